@@ -1,0 +1,3 @@
+//! The MicroPython runtime (no_std + alloc).
+#![no_std]
+extern crate alloc;
