@@ -1,3 +1,24 @@
-//! The MicroPython runtime (no_std + alloc).
+//! The MicroPython runtime (no_std + alloc): objects, heap and gc, VM,
+//! builtins and portable modules. Ports provide a [`hal::Hal`].
 #![no_std]
 extern crate alloc;
+
+pub mod error;
+pub mod gc;
+pub mod hal;
+pub mod heap;
+pub mod map;
+pub mod obj;
+pub mod objdata;
+pub mod qstr;
+pub mod runtime;
+pub mod state;
+pub mod typ;
+pub mod types;
+pub mod vm;
+pub mod vmobj;
+
+pub use error::{PyErr, PyResult};
+pub use obj::Obj;
+pub use qstr::{q, Qstr};
+pub use state::{Config, Vm};

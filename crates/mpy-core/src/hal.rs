@@ -1,0 +1,57 @@
+//! The hardware abstraction layer: everything the core needs from the
+//! outside world (console, clocks, files, interrupts). The unix port
+//! implements it on the OS; board ports on their peripherals.
+
+use alloc::vec::Vec;
+
+/// What a path names (for the importer).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PathKind {
+    /// Nothing there.
+    Missing,
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+}
+
+/// The port's services. All methods have safe defaults except console
+/// output, so a minimal board port implements little.
+pub trait Hal {
+    /// Writes bytes to standard output (the console).
+    fn stdout_write(&mut self, data: &[u8]);
+    /// Writes bytes to standard error (the console on boards).
+    fn stderr_write(&mut self, data: &[u8]) {
+        self.stdout_write(data)
+    }
+    /// Reads up to `buf.len()` bytes of standard input; 0 at end of input.
+    fn stdin_read(&mut self, _buf: &mut [u8]) -> usize {
+        0
+    }
+    /// Monotonic microseconds since an arbitrary epoch.
+    fn ticks_us(&mut self) -> u64 {
+        0
+    }
+    /// Wall-clock nanoseconds since 1970-01-01 UTC (0 if unknown).
+    fn time_ns(&mut self) -> i128 {
+        0
+    }
+    /// Sleeps for `us` microseconds.
+    fn sleep_us(&mut self, _us: u64) {}
+    /// Was an interrupt (Ctrl-C) requested since the last call? Clears it.
+    fn take_interrupt(&mut self) -> bool {
+        false
+    }
+    /// Reads a whole file.
+    fn read_file(&mut self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+    /// What `path` names.
+    fn stat(&mut self, _path: &str) -> PathKind {
+        PathKind::Missing
+    }
+    /// Bytes of native stack the interpreter may use (recursion guard).
+    fn stack_limit(&self) -> usize {
+        32 * 1024
+    }
+}

@@ -1,0 +1,265 @@
+//! What a heap slot holds: one variant per kind of heap object.
+//!
+//! Hot types get their own variant (so the VM can match on them without
+//! indirection); everything else (iterators, module-specific objects) is a
+//! [`ObjData::Native`] implementing [`NativeObj`]. Each variant knows how to
+//! trace the objects it references and how many bytes it holds.
+
+use crate::heap::SLOT_BYTES;
+use crate::map::Dict;
+use crate::obj::Obj;
+use crate::qstr::Qstr;
+use crate::typ::TypeObj;
+use crate::types;
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::any::Any;
+use num_bigint::BigInt;
+
+pub use crate::vmobj::{CodeContext, Function, Generator};
+
+/// An immutable str on the heap (interned strs are `Obj::qstr` instead).
+#[derive(Debug)]
+pub struct StrObj {
+    /// The text.
+    pub s: Box<str>,
+    /// `qstr::hash_bytes` of the text.
+    pub hash: u32,
+}
+
+/// A user-defined class (made by `class` statements or `type(n, b, d)`).
+pub struct Class {
+    /// `__name__`.
+    pub name: Qstr,
+    /// `__bases__` (class objects: built-in types or other classes).
+    pub bases: Vec<Obj>,
+    /// The C3 linearisation, starting with this class, ending before
+    /// `object`.
+    pub mro: Vec<Obj>,
+    /// The class namespace.
+    pub dict: Dict,
+    /// The built-in type this class ultimately derives from (e.g. `list`,
+    /// `Exception`), if any other than `object`.
+    pub native_base: Option<&'static TypeObj>,
+}
+
+/// An instance of a user-defined class.
+pub struct Instance {
+    /// Its class.
+    pub class: Obj,
+    /// Instance attributes.
+    pub dict: Dict,
+    /// For subclasses of built-in types: the built-in part (e.g. the list
+    /// holding the items of a `class L(list)` instance); NULL otherwise.
+    pub native: Obj,
+}
+
+/// One traceback line: where an exception passed through.
+#[derive(Clone, Copy, Debug)]
+pub struct TracebackEntry {
+    /// Source file.
+    pub file: Qstr,
+    /// Line number (1-based; 0 when unknown).
+    pub line: u32,
+    /// Function/block name (`<module>` for module level).
+    pub block: Qstr,
+}
+
+/// An exception instance (of a built-in exception type or a subclass).
+pub struct Exception {
+    /// Its class: a built-in exception type or a user subclass.
+    pub class: Obj,
+    /// `args` (a tuple).
+    pub args: Obj,
+    /// Frames it passed through, innermost last appended.
+    pub traceback: Vec<TracebackEntry>,
+    /// Attributes set on the instance (user subclasses, `__cause__`).
+    pub dict: Dict,
+}
+
+/// A module object.
+pub struct Module {
+    /// `__name__`.
+    pub name: Qstr,
+    /// The module's globals (a dict object).
+    pub globals: Obj,
+}
+
+/// A heap object of a type outside the hot set: iterators, `range`,
+/// module-specific objects, ... Implementors are found again by
+/// downcasting ([`NativeObj::as_any`]).
+pub trait NativeObj: Any {
+    /// Its built-in type.
+    fn type_obj(&self) -> &'static TypeObj;
+    /// Calls `f` on every object it references.
+    fn trace(&self, f: &mut dyn FnMut(Obj));
+    /// Bytes held in buffers beyond the slot.
+    fn heap_bytes(&self) -> usize {
+        core::mem::size_of_val(self)
+    }
+    /// For downcasting.
+    fn as_any(&self) -> &dyn Any;
+    /// For downcasting, mutably.
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// The contents of a heap slot.
+pub enum ObjData {
+    /// `str` not interned.
+    Str(StrObj),
+    /// `bytes`.
+    Bytes(Box<[u8]>),
+    /// `bytearray`.
+    ByteArray(Vec<u8>),
+    /// `int` outside the small-int range (always normalised: a value that
+    /// fits a small int is never stored here).
+    Int(BigInt),
+    /// `float`.
+    Float(f64),
+    /// `complex` (real, imag).
+    Complex(f64, f64),
+    /// `tuple`.
+    Tuple(Box<[Obj]>),
+    /// `list`.
+    List(Vec<Obj>),
+    /// `dict`.
+    Dict(Dict),
+    /// `set` (values unused).
+    Set(Dict),
+    /// `frozenset` (values unused).
+    FrozenSet(Dict),
+    /// `slice(start, stop, step)`.
+    Slice(Obj, Obj, Obj),
+    /// A closure cell.
+    Cell(Obj),
+    /// A bound method: (function, self).
+    BoundMethod(Obj, Obj),
+    /// `staticmethod(f)`.
+    StaticMethod(Obj),
+    /// `classmethod(f)`.
+    ClassMethod(Obj),
+    /// `property(fget, fset, fdel)` (NULL for absent).
+    Property(Obj, Obj, Obj),
+    /// A Python function (bytecode).
+    Function(Box<Function>),
+    /// A generator or coroutine object.
+    Generator(Box<Generator>),
+    /// Per-module code context: qstr map and constants.
+    CodeContext(Box<CodeContext>),
+    /// A user class.
+    Class(Box<Class>),
+    /// An instance of a user class.
+    Instance(Box<Instance>),
+    /// An exception instance.
+    Exception(Box<Exception>),
+    /// A module.
+    Module(Module),
+    /// Anything else.
+    Native(Box<dyn NativeObj>),
+}
+
+impl ObjData {
+    /// The built-in type implementing this object's behaviour. For
+    /// instances and exceptions of user classes this is the instance type
+    /// (which dispatches to the class's special methods) or the exception
+    /// base; their Python-visible class is found by `Vm::type_of`.
+    pub fn builtin_type(&self) -> &'static TypeObj {
+        match self {
+            ObjData::Str(_) => &types::str::STR_TYPE,
+            ObjData::Bytes(_) => &types::bytes::BYTES_TYPE,
+            ObjData::ByteArray(_) => &types::bytearray::BYTEARRAY_TYPE,
+            ObjData::Int(_) => &types::int::INT_TYPE,
+            ObjData::Float(_) => &types::float::FLOAT_TYPE,
+            ObjData::Complex(..) => &types::complex::COMPLEX_TYPE,
+            ObjData::Tuple(_) => &types::tuple::TUPLE_TYPE,
+            ObjData::List(_) => &types::list::LIST_TYPE,
+            ObjData::Dict(_) => &types::dict::DICT_TYPE,
+            ObjData::Set(_) => &types::set::SET_TYPE,
+            ObjData::FrozenSet(_) => &types::set::FROZENSET_TYPE,
+            ObjData::Slice(..) => &types::slice::SLICE_TYPE,
+            ObjData::Cell(_) => &types::misc::CELL_TYPE,
+            ObjData::BoundMethod(..) => &types::misc::BOUND_METHOD_TYPE,
+            ObjData::StaticMethod(_) => &types::misc::STATICMETHOD_TYPE,
+            ObjData::ClassMethod(_) => &types::misc::CLASSMETHOD_TYPE,
+            ObjData::Property(..) => &types::misc::PROPERTY_TYPE,
+            ObjData::Function(_) => &types::misc::FUNCTION_TYPE,
+            ObjData::Generator(_) => &types::misc::GENERATOR_TYPE,
+            ObjData::CodeContext(_) => &types::misc::CODE_CONTEXT_TYPE,
+            ObjData::Class(_) => &crate::typ::TYPE_TYPE,
+            ObjData::Instance(_) => &types::instance::INSTANCE_TYPE,
+            ObjData::Exception(_) => &types::exception::BASE_EXCEPTION_TYPE,
+            ObjData::Module(_) => &types::misc::MODULE_TYPE,
+            ObjData::Native(n) => n.type_obj(),
+        }
+    }
+
+    /// Calls `f` on every object this one references (gc marking).
+    pub fn trace(&self, f: &mut dyn FnMut(Obj)) {
+        match self {
+            ObjData::Str(_)
+            | ObjData::Bytes(_)
+            | ObjData::ByteArray(_)
+            | ObjData::Int(_)
+            | ObjData::Float(_)
+            | ObjData::Complex(..) => {}
+            ObjData::Tuple(items) => items.iter().for_each(|&o| f(o)),
+            ObjData::List(items) => items.iter().for_each(|&o| f(o)),
+            ObjData::Dict(d) | ObjData::Set(d) | ObjData::FrozenSet(d) => d.trace(&mut |o| f(o)),
+            ObjData::Slice(a, b, c) | ObjData::Property(a, b, c) => {
+                f(*a);
+                f(*b);
+                f(*c);
+            }
+            ObjData::Cell(o) | ObjData::StaticMethod(o) | ObjData::ClassMethod(o) => f(*o),
+            ObjData::BoundMethod(a, b) => {
+                f(*a);
+                f(*b);
+            }
+            ObjData::Function(fun) => fun.trace(f),
+            ObjData::Generator(g) => g.trace(f),
+            ObjData::CodeContext(c) => c.trace(f),
+            ObjData::Class(c) => {
+                c.bases.iter().for_each(|&o| f(o));
+                c.mro.iter().for_each(|&o| f(o));
+                c.dict.trace(&mut |o| f(o));
+            }
+            ObjData::Instance(i) => {
+                f(i.class);
+                f(i.native);
+                i.dict.trace(&mut |o| f(o));
+            }
+            ObjData::Exception(e) => {
+                f(e.class);
+                f(e.args);
+                e.dict.trace(&mut |o| f(o));
+            }
+            ObjData::Module(m) => f(m.globals),
+            ObjData::Native(n) => n.trace(f),
+        }
+    }
+
+    /// Bytes this object is charged on the heap (slot plus buffers).
+    pub fn heap_bytes(&self) -> usize {
+        SLOT_BYTES
+            + match self {
+                ObjData::Str(s) => s.s.len(),
+                ObjData::Bytes(b) => b.len(),
+                ObjData::ByteArray(b) => b.capacity(),
+                ObjData::Int(i) => (i.bits() as usize).div_ceil(8),
+                ObjData::Float(_) | ObjData::Slice(..) | ObjData::Cell(_) => 0,
+                ObjData::Complex(..) | ObjData::BoundMethod(..) => 0,
+                ObjData::StaticMethod(_) | ObjData::ClassMethod(_) | ObjData::Property(..) => 0,
+                ObjData::Tuple(t) => t.len() * core::mem::size_of::<Obj>(),
+                ObjData::List(l) => l.capacity() * core::mem::size_of::<Obj>(),
+                ObjData::Dict(d) | ObjData::Set(d) | ObjData::FrozenSet(d) => d.heap_bytes(),
+                ObjData::Function(f) => f.heap_bytes(),
+                ObjData::Generator(g) => g.heap_bytes(),
+                ObjData::CodeContext(c) => c.heap_bytes(),
+                ObjData::Class(c) => 64 + c.dict.heap_bytes() + (c.bases.len() + c.mro.len()) * 8,
+                ObjData::Instance(i) => 24 + i.dict.heap_bytes(),
+                ObjData::Exception(e) => 48 + e.traceback.capacity() * 12 + e.dict.heap_bytes(),
+                ObjData::Module(_) => 0,
+                ObjData::Native(n) => n.heap_bytes(),
+            }
+    }
+}

@@ -1,0 +1,21 @@
+//! The runtime: generic operations on objects (MicroPython's `runtime.c`
+//! and `obj.c`): construction, type queries, exceptions, and dispatch of
+//! operators, calls, attributes, iteration and printing to type slots.
+
+pub mod attr;
+pub mod call;
+pub mod dict;
+pub mod exc;
+pub mod iter;
+pub mod new;
+pub mod ops;
+pub mod print;
+pub mod subscr;
+
+use crate::obj::Obj;
+use crate::state::Vm;
+use alloc::vec::Vec;
+
+/// Roots beyond the value stack that the gc must mark (the VM's frames,
+/// the current exception, ...). Extended as the VM grows.
+pub fn extra_roots(_vm: &Vm, _out: &mut Vec<Obj>) {}

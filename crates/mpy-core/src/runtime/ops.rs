@@ -1,0 +1,377 @@
+//! Operators: truth, unary and binary operations, equality, hashing and
+//! ordering, dispatched to type slots (MicroPython's `mp_unary_op` /
+//! `mp_binary_op` logic and error messages).
+
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::state::Vm;
+use crate::typ::{BinaryOp, UnaryOp};
+use crate::PyResult;
+use alloc::format;
+
+/// `__neg__`-style method name of a unary op, for error messages.
+fn unary_name(op: UnaryOp) -> &'static str {
+    match op {
+        UnaryOp::Positive => "__pos__",
+        UnaryOp::Negative => "__neg__",
+        UnaryOp::Invert => "__invert__",
+        UnaryOp::Not => "__not__",
+        UnaryOp::Bool => "__bool__",
+        UnaryOp::Len => "__len__",
+        UnaryOp::Hash => "__hash__",
+        UnaryOp::Abs => "__abs__",
+        UnaryOp::IntMaybe => "__int__",
+        UnaryOp::FloatMaybe => "__float__",
+        UnaryOp::ComplexMaybe => "__complex__",
+        UnaryOp::Sizeof => "__sizeof__",
+    }
+}
+
+/// `__add__`-style method name of a binary op (reflected ops map to
+/// `__radd__`, in-place to `__iadd__`), for errors and special methods.
+pub fn binary_name(op: BinaryOp) -> &'static str {
+    use BinaryOp::*;
+    match op {
+        Less => "__lt__", More => "__gt__", Equal => "__eq__", LessEqual => "__le__",
+        MoreEqual => "__ge__", NotEqual => "__ne__", In => "__contains__", Is => "is",
+        ExceptionMatch => "exception match",
+        InplaceOr => "__ior__", InplaceXor => "__ixor__", InplaceAnd => "__iand__",
+        InplaceLshift => "__ilshift__", InplaceRshift => "__irshift__", InplaceAdd => "__iadd__",
+        InplaceSubtract => "__isub__", InplaceMultiply => "__imul__",
+        InplaceMatMultiply => "__imatmul__", InplaceFloorDivide => "__ifloordiv__",
+        InplaceTrueDivide => "__itruediv__", InplaceModulo => "__imod__", InplacePower => "__ipow__",
+        Or => "__or__", Xor => "__xor__", And => "__and__", Lshift => "__lshift__",
+        Rshift => "__rshift__", Add => "__add__", Subtract => "__sub__", Multiply => "__mul__",
+        MatMultiply => "__matmul__", FloorDivide => "__floordiv__", TrueDivide => "__truediv__",
+        Modulo => "__mod__", Power => "__pow__", Divmod => "__divmod__", Contains => "__contains__",
+        ReverseOr => "__ror__", ReverseXor => "__rxor__", ReverseAnd => "__rand__",
+        ReverseLshift => "__rlshift__", ReverseRshift => "__rrshift__", ReverseAdd => "__radd__",
+        ReverseSubtract => "__rsub__", ReverseMultiply => "__rmul__",
+        ReverseMatMultiply => "__rmatmul__", ReverseFloorDivide => "__rfloordiv__",
+        ReverseTrueDivide => "__rtruediv__", ReverseModulo => "__rmod__", ReversePower => "__rpow__",
+    }
+}
+
+impl Vm {
+    /// The Python-visible type name of `o` (`'int'`, a class's name, ...).
+    pub fn type_name(&self, o: Obj) -> &str {
+        let t = self.type_of(o);
+        self.class_name(t)
+    }
+
+    /// The `__name__` of a type object (built-in or class).
+    pub fn class_name(&self, t: Obj) -> &str {
+        if let Some(bt) = t.as_type() {
+            return self.qstrs.str(bt.name);
+        }
+        match self.heap.get(t) {
+            Some(ObjData::Class(c)) => self.qstrs.str(c.name),
+            _ => "?",
+        }
+    }
+
+    /// `bool(o)`: None, False, 0, empty containers are false; types decide
+    /// with their `Bool` or `Len` unary slots; everything else is true.
+    #[inline]
+    pub fn is_true(&mut self, o: Obj) -> PyResult<bool> {
+        if o == Obj::FALSE || o == Obj::NONE {
+            return Ok(false);
+        }
+        if o == Obj::TRUE {
+            return Ok(true);
+        }
+        if let Some(i) = o.as_small_int() {
+            return Ok(i != 0);
+        }
+        if let Some(q) = o.as_qstr() {
+            return Ok(!self.qstrs.str(q).is_empty());
+        }
+        let t = self.builtin_type(o);
+        if let Some(f) = t.unary_op {
+            let r = f(self, UnaryOp::Bool, o)?;
+            if !r.is_null() {
+                return Ok(r == Obj::TRUE);
+            }
+            let r = f(self, UnaryOp::Len, o)?;
+            if !r.is_null() {
+                return Ok(r != Obj::small_int(0));
+            }
+        }
+        Ok(true)
+    }
+
+    /// A unary operation (`-x`, `~x`, `not x`, `abs(x)`, ...).
+    ///
+    /// Errors: `TypeError: unsupported type for __neg__: 'str'`.
+    pub fn unary_op(&mut self, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+        if op == UnaryOp::Not {
+            return Ok(Obj::bool(!self.is_true(o)?));
+        }
+        if op == UnaryOp::Bool {
+            return Ok(Obj::bool(self.is_true(o)?));
+        }
+        let t = self.builtin_type(o);
+        if let Some(f) = t.unary_op {
+            let r = f(self, op, o)?;
+            if !r.is_null() {
+                return Ok(r);
+            }
+        }
+        if op == UnaryOp::Hash {
+            let h = self.hash(o)?;
+            return Ok(Obj::small_int(h as isize));
+        }
+        let msg = format!("unsupported type for {}: '{}'", unary_name(op), self.type_name(o));
+        Err(self.type_error(&msg))
+    }
+
+    /// `len(o)` as a usize.
+    ///
+    /// Errors: `TypeError: object of type 'int' has no len()`.
+    pub fn len(&mut self, o: Obj) -> PyResult<usize> {
+        let t = self.builtin_type(o);
+        if let Some(f) = t.unary_op {
+            let r = f(self, UnaryOp::Len, o)?;
+            if let Some(n) = r.as_small_int() {
+                return Ok(n.max(0) as usize);
+            }
+        }
+        let msg = format!("object of type '{}' has no len()", self.type_name(o));
+        Err(self.type_error(&msg))
+    }
+
+    /// A binary operation, including comparisons, `in`, `is` and exception
+    /// matching. Tries `type(a)`'s slot, then the reflected op on
+    /// `type(b)`; in-place ops fall back to the plain op.
+    ///
+    /// Errors: `TypeError: unsupported types for __add__: 'int', 'str'`.
+    pub fn binary_op(&mut self, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+        match op {
+            BinaryOp::Is => return Ok(Obj::bool(a == b)),
+            BinaryOp::Equal => return Ok(Obj::bool(self.eq(a, b)?)),
+            BinaryOp::NotEqual => return Ok(Obj::bool(!self.eq(a, b)?)),
+            BinaryOp::In => return Ok(Obj::bool(self.contains(b, a)?)),
+            BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
+            _ => {}
+        }
+        let ta = self.builtin_type(a);
+        if let Some(f) = ta.binary_op {
+            let r = f(self, op, a, b)?;
+            if !r.is_null() {
+                return Ok(r);
+            }
+        }
+        let plain = op.non_inplace();
+        if plain != op {
+            return self.binary_op(plain, a, b);
+        }
+        if let Some(rop) = op.reversed() {
+            let tb = self.builtin_type(b);
+            if let Some(f) = tb.binary_op {
+                let r = f(self, rop, b, a)?;
+                if !r.is_null() {
+                    return Ok(r);
+                }
+            }
+        }
+        // Reflected comparisons: a < b  <=>  b > a.
+        let swapped = match op {
+            BinaryOp::Less => Some(BinaryOp::More),
+            BinaryOp::More => Some(BinaryOp::Less),
+            BinaryOp::LessEqual => Some(BinaryOp::MoreEqual),
+            BinaryOp::MoreEqual => Some(BinaryOp::LessEqual),
+            _ => None,
+        };
+        if let Some(sop) = swapped {
+            let tb = self.builtin_type(b);
+            if !core::ptr::eq(tb, ta) {
+                if let Some(f) = tb.binary_op {
+                    let r = f(self, sop, b, a)?;
+                    if !r.is_null() {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        let msg = format!(
+            "unsupported types for {}: '{}', '{}'",
+            binary_name(op),
+            self.type_name(a),
+            self.type_name(b)
+        );
+        Err(self.type_error(&msg))
+    }
+
+    /// `a == b`. Identity implies equality except for floats (NaN).
+    pub fn eq(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
+        if a == b && self.float_of(a).is_none() {
+            return Ok(true);
+        }
+        if a.is_small_int() && b.is_small_int() {
+            return Ok(false);
+        }
+        if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
+            if a.as_qstr().is_some() && b.as_qstr().is_some() {
+                return Ok(false);
+            }
+            return Ok(x == y);
+        }
+        let ta = self.builtin_type(a);
+        if let Some(f) = ta.binary_op {
+            let r = f(self, BinaryOp::Equal, a, b)?;
+            if !r.is_null() {
+                return Ok(r == Obj::TRUE);
+            }
+        }
+        let tb = self.builtin_type(b);
+        if !core::ptr::eq(ta, tb) {
+            if let Some(f) = tb.binary_op {
+                let r = f(self, BinaryOp::Equal, b, a)?;
+                if !r.is_null() {
+                    return Ok(r == Obj::TRUE);
+                }
+            }
+        }
+        Ok(a == b)
+    }
+
+    /// `a < b` as a bool (for sorting, `min`, `max`).
+    pub fn less(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+            return Ok(x < y);
+        }
+        let r = self.binary_op(BinaryOp::Less, a, b)?;
+        self.is_true(r)
+    }
+
+    /// `hash(o)` as 32 bits: equal numbers hash alike (`hash(1) ==
+    /// hash(1.0) == hash(True)`), strs by content.
+    ///
+    /// Errors: `TypeError: unhashable type: 'list'`.
+    pub fn hash(&mut self, o: Obj) -> PyResult<u32> {
+        if let Some(i) = o.as_small_int() {
+            return Ok(i as u32);
+        }
+        if let Some(q) = o.as_qstr() {
+            return Ok(self.qstrs.hash(q));
+        }
+        match o {
+            Obj::FALSE => return Ok(0),
+            Obj::TRUE => return Ok(1),
+            _ => {}
+        }
+        if let Some(ObjData::Str(s)) = self.heap.get(o) {
+            return Ok(s.hash);
+        }
+        let t = self.builtin_type(o);
+        if let Some(f) = t.unary_op {
+            let r = f(self, UnaryOp::Hash, o)?;
+            if let Some(h) = r.as_small_int() {
+                return Ok(h as u32);
+            }
+            if !r.is_null() {
+                // A big int hash: fold it.
+                if let Some(ObjData::Int(b)) = self.heap.get(r) {
+                    let (_, digits) = b.to_u32_digits();
+                    return Ok(digits.iter().fold(0u32, |h, d| h ^ d));
+                }
+            }
+        }
+        let unhashable = matches!(
+            self.heap.get(o),
+            Some(ObjData::List(_) | ObjData::Dict(_) | ObjData::Set(_) | ObjData::ByteArray(_))
+        );
+        if unhashable {
+            let msg = format!("unhashable type: '{}'", self.type_name(o));
+            return Err(self.type_error(&msg));
+        }
+        // Identity hash for everything else.
+        Ok((o.raw() >> 3) as u32)
+    }
+
+    /// `item in container`.
+    ///
+    /// Errors: `TypeError: argument of type 'int' is not iterable`.
+    pub fn contains(&mut self, container: Obj, item: Obj) -> PyResult<bool> {
+        let t = self.builtin_type(container);
+        if let Some(f) = t.binary_op {
+            let r = f(self, BinaryOp::Contains, container, item)?;
+            if !r.is_null() {
+                return Ok(r == Obj::TRUE);
+            }
+        }
+        if t.iter.is_none() && t.iternext.is_none() && t.subscr.is_none() {
+            let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
+            return Err(self.type_error(&msg));
+        }
+        let it = self.get_iter(container)?;
+        while let Some(x) = self.iter_next(it)? {
+            if self.eq(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Does exception instance or class `exc` match `cls` (a class or a
+    /// tuple of classes), as `except cls:` tests?
+    pub fn exception_match(&mut self, exc: Obj, cls: Obj) -> PyResult<bool> {
+        if let Some(items) = match self.heap.get(cls) {
+            Some(ObjData::Tuple(t)) => Some(t.to_vec()),
+            _ => None,
+        } {
+            for c in items {
+                if self.exception_match(exc, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let exc_cls = if self.is_type(exc) { exc } else { self.type_of(exc) };
+        Ok(self.is_subclass(exc_cls, cls))
+    }
+
+    /// Is `o` a type object (built-in type or class)?
+    pub fn is_type(&self, o: Obj) -> bool {
+        o.as_type().is_some() || matches!(self.heap.get(o), Some(ObjData::Class(_)))
+    }
+
+    /// `issubclass(sub, sup)` for type objects (false for non-types).
+    pub fn is_subclass(&self, sub: Obj, sup: Obj) -> bool {
+        if sub == sup || sup == Obj::from_type(&crate::typ::OBJECT_TYPE) {
+            return self.is_type(sub);
+        }
+        if let Some(bt) = sub.as_type() {
+            return match sup.as_type() {
+                Some(st) => bt.is_subtype(st),
+                None => false,
+            };
+        }
+        match self.heap.get(sub) {
+            Some(ObjData::Class(c)) => {
+                if c.mro.contains(&sup) {
+                    return true;
+                }
+                match (c.native_base, sup.as_type()) {
+                    (Some(nb), Some(st)) => nb.is_subtype(st),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// `isinstance(o, cls)` for one class.
+    pub fn is_instance(&self, o: Obj, cls: Obj) -> bool {
+        let t = self.type_of(o);
+        if self.is_subclass(t, cls) {
+            return true;
+        }
+        // bool is an int, etc., for built-in types via the native base chain.
+        if let Some(st) = cls.as_type() {
+            return self.builtin_type(o).is_subtype(st)
+                && !matches!(self.heap.get(o), Some(ObjData::Instance(_)));
+        }
+        false
+    }
+}

@@ -1,0 +1,342 @@
+//! Built-in types and functions as static tables (ROM objects).
+//!
+//! A built-in type is a [`TypeObj`]: its name, native base, a set of slots
+//! (function pointers the runtime calls for operators, calls, iteration,
+//! printing, subscripts, attributes) and a `locals` table of methods and
+//! constants. Built-in functions are [`BuiltinFun`]s. Both are
+//! `#[repr(C, align(8))]` statics led by a [`RomHeader`], so an `Obj` can
+//! point at them directly (see [`crate::obj`]).
+
+use crate::obj::{Obj, RomHeader};
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::PyResult;
+use alloc::string::String;
+
+/// A native function: `args` are the positional arguments (for a method,
+/// `args[0]` is self); `kw` holds keyword arguments as flattened pairs
+/// `[name0, value0, name1, value1, ...]` with str names.
+pub type NativeFn = fn(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>;
+
+/// Unary operations a type can implement (MicroPython's numbering for the
+/// first four, which the bytecode uses; the rest are runtime-only).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum UnaryOp {
+    /// `+x`
+    Positive = 0,
+    /// `-x`
+    Negative = 1,
+    /// `~x`
+    Invert = 2,
+    /// `not x`
+    Not = 3,
+    /// `bool(x)`: must return `True`/`False`.
+    Bool = 4,
+    /// `len(x)`: must return a small int.
+    Len = 5,
+    /// `hash(x)`: must return an int.
+    Hash = 6,
+    /// `abs(x)`
+    Abs = 7,
+    /// `int(x)` for types that convert (e.g. float, bool).
+    IntMaybe = 8,
+    /// `float(x)` for types that convert.
+    FloatMaybe = 9,
+    /// `complex(x)` for types that convert.
+    ComplexMaybe = 10,
+    /// `sys.getsizeof(x)`
+    Sizeof = 11,
+}
+
+/// Binary operations (MicroPython's numbering: 0-8 comparisons, 9-21
+/// in-place forms, 22-34 plain forms as in the bytecode; the rest are
+/// runtime-only).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+#[allow(missing_docs)]
+pub enum BinaryOp {
+    Less = 0, More, Equal, LessEqual, MoreEqual, NotEqual, In, Is, ExceptionMatch,
+    InplaceOr, InplaceXor, InplaceAnd, InplaceLshift, InplaceRshift, InplaceAdd,
+    InplaceSubtract, InplaceMultiply, InplaceMatMultiply, InplaceFloorDivide,
+    InplaceTrueDivide, InplaceModulo, InplacePower,
+    Or, Xor, And, Lshift, Rshift, Add, Subtract, Multiply, MatMultiply,
+    FloorDivide, TrueDivide, Modulo, Power,
+    /// `divmod(a, b)`
+    Divmod,
+    /// `b in a` dispatched to the container `a`.
+    Contains,
+    ReverseOr, ReverseXor, ReverseAnd, ReverseLshift, ReverseRshift, ReverseAdd,
+    ReverseSubtract, ReverseMultiply, ReverseMatMultiply, ReverseFloorDivide,
+    ReverseTrueDivide, ReverseModulo, ReversePower,
+}
+
+impl BinaryOp {
+    /// All ops in numbering order.
+    pub const ALL: [BinaryOp; 50] = {
+        use BinaryOp::*;
+        [
+            Less, More, Equal, LessEqual, MoreEqual, NotEqual, In, Is, ExceptionMatch,
+            InplaceOr, InplaceXor, InplaceAnd, InplaceLshift, InplaceRshift, InplaceAdd,
+            InplaceSubtract, InplaceMultiply, InplaceMatMultiply, InplaceFloorDivide,
+            InplaceTrueDivide, InplaceModulo, InplacePower, Or, Xor, And, Lshift, Rshift, Add,
+            Subtract, Multiply, MatMultiply, FloorDivide, TrueDivide, Modulo, Power, Divmod,
+            Contains, ReverseOr, ReverseXor, ReverseAnd, ReverseLshift, ReverseRshift,
+            ReverseAdd, ReverseSubtract, ReverseMultiply, ReverseMatMultiply,
+            ReverseFloorDivide, ReverseTrueDivide, ReverseModulo, ReversePower,
+        ]
+    };
+
+    /// The op with MicroPython number `n` (the bytecode uses 0..=34).
+    pub fn from_u8(n: u8) -> Option<BinaryOp> {
+        BinaryOp::ALL.get(n as usize).copied()
+    }
+
+    /// For an in-place op, the plain op (`InplaceAdd` -> `Add`); else self.
+    pub fn non_inplace(self) -> BinaryOp {
+        let n = self as u8;
+        if (BinaryOp::InplaceOr as u8..=BinaryOp::InplacePower as u8).contains(&n) {
+            BinaryOp::ALL[(n + 13) as usize]
+        } else {
+            self
+        }
+    }
+
+    /// For a plain arithmetic op, the reflected op (`Add` -> `ReverseAdd`).
+    pub fn reversed(self) -> Option<BinaryOp> {
+        let n = self as u8;
+        if (BinaryOp::Or as u8..=BinaryOp::Power as u8).contains(&n) {
+            Some(BinaryOp::ALL[(n + 15) as usize])
+        } else {
+            None
+        }
+    }
+}
+
+/// What a subscript slot is asked to do.
+#[derive(Clone, Copy, Debug)]
+pub enum Subscr {
+    /// `obj[index]`: return the item.
+    Load,
+    /// `obj[index] = value`: return None.
+    Store(Obj),
+    /// `del obj[index]`: return None.
+    Delete,
+}
+
+/// How an object is being printed: `str()`/`print` or `repr()`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PrintKind {
+    /// `str(x)`, `print(x)`
+    Str,
+    /// `repr(x)`
+    Repr,
+}
+
+/// An entry of a built-in type's or module's `locals` table.
+#[derive(Clone, Copy)]
+pub enum Rom {
+    /// A method (or a module-level function).
+    Fun(&'static BuiltinFun),
+    /// A staticmethod of a built-in type (e.g. `bytes.fromhex` is a class
+    /// method; `str.maketrans` would be static).
+    StaticMethod(&'static BuiltinFun),
+    /// A classmethod of a built-in type: receives the type as `args[0]`.
+    ClassMethod(&'static BuiltinFun),
+    /// A nested built-in type (e.g. an exception type in a module).
+    Type(&'static TypeObj),
+    /// A small-int constant.
+    Int(isize),
+    /// A float constant.
+    Float(f64),
+    /// A str constant.
+    Str(Qstr),
+    /// `None`.
+    None,
+}
+
+impl Rom {
+    /// The object this entry stands for (static methods and class methods
+    /// are returned as their function; binding is the caller's job).
+    pub fn to_obj(self) -> Option<Obj> {
+        Some(match self {
+            Rom::Fun(f) | Rom::StaticMethod(f) | Rom::ClassMethod(f) => Obj::from_rom(&f.header),
+            Rom::Type(t) => Obj::from_type(t),
+            Rom::Int(i) => Obj::small_int(i),
+            Rom::Str(s) => Obj::qstr(s),
+            Rom::None => Obj::NONE,
+            Rom::Float(_) => return None, // needs the heap: see `Vm::rom_to_obj`
+        })
+    }
+}
+
+/// Type flags.
+pub mod flags {
+    /// Python classes may subclass this type.
+    pub const BASETYPE: u16 = 1;
+    /// Instances compare equal only by identity unless a slot says otherwise
+    /// (lets `==` skip the slot for such types).
+    pub const EQ_BY_ID: u16 = 2;
+    /// An iterator type whose `__iter__` is itself.
+    pub const ITER_IS_SELF: u16 = 4;
+}
+
+/// A built-in type: static name, base, slots and locals.
+///
+/// Slots return `Obj::NULL` to mean "not supported for these operands" (the
+/// runtime then tries the reflected operation or raises `TypeError` in
+/// MicroPython's words). `iternext` returns `Obj::STOP_ITERATION` when
+/// exhausted instead of raising.
+#[repr(C, align(8))]
+pub struct TypeObj {
+    /// Always `type`.
+    pub header: RomHeader,
+    /// `__name__`.
+    pub name: Qstr,
+    /// The native base (`bool` -> `int`, `KeyError` -> `LookupError`); None
+    /// means `object`.
+    pub base: Option<&'static TypeObj>,
+    /// See [`flags`].
+    pub flags: u16,
+    /// `T(*args, **kw)`: receives the type being instantiated (a built-in
+    /// type or a Python subclass of it) as `cls`.
+    pub make_new: Option<fn(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
+    /// `obj(*args, **kw)`.
+    pub call: Option<fn(vm: &mut Vm, obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
+    /// `str(obj)` / `repr(obj)`: append the text to `out`.
+    pub print: Option<fn(vm: &mut Vm, obj: Obj, out: &mut String, kind: PrintKind) -> PyResult<()>>,
+    /// Unary operators and the protocol hooks in [`UnaryOp`].
+    pub unary_op: Option<fn(vm: &mut Vm, op: UnaryOp, obj: Obj) -> PyResult<Obj>>,
+    /// Binary operators with `lhs` of this type (or, for reflected ops,
+    /// `rhs` in `lhs` position).
+    pub binary_op: Option<fn(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj>>,
+    /// Data attributes not in `locals` (e.g. `complex.real`): return NULL if
+    /// absent. `store` is `Some(value)` for setattr (NULL value = delete).
+    pub attr: Option<fn(vm: &mut Vm, obj: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj>>,
+    /// `obj[index]` load/store/delete.
+    pub subscr: Option<fn(vm: &mut Vm, obj: Obj, index: Obj, op: Subscr) -> PyResult<Obj>>,
+    /// `iter(obj)`.
+    pub iter: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
+    /// `next(obj)`: the next item, or `Obj::STOP_ITERATION`.
+    pub iternext: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
+    /// Methods and class attributes, looked up by qstr.
+    pub locals: &'static [(Qstr, Rom)],
+}
+
+impl TypeObj {
+    /// A type with no slots and no locals: start from this with
+    /// `TypeObj { name: q::x, ..TypeObj::EMPTY }`.
+    pub const EMPTY: TypeObj = TypeObj {
+        header: RomHeader { ty: &TYPE_TYPE },
+        name: q::object,
+        base: None,
+        flags: 0,
+        make_new: None,
+        call: None,
+        print: None,
+        unary_op: None,
+        binary_op: None,
+        attr: None,
+        subscr: None,
+        iter: None,
+        iternext: None,
+        locals: &[],
+    };
+
+    /// Finds `name` in this type's locals, then its bases'.
+    pub fn lookup(&'static self, name: Qstr) -> Option<Rom> {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if let Some((_, r)) = ty.locals.iter().find(|(n, _)| *n == name) {
+                return Some(*r);
+            }
+            t = ty.base;
+        }
+        None
+    }
+
+    /// Is `self` the type `other` or derived from it through `base`?
+    pub fn is_subtype(&'static self, other: &'static TypeObj) -> bool {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if core::ptr::eq(ty, other) {
+                return true;
+            }
+            t = ty.base;
+        }
+        false
+    }
+}
+
+/// A built-in function: name, arity and the native code.
+#[repr(C, align(8))]
+pub struct BuiltinFun {
+    /// Always `function` (MicroPython's `builtin_function_or_method`).
+    pub header: RomHeader,
+    /// `__name__`.
+    pub name: Qstr,
+    /// Fewest positional arguments (self included for methods).
+    pub min_args: u16,
+    /// Most positional arguments (self included); `u16::MAX` = unlimited.
+    pub max_args: u16,
+    /// Whether keyword arguments are accepted (else `TypeError`).
+    pub takes_kw: bool,
+    /// The code.
+    pub f: NativeFn,
+}
+
+impl BuiltinFun {
+    /// A function taking `min..=max` positional arguments, no keywords.
+    pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
+        BuiltinFun {
+            header: RomHeader { ty: &BUILTIN_FUNCTION_TYPE },
+            name,
+            min_args,
+            max_args,
+            takes_kw: false,
+            f,
+        }
+    }
+
+    /// A function taking `min..` positional arguments and keywords.
+    pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
+        BuiltinFun {
+            header: RomHeader { ty: &BUILTIN_FUNCTION_TYPE },
+            name,
+            min_args,
+            max_args: u16::MAX,
+            takes_kw: true,
+            f,
+        }
+    }
+
+    /// This function as an object.
+    pub fn obj(&'static self) -> Obj {
+        Obj::from_rom(&self.header)
+    }
+}
+
+/// `type`: the type of every type.
+/// (Spelled out in full: `TypeObj::EMPTY` refers to this static.)
+pub static TYPE_TYPE: TypeObj = TypeObj {
+    header: RomHeader { ty: &TYPE_TYPE },
+    name: q::r#type,
+    base: None,
+    flags: flags::BASETYPE,
+    make_new: None,
+    call: None,
+    print: None,
+    unary_op: None,
+    binary_op: None,
+    attr: None,
+    subscr: None,
+    iter: None,
+    iternext: None,
+    locals: &[],
+};
+
+/// The type of built-in functions and methods.
+pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, ..TypeObj::EMPTY };
+
+/// `object`: the root of every class.
+pub static OBJECT_TYPE: TypeObj = TypeObj { name: q::object, flags: flags::BASETYPE, ..TypeObj::EMPTY };

@@ -1,0 +1,16 @@
+//! The built-in types, one file each (MicroPython's `obj<type>.c` split).
+
+pub mod bytearray;
+pub mod bytes;
+pub mod complex;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod instance;
+pub mod int;
+pub mod list;
+pub mod misc;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod tuple;
