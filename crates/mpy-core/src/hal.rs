@@ -55,3 +55,16 @@ pub trait Hal {
         32 * 1024
     }
 }
+
+/// A HAL for tests and embedding: captures standard output in memory.
+#[derive(Default)]
+pub struct BufferHal {
+    /// Everything written to stdout and stderr.
+    pub out: Vec<u8>,
+}
+
+impl Hal for BufferHal {
+    fn stdout_write(&mut self, data: &[u8]) {
+        self.out.extend_from_slice(data);
+    }
+}

@@ -8,6 +8,7 @@ pub mod gc;
 pub mod hal;
 pub mod heap;
 pub mod map;
+pub mod modules;
 pub mod obj;
 pub mod objdata;
 pub mod qstr;

@@ -340,3 +340,16 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, ..TypeO
 
 /// `object`: the root of every class.
 pub static OBJECT_TYPE: TypeObj = TypeObj { name: q::object, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+
+/// A built-in module: its name, its static attributes, and an optional
+/// hook run when it is first imported (to add mutable attributes such as
+/// `sys.path`). Imported modules become heap module objects whose globals
+/// start as a copy of `locals`.
+pub struct ModuleDef {
+    /// `__name__`.
+    pub name: Qstr,
+    /// Functions, types and constants.
+    pub locals: &'static [(Qstr, Rom)],
+    /// Called with the new module object after `locals` are copied in.
+    pub init: Option<fn(vm: &mut Vm, module: Obj) -> PyResult<()>>,
+}
