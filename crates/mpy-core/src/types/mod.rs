@@ -19,3 +19,6 @@ pub mod str_methods;
 pub mod str_modulo;
 pub mod strutil;
 pub mod tuple;
+
+#[cfg(test)]
+mod str_tests;

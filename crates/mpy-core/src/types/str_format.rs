@@ -108,7 +108,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
 /// for strings and `>` for numbers.
 pub fn pad(spec: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
     let (fill, align) = if spec.zero && spec.fill.is_none() {
-        ('0', spec.align.unwrap_or('='))
+        ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
     } else {
         (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
     };

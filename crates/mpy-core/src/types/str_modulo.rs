@@ -94,7 +94,14 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             }
             let key = String::from_utf8_lossy(&fmt[st..j]).into_owned();
             let k = vm.new_str(&key)?;
-            arg = vm.subscr(mapping, k, Subscr::Load)?;
+            arg = if matches!(vm.heap.get(mapping), Some(ObjData::Dict(_))) {
+                match vm.dict_lookup(mapping, k)? {
+                    Some(x) => x,
+                    None => return Err(vm.key_error(k)),
+                }
+            } else {
+                vm.subscr(mapping, k, Subscr::Load)?
+            };
             args.used_mapping = true;
             i = j + 1;
         }

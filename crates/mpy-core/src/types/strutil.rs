@@ -418,11 +418,17 @@ fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
     }
 }
 
+fn iter_print(_vm: &mut Vm, _o: Obj, out: &mut String, _k: crate::typ::PrintKind) -> PyResult<()> {
+    out.push_str("<iterator>");
+    Ok(())
+}
+
 /// The type of str/bytes/bytearray/memoryview iterators.
 pub static ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,
     iternext: Some(seq_iter_next),
+    print: Some(iter_print),
     ..TypeObj::EMPTY
 };
 
