@@ -126,9 +126,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
         }
         Modulo | InplaceModulo => super::str_modulo::format_modulo(vm, kind, &a, rhs),
         Less | More | LessEqual | MoreEqual | Equal | NotEqual => {
-            let Some(b) = rhs_data(vm, false) else {
-                return Ok(if matches!(op, Equal) { Obj::NULL } else { Obj::NULL });
-            };
+            let Some(b) = rhs_data(vm, false) else { return Ok(Obj::NULL) };
             let c = a.as_slice().cmp(b.as_slice());
             Ok(Obj::bool(match op {
                 Less => c == Ordering::Less,

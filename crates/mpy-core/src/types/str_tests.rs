@@ -3,6 +3,8 @@
 //! MicroPython 1.27 wasm oracle (or CPython where MicroPython's build
 //! lacks the feature).
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::needless_borrow, clippy::explicit_auto_deref, clippy::approx_constant)]
+
 extern crate std;
 
 use crate::hal::BufferHal;
