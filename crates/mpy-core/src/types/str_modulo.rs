@@ -67,6 +67,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             i += 1;
             continue;
         }
+        let pct = i;
         i += 1;
         let mut arg = Obj::NULL;
         if fmt.get(i) == Some(&b'(') {
@@ -149,6 +150,10 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
         let t_index = i;
         i += 1;
         if t == b'%' {
+            if t_index != pct + 1 {
+                let msg = format!("unsupported format character '%' (0x25) at index {t_index}");
+                return Err(vm.value_error(&msg));
+            }
             out.push(b'%');
             continue;
         }

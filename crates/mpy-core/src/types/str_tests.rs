@@ -508,6 +508,7 @@ fn percent_formatting_body(v: &mut Vm) {
     let t2 = v.new_tuple(&[i(1), i(2)]).expect("t");
     assert_eq!(modulo(&mut v, "%d", t2), "TypeError: format string didn't convert all arguments");
     assert_eq!(modulo(&mut v, "%z", i(1)), "ValueError: unsupported format character 'z' (0x7a) at index 1");
+    assert_eq!(modulo(&mut v, "%5%", i(1)), "ValueError: unsupported format character '%' (0x25) at index 2");
     let t0 = v.new_tuple(&[]).expect("t");
     assert_eq!(modulo(&mut v, "%", t0), "ValueError: incomplete format");
     assert_eq!(modulo(&mut v, "a", i(1)), "TypeError: format string didn't convert all arguments");
@@ -647,6 +648,11 @@ fn bytearray_mutation_body(v: &mut Vm) {
     assert_eq!(e(&mut v, err), "IndexError: bytearray index out of range");
     let err = v.subscr(a, i(0), Subscr::Store(i(256))).expect_err("range");
     assert_eq!(e(&mut v, err), "ValueError: byte must be in range(0, 256)");
+    let a3 = v.binary_op(BinaryOp::InplaceMultiply, a, i(2)).expect("*=");
+    assert_eq!(a3, a);
+    assert_eq!(r(&mut v, a), "bytearray(b'xyzDEF!xyzDEF!')");
+    let sl = slice(&mut v, Some(7), None, None);
+    v.subscr(a, sl, Subscr::Delete).expect("del tail");
     let sl = slice(&mut v, None, None, Some(2));
     v.subscr(a, sl, Subscr::Delete).expect("del slice");
     assert_eq!(r(&mut v, a), "bytearray(b'yDF')");
