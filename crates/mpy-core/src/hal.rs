@@ -50,6 +50,14 @@ pub trait Hal {
     fn stat(&mut self, _path: &str) -> PathKind {
         PathKind::Missing
     }
+    /// `sys.platform` (e.g. `"linux"`).
+    fn platform(&self) -> &'static str {
+        "micropython"
+    }
+    /// `sys.implementation._machine` (e.g. `"linux [rustc] with x86_64"`).
+    fn machine(&self) -> &'static str {
+        "micropython-rs"
+    }
     /// Bytes of native stack the interpreter may use (recursion guard).
     fn stack_limit(&self) -> usize {
         32 * 1024

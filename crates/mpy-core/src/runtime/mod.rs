@@ -12,6 +12,7 @@ pub mod new;
 pub mod ops;
 pub mod print;
 pub mod subscr;
+pub mod traceback;
 
 use crate::obj::Obj;
 use crate::state::Vm;

@@ -1,5 +1,6 @@
 //! The built-in types, one file each (MicroPython's `obj<type>.c` split).
 
+pub mod attrtuple;
 pub mod bytearray;
 pub mod bytes;
 pub mod complex;
