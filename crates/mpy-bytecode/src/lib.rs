@@ -7,6 +7,7 @@
 //! - [`prelude`]: the bytecode function signature and prelude.
 //! - [`line_table`]: the line-number table.
 //! - [`raw_code`]: compiled code as plain data.
+//! - [`static_qstr`]: MicroPython's 165 static qstrs.
 #![no_std]
 #![warn(missing_docs)]
 extern crate alloc;
@@ -15,6 +16,7 @@ pub mod line_table;
 pub mod opcode;
 pub mod prelude;
 pub mod raw_code;
+pub mod static_qstr;
 pub mod varint;
 
 pub use prelude::{Prelude, Signature};
