@@ -5,6 +5,8 @@ extern crate alloc;
 
 pub mod ast;
 pub mod error;
+pub mod lexer;
+pub mod token;
 
 pub use ast::Mode;
 pub use error::{CompileError, ErrorKind};
