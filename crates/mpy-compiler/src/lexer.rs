@@ -336,7 +336,7 @@ impl<'a> Lexer<'a> {
                 self.push_error(self.invalid(line));
                 return Ok(());
             };
-            let kind = match Kw::from_str(s) {
+            let kind = match Kw::from_word(s) {
                 Some(k) => Tok::Kw(k),
                 None => Tok::Name(String::from(s)),
             };

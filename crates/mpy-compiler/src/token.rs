@@ -104,7 +104,7 @@ pub enum Kw {
 
 impl Kw {
     /// The keyword spelled by `s`, if any.
-    pub fn from_str(s: &str) -> Option<Kw> {
+    pub fn from_word(s: &str) -> Option<Kw> {
         Some(match s {
             "False" => Kw::False,
             "None" => Kw::None,
