@@ -3,6 +3,8 @@
 //!
 //! Behaviour follows official MicroPython (observed with `mpy-cross` 1.29):
 //! * `\r\n` and lone `\r` are newlines everywhere (also inside strings).
+//!   A missing final newline is supplied (so an error at end of input inside
+//!   brackets is reported on the line after the last one, like MicroPython).
 //! * Indentation: a space counts 1 column, a tab advances to the next
 //!   multiple of 8, a form feed counts 1. Blank and comment-only lines are
 //!   ignored. A dedent to a column that is not on the indent stack replaces
@@ -74,7 +76,10 @@ impl<'a> Lexer<'a> {
     /// A lexer over `src` (any bytes; see the module docs for what is
     /// accepted).
     pub fn new(src: &'a [u8]) -> Self {
-        let src = if src.contains(&b'\r') {
+        // MicroPython's reader supplies a final newline when the text does
+        // not end with one (this decides the line of end-of-input errors).
+        let needs_nl = !src.is_empty() && src.last() != Some(&b'\n') && src.last() != Some(&b'\r');
+        let src = if src.contains(&b'\r') || needs_nl {
             let mut v = Vec::with_capacity(src.len());
             let mut i = 0;
             while i < src.len() {
@@ -87,6 +92,9 @@ impl<'a> Lexer<'a> {
                     v.push(src[i]);
                 }
                 i += 1;
+            }
+            if needs_nl {
+                v.push(b'\n');
             }
             Cow::Owned(v)
         } else {

@@ -9,7 +9,8 @@
 //! `\N{...}` (`NotImplementedError: unicode name escapes`, also in bytes,
 //! raised directly). Any other backslash is kept with the following char.
 //! Raw literals keep every backslash; a backslash still stops the next quote
-//! or backslash from ending the literal. Raw source bytes (non-ASCII, even
+//! or backslash from ending the literal. In f-strings (raw or not) `\{` is
+//! kept as the two characters and does not start a field. Raw source bytes (non-ASCII, even
 //! invalid UTF-8) are copied unchanged, in str and bytes alike.
 //!
 //! # f-strings
@@ -25,8 +26,8 @@
 //!   brackets are not tracked, so `f'{(lambda: 1)}'` is an error as in
 //!   MicroPython). The expression text is removed from the format string and
 //!   lexed separately as `(text)`. An empty field is
-//!   `SyntaxError: malformed f-string`; a newline inside a field is
-//!   `invalid syntax`.
+//!   `SyntaxError: malformed f-string`. Newlines inside a field (only
+//!   possible in triple-quoted f-strings) are allowed.
 //! * `{expr=}` keeps `expr=` in the format string (`f'{x=}'` gives
 //!   `'x={}'.format((x),)`; no implicit `!r`, like MicroPython).
 //! * `!r` / `!s` must be followed by `:` or `}`, else `invalid syntax`.
@@ -239,7 +240,7 @@ impl Lexer<'_> {
                     buf.push(c);
                     self.pos += 1;
                     match self.cur() {
-                        Some(n) if n == q || n == b'\\' => {
+                        Some(n) if n == q || n == b'\\' || (p.fstr && n == b'{') => {
                             buf.push(n);
                             self.pos += 1;
                         }
@@ -348,6 +349,11 @@ impl Lexer<'_> {
                     0,
                 )))
             }
+            b'{' if p.fstr => {
+                // `\{` in an f-string is a literal `\{`, not a field.
+                buf.extend_from_slice(b"\\{");
+                self.pos += 1;
+            }
             _ => buf.push(b'\\'),
         }
         Ok(())
@@ -369,8 +375,14 @@ impl Lexer<'_> {
         let mut depth: u32 = 0;
         loop {
             let Some(c) = self.cur() else { return Err(soft(self)) };
-            if c == b'\n' || (c == q && (!triple || (self.at(1) == q && self.at(2) == q))) {
+            if c == b'\n' && !triple {
                 return Err(soft(self));
+            }
+            if c == q && (!triple || (self.at(1) == q && self.at(2) == q)) {
+                return Err(soft(self));
+            }
+            if c == b'\n' {
+                self.line += 1;
             }
             match c {
                 b'[' | b'{' => depth += 1,

@@ -474,7 +474,11 @@ impl Parser<'_> {
                 if self.is_op(Op::RBrace) {
                     break;
                 }
+                let kline = self.tok.line;
                 let k = self.test()?;
+                if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
+                    return Err(CompileError::syntax("expecting key:value for dict", kline));
+                }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
                 items.push(DictItem::Pair(k, v));
@@ -490,7 +494,11 @@ impl Parser<'_> {
             if self.is_op(Op::RBrace) {
                 break;
             }
+            let eline = self.tok.line;
             elts.push(self.test()?);
+            if self.is_op(Op::Colon) {
+                return Err(CompileError::syntax("expecting just a value for set", eline));
+            }
         }
         Ok(mk(line, ExprKind::Set(elts)))
     }
