@@ -10,7 +10,6 @@
 
 pub mod tables;
 
-use alloc::vec;
 use alloc::vec::Vec;
 use mpy_bytecode::opcode as op;
 use mpy_bytecode::varint::{encode_jump, encode_small_int, encode_vuint};
@@ -54,6 +53,8 @@ pub struct Emitter {
     pub record_lines: bool,
     /// Index of the next child raw code (MAKE_FUNCTION ordinal).
     pub next_child: u32,
+    /// Scope indexes of the children in MAKE_FUNCTION order.
+    pub children: Vec<usize>,
     /// Code is unreachable (after a return, raise or unconditional jump)
     /// until the next label: bytes are not written, but stack depth, line
     /// numbers and table entries are still tracked (as MicroPython does).
@@ -74,6 +75,7 @@ impl Emitter {
             last_line: 1,
             record_lines: true,
             next_child: 0,
+            children: Vec::new(),
             suppress: false,
         }
     }
@@ -89,6 +91,7 @@ impl Emitter {
         self.lines.clear();
         self.last_line = 1;
         self.next_child = 0;
+        self.children.clear();
         self.suppress = false;
     }
 
@@ -216,33 +219,12 @@ impl Default for Emitter {
     }
 }
 
-/// Encodes the line-number table from `(offset, line)` entries, starting
-/// from offset 0, line `first_line`.
-pub fn encode_lines(entries: &[(u32, u32)], first_line: u32) -> Vec<u8> {
-    let mut out = vec![];
-    let mut last_off = 0u32;
-    let mut last_line = first_line;
+/// Encodes the line-number table from `(offset, line)` entries with the
+/// bytecode crate's [`mpy_bytecode::line_table::LineTableBuilder`].
+pub fn encode_lines(entries: &[(u32, u32)]) -> Vec<u8> {
+    let mut b = mpy_bytecode::line_table::LineTableBuilder::new();
     for &(off, line) in entries {
-        let mut b = off - last_off;
-        let mut l = line - last_line;
-        while b > 0 || l > 0 {
-            if l <= 6 || b > 15 {
-                let bb = b.min(31);
-                let ll = l.min(3);
-                out.push(((ll << 5) | bb) as u8);
-                b -= bb;
-                l -= ll;
-            } else {
-                let bb = b.min(15);
-                let ll = l.min(2047);
-                out.push((0x80 | ((ll >> 8) << 4) | bb) as u8);
-                out.push((ll & 0xff) as u8);
-                b -= bb;
-                l -= ll;
-            }
-        }
-        last_off = off;
-        last_line = line;
+        b.set_line(off, line);
     }
-    out
+    b.finish()
 }
