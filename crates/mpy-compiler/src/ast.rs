@@ -38,6 +38,32 @@
 //!
 //! Type annotations are kept (MicroPython parses and ignores them; the
 //! compiler must not emit code for them).
+//!
+//! # What the parser checks and what it leaves to the compiler
+//!
+//! MicroPython's parser accepts a superset of valid programs and its
+//! *compiler* raises many `SyntaxError`s (after the whole file parsed, so a
+//! later parse error wins over an earlier compile error). To keep that order,
+//! this parser does NOT reject, and the compiler must check (messages from
+//! official `mpy-cross` 1.29):
+//! * assignment / `del` / `for` / `with ... as` targets: any expression is
+//!   accepted (`1 = x`, `f() = 1`: `can't assign to expression`;
+//!   `del f()`: `can't delete expression`; `a, *b, *c = x`:
+//!   `multiple *x in assignment`);
+//! * `Starred` outside an assignment target, including inside list and tuple
+//!   displays (`*a`, `[*a, 1]`: `*x must be assignment target`);
+//! * call/class argument order (`positional arg after keyword arg`,
+//!   `positional arg after **`, `* arg after **`);
+//! * parameter order and names (`non-default argument follows default
+//!   argument`, `argument name reused`);
+//! * `return`/`yield`/`await`/`break`/`continue`/`nonlocal`/`async for`
+//!   placement.
+//!
+//! The parser itself rejects (because the tree could not hold them):
+//! a keyword argument whose left side is not a name
+//! (`LHS of keyword arg must be an id`), a `:=` target that is not a name
+//! (`can't assign to expression`), and `{**a}` / `{*a}` displays, which
+//! MicroPython's grammar does not have (`invalid syntax`).
 
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -274,6 +300,8 @@ pub struct FunctionDef {
     /// Body.
     pub body: Body,
     /// Decorator expressions, top to bottom as written (applied bottom-up).
+    /// MicroPython's grammar only allows a dotted name optionally followed by
+    /// one call: `@a.b` or `@a.b(args)`.
     pub decorators: Vec<Expr>,
     /// `async def`.
     pub is_async: bool,
@@ -295,9 +323,10 @@ pub struct ClassDef {
 
 /// The parameter list of a `def` or `lambda`.
 ///
-/// Defaults are attached to their parameter. A positional parameter with a
-/// default is followed only by parameters with defaults (checked by the
-/// parser). `*` alone (no `vararg`) is allowed only if `kwonly` is non-empty.
+/// Defaults are attached to their parameter. Default ordering is NOT checked
+/// by the parser (see the module docs). A bare `*` leaves `vararg` as
+/// `None`; MicroPython accepts `def f(*):` and `lambda *: 0` even with no
+/// keyword-only parameters after it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Arguments {
     /// Positional-or-keyword parameters, in order.
@@ -459,7 +488,8 @@ pub enum ExprKind {
     List(Vec<Expr>),
     /// `a, *b` / `(a, b)` / `()`.
     Tuple(Vec<Expr>),
-    /// `{a, *b}` (never empty: `{}` is a dict).
+    /// `{a, b}` (never empty: `{}` is a dict; `{*a}` is rejected by the
+    /// parser like MicroPython does).
     Set(Vec<Expr>),
     /// `{k: v, **m}`.
     Dict(Vec<DictItem>),
@@ -531,7 +561,8 @@ pub enum Constant {
 pub enum DictItem {
     /// `key: value`.
     Pair(Expr, Expr),
-    /// `**mapping`.
+    /// `**mapping`. Never produced by this parser: MicroPython's grammar
+    /// rejects `{**m}` with `invalid syntax`. Kept for completeness.
     Unpack(Expr),
 }
 

@@ -5,19 +5,25 @@ extern crate alloc;
 
 pub mod ast;
 pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod token;
 
 pub use ast::Mode;
 pub use error::{CompileError, ErrorKind};
 
-/// Parses `source` (raw bytes, must be UTF-8) into an AST.
+/// Parses `source` (raw bytes) into an AST, like the first half of
+/// MicroPython's `compile(source, filename, mode)`.
 ///
-/// `filename` is used only for error reporting context; `mode` selects the
-/// start rule like `compile()`'s mode argument. Errors are MicroPython's
-/// compile exceptions (`SyntaxError`, `IndentationError`, ...) with line.
-/// (Stub until the parser lands: always returns `invalid syntax`.)
+/// `filename` is not stored in the tree (the compiler gets it separately); it
+/// is accepted here so callers have one entry point. `mode` selects the start
+/// rule. Errors are MicroPython's compile exceptions (`SyntaxError`,
+/// `IndentationError`, `NotImplementedError`) with their line; see
+/// [`lexer`] and [`parser`] for the exact behaviour. Never panics, whatever
+/// the input.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Module, CompileError> {
-    let _ = (source, filename, mode);
-    Err(CompileError::invalid_syntax(1))
+    let _ = filename;
+    parser::parse_module(source, mode)
 }
 
 pub mod compile;
