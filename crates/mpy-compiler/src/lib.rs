@@ -63,11 +63,28 @@ impl Default for CompileOptions {
 /// `'break' outside loop`, `identifier redefined as global`, ...) and the
 /// line they were found on.
 pub fn compile(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileError> {
-    let module = parse(source, filename, opts.mode)?;
+    compile_traced(source, filename, opts).map_err(|f| f.error)
+}
+
+/// A compile error with the name of the code block it was found in
+/// (`None` for errors found by the lexer/parser), as MicroPython's
+/// traceback shows it (`File "x.py", line 3, in f`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileFailure {
+    /// The error.
+    pub error: CompileError,
+    /// Block name (`<module>`, function or class name), for compiler
+    /// errors only.
+    pub block: Option<alloc::string::String>,
+}
+
+/// Like [`compile`], but also tells which block a compiler error is in.
+pub fn compile_traced(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
+    let module = parse(source, filename, opts.mode).map_err(|error| CompileFailure { error, block: None })?;
     compile_ast(&module, filename, opts)
 }
 
 /// Compiles an already parsed module (see [`compile`]).
-pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileError> {
-    compile::compile_ast(module, filename, opts)
+pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
+    compile::compile_ast(module, filename, opts).map_err(|(error, block)| CompileFailure { error, block })
 }

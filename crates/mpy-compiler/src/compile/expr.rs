@@ -110,7 +110,7 @@ impl<'a> Compiler<'a> {
                     None
                 }
             }
-            ExprKind::Tuple(items) if !items.is_empty() => {
+            ExprKind::Tuple(items) => {
                 let mut v = Vec::new();
                 for it in items {
                     v.push(self.fold(it)?);
@@ -137,6 +137,11 @@ impl<'a> Compiler<'a> {
     /// Compiles `e`, leaving its value on the stack.
     pub(crate) fn expr(&mut self, e: &'a Expr) {
         if let Some(v) = self.fold(e) {
+            if matches!(&v, CVal::Tuple(t) if t.is_empty()) {
+                self.e.set_line(e.line);
+                self.e.op_uint(op::BUILD_TUPLE, 0, 1);
+                return;
+            }
             let leaf = match &v {
                 CVal::Int(_) => super::is_host_small(&v),
                 CVal::Str(s) => self.str_is_qstr(s, e.line),
@@ -348,8 +353,7 @@ impl<'a> Compiler<'a> {
     /// `await x` with x on the stack: MicroPython's `yield from
     /// x.__await__()`-style sequence.
     pub(crate) fn await_value(&mut self) {
-        self.op_q(op::LOAD_METHOD, "__await__", 1);
-        self.e.op_uint(op::CALL_METHOD, 0, -1);
+        self.e.op(op::GET_ITER, 0);
         self.e.op(op::LOAD_CONST_NONE, 1);
         self.e.op(op::YIELD_FROM, -1);
     }

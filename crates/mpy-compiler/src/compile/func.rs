@@ -260,6 +260,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_comp_body(&mut self, e: &'a Expr) {
         let kind = self.scope().kind;
+        self.e.set_line(e.line);
         if self.pass() == Pass::Scope {
             self.scope_mut().add_param("*", 0);
             self.scope_mut().num_pos_args = 1;

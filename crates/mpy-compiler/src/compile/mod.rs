@@ -61,6 +61,8 @@ pub(crate) struct Compiler<'a> {
     /// Names bound with `X = const(...)` (module and class level).
     pub consts: BTreeMap<String, CVal>,
     pub error: Option<CompileError>,
+    /// Name of the scope the first error was found in.
+    pub error_scope: Option<String>,
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met).
     pub ident_lines: BTreeMap<String, u32>,
@@ -94,6 +96,7 @@ impl<'a> Compiler<'a> {
             except_level: 0,
             consts: BTreeMap::new(),
             error: None,
+            error_scope: None,
             ident_lines: BTreeMap::new(),
             repl: false,
             child_cursor: 0,
@@ -106,6 +109,7 @@ impl<'a> Compiler<'a> {
     pub fn syntax_error(&mut self, msg: &'static str, line: u32) {
         if self.error.is_none() {
             self.error = Some(CompileError::syntax(msg, line));
+            self.error_scope = Some(self.scopes[self.cur].name.clone());
         }
     }
 
@@ -385,7 +389,7 @@ pub fn compile_ast(
     module: &ast::Module,
     filename: &str,
     opts: &CompileOptions,
-) -> Result<CompiledModule, CompileError> {
+) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename);
     c.repl = matches!(module, ast::Module::Single(_));
     crate::interned::collect_idents(module, &mut c.ident_lines);
@@ -396,7 +400,7 @@ pub fn compile_ast(
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
         if let Some(e) = c.error.take() {
-            return Err(e);
+            return Err((e, c.error_scope.take()));
         }
         let n = c.scopes[i].ids.len();
         for j in 0..n {
@@ -425,7 +429,7 @@ pub fn compile_ast(
         }
         c.emitters[i].max_stack = max_stack;
         if let Some(e) = c.error.take() {
-            return Err(e);
+            return Err((e, c.error_scope.take()));
         }
         data.push(None);
     }

@@ -21,11 +21,18 @@ impl<'a> Compiler<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) {
         let line = s.line;
+        let first_line = match &s.kind {
+            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line).unwrap_or(line),
+            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line).unwrap_or(line),
+            _ => line,
+        };
+        if !self.is_hidden_const_def(s) {
+            self.e.set_line(first_line);
+        }
         match &s.kind {
             StmtKind::Pass => return,
             StmtKind::Expr(e) if !self.repl_here() && self.is_lonely_constant(e) => return,
-            StmtKind::Expr(e) if matches!(e.kind, ExprKind::Name(_)) && !self.repl_here() => {}
-            _ => self.e.set_line(line),
+            _ => {}
         }
         match &s.kind {
             StmtKind::FunctionDef(f) => self.funcdef(f, line),
@@ -151,20 +158,32 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Pass => {}
             StmtKind::Break => match self.loop_ctx {
-                None => self.syntax_error("'break' outside loop", line),
+                None => self.syntax_error("'break'/'continue' outside loop", line),
                 Some(l) => {
                     let depth = self.except_level - l.except_level;
                     self.unwind_jump(l.break_label, depth, l.break_from_for);
                 }
             },
             StmtKind::Continue => match self.loop_ctx {
-                None => self.syntax_error("'continue' outside loop", line),
+                None => self.syntax_error("'break'/'continue' outside loop", line),
                 Some(l) => {
                     let depth = self.except_level - l.except_level;
                     self.unwind_jump(l.continue_label, depth, false);
                 }
             },
         }
+    }
+
+    /// `_NAME = const(...)`: the parser drops the statement entirely.
+    fn is_hidden_const_def(&self, s: &Stmt) -> bool {
+        let StmtKind::Assign { targets, value } = &s.kind else { return false };
+        let [t] = targets.as_slice() else { return false };
+        let ExprKind::Name(n) = &t.kind else { return false };
+        if !n.starts_with('_') {
+            return false;
+        }
+        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
+        matches!(&func.kind, ExprKind::Name(f) if f == "const") && args.len() == 1
     }
 
     fn repl_here(&self) -> bool {

@@ -49,14 +49,12 @@ impl<'a> Compiler<'a> {
         self.increase_except_level();
         self.e.jump(op::SETUP_EXCEPT, l1, 0, None);
         self.stmts(body);
-        self.decrease_except_level();
         self.e.jump(op::POP_EXCEPT_JUMP, success, 0, None);
         self.e.label(l1);
         self.e.adjust_stack(4);
         let l2 = self.new_label();
         let n = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
-            self.e.set_line(h.line);
             let end_finally = self.new_label();
             match &h.type_ {
                 None => {
