@@ -88,9 +88,9 @@ impl<'a> Compiler<'a> {
     /// optional call; attribute chains use LOAD_ATTR, calls CALL_FUNCTION).
     fn decorator(&mut self, d: &'a Expr) {
         match &d.kind {
-            ExprKind::Call { func, args, .. } => {
-                self.e.set_line(d.line);
+            ExprKind::Call { func, args, op_line } => {
                 self.decorator_name(func);
+                self.e.set_line(*op_line);
                 self.call_args(args, false, 0);
             }
             _ => self.decorator_name(d),
@@ -233,6 +233,7 @@ impl<'a> Compiler<'a> {
     pub(crate) fn compile_lambda_body(&mut self, args: &'a Arguments, body: &'a Expr) {
         let line = self.scope().line;
         self.add_params(args, line);
+        self.e.set_line(line);
         self.expr(body);
         if self.scope().flags & flags::GENERATOR != 0 {
             self.e.op(op::POP_TOP, -1);
