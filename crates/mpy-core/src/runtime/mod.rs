@@ -6,6 +6,7 @@ pub mod attr;
 pub mod call;
 pub mod dict;
 pub mod exc;
+pub mod init;
 pub mod iter;
 pub mod new;
 pub mod ops;
