@@ -20,6 +20,7 @@ const SPECIAL: &[(&str, &str)] = &[
     ("angle_string", "<string>"),
     ("star", "*"),
     ("dot_frozen", ".frozen"),
+    ("kw_super", "super"),
 ];
 
 fn scan(dir: &Path, names: &mut BTreeMap<String, String>) {

@@ -10,6 +10,7 @@ pub mod instance;
 pub mod int;
 pub mod list;
 pub mod misc;
+pub mod object;
 pub mod set;
 pub mod slice;
 pub mod str;
