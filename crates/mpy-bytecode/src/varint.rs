@@ -57,6 +57,19 @@ pub fn encode_vuint(out: &mut Vec<u8>, v: u32) {
     }
 }
 
+/// Append a `usize` as a vuint (same encoding as [`encode_vuint`]; used for
+/// lengths, which may exceed `u32` in principle).
+pub fn encode_vuint_usize(out: &mut Vec<u8>, v: usize) {
+    let mut n = 1;
+    while n < 10 && (v >> (7 * n)) != 0 {
+        n += 1;
+    }
+    for i in (0..n).rev() {
+        let group = ((v >> (7 * i)) & 0x7f) as u8;
+        out.push(if i == 0 { group } else { group | 0x80 });
+    }
+}
+
 /// Decode a vuint at `data[*pos]`, advancing `*pos`.
 ///
 /// Errors: [`DecodeError::Truncated`] if the input ends before a byte without
