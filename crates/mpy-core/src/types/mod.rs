@@ -15,3 +15,7 @@ pub mod set;
 pub mod slice;
 pub mod str;
 pub mod tuple;
+pub mod dict_views;
+pub mod iterators;
+pub mod range;
+pub mod seq;
