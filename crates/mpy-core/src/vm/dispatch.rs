@@ -587,8 +587,42 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             op::FOR_ITER => {
                 let dest = read_jump(code, &mut pos, false);
                 ensure!(vm, f.sp >= base + 4);
-                let it = vm.stack[f.sp - 4];
-                match vm.iter_next(it)? {
+                let s0 = f.sp - 4;
+                let kind = vm.stack[s0];
+                let next = if kind.is_null() {
+                    let it = vm.stack[s0 + 1];
+                    vm.iter_next(it)?
+                } else if kind == Obj::small_int(1) {
+                    // range fast path: [1, current, stop, step]
+                    let cur = vm.stack[s0 + 1].small_int_unchecked();
+                    let stop = vm.stack[s0 + 2].small_int_unchecked();
+                    let step = vm.stack[s0 + 3].small_int_unchecked();
+                    if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                        match cur.checked_add(step) {
+                            Some(n) if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&n) => {
+                                vm.stack[s0 + 1] = Obj::small_int(n)
+                            }
+                            _ => vm.stack[s0 + 1] = vm.stack[s0 + 2],
+                        }
+                        Some(Obj::small_int(cur))
+                    } else {
+                        None
+                    }
+                } else {
+                    // list/tuple fast path: [2, seq, index, NULL]
+                    let seq = vm.stack[s0 + 1];
+                    let i = vm.stack[s0 + 2].small_int_unchecked() as usize;
+                    let item = match vm.heap.get(seq) {
+                        Some(ObjData::List(l)) => l.get(i).copied(),
+                        Some(ObjData::Tuple(t)) => t.get(i).copied(),
+                        _ => None,
+                    };
+                    if item.is_some() {
+                        vm.stack[s0 + 2] = Obj::small_int(i as isize + 1);
+                    }
+                    item
+                };
+                match next {
                     Some(x) => push!(x),
                     None => {
                         f.sp -= 4;
@@ -673,11 +707,27 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             }
             op::GET_ITER_STACK => {
                 let o = top!();
-                let it = vm.get_iter(o)?;
-                set_top!(it);
-                push!(Obj::NULL);
-                push!(Obj::NULL);
-                push!(Obj::NULL);
+                ensure!(vm, f.sp + 3 <= limit);
+                let s0 = f.sp - 1;
+                let fast = match vm.heap.get(o) {
+                    Some(ObjData::List(_)) | Some(ObjData::Tuple(_)) => Some([Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]),
+                    Some(ObjData::Native(n)) => n.as_any().downcast_ref::<crate::types::range::Range>().and_then(|r| {
+                        let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
+                        (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0).then(|| {
+                            [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)]
+                        })
+                    }),
+                    _ => None,
+                };
+                let slots = match fast {
+                    Some(sl) => sl,
+                    None => {
+                        let it = vm.get_iter(o)?;
+                        [Obj::NULL, it, Obj::NULL, Obj::NULL]
+                    }
+                };
+                vm.stack[s0..s0 + 4].copy_from_slice(&slots);
+                f.sp = s0 + 4;
             }
             op::RETURN_VALUE => {
                 if let Some(o) = unwind_return(vm, f)? {
