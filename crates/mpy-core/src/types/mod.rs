@@ -10,8 +10,21 @@ pub mod float;
 pub mod instance;
 pub mod int;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
+pub mod object;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
+pub mod str_modulo;
+pub mod strutil;
 pub mod tuple;
+pub mod dict_views;
+pub mod iterators;
+pub mod range;
+pub mod seq;
+
+#[cfg(test)]
+mod str_tests;
