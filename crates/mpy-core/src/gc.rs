@@ -25,6 +25,8 @@ pub fn collect(vm: &mut Vm) {
     roots.extend_from_slice(&vm.roots);
     roots.push(vm.modules);
     roots.push(vm.memory_error);
+    roots.push(vm.sys_path);
+    roots.push(vm.sys_argv);
     crate::runtime::extra_roots(vm, &mut roots);
     for o in roots {
         if let Some(i) = o.heap_index() {

@@ -47,6 +47,10 @@ pub struct Vm {
     pub roots: Vec<Obj>,
     /// `sys.modules` (a dict object; NULL before start-up finishes).
     pub modules: Obj,
+    /// `sys.path` (a list object; NULL before `runtime::init::init`).
+    pub sys_path: Obj,
+    /// `sys.argv` (a list object; NULL before `runtime::init::init`).
+    pub sys_argv: Obj,
     /// The preallocated `MemoryError` raised when the heap is exhausted.
     pub memory_error: Obj,
     /// Address near the base of the native stack, for the gc's conservative
@@ -56,6 +60,8 @@ pub struct Vm {
     pub config: Config,
     /// The port.
     pub hal: Box<dyn Hal>,
+    /// The bytecode VM's own state (builtins overrides, compile hook, ...).
+    pub vmstate: crate::vm::VmState,
 }
 
 impl Vm {
@@ -67,10 +73,13 @@ impl Vm {
             stack: Vec::with_capacity(256),
             roots: Vec::new(),
             modules: Obj::NULL,
+            sys_path: Obj::NULL,
+            sys_argv: Obj::NULL,
             memory_error: Obj::NULL,
             stack_base: 0,
             config,
             hal,
+            vmstate: crate::vm::VmState::default(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! The built-in types, one file each (MicroPython's `obj<type>.c` split).
 
+pub mod attrtuple;
 pub mod bytearray;
 pub mod bytes;
 pub mod complex;
@@ -11,6 +12,7 @@ pub mod int;
 pub mod list;
 pub mod memoryview;
 pub mod misc;
+pub mod object;
 pub mod set;
 pub mod slice;
 pub mod str;
@@ -19,6 +21,10 @@ pub mod str_methods;
 pub mod str_modulo;
 pub mod strutil;
 pub mod tuple;
+pub mod dict_views;
+pub mod iterators;
+pub mod range;
+pub mod seq;
 
 #[cfg(test)]
 mod str_tests;
