@@ -24,8 +24,8 @@ pub static MODULE_TYPE: TypeObj = TypeObj { name: q::module, ..TypeObj::EMPTY };
 pub static CODE_CONTEXT_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
 /// `NoneType`.
 pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType, ..TypeObj::EMPTY };
-/// `bool` (derives from `int`).
-pub static BOOL_TYPE: TypeObj = TypeObj { name: q::bool, base: Some(&super::int::INT_TYPE), ..TypeObj::EMPTY };
+/// `bool` (derives from `int`): now in [`super::bool`].
+pub use super::bool::BOOL_TYPE;
 /// The type of `...`.
 pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, ..TypeObj::EMPTY };
 /// The type of `NotImplemented`.

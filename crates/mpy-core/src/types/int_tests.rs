@@ -1,0 +1,2 @@
+//! Tests for int: arithmetic through the runtime, conversions, bytes.
+use super::*;
