@@ -189,7 +189,33 @@ pub fn float_repr(x: f64, out: &mut String) {
         out.push_str("0.0");
         return;
     }
-    let (rd, n, e) = repr_digits(a);
+    let (mut rd, mut n, mut e) = repr_digits(a);
+    if rd[0] == b'9' {
+        // The double nearest a power of ten but below it: MicroPython
+        // scales by that double, so it prints `1e+23` (not
+        // `9.999999999999999e+22`), and for subnormals a `0.`-led mantissa
+        // of 15 digits (`0.999988867182683e-320`).
+        let mut b = StackBuf::new();
+        let _ = write!(b, "{:e}", a);
+        let (sd, se) = split_e(b.as_str());
+        if sd == [b'1'] {
+            if a < f64::MIN_POSITIVE {
+                let d = sig_digits(a, 15);
+                out.push_str("0.");
+                for &c in &d.digits {
+                    out.push(c as char);
+                }
+                while out.ends_with('0') {
+                    out.pop();
+                }
+                push_exp(out, se, 'e');
+                return;
+            }
+            rd[0] = b'1';
+            n = 1;
+            e = se;
+        }
+    }
     let d = Digits { digits: rd[..n].to_vec(), exp: e };
     if !(-4..16).contains(&e) {
         layout_exp(out, &d, n - 1, 'e');

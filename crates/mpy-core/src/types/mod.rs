@@ -15,6 +15,8 @@ pub mod int_ops;
 pub mod int_parse;
 pub mod list;
 pub mod misc;
+#[cfg(test)]
+pub(crate) mod num_testutil;
 pub mod set;
 pub mod slice;
 pub mod str;
