@@ -226,7 +226,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 if spec.precision.is_none() {
                     spec.precision = Some(6);
                 }
-                format_float(vm, f, &spec, Obj::NULL)?.into_bytes()
+                format_float(f, &spec).into_bytes()
             }
             b'c' => {
                 let ch = if let Some(s) = vm.str_of(arg) {

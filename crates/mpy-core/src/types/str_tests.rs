@@ -445,6 +445,16 @@ fn format_spec_mini_language_body(v: &mut Vm) {
     let abc = s(&mut v, "abc");
     assert_eq!(fmt(&mut v, "{:.2}", &[abc]), "'ab'");
     assert_eq!(str_format::format_obj(&mut v, i(255), "#x").ok().as_deref(), Some("0xff"));
+    // MicroPython's float digits (ties away from zero; `#` ignored).
+    let h = v.new_float(2.5).expect("f");
+    assert_eq!(str_format::format_obj(&mut v, h, ".0f").ok().as_deref(), Some("3"));
+    assert_eq!(str_format::format_obj(&mut v, i(1), "#.3g").ok().as_deref(), Some("1"));
+    assert_eq!(str_format::format_obj(&mut v, h, "").ok().as_deref(), Some("2.5"));
+    let big = v.new_float(1e16).expect("f");
+    assert_eq!(str_format::format_obj(&mut v, big, "").ok().as_deref(), Some("1e+16"));
+    assert_eq!(str_format::format_obj(&mut v, big, ">8").ok().as_deref(), Some("   1e+16"));
+    let m = v.new_float(1234567.891).expect("f");
+    assert_eq!(str_format::format_obj(&mut v, m, ",.2f").ok().as_deref(), Some("1,234,567.89"));
 }
 
 #[test]
@@ -517,6 +527,8 @@ fn percent_formatting_body(v: &mut Vm) {
     let f = v.new_float(3.7).expect("f");
     assert_eq!(modulo(&mut v, "%d", f), "'3'");
     assert_eq!(modulo(&mut v, "%x", f), "TypeError: can't convert float to int");
+    let q = v.new_float(2.25).expect("f");
+    assert_eq!(modulo(&mut v, "%+.1f", q), "'+2.3'");
     let star = {
         let pi = v.new_float(3.14159).expect("f");
         v.new_tuple(&[i(8), i(2), pi]).expect("t")
