@@ -487,3 +487,22 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 pub fn is_zero(v: &BigInt) -> bool {
     v.is_zero()
 }
+
+fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let spec = match args.get(1) {
+        Some(&s) => match vm.str_of(s) {
+            Some(t) => String::from(t),
+            None => {
+                let msg = format!("format() argument 2 must be str, not {}", vm.type_name(s));
+                return Err(vm.type_error(&msg));
+            }
+        },
+        None => String::new(),
+    };
+    let out = format_obj(vm, args[0], &spec)?;
+    vm.new_str(&out)
+}
+
+/// The `format(value[, spec])` builtin (see [`format_obj`]).
+pub static FORMAT_BUILTIN: crate::typ::BuiltinFun =
+    crate::typ::BuiltinFun::new(crate::qstr::q::format, 1, 2, builtin_format);
