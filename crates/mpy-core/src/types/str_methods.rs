@@ -90,10 +90,22 @@ fn absent(o: Obj) -> bool {
     o.is_null() || o == Obj::NONE
 }
 
-/// Resolves optional `start`/`end` arguments (code points for str) to byte
-/// offsets into `s`; None if the range is empty-by-inversion (start > end).
-fn byte_range(vm: &mut Vm, kind: Kind, s: &[u8], start: Obj, end: Obj) -> PyResult<Option<(usize, usize)>> {
-    let len = if kind == Kind::Str { char_len(s) } else { s.len() } as isize;
+/// Converts optional `start`/`end` arguments (None/absent -> None).
+fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>, Option<isize>)> {
+    let get = |vm: &mut Vm, i: usize| -> PyResult<Option<isize>> {
+        match args.get(i) {
+            Some(&o) if !absent(o) => Ok(Some(int_arg(vm, o)?)),
+            _ => Ok(None),
+        }
+    };
+    Ok((get(vm, from)?, get(vm, from + 1)?))
+}
+
+/// Resolves `start`/`end` (code points for str) to byte offsets into `s`,
+/// clamped as MicroPython does; None if start > end.
+fn resolve_range(kind: Kind, s: &[u8], start: Option<isize>, end: Option<isize>) -> Option<(usize, usize)> {
+    let ascii = kind != Kind::Str || s.is_ascii();
+    let len = if ascii { s.len() } else { char_len(s) } as isize;
     let norm = |v: isize| -> isize {
         if v < 0 {
             (v + len).max(0)
@@ -101,15 +113,28 @@ fn byte_range(vm: &mut Vm, kind: Kind, s: &[u8], start: Obj, end: Obj) -> PyResu
             v.min(len)
         }
     };
-    let a = if absent(start) { 0 } else { norm(int_arg(vm, start)?) };
-    let b = if absent(end) { len } else { norm(int_arg(vm, end)?) };
+    let a = start.map_or(0, norm);
+    let b = end.map_or(len, norm);
     if a > b {
-        return Ok(None);
+        return None;
     }
-    if kind == Kind::Str {
-        Ok(Some((char_to_byte(s, a as usize), char_to_byte(s, b as usize))))
+    if ascii {
+        Some((a as usize, b as usize))
     } else {
-        Ok(Some((a as usize, b as usize)))
+        Some((char_to_byte(s, a as usize), char_to_byte(s, b as usize)))
+    }
+}
+
+/// The bytes of `self` as a borrow (after [`self_data`]'s checks passed).
+fn self_ref(vm: &Vm, o: Obj) -> &[u8] {
+    super::strutil::buffer_ref(vm, o).unwrap_or(&[])
+}
+
+/// Checks `self` and returns its kind.
+fn self_kind(vm: &mut Vm, o: Obj) -> PyResult<Kind> {
+    match Kind::of(vm, o) {
+        Some(k) if super::strutil::buffer_ref(vm, o).is_some() => Ok(k),
+        _ => self_data(vm, o).map(|(k, _)| k),
     }
 }
 
@@ -121,7 +146,22 @@ pub fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
-    (from..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+    let first = needle[0];
+    let last = hay.len() - needle.len();
+    let mut i = from;
+    while i <= last {
+        match hay[i..=last].iter().position(|&b| b == first) {
+            Some(k) => {
+                let p = i + k;
+                if hay[p..].starts_with(needle) {
+                    return Some(p);
+                }
+                i = p + 1;
+            }
+            None => return None,
+        }
+    }
+    None
 }
 
 /// Last byte offset of `needle` in `hay` ending at or before `to`.
@@ -134,15 +174,16 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
 }
 
 fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let needle = arg_data(vm, kind, args[1])?;
-    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
-    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(None) };
+    let (a, b) = range_ints(vm, args, 2)?;
+    let s = self_ref(vm, args[0]);
+    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(None) };
     let win = &s[bs..be];
     let pos = if rev { rfind_bytes(win, &needle, win.len()) } else { find_bytes(win, &needle, 0) };
     Ok(pos.map(|p| {
         let abs = bs + p;
-        (if kind == Kind::Str { byte_to_char(&s, abs) } else { abs }) as isize
+        (if kind == Kind::Str && !s.is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
     }))
 }
 
@@ -166,10 +207,11 @@ fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let needle = arg_data(vm, kind, args[1])?;
-    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
-    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(Obj::small_int(0)) };
+    let (a, b) = range_ints(vm, args, 2)?;
+    let s = self_ref(vm, args[0]);
+    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::small_int(0)) };
     let win = &s[bs..be];
     let n = if needle.is_empty() {
         (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
@@ -186,16 +228,17 @@ fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
-    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
-    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(Obj::FALSE) };
-    let win = &s[bs..be];
+    let kind = self_kind(vm, args[0])?;
+    let (a, b) = range_ints(vm, args, 2)?;
     let cands = match vm.heap.get(args[1]) {
         Some(ObjData::Tuple(t)) => t.to_vec(),
         _ => alloc::vec![args[1]],
     };
     for c in cands {
         let p = arg_data(vm, kind, c)?;
+        let s = self_ref(vm, args[0]);
+        let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::FALSE) };
+        let win = &s[bs..be];
         let hit = if ends { win.ends_with(&p) } else { win.starts_with(&p) };
         if hit {
             return Ok(Obj::TRUE);
@@ -203,6 +246,7 @@ fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
     }
     Ok(Obj::FALSE)
 }
+
 fn str_startswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     starts_ends(vm, args, false)
 }

@@ -733,3 +733,27 @@ fn gc_body(v: &mut Vm) {
         crate::gc::collect(&mut v);
     }
 }
+
+#[test]
+fn search_and_split_helpers() {
+    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts};
+    assert_eq!(find_bytes(b"abcabc", b"ca", 0), Some(2));
+    assert_eq!(find_bytes(b"abcabc", b"c", 3), Some(5));
+    assert_eq!(find_bytes(b"abc", b"", 3), Some(3));
+    assert_eq!(find_bytes(b"abc", b"", 4), None);
+    assert_eq!(find_bytes(b"ab", b"abc", 0), None);
+    assert_eq!(find_bytes(b"aab", b"ab", 0), Some(1));
+    assert_eq!(rfind_bytes(b"abcabc", b"ab", 6), Some(3));
+    assert_eq!(rfind_bytes(b"abcabc", b"ab", 4), Some(0));
+    assert_eq!(rfind_bytes(b"abc", b"", 3), Some(3));
+    let p: &[&[u8]] = &[b"a", b"b c "];
+    assert_eq!(split_parts(b" a b c ", None, 1), p);
+    let p: &[&[u8]] = &[b" a b", b"c"];
+    assert_eq!(rsplit_parts(b" a b c ", None, 1), p);
+    let p: &[&[u8]] = &[];
+    assert_eq!(split_parts(b"   ", None, -1), p);
+    let p: &[&[u8]] = &[b"", b""];
+    assert_eq!(split_parts(b",", Some(b","), -1), p);
+    let p: &[&[u8]] = &[b"a,b", b"c"];
+    assert_eq!(rsplit_parts(b"a,b,c", Some(b","), 1), p);
+}
