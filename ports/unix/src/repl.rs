@@ -67,9 +67,12 @@ pub fn needs_more(text: &str) -> bool {
     if t.ends_with(':') || t.ends_with('\\') {
         return true;
     }
-    // Inside a block: wait for an empty line.
-    let multi = text.trim_end_matches('\n').contains('\n');
-    multi && !text.ends_with("\n\n") && !last.trim().is_empty()
+    // Inside a compound statement: wait for an empty line.
+    let first = text.trim_start();
+    let compound = ["if ", "while ", "for ", "def ", "class ", "try:", "with ", "@", "async "]
+        .iter()
+        .any(|k| first.starts_with(k));
+    compound && !text.ends_with("\n\n") && !last.trim().is_empty()
 }
 
 /// Runs the REPL until end of input; returns the exit code.
