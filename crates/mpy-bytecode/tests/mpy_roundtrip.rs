@@ -8,6 +8,8 @@ use std::process::Command;
 
 use mpy_bytecode::disasm::{decode_all, disassemble_module, Arg};
 use mpy_bytecode::opcode::opcode_size;
+use mpy_bytecode::prelude::encode_prelude;
+use mpy_bytecode::validate::validate_module;
 use mpy_bytecode::{
     read_mpy, read_mpy_checked, write_mpy, CompiledModule, MpyError, Prelude, RawCode,
 };
@@ -60,6 +62,7 @@ fn check_roundtrip(name: &str, mpy: &[u8]) -> Result<(), String> {
         return Err(format!("{name}: disassembly reports errors:\n{text}"));
     }
     check_instructions(name, &m.raw_code, &m)?;
+    validate_module(&m).map_err(|e| format!("{name}: validate: {e}"))?;
     let back = write_mpy(&m);
     if back != mpy {
         let i = back
@@ -82,6 +85,21 @@ fn check_roundtrip(name: &str, mpy: &[u8]) -> Result<(), String> {
 /// qstrs/consts/children, and jumps land on instruction boundaries.
 fn check_instructions(name: &str, rc: &RawCode, m: &CompiledModule) -> Result<(), String> {
     let p = Prelude::decode(&rc.fun_data).map_err(|e| format!("{name}: prelude {e}"))?;
+    // Our prelude encoder reproduces the official bytes.
+    let mut pre = Vec::new();
+    encode_prelude(
+        &mut pre,
+        &p.sig,
+        p.name,
+        &p.arg_names,
+        p.line_table(&rc.fun_data),
+        p.cells(&rc.fun_data),
+    );
+    if pre[..] != rc.fun_data[..p.code_start] {
+        return Err(format!(
+            "{name}: prelude re-encodes differently: {pre:02x?}"
+        ));
+    }
     let code = p.code(&rc.fun_data);
     let (instrs, err) = decode_all(code);
     if let Some((at, e)) = err {
@@ -289,6 +307,7 @@ fn truncation_and_corruption_never_panic() {
             }
             if let Ok(module) = read_mpy(&m) {
                 let _ = disassemble_module(&module);
+                let _ = validate_module(&module);
                 let again = write_mpy(&module);
                 assert!(
                     read_mpy(&again).is_ok(),
