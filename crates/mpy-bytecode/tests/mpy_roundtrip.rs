@@ -393,3 +393,63 @@ fn header_checks() {
     deep.push(0x01);
     assert!(matches!(read_mpy(&deep), Err(MpyError::Malformed(_))));
 }
+
+/// Longer mutation fuzzing without cargo-fuzz (run with `--ignored`,
+/// preferably `--release`): byte flips, insertions, deletions and splices
+/// of official files through the reader, writer, disassembler and
+/// validator; anything accepted must round-trip through the writer.
+#[test]
+#[ignore]
+fn mutation_fuzz_long() {
+    if !have_mpy_cross() {
+        eprintln!("SKIPPED: mpy-cross not on PATH");
+        return;
+    }
+    let files = corpus();
+    let iters: usize = std::env::var("MPY_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200_000);
+    let mut seed: u64 = 0xdead_beef_1234_5678;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut accepted = 0usize;
+    for _ in 0..iters {
+        let (_, base) = &files[(rnd() as usize) % files.len()];
+        let mut m = base.clone();
+        for _ in 0..1 + rnd() % 4 {
+            if m.is_empty() {
+                break;
+            }
+            let i = (rnd() as usize) % m.len();
+            match rnd() % 5 {
+                0 => m[i] ^= 1 << (rnd() % 8),
+                1 => m[i] = rnd() as u8,
+                2 => m.insert(i, rnd() as u8),
+                3 => {
+                    m.remove(i);
+                }
+                _ => {
+                    let (_, other) = &files[(rnd() as usize) % files.len()];
+                    let j = (rnd() as usize) % other.len();
+                    let n = ((rnd() as usize) % 16)
+                        .min(other.len() - j)
+                        .min(m.len() - i);
+                    m[i..i + n].copy_from_slice(&other[j..j + n]);
+                }
+            }
+        }
+        if let Ok(module) = read_mpy(&m) {
+            accepted += 1;
+            let _ = disassemble_module(&module);
+            let _ = validate_module(&module);
+            let again = read_mpy(&write_mpy(&module)).map(|x| format!("{x:?}"));
+            assert_eq!(again, Ok(format!("{module:?}")));
+        }
+    }
+    eprintln!("{iters} mutants, {accepted} accepted");
+}
