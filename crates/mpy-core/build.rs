@@ -22,6 +22,7 @@ const SPECIAL: &[(&str, &str)] = &[
     ("dot_frozen", ".frozen"),
     ("ps1_text", ">>> "),
     ("ps2_text", "... "),
+    ("kw_super", "super"),
 ];
 
 fn scan(dir: &Path, names: &mut BTreeMap<String, String>) {

@@ -58,6 +58,25 @@ pub trait Hal {
     fn machine(&self) -> &'static str {
         "micropython-rs"
     }
+    /// Opens file `path` for the built-in `open()`. `mode` is the Python
+    /// mode string without `b`/`t` (`"r"`, `"w"`, `"a"`, `"x"`, each
+    /// possibly with `+`). Returns a port-chosen handle, or an errno
+    /// (`Err(2)` = ENOENT is the default: no filesystem).
+    fn open(&mut self, _path: &str, _mode: &str) -> Result<usize, i32> {
+        Err(2)
+    }
+    /// Reads up to `buf.len()` bytes from an open file handle; `Ok(0)` at
+    /// end of file. Errors: an errno (default 9 = EBADF).
+    fn read(&mut self, _handle: usize, _buf: &mut [u8]) -> Result<usize, i32> {
+        Err(9)
+    }
+    /// Writes bytes to an open file handle, returning how many were
+    /// written. Errors: an errno (default 9 = EBADF).
+    fn write(&mut self, _handle: usize, _data: &[u8]) -> Result<usize, i32> {
+        Err(9)
+    }
+    /// Closes an open file handle (no-op by default).
+    fn close(&mut self, _handle: usize) {}
     /// Bytes of native stack the interpreter may use (recursion guard).
     fn stack_limit(&self) -> usize {
         32 * 1024

@@ -98,6 +98,16 @@ pub trait NativeObj: Any {
     fn heap_bytes(&self) -> usize {
         core::mem::size_of_val(self)
     }
+    /// The buffer protocol: the object's bytes, if it exports a buffer
+    /// (read by `types::strutil::with_buffer`, so `bytes(x)`,
+    /// `memoryview(x)`, `b'' + x` etc. accept it).
+    fn buffer(&self) -> Option<&[u8]> {
+        None
+    }
+    /// The buffer protocol, writable side (for memoryview item assignment).
+    fn buffer_mut(&mut self) -> Option<&mut [u8]> {
+        None
+    }
     /// For downcasting.
     fn as_any(&self) -> &dyn Any;
     /// For downcasting, mutably.

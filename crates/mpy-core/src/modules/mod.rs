@@ -8,11 +8,16 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod builtins;
+pub mod builtins_io;
+pub mod builtins_num;
+pub mod builtins_seq;
 
 use crate::typ::ModuleDef;
 
 /// Every built-in module, found by `import` before `sys.path` is searched.
 pub static BUILTIN_MODULES: &[&ModuleDef] = &[
+    &builtins::BUILTINS_MODULE,
     &sys::SYS_MODULE,
     &modgc::GC_MODULE,
     &micropython::MICROPYTHON_MODULE,

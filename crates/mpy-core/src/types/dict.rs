@@ -1,7 +1,331 @@
 //! `dict`: the built-in type (slots and methods).
+//!
+//! Insertion-ordered (the table in [`crate::map`]). Follows MicroPython:
+//! `dict(mapping_or_pairs, **kw)` (`ValueError: dict update sequence has
+//! wrong length`), `d[k]` raises `KeyError(k)`, `popitem()` takes the last
+//! entry (`KeyError: popitem(): dictionary is empty`), `==` compares
+//! contents, ordering comparisons are unsupported, unhashable
+//! (`unsupported type for __hash__: 'dict'`), repr `{'a': 1}`.
 
-use crate::typ::{flags, TypeObj};
-use crate::qstr::q;
+use super::seq::{check_recursion, native_of};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::PyResult;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The live (key, value) pairs of dict `d`, copied out in order.
+pub fn dict_entries(vm: &Vm, d: Obj) -> Vec<(Obj, Obj)> {
+    match vm.heap.get(native_of(vm, d)) {
+        Some(ObjData::Dict(t)) => t.iter().map(|e| (e.key, e.value)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Number of entries of dict `d`.
+pub fn dict_len(vm: &Vm, d: Obj) -> usize {
+    match vm.heap.get(native_of(vm, d)) {
+        Some(ObjData::Dict(t)) => t.len(),
+        _ => 0,
+    }
+}
+
+/// Is `o` (or its native part) a dict?
+pub fn is_dict(vm: &Vm, o: Obj) -> bool {
+    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::Dict(_)))
+}
+
+/// `d.update(other)`: `other` is a dict, an object with `keys()` (whose
+/// items are read with `other[k]`), or an iterable of 2-item iterables.
+///
+/// Errors: `ValueError: dict update sequence has wrong length`, and
+/// whatever iteration raises.
+pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
+    let d = native_of(vm, d);
+    if is_dict(vm, other) {
+        for (k, v) in dict_entries(vm, other) {
+            vm.dict_store(d, k, v)?;
+        }
+        return Ok(());
+    }
+    let base = vm.roots.len();
+    vm.roots.push(other);
+    let r = (|| -> PyResult<()> {
+        if matches!(vm.heap.get(other), Some(ObjData::Instance(_))) {
+            let keys = vm.load_attr_maybe(other, q::keys)?;
+            if !keys.is_null() {
+                let ks = vm.call(keys, &[], &[])?;
+                let ks = vm.collect_iter(ks)?;
+                for k in ks {
+                    vm.roots.push(k);
+                    let v = vm.subscr(other, k, Subscr::Load)?;
+                    vm.dict_store(d, k, v)?;
+                }
+                return Ok(());
+            }
+        }
+        let it = vm.get_iter(other)?;
+        vm.roots.push(it);
+        while let Some(pair) = vm.iter_next(it)? {
+            vm.roots.push(pair);
+            let kv = vm.collect_iter(pair)?;
+            if kv.len() != 2 {
+                return Err(vm.value_error("dict update sequence has wrong length"));
+            }
+            vm.dict_store(d, kv[0], kv[1])?;
+        }
+        Ok(())
+    })();
+    vm.roots.truncate(base);
+    r
+}
+
+/// Stores flattened keyword pairs `kw` into dict `d`.
+pub fn dict_update_kw(vm: &mut Vm, d: Obj, kw: &[Obj]) -> PyResult<()> {
+    let d = native_of(vm, d);
+    for p in kw.chunks_exact(2) {
+        vm.dict_store(d, p[0], p[1])?;
+    }
+    Ok(())
+}
+
+fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if args.len() > 1 {
+        let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
+        return Err(vm.type_error(&msg));
+    }
+    let d = vm.new_dict()?;
+    if let Some(&o) = args.first() {
+        dict_update_from(vm, d, o)?;
+    }
+    dict_update_kw(vm, d, kw)?;
+    Ok(d)
+}
+
+fn dict_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    check_recursion(vm)?;
+    let entries = dict_entries(vm, o);
+    out.push('{');
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        vm.print_obj(k, out, PrintKind::Repr)?;
+        out.push_str(": ");
+        vm.print_obj(v, out, PrintKind::Repr)?;
+    }
+    out.push('}');
+    Ok(())
+}
+
+fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+    Ok(match op {
+        UnaryOp::Bool => Obj::bool(dict_len(vm, o) != 0),
+        UnaryOp::Len => Obj::small_int(dict_len(vm, o) as isize),
+        UnaryOp::Hash => {
+            let msg = alloc::format!("unsupported type for __hash__: '{}'", vm.type_name(o));
+            return Err(vm.type_error(&msg));
+        }
+        _ => Obj::NULL,
+    })
+}
+
+/// `a == b` for two dicts: same keys with equal values.
+pub fn dict_equal(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<bool> {
+    check_recursion(vm)?;
+    let (a, b) = (native_of(vm, a), native_of(vm, b));
+    if dict_len(vm, a) != dict_len(vm, b) {
+        return Ok(false);
+    }
+    for (k, v) in dict_entries(vm, a) {
+        match vm.dict_lookup(b, k)? {
+            Some(w) => {
+                if !vm.eq(v, w)? {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    match op {
+        BinaryOp::Equal => {
+            if !is_dict(vm, b) {
+                return Ok(Obj::NULL);
+            }
+            Ok(Obj::bool(dict_equal(vm, a, b)?))
+        }
+        BinaryOp::Contains => {
+            let a = native_of(vm, a);
+            Ok(Obj::bool(vm.dict_lookup(a, b)?.is_some()))
+        }
+        _ => Ok(Obj::NULL),
+    }
+}
+
+fn dict_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
+    let d = native_of(vm, o);
+    match op {
+        Subscr::Load => match vm.dict_lookup(d, index)? {
+            Some(v) => Ok(v),
+            None => Err(vm.key_error(index)),
+        },
+        Subscr::Store(v) => {
+            vm.dict_store(d, index, v)?;
+            Ok(Obj::NONE)
+        }
+        Subscr::Delete => match vm.dict_remove(d, index)? {
+            Some(_) => Ok(Obj::NONE),
+            None => Err(vm.key_error(index)),
+        },
+    }
+}
+
+fn dict_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let d = native_of(vm, o);
+    super::dict_views::new_dict_iter(vm, d, super::dict_views::ViewKind::Keys)
+}
+
+fn dict_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    if let Some(t) = vm.table_mut(d) {
+        t.clear();
+    }
+    Ok(Obj::NONE)
+}
+
+fn dict_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    let t = vm.table(d).cloned().unwrap_or_default();
+    vm.alloc(ObjData::Dict(t))
+}
+
+fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let value = args.get(2).copied().unwrap_or(Obj::NONE);
+    let keys = vm.collect_iter(args[1])?;
+    let d = vm.new_dict()?;
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&keys);
+    let r = (|| {
+        for k in keys {
+            vm.dict_store(d, k, value)?;
+        }
+        Ok(d)
+    })();
+    vm.roots.truncate(base);
+    r
+}
+
+fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    Ok(vm.dict_lookup(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    match vm.dict_remove(d, args[1])? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(&def) => Ok(def),
+            None => Err(vm.key_error(args[1])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    let e = vm.table_mut(d).and_then(|t| {
+        let p = t.last_pos()?;
+        t.remove_at(p)
+    });
+    match e {
+        Some(e) => vm.new_tuple(&[e.key, e.value]),
+        None => {
+            let m = vm.new_str("popitem(): dictionary is empty")?;
+            Err(vm.key_error(m))
+        }
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    if let Some(v) = vm.dict_lookup(d, args[1])? {
+        return Ok(v);
+    }
+    let v = args.get(2).copied().unwrap_or(Obj::NONE);
+    vm.dict_store(d, args[1], v)?;
+    Ok(v)
+}
+
+fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if args.len() > 2 {
+        let msg = alloc::format!("function expected at most 2 arguments, got {}", args.len());
+        return Err(vm.type_error(&msg));
+    }
+    if let Some(&o) = args.get(1) {
+        dict_update_from(vm, args[0], o)?;
+    }
+    dict_update_kw(vm, args[0], kw)?;
+    Ok(Obj::NONE)
+}
+
+fn dict_keys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Keys)
+}
+
+fn dict_values(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Values)
+}
+
+fn dict_items(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Items)
+}
+
+static DICT_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, dict_clear);
+static DICT_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, dict_copy);
+static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new(q::fromkeys, 2, 3, dict_fromkeys);
+static DICT_GET: BuiltinFun = BuiltinFun::new(q::get, 2, 3, dict_get);
+static DICT_ITEMS: BuiltinFun = BuiltinFun::new(q::items, 1, 1, dict_items);
+static DICT_KEYS: BuiltinFun = BuiltinFun::new(q::keys, 1, 1, dict_keys);
+static DICT_POP: BuiltinFun = BuiltinFun::new(q::pop, 2, 3, dict_pop);
+static DICT_POPITEM: BuiltinFun = BuiltinFun::new(q::popitem, 1, 1, dict_popitem);
+static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new(q::setdefault, 2, 3, dict_setdefault);
+static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
+static DICT_VALUES: BuiltinFun = BuiltinFun::new(q::values, 1, 1, dict_values);
+
+static DICT_LOCALS: [(Qstr, Rom); 11] = [
+    (q::clear, Rom::Fun(&DICT_CLEAR)),
+    (q::copy, Rom::Fun(&DICT_COPY)),
+    (q::fromkeys, Rom::ClassMethod(&DICT_FROMKEYS)),
+    (q::get, Rom::Fun(&DICT_GET)),
+    (q::items, Rom::Fun(&DICT_ITEMS)),
+    (q::keys, Rom::Fun(&DICT_KEYS)),
+    (q::pop, Rom::Fun(&DICT_POP)),
+    (q::popitem, Rom::Fun(&DICT_POPITEM)),
+    (q::setdefault, Rom::Fun(&DICT_SETDEFAULT)),
+    (q::update, Rom::Fun(&DICT_UPDATE)),
+    (q::values, Rom::Fun(&DICT_VALUES)),
+];
 
 /// The `dict` type.
-pub static DICT_TYPE: TypeObj = TypeObj { name: q::dict, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static DICT_TYPE: TypeObj = TypeObj {
+    name: q::dict,
+    flags: flags::BASETYPE,
+    make_new: Some(dict_make_new),
+    print: Some(dict_print),
+    unary_op: Some(dict_unary),
+    binary_op: Some(dict_binary),
+    subscr: Some(dict_subscr),
+    iter: Some(dict_iter),
+    locals: &DICT_LOCALS,
+    ..TypeObj::EMPTY
+};

@@ -14,10 +14,23 @@ pub mod int;
 pub mod int_ops;
 pub mod int_parse;
 pub mod list;
+pub mod memoryview;
 pub mod misc;
 #[cfg(test)]
 pub(crate) mod num_testutil;
+pub mod object;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
+pub mod str_modulo;
+pub mod strutil;
 pub mod tuple;
+pub mod dict_views;
+pub mod iterators;
+pub mod range;
+pub mod seq;
+
+#[cfg(test)]
+mod str_tests;

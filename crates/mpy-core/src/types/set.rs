@@ -1,9 +1,453 @@
 //! `set` and `frozenset`: the built-in types (slots and methods).
+//!
+//! Both keep their items in an insertion-ordered table (values unused).
+//! Follows MicroPython: operators `| & - ^` (and in-place forms on sets)
+//! need both operands to be sets or frozensets and give the left operand's
+//! type; the named methods accept any iterables. Comparisons are subset
+//! tests; `set() == frozenset()` is True. Errors: `KeyError(x)` from
+//! `remove`, `KeyError: pop from an empty set`; sets are unhashable,
+//! frozensets hash from their items (order-independently). Reprs: `{1, 2}`,
+//! `set()`, `frozenset({1})`, `frozenset()`.
 
-use crate::qstr::q;
-use crate::typ::{flags, TypeObj};
+use super::dict_views::{new_dict_iter, ViewKind};
+use super::seq::{check_recursion, native_of};
+use crate::map::Dict;
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, TypeObj, UnaryOp};
+use crate::PyResult;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// Is `o` (or its native part) a set or frozenset?
+pub fn is_anyset(vm: &Vm, o: Obj) -> bool {
+    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::Set(_) | ObjData::FrozenSet(_)))
+}
+
+fn is_frozen(vm: &Vm, o: Obj) -> bool {
+    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::FrozenSet(_)))
+}
+
+/// The items of set or frozenset `o`, in order.
+pub fn set_items(vm: &Vm, o: Obj) -> Vec<Obj> {
+    match vm.heap.get(native_of(vm, o)) {
+        Some(ObjData::Set(t) | ObjData::FrozenSet(t)) => t.iter().map(|e| e.key).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn set_len(vm: &Vm, o: Obj) -> usize {
+    match vm.heap.get(native_of(vm, o)) {
+        Some(ObjData::Set(t) | ObjData::FrozenSet(t)) => t.len(),
+        _ => 0,
+    }
+}
+
+/// A new empty set (or frozenset).
+pub fn new_set(vm: &mut Vm, frozen: bool) -> PyResult<Obj> {
+    vm.alloc(if frozen { ObjData::FrozenSet(Dict::new()) } else { ObjData::Set(Dict::new()) })
+}
+
+/// A copy of set/frozenset `o`, as a set or a frozenset.
+fn copy_as(vm: &mut Vm, o: Obj, frozen: bool) -> PyResult<Obj> {
+    let o = native_of(vm, o);
+    let t = vm.table(o).cloned().unwrap_or_default();
+    vm.alloc(if frozen { ObjData::FrozenSet(t) } else { ObjData::Set(t) })
+}
+
+/// Adds `x` to set (or frozenset under construction) `s`.
+///
+/// Errors: `TypeError` for unhashable items, `MemoryError`.
+pub fn set_add(vm: &mut Vm, s: Obj, x: Obj) -> PyResult<()> {
+    let s = native_of(vm, s);
+    vm.dict_store(s, x, Obj::NONE)
+}
+
+/// Is `x` in set `s`?
+fn has(vm: &mut Vm, s: Obj, x: Obj) -> PyResult<bool> {
+    let s = native_of(vm, s);
+    Ok(vm.dict_lookup(s, x)?.is_some())
+}
+
+/// Adds every item of iterable `it` to `s`.
+fn add_all(vm: &mut Vm, s: Obj, it: Obj) -> PyResult<()> {
+    if is_anyset(vm, it) {
+        for x in set_items(vm, it) {
+            set_add(vm, s, x)?;
+        }
+        return Ok(());
+    }
+    let iter = vm.get_iter(it)?;
+    while let Some(x) = vm.iter_next(iter)? {
+        set_add(vm, s, x)?;
+    }
+    Ok(())
+}
+
+/// `o` as a set object: itself if it is one, else a new set of its items.
+fn as_set(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    if is_anyset(vm, o) {
+        return Ok(native_of(vm, o));
+    }
+    let s = new_set(vm, false)?;
+    add_all(vm, s, o)?;
+    Ok(s)
+}
+
+fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    if args.len() > 1 {
+        let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
+        return Err(vm.type_error(&msg));
+    }
+    if frozen {
+        if let Some(&a) = args.first() {
+            if matches!(vm.heap.get(a), Some(ObjData::FrozenSet(_))) {
+                return Ok(a);
+            }
+        }
+    }
+    let s = new_set(vm, frozen)?;
+    if let Some(&a) = args.first() {
+        add_all(vm, s, a)?;
+    }
+    Ok(s)
+}
+
+fn set_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    set_make(vm, args, kw, false)
+}
+
+fn frozenset_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    set_make(vm, args, kw, true)
+}
+
+fn set_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    check_recursion(vm)?;
+    let items = set_items(vm, o);
+    let frozen = is_frozen(vm, o);
+    if items.is_empty() {
+        out.push_str(if frozen { "frozenset()" } else { "set()" });
+        return Ok(());
+    }
+    if frozen {
+        out.push_str("frozenset(");
+    }
+    super::seq::print_items(vm, &items, "{", "}", out)?;
+    if frozen {
+        out.push(')');
+    }
+    Ok(())
+}
+
+fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+    Ok(match op {
+        UnaryOp::Bool => Obj::bool(set_len(vm, o) != 0),
+        UnaryOp::Len => Obj::small_int(set_len(vm, o) as isize),
+        UnaryOp::Hash => {
+            if !is_frozen(vm, o) {
+                let msg = alloc::format!("unsupported type for __hash__: '{}'", vm.type_name(o));
+                return Err(vm.type_error(&msg));
+            }
+            let s = native_of(vm, o);
+            let hashes: Vec<u32> = vm.table(s).map(|t| t.iter().map(|e| e.hash).collect()).unwrap_or_default();
+            let h = hashes.iter().fold(0x1b2c3d4u32, |acc, &h| {
+                acc.wrapping_add((h ^ (h << 16) ^ 89_869_747).wrapping_mul(3_644_798_167))
+            });
+            Obj::small_int((h >> 1) as isize)
+        }
+        _ => Obj::NULL,
+    })
+}
+
+/// Is every item of `a` in `b`?
+fn subset(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<bool> {
+    if set_len(vm, a) > set_len(vm, b) {
+        return Ok(false);
+    }
+    for x in set_items(vm, a) {
+        if !has(vm, b, x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Items of `a` whose membership in `b` equals `keep_if_in`, as a new set
+/// of type `frozen`.
+fn filter_items(vm: &mut Vm, a: Obj, b: Obj, keep_if_in: bool, frozen: bool) -> PyResult<Obj> {
+    let r = new_set(vm, frozen)?;
+    for x in set_items(vm, a) {
+        if has(vm, b, x)? == keep_if_in {
+            set_add(vm, r, x)?;
+        }
+    }
+    Ok(r)
+}
+
+/// `a ^ b` as a new set of type `frozen`.
+fn sym_diff(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
+    let r = filter_items(vm, a, b, false, frozen)?;
+    for x in set_items(vm, b) {
+        if !has(vm, a, x)? {
+            set_add(vm, r, x)?;
+        }
+    }
+    Ok(r)
+}
+
+/// Replaces the table of set `dst` by that of `src`.
+fn replace_table(vm: &mut Vm, dst: Obj, src: Obj) {
+    let dst = native_of(vm, dst);
+    let t = vm.table(src).cloned().unwrap_or_default();
+    if let Some(d) = vm.table_mut(dst) {
+        *d = t;
+    }
+}
+
+fn set_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    use BinaryOp::*;
+    if op == Contains {
+        return Ok(Obj::bool(has(vm, a, b)?));
+    }
+    if !is_anyset(vm, b) {
+        return Ok(Obj::NULL);
+    }
+    let frozen = is_frozen(vm, a);
+    let inplace = matches!(op, InplaceOr | InplaceAnd | InplaceSubtract | InplaceXor) && !frozen;
+    let r = match op.non_inplace() {
+        Or => {
+            let r = copy_as(vm, a, frozen)?;
+            add_all(vm, r, b)?;
+            r
+        }
+        And => filter_items(vm, a, b, true, frozen)?,
+        Subtract => filter_items(vm, a, b, false, frozen)?,
+        Xor => sym_diff(vm, a, b, frozen)?,
+        Equal => return Ok(Obj::bool(set_len(vm, a) == set_len(vm, b) && subset(vm, a, b)?)),
+        LessEqual => return Ok(Obj::bool(subset(vm, a, b)?)),
+        Less => return Ok(Obj::bool(set_len(vm, a) < set_len(vm, b) && subset(vm, a, b)?)),
+        MoreEqual => return Ok(Obj::bool(subset(vm, b, a)?)),
+        More => return Ok(Obj::bool(set_len(vm, a) > set_len(vm, b) && subset(vm, b, a)?)),
+        _ => return Ok(Obj::NULL),
+    };
+    if inplace {
+        replace_table(vm, a, r);
+        return Ok(a);
+    }
+    Ok(r)
+}
+
+fn set_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let s = native_of(vm, o);
+    new_dict_iter(vm, s, ViewKind::Keys)
+}
+
+fn m_add(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    set_add(vm, args[0], args[1])?;
+    Ok(Obj::NONE)
+}
+
+fn m_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = native_of(vm, args[0]);
+    if let Some(t) = vm.table_mut(s) {
+        t.clear();
+    }
+    Ok(Obj::NONE)
+}
+
+fn m_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let frozen = is_frozen(vm, args[0]);
+    copy_as(vm, args[0], frozen)
+}
+
+fn m_discard(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = native_of(vm, args[0]);
+    vm.dict_remove(s, args[1])?;
+    Ok(Obj::NONE)
+}
+
+fn m_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = native_of(vm, args[0]);
+    match vm.dict_remove(s, args[1])? {
+        Some(_) => Ok(Obj::NONE),
+        None => Err(vm.key_error(args[1])),
+    }
+}
+
+fn m_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = native_of(vm, args[0]);
+    let e = vm.table_mut(s).and_then(|t| {
+        let p = t.next_at(0)?.0;
+        t.remove_at(p)
+    });
+    match e {
+        Some(e) => Ok(e.key),
+        None => {
+            let m = vm.new_str("pop from an empty set")?;
+            Err(vm.key_error(m))
+        }
+    }
+}
+
+/// Applies `f(result, other_as_set)` for each other argument, on a copy of
+/// `args[0]` (or in place when `in_place`).
+fn multi(
+    vm: &mut Vm,
+    args: &[Obj],
+    in_place: bool,
+    f: fn(&mut Vm, Obj, Obj, bool) -> PyResult<Obj>,
+) -> PyResult<Obj> {
+    let frozen = is_frozen(vm, args[0]);
+    let mut r = copy_as(vm, args[0], frozen)?;
+    for &o in &args[1..] {
+        let other = as_set(vm, o)?;
+        r = f(vm, r, other, frozen)?;
+    }
+    if in_place {
+        replace_table(vm, args[0], r);
+        return Ok(Obj::NONE);
+    }
+    Ok(r)
+}
+
+fn op_union(vm: &mut Vm, a: Obj, b: Obj, _frozen: bool) -> PyResult<Obj> {
+    add_all(vm, a, b)?;
+    Ok(a)
+}
+fn op_inter(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
+    filter_items(vm, a, b, true, frozen)
+}
+fn op_diff(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
+    filter_items(vm, a, b, false, frozen)
+}
+fn op_symdiff(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
+    sym_diff(vm, a, b, frozen)
+}
+
+fn m_union(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, false, op_union)
+}
+fn m_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    for &o in &args[1..] {
+        add_all(vm, args[0], o)?;
+    }
+    Ok(Obj::NONE)
+}
+fn m_intersection(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, false, op_inter)
+}
+fn m_intersection_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, true, op_inter)
+}
+fn m_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, false, op_diff)
+}
+fn m_difference_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, true, op_diff)
+}
+fn m_symmetric_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, false, op_symdiff)
+}
+fn m_symmetric_difference_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    multi(vm, args, true, op_symdiff)
+}
+
+fn m_issubset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let b = as_set(vm, args[1])?;
+    Ok(Obj::bool(subset(vm, args[0], b)?))
+}
+fn m_issuperset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let b = as_set(vm, args[1])?;
+    Ok(Obj::bool(subset(vm, b, args[0])?))
+}
+fn m_isdisjoint(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let b = as_set(vm, args[1])?;
+    for x in set_items(vm, b) {
+        if has(vm, args[0], x)? {
+            return Ok(Obj::FALSE);
+        }
+    }
+    Ok(Obj::TRUE)
+}
+
+const ANY: u16 = u16::MAX;
+static S_ADD: BuiltinFun = BuiltinFun::new(q::add, 2, 2, m_add);
+static S_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, m_clear);
+static S_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, m_copy);
+static S_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::difference, 1, ANY, m_difference);
+static S_DIFFERENCE_UPDATE: BuiltinFun = BuiltinFun::new(q::difference_update, 1, ANY, m_difference_update);
+static S_DISCARD: BuiltinFun = BuiltinFun::new(q::discard, 2, 2, m_discard);
+static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 1, ANY, m_intersection);
+static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 1, ANY, m_intersection_update);
+static S_ISDISJOINT: BuiltinFun = BuiltinFun::new(q::isdisjoint, 2, 2, m_isdisjoint);
+static S_ISSUBSET: BuiltinFun = BuiltinFun::new(q::issubset, 2, 2, m_issubset);
+static S_ISSUPERSET: BuiltinFun = BuiltinFun::new(q::issuperset, 2, 2, m_issuperset);
+static S_POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 1, m_pop);
+static S_REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 2, 2, m_remove);
+static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_difference, 2, 2, m_symmetric_difference);
+static S_SYMMETRIC_DIFFERENCE_UPDATE: BuiltinFun =
+    BuiltinFun::new(q::symmetric_difference_update, 2, 2, m_symmetric_difference_update);
+static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 1, ANY, m_union);
+static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
+
+static SET_LOCALS: [(Qstr, Rom); 17] = [
+    (q::add, Rom::Fun(&S_ADD)),
+    (q::clear, Rom::Fun(&S_CLEAR)),
+    (q::copy, Rom::Fun(&S_COPY)),
+    (q::difference, Rom::Fun(&S_DIFFERENCE)),
+    (q::difference_update, Rom::Fun(&S_DIFFERENCE_UPDATE)),
+    (q::discard, Rom::Fun(&S_DISCARD)),
+    (q::intersection, Rom::Fun(&S_INTERSECTION)),
+    (q::intersection_update, Rom::Fun(&S_INTERSECTION_UPDATE)),
+    (q::isdisjoint, Rom::Fun(&S_ISDISJOINT)),
+    (q::issubset, Rom::Fun(&S_ISSUBSET)),
+    (q::issuperset, Rom::Fun(&S_ISSUPERSET)),
+    (q::pop, Rom::Fun(&S_POP)),
+    (q::remove, Rom::Fun(&S_REMOVE)),
+    (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
+    (q::symmetric_difference_update, Rom::Fun(&S_SYMMETRIC_DIFFERENCE_UPDATE)),
+    (q::union, Rom::Fun(&S_UNION)),
+    (q::update, Rom::Fun(&S_UPDATE)),
+];
+
+static FROZENSET_LOCALS: [(Qstr, Rom); 8] = [
+    (q::copy, Rom::Fun(&S_COPY)),
+    (q::difference, Rom::Fun(&S_DIFFERENCE)),
+    (q::intersection, Rom::Fun(&S_INTERSECTION)),
+    (q::isdisjoint, Rom::Fun(&S_ISDISJOINT)),
+    (q::issubset, Rom::Fun(&S_ISSUBSET)),
+    (q::issuperset, Rom::Fun(&S_ISSUPERSET)),
+    (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
+    (q::union, Rom::Fun(&S_UNION)),
+];
 
 /// The `set` type.
-pub static SET_TYPE: TypeObj = TypeObj { name: q::set, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static SET_TYPE: TypeObj = TypeObj {
+    name: q::set,
+    flags: flags::BASETYPE,
+    make_new: Some(set_make_new),
+    print: Some(set_print),
+    unary_op: Some(set_unary),
+    binary_op: Some(set_binary),
+    iter: Some(set_iter),
+    locals: &SET_LOCALS,
+    ..TypeObj::EMPTY
+};
+
 /// The `frozenset` type.
-pub static FROZENSET_TYPE: TypeObj = TypeObj { name: q::frozenset, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static FROZENSET_TYPE: TypeObj = TypeObj {
+    name: q::frozenset,
+    flags: flags::BASETYPE,
+    make_new: Some(frozenset_make_new),
+    print: Some(set_print),
+    unary_op: Some(set_unary),
+    binary_op: Some(set_binary),
+    iter: Some(set_iter),
+    locals: &FROZENSET_LOCALS,
+    ..TypeObj::EMPTY
+};

@@ -1,7 +1,252 @@
-//! `slice`: the built-in type (slots and methods).
+//! `slice`: the built-in type (slots and methods), and the shared index
+//! helpers every sequence uses: [`slice_indices`] (resolve a slice against a
+//! length), [`seq_index`] (check and normalise `seq[i]`) and
+//! [`int_clamped`] (an int object as a saturated `isize`).
+//!
+//! MicroPython behaviour followed: `slice(...)` cannot be called from
+//! Python (`TypeError: can't create 'slice' instances`); slice objects come
+//! from `x[a:b:c]`. They have `.start`, `.stop`, `.step` and `indices(len)`,
+//! print as `slice(1, 2, None)`, and compare by identity.
 
-use crate::typ::TypeObj;
-use crate::qstr::q;
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BuiltinFun, PrintKind, Rom, TypeObj};
+use crate::PyResult;
+use alloc::format;
+use alloc::string::String;
+use num_traits::{Signed, ToPrimitive};
+
+/// The int value of `o` as an `isize`, saturating big ints at
+/// `isize::MIN`/`isize::MAX`. `True`/`False` count as 1/0. None if `o` is
+/// not an int.
+pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
+    if let Some(i) = o.as_small_int() {
+        return Some(i);
+    }
+    match o {
+        Obj::TRUE => return Some(1),
+        Obj::FALSE => return Some(0),
+        _ => {}
+    }
+    match vm.heap.get(o)? {
+        ObjData::Int(b) => Some(b.to_isize().unwrap_or(if b.is_negative() { isize::MIN } else { isize::MAX })),
+        ObjData::Instance(i) if !i.native.is_null() => int_clamped(vm, i.native),
+        _ => None,
+    }
+}
+
+/// The exact int value of `o` as an `isize`.
+///
+/// Errors: `OverflowError: overflow converting long int to machine word`
+/// for ints that do not fit; `TypeError: can't convert str to int` for
+/// non-ints (MicroPython's words).
+pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
+    if let Some(i) = int_clamped(vm, o) {
+        if i != isize::MIN && i != isize::MAX {
+            return Ok(i);
+        }
+        if let Some(ObjData::Int(_)) = vm.heap.get(o) {
+            return Err(vm.overflow_error("overflow converting long int to machine word"));
+        }
+        return Ok(i);
+    }
+    let msg = format!("can't convert {} to int", vm.type_name(o));
+    Err(vm.type_error(&msg))
+}
+
+/// Resolves slice object `slice` (start, stop, step: ints or None) against
+/// a sequence of length `len`, as CPython's `slice.indices(len)`: returns
+/// `(start, stop, step)` with start/stop clamped to `0..=len` (or
+/// `-1..=len-1` for negative steps). The selected items are `start`,
+/// `start+step`, ... while before `stop`.
+///
+/// Errors: `ValueError: slice step can't be zero`; `TypeError` for
+/// non-int bounds (`slice indices must be integers or None`). Also used by
+/// str/bytes slicing.
+pub fn slice_indices(vm: &mut Vm, slice: Obj, len: usize) -> PyResult<(isize, isize, isize)> {
+    let (a, b, c) = match vm.heap.get(slice) {
+        Some(ObjData::Slice(a, b, c)) => (*a, *b, *c),
+        _ => return Err(vm.type_error("expected a slice")),
+    };
+    slice_parts_indices(vm, a, b, c, len)
+}
+
+/// [`slice_indices`] on the three parts of a slice (each an int or None).
+pub fn slice_parts_indices(vm: &mut Vm, a: Obj, b: Obj, c: Obj, len: usize) -> PyResult<(isize, isize, isize)> {
+    let len = len.min(isize::MAX as usize) as isize;
+    let get = |vm: &mut Vm, o: Obj| -> PyResult<Option<isize>> {
+        if o == Obj::NONE {
+            return Ok(None);
+        }
+        match int_clamped(vm, o) {
+            Some(i) => Ok(Some(i)),
+            None => Err(vm.type_error("slice indices must be integers or None")),
+        }
+    };
+    let step = get(vm, c)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step can't be zero"));
+    }
+    let start = get(vm, a)?;
+    let stop = get(vm, b)?;
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |v: Option<isize>, default: isize| -> isize {
+        match v {
+            None => default,
+            Some(v) if v < 0 => v.saturating_add(len).max(lo),
+            Some(v) => v.min(hi),
+        }
+    };
+    let (ds, de) = if step < 0 { (hi, lo) } else { (lo, hi) };
+    Ok((fix(start, ds), fix(stop, de), step))
+}
+
+/// Number of items a resolved slice `(start, stop, step)` selects.
+pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
+    if step > 0 {
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    }
+}
+
+/// Checks and normalises a sequence index: `index` must be an int (bools
+/// count), negative values count from the end.
+///
+/// Errors: `TypeError: list indices must be integers, not str` and
+/// `IndexError: list index out of range`, with `what` naming the sequence
+/// type (`list`, `tuple`, `range`, ...).
+pub fn seq_index(vm: &mut Vm, index: Obj, len: usize, what: &str) -> PyResult<usize> {
+    let Some(i) = int_clamped(vm, index) else {
+        let msg = format!("{} indices must be integers, not {}", what, vm.type_name(index));
+        return Err(vm.type_error(&msg));
+    };
+    let j = if i < 0 { i.checked_add(len as isize) } else { Some(i) };
+    match j {
+        Some(j) if j >= 0 && (j as usize) < len => Ok(j as usize),
+        _ => {
+            let msg = format!("{} index out of range", what);
+            Err(vm.index_error(&msg))
+        }
+    }
+}
+
+/// Is `o` a slice object?
+pub fn is_slice(vm: &Vm, o: Obj) -> bool {
+    matches!(vm.heap.get(o), Some(ObjData::Slice(..)))
+}
+
+fn slice_parts(vm: &Vm, o: Obj) -> Option<(Obj, Obj, Obj)> {
+    match vm.heap.get(o)? {
+        ObjData::Slice(a, b, c) => Some((*a, *b, *c)),
+        _ => None,
+    }
+}
+
+fn slice_make_new(vm: &mut Vm, _cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm.type_error("can't create 'slice' instances"))
+}
+
+fn slice_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(()) };
+    out.push_str("slice(");
+    vm.print_obj(a, out, PrintKind::Repr)?;
+    out.push_str(", ");
+    vm.print_obj(b, out, PrintKind::Repr)?;
+    out.push_str(", ");
+    vm.print_obj(c, out, PrintKind::Repr)?;
+    out.push(')');
+    Ok(())
+}
+
+fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    if store.is_some() {
+        return Ok(Obj::NULL);
+    }
+    let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(Obj::NULL) };
+    Ok(match name {
+        q::start => a,
+        q::stop => b,
+        q::step => c,
+        _ => Obj::NULL,
+    })
+}
+
+fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let n = int_exact(vm, args[1])?;
+    if n < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (a, b, c) = slice_indices(vm, args[0], n as usize)?;
+    let items = [Obj::small_int(a), Obj::small_int(b), Obj::small_int(c)];
+    vm.new_tuple(&items)
+}
+
+static SLICE_INDICES: BuiltinFun = BuiltinFun::new(q::indices, 2, 2, slice_indices_meth);
+static SLICE_LOCALS: [(Qstr, Rom); 1] = [(q::indices, Rom::Fun(&SLICE_INDICES))];
 
 /// The `slice` type.
-pub static SLICE_TYPE: TypeObj = TypeObj { name: q::slice, ..TypeObj::EMPTY };
+pub static SLICE_TYPE: TypeObj = TypeObj {
+    name: q::slice,
+    make_new: Some(slice_make_new),
+    print: Some(slice_print),
+    attr: Some(slice_attr),
+    locals: &SLICE_LOCALS,
+    ..TypeObj::EMPTY
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hal::BufferHal;
+    use crate::state::Config;
+    use alloc::boxed::Box;
+
+    fn vm() -> Vm {
+        let mut vm = Vm::new(Config::default(), Box::new(BufferHal::default()));
+        let _ = crate::runtime::init::init(&mut vm);
+        vm
+    }
+
+    fn sl(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> Obj {
+        vm.alloc(ObjData::Slice(a, b, c)).unwrap()
+    }
+
+    #[test]
+    fn indices_match_cpython() {
+        let mut vm = vm();
+        let n = Obj::NONE;
+        let i = Obj::small_int;
+        let s = sl(&mut vm, n, n, i(-1));
+        assert_eq!(slice_indices(&mut vm, s, 10).unwrap(), (9, -1, -1));
+        let s = sl(&mut vm, i(-100), i(100), n);
+        assert_eq!(slice_indices(&mut vm, s, 5).unwrap(), (0, 5, 1));
+        let s = sl(&mut vm, n, n, i(2));
+        assert_eq!(slice_indices(&mut vm, s, 7).unwrap(), (0, 7, 2));
+        let s = sl(&mut vm, i(-2), n, n);
+        assert_eq!(slice_indices(&mut vm, s, 7).unwrap(), (5, 7, 1));
+        let s = sl(&mut vm, n, n, i(0));
+        assert!(slice_indices(&mut vm, s, 7).is_err());
+        assert_eq!(slice_len(9, -1, -1), 10);
+        assert_eq!(slice_len(0, 7, 2), 4);
+        assert_eq!(slice_len(5, 2, 1), 0);
+    }
+
+    #[test]
+    fn seq_index_checks() {
+        let mut vm = vm();
+        assert_eq!(seq_index(&mut vm, Obj::small_int(-1), 3, "list").unwrap(), 2);
+        assert_eq!(seq_index(&mut vm, Obj::TRUE, 3, "list").unwrap(), 1);
+        assert!(seq_index(&mut vm, Obj::small_int(3), 3, "list").is_err());
+        assert!(seq_index(&mut vm, Obj::small_int(-4), 3, "list").is_err());
+        assert!(seq_index(&mut vm, Obj::NONE, 3, "list").is_err());
+    }
+}

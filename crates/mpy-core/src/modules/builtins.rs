@@ -1,0 +1,492 @@
+//! The `builtins` module: every name in MicroPython's `dir(builtins)`.
+//!
+//! Functions live in this file (introspection and attributes), in
+//! [`super::builtins_seq`] (iteration helpers: `all`, `any`, `min`, `max`,
+//! `sum`, `sorted`), [`super::builtins_num`] (`abs`, `divmod`, `pow`,
+//! `round`, `hex`/`oct`/`bin`, `chr`/`ord`) and [`super::builtins_io`]
+//! (`print`, `input`, `open`). Types point at their `TypeObj`s.
+//!
+//! `__build_class__`, `super`, `NotImplemented` and `Ellipsis` are resolved
+//! by the VM's builtin lookup (`vm::builtins::lookup_builtin`) after this
+//! table. The VM-facing functions (`exec`, `eval`, `compile`, `execfile`,
+//! `globals`, `locals`, `__import__`) are marked SHIM below: they go
+//! through [`crate::vm`] hooks once those exist.
+
+use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BuiltinFun, ModuleDef, Rom, TypeObj, UnaryOp};
+use crate::types::exception as e;
+use crate::types::{self, misc};
+use crate::PyResult;
+use alloc::vec::Vec;
+
+/// The text of a str argument as a qstr.
+///
+/// Errors: `TypeError: can't convert 'int' object to str implicitly`.
+pub fn arg_qstr(vm: &mut Vm, o: Obj) -> PyResult<Qstr> {
+    if let Some(q) = o.as_qstr() {
+        return Ok(q);
+    }
+    match vm.str_of(o) {
+        Some(s) => {
+            let s = alloc::string::String::from(s);
+            Ok(vm.intern(&s))
+        }
+        None => {
+            let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(o));
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+/// Is error `err` an instance of exception type `t`?
+pub fn err_is(vm: &mut Vm, err: crate::PyErr, t: &'static TypeObj) -> bool {
+    vm.exception_match(err.0, Obj::from_type(t)).unwrap_or(false)
+}
+
+fn b_callable(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::bool(vm.is_callable(args[0])))
+}
+
+fn b_len(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let n = vm.len(args[0])?;
+    vm.new_int(n as i64)
+}
+
+fn b_iter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    vm.get_iter(args[0])
+}
+
+fn b_next(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    match vm.iter_next(args[0])? {
+        Some(x) => Ok(x),
+        None => match args.get(1) {
+            Some(&d) => Ok(d),
+            None => Err(vm.error_noargs(&e::STOP_ITERATION_TYPE)),
+        },
+    }
+}
+
+fn b_id(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let o = args[0];
+    vm.new_int((o.raw() >> 1) as i64)
+}
+
+fn b_hash(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let o = args[0];
+    if o.is_small_int() {
+        return Ok(o);
+    }
+    if o.as_qstr().is_some() || matches!(vm.heap.get(o), Some(ObjData::Str(_))) {
+        let h = vm.hash(o)?;
+        return Ok(Obj::small_int((h >> 1) as isize));
+    }
+    vm.unary_op(UnaryOp::Hash, o)
+}
+
+fn b_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = vm.repr_string(args[0])?;
+    vm.new_str(&s)
+}
+
+/// Checks that `cls` is a class or a (nested) tuple of classes.
+fn check_classinfo(vm: &mut Vm, cls: Obj) -> PyResult<()> {
+    if vm.is_type(cls) {
+        return Ok(());
+    }
+    if let Some(ObjData::Tuple(t)) = vm.heap.get(cls) {
+        let t = t.to_vec();
+        for c in t {
+            check_classinfo(vm, c)?;
+        }
+        return Ok(());
+    }
+    Err(vm.type_error("issubclass() arg 2 must be a class or a tuple of classes"))
+}
+
+fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
+    if let Some(ObjData::Tuple(t)) = vm.heap.get(cls) {
+        return t.iter().any(|&c| matches_classinfo(vm, o, c, instance));
+    }
+    if instance {
+        vm.is_instance(o, cls)
+    } else {
+        vm.is_subclass(o, cls)
+    }
+}
+
+fn b_isinstance(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    check_classinfo(vm, args[1])?;
+    Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], true)))
+}
+
+fn b_issubclass(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    if !vm.is_type(args[0]) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    check_classinfo(vm, args[1])?;
+    Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], false)))
+}
+
+fn b_getattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = arg_qstr(vm, args[1])?;
+    match vm.load_attr(args[0], name) {
+        Ok(v) => Ok(v),
+        Err(err) => match args.get(2) {
+            Some(&d) if err_is(vm, err, &e::ATTRIBUTE_ERROR_TYPE) => Ok(d),
+            _ => Err(err),
+        },
+    }
+}
+
+fn b_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = arg_qstr(vm, args[1])?;
+    vm.store_attr(args[0], name, args[2])?;
+    Ok(Obj::NONE)
+}
+
+fn b_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = arg_qstr(vm, args[1])?;
+    vm.store_attr(args[0], name, Obj::NULL)?;
+    Ok(Obj::NONE)
+}
+
+fn b_hasattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = arg_qstr(vm, args[1])?;
+    match vm.load_attr_maybe(args[0], name) {
+        Ok(v) => Ok(Obj::bool(!v.is_null())),
+        Err(err) if err_is(vm, err, &e::ATTRIBUTE_ERROR_TYPE) => Ok(Obj::FALSE),
+        Err(err) => Err(err),
+    }
+}
+
+/// Pushes the names of a built-in type's locals (and its bases') to `out`.
+fn type_names(t: &'static TypeObj, out: &mut Vec<Qstr>) {
+    let mut ty = Some(t);
+    while let Some(tt) = ty {
+        for (n, _) in tt.locals {
+            if !out.contains(n) {
+                out.push(*n);
+            }
+        }
+        ty = tt.base;
+    }
+}
+
+fn dict_names(vm: &Vm, d: &crate::map::Dict, out: &mut Vec<Qstr>) {
+    for en in d.iter() {
+        if let Some(qs) = en.key.as_qstr() {
+            if !out.contains(&qs) {
+                out.push(qs);
+            }
+        } else if let Some(s) = vm.str_of(en.key) {
+            if let Some(qs) = vm.qstrs.lookup(s) {
+                if !out.contains(&qs) {
+                    out.push(qs);
+                }
+            }
+        }
+    }
+}
+
+/// Names of class object `c` and its MRO (their namespaces and native
+/// bases' locals).
+fn class_names(vm: &Vm, c: Obj, out: &mut Vec<Qstr>) {
+    if let Some(t) = c.as_type() {
+        type_names(t, out);
+        return;
+    }
+    if let Some(ObjData::Class(cl)) = vm.heap.get(c) {
+        dict_names(vm, &cl.dict, out);
+        for &m in cl.mro.iter() {
+            if m != c {
+                class_names(vm, m, out);
+            }
+        }
+        if let Some(nb) = cl.native_base {
+            type_names(nb, out);
+        }
+    }
+}
+
+/// The names `dir(o)` lists (MicroPython's choice: `__class__`, then the
+/// namespace and type attributes; no sorting).
+pub fn dir_names(vm: &Vm, o: Obj) -> Vec<Qstr> {
+    let mut out = alloc::vec![q::__class__];
+    match vm.heap.get(o) {
+        Some(ObjData::Module(m)) => {
+            if let Some(d) = vm.table(m.globals) {
+                dict_names(vm, d, &mut out);
+            }
+        }
+        Some(ObjData::Class(_)) => {
+            for n in [q::__bases__, q::__dict__, q::__name__] {
+                out.push(n);
+            }
+            class_names(vm, o, &mut out);
+        }
+        Some(ObjData::Instance(i)) => {
+            out.push(q::__dict__);
+            dict_names(vm, &i.dict, &mut out);
+            class_names(vm, i.class, &mut out);
+        }
+        _ => {
+            if let Some(t) = o.as_type() {
+                out.push(q::__name__);
+                type_names(t, &mut out);
+            } else {
+                type_names(vm.builtin_type(o), &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn b_dir(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let names: Vec<Obj> = match args.first() {
+        Some(&o) => dir_names(vm, o).into_iter().map(Obj::qstr).collect(),
+        None => {
+            let l = b_locals(vm, &[], &[])?;
+            let keys: Vec<Obj> = vm.table(l).map(|t| t.iter().map(|e| e.key).collect()).unwrap_or_default();
+            keys
+        }
+    };
+    vm.new_list(names)
+}
+
+const HELP_TEXT: &str = "Welcome to MicroPython!\n\nFor online docs please visit http://docs.micropython.org/\n\nControl commands:\n  CTRL-A        -- on a blank line, enter raw REPL mode\n  CTRL-B        -- on a blank line, enter normal REPL mode\n  CTRL-C        -- interrupt a running program\n  CTRL-D        -- on a blank line, exit or do a soft reset\n  CTRL-E        -- on a blank line, enter paste mode\n\nFor further help on a specific object, type help(obj)\n";
+
+fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let Some(&o) = args.first() else {
+        vm.write_stdout(HELP_TEXT);
+        return Ok(Obj::NONE);
+    };
+    let mut out = alloc::string::String::from("object ");
+    vm.print_obj(o, &mut out, crate::typ::PrintKind::Str)?;
+    out.push_str(" is of type ");
+    out.push_str(vm.type_name(o));
+    out.push('\n');
+    // Members: a module's globals, else the type's (or the type object's) locals.
+    let mut pairs: Vec<(Obj, Obj)> = Vec::new();
+    if let Some(ObjData::Module(m)) = vm.heap.get(o) {
+        pairs = super::super::types::dict::dict_entries(vm, m.globals);
+    } else {
+        let t = o.as_type().unwrap_or(vm.builtin_type(o));
+        for (n, r) in t.locals {
+            let v = match r {
+                Rom::ClassMethod(_) => Obj::NULL,
+                other => vm.rom_to_obj(*other)?,
+            };
+            pairs.push((Obj::qstr(*n), v));
+        }
+    }
+    for (k, v) in pairs {
+        out.push_str("  ");
+        vm.print_obj(k, &mut out, crate::typ::PrintKind::Str)?;
+        out.push_str(" -- ");
+        if v.is_null() {
+            out.push_str("<classmethod>");
+        } else {
+            vm.print_obj(v, &mut out, crate::typ::PrintKind::Str)?;
+        }
+        out.push('\n');
+    }
+    vm.write_stdout(&out);
+    Ok(Obj::NONE)
+}
+
+/// `__repl_print__(o)`: what the REPL calls on each expression statement's
+/// value: prints `repr(o)` and a newline unless `o` is None.
+fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let o = args[0];
+    if o != Obj::NONE {
+        let mut s = vm.repr_string(o)?;
+        s.push('\n');
+        vm.write_stdout(&s);
+    }
+    Ok(Obj::NONE)
+}
+
+// ---- VM-facing functions ------------------------------------------------
+// SHIM: these call VM hooks that the `vm` branch provides; until merged
+// they raise NotImplementedError.
+
+fn vm_shim(vm: &mut Vm, what: &str) -> crate::PyErr {
+    vm.error(&e::NOT_IMPLEMENTED_ERROR_TYPE, what)
+}
+
+fn b_globals(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "globals"))
+}
+
+fn b_locals(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "locals"))
+}
+
+fn b_exec(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "exec"))
+}
+
+fn b_eval(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "eval"))
+}
+
+fn b_execfile(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "execfile"))
+}
+
+fn b_compile(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "compile"))
+}
+
+fn b_import(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Err(vm_shim(vm, "__import__"))
+}
+
+static B_ABS: BuiltinFun = BuiltinFun::new(q::abs, 1, 1, num::b_abs);
+static B_ALL: BuiltinFun = BuiltinFun::new(q::all, 1, 1, sq::b_all);
+static B_ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, sq::b_any);
+static B_BIN: BuiltinFun = BuiltinFun::new(q::bin, 1, 1, num::b_bin);
+static B_CALLABLE: BuiltinFun = BuiltinFun::new(q::callable, 1, 1, b_callable);
+static B_CHR: BuiltinFun = BuiltinFun::new(q::chr, 1, 1, num::b_chr);
+static B_COMPILE: BuiltinFun = BuiltinFun::new(q::compile, 3, 6, b_compile);
+static B_DELATTR: BuiltinFun = BuiltinFun::new(q::delattr, 2, 2, b_delattr);
+static B_DIR: BuiltinFun = BuiltinFun::new(q::dir, 0, 1, b_dir);
+static B_DIVMOD: BuiltinFun = BuiltinFun::new(q::divmod, 2, 2, num::b_divmod);
+static B_EVAL: BuiltinFun = BuiltinFun::new(q::eval, 1, 3, b_eval);
+static B_EXEC: BuiltinFun = BuiltinFun::new(q::exec, 1, 3, b_exec);
+static B_EXECFILE: BuiltinFun = BuiltinFun::new(q::execfile, 1, 3, b_execfile);
+static B_GETATTR: BuiltinFun = BuiltinFun::new(q::getattr, 2, 3, b_getattr);
+static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
+static B_HASATTR: BuiltinFun = BuiltinFun::new(q::hasattr, 2, 2, b_hasattr);
+static B_HASH: BuiltinFun = BuiltinFun::new(q::hash, 1, 1, b_hash);
+static B_HELP: BuiltinFun = BuiltinFun::new(q::help, 0, 1, b_help);
+static B_HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 1, num::b_hex);
+static B_ID: BuiltinFun = BuiltinFun::new(q::id, 1, 1, b_id);
+static B_IMPORT: BuiltinFun = BuiltinFun::new(q::__import__, 1, 5, b_import);
+static B_INPUT: BuiltinFun = BuiltinFun::new(q::input, 0, 1, io::b_input);
+static B_ISINSTANCE: BuiltinFun = BuiltinFun::new(q::isinstance, 2, 2, b_isinstance);
+static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new(q::issubclass, 2, 2, b_issubclass);
+static B_ITER: BuiltinFun = BuiltinFun::new(q::iter, 1, 1, b_iter);
+static B_LEN: BuiltinFun = BuiltinFun::new(q::len, 1, 1, b_len);
+static B_LOCALS: BuiltinFun = BuiltinFun::new(q::locals, 0, 0, b_locals);
+static B_MAX: BuiltinFun = BuiltinFun::new_kw(q::max, 1, sq::b_max);
+static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
+static B_NEXT: BuiltinFun = BuiltinFun::new(q::next, 1, 2, b_next);
+static B_OCT: BuiltinFun = BuiltinFun::new(q::oct, 1, 1, num::b_oct);
+static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, io::b_open);
+static B_ORD: BuiltinFun = BuiltinFun::new(q::ord, 1, 1, num::b_ord);
+static B_POW: BuiltinFun = BuiltinFun::new(q::pow, 2, 3, num::b_pow);
+static B_PRINT: BuiltinFun = BuiltinFun::new_kw(q::print, 0, io::b_print);
+static B_REPL_PRINT: BuiltinFun = BuiltinFun::new(q::__repl_print__, 1, 1, b_repl_print);
+static B_REPR: BuiltinFun = BuiltinFun::new(q::repr, 1, 1, b_repr);
+static B_ROUND: BuiltinFun = BuiltinFun::new(q::round, 1, 2, num::b_round);
+static B_SETATTR: BuiltinFun = BuiltinFun::new(q::setattr, 3, 3, b_setattr);
+static B_SORTED: BuiltinFun = BuiltinFun::new_kw(q::sorted, 1, sq::b_sorted);
+static B_SUM: BuiltinFun = BuiltinFun::new(q::sum, 1, 2, sq::b_sum);
+
+/// The `builtins` module's table: functions, types and exception types.
+pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
+    (q::__name__, Rom::Str(q::builtins)),
+    (q::__import__, Rom::Fun(&B_IMPORT)),
+    (q::__repl_print__, Rom::Fun(&B_REPL_PRINT)),
+    // Types.
+    (q::bool, Rom::Type(&misc::BOOL_TYPE)),
+    (q::bytearray, Rom::Type(&types::bytearray::BYTEARRAY_TYPE)),
+    (q::bytes, Rom::Type(&types::bytes::BYTES_TYPE)),
+    (q::classmethod, Rom::Type(&misc::CLASSMETHOD_TYPE)),
+    (q::complex, Rom::Type(&types::complex::COMPLEX_TYPE)),
+    (q::dict, Rom::Type(&types::dict::DICT_TYPE)),
+    (q::enumerate, Rom::Type(&types::iterators::ENUMERATE_TYPE)),
+    (q::filter, Rom::Type(&types::iterators::FILTER_TYPE)),
+    (q::float, Rom::Type(&types::float::FLOAT_TYPE)),
+    (q::frozenset, Rom::Type(&types::set::FROZENSET_TYPE)),
+    (q::int, Rom::Type(&types::int::INT_TYPE)),
+    (q::list, Rom::Type(&types::list::LIST_TYPE)),
+    (q::map, Rom::Type(&types::iterators::MAP_TYPE)),
+    (q::object, Rom::Type(&crate::typ::OBJECT_TYPE)),
+    (q::property, Rom::Type(&misc::PROPERTY_TYPE)),
+    (q::range, Rom::Type(&types::range::RANGE_TYPE)),
+    (q::reversed, Rom::Type(&types::iterators::REVERSED_TYPE)),
+    (q::set, Rom::Type(&types::set::SET_TYPE)),
+    (q::slice, Rom::Type(&types::slice::SLICE_TYPE)),
+    (q::staticmethod, Rom::Type(&misc::STATICMETHOD_TYPE)),
+    (q::str, Rom::Type(&types::str::STR_TYPE)),
+    (q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
+    (q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
+    (q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),
+    // Functions.
+    (q::abs, Rom::Fun(&B_ABS)),
+    (q::all, Rom::Fun(&B_ALL)),
+    (q::any, Rom::Fun(&B_ANY)),
+    (q::bin, Rom::Fun(&B_BIN)),
+    (q::callable, Rom::Fun(&B_CALLABLE)),
+    (q::chr, Rom::Fun(&B_CHR)),
+    (q::compile, Rom::Fun(&B_COMPILE)),
+    (q::delattr, Rom::Fun(&B_DELATTR)),
+    (q::dir, Rom::Fun(&B_DIR)),
+    (q::divmod, Rom::Fun(&B_DIVMOD)),
+    (q::eval, Rom::Fun(&B_EVAL)),
+    (q::exec, Rom::Fun(&B_EXEC)),
+    (q::execfile, Rom::Fun(&B_EXECFILE)),
+    (q::getattr, Rom::Fun(&B_GETATTR)),
+    (q::globals, Rom::Fun(&B_GLOBALS)),
+    (q::hasattr, Rom::Fun(&B_HASATTR)),
+    (q::hash, Rom::Fun(&B_HASH)),
+    (q::help, Rom::Fun(&B_HELP)),
+    (q::hex, Rom::Fun(&B_HEX)),
+    (q::id, Rom::Fun(&B_ID)),
+    (q::input, Rom::Fun(&B_INPUT)),
+    (q::isinstance, Rom::Fun(&B_ISINSTANCE)),
+    (q::issubclass, Rom::Fun(&B_ISSUBCLASS)),
+    (q::iter, Rom::Fun(&B_ITER)),
+    (q::len, Rom::Fun(&B_LEN)),
+    (q::locals, Rom::Fun(&B_LOCALS)),
+    (q::max, Rom::Fun(&B_MAX)),
+    (q::min, Rom::Fun(&B_MIN)),
+    (q::next, Rom::Fun(&B_NEXT)),
+    (q::oct, Rom::Fun(&B_OCT)),
+    (q::open, Rom::Fun(&B_OPEN)),
+    (q::ord, Rom::Fun(&B_ORD)),
+    (q::pow, Rom::Fun(&B_POW)),
+    (q::print, Rom::Fun(&B_PRINT)),
+    (q::repr, Rom::Fun(&B_REPR)),
+    (q::round, Rom::Fun(&B_ROUND)),
+    (q::setattr, Rom::Fun(&B_SETATTR)),
+    (q::sorted, Rom::Fun(&B_SORTED)),
+    (q::sum, Rom::Fun(&B_SUM)),
+    // Exceptions.
+    (q::ArithmeticError, Rom::Type(&e::ARITHMETIC_ERROR_TYPE)),
+    (q::AssertionError, Rom::Type(&e::ASSERTION_ERROR_TYPE)),
+    (q::AttributeError, Rom::Type(&e::ATTRIBUTE_ERROR_TYPE)),
+    (q::BaseException, Rom::Type(&e::BASE_EXCEPTION_TYPE)),
+    (q::EOFError, Rom::Type(&e::EOF_ERROR_TYPE)),
+    (q::Exception, Rom::Type(&e::EXCEPTION_TYPE)),
+    (q::GeneratorExit, Rom::Type(&e::GENERATOR_EXIT_TYPE)),
+    (q::ImportError, Rom::Type(&e::IMPORT_ERROR_TYPE)),
+    (q::IndentationError, Rom::Type(&e::INDENTATION_ERROR_TYPE)),
+    (q::IndexError, Rom::Type(&e::INDEX_ERROR_TYPE)),
+    (q::KeyError, Rom::Type(&e::KEY_ERROR_TYPE)),
+    (q::KeyboardInterrupt, Rom::Type(&e::KEYBOARD_INTERRUPT_TYPE)),
+    (q::LookupError, Rom::Type(&e::LOOKUP_ERROR_TYPE)),
+    (q::MemoryError, Rom::Type(&e::MEMORY_ERROR_TYPE)),
+    (q::NameError, Rom::Type(&e::NAME_ERROR_TYPE)),
+    (q::NotImplementedError, Rom::Type(&e::NOT_IMPLEMENTED_ERROR_TYPE)),
+    (q::OSError, Rom::Type(&e::OS_ERROR_TYPE)),
+    (q::OverflowError, Rom::Type(&e::OVERFLOW_ERROR_TYPE)),
+    (q::RuntimeError, Rom::Type(&e::RUNTIME_ERROR_TYPE)),
+    (q::StopAsyncIteration, Rom::Type(&e::STOP_ASYNC_ITERATION_TYPE)),
+    (q::StopIteration, Rom::Type(&e::STOP_ITERATION_TYPE)),
+    (q::SyntaxError, Rom::Type(&e::SYNTAX_ERROR_TYPE)),
+    (q::SystemExit, Rom::Type(&e::SYSTEM_EXIT_TYPE)),
+    (q::TypeError, Rom::Type(&e::TYPE_ERROR_TYPE)),
+    (q::UnicodeError, Rom::Type(&e::UNICODE_ERROR_TYPE)),
+    (q::ValueError, Rom::Type(&e::VALUE_ERROR_TYPE)),
+    (q::ZeroDivisionError, Rom::Type(&e::ZERO_DIVISION_ERROR_TYPE)),
+];
+
+/// The `builtins` module.
+pub static BUILTINS_MODULE: ModuleDef = ModuleDef { name: q::builtins, locals: BUILTINS_LOCALS, init: None };

@@ -1,0 +1,116 @@
+//! Builtins over iterables: `all`, `any`, `min`, `max`, `sum`, `sorted`.
+//!
+//! MicroPython behaviour: `min`/`max` take one iterable or several
+//! arguments, with `key=` and `default=` (`ValueError: arg is an empty
+//! sequence`); `sum(iterable, start)` takes `start` positionally only;
+//! `sorted(iterable, key=, reverse=)` (`TypeError: must use keyword
+//! argument for key function`).
+
+use crate::obj::Obj;
+use crate::state::Vm;
+use crate::typ::BinaryOp;
+use crate::types::list::{sort_items, sort_kw};
+use crate::types::seq::{kw_check, kw_get};
+use crate::PyResult;
+
+/// `all(iterable)`.
+pub fn b_all(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let it = vm.get_iter(args[0])?;
+    while let Some(x) = vm.iter_next(it)? {
+        if !vm.is_true(x)? {
+            return Ok(Obj::FALSE);
+        }
+    }
+    Ok(Obj::TRUE)
+}
+
+/// `any(iterable)`.
+pub fn b_any(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let it = vm.get_iter(args[0])?;
+    while let Some(x) = vm.iter_next(it)? {
+        if vm.is_true(x)? {
+            return Ok(Obj::TRUE);
+        }
+    }
+    Ok(Obj::FALSE)
+}
+
+/// Shared body of `min` (`want_max` false) and `max`.
+fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Obj> {
+    kw_check(vm, kw, &["key", "default"])?;
+    let key = kw_get(vm, kw, "key").filter(|&k| k != Obj::NONE);
+    let default = kw_get(vm, kw, "default");
+    let base = vm.roots.len();
+    let r = (|| -> PyResult<Option<Obj>> {
+        let items: alloc::vec::Vec<Obj> = if args.len() == 1 {
+            vm.collect_iter(args[0])?
+        } else {
+            args.to_vec()
+        };
+        vm.roots.extend_from_slice(&items);
+        let mut best: Option<(Obj, Obj)> = None;
+        for x in items {
+            let k = match key {
+                Some(f) => {
+                    let k = vm.call(f, &[x], &[])?;
+                    vm.roots.push(k);
+                    k
+                }
+                None => x,
+            };
+            best = Some(match best {
+                None => (x, k),
+                Some((bx, bk)) => {
+                    let better = if want_max { vm.less(bk, k)? } else { vm.less(k, bk)? };
+                    if better { (x, k) } else { (bx, bk) }
+                }
+            });
+        }
+        Ok(best.map(|b| b.0))
+    })();
+    vm.roots.truncate(base);
+    match r? {
+        Some(x) => Ok(x),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error("arg is an empty sequence")),
+        },
+    }
+}
+
+/// `min(iterable, *, key=None, default=...)` / `min(a, b, *args, key=None)`.
+pub fn b_min(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    min_max(vm, args, kw, false)
+}
+
+/// `max(iterable, *, key=None, default=...)` / `max(a, b, *args, key=None)`.
+pub fn b_max(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    min_max(vm, args, kw, true)
+}
+
+/// `sum(iterable, start=0)`.
+pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let mut acc = args.get(1).copied().unwrap_or(Obj::small_int(0));
+    let it = vm.get_iter(args[0])?;
+    while let Some(x) = vm.iter_next(it)? {
+        acc = vm.binary_op(BinaryOp::Add, acc, x)?;
+    }
+    Ok(acc)
+}
+
+/// `sorted(iterable, *, key=None, reverse=False)`: a new sorted list
+/// (stable).
+pub fn b_sorted(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if args.len() > 1 {
+        return Err(vm.type_error("must use keyword argument for key function"));
+    }
+    let (key, reverse) = sort_kw(vm, kw)?;
+    let items = vm.collect_iter(args[0])?;
+    let l = vm.new_list(items)?;
+    let mut v = crate::types::list::list_items(vm, l);
+    sort_items(vm, &mut v, key, reverse)?;
+    if let Some(crate::objdata::ObjData::List(lv)) = vm.heap.get_mut(l) {
+        *lv = v;
+    }
+    Ok(l)
+}

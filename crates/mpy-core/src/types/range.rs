@@ -1,0 +1,217 @@
+//! `range`: the built-in type and its iterator.
+//!
+//! Follows MicroPython: `range(stop)`, `range(start, stop[, step])` with
+//! machine-word ints (`ValueError: zero step`); `len`, indexing (`range
+//! index out of range`), slicing to a new range, `in`, iteration,
+//! `.start/.stop/.step`, repr `range(0, 5)` / `range(1, 10, 2)`. Ranges
+//! compare by identity and are unhashable, as in MicroPython.
+
+use super::iterators::{native_impl, native_mut, native_ref};
+use super::slice::{int_clamped, int_exact, is_slice, seq_index, slice_indices};
+use crate::obj::Obj;
+use crate::objdata::{NativeObj, ObjData};
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
+use crate::PyResult;
+use alloc::boxed::Box;
+use alloc::string::String;
+use core::any::Any;
+use core::fmt::Write;
+
+/// A range object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    /// First value.
+    pub start: isize,
+    /// Bound (exclusive).
+    pub stop: isize,
+    /// Step (never 0).
+    pub step: isize,
+}
+native_impl!(Range, &RANGE_TYPE, |_s, _f| {});
+
+impl Range {
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        let (a, b, s) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if s > 0 {
+            if b > a { (b - a - 1) / s + 1 } else { 0 }
+        } else if a > b {
+            (a - b - 1) / (-s) + 1
+        } else {
+            0
+        };
+        n.min(isize::MAX as i128) as usize
+    }
+
+    /// Is it empty?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th value (i < len).
+    pub fn get(&self, i: usize) -> i128 {
+        self.start as i128 + self.step as i128 * i as i128
+    }
+}
+
+fn range_of(vm: &Vm, o: Obj) -> Range {
+    native_ref::<Range>(vm, o).copied().unwrap_or(Range { start: 0, stop: 0, step: 1 })
+}
+
+/// A new range object.
+pub fn new_range(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResult<Obj> {
+    vm.alloc(ObjData::Native(Box::new(Range { start, stop, step })))
+}
+
+fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    let (start, stop, step) = match args.len() {
+        0 => return Err(vm.type_error("function missing 1 required positional arguments")),
+        1 => (0, int_exact(vm, args[0])?, 1),
+        2 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, 1),
+        3 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, int_exact(vm, args[2])?),
+        n => {
+            let msg = alloc::format!("function expected at most 3 arguments, got {}", n);
+            return Err(vm.type_error(&msg));
+        }
+    };
+    if step == 0 {
+        return Err(vm.value_error("zero step"));
+    }
+    new_range(vm, start, stop, step)
+}
+
+fn range_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    let r = range_of(vm, o);
+    let _ = write!(out, "range({}, {}", r.start, r.stop);
+    if r.step != 1 {
+        let _ = write!(out, ", {}", r.step);
+    }
+    out.push(')');
+    Ok(())
+}
+
+fn range_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+    let r = range_of(vm, o);
+    Ok(match op {
+        UnaryOp::Bool => Obj::bool(!r.is_empty()),
+        UnaryOp::Len => Obj::small_int(r.len().min(Obj::SMALL_INT_MAX as usize) as isize),
+        UnaryOp::Hash => return Err(vm.type_error("unsupported type for __hash__: 'range'")),
+        _ => Obj::NULL,
+    })
+}
+
+fn range_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    if op != BinaryOp::Contains {
+        return Ok(Obj::NULL);
+    }
+    let r = range_of(vm, a);
+    let is_int = b.is_small_int() || b.is_bool() || matches!(vm.heap.get(b), Some(ObjData::Int(_)));
+    if is_int {
+        let Some(v) = int_clamped(vm, b) else { return Ok(Obj::FALSE) };
+        if v == isize::MIN || v == isize::MAX {
+            return Ok(Obj::FALSE);
+        }
+        let (v, s, st) = (v as i128, r.start as i128, r.step as i128);
+        let inside = if st > 0 { v >= s && v < r.stop as i128 } else { v <= s && v > r.stop as i128 };
+        return Ok(Obj::bool(inside && (v - s) % st == 0));
+    }
+    // Other objects (floats, ...): compare with each value.
+    let n = r.len();
+    for i in 0..n {
+        let x = vm.new_int(r.get(i) as i64)?;
+        if vm.eq(x, b)? {
+            return Ok(Obj::TRUE);
+        }
+    }
+    Ok(Obj::FALSE)
+}
+
+fn range_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
+    if !matches!(op, Subscr::Load) {
+        return Ok(Obj::NULL);
+    }
+    let r = range_of(vm, o);
+    let len = r.len();
+    if is_slice(vm, index) {
+        let (a, b, c) = slice_indices(vm, index, len)?;
+        let at = |i: isize| -> isize {
+            (r.start as i128 + r.step as i128 * i as i128).clamp(isize::MIN as i128, isize::MAX as i128) as isize
+        };
+        let (start, stop, step) = (at(a), at(b), r.step.saturating_mul(c));
+        return new_range(vm, start, stop, step);
+    }
+    let i = seq_index(vm, index, len, "range")?;
+    vm.new_int(r.get(i) as i64)
+}
+
+fn range_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    if store.is_some() {
+        return Ok(Obj::NULL);
+    }
+    let r = range_of(vm, o);
+    Ok(match name {
+        q::start => Obj::small_int(r.start),
+        q::stop => Obj::small_int(r.stop),
+        q::step => Obj::small_int(r.step),
+        _ => Obj::NULL,
+    })
+}
+
+/// Iterator over a range.
+struct RangeIter {
+    cur: isize,
+    stop: isize,
+    step: isize,
+}
+native_impl!(RangeIter, &RANGE_ITERATOR_TYPE, |_s, _f| {});
+
+fn range_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let r = range_of(vm, o);
+    vm.alloc(ObjData::Native(Box::new(RangeIter { cur: r.start, stop: r.stop, step: r.step })))
+}
+
+fn range_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let Some(it) = native_mut::<RangeIter>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
+    let cur = it.cur;
+    let more = if it.step > 0 { cur < it.stop } else { cur > it.stop };
+    if !more {
+        return Ok(Obj::STOP_ITERATION);
+    }
+    match cur.checked_add(it.step) {
+        Some(n) => it.cur = n,
+        None => it.cur = it.stop,
+    }
+    vm.new_int(cur as i64)
+}
+
+fn print_iterator(_vm: &mut Vm, _o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    out.push_str("<iterator>");
+    Ok(())
+}
+
+/// The type of range iterators (named `iterator`, as in MicroPython).
+pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
+    name: q::iterator,
+    flags: flags::ITER_IS_SELF,
+    print: Some(print_iterator),
+    iternext: Some(range_iter_next),
+    ..TypeObj::EMPTY
+};
+
+/// The `range` type.
+pub static RANGE_TYPE: TypeObj = TypeObj {
+    name: q::range,
+    make_new: Some(range_make_new),
+    print: Some(range_print),
+    unary_op: Some(range_unary),
+    binary_op: Some(range_binary),
+    subscr: Some(range_subscr),
+    attr: Some(range_attr),
+    iter: Some(range_iter),
+    ..TypeObj::EMPTY
+};
