@@ -109,6 +109,11 @@ impl Emitter {
         }
     }
 
+    /// The last line recorded (for error messages).
+    pub fn last_line_hint(&self) -> u32 {
+        self.last_line
+    }
+
     /// Adjusts the tracked stack depth by `n` (may be negative).
     pub fn adjust_stack(&mut self, n: i32) {
         self.stack += n;
