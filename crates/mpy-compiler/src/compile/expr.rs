@@ -93,6 +93,22 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
+            ExprKind::Attribute { value, attr, .. } => {
+                // MicroPython's parser folds the float constants of `math`.
+                let ExprKind::Name(m) = &value.kind else { return None };
+                if m != "math" {
+                    return None;
+                }
+                let v = match attr.as_str() {
+                    "pi" => core::f64::consts::PI,
+                    "e" => core::f64::consts::E,
+                    "tau" => core::f64::consts::TAU,
+                    "inf" => f64::INFINITY,
+                    "nan" => f64::NAN,
+                    _ => return None,
+                };
+                Some(CVal::Float(v))
+            }
             ExprKind::BinOp { first, rest } => {
                 let mut acc = self.fold(first)?;
                 let vals: Option<Vec<CVal>> = rest.iter().map(|(_, x)| self.fold(x)).collect();
@@ -251,12 +267,12 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Call { func, args, op_line } => self.call(func, args, *op_line),
             ExprKind::Attribute { value, attr, op_line } => {
-                self.expr(value);
+                self.trailer_base(value);
                 self.e.set_line(*op_line);
                 self.op_q(op::LOAD_ATTR, attr, 0);
             }
             ExprKind::Subscript { value, index, op_line } => {
-                self.expr(value);
+                self.trailer_base(value);
                 self.e.set_line(*op_line);
                 self.subscript_index(index);
                 self.e.op(op::LOAD_SUBSCR, -1);
@@ -292,6 +308,7 @@ impl<'a> Compiler<'a> {
                 for it in items {
                     match it {
                         DictItem::Pair(k, v) => {
+                            self.e.set_line(k.line);
                             self.expr(v);
                             self.expr(k);
                             self.e.op(op::STORE_MAP, -2);
@@ -307,6 +324,17 @@ impl<'a> Compiler<'a> {
             ExprKind::SetComp { .. } => self.comprehension(e, ScopeKind::SetComp),
             ExprKind::DictComp { .. } => self.comprehension(e, ScopeKind::DictComp),
             ExprKind::GeneratorExp { .. } => self.comprehension(e, ScopeKind::GenExpr),
+        }
+    }
+
+    /// Compiles the object a trailer (`.attr`, `[i]`, `(args)`) applies
+    /// to: `math.pi` is only folded when it is the whole expression.
+    pub(crate) fn trailer_base(&mut self, value: &'a Expr) {
+        if matches!(value.kind, ExprKind::Attribute { .. }) {
+            self.e.set_line(value.line);
+            self.expr_node(value);
+        } else {
+            self.expr(value);
         }
     }
 
@@ -468,7 +496,7 @@ impl<'a> Compiler<'a> {
                     return;
                 }
             }
-            self.expr(value);
+            self.trailer_base(value);
             self.op_q(op::LOAD_METHOD, attr, 1);
             self.call_args(args, true, 0);
             return;
@@ -478,7 +506,7 @@ impl<'a> Compiler<'a> {
             self.e.op_uint(op::CALL_FUNCTION, 2, -2);
             return;
         }
-        self.expr(func);
+        self.trailer_base(func);
         self.e.set_line(op_line);
         self.call_args(args, false, 0);
     }
