@@ -72,6 +72,28 @@ pub(crate) struct Compiler<'a> {
     pub child_cursor: usize,
 }
 
+/// Long (over 10 bytes) qstrs that official `mpy-cross` has interned at
+/// start-up beyond the static `.mpy` qstr list, so that an equal string
+/// literal becomes a qstr (found by compiling probe files).
+const MPY_CROSS_POOL_QSTRS: &[&str] = &[
+    "StopAsyncIteration",
+    "UnicodeError",
+    "ViperTypeError",
+    "__build_class__",
+    "__complex__",
+    "__contains__",
+    "__repl_print__",
+    "__reversed__",
+    "__traceback__",
+    "difference_update",
+    "heap_unlock",
+    "intersection",
+    "intersection_update",
+    "symmetric_difference",
+    "symmetric_difference_update",
+    "unpack_from",
+];
+
 /// Host small-int range used by the parser's notion of "small int" (mpy-cross
 /// on a 64-bit host: 63-bit signed).
 pub(crate) fn is_host_small(v: &CVal) -> bool {
@@ -170,7 +192,7 @@ impl<'a> Compiler<'a> {
         if s.len() <= 10 {
             return true;
         }
-        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() {
+        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
         matches!(self.ident_lines.get(st), Some(&l) if l < line)
