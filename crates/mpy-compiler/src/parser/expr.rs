@@ -1,5 +1,9 @@
 //! Expression grammar.
 //!
+//! Depth accounting: every recursive cycle of this grammar passes through
+//! `test`, `star_expr`, a unary operator, `not` or `**`, which each count
+//! one level (brackets and trailers always reach `test` or `star_expr`).
+//!
 //! Every node's `line` is the line of the token current when its rule
 //! started (MicroPython's rule-line semantics): a parenthesised operand
 //! makes the enclosing operator node start at the `(`, while the node
@@ -111,6 +115,7 @@ impl Parser<'_> {
     }
 
     /// `lambda [varargslist]: test` (`test_nocond` body if `nocond`).
+    #[inline(never)]
     fn lambdef(&mut self, nocond: bool) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_kw(Kw::Lambda)?;
@@ -121,6 +126,7 @@ impl Parser<'_> {
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.
+    #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
         let mut star = false;
@@ -157,6 +163,7 @@ impl Parser<'_> {
     }
 
     /// `NAME [':' test] ['=' test]`.
+    #[inline(never)]
     fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
         let line = self.tok.line;
         let name = self.expect_name()?;
@@ -204,6 +211,7 @@ impl Parser<'_> {
         self.comparison()
     }
 
+    #[inline(never)]
     fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
         let op = match &self.tok.kind {
             Tok::Op(Op::Lt) => CmpOp::Lt,
@@ -247,10 +255,13 @@ impl Parser<'_> {
     }
 
     /// `star_expr: '*' expr`.
+    #[inline(never)]
     pub(super) fn star_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_op(Op::Bin(BinOp::Mult))?;
+        self.enter()?;
         let e = self.expr()?;
+        self.leave();
         Ok(mk(line, ExprKind::Starred(Box::new(e))))
     }
 
@@ -259,21 +270,26 @@ impl Parser<'_> {
         self.binary(0)
     }
 
-    fn binary(&mut self, level: u8) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// Precedence climbing over the six n-ary levels: builds one `BinOp`
+    /// per run of same-level operators (MicroPython's rule nodes). Recursion
+    /// happens only for operators of a higher level than the current run,
+    /// so its depth is at most six regardless of the input.
+    fn binary(&mut self, min: u8) -> PResult<Expr> {
         let line = self.tok.line;
-        let first = self.binary(level + 1)?;
-        let mut rest = Vec::new();
-        while let Some(op) = level_op(level, &self.tok.kind) {
-            self.advance()?;
-            rest.push((op, self.binary(level + 1)?));
+        let mut left = self.factor()?;
+        while let Some(l) = (0..6u8).find(|&l| level_op(l, &self.tok.kind).is_some()) {
+            if l < min {
+                break;
+            }
+            let mut rest = Vec::new();
+            while let Some(op) = level_op(l, &self.tok.kind) {
+                self.advance()?;
+                let rhs = if l == 5 { self.factor()? } else { self.binary(l + 1)? };
+                rest.push((op, rhs));
+            }
+            left = mk(line, ExprKind::BinOp { first: Box::new(left), rest });
         }
-        if rest.is_empty() {
-            return Ok(first);
-        }
-        Ok(mk(line, ExprKind::BinOp { first: Box::new(first), rest }))
+        Ok(left)
     }
 
     /// `factor: ('+'|'-'|'~') factor | power`.
@@ -372,25 +388,19 @@ impl Parser<'_> {
             }
             Tok::Op(Op::LParen) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.paren_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
             Tok::Op(Op::LBracket) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.list_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RBracket)?;
                 Ok(e)
             }
             Tok::Op(Op::LBrace) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.brace_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RBrace)?;
                 Ok(e)
             }
@@ -408,6 +418,7 @@ impl Parser<'_> {
     }
 
     /// Elements after the first, up to the closing bracket (not consumed).
+    #[inline(never)]
     fn more_elems(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma)? {
@@ -420,6 +431,7 @@ impl Parser<'_> {
     }
 
     /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`.
+    #[inline(never)]
     fn paren_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RParen) {
             return Ok(mk(line, ExprKind::Tuple(Vec::new())));
@@ -440,6 +452,7 @@ impl Parser<'_> {
     }
 
     /// Inside `[ ... ]`.
+    #[inline(never)]
     fn list_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBracket) {
             return Ok(mk(line, ExprKind::List(Vec::new())));
@@ -455,6 +468,7 @@ impl Parser<'_> {
 
     /// Inside `{ ... }`: dict or set display or comprehension. MicroPython
     /// has no `*`/`**` unpacking here.
+    #[inline(never)]
     fn brace_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBrace) {
             return Ok(mk(line, ExprKind::Dict(Vec::new())));
@@ -505,6 +519,7 @@ impl Parser<'_> {
 
     /// `comp_for: ['async'] 'for' exprlist 'in' or_test [comp_iter]`, with
     /// all following `for`/`if` clauses.
+    #[inline(never)]
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens: Vec<Comprehension> = Vec::new();
         loop {
@@ -530,6 +545,7 @@ impl Parser<'_> {
 
     /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
     /// if there is a comma).
+    #[inline(never)]
     pub(super) fn exprlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let one = |p: &mut Self| if p.is_op(Op::Bin(BinOp::Mult)) { p.star_expr() } else { p.expr() };
@@ -557,6 +573,7 @@ impl Parser<'_> {
         self.list_of(true)
     }
 
+    #[inline(never)]
     fn list_of(&mut self, stars: bool) -> PResult<Expr> {
         let line = self.tok.line;
         let one = |p: &mut Self| {
@@ -581,6 +598,7 @@ impl Parser<'_> {
     }
 
     /// `yield_expr: 'yield' ['from' test | testlist]`.
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_kw(Kw::Yield)?;
@@ -596,6 +614,7 @@ impl Parser<'_> {
     }
 
     /// `subscriptlist: subscript (',' subscript)* [',']`.
+    #[inline(never)]
     fn subscriptlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.subscript()?;
@@ -613,6 +632,7 @@ impl Parser<'_> {
     }
 
     /// `subscript: test | [test] ':' [test] [':' [test]]`.
+    #[inline(never)]
     fn subscript(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let lower = if self.is_op(Op::Colon) { None } else { Some(self.test()?) };
@@ -635,6 +655,7 @@ impl Parser<'_> {
     }
 
     /// Call (or class base) arguments up to `close` (not consumed).
+    #[inline(never)]
     pub(super) fn arglist(&mut self, close: Op) -> PResult<Vec<Arg>> {
         let mut args = Vec::new();
         while !self.is_op(close) {
