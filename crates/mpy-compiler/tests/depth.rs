@@ -1,6 +1,8 @@
 //! Deep nesting must give a clean error (never a native stack overflow),
 //! and nesting within the limit must parse.
 
+#![allow(clippy::unwrap_used)]
+
 use mpy_compiler::parser::MAX_DEPTH;
 use mpy_compiler::{parse, Mode};
 

@@ -6,6 +6,8 @@
 //! this parser accepts those inputs (see `ast` module docs), except for the
 //! few the tree cannot represent.
 
+#![allow(clippy::unwrap_used)]
+
 use mpy_compiler::{parse, Mode};
 
 fn check(cases: &[(&[u8], &str, u32)]) {

@@ -1,6 +1,8 @@
 //! Token snapshots for tricky lexer inputs. Each case is (source, expected
 //! token dump); a token prints as `line:kind`.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use mpy_compiler::lexer::tokenize;

@@ -1,6 +1,8 @@
 //! Parse-tree snapshots: every statement and expression form, dumped as
 //! S-expressions with lines (`node@line`, trailers `@line/op_line`).
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 fn check(cases: &[(&str, &str)]) {

@@ -2,6 +2,8 @@
 //! AST (every node with its line) used by the snapshot tests.
 #![allow(dead_code)]
 
+#![allow(clippy::unwrap_used)]
+
 use mpy_compiler::ast::*;
 use std::fmt::Write;
 
