@@ -88,6 +88,7 @@ impl Parser<'_> {
         r
     }
 
+    #[inline(always)]
     fn test_inner(&mut self) -> PResult<Expr> {
         if self.is_kw(Kw::Lambda) {
             return self.lambdef(false);
@@ -173,6 +174,7 @@ impl Parser<'_> {
     }
 
     /// `or_test: and_test ('or' and_test)*`.
+    #[inline(always)]
     pub(super) fn or_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.and_test()?;
@@ -186,6 +188,7 @@ impl Parser<'_> {
         Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
     }
 
+    #[inline(always)]
     fn and_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.not_test()?;
@@ -241,6 +244,7 @@ impl Parser<'_> {
         Ok(Some(op))
     }
 
+    #[inline(always)]
     fn comparison(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let left = self.expr()?;
@@ -312,6 +316,7 @@ impl Parser<'_> {
     }
 
     /// `power: atom_expr ['**' factor]`.
+    #[inline(always)]
     fn power(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let base = self.atom_expr()?;
@@ -325,6 +330,7 @@ impl Parser<'_> {
     }
 
     /// `atom_expr: ['await'] atom trailer*`.
+    #[inline(always)]
     fn atom_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
@@ -352,6 +358,7 @@ impl Parser<'_> {
         Ok(e)
     }
 
+    #[inline(always)]
     fn atom(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let c = |k| Ok(mk(line, ExprKind::Constant(k)));
@@ -409,6 +416,7 @@ impl Parser<'_> {
     }
 
     /// One element of a parenthesised or bracketed display.
+    #[inline(always)]
     fn display_elem(&mut self) -> PResult<Expr> {
         if self.is_op(Op::Bin(BinOp::Mult)) {
             self.star_expr()
