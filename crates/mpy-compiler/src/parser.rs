@@ -101,7 +101,11 @@ impl Parser<'_> {
     fn err(&self) -> CompileError {
         match &self.tok.kind {
             Tok::Error(e) => e.clone(),
-            Tok::Indent => CompileError::new(ErrorKind::IndentationError, "unexpected indent", self.tok.line),
+            Tok::Indent => CompileError::new(
+                ErrorKind::IndentationError,
+                "unexpected indent",
+                self.tok.line,
+            ),
             _ => CompileError::invalid_syntax(self.tok.line),
         }
     }

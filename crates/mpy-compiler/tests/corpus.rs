@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -35,7 +37,9 @@ fn corpus_files_parse() {
         let r = std::thread::scope(|s| {
             std::thread::Builder::new()
                 .stack_size(2 << 20)
-                .spawn_scoped(s, || mpy_compiler::parse(&src, "t.py", mpy_compiler::Mode::Exec).err())
+                .spawn_scoped(s, || {
+                    mpy_compiler::parse(&src, "t.py", mpy_compiler::Mode::Exec).err()
+                })
                 .map(|h| h.join())
         });
         match r {
@@ -44,6 +48,10 @@ fn corpus_files_parse() {
             _ => failures.push(format!("{}: panicked", f.display())),
         }
     }
-    eprintln!("corpus: {} files, {} failed to parse", files.len(), failures.len());
+    eprintln!(
+        "corpus: {} files, {} failed to parse",
+        files.len(),
+        failures.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -9,13 +9,23 @@ use mpy_compiler::{parse, Mode};
 /// Runs `f` on a thread with a small stack, so that a recursion without a
 /// depth limit would crash the test instead of passing by luck.
 fn on_small_stack<F: FnOnce() + Send + 'static>(f: F) {
-    std::thread::Builder::new().stack_size(1 << 20).spawn(f).unwrap().join().unwrap();
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 fn too_complex(src: String) {
     on_small_stack(move || {
         let e = parse(src.as_bytes(), "t.py", Mode::Exec).unwrap_err();
-        assert_eq!(format!("{}", e), "SyntaxError: too complex", "{}", &src[..40.min(src.len())]);
+        assert_eq!(
+            format!("{}", e),
+            "SyntaxError: too complex",
+            "{}",
+            &src[..40.min(src.len())]
+        );
     });
 }
 
@@ -53,7 +63,11 @@ fn nesting_within_limit_parses() {
             format!("x = {}1\n", "-".repeat(d)),
             format!("x = {}\n", "f(".repeat(d) + &")".repeat(d)),
         ] {
-            assert!(parse(src.as_bytes(), "t.py", Mode::Exec).is_ok(), "{}", &src[..20]);
+            assert!(
+                parse(src.as_bytes(), "t.py", Mode::Exec).is_ok(),
+                "{}",
+                &src[..20]
+            );
         }
         let mut s = String::new();
         for i in 0..d {

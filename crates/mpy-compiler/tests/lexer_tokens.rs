@@ -91,10 +91,20 @@ fn check(cases: &[(&[u8], &str)]) {
     for (src, want) in cases {
         let got = dump(src);
         if got != *want {
-            failures.push(format!("src {:?}\n  want: {}\n  got:  {}", String::from_utf8_lossy(src), want, got));
+            failures.push(format!(
+                "src {:?}\n  want: {}\n  got:  {}",
+                String::from_utf8_lossy(src),
+                want,
+                got
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} token mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} token mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -122,14 +132,23 @@ fn indentation() {
 #[test]
 fn line_joining() {
     check(&[
-        (b"x = (1,\n  2)\ny", "1:x 1:'=' 1:'(' 1:#1 1:',' 2:#2 2:')' 2:NL 3:y 3:NL 4:END"),
+        (
+            b"x = (1,\n  2)\ny",
+            "1:x 1:'=' 1:'(' 1:#1 1:',' 2:#2 2:')' 2:NL 3:y 3:NL 4:END",
+        ),
         (b"x = 1 + \\\n  2\n", "1:x 1:'=' 1:#1 1:'+' 2:#2 2:NL 3:END"),
         (b"x = [\n\n  # c\n]\n", "1:x 1:'=' 1:'[' 4:']' 4:NL 5:END"),
         (b"\\\n", "2:END"),
         (b"x = \\", "1:x 1:'=' 2:NL 2:END"),
-        (b"x = 1 \\ 2", "1:x 1:'=' 1:#1 1:ERROR(SyntaxError: invalid syntax)"),
+        (
+            b"x = 1 \\ 2",
+            "1:x 1:'=' 1:#1 1:ERROR(SyntaxError: invalid syntax)",
+        ),
         (b"x = (1,\n", "1:x 1:'=' 1:'(' 1:#1 1:',' 2:NL 2:END"),
-        (b"{[(\n)]}", "1:'{' 1:'[' 1:'(' 2:')' 2:']' 2:'}' 2:NL 3:END"),
+        (
+            b"{[(\n)]}",
+            "1:'{' 1:'[' 1:'(' 2:')' 2:']' 2:'}' 2:NL 3:END",
+        ),
     ]);
 }
 
@@ -155,9 +174,15 @@ fn operators() {
 #[test]
 fn names_and_keywords() {
     check(&[
-        (b"print async await None __debug__", "1:print 1:kw:Async 1:kw:Await 1:kw:None 1:__debug__ 1:NL 2:END"),
+        (
+            b"print async await None __debug__",
+            "1:print 1:kw:Async 1:kw:Await 1:kw:None 1:__debug__ 1:NL 2:END",
+        ),
         ("é_1 = ©".as_bytes(), "1:é_1 1:'=' 1:© 1:NL 2:END"),
-        (b"x = \xff", "1:x 1:'=' 1:ERROR(SyntaxError: invalid syntax)"),
+        (
+            b"x = \xff",
+            "1:x 1:'=' 1:ERROR(SyntaxError: invalid syntax)",
+        ),
         (b"# \xff comment\nx", "2:x 2:NL 3:END"),
     ]);
 }
@@ -186,9 +211,15 @@ fn numbers() {
 fn string_prefixes() {
     check(&[
         (b"'a' \"b\" u'c'", "1:\"abc\" 1:NL 2:END"),
-        (b"r'\\n' b'\\n' rb'\\n' br'\\n'", "1:\"\\\\n\" 1:b\"\\n\\\\n\\\\n\" 1:NL 2:END"),
+        (
+            b"r'\\n' b'\\n' rb'\\n' br'\\n'",
+            "1:\"\\\\n\" 1:b\"\\n\\\\n\\\\n\" 1:NL 2:END",
+        ),
         (b"R'x'", "1:R 1:\"x\" 1:NL 2:END"),
-        (b"B'x' F'x' Rb'x' bR'x' U'x'", "1:B 1:\"x\" 1:F 1:\"x\" 1:Rb 1:\"x\" 1:bR 1:\"x\" 1:U 1:\"x\" 1:NL 2:END"),
+        (
+            b"B'x' F'x' Rb'x' bR'x' U'x'",
+            "1:B 1:\"x\" 1:F 1:\"x\" 1:Rb 1:\"x\" 1:bR 1:\"x\" 1:U 1:\"x\" 1:NL 2:END",
+        ),
         (b"'a' b'c'", "1:\"a\" 1:b\"c\" 1:NL 2:END"),
         (b"b'a' 'c'", "1:b\"a\" 1:\"c\" 1:NL 2:END"),
         (b"bu'x'", "1:bu 1:\"x\" 1:NL 2:END"),
@@ -199,7 +230,10 @@ fn string_prefixes() {
         (b"''''''", "1:\"\" 1:NL 2:END"),
         (b"'\"' \"'\"", "1:\"\\\"'\" 1:NL 2:END"),
         (b"'''a''b'''", "1:\"a''b\" 1:NL 2:END"),
-        (b"x = 'abc\ny", "1:x 1:'=' 1:ERROR(SyntaxError: invalid syntax)"),
+        (
+            b"x = 'abc\ny",
+            "1:x 1:'=' 1:ERROR(SyntaxError: invalid syntax)",
+        ),
         (b"\n'''abc\n\n", "2:ERROR(SyntaxError: invalid syntax)"),
         (b"r'\\'", "1:ERROR(SyntaxError: invalid syntax)"),
         (b"r'\\''", "1:\"\\\\'\" 1:NL 2:END"),
@@ -209,21 +243,45 @@ fn string_prefixes() {
 #[test]
 fn escapes() {
     check(&[
-        (b"'\\a\\b\\f\\n\\r\\t\\v\\\\\\'\\\"'", "1:\"\\x07\\x08\\x0c\\n\\x0d\\x09\\x0b\\\\'\\\"\" 1:NL 2:END"),
+        (
+            b"'\\a\\b\\f\\n\\r\\t\\v\\\\\\'\\\"'",
+            "1:\"\\x07\\x08\\x0c\\n\\x0d\\x09\\x0b\\\\'\\\"\" 1:NL 2:END",
+        ),
         (b"'\\q\\8'", "1:\"\\\\q\\\\8\" 1:NL 2:END"),
-        (b"'\\0\\101\\1234\\777'", "1:\"\\x00AS4\\xc7\\xbf\" 1:NL 2:END"),
-        (b"'\\x41\\x80\\xff'", "1:\"A\\xc2\\x80\\xc3\\xbf\" 1:NL 2:END"),
-        (b"b'\\x41\\x80\\xff\\377'", "1:b\"A\\x80\\xff\\xff\" 1:NL 2:END"),
-        (b"'\\u00e9\\U0001F600\\ud800'", "1:\"\\xc3\\xa9\\xf0\\x9f\\x98\\x80\\xed\\xa0\\x80\" 1:NL 2:END"),
+        (
+            b"'\\0\\101\\1234\\777'",
+            "1:\"\\x00AS4\\xc7\\xbf\" 1:NL 2:END",
+        ),
+        (
+            b"'\\x41\\x80\\xff'",
+            "1:\"A\\xc2\\x80\\xc3\\xbf\" 1:NL 2:END",
+        ),
+        (
+            b"b'\\x41\\x80\\xff\\377'",
+            "1:b\"A\\x80\\xff\\xff\" 1:NL 2:END",
+        ),
+        (
+            b"'\\u00e9\\U0001F600\\ud800'",
+            "1:\"\\xc3\\xa9\\xf0\\x9f\\x98\\x80\\xed\\xa0\\x80\" 1:NL 2:END",
+        ),
         (b"b'\\u00e9'", "1:b\"\\\\u00e9\" 1:NL 2:END"),
         (b"'a\\\nb'", "1:\"ab\" 2:NL 3:END"),
         (b"'\\x4'", "1:ERROR(SyntaxError: invalid syntax)"),
         (b"'\\u12'", "1:ERROR(SyntaxError: invalid syntax)"),
         (b"'\\U00110000'", "1:ERROR(SyntaxError: invalid syntax)"),
         (b"b'\\400'", "1:ERROR(SyntaxError: invalid syntax)"),
-        (b"'\\N{DASH}'", "HARD NotImplementedError: unicode name escapes @0"),
-        (b"b'\\N{DASH}'", "HARD NotImplementedError: unicode name escapes @0"),
-        (b"'\xff' b'\xc3\xa9'", "1:\"\\xff\" 1:b\"\\xc3\\xa9\" 1:NL 2:END"),
+        (
+            b"'\\N{DASH}'",
+            "HARD NotImplementedError: unicode name escapes @0",
+        ),
+        (
+            b"b'\\N{DASH}'",
+            "HARD NotImplementedError: unicode name escapes @0",
+        ),
+        (
+            b"'\xff' b'\xc3\xa9'",
+            "1:\"\\xff\" 1:b\"\\xc3\\xa9\" 1:NL 2:END",
+        ),
         (b"'a\x00b'", "1:\"a\\x00b\" 1:NL 2:END"),
     ]);
 }

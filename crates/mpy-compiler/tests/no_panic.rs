@@ -41,9 +41,10 @@ const SEEDS: &[&str] = &[
 ];
 
 const PIECES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "f'{", "}'", "!r", ":>", "\\\n", "\n", "    ", "\t", ":",
-    "lambda", "if", "else", "*", "**", "=", ":=", "#", "\u{ff}", "\r", "\\", "0x", "1e", ".", "...", "async",
-    "await", "yield", "from", "not", "in", "is", ",", ";", "@", "->", "f\"", "rb'", "\\x", "\\u", "{{", "}}",
+    "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "f'{", "}'", "!r", ":>", "\\\n", "\n", "    ",
+    "\t", ":", "lambda", "if", "else", "*", "**", "=", ":=", "#", "\u{ff}", "\r", "\\", "0x", "1e",
+    ".", "...", "async", "await", "yield", "from", "not", "in", "is", ",", ";", "@", "->", "f\"",
+    "rb'", "\\x", "\\u", "{{", "}}",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
@@ -95,7 +96,11 @@ fn mutated_inputs_never_panic() {
             let mut ok = 0;
             let mut err = 0;
             for seed in SEEDS {
-                assert!(parse(seed.as_bytes(), "s.py", Mode::Exec).is_ok(), "seed must parse: {:?}", seed);
+                assert!(
+                    parse(seed.as_bytes(), "s.py", Mode::Exec).is_ok(),
+                    "seed must parse: {:?}",
+                    seed
+                );
             }
             let mut current: Vec<u8> = SEEDS[0].as_bytes().to_vec();
             for i in 0..20000 {
@@ -128,7 +133,8 @@ fn mutated_inputs_never_panic() {
 #[test]
 fn all_short_byte_strings_never_panic() {
     // Every 1- and 2-byte input over an alphabet of interesting bytes.
-    let alphabet: &[u8] = b" \t\n\r\\'\"#()[]{}:;,.=+-*/%@!<>&|^~0189aefjxbrfu_\x00\x7f\x80\xc3\xff";
+    let alphabet: &[u8] =
+        b" \t\n\r\\'\"#()[]{}:;,.=+-*/%@!<>&|^~0189aefjxbrfu_\x00\x7f\x80\xc3\xff";
     for &a in alphabet {
         let _ = parse(&[a], "t.py", Mode::Exec);
         for &b in alphabet {

@@ -13,7 +13,12 @@ fn check(cases: &[(&str, &str)]) {
             failures.push(format!("src {:?}\n  want: {}  got:  {}", src, want, got));
         }
     }
-    assert!(failures.is_empty(), "{} snapshot mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} snapshot mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -153,11 +158,24 @@ fn modes() {
     let cases: &[(&str, Mode, &str)] = &[
         ("1 + 2\n\n", Mode::Eval, "eval: (BinOp@1 1@1 Add 2@1)\n"),
         ("a, b", Mode::Eval, "eval: (Tuple@1 [a@1 b@1])\n"),
-        ("x = 1; y", Mode::Single, "single:\n(Assign@1 [x@1] 1@1)\n(Expr@1 y@1)\n"),
+        (
+            "x = 1; y",
+            Mode::Single,
+            "single:\n(Assign@1 [x@1] 1@1)\n(Expr@1 y@1)\n",
+        ),
         ("", Mode::Single, "single:\n"),
-        ("if a:\n  b\n\n", Mode::Single, "single:\n(If@1 a@1 [(Expr@2 b@2)] else -)\n"),
+        (
+            "if a:\n  b\n\n",
+            Mode::Single,
+            "single:\n(If@1 a@1 [(Expr@2 b@2)] else -)\n",
+        ),
     ];
     for (src, mode, want) in cases {
-        assert_eq!(common::parse_dump_mode(src.as_bytes(), *mode), *want, "{:?}", src);
+        assert_eq!(
+            common::parse_dump_mode(src.as_bytes(), *mode),
+            *want,
+            "{:?}",
+            src
+        );
     }
 }

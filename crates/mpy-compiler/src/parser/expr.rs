@@ -15,7 +15,8 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param, UnaryOp,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param,
+    UnaryOp,
 };
 use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
@@ -49,7 +50,10 @@ impl Parser<'_> {
     pub(super) fn starts_expr(&self) -> bool {
         match &self.tok.kind {
             Tok::Name(_) | Tok::Number(_) | Tok::BadNumber(_) | Tok::Str(_) | Tok::Bytes(_) => true,
-            Tok::Kw(k) => matches!(k, Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False),
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False
+            ),
             Tok::Op(o) => matches!(
                 o,
                 Op::LParen
@@ -75,7 +79,13 @@ impl Parser<'_> {
             };
             self.advance()?;
             let value = self.test()?;
-            return Ok(mk(line, ExprKind::NamedExpr { target, value: Box::new(value) }));
+            return Ok(mk(
+                line,
+                ExprKind::NamedExpr {
+                    target,
+                    value: Box::new(value),
+                },
+            ));
         }
         Ok(e)
     }
@@ -101,7 +111,11 @@ impl Parser<'_> {
             let orelse = self.test()?;
             return Ok(mk(
                 line,
-                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
+                ExprKind::IfExp {
+                    test: Box::new(test),
+                    body: Box::new(body),
+                    orelse: Box::new(orelse),
+                },
             ));
         }
         Ok(body)
@@ -110,7 +124,11 @@ impl Parser<'_> {
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
     fn test_nocond(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let r = if self.is_kw(Kw::Lambda) { self.lambdef(true) } else { self.or_test() };
+        let r = if self.is_kw(Kw::Lambda) {
+            self.lambdef(true)
+        } else {
+            self.or_test()
+        };
         self.leave();
         r
     }
@@ -122,8 +140,18 @@ impl Parser<'_> {
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond { self.test_nocond()? } else { self.test()? };
-        Ok(mk(line, ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
+        let body = if nocond {
+            self.test_nocond()?
+        } else {
+            self.test()?
+        };
+        Ok(mk(
+            line,
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+        ))
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.
@@ -168,9 +196,22 @@ impl Parser<'_> {
     fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
         let line = self.tok.line;
         let name = self.expect_name()?;
-        let annotation = if typed && self.eat_op(Op::Colon)? { Some(self.test()?) } else { None };
-        let default = if with_default && self.eat_op(Op::Assign)? { Some(self.test()?) } else { None };
-        Ok(Param { line, name, annotation, default })
+        let annotation = if typed && self.eat_op(Op::Colon)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
+        let default = if with_default && self.eat_op(Op::Assign)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
+        Ok(Param {
+            line,
+            name,
+            annotation,
+            default,
+        })
     }
 
     /// `or_test: and_test ('or' and_test)*`.
@@ -185,7 +226,13 @@ impl Parser<'_> {
         while self.eat_kw(Kw::Or)? {
             values.push(self.and_test()?);
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
+        Ok(mk(
+            line,
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            },
+        ))
     }
 
     #[inline(always)]
@@ -199,7 +246,13 @@ impl Parser<'_> {
         while self.eat_kw(Kw::And)? {
             values.push(self.not_test()?);
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
+        Ok(mk(
+            line,
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            },
+        ))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
@@ -209,7 +262,13 @@ impl Parser<'_> {
             self.enter()?;
             let operand = self.not_test()?;
             self.leave();
-            return Ok(mk(line, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }));
+            return Ok(mk(
+                line,
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+            ));
         }
         self.comparison()
     }
@@ -255,7 +314,13 @@ impl Parser<'_> {
         if rest.is_empty() {
             return Ok(left);
         }
-        Ok(mk(line, ExprKind::Compare { left: Box::new(left), rest }))
+        Ok(mk(
+            line,
+            ExprKind::Compare {
+                left: Box::new(left),
+                rest,
+            },
+        ))
     }
 
     /// `star_expr: '*' expr`.
@@ -288,10 +353,20 @@ impl Parser<'_> {
             let mut rest = Vec::new();
             while let Some(op) = level_op(l, &self.tok.kind) {
                 self.advance()?;
-                let rhs = if l == 5 { self.factor()? } else { self.binary(l + 1)? };
+                let rhs = if l == 5 {
+                    self.factor()?
+                } else {
+                    self.binary(l + 1)?
+                };
                 rest.push((op, rhs));
             }
-            left = mk(line, ExprKind::BinOp { first: Box::new(left), rest });
+            left = mk(
+                line,
+                ExprKind::BinOp {
+                    first: Box::new(left),
+                    rest,
+                },
+            );
         }
         Ok(left)
     }
@@ -310,7 +385,13 @@ impl Parser<'_> {
             self.enter()?;
             let operand = self.factor()?;
             self.leave();
-            return Ok(mk(line, ExprKind::UnaryOp { op, operand: Box::new(operand) }));
+            return Ok(mk(
+                line,
+                ExprKind::UnaryOp {
+                    op,
+                    operand: Box::new(operand),
+                },
+            ));
         }
         self.power()
     }
@@ -324,7 +405,13 @@ impl Parser<'_> {
             self.enter()?;
             let exp = self.factor()?;
             self.leave();
-            return Ok(mk(line, ExprKind::BinOp { first: Box::new(base), rest: vec![(BinOp::Pow, exp)] }));
+            return Ok(mk(
+                line,
+                ExprKind::BinOp {
+                    first: Box::new(base),
+                    rest: vec![(BinOp::Pow, exp)],
+                },
+            ));
         }
         Ok(base)
     }
@@ -340,14 +427,35 @@ impl Parser<'_> {
             if self.eat_op(Op::LParen)? {
                 let args = self.arglist(Op::RParen)?;
                 self.expect_op(Op::RParen)?;
-                e = mk(line, ExprKind::Call { func: Box::new(e), args, op_line });
+                e = mk(
+                    line,
+                    ExprKind::Call {
+                        func: Box::new(e),
+                        args,
+                        op_line,
+                    },
+                );
             } else if self.eat_op(Op::LBracket)? {
                 let index = self.subscriptlist()?;
                 self.expect_op(Op::RBracket)?;
-                e = mk(line, ExprKind::Subscript { value: Box::new(e), index: Box::new(index), op_line });
+                e = mk(
+                    line,
+                    ExprKind::Subscript {
+                        value: Box::new(e),
+                        index: Box::new(index),
+                        op_line,
+                    },
+                );
             } else if self.eat_op(Op::Dot)? {
                 let attr = self.expect_name()?;
-                e = mk(line, ExprKind::Attribute { value: Box::new(e), attr, op_line });
+                e = mk(
+                    line,
+                    ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                        op_line,
+                    },
+                );
             } else {
                 break;
             }
@@ -450,7 +558,13 @@ impl Parser<'_> {
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -468,7 +582,13 @@ impl Parser<'_> {
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::ListComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let elts = self.more_elems(first, Op::RBracket)?;
         Ok(mk(line, ExprKind::List(elts)))
@@ -488,7 +608,11 @@ impl Parser<'_> {
                 let generators = self.comp_for()?;
                 return Ok(mk(
                     line,
-                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
+                    ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
                 ));
             }
             let mut items = vec![DictItem::Pair(first, value)];
@@ -509,7 +633,13 @@ impl Parser<'_> {
         }
         if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::SetComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let mut elts = vec![first];
         while self.eat_op(Op::Comma)? {
@@ -519,7 +649,10 @@ impl Parser<'_> {
             let eline = self.tok.line;
             elts.push(self.test()?);
             if self.is_op(Op::Colon) {
-                return Err(CompileError::syntax("expecting just a value for set", eline));
+                return Err(CompileError::syntax(
+                    "expecting just a value for set",
+                    eline,
+                ));
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
@@ -538,7 +671,13 @@ impl Parser<'_> {
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test()?;
-                gens.push(Comprehension { line, target, iter, ifs: Vec::new(), is_async });
+                gens.push(Comprehension {
+                    line,
+                    target,
+                    iter,
+                    ifs: Vec::new(),
+                    is_async,
+                });
             } else if self.eat_kw(Kw::If)? {
                 let cond = self.test_nocond()?;
                 match gens.last_mut() {
@@ -556,7 +695,13 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn exprlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let one = |p: &mut Self| if p.is_op(Op::Bin(BinOp::Mult)) { p.star_expr() } else { p.expr() };
+        let one = |p: &mut Self| {
+            if p.is_op(Op::Bin(BinOp::Mult)) {
+                p.star_expr()
+            } else {
+                p.expr()
+            }
+        };
         let first = one(self)?;
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -643,7 +788,11 @@ impl Parser<'_> {
     #[inline(never)]
     fn subscript(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let lower = if self.is_op(Op::Colon) { None } else { Some(self.test()?) };
+        let lower = if self.is_op(Op::Colon) {
+            None
+        } else {
+            Some(self.test()?)
+        };
         if !self.eat_op(Op::Colon)? {
             return match lower {
                 Some(e) => Ok(e),
@@ -658,8 +807,19 @@ impl Parser<'_> {
             }
         };
         let upper = bound(self)?;
-        let step = if self.eat_op(Op::Colon)? { bound(self)? } else { None };
-        Ok(mk(line, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        let step = if self.eat_op(Op::Colon)? {
+            bound(self)?
+        } else {
+            None
+        };
+        Ok(mk(
+            line,
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+        ))
     }
 
     /// Call (or class base) arguments up to `close` (not consumed).
@@ -677,20 +837,33 @@ impl Parser<'_> {
                 if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
                     let walrus = self.is_op(Op::Walrus);
                     let ExprKind::Name(name) = e.kind else {
-                        let msg = if walrus { "can't assign to expression" } else { "LHS of keyword arg must be an id" };
+                        let msg = if walrus {
+                            "can't assign to expression"
+                        } else {
+                            "LHS of keyword arg must be an id"
+                        };
                         return Err(CompileError::syntax(msg, line));
                     };
                     self.advance()?;
                     let value = self.test()?;
                     if walrus {
-                        let ne = ExprKind::NamedExpr { target: name, value: Box::new(value) };
+                        let ne = ExprKind::NamedExpr {
+                            target: name,
+                            value: Box::new(value),
+                        };
                         args.push(Arg::Positional(mk(line, ne)));
                     } else {
                         args.push(Arg::Keyword(name, value));
                     }
                 } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
                     let generators = self.comp_for()?;
-                    args.push(Arg::Positional(mk(line, ExprKind::GeneratorExp { elt: Box::new(e), generators })));
+                    args.push(Arg::Positional(mk(
+                        line,
+                        ExprKind::GeneratorExp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                    )));
                 } else {
                     args.push(Arg::Positional(e));
                 }
