@@ -93,7 +93,10 @@ pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut acc = args.get(1).copied().unwrap_or(Obj::small_int(0));
     let it = vm.get_iter(args[0])?;
     while let Some(x) = vm.iter_next(it)? {
-        acc = vm.binary_op(BinaryOp::Add, acc, x)?;
+        acc = match (acc.as_small_int(), x.as_small_int()) {
+            (Some(a), Some(b)) if Obj::fits_small_int(a as i64 + b as i64) => Obj::small_int(a + b),
+            _ => vm.binary_op(BinaryOp::Add, acc, x)?,
+        };
     }
     Ok(acc)
 }

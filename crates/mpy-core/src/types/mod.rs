@@ -18,3 +18,7 @@ pub mod dict_views;
 pub mod iterators;
 pub mod range;
 pub mod seq;
+#[cfg(test)]
+pub mod testutil;
+#[cfg(test)]
+mod containers_tests;
