@@ -9,3 +9,6 @@ use crate::typ::ModuleDef;
 
 /// Every built-in module, found by `import` before `sys.path` is searched.
 pub static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::BUILTINS_MODULE];
+
+#[cfg(test)]
+mod builtins_tests;
