@@ -1,6 +1,8 @@
 //! Tests of the builtins module through the runtime API (expected values
 //! checked against MicroPython 1.27).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use crate::obj::Obj;
 use crate::types::testutil::*;
 use alloc::string::String;

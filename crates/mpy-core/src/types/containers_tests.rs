@@ -1,6 +1,8 @@
 //! Tests of tuple, list, dict, set, range and the iterators through the
 //! runtime API (expected values checked against MicroPython 1.27).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use super::testutil::*;
 use crate::obj::Obj;
 use crate::objdata::ObjData;

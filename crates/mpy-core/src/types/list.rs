@@ -359,7 +359,7 @@ fn list_reverse(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// items are kept on `vm.roots` while Python code runs. If a key function
 /// or a comparison raises, the error is returned and `items` is left as it
 /// was.
-pub fn sort_items(vm: &mut Vm, items: &mut Vec<Obj>, key: Obj, reverse: bool) -> PyResult<()> {
+pub fn sort_items(vm: &mut Vm, items: &mut [Obj], key: Obj, reverse: bool) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());

@@ -2,6 +2,8 @@
 //! output, scripted stdin and an in-memory filesystem, and shorthands for
 //! calling builtins and methods through the runtime API.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use crate::hal::Hal;
 use crate::obj::Obj;
 use crate::objdata::ObjData;
