@@ -75,6 +75,7 @@ pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
             if kv.len() != 2 {
                 return Err(vm.value_error("dict update sequence has wrong length"));
             }
+            vm.roots.extend_from_slice(&kv);
             vm.dict_store(d, kv[0], kv[1])?;
         }
         Ok(())

@@ -67,7 +67,11 @@ fn view_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResu
     });
     let it = new_dict_iter(vm, d, kind)?;
     let items = vm.collect_iter(it)?;
-    super::seq::print_items(vm, &items, "[", "]", out)?;
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&items);
+    let r = super::seq::print_items(vm, &items, "[", "]", out);
+    vm.roots.truncate(base);
+    r?;
     out.push(')');
     Ok(())
 }

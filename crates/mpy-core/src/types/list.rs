@@ -110,8 +110,8 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args {
         [] => vm.new_list(Vec::new()),
         [x] => {
+            // `alloc` keeps the (otherwise unrooted) items alive if it collects.
             let v = vm.collect_iter(*x)?;
-            vm.make_room(v.len() * W)?;
             vm.new_list(v)
         }
         _ => {

@@ -86,6 +86,18 @@ pub fn vm() -> (Vm, Rc<RefCell<HalState>>) {
     (vm, st)
 }
 
+/// Runs `f` with a fresh VM whose gc scans `f`'s native stack frame (the
+/// stack base is set in this function, above `f`'s frame).
+#[inline(never)]
+pub fn with_vm(f: impl FnOnce(Vm, Rc<RefCell<HalState>>)) {
+    let (mut vm, st) = vm();
+    let marker = 0usize;
+    vm.stack_base = core::hint::black_box(&marker) as *const usize as usize;
+    // Debug-build test frames are large: leave room before the guard.
+    vm.config.stack_limit = 512 * 1024;
+    f(vm, st);
+}
+
 /// The builtin called `name`.
 pub fn builtin(vm: &mut Vm, name: &str) -> Obj {
     let q = crate::qstr::find_static(name).unwrap_or(Qstr(0));
@@ -102,12 +114,23 @@ pub fn call(vm: &mut Vm, name: &str, args: &[Obj]) -> Result<Obj, PyErr> {
 /// `name(*args, **kw)` for a builtin (kw as (name, value) pairs).
 pub fn call_kw(vm: &mut Vm, name: &str, args: &[Obj], kw: &[(&str, Obj)]) -> Result<Obj, PyErr> {
     let f = builtin(vm, name);
+    let flat = flat_kw(vm, kw);
+    let r = vm.call(f, args, &flat);
+    vm.roots.clear();
+    r
+}
+
+/// Flattened keyword pairs with interned names, kept on `vm.roots` (the
+/// caller clears them).
+fn flat_kw(vm: &mut Vm, kw: &[(&str, Obj)]) -> Vec<Obj> {
     let mut flat = Vec::new();
     for (k, v) in kw {
-        flat.push(s(vm, k));
+        let q = vm.intern(k);
+        flat.push(Obj::qstr(q));
         flat.push(*v);
     }
-    vm.call(f, args, &flat)
+    vm.roots.extend_from_slice(&flat);
+    flat
 }
 
 /// `o.name(*args)`.
@@ -121,12 +144,10 @@ pub fn meth(vm: &mut Vm, o: Obj, name: &str, args: &[Obj]) -> Result<Obj, PyErr>
 pub fn meth_kw(vm: &mut Vm, o: Obj, name: &str, args: &[Obj], kw: &[(&str, Obj)]) -> Result<Obj, PyErr> {
     let q = vm.intern(name);
     let m = vm.load_attr(o, q)?;
-    let mut flat = Vec::new();
-    for (k, v) in kw {
-        flat.push(s(vm, k));
-        flat.push(*v);
-    }
-    vm.call(m, args, &flat)
+    let flat = flat_kw(vm, kw);
+    let r = vm.call(m, args, &flat);
+    vm.roots.clear();
+    r
 }
 
 /// A str object.
@@ -154,7 +175,10 @@ pub fn r(vm: &mut Vm, o: Obj) -> String {
         Obj::FALSE => return String::from("False"),
         _ => {}
     }
-    vm.repr_string(o).unwrap_or_else(|_| String::from("<repr failed>"))
+    match vm.repr_string(o) {
+        Ok(s) => s,
+        Err(e) => alloc::format!("<repr failed: {}>", err(vm, e)),
+    }
 }
 
 /// `repr` of a result, or `Type: message` of its error.
