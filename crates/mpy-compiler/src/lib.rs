@@ -2,3 +2,89 @@
 //! (bytecode plus constant tables as plain data, no heap objects).
 #![no_std]
 extern crate alloc;
+
+pub mod ast;
+pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod token;
+
+pub use ast::Mode;
+pub use error::{CompileError, ErrorKind};
+
+/// Parses `source` (raw bytes) into an AST, like the first half of
+/// MicroPython's `compile(source, filename, mode)`.
+///
+/// `filename` is not stored in the tree (the compiler gets it separately); it
+/// is accepted here so callers have one entry point. `mode` selects the start
+/// rule. Errors are MicroPython's compile exceptions (`SyntaxError`,
+/// `IndentationError`, `NotImplementedError`) with their line; see
+/// [`lexer`] and [`parser`] for the exact behaviour. Never panics, whatever
+/// the input.
+pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Module, CompileError> {
+    let _ = filename;
+    parser::parse_module(source, mode)
+}
+
+pub mod compile;
+pub mod emit;
+mod interned;
+pub mod scope;
+
+pub use mpy_bytecode::CompiledModule;
+
+/// Options for [`compile`], mirroring `mpy-cross`'s command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// Exec (a file), Eval (one expression whose value the module code
+    /// returns) or Single (one REPL input: expression statements pass
+    /// their value to the builtin `__repl_print__`).
+    pub mode: Mode,
+    /// Optimisation level like `-O<n>`: at 1 and above `assert` statements
+    /// are removed and `__debug__` is False; at 3 no line-number table is
+    /// emitted.
+    pub opt_level: u8,
+    /// Bits of a small int on the target (`-msmall-int-bits`, default 31):
+    /// ints outside ±2^(bits−1) are stored as constant objects.
+    pub small_int_bits: u8,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions { mode: Mode::Exec, opt_level: 0, small_int_bits: 31 }
+    }
+}
+
+/// Compiles Python `source` to a [`CompiledModule`] byte-identical to what
+/// official `mpy-cross` 1.29 produces (qstr table entry 0 is `filename`).
+///
+/// Errors: the parser's `SyntaxError`/`IndentationError`, and compile
+/// errors with MicroPython's messages (`'return' outside function`,
+/// `'break' outside loop`, `identifier redefined as global`, ...) and the
+/// line they were found on.
+pub fn compile(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileError> {
+    compile_traced(source, filename, opts).map_err(|f| f.error)
+}
+
+/// A compile error with the name of the code block it was found in
+/// (`None` for errors found by the lexer/parser), as MicroPython's
+/// traceback shows it (`File "x.py", line 3, in f`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileFailure {
+    /// The error.
+    pub error: CompileError,
+    /// Block name (`<module>`, function or class name), for compiler
+    /// errors only.
+    pub block: Option<alloc::string::String>,
+}
+
+/// Like [`compile`], but also tells which block a compiler error is in.
+pub fn compile_traced(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
+    let module = parse(source, filename, opts.mode).map_err(|error| CompileFailure { error, block: None })?;
+    compile_ast(&module, filename, opts)
+}
+
+/// Compiles an already parsed module (see [`compile`]).
+pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
+    compile::compile_ast(module, filename, opts).map_err(|(error, block)| CompileFailure { error, block })
+}

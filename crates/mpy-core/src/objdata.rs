@@ -71,7 +71,8 @@ pub struct Exception {
     pub class: Obj,
     /// `args` (a tuple).
     pub args: Obj,
-    /// Frames it passed through, innermost last appended.
+    /// Frames it passed through, appended as it unwinds (innermost first;
+    /// printed in reverse).
     pub traceback: Vec<TracebackEntry>,
     /// Attributes set on the instance (user subclasses, `__cause__`).
     pub dict: Dict,
@@ -96,6 +97,16 @@ pub trait NativeObj: Any {
     /// Bytes held in buffers beyond the slot.
     fn heap_bytes(&self) -> usize {
         core::mem::size_of_val(self)
+    }
+    /// The buffer protocol: the object's bytes, if it exports a buffer
+    /// (read by `types::strutil::with_buffer`, so `bytes(x)`,
+    /// `memoryview(x)`, `b'' + x` etc. accept it).
+    fn buffer(&self) -> Option<&[u8]> {
+        None
+    }
+    /// The buffer protocol, writable side (for memoryview item assignment).
+    fn buffer_mut(&mut self) -> Option<&mut [u8]> {
+        None
     }
     /// For downcasting.
     fn as_any(&self) -> &dyn Any;

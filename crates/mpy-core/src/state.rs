@@ -60,6 +60,8 @@ pub struct Vm {
     pub config: Config,
     /// The port.
     pub hal: Box<dyn Hal>,
+    /// The bytecode VM's own state (builtins overrides, compile hook, ...).
+    pub vmstate: crate::vm::VmState,
 }
 
 impl Vm {
@@ -77,6 +79,7 @@ impl Vm {
             stack_base: 0,
             config,
             hal,
+            vmstate: crate::vm::VmState::default(),
         }
     }
 

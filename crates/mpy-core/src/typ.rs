@@ -323,9 +323,9 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     name: q::r#type,
     base: None,
     flags: flags::BASETYPE,
-    make_new: None,
+    make_new: Some(crate::types::object::type_make_new),
     call: None,
-    print: None,
+    print: Some(crate::types::object::type_print),
     unary_op: None,
     binary_op: None,
     attr: None,
@@ -339,7 +339,13 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
 pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, ..TypeObj::EMPTY };
 
 /// `object`: the root of every class.
-pub static OBJECT_TYPE: TypeObj = TypeObj { name: q::object, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static OBJECT_TYPE: TypeObj = TypeObj {
+    name: q::object,
+    flags: flags::BASETYPE,
+    make_new: Some(crate::types::object::object_make_new),
+    locals: &crate::types::object::OBJECT_LOCALS,
+    ..TypeObj::EMPTY
+};
 
 /// A built-in module: its name, its static attributes, and an optional
 /// hook run when it is first imported (to add mutable attributes such as

@@ -12,6 +12,7 @@ pub mod new;
 pub mod ops;
 pub mod print;
 pub mod subscr;
+pub mod traceback;
 
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -19,4 +20,6 @@ use alloc::vec::Vec;
 
 /// Roots beyond the value stack that the gc must mark (the VM's frames,
 /// the current exception, ...). Extended as the VM grows.
-pub fn extra_roots(_vm: &Vm, _out: &mut Vec<Obj>) {}
+pub fn extra_roots(vm: &Vm, out: &mut Vec<Obj>) {
+    out.push(vm.vmstate.builtins_dict);
+}

@@ -1,62 +1,167 @@
 //! The built-in exception types (MicroPython's hierarchy).
 
-use crate::qstr::q;
-use crate::typ::{flags, TypeObj};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{flags, PrintKind, TypeObj};
+use crate::PyResult;
+use alloc::string::String;
+use core::fmt::Write;
+
+/// `E(*args)`: an exception of class `cls` (a built-in exception type or a
+/// user subclass) with `args` as given (keywords are rejected).
+pub fn exc_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    let t = vm.new_tuple(args)?;
+    vm.new_exception_obj(cls, t)
+}
+
+/// The args tuple's items of an exception.
+fn exc_args(vm: &Vm, e: Obj) -> alloc::vec::Vec<Obj> {
+    match vm.heap.get(e) {
+        Some(ObjData::Exception(x)) => vm.seq_items(x.args).unwrap_or_default(),
+        _ => alloc::vec::Vec::new(),
+    }
+}
+
+fn errno_name(n: isize) -> Option<&'static str> {
+    Some(match n {
+        1 => "EPERM", 2 => "ENOENT", 5 => "EIO", 9 => "EBADF", 11 => "EAGAIN", 12 => "ENOMEM",
+        13 => "EACCES", 17 => "EEXIST", 19 => "ENODEV", 20 => "ENOTDIR", 21 => "EISDIR",
+        22 => "EINVAL", 28 => "ENOSPC", 110 => "ETIMEDOUT", 115 => "EINPROGRESS",
+        _ => return None,
+    })
+}
+
+/// Prints an exception as MicroPython does: `str()` is the single arg's
+/// str, `''` with no args, the args tuple's repr with several (OSError
+/// with an errno: `[Errno 2] ENOENT: msg`); `repr()` is the class name then
+/// the args tuple's repr (`ValueError('a',)`, `ValueError()`). User classes
+/// overriding `__str__`/`__repr__` are honoured.
+pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut String, kind: PrintKind) -> PyResult<()> {
+    let cls = vm.type_of(e);
+    let hook = if kind == PrintKind::Str { q::__str__ } else { q::__repr__ };
+    let f = crate::vm::class::user_special(vm, cls, hook)
+        .or_else(|| if kind == PrintKind::Str { crate::vm::class::user_special(vm, cls, q::__repr__) } else { None });
+    if let Some(f) = f {
+        let r = vm.call(f, &[e], &[])?;
+        let s = vm.str_string(r)?;
+        out.push_str(&s);
+        return Ok(());
+    }
+    let args = exc_args(vm, e);
+    if kind == PrintKind::Str {
+        if args.len() == 1 {
+            return vm.print_obj(args[0], out, PrintKind::Str);
+        }
+        if args.is_empty() {
+            return Ok(());
+        }
+        if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) {
+            if let Some(n) = args[0].as_small_int() {
+                let _ = write!(out, "[Errno {}] ", n);
+                if let Some(nm) = errno_name(n) {
+                    let _ = write!(out, "{}: ", nm);
+                }
+                return vm.print_obj(args[1], out, PrintKind::Str);
+            }
+        }
+    } else {
+        out.push_str(vm.type_name(e));
+    }
+    out.push('(');
+    for (i, &a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        vm.print_obj(a, out, PrintKind::Repr)?;
+    }
+    if args.len() == 1 {
+        out.push(',');
+    }
+    out.push(')');
+    Ok(())
+}
+
+/// Data attributes of exceptions: `args`, `value` (StopIteration: the
+/// first arg or None), `errno`/`strerror` (OSError); NULL if absent.
+pub fn exc_attr(vm: &mut Vm, e: Obj, name: Qstr) -> PyResult<Obj> {
+    let cls = vm.type_of(e);
+    match name {
+        q::args => Ok(match vm.heap.get(e) {
+            Some(ObjData::Exception(x)) => x.args,
+            _ => Obj::NULL,
+        }),
+        q::value if vm.is_subclass(cls, Obj::from_type(&STOP_ITERATION_TYPE)) => {
+            Ok(exc_args(vm, e).first().copied().unwrap_or(Obj::NONE))
+        }
+        q::errno if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) => {
+            Ok(exc_args(vm, e).first().copied().unwrap_or(Obj::NONE))
+        }
+        q::strerror if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) => {
+            Ok(exc_args(vm, e).get(1).copied().unwrap_or(Obj::NONE))
+        }
+        _ => Ok(Obj::NULL),
+    }
+}
 
 /// `BaseException`.
-pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException, base: None, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException, base: None, flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `SystemExit`.
-pub static SYSTEM_EXIT_TYPE: TypeObj = TypeObj { name: q::SystemExit, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static SYSTEM_EXIT_TYPE: TypeObj = TypeObj { name: q::SystemExit, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `KeyboardInterrupt`.
-pub static KEYBOARD_INTERRUPT_TYPE: TypeObj = TypeObj { name: q::KeyboardInterrupt, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static KEYBOARD_INTERRUPT_TYPE: TypeObj = TypeObj { name: q::KeyboardInterrupt, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `GeneratorExit`.
-pub static GENERATOR_EXIT_TYPE: TypeObj = TypeObj { name: q::GeneratorExit, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static GENERATOR_EXIT_TYPE: TypeObj = TypeObj { name: q::GeneratorExit, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `Exception`.
-pub static EXCEPTION_TYPE: TypeObj = TypeObj { name: q::Exception, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static EXCEPTION_TYPE: TypeObj = TypeObj { name: q::Exception, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `StopIteration`.
-pub static STOP_ITERATION_TYPE: TypeObj = TypeObj { name: q::StopIteration, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static STOP_ITERATION_TYPE: TypeObj = TypeObj { name: q::StopIteration, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `StopAsyncIteration`.
-pub static STOP_ASYNC_ITERATION_TYPE: TypeObj = TypeObj { name: q::StopAsyncIteration, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static STOP_ASYNC_ITERATION_TYPE: TypeObj = TypeObj { name: q::StopAsyncIteration, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `ArithmeticError`.
-pub static ARITHMETIC_ERROR_TYPE: TypeObj = TypeObj { name: q::ArithmeticError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static ARITHMETIC_ERROR_TYPE: TypeObj = TypeObj { name: q::ArithmeticError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `OverflowError`.
-pub static OVERFLOW_ERROR_TYPE: TypeObj = TypeObj { name: q::OverflowError, base: Some(&ARITHMETIC_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static OVERFLOW_ERROR_TYPE: TypeObj = TypeObj { name: q::OverflowError, base: Some(&ARITHMETIC_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `ZeroDivisionError`.
-pub static ZERO_DIVISION_ERROR_TYPE: TypeObj = TypeObj { name: q::ZeroDivisionError, base: Some(&ARITHMETIC_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static ZERO_DIVISION_ERROR_TYPE: TypeObj = TypeObj { name: q::ZeroDivisionError, base: Some(&ARITHMETIC_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `AssertionError`.
-pub static ASSERTION_ERROR_TYPE: TypeObj = TypeObj { name: q::AssertionError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static ASSERTION_ERROR_TYPE: TypeObj = TypeObj { name: q::AssertionError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `AttributeError`.
-pub static ATTRIBUTE_ERROR_TYPE: TypeObj = TypeObj { name: q::AttributeError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static ATTRIBUTE_ERROR_TYPE: TypeObj = TypeObj { name: q::AttributeError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `EOFError`.
-pub static EOF_ERROR_TYPE: TypeObj = TypeObj { name: q::EOFError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static EOF_ERROR_TYPE: TypeObj = TypeObj { name: q::EOFError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `ImportError`.
-pub static IMPORT_ERROR_TYPE: TypeObj = TypeObj { name: q::ImportError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static IMPORT_ERROR_TYPE: TypeObj = TypeObj { name: q::ImportError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `LookupError`.
-pub static LOOKUP_ERROR_TYPE: TypeObj = TypeObj { name: q::LookupError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static LOOKUP_ERROR_TYPE: TypeObj = TypeObj { name: q::LookupError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `IndexError`.
-pub static INDEX_ERROR_TYPE: TypeObj = TypeObj { name: q::IndexError, base: Some(&LOOKUP_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static INDEX_ERROR_TYPE: TypeObj = TypeObj { name: q::IndexError, base: Some(&LOOKUP_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `KeyError`.
-pub static KEY_ERROR_TYPE: TypeObj = TypeObj { name: q::KeyError, base: Some(&LOOKUP_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static KEY_ERROR_TYPE: TypeObj = TypeObj { name: q::KeyError, base: Some(&LOOKUP_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `MemoryError`.
-pub static MEMORY_ERROR_TYPE: TypeObj = TypeObj { name: q::MemoryError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static MEMORY_ERROR_TYPE: TypeObj = TypeObj { name: q::MemoryError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `NameError`.
-pub static NAME_ERROR_TYPE: TypeObj = TypeObj { name: q::NameError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static NAME_ERROR_TYPE: TypeObj = TypeObj { name: q::NameError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `OSError`.
-pub static OS_ERROR_TYPE: TypeObj = TypeObj { name: q::OSError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static OS_ERROR_TYPE: TypeObj = TypeObj { name: q::OSError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `RuntimeError`.
-pub static RUNTIME_ERROR_TYPE: TypeObj = TypeObj { name: q::RuntimeError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static RUNTIME_ERROR_TYPE: TypeObj = TypeObj { name: q::RuntimeError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `NotImplementedError`.
-pub static NOT_IMPLEMENTED_ERROR_TYPE: TypeObj = TypeObj { name: q::NotImplementedError, base: Some(&RUNTIME_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static NOT_IMPLEMENTED_ERROR_TYPE: TypeObj = TypeObj { name: q::NotImplementedError, base: Some(&RUNTIME_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `SyntaxError`.
-pub static SYNTAX_ERROR_TYPE: TypeObj = TypeObj { name: q::SyntaxError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static SYNTAX_ERROR_TYPE: TypeObj = TypeObj { name: q::SyntaxError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `IndentationError`.
-pub static INDENTATION_ERROR_TYPE: TypeObj = TypeObj { name: q::IndentationError, base: Some(&SYNTAX_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static INDENTATION_ERROR_TYPE: TypeObj = TypeObj { name: q::IndentationError, base: Some(&SYNTAX_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `TypeError`.
-pub static TYPE_ERROR_TYPE: TypeObj = TypeObj { name: q::TypeError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static TYPE_ERROR_TYPE: TypeObj = TypeObj { name: q::TypeError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `ValueError`.
-pub static VALUE_ERROR_TYPE: TypeObj = TypeObj { name: q::ValueError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static VALUE_ERROR_TYPE: TypeObj = TypeObj { name: q::ValueError, base: Some(&EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `UnicodeError`.
-pub static UNICODE_ERROR_TYPE: TypeObj = TypeObj { name: q::UnicodeError, base: Some(&VALUE_ERROR_TYPE), flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static UNICODE_ERROR_TYPE: TypeObj = TypeObj { name: q::UnicodeError, base: Some(&VALUE_ERROR_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 
 /// Every built-in exception type, for the `builtins` module.
 pub static ALL: &[&TypeObj] = &[&BASE_EXCEPTION_TYPE, &SYSTEM_EXIT_TYPE, &KEYBOARD_INTERRUPT_TYPE, &GENERATOR_EXIT_TYPE, &EXCEPTION_TYPE, &STOP_ITERATION_TYPE, &STOP_ASYNC_ITERATION_TYPE, &ARITHMETIC_ERROR_TYPE, &OVERFLOW_ERROR_TYPE, &ZERO_DIVISION_ERROR_TYPE, &ASSERTION_ERROR_TYPE, &ATTRIBUTE_ERROR_TYPE, &EOF_ERROR_TYPE, &IMPORT_ERROR_TYPE, &LOOKUP_ERROR_TYPE, &INDEX_ERROR_TYPE, &KEY_ERROR_TYPE, &MEMORY_ERROR_TYPE, &NAME_ERROR_TYPE, &OS_ERROR_TYPE, &RUNTIME_ERROR_TYPE, &NOT_IMPLEMENTED_ERROR_TYPE, &SYNTAX_ERROR_TYPE, &INDENTATION_ERROR_TYPE, &TYPE_ERROR_TYPE, &VALUE_ERROR_TYPE, &UNICODE_ERROR_TYPE];

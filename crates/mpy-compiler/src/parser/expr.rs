@@ -1,0 +1,675 @@
+//! Expression grammar.
+//!
+//! Every node's `line` is the line of the token current when its rule
+//! started (MicroPython's rule-line semantics): a parenthesised operand
+//! makes the enclosing operator node start at the `(`, while the node
+//! inside the parentheses starts at its own first token.
+
+use alloc::boxed::Box;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::{PResult, Parser};
+use crate::ast::{
+    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param, UnaryOp,
+};
+use crate::error::CompileError;
+use crate::token::{Kw, Op, Tok};
+
+fn mk(line: u32, kind: ExprKind) -> Expr {
+    Expr { line, kind }
+}
+
+/// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
+fn level_op(level: u8, tok: &Tok) -> Option<BinOp> {
+    let op = match tok {
+        Tok::Op(Op::Bin(b)) => *b,
+        Tok::Op(Op::At) => BinOp::MatMult,
+        _ => return None,
+    };
+    let l = match op {
+        BinOp::BitOr => 0,
+        BinOp::BitXor => 1,
+        BinOp::BitAnd => 2,
+        BinOp::LShift | BinOp::RShift => 3,
+        BinOp::Add | BinOp::Sub => 4,
+        BinOp::Mult | BinOp::MatMult | BinOp::Div | BinOp::FloorDiv | BinOp::Mod => 5,
+        BinOp::Pow => return None,
+    };
+    (l == level).then_some(op)
+}
+
+impl Parser<'_> {
+    /// Whether the current token can start an expression (`test` or
+    /// `star_expr`); used to tell a trailing comma from a separator.
+    pub(super) fn starts_expr(&self) -> bool {
+        match &self.tok.kind {
+            Tok::Name(_) | Tok::Number(_) | Tok::BadNumber(_) | Tok::Str(_) | Tok::Bytes(_) => true,
+            Tok::Kw(k) => matches!(k, Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False),
+            Tok::Op(o) => matches!(
+                o,
+                Op::LParen
+                    | Op::LBracket
+                    | Op::LBrace
+                    | Op::Tilde
+                    | Op::Ellipsis
+                    | Op::Bin(BinOp::Add)
+                    | Op::Bin(BinOp::Sub)
+                    | Op::Bin(BinOp::Mult)
+            ),
+            _ => false,
+        }
+    }
+
+    /// `namedexpr_test: test [':=' test]`.
+    pub(super) fn namedexpr_test(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let e = self.test()?;
+        if self.is_op(Op::Walrus) {
+            let ExprKind::Name(target) = e.kind else {
+                return Err(CompileError::syntax("can't assign to expression", line));
+            };
+            self.advance()?;
+            let value = self.test()?;
+            return Ok(mk(line, ExprKind::NamedExpr { target, value: Box::new(value) }));
+        }
+        Ok(e)
+    }
+
+    /// `test: or_test ['if' or_test 'else' test] | lambdef`.
+    pub(super) fn test(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.test_inner();
+        self.leave();
+        r
+    }
+
+    fn test_inner(&mut self) -> PResult<Expr> {
+        if self.is_kw(Kw::Lambda) {
+            return self.lambdef(false);
+        }
+        let line = self.tok.line;
+        let body = self.or_test()?;
+        if self.eat_kw(Kw::If)? {
+            let test = self.or_test()?;
+            self.expect_kw(Kw::Else)?;
+            let orelse = self.test()?;
+            return Ok(mk(
+                line,
+                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
+            ));
+        }
+        Ok(body)
+    }
+
+    /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
+    fn test_nocond(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = if self.is_kw(Kw::Lambda) { self.lambdef(true) } else { self.or_test() };
+        self.leave();
+        r
+    }
+
+    /// `lambda [varargslist]: test` (`test_nocond` body if `nocond`).
+    fn lambdef(&mut self, nocond: bool) -> PResult<Expr> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::Lambda)?;
+        let args = self.params(Op::Colon, false)?;
+        self.expect_op(Op::Colon)?;
+        let body = if nocond { self.test_nocond()? } else { self.test()? };
+        Ok(mk(line, ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
+    }
+
+    /// Parameter list up to (not including) `close`; annotations if `typed`.
+    pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
+        let mut a = Arguments::default();
+        let mut star = false;
+        while !self.is_op(close) {
+            if a.kwarg.is_some() {
+                return self.fail();
+            }
+            if self.eat_op(Op::Bin(BinOp::Mult))? {
+                if star {
+                    return self.fail();
+                }
+                star = true;
+                if let Tok::Name(_) = self.tok.kind {
+                    a.vararg = Some(self.param(typed, false)?);
+                }
+            } else if self.eat_op(Op::Bin(BinOp::Pow))? {
+                a.kwarg = Some(self.param(typed, false)?);
+            } else {
+                let p = self.param(typed, true)?;
+                if star {
+                    a.kwonly.push(p);
+                } else {
+                    a.args.push(p);
+                }
+            }
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+        }
+        if !self.is_op(close) {
+            return self.fail();
+        }
+        Ok(a)
+    }
+
+    /// `NAME [':' test] ['=' test]`.
+    fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
+        let line = self.tok.line;
+        let name = self.expect_name()?;
+        let annotation = if typed && self.eat_op(Op::Colon)? { Some(self.test()?) } else { None };
+        let default = if with_default && self.eat_op(Op::Assign)? { Some(self.test()?) } else { None };
+        Ok(Param { line, name, annotation, default })
+    }
+
+    /// `or_test: and_test ('or' and_test)*`.
+    pub(super) fn or_test(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let first = self.and_test()?;
+        if !self.is_kw(Kw::Or) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(Kw::Or)? {
+            values.push(self.and_test()?);
+        }
+        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
+    }
+
+    fn and_test(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let first = self.not_test()?;
+        if !self.is_kw(Kw::And) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(Kw::And)? {
+            values.push(self.not_test()?);
+        }
+        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
+    }
+
+    fn not_test(&mut self) -> PResult<Expr> {
+        if self.is_kw(Kw::Not) {
+            let line = self.tok.line;
+            self.advance()?;
+            self.enter()?;
+            let operand = self.not_test()?;
+            self.leave();
+            return Ok(mk(line, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }));
+        }
+        self.comparison()
+    }
+
+    fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
+        let op = match &self.tok.kind {
+            Tok::Op(Op::Lt) => CmpOp::Lt,
+            Tok::Op(Op::Gt) => CmpOp::Gt,
+            Tok::Op(Op::EqEq) => CmpOp::Eq,
+            Tok::Op(Op::LtE) => CmpOp::LtE,
+            Tok::Op(Op::GtE) => CmpOp::GtE,
+            Tok::Op(Op::NotEq) => CmpOp::NotEq,
+            Tok::Kw(Kw::In) => CmpOp::In,
+            Tok::Kw(Kw::Not) => {
+                self.advance()?;
+                if !self.is_kw(Kw::In) {
+                    return self.fail();
+                }
+                CmpOp::NotIn
+            }
+            Tok::Kw(Kw::Is) => {
+                self.advance()?;
+                if self.eat_kw(Kw::Not)? {
+                    return Ok(Some(CmpOp::IsNot));
+                }
+                return Ok(Some(CmpOp::Is));
+            }
+            _ => return Ok(None),
+        };
+        self.advance()?;
+        Ok(Some(op))
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let left = self.expr()?;
+        let mut rest = Vec::new();
+        while let Some(op) = self.comp_op()? {
+            rest.push((op, self.expr()?));
+        }
+        if rest.is_empty() {
+            return Ok(left);
+        }
+        Ok(mk(line, ExprKind::Compare { left: Box::new(left), rest }))
+    }
+
+    /// `star_expr: '*' expr`.
+    pub(super) fn star_expr(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        self.expect_op(Op::Bin(BinOp::Mult))?;
+        let e = self.expr()?;
+        Ok(mk(line, ExprKind::Starred(Box::new(e))))
+    }
+
+    /// `expr: xor_expr ('|' xor_expr)*` and the levels below it.
+    pub(super) fn expr(&mut self) -> PResult<Expr> {
+        self.binary(0)
+    }
+
+    fn binary(&mut self, level: u8) -> PResult<Expr> {
+        if level == 6 {
+            return self.factor();
+        }
+        let line = self.tok.line;
+        let first = self.binary(level + 1)?;
+        let mut rest = Vec::new();
+        while let Some(op) = level_op(level, &self.tok.kind) {
+            self.advance()?;
+            rest.push((op, self.binary(level + 1)?));
+        }
+        if rest.is_empty() {
+            return Ok(first);
+        }
+        Ok(mk(line, ExprKind::BinOp { first: Box::new(first), rest }))
+    }
+
+    /// `factor: ('+'|'-'|'~') factor | power`.
+    fn factor(&mut self) -> PResult<Expr> {
+        let op = match self.tok.kind {
+            Tok::Op(Op::Bin(BinOp::Add)) => Some(UnaryOp::Pos),
+            Tok::Op(Op::Bin(BinOp::Sub)) => Some(UnaryOp::Neg),
+            Tok::Op(Op::Tilde) => Some(UnaryOp::Invert),
+            _ => None,
+        };
+        if let Some(op) = op {
+            let line = self.tok.line;
+            self.advance()?;
+            self.enter()?;
+            let operand = self.factor()?;
+            self.leave();
+            return Ok(mk(line, ExprKind::UnaryOp { op, operand: Box::new(operand) }));
+        }
+        self.power()
+    }
+
+    /// `power: atom_expr ['**' factor]`.
+    fn power(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let base = self.atom_expr()?;
+        if self.eat_op(Op::Bin(BinOp::Pow))? {
+            self.enter()?;
+            let exp = self.factor()?;
+            self.leave();
+            return Ok(mk(line, ExprKind::BinOp { first: Box::new(base), rest: vec![(BinOp::Pow, exp)] }));
+        }
+        Ok(base)
+    }
+
+    /// `atom_expr: ['await'] atom trailer*`.
+    fn atom_expr(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let is_await = self.eat_kw(Kw::Await)?;
+        let mut e = self.atom()?;
+        loop {
+            let op_line = self.tok.line;
+            if self.eat_op(Op::LParen)? {
+                let args = self.arglist(Op::RParen)?;
+                self.expect_op(Op::RParen)?;
+                e = mk(line, ExprKind::Call { func: Box::new(e), args, op_line });
+            } else if self.eat_op(Op::LBracket)? {
+                let index = self.subscriptlist()?;
+                self.expect_op(Op::RBracket)?;
+                e = mk(line, ExprKind::Subscript { value: Box::new(e), index: Box::new(index), op_line });
+            } else if self.eat_op(Op::Dot)? {
+                let attr = self.expect_name()?;
+                e = mk(line, ExprKind::Attribute { value: Box::new(e), attr, op_line });
+            } else {
+                break;
+            }
+        }
+        if is_await {
+            e = mk(line, ExprKind::Await(Box::new(e)));
+        }
+        Ok(e)
+    }
+
+    fn atom(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let c = |k| Ok(mk(line, ExprKind::Constant(k)));
+        match &self.tok.kind {
+            Tok::Name(_) => {
+                let n = self.expect_name()?;
+                Ok(mk(line, ExprKind::Name(n)))
+            }
+            Tok::Number(_) | Tok::Str(_) | Tok::Bytes(_) => {
+                let k = match self.advance()?.kind {
+                    Tok::Number(k) => k,
+                    Tok::Str(s) => Constant::Str(s),
+                    Tok::Bytes(b) => Constant::Bytes(b),
+                    _ => return self.fail(),
+                };
+                c(k)
+            }
+            Tok::BadNumber(e) => Err(e.clone()),
+            Tok::Kw(Kw::None) => {
+                self.advance()?;
+                c(Constant::None)
+            }
+            Tok::Kw(Kw::True) => {
+                self.advance()?;
+                c(Constant::True)
+            }
+            Tok::Kw(Kw::False) => {
+                self.advance()?;
+                c(Constant::False)
+            }
+            Tok::Op(Op::Ellipsis) => {
+                self.advance()?;
+                c(Constant::Ellipsis)
+            }
+            Tok::Op(Op::LParen) => {
+                self.advance()?;
+                self.enter()?;
+                let e = self.paren_contents(line)?;
+                self.leave();
+                self.expect_op(Op::RParen)?;
+                Ok(e)
+            }
+            Tok::Op(Op::LBracket) => {
+                self.advance()?;
+                self.enter()?;
+                let e = self.list_contents(line)?;
+                self.leave();
+                self.expect_op(Op::RBracket)?;
+                Ok(e)
+            }
+            Tok::Op(Op::LBrace) => {
+                self.advance()?;
+                self.enter()?;
+                let e = self.brace_contents(line)?;
+                self.leave();
+                self.expect_op(Op::RBrace)?;
+                Ok(e)
+            }
+            _ => self.fail(),
+        }
+    }
+
+    /// One element of a parenthesised or bracketed display.
+    fn display_elem(&mut self) -> PResult<Expr> {
+        if self.is_op(Op::Bin(BinOp::Mult)) {
+            self.star_expr()
+        } else {
+            self.namedexpr_test()
+        }
+    }
+
+    /// Elements after the first, up to the closing bracket (not consumed).
+    fn more_elems(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma)? {
+            if self.is_op(close) {
+                break;
+            }
+            elts.push(self.display_elem()?);
+        }
+        Ok(elts)
+    }
+
+    /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`.
+    fn paren_contents(&mut self, line: u32) -> PResult<Expr> {
+        if self.is_op(Op::RParen) {
+            return Ok(mk(line, ExprKind::Tuple(Vec::new())));
+        }
+        if self.is_kw(Kw::Yield) {
+            return self.yield_expr();
+        }
+        let first = self.display_elem()?;
+        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            let generators = self.comp_for()?;
+            return Ok(mk(line, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
+        }
+        if !self.is_op(Op::Comma) {
+            return Ok(first);
+        }
+        let elts = self.more_elems(first, Op::RParen)?;
+        Ok(mk(line, ExprKind::Tuple(elts)))
+    }
+
+    /// Inside `[ ... ]`.
+    fn list_contents(&mut self, line: u32) -> PResult<Expr> {
+        if self.is_op(Op::RBracket) {
+            return Ok(mk(line, ExprKind::List(Vec::new())));
+        }
+        let first = self.display_elem()?;
+        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            let generators = self.comp_for()?;
+            return Ok(mk(line, ExprKind::ListComp { elt: Box::new(first), generators }));
+        }
+        let elts = self.more_elems(first, Op::RBracket)?;
+        Ok(mk(line, ExprKind::List(elts)))
+    }
+
+    /// Inside `{ ... }`: dict or set display or comprehension. MicroPython
+    /// has no `*`/`**` unpacking here.
+    fn brace_contents(&mut self, line: u32) -> PResult<Expr> {
+        if self.is_op(Op::RBrace) {
+            return Ok(mk(line, ExprKind::Dict(Vec::new())));
+        }
+        let first = self.test()?;
+        if self.eat_op(Op::Colon)? {
+            let value = self.test()?;
+            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                let generators = self.comp_for()?;
+                return Ok(mk(
+                    line,
+                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
+                ));
+            }
+            let mut items = vec![DictItem::Pair(first, value)];
+            while self.eat_op(Op::Comma)? {
+                if self.is_op(Op::RBrace) {
+                    break;
+                }
+                let kline = self.tok.line;
+                let k = self.test()?;
+                if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
+                    return Err(CompileError::syntax("expecting key:value for dict", kline));
+                }
+                self.expect_op(Op::Colon)?;
+                let v = self.test()?;
+                items.push(DictItem::Pair(k, v));
+            }
+            return Ok(mk(line, ExprKind::Dict(items)));
+        }
+        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            let generators = self.comp_for()?;
+            return Ok(mk(line, ExprKind::SetComp { elt: Box::new(first), generators }));
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma)? {
+            if self.is_op(Op::RBrace) {
+                break;
+            }
+            let eline = self.tok.line;
+            elts.push(self.test()?);
+            if self.is_op(Op::Colon) {
+                return Err(CompileError::syntax("expecting just a value for set", eline));
+            }
+        }
+        Ok(mk(line, ExprKind::Set(elts)))
+    }
+
+    /// `comp_for: ['async'] 'for' exprlist 'in' or_test [comp_iter]`, with
+    /// all following `for`/`if` clauses.
+    pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut gens: Vec<Comprehension> = Vec::new();
+        loop {
+            let line = self.tok.line;
+            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                let is_async = self.eat_kw(Kw::Async)?;
+                self.expect_kw(Kw::For)?;
+                let target = self.exprlist()?;
+                self.expect_kw(Kw::In)?;
+                let iter = self.or_test()?;
+                gens.push(Comprehension { line, target, iter, ifs: Vec::new(), is_async });
+            } else if self.eat_kw(Kw::If)? {
+                let cond = self.test_nocond()?;
+                match gens.last_mut() {
+                    Some(g) => g.ifs.push(cond),
+                    None => return self.fail(),
+                }
+            } else {
+                return Ok(gens);
+            }
+        }
+    }
+
+    /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
+    /// if there is a comma).
+    pub(super) fn exprlist(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let one = |p: &mut Self| if p.is_op(Op::Bin(BinOp::Mult)) { p.star_expr() } else { p.expr() };
+        let first = one(self)?;
+        if !self.is_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma)? {
+            if !self.starts_expr() {
+                break;
+            }
+            elts.push(one(self)?);
+        }
+        Ok(mk(line, ExprKind::Tuple(elts)))
+    }
+
+    /// `testlist: test (',' test)* [',']`.
+    pub(super) fn testlist(&mut self) -> PResult<Expr> {
+        self.list_of(false)
+    }
+
+    /// `testlist_star_expr: (test|star_expr) (',' (test|star_expr))* [',']`.
+    pub(super) fn testlist_star_expr(&mut self) -> PResult<Expr> {
+        self.list_of(true)
+    }
+
+    fn list_of(&mut self, stars: bool) -> PResult<Expr> {
+        let line = self.tok.line;
+        let one = |p: &mut Self| {
+            if stars && p.is_op(Op::Bin(BinOp::Mult)) {
+                p.star_expr()
+            } else {
+                p.test()
+            }
+        };
+        let first = one(self)?;
+        if !self.is_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma)? {
+            if !self.starts_expr() || (!stars && self.is_op(Op::Bin(BinOp::Mult))) {
+                break;
+            }
+            elts.push(one(self)?);
+        }
+        Ok(mk(line, ExprKind::Tuple(elts)))
+    }
+
+    /// `yield_expr: 'yield' ['from' test | testlist]`.
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::Yield)?;
+        if self.eat_kw(Kw::From)? {
+            let e = self.test()?;
+            return Ok(mk(line, ExprKind::YieldFrom(Box::new(e))));
+        }
+        if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
+            let e = self.testlist()?;
+            return Ok(mk(line, ExprKind::Yield(Some(Box::new(e)))));
+        }
+        Ok(mk(line, ExprKind::Yield(None)))
+    }
+
+    /// `subscriptlist: subscript (',' subscript)* [',']`.
+    fn subscriptlist(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let first = self.subscript()?;
+        if !self.is_op(Op::Comma) {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(Op::Comma)? {
+            if self.is_op(Op::RBracket) {
+                break;
+            }
+            elts.push(self.subscript()?);
+        }
+        Ok(mk(line, ExprKind::Tuple(elts)))
+    }
+
+    /// `subscript: test | [test] ':' [test] [':' [test]]`.
+    fn subscript(&mut self) -> PResult<Expr> {
+        let line = self.tok.line;
+        let lower = if self.is_op(Op::Colon) { None } else { Some(self.test()?) };
+        if !self.eat_op(Op::Colon)? {
+            return match lower {
+                Some(e) => Ok(e),
+                None => self.fail(),
+            };
+        }
+        let bound = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
+            if p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket) {
+                Ok(None)
+            } else {
+                Ok(Some(Box::new(p.test()?)))
+            }
+        };
+        let upper = bound(self)?;
+        let step = if self.eat_op(Op::Colon)? { bound(self)? } else { None };
+        Ok(mk(line, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+    }
+
+    /// Call (or class base) arguments up to `close` (not consumed).
+    pub(super) fn arglist(&mut self, close: Op) -> PResult<Vec<Arg>> {
+        let mut args = Vec::new();
+        while !self.is_op(close) {
+            if self.eat_op(Op::Bin(BinOp::Mult))? {
+                args.push(Arg::Starred(self.test()?));
+            } else if self.eat_op(Op::Bin(BinOp::Pow))? {
+                args.push(Arg::DoubleStarred(self.test()?));
+            } else {
+                let line = self.tok.line;
+                let e = self.test()?;
+                if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
+                    let walrus = self.is_op(Op::Walrus);
+                    let ExprKind::Name(name) = e.kind else {
+                        let msg = if walrus { "can't assign to expression" } else { "LHS of keyword arg must be an id" };
+                        return Err(CompileError::syntax(msg, line));
+                    };
+                    self.advance()?;
+                    let value = self.test()?;
+                    if walrus {
+                        let ne = ExprKind::NamedExpr { target: name, value: Box::new(value) };
+                        args.push(Arg::Positional(mk(line, ne)));
+                    } else {
+                        args.push(Arg::Keyword(name, value));
+                    }
+                } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                    let generators = self.comp_for()?;
+                    args.push(Arg::Positional(mk(line, ExprKind::GeneratorExp { elt: Box::new(e), generators })));
+                } else {
+                    args.push(Arg::Positional(e));
+                }
+            }
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+        }
+        Ok(args)
+    }
+}

@@ -1,0 +1,401 @@
+//! Statement grammar.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{PResult, Parser};
+use crate::ast::{
+    Alias, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind, WithItem,
+};
+use crate::token::{Kw, Op, Tok};
+
+fn st(line: u32, kind: StmtKind) -> Stmt {
+    Stmt { line, kind }
+}
+
+impl Parser<'_> {
+    /// One `stmt` (a compound statement, or a line of `;`-separated simple
+    /// statements), appended to `out`.
+    pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        let line = self.tok.line;
+        let s = match &self.tok.kind {
+            Tok::Kw(Kw::If) => self.if_stmt()?,
+            Tok::Kw(Kw::While) => self.while_stmt()?,
+            Tok::Kw(Kw::For) => self.for_stmt(line, false)?,
+            Tok::Kw(Kw::Try) => self.try_stmt()?,
+            Tok::Kw(Kw::With) => self.with_stmt(line, false)?,
+            Tok::Kw(Kw::Def) => self.funcdef(Vec::new(), false)?,
+            Tok::Kw(Kw::Class) => self.classdef(Vec::new())?,
+            Tok::Kw(Kw::Async) => self.async_stmt(Vec::new())?,
+            Tok::Op(Op::At) => self.decorated()?,
+            _ => return self.simple_stmt(out),
+        };
+        out.push(s);
+        Ok(())
+    }
+
+    /// `simple_stmt: small_stmt (';' small_stmt)* [';'] NEWLINE`.
+    fn simple_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
+        loop {
+            let s = self.small_stmt()?;
+            out.push(s);
+            if !self.eat_op(Op::Semi)? || matches!(self.tok.kind, Tok::Newline) {
+                break;
+            }
+        }
+        self.expect_newline()
+    }
+
+    /// `suite: simple_stmt | NEWLINE INDENT stmt+ DEDENT`.
+    fn suite(&mut self) -> PResult<Body> {
+        self.expect_op(Op::Colon)?;
+        let mut body = Vec::new();
+        self.enter()?;
+        if matches!(self.tok.kind, Tok::Newline) {
+            self.advance()?;
+            if !matches!(self.tok.kind, Tok::Indent) {
+                return self.fail();
+            }
+            self.advance()?;
+            while !matches!(self.tok.kind, Tok::Dedent) {
+                self.statement(&mut body)?;
+            }
+            self.advance()?;
+        } else {
+            self.simple_stmt(&mut body)?;
+        }
+        self.leave();
+        Ok(body)
+    }
+
+    /// `else: suite` if present.
+    fn opt_else(&mut self) -> PResult<Option<Body>> {
+        if self.eat_kw(Kw::Else)? {
+            Ok(Some(self.suite()?))
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn if_stmt(&mut self) -> PResult<Stmt> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::If)?;
+        let test = self.namedexpr_test()?;
+        let body = self.suite()?;
+        let mut elifs = Vec::new();
+        while self.is_kw(Kw::Elif) {
+            let eline = self.tok.line;
+            self.advance()?;
+            let test = self.namedexpr_test()?;
+            let body = self.suite()?;
+            elifs.push(Elif { line: eline, test, body });
+        }
+        let orelse = self.opt_else()?;
+        Ok(st(line, StmtKind::If { test, body, elifs, orelse }))
+    }
+
+    fn while_stmt(&mut self) -> PResult<Stmt> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::While)?;
+        let test = self.namedexpr_test()?;
+        let body = self.suite()?;
+        let orelse = self.opt_else()?;
+        Ok(st(line, StmtKind::While { test, body, orelse }))
+    }
+
+    fn for_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
+        self.expect_kw(Kw::For)?;
+        let target = self.exprlist()?;
+        self.expect_kw(Kw::In)?;
+        let iter = self.testlist()?;
+        let body = self.suite()?;
+        let orelse = self.opt_else()?;
+        Ok(st(line, StmtKind::For { target, iter, body, orelse, is_async }))
+    }
+
+    fn try_stmt(&mut self) -> PResult<Stmt> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::Try)?;
+        let body = self.suite()?;
+        let mut handlers = Vec::new();
+        while self.is_kw(Kw::Except) {
+            let hline = self.tok.line;
+            self.advance()?;
+            let mut type_ = None;
+            let mut name = None;
+            if !self.is_op(Op::Colon) {
+                type_ = Some(self.test()?);
+                if self.eat_kw(Kw::As)? {
+                    name = Some(self.expect_name()?);
+                }
+            }
+            let body = self.suite()?;
+            handlers.push(ExceptHandler { line: hline, type_, name, body });
+        }
+        let orelse = if handlers.is_empty() { None } else { self.opt_else()? };
+        let finalbody = if self.eat_kw(Kw::Finally)? { Some(self.suite()?) } else { None };
+        if handlers.is_empty() && finalbody.is_none() {
+            return self.fail();
+        }
+        Ok(st(line, StmtKind::Try { body, handlers, orelse, finalbody }))
+    }
+
+    fn with_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
+        self.expect_kw(Kw::With)?;
+        let mut items = Vec::new();
+        loop {
+            let context_expr = self.test()?;
+            let optional_vars = if self.eat_kw(Kw::As)? { Some(self.expr()?) } else { None };
+            items.push(WithItem { context_expr, optional_vars });
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+        }
+        let body = self.suite()?;
+        Ok(st(line, StmtKind::With { items, body, is_async }))
+    }
+
+    /// `def` (current token) with already-parsed decorators.
+    fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool) -> PResult<Stmt> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::Def)?;
+        let name = self.expect_name()?;
+        self.expect_op(Op::LParen)?;
+        let args = self.params(Op::RParen, true)?;
+        self.expect_op(Op::RParen)?;
+        let returns = if self.eat_op(Op::Arrow)? { Some(self.test()?) } else { None };
+        let body = self.suite()?;
+        let f = FunctionDef { name, args, returns, body, decorators, is_async };
+        Ok(st(line, StmtKind::FunctionDef(Box::new(f))))
+    }
+
+    fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::Class)?;
+        let name = self.expect_name()?;
+        let mut args = Vec::new();
+        if self.eat_op(Op::LParen)? {
+            args = self.arglist(Op::RParen)?;
+            self.expect_op(Op::RParen)?;
+        }
+        let body = self.suite()?;
+        Ok(st(line, StmtKind::ClassDef(Box::new(ClassDef { name, args, body, decorators }))))
+    }
+
+    /// `async` followed by `def`, `with` or `for` (the `async` token is the
+    /// statement's line).
+    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
+        let line = self.tok.line;
+        self.expect_kw(Kw::Async)?;
+        let mut s = match self.tok.kind {
+            Tok::Kw(Kw::Def) => self.funcdef(decorators, true)?,
+            Tok::Kw(Kw::With) if decorators.is_empty() => self.with_stmt(line, true)?,
+            Tok::Kw(Kw::For) if decorators.is_empty() => self.for_stmt(line, true)?,
+            _ => return self.fail(),
+        };
+        s.line = line;
+        Ok(s)
+    }
+
+    /// `decorators (classdef | funcdef | async_funcdef)`; each decorator is
+    /// `'@' dotted_name ['(' [arglist] ')'] NEWLINE`.
+    fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op(Op::At)? {
+            let line = self.tok.line;
+            let mut e = Expr { line, kind: ExprKind::Name(self.expect_name()?) };
+            loop {
+                let op_line = self.tok.line;
+                if self.eat_op(Op::Dot)? {
+                    let attr = self.expect_name()?;
+                    e = Expr { line, kind: ExprKind::Attribute { value: Box::new(e), attr, op_line } };
+                } else if self.eat_op(Op::LParen)? {
+                    let args = self.arglist(Op::RParen)?;
+                    self.expect_op(Op::RParen)?;
+                    e = Expr { line, kind: ExprKind::Call { func: Box::new(e), args, op_line } };
+                    break;
+                } else {
+                    break;
+                }
+            }
+            self.expect_newline()?;
+            decorators.push(e);
+        }
+        match self.tok.kind {
+            Tok::Kw(Kw::Def) => self.funcdef(decorators, false),
+            Tok::Kw(Kw::Class) => self.classdef(decorators),
+            Tok::Kw(Kw::Async) => self.async_stmt(decorators),
+            _ => self.fail(),
+        }
+    }
+
+    fn small_stmt(&mut self) -> PResult<Stmt> {
+        let line = self.tok.line;
+        let kind = match self.tok.kind {
+            Tok::Kw(Kw::Pass) => {
+                self.advance()?;
+                StmtKind::Pass
+            }
+            Tok::Kw(Kw::Break) => {
+                self.advance()?;
+                StmtKind::Break
+            }
+            Tok::Kw(Kw::Continue) => {
+                self.advance()?;
+                StmtKind::Continue
+            }
+            Tok::Kw(Kw::Return) => {
+                self.advance()?;
+                let v = if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
+                    Some(self.testlist()?)
+                } else {
+                    None
+                };
+                StmtKind::Return(v)
+            }
+            Tok::Kw(Kw::Raise) => {
+                self.advance()?;
+                let mut exc = None;
+                let mut cause = None;
+                if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
+                    exc = Some(self.test()?);
+                    if self.eat_kw(Kw::From)? {
+                        cause = Some(self.test()?);
+                    }
+                }
+                StmtKind::Raise { exc, cause }
+            }
+            Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
+                let global = self.is_kw(Kw::Global);
+                self.advance()?;
+                let mut names = alloc::vec![self.expect_name()?];
+                while self.eat_op(Op::Comma)? {
+                    names.push(self.expect_name()?);
+                }
+                if global {
+                    StmtKind::Global(names)
+                } else {
+                    StmtKind::Nonlocal(names)
+                }
+            }
+            Tok::Kw(Kw::Del) => {
+                self.advance()?;
+                let mut targets = Vec::new();
+                loop {
+                    let t = if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr()? } else { self.expr()? };
+                    targets.push(t);
+                    if !self.eat_op(Op::Comma)? || !self.starts_expr() {
+                        break;
+                    }
+                }
+                StmtKind::Delete(targets)
+            }
+            Tok::Kw(Kw::Assert) => {
+                self.advance()?;
+                let test = self.test()?;
+                let msg = if self.eat_op(Op::Comma)? { Some(self.test()?) } else { None };
+                StmtKind::Assert { test, msg }
+            }
+            Tok::Kw(Kw::Import) => {
+                self.advance()?;
+                let mut names = Vec::new();
+                loop {
+                    let name = self.dotted_name()?;
+                    let asname = if self.eat_kw(Kw::As)? { Some(self.expect_name()?) } else { None };
+                    names.push(Alias { name, asname });
+                    if !self.eat_op(Op::Comma)? {
+                        break;
+                    }
+                }
+                StmtKind::Import(names)
+            }
+            Tok::Kw(Kw::From) => self.import_from()?,
+            Tok::Kw(Kw::Yield) => StmtKind::Expr(self.yield_expr()?),
+            _ => self.expr_stmt()?,
+        };
+        Ok(st(line, kind))
+    }
+
+    /// `NAME ('.' NAME)*` joined with dots.
+    fn dotted_name(&mut self) -> PResult<String> {
+        let mut name = self.expect_name()?;
+        while self.eat_op(Op::Dot)? {
+            name.push('.');
+            name.push_str(&self.expect_name()?);
+        }
+        Ok(name)
+    }
+
+    fn import_from(&mut self) -> PResult<StmtKind> {
+        self.expect_kw(Kw::From)?;
+        let mut level = 0u32;
+        loop {
+            if self.eat_op(Op::Dot)? {
+                level = level.saturating_add(1);
+            } else if self.eat_op(Op::Ellipsis)? {
+                level = level.saturating_add(3);
+            } else {
+                break;
+            }
+        }
+        let module = if level == 0 || matches!(self.tok.kind, Tok::Name(_)) { Some(self.dotted_name()?) } else { None };
+        self.expect_kw(Kw::Import)?;
+        if self.eat_op(Op::Bin(BinOp::Mult))? {
+            return Ok(StmtKind::ImportFrom { module, names: Vec::new(), star: true, level });
+        }
+        let paren = self.eat_op(Op::LParen)?;
+        let mut names = Vec::new();
+        loop {
+            let name = self.expect_name()?;
+            let asname = if self.eat_kw(Kw::As)? { Some(self.expect_name()?) } else { None };
+            names.push(Alias { name, asname });
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+            if !matches!(self.tok.kind, Tok::Name(_)) {
+                break;
+            }
+        }
+        if paren {
+            self.expect_op(Op::RParen)?;
+        }
+        Ok(StmtKind::ImportFrom { module, names, star: false, level })
+    }
+
+    /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
+    /// testlist) | ('=' (yield_expr | testlist_star_expr))*)`.
+    fn expr_stmt(&mut self) -> PResult<StmtKind> {
+        let first = self.testlist_star_expr()?;
+        if self.eat_op(Op::Colon)? {
+            let annotation = self.test()?;
+            let value = if self.eat_op(Op::Assign)? { Some(self.assign_rhs()?) } else { None };
+            return Ok(StmtKind::AnnAssign { target: first, annotation, value });
+        }
+        if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
+            self.advance()?;
+            let value = if self.is_kw(Kw::Yield) { self.yield_expr()? } else { self.testlist()? };
+            return Ok(StmtKind::AugAssign { target: first, op, value });
+        }
+        if !self.is_op(Op::Assign) {
+            return Ok(StmtKind::Expr(first));
+        }
+        let mut targets = alloc::vec![first];
+        while self.eat_op(Op::Assign)? {
+            targets.push(self.assign_rhs()?);
+        }
+        let value = match targets.pop() {
+            Some(v) => v,
+            None => return self.fail(),
+        };
+        Ok(StmtKind::Assign { targets, value })
+    }
+
+    fn assign_rhs(&mut self) -> PResult<Expr> {
+        if self.is_kw(Kw::Yield) {
+            self.yield_expr()
+        } else {
+            self.testlist_star_expr()
+        }
+    }
+}

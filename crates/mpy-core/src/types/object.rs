@@ -1,0 +1,115 @@
+//! `object` and `type` behaviour: `object()`, `object.__init__`,
+//! `object.__new__`, `object.__setattr__`/`__delattr__`; `type(x)`,
+//! `type(name, bases, dict)` and printing type objects (`<class 'int'>`).
+
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::q;
+use crate::state::Vm;
+use crate::typ::{BuiltinFun, PrintKind, Rom};
+use crate::PyResult;
+use alloc::string::String;
+
+/// `object()`: a plain instance.
+pub fn object_make_new(vm: &mut Vm, cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    crate::vm::class::new_instance(vm, cls, &[], &[], true)
+}
+
+fn object_init(_vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::NONE)
+}
+
+fn object_new(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let cls = args[0];
+    if let Some(t) = cls.as_type() {
+        if let Some(mk) = t.make_new {
+            return mk(vm, cls, &[], &[]);
+        }
+    }
+    crate::vm::class::new_instance(vm, cls, &[], &[], true)
+}
+
+fn attr_name(vm: &mut Vm, n: Obj) -> PyResult<crate::Qstr> {
+    match n.as_qstr() {
+        Some(q) => Ok(q),
+        None => match vm.str_of(n).map(String::from) {
+            Some(s) => Ok(vm.intern(&s)),
+            None => Err(vm.type_error("attribute name must be string")),
+        },
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = attr_name(vm, args[1])?;
+    if !crate::vm::class::ns_store(vm, args[0], name, args[2])? {
+        return Err(vm.no_attr_error(args[0], name));
+    }
+    Ok(Obj::NONE)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = attr_name(vm, args[1])?;
+    if !crate::vm::class::ns_store(vm, args[0], name, Obj::NULL)? {
+        return Err(vm.no_attr_error(args[0], name));
+    }
+    Ok(Obj::NONE)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = alloc::format!("<{} object at {:x}>", vm.type_name(args[0]), args[0].raw());
+    vm.new_str(&s)
+}
+
+fn object_eq(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Ok(if args[0] == args[1] { Obj::TRUE } else { Obj::NOT_IMPLEMENTED })
+}
+
+fn object_hash(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::small_int((args[0].raw() >> 3) as u32 as isize))
+}
+
+static OBJECT_INIT: BuiltinFun = BuiltinFun::new_kw(q::__init__, 1, object_init);
+static OBJECT_NEW: BuiltinFun = BuiltinFun::new_kw(q::__new__, 1, object_new);
+static OBJECT_SETATTR: BuiltinFun = BuiltinFun::new(q::__setattr__, 3, 3, object_setattr);
+static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new(q::__delattr__, 2, 2, object_delattr);
+static OBJECT_REPR: BuiltinFun = BuiltinFun::new(q::__repr__, 1, 1, object_repr);
+static OBJECT_EQ: BuiltinFun = BuiltinFun::new(q::__eq__, 2, 2, object_eq);
+static OBJECT_HASH: BuiltinFun = BuiltinFun::new(q::__hash__, 1, 1, object_hash);
+
+/// `object`'s methods.
+pub static OBJECT_LOCALS: [(crate::Qstr, Rom); 8] = [
+    (q::__init__, Rom::Fun(&OBJECT_INIT)),
+    (q::__new__, Rom::StaticMethod(&OBJECT_NEW)),
+    (q::__setattr__, Rom::Fun(&OBJECT_SETATTR)),
+    (q::__delattr__, Rom::Fun(&OBJECT_DELATTR)),
+    (q::__repr__, Rom::Fun(&OBJECT_REPR)),
+    (q::__str__, Rom::Fun(&OBJECT_REPR)),
+    (q::__eq__, Rom::Fun(&OBJECT_EQ)),
+    (q::__hash__, Rom::Fun(&OBJECT_HASH)),
+];
+
+/// `type(x)` -> the type of x; `type(name, bases, dict)` -> a new class.
+///
+/// Errors: `TypeError: function takes 1 or 3 arguments`.
+pub fn type_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    match args {
+        [x] => Ok(vm.type_of(*x)),
+        [name, bases, dict] => {
+            let nq = attr_name(vm, *name)?;
+            let b = vm.seq_items(*bases).unwrap_or_default();
+            crate::vm::class::make_class(vm, nq, &b, *dict)
+        }
+        _ => Err(vm.type_error("function takes 1 or 3 arguments")),
+    }
+}
+
+/// Prints a type object: `<class 'name'>`.
+pub fn type_print(vm: &mut Vm, t: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
+    out.push_str("<class '");
+    out.push_str(vm.class_name(t));
+    out.push_str("'>");
+    Ok(())
+}
+
+#[allow(dead_code)]
+fn _unused(_: &ObjData) {}

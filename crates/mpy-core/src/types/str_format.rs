@@ -1,0 +1,546 @@
+//! `str.format` and the format-spec mini-language (also behind the
+//! `format()` builtin via [`format_obj`], and f-strings, which compile to
+//! `str.format` calls).
+//!
+//! Spec grammar: `[[fill]align][sign][#][0][width][,|_][.precision][type]`
+//! with align `< > ^ =`, sign `+ - space`, types `s` for str, `b c d o x X
+//! n` for ints, `e E f F g G %` for floats (and ints). Fields:
+//! `{[name|index][.attr|[key]]*[!r|!s][:spec]}` with nested `{}` inside the
+//! spec. Error messages follow MicroPython.
+
+use super::strutil::{is_int, new_of_kind, Kind};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::state::Vm;
+use crate::typ::Subscr;
+use crate::PyResult;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
+
+/// A parsed format spec.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Spec {
+    /// Fill character (None = not given: space, or `0` with the zero flag).
+    pub fill: Option<char>,
+    /// `<`, `>`, `^` or `=` (None = type's default).
+    pub align: Option<char>,
+    /// `+`, `-` or ` `.
+    pub sign: Option<char>,
+    /// `#`: alternate form (radix prefixes, keep the point).
+    pub alt: bool,
+    /// `0` before the width.
+    pub zero: bool,
+    /// Minimum width in characters.
+    pub width: usize,
+    /// `,` or `_` digit grouping.
+    pub grouping: Option<char>,
+    /// Precision.
+    pub precision: Option<usize>,
+    /// The type character.
+    pub ty: Option<char>,
+}
+
+/// Parses a format spec.
+///
+/// Errors: `ValueError: invalid format specifier` for trailing garbage.
+pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
+    if c.len() >= 2 && is_align(c[1]) {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let mut w = 0usize;
+    while i < c.len() && c[i].is_ascii_digit() {
+        w = w.saturating_mul(10).saturating_add(c[i] as usize - '0' as usize);
+        i += 1;
+    }
+    s.width = w;
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let mut p = 0usize;
+        let st = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            p = p.saturating_mul(10).saturating_add(c[i] as usize - '0' as usize);
+            i += 1;
+        }
+        if i == st {
+            return Err(vm.value_error("invalid format specifier"));
+        }
+        s.precision = Some(p);
+    }
+    if i < c.len() {
+        s.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(vm.value_error("invalid format specifier"));
+    }
+    Ok(s)
+}
+
+/// Pads `sign + prefix + body` to the spec's width. `default_align` is `<`
+/// for strings and `>` for numbers.
+pub fn pad(spec: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
+    let (fill, align) = if spec.zero && spec.fill.is_none() {
+        ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
+    } else {
+        (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
+    };
+    let len = sign_prefix.chars().count() + body.chars().count();
+    let padn = spec.width.saturating_sub(len);
+    let fills = |n: usize| -> String { core::iter::repeat_n(fill, n).collect() };
+    match align {
+        '<' => format!("{sign_prefix}{body}{}", fills(padn)),
+        '^' => format!("{}{sign_prefix}{body}{}", fills(padn / 2), fills(padn - padn / 2)),
+        '=' => format!("{sign_prefix}{}{body}", fills(padn)),
+        _ => format!("{}{sign_prefix}{body}", fills(padn)),
+    }
+}
+
+/// Inserts `sep` every `every` digits from the right of `digits`.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / every);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(every) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The big-int value of an int object (small, big or bool).
+pub fn int_value(vm: &Vm, o: Obj) -> Option<BigInt> {
+    if let Some(i) = o.as_small_int() {
+        return Some(BigInt::from(i));
+    }
+    match o {
+        Obj::TRUE => return Some(BigInt::from(1)),
+        Obj::FALSE => return Some(BigInt::from(0)),
+        _ => {}
+    }
+    match vm.heap.get(o)? {
+        ObjData::Int(b) => Some(b.clone()),
+        ObjData::Instance(i) if !i.native.is_null() => int_value(vm, i.native),
+        _ => None,
+    }
+}
+
+/// Formats an int with an integer type (`b c d n o x X` or none).
+/// `min_digits` is `%`-formatting's precision for ints.
+pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize>) -> PyResult<String> {
+    let ty = spec.ty.unwrap_or('d');
+    if ty == 'c' {
+        let ch = v.try_into().ok().and_then(char::from_u32);
+        let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
+        return Ok(pad(spec, "", ch.encode_utf8(&mut [0u8; 4]), '>'));
+    }
+    let (radix, prefix) = match ty {
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        _ => (10, ""),
+    };
+    let mut digits = v.abs().to_str_radix(radix);
+    if ty == 'X' {
+        digits.make_ascii_uppercase();
+    }
+    if let Some(m) = min_digits {
+        if digits.len() < m {
+            digits = format!("{}{digits}", "0".repeat(m - digits.len()));
+        }
+    }
+    if let Some(g) = spec.grouping {
+        digits = group(&digits, g, if radix == 10 { 3 } else { 4 });
+    }
+    let mut sp = String::new();
+    if v.is_negative() {
+        sp.push('-');
+    } else if let Some(s @ ('+' | ' ')) = spec.sign {
+        sp.push(s);
+    }
+    if spec.alt {
+        sp.push_str(prefix);
+    }
+    Ok(pad(spec, &sp, &digits, '>'))
+}
+
+/// Float digits for non-negative finite `x`: `ty` is `e E f F g G`,
+/// `prec` the precision, `alt` keeps the point and trailing zeros.
+/// Adapter over the float formatter (branch `numeric` provides
+/// `types::float::format_float`; this fallback uses core's exact decimal
+/// conversion).
+pub fn float_digits(x: f64, ty: char, prec: usize, alt: bool) -> String {
+    let fix_exp = |s: String, upper: bool| -> String {
+        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let e: i32 = e.parse().unwrap_or(0);
+        let sign = if e < 0 { '-' } else { '+' };
+        let ec = if upper { 'E' } else { 'e' };
+        format!("{m}{ec}{sign}{:02}", e.abs())
+    };
+    match ty {
+        'e' | 'E' => {
+            let mut s = fix_exp(format!("{:.*e}", prec, x), ty == 'E');
+            if alt && prec == 0 {
+                if let Some(p) = s.find(['e', 'E']) {
+                    s.insert(p, '.');
+                }
+            }
+            s
+        }
+        'f' | 'F' => {
+            let mut s = format!("{:.*}", prec, x);
+            if alt && prec == 0 {
+                s.push('.');
+            }
+            s
+        }
+        _ => {
+            let p = prec.max(1);
+            let exp = if x == 0.0 {
+                0
+            } else {
+                let s = format!("{:.*e}", p - 1, x);
+                s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
+            };
+            let upper = ty == 'G';
+            let (mut mant, tail) = if exp >= -4 && exp < p as i32 {
+                (format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x), String::new())
+            } else {
+                let s = fix_exp(format!("{:.*e}", p - 1, x), upper);
+                let k = s.find(['e', 'E']).unwrap_or(s.len());
+                (s[..k].to_string(), s[k..].to_string())
+            };
+            if !alt && mant.contains('.') {
+                while mant.ends_with('0') {
+                    mant.pop();
+                }
+                if mant.ends_with('.') {
+                    mant.pop();
+                }
+            } else if alt && !mant.contains('.') {
+                mant.push('.');
+            }
+            mant + &tail
+        }
+    }
+}
+
+/// Formats a float with a float type (`e E f F g G %`) or none.
+pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec, obj: Obj) -> PyResult<String> {
+    let mut sp = String::new();
+    if x.is_sign_negative() && !x.is_nan() {
+        sp.push('-');
+    } else if let Some(s @ ('+' | ' ')) = spec.sign {
+        sp.push(s);
+    }
+    let ax = x.abs();
+    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
+    let body = if !x.is_finite() {
+        let t = if x.is_nan() { "nan" } else { "inf" };
+        let mut t = String::from(t);
+        if upper {
+            t.make_ascii_uppercase();
+        }
+        if spec.ty == Some('%') {
+            t.push('%');
+        }
+        t
+    } else {
+        match (spec.ty, spec.precision) {
+            (None, None) => {
+                let s = if obj.is_null() { float_digits(ax, 'g', 12, false) } else { vm.str_string(obj)? };
+                String::from(s.trim_start_matches('-'))
+            }
+            (None | Some('n'), Some(p)) => float_digits(ax, 'g', p, spec.alt),
+            (Some('%'), p) => float_digits(ax * 100.0, 'f', p.unwrap_or(6), spec.alt) + "%",
+            (Some(t), p) => float_digits(ax, t, p.unwrap_or(6), spec.alt),
+        }
+    };
+    let body = match spec.grouping {
+        Some(g) if x.is_finite() => {
+            let k = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            format!("{}{}", group(&body[..k], g, 3), &body[k..])
+        }
+        _ => body,
+    };
+    Ok(pad(spec, &sp, &body, '>'))
+}
+
+/// `format(obj, spec)`: the text of `obj` formatted per `spec` (ints,
+/// floats and strs; other objects only with an empty spec, which gives
+/// `str(obj)`).
+///
+/// Errors: `ValueError: unknown format code 'x' for object of type
+/// 'float'`, `ValueError: invalid format specifier`, `ValueError: '='
+/// alignment not allowed in string format specifier`, `TypeError: can't
+/// convert 'NoneType' object to str implicitly`.
+pub fn format_obj(vm: &mut Vm, obj: Obj, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return vm.str_string(obj);
+    }
+    let sp = parse_spec(vm, spec)?;
+    let unknown = |vm: &mut Vm, t: char, obj: Obj| {
+        let msg = format!("unknown format code '{}' for object of type '{}'", t, vm.type_name(obj));
+        Err(vm.value_error(&msg))
+    };
+    if is_int(vm, obj) {
+        let v = int_value(vm, obj).unwrap_or_default();
+        return match sp.ty {
+            None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int(vm, &v, &sp, None),
+            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
+                let f = num_traits::ToPrimitive::to_f64(&v).unwrap_or(f64::INFINITY);
+                format_float(vm, f, &sp, Obj::NULL)
+            }
+            Some(t) => unknown(vm, t, obj),
+        };
+    }
+    if let Some(f) = vm.float_of(obj) {
+        return match sp.ty {
+            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => format_float(vm, f, &sp, obj),
+            Some(t) => unknown(vm, t, obj),
+        };
+    }
+    if let Some(s) = vm.str_of(obj) {
+        let s = String::from(s);
+        return match sp.ty {
+            None | Some('s') => {
+                if sp.align == Some('=') {
+                    return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
+                }
+                let body: String = match sp.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                Ok(pad(&sp, "", &body, '<'))
+            }
+            Some(t) => unknown(vm, t, obj),
+        };
+    }
+    let msg = format!("can't convert '{}' object to str implicitly", vm.type_name(obj));
+    Err(vm.type_error(&msg))
+}
+
+/// Field numbering state of one `format` call.
+struct Fields<'a> {
+    args: &'a [Obj],
+    kw: &'a [Obj],
+    next: usize,
+    /// 0: none yet, 1: automatic, 2: manual.
+    mode: u8,
+}
+
+impl Fields<'_> {
+    /// The object a field name refers to (before conversion and spec).
+    fn lookup(&mut self, vm: &mut Vm, name: &str) -> PyResult<Obj> {
+        let end = name.find(['.', '[']).unwrap_or(name.len());
+        let (first, mut rest) = name.split_at(end);
+        let mut obj = if first.is_empty() {
+            if self.mode == 2 {
+                return Err(vm.value_error("can't switch from manual field specification to automatic field numbering"));
+            }
+            self.mode = 1;
+            let i = self.next;
+            self.next += 1;
+            self.positional(vm, i)?
+        } else if first.bytes().all(|b| b.is_ascii_digit()) {
+            if self.mode == 1 {
+                return Err(vm.value_error("can't switch from automatic field numbering to manual field specification"));
+            }
+            self.mode = 2;
+            let i = first.parse::<usize>().unwrap_or(usize::MAX);
+            self.positional(vm, i)?
+        } else {
+            let mut found = None;
+            for pair in self.kw.chunks(2) {
+                if vm.str_of(pair[0]) == Some(first) {
+                    found = pair.get(1).copied();
+                }
+            }
+            match found {
+                Some(o) => o,
+                None => {
+                    let k = vm.new_str(first)?;
+                    return Err(vm.key_error(k));
+                }
+            }
+        };
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let e = r.find(['.', '[']).unwrap_or(r.len());
+                let q = vm.intern(&r[..e]);
+                obj = vm.load_attr(obj, q)?;
+                rest = &r[e..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let Some(e) = r.find(']') else {
+                    return Err(vm.value_error("expected '}' before end of string"));
+                };
+                let key = &r[..e];
+                let k = match key.parse::<i64>() {
+                    Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => vm.new_int(n)?,
+                    _ => vm.new_str(key)?,
+                };
+                obj = vm.subscr(obj, k, Subscr::Load)?;
+                rest = &r[e + 1..];
+            } else {
+                return Err(vm.value_error("invalid format specifier"));
+            }
+        }
+        Ok(obj)
+    }
+
+    fn positional(&self, vm: &mut Vm, i: usize) -> PyResult<Obj> {
+        match self.args.get(i) {
+            Some(&o) => Ok(o),
+            None => Err(vm.index_error("tuple index out of range")),
+        }
+    }
+}
+
+/// Expands a format string against positional `args` and flattened
+/// keyword pairs `kw`.
+///
+/// Errors: `ValueError: single '}' encountered in format string`,
+/// `ValueError: unmatched '{' in format`, numbering switches,
+/// `IndexError: tuple index out of range`, `KeyError`, conversion and spec
+/// errors.
+pub fn format_string(vm: &mut Vm, fmt: &str, args: &[Obj], kw: &[Obj]) -> PyResult<String> {
+    let mut fields = Fields { args, kw, next: 0, mode: 0 };
+    expand(vm, fmt, &mut fields, 0)
+}
+
+fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32) -> PyResult<String> {
+    let b = fmt.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    let mut lit = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' if b.get(i + 1) == Some(&b'{') => {
+                out.push_str(&fmt[lit..i + 1]);
+                i += 2;
+                lit = i;
+            }
+            b'}' if b.get(i + 1) == Some(&b'}') => {
+                out.push_str(&fmt[lit..i + 1]);
+                i += 2;
+                lit = i;
+            }
+            b'}' => return Err(vm.value_error("single '}' encountered in format string")),
+            b'{' => {
+                out.push_str(&fmt[lit..i]);
+                // Find the matching '}' (nested braces allowed in the spec).
+                let mut d = 0;
+                let mut j = i + 1;
+                let mut end = None;
+                while j < b.len() {
+                    match b[j] {
+                        b'{' => d += 1,
+                        b'}' if d == 0 => {
+                            end = Some(j);
+                            break;
+                        }
+                        b'}' => d -= 1,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let Some(end) = end else { return Err(vm.value_error("unmatched '{' in format")) };
+                let field = &fmt[i + 1..end];
+                out.push_str(&format_field(vm, field, fields, depth)?);
+                i = end + 1;
+                lit = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&fmt[lit..]);
+    Ok(out)
+}
+
+fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32) -> PyResult<String> {
+    // Split name[!conv][:spec]; '[...]' in the name may contain ':' or '!'.
+    let mut k = 0;
+    let fb = field.as_bytes();
+    while k < fb.len() && fb[k] != b'!' && fb[k] != b':' {
+        if fb[k] == b'[' {
+            while k < fb.len() && fb[k] != b']' {
+                k += 1;
+            }
+        }
+        k += 1;
+    }
+    let k = k.min(fb.len());
+    let name = &field[..k];
+    let mut rest = &field[k..];
+    let mut conv = None;
+    if let Some(r) = rest.strip_prefix('!') {
+        let c = r.chars().next();
+        conv = c;
+        rest = &r[c.map_or(0, char::len_utf8)..];
+        if !rest.is_empty() && !rest.starts_with(':') {
+            return Err(vm.value_error("expected ':' after conversion specifier"));
+        }
+    }
+    let spec = rest.strip_prefix(':').unwrap_or("");
+    let mut obj = fields.lookup(vm, name)?;
+    match conv {
+        None => {}
+        Some('r') => {
+            let s = vm.repr_string(obj)?;
+            obj = vm.new_str(&s)?;
+        }
+        Some('s') => {
+            let s = vm.str_string(obj)?;
+            obj = vm.new_str(&s)?;
+        }
+        Some(c) => {
+            let msg = format!("unknown conversion specifier {c}");
+            return Err(vm.value_error(&msg));
+        }
+    }
+    let spec = if spec.contains('{') && depth < 2 { expand(vm, spec, fields, depth + 1)? } else { String::from(spec) };
+    format_obj(vm, obj, &spec)
+}
+
+/// `str.format(*args, **kw)` as a native method (`args[0]` is the format
+/// string; a bytes receiver gives bytes).
+pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let (kind, fmt) = super::str_methods::self_data(vm, args[0])?;
+    let fmt = String::from_utf8_lossy(&fmt).into_owned();
+    let out = format_string(vm, &fmt, &args[1..], kw)?;
+    new_of_kind(vm, if kind == Kind::Str { Kind::Str } else { Kind::Bytes }, out.as_bytes())
+}
+
+/// Is `v` zero (helper for callers formatting ints)?
+pub fn is_zero(v: &BigInt) -> bool {
+    v.is_zero()
+}

@@ -1,0 +1,687 @@
+//! Methods shared by `str`, `bytes` and `bytearray` (MicroPython's set:
+//! find/rfind/index/rindex/count, startswith/endswith, strip family,
+//! split/rsplit/splitlines, join, replace, partition/rpartition, center,
+//! lower/upper, the `is*` tests, encode/decode, hex/fromhex).
+//!
+//! Each works on the object's bytes; for `str` the positions taken and
+//! returned are code points (converted from UTF-8 byte offsets). Character
+//! classes are ASCII-only, as in MicroPython (`'é'.isalpha()` is False).
+
+use super::strutil::{
+    byte_to_char, char_len, char_to_byte, int_arg, new_list_of, new_of_kind, new_triple, reserve,
+    with_buffer, Kind,
+};
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::BuiltinFun;
+use crate::PyResult;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// The kind and bytes of `self`.
+///
+/// Errors: `TypeError` if `o` is not a str/bytes/bytearray.
+pub fn self_data(vm: &mut Vm, o: Obj) -> PyResult<(Kind, Vec<u8>)> {
+    if let Some(k) = Kind::of(vm, o) {
+        if let Some(b) = with_buffer(vm, o, |b| b.to_vec()) {
+            return Ok((k, b));
+        }
+    }
+    let msg = format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(o));
+    Err(vm.type_error(&msg))
+}
+
+/// The bytes of an argument that must match `kind` (a str for str, a
+/// bytes-like object for bytes/bytearray).
+///
+/// Errors: `TypeError: can't convert 'int' object to str implicitly` (and
+/// `'str' object to bytes` for bytes receivers), as MicroPython.
+pub fn arg_data(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Vec<u8>> {
+    let is_str = vm.str_of(o).is_some();
+    if kind == Kind::Str {
+        if let Some(s) = vm.str_of(o) {
+            return Ok(s.as_bytes().to_vec());
+        }
+    } else if !is_str {
+        if let Some(b) = with_buffer(vm, o, |b| b.to_vec()) {
+            return Ok(b);
+        }
+    }
+    let msg = if is_str {
+        String::from("can't convert 'str' object to bytes implicitly")
+    } else {
+        format!("can't convert '{}' object to str implicitly", vm.type_name(o))
+    };
+    Err(vm.type_error(&msg))
+}
+
+/// Merges positional arguments (after self) and keywords named `names`
+/// into one array (NULL for missing).
+///
+/// Errors: `TypeError` for unknown keywords.
+pub fn merge_kw<const N: usize>(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: [Qstr; N]) -> PyResult<[Obj; N]> {
+    let mut out = [Obj::NULL; N];
+    for (i, a) in args.iter().skip(1).enumerate() {
+        if i < N {
+            out[i] = *a;
+        }
+    }
+    for pair in kw.chunks(2) {
+        let (k, v) = (pair[0], pair.get(1).copied().unwrap_or(Obj::NONE));
+        let pos = k.as_qstr().and_then(|kq| names.iter().position(|n| *n == kq)).or_else(|| {
+            let ks = vm.str_of(k)?;
+            names.iter().position(|n| vm.qstrs.str(*n) == ks)
+        });
+        match pos {
+            Some(p) => out[p] = v,
+            None => {
+                let msg = format!("unexpected keyword argument '{}'", vm.str_of(k).unwrap_or("?"));
+                return Err(vm.type_error(&msg));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn absent(o: Obj) -> bool {
+    o.is_null() || o == Obj::NONE
+}
+
+/// Resolves optional `start`/`end` arguments (code points for str) to byte
+/// offsets into `s`; None if the range is empty-by-inversion (start > end).
+fn byte_range(vm: &mut Vm, kind: Kind, s: &[u8], start: Obj, end: Obj) -> PyResult<Option<(usize, usize)>> {
+    let len = if kind == Kind::Str { char_len(s) } else { s.len() } as isize;
+    let norm = |v: isize| -> isize {
+        if v < 0 {
+            (v + len).max(0)
+        } else {
+            v.min(len)
+        }
+    };
+    let a = if absent(start) { 0 } else { norm(int_arg(vm, start)?) };
+    let b = if absent(end) { len } else { norm(int_arg(vm, end)?) };
+    if a > b {
+        return Ok(None);
+    }
+    if kind == Kind::Str {
+        Ok(Some((char_to_byte(s, a as usize), char_to_byte(s, b as usize))))
+    } else {
+        Ok(Some((a as usize, b as usize)))
+    }
+}
+
+/// First byte offset of `needle` in `hay` at or after `from`.
+pub fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return (from <= hay.len()).then_some(from);
+    }
+    if needle.len() > hay.len() {
+        return None;
+    }
+    (from..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+}
+
+/// Last byte offset of `needle` in `hay` ending at or before `to`.
+pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
+    let to = to.min(hay.len());
+    if needle.len() > to {
+        return None;
+    }
+    (0..=to - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
+}
+
+fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let needle = arg_data(vm, kind, args[1])?;
+    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
+    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(None) };
+    let win = &s[bs..be];
+    let pos = if rev { rfind_bytes(win, &needle, win.len()) } else { find_bytes(win, &needle, 0) };
+    Ok(pos.map(|p| {
+        let abs = bs + p;
+        (if kind == Kind::Str { byte_to_char(&s, abs) } else { abs }) as isize
+    }))
+}
+
+fn str_find(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::small_int(find_common(vm, args, false)?.unwrap_or(-1)))
+}
+fn str_rfind(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::small_int(find_common(vm, args, true)?.unwrap_or(-1)))
+}
+fn str_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    match find_common(vm, args, false)? {
+        Some(i) => Ok(Obj::small_int(i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    match find_common(vm, args, true)? {
+        Some(i) => Ok(Obj::small_int(i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let needle = arg_data(vm, kind, args[1])?;
+    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
+    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(Obj::small_int(0)) };
+    let win = &s[bs..be];
+    let n = if needle.is_empty() {
+        (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
+    } else {
+        let mut n = 0;
+        let mut i = 0;
+        while let Some(p) = find_bytes(win, &needle, i) {
+            n += 1;
+            i = p + needle.len();
+        }
+        n
+    };
+    Ok(Obj::small_int(n as isize))
+}
+
+fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
+    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(Obj::FALSE) };
+    let win = &s[bs..be];
+    let cands = match vm.heap.get(args[1]) {
+        Some(ObjData::Tuple(t)) => t.to_vec(),
+        _ => alloc::vec![args[1]],
+    };
+    for c in cands {
+        let p = arg_data(vm, kind, c)?;
+        let hit = if ends { win.ends_with(&p) } else { win.starts_with(&p) };
+        if hit {
+            return Ok(Obj::TRUE);
+        }
+    }
+    Ok(Obj::FALSE)
+}
+fn str_startswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    starts_ends(vm, args, false)
+}
+fn str_endswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    starts_ends(vm, args, true)
+}
+
+/// ASCII whitespace as MicroPython's `unichar_isspace`.
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let chars = args.get(1).copied().filter(|o| !absent(*o));
+    let out: Vec<u8> = match chars {
+        None => {
+            let mut a = 0;
+            let mut b = s.len();
+            if left {
+                while a < b && is_space(s[a]) {
+                    a += 1;
+                }
+            }
+            if right {
+                while b > a && is_space(s[b - 1]) {
+                    b -= 1;
+                }
+            }
+            s[a..b].to_vec()
+        }
+        Some(c) => {
+            let set = arg_data(vm, kind, c)?;
+            if kind == Kind::Str {
+                let st = core::str::from_utf8(&s).unwrap_or("");
+                let cs = core::str::from_utf8(&set).unwrap_or("");
+                let pred = |ch: char| cs.contains(ch);
+                let r = match (left, right) {
+                    (true, true) => st.trim_matches(pred),
+                    (true, false) => st.trim_start_matches(pred),
+                    _ => st.trim_end_matches(pred),
+                };
+                r.as_bytes().to_vec()
+            } else {
+                let mut a = 0;
+                let mut b = s.len();
+                if left {
+                    while a < b && set.contains(&s[a]) {
+                        a += 1;
+                    }
+                }
+                if right {
+                    while b > a && set.contains(&s[b - 1]) {
+                        b -= 1;
+                    }
+                }
+                s[a..b].to_vec()
+            }
+        }
+    };
+    if kind != Kind::ByteArray && out.len() == s.len() {
+        return Ok(args[0]);
+    }
+    new_of_kind(vm, kind, &out)
+}
+fn str_strip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    strip_common(vm, args, true, true)
+}
+fn str_lstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    strip_common(vm, args, true, false)
+}
+fn str_rstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    strip_common(vm, args, false, true)
+}
+
+/// Splits `s` on `sep` (None = runs of whitespace) from the left, at most
+/// `max` times (negative = no limit).
+pub fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    let mut left = max;
+    match sep {
+        Some(sep) => {
+            let mut i = 0;
+            while left != 0 {
+                let Some(p) = find_bytes(s, sep, i) else { break };
+                out.push(&s[i..p]);
+                i = p + sep.len();
+                left -= 1;
+            }
+            out.push(&s[i..]);
+        }
+        None => {
+            let mut i = 0;
+            loop {
+                while i < s.len() && is_space(s[i]) {
+                    i += 1;
+                }
+                if i >= s.len() {
+                    break;
+                }
+                if left == 0 {
+                    out.push(&s[i..]);
+                    break;
+                }
+                let st = i;
+                while i < s.len() && !is_space(s[i]) {
+                    i += 1;
+                }
+                out.push(&s[st..i]);
+                left -= 1;
+            }
+        }
+    }
+    out
+}
+
+/// Splits from the right (see [`split_parts`]); parts in left-to-right
+/// order.
+pub fn rsplit_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    let mut left = max;
+    match sep {
+        Some(sep) => {
+            let mut end = s.len();
+            while left != 0 {
+                let Some(p) = rfind_bytes(s, sep, end) else { break };
+                out.push(&s[p + sep.len()..end]);
+                end = p;
+                left -= 1;
+            }
+            out.push(&s[..end]);
+        }
+        None => {
+            let mut i = s.len();
+            loop {
+                while i > 0 && is_space(s[i - 1]) {
+                    i -= 1;
+                }
+                if i == 0 {
+                    break;
+                }
+                if left == 0 {
+                    out.push(&s[..i]);
+                    break;
+                }
+                let en = i;
+                while i > 0 && !is_space(s[i - 1]) {
+                    i -= 1;
+                }
+                out.push(&s[i..en]);
+                left -= 1;
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let [sep, max] = merge_kw(vm, args, kw, [q::sep, q::maxsplit])?;
+    let max = if absent(max) { -1 } else { int_arg(vm, max)? };
+    let sep = if absent(sep) { None } else { Some(arg_data(vm, kind, sep)?) };
+    if sep.as_ref().is_some_and(|s| s.is_empty()) {
+        return Err(vm.value_error("empty separator"));
+    }
+    let parts = if rev { rsplit_parts(&s, sep.as_deref(), max) } else { split_parts(&s, sep.as_deref(), max) };
+    new_list_of(vm, kind, &parts)
+}
+fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    split_common(vm, args, kw, false)
+}
+fn str_rsplit(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    split_common(vm, args, kw, true)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
+    let keep = !absent(keep) && vm.is_true(keep)?;
+    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut i = 0;
+    let mut st = 0;
+    while i < s.len() {
+        let eol = match s[i] {
+            b'\n' => 1,
+            b'\r' if s.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => 0,
+        };
+        if eol > 0 {
+            parts.push(&s[st..if keep { i + eol } else { i }]);
+            i += eol;
+            st = i;
+        } else {
+            i += 1;
+        }
+    }
+    if st < s.len() {
+        parts.push(&s[st..]);
+    }
+    new_list_of(vm, kind, &parts)
+}
+
+fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (kind, sep) = self_data(vm, args[0])?;
+    let items = vm.collect_iter(args[1])?;
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&items);
+    let r = (|| {
+        let mut out: Vec<u8> = Vec::new();
+        for (i, &it) in items.iter().enumerate() {
+            let ok = match Kind::of(vm, it) {
+                Some(Kind::Str) => kind == Kind::Str,
+                Some(_) => kind != Kind::Str,
+                None => false,
+            };
+            if !ok {
+                return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"));
+            }
+            if i > 0 {
+                out.extend_from_slice(&sep);
+            }
+            let add = with_buffer(vm, it, |b| b.len()).unwrap_or(0);
+            reserve(vm, out.len().saturating_add(add))?;
+            with_buffer(vm, it, |b| out.extend_from_slice(b));
+        }
+        new_of_kind(vm, kind, &out)
+    })();
+    vm.roots.truncate(base);
+    r
+}
+
+fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let old = arg_data(vm, kind, args[1])?;
+    let new = arg_data(vm, kind, args[2])?;
+    let max = match args.get(3) {
+        Some(&m) => int_arg(vm, m)?,
+        None => -1,
+    };
+    let mut out = Vec::new();
+    let mut left = max;
+    if old.is_empty() {
+        // Insert `new` before every char and at the end.
+        let mut i = 0;
+        while i <= s.len() && left != 0 {
+            out.extend_from_slice(&new);
+            left -= 1;
+            if i == s.len() {
+                i += 1;
+                break;
+            }
+            let mut j = i + 1;
+            while kind == Kind::Str && j < s.len() && s[j] & 0xc0 == 0x80 {
+                j += 1;
+            }
+            out.extend_from_slice(&s[i..j]);
+            i = j;
+            reserve(vm, out.len())?;
+        }
+        if i <= s.len() {
+            out.extend_from_slice(&s[i..]);
+        }
+    } else {
+        let mut i = 0;
+        while left != 0 {
+            let Some(p) = find_bytes(&s, &old, i) else { break };
+            out.extend_from_slice(&s[i..p]);
+            out.extend_from_slice(&new);
+            i = p + old.len();
+            left -= 1;
+            if out.len() > 4096 {
+                reserve(vm, out.len())?;
+            }
+        }
+        out.extend_from_slice(&s[i..]);
+    }
+    new_of_kind(vm, kind, &out)
+}
+
+fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let sep = arg_data(vm, kind, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let pos = if rev { rfind_bytes(&s, &sep, s.len()) } else { find_bytes(&s, &sep, 0) };
+    match pos {
+        Some(p) => new_triple(vm, kind, [&s[..p], &sep, &s[p + sep.len()..]]),
+        None if rev => new_triple(vm, kind, [&[], &[], &s]),
+        None => new_triple(vm, kind, [&s, &[], &[]]),
+    }
+}
+fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    partition_common(vm, args, false)
+}
+fn str_rpartition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    partition_common(vm, args, true)
+}
+
+fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (kind, s) = self_data(vm, args[0])?;
+    let width = int_arg(vm, args[1])?.max(0) as usize;
+    let len = if kind == Kind::Str { char_len(&s) } else { s.len() };
+    if width <= len {
+        return if kind == Kind::ByteArray { new_of_kind(vm, kind, &s) } else { Ok(args[0]) };
+    }
+    reserve(vm, width + s.len())?;
+    let pad = width - len;
+    let left = pad / 2;
+    let mut out = Vec::with_capacity(width + s.len());
+    out.resize(left, b' ');
+    out.extend_from_slice(&s);
+    out.resize(out.len() + pad - left, b' ');
+    new_of_kind(vm, kind, &out)
+}
+
+fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
+    let (kind, mut s) = self_data(vm, args[0])?;
+    if upper {
+        s.make_ascii_uppercase();
+    } else {
+        s.make_ascii_lowercase();
+    }
+    new_of_kind(vm, kind, &s)
+}
+fn str_lower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    case_common(vm, args, false)
+}
+fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    case_common(vm, args, true)
+}
+
+fn is_common(vm: &mut Vm, o: Obj, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
+    let (_, s) = self_data(vm, o)?;
+    Ok(Obj::bool(!s.is_empty() && f(&s)))
+}
+fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_digit))
+}
+fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_alphabetic))
+}
+fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    is_common(vm, args[0], |s| s.iter().all(|&b| is_space(b)))
+}
+fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    is_common(vm, args[0], |s| {
+        s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_lowercase)
+    })
+}
+fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    is_common(vm, args[0], |s| {
+        s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase)
+    })
+}
+
+fn str_encode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (_, s) = self_data(vm, args[0])?;
+    vm.new_bytes(&s)
+}
+
+fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let (_, s) = self_data(vm, args[0])?;
+    new_of_kind(vm, Kind::Str, &s)
+}
+
+fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let Some(s) = with_buffer(vm, args[0], |b| b.to_vec()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let sep = match args.get(1) {
+        Some(&o) => match vm.str_of(o) {
+            Some(t) => String::from(t),
+            None => {
+                let b = arg_data(vm, Kind::Bytes, o)?;
+                String::from_utf8_lossy(&b).into_owned()
+            }
+        },
+        None => String::new(),
+    };
+    reserve(vm, s.len() * (2 + sep.len()))?;
+    let mut out = String::with_capacity(s.len() * (2 + sep.len()));
+    for (i, b) in s.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        let _ = core::fmt::Write::write_fmt(&mut out, format_args!("{b:02x}"));
+    }
+    vm.new_str(&out)
+}
+
+fn hex_val(c: u8) -> Option<u8> {
+    (c as char).to_digit(16).map(|d| d as u8)
+}
+
+fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
+    let s = arg_data(vm, Kind::Str, args[1])?;
+    let mut out = Vec::with_capacity(s.len() / 2);
+    let mut i = 0;
+    while i < s.len() {
+        if is_space(s[i]) {
+            i += 1;
+            continue;
+        }
+        let hi = hex_val(s[i]);
+        let lo = s.get(i + 1).and_then(|&c| hex_val(c));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push(h * 16 + l),
+            _ => return Err(vm.value_error("non-hex digit")),
+        }
+        i += 2;
+    }
+    new_of_kind(vm, kind, &out)
+}
+
+fn str_format_method(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    super::str_format::str_format(vm, args, kw)
+}
+
+/// `find`.
+pub static FIND: BuiltinFun = BuiltinFun::new(q::find, 2, 4, str_find);
+/// `rfind`.
+pub static RFIND: BuiltinFun = BuiltinFun::new(q::rfind, 2, 4, str_rfind);
+/// `index`.
+pub static INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, str_index);
+/// `rindex`.
+pub static RINDEX: BuiltinFun = BuiltinFun::new(q::rindex, 2, 4, str_rindex);
+/// `count`.
+pub static COUNT: BuiltinFun = BuiltinFun::new(q::count, 2, 4, str_count);
+/// `startswith`.
+pub static STARTSWITH: BuiltinFun = BuiltinFun::new(q::startswith, 2, 4, str_startswith);
+/// `endswith`.
+pub static ENDSWITH: BuiltinFun = BuiltinFun::new(q::endswith, 2, 4, str_endswith);
+/// `strip`.
+pub static STRIP: BuiltinFun = BuiltinFun::new(q::strip, 1, 2, str_strip);
+/// `lstrip`.
+pub static LSTRIP: BuiltinFun = BuiltinFun::new(q::lstrip, 1, 2, str_lstrip);
+/// `rstrip`.
+pub static RSTRIP: BuiltinFun = BuiltinFun::new(q::rstrip, 1, 2, str_rstrip);
+/// `split(sep=None, maxsplit=-1)`.
+pub static SPLIT: BuiltinFun = BuiltinFun::new_kw(q::split, 1, str_split);
+/// `rsplit(sep=None, maxsplit=-1)`.
+pub static RSPLIT: BuiltinFun = BuiltinFun::new_kw(q::rsplit, 1, str_rsplit);
+/// `splitlines(keepends=False)`.
+pub static SPLITLINES: BuiltinFun = BuiltinFun::new_kw(q::splitlines, 1, str_splitlines);
+/// `join(iterable)`.
+pub static JOIN: BuiltinFun = BuiltinFun::new(q::join, 2, 2, str_join);
+/// `replace(old, new[, count])`.
+pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
+/// `partition`.
+pub static PARTITION: BuiltinFun = BuiltinFun::new(q::partition, 2, 2, str_partition);
+/// `rpartition`.
+pub static RPARTITION: BuiltinFun = BuiltinFun::new(q::rpartition, 2, 2, str_rpartition);
+/// `center(width)` (MicroPython takes no fill char).
+pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 2, str_center);
+/// `lower`.
+pub static LOWER: BuiltinFun = BuiltinFun::new(q::lower, 1, 1, str_lower);
+/// `upper`.
+pub static UPPER: BuiltinFun = BuiltinFun::new(q::upper, 1, 1, str_upper);
+/// `isdigit`.
+pub static ISDIGIT: BuiltinFun = BuiltinFun::new(q::isdigit, 1, 1, str_isdigit);
+/// `isalpha`.
+pub static ISALPHA: BuiltinFun = BuiltinFun::new(q::isalpha, 1, 1, str_isalpha);
+/// `isspace`.
+pub static ISSPACE: BuiltinFun = BuiltinFun::new(q::isspace, 1, 1, str_isspace);
+/// `isupper`.
+pub static ISUPPER: BuiltinFun = BuiltinFun::new(q::isupper, 1, 1, str_isupper);
+/// `islower`.
+pub static ISLOWER: BuiltinFun = BuiltinFun::new(q::islower, 1, 1, str_islower);
+/// `str.encode([encoding[, errors]])`: always UTF-8.
+pub static ENCODE: BuiltinFun = BuiltinFun::new(q::encode, 1, 3, str_encode);
+/// `bytes.decode([encoding[, errors]])`: UTF-8; invalid -> UnicodeError.
+pub static DECODE: BuiltinFun = BuiltinFun::new(q::decode, 1, 3, bytes_decode);
+/// `hex([sep])`.
+pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
+/// `fromhex(s)` (a classmethod).
+pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex);
+/// `format(*args, **kw)`.
+pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);

@@ -1,0 +1,717 @@
+//! Unit tests for str, bytes, bytearray, memoryview and formatting,
+//! driven through the runtime API. Expected values come from the
+//! MicroPython 1.27 wasm oracle (or CPython where MicroPython's build
+//! lacks the feature).
+
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::needless_borrow, clippy::explicit_auto_deref, clippy::approx_constant)]
+
+extern crate std;
+
+use crate::hal::BufferHal;
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::state::{Config, Vm};
+use crate::typ::{BinaryOp, Subscr, UnaryOp};
+use crate::types::{bytearray, bytes, memoryview, str as pstr, str_format};
+use crate::PyErr;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+fn vm() -> Vm {
+    Vm::new(Config::default(), Box::new(BufferHal::default()))
+}
+
+/// Runs `f` with the gc's native-stack scan covering all of `f`'s frame.
+#[inline(never)]
+fn run(mut v: Vm, f: fn(&mut Vm)) {
+    let marker = 0usize;
+    v.stack_base = core::hint::black_box(&marker) as *const usize as usize;
+    f(&mut v);
+}
+
+fn s(vm: &mut Vm, t: &str) -> Obj {
+    vm.new_str(t).expect("alloc")
+}
+
+fn b(vm: &mut Vm, t: &[u8]) -> Obj {
+    vm.new_bytes(t).expect("alloc")
+}
+
+fn ba(vm: &mut Vm, t: &[u8]) -> Obj {
+    vm.alloc(ObjData::ByteArray(t.to_vec())).expect("alloc")
+}
+
+fn i(v: isize) -> Obj {
+    Obj::small_int(v)
+}
+
+/// repr of an object; lists and tuples rendered item by item (their types
+/// are implemented elsewhere).
+fn r(vm: &mut Vm, o: Obj) -> String {
+    match o {
+        Obj::TRUE => return String::from("True"),
+        Obj::FALSE => return String::from("False"),
+        Obj::NONE => return String::from("None"),
+        _ => {}
+    }
+    match vm.heap.get(o) {
+        Some(ObjData::List(l)) => {
+            let items = l.clone();
+            let parts: Vec<String> = items.into_iter().map(|x| r(vm, x)).collect();
+            alloc::format!("[{}]", parts.join(", "))
+        }
+        Some(ObjData::Tuple(t)) => {
+            let items = t.to_vec();
+            let parts: Vec<String> = items.into_iter().map(|x| r(vm, x)).collect();
+            alloc::format!("({})", parts.join(", "))
+        }
+        _ => vm.repr_string(o).expect("repr"),
+    }
+}
+
+/// "Type: message" of an error.
+fn e(vm: &mut Vm, err: PyErr) -> String {
+    let Some(ObjData::Exception(x)) = vm.heap.get(err.0) else { return String::from("MemoryError") };
+    let (cls, args) = (x.class, x.args);
+    let name = String::from(vm.class_name(cls));
+    let msg = match vm.heap.get(args) {
+        Some(ObjData::Tuple(t)) if !t.is_empty() => {
+            let a = t[0];
+            vm.str_string(a).expect("str")
+        }
+        _ => String::new(),
+    };
+    alloc::format!("{name}: {msg}")
+}
+
+fn call(vm: &mut Vm, o: Obj, name: &str, args: &[Obj]) -> Result<Obj, PyErr> {
+    let q = vm.intern(name);
+    let (m, slf) = vm.load_method_maybe(o, q)?;
+    assert!(!m.is_null(), "no method {name}");
+    if slf.is_null() {
+        vm.call(m, args, &[])
+    } else {
+        vm.call_with_self(m, slf, args, &[])
+    }
+}
+
+/// Calls a method and returns the repr of the result or "Type: msg".
+fn cr(vm: &mut Vm, o: Obj, name: &str, args: &[Obj]) -> String {
+    match call(vm, o, name, args) {
+        Ok(x) => r(vm, x),
+        Err(err) => e(vm, err),
+    }
+}
+
+fn op(vm: &mut Vm, o: BinaryOp, a: Obj, bb: Obj) -> String {
+    match vm.binary_op(o, a, bb) {
+        Ok(x) => r(vm, x),
+        Err(err) => e(vm, err),
+    }
+}
+
+fn sub(vm: &mut Vm, o: Obj, idx: Obj) -> String {
+    match vm.subscr(o, idx, Subscr::Load) {
+        Ok(x) => r(vm, x),
+        Err(err) => e(vm, err),
+    }
+}
+
+fn slice(vm: &mut Vm, a: Option<isize>, bb: Option<isize>, c: Option<isize>) -> Obj {
+    let f = |x: Option<isize>| x.map(Obj::small_int).unwrap_or(Obj::NONE);
+    vm.alloc(ObjData::Slice(f(a), f(bb), f(c))).expect("alloc")
+}
+
+fn fmt(vm: &mut Vm, f: &str, args: &[Obj]) -> String {
+    let fo = s(vm, f);
+    cr(vm, fo, "format", args)
+}
+
+fn modulo(vm: &mut Vm, f: &str, arg: Obj) -> String {
+    let fo = s(vm, f);
+    op(vm, BinaryOp::Modulo, fo, arg)
+}
+
+#[test]
+fn str_repr_matches_micropython() {
+    run(vm(), str_repr_matches_micropython_body);
+}
+
+fn str_repr_matches_micropython_body(v: &mut Vm) {
+    let mut v = v;
+    let x = s(&mut v, "a\x00\x7f\u{80}\u{ff}\u{100}\u{2028}\u{1f600}'\"\n\t\r\\");
+    assert_eq!(r(&mut v, x), r#"'a\x00\x7f\x80\xff\u0100\u2028\U0001f600\'"\n\t\r\\'"#);
+    let x = s(&mut v, "'");
+    assert_eq!(r(&mut v, x), r#""'""#);
+    let x = s(&mut v, "'\"");
+    assert_eq!(r(&mut v, x), r#"'\'"'"#);
+}
+
+#[test]
+fn str_len_index_slice() {
+    run(vm(), str_len_index_slice_body);
+}
+
+fn str_len_index_slice_body(v: &mut Vm) {
+    let mut v = v;
+    let x = s(&mut v, "é€😀");
+    assert_eq!(v.len(x).ok(), Some(3));
+    assert_eq!(sub(&mut v, x, i(1)), r"'\u20ac'");
+    assert_eq!(sub(&mut v, x, i(-1)), r"'\U0001f600'");
+    let sl = slice(&mut v, None, None, Some(-1));
+    assert_eq!(sub(&mut v, x, sl), r"'\U0001f600\u20ac\xe9'");
+    let y = s(&mut v, "abcdef");
+    let sl = slice(&mut v, Some(1), Some(5), Some(2));
+    assert_eq!(sub(&mut v, y, sl), "'bd'");
+    let sl = slice(&mut v, Some(10), None, None);
+    assert_eq!(sub(&mut v, y, sl), "''");
+    let sl = slice(&mut v, Some(-3), None, None);
+    assert_eq!(sub(&mut v, y, sl), "'def'");
+    assert_eq!(sub(&mut v, y, i(-7)), "IndexError: string index out of range");
+    let f = v.new_float(1.0).expect("f");
+    assert_eq!(sub(&mut v, y, f), "TypeError: string indices must be integers, not float");
+    assert_eq!(sub(&mut v, y, Obj::TRUE), "'b'");
+}
+
+#[test]
+fn str_hash_equals_qstr_hash() {
+    run(vm(), str_hash_equals_qstr_hash_body);
+}
+
+fn str_hash_equals_qstr_hash_body(v: &mut Vm) {
+    let mut v = v;
+    let heap = s(&mut v, "some heap string not interned");
+    assert!(heap.heap_index().is_some());
+    let h1 = v.hash(heap).expect("hash");
+    assert_eq!(h1, crate::qstr::hash_bytes(b"some heap string not interned"));
+    let q = Obj::qstr(crate::qstr::q::append);
+    assert_eq!(v.hash(q).ok(), Some(crate::qstr::hash_bytes(b"append")));
+    let by = b(&mut v, b"append");
+    assert_eq!(v.unary_op(UnaryOp::Hash, by).ok(), Some(i(crate::qstr::hash_bytes(b"append") as isize)));
+}
+
+#[test]
+fn str_ops() {
+    run(vm(), str_ops_body);
+}
+
+fn str_ops_body(v: &mut Vm) {
+    let mut v = v;
+    let a = s(&mut v, "ab");
+    let c = s(&mut v, "cd");
+    assert_eq!(op(&mut v, BinaryOp::Add, a, c), "'abcd'");
+    assert_eq!(op(&mut v, BinaryOp::Add, a, i(1)), "TypeError: unsupported types for __add__: 'str', 'int'");
+    assert_eq!(op(&mut v, BinaryOp::Multiply, a, i(3)), "'ababab'");
+    assert_eq!(op(&mut v, BinaryOp::Multiply, i(2), a), "'abab'");
+    assert_eq!(op(&mut v, BinaryOp::Multiply, a, i(-1)), "''");
+    // Huge repetition: MemoryError, never an abort.
+    let big = v.new_int(10_000_000_000).expect("int");
+    assert_eq!(op(&mut v, BinaryOp::Multiply, a, big), "MemoryError");
+    let huge = v.alloc(ObjData::Int(num_bigint::BigInt::from(1u8) << 70)).expect("int");
+    assert_eq!(
+        op(&mut v, BinaryOp::Multiply, a, huge),
+        "OverflowError: overflow converting long int to machine word"
+    );
+    assert_eq!(op(&mut v, BinaryOp::Less, a, c), "True");
+    let bb = s(&mut v, "b");
+    let abc = s(&mut v, "abc");
+    assert_eq!(op(&mut v, BinaryOp::More, bb, abc), "True");
+    assert_eq!(op(&mut v, BinaryOp::In, bb, abc), "True");
+    assert_eq!(op(&mut v, BinaryOp::In, i(1), abc), "TypeError: can't convert 'int' object to str implicitly");
+    let by = b(&mut v, b"ab");
+    assert!(!v.eq(a, by).expect("eq"));
+    assert_eq!(op(&mut v, BinaryOp::Add, a, by), "TypeError: unsupported types for __add__: 'str', 'bytes'");
+}
+
+#[test]
+fn str_iteration() {
+    run(vm(), str_iteration_body);
+}
+
+fn str_iteration_body(v: &mut Vm) {
+    let mut v = v;
+    let x = s(&mut v, "aé€");
+    let it = v.get_iter(x).expect("iter");
+    let mut out = Vec::new();
+    while let Some(c) = v.iter_next(it).expect("next") {
+        out.push(r(&mut v, c));
+    }
+    assert_eq!(out, ["'a'", r"'\xe9'", r"'\u20ac'"]);
+    assert_eq!(r(&mut v, it), "<iterator>");
+}
+
+#[test]
+fn str_find_family() {
+    run(vm(), str_find_family_body);
+}
+
+fn str_find_family_body(v: &mut Vm) {
+    let mut v = v;
+    let x = s(&mut v, "abcabc");
+    let c = s(&mut v, "c");
+    assert_eq!(cr(&mut v, x, "find", &[c, i(3)]), "5");
+    assert_eq!(cr(&mut v, x, "rfind", &[c, i(0), i(4)]), "2");
+    assert_eq!(cr(&mut v, x, "index", &[c]), "2");
+    let z = s(&mut v, "z");
+    assert_eq!(cr(&mut v, x, "rindex", &[z]), "ValueError: substring not found");
+    assert_eq!(cr(&mut v, x, "find", &[i(1)]), "TypeError: can't convert 'int' object to str implicitly");
+    let empty = s(&mut v, "");
+    assert_eq!(cr(&mut v, x, "count", &[empty]), "7");
+    let aaaa = s(&mut v, "aaaa");
+    let aa = s(&mut v, "aa");
+    assert_eq!(cr(&mut v, aaaa, "count", &[aa]), "2");
+    let u = s(&mut v, "é€😀€");
+    let euro = s(&mut v, "€");
+    assert_eq!(cr(&mut v, u, "find", &[euro, i(2)]), "3");
+    assert_eq!(cr(&mut v, u, "rfind", &[euro]), "3");
+    assert_eq!(cr(&mut v, u, "count", &[euro, i(-3)]), "2");
+}
+
+#[test]
+fn str_starts_ends() {
+    run(vm(), str_starts_ends_body);
+}
+
+fn str_starts_ends_body(v: &mut Vm) {
+    let mut v = v;
+    let x = s(&mut v, "abc");
+    let a = s(&mut v, "a");
+    let xx = s(&mut v, "x");
+    let t = v.new_tuple(&[xx, a]).expect("t");
+    assert_eq!(cr(&mut v, x, "startswith", &[t]), "True");
+    let bc = s(&mut v, "bc");
+    assert_eq!(cr(&mut v, x, "endswith", &[bc, i(1)]), "True");
+    let bb = s(&mut v, "b");
+    assert_eq!(cr(&mut v, x, "startswith", &[bb, i(1), i(2)]), "True");
+    assert_eq!(cr(&mut v, x, "startswith", &[i(1)]), "TypeError: can't convert 'int' object to str implicitly");
+}
+
+#[test]
+fn str_strip_split_join() {
+    run(vm(), str_strip_split_join_body);
+}
+
+fn str_strip_split_join_body(v: &mut Vm) {
+    let mut v = v;
+    let x = s(&mut v, "  xx ");
+    assert_eq!(cr(&mut v, x, "strip", &[]), "'xx'");
+    let y = s(&mut v, "xxaxx");
+    let xs = s(&mut v, "x");
+    assert_eq!(cr(&mut v, y, "lstrip", &[xs]), "'axx'");
+    assert_eq!(cr(&mut v, y, "rstrip", &[xs]), "'xxa'");
+    let sp = s(&mut v, " a  b ");
+    assert_eq!(cr(&mut v, sp, "split", &[]), "['a', 'b']");
+    let csv = s(&mut v, "a,b,,c");
+    let comma = s(&mut v, ",");
+    assert_eq!(cr(&mut v, csv, "split", &[comma]), "['a', 'b', '', 'c']");
+    assert_eq!(cr(&mut v, csv, "split", &[comma, i(1)]), "['a', 'b,,c']");
+    assert_eq!(cr(&mut v, csv, "rsplit", &[comma, i(1)]), "['a,b,', 'c']");
+    let abc = s(&mut v, " a b c ");
+    assert_eq!(cr(&mut v, abc, "split", &[Obj::NONE, i(1)]), "['a', 'b c ']");
+    assert_eq!(cr(&mut v, abc, "rsplit", &[Obj::NONE, i(1)]), "[' a b', 'c']");
+    let empty = s(&mut v, "");
+    assert_eq!(cr(&mut v, abc, "split", &[empty]), "ValueError: empty separator");
+    let lines = s(&mut v, "a\nb\r\nc\rd\n");
+    assert_eq!(cr(&mut v, lines, "splitlines", &[]), "['a', 'b', 'c', 'd']");
+    assert_eq!(cr(&mut v, lines, "splitlines", &[Obj::TRUE]), r"['a\n', 'b\r\n', 'c\r', 'd\n']");
+    let l = {
+        let a = s(&mut v, "a");
+        let bb = s(&mut v, "b");
+        v.new_list(alloc::vec![a, bb]).expect("l")
+    };
+    assert_eq!(cr(&mut v, comma, "join", &[l]), "'a,b'");
+    let xyz = s(&mut v, "xyz");
+    assert_eq!(cr(&mut v, comma, "join", &[xyz]), "'x,y,z'");
+    let bad = v.new_list(alloc::vec![i(1)]).expect("l");
+    assert_eq!(
+        cr(&mut v, comma, "join", &[bad]),
+        "TypeError: join expects a list of str/bytes objects consistent with self object"
+    );
+}
+
+#[test]
+fn str_misc_methods() {
+    run(vm(), str_misc_methods_body);
+}
+
+fn str_misc_methods_body(v: &mut Vm) {
+    let mut v = v;
+    let h = s(&mut v, "hello");
+    let l = s(&mut v, "l");
+    let big_l = s(&mut v, "L");
+    assert_eq!(cr(&mut v, h, "replace", &[l, big_l, i(1)]), "'heLlo'");
+    let abc = s(&mut v, "abc");
+    let empty = s(&mut v, "");
+    let dash = s(&mut v, "-");
+    assert_eq!(cr(&mut v, abc, "replace", &[empty, dash]), "'-a-b-c-'");
+    assert_eq!(cr(&mut v, empty, "replace", &[empty, dash]), "'-'");
+    let ab = s(&mut v, "ab");
+    assert_eq!(cr(&mut v, ab, "center", &[i(7)]), "'  ab   '");
+    let dots = s(&mut v, "a.b.c");
+    let dot = s(&mut v, ".");
+    assert_eq!(cr(&mut v, dots, "partition", &[dot]), "('a', '.', 'b.c')");
+    assert_eq!(cr(&mut v, dots, "rpartition", &[dot]), "('a.b', '.', 'c')");
+    let y = s(&mut v, "y");
+    assert_eq!(cr(&mut v, abc, "rpartition", &[y]), "('', '', 'abc')");
+    let mixed = s(&mut v, "ABc1é");
+    assert_eq!(cr(&mut v, mixed, "lower", &[]), r"'abc1\xe9'");
+    assert_eq!(cr(&mut v, mixed, "upper", &[]), r"'ABC1\xe9'");
+    let d = s(&mut v, "123");
+    assert_eq!(cr(&mut v, d, "isdigit", &[]), "True");
+    assert_eq!(cr(&mut v, empty, "isdigit", &[]), "False");
+    let ab1 = s(&mut v, "AB1");
+    assert_eq!(cr(&mut v, ab1, "isupper", &[]), "True");
+    assert_eq!(cr(&mut v, ab1, "islower", &[]), "False");
+    let ws = s(&mut v, " \t");
+    assert_eq!(cr(&mut v, ws, "isspace", &[]), "True");
+    let e_acute = s(&mut v, "é");
+    assert_eq!(cr(&mut v, e_acute, "isalpha", &[]), "False");
+    assert_eq!(cr(&mut v, e_acute, "encode", &[]), r"b'\xc3\xa9'");
+}
+
+#[test]
+fn str_constructor() {
+    run(vm(), str_constructor_body);
+}
+
+fn str_constructor_body(v: &mut Vm) {
+    let mut v = v;
+    let t = Obj::from_type(&pstr::STR_TYPE);
+    let r0 = v.call(t, &[], &[]).expect("str()");
+    assert_eq!(r(&mut v, r0), "''");
+    let r1 = v.call(t, &[i(12)], &[]).expect("str(12)");
+    assert_eq!(r(&mut v, r1), "'12'");
+    let by = b(&mut v, b"abc");
+    let enc = s(&mut v, "utf-8");
+    let r2 = v.call(t, &[by, enc], &[]).expect("decode");
+    assert_eq!(r(&mut v, r2), "'abc'");
+    let r3 = v.call(t, &[by], &[]).expect("str(bytes)");
+    assert_eq!(r(&mut v, r3), "\"b'abc'\"");
+    let bad = b(&mut v, b"\xff");
+    let err = v.call(t, &[bad, enc], &[]).expect_err("bad utf8");
+    assert_eq!(e(&mut v, err), "UnicodeError: ");
+    let err = v.call(t, &[i(1), enc], &[]).expect_err("no buffer");
+    assert_eq!(e(&mut v, err), "TypeError: object with buffer protocol required");
+}
+
+#[test]
+fn format_spec_mini_language() {
+    run(vm(), format_spec_mini_language_body);
+}
+
+fn format_spec_mini_language_body(v: &mut Vm) {
+    let mut v = v;
+    let n = i(12345);
+    assert_eq!(fmt(&mut v, "{:*^9,}", &[n]), "'*12,345**'");
+    let f = v.new_float(-3.14159).expect("f");
+    assert_eq!(fmt(&mut v, "{:08.3f}", &[f]), "'-003.142'");
+    assert_eq!(fmt(&mut v, "{:x} {:X} {:#o} {:#b} {:c}", &[i(255), i(255), i(8), i(5), i(65)]), "'ff FF 0o10 0b101 A'");
+    let a = s(&mut v, "a");
+    let bb = s(&mut v, "b");
+    assert_eq!(fmt(&mut v, "{:10}|{:<10}|{:>10}|{:^10}|", &[a, i(1), bb, i(2)]), "'a         |1         |         b|    2     |'");
+    assert_eq!(fmt(&mut v, "{:=10}|", &[i(-5)]), "'-        5|'");
+    assert_eq!(fmt(&mut v, "{:+d} {: d}", &[i(5), i(5)]), "'+5  5'");
+    assert_eq!(fmt(&mut v, "{!r:>5}", &[a]), "\"  'a'\"");
+    assert_eq!(fmt(&mut v, "{:=10}", &[a]), "ValueError: '=' alignment not allowed in string format specifier");
+    assert_eq!(fmt(&mut v, "{:d}", &[a]), "ValueError: unknown format code 'd' for object of type 'str'");
+    assert_eq!(fmt(&mut v, "{:s}", &[i(1)]), "ValueError: unknown format code 's' for object of type 'int'");
+    assert_eq!(fmt(&mut v, "{:z}", &[i(1)]), "ValueError: unknown format code 'z' for object of type 'int'");
+    assert_eq!(fmt(&mut v, "{:,d}", &[i(-1234567)]), "'-1,234,567'");
+    assert_eq!(fmt(&mut v, "{:_x}", &[i(0xffffff)]), "'ff_ffff'");
+    assert_eq!(fmt(&mut v, "{:#010x}", &[i(255)]), "'0x000000ff'");
+    assert_eq!(fmt(&mut v, "{:0=10}", &[i(-3)]), "'-000000003'");
+    let ab = s(&mut v, "ab");
+    assert_eq!(fmt(&mut v, "{:010}", &[ab]), "'ab00000000'");
+    assert_eq!(fmt(&mut v, "{:<05}", &[i(3)]), "'30000'");
+    assert_eq!(fmt(&mut v, "{:5}", &[Obj::TRUE]), "'    1'");
+    assert_eq!(fmt(&mut v, "{:f}", &[i(1)]), "'1.000000'");
+    let half = v.new_float(0.5).expect("f");
+    assert_eq!(fmt(&mut v, "{:.3%}", &[half]), "'50.000%'");
+    let pi = v.new_float(3.14159).expect("f");
+    assert_eq!(fmt(&mut v, "{:.2}", &[pi]), "'3.1'");
+    let one = v.new_float(1.0).expect("f");
+    assert_eq!(fmt(&mut v, "{:10.3}", &[one]), "'         1'");
+    let x15 = v.new_float(1.5).expect("f");
+    let e20 = v.new_float(1e20).expect("f");
+    let em20 = v.new_float(1e-20).expect("f");
+    let q = v.new_float(0.25).expect("f");
+    assert_eq!(
+        fmt(&mut v, "{:e} {:E} {:g} {:G} {:%}", &[x15, x15, e20, em20, q]),
+        "'1.500000e+00 1.500000E+00 1e+20 1E-20 25.000000%'"
+    );
+    assert_eq!(fmt(&mut v, "{:x}", &[x15]), "ValueError: unknown format code 'x' for object of type 'float'");
+    assert_eq!(fmt(&mut v, "{:>5}", &[Obj::NONE]), "TypeError: can't convert 'NoneType' object to str implicitly");
+    let abc = s(&mut v, "abc");
+    assert_eq!(fmt(&mut v, "{:.2}", &[abc]), "'ab'");
+    assert_eq!(str_format::format_obj(&mut v, i(255), "#x").ok().as_deref(), Some("0xff"));
+}
+
+#[test]
+fn format_fields() {
+    run(vm(), format_fields_body);
+}
+
+fn format_fields_body(v: &mut Vm) {
+    let mut v = v;
+    assert_eq!(fmt(&mut v, "{} {0}", &[i(1), i(2)]), "ValueError: can't switch from automatic field numbering to manual field specification");
+    assert_eq!(fmt(&mut v, "{0} {}", &[i(1), i(2)]), "ValueError: can't switch from manual field specification to automatic field numbering");
+    assert_eq!(fmt(&mut v, "{", &[i(1)]), "ValueError: unmatched '{' in format");
+    assert_eq!(fmt(&mut v, "}", &[i(1)]), "ValueError: single '}' encountered in format string");
+    assert_eq!(fmt(&mut v, "{2}", &[i(1)]), "IndexError: tuple index out of range");
+    assert_eq!(fmt(&mut v, "{{}} {}", &[i(1)]), "'{} 1'");
+    let a = s(&mut v, "a");
+    let bb = s(&mut v, "b");
+    assert_eq!(fmt(&mut v, "{0}{1}{0}", &[a, bb]), "'aba'");
+    assert_eq!(fmt(&mut v, "{:{}}|", &[i(3), i(4)]), "'   3|'");
+    assert_eq!(fmt(&mut v, "{!x}", &[a]), "ValueError: unknown conversion specifier x");
+    // Keyword fields and nested specs.
+    let fo = s(&mut v, "{:{w}}|{a}");
+    let (m, slf) = v.load_method_maybe(fo, crate::qstr::q::format).expect("m");
+    let w = s(&mut v, "w");
+    let ka = s(&mut v, "a");
+    let ab = s(&mut v, "ab");
+    let out = v.call_with_self(m, slf, &[ab], &[w, i(5), ka, i(7)]).expect("fmt");
+    assert_eq!(r(&mut v, out), "'ab   |7'");
+    let err = v.call_with_self(m, slf, &[ab], &[w, i(5)]).expect_err("missing");
+    assert_eq!(e(&mut v, err), "KeyError: a");
+    // Index access.
+    let l = v.new_list(alloc::vec![i(5), i(6)]).expect("l");
+    let _ = l;
+}
+
+#[test]
+fn percent_formatting() {
+    run(vm(), percent_formatting_body);
+}
+
+fn percent_formatting_body(v: &mut Vm) {
+    let mut v = v;
+    let args = {
+        let x = v.new_float(3.14159).expect("f");
+        let xs = s(&mut v, "x");
+        let ys = s(&mut v, "y");
+        let e = v.new_float(12345.678).expect("f");
+        let g = v.new_float(0.00001).expect("f");
+        v.new_tuple(&[x, i(42), i(255), i(8), e, g, i(65), xs, ys]).expect("t")
+    };
+    assert_eq!(
+        modulo(&mut v, "%5.2f|%-5d|%x|%o|%e|%g|%c|%%|%r|%s", args),
+        "\" 3.14|42   |ff|10|1.234568e+04|1e-05|A|%|'x'|y\""
+    );
+    let t = v.new_tuple(&[i(255), i(8), i(255), i(7), i(5), i(5), i(-42)]).expect("t");
+    assert_eq!(modulo(&mut v, "%#x %#o %X %5.3d %+d % d %05d|", t), "'0xff 0o10 FF   007 +5  5 -0042|'");
+    let a = s(&mut v, "a");
+    assert_eq!(modulo(&mut v, "%d", a), "TypeError: can't convert str to int");
+    let t1 = v.new_tuple(&[i(1)]).expect("t");
+    assert_eq!(modulo(&mut v, "%d %d", t1), "TypeError: format string needs more arguments");
+    let t2 = v.new_tuple(&[i(1), i(2)]).expect("t");
+    assert_eq!(modulo(&mut v, "%d", t2), "TypeError: format string didn't convert all arguments");
+    assert_eq!(modulo(&mut v, "%z", i(1)), "ValueError: unsupported format character 'z' (0x7a) at index 1");
+    let t0 = v.new_tuple(&[]).expect("t");
+    assert_eq!(modulo(&mut v, "%", t0), "ValueError: incomplete format");
+    assert_eq!(modulo(&mut v, "a", i(1)), "TypeError: format string didn't convert all arguments");
+    let abc = s(&mut v, "abcdefg");
+    assert_eq!(modulo(&mut v, "%10.4s|", abc), "'      abcd|'");
+    let f = v.new_float(3.7).expect("f");
+    assert_eq!(modulo(&mut v, "%d", f), "'3'");
+    assert_eq!(modulo(&mut v, "%x", f), "TypeError: can't convert float to int");
+    let star = {
+        let pi = v.new_float(3.14159).expect("f");
+        v.new_tuple(&[i(8), i(2), pi]).expect("t")
+    };
+    assert_eq!(modulo(&mut v, "%*.*f", star), "'    3.14'");
+    let ab = s(&mut v, "ab");
+    assert_eq!(modulo(&mut v, "%c", ab), "TypeError: %c needs int or char");
+    assert_eq!(modulo(&mut v, "%x", i(-255)), "'-ff'");
+    assert_eq!(modulo(&mut v, "%c", i(0x263a)), "'\u{263a}'".replace('\u{263a}', "\\u263a"));
+    // Dict-based.
+    let d = v.new_dict().expect("d");
+    let ka = s(&mut v, "a");
+    v.dict_store(d, ka, i(1)).expect("store");
+    assert_eq!(modulo(&mut v, "%(a)s", d), "'1'");
+    assert_eq!(modulo(&mut v, "%(a)s %s", d), "TypeError: format string needs more arguments");
+    // bytes % args.
+    let bf = b(&mut v, b"%d %s %r");
+    let bx = b(&mut v, b"x");
+    let by = b(&mut v, b"y");
+    let t = v.new_tuple(&[i(1), bx, by]).expect("t");
+    assert_eq!(op(&mut v, BinaryOp::Modulo, bf, t), "b\"1 x b'y'\"");
+}
+
+#[test]
+fn bytes_basics() {
+    run(vm(), bytes_basics_body);
+}
+
+fn bytes_basics_body(v: &mut Vm) {
+    let mut v = v;
+    let x = b(&mut v, b"\x00abc'\"\x7f\xff\n\r\t\\");
+    assert_eq!(r(&mut v, x), r#"b'\x00abc\'"\x7f\xff\n\r\t\\'"#);
+    let q = b(&mut v, b"'");
+    assert_eq!(r(&mut v, q), r#"b"'""#);
+    let ab = b(&mut v, b"ab");
+    assert_eq!(sub(&mut v, ab, i(0)), "97");
+    assert_eq!(sub(&mut v, ab, i(-3)), "IndexError: bytes index out of range");
+    let sl = slice(&mut v, Some(0), Some(1), None);
+    assert_eq!(sub(&mut v, ab, sl), "b'a'");
+    let abc = b(&mut v, b"abc");
+    assert_eq!(op(&mut v, BinaryOp::In, i(98), abc), "True");
+    let bb = b(&mut v, b"b");
+    assert_eq!(op(&mut v, BinaryOp::In, bb, abc), "True");
+    assert_eq!(op(&mut v, BinaryOp::In, i(300), abc), "False");
+    assert_eq!(op(&mut v, BinaryOp::Add, ab, abc), "b'ababc'");
+    assert_eq!(op(&mut v, BinaryOp::Multiply, ab, i(2)), "b'abab'");
+    assert_eq!(op(&mut v, BinaryOp::Add, ab, i(1)), "TypeError: unsupported types for __add__: 'bytes', 'int'");
+    let bya = ba(&mut v, b"ab");
+    assert!(v.eq(ab, bya).expect("eq"));
+    assert!(v.eq(bya, ab).expect("eq"));
+    let comma = b(&mut v, b",");
+    let csv = b(&mut v, b"a,b");
+    assert_eq!(cr(&mut v, csv, "split", &[comma]), "[b'a', b'b']");
+    let sc = s(&mut v, ",");
+    assert_eq!(cr(&mut v, csv, "split", &[sc]), "TypeError: can't convert 'str' object to bytes implicitly");
+    assert_eq!(cr(&mut v, abc, "hex", &[]), "'616263'");
+    let dash = s(&mut v, "-");
+    assert_eq!(cr(&mut v, abc, "hex", &[dash]), "'61-62-63'");
+    let bt = Obj::from_type(&bytes::BYTES_TYPE);
+    let h = s(&mut v, "0a 0b");
+    assert_eq!(cr(&mut v, bt, "fromhex", &[h]), r"b'\n\x0b'");
+    let bad = s(&mut v, "0a0");
+    assert_eq!(cr(&mut v, bt, "fromhex", &[bad]), "ValueError: non-hex digit");
+    let bat = Obj::from_type(&bytearray::BYTEARRAY_TYPE);
+    let h1 = s(&mut v, "0a");
+    assert_eq!(cr(&mut v, bat, "fromhex", &[h1]), r"bytearray(b'\n')");
+    assert_eq!(cr(&mut v, abc, "decode", &[]), "'abc'");
+    let xx = b(&mut v, b"xax");
+    let xs = b(&mut v, b"x");
+    assert_eq!(cr(&mut v, xx, "strip", &[xs]), "b'a'");
+    let list = v.new_list(alloc::vec![ab, bya]).expect("l");
+    assert_eq!(cr(&mut v, comma, "join", &[list]), "b'ab,ab'");
+    let it = v.get_iter(ab).expect("iter");
+    assert_eq!(v.iter_next(it).ok(), Some(Some(i(97))));
+}
+
+#[test]
+fn bytes_constructor() {
+    run(vm(), bytes_constructor_body);
+}
+
+fn bytes_constructor_body(v: &mut Vm) {
+    let mut v = v;
+    let t = Obj::from_type(&bytes::BYTES_TYPE);
+    let mk = |v: &mut Vm, args: &[Obj]| match v.call(t, args, &[]) {
+        Ok(x) => r(v, x),
+        Err(err) => e(v, err),
+    };
+    assert_eq!(mk(&mut v, &[i(3)]), r"b'\x00\x00\x00'");
+    let l = v.new_list(alloc::vec![i(1), i(2)]).expect("l");
+    assert_eq!(mk(&mut v, &[l]), r"b'\x01\x02'");
+    let l = v.new_list(alloc::vec![i(256)]).expect("l");
+    assert_eq!(mk(&mut v, &[l]), "ValueError: bytes value out of range");
+    let ab = s(&mut v, "ab");
+    assert_eq!(mk(&mut v, &[ab]), "TypeError: string argument without an encoding");
+    let enc = s(&mut v, "utf8");
+    assert_eq!(mk(&mut v, &[ab, enc]), "b'ab'");
+    assert_eq!(mk(&mut v, &[i(-1)]), "ValueError: ");
+    assert_eq!(mk(&mut v, &[]), "b''");
+    let bat = Obj::from_type(&bytearray::BYTEARRAY_TYPE);
+    let big = v.new_int(10_000_000_000).expect("int");
+    let err = v.call(bat, &[big], &[]).expect_err("too big");
+    assert_eq!(e(&mut v, err), "MemoryError");
+}
+
+#[test]
+fn bytearray_mutation() {
+    run(vm(), bytearray_mutation_body);
+}
+
+fn bytearray_mutation_body(v: &mut Vm) {
+    let mut v = v;
+    let a = ba(&mut v, b"abc");
+    v.subscr(a, i(0), Subscr::Store(i(65))).expect("store");
+    call(&mut v, a, "append", &[i(68)]).expect("append");
+    let ef = b(&mut v, b"EF");
+    call(&mut v, a, "extend", &[ef]).expect("extend");
+    let sl = slice(&mut v, Some(1), Some(3), None);
+    let xyz = b(&mut v, b"xyz");
+    v.subscr(a, sl, Subscr::Store(xyz)).expect("slice store");
+    assert_eq!(r(&mut v, a), "bytearray(b'AxyzDEF')");
+    v.subscr(a, i(0), Subscr::Delete).expect("del");
+    assert_eq!(r(&mut v, a), "bytearray(b'xyzDEF')");
+    let bang = b(&mut v, b"!");
+    let a2 = v.binary_op(BinaryOp::InplaceAdd, a, bang).expect("+=");
+    assert_eq!(a2, a);
+    assert_eq!(r(&mut v, a), "bytearray(b'xyzDEF!')");
+    let err = v.subscr(a, i(10), Subscr::Store(i(1))).expect_err("oob");
+    assert_eq!(e(&mut v, err), "IndexError: bytearray index out of range");
+    let err = v.subscr(a, i(0), Subscr::Store(i(256))).expect_err("range");
+    assert_eq!(e(&mut v, err), "ValueError: byte must be in range(0, 256)");
+    let sl = slice(&mut v, None, None, Some(2));
+    v.subscr(a, sl, Subscr::Delete).expect("del slice");
+    assert_eq!(r(&mut v, a), "bytearray(b'yDF')");
+    let comma = b(&mut v, b",");
+    let csv = ba(&mut v, b"a,b");
+    assert_eq!(cr(&mut v, csv, "split", &[comma]), "[bytearray(b'a'), bytearray(b'b')]");
+    assert_eq!(v.len(a).ok(), Some(3));
+    let err = v.hash(a).expect_err("unhashable");
+    assert_eq!(e(&mut v, err), "TypeError: unhashable type: 'bytearray'");
+}
+
+#[test]
+fn memoryview_views() {
+    run(vm(), memoryview_views_body);
+}
+
+fn memoryview_views_body(v: &mut Vm) {
+    let mut v = v;
+    let base = ba(&mut v, b"hello");
+    let m = memoryview::new_memoryview(&mut v, base).expect("mv");
+    assert_eq!(r(&mut v, m), "<memoryview>");
+    let sl = slice(&mut v, Some(1), Some(4), None);
+    let mv = v.subscr(m, sl, Subscr::Load).expect("slice");
+    assert_eq!(v.len(mv).ok(), Some(3));
+    assert_eq!(sub(&mut v, mv, i(0)), "101");
+    assert_eq!(sub(&mut v, mv, i(-1)), "108");
+    assert_eq!(sub(&mut v, mv, i(5)), "IndexError: memoryview index out of range");
+    v.subscr(mv, i(0), Subscr::Store(i(69))).expect("store");
+    assert_eq!(r(&mut v, base), "bytearray(b'hEllo')");
+    let qq = b(&mut v, b"QQ");
+    let sl2 = slice(&mut v, Some(1), Some(3), None);
+    v.subscr(mv, sl2, Subscr::Store(qq)).expect("slice store");
+    assert_eq!(r(&mut v, base), "bytearray(b'hEQQo')");
+    assert_eq!(crate::types::strutil::get_buffer(&v, mv), Some(b"EQQ".to_vec()));
+    let bt = Obj::from_type(&bytes::BYTES_TYPE);
+    let copy = v.call(bt, &[mv], &[]).expect("bytes(mv)");
+    assert_eq!(r(&mut v, copy), "b'EQQ'");
+    let ro = b(&mut v, b"ab");
+    let rm = memoryview::new_memoryview(&mut v, ro).expect("mv");
+    let err = v.subscr(rm, i(0), Subscr::Store(i(1))).expect_err("readonly");
+    assert_eq!(e(&mut v, err), "TypeError: 'memoryview' object doesn't support item assignment");
+    assert!(v.eq(rm, ro).expect("eq"));
+    let err = memoryview::new_memoryview(&mut v, i(1)).expect_err("no buffer");
+    assert_eq!(e(&mut v, err), "TypeError: object with buffer protocol required");
+    assert_eq!(cr(&mut v, rm, "hex", &[]), "'6162'");
+    let it = v.get_iter(rm).expect("iter");
+    assert_eq!(v.iter_next(it).ok(), Some(Some(i(97))));
+}
+
+#[test]
+fn results_survive_gc() {
+    // Build many parts while collections happen (tiny heap forces gc).
+    let small = Vm::new(Config { heap_size: 64 * 1024, ..Config::default() }, Box::new(BufferHal::default()));
+    run(small, gc_body);
+}
+
+fn gc_body(v: &mut Vm) {
+    let mut v = v;
+    let text: String = (0..300).map(|n| alloc::format!("w{n} ")).collect();
+    let x = s(&mut v, &text);
+    for _ in 0..5 {
+        let l = call(&mut v, x, "split", &[]).expect("split");
+        let items = v.seq_items(l).expect("list");
+        assert_eq!(items.len(), 300);
+        assert_eq!(v.str_of(items[299]), Some("w299"));
+        crate::gc::collect(&mut v);
+    }
+}

@@ -1,0 +1,1078 @@
+//! The dispatch loop: executes one frame's bytecode until it returns,
+//! yields or lets an exception escape.
+
+use super::frame::Frame;
+use crate::obj::Obj;
+use crate::objdata::ObjData;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BinaryOp, Subscr, UnaryOp};
+use crate::types::exception as exc;
+use crate::{PyErr, PyResult};
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use mpy_bytecode::opcode as op;
+use mpy_bytecode::varint;
+
+/// How a frame stopped running.
+pub enum Outcome {
+    /// RETURN_VALUE.
+    Return(Obj),
+    /// YIELD_VALUE / YIELD_FROM suspended a generator frame.
+    Yield(Obj),
+}
+
+#[inline(always)]
+fn read_uint(code: &[u8], pos: &mut usize) -> usize {
+    varint::decode_vuint(code, pos).unwrap_or(0) as usize
+}
+
+#[inline(always)]
+fn read_jump(code: &[u8], pos: &mut usize, signed: bool) -> usize {
+    let off = varint::decode_jump(code, pos, signed).unwrap_or(0) as isize;
+    (*pos as isize + off).max(0) as usize
+}
+
+/// The "malformed bytecode" error (the loader rejects most of it upfront).
+pub fn bad_code(vm: &mut Vm) -> PyErr {
+    vm.runtime_error("invalid bytecode")
+}
+
+/// Small-int fast path of a bytecode binary op: None when the result does
+/// not fit or the op needs the general path.
+#[inline(always)]
+fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
+    let r = match BinaryOp::from_u8(opn)?.non_inplace() {
+        BinaryOp::Less => return Some(Obj::bool(a < b)),
+        BinaryOp::More => return Some(Obj::bool(a > b)),
+        BinaryOp::Equal | BinaryOp::Is => return Some(Obj::bool(a == b)),
+        BinaryOp::LessEqual => return Some(Obj::bool(a <= b)),
+        BinaryOp::MoreEqual => return Some(Obj::bool(a >= b)),
+        BinaryOp::NotEqual => return Some(Obj::bool(a != b)),
+        BinaryOp::Add => a.checked_add(b)?,
+        BinaryOp::Subtract => a.checked_sub(b)?,
+        BinaryOp::Multiply => a.checked_mul(b)?,
+        BinaryOp::Or => a | b,
+        BinaryOp::Xor => a ^ b,
+        BinaryOp::And => a & b,
+        BinaryOp::FloorDivide => {
+            if b == 0 {
+                return None;
+            }
+            let d = a.checked_div(b)?;
+            if (a % b != 0) && ((a < 0) != (b < 0)) {
+                d - 1
+            } else {
+                d
+            }
+        }
+        BinaryOp::Modulo => {
+            if b == 0 {
+                return None;
+            }
+            let m = a.checked_rem(b)?;
+            if m != 0 && ((m < 0) != (b < 0)) {
+                m + b
+            } else {
+                m
+            }
+        }
+        BinaryOp::Rshift => {
+            if b < 0 {
+                return None;
+            }
+            a >> b.min(isize::BITS as isize - 1)
+        }
+        BinaryOp::Lshift => {
+            if !(0..isize::BITS as isize - 1).contains(&b) {
+                return None;
+            }
+            let r = a << b;
+            if (r >> b) != a {
+                return None;
+            }
+            r
+        }
+        _ => return None,
+    };
+    if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&r) {
+        Some(Obj::small_int(r))
+    } else {
+        None
+    }
+}
+
+/// Runs `f` until it returns or yields. `throw`, for a resumed generator,
+/// is an exception to raise at the resume point instead of continuing.
+pub fn run(vm: &mut Vm, f: &mut Frame, mut throw: Option<Obj>) -> PyResult<Outcome> {
+    loop {
+        let r = match throw.take() {
+            Some(e) => {
+                let at_yield_from = f.code.code().get(f.ip) == Some(&op::YIELD_FROM);
+                if at_yield_from {
+                    // Forward into the delegate: handled by YIELD_FROM.
+                    if f.sp < f.blocks_base() {
+                        vm.stack[f.sp] = Obj::NONE;
+                        f.sp += 1;
+                    }
+                    execute(vm, f, e)
+                } else {
+                    Err(PyErr(e))
+                }
+            }
+            None => execute(vm, f, Obj::NULL),
+        };
+        match r {
+            Ok(o) => return Ok(o),
+            Err(PyErr(e)) => {
+                if !f.catch(vm, e) {
+                    return Err(PyErr(e));
+                }
+            }
+        }
+    }
+}
+
+macro_rules! ensure {
+    ($vm:ident, $c:expr) => {
+        if !$c {
+            return Err(bad_code($vm));
+        }
+    };
+}
+
+/// The instruction loop proper. `pending` is an exception thrown into a
+/// generator suspended at YIELD_FROM (NULL normally).
+fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
+    let code_rc = f.code.clone();
+    let code: &[u8] = code_rc.code();
+    let qstrs = code_rc.qstrs.clone();
+    let base = f.base;
+    let limit = f.blocks_base();
+    let n_state = code_rc.n_state;
+    if vm.stack.len() < limit + 3 * code_rc.n_exc_stack || f.sp < base || f.sp > limit {
+        return Err(bad_code(vm));
+    }
+    macro_rules! push {
+        ($v:expr) => {{
+            let v = $v;
+            ensure!(vm, f.sp < limit);
+            vm.stack[f.sp] = v;
+            f.sp += 1;
+        }};
+    }
+    macro_rules! pop {
+        () => {{
+            ensure!(vm, f.sp > base);
+            f.sp -= 1;
+            vm.stack[f.sp]
+        }};
+    }
+    macro_rules! top {
+        () => {{
+            ensure!(vm, f.sp > base);
+            vm.stack[f.sp - 1]
+        }};
+    }
+    macro_rules! set_top {
+        ($v:expr) => {{
+            let v = $v;
+            ensure!(vm, f.sp > base);
+            vm.stack[f.sp - 1] = v;
+        }};
+    }
+    macro_rules! local_idx {
+        ($i:expr) => {{
+            let i: usize = $i;
+            ensure!(vm, i < n_state);
+            base + n_state - 1 - i
+        }};
+    }
+    macro_rules! qstr_arg {
+        ($pos:ident) => {{
+            let i = read_uint(code, &mut $pos);
+            match qstrs.get(i) {
+                Some(&q) => q,
+                None => return Err(bad_code(vm)),
+            }
+        }};
+    }
+    loop {
+        let ip0 = f.ip;
+        let Some(&opc) = code.get(ip0) else { return Err(bad_code(vm)) };
+        let mut pos = ip0 + 1;
+        match opc {
+            0xb0..=0xbf => {
+                let i = local_idx!((opc - 0xb0) as usize);
+                let v = vm.stack[i];
+                if v.is_null() {
+                    return Err(unbound_local(vm));
+                }
+                push!(v);
+            }
+            0xc0..=0xcf => {
+                let i = local_idx!((opc - 0xc0) as usize);
+                let v = pop!();
+                vm.stack[i] = v;
+            }
+            0x70..=0xaf => push!(Obj::small_int(opc as isize - 0x80)),
+            0xd7..=0xf9 => {
+                let opn = opc - 0xd7;
+                let b = pop!();
+                let a = top!();
+                if a.is_small_int() && b.is_small_int() {
+                    if let Some(r) = small_binop(opn, a.small_int_unchecked(), b.small_int_unchecked()) {
+                        set_top!(r);
+                        f.ip = pos;
+                        continue;
+                    }
+                }
+                let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+                let r = vm.binary_op(bop, a, b)?;
+                set_top!(r);
+            }
+            0xd0..=0xd3 => {
+                let a = top!();
+                let r = match opc - 0xd0 {
+                    0 if a.is_small_int() => a,
+                    1 if a.is_small_int() && a.small_int_unchecked() != Obj::SMALL_INT_MIN => {
+                        Obj::small_int(-a.small_int_unchecked())
+                    }
+                    2 if a.is_small_int() => Obj::small_int(!a.small_int_unchecked()),
+                    0 => vm.unary_op(UnaryOp::Positive, a)?,
+                    1 => vm.unary_op(UnaryOp::Negative, a)?,
+                    2 => vm.unary_op(UnaryOp::Invert, a)?,
+                    _ => Obj::bool(!vm.is_true(a)?),
+                };
+                set_top!(r);
+            }
+            op::LOAD_CONST_STRING => {
+                let q = qstr_arg!(pos);
+                push!(Obj::qstr(q));
+            }
+            op::LOAD_NAME => {
+                let q = qstr_arg!(pos);
+                let v = load_name(vm, f.locals, f.globals, q)?;
+                push!(v);
+            }
+            op::LOAD_GLOBAL => {
+                let q = qstr_arg!(pos);
+                let v = load_global(vm, f.globals, q)?;
+                push!(v);
+            }
+            op::LOAD_ATTR => {
+                let q = qstr_arg!(pos);
+                let o = top!();
+                let v = vm.load_attr(o, q)?;
+                set_top!(v);
+            }
+            op::LOAD_METHOD => {
+                let q = qstr_arg!(pos);
+                let o = top!();
+                let (m, s) = vm.load_method_maybe(o, q)?;
+                if m.is_null() {
+                    return Err(vm.no_attr_error(o, q));
+                }
+                set_top!(m);
+                push!(s);
+            }
+            op::LOAD_SUPER_METHOD => {
+                let q = qstr_arg!(pos);
+                let self_obj = pop!();
+                let cls = top!();
+                let (m, s) = super::class::super_lookup(vm, cls, self_obj, q)?;
+                ensure!(vm, f.sp >= base + 2);
+                vm.stack[f.sp - 2] = m;
+                vm.stack[f.sp - 1] = s;
+            }
+            op::STORE_NAME => {
+                let q = qstr_arg!(pos);
+                let v = pop!();
+                vm.dict_store(f.locals, Obj::qstr(q), v)?;
+            }
+            op::STORE_GLOBAL => {
+                let q = qstr_arg!(pos);
+                let v = pop!();
+                vm.dict_store(f.globals, Obj::qstr(q), v)?;
+            }
+            op::STORE_ATTR => {
+                let q = qstr_arg!(pos);
+                let o = pop!();
+                let v = pop!();
+                vm.store_attr(o, q, v)?;
+            }
+            op::DELETE_NAME | op::DELETE_GLOBAL => {
+                let q = qstr_arg!(pos);
+                let d = if opc == op::DELETE_NAME { f.locals } else { f.globals };
+                if vm.dict_remove(d, Obj::qstr(q))?.is_none() {
+                    return Err(name_error(vm, q));
+                }
+            }
+            op::IMPORT_NAME => {
+                let q = qstr_arg!(pos);
+                let fromlist = pop!();
+                let level = top!();
+                let m = super::import::import_name(vm, q, fromlist, level, f.globals)?;
+                set_top!(m);
+            }
+            op::IMPORT_FROM => {
+                let q = qstr_arg!(pos);
+                let m = top!();
+                let v = super::import::import_from(vm, m, q)?;
+                push!(v);
+            }
+            op::IMPORT_STAR => {
+                let m = pop!();
+                super::import::import_star(vm, m, f.locals)?;
+            }
+            op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS | op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
+                let child = read_uint(code, &mut pos);
+                let Some(c) = code_rc.children.get(child).cloned() else { return Err(bad_code(vm)) };
+                let mut n_closed = 0usize;
+                if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
+                    n_closed = code.get(pos).copied().unwrap_or(0) as usize;
+                    pos += 1;
+                }
+                ensure!(vm, f.sp >= base + n_closed);
+                let closure: Box<[Obj]> = Box::from(&vm.stack[f.sp - n_closed..f.sp]);
+                f.sp -= n_closed;
+                let (defaults, kw_defaults) = if opc == op::MAKE_FUNCTION_DEFARGS || opc == op::MAKE_CLOSURE_DEFARGS {
+                    let k = pop!();
+                    let d = pop!();
+                    (d, k)
+                } else {
+                    (Obj::NULL, Obj::NULL)
+                };
+                // Keep the popped values reachable while allocating.
+                let keep = vm.roots.len();
+                vm.roots.extend_from_slice(&closure);
+                let r = super::load::make_function(vm, c, f.context, f.globals, defaults, kw_defaults, closure);
+                vm.roots.truncate(keep);
+                push!(r?);
+            }
+            op::LOAD_CONST_SMALL_INT => {
+                let v = varint::decode_small_int(code, &mut pos).unwrap_or(0);
+                let o = vm.new_int(v)?;
+                push!(o);
+            }
+            op::LOAD_CONST_OBJ => {
+                let i = read_uint(code, &mut pos);
+                let o = match vm.heap.get(f.context) {
+                    Some(ObjData::CodeContext(c)) => c.consts.get(i).copied(),
+                    _ => None,
+                };
+                let Some(o) = o else { return Err(bad_code(vm)) };
+                push!(o);
+            }
+            op::LOAD_FAST_N => {
+                let i = local_idx!(read_uint(code, &mut pos));
+                let v = vm.stack[i];
+                if v.is_null() {
+                    return Err(unbound_local(vm));
+                }
+                push!(v);
+            }
+            op::STORE_FAST_N => {
+                let i = local_idx!(read_uint(code, &mut pos));
+                let v = pop!();
+                vm.stack[i] = v;
+            }
+            op::DELETE_FAST => {
+                let i = local_idx!(read_uint(code, &mut pos));
+                if vm.stack[i].is_null() {
+                    return Err(unbound_local(vm));
+                }
+                vm.stack[i] = Obj::NULL;
+            }
+            op::LOAD_DEREF => {
+                let i = local_idx!(read_uint(code, &mut pos));
+                let c = vm.stack[i];
+                let v = match vm.heap.get(c) {
+                    Some(ObjData::Cell(v)) => *v,
+                    _ => return Err(bad_code(vm)),
+                };
+                if v.is_null() {
+                    return Err(unbound_local(vm));
+                }
+                push!(v);
+            }
+            op::STORE_DEREF | op::DELETE_DEREF => {
+                let i = local_idx!(read_uint(code, &mut pos));
+                let v = if opc == op::STORE_DEREF { pop!() } else { Obj::NULL };
+                let c = vm.stack[i];
+                match vm.heap.get_mut(c) {
+                    Some(ObjData::Cell(slot)) => *slot = v,
+                    _ => return Err(bad_code(vm)),
+                }
+            }
+            op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => {
+                let n = read_uint(code, &mut pos);
+                ensure!(vm, f.sp >= base + n);
+                let s = f.sp - n;
+                let o = if opc == op::BUILD_TUPLE {
+                    let items: Box<[Obj]> = Box::from(&vm.stack[s..f.sp]);
+                    vm.alloc(ObjData::Tuple(items))?
+                } else if opc == op::BUILD_LIST {
+                    let items: Vec<Obj> = vm.stack[s..f.sp].to_vec();
+                    vm.alloc(ObjData::List(items))?
+                } else {
+                    let set = vm.alloc(ObjData::Set(crate::map::Dict::new()))?;
+                    for k in s..f.sp {
+                        let item = vm.stack[k];
+                        vm.dict_store(set, item, Obj::NONE)?;
+                    }
+                    set
+                };
+                f.sp = s;
+                push!(o);
+            }
+            op::BUILD_MAP => {
+                let _ = read_uint(code, &mut pos);
+                let d = vm.new_dict()?;
+                push!(d);
+            }
+            op::BUILD_SLICE => {
+                let n = read_uint(code, &mut pos);
+                let step = if n == 3 { pop!() } else { Obj::NONE };
+                let stop = pop!();
+                let start = top!();
+                let s = vm.alloc(ObjData::Slice(start, stop, step))?;
+                set_top!(s);
+            }
+            op::STORE_MAP => {
+                let k = pop!();
+                let v = pop!();
+                let d = top!();
+                vm.dict_store(d, k, v)?;
+            }
+            op::STORE_COMP => {
+                let a = read_uint(code, &mut pos);
+                let depth = a >> 2;
+                ensure!(vm, f.sp > base + depth);
+                let target = vm.stack[f.sp - 1 - depth];
+                match a & 3 {
+                    0 => {
+                        let item = pop!();
+                        list_append(vm, target, item)?;
+                    }
+                    1 => {
+                        let k = pop!();
+                        let v = pop!();
+                        vm.dict_store(target, k, v)?;
+                    }
+                    _ => {
+                        let item = pop!();
+                        vm.dict_store(target, item, Obj::NONE)?;
+                    }
+                }
+            }
+            op::UNPACK_SEQUENCE => {
+                let n = read_uint(code, &mut pos);
+                let seq = pop!();
+                let items = seq_items_for_unpack(vm, seq)?;
+                if items.len() < n {
+                    let msg = alloc::format!("need more than {} values to unpack", items.len());
+                    return Err(vm.value_error(&msg));
+                }
+                if items.len() > n {
+                    let msg = alloc::format!("too many values to unpack (expected {})", n);
+                    return Err(vm.value_error(&msg));
+                }
+                ensure!(vm, f.sp + n <= limit);
+                for &it in items.iter().rev() {
+                    push!(it);
+                }
+            }
+            op::UNPACK_EX => {
+                let a = read_uint(code, &mut pos);
+                let (left, right) = (a & 0xff, (a >> 8) & 0xff);
+                let seq = top!();
+                let items = seq_items_for_unpack(vm, seq)?;
+                if items.len() < left + right {
+                    let msg = alloc::format!("need more than {} values to unpack", items.len());
+                    return Err(vm.value_error(&msg));
+                }
+                let keep = vm.roots.len();
+                vm.roots.extend_from_slice(&items);
+                let mid = vm.new_list(items[left..items.len() - right].to_vec());
+                vm.roots.truncate(keep);
+                let mid = mid?;
+                f.sp -= 1;
+                ensure!(vm, f.sp + left + right + 1 <= limit);
+                for &it in items[items.len() - right..].iter().rev() {
+                    push!(it);
+                }
+                push!(mid);
+                for &it in items[..left].iter().rev() {
+                    push!(it);
+                }
+            }
+            op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
+                let a = read_uint(code, &mut pos);
+                let npos = a & 0xff;
+                let nkw = (a >> 8) & 0xff;
+                let method = opc == op::CALL_METHOD || opc == op::CALL_METHOD_VAR_KW;
+                let var = opc == op::CALL_FUNCTION_VAR_KW || opc == op::CALL_METHOD_VAR_KW;
+                let n = npos + 2 * nkw + usize::from(var) + 1 + usize::from(method);
+                ensure!(vm, f.sp >= base + n);
+                let s = f.sp - n;
+                let r = call_from_stack(vm, s, npos, nkw, method, var)?;
+                f.sp = s;
+                push!(r);
+            }
+            op::UNWIND_JUMP => {
+                let dest = read_jump(code, &mut pos, true);
+                let count = code.get(pos).copied().unwrap_or(0) as usize;
+                if let Some(o) = unwind_jump(vm, f, dest, count)? {
+                    return Ok(o);
+                }
+                continue;
+            }
+            op::JUMP => {
+                f.ip = read_jump(code, &mut pos, true);
+                continue;
+            }
+            op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
+                let dest = read_jump(code, &mut pos, true);
+                let v = top!();
+                let t = v == Obj::TRUE || (v != Obj::FALSE && vm.is_true(v)?);
+                f.sp -= 1;
+                if t == (opc == op::POP_JUMP_IF_TRUE) {
+                    f.ip = dest;
+                    continue;
+                }
+            }
+            op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
+                let dest = read_jump(code, &mut pos, false);
+                let v = top!();
+                let t = vm.is_true(v)?;
+                if t == (opc == op::JUMP_IF_TRUE_OR_POP) {
+                    f.ip = dest;
+                    continue;
+                }
+                f.sp -= 1;
+            }
+            op::SETUP_WITH => {
+                let handler = read_jump(code, &mut pos, false);
+                let mgr = top!();
+                let (exit, exit_self) = vm.load_method_maybe(mgr, q::__exit__)?;
+                if exit.is_null() {
+                    return Err(vm.no_attr_error(mgr, q::__exit__));
+                }
+                let (enter, enter_self) = vm.load_method_maybe(mgr, q::__enter__)?;
+                if enter.is_null() {
+                    return Err(vm.no_attr_error(mgr, q::__enter__));
+                }
+                set_top!(exit);
+                push!(if exit_self.is_null() { Obj::NONE } else { exit_self });
+                if !f.push_block(vm, handler, true) {
+                    return Err(bad_code(vm));
+                }
+                let r = if enter_self.is_null() { vm.call(enter, &[], &[])? } else { vm.call_with_self(enter, enter_self, &[], &[])? };
+                push!(r);
+            }
+            op::SETUP_EXCEPT | op::SETUP_FINALLY => {
+                let handler = read_jump(code, &mut pos, false);
+                if !f.push_block(vm, handler, opc == op::SETUP_FINALLY) {
+                    return Err(bad_code(vm));
+                }
+            }
+            op::POP_EXCEPT_JUMP => {
+                let dest = read_jump(code, &mut pos, false);
+                ensure!(vm, f.exc_sp > 0);
+                f.exc_sp -= 1;
+                f.ip = dest;
+                continue;
+            }
+            op::FOR_ITER => {
+                let dest = read_jump(code, &mut pos, false);
+                ensure!(vm, f.sp >= base + 4);
+                let s0 = f.sp - 4;
+                let kind = vm.stack[s0];
+                let next = if kind.is_null() {
+                    let it = vm.stack[s0 + 1];
+                    vm.iter_next(it)?
+                } else if kind == Obj::small_int(1) {
+                    // range fast path: [1, current, stop, step]
+                    let cur = vm.stack[s0 + 1].small_int_unchecked();
+                    let stop = vm.stack[s0 + 2].small_int_unchecked();
+                    let step = vm.stack[s0 + 3].small_int_unchecked();
+                    if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                        match cur.checked_add(step) {
+                            Some(n) if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&n) => {
+                                vm.stack[s0 + 1] = Obj::small_int(n)
+                            }
+                            _ => vm.stack[s0 + 1] = vm.stack[s0 + 2],
+                        }
+                        Some(Obj::small_int(cur))
+                    } else {
+                        None
+                    }
+                } else {
+                    // list/tuple fast path: [2, seq, index, NULL]
+                    let seq = vm.stack[s0 + 1];
+                    let i = vm.stack[s0 + 2].small_int_unchecked() as usize;
+                    let item = match vm.heap.get(seq) {
+                        Some(ObjData::List(l)) => l.get(i).copied(),
+                        Some(ObjData::Tuple(t)) => t.get(i).copied(),
+                        _ => None,
+                    };
+                    if item.is_some() {
+                        vm.stack[s0 + 2] = Obj::small_int(i as isize + 1);
+                    }
+                    item
+                };
+                match next {
+                    Some(x) => push!(x),
+                    None => {
+                        f.sp -= 4;
+                        f.ip = dest;
+                        continue;
+                    }
+                }
+            }
+            op::LOAD_CONST_FALSE => push!(Obj::FALSE),
+            op::LOAD_CONST_NONE => push!(Obj::NONE),
+            op::LOAD_CONST_TRUE => push!(Obj::TRUE),
+            op::LOAD_NULL => push!(Obj::NULL),
+            op::LOAD_BUILD_CLASS => push!(super::class::BUILD_CLASS.obj()),
+            op::LOAD_SUBSCR => {
+                let i = pop!();
+                let o = top!();
+                let r = subscr_load(vm, o, i)?;
+                set_top!(r);
+            }
+            op::STORE_SUBSCR => {
+                let i = pop!();
+                let o = pop!();
+                let v = pop!();
+                if v.is_null() {
+                    vm.subscr(o, i, Subscr::Delete)?;
+                } else {
+                    store_subscr(vm, o, i, v)?;
+                }
+            }
+            op::DUP_TOP => {
+                let v = top!();
+                push!(v);
+            }
+            op::DUP_TOP_TWO => {
+                ensure!(vm, f.sp >= base + 2);
+                let a = vm.stack[f.sp - 2];
+                let b = vm.stack[f.sp - 1];
+                push!(a);
+                push!(b);
+            }
+            op::POP_TOP => {
+                let _ = pop!();
+            }
+            op::ROT_TWO => {
+                ensure!(vm, f.sp >= base + 2);
+                vm.stack.swap(f.sp - 1, f.sp - 2);
+            }
+            op::ROT_THREE => {
+                ensure!(vm, f.sp >= base + 3);
+                let t = vm.stack[f.sp - 1];
+                vm.stack[f.sp - 1] = vm.stack[f.sp - 2];
+                vm.stack[f.sp - 2] = vm.stack[f.sp - 3];
+                vm.stack[f.sp - 3] = t;
+            }
+            op::WITH_CLEANUP => with_cleanup(vm, f)?,
+            op::END_FINALLY => {
+                ensure!(vm, f.exc_sp > 0);
+                f.exc_sp -= 1;
+                let t = pop!();
+                if t == Obj::NONE {
+                } else if let Some(c) = t.as_small_int() {
+                    if c < 0 {
+                        if let Some(o) = unwind_return(vm, f)? {
+                            return Ok(o);
+                        }
+                        continue;
+                    }
+                    let dest = pop!();
+                    let dest = dest.as_small_int().unwrap_or(0) as usize;
+                    if let Some(o) = unwind_jump(vm, f, dest, c as usize)? {
+                        return Ok(o);
+                    }
+                    continue;
+                } else {
+                    return Err(PyErr(t));
+                }
+            }
+            op::GET_ITER => {
+                let o = top!();
+                let it = vm.get_iter(o)?;
+                set_top!(it);
+            }
+            op::GET_ITER_STACK => {
+                let o = top!();
+                ensure!(vm, f.sp + 3 <= limit);
+                let s0 = f.sp - 1;
+                let fast = match vm.heap.get(o) {
+                    Some(ObjData::List(_)) | Some(ObjData::Tuple(_)) => Some([Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]),
+                    Some(ObjData::Native(n)) => n.as_any().downcast_ref::<crate::types::range::Range>().and_then(|r| {
+                        let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
+                        (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0).then(|| {
+                            [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)]
+                        })
+                    }),
+                    _ => None,
+                };
+                let slots = match fast {
+                    Some(sl) => sl,
+                    None => {
+                        let it = vm.get_iter(o)?;
+                        [Obj::NULL, it, Obj::NULL, Obj::NULL]
+                    }
+                };
+                vm.stack[s0..s0 + 4].copy_from_slice(&slots);
+                f.sp = s0 + 4;
+            }
+            op::RETURN_VALUE => {
+                if let Some(o) = unwind_return(vm, f)? {
+                    return Ok(o);
+                }
+                continue;
+            }
+            op::RAISE_LAST => {
+                let e = f.active_exc(vm);
+                if e.is_null() {
+                    return Err(vm.runtime_error("no active exception to reraise"));
+                }
+                return Err(PyErr(e));
+            }
+            op::RAISE_OBJ => {
+                let o = pop!();
+                return Err(PyErr(super::exc::make_raise_obj(vm, o)?));
+            }
+            op::RAISE_FROM => {
+                let _cause = pop!();
+                let o = pop!();
+                vm.hal.stderr_write(b"Warning: exception chaining not supported\n");
+                return Err(PyErr(super::exc::make_raise_obj(vm, o)?));
+            }
+            op::YIELD_VALUE => {
+                let v = pop!();
+                f.ip = pos;
+                return Ok(Outcome::Yield(v));
+            }
+            op::YIELD_FROM => {
+                let send = pop!();
+                let it = top!();
+                let thrown = core::mem::replace(&mut pending, Obj::NULL);
+                match super::gen::delegate(vm, it, send, thrown)? {
+                    super::gen::Step::Yield(v) => {
+                        f.ip = ip0;
+                        return Ok(Outcome::Yield(v));
+                    }
+                    super::gen::Step::Return(v) => set_top!(v),
+                }
+            }
+            _ => return Err(bad_code(vm)),
+        }
+        f.ip = pos;
+    }
+}
+
+/// RETURN_VALUE (and END_FINALLY finishing a finally run by a return):
+/// runs enclosing finally handlers not yet running, else returns TOS.
+fn unwind_return(vm: &mut Vm, f: &mut Frame) -> PyResult<Option<Outcome>> {
+    while let Some(b) = f.top_block(vm) {
+        if b.finally && b.handler > f.ip {
+            if f.sp <= f.base {
+                return Err(bad_code(vm));
+            }
+            let ret = vm.stack[f.sp - 1];
+            let at = f.base + b.sp;
+            if at + 2 > f.blocks_base() {
+                return Err(bad_code(vm));
+            }
+            vm.stack[at] = ret;
+            vm.stack[at + 1] = Obj::small_int(-1);
+            f.sp = at + 2;
+            f.ip = b.handler;
+            return Ok(None);
+        }
+        f.exc_sp -= 1;
+    }
+    if f.sp <= f.base {
+        return Err(bad_code(vm));
+    }
+    Ok(Some(Outcome::Return(vm.stack[f.sp - 1])))
+}
+
+/// UNWIND_JUMP (and END_FINALLY resuming one): leaves `count & 0x7f`
+/// handler blocks, running finally handlers on the way, then jumps to
+/// `dest` (popping a for-iterator when bit 0x80 is set).
+fn unwind_jump(vm: &mut Vm, f: &mut Frame, dest: usize, mut count: usize) -> PyResult<Option<Outcome>> {
+    while count & 0x7f > 0 {
+        count -= 1;
+        let Some(b) = f.top_block(vm) else { return Err(bad_code(vm)) };
+        if b.finally && b.handler > f.ip {
+            if f.sp + 2 > f.blocks_base() {
+                return Err(bad_code(vm));
+            }
+            vm.stack[f.sp] = Obj::small_int(dest as isize);
+            vm.stack[f.sp + 1] = Obj::small_int(count as isize);
+            f.sp += 2;
+            f.ip = b.handler;
+            return Ok(None);
+        }
+        f.exc_sp -= 1;
+    }
+    if count & 0x80 != 0 {
+        if f.sp < f.base + 4 {
+            return Err(bad_code(vm));
+        }
+        f.sp -= 4;
+    }
+    f.ip = dest;
+    Ok(None)
+}
+
+/// WITH_CLEANUP: calls `__exit__` for a normal exit, an unwind (return,
+/// break, continue) or an exception (swallowed if `__exit__` is true).
+fn with_cleanup(vm: &mut Vm, f: &mut Frame) -> PyResult<()> {
+    let sp = f.sp;
+    if sp < f.base + 3 {
+        return Err(bad_code(vm));
+    }
+    let t = vm.stack[sp - 1];
+    if t == Obj::NONE {
+        let (exit, s) = (vm.stack[sp - 3], vm.stack[sp - 2]);
+        call_exit(vm, exit, s, [Obj::NONE, Obj::NONE, Obj::NONE])?;
+        vm.stack[sp - 3] = Obj::NONE;
+        f.sp = sp - 2;
+    } else if t.is_small_int() {
+        if sp < f.base + 4 {
+            return Err(bad_code(vm));
+        }
+        let (exit, s) = (vm.stack[sp - 4], vm.stack[sp - 3]);
+        call_exit(vm, exit, s, [Obj::NONE, Obj::NONE, Obj::NONE])?;
+        vm.stack[sp - 4] = vm.stack[sp - 2];
+        vm.stack[sp - 3] = vm.stack[sp - 1];
+        f.sp = sp - 2;
+    } else {
+        let (exit, s) = (vm.stack[sp - 3], vm.stack[sp - 2]);
+        let ty = vm.type_of(t);
+        let r = call_exit(vm, exit, s, [ty, t, Obj::NONE])?;
+        let swallow = vm.is_true(r)?;
+        vm.stack[sp - 3] = if swallow { Obj::NONE } else { t };
+        f.sp = sp - 2;
+    }
+    Ok(())
+}
+
+fn call_exit(vm: &mut Vm, exit: Obj, s: Obj, args: [Obj; 3]) -> PyResult<Obj> {
+    if s == Obj::NONE {
+        vm.call(exit, &args, &[])
+    } else {
+        vm.call_with_self(exit, s, &args, &[])
+    }
+}
+
+/// Calls the callable laid out at `vm.stack[s..]` by one of the CALL_*
+/// opcodes, returning its result.
+fn call_from_stack(vm: &mut Vm, s: usize, npos: usize, nkw: usize, method: bool, var: bool) -> PyResult<Obj> {
+    let fun = vm.stack[s];
+    let mut first = s + 1;
+    let mut npos = npos;
+    if method {
+        if !vm.stack[s + 1].is_null() {
+            npos += 1;
+        } else {
+            first += 1;
+        }
+        if vm.stack[s + 1].is_null() {
+            // plain attribute: arguments start after the NULL
+        } else {
+            first = s + 1;
+        }
+    }
+    let self_shift = usize::from(method && !vm.stack[s + 1].is_null());
+    if !var {
+        let n = npos + 2 * nkw;
+        let mut buf = [Obj::NULL; 16];
+        if n <= buf.len() {
+            buf[..n].copy_from_slice(&vm.stack[first..first + n]);
+            return vm.call(fun, &buf[..npos], &buf[npos..n]);
+        }
+        let v: Vec<Obj> = vm.stack[first..first + n].to_vec();
+        return vm.call(fun, &v[..npos], &v[npos..]);
+    }
+    // *args / **kw: expand starred positionals (bitmap) and ** mappings.
+    let n = npos + 2 * nkw;
+    let bitmap = vm.stack[first + n].as_small_int().unwrap_or(0) as usize;
+    let keep = vm.roots.len();
+    let r = (|| {
+        let mut args: Vec<Obj> = Vec::with_capacity(npos + 4);
+        for i in 0..npos {
+            let a = vm.stack[first + i];
+            let star = i >= self_shift && bitmap & (1usize << ((i - self_shift) & 63)) != 0;
+            if star {
+                let items = vm.collect_iter(a)?;
+                vm.roots.extend_from_slice(&items);
+                args.extend_from_slice(&items);
+            } else {
+                args.push(a);
+            }
+        }
+        let mut kw: Vec<Obj> = Vec::with_capacity(2 * nkw);
+        for i in 0..nkw {
+            let k = vm.stack[first + npos + 2 * i];
+            let v = vm.stack[first + npos + 2 * i + 1];
+            if k.is_null() {
+                let pairs = mapping_pairs(vm, v)?;
+                vm.roots.extend_from_slice(&pairs);
+                kw.extend_from_slice(&pairs);
+            } else {
+                kw.push(k);
+                kw.push(v);
+            }
+        }
+        vm.call(fun, &args, &kw)
+    })();
+    vm.roots.truncate(keep);
+    r
+}
+
+/// The (key, value) pairs of a `**` argument (a dict, or any object with
+/// `keys()` and subscription).
+fn mapping_pairs(vm: &mut Vm, m: Obj) -> PyResult<Vec<Obj>> {
+    if let Some(t) = vm.table(m) {
+        if matches!(vm.heap.get(m), Some(ObjData::Dict(_))) {
+            let mut out = Vec::with_capacity(2 * t.len());
+            for e in t.iter() {
+                out.push(e.key);
+                out.push(e.value);
+            }
+            return Ok(out);
+        }
+    }
+    let keys_m = vm.load_attr(m, q::keys)?;
+    let keys = vm.call(keys_m, &[], &[])?;
+    let keys = vm.collect_iter(keys)?;
+    let keep = vm.roots.len();
+    vm.roots.extend_from_slice(&keys);
+    let mut out = Vec::with_capacity(2 * keys.len());
+    let r = (|| {
+        for k in keys {
+            let v = vm.subscr(m, k, Subscr::Load)?;
+            vm.roots.push(v);
+            out.push(k);
+            out.push(v);
+        }
+        Ok(())
+    })();
+    vm.roots.truncate(keep);
+    r.map(|()| out)
+}
+
+/// Items of a sequence being unpacked (tuple/list directly, else iterated).
+fn seq_items_for_unpack(vm: &mut Vm, seq: Obj) -> PyResult<Vec<Obj>> {
+    if let Some(v) = vm.seq_items(seq) {
+        return Ok(v);
+    }
+    vm.collect_iter(seq)
+}
+
+/// `o[i]` with fast paths for lists and tuples indexed by small ints.
+#[inline]
+fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
+    if let Some(k) = i.as_small_int() {
+        let items: Option<&[Obj]> = match vm.heap.get(o) {
+            Some(ObjData::List(l)) => Some(l),
+            Some(ObjData::Tuple(t)) => Some(t),
+            _ => None,
+        };
+        if let Some(items) = items {
+            let n = items.len() as isize;
+            let k2 = if k < 0 { k + n } else { k };
+            if (0..n).contains(&k2) {
+                return Ok(items[k2 as usize]);
+            }
+        }
+    }
+    vm.subscr(o, i, Subscr::Load)
+}
+
+/// `o[i] = v` with a fast path for lists indexed by small ints.
+#[inline]
+fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
+    if let Some(k) = i.as_small_int() {
+        if let Some(ObjData::List(l)) = vm.heap.get_mut(o) {
+            let n = l.len() as isize;
+            let k2 = if k < 0 { k + n } else { k };
+            if (0..n).contains(&k2) {
+                l[k2 as usize] = v;
+                return Ok(());
+            }
+        }
+    }
+    vm.subscr(o, i, Subscr::Store(v))?;
+    Ok(())
+}
+
+/// Appends to a list object (STORE_COMP), charging the growth.
+pub fn list_append(vm: &mut Vm, l: Obj, item: Obj) -> PyResult<()> {
+    let cap = match vm.heap.get(l) {
+        Some(ObjData::List(v)) => (v.len() == v.capacity()).then(|| v.capacity()),
+        _ => {
+            let m = vm.load_attr(l, q::append)?;
+            vm.call(m, &[item], &[])?;
+            return Ok(());
+        }
+    };
+    if let Some(c) = cap {
+        let extra = c.max(4) * core::mem::size_of::<Obj>();
+        vm.make_room(extra)?;
+        if let Some(ObjData::List(v)) = vm.heap.get_mut(l) {
+            v.reserve_exact(c.max(4));
+        }
+        vm.charge(extra);
+    }
+    if let Some(ObjData::List(v)) = vm.heap.get_mut(l) {
+        v.push(item);
+    }
+    Ok(())
+}
+
+/// `NameError: local variable referenced before assignment`.
+fn unbound_local(vm: &mut Vm) -> PyErr {
+    vm.name_error("local variable referenced before assignment")
+}
+
+/// `NameError: name 'x' isn't defined`.
+pub fn name_error(vm: &mut Vm, q: Qstr) -> PyErr {
+    let msg = alloc::format!("name '{}' isn't defined", vm.qstrs.str(q));
+    vm.name_error(&msg)
+}
+
+/// LOAD_NAME: locals dict, globals, builtins.
+fn load_name(vm: &mut Vm, locals: Obj, globals: Obj, name: Qstr) -> PyResult<Obj> {
+    if locals != globals {
+        if let Some(v) = vm.dict_lookup_qstr(locals, name)? {
+            return Ok(v);
+        }
+    }
+    load_global(vm, globals, name)
+}
+
+/// LOAD_GLOBAL: globals, then builtins.
+///
+/// Errors: `NameError: name 'x' isn't defined`.
+pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
+    if let Some(v) = vm.dict_lookup_qstr(globals, name)? {
+        return Ok(v);
+    }
+    match super::builtins::lookup_builtin(vm, name)? {
+        Some(v) => Ok(v),
+        None => Err(name_error(vm, name)),
+    }
+}
+
+#[allow(dead_code)]
+fn _types_used() -> &'static crate::typ::TypeObj {
+    &exc::NAME_ERROR_TYPE
+}

@@ -1,0 +1,175 @@
+//! Entry points: running a compiled module, running source text, and the
+//! support behind the `exec`, `eval` and `compile` builtins.
+
+use crate::obj::Obj;
+use crate::objdata::{NativeObj, ObjData};
+use crate::qstr::Qstr;
+use crate::state::Vm;
+use crate::typ::TypeObj;
+use crate::PyResult;
+use alloc::boxed::Box;
+use alloc::rc::Rc;
+use core::any::Any;
+use mpy_bytecode::CompiledModule;
+
+/// What source text is compiled as.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CompileMode {
+    /// A module / `exec`: statements; the result is None.
+    Exec,
+    /// `eval`: one expression; the result is its value.
+    Eval,
+    /// The REPL: one statement; expression values are printed.
+    Single,
+}
+
+/// Runs `compiled` as module `name` (e.g. `__main__`): creates the module,
+/// registers it in `sys.modules`, runs its body and returns the module.
+///
+/// Errors: whatever the module body raises (print it with
+/// [`super::print_exception`]); `ValueError` for malformed code.
+pub fn exec_module(vm: &mut Vm, compiled: &CompiledModule, name: Qstr) -> PyResult<Obj> {
+    if vm.stack_base == 0 {
+        vm.set_stack_base();
+    }
+    let m = super::import::new_module(vm, name)?;
+    let base = vm.roots.len();
+    vm.roots.push(m);
+    let r = (|| {
+        if vm.modules.is_null() {
+            vm.modules = vm.new_dict()?;
+        }
+        let md = vm.modules;
+        vm.dict_store(md, Obj::qstr(name), m)?;
+        let g = super::import::module_globals(vm, m).unwrap_or(Obj::NULL);
+        run_compiled(vm, compiled, g, g)?;
+        Ok(m)
+    })();
+    vm.roots.truncate(base);
+    r
+}
+
+/// Loads `compiled` with `globals` and runs it with `locals` for name
+/// lookups, returning the body's result (None for modules, the value for
+/// eval-mode code).
+pub fn run_compiled(vm: &mut Vm, compiled: &CompiledModule, globals: Obj, locals: Obj) -> PyResult<Obj> {
+    let f = super::load::load_module(vm, compiled, globals)?;
+    let base = vm.roots.len();
+    vm.roots.push(f);
+    let r = super::call::call_function_locals(vm, f, &[], &[], locals);
+    vm.roots.truncate(base);
+    r
+}
+
+/// Compiles source text with the installed compiler ([`super::VmState::compile`]).
+///
+/// Errors: `SyntaxError`; `RuntimeError: compiler not available` when the
+/// build has no compiler.
+pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule> {
+    match vm.vmstate.compile {
+        Some(c) => c(vm, src, filename, mode),
+        None => Err(vm.runtime_error("compiler not available")),
+    }
+}
+
+/// Compiles and runs source text in the `__main__` module (created if
+/// needed), returning the result (None in exec mode).
+pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<Obj> {
+    if vm.stack_base == 0 {
+        vm.set_stack_base();
+    }
+    let main = crate::qstr::q::__main__;
+    if vm.modules.is_null() {
+        vm.modules = vm.new_dict()?;
+    }
+    let md = vm.modules;
+    let m = match vm.dict_lookup_qstr(md, main)? {
+        Some(m) => m,
+        None => {
+            let m = super::import::new_module(vm, main)?;
+            vm.dict_store(md, Obj::qstr(main), m)?;
+            m
+        }
+    };
+    let g = super::import::module_globals(vm, m).unwrap_or(Obj::NULL);
+    exec_source_in(vm, src, filename, mode, g, g)
+}
+
+/// Compiles `src` and runs it with the given globals and locals dicts:
+/// the support for `exec(src, g, l)` / `eval(src, g, l)`.
+pub fn exec_source_in(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode, globals: Obj, locals: Obj) -> PyResult<Obj> {
+    let c = compile_source(vm, src, filename, mode)?;
+    run_compiled(vm, &c, globals, locals)
+}
+
+/// A code object made by `compile()`: the compiled module, loaded against
+/// globals when it is run.
+pub struct CodeObj {
+    /// The compiled code.
+    pub module: Rc<CompiledModule>,
+    /// How it was compiled.
+    pub mode: CompileMode,
+}
+
+impl NativeObj for CodeObj {
+    fn type_obj(&self) -> &'static TypeObj {
+        &CODE_TYPE
+    }
+    fn trace(&self, _f: &mut dyn FnMut(Obj)) {}
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// The type of code objects.
+pub static CODE_TYPE: TypeObj = TypeObj { name: crate::qstr::q::code, ..TypeObj::EMPTY };
+
+/// `compile(src, filename, mode)`: `mode` is `"exec"`, `"eval"` or
+/// `"single"`.
+///
+/// Errors: `ValueError` for a bad mode, `SyntaxError`.
+pub fn builtin_compile(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> PyResult<Obj> {
+    let mode = match mode {
+        "exec" => CompileMode::Exec,
+        "eval" => CompileMode::Eval,
+        "single" => CompileMode::Single,
+        _ => return Err(vm.value_error("bad compile mode")),
+    };
+    let c = compile_source(vm, src, filename, mode)?;
+    vm.alloc(ObjData::Native(Box::new(CodeObj { module: Rc::new(c), mode })))
+}
+
+/// `exec(code, globals, locals)` / `eval(...)`: `code` is a str, bytes or
+/// code object; NULL `globals`/`locals` mean the caller's module globals
+/// (`__main__`'s here). Returns None for exec, the value for eval.
+pub fn builtin_exec_eval(vm: &mut Vm, code: Obj, globals: Obj, locals: Obj, mode: CompileMode) -> PyResult<Obj> {
+    let g = if globals.is_null() || globals == Obj::NONE {
+        let md = vm.modules;
+        let main = match vm.dict_lookup_qstr(md, crate::qstr::q::__main__)? {
+            Some(m) => m,
+            None => return Err(vm.runtime_error("no __main__ module")),
+        };
+        super::import::module_globals(vm, main).unwrap_or(Obj::NULL)
+    } else {
+        globals
+    };
+    let l = if locals.is_null() || locals == Obj::NONE { g } else { locals };
+    let module = match vm.heap.get(code) {
+        Some(ObjData::Native(n)) => n.as_any().downcast_ref::<CodeObj>().map(|c| c.module.clone()),
+        _ => None,
+    };
+    if let Some(m) = module {
+        return run_compiled(vm, &m, g, l);
+    }
+    let src: alloc::vec::Vec<u8> = if let Some(s) = vm.str_of(code) {
+        s.as_bytes().to_vec()
+    } else if let Some(ObjData::Bytes(b)) = vm.heap.get(code) {
+        b.to_vec()
+    } else {
+        return Err(vm.type_error("exec/eval expects a str or code object"));
+    };
+    exec_source_in(vm, &src, "<string>", mode, g, l)
+}
