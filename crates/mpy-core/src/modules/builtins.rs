@@ -299,10 +299,13 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `__repl_print__(o)`: what the REPL calls on each expression statement's
-/// value: prints `repr(o)` and a newline unless `o` is None.
+/// value: unless `o` is None, prints `repr(o)` and a newline and makes `o`
+/// available as `_` (as MicroPython's REPL does).
 fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let o = args[0];
     if o != Obj::NONE {
+        let underscore = vm.intern("_");
+        crate::vm::set_builtin(vm, underscore, o)?;
         let mut s = vm.repr_string(o)?;
         s.push('\n');
         vm.write_stdout(&s);
