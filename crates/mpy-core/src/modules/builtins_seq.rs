@@ -61,7 +61,16 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
             best = Some(match best {
                 None => (x, k),
                 Some((bx, bk)) => {
-                    let better = if want_max { vm.less(bk, k)? } else { vm.less(k, bk)? };
+                    // MicroPython compares `item > best` for max and
+                    // `item < best` for min (this order shows in errors).
+                    let better = match (k.as_small_int(), bk.as_small_int()) {
+                        (Some(a), Some(b)) => if want_max { a > b } else { a < b },
+                        _ if want_max => {
+                            let r = vm.binary_op(BinaryOp::More, k, bk)?;
+                            vm.is_true(r)?
+                        }
+                        _ => vm.less(k, bk)?,
+                    };
                     if better { (x, k) } else { (bx, bk) }
                 }
             });

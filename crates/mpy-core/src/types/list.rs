@@ -403,7 +403,17 @@ fn merge_sort(vm: &mut Vm, keys_at: usize, n: usize, reverse: bool) -> PyResult<
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
                 let (ki, kj) = (vm.roots[keys_at + a[i]], vm.roots[keys_at + a[j]]);
-                let take_right = if reverse { vm.less(ki, kj)? } else { vm.less(kj, ki)? };
+                let take_right = if reverse {
+                    vm.less(ki, kj)?
+                } else {
+                    match vm.less(kj, ki) {
+                        Ok(b) => b,
+                        // Report unorderable items in list order, as
+                        // MicroPython's sort (which compares earlier < later)
+                        // does.
+                        Err(e) => return Err(vm.less(ki, kj).err().unwrap_or(e)),
+                    }
+                };
                 if take_right {
                     b[k] = a[j];
                     j += 1;
