@@ -26,7 +26,7 @@ fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `sys.print_exception(exc, file=sys.stdout)`.
 fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut s = String::new();
-    vm.format_exception(a[0], &mut s);
+    crate::vm::print_exception(vm, a[0], &mut s);
     match a.get(1) {
         Some(&f) if f != Obj::NONE => {
             let text = vm.new_str(&s)?;

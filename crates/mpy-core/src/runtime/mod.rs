@@ -12,7 +12,6 @@ pub mod new;
 pub mod ops;
 pub mod print;
 pub mod subscr;
-pub mod traceback;
 
 use crate::obj::Obj;
 use crate::state::Vm;

@@ -33,4 +33,8 @@ pub mod range;
 pub mod seq;
 
 #[cfg(test)]
+pub mod testutil;
+#[cfg(test)]
+mod containers_tests;
+#[cfg(test)]
 mod str_tests;
