@@ -73,7 +73,11 @@ fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     Ok(match op {
         UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
         UnaryOp::Bool => Obj::bool(!s.is_empty()),
-        UnaryOp::Hash => Obj::small_int((hash_bytes(s.as_bytes()) >> 1) as isize),
+        UnaryOp::Hash => {
+            // As the `hash()` builtin reports a str's hash (fits 31 bits).
+            let h = hash_bytes(s.as_bytes()) >> 1;
+            return vm.new_int(h as i64);
+        }
         UnaryOp::Sizeof => Obj::small_int((s.len() + crate::heap::SLOT_BYTES) as isize),
         _ => Obj::NULL,
     })
