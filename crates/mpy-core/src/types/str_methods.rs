@@ -555,13 +555,29 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if width <= len {
         return if kind == Kind::ByteArray { new_of_kind(vm, kind, &s) } else { Ok(args[0]) };
     }
-    reserve(vm, width + s.len())?;
+    // Optional fill char (CPython; MicroPython takes only the width).
+    let fill: Vec<u8> = match args.get(2) {
+        Some(&f) => {
+            let fb = arg_data(vm, kind, f)?;
+            let n = if kind == Kind::Str { char_len(&fb) } else { fb.len() };
+            if n != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            fb
+        }
+        None => alloc::vec![b' '],
+    };
+    reserve(vm, (width + s.len()).saturating_mul(fill.len()))?;
     let pad = width - len;
     let left = pad / 2;
     let mut out = Vec::with_capacity(width + s.len());
-    out.resize(left, b' ');
+    for _ in 0..left {
+        out.extend_from_slice(&fill);
+    }
     out.extend_from_slice(&s);
-    out.resize(out.len() + pad - left, b' ');
+    for _ in left..pad {
+        out.extend_from_slice(&fill);
+    }
     new_of_kind(vm, kind, &out)
 }
 
@@ -703,8 +719,10 @@ pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
 pub static PARTITION: BuiltinFun = BuiltinFun::new(q::partition, 2, 2, str_partition);
 /// `rpartition`.
 pub static RPARTITION: BuiltinFun = BuiltinFun::new(q::rpartition, 2, 2, str_rpartition);
-/// `center(width)` (MicroPython takes no fill char).
-pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 2, str_center);
+/// `center(width[, fillchar])` (MicroPython's padding split: the extra
+/// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
+/// CPython extension).
+pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 3, str_center);
 /// `lower`.
 pub static LOWER: BuiltinFun = BuiltinFun::new(q::lower, 1, 1, str_lower);
 /// `upper`.

@@ -348,6 +348,9 @@ fn str_misc_methods_body(v: &mut Vm) {
     assert_eq!(cr(&mut v, empty, "replace", &[empty, dash]), "'-'");
     let ab = s(&mut v, "ab");
     assert_eq!(cr(&mut v, ab, "center", &[i(7)]), "'  ab   '");
+    let star = s(&mut v, "€");
+    assert_eq!(cr(&mut v, ab, "center", &[i(5), star]), r"'\u20acab\u20ac\u20ac'");
+    assert_eq!(cr(&mut v, ab, "center", &[i(5), ab]), "TypeError: The fill character must be exactly one character long");
     let dots = s(&mut v, "a.b.c");
     let dot = s(&mut v, ".");
     assert_eq!(cr(&mut v, dots, "partition", &[dot]), "('a', '.', 'b.c')");
