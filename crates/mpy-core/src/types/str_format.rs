@@ -251,6 +251,8 @@ pub fn format_obj(vm: &mut Vm, obj: Obj, spec: &str) -> PyResult<String> {
         return vm.str_string(obj);
     }
     let sp = parse_spec(vm, spec)?;
+    // Huge widths/precisions: MemoryError before building the text.
+    super::strutil::reserve(vm, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
     let unknown = |vm: &mut Vm, t: char, obj: Obj| {
         let msg = format!("unknown format code '{}' for object of type '{}'", t, vm.type_name(obj));
         Err(vm.value_error(&msg))

@@ -147,6 +147,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             spec.precision = Some(p);
         }
         let Some(&t) = fmt.get(i) else { return Err(vm.value_error("incomplete format")) };
+        super::strutil::reserve(vm, spec.width.saturating_add(spec.precision.unwrap_or(0)))?;
         let t_index = i;
         i += 1;
         if t == b'%' {

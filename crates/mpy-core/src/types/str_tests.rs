@@ -540,6 +540,11 @@ fn percent_formatting_body(v: &mut Vm) {
     let ab = s(&mut v, "ab");
     assert_eq!(modulo(&mut v, "%c", ab), "TypeError: %c needs int or char");
     assert_eq!(modulo(&mut v, "%x", i(-255)), "'-ff'");
+    let huge = v.new_int(10_000_000_000).expect("int");
+    let t = v.new_tuple(&[huge, i(1)]).expect("t");
+    assert_eq!(modulo(&mut v, "%*d", t), "MemoryError");
+    assert_eq!(fmt(&mut v, "{:10000000000}", &[i(1)]), "MemoryError");
+    assert_eq!(fmt(&mut v, "{:.10000000000f}", &[i(1)]), "MemoryError");
     assert_eq!(modulo(&mut v, "%c", i(0x263a)), "'\u{263a}'".replace('\u{263a}', "\\u263a"));
     // Dict-based.
     let d = v.new_dict().expect("d");
