@@ -95,6 +95,9 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         s.precision = Some(p);
     }
     if i < c.len() {
+        if !"bcdeEfFgGnosxX%".contains(c[i]) {
+            return Err(vm.value_error("invalid format specifier"));
+        }
         s.ty = Some(c[i]);
         i += 1;
     }

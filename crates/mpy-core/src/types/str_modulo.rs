@@ -152,6 +152,11 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
         i += 1;
         if t == b'%' {
             if t_index != pct + 1 {
+                // MicroPython takes an argument first (so too few
+                // arguments is reported before the bad character).
+                if arg.is_null() {
+                    args.next(vm)?;
+                }
                 let msg = format!("unsupported format character '%' (0x25) at index {t_index}");
                 return Err(vm.value_error(&msg));
             }

@@ -419,7 +419,7 @@ fn format_spec_mini_language_body(v: &mut Vm) {
     assert_eq!(fmt(&mut v, "{:=10}", &[a]), "ValueError: '=' alignment not allowed in string format specifier");
     assert_eq!(fmt(&mut v, "{:d}", &[a]), "ValueError: unknown format code 'd' for object of type 'str'");
     assert_eq!(fmt(&mut v, "{:s}", &[i(1)]), "ValueError: unknown format code 's' for object of type 'int'");
-    assert_eq!(fmt(&mut v, "{:z}", &[i(1)]), "ValueError: unknown format code 'z' for object of type 'int'");
+    assert_eq!(fmt(&mut v, "{:z}", &[i(1)]), "ValueError: invalid format specifier");
     assert_eq!(fmt(&mut v, "{:,d}", &[i(-1234567)]), "'-1,234,567'");
     assert_eq!(fmt(&mut v, "{:_x}", &[i(0xffffff)]), "'ff_ffff'");
     assert_eq!(fmt(&mut v, "{:#010x}", &[i(255)]), "'0x000000ff'");
@@ -523,6 +523,7 @@ fn percent_formatting_body(v: &mut Vm) {
     assert_eq!(modulo(&mut v, "%z", i(1)), "ValueError: unsupported format character 'z' (0x7a) at index 1");
     assert_eq!(modulo(&mut v, "%5%", i(1)), "ValueError: unsupported format character '%' (0x25) at index 2");
     let t0 = v.new_tuple(&[]).expect("t");
+    assert_eq!(modulo(&mut v, "%5%", t0), "TypeError: format string needs more arguments");
     assert_eq!(modulo(&mut v, "%", t0), "ValueError: incomplete format");
     assert_eq!(modulo(&mut v, "a", i(1)), "TypeError: format string didn't convert all arguments");
     let abc = s(&mut v, "abcdefg");
