@@ -22,6 +22,9 @@ use alloc::vec::Vec;
 /// for sizes that cannot fit the heap.
 pub fn bytes_from_args(vm: &mut Vm, args: &[Obj]) -> PyResult<Vec<u8>> {
     let Some(&a) = args.first() else { return Ok(Vec::new()) };
+    if args.len() > 1 && vm.str_of(a).is_none() {
+        return Err(vm.type_error("wrong number of arguments"));
+    }
     if vm.str_of(a).is_some() {
         if args.len() < 2 {
             return Err(vm.type_error("string argument without an encoding"));

@@ -344,6 +344,9 @@ impl Fields<'_> {
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('.') {
                 let e = r.find(['.', '[']).unwrap_or(r.len());
+                if e == 0 {
+                    return Err(vm.value_error("Empty attribute in format string"));
+                }
                 let q = vm.intern(&r[..e]);
                 obj = vm.load_attr(obj, q)?;
                 rest = &r[e..];
@@ -452,10 +455,10 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32) -> Py
     let mut conv = None;
     if let Some(r) = rest.strip_prefix('!') {
         let c = r.chars().next();
-        conv = c;
+        conv = Some(c.unwrap_or('}'));
         rest = &r[c.map_or(0, char::len_utf8)..];
         if !rest.is_empty() && !rest.starts_with(':') {
-            return Err(vm.value_error("expected ':' after conversion specifier"));
+            return Err(vm.value_error("expected ':' after format specifier"));
         }
     }
     let spec = rest.strip_prefix(':').unwrap_or("");

@@ -91,10 +91,24 @@ fn absent(o: Obj) -> bool {
 }
 
 /// Converts optional `start`/`end` arguments (None/absent -> None).
+///
+/// Errors: `TypeError: string indices must be integers, not str` (the
+/// receiver's noun), as MicroPython.
 fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>, Option<isize>)> {
     let get = |vm: &mut Vm, i: usize| -> PyResult<Option<isize>> {
         match args.get(i) {
-            Some(&o) if !absent(o) => Ok(Some(int_arg(vm, o)?)),
+            Some(&o) if !absent(o) => {
+                if !super::strutil::is_int(vm, o) {
+                    let noun = match Kind::of(vm, args[0]) {
+                        Some(Kind::Str) => "string",
+                        Some(Kind::ByteArray) => "bytearray",
+                        _ => "bytes",
+                    };
+                    let msg = format!("{} indices must be integers, not {}", noun, vm.type_name(o));
+                    return Err(vm.type_error(&msg));
+                }
+                Ok(Some(int_arg(vm, o)?))
+            }
             _ => Ok(None),
         }
     };
@@ -662,7 +676,9 @@ fn hex_val(c: u8) -> Option<u8> {
 
 fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
-    let s = arg_data(vm, Kind::Str, args[1])?;
+    let Some(s) = with_buffer(vm, args[1], |b| b.to_vec()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
     let mut out = Vec::with_capacity(s.len() / 2);
     let mut i = 0;
     while i < s.len() {
