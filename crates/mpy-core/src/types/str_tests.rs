@@ -766,3 +766,30 @@ fn search_and_split_helpers() {
     let p: &[&[u8]] = &[b"a,b", b"c"];
     assert_eq!(rsplit_parts(b"a,b,c", Some(b","), 1), p);
 }
+
+#[test]
+fn micropython_error_messages() {
+    run(vm(), micropython_error_messages_body);
+}
+
+fn micropython_error_messages_body(v: &mut Vm) {
+    let mut v = v;
+    assert_eq!(modulo(&mut v, "%(a)s", i(5)), "TypeError: format needs a dict");
+    let f = v.new_float(1.5).expect("f");
+    assert_eq!(modulo(&mut v, "%c", f), "TypeError: integer needed");
+    assert_eq!(modulo(&mut v, "%c", i(-1)), "OverflowError: %c arg not in range(0x110000)");
+    let a = s(&mut v, "a");
+    let t = v.new_tuple(&[a, i(1)]).expect("t");
+    assert_eq!(modulo(&mut v, "%*d", t), "TypeError: can't convert str to int");
+    let abc = s(&mut v, "abc");
+    let c = s(&mut v, "c");
+    let x = s(&mut v, "x");
+    assert_eq!(cr(&mut v, abc, "index", &[c, x]), "TypeError: string indices must be integers, not str");
+    let bt = Obj::from_type(&bytes::BYTES_TYPE);
+    let err = v.call(bt, &[i(1), i(2)], &[]).expect_err("args");
+    assert_eq!(e(&mut v, err), "TypeError: wrong number of arguments");
+    assert_eq!(cr(&mut v, bt, "fromhex", &[i(1)]), "TypeError: object with buffer protocol required");
+    assert_eq!(fmt(&mut v, "{!}", &[i(5)]), "ValueError: unknown conversion specifier }");
+    assert_eq!(fmt(&mut v, "{0!rr}", &[i(5)]), "ValueError: expected ':' after format specifier");
+    assert_eq!(fmt(&mut v, "{:<<<}", &[i(5)]), "ValueError: invalid format specifier");
+}
