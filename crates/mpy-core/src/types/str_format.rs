@@ -18,7 +18,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Signed;
 
 /// A parsed format spec.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -489,11 +489,6 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let fmt = String::from_utf8_lossy(&fmt).into_owned();
     let out = format_string(vm, &fmt, &args[1..], kw)?;
     new_of_kind(vm, if kind == Kind::Str { Kind::Str } else { Kind::Bytes }, out.as_bytes())
-}
-
-/// Is `v` zero (helper for callers formatting ints)?
-pub fn is_zero(v: &BigInt) -> bool {
-    v.is_zero()
 }
 
 fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
