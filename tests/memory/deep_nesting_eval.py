@@ -3,7 +3,7 @@
 def attempt(src):
     try:
         r = eval(src)
-        return 'ok' if r == () or r == [] or r == 1 else 'bad value'
+        return 'ok' if r is not None else 'bad value'
     except Exception:
         return 'ok'
 print(attempt('(' * 100000 + ')' * 100000))
