@@ -379,7 +379,11 @@ pub struct Expr {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// An identifier (`print`, `__name__`, `True` is NOT a name: see
-    /// [`Constant`]).
+    /// [`Constant`]). `Name("__debug__")` is MicroPython's `__debug__`
+    /// keyword: it only occurs in expression position (never as an
+    /// attribute, parameter, import or keyword-argument name); the compiler
+    /// treats it as the constant `True` (`False` when optimising) and
+    /// rejects assigning to it with `can't assign to expression`.
     Name(String),
     /// A literal (numbers, strings, bytes, `None`, `True`, `False`, `...`).
     Constant(Constant),
@@ -578,7 +582,8 @@ pub struct Comprehension {
     pub iter: Expr,
     /// `if` conditions following this `for`, in order.
     pub ifs: Vec<Expr>,
-    /// `async for`.
+    /// `async for`. Always `false` from this parser: MicroPython's grammar
+    /// has no asynchronous comprehensions (`invalid syntax`).
     pub is_async: bool,
 }
 

@@ -129,7 +129,7 @@ fn statement_and_expression_forms() {
         ("x = {a: b for a, b in c}", "(Assign@1 [x@1] (DictComp@1 a@1:b@1 (for@1 (Tuple@1 [a@1 b@1]) in c@1)))\n"),
         ("x = {a for a in b if c}", "(Assign@1 [x@1] (SetComp@1 a@1 (for@1 a@1 in b@1 if c@1)))\n"),
         ("x = [a for b in c if d if e for f in g if h]", "(Assign@1 [x@1] (ListComp@1 a@1 (for@1 b@1 in c@1 if d@1 if e@1) (for@1 f@1 in g@1 if h@1)))\n"),
-        ("x = [a async for b in c]", "(Assign@1 [x@1] (ListComp@1 a@1 (async for@1 b@1 in c@1)))\n"),
+        ("x = [a async for b in c]", "ERR SyntaxError: invalid syntax @1\n"),
         ("x = (a for b in c)", "(Assign@1 [x@1] (GenExp@1 a@1 (for@1 b@1 in c@1)))\n"),
         ("x = [a for b in c if lambda: d]", "(Assign@1 [x@1] (ListComp@1 a@1 (for@1 b@1 in c@1 if (Lambda@1 () d@1))))\n"),
         ("x = [i := 0 for j in k]", "(Assign@1 [x@1] (ListComp@1 (NamedExpr@1 i 0@1) (for@1 j@1 in k@1)))\n"),

@@ -22,7 +22,8 @@
 //!   doubling their braces (MicroPython quirk: `'{' f'{x}'` formats as
 //!   `'{{}'`).
 //! * A `{` not followed by `{` starts a field: its expression text runs to the
-//!   first `}`, `:` or `!` (but not `!=`) outside `[]`/`{}` nesting (round
+//!   first `}`, `:` or `!r`/`!s` (followed by `:` or `}`) outside `[]`/`{}`
+//!   nesting (round
 //!   brackets are not tracked, so `f'{(lambda: 1)}'` is an error as in
 //!   MicroPython). The expression text is removed from the format string and
 //!   lexed separately as `(text)`. An empty field is
@@ -30,7 +31,9 @@
 //!   possible in triple-quoted f-strings) are allowed.
 //! * `{expr=}` keeps `expr=` in the format string (`f'{x=}'` gives
 //!   `'x={}'.format((x),)`; no implicit `!r`, like MicroPython).
-//! * `!r` / `!s` must be followed by `:` or `}`, else `invalid syntax`.
+//! * Any other `!` stays in the expression text (`f'{a!a}'` lexes `(a!a)`,
+//!   which is `invalid syntax` at the injected tokens' line, as in
+//!   MicroPython).
 //! * Inside a format spec a `{` starts a nested field the same way.
 //! * `.format(...)` follows the whole concatenated group; the injected
 //!   tokens (and the field expressions' tokens) carry the line of the token
@@ -417,12 +420,15 @@ impl Lexer<'_> {
                     depth -= 1;
                 }
                 b':' if depth == 0 => break,
-                b'!' if depth == 0 => {
-                    if self.at(1) == b'=' {
-                        self.pos += 2;
-                        continue;
-                    }
-                    break;
+                // `!r` / `!s` before `:` or `}` end the expression; any other
+                // `!` stays in it (`!=`, or a stray `!` that then fails when
+                // the expression is lexed, at the injected tokens' line, as
+                // in MicroPython).
+                b'!' if depth == 0
+                    && matches!(self.at(1), b'r' | b's')
+                    && matches!(self.at(2), b':' | b'}') =>
+                {
+                    break
                 }
                 _ => {}
             }
@@ -442,9 +448,6 @@ impl Lexer<'_> {
         buf.push(b'{');
         if self.cur() == Some(b'!') {
             let conv = self.at(1);
-            if !matches!(conv, b'r' | b's') || !matches!(self.at(2), b':' | b'}') {
-                return Err(soft(self));
-            }
             buf.push(b'!');
             buf.push(conv);
             self.pos += 2;

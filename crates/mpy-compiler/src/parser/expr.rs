@@ -77,6 +77,9 @@ impl Parser<'_> {
             let ExprKind::Name(target) = e.kind else {
                 return Err(CompileError::syntax("can't assign to expression", line));
             };
+            if target == "__debug__" {
+                return Err(CompileError::syntax("can't assign to expression", line));
+            }
             self.advance()?;
             let value = self.test()?;
             return Ok(mk(
@@ -489,6 +492,10 @@ impl Parser<'_> {
                 self.advance()?;
                 c(Constant::None)
             }
+            Tok::Kw(Kw::Debug) => {
+                self.advance()?;
+                Ok(mk(line, ExprKind::Name("__debug__".into())))
+            }
             Tok::Kw(Kw::True) => {
                 self.advance()?;
                 c(Constant::True)
@@ -556,7 +563,7 @@ impl Parser<'_> {
             return self.yield_expr();
         }
         let first = self.display_elem()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
             return Ok(mk(
                 line,
@@ -580,7 +587,7 @@ impl Parser<'_> {
             return Ok(mk(line, ExprKind::List(Vec::new())));
         }
         let first = self.display_elem()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
             return Ok(mk(
                 line,
@@ -604,7 +611,7 @@ impl Parser<'_> {
         let first = self.test()?;
         if self.eat_op(Op::Colon)? {
             let value = self.test()?;
-            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            if self.is_kw(Kw::For) {
                 let generators = self.comp_for()?;
                 return Ok(mk(
                     line,
@@ -631,7 +638,7 @@ impl Parser<'_> {
             }
             return Ok(mk(line, ExprKind::Dict(items)));
         }
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
             return Ok(mk(
                 line,
@@ -658,16 +665,17 @@ impl Parser<'_> {
         Ok(mk(line, ExprKind::Set(elts)))
     }
 
-    /// `comp_for: ['async'] 'for' exprlist 'in' or_test [comp_iter]`, with
-    /// all following `for`/`if` clauses.
+    /// `comp_for: 'for' exprlist 'in' or_test [comp_iter]`, with all
+    /// following `for`/`if` clauses. (MicroPython's grammar has no `async`
+    /// comprehensions: `[x async for x in y]` is `invalid syntax`.)
     #[inline(never)]
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens: Vec<Comprehension> = Vec::new();
         loop {
             let line = self.tok.line;
-            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-                let is_async = self.eat_kw(Kw::Async)?;
-                self.expect_kw(Kw::For)?;
+            if self.eat_kw(Kw::For)? {
+                // MicroPython has no `async for` in comprehensions.
+                let is_async = false;
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test()?;
@@ -836,14 +844,18 @@ impl Parser<'_> {
                 let e = self.test()?;
                 if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
                     let walrus = self.is_op(Op::Walrus);
+                    let msg = if walrus {
+                        "can't assign to expression"
+                    } else {
+                        "LHS of keyword arg must be an id"
+                    };
                     let ExprKind::Name(name) = e.kind else {
-                        let msg = if walrus {
-                            "can't assign to expression"
-                        } else {
-                            "LHS of keyword arg must be an id"
-                        };
                         return Err(CompileError::syntax(msg, line));
                     };
+                    if name == "__debug__" {
+                        // A keyword in MicroPython, not an identifier.
+                        return Err(CompileError::syntax(msg, line));
+                    }
                     self.advance()?;
                     let value = self.test()?;
                     if walrus {
@@ -855,7 +867,7 @@ impl Parser<'_> {
                     } else {
                         args.push(Arg::Keyword(name, value));
                     }
-                } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                } else if self.is_kw(Kw::For) {
                     let generators = self.comp_for()?;
                     args.push(Arg::Positional(mk(
                         line,
