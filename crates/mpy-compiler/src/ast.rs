@@ -59,11 +59,15 @@
 //! * `return`/`yield`/`await`/`break`/`continue`/`nonlocal`/`async for`
 //!   placement.
 //!
-//! The parser itself rejects (because the tree could not hold them):
-//! a keyword argument whose left side is not a name
+//! The parser itself reports the few compiler-stage errors the tree could
+//! not hold: a keyword argument whose left side is not a name
 //! (`LHS of keyword arg must be an id`), a `:=` target that is not a name
-//! (`can't assign to expression`), and `{**a}` / `{*a}` displays, which
-//! MicroPython's grammar does not have (`invalid syntax`).
+//! (`can't assign to expression`), a non-pair in a dict display
+//! (`expecting key:value for dict`) and a pair in a set display
+//! (`expecting just a value for set`). It raises them only after the whole
+//! input parsed, so a later parse error still wins like in MicroPython; only
+//! the relative order with other compiler errors can differ. `{**a}` and
+//! `{*a}` are parse errors in MicroPython too (`invalid syntax`).
 
 use alloc::boxed::Box;
 use alloc::string::String;

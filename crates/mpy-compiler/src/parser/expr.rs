@@ -10,6 +10,7 @@
 //! inside the parentheses starts at its own first token.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -74,12 +75,13 @@ impl Parser<'_> {
         let line = self.tok.line;
         let e = self.test()?;
         if self.is_op(Op::Walrus) {
-            let ExprKind::Name(target) = e.kind else {
-                return Err(CompileError::syntax("can't assign to expression", line));
+            let target = match e.kind {
+                ExprKind::Name(t) if t != "__debug__" => t,
+                _ => {
+                    self.defer(CompileError::syntax("can't assign to expression", line));
+                    String::new()
+                }
             };
-            if target == "__debug__" {
-                return Err(CompileError::syntax("can't assign to expression", line));
-            }
             self.advance()?;
             let value = self.test()?;
             return Ok(mk(
@@ -630,7 +632,8 @@ impl Parser<'_> {
                 let kline = self.tok.line;
                 let k = self.test()?;
                 if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
-                    return Err(CompileError::syntax("expecting key:value for dict", kline));
+                    self.defer(CompileError::syntax("expecting key:value for dict", kline));
+                    continue;
                 }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
@@ -655,11 +658,12 @@ impl Parser<'_> {
             }
             let eline = self.tok.line;
             elts.push(self.test()?);
-            if self.is_op(Op::Colon) {
-                return Err(CompileError::syntax(
+            if self.eat_op(Op::Colon)? {
+                self.defer(CompileError::syntax(
                     "expecting just a value for set",
                     eline,
                 ));
+                self.test()?;
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
@@ -849,13 +853,14 @@ impl Parser<'_> {
                     } else {
                         "LHS of keyword arg must be an id"
                     };
-                    let ExprKind::Name(name) = e.kind else {
-                        return Err(CompileError::syntax(msg, line));
+                    let name = match e.kind {
+                        // `__debug__` is a keyword in MicroPython.
+                        ExprKind::Name(n) if n != "__debug__" => n,
+                        _ => {
+                            self.defer(CompileError::syntax(msg, line));
+                            String::new()
+                        }
                     };
-                    if name == "__debug__" {
-                        // A keyword in MicroPython, not an identifier.
-                        return Err(CompileError::syntax(msg, line));
-                    }
                     self.advance()?;
                     let value = self.test()?;
                     if walrus {
