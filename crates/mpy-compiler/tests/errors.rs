@@ -497,6 +497,33 @@ fn error_corpus() {
         (b"x = f'{a!}'", "SyntaxError: invalid syntax", 1),
         (b"x = f'{a!rr}'", "SyntaxError: invalid syntax", 1),
         (b"x = f'{a!!r}'", "SyntaxError: invalid syntax", 1),
+        (b"x = f'{a\nb}'", "SyntaxError: invalid syntax", 3),
+        (b"x = f'{'\n}'", "SyntaxError: invalid syntax", 2),
+        (b"x = f'''{a\n}{b c}'''", "SyntaxError: invalid syntax", 3),
+        (b"x = f'''{a\n\n}{b c}'''", "SyntaxError: invalid syntax", 5),
+        (b"x = f'''{a}{b\n\n c}'''", "SyntaxError: invalid syntax", 5),
+        (
+            b"x = f'''\n{a\n}''' + b c",
+            "SyntaxError: invalid syntax",
+            4,
+        ),
+        (
+            b"x = f'''\n{a\n}'''\ny = (\n",
+            "SyntaxError: invalid syntax",
+            6,
+        ),
+        (
+            b"x = f'''\n{a\n\n}''';y = (\n",
+            "SyntaxError: invalid syntax",
+            7,
+        ),
+        (
+            b"x = f'''\n{a\n\n}'''\nif 1:\n  y\n z",
+            "IndentationError: unindent doesn't match any outer indent level",
+            8,
+        ),
+        (b"x=f'{a\"}'", "SyntaxError: invalid syntax", 1),
+        (b"x=f\"{'}'}\"", "SyntaxError: invalid syntax", 1),
     ]);
 }
 

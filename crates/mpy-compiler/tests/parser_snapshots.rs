@@ -179,3 +179,16 @@ fn modes() {
         );
     }
 }
+
+#[test]
+fn fstring_lines() {
+    // Field newlines advance the injected tokens' lines and shift every later
+    // token, exactly as MicroPython's text injection does (checked against
+    // tracebacks of the official build).
+    let src = "x = f'''{a\n}'''\ny = b.c\nz = f'''{\n\na}''' + b.c\nw = f'{'a' if b else 'c'}'\n";
+    let want = "(Assign@1 [x@1] (Call@1/2 (Attr@1/2 \"{}\"@1 .format) [a@2]))\n\
+                (Assign@4 [y@4] (Attr@4/4 b@4 .c))\n\
+                (Assign@5 [z@5] (BinOp@5 (Call@5/7 (Attr@5/7 \"{}\"@5 .format) [a@9]) Add (Attr@9/9 b@9 .c)))\n\
+                (Assign@10 [w@10] (Call@10/9 (Attr@10/9 \"{}\"@10 .format) [(IfExp@10 \"a\"@10 if b@10 else \"c\"@10)]))\n";
+    assert_eq!(common::parse_dump(src), want);
+}
