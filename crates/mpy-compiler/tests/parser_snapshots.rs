@@ -189,6 +189,6 @@ fn fstring_lines() {
     let want = "(Assign@1 [x@1] (Call@1/2 (Attr@1/2 \"{}\"@1 .format) [a@2]))\n\
                 (Assign@4 [y@4] (Attr@4/4 b@4 .c))\n\
                 (Assign@5 [z@5] (BinOp@5 (Call@5/7 (Attr@5/7 \"{}\"@5 .format) [a@9]) Add (Attr@9/9 b@9 .c)))\n\
-                (Assign@10 [w@10] (Call@10/9 (Attr@10/9 \"{}\"@10 .format) [(IfExp@10 \"a\"@10 if b@10 else \"c\"@10)]))\n";
+                (Assign@10 [w@10] (Call@10/10 (Attr@10/10 \"{}\"@10 .format) [(IfExp@10 \"a\"@10 if b@10 else \"c\"@10)]))\n";
     assert_eq!(common::parse_dump(src), want);
 }
