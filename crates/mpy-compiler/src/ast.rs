@@ -9,6 +9,11 @@
 //! * Every [`Stmt`] and [`Expr`] carries `line`: the 1-based source line of its
 //!   first token (for a decorated `def`/`class`, the line of the `def`/`class`
 //!   keyword, or of `async` for `async def`; decorators carry their own lines).
+//!   This is MicroPython's rule-start line: an operator node whose first
+//!   operand is parenthesised starts at that `(`; a parenthesised expression
+//!   itself starts at its first inner token; tuples, lists, dicts, sets and
+//!   comprehensions in brackets start at the bracket. Tokens injected by the
+//!   f-string desugaring have the lines described in [`crate::token::Token`].
 //!   Trailer nodes ([`ExprKind::Attribute`], [`ExprKind::Subscript`],
 //!   [`ExprKind::Call`]) also carry `op_line`, the line of their `.`, `[` or
 //!   `(` token, because MicroPython's trailers are separate parse nodes.
@@ -53,7 +58,8 @@
 //! * `Starred` outside an assignment target, including inside list and tuple
 //!   displays (`*a`, `[*a, 1]`: `*x must be assignment target`);
 //! * call/class argument order (`positional arg after keyword arg`,
-//!   `positional arg after **`, `* arg after **`);
+//!   `positional arg after **`, `* arg after **`, `* arg after kwarg`);
+//! * `try` handler order (`default 'except' must be last`);
 //! * parameter order and names (`non-default argument follows default
 //!   argument`, `argument name reused`);
 //! * `return`/`yield`/`await`/`break`/`continue`/`nonlocal`/`async for`

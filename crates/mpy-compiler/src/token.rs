@@ -16,7 +16,9 @@ use crate::error::CompileError;
 /// * `Indent`/`Dedent`: the line of the first token of the new line;
 /// * tokens injected by the f-string desugaring (`.format(...)` and the
 ///   expressions inside it): the line of the token that follows the string
-///   group.
+///   group, advanced by newlines inside the fields; every later token is
+///   shifted down by the number of those newlines (MicroPython injects the
+///   field text into its input and counts its newlines as source lines).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     /// 1-based source line.
