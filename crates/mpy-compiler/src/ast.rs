@@ -40,6 +40,9 @@
 //!   their 3-byte UTF-8-style encoding (not valid Rust `str`).
 //! * Names are plain `String`s; the tree has no scope information and no
 //!   load/store/delete context (the position of a node tells it).
+//! * Grouping parentheses leave no node, but [`Expr::parenthesized`] records
+//!   them (MicroPython compiles `a, b = b, a` and `(a, b) = (b, a)`
+//!   differently).
 //!
 //! Type annotations are kept (MicroPython parses and ignores them; the
 //! compiler must not emit code for them).
@@ -383,6 +386,14 @@ pub struct Expr {
     pub line: u32,
     /// What the expression is.
     pub kind: ExprKind,
+    /// The expression was written inside its own round brackets (a
+    /// MicroPython `atom_paren`): `(x)`, `(a, b)`, `()`, `(x for x in y)`,
+    /// `(yield)`, also `((a, b))`. False for a bare tuple `a, b`, for a
+    /// generator that is the sole call argument `f(x for x in y)`, and for
+    /// sub-expressions of a parenthesised expression. MicroPython's compiler
+    /// distinguishes e.g. `a, b = b, a` (swapped with `ROT_TWO`) from
+    /// `(a, b) = (b, a)` (built and unpacked as a tuple).
+    pub parenthesized: bool,
 }
 
 /// The expression forms.

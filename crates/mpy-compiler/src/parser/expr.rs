@@ -23,7 +23,11 @@ use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
 fn mk(line: u32, kind: ExprKind) -> Expr {
-    Expr { line, kind }
+    Expr {
+        line,
+        kind,
+        parenthesized: false,
+    }
 }
 
 /// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
@@ -512,7 +516,8 @@ impl Parser<'_> {
             }
             Tok::Op(Op::LParen) => {
                 self.advance()?;
-                let e = self.paren_contents(line)?;
+                let mut e = self.paren_contents(line)?;
+                e.parenthesized = true;
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
