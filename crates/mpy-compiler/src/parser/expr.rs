@@ -114,20 +114,28 @@ impl Parser<'_> {
         }
         let line = self.tok.line;
         let body = self.or_test()?;
-        if self.eat_kw(Kw::If)? {
-            let test = self.or_test()?;
-            self.expect_kw(Kw::Else)?;
-            let orelse = self.test()?;
-            return Ok(mk(
-                line,
-                ExprKind::IfExp {
-                    test: Box::new(test),
-                    body: Box::new(body),
-                    orelse: Box::new(orelse),
-                },
-            ));
+        if self.is_kw(Kw::If) {
+            return self.ifexp_tail(line, body);
         }
         Ok(body)
+    }
+
+    /// `if or_test else test` after the body of a conditional expression
+    /// (kept out of line so `test`'s frame, on every recursion, stays small).
+    #[inline(never)]
+    fn ifexp_tail(&mut self, line: u32, body: Expr) -> PResult<Expr> {
+        self.expect_kw(Kw::If)?;
+        let test = self.or_test()?;
+        self.expect_kw(Kw::Else)?;
+        let orelse = self.test()?;
+        Ok(mk(
+            line,
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
+        ))
     }
 
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
@@ -431,6 +439,18 @@ impl Parser<'_> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
         let mut e = self.atom()?;
+        if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
+            e = self.trailers(line, e)?;
+        }
+        if is_await {
+            e = mk(line, ExprKind::Await(Box::new(e)));
+        }
+        Ok(e)
+    }
+
+    /// `trailer*` after an atom (out of line: see `ifexp_tail`).
+    #[inline(never)]
+    fn trailers(&mut self, line: u32, mut e: Expr) -> PResult<Expr> {
         loop {
             let op_line = self.tok.line;
             if self.eat_op(Op::LParen)? {
@@ -468,9 +488,6 @@ impl Parser<'_> {
             } else {
                 break;
             }
-        }
-        if is_await {
-            e = mk(line, ExprKind::Await(Box::new(e)));
         }
         Ok(e)
     }
