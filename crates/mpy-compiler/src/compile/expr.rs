@@ -159,7 +159,7 @@ impl<'a> Compiler<'a> {
                 return;
             }
             let leaf = match &v {
-                CVal::Int(_) => super::is_host_small(&v),
+                CVal::Int(_) => self.is_small_int(&v),
                 CVal::Str(s) => self.str_is_qstr(s, e.line),
                 CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
                 _ => false,

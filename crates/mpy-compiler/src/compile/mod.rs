@@ -199,21 +199,27 @@ impl<'a> Compiler<'a> {
         matches!(self.ident_lines.get(st), Some(&l) if l < line)
     }
 
+    /// Whether MicroPython's parser would hold `v` as a small-int node: an
+    /// int that is a small int on the host and fits the target's
+    /// small-int bits.
+    pub fn is_small_int(&self, v: &CVal) -> bool {
+        let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
+        match v.as_i64() {
+            Some(i) => is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)),
+            None => false,
+        }
+    }
+
     /// Loads a constant value.
     pub fn load_cval(&mut self, v: &CVal, line: u32) {
         match v {
             CVal::None => self.e.op(op::LOAD_CONST_NONE, 1),
             CVal::True => self.e.op(op::LOAD_CONST_TRUE, 1),
             CVal::False => self.e.op(op::LOAD_CONST_FALSE, 1),
-            CVal::Int(_) => {
-                let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
-                match v.as_i64() {
-                    Some(i) if is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)) => {
-                        self.e.load_small_int(i)
-                    }
-                    _ => self.load_const_obj(v),
-                }
-            }
+            CVal::Int(_) => match v.as_i64() {
+                Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
+                _ => self.load_const_obj(v),
+            },
             CVal::Str(s) if self.str_is_qstr(s, line) => {
                 let st = String::from_utf8_lossy(s).into_owned();
                 self.load_const_str_qstr(&st);

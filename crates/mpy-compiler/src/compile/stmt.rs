@@ -463,7 +463,7 @@ impl<'a> Compiler<'a> {
             2 => Some((Some(pos[0]), pos[1], None, 1)),
             _ => {
                 let step = self.fold(pos[2])?;
-                if !super::is_host_small(&step) {
+                if !self.is_small_int(&step) {
                     return None;
                 }
                 let s = step.as_i64()?;
@@ -512,7 +512,7 @@ impl<'a> Compiler<'a> {
         let (old, ctx) = self.start_loop(false);
         let top = self.new_label();
         let entry = self.new_label();
-        let end_small = self.fold(end).map(|v| super::is_host_small(&v)).unwrap_or(false);
+        let end_small = self.fold(end).map(|v| self.is_small_int(&v)).unwrap_or(false);
         let end_on_stack = !end_small;
         if end_on_stack {
             self.expr(end);
