@@ -160,7 +160,10 @@ fn main() -> ExitCode {
     let module = match compile_traced(&source, &source_name, &opts) {
         Ok(m) => m,
         Err(f) => {
-            let mut msg = format!("Traceback (most recent call last):\n  File \"{}\", line {}", source_name, f.error.line);
+            // The parser reports against the file it read, the compiler
+            // against the embedded source name (as official mpy-cross does).
+            let shown = if f.block.is_some() { source_name.as_str() } else { input.as_str() };
+            let mut msg = format!("Traceback (most recent call last):\n  File \"{}\", line {}", shown, f.error.line);
             if let Some(b) = &f.block {
                 msg.push_str(&format!(", in {b}"));
             }

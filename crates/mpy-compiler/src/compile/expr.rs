@@ -258,9 +258,12 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::YIELD_FROM, -1);
             }
             ExprKind::Await(v) => {
-                if !self.in_async_function() {
+                if !self.in_function() {
                     self.syntax_error("'await' outside function", e.line);
                     return;
+                }
+                if self.pass() == Pass::Scope {
+                    self.scope_mut().flags |= crate::scope::flags::GENERATOR;
                 }
                 self.expr(v);
                 self.await_value();
@@ -347,7 +350,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_yield(&mut self, line: u32) -> bool {
-        if !self.scope().kind.is_func_like() {
+        if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
             self.syntax_error("'yield' outside function", line);
             return false;
         }
@@ -357,6 +360,13 @@ impl<'a> Compiler<'a> {
         true
     }
 
+    /// `await` is accepted in any `def` (MicroPython does not check for
+    /// `async def`), not in lambdas or comprehensions.
+    pub(crate) fn in_function(&self) -> bool {
+        self.scope().kind == ScopeKind::Function
+    }
+
+    /// `async for`/`async with` need an `async def`.
     pub(crate) fn in_async_function(&self) -> bool {
         let s = self.scope();
         s.kind == ScopeKind::Function && s.is_async

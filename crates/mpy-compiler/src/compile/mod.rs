@@ -136,6 +136,14 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Records an error MicroPython's parser reports (no block name).
+    pub fn parse_error(&mut self, msg: &'static str, line: u32) {
+        if self.error.is_none() {
+            self.error = Some(CompileError::syntax(msg, line));
+            self.error_scope = None;
+        }
+    }
+
     pub fn pass(&self) -> Pass {
         self.e.pass
     }

@@ -1,7 +1,6 @@
 //! Statements: assignment targets, control flow, loops (including the
 //! `for x in range(...)` counter form), imports, declarations.
 
-use super::fold::CVal;
 use super::{Compiler, LoopCtx};
 use crate::ast::{Alias, Arg, Expr, ExprKind, Stmt, StmtKind};
 use crate::emit::{Label, Pass};
@@ -246,15 +245,8 @@ impl<'a> Compiler<'a> {
         }
         let [Arg::Positional(arg)] = args.as_slice() else { return false };
         let Some(v) = self.fold(arg) else {
-            self.syntax_error("constant must be an integer", line);
+            self.parse_error("not a constant", line);
             return true;
-        };
-        let v = match v {
-            CVal::Tuple(_) | CVal::Int(_) | CVal::Float(_) | CVal::Complex(_) | CVal::Str(_) | CVal::Bytes(_) => v,
-            _ => {
-                self.syntax_error("constant must be an integer", line);
-                return true;
-            }
         };
         self.consts.insert(name.clone(), v.clone());
         if !name.starts_with('_') {
@@ -322,8 +314,6 @@ impl<'a> Compiler<'a> {
                 self.e.set_line(t.line);
                 self.assign_seq(items, t.line)
             }
-            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", t.line),
-            ExprKind::Constant(_) => self.syntax_error("can't assign to literal", t.line),
             _ => self.syntax_error("can't assign to expression", t.line),
         }
     }
@@ -378,7 +368,7 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::ROT_THREE, 0);
                 self.e.op(op::STORE_SUBSCR, -3);
             }
-            _ => self.syntax_error("illegal expression for augmented assignment", line),
+            _ => self.syntax_error("can't assign to expression", line),
         }
     }
 
