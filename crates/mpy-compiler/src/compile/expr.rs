@@ -33,6 +33,18 @@ pub(crate) fn binop_index(o: BinOp) -> u8 {
     }
 }
 
+/// The source line MicroPython's parser gives the constant object folded
+/// from `e`: for a tuple of three or more items it is the line of the
+/// second item (the grammar's item list starts after the first comma),
+/// otherwise the line of the first token.
+fn const_node_line(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Tuple(items) if items.len() >= 3 => items[1].line,
+        ExprKind::Tuple(items) if !items.is_empty() => items[0].line,
+        _ => e.line,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub(crate) fn binary_op(&mut self, n: u8) {
         self.e.op(op::BINARY_OP_MULTI + n, -1);
@@ -165,7 +177,7 @@ impl<'a> Compiler<'a> {
                 _ => false,
             };
             if !leaf {
-                self.e.set_line(e.line);
+                self.e.set_line(const_node_line(e));
             }
             self.load_cval(&v, e.line);
             return;
@@ -629,7 +641,6 @@ impl<'a> Compiler<'a> {
                     self.c_if_cond(ops[0], jump_if, label);
                     return;
                 }
-                self.e.set_line(e.line);
                 let is_or = *o == BoolOp::Or;
                 let n = ops.len();
                 if is_or == jump_if {
@@ -649,7 +660,6 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
-                self.e.set_line(e.line);
                 self.c_if_cond(operand, !jump_if, label);
             }
             _ => {
