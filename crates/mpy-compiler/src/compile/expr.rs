@@ -192,7 +192,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn expr_node(&mut self, e: &'a Expr) {
+    pub(crate) fn expr_node(&mut self, e: &'a Expr) {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Constant(_) => {}
             ExprKind::BoolOp { op: o, values } => {
@@ -602,7 +602,12 @@ impl<'a> Compiler<'a> {
                         self.syntax_error("positional arg after keyword arg", x.line);
                         return;
                     }
-                    self.expr(x);
+                    match &x.kind {
+                        // A bare generator argument is compiled without
+                        // setting its line.
+                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line => self.expr_node(x),
+                        _ => self.expr(x),
+                    }
                     n_pos += 1;
                 }
             }

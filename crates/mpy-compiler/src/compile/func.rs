@@ -157,7 +157,13 @@ impl<'a> Compiler<'a> {
             ScopeKind::SetComp => "<setcomp>",
             _ => "<genexpr>",
         };
-        let child = self.child_scope(kind, name, Node::Comp(e), e.line);
+        // The comprehension node starts at its element expression.
+        let line = match &e.kind {
+            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line,
+            ExprKind::DictComp { key, .. } => key.line,
+            _ => e.line,
+        };
+        let child = self.child_scope(kind, name, Node::Comp(e), line);
         self.make_function(child, 0, 0);
         self.expr(&first.iter);
         if kind == ScopeKind::GenExpr {
@@ -261,7 +267,8 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_comp_body(&mut self, e: &'a Expr) {
         let kind = self.scope().kind;
-        self.e.set_line(e.line);
+        let line = self.scope().line;
+        self.e.set_line(line);
         if self.pass() == Pass::Scope {
             self.scope_mut().add_param("*", 0);
             self.scope_mut().num_pos_args = 1;

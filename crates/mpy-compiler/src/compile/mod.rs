@@ -76,6 +76,9 @@ pub(crate) struct Compiler<'a> {
 /// start-up beyond the static `.mpy` qstr list, so that an equal string
 /// literal becomes a qstr (found by compiling probe files).
 const MPY_CROSS_POOL_QSTRS: &[&str] = &[
+    "Interpolation",
+    "format_spec",
+    "interpolations",
     "StopAsyncIteration",
     "UnicodeError",
     "ViperTypeError",
@@ -204,7 +207,7 @@ impl<'a> Compiler<'a> {
         if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
-        matches!(self.ident_lines.get(st), Some(&l) if l < line)
+        matches!(self.ident_lines.get(st), Some(&l) if l <= line)
     }
 
     /// Whether MicroPython's parser would hold `v` as a small-int node: an

@@ -297,24 +297,33 @@ impl<'a> Compiler<'a> {
     pub(crate) fn assign(&mut self, t: &'a Expr) {
         match &t.kind {
             ExprKind::Name(n) => self.store_id(n),
-            ExprKind::Attribute { value, attr, op_line } => {
-                self.e.set_line(t.line);
-                self.expr(value);
-                self.e.set_line(*op_line);
+            ExprKind::Attribute { value, attr, .. } => {
+                self.assign_target_base(value);
                 self.op_q(op::STORE_ATTR, attr, -2);
             }
-            ExprKind::Subscript { value, index, op_line } => {
-                self.e.set_line(t.line);
-                self.expr(value);
-                self.e.set_line(*op_line);
+            ExprKind::Subscript { value, index, .. } => {
+                self.assign_target_base(value);
                 self.subscript_index(index);
                 self.e.op(op::STORE_SUBSCR, -3);
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                self.e.set_line(t.line);
-                self.assign_seq(items, t.line)
-            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line),
             _ => self.syntax_error("can't assign to expression", t.line),
+        }
+    }
+
+    /// The object of an attribute/subscript assignment target: MicroPython
+    /// compiles its trailers one by one (each sets its line) but not the
+    /// target node itself.
+    fn assign_target_base(&mut self, value: &'a Expr) {
+        match &value.kind {
+            ExprKind::Attribute { .. } | ExprKind::Subscript { .. } | ExprKind::Call { .. } => {
+                if self.fold(value).is_some() {
+                    self.expr(value);
+                } else {
+                    self.expr_node(value);
+                }
+            }
+            _ => self.expr(value),
         }
     }
 
