@@ -81,10 +81,13 @@ pub struct CompileFailure {
 /// Like [`compile`], but also tells which block a compiler error is in.
 pub fn compile_traced(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
     let module = parse(source, filename, opts.mode).map_err(|error| CompileFailure { error, block: None })?;
-    compile_ast(&module, filename, opts)
+    compile::compile_ast(&module, filename, opts, Some(source)).map_err(|(error, block)| CompileFailure { error, block })
 }
 
-/// Compiles an already parsed module (see [`compile`]).
+/// Compiles an already parsed module (see [`compile`]). Without the
+/// source text, `a, b = (c, d)` cannot be told from `a, b = c, d` (the
+/// AST does not record parentheses), so the unparenthesized form's code
+/// is emitted for both.
 pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
-    compile::compile_ast(module, filename, opts).map_err(|(error, block)| CompileFailure { error, block })
+    compile::compile_ast(module, filename, opts, None).map_err(|(error, block)| CompileFailure { error, block })
 }

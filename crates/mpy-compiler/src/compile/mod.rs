@@ -66,6 +66,9 @@ pub(crate) struct Compiler<'a> {
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met).
     pub ident_lines: BTreeMap<String, u32>,
+    /// The source text, when known (used to see whether a tuple in
+    /// `a, b = c, d` is parenthesized, which the AST does not record).
+    pub source: Option<&'a [u8]>,
     /// Mode::Single: expression statements print their value.
     pub repl: bool,
     /// Next child of the current scope (index into its `children`).
@@ -124,6 +127,7 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: BTreeMap::new(),
+            source: None,
             repl: false,
             child_cursor: 0,
         }
@@ -425,12 +429,14 @@ impl<'a> Compiler<'a> {
 }
 
 /// Compiles a parsed module to raw code (see [`crate::compile()`]).
-pub fn compile_ast(
-    module: &ast::Module,
+pub fn compile_ast<'a>(
+    module: &'a ast::Module,
     filename: &str,
-    opts: &CompileOptions,
+    opts: &'a CompileOptions,
+    source: Option<&'a [u8]>,
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename);
+    c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
     crate::interned::collect_idents(module, &mut c.ident_lines);
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
