@@ -69,6 +69,8 @@ pub(crate) struct Compiler<'a> {
     /// The source text, when known (used to see whether a tuple in
     /// `a, b = c, d` is parenthesized, which the AST does not record).
     pub source: Option<&'a [u8]>,
+    /// Token positions scanned from the source, when known.
+    pub tokens: Option<crate::interned::SourceTokens>,
     /// Mode::Single: expression statements print their value.
     pub repl: bool,
     /// Next child of the current scope (index into its `children`).
@@ -128,6 +130,7 @@ impl<'a> Compiler<'a> {
             error_scope: None,
             ident_lines: BTreeMap::new(),
             source: None,
+            tokens: None,
             repl: false,
             child_cursor: 0,
         }
@@ -210,6 +213,12 @@ impl<'a> Compiler<'a> {
         }
         if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
+        }
+        if let Some(t) = &self.tokens {
+            if let Some(before) = t.ident_before_string(st, s, line) {
+                return before;
+            }
+            return matches!(t.ident_line(st), Some(l) if l < line);
         }
         matches!(self.ident_lines.get(st), Some(&l) if l <= line)
     }
@@ -437,6 +446,7 @@ pub fn compile_ast<'a>(
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename);
     c.source = source;
+    c.tokens = source.map(crate::interned::scan_source);
     c.repl = matches!(module, ast::Module::Single(_));
     crate::interned::collect_idents(module, &mut c.ident_lines);
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
