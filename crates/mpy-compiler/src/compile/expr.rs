@@ -603,9 +603,11 @@ impl<'a> Compiler<'a> {
                         return;
                     }
                     match &x.kind {
-                        // A bare generator argument is compiled without
-                        // setting its line.
-                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line => self.expr_node(x),
+                        // A bare generator argument (only possible as the
+                        // sole argument) is compiled without setting its line.
+                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line && args.len() == 1 => {
+                            self.expr_node(x)
+                        }
                         _ => self.expr(x),
                     }
                     n_pos += 1;

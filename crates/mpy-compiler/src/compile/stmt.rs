@@ -373,17 +373,27 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// The object of an attribute/subscript assignment target: MicroPython
-    /// compiles its trailers one by one (each sets its line) but not the
-    /// target node itself.
-    fn assign_target_base(&mut self, value: &'a Expr) {
+    /// The object of an attribute/subscript target (assignment, augmented
+    /// assignment, `del`): MicroPython compiles the target's trailers one
+    /// by one, each setting its line, with no method-call optimisation,
+    /// and does not set the line of the target node itself.
+    pub(crate) fn assign_target_base(&mut self, value: &'a Expr) {
         match &value.kind {
-            ExprKind::Attribute { .. } | ExprKind::Subscript { .. } | ExprKind::Call { .. } => {
-                if self.fold(value).is_some() {
-                    self.expr(value);
-                } else {
-                    self.expr_node(value);
-                }
+            ExprKind::Attribute { value: v, attr, op_line } => {
+                self.assign_target_base(v);
+                self.e.set_line(*op_line);
+                self.op_q(op::LOAD_ATTR, attr, 0);
+            }
+            ExprKind::Subscript { value: v, index, op_line } => {
+                self.assign_target_base(v);
+                self.e.set_line(*op_line);
+                self.subscript_index(index);
+                self.e.op(op::LOAD_SUBSCR, -1);
+            }
+            ExprKind::Call { func, args, op_line } => {
+                self.assign_target_base(func);
+                self.e.set_line(*op_line);
+                self.call_args(args, false, 0);
             }
             _ => self.expr(value),
         }
@@ -421,7 +431,7 @@ impl<'a> Compiler<'a> {
                 self.store_id(n);
             }
             ExprKind::Attribute { value: obj, attr, .. } => {
-                self.expr(obj);
+                self.assign_target_base(obj);
                 self.e.op(op::DUP_TOP, 1);
                 self.op_q(op::LOAD_ATTR, attr, 0);
                 self.expr(value);
@@ -430,7 +440,7 @@ impl<'a> Compiler<'a> {
                 self.op_q(op::STORE_ATTR, attr, -2);
             }
             ExprKind::Subscript { value: obj, index, .. } => {
-                self.expr(obj);
+                self.assign_target_base(obj);
                 self.subscript_index(index);
                 self.e.op(op::DUP_TOP_TWO, 2);
                 self.e.op(op::LOAD_SUBSCR, -1);
@@ -447,13 +457,13 @@ impl<'a> Compiler<'a> {
         match &t.kind {
             ExprKind::Name(n) => self.delete_id(n),
             ExprKind::Attribute { value, attr, .. } => {
-                self.expr(value);
+                self.assign_target_base(value);
                 self.e.op(op::LOAD_NULL, 1);
                 self.e.op(op::ROT_TWO, 0);
                 self.op_q(op::STORE_ATTR, attr, -2);
             }
             ExprKind::Subscript { value, index, .. } => {
-                self.expr(value);
+                self.assign_target_base(value);
                 self.subscript_index(index);
                 self.e.op(op::LOAD_NULL, 1);
                 self.e.op(op::ROT_THREE, 0);
