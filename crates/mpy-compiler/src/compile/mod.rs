@@ -69,6 +69,8 @@ pub(crate) struct Compiler<'a> {
     /// The source text, when known (used to see whether a tuple in
     /// `a, b = c, d` is parenthesized, which the AST does not record).
     pub source: Option<&'a [u8]>,
+    /// Line-number tables wanted (`-X no-source-lines` turns them off).
+    pub source_lines: bool,
     /// Token positions scanned from the source, when known.
     pub tokens: Option<crate::interned::SourceTokens>,
     /// Mode::Single: expression statements print their value.
@@ -131,6 +133,7 @@ impl<'a> Compiler<'a> {
             ident_lines: BTreeMap::new(),
             source: None,
             tokens: None,
+            source_lines: true,
             repl: false,
             child_cursor: 0,
         }
@@ -377,7 +380,7 @@ impl<'a> Compiler<'a> {
         self.cur = idx;
         self.e = core::mem::take(&mut self.emitters[idx]);
         self.e.start_pass(pass);
-        self.e.record_lines = self.opts.opt_level < 3;
+        self.e.record_lines = self.opts.opt_level < 3 && self.source_lines;
         self.next_label = 0;
         self.loop_ctx = None;
         self.except_level = 0;
@@ -443,8 +446,10 @@ pub fn compile_ast<'a>(
     filename: &str,
     opts: &'a CompileOptions,
     source: Option<&'a [u8]>,
+    source_lines: bool,
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename);
+    c.source_lines = source_lines;
     c.source = source;
     c.tokens = source.map(crate::interned::scan_source);
     c.repl = matches!(module, ast::Module::Single(_));
