@@ -99,10 +99,7 @@ impl<'a> Compiler<'a> {
                 if n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
-                match self.consts.get(n.as_str()) {
-                    Some(v) => Some(v.clone()),
-                    None => None,
-                }
+                self.consts.get(n.as_str()).cloned()
             }
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
             ExprKind::Attribute { value, attr, .. } => {

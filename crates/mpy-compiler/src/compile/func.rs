@@ -345,7 +345,7 @@ impl<'a> Compiler<'a> {
                 }
                 ExprKind::ListComp { elt, .. } => {
                     self.expr(elt);
-                    self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 0, -1);
+                    self.e.op_uint(op::STORE_COMP, (4 * depth + 5) << 2, -1);
                 }
                 ExprKind::SetComp { elt, .. } => {
                     self.expr(elt);

@@ -494,8 +494,8 @@ pub fn compile_ast<'a>(
         }
         data.push(None);
     }
-    for i in 0..c.scopes.len() {
-        data[i] = Some(c.finish_scope(i));
+    for (i, d) in data.iter_mut().enumerate() {
+        *d = Some(c.finish_scope(i));
     }
     let raw_code = c.build_raw_code(0, &mut data);
     Ok(CompiledModule { qstrs: c.t.qstrs, consts: c.t.consts, raw_code, small_int_bits: opts.small_int_bits })
