@@ -167,12 +167,17 @@ impl<'a> Compiler<'a> {
                 self.e.op_uint(op::BUILD_TUPLE, 0, 1);
                 return;
             }
-            let leaf = match &v {
-                CVal::Int(_) => self.is_small_int(&v),
-                CVal::Str(s) => self.str_is_qstr(s, e.line),
-                CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
-                _ => false,
-            };
+            // Literal constant objects (floats, big ints, long strings,
+            // bytes) and constant tuples set their line like MicroPython's
+            // const-object nodes; values folded from operators do not.
+            let literal = matches!(e.kind, ExprKind::Constant(_) | ExprKind::Tuple(_));
+            let leaf = !literal
+                || match &v {
+                    CVal::Int(_) => self.is_small_int(&v),
+                    CVal::Str(s) => self.str_is_qstr(s, e.line),
+                    CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
+                    _ => false,
+                };
             if !leaf {
                 self.e.set_line(const_node_line(e));
             }

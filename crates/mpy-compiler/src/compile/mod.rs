@@ -85,6 +85,7 @@ pub(crate) struct Compiler<'a> {
 const MPY_CROSS_POOL_QSTRS: &[&str] = &[
     "Interpolation",
     "format_spec",
+    "maximum recursion depth exceeded",
     "interpolations",
     "StopAsyncIteration",
     "UnicodeError",
