@@ -20,6 +20,8 @@ const SPECIAL: &[(&str, &str)] = &[
     ("angle_string", "<string>"),
     ("star", "*"),
     ("dot_frozen", ".frozen"),
+    ("ps1_text", ">>> "),
+    ("ps2_text", "... "),
     ("kw_super", "super"),
 ];
 

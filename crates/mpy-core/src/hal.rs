@@ -50,6 +50,14 @@ pub trait Hal {
     fn stat(&mut self, _path: &str) -> PathKind {
         PathKind::Missing
     }
+    /// `sys.platform` (e.g. `"linux"`).
+    fn platform(&self) -> &'static str {
+        "micropython"
+    }
+    /// `sys.implementation._machine` (e.g. `"linux [rustc] with x86_64"`).
+    fn machine(&self) -> &'static str {
+        "micropython-rs"
+    }
     /// Opens file `path` for the built-in `open()`. `mode` is the Python
     /// mode string without `b`/`t` (`"r"`, `"w"`, `"a"`, `"x"`, each
     /// possibly with `+`). Returns a port-chosen handle, or an errno

@@ -3,6 +3,8 @@
 #![no_std]
 extern crate alloc;
 
+#[cfg(feature = "compiler")]
+pub mod compile;
 pub mod error;
 pub mod gc;
 pub mod hal;

@@ -71,7 +71,8 @@ pub struct Exception {
     pub class: Obj,
     /// `args` (a tuple).
     pub args: Obj,
-    /// Frames it passed through, innermost last appended.
+    /// Frames it passed through, appended as it unwinds (innermost first;
+    /// printed in reverse).
     pub traceback: Vec<TracebackEntry>,
     /// Attributes set on the instance (user subclasses, `__cause__`).
     pub dict: Dict,

@@ -95,10 +95,11 @@ const MPY_CROSS_POOL_QSTRS: &[&str] = &[
 ];
 
 /// Host small-int range used by the parser's notion of "small int" (mpy-cross
-/// on a 64-bit host: 63-bit signed).
+/// on a 64-bit host: 63-bit signed). −2^62 is excluded: it can only arise
+/// from negating the big int 2^62, which stays an int object.
 pub(crate) fn is_host_small(v: &CVal) -> bool {
     match v.as_i64() {
-        Some(i) => (-(1i64 << 62)..(1i64 << 62)).contains(&i),
+        Some(i) => (-(1i64 << 62) + 1..(1i64 << 62)).contains(&i),
         None => false,
     }
 }
@@ -207,7 +208,7 @@ impl<'a> Compiler<'a> {
             CVal::Int(_) => {
                 let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
                 match v.as_i64() {
-                    Some(i) if i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)) => {
+                    Some(i) if is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)) => {
                         self.e.load_small_int(i)
                     }
                     _ => self.load_const_obj(v),

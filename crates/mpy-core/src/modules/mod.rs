@@ -1,5 +1,13 @@
 //! Built-in modules, one file each (MicroPython's `mod<name>.c` split).
 
+pub mod args;
+pub mod cmath;
+pub mod math;
+pub mod micropython;
+pub mod modgc;
+pub mod sys;
+pub mod sys_io;
+pub mod time;
 pub mod builtins;
 pub mod builtins_io;
 pub mod builtins_num;
@@ -8,4 +16,15 @@ pub mod builtins_seq;
 use crate::typ::ModuleDef;
 
 /// Every built-in module, found by `import` before `sys.path` is searched.
-pub static BUILTIN_MODULES: &[&ModuleDef] = &[&builtins::BUILTINS_MODULE];
+pub static BUILTIN_MODULES: &[&ModuleDef] = &[
+    &builtins::BUILTINS_MODULE,
+    &sys::SYS_MODULE,
+    &modgc::GC_MODULE,
+    &micropython::MICROPYTHON_MODULE,
+    &time::TIME_MODULE,
+    &math::MATH_MODULE,
+    &cmath::CMATH_MODULE,
+];
+
+#[cfg(test)]
+mod builtins_tests;

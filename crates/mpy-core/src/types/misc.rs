@@ -173,26 +173,10 @@ fn const_print(_vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResul
     Ok(())
 }
 
-fn bool_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match args {
-        [] => Ok(Obj::FALSE),
-        [x] => Ok(Obj::bool(vm.is_true(*x)?)),
-        _ => Err(vm.type_error("function takes 1 positional arguments but 2 were given")),
-    }
-}
-
 /// `NoneType`.
 pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType, print: Some(const_print), ..TypeObj::EMPTY };
-/// `bool` (derives from `int`).
-pub static BOOL_TYPE: TypeObj = TypeObj {
-    name: q::bool,
-    base: Some(&super::int::INT_TYPE),
-    make_new: Some(bool_new),
-    print: Some(const_print),
-    binary_op: Some(bool_binary),
-    unary_op: Some(bool_unary),
-    ..TypeObj::EMPTY
-};
+/// `bool` (derives from `int`): now in [`super::bool`].
+pub use super::bool::BOOL_TYPE;
 /// The type of `...`.
 pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, print: Some(const_print), ..TypeObj::EMPTY };
 /// The type of `NotImplemented`.

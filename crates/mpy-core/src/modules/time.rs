@@ -1,0 +1,209 @@
+//! The `time` module: wall clock, sleeping and wrapping tick counters.
+//!
+//! Ticks wrap with period 2**30 on every port (as on 32-bit MicroPython
+//! builds and the reference board), so `ticks_diff`/`ticks_add` behave the
+//! same everywhere. `localtime` uses UTC (the HAL gives no time zone).
+
+use super::args::{float_arg, int_arg};
+use crate::obj::Obj;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::types::exception::OVERFLOW_ERROR_TYPE;
+use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::PyResult;
+use alloc::vec::Vec;
+
+/// Ticks period.
+pub const TICKS_PERIOD: i64 = 1 << 30;
+const TICKS_MAX: i64 = TICKS_PERIOD - 1;
+const TICKS_HALF: i64 = TICKS_PERIOD / 2;
+
+fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let ns = vm.hal.time_ns();
+    vm.new_float(ns as f64 / 1e9)
+}
+
+fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let ns = vm.hal.time_ns();
+    vm.new_bigint(num_bigint::BigInt::from(ns))
+}
+
+fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let s = float_arg(vm, a[0])?;
+    if s > 0.0 {
+        vm.hal.sleep_us((s * 1e6) as u64);
+    }
+    Ok(Obj::NONE)
+}
+
+fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let ms = int_arg(vm, a[0])?;
+    if ms > 0 {
+        vm.hal.sleep_us(ms as u64 * 1000);
+    }
+    Ok(Obj::NONE)
+}
+
+fn sleep_us(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let us = int_arg(vm, a[0])?;
+    if us > 0 {
+        vm.hal.sleep_us(us as u64);
+    }
+    Ok(Obj::NONE)
+}
+
+fn ticks_ms(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let t = (vm.hal.ticks_us() / 1000) as i64 & TICKS_MAX;
+    Ok(Obj::small_int(t as isize))
+}
+
+fn ticks_us(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let t = vm.hal.ticks_us() as i64 & TICKS_MAX;
+    Ok(Obj::small_int(t as isize))
+}
+
+/// `ticks_add(t, delta)`.
+///
+/// Errors: `OverflowError: ticks interval overflow` if `|delta|` exceeds
+/// half the period.
+fn ticks_add(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let t = int_arg(vm, a[0])?;
+    let d = int_arg(vm, a[1])?;
+    if !(-TICKS_HALF..TICKS_HALF).contains(&d) {
+        return Err(vm.error(&OVERFLOW_ERROR_TYPE, "ticks interval overflow"));
+    }
+    Ok(Obj::small_int((t.wrapping_add(d) & TICKS_MAX) as isize))
+}
+
+/// `ticks_diff(a, b)`: signed `a - b` modulo the period.
+fn ticks_diff(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = int_arg(vm, a[0])?;
+    let y = int_arg(vm, a[1])?;
+    let d = (x.wrapping_sub(y).wrapping_add(TICKS_HALF) & TICKS_MAX) - TICKS_HALF;
+    Ok(Obj::small_int(d as isize))
+}
+
+/// Days since 1970-01-01 -> (year, month, day) (proleptic Gregorian).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// (year, month, day) -> days since 1970-01-01.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// `localtime([secs])` / `gmtime([secs])`: (year, month, mday, hour,
+/// minute, second, weekday (Monday 0), yearday (1-based)).
+fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let secs = match a.first() {
+        Some(&o) if o != Obj::NONE => {
+            if vm.float_of(o).is_some() {
+                float_arg(vm, o)? as i64
+            } else {
+                int_arg(vm, o)?
+            }
+        }
+        _ => (vm.hal.time_ns() / 1_000_000_000) as i64,
+    };
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let wday = (days + 3).rem_euclid(7);
+    let yday = days - days_from_civil(y, 1, 1) + 1;
+    let vals = [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
+    let mut items = Vec::with_capacity(8);
+    for v in vals {
+        items.push(Obj::small_int(v as isize));
+    }
+    vm.new_tuple(&items)
+}
+
+/// `mktime(tuple)`: the inverse of `localtime`, normalising out-of-range
+/// fields as MicroPython does.
+fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let items = match vm.seq_items(a[0]) {
+        Some(v) if v.len() >= 8 => v,
+        _ => return Err(vm.type_error("mktime needs a tuple of length 8 or 9")),
+    };
+    let mut f = [0i64; 6];
+    for (i, slot) in f.iter_mut().enumerate() {
+        *slot = int_arg(vm, items[i])?;
+    }
+    let (mut y, mut mo) = (f[0], f[1] - 1);
+    y += mo.div_euclid(12);
+    mo = mo.rem_euclid(12);
+    let _ = is_leap;
+    let days = days_from_civil(y, mo + 1, 1) + f[2] - 1;
+    let secs = days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5];
+    vm.new_int(secs)
+}
+
+static TIME: BuiltinFun = BuiltinFun::new(q::time, 0, 0, time);
+static TIME_NS: BuiltinFun = BuiltinFun::new(q::time_ns, 0, 0, time_ns);
+static SLEEP: BuiltinFun = BuiltinFun::new(q::sleep, 1, 1, sleep);
+static SLEEP_MS: BuiltinFun = BuiltinFun::new(q::sleep_ms, 1, 1, sleep_ms);
+static SLEEP_US: BuiltinFun = BuiltinFun::new(q::sleep_us, 1, 1, sleep_us);
+static TICKS_MS: BuiltinFun = BuiltinFun::new(q::ticks_ms, 0, 0, ticks_ms);
+static TICKS_US: BuiltinFun = BuiltinFun::new(q::ticks_us, 0, 0, ticks_us);
+static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_us);
+static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
+static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
+static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
+static LOCALTIME: BuiltinFun = BuiltinFun::new(q::localtime, 0, 1, gmtime);
+static MKTIME: BuiltinFun = BuiltinFun::new(q::mktime, 1, 1, mktime);
+
+static LOCALS: [(Qstr, Rom); 14] = [
+    (q::__name__, Rom::Str(q::time)),
+    (q::gmtime, Rom::Fun(&GMTIME)),
+    (q::localtime, Rom::Fun(&LOCALTIME)),
+    (q::mktime, Rom::Fun(&MKTIME)),
+    (q::sleep, Rom::Fun(&SLEEP)),
+    (q::sleep_ms, Rom::Fun(&SLEEP_MS)),
+    (q::sleep_us, Rom::Fun(&SLEEP_US)),
+    (q::ticks_add, Rom::Fun(&TICKS_ADD)),
+    (q::ticks_cpu, Rom::Fun(&TICKS_CPU)),
+    (q::ticks_diff, Rom::Fun(&TICKS_DIFF)),
+    (q::ticks_ms, Rom::Fun(&TICKS_MS)),
+    (q::ticks_us, Rom::Fun(&TICKS_US)),
+    (q::time, Rom::Fun(&TIME)),
+    (q::time_ns, Rom::Fun(&TIME_NS)),
+];
+
+/// The `time` module.
+pub static TIME_MODULE: ModuleDef = ModuleDef { name: q::time, locals: &LOCALS, init: None };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(365), (1971, 1, 1));
+        assert_eq!(days_from_civil(2000, 1, 1) * 86_400, 946_684_800);
+        for d in (-800_000..800_000).step_by(997) {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print({x % 4 for x in range(10)} == {0, 1, 2, 3})
+print(sorted({x: x * x for x in range(5)}.items()))
+g = (c.upper() for c in 'abc')
+print(next(g), list(g))
+print([[j for j in range(i)] for i in range(4)])
+print(sum(x for x in range(101)))
+m = [[1, 2], [3, 4], [5, 6]]
+print([row[i] for i in range(2) for row in m])
+print([v for row in m for v in row if v % 2])
+x = 'outer'
+print([x for x in 'ab'], x)
+print(dict((k, len(k)) for k in ['a', 'bb']))

@@ -1,0 +1,10 @@
+sq = lambda x: x * x
+print(sq(7))
+print((lambda: 'noargs')())
+print((lambda a, b=2, *c, **d: (a, b, c, sorted(d.items())))(1, 3, 4, 5, z=6))
+print((lambda *, k: k)(k='kw'))
+print(sorted(['bb', 'a', 'ccc'], key=lambda s: -len(s)))
+f = lambda n: 1 if n <= 1 else n * f(n - 1)
+print(f(10))
+print(list(map(lambda x, y: x - y, [10, 20], [1, 2])))
+print((lambda x: (lambda y: x + y))(3)(4))

@@ -1,0 +1,3 @@
+ok = all(ord(chr(i)) == i for i in list(range(0, 300)) + [0x7ff, 0x800, 0xffff, 0x10000, 0x10ffff])
+print(ok)
+print([len(chr(i).encode()) for i in (0x41, 0xe9, 0x20ac, 0x1f600)])

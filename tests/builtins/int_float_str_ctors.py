@@ -1,0 +1,5 @@
+print(int(), float(), str(), bool(), list(), tuple(), dict(), bytes())
+print(int('7'), float('7'), str(7), bool(7), list('ab'), tuple([1]), bytes(2))
+print(str(b'x'), str([1, 'a']), str((1,)), str(1.0), str(True))
+print(list(range(3)), list({'a': 1}), list((1, 2)), tuple('xy'))
+print(int(3.99), int(-3.99), float(True), bool([]), bool([0]))

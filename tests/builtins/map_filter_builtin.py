@@ -1,0 +1,6 @@
+print(list(map(lambda x: x * x, range(5))))
+print(list(map(lambda a, b: a + b, 'abc', 'xyz')))
+print(list(map(int, ['1', '2'])), list(filter(str.isdigit, ['1', 'a', '2'])))
+print(list(filter(lambda x: x % 2, range(10))))
+m = map(len, ['aa', 'b'])
+print(next(m), next(m), next(m, 'done'))

@@ -1,0 +1,13 @@
+print()
+print(1, 2, 3)
+print(1, 2, 3, sep='')
+print(1, 2, 3, sep=', ', end='.\n')
+print('a', end='')
+print('b', end='')
+print()
+print('x', 'y', sep='\n')
+print(None, True, [1, 'a'], (1,), {}, set())
+print('', '', sep='|')
+print(*range(5), sep='-', end='!\n')
+import sys
+print('to stdout', file=sys.stdout)

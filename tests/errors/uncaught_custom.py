@@ -1,0 +1,5 @@
+# exit: 1
+class MyError(Exception):
+    pass
+print('custom')
+raise MyError('custom', 42)

@@ -1,0 +1,3 @@
+__all__ = ['listed']
+listed = 'listed'
+unlisted = 'unlisted'

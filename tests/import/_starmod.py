@@ -1,0 +1,4 @@
+PUBLIC = 'public'
+def public_func():
+    return 'pf'
+_underscore = 'private'

@@ -1,0 +1,2 @@
+import pkg.cycle_x
+Y = 'y'

@@ -1,0 +1,2 @@
+print('raises: starting')
+raise ValueError('error during import')

@@ -1,0 +1,2 @@
+from .. import mod_a
+SUB = 'sub:' + mod_a.A

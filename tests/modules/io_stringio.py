@@ -1,0 +1,12 @@
+import io
+s = io.StringIO()
+s.write('hello ')
+s.write('world')
+print(s.getvalue())
+r = io.StringIO('line1\nline2\n')
+print(r.readline(), end='')
+print(r.read(), end='')
+b = io.BytesIO(b'bytes')
+print(b.read(2), b.read())
+print('x', file=s)
+print(repr(s.getvalue()))

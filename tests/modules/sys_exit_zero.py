@@ -1,0 +1,3 @@
+import sys
+print('exiting cleanly')
+sys.exit()

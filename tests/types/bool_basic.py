@@ -1,0 +1,6 @@
+print(True, False, bool(1), bool(0), bool('a'), bool(''), bool(None))
+print(True == 1, False == 0, True + True, str(True), repr(False))
+print(not True, True and False, True or False)
+print(int(True), float(False), type(True).__name__)
+print([bool(x) for x in (0, 1, -1, 0.0, 0.5, [], [0], {}, {0: 0}, '', ' ')])
+print(sum([True, True, False, True]))

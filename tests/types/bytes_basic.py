@@ -1,0 +1,10 @@
+b = b'hello world'
+print(b, len(b), b[0], b[-1], b[1:4])
+print(b.upper(), b.find(b'o'), b.count(b'l'), b.replace(b'l', b'L'))
+print(b.split(), b.split(b'o'), b'-'.join([b'a', b'b']))
+print(b.startswith(b'he'), b.endswith(b'x'), b'wor' in b, 111 in b)
+print(bytes(3), bytes([65, 66, 67]), bytes(range(5)), bytes(b'copy'))
+print(b + b'!', b'ab' * 3, b == b'hello world', b < b'help')
+print(b.decode(), list(b'abc'), b.strip(b'hd'), b'  x '.strip())
+print(b'\x00\x01\xff', repr(b"'"), repr(b'"'), b'\t\n\r')
+print(b.hex() if hasattr(b, 'hex') else '', bytes.fromhex('414243') if hasattr(bytes, 'fromhex') else b'ABC')

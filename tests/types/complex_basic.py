@@ -1,0 +1,10 @@
+a = 3 + 4j
+b = complex(1, -2)
+print(a, b, a + b, a - b, a * b)
+print(a.real, a.imag, abs(a))
+print(complex(2), 1j * 1j)
+print(a == complex(3, 4), a != b)
+print(repr(1j), repr(2 + 0j))
+c = (1 + 2j) / (3 - 4j)
+print(round(c.real, 6), round(c.imag, 6))
+print(type(a).__name__, isinstance(a, complex))

@@ -1,0 +1,8 @@
+print(1.5 + 2.25, 3.0 * 2, 7.0 / 2, 7.0 // 2, 7.0 % 2.5, 2.0 ** 0.5)
+print(float('1.5'), float('-2'), float('  3.25 '), float('1e3'), float(7))
+print(float('inf'), float('-inf'), float('nan') != float('nan'))
+print(0.1 + 0.2, 1 / 3, 2 / 3, 1e-10, 1.5e300 * 1e10 if False else 1.5e300)
+print(round(0.5), round(1.5), round(2.5), round(-0.5))
+print(int(2.999), int(-2.999), float(int(1e15)))
+print(abs(-3.5), -0.0, 0.0 == -0.0)
+print(1e16, 1.0, 100.0, 123456789.0, 0.000123)

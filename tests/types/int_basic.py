@@ -1,0 +1,7 @@
+print(int(), int(5), int(-3.9), int(3.9), int('42'), int(' -7 '), int('+8'))
+print(7 // 2, -7 // 2, 7 % 2, -7 % 2, abs(-5), -(-5))
+print(int(True), int('1_000'), 10 ** 0, 0 ** 0)
+print(int('ff', 16), int('0xff', 16), int('777', 8), int('0o17', 0), int('0b101', 0), int('z', 36))
+print(int('10', 2), int('-10', 3), int('0', 0), int('123', 0))
+print((255).bit_length() if hasattr(int, 'bit_length') else 8)
+print(hash(5) == hash(5), 5 == 5.0, 3 < 3.5)

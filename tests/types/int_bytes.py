@@ -1,0 +1,6 @@
+print((1024).to_bytes(2, 'big'), (1024).to_bytes(4, 'little'))
+print(int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'))
+print(int.from_bytes(b'\xff\xff\xff\xff\xff\xff\xff\xff\xff', 'big'))
+print((2 ** 70).to_bytes(10, 'big'))
+print(int.from_bytes(bytes(range(1, 12)), 'little'))
+print((0).to_bytes(3, 'big'), int.from_bytes(b'', 'big'))

@@ -1,0 +1,6 @@
+print(abs(-2 ** 70), -2 ** 70 // 3, 17 % -5)
+print(int(-0.5), int(0.999999), int('-0b11', 0) if True else 0)
+print(7 .__class__.__name__ if True else 0, (12).__add__(3) if hasattr(12, '__add__') else 15)
+print(0x7fffffff + 1, 0x3fffffff + 1, -0x40000000 - 1, 2 ** 31 * 2 ** 31)
+print(1000000007 * 1000000009, 999999999999 * 999999999999)
+print(123 * -456 // 7, (10 ** 18 + 1) % 97)

@@ -1,0 +1,7 @@
+print('{} {}'.format(1, 2), '{1} {0}'.format('a', 'b'), '{x}-{y}'.format(x=1, y=2))
+print('{0}{0}{1}'.format('ab', 'c'), '{{}} {}'.format(5))
+print('{:5}|{:<5}|{:>5}|{:^5}|'.format('a', 'b', 'c', 'd'))
+print('{:*^9}'.format('mid'), '{:08.3f}'.format(-3.14159), '{:+d}'.format(7))
+print('{:x} {:X} {:o} {:b} {:#b} {:#o}'.format(255, 255, 8, 5, 5, 8))
+print('{!r} {!s}'.format('s', 's'), '{:>{w}}'.format('r', w=4))
+print('{:,}'.format(1234567), '{:5d}|{:<5d}|{:^5d}|'.format(1, 2, 3))

@@ -1,0 +1,2 @@
+print('MiXeD'.lower(), 'MiXeD'.upper())
+print('ab'.upper().lower() == 'ab')

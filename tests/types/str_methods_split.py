@@ -1,0 +1,5 @@
+print('a,b,,c'.split(','), 'a b  c '.split(), '  x  '.split(), ''.split(), ''.split(','))
+print('a,b,c'.split(',', 1), 'a,b,c'.rsplit(',', 1), 'a b c'.rsplit(' ', 1))
+print('line1\nline2\r\nline3'.splitlines() if hasattr('', 'splitlines') else 0)
+print('k=v=w'.partition('='), 'k=v=w'.rpartition('='), 'kvw'.partition('='))
+print('-'.join(['a', 'b', 'c']), ''.join([]), ', '.join('xyz'))

@@ -1,0 +1,5 @@
+print(repr('  hi  '.strip()), repr('  hi  '.lstrip()), repr('  hi  '.rstrip()))
+print('xxhixx'.strip('x'), 'abcba'.strip('ab'), '\t\n x \r'.strip())
+print('hello'.replace('l', 'L'), 'hello'.replace('l', 'L', 1), 'aaa'.replace('a', 'bb'))
+print('abc'.replace('', '-') if False else 'skip', 'hello'.replace('xyz', 'q'))
+print('hi'.center(8) + '|', 'odd'.center(2))

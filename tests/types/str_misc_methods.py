@@ -1,0 +1,7 @@
+print('a-b-c'.split('-', -1), 'ab'.endswith(('x', 'b')), 'abc'.find('c', 1, 2))
+print('  indented'.lstrip(' '), 'tab\tsep'.split('\t'))
+print('%s' % 'x'.join('123'), str(123) + str(4.5) + str(None))
+print('aBc'.lower().islower())
+print('x'.encode() + b'y', 'abc'[1:] * 2)
+print('abcabc'.rindex('b'), 'abc'.rfind('z'), 'hello world'.split(' ', 0) if False else 'ok')
+print('{}'.format('é'), len('€'), '€' * 3)
