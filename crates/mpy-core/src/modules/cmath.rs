@@ -48,13 +48,13 @@ fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    let m = libm::exp(re);
+    let m = crate::types::float_acc::exp(re);
     vm.new_complex(m * libm::cos(im), m * libm::sin(im))
 }
 
 fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    vm.new_complex(libm::log(abs(z)), libm::atan2(z.1, z.0))
+    vm.new_complex(crate::types::float_acc::log(abs(z)), libm::atan2(z.1, z.0))
 }
 
 fn c_log10(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

@@ -157,13 +157,13 @@ fn complex_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 
 /// `exp(z)`.
 fn cexp(re: f64, im: f64) -> (f64, f64) {
-    let m = libm::exp(re);
+    let m = super::float_acc::exp(re);
     (m * libm::cos(im), m * libm::sin(im))
 }
 
 /// `log(z)` (principal branch).
 fn clog(re: f64, im: f64) -> (f64, f64) {
-    (libm::log(libm::sqrt(re * re + im * im)), libm::atan2(im, re))
+    (super::float_acc::log(libm::sqrt(re * re + im * im)), libm::atan2(im, re))
 }
 
 /// `a op b` for complex numbers given as (re, im) (plain op). NULL for

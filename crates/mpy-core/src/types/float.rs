@@ -203,7 +203,7 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: f64, b: f64) -> PyResult<Ob
             if a < 0.0 && b.is_finite() && libm::trunc(b) != b {
                 return super::complex::complex_binary_op(vm, Power, (a, 0.0), (b, 0.0));
             }
-            libm::pow(a, b)
+            super::float_acc::pow(a, b)
         }
         _ => return Ok(Obj::NULL),
     };
