@@ -7,6 +7,7 @@ use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::types::float_acc as acc;
 use crate::types::int_ops::num_of;
 use crate::PyResult;
 use alloc::format;
@@ -71,12 +72,12 @@ fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(libm::cos(re) * libm::cosh(im), -libm::sin(re) * libm::sinh(im))
+    vm.new_complex(libm::cos(re) * acc::cosh(im), -libm::sin(re) * libm::sinh(im))
 }
 
 fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(libm::sin(re) * libm::cosh(im), libm::cos(re) * libm::sinh(im))
+    vm.new_complex(libm::sin(re) * acc::cosh(im), libm::cos(re) * libm::sinh(im))
 }
 
 static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);

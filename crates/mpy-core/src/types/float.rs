@@ -122,15 +122,16 @@ pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
         return Ok(Obj::small_int(0));
     }
     if f.is_infinite() {
-        return Ok(Obj::small_int(if f > 0.0 { 314159 } else { -314159 }));
+        return Ok(Obj::small_int(-1));
     }
     let t = libm::trunc(f);
     if t.abs() < Obj::SMALL_INT_MAX as f64 {
         return Ok(Obj::small_int(t as isize));
     }
-    // A big integral value: hash as the equal big int (the runtime folds it).
+    // A big integral value: hash as the equal big int.
     let b = BigInt::from_f64(t).unwrap_or_default();
-    vm.new_bigint(b)
+    let _ = vm;
+    Ok(Obj::small_int(super::int::bigint_hash(&b)))
 }
 
 /// Python's float floor-division and modulo: `(a // b, a % b)` with the
