@@ -186,11 +186,14 @@ pub fn complex_binary_op(vm: &mut Vm, op: BinaryOp, a: (f64, f64), b: (f64, f64)
             if br == 0.0 && bi == 0.0 {
                 return Err(vm.zero_division_error("complex divide by zero"));
             }
+            // MicroPython's formulas (they fix the last digits printed).
             if bi == 0.0 {
                 (ar / br, ai / br)
+            } else if br == 0.0 {
+                (ai / bi, -ar / bi)
             } else {
-                let d = br * br + bi * bi;
-                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+                let inv = 1.0 / (br * br + bi * bi);
+                ((ar * br + ai * bi) * inv, (ai * br - ar * bi) * inv)
             }
         }
         FloorDivide => return Err(vm.type_error("can't truncate-divide a complex number")),
