@@ -302,7 +302,15 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
                 let zero = v == 0.0 || v < 0.5 * libm::pow(10.0, -(p.min(40) as f64));
                 if zero { p.min(30) } else { p.min(29 - out.len()) }
             } else {
-                p
+                // Larger values: decimals shrink so the text fits 31 chars
+                // (e.g. `'%f' % 1e24` has 5 decimals).
+                let (_, _, e) = repr_digits(v);
+                let avail = 31 - out.len() as i64 - (e as i64 + 1) - 1;
+                if avail >= 0 && (p as i64) > avail && (p as i64) - avail <= 6 {
+                    avail as usize
+                } else {
+                    p
+                }
             };
             fixed(&mut out, v, p);
             if fmt_char == '%' {

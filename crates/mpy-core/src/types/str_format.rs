@@ -202,7 +202,7 @@ pub fn float_digits(x: f64, ty: char, prec: usize, alt: bool) -> String {
 }
 
 /// Formats a float with a float type (`e E f F g G %`) or none.
-pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec, obj: Obj) -> PyResult<String> {
+pub fn format_float(_vm: &mut Vm, x: f64, spec: &Spec, _obj: Obj) -> PyResult<String> {
     let mut sp = String::new();
     if x.is_sign_negative() && !x.is_nan() {
         sp.push('-');
@@ -223,22 +223,15 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec, obj: Obj) -> PyResult<Stri
         t
     } else {
         match (spec.ty, spec.precision) {
-            (None, None) => {
-                let s = if obj.is_null() { float_digits(ax, 'g', 12, false) } else { vm.str_string(obj)? };
-                String::from(s.trim_start_matches('-'))
-            }
+            // A non-empty spec without type or precision is `g` with 6
+            // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
+            (None, None) => float_digits(ax, 'g', 6, false),
             (None | Some('n'), Some(p)) => float_digits(ax, 'g', p, spec.alt),
             (Some('%'), p) => float_digits(ax * 100.0, 'f', p.unwrap_or(6), spec.alt) + "%",
             (Some(t), p) => float_digits(ax, t, p.unwrap_or(6), spec.alt),
         }
     };
-    let body = match spec.grouping {
-        Some(g) if x.is_finite() => {
-            let k = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
-            format!("{}{}", group(&body[..k], g, 3), &body[k..])
-        }
-        _ => body,
-    };
+    // MicroPython ignores `,`/`_` grouping for floats.
     Ok(pad(spec, &sp, &body, '>'))
 }
 
