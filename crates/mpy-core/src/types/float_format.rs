@@ -306,10 +306,13 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
                 // (e.g. `'%f' % 1e24` has 5 decimals).
                 let (_, _, e) = repr_digits(v);
                 let avail = 31 - out.len() as i64 - (e as i64 + 1) - 1;
-                if avail >= 0 && (p as i64) > avail && (p as i64) - avail <= 6 {
+                if (p as i64) <= avail.max(0) {
+                    p
+                } else if avail >= 0 && (p as i64) - avail <= 6 {
                     avail as usize
                 } else {
-                    p
+                    // MicroPython drops the decimals (`'%.29f' % 1e23`).
+                    0
                 }
             };
             fixed(&mut out, v, p);
@@ -319,7 +322,8 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
         }
         _ => {
             // 'g', 'G', and no type with a precision.
-            let p = precision.unwrap_or(6).max(1);
+            // Beyond 17 digits only zeros follow; the cap bounds the work.
+            let p = precision.unwrap_or(6).clamp(1, 120);
             if a == 0.0 {
                 out.push('0');
                 return out;
