@@ -91,6 +91,14 @@ fn constructor_and_parsing() {
         ("", "ValueError: invalid syntax for number"),
         ("1e", "ValueError: invalid syntax for number"),
         ("0x10", "ValueError: invalid syntax for number"),
+        ("in_f", "ValueError: invalid syntax for number"),
+        (".", "0.0"),
+        ("e5", "0.0"),
+        ("1e1_0", "10000000000.0"),
+        ("1e+", "ValueError: invalid syntax for number"),
+        ("+", "ValueError: invalid syntax for number"),
+        ("1.e5", "100000.0"),
+        ("2.4703282292062328e-324", "4.940656458412465e-324"),
     ];
     for (text, want) in cases {
         let s = vm.new_str(text).unwrap_or(Obj::NONE);
