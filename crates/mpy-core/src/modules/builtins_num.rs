@@ -2,11 +2,8 @@
 //! `bin`, `chr`, `ord`.
 //!
 //! `abs`/`divmod`/2-argument `pow` dispatch to the operand types' slots.
-//! SHIM: 3-argument `pow`, `round` and the base conversions are computed
-//! here on int/float values until the `numeric` branch's helpers are
-//! merged; they follow MicroPython's results and messages
-//! (`pow() with 3 arguments requires integers`, `can't convert inf to
-//! int`, `can't convert float to int`, round half to even).
+//! 3-argument `pow` and `round` use the numeric types' helpers
+//! (`types::int_ops::int_pow3`, `types::float::round`).
 
 use crate::obj::Obj;
 use crate::objdata::ObjData;
@@ -15,8 +12,7 @@ use crate::typ::{BinaryOp, UnaryOp};
 use crate::PyResult;
 use alloc::string::String;
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
 /// The value of an int object (bools count) as a big int.
 pub fn bigint_of(vm: &Vm, o: Obj) -> Option<BigInt> {
@@ -63,16 +59,7 @@ pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() == 2 {
         return vm.binary_op(BinaryOp::Power, args[0], args[1]);
     }
-    let (Some(b), Some(e), Some(m)) = (bigint_of(vm, args[0]), bigint_of(vm, args[1]), bigint_of(vm, args[2])) else {
-        return Err(vm.type_error("pow() with 3 arguments requires integers"));
-    };
-    if m.is_zero() {
-        return Err(vm.value_error("divide by zero"));
-    }
-    if e.is_negative() {
-        return Err(vm.value_error("pow() with negative exponent and modulus"));
-    }
-    vm.new_bigint(b.modpow(&e, &m))
+    crate::types::int_ops::int_pow3(vm, args[0], args[1], args[2])
 }
 
 /// A float rounded to an int object.
@@ -95,56 +82,10 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Obj> {
     }
 }
 
-/// Rounds `x` to the nearest multiple of `p` (> 0), ties to even.
-fn round_bigint(x: &BigInt, p: &BigInt) -> BigInt {
-    let (q, r) = x.div_mod_floor(p);
-    let twice: BigInt = &r * 2u32;
-    let up = match twice.cmp(p) {
-        core::cmp::Ordering::Greater => true,
-        core::cmp::Ordering::Less => false,
-        core::cmp::Ordering::Equal => q.is_odd(),
-    };
-    if up { (q + 1) * p } else { q * p }
-}
-
 /// `round(x[, ndigits])`: ints stay ints; floats round half to even (to an
 /// int without `ndigits`, to a float with it).
 pub fn b_round(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let x = args[0];
-    let nd = match args.get(1) {
-        Some(&n) if n != Obj::NONE => Some(crate::types::slice::int_exact(vm, n)?),
-        _ => None,
-    };
-    if let Some(f) = vm.float_of(x) {
-        return match nd {
-            None => float_to_int(vm, libm::rint(f)),
-            Some(n) => {
-                if !f.is_finite() || n > 308 {
-                    return vm.new_float(f);
-                }
-                let r = if n >= 0 {
-                    let m = libm::pow(10.0, n as f64);
-                    libm::rint(f * m) / m
-                } else {
-                    let m = libm::pow(10.0, (-n) as f64);
-                    libm::rint(f / m) * m
-                };
-                vm.new_float(r)
-            }
-        };
-    }
-    let Some(b) = bigint_of(vm, x) else {
-        let msg = alloc::format!("can't convert {} to float", vm.type_name(x));
-        return Err(vm.type_error(&msg));
-    };
-    match nd {
-        Some(n) if n < 0 => {
-            let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
-            let r = round_bigint(&b, &p);
-            vm.new_bigint(r)
-        }
-        _ => vm.new_bigint(b),
-    }
+    crate::types::float::round(vm, args[0], args.get(1).copied().unwrap_or(Obj::NULL))
 }
 
 fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
@@ -217,20 +158,4 @@ pub fn b_ord(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     };
     let msg = alloc::format!("ord() expected a character, but string of length {} found", n);
     Err(vm.type_error(&msg))
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_half_even_on_bigints() {
-        let p = BigInt::from(10);
-        assert_eq!(round_bigint(&BigInt::from(15), &p), BigInt::from(20));
-        assert_eq!(round_bigint(&BigInt::from(25), &p), BigInt::from(20));
-        assert_eq!(round_bigint(&BigInt::from(7), &p), BigInt::from(10));
-        assert_eq!(round_bigint(&BigInt::from(-15), &p), BigInt::from(-20));
-        assert_eq!(round_bigint(&BigInt::from(-14), &p), BigInt::from(-10));
-    }
 }

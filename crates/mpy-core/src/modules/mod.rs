@@ -1,6 +1,8 @@
 //! Built-in modules, one file each (MicroPython's `mod<name>.c` split).
 
 pub mod args;
+pub mod cmath;
+pub mod math;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;
@@ -20,6 +22,8 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &modgc::GC_MODULE,
     &micropython::MICROPYTHON_MODULE,
     &time::TIME_MODULE,
+    &math::MATH_MODULE,
+    &cmath::CMATH_MODULE,
 ];
 
 #[cfg(test)]

@@ -1,7 +1,253 @@
-//! `complex`: the built-in type (slots and methods).
+//! `complex`: the built-in type (slots, `.real`/`.imag`) and complex
+//! arithmetic, as MicroPython's double build does it (no `conjugate`;
+//! powers via `exp(b * log(a))`; repr `(1+2j)`, `1j`, `-0j`).
 
-use crate::typ::TypeObj;
-use crate::qstr::q;
+use super::float::{float_hash, parse_float};
+use super::float_format::float_repr_short;
+use super::int::text_bytes;
+use super::int_ops::{num_binary_slot, num_of, Num};
+use crate::obj::Obj;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BinaryOp, PrintKind, TypeObj, UnaryOp};
+use crate::PyResult;
+use alloc::format;
+use alloc::string::String;
 
 /// The `complex` type.
-pub static COMPLEX_TYPE: TypeObj = TypeObj { name: q::complex, ..TypeObj::EMPTY };
+pub static COMPLEX_TYPE: TypeObj = TypeObj {
+    name: q::complex,
+    make_new: Some(complex_make_new),
+    print: Some(complex_print),
+    unary_op: Some(complex_unary_op),
+    binary_op: Some(num_binary_slot),
+    attr: Some(complex_attr),
+    ..TypeObj::EMPTY
+};
+
+fn parts(vm: &Vm, o: Obj) -> Option<(f64, f64)> {
+    match num_of(vm, o)? {
+        Num::Complex(re, im) => Some((re, im)),
+        _ => None,
+    }
+}
+
+/// Appends the repr of `re + im*j`: `1j` when the real part is zero
+/// (either sign), else `(re+imj)`.
+pub fn complex_repr(re: f64, im: f64, out: &mut String) {
+    if re == 0.0 {
+        float_repr_short(im, out);
+        out.push('j');
+        return;
+    }
+    out.push('(');
+    float_repr_short(re, out);
+    if im.is_nan() || !im.is_sign_negative() {
+        out.push('+');
+    }
+    float_repr_short(im, out);
+    out.push_str("j)");
+}
+
+fn complex_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    if let Some((re, im)) = parts(vm, o) {
+        complex_repr(re, im, out);
+    }
+    Ok(())
+}
+
+fn complex_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    if store.is_some() {
+        return Ok(Obj::NULL);
+    }
+    let Some((re, im)) = parts(vm, o) else { return Ok(Obj::NULL) };
+    if name == q::real {
+        vm.new_float(re)
+    } else if name == q::imag {
+        vm.new_float(im)
+    } else {
+        Ok(Obj::NULL)
+    }
+}
+
+/// `complex()`, `complex(x)`, `complex(s)`, `complex(re, im)`.
+fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    match args.len() {
+        0 => vm.new_complex(0.0, 0.0),
+        1 => {
+            if let Some(n) = num_of(vm, args[0]) {
+                let (re, im) = n.to_complex();
+                return vm.new_complex(re, im);
+            }
+            if let Some(text) = text_bytes(vm, args[0]) {
+                return match parse_complex(&text) {
+                    Some((re, im)) => vm.new_complex(re, im),
+                    None => Err(vm.value_error("invalid syntax for number")),
+                };
+            }
+            let msg = format!("can't convert {} to complex", vm.type_name(args[0]));
+            Err(vm.type_error(&msg))
+        }
+        2 => {
+            let (a, b) = (arg_complex(vm, args[0])?, arg_complex(vm, args[1])?);
+            // a + b*j
+            vm.new_complex(a.0 - b.1, a.1 + b.0)
+        }
+        n => {
+            let msg = format!("function expected at most 2 arguments, got {n}");
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+fn arg_complex(vm: &mut Vm, o: Obj) -> PyResult<(f64, f64)> {
+    match num_of(vm, o) {
+        Some(n) => Ok(n.to_complex()),
+        None => {
+            let msg = format!("can't convert {} to float", vm.type_name(o));
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+/// Parses `'1+2j'`, `'2j'`, `'j'`, `'3'`, `' 1.5-2.5j '` into (re, im).
+pub fn parse_complex(text: &[u8]) -> Option<(f64, f64)> {
+    let s = core::str::from_utf8(text).ok()?.trim_matches(|c: char| c.is_ascii_whitespace());
+    let Some(body) = s.strip_suffix('j').or_else(|| s.strip_suffix('J')) else {
+        return Some((parse_float(s.as_bytes())?, 0.0));
+    };
+    let b = body.as_bytes();
+    let split = (1..b.len())
+        .rev()
+        .find(|&i| (b[i] == b'+' || b[i] == b'-') && !matches!(b[i - 1], b'e' | b'E'));
+    let imag = |t: &str| -> Option<f64> {
+        match t {
+            "" | "+" => Some(1.0),
+            "-" => Some(-1.0),
+            _ => parse_float(t.as_bytes()),
+        }
+    };
+    match split {
+        Some(i) => Some((parse_float(&b[..i])?, imag(&body[i..])?)),
+        None => Some((0.0, imag(body)?)),
+    }
+}
+
+fn complex_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+    let Some((re, im)) = parts(vm, o) else { return Ok(Obj::NULL) };
+    match op {
+        UnaryOp::Bool => Ok(Obj::bool(re != 0.0 || im != 0.0)),
+        UnaryOp::Positive => Ok(o),
+        UnaryOp::Negative => vm.new_complex(-re, -im),
+        UnaryOp::Abs => vm.new_float(libm::sqrt(re * re + im * im)),
+        UnaryOp::Hash => {
+            if im == 0.0 {
+                return float_hash(vm, re);
+            }
+            let h = float_hash(vm, re)?.as_small_int().unwrap_or(0);
+            let g = float_hash(vm, im)?.as_small_int().unwrap_or(0);
+            Ok(Obj::small_int((h ^ g.wrapping_mul(1000003)) & 0x3fff_ffff))
+        }
+        _ => Ok(Obj::NULL),
+    }
+}
+
+/// `exp(z)`.
+fn cexp(re: f64, im: f64) -> (f64, f64) {
+    let m = libm::exp(re);
+    (m * libm::cos(im), m * libm::sin(im))
+}
+
+/// `log(z)` (principal branch).
+fn clog(re: f64, im: f64) -> (f64, f64) {
+    (libm::log(libm::sqrt(re * re + im * im)), libm::atan2(im, re))
+}
+
+/// `a op b` for complex numbers given as (re, im) (plain op). NULL for
+/// ops complex doesn't have (ordering, `%`, divmod, bitwise).
+///
+/// Errors: `ZeroDivisionError: complex divide by zero`, `TypeError: can't
+/// truncate-divide a complex number`, `ZeroDivisionError: 0.0 to a complex
+/// power`.
+pub fn complex_binary_op(vm: &mut Vm, op: BinaryOp, a: (f64, f64), b: (f64, f64)) -> PyResult<Obj> {
+    use BinaryOp::*;
+    let (ar, ai) = a;
+    let (br, bi) = b;
+    let (r, i) = match op.non_inplace() {
+        Equal => return Ok(Obj::bool(ar == br && ai == bi)),
+        NotEqual => return Ok(Obj::bool(ar != br || ai != bi)),
+        Add => (ar + br, ai + bi),
+        Subtract => (ar - br, ai - bi),
+        Multiply => (ar * br - ai * bi, ar * bi + ai * br),
+        TrueDivide => {
+            if br == 0.0 && bi == 0.0 {
+                return Err(vm.zero_division_error("complex divide by zero"));
+            }
+            if bi == 0.0 {
+                (ar / br, ai / br)
+            } else {
+                let d = br * br + bi * bi;
+                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+            }
+        }
+        FloorDivide => return Err(vm.type_error("can't truncate-divide a complex number")),
+        Power => {
+            if ar == 0.0 && ai == 0.0 {
+                if br == 0.0 && bi == 0.0 {
+                    (1.0, 0.0)
+                } else if bi != 0.0 || br < 0.0 {
+                    return Err(vm.zero_division_error("0.0 to a complex power"));
+                } else {
+                    (0.0, 0.0)
+                }
+            } else {
+                let (lr, li) = clog(ar, ai);
+                cexp(br * lr - bi * li, br * li + bi * lr)
+            }
+        }
+        _ => return Ok(Obj::NULL),
+    };
+    vm.new_complex(r, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repr(re: f64, im: f64) -> String {
+        let mut s = String::new();
+        complex_repr(re, im, &mut s);
+        s
+    }
+
+    #[test]
+    fn reprs_match_micropython() {
+        assert_eq!(repr(1.0, 2.0), "(1+2j)");
+        assert_eq!(repr(0.0, 1.0), "1j");
+        assert_eq!(repr(-0.0, -1.0), "-1j");
+        assert_eq!(repr(-0.0, -0.0), "-0j");
+        assert_eq!(repr(0.0, 0.0), "0j");
+        assert_eq!(repr(1.5, -2.5), "(1.5-2.5j)");
+        assert_eq!(repr(0.0, f64::INFINITY), "infj");
+        assert_eq!(repr(f64::INFINITY, f64::NAN), "(inf+nanj)");
+        assert_eq!(repr(1e-5, 1e16), "(1e-05+1e+16j)");
+        assert_eq!(repr(0.0, 1e20), "1e+20j");
+        assert_eq!(repr(-3.0, 4.000000000000002), "(-3+4.000000000000002j)");
+    }
+
+    #[test]
+    fn parse() {
+        assert_eq!(parse_complex(b"1+2j"), Some((1.0, 2.0)));
+        assert_eq!(parse_complex(b"3"), Some((3.0, 0.0)));
+        assert_eq!(parse_complex(b"2j"), Some((0.0, 2.0)));
+        assert_eq!(parse_complex(b" 1.5-2.5j "), Some((1.5, -2.5)));
+        assert_eq!(parse_complex(b"j"), Some((0.0, 1.0)));
+        assert_eq!(parse_complex(b"1+j"), Some((1.0, 1.0)));
+        assert_eq!(parse_complex(b"1e-5-1e+2j"), Some((1e-5, -100.0)));
+        assert_eq!(parse_complex(b"abc"), None);
+        assert_eq!(parse_complex(b""), None);
+    }
+}

@@ -15,7 +15,7 @@ use crate::state::Vm;
 use crate::typ::Subscr;
 use crate::PyResult;
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
@@ -195,63 +195,10 @@ pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize
 
 /// Float digits for non-negative finite `x`: `ty` is `e E f F g G`,
 /// `prec` the precision, `alt` keeps the point and trailing zeros.
-/// Adapter over the float formatter (branch `numeric` provides
-/// `types::float::format_float`; this fallback uses core's exact decimal
-/// conversion).
+/// Adapter over [`super::float_format::format_float`] (MicroPython's
+/// digits).
 pub fn float_digits(x: f64, ty: char, prec: usize, alt: bool) -> String {
-    let fix_exp = |s: String, upper: bool| -> String {
-        let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let e: i32 = e.parse().unwrap_or(0);
-        let sign = if e < 0 { '-' } else { '+' };
-        let ec = if upper { 'E' } else { 'e' };
-        format!("{m}{ec}{sign}{:02}", e.abs())
-    };
-    match ty {
-        'e' | 'E' => {
-            let mut s = fix_exp(format!("{:.*e}", prec, x), ty == 'E');
-            if alt && prec == 0 {
-                if let Some(p) = s.find(['e', 'E']) {
-                    s.insert(p, '.');
-                }
-            }
-            s
-        }
-        'f' | 'F' => {
-            let mut s = format!("{:.*}", prec, x);
-            if alt && prec == 0 {
-                s.push('.');
-            }
-            s
-        }
-        _ => {
-            let p = prec.max(1);
-            let exp = if x == 0.0 {
-                0
-            } else {
-                let s = format!("{:.*e}", p - 1, x);
-                s.split_once('e').and_then(|(_, e)| e.parse::<i32>().ok()).unwrap_or(0)
-            };
-            let upper = ty == 'G';
-            let (mut mant, tail) = if exp >= -4 && exp < p as i32 {
-                (format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x), String::new())
-            } else {
-                let s = fix_exp(format!("{:.*e}", p - 1, x), upper);
-                let k = s.find(['e', 'E']).unwrap_or(s.len());
-                (s[..k].to_string(), s[k..].to_string())
-            };
-            if !alt && mant.contains('.') {
-                while mant.ends_with('0') {
-                    mant.pop();
-                }
-                if mant.ends_with('.') {
-                    mant.pop();
-                }
-            } else if alt && !mant.contains('.') {
-                mant.push('.');
-            }
-            mant + &tail
-        }
-    }
+    super::float_format::format_float(x, ty, Some(prec), alt)
 }
 
 /// Formats a float with a float type (`e E f F g G %`) or none.

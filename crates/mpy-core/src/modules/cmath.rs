@@ -1,0 +1,108 @@
+//! The `cmath` module, as MicroPython's double build has it: `cos`, `e`,
+//! `exp`, `log`, `log10`, `phase`, `pi`, `polar`, `rect`, `sin`, `sqrt`
+//! (computed through polar form, so `cmath.sqrt(-1)` is
+//! `(6.123233995736766e-17+1j)` as on MicroPython).
+
+use crate::obj::Obj;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::types::int_ops::num_of;
+use crate::PyResult;
+use alloc::format;
+
+/// A number argument as (re, im).
+///
+/// Errors: `TypeError: can't convert str to complex`.
+fn carg(vm: &mut Vm, o: Obj) -> PyResult<(f64, f64)> {
+    match num_of(vm, o) {
+        Some(n) => Ok(n.to_complex()),
+        None => {
+            let msg = format!("can't convert {} to complex", vm.type_name(o));
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+fn abs(z: (f64, f64)) -> f64 {
+    libm::sqrt(z.0 * z.0 + z.1 * z.1)
+}
+
+fn c_phase(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let z = carg(vm, a[0])?;
+    vm.new_float(libm::atan2(z.1, z.0))
+}
+
+fn c_polar(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let z = carg(vm, a[0])?;
+    let r = vm.new_float(abs(z))?;
+    let p = vm.new_float(libm::atan2(z.1, z.0))?;
+    vm.new_tuple(&[r, p])
+}
+
+fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let r = crate::types::int::obj_to_f64(vm, a[0])?;
+    let p = crate::types::int::obj_to_f64(vm, a[1])?;
+    vm.new_complex(r * libm::cos(p), r * libm::sin(p))
+}
+
+fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (re, im) = carg(vm, a[0])?;
+    let m = libm::exp(re);
+    vm.new_complex(m * libm::cos(im), m * libm::sin(im))
+}
+
+fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let z = carg(vm, a[0])?;
+    vm.new_complex(libm::log(abs(z)), libm::atan2(z.1, z.0))
+}
+
+fn c_log10(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let z = carg(vm, a[0])?;
+    vm.new_complex(libm::log10(abs(z)), libm::atan2(z.1, z.0) / core::f64::consts::LN_10)
+}
+
+fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let z = carg(vm, a[0])?;
+    let r = libm::sqrt(abs(z));
+    let t = libm::atan2(z.1, z.0) / 2.0;
+    vm.new_complex(r * libm::cos(t), r * libm::sin(t))
+}
+
+fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (re, im) = carg(vm, a[0])?;
+    vm.new_complex(libm::cos(re) * libm::cosh(im), -libm::sin(re) * libm::sinh(im))
+}
+
+fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (re, im) = carg(vm, a[0])?;
+    vm.new_complex(libm::sin(re) * libm::cosh(im), libm::cos(re) * libm::sinh(im))
+}
+
+static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);
+static POLAR: BuiltinFun = BuiltinFun::new(q::polar, 1, 1, c_polar);
+static RECT: BuiltinFun = BuiltinFun::new(q::rect, 2, 2, c_rect);
+static EXP: BuiltinFun = BuiltinFun::new(q::exp, 1, 1, c_exp);
+static LOG: BuiltinFun = BuiltinFun::new(q::log, 1, 1, c_log);
+static LOG10: BuiltinFun = BuiltinFun::new(q::log10, 1, 1, c_log10);
+static SQRT: BuiltinFun = BuiltinFun::new(q::sqrt, 1, 1, c_sqrt);
+static COS: BuiltinFun = BuiltinFun::new(q::cos, 1, 1, c_cos);
+static SIN: BuiltinFun = BuiltinFun::new(q::sin, 1, 1, c_sin);
+
+static CMATH_LOCALS: [(Qstr, Rom); 12] = [
+    (q::__name__, Rom::Str(q::cmath)),
+    (q::e, Rom::Float(core::f64::consts::E)),
+    (q::pi, Rom::Float(core::f64::consts::PI)),
+    (q::phase, Rom::Fun(&PHASE)),
+    (q::polar, Rom::Fun(&POLAR)),
+    (q::rect, Rom::Fun(&RECT)),
+    (q::exp, Rom::Fun(&EXP)),
+    (q::log, Rom::Fun(&LOG)),
+    (q::log10, Rom::Fun(&LOG10)),
+    (q::sqrt, Rom::Fun(&SQRT)),
+    (q::cos, Rom::Fun(&COS)),
+    (q::sin, Rom::Fun(&SIN)),
+];
+
+/// The `cmath` module.
+pub static CMATH_MODULE: ModuleDef = ModuleDef { name: q::cmath, locals: &CMATH_LOCALS, init: None };

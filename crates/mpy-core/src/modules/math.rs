@@ -1,0 +1,373 @@
+//! The `math` module: MicroPython's full set for a double-precision build
+//! (the names `dir(math)` lists on the unix/wasm ports), computed with the
+//! `libm` crate.
+//!
+//! As MicroPython, one- and two-argument functions raise `ValueError: math
+//! domain error` when a finite argument gives an infinite result or a
+//! non-NaN argument gives NaN (so `exp(1000)`, `log(0)`, `sqrt(-1)`,
+//! `cos(inf)`, `pow(10, 400)` all raise it, while `ldexp(1, 2000)` is
+//! inf). `ceil`/`floor`/`trunc` return ints; `factorial` is exact.
+
+use crate::modules::args::float_arg;
+use crate::obj::Obj;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::types::int::{int_from_f64, obj_to_i64};
+use crate::types::int_ops::{num_of, Num};
+use crate::PyResult;
+use num_bigint::BigUint;
+
+fn domain_error(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error("math domain error")
+}
+
+/// Checks a one-argument result (see the module docs) and boxes it.
+fn ret1(vm: &mut Vm, x: f64, r: f64) -> PyResult<Obj> {
+    if (r.is_infinite() && !x.is_infinite()) || (r.is_nan() && !x.is_nan()) {
+        return Err(domain_error(vm));
+    }
+    vm.new_float(r)
+}
+
+/// Checks a two-argument result and boxes it.
+fn ret2(vm: &mut Vm, x: f64, y: f64, r: f64) -> PyResult<Obj> {
+    if (r.is_infinite() && !x.is_infinite() && !y.is_infinite())
+        || (r.is_nan() && !x.is_nan() && !y.is_nan())
+    {
+        return Err(domain_error(vm));
+    }
+    vm.new_float(r)
+}
+
+macro_rules! math_fun1 {
+    ($($fname:ident => $f:expr),* $(,)?) => {
+        $(
+            fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+                let x = float_arg(vm, a[0])?;
+                let f: fn(f64) -> f64 = $f;
+                ret1(vm, x, f(x))
+            }
+        )*
+    };
+}
+
+math_fun1! {
+    m_sqrt => libm::sqrt,
+    m_exp => libm::exp,
+    m_expm1 => libm::expm1,
+    m_log2 => |x| if x <= 0.0 { f64::NAN } else { libm::log2(x) },
+    m_log10 => |x| if x <= 0.0 { f64::NAN } else { libm::log10(x) },
+    m_cos => libm::cos,
+    m_sin => libm::sin,
+    m_tan => libm::tan,
+    m_acos => libm::acos,
+    m_asin => libm::asin,
+    m_atan => libm::atan,
+    m_cosh => libm::cosh,
+    m_sinh => libm::sinh,
+    m_tanh => libm::tanh,
+    m_acosh => libm::acosh,
+    m_asinh => libm::asinh,
+    m_atanh => libm::atanh,
+    m_erf => libm::erf,
+    m_erfc => libm::erfc,
+    m_gamma => gamma,
+    m_lgamma => lgamma,
+    m_fabs => libm::fabs,
+    m_degrees => |x| x * (180.0 / core::f64::consts::PI),
+    m_radians => |x| x * (core::f64::consts::PI / 180.0),
+}
+
+/// Gamma with poles (0 and negative integers) as NaN, so they raise.
+fn gamma(x: f64) -> f64 {
+    if x == libm::floor(x) && x <= 0.0 {
+        return f64::NAN;
+    }
+    if x == f64::NEG_INFINITY {
+        return f64::NAN;
+    }
+    libm::tgamma(x)
+}
+
+/// log|Gamma| with poles as +inf (raising a domain error).
+fn lgamma(x: f64) -> f64 {
+    if x == libm::floor(x) && x <= 0.0 {
+        return f64::INFINITY;
+    }
+    libm::lgamma(x)
+}
+
+macro_rules! math_fun2 {
+    ($($fname:ident => $f:expr),* $(,)?) => {
+        $(
+            fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+                let x = float_arg(vm, a[0])?;
+                let y = float_arg(vm, a[1])?;
+                let f: fn(f64, f64) -> f64 = $f;
+                ret2(vm, x, y, f(x, y))
+            }
+        )*
+    };
+}
+
+math_fun2! {
+    m_pow => libm::pow,
+    m_atan2 => libm::atan2,
+    m_fmod => libm::fmod,
+    m_copysign => libm::copysign,
+}
+
+/// `log(x[, base])`.
+fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    if x <= 0.0 {
+        return Err(domain_error(vm));
+    }
+    let l = libm::log(x);
+    if a.len() < 2 {
+        return vm.new_float(l);
+    }
+    let b = float_arg(vm, a[1])?;
+    if b <= 0.0 {
+        return Err(domain_error(vm));
+    }
+    let lb = libm::log(b);
+    if lb == 0.0 {
+        return Err(crate::types::int_ops::zero_div(vm));
+    }
+    vm.new_float(l / lb)
+}
+
+/// `ceil`, `floor`, `trunc`: ints stay as they are, floats round to ints.
+fn rounding(vm: &mut Vm, o: Obj, f: fn(f64) -> f64) -> PyResult<Obj> {
+    match num_of(vm, o) {
+        Some(Num::Small(i)) => Ok(Obj::small_int(i)),
+        Some(Num::Big(_)) => Ok(o),
+        _ => {
+            let x = float_arg(vm, o)?;
+            int_from_f64(vm, f(x))
+        }
+    }
+}
+
+fn m_ceil(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    rounding(vm, a[0], libm::ceil)
+}
+
+fn m_floor(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    rounding(vm, a[0], libm::floor)
+}
+
+fn m_trunc(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    rounding(vm, a[0], libm::trunc)
+}
+
+fn m_isfinite(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::bool(float_arg(vm, a[0])?.is_finite()))
+}
+
+fn m_isinf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::bool(float_arg(vm, a[0])?.is_infinite()))
+}
+
+fn m_isnan(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::bool(float_arg(vm, a[0])?.is_nan()))
+}
+
+/// `ldexp(x, exp)` (no range check, as MicroPython).
+fn m_ldexp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    let e = obj_to_i64(vm, a[1])?;
+    let e = e.clamp(-100_000, 100_000) as i32;
+    vm.new_float(libm::ldexp(x, e))
+}
+
+/// `frexp(x)` -> `(mantissa, exponent)`.
+fn m_frexp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    let (m, e) = if x.is_finite() { libm::frexp(x) } else { (x, 0) };
+    let m = vm.new_float(m)?;
+    vm.new_tuple(&[m, Obj::small_int(e as isize)])
+}
+
+/// `modf(x)` -> `(fraction, integer part)`, both floats.
+fn m_modf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    let (fr, ip) = if x.is_infinite() { (0.0, x) } else { (x - libm::trunc(x), libm::trunc(x)) };
+    let fr = libm::copysign(fr, x);
+    let f = vm.new_float(fr)?;
+    let i = vm.new_float(ip)?;
+    vm.new_tuple(&[f, i])
+}
+
+/// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
+///
+/// Errors: `TypeError: extra positional arguments given`, `ValueError:
+/// math domain error` for negative tolerances.
+fn m_isclose(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if a.len() > 2 {
+        return Err(vm.type_error("extra positional arguments given"));
+    }
+    let x = float_arg(vm, a[0])?;
+    let y = float_arg(vm, a[1])?;
+    let mut rel = 1e-9;
+    let mut abs = 0.0;
+    for pair in kw.chunks(2) {
+        let [k, v] = pair else { continue };
+        let name = k.as_qstr();
+        if name == Some(q::rel_tol) {
+            rel = float_arg(vm, *v)?;
+        } else if name == Some(q::abs_tol) {
+            abs = float_arg(vm, *v)?;
+        } else {
+            return Err(vm.type_error("unexpected keyword argument"));
+        }
+    }
+    if rel < 0.0 || abs < 0.0 {
+        return Err(domain_error(vm));
+    }
+    if x == y {
+        return Ok(Obj::TRUE);
+    }
+    if x.is_infinite() || y.is_infinite() {
+        return Ok(Obj::FALSE);
+    }
+    let d = (y - x).abs();
+    Ok(Obj::bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs))
+}
+
+/// `factorial(n)` for ints >= 0.
+///
+/// Errors: `ValueError: negative factorial`, `TypeError: can't convert
+/// float to int`, `MemoryError` for absurd n.
+fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let n = obj_to_i64(vm, a[0])?;
+    if n < 0 {
+        return Err(vm.value_error("negative factorial"));
+    }
+    // log2(n!) < n * log2(n): make sure the result can fit the heap.
+    let bits = (n as f64) * libm::log2((n as f64).max(2.0));
+    if bits / 8.0 > vm.heap.limit() as f64 {
+        return Err(vm.memory_error());
+    }
+    let mut acc = BigUint::from(1u32);
+    let mut small: u64 = 1;
+    for i in 2..=(n as u64) {
+        match small.checked_mul(i) {
+            Some(v) => small = v,
+            None => {
+                acc *= small;
+                small = i;
+            }
+        }
+    }
+    acc *= small;
+    vm.new_bigint(acc.into())
+}
+
+macro_rules! funs {
+    ($($stat:ident = $name:ident, $min:expr, $max:expr, $f:ident;)*) => {
+        $(static $stat: BuiltinFun = BuiltinFun::new(q::$name, $min, $max, $f);)*
+    };
+}
+
+funs! {
+    SQRT = sqrt, 1, 1, m_sqrt;
+    POW = pow, 2, 2, m_pow;
+    EXP = exp, 1, 1, m_exp;
+    EXPM1 = expm1, 1, 1, m_expm1;
+    LOG = log, 1, 2, m_log;
+    LOG2 = log2, 1, 1, m_log2;
+    LOG10 = log10, 1, 1, m_log10;
+    COS = cos, 1, 1, m_cos;
+    SIN = sin, 1, 1, m_sin;
+    TAN = tan, 1, 1, m_tan;
+    ACOS = acos, 1, 1, m_acos;
+    ASIN = asin, 1, 1, m_asin;
+    ATAN = atan, 1, 1, m_atan;
+    ATAN2 = atan2, 2, 2, m_atan2;
+    COSH = cosh, 1, 1, m_cosh;
+    SINH = sinh, 1, 1, m_sinh;
+    TANH = tanh, 1, 1, m_tanh;
+    ACOSH = acosh, 1, 1, m_acosh;
+    ASINH = asinh, 1, 1, m_asinh;
+    ATANH = atanh, 1, 1, m_atanh;
+    CEIL = ceil, 1, 1, m_ceil;
+    FLOOR = floor, 1, 1, m_floor;
+    TRUNC = trunc, 1, 1, m_trunc;
+    FABS = fabs, 1, 1, m_fabs;
+    FMOD = fmod, 2, 2, m_fmod;
+    MODF = modf, 1, 1, m_modf;
+    FREXP = frexp, 1, 1, m_frexp;
+    LDEXP = ldexp, 2, 2, m_ldexp;
+    COPYSIGN = copysign, 2, 2, m_copysign;
+    ISFINITE = isfinite, 1, 1, m_isfinite;
+    ISINF = isinf, 1, 1, m_isinf;
+    ISNAN = isnan, 1, 1, m_isnan;
+    DEGREES = degrees, 1, 1, m_degrees;
+    RADIANS = radians, 1, 1, m_radians;
+    ERF = erf, 1, 1, m_erf;
+    ERFC = erfc, 1, 1, m_erfc;
+    GAMMA = gamma, 1, 1, m_gamma;
+    LGAMMA = lgamma, 1, 1, m_lgamma;
+    FACTORIAL = factorial, 1, 1, m_factorial;
+}
+
+static ISCLOSE: BuiltinFun = BuiltinFun::new_kw(q::isclose, 2, m_isclose);
+
+static MATH_LOCALS: [(Qstr, Rom); 46] = [
+    (q::__name__, Rom::Str(q::math)),
+    (q::e, Rom::Float(core::f64::consts::E)),
+    (q::pi, Rom::Float(core::f64::consts::PI)),
+    (q::tau, Rom::Float(core::f64::consts::TAU)),
+    (q::inf, Rom::Float(f64::INFINITY)),
+    (q::nan, Rom::Float(f64::NAN)),
+    (q::sqrt, Rom::Fun(&SQRT)),
+    (q::pow, Rom::Fun(&POW)),
+    (q::exp, Rom::Fun(&EXP)),
+    (q::expm1, Rom::Fun(&EXPM1)),
+    (q::log, Rom::Fun(&LOG)),
+    (q::log2, Rom::Fun(&LOG2)),
+    (q::log10, Rom::Fun(&LOG10)),
+    (q::cos, Rom::Fun(&COS)),
+    (q::sin, Rom::Fun(&SIN)),
+    (q::tan, Rom::Fun(&TAN)),
+    (q::acos, Rom::Fun(&ACOS)),
+    (q::asin, Rom::Fun(&ASIN)),
+    (q::atan, Rom::Fun(&ATAN)),
+    (q::atan2, Rom::Fun(&ATAN2)),
+    (q::cosh, Rom::Fun(&COSH)),
+    (q::sinh, Rom::Fun(&SINH)),
+    (q::tanh, Rom::Fun(&TANH)),
+    (q::acosh, Rom::Fun(&ACOSH)),
+    (q::asinh, Rom::Fun(&ASINH)),
+    (q::atanh, Rom::Fun(&ATANH)),
+    (q::ceil, Rom::Fun(&CEIL)),
+    (q::floor, Rom::Fun(&FLOOR)),
+    (q::trunc, Rom::Fun(&TRUNC)),
+    (q::fabs, Rom::Fun(&FABS)),
+    (q::fmod, Rom::Fun(&FMOD)),
+    (q::modf, Rom::Fun(&MODF)),
+    (q::frexp, Rom::Fun(&FREXP)),
+    (q::ldexp, Rom::Fun(&LDEXP)),
+    (q::copysign, Rom::Fun(&COPYSIGN)),
+    (q::isfinite, Rom::Fun(&ISFINITE)),
+    (q::isinf, Rom::Fun(&ISINF)),
+    (q::isnan, Rom::Fun(&ISNAN)),
+    (q::isclose, Rom::Fun(&ISCLOSE)),
+    (q::degrees, Rom::Fun(&DEGREES)),
+    (q::radians, Rom::Fun(&RADIANS)),
+    (q::erf, Rom::Fun(&ERF)),
+    (q::erfc, Rom::Fun(&ERFC)),
+    (q::gamma, Rom::Fun(&GAMMA)),
+    (q::lgamma, Rom::Fun(&LGAMMA)),
+    (q::factorial, Rom::Fun(&FACTORIAL)),
+];
+
+/// The `math` module.
+pub static MATH_MODULE: ModuleDef = ModuleDef { name: q::math, locals: &MATH_LOCALS, init: None };
+
+#[cfg(test)]
+#[path = "math_tests.rs"]
+mod tests;

@@ -1,0 +1,50 @@
+//! `bool`: the built-in type. True and False are immediates; as numbers
+//! they act as the ints 1 and 0 (`True + True == 2`, `True & True == 1`
+//! in MicroPython: bitwise ops on bools give ints).
+
+use super::int::int_unary_op;
+use super::int_ops::num_binary_slot;
+use crate::obj::Obj;
+use crate::qstr::q;
+use crate::state::Vm;
+use crate::typ::{PrintKind, TypeObj, UnaryOp};
+use crate::PyResult;
+use alloc::format;
+use alloc::string::String;
+
+/// `bool` (derives from `int`).
+pub static BOOL_TYPE: TypeObj = TypeObj {
+    name: q::bool,
+    base: Some(&super::int::INT_TYPE),
+    make_new: Some(bool_make_new),
+    print: Some(bool_print),
+    unary_op: Some(bool_unary_op),
+    binary_op: Some(num_binary_slot),
+    ..TypeObj::EMPTY
+};
+
+fn bool_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    match args.len() {
+        0 => Ok(Obj::FALSE),
+        1 => Ok(Obj::bool(vm.is_true(args[0])?)),
+        n => {
+            let msg = format!("function expected at most 1 arguments, got {n}");
+            Err(vm.type_error(&msg))
+        }
+    }
+}
+
+fn bool_print(_vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+    out.push_str(if o == Obj::TRUE { "True" } else { "False" });
+    Ok(())
+}
+
+fn bool_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+    match op {
+        UnaryOp::Bool => Ok(o),
+        _ => int_unary_op(vm, op, o),
+    }
+}

@@ -1,0 +1,388 @@
+//! Float to text: `repr()`/`str()` of floats and the digits behind the
+//! `e`/`f`/`g`/`%` format specs, as MicroPython's unix (double) build
+//! prints them.
+//!
+//! MicroPython's repr is `%.16g` when that reads back as the same double,
+//! else `%.17g`, laid out like CPython's repr (exponent form when the
+//! decimal exponent is < -4 or >= 16, `.0` added to integral values). So it
+//! matches CPython's shortest repr except for a few values (e.g. `5e-324`
+//! prints `4.940656458412465e-324`).
+//!
+//! With an explicit precision, digits are the exact value rounded to the
+//! requested number of significant digits, with exact ties rounded away
+//! from zero (`'%.2f' % 0.125 == '0.13'`, `'%.0f' % 2.5 == '3'`), except
+//! that asking for more significant digits than the repr has pads the
+//! repr's digits with zeros (`'%.20f' % 0.1 == '0.10000000000000000000'`).
+//! Digits come from `core::fmt`'s exact float formatting, so no bignum or
+//! libc is needed.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// A fixed-size stack buffer implementing `fmt::Write` (no allocation).
+struct StackBuf {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl StackBuf {
+    fn new() -> StackBuf {
+        StackBuf { buf: [0; 64], len: 0 }
+    }
+    fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let b = s.as_bytes();
+        if self.len + b.len() > self.buf.len() {
+            return Err(core::fmt::Error);
+        }
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+        Ok(())
+    }
+}
+
+/// Decimal digits of a positive finite float: `digits` (ASCII '0'..'9',
+/// the first nonzero unless empty) and `exp`, the power of ten of the first
+/// digit (value = d.ddd × 10^exp).
+#[derive(Debug, Clone, PartialEq)]
+struct Digits {
+    digits: Vec<u8>,
+    exp: i32,
+}
+
+/// Splits Rust's `{:e}` output (`"1.2345e-7"`) into digits and exponent,
+/// dropping trailing zeros.
+fn split_e(s: &str) -> (Vec<u8>, i32) {
+    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+    let mut d: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
+    while d.len() > 1 && d.last() == Some(&b'0') {
+        d.pop();
+    }
+    (d, exp.parse().unwrap_or(0))
+}
+
+/// The repr digits of `x` (> 0, finite): 16 significant digits when they
+/// round-trip, else 17, trailing zeros dropped.
+fn repr_digits(x: f64) -> ([u8; 17], usize, i32) {
+    let mut out = [b'0'; 17];
+    for prec in [15usize, 16] {
+        let mut b = StackBuf::new();
+        let _ = write!(b, "{:.*e}", prec, x);
+        let s = b.as_str();
+        if prec == 16 || s.parse::<f64>() == Ok(x) {
+            let (d, mut e) = split_e(s);
+            if d[0] == b'9' && x >= f64::MIN_POSITIVE && shortest_is_power_of_ten(x) {
+                // The double just below a power of ten (e.g. 1e23):
+                // MicroPython's scaling rounds it up to that power.
+                out[0] = b'1';
+                e += 1;
+                return (out, 1, e);
+            }
+            let n = d.len().min(17);
+            out[..n].copy_from_slice(&d[..n]);
+            return (out, n, e);
+        }
+    }
+    (out, 1, 0)
+}
+
+/// Is the shortest round-trip repr of `x` a power of ten (`1e23`)?
+fn shortest_is_power_of_ten(x: f64) -> bool {
+    let mut b = StackBuf::new();
+    let _ = write!(b, "{:e}", x);
+    b.as_str().starts_with("1e")
+}
+
+/// `x` (> 0, finite) rounded to `n` significant digits (ties away from
+/// zero), or the repr digits padded with zeros when `n` exceeds them. With
+/// `n == 0` the result is empty (rounds to 0) or `"1"` one place up.
+fn sig_digits(x: f64, n: usize) -> Digits {
+    let (rd, rlen, rexp) = repr_digits(x);
+    if n >= rlen {
+        let mut digits = rd[..rlen].to_vec();
+        digits.resize(n, b'0');
+        return Digits { digits, exp: rexp };
+    }
+    // Exact digits: Rust's `{:.*e}` is correctly rounded; 24 guard digits
+    // make the half-way test exact for all practical purposes.
+    let mut s = String::new();
+    let _ = write!(s, "{:.*e}", n + 24, x);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let mut exp: i32 = exp.parse().unwrap_or(0);
+    let all: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
+    let mut digits: Vec<u8> = all[..n.min(all.len())].to_vec();
+    let round_up = all.get(n).is_some_and(|&d| d >= b'5');
+    if round_up {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                digits.truncate(n.max(1));
+                exp += 1;
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    Digits { digits, exp }
+}
+
+fn push_exp(out: &mut String, e: i32, echar: char) {
+    out.push(echar);
+    out.push(if e < 0 { '-' } else { '+' });
+    let _ = write!(out, "{:02}", e.unsigned_abs());
+}
+
+/// Fixed layout of `d` with exactly `decimals` digits after the point
+/// (`decimals == 0`: no point).
+fn layout_fixed(out: &mut String, d: &Digits, decimals: usize) {
+    let digit = |i: i64| -> char {
+        if i >= 0 && (i as usize) < d.digits.len() {
+            d.digits[i as usize] as char
+        } else {
+            '0'
+        }
+    };
+    if d.digits.is_empty() || d.exp < 0 {
+        out.push('0');
+    } else {
+        for i in 0..=d.exp as i64 {
+            out.push(digit(i));
+        }
+    }
+    if decimals > 0 {
+        out.push('.');
+        for k in 0..decimals as i64 {
+            // Position k after the point is digit index exp + 1 + k.
+            let idx = if d.digits.is_empty() { -1 } else { d.exp as i64 + 1 + k };
+            out.push(digit(idx));
+        }
+    }
+}
+
+/// Exponent layout: `d.ddd` with `decimals` digits after the point.
+fn layout_exp(out: &mut String, d: &Digits, decimals: usize, echar: char) {
+    out.push(d.digits.first().map_or('0', |&c| c as char));
+    if decimals > 0 {
+        out.push('.');
+        for i in 1..=decimals {
+            out.push(d.digits.get(i).map_or('0', |&c| c as char));
+        }
+    }
+    push_exp(out, if d.digits.is_empty() { 0 } else { d.exp }, echar);
+}
+
+/// Appends MicroPython's `repr(x)` of a float: `0.1`, `1e+16`, `1.5e-07`,
+/// `inf`, `nan`, `-0.0`, `123456789012345.0`.
+pub fn float_repr(x: f64, out: &mut String) {
+    if x.is_nan() {
+        out.push_str("nan");
+        return;
+    }
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    let a = x.abs();
+    if a.is_infinite() {
+        out.push_str("inf");
+        return;
+    }
+    if a == 0.0 {
+        out.push_str("0.0");
+        return;
+    }
+    let (rd, n, e) = repr_digits(a);
+    if rd[0] == b'9' {
+        // The double nearest a power of ten but below it: MicroPython
+        // scales by that double, so it prints `1e+23` (not
+        // `9.999999999999999e+22`), and for subnormals a `0.`-led mantissa
+        // of 15 digits (`0.999988867182683e-320`).
+        let mut b = StackBuf::new();
+        let _ = write!(b, "{:e}", a);
+        let (sd, se) = split_e(b.as_str());
+        if sd == [b'1'] && a < f64::MIN_POSITIVE {
+            {
+                let d = sig_digits(a, 15);
+                out.push_str("0.");
+                for &c in &d.digits {
+                    out.push(c as char);
+                }
+                while out.ends_with('0') {
+                    out.pop();
+                }
+                push_exp(out, se, 'e');
+                return;
+            }
+        }
+    }
+    let d = Digits { digits: rd[..n].to_vec(), exp: e };
+    if !(-4..16).contains(&e) {
+        layout_exp(out, &d, n - 1, 'e');
+    } else {
+        let decimals = (n as i32 - 1 - e).max(1) as usize;
+        layout_fixed(out, &d, decimals);
+    }
+}
+
+/// A float's repr without the `.0` of integral values (for complex parts:
+/// `(1+2j)`, `1e+16j`).
+pub fn float_repr_short(x: f64, out: &mut String) {
+    let start = out.len();
+    float_repr(x, out);
+    if out[start..].ends_with(".0") {
+        out.truncate(out.len() - 2);
+    }
+}
+
+/// Formats `x` for the format mini-language / `%` formatting, without
+/// sign flags, width or padding (the caller adds those; a negative value,
+/// including -0.0, starts with `-`).
+///
+/// `fmt_char` is one of `'e' 'E' 'f' 'F' 'g' 'G' '%'`, or `'\0'`/`'r'` for
+/// no type (repr when `precision` is None, else like `'g'`).
+/// `precision` is the digits after the point (`e`, `f`, `%`; default 6) or
+/// the significant digits (`g`; default 6, 0 means 1). `alt` (`#`) is
+/// accepted but ignored, as MicroPython ignores it for floats.
+///
+/// Digits follow MicroPython (see the module docs): `format_float(0.125,
+/// 'f', Some(2), false) == "0.13"`, `format_float(1e16, 'g', None, false)
+/// == "1e+16"`, `format_float(0.5, '%', Some(1), false) == "50.0%"`.
+/// Infinities and NaN give `inf`/`nan` (`INF`/`NAN` for upper-case types).
+pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool) -> String {
+    let _ = alt;
+    let mut out = String::new();
+    let upper = fmt_char.is_ascii_uppercase();
+    if matches!(fmt_char, '\0' | 'r') && precision.is_none() {
+        float_repr(x, &mut out);
+        return out;
+    }
+    if x.is_sign_negative() && !x.is_nan() {
+        out.push('-');
+    }
+    let a = x.abs();
+    if !a.is_finite() {
+        let s = if a.is_nan() { "nan" } else { "inf" };
+        if upper {
+            out.push_str(&s.to_ascii_uppercase());
+        } else {
+            out.push_str(s);
+        }
+        if fmt_char == '%' {
+            out.push('%');
+        }
+        return out;
+    }
+    let echar = if upper { 'E' } else { 'e' };
+    match fmt_char {
+        'e' | 'E' => {
+            // MicroPython's buffer holds at most 24 mantissa decimals
+            // (one fewer with a minus sign).
+            let p = precision.unwrap_or(6).min(24 - out.len());
+            let d = if a == 0.0 { Digits { digits: Vec::new(), exp: 0 } } else { sig_digits(a, p + 1) };
+            layout_exp(&mut out, &d, p, echar);
+        }
+        'f' | 'F' | '%' => {
+            let p = precision.unwrap_or(6);
+            let v = if fmt_char == '%' { a * 100.0 } else { a };
+            // MicroPython's buffer: values below 10 get at most 31 chars
+            // (30 decimals when everything rounds to zero).
+            let p = if v < 10.0 {
+                let zero = v == 0.0 || v < 0.5 * libm::pow(10.0, -(p.min(40) as f64));
+                if zero { p.min(30) } else { p.min(29 - out.len()) }
+            } else {
+                p
+            };
+            fixed(&mut out, v, p);
+            if fmt_char == '%' {
+                out.push('%');
+            }
+        }
+        _ => {
+            // 'g', 'G', and no type with a precision.
+            let p = precision.unwrap_or(6).max(1);
+            if a == 0.0 {
+                out.push('0');
+                return out;
+            }
+            let d = sig_digits(a, p);
+            let start = out.len();
+            if d.exp < -4 || d.exp >= p as i32 {
+                layout_exp(&mut out, &d, p - 1, echar);
+                // Strip zeros in the mantissa.
+                if let Some(epos) = out[start..].find(echar).map(|i| i + start) {
+                    let mut mant = String::from(&out[start..epos]);
+                    strip_zeros(&mut mant);
+                    let tail = String::from(&out[epos..]);
+                    out.truncate(start);
+                    out.push_str(&mant);
+                    out.push_str(&tail);
+                }
+            } else {
+                let decimals = (p as i32 - 1 - d.exp).max(0) as usize;
+                layout_fixed(&mut out, &d, decimals);
+                let mut body = String::from(&out[start..]);
+                strip_zeros(&mut body);
+                out.truncate(start);
+                out.push_str(&body);
+            }
+        }
+    }
+    out
+}
+
+/// Fixed notation of `v` (>= 0, finite) with `p` decimals.
+fn fixed(out: &mut String, v: f64, p: usize) {
+    if v == 0.0 {
+        layout_fixed(out, &Digits { digits: Vec::new(), exp: 0 }, p);
+        return;
+    }
+    let (_, _, e) = repr_digits(v);
+    let n = e as i64 + 1 + p as i64;
+    let d = if n < 0 {
+        Digits { digits: Vec::new(), exp: 0 }
+    } else if n == 0 {
+        // Rounds to 0 or to one unit in the last place (ties away): look at
+        // the exact first digit.
+        let mut s = String::new();
+        let _ = write!(s, "{:.24e}", v);
+        let (_, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let first = s.bytes().next().unwrap_or(b'0');
+        if exp > e || (exp == e && first >= b'5') {
+            Digits { digits: alloc::vec![b'1'], exp: e + 1 }
+        } else {
+            Digits { digits: Vec::new(), exp: 0 }
+        }
+    } else {
+        sig_digits(v, n as usize)
+    };
+    layout_fixed(out, &d, p);
+}
+
+/// Drops trailing zeros after a decimal point, and the point itself.
+fn strip_zeros(s: &mut String) {
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "float_format_tests.rs"]
+mod tests;

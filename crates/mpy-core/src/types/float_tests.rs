@@ -1,0 +1,2 @@
+//! Tests for float ops, parsing, hashing and round().
+use super::*;
