@@ -173,15 +173,7 @@ fn list_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             let (x, y) = (list_items(vm, a), list_items(vm, b));
             Ok(Obj::bool(seq::seq_compare(vm, op, &x, &y)?))
         }
-        BinaryOp::Contains => {
-            let v = list_items(vm, a);
-            for x in v {
-                if vm.eq(x, b)? {
-                    return Ok(Obj::TRUE);
-                }
-            }
-            Ok(Obj::FALSE)
-        }
+        BinaryOp::Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, native_of(vm, a), b)?)),
         _ => Ok(Obj::NULL),
     }
 }
@@ -196,8 +188,7 @@ fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         let (start, stop, step) = slice_indices(vm, index, len)?;
         return match op {
             Subscr::Load => {
-                let v = list_items(vm, o);
-                let r = super::tuple::slice_select(&v, start, stop, step);
+                let r = with_list(vm, o, |v| super::tuple::slice_select(v, start, stop, step)).unwrap_or_default();
                 vm.new_list(r)
             }
             Subscr::Store(value) => {
