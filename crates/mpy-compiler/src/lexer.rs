@@ -160,7 +160,10 @@ impl<'a> Lexer<'a> {
     /// Queues an error token; nothing but `EndMarker` follows it.
     fn push_error(&mut self, e: CompileError) {
         let line = e.line;
-        self.pending.push_back(Token { line, kind: Tok::Error(e) });
+        self.pending.push_back(Token {
+            line,
+            kind: Tok::Error(e),
+        });
         self.done = true;
     }
 
@@ -369,8 +372,12 @@ impl<'a> Lexer<'a> {
             Some((op, len)) => {
                 self.pos += len;
                 match op {
-                    Op::LParen | Op::LBracket | Op::LBrace => self.paren = self.paren.saturating_add(1),
-                    Op::RParen | Op::RBracket | Op::RBrace => self.paren = self.paren.saturating_sub(1),
+                    Op::LParen | Op::LBracket | Op::LBrace => {
+                        self.paren = self.paren.saturating_add(1)
+                    }
+                    Op::RParen | Op::RBracket | Op::RBrace => {
+                        self.paren = self.paren.saturating_sub(1)
+                    }
                     _ => {}
                 }
                 self.push(Tok::Op(op), line);

@@ -72,11 +72,34 @@ pub(crate) struct Compiler<'a> {
     pub child_cursor: usize,
 }
 
+/// Long (over 10 bytes) qstrs that official `mpy-cross` has interned at
+/// start-up beyond the static `.mpy` qstr list, so that an equal string
+/// literal becomes a qstr (found by compiling probe files).
+const MPY_CROSS_POOL_QSTRS: &[&str] = &[
+    "StopAsyncIteration",
+    "UnicodeError",
+    "ViperTypeError",
+    "__build_class__",
+    "__complex__",
+    "__contains__",
+    "__repl_print__",
+    "__reversed__",
+    "__traceback__",
+    "difference_update",
+    "heap_unlock",
+    "intersection",
+    "intersection_update",
+    "symmetric_difference",
+    "symmetric_difference_update",
+    "unpack_from",
+];
+
 /// Host small-int range used by the parser's notion of "small int" (mpy-cross
-/// on a 64-bit host: 63-bit signed).
+/// on a 64-bit host: 63-bit signed). −2^62 is excluded: it can only arise
+/// from negating the big int 2^62, which stays an int object.
 pub(crate) fn is_host_small(v: &CVal) -> bool {
     match v.as_i64() {
-        Some(i) => (-(1i64 << 62)..(1i64 << 62)).contains(&i),
+        Some(i) => (-(1i64 << 62) + 1..(1i64 << 62)).contains(&i),
         None => false,
     }
 }
@@ -170,7 +193,7 @@ impl<'a> Compiler<'a> {
         if s.len() <= 10 {
             return true;
         }
-        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() {
+        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
         matches!(self.ident_lines.get(st), Some(&l) if l < line)
@@ -185,7 +208,7 @@ impl<'a> Compiler<'a> {
             CVal::Int(_) => {
                 let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
                 match v.as_i64() {
-                    Some(i) if i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)) => {
+                    Some(i) if is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)) => {
                         self.e.load_small_int(i)
                     }
                     _ => self.load_const_obj(v),

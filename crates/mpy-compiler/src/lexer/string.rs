@@ -123,7 +123,11 @@ impl Lexer<'_> {
             if !matches!(self.src.get(end), Some(b'\'') | Some(b'"')) {
                 break;
             }
-            let next = if end == start { Some(Prefix::default()) } else { Prefix::from_word(&self.src[start..end]) };
+            let next = if end == start {
+                Some(Prefix::default())
+            } else {
+                Prefix::from_word(&self.src[start..end])
+            };
             match next {
                 Some(n) if n.bytes == first.bytes => {
                     self.pos = end;
@@ -132,7 +136,11 @@ impl Lexer<'_> {
                 _ => break,
             }
         }
-        let kind = if first.bytes { Tok::Bytes(buf) } else { Tok::Str(buf) };
+        let kind = if first.bytes {
+            Tok::Bytes(buf)
+        } else {
+            Tok::Str(buf)
+        };
         self.push(kind, line);
         if any_f {
             self.inject_format(fargs)?;
@@ -206,14 +214,21 @@ impl Lexer<'_> {
 
     /// Lexes one literal (at its opening quote), appending its decoded
     /// content to `buf` and its f-string field texts to `fargs`.
-    fn literal(&mut self, p: Prefix, buf: &mut Vec<u8>, fargs: &mut Vec<Vec<u8>>) -> Result<(), Fail> {
+    fn literal(
+        &mut self,
+        p: Prefix,
+        buf: &mut Vec<u8>,
+        fargs: &mut Vec<Vec<u8>>,
+    ) -> Result<(), Fail> {
         let start_line = self.line;
         let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
         let q = self.at(0);
         let triple = self.at(1) == q && self.at(2) == q;
         self.pos += if triple { 3 } else { 1 };
         loop {
-            let Some(c) = self.cur() else { return Err(soft(self)) };
+            let Some(c) = self.cur() else {
+                return Err(soft(self));
+            };
             if c == q {
                 if !triple {
                     self.pos += 1;
@@ -326,7 +341,9 @@ impl Lexer<'_> {
             }
             b'x' => {
                 self.pos += 1;
-                let Some(v) = self.hex_digits(2) else { return Err(soft(self)) };
+                let Some(v) = self.hex_digits(2) else {
+                    return Err(soft(self));
+                };
                 if p.bytes {
                     buf.push(v as u8);
                 } else {
@@ -336,7 +353,9 @@ impl Lexer<'_> {
             b'u' | b'U' if !p.bytes => {
                 self.pos += 1;
                 let n = if e == b'u' { 4 } else { 8 };
-                let Some(v) = self.hex_digits(n) else { return Err(soft(self)) };
+                let Some(v) = self.hex_digits(n) else {
+                    return Err(soft(self));
+                };
                 if v > 0x10ffff {
                     return Err(soft(self));
                 }
@@ -374,7 +393,9 @@ impl Lexer<'_> {
         let start = self.pos;
         let mut depth: u32 = 0;
         loop {
-            let Some(c) = self.cur() else { return Err(soft(self)) };
+            let Some(c) = self.cur() else {
+                return Err(soft(self));
+            };
             if c == b'\n' && !triple {
                 return Err(soft(self));
             }
@@ -409,7 +430,10 @@ impl Lexer<'_> {
         }
         let mut expr = self.src[start..self.pos].to_vec();
         if expr.is_empty() {
-            return Err(Fail::Soft(CompileError::syntax("malformed f-string", self.tok_line(start_line))));
+            return Err(Fail::Soft(CompileError::syntax(
+                "malformed f-string",
+                self.tok_line(start_line),
+            )));
         }
         if expr.last() == Some(&b'=') {
             buf.extend_from_slice(&expr);

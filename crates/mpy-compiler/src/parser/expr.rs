@@ -1,5 +1,9 @@
 //! Expression grammar.
 //!
+//! Depth accounting: every recursive cycle of this grammar passes through
+//! `test`, `star_expr`, a unary operator, `not` or `**`, which each count
+//! one level (brackets and trailers always reach `test` or `star_expr`).
+//!
 //! Every node's `line` is the line of the token current when its rule
 //! started (MicroPython's rule-line semantics): a parenthesised operand
 //! makes the enclosing operator node start at the `(`, while the node
@@ -11,7 +15,8 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param, UnaryOp,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param,
+    UnaryOp,
 };
 use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
@@ -45,7 +50,10 @@ impl Parser<'_> {
     pub(super) fn starts_expr(&self) -> bool {
         match &self.tok.kind {
             Tok::Name(_) | Tok::Number(_) | Tok::BadNumber(_) | Tok::Str(_) | Tok::Bytes(_) => true,
-            Tok::Kw(k) => matches!(k, Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False),
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False
+            ),
             Tok::Op(o) => matches!(
                 o,
                 Op::LParen
@@ -71,7 +79,13 @@ impl Parser<'_> {
             };
             self.advance()?;
             let value = self.test()?;
-            return Ok(mk(line, ExprKind::NamedExpr { target, value: Box::new(value) }));
+            return Ok(mk(
+                line,
+                ExprKind::NamedExpr {
+                    target,
+                    value: Box::new(value),
+                },
+            ));
         }
         Ok(e)
     }
@@ -84,6 +98,7 @@ impl Parser<'_> {
         r
     }
 
+    #[inline(always)]
     fn test_inner(&mut self) -> PResult<Expr> {
         if self.is_kw(Kw::Lambda) {
             return self.lambdef(false);
@@ -96,7 +111,11 @@ impl Parser<'_> {
             let orelse = self.test()?;
             return Ok(mk(
                 line,
-                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
+                ExprKind::IfExp {
+                    test: Box::new(test),
+                    body: Box::new(body),
+                    orelse: Box::new(orelse),
+                },
             ));
         }
         Ok(body)
@@ -105,22 +124,38 @@ impl Parser<'_> {
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
     fn test_nocond(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let r = if self.is_kw(Kw::Lambda) { self.lambdef(true) } else { self.or_test() };
+        let r = if self.is_kw(Kw::Lambda) {
+            self.lambdef(true)
+        } else {
+            self.or_test()
+        };
         self.leave();
         r
     }
 
     /// `lambda [varargslist]: test` (`test_nocond` body if `nocond`).
+    #[inline(never)]
     fn lambdef(&mut self, nocond: bool) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond { self.test_nocond()? } else { self.test()? };
-        Ok(mk(line, ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
+        let body = if nocond {
+            self.test_nocond()?
+        } else {
+            self.test()?
+        };
+        Ok(mk(
+            line,
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+        ))
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.
+    #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
         let mut star = false;
@@ -157,15 +192,30 @@ impl Parser<'_> {
     }
 
     /// `NAME [':' test] ['=' test]`.
+    #[inline(never)]
     fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
         let line = self.tok.line;
         let name = self.expect_name()?;
-        let annotation = if typed && self.eat_op(Op::Colon)? { Some(self.test()?) } else { None };
-        let default = if with_default && self.eat_op(Op::Assign)? { Some(self.test()?) } else { None };
-        Ok(Param { line, name, annotation, default })
+        let annotation = if typed && self.eat_op(Op::Colon)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
+        let default = if with_default && self.eat_op(Op::Assign)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
+        Ok(Param {
+            line,
+            name,
+            annotation,
+            default,
+        })
     }
 
     /// `or_test: and_test ('or' and_test)*`.
+    #[inline(always)]
     pub(super) fn or_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.and_test()?;
@@ -176,9 +226,16 @@ impl Parser<'_> {
         while self.eat_kw(Kw::Or)? {
             values.push(self.and_test()?);
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
+        Ok(mk(
+            line,
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            },
+        ))
     }
 
+    #[inline(always)]
     fn and_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.not_test()?;
@@ -189,7 +246,13 @@ impl Parser<'_> {
         while self.eat_kw(Kw::And)? {
             values.push(self.not_test()?);
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
+        Ok(mk(
+            line,
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            },
+        ))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
@@ -199,11 +262,18 @@ impl Parser<'_> {
             self.enter()?;
             let operand = self.not_test()?;
             self.leave();
-            return Ok(mk(line, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }));
+            return Ok(mk(
+                line,
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+            ));
         }
         self.comparison()
     }
 
+    #[inline(never)]
     fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
         let op = match &self.tok.kind {
             Tok::Op(Op::Lt) => CmpOp::Lt,
@@ -233,6 +303,7 @@ impl Parser<'_> {
         Ok(Some(op))
     }
 
+    #[inline(always)]
     fn comparison(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let left = self.expr()?;
@@ -243,14 +314,23 @@ impl Parser<'_> {
         if rest.is_empty() {
             return Ok(left);
         }
-        Ok(mk(line, ExprKind::Compare { left: Box::new(left), rest }))
+        Ok(mk(
+            line,
+            ExprKind::Compare {
+                left: Box::new(left),
+                rest,
+            },
+        ))
     }
 
     /// `star_expr: '*' expr`.
+    #[inline(never)]
     pub(super) fn star_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_op(Op::Bin(BinOp::Mult))?;
+        self.enter()?;
         let e = self.expr()?;
+        self.leave();
         Ok(mk(line, ExprKind::Starred(Box::new(e))))
     }
 
@@ -259,21 +339,36 @@ impl Parser<'_> {
         self.binary(0)
     }
 
-    fn binary(&mut self, level: u8) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// Precedence climbing over the six n-ary levels: builds one `BinOp`
+    /// per run of same-level operators (MicroPython's rule nodes). Recursion
+    /// happens only for operators of a higher level than the current run,
+    /// so its depth is at most six regardless of the input.
+    fn binary(&mut self, min: u8) -> PResult<Expr> {
         let line = self.tok.line;
-        let first = self.binary(level + 1)?;
-        let mut rest = Vec::new();
-        while let Some(op) = level_op(level, &self.tok.kind) {
-            self.advance()?;
-            rest.push((op, self.binary(level + 1)?));
+        let mut left = self.factor()?;
+        while let Some(l) = (0..6u8).find(|&l| level_op(l, &self.tok.kind).is_some()) {
+            if l < min {
+                break;
+            }
+            let mut rest = Vec::new();
+            while let Some(op) = level_op(l, &self.tok.kind) {
+                self.advance()?;
+                let rhs = if l == 5 {
+                    self.factor()?
+                } else {
+                    self.binary(l + 1)?
+                };
+                rest.push((op, rhs));
+            }
+            left = mk(
+                line,
+                ExprKind::BinOp {
+                    first: Box::new(left),
+                    rest,
+                },
+            );
         }
-        if rest.is_empty() {
-            return Ok(first);
-        }
-        Ok(mk(line, ExprKind::BinOp { first: Box::new(first), rest }))
+        Ok(left)
     }
 
     /// `factor: ('+'|'-'|'~') factor | power`.
@@ -290,12 +385,19 @@ impl Parser<'_> {
             self.enter()?;
             let operand = self.factor()?;
             self.leave();
-            return Ok(mk(line, ExprKind::UnaryOp { op, operand: Box::new(operand) }));
+            return Ok(mk(
+                line,
+                ExprKind::UnaryOp {
+                    op,
+                    operand: Box::new(operand),
+                },
+            ));
         }
         self.power()
     }
 
     /// `power: atom_expr ['**' factor]`.
+    #[inline(always)]
     fn power(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let base = self.atom_expr()?;
@@ -303,12 +405,19 @@ impl Parser<'_> {
             self.enter()?;
             let exp = self.factor()?;
             self.leave();
-            return Ok(mk(line, ExprKind::BinOp { first: Box::new(base), rest: vec![(BinOp::Pow, exp)] }));
+            return Ok(mk(
+                line,
+                ExprKind::BinOp {
+                    first: Box::new(base),
+                    rest: vec![(BinOp::Pow, exp)],
+                },
+            ));
         }
         Ok(base)
     }
 
     /// `atom_expr: ['await'] atom trailer*`.
+    #[inline(always)]
     fn atom_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
@@ -318,14 +427,35 @@ impl Parser<'_> {
             if self.eat_op(Op::LParen)? {
                 let args = self.arglist(Op::RParen)?;
                 self.expect_op(Op::RParen)?;
-                e = mk(line, ExprKind::Call { func: Box::new(e), args, op_line });
+                e = mk(
+                    line,
+                    ExprKind::Call {
+                        func: Box::new(e),
+                        args,
+                        op_line,
+                    },
+                );
             } else if self.eat_op(Op::LBracket)? {
                 let index = self.subscriptlist()?;
                 self.expect_op(Op::RBracket)?;
-                e = mk(line, ExprKind::Subscript { value: Box::new(e), index: Box::new(index), op_line });
+                e = mk(
+                    line,
+                    ExprKind::Subscript {
+                        value: Box::new(e),
+                        index: Box::new(index),
+                        op_line,
+                    },
+                );
             } else if self.eat_op(Op::Dot)? {
                 let attr = self.expect_name()?;
-                e = mk(line, ExprKind::Attribute { value: Box::new(e), attr, op_line });
+                e = mk(
+                    line,
+                    ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                        op_line,
+                    },
+                );
             } else {
                 break;
             }
@@ -336,6 +466,7 @@ impl Parser<'_> {
         Ok(e)
     }
 
+    #[inline(always)]
     fn atom(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let c = |k| Ok(mk(line, ExprKind::Constant(k)));
@@ -372,25 +503,19 @@ impl Parser<'_> {
             }
             Tok::Op(Op::LParen) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.paren_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
             Tok::Op(Op::LBracket) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.list_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RBracket)?;
                 Ok(e)
             }
             Tok::Op(Op::LBrace) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.brace_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RBrace)?;
                 Ok(e)
             }
@@ -399,6 +524,7 @@ impl Parser<'_> {
     }
 
     /// One element of a parenthesised or bracketed display.
+    #[inline(always)]
     fn display_elem(&mut self) -> PResult<Expr> {
         if self.is_op(Op::Bin(BinOp::Mult)) {
             self.star_expr()
@@ -408,6 +534,7 @@ impl Parser<'_> {
     }
 
     /// Elements after the first, up to the closing bracket (not consumed).
+    #[inline(never)]
     fn more_elems(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma)? {
@@ -420,6 +547,7 @@ impl Parser<'_> {
     }
 
     /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`.
+    #[inline(never)]
     fn paren_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RParen) {
             return Ok(mk(line, ExprKind::Tuple(Vec::new())));
@@ -430,7 +558,13 @@ impl Parser<'_> {
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -440,6 +574,7 @@ impl Parser<'_> {
     }
 
     /// Inside `[ ... ]`.
+    #[inline(never)]
     fn list_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBracket) {
             return Ok(mk(line, ExprKind::List(Vec::new())));
@@ -447,7 +582,13 @@ impl Parser<'_> {
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::ListComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let elts = self.more_elems(first, Op::RBracket)?;
         Ok(mk(line, ExprKind::List(elts)))
@@ -455,6 +596,7 @@ impl Parser<'_> {
 
     /// Inside `{ ... }`: dict or set display or comprehension. MicroPython
     /// has no `*`/`**` unpacking here.
+    #[inline(never)]
     fn brace_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBrace) {
             return Ok(mk(line, ExprKind::Dict(Vec::new())));
@@ -466,7 +608,11 @@ impl Parser<'_> {
                 let generators = self.comp_for()?;
                 return Ok(mk(
                     line,
-                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
+                    ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
                 ));
             }
             let mut items = vec![DictItem::Pair(first, value)];
@@ -487,7 +633,13 @@ impl Parser<'_> {
         }
         if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::SetComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let mut elts = vec![first];
         while self.eat_op(Op::Comma)? {
@@ -497,7 +649,10 @@ impl Parser<'_> {
             let eline = self.tok.line;
             elts.push(self.test()?);
             if self.is_op(Op::Colon) {
-                return Err(CompileError::syntax("expecting just a value for set", eline));
+                return Err(CompileError::syntax(
+                    "expecting just a value for set",
+                    eline,
+                ));
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
@@ -505,6 +660,7 @@ impl Parser<'_> {
 
     /// `comp_for: ['async'] 'for' exprlist 'in' or_test [comp_iter]`, with
     /// all following `for`/`if` clauses.
+    #[inline(never)]
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens: Vec<Comprehension> = Vec::new();
         loop {
@@ -515,7 +671,13 @@ impl Parser<'_> {
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test()?;
-                gens.push(Comprehension { line, target, iter, ifs: Vec::new(), is_async });
+                gens.push(Comprehension {
+                    line,
+                    target,
+                    iter,
+                    ifs: Vec::new(),
+                    is_async,
+                });
             } else if self.eat_kw(Kw::If)? {
                 let cond = self.test_nocond()?;
                 match gens.last_mut() {
@@ -530,9 +692,16 @@ impl Parser<'_> {
 
     /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
     /// if there is a comma).
+    #[inline(never)]
     pub(super) fn exprlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let one = |p: &mut Self| if p.is_op(Op::Bin(BinOp::Mult)) { p.star_expr() } else { p.expr() };
+        let one = |p: &mut Self| {
+            if p.is_op(Op::Bin(BinOp::Mult)) {
+                p.star_expr()
+            } else {
+                p.expr()
+            }
+        };
         let first = one(self)?;
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -557,6 +726,7 @@ impl Parser<'_> {
         self.list_of(true)
     }
 
+    #[inline(never)]
     fn list_of(&mut self, stars: bool) -> PResult<Expr> {
         let line = self.tok.line;
         let one = |p: &mut Self| {
@@ -581,6 +751,7 @@ impl Parser<'_> {
     }
 
     /// `yield_expr: 'yield' ['from' test | testlist]`.
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_kw(Kw::Yield)?;
@@ -596,6 +767,7 @@ impl Parser<'_> {
     }
 
     /// `subscriptlist: subscript (',' subscript)* [',']`.
+    #[inline(never)]
     fn subscriptlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.subscript()?;
@@ -613,9 +785,14 @@ impl Parser<'_> {
     }
 
     /// `subscript: test | [test] ':' [test] [':' [test]]`.
+    #[inline(never)]
     fn subscript(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let lower = if self.is_op(Op::Colon) { None } else { Some(self.test()?) };
+        let lower = if self.is_op(Op::Colon) {
+            None
+        } else {
+            Some(self.test()?)
+        };
         if !self.eat_op(Op::Colon)? {
             return match lower {
                 Some(e) => Ok(e),
@@ -630,11 +807,23 @@ impl Parser<'_> {
             }
         };
         let upper = bound(self)?;
-        let step = if self.eat_op(Op::Colon)? { bound(self)? } else { None };
-        Ok(mk(line, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        let step = if self.eat_op(Op::Colon)? {
+            bound(self)?
+        } else {
+            None
+        };
+        Ok(mk(
+            line,
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+        ))
     }
 
     /// Call (or class base) arguments up to `close` (not consumed).
+    #[inline(never)]
     pub(super) fn arglist(&mut self, close: Op) -> PResult<Vec<Arg>> {
         let mut args = Vec::new();
         while !self.is_op(close) {
@@ -648,20 +837,33 @@ impl Parser<'_> {
                 if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
                     let walrus = self.is_op(Op::Walrus);
                     let ExprKind::Name(name) = e.kind else {
-                        let msg = if walrus { "can't assign to expression" } else { "LHS of keyword arg must be an id" };
+                        let msg = if walrus {
+                            "can't assign to expression"
+                        } else {
+                            "LHS of keyword arg must be an id"
+                        };
                         return Err(CompileError::syntax(msg, line));
                     };
                     self.advance()?;
                     let value = self.test()?;
                     if walrus {
-                        let ne = ExprKind::NamedExpr { target: name, value: Box::new(value) };
+                        let ne = ExprKind::NamedExpr {
+                            target: name,
+                            value: Box::new(value),
+                        };
                         args.push(Arg::Positional(mk(line, ne)));
                     } else {
                         args.push(Arg::Keyword(name, value));
                     }
                 } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
                     let generators = self.comp_for()?;
-                    args.push(Arg::Positional(mk(line, ExprKind::GeneratorExp { elt: Box::new(e), generators })));
+                    args.push(Arg::Positional(mk(
+                        line,
+                        ExprKind::GeneratorExp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                    )));
                 } else {
                     args.push(Arg::Positional(e));
                 }

@@ -490,6 +490,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
     (q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
     (q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),
+    (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     // Functions.
     (q::abs, Rom::Fun(&B_ABS)),
     (q::all, Rom::Fun(&B_ALL)),
@@ -530,6 +531,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::setattr, Rom::Fun(&B_SETATTR)),
     (q::sorted, Rom::Fun(&B_SORTED)),
     (q::sum, Rom::Fun(&B_SUM)),
+    (q::format, Rom::Fun(&types::str_format::FORMAT_BUILTIN)),
     // Exceptions.
     (q::ArithmeticError, Rom::Type(&e::ARITHMETIC_ERROR_TYPE)),
     (q::AssertionError, Rom::Type(&e::ASSERTION_ERROR_TYPE)),

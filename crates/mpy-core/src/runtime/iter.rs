@@ -30,7 +30,13 @@ impl Vm {
     pub fn iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
         let t = self.builtin_type(it);
         if let Some(f) = t.iternext {
-            let r = f(self, it)?;
+            let r = match f(self, it) {
+                Ok(r) => r,
+                Err(e) if crate::vm::gen::exc_is(self, e.0, &crate::types::exception::STOP_ITERATION_TYPE) => {
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
             return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
         }
         let msg = format!("'{}' object isn't an iterator", self.type_name(it));

@@ -16,9 +16,9 @@ pub mod int_parse;
 pub mod list;
 pub mod memoryview;
 pub mod misc;
+pub mod object;
 #[cfg(test)]
 pub(crate) mod num_testutil;
-pub mod object;
 pub mod set;
 pub mod slice;
 pub mod str;

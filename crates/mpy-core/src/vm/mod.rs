@@ -43,11 +43,14 @@ pub struct VmState {
     /// Python call depth (for the recursion guard when no native stack
     /// base is known).
     pub depth: usize,
+    /// The `builtins` table's entries sorted by qstr (index into it), built
+    /// on first lookup.
+    pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
 }
 
 impl Default for VmState {
     fn default() -> VmState {
-        VmState { builtins_dict: Obj::NULL, compile: None, depth: 0 }
+        VmState { builtins_dict: Obj::NULL, compile: None, depth: 0, builtins_index: alloc::vec::Vec::new() }
     }
 }
 
