@@ -478,7 +478,6 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::int, Rom::Type(&types::int::INT_TYPE)),
     (q::list, Rom::Type(&types::list::LIST_TYPE)),
     (q::map, Rom::Type(&types::iterators::MAP_TYPE)),
-    (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     (q::object, Rom::Type(&crate::typ::OBJECT_TYPE)),
     (q::property, Rom::Type(&misc::PROPERTY_TYPE)),
     (q::range, Rom::Type(&types::range::RANGE_TYPE)),
