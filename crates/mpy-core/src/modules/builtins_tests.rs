@@ -439,3 +439,11 @@ fn empty_dict_lookup_does_not_hash() {
         assert_eq!(rr!(vm, e), "TypeError: unsupported type for __hash__: 'list'");
     });
 }
+
+#[test]
+fn table_has_no_duplicate_names() {
+    let t = super::builtins::BUILTINS_LOCALS;
+    for (k, (a, _)) in t.iter().enumerate() {
+        assert!(t[k + 1..].iter().all(|(b, _)| b != a), "duplicate builtin {}", a.0);
+    }
+}
