@@ -43,7 +43,8 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             if seq::is_tuple(vm, *x) && native_of(vm, *x) == *x {
                 return Ok(*x);
             }
-            let v = vm.collect_iter(*x)?;
+            let l = super::list::list_from_iter(vm, *x)?;
+            let v = super::list::list_items(vm, l);
             vm.new_tuple(&v)
         }
         _ => {
