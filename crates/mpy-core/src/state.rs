@@ -157,7 +157,11 @@ impl Vm {
     }
 
     /// The preallocated `MemoryError` as an error value.
-    pub fn memory_error(&self) -> PyErr {
+    /// Its traceback is cleared: each raise starts a fresh one.
+    pub fn memory_error(&mut self) -> PyErr {
+        if let Some(crate::objdata::ObjData::Exception(e)) = self.heap.get_mut(self.memory_error) {
+            e.traceback.clear();
+        }
         PyErr(self.memory_error)
     }
 

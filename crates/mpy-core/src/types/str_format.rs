@@ -226,18 +226,14 @@ pub fn format_float(x: f64, spec: &Spec) -> String {
         t
     } else {
         match (spec.ty, spec.precision) {
-            (None, None) => float_digits(ax, 'r', None, false),
+            // A non-empty spec without type or precision is `g` with 6
+            // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
+            (None, None) => float_digits(ax, 'g', Some(6), false),
             (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
             (Some(t), p) => float_digits(ax, t, p, spec.alt),
         }
     };
-    let body = match spec.grouping {
-        Some(g) if x.is_finite() => {
-            let k = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
-            format!("{}{}", group(&body[..k], g, 3), &body[k..])
-        }
-        _ => body,
-    };
+    // MicroPython ignores `,`/`_` grouping for floats.
     pad(spec, &sp, &body, '>')
 }
 

@@ -200,8 +200,9 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 let v = match int_value(vm, arg) {
                     Some(v) => v,
                     None => match vm.float_of(arg) {
-                        Some(f) if matches!(t, b'd' | b'i' | b'u') && f.is_finite() => {
-                            num_bigint::BigInt::from(f as i64)
+                        Some(f) if matches!(t, b'd' | b'i' | b'u') => {
+                            let o = super::int::int_from_f64(vm, f)?;
+                            int_value(vm, o).unwrap_or_default()
                         }
                         _ => {
                             let msg = format!("can't convert {} to int", vm.type_name(arg));
