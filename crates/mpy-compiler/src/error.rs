@@ -56,22 +56,38 @@ pub struct CompileError {
 impl CompileError {
     /// A `SyntaxError` with a fixed message at `line`.
     pub fn syntax(msg: &'static str, line: u32) -> Self {
-        CompileError { kind: ErrorKind::SyntaxError, msg: Cow::Borrowed(msg), line }
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: Cow::Borrowed(msg),
+            line,
+        }
     }
 
     /// A `SyntaxError` with a formatted (owned) message at `line`.
     pub fn syntax_owned(msg: alloc::string::String, line: u32) -> Self {
-        CompileError { kind: ErrorKind::SyntaxError, msg: Cow::Owned(msg), line }
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: Cow::Owned(msg),
+            line,
+        }
     }
 
     /// An `IndentationError` with a fixed message at `line`.
     pub fn indentation(msg: &'static str, line: u32) -> Self {
-        CompileError { kind: ErrorKind::IndentationError, msg: Cow::Borrowed(msg), line }
+        CompileError {
+            kind: ErrorKind::IndentationError,
+            msg: Cow::Borrowed(msg),
+            line,
+        }
     }
 
     /// An error of any kind with a fixed message at `line`.
     pub fn new(kind: ErrorKind, msg: &'static str, line: u32) -> Self {
-        CompileError { kind, msg: Cow::Borrowed(msg), line }
+        CompileError {
+            kind,
+            msg: Cow::Borrowed(msg),
+            line,
+        }
     }
 
     /// The generic `SyntaxError: invalid syntax` at `line`.

@@ -106,8 +106,28 @@ impl Vm {
     #[inline]
     pub fn alloc(&mut self, data: ObjData) -> PyResult<Obj> {
         let bytes = data.heap_bytes();
-        self.make_room(bytes)?;
+        if self.would_collect(bytes) {
+            // The new object's references (e.g. a list built from a Rust
+            // `Vec`) are reachable from no root until it is inserted: keep
+            // them alive across the collection.
+            let base = self.roots.len();
+            let roots = &mut self.roots;
+            data.trace(&mut |o| roots.push(o));
+            let r = self.make_room(bytes);
+            self.roots.truncate(base);
+            r?;
+        } else {
+            self.make_room(bytes)?;
+        }
         Ok(self.heap.insert(data, bytes))
+    }
+
+    /// Would charging `bytes` now run a collection?
+    fn would_collect(&self, bytes: usize) -> bool {
+        let over_threshold = self.heap.enabled
+            && self.heap.threshold > 0
+            && self.heap.since_gc + bytes > self.heap.threshold;
+        self.heap.lock_depth == 0 && (cfg!(feature = "gc-stress") || over_threshold || !self.heap.fits(bytes))
     }
 
     /// Ensures `bytes` can be charged (collecting if needed), or raises
@@ -137,7 +157,11 @@ impl Vm {
     }
 
     /// The preallocated `MemoryError` as an error value.
-    pub fn memory_error(&self) -> PyErr {
+    /// Its traceback is cleared: each raise starts a fresh one.
+    pub fn memory_error(&mut self) -> PyErr {
+        if let Some(crate::objdata::ObjData::Exception(e)) = self.heap.get_mut(self.memory_error) {
+            e.traceback.clear();
+        }
         PyErr(self.memory_error)
     }
 

@@ -5,7 +5,7 @@ use super::fold::{fold_binary, fold_unary, CVal};
 use super::Compiler;
 use crate::ast::{Arg, BinOp, BoolOp, CmpOp, DictItem, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
-use crate::scope::ScopeKind;
+use crate::scope::{IdKind, ScopeKind};
 use alloc::vec::Vec;
 use mpy_bytecode::opcode as op;
 
@@ -30,6 +30,18 @@ pub(crate) fn binop_index(o: BinOp) -> u8 {
         BinOp::Div => 10,
         BinOp::Mod => 11,
         BinOp::Pow => 12,
+    }
+}
+
+/// The source line MicroPython's parser gives the constant object folded
+/// from `e`: for a tuple of three or more items it is the line of the
+/// second item (the grammar's item list starts after the first comma),
+/// otherwise the line of the first token.
+fn const_node_line(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Tuple(items) if items.len() >= 3 => items[1].line,
+        ExprKind::Tuple(items) if !items.is_empty() => items[0].line,
+        _ => e.line,
     }
 }
 
@@ -87,12 +99,25 @@ impl<'a> Compiler<'a> {
                 if n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
-                match self.consts.get(n.as_str()) {
-                    Some(v) => Some(v.clone()),
-                    None => None,
-                }
+                self.consts.get(n.as_str()).cloned()
             }
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
+            ExprKind::Attribute { value, attr, .. } => {
+                // MicroPython's parser folds the float constants of `math`.
+                let ExprKind::Name(m) = &value.kind else { return None };
+                if m != "math" {
+                    return None;
+                }
+                let v = match attr.as_str() {
+                    "pi" => core::f64::consts::PI,
+                    "e" => core::f64::consts::E,
+                    "tau" => core::f64::consts::TAU,
+                    "inf" => f64::INFINITY,
+                    "nan" => f64::NAN,
+                    _ => return None,
+                };
+                Some(CVal::Float(v))
+            }
             ExprKind::BinOp { first, rest } => {
                 let mut acc = self.fold(first)?;
                 let vals: Option<Vec<CVal>> = rest.iter().map(|(_, x)| self.fold(x)).collect();
@@ -142,14 +167,19 @@ impl<'a> Compiler<'a> {
                 self.e.op_uint(op::BUILD_TUPLE, 0, 1);
                 return;
             }
-            let leaf = match &v {
-                CVal::Int(_) => super::is_host_small(&v),
-                CVal::Str(s) => self.str_is_qstr(s, e.line),
-                CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
-                _ => false,
-            };
+            // Literal constant objects (floats, big ints, long strings,
+            // bytes) and constant tuples set their line like MicroPython's
+            // const-object nodes; values folded from operators do not.
+            let literal = matches!(e.kind, ExprKind::Constant(_) | ExprKind::Tuple(_));
+            let leaf = !literal
+                || match &v {
+                    CVal::Int(_) => self.is_small_int(&v),
+                    CVal::Str(s) => self.str_is_qstr(s, e.line),
+                    CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
+                    _ => false,
+                };
             if !leaf {
-                self.e.set_line(e.line);
+                self.e.set_line(const_node_line(e));
             }
             self.load_cval(&v, e.line);
             return;
@@ -164,7 +194,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn expr_node(&mut self, e: &'a Expr) {
+    pub(crate) fn expr_node(&mut self, e: &'a Expr) {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Constant(_) => {}
             ExprKind::BoolOp { op: o, values } => {
@@ -242,21 +272,24 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::YIELD_FROM, -1);
             }
             ExprKind::Await(v) => {
-                if !self.in_async_function() {
+                if !self.in_function() {
                     self.syntax_error("'await' outside function", e.line);
                     return;
+                }
+                if self.pass() == Pass::Scope {
+                    self.scope_mut().flags |= crate::scope::flags::GENERATOR;
                 }
                 self.expr(v);
                 self.await_value();
             }
             ExprKind::Call { func, args, op_line } => self.call(func, args, *op_line),
             ExprKind::Attribute { value, attr, op_line } => {
-                self.expr(value);
+                self.trailer_base(value);
                 self.e.set_line(*op_line);
                 self.op_q(op::LOAD_ATTR, attr, 0);
             }
             ExprKind::Subscript { value, index, op_line } => {
-                self.expr(value);
+                self.trailer_base(value);
                 self.e.set_line(*op_line);
                 self.subscript_index(index);
                 self.e.op(op::LOAD_SUBSCR, -1);
@@ -292,6 +325,7 @@ impl<'a> Compiler<'a> {
                 for it in items {
                     match it {
                         DictItem::Pair(k, v) => {
+                            self.e.set_line(k.line);
                             self.expr(v);
                             self.expr(k);
                             self.e.op(op::STORE_MAP, -2);
@@ -310,6 +344,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Compiles the object a trailer (`.attr`, `[i]`, `(args)`) applies
+    /// to: `math.pi` is only folded when it is the whole expression.
+    pub(crate) fn trailer_base(&mut self, value: &'a Expr) {
+        if matches!(value.kind, ExprKind::Attribute { .. }) {
+            self.e.set_line(value.line);
+            self.expr_node(value);
+        } else {
+            self.expr(value);
+        }
+    }
+
     fn check_no_star(&mut self, items: &[Expr], line: u32) -> bool {
         if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
             self.syntax_error("*x must be assignment target", line);
@@ -319,7 +364,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_yield(&mut self, line: u32) -> bool {
-        if !self.scope().kind.is_func_like() {
+        if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
             self.syntax_error("'yield' outside function", line);
             return false;
         }
@@ -329,25 +374,16 @@ impl<'a> Compiler<'a> {
         true
     }
 
+    /// `await` is accepted in any `def` (MicroPython does not check for
+    /// `async def`), not in lambdas or comprehensions.
+    pub(crate) fn in_function(&self) -> bool {
+        self.scope().kind == ScopeKind::Function
+    }
+
+    /// `async for`/`async with` need an `async def`.
     pub(crate) fn in_async_function(&self) -> bool {
         let s = self.scope();
         s.kind == ScopeKind::Function && s.is_async
-            || (s.kind.is_func_like() && s.kind != ScopeKind::Function && self.enclosing_async())
-    }
-
-    fn enclosing_async(&self) -> bool {
-        let mut p = self.scope().parent;
-        while let Some(i) = p {
-            let s = &self.scopes[i];
-            if s.kind == ScopeKind::Function {
-                return s.is_async;
-            }
-            if !s.kind.is_func_like() {
-                return false;
-            }
-            p = s.parent;
-        }
-        false
     }
 
     /// `await x` with x on the stack: MicroPython's `yield from
@@ -359,27 +395,34 @@ impl<'a> Compiler<'a> {
     }
 
     fn store_named_expr_target(&mut self, target: &str) {
-        // In a comprehension the name binds in the enclosing non-comprehension
-        // scope (PEP 572).
-        let k = self.scope().kind;
-        if matches!(k, ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr)
-            && self.pass() == Pass::Scope
-        {
+        // In a comprehension the name binds in the enclosing
+        // non-comprehension scope (PEP 572): declared global there if that
+        // is the module, closed over if it is a function.
+        let is_comp = |k: ScopeKind| matches!(k, ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr);
+        if is_comp(self.scope().kind) && self.pass() == Pass::Scope {
             let mut p = self.scope().parent;
             while let Some(i) = p {
-                let pk = self.scopes[i].kind;
-                if !matches!(pk, ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr) {
-                    self.scopes[i].modify(target);
-                    if pk.is_func_like() {
-                        let (j, _) = self.scope_mut().find_or_add(target, crate::scope::IdKind::GlobalImplicit);
-                        let _ = j;
-                    } else {
-                        let (j, _) = self.scope_mut().find_or_add(target, crate::scope::IdKind::GlobalExplicit);
-                        self.scope_mut().ids[j].kind = crate::scope::IdKind::GlobalExplicit;
-                    }
-                    return;
+                if !is_comp(self.scopes[i].kind) {
+                    break;
                 }
                 p = self.scopes[i].parent;
+            }
+            if let Some(i) = p {
+                let (j, _) = self.scope_mut().find_or_add(target, IdKind::Undecided);
+                if self.scopes[i].kind.is_func_like() {
+                    self.scopes[i].modify(target);
+                    if self.scope().ids[j].kind == IdKind::Undecided {
+                        self.scope_mut().ids[j].kind = IdKind::GlobalImplicit;
+                        let cur = self.cur;
+                        crate::scope::check_to_close_over(&mut self.scopes, cur, j);
+                    }
+                } else {
+                    self.scope_mut().ids[j].kind = IdKind::GlobalExplicit;
+                    if let Some(k) = self.scopes[0].find(target) {
+                        self.scopes[0].ids[k].kind = IdKind::GlobalExplicit;
+                    }
+                }
+                return;
             }
         }
         self.store_id(target);
@@ -466,50 +509,53 @@ impl<'a> Compiler<'a> {
     // ---- calls --------------------------------------------------------------
 
     fn call(&mut self, func: &'a Expr, args: &'a [Arg], op_line: u32) {
-        // super().m(...) / super() in a method
         if let ExprKind::Attribute { value, attr, .. } = &func.kind {
-            if let Some(self_slot) = self.zero_arg_super(value) {
-                self.load_id("super");
-                self.load_id("__class__");
-                self.load_self(self_slot);
-                self.op_q(op::LOAD_SUPER_METHOD, attr, -1);
-                self.e.set_line(op_line);
-                self.call_args(args, true, 0);
-                return;
+            if let ExprKind::Call { func: f2, args: a2, .. } = &value.kind {
+                if self.is_zero_arg_super(f2, a2) {
+                    // super().m(...): LOAD_SUPER_METHOD
+                    self.e.set_line(value.line);
+                    self.load_super_args();
+                    self.op_q(op::LOAD_SUPER_METHOD, attr, -1);
+                    self.call_args(args, true, 0);
+                    return;
+                }
             }
-            self.expr(value);
+            self.trailer_base(value);
             self.op_q(op::LOAD_METHOD, attr, 1);
             self.call_args(args, true, 0);
             return;
         }
-        if self.zero_arg_super(func).is_some() && args.is_empty() {
-            // plain `super()` handled by the generic path below
+        if self.is_zero_arg_super(func, args) {
+            self.load_super_args();
+            self.e.op_uint(op::CALL_FUNCTION, 2, -2);
+            return;
         }
-        self.expr(func);
+        self.trailer_base(func);
         self.e.set_line(op_line);
         self.call_args(args, false, 0);
     }
 
-    /// If `e` is a zero-argument `super()` call inside a method (a function
-    /// directly in a class, with at least one positional parameter),
-    /// returns the name of the first parameter.
-    fn zero_arg_super(&self, e: &Expr) -> Option<alloc::string::String> {
-        let ExprKind::Call { func, args, .. } = &e.kind else { return None };
-        let ExprKind::Name(n) = &func.kind else { return None };
-        if n != "super" || !args.is_empty() {
-            return None;
-        }
-        let s = self.scope();
-        if s.kind != ScopeKind::Function {
-            return None;
-        }
-        let super::Node::Func(fd) = self.nodes[self.cur] else { return None };
-        let p = fd.args.args.first()?;
-        Some(p.name.clone())
+    /// `super()` with no arguments inside a function.
+    fn is_zero_arg_super(&self, func: &Expr, args: &[Arg]) -> bool {
+        matches!(&func.kind, ExprKind::Name(n) if n == "super")
+            && args.is_empty()
+            && self.scope().kind == ScopeKind::Function
     }
 
-    fn load_self(&mut self, name: alloc::string::String) {
-        self.load_id(&name);
+    /// Pushes `super`, `__class__` and the first parameter.
+    fn load_super_args(&mut self) {
+        self.load_id("super");
+        self.load_id("__class__");
+        let first = self
+            .scope()
+            .ids
+            .iter()
+            .find(|i| i.flags & crate::scope::FLAG_PARAM != 0)
+            .map(|i| i.name.clone());
+        match first {
+            Some(n) => self.load_id(&n),
+            None => self.syntax_error("super() can't find self", self.e.last_line_hint()),
+        }
     }
 
     /// Compiles call arguments and the call itself. `extra` positional
@@ -558,7 +604,14 @@ impl<'a> Compiler<'a> {
                         self.syntax_error("positional arg after keyword arg", x.line);
                         return;
                     }
-                    self.expr(x);
+                    match &x.kind {
+                        // A bare generator argument (only possible as the
+                        // sole argument) is compiled without setting its line.
+                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line && args.len() == 1 => {
+                            self.expr_node(x)
+                        }
+                        _ => self.expr(x),
+                    }
                     n_pos += 1;
                 }
             }
@@ -597,7 +650,6 @@ impl<'a> Compiler<'a> {
                     self.c_if_cond(ops[0], jump_if, label);
                     return;
                 }
-                self.e.set_line(e.line);
                 let is_or = *o == BoolOp::Or;
                 let n = ops.len();
                 if is_or == jump_if {
@@ -617,7 +669,6 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
-                self.e.set_line(e.line);
                 self.c_if_cond(operand, !jump_if, label);
             }
             _ => {

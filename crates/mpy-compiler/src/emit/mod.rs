@@ -2,11 +2,12 @@
 //! into a buffer, resolves labels, sizes jumps, tracks the value-stack
 //! depth and records the line-number table.
 //!
-//! Pass structure (as in MicroPython): the scope pass and the stack-size
-//! pass only gather facts; the code-size pass lays out code with every jump
-//! in its 3-byte form; emit passes then use the previous pass's label
-//! offsets to pick the 2-byte form where the offset fits, and repeat until
-//! the code size stops changing.
+//! Pass structure (as in MicroPython): the scope pass only gathers facts;
+//! the stack-size pass lays out code with every jump in its 3-byte form;
+//! from the code-size pass on, a jump takes the 2-byte form when
+//! `label - (here + 2)` fits, reading one label table updated in place (a
+//! forward jump sees the previous pass's offset, a backward jump this
+//! pass's); emit passes repeat until the code size stops changing.
 
 pub mod tables;
 
@@ -42,9 +43,9 @@ pub struct Emitter {
     pub stack: i32,
     /// Maximum value-stack depth seen.
     pub max_stack: i32,
-    /// Label offsets found by the previous pass (`u32::MAX` = unknown).
-    prev_labels: Vec<u32>,
-    /// Label offsets assigned in this pass.
+    /// Label offsets, updated in place as labels are placed: a forward
+    /// jump sees the previous pass's offset, a backward jump this pass's
+    /// (`u32::MAX` = never placed).
     labels: Vec<u32>,
     /// Line-number entries `(bytecode offset, line)`, increasing lines.
     pub lines: Vec<(u32, u32)>,
@@ -69,7 +70,6 @@ impl Emitter {
             code: Vec::new(),
             stack: 0,
             max_stack: 0,
-            prev_labels: Vec::new(),
             labels: Vec::new(),
             lines: Vec::new(),
             last_line: 1,
@@ -87,7 +87,6 @@ impl Emitter {
         self.code.clear();
         self.stack = 0;
         self.max_stack = 0;
-        self.prev_labels = core::mem::take(&mut self.labels);
         self.lines.clear();
         self.last_line = 1;
         self.next_child = 0;
@@ -107,6 +106,11 @@ impl Emitter {
             self.lines.push((self.offset(), line));
             self.last_line = line;
         }
+    }
+
+    /// The last line recorded (for error messages).
+    pub fn last_line_hint(&self) -> u32 {
+        self.last_line
     }
 
     /// Adjusts the tracked stack depth by `n` (may be negative).
@@ -185,9 +189,9 @@ impl Emitter {
         let signed = opcode <= op::POP_JUMP_IF_FALSE;
         let here = self.offset();
         self.code.push(opcode);
-        let target = self.prev_labels.get(label as usize).copied().unwrap_or(u32::MAX);
+        let target = self.labels.get(label as usize).copied().unwrap_or(u32::MAX);
         let mut long = true;
-        if self.pass >= Pass::Emit && target != u32::MAX {
+        if self.pass >= Pass::CodeSize && target != u32::MAX {
             let off = target as i64 - (here as i64 + 2);
             long = if signed { !(-64..=63).contains(&off) } else { !(0..=127).contains(&off) };
         }
@@ -206,11 +210,6 @@ impl Emitter {
         }
     }
 
-    /// Whether the label offsets of this pass equal the previous pass's
-    /// (used to decide whether another emit pass is needed).
-    pub fn labels_stable(&self) -> bool {
-        self.labels == self.prev_labels
-    }
 }
 
 impl Default for Emitter {

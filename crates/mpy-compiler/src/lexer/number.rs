@@ -64,7 +64,10 @@ pub(crate) fn convert(text: &[u8], line: u32) -> Result<Constant, CompileError> 
             return int_in_base(&clean[2..], base, base, line);
         }
     }
-    if clean.iter().any(|c| matches!(c, b'.' | b'e' | b'E' | b'j' | b'J')) {
+    if clean
+        .iter()
+        .any(|c| matches!(c, b'.' | b'e' | b'E' | b'j' | b'J'))
+    {
         return float(&clean, line);
     }
     if clean.len() > 1 && clean[0] == b'0' {
@@ -86,7 +89,12 @@ fn int_error(base: u32, digits: &[u8], line: u32) -> CompileError {
 
 /// Parses `digits` (no prefix, no underscores) in `base`; `shown_base` is the
 /// base named in the error message.
-fn int_in_base(digits: &[u8], base: u32, shown_base: u32, line: u32) -> Result<Constant, CompileError> {
+fn int_in_base(
+    digits: &[u8],
+    base: u32,
+    shown_base: u32,
+    line: u32,
+) -> Result<Constant, CompileError> {
     if digits.is_empty() {
         return Err(int_error(shown_base, digits, line));
     }
@@ -107,7 +115,10 @@ fn int_in_base(digits: &[u8], base: u32, shown_base: u32, line: u32) -> Result<C
     let mut acc: i64 = 0;
     let mut fits = true;
     for &v in &vals {
-        match acc.checked_mul(base as i64).and_then(|a| a.checked_add(v as i64)) {
+        match acc
+            .checked_mul(base as i64)
+            .and_then(|a| a.checked_add(v as i64))
+        {
             Some(a) => acc = a,
             None => {
                 fits = false;
@@ -163,7 +174,11 @@ fn float(text: &[u8], line: u32) -> Result<Constant, CompileError> {
     }
     let s = core::str::from_utf8(body).map_err(|_| err())?;
     let v: f64 = s.parse().map_err(|_| err())?;
-    Ok(if imag { Constant::Imag(v) } else { Constant::Float(v) })
+    Ok(if imag {
+        Constant::Imag(v)
+    } else {
+        Constant::Float(v)
+    })
 }
 
 /// `digits [. digits] [e [+-] digits]` or `. digits ...`, at least one
@@ -221,27 +236,66 @@ mod tests {
         assert_eq!(conv("0O17"), Ok(Constant::Int(15)));
         assert_eq!(conv("0b101"), Ok(Constant::Int(5)));
         assert_eq!(conv("9223372036854775807"), Ok(Constant::Int(i64::MAX)));
-        assert_eq!(conv("9223372036854775808"), Ok(Constant::BigInt("9223372036854775808".into())));
-        assert_eq!(conv("0x10000000000000000"), Ok(Constant::BigInt("18446744073709551616".into())));
+        assert_eq!(
+            conv("9223372036854775808"),
+            Ok(Constant::BigInt("9223372036854775808".into()))
+        );
+        assert_eq!(
+            conv("0x10000000000000000"),
+            Ok(Constant::BigInt("18446744073709551616".into()))
+        );
         assert_eq!(
             conv("0b1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"),
             Ok(Constant::BigInt("79228162514264337593543950336".into()))
         );
-        assert_eq!(conv("0o7777777777777777777777777"), Ok(Constant::BigInt("37778931862957161709567".into())));
+        assert_eq!(
+            conv("0o7777777777777777777777777"),
+            Ok(Constant::BigInt("37778931862957161709567".into()))
+        );
     }
 
     #[test]
     fn int_errors() {
-        assert_eq!(conv("0x"), Err("invalid syntax for integer with base 16: ''".into()));
-        assert_eq!(conv("0x__"), Err("invalid syntax for integer with base 16: ''".into()));
-        assert_eq!(conv("0xg"), Err("invalid syntax for integer with base 16: 'g'".into()));
-        assert_eq!(conv("0o8"), Err("invalid syntax for integer with base 8: '8'".into()));
-        assert_eq!(conv("0b102"), Err("invalid syntax for integer with base 2: '102'".into()));
-        assert_eq!(conv("0b1e+5"), Err("invalid syntax for integer with base 2: '1e'".into()));
-        assert_eq!(conv("09"), Err("invalid syntax for integer with base 0: '09'".into()));
-        assert_eq!(conv("0_7"), Err("invalid syntax for integer with base 0: '07'".into()));
-        assert_eq!(conv("1if"), Err("invalid syntax for integer with base 10: '1if'".into()));
-        assert_eq!(conv("5L"), Err("invalid syntax for integer with base 10: '5L'".into()));
+        assert_eq!(
+            conv("0x"),
+            Err("invalid syntax for integer with base 16: ''".into())
+        );
+        assert_eq!(
+            conv("0x__"),
+            Err("invalid syntax for integer with base 16: ''".into())
+        );
+        assert_eq!(
+            conv("0xg"),
+            Err("invalid syntax for integer with base 16: 'g'".into())
+        );
+        assert_eq!(
+            conv("0o8"),
+            Err("invalid syntax for integer with base 8: '8'".into())
+        );
+        assert_eq!(
+            conv("0b102"),
+            Err("invalid syntax for integer with base 2: '102'".into())
+        );
+        assert_eq!(
+            conv("0b1e+5"),
+            Err("invalid syntax for integer with base 2: '1e'".into())
+        );
+        assert_eq!(
+            conv("09"),
+            Err("invalid syntax for integer with base 0: '09'".into())
+        );
+        assert_eq!(
+            conv("0_7"),
+            Err("invalid syntax for integer with base 0: '07'".into())
+        );
+        assert_eq!(
+            conv("1if"),
+            Err("invalid syntax for integer with base 10: '1if'".into())
+        );
+        assert_eq!(
+            conv("5L"),
+            Err("invalid syntax for integer with base 10: '5L'".into())
+        );
     }
 
     #[test]
@@ -260,8 +314,25 @@ mod tests {
         assert_eq!(conv("2j"), Ok(Constant::Imag(2.0)));
         assert_eq!(conv("1.5e3J"), Ok(Constant::Imag(1500.0)));
         assert_eq!(conv(".5j"), Ok(Constant::Imag(0.5)));
-        for bad in ["1e", "1e+", "1.2.3", "1..5", "1jj", "0jj", "1.5L", "1else", "1e-+5", "1.__class__", "1.e"] {
-            assert_eq!(conv(bad), Err("invalid syntax for number".into()), "{}", bad);
+        for bad in [
+            "1e",
+            "1e+",
+            "1.2.3",
+            "1..5",
+            "1jj",
+            "0jj",
+            "1.5L",
+            "1else",
+            "1e-+5",
+            "1.__class__",
+            "1.e",
+        ] {
+            assert_eq!(
+                conv(bad),
+                Err("invalid syntax for number".into()),
+                "{}",
+                bad
+            );
         }
     }
 

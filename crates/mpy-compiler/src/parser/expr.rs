@@ -1,23 +1,33 @@
 //! Expression grammar.
 //!
+//! Depth accounting: every recursive cycle of this grammar passes through
+//! `test`, `star_expr`, a unary operator, `not` or `**`, which each count
+//! one level (brackets and trailers always reach `test` or `star_expr`).
+//!
 //! Every node's `line` is the line of the token current when its rule
 //! started (MicroPython's rule-line semantics): a parenthesised operand
 //! makes the enclosing operator node start at the `(`, while the node
 //! inside the parentheses starts at its own first token.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param, UnaryOp,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param,
+    UnaryOp,
 };
 use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
 fn mk(line: u32, kind: ExprKind) -> Expr {
-    Expr { line, kind }
+    Expr {
+        line,
+        kind,
+        parenthesized: false,
+    }
 }
 
 /// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
@@ -45,7 +55,10 @@ impl Parser<'_> {
     pub(super) fn starts_expr(&self) -> bool {
         match &self.tok.kind {
             Tok::Name(_) | Tok::Number(_) | Tok::BadNumber(_) | Tok::Str(_) | Tok::Bytes(_) => true,
-            Tok::Kw(k) => matches!(k, Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False),
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::Not | Kw::Lambda | Kw::Await | Kw::None | Kw::True | Kw::False
+            ),
             Tok::Op(o) => matches!(
                 o,
                 Op::LParen
@@ -66,12 +79,22 @@ impl Parser<'_> {
         let line = self.tok.line;
         let e = self.test()?;
         if self.is_op(Op::Walrus) {
-            let ExprKind::Name(target) = e.kind else {
-                return Err(CompileError::syntax("can't assign to expression", line));
+            let target = match e.kind {
+                ExprKind::Name(t) if t != "__debug__" => t,
+                _ => {
+                    self.defer(CompileError::syntax("can't assign to expression", line));
+                    String::new()
+                }
             };
             self.advance()?;
             let value = self.test()?;
-            return Ok(mk(line, ExprKind::NamedExpr { target, value: Box::new(value) }));
+            return Ok(mk(
+                line,
+                ExprKind::NamedExpr {
+                    target,
+                    value: Box::new(value),
+                },
+            ));
         }
         Ok(e)
     }
@@ -84,43 +107,72 @@ impl Parser<'_> {
         r
     }
 
+    #[inline(always)]
     fn test_inner(&mut self) -> PResult<Expr> {
         if self.is_kw(Kw::Lambda) {
             return self.lambdef(false);
         }
         let line = self.tok.line;
         let body = self.or_test()?;
-        if self.eat_kw(Kw::If)? {
-            let test = self.or_test()?;
-            self.expect_kw(Kw::Else)?;
-            let orelse = self.test()?;
-            return Ok(mk(
-                line,
-                ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) },
-            ));
+        if self.is_kw(Kw::If) {
+            return self.ifexp_tail(line, body);
         }
         Ok(body)
+    }
+
+    /// `if or_test else test` after the body of a conditional expression
+    /// (kept out of line so `test`'s frame, on every recursion, stays small).
+    #[inline(never)]
+    fn ifexp_tail(&mut self, line: u32, body: Expr) -> PResult<Expr> {
+        self.expect_kw(Kw::If)?;
+        let test = self.or_test()?;
+        self.expect_kw(Kw::Else)?;
+        let orelse = self.test()?;
+        Ok(mk(
+            line,
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
+        ))
     }
 
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
     fn test_nocond(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let r = if self.is_kw(Kw::Lambda) { self.lambdef(true) } else { self.or_test() };
+        let r = if self.is_kw(Kw::Lambda) {
+            self.lambdef(true)
+        } else {
+            self.or_test()
+        };
         self.leave();
         r
     }
 
     /// `lambda [varargslist]: test` (`test_nocond` body if `nocond`).
+    #[inline(never)]
     fn lambdef(&mut self, nocond: bool) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond { self.test_nocond()? } else { self.test()? };
-        Ok(mk(line, ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }))
+        let body = if nocond {
+            self.test_nocond()?
+        } else {
+            self.test()?
+        };
+        Ok(mk(
+            line,
+            ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+        ))
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.
+    #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
         let mut star = false;
@@ -157,15 +209,30 @@ impl Parser<'_> {
     }
 
     /// `NAME [':' test] ['=' test]`.
+    #[inline(never)]
     fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
         let line = self.tok.line;
         let name = self.expect_name()?;
-        let annotation = if typed && self.eat_op(Op::Colon)? { Some(self.test()?) } else { None };
-        let default = if with_default && self.eat_op(Op::Assign)? { Some(self.test()?) } else { None };
-        Ok(Param { line, name, annotation, default })
+        let annotation = if typed && self.eat_op(Op::Colon)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
+        let default = if with_default && self.eat_op(Op::Assign)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
+        Ok(Param {
+            line,
+            name,
+            annotation,
+            default,
+        })
     }
 
     /// `or_test: and_test ('or' and_test)*`.
+    #[inline(always)]
     pub(super) fn or_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.and_test()?;
@@ -176,9 +243,16 @@ impl Parser<'_> {
         while self.eat_kw(Kw::Or)? {
             values.push(self.and_test()?);
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
+        Ok(mk(
+            line,
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values,
+            },
+        ))
     }
 
+    #[inline(always)]
     fn and_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.not_test()?;
@@ -189,7 +263,13 @@ impl Parser<'_> {
         while self.eat_kw(Kw::And)? {
             values.push(self.not_test()?);
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
+        Ok(mk(
+            line,
+            ExprKind::BoolOp {
+                op: BoolOp::And,
+                values,
+            },
+        ))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
@@ -199,11 +279,18 @@ impl Parser<'_> {
             self.enter()?;
             let operand = self.not_test()?;
             self.leave();
-            return Ok(mk(line, ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }));
+            return Ok(mk(
+                line,
+                ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+            ));
         }
         self.comparison()
     }
 
+    #[inline(never)]
     fn comp_op(&mut self) -> PResult<Option<CmpOp>> {
         let op = match &self.tok.kind {
             Tok::Op(Op::Lt) => CmpOp::Lt,
@@ -233,6 +320,7 @@ impl Parser<'_> {
         Ok(Some(op))
     }
 
+    #[inline(always)]
     fn comparison(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let left = self.expr()?;
@@ -243,14 +331,23 @@ impl Parser<'_> {
         if rest.is_empty() {
             return Ok(left);
         }
-        Ok(mk(line, ExprKind::Compare { left: Box::new(left), rest }))
+        Ok(mk(
+            line,
+            ExprKind::Compare {
+                left: Box::new(left),
+                rest,
+            },
+        ))
     }
 
     /// `star_expr: '*' expr`.
+    #[inline(never)]
     pub(super) fn star_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_op(Op::Bin(BinOp::Mult))?;
+        self.enter()?;
         let e = self.expr()?;
+        self.leave();
         Ok(mk(line, ExprKind::Starred(Box::new(e))))
     }
 
@@ -259,21 +356,36 @@ impl Parser<'_> {
         self.binary(0)
     }
 
-    fn binary(&mut self, level: u8) -> PResult<Expr> {
-        if level == 6 {
-            return self.factor();
-        }
+    /// Precedence climbing over the six n-ary levels: builds one `BinOp`
+    /// per run of same-level operators (MicroPython's rule nodes). Recursion
+    /// happens only for operators of a higher level than the current run,
+    /// so its depth is at most six regardless of the input.
+    fn binary(&mut self, min: u8) -> PResult<Expr> {
         let line = self.tok.line;
-        let first = self.binary(level + 1)?;
-        let mut rest = Vec::new();
-        while let Some(op) = level_op(level, &self.tok.kind) {
-            self.advance()?;
-            rest.push((op, self.binary(level + 1)?));
+        let mut left = self.factor()?;
+        while let Some(l) = (0..6u8).find(|&l| level_op(l, &self.tok.kind).is_some()) {
+            if l < min {
+                break;
+            }
+            let mut rest = Vec::new();
+            while let Some(op) = level_op(l, &self.tok.kind) {
+                self.advance()?;
+                let rhs = if l == 5 {
+                    self.factor()?
+                } else {
+                    self.binary(l + 1)?
+                };
+                rest.push((op, rhs));
+            }
+            left = mk(
+                line,
+                ExprKind::BinOp {
+                    first: Box::new(left),
+                    rest,
+                },
+            );
         }
-        if rest.is_empty() {
-            return Ok(first);
-        }
-        Ok(mk(line, ExprKind::BinOp { first: Box::new(first), rest }))
+        Ok(left)
     }
 
     /// `factor: ('+'|'-'|'~') factor | power`.
@@ -290,12 +402,19 @@ impl Parser<'_> {
             self.enter()?;
             let operand = self.factor()?;
             self.leave();
-            return Ok(mk(line, ExprKind::UnaryOp { op, operand: Box::new(operand) }));
+            return Ok(mk(
+                line,
+                ExprKind::UnaryOp {
+                    op,
+                    operand: Box::new(operand),
+                },
+            ));
         }
         self.power()
     }
 
     /// `power: atom_expr ['**' factor]`.
+    #[inline(always)]
     fn power(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let base = self.atom_expr()?;
@@ -303,32 +422,25 @@ impl Parser<'_> {
             self.enter()?;
             let exp = self.factor()?;
             self.leave();
-            return Ok(mk(line, ExprKind::BinOp { first: Box::new(base), rest: vec![(BinOp::Pow, exp)] }));
+            return Ok(mk(
+                line,
+                ExprKind::BinOp {
+                    first: Box::new(base),
+                    rest: vec![(BinOp::Pow, exp)],
+                },
+            ));
         }
         Ok(base)
     }
 
     /// `atom_expr: ['await'] atom trailer*`.
+    #[inline(always)]
     fn atom_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
         let mut e = self.atom()?;
-        loop {
-            let op_line = self.tok.line;
-            if self.eat_op(Op::LParen)? {
-                let args = self.arglist(Op::RParen)?;
-                self.expect_op(Op::RParen)?;
-                e = mk(line, ExprKind::Call { func: Box::new(e), args, op_line });
-            } else if self.eat_op(Op::LBracket)? {
-                let index = self.subscriptlist()?;
-                self.expect_op(Op::RBracket)?;
-                e = mk(line, ExprKind::Subscript { value: Box::new(e), index: Box::new(index), op_line });
-            } else if self.eat_op(Op::Dot)? {
-                let attr = self.expect_name()?;
-                e = mk(line, ExprKind::Attribute { value: Box::new(e), attr, op_line });
-            } else {
-                break;
-            }
+        if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
+            e = self.trailers(line, e)?;
         }
         if is_await {
             e = mk(line, ExprKind::Await(Box::new(e)));
@@ -336,6 +448,51 @@ impl Parser<'_> {
         Ok(e)
     }
 
+    /// `trailer*` after an atom (out of line: see `ifexp_tail`).
+    #[inline(never)]
+    fn trailers(&mut self, line: u32, mut e: Expr) -> PResult<Expr> {
+        loop {
+            let op_line = self.tok.line;
+            if self.eat_op(Op::LParen)? {
+                let args = self.arglist(Op::RParen)?;
+                self.expect_op(Op::RParen)?;
+                e = mk(
+                    line,
+                    ExprKind::Call {
+                        func: Box::new(e),
+                        args,
+                        op_line,
+                    },
+                );
+            } else if self.eat_op(Op::LBracket)? {
+                let index = self.subscriptlist()?;
+                self.expect_op(Op::RBracket)?;
+                e = mk(
+                    line,
+                    ExprKind::Subscript {
+                        value: Box::new(e),
+                        index: Box::new(index),
+                        op_line,
+                    },
+                );
+            } else if self.eat_op(Op::Dot)? {
+                let attr = self.expect_name()?;
+                e = mk(
+                    line,
+                    ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                        op_line,
+                    },
+                );
+            } else {
+                break;
+            }
+        }
+        Ok(e)
+    }
+
+    #[inline(always)]
     fn atom(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let c = |k| Ok(mk(line, ExprKind::Constant(k)));
@@ -358,6 +515,10 @@ impl Parser<'_> {
                 self.advance()?;
                 c(Constant::None)
             }
+            Tok::Kw(Kw::Debug) => {
+                self.advance()?;
+                Ok(mk(line, ExprKind::Name("__debug__".into())))
+            }
             Tok::Kw(Kw::True) => {
                 self.advance()?;
                 c(Constant::True)
@@ -372,25 +533,20 @@ impl Parser<'_> {
             }
             Tok::Op(Op::LParen) => {
                 self.advance()?;
-                self.enter()?;
-                let e = self.paren_contents(line)?;
-                self.leave();
+                let mut e = self.paren_contents(line)?;
+                e.parenthesized = true;
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
             Tok::Op(Op::LBracket) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.list_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RBracket)?;
                 Ok(e)
             }
             Tok::Op(Op::LBrace) => {
                 self.advance()?;
-                self.enter()?;
                 let e = self.brace_contents(line)?;
-                self.leave();
                 self.expect_op(Op::RBrace)?;
                 Ok(e)
             }
@@ -399,6 +555,7 @@ impl Parser<'_> {
     }
 
     /// One element of a parenthesised or bracketed display.
+    #[inline(always)]
     fn display_elem(&mut self) -> PResult<Expr> {
         if self.is_op(Op::Bin(BinOp::Mult)) {
             self.star_expr()
@@ -408,6 +565,7 @@ impl Parser<'_> {
     }
 
     /// Elements after the first, up to the closing bracket (not consumed).
+    #[inline(never)]
     fn more_elems(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
         let mut elts = vec![first];
         while self.eat_op(Op::Comma)? {
@@ -420,6 +578,7 @@ impl Parser<'_> {
     }
 
     /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`.
+    #[inline(never)]
     fn paren_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RParen) {
             return Ok(mk(line, ExprKind::Tuple(Vec::new())));
@@ -428,9 +587,15 @@ impl Parser<'_> {
             return self.yield_expr();
         }
         let first = self.display_elem()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::GeneratorExp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -440,14 +605,21 @@ impl Parser<'_> {
     }
 
     /// Inside `[ ... ]`.
+    #[inline(never)]
     fn list_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBracket) {
             return Ok(mk(line, ExprKind::List(Vec::new())));
         }
         let first = self.display_elem()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::ListComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::ListComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let elts = self.more_elems(first, Op::RBracket)?;
         Ok(mk(line, ExprKind::List(elts)))
@@ -455,6 +627,7 @@ impl Parser<'_> {
 
     /// Inside `{ ... }`: dict or set display or comprehension. MicroPython
     /// has no `*`/`**` unpacking here.
+    #[inline(never)]
     fn brace_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBrace) {
             return Ok(mk(line, ExprKind::Dict(Vec::new())));
@@ -462,11 +635,15 @@ impl Parser<'_> {
         let first = self.test()?;
         if self.eat_op(Op::Colon)? {
             let value = self.test()?;
-            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            if self.is_kw(Kw::For) {
                 let generators = self.comp_for()?;
                 return Ok(mk(
                     line,
-                    ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators },
+                    ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
                 ));
             }
             let mut items = vec![DictItem::Pair(first, value)];
@@ -477,7 +654,8 @@ impl Parser<'_> {
                 let kline = self.tok.line;
                 let k = self.test()?;
                 if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
-                    return Err(CompileError::syntax("expecting key:value for dict", kline));
+                    self.defer(CompileError::syntax("expecting key:value for dict", kline));
+                    continue;
                 }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
@@ -485,9 +663,15 @@ impl Parser<'_> {
             }
             return Ok(mk(line, ExprKind::Dict(items)));
         }
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
-            return Ok(mk(line, ExprKind::SetComp { elt: Box::new(first), generators }));
+            return Ok(mk(
+                line,
+                ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+            ));
         }
         let mut elts = vec![first];
         while self.eat_op(Op::Comma)? {
@@ -496,26 +680,38 @@ impl Parser<'_> {
             }
             let eline = self.tok.line;
             elts.push(self.test()?);
-            if self.is_op(Op::Colon) {
-                return Err(CompileError::syntax("expecting just a value for set", eline));
+            if self.eat_op(Op::Colon)? {
+                self.defer(CompileError::syntax(
+                    "expecting just a value for set",
+                    eline,
+                ));
+                self.test()?;
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
     }
 
-    /// `comp_for: ['async'] 'for' exprlist 'in' or_test [comp_iter]`, with
-    /// all following `for`/`if` clauses.
+    /// `comp_for: 'for' exprlist 'in' or_test [comp_iter]`, with all
+    /// following `for`/`if` clauses. (MicroPython's grammar has no `async`
+    /// comprehensions: `[x async for x in y]` is `invalid syntax`.)
+    #[inline(never)]
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens: Vec<Comprehension> = Vec::new();
         loop {
             let line = self.tok.line;
-            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-                let is_async = self.eat_kw(Kw::Async)?;
-                self.expect_kw(Kw::For)?;
+            if self.eat_kw(Kw::For)? {
+                // MicroPython has no `async for` in comprehensions.
+                let is_async = false;
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test()?;
-                gens.push(Comprehension { line, target, iter, ifs: Vec::new(), is_async });
+                gens.push(Comprehension {
+                    line,
+                    target,
+                    iter,
+                    ifs: Vec::new(),
+                    is_async,
+                });
             } else if self.eat_kw(Kw::If)? {
                 let cond = self.test_nocond()?;
                 match gens.last_mut() {
@@ -530,9 +726,16 @@ impl Parser<'_> {
 
     /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
     /// if there is a comma).
+    #[inline(never)]
     pub(super) fn exprlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let one = |p: &mut Self| if p.is_op(Op::Bin(BinOp::Mult)) { p.star_expr() } else { p.expr() };
+        let one = |p: &mut Self| {
+            if p.is_op(Op::Bin(BinOp::Mult)) {
+                p.star_expr()
+            } else {
+                p.expr()
+            }
+        };
         let first = one(self)?;
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -557,6 +760,7 @@ impl Parser<'_> {
         self.list_of(true)
     }
 
+    #[inline(never)]
     fn list_of(&mut self, stars: bool) -> PResult<Expr> {
         let line = self.tok.line;
         let one = |p: &mut Self| {
@@ -581,6 +785,7 @@ impl Parser<'_> {
     }
 
     /// `yield_expr: 'yield' ['from' test | testlist]`.
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         self.expect_kw(Kw::Yield)?;
@@ -596,6 +801,7 @@ impl Parser<'_> {
     }
 
     /// `subscriptlist: subscript (',' subscript)* [',']`.
+    #[inline(never)]
     fn subscriptlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
         let first = self.subscript()?;
@@ -613,9 +819,14 @@ impl Parser<'_> {
     }
 
     /// `subscript: test | [test] ':' [test] [':' [test]]`.
+    #[inline(never)]
     fn subscript(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let lower = if self.is_op(Op::Colon) { None } else { Some(self.test()?) };
+        let lower = if self.is_op(Op::Colon) {
+            None
+        } else {
+            Some(self.test()?)
+        };
         if !self.eat_op(Op::Colon)? {
             return match lower {
                 Some(e) => Ok(e),
@@ -630,11 +841,23 @@ impl Parser<'_> {
             }
         };
         let upper = bound(self)?;
-        let step = if self.eat_op(Op::Colon)? { bound(self)? } else { None };
-        Ok(mk(line, ExprKind::Slice { lower: lower.map(Box::new), upper, step }))
+        let step = if self.eat_op(Op::Colon)? {
+            bound(self)?
+        } else {
+            None
+        };
+        Ok(mk(
+            line,
+            ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+        ))
     }
 
     /// Call (or class base) arguments up to `close` (not consumed).
+    #[inline(never)]
     pub(super) fn arglist(&mut self, close: Op) -> PResult<Vec<Arg>> {
         let mut args = Vec::new();
         while !self.is_op(close) {
@@ -647,21 +870,39 @@ impl Parser<'_> {
                 let e = self.test()?;
                 if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
                     let walrus = self.is_op(Op::Walrus);
-                    let ExprKind::Name(name) = e.kind else {
-                        let msg = if walrus { "can't assign to expression" } else { "LHS of keyword arg must be an id" };
-                        return Err(CompileError::syntax(msg, line));
+                    let msg = if walrus {
+                        "can't assign to expression"
+                    } else {
+                        "LHS of keyword arg must be an id"
+                    };
+                    let name = match e.kind {
+                        // `__debug__` is a keyword in MicroPython.
+                        ExprKind::Name(n) if n != "__debug__" => n,
+                        _ => {
+                            self.defer(CompileError::syntax(msg, line));
+                            String::new()
+                        }
                     };
                     self.advance()?;
                     let value = self.test()?;
                     if walrus {
-                        let ne = ExprKind::NamedExpr { target: name, value: Box::new(value) };
+                        let ne = ExprKind::NamedExpr {
+                            target: name,
+                            value: Box::new(value),
+                        };
                         args.push(Arg::Positional(mk(line, ne)));
                     } else {
                         args.push(Arg::Keyword(name, value));
                     }
-                } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                } else if self.is_kw(Kw::For) {
                     let generators = self.comp_for()?;
-                    args.push(Arg::Positional(mk(line, ExprKind::GeneratorExp { elt: Box::new(e), generators })));
+                    args.push(Arg::Positional(mk(
+                        line,
+                        ExprKind::GeneratorExp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                    )));
                 } else {
                     args.push(Arg::Positional(e));
                 }

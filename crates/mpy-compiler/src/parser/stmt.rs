@@ -6,7 +6,8 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
-    Alias, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind, WithItem,
+    Alias, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind,
+    WithItem,
 };
 use crate::token::{Kw, Op, Tok};
 
@@ -89,10 +90,22 @@ impl Parser<'_> {
             self.advance()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
-            elifs.push(Elif { line: eline, test, body });
+            elifs.push(Elif {
+                line: eline,
+                test,
+                body,
+            });
         }
         let orelse = self.opt_else()?;
-        Ok(st(line, StmtKind::If { test, body, elifs, orelse }))
+        Ok(st(
+            line,
+            StmtKind::If {
+                test,
+                body,
+                elifs,
+                orelse,
+            },
+        ))
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
@@ -111,7 +124,16 @@ impl Parser<'_> {
         let iter = self.testlist()?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
-        Ok(st(line, StmtKind::For { target, iter, body, orelse, is_async }))
+        Ok(st(
+            line,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+        ))
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
@@ -131,14 +153,35 @@ impl Parser<'_> {
                 }
             }
             let body = self.suite()?;
-            handlers.push(ExceptHandler { line: hline, type_, name, body });
+            handlers.push(ExceptHandler {
+                line: hline,
+                type_,
+                name,
+                body,
+            });
         }
-        let orelse = if handlers.is_empty() { None } else { self.opt_else()? };
-        let finalbody = if self.eat_kw(Kw::Finally)? { Some(self.suite()?) } else { None };
+        let orelse = if handlers.is_empty() {
+            None
+        } else {
+            self.opt_else()?
+        };
+        let finalbody = if self.eat_kw(Kw::Finally)? {
+            Some(self.suite()?)
+        } else {
+            None
+        };
         if handlers.is_empty() && finalbody.is_none() {
             return self.fail();
         }
-        Ok(st(line, StmtKind::Try { body, handlers, orelse, finalbody }))
+        Ok(st(
+            line,
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            },
+        ))
     }
 
     fn with_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
@@ -146,14 +189,28 @@ impl Parser<'_> {
         let mut items = Vec::new();
         loop {
             let context_expr = self.test()?;
-            let optional_vars = if self.eat_kw(Kw::As)? { Some(self.expr()?) } else { None };
-            items.push(WithItem { context_expr, optional_vars });
+            let optional_vars = if self.eat_kw(Kw::As)? {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            items.push(WithItem {
+                context_expr,
+                optional_vars,
+            });
             if !self.eat_op(Op::Comma)? {
                 break;
             }
         }
         let body = self.suite()?;
-        Ok(st(line, StmtKind::With { items, body, is_async }))
+        Ok(st(
+            line,
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            },
+        ))
     }
 
     /// `def` (current token) with already-parsed decorators.
@@ -164,9 +221,20 @@ impl Parser<'_> {
         self.expect_op(Op::LParen)?;
         let args = self.params(Op::RParen, true)?;
         self.expect_op(Op::RParen)?;
-        let returns = if self.eat_op(Op::Arrow)? { Some(self.test()?) } else { None };
+        let returns = if self.eat_op(Op::Arrow)? {
+            Some(self.test()?)
+        } else {
+            None
+        };
         let body = self.suite()?;
-        let f = FunctionDef { name, args, returns, body, decorators, is_async };
+        let f = FunctionDef {
+            name,
+            args,
+            returns,
+            body,
+            decorators,
+            is_async,
+        };
         Ok(st(line, StmtKind::FunctionDef(Box::new(f))))
     }
 
@@ -180,7 +248,15 @@ impl Parser<'_> {
             self.expect_op(Op::RParen)?;
         }
         let body = self.suite()?;
-        Ok(st(line, StmtKind::ClassDef(Box::new(ClassDef { name, args, body, decorators }))))
+        Ok(st(
+            line,
+            StmtKind::ClassDef(Box::new(ClassDef {
+                name,
+                args,
+                body,
+                decorators,
+            })),
+        ))
     }
 
     /// `async` followed by `def`, `with` or `for` (the `async` token is the
@@ -204,16 +280,36 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let mut e = Expr { line, kind: ExprKind::Name(self.expect_name()?) };
+            let mut e = Expr {
+                line,
+                kind: ExprKind::Name(self.expect_name()?),
+                parenthesized: false,
+            };
             loop {
                 let op_line = self.tok.line;
                 if self.eat_op(Op::Dot)? {
                     let attr = self.expect_name()?;
-                    e = Expr { line, kind: ExprKind::Attribute { value: Box::new(e), attr, op_line } };
+                    e = Expr {
+                        line,
+                        kind: ExprKind::Attribute {
+                            value: Box::new(e),
+                            attr,
+                            op_line,
+                        },
+                        parenthesized: false,
+                    };
                 } else if self.eat_op(Op::LParen)? {
                     let args = self.arglist(Op::RParen)?;
                     self.expect_op(Op::RParen)?;
-                    e = Expr { line, kind: ExprKind::Call { func: Box::new(e), args, op_line } };
+                    e = Expr {
+                        line,
+                        kind: ExprKind::Call {
+                            func: Box::new(e),
+                            args,
+                            op_line,
+                        },
+                        parenthesized: false,
+                    };
                     break;
                 } else {
                     break;
@@ -283,7 +379,11 @@ impl Parser<'_> {
                 self.advance()?;
                 let mut targets = Vec::new();
                 loop {
-                    let t = if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr()? } else { self.expr()? };
+                    let t = if self.is_op(Op::Bin(BinOp::Mult)) {
+                        self.star_expr()?
+                    } else {
+                        self.expr()?
+                    };
                     targets.push(t);
                     if !self.eat_op(Op::Comma)? || !self.starts_expr() {
                         break;
@@ -294,7 +394,11 @@ impl Parser<'_> {
             Tok::Kw(Kw::Assert) => {
                 self.advance()?;
                 let test = self.test()?;
-                let msg = if self.eat_op(Op::Comma)? { Some(self.test()?) } else { None };
+                let msg = if self.eat_op(Op::Comma)? {
+                    Some(self.test()?)
+                } else {
+                    None
+                };
                 StmtKind::Assert { test, msg }
             }
             Tok::Kw(Kw::Import) => {
@@ -302,7 +406,11 @@ impl Parser<'_> {
                 let mut names = Vec::new();
                 loop {
                     let name = self.dotted_name()?;
-                    let asname = if self.eat_kw(Kw::As)? { Some(self.expect_name()?) } else { None };
+                    let asname = if self.eat_kw(Kw::As)? {
+                        Some(self.expect_name()?)
+                    } else {
+                        None
+                    };
                     names.push(Alias { name, asname });
                     if !self.eat_op(Op::Comma)? {
                         break;
@@ -339,16 +447,29 @@ impl Parser<'_> {
                 break;
             }
         }
-        let module = if level == 0 || matches!(self.tok.kind, Tok::Name(_)) { Some(self.dotted_name()?) } else { None };
+        let module = if level == 0 || matches!(self.tok.kind, Tok::Name(_)) {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
         self.expect_kw(Kw::Import)?;
         if self.eat_op(Op::Bin(BinOp::Mult))? {
-            return Ok(StmtKind::ImportFrom { module, names: Vec::new(), star: true, level });
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names: Vec::new(),
+                star: true,
+                level,
+            });
         }
         let paren = self.eat_op(Op::LParen)?;
         let mut names = Vec::new();
         loop {
             let name = self.expect_name()?;
-            let asname = if self.eat_kw(Kw::As)? { Some(self.expect_name()?) } else { None };
+            let asname = if self.eat_kw(Kw::As)? {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
             names.push(Alias { name, asname });
             if !self.eat_op(Op::Comma)? {
                 break;
@@ -360,7 +481,12 @@ impl Parser<'_> {
         if paren {
             self.expect_op(Op::RParen)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, star: false, level })
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            star: false,
+            level,
+        })
     }
 
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
@@ -369,13 +495,29 @@ impl Parser<'_> {
         let first = self.testlist_star_expr()?;
         if self.eat_op(Op::Colon)? {
             let annotation = self.test()?;
-            let value = if self.eat_op(Op::Assign)? { Some(self.assign_rhs()?) } else { None };
-            return Ok(StmtKind::AnnAssign { target: first, annotation, value });
+            let value = if self.eat_op(Op::Assign)? {
+                Some(self.assign_rhs()?)
+            } else {
+                None
+            };
+            return Ok(StmtKind::AnnAssign {
+                target: first,
+                annotation,
+                value,
+            });
         }
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.advance()?;
-            let value = if self.is_kw(Kw::Yield) { self.yield_expr()? } else { self.testlist()? };
-            return Ok(StmtKind::AugAssign { target: first, op, value });
+            let value = if self.is_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.testlist()?
+            };
+            return Ok(StmtKind::AugAssign {
+                target: first,
+                op,
+                value,
+            });
         }
         if !self.is_op(Op::Assign) {
             return Ok(StmtKind::Expr(first));

@@ -1,6 +1,7 @@
 //! Shared helpers for the frontend tests: a compact S-expression dump of the
 //! AST (every node with its line) used by the snapshot tests.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used)]
 
 use mpy_compiler::ast::*;
 use std::fmt::Write;
@@ -135,7 +136,13 @@ fn arguments(s: &mut String, a: &Arguments) {
 
 fn gens(s: &mut String, g: &[Comprehension]) {
     for c in g {
-        write!(s, " ({}for@{} ", if c.is_async { "async " } else { "" }, c.line).unwrap();
+        write!(
+            s,
+            " ({}for@{} ",
+            if c.is_async { "async " } else { "" },
+            c.line
+        )
+        .unwrap();
         expr(s, &c.target);
         s.push_str(" in ");
         expr(s, &c.iter);
@@ -177,6 +184,16 @@ pub fn constant(s: &mut String, c: &Constant) {
 }
 
 pub fn expr(s: &mut String, e: &Expr) {
+    if e.parenthesized {
+        s.push_str("(paren ");
+        expr_inner(s, e);
+        s.push(')');
+    } else {
+        expr_inner(s, e);
+    }
+}
+
+fn expr_inner(s: &mut String, e: &Expr) {
     let l = e.line;
     match &e.kind {
         ExprKind::Name(n) => write!(s, "{}@{}", n, l).unwrap(),
@@ -251,19 +268,31 @@ pub fn expr(s: &mut String, e: &Expr) {
             expr(s, v);
             s.push(')');
         }
-        ExprKind::Call { func, args: a, op_line } => {
+        ExprKind::Call {
+            func,
+            args: a,
+            op_line,
+        } => {
             write!(s, "(Call@{}/{} ", l, op_line).unwrap();
             expr(s, func);
             s.push(' ');
             args(s, a);
             s.push(')');
         }
-        ExprKind::Attribute { value, attr, op_line } => {
+        ExprKind::Attribute {
+            value,
+            attr,
+            op_line,
+        } => {
             write!(s, "(Attr@{}/{} ", l, op_line).unwrap();
             expr(s, value);
             write!(s, " .{})", attr).unwrap();
         }
-        ExprKind::Subscript { value, index, op_line } => {
+        ExprKind::Subscript {
+            value,
+            index,
+            op_line,
+        } => {
             write!(s, "(Subscript@{}/{} ", l, op_line).unwrap();
             expr(s, value);
             s.push(' ');
@@ -341,7 +370,11 @@ pub fn expr(s: &mut String, e: &Expr) {
             gens(s, generators);
             s.push(')');
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
             write!(s, "(DictComp@{} ", l).unwrap();
             expr(s, key);
             s.push(':');
@@ -356,7 +389,14 @@ pub fn stmt(s: &mut String, st: &Stmt) {
     let l = st.line;
     match &st.kind {
         StmtKind::FunctionDef(f) => {
-            write!(s, "({}Def@{} {} ", if f.is_async { "Async" } else { "" }, l, f.name).unwrap();
+            write!(
+                s,
+                "({}Def@{} {} ",
+                if f.is_async { "Async" } else { "" },
+                l,
+                f.name
+            )
+            .unwrap();
             if !f.decorators.is_empty() {
                 s.push_str("deco=");
                 exprs(s, &f.decorators);
@@ -407,7 +447,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AnnAssign { target, annotation, value } => {
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => {
             write!(s, "(AnnAssign@{} ", l).unwrap();
             expr(s, target);
             s.push_str(" : ");
@@ -416,7 +460,13 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_expr(s, value);
             s.push(')');
         }
-        StmtKind::For { target, iter, body: b, orelse, is_async } => {
+        StmtKind::For {
+            target,
+            iter,
+            body: b,
+            orelse,
+            is_async,
+        } => {
             write!(s, "({}For@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             expr(s, target);
             s.push_str(" in ");
@@ -427,7 +477,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, orelse);
             s.push(')');
         }
-        StmtKind::While { test, body: b, orelse } => {
+        StmtKind::While {
+            test,
+            body: b,
+            orelse,
+        } => {
             write!(s, "(While@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
@@ -436,7 +490,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, orelse);
             s.push(')');
         }
-        StmtKind::If { test, body: b, elifs, orelse } => {
+        StmtKind::If {
+            test,
+            body: b,
+            elifs,
+            orelse,
+        } => {
             write!(s, "(If@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
@@ -451,7 +510,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, orelse);
             s.push(')');
         }
-        StmtKind::With { items, body: b, is_async } => {
+        StmtKind::With {
+            items,
+            body: b,
+            is_async,
+        } => {
             write!(s, "({}With@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             for it in items {
                 expr(s, &it.context_expr);
@@ -471,7 +534,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_expr(s, cause);
             s.push(')');
         }
-        StmtKind::Try { body: b, handlers, orelse, finalbody } => {
+        StmtKind::Try {
+            body: b,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
             write!(s, "(Try@{} ", l).unwrap();
             body(s, b);
             for h in handlers {
@@ -506,8 +574,20 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             }
             s.push(')');
         }
-        StmtKind::ImportFrom { module, names, star, level } => {
-            write!(s, "(ImportFrom@{} level={} {}", l, level, module.as_deref().unwrap_or("-")).unwrap();
+        StmtKind::ImportFrom {
+            module,
+            names,
+            star,
+            level,
+        } => {
+            write!(
+                s,
+                "(ImportFrom@{} level={} {}",
+                l,
+                level,
+                module.as_deref().unwrap_or("-")
+            )
+            .unwrap();
             if *star {
                 s.push_str(" *");
             }

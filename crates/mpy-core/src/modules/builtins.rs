@@ -8,9 +8,9 @@
 //!
 //! `__build_class__`, `super`, `NotImplemented` and `Ellipsis` are resolved
 //! by the VM's builtin lookup (`vm::builtins::lookup_builtin`) after this
-//! table. The VM-facing functions (`exec`, `eval`, `compile`, `execfile`,
-//! `globals`, `locals`, `__import__`) are marked SHIM below: they go
-//! through [`crate::vm`] hooks once those exist.
+//! table. `exec`, `eval`, `compile`, `execfile` and `__import__` call the
+//! VM (`vm::exec`, `vm::import`); `globals`/`locals` are a SHIM (see
+//! `main_globals`).
 
 use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
 use crate::obj::Obj;
@@ -299,10 +299,13 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `__repl_print__(o)`: what the REPL calls on each expression statement's
-/// value: prints `repr(o)` and a newline unless `o` is None.
+/// value: unless `o` is None, prints `repr(o)` and a newline and makes `o`
+/// available as `_` (as MicroPython's REPL does).
 fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let o = args[0];
     if o != Obj::NONE {
+        let underscore = vm.intern("_");
+        crate::vm::set_builtin(vm, underscore, o)?;
         let mut s = vm.repr_string(o)?;
         s.push('\n');
         vm.write_stdout(&s);
@@ -311,39 +314,99 @@ fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 // ---- VM-facing functions ------------------------------------------------
-// SHIM: these call VM hooks that the `vm` branch provides; until merged
-// they raise NotImplementedError.
 
-fn vm_shim(vm: &mut Vm, what: &str) -> crate::PyErr {
-    vm.error(&e::NOT_IMPLEMENTED_ERROR_TYPE, what)
+/// The globals of the `__main__` module (NULL if there is none yet).
+///
+/// SHIM: `globals()`/`locals()` should return the calling frame's
+/// namespaces; until the VM exposes the current frame, they return
+/// `__main__`'s globals (right at module level, which is where scripts
+/// call them).
+fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
+    let md = vm.modules;
+    if md.is_null() {
+        return Ok(Obj::NULL);
+    }
+    match vm.dict_lookup_qstr(md, q::__main__)? {
+        Some(m) => Ok(crate::vm::import::module_globals(vm, m).unwrap_or(Obj::NULL)),
+        None => Ok(Obj::NULL),
+    }
 }
 
 fn b_globals(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "globals"))
+    let g = main_globals(vm)?;
+    if g.is_null() {
+        return vm.new_dict();
+    }
+    Ok(g)
 }
 
-fn b_locals(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "locals"))
+fn b_locals(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    b_globals(vm, args, kw)
 }
 
-fn b_exec(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "exec"))
+fn opt(args: &[Obj], i: usize) -> Obj {
+    args.get(i).copied().unwrap_or(Obj::NULL)
 }
 
-fn b_eval(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "eval"))
+/// `exec(code, globals=None, locals=None)`: `code` is a str, bytes or code
+/// object; runs in `__main__`'s globals by default.
+fn b_exec(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
+    Ok(Obj::NONE)
 }
 
-fn b_execfile(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "execfile"))
+/// `eval(expr, globals=None, locals=None)`.
+fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Eval)
 }
 
-fn b_compile(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "compile"))
+/// `execfile(path, globals=None, locals=None)` (MicroPython unix).
+fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let q = arg_qstr(vm, args[0])?;
+    let path = alloc::string::String::from(vm.qstrs.str(q));
+    let Some(src) = vm.hal.read_file(&path) else {
+        return Err(vm.error_arg(&e::OS_ERROR_TYPE, Obj::small_int(2)));
+    };
+    let code = vm.new_bytes(&src)?;
+    crate::vm::exec::builtin_exec_eval(vm, code, opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
+    Ok(Obj::NONE)
 }
 
-fn b_import(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm_shim(vm, "__import__"))
+/// `compile(source, filename, mode)`: `mode` is `'exec'`, `'eval'` or
+/// `'single'`.
+fn b_compile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let src: Vec<u8> = match vm.str_of(args[0]) {
+        Some(s) => s.as_bytes().to_vec(),
+        None => match vm.heap.get(args[0]) {
+            Some(ObjData::Bytes(b)) => b.to_vec(),
+            _ => {
+                let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(args[0]));
+                return Err(vm.type_error(&msg));
+            }
+        },
+    };
+    let fq = arg_qstr(vm, args[1])?;
+    let mq = arg_qstr(vm, args[2])?;
+    let filename = alloc::string::String::from(vm.qstrs.str(fq));
+    let mode = alloc::string::String::from(vm.qstrs.str(mq));
+    crate::vm::exec::builtin_compile(vm, &src, &filename, &mode)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn b_import(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let name = arg_qstr(vm, args[0])?;
+    let globals = match args.get(1) {
+        Some(&g) if g != Obj::NONE => g,
+        _ => main_globals(vm)?,
+    };
+    let fromlist = args.get(3).copied().unwrap_or(Obj::NONE);
+    let fromlist = match vm.heap.get(fromlist) {
+        Some(ObjData::Tuple(t)) if t.is_empty() => Obj::NONE,
+        Some(ObjData::List(l)) if l.is_empty() => Obj::NONE,
+        _ => fromlist,
+    };
+    let level = args.get(4).copied().unwrap_or(Obj::small_int(0));
+    crate::vm::import::import_name(vm, name, fromlist, level, globals)
 }
 
 static B_ABS: BuiltinFun = BuiltinFun::new(q::abs, 1, 1, num::b_abs);
@@ -407,6 +470,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::int, Rom::Type(&types::int::INT_TYPE)),
     (q::list, Rom::Type(&types::list::LIST_TYPE)),
     (q::map, Rom::Type(&types::iterators::MAP_TYPE)),
+    (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     (q::object, Rom::Type(&crate::typ::OBJECT_TYPE)),
     (q::property, Rom::Type(&misc::PROPERTY_TYPE)),
     (q::range, Rom::Type(&types::range::RANGE_TYPE)),
@@ -418,6 +482,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
     (q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
     (q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),
+    (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     // Functions.
     (q::abs, Rom::Fun(&B_ABS)),
     (q::all, Rom::Fun(&B_ALL)),
@@ -458,6 +523,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::setattr, Rom::Fun(&B_SETATTR)),
     (q::sorted, Rom::Fun(&B_SORTED)),
     (q::sum, Rom::Fun(&B_SUM)),
+    (q::format, Rom::Fun(&types::str_format::FORMAT_BUILTIN)),
     // Exceptions.
     (q::ArithmeticError, Rom::Type(&e::ARITHMETIC_ERROR_TYPE)),
     (q::AssertionError, Rom::Type(&e::ASSERTION_ERROR_TYPE)),

@@ -315,8 +315,7 @@ fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             Some(ObjData::Bytes(b)) => b.to_vec(),
             Some(ObjData::ByteArray(b)) => b.clone(),
             _ => {
-                let msg = alloc::format!("object with buffer protocol required");
-                return Err(vm.type_error(&msg));
+                return Err(vm.type_error("object with buffer protocol required"));
             }
         }
     };

@@ -61,7 +61,16 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
             best = Some(match best {
                 None => (x, k),
                 Some((bx, bk)) => {
-                    let better = if want_max { vm.less(bk, k)? } else { vm.less(k, bk)? };
+                    // MicroPython compares `item > best` for max and
+                    // `item < best` for min (this order shows in errors).
+                    let better = match (k.as_small_int(), bk.as_small_int()) {
+                        (Some(a), Some(b)) => if want_max { a > b } else { a < b },
+                        _ if want_max => {
+                            let r = vm.binary_op(BinaryOp::More, k, bk)?;
+                            vm.is_true(r)?
+                        }
+                        _ => vm.less(k, bk)?,
+                    };
                     if better { (x, k) } else { (bx, bk) }
                 }
             });
@@ -93,7 +102,10 @@ pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut acc = args.get(1).copied().unwrap_or(Obj::small_int(0));
     let it = vm.get_iter(args[0])?;
     while let Some(x) = vm.iter_next(it)? {
-        acc = vm.binary_op(BinaryOp::Add, acc, x)?;
+        acc = match (acc.as_small_int(), x.as_small_int()) {
+            (Some(a), Some(b)) if Obj::fits_small_int(a as i64 + b as i64) => Obj::small_int(a + b),
+            _ => vm.binary_op(BinaryOp::Add, acc, x)?,
+        };
     }
     Ok(acc)
 }

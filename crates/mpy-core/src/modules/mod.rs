@@ -25,3 +25,6 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &math::MATH_MODULE,
     &cmath::CMATH_MODULE,
 ];
+
+#[cfg(test)]
+mod builtins_tests;

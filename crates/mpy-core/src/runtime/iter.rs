@@ -30,11 +30,29 @@ impl Vm {
     pub fn iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
         let t = self.builtin_type(it);
         if let Some(f) = t.iternext {
-            let r = f(self, it)?;
+            let r = match f(self, it) {
+                Ok(r) => r,
+                Err(e) if crate::vm::gen::exc_is(self, e.0, &crate::types::exception::STOP_ITERATION_TYPE) => {
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
             return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
         }
         let msg = format!("'{}' object isn't an iterator", self.type_name(it));
         Err(self.type_error(&msg))
+    }
+
+    /// `next(it)` for the `next()` builtin: like [`Vm::iter_next`] but a
+    /// StopIteration raised by the iterator (e.g. a generator returning a
+    /// value) propagates, so its `value` reaches the caller.
+    pub fn iter_next_allow_raise(&mut self, it: Obj) -> PyResult<Option<Obj>> {
+        let t = self.builtin_type(it);
+        if let Some(f) = t.iternext {
+            let r = f(self, it)?;
+            return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
+        }
+        self.iter_next(it)
     }
 
     /// Collects an iterable's items. While collecting, the items are kept

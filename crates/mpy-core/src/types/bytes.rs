@@ -64,13 +64,14 @@ fn bytes_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyRes
     Ok(())
 }
 
-/// Unary ops shared by bytes and bytearray (hash only for bytes).
+/// Unary ops shared by bytes and bytearray (hash only for bytes: the
+/// value `hash()` reports for a str of the same bytes, `hash_bytes >> 1`).
 pub fn bytes_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let hashable = Kind::of(vm, o) == Some(Kind::Bytes);
     let r = with_buffer(vm, o, |b| match op {
         UnaryOp::Len => Obj::small_int(b.len() as isize),
         UnaryOp::Bool => Obj::bool(!b.is_empty()),
-        UnaryOp::Hash if hashable => Obj::small_int(hash_bytes(b) as isize),
+        UnaryOp::Hash if hashable => Obj::small_int((hash_bytes(b) >> 1) as isize),
         UnaryOp::Sizeof => Obj::small_int((b.len() + crate::heap::SLOT_BYTES) as isize),
         _ => Obj::NULL,
     });

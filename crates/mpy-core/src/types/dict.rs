@@ -33,6 +33,23 @@ pub fn dict_len(vm: &Vm, d: Obj) -> usize {
     }
 }
 
+/// `d[key]` lookup that, like MicroPython, does not hash the key when the
+/// table is empty (so `{}[[]]` is a KeyError, not a TypeError).
+pub fn lookup(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
+    if vm.table(d).is_none_or(|t| t.is_empty()) {
+        return Ok(None);
+    }
+    vm.dict_lookup(d, key)
+}
+
+/// Removes `key` from table `d` (no hashing when empty, see [`lookup`]).
+pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
+    if vm.table(d).is_none_or(|t| t.is_empty()) {
+        return Ok(None);
+    }
+    vm.dict_remove(d, key)
+}
+
 /// Is `o` (or its native part) a dict?
 pub fn is_dict(vm: &Vm, o: Obj) -> bool {
     matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::Dict(_)))
@@ -75,6 +92,7 @@ pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
             if kv.len() != 2 {
                 return Err(vm.value_error("dict update sequence has wrong length"));
             }
+            vm.roots.extend_from_slice(&kv);
             vm.dict_store(d, kv[0], kv[1])?;
         }
         Ok(())
@@ -163,7 +181,7 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         }
         BinaryOp::Contains => {
             let a = native_of(vm, a);
-            Ok(Obj::bool(vm.dict_lookup(a, b)?.is_some()))
+            Ok(Obj::bool(lookup(vm, a, b)?.is_some()))
         }
         _ => Ok(Obj::NULL),
     }
@@ -172,7 +190,7 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
 fn dict_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let d = native_of(vm, o);
     match op {
-        Subscr::Load => match vm.dict_lookup(d, index)? {
+        Subscr::Load => match lookup(vm, d, index)? {
             Some(v) => Ok(v),
             None => Err(vm.key_error(index)),
         },
@@ -180,7 +198,7 @@ fn dict_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             vm.dict_store(d, index, v)?;
             Ok(Obj::NONE)
         }
-        Subscr::Delete => match vm.dict_remove(d, index)? {
+        Subscr::Delete => match remove(vm, d, index)? {
             Some(_) => Ok(Obj::NONE),
             None => Err(vm.key_error(index)),
         },
@@ -224,12 +242,12 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let d = native_of(vm, args[0]);
-    Ok(vm.dict_lookup(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
+    Ok(lookup(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let d = native_of(vm, args[0]);
-    match vm.dict_remove(d, args[1])? {
+    match remove(vm, d, args[1])? {
         Some(v) => Ok(v),
         None => match args.get(2) {
             Some(&def) => Ok(def),

@@ -67,7 +67,11 @@ fn view_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResu
     });
     let it = new_dict_iter(vm, d, kind)?;
     let items = vm.collect_iter(it)?;
-    super::seq::print_items(vm, &items, "[", "]", out)?;
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&items);
+    let r = super::seq::print_items(vm, &items, "[", "]", out);
+    vm.roots.truncate(base);
+    r?;
     out.push(')');
     Ok(())
 }
@@ -88,7 +92,7 @@ fn view_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     }
     let Some((d, kind)) = view_parts(vm, a) else { return Ok(Obj::NULL) };
     match kind {
-        ViewKind::Keys => Ok(Obj::bool(vm.dict_lookup(d, b)?.is_some())),
+        ViewKind::Keys => Ok(Obj::bool(super::dict::lookup(vm, d, b)?.is_some())),
         ViewKind::Items => {
             let Some(kv) = vm.seq_items(b) else { return Ok(Obj::FALSE) };
             if kv.len() != 2 || !matches!(vm.heap.get(b), Some(ObjData::Tuple(_))) {

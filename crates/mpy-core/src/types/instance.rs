@@ -167,6 +167,9 @@ fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if !native.is_null() {
         return vm.get_iter(native);
     }
+    if let Some(f) = special(vm, o, q::__await__) {
+        return vm.call(f, &[o], &[]);
+    }
     if special(vm, o, q::__next__).is_some() {
         return Ok(o);
     }

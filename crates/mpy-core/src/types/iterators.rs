@@ -187,7 +187,10 @@ fn enumerate_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some(e) = native_ref::<Enumerate>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
     let (iter, count) = (e.iter, e.count);
     let Some(x) = vm.iter_next(iter)? else { return Ok(Obj::STOP_ITERATION) };
-    let next = vm.binary_op(crate::typ::BinaryOp::Add, count, Obj::small_int(1))?;
+    let next = match count.as_small_int() {
+        Some(c) if c < Obj::SMALL_INT_MAX => Obj::small_int(c + 1),
+        _ => vm.binary_op(crate::typ::BinaryOp::Add, count, Obj::small_int(1))?,
+    };
     if let Some(e) = native_mut::<Enumerate>(vm, o) {
         e.count = next;
     }

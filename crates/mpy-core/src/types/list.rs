@@ -110,8 +110,8 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args {
         [] => vm.new_list(Vec::new()),
         [x] => {
+            // `alloc` keeps the (otherwise unrooted) items alive if it collects.
             let v = vm.collect_iter(*x)?;
-            vm.make_room(v.len() * W)?;
             vm.new_list(v)
         }
         _ => {
@@ -359,7 +359,7 @@ fn list_reverse(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// items are kept on `vm.roots` while Python code runs. If a key function
 /// or a comparison raises, the error is returned and `items` is left as it
 /// was.
-pub fn sort_items(vm: &mut Vm, items: &mut Vec<Obj>, key: Obj, reverse: bool) -> PyResult<()> {
+pub fn sort_items(vm: &mut Vm, items: &mut [Obj], key: Obj, reverse: bool) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());
@@ -403,7 +403,17 @@ fn merge_sort(vm: &mut Vm, keys_at: usize, n: usize, reverse: bool) -> PyResult<
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
                 let (ki, kj) = (vm.roots[keys_at + a[i]], vm.roots[keys_at + a[j]]);
-                let take_right = if reverse { vm.less(ki, kj)? } else { vm.less(kj, ki)? };
+                let take_right = if reverse {
+                    vm.less(ki, kj)?
+                } else {
+                    match vm.less(kj, ki) {
+                        Ok(b) => b,
+                        // Report unorderable items in list order, as
+                        // MicroPython's sort (which compares earlier < later)
+                        // does.
+                        Err(e) => return Err(vm.less(ki, kj).err().unwrap_or(e)),
+                    }
+                };
                 if take_right {
                     b[k] = a[j];
                     j += 1;

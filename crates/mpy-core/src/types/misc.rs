@@ -175,7 +175,7 @@ fn const_print(_vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResul
 
 /// `NoneType`.
 pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType, print: Some(const_print), ..TypeObj::EMPTY };
-/// `bool` (derives from `int`): in [`super::bool`].
+/// `bool` (derives from `int`): now in [`super::bool`].
 pub use super::bool::BOOL_TYPE;
 /// The type of `...`.
 pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, print: Some(const_print), ..TypeObj::EMPTY };
@@ -183,3 +183,45 @@ pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, print: Some(con
 pub static NOT_IMPLEMENTED_TYPE: TypeObj =
     TypeObj { name: q::NotImplementedType, print: Some(const_print), ..TypeObj::EMPTY };
 
+fn bool_to_int(o: Obj) -> Obj {
+    match o {
+        Obj::TRUE => Obj::small_int(1),
+        Obj::FALSE => Obj::small_int(0),
+        other => other,
+    }
+}
+
+/// bool arithmetic: as the ints 0 and 1.
+pub fn bool_binary(vm: &mut Vm, op: crate::typ::BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+    use crate::typ::BinaryOp as B;
+    if matches!(op, B::And | B::Or | B::Xor | B::InplaceAnd | B::InplaceOr | B::InplaceXor) && a.is_bool() && b.is_bool() {
+        let (x, y) = (a == Obj::TRUE, b == Obj::TRUE);
+        return Ok(Obj::bool(match op.non_inplace() {
+            B::And => x & y,
+            B::Or => x | y,
+            _ => x ^ y,
+        }));
+    }
+    if op == B::Contains {
+        return Ok(Obj::NULL);
+    }
+    let op = match op {
+        B::ReverseOr | B::ReverseXor | B::ReverseAnd | B::ReverseLshift | B::ReverseRshift | B::ReverseAdd
+        | B::ReverseSubtract | B::ReverseMultiply | B::ReverseMatMultiply | B::ReverseFloorDivide
+        | B::ReverseTrueDivide | B::ReverseModulo | B::ReversePower => {
+            let plain = B::ALL[(op as u8 - 15) as usize];
+            return vm.binary_op(plain, bool_to_int(b), bool_to_int(a));
+        }
+        other => other,
+    };
+    vm.binary_op(op, bool_to_int(a), bool_to_int(b))
+}
+
+/// bool unary ops: as the ints 0 and 1.
+pub fn bool_unary(vm: &mut Vm, op: crate::typ::UnaryOp, a: Obj) -> PyResult<Obj> {
+    use crate::typ::UnaryOp as U;
+    match op {
+        U::Bool | U::Not | U::Hash | U::Len => Ok(Obj::NULL),
+        _ => vm.unary_op(op, bool_to_int(a)),
+    }
+}

@@ -17,9 +17,9 @@ pub mod int_parse;
 pub mod list;
 pub mod memoryview;
 pub mod misc;
+pub mod object;
 #[cfg(test)]
 pub(crate) mod num_testutil;
-pub mod object;
 pub mod set;
 pub mod slice;
 pub mod str;
@@ -33,5 +33,9 @@ pub mod iterators;
 pub mod range;
 pub mod seq;
 
+#[cfg(test)]
+pub mod testutil;
+#[cfg(test)]
+mod containers_tests;
 #[cfg(test)]
 mod str_tests;

@@ -61,6 +61,14 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: &[Obj], b: &[Obj]) -> PyResult<
             if op == BinaryOp::Equal {
                 return Ok(false);
             }
+            if let (Some(x), Some(y)) = (a[i].as_small_int(), b[i].as_small_int()) {
+                return Ok(match op {
+                    BinaryOp::Less => x < y,
+                    BinaryOp::LessEqual => x <= y,
+                    BinaryOp::More => x > y,
+                    _ => x >= y,
+                });
+            }
             let r = vm.binary_op(op, a[i], b[i])?;
             return vm.is_true(r);
         }

@@ -68,7 +68,7 @@ pub fn set_add(vm: &mut Vm, s: Obj, x: Obj) -> PyResult<()> {
 /// Is `x` in set `s`?
 fn has(vm: &mut Vm, s: Obj, x: Obj) -> PyResult<bool> {
     let s = native_of(vm, s);
-    Ok(vm.dict_lookup(s, x)?.is_some())
+    Ok(super::dict::lookup(vm, s, x)?.is_some())
 }
 
 /// Adds every item of iterable `it` to `s`.
@@ -267,13 +267,13 @@ fn m_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn m_discard(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let s = native_of(vm, args[0]);
-    vm.dict_remove(s, args[1])?;
+    super::dict::remove(vm, s, args[1])?;
     Ok(Obj::NONE)
 }
 
 fn m_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let s = native_of(vm, args[0]);
-    match vm.dict_remove(s, args[1])? {
+    match super::dict::remove(vm, s, args[1])? {
         Some(_) => Ok(Obj::NONE),
         None => Err(vm.key_error(args[1])),
     }

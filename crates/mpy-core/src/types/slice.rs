@@ -204,6 +204,7 @@ pub static SLICE_TYPE: TypeObj = TypeObj {
 };
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::hal::BufferHal;

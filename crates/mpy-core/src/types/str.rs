@@ -73,7 +73,7 @@ fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     Ok(match op {
         UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
         UnaryOp::Bool => Obj::bool(!s.is_empty()),
-        UnaryOp::Hash => Obj::small_int(hash_bytes(s.as_bytes()) as isize),
+        UnaryOp::Hash => Obj::small_int((hash_bytes(s.as_bytes()) >> 1) as isize),
         UnaryOp::Sizeof => Obj::small_int((s.len() + crate::heap::SLOT_BYTES) as isize),
         _ => Obj::NULL,
     })
@@ -122,7 +122,17 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
             if !is_int(vm, rhs) {
                 return Ok(Obj::NULL);
             }
-            repeat(vm, kind, &a, rhs)
+            let r = repeat(vm, kind, &a, rhs)?;
+            if kind == Kind::ByteArray && op == InplaceMultiply {
+                // `ba *= n` mutates in place (CPython; MicroPython lacks it).
+                let data = with_buffer(vm, r, |b| b.to_vec()).unwrap_or_default();
+                super::bytearray::with_vec(vm, lhs, data.len(), |v| {
+                    v.clear();
+                    v.extend_from_slice(&data);
+                })?;
+                return Ok(lhs);
+            }
+            Ok(r)
         }
         Modulo | InplaceModulo => super::str_modulo::format_modulo(vm, kind, &a, rhs),
         Less | More | LessEqual | MoreEqual | Equal | NotEqual => {

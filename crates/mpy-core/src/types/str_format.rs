@@ -193,16 +193,16 @@ pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize
     Ok(pad(spec, &sp, &digits, '>'))
 }
 
-/// Float digits for non-negative finite `x`: `ty` is `e E f F g G`,
-/// `prec` the precision, `alt` keeps the point and trailing zeros.
-/// Adapter over [`super::float_format::format_float`] (MicroPython's
-/// digits).
-pub fn float_digits(x: f64, ty: char, prec: usize, alt: bool) -> String {
-    super::float_format::format_float(x, ty, Some(prec), alt)
+/// Float digits for non-negative finite `x`: `ty` is `e E f F g G %` or
+/// `r` (repr), `prec` the precision (None: the type's default), `alt` the
+/// `#` flag (ignored for floats, as MicroPython does). Delegates to
+/// [`super::float_format::format_float`], MicroPython's digit rules.
+pub fn float_digits(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
+    super::float_format::format_float(x, ty, prec, alt)
 }
 
 /// Formats a float with a float type (`e E f F g G %`) or none.
-pub fn format_float(_vm: &mut Vm, x: f64, spec: &Spec, _obj: Obj) -> PyResult<String> {
+pub fn format_float(x: f64, spec: &Spec) -> String {
     let mut sp = String::new();
     if x.is_sign_negative() && !x.is_nan() {
         sp.push('-');
@@ -225,14 +225,13 @@ pub fn format_float(_vm: &mut Vm, x: f64, spec: &Spec, _obj: Obj) -> PyResult<St
         match (spec.ty, spec.precision) {
             // A non-empty spec without type or precision is `g` with 6
             // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
-            (None, None) => float_digits(ax, 'g', 6, false),
-            (None | Some('n'), Some(p)) => float_digits(ax, 'g', p, spec.alt),
-            (Some('%'), p) => float_digits(ax * 100.0, 'f', p.unwrap_or(6), spec.alt) + "%",
-            (Some(t), p) => float_digits(ax, t, p.unwrap_or(6), spec.alt),
+            (None, None) => float_digits(ax, 'g', None, false),
+            (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
+            (Some(t), p) => float_digits(ax, t, p, spec.alt),
         }
     };
     // MicroPython ignores `,`/`_` grouping for floats.
-    Ok(pad(spec, &sp, &body, '>'))
+    pad(spec, &sp, &body, '>')
 }
 
 /// `format(obj, spec)`: the text of `obj` formatted per `spec` (ints,
@@ -258,14 +257,14 @@ pub fn format_obj(vm: &mut Vm, obj: Obj, spec: &str) -> PyResult<String> {
             None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int(vm, &v, &sp, None),
             Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
                 let f = num_traits::ToPrimitive::to_f64(&v).unwrap_or(f64::INFINITY);
-                format_float(vm, f, &sp, Obj::NULL)
+                Ok(format_float(f, &sp))
             }
             Some(t) => unknown(vm, t, obj),
         };
     }
     if let Some(f) = vm.float_of(obj) {
         return match sp.ty {
-            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => format_float(vm, f, &sp, obj),
+            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => Ok(format_float(f, &sp)),
             Some(t) => unknown(vm, t, obj),
         };
     }
@@ -484,3 +483,22 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 pub fn is_zero(v: &BigInt) -> bool {
     v.is_zero()
 }
+
+fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let spec = match args.get(1) {
+        Some(&s) => match vm.str_of(s) {
+            Some(t) => String::from(t),
+            None => {
+                let msg = format!("format() argument 2 must be str, not {}", vm.type_name(s));
+                return Err(vm.type_error(&msg));
+            }
+        },
+        None => String::new(),
+    };
+    let out = format_obj(vm, args[0], &spec)?;
+    vm.new_str(&out)
+}
+
+/// The `format(value[, spec])` builtin (see [`format_obj`]).
+pub static FORMAT_BUILTIN: crate::typ::BuiltinFun =
+    crate::typ::BuiltinFun::new(crate::qstr::q::format, 1, 2, builtin_format);

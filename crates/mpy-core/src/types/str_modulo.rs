@@ -67,6 +67,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             i += 1;
             continue;
         }
+        let pct = i;
         i += 1;
         let mut arg = Obj::NULL;
         if fmt.get(i) == Some(&b'(') {
@@ -149,6 +150,10 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
         let t_index = i;
         i += 1;
         if t == b'%' {
+            if t_index != pct + 1 {
+                let msg = format!("unsupported format character '%' (0x25) at index {t_index}");
+                return Err(vm.value_error(&msg));
+            }
             out.push(b'%');
             continue;
         }
@@ -222,7 +227,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 if spec.precision.is_none() {
                     spec.precision = Some(6);
                 }
-                format_float(vm, f, &spec, Obj::NULL)?.into_bytes()
+                format_float(f, &spec).into_bytes()
             }
             b'c' => {
                 let ch = if let Some(s) = vm.str_of(arg) {

@@ -24,8 +24,17 @@ pub fn lookup_builtin(vm: &mut Vm, name: Qstr) -> PyResult<Option<Obj>> {
         }
     }
     if let Some(m) = builtins_module() {
-        if let Some((_, r)) = m.locals.iter().find(|(n, _)| *n == name) {
-            return Ok(Some(vm.rom_to_obj(*r)?));
+        if vm.vmstate.builtins_index.len() != m.locals.len() {
+            let mut idx: alloc::vec::Vec<(Qstr, u16)> =
+                m.locals.iter().enumerate().map(|(i, (n, _))| (*n, i as u16)).collect();
+            idx.sort_by_key(|e| e.0);
+            vm.vmstate.builtins_index = idx;
+        }
+        if let Ok(i) = vm.vmstate.builtins_index.binary_search_by_key(&name, |e| e.0) {
+            let k = vm.vmstate.builtins_index[i].1 as usize;
+            if let Some((_, r)) = m.locals.get(k) {
+                return Ok(Some(vm.rom_to_obj(*r)?));
+            }
         }
     }
     if let Some(t) = exception::ALL.iter().find(|t| t.name == name) {

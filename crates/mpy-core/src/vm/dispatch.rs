@@ -24,13 +24,56 @@ pub enum Outcome {
 
 #[inline(always)]
 fn read_uint(code: &[u8], pos: &mut usize) -> usize {
+    if let Some(&b) = code.get(*pos) {
+        if b < 0x80 {
+            *pos += 1;
+            return b as usize;
+        }
+    }
     varint::decode_vuint(code, pos).unwrap_or(0) as usize
 }
 
 #[inline(always)]
 fn read_jump(code: &[u8], pos: &mut usize, signed: bool) -> usize {
-    let off = varint::decode_jump(code, pos, signed).unwrap_or(0) as isize;
+    let (off, len) = match (code.get(*pos), code.get(*pos + 1)) {
+        (Some(&b0), _) if b0 < 0x80 => (b0 as isize - if signed { 0x40 } else { 0 }, 1),
+        (Some(&b0), Some(&b1)) => (((b0 & 0x7f) as isize | ((b1 as isize) << 7)) - if signed { 0x4000 } else { 0 }, 2),
+        _ => (0, 0),
+    };
+    *pos += len;
     (*pos as isize + off).max(0) as usize
+}
+
+/// Looks `name` up in a namespace dict object by qstr identity, falling
+/// back to full equality only when a same-hash key is not a qstr.
+#[inline]
+pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
+    let h = vm.qstrs.hash(name);
+    let key = Obj::qstr(name);
+    if let Some(t) = vm.table(d) {
+        if let Some(p) = t.find_identical(key, h) {
+            return Ok(t.entry(p).map(|e| e.value));
+        }
+        if t.candidates(h).all(|p| t.entry(p).is_none_or(|e| e.key.as_qstr().is_some())) {
+            return Ok(None);
+        }
+    }
+    vm.dict_lookup(d, key)
+}
+
+/// Stores `name = v` in a namespace dict object (fast when the qstr key
+/// is already there).
+#[inline]
+pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
+    let h = vm.qstrs.hash(name);
+    let key = Obj::qstr(name);
+    if let Some(t) = vm.table_mut(d) {
+        if let Some(p) = t.find_identical(key, h) {
+            t.set_value(p, v);
+            return Ok(());
+        }
+    }
+    vm.dict_store(d, key, v)
 }
 
 /// The "malformed bytecode" error (the loader rejects most of it upfront).
@@ -288,12 +331,12 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             op::STORE_NAME => {
                 let q = qstr_arg!(pos);
                 let v = pop!();
-                vm.dict_store(f.locals, Obj::qstr(q), v)?;
+                ns_store(vm, f.locals, q, v)?;
             }
             op::STORE_GLOBAL => {
                 let q = qstr_arg!(pos);
                 let v = pop!();
-                vm.dict_store(f.globals, Obj::qstr(q), v)?;
+                ns_store(vm, f.globals, q, v)?;
             }
             op::STORE_ATTR => {
                 let q = qstr_arg!(pos);
@@ -351,8 +394,31 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 push!(r?);
             }
             op::LOAD_CONST_SMALL_INT => {
-                let v = varint::decode_small_int(code, &mut pos).unwrap_or(0);
-                let o = vm.new_int(v)?;
+                let o = match code.get(pos) {
+                    Some(&b) if b < 0x80 => {
+                        pos += 1;
+                        Obj::small_int(if b & 0x40 != 0 { b as isize - 0x80 } else { b as isize })
+                    }
+                    Some(&b0) => {
+                        // Multi-byte: MSB group first, sign in bit 6 of the first.
+                        let mut v: i64 = if b0 & 0x40 != 0 { -1 } else { 0 };
+                        let mut ok = false;
+                        for _ in 0..9 {
+                            let Some(&b) = code.get(pos) else { break };
+                            pos += 1;
+                            v = (v << 7) | (b & 0x7f) as i64;
+                            if b & 0x80 == 0 {
+                                ok = true;
+                                break;
+                            }
+                        }
+                        if !ok {
+                            return Err(bad_code(vm));
+                        }
+                        vm.new_int(v)?
+                    }
+                    None => return Err(bad_code(vm)),
+                };
                 push!(o);
             }
             op::LOAD_CONST_OBJ => {
@@ -529,7 +595,11 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 continue;
             }
             op::JUMP => {
-                f.ip = read_jump(code, &mut pos, true);
+                let dest = read_jump(code, &mut pos, true);
+                if dest <= ip0 && vm.hal.take_interrupt() {
+                    return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+                }
+                f.ip = dest;
                 continue;
             }
             op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
@@ -538,6 +608,9 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let t = v == Obj::TRUE || (v != Obj::FALSE && vm.is_true(v)?);
                 f.sp -= 1;
                 if t == (opc == op::POP_JUMP_IF_TRUE) {
+                    if dest <= ip0 && vm.hal.take_interrupt() {
+                        return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+                    }
                     f.ip = dest;
                     continue;
                 }
@@ -819,6 +892,10 @@ fn unwind_jump(vm: &mut Vm, f: &mut Frame, dest: usize, mut count: usize) -> PyR
             f.ip = b.handler;
             return Ok(None);
         }
+        if b.handler <= f.ip {
+            // Leaving a handler that is running: drop what it pushed.
+            f.sp = f.base + b.sp;
+        }
         f.exc_sp -= 1;
     }
     if count & 0x80 != 0 {
@@ -1052,7 +1129,7 @@ pub fn name_error(vm: &mut Vm, q: Qstr) -> PyErr {
 /// LOAD_NAME: locals dict, globals, builtins.
 fn load_name(vm: &mut Vm, locals: Obj, globals: Obj, name: Qstr) -> PyResult<Obj> {
     if locals != globals {
-        if let Some(v) = vm.dict_lookup_qstr(locals, name)? {
+        if let Some(v) = ns_lookup(vm, locals, name)? {
             return Ok(v);
         }
     }
@@ -1063,16 +1140,11 @@ fn load_name(vm: &mut Vm, locals: Obj, globals: Obj, name: Qstr) -> PyResult<Obj
 ///
 /// Errors: `NameError: name 'x' isn't defined`.
 pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
-    if let Some(v) = vm.dict_lookup_qstr(globals, name)? {
+    if let Some(v) = ns_lookup(vm, globals, name)? {
         return Ok(v);
     }
     match super::builtins::lookup_builtin(vm, name)? {
         Some(v) => Ok(v),
         None => Err(name_error(vm, name)),
     }
-}
-
-#[allow(dead_code)]
-fn _types_used() -> &'static crate::typ::TypeObj {
-    &exc::NAME_ERROR_TYPE
 }

@@ -149,19 +149,33 @@ impl Frame {
     }
 }
 
-/// Appends a traceback entry to an exception object (capped for the
-/// preallocated `MemoryError`, whose traceback must not grow without
-/// bound).
+/// Appends a traceback entry to an exception object. Entries are charged
+/// to the heap; when the heap is full (or for the preallocated
+/// `MemoryError`, past 8 entries) further entries are dropped, as
+/// MicroPython drops traceback data it cannot allocate.
 pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
     let cap = if exc == vm.memory_error { 8 } else { usize::MAX };
-    if let Some(ObjData::Exception(x)) = vm.heap.get_mut(exc) {
-        if x.traceback.len() < cap {
-            x.traceback.push(e);
-        }
-    } else if let Some(ObjData::Instance(i)) = vm.heap.get(exc) {
-        let n = i.native;
-        if let Some(ObjData::Exception(x)) = vm.heap.get_mut(n) {
-            x.traceback.push(e);
-        }
+    let target = match vm.heap.get(exc) {
+        Some(ObjData::Instance(i)) => i.native,
+        _ => exc,
+    };
+    let entry = core::mem::size_of::<TracebackEntry>();
+    let (len, capacity) = match vm.heap.get(target) {
+        Some(ObjData::Exception(x)) => (x.traceback.len(), x.traceback.capacity()),
+        _ => return,
+    };
+    if len >= cap {
+        return;
     }
+    let grow = if len == capacity { capacity.max(4) * entry } else { 0 };
+    if grow > 0 && !vm.heap.fits(grow) {
+        return;
+    }
+    if let Some(ObjData::Exception(x)) = vm.heap.get_mut(target) {
+        if grow > 0 {
+            x.traceback.reserve_exact(capacity.max(4));
+        }
+        x.traceback.push(e);
+    }
+    vm.charge(grow);
 }

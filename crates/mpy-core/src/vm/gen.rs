@@ -232,11 +232,14 @@ pub static GEN_LOCALS: [(crate::Qstr, Rom); 4] = [
     (q::__next__, Rom::Fun(&GEN_NEXT)),
 ];
 
-/// The generator type's `iternext` slot: STOP_ITERATION when finished.
+/// The generator type's `iternext` slot: STOP_ITERATION when finished
+/// returning None, `StopIteration(value)` raised for another return value
+/// (consumers such as `for` and `Vm::iter_next` treat both as the end).
 pub fn gen_iternext(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
     match resume(vm, g, Obj::NONE, Obj::NULL)? {
         Step::Yield(v) => Ok(v),
-        Step::Return(_) => Ok(Obj::STOP_ITERATION),
+        Step::Return(v) if v == Obj::NONE => Ok(Obj::STOP_ITERATION),
+        Step::Return(v) => Err(vm.error_arg(&exc::STOP_ITERATION_TYPE, v)),
     }
 }
 

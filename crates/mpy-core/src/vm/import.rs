@@ -97,6 +97,14 @@ fn exec_file_in(vm: &mut Vm, m: Obj, path: &str) -> PyResult<()> {
     let g = module_globals(vm, m).unwrap_or(Obj::NULL);
     let pq = vm.intern(path);
     vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
+    if path.ends_with(".mpy") {
+        let small = crate::obj::Obj::SMALL_INT_BITS.min(255) as u8;
+        let Ok(cm) = mpy_bytecode::read_mpy_checked(&src, small) else {
+            return Err(vm.value_error("incompatible .mpy file"));
+        };
+        super::exec::run_compiled(vm, &cm, g, g)?;
+        return Ok(());
+    }
     super::exec::exec_source_in(vm, &src, path, super::CompileMode::Exec, g, g)?;
     Ok(())
 }
@@ -127,12 +135,20 @@ fn import_one(vm: &mut Vm, full: &str, parent: Obj) -> PyResult<Obj> {
     };
     for d in dirs {
         let pkg = join(&d, leaf);
-        let (file, is_pkg) = if vm.hal.stat(&pkg) == PathKind::Dir {
+        let (mut file, is_pkg) = if vm.hal.stat(&pkg) == PathKind::Dir {
             (join(&pkg, "__init__.py"), true)
         } else {
             (format!("{}.py", pkg), false)
         };
-        let kind = vm.hal.stat(&file);
+        let mut kind = vm.hal.stat(&file);
+        if kind != PathKind::File {
+            // Precompiled code: `name.mpy` (or `__init__.mpy`).
+            let alt = format!("{}mpy", file.trim_end_matches("py"));
+            if vm.hal.stat(&alt) == PathKind::File {
+                file = alt;
+                kind = PathKind::File;
+            }
+        }
         if kind != PathKind::File && !is_pkg {
             continue;
         }

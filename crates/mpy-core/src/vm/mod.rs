@@ -7,6 +7,8 @@
 pub mod builtins;
 pub mod call;
 pub mod class;
+#[cfg(feature = "compiler")]
+pub mod compile;
 pub mod dispatch;
 pub mod exc;
 pub mod exec;
@@ -43,11 +45,20 @@ pub struct VmState {
     /// Python call depth (for the recursion guard when no native stack
     /// base is known).
     pub depth: usize,
+    /// The `builtins` table's entries sorted by qstr (index into it), built
+    /// on first lookup.
+    pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
 }
 
 impl Default for VmState {
     fn default() -> VmState {
-        VmState { builtins_dict: Obj::NULL, compile: None, depth: 0 }
+        VmState {
+            builtins_dict: Obj::NULL,
+            #[cfg(feature = "compiler")]
+            compile: Some(compile::compile_builtin),
+            #[cfg(not(feature = "compiler"))]
+            compile: None,
+            depth: 0, builtins_index: alloc::vec::Vec::new() }
     }
 }
 
