@@ -193,10 +193,8 @@ enum BigIntOrSmall {
 ///
 /// Errors: `TypeError: object with buffer protocol required`.
 fn int_from_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let data = match vm.get(args[1]) {
-        Some(ObjData::Bytes(b)) => b.to_vec(),
-        Some(ObjData::ByteArray(b)) => b.clone(),
-        _ => return Err(vm.type_error("object with buffer protocol required")),
+    let Some(data) = super::strutil::get_buffer(vm, args[1]) else {
+        return Err(vm.type_error("object with buffer protocol required"));
     };
     let little = args.len() > 2 && is_little(vm, args[2]);
     let v = if little {
