@@ -13,6 +13,7 @@ pub mod dispatch;
 pub mod exc;
 pub mod exec;
 pub mod frame;
+pub mod frozen;
 pub mod gen;
 pub mod import;
 pub mod load;
@@ -48,6 +49,9 @@ pub struct VmState {
     /// The `builtins` table's entries sorted by qstr (index into it), built
     /// on first lookup.
     pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
+    /// The port's frozen modules, found through `sys.path`'s `.frozen`
+    /// entry (see [`frozen`]).
+    pub frozen: &'static [frozen::FrozenModule],
 }
 
 impl Default for VmState {
@@ -58,7 +62,10 @@ impl Default for VmState {
             compile: Some(compile::compile_builtin),
             #[cfg(not(feature = "compiler"))]
             compile: None,
-            depth: 0, builtins_index: alloc::vec::Vec::new() }
+            depth: 0,
+            builtins_index: alloc::vec::Vec::new(),
+            frozen: &[],
+        }
     }
 }
 
