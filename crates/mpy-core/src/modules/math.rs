@@ -8,7 +8,7 @@
 //! `cos(inf)`, `pow(10, 400)` all raise it, while `ldexp(1, 2000)` is
 //! inf). `ceil`/`floor`/`trunc` return ints; `factorial` is exact.
 
-use crate::modules::args::float_arg;
+use crate::types::int::obj_to_f64 as float_arg;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;

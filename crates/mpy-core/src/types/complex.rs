@@ -88,6 +88,14 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                     None => Err(vm.value_error("invalid syntax for number")),
                 };
             }
+            // MicroPython converts other objects through `__float__`.
+            let t = vm.builtin_type(args[0]);
+            if let Some(f) = t.unary_op {
+                let r = f(vm, UnaryOp::FloatMaybe, args[0])?;
+                if let Some(n) = if r.is_null() { None } else { num_of(vm, r) } {
+                    return vm.new_complex(n.to_f64(), 0.0);
+                }
+            }
             let msg = format!("can't convert {} to complex", vm.type_name(args[0]));
             Err(vm.type_error(&msg))
         }

@@ -304,8 +304,10 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
             }
         },
         _ => {
-            let msg = format!("can't convert {} to float", vm.type_name(x));
-            Err(vm.type_error(&msg))
+            // Objects with `__float__` round as floats (MicroPython).
+            let f = super::int::obj_to_f64(vm, x)?;
+            let y = vm.new_float(f)?;
+            round(vm, y, ndigits)
         }
     }
 }

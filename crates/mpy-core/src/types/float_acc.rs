@@ -15,8 +15,8 @@ struct Dd {
     lo: f64,
 }
 
-const LN2: Dd = Dd { hi: 0.6931471805599453, lo: 2.3190468138462996e-17 };
-const INV_LN2: Dd = Dd { hi: 1.4426950408889634, lo: 2.0355273740931033e-17 };
+const LN2: Dd = Dd { hi: core::f64::consts::LN_2, lo: 2.3190468138462996e-17 };
+const INV_LN2: Dd = Dd { hi: core::f64::consts::LOG2_E, lo: 2.0355273740931033e-17 };
 
 fn two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
@@ -195,7 +195,7 @@ pub fn cosh(x: f64) -> f64 {
 /// Inverse hyperbolic sine via the accurate `log` for `|x| >= 2`.
 pub fn asinh(x: f64) -> f64 {
     let a = x.abs();
-    if !(a >= 2.0) || a.is_infinite() {
+    if a.is_nan() || a < 2.0 || a.is_infinite() {
         return libm::asinh(x);
     }
     let r = if a >= 67108864.0 {
@@ -211,6 +211,7 @@ pub fn asinh(x: f64) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::approx_constant)]
 mod tests {
     use super::*;
 

@@ -193,10 +193,8 @@ enum BigIntOrSmall {
 ///
 /// Errors: `TypeError: object with buffer protocol required`.
 fn int_from_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let data = match vm.get(args[1]) {
-        Some(ObjData::Bytes(b)) => b.to_vec(),
-        Some(ObjData::ByteArray(b)) => b.clone(),
-        _ => return Err(vm.type_error("object with buffer protocol required")),
+    let Some(data) = super::strutil::get_buffer(vm, args[1]) else {
+        return Err(vm.type_error("object with buffer protocol required"));
     };
     let little = args.len() > 2 && is_little(vm, args[2]);
     let v = if little {
@@ -238,6 +236,22 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     vm.new_bytes(&bytes)
 }
 
+/// For objects that aren't numbers: the value their `__int__`
+/// (`IntMaybe`) or `__float__` (`FloatMaybe`) gives, as MicroPython's
+/// `mp_obj_get_int`/`mp_obj_get_float` do for instances.
+fn converted(vm: &mut Vm, o: Obj, op: UnaryOp) -> PyResult<Option<Num>> {
+    if num_of(vm, o).is_some() || vm.str_of(o).is_some() {
+        return Ok(None);
+    }
+    let t = vm.builtin_type(o);
+    let Some(f) = t.unary_op else { return Ok(None) };
+    let r = f(vm, op, o)?;
+    if r.is_null() {
+        return Ok(None);
+    }
+    Ok(num_of(vm, r))
+}
+
 /// An int (or bool) argument as `i64`.
 ///
 /// Errors: `TypeError: can't convert float to int` (MicroPython's words,
@@ -247,7 +261,11 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     if let Some(i) = o.as_small_int() {
         return Ok(i as i64);
     }
-    match num_of(vm, o) {
+    let n = match num_of(vm, o) {
+        Some(n) => Some(n),
+        None => converted(vm, o, UnaryOp::IntMaybe)?,
+    };
+    match n {
         Some(Num::Small(i)) => Ok(i as i64),
         Some(Num::Big(b)) => match b.to_i64() {
             Some(v) => Ok(v),
@@ -264,7 +282,11 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
 ///
 /// Errors: `TypeError: can't convert float to int`.
 pub fn obj_to_bigint(vm: &mut Vm, o: Obj) -> PyResult<BigInt> {
-    match num_of(vm, o) {
+    let n = match num_of(vm, o) {
+        Some(n) => Some(n),
+        None => converted(vm, o, UnaryOp::IntMaybe)?,
+    };
+    match n {
         Some(Num::Small(i)) => Ok(BigInt::from(i)),
         Some(Num::Big(b)) => Ok(b),
         _ => {
@@ -279,7 +301,11 @@ pub fn obj_to_bigint(vm: &mut Vm, o: Obj) -> PyResult<BigInt> {
 ///
 /// Errors: `TypeError: can't convert str to float`.
 pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<f64> {
-    match num_of(vm, o) {
+    let n = match num_of(vm, o) {
+        Some(n) => Some(n),
+        None => converted(vm, o, UnaryOp::FloatMaybe)?,
+    };
+    match n {
         Some(n @ (Num::Small(_) | Num::Big(_) | Num::Float(_))) => Ok(n.to_f64()),
         _ => {
             let msg = format!("can't convert {} to float", vm.type_name(o));
@@ -313,8 +339,13 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
     if let Some(i) = o.as_small_int() {
         return Ok(i);
     }
-    match num_of(vm, o) {
-        Some(Num::Small(_) | Num::Big(_)) => index_of(vm, o),
+    let n = match num_of(vm, o) {
+        Some(n) => Some(n),
+        None => converted(vm, o, UnaryOp::IntMaybe)?,
+    };
+    match n {
+        Some(Num::Small(i)) => Ok(i),
+        Some(Num::Big(_)) => Err(vm.overflow_error("overflow converting long int to machine word")),
         _ => {
             let msg = format!("{} indices must be integers, not {}", seq_name, vm.type_name(o));
             Err(vm.type_error(&msg))

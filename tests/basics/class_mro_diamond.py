@@ -1,5 +1,6 @@
-# MicroPython-specific: method resolution is depth-first, not C3, so in a
-# diamond super() chains differ from CPython.
+# Diamond inheritance: micropython-rs resolves methods by the C3 MRO (as
+# CPython and the project's issue require), where official MicroPython
+# searches depth-first; CPython is the oracle for this test.
 class A:
     def chain(self):
         return ['A']
