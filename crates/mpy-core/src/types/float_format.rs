@@ -302,7 +302,18 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
                 let zero = v == 0.0 || v < 0.5 * libm::pow(10.0, -(p.min(40) as f64));
                 if zero { p.min(30) } else { p.min(29 - out.len()) }
             } else {
-                p
+                // Larger values: decimals shrink so the text fits 31 chars
+                // (e.g. `'%f' % 1e24` has 5 decimals).
+                let (_, _, e) = repr_digits(v);
+                let avail = 31 - out.len() as i64 - (e as i64 + 1) - 1;
+                if (p as i64) <= avail.max(0) {
+                    p
+                } else if avail >= 0 && (p as i64) - avail <= 6 {
+                    avail as usize
+                } else {
+                    // MicroPython drops the decimals (`'%.29f' % 1e23`).
+                    0
+                }
             };
             fixed(&mut out, v, p);
             if fmt_char == '%' {
@@ -311,7 +322,8 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
         }
         _ => {
             // 'g', 'G', and no type with a precision.
-            let p = precision.unwrap_or(6).max(1);
+            // Beyond 17 digits only zeros follow; the cap bounds the work.
+            let p = precision.unwrap_or(6).clamp(1, 120);
             if a == 0.0 {
                 out.push('0');
                 return out;

@@ -316,6 +316,9 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: BigInt, b: BigInt) -> PyResul
             return vm.new_float(big_to_f64(&a) / big_to_f64(&b));
         }
         Lshift => {
+            if b.to_i64().is_none() {
+                return Err(vm.overflow_error("overflow converting long int to machine word"));
+            }
             if b.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
@@ -327,6 +330,9 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: BigInt, b: BigInt) -> PyResul
             a << n
         }
         Rshift => {
+            if b.to_i64().is_none() {
+                return Err(vm.overflow_error("overflow converting long int to machine word"));
+            }
             if b.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }

@@ -7,10 +7,13 @@
 pub mod builtins;
 pub mod call;
 pub mod class;
+#[cfg(feature = "compiler")]
+pub mod compile;
 pub mod dispatch;
 pub mod exc;
 pub mod exec;
 pub mod frame;
+pub mod frozen;
 pub mod gen;
 pub mod import;
 pub mod load;
@@ -46,11 +49,23 @@ pub struct VmState {
     /// The `builtins` table's entries sorted by qstr (index into it), built
     /// on first lookup.
     pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
+    /// The port's frozen modules, found through `sys.path`'s `.frozen`
+    /// entry (see [`frozen`]).
+    pub frozen: &'static [frozen::FrozenModule],
 }
 
 impl Default for VmState {
     fn default() -> VmState {
-        VmState { builtins_dict: Obj::NULL, compile: None, depth: 0, builtins_index: alloc::vec::Vec::new() }
+        VmState {
+            builtins_dict: Obj::NULL,
+            #[cfg(feature = "compiler")]
+            compile: Some(compile::compile_builtin),
+            #[cfg(not(feature = "compiler"))]
+            compile: None,
+            depth: 0,
+            builtins_index: alloc::vec::Vec::new(),
+            frozen: &[],
+        }
     }
 }
 
