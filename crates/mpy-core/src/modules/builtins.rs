@@ -6,9 +6,10 @@
 //! `round`, `hex`/`oct`/`bin`, `chr`/`ord`) and [`super::builtins_io`]
 //! (`print`, `input`, `open`). Types point at their `TypeObj`s.
 //!
-//! `__build_class__`, `super`, `NotImplemented` and `Ellipsis` are resolved
-//! by the VM's builtin lookup (`vm::builtins::lookup_builtin`) after this
-//! table. `exec`, `eval`, `compile`, `execfile` and `__import__` call the
+//! `__build_class__` and `super` are the VM's (`vm::class`);
+//! `NotImplemented` and `Ellipsis` (immediate objects, which a ROM table
+//! entry cannot hold) are resolved by the VM's builtin lookup
+//! (`vm::builtins::lookup_builtin`) after this table. `exec`, `eval`, `compile`, `execfile` and `__import__` call the
 //! VM (`vm::exec`, `vm::import`); `globals`/`locals` are a SHIM (see
 //! `main_globals`).
 
@@ -462,6 +463,7 @@ static B_SUM: BuiltinFun = BuiltinFun::new(q::sum, 1, 2, sq::b_sum);
 /// The `builtins` module's table: functions, types and exception types.
 pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::__name__, Rom::Str(q::builtins)),
+    (q::__build_class__, Rom::Fun(&crate::vm::class::BUILD_CLASS)),
     (q::__import__, Rom::Fun(&B_IMPORT)),
     (q::__repl_print__, Rom::Fun(&B_REPL_PRINT)),
     // Types.
@@ -486,6 +488,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::slice, Rom::Type(&types::slice::SLICE_TYPE)),
     (q::staticmethod, Rom::Type(&misc::STATICMETHOD_TYPE)),
     (q::str, Rom::Type(&types::str::STR_TYPE)),
+    (q::kw_super, Rom::Type(&crate::vm::class::SUPER_TYPE)),
     (q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
     (q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
     (q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),

@@ -75,6 +75,7 @@ fn list_sort_is_stable_with_key_and_reverse() {
             crate::types::list::list_append(&mut vm, l, t).unwrap();
         }
         let key = builtin(&mut vm, "min");
+        assert_eq!(r(&mut vm, l), "[(3, 100), (1, 101), (2, 102), (1, 103), (3, 104), (2, 105)]");
         meth_kw(&mut vm, l, "sort", &[], &[("key", key)]).unwrap();
         assert_eq!(
             r(&mut vm, l),

@@ -76,8 +76,8 @@ pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
             if !keys.is_null() {
                 let ks = vm.call(keys, &[], &[])?;
                 let ks = vm.collect_iter(ks)?;
+                vm.roots.extend_from_slice(&ks);
                 for k in ks {
-                    vm.roots.push(k);
                     let v = vm.subscr(other, k, Subscr::Load)?;
                     vm.dict_store(d, k, v)?;
                 }
@@ -238,10 +238,10 @@ fn dict_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let value = args.get(2).copied().unwrap_or(Obj::NONE);
     let keys = vm.collect_iter(args[1])?;
-    let d = vm.new_dict()?;
     let base = vm.roots.len();
     vm.roots.extend_from_slice(&keys);
     let r = (|| {
+        let d = vm.new_dict()?;
         for k in keys {
             vm.dict_store(d, k, value)?;
         }

@@ -55,6 +55,13 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut String, kind: PrintKind) -> PyRe
     let args = exc_args(vm, e);
     if kind == PrintKind::Str {
         if args.len() == 1 {
+            // OSError(errno) with a known errno: `[Errno 2] ENOENT`.
+            if let Some(nm) = args[0].as_small_int().and_then(errno_name) {
+                if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) {
+                    let _ = write!(out, "[Errno {}] {}", args[0].small_int_unchecked(), nm);
+                    return Ok(());
+                }
+            }
             return vm.print_obj(args[0], out, PrintKind::Str);
         }
         if args.is_empty() {

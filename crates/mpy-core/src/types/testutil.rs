@@ -95,6 +95,13 @@ pub fn with_vm(f: impl FnOnce(Vm, Rc<RefCell<HalState>>)) {
     vm.stack_base = core::hint::black_box(&marker) as *const usize as usize;
     // Debug-build test frames are large: leave room before the guard.
     vm.config.stack_limit = 512 * 1024;
+    run_below(f, vm, st);
+}
+
+/// Calls `f` in a frame of its own, below the caller's (so a closure
+/// inlined here keeps its locals below [`with_vm`]'s stack-base marker).
+#[inline(never)]
+fn run_below(f: impl FnOnce(Vm, Rc<RefCell<HalState>>), vm: Vm, st: Rc<RefCell<HalState>>) {
     f(vm, st);
 }
 
