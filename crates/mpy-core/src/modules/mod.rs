@@ -8,6 +8,7 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod ustruct;
 pub mod builtins;
 pub mod builtins_io;
 pub mod builtins_num;
@@ -24,6 +25,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &time::TIME_MODULE,
     &math::MATH_MODULE,
     &cmath::CMATH_MODULE,
+    &ustruct::STRUCT_MODULE,
 ];
 
 #[cfg(test)]
