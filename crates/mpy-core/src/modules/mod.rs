@@ -8,6 +8,7 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod json;
 pub mod ustruct;
 pub mod builtins;
 pub mod builtins_io;
@@ -26,6 +27,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &math::MATH_MODULE,
     &cmath::CMATH_MODULE,
     &ustruct::STRUCT_MODULE,
+    &json::JSON_MODULE,
 ];
 
 #[cfg(test)]
