@@ -8,6 +8,7 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod random;
 pub mod json;
 pub mod ustruct;
 pub mod builtins;
@@ -28,6 +29,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &cmath::CMATH_MODULE,
     &ustruct::STRUCT_MODULE,
     &json::JSON_MODULE,
+    &random::RANDOM_MODULE,
 ];
 
 #[cfg(test)]

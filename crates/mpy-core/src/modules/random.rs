@@ -1,0 +1,169 @@
+//! The `random` module: a small deterministic PRNG.
+//!
+//! The generator is splitmix64 (not MicroPython's yasmarang: only ranges
+//! and determinism after `seed(n)` are promised). State is process-wide,
+//! like the single generator of a MicroPython port. `getrandbits` takes
+//! 0..=32 bits as in MicroPython; range errors are a bare `ValueError`
+//! and `choice([])` a bare `IndexError`, as MicroPython raises them.
+
+use super::args::{float_arg, int_arg};
+use crate::obj::Obj;
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::types::exception::INDEX_ERROR_TYPE;
+use crate::PyResult;
+use core::sync::atomic::{AtomicU64, Ordering};
+
+/// The generator state (fixed start value until `seed` is called).
+static STATE: AtomicU64 = AtomicU64::new(0x853c_49e6_748f_ea9b);
+
+/// Sets the state from a seed.
+pub fn seed_with(s: u64) {
+    STATE.store(s ^ 0x853c_49e6_748f_ea9b, Ordering::Relaxed);
+}
+
+/// The next 64 random bits.
+pub fn next_u64() -> u64 {
+    let s = STATE.load(Ordering::Relaxed).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    STATE.store(s, Ordering::Relaxed);
+    let mut z = s;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// A uniform value in `0..n` (`n > 0`), without modulo bias.
+pub fn below(n: u64) -> u64 {
+    let zone = u64::MAX - (u64::MAX % n);
+    loop {
+        let v = next_u64();
+        if v < zone {
+            return v % n;
+        }
+    }
+}
+
+/// A uniform float in `[0, 1)` with 53 random bits.
+pub fn next_f64() -> f64 {
+    (next_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn seed(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let s = match a.first() {
+        Some(&o) if o != Obj::NONE => int_arg(vm, o)? as u64,
+        _ => vm.hal.time_ns() as u64 ^ vm.hal.ticks_us(),
+    };
+    seed_with(s);
+    Ok(Obj::NONE)
+}
+
+fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let n = int_arg(vm, a[0])?;
+    if !(0..=32).contains(&n) {
+        return Err(vm.value_error("bits must be 32 or less"));
+    }
+    if n == 0 {
+        return Ok(Obj::small_int(0));
+    }
+    let v = next_u64() >> (64 - n);
+    vm.new_int(v as i64)
+}
+
+fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
+    let n: i128 = if step > 0 {
+        (stop as i128 - start as i128 + step as i128 - 1) / step as i128
+    } else if step < 0 {
+        (start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))
+    } else {
+        0
+    };
+    if n <= 0 {
+        return Err(vm.value_error(""));
+    }
+    let k = below(n as u64) as i128;
+    vm.new_int((start as i128 + k * step as i128) as i64)
+}
+
+fn randrange(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = int_arg(vm, a[0])?;
+    match a.len() {
+        1 => range_pick(vm, 0, x, 1),
+        2 => {
+            let y = int_arg(vm, a[1])?;
+            range_pick(vm, x, y, 1)
+        }
+        _ => {
+            let y = int_arg(vm, a[1])?;
+            let s = int_arg(vm, a[2])?;
+            range_pick(vm, x, y, s)
+        }
+    }
+}
+
+fn randint(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let x = int_arg(vm, a[0])?;
+    let y = int_arg(vm, a[1])?;
+    if y < x {
+        return Err(vm.value_error(""));
+    }
+    let span = (y as i128 - x as i128 + 1) as u128;
+    let k = if span > u64::MAX as u128 { next_u64() as u128 } else { below(span as u64) as u128 };
+    vm.new_int((x as i128 + k as i128) as i64)
+}
+
+fn random(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    vm.new_float(next_f64())
+}
+
+fn uniform(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let lo = float_arg(vm, a[0])?;
+    let hi = float_arg(vm, a[1])?;
+    vm.new_float(lo + (hi - lo) * next_f64())
+}
+
+fn choice(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let n = vm.len(a[0])?;
+    if n == 0 {
+        return Err(vm.error(&INDEX_ERROR_TYPE, ""));
+    }
+    let i = below(n as u64) as i64;
+    let idx = vm.new_int(i)?;
+    vm.subscr(a[0], idx, crate::typ::Subscr::Load)
+}
+
+static SEED: BuiltinFun = BuiltinFun::new(q::seed, 0, 1, seed);
+static GETRANDBITS: BuiltinFun = BuiltinFun::new(q::getrandbits, 1, 1, getrandbits);
+static RANDRANGE: BuiltinFun = BuiltinFun::new(q::randrange, 1, 3, randrange);
+static RANDINT: BuiltinFun = BuiltinFun::new(q::randint, 2, 2, randint);
+static RANDOM: BuiltinFun = BuiltinFun::new(q::random, 0, 0, random);
+static UNIFORM: BuiltinFun = BuiltinFun::new(q::uniform, 2, 2, uniform);
+static CHOICE: BuiltinFun = BuiltinFun::new(q::choice, 1, 1, choice);
+
+static LOCALS: [(Qstr, Rom); 8] = [
+    (q::__name__, Rom::Str(q::random)),
+    (q::choice, Rom::Fun(&CHOICE)),
+    (q::getrandbits, Rom::Fun(&GETRANDBITS)),
+    (q::randint, Rom::Fun(&RANDINT)),
+    (q::random, Rom::Fun(&RANDOM)),
+    (q::randrange, Rom::Fun(&RANDRANGE)),
+    (q::seed, Rom::Fun(&SEED)),
+    (q::uniform, Rom::Fun(&UNIFORM)),
+];
+
+/// The `random` module.
+pub static RANDOM_MODULE: ModuleDef = ModuleDef { name: q::random, locals: &LOCALS, init: None };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        for _ in 0..1000 {
+            assert!(below(6) < 6);
+            let f = next_f64();
+            assert!((0.0..1.0).contains(&f));
+        }
+    }
+}
