@@ -8,6 +8,7 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod io;
 pub mod random;
 pub mod json;
 pub mod ustruct;
@@ -30,6 +31,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &ustruct::STRUCT_MODULE,
     &json::JSON_MODULE,
     &random::RANDOM_MODULE,
+    &io::IO_MODULE,
 ];
 
 #[cfg(test)]
