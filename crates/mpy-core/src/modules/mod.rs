@@ -8,6 +8,7 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod collections;
 pub mod io;
 pub mod random;
 pub mod json;
@@ -32,6 +33,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &json::JSON_MODULE,
     &random::RANDOM_MODULE,
     &io::IO_MODULE,
+    &collections::COLLECTIONS_MODULE,
 ];
 
 #[cfg(test)]
