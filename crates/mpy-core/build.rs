@@ -10,6 +10,7 @@ use std::path::Path;
 /// Qstrs whose text is not a Rust identifier: (identifier, text).
 const SPECIAL: &[(&str, &str)] = &[
     ("empty", ""),
+    ("slash", "/"),
     ("angle_module", "<module>"),
     ("angle_lambda", "<lambda>"),
     ("angle_listcomp", "<listcomp>"),

@@ -81,6 +81,40 @@ pub trait Hal {
     fn stack_limit(&self) -> usize {
         32 * 1024
     }
+    /// The current directory (`os.getcwd()`); `"/"` by default.
+    fn getcwd(&mut self) -> Result<alloc::string::String, i32> {
+        Ok(alloc::string::String::from("/"))
+    }
+    /// Changes the current directory. Errors: an errno (default 2 = ENOENT).
+    fn chdir(&mut self, _path: &str) -> Result<(), i32> {
+        Err(2)
+    }
+    /// Names in directory `path` (without `.`/`..`), in port order.
+    /// Errors: an errno (default 2 = ENOENT).
+    fn listdir(&mut self, _path: &str) -> Result<Vec<alloc::string::String>, i32> {
+        Err(2)
+    }
+    /// `(st_mode, st_size, st_mtime seconds)` of `path`. Errors: an errno
+    /// (default 2 = ENOENT).
+    fn stat_info(&mut self, _path: &str) -> Result<(u32, u64, i64), i32> {
+        Err(2)
+    }
+    /// Deletes file `path`. Errors: an errno (default 2 = ENOENT).
+    fn remove(&mut self, _path: &str) -> Result<(), i32> {
+        Err(2)
+    }
+    /// Creates directory `path`. Errors: an errno (default 1 = EPERM).
+    fn mkdir(&mut self, _path: &str) -> Result<(), i32> {
+        Err(1)
+    }
+    /// Removes empty directory `path`. Errors: an errno (default 2 = ENOENT).
+    fn rmdir(&mut self, _path: &str) -> Result<(), i32> {
+        Err(2)
+    }
+    /// Renames `from` to `to`. Errors: an errno (default 2 = ENOENT).
+    fn rename(&mut self, _from: &str, _to: &str) -> Result<(), i32> {
+        Err(2)
+    }
 }
 
 /// A HAL for tests and embedding: captures standard output in memory.

@@ -92,4 +92,32 @@ impl Hal for UnixHal {
     fn close(&mut self, handle: usize) {
         self.files.remove(&handle);
     }
+    fn getcwd(&mut self) -> Result<String, i32> {
+        let d = std::env::current_dir().map_err(|e| e.raw_os_error().unwrap_or(5))?;
+        Ok(d.to_string_lossy().into_owned())
+    }
+    fn chdir(&mut self, path: &str) -> Result<(), i32> {
+        std::env::set_current_dir(path).map_err(|e| e.raw_os_error().unwrap_or(5))
+    }
+    fn listdir(&mut self, path: &str) -> Result<Vec<String>, i32> {
+        let rd = std::fs::read_dir(if path.is_empty() { "." } else { path }).map_err(|e| e.raw_os_error().unwrap_or(5))?;
+        Ok(rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+    }
+    fn stat_info(&mut self, path: &str) -> Result<(u32, u64, i64), i32> {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(path).map_err(|e| e.raw_os_error().unwrap_or(5))?;
+        Ok((m.mode(), m.size(), m.mtime()))
+    }
+    fn remove(&mut self, path: &str) -> Result<(), i32> {
+        std::fs::remove_file(path).map_err(|e| e.raw_os_error().unwrap_or(5))
+    }
+    fn mkdir(&mut self, path: &str) -> Result<(), i32> {
+        std::fs::create_dir(path).map_err(|e| e.raw_os_error().unwrap_or(5))
+    }
+    fn rmdir(&mut self, path: &str) -> Result<(), i32> {
+        std::fs::remove_dir(path).map_err(|e| e.raw_os_error().unwrap_or(5))
+    }
+    fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
+        std::fs::rename(from, to).map_err(|e| e.raw_os_error().unwrap_or(5))
+    }
 }

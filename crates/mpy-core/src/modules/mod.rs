@@ -8,6 +8,7 @@ pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod time;
+pub mod os;
 pub mod collections;
 pub mod io;
 pub mod random;
@@ -34,6 +35,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &random::RANDOM_MODULE,
     &io::IO_MODULE,
     &collections::COLLECTIONS_MODULE,
+    &os::OS_MODULE,
 ];
 
 #[cfg(test)]
