@@ -34,12 +34,12 @@ pub(crate) fn binop_index(o: BinOp) -> u8 {
 }
 
 /// The source line MicroPython's parser gives the constant object folded
-/// from `e`: for a tuple of three or more items it is the line of the
-/// second item (the grammar's item list starts after the first comma),
-/// otherwise the line of the first token.
+/// from `e`: for a parenthesized tuple of three or more items it is the
+/// line of the second item (the grammar's item list starts after the first
+/// comma), otherwise the line of the first item / token.
 fn const_node_line(e: &Expr) -> u32 {
     match &e.kind {
-        ExprKind::Tuple(items) if items.len() >= 3 => items[1].line,
+        ExprKind::Tuple(items) if items.len() >= 3 && e.parenthesized => items[1].line,
         ExprKind::Tuple(items) if !items.is_empty() => items[0].line,
         _ => e.line,
     }
@@ -607,9 +607,7 @@ impl<'a> Compiler<'a> {
                     match &x.kind {
                         // A bare generator argument (only possible as the
                         // sole argument) is compiled without setting its line.
-                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line && args.len() == 1 => {
-                            self.expr_node(x)
-                        }
+                        ExprKind::GeneratorExp { .. } if !x.parenthesized && args.len() == 1 => self.expr_node(x),
                         _ => self.expr(x),
                     }
                     n_pos += 1;

@@ -66,9 +66,6 @@ pub(crate) struct Compiler<'a> {
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met).
     pub ident_lines: BTreeMap<String, u32>,
-    /// The source text, when known (used to see whether a tuple in
-    /// `a, b = c, d` is parenthesized, which the AST does not record).
-    pub source: Option<&'a [u8]>,
     /// Line-number tables wanted (`-X no-source-lines` turns them off).
     pub source_lines: bool,
     /// Token positions scanned from the source, when known.
@@ -132,7 +129,6 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: BTreeMap::new(),
-            source: None,
             tokens: None,
             source_lines: true,
             repl: false,
@@ -451,7 +447,6 @@ pub fn compile_ast<'a>(
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename);
     c.source_lines = source_lines;
-    c.source = source;
     c.tokens = source.map(crate::interned::scan_source);
     c.repl = matches!(module, ast::Module::Single(_));
     crate::interned::collect_idents(module, &mut c.ident_lines);
