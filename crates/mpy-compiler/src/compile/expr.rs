@@ -179,7 +179,15 @@ impl<'a> Compiler<'a> {
                     _ => false,
                 };
             if !leaf {
-                self.e.set_line(const_node_line(e));
+                let mut line = const_node_line(e);
+                if let ExprKind::Tuple(items) = &e.kind {
+                    // `(a,\n b,\n)`: with a trailing comma the item list
+                    // after the first comma is its own node.
+                    if items.len() == 2 && e.parenthesized && self.trailing_comma_after_line(items[1].line) {
+                        line = items[1].line;
+                    }
+                }
+                self.e.set_line(line);
             }
             self.load_cval(&v, e.line);
             return;
