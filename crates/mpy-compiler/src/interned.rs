@@ -291,8 +291,14 @@ impl SourceTokens {
     /// body `body` on `line`; `None` if that literal cannot be located.
     pub fn ident_before_string(&self, name: &str, body: &[u8], line: u32) -> Option<bool> {
         let &(il, ic) = self.idents.get(name)?;
-        let (_, sc, _) = self.strings.iter().find(|(l, _, b)| *l == line && b.as_slice() == body)?;
-        Some((il, ic) < (line, *sc))
+        let exact = self.strings.iter().find(|(l, _, b)| *l == line && b.as_slice() == body);
+        // Strings in f-string fields may be reported on a later line than
+        // their token: take the last equal literal before that line.
+        let (sl, sc, _) = match exact {
+            Some(x) => x,
+            None => self.strings.iter().filter(|(l, _, b)| *l <= line && b.as_slice() == body).last()?,
+        };
+        Some((il, ic) < (*sl, *sc))
     }
 
     /// First line of identifier `name`.
@@ -386,11 +392,13 @@ fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
     let mut depth = 0u32;
     let mut j = 0;
     let mut quote: Option<u8> = None;
+    let mut qstart = 0usize;
     while j < body.len() {
         let c = body[j];
         if let Some(q) = quote {
             if c == q {
                 quote = None;
+                t.strings.push((line, col + 2 + qstart as u32, body[qstart..j].to_vec()));
             }
             j += 1;
             continue;
@@ -409,7 +417,10 @@ fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
         match c {
             b'{' => depth += 1,
             b'}' => depth -= 1,
-            b'\'' | b'"' => quote = Some(c),
+            b'\'' | b'"' => {
+                quote = Some(c);
+                qstart = j + 1;
+            }
             _ if c.is_ascii_alphabetic() || c == b'_' => {
                 let s = j;
                 while j < body.len() && (body[j].is_ascii_alphanumeric() || body[j] == b'_') {
