@@ -61,7 +61,7 @@ fn b_iter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_next(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match vm.iter_next(args[0])? {
+    match vm.iter_next_allow_raise(args[0])? {
         Some(x) => Ok(x),
         None => match args.get(1) {
             Some(&d) => Ok(d),
