@@ -328,7 +328,7 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
                 if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
                     let f = if value.is_null() { *d } else { *s };
                     if f.is_null() || f == Obj::NONE {
-                        return Err(vm.attribute_error("can't set attribute"));
+                        return Err(vm.no_attr_error(o, name));
                     }
                     if value.is_null() {
                         vm.call(f, &[o], &[])?;
