@@ -217,9 +217,7 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         return Err(vm.error_noargs(&VALUE_ERROR_TYPE));
     }
     let len = len as usize;
-    if !vm.heap.fits(len.saturating_add(64)) {
-        return Err(vm.memory_error());
-    }
+    vm.make_room(len.saturating_add(64))?;
     let little = args.len() > 2 && is_little(vm, args[2]);
     let Some(mut bytes) = super::int_ops::int_to_le_bytes(&v, len) else {
         return Err(vm.error(&OVERFLOW_ERROR_TYPE, "buffer too small"));

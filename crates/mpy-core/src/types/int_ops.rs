@@ -259,10 +259,11 @@ fn int_from_i128(vm: &mut Vm, v: i128) -> PyResult<Obj> {
 /// MemoryError (checked against the heap before allocating).
 fn check_bits(vm: &mut Vm, bits: u64) -> PyResult<()> {
     let bytes = bits / 8 + 16;
-    if bytes > (1u64 << 40) || !vm.heap.fits(bytes as usize) {
+    if bytes > (1u64 << 40) {
         return Err(vm.memory_error());
     }
-    Ok(())
+    // Collects first if needed (a full heap of garbage is not an error).
+    vm.make_room(bytes as usize)
 }
 
 /// A shift count or exponent as usize.
