@@ -322,6 +322,10 @@ fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `__main__`'s globals (right at module level, which is where scripts
 /// call them).
 fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
+    let cur = crate::vm::current_globals(vm);
+    if !cur.is_null() {
+        return Ok(cur);
+    }
     let md = vm.modules;
     if md.is_null() {
         return Ok(Obj::NULL);
@@ -341,6 +345,10 @@ fn b_globals(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_locals(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let l = crate::vm::current_locals(vm);
+    if !l.is_null() {
+        return Ok(l);
+    }
     b_globals(vm, args, kw)
 }
 

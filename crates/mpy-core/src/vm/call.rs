@@ -122,7 +122,11 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
         exc_sp: 0,
     };
     vm.vmstate.depth += 1;
+    let saved = (vm.vmstate.globals, vm.vmstate.locals);
+    vm.vmstate.globals = frame.globals;
+    vm.vmstate.locals = frame.locals;
     let r = dispatch::run(vm, &mut frame, None);
+    (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     vm.stack.truncate(base);
     match r? {

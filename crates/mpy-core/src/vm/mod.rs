@@ -48,6 +48,22 @@ pub struct VmState {
     /// The `builtins` table's entries sorted by qstr (index into it), built
     /// on first lookup.
     pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
+    /// Globals dict of the running Python frame (NULL outside any).
+    pub globals: Obj,
+    /// Locals dict of the running frame for name lookups (the globals in
+    /// functions, the namespace in class bodies and `exec`).
+    pub locals: Obj,
+}
+
+/// `globals()`: the running frame's globals dict (NULL if none runs).
+pub fn current_globals(vm: &Vm) -> Obj {
+    vm.vmstate.globals
+}
+
+/// `locals()`: the running frame's locals dict (MicroPython returns the
+/// globals inside functions).
+pub fn current_locals(vm: &Vm) -> Obj {
+    vm.vmstate.locals
 }
 
 impl Default for VmState {
@@ -58,7 +74,10 @@ impl Default for VmState {
             compile: Some(compile::compile_builtin),
             #[cfg(not(feature = "compiler"))]
             compile: None,
-            depth: 0, builtins_index: alloc::vec::Vec::new() }
+            depth: 0, builtins_index: alloc::vec::Vec::new(),
+            globals: Obj::NULL,
+            locals: Obj::NULL,
+        }
     }
 }
 
