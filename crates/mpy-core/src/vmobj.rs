@@ -86,6 +86,10 @@ pub struct CodeContext {
     pub consts: Vec<Obj>,
     /// The module's globals dict.
     pub globals: Obj,
+    /// Bytes of bytecode loaded into RAM for this module (charged to the
+    /// heap like MicroPython's gc-allocated bytecode; 0 for frozen code,
+    /// which runs from read-only memory).
+    pub code_bytes: usize,
 }
 
 impl CodeContext {
@@ -96,7 +100,7 @@ impl CodeContext {
     }
     /// Bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.consts.capacity() * core::mem::size_of::<Obj>()
+        self.consts.capacity() * core::mem::size_of::<Obj>() + self.code_bytes
     }
 }
 

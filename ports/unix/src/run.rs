@@ -5,7 +5,7 @@ use crate::args::{Options, Target};
 use crate::hal::UnixHal;
 use mpy_core::objdata::ObjData;
 use mpy_core::types::exception::{KEYBOARD_INTERRUPT_TYPE, SYSTEM_EXIT_TYPE};
-use mpy_core::vm::{exec_source, print_exception, CompileMode};
+use mpy_core::vm::{print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyErr, Vm};
 use std::io::IsTerminal;
 
@@ -93,6 +93,7 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     let config = Config { heap_size: opts.heap_size, opt_level: opts.opt_level, stack_limit };
     let mut vm = Vm::new(config, Box::new(UnixHal::new(stack_limit)));
     vm.set_stack_base();
+    vm.vmstate.frozen = crate::frozen::FROZEN;
     if let Err(e) = mpy_core::runtime::init::init(&mut vm) {
         let _ = e;
         eprintln!("MemoryError: heap too small to start");
@@ -133,23 +134,27 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                     return 2;
                 }
             };
-            run_source(&mut vm, &src, f, &opts, ErrOut::Stdout)
+            run_code(&mut vm, Code::from_path(f, src), f, &opts, ErrOut::Stdout)
         }
-        Target::Command(c) => run_source(&mut vm, c.as_bytes(), "<stdin>", &opts, ErrOut::Stdout),
+        Target::Command(c) => run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", &opts, ErrOut::Stdout),
         Target::Module(m) => match find_module(&mut vm, m) {
-            Some((path, src)) => run_source(&mut vm, &src, &path, &opts, ErrOut::Stderr),
+            Some((path, code)) => run_code(&mut vm, code, &path, &opts, ErrOut::Stderr),
             None => {
                 let e = vm.error(&mpy_core::types::exception::IMPORT_ERROR_TYPE, &format!("no module named '{m}'"));
                 handle_uncaught(&mut vm, e, ErrOut::Stderr)
             }
         },
         Target::Stdin => {
+            if vm.vmstate.compile.is_none() {
+                eprintln!("{NO_COMPILER}");
+                return 1;
+            }
             if std::io::stdin().is_terminal() {
                 return crate::repl::repl(&mut vm, true);
             }
             let mut src = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
-            run_source(&mut vm, &src, "<stdin>", &opts, ErrOut::Stderr)
+            run_code(&mut vm, Code::Source(src), "<stdin>", &opts, ErrOut::Stderr)
         }
     };
     if inspect && code == 0 {
@@ -158,22 +163,99 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     code
 }
 
-fn run_source(vm: &mut Vm, src: &[u8], name: &str, opts: &Options, out: ErrOut) -> i32 {
-    if opts.compile_only {
-        return match mpy_core::vm::exec::compile_source(vm, src, name, CompileMode::Exec) {
-            Ok(_) => 0,
-            Err(e) => handle_uncaught(vm, e, out),
-        };
+/// What the build without the `compiler` feature says for source code.
+const NO_COMPILER: &str =
+    "micropython: this build has no compiler (built without the 'compiler' feature): it can only run .mpy files and frozen modules";
+
+/// Code to run: source text, `.mpy` contents, or a frozen module.
+pub enum Code {
+    /// Python source.
+    Source(Vec<u8>),
+    /// The contents of a `.mpy` file.
+    Mpy(Vec<u8>),
+    /// A frozen module.
+    Frozen(&'static mpy_core::vm::frozen::FrozenModule),
+}
+
+impl Code {
+    /// File contents: `.mpy` by extension, else source.
+    fn from_path(path: &str, data: Vec<u8>) -> Code {
+        if path.ends_with(".mpy") {
+            Code::Mpy(data)
+        } else {
+            Code::Source(data)
+        }
     }
-    match exec_source(vm, src, name, CompileMode::Exec) {
-        Ok(_) => 0,
+}
+
+/// Compiles or loads `code` (named `name`); with `-X compile-only` stops
+/// there, with `-v -v` prints its bytecode first; then runs it as
+/// `__main__`. Returns the exit code.
+fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) -> i32 {
+    let compiled = match code {
+        Code::Source(src) => {
+            if vm.vmstate.compile.is_none() {
+                eprintln!("{NO_COMPILER}");
+                return 1;
+            }
+            match mpy_core::vm::exec::compile_source(vm, &src, name, CompileMode::Exec) {
+                Ok(c) => c,
+                Err(e) => return handle_uncaught(vm, e, out),
+            }
+        }
+        Code::Mpy(data) => match mpy_core::vm::frozen::parse_mpy(vm, &data) {
+            Ok(c) => c,
+            Err(e) => return handle_uncaught(vm, e, out),
+        },
+        Code::Frozen(fm) => {
+            if opts.verbose >= 2 {
+                println!("frozen module {}: bytecode in read-only memory", fm.path);
+            }
+            if opts.compile_only {
+                return 0;
+            }
+            let r = run_frozen_main(vm, fm);
+            return finish(vm, r, out);
+        }
+    };
+    if opts.verbose >= 2 {
+        vm.hal.stdout_write(mpy_bytecode::disasm::disassemble_module(&compiled).as_bytes());
+    }
+    if opts.compile_only {
+        return 0;
+    }
+    let r = mpy_core::vm::exec_module(vm, &compiled, mpy_core::q::__main__).map(|_| ());
+    finish(vm, r, out)
+}
+
+fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {
+    match r {
+        Ok(()) => 0,
         Err(e) => handle_uncaught(vm, e, out),
     }
 }
 
-/// Finds `-m` module `name` along `sys.path`: `<dir>/a/b.py`, or a
-/// package's `<dir>/a/b/__main__.py`. Returns its path and source.
-fn find_module(vm: &mut Vm, name: &str) -> Option<(String, Vec<u8>)> {
+/// Runs frozen module `fm` as `__main__` (for `-m`).
+fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule) -> Result<(), PyErr> {
+    let m = mpy_core::vm::import::new_module(vm, mpy_core::q::__main__)?;
+    vm.roots.push(m);
+    let r = (|| {
+        let md = vm.modules;
+        if !md.is_null() {
+            vm.dict_store(md, Obj::qstr(mpy_core::q::__main__), m)?;
+        }
+        let g = mpy_core::vm::import::module_globals(vm, m).unwrap_or(Obj::NULL);
+        mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
+    })();
+    vm.roots.pop();
+    r
+}
+
+/// Finds `-m` module `name` along `sys.path`: `<dir>/a/b.py` or `.mpy`, or
+/// a package's `<dir>/a/b/__main__.py` or `.mpy`; under `.frozen`, the
+/// frozen modules. Returns its path and code.
+fn find_module(vm: &mut Vm, name: &str) -> Option<(String, Code)> {
+    use mpy_core::vm::frozen::{frozen_stat, FrozenStat, FROZEN_DIR};
     let rel = name.replace('.', "/");
     let dirs: Vec<String> = vm
         .seq_items(vm.sys_path)
@@ -183,9 +265,14 @@ fn find_module(vm: &mut Vm, name: &str) -> Option<(String, Vec<u8>)> {
         .collect();
     for d in dirs {
         let base = if d.is_empty() { rel.clone() } else { format!("{d}/{rel}") };
-        for cand in [format!("{base}.py"), format!("{base}/__main__.py")] {
-            if let Ok(src) = std::fs::read(&cand) {
-                return Some((cand, src));
+        for cand in [format!("{base}.py"), format!("{base}.mpy"), format!("{base}/__main__.py"), format!("{base}/__main__.mpy")] {
+            if d == FROZEN_DIR {
+                if let FrozenStat::File(fm) = frozen_stat(vm.vmstate.frozen, &cand) {
+                    return Some((cand, Code::Frozen(fm)));
+                }
+            } else if let Ok(data) = std::fs::read(&cand) {
+                let code = Code::from_path(&cand, data);
+                return Some((cand, code));
             }
         }
     }

@@ -174,7 +174,8 @@ fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         return Ok(o);
     }
     if special(vm, o, q::__getitem__).is_some() {
-        return vm.alloc(ObjData::Native(alloc::boxed::Box::new(SeqIter { seq: o, index: 0 })));
+        // The sequence protocol: o[0], o[1], ... until IndexError.
+        return crate::types::iterators::new_subscr_iter(vm, o);
     }
     let msg = format!("'{}' object isn't iterable", vm.type_name(o));
     Err(vm.type_error(&msg))
@@ -203,65 +204,6 @@ fn inst_call(vm: &mut Vm, o: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let msg = format!("'{}' object isn't callable", vm.type_name(o));
     Err(vm.type_error(&msg))
 }
-
-/// The iterator over an object with `__getitem__` but no `__iter__`:
-/// items 0, 1, ... until IndexError (or StopIteration).
-pub struct SeqIter {
-    /// The sequence.
-    pub seq: Obj,
-    /// The next index.
-    pub index: isize,
-}
-
-impl crate::objdata::NativeObj for SeqIter {
-    fn type_obj(&self) -> &'static TypeObj {
-        &SEQ_ITER_TYPE
-    }
-    fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        f(self.seq);
-    }
-    fn as_any(&self) -> &dyn core::any::Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn core::any::Any {
-        self
-    }
-}
-
-fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
-    let (seq, i) = match vm.heap.get(it) {
-        Some(ObjData::Native(n)) => match n.as_any().downcast_ref::<SeqIter>() {
-            Some(s) => (s.seq, s.index),
-            None => return Ok(Obj::STOP_ITERATION),
-        },
-        _ => return Ok(Obj::STOP_ITERATION),
-    };
-    match vm.subscr(seq, Obj::small_int(i), Subscr::Load) {
-        Ok(v) => {
-            if let Some(ObjData::Native(n)) = vm.heap.get_mut(it) {
-                if let Some(s) = n.as_any_mut().downcast_mut::<SeqIter>() {
-                    s.index += 1;
-                }
-            }
-            Ok(v)
-        }
-        Err(PyErr(e))
-            if crate::vm::gen::exc_is(vm, e, &exc::INDEX_ERROR_TYPE)
-                || crate::vm::gen::exc_is(vm, e, &exc::STOP_ITERATION_TYPE) =>
-        {
-            Ok(Obj::STOP_ITERATION)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// The type of [`SeqIter`].
-pub static SEQ_ITER_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
-    flags: crate::typ::flags::ITER_IS_SELF,
-    iternext: Some(seq_iter_next),
-    ..TypeObj::EMPTY
-};
 
 /// The native type behind every instance of a user class.
 pub static INSTANCE_TYPE: TypeObj = TypeObj {

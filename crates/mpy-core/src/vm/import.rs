@@ -1,6 +1,7 @@
 //! `import`: built-in modules ([`crate::modules::BUILTIN_MODULES`]), then
-//! `.py` files along `sys.path` through the HAL (packages with
-//! `__init__.py`), relative imports, `sys.modules` caching, `from m import
+//! `.py` then `.mpy` files along `sys.path` through the HAL, and frozen
+//! modules under its `.frozen` entry (packages with `__init__.py` or
+//! `__init__.mpy`), relative imports, `sys.modules` caching, `from m import
 //! *`, and MicroPython's ImportError messages.
 
 use crate::hal::PathKind;
@@ -88,25 +89,71 @@ fn join(dir: &str, rel: &str) -> String {
     }
 }
 
-/// Compiles and runs file `path` as the body of module `m`.
-fn exec_file_in(vm: &mut Vm, m: Obj, path: &str) -> PyResult<()> {
-    let Some(src) = vm.hal.read_file(path) else {
-        let msg = format!("no module named '{}'", path);
-        return Err(vm.error(&exc::IMPORT_ERROR_TYPE, &msg));
-    };
-    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
-    let pq = vm.intern(path);
-    vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
-    if path.ends_with(".mpy") {
-        let small = crate::obj::Obj::SMALL_INT_BITS.min(255) as u8;
-        let Ok(cm) = mpy_bytecode::read_mpy_checked(&src, small) else {
-            return Err(vm.value_error("incompatible .mpy file"));
+/// A module found along `sys.path`: a source file, a `.mpy` file or a
+/// frozen module (path as `__file__` shows it).
+enum Found {
+    /// `.py` or `.mpy` file on the filesystem.
+    File(String),
+    /// Frozen module.
+    Frozen(&'static super::frozen::FrozenModule),
+    /// A package directory without `__init__`.
+    None,
+}
+
+/// What `path` is: file system or frozen table (paths under `.frozen`).
+fn stat(vm: &mut Vm, path: &str) -> (PathKind, Option<&'static super::frozen::FrozenModule>) {
+    use super::frozen::{frozen_stat, FrozenStat, FROZEN_DIR};
+    if path == FROZEN_DIR || path.starts_with(".frozen/") {
+        return match frozen_stat(vm.vmstate.frozen, path) {
+            FrozenStat::File(m) => (PathKind::File, Some(m)),
+            FrozenStat::Dir => (PathKind::Dir, None),
+            FrozenStat::Missing => (PathKind::Missing, None),
         };
-        super::exec::run_compiled(vm, &cm, g, g)?;
-        return Ok(());
     }
-    super::exec::exec_source_in(vm, &src, path, super::CompileMode::Exec, g, g)?;
-    Ok(())
+    (vm.hal.stat(path), None)
+}
+
+/// MicroPython's `.py`-then-`.mpy` probe: `base` + `.py`, else `base` +
+/// `.mpy`.
+fn find_py_or_mpy(vm: &mut Vm, base: &str) -> Option<Found> {
+    for ext in [".py", ".mpy"] {
+        let f = format!("{}{}", base, ext);
+        match stat(vm, &f) {
+            (PathKind::File, Some(m)) => return Some(Found::Frozen(m)),
+            (PathKind::File, None) => return Some(Found::File(f)),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Compiles and runs file `path` (`.py` source or `.mpy`) or a frozen
+/// module as the body of module `m`.
+fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found) -> PyResult<()> {
+    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    match found {
+        Found::None => Ok(()),
+        Found::Frozen(fm) => {
+            let pq = vm.intern(&format!("{}/{}", super::frozen::FROZEN_DIR, fm.path));
+            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
+            super::frozen::exec_frozen_in(vm, fm, g)?;
+            Ok(())
+        }
+        Found::File(path) => {
+            let Some(src) = vm.hal.read_file(path) else {
+                let msg = format!("no module named '{}'", path);
+                return Err(vm.error(&exc::IMPORT_ERROR_TYPE, &msg));
+            };
+            let pq = vm.intern(path);
+            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
+            if path.ends_with(".mpy") {
+                super::frozen::exec_mpy_in(vm, &src, g)?;
+            } else {
+                super::exec::exec_source_in(vm, &src, path, super::CompileMode::Exec, g, g)?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Imports one dotted name component: `full` is the full dotted name,
@@ -135,23 +182,14 @@ fn import_one(vm: &mut Vm, full: &str, parent: Obj) -> PyResult<Obj> {
     };
     for d in dirs {
         let pkg = join(&d, leaf);
-        let (mut file, is_pkg) = if vm.hal.stat(&pkg) == PathKind::Dir {
-            (join(&pkg, "__init__.py"), true)
+        let (found, is_pkg) = if stat(vm, &pkg).0 == PathKind::Dir {
+            (find_py_or_mpy(vm, &join(&pkg, "__init__")).unwrap_or(Found::None), true)
         } else {
-            (format!("{}.py", pkg), false)
-        };
-        let mut kind = vm.hal.stat(&file);
-        if kind != PathKind::File {
-            // Precompiled code: `name.mpy` (or `__init__.mpy`).
-            let alt = format!("{}mpy", file.trim_end_matches("py"));
-            if vm.hal.stat(&alt) == PathKind::File {
-                file = alt;
-                kind = PathKind::File;
+            match find_py_or_mpy(vm, &pkg) {
+                Some(f) => (f, false),
+                None => continue,
             }
-        }
-        if kind != PathKind::File && !is_pkg {
-            continue;
-        }
+        };
         let m = new_module(vm, fq)?;
         let base = vm.roots.len();
         vm.roots.push(m);
@@ -162,11 +200,9 @@ fn import_one(vm: &mut Vm, full: &str, parent: Obj) -> PyResult<Obj> {
                 vm.dict_store(g, Obj::qstr(q::__path__), Obj::qstr(pq))?;
             }
             vm.dict_store(md, Obj::qstr(fq), m)?;
-            if kind == PathKind::File {
-                if let Err(e) = exec_file_in(vm, m, &file) {
-                    let _ = vm.dict_remove(md, Obj::qstr(fq));
-                    return Err(e);
-                }
+            if let Err(e) = exec_file_in(vm, m, &found) {
+                let _ = vm.dict_remove(md, Obj::qstr(fq));
+                return Err(e);
             }
             if !parent.is_null() {
                 let lq = vm_leaf_q(vm, leaf);

@@ -78,12 +78,19 @@ pub fn load_module(vm: &mut Vm, m: &CompiledModule, globals: Obj) -> PyResult<Ob
             vm.roots.push(o);
         }
         let consts = vm.roots[base + 1..].to_vec();
-        let ctx = vm.alloc(ObjData::CodeContext(Box::new(CodeContext { qstrs: qstrs.clone(), consts, globals })))?;
+        let code_bytes = code_size(&m.raw_code);
+        let ctx = CodeContext { qstrs: qstrs.clone(), consts, globals, code_bytes };
+        let ctx = vm.alloc(ObjData::CodeContext(Box::new(ctx)))?;
         vm.roots.push(ctx);
         make_function(vm, root, ctx, globals, Obj::NULL, Obj::NULL, Box::new([]))
     })();
     vm.roots.truncate(base);
     r
+}
+
+/// Total `fun_data` bytes of a raw code tree (what loading copies to RAM).
+fn code_size(rc: &RawCode) -> usize {
+    rc.fun_data.len() + rc.children.iter().map(code_size).sum::<usize>()
 }
 
 /// Allocates a function object.

@@ -13,6 +13,7 @@ pub mod dispatch;
 pub mod exc;
 pub mod exec;
 pub mod frame;
+pub mod frozen;
 pub mod gen;
 pub mod import;
 pub mod load;
@@ -53,17 +54,9 @@ pub struct VmState {
     /// Locals dict of the running frame for name lookups (the globals in
     /// functions, the namespace in class bodies and `exec`).
     pub locals: Obj,
-}
-
-/// `globals()`: the running frame's globals dict (NULL if none runs).
-pub fn current_globals(vm: &Vm) -> Obj {
-    vm.vmstate.globals
-}
-
-/// `locals()`: the running frame's locals dict (MicroPython returns the
-/// globals inside functions).
-pub fn current_locals(vm: &Vm) -> Obj {
-    vm.vmstate.locals
+    /// The port's frozen modules, found through `sys.path`'s `.frozen`
+    /// entry (see [`frozen`]).
+    pub frozen: &'static [frozen::FrozenModule],
 }
 
 impl Default for VmState {
@@ -74,9 +67,11 @@ impl Default for VmState {
             compile: Some(compile::compile_builtin),
             #[cfg(not(feature = "compiler"))]
             compile: None,
-            depth: 0, builtins_index: alloc::vec::Vec::new(),
+            depth: 0,
+            builtins_index: alloc::vec::Vec::new(),
             globals: Obj::NULL,
             locals: Obj::NULL,
+            frozen: &[],
         }
     }
 }
@@ -89,4 +84,15 @@ pub fn set_builtin(vm: &mut Vm, name: Qstr, f: Obj) -> PyResult<()> {
     }
     let d = vm.vmstate.builtins_dict;
     vm.dict_store(d, Obj::qstr(name), f)
+}
+
+/// `globals()`: the running frame's globals dict (NULL if none runs).
+pub fn current_globals(vm: &Vm) -> Obj {
+    vm.vmstate.globals
+}
+
+/// `locals()`: the running frame's locals dict (MicroPython returns the
+/// globals inside functions).
+pub fn current_locals(vm: &Vm) -> Obj {
+    vm.vmstate.locals
 }

@@ -1,0 +1,2 @@
+"""A frozen package."""
+NAME = "frozenpkg"

@@ -1,0 +1,5 @@
+from . import NAME
+
+
+def where():
+    return NAME + ".sub"
