@@ -244,7 +244,7 @@ fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -
             None => {
                 let _ = name;
                 let msg = "function missing keyword-only argument";
-                return Err(arg_error(vm, &msg));
+                return Err(arg_error(vm, msg));
             }
         }
     }
