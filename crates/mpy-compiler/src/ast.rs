@@ -9,6 +9,11 @@
 //! * Every [`Stmt`] and [`Expr`] carries `line`: the 1-based source line of its
 //!   first token (for a decorated `def`/`class`, the line of the `def`/`class`
 //!   keyword, or of `async` for `async def`; decorators carry their own lines).
+//!   This is MicroPython's rule-start line: an operator node whose first
+//!   operand is parenthesised starts at that `(`; a parenthesised expression
+//!   itself starts at its first inner token; tuples, lists, dicts, sets and
+//!   comprehensions in brackets start at the bracket. Tokens injected by the
+//!   f-string desugaring have the lines described in [`crate::token::Token`].
 //!   Trailer nodes ([`ExprKind::Attribute`], [`ExprKind::Subscript`],
 //!   [`ExprKind::Call`]) also carry `op_line`, the line of their `.`, `[` or
 //!   `(` token, because MicroPython's trailers are separate parse nodes.
@@ -35,6 +40,9 @@
 //!   their 3-byte UTF-8-style encoding (not valid Rust `str`).
 //! * Names are plain `String`s; the tree has no scope information and no
 //!   load/store/delete context (the position of a node tells it).
+//! * Grouping parentheses leave no node, but [`Expr::parenthesized`] records
+//!   them (MicroPython compiles `a, b = b, a` and `(a, b) = (b, a)`
+//!   differently).
 //!
 //! Type annotations are kept (MicroPython parses and ignores them; the
 //! compiler must not emit code for them).
@@ -53,17 +61,22 @@
 //! * `Starred` outside an assignment target, including inside list and tuple
 //!   displays (`*a`, `[*a, 1]`: `*x must be assignment target`);
 //! * call/class argument order (`positional arg after keyword arg`,
-//!   `positional arg after **`, `* arg after **`);
+//!   `positional arg after **`, `* arg after **`, `* arg after kwarg`);
+//! * `try` handler order (`default 'except' must be last`);
 //! * parameter order and names (`non-default argument follows default
 //!   argument`, `argument name reused`);
 //! * `return`/`yield`/`await`/`break`/`continue`/`nonlocal`/`async for`
 //!   placement.
 //!
-//! The parser itself rejects (because the tree could not hold them):
-//! a keyword argument whose left side is not a name
+//! The parser itself reports the few compiler-stage errors the tree could
+//! not hold: a keyword argument whose left side is not a name
 //! (`LHS of keyword arg must be an id`), a `:=` target that is not a name
-//! (`can't assign to expression`), and `{**a}` / `{*a}` displays, which
-//! MicroPython's grammar does not have (`invalid syntax`).
+//! (`can't assign to expression`), a non-pair in a dict display
+//! (`expecting key:value for dict`) and a pair in a set display
+//! (`expecting just a value for set`). It raises them only after the whole
+//! input parsed, so a later parse error still wins like in MicroPython; only
+//! the relative order with other compiler errors can differ. `{**a}` and
+//! `{*a}` are parse errors in MicroPython too (`invalid syntax`).
 
 use alloc::boxed::Box;
 use alloc::string::String;
@@ -373,13 +386,25 @@ pub struct Expr {
     pub line: u32,
     /// What the expression is.
     pub kind: ExprKind,
+    /// The expression was written inside its own round brackets (a
+    /// MicroPython `atom_paren`): `(x)`, `(a, b)`, `()`, `(x for x in y)`,
+    /// `(yield)`, also `((a, b))`. False for a bare tuple `a, b`, for a
+    /// generator that is the sole call argument `f(x for x in y)`, and for
+    /// sub-expressions of a parenthesised expression. MicroPython's compiler
+    /// distinguishes e.g. `a, b = b, a` (swapped with `ROT_TWO`) from
+    /// `(a, b) = (b, a)` (built and unpacked as a tuple).
+    pub parenthesized: bool,
 }
 
 /// The expression forms.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     /// An identifier (`print`, `__name__`, `True` is NOT a name: see
-    /// [`Constant`]).
+    /// [`Constant`]). `Name("__debug__")` is MicroPython's `__debug__`
+    /// keyword: it only occurs in expression position (never as an
+    /// attribute, parameter, import or keyword-argument name); the compiler
+    /// treats it as the constant `True` (`False` when optimising) and
+    /// rejects assigning to it with `can't assign to expression`.
     Name(String),
     /// A literal (numbers, strings, bytes, `None`, `True`, `False`, `...`).
     Constant(Constant),
@@ -578,7 +603,8 @@ pub struct Comprehension {
     pub iter: Expr,
     /// `if` conditions following this `for`, in order.
     pub ifs: Vec<Expr>,
-    /// `async for`.
+    /// `async for`. Always `false` from this parser: MicroPython's grammar
+    /// has no asynchronous comprehensions (`invalid syntax`).
     pub is_async: bool,
 }
 

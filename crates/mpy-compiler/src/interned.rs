@@ -275,3 +275,115 @@ fn expr(e: &Expr, map: &mut BTreeMap<String, u32>) {
         }
     }
 }
+
+/// Identifier and string-literal tokens of the source, with positions, from
+/// a light scan (comments skipped, strings not decoded).
+#[derive(Debug, Default)]
+pub struct SourceTokens {
+    /// Identifier -> first (line, column).
+    pub idents: BTreeMap<String, (u32, u32)>,
+    /// String literal tokens: (line, column, raw body between the quotes).
+    pub strings: alloc::vec::Vec<(u32, u32, alloc::vec::Vec<u8>)>,
+}
+
+impl SourceTokens {
+    /// Whether identifier `name` occurs before the string literal with raw
+    /// body `body` on `line`; `None` if that literal cannot be located.
+    pub fn ident_before_string(&self, name: &str, body: &[u8], line: u32) -> Option<bool> {
+        let &(il, ic) = self.idents.get(name)?;
+        let (_, sc, _) = self.strings.iter().find(|(l, _, b)| *l == line && b.as_slice() == body)?;
+        Some((il, ic) < (line, *sc))
+    }
+
+    /// First line of identifier `name`.
+    pub fn ident_line(&self, name: &str) -> Option<u32> {
+        self.idents.get(name).map(|p| p.0)
+    }
+}
+
+/// Scans `src` for identifiers and string literals (see [`SourceTokens`]).
+pub fn scan_source(src: &[u8]) -> SourceTokens {
+    let mut t = SourceTokens::default();
+    let (mut i, mut line, mut line_start) = (0usize, 1u32, 0usize);
+    let n = src.len();
+    let is_id_start = |c: u8| c.is_ascii_alphabetic() || c == b'_' || c >= 0x80;
+    let is_id = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    while i < n {
+        let c = src[i];
+        if c == b'\n' {
+            line += 1;
+            i += 1;
+            line_start = i;
+        } else if c == b'#' {
+            while i < n && src[i] != b'\n' {
+                i += 1;
+            }
+        } else if c == b'\'' || c == b'"' || (is_id_start(c) && string_prefix_len(&src[i..]).is_some()) {
+            let p = if c == b'\'' || c == b'"' { 0 } else { string_prefix_len(&src[i..]).unwrap_or(0) };
+            let col = (i - line_start) as u32;
+            let start_line = line;
+            let q = src[i + p];
+            i += p;
+            let triple = i + 2 < n && src[i + 1] == q && src[i + 2] == q;
+            let ql = if triple { 3 } else { 1 };
+            i += ql;
+            let body_start = i;
+            let mut body_end = n;
+            while i < n {
+                if src[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if src[i] == b'\n' {
+                    line += 1;
+                    line_start = i + 1;
+                    if !triple {
+                        body_end = i;
+                        break;
+                    }
+                }
+                if src[i] == q && (!triple || (i + 2 < n && src[i + 1] == q && src[i + 2] == q)) {
+                    body_end = i;
+                    i += ql;
+                    break;
+                }
+                i += 1;
+            }
+            let body_end = body_end.min(n);
+            if body_start <= body_end {
+                t.strings.push((start_line, col, src[body_start..body_end].to_vec()));
+            }
+        } else if is_id_start(c) {
+            let s = i;
+            while i < n && is_id(src[i]) {
+                i += 1;
+            }
+            if let Ok(name) = core::str::from_utf8(&src[s..i]) {
+                if !t.idents.contains_key(name) {
+                    t.idents.insert(String::from(name), (line, (s - line_start) as u32));
+                }
+            }
+        } else if c.is_ascii_digit() {
+            while i < n && (is_id(src[i]) || src[i] == b'.') {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    t
+}
+
+/// Length of a string prefix (`r`, `b`, `rb`, `f`, ...) if `s` starts with
+/// one followed by a quote.
+fn string_prefix_len(s: &[u8]) -> Option<usize> {
+    let mut k = 0;
+    while k < s.len() && k < 2 && matches!(s[k], b'r' | b'R' | b'b' | b'B' | b'f' | b'F' | b'u' | b'U') {
+        k += 1;
+    }
+    if k > 0 && k < s.len() && (s[k] == b'\'' || s[k] == b'"') {
+        Some(k)
+    } else {
+        None
+    }
+}

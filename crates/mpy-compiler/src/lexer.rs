@@ -66,8 +66,6 @@ pub struct Lexer<'a> {
     /// End of input reached or an error token produced: only `EndMarker`s
     /// follow.
     done: bool,
-    /// For f-string sub-lexers: every token gets this line.
-    line_override: Option<u32>,
     /// f-string nesting depth of this lexer.
     fdepth: u32,
 }
@@ -110,17 +108,16 @@ impl<'a> Lexer<'a> {
             line_has_tokens: false,
             started: false,
             done: false,
-            line_override: None,
             fdepth: 0,
         }
     }
 
     /// A lexer for the text of one f-string replacement field (already
-    /// wrapped in parentheses): all its tokens are reported at `line`.
+    /// wrapped in parentheses), whose first line is `line`.
     fn new_sub(src: Vec<u8>, line: u32, fdepth: u32) -> Lexer<'static> {
         let mut lx = Lexer::new(&[]);
         lx.src = Cow::Owned(src);
-        lx.line_override = Some(line);
+        lx.line = line;
         lx.fdepth = fdepth;
         lx
     }
@@ -149,7 +146,7 @@ impl<'a> Lexer<'a> {
 
     /// The line a token starting now (at source line `line`) is reported at.
     fn tok_line(&self, line: u32) -> u32 {
-        self.line_override.unwrap_or(line)
+        line
     }
 
     fn push(&mut self, kind: Tok, line: u32) {

@@ -80,11 +80,26 @@ pub struct CompileFailure {
 
 /// Like [`compile`], but also tells which block a compiler error is in.
 pub fn compile_traced(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
-    let module = parse(source, filename, opts.mode).map_err(|error| CompileFailure { error, block: None })?;
-    compile_ast(&module, filename, opts)
+    compile_traced_lines(source, filename, opts, true)
 }
 
-/// Compiles an already parsed module (see [`compile`]).
+/// Like [`compile_traced`]; `source_lines = false` omits the line-number
+/// tables (`mpy-cross -X no-source-lines`).
+pub fn compile_traced_lines(
+    source: &[u8],
+    filename: &str,
+    opts: &CompileOptions,
+    source_lines: bool,
+) -> Result<CompiledModule, CompileFailure> {
+    let module = parse(source, filename, opts.mode).map_err(|error| CompileFailure { error, block: None })?;
+    compile::compile_ast(&module, filename, opts, Some(source), source_lines)
+        .map_err(|(error, block)| CompileFailure { error, block })
+}
+
+/// Compiles an already parsed module (see [`compile`]). Without the
+/// source text, `a, b = (c, d)` cannot be told from `a, b = c, d` (the
+/// AST does not record parentheses), so the unparenthesized form's code
+/// is emitted for both.
 pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
-    compile::compile_ast(module, filename, opts).map_err(|(error, block)| CompileFailure { error, block })
+    compile::compile_ast(module, filename, opts, None, true).map_err(|(error, block)| CompileFailure { error, block })
 }

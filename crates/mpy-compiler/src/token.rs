@@ -16,7 +16,9 @@ use crate::error::CompileError;
 /// * `Indent`/`Dedent`: the line of the first token of the new line;
 /// * tokens injected by the f-string desugaring (`.format(...)` and the
 ///   expressions inside it): the line of the token that follows the string
-///   group.
+///   group, advanced by newlines inside the fields; every later token is
+///   shifted down by the number of those newlines (MicroPython injects the
+///   field text into its input and counts its newlines as source lines).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     /// 1-based source line.
@@ -36,7 +38,7 @@ pub enum Tok {
     Dedent,
     /// End of input (repeats forever once reached).
     EndMarker,
-    /// An identifier (never a keyword). `__debug__` is a name here.
+    /// An identifier (never a keyword).
     Name(String),
     /// A keyword.
     Kw(Kw),
@@ -61,7 +63,7 @@ pub enum Tok {
 }
 
 /// Keywords, as MicroPython's lexer knows them (`print` and `exec` are
-/// names; `__debug__` is handled as a name by this crate).
+/// names; `__debug__` is a keyword).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(missing_docs)]
 pub enum Kw {
@@ -100,6 +102,10 @@ pub enum Kw {
     While,
     With,
     Yield,
+    /// `__debug__`: a keyword in MicroPython (it cannot be an attribute,
+    /// function or import name). The parser turns it into
+    /// `ExprKind::Name("__debug__")` in expression position.
+    Debug,
 }
 
 impl Kw {
@@ -141,6 +147,7 @@ impl Kw {
             "while" => Kw::While,
             "with" => Kw::With,
             "yield" => Kw::Yield,
+            "__debug__" => Kw::Debug,
             _ => return None,
         })
     }

@@ -454,6 +454,76 @@ fn error_corpus() {
         (b"x = '''\n\n\nabc", "SyntaxError: invalid syntax", 1),
         (b"\n\n\nx = 'abc", "SyntaxError: invalid syntax", 4),
         (b"\n\n\nx = (1,\n2,\n3,\n", "SyntaxError: invalid syntax", 7),
+        (
+            b"x = f'''\n\n{a!a}\n\n'''\n",
+            "SyntaxError: invalid syntax",
+            5,
+        ),
+        (
+            b"x = (f'''\n\n{a!a}\n\n'''\n\n\n)",
+            "SyntaxError: invalid syntax",
+            8,
+        ),
+        (
+            b"x = f'''\n\n{a!r }\n\n'''\n",
+            "SyntaxError: invalid syntax",
+            5,
+        ),
+        (b"x.__debug__", "SyntaxError: invalid syntax", 1),
+        (b"def __debug__(): pass", "SyntaxError: invalid syntax", 1),
+        (b"import __debug__", "SyntaxError: invalid syntax", 1),
+        (b"class __debug__: pass", "SyntaxError: invalid syntax", 1),
+        (
+            b"f(__debug__=1)",
+            "SyntaxError: LHS of keyword arg must be an id",
+            1,
+        ),
+        (
+            b"(__debug__ := 1)",
+            "SyntaxError: can't assign to expression",
+            1,
+        ),
+        (b"[i async for i in x]", "SyntaxError: invalid syntax", 1),
+        (
+            b"async def f(): return [i async for i in x]",
+            "SyntaxError: invalid syntax",
+            1,
+        ),
+        (
+            b"async def f(): return [i for j in y async for i in x]",
+            "SyntaxError: invalid syntax",
+            1,
+        ),
+        (b"x = f'{a!}'", "SyntaxError: invalid syntax", 1),
+        (b"x = f'{a!rr}'", "SyntaxError: invalid syntax", 1),
+        (b"x = f'{a!!r}'", "SyntaxError: invalid syntax", 1),
+        (b"x = f'{a\nb}'", "SyntaxError: invalid syntax", 3),
+        (b"x = f'{'\n}'", "SyntaxError: invalid syntax", 2),
+        (b"x = f'''{a\n}{b c}'''", "SyntaxError: invalid syntax", 3),
+        (b"x = f'''{a\n\n}{b c}'''", "SyntaxError: invalid syntax", 5),
+        (b"x = f'''{a}{b\n\n c}'''", "SyntaxError: invalid syntax", 5),
+        (
+            b"x = f'''\n{a\n}''' + b c",
+            "SyntaxError: invalid syntax",
+            4,
+        ),
+        (
+            b"x = f'''\n{a\n}'''\ny = (\n",
+            "SyntaxError: invalid syntax",
+            6,
+        ),
+        (
+            b"x = f'''\n{a\n\n}''';y = (\n",
+            "SyntaxError: invalid syntax",
+            7,
+        ),
+        (
+            b"x = f'''\n{a\n\n}'''\nif 1:\n  y\n z",
+            "IndentationError: unindent doesn't match any outer indent level",
+            8,
+        ),
+        (b"x=f'{a\"}'", "SyntaxError: invalid syntax", 1),
+        (b"x=f\"{'}'}\"", "SyntaxError: invalid syntax", 1),
     ]);
 }
 

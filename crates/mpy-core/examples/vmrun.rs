@@ -1,6 +1,6 @@
-//! Runs a `.mpy` file (from official `mpy-cross`) on the VM: a test tool
-//! until the unix port can compile source itself.
-//! Usage: `vmrun FILE.mpy` (exit 1 and a traceback on stdout on error).
+//! Runs a `.py` file (built-in compiler) or a `.mpy` file on the VM: a
+//! test tool until the unix port lands.
+//! Usage: `vmrun FILE.py|FILE.mpy` (exit 1 and a traceback on stdout on error).
 
 use mpy_core::hal::{Hal, PathKind};
 use mpy_core::{q, Config, Vm};
@@ -33,20 +33,24 @@ fn main() {
         std::process::exit(2);
     };
     let data = std::fs::read(&path).unwrap_or_default();
-    let m = match mpy_bytecode::read_mpy(&data) {
-        Ok(m) => m,
-        Err(e) => {
-            println!("ValueError: incompatible .mpy file ({:?})", e);
-            std::process::exit(1);
-        }
-    };
     let cfg = Config { stack_limit: 256 * 1024, ..Config::default() };
     let mut vm = Vm::new(cfg, Box::new(StdHal));
     if mpy_core::runtime::init::init(&mut vm).is_err() {
         std::process::exit(1);
     }
     vm.set_stack_base();
-    let code = match mpy_core::vm::exec_module(&mut vm, &m, q::__main__) {
+    if let Ok(l) = vm.new_list(vec![mpy_core::Obj::qstr(q::empty)]) {
+        vm.sys_path = l;
+    }
+    let r = if path.ends_with(".py") {
+        mpy_core::vm::exec_source(&mut vm, &data, &path, mpy_core::vm::CompileMode::Exec)
+    } else {
+        match mpy_bytecode::read_mpy(&data) {
+            Ok(m) => mpy_core::vm::exec_module(&mut vm, &m, q::__main__),
+            Err(_) => Err(vm.value_error("incompatible .mpy file")),
+        }
+    };
+    let code = match r {
         Ok(_) => 0,
         Err(e) => {
             let mut s = String::new();

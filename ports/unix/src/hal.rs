@@ -12,12 +12,14 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 pub struct UnixHal {
     start: Instant,
     stack_limit: usize,
+    /// Files opened by `open()`, by OS file descriptor.
+    files: std::collections::HashMap<usize, std::fs::File>,
 }
 
 impl UnixHal {
     /// A HAL allowing the interpreter `stack_limit` bytes of native stack.
     pub fn new(stack_limit: usize) -> UnixHal {
-        UnixHal { start: Instant::now(), stack_limit }
+        UnixHal { start: Instant::now(), stack_limit, files: std::collections::HashMap::new() }
     }
 }
 
@@ -62,5 +64,32 @@ impl Hal for UnixHal {
     }
     fn stack_limit(&self) -> usize {
         self.stack_limit
+    }
+    fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
+        use std::os::unix::io::AsRawFd;
+        let plus = mode.contains('+');
+        let mut o = std::fs::OpenOptions::new();
+        match mode.chars().next() {
+            Some('w') => o.write(true).create(true).truncate(true).read(plus),
+            Some('a') => o.append(true).create(true).read(plus),
+            Some('x') => o.write(true).create_new(true).read(plus),
+            _ => o.read(true).write(plus),
+        };
+        let f = o.open(path).map_err(|e| e.raw_os_error().unwrap_or(5))?;
+        let fd = f.as_raw_fd() as usize;
+        self.files.insert(fd, f);
+        Ok(fd)
+    }
+    fn read(&mut self, handle: usize, buf: &mut [u8]) -> Result<usize, i32> {
+        let f = self.files.get_mut(&handle).ok_or(9)?;
+        f.read(buf).map_err(|e| e.raw_os_error().unwrap_or(5))
+    }
+    fn write(&mut self, handle: usize, data: &[u8]) -> Result<usize, i32> {
+        let f = self.files.get_mut(&handle).ok_or(9)?;
+        f.write_all(data).map_err(|e| e.raw_os_error().unwrap_or(5))?;
+        Ok(data.len())
+    }
+    fn close(&mut self, handle: usize) {
+        self.files.remove(&handle);
     }
 }

@@ -44,6 +44,8 @@ fn main() {
             1
         }
         args::Parsed::Run(opts) => {
+            // Ctrl-C raises KeyboardInterrupt at the next backward jump.
+            let _ = ctrlc::set_handler(|| hal::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed));
             let child = std::thread::Builder::new()
                 .name("micropython".into())
                 .stack_size(THREAD_STACK)

@@ -7,10 +7,12 @@
 //! Output defaults to the input name with `.py` replaced by `.mpy`; the
 //! embedded source name defaults to the input name (backslashes turned into
 //! `/`). Compile errors are printed to stderr as a MicroPython traceback and
-//! exit with status 1. Native code emitters (`-march`, `-X emit=native`)
-//! are not supported yet and exit with status 1.
+//! exit with status 1. `-march=ARCH` is accepted (bytecode-only output is
+//! the same for every architecture), but code needing the native emitter
+//! (`@micropython.native`/`viper`/`asm_*`, `-X emit=native`) is not
+//! supported yet: a clear error and exit status 1.
 
-use mpy_compiler::{compile_traced, CompileOptions, Mode};
+use mpy_compiler::{compile_traced_lines, CompileOptions, Mode};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -41,7 +43,15 @@ struct Args {
     output: Option<String>,
     source_name: Option<String>,
     opts: CompileOptions,
+    source_lines: bool,
+    arch: Option<String>,
 }
+
+/// Architectures `-march=` accepts (as official mpy-cross).
+const ARCHES: &[&str] = &[
+    "x86", "x64", "armv6", "armv6m", "armv7m", "armv7em", "armv7emsp", "armv7emdp", "xtensa", "xtensawin", "rv32imc",
+    "rv64imc", "host", "debug",
+];
 
 /// Parses an `-O` argument: `-O` = 1, `-OO..` = count, `-O<N>` = N.
 fn parse_opt_level(rest: &str) -> Option<u8> {
@@ -61,7 +71,14 @@ fn fail(msg: &str) -> ExitCode {
 
 fn parse_args(argv: &[String]) -> Result<Args, ExitCode> {
     let argv0 = argv.first().map(String::as_str).unwrap_or("mpy-cross");
-    let mut a = Args { input: None, output: None, source_name: None, opts: CompileOptions::default() };
+    let mut a = Args {
+        input: None,
+        output: None,
+        source_name: None,
+        opts: CompileOptions::default(),
+        source_lines: true,
+        arch: None,
+    };
     let mut i = 1;
     let mut only_files = false;
     while i < argv.len() {
@@ -95,10 +112,20 @@ fn parse_args(argv: &[String]) -> Result<Args, ExitCode> {
                     "-s" => a.source_name = Some(v.clone()),
                     "-X" => {
                         if let Some(e) = v.strip_prefix("emit=") {
-                            if e != "bytecode" {
-                                return Err(fail(&format!("emit={e} is not supported yet (only bytecode)")));
+                            match e {
+                                "bytecode" => {}
+                                "native" | "viper" => {
+                                    return Err(fail(&format!(
+                                        "-X emit={e}: native code emission is not supported yet by this mpy-cross"
+                                    )))
+                                }
+                                _ => return Err(fail(&usage(argv0))),
                             }
-                        } else if !(v.starts_with("heapsize=") || v == "source-lines" || v == "no-source-lines") {
+                        } else if v == "source-lines" {
+                            a.source_lines = true;
+                        } else if v == "no-source-lines" {
+                            a.source_lines = false;
+                        } else if !v.starts_with("heapsize=") {
                             return Err(fail(&usage(argv0)));
                         }
                     }
@@ -122,10 +149,15 @@ fn parse_args(argv: &[String]) -> Result<Args, ExitCode> {
             }
             _ if arg.starts_with("-march-flags=") => {}
             _ if arg.starts_with("-march=") => {
+                // Bytecode-only output does not depend on the architecture
+                // (header byte 2 stays 0), so -march is accepted; code that
+                // needs the native emitter is refused at compile time.
                 let arch = &arg["-march=".len()..];
-                return Err(fail(&format!(
-                    "-march={arch}: native code emission is not supported yet by this mpy-cross"
-                )));
+                if !ARCHES.contains(&arch) {
+                    print!("{}", usage(argv0));
+                    return Err(ExitCode::from(1));
+                }
+                a.arch = Some(arch.to_string());
             }
             _ => return Err(fail(&usage(argv0))),
         }
@@ -157,10 +189,19 @@ fn main() -> ExitCode {
     let source_name = args.source_name.unwrap_or_else(|| input.replace('\\', "/"));
     let mut opts = args.opts;
     opts.mode = Mode::Exec;
-    let module = match compile_traced(&source, &source_name, &opts) {
+    let module = match compile_traced_lines(&source, &source_name, &opts, args.source_lines) {
         Ok(m) => m,
+        Err(f) if f.error.msg == "invalid arch" && args.arch.is_some() => {
+            let arch = args.arch.unwrap_or_default();
+            return fail(&format!(
+                "native code emission (@micropython.native/viper/asm) for -march={arch} is not supported yet by this mpy-cross"
+            ));
+        }
         Err(f) => {
-            let mut msg = format!("Traceback (most recent call last):\n  File \"{}\", line {}", source_name, f.error.line);
+            // The parser reports against the file it read, the compiler
+            // against the embedded source name (as official mpy-cross does).
+            let shown = if f.block.is_some() { source_name.as_str() } else { input.as_str() };
+            let mut msg = format!("Traceback (most recent call last):\n  File \"{}\", line {}", shown, f.error.line);
             if let Some(b) = &f.block {
                 msg.push_str(&format!(", in {b}"));
             }

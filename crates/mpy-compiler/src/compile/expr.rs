@@ -33,6 +33,18 @@ pub(crate) fn binop_index(o: BinOp) -> u8 {
     }
 }
 
+/// The source line MicroPython's parser gives the constant object folded
+/// from `e`: for a tuple of three or more items it is the line of the
+/// second item (the grammar's item list starts after the first comma),
+/// otherwise the line of the first token.
+fn const_node_line(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Tuple(items) if items.len() >= 3 => items[1].line,
+        ExprKind::Tuple(items) if !items.is_empty() => items[0].line,
+        _ => e.line,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub(crate) fn binary_op(&mut self, n: u8) {
         self.e.op(op::BINARY_OP_MULTI + n, -1);
@@ -87,10 +99,7 @@ impl<'a> Compiler<'a> {
                 if n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
-                match self.consts.get(n.as_str()) {
-                    Some(v) => Some(v.clone()),
-                    None => None,
-                }
+                self.consts.get(n.as_str()).cloned()
             }
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
             ExprKind::Attribute { value, attr, .. } => {
@@ -158,14 +167,19 @@ impl<'a> Compiler<'a> {
                 self.e.op_uint(op::BUILD_TUPLE, 0, 1);
                 return;
             }
-            let leaf = match &v {
-                CVal::Int(_) => super::is_host_small(&v),
-                CVal::Str(s) => self.str_is_qstr(s, e.line),
-                CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
-                _ => false,
-            };
+            // Literal constant objects (floats, big ints, long strings,
+            // bytes) and constant tuples set their line like MicroPython's
+            // const-object nodes; values folded from operators do not.
+            let literal = matches!(e.kind, ExprKind::Constant(_) | ExprKind::Tuple(_));
+            let leaf = !literal
+                || match &v {
+                    CVal::Int(_) => self.is_small_int(&v),
+                    CVal::Str(s) => self.str_is_qstr(s, e.line),
+                    CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
+                    _ => false,
+                };
             if !leaf {
-                self.e.set_line(e.line);
+                self.e.set_line(const_node_line(e));
             }
             self.load_cval(&v, e.line);
             return;
@@ -180,7 +194,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn expr_node(&mut self, e: &'a Expr) {
+    pub(crate) fn expr_node(&mut self, e: &'a Expr) {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Constant(_) => {}
             ExprKind::BoolOp { op: o, values } => {
@@ -258,9 +272,12 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::YIELD_FROM, -1);
             }
             ExprKind::Await(v) => {
-                if !self.in_async_function() {
+                if !self.in_function() {
                     self.syntax_error("'await' outside function", e.line);
                     return;
+                }
+                if self.pass() == Pass::Scope {
+                    self.scope_mut().flags |= crate::scope::flags::GENERATOR;
                 }
                 self.expr(v);
                 self.await_value();
@@ -347,7 +364,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn check_yield(&mut self, line: u32) -> bool {
-        if !self.scope().kind.is_func_like() {
+        if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
             self.syntax_error("'yield' outside function", line);
             return false;
         }
@@ -357,6 +374,13 @@ impl<'a> Compiler<'a> {
         true
     }
 
+    /// `await` is accepted in any `def` (MicroPython does not check for
+    /// `async def`), not in lambdas or comprehensions.
+    pub(crate) fn in_function(&self) -> bool {
+        self.scope().kind == ScopeKind::Function
+    }
+
+    /// `async for`/`async with` need an `async def`.
     pub(crate) fn in_async_function(&self) -> bool {
         let s = self.scope();
         s.kind == ScopeKind::Function && s.is_async
@@ -580,7 +604,14 @@ impl<'a> Compiler<'a> {
                         self.syntax_error("positional arg after keyword arg", x.line);
                         return;
                     }
-                    self.expr(x);
+                    match &x.kind {
+                        // A bare generator argument (only possible as the
+                        // sole argument) is compiled without setting its line.
+                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line && args.len() == 1 => {
+                            self.expr_node(x)
+                        }
+                        _ => self.expr(x),
+                    }
                     n_pos += 1;
                 }
             }
@@ -619,7 +650,6 @@ impl<'a> Compiler<'a> {
                     self.c_if_cond(ops[0], jump_if, label);
                     return;
                 }
-                self.e.set_line(e.line);
                 let is_or = *o == BoolOp::Or;
                 let n = ops.len();
                 if is_or == jump_if {
@@ -639,7 +669,6 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
-                self.e.set_line(e.line);
                 self.c_if_cond(operand, !jump_if, label);
             }
             _ => {

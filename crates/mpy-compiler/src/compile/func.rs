@@ -107,10 +107,31 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `@micropython.<emitter>` decorators select the code emitter: they
+    /// are not compiled as calls. Only `bytecode` is supported; the native
+    /// emitters report "invalid arch" like `mpy-cross` without `-march`.
+    /// Returns true if `d` is such a decorator.
+    fn builtin_decorator(&mut self, d: &Expr) -> bool {
+        let ExprKind::Attribute { value, attr, .. } = &d.kind else { return false };
+        if !matches!(&value.kind, ExprKind::Name(n) if n == "micropython") {
+            return false;
+        }
+        match attr.as_str() {
+            "bytecode" => {}
+            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error("invalid arch", d.line),
+            _ => self.syntax_error("invalid micropython decorator", d.line),
+        }
+        true
+    }
+
     /// `def` statement in the enclosing scope.
     pub(crate) fn funcdef(&mut self, f: &'a FunctionDef, line: u32) {
+        let mut n_calls = 0;
         for d in &f.decorators {
-            self.decorator(d);
+            if !self.builtin_decorator(d) {
+                self.decorator(d);
+                n_calls += 1;
+            }
         }
         let child = self.child_scope(ScopeKind::Function, &f.name, Node::Func(f), line);
         let (np, nk) = self.defaults(&f.args);
@@ -118,7 +139,7 @@ impl<'a> Compiler<'a> {
             self.scopes[child].is_async = f.is_async;
         }
         self.make_function(child, np, nk);
-        for _ in &f.decorators {
+        for _ in 0..n_calls {
             self.e.op_uint(op::CALL_FUNCTION, 1, -1);
         }
         self.store_id(&f.name);
@@ -157,7 +178,13 @@ impl<'a> Compiler<'a> {
             ScopeKind::SetComp => "<setcomp>",
             _ => "<genexpr>",
         };
-        let child = self.child_scope(kind, name, Node::Comp(e), e.line);
+        // The comprehension node starts at its element expression.
+        let line = match &e.kind {
+            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line,
+            ExprKind::DictComp { key, .. } => key.line,
+            _ => e.line,
+        };
+        let child = self.child_scope(kind, name, Node::Comp(e), line);
         self.make_function(child, 0, 0);
         self.expr(&first.iter);
         if kind == ScopeKind::GenExpr {
@@ -261,7 +288,8 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_comp_body(&mut self, e: &'a Expr) {
         let kind = self.scope().kind;
-        self.e.set_line(e.line);
+        let line = self.scope().line;
+        self.e.set_line(line);
         if self.pass() == Pass::Scope {
             self.scope_mut().add_param("*", 0);
             self.scope_mut().num_pos_args = 1;
@@ -317,7 +345,7 @@ impl<'a> Compiler<'a> {
                 }
                 ExprKind::ListComp { elt, .. } => {
                     self.expr(elt);
-                    self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 0, -1);
+                    self.e.op_uint(op::STORE_COMP, (4 * depth + 5) << 2, -1);
                 }
                 ExprKind::SetComp { elt, .. } => {
                     self.expr(elt);

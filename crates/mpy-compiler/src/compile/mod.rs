@@ -66,6 +66,13 @@ pub(crate) struct Compiler<'a> {
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met).
     pub ident_lines: BTreeMap<String, u32>,
+    /// The source text, when known (used to see whether a tuple in
+    /// `a, b = c, d` is parenthesized, which the AST does not record).
+    pub source: Option<&'a [u8]>,
+    /// Line-number tables wanted (`-X no-source-lines` turns them off).
+    pub source_lines: bool,
+    /// Token positions scanned from the source, when known.
+    pub tokens: Option<crate::interned::SourceTokens>,
     /// Mode::Single: expression statements print their value.
     pub repl: bool,
     /// Next child of the current scope (index into its `children`).
@@ -76,6 +83,10 @@ pub(crate) struct Compiler<'a> {
 /// start-up beyond the static `.mpy` qstr list, so that an equal string
 /// literal becomes a qstr (found by compiling probe files).
 const MPY_CROSS_POOL_QSTRS: &[&str] = &[
+    "Interpolation",
+    "format_spec",
+    "maximum recursion depth exceeded",
+    "interpolations",
     "StopAsyncIteration",
     "UnicodeError",
     "ViperTypeError",
@@ -121,6 +132,9 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: BTreeMap::new(),
+            source: None,
+            tokens: None,
+            source_lines: true,
             repl: false,
             child_cursor: 0,
         }
@@ -133,6 +147,14 @@ impl<'a> Compiler<'a> {
         if self.error.is_none() {
             self.error = Some(CompileError::syntax(msg, line));
             self.error_scope = Some(self.scopes[self.cur].name.clone());
+        }
+    }
+
+    /// Records an error MicroPython's parser reports (no block name).
+    pub fn parse_error(&mut self, msg: &'static str, line: u32) {
+        if self.error.is_none() {
+            self.error = Some(CompileError::syntax(msg, line));
+            self.error_scope = None;
         }
     }
 
@@ -196,7 +218,24 @@ impl<'a> Compiler<'a> {
         if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
-        matches!(self.ident_lines.get(st), Some(&l) if l < line)
+        if let Some(t) = &self.tokens {
+            if let Some(before) = t.ident_before_string(st, s, line) {
+                return before;
+            }
+            return matches!(t.ident_line(st), Some(l) if l < line);
+        }
+        matches!(self.ident_lines.get(st), Some(&l) if l <= line)
+    }
+
+    /// Whether MicroPython's parser would hold `v` as a small-int node: an
+    /// int that is a small int on the host and fits the target's
+    /// small-int bits.
+    pub fn is_small_int(&self, v: &CVal) -> bool {
+        let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
+        match v.as_i64() {
+            Some(i) => is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)),
+            None => false,
+        }
     }
 
     /// Loads a constant value.
@@ -205,15 +244,10 @@ impl<'a> Compiler<'a> {
             CVal::None => self.e.op(op::LOAD_CONST_NONE, 1),
             CVal::True => self.e.op(op::LOAD_CONST_TRUE, 1),
             CVal::False => self.e.op(op::LOAD_CONST_FALSE, 1),
-            CVal::Int(_) => {
-                let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
-                match v.as_i64() {
-                    Some(i) if is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)) => {
-                        self.e.load_small_int(i)
-                    }
-                    _ => self.load_const_obj(v),
-                }
-            }
+            CVal::Int(_) => match v.as_i64() {
+                Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
+                _ => self.load_const_obj(v),
+            },
             CVal::Str(s) if self.str_is_qstr(s, line) => {
                 let st = String::from_utf8_lossy(s).into_owned();
                 self.load_const_str_qstr(&st);
@@ -347,7 +381,7 @@ impl<'a> Compiler<'a> {
         self.cur = idx;
         self.e = core::mem::take(&mut self.emitters[idx]);
         self.e.start_pass(pass);
-        self.e.record_lines = self.opts.opt_level < 3;
+        self.e.record_lines = self.opts.opt_level < 3 && self.source_lines;
         self.next_label = 0;
         self.loop_ctx = None;
         self.except_level = 0;
@@ -408,12 +442,17 @@ impl<'a> Compiler<'a> {
 }
 
 /// Compiles a parsed module to raw code (see [`crate::compile()`]).
-pub fn compile_ast(
-    module: &ast::Module,
+pub fn compile_ast<'a>(
+    module: &'a ast::Module,
     filename: &str,
-    opts: &CompileOptions,
+    opts: &'a CompileOptions,
+    source: Option<&'a [u8]>,
+    source_lines: bool,
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename);
+    c.source_lines = source_lines;
+    c.source = source;
+    c.tokens = source.map(crate::interned::scan_source);
     c.repl = matches!(module, ast::Module::Single(_));
     crate::interned::collect_idents(module, &mut c.ident_lines);
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
@@ -456,8 +495,8 @@ pub fn compile_ast(
         }
         data.push(None);
     }
-    for i in 0..c.scopes.len() {
-        data[i] = Some(c.finish_scope(i));
+    for (i, d) in data.iter_mut().enumerate() {
+        *d = Some(c.finish_scope(i));
     }
     let raw_code = c.build_raw_code(0, &mut data);
     Ok(CompiledModule { qstrs: c.t.qstrs, consts: c.t.consts, raw_code, small_int_bits: opts.small_int_bits })

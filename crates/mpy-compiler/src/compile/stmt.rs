@@ -1,12 +1,39 @@
 //! Statements: assignment targets, control flow, loops (including the
 //! `for x in range(...)` counter form), imports, declarations.
 
-use super::fold::CVal;
 use super::{Compiler, LoopCtx};
 use crate::ast::{Alias, Arg, Expr, ExprKind, Stmt, StmtKind};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
 use mpy_bytecode::opcode as op;
+
+/// Whether `s` (one side of an assignment, possibly running past the end
+/// of the line) is a single parenthesized group: it starts with `(` and
+/// the matching `)` is followed only by spaces, a comment or `;`.
+fn wholly_parenthesized(s: &[u8]) -> bool {
+    let s: &[u8] = {
+        let start = s.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(s.len());
+        &s[start..]
+    };
+    if s.first() != Some(&b'(') {
+        return false;
+    }
+    let mut depth = 0i32;
+    for (i, &c) in s.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return s[i + 1..].iter().copied().find(|c| !c.is_ascii_whitespace()).is_none_or(|c| c == b';' || c == b'#' || c == b'\\');
+                }
+            }
+            _ => {}
+        }
+    }
+    // the group continues on the next line: parenthesized
+    true
+}
 
 impl<'a> Compiler<'a> {
     pub(crate) fn stmts(&mut self, body: &'a [Stmt]) {
@@ -246,15 +273,8 @@ impl<'a> Compiler<'a> {
         }
         let [Arg::Positional(arg)] = args.as_slice() else { return false };
         let Some(v) = self.fold(arg) else {
-            self.syntax_error("constant must be an integer", line);
+            self.parse_error("not a constant", line);
             return true;
-        };
-        let v = match v {
-            CVal::Tuple(_) | CVal::Int(_) | CVal::Float(_) | CVal::Complex(_) | CVal::Str(_) | CVal::Bytes(_) => v,
-            _ => {
-                self.syntax_error("constant must be an integer", line);
-                return true;
-            }
         };
         self.consts.insert(name.clone(), v.clone());
         if !name.starts_with('_') {
@@ -273,6 +293,7 @@ impl<'a> Compiler<'a> {
                 let n = lhs.len();
                 if (n == 2 || n == 3)
                     && rhs.len() == n
+                    && !self.tuple_assign_parenthesized(t.line)
                     && self.fold(value).is_none()
                     && !lhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
                     && !rhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
@@ -301,30 +322,80 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether, in the source, the statement `lhs = rhs` starting on `line`
+    /// has a parenthesized left or right side (MicroPython only applies
+    /// the `a, b = c, d` rotation when neither is).
+    fn tuple_assign_parenthesized(&self, line: u32) -> bool {
+        let Some(src) = self.source else { return false };
+        let Some(text) = src.split(|&b| b == b'\n').nth(line.saturating_sub(1) as usize) else { return false };
+        let t: alloc::vec::Vec<u8> = text.to_vec();
+        // split at the first top-level '=' that is an assignment
+        let mut depth = 0i32;
+        let mut eq = None;
+        let mut i = 0;
+        while i < t.len() {
+            let c = t[i];
+            match c {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b'\'' | b'"' | b'#' => return false,
+                b'=' if depth == 0 => {
+                    let prev = if i > 0 { t[i - 1] } else { b' ' };
+                    let next = t.get(i + 1).copied().unwrap_or(b' ');
+                    if next != b'=' && !b"=!<>+-*/%&|^@:".contains(&prev) {
+                        eq = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let Some(eq) = eq else { return false };
+        wholly_parenthesized(&t[..eq]) || wholly_parenthesized(&t[eq + 1..])
+    }
+
     /// Stores the value on top of the stack into target `t`.
     pub(crate) fn assign(&mut self, t: &'a Expr) {
         match &t.kind {
             ExprKind::Name(n) => self.store_id(n),
-            ExprKind::Attribute { value, attr, op_line } => {
-                self.e.set_line(t.line);
-                self.expr(value);
-                self.e.set_line(*op_line);
+            ExprKind::Attribute { value, attr, .. } => {
+                self.assign_target_base(value);
                 self.op_q(op::STORE_ATTR, attr, -2);
             }
-            ExprKind::Subscript { value, index, op_line } => {
-                self.e.set_line(t.line);
-                self.expr(value);
-                self.e.set_line(*op_line);
+            ExprKind::Subscript { value, index, .. } => {
+                self.assign_target_base(value);
                 self.subscript_index(index);
                 self.e.op(op::STORE_SUBSCR, -3);
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                self.e.set_line(t.line);
-                self.assign_seq(items, t.line)
-            }
-            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", t.line),
-            ExprKind::Constant(_) => self.syntax_error("can't assign to literal", t.line),
+            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line),
             _ => self.syntax_error("can't assign to expression", t.line),
+        }
+    }
+
+    /// The object of an attribute/subscript target (assignment, augmented
+    /// assignment, `del`): MicroPython compiles the target's trailers one
+    /// by one, each setting its line, with no method-call optimisation,
+    /// and does not set the line of the target node itself.
+    pub(crate) fn assign_target_base(&mut self, value: &'a Expr) {
+        match &value.kind {
+            ExprKind::Attribute { value: v, attr, op_line } => {
+                self.assign_target_base(v);
+                self.e.set_line(*op_line);
+                self.op_q(op::LOAD_ATTR, attr, 0);
+            }
+            ExprKind::Subscript { value: v, index, op_line } => {
+                self.assign_target_base(v);
+                self.e.set_line(*op_line);
+                self.subscript_index(index);
+                self.e.op(op::LOAD_SUBSCR, -1);
+            }
+            ExprKind::Call { func, args, op_line } => {
+                self.assign_target_base(func);
+                self.e.set_line(*op_line);
+                self.call_args(args, false, 0);
+            }
+            _ => self.expr(value),
         }
     }
 
@@ -360,7 +431,7 @@ impl<'a> Compiler<'a> {
                 self.store_id(n);
             }
             ExprKind::Attribute { value: obj, attr, .. } => {
-                self.expr(obj);
+                self.assign_target_base(obj);
                 self.e.op(op::DUP_TOP, 1);
                 self.op_q(op::LOAD_ATTR, attr, 0);
                 self.expr(value);
@@ -369,7 +440,7 @@ impl<'a> Compiler<'a> {
                 self.op_q(op::STORE_ATTR, attr, -2);
             }
             ExprKind::Subscript { value: obj, index, .. } => {
-                self.expr(obj);
+                self.assign_target_base(obj);
                 self.subscript_index(index);
                 self.e.op(op::DUP_TOP_TWO, 2);
                 self.e.op(op::LOAD_SUBSCR, -1);
@@ -378,7 +449,7 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::ROT_THREE, 0);
                 self.e.op(op::STORE_SUBSCR, -3);
             }
-            _ => self.syntax_error("illegal expression for augmented assignment", line),
+            _ => self.syntax_error("can't assign to expression", line),
         }
     }
 
@@ -386,13 +457,13 @@ impl<'a> Compiler<'a> {
         match &t.kind {
             ExprKind::Name(n) => self.delete_id(n),
             ExprKind::Attribute { value, attr, .. } => {
-                self.expr(value);
+                self.assign_target_base(value);
                 self.e.op(op::LOAD_NULL, 1);
                 self.e.op(op::ROT_TWO, 0);
                 self.op_q(op::STORE_ATTR, attr, -2);
             }
             ExprKind::Subscript { value, index, .. } => {
-                self.expr(value);
+                self.assign_target_base(value);
                 self.subscript_index(index);
                 self.e.op(op::LOAD_NULL, 1);
                 self.e.op(op::ROT_THREE, 0);
@@ -463,7 +534,7 @@ impl<'a> Compiler<'a> {
             2 => Some((Some(pos[0]), pos[1], None, 1)),
             _ => {
                 let step = self.fold(pos[2])?;
-                if !super::is_host_small(&step) {
+                if !self.is_small_int(&step) {
                     return None;
                 }
                 let s = step.as_i64()?;
@@ -512,7 +583,7 @@ impl<'a> Compiler<'a> {
         let (old, ctx) = self.start_loop(false);
         let top = self.new_label();
         let entry = self.new_label();
-        let end_small = self.fold(end).map(|v| super::is_host_small(&v)).unwrap_or(false);
+        let end_small = self.fold(end).map(|v| self.is_small_int(&v)).unwrap_or(false);
         let end_on_stack = !end_small;
         if end_on_stack {
             self.expr(end);

@@ -138,7 +138,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt], line: u32) {
         if !self.in_async_function() {
-            self.syntax_error("'async with' outside async function", line);
+            self.syntax_error("async for/with outside async function", line);
             return;
         }
         let Some((first, rest)) = items.split_first() else {
@@ -214,7 +214,7 @@ impl<'a> Compiler<'a> {
         line: u32,
     ) {
         if !self.in_async_function() {
-            self.syntax_error("'async for' outside async function", line);
+            self.syntax_error("async for/with outside async function", line);
             return;
         }
         let while_else = self.new_label();

@@ -22,19 +22,26 @@
 //!   doubling their braces (MicroPython quirk: `'{' f'{x}'` formats as
 //!   `'{{}'`).
 //! * A `{` not followed by `{` starts a field: its expression text runs to the
-//!   first `}`, `:` or `!` (but not `!=`) outside `[]`/`{}` nesting (round
+//!   first `}`, `:` or `!r`/`!s` (followed by `:` or `}`) outside `[]`/`{}`
+//!   nesting (round
 //!   brackets are not tracked, so `f'{(lambda: 1)}'` is an error as in
 //!   MicroPython). The expression text is removed from the format string and
 //!   lexed separately as `(text)`. An empty field is
-//!   `SyntaxError: malformed f-string`. Newlines inside a field (only
-//!   possible in triple-quoted f-strings) are allowed.
+//!   `SyntaxError: malformed f-string`. Quotes and newlines do not end a
+//!   field (MicroPython only looks for the terminators), so
+//!   `f'{'a' if b else 'c'}'` works even in a single-quoted f-string.
 //! * `{expr=}` keeps `expr=` in the format string (`f'{x=}'` gives
 //!   `'x={}'.format((x),)`; no implicit `!r`, like MicroPython).
-//! * `!r` / `!s` must be followed by `:` or `}`, else `invalid syntax`.
+//! * Any other `!` stays in the expression text (`f'{a!a}'` lexes `(a!a)`,
+//!   which is `invalid syntax` at the injected tokens' line, as in
+//!   MicroPython).
 //! * Inside a format spec a `{` starts a nested field the same way.
 //! * `.format(...)` follows the whole concatenated group; the injected
 //!   tokens (and the field expressions' tokens) carry the line of the token
-//!   after the group, as MicroPython's do.
+//!   after the group, advanced by the newlines inside the fields, as
+//!   MicroPython's do (it injects the field texts into its input). For the
+//!   same reason every later token is shifted down by the number of
+//!   newlines inside the fields (a MicroPython quirk, reproduced).
 
 use alloc::vec::Vec;
 
@@ -149,47 +156,67 @@ impl Lexer<'_> {
     }
 
     /// Queues `.format((e1), (e2), ...)` after the already queued format
-    /// string, at the line of the token that follows the group.
+    /// string. Like MicroPython, which injects the field texts into its
+    /// character stream, the injected tokens start at the line of the token
+    /// that follows the group and advance over newlines inside the fields.
     fn inject_format(&mut self, fargs: Vec<Vec<u8>>) -> Result<(), CompileError> {
         let mark = self.pending.len();
         self.produce()?;
-        let line = self.pending.get(mark).map(|t| t.line).unwrap_or(self.line);
+        let first_line = self.pending.get(mark).map(|t| t.line).unwrap_or(self.line);
+        let mut line = first_line;
         let mut inj: Vec<Token> = Vec::new();
-        let tok = |kind| Token { line, kind };
-        inj.push(tok(Tok::Op(Op::Dot)));
-        inj.push(tok(Tok::Name("format".into())));
-        inj.push(tok(Tok::Op(Op::LParen)));
+        let tok = |kind, line| Token { line, kind };
+        inj.push(tok(Tok::Op(Op::Dot), line));
+        inj.push(tok(Tok::Name("format".into()), line));
+        inj.push(tok(Tok::Op(Op::LParen), line));
         let mut failed = false;
         for a in fargs {
+            let newlines = a.iter().filter(|&&c| c == b'\n').count() as u32;
             match self.lex_field(a, line)? {
-                Some(toks) => inj.extend(toks),
-                None => {
-                    inj.push(tok(Tok::Error(CompileError::invalid_syntax(line))));
+                Ok(toks) => inj.extend(toks),
+                Err(e) => {
+                    inj.push(tok(Tok::Error(e), line));
                     failed = true;
                     break;
                 }
             }
-            inj.push(tok(Tok::Op(Op::Comma)));
+            line = line.saturating_add(newlines);
+            inj.push(tok(Tok::Op(Op::Comma), line));
         }
         if !failed {
-            inj.push(tok(Tok::Op(Op::RParen)));
+            inj.push(tok(Tok::Op(Op::RParen), line));
         } else {
             // Nothing after an error token matters; drop the follow tokens.
             self.pending.truncate(mark);
             self.done = true;
         }
-        // Insert before the follow tokens.
-        let tail: Vec<Token> = self.pending.drain(mark..).collect();
+        // Insert before the follow tokens. MicroPython counts the newlines
+        // of the injected text as source lines, so everything after the
+        // group (from the follow token on) is shifted by that many lines.
+        let shift = line.saturating_sub(first_line);
+        let mut tail: Vec<Token> = self.pending.drain(mark..).collect();
+        for t in tail.iter_mut() {
+            t.line = t.line.saturating_add(shift);
+            if let Tok::Error(e) | Tok::BadNumber(e) = &mut t.kind {
+                e.line = e.line.saturating_add(shift);
+            }
+        }
+        self.line = self.line.saturating_add(shift);
         self.pending.extend(inj);
         self.pending.extend(tail);
         Ok(())
     }
 
-    /// Lexes one field expression as `(text)`. `Ok(None)` if it is not a
-    /// well-formed bracketed token sequence.
-    fn lex_field(&mut self, text: Vec<u8>, line: u32) -> Result<Option<Vec<Token>>, CompileError> {
+    /// Lexes one field expression as `(text)` starting at `line`. The inner
+    /// `Err` is the (soft) error if it is not a well-formed bracketed token
+    /// sequence; the outer one a hard lexer error.
+    fn lex_field(
+        &mut self,
+        text: Vec<u8>,
+        line: u32,
+    ) -> Result<Result<Vec<Token>, CompileError>, CompileError> {
         if self.fdepth >= MAX_FSTRING_DEPTH {
-            return Ok(None);
+            return Ok(Err(CompileError::syntax("too complex", line)));
         }
         let mut src = Vec::with_capacity(text.len() + 2);
         src.push(b'(');
@@ -202,14 +229,17 @@ impl Lexer<'_> {
             match t.kind {
                 Tok::EndMarker => break,
                 Tok::Newline if sub.paren == 0 => {}
-                Tok::Newline | Tok::Indent | Tok::Dedent | Tok::Error(_) => return Ok(None),
+                Tok::Error(e) => return Ok(Err(e)),
+                Tok::Newline | Tok::Indent | Tok::Dedent => {
+                    return Ok(Err(CompileError::invalid_syntax(t.line)))
+                }
                 _ => toks.push(t),
             }
         }
         if sub.paren != 0 || toks.is_empty() {
-            return Ok(None);
+            return Ok(Err(CompileError::invalid_syntax(sub.line)));
         }
-        Ok(Some(toks))
+        Ok(Ok(toks))
     }
 
     /// Lexes one literal (at its opening quote), appending its decoded
@@ -274,7 +304,7 @@ impl Lexer<'_> {
                         self.pos += 2;
                     } else {
                         self.pos += 1;
-                        self.field(q, triple, buf, fargs, start_line)?;
+                        self.field(buf, fargs, start_line)?;
                     }
                 }
                 _ => {
@@ -383,8 +413,6 @@ impl Lexer<'_> {
     /// the format string. The terminating `:` or `}` is left for the caller.
     fn field(
         &mut self,
-        q: u8,
-        triple: bool,
         buf: &mut Vec<u8>,
         fargs: &mut Vec<Vec<u8>>,
         start_line: u32,
@@ -393,15 +421,11 @@ impl Lexer<'_> {
         let start = self.pos;
         let mut depth: u32 = 0;
         loop {
+            // Neither quotes nor newlines end a field (MicroPython only looks
+            // for the terminators), so `f'{'a'}'` is `'{}'.format(('a'),)`.
             let Some(c) = self.cur() else {
                 return Err(soft(self));
             };
-            if c == b'\n' && !triple {
-                return Err(soft(self));
-            }
-            if c == q && (!triple || (self.at(1) == q && self.at(2) == q)) {
-                return Err(soft(self));
-            }
             if c == b'\n' {
                 self.line += 1;
             }
@@ -417,12 +441,15 @@ impl Lexer<'_> {
                     depth -= 1;
                 }
                 b':' if depth == 0 => break,
-                b'!' if depth == 0 => {
-                    if self.at(1) == b'=' {
-                        self.pos += 2;
-                        continue;
-                    }
-                    break;
+                // `!r` / `!s` before `:` or `}` end the expression; any other
+                // `!` stays in it (`!=`, or a stray `!` that then fails when
+                // the expression is lexed, at the injected tokens' line, as
+                // in MicroPython).
+                b'!' if depth == 0
+                    && matches!(self.at(1), b'r' | b's')
+                    && matches!(self.at(2), b':' | b'}') =>
+                {
+                    break
                 }
                 _ => {}
             }
@@ -442,9 +469,6 @@ impl Lexer<'_> {
         buf.push(b'{');
         if self.cur() == Some(b'!') {
             let conv = self.at(1);
-            if !matches!(conv, b'r' | b's') || !matches!(self.at(2), b':' | b'}') {
-                return Err(soft(self));
-            }
             buf.push(b'!');
             buf.push(conv);
             self.pos += 2;

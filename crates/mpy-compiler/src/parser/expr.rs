@@ -10,6 +10,7 @@
 //! inside the parentheses starts at its own first token.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -22,7 +23,11 @@ use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
 fn mk(line: u32, kind: ExprKind) -> Expr {
-    Expr { line, kind }
+    Expr {
+        line,
+        kind,
+        parenthesized: false,
+    }
 }
 
 /// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
@@ -74,8 +79,12 @@ impl Parser<'_> {
         let line = self.tok.line;
         let e = self.test()?;
         if self.is_op(Op::Walrus) {
-            let ExprKind::Name(target) = e.kind else {
-                return Err(CompileError::syntax("can't assign to expression", line));
+            let target = match e.kind {
+                ExprKind::Name(t) if t != "__debug__" => t,
+                _ => {
+                    self.defer(CompileError::syntax("can't assign to expression", line));
+                    String::new()
+                }
             };
             self.advance()?;
             let value = self.test()?;
@@ -105,20 +114,28 @@ impl Parser<'_> {
         }
         let line = self.tok.line;
         let body = self.or_test()?;
-        if self.eat_kw(Kw::If)? {
-            let test = self.or_test()?;
-            self.expect_kw(Kw::Else)?;
-            let orelse = self.test()?;
-            return Ok(mk(
-                line,
-                ExprKind::IfExp {
-                    test: Box::new(test),
-                    body: Box::new(body),
-                    orelse: Box::new(orelse),
-                },
-            ));
+        if self.is_kw(Kw::If) {
+            return self.ifexp_tail(line, body);
         }
         Ok(body)
+    }
+
+    /// `if or_test else test` after the body of a conditional expression
+    /// (kept out of line so `test`'s frame, on every recursion, stays small).
+    #[inline(never)]
+    fn ifexp_tail(&mut self, line: u32, body: Expr) -> PResult<Expr> {
+        self.expect_kw(Kw::If)?;
+        let test = self.or_test()?;
+        self.expect_kw(Kw::Else)?;
+        let orelse = self.test()?;
+        Ok(mk(
+            line,
+            ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
+        ))
     }
 
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
@@ -422,6 +439,18 @@ impl Parser<'_> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
         let mut e = self.atom()?;
+        if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
+            e = self.trailers(line, e)?;
+        }
+        if is_await {
+            e = mk(line, ExprKind::Await(Box::new(e)));
+        }
+        Ok(e)
+    }
+
+    /// `trailer*` after an atom (out of line: see `ifexp_tail`).
+    #[inline(never)]
+    fn trailers(&mut self, line: u32, mut e: Expr) -> PResult<Expr> {
         loop {
             let op_line = self.tok.line;
             if self.eat_op(Op::LParen)? {
@@ -460,9 +489,6 @@ impl Parser<'_> {
                 break;
             }
         }
-        if is_await {
-            e = mk(line, ExprKind::Await(Box::new(e)));
-        }
         Ok(e)
     }
 
@@ -489,6 +515,10 @@ impl Parser<'_> {
                 self.advance()?;
                 c(Constant::None)
             }
+            Tok::Kw(Kw::Debug) => {
+                self.advance()?;
+                Ok(mk(line, ExprKind::Name("__debug__".into())))
+            }
             Tok::Kw(Kw::True) => {
                 self.advance()?;
                 c(Constant::True)
@@ -503,7 +533,8 @@ impl Parser<'_> {
             }
             Tok::Op(Op::LParen) => {
                 self.advance()?;
-                let e = self.paren_contents(line)?;
+                let mut e = self.paren_contents(line)?;
+                e.parenthesized = true;
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
@@ -556,7 +587,7 @@ impl Parser<'_> {
             return self.yield_expr();
         }
         let first = self.display_elem()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
             return Ok(mk(
                 line,
@@ -580,7 +611,7 @@ impl Parser<'_> {
             return Ok(mk(line, ExprKind::List(Vec::new())));
         }
         let first = self.display_elem()?;
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
             return Ok(mk(
                 line,
@@ -604,7 +635,7 @@ impl Parser<'_> {
         let first = self.test()?;
         if self.eat_op(Op::Colon)? {
             let value = self.test()?;
-            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+            if self.is_kw(Kw::For) {
                 let generators = self.comp_for()?;
                 return Ok(mk(
                     line,
@@ -623,7 +654,8 @@ impl Parser<'_> {
                 let kline = self.tok.line;
                 let k = self.test()?;
                 if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
-                    return Err(CompileError::syntax("expecting key:value for dict", kline));
+                    self.defer(CompileError::syntax("expecting key:value for dict", kline));
+                    continue;
                 }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
@@ -631,7 +663,7 @@ impl Parser<'_> {
             }
             return Ok(mk(line, ExprKind::Dict(items)));
         }
-        if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+        if self.is_kw(Kw::For) {
             let generators = self.comp_for()?;
             return Ok(mk(
                 line,
@@ -648,26 +680,28 @@ impl Parser<'_> {
             }
             let eline = self.tok.line;
             elts.push(self.test()?);
-            if self.is_op(Op::Colon) {
-                return Err(CompileError::syntax(
+            if self.eat_op(Op::Colon)? {
+                self.defer(CompileError::syntax(
                     "expecting just a value for set",
                     eline,
                 ));
+                self.test()?;
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
     }
 
-    /// `comp_for: ['async'] 'for' exprlist 'in' or_test [comp_iter]`, with
-    /// all following `for`/`if` clauses.
+    /// `comp_for: 'for' exprlist 'in' or_test [comp_iter]`, with all
+    /// following `for`/`if` clauses. (MicroPython's grammar has no `async`
+    /// comprehensions: `[x async for x in y]` is `invalid syntax`.)
     #[inline(never)]
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens: Vec<Comprehension> = Vec::new();
         loop {
             let line = self.tok.line;
-            if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
-                let is_async = self.eat_kw(Kw::Async)?;
-                self.expect_kw(Kw::For)?;
+            if self.eat_kw(Kw::For)? {
+                // MicroPython has no `async for` in comprehensions.
+                let is_async = false;
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test()?;
@@ -836,13 +870,18 @@ impl Parser<'_> {
                 let e = self.test()?;
                 if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
                     let walrus = self.is_op(Op::Walrus);
-                    let ExprKind::Name(name) = e.kind else {
-                        let msg = if walrus {
-                            "can't assign to expression"
-                        } else {
-                            "LHS of keyword arg must be an id"
-                        };
-                        return Err(CompileError::syntax(msg, line));
+                    let msg = if walrus {
+                        "can't assign to expression"
+                    } else {
+                        "LHS of keyword arg must be an id"
+                    };
+                    let name = match e.kind {
+                        // `__debug__` is a keyword in MicroPython.
+                        ExprKind::Name(n) if n != "__debug__" => n,
+                        _ => {
+                            self.defer(CompileError::syntax(msg, line));
+                            String::new()
+                        }
                     };
                     self.advance()?;
                     let value = self.test()?;
@@ -855,7 +894,7 @@ impl Parser<'_> {
                     } else {
                         args.push(Arg::Keyword(name, value));
                     }
-                } else if self.is_kw(Kw::For) || self.is_kw(Kw::Async) {
+                } else if self.is_kw(Kw::For) {
                     let generators = self.comp_for()?;
                     args.push(Arg::Positional(mk(
                         line,

@@ -283,6 +283,7 @@ impl Parser<'_> {
             let mut e = Expr {
                 line,
                 kind: ExprKind::Name(self.expect_name()?),
+                parenthesized: false,
             };
             loop {
                 let op_line = self.tok.line;
@@ -295,6 +296,7 @@ impl Parser<'_> {
                             attr,
                             op_line,
                         },
+                        parenthesized: false,
                     };
                 } else if self.eat_op(Op::LParen)? {
                     let args = self.arglist(Op::RParen)?;
@@ -306,6 +308,7 @@ impl Parser<'_> {
                             args,
                             op_line,
                         },
+                        parenthesized: false,
                     };
                     break;
                 } else {

@@ -184,6 +184,16 @@ pub fn constant(s: &mut String, c: &Constant) {
 }
 
 pub fn expr(s: &mut String, e: &Expr) {
+    if e.parenthesized {
+        s.push_str("(paren ");
+        expr_inner(s, e);
+        s.push(')');
+    } else {
+        expr_inner(s, e);
+    }
+}
+
+fn expr_inner(s: &mut String, e: &Expr) {
     let l = e.line;
     match &e.kind {
         ExprKind::Name(n) => write!(s, "{}@{}", n, l).unwrap(),

@@ -111,6 +111,14 @@ fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
     if let Some(ObjData::Tuple(t)) = vm.heap.get(cls) {
         return t.iter().any(|&c| matches_classinfo(vm, o, c, instance));
     }
+    // In MicroPython `bool` is not a subclass of `int`
+    // (`isinstance(True, int)` is False).
+    if cls == Obj::from_type(&types::int::INT_TYPE) {
+        let is_bool = if instance { o.is_bool() } else { o == Obj::from_type(&misc::BOOL_TYPE) };
+        if is_bool {
+            return false;
+        }
+    }
     if instance {
         vm.is_instance(o, cls)
     } else {
@@ -470,7 +478,6 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::int, Rom::Type(&types::int::INT_TYPE)),
     (q::list, Rom::Type(&types::list::LIST_TYPE)),
     (q::map, Rom::Type(&types::iterators::MAP_TYPE)),
-    (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     (q::object, Rom::Type(&crate::typ::OBJECT_TYPE)),
     (q::property, Rom::Type(&misc::PROPERTY_TYPE)),
     (q::range, Rom::Type(&types::range::RANGE_TYPE)),

@@ -371,9 +371,10 @@ static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
 static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
-static FILE_LOCALS: [(Qstr, Rom); 8] = [
+static FILE_LOCALS: [(Qstr, Rom); 9] = [
     (q::__enter__, Rom::Fun(&F_ENTER)),
     (q::__exit__, Rom::Fun(&F_EXIT)),
+    (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     (q::close, Rom::Fun(&F_CLOSE)),
     (q::flush, Rom::Fun(&F_FLUSH)),
     (q::read, Rom::Fun(&F_READ)),

@@ -42,14 +42,24 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
     let default = kw_get(vm, kw, "default");
     let base = vm.roots.len();
     let r = (|| -> PyResult<Option<Obj>> {
-        let items: alloc::vec::Vec<Obj> = if args.len() == 1 {
-            vm.collect_iter(args[0])?
-        } else {
-            args.to_vec()
-        };
-        vm.roots.extend_from_slice(&items);
+        // One iterable argument is iterated lazily (no copy); several
+        // arguments are compared directly.
+        let it = if args.len() == 1 { Some(vm.get_iter(args[0])?) } else { None };
         let mut best: Option<(Obj, Obj)> = None;
-        for x in items {
+        let mut n = 0;
+        loop {
+            let x = match it {
+                Some(it) => match vm.iter_next(it)? {
+                    Some(x) => x,
+                    None => break,
+                },
+                None => match args.get(n) {
+                    Some(&x) => x,
+                    None => break,
+                },
+            };
+            n += 1;
+            vm.roots.push(x);
             let k = match key {
                 Some(f) => {
                     let k = vm.call(f, &[x], &[])?;
@@ -74,6 +84,12 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
                     if better { (x, k) } else { (bx, bk) }
                 }
             });
+            // Keep only the best item and key rooted.
+            vm.roots.truncate(base);
+            if let Some((bx, bk)) = best {
+                vm.roots.push(bx);
+                vm.roots.push(bk);
+            }
         }
         Ok(best.map(|b| b.0))
     })();
@@ -117,8 +133,7 @@ pub fn b_sorted(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         return Err(vm.type_error("must use keyword argument for key function"));
     }
     let (key, reverse) = sort_kw(vm, kw)?;
-    let items = vm.collect_iter(args[0])?;
-    let l = vm.new_list(items)?;
+    let l = crate::types::list::list_from_iter(vm, args[0])?;
     let mut v = crate::types::list::list_items(vm, l);
     sort_items(vm, &mut v, key, reverse)?;
     if let Some(crate::objdata::ObjData::List(lv)) = vm.heap.get_mut(l) {

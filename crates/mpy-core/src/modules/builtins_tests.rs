@@ -413,3 +413,37 @@ fn help_and_repl_print() {
         assert_eq!(out(&st), "[]\n");
     });
 }
+
+#[test]
+fn bool_is_not_an_int_subclass_as_in_micropython() {
+    with_vm(|mut vm, _| {
+        let int_t = builtin(&mut vm, "int");
+        let bool_t = builtin(&mut vm, "bool");
+        assert_eq!(rr!(vm, call(&mut vm, "isinstance", &[Obj::TRUE, int_t])), "False");
+        assert_eq!(rr!(vm, call(&mut vm, "isinstance", &[Obj::TRUE, bool_t])), "True");
+        assert_eq!(rr!(vm, call(&mut vm, "issubclass", &[bool_t, int_t])), "False");
+        assert_eq!(rr!(vm, call(&mut vm, "isinstance", &[i(1), int_t])), "True");
+    });
+}
+
+#[test]
+fn empty_dict_lookup_does_not_hash() {
+    with_vm(|mut vm, _| {
+        let d = vm.new_dict().unwrap();
+        let key = ilist(&mut vm, &[]);
+        let e = vm.subscr(d, key, crate::typ::Subscr::Load);
+        assert_eq!(rr!(vm, e), "KeyError: []");
+        assert!(!vm.contains(d, key).unwrap());
+        vm.subscr(d, i(1), crate::typ::Subscr::Store(i(2))).unwrap();
+        let e = vm.subscr(d, key, crate::typ::Subscr::Load);
+        assert_eq!(rr!(vm, e), "TypeError: unsupported type for __hash__: 'list'");
+    });
+}
+
+#[test]
+fn table_has_no_duplicate_names() {
+    let t = super::builtins::BUILTINS_LOCALS;
+    for (k, (a, _)) in t.iter().enumerate() {
+        assert!(t[k + 1..].iter().all(|(b, _)| b != a), "duplicate builtin {}", a.0);
+    }
+}

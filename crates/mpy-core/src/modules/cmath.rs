@@ -7,6 +7,7 @@ use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::types::float_acc as acc;
 use crate::types::int_ops::num_of;
 use crate::PyResult;
 use alloc::format;
@@ -48,13 +49,13 @@ fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    let m = libm::exp(re);
+    let m = crate::types::float_acc::exp(re);
     vm.new_complex(m * libm::cos(im), m * libm::sin(im))
 }
 
 fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    vm.new_complex(libm::log(abs(z)), libm::atan2(z.1, z.0))
+    vm.new_complex(crate::types::float_acc::log(abs(z)), libm::atan2(z.1, z.0))
 }
 
 fn c_log10(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -71,12 +72,12 @@ fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(libm::cos(re) * libm::cosh(im), -libm::sin(re) * libm::sinh(im))
+    vm.new_complex(libm::cos(re) * acc::cosh(im), -libm::sin(re) * libm::sinh(im))
 }
 
 fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(libm::sin(re) * libm::cosh(im), libm::cos(re) * libm::sinh(im))
+    vm.new_complex(libm::sin(re) * acc::cosh(im), libm::cos(re) * libm::sinh(im))
 }
 
 static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);

@@ -13,6 +13,7 @@ use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::types::float_acc as acc;
 use crate::types::int::{int_from_f64, obj_to_i64};
 use crate::types::int_ops::{num_of, Num};
 use crate::PyResult;
@@ -54,9 +55,9 @@ macro_rules! math_fun1 {
 
 math_fun1! {
     m_sqrt => libm::sqrt,
-    m_exp => libm::exp,
+    m_exp => acc::exp,
     m_expm1 => libm::expm1,
-    m_log2 => |x| if x <= 0.0 { f64::NAN } else { libm::log2(x) },
+    m_log2 => |x| if x <= 0.0 { f64::NAN } else { acc::log2(x) },
     m_log10 => |x| if x <= 0.0 { f64::NAN } else { libm::log10(x) },
     m_cos => libm::cos,
     m_sin => libm::sin,
@@ -64,11 +65,11 @@ math_fun1! {
     m_acos => libm::acos,
     m_asin => libm::asin,
     m_atan => libm::atan,
-    m_cosh => libm::cosh,
+    m_cosh => acc::cosh,
     m_sinh => libm::sinh,
     m_tanh => libm::tanh,
     m_acosh => libm::acosh,
-    m_asinh => libm::asinh,
+    m_asinh => acc::asinh,
     m_atanh => libm::atanh,
     m_erf => libm::erf,
     m_erfc => libm::erfc,
@@ -112,7 +113,7 @@ macro_rules! math_fun2 {
 }
 
 math_fun2! {
-    m_pow => libm::pow,
+    m_pow => acc::pow,
     m_atan2 => libm::atan2,
     m_fmod => libm::fmod,
     m_copysign => libm::copysign,
@@ -124,7 +125,7 @@ fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if x <= 0.0 {
         return Err(domain_error(vm));
     }
-    let l = libm::log(x);
+    let l = acc::log(x);
     if a.len() < 2 {
         return vm.new_float(l);
     }
@@ -132,7 +133,7 @@ fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if b <= 0.0 {
         return Err(domain_error(vm));
     }
-    let lb = libm::log(b);
+    let lb = acc::log(b);
     if lb == 0.0 {
         return Err(crate::types::int_ops::zero_div(vm));
     }

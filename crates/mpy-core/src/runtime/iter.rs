@@ -43,6 +43,18 @@ impl Vm {
         Err(self.type_error(&msg))
     }
 
+    /// `next(it)` for the `next()` builtin: like [`Vm::iter_next`] but a
+    /// StopIteration raised by the iterator (e.g. a generator returning a
+    /// value) propagates, so its `value` reaches the caller.
+    pub fn iter_next_allow_raise(&mut self, it: Obj) -> PyResult<Option<Obj>> {
+        let t = self.builtin_type(it);
+        if let Some(f) = t.iternext {
+            let r = f(self, it)?;
+            return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
+        }
+        self.iter_next(it)
+    }
+
     /// Collects an iterable's items. While collecting, the items are kept
     /// on [`Vm::roots`] so a collection triggered by the iterator cannot
     /// free them.

@@ -154,6 +154,9 @@ impl Vm {
             BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
             _ => {}
         }
+        // MicroPython treats a bool left operand as the int 0/1 (so
+        // `True & True` is 1 and errors name 'int').
+        let a = if a.is_bool() { Obj::small_int((a == Obj::TRUE) as isize) } else { a };
         let ta = self.builtin_type(a);
         if let Some(f) = ta.binary_op {
             let r = f(self, op, a, b)?;

@@ -12,10 +12,11 @@ use crate::PyResult;
 use alloc::format;
 use alloc::string::String;
 
-/// `bool` (derives from `int`).
+/// `bool`. As on MicroPython it has no base type: `isinstance(True, int)`
+/// and `issubclass(bool, int)` are False and bools have no int methods,
+/// though they act as 0/1 in arithmetic.
 pub static BOOL_TYPE: TypeObj = TypeObj {
     name: q::bool,
-    base: Some(&super::int::INT_TYPE),
     make_new: Some(bool_make_new),
     print: Some(bool_print),
     unary_op: Some(bool_unary_op),

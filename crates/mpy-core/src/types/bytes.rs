@@ -22,6 +22,9 @@ use alloc::vec::Vec;
 /// for sizes that cannot fit the heap.
 pub fn bytes_from_args(vm: &mut Vm, args: &[Obj]) -> PyResult<Vec<u8>> {
     let Some(&a) = args.first() else { return Ok(Vec::new()) };
+    if args.len() > 1 && vm.str_of(a).is_none() {
+        return Err(vm.type_error("wrong number of arguments"));
+    }
     if vm.str_of(a).is_some() {
         if args.len() < 2 {
             return Err(vm.type_error("string argument without an encoding"));
@@ -68,10 +71,13 @@ fn bytes_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyRes
 /// value `hash()` reports for a str of the same bytes, `hash_bytes >> 1`).
 pub fn bytes_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let hashable = Kind::of(vm, o) == Some(Kind::Bytes);
+    if op == UnaryOp::Hash && hashable {
+        let h = with_buffer(vm, o, hash_bytes).unwrap_or(0) >> 1;
+        return vm.new_int(h as i64);
+    }
     let r = with_buffer(vm, o, |b| match op {
         UnaryOp::Len => Obj::small_int(b.len() as isize),
         UnaryOp::Bool => Obj::bool(!b.is_empty()),
-        UnaryOp::Hash if hashable => Obj::small_int((hash_bytes(b) >> 1) as isize),
         UnaryOp::Sizeof => Obj::small_int((b.len() + crate::heap::SLOT_BYTES) as isize),
         _ => Obj::NULL,
     });

@@ -157,13 +157,13 @@ fn complex_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 
 /// `exp(z)`.
 fn cexp(re: f64, im: f64) -> (f64, f64) {
-    let m = libm::exp(re);
+    let m = super::float_acc::exp(re);
     (m * libm::cos(im), m * libm::sin(im))
 }
 
 /// `log(z)` (principal branch).
 fn clog(re: f64, im: f64) -> (f64, f64) {
-    (libm::log(libm::sqrt(re * re + im * im)), libm::atan2(im, re))
+    (super::float_acc::log(libm::sqrt(re * re + im * im)), libm::atan2(im, re))
 }
 
 /// `a op b` for complex numbers given as (re, im) (plain op). NULL for
@@ -186,11 +186,14 @@ pub fn complex_binary_op(vm: &mut Vm, op: BinaryOp, a: (f64, f64), b: (f64, f64)
             if br == 0.0 && bi == 0.0 {
                 return Err(vm.zero_division_error("complex divide by zero"));
             }
+            // MicroPython's formulas (they fix the last digits printed).
             if bi == 0.0 {
                 (ar / br, ai / br)
+            } else if br == 0.0 {
+                (ai / bi, -ar / bi)
             } else {
-                let d = br * br + bi * bi;
-                ((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+                let inv = 1.0 / (br * br + bi * bi);
+                ((ar * br + ai * bi) * inv, (ai * br - ar * bi) * inv)
             }
         }
         FloorDivide => return Err(vm.type_error("can't truncate-divide a complex number")),

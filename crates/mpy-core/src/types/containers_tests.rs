@@ -535,3 +535,22 @@ fn recursive_list_repr_is_guarded() {
         assert_eq!(rr!(vm, e), "RuntimeError: maximum recursion depth exceeded");
     });
 }
+
+#[test]
+fn dict_iteration_ends_when_entries_are_added() {
+    with_vm(|mut vm, _| {
+        let d = vm.new_dict().unwrap();
+        vm.subscr(d, i(1), Subscr::Store(i(1))).unwrap();
+        vm.subscr(d, i(2), Subscr::Store(i(2))).unwrap();
+        let it = vm.get_iter(d).unwrap();
+        let mut seen = 0;
+        while let Some(k) = vm.iter_next(it).unwrap() {
+            let k2 = i(k.as_small_int().unwrap() + 10);
+            vm.subscr(d, k2, Subscr::Store(i(0))).unwrap();
+            seen += 1;
+            assert!(seen < 10);
+        }
+        assert_eq!(seen, 2);
+        assert_eq!(vm.len(d).unwrap(), 4);
+    });
+}

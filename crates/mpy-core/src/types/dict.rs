@@ -183,6 +183,17 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             let a = native_of(vm, a);
             Ok(Obj::bool(lookup(vm, a, b)?.is_some()))
         }
+        // `d | other` / `d |= other`: like MicroPython, `other` may be
+        // anything `update()` accepts.
+        BinaryOp::Or => {
+            let d = dict_copy(vm, &[a], &[])?;
+            dict_update_from(vm, d, b)?;
+            Ok(d)
+        }
+        BinaryOp::InplaceOr => {
+            dict_update_from(vm, a, b)?;
+            Ok(a)
+        }
         _ => Ok(Obj::NULL),
     }
 }

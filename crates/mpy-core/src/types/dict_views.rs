@@ -36,10 +36,13 @@ struct DictView {
 }
 native_impl!(DictView, &DICT_VIEW_TYPE, |s, f| { f(s.dict) });
 
-/// An iterator over a dict's (or set's) table.
+/// An iterator over a dict's (or set's) table. It stops at the table end
+/// it saw when created, so adding entries while iterating terminates (as
+/// in MicroPython, which raises no error for it).
 struct DictIter {
     dict: Obj,
     pos: usize,
+    end: usize,
     kind: ViewKind,
 }
 native_impl!(DictIter, &DICT_ITERATOR_TYPE, |s, f| { f(s.dict) });
@@ -51,7 +54,8 @@ pub fn new_view(vm: &mut Vm, d: Obj, kind: ViewKind) -> PyResult<Obj> {
 
 /// A new iterator over dict (or set/frozenset) `d` yielding `kind`.
 pub fn new_dict_iter(vm: &mut Vm, d: Obj, kind: ViewKind) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(DictIter { dict: d, pos: 0, kind })))
+    let end = vm.table(d).map(|t| t.end_pos()).unwrap_or(0);
+    vm.alloc(ObjData::Native(Box::new(DictIter { dict: d, pos: 0, end, kind })))
 }
 
 fn view_parts(vm: &Vm, o: Obj) -> Option<(Obj, ViewKind)> {
@@ -131,8 +135,8 @@ pub static DICT_VIEW_TYPE: TypeObj = TypeObj {
 
 fn dict_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some(it) = native_ref::<DictIter>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (d, pos, kind) = (it.dict, it.pos, it.kind);
-    let found = vm.table(d).and_then(|t| t.next_at(pos)).map(|(p, e)| (p, e.key, e.value));
+    let (d, pos, end, kind) = (it.dict, it.pos, it.end, it.kind);
+    let found = vm.table(d).and_then(|t| t.next_at(pos)).filter(|(p, _)| *p < end).map(|(p, e)| (p, e.key, e.value));
     let Some((p, k, v)) = found else { return Ok(Obj::STOP_ITERATION) };
     if let Some(it) = native_mut::<DictIter>(vm, o) {
         it.pos = p + 1;
@@ -156,5 +160,6 @@ pub static DICT_ITERATOR_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(print_iterator),
     iternext: Some(dict_iter_next),
+    locals: &super::iterators::ITER_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -85,21 +85,88 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<f64> {
 }
 
 /// Parses float text as MicroPython's `float()` accepts it: surrounding
-/// whitespace, underscores between digits, `inf`/`infinity`/`nan` in any
-/// case with an optional sign, `1e5`, `.5`, `5.`. None on bad syntax.
+/// whitespace, a sign, `inf`/`infinity`/`nan` in any case, or a decimal
+/// number whose digits may contain underscores, with an optional exponent.
+/// As MicroPython, an empty mantissa reads as 0 (`float('.')` and
+/// `float('e5')` are 0.0). None on bad syntax.
 pub fn parse_float(text: &[u8]) -> Option<f64> {
     let s = core::str::from_utf8(text).ok()?.trim_matches(|c: char| c.is_ascii_whitespace());
-    if s.is_empty() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let neg = match b.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let rest = &s[i..];
+    let word = rest.to_ascii_lowercase();
+    let special = match word.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
+    }
+    let mut int_part = String::new();
+    let mut frac = String::new();
+    let mut exp = String::new();
+    let mut consumed = false;
+    let mut in_frac = false;
+    while i < b.len() {
+        match b[i] {
+            c @ b'0'..=b'9' => {
+                if in_frac { frac.push(c as char) } else { int_part.push(c as char) }
+                consumed = true;
+            }
+            b'_' => {}
+            b'.' if !in_frac => {
+                in_frac = true;
+                consumed = true;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        consumed = true;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            exp.push(b[i] as char);
+            i += 1;
+        }
+        let start = exp.len();
+        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
+            if b[i] != b'_' {
+                exp.push(b[i] as char);
+            }
+            i += 1;
+        }
+        if exp.len() == start {
+            return None;
+        }
+    }
+    if !consumed || i != b.len() {
         return None;
     }
-    let owned: String;
-    let cleaned: &str = if s.contains('_') {
-        owned = s.chars().filter(|&c| c != '_').collect();
-        &owned
-    } else {
-        s
-    };
-    cleaned.parse::<f64>().ok()
+    let mut t = String::new();
+    if neg {
+        t.push('-');
+    }
+    t.push_str(if int_part.is_empty() { "0" } else { &int_part });
+    t.push('.');
+    t.push_str(if frac.is_empty() { "0" } else { &frac });
+    if !exp.is_empty() {
+        t.push('e');
+        t.push_str(&exp);
+    }
+    t.parse::<f64>().ok()
 }
 
 fn float_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -122,15 +189,16 @@ pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
         return Ok(Obj::small_int(0));
     }
     if f.is_infinite() {
-        return Ok(Obj::small_int(if f > 0.0 { 314159 } else { -314159 }));
+        return Ok(Obj::small_int(-1));
     }
     let t = libm::trunc(f);
     if t.abs() < Obj::SMALL_INT_MAX as f64 {
         return Ok(Obj::small_int(t as isize));
     }
-    // A big integral value: hash as the equal big int (the runtime folds it).
+    // A big integral value: hash as the equal big int.
     let b = BigInt::from_f64(t).unwrap_or_default();
-    vm.new_bigint(b)
+    let _ = vm;
+    Ok(Obj::small_int(super::int::bigint_hash(&b)))
 }
 
 /// Python's float floor-division and modulo: `(a // b, a % b)` with the
@@ -203,7 +271,7 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: f64, b: f64) -> PyResult<Ob
             if a < 0.0 && b.is_finite() && libm::trunc(b) != b {
                 return super::complex::complex_binary_op(vm, Power, (a, 0.0), (b, 0.0));
             }
-            libm::pow(a, b)
+            super::float_acc::pow(a, b)
         }
         _ => return Ok(Obj::NULL),
     };

@@ -76,13 +76,27 @@ fn repr_digits(x: f64) -> ([u8; 17], usize, i32) {
         let _ = write!(b, "{:.*e}", prec, x);
         let s = b.as_str();
         if prec == 16 || s.parse::<f64>() == Ok(x) {
-            let (d, e) = split_e(s);
+            let (d, mut e) = split_e(s);
+            if d[0] == b'9' && x >= f64::MIN_POSITIVE && shortest_is_power_of_ten(x) {
+                // The double just below a power of ten (e.g. 1e23):
+                // MicroPython's scaling rounds it up to that power.
+                out[0] = b'1';
+                e += 1;
+                return (out, 1, e);
+            }
             let n = d.len().min(17);
             out[..n].copy_from_slice(&d[..n]);
             return (out, n, e);
         }
     }
     (out, 1, 0)
+}
+
+/// Is the shortest round-trip repr of `x` a power of ten (`1e23`)?
+fn shortest_is_power_of_ten(x: f64) -> bool {
+    let mut b = StackBuf::new();
+    let _ = write!(b, "{:e}", x);
+    b.as_str().starts_with("1e")
 }
 
 /// `x` (> 0, finite) rounded to `n` significant digits (ties away from
@@ -189,7 +203,7 @@ pub fn float_repr(x: f64, out: &mut String) {
         out.push_str("0.0");
         return;
     }
-    let (mut rd, mut n, mut e) = repr_digits(a);
+    let (rd, n, e) = repr_digits(a);
     if rd[0] == b'9' {
         // The double nearest a power of ten but below it: MicroPython
         // scales by that double, so it prints `1e+23` (not
@@ -198,8 +212,8 @@ pub fn float_repr(x: f64, out: &mut String) {
         let mut b = StackBuf::new();
         let _ = write!(b, "{:e}", a);
         let (sd, se) = split_e(b.as_str());
-        if sd == [b'1'] {
-            if a < f64::MIN_POSITIVE {
+        if sd == [b'1'] && a < f64::MIN_POSITIVE {
+            {
                 let d = sig_digits(a, 15);
                 out.push_str("0.");
                 for &c in &d.digits {
@@ -211,9 +225,6 @@ pub fn float_repr(x: f64, out: &mut String) {
                 push_exp(out, se, 'e');
                 return;
             }
-            rd[0] = b'1';
-            n = 1;
-            e = se;
         }
     }
     let d = Digits { digits: rd[..n].to_vec(), exp: e };
@@ -276,13 +287,34 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
     let echar = if upper { 'E' } else { 'e' };
     match fmt_char {
         'e' | 'E' => {
-            let p = precision.unwrap_or(6);
+            // MicroPython's buffer holds at most 24 mantissa decimals
+            // (one fewer with a minus sign).
+            let p = precision.unwrap_or(6).min(24 - out.len());
             let d = if a == 0.0 { Digits { digits: Vec::new(), exp: 0 } } else { sig_digits(a, p + 1) };
             layout_exp(&mut out, &d, p, echar);
         }
         'f' | 'F' | '%' => {
             let p = precision.unwrap_or(6);
             let v = if fmt_char == '%' { a * 100.0 } else { a };
+            // MicroPython's buffer: values below 10 get at most 31 chars
+            // (30 decimals when everything rounds to zero).
+            let p = if v < 10.0 {
+                let zero = v == 0.0 || v < 0.5 * libm::pow(10.0, -(p.min(40) as f64));
+                if zero { p.min(30) } else { p.min(29 - out.len()) }
+            } else {
+                // Larger values: decimals shrink so the text fits 31 chars
+                // (e.g. `'%f' % 1e24` has 5 decimals).
+                let (_, _, e) = repr_digits(v);
+                let avail = 31 - out.len() as i64 - (e as i64 + 1) - 1;
+                if (p as i64) <= avail.max(0) {
+                    p
+                } else if avail >= 0 && (p as i64) - avail <= 6 {
+                    avail as usize
+                } else {
+                    // MicroPython drops the decimals (`'%.29f' % 1e23`).
+                    0
+                }
+            };
             fixed(&mut out, v, p);
             if fmt_char == '%' {
                 out.push('%');
@@ -290,7 +322,8 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
         }
         _ => {
             // 'g', 'G', and no type with a precision.
-            let p = precision.unwrap_or(6).max(1);
+            // Beyond 17 digits only zeros follow; the cap bounds the work.
+            let p = precision.unwrap_or(6).clamp(1, 120);
             if a == 0.0 {
                 out.push('0');
                 return out;

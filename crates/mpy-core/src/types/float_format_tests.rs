@@ -101,3 +101,25 @@ fn format_specials() {
     assert_eq!(format_float(9.96, 'f', Some(1), false), "10.0");
     assert_eq!(format_float(1.0, 'g', Some(0), true), "1");
 }
+
+#[test]
+fn micropython_buffer_caps() {
+    assert_eq!(format_float(1e23, 'f', None, false), "100000000000000000000000.000000");
+    assert_eq!(format_float(0.1, 'f', Some(30), false), "0.10000000000000000000000000000");
+    assert_eq!(format_float(-1.0 / 3.0, 'f', Some(30), false), "-0.3333333333333333000000000000");
+    assert_eq!(format_float(5e-324, 'f', Some(40), false), "0.000000000000000000000000000000");
+    assert_eq!(format_float(2.0 / 3.0, 'e', Some(25), false), "6.666666666666666000000000e-01");
+    assert_eq!(format_float(-1.0 / 3.0, 'e', Some(25), false), "-3.33333333333333300000000e-01");
+    assert_eq!(format_float(1e23, 'e', Some(30), false), "1.000000000000000000000000e+23");
+    assert_eq!(format_float(1e23, 'g', Some(30), false), "100000000000000000000000");
+    assert_eq!(format_float(1e24, 'f', None, false), "1000000000000000000000000.00000");
+    assert_eq!(format_float(-1e24, 'f', None, false), "-1000000000000000000000000.0000");
+    assert_eq!(format_float(1e25, 'f', Some(3), false), "10000000000000000000000000.000");
+    assert_eq!(format_float(1e22, '%', None, false), "1000000000000000000000000.00000%");
+    assert_eq!(format_float(1e23, 'f', Some(29), false), "100000000000000000000000");
+    assert_eq!(format_float(12.5, 'f', Some(29), false), "12.5000000000000000000000000000");
+    assert_eq!(format_float(1e10, 'f', Some(1_000_000_000), false), "10000000000");
+    assert_eq!(format_float(0.5, 'f', Some(1_000_000_000), false).len(), 31);
+    assert_eq!(format_float(0.5, 'g', Some(1_000_000_000), false), "0.5");
+    assert_eq!(format_float(0.5, 'e', Some(1_000_000_000), false).len(), 30);
+}

@@ -173,6 +173,10 @@ fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if special(vm, o, q::__next__).is_some() {
         return Ok(o);
     }
+    if special(vm, o, q::__getitem__).is_some() {
+        // The sequence protocol: o[0], o[1], ... until IndexError.
+        return crate::types::iterators::new_subscr_iter(vm, o);
+    }
     let msg = format!("'{}' object isn't iterable", vm.type_name(o));
     Err(vm.type_error(&msg))
 }

@@ -161,8 +161,7 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         (UnaryOp::Positive | UnaryOp::IntMaybe, BigIntOrSmall::Small(i)) => Ok(Obj::small_int(i)),
         (UnaryOp::Positive | UnaryOp::IntMaybe, BigIntOrSmall::Big(_)) => Ok(o),
         (UnaryOp::Hash, BigIntOrSmall::Small(i)) => Ok(Obj::small_int(i)),
-        // The runtime folds a big-int hash into 32 bits.
-        (UnaryOp::Hash, BigIntOrSmall::Big(_)) => Ok(o),
+        (UnaryOp::Hash, BigIntOrSmall::Big(b)) => Ok(Obj::small_int(bigint_hash(&b))),
         (UnaryOp::Negative, BigIntOrSmall::Small(i)) => vm.new_int(-(i as i64)),
         (UnaryOp::Negative, BigIntOrSmall::Big(b)) => vm.new_bigint(-b),
         (UnaryOp::Invert, BigIntOrSmall::Small(i)) => vm.new_int(!(i as i64)),
@@ -173,6 +172,14 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         (UnaryOp::FloatMaybe, BigIntOrSmall::Big(b)) => vm.new_float(big_to_f64(&b)),
         _ => Ok(Obj::NULL),
     }
+}
+
+/// The hash of a big int: its low bits (two's complement) as a small
+/// int, so `hash(2**64) == 0` as on MicroPython; equal floats hash alike.
+pub fn bigint_hash(b: &BigInt) -> isize {
+    let low = b.iter_u64_digits().next().unwrap_or(0);
+    let v = if b.is_negative() { (!low).wrapping_add(1) } else { low } as i64;
+    ((v << 2) >> 2) as isize
 }
 
 enum BigIntOrSmall {
@@ -217,9 +224,10 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         return Err(vm.error_noargs(&VALUE_ERROR_TYPE));
     }
     let len = len as usize;
-    if !vm.heap.fits(len.saturating_add(64)) {
+    if len > vm.heap.limit() {
         return Err(vm.memory_error());
     }
+    vm.make_room(len)?;
     let little = args.len() > 2 && is_little(vm, args[2]);
     let Some(mut bytes) = super::int_ops::int_to_le_bytes(&v, len) else {
         return Err(vm.error(&OVERFLOW_ERROR_TYPE, "buffer too small"));

@@ -259,10 +259,10 @@ fn int_from_i128(vm: &mut Vm, v: i128) -> PyResult<Obj> {
 /// MemoryError (checked against the heap before allocating).
 fn check_bits(vm: &mut Vm, bits: u64) -> PyResult<()> {
     let bytes = bits / 8 + 16;
-    if bytes > (1u64 << 40) || !vm.heap.fits(bytes as usize) {
+    if bytes > vm.heap.limit() as u64 {
         return Err(vm.memory_error());
     }
-    Ok(())
+    vm.make_room(bytes as usize)
 }
 
 /// A shift count or exponent as usize.
@@ -316,6 +316,9 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: BigInt, b: BigInt) -> PyResul
             return vm.new_float(big_to_f64(&a) / big_to_f64(&b));
         }
         Lshift => {
+            if b.to_i64().is_none() {
+                return Err(vm.overflow_error("overflow converting long int to machine word"));
+            }
             if b.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }
@@ -327,6 +330,9 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: BigInt, b: BigInt) -> PyResul
             a << n
         }
         Rshift => {
+            if b.to_i64().is_none() {
+                return Err(vm.overflow_error("overflow converting long int to machine word"));
+            }
             if b.is_negative() {
                 return Err(vm.value_error("negative shift count"));
             }

@@ -58,9 +58,12 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
         base = 10;
     }
     let mut digits: alloc::vec::Vec<u8> = alloc::vec::Vec::new();
+    // MicroPython counts underscores as consumed text: `int('_')` is 0.
+    let mut consumed = false;
     while i < s.len() {
         let c = s[i];
         if c == b'_' {
+            consumed = true;
             i += 1;
             continue;
         }
@@ -74,6 +77,7 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
             break;
         }
         digits.push(d as u8);
+        consumed = true;
         i += 1;
     }
     let mut j = i;
@@ -84,12 +88,18 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
         && digits.len() > 1
         && digits[0] == 0
         && digits.iter().any(|&d| d != 0);
-    if digits.is_empty() || j != s.len() || bad_zero {
+    if !consumed || j != s.len() || bad_zero {
+        // Base 0 without a prefix reports base 10, except for the
+        // leading-zero error.
+        let shown = if msg_base == 0 && !bad_zero { 10 } else { msg_base };
         return Err(IntParseError::Syntax(format!(
             "invalid syntax for integer with base {}: {}",
-            msg_base,
+            shown,
             quote_bytes(&s[start..])
         )));
+    }
+    if digits.is_empty() {
+        return Ok(BigInt::default());
     }
     let v = BigInt::from_radix_be(num_bigint::Sign::Plus, &digits, base).unwrap_or_default();
     Ok(if neg { -v } else { v })
@@ -166,6 +176,9 @@ mod tests {
             ok("\u{661}\u{662}", 10),
             "invalid syntax for integer with base 10: '\\xd9\\xa1\\xd9\\xa2'"
         );
+        assert_eq!(ok("1 0", 0), "invalid syntax for integer with base 10: '1 0'");
+        assert_eq!(ok("_", 0), "0");
+        assert_eq!(ok("0x_", 16), "0");
         assert_eq!(ok("1", 1), "badbase");
         assert_eq!(ok("1", 37), "badbase");
     }

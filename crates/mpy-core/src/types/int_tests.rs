@@ -170,7 +170,7 @@ fn unary_and_hash() {
 fn constructor() {
     let mut vm = vm();
     let int_t = Obj::from_type(&INT_TYPE);
-    let mut s = |vm: &mut Vm, text: &str| vm.new_str(text).unwrap_or(Obj::NONE);
+    let s = |vm: &mut Vm, text: &str| vm.new_str(text).unwrap_or(Obj::NONE);
     let a = s(&mut vm, " 12 ");
     assert_eq!(call(&mut vm, int_t, &[a]), "12");
     let a = s(&mut vm, "0x1f");
@@ -283,7 +283,7 @@ fn helpers() {
 fn pow3() {
     let mut vm = vm();
     let i = |v: isize| Obj::small_int(v);
-    let mut p = |vm: &mut Vm, a: Obj, b: Obj, c: Obj| {
+    let p = |vm: &mut Vm, a: Obj, b: Obj, c: Obj| {
         let r = super::super::int_ops::int_pow3(vm, a, b, c);
         show(vm, r)
     };

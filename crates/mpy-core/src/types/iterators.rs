@@ -9,9 +9,9 @@
 use super::seq::{kw_check, kw_get};
 use crate::obj::Obj;
 use crate::objdata::{NativeObj, ObjData};
-use crate::qstr::q;
+use crate::qstr::{q, Qstr};
 use crate::state::Vm;
-use crate::typ::{flags, PrintKind, Subscr, TypeObj};
+use crate::typ::{flags, BuiltinFun, PrintKind, Rom, Subscr, TypeObj};
 use crate::types::exception::INDEX_ERROR_TYPE;
 use crate::PyResult;
 use alloc::boxed::Box;
@@ -59,6 +59,23 @@ pub fn native_ref<T: 'static>(vm: &Vm, o: Obj) -> Option<&T> {
         _ => None,
     }
 }
+
+/// `it.__next__()`: the next item.
+///
+/// Errors: `StopIteration` when exhausted.
+fn next_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    match vm.iter_next(args[0])? {
+        Some(x) => Ok(x),
+        None => Err(vm.error_noargs(&crate::types::exception::STOP_ITERATION_TYPE)),
+    }
+}
+
+/// `__next__` for iterator types.
+pub static NEXT_METH: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, next_meth);
+
+/// The locals of every iterator type: `__next__` (as MicroPython's
+/// iterators have).
+pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))];
 
 /// Prints `<name>` for an iterator object.
 fn print_name(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
@@ -150,6 +167,7 @@ pub static ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
+    locals: &ITER_LOCALS,
     iternext: Some(iterator_next),
     ..TypeObj::EMPTY
 };
@@ -203,6 +221,7 @@ pub static ENUMERATE_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(enumerate_make_new),
     print: Some(print_name),
+    locals: &ITER_LOCALS,
     iternext: Some(enumerate_next),
     ..TypeObj::EMPTY
 };
@@ -277,6 +296,7 @@ pub static ZIP_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_make_new),
     print: Some(print_name),
+    locals: &ITER_LOCALS,
     iternext: Some(zip_next),
     ..TypeObj::EMPTY
 };
@@ -328,6 +348,7 @@ pub static MAP_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(map_make_new),
     print: Some(print_name),
+    locals: &ITER_LOCALS,
     iternext: Some(map_next),
     ..TypeObj::EMPTY
 };
@@ -378,6 +399,7 @@ pub static FILTER_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(filter_make_new),
     print: Some(print_name),
+    locals: &ITER_LOCALS,
     iternext: Some(filter_next),
     ..TypeObj::EMPTY
 };
@@ -438,6 +460,7 @@ pub static REVERSED_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(reversed_make_new),
     print: Some(print_name),
+    locals: &ITER_LOCALS,
     iternext: Some(reversed_next),
     ..TypeObj::EMPTY
 };

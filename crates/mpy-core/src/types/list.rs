@@ -94,13 +94,25 @@ pub fn list_extend_items(vm: &mut Vm, l: Obj, items: &[Obj]) -> PyResult<()> {
 }
 
 /// Appends every item of iterable `it` to list `l` (`l.extend(it)`).
+/// Lists and tuples are copied first (so `l.extend(l)` doubles `l`);
+/// other iterables are appended item by item, so the heap limit applies
+/// as they grow (`list(range(10**10))` is a `MemoryError`).
 pub fn list_extend(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<()> {
-    let items = vm.collect_iter(it)?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&items);
-    let r = list_extend_items(vm, l, &items);
-    vm.roots.truncate(base);
-    r
+    if let Some(items) = seq::items_of(vm, it) {
+        return list_extend_items(vm, l, &items);
+    }
+    let iter = vm.get_iter(it)?;
+    while let Some(x) = vm.iter_next(iter)? {
+        list_append(vm, l, x)?;
+    }
+    Ok(())
+}
+
+/// A new list of the items of iterable `it` (see [`list_extend`]).
+pub fn list_from_iter(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
+    let l = vm.new_list(Vec::new())?;
+    list_extend(vm, l, it)?;
+    Ok(l)
 }
 
 fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -110,9 +122,7 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args {
         [] => vm.new_list(Vec::new()),
         [x] => {
-            // `alloc` keeps the (otherwise unrooted) items alive if it collects.
-            let v = vm.collect_iter(*x)?;
-            vm.new_list(v)
+            list_from_iter(vm, *x)
         }
         _ => {
             let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
@@ -173,15 +183,7 @@ fn list_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             let (x, y) = (list_items(vm, a), list_items(vm, b));
             Ok(Obj::bool(seq::seq_compare(vm, op, &x, &y)?))
         }
-        BinaryOp::Contains => {
-            let v = list_items(vm, a);
-            for x in v {
-                if vm.eq(x, b)? {
-                    return Ok(Obj::TRUE);
-                }
-            }
-            Ok(Obj::FALSE)
-        }
+        BinaryOp::Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, native_of(vm, a), b)?)),
         _ => Ok(Obj::NULL),
     }
 }
@@ -196,8 +198,7 @@ fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         let (start, stop, step) = slice_indices(vm, index, len)?;
         return match op {
             Subscr::Load => {
-                let v = list_items(vm, o);
-                let r = super::tuple::slice_select(&v, start, stop, step);
+                let r = with_list(vm, o, |v| super::tuple::slice_select(v, start, stop, step)).unwrap_or_default();
                 vm.new_list(r)
             }
             Subscr::Store(value) => {

@@ -8,6 +8,7 @@ pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod float_acc;
 pub mod float_format;
 pub mod instance;
 pub mod int;

@@ -200,6 +200,7 @@ pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(print_iterator),
     iternext: Some(range_iter_next),
+    locals: &super::iterators::ITER_LOCALS,
     ..TypeObj::EMPTY
 };
 

@@ -8,7 +8,7 @@
 use super::str_methods as m;
 use super::strutil::{
     char_len, int_arg, is_int, new_of_kind, new_seq_iter, repr_str, reserve, seq_index,
-    slice_indices, slice_positions, with_buffer, Kind,
+    slice_indices, slice_positions, with_buffer, buffer_ref, Kind,
 };
 use crate::obj::Obj;
 use crate::objdata::ObjData;
@@ -73,7 +73,11 @@ fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     Ok(match op {
         UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
         UnaryOp::Bool => Obj::bool(!s.is_empty()),
-        UnaryOp::Hash => Obj::small_int((hash_bytes(s.as_bytes()) >> 1) as isize),
+        UnaryOp::Hash => {
+            // As the `hash()` builtin reports a str's hash (fits 31 bits).
+            let h = hash_bytes(s.as_bytes()) >> 1;
+            return vm.new_int(h as i64);
+        }
         UnaryOp::Sizeof => Obj::small_int((s.len() + crate::heap::SLOT_BYTES) as isize),
         _ => Obj::NULL,
     })
@@ -94,38 +98,46 @@ pub fn repeat(vm: &mut Vm, kind: Kind, s: &[u8], n: Obj) -> PyResult<Obj> {
 /// ordering comparisons, `==` and `in`. `lhs` is of kind `kind`.
 pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
-    let Some(a) = with_buffer(vm, lhs, |b| b.to_vec()) else { return Ok(Obj::NULL) };
-    // The right operand as compatible data: for str only strs; for bytes
-    // any buffer except str (add also takes str, as MicroPython does).
-    let rhs_data = |vm: &Vm, allow_str: bool| -> Option<Vec<u8>> {
+    if buffer_ref(vm, lhs).is_none() {
+        return Ok(Obj::NULL);
+    }
+    // Is the right operand compatible? For str only strs; for bytes any
+    // buffer except str (add and `in` also take str, as MicroPython does).
+    let rhs_ok = |vm: &Vm, allow_str: bool| -> bool {
         let rk = Kind::of(vm, rhs);
         if kind == Kind::Str {
-            if rk == Some(Kind::Str) { with_buffer(vm, rhs, |b| b.to_vec()) } else { None }
-        } else if rk == Some(Kind::Str) && !allow_str {
-            None
+            rk == Some(Kind::Str)
+        } else if rk == Some(Kind::Str) {
+            allow_str
         } else {
-            with_buffer(vm, rhs, |b| b.to_vec())
+            buffer_ref(vm, rhs).is_some()
         }
     };
     match op {
         Add | InplaceAdd => {
-            let Some(b) = rhs_data(vm, true) else { return Ok(Obj::NULL) };
-            reserve(vm, a.len().saturating_add(b.len()))?;
-            let mut v = a;
-            v.extend_from_slice(&b);
+            if !rhs_ok(vm, true) {
+                return Ok(Obj::NULL);
+            }
+            let total = buffer_ref(vm, lhs).map_or(0, <[u8]>::len).saturating_add(buffer_ref(vm, rhs).map_or(0, <[u8]>::len));
+            reserve(vm, total)?;
             if kind == Kind::ByteArray && op == InplaceAdd {
+                let b = buffer_ref(vm, rhs).unwrap_or(&[]).to_vec();
                 return super::bytearray::extend_with(vm, lhs, &b).map(|()| lhs);
             }
+            let mut v = Vec::with_capacity(total);
+            v.extend_from_slice(buffer_ref(vm, lhs).unwrap_or(&[]));
+            v.extend_from_slice(buffer_ref(vm, rhs).unwrap_or(&[]));
             new_of_kind(vm, kind, &v)
         }
         Multiply | InplaceMultiply | ReverseMultiply => {
             if !is_int(vm, rhs) {
                 return Ok(Obj::NULL);
             }
+            let a = buffer_ref(vm, lhs).unwrap_or(&[]).to_vec();
             let r = repeat(vm, kind, &a, rhs)?;
             if kind == Kind::ByteArray && op == InplaceMultiply {
                 // `ba *= n` mutates in place (CPython; MicroPython lacks it).
-                let data = with_buffer(vm, r, |b| b.to_vec()).unwrap_or_default();
+                let data = buffer_ref(vm, r).unwrap_or(&[]).to_vec();
                 super::bytearray::with_vec(vm, lhs, data.len(), |v| {
                     v.clear();
                     v.extend_from_slice(&data);
@@ -134,10 +146,15 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
             }
             Ok(r)
         }
-        Modulo | InplaceModulo => super::str_modulo::format_modulo(vm, kind, &a, rhs),
+        Modulo | InplaceModulo => {
+            let a = buffer_ref(vm, lhs).unwrap_or(&[]).to_vec();
+            super::str_modulo::format_modulo(vm, kind, &a, rhs)
+        }
         Less | More | LessEqual | MoreEqual | Equal | NotEqual => {
-            let Some(b) = rhs_data(vm, false) else { return Ok(Obj::NULL) };
-            let c = a.as_slice().cmp(b.as_slice());
+            if !rhs_ok(vm, false) {
+                return Ok(Obj::NULL);
+            }
+            let c = buffer_ref(vm, lhs).unwrap_or(&[]).cmp(buffer_ref(vm, rhs).unwrap_or(&[]));
             Ok(Obj::bool(match op {
                 Less => c == Ordering::Less,
                 More => c == Ordering::Greater,
@@ -150,21 +167,17 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
         Contains => {
             if kind != Kind::Str && is_int(vm, rhs) {
                 let v = int_arg(vm, rhs)?;
+                let a = buffer_ref(vm, lhs).unwrap_or(&[]);
                 return Ok(Obj::bool((0..256).contains(&v) && a.contains(&(v as u8))));
             }
-            let needle = m::arg_data(vm, if kind == Kind::Str { Kind::Str } else { Kind::Bytes }, rhs);
-            let needle = match needle {
-                Ok(n) => n,
-                Err(e) => {
-                    // MicroPython lets a str be found in bytes.
-                    if kind != Kind::Str && Kind::of(vm, rhs) == Some(Kind::Str) {
-                        with_buffer(vm, rhs, |b| b.to_vec()).unwrap_or_default()
-                    } else {
-                        return Err(e);
-                    }
-                }
-            };
-            Ok(Obj::bool(m::find_bytes(&a, &needle, 0).is_some()))
+            if !rhs_ok(vm, true) {
+                // Raises MicroPython's "can't convert ... implicitly".
+                m::arg_data(vm, kind, rhs)?;
+                return Ok(Obj::FALSE);
+            }
+            let hay = buffer_ref(vm, lhs).unwrap_or(&[]);
+            let needle = buffer_ref(vm, rhs).unwrap_or(&[]);
+            Ok(Obj::bool(m::find_bytes(hay, needle, 0).is_some()))
         }
         _ => Ok(Obj::NULL),
     }
@@ -186,24 +199,32 @@ fn noun(kind: Kind) -> &'static str {
 /// `seq[index]` load for str/bytes/bytearray (ints and slices; slices of
 /// any step).
 pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<Obj> {
-    let Some(s) = with_buffer(vm, o, |b| b.to_vec()) else { return Ok(Obj::NULL) };
-    if kind == Kind::Str && !s.is_ascii() {
-        let st = core::str::from_utf8(&s).unwrap_or("");
-        let chars: Vec<char> = st.chars().collect();
-        if let Some((a, b, c)) = slice_indices(vm, index, chars.len())? {
+    let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
+    let is_slice = matches!(vm.heap.get(index), Some(ObjData::Slice(..)));
+    if !is_slice && !is_int(vm, index) {
+        let msg = format!("{} indices must be integers, not {}", noun(kind), vm.type_name(index));
+        return Err(vm.type_error(&msg));
+    }
+    let ascii = kind != Kind::Str || buffer_ref(vm, o).is_some_and(<[u8]>::is_ascii);
+    if !ascii {
+        // Code-point indexing.
+        let s = String::from_utf8_lossy(buffer_ref(vm, o).unwrap_or(&[])).into_owned();
+        if is_slice {
+            let chars: Vec<char> = s.chars().collect();
+            let (a, b, c) = slice_indices(vm, index, chars.len())?.unwrap_or((0, 0, 1));
             let out: String = slice_positions(a, b, c).filter_map(|i| chars.get(i)).collect();
             return vm.new_str(&out);
         }
-        if !is_int(vm, index) {
-            let msg = format!("string indices must be integers, not {}", vm.type_name(index));
-            return Err(vm.type_error(&msg));
-        }
         let i = int_arg(vm, index)?;
-        let i = seq_index(vm, i, chars.len(), noun(kind))?;
+        let n = char_len(s.as_bytes());
+        let i = seq_index(vm, i, n, noun(kind))?;
+        let c = s.chars().nth(i).unwrap_or('\u{fffd}');
         let mut buf = [0u8; 4];
-        return vm.new_str(chars[i].encode_utf8(&mut buf));
+        return vm.new_str(c.encode_utf8(&mut buf));
     }
-    if let Some((a, b, c)) = slice_indices(vm, index, s.len())? {
+    if is_slice {
+        let (a, b, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
+        let s = buffer_ref(vm, o).unwrap_or(&[]);
         let out: Vec<u8> = if c == 1 {
             s.get(a.max(0) as usize..b.max(a).max(0) as usize).unwrap_or(&[]).to_vec()
         } else {
@@ -211,17 +232,13 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
         };
         return new_of_kind(vm, kind, &out);
     }
-    if !is_int(vm, index) {
-        let msg = format!("{} indices must be integers, not {}", noun(kind), vm.type_name(index));
-        return Err(vm.type_error(&msg));
-    }
     let i = int_arg(vm, index)?;
-    let i = seq_index(vm, i, s.len(), noun(kind))?;
+    let i = seq_index(vm, i, len, noun(kind))?;
+    let byte = buffer_ref(vm, o).and_then(|s| s.get(i).copied()).unwrap_or(0);
     if kind == Kind::Str {
-        let c = [s[i]];
-        new_of_kind(vm, kind, &c)
+        new_of_kind(vm, kind, &[byte])
     } else {
-        Ok(Obj::small_int(s[i] as isize))
+        Ok(Obj::small_int(byte as isize))
     }
 }
 

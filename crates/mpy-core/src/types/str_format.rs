@@ -95,6 +95,9 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         s.precision = Some(p);
     }
     if i < c.len() {
+        if !"bcdeEfFgGnosxX%".contains(c[i]) {
+            return Err(vm.value_error("invalid format specifier"));
+        }
         s.ty = Some(c[i]);
         i += 1;
     }
@@ -223,18 +226,14 @@ pub fn format_float(x: f64, spec: &Spec) -> String {
         t
     } else {
         match (spec.ty, spec.precision) {
-            (None, None) => float_digits(ax, 'r', None, false),
+            // A non-empty spec without type or precision is `g` with 6
+            // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
+            (None, None) => float_digits(ax, 'g', Some(6), false),
             (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
             (Some(t), p) => float_digits(ax, t, p, spec.alt),
         }
     };
-    let body = match spec.grouping {
-        Some(g) if x.is_finite() => {
-            let k = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
-            format!("{}{}", group(&body[..k], g, 3), &body[k..])
-        }
-        _ => body,
-    };
+    // MicroPython ignores `,`/`_` grouping for floats.
     pad(spec, &sp, &body, '>')
 }
 
@@ -251,6 +250,8 @@ pub fn format_obj(vm: &mut Vm, obj: Obj, spec: &str) -> PyResult<String> {
         return vm.str_string(obj);
     }
     let sp = parse_spec(vm, spec)?;
+    // Huge widths/precisions: MemoryError before building the text.
+    super::strutil::reserve(vm, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
     let unknown = |vm: &mut Vm, t: char, obj: Obj| {
         let msg = format!("unknown format code '{}' for object of type '{}'", t, vm.type_name(obj));
         Err(vm.value_error(&msg))
@@ -339,6 +340,9 @@ impl Fields<'_> {
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('.') {
                 let e = r.find(['.', '[']).unwrap_or(r.len());
+                if e == 0 {
+                    return Err(vm.value_error("Empty attribute in format string"));
+                }
                 let q = vm.intern(&r[..e]);
                 obj = vm.load_attr(obj, q)?;
                 rest = &r[e..];
@@ -447,10 +451,10 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32) -> Py
     let mut conv = None;
     if let Some(r) = rest.strip_prefix('!') {
         let c = r.chars().next();
-        conv = c;
+        conv = Some(c.unwrap_or('}'));
         rest = &r[c.map_or(0, char::len_utf8)..];
         if !rest.is_empty() && !rest.starts_with(':') {
-            return Err(vm.value_error("expected ':' after conversion specifier"));
+            return Err(vm.value_error("expected ':' after format specifier"));
         }
     }
     let spec = rest.strip_prefix(':').unwrap_or("");

@@ -90,10 +90,36 @@ fn absent(o: Obj) -> bool {
     o.is_null() || o == Obj::NONE
 }
 
-/// Resolves optional `start`/`end` arguments (code points for str) to byte
-/// offsets into `s`; None if the range is empty-by-inversion (start > end).
-fn byte_range(vm: &mut Vm, kind: Kind, s: &[u8], start: Obj, end: Obj) -> PyResult<Option<(usize, usize)>> {
-    let len = if kind == Kind::Str { char_len(s) } else { s.len() } as isize;
+/// Converts optional `start`/`end` arguments (None/absent -> None).
+///
+/// Errors: `TypeError: string indices must be integers, not str` (the
+/// receiver's noun), as MicroPython.
+fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>, Option<isize>)> {
+    let get = |vm: &mut Vm, i: usize| -> PyResult<Option<isize>> {
+        match args.get(i) {
+            Some(&o) if !absent(o) => {
+                if !super::strutil::is_int(vm, o) {
+                    let noun = match Kind::of(vm, args[0]) {
+                        Some(Kind::Str) => "string",
+                        Some(Kind::ByteArray) => "bytearray",
+                        _ => "bytes",
+                    };
+                    let msg = format!("{} indices must be integers, not {}", noun, vm.type_name(o));
+                    return Err(vm.type_error(&msg));
+                }
+                Ok(Some(int_arg(vm, o)?))
+            }
+            _ => Ok(None),
+        }
+    };
+    Ok((get(vm, from)?, get(vm, from + 1)?))
+}
+
+/// Resolves `start`/`end` (code points for str) to byte offsets into `s`,
+/// clamped as MicroPython does; None if start > end.
+fn resolve_range(kind: Kind, s: &[u8], start: Option<isize>, end: Option<isize>) -> Option<(usize, usize)> {
+    let ascii = kind != Kind::Str || s.is_ascii();
+    let len = if ascii { s.len() } else { char_len(s) } as isize;
     let norm = |v: isize| -> isize {
         if v < 0 {
             (v + len).max(0)
@@ -101,15 +127,28 @@ fn byte_range(vm: &mut Vm, kind: Kind, s: &[u8], start: Obj, end: Obj) -> PyResu
             v.min(len)
         }
     };
-    let a = if absent(start) { 0 } else { norm(int_arg(vm, start)?) };
-    let b = if absent(end) { len } else { norm(int_arg(vm, end)?) };
+    let a = start.map_or(0, norm);
+    let b = end.map_or(len, norm);
     if a > b {
-        return Ok(None);
+        return None;
     }
-    if kind == Kind::Str {
-        Ok(Some((char_to_byte(s, a as usize), char_to_byte(s, b as usize))))
+    if ascii {
+        Some((a as usize, b as usize))
     } else {
-        Ok(Some((a as usize, b as usize)))
+        Some((char_to_byte(s, a as usize), char_to_byte(s, b as usize)))
+    }
+}
+
+/// The bytes of `self` as a borrow (after [`self_data`]'s checks passed).
+fn self_ref(vm: &Vm, o: Obj) -> &[u8] {
+    super::strutil::buffer_ref(vm, o).unwrap_or(&[])
+}
+
+/// Checks `self` and returns its kind.
+fn self_kind(vm: &mut Vm, o: Obj) -> PyResult<Kind> {
+    match Kind::of(vm, o) {
+        Some(k) if super::strutil::buffer_ref(vm, o).is_some() => Ok(k),
+        _ => self_data(vm, o).map(|(k, _)| k),
     }
 }
 
@@ -121,7 +160,22 @@ pub fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
-    (from..=hay.len() - needle.len()).find(|&i| hay[i..].starts_with(needle))
+    let first = needle[0];
+    let last = hay.len() - needle.len();
+    let mut i = from;
+    while i <= last {
+        match hay[i..=last].iter().position(|&b| b == first) {
+            Some(k) => {
+                let p = i + k;
+                if hay[p..].starts_with(needle) {
+                    return Some(p);
+                }
+                i = p + 1;
+            }
+            None => return None,
+        }
+    }
+    None
 }
 
 /// Last byte offset of `needle` in `hay` ending at or before `to`.
@@ -134,15 +188,16 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
 }
 
 fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let needle = arg_data(vm, kind, args[1])?;
-    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
-    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(None) };
+    let (a, b) = range_ints(vm, args, 2)?;
+    let s = self_ref(vm, args[0]);
+    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(None) };
     let win = &s[bs..be];
     let pos = if rev { rfind_bytes(win, &needle, win.len()) } else { find_bytes(win, &needle, 0) };
     Ok(pos.map(|p| {
         let abs = bs + p;
-        (if kind == Kind::Str { byte_to_char(&s, abs) } else { abs }) as isize
+        (if kind == Kind::Str && !s.is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
     }))
 }
 
@@ -166,10 +221,11 @@ fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let needle = arg_data(vm, kind, args[1])?;
-    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
-    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(Obj::small_int(0)) };
+    let (a, b) = range_ints(vm, args, 2)?;
+    let s = self_ref(vm, args[0]);
+    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::small_int(0)) };
     let win = &s[bs..be];
     let n = if needle.is_empty() {
         (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
@@ -186,16 +242,17 @@ fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
-    let (a, b) = (args.get(2).copied().unwrap_or(Obj::NULL), args.get(3).copied().unwrap_or(Obj::NULL));
-    let Some((bs, be)) = byte_range(vm, kind, &s, a, b)? else { return Ok(Obj::FALSE) };
-    let win = &s[bs..be];
+    let kind = self_kind(vm, args[0])?;
+    let (a, b) = range_ints(vm, args, 2)?;
     let cands = match vm.heap.get(args[1]) {
         Some(ObjData::Tuple(t)) => t.to_vec(),
         _ => alloc::vec![args[1]],
     };
     for c in cands {
         let p = arg_data(vm, kind, c)?;
+        let s = self_ref(vm, args[0]);
+        let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::FALSE) };
+        let win = &s[bs..be];
         let hit = if ends { win.ends_with(&p) } else { win.starts_with(&p) };
         if hit {
             return Ok(Obj::TRUE);
@@ -203,6 +260,7 @@ fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
     }
     Ok(Obj::FALSE)
 }
+
 fn str_startswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     starts_ends(vm, args, false)
 }
@@ -511,13 +569,29 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if width <= len {
         return if kind == Kind::ByteArray { new_of_kind(vm, kind, &s) } else { Ok(args[0]) };
     }
-    reserve(vm, width + s.len())?;
+    // Optional fill char (CPython; MicroPython takes only the width).
+    let fill: Vec<u8> = match args.get(2) {
+        Some(&f) => {
+            let fb = arg_data(vm, kind, f)?;
+            let n = if kind == Kind::Str { char_len(&fb) } else { fb.len() };
+            if n != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            fb
+        }
+        None => alloc::vec![b' '],
+    };
+    reserve(vm, (width + s.len()).saturating_mul(fill.len()))?;
     let pad = width - len;
     let left = pad / 2;
     let mut out = Vec::with_capacity(width + s.len());
-    out.resize(left, b' ');
+    for _ in 0..left {
+        out.extend_from_slice(&fill);
+    }
     out.extend_from_slice(&s);
-    out.resize(out.len() + pad - left, b' ');
+    for _ in left..pad {
+        out.extend_from_slice(&fill);
+    }
     new_of_kind(vm, kind, &out)
 }
 
@@ -602,7 +676,9 @@ fn hex_val(c: u8) -> Option<u8> {
 
 fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
-    let s = arg_data(vm, Kind::Str, args[1])?;
+    let Some(s) = with_buffer(vm, args[1], |b| b.to_vec()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
     let mut out = Vec::with_capacity(s.len() / 2);
     let mut i = 0;
     while i < s.len() {
@@ -659,8 +735,10 @@ pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
 pub static PARTITION: BuiltinFun = BuiltinFun::new(q::partition, 2, 2, str_partition);
 /// `rpartition`.
 pub static RPARTITION: BuiltinFun = BuiltinFun::new(q::rpartition, 2, 2, str_rpartition);
-/// `center(width)` (MicroPython takes no fill char).
-pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 2, str_center);
+/// `center(width[, fillchar])` (MicroPython's padding split: the extra
+/// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
+/// CPython extension).
+pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 3, str_center);
 /// `lower`.
 pub static LOWER: BuiltinFun = BuiltinFun::new(q::lower, 1, 1, str_lower);
 /// `upper`.

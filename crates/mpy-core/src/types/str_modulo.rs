@@ -10,7 +10,7 @@
 //! char", "can't convert str to int".
 
 use super::str_format::{format_float, format_int, int_value, pad, Spec};
-use super::strutil::{is_int, new_of_kind, with_buffer, Kind};
+use super::strutil::{new_of_kind, with_buffer, Kind};
 use crate::obj::Obj;
 use crate::objdata::ObjData;
 use crate::state::Vm;
@@ -44,9 +44,6 @@ impl Args {
 
 fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
     let o = args.next(vm)?;
-    if !is_int(vm, o) {
-        return Err(vm.type_error("* wants int"));
-    }
     Ok(super::strutil::int_arg(vm, o)?.max(0) as usize)
 }
 
@@ -91,7 +88,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 return Err(vm.value_error("incomplete format key"));
             }
             if mapping.is_null() {
-                return Err(vm.type_error("format requires a dict"));
+                return Err(vm.type_error("format needs a dict"));
             }
             let key = String::from_utf8_lossy(&fmt[st..j]).into_owned();
             let k = vm.new_str(&key)?;
@@ -147,10 +144,16 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             spec.precision = Some(p);
         }
         let Some(&t) = fmt.get(i) else { return Err(vm.value_error("incomplete format")) };
+        super::strutil::reserve(vm, spec.width.saturating_add(spec.precision.unwrap_or(0)))?;
         let t_index = i;
         i += 1;
         if t == b'%' {
             if t_index != pct + 1 {
+                // MicroPython takes an argument first (so too few
+                // arguments is reported before the bad character).
+                if arg.is_null() {
+                    args.next(vm)?;
+                }
                 let msg = format!("unsupported format character '%' (0x25) at index {t_index}");
                 return Err(vm.value_error(&msg));
             }
@@ -197,8 +200,9 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 let v = match int_value(vm, arg) {
                     Some(v) => v,
                     None => match vm.float_of(arg) {
-                        Some(f) if matches!(t, b'd' | b'i' | b'u') && f.is_finite() => {
-                            num_bigint::BigInt::from(f as i64)
+                        Some(f) if matches!(t, b'd' | b'i' | b'u') => {
+                            let o = super::int::int_from_f64(vm, f)?;
+                            int_value(vm, o).unwrap_or_default()
                         }
                         _ => {
                             let msg = format!("can't convert {} to int", vm.type_name(arg));
@@ -232,15 +236,17 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 let ch = if let Some(s) = vm.str_of(arg) {
                     let mut it = s.chars();
                     match (it.next(), it.next()) {
-                        (Some(c), None) => Some(c),
-                        _ => None,
+                        (Some(c), None) => c,
+                        _ => return Err(vm.type_error("%c needs int or char")),
                     }
                 } else if let Some(v) = int_value(vm, arg) {
-                    u32::try_from(&v).ok().and_then(char::from_u32)
+                    match u32::try_from(&v).ok().and_then(char::from_u32) {
+                        Some(c) => c,
+                        None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                    }
                 } else {
-                    None
+                    return Err(vm.type_error("integer needed"));
                 };
-                let Some(ch) = ch else { return Err(vm.type_error("%c needs int or char")) };
                 let mut body = [0u8; 4];
                 let body: &str = if kind == Kind::Str {
                     ch.encode_utf8(&mut body)

@@ -348,6 +348,9 @@ fn str_misc_methods_body(v: &mut Vm) {
     assert_eq!(cr(&mut v, empty, "replace", &[empty, dash]), "'-'");
     let ab = s(&mut v, "ab");
     assert_eq!(cr(&mut v, ab, "center", &[i(7)]), "'  ab   '");
+    let star = s(&mut v, "€");
+    assert_eq!(cr(&mut v, ab, "center", &[i(5), star]), r"'\u20acab\u20ac\u20ac'");
+    assert_eq!(cr(&mut v, ab, "center", &[i(5), ab]), "TypeError: The fill character must be exactly one character long");
     let dots = s(&mut v, "a.b.c");
     let dot = s(&mut v, ".");
     assert_eq!(cr(&mut v, dots, "partition", &[dot]), "('a', '.', 'b.c')");
@@ -416,7 +419,7 @@ fn format_spec_mini_language_body(v: &mut Vm) {
     assert_eq!(fmt(&mut v, "{:=10}", &[a]), "ValueError: '=' alignment not allowed in string format specifier");
     assert_eq!(fmt(&mut v, "{:d}", &[a]), "ValueError: unknown format code 'd' for object of type 'str'");
     assert_eq!(fmt(&mut v, "{:s}", &[i(1)]), "ValueError: unknown format code 's' for object of type 'int'");
-    assert_eq!(fmt(&mut v, "{:z}", &[i(1)]), "ValueError: unknown format code 'z' for object of type 'int'");
+    assert_eq!(fmt(&mut v, "{:z}", &[i(1)]), "ValueError: invalid format specifier");
     assert_eq!(fmt(&mut v, "{:,d}", &[i(-1234567)]), "'-1,234,567'");
     assert_eq!(fmt(&mut v, "{:_x}", &[i(0xffffff)]), "'ff_ffff'");
     assert_eq!(fmt(&mut v, "{:#010x}", &[i(255)]), "'0x000000ff'");
@@ -520,6 +523,7 @@ fn percent_formatting_body(v: &mut Vm) {
     assert_eq!(modulo(&mut v, "%z", i(1)), "ValueError: unsupported format character 'z' (0x7a) at index 1");
     assert_eq!(modulo(&mut v, "%5%", i(1)), "ValueError: unsupported format character '%' (0x25) at index 2");
     let t0 = v.new_tuple(&[]).expect("t");
+    assert_eq!(modulo(&mut v, "%5%", t0), "TypeError: format string needs more arguments");
     assert_eq!(modulo(&mut v, "%", t0), "ValueError: incomplete format");
     assert_eq!(modulo(&mut v, "a", i(1)), "TypeError: format string didn't convert all arguments");
     let abc = s(&mut v, "abcdefg");
@@ -537,6 +541,11 @@ fn percent_formatting_body(v: &mut Vm) {
     let ab = s(&mut v, "ab");
     assert_eq!(modulo(&mut v, "%c", ab), "TypeError: %c needs int or char");
     assert_eq!(modulo(&mut v, "%x", i(-255)), "'-ff'");
+    let huge = v.new_int(10_000_000_000).expect("int");
+    let t = v.new_tuple(&[huge, i(1)]).expect("t");
+    assert_eq!(modulo(&mut v, "%*d", t), "MemoryError");
+    assert_eq!(fmt(&mut v, "{:10000000000}", &[i(1)]), "MemoryError");
+    assert_eq!(fmt(&mut v, "{:.10000000000f}", &[i(1)]), "MemoryError");
     assert_eq!(modulo(&mut v, "%c", i(0x263a)), "'\u{263a}'".replace('\u{263a}', "\\u263a"));
     // Dict-based.
     let d = v.new_dict().expect("d");
@@ -732,4 +741,55 @@ fn gc_body(v: &mut Vm) {
         assert_eq!(v.str_of(items[299]), Some("w299"));
         crate::gc::collect(&mut v);
     }
+}
+
+#[test]
+fn search_and_split_helpers() {
+    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts};
+    assert_eq!(find_bytes(b"abcabc", b"ca", 0), Some(2));
+    assert_eq!(find_bytes(b"abcabc", b"c", 3), Some(5));
+    assert_eq!(find_bytes(b"abc", b"", 3), Some(3));
+    assert_eq!(find_bytes(b"abc", b"", 4), None);
+    assert_eq!(find_bytes(b"ab", b"abc", 0), None);
+    assert_eq!(find_bytes(b"aab", b"ab", 0), Some(1));
+    assert_eq!(rfind_bytes(b"abcabc", b"ab", 6), Some(3));
+    assert_eq!(rfind_bytes(b"abcabc", b"ab", 4), Some(0));
+    assert_eq!(rfind_bytes(b"abc", b"", 3), Some(3));
+    let p: &[&[u8]] = &[b"a", b"b c "];
+    assert_eq!(split_parts(b" a b c ", None, 1), p);
+    let p: &[&[u8]] = &[b" a b", b"c"];
+    assert_eq!(rsplit_parts(b" a b c ", None, 1), p);
+    let p: &[&[u8]] = &[];
+    assert_eq!(split_parts(b"   ", None, -1), p);
+    let p: &[&[u8]] = &[b"", b""];
+    assert_eq!(split_parts(b",", Some(b","), -1), p);
+    let p: &[&[u8]] = &[b"a,b", b"c"];
+    assert_eq!(rsplit_parts(b"a,b,c", Some(b","), 1), p);
+}
+
+#[test]
+fn micropython_error_messages() {
+    run(vm(), micropython_error_messages_body);
+}
+
+fn micropython_error_messages_body(v: &mut Vm) {
+    let mut v = v;
+    assert_eq!(modulo(&mut v, "%(a)s", i(5)), "TypeError: format needs a dict");
+    let f = v.new_float(1.5).expect("f");
+    assert_eq!(modulo(&mut v, "%c", f), "TypeError: integer needed");
+    assert_eq!(modulo(&mut v, "%c", i(-1)), "OverflowError: %c arg not in range(0x110000)");
+    let a = s(&mut v, "a");
+    let t = v.new_tuple(&[a, i(1)]).expect("t");
+    assert_eq!(modulo(&mut v, "%*d", t), "TypeError: can't convert str to int");
+    let abc = s(&mut v, "abc");
+    let c = s(&mut v, "c");
+    let x = s(&mut v, "x");
+    assert_eq!(cr(&mut v, abc, "index", &[c, x]), "TypeError: string indices must be integers, not str");
+    let bt = Obj::from_type(&bytes::BYTES_TYPE);
+    let err = v.call(bt, &[i(1), i(2)], &[]).expect_err("args");
+    assert_eq!(e(&mut v, err), "TypeError: wrong number of arguments");
+    assert_eq!(cr(&mut v, bt, "fromhex", &[i(1)]), "TypeError: object with buffer protocol required");
+    assert_eq!(fmt(&mut v, "{!}", &[i(5)]), "ValueError: unknown conversion specifier }");
+    assert_eq!(fmt(&mut v, "{0!rr}", &[i(5)]), "ValueError: expected ':' after format specifier");
+    assert_eq!(fmt(&mut v, "{:<<<}", &[i(5)]), "ValueError: invalid format specifier");
 }

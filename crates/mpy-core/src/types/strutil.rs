@@ -395,7 +395,14 @@ fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
             return None;
         }
         if is_str {
-            let s = core::str::from_utf8(b.get(pos..)?).ok()?;
+            let lead = b[pos];
+            let n = match lead {
+                0..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            let s = core::str::from_utf8(b.get(pos..pos + n)?).ok()?;
             let c = s.chars().next()?;
             Some((c as u32, pos + c.len_utf8()))
         } else {

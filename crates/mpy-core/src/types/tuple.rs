@@ -43,7 +43,8 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             if seq::is_tuple(vm, *x) && native_of(vm, *x) == *x {
                 return Ok(*x);
             }
-            let v = vm.collect_iter(*x)?;
+            let l = super::list::list_from_iter(vm, *x)?;
+            let v = super::list::list_items(vm, l);
             vm.new_tuple(&v)
         }
         _ => {
@@ -111,15 +112,7 @@ fn tuple_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             let (x, y) = (items(vm, a), items(vm, b));
             Ok(Obj::bool(seq::seq_compare(vm, op, &x, &y)?))
         }
-        BinaryOp::Contains => {
-            let v = items(vm, a);
-            for x in v {
-                if vm.eq(x, b)? {
-                    return Ok(Obj::TRUE);
-                }
-            }
-            Ok(Obj::FALSE)
-        }
+        BinaryOp::Contains => Ok(Obj::bool(seq_contains(vm, native_of(vm, a), b)?)),
         _ => Ok(Obj::NULL),
     }
 }
@@ -128,14 +121,45 @@ fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     if !matches!(op, Subscr::Load) {
         return Ok(Obj::NULL);
     }
-    let v = items(vm, o);
+    let t = native_of(vm, o);
+    if let (Some(i), Some(ObjData::Tuple(v))) = (index.as_small_int(), vm.heap.get(t)) {
+        let j = if i < 0 { i + v.len() as isize } else { i };
+        if j >= 0 && (j as usize) < v.len() {
+            return Ok(v[j as usize]);
+        }
+    }
     if is_slice(vm, index) {
+        let v = items(vm, o);
         let (start, stop, step) = slice_indices(vm, index, v.len())?;
         let r = slice_select(&v, start, stop, step);
         return vm.new_tuple(&r);
     }
-    let i = seq_index(vm, index, v.len(), "tuple")?;
-    Ok(v[i])
+    let len = tuple_len(vm, o);
+    let i = seq_index(vm, index, len, "tuple")?;
+    Ok(seq_item(vm, t, i).unwrap_or(Obj::NONE))
+}
+
+/// Item `i` of a list or tuple (None past the end).
+pub fn seq_item(vm: &Vm, seq: Obj, i: usize) -> Option<Obj> {
+    match vm.heap.get(seq)? {
+        ObjData::Tuple(t) => t.get(i).copied(),
+        ObjData::List(l) => l.get(i).copied(),
+        _ => None,
+    }
+}
+
+/// `x in seq` for a list or tuple, re-reading the sequence at each step
+/// (an `__eq__` may mutate it) and comparing identical items without
+/// calling `__eq__` (except floats, for NaN).
+pub fn seq_contains(vm: &mut Vm, seq: Obj, x: Obj) -> PyResult<bool> {
+    let mut i = 0;
+    while let Some(y) = seq_item(vm, seq, i) {
+        if vm.eq(y, x)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
 }
 
 /// The items a resolved slice selects from `v`.

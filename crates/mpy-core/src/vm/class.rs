@@ -354,8 +354,12 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
     }
 }
 
-/// `object.__setattr__`: stores directly in the namespace.
+/// `object.__setattr__`: stores directly in the namespace (plain
+/// `object()` instances have none).
 fn object_setattr(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    if matches!(vm.heap.get(o), Some(ObjData::Instance(i)) if i.class == Obj::from_type(&OBJECT_TYPE)) {
+        return Err(vm.no_attr_error(o, name));
+    }
     if !ns_store(vm, o, name, value)? {
         return Err(vm.no_attr_error(o, name));
     }

@@ -596,7 +596,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             }
             op::JUMP => {
                 let dest = read_jump(code, &mut pos, true);
-                if dest < ip0 && vm.hal.take_interrupt() {
+                if dest <= ip0 && vm.hal.take_interrupt() {
                     return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
                 }
                 f.ip = dest;
@@ -608,7 +608,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let t = v == Obj::TRUE || (v != Obj::FALSE && vm.is_true(v)?);
                 f.sp -= 1;
                 if t == (opc == op::POP_JUMP_IF_TRUE) {
-                    if dest < ip0 && vm.hal.take_interrupt() {
+                    if dest <= ip0 && vm.hal.take_interrupt() {
                         return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
                     }
                     f.ip = dest;

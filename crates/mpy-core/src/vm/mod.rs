@@ -7,6 +7,8 @@
 pub mod builtins;
 pub mod call;
 pub mod class;
+#[cfg(feature = "compiler")]
+pub mod compile;
 pub mod dispatch;
 pub mod exc;
 pub mod exec;
@@ -54,7 +56,16 @@ pub struct VmState {
 
 impl Default for VmState {
     fn default() -> VmState {
-        VmState { builtins_dict: Obj::NULL, compile: None, depth: 0, builtins_index: alloc::vec::Vec::new(), frozen: &[] }
+        VmState {
+            builtins_dict: Obj::NULL,
+            #[cfg(feature = "compiler")]
+            compile: Some(compile::compile_builtin),
+            #[cfg(not(feature = "compiler"))]
+            compile: None,
+            depth: 0,
+            builtins_index: alloc::vec::Vec::new(),
+            frozen: &[],
+        }
     }
 }
 

@@ -1,0 +1,6 @@
+@micropython.native
+def f():
+    pass
+@micropython.viper
+def g():
+    pass

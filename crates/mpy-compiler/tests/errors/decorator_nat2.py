@@ -1,0 +1,3 @@
+@micropython.bytecode
+def f():
+    pass

@@ -1,0 +1,5 @@
+x=1
+@dec
+@micropython.bytecode
+def f():
+    pass

@@ -1,0 +1,4 @@
+# exit: 1
+print('not run')
+def f():
+return 1

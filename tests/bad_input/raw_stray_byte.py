@@ -1,0 +1,3 @@
+# exit: 1
+print("stray byte below")
+x = 1  2

@@ -1,0 +1,4 @@
+# exit: 1
+def f(a, b):
+    if a:
+        return [a, (b,

@@ -1,0 +1,3 @@
+# exit: 1
+print('this line is never run')
+x = 'unterminated

@@ -1,0 +1,5 @@
+print('a', 'b', sep='')
+print(1, 2, 3, sep=' | ', end=' END\n')
+print(*['p', 'q'], sep='\n')
+print('', end='')
+print()

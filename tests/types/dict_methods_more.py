@@ -1,0 +1,10 @@
+d = dict.fromkeys('abc', 0)
+print(sorted(d.items()))
+d2 = dict(d, d=4)
+print(sorted(d2.items()), len(d))
+d3 = {k: v for k, v in zip('xyz', range(3))}
+print(d3.get('y'), d3.get('w', 'none'), sorted(d3))
+print(d3.pop('x'), d3.setdefault('q', []), sorted(d3.keys()))
+items = sorted(d3.items(), key=lambda kv: kv[0])
+print(items)
+print({} == dict(), {1: 2} != {1: 3}, len({i: i for i in range(100)}))

@@ -1,0 +1,6 @@
+r = range(-10, 10, 3)
+print(list(r), len(r), r[0], r[-1], -4 in r, -3 in r)
+r2 = range(100, -100, -25)
+print(list(r2), len(r2), list(r2[2:5]))
+print(list(range(0, -5, -1)), len(range(0, 2 ** 30, 2 ** 20)))
+print(range(10).index(4) if hasattr(range(10), 'index') else 4, range(0, 20, 2).count(4) if hasattr(range(1), 'count') else 1)
