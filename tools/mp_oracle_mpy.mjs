@@ -101,3 +101,4 @@ const src = await runOnce(`        with open(${q(path.basename(file))}, 'rb') as
 const mpy = await runOnce(`        sys.path.insert(0, '/__mpyx')
         __import__(${q(stem)})`, fs.readFileSync(mpyFile));
 process.stdout.write(JSON.stringify({ src, mpy }) + '\n');
+process.exit(0);
