@@ -34,6 +34,8 @@ printf 'import frozentest, frozen_official\nprint(frozentest.big(3), frozen_offi
 target/release/mpy-cross -o "$smoke/smoke.mpy" "$smoke/smoke.py"
 test "$(target/vm-only/release/micropython "$smoke/smoke.mpy")" = "978 6765" || { echo "VM-only build: .mpy/frozen smoke run failed"; exit 1; }
 if target/vm-only/release/micropython "$smoke/smoke.py" 2>"$smoke/err"; then echo "VM-only build ran source"; exit 1; fi
+printf "import smoke\n" > "$smoke/imp.py"; target/release/mpy-cross -o "$smoke/imp.mpy" "$smoke/imp.py"
+target/vm-only/release/micropython "$smoke/imp.mpy" | grep -q "ImportError: script compilation not supported" || { echo "VM-only build: import of .py not refused"; exit 1; }
 grep -q "no compiler" "$smoke/err" || { echo "VM-only build: unclear error for source"; exit 1; }
 rm -rf "$smoke"
 echo "VM-only build: .mpy + frozen smoke run OK, source refused"
