@@ -3,8 +3,6 @@
 #![no_std]
 extern crate alloc;
 
-#[cfg(feature = "compiler")]
-pub mod compile;
 pub mod error;
 pub mod gc;
 pub mod hal;

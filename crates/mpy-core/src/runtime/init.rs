@@ -7,8 +7,7 @@ use crate::PyResult;
 use alloc::vec::Vec;
 
 /// Creates `sys.modules`, `sys.path` (empty), `sys.argv` (empty) and the
-/// preallocated `MemoryError`, and installs the compiler (feature
-/// `compiler`). Call once, right after [`Vm::new`].
+/// preallocated `MemoryError`. Call once, right after [`Vm::new`].
 ///
 /// Errors: `MemoryError` if even these do not fit the heap.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
@@ -19,9 +18,5 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
     vm.modules = vm.new_dict()?;
     vm.sys_path = vm.new_list(Vec::new())?;
     vm.sys_argv = vm.new_list(Vec::new())?;
-    #[cfg(feature = "compiler")]
-    {
-        vm.vmstate.compile = Some(crate::compile::compile);
-    }
     Ok(())
 }

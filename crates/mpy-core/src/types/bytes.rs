@@ -3,7 +3,7 @@
 
 use super::str::{seq_binary_op, seq_subscr_load};
 use super::str_methods as m;
-use super::strutil::{int_arg, is_int, new_of_kind, new_seq_iter, repr_bytes, reserve, with_buffer, Kind};
+use super::strutil::{int_arg, is_int, new_seq_iter, repr_bytes, reserve, with_buffer, Kind};
 use crate::obj::Obj;
 use crate::qstr::{hash_bytes, q, Qstr};
 use crate::state::Vm;
@@ -98,11 +98,6 @@ fn bytes_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 /// `iter()` for bytes-like objects.
 pub fn bytes_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
-}
-
-/// Makes a bytes object (used by callers that hold a `Vec`).
-pub fn new_bytes_vec(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
-    new_of_kind(vm, Kind::Bytes, b)
 }
 
 static BYTES_LOCALS: [(Qstr, Rom); 29] = [

@@ -253,11 +253,6 @@ fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-/// Text of a qstr (for tests and callers holding a `Qstr`).
-pub fn qstr_text(vm: &Vm, q: Qstr) -> &str {
-    vm.qstrs.str(q)
-}
-
 static STR_LOCALS: [(Qstr, Rom); 27] = [
     (q::center, Rom::Fun(&m::CENTER)),
     (q::count, Rom::Fun(&m::COUNT)),

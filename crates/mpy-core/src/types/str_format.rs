@@ -18,7 +18,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Signed;
 
 /// A parsed format spec.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -139,6 +139,22 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// Groups `digits`; with zero padding to a width (`{:08,}`), the padding
+/// zeros are grouped too (`0,001,234`), as CPython and MicroPython do.
+fn zero_pad_grouped(spec: &Spec, prefix_len: usize, digits: &str, sep: char, every: usize) -> String {
+    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, None | Some('='));
+    let mut d = String::from(digits);
+    let mut out = group(&d, sep, every);
+    if zero_fill {
+        let target = spec.width.saturating_sub(prefix_len);
+        while out.len() < target {
+            d.insert(0, '0');
+            out = group(&d, sep, every);
+        }
+    }
+    out
+}
+
 /// The big-int value of an int object (small, big or bool).
 pub fn int_value(vm: &Vm, o: Obj) -> Option<BigInt> {
     if let Some(i) = o.as_small_int() {
@@ -181,9 +197,6 @@ pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize
             digits = format!("{}{digits}", "0".repeat(m - digits.len()));
         }
     }
-    if let Some(g) = spec.grouping {
-        digits = group(&digits, g, if radix == 10 { 3 } else { 4 });
-    }
     let mut sp = String::new();
     if v.is_negative() {
         sp.push('-');
@@ -192,6 +205,10 @@ pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize
     }
     if spec.alt {
         sp.push_str(prefix);
+    }
+    if let Some(g) = spec.grouping {
+        let every = if radix == 10 { 3 } else { 4 };
+        digits = zero_pad_grouped(spec, sp.len(), &digits, g, every);
     }
     Ok(pad(spec, &sp, &digits, '>'))
 }
@@ -485,11 +502,6 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let fmt = String::from_utf8_lossy(&fmt).into_owned();
     let out = format_string(vm, &fmt, &args[1..], kw)?;
     new_of_kind(vm, if kind == Kind::Str { Kind::Str } else { Kind::Bytes }, out.as_bytes())
-}
-
-/// Is `v` zero (helper for callers formatting ints)?
-pub fn is_zero(v: &BigInt) -> bool {
-    v.is_zero()
 }
 
 fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {

@@ -422,6 +422,8 @@ fn format_spec_mini_language_body(v: &mut Vm) {
     assert_eq!(fmt(&mut v, "{:z}", &[i(1)]), "ValueError: invalid format specifier");
     assert_eq!(fmt(&mut v, "{:,d}", &[i(-1234567)]), "'-1,234,567'");
     assert_eq!(fmt(&mut v, "{:_x}", &[i(0xffffff)]), "'ff_ffff'");
+    assert_eq!(fmt(&mut v, "{:08,}", &[i(1234)]), "'0,001,234'");
+    assert_eq!(fmt(&mut v, "{:+09_}", &[i(1234)]), "'+0_001_234'");
     assert_eq!(fmt(&mut v, "{:#010x}", &[i(255)]), "'0x000000ff'");
     assert_eq!(fmt(&mut v, "{:0=10}", &[i(-3)]), "'-000000003'");
     let ab = s(&mut v, "ab");
@@ -457,7 +459,8 @@ fn format_spec_mini_language_body(v: &mut Vm) {
     assert_eq!(str_format::format_obj(&mut v, big, "").ok().as_deref(), Some("1e+16"));
     assert_eq!(str_format::format_obj(&mut v, big, ">8").ok().as_deref(), Some("   1e+16"));
     let m = v.new_float(1234567.891).expect("f");
-    assert_eq!(str_format::format_obj(&mut v, m, ",.2f").ok().as_deref(), Some("1,234,567.89"));
+    // MicroPython ignores grouping for floats.
+    assert_eq!(str_format::format_obj(&mut v, m, ",.2f").ok().as_deref(), Some("1234567.89"));
 }
 
 #[test]

@@ -1,6 +1,22 @@
 //! Helpers shared by `str`, `bytes`, `bytearray` and `memoryview`: the
 //! buffer protocol, argument conversion, slice indices, reprs, building
 //! results without losing temporaries to the gc, and the sequence iterator.
+//!
+//! # Buffer protocol
+//!
+//! Code anywhere in the runtime reads the bytes of a bytes-like object
+//! with one of:
+//! - [`buffer_ref`]`(vm, o) -> Option<&[u8]>`: a borrow (no copy) valid
+//!   until the next `&mut Vm` use;
+//! - [`with_buffer`]`(vm, o, |b| ...)`: the same as a callback;
+//! - [`get_buffer`]`(vm, o) -> Option<Vec<u8>>`: a copy, safe to keep
+//!   across calls that may run Python code or collect;
+//! - [`get_bytes_like`]: like `get_buffer` but rejecting `str`.
+//!
+//! They accept `bytes`, `bytearray`, `memoryview` (its window), `str` (its
+//! UTF-8, as MicroPython's str exports a buffer) and any `NativeObj` whose
+//! `buffer()` returns Some (e.g. an `array`); writable natives also
+//! implement `buffer_mut()` so memoryviews over them can assign.
 
 use crate::obj::Obj;
 use crate::objdata::{NativeObj, ObjData};
