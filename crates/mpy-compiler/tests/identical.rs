@@ -1,7 +1,7 @@
-//! Byte-identity with official `mpy-cross` 1.29 over the corpus in
-//! `tests/corpus/*.py` (and the shared test corpus `/work/wt/tests/tests`
-//! when `MPY_IDENTICAL_EXTRA=1`), and identical error messages over
-//! `tests/errors/*.py`.
+//! Byte-identity with official `mpy-cross` 1.29 over the compiler's own
+//! corpus `tests/corpus/*.py` (must be 100%), over the repository's whole
+//! differential corpus `tests/**/*.py` (prints the identical fraction;
+//! fails below 98%), and identical error messages over `tests/errors/*.py`.
 //!
 //! Skipped (passing) when official `mpy-cross` is not on PATH. On a
 //! mismatch the test prints the identical fraction and, per differing
@@ -121,10 +121,7 @@ fn corpus_identical_to_official() {
         eprintln!("official mpy-cross not on PATH: skipped");
         return;
     }
-    let mut dirs = vec![corpus_dir()];
-    if std::env::var("MPY_IDENTICAL_EXTRA").is_ok_and(|v| v == "1") {
-        dirs.push(PathBuf::from("/work/wt/tests/tests"));
-    }
+    let dirs = vec![corpus_dir()];
     let mut failures = Vec::new();
     for args in [&[][..], &["-O3"][..], &["-msmall-int-bits=16"][..]] {
         let (same, total, report) = check_dir(&dirs, args);
@@ -133,6 +130,24 @@ fn corpus_identical_to_official() {
         failures.extend(report);
     }
     assert!(failures.is_empty(), "not identical:\n{}", failures.join("\n"));
+}
+
+/// The differential corpus of the repository (`<repo>/tests`).
+#[test]
+fn repo_corpus_identical_fraction() {
+    if !official_available() {
+        eprintln!("official mpy-cross not on PATH: skipped");
+        return;
+    }
+    let repo_tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests");
+    let (same, total, report) = check_dir(&[repo_tests], &[]);
+    let fraction = same as f64 / total.max(1) as f64;
+    println!("repo corpus: {same}/{total} identical to official mpy-cross ({:.2}%)", fraction * 100.0);
+    for r in &report {
+        println!("  {r}");
+    }
+    assert!(total > 300, "corpus too small: {total}");
+    assert!(fraction >= 0.98, "identical fraction {fraction:.4} below 98%");
 }
 
 #[test]
