@@ -63,6 +63,8 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("names", nargs="*", help="program names (default: all)")
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "micropython"))
+    ap.add_argument("--heapsize", default="64M",
+                    help="our heap (-X heapsize=): the larger scales outgrow the 2 MiB default")
     ap.add_argument("-n", type=int, default=3, help="runs per measurement (best is kept)")
     ap.add_argument("--mpy", action="store_true", help="also time the wasm MicroPython oracle")
     ap.add_argument("--scale-factor", type=float, default=1.0,
@@ -93,7 +95,7 @@ def main():
         t_c, out_c = time_run(["python3"] + argv, args.n, args.timeout)
         line = "%-14s %7s %s" % (name[:-3], scale, fmt(t_c))
         if have_binary:
-            t_o, out_o = time_run([binary] + argv, args.n, args.timeout)
+            t_o, out_o = time_run([binary, "-X", "heapsize=" + args.heapsize] + argv, args.n, args.timeout)
             mark = "" if out_o == out_c else "!"
             ratio = t_o / t_c if t_o and t_c else None
             if ratio:

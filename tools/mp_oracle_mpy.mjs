@@ -1,6 +1,6 @@
 // Cross-loading check on the official MicroPython WebAssembly build:
 //
-//   node tools/mp_oracle_mpy.mjs FILE.py FILE.mpy [args...]
+//   node tools/mp_oracle_mpy.mjs [-X heapsize=N[k|m]] FILE.py FILE.mpy [args...]
 //
 // Runs FILE.py's source (as tools/mp_oracle.mjs does: in a dict named
 // __main__) and then, in a fresh interpreter, FILE.mpy imported (written to
@@ -22,7 +22,14 @@ const mjs = candidates.find(p => fs.existsSync(p));
 if (!mjs) { console.error('mp_oracle_mpy: MicroPython wasm package not found; run tools/setup.sh'); process.exit(3); }
 await import(mjs);
 
-const [file, mpyFile, ...args] = process.argv.slice(2);
+let heap = 2 * 1024 * 1024;
+const argv = process.argv.slice(2);
+while (argv.length > 1 && argv[0] === '-X') {
+  argv.shift();
+  const m = /^heapsize=(\d+)([kKmM]?)$/.exec(argv.shift());
+  if (m) heap = parseInt(m[1]) * ({ k: 1024, m: 1024 * 1024 }[m[2].toLowerCase()] || 1);
+}
+const [file, mpyFile, ...args] = argv;
 const absFile = path.resolve(file);
 const dir = path.dirname(absFile);
 const q = s => JSON.stringify(s);
@@ -31,7 +38,7 @@ const stem = path.basename(file, '.py');
 async function runOnce(body, mpyData) {
   const out = [];
   const mp = await loadMicroPython({
-    heapsize: 2 * 1024 * 1024, pystack: 64 * 1024, linebuffer: false,
+    heapsize: heap, pystack: 64 * 1024, linebuffer: false,
     stdout: d => out.push(Buffer.from(d)), stderr: d => out.push(Buffer.from(d)),
   });
   const mkdirs = p => {
@@ -94,3 +101,4 @@ const src = await runOnce(`        with open(${q(path.basename(file))}, 'rb') as
 const mpy = await runOnce(`        sys.path.insert(0, '/__mpyx')
         __import__(${q(stem)})`, fs.readFileSync(mpyFile));
 process.stdout.write(JSON.stringify({ src, mpy }) + '\n');
+process.exit(0);

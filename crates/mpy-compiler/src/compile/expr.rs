@@ -34,12 +34,12 @@ pub(crate) fn binop_index(o: BinOp) -> u8 {
 }
 
 /// The source line MicroPython's parser gives the constant object folded
-/// from `e`: for a tuple of three or more items it is the line of the
-/// second item (the grammar's item list starts after the first comma),
-/// otherwise the line of the first token.
+/// from `e`: for a parenthesized tuple of three or more items it is the
+/// line of the second item (the grammar's item list starts after the first
+/// comma), otherwise the line of the first item / token.
 fn const_node_line(e: &Expr) -> u32 {
     match &e.kind {
-        ExprKind::Tuple(items) if items.len() >= 3 => items[1].line,
+        ExprKind::Tuple(items) if items.len() >= 3 && e.parenthesized => items[1].line,
         ExprKind::Tuple(items) if !items.is_empty() => items[0].line,
         _ => e.line,
     }
@@ -179,7 +179,15 @@ impl<'a> Compiler<'a> {
                     _ => false,
                 };
             if !leaf {
-                self.e.set_line(const_node_line(e));
+                let mut line = const_node_line(e);
+                if let ExprKind::Tuple(items) = &e.kind {
+                    // `(a,\n b,\n)`: with a trailing comma the item list
+                    // after the first comma is its own node.
+                    if items.len() == 2 && e.parenthesized && self.trailing_comma_after_line(items[1].line) {
+                        line = items[1].line;
+                    }
+                }
+                self.e.set_line(line);
             }
             self.load_cval(&v, e.line);
             return;
@@ -607,9 +615,7 @@ impl<'a> Compiler<'a> {
                     match &x.kind {
                         // A bare generator argument (only possible as the
                         // sole argument) is compiled without setting its line.
-                        ExprKind::GeneratorExp { elt, .. } if elt.line == x.line && args.len() == 1 => {
-                            self.expr_node(x)
-                        }
+                        ExprKind::GeneratorExp { .. } if !x.parenthesized && args.len() == 1 => self.expr_node(x),
                         _ => self.expr(x),
                     }
                     n_pos += 1;

@@ -66,8 +66,7 @@ pub(crate) struct Compiler<'a> {
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met).
     pub ident_lines: BTreeMap<String, u32>,
-    /// The source text, when known (used to see whether a tuple in
-    /// `a, b = c, d` is parenthesized, which the AST does not record).
+    /// The source text, when known.
     pub source: Option<&'a [u8]>,
     /// Line-number tables wanted (`-X no-source-lines` turns them off).
     pub source_lines: bool,
@@ -105,6 +104,16 @@ const MPY_CROSS_POOL_QSTRS: &[&str] = &[
     "unpack_from",
 ];
 
+fn trim_end(s: &[u8]) -> &[u8] {
+    let n = s.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+    &s[..n]
+}
+
+fn trim_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(s.len());
+    &s[n..]
+}
+
 /// Host small-int range used by the parser's notion of "small int" (mpy-cross
 /// on a 64-bit host: 63-bit signed). −2^62 is excluded: it can only arise
 /// from negating the big int 2^62, which stays an int object.
@@ -132,8 +141,8 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: BTreeMap::new(),
-            source: None,
             tokens: None,
+            source: None,
             source_lines: true,
             repl: false,
             child_cursor: 0,
@@ -225,6 +234,30 @@ impl<'a> Compiler<'a> {
             return matches!(t.ident_line(st), Some(l) if l < line);
         }
         matches!(self.ident_lines.get(st), Some(&l) if l <= line)
+    }
+
+    /// Whether the source line `line` ends a tuple item list with a trailing
+    /// comma: it ends with `,)`, or with `,` and the next non-blank line
+    /// starts with `)` (the AST does not record trailing commas).
+    pub fn trailing_comma_after_line(&self, line: u32) -> bool {
+        let Some(src) = self.source else { return false };
+        let mut lines = src.split(|&b| b == b'\n').skip(line.saturating_sub(1) as usize);
+        let Some(cur) = lines.next() else { return false };
+        let cur = trim_end(cur);
+        if cur.ends_with(b",)") {
+            return true;
+        }
+        if !cur.ends_with(b",") {
+            return false;
+        }
+        for l in lines {
+            let t = trim_start(l);
+            if t.is_empty() || t.starts_with(b"#") {
+                continue;
+            }
+            return t.starts_with(b")");
+        }
+        false
     }
 
     /// Whether MicroPython's parser would hold `v` as a small-int node: an

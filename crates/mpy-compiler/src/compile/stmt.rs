@@ -7,34 +7,6 @@ use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
 use mpy_bytecode::opcode as op;
 
-/// Whether `s` (one side of an assignment, possibly running past the end
-/// of the line) is a single parenthesized group: it starts with `(` and
-/// the matching `)` is followed only by spaces, a comment or `;`.
-fn wholly_parenthesized(s: &[u8]) -> bool {
-    let s: &[u8] = {
-        let start = s.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(s.len());
-        &s[start..]
-    };
-    if s.first() != Some(&b'(') {
-        return false;
-    }
-    let mut depth = 0i32;
-    for (i, &c) in s.iter().enumerate() {
-        match c {
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return s[i + 1..].iter().copied().find(|c| !c.is_ascii_whitespace()).is_none_or(|c| c == b';' || c == b'#' || c == b'\\');
-                }
-            }
-            _ => {}
-        }
-    }
-    // the group continues on the next line: parenthesized
-    true
-}
-
 impl<'a> Compiler<'a> {
     pub(crate) fn stmts(&mut self, body: &'a [Stmt]) {
         for s in body {
@@ -293,7 +265,8 @@ impl<'a> Compiler<'a> {
                 let n = lhs.len();
                 if (n == 2 || n == 3)
                     && rhs.len() == n
-                    && !self.tuple_assign_parenthesized(t.line)
+                    && !t.parenthesized
+                    && !value.parenthesized
                     && self.fold(value).is_none()
                     && !lhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
                     && !rhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
@@ -320,39 +293,6 @@ impl<'a> Compiler<'a> {
             }
             self.assign(t);
         }
-    }
-
-    /// Whether, in the source, the statement `lhs = rhs` starting on `line`
-    /// has a parenthesized left or right side (MicroPython only applies
-    /// the `a, b = c, d` rotation when neither is).
-    fn tuple_assign_parenthesized(&self, line: u32) -> bool {
-        let Some(src) = self.source else { return false };
-        let Some(text) = src.split(|&b| b == b'\n').nth(line.saturating_sub(1) as usize) else { return false };
-        let t: alloc::vec::Vec<u8> = text.to_vec();
-        // split at the first top-level '=' that is an assignment
-        let mut depth = 0i32;
-        let mut eq = None;
-        let mut i = 0;
-        while i < t.len() {
-            let c = t[i];
-            match c {
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth -= 1,
-                b'\'' | b'"' | b'#' => return false,
-                b'=' if depth == 0 => {
-                    let prev = if i > 0 { t[i - 1] } else { b' ' };
-                    let next = t.get(i + 1).copied().unwrap_or(b' ');
-                    if next != b'=' && !b"=!<>+-*/%&|^@:".contains(&prev) {
-                        eq = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        let Some(eq) = eq else { return false };
-        wholly_parenthesized(&t[..eq]) || wholly_parenthesized(&t[eq + 1..])
     }
 
     /// Stores the value on top of the stack into target `t`.

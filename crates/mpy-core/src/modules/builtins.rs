@@ -62,7 +62,7 @@ fn b_iter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_next(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match vm.iter_next(args[0])? {
+    match vm.iter_next_allow_raise(args[0])? {
         Some(x) => Ok(x),
         None => match args.get(1) {
             Some(&d) => Ok(d),
@@ -331,6 +331,10 @@ fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `__main__`'s globals (right at module level, which is where scripts
 /// call them).
 fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
+    let cur = crate::vm::current_globals(vm);
+    if !cur.is_null() {
+        return Ok(cur);
+    }
     let md = vm.modules;
     if md.is_null() {
         return Ok(Obj::NULL);
@@ -350,6 +354,10 @@ fn b_globals(vm: &mut Vm, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_locals(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let l = crate::vm::current_locals(vm);
+    if !l.is_null() {
+        return Ok(l);
+    }
     b_globals(vm, args, kw)
 }
 

@@ -21,4 +21,6 @@ use alloc::vec::Vec;
 /// the current exception, ...). Extended as the VM grows.
 pub fn extra_roots(vm: &Vm, out: &mut Vec<Obj>) {
     out.push(vm.vmstate.builtins_dict);
+    out.push(vm.vmstate.globals);
+    out.push(vm.vmstate.locals);
 }

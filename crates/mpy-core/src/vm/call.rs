@@ -27,7 +27,8 @@ struct FunParts {
     globals: Obj,
     defaults: Obj,
     kw_defaults: Obj,
-    closure: Box<[Obj]>,
+    /// Number of closed-over cells (copied from the function object).
+    n_closure: usize,
 }
 
 fn fun_parts(vm: &Vm, f: Obj) -> Option<FunParts> {
@@ -38,7 +39,7 @@ fn fun_parts(vm: &Vm, f: Obj) -> Option<FunParts> {
             globals: fun.globals,
             defaults: fun.defaults,
             kw_defaults: fun.kw_defaults,
-            closure: fun.closure.clone(),
+            n_closure: fun.closure.len(),
         }),
         _ => None,
     }
@@ -78,6 +79,19 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
         return Err(vm.memory_error());
     }
     vm.stack.resize(base + size, Obj::NULL);
+    if p.n_closure > 0 {
+        // Closed-over cells are the first locals (copied without allocating).
+        let top = base + p.code.n_state - 1;
+        if p.n_closure > p.code.n_state {
+            vm.stack.truncate(base);
+            return Err(dispatch::bad_code(vm));
+        }
+        if let Some(ObjData::Function(fun)) = vm.heap.get(f) {
+            for (i, &c) in fun.closure.iter().enumerate() {
+                vm.stack[top - i] = c;
+            }
+        }
+    }
     if let Err(e) = bind_args(vm, &p, base, args, kw) {
         vm.stack.truncate(base);
         return Err(e);
@@ -108,7 +122,11 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
         exc_sp: 0,
     };
     vm.vmstate.depth += 1;
+    let saved = (vm.vmstate.globals, vm.vmstate.locals);
+    vm.vmstate.globals = frame.globals;
+    vm.vmstate.locals = frame.locals;
     let r = dispatch::run(vm, &mut frame, None);
+    (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     vm.stack.truncate(base);
     match r? {
@@ -128,7 +146,7 @@ fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -
     let code = &*p.code;
     let top = base + code.n_state - 1;
     let slot = |i: usize| top - i;
-    let nc = p.closure.len();
+    let nc = p.n_closure;
     let n_pos = code.n_pos_args;
     if nc > n_pos {
         return Err(dispatch::bad_code(vm));
@@ -138,9 +156,6 @@ fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -
     let varargs = code.scope_flags & SCOPE_FLAG_VARARGS != 0;
     let varkw = code.scope_flags & SCOPE_FLAG_VARKEYWORDS != 0;
     let fname = code.name;
-    for (i, &c) in p.closure.iter().enumerate() {
-        vm.stack[slot(i)] = c;
-    }
     let n = args.len();
     if n > np && !varargs {
         let msg = format!("{}() takes {} positional arguments but {} were given", vm.qstrs.str(fname), np, n);
@@ -229,7 +244,7 @@ fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -
             None => {
                 let _ = name;
                 let msg = "function missing keyword-only argument";
-                return Err(arg_error(vm, &msg));
+                return Err(arg_error(vm, msg));
             }
         }
     }

@@ -328,7 +328,7 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
                 if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
                     let f = if value.is_null() { *d } else { *s };
                     if f.is_null() || f == Obj::NONE {
-                        return Err(vm.attribute_error("can't set attribute"));
+                        return Err(vm.no_attr_error(o, name));
                     }
                     if value.is_null() {
                         vm.call(f, &[o], &[])?;
@@ -460,35 +460,27 @@ fn linearization(vm: &Vm, b: Obj) -> Vec<Obj> {
     v
 }
 
-/// C3 linearisation of `bases` (object excluded), without the class itself.
-fn c3(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+/// MicroPython's lookup order for `bases` (object excluded), without the
+/// class itself: depth-first, left to right, keeping each class's first
+/// occurrence (MicroPython deliberately does not use C3: in a diamond
+/// `D(B, C)` with `B(A)`, `C(A)`, attributes of `A` win over `C`'s).
+fn dfs_order(vm: &Vm, bases: &[Obj]) -> Vec<Obj> {
     let obj = Obj::from_type(&OBJECT_TYPE);
-    let mut seqs: Vec<Vec<Obj>> = bases.iter().filter(|&&b| b != obj).map(|&b| linearization(vm, b)).collect();
-    seqs.push(bases.iter().copied().filter(|&b| b != obj).collect());
-    let mut out = Vec::new();
-    loop {
-        seqs.retain(|s| !s.is_empty());
-        if seqs.is_empty() {
-            return Ok(out);
-        }
-        let cand = seqs.iter().map(|s| s[0]).find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)));
-        let Some(c) = cand else {
-            return Err(vm.type_error("Cannot create a consistent method resolution order (MRO)"));
-        };
-        out.push(c);
-        for s in seqs.iter_mut() {
-            if s[0] == c {
-                s.remove(0);
+    let mut out: Vec<Obj> = Vec::new();
+    for &b in bases.iter().filter(|&&b| b != obj) {
+        for c in linearization(vm, b) {
+            if !out.contains(&c) {
+                out.push(c);
             }
         }
     }
+    out
 }
 
 /// Creates a class object named `name` with `bases` and the namespace in
 /// dict object `ns` (as `type(name, bases, ns)` and class statements do).
 ///
-/// Errors: `TypeError` for a base that is not a type or not subclassable,
-/// or an inconsistent MRO.
+/// Errors: `TypeError` for a base that is not a type or not subclassable.
 pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<Obj> {
     let mut nb: Option<&'static TypeObj> = None;
     for &b in bases {
@@ -508,7 +500,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
             return Err(vm.type_error("bases must be types"));
         }
     }
-    let rest = c3(vm, bases)?;
+    let rest = dfs_order(vm, bases);
     let mut dict = Dict::new();
     let entries: Vec<(Obj, Obj)> = match vm.table(ns) {
         Some(t) => t.iter().map(|e| (e.key, e.value)).collect(),
@@ -569,8 +561,9 @@ fn build_class(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// The `__build_class__` builtin that LOAD_BUILD_CLASS pushes.
 pub static BUILD_CLASS: BuiltinFun = BuiltinFun::new_kw(q::__build_class__, 2, build_class);
 
-/// LOAD_SUPER_METHOD and `super(cls, obj).name`: finds `name` in the MRO
-/// of `obj`'s type after `cls`, returning `(method, self)` or `(value, NULL)`.
+/// LOAD_SUPER_METHOD and `super(cls, obj).name`: finds `name` in the
+/// bases of `cls` (MicroPython's depth-first order, not the MRO of `obj`'s
+/// type), then in `object`; returns `(method, self)` or `(value, NULL)`.
 ///
 /// Errors: `AttributeError: 'super' object has no attribute 'x'`.
 pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
@@ -580,15 +573,15 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
         Some(ObjData::Instance(i)) if !i.native.is_null() => i.native,
         _ => obj,
     };
-    let n = mro_len(vm, t);
-    let mut start = n;
-    for i in 0..n {
-        if mro_at(vm, t, i) == cls {
-            start = i + 1;
-            break;
+    let found = if let Some(bt) = cls.as_type() {
+        match bt.base {
+            Some(b) => class_lookup_from(vm, Obj::from_type(b), name, 0)?,
+            None => None,
         }
-    }
-    if let Some((v, k)) = class_lookup_from(vm, t, name, start)? {
+    } else {
+        class_lookup_from(vm, cls, name, 1)?
+    };
+    if let Some((v, k)) = found {
         if is_cls {
             return Ok(match vm.heap.get(v) {
                 Some(ObjData::ClassMethod(f)) => (*f, obj),

@@ -564,7 +564,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 vm.roots.truncate(keep);
                 let mid = mid?;
                 f.sp -= 1;
-                ensure!(vm, f.sp + left + right + 1 <= limit);
+                ensure!(vm, f.sp + left + right < limit);
                 for &it in items[items.len() - right..].iter().rev() {
                     push!(it);
                 }

@@ -143,10 +143,18 @@ pub fn builtin_compile(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> P
 }
 
 /// `exec(code, globals, locals)` / `eval(...)`: `code` is a str, bytes or
-/// code object; NULL `globals`/`locals` mean the caller's module globals
-/// (`__main__`'s here). Returns None for exec, the value for eval.
+/// code object; NULL `globals`/`locals` mean the running frame's
+/// namespaces (`__main__`'s when no frame runs). Returns None for exec, the value for eval.
 pub fn builtin_exec_eval(vm: &mut Vm, code: Obj, globals: Obj, locals: Obj, mode: CompileMode) -> PyResult<Obj> {
-    let g = if globals.is_null() || globals == Obj::NONE {
+    let cur = super::current_globals(vm);
+    let g = if (globals.is_null() || globals == Obj::NONE) && !cur.is_null() {
+        if locals.is_null() || locals == Obj::NONE {
+            let l = super::current_locals(vm);
+            let l = if l.is_null() { cur } else { l };
+            return exec_with(vm, code, cur, l, mode);
+        }
+        cur
+    } else if globals.is_null() || globals == Obj::NONE {
         let md = vm.modules;
         let main = match vm.dict_lookup_qstr(md, crate::qstr::q::__main__)? {
             Some(m) => m,
@@ -157,6 +165,11 @@ pub fn builtin_exec_eval(vm: &mut Vm, code: Obj, globals: Obj, locals: Obj, mode
         globals
     };
     let l = if locals.is_null() || locals == Obj::NONE { g } else { locals };
+    exec_with(vm, code, g, l, mode)
+}
+
+/// Runs a str/bytes/code object with resolved globals and locals.
+fn exec_with(vm: &mut Vm, code: Obj, g: Obj, l: Obj, mode: CompileMode) -> PyResult<Obj> {
     let module = match vm.heap.get(code) {
         Some(ObjData::Native(n)) => n.as_any().downcast_ref::<CodeObj>().map(|c| c.module.clone()),
         _ => None,

@@ -6,9 +6,11 @@
 //! `ports/unix/manifest.txt`) and installs it in [`super::VmState::frozen`].
 //! `import` finds them through the `.frozen` entry of `sys.path`, like
 //! MicroPython. Their bytecode is executed in place ([`CodeBytes::Static`]):
-//! it is never copied into the heap, and their str constants become qstrs
-//! (immediate objects, no heap allocation), which is what MicroPython's
-//! frozen modules achieve with ROM str objects.
+//! it is never copied into the heap, and their names and str constants
+//! become qstrs that refer to the text in place
+//! ([`crate::qstr::QstrPool::intern_static`]; immediate objects, no heap
+//! allocation, no copy), which is what MicroPython's frozen modules achieve
+//! with ROM qstrs and str objects.
 //!
 //! `.mpy` files found on `sys.path` are read with
 //! [`mpy_bytecode::read_mpy_checked`] (at this VM's small-int width) and
@@ -49,7 +51,7 @@ pub enum FrozenConst {
     True,
     /// `...`.
     Ellipsis,
-    /// A str: becomes a qstr when loaded (no heap copy).
+    /// A str: becomes a qstr referring to this text when loaded (no copy).
     Str(&'static str),
     /// A bytes object (copied into a heap bytes object when loaded).
     Bytes(&'static [u8]),
@@ -125,7 +127,7 @@ fn frozen_const(vm: &mut Vm, c: &FrozenConst) -> PyResult<Obj> {
         FrozenConst::False => Obj::FALSE,
         FrozenConst::True => Obj::TRUE,
         FrozenConst::Ellipsis => Obj::ELLIPSIS,
-        FrozenConst::Str(s) => Obj::qstr(vm.intern(s)),
+        FrozenConst::Str(s) => Obj::qstr(vm.qstrs.intern_static(s)),
         FrozenConst::Bytes(b) => vm.new_bytes(b)?,
         FrozenConst::Int(t) => const_to_obj(vm, &Const::Int(String::from(*t)))?,
         FrozenConst::Float(f) => const_to_obj(vm, &Const::Float(*f))?,
@@ -155,7 +157,7 @@ fn frozen_const(vm: &mut Vm, c: &FrozenConst) -> PyResult<Obj> {
 /// Errors: `ValueError: incompatible .mpy file` if the frozen code does not
 /// pass the loader's checks, `MemoryError`.
 pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule, globals: Obj) -> PyResult<Obj> {
-    let qstrs: Vec<Qstr> = fm.qstrs.iter().map(|s| vm.intern(s)).collect();
+    let qstrs: Vec<Qstr> = fm.qstrs.iter().map(|s| vm.qstrs.intern_static(s)).collect();
     let qstrs: Rc<[Qstr]> = Rc::from(qstrs);
     let file = qstrs.first().copied().unwrap_or(crate::q::angle_string);
     let Some(root) = frozen_raw_code(&fm.raw_code, &qstrs, fm.consts.len(), file) else {

@@ -76,7 +76,11 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
         gen.started = true;
     }
     vm.vmstate.depth += 1;
+    let saved = (vm.vmstate.globals, vm.vmstate.locals);
+    vm.vmstate.globals = globals;
+    vm.vmstate.locals = globals;
     let r = dispatch::run(vm, &mut frame, if throw.is_null() { None } else { Some(throw) });
+    (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     let out = match r {
         Ok(Outcome::Yield(v)) => {

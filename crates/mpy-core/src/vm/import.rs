@@ -128,7 +128,9 @@ fn find_py_or_mpy(vm: &mut Vm, base: &str) -> Option<Found> {
 }
 
 /// Compiles and runs file `path` (`.py` source or `.mpy`) or a frozen
-/// module as the body of module `m`.
+/// module as the body of module `m`. Without a compiler, a `.py` file
+/// raises `ImportError: script compilation not supported` (MicroPython's
+/// message for builds without the compiler).
 fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found) -> PyResult<()> {
     let g = module_globals(vm, m).unwrap_or(Obj::NULL);
     match found {
@@ -148,6 +150,9 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found) -> PyResult<()> {
             vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
             if path.ends_with(".mpy") {
                 super::frozen::exec_mpy_in(vm, &src, g)?;
+            } else if vm.vmstate.compile.is_none() {
+                // MicroPython built without its compiler says this.
+                return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"));
             } else {
                 super::exec::exec_source_in(vm, &src, path, super::CompileMode::Exec, g, g)?;
             }

@@ -49,6 +49,11 @@ pub struct VmState {
     /// The `builtins` table's entries sorted by qstr (index into it), built
     /// on first lookup.
     pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
+    /// Globals dict of the running Python frame (NULL outside any).
+    pub globals: Obj,
+    /// Locals dict of the running frame for name lookups (the globals in
+    /// functions, the namespace in class bodies and `exec`).
+    pub locals: Obj,
     /// The port's frozen modules, found through `sys.path`'s `.frozen`
     /// entry (see [`frozen`]).
     pub frozen: &'static [frozen::FrozenModule],
@@ -64,6 +69,8 @@ impl Default for VmState {
             compile: None,
             depth: 0,
             builtins_index: alloc::vec::Vec::new(),
+            globals: Obj::NULL,
+            locals: Obj::NULL,
             frozen: &[],
         }
     }
@@ -77,4 +84,15 @@ pub fn set_builtin(vm: &mut Vm, name: Qstr, f: Obj) -> PyResult<()> {
     }
     let d = vm.vmstate.builtins_dict;
     vm.dict_store(d, Obj::qstr(name), f)
+}
+
+/// `globals()`: the running frame's globals dict (NULL if none runs).
+pub fn current_globals(vm: &Vm) -> Obj {
+    vm.vmstate.globals
+}
+
+/// `locals()`: the running frame's locals dict (MicroPython returns the
+/// globals inside functions).
+pub fn current_locals(vm: &Vm) -> Obj {
+    vm.vmstate.locals
 }

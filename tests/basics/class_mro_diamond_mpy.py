@@ -1,6 +1,5 @@
-# Diamond inheritance: micropython-rs resolves methods by the C3 MRO (as
-# CPython and the project's issue require), where official MicroPython
-# searches depth-first; CPython is the oracle for this test.
+# MicroPython-specific: method resolution is depth-first, not C3, so in a
+# diamond super() chains differ from CPython.
 class A:
     def chain(self):
         return ['A']
