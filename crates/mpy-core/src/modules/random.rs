@@ -13,20 +13,32 @@ use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::exception::INDEX_ERROR_TYPE;
 use crate::PyResult;
-use core::sync::atomic::{AtomicU64, Ordering};
+use core::sync::atomic::{AtomicU32, Ordering};
 
-/// The generator state (fixed start value until `seed` is called).
-static STATE: AtomicU64 = AtomicU64::new(0x853c_49e6_748f_ea9b);
+/// The generator state as two 32-bit halves (the Cortex-M4 has no 64-bit
+/// atomics; the interpreter is single-threaded, so the halves are only
+/// ever updated together). Fixed start value until `seed` is called.
+static STATE_HI: AtomicU32 = AtomicU32::new(0x853c_49e6);
+static STATE_LO: AtomicU32 = AtomicU32::new(0x748f_ea9b);
+
+fn load_state() -> u64 {
+    ((STATE_HI.load(Ordering::Relaxed) as u64) << 32) | STATE_LO.load(Ordering::Relaxed) as u64
+}
+
+fn store_state(s: u64) {
+    STATE_HI.store((s >> 32) as u32, Ordering::Relaxed);
+    STATE_LO.store(s as u32, Ordering::Relaxed);
+}
 
 /// Sets the state from a seed.
 pub fn seed_with(s: u64) {
-    STATE.store(s ^ 0x853c_49e6_748f_ea9b, Ordering::Relaxed);
+    store_state(s ^ 0x853c_49e6_748f_ea9b);
 }
 
 /// The next 64 random bits.
 pub fn next_u64() -> u64 {
-    let s = STATE.load(Ordering::Relaxed).wrapping_add(0x9e37_79b9_7f4a_7c15);
-    STATE.store(s, Ordering::Relaxed);
+    let s = load_state().wrapping_add(0x9e37_79b9_7f4a_7c15);
+    store_state(s);
     let mut z = s;
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
