@@ -68,6 +68,55 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
+/// Fast path of a CALL_FUNCTION/CALL_METHOD without keywords: when `f`
+/// is a plain Python function (no closure, `*args`, `**kw`, keyword-only
+/// parameters, not a generator) taking exactly `n` positional arguments,
+/// binds them straight from `vm.stack[first..first + n]` (the caller's
+/// value stack, which keeps them reachable) and runs it. Returns None
+/// when the general path is needed (nothing has been done then).
+#[inline]
+pub fn call_simple_on_stack(vm: &mut Vm, f: Obj, first: usize, n: usize) -> Option<PyResult<Obj>> {
+    let (code, context, globals) = match vm.heap.get(f) {
+        Some(ObjData::Function(fun))
+            if fun.closure.is_empty()
+                && fun.code.n_pos_args == n
+                && fun.code.n_kwonly_args == 0
+                && fun.code.n_state > 0
+                && fun.code.n_state >= n
+                && fun.code.scope_flags & (SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) == 0 =>
+        {
+            (fun.code.clone(), fun.context, fun.globals)
+        }
+        _ => return None,
+    };
+    Some(call_simple_inner(vm, code, context, globals, first, n))
+}
+
+fn call_simple_inner(vm: &mut Vm, code: Rc<FunCode>, context: Obj, globals: Obj, first: usize, n: usize) -> PyResult<Obj> {
+    check_recursion(vm)?;
+    let base = vm.stack.len();
+    let size = Frame::size(&code);
+    if first + n > base {
+        return Err(dispatch::bad_code(vm));
+    }
+    if vm.stack.try_reserve(size).is_err() {
+        return Err(vm.memory_error());
+    }
+    vm.stack.resize(base + size, Obj::NULL);
+    // Local i lives at `base + n_state - 1 - i`.
+    let top = base + code.n_state - 1;
+    for i in 0..n {
+        vm.stack[top - i] = vm.stack[first + i];
+    }
+    if code.cells.0 < code.cells.1 {
+        if let Err(e) = wrap_cells(vm, &code, top) {
+            vm.stack.truncate(base);
+            return Err(e);
+        }
+    }
+    run_new_frame(vm, code, context, globals, globals, base)
+}
+
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME
 /// (class bodies, `exec`); NULL means the function's globals.
 pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
@@ -111,16 +160,15 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
         vm.stack.truncate(base);
         return r;
     }
-    let mut frame = Frame {
-        code: p.code,
-        context: p.context,
-        globals: p.globals,
-        locals: if locals.is_null() { p.globals } else { locals },
-        ip: 0,
-        base,
-        sp: base,
-        exc_sp: 0,
-    };
+    let locals = if locals.is_null() { p.globals } else { locals };
+    run_new_frame(vm, p.code, p.context, p.globals, locals, base)
+}
+
+/// Runs a fresh frame whose slots (`Frame::size`) are already on
+/// `vm.stack` from `base` with the arguments bound, then pops it.
+#[inline]
+fn run_new_frame(vm: &mut Vm, code: Rc<FunCode>, context: Obj, globals: Obj, locals: Obj, base: usize) -> PyResult<Obj> {
+    let mut frame = Frame { code, context, globals, locals, ip: 0, base, sp: base, exc_sp: 0 };
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
@@ -128,7 +176,7 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
     let r = dispatch::run(vm, &mut frame, None);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
-    vm.stack.truncate(base);
+    vm.stack.truncate(frame.base);
     match r? {
         Outcome::Return(v) => Ok(v),
         Outcome::Yield(_) => Err(vm.runtime_error("yield outside generator")),

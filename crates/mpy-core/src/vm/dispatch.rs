@@ -85,20 +85,44 @@ pub fn bad_code(vm: &mut Vm) -> PyErr {
 /// not fit or the op needs the general path.
 #[inline(always)]
 fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
-    let r = match BinaryOp::from_u8(opn)?.non_inplace() {
-        BinaryOp::Less => return Some(Obj::bool(a < b)),
-        BinaryOp::More => return Some(Obj::bool(a > b)),
-        BinaryOp::Equal | BinaryOp::Is => return Some(Obj::bool(a == b)),
-        BinaryOp::LessEqual => return Some(Obj::bool(a <= b)),
-        BinaryOp::MoreEqual => return Some(Obj::bool(a >= b)),
-        BinaryOp::NotEqual => return Some(Obj::bool(a != b)),
-        BinaryOp::Add => a.checked_add(b)?,
-        BinaryOp::Subtract => a.checked_sub(b)?,
-        BinaryOp::Multiply => a.checked_mul(b)?,
-        BinaryOp::Or => a | b,
-        BinaryOp::Xor => a ^ b,
-        BinaryOp::And => a & b,
-        BinaryOp::FloorDivide => {
+    // Match on the op number directly (in-place ops map to the plain op
+    // 13 numbers further on), avoiding the enum conversion tables.
+    const IOR: u8 = BinaryOp::InplaceOr as u8;
+    const IPOW: u8 = BinaryOp::InplacePower as u8;
+    const LT: u8 = BinaryOp::Less as u8;
+    const GT: u8 = BinaryOp::More as u8;
+    const EQ: u8 = BinaryOp::Equal as u8;
+    const IS: u8 = BinaryOp::Is as u8;
+    const LE: u8 = BinaryOp::LessEqual as u8;
+    const GE: u8 = BinaryOp::MoreEqual as u8;
+    const NE: u8 = BinaryOp::NotEqual as u8;
+    const ADD: u8 = BinaryOp::Add as u8;
+    const SUB: u8 = BinaryOp::Subtract as u8;
+    const MUL: u8 = BinaryOp::Multiply as u8;
+    const OR: u8 = BinaryOp::Or as u8;
+    const XOR: u8 = BinaryOp::Xor as u8;
+    const AND: u8 = BinaryOp::And as u8;
+    const FDIV: u8 = BinaryOp::FloorDivide as u8;
+    const MOD: u8 = BinaryOp::Modulo as u8;
+    const RSH: u8 = BinaryOp::Rshift as u8;
+    const LSH: u8 = BinaryOp::Lshift as u8;
+    const _: () = assert!(BinaryOp::InplaceOr as u8 + 13 == BinaryOp::Or as u8);
+    const _: () = assert!(BinaryOp::InplacePower as u8 + 13 == BinaryOp::Power as u8);
+    let n = if (IOR..=IPOW).contains(&opn) { opn + 13 } else { opn };
+    let r = match n {
+        LT => return Some(Obj::bool(a < b)),
+        GT => return Some(Obj::bool(a > b)),
+        EQ | IS => return Some(Obj::bool(a == b)),
+        LE => return Some(Obj::bool(a <= b)),
+        GE => return Some(Obj::bool(a >= b)),
+        NE => return Some(Obj::bool(a != b)),
+        ADD => a.checked_add(b)?,
+        SUB => a.checked_sub(b)?,
+        MUL => a.checked_mul(b)?,
+        OR => a | b,
+        XOR => a ^ b,
+        AND => a & b,
+        FDIV => {
             if b == 0 {
                 return None;
             }
@@ -109,7 +133,7 @@ fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
                 d
             }
         }
-        BinaryOp::Modulo => {
+        MOD => {
             if b == 0 {
                 return None;
             }
@@ -120,13 +144,13 @@ fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
                 m
             }
         }
-        BinaryOp::Rshift => {
+        RSH => {
             if b < 0 {
                 return None;
             }
             a >> b.min(isize::BITS as isize - 1)
         }
-        BinaryOp::Lshift => {
+        LSH => {
             if !(0..isize::BITS as isize - 1).contains(&b) {
                 return None;
             }
@@ -176,12 +200,24 @@ pub fn run(vm: &mut Vm, f: &mut Frame, mut throw: Option<Obj>) -> PyResult<Outco
     }
 }
 
-macro_rules! ensure {
-    ($vm:ident, $c:expr) => {
-        if !$c {
-            return Err(bad_code($vm));
+/// Backward jumps between two HAL interrupt polls.
+const POLL_EVERY: u32 = 32;
+
+/// Called at each backward jump: true when an interrupt (Ctrl-C) is
+/// pending. The HAL (a dynamic call, an atomic swap on unix) is asked only
+/// every [`POLL_EVERY`] jumps, counted across frames in `VmState`.
+#[inline(always)]
+fn poll_interrupt(vm: &mut Vm) -> bool {
+    match vm.vmstate.poll_countdown.checked_sub(1) {
+        Some(n) => {
+            vm.vmstate.poll_countdown = n;
+            false
         }
-    };
+        None => {
+            vm.vmstate.poll_countdown = POLL_EVERY - 1;
+            vm.hal.take_interrupt()
+        }
+    }
 }
 
 /// The instruction loop proper. `pending` is an exception thrown into a
@@ -189,39 +225,72 @@ macro_rules! ensure {
 fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
     let code_rc = f.code.clone();
     let code: &[u8] = code_rc.code();
-    let qstrs = code_rc.qstrs.clone();
+    let qstrs: &[Qstr] = &code_rc.qstrs;
     let base = f.base;
+    // The hot state lives in locals: `f.ip` is written when an error
+    // escapes (tracebacks and handlers read it), and `f.ip`/`f.sp` before
+    // anything else that reads them (block setup, unwinding, with-cleanup,
+    // yields). The gc scans all of `vm.stack`, so it never needs `f.sp`.
+    let mut ip = f.ip;
+    let mut sp = f.sp;
+    // Errors leave through these, recording the failing instruction in
+    // `f.ip` (`ip` still holds it: it only moves at the instruction end).
+    macro_rules! fail {
+        ($e:expr) => {{
+            let e = $e;
+            f.ip = ip;
+            return Err(e);
+        }};
+    }
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => {
+                    f.ip = ip;
+                    return Err(e);
+                }
+            }
+        };
+    }
+    macro_rules! ensure {
+        ($vm:ident, $c:expr) => {
+            if !$c {
+                fail!(bad_code($vm));
+            }
+        };
+    }
     let limit = f.blocks_base();
     let n_state = code_rc.n_state;
-    if vm.stack.len() < limit + 3 * code_rc.n_exc_stack || f.sp < base || f.sp > limit {
-        return Err(bad_code(vm));
+    if vm.stack.len() < limit + 3 * code_rc.n_exc_stack || sp < base || sp > limit {
+        fail!(bad_code(vm));
     }
     macro_rules! push {
         ($v:expr) => {{
             let v = $v;
-            ensure!(vm, f.sp < limit);
-            vm.stack[f.sp] = v;
-            f.sp += 1;
+            ensure!(vm, sp < limit);
+            vm.stack[sp] = v;
+            sp += 1;
         }};
     }
     macro_rules! pop {
         () => {{
-            ensure!(vm, f.sp > base);
-            f.sp -= 1;
-            vm.stack[f.sp]
+            ensure!(vm, sp > base);
+            sp -= 1;
+            vm.stack[sp]
         }};
     }
     macro_rules! top {
         () => {{
-            ensure!(vm, f.sp > base);
-            vm.stack[f.sp - 1]
+            ensure!(vm, sp > base);
+            vm.stack[sp - 1]
         }};
     }
     macro_rules! set_top {
         ($v:expr) => {{
             let v = $v;
-            ensure!(vm, f.sp > base);
-            vm.stack[f.sp - 1] = v;
+            ensure!(vm, sp > base);
+            vm.stack[sp - 1] = v;
         }};
     }
     macro_rules! local_idx {
@@ -236,20 +305,20 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             let i = read_uint(code, &mut $pos);
             match qstrs.get(i) {
                 Some(&q) => q,
-                None => return Err(bad_code(vm)),
+                None => fail!(bad_code(vm)),
             }
         }};
     }
     loop {
-        let ip0 = f.ip;
-        let Some(&opc) = code.get(ip0) else { return Err(bad_code(vm)) };
+        let ip0 = ip;
+        let Some(&opc) = code.get(ip0) else { fail!(bad_code(vm)) };
         let mut pos = ip0 + 1;
         match opc {
             0xb0..=0xbf => {
                 let i = local_idx!((opc - 0xb0) as usize);
                 let v = vm.stack[i];
                 if v.is_null() {
-                    return Err(unbound_local(vm));
+                    fail!(unbound_local(vm));
                 }
                 push!(v);
             }
@@ -266,12 +335,12 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 if a.is_small_int() && b.is_small_int() {
                     if let Some(r) = small_binop(opn, a.small_int_unchecked(), b.small_int_unchecked()) {
                         set_top!(r);
-                        f.ip = pos;
+                        ip = pos;
                         continue;
                     }
                 }
-                let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
-                let r = vm.binary_op(bop, a, b)?;
+                let Some(bop) = BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
+                let r = tri!(vm.binary_op(bop, a, b));
                 set_top!(r);
             }
             0xd0..=0xd3 => {
@@ -282,10 +351,10 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                         Obj::small_int(-a.small_int_unchecked())
                     }
                     2 if a.is_small_int() => Obj::small_int(!a.small_int_unchecked()),
-                    0 => vm.unary_op(UnaryOp::Positive, a)?,
-                    1 => vm.unary_op(UnaryOp::Negative, a)?,
-                    2 => vm.unary_op(UnaryOp::Invert, a)?,
-                    _ => Obj::bool(!vm.is_true(a)?),
+                    0 => tri!(vm.unary_op(UnaryOp::Positive, a)),
+                    1 => tri!(vm.unary_op(UnaryOp::Negative, a)),
+                    2 => tri!(vm.unary_op(UnaryOp::Invert, a)),
+                    _ => Obj::bool(!tri!(vm.is_true(a))),
                 };
                 set_top!(r);
             }
@@ -295,26 +364,26 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             }
             op::LOAD_NAME => {
                 let q = qstr_arg!(pos);
-                let v = load_name(vm, f.locals, f.globals, q)?;
+                let v = tri!(load_name(vm, f.locals, f.globals, q));
                 push!(v);
             }
             op::LOAD_GLOBAL => {
                 let q = qstr_arg!(pos);
-                let v = load_global(vm, f.globals, q)?;
+                let v = tri!(load_global(vm, f.globals, q));
                 push!(v);
             }
             op::LOAD_ATTR => {
                 let q = qstr_arg!(pos);
                 let o = top!();
-                let v = vm.load_attr(o, q)?;
+                let v = tri!(vm.load_attr(o, q));
                 set_top!(v);
             }
             op::LOAD_METHOD => {
                 let q = qstr_arg!(pos);
                 let o = top!();
-                let (m, s) = vm.load_method_maybe(o, q)?;
+                let (m, s) = tri!(vm.load_method_maybe(o, q));
                 if m.is_null() {
-                    return Err(vm.no_attr_error(o, q));
+                    fail!(vm.no_attr_error(o, q));
                 }
                 set_top!(m);
                 push!(s);
@@ -323,62 +392,62 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let q = qstr_arg!(pos);
                 let self_obj = pop!();
                 let cls = top!();
-                let (m, s) = super::class::super_lookup(vm, cls, self_obj, q)?;
-                ensure!(vm, f.sp >= base + 2);
-                vm.stack[f.sp - 2] = m;
-                vm.stack[f.sp - 1] = s;
+                let (m, s) = tri!(super::class::super_lookup(vm, cls, self_obj, q));
+                ensure!(vm, sp >= base + 2);
+                vm.stack[sp - 2] = m;
+                vm.stack[sp - 1] = s;
             }
             op::STORE_NAME => {
                 let q = qstr_arg!(pos);
                 let v = pop!();
-                ns_store(vm, f.locals, q, v)?;
+                tri!(ns_store(vm, f.locals, q, v));
             }
             op::STORE_GLOBAL => {
                 let q = qstr_arg!(pos);
                 let v = pop!();
-                ns_store(vm, f.globals, q, v)?;
+                tri!(ns_store(vm, f.globals, q, v));
             }
             op::STORE_ATTR => {
                 let q = qstr_arg!(pos);
                 let o = pop!();
                 let v = pop!();
-                vm.store_attr(o, q, v)?;
+                tri!(vm.store_attr(o, q, v));
             }
             op::DELETE_NAME | op::DELETE_GLOBAL => {
                 let q = qstr_arg!(pos);
                 let d = if opc == op::DELETE_NAME { f.locals } else { f.globals };
-                if vm.dict_remove(d, Obj::qstr(q))?.is_none() {
-                    return Err(name_error(vm, q));
+                if tri!(vm.dict_remove(d, Obj::qstr(q))).is_none() {
+                    fail!(name_error(vm, q));
                 }
             }
             op::IMPORT_NAME => {
                 let q = qstr_arg!(pos);
                 let fromlist = pop!();
                 let level = top!();
-                let m = super::import::import_name(vm, q, fromlist, level, f.globals)?;
+                let m = tri!(super::import::import_name(vm, q, fromlist, level, f.globals));
                 set_top!(m);
             }
             op::IMPORT_FROM => {
                 let q = qstr_arg!(pos);
                 let m = top!();
-                let v = super::import::import_from(vm, m, q)?;
+                let v = tri!(super::import::import_from(vm, m, q));
                 push!(v);
             }
             op::IMPORT_STAR => {
                 let m = pop!();
-                super::import::import_star(vm, m, f.locals)?;
+                tri!(super::import::import_star(vm, m, f.locals));
             }
             op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS | op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
                 let child = read_uint(code, &mut pos);
-                let Some(c) = code_rc.children.get(child).cloned() else { return Err(bad_code(vm)) };
+                let Some(c) = code_rc.children.get(child).cloned() else { fail!(bad_code(vm)) };
                 let mut n_closed = 0usize;
                 if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
                     n_closed = code.get(pos).copied().unwrap_or(0) as usize;
                     pos += 1;
                 }
-                ensure!(vm, f.sp >= base + n_closed);
-                let closure: Box<[Obj]> = Box::from(&vm.stack[f.sp - n_closed..f.sp]);
-                f.sp -= n_closed;
+                ensure!(vm, sp >= base + n_closed);
+                let closure: Box<[Obj]> = Box::from(&vm.stack[sp - n_closed..sp]);
+                sp -= n_closed;
                 let (defaults, kw_defaults) = if opc == op::MAKE_FUNCTION_DEFARGS || opc == op::MAKE_CLOSURE_DEFARGS {
                     let k = pop!();
                     let d = pop!();
@@ -391,7 +460,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 vm.roots.extend_from_slice(&closure);
                 let r = super::load::make_function(vm, c, f.context, f.globals, defaults, kw_defaults, closure);
                 vm.roots.truncate(keep);
-                push!(r?);
+                push!(tri!(r));
             }
             op::LOAD_CONST_SMALL_INT => {
                 let o = match code.get(pos) {
@@ -413,11 +482,11 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                             }
                         }
                         if !ok {
-                            return Err(bad_code(vm));
+                            fail!(bad_code(vm));
                         }
-                        vm.new_int(v)?
+                        tri!(vm.new_int(v))
                     }
-                    None => return Err(bad_code(vm)),
+                    None => fail!(bad_code(vm)),
                 };
                 push!(o);
             }
@@ -427,14 +496,14 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                     Some(ObjData::CodeContext(c)) => c.consts.get(i).copied(),
                     _ => None,
                 };
-                let Some(o) = o else { return Err(bad_code(vm)) };
+                let Some(o) = o else { fail!(bad_code(vm)) };
                 push!(o);
             }
             op::LOAD_FAST_N => {
                 let i = local_idx!(read_uint(code, &mut pos));
                 let v = vm.stack[i];
                 if v.is_null() {
-                    return Err(unbound_local(vm));
+                    fail!(unbound_local(vm));
                 }
                 push!(v);
             }
@@ -446,7 +515,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             op::DELETE_FAST => {
                 let i = local_idx!(read_uint(code, &mut pos));
                 if vm.stack[i].is_null() {
-                    return Err(unbound_local(vm));
+                    fail!(unbound_local(vm));
                 }
                 vm.stack[i] = Obj::NULL;
             }
@@ -455,10 +524,10 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let c = vm.stack[i];
                 let v = match vm.heap.get(c) {
                     Some(ObjData::Cell(v)) => *v,
-                    _ => return Err(bad_code(vm)),
+                    _ => fail!(bad_code(vm)),
                 };
                 if v.is_null() {
-                    return Err(unbound_local(vm));
+                    fail!(unbound_local(vm));
                 }
                 push!(v);
             }
@@ -468,33 +537,33 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let c = vm.stack[i];
                 match vm.heap.get_mut(c) {
                     Some(ObjData::Cell(slot)) => *slot = v,
-                    _ => return Err(bad_code(vm)),
+                    _ => fail!(bad_code(vm)),
                 }
             }
             op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => {
                 let n = read_uint(code, &mut pos);
-                ensure!(vm, f.sp >= base + n);
-                let s = f.sp - n;
+                ensure!(vm, sp >= base + n);
+                let s = sp - n;
                 let o = if opc == op::BUILD_TUPLE {
-                    let items: Box<[Obj]> = Box::from(&vm.stack[s..f.sp]);
-                    vm.alloc(ObjData::Tuple(items))?
+                    let items: Box<[Obj]> = Box::from(&vm.stack[s..sp]);
+                    tri!(vm.alloc(ObjData::Tuple(items)))
                 } else if opc == op::BUILD_LIST {
-                    let items: Vec<Obj> = vm.stack[s..f.sp].to_vec();
-                    vm.alloc(ObjData::List(items))?
+                    let items: Vec<Obj> = vm.stack[s..sp].to_vec();
+                    tri!(vm.alloc(ObjData::List(items)))
                 } else {
-                    let set = vm.alloc(ObjData::Set(crate::map::Dict::new()))?;
-                    for k in s..f.sp {
+                    let set = tri!(vm.alloc(ObjData::Set(crate::map::Dict::new())));
+                    for k in s..sp {
                         let item = vm.stack[k];
-                        vm.dict_store(set, item, Obj::NONE)?;
+                        tri!(vm.dict_store(set, item, Obj::NONE));
                     }
                     set
                 };
-                f.sp = s;
+                sp = s;
                 push!(o);
             }
             op::BUILD_MAP => {
                 let _ = read_uint(code, &mut pos);
-                let d = vm.new_dict()?;
+                let d = tri!(vm.new_dict());
                 push!(d);
             }
             op::BUILD_SLICE => {
@@ -502,49 +571,49 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let step = if n == 3 { pop!() } else { Obj::NONE };
                 let stop = pop!();
                 let start = top!();
-                let s = vm.alloc(ObjData::Slice(start, stop, step))?;
+                let s = tri!(vm.alloc(ObjData::Slice(start, stop, step)));
                 set_top!(s);
             }
             op::STORE_MAP => {
                 let k = pop!();
                 let v = pop!();
                 let d = top!();
-                vm.dict_store(d, k, v)?;
+                tri!(vm.dict_store(d, k, v));
             }
             op::STORE_COMP => {
                 let a = read_uint(code, &mut pos);
                 let depth = a >> 2;
-                ensure!(vm, f.sp > base + depth);
-                let target = vm.stack[f.sp - 1 - depth];
+                ensure!(vm, sp > base + depth);
+                let target = vm.stack[sp - 1 - depth];
                 match a & 3 {
                     0 => {
                         let item = pop!();
-                        list_append(vm, target, item)?;
+                        tri!(list_append(vm, target, item));
                     }
                     1 => {
                         let k = pop!();
                         let v = pop!();
-                        vm.dict_store(target, k, v)?;
+                        tri!(vm.dict_store(target, k, v));
                     }
                     _ => {
                         let item = pop!();
-                        vm.dict_store(target, item, Obj::NONE)?;
+                        tri!(vm.dict_store(target, item, Obj::NONE));
                     }
                 }
             }
             op::UNPACK_SEQUENCE => {
                 let n = read_uint(code, &mut pos);
                 let seq = pop!();
-                let items = seq_items_for_unpack(vm, seq)?;
+                let items = tri!(seq_items_for_unpack(vm, seq));
                 if items.len() < n {
                     let msg = alloc::format!("need more than {} values to unpack", items.len());
-                    return Err(vm.value_error(&msg));
+                    fail!(vm.value_error(&msg));
                 }
                 if items.len() > n {
                     let msg = alloc::format!("too many values to unpack (expected {})", n);
-                    return Err(vm.value_error(&msg));
+                    fail!(vm.value_error(&msg));
                 }
-                ensure!(vm, f.sp + n <= limit);
+                ensure!(vm, sp + n <= limit);
                 for &it in items.iter().rev() {
                     push!(it);
                 }
@@ -553,18 +622,18 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let a = read_uint(code, &mut pos);
                 let (left, right) = (a & 0xff, (a >> 8) & 0xff);
                 let seq = top!();
-                let items = seq_items_for_unpack(vm, seq)?;
+                let items = tri!(seq_items_for_unpack(vm, seq));
                 if items.len() < left + right {
                     let msg = alloc::format!("need more than {} values to unpack", items.len());
-                    return Err(vm.value_error(&msg));
+                    fail!(vm.value_error(&msg));
                 }
                 let keep = vm.roots.len();
                 vm.roots.extend_from_slice(&items);
                 let mid = vm.new_list(items[left..items.len() - right].to_vec());
                 vm.roots.truncate(keep);
-                let mid = mid?;
-                f.sp -= 1;
-                ensure!(vm, f.sp + left + right < limit);
+                let mid = tri!(mid);
+                sp -= 1;
+                ensure!(vm, sp + left + right < limit);
                 for &it in items[items.len() - right..].iter().rev() {
                     push!(it);
                 }
@@ -580,91 +649,118 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let method = opc == op::CALL_METHOD || opc == op::CALL_METHOD_VAR_KW;
                 let var = opc == op::CALL_FUNCTION_VAR_KW || opc == op::CALL_METHOD_VAR_KW;
                 let n = npos + 2 * nkw + usize::from(var) + 1 + usize::from(method);
-                ensure!(vm, f.sp >= base + n);
-                let s = f.sp - n;
-                let r = call_from_stack(vm, s, npos, nkw, method, var)?;
-                f.sp = s;
+                ensure!(vm, sp >= base + n);
+                let s = sp - n;
+                // Fast path: a plain Python function called with positional
+                // arguments only binds them straight from this stack.
+                if nkw == 0 && !var {
+                    let fun = vm.stack[s];
+                    let (first, nargs) = if !method {
+                        (s + 1, npos)
+                    } else if vm.stack[s + 1].is_null() {
+                        (s + 2, npos)
+                    } else {
+                        (s + 1, npos + 1)
+                    };
+                    if let Some(r) = super::call::call_simple_on_stack(vm, fun, first, nargs) {
+                        let r = tri!(r);
+                        sp = s;
+                        push!(r);
+                        ip = pos;
+                        continue;
+                    }
+                }
+                let r = tri!(call_from_stack(vm, s, npos, nkw, method, var));
+                sp = s;
                 push!(r);
             }
             op::UNWIND_JUMP => {
                 let dest = read_jump(code, &mut pos, true);
                 let count = code.get(pos).copied().unwrap_or(0) as usize;
-                if let Some(o) = unwind_jump(vm, f, dest, count)? {
+                (f.ip, f.sp) = (ip, sp);
+                if let Some(o) = tri!(unwind_jump(vm, f, dest, count)) {
                     return Ok(o);
                 }
+                (ip, sp) = (f.ip, f.sp);
                 continue;
             }
             op::JUMP => {
                 let dest = read_jump(code, &mut pos, true);
-                if dest <= ip0 && vm.hal.take_interrupt() {
-                    return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+                if dest <= ip0 && poll_interrupt(vm) {
+                    fail!(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
                 }
-                f.ip = dest;
+                ip = dest;
                 continue;
             }
             op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
                 let dest = read_jump(code, &mut pos, true);
                 let v = top!();
-                let t = v == Obj::TRUE || (v != Obj::FALSE && vm.is_true(v)?);
-                f.sp -= 1;
+                let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
+                sp -= 1;
                 if t == (opc == op::POP_JUMP_IF_TRUE) {
-                    if dest <= ip0 && vm.hal.take_interrupt() {
-                        return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+                    if dest <= ip0 && poll_interrupt(vm) {
+                        fail!(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
                     }
-                    f.ip = dest;
+                    ip = dest;
                     continue;
                 }
             }
             op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
                 let dest = read_jump(code, &mut pos, false);
                 let v = top!();
-                let t = vm.is_true(v)?;
+                let t = tri!(vm.is_true(v));
                 if t == (opc == op::JUMP_IF_TRUE_OR_POP) {
-                    f.ip = dest;
+                    ip = dest;
                     continue;
                 }
-                f.sp -= 1;
+                sp -= 1;
             }
             op::SETUP_WITH => {
                 let handler = read_jump(code, &mut pos, false);
                 let mgr = top!();
-                let (exit, exit_self) = vm.load_method_maybe(mgr, q::__exit__)?;
+                let (exit, exit_self) = tri!(vm.load_method_maybe(mgr, q::__exit__));
                 if exit.is_null() {
-                    return Err(vm.no_attr_error(mgr, q::__exit__));
+                    fail!(vm.no_attr_error(mgr, q::__exit__));
                 }
-                let (enter, enter_self) = vm.load_method_maybe(mgr, q::__enter__)?;
+                let (enter, enter_self) = tri!(vm.load_method_maybe(mgr, q::__enter__));
                 if enter.is_null() {
-                    return Err(vm.no_attr_error(mgr, q::__enter__));
+                    fail!(vm.no_attr_error(mgr, q::__enter__));
                 }
                 set_top!(exit);
                 push!(if exit_self.is_null() { Obj::NONE } else { exit_self });
-                if !f.push_block(vm, handler, true) {
-                    return Err(bad_code(vm));
+                if !{
+                    f.sp = sp;
+                    f.push_block(vm, handler, true)
+                } {
+                    fail!(bad_code(vm));
                 }
-                let r = if enter_self.is_null() { vm.call(enter, &[], &[])? } else { vm.call_with_self(enter, enter_self, &[], &[])? };
+                let r = if enter_self.is_null() { tri!(vm.call(enter, &[], &[])) } else { tri!(vm.call_with_self(enter, enter_self, &[], &[])) };
                 push!(r);
             }
             op::SETUP_EXCEPT | op::SETUP_FINALLY => {
                 let handler = read_jump(code, &mut pos, false);
-                if !f.push_block(vm, handler, opc == op::SETUP_FINALLY) {
-                    return Err(bad_code(vm));
+                if !{
+                    f.sp = sp;
+                    f.push_block(vm, handler, opc == op::SETUP_FINALLY)
+                } {
+                    fail!(bad_code(vm));
                 }
             }
             op::POP_EXCEPT_JUMP => {
                 let dest = read_jump(code, &mut pos, false);
                 ensure!(vm, f.exc_sp > 0);
                 f.exc_sp -= 1;
-                f.ip = dest;
+                ip = dest;
                 continue;
             }
             op::FOR_ITER => {
                 let dest = read_jump(code, &mut pos, false);
-                ensure!(vm, f.sp >= base + 4);
-                let s0 = f.sp - 4;
+                ensure!(vm, sp >= base + 4);
+                let s0 = sp - 4;
                 let kind = vm.stack[s0];
                 let next = if kind.is_null() {
                     let it = vm.stack[s0 + 1];
-                    vm.iter_next(it)?
+                    tri!(vm.iter_next(it))
                 } else if kind == Obj::small_int(1) {
                     // range fast path: [1, current, stop, step]
                     let cur = vm.stack[s0 + 1].small_int_unchecked();
@@ -698,8 +794,8 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 match next {
                     Some(x) => push!(x),
                     None => {
-                        f.sp -= 4;
-                        f.ip = dest;
+                        sp -= 4;
+                        ip = dest;
                         continue;
                     }
                 }
@@ -712,7 +808,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             op::LOAD_SUBSCR => {
                 let i = pop!();
                 let o = top!();
-                let r = subscr_load(vm, o, i)?;
+                let r = tri!(subscr_load(vm, o, i));
                 set_top!(r);
             }
             op::STORE_SUBSCR => {
@@ -720,9 +816,9 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let o = pop!();
                 let v = pop!();
                 if v.is_null() {
-                    vm.subscr(o, i, Subscr::Delete)?;
+                    tri!(vm.subscr(o, i, Subscr::Delete));
                 } else {
-                    store_subscr(vm, o, i, v)?;
+                    tri!(store_subscr(vm, o, i, v));
                 }
             }
             op::DUP_TOP => {
@@ -730,9 +826,9 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 push!(v);
             }
             op::DUP_TOP_TWO => {
-                ensure!(vm, f.sp >= base + 2);
-                let a = vm.stack[f.sp - 2];
-                let b = vm.stack[f.sp - 1];
+                ensure!(vm, sp >= base + 2);
+                let a = vm.stack[sp - 2];
+                let b = vm.stack[sp - 1];
                 push!(a);
                 push!(b);
             }
@@ -740,17 +836,21 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let _ = pop!();
             }
             op::ROT_TWO => {
-                ensure!(vm, f.sp >= base + 2);
-                vm.stack.swap(f.sp - 1, f.sp - 2);
+                ensure!(vm, sp >= base + 2);
+                vm.stack.swap(sp - 1, sp - 2);
             }
             op::ROT_THREE => {
-                ensure!(vm, f.sp >= base + 3);
-                let t = vm.stack[f.sp - 1];
-                vm.stack[f.sp - 1] = vm.stack[f.sp - 2];
-                vm.stack[f.sp - 2] = vm.stack[f.sp - 3];
-                vm.stack[f.sp - 3] = t;
+                ensure!(vm, sp >= base + 3);
+                let t = vm.stack[sp - 1];
+                vm.stack[sp - 1] = vm.stack[sp - 2];
+                vm.stack[sp - 2] = vm.stack[sp - 3];
+                vm.stack[sp - 3] = t;
             }
-            op::WITH_CLEANUP => with_cleanup(vm, f)?,
+            op::WITH_CLEANUP => {
+                f.sp = sp;
+                tri!(with_cleanup(vm, f));
+                sp = f.sp;
+            }
             op::END_FINALLY => {
                 ensure!(vm, f.exc_sp > 0);
                 f.exc_sp -= 1;
@@ -758,30 +858,34 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 if t == Obj::NONE {
                 } else if let Some(c) = t.as_small_int() {
                     if c < 0 {
-                        if let Some(o) = unwind_return(vm, f)? {
+                        (f.ip, f.sp) = (ip, sp);
+                        if let Some(o) = tri!(unwind_return(vm, f)) {
                             return Ok(o);
                         }
+                        (ip, sp) = (f.ip, f.sp);
                         continue;
                     }
                     let dest = pop!();
                     let dest = dest.as_small_int().unwrap_or(0) as usize;
-                    if let Some(o) = unwind_jump(vm, f, dest, c as usize)? {
+                    (f.ip, f.sp) = (ip, sp);
+                    if let Some(o) = tri!(unwind_jump(vm, f, dest, c as usize)) {
                         return Ok(o);
                     }
+                    (ip, sp) = (f.ip, f.sp);
                     continue;
                 } else {
-                    return Err(PyErr(t));
+                    fail!(PyErr(t));
                 }
             }
             op::GET_ITER => {
                 let o = top!();
-                let it = vm.get_iter(o)?;
+                let it = tri!(vm.get_iter(o));
                 set_top!(it);
             }
             op::GET_ITER_STACK => {
                 let o = top!();
-                ensure!(vm, f.sp + 3 <= limit);
-                let s0 = f.sp - 1;
+                ensure!(vm, sp + 3 <= limit);
+                let s0 = sp - 1;
                 let fast = match vm.heap.get(o) {
                     Some(ObjData::List(_)) | Some(ObjData::Tuple(_)) => Some([Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]),
                     Some(ObjData::Native(n)) => n.as_any().downcast_ref::<crate::types::range::Range>().and_then(|r| {
@@ -795,56 +899,60 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let slots = match fast {
                     Some(sl) => sl,
                     None => {
-                        let it = vm.get_iter(o)?;
+                        let it = tri!(vm.get_iter(o));
                         [Obj::NULL, it, Obj::NULL, Obj::NULL]
                     }
                 };
                 vm.stack[s0..s0 + 4].copy_from_slice(&slots);
-                f.sp = s0 + 4;
+                sp = s0 + 4;
             }
             op::RETURN_VALUE => {
-                if let Some(o) = unwind_return(vm, f)? {
+                (f.ip, f.sp) = (ip, sp);
+                if let Some(o) = tri!(unwind_return(vm, f)) {
                     return Ok(o);
                 }
+                (ip, sp) = (f.ip, f.sp);
                 continue;
             }
             op::RAISE_LAST => {
                 let e = f.active_exc(vm);
                 if e.is_null() {
-                    return Err(vm.runtime_error("no active exception to reraise"));
+                    fail!(vm.runtime_error("no active exception to reraise"));
                 }
-                return Err(PyErr(e));
+                fail!(PyErr(e));
             }
             op::RAISE_OBJ => {
                 let o = pop!();
-                return Err(PyErr(super::exc::make_raise_obj(vm, o)?));
+                fail!(PyErr(tri!(super::exc::make_raise_obj(vm, o))));
             }
             op::RAISE_FROM => {
                 let _cause = pop!();
                 let o = pop!();
                 vm.hal.stderr_write(b"Warning: exception chaining not supported\n");
-                return Err(PyErr(super::exc::make_raise_obj(vm, o)?));
+                fail!(PyErr(tri!(super::exc::make_raise_obj(vm, o))));
             }
             op::YIELD_VALUE => {
                 let v = pop!();
                 f.ip = pos;
+                f.sp = sp;
                 return Ok(Outcome::Yield(v));
             }
             op::YIELD_FROM => {
                 let send = pop!();
                 let it = top!();
                 let thrown = core::mem::replace(&mut pending, Obj::NULL);
-                match super::gen::delegate(vm, it, send, thrown)? {
+                match tri!(super::gen::delegate(vm, it, send, thrown)) {
                     super::gen::Step::Yield(v) => {
                         f.ip = ip0;
+                        f.sp = sp;
                         return Ok(Outcome::Yield(v));
                     }
                     super::gen::Step::Return(v) => set_top!(v),
                 }
             }
-            _ => return Err(bad_code(vm)),
+            _ => fail!(bad_code(vm)),
         }
-        f.ip = pos;
+        ip = pos;
     }
 }
 
@@ -951,6 +1059,7 @@ fn call_exit(vm: &mut Vm, exit: Obj, s: Obj, args: [Obj; 3]) -> PyResult<Obj> {
 
 /// Calls the callable laid out at `vm.stack[s..]` by one of the CALL_*
 /// opcodes, returning its result.
+#[inline(never)]
 fn call_from_stack(vm: &mut Vm, s: usize, npos: usize, nkw: usize, method: bool, var: bool) -> PyResult<Obj> {
     let fun = vm.stack[s];
     let mut first = s + 1;

@@ -56,11 +56,14 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     }
     super::call::check_recursion(vm)?;
     let base = vm.stack.len();
-    if let Some(ObjData::Generator(gen)) = vm.heap.get(g) {
-        let st = gen.state.clone();
-        vm.stack.extend_from_slice(&st);
-    }
     let size = Frame::size(&code);
+    if vm.stack.try_reserve(size).is_err() {
+        return Err(vm.memory_error());
+    }
+    // Copy the saved state straight from the generator (no temporary).
+    if let Some(ObjData::Generator(gen)) = vm.heap.get(g) {
+        vm.stack.extend_from_slice(&gen.state);
+    }
     vm.stack.resize(base + size, Obj::NULL);
     let mut frame = Frame { code, context, globals, locals: globals, ip, base, sp: base + sp, exc_sp };
     if started && throw.is_null() {
@@ -84,9 +87,11 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     vm.vmstate.depth -= 1;
     let out = match r {
         Ok(Outcome::Yield(v)) => {
-            let state = vm.stack[base..base + size].to_vec();
+            // Save the state back into the generator's own buffer (same
+            // size as before, so no reallocation or heap re-charge).
             if let Some(ObjData::Generator(gen)) = vm.heap.get_mut(g) {
-                gen.state = state;
+                gen.state.clear();
+                gen.state.extend_from_slice(vm.stack.get(base..base + size).unwrap_or(&[]));
                 gen.ip = frame.ip;
                 gen.sp = frame.sp - base;
                 gen.exc_sp = frame.exc_sp;

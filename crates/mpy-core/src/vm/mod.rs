@@ -57,6 +57,9 @@ pub struct VmState {
     /// The port's frozen modules, found through `sys.path`'s `.frozen`
     /// entry (see [`frozen`]).
     pub frozen: &'static [frozen::FrozenModule],
+    /// Backward jumps left before the dispatch loop next asks the HAL for
+    /// a pending interrupt (Ctrl-C), counted across all frames.
+    pub poll_countdown: u32,
 }
 
 impl Default for VmState {
@@ -72,6 +75,7 @@ impl Default for VmState {
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
+            poll_countdown: 0,
         }
     }
 }
