@@ -442,39 +442,92 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
     vm.alloc(ObjData::Instance(Box::new(Instance { class: cls, dict: Dict::new(), native })))
 }
 
-/// The MRO of a base: a class's own, or a built-in type and its bases
-/// (object excluded).
+/// The full linearisation of a base, `object` included: a class's stored
+/// MRO plus `object`, or a built-in type and its bases.
 fn linearization(vm: &Vm, b: Obj) -> Vec<Obj> {
+    let obj = Obj::from_type(&OBJECT_TYPE);
     if let Some(ObjData::Class(c)) = vm.heap.get(b) {
-        return c.mro.clone();
+        let mut v = Vec::with_capacity(c.mro.len() + 1);
+        v.extend_from_slice(&c.mro);
+        v.push(obj);
+        return v;
     }
     let mut v = Vec::new();
     let mut t = b.as_type();
     while let Some(tt) = t {
-        if core::ptr::eq(tt, &OBJECT_TYPE) {
-            break;
-        }
         v.push(Obj::from_type(tt));
         t = tt.base;
+    }
+    if v.last() != Some(&obj) {
+        v.push(obj);
     }
     v
 }
 
-/// MicroPython's lookup order for `bases` (object excluded), without the
-/// class itself: depth-first, left to right, keeping each class's first
-/// occurrence (MicroPython deliberately does not use C3: in a diamond
-/// `D(B, C)` with `B(A)`, `C(A)`, attributes of `A` win over `C`'s).
-fn dfs_order(vm: &Vm, bases: &[Obj]) -> Vec<Obj> {
-    let obj = Obj::from_type(&OBJECT_TYPE);
-    let mut out: Vec<Obj> = Vec::new();
-    for &b in bases.iter().filter(|&&b| b != obj) {
-        for c in linearization(vm, b) {
-            if !out.contains(&c) {
-                out.push(c);
-            }
+/// The C3 linearisation of a new class with `bases`, without the class
+/// itself and without the final `object` (CPython's order: merge the
+/// bases' linearisations and the bases list, each step taking the first
+/// head that is in no list's tail).
+///
+/// Errors (CPython's): `TypeError: duplicate base class A`, and
+/// `TypeError: Cannot create a consistent method resolution\norder (MRO)
+/// for bases A, B` (the unmergeable heads, in order).
+fn c3_order(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    for (i, &b) in bases.iter().enumerate() {
+        if bases[..i].contains(&b) {
+            let msg = format!("duplicate base class {}", vm.class_name(b));
+            return Err(vm.type_error(&msg));
         }
     }
-    out
+    let obj = Obj::from_type(&OBJECT_TYPE);
+    let mut lists: Vec<Vec<Obj>> = bases.iter().map(|&b| linearization(vm, b)).collect();
+    lists.push(bases.to_vec());
+    // `pos[i]`: how much of `lists[i]` is already merged.
+    let mut pos: Vec<usize> = alloc::vec![0; lists.len()];
+    let mut out: Vec<Obj> = Vec::new();
+    loop {
+        let mut any_left = false;
+        let mut pick = None;
+        for (i, l) in lists.iter().enumerate() {
+            let Some(&head) = l.get(pos[i]) else { continue };
+            any_left = true;
+            let in_tail = lists.iter().enumerate().any(|(j, m)| m.get(pos[j] + 1..).is_some_and(|t| t.contains(&head)));
+            if !in_tail {
+                pick = Some(head);
+                break;
+            }
+        }
+        if !any_left {
+            break;
+        }
+        let Some(head) = pick else {
+            let mut heads: Vec<Obj> = Vec::new();
+            for (i, l) in lists.iter().enumerate() {
+                if let Some(&h) = l.get(pos[i]) {
+                    if !heads.contains(&h) {
+                        heads.push(h);
+                    }
+                }
+            }
+            let mut msg = alloc::string::String::from("Cannot create a consistent method resolution\norder (MRO) for bases ");
+            for (k, &h) in heads.iter().enumerate() {
+                if k > 0 {
+                    msg.push_str(", ");
+                }
+                msg.push_str(vm.class_name(h));
+            }
+            return Err(vm.type_error(&msg));
+        };
+        for (i, l) in lists.iter().enumerate() {
+            if l.get(pos[i]) == Some(&head) {
+                pos[i] += 1;
+            }
+        }
+        if head != obj {
+            out.push(head);
+        }
+    }
+    Ok(out)
 }
 
 /// Creates a class object named `name` with `bases` and the namespace in
@@ -500,7 +553,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
             return Err(vm.type_error("bases must be types"));
         }
     }
-    let rest = dfs_order(vm, bases);
+    let rest = c3_order(vm, bases)?;
     let mut dict = Dict::new();
     let entries: Vec<(Obj, Obj)> = match vm.table(ns) {
         Some(t) => t.iter().map(|e| (e.key, e.value)).collect(),
@@ -561,9 +614,10 @@ fn build_class(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// The `__build_class__` builtin that LOAD_BUILD_CLASS pushes.
 pub static BUILD_CLASS: BuiltinFun = BuiltinFun::new_kw(q::__build_class__, 2, build_class);
 
-/// LOAD_SUPER_METHOD and `super(cls, obj).name`: finds `name` in the
-/// bases of `cls` (MicroPython's depth-first order, not the MRO of `obj`'s
-/// type), then in `object`; returns `(method, self)` or `(value, NULL)`.
+/// LOAD_SUPER_METHOD and `super(cls, obj).name`: finds `name` in the C3
+/// MRO of `obj`'s type (or of `obj` when it is a class) after `cls`, as
+/// CPython does (falling back to `cls`'s own bases when `cls` is not in that
+/// MRO), then in `object`; returns `(method, self)` or `(value, NULL)`.
 ///
 /// Errors: `AttributeError: 'super' object has no attribute 'x'`.
 pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
@@ -573,7 +627,15 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
         Some(ObjData::Instance(i)) if !i.native.is_null() => i.native,
         _ => obj,
     };
-    let found = if let Some(bt) = cls.as_type() {
+    // CPython's rule: search the MRO of `obj`'s type (or of `obj` itself
+    // when it is a class) after `cls`.
+    let at = match vm.heap.get(t) {
+        Some(ObjData::Class(c)) => c.mro.iter().position(|&e| e == cls),
+        _ => None,
+    };
+    let found = if let Some(k) = at {
+        class_lookup_from(vm, t, name, k + 1)?
+    } else if let Some(bt) = cls.as_type() {
         match bt.base {
             Some(b) => class_lookup_from(vm, Obj::from_type(b), name, 0)?,
             None => None,
