@@ -154,6 +154,17 @@ impl Vm {
             BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
             _ => {}
         }
+        // Fast path: float op float and float op small int (either side),
+        // the same arithmetic `num_binary_slot` reaches through the numeric
+        // tower, without copying the operands into `Num`s first.
+        if (op as u8) < BinaryOp::ReverseOr as u8 {
+            if let Some((x, y)) = self.float_pair(a, b) {
+                let r = crate::types::float::float_binary_op(self, op, x, y)?;
+                if !r.is_null() {
+                    return Ok(r);
+                }
+            }
+        }
         // MicroPython treats a bool left operand as the int 0/1 (so
         // `True & True` is 1 and errors name 'int').
         let a = if a.is_bool() { Obj::small_int((a == Obj::TRUE) as isize) } else { a };
@@ -203,6 +214,27 @@ impl Vm {
             self.type_name(b)
         );
         Err(self.type_error(&msg))
+    }
+
+    /// Both operands as floats when one is a float object and the other a
+    /// float object or a small int (None otherwise).
+    #[inline(always)]
+    fn float_pair(&self, a: Obj, b: Obj) -> Option<(f64, f64)> {
+        let (x, xf) = match a.as_small_int() {
+            Some(i) => (i as f64, false),
+            None => match self.heap.get(a) {
+                Some(ObjData::Float(f)) => (*f, true),
+                _ => return None,
+            },
+        };
+        match b.as_small_int() {
+            Some(j) if xf => Some((x, j as f64)),
+            Some(_) => None,
+            None => match self.heap.get(b) {
+                Some(ObjData::Float(g)) => Some((x, *g)),
+                _ => None,
+            },
+        }
     }
 
     /// `a == b`. Identity implies equality except for floats (NaN).
