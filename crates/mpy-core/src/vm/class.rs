@@ -232,48 +232,58 @@ fn bind_for_instance(vm: &mut Vm, v: Obj, kind: Kind, inst: Obj, native: Obj, cl
     }
 }
 
+/// LOAD_METHOD/LOAD_ATTR on an instance of a user class: its namespace
+/// (unless `probe_dict` is false because the caller already missed there),
+/// `__class__`/`__dict__`, the class MRO (binding functions, classmethods,
+/// staticmethods, properties), the native part, then `__getattr__`.
+/// Returns `(method, self)`, `(value, NULL)` or `(NULL, NULL)`.
+pub fn instance_load(vm: &mut Vm, o: Obj, name: Qstr, probe_dict: bool) -> PyResult<(Obj, Obj)> {
+    let Some(ObjData::Instance(i)) = vm.heap.get(o) else { return Ok((Obj::NULL, Obj::NULL)) };
+    let (cls, native) = (i.class, i.native);
+    if probe_dict {
+        if let Some(v) = dict_get_q(vm, &i.dict, name) {
+            return Ok((v, Obj::NULL));
+        }
+    }
+    if name == q::__class__ {
+        return Ok((cls, Obj::NULL));
+    }
+    if name == q::__dict__ {
+        return Ok((instance_dict_copy(vm, o)?, Obj::NULL));
+    }
+    if let Some(f) = find_in_mro(vm, cls, name, 0) {
+        if let Found::Plain(v) = f {
+            // The common case (a method or class attribute from a class
+            // dict), bound without another lookup.
+            match vm.heap.get(v) {
+                Some(ObjData::Function(_)) => return Ok((v, o)),
+                Some(ObjData::StaticMethod(_) | ObjData::ClassMethod(_) | ObjData::Property(..)) => {}
+                _ if v.as_builtin_fun().is_none() => return Ok((v, Obj::NULL)),
+                _ => {}
+            }
+        }
+        let (v, k) = found_obj(vm, f)?;
+        let nat = if native.is_null() { o } else { native };
+        return bind_for_instance(vm, v, k, o, nat, cls);
+    }
+    if !native.is_null() {
+        let r = vm.load_method_maybe(native, name)?;
+        if !r.0.is_null() {
+            return Ok(r);
+        }
+    }
+    if let Some(ga) = user_special(vm, cls, q::__getattr__) {
+        let r = vm.call(ga, &[o, Obj::qstr(name)], &[])?;
+        return Ok((r, Obj::NULL));
+    }
+    Ok((Obj::NULL, Obj::NULL))
+}
+
 /// LOAD_METHOD/LOAD_ATTR on instances, classes, modules and exceptions:
 /// `(method, self)`, `(value, NULL)` or `(NULL, NULL)` when absent.
 pub fn load_method_special(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     match vm.heap.get(o) {
-        Some(ObjData::Instance(i)) => {
-            let (cls, native) = (i.class, i.native);
-            if let Some(v) = dict_get_q(vm, &i.dict, name) {
-                return Ok((v, Obj::NULL));
-            }
-            if name == q::__class__ {
-                return Ok((cls, Obj::NULL));
-            }
-            if name == q::__dict__ {
-                return Ok((instance_dict_copy(vm, o)?, Obj::NULL));
-            }
-            if let Some(f) = find_in_mro(vm, cls, name, 0) {
-                if let Found::Plain(v) = f {
-                    // The common case (a method or class attribute from a
-                    // class dict), bound without another lookup.
-                    match vm.heap.get(v) {
-                        Some(ObjData::Function(_)) => return Ok((v, o)),
-                        Some(ObjData::StaticMethod(_) | ObjData::ClassMethod(_) | ObjData::Property(..)) => {}
-                        _ if v.as_builtin_fun().is_none() => return Ok((v, Obj::NULL)),
-                        _ => {}
-                    }
-                }
-                let (v, k) = found_obj(vm, f)?;
-                let nat = if native.is_null() { o } else { native };
-                return bind_for_instance(vm, v, k, o, nat, cls);
-            }
-            if !native.is_null() {
-                let r = vm.load_method_maybe(native, name)?;
-                if !r.0.is_null() {
-                    return Ok(r);
-                }
-            }
-            if let Some(ga) = user_special(vm, cls, q::__getattr__) {
-                let r = vm.call(ga, &[o, Obj::qstr(name)], &[])?;
-                return Ok((r, Obj::NULL));
-            }
-            Ok((Obj::NULL, Obj::NULL))
-        }
+        Some(ObjData::Instance(_)) => instance_load(vm, o, name, true),
         Some(ObjData::Class(c)) => {
             let dict_hit = dict_get_q(vm, &c.dict, name);
             let cname = c.name;
