@@ -41,6 +41,10 @@ pub struct Class {
     /// The built-in type this class ultimately derives from (e.g. `list`,
     /// `Exception`), if any other than `object`.
     pub native_base: Option<&'static TypeObj>,
+    /// Facts about the namespaces along the MRO that let attribute access
+    /// skip lookups (`vm::class::CF_*` bits; a clear bit is a guarantee,
+    /// a set bit only means "look"). Maintained by `vm::class`.
+    pub flags: u32,
 }
 
 /// An instance of a user-defined class.

@@ -27,7 +27,7 @@ print(type(a) is A, isinstance(a, A), A.__name__)
 
 #[test]
 fn inheritance_and_super() {
-    // MicroPython's depth-first lookup (not C3): super() in Mid reaches Base.
+    // C3 (CPython's MRO): super() in Mid reaches Other, then Base.
     check_exp(r#"
 class Base:
     def __init__(self):
@@ -49,7 +49,7 @@ class D(Mid, Other):
 d = D()
 print(d.items, d.who())
 print(isinstance(d, Base), issubclass(D, Other), issubclass(Other, Mid))
-"#, "['base', 'mid'] D>Mid>Base\nTrue True False\n");
+"#, "['base', 'mid'] D>Mid>Other>Base\nTrue True False\n");
 }
 
 #[test]

@@ -32,6 +32,21 @@ impl Vm {
     ///
     /// Errors: `AttributeError: 'int' object has no attribute 'x'`.
     pub fn load_attr(&mut self, o: Obj, name: Qstr) -> PyResult<Obj> {
+        // Fast path: an attribute in an instance's own namespace.
+        if let Some(ObjData::Instance(i)) = self.heap.get(o) {
+            let h = self.qstrs.hash(name);
+            if let Some(e) = i.dict.find_identical(Obj::qstr(name), h).and_then(|p| i.dict.entry(p)) {
+                return Ok(e.value);
+            }
+            let (m, s) = crate::vm::class::instance_load(self, o, name, false)?;
+            if m.is_null() {
+                return Err(self.no_attr_error(o, name));
+            }
+            if s.is_null() {
+                return Ok(m);
+            }
+            return self.alloc(ObjData::BoundMethod(m, s));
+        }
         let r = self.load_attr_maybe(o, name)?;
         if r.is_null() {
             return Err(self.no_attr_error(o, name));
@@ -57,7 +72,8 @@ impl Vm {
     /// attribute, and `(NULL, NULL)` when absent.
     pub fn load_method_maybe(&mut self, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
         match self.heap.get(o) {
-            Some(ObjData::Instance(_) | ObjData::Class(_) | ObjData::Module(_) | ObjData::Exception(_)) => {
+            Some(ObjData::Instance(_)) => return crate::vm::class::instance_load(self, o, name, true),
+            Some(ObjData::Class(_) | ObjData::Module(_) | ObjData::Exception(_)) => {
                 return crate::vm::load_method_special(self, o, name);
             }
             _ => {}

@@ -146,6 +146,30 @@ impl Vm {
     ///
     /// Errors: `TypeError: unsupported types for __add__: 'int', 'str'`.
     pub fn binary_op(&mut self, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+        // Fast path: float/complex op float/complex/small int (either
+        // side), the same arithmetic `num_binary_slot` reaches through the
+        // numeric tower, without copying the operands into `Num`s first.
+        // (Equality, `is`, `in` and reflected ops take the general path.)
+        if (op as u8) < BinaryOp::ReverseOr as u8 && !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch) {
+            if let Some((ka, xa, ya)) = self.fast_num(a) {
+                if let Some((kb, xb, yb)) = self.fast_num(b) {
+                    let r = match ka.max(kb) {
+                        1 => crate::types::float::float_binary_op(self, op, xa, xb)?,
+                        2 => crate::types::complex::complex_binary_op(self, op, (xa, ya), (xb, yb))?,
+                        _ => Obj::NULL,
+                    };
+                    if !r.is_null() {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        self.binary_op_general(op, a, b)
+    }
+
+    /// [`Vm::binary_op`] through the type slots.
+    #[inline(never)]
+    fn binary_op_general(&mut self, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         match op {
             BinaryOp::Is => return Ok(Obj::bool(a == b)),
             BinaryOp::Equal => return Ok(Obj::bool(self.eq(a, b)?)),
@@ -203,6 +227,20 @@ impl Vm {
             self.type_name(b)
         );
         Err(self.type_error(&msg))
+    }
+
+    /// A small int, float or complex operand as `(kind, real, imag)` with
+    /// kind 0, 1, 2 respectively (None for anything else).
+    #[inline(always)]
+    fn fast_num(&self, o: Obj) -> Option<(u8, f64, f64)> {
+        if let Some(i) = o.as_small_int() {
+            return Some((0, i as f64, 0.0));
+        }
+        match self.heap.get(o) {
+            Some(ObjData::Float(f)) => Some((1, *f, 0.0)),
+            Some(ObjData::Complex(re, im)) => Some((2, *re, *im)),
+            _ => None,
+        }
     }
 
     /// `a == b`. Identity implies equality except for floats (NaN).

@@ -4,7 +4,7 @@ use crate::obj::Obj;
 use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
-use crate::typ::{flags, PrintKind, TypeObj};
+use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use crate::PyResult;
 use alloc::string::String;
 use core::fmt::Write;
@@ -115,8 +115,21 @@ pub fn exc_attr(vm: &mut Vm, e: Obj, name: Qstr) -> PyResult<Obj> {
     }
 }
 
+/// `BaseException.__init__(self, *args)`: replaces `self.args` (what a
+/// subclass's `super().__init__(...)` does).
+fn exc_init(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let t = vm.new_tuple(&args[1..])?;
+    if let Some(ObjData::Exception(x)) = vm.heap.get_mut(args[0]) {
+        x.args = t;
+    }
+    Ok(Obj::NONE)
+}
+
+static EXC_INIT: BuiltinFun = BuiltinFun::new(q::__init__, 1, u16::MAX, exc_init);
+static BASE_EXCEPTION_LOCALS: [(Qstr, Rom); 1] = [(q::__init__, Rom::Fun(&EXC_INIT))];
+
 /// `BaseException`.
-pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException, base: None, flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
+pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException, base: None, flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), locals: &BASE_EXCEPTION_LOCALS, ..TypeObj::EMPTY };
 /// `SystemExit`.
 pub static SYSTEM_EXIT_TYPE: TypeObj = TypeObj { name: q::SystemExit, base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `KeyboardInterrupt`.

@@ -6,7 +6,6 @@
 use crate::obj::Obj;
 use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
-use crate::runtime::ops::binary_name;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::types::exception as exc;
@@ -102,9 +101,33 @@ fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     Ok(Obj::NULL)
 }
 
+/// The special method name of a binary op (`__add__`, `__radd__`,
+/// `__iadd__`, `__contains__`, ...); None for `is` and exception matching.
+fn binary_qstr(op: BinaryOp) -> Option<Qstr> {
+    use BinaryOp::*;
+    Some(match op {
+        Less => q::__lt__, More => q::__gt__, Equal => q::__eq__, LessEqual => q::__le__,
+        MoreEqual => q::__ge__, NotEqual => q::__ne__, In | Contains => q::__contains__,
+        Is | ExceptionMatch => return None,
+        InplaceOr => q::__ior__, InplaceXor => q::__ixor__, InplaceAnd => q::__iand__,
+        InplaceLshift => q::__ilshift__, InplaceRshift => q::__irshift__, InplaceAdd => q::__iadd__,
+        InplaceSubtract => q::__isub__, InplaceMultiply => q::__imul__,
+        InplaceMatMultiply => q::__imatmul__, InplaceFloorDivide => q::__ifloordiv__,
+        InplaceTrueDivide => q::__itruediv__, InplaceModulo => q::__imod__, InplacePower => q::__ipow__,
+        Or => q::__or__, Xor => q::__xor__, And => q::__and__, Lshift => q::__lshift__,
+        Rshift => q::__rshift__, Add => q::__add__, Subtract => q::__sub__, Multiply => q::__mul__,
+        MatMultiply => q::__matmul__, FloorDivide => q::__floordiv__, TrueDivide => q::__truediv__,
+        Modulo => q::__mod__, Power => q::__pow__, Divmod => q::__divmod__,
+        ReverseOr => q::__ror__, ReverseXor => q::__rxor__, ReverseAnd => q::__rand__,
+        ReverseLshift => q::__rlshift__, ReverseRshift => q::__rrshift__, ReverseAdd => q::__radd__,
+        ReverseSubtract => q::__rsub__, ReverseMultiply => q::__rmul__,
+        ReverseMatMultiply => q::__rmatmul__, ReverseFloorDivide => q::__rfloordiv__,
+        ReverseTrueDivide => q::__rtruediv__, ReverseModulo => q::__rmod__, ReversePower => q::__rpow__,
+    })
+}
+
 fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
-    let name = if op == BinaryOp::Contains { "__contains__" } else { binary_name(op) };
-    if let Some(nq) = vm.qstrs.lookup(name) {
+    if let Some(nq) = binary_qstr(op) {
         if let Some(f) = special(vm, a, nq) {
             let r = vm.call(f, &[a, b], &[])?;
             if r == Obj::NOT_IMPLEMENTED {

@@ -35,17 +35,108 @@ pub fn dict_get_q(vm: &Vm, d: &Dict, name: Qstr) -> Option<Obj> {
     d.find_identical(Obj::qstr(name), vm.qstrs.hash(name)).and_then(|p| d.entry(p)).map(|e| e.value)
 }
 
-fn mro_len(vm: &Vm, cls: Obj) -> usize {
-    match vm.heap.get(cls) {
-        Some(ObjData::Class(c)) => c.mro.len(),
+/// Class flag: a user class in the MRO defines `__setattr__`.
+pub const CF_SETATTR: u32 = 1;
+/// Class flag: a user class in the MRO defines `__delattr__`.
+pub const CF_DELATTR: u32 = 2;
+/// Class flag: a user class in the MRO holds a `property` (any name).
+pub const CF_PROPERTY: u32 = 4;
+/// Class flag: a user class in the MRO defines `__new__`.
+pub const CF_NEW: u32 = 8;
+
+/// The flag bits one namespace entry contributes.
+fn entry_flags(vm: &Vm, key: Obj, value: Obj) -> u32 {
+    let mut f = match key.as_qstr() {
+        Some(q::__setattr__) => CF_SETATTR,
+        Some(q::__delattr__) => CF_DELATTR,
+        Some(q::__new__) => CF_NEW,
         _ => 0,
+    };
+    if matches!(vm.heap.get(value), Some(ObjData::Property(..))) {
+        f |= CF_PROPERTY;
+    }
+    f
+}
+
+/// The flags of class `cls` (every bit for anything that is not a user
+/// class, so callers take the general path).
+#[inline]
+pub fn class_flags(vm: &Vm, cls: Obj) -> u32 {
+    match vm.heap.get(cls) {
+        Some(ObjData::Class(c)) => c.flags,
+        _ => u32::MAX,
     }
 }
 
-fn mro_at(vm: &Vm, cls: Obj, i: usize) -> Obj {
-    match vm.heap.get(cls) {
-        Some(ObjData::Class(c)) => c.mro.get(i).copied().unwrap_or(Obj::NULL),
-        _ => Obj::NULL,
+/// After `name = value` was stored in class `cls`'s namespace: adds the
+/// entry's flags to `cls` and to every class whose MRO contains it (a heap
+/// walk, only when a bit is new, which is rare: defining `__setattr__` or
+/// a property on an existing class).
+fn class_stored(vm: &mut Vm, cls: Obj, name: Qstr, value: Obj) {
+    let f = entry_flags(vm, Obj::qstr(name), value);
+    if f == 0 || class_flags(vm, cls) & f == f {
+        return;
+    }
+    for i in 0..vm.heap.n_slots() {
+        let o = Obj::heap(i as u32);
+        if let Some(ObjData::Class(c)) = vm.heap.get_mut(o) {
+            if c.mro.contains(&cls) {
+                c.flags |= f;
+            }
+        }
+    }
+}
+
+/// What a lookup along an MRO found, before converting ROM entries to
+/// objects.
+#[derive(Clone, Copy)]
+enum Found {
+    /// A value from a class dict.
+    Plain(Obj),
+    /// An entry of a built-in type's locals.
+    Rom(Rom),
+}
+
+/// Finds `name` along `cls`'s MRO from position `from` (a user class),
+/// without allocating. None when absent or `cls` is not a user class.
+#[inline]
+fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
+    let Some(ObjData::Class(c)) = vm.heap.get(cls) else { return None };
+    let key = Obj::qstr(name);
+    let h = vm.qstrs.hash(name);
+    for &e in c.mro.get(from..)? {
+        match vm.heap.get(e) {
+            Some(ObjData::Class(k)) => {
+                if let Some(p) = k.dict.find_identical(key, h) {
+                    if let Some(en) = k.dict.entry(p) {
+                        return Some(Found::Plain(en.value));
+                    }
+                }
+            }
+            _ => {
+                if let Some(t) = e.as_type() {
+                    if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+                        return Some(Found::Rom(*r));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Converts a [`Found`] to the `(value, kind)` pair lookups return.
+fn found_obj(vm: &mut Vm, f: Found) -> PyResult<(Obj, Kind)> {
+    match f {
+        Found::Plain(v) => Ok((v, Kind::Plain)),
+        Found::Rom(r) => {
+            let k = match r {
+                Rom::Fun(_) => Kind::RomFun,
+                Rom::ClassMethod(_) => Kind::RomClassMethod,
+                _ => Kind::RomOther,
+            };
+            Ok((vm.rom_to_obj(r)?, k))
+        }
     }
 }
 
@@ -82,14 +173,10 @@ pub fn class_lookup_from(vm: &mut Vm, cls: Obj, name: Qstr, from: usize) -> PyRe
         }
         return Ok(None);
     }
-    let n = mro_len(vm, cls);
-    for i in from..n {
-        let e = mro_at(vm, cls, i);
-        if let Some(r) = lookup_in(vm, e, name)? {
-            return Ok(Some(r));
-        }
+    match find_in_mro(vm, cls, name, from) {
+        Some(f) => Ok(Some(found_obj(vm, f)?)),
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 /// Looks `name` up along `cls`'s MRO.
@@ -99,25 +186,19 @@ pub fn class_lookup(vm: &mut Vm, cls: Obj, name: Qstr) -> PyResult<Option<(Obj, 
 
 /// Does a user class in `cls`'s MRO define `name` (no allocation)?
 pub fn class_has(vm: &Vm, cls: Obj, name: Qstr) -> bool {
-    match vm.heap.get(cls) {
-        Some(ObjData::Class(c)) => c.mro.iter().any(|&e| match vm.heap.get(e) {
-            Some(ObjData::Class(k)) => dict_get_q(vm, &k.dict, name).is_some(),
-            _ => false,
-        }),
-        _ => false,
-    }
+    user_special(vm, cls, name).is_some()
 }
 
 /// A special method defined by a user class in `cls`'s MRO (not by
-/// built-in types), as `(function, kind)`.
+/// built-in types).
 pub fn user_special(vm: &Vm, cls: Obj, name: Qstr) -> Option<Obj> {
-    match vm.heap.get(cls) {
-        Some(ObjData::Class(c)) => c.mro.iter().find_map(|&e| match vm.heap.get(e) {
-            Some(ObjData::Class(k)) => dict_get_q(vm, &k.dict, name),
-            _ => None,
-        }),
+    let Some(ObjData::Class(c)) = vm.heap.get(cls) else { return None };
+    let key = Obj::qstr(name);
+    let h = vm.qstrs.hash(name);
+    c.mro.iter().find_map(|&e| match vm.heap.get(e) {
+        Some(ObjData::Class(k)) => k.dict.find_identical(key, h).and_then(|p| k.dict.entry(p)).map(|en| en.value),
         _ => None,
-    }
+    })
 }
 
 /// Binds a value found on a class for access through an instance `inst`
@@ -151,37 +232,58 @@ fn bind_for_instance(vm: &mut Vm, v: Obj, kind: Kind, inst: Obj, native: Obj, cl
     }
 }
 
+/// LOAD_METHOD/LOAD_ATTR on an instance of a user class: its namespace
+/// (unless `probe_dict` is false because the caller already missed there),
+/// `__class__`/`__dict__`, the class MRO (binding functions, classmethods,
+/// staticmethods, properties), the native part, then `__getattr__`.
+/// Returns `(method, self)`, `(value, NULL)` or `(NULL, NULL)`.
+pub fn instance_load(vm: &mut Vm, o: Obj, name: Qstr, probe_dict: bool) -> PyResult<(Obj, Obj)> {
+    let Some(ObjData::Instance(i)) = vm.heap.get(o) else { return Ok((Obj::NULL, Obj::NULL)) };
+    let (cls, native) = (i.class, i.native);
+    if probe_dict {
+        if let Some(v) = dict_get_q(vm, &i.dict, name) {
+            return Ok((v, Obj::NULL));
+        }
+    }
+    if name == q::__class__ {
+        return Ok((cls, Obj::NULL));
+    }
+    if name == q::__dict__ {
+        return Ok((instance_dict_copy(vm, o)?, Obj::NULL));
+    }
+    if let Some(f) = find_in_mro(vm, cls, name, 0) {
+        if let Found::Plain(v) = f {
+            // The common case (a method or class attribute from a class
+            // dict), bound without another lookup.
+            match vm.heap.get(v) {
+                Some(ObjData::Function(_)) => return Ok((v, o)),
+                Some(ObjData::StaticMethod(_) | ObjData::ClassMethod(_) | ObjData::Property(..)) => {}
+                _ if v.as_builtin_fun().is_none() => return Ok((v, Obj::NULL)),
+                _ => {}
+            }
+        }
+        let (v, k) = found_obj(vm, f)?;
+        let nat = if native.is_null() { o } else { native };
+        return bind_for_instance(vm, v, k, o, nat, cls);
+    }
+    if !native.is_null() {
+        let r = vm.load_method_maybe(native, name)?;
+        if !r.0.is_null() {
+            return Ok(r);
+        }
+    }
+    if let Some(ga) = user_special(vm, cls, q::__getattr__) {
+        let r = vm.call(ga, &[o, Obj::qstr(name)], &[])?;
+        return Ok((r, Obj::NULL));
+    }
+    Ok((Obj::NULL, Obj::NULL))
+}
+
 /// LOAD_METHOD/LOAD_ATTR on instances, classes, modules and exceptions:
 /// `(method, self)`, `(value, NULL)` or `(NULL, NULL)` when absent.
 pub fn load_method_special(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     match vm.heap.get(o) {
-        Some(ObjData::Instance(i)) => {
-            let (cls, native) = (i.class, i.native);
-            if let Some(v) = dict_get_q(vm, &i.dict, name) {
-                return Ok((v, Obj::NULL));
-            }
-            if name == q::__class__ {
-                return Ok((cls, Obj::NULL));
-            }
-            if name == q::__dict__ {
-                return Ok((instance_dict_copy(vm, o)?, Obj::NULL));
-            }
-            if let Some((v, k)) = class_lookup(vm, cls, name)? {
-                let nat = if native.is_null() { o } else { native };
-                return bind_for_instance(vm, v, k, o, nat, cls);
-            }
-            if !native.is_null() {
-                let r = vm.load_method_maybe(native, name)?;
-                if !r.0.is_null() {
-                    return Ok(r);
-                }
-            }
-            if let Some(ga) = user_special(vm, cls, q::__getattr__) {
-                let r = vm.call(ga, &[o, Obj::qstr(name)], &[])?;
-                return Ok((r, Obj::NULL));
-            }
-            Ok((Obj::NULL, Obj::NULL))
-        }
+        Some(ObjData::Instance(_)) => instance_load(vm, o, name, true),
         Some(ObjData::Class(c)) => {
             let dict_hit = dict_get_q(vm, &c.dict, name);
             let cname = c.name;
@@ -278,6 +380,9 @@ fn ns_mut(vm: &mut Vm, o: Obj) -> Option<&mut Dict> {
 /// Stores (value not NULL) or deletes `name` in the namespace of `o`;
 /// false when deleting an absent name.
 pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
+    if !value.is_null() && matches!(vm.heap.get(o), Some(ObjData::Class(_))) {
+        class_stored(vm, o, name, value);
+    }
     let key = Obj::qstr(name);
     let h = vm.qstrs.hash(name);
     if value.is_null() {
@@ -315,6 +420,20 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
     match vm.heap.get(o) {
         Some(ObjData::Instance(i)) => {
             let cls = i.class;
+            let need = if value.is_null() { CF_DELATTR | CF_PROPERTY } else { CF_SETATTR | CF_PROPERTY };
+            if class_flags(vm, cls) & need == 0 && !value.is_null() {
+                // No `__setattr__` and no property anywhere in the MRO:
+                // a plain store into the instance namespace.
+                let key = Obj::qstr(name);
+                let h = vm.qstrs.hash(name);
+                if let Some(ObjData::Instance(i)) = vm.heap.get_mut(o) {
+                    if let Some(p) = i.dict.find_identical(key, h) {
+                        i.dict.set_value(p, value);
+                        return Ok(());
+                    }
+                }
+                return object_setattr(vm, o, name, value);
+            }
             let hook = if value.is_null() { q::__delattr__ } else { q::__setattr__ };
             if let Some(f) = user_special(vm, cls, hook) {
                 if value.is_null() {
@@ -392,7 +511,8 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 /// `__new__`/`__init__` raise.
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let init = user_special(vm, cls, q::__init__);
-    let obj = if let Some(newf) = user_special(vm, cls, q::__new__) {
+    let newf = if class_flags(vm, cls) & CF_NEW != 0 { user_special(vm, cls, q::__new__) } else { None };
+    let obj = if let Some(newf) = newf {
         let f = match vm.heap.get(newf) {
             Some(ObjData::StaticMethod(f)) => *f,
             _ => newf,
@@ -442,39 +562,92 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
     vm.alloc(ObjData::Instance(Box::new(Instance { class: cls, dict: Dict::new(), native })))
 }
 
-/// The MRO of a base: a class's own, or a built-in type and its bases
-/// (object excluded).
+/// The full linearisation of a base, `object` included: a class's stored
+/// MRO plus `object`, or a built-in type and its bases.
 fn linearization(vm: &Vm, b: Obj) -> Vec<Obj> {
+    let obj = Obj::from_type(&OBJECT_TYPE);
     if let Some(ObjData::Class(c)) = vm.heap.get(b) {
-        return c.mro.clone();
+        let mut v = Vec::with_capacity(c.mro.len() + 1);
+        v.extend_from_slice(&c.mro);
+        v.push(obj);
+        return v;
     }
     let mut v = Vec::new();
     let mut t = b.as_type();
     while let Some(tt) = t {
-        if core::ptr::eq(tt, &OBJECT_TYPE) {
-            break;
-        }
         v.push(Obj::from_type(tt));
         t = tt.base;
+    }
+    if v.last() != Some(&obj) {
+        v.push(obj);
     }
     v
 }
 
-/// MicroPython's lookup order for `bases` (object excluded), without the
-/// class itself: depth-first, left to right, keeping each class's first
-/// occurrence (MicroPython deliberately does not use C3: in a diamond
-/// `D(B, C)` with `B(A)`, `C(A)`, attributes of `A` win over `C`'s).
-fn dfs_order(vm: &Vm, bases: &[Obj]) -> Vec<Obj> {
-    let obj = Obj::from_type(&OBJECT_TYPE);
-    let mut out: Vec<Obj> = Vec::new();
-    for &b in bases.iter().filter(|&&b| b != obj) {
-        for c in linearization(vm, b) {
-            if !out.contains(&c) {
-                out.push(c);
-            }
+/// The C3 linearisation of a new class with `bases`, without the class
+/// itself and without the final `object` (CPython's order: merge the
+/// bases' linearisations and the bases list, each step taking the first
+/// head that is in no list's tail).
+///
+/// Errors (CPython's): `TypeError: duplicate base class A`, and
+/// `TypeError: Cannot create a consistent method resolution\norder (MRO)
+/// for bases A, B` (the unmergeable heads, in order).
+fn c3_order(vm: &mut Vm, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    for (i, &b) in bases.iter().enumerate() {
+        if bases[..i].contains(&b) {
+            let msg = format!("duplicate base class {}", vm.class_name(b));
+            return Err(vm.type_error(&msg));
         }
     }
-    out
+    let obj = Obj::from_type(&OBJECT_TYPE);
+    let mut lists: Vec<Vec<Obj>> = bases.iter().map(|&b| linearization(vm, b)).collect();
+    lists.push(bases.to_vec());
+    // `pos[i]`: how much of `lists[i]` is already merged.
+    let mut pos: Vec<usize> = alloc::vec![0; lists.len()];
+    let mut out: Vec<Obj> = Vec::new();
+    loop {
+        let mut any_left = false;
+        let mut pick = None;
+        for (i, l) in lists.iter().enumerate() {
+            let Some(&head) = l.get(pos[i]) else { continue };
+            any_left = true;
+            let in_tail = lists.iter().enumerate().any(|(j, m)| m.get(pos[j] + 1..).is_some_and(|t| t.contains(&head)));
+            if !in_tail {
+                pick = Some(head);
+                break;
+            }
+        }
+        if !any_left {
+            break;
+        }
+        let Some(head) = pick else {
+            let mut heads: Vec<Obj> = Vec::new();
+            for (i, l) in lists.iter().enumerate() {
+                if let Some(&h) = l.get(pos[i]) {
+                    if !heads.contains(&h) {
+                        heads.push(h);
+                    }
+                }
+            }
+            let mut msg = alloc::string::String::from("Cannot create a consistent method resolution\norder (MRO) for bases ");
+            for (k, &h) in heads.iter().enumerate() {
+                if k > 0 {
+                    msg.push_str(", ");
+                }
+                msg.push_str(vm.class_name(h));
+            }
+            return Err(vm.type_error(&msg));
+        };
+        for (i, l) in lists.iter().enumerate() {
+            if l.get(pos[i]) == Some(&head) {
+                pos[i] += 1;
+            }
+        }
+        if head != obj {
+            out.push(head);
+        }
+    }
+    Ok(out)
 }
 
 /// Creates a class object named `name` with `bases` and the namespace in
@@ -500,7 +673,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
             return Err(vm.type_error("bases must be types"));
         }
     }
-    let rest = dfs_order(vm, bases);
+    let rest = c3_order(vm, bases)?;
     let mut dict = Dict::new();
     let entries: Vec<(Obj, Obj)> = match vm.table(ns) {
         Some(t) => t.iter().map(|e| (e.key, e.value)).collect(),
@@ -525,8 +698,19 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         mro: Vec::new(),
         dict,
         native_base: nb,
+        flags: 0,
     })))?;
+    let mut fl = match vm.heap.get(cls) {
+        Some(ObjData::Class(c)) => c.dict.iter().fold(0, |f, e| f | entry_flags(vm, e.key, e.value)),
+        _ => 0,
+    };
+    for &b in rest.iter() {
+        if let Some(ObjData::Class(k)) = vm.heap.get(b) {
+            fl |= k.flags;
+        }
+    }
     if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
+        c.flags = fl;
         let mut mro = Vec::with_capacity(rest.len() + 1);
         mro.push(cls);
         mro.extend(rest);
@@ -561,9 +745,10 @@ fn build_class(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// The `__build_class__` builtin that LOAD_BUILD_CLASS pushes.
 pub static BUILD_CLASS: BuiltinFun = BuiltinFun::new_kw(q::__build_class__, 2, build_class);
 
-/// LOAD_SUPER_METHOD and `super(cls, obj).name`: finds `name` in the
-/// bases of `cls` (MicroPython's depth-first order, not the MRO of `obj`'s
-/// type), then in `object`; returns `(method, self)` or `(value, NULL)`.
+/// LOAD_SUPER_METHOD and `super(cls, obj).name`: finds `name` in the C3
+/// MRO of `obj`'s type (or of `obj` when it is a class) after `cls`, as
+/// CPython does (falling back to `cls`'s own bases when `cls` is not in that
+/// MRO), then in `object`; returns `(method, self)` or `(value, NULL)`.
 ///
 /// Errors: `AttributeError: 'super' object has no attribute 'x'`.
 pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
@@ -573,7 +758,15 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
         Some(ObjData::Instance(i)) if !i.native.is_null() => i.native,
         _ => obj,
     };
-    let found = if let Some(bt) = cls.as_type() {
+    // CPython's rule: search the MRO of `obj`'s type (or of `obj` itself
+    // when it is a class) after `cls`.
+    let at = match vm.heap.get(t) {
+        Some(ObjData::Class(c)) => c.mro.iter().position(|&e| e == cls),
+        _ => None,
+    };
+    let found = if let Some(k) = at {
+        class_lookup_from(vm, t, name, k + 1)?
+    } else if let Some(bt) = cls.as_type() {
         match bt.base {
             Some(b) => class_lookup_from(vm, Obj::from_type(b), name, 0)?,
             None => None,
