@@ -2,25 +2,84 @@
 
 use crate::obj::Obj;
 use crate::objdata::{ObjData, StrObj};
-use crate::qstr::{hash_bytes, Qstr};
+use crate::qstr::{ascii_char, hash_bytes, Qstr};
 use crate::state::Vm;
 use crate::typ::TypeObj;
 use crate::types;
 use crate::PyResult;
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
+/// The built-in qstr of `""` or of a one-character ASCII string.
+#[inline]
+fn short_qstr(b: &[u8]) -> Option<Qstr> {
+    match b {
+        [] => Some(crate::qstr::q::empty),
+        [c] => ascii_char(*c),
+        _ => None,
+    }
+}
+
 impl Vm {
     /// A str object for `s` (an existing qstr if `s` is interned, else a
-    /// new heap str).
+    /// new heap str). One-character ASCII strings and `""` are always
+    /// built-in qstrs, so they allocate nothing.
+    #[inline]
     pub fn new_str(&mut self, s: &str) -> PyResult<Obj> {
-        if let Some(q) = self.qstrs.lookup(s) {
+        if let Some(q) = short_qstr(s.as_bytes()) {
             return Ok(Obj::qstr(q));
         }
         let hash = hash_bytes(s.as_bytes());
+        if let Some(q) = self.qstrs.lookup_hashed(s, hash) {
+            return Ok(Obj::qstr(q));
+        }
         self.alloc(ObjData::Str(StrObj { s: Box::from(s), hash }))
+    }
+
+    /// Like [`Vm::new_str`] but taking ownership of `s`: a new heap str
+    /// keeps `s`'s buffer (no copy; a buffer with spare capacity is
+    /// shrunk, so build `s` with the exact capacity where possible).
+    pub fn new_str_owned(&mut self, s: String) -> PyResult<Obj> {
+        if let Some(q) = short_qstr(s.as_bytes()) {
+            return Ok(Obj::qstr(q));
+        }
+        let hash = hash_bytes(s.as_bytes());
+        if let Some(q) = self.qstrs.lookup_hashed(&s, hash) {
+            return Ok(Obj::qstr(q));
+        }
+        self.alloc(ObjData::Str(StrObj { s: s.into_boxed_str(), hash }))
+    }
+
+    /// A str object from bytes known to be valid UTF-8 (e.g. pieces of
+    /// existing strs cut at character boundaries). Invalid UTF-8 (a caller
+    /// bug) raises `UnicodeError` rather than making a bad str.
+    pub fn new_str_from_utf8(&mut self, b: Vec<u8>) -> PyResult<Obj> {
+        match String::from_utf8(b) {
+            Ok(s) => self.new_str_owned(s),
+            Err(_) => Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
+        }
+    }
+
+    /// A str object for bytes `a..b` of str `src`'s text (which must be a
+    /// char-boundary range of it; anything else gives `""`). Reuses a qstr
+    /// if the text is interned; otherwise copies the text once, straight
+    /// into the new str (no temporary buffer, no UTF-8 re-validation).
+    pub fn new_str_slice(&mut self, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
+        let (hash, text) = {
+            let t = self.str_of(src).and_then(|s| s.get(a..b)).unwrap_or("");
+            if let Some(q) = short_qstr(t.as_bytes()) {
+                return Ok(Obj::qstr(q));
+            }
+            let h = hash_bytes(t.as_bytes());
+            if let Some(q) = self.qstrs.lookup_hashed(t, h) {
+                return Ok(Obj::qstr(q));
+            }
+            (h, Box::<str>::from(t))
+        };
+        self.alloc(ObjData::Str(StrObj { s: text, hash }))
     }
 
     /// Interns `s` and returns its qstr.

@@ -7,7 +7,7 @@
 
 use super::str_methods as m;
 use super::strutil::{
-    char_len, int_arg, is_int, new_of_kind, new_seq_iter, repr_str, reserve, seq_index,
+    char_len, char_to_byte, int_arg, is_int, new_of_kind, new_of_kind_vec, new_seq_iter, repr_str, reserve, seq_index,
     slice_indices, slice_positions, with_buffer, buffer_ref, Kind,
 };
 use crate::obj::Obj;
@@ -98,6 +98,11 @@ pub fn repeat(vm: &mut Vm, kind: Kind, s: &[u8], n: Obj) -> PyResult<Obj> {
 /// ordering comparisons, `==` and `in`. `lhs` is of kind `kind`.
 pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
+    if kind == Kind::Str {
+        if let Some(r) = str_str_op(vm, op, lhs, rhs) {
+            return r;
+        }
+    }
     if buffer_ref(vm, lhs).is_none() {
         return Ok(Obj::NULL);
     }
@@ -183,6 +188,49 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
     }
 }
 
+/// The fast path of [`seq_binary_op`] for two strs: `+`, comparisons
+/// and `in` straight from the texts (no temporary copies, no UTF-8
+/// re-validation: the concatenation of two strs is valid). None when an
+/// operand is not a str or for other operators.
+fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
+    use BinaryOp::*;
+    let a = vm.str_of(lhs)?;
+    let b = vm.str_of(rhs)?;
+    let r = match op {
+        Add | InplaceAdd => {
+            if b.is_empty() && lhs.as_qstr().is_some() {
+                return Some(Ok(lhs));
+            }
+            let total = a.len().saturating_add(b.len());
+            if total >= 4096 {
+                // Big results: check the heap before building the buffer.
+                if let Err(e) = reserve(vm, total) {
+                    return Some(Err(e));
+                }
+            }
+            return Some(concat(vm, total, lhs, rhs));
+        }
+        Equal => a == b,
+        NotEqual => a != b,
+        Less => a < b,
+        More => a > b,
+        LessEqual => a <= b,
+        MoreEqual => a >= b,
+        Contains => m::find_bytes(a.as_bytes(), b.as_bytes(), 0).is_some(),
+        _ => return None,
+    };
+    Some(Ok(Obj::bool(r)))
+}
+
+/// A new str: the text of str `lhs` followed by that of str `rhs`
+/// (`total` bytes).
+fn concat(vm: &mut Vm, total: usize, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
+    let mut out = String::with_capacity(total);
+    out.push_str(vm.str_of(lhs).unwrap_or(""));
+    out.push_str(vm.str_of(rhs).unwrap_or(""));
+    vm.new_str_owned(out)
+}
+
 fn str_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     seq_binary_op(vm, Kind::Str, op, lhs, rhs)
 }
@@ -205,32 +253,52 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
         let msg = format!("{} indices must be integers, not {}", noun(kind), vm.type_name(index));
         return Err(vm.type_error(&msg));
     }
+    if kind == Kind::Str && !is_slice {
+        if let Some(r) = str_index_ascii(vm, o, index) {
+            return r;
+        }
+    }
     let ascii = kind != Kind::Str || buffer_ref(vm, o).is_some_and(<[u8]>::is_ascii);
     if !ascii {
         // Code-point indexing.
-        let s = String::from_utf8_lossy(buffer_ref(vm, o).unwrap_or(&[])).into_owned();
+        let n = char_len(buffer_ref(vm, o).unwrap_or(&[]));
         if is_slice {
-            let chars: Vec<char> = s.chars().collect();
-            let (a, b, c) = slice_indices(vm, index, chars.len())?.unwrap_or((0, 0, 1));
+            let (a, b, c) = slice_indices(vm, index, n)?.unwrap_or((0, 0, 1));
+            let s = buffer_ref(vm, o).unwrap_or(&[]);
+            if c == 1 {
+                let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
+                let (ba, bb) = (char_to_byte(s, a), char_to_byte(s, b));
+                return vm.new_str_slice(o, ba, bb);
+            }
+            let text = vm.str_of(o).unwrap_or("");
+            let chars: Vec<char> = text.chars().collect();
             let out: String = slice_positions(a, b, c).filter_map(|i| chars.get(i)).collect();
-            return vm.new_str(&out);
+            return vm.new_str_owned(out);
         }
         let i = int_arg(vm, index)?;
-        let n = char_len(s.as_bytes());
         let i = seq_index(vm, i, n, noun(kind))?;
-        let c = s.chars().nth(i).unwrap_or('\u{fffd}');
-        let mut buf = [0u8; 4];
-        return vm.new_str(c.encode_utf8(&mut buf));
+        let s = buffer_ref(vm, o).unwrap_or(&[]);
+        let ba = char_to_byte(s, i);
+        let bb = char_to_byte(s, i + 1);
+        return vm.new_str_slice(o, ba, bb);
     }
     if is_slice {
         let (a, b, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
         let s = buffer_ref(vm, o).unwrap_or(&[]);
+        if c == 1 && kind == Kind::Str {
+            // An ASCII str: the bytes are the chars.
+            let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
+            if b - a == s.len() && o.as_qstr().is_some() {
+                return Ok(o);
+            }
+            return vm.new_str_slice(o, a, b.min(s.len()));
+        }
         let out: Vec<u8> = if c == 1 {
             s.get(a.max(0) as usize..b.max(a).max(0) as usize).unwrap_or(&[]).to_vec()
         } else {
             slice_positions(a, b, c).filter_map(|i| s.get(i).copied()).collect()
         };
-        return new_of_kind(vm, kind, &out);
+        return new_of_kind_vec(vm, kind, out);
     }
     let i = int_arg(vm, index)?;
     let i = seq_index(vm, i, len, noun(kind))?;
@@ -240,6 +308,21 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
     } else {
         Ok(Obj::small_int(byte as isize))
     }
+}
+
+/// `s[i]` for a small-int `i` whose char is ASCII, found without scanning
+/// the whole str: valid when every byte before the indexed one is ASCII
+/// (checked) so byte and char positions agree. None to take the general
+/// path (other index kinds, negative indices, non-ASCII text before or
+/// at the position).
+fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
+    let i = usize::try_from(index.as_small_int()?).ok()?;
+    let s = vm.str_of(o)?.as_bytes();
+    let &b = s.get(i)?;
+    if b >= 0x80 || !s[..i].is_ascii() {
+        return None;
+    }
+    crate::qstr::ascii_char(b).map(|q| Ok(Obj::qstr(q)))
 }
 
 fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {

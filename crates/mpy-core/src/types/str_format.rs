@@ -107,22 +107,76 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     Ok(s)
 }
 
+/// Where formatted text is appended: a `String`, or the byte buffer of
+/// `%`-formatting (which also builds bytes).
+pub trait Sink {
+    /// Appends `s`.
+    fn put(&mut self, s: &str);
+    /// Appends `c` `n` times.
+    fn put_n(&mut self, c: char, n: usize) {
+        let mut b = [0u8; 4];
+        let t = c.encode_utf8(&mut b);
+        for _ in 0..n {
+            self.put(t);
+        }
+    }
+}
+
+impl Sink for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+}
+
 /// Pads `sign + prefix + body` to the spec's width. `default_align` is `<`
 /// for strings and `>` for numbers.
 pub fn pad(spec: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
+    let mut out = String::with_capacity(spec.width.max(sign_prefix.len() + body.len()));
+    pad_into(&mut out, spec, sign_prefix, body, default_align);
+    out
+}
+
+/// [`pad`], appending to `out` (no temporary strings).
+pub fn pad_into<S: Sink>(out: &mut S, spec: &Spec, sign_prefix: &str, body: &str, default_align: char) {
     let (fill, align) = if spec.zero && spec.fill.is_none() {
         ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
     } else {
         (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
     };
-    let len = sign_prefix.chars().count() + body.chars().count();
-    let padn = spec.width.saturating_sub(len);
-    let fills = |n: usize| -> String { core::iter::repeat_n(fill, n).collect() };
+    let padn = if spec.width == 0 {
+        0
+    } else {
+        let len = sign_prefix.chars().count() + body.chars().count();
+        spec.width.saturating_sub(len)
+    };
     match align {
-        '<' => format!("{sign_prefix}{body}{}", fills(padn)),
-        '^' => format!("{}{sign_prefix}{body}{}", fills(padn / 2), fills(padn - padn / 2)),
-        '=' => format!("{sign_prefix}{}{body}", fills(padn)),
-        _ => format!("{}{sign_prefix}{body}", fills(padn)),
+        '<' => {
+            out.put(sign_prefix);
+            out.put(body);
+            out.put_n(fill, padn);
+        }
+        '^' => {
+            out.put_n(fill, padn / 2);
+            out.put(sign_prefix);
+            out.put(body);
+            out.put_n(fill, padn - padn / 2);
+        }
+        '=' => {
+            out.put(sign_prefix);
+            out.put_n(fill, padn);
+            out.put(body);
+        }
+        _ => {
+            out.put_n(fill, padn);
+            out.put(sign_prefix);
+            out.put(body);
+        }
     }
 }
 
@@ -175,42 +229,100 @@ pub fn int_value(vm: &Vm, o: Obj) -> Option<BigInt> {
 /// Formats an int with an integer type (`b c d n o x X` or none).
 /// `min_digits` is `%`-formatting's precision for ints.
 pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize>) -> PyResult<String> {
-    let ty = spec.ty.unwrap_or('d');
-    if ty == 'c' {
-        let ch = v.try_into().ok().and_then(char::from_u32);
-        let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
-        return Ok(pad(spec, "", ch.encode_utf8(&mut [0u8; 4]), '>'));
-    }
-    let (radix, prefix) = match ty {
+    let mut out = String::new();
+    format_int_into(vm, v, spec, min_digits, &mut out)?;
+    Ok(out)
+}
+
+/// The radix and `#` prefix of an integer presentation type.
+fn radix_of(ty: char) -> (u32, &'static str) {
+    match ty {
         'b' => (2, "0b"),
         'o' => (8, "0o"),
         'x' => (16, "0x"),
         'X' => (16, "0X"),
         _ => (10, ""),
-    };
-    let mut digits = v.abs().to_str_radix(radix);
-    if ty == 'X' {
-        digits.make_ascii_uppercase();
     }
-    if let Some(m) = min_digits {
-        if digits.len() < m {
-            digits = format!("{}{digits}", "0".repeat(m - digits.len()));
+}
+
+/// [`format_int`], appending to `out`.
+pub fn format_int_into<S: Sink>(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize>, out: &mut S) -> PyResult<()> {
+    let ty = spec.ty.unwrap_or('d');
+    if ty == 'c' {
+        let ch = v.try_into().ok().and_then(char::from_u32);
+        let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
+        pad_into(out, spec, "", ch.encode_utf8(&mut [0u8; 4]), '>');
+        return Ok(());
+    }
+    let (radix, _) = radix_of(ty);
+    let digits = v.magnitude().to_str_radix(radix);
+    int_body_into(v.is_negative(), &digits, spec, min_digits, out);
+    Ok(())
+}
+
+/// [`format_int_into`] for a machine-word int (no big-int temporaries).
+pub fn format_small_int_into<S: Sink>(vm: &mut Vm, v: i64, spec: &Spec, min_digits: Option<usize>, out: &mut S) -> PyResult<()> {
+    let ty = spec.ty.unwrap_or('d');
+    if ty == 'c' {
+        return format_int_into(vm, &BigInt::from(v), spec, min_digits, out);
+    }
+    let (radix, _) = radix_of(ty);
+    let mut buf = [0u8; 64];
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        let d = (n % radix as u64) as u8;
+        i -= 1;
+        buf[i] = if d < 10 { b'0' + d } else { b'a' + d - 10 };
+        n /= radix as u64;
+        if n == 0 {
+            break;
         }
     }
-    let mut sp = String::new();
-    if v.is_negative() {
-        sp.push('-');
+    let digits = core::str::from_utf8(&buf[i..]).unwrap_or("0");
+    int_body_into(v < 0, digits, spec, min_digits, out);
+    Ok(())
+}
+
+/// Sign, `#` prefix, zero-extension to `min_digits`, case, grouping and
+/// padding around an int's magnitude `digits` (lowercase, in the spec's
+/// radix).
+fn int_body_into<S: Sink>(neg: bool, digits: &str, spec: &Spec, min_digits: Option<usize>, out: &mut S) {
+    let ty = spec.ty.unwrap_or('d');
+    let (radix, prefix) = radix_of(ty);
+    let mut owned: Option<String> = None;
+    if ty == 'X' {
+        owned = Some(digits.to_ascii_uppercase());
+    }
+    if let Some(m) = min_digits {
+        let cur = owned.as_deref().unwrap_or(digits);
+        if cur.len() < m {
+            owned = Some(format!("{}{cur}", "0".repeat(m - cur.len())));
+        }
+    }
+    // Sign and prefix: at most 3 ASCII chars.
+    let mut spb = [0u8; 3];
+    let mut spn = 0;
+    if neg {
+        spb[0] = b'-';
+        spn = 1;
     } else if let Some(s @ ('+' | ' ')) = spec.sign {
-        sp.push(s);
+        spb[0] = s as u8;
+        spn = 1;
     }
     if spec.alt {
-        sp.push_str(prefix);
+        for &b in prefix.as_bytes() {
+            spb[spn] = b;
+            spn += 1;
+        }
     }
+    let sp = core::str::from_utf8(&spb[..spn]).unwrap_or("");
     if let Some(g) = spec.grouping {
         let every = if radix == 10 { 3 } else { 4 };
-        digits = zero_pad_grouped(spec, sp.len(), &digits, g, every);
+        let cur = owned.as_deref().unwrap_or(digits);
+        owned = Some(zero_pad_grouped(spec, sp.len(), cur, g, every));
     }
-    Ok(pad(spec, &sp, &digits, '>'))
+    pad_into(out, spec, sp, owned.as_deref().unwrap_or(digits), '>');
 }
 
 /// Float digits for non-negative finite `x`: `ty` is `e E f F g G %` or

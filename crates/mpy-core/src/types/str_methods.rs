@@ -8,8 +8,8 @@
 //! classes are ASCII-only, as in MicroPython (`'é'.isalpha()` is False).
 
 use super::strutil::{
-    byte_to_char, char_len, char_to_byte, int_arg, new_list_of, new_of_kind, new_triple, reserve,
-    with_buffer, Kind,
+    byte_to_char, char_len, char_to_byte, int_arg, kind_and_buffer, new_list_of_ranges, new_of_kind,
+    new_of_kind_vec, part_of, range_in, reserve, with_buffer, Kind,
 };
 use crate::obj::Obj;
 use crate::objdata::ObjData;
@@ -56,6 +56,25 @@ pub fn arg_data(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Vec<u8>> {
         format!("can't convert '{}' object to str implicitly", vm.type_name(o))
     };
     Err(vm.type_error(&msg))
+}
+
+/// The bytes of an argument that must match `kind`, borrowed (None when
+/// [`arg_data`] would raise).
+pub fn arg_bytes(vm: &Vm, kind: Kind, o: Obj) -> Option<&[u8]> {
+    match vm.str_of(o) {
+        Some(s) if kind == Kind::Str => Some(s.as_bytes()),
+        None if kind != Kind::Str => super::strutil::buffer_ref(vm, o),
+        _ => None,
+    }
+}
+
+/// Checks an argument as [`arg_data`] does (same errors) without copying
+/// it; returns it for a later [`arg_bytes`].
+pub fn arg_checked(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Obj> {
+    if arg_bytes(vm, kind, o).is_none() {
+        arg_data(vm, kind, o)?;
+    }
+    Ok(o)
 }
 
 /// Merges positional arguments (after self) and keywords named `names`
@@ -118,6 +137,9 @@ fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>
 /// Resolves `start`/`end` (code points for str) to byte offsets into `s`,
 /// clamped as MicroPython does; None if start > end.
 fn resolve_range(kind: Kind, s: &[u8], start: Option<isize>, end: Option<isize>) -> Option<(usize, usize)> {
+    if start.is_none() && end.is_none() {
+        return Some((0, s.len()));
+    }
     let ascii = kind != Kind::Str || s.is_ascii();
     let len = if ascii { s.len() } else { char_len(s) } as isize;
     let norm = |v: isize| -> isize {
@@ -189,15 +211,16 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
 
 fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
     let kind = self_kind(vm, args[0])?;
-    let needle = arg_data(vm, kind, args[1])?;
+    let needle = arg_checked(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
+    let needle = arg_bytes(vm, kind, needle).unwrap_or(&[]);
     let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(None) };
     let win = &s[bs..be];
-    let pos = if rev { rfind_bytes(win, &needle, win.len()) } else { find_bytes(win, &needle, 0) };
+    let pos = if rev { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
     Ok(pos.map(|p| {
         let abs = bs + p;
-        (if kind == Kind::Str && !s.is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
+        (if kind == Kind::Str && !s[..abs].is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
     }))
 }
 
@@ -222,9 +245,10 @@ fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    let needle = arg_data(vm, kind, args[1])?;
+    let needle = arg_checked(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
+    let needle = arg_bytes(vm, kind, needle).unwrap_or(&[]);
     let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::small_int(0)) };
     let win = &s[bs..be];
     let n = if needle.is_empty() {
@@ -232,7 +256,7 @@ fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     } else {
         let mut n = 0;
         let mut i = 0;
-        while let Some(p) = find_bytes(win, &needle, i) {
+        while let Some(p) = find_bytes(win, needle, i) {
             n += 1;
             i = p + needle.len();
         }
@@ -244,16 +268,21 @@ fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let (a, b) = range_ints(vm, args, 2)?;
-    let cands = match vm.heap.get(args[1]) {
-        Some(ObjData::Tuple(t)) => t.to_vec(),
-        _ => alloc::vec![args[1]],
+    let n = match vm.heap.get(args[1]) {
+        Some(ObjData::Tuple(t)) => Some(t.len()),
+        _ => None,
     };
-    for c in cands {
-        let p = arg_data(vm, kind, c)?;
+    for idx in 0..n.unwrap_or(1) {
+        let c = match (n, vm.heap.get(args[1])) {
+            (Some(_), Some(ObjData::Tuple(t))) => t.get(idx).copied().unwrap_or(Obj::NONE),
+            _ => args[1],
+        };
+        let c = arg_checked(vm, kind, c)?;
         let s = self_ref(vm, args[0]);
+        let p = arg_bytes(vm, kind, c).unwrap_or(&[]);
         let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::FALSE) };
         let win = &s[bs..be];
-        let hit = if ends { win.ends_with(&p) } else { win.starts_with(&p) };
+        let hit = if ends { win.ends_with(p) } else { win.starts_with(p) };
         if hit {
             return Ok(Obj::TRUE);
         }
@@ -274,9 +303,14 @@ pub fn is_space(b: u8) -> bool {
 }
 
 fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let chars = args.get(1).copied().filter(|o| !absent(*o));
-    let out: Vec<u8> = match chars {
+    let set = match chars {
+        Some(c) => Some(arg_data(vm, kind, c)?),
+        None => None,
+    };
+    let s = self_ref(vm, args[0]);
+    let (a, b) = match &set {
         None => {
             let mut a = 0;
             let mut b = s.len();
@@ -290,41 +324,41 @@ fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<
                     b -= 1;
                 }
             }
-            s[a..b].to_vec()
+            (a, b)
         }
-        Some(c) => {
-            let set = arg_data(vm, kind, c)?;
-            if kind == Kind::Str {
-                let st = core::str::from_utf8(&s).unwrap_or("");
-                let cs = core::str::from_utf8(&set).unwrap_or("");
-                let pred = |ch: char| cs.contains(ch);
-                let r = match (left, right) {
-                    (true, true) => st.trim_matches(pred),
-                    (true, false) => st.trim_start_matches(pred),
-                    _ => st.trim_end_matches(pred),
-                };
-                r.as_bytes().to_vec()
-            } else {
-                let mut a = 0;
-                let mut b = s.len();
-                if left {
-                    while a < b && set.contains(&s[a]) {
-                        a += 1;
-                    }
+        Some(set) if kind == Kind::Str => {
+            let st = core::str::from_utf8(s).unwrap_or("");
+            let cs = core::str::from_utf8(set).unwrap_or("");
+            let pred = |ch: char| cs.contains(ch);
+            let r = match (left, right) {
+                (true, true) => st.trim_matches(pred),
+                (true, false) => st.trim_start_matches(pred),
+                _ => st.trim_end_matches(pred),
+            };
+            // `r` is a subslice of `st`: its offset within it.
+            let a = r.as_ptr() as usize - st.as_ptr() as usize;
+            (a, a + r.len())
+        }
+        Some(set) => {
+            let mut a = 0;
+            let mut b = s.len();
+            if left {
+                while a < b && set.contains(&s[a]) {
+                    a += 1;
                 }
-                if right {
-                    while b > a && set.contains(&s[b - 1]) {
-                        b -= 1;
-                    }
-                }
-                s[a..b].to_vec()
             }
+            if right {
+                while b > a && set.contains(&s[b - 1]) {
+                    b -= 1;
+                }
+            }
+            (a, b)
         }
     };
-    if kind != Kind::ByteArray && out.len() == s.len() {
+    if kind != Kind::ByteArray && b - a == s.len() {
         return Ok(args[0]);
     }
-    new_of_kind(vm, kind, &out)
+    part_of(vm, kind, args[0], a, b)
 }
 fn str_strip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     strip_common(vm, args, true, true)
@@ -420,15 +454,18 @@ pub fn rsplit_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a 
 }
 
 fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let [sep, max] = merge_kw(vm, args, kw, [q::sep, q::maxsplit])?;
     let max = if absent(max) { -1 } else { int_arg(vm, max)? };
-    let sep = if absent(sep) { None } else { Some(arg_data(vm, kind, sep)?) };
-    if sep.as_ref().is_some_and(|s| s.is_empty()) {
+    let sep = if absent(sep) { None } else { Some(arg_checked(vm, kind, sep)?) };
+    let s = self_ref(vm, args[0]);
+    let sep_b = sep.and_then(|o| arg_bytes(vm, kind, o));
+    if sep_b.is_some_and(<[u8]>::is_empty) {
         return Err(vm.value_error("empty separator"));
     }
-    let parts = if rev { rsplit_parts(&s, sep.as_deref(), max) } else { split_parts(&s, sep.as_deref(), max) };
-    new_list_of(vm, kind, &parts)
+    let parts = if rev { rsplit_parts(s, sep_b, max) } else { split_parts(s, sep_b, max) };
+    let ranges: Vec<(usize, usize)> = parts.iter().map(|p| range_in(s, p)).collect();
+    new_list_of_ranges(vm, kind, args[0], &ranges)
 }
 fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     split_common(vm, args, kw, false)
@@ -438,10 +475,11 @@ fn str_rsplit(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
     let keep = !absent(keep) && vm.is_true(keep)?;
-    let mut parts: Vec<&[u8]> = Vec::new();
+    let s = self_ref(vm, args[0]);
+    let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     let mut st = 0;
     while i < s.len() {
@@ -452,7 +490,7 @@ fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
             _ => 0,
         };
         if eol > 0 {
-            parts.push(&s[st..if keep { i + eol } else { i }]);
+            parts.push((st, if keep { i + eol } else { i }));
             i += eol;
             st = i;
         } else {
@@ -460,38 +498,91 @@ fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         }
     }
     if st < s.len() {
-        parts.push(&s[st..]);
+        parts.push((st, s.len()));
     }
-    new_list_of(vm, kind, &parts)
+    new_list_of_ranges(vm, kind, args[0], &parts)
+}
+
+/// Where `join` reads its items: a list/tuple in place, or the collected
+/// items of another iterable (kept on `vm.roots` while in use).
+enum JoinSrc {
+    Seq(Obj),
+    Items(Vec<Obj>),
+}
+
+impl JoinSrc {
+    fn items<'a>(&'a self, vm: &'a Vm) -> &'a [Obj] {
+        match self {
+            JoinSrc::Items(v) => v,
+            JoinSrc::Seq(o) => match vm.heap.get(*o) {
+                Some(ObjData::List(l)) => l,
+                Some(ObjData::Tuple(t)) => t,
+                _ => &[],
+            },
+        }
+    }
 }
 
 fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (kind, sep) = self_data(vm, args[0])?;
-    let items = vm.collect_iter(args[1])?;
+    let kind = self_kind(vm, args[0])?;
+    let src = match vm.heap.get(args[1]) {
+        Some(ObjData::List(_) | ObjData::Tuple(_)) => JoinSrc::Seq(args[1]),
+        _ => JoinSrc::Items(vm.collect_iter(args[1])?),
+    };
     let base = vm.roots.len();
-    vm.roots.extend_from_slice(&items);
-    let r = (|| {
-        let mut out: Vec<u8> = Vec::new();
-        for (i, &it) in items.iter().enumerate() {
-            let ok = match Kind::of(vm, it) {
-                Some(Kind::Str) => kind == Kind::Str,
-                Some(_) => kind != Kind::Str,
-                None => false,
-            };
-            if !ok {
-                return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"));
-            }
-            if i > 0 {
-                out.extend_from_slice(&sep);
-            }
-            let add = with_buffer(vm, it, |b| b.len()).unwrap_or(0);
-            reserve(vm, out.len().saturating_add(add))?;
-            with_buffer(vm, it, |b| out.extend_from_slice(b));
-        }
-        new_of_kind(vm, kind, &out)
-    })();
+    if let JoinSrc::Items(v) = &src {
+        vm.roots.extend_from_slice(v);
+    }
+    let r = join_items(vm, kind, args[0], &src);
     vm.roots.truncate(base);
     r
+}
+
+/// `sep.join(items)`: checks every item's kind and sums the lengths, checks
+/// the heap has room, then builds the result in one exactly sized buffer.
+/// Nothing runs Python code in between, so the items cannot change.
+fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, src: &JoinSrc) -> PyResult<Obj> {
+    let mut total: usize = 0;
+    let mut bad = false;
+    {
+        let items = src.items(vm);
+        let sep_len = self_ref(vm, sep).len();
+        for (i, &it) in items.iter().enumerate() {
+            let len = match kind_and_buffer(vm, it) {
+                Some((k, b)) if (k == Kind::Str) == (kind == Kind::Str) => b.len(),
+                _ => {
+                    bad = true;
+                    break;
+                }
+            };
+            total = total.saturating_add(len).saturating_add(if i > 0 { sep_len } else { 0 });
+        }
+    }
+    if bad {
+        return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"));
+    }
+    reserve(vm, total)?;
+    let items = src.items(vm);
+    let sep_b = self_ref(vm, sep);
+    if kind == Kind::Str {
+        let sep_s = vm.str_of(sep).unwrap_or("");
+        let mut out = String::with_capacity(total);
+        for (i, &it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep_s);
+            }
+            out.push_str(vm.str_of(it).unwrap_or(""));
+        }
+        return vm.new_str_owned(out);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(total);
+    for (i, &it) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep_b);
+        }
+        out.extend_from_slice(kind_and_buffer(vm, it).map_or(&[][..], |(_, b)| b));
+    }
+    new_of_kind_vec(vm, kind, out)
 }
 
 fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -543,17 +634,31 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
-    let sep = arg_data(vm, kind, args[1])?;
-    if sep.is_empty() {
+    let kind = self_kind(vm, args[0])?;
+    let sep = arg_checked(vm, kind, args[1])?;
+    let s = self_ref(vm, args[0]);
+    let sep_b = arg_bytes(vm, kind, sep).unwrap_or(&[]);
+    if sep_b.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let pos = if rev { rfind_bytes(&s, &sep, s.len()) } else { find_bytes(&s, &sep, 0) };
-    match pos {
-        Some(p) => new_triple(vm, kind, [&s[..p], &sep, &s[p + sep.len()..]]),
-        None if rev => new_triple(vm, kind, [&[], &[], &s]),
-        None => new_triple(vm, kind, [&s, &[], &[]]),
-    }
+    let n = s.len();
+    let pos = if rev { rfind_bytes(s, sep_b, n) } else { find_bytes(s, sep_b, 0) };
+    // Byte ranges of the three parts; the separator comes from `sep`.
+    let (a, b, c) = match pos {
+        Some(p) => ((0, p), Some(sep), (p + sep_b.len(), n)),
+        None if rev => ((0, 0), None, (0, n)),
+        None => ((0, n), None, (n, n)),
+    };
+    let x = part_of(vm, kind, args[0], a.0, a.1)?;
+    let y = match b {
+        Some(sep) => {
+            let len = arg_bytes(vm, kind, sep).map_or(0, <[u8]>::len);
+            part_of(vm, kind, sep, 0, len)?
+        }
+        None => part_of(vm, kind, args[0], 0, 0)?,
+    };
+    let z = part_of(vm, kind, args[0], c.0, c.1)?;
+    vm.new_tuple(&[x, y, z])
 }
 fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     partition_common(vm, args, false)
@@ -596,13 +701,37 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
+    let kind = self_kind(vm, args[0])?;
+    if kind == Kind::Str {
+        let s = self_ref(vm, args[0]);
+        if let [c] = s {
+            // One char: a built-in qstr, no allocation.
+            let c = if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
+            if let Some(q) = crate::qstr::ascii_char(c) {
+                return Ok(Obj::qstr(q));
+            }
+        }
+        let changes = if upper { s.iter().any(u8::is_ascii_lowercase) } else { s.iter().any(u8::is_ascii_uppercase) };
+        if !changes && is_exact_str(vm, args[0]) {
+            return Ok(args[0]);
+        }
+        let t = vm.str_of(args[0]).unwrap_or("");
+        let t = if upper { t.to_ascii_uppercase() } else { t.to_ascii_lowercase() };
+        return vm.new_str_owned(t);
+    }
     let (kind, mut s) = self_data(vm, args[0])?;
     if upper {
         s.make_ascii_uppercase();
     } else {
         s.make_ascii_lowercase();
     }
-    new_of_kind(vm, kind, &s)
+    new_of_kind_vec(vm, kind, s)
+}
+
+/// Is `o` a str object proper (a qstr or heap str; not an instance of a
+/// str subclass), so that a method may return it unchanged?
+fn is_exact_str(vm: &Vm, o: Obj) -> bool {
+    o.as_qstr().is_some() || matches!(vm.heap.get(o), Some(ObjData::Str(_)))
 }
 fn str_lower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     case_common(vm, args, false)
@@ -612,8 +741,9 @@ fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn is_common(vm: &mut Vm, o: Obj, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
-    let (_, s) = self_data(vm, o)?;
-    Ok(Obj::bool(!s.is_empty() && f(&s)))
+    self_kind(vm, o)?;
+    let s = self_ref(vm, o);
+    Ok(Obj::bool(!s.is_empty() && f(s)))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_digit))

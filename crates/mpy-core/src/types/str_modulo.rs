@@ -9,8 +9,8 @@
 //! "unsupported format character 'z' (0x7a) at index 1", "%c needs int or
 //! char", "can't convert str to int".
 
-use super::str_format::{format_float, format_int, int_value, pad, Spec};
-use super::strutil::{new_of_kind, with_buffer, Kind};
+use super::str_format::{format_float, format_int_into, format_small_int_into, int_value, pad, pad_into, Spec};
+use super::strutil::{new_of_kind_vec, with_buffer, Kind};
 use crate::obj::Obj;
 use crate::objdata::ObjData;
 use crate::state::Vm;
@@ -167,8 +167,20 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
         if arg.is_null() && matches!(t, b's' | b'r' | b'a' | b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'c') {
             arg = args.next(vm)?;
         }
-        let piece: Vec<u8> = match t {
+        match t {
             b's' | b'r' | b'a' => {
+                spec.zero = false;
+                // A str argument of `%s` goes straight from its text.
+                let exact_str = arg.as_qstr().is_some() || matches!(vm.heap.get(arg), Some(ObjData::Str(_)));
+                if t == b's' && spec.precision.is_none() && exact_str {
+                    if let Some(text) = vm.str_of(arg) {
+                        pad_into(&mut out, &spec, "", text, '>');
+                        if out.len() > 4096 {
+                            super::strutil::reserve(vm, out.len())?;
+                        }
+                        continue;
+                    }
+                }
                 let raw = if t == b's' && kind != Kind::Str && vm.str_of(arg).is_none() {
                     with_buffer(vm, arg, |b| b.to_vec())
                 } else {
@@ -192,30 +204,33 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                     },
                     None => text,
                 };
-                let body = String::from_utf8_lossy(&text).into_owned();
-                spec.zero = false;
-                pad(&spec, "", &body, '>').into_bytes()
+                let body = String::from_utf8_lossy(&text);
+                pad_into(&mut out, &spec, "", &body, '>');
             }
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
-                let v = match int_value(vm, arg) {
-                    Some(v) => v,
-                    None => match vm.float_of(arg) {
-                        Some(f) if matches!(t, b'd' | b'i' | b'u') => {
-                            let o = super::int::int_from_f64(vm, f)?;
-                            int_value(vm, o).unwrap_or_default()
-                        }
-                        _ => {
-                            let msg = format!("can't convert {} to int", vm.type_name(arg));
-                            return Err(vm.type_error(&msg));
-                        }
-                    },
-                };
                 spec.ty = Some(match t {
                     b'o' | b'x' | b'X' => t as char,
                     _ => 'd',
                 });
                 let prec = spec.precision.take();
-                format_int(vm, &v, &spec, prec)?.into_bytes()
+                if let Some(v) = arg.as_small_int() {
+                    format_small_int_into(vm, v as i64, &spec, prec, &mut out)?;
+                } else {
+                    let v = match int_value(vm, arg) {
+                        Some(v) => v,
+                        None => match vm.float_of(arg) {
+                            Some(f) if matches!(t, b'd' | b'i' | b'u') => {
+                                let o = super::int::int_from_f64(vm, f)?;
+                                int_value(vm, o).unwrap_or_default()
+                            }
+                            _ => {
+                                let msg = format!("can't convert {} to int", vm.type_name(arg));
+                                return Err(vm.type_error(&msg));
+                            }
+                        },
+                    };
+                    format_int_into(vm, &v, &spec, prec, &mut out)?;
+                }
             }
             b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 let f = match (vm.float_of(arg), int_value(vm, arg)) {
@@ -230,7 +245,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 if spec.precision.is_none() {
                     spec.precision = Some(6);
                 }
-                format_float(f, &spec).into_bytes()
+                out.extend_from_slice(format_float(f, &spec).as_bytes());
             }
             b'c' => {
                 let ch = if let Some(s) = vm.str_of(arg) {
@@ -247,36 +262,25 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 } else {
                     return Err(vm.type_error("integer needed"));
                 };
-                let mut body = [0u8; 4];
-                let body: &str = if kind == Kind::Str {
-                    ch.encode_utf8(&mut body)
-                } else {
-                    // bytes: the low byte.
-                    body[0] = (ch as u32 & 0xff) as u8;
-                    let piece = alloc::vec![body[0]];
-                    spec.zero = false;
-                    let padded = pad(&spec, "", "\u{0}", '>');
-                    let mut v = Vec::new();
-                    for b in padded.bytes() {
-                        if b == 0 {
-                            v.extend_from_slice(&piece);
-                        } else {
-                            v.push(b);
-                        }
-                    }
-                    out.extend_from_slice(&v);
-                    continue;
-                };
                 spec.zero = false;
-                pad(&spec, "", body, '>').into_bytes()
+                if kind == Kind::Str {
+                    let mut body = [0u8; 4];
+                    pad_into(&mut out, &spec, "", ch.encode_utf8(&mut body), '>');
+                } else {
+                    // bytes: the low byte, padded as a one-char body.
+                    let low = (ch as u32 & 0xff) as u8;
+                    let padded = pad(&spec, "", "\u{0}", '>');
+                    for b in padded.bytes() {
+                        out.push(if b == 0 { low } else { b });
+                    }
+                }
             }
             _ => {
                 let ch = core::str::from_utf8(&fmt[t_index..]).ok().and_then(|s| s.chars().next()).unwrap_or(t as char);
                 let msg = format!("unsupported format character '{}' ({:#x}) at index {}", ch, ch as u32, t_index);
                 return Err(vm.value_error(&msg));
             }
-        };
-        out.extend_from_slice(&piece);
+        }
         if out.len() > 4096 {
             super::strutil::reserve(vm, out.len())?;
         }
@@ -284,5 +288,5 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
     if mapping.is_null() && args.next < args.items.len() {
         return Err(vm.type_error("format string didn't convert all arguments"));
     }
-    new_of_kind(vm, kind, &out)
+    new_of_kind_vec(vm, kind, out)
 }

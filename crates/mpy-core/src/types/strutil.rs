@@ -273,6 +273,34 @@ pub fn new_of_kind(vm: &mut Vm, kind: Kind, b: &[u8]) -> PyResult<Obj> {
     }
 }
 
+/// Like [`new_of_kind`] but taking ownership of the buffer, which a new
+/// str/bytes/bytearray keeps without copying (a buffer with spare
+/// capacity is shrunk for str and bytes: build it with the exact
+/// capacity where possible).
+pub fn new_of_kind_vec(vm: &mut Vm, kind: Kind, b: Vec<u8>) -> PyResult<Obj> {
+    match kind {
+        Kind::Str => vm.new_str_from_utf8(b),
+        Kind::Bytes => vm.alloc(ObjData::Bytes(b.into_boxed_slice())),
+        Kind::ByteArray => vm.alloc(ObjData::ByteArray(b)),
+    }
+}
+
+/// The kind and bytes of a str, bytes or bytearray object (or a subclass
+/// instance of one); None for anything else (including memoryviews).
+#[inline]
+pub fn kind_and_buffer(vm: &Vm, o: Obj) -> Option<(Kind, &[u8])> {
+    if let Some(q) = o.as_qstr() {
+        return Some((Kind::Str, vm.qstrs.str(q).as_bytes()));
+    }
+    match vm.heap.get(o)? {
+        ObjData::Str(s) => Some((Kind::Str, s.s.as_bytes())),
+        ObjData::Bytes(b) => Some((Kind::Bytes, b)),
+        ObjData::ByteArray(b) => Some((Kind::ByteArray, b)),
+        ObjData::Instance(i) if !i.native.is_null() => kind_and_buffer(vm, i.native),
+        _ => None,
+    }
+}
+
 /// A list of new objects of `kind`, one per part. Items are kept on
 /// `vm.roots` while the rest are allocated.
 pub fn new_list_of(vm: &mut Vm, kind: Kind, parts: &[&[u8]]) -> PyResult<Obj> {
@@ -288,16 +316,51 @@ pub fn new_list_of(vm: &mut Vm, kind: Kind, parts: &[&[u8]]) -> PyResult<Obj> {
     r
 }
 
-/// Makes a list of `vm.roots[base..]` (allocating the list before taking
-/// the items off the roots) and truncates the roots to `base`.
-pub fn list_from_roots(vm: &mut Vm, base: usize) -> PyResult<Obj> {
-    let n = vm.roots.len().saturating_sub(base);
-    let l = vm.new_list(Vec::with_capacity(n))?;
-    let items = vm.roots.split_off(base);
-    if let Some(ObjData::List(v)) = vm.get_mut(l) {
-        v.extend_from_slice(&items);
+/// The byte range `(start, end)` of `part` within `s` (`part` must be a
+/// subslice of `s`, as the splitting helpers return).
+pub fn range_in(s: &[u8], part: &[u8]) -> (usize, usize) {
+    let a = (part.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize).min(s.len());
+    (a, a + part.len().min(s.len() - a))
+}
+
+/// A new object of `kind` holding bytes `a..b` of the str/bytes/bytearray
+/// `src` (for str, a char-boundary range; see [`Vm::new_str_slice`]).
+pub fn part_of(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
+    match kind {
+        Kind::Str => vm.new_str_slice(src, a, b),
+        _ => {
+            let v = buffer_ref(vm, src).and_then(|s| s.get(a..b)).unwrap_or(&[]).to_vec();
+            new_of_kind_vec(vm, kind, v)
+        }
     }
-    Ok(l)
+}
+
+/// A list of new objects of `kind`, one per byte range of `src` (see
+/// [`part_of`]). The list is made first (with room for every part) and
+/// kept on `vm.roots` while the parts are allocated into it.
+pub fn new_list_of_ranges(vm: &mut Vm, kind: Kind, src: Obj, ranges: &[(usize, usize)]) -> PyResult<Obj> {
+    let l = vm.new_list(Vec::with_capacity(ranges.len()))?;
+    let base = vm.roots.len();
+    vm.roots.push(l);
+    let r = (|| {
+        for &(a, b) in ranges {
+            let o = part_of(vm, kind, src, a, b)?;
+            if let Some(ObjData::List(v)) = vm.get_mut(l) {
+                v.push(o);
+            }
+        }
+        Ok(l)
+    })();
+    vm.roots.truncate(base);
+    r
+}
+
+/// Makes a list of `vm.roots[base..]` and truncates the roots to `base`
+/// (the list's allocation keeps the items alive if it collects).
+pub fn list_from_roots(vm: &mut Vm, base: usize) -> PyResult<Obj> {
+    let items = vm.roots.get(base..).unwrap_or(&[]).to_vec();
+    vm.roots.truncate(base);
+    vm.new_list(items)
 }
 
 /// A tuple of three new objects of `kind` (for `partition`).
@@ -404,40 +467,44 @@ fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
         },
         _ => return Ok(Obj::STOP_ITERATION),
     };
-    let is_str = Kind::of(vm, seq) == Some(Kind::Str);
-    // (next item as char or byte, new position)
-    let step = with_buffer(vm, seq, |b| {
-        if pos >= b.len() {
-            return None;
-        }
-        if is_str {
-            let lead = b[pos];
-            let n = match lead {
-                0..=0x7f => 1,
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
-            let s = core::str::from_utf8(b.get(pos..pos + n)?).ok()?;
-            let c = s.chars().next()?;
-            Some((c as u32, pos + c.len_utf8()))
-        } else {
-            Some((b[pos] as u32, pos + 1))
-        }
-    })
-    .flatten();
-    let Some((v, npos)) = step else { return Ok(Obj::STOP_ITERATION) };
+    // (next item, new position)
+    let step = match kind_and_buffer(vm, seq) {
+        Some((Kind::Str, b)) => match b.get(pos) {
+            None => None,
+            Some(&lead) if lead < 0x80 => {
+                crate::qstr::ascii_char(lead).map(|q| (Ok(Obj::qstr(q)), pos + 1))
+            }
+            Some(&lead) => {
+                let n = match lead {
+                    0xc0..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    _ => 4,
+                };
+                let c = b
+                    .get(pos..pos + n)
+                    .and_then(|x| core::str::from_utf8(x).ok())
+                    .and_then(|s| s.chars().next());
+                c.map(|c| (Err(c), pos + c.len_utf8()))
+            }
+        },
+        Some((_, b)) => b.get(pos).map(|&v| (Ok(Obj::small_int(v as isize)), pos + 1)),
+        // A memoryview or buffer-protocol native yields ints.
+        None => buffer_ref(vm, seq)
+            .and_then(|b| b.get(pos))
+            .map(|&v| (Ok(Obj::small_int(v as isize)), pos + 1)),
+    };
+    let Some((item, npos)) = step else { return Ok(Obj::STOP_ITERATION) };
     if let Some(ObjData::Native(n)) = vm.get_mut(it) {
         if let Some(s) = n.as_any_mut().downcast_mut::<SeqIter>() {
             s.pos = npos;
         }
     }
-    if is_str {
-        let mut buf = [0u8; 4];
-        let c = char::from_u32(v).unwrap_or('\u{fffd}');
-        vm.new_str(c.encode_utf8(&mut buf))
-    } else {
-        Ok(Obj::small_int(v as isize))
+    match item {
+        Ok(o) => Ok(o),
+        Err(c) => {
+            let mut buf = [0u8; 4];
+            vm.new_str(c.encode_utf8(&mut buf))
+        }
     }
 }
 
