@@ -293,17 +293,31 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
             return Ok(true);
         }
     }
-    vm.make_room(32)?;
-    let before = ns_mut(vm, o).map(|d| d.heap_bytes()).unwrap_or(0);
-    let after = match ns_mut(vm, o) {
-        Some(d) => {
-            d.push(key, value, h);
-            d.heap_bytes()
-        }
+    let need = ns_mut(vm, o).map_or(0, |d| d.push_growth());
+    if need > 0 {
+        vm.make_room(need)?;
+    }
+    match ns_mut(vm, o) {
+        Some(d) => d.push(key, value, h),
         None => return Ok(false),
-    };
-    vm.charge(after.saturating_sub(before));
+    }
+    vm.charge(need);
+    if need > 0 {
+        note_instance_size(vm, o);
+    }
     Ok(true)
+}
+
+/// Records in the class of instance `o` how many attributes it now has
+/// (see [`Class::inst_attrs`]).
+fn note_instance_size(vm: &mut Vm, o: Obj) {
+    let (cls, n) = match vm.heap.get(o) {
+        Some(ObjData::Instance(i)) => (i.class, i.dict.len()),
+        _ => return,
+    };
+    if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
+        c.inst_attrs = c.inst_attrs.max(n.min(64) as u16);
+    }
 }
 
 /// STORE_ATTR / DELETE_ATTR (value NULL) on instances, classes, modules
@@ -439,7 +453,11 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
         },
         None => Obj::NULL,
     };
-    vm.alloc(ObjData::Instance(Box::new(Instance { class: cls, dict: Dict::new(), native })))
+    let cap = match vm.heap.get(cls) {
+        Some(ObjData::Class(c)) => c.inst_attrs as usize,
+        _ => 0,
+    };
+    vm.alloc(ObjData::Instance(Box::new(Instance { class: cls, dict: Dict::with_capacity(cap), native })))
 }
 
 /// The MRO of a base: a class's own, or a built-in type and its bases
@@ -525,6 +543,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         mro: Vec::new(),
         dict,
         native_base: nb,
+        inst_attrs: 0,
     })))?;
     if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
         let mut mro = Vec::with_capacity(rest.len() + 1);
