@@ -459,9 +459,13 @@ impl Dict {
 
     /// Calls `f` on every live key and value (gc tracing).
     pub fn trace(&self, f: &mut impl FnMut(Obj)) {
-        for e in self.iter() {
-            f(e.key);
-            f(e.value);
+        let kv = self.buf.get(..2 * self.len as usize).unwrap_or(&[]);
+        for pair in kv.chunks_exact(2) {
+            // Tombstones and unused places are NULL (nothing to trace).
+            if pair[0] != 0 {
+                f(Obj::from_raw(pair[0]));
+                f(Obj::from_raw(pair[1]));
+            }
         }
     }
 }
