@@ -627,6 +627,28 @@ mod tests {
     }
 
     #[test]
+    fn presized_tables_work_in_both_modes() {
+        for n in [1usize, 3, 8, 9, 20, 100] {
+            let mut d = Dict::with_capacity(n);
+            let bytes = d.heap_bytes();
+            for i in 0..n as isize {
+                assert_eq!(d.push_growth(), 0);
+                d.push(Obj::small_int(i), Obj::small_int(-i), (i * 31) as u32);
+            }
+            assert_eq!(d.heap_bytes(), bytes, "no growth within the asked capacity");
+            for i in 0..n as isize {
+                let p = d.find_identical(Obj::small_int(i), (i * 31) as u32).unwrap();
+                assert_eq!(d.entry(p).unwrap().value, Obj::small_int(-i));
+                assert_eq!(d.candidates((i * 31) as u32).filter(|&q| q == p).count(), 1);
+            }
+            let mut d2 = d.clone();
+            d2.push(Obj::small_int(-1), Obj::NONE, 7);
+            assert_eq!(d2.len(), n + 1);
+            assert_eq!(d.len(), n);
+        }
+    }
+
+    #[test]
     fn colliding_hashes_all_found() {
         let mut d = Dict::new();
         for i in 0..50isize {
