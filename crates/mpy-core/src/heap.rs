@@ -17,8 +17,9 @@ use crate::obj::Obj;
 use crate::objdata::ObjData;
 use alloc::vec::Vec;
 
-/// Bytes charged for a slot itself, on top of what its buffers hold.
-pub const SLOT_BYTES: usize = 16;
+/// Bytes charged for a slot itself, on top of what its buffers hold: its
+/// real size (4 words on 64-bit hosts).
+pub const SLOT_BYTES: usize = core::mem::size_of::<Slot>();
 
 /// One heap slot: a live object or a link in the free list.
 pub(crate) enum Slot {
@@ -136,6 +137,11 @@ impl Heap {
     pub(crate) fn is_live_word(&self, w: usize) -> Option<u32> {
         let o = Obj::from_raw(w);
         let i = o.heap_index()?;
+        // `heap_index` trusts its handle (it drops the high bits): check
+        // the whole word is the handle of slot `i`.
+        if Obj::heap(i) != o {
+            return None;
+        }
         match self.slots.get(i as usize) {
             Some(Slot::Used(_)) => Some(i),
             _ => None,

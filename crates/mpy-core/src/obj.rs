@@ -8,7 +8,7 @@
 //! | `...xxx010`   | qstr: id = word >> 3                                      |
 //! | `...xxx110`   | immediate constant: None, False, True, Ellipsis, ...      |
 //! | `...xxx100`   | ROM object: address of a `'static` [`RomHeader`]-led item |
-//! | `...xxx000`   | heap object: `(slot index + 1) << 3`; 0 is NULL           |
+//! | `...xxx000`   | heap object: `(slot index + 1) << 3 \| HEAP_KEY`; 0 = NULL |
 //!
 //! Small ints are `usize::BITS - 1` bits wide (63 on 64-bit hosts, 31 on the
 //! Cortex-M4) and never allocate. ROM objects (built-in types and built-in
@@ -37,6 +37,12 @@ const TAG_MASK: usize = 0b111;
 const TAG_QSTR: usize = 0b010;
 const TAG_IMM: usize = 0b110;
 const TAG_ROM: usize = 0b100;
+/// High bits set in every heap handle on 64-bit hosts, so that no plain
+/// integer (a length, an offset, a count) or pointer left on the native
+/// stack looks like a handle to the gc's conservative scan. Bits 49..63:
+/// dropped by [`Obj::heap_index`]'s truncation to `u32`, and non-canonical
+/// as an address. 32-bit targets have no room for it.
+const HEAP_KEY: usize = if usize::BITS == 64 { (0x5a5au64 << 48) as usize } else { 0 };
 
 impl Obj {
     /// The null handle: "no object" (MicroPython's `MP_OBJ_NULL`), used for
@@ -158,7 +164,7 @@ impl Obj {
     /// A handle to heap slot `index`.
     #[inline(always)]
     pub(crate) fn heap(index: u32) -> Obj {
-        Obj(((index as usize) + 1) << 3)
+        Obj((((index as usize) + 1) << 3) | HEAP_KEY)
     }
 
     /// The heap slot index if this is a heap object.

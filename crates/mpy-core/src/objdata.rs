@@ -45,6 +45,10 @@ pub struct Class {
     /// skip lookups (`vm::class::CF_*` bits; a clear bit is a guarantee,
     /// a set bit only means "look"). Maintained by `vm::class`.
     pub flags: u32,
+    /// The most attributes an instance of this class has had: new
+    /// instances' dicts start with that capacity (one exact allocation
+    /// instead of growing 0 → 2 → 4 ...).
+    pub inst_attrs: u16,
 }
 
 /// An instance of a user-defined class.
@@ -128,7 +132,7 @@ pub enum ObjData {
     ByteArray(Vec<u8>),
     /// `int` outside the small-int range (always normalised: a value that
     /// fits a small int is never stored here).
-    Int(BigInt),
+    Int(Box<BigInt>),
     /// `float`.
     Float(f64),
     /// `complex` (real, imag).
@@ -253,28 +257,74 @@ impl ObjData {
         }
     }
 
-    /// Bytes this object is charged on the heap (slot plus buffers).
+    /// Bytes this object is charged on the heap: the real sizes of its
+    /// allocations — the slot itself ([`SLOT_BYTES`]) plus any boxed part
+    /// and buffers it owns (capacities, not lengths, where they differ).
     pub fn heap_bytes(&self) -> usize {
+        use core::mem::size_of;
+        const W: usize = size_of::<Obj>();
         SLOT_BYTES
             + match self {
                 ObjData::Str(s) => s.s.len(),
                 ObjData::Bytes(b) => b.len(),
                 ObjData::ByteArray(b) => b.capacity(),
-                ObjData::Int(i) => (i.bits() as usize).div_ceil(8),
+                ObjData::Int(i) => (i.bits() as usize).div_ceil(64) * 8,
                 ObjData::Float(_) | ObjData::Slice(..) | ObjData::Cell(_) => 0,
                 ObjData::Complex(..) | ObjData::BoundMethod(..) => 0,
                 ObjData::StaticMethod(_) | ObjData::ClassMethod(_) | ObjData::Property(..) => 0,
-                ObjData::Tuple(t) => t.len() * core::mem::size_of::<Obj>(),
-                ObjData::List(l) => l.capacity() * core::mem::size_of::<Obj>(),
+                ObjData::Tuple(t) => t.len() * W,
+                ObjData::List(l) => l.capacity() * W,
                 ObjData::Dict(d) | ObjData::Set(d) | ObjData::FrozenSet(d) => d.heap_bytes(),
-                ObjData::Function(f) => f.heap_bytes(),
-                ObjData::Generator(g) => g.heap_bytes(),
-                ObjData::CodeContext(c) => c.heap_bytes(),
-                ObjData::Class(c) => 64 + c.dict.heap_bytes() + (c.bases.len() + c.mro.len()) * 8,
-                ObjData::Instance(i) => 24 + i.dict.heap_bytes(),
-                ObjData::Exception(e) => 48 + e.traceback.capacity() * 12 + e.dict.heap_bytes(),
+                ObjData::Function(f) => size_of::<Function>() + f.closure.len() * W,
+                ObjData::Generator(g) => size_of::<Generator>() + g.state.capacity() * W,
+                ObjData::CodeContext(c) => size_of::<CodeContext>() + c.heap_bytes(),
+                ObjData::Class(c) => {
+                    size_of::<Class>() + c.dict.heap_bytes() + (c.bases.capacity() + c.mro.capacity()) * W
+                }
+                ObjData::Instance(i) => size_of::<Instance>() + i.dict.heap_bytes(),
+                ObjData::Exception(e) => {
+                    size_of::<Exception>()
+                        + e.traceback.capacity() * size_of::<TracebackEntry>()
+                        + e.dict.heap_bytes()
+                }
                 ObjData::Module(_) => 0,
                 ObjData::Native(n) => n.heap_bytes(),
             }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::mem::size_of;
+
+    #[test]
+    fn slots_are_four_words() {
+        // Every heap object pays for a slot: keep it at 4 words on 64-bit
+        // hosts (payloads of at most 3 words, big ones boxed).
+        if size_of::<usize>() == 8 {
+            assert_eq!(size_of::<ObjData>(), 32);
+            assert_eq!(SLOT_BYTES, 32);
+            assert_eq!(size_of::<Instance>(), 40);
+        }
+        assert_eq!(size_of::<Dict>(), 3 * size_of::<usize>());
+    }
+
+    #[test]
+    fn charges_are_real_sizes() {
+        let f = ObjData::Float(1.5);
+        assert_eq!(f.heap_bytes(), SLOT_BYTES);
+        let mut d = Dict::new();
+        d.push(Obj::small_int(1), Obj::NONE, 1);
+        d.push(Obj::small_int(2), Obj::NONE, 2);
+        let dict_bytes = d.heap_bytes();
+        let i = ObjData::Instance(Box::new(Instance { class: Obj::NONE, dict: d, native: Obj::NULL }));
+        assert_eq!(i.heap_bytes(), SLOT_BYTES + size_of::<Instance>() + dict_bytes);
+        if size_of::<usize>() == 8 {
+            // A 2-attribute instance: slot, box, 2 pairs + 1 hash word.
+            assert_eq!(i.heap_bytes(), 32 + 40 + 40);
+        }
+        let l = ObjData::List(Vec::with_capacity(3));
+        assert_eq!(l.heap_bytes(), SLOT_BYTES + 3 * size_of::<Obj>());
     }
 }

@@ -25,7 +25,7 @@ pub fn bigint_of(vm: &Vm, o: Obj) -> Option<BigInt> {
         _ => {}
     }
     match vm.heap.get(o)? {
-        ObjData::Int(b) => Some(b.clone()),
+        ObjData::Int(b) => Some((**b).clone()),
         ObjData::Instance(i) if !i.native.is_null() => bigint_of(vm, i.native),
         _ => None,
     }

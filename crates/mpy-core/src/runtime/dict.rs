@@ -82,15 +82,16 @@ impl Vm {
             }
             return Ok(());
         }
-        let grow = match self.table(d) {
-            Some(t) => t.heap_bytes(),
+        let need = match self.table(d) {
+            Some(t) => t.push_growth(),
             None => return Ok(()),
         };
-        self.make_room(32)?;
+        if need > 0 {
+            self.make_room(need)?;
+        }
         if let Some(t) = self.table_mut(d) {
             t.push(key, value, h);
-            let after = t.heap_bytes();
-            self.charge(after.saturating_sub(grow));
+            self.charge(need);
         }
         Ok(())
     }

@@ -105,7 +105,7 @@ impl Vm {
         if Obj::fits_small_int(v) {
             Ok(Obj::small_int(v as isize))
         } else {
-            self.alloc(ObjData::Int(BigInt::from(v)))
+            self.alloc(ObjData::Int(Box::new(BigInt::from(v))))
         }
     }
 
@@ -116,7 +116,7 @@ impl Vm {
                 return Ok(Obj::small_int(i as isize));
             }
         }
-        self.alloc(ObjData::Int(v))
+        self.alloc(ObjData::Int(Box::new(v)))
     }
 
     /// A float object.

@@ -84,7 +84,7 @@ pub fn num_of(vm: &Vm, o: Obj) -> Option<Num> {
         _ => {}
     }
     match vm.get(o)? {
-        ObjData::Int(b) => Some(Num::Big(b.clone())),
+        ObjData::Int(b) => Some(Num::Big((**b).clone())),
         ObjData::Float(f) => Some(Num::Float(*f)),
         ObjData::Complex(re, im) => Some(Num::Complex(*re, *im)),
         ObjData::Instance(i) if !i.native.is_null() => num_of(vm, i.native),

@@ -220,7 +220,7 @@ pub fn int_value(vm: &Vm, o: Obj) -> Option<BigInt> {
         _ => {}
     }
     match vm.heap.get(o)? {
-        ObjData::Int(b) => Some(b.clone()),
+        ObjData::Int(b) => Some((**b).clone()),
         ObjData::Instance(i) if !i.native.is_null() => int_value(vm, i.native),
         _ => None,
     }

@@ -208,7 +208,7 @@ fn str_ops_body(v: &mut Vm) {
     // Huge repetition: MemoryError, never an abort.
     let big = v.new_int(10_000_000_000).expect("int");
     assert_eq!(op(&mut v, BinaryOp::Multiply, a, big), "MemoryError");
-    let huge = v.alloc(ObjData::Int(num_bigint::BigInt::from(1u8) << 70)).expect("int");
+    let huge = v.alloc(ObjData::Int(alloc::boxed::Box::new(num_bigint::BigInt::from(1u8) << 70))).expect("int");
     assert_eq!(
         op(&mut v, BinaryOp::Multiply, a, huge),
         "OverflowError: overflow converting long int to machine word"

@@ -398,17 +398,31 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
             return Ok(true);
         }
     }
-    vm.make_room(32)?;
-    let before = ns_mut(vm, o).map(|d| d.heap_bytes()).unwrap_or(0);
-    let after = match ns_mut(vm, o) {
-        Some(d) => {
-            d.push(key, value, h);
-            d.heap_bytes()
-        }
+    let need = ns_mut(vm, o).map_or(0, |d| d.push_growth());
+    if need > 0 {
+        vm.make_room(need)?;
+    }
+    match ns_mut(vm, o) {
+        Some(d) => d.push(key, value, h),
         None => return Ok(false),
-    };
-    vm.charge(after.saturating_sub(before));
+    }
+    vm.charge(need);
+    if need > 0 {
+        note_instance_size(vm, o);
+    }
     Ok(true)
+}
+
+/// Records in the class of instance `o` how many attributes it now has
+/// (see [`Class::inst_attrs`]).
+fn note_instance_size(vm: &mut Vm, o: Obj) {
+    let (cls, n) = match vm.heap.get(o) {
+        Some(ObjData::Instance(i)) => (i.class, i.dict.len()),
+        _ => return,
+    };
+    if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
+        c.inst_attrs = c.inst_attrs.max(n.min(64) as u16);
+    }
 }
 
 /// STORE_ATTR / DELETE_ATTR (value NULL) on instances, classes, modules
@@ -559,7 +573,11 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
         },
         None => Obj::NULL,
     };
-    vm.alloc(ObjData::Instance(Box::new(Instance { class: cls, dict: Dict::new(), native })))
+    let cap = match vm.heap.get(cls) {
+        Some(ObjData::Class(c)) => c.inst_attrs as usize,
+        _ => 0,
+    };
+    vm.alloc(ObjData::Instance(Box::new(Instance { class: cls, dict: Dict::with_capacity(cap), native })))
 }
 
 /// The full linearisation of a base, `object` included: a class's stored
@@ -699,6 +717,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         dict,
         native_base: nb,
         flags: 0,
+        inst_attrs: 0,
     })))?;
     let mut fl = match vm.heap.get(cls) {
         Some(ObjData::Class(c)) => c.dict.iter().fold(0, |f, e| f | entry_flags(vm, e.key, e.value)),
