@@ -674,13 +674,14 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                     } else {
                         (s + 1, npos + 1)
                     };
-                    if let Some(r) = super::call::call_simple_on_stack(vm, fun, first, nargs) {
-                        let r = tri!(r);
-                        sp = s;
-                        push!(r);
-                        ip = pos;
-                        continue;
-                    }
+                    let r = match super::call::call_simple_on_stack(vm, fun, first, nargs) {
+                        Some(r) => tri!(r),
+                        None => tri!(call_positional(vm, fun, first, nargs)),
+                    };
+                    sp = s;
+                    push!(r);
+                    ip = pos;
+                    continue;
                 }
                 let r = tri!(call_from_stack(vm, s, npos, nkw, method, var));
                 sp = s;
@@ -1066,6 +1067,31 @@ fn call_exit(vm: &mut Vm, exit: Obj, s: Obj, args: [Obj; 3]) -> PyResult<Obj> {
         vm.call(exit, &args, &[])
     } else {
         vm.call_with_self(exit, s, &args, &[])
+    }
+}
+
+/// CALL_FUNCTION/CALL_METHOD with positional arguments only, found at
+/// `vm.stack[first..first + n]`, of anything but a plain Python function
+/// (those go through [`super::call::call_simple_on_stack`]): built-in
+/// functions are called without the generic [`Vm::call`] dispatch.
+#[inline(never)]
+fn call_positional(vm: &mut Vm, fun: Obj, first: usize, n: usize) -> PyResult<Obj> {
+    let mut buf = [Obj::NULL; 8];
+    match (buf.get_mut(..n), vm.stack.get(first..first + n)) {
+        (Some(dst), Some(src)) => {
+            dst.copy_from_slice(src);
+            let args = &buf[..n];
+            match fun.as_builtin_fun() {
+                Some(bf) => vm.call_builtin(bf, args, &[]),
+                None => vm.call(fun, args, &[]),
+            }
+        }
+        _ => {
+            let Some(v) = vm.stack.get(first..first + n).map(|s| s.to_vec()) else { return Err(bad_code(vm)) };
+            // `v` is not scanned by the gc, but its items stay on the
+            // caller's value stack for the duration of the call.
+            vm.call(fun, &v, &[])
+        }
     }
 }
 
