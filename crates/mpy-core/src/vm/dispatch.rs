@@ -313,8 +313,12 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
         let ip0 = ip;
         let Some(&opc) = code.get(ip0) else { fail!(bad_code(vm)) };
         let mut pos = ip0 + 1;
+        // Multi-opcode groups are listed value by value (not as ranges):
+        // rustc lowers range patterns to compare chains ahead of the jump
+        // table, or-patterns of constants join the single table.
         match opc {
-            0xb0..=0xbf => {
+            0xb0 | 0xb1 | 0xb2 | 0xb3 | 0xb4 | 0xb5 | 0xb6 | 0xb7 | 0xb8 | 0xb9 | 0xba | 0xbb
+            | 0xbc | 0xbd | 0xbe | 0xbf => {
                 let i = local_idx!((opc - 0xb0) as usize);
                 let v = vm.stack[i];
                 if v.is_null() {
@@ -322,13 +326,21 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 }
                 push!(v);
             }
-            0xc0..=0xcf => {
+            0xc0 | 0xc1 | 0xc2 | 0xc3 | 0xc4 | 0xc5 | 0xc6 | 0xc7 | 0xc8 | 0xc9 | 0xca | 0xcb
+            | 0xcc | 0xcd | 0xce | 0xcf => {
                 let i = local_idx!((opc - 0xc0) as usize);
                 let v = pop!();
                 vm.stack[i] = v;
             }
-            0x70..=0xaf => push!(Obj::small_int(opc as isize - 0x80)),
-            0xd7..=0xf9 => {
+            0x70 | 0x71 | 0x72 | 0x73 | 0x74 | 0x75 | 0x76 | 0x77 | 0x78 | 0x79 | 0x7a | 0x7b
+            | 0x7c | 0x7d | 0x7e | 0x7f | 0x80 | 0x81 | 0x82 | 0x83 | 0x84 | 0x85 | 0x86 | 0x87
+            | 0x88 | 0x89 | 0x8a | 0x8b | 0x8c | 0x8d | 0x8e | 0x8f | 0x90 | 0x91 | 0x92 | 0x93
+            | 0x94 | 0x95 | 0x96 | 0x97 | 0x98 | 0x99 | 0x9a | 0x9b | 0x9c | 0x9d | 0x9e | 0x9f
+            | 0xa0 | 0xa1 | 0xa2 | 0xa3 | 0xa4 | 0xa5 | 0xa6 | 0xa7 | 0xa8 | 0xa9 | 0xaa | 0xab
+            | 0xac | 0xad | 0xae | 0xaf => push!(Obj::small_int(opc as isize - 0x80)),
+            0xd7 | 0xd8 | 0xd9 | 0xda | 0xdb | 0xdc | 0xdd | 0xde | 0xdf | 0xe0 | 0xe1 | 0xe2
+            | 0xe3 | 0xe4 | 0xe5 | 0xe6 | 0xe7 | 0xe8 | 0xe9 | 0xea | 0xeb | 0xec | 0xed | 0xee
+            | 0xef | 0xf0 | 0xf1 | 0xf2 | 0xf3 | 0xf4 | 0xf5 | 0xf6 | 0xf7 | 0xf8 | 0xf9 => {
                 let opn = opc - 0xd7;
                 let b = pop!();
                 let a = top!();
@@ -343,7 +355,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let r = tri!(vm.binary_op(bop, a, b));
                 set_top!(r);
             }
-            0xd0..=0xd3 => {
+            0xd0 | 0xd1 | 0xd2 | 0xd3 => {
                 let a = top!();
                 let r = match opc - 0xd0 {
                     0 if a.is_small_int() => a,
@@ -662,13 +674,14 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                     } else {
                         (s + 1, npos + 1)
                     };
-                    if let Some(r) = super::call::call_simple_on_stack(vm, fun, first, nargs) {
-                        let r = tri!(r);
-                        sp = s;
-                        push!(r);
-                        ip = pos;
-                        continue;
-                    }
+                    let r = match super::call::call_simple_on_stack(vm, fun, first, nargs) {
+                        Some(r) => tri!(r),
+                        None => tri!(call_positional(vm, fun, first, nargs)),
+                    };
+                    sp = s;
+                    push!(r);
+                    ip = pos;
+                    continue;
                 }
                 let r = tri!(call_from_stack(vm, s, npos, nkw, method, var));
                 sp = s;
@@ -1054,6 +1067,31 @@ fn call_exit(vm: &mut Vm, exit: Obj, s: Obj, args: [Obj; 3]) -> PyResult<Obj> {
         vm.call(exit, &args, &[])
     } else {
         vm.call_with_self(exit, s, &args, &[])
+    }
+}
+
+/// CALL_FUNCTION/CALL_METHOD with positional arguments only, found at
+/// `vm.stack[first..first + n]`, of anything but a plain Python function
+/// (those go through [`super::call::call_simple_on_stack`]): built-in
+/// functions are called without the generic [`Vm::call`] dispatch.
+#[inline(never)]
+fn call_positional(vm: &mut Vm, fun: Obj, first: usize, n: usize) -> PyResult<Obj> {
+    let mut buf = [Obj::NULL; 8];
+    match (buf.get_mut(..n), vm.stack.get(first..first + n)) {
+        (Some(dst), Some(src)) => {
+            dst.copy_from_slice(src);
+            let args = &buf[..n];
+            match fun.as_builtin_fun() {
+                Some(bf) => vm.call_builtin(bf, args, &[]),
+                None => vm.call(fun, args, &[]),
+            }
+        }
+        _ => {
+            let Some(v) = vm.stack.get(first..first + n).map(|s| s.to_vec()) else { return Err(bad_code(vm)) };
+            // `v` is not scanned by the gc, but its items stay on the
+            // caller's value stack for the duration of the call.
+            vm.call(fun, &v, &[])
+        }
     }
 }
 
