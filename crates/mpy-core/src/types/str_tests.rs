@@ -746,7 +746,20 @@ fn gc_body(v: &mut Vm) {
 
 #[test]
 fn search_and_split_helpers() {
-    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts};
+    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts, split_ranges};
+    // The range form agrees with the slice form.
+    for (s, sep, max) in [
+        (&b" a b  c "[..], None, -1),
+        (b" a b c ", None, 1),
+        (b"a,b,,c,", Some(&b","[..]), -1),
+        (b"a,b,,c,", Some(b","), 2),
+        (b"a<>b<>c", Some(b"<>"), -1),
+        (b"", Some(b","), -1),
+        (b"", None, -1),
+    ] {
+        let slices: Vec<&[u8]> = split_ranges(s, sep, max).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(slices, split_parts(s, sep, max));
+    }
     assert_eq!(find_bytes(b"abcabc", b"ca", 0), Some(2));
     assert_eq!(find_bytes(b"abcabc", b"c", 3), Some(5));
     assert_eq!(find_bytes(b"abc", b"", 3), Some(3));
