@@ -95,9 +95,16 @@ impl Vm {
         }
         match self.heap.get(o)? {
             ObjData::Str(s) => Some(&s.s),
-            ObjData::Instance(i) if !i.native.is_null() => self.str_of(i.native),
+            ObjData::Instance(i) if !i.native.is_null() => self.str_of_native(i.native),
             _ => None,
         }
+    }
+
+    /// [`Vm::str_of`] for the native base of a str-subclass instance (out
+    /// of line, so `str_of` itself has no recursion and can be inlined).
+    #[inline(never)]
+    fn str_of_native(&self, o: Obj) -> Option<&str> {
+        self.str_of(o)
     }
 
     /// An int object from an `i64` (small int if it fits).

@@ -120,6 +120,10 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
         None => {}
     }
+    // Short decimal text (the common case) without big-int temporaries.
+    if let Some(v) = vm.str_of(o).and_then(|s| super::int_parse::parse_small_decimal(s.as_bytes())) {
+        return vm.new_int(v);
+    }
     if let Some(text) = text_bytes(vm, o) {
         let v = parse_int(&text, 10).map_err(|e| parse_error(vm, e))?;
         return vm.new_bigint(v);

@@ -105,6 +105,38 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
     Ok(if neg { -v } else { v })
 }
 
+/// The fast path of [`parse_int`] for base 10: optional ASCII whitespace
+/// around an optional sign and 1 to 18 decimal digits (no underscores).
+/// Returns the value when the text has exactly that shape (so it always
+/// agrees with `parse_int(s, 10)`), else None: use [`parse_int`].
+pub fn parse_small_decimal(s: &[u8]) -> Option<i64> {
+    let mut i = 0;
+    while i < s.len() && s[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    let mut neg = false;
+    if let Some(&c @ (b'+' | b'-')) = s.get(i) {
+        neg = c == b'-';
+        i += 1;
+    }
+    let start = i;
+    let mut v: i64 = 0;
+    while let Some(&c @ b'0'..=b'9') = s.get(i) {
+        v = v * 10 + (c - b'0') as i64;
+        i += 1;
+        if i - start > 18 {
+            return None;
+        }
+    }
+    if i == start {
+        return None;
+    }
+    while i < s.len() && s[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    (i == s.len()).then_some(if neg { -v } else { v })
+}
+
 /// `'text'` with non-printable and non-ASCII bytes as `\xNN` (as
 /// MicroPython quotes the rest of a bad int literal).
 pub fn quote_bytes(b: &[u8]) -> String {
@@ -134,6 +166,24 @@ mod tests {
             Err(IntParseError::Syntax(m)) => m,
             Err(IntParseError::BadBase) => String::from("badbase"),
         }
+    }
+
+    #[test]
+    fn small_decimal_agrees_with_parse_int() {
+        for t in [
+            "0", "000123", " -42 ", "+7", "\t12\n", "999999999999999999", "1000000000000000000", "12a",
+            "", " ", "-", "1_0", "0x10", "١", "1 2", "--1",
+        ] {
+            let fast = parse_small_decimal(t.as_bytes());
+            let full = parse_int(t.as_bytes(), 10).ok();
+            if let Some(v) = fast {
+                assert_eq!(Some(BigInt::from(v)), full, "{t:?}");
+            }
+        }
+        assert_eq!(parse_small_decimal(b" -42 "), Some(-42));
+        assert_eq!(parse_small_decimal(b"1000000000000000000"), None);
+        assert_eq!(parse_small_decimal(b"1_0"), None);
+        assert_eq!(parse_small_decimal(b"-"), None);
     }
 
     #[test]

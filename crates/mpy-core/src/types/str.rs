@@ -327,7 +327,12 @@ fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
 
 fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     match op {
-        Subscr::Load => seq_subscr_load(vm, Kind::Str, o, index),
+        Subscr::Load => {
+            if let Some(r) = str_index_ascii(vm, o, index) {
+                return r;
+            }
+            seq_subscr_load(vm, Kind::Str, o, index)
+        }
         _ => Ok(Obj::NULL),
     }
 }

@@ -126,11 +126,25 @@ impl Sink for String {
     fn put(&mut self, s: &str) {
         self.push_str(s);
     }
+    fn put_n(&mut self, c: char, n: usize) {
+        self.extend(core::iter::repeat_n(c, n));
+    }
 }
 
 impl Sink for Vec<u8> {
     fn put(&mut self, s: &str) {
         self.extend_from_slice(s.as_bytes());
+    }
+    fn put_n(&mut self, c: char, n: usize) {
+        if c.is_ascii() {
+            self.resize(self.len() + n, c as u8);
+        } else {
+            let mut b = [0u8; 4];
+            let t = c.encode_utf8(&mut b).as_bytes();
+            for _ in 0..n {
+                self.extend_from_slice(t);
+            }
+        }
     }
 }
 

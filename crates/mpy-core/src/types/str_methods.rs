@@ -411,6 +411,56 @@ pub fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [
     out
 }
 
+/// [`split_parts`] as byte ranges `(start, end)` of `s`.
+pub fn split_ranges(s: &[u8], sep: Option<&[u8]>, max: isize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(8);
+    let mut left = max;
+    match sep {
+        Some(&[b]) => {
+            let mut i = 0;
+            while left != 0 {
+                let Some(k) = s[i..].iter().position(|&c| c == b) else { break };
+                out.push((i, i + k));
+                i += k + 1;
+                left -= 1;
+            }
+            out.push((i, s.len()));
+        }
+        Some(sep) => {
+            let mut i = 0;
+            while left != 0 {
+                let Some(p) = find_bytes(s, sep, i) else { break };
+                out.push((i, p));
+                i = p + sep.len();
+                left -= 1;
+            }
+            out.push((i, s.len()));
+        }
+        None => {
+            let mut i = 0;
+            loop {
+                while i < s.len() && is_space(s[i]) {
+                    i += 1;
+                }
+                if i >= s.len() {
+                    break;
+                }
+                if left == 0 {
+                    out.push((i, s.len()));
+                    break;
+                }
+                let st = i;
+                while i < s.len() && !is_space(s[i]) {
+                    i += 1;
+                }
+                out.push((st, i));
+                left -= 1;
+            }
+        }
+    }
+    out
+}
+
 /// Splits from the right (see [`split_parts`]); parts in left-to-right
 /// order.
 pub fn rsplit_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
@@ -463,8 +513,11 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     if sep_b.is_some_and(<[u8]>::is_empty) {
         return Err(vm.value_error("empty separator"));
     }
-    let parts = if rev { rsplit_parts(s, sep_b, max) } else { split_parts(s, sep_b, max) };
-    let ranges: Vec<(usize, usize)> = parts.iter().map(|p| range_in(s, p)).collect();
+    let ranges = if rev {
+        rsplit_parts(s, sep_b, max).iter().map(|p| range_in(s, p)).collect()
+    } else {
+        split_ranges(s, sep_b, max)
+    };
     new_list_of_ranges(vm, kind, args[0], &ranges)
 }
 fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {

@@ -55,7 +55,7 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
         _ => (alloc::vec![rhs], Obj::NULL),
     };
     let mut args = Args { items, next: 0, mapping, used_mapping: false };
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.len());
+    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 16 * args.items.len());
     let mut i = 0;
     while i < fmt.len() {
         let c = fmt[i];

@@ -746,7 +746,20 @@ fn gc_body(v: &mut Vm) {
 
 #[test]
 fn search_and_split_helpers() {
-    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts};
+    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts, split_ranges};
+    // The range form agrees with the slice form.
+    for (s, sep, max) in [
+        (&b" a b  c "[..], None, -1),
+        (b" a b c ", None, 1),
+        (b"a,b,,c,", Some(&b","[..]), -1),
+        (b"a,b,,c,", Some(b","), 2),
+        (b"a<>b<>c", Some(b"<>"), -1),
+        (b"", Some(b","), -1),
+        (b"", None, -1),
+    ] {
+        let slices: Vec<&[u8]> = split_ranges(s, sep, max).iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(slices, split_parts(s, sep, max));
+    }
     assert_eq!(find_bytes(b"abcabc", b"ca", 0), Some(2));
     assert_eq!(find_bytes(b"abcabc", b"c", 3), Some(5));
     assert_eq!(find_bytes(b"abc", b"", 3), Some(3));
@@ -793,4 +806,79 @@ fn micropython_error_messages_body(v: &mut Vm) {
     assert_eq!(fmt(&mut v, "{!}", &[i(5)]), "ValueError: unknown conversion specifier }");
     assert_eq!(fmt(&mut v, "{0!rr}", &[i(5)]), "ValueError: expected ':' after format specifier");
     assert_eq!(fmt(&mut v, "{:<<<}", &[i(5)]), "ValueError: invalid format specifier");
+}
+
+#[test]
+fn str_fast_paths() {
+    run(vm(), str_fast_paths_body);
+}
+
+/// The allocation-free and copy-free paths give the same results as the
+/// general ones (one-char qstrs, slices, splitting, %-formatting).
+fn str_fast_paths_body(v: &mut Vm) {
+    let mut v = v;
+    // One-char ASCII strs are built-in qstrs; equal strs hash alike.
+    let x = s(&mut v, "hello");
+    let h = v.subscr(x, i(1), Subscr::Load).unwrap();
+    assert_eq!(h.as_qstr(), crate::qstr::find_static("e"));
+    let it = v.get_iter(x).unwrap();
+    let first = v.iter_next(it).unwrap().unwrap();
+    assert_eq!(first.as_qstr(), crate::qstr::find_static("h"));
+    let up = call(&mut v, h, "upper", &[]).unwrap();
+    assert_eq!(up.as_qstr(), crate::qstr::find_static("E"));
+    let low = call(&mut v, x, "lower", &[]).unwrap();
+    assert!(v.eq(low, x).unwrap());
+    let hx = v.hash(x).unwrap();
+    let y = s(&mut v, "hel");
+    let z = s(&mut v, "lo");
+    let yz = v.binary_op(BinaryOp::Add, y, z).unwrap();
+    assert_eq!(v.hash(yz).unwrap(), hx);
+    assert!(v.eq(yz, x).unwrap());
+    // Slices and indexing, ASCII and not.
+    let sl = slice(&mut v, Some(1), None, None);
+    assert_eq!(sub(&mut v, x, sl), "'ello'");
+    let u = s(&mut v, "aé€b");
+    assert_eq!(sub(&mut v, u, sl), r"'\xe9\u20acb'");
+    assert_eq!(sub(&mut v, u, i(3)), "'b'");
+    assert_eq!(sub(&mut v, u, i(-2)), r"'\u20ac'");
+    let sl2 = slice(&mut v, Some(-3), Some(-1), None);
+    assert_eq!(sub(&mut v, u, sl2), r"'\xe9\u20ac'");
+    // Splitting and partition on non-ASCII text.
+    let t = s(&mut v, "é,€,,x");
+    let comma = s(&mut v, ",");
+    assert_eq!(cr(&mut v, t, "split", &[comma]), r"['\xe9', '\u20ac', '', 'x']");
+    let euro = s(&mut v, "€");
+    assert_eq!(cr(&mut v, t, "partition", &[euro]), r"('\xe9,', '\u20ac', ',,x')");
+    assert_eq!(cr(&mut v, t, "rpartition", &[euro]), r"('\xe9,', '\u20ac', ',,x')");
+    let ws = s(&mut v, "  a  bé \t");
+    assert_eq!(cr(&mut v, ws, "split", &[]), r"['a', 'b\xe9']");
+    assert_eq!(cr(&mut v, ws, "strip", &[]), r"'a  b\xe9'");
+    let bt = b(&mut v, b"a,b");
+    let bc = b(&mut v, b",");
+    assert_eq!(cr(&mut v, bt, "split", &[bc]), "[b'a', b'b']");
+    assert_eq!(cr(&mut v, bt, "partition", &[bc]), "(b'a', b',', b'b')");
+    // %-formatting of small and big ints and strs.
+    let big = v.new_bigint(num_bigint::BigInt::from(1i64 << 62) * 4).unwrap();
+    let n = v.new_int(-255).unwrap();
+    let tup = v.new_tuple(&[n, n, n, big, x]).unwrap();
+    assert_eq!(modulo(&mut v, "%06d|%x|%-6X|%d|%7s", tup), "'-00255|-ff|-FF   |18446744073709551616|  hello'");
+    let tup = v.new_tuple(&[i(5), x]).unwrap();
+    assert_eq!(modulo(&mut v, "%+.3d %.2s", tup), "'+005 he'");
+    // join over a list, a tuple and an iterator; type errors kept.
+    let l = v.new_list(alloc::vec![x, y, z]).unwrap();
+    let dash = s(&mut v, "-");
+    assert_eq!(cr(&mut v, dash, "join", &[l]), "'hello-hel-lo'");
+    let bad = v.new_list(alloc::vec![x, i(1)]).unwrap();
+    assert_eq!(
+        cr(&mut v, dash, "join", &[bad]),
+        "TypeError: join expects a list of str/bytes objects consistent with self object"
+    );
+    let it = v.get_iter(l).unwrap();
+    assert_eq!(cr(&mut v, dash, "join", &[it]), "'hello-hel-lo'");
+    // startswith with a tuple and a start index.
+    let pre = s(&mut v, "ll");
+    let other = s(&mut v, "zz");
+    let cands = v.new_tuple(&[other, pre]).unwrap();
+    assert_eq!(cr(&mut v, x, "startswith", &[cands, i(2)]), "True");
+    assert_eq!(cr(&mut v, x, "startswith", &[cands]), "False");
 }
