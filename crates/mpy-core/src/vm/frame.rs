@@ -154,7 +154,7 @@ impl Frame {
 /// `MemoryError`, past 8 entries) further entries are dropped, as
 /// MicroPython drops traceback data it cannot allocate.
 pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
-    let cap = if exc == vm.memory_error { 8 } else { usize::MAX };
+    let cap = if exc == vm.memory_error { crate::runtime::init::MEMORY_ERROR_TRACEBACK } else { usize::MAX };
     let target = match vm.heap.get(exc) {
         Some(ObjData::Instance(i)) => i.native,
         _ => exc,
