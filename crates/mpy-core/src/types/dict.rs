@@ -256,6 +256,32 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(lookup(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
 }
 
+/// `dict.__getitem__` / `__setitem__` / `__delitem__` called explicitly:
+/// the dict's own item access on `args[0]` (or on the built-in part of a
+/// subclass instance, so an override can call it without recursing).
+///
+/// Errors: `TypeError: argument should be a 'dict'` for a non-dict self;
+/// otherwise as `d[k]` (`KeyError`).
+fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
+    let d = native_of(vm, args[0]);
+    if !matches!(vm.heap.get(d), Some(ObjData::Dict(_))) {
+        return Err(vm.type_error("argument should be a 'dict'"));
+    }
+    vm.subscr(d, args[1], op)
+}
+
+fn dict_getitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    dict_item(vm, args, Subscr::Load)
+}
+
+fn dict_setitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    dict_item(vm, args, Subscr::Store(args[2]))
+}
+
+fn dict_delitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    dict_item(vm, args, Subscr::Delete)
+}
+
 fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let d = native_of(vm, args[0]);
     match remove(vm, d, args[1])? {
@@ -319,6 +345,9 @@ fn dict_items(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Items)
 }
 
+static DICT_GETITEM: BuiltinFun = BuiltinFun::new(q::__getitem__, 2, 2, dict_getitem);
+static DICT_SETITEM: BuiltinFun = BuiltinFun::new(q::__setitem__, 3, 3, dict_setitem);
+static DICT_DELITEM: BuiltinFun = BuiltinFun::new(q::__delitem__, 2, 2, dict_delitem);
 static DICT_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, dict_clear);
 static DICT_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, dict_copy);
 static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new(q::fromkeys, 2, 3, dict_fromkeys);
@@ -331,7 +360,10 @@ static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new(q::setdefault, 2, 3, dict_s
 static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
 static DICT_VALUES: BuiltinFun = BuiltinFun::new(q::values, 1, 1, dict_values);
 
-static DICT_LOCALS: [(Qstr, Rom); 11] = [
+static DICT_LOCALS: [(Qstr, Rom); 14] = [
+    (q::__delitem__, Rom::Fun(&DICT_DELITEM)),
+    (q::__getitem__, Rom::Fun(&DICT_GETITEM)),
+    (q::__setitem__, Rom::Fun(&DICT_SETITEM)),
     (q::clear, Rom::Fun(&DICT_CLEAR)),
     (q::copy, Rom::Fun(&DICT_COPY)),
     (q::fromkeys, Rom::ClassMethod(&DICT_FROMKEYS)),

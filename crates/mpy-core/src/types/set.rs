@@ -271,6 +271,16 @@ fn m_discard(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
+/// `set.__contains__(s, x)` (also on the built-in part of a subclass
+/// instance, so an override can call it without recursing).
+fn m_contains(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = native_of(vm, args[0]);
+    if !is_anyset(vm, s) {
+        return Err(vm.type_error("argument should be a 'set'"));
+    }
+    Ok(Obj::bool(has(vm, s, args[1])?))
+}
+
 fn m_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let s = native_of(vm, args[0]);
     match super::dict::remove(vm, s, args[1])? {
@@ -392,10 +402,12 @@ static S_REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 2, 2, m_remove);
 static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_difference, 2, 2, m_symmetric_difference);
 static S_SYMMETRIC_DIFFERENCE_UPDATE: BuiltinFun =
     BuiltinFun::new(q::symmetric_difference_update, 2, 2, m_symmetric_difference_update);
+static S_CONTAINS: BuiltinFun = BuiltinFun::new(q::__contains__, 2, 2, m_contains);
 static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 1, ANY, m_union);
 static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 
-static SET_LOCALS: [(Qstr, Rom); 17] = [
+static SET_LOCALS: [(Qstr, Rom); 18] = [
+    (q::__contains__, Rom::Fun(&S_CONTAINS)),
     (q::add, Rom::Fun(&S_ADD)),
     (q::clear, Rom::Fun(&S_CLEAR)),
     (q::copy, Rom::Fun(&S_COPY)),
@@ -415,7 +427,8 @@ static SET_LOCALS: [(Qstr, Rom); 17] = [
     (q::update, Rom::Fun(&S_UPDATE)),
 ];
 
-static FROZENSET_LOCALS: [(Qstr, Rom); 8] = [
+static FROZENSET_LOCALS: [(Qstr, Rom); 9] = [
+    (q::__contains__, Rom::Fun(&S_CONTAINS)),
     (q::copy, Rom::Fun(&S_COPY)),
     (q::difference, Rom::Fun(&S_DIFFERENCE)),
     (q::intersection, Rom::Fun(&S_INTERSECTION)),
