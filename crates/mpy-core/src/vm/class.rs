@@ -420,10 +420,37 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
     match vm.heap.get(o) {
         Some(ObjData::Instance(i)) => {
             let cls = i.class;
-            let need = if value.is_null() { CF_DELATTR | CF_PROPERTY } else { CF_SETATTR | CF_PROPERTY };
-            if class_flags(vm, cls) & need == 0 && !value.is_null() {
-                // No `__setattr__` and no property anywhere in the MRO:
-                // a plain store into the instance namespace.
+            let flags = class_flags(vm, cls);
+            let hook_flag = if value.is_null() { CF_DELATTR } else { CF_SETATTR };
+            if flags & hook_flag != 0 {
+                let hook = if value.is_null() { q::__delattr__ } else { q::__setattr__ };
+                if let Some(f) = user_special(vm, cls, hook) {
+                    if value.is_null() {
+                        vm.call(f, &[o, Obj::qstr(name)], &[])?;
+                    } else {
+                        vm.call(f, &[o, Obj::qstr(name), value], &[])?;
+                    }
+                    return Ok(());
+                }
+            }
+            if flags & CF_PROPERTY != 0 {
+                if let Some(p) = user_special(vm, cls, name) {
+                    if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
+                        let f = if value.is_null() { *d } else { *s };
+                        if f.is_null() || f == Obj::NONE {
+                            return Err(vm.no_attr_error(o, name));
+                        }
+                        if value.is_null() {
+                            vm.call(f, &[o], &[])?;
+                        } else {
+                            vm.call(f, &[o, value], &[])?;
+                        }
+                        return Ok(());
+                    }
+                }
+            }
+            if !value.is_null() {
+                // A plain store into the instance namespace.
                 let key = Obj::qstr(name);
                 let h = vm.qstrs.hash(name);
                 if let Some(ObjData::Instance(i)) = vm.heap.get_mut(o) {
@@ -431,30 +458,6 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
                         i.dict.set_value(p, value);
                         return Ok(());
                     }
-                }
-                return object_setattr(vm, o, name, value);
-            }
-            let hook = if value.is_null() { q::__delattr__ } else { q::__setattr__ };
-            if let Some(f) = user_special(vm, cls, hook) {
-                if value.is_null() {
-                    vm.call(f, &[o, Obj::qstr(name)], &[])?;
-                } else {
-                    vm.call(f, &[o, Obj::qstr(name), value], &[])?;
-                }
-                return Ok(());
-            }
-            if let Some(p) = user_special(vm, cls, name) {
-                if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
-                    let f = if value.is_null() { *d } else { *s };
-                    if f.is_null() || f == Obj::NONE {
-                        return Err(vm.no_attr_error(o, name));
-                    }
-                    if value.is_null() {
-                        vm.call(f, &[o], &[])?;
-                    } else {
-                        vm.call(f, &[o, value], &[])?;
-                    }
-                    return Ok(());
                 }
             }
             object_setattr(vm, o, name, value)
