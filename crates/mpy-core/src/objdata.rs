@@ -45,6 +45,11 @@ pub struct Class {
     /// skip lookups (`vm::class::CF_*` bits; a clear bit is a guarantee,
     /// a set bit only means "look"). Maintained by `vm::class`.
     pub flags: u32,
+    /// Lookup cache of `vm::class`: `(qstr, MRO index, dict position)`
+    /// slots, checked against the namespace on use; holds no objects.
+    pub mcache: [(u32, u32, u32); 8],
+    /// The `vm::class` epoch `mcache` was filled in.
+    pub mcache_epoch: usize,
 }
 
 /// An instance of a user-defined class.

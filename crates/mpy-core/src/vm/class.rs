@@ -16,6 +16,7 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::vec::Vec;
 use core::any::Any;
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// How a class attribute was found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -123,6 +124,73 @@ fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Bumped whenever a class namespace gains a new key after creation (which
+/// may shadow a cached lookup result of any subclass): every class's
+/// `mcache` filled in an older epoch is ignored. Shared by all VMs, which
+/// only costs them refills.
+static MCACHE_EPOCH: AtomicUsize = AtomicUsize::new(0);
+
+/// The cache slot of `name`.
+#[inline(always)]
+fn mcache_slot(name: Qstr) -> usize {
+    (name.0.wrapping_mul(0x9e37_79b9) >> 29) as usize
+}
+
+/// [`find_in_mro`] from position 0 for a user class, through the class's
+/// lookup cache. A cached `(MRO index, dict position)` is used only if the
+/// entry there still has key `name` (values replaced in place are read
+/// live; deleted or moved entries fail the check), and only within the
+/// epoch it was filled in (new keys anywhere start a new epoch).
+fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
+    let key = Obj::qstr(name);
+    let slot = mcache_slot(name);
+    let epoch = MCACHE_EPOCH.load(Ordering::Relaxed);
+    let Some(ObjData::Class(c)) = vm.heap.get(cls) else { return None };
+    let (cn, ci, cp) = c.mcache[slot];
+    if cn == name.0 && c.mcache_epoch == epoch {
+        if let Some(&e) = c.mro.get(ci as usize) {
+            if let Some(ObjData::Class(k)) = vm.heap.get(e) {
+                if let Some(en) = k.dict.entry(cp as usize) {
+                    if en.key == key {
+                        return Some(Found::Plain(en.value));
+                    }
+                }
+            }
+        }
+    }
+    // Walk the MRO, remembering where a class-dict hit was.
+    let h = vm.qstrs.hash(name);
+    let mut hit = None;
+    for (idx, &e) in c.mro.iter().enumerate() {
+        match vm.heap.get(e) {
+            Some(ObjData::Class(k)) => {
+                if let Some(p) = k.dict.find_identical(key, h) {
+                    if let Some(en) = k.dict.entry(p) {
+                        hit = Some((idx, p, en.value));
+                        break;
+                    }
+                }
+            }
+            _ => {
+                if let Some(t) = e.as_type() {
+                    if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+                        return Some(Found::Rom(*r));
+                    }
+                }
+            }
+        }
+    }
+    let (idx, p, v) = hit?;
+    if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
+        if c.mcache_epoch != epoch {
+            c.mcache = [(u32::MAX, 0, 0); 8];
+            c.mcache_epoch = epoch;
+        }
+        c.mcache[slot] = (name.0, idx as u32, p as u32);
+    }
+    Some(Found::Plain(v))
 }
 
 /// Converts a [`Found`] to the `(value, kind)` pair lookups return.
@@ -251,7 +319,7 @@ pub fn instance_load(vm: &mut Vm, o: Obj, name: Qstr, probe_dict: bool) -> PyRes
     if name == q::__dict__ {
         return Ok((instance_dict_copy(vm, o)?, Obj::NULL));
     }
-    if let Some(f) = find_in_mro(vm, cls, name, 0) {
+    if let Some(f) = find_cached(vm, cls, name) {
         if let Found::Plain(v) = f {
             // The common case (a method or class attribute from a class
             // dict), bound without another lookup.
@@ -287,7 +355,14 @@ pub fn load_method_special(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Ob
         Some(ObjData::Class(c)) => {
             let dict_hit = dict_get_q(vm, &c.dict, name);
             let cname = c.name;
-            if dict_hit.is_none() {
+            if let Some(v) = dict_hit {
+                // Found in the class's own namespace (the first MRO entry).
+                return Ok(match vm.heap.get(v) {
+                    Some(ObjData::StaticMethod(f)) => (*f, Obj::NULL),
+                    Some(ObjData::ClassMethod(f)) => (*f, o),
+                    _ => (v, Obj::NULL),
+                });
+            } else {
                 match name {
                     q::__name__ => return Ok((Obj::qstr(cname), Obj::NULL)),
                     q::__bases__ => return Ok((class_bases_tuple(vm, o)?, Obj::NULL)),
@@ -399,6 +474,10 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
         }
     }
     vm.make_room(32)?;
+    if matches!(vm.heap.get(o), Some(ObjData::Class(_))) {
+        // A new class attribute may shadow cached lookups of subclasses.
+        MCACHE_EPOCH.fetch_add(1, Ordering::Relaxed);
+    }
     let before = ns_mut(vm, o).map(|d| d.heap_bytes()).unwrap_or(0);
     let after = match ns_mut(vm, o) {
         Some(d) => {
@@ -702,6 +781,8 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         dict,
         native_base: nb,
         flags: 0,
+        mcache: [(u32::MAX, 0, 0); 8],
+        mcache_epoch: MCACHE_EPOCH.load(Ordering::Relaxed),
     })))?;
     let mut fl = match vm.heap.get(cls) {
         Some(ObjData::Class(c)) => c.dict.iter().fold(0, |f, e| f | entry_flags(vm, e.key, e.value)),
