@@ -47,7 +47,7 @@ pub struct Class {
     pub flags: u32,
     /// Lookup cache of `vm::class`: `(qstr, MRO index, dict position)`
     /// slots, checked against the namespace on use; holds no objects.
-    pub mcache: [(u32, u32, u32); 8],
+    pub mcache: [(u32, u32, u32); 16],
     /// The `vm::class` epoch `mcache` was filled in.
     pub mcache_epoch: usize,
 }

@@ -135,7 +135,7 @@ static MCACHE_EPOCH: AtomicUsize = AtomicUsize::new(0);
 /// The cache slot of `name`.
 #[inline(always)]
 fn mcache_slot(name: Qstr) -> usize {
-    (name.0.wrapping_mul(0x9e37_79b9) >> 29) as usize
+    (name.0.wrapping_mul(0x9e37_79b9) >> 28) as usize
 }
 
 /// [`find_in_mro`] from position 0 for a user class, through the class's
@@ -185,7 +185,7 @@ fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     let (idx, p, v) = hit?;
     if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
         if c.mcache_epoch != epoch {
-            c.mcache = [(u32::MAX, 0, 0); 8];
+            c.mcache = [(u32::MAX, 0, 0); 16];
             c.mcache_epoch = epoch;
         }
         c.mcache[slot] = (name.0, idx as u32, p as u32);
@@ -267,6 +267,17 @@ pub fn user_special(vm: &Vm, cls: Obj, name: Qstr) -> Option<Obj> {
         Some(ObjData::Class(k)) => k.dict.find_identical(key, h).and_then(|p| k.dict.entry(p)).map(|en| en.value),
         _ => None,
     })
+}
+
+/// [`user_special`] through the class's lookup cache (the first MRO hit
+/// is the first user-class hit unless a built-in type's locals come first,
+/// in which case the uncached search decides).
+pub fn user_special_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Obj> {
+    match find_cached(vm, cls, name) {
+        Some(Found::Plain(v)) => Some(v),
+        Some(Found::Rom(_)) => user_special(vm, cls, name),
+        None => None,
+    }
 }
 
 /// Binds a value found on a class for access through an instance `inst`
@@ -513,7 +524,7 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
                 }
             }
             if flags & CF_PROPERTY != 0 {
-                if let Some(p) = user_special(vm, cls, name) {
+                if let Some(p) = user_special_cached(vm, cls, name) {
                     if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
                         let f = if value.is_null() { *d } else { *s };
                         if f.is_null() || f == Obj::NONE {
@@ -592,7 +603,7 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 /// Errors: `TypeError: __init__() should return None`, and whatever
 /// `__new__`/`__init__` raise.
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let init = user_special(vm, cls, q::__init__);
+    let init = user_special_cached(vm, cls, q::__init__);
     let newf = if class_flags(vm, cls) & CF_NEW != 0 { user_special(vm, cls, q::__new__) } else { None };
     let obj = if let Some(newf) = newf {
         let f = match vm.heap.get(newf) {
@@ -781,7 +792,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         dict,
         native_base: nb,
         flags: 0,
-        mcache: [(u32::MAX, 0, 0); 8],
+        mcache: [(u32::MAX, 0, 0); 16],
         mcache_epoch: MCACHE_EPOCH.load(Ordering::Relaxed),
     })))?;
     let mut fl = match vm.heap.get(cls) {
