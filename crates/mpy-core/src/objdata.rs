@@ -49,6 +49,11 @@ pub struct Class {
     /// instances' dicts start with that capacity (one exact allocation
     /// instead of growing 0 → 2 → 4 ...).
     pub inst_attrs: u16,
+    /// Lookup cache of `vm::class`: `(qstr, MRO index, dict position)`
+    /// slots, checked against the namespace on use; holds no objects.
+    pub mcache: [(u32, u32, u32); 16],
+    /// The `vm::class` epoch `mcache` was filled in.
+    pub mcache_epoch: usize,
 }
 
 /// An instance of a user-defined class.

@@ -243,6 +243,34 @@ impl Vm {
         }
     }
 
+    /// `a == b` for two plain tuples whose items compare without running
+    /// code (small ints and qstrs, or identical non-float objects), as the
+    /// tuple type's item-by-item comparison decides; None to take the
+    /// general path.
+    fn flat_tuple_eq(&self, a: Obj, b: Obj) -> Option<bool> {
+        let (Some(ObjData::Tuple(x)), Some(ObjData::Tuple(y))) = (self.heap.get(a), self.heap.get(b)) else {
+            return None;
+        };
+        if x.len() != y.len() {
+            return Some(false);
+        }
+        let mut all_eq = true;
+        for (&p, &q) in x.iter().zip(y.iter()) {
+            if p == q {
+                if p.is_small_int() || p.as_qstr().is_some() {
+                    continue;
+                }
+                return None;
+            }
+            if (p.is_small_int() && q.is_small_int()) || (p.as_qstr().is_some() && q.as_qstr().is_some()) {
+                all_eq = false;
+                continue;
+            }
+            return None;
+        }
+        Some(all_eq)
+    }
+
     /// `a == b`. Identity implies equality except for floats (NaN).
     pub fn eq(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
         if a == b && self.float_of(a).is_none() {
@@ -250,6 +278,9 @@ impl Vm {
         }
         if a.is_small_int() && b.is_small_int() {
             return Ok(false);
+        }
+        if let Some(r) = self.flat_tuple_eq(a, b) {
+            return Ok(r);
         }
         if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
             if a.as_qstr().is_some() && b.as_qstr().is_some() {
@@ -301,8 +332,29 @@ impl Vm {
             Obj::TRUE => return Ok(1),
             _ => {}
         }
-        if let Some(ObjData::Str(s)) = self.heap.get(o) {
-            return Ok(s.hash);
+        match self.heap.get(o) {
+            Some(ObjData::Str(s)) => return Ok(s.hash),
+            Some(ObjData::Tuple(items)) => {
+                // A tuple of small ints/qstrs: the tuple type's hash
+                // (`tuple_hash`, halved into a small int) without copying.
+                let mut h: u32 = 0x345678;
+                let mut flat = true;
+                for &x in items.iter() {
+                    let hx = if let Some(i) = x.as_small_int() {
+                        i as u32
+                    } else if let Some(q) = x.as_qstr() {
+                        self.qstrs.hash(q)
+                    } else {
+                        flat = false;
+                        break;
+                    };
+                    h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
+                }
+                if flat {
+                    return Ok(Obj::small_int((h >> 1) as isize).small_int_unchecked() as u32);
+                }
+            }
+            _ => {}
         }
         let t = self.builtin_type(o);
         if let Some(f) = t.unary_op {

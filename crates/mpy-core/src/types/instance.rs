@@ -9,7 +9,7 @@ use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::types::exception as exc;
-use crate::vm::class::user_special;
+use crate::vm::class::user_special_cached;
 use crate::{PyErr, PyResult};
 use alloc::format;
 use alloc::string::String;
@@ -22,9 +22,9 @@ fn parts(vm: &Vm, o: Obj) -> (Obj, Obj) {
 }
 
 /// The user-defined special method `name` of `o`'s class, if any.
-fn special(vm: &Vm, o: Obj, name: Qstr) -> Option<Obj> {
+fn special(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Obj> {
     let (cls, _) = parts(vm, o);
-    user_special(vm, cls, name)
+    user_special_cached(vm, cls, name)
 }
 
 fn inst_print(vm: &mut Vm, o: Obj, out: &mut String, kind: PrintKind) -> PyResult<()> {

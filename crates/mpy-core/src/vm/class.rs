@@ -16,6 +16,7 @@ use alloc::boxed::Box;
 use alloc::format;
 use alloc::vec::Vec;
 use core::any::Any;
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// How a class attribute was found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -125,6 +126,73 @@ fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
     None
 }
 
+/// Bumped whenever a class namespace gains a new key after creation (which
+/// may shadow a cached lookup result of any subclass): every class's
+/// `mcache` filled in an older epoch is ignored. Shared by all VMs, which
+/// only costs them refills.
+static MCACHE_EPOCH: AtomicUsize = AtomicUsize::new(0);
+
+/// The cache slot of `name`.
+#[inline(always)]
+fn mcache_slot(name: Qstr) -> usize {
+    (name.0.wrapping_mul(0x9e37_79b9) >> 28) as usize
+}
+
+/// [`find_in_mro`] from position 0 for a user class, through the class's
+/// lookup cache. A cached `(MRO index, dict position)` is used only if the
+/// entry there still has key `name` (values replaced in place are read
+/// live; deleted or moved entries fail the check), and only within the
+/// epoch it was filled in (new keys anywhere start a new epoch).
+fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
+    let key = Obj::qstr(name);
+    let slot = mcache_slot(name);
+    let epoch = MCACHE_EPOCH.load(Ordering::Relaxed);
+    let Some(ObjData::Class(c)) = vm.heap.get(cls) else { return None };
+    let (cn, ci, cp) = c.mcache[slot];
+    if cn == name.0 && c.mcache_epoch == epoch {
+        if let Some(&e) = c.mro.get(ci as usize) {
+            if let Some(ObjData::Class(k)) = vm.heap.get(e) {
+                if let Some(en) = k.dict.entry(cp as usize) {
+                    if en.key == key {
+                        return Some(Found::Plain(en.value));
+                    }
+                }
+            }
+        }
+    }
+    // Walk the MRO, remembering where a class-dict hit was.
+    let h = vm.qstrs.hash(name);
+    let mut hit = None;
+    for (idx, &e) in c.mro.iter().enumerate() {
+        match vm.heap.get(e) {
+            Some(ObjData::Class(k)) => {
+                if let Some(p) = k.dict.find_identical(key, h) {
+                    if let Some(en) = k.dict.entry(p) {
+                        hit = Some((idx, p, en.value));
+                        break;
+                    }
+                }
+            }
+            _ => {
+                if let Some(t) = e.as_type() {
+                    if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+                        return Some(Found::Rom(*r));
+                    }
+                }
+            }
+        }
+    }
+    let (idx, p, v) = hit?;
+    if let Some(ObjData::Class(c)) = vm.heap.get_mut(cls) {
+        if c.mcache_epoch != epoch {
+            c.mcache = [(u32::MAX, 0, 0); 16];
+            c.mcache_epoch = epoch;
+        }
+        c.mcache[slot] = (name.0, idx as u32, p as u32);
+    }
+    Some(Found::Plain(v))
+}
+
 /// Converts a [`Found`] to the `(value, kind)` pair lookups return.
 fn found_obj(vm: &mut Vm, f: Found) -> PyResult<(Obj, Kind)> {
     match f {
@@ -201,6 +269,17 @@ pub fn user_special(vm: &Vm, cls: Obj, name: Qstr) -> Option<Obj> {
     })
 }
 
+/// [`user_special`] through the class's lookup cache (the first MRO hit
+/// is the first user-class hit unless a built-in type's locals come first,
+/// in which case the uncached search decides).
+pub fn user_special_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Obj> {
+    match find_cached(vm, cls, name) {
+        Some(Found::Plain(v)) => Some(v),
+        Some(Found::Rom(_)) => user_special(vm, cls, name),
+        None => None,
+    }
+}
+
 /// Binds a value found on a class for access through an instance `inst`
 /// (`native` is its built-in part, or `inst`). Returns the LOAD_METHOD
 /// pair `(method, self)` or `(value, NULL)`.
@@ -251,7 +330,7 @@ pub fn instance_load(vm: &mut Vm, o: Obj, name: Qstr, probe_dict: bool) -> PyRes
     if name == q::__dict__ {
         return Ok((instance_dict_copy(vm, o)?, Obj::NULL));
     }
-    if let Some(f) = find_in_mro(vm, cls, name, 0) {
+    if let Some(f) = find_cached(vm, cls, name) {
         if let Found::Plain(v) = f {
             // The common case (a method or class attribute from a class
             // dict), bound without another lookup.
@@ -287,7 +366,14 @@ pub fn load_method_special(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Ob
         Some(ObjData::Class(c)) => {
             let dict_hit = dict_get_q(vm, &c.dict, name);
             let cname = c.name;
-            if dict_hit.is_none() {
+            if let Some(v) = dict_hit {
+                // Found in the class's own namespace (the first MRO entry).
+                return Ok(match vm.heap.get(v) {
+                    Some(ObjData::StaticMethod(f)) => (*f, Obj::NULL),
+                    Some(ObjData::ClassMethod(f)) => (*f, o),
+                    _ => (v, Obj::NULL),
+                });
+            } else {
                 match name {
                     q::__name__ => return Ok((Obj::qstr(cname), Obj::NULL)),
                     q::__bases__ => return Ok((class_bases_tuple(vm, o)?, Obj::NULL)),
@@ -402,6 +488,10 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
     if need > 0 {
         vm.make_room(need)?;
     }
+    if matches!(vm.heap.get(o), Some(ObjData::Class(_))) {
+        // A new class attribute may shadow cached lookups of subclasses.
+        MCACHE_EPOCH.fetch_add(1, Ordering::Relaxed);
+    }
     match ns_mut(vm, o) {
         Some(d) => d.push(key, value, h),
         None => return Ok(false),
@@ -434,10 +524,37 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
     match vm.heap.get(o) {
         Some(ObjData::Instance(i)) => {
             let cls = i.class;
-            let need = if value.is_null() { CF_DELATTR | CF_PROPERTY } else { CF_SETATTR | CF_PROPERTY };
-            if class_flags(vm, cls) & need == 0 && !value.is_null() {
-                // No `__setattr__` and no property anywhere in the MRO:
-                // a plain store into the instance namespace.
+            let flags = class_flags(vm, cls);
+            let hook_flag = if value.is_null() { CF_DELATTR } else { CF_SETATTR };
+            if flags & hook_flag != 0 {
+                let hook = if value.is_null() { q::__delattr__ } else { q::__setattr__ };
+                if let Some(f) = user_special(vm, cls, hook) {
+                    if value.is_null() {
+                        vm.call(f, &[o, Obj::qstr(name)], &[])?;
+                    } else {
+                        vm.call(f, &[o, Obj::qstr(name), value], &[])?;
+                    }
+                    return Ok(());
+                }
+            }
+            if flags & CF_PROPERTY != 0 {
+                if let Some(p) = user_special_cached(vm, cls, name) {
+                    if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
+                        let f = if value.is_null() { *d } else { *s };
+                        if f.is_null() || f == Obj::NONE {
+                            return Err(vm.no_attr_error(o, name));
+                        }
+                        if value.is_null() {
+                            vm.call(f, &[o], &[])?;
+                        } else {
+                            vm.call(f, &[o, value], &[])?;
+                        }
+                        return Ok(());
+                    }
+                }
+            }
+            if !value.is_null() {
+                // A plain store into the instance namespace.
                 let key = Obj::qstr(name);
                 let h = vm.qstrs.hash(name);
                 if let Some(ObjData::Instance(i)) = vm.heap.get_mut(o) {
@@ -445,30 +562,6 @@ pub fn store_attr_special(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResu
                         i.dict.set_value(p, value);
                         return Ok(());
                     }
-                }
-                return object_setattr(vm, o, name, value);
-            }
-            let hook = if value.is_null() { q::__delattr__ } else { q::__setattr__ };
-            if let Some(f) = user_special(vm, cls, hook) {
-                if value.is_null() {
-                    vm.call(f, &[o, Obj::qstr(name)], &[])?;
-                } else {
-                    vm.call(f, &[o, Obj::qstr(name), value], &[])?;
-                }
-                return Ok(());
-            }
-            if let Some(p) = user_special(vm, cls, name) {
-                if let Some(ObjData::Property(_, s, d)) = vm.heap.get(p) {
-                    let f = if value.is_null() { *d } else { *s };
-                    if f.is_null() || f == Obj::NONE {
-                        return Err(vm.no_attr_error(o, name));
-                    }
-                    if value.is_null() {
-                        vm.call(f, &[o], &[])?;
-                    } else {
-                        vm.call(f, &[o, value], &[])?;
-                    }
-                    return Ok(());
                 }
             }
             object_setattr(vm, o, name, value)
@@ -524,7 +617,7 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 /// Errors: `TypeError: __init__() should return None`, and whatever
 /// `__new__`/`__init__` raise.
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let init = user_special(vm, cls, q::__init__);
+    let init = user_special_cached(vm, cls, q::__init__);
     let newf = if class_flags(vm, cls) & CF_NEW != 0 { user_special(vm, cls, q::__new__) } else { None };
     let obj = if let Some(newf) = newf {
         let f = match vm.heap.get(newf) {
@@ -718,6 +811,8 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         native_base: nb,
         flags: 0,
         inst_attrs: 0,
+        mcache: [(u32::MAX, 0, 0); 16],
+        mcache_epoch: MCACHE_EPOCH.load(Ordering::Relaxed),
     })))?;
     let mut fl = match vm.heap.get(cls) {
         Some(ObjData::Class(c)) => c.dict.iter().fold(0, |f, e| f | entry_flags(vm, e.key, e.value)),
