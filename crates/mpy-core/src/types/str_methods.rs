@@ -373,45 +373,10 @@ fn str_rstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// Splits `s` on `sep` (None = runs of whitespace) from the left, at most
 /// `max` times (negative = no limit).
 pub fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    let mut left = max;
-    match sep {
-        Some(sep) => {
-            let mut i = 0;
-            while left != 0 {
-                let Some(p) = find_bytes(s, sep, i) else { break };
-                out.push(&s[i..p]);
-                i = p + sep.len();
-                left -= 1;
-            }
-            out.push(&s[i..]);
-        }
-        None => {
-            let mut i = 0;
-            loop {
-                while i < s.len() && is_space(s[i]) {
-                    i += 1;
-                }
-                if i >= s.len() {
-                    break;
-                }
-                if left == 0 {
-                    out.push(&s[i..]);
-                    break;
-                }
-                let st = i;
-                while i < s.len() && !is_space(s[i]) {
-                    i += 1;
-                }
-                out.push(&s[st..i]);
-                left -= 1;
-            }
-        }
-    }
-    out
+    split_ranges(s, sep, max).into_iter().map(|(a, b)| &s[a..b]).collect()
 }
 
-/// [`split_parts`] as byte ranges `(start, end)` of `s`.
+/// The parts [`split_parts`] returns, as byte ranges `(start, end)` of `s`.
 pub fn split_ranges(s: &[u8], sep: Option<&[u8]>, max: isize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(8);
     let mut left = max;
