@@ -92,6 +92,16 @@ impl Vm {
             if name == q::__name__ {
                 return Ok((Obj::qstr(t.name), Obj::NULL));
             }
+            if name == q::__bases__ {
+                // `()` for object, else the one base (object by default).
+                let object = &crate::typ::OBJECT_TYPE;
+                let bases = match t.base {
+                    _ if core::ptr::eq(t, object) => self.new_tuple(&[])?,
+                    Some(b) => self.new_tuple(&[Obj::from_type(b)])?,
+                    None => self.new_tuple(&[Obj::from_type(object)])?,
+                };
+                return Ok((bases, Obj::NULL));
+            }
         }
         let t = self.builtin_type(o);
         if let Some(r) = t.lookup(name) {
