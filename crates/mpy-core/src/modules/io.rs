@@ -111,19 +111,21 @@ fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> Vec<u8> {
     out
 }
 
+/// The optional size argument of `read`/`readline`: None when absent,
+/// `None` or negative (read everything), else the count.
+fn size_arg(vm: &mut Vm, o: Option<Obj>) -> PyResult<Option<usize>> {
+    match o {
+        Some(o) if o != Obj::NONE => {
+            let v = super::args::int_arg(vm, o)?;
+            Ok(if v < 0 { None } else { Some(v as usize) })
+        }
+        _ => Ok(None),
+    }
+}
+
 fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
-    let n = match a.get(1) {
-        Some(&o) if o != Obj::NONE => {
-            let v = super::args::int_arg(vm, o)?;
-            if v < 0 {
-                None
-            } else {
-                Some(v as usize)
-            }
-        }
-        _ => None,
-    };
+    let n = size_arg(vm, a.get(1).copied())?;
     let d = take(vm, a[0], n);
     result(vm, text, &d)
 }
@@ -146,17 +148,7 @@ fn line_bytes(vm: &mut Vm, o: Obj, limit: Option<usize>) -> Vec<u8> {
 
 fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
-    let limit = match a.get(1) {
-        Some(&o) if o != Obj::NONE => {
-            let v = super::args::int_arg(vm, o)?;
-            if v < 0 {
-                None
-            } else {
-                Some(v as usize)
-            }
-        }
-        _ => None,
-    };
+    let limit = size_arg(vm, a.get(1).copied())?;
     let d = line_bytes(vm, a[0], limit);
     result(vm, text, &d)
 }
