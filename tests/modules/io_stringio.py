@@ -10,3 +10,11 @@ b = io.BytesIO(b'bytes')
 print(b.read(2), b.read())
 print('x', file=s)
 print(repr(s.getvalue()))
+
+# read/readline size argument: None and negative mean "all", else a limit.
+s = io.StringIO("ab\ncd\nef")
+print(repr(s.readline(1)), repr(s.readline(None)), repr(s.readline(-1)))
+s = io.StringIO("abcdef")
+print(repr(s.read(2)), repr(s.read(-5)), repr(s.read()))
+b = io.BytesIO(b"xyz\n12")
+print(b.read(-1), io.BytesIO(b"q\nr").readline(5))
