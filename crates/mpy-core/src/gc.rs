@@ -1,109 +1,246 @@
-//! Mark-sweep garbage collection.
+//! Mark-sweep garbage collection over the block heap ([`crate::heap`]).
 //!
-//! Roots: the VM value stack, `Vm::roots`, the module registry, the
-//! preallocated `MemoryError`, and a conservative scan of the native stack
-//! (every aligned word between the current stack pointer and
-//! `Vm::stack_base` that is a handle to a live slot) after spilling the
-//! callee-saved registers onto it — so native code may hold `Obj`s in
-//! locals across allocations. Marking uses an explicit work list (no
-//! recursion, whatever the depth of the object graph). Sweeping frees every
-//! unmarked slot and recomputes the bytes in use.
+//! Marking is conservative, as MicroPython's: every word of every root
+//! and of every live allocation that holds the address of a byte inside
+//! an allocated block keeps that allocation alive (interior pointers
+//! count, so Rust code may hold slices and iterators into heap data). No
+//! per-type tracing code is needed, and buffers behind objects (list
+//! items, dict tables, digits) are found through the pointers to them.
+//!
+//! Roots: the words of the [`Vm`] struct itself (every `Obj` or buffer
+//! field of the interpreter state is a root without being listed), the
+//! VM value stack, and the native stack between the collector's frame and
+//! `Vm::stack_base` plus the callee-saved registers (spilled first).
+//!
+//! The collector never allocates: the mark stack is a fixed array on the
+//! native stack. When it overflows, marking carries on without pushing
+//! and then rescans the heap for marked allocations whose children may
+//! not be marked yet, until a pass completes without overflow.
+//!
+//! Before sweeping, unreachable objects with the finaliser bit have their
+//! type's `finalise` slot called (with the heap locked, so a finaliser
+//! cannot allocate); then every unmarked allocation is freed.
 
-use crate::heap::Slot;
+use crate::heap::blocks::{Blocks, BLOCK, FREE, HEAD, MARK, TAIL, WORD};
+use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::state::Vm;
-use alloc::vec::Vec;
+
+/// Entries in the mark stack.
+const MARK_STACK: usize = if WORD == 8 { 128 } else { 64 };
+
+/// Marking state: the heap's blocks and the bounded mark stack.
+struct Marker<'a> {
+    blocks: &'a mut Blocks,
+    stack: [u32; MARK_STACK],
+    sp: usize,
+    overflow: bool,
+}
+
+impl Marker<'_> {
+    /// Marks the allocation holding address `w` (if any, and not yet
+    /// marked) and queues it for scanning.
+    #[inline(always)]
+    fn mark(&mut self, w: usize) {
+        let Some(b) = self.blocks.block_of_addr(w) else { return };
+        let head = match self.blocks.atb(b) {
+            HEAD => b,
+            TAIL => match self.blocks.head_of(b) {
+                Some(h) if self.blocks.atb(h) == HEAD => h,
+                _ => return,
+            },
+            _ => return, // FREE, or already marked
+        };
+        self.blocks.set_atb(head, MARK);
+        if self.sp < MARK_STACK {
+            self.stack[self.sp] = head as u32;
+            self.sp += 1;
+        } else {
+            self.overflow = true;
+        }
+    }
+
+    /// Marks everything reachable from the queued allocations.
+    fn drain(&mut self) {
+        while self.sp > 0 {
+            self.sp -= 1;
+            let b = self.stack[self.sp] as usize;
+            self.scan_alloc(b);
+        }
+    }
+
+    /// Marks what the words of the allocation at head `b` point to.
+    fn scan_alloc(&mut self, b: usize) {
+        let n = self.blocks.alloc_blocks(b);
+        for k in b..b + n {
+            for i in 0..BLOCK / WORD {
+                let w = self.blocks.word(k, i);
+                self.mark(w);
+            }
+        }
+    }
+
+    /// Marks what the words in `[p, p + n * WORD)` point to.
+    ///
+    /// # Safety
+    /// The range must be readable memory that is not being written.
+    unsafe fn scan_words(&mut self, p: *const usize, n: usize) {
+        for i in 0..n {
+            // SAFETY: inside the caller's readable range; read as a plain
+            // integer, volatile so the read really happens.
+            let w = unsafe { core::ptr::read_volatile(p.add(i)) };
+            self.mark(w);
+        }
+    }
+
+    /// After an overflow: rescans every marked allocation until no pass
+    /// overflows.
+    fn finish(&mut self) {
+        self.drain();
+        while self.overflow {
+            self.overflow = false;
+            let n = self.blocks.n_blocks();
+            let mut b = 0;
+            while b < n {
+                if self.blocks.atb(b) == MARK {
+                    self.scan_alloc(b);
+                    self.drain();
+                }
+                b += 1;
+            }
+        }
+    }
+}
 
 /// Runs a full collection.
 pub fn collect(vm: &mut Vm) {
-    let mut work: Vec<u32> = Vec::new();
-    for m in vm.heap.marks.iter_mut() {
-        *m = false;
-    }
-    let mut roots: Vec<Obj> = Vec::with_capacity(vm.stack.len() + vm.roots.len() + 4);
-    roots.extend_from_slice(&vm.stack);
-    roots.extend_from_slice(&vm.roots);
-    roots.push(vm.modules);
-    roots.push(vm.memory_error);
-    roots.push(vm.sys_path);
-    roots.push(vm.sys_argv);
-    crate::runtime::extra_roots(vm, &mut roots);
-    for o in roots {
-        if let Some(i) = o.heap_index() {
-            work.push(i);
-        }
-    }
-    scan_native_stack(vm, &mut work);
-    let heap = &mut vm.heap;
-    while let Some(i) = work.pop() {
-        let i = i as usize;
-        if i >= heap.marks.len() || heap.marks[i] {
-            continue;
-        }
-        heap.marks[i] = true;
-        if let Some(Slot::Used(d)) = heap.slots.get(i) {
-            d.trace(&mut |o| {
-                if let Some(j) = o.heap_index() {
-                    work.push(j);
-                }
-            });
-        }
-    }
-    // Sweep.
-    let mut used = 0usize;
-    for i in (0..heap.slots.len()).rev() {
-        match &heap.slots[i] {
-            Slot::Used(d) => {
-                if heap.marks[i] {
-                    used += d.heap_bytes();
-                } else {
-                    heap.slots[i] = Slot::Free(heap.free_head);
-                    heap.free_head = i as u32;
-                }
-            }
-            Slot::Free(_) => {}
-        }
-    }
-    heap.used = used;
-    heap.since_gc = 0;
-    heap.collections += 1;
-}
-
-/// Pushes every word on the native stack that is a live heap handle.
-#[inline(never)]
-fn scan_native_stack(vm: &Vm, work: &mut Vec<u32>) {
-    if vm.stack_base == 0 {
-        return;
-    }
     let regs = spill_registers();
     let regs = core::hint::black_box(&regs);
-    for &w in regs.iter() {
-        if let Some(i) = vm.heap.is_live_word(w) {
-            work.push(i);
+    let vmp: *mut Vm = vm;
+    // SAFETY: `vmp` comes from the `&mut Vm` this function holds; the
+    // value stack's words are read through its pointer while nothing
+    // writes them (the interpreter is inside this call).
+    let (stack_ptr, stack_len, stack_base) = unsafe {
+        let v = &*vmp;
+        (v.stack.as_ptr() as *const usize, v.stack.len(), v.stack_base)
+    };
+    let heap_off = core::mem::offset_of!(Vm, heap);
+    let heap_end = heap_off + core::mem::size_of::<Heap>();
+    {
+        // SAFETY: a unique borrow of the `heap` field only; the other
+        // fields of `*vmp` are read below through the raw pointer as plain
+        // words, never through references overlapping this one.
+        let heap = unsafe { &mut (*vmp).heap };
+        let mut m = Marker { blocks: &mut heap.blocks, stack: [0; MARK_STACK], sp: 0, overflow: false };
+        // The interpreter state, minus the heap's own bookkeeping.
+        let mut off = 0;
+        while off + WORD <= core::mem::size_of::<Vm>() {
+            if off < heap_off || off >= heap_end {
+                // SAFETY: `off` is inside `*vmp` and outside the `heap`
+                // field borrowed above; an unaligned read of a plain word.
+                let w = unsafe { core::ptr::read_unaligned((vmp as *const u8).add(off) as *const usize) };
+                m.mark(w);
+                m.drain();
+            }
+            off += WORD;
         }
+        // SAFETY: the value stack's live words (see above).
+        unsafe { m.scan_words(stack_ptr, stack_len) };
+        m.drain();
+        for &w in regs.iter() {
+            m.mark(w);
+        }
+        m.drain();
+        scan_native_stack(&mut m, stack_base);
+        m.finish();
+    }
+    run_finalisers(vm);
+    sweep(&mut vm.heap.blocks);
+    vm.heap.stats.since_gc = 0;
+    vm.heap.stats.collections += 1;
+}
+
+/// Marks from every word of the native stack below `stack_base`.
+#[inline(never)]
+fn scan_native_stack(m: &mut Marker<'_>, stack_base: usize) {
+    if stack_base == 0 {
+        return;
     }
     let marker = 0usize;
     let lo = core::hint::black_box(&marker) as *const usize as usize;
-    let hi = vm.stack_base;
-    let align = core::mem::size_of::<usize>();
-    let mut p = lo & !(align - 1);
-    while p < hi {
-        // SAFETY: `p` is word-aligned and lies between this frame's own
-        // local and `stack_base`, a local of an outer frame of the same
-        // thread that is still live (the interpreter only runs below it);
-        // that range is mapped, readable stack memory. The word is read
-        // volatile as a plain integer and only compared against slot
-        // indices, never dereferenced.
-        let w = unsafe { core::ptr::read_volatile(p as *const usize) };
-        if let Some(i) = vm.heap.is_live_word(w) {
-            work.push(i);
-        }
-        p += align;
+    let p = lo & !(WORD - 1);
+    if stack_base <= p {
+        return;
     }
+    let n = (stack_base - p) / WORD;
+    let ptr: *const usize = core::ptr::with_exposed_provenance(p);
+    // SAFETY: `[p, stack_base)` lies between this frame's own local and
+    // `stack_base`, a local of an outer frame of the same thread that is
+    // still live (the interpreter only runs below it): mapped, readable
+    // stack memory. Words are read as integers, never dereferenced.
+    unsafe { m.scan_words(ptr, n) };
+    m.drain();
+}
+
+/// Calls the `finalise` slot of every unmarked object that has the
+/// finaliser bit, with the heap locked.
+fn run_finalisers(vm: &mut Vm) {
+    let n = vm.heap.blocks.n_blocks();
+    let mut b = 0;
+    vm.heap.stats.lock_depth += 1;
+    while b < n {
+        if vm.heap.blocks.atb(b) == HEAD && vm.heap.blocks.ftb(b) {
+            vm.heap.blocks.set_ftb(b, false);
+            let o = Obj::from_raw(vm.heap.blocks.block_ptr(b) as usize);
+            if let Some(f) = o.ptr_type().and_then(|t| t.finalise) {
+                f(vm, o);
+            }
+        }
+        b += 1;
+    }
+    vm.heap.stats.lock_depth -= 1;
+}
+
+/// Frees every unmarked allocation and unmarks the rest.
+fn sweep(blocks: &mut Blocks) {
+    let n = blocks.n_blocks();
+    let mut used = 0;
+    let mut first_free = n;
+    let mut live = false;
+    for b in 0..n {
+        match blocks.atb(b) {
+            MARK => {
+                blocks.set_atb(b, HEAD);
+                live = true;
+                used += 1;
+            }
+            HEAD => {
+                blocks.set_atb(b, FREE);
+                blocks.set_ftb(b, false);
+                live = false;
+                first_free = first_free.min(b);
+            }
+            TAIL => {
+                if live {
+                    used += 1;
+                } else {
+                    blocks.set_atb(b, FREE);
+                    first_free = first_free.min(b);
+                }
+            }
+            _ => {
+                live = false;
+                first_free = first_free.min(b);
+            }
+        }
+    }
+    let _ = FREE;
+    blocks.set_used(used);
+    blocks.set_first_free(first_free);
 }
 
 /// Copies the callee-saved registers into an array on the stack, so
-/// handles held only in registers by outer frames are seen by the scan.
+/// objects held only in registers by outer frames are seen by the scan.
 #[inline(never)]
 fn spill_registers() -> [usize; 12] {
     let mut r = [0usize; 12];
@@ -115,6 +252,15 @@ fn spill_registers() -> [usize; 12] {
         core::arch::asm!(
             "mov [{p}], rbx", "mov [{p} + 8], rbp", "mov [{p} + 16], r12",
             "mov [{p} + 24], r13", "mov [{p} + 32], r14", "mov [{p} + 40], r15",
+            p = in(reg) p,
+            options(nostack, preserves_flags)
+        );
+    }
+    #[cfg(target_arch = "x86")]
+    // SAFETY: stores the four callee-saved registers into `r` (12 words).
+    unsafe {
+        core::arch::asm!(
+            "mov [{p}], ebx", "mov [{p} + 4], esi", "mov [{p} + 8], edi", "mov [{p} + 12], ebp",
             p = in(reg) p,
             options(nostack, preserves_flags)
         );
@@ -140,4 +286,89 @@ fn spill_registers() -> [usize; 12] {
     }
     let _ = p;
     r
+}
+
+#[cfg(test)]
+mod tests {
+    //! The collector's core on a bare heap (no interpreter), so these run
+    //! under Miri.
+    use super::*;
+    use alloc::vec;
+    use core::ptr::NonNull;
+
+    fn heap_in(mem: &mut [u8]) -> Blocks {
+        let base = NonNull::new(mem.as_mut_ptr()).unwrap();
+        // SAFETY: `mem` outlives the returned heap in every test.
+        unsafe { Blocks::new(base, mem.len(), false) }
+    }
+
+    fn write_word(b: &Blocks, blk: usize, i: usize, w: usize) {
+        // SAFETY: tests write inside allocated blocks they own.
+        unsafe { (b.block_ptr(blk) as *mut usize).add(i).write(w) };
+    }
+
+    fn mark_from(blocks: &mut Blocks, roots: &[usize]) {
+        let mut m = Marker { blocks, stack: [0; MARK_STACK], sp: 0, overflow: false };
+        for &r in roots {
+            m.mark(r);
+        }
+        m.finish();
+    }
+
+
+    #[test]
+    fn reachable_survive_and_cycles_are_freed() {
+        let mut mem = vec![0u8; 8192];
+        let mut h = heap_in(&mut mem);
+        let a = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
+        let b = h.alloc(3 * BLOCK, false).unwrap().as_ptr() as usize;
+        let c = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
+        let d = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
+        let e = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
+        let (ab, bb, cb, db) = (
+            h.block_of_addr(a).unwrap(),
+            h.block_of_addr(b).unwrap(),
+            h.block_of_addr(c).unwrap(),
+            h.block_of_addr(d).unwrap(),
+        );
+        // a -> b (pointer in b's last block's middle: interior) -> c; d <-> e cycle.
+        write_word(&h, ab, 0, b + 2 * BLOCK + 8);
+        write_word(&h, bb + 2, 3, c);
+        write_word(&h, db, 1, e);
+        write_word(&h, h.block_of_addr(e).unwrap(), 2, d);
+        mark_from(&mut h, &[a]);
+        sweep(&mut h);
+        assert_eq!(h.atb(ab), HEAD);
+        assert_eq!(h.atb(bb), HEAD);
+        assert_eq!(h.atb(bb + 1), TAIL);
+        assert_eq!(h.atb(cb), HEAD);
+        assert_eq!(h.atb(db), FREE);
+        assert_eq!(h.used_blocks(), 5);
+        drop(h);
+        drop(mem);
+    }
+
+    #[test]
+    fn deep_chain_overflows_mark_stack_and_still_marks_all() {
+        let mut mem = vec![0u8; 64 * 1024];
+        let mut h = heap_in(&mut mem);
+        let n = (MARK_STACK * 4).min(h.n_blocks() - 1);
+        let mut addrs = vec![];
+        for _ in 0..n {
+            addrs.push(h.alloc(BLOCK, false).unwrap().as_ptr() as usize);
+        }
+        // A wide fan-out: one allocation points at more blocks than the
+        // mark stack holds.
+        let first = h.alloc(n.div_ceil(4) * BLOCK, false).unwrap().as_ptr() as usize;
+        let fb = h.block_of_addr(first).unwrap();
+        for (i, &a) in addrs.iter().enumerate() {
+            write_word(&h, fb + i / 4, i % 4, a);
+        }
+        mark_from(&mut h, &[first]);
+        for &a in &addrs {
+            assert_eq!(h.atb(h.block_of_addr(a).unwrap()), MARK);
+        }
+        drop(h);
+        drop(mem);
+    }
 }

@@ -1,22 +1,30 @@
 //! `Obj`: the one-word handle to every Python value.
 //!
-//! Layout of the word (low bits are the tag):
+//! Two layouts of the word, chosen at build time:
 //!
-//! | bits          | meaning                                                   |
-//! |---------------|-----------------------------------------------------------|
-//! | `...xxxx1`    | small int: the word shifted right by one (arithmetic)     |
-//! | `...xxx010`   | qstr: id = word >> 3                                      |
-//! | `...xxx110`   | immediate constant: None, False, True, Ellipsis, ...      |
-//! | `...xxx100`   | ROM object: address of a `'static` [`RomHeader`]-led item |
-//! | `...xxx000`   | heap object: `(slot index + 1) << 3 \| HEAP_KEY`; 0 = NULL |
+//! **Pointer-tagged** (32-bit targets, and 64-bit builds without the
+//! `nanbox` feature). Low bits are the tag:
 //!
-//! Small ints are `usize::BITS - 1` bits wide (63 on 64-bit hosts, 31 on the
-//! Cortex-M4) and never allocate. ROM objects (built-in types and built-in
-//! functions) are `#[repr(C, align(8))]` statics whose first field is a
-//! [`RomHeader`] naming their type, as MicroPython's `mp_obj_base_t` does.
-//! The encoding is private to this file: NaN-boxed floats (64-bit) or 30-bit
-//! stuffed floats (32-bit) can later take the `100` tag's room by moving ROM
-//! pointers under the immediate tag.
+//! | bits        | meaning                                                      |
+//! |-------------|--------------------------------------------------------------|
+//! | `...xxx1`   | small int: the word shifted right by one (arithmetic)        |
+//! | `...x010`   | qstr: id = word >> 3                                         |
+//! | `...x110`   | immediate constant: None, False, True, Ellipsis, ...         |
+//! | `...xx00`   | pointer to an object (gc heap or ROM); 0 is NULL             |
+//!
+//! Floats are heap objects (`FloatObj`, one gc block).
+//!
+//! **NaN-boxed** (feature `nanbox`, 64-bit hosts only): a word whose top 16
+//! bits are not all zero is a float: the IEEE-754 double's bits plus
+//! [`FLOAT_OFFSET`] (NaNs are canonicalised so no double wraps around into
+//! the other space). A word whose top 16 bits are zero is tagged as above
+//! within its low 48 bits (small ints are then 47 bits wide). Floats never
+//! allocate in this layout.
+//!
+//! Pointers point at a `#[repr(C)]` object whose first field is an
+//! [`ObjBase`] naming its type (MicroPython's `mp_obj_base_t`): built-in
+//! types and functions are statics, everything else lives in the gc heap
+//! ([`crate::heap`]). The gc recognises heap pointers by address.
 
 use crate::qstr::Qstr;
 use crate::typ::TypeObj;
@@ -26,23 +34,44 @@ use crate::typ::TypeObj;
 #[repr(transparent)]
 pub struct Obj(usize);
 
-/// The header every ROM object starts with: its type.
+/// The header every object starts with: its type. For instances of user
+/// classes the type is the class's own `TypeObj` (which lives in the gc
+/// heap, kept alive by this very pointer: the gc scans every word of a
+/// live object).
 #[repr(C)]
-pub struct RomHeader {
-    /// The type of the ROM object (e.g. `type` for a built-in type).
+pub struct ObjBase {
+    /// The type of the object.
     pub ty: &'static TypeObj,
+}
+
+impl ObjBase {
+    /// A header for an object of type `ty`.
+    #[inline(always)]
+    pub const fn new(ty: &'static TypeObj) -> ObjBase {
+        ObjBase { ty }
+    }
 }
 
 const TAG_MASK: usize = 0b111;
 const TAG_QSTR: usize = 0b010;
 const TAG_IMM: usize = 0b110;
-const TAG_ROM: usize = 0b100;
-/// High bits set in every heap handle on 64-bit hosts, so that no plain
-/// integer (a length, an offset, a count) or pointer left on the native
-/// stack looks like a handle to the gc's conservative scan. Bits 49..63:
-/// dropped by [`Obj::heap_index`]'s truncation to `u32`, and non-canonical
-/// as an address. 32-bit targets have no room for it.
-const HEAP_KEY: usize = if usize::BITS == 64 { (0x5a5au64 << 48) as usize } else { 0 };
+
+#[cfg(all(feature = "nanbox", not(target_pointer_width = "64")))]
+compile_error!("feature `nanbox` needs a 64-bit target");
+
+/// Whether floats are NaN-boxed into the word (feature `nanbox`).
+pub const NANBOX: bool = cfg!(feature = "nanbox");
+
+/// Bits of the word that must be zero for a non-float value (the top 16
+/// bits under NaN-boxing; nothing otherwise).
+#[cfg(feature = "nanbox")]
+const HIGH: usize = 0xffff_0000_0000_0000;
+#[cfg(not(feature = "nanbox"))]
+const HIGH: usize = 0;
+
+/// Added to a double's bits to make a NaN-boxed float word.
+#[cfg(feature = "nanbox")]
+pub const FLOAT_OFFSET: u64 = 1 << 48;
 
 impl Obj {
     /// The null handle: "no object" (MicroPython's `MP_OBJ_NULL`), used for
@@ -61,21 +90,21 @@ impl Obj {
     /// Internal sentinel: "the iterator is exhausted" (MP_OBJ_STOP_ITERATION).
     pub const STOP_ITERATION: Obj = Obj((5 << 3) | TAG_IMM);
 
-    /// Bits in a small int, sign included.
-    pub const SMALL_INT_BITS: u32 = usize::BITS - 1;
+    /// Bits in a small int, sign included (63 or 31 pointer-tagged, 47
+    /// NaN-boxed).
+    pub const SMALL_INT_BITS: u32 = if NANBOX { 47 } else { usize::BITS - 1 };
     /// Largest small int.
-    pub const SMALL_INT_MAX: isize = isize::MAX >> 1;
+    pub const SMALL_INT_MAX: isize = (1isize << (Obj::SMALL_INT_BITS - 1)) - 1;
     /// Smallest small int.
-    pub const SMALL_INT_MIN: isize = isize::MIN >> 1;
+    pub const SMALL_INT_MIN: isize = -(1isize << (Obj::SMALL_INT_BITS - 1));
 
-    /// The raw word (for hashing by identity and the gc's stack scan).
+    /// The raw word (for hashing by identity and the gc's scan).
     #[inline(always)]
     pub fn raw(self) -> usize {
         self.0
     }
 
-    /// Rebuilds a handle from [`Obj::raw`]. Only the gc uses this, on words it
-    /// has already validated.
+    /// Rebuilds a handle from [`Obj::raw`] of a value that was an `Obj`.
     #[inline(always)]
     pub(crate) fn from_raw(w: usize) -> Obj {
         Obj(w)
@@ -108,14 +137,14 @@ impl Obj {
     #[inline(always)]
     pub fn small_int(v: isize) -> Obj {
         debug_assert!((Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v));
-        Obj(((v as usize) << 1) | 1)
+        Obj((((v as usize) << 1) | 1) & !HIGH)
     }
 
     /// The value if this is a small int.
     #[inline(always)]
     pub fn as_small_int(self) -> Option<isize> {
-        if self.0 & 1 == 1 {
-            Some((self.0 as isize) >> 1)
+        if self.is_small_int() {
+            Some(self.small_int_unchecked())
         } else {
             None
         }
@@ -124,13 +153,14 @@ impl Obj {
     /// Is this a small int?
     #[inline(always)]
     pub fn is_small_int(self) -> bool {
-        self.0 & 1 == 1
+        self.0 & (HIGH | 1) == 1
     }
 
     /// The small-int value without checking the tag (garbage if not one).
     #[inline(always)]
     pub fn small_int_unchecked(self) -> isize {
-        (self.0 as isize) >> 1
+        let shift = usize::BITS - 1 - Obj::SMALL_INT_BITS;
+        ((self.0 << shift) as isize) >> (shift + 1)
     }
 
     /// A str object that is the interned string `q`.
@@ -142,7 +172,7 @@ impl Obj {
     /// The qstr if this str object is an interned one.
     #[inline(always)]
     pub fn as_qstr(self) -> Option<Qstr> {
-        if self.0 & TAG_MASK == TAG_QSTR {
+        if self.0 & (HIGH | TAG_MASK) == TAG_QSTR {
             Some(Qstr((self.0 >> 3) as u32))
         } else {
             None
@@ -152,7 +182,7 @@ impl Obj {
     /// Is this one of the immediate constants (None, bools, Ellipsis, ...)?
     #[inline(always)]
     pub fn is_immediate(self) -> bool {
-        self.0 & TAG_MASK == TAG_IMM
+        self.0 & (HIGH | TAG_MASK) == TAG_IMM
     }
 
     /// Is this True or False?
@@ -161,59 +191,76 @@ impl Obj {
         self == Obj::TRUE || self == Obj::FALSE
     }
 
-    /// A handle to heap slot `index`.
+    /// Is this a pointer to an object (heap or ROM; not NULL)?
     #[inline(always)]
-    pub(crate) fn heap(index: u32) -> Obj {
-        Obj((((index as usize) + 1) << 3) | HEAP_KEY)
+    pub fn is_ptr(self) -> bool {
+        self.0 & (HIGH | 0b11) == 0 && self.0 != 0
     }
 
-    /// The heap slot index if this is a heap object.
+    /// The object's address if this is a pointer.
     #[inline(always)]
-    pub fn heap_index(self) -> Option<u32> {
-        if self.0 & TAG_MASK == 0 && self.0 != 0 {
-            Some(((self.0 >> 3) - 1) as u32)
+    pub fn as_ptr_addr(self) -> Option<usize> {
+        if self.is_ptr() {
+            Some(self.0)
         } else {
             None
         }
     }
 
-    /// A handle to a built-in type.
+    /// A pointer object from an object's address (which must be at least
+    /// 4-aligned and start with an [`ObjBase`]; the heap and `from_type` /
+    /// `from_static` are the only callers).
     #[inline(always)]
-    pub fn from_type(t: &'static TypeObj) -> Obj {
-        Obj((t as *const TypeObj as usize) | TAG_ROM)
+    pub(crate) fn from_addr(addr: usize) -> Obj {
+        debug_assert!(addr & 0b11 == 0 && addr & HIGH == 0 && addr != 0);
+        Obj(addr)
     }
 
-    /// A handle to any ROM object: `r` must be the first field of a
-    /// `#[repr(C, align(8))]` static (see [`crate::typ`]).
+    /// A handle to a type (built-in, or a user class's embedded `TypeObj`).
     #[inline(always)]
-    pub fn from_rom(r: &'static RomHeader) -> Obj {
-        Obj((r as *const RomHeader as usize) | TAG_ROM)
+    pub fn from_type(t: &TypeObj) -> Obj {
+        Obj::from_addr((t as *const TypeObj).expose_provenance())
     }
 
-    /// The ROM header if this is a ROM object.
+    /// A handle to a `'static` object (built-in functions and other ROM
+    /// objects): `b` must be the first field of a `#[repr(C)]` static.
     #[inline(always)]
-    pub fn as_rom(self) -> Option<&'static RomHeader> {
-        if self.0 & TAG_MASK == TAG_ROM {
-            let p = (self.0 & !TAG_MASK) as *const RomHeader;
-            // SAFETY: ROM handles are only made by `from_type`/`from_rom`
-            // from `&'static` references to 8-aligned `#[repr(C)]` items that
-            // start with a `RomHeader`, so `p` points to a live, immutable
-            // `RomHeader` for the whole program.
+    pub fn from_static(b: &'static ObjBase) -> Obj {
+        Obj::from_addr((b as *const ObjBase).expose_provenance())
+    }
+
+    /// The object header behind a pointer.
+    #[inline(always)]
+    pub fn base(self) -> Option<&'static ObjBase> {
+        if self.is_ptr() {
+            let p: *const ObjBase = core::ptr::with_exposed_provenance(self.0);
+            // SAFETY: pointer words are only made by `from_addr` from the
+            // address of a live object that starts with an `ObjBase`
+            // (statics, or gc heap objects kept alive while any word
+            // holding their address is reachable from the gc's roots,
+            // which include the native stack where this `Obj` lives).
+            // The header is never written after the object is made.
             Some(unsafe { &*p })
         } else {
             None
         }
     }
 
-    /// The built-in type if this is one.
+    /// The type implementing this pointer object's behaviour, if a pointer.
+    #[inline(always)]
+    pub fn ptr_type(self) -> Option<&'static TypeObj> {
+        self.base().map(|b| b.ty)
+    }
+
+    /// The type if this object is a type (built-in or user class).
     #[inline(always)]
     pub fn as_type(self) -> Option<&'static TypeObj> {
-        let h = self.as_rom()?;
-        if core::ptr::eq(h.ty, &crate::typ::TYPE_TYPE) {
-            let p = h as *const RomHeader as *const TypeObj;
-            // SAFETY: every ROM object whose header type is `type` is a
-            // `TypeObj` (only `TypeObj` statics use that header), and the
-            // header is its first field under `#[repr(C)]`.
+        let b = self.base()?;
+        if core::ptr::eq(b.ty, &crate::typ::TYPE_TYPE) {
+            let p = b as *const ObjBase as *const TypeObj;
+            // SAFETY: every object whose header type is `type` is a
+            // `TypeObj` (a static, or the first field of a heap `ClassObj`),
+            // and the header is its first field under `#[repr(C)]`.
             Some(unsafe { &*p })
         } else {
             None
@@ -223,12 +270,45 @@ impl Obj {
     /// The built-in function if this is one.
     #[inline(always)]
     pub fn as_builtin_fun(self) -> Option<&'static crate::typ::BuiltinFun> {
-        let h = self.as_rom()?;
-        if core::ptr::eq(h.ty, &crate::typ::BUILTIN_FUNCTION_TYPE) {
-            let p = h as *const RomHeader as *const crate::typ::BuiltinFun;
+        let b = self.base()?;
+        if core::ptr::eq(b.ty, &crate::typ::BUILTIN_FUNCTION_TYPE) {
+            let p = b as *const ObjBase as *const crate::typ::BuiltinFun;
             // SAFETY: only `BuiltinFun` statics carry the builtin-function
             // header, as their first `#[repr(C)]` field.
             Some(unsafe { &*p })
+        } else {
+            None
+        }
+    }
+
+    /// Is this a float (inline or boxed)? Boxed floats are recognised by
+    /// their type.
+    #[inline(always)]
+    pub fn is_float(self) -> bool {
+        #[cfg(feature = "nanbox")]
+        {
+            self.0 & HIGH != 0
+        }
+        #[cfg(not(feature = "nanbox"))]
+        {
+            self.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::float::FLOAT_TYPE))
+        }
+    }
+
+    /// A NaN-boxed float (NaNs keep their sign, lose their payload).
+    #[cfg(feature = "nanbox")]
+    #[inline(always)]
+    pub fn from_float(f: f64) -> Obj {
+        let bits = if f.is_nan() { (f.to_bits() & (1 << 63)) | 0x7ff8_0000_0000_0000 } else { f.to_bits() };
+        Obj(bits.wrapping_add(FLOAT_OFFSET) as usize)
+    }
+
+    /// The value of a NaN-boxed float.
+    #[cfg(feature = "nanbox")]
+    #[inline(always)]
+    pub fn as_inline_float(self) -> Option<f64> {
+        if self.0 & HIGH != 0 {
+            Some(f64::from_bits((self.0 as u64).wrapping_sub(FLOAT_OFFSET)))
         } else {
             None
         }
@@ -241,10 +321,10 @@ impl core::fmt::Debug for Obj {
             write!(f, "Obj(int {i})")
         } else if let Some(q) = self.as_qstr() {
             write!(f, "Obj(qstr {})", q.0)
-        } else if let Some(i) = self.heap_index() {
-            write!(f, "Obj(heap #{i})")
         } else if self.is_null() {
             write!(f, "Obj(NULL)")
+        } else if self.is_ptr() {
+            write!(f, "Obj(ptr {:#x})", self.0)
         } else {
             write!(f, "Obj({:#x})", self.0)
         }
@@ -258,15 +338,18 @@ mod tests {
     #[test]
     fn obj_is_one_word() {
         assert_eq!(core::mem::size_of::<Obj>(), core::mem::size_of::<usize>());
-        assert_eq!(core::mem::size_of::<Option<Obj>>(), 2 * core::mem::size_of::<usize>());
+        assert_eq!(core::mem::size_of::<ObjBase>(), core::mem::size_of::<usize>());
     }
 
     #[test]
     fn small_int_round_trip() {
         for v in [0isize, 1, -1, Obj::SMALL_INT_MAX, Obj::SMALL_INT_MIN, 12345, -98765] {
-            assert_eq!(Obj::small_int(v).as_small_int(), Some(v));
+            let o = Obj::small_int(v);
+            assert_eq!(o.as_small_int(), Some(v));
+            assert!(!o.is_ptr() && o.as_qstr().is_none() && !o.is_float());
         }
         assert!(!Obj::fits_small_int(Obj::SMALL_INT_MAX as i64 + 1));
+        assert!(!Obj::fits_small_int(Obj::SMALL_INT_MIN as i64 - 1));
         assert_eq!(Obj::NONE.as_small_int(), None);
     }
 
@@ -274,13 +357,27 @@ mod tests {
     fn tags_are_distinct() {
         let q = Obj::qstr(Qstr(5));
         assert_eq!(q.as_qstr(), Some(Qstr(5)));
-        assert_eq!(q.heap_index(), None);
-        let h = Obj::heap(7);
-        assert_eq!(h.heap_index(), Some(7));
-        assert!(Obj::NULL.heap_index().is_none());
-        assert!(Obj::NONE.is_immediate() && !Obj::NONE.is_bool());
+        assert!(!q.is_ptr() && !q.is_small_int());
+        assert!(!Obj::NULL.is_ptr());
+        assert!(Obj::NONE.is_immediate() && !Obj::NONE.is_bool() && !Obj::NONE.is_ptr());
         let t = Obj::from_type(&crate::typ::TYPE_TYPE);
+        assert!(t.is_ptr());
         assert!(t.as_type().is_some());
         assert!(t.as_builtin_fun().is_none());
+    }
+
+    #[cfg(feature = "nanbox")]
+    #[test]
+    fn nanbox_floats() {
+        for f in [0.0, -0.0, 1.5, -2.25e300, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 5e-324] {
+            let o = Obj::from_float(f);
+            assert!(o.is_float() && !o.is_ptr() && !o.is_small_int() && o.as_qstr().is_none());
+            assert_eq!(o.as_inline_float().map(f64::to_bits), Some(f.to_bits()));
+        }
+        for bits in [0xffff_ffff_ffff_ffffu64, 0x7fff_ffff_ffff_ffff, 0xfff8_0000_0000_0001] {
+            let o = Obj::from_float(f64::from_bits(bits));
+            assert!(o.is_float());
+            assert!(o.as_inline_float().is_some_and(f64::is_nan));
+        }
     }
 }

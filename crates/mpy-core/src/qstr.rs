@@ -14,9 +14,8 @@
 //! of the static index and a probe of the run-time index; each probe
 //! compares texts only when the stored hash matches.
 
-use alloc::borrow::Cow;
-use alloc::vec;
-use alloc::vec::Vec;
+use crate::heap::{GcVec, Heap};
+use crate::obj::Obj;
 
 include!(concat!(env!("OUT_DIR"), "/qstr_gen.rs"));
 
@@ -75,14 +74,19 @@ pub fn find_static(s: &str) -> Option<Qstr> {
 /// Marks an empty slot of the run-time index.
 const EMPTY: u32 = u32::MAX;
 
-/// The run-time qstr pool: strings interned after start-up.
+/// The run-time qstr pool: strings interned after start-up. Lives in the
+/// gc heap (its two vectors are fields of the `Vm`, so the collector keeps
+/// them and every text they hold; interned texts are never freed, as in
+/// MicroPython). Interning needs allocation, so it is
+/// [`crate::state::Vm::intern`]; reading goes through the heap.
 #[derive(Default)]
 pub struct QstrPool {
-    /// Text and hash of run-time qstr `N_STATIC + i` at index `i`.
-    strs: Vec<(Cow<'static, str>, u32)>,
+    /// Text object of run-time qstr `N_STATIC + i` at index `i`: a heap
+    /// str, or a `heap::strs::StaticTextObj` for text in read-only memory.
+    pub(crate) strs: GcVec<Obj>,
     /// Open-addressing index (linear probing, load <= 1/2, length a power
     /// of two or 0) of positions in `strs`; [`EMPTY`] marks a free slot.
-    index: Vec<u32>,
+    pub(crate) index: GcVec<u32>,
     /// Bytes held by the pool's strings (reported by `micropython.qstr_info`).
     pub bytes: usize,
 }
@@ -90,19 +94,21 @@ pub struct QstrPool {
 impl QstrPool {
     /// Finds a run-time qstr by text whose [`hash_bytes`] is `h`.
     #[inline]
-    fn find_dynamic(&self, s: &str, h: u32) -> Option<Qstr> {
-        if self.index.is_empty() {
+    fn find_dynamic(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
+        let index = self.index.as_slice();
+        if index.is_empty() {
             return None;
         }
-        let mask = self.index.len() - 1;
+        let strs = self.strs.as_slice();
+        let mask = index.len() - 1;
         let mut i = slot_of(h, mask);
         loop {
-            let pos = *self.index.get(i)?;
+            let pos = *index.get(i)?;
             if pos == EMPTY {
                 return None;
             }
-            if let Some((t, th)) = self.strs.get(pos as usize) {
-                if *th == h && **t == *s {
+            if let Some((t, th)) = strs.get(pos as usize).and_then(|&o| heap.text_of(o)) {
+                if th == h && t == s {
                     return Some(Qstr((N_STATIC + pos as usize) as u32));
                 }
             }
@@ -110,97 +116,131 @@ impl QstrPool {
         }
     }
 
-    /// Adds `s` (hash `h`, not yet interned) and returns its new qstr.
-    fn add(&mut self, s: Cow<'static, str>, h: u32) -> Qstr {
-        let pos = self.strs.len();
-        self.strs.push((s, h));
-        if (pos + 1) * 2 > self.index.len() {
-            // Grow and rehash every entry (including the new one).
-            let size = (self.index.len() * 2).max(64);
-            self.index = vec![EMPTY; size];
-            for p in 0..self.strs.len() {
-                let hh = self.strs[p].1;
-                self.place(p as u32, hh);
-            }
-        } else {
-            self.place(pos as u32, h);
-        }
-        Qstr((N_STATIC + pos) as u32)
-    }
-
-    /// Puts position `pos` (hash `h`) into the first free slot of its
-    /// probe sequence (the index has a free slot: load <= 1/2).
-    fn place(&mut self, pos: u32, h: u32) {
-        let mask = self.index.len() - 1;
-        let mut i = slot_of(h, mask);
-        while self.index[i] != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.index[i] = pos;
-    }
-
-    /// Returns the qstr for `s`, interning it if new.
-    pub fn intern(&mut self, s: &str) -> Qstr {
-        let h = hash_bytes(s.as_bytes());
-        if let Some(q) = self.lookup_hashed(s, h) {
-            return q;
-        }
-        self.bytes += s.len() + 1;
-        self.add(Cow::Owned(s.into()), h)
-    }
-
-    /// Like [`QstrPool::intern`], but a new entry refers to `s` in place
-    /// (read-only memory, e.g. a frozen module's names and str
-    /// constants) instead of copying its text.
-    pub fn intern_static(&mut self, s: &'static str) -> Qstr {
-        let h = hash_bytes(s.as_bytes());
-        if let Some(q) = self.lookup_hashed(s, h) {
-            return q;
-        }
-        self.add(Cow::Borrowed(s), h)
-    }
-
     /// Returns the qstr for `s` if it is already interned.
-    pub fn lookup(&self, s: &str) -> Option<Qstr> {
-        self.lookup_hashed(s, hash_bytes(s.as_bytes()))
+    pub fn lookup(&self, heap: &Heap, s: &str) -> Option<Qstr> {
+        self.lookup_hashed(heap, s, hash_bytes(s.as_bytes()))
     }
 
     /// Like [`QstrPool::lookup`] with `h == hash_bytes(s)` already
     /// computed (a wrong `h` gives None for any run-time qstr or built-in
     /// qstr with another hash).
     #[inline]
-    pub fn lookup_hashed(&self, s: &str, h: u32) -> Option<Qstr> {
+    pub fn lookup_hashed(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
         if let Some(q) = find_static_hashed(s, h) {
             return Some(q);
         }
-        self.find_dynamic(s, h)
+        self.find_dynamic(heap, s, h)
     }
 
-    /// The text of `q` (empty for an id never handed out).
+    /// The text of `q` (empty for an id never handed out). Not tied to
+    /// the borrow of the pool: interned texts live as long as the
+    /// interpreter.
     #[inline]
-    pub fn str(&self, q: Qstr) -> &str {
+    pub fn str<'a>(&self, heap: &Heap, q: Qstr) -> &'a str {
         let i = q.0 as usize;
         if i < N_STATIC {
             STATIC_STRS[i]
         } else {
-            self.strs.get(i - N_STATIC).map(|(s, _)| &**s).unwrap_or("")
+            self.strs.as_slice().get(i - N_STATIC).and_then(|&o| heap.text_of(o)).map(|(t, _)| t).unwrap_or("")
         }
     }
 
     /// The hash of `q`'s text (same as [`hash_bytes`] of it).
     #[inline]
-    pub fn hash(&self, q: Qstr) -> u32 {
+    pub fn hash(&self, heap: &Heap, q: Qstr) -> u32 {
         let i = q.0 as usize;
         if i < N_STATIC {
             STATIC_HASHES[i]
         } else {
-            self.strs.get(i - N_STATIC).map(|(_, h)| *h).unwrap_or(0)
+            self.strs.as_slice().get(i - N_STATIC).and_then(|&o| heap.text_of(o)).map(|(_, h)| h).unwrap_or(0)
         }
     }
 
     /// Number of qstrs interned at run time.
     pub fn len_dynamic(&self) -> usize {
         self.strs.len()
+    }
+
+    /// Puts position `pos` (hash `h`) into the first free slot of its
+    /// probe sequence (the index has a free slot: load <= 1/2).
+    fn place(index: &mut [u32], pos: u32, h: u32) {
+        let mask = index.len() - 1;
+        let mut i = slot_of(h, mask);
+        while index[i] != EMPTY {
+            i = (i + 1) & mask;
+        }
+        index[i] = pos;
+    }
+}
+
+impl crate::state::Vm {
+    /// Returns the qstr for `s`, interning it (a copy of its text) if new.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn intern(&mut self, s: &str) -> crate::PyResult<Qstr> {
+        let h = hash_bytes(s.as_bytes());
+        if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, h) {
+            return Ok(q);
+        }
+        let text = self.new_str_uninterned(s)?;
+        self.qstrs.bytes += s.len() + 1;
+        self.qstr_add(text, h)
+    }
+
+    /// Like [`crate::state::Vm::intern`], but a new entry refers to `s` in
+    /// place (read-only memory, e.g. a frozen module's names and str
+    /// constants) instead of copying its text.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn intern_static(&mut self, s: &'static str) -> crate::PyResult<Qstr> {
+        let h = hash_bytes(s.as_bytes());
+        if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, h) {
+            return Ok(q);
+        }
+        let text = self.alloc_obj(crate::heap::strs::StaticTextObj {
+            base: crate::obj::ObjBase::new(&crate::heap::strs::STATIC_TEXT_TYPE),
+            text: s,
+            hash: h,
+        })?;
+        self.qstr_add(text, h)
+    }
+
+    /// The text of `q` (see [`QstrPool::str`]).
+    #[inline]
+    pub fn qstr_str<'a>(&self, q: Qstr) -> &'a str {
+        self.qstrs.str(&self.heap, q)
+    }
+
+    /// The hash of `q`'s text.
+    #[inline]
+    pub fn qstr_hash(&self, q: Qstr) -> u32 {
+        self.qstrs.hash(&self.heap, q)
+    }
+
+    /// Adds text object `text` (hash `h`, not yet interned) as a new qstr.
+    fn qstr_add(&mut self, text: Obj, h: u32) -> crate::PyResult<Qstr> {
+        let pos = self.qstrs.strs.len();
+        if self.qstrs.strs.len() == self.qstrs.strs.capacity() {
+            let mut v = core::mem::take(&mut self.qstrs.strs);
+            let r = self.vec_reserve_local(&mut v, 1);
+            self.qstrs.strs = v;
+            r?;
+        }
+        if (pos + 1) * 2 > self.qstrs.index.len() {
+            // Grow and rehash every entry (the new one is placed below).
+            let size = (self.qstrs.index.len() * 2).max(64);
+            let mut index = self.new_vec::<u32>(size)?;
+            index.resize_within_capacity(size, EMPTY);
+            for p in 0..pos {
+                let hh = self.qstrs.strs.as_slice().get(p).and_then(|&o| self.heap.text_of(o)).map_or(0, |(_, h)| h);
+                QstrPool::place(index.as_mut_slice(), p as u32, hh);
+            }
+            let old = core::mem::replace(&mut self.qstrs.index, index);
+            self.heap.free_vec(old);
+        }
+        let _ = self.qstrs.strs.push_within_capacity(text);
+        QstrPool::place(self.qstrs.index.as_mut_slice(), pos as u32, h);
+        Ok(Qstr((N_STATIC + pos) as u32))
     }
 }
 

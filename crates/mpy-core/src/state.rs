@@ -2,49 +2,62 @@
 //!
 //! Holds the heap, the qstr pool, the VM value stack (locals and operand
 //! stacks of every active frame), the module registry and the port's HAL.
-//! Allocation goes through [`Vm::alloc`], which collects garbage when the
-//! heap is full (roots: see [`crate::gc`]) and raises `MemoryError` when a
-//! collection does not make room.
+//! Every allocation goes through the `Vm::alloc_*` functions here, which
+//! collect garbage when the heap has no room (roots: see [`crate::gc`])
+//! and raise `MemoryError` when a collection does not make room. No path
+//! a script can reach allocates from Rust's global allocator.
 
 use crate::error::PyErr;
 use crate::hal::Hal;
-use crate::heap::Heap;
+use crate::heap::{GcItem, GcVec, Heap, ObjType, VarHead};
+use crate::map::Map;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::QstrPool;
 use crate::PyResult;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
+use core::ptr::NonNull;
 
 /// Start-up settings (from the command line on unix, the build on boards).
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// Heap size in bytes.
+    /// Heap size in bytes: the whole region, tables included.
     pub heap_size: usize,
     /// Optimisation level (`-O`): 1+ makes `__debug__` False, 3 drops lines.
     pub opt_level: u8,
     /// Native stack bytes the interpreter may use before raising
     /// `RuntimeError: maximum recursion depth exceeded`.
     pub stack_limit: usize,
+    /// Slots of the VM value stack (frames' locals and operands), fixed at
+    /// start-up; running out raises `RuntimeError: maximum recursion
+    /// depth exceeded`.
+    pub value_stack: usize,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { heap_size: 2 * 1024 * 1024, opt_level: 0, stack_limit: 64 * 1024 }
+        Config { heap_size: 2 * 1024 * 1024, opt_level: 0, stack_limit: 64 * 1024, value_stack: 8 * 1024 }
     }
+}
+
+/// Why an interpreter could not be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitError {
+    /// The heap region could not be allocated (or is too small).
+    Heap,
 }
 
 /// The interpreter state.
 pub struct Vm {
-    /// The object heap.
+    /// The gc heap.
     pub heap: Heap,
     /// Interned strings created at run time.
     pub qstrs: QstrPool,
-    /// The VM value stack: every active frame's locals and operands.
+    /// The VM value stack: every active frame's locals and operands. Its
+    /// capacity is fixed at start-up (`Config::value_stack`) and it never
+    /// grows (frames check the room they need); the collector scans
+    /// `stack[..len]`.
     pub stack: Vec<Obj>,
-    /// Extra gc roots pushed by native code for temporaries that are not on
-    /// the native stack (truncate back to the length you found).
-    pub roots: Vec<Obj>,
     /// `sys.modules` (a dict object; NULL before start-up finishes).
     pub modules: Obj,
     /// `sys.path` (a list object; NULL before `runtime::init::init`).
@@ -53,6 +66,9 @@ pub struct Vm {
     pub sys_argv: Obj,
     /// The preallocated `MemoryError` raised when the heap is exhausted.
     pub memory_error: Obj,
+    /// Objects a port keeps alive (callbacks, its own modules' state):
+    /// every word of the `Vm` is a gc root, so this needs no registration.
+    pub port_roots: [Obj; 8],
     /// Address near the base of the native stack, for the gc's conservative
     /// scan and the recursion guard (0 until [`Vm::set_stack_base`]).
     pub stack_base: usize,
@@ -65,17 +81,26 @@ pub struct Vm {
 }
 
 impl Vm {
-    /// A fresh interpreter (no modules loaded yet; see `runtime::init`).
-    pub fn new(config: Config, hal: Box<dyn Hal>) -> Vm {
+    /// A fresh interpreter whose heap is allocated once from the global
+    /// allocator (no modules loaded yet; see `runtime::init`).
+    ///
+    /// Errors: [`InitError::Heap`] if the region cannot be allocated.
+    pub fn new(config: Config, hal: Box<dyn Hal>) -> Result<Vm, InitError> {
+        let heap = Heap::new_owned(config.heap_size).ok_or(InitError::Heap)?;
+        Ok(Vm::with_heap(config, hal, heap))
+    }
+
+    /// A fresh interpreter on a given heap (boards: a static region).
+    pub fn with_heap(config: Config, hal: Box<dyn Hal>, heap: Heap) -> Vm {
         Vm {
-            heap: Heap::new(config.heap_size),
+            heap,
             qstrs: QstrPool::default(),
-            stack: Vec::with_capacity(256),
-            roots: Vec::new(),
+            stack: Vec::with_capacity(config.value_stack),
             modules: Obj::NULL,
             sys_path: Obj::NULL,
             sys_argv: Obj::NULL,
             memory_error: Obj::NULL,
+            port_roots: [Obj::NULL; 8],
             stack_base: 0,
             config,
             hal,
@@ -99,81 +124,344 @@ impl Vm {
         self.stack_base.saturating_sub(here)
     }
 
-    /// Allocates a heap object, collecting first if the heap is full.
+    /// Runs a full collection now (`gc.collect()`).
+    pub fn collect(&mut self) {
+        crate::gc::collect(self);
+    }
+
+    /// Should an allocation of `bytes` collect first (gc-stress, or past
+    /// `gc.threshold()`)?
+    #[inline(always)]
+    fn collect_first(&self, bytes: usize) -> bool {
+        let s = &self.heap.stats;
+        cfg!(feature = "gc-stress") || (s.enabled && s.threshold > 0 && s.since_gc + bytes > s.threshold)
+    }
+
+    /// Runs `f` (an allocation without collection), collecting and
+    /// retrying once if it fails.
     ///
-    /// Errors: `MemoryError` if the object does not fit after a collection
-    /// or the heap is locked (`micropython.heap_lock()`).
-    #[inline]
-    pub fn alloc(&mut self, data: ObjData) -> PyResult<Obj> {
-        let bytes = data.heap_bytes();
-        if self.would_collect(bytes) {
-            // The new object's references (e.g. a list built from a Rust
-            // `Vec`) are reachable from no root until it is inserted: keep
-            // them alive across the collection.
-            let base = self.roots.len();
-            let roots = &mut self.roots;
-            data.trace(&mut |o| roots.push(o));
-            let r = self.make_room(bytes);
-            self.roots.truncate(base);
-            r?;
-        } else {
-            self.make_room(bytes)?;
-        }
-        Ok(self.heap.insert(data, bytes))
-    }
-
-    /// Would charging `bytes` now run a collection?
-    fn would_collect(&self, bytes: usize) -> bool {
-        let over_threshold = self.heap.enabled
-            && self.heap.threshold > 0
-            && self.heap.since_gc + bytes > self.heap.threshold;
-        self.heap.lock_depth == 0 && (cfg!(feature = "gc-stress") || over_threshold || !self.heap.fits(bytes))
-    }
-
-    /// Ensures `bytes` can be charged (collecting if needed), or raises
-    /// `MemoryError`. Call before growing an object's buffer, then
-    /// [`Vm::charge`] the growth.
-    pub fn make_room(&mut self, bytes: usize) -> PyResult<()> {
-        if self.heap.lock_depth > 0 {
+    /// Errors: `MemoryError` if it still fails or the heap is locked.
+    #[inline(always)]
+    fn with_room<R>(&mut self, bytes: usize, mut f: impl FnMut(&mut Heap) -> Option<R>) -> PyResult<R> {
+        if self.heap.stats.lock_depth > 0 {
             return Err(self.memory_error());
         }
-        let stress = cfg!(feature = "gc-stress");
-        let over_threshold = self.heap.enabled
-            && self.heap.threshold > 0
-            && self.heap.since_gc + bytes > self.heap.threshold;
-        if stress || over_threshold || !self.heap.fits(bytes) {
-            crate::gc::collect(self);
-            if !self.heap.fits(bytes) {
-                return Err(self.memory_error());
+        if !self.collect_first(bytes) {
+            if let Some(r) = f(&mut self.heap) {
+                return Ok(r);
             }
+        }
+        self.collect();
+        match f(&mut self.heap) {
+            Some(r) => Ok(r),
+            None => Err(self.memory_error()),
+        }
+    }
+
+    /// Allocates `bytes` of zeroed heap memory (at least one block).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn alloc_raw(&mut self, bytes: usize, finaliser: bool) -> PyResult<NonNull<u8>> {
+        self.with_room(bytes, |h| h.alloc_raw(bytes, finaliser))
+    }
+
+    /// Moves a new object into the heap.
+    ///
+    /// Errors: `MemoryError`.
+    #[inline]
+    pub fn alloc_obj<T: ObjType>(&mut self, value: T) -> PyResult<Obj> {
+        if self.heap.stats.lock_depth == 0 && !self.collect_first(core::mem::size_of::<T>()) {
+            match self.heap.alloc_obj(value, false) {
+                Ok(o) => return Ok(o),
+                Err(v) => return self.alloc_obj_slow(v, false),
+            }
+        }
+        self.alloc_obj_slow(value, false)
+    }
+
+    /// Moves a new object with a finaliser (its type's `finalise` slot
+    /// runs before the collector frees it) into the heap.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn alloc_obj_final<T: ObjType>(&mut self, value: T) -> PyResult<Obj> {
+        if self.heap.stats.lock_depth == 0 && !self.collect_first(core::mem::size_of::<T>()) {
+            match self.heap.alloc_obj(value, true) {
+                Ok(o) => return Ok(o),
+                Err(v) => return self.alloc_obj_slow(v, true),
+            }
+        }
+        self.alloc_obj_slow(value, true)
+    }
+
+    #[inline(never)]
+    fn alloc_obj_slow<T: ObjType>(&mut self, value: T, finaliser: bool) -> PyResult<Obj> {
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        self.collect();
+        match self.heap.alloc_obj(value, finaliser) {
+            Ok(o) => Ok(o),
+            Err(_) => Err(self.memory_error()),
+        }
+    }
+
+    /// Makes an immutable variable-size object (tuple, str, bytes, int)
+    /// with `n` items filled by `init`, which returns how many to keep.
+    ///
+    /// Errors: `MemoryError` (`init` is not called).
+    pub fn alloc_var_with<H: VarHead, F: FnOnce(&mut [H::Item]) -> usize>(
+        &mut self,
+        head: H,
+        n: usize,
+        init: F,
+    ) -> PyResult<Obj> {
+        let bytes = crate::heap::var::var_bytes::<H>(n).unwrap_or(usize::MAX);
+        let (head, init) = if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
+            match self.heap.alloc_var_with(head, n, false, init) {
+                Ok(o) => return Ok(o),
+                Err(back) => back,
+            }
+        } else {
+            (head, init)
+        };
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        self.collect();
+        match self.heap.alloc_var_with(head, n, false, init) {
+            Ok(o) => Ok(o),
+            Err(_) => Err(self.memory_error()),
+        }
+    }
+
+    /// Makes a mutable variable-size object with `n` zeroed items.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn alloc_var<H: VarHead>(&mut self, head: H, n: usize) -> PyResult<Obj> {
+        let bytes = crate::heap::var::var_bytes::<H>(n).unwrap_or(usize::MAX);
+        let head = if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
+            match self.heap.alloc_var(head, n, false) {
+                Ok(o) => return Ok(o),
+                Err(h) => h,
+            }
+        } else {
+            head
+        };
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        self.collect();
+        match self.heap.alloc_var(head, n, false) {
+            Ok(o) => Ok(o),
+            Err(_) => Err(self.memory_error()),
+        }
+    }
+
+    /// A new empty vector with room for `cap` items (capacity rounded up
+    /// to the block).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_vec<T: GcItem>(&mut self, cap: usize) -> PyResult<GcVec<T>> {
+        let bytes = cap.saturating_mul(core::mem::size_of::<T>());
+        if bytes == usize::MAX {
+            return Err(self.memory_error());
+        }
+        self.with_room(bytes, |h| h.vec_with_capacity(cap))
+    }
+
+    /// Makes sure the vector `field(o)` of object `o` has room for `extra`
+    /// more items: grows its buffer in place if the blocks after it are
+    /// free, else moves it to a new buffer (about 1.5x, at least what is
+    /// needed). `o` must be a heap object of layout `O`.
+    ///
+    /// Errors: `MemoryError` (the vector is unchanged).
+    pub fn vec_reserve<O: ObjType, T: GcItem>(
+        &mut self,
+        o: Obj,
+        field: fn(&mut O) -> &mut GcVec<T>,
+        extra: usize,
+    ) -> PyResult<()> {
+        let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+        let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+        let Some(need) = len.checked_add(extra) else { return Err(self.memory_error()) };
+        if need <= cap {
+            return Ok(());
+        }
+        let want = need.max(cap + cap / 2).max(4);
+        if cap > 0 {
+            for c in [want, need] {
+                if let Some(r) = self.heap.vec_try_grow_in_place::<T>(addr, c) {
+                    if let Some(v) = self.heap.get_mut::<O>(o).map(field) {
+                        v.adopt(r);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        let new = match self.new_vec::<T>(want) {
+            Ok(n) => n,
+            Err(_) => self.new_vec::<T>(need)?,
+        };
+        let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+        match v.move_into(new) {
+            Ok(old) => self.heap.free_vec(old),
+            Err(new) => self.heap.free_vec(new),
         }
         Ok(())
     }
 
-    /// Charges `bytes` of growth of an existing object's buffers (after
-    /// [`Vm::make_room`] succeeded).
-    pub fn charge(&mut self, bytes: usize) {
-        self.heap.charge(bytes);
+    /// [`Vm::vec_reserve`] for a vector held in a Rust local (or a field of
+    /// the `Vm`), not inside a heap object.
+    ///
+    /// Errors: `MemoryError` (the vector is unchanged).
+    pub fn vec_reserve_local<T: GcItem>(&mut self, v: &mut GcVec<T>, extra: usize) -> PyResult<()> {
+        let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+        let Some(need) = len.checked_add(extra) else { return Err(self.memory_error()) };
+        if need <= cap {
+            return Ok(());
+        }
+        let want = need.max(cap + cap / 2).max(4);
+        if cap > 0 {
+            for c in [want, need] {
+                if let Some(r) = self.heap.vec_try_grow_in_place::<T>(addr, c) {
+                    v.adopt(r);
+                    return Ok(());
+                }
+            }
+        }
+        let new = match self.new_vec::<T>(want) {
+            Ok(n) => n,
+            Err(_) => self.new_vec::<T>(need)?,
+        };
+        match v.move_into(new) {
+            Ok(old) => self.heap.free_vec(old),
+            Err(new) => self.heap.free_vec(new),
+        }
+        Ok(())
+    }
+
+    /// Appends `x` to a vector held in a Rust local, growing it as needed.
+    ///
+    /// Errors: `MemoryError`.
+    #[inline]
+    pub fn vec_push_local<T: GcItem>(&mut self, v: &mut GcVec<T>, x: T) -> PyResult<()> {
+        if v.push_within_capacity(x).is_ok() {
+            return Ok(());
+        }
+        self.vec_reserve_local(v, 1)?;
+        let _ = v.push_within_capacity(x);
+        Ok(())
+    }
+
+    /// Appends `xs` to a vector held in a Rust local.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn vec_extend_local<T: GcItem>(&mut self, v: &mut GcVec<T>, xs: &[T]) -> PyResult<()> {
+        self.vec_reserve_local(v, xs.len())?;
+        v.extend_within_capacity(xs);
+        Ok(())
+    }
+
+    /// Appends `x` to the vector `field(o)` of object `o`, growing it as
+    /// [`Vm::vec_reserve`] does.
+    ///
+    /// Errors: `MemoryError`.
+    #[inline]
+    pub fn vec_push<O: ObjType, T: GcItem>(
+        &mut self,
+        o: Obj,
+        field: fn(&mut O) -> &mut GcVec<T>,
+        x: T,
+    ) -> PyResult<()> {
+        if let Some(v) = self.heap.get_mut::<O>(o).map(field) {
+            if v.push_within_capacity(x).is_ok() {
+                return Ok(());
+            }
+        }
+        self.vec_reserve(o, field, 1)?;
+        if let Some(v) = self.heap.get_mut::<O>(o).map(field) {
+            let _ = v.push_within_capacity(x);
+        }
+        Ok(())
+    }
+
+    /// Makes sure the table `field(o)` of heap object `o` has room for
+    /// `extra` more entries (see [`crate::map`] for why growing needs the
+    /// interpreter: a small table becoming indexed needs its keys' hashes,
+    /// which may call `__hash__`).
+    ///
+    /// Errors: `MemoryError`; whatever a key's `__hash__` raises.
+    pub fn map_reserve<O: ObjType>(&mut self, o: Obj, field: fn(&mut O) -> &mut Map, extra: usize) -> PyResult<()> {
+        for _ in 0..4 {
+            let Some(m) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+            if m.capacity() - m.end_pos().min(m.capacity()) >= extra && !(extra > 0 && m.is_full()) {
+                return Ok(());
+            }
+            let (cap, words) = m.grow_words(extra);
+            let mut keys = [Obj::NULL; crate::map::LINEAR_MAX];
+            let mut n = 0;
+            if m.needs_hashes(cap) {
+                for e in m.iter() {
+                    if n < keys.len() {
+                        keys[n] = e.key;
+                        n += 1;
+                    }
+                }
+            }
+            let mut hashes = [0u32; crate::map::LINEAR_MAX];
+            for i in 0..n {
+                hashes[i] = self.hash(keys[i])?;
+            }
+            let new = self.new_vec::<usize>(words)?;
+            let Some(m) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+            if m.needs_hashes(cap) && m.len() != n {
+                // A `__hash__` changed the table: start again.
+                self.heap.free_vec(new);
+                continue;
+            }
+            let old = m.rebuild_into(new, cap, &hashes[..n]);
+            self.heap.free_vec(old);
+        }
+        Ok(())
+    }
+
+    /// [`Vm::map_reserve`] for a table held in a Rust local (not inside a
+    /// heap object), e.g. keyword arguments being collected.
+    ///
+    /// Errors: as [`Vm::map_reserve`].
+    pub fn map_reserve_local(&mut self, m: &mut Map, extra: usize) -> PyResult<()> {
+        for _ in 0..4 {
+            if m.capacity() - m.end_pos().min(m.capacity()) >= extra && !(extra > 0 && m.is_full()) {
+                return Ok(());
+            }
+            let (cap, words) = m.grow_words(extra);
+            let mut hashes = [0u32; crate::map::LINEAR_MAX];
+            let mut n = 0;
+            if m.needs_hashes(cap) {
+                let mut keys = [Obj::NULL; crate::map::LINEAR_MAX];
+                for e in m.iter() {
+                    if n < keys.len() {
+                        keys[n] = e.key;
+                        n += 1;
+                    }
+                }
+                for i in 0..n {
+                    hashes[i] = self.hash(keys[i])?;
+                }
+            }
+            let new = self.new_vec::<usize>(words)?;
+            let old = m.rebuild_into(new, cap, &hashes[..n]);
+            self.heap.free_vec(old);
+        }
+        Ok(())
     }
 
     /// The preallocated `MemoryError` as an error value.
     /// Its traceback is cleared: each raise starts a fresh one.
     pub fn memory_error(&mut self) -> PyErr {
-        if let Some(crate::objdata::ObjData::Exception(e)) = self.heap.get_mut(self.memory_error) {
+        if let Some(e) = self.heap.get_mut::<crate::types::exception::ExceptionObj>(self.memory_error) {
             e.traceback.clear();
         }
         PyErr(self.memory_error)
-    }
-
-    /// The object behind a heap handle.
-    #[inline(always)]
-    pub fn get(&self, o: Obj) -> Option<&ObjData> {
-        self.heap.get(o)
-    }
-
-    /// The object behind a heap handle, mutably.
-    #[inline(always)]
-    pub fn get_mut(&mut self, o: Obj) -> Option<&mut ObjData> {
-        self.heap.get_mut(o)
     }
 }

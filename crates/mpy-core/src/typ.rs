@@ -4,14 +4,14 @@
 //! (function pointers the runtime calls for operators, calls, iteration,
 //! printing, subscripts, attributes) and a `locals` table of methods and
 //! constants. Built-in functions are [`BuiltinFun`]s. Both are
-//! `#[repr(C, align(8))]` statics led by a [`RomHeader`], so an `Obj` can
+//! `#[repr(C)]` statics led by a [`RomHeader`], so an `Obj` can
 //! point at them directly (see [`crate::obj`]).
 
-use crate::obj::{Obj, RomHeader};
+use crate::heap::Heap;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::PyResult;
-use alloc::string::String;
 
 /// A native function: `args` are the positional arguments (for a method,
 /// `args[0]` is self); `kw` holds keyword arguments as flattened pairs
@@ -160,7 +160,7 @@ impl Rom {
     /// are returned as their function; binding is the caller's job).
     pub fn to_obj(self) -> Option<Obj> {
         Some(match self {
-            Rom::Fun(f) | Rom::StaticMethod(f) | Rom::ClassMethod(f) => Obj::from_rom(&f.header),
+            Rom::Fun(f) | Rom::StaticMethod(f) | Rom::ClassMethod(f) => Obj::from_static(&f.base),
             Rom::Type(t) => Obj::from_type(t),
             Rom::Int(i) => Obj::small_int(i),
             Rom::Str(s) => Obj::qstr(s),
@@ -179,6 +179,11 @@ pub mod flags {
     pub const EQ_BY_ID: u16 = 2;
     /// An iterator type whose `__iter__` is itself.
     pub const ITER_IS_SELF: u16 = 4;
+    /// A user class: the `TypeObj` is the head of a heap `ClassObj`.
+    pub const IS_CLASS: u16 = 8;
+    /// Instances of this user class carry a native base object
+    /// (`InstanceNativeObj`).
+    pub const NATIVE_INSTANCE: u16 = 16;
 }
 
 /// A built-in type: static name, base, slots and locals.
@@ -187,10 +192,10 @@ pub mod flags {
 /// runtime then tries the reflected operation or raises `TypeError` in
 /// MicroPython's words). `iternext` returns `Obj::STOP_ITERATION` when
 /// exhausted instead of raising.
-#[repr(C, align(8))]
+#[repr(C)]
 pub struct TypeObj {
     /// Always `type`.
-    pub header: RomHeader,
+    pub header: ObjBase,
     /// `__name__`.
     pub name: Qstr,
     /// The native base (`bool` -> `int`, `KeyError` -> `LookupError`); None
@@ -204,7 +209,7 @@ pub struct TypeObj {
     /// `obj(*args, **kw)`.
     pub call: Option<fn(vm: &mut Vm, obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
     /// `str(obj)` / `repr(obj)`: append the text to `out`.
-    pub print: Option<fn(vm: &mut Vm, obj: Obj, out: &mut String, kind: PrintKind) -> PyResult<()>>,
+    pub print: Option<fn(vm: &mut Vm, obj: Obj, out: &mut crate::runtime::print::Out, kind: PrintKind) -> PyResult<()>>,
     /// Unary operators and the protocol hooks in [`UnaryOp`].
     pub unary_op: Option<fn(vm: &mut Vm, op: UnaryOp, obj: Obj) -> PyResult<Obj>>,
     /// Binary operators with `lhs` of this type (or, for reflected ops,
@@ -219,6 +224,16 @@ pub struct TypeObj {
     pub iter: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
     /// `next(obj)`: the next item, or `Obj::STOP_ITERATION`.
     pub iternext: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
+    /// The buffer protocol: the object's bytes, if it exports a buffer
+    /// (`bytes(x)`, `memoryview(x)`, `b'' + x` etc. accept it).
+    pub buffer: Option<fn(heap: &Heap, obj: Obj) -> Option<&[u8]>>,
+    /// The buffer protocol, writable side (memoryview item assignment,
+    /// `readinto`).
+    pub buffer_mut: Option<fn(heap: &mut Heap, obj: Obj) -> Option<&mut [u8]>>,
+    /// Called by the collector before freeing an unreachable object that
+    /// was allocated with the finaliser bit (e.g. to close a file). The
+    /// heap is locked: a finaliser cannot allocate.
+    pub finalise: Option<fn(vm: &mut Vm, obj: Obj)>,
     /// Methods and class attributes, looked up by qstr.
     pub locals: &'static [(Qstr, Rom)],
 }
@@ -227,7 +242,7 @@ impl TypeObj {
     /// A type with no slots and no locals: start from this with
     /// `TypeObj { name: q::x, ..TypeObj::EMPTY }`.
     pub const EMPTY: TypeObj = TypeObj {
-        header: RomHeader { ty: &TYPE_TYPE },
+        header: ObjBase { ty: &TYPE_TYPE },
         name: q::object,
         base: None,
         flags: 0,
@@ -240,6 +255,9 @@ impl TypeObj {
         subscr: None,
         iter: None,
         iternext: None,
+        buffer: None,
+        buffer_mut: None,
+        finalise: None,
         locals: &[],
     };
 
@@ -253,6 +271,19 @@ impl TypeObj {
             t = ty.base;
         }
         None
+    }
+
+    /// Like [`TypeObj::is_subtype`] for any type (user classes' `TypeObj`s
+    /// live in the heap): follows `base` links.
+    pub fn is_subtype_any(&self, other: &TypeObj) -> bool {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if core::ptr::eq(ty, other) {
+                return true;
+            }
+            t = ty.base;
+        }
+        false
     }
 
     /// Is `self` the type `other` or derived from it through `base`?
@@ -269,10 +300,10 @@ impl TypeObj {
 }
 
 /// A built-in function: name, arity and the native code.
-#[repr(C, align(8))]
+#[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
-    pub header: RomHeader,
+    pub base: ObjBase,
     /// `__name__`.
     pub name: Qstr,
     /// Fewest positional arguments (self included for methods).
@@ -289,7 +320,7 @@ impl BuiltinFun {
     /// A function taking `min..=max` positional arguments, no keywords.
     pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
         BuiltinFun {
-            header: RomHeader { ty: &BUILTIN_FUNCTION_TYPE },
+            base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
             name,
             min_args,
             max_args,
@@ -301,7 +332,7 @@ impl BuiltinFun {
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
         BuiltinFun {
-            header: RomHeader { ty: &BUILTIN_FUNCTION_TYPE },
+            base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
             name,
             min_args,
             max_args: u16::MAX,
@@ -312,14 +343,14 @@ impl BuiltinFun {
 
     /// This function as an object.
     pub fn obj(&'static self) -> Obj {
-        Obj::from_rom(&self.header)
+        Obj::from_static(&self.base)
     }
 }
 
 /// `type`: the type of every type.
 /// (Spelled out in full: `TypeObj::EMPTY` refers to this static.)
 pub static TYPE_TYPE: TypeObj = TypeObj {
-    header: RomHeader { ty: &TYPE_TYPE },
+    header: ObjBase { ty: &TYPE_TYPE },
     name: q::r#type,
     base: None,
     flags: flags::BASETYPE,
@@ -332,6 +363,9 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     subscr: None,
     iter: None,
     iternext: None,
+    buffer: None,
+    buffer_mut: None,
+    finalise: None,
     locals: &[],
 };
 

@@ -1,26 +1,55 @@
 //! Making exceptions.
 
 use crate::error::PyErr;
-use crate::map::Dict;
-use crate::obj::Obj;
-use crate::objdata::{Exception, ObjData};
+use crate::heap::GcVec;
+use crate::map::Map;
+use crate::obj::{Obj, ObjBase};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::TypeObj;
 use crate::types::exception as e;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::vec::Vec;
 
 impl Vm {
     /// An exception instance of class `cls` (a built-in exception type or a
     /// subclass) with `args` (a tuple object).
+    ///
+    /// Errors: `MemoryError`.
     pub fn new_exception_obj(&mut self, cls: Obj, args: Obj) -> PyResult<Obj> {
-        self.alloc(ObjData::Exception(Box::new(Exception {
-            class: cls,
+        let ty = cls.as_type().unwrap_or(&e::EXCEPTION_TYPE);
+        self.alloc_obj(e::ExceptionObj {
+            base: ObjBase::new(ty),
             args,
-            traceback: Vec::new(),
-            dict: Dict::new(),
-        })))
+            traceback: GcVec::new(),
+            members: Map::new(),
+        })
+    }
+
+    /// An error of type `ty` whose message is formatted straight into a
+    /// new str (`vm.error_fmt(&TYPE_ERROR_TYPE, format_args!("... {x}"))`);
+    /// if memory runs out while building it, the `MemoryError` instead.
+    pub fn error_fmt(&mut self, ty: &'static TypeObj, args: core::fmt::Arguments<'_>) -> PyErr {
+        let r = (|| {
+            let mut out = Out::buf();
+            out.fmt(self, args)?;
+            let m = out.into_str(self)?;
+            let args = self.new_tuple(&[m])?;
+            self.new_exception_obj(Obj::from_type(ty), args)
+        })();
+        match r {
+            Ok(o) => PyErr(o),
+            Err(e) => e,
+        }
+    }
+
+    /// `TypeError` with a formatted message (see [`Vm::error_fmt`]).
+    pub fn type_error_fmt(&mut self, args: core::fmt::Arguments<'_>) -> PyErr {
+        self.error_fmt(&e::TYPE_ERROR_TYPE, args)
+    }
+
+    /// `ValueError` with a formatted message (see [`Vm::error_fmt`]).
+    pub fn value_error_fmt(&mut self, args: core::fmt::Arguments<'_>) -> PyErr {
+        self.error_fmt(&e::VALUE_ERROR_TYPE, args)
     }
 
     /// An error of type `ty` with a message (`ty(msg)`); if memory runs out

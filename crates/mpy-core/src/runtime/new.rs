@@ -1,17 +1,22 @@
 //! Constructors and accessors for the common object kinds.
+//!
+//! Reading immutable objects (str, bytes, tuple, int digits) goes through
+//! the `*_pinned` accessors, whose results are not tied to the `Vm` borrow:
+//! the heap never moves objects and never changes immutable ones, and the
+//! collector keeps an object alive while a slice into it is held on the
+//! native stack (see the gc contract in [`crate::heap`]). So code can read
+//! a str's text and allocate new objects in the same breath.
 
-use crate::obj::Obj;
-use crate::objdata::{ObjData, StrObj};
+use crate::heap::{GcVec, StrHead};
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{ascii_char, hash_bytes, Qstr};
 use crate::state::Vm;
 use crate::typ::TypeObj;
 use crate::types;
+use crate::types::int::IntHead;
+use crate::types::list::ListObj;
+use crate::types::tuple::TupleHead;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 
 /// The built-in qstr of `""` or of a one-character ASCII string.
 #[inline]
@@ -24,153 +29,346 @@ fn short_qstr(b: &[u8]) -> Option<Qstr> {
 }
 
 impl Vm {
-    /// A str object for `s` (an existing qstr if `s` is interned, else a
-    /// new heap str). One-character ASCII strings and `""` are always
+    /// A str object for `s`: an existing qstr if `s` is interned, else a
+    /// new heap str. One-character ASCII strings and `""` are always
     /// built-in qstrs, so they allocate nothing.
+    ///
+    /// Errors: `MemoryError`.
     #[inline]
     pub fn new_str(&mut self, s: &str) -> PyResult<Obj> {
         if let Some(q) = short_qstr(s.as_bytes()) {
             return Ok(Obj::qstr(q));
         }
         let hash = hash_bytes(s.as_bytes());
-        if let Some(q) = self.qstrs.lookup_hashed(s, hash) {
+        if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, hash) {
             return Ok(Obj::qstr(q));
         }
-        self.alloc(ObjData::Str(StrObj { s: Box::from(s), hash }))
+        self.new_str_uninterned(s)
     }
 
-    /// Like [`Vm::new_str`] but taking ownership of `s`: a new heap str
-    /// keeps `s`'s buffer (no copy; a buffer with spare capacity is
-    /// shrunk, so build `s` with the exact capacity where possible).
-    pub fn new_str_owned(&mut self, s: String) -> PyResult<Obj> {
-        if let Some(q) = short_qstr(s.as_bytes()) {
-            return Ok(Obj::qstr(q));
+    /// A new heap str for `s`, without looking for a qstr.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_str_uninterned(&mut self, s: &str) -> PyResult<Obj> {
+        if let Some(o) = self.heap.alloc_str(s) {
+            return Ok(o);
         }
-        let hash = hash_bytes(s.as_bytes());
-        if let Some(q) = self.qstrs.lookup_hashed(&s, hash) {
-            return Ok(Obj::qstr(q));
+        if self.heap.stats.lock_depth == 0 {
+            self.collect();
+            if let Some(o) = self.heap.alloc_str(s) {
+                return Ok(o);
+            }
         }
-        self.alloc(ObjData::Str(StrObj { s: s.into_boxed_str(), hash }))
+        Err(self.memory_error())
     }
 
-    /// A str object from bytes known to be valid UTF-8 (e.g. pieces of
-    /// existing strs cut at character boundaries). Invalid UTF-8 (a caller
-    /// bug) raises `UnicodeError` rather than making a bad str.
-    pub fn new_str_from_utf8(&mut self, b: Vec<u8>) -> PyResult<Obj> {
-        match String::from_utf8(b) {
-            Ok(s) => self.new_str_owned(s),
+    /// A str object of at most `n` bytes written by `init` straight into
+    /// the new object (`init` returns how many it wrote; they must be
+    /// valid UTF-8, else `UnicodeError`). Reuses a qstr when the text is
+    /// interned.
+    ///
+    /// Errors: `MemoryError`, `UnicodeError`.
+    pub fn new_str_with(&mut self, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> PyResult<Obj> {
+        // Make room first so `init` runs exactly once.
+        let bytes = crate::heap::var::var_bytes::<StrHead>(n).unwrap_or(usize::MAX);
+        let p = self.alloc_raw(bytes, false)?;
+        self.heap.free_addr(p.as_ptr() as usize);
+        let o = match self.heap.alloc_str_with(n, init) {
+            Some(Ok(o)) => o,
+            Some(Err(())) => return Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
+            None => return Err(self.memory_error()),
+        };
+        self.intern_if_known(o)
+    }
+
+    /// A str object from bytes that must be valid UTF-8 (e.g. pieces cut
+    /// at character boundaries, decoded input).
+    ///
+    /// Errors: `UnicodeError` if they are not, `MemoryError`.
+    pub fn new_str_from_utf8(&mut self, b: &[u8]) -> PyResult<Obj> {
+        match core::str::from_utf8(b) {
+            Ok(s) => self.new_str(s),
             Err(_) => Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
         }
     }
 
+    /// `o` itself, or the qstr with the same text if there is one (and
+    /// the short strings that always are qstrs).
+    fn intern_if_known(&mut self, o: Obj) -> PyResult<Obj> {
+        if let Some(s) = self.heap.str_pinned(o) {
+            if let Some(q) = short_qstr(s.as_bytes()) {
+                return Ok(Obj::qstr(q));
+            }
+            let h = self.heap.str_hash(o).unwrap_or(0);
+            if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, h) {
+                return Ok(Obj::qstr(q));
+            }
+        }
+        Ok(o)
+    }
+
     /// A str object for bytes `a..b` of str `src`'s text (which must be a
-    /// char-boundary range of it; anything else gives `""`). Reuses a qstr
-    /// if the text is interned; otherwise copies the text once, straight
-    /// into the new str (no temporary buffer, no UTF-8 re-validation).
+    /// char-boundary range of it; anything else gives `""`).
+    ///
+    /// Errors: `MemoryError`.
     pub fn new_str_slice(&mut self, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
-        let (hash, text) = {
-            let t = self.str_of(src).and_then(|s| s.get(a..b)).unwrap_or("");
-            if let Some(q) = short_qstr(t.as_bytes()) {
-                return Ok(Obj::qstr(q));
-            }
-            let h = hash_bytes(t.as_bytes());
-            if let Some(q) = self.qstrs.lookup_hashed(t, h) {
-                return Ok(Obj::qstr(q));
-            }
-            (h, Box::<str>::from(t))
-        };
-        self.alloc(ObjData::Str(StrObj { s: text, hash }))
+        let t = self.str_pinned(src).and_then(|s| s.get(a..b)).unwrap_or("");
+        self.new_str(t)
     }
 
-    /// Interns `s` and returns its qstr.
-    pub fn intern(&mut self, s: &str) -> Qstr {
-        self.qstrs.intern(s)
-    }
-
-    /// The text of a str object (qstr or heap str); None if not a str.
+    /// The text of a str object (qstr, heap str, or the str part of a str
+    /// subclass instance); None if not a str. Pinned: valid across
+    /// allocations while the object lives (see the module docs).
     #[inline]
-    pub fn str_of(&self, o: Obj) -> Option<&str> {
+    pub fn str_pinned<'a>(&self, o: Obj) -> Option<&'a str> {
         if let Some(q) = o.as_qstr() {
-            return Some(self.qstrs.str(q));
+            return Some(self.qstr_str(q));
         }
-        match self.heap.get(o)? {
-            ObjData::Str(s) => Some(&s.s),
-            ObjData::Instance(i) if !i.native.is_null() => self.str_of_native(i.native),
-            _ => None,
+        if let Some(s) = self.heap.str_pinned(o) {
+            return Some(s);
         }
+        self.str_of_native(o)
     }
 
-    /// [`Vm::str_of`] for the native base of a str-subclass instance (out
-    /// of line, so `str_of` itself has no recursion and can be inlined).
+    /// [`Vm::str_pinned`] (kept for the many callers that only read).
+    #[inline]
+    pub fn str_of<'a>(&self, o: Obj) -> Option<&'a str> {
+        self.str_pinned(o)
+    }
+
+    /// The str part of a str-subclass instance (out of line, so
+    /// `str_pinned` itself has no recursion).
     #[inline(never)]
-    fn str_of_native(&self, o: Obj) -> Option<&str> {
-        self.str_of(o)
-    }
-
-    /// An int object from an `i64` (small int if it fits).
-    pub fn new_int(&mut self, v: i64) -> PyResult<Obj> {
-        if Obj::fits_small_int(v) {
-            Ok(Obj::small_int(v as isize))
-        } else {
-            self.alloc(ObjData::Int(Box::new(BigInt::from(v))))
+    fn str_of_native<'a>(&self, o: Obj) -> Option<&'a str> {
+        let n = self.heap.get::<crate::vm::class::InstanceNativeObj>(o)?.native;
+        if let Some(q) = n.as_qstr() {
+            return Some(self.qstr_str(q));
         }
+        self.heap.str_pinned(n)
     }
 
-    /// An int object from a big int (normalised to a small int if it fits).
-    pub fn new_bigint(&mut self, v: BigInt) -> PyResult<Obj> {
-        if let Some(i) = v.to_i64() {
-            if Obj::fits_small_int(i) {
-                return Ok(Obj::small_int(i as isize));
-            }
+    /// The hash of a str object (qstr or heap str).
+    #[inline]
+    pub fn str_hash(&self, o: Obj) -> Option<u32> {
+        match o.as_qstr() {
+            Some(q) => Some(self.qstr_hash(q)),
+            None => self.heap.str_hash(o),
         }
-        self.alloc(ObjData::Int(Box::new(v)))
-    }
-
-    /// A float object.
-    pub fn new_float(&mut self, v: f64) -> PyResult<Obj> {
-        self.alloc(ObjData::Float(v))
-    }
-
-    /// A complex object.
-    pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Obj> {
-        self.alloc(ObjData::Complex(re, im))
-    }
-
-    /// A tuple of `items`.
-    pub fn new_tuple(&mut self, items: &[Obj]) -> PyResult<Obj> {
-        self.alloc(ObjData::Tuple(Box::from(items)))
-    }
-
-    /// A list owning `items`.
-    pub fn new_list(&mut self, items: Vec<Obj>) -> PyResult<Obj> {
-        self.alloc(ObjData::List(items))
-    }
-
-    /// An empty dict.
-    pub fn new_dict(&mut self) -> PyResult<Obj> {
-        self.alloc(ObjData::Dict(crate::map::Dict::new()))
     }
 
     /// A bytes object.
+    ///
+    /// Errors: `MemoryError`.
     pub fn new_bytes(&mut self, b: &[u8]) -> PyResult<Obj> {
-        self.alloc(ObjData::Bytes(Box::from(b)))
+        if let Some(o) = self.heap.alloc_bytes(b) {
+            return Ok(o);
+        }
+        if self.heap.stats.lock_depth == 0 {
+            self.collect();
+            if let Some(o) = self.heap.alloc_bytes(b) {
+                return Ok(o);
+            }
+        }
+        Err(self.memory_error())
     }
 
-    /// The built-in type implementing `o`'s behaviour (for instances of
-    /// user classes: the instance type; see [`Vm::type_of`] for the class).
+    /// A bytes object of at most `n` bytes written by `init` (which
+    /// returns how many it wrote).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_bytes_with(&mut self, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> PyResult<Obj> {
+        let bytes = crate::heap::var::var_bytes::<StrHead>(n).unwrap_or(usize::MAX);
+        let p = self.alloc_raw(bytes, false)?;
+        self.heap.free_addr(p.as_ptr() as usize);
+        self.heap.alloc_bytes_with(n, init).ok_or_else(|| self.memory_error())
+    }
+
+    /// The bytes of a bytes object (not bytearray: it can change), pinned.
     #[inline]
+    pub fn bytes_pinned<'a>(&self, o: Obj) -> Option<&'a [u8]> {
+        let (h, b) = self.heap.var_pinned::<StrHead>(o)?;
+        core::ptr::eq(h.base.ty, &types::bytes::BYTES_TYPE).then_some(b)
+    }
+
+    /// An int object from an `i64` (small int if it fits).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_int(&mut self, v: i64) -> PyResult<Obj> {
+        if Obj::fits_small_int(v) {
+            return Ok(Obj::small_int(v as isize));
+        }
+        self.new_int_i128(v as i128)
+    }
+
+    /// An int object from an `i128`.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_int_i128(&mut self, v: i128) -> PyResult<Obj> {
+        if v >= Obj::SMALL_INT_MIN as i128 && v <= Obj::SMALL_INT_MAX as i128 {
+            return Ok(Obj::small_int(v as isize));
+        }
+        let mut m = v.unsigned_abs();
+        let mut d = [0u32; 4];
+        let mut n = 0;
+        while m != 0 {
+            d[n] = m as u32;
+            m >>= 32;
+            n += 1;
+        }
+        self.new_int_mag(v < 0, &d[..n])
+    }
+
+    /// An int object from a sign and a little-endian magnitude of 32-bit
+    /// digits (normalised: high zero digits dropped, a small int when it
+    /// fits).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_int_mag(&mut self, neg: bool, digits: &[u32]) -> PyResult<Obj> {
+        let mut n = digits.len();
+        while n > 0 && digits[n - 1] == 0 {
+            n -= 1;
+        }
+        let digits = &digits[..n];
+        if n <= 2 {
+            let m = digits.iter().rev().fold(0u64, |a, &d| (a << 32) | d as u64);
+            if m <= Obj::SMALL_INT_MAX as u64 || (neg && m == Obj::SMALL_INT_MAX as u64 + 1) {
+                let v = if neg { (m as i64).wrapping_neg() } else { m as i64 };
+                return Ok(Obj::small_int(v as isize));
+            }
+        }
+        let head = IntHead { base: ObjBase::new(&types::int::INT_TYPE), neg };
+        self.alloc_var_with(head, n, |d| {
+            d.copy_from_slice(digits);
+            n
+        })
+    }
+
+    /// The sign and magnitude digits of a big int object (not of small
+    /// ints), pinned.
+    #[inline]
+    pub fn int_digits_pinned<'a>(&self, o: Obj) -> Option<(bool, &'a [u32])> {
+        self.heap.var_pinned::<IntHead>(o).map(|(h, d)| (h.neg, d))
+    }
+
+    /// A float object (no allocation when floats are NaN-boxed).
+    ///
+    /// Errors: `MemoryError` (boxed floats only).
+    #[inline]
+    pub fn new_float(&mut self, v: f64) -> PyResult<Obj> {
+        #[cfg(feature = "nanbox")]
+        {
+            Ok(Obj::from_float(v))
+        }
+        #[cfg(not(feature = "nanbox"))]
+        {
+            self.alloc_obj(types::float::FloatObj { base: ObjBase::new(&types::float::FLOAT_TYPE), value: v })
+        }
+    }
+
+    /// The value of a float object.
+    #[inline(always)]
+    pub fn float_of(&self, o: Obj) -> Option<f64> {
+        #[cfg(feature = "nanbox")]
+        {
+            o.as_inline_float()
+        }
+        #[cfg(not(feature = "nanbox"))]
+        {
+            self.heap.get::<types::float::FloatObj>(o).map(|f| f.value)
+        }
+    }
+
+    /// A complex object.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Obj> {
+        self.alloc_obj(types::complex::ComplexObj { base: ObjBase::new(&types::complex::COMPLEX_TYPE), real: re, imag: im })
+    }
+
+    /// A tuple of `items` (which may point into other heap objects: they
+    /// are copied after the allocation, which never moves objects).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_tuple(&mut self, items: &[Obj]) -> PyResult<Obj> {
+        if items.is_empty() {
+            return Ok(Obj::from_static(&types::tuple::EMPTY_TUPLE.head.base));
+        }
+        self.alloc_var_with(TupleHead { base: ObjBase::new(&types::tuple::TUPLE_TYPE) }, items.len(), |d| {
+            d.copy_from_slice(items);
+            d.len()
+        })
+    }
+
+    /// A tuple of `n` items written by `init` (which returns how many it
+    /// wrote).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_tuple_with(&mut self, n: usize, init: impl FnOnce(&mut [Obj]) -> usize) -> PyResult<Obj> {
+        self.alloc_var_with(TupleHead { base: ObjBase::new(&types::tuple::TUPLE_TYPE) }, n, init)
+    }
+
+    /// The items of a tuple (not a subclass instance), pinned.
+    #[inline(always)]
+    pub fn tuple_pinned<'a>(&self, o: Obj) -> Option<&'a [Obj]> {
+        self.heap.var_pinned::<TupleHead>(o).map(|(_, items)| items)
+    }
+
+    /// A new list holding a copy of `items`.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_list(&mut self, items: &[Obj]) -> PyResult<Obj> {
+        let mut v: GcVec<Obj> = self.new_vec(items.len())?;
+        v.extend_within_capacity(items);
+        self.alloc_obj(ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items: v })
+    }
+
+    /// A new empty list with room for `cap` items.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_list_with_capacity(&mut self, cap: usize) -> PyResult<Obj> {
+        let v: GcVec<Obj> = self.new_vec(cap)?;
+        self.alloc_obj(ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items: v })
+    }
+
+    /// A list taking over a vector built in a Rust local.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_list_from_vec(&mut self, items: GcVec<Obj>) -> PyResult<Obj> {
+        self.alloc_obj(ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items })
+    }
+
+    /// The items of a list (borrowed: lists can change).
+    #[inline(always)]
+    pub fn list_items(&self, o: Obj) -> Option<&[Obj]> {
+        self.heap.get::<ListObj>(o).map(|l| l.items.as_slice())
+    }
+
+    /// An empty dict.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_dict(&mut self) -> PyResult<Obj> {
+        self.alloc_obj(types::dict::DictObj {
+            base: ObjBase::new(&types::dict::DICT_TYPE),
+            map: crate::map::Map::new(),
+        })
+    }
+
+    /// The built-in type implementing `o`'s behaviour: for pointer
+    /// objects their header type (for instances of user classes, the
+    /// class's own `TypeObj`, whose slots dispatch to special methods).
+    #[inline(always)]
     pub fn builtin_type(&self, o: Obj) -> &'static TypeObj {
+        if let Some(t) = o.ptr_type() {
+            return t;
+        }
         if o.is_small_int() {
             return &types::int::INT_TYPE;
         }
         if o.as_qstr().is_some() {
             return &types::str::STR_TYPE;
         }
-        if let Some(d) = self.heap.get(o) {
-            return d.builtin_type();
-        }
-        if let Some(r) = o.as_rom() {
-            return r.ty;
+        if o.is_float() {
+            return &types::float::FLOAT_TYPE;
         }
         match o {
             Obj::NONE => &types::misc::NONE_TYPE,
@@ -182,28 +380,17 @@ impl Vm {
     }
 
     /// `type(o)`: a built-in type object or a user class object.
+    #[inline]
     pub fn type_of(&self, o: Obj) -> Obj {
-        match self.heap.get(o) {
-            Some(ObjData::Instance(i)) => i.class,
-            Some(ObjData::Exception(e)) => e.class,
-            _ => Obj::from_type(self.builtin_type(o)),
-        }
+        Obj::from_type(self.builtin_type(o))
     }
 
-    /// The float value of a float object.
-    pub fn float_of(&self, o: Obj) -> Option<f64> {
-        match self.heap.get(o)? {
-            ObjData::Float(f) => Some(*f),
-            _ => None,
+    /// The items of a tuple or list, borrowed (None for other objects).
+    #[inline]
+    pub fn seq_items(&self, o: Obj) -> Option<&[Obj]> {
+        if let Some(t) = self.tuple_pinned(o) {
+            return Some(t);
         }
-    }
-
-    /// The items of a tuple or list, copied out (None for other objects).
-    pub fn seq_items(&self, o: Obj) -> Option<Vec<Obj>> {
-        match self.heap.get(o)? {
-            ObjData::Tuple(t) => Some(t.to_vec()),
-            ObjData::List(l) => Some(l.clone()),
-            _ => None,
-        }
+        self.list_items(o)
     }
 }

@@ -237,3 +237,12 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     locals: &BYTEARRAY_LOCALS,
     ..TypeObj::EMPTY
 };
+
+/// A bytearray: header and a growable byte vector (4 words).
+#[repr(C)]
+pub struct ByteArrayObj {
+    /// Header (`bytearray`).
+    pub base: crate::obj::ObjBase,
+    /// The bytes.
+    pub data: crate::heap::GcVec<u8>,
+}

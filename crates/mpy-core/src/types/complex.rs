@@ -262,3 +262,14 @@ mod tests {
         assert_eq!(parse_complex(b""), None);
     }
 }
+
+/// A complex number.
+#[repr(C)]
+pub struct ComplexObj {
+    /// Header (`complex`).
+    pub base: crate::obj::ObjBase,
+    /// Real part.
+    pub real: f64,
+    /// Imaginary part.
+    pub imag: f64,
+}

@@ -390,3 +390,19 @@ pub static DICT_TYPE: TypeObj = TypeObj {
     locals: &DICT_LOCALS,
     ..TypeObj::EMPTY
 };
+
+/// A dict, set or frozenset: header and a [`crate::map::Map`] (4 words).
+#[repr(C)]
+pub struct DictObj {
+    /// Header (`dict`, `set`, `frozenset`, ...).
+    pub base: crate::obj::ObjBase,
+    /// The table.
+    pub map: crate::map::Map,
+}
+
+/// Do objects of type `ty` have the [`DictObj`] layout?
+pub fn has_map_layout(ty: &TypeObj) -> bool {
+    core::ptr::eq(ty, &DICT_TYPE)
+        || core::ptr::eq(ty, &crate::types::set::SET_TYPE)
+        || core::ptr::eq(ty, &crate::types::set::FROZENSET_TYPE)
+}

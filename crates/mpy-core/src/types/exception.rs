@@ -185,3 +185,35 @@ pub static UNICODE_ERROR_TYPE: TypeObj = TypeObj { name: q::UnicodeError, base: 
 
 /// Every built-in exception type, for the `builtins` module.
 pub static ALL: &[&TypeObj] = &[&BASE_EXCEPTION_TYPE, &SYSTEM_EXIT_TYPE, &KEYBOARD_INTERRUPT_TYPE, &GENERATOR_EXIT_TYPE, &EXCEPTION_TYPE, &STOP_ITERATION_TYPE, &STOP_ASYNC_ITERATION_TYPE, &ARITHMETIC_ERROR_TYPE, &OVERFLOW_ERROR_TYPE, &ZERO_DIVISION_ERROR_TYPE, &ASSERTION_ERROR_TYPE, &ATTRIBUTE_ERROR_TYPE, &EOF_ERROR_TYPE, &IMPORT_ERROR_TYPE, &LOOKUP_ERROR_TYPE, &INDEX_ERROR_TYPE, &KEY_ERROR_TYPE, &MEMORY_ERROR_TYPE, &NAME_ERROR_TYPE, &OS_ERROR_TYPE, &RUNTIME_ERROR_TYPE, &NOT_IMPLEMENTED_ERROR_TYPE, &SYNTAX_ERROR_TYPE, &INDENTATION_ERROR_TYPE, &TYPE_ERROR_TYPE, &VALUE_ERROR_TYPE, &UNICODE_ERROR_TYPE];
+
+/// One traceback line: where an exception passed through.
+#[derive(Clone, Copy, Debug)]
+pub struct TracebackEntry {
+    /// Source file.
+    pub file: crate::qstr::Qstr,
+    /// Line number (1-based; 0 when unknown).
+    pub line: u32,
+    /// Function/block name (`<module>` for module level).
+    pub block: crate::qstr::Qstr,
+}
+
+/// An exception instance (of a built-in exception type or a user
+/// subclass of one: its header type is then the class).
+#[repr(C)]
+pub struct ExceptionObj {
+    /// Header (the exception's type or class).
+    pub base: crate::obj::ObjBase,
+    /// `args` (a tuple).
+    pub args: Obj,
+    /// Frames it passed through, appended as it unwinds (innermost first;
+    /// printed in reverse).
+    pub traceback: crate::heap::GcVec<TracebackEntry>,
+    /// Attributes set on the instance (user subclasses, `__cause__`).
+    pub members: crate::map::Map,
+}
+
+/// Do objects of type `ty` have the [`ExceptionObj`] layout (a built-in
+/// exception type, or a class deriving from one)?
+pub fn has_exception_layout(ty: &TypeObj) -> bool {
+    ty.is_subtype_any(&BASE_EXCEPTION_TYPE)
+}

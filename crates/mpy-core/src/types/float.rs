@@ -336,3 +336,13 @@ fn round_int(vm: &mut Vm, v: BigInt, n: Option<i64>) -> PyResult<Obj> {
 #[cfg(test)]
 #[path = "float_tests.rs"]
 mod tests;
+
+/// A boxed float (builds without `nanbox`; one gc block).
+#[cfg(not(feature = "nanbox"))]
+#[repr(C)]
+pub struct FloatObj {
+    /// Header (`float`).
+    pub base: crate::obj::ObjBase,
+    /// The value.
+    pub value: f64,
+}

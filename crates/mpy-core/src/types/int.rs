@@ -383,3 +383,14 @@ pub fn int_to_str_radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResul
 #[cfg(test)]
 #[path = "int_tests.rs"]
 mod tests;
+
+/// The header of a big int (outside the small-int range; never a value
+/// that fits one); its magnitude's 32-bit digits follow inline,
+/// little-endian, normalised (`heap::Var`).
+#[repr(C)]
+pub struct IntHead {
+    /// Header (`int`).
+    pub base: crate::obj::ObjBase,
+    /// Negative?
+    pub neg: bool,
+}

@@ -496,3 +496,12 @@ pub static LIST_TYPE: TypeObj = TypeObj {
     locals: &LIST_LOCALS,
     ..TypeObj::EMPTY
 };
+
+/// A list: header and a growable item vector (4 words).
+#[repr(C)]
+pub struct ListObj {
+    /// Header (`list`).
+    pub base: crate::obj::ObjBase,
+    /// The items.
+    pub items: crate::heap::GcVec<Obj>,
+}

@@ -225,3 +225,45 @@ pub fn bool_unary(vm: &mut Vm, op: crate::typ::UnaryOp, a: Obj) -> PyResult<Obj>
         _ => vm.unary_op(op, bool_to_int(a)),
     }
 }
+
+/// A closure cell.
+#[repr(C)]
+pub struct CellObj {
+    /// Header (`cell`).
+    pub base: crate::obj::ObjBase,
+    /// The content (NULL when empty).
+    pub value: Obj,
+}
+
+/// A bound method: a function and the object it is bound to.
+#[repr(C)]
+pub struct BoundMethObj {
+    /// Header (`bound_method`).
+    pub base: crate::obj::ObjBase,
+    /// The function.
+    pub fun: Obj,
+    /// `self`.
+    pub self_obj: Obj,
+}
+
+/// `staticmethod(f)` or `classmethod(f)` (the type tells which).
+#[repr(C)]
+pub struct FunWrapObj {
+    /// Header (`staticmethod` or `classmethod`).
+    pub base: crate::obj::ObjBase,
+    /// The wrapped function.
+    pub fun: Obj,
+}
+
+/// `property(fget, fset, fdel)` (NULL for absent accessors).
+#[repr(C)]
+pub struct PropertyObj {
+    /// Header (`property`).
+    pub base: crate::obj::ObjBase,
+    /// Getter.
+    pub fget: Obj,
+    /// Setter.
+    pub fset: Obj,
+    /// Deleter.
+    pub fdel: Obj,
+}

@@ -251,3 +251,16 @@ mod tests {
         assert!(seq_index(&mut vm, Obj::NONE, 3, "list").is_err());
     }
 }
+
+/// A slice object.
+#[repr(C)]
+pub struct SliceObj {
+    /// Header (`slice`).
+    pub base: crate::obj::ObjBase,
+    /// `start` (None if absent).
+    pub start: Obj,
+    /// `stop`.
+    pub stop: Obj,
+    /// `step`.
+    pub step: Obj,
+}

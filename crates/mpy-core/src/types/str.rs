@@ -384,3 +384,4 @@ pub static STR_TYPE: TypeObj = TypeObj {
     locals: &STR_LOCALS,
     ..TypeObj::EMPTY
 };
+

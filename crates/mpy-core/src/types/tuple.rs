@@ -210,3 +210,14 @@ pub static TUPLE_TYPE: TypeObj = TypeObj {
     locals: &TUPLE_LOCALS,
     ..TypeObj::EMPTY
 };
+
+/// The header of a tuple; its items follow inline (`heap::Var`).
+#[repr(C)]
+pub struct TupleHead {
+    /// Header (`tuple`).
+    pub base: crate::obj::ObjBase,
+}
+
+/// The empty tuple: a static, so `()` never allocates.
+pub static EMPTY_TUPLE: crate::heap::Var<TupleHead> =
+    crate::heap::Var::empty(TupleHead { base: crate::obj::ObjBase { ty: &TUPLE_TYPE } });

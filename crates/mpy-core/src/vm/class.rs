@@ -961,3 +961,75 @@ fn super_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 /// `super`.
 pub static SUPER_TYPE: TypeObj =
     TypeObj { name: q::kw_super, make_new: Some(super_make_new), attr: Some(super_attr), ..TypeObj::EMPTY };
+
+/// A user class (made by a `class` statement or `type(name, bases, dict)`):
+/// a `TypeObj` (so instances can point at it as their type, and its slots
+/// dispatch to the special methods) followed by the class's own state.
+/// Reached with `Heap::class` / `Heap::class_state_mut`: the `TypeObj`
+/// part is never written after the class is made.
+#[repr(C)]
+pub struct ClassObj {
+    /// The class as a type: header `type`, `name`, flags with
+    /// `flags::IS_CLASS`, slots dispatching to special methods, `base` =
+    /// the built-in type it derives from (None for `object`).
+    pub ty: TypeObj,
+    /// Everything that can change.
+    pub st: ClassState,
+}
+
+/// The mutable part of a [`ClassObj`].
+#[repr(C)]
+pub struct ClassState {
+    /// `__bases__` (a tuple).
+    pub bases: Obj,
+    /// The C3 linearisation (a tuple), starting with this class, ending
+    /// before `object`.
+    pub mro: Obj,
+    /// The class namespace.
+    pub dict: crate::map::Map,
+    /// Facts about the namespaces along the MRO that let attribute access
+    /// skip lookups (`CF_*` bits; a clear bit is a guarantee, a set bit
+    /// only means "look").
+    pub flags: u32,
+    /// The most attributes an instance of this class has had: new
+    /// instances' tables start with that capacity.
+    pub inst_attrs: u32,
+    /// Lookup cache: `(qstr, MRO index, dict position)` slots, checked
+    /// against the namespace on use; holds no objects.
+    pub mcache: [(u32, u32, u32); 16],
+    /// The epoch `mcache` was filled in.
+    pub mcache_epoch: usize,
+}
+
+/// An instance of a user class (4 words: type, attribute table).
+#[repr(C)]
+pub struct InstanceObj {
+    /// Header: the class's `TypeObj`.
+    pub base: crate::obj::ObjBase,
+    /// Instance attributes.
+    pub members: crate::map::Map,
+}
+
+/// An instance of a user class deriving from a built-in type other than
+/// `object` and exceptions (e.g. `class L(list)`): an [`InstanceObj`] plus
+/// the built-in part.
+#[repr(C)]
+pub struct InstanceNativeObj {
+    /// Header: the class's `TypeObj`.
+    pub base: crate::obj::ObjBase,
+    /// Instance attributes.
+    pub members: crate::map::Map,
+    /// The built-in part (e.g. the list holding the items).
+    pub native: Obj,
+}
+
+/// Do objects of type `ty` have the [`InstanceObj`] layout (instances of
+/// user classes not deriving from an exception)?
+pub fn has_instance_layout(ty: &TypeObj) -> bool {
+    ty.flags & crate::typ::flags::IS_CLASS != 0 && !crate::types::exception::has_exception_layout(ty)
+}
+
+/// Do objects of type `ty` have the [`InstanceNativeObj`] layout?
+pub fn has_native_instance_layout(ty: &TypeObj) -> bool {
+    has_instance_layout(ty) && ty.flags & crate::typ::flags::NATIVE_INSTANCE != 0
+}

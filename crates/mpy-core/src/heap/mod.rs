@@ -1,0 +1,313 @@
+//! The gc heap: one region of exactly the configured size holding every
+//! Python object and every buffer behind one.
+//!
+//! * [`blocks`]: the block allocator (allocation table, finaliser table,
+//!   pool of 4-word blocks), MicroPython's proven shape.
+//! * This file: typed access to objects. An [`Obj`] pointer is the address
+//!   of a `#[repr(C)]` object that starts with an [`ObjBase`]; the
+//!   [`ObjType`] trait ties a Rust struct to the types whose objects have
+//!   its layout, so `heap.get::<ListObj>(o)` checks the type pointer and
+//!   hands out a reference. Objects are borrowed from the heap: shared
+//!   borrows of `&Heap` for reading, one `&mut Heap` borrow for writing,
+//!   so Rust's aliasing rules hold for objects as for any other data.
+//! * [`vec`]: [`GcVec`], a growable array in its own heap block (list
+//!   items, bytearray bytes, dict tables...), and [`RawBuf`], a buffer
+//!   whose length is its allocation's.
+//! * [`var`]: objects with their items inline after a header (tuple, str,
+//!   bytes, big int digits, closures, generator frames).
+//! * [`strs`]: str and bytes objects (text valid UTF-8 by construction).
+//! * [`registry`]: every `unsafe impl` of the layout traits, in one place.
+//!
+//! Allocation here never collects; [`crate::state::Vm`]'s allocation
+//! functions collect and retry, then raise `MemoryError`. The collector is
+//! [`crate::gc`].
+//!
+//! # The gc contract
+//! The collector is conservative: a heap allocation stays alive while the
+//! address of any byte of it is held in a root (the [`crate::state::Vm`]
+//! struct, the VM value stack, the native stack and registers) or in a
+//! live heap allocation. So code may hold `Obj`s, `GcVec`s and references
+//! into heap objects in Rust locals across allocations. What it must not
+//! do is keep them anywhere else (a `static`, memory from the global
+//! allocator): the collector would not see them.
+
+pub mod blocks;
+pub mod registry;
+pub mod strs;
+pub mod var;
+pub mod vec;
+
+use crate::obj::Obj;
+use blocks::Blocks;
+use core::ptr::NonNull;
+
+pub use blocks::{BLOCK, WORD};
+pub use registry::{GcItem, ObjType, VarHead};
+pub use strs::StrHead;
+pub use var::Var;
+pub use vec::{GcVec, Resized};
+
+/// Settings and counters of the collector that `gc` and `micropython`
+/// expose.
+#[derive(Clone, Copy, Debug)]
+pub struct GcStats {
+    /// Bytes allocated since the last collection.
+    pub since_gc: usize,
+    /// Collect when `since_gc` exceeds this (`gc.threshold()`); 0 = off.
+    pub threshold: usize,
+    /// `gc.disable()` stops automatic collection (not the ones an
+    /// allocation failure triggers).
+    pub enabled: bool,
+    /// `micropython.heap_lock()` depth: allocation raises while > 0.
+    pub lock_depth: u32,
+    /// Number of collections run.
+    pub collections: usize,
+}
+
+/// The heap: the block allocator plus the collector's settings.
+pub struct Heap {
+    pub(crate) blocks: Blocks,
+    /// Collector settings and counters.
+    pub stats: GcStats,
+}
+
+// SAFETY: the heap owns its region exclusively; moving it to another
+// thread moves that ownership (the interpreter is single-threaded).
+unsafe impl Send for Heap {}
+
+impl Heap {
+    /// A heap of exactly `size` bytes, allocated once from the global
+    /// allocator (the unix port's start-up allocation). None if the
+    /// allocator refuses or `size` is too small to hold one block.
+    pub fn new_owned(size: usize) -> Option<Heap> {
+        let layout = core::alloc::Layout::from_size_align(size.max(1), BLOCK).ok()?;
+        // SAFETY: `layout` has a non-zero size. The memory is not zeroed:
+        // only the tables are initialised (see `Blocks::new`), and pages
+        // of the pool are touched only when blocks are allocated.
+        let p = NonNull::new(unsafe { alloc::alloc::alloc(layout) })?;
+        // SAFETY: `p` is a fresh allocation of `size` bytes owned by the
+        // heap until `Drop` gives it back.
+        let h = unsafe { Heap::from_raw(p, size, true) };
+        if h.blocks.n_blocks() == 0 {
+            return None;
+        }
+        Some(h)
+    }
+
+    /// A heap in a static region (the board ports' `.bss` array).
+    pub fn new_static(region: &'static mut [core::mem::MaybeUninit<u8>]) -> Heap {
+        let size = region.len();
+        let p = NonNull::from(region).cast::<u8>();
+        // SAFETY: the `'static mut` borrow gives the heap the region for
+        // the rest of the program.
+        unsafe { Heap::from_raw(p, size, false) }
+    }
+
+    /// # Safety
+    /// As [`Blocks::new`].
+    unsafe fn from_raw(p: NonNull<u8>, size: usize, owned: bool) -> Heap {
+        // Heap pointers are turned back into references from their
+        // address alone (`Obj` is a plain word): expose the region's
+        // provenance for that.
+        let _ = p.as_ptr().expose_provenance();
+        Heap {
+            // SAFETY: forwarded from the caller.
+            blocks: unsafe { Blocks::new(p, size, owned) },
+            stats: GcStats { since_gc: 0, threshold: 0, enabled: true, lock_depth: 0, collections: 0 },
+        }
+    }
+
+    /// The heap size in bytes (the whole region).
+    #[inline]
+    pub fn size(&self) -> usize {
+        self.blocks.size()
+    }
+
+    /// Bytes in use (`gc.mem_alloc()`): allocated blocks plus the tables
+    /// and alignment slack, so that `mem_alloc() + mem_free()` is exactly
+    /// [`Heap::size`].
+    pub fn mem_alloc(&self) -> usize {
+        self.size() - self.mem_free()
+    }
+
+    /// Bytes free (`gc.mem_free()`): free blocks.
+    pub fn mem_free(&self) -> usize {
+        (self.blocks.n_blocks() - self.blocks.used_blocks()) * BLOCK
+    }
+
+    /// The largest free run of blocks, in bytes (`micropython.mem_info`'s
+    /// "max new split").
+    pub fn max_free(&self) -> usize {
+        let mut best = 0;
+        let mut run = 0;
+        for b in 0..self.blocks.n_blocks() {
+            if self.blocks.atb(b) == blocks::FREE {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        best * BLOCK
+    }
+
+    /// Is `o` an object in this heap (not a static)?
+    #[inline(always)]
+    pub fn is_heap_obj(&self, o: Obj) -> bool {
+        o.as_ptr_addr().is_some_and(|a| self.blocks.contains(a))
+    }
+
+    /// Allocates `bytes` (zeroed, at least one block) without collecting.
+    /// None when no run of free blocks is long enough.
+    #[inline]
+    pub fn alloc_raw(&mut self, bytes: usize, finaliser: bool) -> Option<NonNull<u8>> {
+        let p = self.blocks.alloc(bytes, finaliser)?;
+        self.stats.since_gc += bytes.div_ceil(BLOCK).max(1) * BLOCK;
+        Some(p)
+    }
+
+    /// Frees the allocation that starts at `addr` (anything else is
+    /// ignored). Only for memory nothing refers to any more: an object's
+    /// old buffer after growth, a temporary.
+    pub fn free_addr(&mut self, addr: usize) {
+        self.blocks.free(addr);
+    }
+
+    /// Bytes of the allocation that starts at `addr` (0 if none does).
+    pub fn alloc_size(&self, addr: usize) -> usize {
+        match self.blocks.block_of_addr(addr) {
+            Some(b) if addr % BLOCK == 0 && matches!(self.blocks.atb(b), blocks::HEAD | blocks::MARK) => {
+                self.blocks.alloc_blocks(b) * BLOCK
+            }
+            _ => 0,
+        }
+    }
+
+    /// Moves a new object into the heap. Gives the value back if it does
+    /// not fit (the caller collects and retries).
+    #[inline]
+    pub fn alloc_obj<T: ObjType>(&mut self, value: T, finaliser: bool) -> Result<Obj, T> {
+        const { assert!(!core::mem::needs_drop::<T>(), "heap objects are never dropped") };
+        let Some(p) = self.alloc_raw(core::mem::size_of::<T>(), finaliser) else { return Err(value) };
+        let p = p.cast::<T>();
+        // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of at
+        // least `size_of::<T>()` bytes; BLOCK >= align_of::<T>() is checked
+        // for every registered type in `registry`.
+        unsafe { p.as_ptr().write(value) };
+        Ok(Obj::from_addr(p.as_ptr() as usize))
+    }
+
+    /// The object `o` as a `T`, if `o` is a pointer to an object of one of
+    /// `T`'s types.
+    #[inline(always)]
+    pub fn get<T: ObjType>(&self, o: Obj) -> Option<&T> {
+        let ty = o.ptr_type()?;
+        if !T::is_type(ty) {
+            return None;
+        }
+        self.debug_check_live(o);
+        let p: *const T = core::ptr::with_exposed_provenance(o.raw());
+        // SAFETY: `o` points to a live object (the gc contract) whose type
+        // says it has `T`'s layout (`ObjType`'s contract). The `&self`
+        // borrow excludes any `&mut` to heap objects while this lives.
+        Some(unsafe { &*p })
+    }
+
+    /// The object `o` as a mutable `T`, if it is one and lives in the heap
+    /// (statics are read-only).
+    #[inline(always)]
+    pub fn get_mut<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
+        let ty = o.ptr_type()?;
+        if !T::is_type(ty) || !self.blocks.contains(o.raw()) {
+            return None;
+        }
+        self.debug_check_live(o);
+        let p = self.blocks.block_ptr(0).with_addr(o.raw()).cast::<T>();
+        // SAFETY: as in `get`, and the object is in the heap's region, so
+        // writable; the `&mut self` borrow makes this the only reference
+        // into heap objects while it lives.
+        Some(unsafe { &mut *p })
+    }
+
+    /// In debug builds, checks that `o` is the start of a live allocation
+    /// (or a static): catches a stale `Obj` at its first use.
+    #[inline(always)]
+    fn debug_check_live(&self, o: Obj) {
+        #[cfg(debug_assertions)]
+        {
+            let a = o.raw();
+            if let Some(b) = self.blocks.block_of_addr(a) {
+                debug_assert!(
+                    a % BLOCK == 0 && matches!(self.blocks.atb(b), blocks::HEAD | blocks::MARK),
+                    "stale heap object {a:#x}"
+                );
+            }
+        }
+        let _ = o;
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        if self.blocks.owned() {
+            if let Ok(layout) = core::alloc::Layout::from_size_align(self.blocks.size().max(1), BLOCK) {
+                // SAFETY: an owned region was allocated in `new_owned` with
+                // this same layout, and nothing uses it after the heap.
+                unsafe { alloc::alloc::dealloc(self.blocks.base().as_ptr(), layout) };
+            }
+        }
+    }
+}
+
+/// Base of an object as a typed pointer in the region (for the var and vec
+/// accessors): `o` must be a heap pointer.
+#[inline(always)]
+pub(crate) fn obj_ptr<T>(heap: &Heap, o: Obj) -> *mut T {
+    heap.blocks.block_ptr(0).with_addr(o.raw()).cast::<T>()
+}
+
+impl Heap {
+    /// The user class `o` (a heap type with `flags::IS_CLASS`).
+    #[inline]
+    pub fn class(&self, o: Obj) -> Option<&crate::vm::class::ClassObj> {
+        let t = o.as_type()?;
+        if t.flags & crate::typ::flags::IS_CLASS == 0 || !self.blocks.contains(o.raw()) {
+            return None;
+        }
+        let p: *const crate::vm::class::ClassObj = core::ptr::with_exposed_provenance(o.raw());
+        // SAFETY: types flagged IS_CLASS are only made as the `base` field
+        // (first, `#[repr(C)]`) of a heap `ClassObj`; `o` is live (gc
+        // contract); `&self` excludes writers.
+        Some(unsafe { &*p })
+    }
+
+    /// The mutable state of user class `o` (its `TypeObj` part is never
+    /// written after creation, so shared references to it stay valid).
+    #[inline]
+    pub fn class_state_mut(&mut self, o: Obj) -> Option<&mut crate::vm::class::ClassState> {
+        let t = o.as_type()?;
+        if t.flags & crate::typ::flags::IS_CLASS == 0 || !self.blocks.contains(o.raw()) {
+            return None;
+        }
+        let p = obj_ptr::<crate::vm::class::ClassObj>(self, o);
+        // SAFETY: as in `class`; the reference covers only the `st` field,
+        // disjoint from the `TypeObj` others may be reading, and `&mut
+        // self` makes it the only mutable reference into the heap.
+        Some(unsafe { &mut (*p).st })
+    }
+
+    /// Moves a new user class into the heap (`ty.flags` must include
+    /// `flags::IS_CLASS`). Gives it back if it does not fit.
+    pub fn alloc_class(&mut self, c: crate::vm::class::ClassObj) -> Result<Obj, crate::vm::class::ClassObj> {
+        if c.ty.flags & crate::typ::flags::IS_CLASS == 0 {
+            return Err(c);
+        }
+        let Some(p) = self.alloc_raw(core::mem::size_of::<crate::vm::class::ClassObj>(), false) else {
+            return Err(c);
+        };
+        let p = p.cast::<crate::vm::class::ClassObj>();
+        // SAFETY: a fresh, zeroed, block-aligned allocation large enough.
+        unsafe { p.as_ptr().write(c) };
+        Ok(Obj::from_addr(p.as_ptr() as usize))
+    }
+}

@@ -1,0 +1,131 @@
+//! The layout registry: which Rust struct each object type has. Every
+//! `unsafe impl` of [`ObjType`], [`VarHead`] and [`GcItem`] in the crate is
+//! here, so the layout promises the heap relies on are audited in one
+//! place. Adding a heap object type = defining its `#[repr(C)]` struct
+//! (first field an `ObjBase`, no `Drop`, only `GcItem`-like fields) in its
+//! type's file and adding one line below.
+
+use crate::obj::{Obj, ObjBase};
+use crate::qstr::Qstr;
+use crate::typ::TypeObj;
+
+/// A Rust struct that is the layout of the objects of some types.
+///
+/// # Safety
+/// The implementor must be `#[repr(C)]` with an [`ObjBase`] as its first
+/// field, have alignment at most [`super::BLOCK`], not need `Drop`, and be
+/// valid when its fields hold what the heap's users store; and every object
+/// whose type satisfies [`ObjType::is_type`] must have been made with this
+/// layout (or one that starts with it and is at least as large).
+pub unsafe trait ObjType: Sized {
+    /// Does an object of type `ty` have this layout?
+    fn is_type(ty: &TypeObj) -> bool;
+}
+
+/// The header of a variable-size object ([`super::Var`]).
+///
+/// # Safety
+/// As [`ObjType`], for `Var<Self>` followed by `len` items of `Item`:
+/// every object whose type satisfies `is_type` was made by
+/// [`super::Heap::alloc_var`] with this header type.
+pub unsafe trait VarHead: Sized {
+    /// The item type stored after the header.
+    type Item: GcItem;
+    /// Objects of this layout never change after they are made (tuple,
+    /// str, bytes, int): they can be read without holding the heap borrow
+    /// ([`super::Heap::var_pinned`]) and are never handed out mutably.
+    const IMMUTABLE: bool;
+    /// Does an object of type `ty` have this layout?
+    fn is_type(ty: &TypeObj) -> bool;
+}
+
+/// A plain value that can live in heap buffers.
+///
+/// # Safety
+/// `Copy`, no `Drop`, alignment at most a word, and the all-zero bit
+/// pattern is a valid value (fresh heap memory is zeroed).
+pub unsafe trait GcItem: Copy {}
+
+// SAFETY (all `GcItem` impls): plain integers, `Obj` (a word; zero is
+// NULL), `Qstr` (a u32 id) and `TracebackEntry` (qstrs and a u32) are
+// `Copy`, have no `Drop`, are at most word-aligned, and zero is valid.
+unsafe impl GcItem for u8 {}
+unsafe impl GcItem for u16 {}
+unsafe impl GcItem for u32 {}
+unsafe impl GcItem for usize {}
+unsafe impl GcItem for Obj {}
+unsafe impl GcItem for Qstr {}
+unsafe impl GcItem for crate::types::exception::TracebackEntry {}
+
+/// `is_type` predicate: exactly the type `$t`.
+macro_rules! is {
+    ($($t:expr),+) => {
+        |ty: &TypeObj| false $(|| core::ptr::eq(ty, &$t))+
+    };
+}
+
+/// Registers a plain object layout: `obj_type!(Struct, predicate)`.
+macro_rules! obj_type {
+    ($s:ty, $pred:expr) => {
+        const _: () = assert!(core::mem::align_of::<$s>() <= super::BLOCK);
+        const _: () = assert!(core::mem::offset_of!($s, base) == 0);
+        // SAFETY: `$s` is `#[repr(C)]` with `base: ObjBase` first (checked
+        // above), has no `Drop` (checked at allocation), and objects of the
+        // types accepted by the predicate are only ever made as `$s`.
+        unsafe impl ObjType for $s {
+            #[inline(always)]
+            fn is_type(ty: &TypeObj) -> bool {
+                let f: fn(&TypeObj) -> bool = $pred;
+                f(ty)
+            }
+        }
+    };
+}
+
+/// Registers a variable-size layout: `var_head!(Head, Item, predicate)`.
+macro_rules! var_head {
+    ($s:ty, $item:ty, $imm:expr, $pred:expr) => {
+        const _: () = assert!(core::mem::align_of::<$s>() <= super::BLOCK);
+        const _: () = assert!(core::mem::offset_of!($s, base) == 0);
+        // SAFETY: as for `obj_type!`; objects of these types are only made
+        // by `Heap::alloc_var::<$s>`.
+        unsafe impl VarHead for $s {
+            type Item = $item;
+            const IMMUTABLE: bool = $imm;
+            #[inline(always)]
+            fn is_type(ty: &TypeObj) -> bool {
+                let f: fn(&TypeObj) -> bool = $pred;
+                f(ty)
+            }
+        }
+    };
+}
+
+use crate::types;
+
+// ---- plain objects ----
+#[cfg(not(feature = "nanbox"))]
+obj_type!(types::float::FloatObj, is!(types::float::FLOAT_TYPE));
+obj_type!(types::complex::ComplexObj, is!(types::complex::COMPLEX_TYPE));
+obj_type!(types::list::ListObj, is!(types::list::LIST_TYPE));
+obj_type!(types::bytearray::ByteArrayObj, is!(types::bytearray::BYTEARRAY_TYPE));
+obj_type!(types::dict::DictObj, types::dict::has_map_layout);
+obj_type!(types::slice::SliceObj, is!(types::slice::SLICE_TYPE));
+obj_type!(types::misc::CellObj, is!(types::misc::CELL_TYPE));
+obj_type!(types::misc::BoundMethObj, is!(types::misc::BOUND_METHOD_TYPE));
+obj_type!(types::misc::FunWrapObj, is!(types::misc::STATICMETHOD_TYPE, types::misc::CLASSMETHOD_TYPE));
+obj_type!(types::misc::PropertyObj, is!(types::misc::PROPERTY_TYPE));
+obj_type!(types::exception::ExceptionObj, types::exception::has_exception_layout);
+obj_type!(crate::vm::class::InstanceObj, crate::vm::class::has_instance_layout);
+obj_type!(crate::vm::class::InstanceNativeObj, crate::vm::class::has_native_instance_layout);
+
+// ---- variable-size objects ----
+// (header, item, immutable, types)
+var_head!(types::tuple::TupleHead, Obj, true, is!(types::tuple::TUPLE_TYPE));
+var_head!(super::strs::StrHead, u8, true, is!(types::str::STR_TYPE, types::bytes::BYTES_TYPE));
+obj_type!(super::strs::StaticTextObj, is!(super::strs::STATIC_TEXT_TYPE));
+var_head!(types::int::IntHead, u32, true, is!(types::int::INT_TYPE));
+
+/// Keeps `ObjBase` referenced for the layout documentation above.
+#[allow(dead_code)]
+type _Base = ObjBase;

@@ -1,0 +1,155 @@
+//! str and bytes objects: a [`StrHead`] (type, hash) and the bytes inline
+//! (a [`super::Var`]). The header can only be made here, so every str
+//! object is made by these constructors, which guarantee its bytes are
+//! valid UTF-8: reading a str's text needs no check.
+//!
+//! Also [`StaticTextObj`]: text in read-only memory (frozen modules'
+//! names), used only inside the qstr pool.
+
+use super::registry::VarHead;
+use super::Heap;
+use crate::obj::{Obj, ObjBase};
+use crate::qstr::hash_bytes;
+use crate::typ::TypeObj;
+use crate::types::bytes::BYTES_TYPE;
+use crate::types::str::STR_TYPE;
+
+/// The header of a heap str or bytes object (interned strs are
+/// `Obj::qstr` instead).
+#[repr(C)]
+pub struct StrHead {
+    /// Header (`str` or `bytes`).
+    pub base: ObjBase,
+    hash: u32,
+}
+
+impl StrHead {
+    /// `qstr::hash_bytes` of the bytes.
+    #[inline(always)]
+    pub fn hash(&self) -> u32 {
+        self.hash
+    }
+}
+
+/// Text in read-only memory, for the qstr pool (never seen by Python).
+#[repr(C)]
+pub struct StaticTextObj {
+    /// Header ([`STATIC_TEXT_TYPE`]).
+    pub base: ObjBase,
+    /// The text.
+    pub text: &'static str,
+    /// Its `hash_bytes`.
+    pub hash: u32,
+}
+
+/// The internal type of [`StaticTextObj`].
+pub static STATIC_TEXT_TYPE: TypeObj = TypeObj { name: crate::qstr::q::str, ..TypeObj::EMPTY };
+
+impl Heap {
+    /// A new heap str holding `s` (no interning here). Gives nothing back
+    /// on failure: the caller collects and retries.
+    pub fn alloc_str(&mut self, s: &str) -> Option<Obj> {
+        let h = StrHead { base: ObjBase::new(&STR_TYPE), hash: hash_bytes(s.as_bytes()) };
+        self.alloc_var_with(h, s.len(), false, |b| {
+            b.copy_from_slice(s.as_bytes());
+            b.len()
+        })
+        .ok()
+    }
+
+    /// A new heap str of `n` bytes written by `init` (which returns how
+    /// many it wrote); None if it does not fit, or if the bytes written are
+    /// not valid UTF-8 (the object is then freed).
+    pub fn alloc_str_with(&mut self, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> Option<Result<Obj, ()>> {
+        let h = StrHead { base: ObjBase::new(&BYTES_TYPE), hash: 0 };
+        let o = self.alloc_var_with(h, n, false, init).ok()?;
+        Some(self.retype_as_str(o))
+    }
+
+    /// A new bytes object holding `b`.
+    pub fn alloc_bytes(&mut self, b: &[u8]) -> Option<Obj> {
+        let h = StrHead { base: ObjBase::new(&BYTES_TYPE), hash: hash_bytes(b) };
+        self.alloc_var_with(h, b.len(), false, |d| {
+            d.copy_from_slice(b);
+            d.len()
+        })
+        .ok()
+    }
+
+    /// A new bytes object of `n` bytes written by `init` (which returns
+    /// how many it wrote).
+    pub fn alloc_bytes_with(&mut self, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> Option<Obj> {
+        let h = StrHead { base: ObjBase::new(&BYTES_TYPE), hash: 0 };
+        let o = self.alloc_var_with(h, n, false, init).ok()?;
+        self.set_str_hash(o);
+        Some(o)
+    }
+
+    /// Computes and stores the hash of a just-built str/bytes object.
+    fn set_str_hash(&mut self, o: Obj) {
+        let Some(b) = self.var::<StrHead>(o).map(|(_, b)| hash_bytes(b)) else { return };
+        let p = super::obj_ptr::<StrHead>(self, o);
+        // SAFETY: `o` was just made by this module and is not yet visible
+        // to anything else; only its hash field is written.
+        unsafe { (*p).hash = b };
+    }
+
+    /// Turns a just-built bytes object into a str if its bytes are valid
+    /// UTF-8 (else frees it).
+    fn retype_as_str(&mut self, o: Obj) -> Result<Obj, ()> {
+        let ok = self.var::<StrHead>(o).is_some_and(|(_, b)| core::str::from_utf8(b).is_ok());
+        if !ok {
+            self.free_addr(o.raw());
+            return Err(());
+        }
+        self.set_str_hash(o);
+        let p = super::obj_ptr::<StrHead>(self, o);
+        // SAFETY: `o` was just made by this module (not yet visible to
+        // anything else) with the `StrHead` layout, which `str` shares;
+        // its bytes were checked to be UTF-8 above.
+        unsafe { (*p).base = ObjBase::new(&STR_TYPE) };
+        Ok(o)
+    }
+
+    /// The text of heap str `o`, not tied to the heap borrow (str objects
+    /// never change; see [`Heap::var_pinned`] for how long it is valid).
+    #[inline(always)]
+    pub fn str_pinned<'a>(&self, o: Obj) -> Option<&'a str> {
+        let (h, b) = self.var_pinned::<StrHead>(o)?;
+        if !core::ptr::eq(h.base.ty, &STR_TYPE) {
+            return None;
+        }
+        // SAFETY: objects of type `str` are only made by this module's
+        // constructors, which store valid UTF-8 (from a `&str`, or checked
+        // in `retype_as_str`), and are never written afterwards.
+        Some(unsafe { core::str::from_utf8_unchecked(b) })
+    }
+
+    /// The bytes of a heap str or bytes object `o`, pinned as
+    /// [`Heap::str_pinned`].
+    #[inline(always)]
+    pub fn str_bytes_pinned<'a>(&self, o: Obj) -> Option<&'a [u8]> {
+        self.var_pinned::<StrHead>(o).map(|(_, b)| b)
+    }
+
+    /// The stored hash of a heap str or bytes object.
+    #[inline(always)]
+    pub fn str_hash(&self, o: Obj) -> Option<u32> {
+        self.var::<StrHead>(o).map(|(h, _)| h.hash)
+    }
+
+    /// The text of a [`StaticTextObj`] (or of a heap str), for the qstr
+    /// pool.
+    #[inline]
+    pub fn text_of<'a>(&self, o: Obj) -> Option<(&'a str, u32)> {
+        if let Some(t) = self.get::<StaticTextObj>(o) {
+            return Some((t.text, t.hash));
+        }
+        let s = self.str_pinned(o)?;
+        Some((s, self.str_hash(o).unwrap_or(0)))
+    }
+}
+
+/// `VarHead` is implemented for `StrHead` in the registry.
+#[allow(dead_code)]
+fn _is_var_head<H: VarHead>() {}

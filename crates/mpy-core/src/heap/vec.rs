@@ -1,0 +1,282 @@
+//! [`GcVec`]: a growable array whose items live in their own gc-heap
+//! allocation (list items, bytearray bytes, dict tables, run-time buffers).
+//!
+//! A `GcVec` is three words (pointer, length, capacity) embedded in an
+//! object or held in a Rust local (the collector finds its buffer through
+//! the pointer, see [`super`]'s gc contract). It is never dropped: a buffer
+//! nothing points to any more is reclaimed by the next collection, or
+//! given back at once with [`super::Heap::free_vec`].
+//!
+//! Everything that needs no allocation is a method here; growing goes
+//! through the heap ([`super::Heap::vec_with_capacity`],
+//! [`super::Heap::vec_try_grow_in_place`], [`GcVec::move_into`]) and, with
+//! collection and `MemoryError`, through `Vm::vec_reserve`.
+
+use super::registry::GcItem;
+use super::Heap;
+use core::marker::PhantomData;
+
+/// A growable array in the gc heap (see the module docs).
+#[repr(C)]
+pub struct GcVec<T: GcItem> {
+    ptr: *mut T,
+    len: usize,
+    cap: usize,
+    _t: PhantomData<T>,
+}
+
+/// Proof that the heap resized the buffer at `addr` to `bytes` in place
+/// (only [`Heap::vec_try_grow_in_place`] makes one).
+pub struct Resized {
+    addr: usize,
+    bytes: usize,
+}
+
+impl<T: GcItem> Default for GcVec<T> {
+    fn default() -> Self {
+        GcVec::new()
+    }
+}
+
+impl<T: GcItem> GcVec<T> {
+    /// An empty vector with no buffer (allocates nothing).
+    pub const fn new() -> GcVec<T> {
+        GcVec { ptr: core::ptr::null_mut(), len: 0, cap: 0, _t: PhantomData }
+    }
+
+    /// Number of items.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Is it empty?
+    #[inline(always)]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Items the buffer holds without growing.
+    #[inline(always)]
+    pub fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// Address of the buffer (0 when there is none).
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.ptr as usize
+    }
+
+    /// The items.
+    #[inline(always)]
+    pub fn as_slice(&self) -> &[T] {
+        if self.cap == 0 {
+            return &[];
+        }
+        // SAFETY: a non-empty buffer is a live heap allocation of at least
+        // `cap` items (made by `Heap::vec_with_capacity`, or resized with a
+        // `Resized` proof), `len <= cap` always, and items below `cap` are
+        // initialised (allocations are zeroed; `GcItem`s are valid when
+        // zero). The borrow of `self` covers the buffer: only this vector
+        // points to it.
+        unsafe { core::slice::from_raw_parts(self.ptr, self.len) }
+    }
+
+    /// The items, mutably.
+    #[inline(always)]
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.cap == 0 {
+            return &mut [];
+        }
+        // SAFETY: as in `as_slice`; `&mut self` is the only way to the
+        // buffer.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr, self.len) }
+    }
+
+    /// The whole buffer, `capacity()` items (those past `len` hold zeros
+    /// or stale values).
+    #[inline(always)]
+    pub fn full_slice(&self) -> &[T] {
+        if self.cap == 0 {
+            return &[];
+        }
+        // SAFETY: as in `as_slice`, for all `cap` initialised items.
+        unsafe { core::slice::from_raw_parts(self.ptr, self.cap) }
+    }
+
+    /// The whole buffer, mutably (see [`GcVec::full_slice`]).
+    #[inline(always)]
+    pub fn full_slice_mut(&mut self) -> &mut [T] {
+        self.spare_all()
+    }
+
+    #[inline(always)]
+    fn spare_all(&mut self) -> &mut [T] {
+        if self.cap == 0 {
+            return &mut [];
+        }
+        // SAFETY: as in `as_slice`, for all `cap` initialised items.
+        unsafe { core::slice::from_raw_parts_mut(self.ptr, self.cap) }
+    }
+
+    /// Appends `x` if there is room; gives it back otherwise.
+    #[inline(always)]
+    pub fn push_within_capacity(&mut self, x: T) -> Result<(), T> {
+        if self.len < self.cap {
+            // SAFETY: `len < cap`, so the slot is inside the buffer.
+            unsafe { self.ptr.add(self.len).write(x) };
+            self.len += 1;
+            Ok(())
+        } else {
+            Err(x)
+        }
+    }
+
+    /// Appends all of `xs` if there is room (else changes nothing and
+    /// returns false).
+    pub fn extend_within_capacity(&mut self, xs: &[T]) -> bool {
+        let n = self.len;
+        if xs.len() > self.cap - n {
+            return false;
+        }
+        self.spare_all()[n..n + xs.len()].copy_from_slice(xs);
+        self.len += xs.len();
+        true
+    }
+
+    /// Inserts `x` at `i` (clamped to `len`) if there is room.
+    pub fn insert_within_capacity(&mut self, i: usize, x: T) -> Result<(), T> {
+        if self.len >= self.cap {
+            return Err(x);
+        }
+        let n = self.len;
+        let i = i.min(n);
+        let all = self.spare_all();
+        all.copy_within(i..n, i + 1);
+        all[i] = x;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// Removes and returns item `i`, shifting the rest down.
+    pub fn remove(&mut self, i: usize) -> Option<T> {
+        if i >= self.len {
+            return None;
+        }
+        let n = self.len;
+        let all = self.spare_all();
+        let x = all[i];
+        all.copy_within(i + 1..n, i);
+        self.len -= 1;
+        Some(x)
+    }
+
+    /// Removes and returns the last item.
+    #[inline]
+    pub fn pop(&mut self) -> Option<T> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        let n = self.len;
+        Some(self.spare_all()[n])
+    }
+
+    /// Shortens to `n` items (no effect if already shorter).
+    #[inline]
+    pub fn truncate(&mut self, n: usize) {
+        self.len = self.len.min(n);
+    }
+
+    /// Empties the vector (keeps the buffer).
+    #[inline]
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Grows or shrinks to `n` items, new ones set to `fill`; false (and no
+    /// change) if `n` exceeds the capacity.
+    pub fn resize_within_capacity(&mut self, n: usize, fill: T) -> bool {
+        if n > self.cap {
+            return false;
+        }
+        let old = self.len;
+        if n > old {
+            self.spare_all()[old..n].fill(fill);
+        }
+        self.len = n;
+        true
+    }
+
+    /// Moves the items into `new` (which must have room for them: else
+    /// nothing happens and `new` is handed back as `Err`), makes `new` this
+    /// vector's buffer, and returns the old buffer (empty, for
+    /// [`Heap::free_vec`] or the collector).
+    pub fn move_into(&mut self, mut new: GcVec<T>) -> Result<GcVec<T>, GcVec<T>> {
+        if new.cap < self.len {
+            return Err(new);
+        }
+        new.len = 0;
+        let n = self.len;
+        new.spare_all()[..n].copy_from_slice(self.as_slice());
+        new.len = n;
+        let mut old = core::mem::replace(self, new);
+        old.len = 0;
+        Ok(old)
+    }
+
+    /// Takes the capacity a successful [`Heap::vec_try_grow_in_place`]
+    /// gave this vector's buffer. False if `r` is about another buffer.
+    pub fn adopt(&mut self, r: Resized) -> bool {
+        if r.addr != self.ptr as usize || self.cap == 0 {
+            return false;
+        }
+        self.cap = r.bytes / core::mem::size_of::<T>().max(1);
+        self.len = self.len.min(self.cap);
+        true
+    }
+}
+
+impl Heap {
+    /// A vector with room for at least `cap` items (the whole of its last
+    /// block: the capacity is rounded up), or None if the heap has no room
+    /// (no collection here). `cap == 0` allocates nothing.
+    pub fn vec_with_capacity<T: GcItem>(&mut self, cap: usize) -> Option<GcVec<T>> {
+        if cap == 0 {
+            return Some(GcVec::new());
+        }
+        let size = core::mem::size_of::<T>().max(1);
+        let bytes = cap.checked_mul(size)?;
+        let p = self.alloc_raw(bytes, false)?;
+        let real = bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
+        Some(GcVec { ptr: p.as_ptr().cast::<T>(), len: 0, cap: real / size, _t: PhantomData })
+    }
+
+    /// Tries to grow (or shrink) the buffer at `addr` to hold `cap` items of
+    /// `T` without moving it. The returned proof is applied with
+    /// [`GcVec::adopt`]. None if the blocks after it are not free.
+    pub fn vec_try_grow_in_place<T: GcItem>(&mut self, addr: usize, cap: usize) -> Option<Resized> {
+        let b = self.blocks.block_of_addr(addr)?;
+        if addr % super::BLOCK != 0 || !matches!(self.blocks.atb(b), super::blocks::HEAD) {
+            return None;
+        }
+        let bytes = cap.checked_mul(core::mem::size_of::<T>().max(1))?;
+        let before = self.blocks.alloc_blocks(b);
+        if !self.blocks.resize_in_place(b, bytes) {
+            return None;
+        }
+        let after = self.blocks.alloc_blocks(b);
+        self.stats.since_gc += after.saturating_sub(before) * super::BLOCK;
+        Some(Resized { addr, bytes: after * super::BLOCK })
+    }
+
+    /// Gives a vector's buffer back to the heap at once (it must not be
+    /// referred to from anywhere else: e.g. the old buffer returned by
+    /// [`GcVec::move_into`]).
+    pub fn free_vec<T: GcItem>(&mut self, v: GcVec<T>) {
+        if v.cap != 0 {
+            self.free_addr(v.ptr as usize);
+        }
+    }
+}
