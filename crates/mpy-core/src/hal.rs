@@ -1,8 +1,15 @@
 //! The hardware abstraction layer: everything the core needs from the
 //! outside world (console, clocks, files, interrupts). The unix port
 //! implements it on the OS; board ports on their peripherals.
+//!
+//! Nothing here returns memory from Rust's global allocator: data comes
+//! back in buffers the caller provides (from the gc heap or the Rust
+//! stack), so a script reaching the HAL cannot make the interpreter
+//! allocate outside its heap.
 
-use alloc::vec::Vec;
+use crate::heap::GcVec;
+use crate::state::Vm;
+use crate::PyResult;
 
 /// What a path names (for the importer).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -42,9 +49,33 @@ pub trait Hal {
     fn take_interrupt(&mut self) -> bool {
         false
     }
-    /// Reads a whole file.
-    fn read_file(&mut self, _path: &str) -> Option<Vec<u8>> {
-        None
+    /// Size in bytes of file `path`, None if it cannot be read. The
+    /// default asks [`Hal::stat_info`].
+    fn file_size(&mut self, path: &str) -> Option<usize> {
+        match self.stat_info(path) {
+            Ok((mode, size, _)) if mode & 0o170000 != 0o040000 => usize::try_from(size).ok(),
+            _ => None,
+        }
+    }
+    /// Reads file `path` from its start into `buf`: returns how many bytes
+    /// were read (at most `buf.len()`; fewer only at the end of the file),
+    /// None if it cannot be read. The default goes through [`Hal::open`],
+    /// [`Hal::read`] and [`Hal::close`].
+    fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        let h = self.open(path, "r").ok()?;
+        let mut n = 0;
+        while n < buf.len() {
+            match self.read(h, &mut buf[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(_) => {
+                    self.close(h);
+                    return None;
+                }
+            }
+        }
+        self.close(h);
+        Some(n)
     }
     /// What `path` names.
     fn stat(&mut self, _path: &str) -> PathKind {
@@ -81,19 +112,35 @@ pub trait Hal {
     fn stack_limit(&self) -> usize {
         32 * 1024
     }
-    /// The current directory (`os.getcwd()`); `"/"` by default.
-    fn getcwd(&mut self) -> Result<alloc::string::String, i32> {
-        Ok(alloc::string::String::from("/"))
+    /// Writes the current directory (`os.getcwd()`) into `buf` and
+    /// returns its length in bytes; if that exceeds `buf.len()`, only
+    /// `buf.len()` bytes were written and the caller asks again with a
+    /// larger buffer. `"/"` by default. Errors: an errno.
+    fn getcwd(&mut self, buf: &mut [u8]) -> Result<usize, i32> {
+        if let Some(b) = buf.first_mut() {
+            *b = b'/';
+        }
+        Ok(1)
     }
     /// Changes the current directory. Errors: an errno (default 2 = ENOENT).
     fn chdir(&mut self, _path: &str) -> Result<(), i32> {
         Err(2)
     }
-    /// Names in directory `path` (without `.`/`..`), in port order.
-    /// Errors: an errno (default 2 = ENOENT).
-    fn listdir(&mut self, _path: &str) -> Result<Vec<alloc::string::String>, i32> {
+    /// Starts listing directory `path` (`os.listdir`): returns a
+    /// port-chosen handle for [`Hal::dir_next`]. Errors: an errno
+    /// (default 2 = ENOENT).
+    fn dir_open(&mut self, _path: &str) -> Result<usize, i32> {
         Err(2)
     }
+    /// Writes the next name of a directory listing (without `.`/`..`, in
+    /// port order, UTF-8) into `name` and returns its length; `Ok(None)`
+    /// when there are no more. Errors: an errno (36 = ENAMETOOLONG if the
+    /// name does not fit in `name`; default 9 = EBADF).
+    fn dir_next(&mut self, _handle: usize, _name: &mut [u8]) -> Result<Option<usize>, i32> {
+        Err(9)
+    }
+    /// Ends a directory listing (no-op by default).
+    fn dir_close(&mut self, _handle: usize) {}
     /// `(st_mode, st_size, st_mtime seconds)` of `path`. Errors: an errno
     /// (default 2 = ENOENT).
     fn stat_info(&mut self, _path: &str) -> Result<(u32, u64, i64), i32> {
@@ -118,14 +165,39 @@ pub trait Hal {
 }
 
 /// A HAL for tests and embedding: captures standard output in memory.
+/// (Its buffer is the embedder's memory, from Rust's global allocator: not
+/// for the allocation-free configurations.)
 #[derive(Default)]
 pub struct BufferHal {
     /// Everything written to stdout and stderr.
-    pub out: Vec<u8>,
+    pub out: alloc::vec::Vec<u8>,
 }
 
 impl Hal for BufferHal {
     fn stdout_write(&mut self, data: &[u8]) {
         self.out.extend_from_slice(data);
+    }
+}
+
+impl Vm {
+    /// The contents of file `path` through the HAL, in a new gc-heap
+    /// buffer (None if the file cannot be read). Give the buffer back with
+    /// `vm.heap.free_vec` when done, or leave it to the collector.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn read_file(&mut self, path: &str) -> PyResult<Option<GcVec<u8>>> {
+        let Some(size) = self.hal.file_size(path) else { return Ok(None) };
+        let mut v: GcVec<u8> = self.new_vec(size)?;
+        v.resize_within_capacity(size, 0);
+        match self.hal.read_file_into(path, v.as_mut_slice()) {
+            Some(n) => {
+                v.truncate(n);
+                Ok(Some(v))
+            }
+            None => {
+                self.heap.free_vec(v);
+                Ok(None)
+            }
+        }
     }
 }

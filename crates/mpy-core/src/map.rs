@@ -530,3 +530,33 @@ impl Iterator for Candidates<'_> {
         self.next_pos()
     }
 }
+
+impl Map {
+    /// Words of the table's buffer (the capacity [`Map::copy_from`] needs).
+    /// (added by containers)
+    #[inline]
+    pub fn buffer_words(&self) -> usize {
+        self.t.capacity()
+    }
+
+    /// A copy of `src` (same entries, order, capacity and layout) in `new`,
+    /// an empty vector of exactly [`Map::buffer_words`] capacity (from
+    /// `Vm::new_vec`); `new` is handed back if its capacity differs.
+    /// (added by containers)
+    pub fn copy_from(src: &Map, mut new: GcVec<usize>) -> Result<Map, GcVec<usize>> {
+        if new.capacity() != src.t.capacity() {
+            return Err(new);
+        }
+        let words = src.t.full_slice();
+        if !new.resize_within_capacity(words.len(), 0) {
+            return Err(new);
+        }
+        new.as_mut_slice().copy_from_slice(words);
+        new.truncate(src.t.len());
+        Ok(Map { t: new })
+    }
+}
+
+#[cfg(test)]
+#[path = "map_tests.rs"]
+mod tests;

@@ -281,6 +281,21 @@ impl Obj {
         }
     }
 
+    /// The built-in module if this is one (a static `ModuleDef`).
+    /// (added by modules)
+    #[inline(always)]
+    pub fn as_builtin_module(self) -> Option<&'static crate::typ::ModuleDef> {
+        let b = self.base()?;
+        if core::ptr::eq(b.ty, &crate::typ::BUILTIN_MODULE_TYPE) {
+            let p = b as *const ObjBase as *const crate::typ::ModuleDef;
+            // SAFETY: only `ModuleDef` statics carry the built-in module
+            // header, as their first `#[repr(C)]` field.
+            Some(unsafe { &*p })
+        } else {
+            None
+        }
+    }
+
     /// Is this a float (inline or boxed)? Boxed floats are recognised by
     /// their type.
     #[inline(always)]

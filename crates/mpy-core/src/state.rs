@@ -465,3 +465,57 @@ impl Vm {
         PyErr(self.memory_error)
     }
 }
+
+impl Vm {
+    /// Moves a new user class into the heap (its `ty.flags` must include
+    /// `flags::IS_CLASS`), collecting and retrying if it does not fit.
+    ///
+    /// Errors: `MemoryError` (also for a class without `IS_CLASS`).
+    pub fn alloc_class(&mut self, c: crate::vm::class::ClassObj) -> PyResult<Obj> {
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        let c = if !self.collect_first(core::mem::size_of::<crate::vm::class::ClassObj>()) {
+            match self.heap.alloc_class(c) {
+                Ok(o) => return Ok(o),
+                Err(c) => c,
+            }
+        } else {
+            c
+        };
+        self.collect();
+        self.heap.alloc_class(c).map_err(|_| self.memory_error())
+    }
+}
+
+impl Vm {
+    /// [`Vm::alloc_var_with`] whose `init` also reads the rest of the heap
+    /// (to copy items out of other objects, e.g. a tuple of a list's
+    /// items); see [`Heap::alloc_var_with_heap`]. (added by containers)
+    ///
+    /// Errors: `MemoryError` (`init` is not called).
+    pub fn alloc_var_with_heap<H: VarHead, F: FnOnce(&Heap, &mut [H::Item]) -> usize>(
+        &mut self,
+        head: H,
+        n: usize,
+        init: F,
+    ) -> PyResult<Obj> {
+        let bytes = crate::heap::var::var_bytes::<H>(n).unwrap_or(usize::MAX);
+        let (head, init) = if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
+            match self.heap.alloc_var_with_heap(head, n, false, init) {
+                Ok(o) => return Ok(o),
+                Err(back) => back,
+            }
+        } else {
+            (head, init)
+        };
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        self.collect();
+        match self.heap.alloc_var_with_heap(head, n, false, init) {
+            Ok(o) => Ok(o),
+            Err(_) => Err(self.memory_error()),
+        }
+    }
+}

@@ -381,15 +381,63 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-/// A built-in module: its name, its static attributes, and an optional
-/// hook run when it is first imported (to add mutable attributes such as
-/// `sys.path`). Imported modules become heap module objects whose globals
-/// start as a copy of `locals`.
+/// A built-in module: a static object (MicroPython's ROM modules), so
+/// importing one allocates nothing and it is not entered in `sys.modules`.
+/// `Obj::from_static(&M.header)` (or [`ModuleDef::obj`]) is the module
+/// object; its type is [`BUILTIN_MODULE_TYPE`], whose `attr` slot looks a
+/// name up in `locals`, then asks the `attr` hook.
+#[repr(C)]
 pub struct ModuleDef {
+    /// Always [`BUILTIN_MODULE_TYPE`].
+    pub header: ObjBase,
     /// `__name__`.
     pub name: Qstr,
     /// Functions, types and constants.
     pub locals: &'static [(Qstr, Rom)],
-    /// Called with the new module object after `locals` are copied in.
-    pub init: Option<fn(vm: &mut Vm, module: Obj) -> PyResult<()>>,
+    /// Dynamic attributes (state kept in `Vm` fields, e.g. `sys.path`):
+    /// `attr(vm, name, None)` loads `name` (NULL if absent);
+    /// `attr(vm, name, Some(v))` stores it (`v` NULL = delete) and returns
+    /// non-NULL if it did (NULL = no such writable attribute).
+    pub attr: Option<fn(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj>>,
+    /// The names `attr` answers, in the order `dir(module)` lists them
+    /// (after `locals`).
+    pub attr_names: &'static [Qstr],
 }
+
+impl ModuleDef {
+    /// A module with only static attributes.
+    pub const fn new(name: Qstr, locals: &'static [(Qstr, Rom)]) -> ModuleDef {
+        ModuleDef { header: ObjBase { ty: &BUILTIN_MODULE_TYPE }, name, locals, attr: None, attr_names: &[] }
+    }
+
+    /// A module with static attributes and an `attr` hook answering
+    /// `attr_names` (see the field docs).
+    pub const fn with_attr(
+        name: Qstr,
+        locals: &'static [(Qstr, Rom)],
+        attr: fn(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj>,
+        attr_names: &'static [Qstr],
+    ) -> ModuleDef {
+        ModuleDef { header: ObjBase { ty: &BUILTIN_MODULE_TYPE }, name, locals, attr: Some(attr), attr_names }
+    }
+
+    /// This module as an object.
+    pub fn obj(&'static self) -> Obj {
+        Obj::from_static(&self.header)
+    }
+
+    /// The static attribute `name` (from `locals`).
+    pub fn lookup(&self, name: Qstr) -> Option<Rom> {
+        self.locals.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+    }
+}
+
+/// The type of built-in (static) modules: prints as `<module 'name'>`;
+/// attributes through [`ModuleDef`]. (Modules loaded from files are heap
+/// objects of another type, also named `module`.)
+pub static BUILTIN_MODULE_TYPE: TypeObj = TypeObj {
+    name: q::module,
+    print: Some(crate::modules::module_print),
+    attr: Some(crate::modules::module_attr),
+    ..TypeObj::EMPTY
+};

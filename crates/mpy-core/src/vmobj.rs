@@ -1,168 +1,228 @@
-//! Heap objects owned by the VM: functions, generators, code contexts, and
-//! the loaded (validated, pre-decoded) form of raw code they run.
+//! Heap objects owned by the VM: loaded code (raw code, qstr tables,
+//! module code contexts), functions and generators.
+//!
+//! Shapes (all in the gc heap, registered in `heap/registry.rs`):
+//!
+//! * [`RawCodeHead`] + bytes: one loaded bytecode function body
+//!   (MicroPython's `mp_raw_code_t` with its prelude decoded). Immutable.
+//!   The `fun_data` bytes are the object's items when loaded from source
+//!   or a `.mpy` file; frozen code keeps them in read-only memory
+//!   ([`RawCodeHead::rom`]) and has no items. Children are a tuple of raw
+//!   code objects.
+//! * [`QstrTableHead`] + qstrs: a module's qstr table mapped to run-time
+//!   qstrs (bytecode qstr operands index it). Immutable.
+//! * [`ContextObj`]: a module's code context (MicroPython's
+//!   `mp_module_context_t`): globals, qstr table and constants (a tuple).
+//! * [`FunHead`] + cells: a Python function; a closure keeps its cells
+//!   inline (1 cell: 8 words = 32 bytes on 32-bit). Immutable.
+//! * [`GenHead`] + slots: a generator (or coroutine), its suspended frame
+//!   state inline.
 
-use crate::obj::Obj;
-use crate::qstr::Qstr;
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use alloc::vec::Vec;
+use crate::obj::{Obj, ObjBase};
+use crate::qstr::{q, Qstr};
+use crate::state::Vm;
+use crate::typ::TypeObj;
+use mpy_bytecode::varint;
 
-/// Bytecode bytes: shared with a loaded `.mpy`/compiled module, or static
-/// (frozen code in ROM, never copied).
-#[derive(Clone)]
-pub enum CodeBytes {
-    /// Owned by the loaded module, shared by its functions.
-    Shared(Rc<[u8]>),
-    /// Frozen into the firmware image.
-    Static(&'static [u8]),
-}
+/// The internal type of raw code objects.
+pub static RAW_CODE_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+/// The internal type of qstr tables.
+pub static QSTR_TABLE_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+/// The internal type of module code contexts.
+pub static CONTEXT_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
 
-impl core::ops::Deref for CodeBytes {
-    type Target = [u8];
-    #[inline(always)]
-    fn deref(&self) -> &[u8] {
-        match self {
-            CodeBytes::Shared(r) => r,
-            CodeBytes::Static(s) => s,
-        }
-    }
-}
-
-/// One loaded bytecode function body (MicroPython's `mp_raw_code_t` plus the
-/// decoded prelude): checked by the loader so the VM can trust the offsets.
-pub struct FunCode {
-    /// The function's `fun_data` (signature, prelude, opcodes).
-    pub bytes: CodeBytes,
-    /// Offset of the first opcode in `bytes`.
-    pub code_start: usize,
-    /// Range of the line-number table in `bytes`.
-    pub line_table: (usize, usize),
-    /// Local indices that become cells on entry.
-    pub cells: (usize, usize),
+/// The header of a loaded bytecode function body; the items are its
+/// `fun_data` (signature, prelude, opcodes) unless it is frozen. Every
+/// offset was checked by the loader (`vm::load`).
+#[repr(C)]
+pub struct RawCodeHead {
+    /// Header ([`RAW_CODE_TYPE`]).
+    pub base: ObjBase,
+    /// Frozen `fun_data` in read-only memory (empty when the object's
+    /// items hold the bytes).
+    pub rom: &'static [u8],
+    /// Nested raw codes (a tuple; MAKE_FUNCTION/MAKE_CLOSURE index it).
+    pub children: Obj,
+    /// The function name (run-time qstr).
+    pub name: Qstr,
+    /// Source file name (run-time qstr).
+    pub file: Qstr,
+    /// Offset of the first opcode in `fun_data`.
+    pub code_start: u32,
+    /// Offset of the line-number table (it ends at `cells_start`).
+    pub line_start: u32,
+    /// Offset of the cell list (it ends at `code_start`).
+    pub cells_start: u32,
+    /// Offset of the argument names (module qstr indices, vuints).
+    pub args_start: u32,
     /// Number of state slots (locals + value stack).
-    pub n_state: usize,
+    pub n_state: u32,
     /// Depth of the exception-handler stack.
-    pub n_exc_stack: usize,
+    pub n_exc_stack: u32,
     /// `SCOPE_FLAG_*` bits (generator, *args, **kw, kw defaults).
     pub scope_flags: u32,
     /// Positional parameters (closed-over cells first).
-    pub n_pos_args: usize,
+    pub n_pos_args: u32,
     /// Keyword-only parameters.
-    pub n_kwonly_args: usize,
+    pub n_kwonly_args: u32,
     /// Positional parameters with defaults.
-    pub n_def_pos_args: usize,
-    /// The function name (run-time qstr).
-    pub name: Qstr,
-    /// Parameter names (run-time qstrs), positional then keyword-only.
-    pub arg_names: Box<[Qstr]>,
-    /// The module's qstr table mapped to run-time qstrs (bytecode qstr
-    /// operands index it).
-    pub qstrs: Rc<[Qstr]>,
-    /// Source file name.
-    pub file: Qstr,
-    /// Nested code (MAKE_FUNCTION/MAKE_CLOSURE operand indexes it).
-    pub children: Box<[Rc<FunCode>]>,
+    pub n_def_pos_args: u32,
 }
 
-impl FunCode {
+/// A loaded raw code as seen through a pinned borrow: the header and the
+/// whole `fun_data`. Valid while the raw code object is alive (holding
+/// this on the native stack keeps it alive).
+#[derive(Clone, Copy)]
+pub struct Code<'a> {
+    /// The decoded prelude.
+    pub head: &'a RawCodeHead,
+    /// The whole `fun_data`.
+    pub bytes: &'a [u8],
+}
+
+impl<'a> Code<'a> {
+    /// The raw code object `o` (None if it is not one).
+    #[inline(always)]
+    pub fn of(vm: &Vm, o: Obj) -> Option<Code<'a>> {
+        let (head, items) = vm.heap.var_pinned::<RawCodeHead>(o)?;
+        Some(Code { head, bytes: if items.is_empty() { head.rom } else { items } })
+    }
+
     /// The opcodes.
     #[inline(always)]
-    pub fn code(&self) -> &[u8] {
-        self.bytes.get(self.code_start..).unwrap_or(&[])
+    pub fn code(&self) -> &'a [u8] {
+        self.bytes.get(self.head.code_start as usize..).unwrap_or(&[])
     }
+
+    /// The cell list: local indices to turn into cells on entry.
+    #[inline]
+    pub fn cells(&self) -> &'a [u8] {
+        self.bytes.get(self.head.cells_start as usize..self.head.code_start as usize).unwrap_or(&[])
+    }
+
+    /// Number of state slots.
+    #[inline(always)]
+    pub fn n_state(&self) -> usize {
+        self.head.n_state as usize
+    }
+
+    /// Slots a frame of this code occupies on the value stack: the state
+    /// then 3 per handler block.
+    #[inline(always)]
+    pub fn frame_size(&self) -> usize {
+        self.head.n_state as usize + 3 * self.head.n_exc_stack as usize
+    }
+
     /// The line of the instruction at code offset `off`.
     pub fn line_for(&self, off: usize) -> u32 {
-        let t = self.bytes.get(self.line_table.0..self.line_table.1).unwrap_or(&[]);
+        let t = self.bytes.get(self.head.line_start as usize..self.head.cells_start as usize).unwrap_or(&[]);
         mpy_bytecode::line_table::line_for_offset(t, off as u32).unwrap_or(0)
     }
+
+    /// The module qstr index of parameter `i` (positional then
+    /// keyword-only), decoded from the prelude (no allocation).
+    pub fn arg_name_index(&self, i: usize) -> Option<usize> {
+        let mut pos = self.head.args_start as usize;
+        let mut v = 0;
+        for _ in 0..=i {
+            v = varint::decode_vuint(self.bytes, &mut pos).ok()?;
+        }
+        Some(v as usize)
+    }
+
+    /// The nested raw code `i`.
+    #[inline]
+    pub fn child(&self, vm: &Vm, i: usize) -> Option<Obj> {
+        vm.tuple_pinned(self.head.children)?.get(i).copied()
+    }
 }
 
-/// A loaded module's code context: its constant objects and globals
-/// (MicroPython's `mp_module_context_t`; the qstr map lives in [`FunCode`]).
-pub struct CodeContext {
-    /// Module qstr index -> run-time qstr.
-    pub qstrs: Rc<[Qstr]>,
-    /// Module constant index -> object.
-    pub consts: Vec<Obj>,
+/// The header of a module's qstr table (items: run-time qstrs).
+#[repr(C)]
+pub struct QstrTableHead {
+    /// Header ([`QSTR_TABLE_TYPE`]).
+    pub base: ObjBase,
+}
+
+/// The qstr table `o`, pinned (empty if `o` is not one).
+#[inline(always)]
+pub fn qstr_table<'a>(vm: &Vm, o: Obj) -> &'a [Qstr] {
+    vm.heap.var_pinned::<QstrTableHead>(o).map(|(_, q)| q).unwrap_or(&[])
+}
+
+/// A module's code context: what every function of one loaded module
+/// shares (MicroPython's `mp_module_context_t`).
+#[repr(C)]
+pub struct ContextObj {
+    /// Header ([`CONTEXT_TYPE`]).
+    pub base: ObjBase,
     /// The module's globals dict.
     pub globals: Obj,
-    /// Bytes of bytecode loaded into RAM for this module (charged to the
-    /// heap like MicroPython's gc-allocated bytecode; 0 for frozen code,
-    /// which runs from read-only memory).
-    pub code_bytes: usize,
+    /// The module's qstr table (a [`QstrTableHead`] object).
+    pub qstrs: Obj,
+    /// The module's constants (a tuple).
+    pub consts: Obj,
 }
 
-impl CodeContext {
-    /// gc tracing.
-    pub fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        self.consts.iter().for_each(|&o| f(o));
-        f(self.globals);
-    }
-    /// Bytes held.
-    pub fn heap_bytes(&self) -> usize {
-        self.consts.capacity() * core::mem::size_of::<Obj>() + self.code_bytes
-    }
-}
-
-/// A Python function: code plus the environment it closes over.
-pub struct Function {
-    /// The code.
-    pub code: Rc<FunCode>,
-    /// The module's [`CodeContext`] object (constants).
+/// The header of a Python function; the items are the closed-over cells
+/// (passed as the first positional arguments).
+#[repr(C)]
+pub struct FunHead {
+    /// Header (`function`).
+    pub base: ObjBase,
+    /// The raw code object.
+    pub code: Obj,
+    /// The module's [`ContextObj`] (globals, qstrs, constants).
     pub context: Obj,
-    /// The globals dict.
-    pub globals: Obj,
     /// Default positional values (a tuple) or NULL.
     pub defaults: Obj,
     /// Default keyword-only values (a dict) or NULL.
     pub kw_defaults: Obj,
-    /// Closed-over cells, passed as the first positional arguments.
-    pub closure: Box<[Obj]>,
 }
 
-impl Function {
-    /// gc tracing.
-    pub fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        f(self.context);
-        f(self.globals);
-        f(self.defaults);
-        f(self.kw_defaults);
-        self.closure.iter().for_each(|&o| f(o));
-    }
-    /// Bytes held.
-    pub fn heap_bytes(&self) -> usize {
-        48 + self.closure.len() * core::mem::size_of::<Obj>()
-    }
+/// The name of Python function `f` (None if `f` is not one).
+pub fn function_name(vm: &Vm, f: Obj) -> Option<Qstr> {
+    let (h, _) = vm.heap.var_pinned::<FunHead>(f)?;
+    Code::of(vm, h.code).map(|c| c.head.name)
 }
 
-/// A generator (or coroutine): a suspended frame.
-pub struct Generator {
+/// The globals dict of Python function `f` (None if `f` is not one).
+pub fn function_globals(vm: &Vm, f: Obj) -> Option<Obj> {
+    let (h, _) = vm.heap.var_pinned::<FunHead>(f)?;
+    vm.heap.get::<ContextObj>(h.context).map(|c| c.globals)
+}
+
+/// Is `o` a Python (bytecode) function?
+#[inline(always)]
+pub fn is_function(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::FUNCTION_TYPE))
+}
+
+/// Generator state bits ([`GenHead::flags`]).
+pub mod gen_flags {
+    /// It has finished (returned or raised).
+    pub const FINISHED: u32 = 1;
+    /// It is executing now (re-entry raises ValueError).
+    pub const RUNNING: u32 = 2;
+    /// It has been started (a non-None send before start is a TypeError).
+    pub const STARTED: u32 = 4;
+}
+
+/// The header of a generator (or coroutine); the items are its saved
+/// frame: `n_state` slots then 3 slots per handler block (no items once
+/// it has finished).
+#[repr(C)]
+pub struct GenHead {
+    /// Header (`generator`).
+    pub base: ObjBase,
     /// The generator function.
     pub fun: Obj,
-    /// Saved frame state: `n_state` slots then 3 slots per handler block.
-    pub state: Vec<Obj>,
     /// Code offset to resume at.
-    pub ip: usize,
-    /// Value-stack top (relative to the state start).
-    pub sp: usize,
+    pub ip: u32,
+    /// Value-stack top, relative to the state start.
+    pub sp: u32,
     /// Active handler blocks.
-    pub exc_sp: usize,
-    /// Has it finished (returned or raised)?
-    pub finished: bool,
-    /// Is it executing now (re-entry raises ValueError)?
-    pub running: bool,
-    /// Has it been started (a non-None send before start is a TypeError)?
-    pub started: bool,
-}
-
-impl Generator {
-    /// gc tracing.
-    pub fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        f(self.fun);
-        self.state.iter().for_each(|&o| f(o));
-    }
-    /// Bytes held.
-    pub fn heap_bytes(&self) -> usize {
-        32 + self.state.capacity() * core::mem::size_of::<Obj>()
-    }
+    pub exc_sp: u32,
+    /// [`gen_flags`] bits.
+    pub flags: u32,
 }

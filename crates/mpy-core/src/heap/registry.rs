@@ -129,3 +129,15 @@ var_head!(types::int::IntHead, u32, true, is!(types::int::INT_TYPE));
 /// Keeps `ObjBase` referenced for the layout documentation above.
 #[allow(dead_code)]
 type _Base = ObjBase;
+// (added by vm)
+var_head!(crate::vmobj::RawCodeHead, u8, true, is!(crate::vmobj::RAW_CODE_TYPE));
+var_head!(crate::vmobj::QstrTableHead, Qstr, true, is!(crate::vmobj::QSTR_TABLE_TYPE));
+obj_type!(crate::vmobj::ContextObj, is!(crate::vmobj::CONTEXT_TYPE));
+var_head!(crate::vmobj::FunHead, Obj, true, is!(types::misc::FUNCTION_TYPE));
+var_head!(crate::vmobj::GenHead, Obj, false, is!(types::misc::GENERATOR_TYPE));
+obj_type!(crate::vm::module::ModuleObj, is!(types::misc::MODULE_TYPE));
+obj_type!(crate::vm::class::SuperObj, is!(crate::vm::class::SUPER_TYPE));
+obj_type!(crate::vm::exec::CodeObj, is!(crate::vm::exec::CODE_TYPE));
+// (added by strings)
+obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE));
+obj_type!(types::strutil::SeqIterObj, is!(types::strutil::ITERATOR_TYPE));

@@ -185,3 +185,43 @@ impl Heap {
     }
 }
 
+
+impl Heap {
+    /// Like [`Heap::alloc_var_with`], but `init` also gets the rest of the
+    /// heap, read-only, so it can copy items out of other objects (a tuple
+    /// of a list's items, bytes of a bytearray's). Gives `head` and `init`
+    /// back unused if it does not fit. (added by containers)
+    pub fn alloc_var_with_heap<H: VarHead, F: FnOnce(&Heap, &mut [H::Item]) -> usize>(
+        &mut self,
+        head: H,
+        n: usize,
+        finaliser: bool,
+        init: F,
+    ) -> Result<Obj, (H, F)> {
+        let o = match self.alloc_var_raw(head, n, finaliser) {
+            Ok(o) => o,
+            Err(head) => return Err((head, init)),
+        };
+        let p = super::obj_ptr::<Var<H>>(self, o);
+        // SAFETY: `o` was just made by `alloc_var_raw` with `n` zeroed
+        // items, and nothing refers to it yet: the `&Heap` handed to
+        // `init` can reach only other objects (through `Obj`s it already
+        // knows), all disjoint from this new allocation, so the mutable
+        // item slice aliases nothing `init` can read. `p` comes from the
+        // region's base pointer, not from a borrow of `self`, so the
+        // shared reborrow of `self` does not invalidate it.
+        let keep = unsafe {
+            let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
+            let items = core::slice::from_raw_parts_mut(items, n);
+            init(&*self, items).min(n)
+        };
+        if keep < n {
+            // SAFETY: only the length field of the new object is written.
+            unsafe { (*p).len = keep };
+            if let (Some(b), Some(bytes)) = (self.blocks.block_of_addr(o.raw()), var_bytes::<H>(keep)) {
+                self.blocks.resize_in_place(b, bytes);
+            }
+        }
+        Ok(o)
+    }
+}

@@ -1,15 +1,15 @@
 //! Small argument-conversion helpers shared by the built-in modules.
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::state::Vm;
 use crate::PyResult;
-use alloc::format;
-use num_traits::ToPrimitive;
+use mpy_mpz::MpzRef;
 
 /// An int argument as `i64` (bools count; floats are a TypeError).
 ///
-/// Errors: `TypeError: can't convert float to int`, `OverflowError`.
+/// Errors: `TypeError: can't convert float to int` (MicroPython's words,
+/// with the argument's type name), `OverflowError: overflow converting long
+/// int to machine word`.
 pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     if let Some(i) = o.as_small_int() {
         return Ok(i as i64);
@@ -19,31 +19,152 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
         Obj::FALSE => return Ok(0),
         _ => {}
     }
-    match vm.get(o) {
-        Some(ObjData::Int(b)) => match b.to_i64() {
+    match vm.int_digits_pinned(o) {
+        Some((neg, mag)) => match mpy_mpz::conv::to_i64(MpzRef::new(neg, mag)) {
             Some(v) => Ok(v),
             None => Err(vm.overflow_error("overflow converting long int to machine word")),
         },
-        _ => {
-            let msg = format!("can't convert {} to int", vm.type_name(o));
-            Err(vm.type_error(&msg))
+        None => {
+            let t = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("can't convert {t} to int")))
         }
     }
 }
 
-/// A number argument as `f64` (ints, bools and floats).
+/// A number argument as `f64` (ints, bools and floats; ints too large for
+/// a float give an infinity of their sign).
 ///
 /// Errors: `TypeError: can't convert str to float`.
 pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<f64> {
     if let Some(f) = vm.float_of(o) {
         return Ok(f);
     }
-    if let Some(ObjData::Int(b)) = vm.get(o) {
-        return Ok(b.to_f64().unwrap_or(f64::INFINITY));
+    if let Some((neg, mag)) = vm.int_digits_pinned(o) {
+        let r = MpzRef::new(neg, mag);
+        return Ok(match mpy_mpz::conv::to_f64(r) {
+            Ok(f) => f,
+            Err(_) if r.is_negative() => f64::NEG_INFINITY,
+            Err(_) => f64::INFINITY,
+        });
     }
     if o.is_small_int() || o.is_bool() {
         return Ok(int_arg(vm, o)? as f64);
     }
-    let msg = format!("can't convert {} to float", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    let t = type_name(vm, o);
+    Err(vm.type_error_fmt(format_args!("can't convert {t} to float")))
+}
+
+/// The Python-visible type name of `o` (`int`, a class's name...), not
+/// tied to the `Vm` borrow (qstr text never moves).
+pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
+    vm.qstr_str(vm.builtin_type(o).name)
+}
+
+/// `TypeError: can't convert 'T' object to str implicitly` for `o`.
+pub fn str_conv_error(vm: &mut Vm, o: Obj) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt(format_args!("can't convert '{t}' object to str implicitly"))
+}
+
+/// The text of a str argument, pinned (valid while the object lives: see
+/// `Vm::str_pinned`).
+///
+/// Errors: `TypeError: can't convert 'int' object to str implicitly`.
+pub fn str_arg<'a>(vm: &mut Vm, o: Obj) -> PyResult<&'a str> {
+    match vm.str_pinned(o) {
+        Some(s) => Ok(s),
+        None => Err(str_conv_error(vm, o)),
+    }
+}
+
+/// The bytes of a str, bytes, bytearray or other buffer-protocol object
+/// (or of the built-in part of a subclass instance), borrowing only the
+/// heap, so the caller can hand them to `vm.hal` in the same breath:
+/// `let d = buffer_of(&vm.qstrs, &vm.heap, o); vm.hal.stdout_write(d)`.
+pub fn buffer_of<'h>(qstrs: &crate::qstr::QstrPool, heap: &'h crate::heap::Heap, o: Obj) -> Option<&'h [u8]> {
+    if let Some(q) = o.as_qstr() {
+        return Some(qstrs.str(heap, q).as_bytes());
+    }
+    if let Some(b) = heap.str_bytes_pinned(o) {
+        return Some(b);
+    }
+    if let Some(n) = heap.get::<crate::vm::class::InstanceNativeObj>(o) {
+        let n = n.native;
+        return buffer_of(qstrs, heap, n);
+    }
+    let f = o.ptr_type()?.buffer?;
+    f(heap, o)
+}
+
+/// A str object from bytes, invalid UTF-8 sequences replaced by U+FFFD
+/// (`bytes.decode(errors='replace')`), as text read from files and the
+/// console is decoded.
+///
+/// Errors: `MemoryError`.
+pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
+    if let Ok(s) = core::str::from_utf8(b) {
+        return vm.new_str(s);
+    }
+    let mut out = crate::runtime::print::Out::buf();
+    for chunk in b.utf8_chunks() {
+        out.str(vm, chunk.valid())?;
+        if !chunk.invalid().is_empty() {
+            out.str(vm, "\u{fffd}")?;
+        }
+    }
+    out.into_str(vm)
+}
+
+/// Number of characters in UTF-8 text `b` (invalid bytes count one each).
+pub fn char_count(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+}
+
+/// Copies bytes `off..` of `src`'s buffer (see [`buffer_of`]) into `out`;
+/// returns how many were copied (0 past the end or for a non-buffer).
+pub fn buffer_read(vm: &Vm, src: Obj, off: usize, out: &mut [u8]) -> usize {
+    let Some(b) = buffer_of(&vm.qstrs, &vm.heap, src) else { return 0 };
+    let b = b.get(off..).unwrap_or(&[]);
+    let k = b.len().min(out.len());
+    out[..k].copy_from_slice(&b[..k]);
+    k
+}
+
+/// Bytes copied at a time between heap objects through the Rust stack.
+pub const CHUNK: usize = 256;
+
+/// A str (`text`: invalid UTF-8 replaced, as [`new_str_lossy`]) or bytes
+/// object holding bytes `start..start + len` of the byte vector `field`
+/// of heap object `o` (clamped to the vector). The bytes are first copied
+/// to the stack (or, when long, a temporary heap buffer), so no borrow of
+/// the heap is held across the allocation.
+///
+/// Errors: `MemoryError`.
+pub fn new_from_vec_field<O: crate::heap::ObjType>(
+    vm: &mut Vm,
+    text: bool,
+    o: Obj,
+    field: fn(&O) -> &crate::heap::GcVec<u8>,
+    start: usize,
+    len: usize,
+) -> PyResult<Obj> {
+    let avail = vm.heap.get::<O>(o).map_or(0, |x| field(x).len().saturating_sub(start));
+    let len = len.min(avail);
+    let make = |vm: &mut Vm, b: &[u8]| if text { new_str_lossy(vm, b) } else { vm.new_bytes(b) };
+    if len <= CHUNK {
+        let mut chunk = [0u8; CHUNK];
+        let mut k = 0;
+        if let Some(b) = vm.heap.get::<O>(o).and_then(|x| field(x).as_slice().get(start..start + len)) {
+            k = b.len();
+            chunk[..k].copy_from_slice(b);
+        }
+        return make(vm, &chunk[..k]);
+    }
+    let mut tmp: crate::heap::GcVec<u8> = vm.new_vec(len)?;
+    if let Some(x) = vm.heap.get::<O>(o) {
+        tmp.extend_within_capacity(field(x).as_slice().get(start..start + len).unwrap_or(&[]));
+    }
+    let r = make(vm, tmp.as_slice());
+    vm.heap.free_vec(tmp);
+    r
 }

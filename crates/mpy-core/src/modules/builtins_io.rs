@@ -1,84 +1,90 @@
 //! I/O builtins: `print`, `input`, `open` and the file objects `open`
 //! returns.
 //!
-//! `print(*args, sep=' ', end='\n', file=None)` builds the whole text and
-//! writes it in one `Hal::stdout_write` call (or one `file.write(text)`
-//! call); `sep`/`end` must be strs, as in MicroPython. `input(prompt)`
+//! `print(*args, sep=' ', end='\n', file=None)` writes each piece to the
+//! console as it is made (to a file object: the whole text in one
+//! `write`); `sep`/`end` must be strs, as in MicroPython. `input(prompt)`
 //! reads a line through `Hal::stdin_read` (`EOFError` at end of input).
 //! `open(path, mode='r')` goes through the `Hal` file methods; files are
 //! `TextIOWrapper` (text) or `FileIO` (binary) objects with `read`,
 //! `readline`, `readlines`, `write`, `flush`, `close`, iteration and the
-//! context-manager protocol. Errors: `OSError(errno)` from the port (e.g.
+//! context-manager protocol; a file the program drops is closed by the
+//! collector (finaliser). Errors: `OSError(errno)` from the port (e.g.
 //! errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O operation on
 //! closed file`.
 
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use super::args::{buffer_of, int_arg, new_from_vec_field, new_str_lossy, str_conv_error};
+use super::sys_io;
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use crate::types::exception as e;
-use crate::types::iterators::{native_mut, native_ref};
+use crate::types::list::ListObj;
 use crate::types::seq::{kw_check, kw_get};
-use crate::objdata::NativeObj;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
 
-fn str_kw(vm: &mut Vm, kw: &[Obj], name: &str, default: &str) -> PyResult<String> {
+/// A `sep`/`end` keyword argument: its text, `default` when absent or
+/// None.
+fn str_kw<'a>(vm: &mut Vm, kw: &[Obj], name: &str, default: &'a str) -> PyResult<&'a str> {
     match kw_get(vm, kw, name) {
-        None => Ok(String::from(default)),
-        Some(o) => match vm.str_of(o) {
-            Some(s) => Ok(String::from(s)),
-            None => {
-                let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(o));
-                Err(vm.type_error(&msg))
-            }
+        None => Ok(default),
+        Some(Obj::NONE) => Ok(default),
+        Some(o) => match vm.str_pinned(o) {
+            Some(s) => Ok(s),
+            None => Err(str_conv_error(vm, o)),
         },
     }
 }
 
 /// `print(*args, sep=' ', end='\n', file=None)`.
+///
+/// Errors: `TypeError` for a non-str `sep`/`end` or unknown keywords;
+/// whatever printing an argument or `file.write` raises.
 pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, kw, &["sep", "end", "file"])?;
     let sep = str_kw(vm, kw, "sep", " ")?;
     let end = str_kw(vm, kw, "end", "\n")?;
     let file = kw_get(vm, kw, "file").filter(|&f| f != Obj::NONE);
-    let mut out = String::new();
+    let mut out = match file {
+        None => Out::Stdout,
+        Some(f) if f == sys_io::stream(1) => Out::Stdout,
+        Some(f) if f == sys_io::stream(2) => Out::Stderr,
+        Some(_) => Out::buf(),
+    };
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            out.str(vm, sep)?;
         }
         vm.print_obj(a, &mut out, PrintKind::Str)?;
     }
-    out.push_str(&end);
-    match file {
-        None => vm.write_stdout(&out),
-        Some(f) => {
-            if native_ref::<FileObj>(vm, f).is_some() {
-                file_write_bytes(vm, f, out.as_bytes())?;
-            } else {
-                let s = vm.new_str(&out)?;
-                let w = vm.load_attr(f, q::write)?;
-                vm.call(w, &[s], &[])?;
-            }
+    out.str(vm, end)?;
+    let (Some(f), Out::Buf(_)) = (file, &out) else { return Ok(Obj::NONE) };
+    if vm.heap.get::<FileObj>(f).is_some() {
+        let r = file_write_bytes(vm, f, out.as_bytes());
+        if let Out::Buf(v) = out {
+            vm.heap.free_vec(v);
         }
+        r?;
+    } else {
+        let s = out.into_str(vm)?;
+        let w = vm.load_attr(f, q::write)?;
+        vm.call(w, &[s], &[])?;
     }
     Ok(Obj::NONE)
 }
 
 /// `input(prompt='')`: reads one line from standard input, without its
-/// newline.
+/// newline (a final `\r` is dropped too).
 ///
 /// Errors: `EOFError` when input ends before any character.
 pub fn b_input(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if let Some(&p) = args.first() {
-        let s = vm.str_string(p)?;
-        vm.write_stdout(&s);
+        vm.print_obj(p, &mut Out::Stdout, PrintKind::Str)?;
     }
-    let mut line: Vec<u8> = Vec::new();
+    let mut line: GcVec<u8> = GcVec::new();
     let mut got_any = false;
     loop {
         let mut b = [0u8; 1];
@@ -89,48 +95,47 @@ pub fn b_input(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         if b[0] == b'\n' {
             break;
         }
-        line.push(b[0]);
+        vm.vec_push_local(&mut line, b[0])?;
     }
     if !got_any {
         return Err(vm.error_noargs(&e::EOF_ERROR_TYPE));
     }
-    if line.last() == Some(&b'\r') {
+    if line.as_slice().last() == Some(&b'\r') {
         line.pop();
     }
-    let s = String::from_utf8_lossy(&line).into_owned();
-    vm.new_str(&s)
+    let r = new_str_lossy(vm, line.as_slice());
+    vm.heap.free_vec(line);
+    r
 }
 
 // ---- file objects ------------------------------------------------------
 
-/// An open file: a port handle plus a read-ahead buffer.
+/// An open file: a port handle plus a read-ahead buffer. Its type is
+/// [`TEXTIO_TYPE`] or [`FILEIO_TYPE`] (binary). Allocated with the
+/// finaliser bit: the collector closes a file nobody refers to.
+#[repr(C)]
 pub struct FileObj {
-    handle: Option<usize>,
-    binary: bool,
-    rbuf: Vec<u8>,
-    eof: bool,
+    /// Header ([`TEXTIO_TYPE`] or [`FILEIO_TYPE`]).
+    pub base: ObjBase,
+    /// The port's handle (meaningless once closed).
+    pub handle: usize,
+    /// Not yet closed.
+    pub open: bool,
+    /// The port reported the end of the file.
+    pub eof: bool,
+    /// Bytes read ahead from the port; those before `rpos` are consumed.
+    pub rbuf: GcVec<u8>,
+    /// Consumed prefix of `rbuf`.
+    pub rpos: usize,
 }
 
-impl NativeObj for FileObj {
-    fn type_obj(&self) -> &'static TypeObj {
-        if self.binary {
-            &FILEIO_TYPE
-        } else {
-            &TEXTIO_TYPE
-        }
-    }
-    fn trace(&self, _f: &mut dyn FnMut(Obj)) {}
-    fn heap_bytes(&self) -> usize {
-        core::mem::size_of::<FileObj>() + self.rbuf.capacity()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+fn rbuf_mut(f: &mut FileObj) -> &mut GcVec<u8> {
+    &mut f.rbuf
 }
 
+fn rbuf_ref(f: &FileObj) -> &GcVec<u8> {
+    &f.rbuf
+}
 
 fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
     vm.error_arg(&e::OS_ERROR_TYPE, Obj::small_int(errno as isize))
@@ -140,90 +145,134 @@ fn closed_error(vm: &mut Vm) -> crate::PyErr {
     vm.value_error("I/O operation on closed file")
 }
 
+/// The port mode for a Python mode's `r`/`w`/`a`/`x`/`+` letters: the
+/// first letter (`r` if the first is `+`), then `+` if any.
+fn port_mode(first: Option<u8>, plus: bool) -> &'static str {
+    match (first, plus) {
+        (Some(b'w'), false) => "w",
+        (Some(b'w'), true) => "w+",
+        (Some(b'a'), false) => "a",
+        (Some(b'a'), true) => "a+",
+        (Some(b'x'), false) => "x",
+        (Some(b'x'), true) => "x+",
+        (_, false) => "r",
+        (_, true) => "r+",
+    }
+}
+
 /// `open(file, mode='r', ...)`.
+///
+/// Errors: `TypeError` for a non-str path or mode, `ValueError: invalid
+/// mode`, `OSError(errno)` from the port, `MemoryError`.
 pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, kw, &["mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
-    let path = match vm.str_of(args[0]) {
-        Some(s) => String::from(s),
-        None => {
-            let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(args[0]));
-            return Err(vm.type_error(&msg));
-        }
-    };
-    let mode_obj = args.get(1).copied().or_else(|| kw_get(vm, kw, "mode"));
-    let mode = match mode_obj {
-        None => String::from("r"),
-        Some(m) => match vm.str_of(m) {
-            Some(s) => String::from(s),
+    let Some(path) = vm.str_pinned(args[0]) else { return Err(str_conv_error(vm, args[0])) };
+    let mode = match args.get(1).copied().or_else(|| kw_get(vm, kw, "mode")) {
+        None => "r",
+        Some(m) => match vm.str_pinned(m) {
+            Some(s) => s,
             None => return Err(vm.type_error("mode must be a str")),
         },
     };
-    let mut base = String::new();
-    let mut binary = false;
-    for c in mode.chars() {
+    let (mut first, mut plus, mut binary) = (None, false, false);
+    for c in mode.bytes() {
         match c {
-            'r' | 'w' | 'a' | 'x' | '+' => base.push(c),
-            'b' => binary = true,
-            't' => {}
+            b'r' | b'w' | b'a' | b'x' | b'+' => {
+                first.get_or_insert(c);
+                plus |= c == b'+';
+            }
+            b'b' => binary = true,
+            b't' => {}
             _ => return Err(vm.value_error("invalid mode")),
         }
     }
-    if base.is_empty() || base.starts_with('+') {
-        base.insert(0, 'r');
-    }
-    let h = match vm.hal.open(&path, &base) {
+    // Make the object first: a failure after opening would leak the handle.
+    let ty = if binary { &FILEIO_TYPE } else { &TEXTIO_TYPE };
+    let o = vm.alloc_obj_final(FileObj {
+        base: ObjBase::new(ty),
+        handle: 0,
+        open: false,
+        eof: false,
+        rbuf: GcVec::new(),
+        rpos: 0,
+    })?;
+    let h = match vm.hal.open(path, port_mode(first, plus)) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno)),
     };
-    vm.alloc(ObjData::Native(Box::new(FileObj { handle: Some(h), binary, rbuf: Vec::new(), eof: false })))
+    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+        f.handle = h;
+        f.open = true;
+    }
+    Ok(o)
 }
 
 fn handle_of(vm: &mut Vm, o: Obj) -> PyResult<usize> {
-    match native_ref::<FileObj>(vm, o).and_then(|f| f.handle) {
-        Some(h) => Ok(h),
+    match vm.heap.get::<FileObj>(o).filter(|f| f.open) {
+        Some(f) => Ok(f.handle),
         None => Err(closed_error(vm)),
     }
 }
 
 fn is_binary(vm: &Vm, o: Obj) -> bool {
-    native_ref::<FileObj>(vm, o).is_some_and(|f| f.binary)
+    vm.heap.get::<FileObj>(o).is_some_and(|f| core::ptr::eq(f.base.ty, &FILEIO_TYPE))
 }
 
-/// Reads from the port into the file's buffer until `enough(buffer)` or
-/// end of file.
+/// The unconsumed read-ahead bytes of file `o`.
+fn pending(vm: &Vm, o: Obj) -> &[u8] {
+    vm.heap.get::<FileObj>(o).and_then(|f| f.rbuf.as_slice().get(f.rpos..)).unwrap_or(&[])
+}
+
+/// Reads from the port into the file's buffer until `enough(unconsumed)`
+/// or end of file.
+///
+/// Errors: `ValueError` if closed, `OSError(errno)`, `MemoryError`.
 fn fill(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8]) -> bool) -> PyResult<()> {
     let h = handle_of(vm, o)?;
+    // Drop the consumed prefix.
+    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+        let (n, p) = (f.rbuf.len(), f.rpos.min(f.rbuf.len()));
+        if p > 0 {
+            f.rbuf.as_mut_slice().copy_within(p..n, 0);
+            f.rbuf.truncate(n - p);
+            f.rpos = 0;
+        }
+    }
     loop {
-        let done = native_ref::<FileObj>(vm, o).is_none_or(|f| f.eof || enough(&f.rbuf));
+        let done = vm.heap.get::<FileObj>(o).is_none_or(|f| f.eof) || enough(pending(vm, o));
         if done {
             return Ok(());
         }
         let mut chunk = [0u8; 512];
         match vm.hal.read(h, &mut chunk) {
             Ok(n) => {
-                vm.make_room(n)?;
-                if let Some(f) = native_mut::<FileObj>(vm, o) {
+                let n = n.min(chunk.len());
+                vm.vec_reserve(o, rbuf_mut, n)?;
+                if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
                     if n == 0 {
                         f.eof = true;
                     }
-                    f.rbuf.extend_from_slice(&chunk[..n]);
+                    f.rbuf.extend_within_capacity(&chunk[..n]);
                 }
-                vm.charge(n);
             }
             Err(errno) => return Err(os_error(vm, errno)),
         }
     }
 }
 
-/// Takes `n` bytes (or all) from the file's buffer.
-fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> Vec<u8> {
-    match native_mut::<FileObj>(vm, o) {
-        Some(f) => {
-            let n = n.unwrap_or(f.rbuf.len()).min(f.rbuf.len());
-            f.rbuf.drain(..n).collect()
-        }
-        None => Vec::new(),
+/// Takes `n` unconsumed bytes (or all) from the file's buffer as a str
+/// (invalid UTF-8 replaced) or bytes object.
+///
+/// Errors: `MemoryError`.
+fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
+    let text = !is_binary(vm, o);
+    let (start, avail) = vm.heap.get::<FileObj>(o).map_or((0, 0), |f| (f.rpos, f.rbuf.len().saturating_sub(f.rpos)));
+    let n = n.unwrap_or(avail).min(avail);
+    let r = new_from_vec_field(vm, text, o, rbuf_ref, start, n)?;
+    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+        f.rpos = start + n;
     }
+    Ok(r)
 }
 
 /// Byte length of the first `n` UTF-8 characters of `b` (None if `b` holds
@@ -238,25 +287,21 @@ fn char_prefix(b: &[u8], n: usize) -> Option<usize> {
             count += 1;
         }
     }
-    if count == n { Some(b.len()) } else { None }
-}
-
-fn make_result(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<Obj> {
-    if is_binary(vm, o) {
-        vm.new_bytes(data)
+    if count == n {
+        Some(b.len())
     } else {
-        let s = String::from_utf8_lossy(data).into_owned();
-        vm.new_str(&s)
+        None
     }
 }
 
+/// `read([n])`: n characters (text) or bytes (binary), or the rest.
 fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let o = args[0];
     let n = match args.get(1) {
-        Some(&x) if x != Obj::NONE => crate::types::slice::int_exact(vm, x)?,
+        Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
         _ => -1,
     };
-    let data = if n < 0 {
+    if n < 0 {
         fill(vm, o, &|_| false)?;
         take(vm, o, None)
     } else if is_binary(vm, o) {
@@ -266,35 +311,37 @@ fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     } else {
         let n = n as usize;
         fill(vm, o, &|b| char_prefix(b, n).is_some())?;
-        let len = native_ref::<FileObj>(vm, o).map(|f| char_prefix(&f.rbuf, n).unwrap_or(f.rbuf.len()));
-        take(vm, o, len)
-    };
-    make_result(vm, o, &data)
+        let p = pending(vm, o);
+        let len = char_prefix(p, n).unwrap_or(p.len());
+        take(vm, o, Some(len))
+    }
 }
 
-fn read_line_bytes(vm: &mut Vm, o: Obj) -> PyResult<Vec<u8>> {
+/// Reads one line (through its newline) as the file's kind of object;
+/// empty at end of file.
+fn read_line(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     fill(vm, o, &|b| b.contains(&b'\n'))?;
-    let len = native_ref::<FileObj>(vm, o).map(|f| match f.rbuf.iter().position(|&c| c == b'\n') {
-        Some(p) => p + 1,
-        None => f.rbuf.len(),
-    });
-    Ok(take(vm, o, len))
+    let p = pending(vm, o);
+    let len = p.iter().position(|&c| c == b'\n').map_or(p.len(), |i| i + 1);
+    take(vm, o, Some(len))
+}
+
+fn is_empty_result(vm: &Vm, r: Obj) -> bool {
+    r.as_qstr() == Some(q::empty) || vm.heap.str_bytes_pinned(r).is_some_and(|b| b.is_empty())
 }
 
 fn f_readline(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let line = read_line_bytes(vm, args[0])?;
-    make_result(vm, args[0], &line)
+    read_line(vm, args[0])
 }
 
 fn f_readlines(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let l = vm.new_list(Vec::new())?;
+    let l = vm.new_list_with_capacity(0)?;
     loop {
-        let line = read_line_bytes(vm, args[0])?;
-        if line.is_empty() {
+        let s = read_line(vm, args[0])?;
+        if is_empty_result(vm, s) {
             return Ok(l);
         }
-        let s = make_result(vm, args[0], &line)?;
-        crate::types::list::list_append(vm, l, s)?;
+        vm.vec_push(l, |x: &mut ListObj| &mut x.items, s)?;
     }
 }
 
@@ -306,29 +353,32 @@ fn file_write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
     }
 }
 
+/// `write(data)`: str or bytes-like; returns the bytes written.
 fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
-    let data: Vec<u8> = if let Some(s) = vm.str_of(args[1]) {
-        s.as_bytes().to_vec()
-    } else {
-        match vm.heap.get(args[1]) {
-            Some(ObjData::Bytes(b)) => b.to_vec(),
-            Some(ObjData::ByteArray(b)) => b.clone(),
-            _ => {
-                return Err(vm.type_error("object with buffer protocol required"));
-            }
-        }
+    let h = handle_of(vm, args[0])?;
+    let Some(data) = buffer_of(&vm.qstrs, &vm.heap, args[1]) else {
+        return Err(vm.type_error("object with buffer protocol required"));
     };
-    let n = file_write_bytes(vm, o, &data)?;
-    Ok(Obj::small_int(n as isize))
+    match vm.hal.write(h, data) {
+        Ok(n) => Ok(Obj::small_int(n as isize)),
+        Err(errno) => Err(os_error(vm, errno)),
+    }
 }
 
 fn f_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let h = native_mut::<FileObj>(vm, args[0]).and_then(|f| f.handle.take());
+    let h = vm.heap.get_mut::<FileObj>(args[0]).filter(|f| f.open).map(|f| {
+        f.open = false;
+        f.handle
+    });
     if let Some(h) = h {
         vm.hal.close(h);
     }
     Ok(Obj::NONE)
+}
+
+/// The finaliser: closes the handle of a file dropped while open.
+fn file_finalise(vm: &mut Vm, o: Obj) {
+    let _ = f_close(vm, &[o], &[]);
 }
 
 fn f_flush(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -345,21 +395,19 @@ fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let line = read_line_bytes(vm, o)?;
-    if line.is_empty() {
+    let line = read_line(vm, o)?;
+    if is_empty_result(vm, line) {
         return Ok(Obj::STOP_ITERATION);
     }
-    make_result(vm, o, &line)
+    Ok(line)
 }
 
-fn file_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    let (binary, h) = native_ref::<FileObj>(vm, o).map(|f| (f.binary, f.handle)).unwrap_or((false, None));
-    let name = if binary { "FileIO" } else { "TextIOWrapper" };
-    match h {
-        Some(h) => out.push_str(&alloc::format!("<io.{} {}>", name, h)),
-        None => out.push_str(&alloc::format!("<io.{}>", name)),
+fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let name = if is_binary(vm, o) { "FileIO" } else { "TextIOWrapper" };
+    match vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle) {
+        Some(h) => out.fmt(vm, format_args!("<io.{name} {h}>")),
+        None => out.fmt(vm, format_args!("<io.{name}>")),
     }
-    Ok(())
 }
 
 static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
@@ -389,6 +437,7 @@ pub static TEXTIO_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(file_print),
     iternext: Some(file_next),
+    finalise: Some(file_finalise),
     locals: &FILE_LOCALS,
     ..TypeObj::EMPTY
 };
@@ -399,6 +448,7 @@ pub static FILEIO_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(file_print),
     iternext: Some(file_next),
+    finalise: Some(file_finalise),
     locals: &FILE_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -8,107 +8,126 @@
 //! stream is `ValueError: I/O operation on closed file`, `StringIO(n)`
 //! with an int makes an empty stream, and iteration yields lines.
 
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use super::args::{buffer_of, buffer_read, char_count, int_arg, new_from_vec_field, CHUNK};
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, ModuleDef, PrintKind, Rom, TypeObj};
-use crate::types::iterators::{native_mut, native_ref};
-use crate::types::strutil::get_buffer;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
 
-/// An in-memory stream.
-pub struct MemIO {
-    buf: Vec<u8>,
-    pos: usize,
-    text: bool,
-    closed: bool,
+/// An in-memory stream: its bytes (UTF-8 for a `StringIO`, whose type
+/// is [`STRINGIO_TYPE`]) and the position.
+#[repr(C)]
+pub struct MemIoObj {
+    /// Header ([`STRINGIO_TYPE`] or [`BYTESIO_TYPE`]).
+    pub base: ObjBase,
+    /// The contents.
+    pub buf: GcVec<u8>,
+    /// Byte position of the next read or write (may be past the end).
+    pub pos: usize,
+    /// Closed by `close()`.
+    pub closed: bool,
 }
 
-impl NativeObj for MemIO {
-    fn type_obj(&self) -> &'static TypeObj {
-        if self.text {
-            &STRINGIO_TYPE
-        } else {
-            &BYTESIO_TYPE
+fn buf_of(m: &mut MemIoObj) -> &mut GcVec<u8> {
+    &mut m.buf
+}
+
+fn buf_ref(m: &MemIoObj) -> &GcVec<u8> {
+    &m.buf
+}
+
+/// Copies all of `src`'s buffer into `o`'s contents at byte `at` (which
+/// must be in place: the contents are at least `at + n` long).
+fn copy_in(vm: &mut Vm, o: Obj, src: Obj, at: usize, n: usize) {
+    let mut off = 0;
+    while off < n {
+        let mut chunk = [0u8; CHUNK];
+        let k = buffer_read(vm, src, off, &mut chunk).min(n - off);
+        if k == 0 {
+            break;
         }
-    }
-    fn trace(&self, _f: &mut dyn FnMut(Obj)) {}
-    fn heap_bytes(&self) -> usize {
-        core::mem::size_of::<MemIO>() + self.buf.capacity()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
+        if let Some(d) = vm.heap.get_mut::<MemIoObj>(o).and_then(|m| m.buf.as_mut_slice().get_mut(at + off..at + off + k)) {
+            d.copy_from_slice(&chunk[..k]);
+        }
+        off += k;
     }
 }
 
-fn make(vm: &mut Vm, args: &[Obj], text: bool) -> PyResult<Obj> {
-    let mut buf = Vec::new();
-    if let Some(&init) = args.first() {
-        if init != Obj::NONE && !init.is_small_int() {
-            match get_buffer(vm, init) {
-                Some(b) => buf = b,
-                None => return Err(vm.type_error("object with buffer protocol required")),
+fn make(vm: &mut Vm, args: &[Obj], ty: &'static TypeObj) -> PyResult<Obj> {
+    let mut init = Obj::NULL;
+    if let Some(&a) = args.first() {
+        if a != Obj::NONE && !a.is_small_int() {
+            if buffer_of(&vm.qstrs, &vm.heap, a).is_none() {
+                return Err(vm.type_error("object with buffer protocol required"));
             }
+            init = a;
         }
     }
-    vm.make_room(buf.len())?;
-    vm.alloc(ObjData::Native(Box::new(MemIO { buf, pos: 0, text, closed: false })))
+    let o = vm.alloc_obj(MemIoObj { base: ObjBase::new(ty), buf: GcVec::new(), pos: 0, closed: false })?;
+    if !init.is_null() {
+        let n = buffer_of(&vm.qstrs, &vm.heap, init).map_or(0, |b| b.len());
+        vm.vec_reserve(o, buf_of, n)?;
+        if let Some(m) = vm.heap.get_mut::<MemIoObj>(o) {
+            m.buf.resize_within_capacity(n, 0);
+        }
+        copy_in(vm, o, init, 0, n);
+    }
+    Ok(o)
 }
 
 fn stringio_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    make(vm, args, true)
+    make(vm, args, &STRINGIO_TYPE)
 }
 
 fn bytesio_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    make(vm, args, false)
+    make(vm, args, &BYTESIO_TYPE)
 }
 
-/// The open stream behind `o` (a copy of its flags), or the right error.
+/// Whether the open stream `o` is text, or the right error.
+///
+/// Errors: `ValueError: I/O operation on closed file`.
 fn check(vm: &mut Vm, o: Obj) -> PyResult<bool> {
-    match native_ref::<MemIO>(vm, o).map(|m| (m.closed, m.text)) {
+    match vm.heap.get::<MemIoObj>(o).map(|m| (m.closed, core::ptr::eq(m.base.ty, &STRINGIO_TYPE))) {
         Some((false, text)) => Ok(text),
         Some((true, _)) => Err(vm.value_error("I/O operation on closed file")),
         None => Err(vm.type_error("expected a StringIO/BytesIO")),
     }
 }
 
-fn result(vm: &mut Vm, text: bool, data: &[u8]) -> PyResult<Obj> {
-    if text {
-        let s = String::from_utf8_lossy(data).into_owned();
-        vm.new_str(&s)
-    } else {
-        vm.new_bytes(data)
+/// Takes bytes `pos..pos + len` (clamped) as the result object and moves
+/// the position past them.
+fn take(vm: &mut Vm, o: Obj, text: bool, start: usize, len: usize) -> PyResult<Obj> {
+    let r = new_from_vec_field(vm, text, o, buf_ref, start, len)?;
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(o) {
+        m.pos = (start + len).min(m.buf.len()).max(start);
     }
+    Ok(r)
 }
 
-/// Takes up to `n` units (chars for text, bytes otherwise; all if None)
-/// from the position.
-fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> Vec<u8> {
-    let Some(m) = native_mut::<MemIO>(vm, o) else { return Vec::new() };
-    let start = m.pos.min(m.buf.len());
-    let rest = &m.buf[start..];
-    let len = match n {
-        None => rest.len(),
-        Some(n) if m.text => {
-            let s = String::from_utf8_lossy(rest);
-            match s.char_indices().nth(n) {
-                Some((i, _)) => i.min(rest.len()),
-                None => rest.len(),
+/// Byte length of the first `n` characters of UTF-8 `b` (all of it if it
+/// holds fewer).
+fn char_prefix_len(b: &[u8], n: usize) -> usize {
+    let mut count = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 != 0x80 {
+            if count == n {
+                return i;
             }
+            count += 1;
         }
-        Some(n) => n.min(rest.len()),
-    };
-    let out = rest[..len].to_vec();
-    m.pos = start + len;
-    out
+    }
+    b.len()
+}
+
+/// `(start, rest)`: the clamped position and the bytes after it.
+fn rest_len(vm: &Vm, o: Obj) -> (usize, usize) {
+    vm.heap.get::<MemIoObj>(o).map_or((0, 0), |m| {
+        let start = m.pos.min(m.buf.len());
+        (start, m.buf.len() - start)
+    })
 }
 
 /// The optional size argument of `read`/`readline`: None when absent,
@@ -116,85 +135,88 @@ fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> Vec<u8> {
 fn size_arg(vm: &mut Vm, o: Option<Obj>) -> PyResult<Option<usize>> {
     match o {
         Some(o) if o != Obj::NONE => {
-            let v = super::args::int_arg(vm, o)?;
+            let v = int_arg(vm, o)?;
             Ok(if v < 0 { None } else { Some(v as usize) })
         }
         _ => Ok(None),
     }
 }
 
+/// `read([n])`: n characters (StringIO) or bytes (BytesIO), or the rest.
 fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
     let n = size_arg(vm, a.get(1).copied())?;
-    let d = take(vm, a[0], n);
-    result(vm, text, &d)
+    let (start, rest) = rest_len(vm, a[0]);
+    let len = match n {
+        None => rest,
+        Some(n) if text => vm
+            .heap
+            .get::<MemIoObj>(a[0])
+            .map_or(0, |m| char_prefix_len(m.buf.as_slice().get(start..).unwrap_or(&[]), n)),
+        Some(n) => n.min(rest),
+    };
+    take(vm, a[0], text, start, len)
 }
 
-fn line_bytes(vm: &mut Vm, o: Obj, limit: Option<usize>) -> Vec<u8> {
-    let Some(m) = native_mut::<MemIO>(vm, o) else { return Vec::new() };
-    let start = m.pos.min(m.buf.len());
-    let rest = &m.buf[start..];
-    let mut len = match rest.iter().position(|&b| b == b'\n') {
-        Some(i) => i + 1,
-        None => rest.len(),
-    };
-    if let Some(l) = limit {
-        len = len.min(l);
-    }
-    let out = rest[..len].to_vec();
-    m.pos = start + len;
-    out
+/// Length of the line at the position (through its newline), at most
+/// `limit` bytes.
+fn line_len(vm: &Vm, o: Obj, limit: Option<usize>) -> (usize, usize) {
+    let (start, rest) = rest_len(vm, o);
+    let len = vm.heap.get::<MemIoObj>(o).map_or(0, |m| {
+        let b = m.buf.as_slice().get(start..).unwrap_or(&[]);
+        b.iter().position(|&c| c == b'\n').map_or(rest, |i| i + 1)
+    });
+    (start, limit.map_or(len, |l| len.min(l)))
 }
 
 fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
     let limit = size_arg(vm, a.get(1).copied())?;
-    let d = line_bytes(vm, a[0], limit);
-    result(vm, text, &d)
+    let (start, len) = line_len(vm, a[0], limit);
+    take(vm, a[0], text, start, len)
 }
 
+/// `write(data)`: writes at the position (padding with zero bytes when
+/// past the end); returns the number of characters (StringIO) or bytes.
+///
+/// Errors: `TypeError: object with buffer protocol required`.
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
-    let Some(data) = get_buffer(vm, a[1]) else {
+    let Some(n) = buffer_of(&vm.qstrs, &vm.heap, a[1]).map(|b| b.len()) else {
         return Err(vm.type_error("object with buffer protocol required"));
     };
-    let (pos, cap, len) = match native_ref::<MemIO>(vm, a[0]) {
-        Some(m) => (m.pos, m.buf.capacity(), m.buf.len()),
-        None => return Ok(Obj::NONE),
-    };
-    let Some(end) = pos.checked_add(data.len()) else { return Err(vm.memory_error()) };
-    let grow = end.saturating_sub(cap.max(len));
-    if grow > 0 {
-        vm.make_room(grow)?;
-    }
-    let mut charged = 0;
-    if let Some(m) = native_mut::<MemIO>(vm, a[0]) {
-        if m.buf.len() < end {
-            m.buf.resize(end, 0);
+    let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
+    let Some(end) = pos.checked_add(n) else { return Err(vm.memory_error()) };
+    if end > len {
+        vm.vec_reserve(a[0], buf_of, end - len)?;
+        if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
+            m.buf.resize_within_capacity(end, 0);
         }
-        m.buf[pos..end].copy_from_slice(&data);
-        m.pos = end;
-        charged = m.buf.capacity().saturating_sub(cap);
     }
-    vm.charge(charged);
-    let n = if text { String::from_utf8_lossy(&data).chars().count() } else { data.len() };
-    vm.new_int(n as i64)
+    copy_in(vm, a[0], a[1], pos, n);
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
+        m.pos = end;
+    }
+    let count = if text { buffer_of(&vm.qstrs, &vm.heap, a[1]).map_or(0, char_count) } else { n };
+    vm.new_int(count as i64)
 }
 
 fn getvalue(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
-    let d = native_ref::<MemIO>(vm, a[0]).map(|m| m.buf.clone()).unwrap_or_default();
-    result(vm, text, &d)
+    new_from_vec_field(vm, text, a[0], buf_ref, 0, usize::MAX)
 }
 
+/// `seek(offset, whence=0)`: returns the new position.
+///
+/// Errors: `OSError(22)` for a negative position or a bad `whence`.
 fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     check(vm, a[0])?;
-    let off = super::args::int_arg(vm, a[1])?;
+    let off = int_arg(vm, a[1])?;
     let whence = match a.get(2) {
-        Some(&o) => super::args::int_arg(vm, o)?,
+        Some(&o) => int_arg(vm, o)?,
         None => 0,
     };
-    let (pos, len) = native_ref::<MemIO>(vm, a[0]).map(|m| (m.pos, m.buf.len())).unwrap_or((0, 0));
+    let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let base = match whence {
         0 => 0i64,
         1 => pos as i64,
@@ -205,7 +227,7 @@ fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if new < 0 {
         return Err(vm.error_arg(&crate::types::exception::OS_ERROR_TYPE, Obj::small_int(22)));
     }
-    if let Some(m) = native_mut::<MemIO>(vm, a[0]) {
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
         m.pos = new as usize;
     }
     vm.new_int(new)
@@ -213,14 +235,16 @@ fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn tell(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     check(vm, a[0])?;
-    let pos = native_ref::<MemIO>(vm, a[0]).map(|m| m.pos).unwrap_or(0);
+    let pos = vm.heap.get::<MemIoObj>(a[0]).map_or(0, |m| m.pos);
     vm.new_int(pos as i64)
 }
 
+/// `close()`: the contents go back to the heap.
 fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    if let Some(m) = native_mut::<MemIO>(vm, a[0]) {
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
         m.closed = true;
-        m.buf = Vec::new();
+        let b = core::mem::take(&mut m.buf);
+        vm.heap.free_vec(b);
     }
     Ok(Obj::NONE)
 }
@@ -240,18 +264,17 @@ fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let text = check(vm, o)?;
-    let d = line_bytes(vm, o, None);
-    if d.is_empty() {
+    let (start, len) = line_len(vm, o, None);
+    if len == 0 {
         return Ok(Obj::STOP_ITERATION);
     }
-    result(vm, text, &d)
+    take(vm, o, text, start, len)
 }
 
-fn print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    let text = native_ref::<MemIO>(vm, o).map(|m| m.text).unwrap_or(true);
+fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let text = vm.heap.get::<MemIoObj>(o).is_none_or(|m| core::ptr::eq(m.base.ty, &STRINGIO_TYPE));
     let name = if text { "StringIO" } else { "BytesIO" };
-    out.push_str(&alloc::format!("<io.{} 0x{:x}>", name, o.raw()));
-    Ok(())
+    out.fmt(vm, format_args!("<io.{} 0x{:x}>", name, o.raw()))
 }
 
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
@@ -311,4 +334,4 @@ static LOCALS: [(Qstr, Rom); 4] = [
 ];
 
 /// The `io` module.
-pub static IO_MODULE: ModuleDef = ModuleDef { name: q::io, locals: &LOCALS, init: None };
+pub static IO_MODULE: ModuleDef = ModuleDef::new(q::io, &LOCALS);

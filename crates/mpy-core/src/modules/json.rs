@@ -11,137 +11,153 @@
 //! separators anywhere, a dict key without value is dropped, and any
 //! structural error is `ValueError: syntax error in JSON`.
 
+use super::args::new_str_lossy;
+use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{BuiltinFun, ModuleDef, Rom};
+use crate::typ::{BuiltinFun, ModuleDef, PrintKind, Rom};
+use crate::types::dict::{DictObj, DICT_TYPE};
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
 /// Deepest nesting `dumps` follows before `RuntimeError`.
 const MAX_DEPTH: usize = 1000;
 
-/// Appends `s` as a JSON string literal.
-pub fn escape_into(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let v = c as u32;
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(HEX[(v >> 4) as usize] as char);
-                out.push(HEX[(v & 15) as usize] as char);
-            }
-            c => out.push(c),
+/// Writes `s` as a JSON string literal.
+///
+/// Errors: `MemoryError` (buffers only).
+pub fn escape_into(vm: &mut Vm, out: &mut Out, s: &str) -> PyResult<()> {
+    out.str(vm, "\"")?;
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let esc: &str = match c {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            c if c < 0x20 => "",
+            _ => continue,
+        };
+        out.str(vm, s.get(run..i).unwrap_or(""))?;
+        run = i + 1;
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let u = [b'\\', b'u', b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]];
+            out.bytes(vm, &u)?;
+        } else {
+            out.str(vm, esc)?;
         }
     }
-    out.push('"');
+    out.str(vm, s.get(run..).unwrap_or(""))?;
+    out.str(vm, "\"")
 }
 
-struct Seps {
-    item: String,
-    key: String,
+/// Writes bytes as text, invalid UTF-8 replaced by U+FFFD.
+fn write_lossy(vm: &mut Vm, out: &mut Out, b: &[u8]) -> PyResult<()> {
+    for chunk in b.utf8_chunks() {
+        out.str(vm, chunk.valid())?;
+        if !chunk.invalid().is_empty() {
+            out.str(vm, "\u{fffd}")?;
+        }
+    }
+    Ok(())
 }
 
-fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps, out: &mut String, depth: usize) -> PyResult<()> {
+/// The item and key separators (pinned str texts).
+struct Seps<'a> {
+    item: &'a str,
+    key: &'a str,
+}
+
+/// Item `i` of a list or tuple (None past the end: lists may change while
+/// their items are written).
+fn seq_item(vm: &Vm, o: Obj, i: usize) -> Option<Obj> {
+    vm.seq_items(o).and_then(|items| items.get(i).copied())
+}
+
+fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -> PyResult<()> {
     if depth > MAX_DEPTH {
         return Err(vm.runtime_error("maximum recursion depth exceeded"));
     }
     match o {
-        Obj::NONE => {
-            out.push_str("null");
-            return Ok(());
-        }
-        Obj::TRUE => {
-            out.push_str("true");
-            return Ok(());
-        }
-        Obj::FALSE => {
-            out.push_str("false");
-            return Ok(());
-        }
+        Obj::NONE => return out.str(vm, "null"),
+        Obj::TRUE => return out.str(vm, "true"),
+        Obj::FALSE => return out.str(vm, "false"),
         _ => {}
     }
-    if let Some(s) = vm.str_of(o) {
-        escape_into(out, s);
-        return Ok(());
+    if let Some(s) = vm.str_pinned(o) {
+        return escape_into(vm, out, s);
     }
-    if let Some(items) = vm.seq_items(o) {
-        out.push('[');
-        for (i, &x) in items.iter().enumerate() {
+    if vm.seq_items(o).is_some() {
+        out.str(vm, "[")?;
+        let mut i = 0;
+        while let Some(x) = seq_item(vm, o, i) {
             if i > 0 {
-                out.push_str(&seps.item);
+                out.str(vm, seps.item)?;
             }
             dump_obj(vm, x, seps, out, depth + 1)?;
+            i += 1;
         }
-        out.push(']');
-        return Ok(());
+        return out.str(vm, "]");
     }
-    let pairs: Option<Vec<(Obj, Obj)>> = match vm.get(o) {
-        Some(ObjData::Dict(d)) => Some(d.iter().map(|e| (e.key, e.value)).collect()),
-        _ => None,
-    };
-    if let Some(pairs) = pairs {
-        // Keep the pairs reachable while values are printed.
-        let base = vm.roots.len();
-        for &(k, v) in &pairs {
-            vm.roots.push(k);
-            vm.roots.push(v);
-        }
-        let r = (|| {
-            out.push('{');
-            for (i, &(k, v)) in pairs.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(&seps.item);
-                }
-                if vm.str_of(k).is_some() {
-                    dump_obj(vm, k, seps, out, depth + 1)?;
-                } else {
-                    out.push('"');
-                    dump_obj(vm, k, seps, out, depth + 1)?;
-                    out.push('"');
-                }
-                out.push_str(&seps.key);
-                dump_obj(vm, v, seps, out, depth + 1)?;
+    let is_dict = vm.heap.get::<DictObj>(o).is_some_and(|d| core::ptr::eq(d.base.ty, &DICT_TYPE));
+    if is_dict {
+        out.str(vm, "{")?;
+        let mut pos = 0;
+        let mut first = true;
+        while let Some((p, e)) = vm.heap.get::<DictObj>(o).and_then(|d| d.map.next_at(pos)) {
+            pos = p + 1;
+            if !first {
+                out.str(vm, seps.item)?;
             }
-            out.push('}');
-            Ok(())
-        })();
-        vm.roots.truncate(base);
-        return r;
+            first = false;
+            if vm.str_pinned(e.key).is_some() {
+                dump_obj(vm, e.key, seps, out, depth + 1)?;
+            } else {
+                out.str(vm, "\"")?;
+                dump_obj(vm, e.key, seps, out, depth + 1)?;
+                out.str(vm, "\"")?;
+            }
+            out.str(vm, seps.key)?;
+            dump_obj(vm, e.value, seps, out, depth + 1)?;
+        }
+        return out.str(vm, "}");
     }
-    if matches!(vm.get(o), Some(ObjData::Bytes(_)) | Some(ObjData::ByteArray(_))) {
-        let b = crate::types::strutil::get_buffer(vm, o).unwrap_or_default();
-        out.push('"');
-        out.push_str(&String::from_utf8_lossy(&b));
-        out.push('"');
-        return Ok(());
+    if let Some(b) = vm.bytes_pinned(o) {
+        out.str(vm, "\"")?;
+        write_lossy(vm, out, b)?;
+        return out.str(vm, "\"");
     }
-    let s = vm.repr_string(o)?;
-    out.push_str(&s);
-    Ok(())
+    if let Some(b) = vm.heap.get::<crate::types::bytearray::ByteArrayObj>(o).map(|b| b.data.len()) {
+        // Copy first: the bytearray's bytes are not pinned.
+        let mut tmp: GcVec<u8> = vm.new_vec(b)?;
+        if let Some(ba) = vm.heap.get::<crate::types::bytearray::ByteArrayObj>(o) {
+            tmp.extend_within_capacity(ba.data.as_slice());
+        }
+        out.str(vm, "\"")?;
+        let r = write_lossy(vm, out, tmp.as_slice());
+        vm.heap.free_vec(tmp);
+        r?;
+        return out.str(vm, "\"");
+    }
+    vm.print_obj(o, out, PrintKind::Repr)
 }
 
-fn get_seps(vm: &mut Vm, so: Option<Obj>) -> PyResult<Seps> {
-    let mut seps = Seps { item: String::from(", "), key: String::from(": ") };
+fn get_seps<'a>(vm: &mut Vm, so: Option<Obj>) -> PyResult<Seps<'a>> {
+    let mut seps = Seps { item: ", ", key: ": " };
     if let Some(so) = so.filter(|&o| o != Obj::NONE) {
-        let items = vm.seq_items(so).unwrap_or_default();
-        if items.len() != 2 {
-            return Err(vm.value_error("separators must be a 2-tuple"));
-        }
-        match (vm.str_of(items[0]), vm.str_of(items[1])) {
+        let (a, b) = match vm.seq_items(so) {
+            Some(&[a, b]) => (a, b),
+            _ => return Err(vm.value_error("separators must be a 2-tuple")),
+        };
+        match (vm.str_pinned(a), vm.str_pinned(b)) {
             (Some(a), Some(b)) => {
-                seps.item = String::from(a);
-                seps.key = String::from(b);
+                seps.item = a;
+                seps.key = b;
             }
             _ => return Err(vm.type_error("separators must be str")),
         }
@@ -149,12 +165,13 @@ fn get_seps(vm: &mut Vm, so: Option<Obj>) -> PyResult<Seps> {
     Ok(seps)
 }
 
-/// `obj` as JSON text.
-pub fn to_json(vm: &mut Vm, o: Obj, separators: Option<Obj>) -> PyResult<String> {
+/// Writes `o` as JSON text to `out`.
+///
+/// Errors: `ValueError`/`TypeError` for bad separators, `RuntimeError`
+/// for nesting deeper than 1000, whatever a `repr` raises, `MemoryError`.
+pub fn to_json(vm: &mut Vm, o: Obj, separators: Option<Obj>, out: &mut Out) -> PyResult<()> {
     let seps = get_seps(vm, separators)?;
-    let mut out = String::new();
-    dump_obj(vm, o, &seps, &mut out, 0)?;
-    Ok(out)
+    dump_obj(vm, o, &seps, out, 0)
 }
 
 fn dumps(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
@@ -163,8 +180,9 @@ fn dumps(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     if a.len() > 2 {
         return Err(vm.type_error("function takes 1 positional arguments but more were given"));
     }
-    let s = to_json(vm, a[0], seps)?;
-    vm.new_str(&s)
+    let mut out = Out::buf();
+    to_json(vm, a[0], seps, &mut out)?;
+    out.into_str(vm)
 }
 
 fn dump(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
@@ -173,8 +191,9 @@ fn dump(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
         return Err(vm.type_error("function missing required positional argument"));
     }
     let seps = a.get(2).copied().or_else(|| kw_get(vm, k, "separators"));
-    let s = to_json(vm, a[0], seps)?;
-    let so = vm.new_str(&s)?;
+    let mut out = Out::buf();
+    to_json(vm, a[0], seps, &mut out)?;
+    let so = out.into_str(vm)?;
     let w = vm.load_attr(a[1], q::write)?;
     vm.call(w, &[so], &[])?;
     Ok(Obj::NONE)
@@ -192,60 +211,79 @@ fn hex_val(c: u8) -> u32 {
     }
 }
 
-/// Parses a string body starting after the opening quote; returns the
-/// text and the index after the closing quote.
-fn parse_string(s: &[u8], mut i: usize) -> Option<(String, usize)> {
-    let mut buf: Vec<u8> = Vec::new();
+/// Scans a string body starting after the opening quote, writing the
+/// decoded bytes with `put`; returns the index after the closing quote
+/// (None if the text ends first).
+fn scan_string(s: &[u8], mut i: usize, mut put: impl FnMut(&[u8]) -> bool) -> Option<usize> {
     loop {
         let c = *s.get(i)?;
         i += 1;
-        match c {
+        let ok = match c {
             b'"' => break,
             b'\\' => {
                 let e = *s.get(i)?;
                 i += 1;
                 match e {
-                    b'b' => buf.push(8),
-                    b'f' => buf.push(12),
-                    b'n' => buf.push(b'\n'),
-                    b'r' => buf.push(b'\r'),
-                    b't' => buf.push(b'\t'),
+                    b'b' => put(&[8]),
+                    b'f' => put(&[12]),
+                    b'n' => put(b"\n"),
+                    b'r' => put(b"\r"),
+                    b't' => put(b"\t"),
                     b'u' => {
                         let h = s.get(i..i + 4)?;
                         i += 4;
                         let v = h.iter().fold(0u32, |a, &c| (a << 4).wrapping_add(hex_val(c)));
                         let ch = char::from_u32(v).unwrap_or('\u{fffd}');
                         let mut tmp = [0u8; 4];
-                        buf.extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
+                        put(ch.encode_utf8(&mut tmp).as_bytes())
                     }
-                    other => buf.push(other),
+                    other => put(&[other]),
                 }
             }
-            c => buf.push(c),
+            c => put(&[c]),
+        };
+        if !ok {
+            return None;
         }
     }
-    let text = match String::from_utf8(buf) {
-        Ok(t) => t,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    Some((text, i))
+    Some(i)
 }
 
-fn parse_number(vm: &mut Vm, t: &str) -> PyResult<Obj> {
-    if t.contains(['.', 'e', 'E']) {
-        match t.parse::<f64>() {
-            Ok(f) => vm.new_float(f),
-            Err(_) => Err(vm.value_error("invalid syntax for number")),
+/// Parses a string body starting after the opening quote into a str
+/// object (invalid UTF-8 replaced); returns it and the index after the
+/// closing quote, or None for an unterminated string.
+///
+/// Errors: `MemoryError`.
+fn parse_string(vm: &mut Vm, s: &[u8], i: usize) -> PyResult<Option<(Obj, usize)>> {
+    let mut buf: GcVec<u8> = GcVec::new();
+    let mut err = None;
+    let end = scan_string(s, i, |b| match vm.vec_extend_local(&mut buf, b) {
+        Ok(()) => true,
+        Err(e) => {
+            err = Some(e);
+            false
+        }
+    });
+    if let Some(e) = err {
+        vm.heap.free_vec(buf);
+        return Err(e);
+    }
+    let r = match end {
+        Some(end) => new_str_lossy(vm, buf.as_slice()).map(|o| Some((o, end))),
+        None => Ok(None),
+    };
+    vm.heap.free_vec(buf);
+    r
+}
+
+fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
+    if t.iter().any(|&c| matches!(c, b'.' | b'e' | b'E')) {
+        match core::str::from_utf8(t).ok().and_then(|t| t.parse::<f64>().ok()) {
+            Some(f) => vm.new_float(f),
+            None => Err(vm.value_error("invalid syntax for number")),
         }
     } else {
-        match t.parse::<num_bigint::BigInt>() {
-            Ok(b) => vm.new_bigint(b),
-            Err(_) => {
-                let digits = t.trim_start_matches(['-', '+']);
-                let msg = alloc::format!("invalid syntax for integer with base 10: '{}'", digits);
-                Err(vm.value_error(&msg))
-            }
-        }
+        crate::types::int_parse::parse_int(vm, t, 10)
     }
 }
 
@@ -253,16 +291,16 @@ fn parse_number(vm: &mut Vm, t: &str) -> PyResult<Obj> {
 ///
 /// Errors: `ValueError: syntax error in JSON`, number syntax errors,
 /// `TypeError` for unhashable keys, `MemoryError`.
-pub fn from_json(vm: &mut Vm, text: &str) -> PyResult<Obj> {
-    let base = vm.roots.len();
-    let r = parse_all(vm, text.as_bytes(), base);
-    vm.roots.truncate(base);
+pub fn from_json(vm: &mut Vm, s: &[u8]) -> PyResult<Obj> {
+    // Open containers: (container, is_dict, pending key or NULL) triples
+    // in a heap vector held here (so the collector sees them).
+    let mut stack: GcVec<Obj> = GcVec::new();
+    let r = parse_all(vm, s, &mut stack);
+    vm.heap.free_vec(stack);
     r
 }
 
-fn parse_all(vm: &mut Vm, s: &[u8], _base: usize) -> PyResult<Obj> {
-    // (container, is_dict, pending key or NULL)
-    let mut stack: Vec<(Obj, bool, Obj)> = Vec::new();
+fn parse_all(vm: &mut Vm, s: &[u8], stack: &mut GcVec<Obj>) -> PyResult<Obj> {
     let mut top: Option<Obj> = None;
     let mut i = 0usize;
     loop {
@@ -273,30 +311,32 @@ fn parse_all(vm: &mut Vm, s: &[u8], _base: usize) -> PyResult<Obj> {
         let value = match c {
             b'[' | b'{' => {
                 i += 1;
-                let o = if c == b'[' { vm.new_list(Vec::new())? } else { vm.new_dict()? };
-                vm.roots.push(o);
-                stack.push((o, c == b'{', Obj::NULL));
+                let o = if c == b'[' { vm.new_list_with_capacity(0)? } else { vm.new_dict()? };
+                vm.vec_extend_local(stack, &[o, Obj::bool(c == b'{'), Obj::NULL])?;
                 continue;
             }
             b']' | b'}' => {
                 i += 1;
-                match stack.pop() {
-                    Some((o, _, _)) => o,
-                    None => return Err(syntax(vm)),
+                let n = stack.len();
+                if n < 3 {
+                    return Err(syntax(vm));
                 }
+                let o = stack.as_slice()[n - 3];
+                stack.truncate(n - 3);
+                o
             }
             b'"' => {
-                let Some((t, ni)) = parse_string(s, i + 1) else { return Err(syntax(vm)) };
+                let Some((o, ni)) = parse_string(vm, s, i + 1)? else { return Err(syntax(vm)) };
                 i = ni;
-                vm.new_str(&t)?
+                o
             }
             b'n' | b't' | b'f' => {
-                let (word, v) = match c {
-                    b'n' => ("null", Obj::NONE),
-                    b't' => ("true", Obj::TRUE),
-                    _ => ("false", Obj::FALSE),
+                let (word, v): (&[u8], Obj) = match c {
+                    b'n' => (b"null", Obj::NONE),
+                    b't' => (b"true", Obj::TRUE),
+                    _ => (b"false", Obj::FALSE),
                 };
-                if !s[i..].starts_with(word.as_bytes()) {
+                if !s[i..].starts_with(word) {
                     return Err(syntax(vm));
                 }
                 i += word.len();
@@ -307,38 +347,29 @@ fn parse_all(vm: &mut Vm, s: &[u8], _base: usize) -> PyResult<Obj> {
                 while i < s.len() && matches!(s[i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
                     i += 1;
                 }
-                let t = core::str::from_utf8(&s[st..i]).unwrap_or("");
-                parse_number(vm, t)?
+                parse_number(vm, &s[st..i])?
             }
             _ => return Err(syntax(vm)),
         };
-        vm.roots.push(value);
-        match stack.last_mut() {
-            None => {
-                if top.is_some() {
-                    return Err(syntax(vm));
-                }
-                top = Some(value);
+        let n = stack.len();
+        if n < 3 {
+            if top.is_some() {
+                return Err(syntax(vm));
             }
-            Some(&mut (cont, false, _)) => {
-                let grow = core::mem::size_of::<Obj>() * 2;
-                vm.make_room(grow)?;
-                if let Some(ObjData::List(l)) = vm.get_mut(cont) {
-                    let before = l.capacity();
-                    l.push(value);
-                    let after = l.capacity();
-                    vm.charge((after - before) * core::mem::size_of::<Obj>());
-                }
-            }
-            Some(entry) => {
-                if entry.2.is_null() {
-                    entry.2 = value;
-                } else {
-                    let (d, k) = (entry.0, entry.2);
-                    entry.2 = Obj::NULL;
-                    vm.dict_store(d, k, value)?;
-                }
-            }
+            top = Some(value);
+            continue;
+        }
+        let (cont, is_dict, key) = {
+            let t = &stack.as_slice()[n - 3..];
+            (t[0], t[1] == Obj::TRUE, t[2])
+        };
+        if !is_dict {
+            vm.vec_push(cont, |l: &mut crate::types::list::ListObj| &mut l.items, value)?;
+        } else if key.is_null() {
+            stack.as_mut_slice()[n - 1] = value;
+        } else {
+            stack.as_mut_slice()[n - 1] = Obj::NULL;
+            vm.dict_store(cont, key, value)?;
         }
     }
     match (top, stack.is_empty()) {
@@ -347,26 +378,35 @@ fn parse_all(vm: &mut Vm, s: &[u8], _base: usize) -> PyResult<Obj> {
     }
 }
 
-fn text_of(vm: &mut Vm, o: Obj) -> PyResult<String> {
-    if let Some(s) = vm.str_of(o) {
-        return Ok(String::from(s));
+/// The JSON text of a str or bytes-like argument (a bytearray is copied
+/// to a heap buffer first: its bytes are not pinned), then parsed.
+fn loads_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    if let Some(s) = vm.str_pinned(o) {
+        return from_json(vm, s.as_bytes());
     }
-    match crate::types::strutil::get_bytes_like(vm, o) {
-        Some(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
-        None => Err(vm.type_error("object with buffer protocol required")),
+    if let Some(b) = vm.bytes_pinned(o) {
+        return from_json(vm, b);
     }
+    let Some(n) = super::args::buffer_of(&vm.qstrs, &vm.heap, o).map(|b| b.len()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let mut tmp: GcVec<u8> = vm.new_vec(n)?;
+    if let Some(b) = super::args::buffer_of(&vm.qstrs, &vm.heap, o) {
+        tmp.extend_within_capacity(b);
+    }
+    let r = from_json(vm, tmp.as_slice());
+    vm.heap.free_vec(tmp);
+    r
 }
 
 fn loads(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let t = text_of(vm, a[0])?;
-    from_json(vm, &t)
+    loads_obj(vm, a[0])
 }
 
 fn load(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let r = vm.load_attr(a[0], q::read)?;
     let data = vm.call(r, &[], &[])?;
-    let t = text_of(vm, data)?;
-    from_json(vm, &t)
+    loads_obj(vm, data)
 }
 
 static DUMPS: BuiltinFun = BuiltinFun::new_kw(q::dumps, 1, dumps);
@@ -383,23 +423,25 @@ static LOCALS: [(Qstr, Rom); 5] = [
 ];
 
 /// The `json` module.
-pub static JSON_MODULE: ModuleDef = ModuleDef { name: q::json, locals: &LOCALS, init: None };
+pub static JSON_MODULE: ModuleDef = ModuleDef::new(q::json, &LOCALS);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn escapes() {
-        let mut s = String::new();
-        escape_into(&mut s, "a\"\\\n\x01é");
-        assert_eq!(s, "\"a\\\"\\\\\\n\\u0001é\"");
+    fn scan(s: &[u8]) -> Option<(alloc::vec::Vec<u8>, usize)> {
+        let mut v = alloc::vec::Vec::new();
+        let end = scan_string(s, 0, |b| {
+            v.extend_from_slice(b);
+            true
+        })?;
+        Some((v, end))
     }
 
     #[test]
     fn strings() {
-        assert_eq!(parse_string(b"ab\\u0041\\n\"x", 0), Some((String::from("abA\n"), 11)));
-        assert_eq!(parse_string(b"abc", 0), None);
-        assert_eq!(parse_string(b"\\u00", 0), None);
+        assert_eq!(scan(b"ab\\u0041\\n\"x"), Some((b"abA\n".to_vec(), 11)));
+        assert_eq!(scan(b"abc"), None);
+        assert_eq!(scan(b"\\u00"), None);
     }
 }

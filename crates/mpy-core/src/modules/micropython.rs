@@ -2,11 +2,11 @@
 
 use super::args::int_arg;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr, N_STATIC};
+use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::PyResult;
-use alloc::format;
 
 /// `micropython.const(x)`: x (the compiler folds it where it can).
 fn const_(_vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -25,22 +25,98 @@ fn opt_level(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-/// Prints stack and heap usage in MicroPython's layout.
+/// Block statistics of the heap: (1-block allocations, 2-block
+/// allocations, largest allocation in blocks, largest free run in blocks).
+fn block_stats(vm: &Vm) -> (usize, usize, usize, usize) {
+    use crate::heap::blocks::{FREE, HEAD, MARK};
+    let b = &vm.heap.blocks;
+    let (mut n1, mut n2, mut max_blk, mut max_free, mut run) = (0, 0, 0, 0, 0);
+    for i in 0..b.n_blocks() {
+        let t = b.atb(i);
+        if t == FREE {
+            run += 1;
+            max_free = max_free.max(run);
+            continue;
+        }
+        run = 0;
+        if t == HEAD || t == MARK {
+            match b.alloc_blocks(i) {
+                1 => n1 += 1,
+                2 => n2 += 1,
+                _ => {}
+            }
+            max_blk = max_blk.max(b.alloc_blocks(i));
+        }
+    }
+    (n1, n2, max_blk, max_free)
+}
+
+/// The character `mem_info(1)` shows for a block (MicroPython's letters
+/// for the common types, `h` for other heads, `=` for tails, `.` free).
+fn block_char(vm: &Vm, i: usize) -> u8 {
+    use crate::heap::blocks::{FREE, TAIL};
+    use crate::types;
+    let b = &vm.heap.blocks;
+    match b.atb(i) {
+        FREE => return b'.',
+        TAIL => return b'=',
+        _ => {}
+    }
+    let ty = b.word(i, 0);
+    let is = |t: &crate::typ::TypeObj| ty == t as *const crate::typ::TypeObj as usize;
+    if is(&types::tuple::TUPLE_TYPE) {
+        b'T'
+    } else if is(&types::list::LIST_TYPE) {
+        b'L'
+    } else if is(&types::dict::DICT_TYPE) {
+        b'D'
+    } else if is(&types::str::STR_TYPE) || is(&types::bytes::BYTES_TYPE) {
+        b'S'
+    } else if is(&types::bytearray::BYTEARRAY_TYPE) {
+        b'A'
+    } else if is(&types::float::FLOAT_TYPE) {
+        b'F'
+    } else {
+        b'h'
+    }
+}
+
+/// Prints stack and heap usage in MicroPython's layout; with an argument,
+/// also the block map (64 blocks a line; runs of free lines summarised).
 fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let used = vm.heap.mem_alloc();
-    let s = format!(
-        "stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of objects: {}, collections: {}\n",
-        vm.stack_used(),
-        vm.config.stack_limit,
-        vm.heap.limit(),
-        used,
-        vm.heap.mem_free(),
-        vm.heap.n_slots(),
-        vm.heap.collections
-    );
-    vm.write_stdout(&s);
+    let (n1, n2, max_blk, max_free) = block_stats(vm);
+    let (used, limit) = (vm.stack_used(), vm.config.stack_limit);
+    let (total, alloc, free) = (vm.heap.size(), vm.heap.mem_alloc(), vm.heap.mem_free());
+    let mut out = Out::Stdout;
+    out.fmt(vm, format_args!("stack: {used} out of {limit}\n"))?;
+    out.fmt(vm, format_args!("GC: total: {total}, used: {alloc}, free: {free}\n"))?;
+    out.fmt(
+        vm,
+        format_args!(" No. of 1-blocks: {n1}, 2-blocks: {n2}, max blk sz: {max_blk}, max free sz: {max_free}\n"),
+    )?;
     if !a.is_empty() {
-        vm.write_stdout("GC memory layout: one slot arena; no block map\n");
+        const PER_LINE: usize = 64;
+        let n = vm.heap.blocks.n_blocks();
+        let start = vm.heap.blocks.pool_addr();
+        out.fmt(vm, format_args!("GC memory layout; from {start:x}:"))?;
+        let mut i = 0;
+        while i < n {
+            let rest_free = (i..n).all(|k| vm.heap.blocks.atb(k) == crate::heap::blocks::FREE);
+            if rest_free && n - i > PER_LINE {
+                let lines = (n - i).div_ceil(PER_LINE);
+                out.fmt(vm, format_args!("\n       ({lines} lines all free)"))?;
+                break;
+            }
+            out.fmt(vm, format_args!("\n{:08x}: ", i * crate::heap::BLOCK))?;
+            let mut line = [0u8; PER_LINE];
+            let m = (n - i).min(PER_LINE);
+            for (k, c) in line[..m].iter_mut().enumerate() {
+                *c = block_char(vm, i + k);
+            }
+            out.bytes(vm, &line[..m])?;
+            i += m;
+        }
+        out.str(vm, "\n")?;
     }
     Ok(Obj::NONE)
 }
@@ -49,30 +125,32 @@ fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn qstr_info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let n = vm.qstrs.len_dynamic();
     let bytes = vm.qstrs.bytes;
-    let s = format!(
-        "qstr pool: n_pool={}, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n",
-        usize::from(n > 0),
-        n,
-        bytes,
-        bytes + n * 16
-    );
-    vm.write_stdout(&s);
-    let _ = N_STATIC;
+    let total = bytes + n * core::mem::size_of::<Obj>() * 2;
+    Out::Stdout.fmt(
+        vm,
+        format_args!(
+            "qstr pool: n_pool={}, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n",
+            usize::from(n > 0),
+            n,
+            bytes,
+            total
+        ),
+    )?;
     Ok(Obj::NONE)
 }
 
 /// `heap_lock()`: allocation raises MemoryError until unlocked; returns the
 /// previous depth.
 fn heap_lock(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let d = vm.heap.lock_depth;
-    vm.heap.lock_depth = d.saturating_add(1);
+    let d = vm.heap.stats.lock_depth;
+    vm.heap.stats.lock_depth = d.saturating_add(1);
     Ok(Obj::small_int(d as isize))
 }
 
 /// `heap_unlock()`: returns the new depth.
 fn heap_unlock(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    vm.heap.lock_depth = vm.heap.lock_depth.saturating_sub(1);
-    Ok(Obj::small_int(vm.heap.lock_depth as isize))
+    vm.heap.stats.lock_depth = vm.heap.stats.lock_depth.saturating_sub(1);
+    Ok(Obj::small_int(vm.heap.stats.lock_depth as isize))
 }
 
 /// `kbd_intr(c)`: accepted (the unix port handles Ctrl-C by signal).
@@ -116,4 +194,4 @@ static LOCALS: [(Qstr, Rom); 10] = [
 ];
 
 /// The `micropython` module.
-pub static MICROPYTHON_MODULE: ModuleDef = ModuleDef { name: q::micropython, locals: &LOCALS, init: None };
+pub static MICROPYTHON_MODULE: ModuleDef = ModuleDef::new(q::micropython, &LOCALS);

@@ -1,4 +1,9 @@
 //! Built-in modules, one file each (MicroPython's `mod<name>.c` split).
+//!
+//! Each module is a static [`ModuleDef`] (an object of type
+//! [`crate::typ::BUILTIN_MODULE_TYPE`]): importing one allocates nothing,
+//! and it is not entered in `sys.modules` (as on MicroPython). This file
+//! has the module type's slots: printing and attribute access.
 
 pub mod args;
 pub mod cmath;
@@ -19,7 +24,12 @@ pub mod builtins_io;
 pub mod builtins_num;
 pub mod builtins_seq;
 
-use crate::typ::ModuleDef;
+use crate::obj::Obj;
+use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
+use crate::state::Vm;
+use crate::typ::{ModuleDef, PrintKind};
+use crate::PyResult;
 
 /// Every built-in module, found by `import` before `sys.path` is searched.
 pub static BUILTIN_MODULES: &[&ModuleDef] = &[
@@ -37,6 +47,70 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &collections::COLLECTIONS_MODULE,
     &os::OS_MODULE,
 ];
+
+/// The built-in module called `name`, if there is one.
+pub fn find_builtin(name: Qstr) -> Option<&'static ModuleDef> {
+    BUILTIN_MODULES.iter().copied().find(|m| m.name == name)
+}
+
+/// `print` slot of built-in modules: `<module 'sys'>`.
+pub fn module_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let name = o.as_builtin_module().map_or(q::module, |m| m.name);
+    let s = vm.qstr_str(name);
+    out.fmt(vm, format_args!("<module '{s}'>"))
+}
+
+/// `attr` slot of built-in modules: loads look in the module's `locals`,
+/// then `__dict__`, then its `attr` hook; stores go to the hook (NULL when
+/// the module has no such writable attribute: the caller raises
+/// `AttributeError`, as MicroPython does for its ROM modules).
+///
+/// Errors: whatever the hook raises; `MemoryError`.
+pub fn module_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    let Some(m) = o.as_builtin_module() else { return Ok(Obj::NULL) };
+    if store.is_some() {
+        return match m.attr {
+            Some(h) => h(vm, name, store),
+            None => Ok(Obj::NULL),
+        };
+    }
+    if let Some(r) = m.lookup(name) {
+        return vm.rom_to_obj(r);
+    }
+    if name == q::__dict__ {
+        return module_dict(vm, m);
+    }
+    match m.attr {
+        Some(h) => h(vm, name, None),
+        None => Ok(Obj::NULL),
+    }
+}
+
+/// `module.__dict__`: a new dict of the module's attributes (static ones,
+/// then the hook's).
+///
+/// Errors: `MemoryError`; whatever the hook raises.
+pub fn module_dict(vm: &mut Vm, m: &'static ModuleDef) -> PyResult<Obj> {
+    let d = vm.new_dict()?;
+    for &(n, r) in m.locals {
+        let v = vm.rom_to_obj(r)?;
+        vm.dict_store(d, Obj::qstr(n), v)?;
+    }
+    if let Some(h) = m.attr {
+        for &n in m.attr_names {
+            let v = h(vm, n, None)?;
+            if !v.is_null() {
+                vm.dict_store(d, Obj::qstr(n), v)?;
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// The names of a built-in module's attributes, in `dir()` order.
+pub fn module_names(m: &'static ModuleDef) -> impl Iterator<Item = Qstr> {
+    m.locals.iter().map(|(n, _)| *n).chain(m.attr_names.iter().copied())
+}
 
 #[cfg(test)]
 mod builtins_tests;

@@ -1,4 +1,8 @@
 //! The `gc` module: control of the garbage collector.
+//!
+//! `mem_free()` + `mem_alloc()` is exactly the heap size (the whole
+//! region, tables included). `enable`/`disable` switch automatic
+//! collection by `threshold()` (a failing allocation always collects).
 
 use super::args::int_arg;
 use crate::obj::Obj;
@@ -8,7 +12,7 @@ use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::PyResult;
 
 fn collect(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    crate::gc::collect(vm);
+    vm.collect();
     Ok(Obj::NONE)
 }
 
@@ -21,17 +25,17 @@ fn mem_alloc(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn enable(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    vm.heap.enabled = true;
+    vm.heap.stats.enabled = true;
     Ok(Obj::NONE)
 }
 
 fn disable(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    vm.heap.enabled = false;
+    vm.heap.stats.enabled = false;
     Ok(Obj::NONE)
 }
 
 fn isenabled(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::bool(vm.heap.enabled))
+    Ok(Obj::bool(vm.heap.stats.enabled))
 }
 
 /// `gc.threshold()` returns the allocation threshold (-1 if unset);
@@ -39,12 +43,12 @@ fn isenabled(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn threshold(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     match a.first() {
         None => {
-            let t = vm.heap.threshold;
+            let t = vm.heap.stats.threshold;
             Ok(if t == 0 { Obj::small_int(-1) } else { vm.new_int(t as i64)? })
         }
         Some(&n) => {
             let n = int_arg(vm, n)?;
-            vm.heap.threshold = if n < 0 { 0 } else { n as usize };
+            vm.heap.stats.threshold = if n < 0 { 0 } else { n as usize };
             Ok(Obj::NONE)
         }
     }
@@ -70,4 +74,4 @@ static LOCALS: [(Qstr, Rom); 8] = [
 ];
 
 /// The `gc` module.
-pub static GC_MODULE: ModuleDef = ModuleDef { name: q::gc, locals: &LOCALS, init: None };
+pub static GC_MODULE: ModuleDef = ModuleDef::new(q::gc, &LOCALS);

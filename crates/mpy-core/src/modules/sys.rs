@@ -1,14 +1,18 @@
 //! The `sys` module.
+//!
+//! A static module: the constant attributes are in its table; the others
+//! come from [`sys_attr`]: `argv`, `path` and `modules` are the `Vm`'s
+//! fields (`path` and `argv` can be replaced by a list), the console
+//! streams are static objects, and `implementation`, `version`,
+//! `version_info`, `platform` and `maxsize` are made when read.
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::exception::SYSTEM_EXIT_TYPE;
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec;
 
 /// MicroPython release whose behaviour we follow.
 pub const MICROPY_VERSION: (isize, isize, isize) = (1, 27, 0);
@@ -23,13 +27,14 @@ fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     })
 }
 
-/// `sys.print_exception(exc, file=sys.stdout)`.
+/// `sys.print_exception(exc, file=sys.stdout)`: the traceback and message
+/// in MicroPython's format, written to the console or with `file.write`.
 fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let mut s = String::new();
-    crate::vm::print_exception(vm, a[0], &mut s);
     match a.get(1) {
-        Some(&f) if f != Obj::NONE => {
-            let text = vm.new_str(&s)?;
+        Some(&f) if f != Obj::NONE && f != super::sys_io::stream(1) => {
+            let mut out = Out::buf();
+            crate::vm::print_exception(vm, a[0], &mut out)?;
+            let text = out.into_str(vm)?;
             let (m, self_) = vm.load_method_maybe(f, q::write)?;
             if m.is_null() {
                 return Err(vm.no_attr_error(f, q::write));
@@ -40,7 +45,7 @@ fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
                 vm.call_with_self(m, self_, &[text], &[])?;
             }
         }
-        _ => vm.write_stdout(&s),
+        _ => crate::vm::print_exception(vm, a[0], &mut Out::Stdout)?,
     }
     Ok(Obj::NONE)
 }
@@ -64,45 +69,67 @@ static LOCALS: [(Qstr, Rom); 6] = [
 
 static IMPL_FIELDS: [Qstr; 4] = [q::name, q::version, q::_machine, q::_mpy];
 
-fn set(vm: &mut Vm, g: Obj, name: Qstr, v: Obj) -> PyResult<()> {
-    vm.dict_store(g, Obj::qstr(name), v)
-}
+/// The attributes [`sys_attr`] answers, in `dir(sys)` order.
+static ATTR_NAMES: [Qstr; 11] = [
+    q::argv,
+    q::path,
+    q::modules,
+    q::implementation,
+    q::version_info,
+    q::version,
+    q::platform,
+    q::maxsize,
+    q::stdin,
+    q::stdout,
+    q::stderr,
+];
 
-/// Adds the run-time attributes: argv, path, modules, implementation,
-/// version, version_info, platform, maxsize, stdin/stdout/stderr.
-fn init(vm: &mut Vm, module: Obj) -> PyResult<()> {
-    let g = match vm.get(module) {
-        Some(ObjData::Module(m)) => m.globals,
-        _ => return Ok(()),
-    };
-    let (a, p, m) = (vm.sys_argv, vm.sys_path, vm.modules);
-    set(vm, g, q::argv, a)?;
-    set(vm, g, q::path, p)?;
-    set(vm, g, q::modules, m)?;
-    let (ma, mi, pa) = MICROPY_VERSION;
-    let empty = Obj::qstr(q::empty);
-    let ver = vm.new_tuple(&[Obj::small_int(ma), Obj::small_int(mi), Obj::small_int(pa), empty])?;
-    let machine = vm.hal.machine();
-    let machine = vm.new_str(machine)?;
-    let items = vec![Obj::qstr(q::micropython), ver, machine, Obj::small_int(MPY_VERSION)];
-    let imp = crate::types::attrtuple::new(vm, &IMPL_FIELDS, items)?;
-    set(vm, g, q::implementation, imp)?;
-    let vi = vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?;
-    set(vm, g, q::version_info, vi)?;
-    let version = alloc::format!("3.4.0; MicroPython v{ma}.{mi}.{pa}-rs");
-    let version = vm.new_str(&version)?;
-    set(vm, g, q::version, version)?;
-    let platform = vm.hal.platform();
-    let platform = vm.new_str(platform)?;
-    set(vm, g, q::platform, platform)?;
-    let maxsize = vm.new_int(isize::MAX as i64)?;
-    set(vm, g, q::maxsize, maxsize)?;
-    for (fd, name) in [(0, q::stdin), (1, q::stdout), (2, q::stderr)] {
-        let s = super::sys_io::new(vm, fd)?;
-        set(vm, g, name, s)?;
+/// The dynamic attributes of `sys` (see the module docs). Stores: `path`
+/// and `argv` accept a list; anything else is not writable (NULL).
+///
+/// Errors: `MemoryError`.
+fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    if let Some(v) = store {
+        if vm.list_items(v).is_none() {
+            return Ok(Obj::NULL);
+        }
+        match name {
+            q::path => vm.sys_path = v,
+            q::argv => vm.sys_argv = v,
+            _ => return Ok(Obj::NULL),
+        }
+        return Ok(Obj::NONE);
     }
-    Ok(())
+    let (ma, mi, pa) = MICROPY_VERSION;
+    Ok(match name {
+        q::argv => vm.sys_argv,
+        q::path => vm.sys_path,
+        q::modules => vm.modules,
+        q::stdin => super::sys_io::stream(0),
+        q::stdout => super::sys_io::stream(1),
+        q::stderr => super::sys_io::stream(2),
+        q::implementation => {
+            let empty = Obj::qstr(q::empty);
+            let ver = vm.new_tuple(&[Obj::small_int(ma), Obj::small_int(mi), Obj::small_int(pa), empty])?;
+            let machine = vm.hal.machine();
+            let machine = vm.new_str(machine)?;
+            let items = [Obj::qstr(q::micropython), ver, machine, Obj::small_int(MPY_VERSION)];
+            crate::types::attrtuple::new(vm, &IMPL_FIELDS, &items)?
+        }
+        q::version_info => vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?,
+        q::version => {
+            let mut out = Out::buf();
+            out.fmt(vm, format_args!("3.4.0; MicroPython v{ma}.{mi}.{pa}-rs"))?;
+            out.into_str(vm)?
+        }
+        q::platform => {
+            let platform = vm.hal.platform();
+            vm.new_str(platform)?
+        }
+        q::maxsize => vm.new_int(isize::MAX as i64)?,
+        _ => Obj::NULL,
+    })
 }
 
 /// The `sys` module.
-pub static SYS_MODULE: ModuleDef = ModuleDef { name: q::sys, locals: &LOCALS, init: Some(init) };
+pub static SYS_MODULE: ModuleDef = ModuleDef::with_attr(q::sys, &LOCALS, sys_attr, &ATTR_NAMES);

@@ -1,102 +1,97 @@
 //! `sys.stdin`, `sys.stdout`, `sys.stderr`: text streams on the HAL's
-//! console (MicroPython's `io.TextIOWrapper`).
+//! console (MicroPython's `io.TextIOWrapper`). They are static objects:
+//! reaching them allocates nothing.
 
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use super::args::{buffer_of, char_count, new_str_lossy, type_name};
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom, TypeObj};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
 
-/// A console stream: file descriptor 0, 1 or 2.
+/// A console stream: file descriptor 0, 1 or 2 (a static object).
+#[repr(C)]
 pub struct ConsoleStream {
+    /// Header ([`TEXTIO_TYPE`]).
+    pub base: ObjBase,
     /// 0 = stdin, 1 = stdout, 2 = stderr.
-    pub fd: u8,
+    pub fd: usize,
 }
 
-impl NativeObj for ConsoleStream {
-    fn type_obj(&self) -> &'static TypeObj {
-        &TEXTIO_TYPE
-    }
-    fn trace(&self, _f: &mut dyn FnMut(Obj)) {}
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+/// `sys.stdin`.
+pub static STDIN: ConsoleStream = ConsoleStream { base: ObjBase::new(&TEXTIO_TYPE), fd: 0 };
+/// `sys.stdout`.
+pub static STDOUT: ConsoleStream = ConsoleStream { base: ObjBase::new(&TEXTIO_TYPE), fd: 1 };
+/// `sys.stderr`.
+pub static STDERR: ConsoleStream = ConsoleStream { base: ObjBase::new(&TEXTIO_TYPE), fd: 2 };
+
+/// The stream object for `fd` (0, 1, else 2).
+pub fn stream(fd: usize) -> Obj {
+    Obj::from_static(match fd {
+        0 => &STDIN.base,
+        1 => &STDOUT.base,
+        _ => &STDERR.base,
+    })
 }
 
-/// Makes the stream object for `fd`.
-pub fn new(vm: &mut Vm, fd: u8) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(ConsoleStream { fd })))
+fn fd_of(vm: &Vm, o: Obj) -> usize {
+    vm.heap.get::<ConsoleStream>(o).map_or(1, |s| s.fd)
 }
 
-fn fd_of(vm: &Vm, o: Obj) -> u8 {
-    match vm.get(o) {
-        Some(ObjData::Native(n)) => n.as_any().downcast_ref::<ConsoleStream>().map_or(1, |s| s.fd),
-        _ => 1,
-    }
+fn print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let fd = fd_of(vm, o);
+    out.fmt(vm, format_args!("<io.TextIOWrapper {fd}>"))
 }
 
-fn print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    out.push_str(&format!("<io.TextIOWrapper {}>", fd_of(vm, o)));
-    Ok(())
-}
-
-/// `write(s)`: writes str or bytes, returns the length written.
+/// `write(s)`: writes str or bytes, returns the length written (characters
+/// for a str).
+///
+/// Errors: `TypeError: object with buffer protocol required, not 'int'`.
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let fd = fd_of(vm, a[0]);
-    let data: Vec<u8> = if let Some(s) = vm.str_of(a[1]) {
-        s.as_bytes().to_vec()
-    } else {
-        match vm.get(a[1]) {
-            Some(ObjData::Bytes(b)) => b.to_vec(),
-            Some(ObjData::ByteArray(b)) => b.clone(),
-            _ => {
-                let msg = format!("object with buffer protocol required, not '{}'", vm.type_name(a[1]));
-                return Err(vm.type_error(&msg));
-            }
-        }
+    let Some(data) = buffer_of(&vm.qstrs, &vm.heap, a[1]) else {
+        let t = type_name(vm, a[1]);
+        return Err(vm.type_error_fmt(format_args!("object with buffer protocol required, not '{t}'")));
     };
+    let n = if vm.str_pinned(a[1]).is_some() { char_count(data) } else { data.len() };
     if fd == 2 {
-        vm.hal.stderr_write(&data);
+        vm.hal.stderr_write(data);
     } else {
-        vm.hal.stdout_write(&data);
+        vm.hal.stdout_write(data);
     }
-    let n = vm.str_of(a[1]).map_or(data.len(), |s| s.chars().count());
     Ok(Obj::small_int(n as isize))
 }
 
-/// Reads one line (with its newline) from the console.
-pub fn read_line(vm: &mut Vm) -> Vec<u8> {
-    let mut line = Vec::new();
+/// Reads one line (with its newline) from the console into a new heap
+/// buffer (empty at end of input).
+///
+/// Errors: `MemoryError`.
+pub fn read_line(vm: &mut Vm) -> PyResult<GcVec<u8>> {
+    let mut line: GcVec<u8> = GcVec::new();
     let mut b = [0u8; 1];
     while vm.hal.stdin_read(&mut b) == 1 {
-        line.push(b[0]);
+        vm.vec_push_local(&mut line, b[0])?;
         if b[0] == b'\n' {
             break;
         }
     }
-    line
+    Ok(line)
 }
 
 /// `readline()`.
 fn readline(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let line = read_line(vm);
-    let s = String::from_utf8_lossy(&line).into_owned();
-    vm.new_str(&s)
+    let line = read_line(vm)?;
+    let r = new_str_lossy(vm, line.as_slice());
+    vm.heap.free_vec(line);
+    r
 }
 
-/// `read([n])`: n characters, or everything to end of input.
+/// `read([n])`: n bytes, or everything to end of input, as text.
 fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let limit = a.get(1).and_then(|o| o.as_small_int()).filter(|&n| n >= 0);
-    let mut data = Vec::new();
+    let mut data: GcVec<u8> = GcVec::new();
     let mut buf = [0u8; 512];
     loop {
         let want = match limit {
@@ -110,10 +105,11 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         if got == 0 {
             break;
         }
-        data.extend_from_slice(&buf[..got]);
+        vm.vec_extend_local(&mut data, &buf[..got.min(want)])?;
     }
-    let s = String::from_utf8_lossy(&data).into_owned();
-    vm.new_str(&s)
+    let r = new_str_lossy(vm, data.as_slice());
+    vm.heap.free_vec(data);
+    r
 }
 
 fn flush(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

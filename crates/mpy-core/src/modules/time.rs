@@ -11,7 +11,6 @@ use crate::state::Vm;
 use crate::types::exception::OVERFLOW_ERROR_TYPE;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::PyResult;
-use alloc::vec::Vec;
 
 /// Ticks period.
 pub const TICKS_PERIOD: i64 = 1 << 30;
@@ -25,7 +24,7 @@ fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ns = vm.hal.time_ns();
-    vm.new_bigint(num_bigint::BigInt::from(ns))
+    vm.new_int_i128(ns)
 }
 
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -131,9 +130,9 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let wday = (days + 3).rem_euclid(7);
     let yday = days - days_from_civil(y, 1, 1) + 1;
     let vals = [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
-    let mut items = Vec::with_capacity(8);
-    for v in vals {
-        items.push(Obj::small_int(v as isize));
+    let mut items = [Obj::NULL; 8];
+    for (slot, v) in items.iter_mut().zip(vals) {
+        *slot = vm.new_int(v)?;
     }
     vm.new_tuple(&items)
 }
@@ -141,10 +140,11 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `mktime(tuple)`: the inverse of `localtime`, normalising out-of-range
 /// fields as MicroPython does.
 fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let items = match vm.seq_items(a[0]) {
-        Some(v) if v.len() >= 8 => v,
+    let mut items = [Obj::NULL; 6];
+    match vm.seq_items(a[0]) {
+        Some(v) if v.len() >= 8 => items.copy_from_slice(&v[..6]),
         _ => return Err(vm.type_error("mktime needs a tuple of length 8 or 9")),
-    };
+    }
     let mut f = [0i64; 6];
     for (i, slot) in f.iter_mut().enumerate() {
         *slot = int_arg(vm, items[i])?;
@@ -190,7 +190,7 @@ static LOCALS: [(Qstr, Rom); 14] = [
 ];
 
 /// The `time` module.
-pub static TIME_MODULE: ModuleDef = ModuleDef { name: q::time, locals: &LOCALS, init: None };
+pub static TIME_MODULE: ModuleDef = ModuleDef::new(q::time, &LOCALS);
 
 #[cfg(test)]
 mod tests {

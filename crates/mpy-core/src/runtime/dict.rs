@@ -1,73 +1,250 @@
-//! Hash-table operations with Python equality: lookups in dict, set and
-//! namespace tables where keys may need `__eq__`.
+//! Hash-table operations with Python equality: lookups, stores and
+//! removals in the [`Map`] of a dict, set or frozenset object (or of any
+//! heap object whose layout implements [`HasMap`]), where keys may need
+//! `__hash__`/`__eq__`.
+//!
+//! Key matching follows MicroPython's `mp_map_lookup`: identical keys
+//! match at once; two distinct qstrs never match (a text has one qstr),
+//! nor do two distinct small ints, nor a small int and a str; two strs
+//! match when their hashes and texts agree; anything else is compared with
+//! `vm.eq` (which may run Python code), in an indexed table only after the
+//! stored hash has matched. The probe key is always hashed first, so
+//! unhashable keys raise as in MicroPython (`unsupported type for
+//! __hash__: 'list'`).
 
-use crate::map::Dict;
+use crate::heap::ObjType;
+use crate::map::Map;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::qstr::Qstr;
 use crate::state::Vm;
+use crate::types::dict::DictObj;
 use crate::PyResult;
 
-/// Keys whose equality is decided by identity or by content without
-/// running Python code, so a lookup can stay inside one borrow.
-fn is_simple_key(vm: &Vm, k: Obj) -> bool {
-    k.is_small_int() || k.as_qstr().is_some() || matches!(vm.heap.get(k), Some(ObjData::Str(_)))
+/// An object layout holding a [`Map`] that the runtime looks keys up in
+/// with Python equality (`vm.map_lookup_in::<T>(o, key)` and friends).
+pub trait HasMap: ObjType {
+    /// The table.
+    fn map(&self) -> &Map;
+    /// The table, mutably.
+    fn map_mut(&mut self) -> &mut Map;
+}
+
+impl HasMap for DictObj {
+    #[inline(always)]
+    fn map(&self) -> &Map {
+        &self.map
+    }
+    #[inline(always)]
+    fn map_mut(&mut self) -> &mut Map {
+        &mut self.map
+    }
+}
+
+/// How a table key compares with the probe key without running code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decide {
+    /// Equal.
+    Match,
+    /// Never equal.
+    Skip,
+    /// Only `vm.eq` can tell.
+    NeedEq,
 }
 
 impl Vm {
-    /// The table inside a dict, set or frozenset object.
-    pub fn table(&self, o: Obj) -> Option<&Dict> {
-        match self.heap.get(o)? {
-            ObjData::Dict(d) | ObjData::Set(d) | ObjData::FrozenSet(d) => Some(d),
-            _ => None,
-        }
+    /// The table inside a dict, set or frozenset object (any type with the
+    /// [`DictObj`] layout; not a subclass instance: see
+    /// `types::seq::native_of`).
+    #[inline]
+    pub fn table(&self, o: Obj) -> Option<&Map> {
+        self.heap.get::<DictObj>(o).map(|d| &d.map)
     }
 
     /// The table inside a dict, set or frozenset object, mutably.
-    pub fn table_mut(&mut self, o: Obj) -> Option<&mut Dict> {
-        match self.heap.get_mut(o)? {
-            ObjData::Dict(d) | ObjData::Set(d) | ObjData::FrozenSet(d) => Some(d),
-            _ => None,
+    #[inline]
+    pub fn table_mut(&mut self, o: Obj) -> Option<&mut Map> {
+        self.heap.get_mut::<DictObj>(o).map(|d| &mut d.map)
+    }
+
+    /// The hash of a plain str (qstr or heap str; not a subclass
+    /// instance), None for anything else.
+    #[inline(always)]
+    fn plain_str_hash(&self, o: Obj) -> Option<u32> {
+        match o.as_qstr() {
+            Some(q) => Some(self.qstr_hash(q)),
+            None if o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)) => {
+                self.heap.str_hash(o)
+            }
+            None => None,
         }
     }
 
-    /// Position of `key` (with hash `hash`) in the table of `o`, using
-    /// Python equality. Errors come from a key's `__eq__`.
-    pub fn table_find(&mut self, o: Obj, key: Obj, hash: u32) -> PyResult<Option<usize>> {
-        let simple = is_simple_key(self, key);
-        let key_str = self.str_of(key).map(|_| ());
-        let Some(d) = self.table(o) else { return Ok(None) };
-        if let Some(p) = d.find_identical(key, hash) {
+    /// Compares table key `k` with probe `key` (hash `hash`) without
+    /// running code, where that is possible.
+    #[inline]
+    fn decide_key(&self, key: Obj, hash: u32, k: Obj) -> Decide {
+        if k == key {
+            return Decide::Match;
+        }
+        let (kq, qq) = (k.as_qstr().is_some(), key.as_qstr().is_some());
+        let (ki, qi) = (k.is_small_int(), key.is_small_int());
+        if (kq && qq) || (ki && qi) {
+            return Decide::Skip;
+        }
+        match (self.plain_str_hash(k), self.plain_str_hash(key)) {
+            (Some(a), Some(_)) if a != hash => Decide::Skip,
+            (Some(_), Some(_)) => {
+                if self.plain_text(k) == self.plain_text(key) {
+                    Decide::Match
+                } else {
+                    Decide::Skip
+                }
+            }
+            // A plain str and a small int are never equal.
+            (Some(_), None) if qi => Decide::Skip,
+            (None, Some(_)) if ki => Decide::Skip,
+            _ => Decide::NeedEq,
+        }
+    }
+
+    /// The text of a plain str (qstr or heap str).
+    #[inline(always)]
+    fn plain_text<'a>(&self, o: Obj) -> Option<&'a str> {
+        match o.as_qstr() {
+            Some(q) => Some(self.qstr_str(q)),
+            None => self.heap.str_pinned(o),
+        }
+    }
+
+    /// Position of `key` (hash `hash`) in `m` when it can be decided
+    /// without running code: `Ok(found)`, or `Err(())` when some
+    /// candidate needs `vm.eq`.
+    fn map_find_quick(&self, m: &Map, key: Obj, hash: u32) -> Result<Option<usize>, ()> {
+        if let Some(p) = m.find_identical(key, hash) {
             return Ok(Some(p));
         }
-        if simple && key_str.is_none() {
-            // Small ints: identity is equality among simple keys, but a
-            // float or big int key could still be equal.
-            let all_simple = d.candidates(hash).all(|p| {
-                d.entry(p).is_some_and(|e| e.key.is_small_int() || e.key.as_qstr().is_some())
-            });
-            if all_simple {
-                return Ok(None);
+        let mut undecided = false;
+        let mut c = m.candidates(hash);
+        while let Some(p) = c.next_pos() {
+            let Some(e) = m.entry(p) else { continue };
+            if e.key.is_null() {
+                continue;
+            }
+            match self.decide_key(key, hash, e.key) {
+                Decide::Match => return Ok(Some(p)),
+                Decide::Skip => {}
+                Decide::NeedEq => undecided = true,
             }
         }
-        // Slow path: compare candidates one by one (the table may change
-        // under a Python __eq__, so re-fetch it each time).
-        let mut i = 0;
-        loop {
-            let Some(d) = self.table(o) else { return Ok(None) };
-            let Some(p) = d.candidates(hash).nth(i) else { return Ok(None) };
-            let Some(k) = d.entry(p).map(|e| e.key) else { return Ok(None) };
-            if self.eq(key, k)? {
-                return Ok(Some(p));
-            }
-            i += 1;
+        if undecided {
+            Err(())
+        } else {
+            Ok(None)
         }
     }
 
-    /// `d[key]` for a dict object: the value, or None if absent.
-    pub fn dict_lookup(&mut self, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
+    /// Position of `key` (with hash `hash`, from [`Vm::hash`]) in the table
+    /// of heap object `o` (layout `O`), using Python equality. A `__eq__`
+    /// may change the table: it is re-read after each comparison.
+    ///
+    /// Errors: whatever a key's `__eq__` raises.
+    pub fn map_find_in<O: HasMap>(&mut self, o: Obj, key: Obj, hash: u32) -> PyResult<Option<usize>> {
+        let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
+        match self.map_find_quick(d.map(), key, hash) {
+            Ok(r) => return Ok(r),
+            Err(()) => {}
+        }
+        // Slow path: compare candidates one by one.
+        let mut i = 0;
+        loop {
+            let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
+            let m = d.map();
+            let Some(p) = m.candidates(hash).nth(i) else { return Ok(None) };
+            i += 1;
+            let Some(k) = m.entry(p).map(|e| e.key) else { return Ok(None) };
+            if k.is_null() {
+                continue;
+            }
+            match self.decide_key(key, hash, k) {
+                Decide::Match => return Ok(Some(p)),
+                Decide::Skip => {}
+                Decide::NeedEq => {
+                    if self.eq(key, k)? {
+                        return Ok(Some(p));
+                    }
+                }
+            }
+        }
+    }
+
+    /// `o[key]` for the table of heap object `o`: the value, or None.
+    ///
+    /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
+    pub fn map_lookup_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
         let h = self.hash(key)?;
-        let pos = self.table_find(d, key, h)?;
-        Ok(pos.and_then(|p| self.table(d).and_then(|t| t.entry(p)).map(|e| e.value)))
+        let pos = self.map_find_in::<O>(o, key, h)?;
+        Ok(pos.and_then(|p| self.heap.get::<O>(o).and_then(|d| d.map().entry(p)).map(|e| e.value)))
+    }
+
+    /// `o[key] = value` for the table of heap object `o` (replaces the
+    /// value of an equal key, else appends an entry, growing the table).
+    ///
+    /// Errors: `TypeError` for unhashable keys; a key's `__eq__`;
+    /// `MemoryError`.
+    pub fn map_store_in<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
+        let h = self.hash(key)?;
+        self.map_store_hashed::<O>(o, key, value, h)
+    }
+
+    /// [`Vm::map_store_in`] with the key's hash already computed.
+    ///
+    /// Errors: a key's `__eq__`; `MemoryError`.
+    pub fn map_store_hashed<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj, h: u32) -> PyResult<()> {
+        if let Some(p) = self.map_find_in::<O>(o, key, h)? {
+            if let Some(d) = self.heap.get_mut::<O>(o) {
+                d.map_mut().set_value(p, value);
+            }
+            return Ok(());
+        }
+        if let Some(d) = self.heap.get_mut::<O>(o) {
+            if d.map_mut().push_within_capacity(key, value, h) {
+                return Ok(());
+            }
+        }
+        self.map_reserve::<O>(o, O::map_mut, 1)?;
+        if let Some(d) = self.heap.get_mut::<O>(o) {
+            if !d.map_mut().push_within_capacity(key, value, h) {
+                // A `__hash__` run while growing filled the table again.
+                return Err(self.memory_error());
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes `key` from the table of heap object `o`, returning its
+    /// value if it was there.
+    ///
+    /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
+    pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
+        let h = self.hash(key)?;
+        let Some(p) = self.map_find_in::<O>(o, key, h)? else { return Ok(None) };
+        Ok(self.heap.get_mut::<O>(o).and_then(|d| d.map_mut().remove_at(p)).map(|e| e.value))
+    }
+
+    /// Position of `key` (hash `hash`) in the table of dict, set or
+    /// frozenset `o`, using Python equality.
+    ///
+    /// Errors: whatever a key's `__eq__` raises.
+    pub fn table_find(&mut self, o: Obj, key: Obj, hash: u32) -> PyResult<Option<usize>> {
+        self.map_find_in::<DictObj>(o, key, hash)
+    }
+
+    /// `d[key]` for a dict (or membership in a set): the value, or None if
+    /// absent.
+    ///
+    /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
+    pub fn dict_lookup(&mut self, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
+        self.map_lookup_in::<DictObj>(d, key)
     }
 
     /// `d[key] = value` for a dict (or `s.add(key)` for a set, value
@@ -75,43 +252,43 @@ impl Vm {
     ///
     /// Errors: `TypeError` for unhashable keys, `MemoryError`.
     pub fn dict_store(&mut self, d: Obj, key: Obj, value: Obj) -> PyResult<()> {
-        let h = self.hash(key)?;
-        if let Some(p) = self.table_find(d, key, h)? {
-            if let Some(t) = self.table_mut(d) {
-                t.set_value(p, value);
-            }
-            return Ok(());
-        }
-        let need = match self.table(d) {
-            Some(t) => t.push_growth(),
-            None => return Ok(()),
-        };
-        if need > 0 {
-            self.make_room(need)?;
-        }
-        if let Some(t) = self.table_mut(d) {
-            t.push(key, value, h);
-            self.charge(need);
-        }
-        Ok(())
+        self.map_store_in::<DictObj>(d, key, value)
     }
 
     /// Removes `key` from a dict or set, returning its value if present.
+    ///
+    /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
     pub fn dict_remove(&mut self, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
-        let h = self.hash(key)?;
-        let Some(p) = self.table_find(d, key, h)? else { return Ok(None) };
-        Ok(self.table_mut(d).and_then(|t| t.remove_at(p)).map(|e| e.value))
+        self.map_remove_in::<DictObj>(d, key)
     }
 
-    /// Looks up a qstr key in a namespace dict object (globals, module).
+    /// Looks up a qstr key in a namespace dict object (globals, module):
+    /// by identity first (no hashing beyond the qstr's stored hash).
+    ///
+    /// Errors: a key's `__eq__` (only when the table holds non-str keys).
     #[inline]
-    pub fn dict_lookup_qstr(&mut self, d: Obj, name: crate::Qstr) -> PyResult<Option<Obj>> {
-        let h = self.qstrs.hash(name);
+    pub fn dict_lookup_qstr(&mut self, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
+        let h = self.qstr_hash(name);
         if let Some(t) = self.table(d) {
             if let Some(p) = t.find_identical(Obj::qstr(name), h) {
                 return Ok(t.entry(p).map(|e| e.value));
             }
         }
         self.dict_lookup(d, Obj::qstr(name))
+    }
+
+    /// Stores `name = value` in a namespace dict object.
+    ///
+    /// Errors: `MemoryError`; a key's `__eq__`.
+    #[inline]
+    pub fn dict_store_qstr(&mut self, d: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+        let h = self.qstr_hash(name);
+        if let Some(t) = self.table_mut(d) {
+            if let Some(p) = t.find_identical(Obj::qstr(name), h) {
+                t.set_value(p, value);
+                return Ok(());
+            }
+        }
+        self.map_store_hashed::<DictObj>(d, Obj::qstr(name), value, h)
     }
 }

@@ -4,8 +4,6 @@ use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::flags;
 use crate::PyResult;
-use alloc::format;
-use alloc::vec::Vec;
 
 impl Vm {
     /// `iter(o)`.
@@ -19,8 +17,8 @@ impl Vm {
         if t.iternext.is_some() && t.flags & flags::ITER_IS_SELF != 0 {
             return Ok(o);
         }
-        let msg = format!("'{}' object isn't iterable", self.type_name(o));
-        Err(self.type_error(&msg))
+        let tn = self.type_name(o);
+        Err(self.type_error_fmt(format_args!("'{}' object isn't iterable", tn)))
     }
 
     /// `next(it)`: `Some(item)`, or None when exhausted (StopIteration
@@ -39,13 +37,15 @@ impl Vm {
             };
             return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
         }
-        let msg = format!("'{}' object isn't an iterator", self.type_name(it));
-        Err(self.type_error(&msg))
+        let tn = self.type_name(it);
+        Err(self.type_error_fmt(format_args!("'{}' object isn't an iterator", tn)))
     }
 
     /// `next(it)` for the `next()` builtin: like [`Vm::iter_next`] but a
     /// StopIteration raised by the iterator (e.g. a generator returning a
     /// value) propagates, so its `value` reaches the caller.
+    ///
+    /// Errors: as [`Vm::iter_next`], and the iterator's own errors.
     pub fn iter_next_allow_raise(&mut self, it: Obj) -> PyResult<Option<Obj>> {
         let t = self.builtin_type(it);
         if let Some(f) = t.iternext {
@@ -55,24 +55,54 @@ impl Vm {
         self.iter_next(it)
     }
 
-    /// Collects an iterable's items. While collecting, the items are kept
-    /// on [`Vm::roots`] so a collection triggered by the iterator cannot
-    /// free them.
-    pub fn collect_iter(&mut self, o: Obj) -> PyResult<Vec<Obj>> {
-        if let Some(v) = self.seq_items(o) {
-            return Ok(v);
+    /// The items of an iterable as a sequence object: `o` itself if it is
+    /// a tuple (immutable, nothing to copy), else a new list (a copy of a
+    /// list, or what iterating `o` yields). Read the items with
+    /// [`Vm::seq_items`] (borrowed), or [`Vm::tuple_pinned`] /
+    /// [`Vm::seq_get`] when calling back into the interpreter between
+    /// items. The result is a fresh list whenever `o` is not a tuple, so
+    /// callers may keep or change it.
+    ///
+    /// Errors: `TypeError` if `o` is not iterable; `MemoryError`; whatever
+    /// the iterator raises.
+    pub fn collect_iter(&mut self, o: Obj) -> PyResult<Obj> {
+        if self.tuple_pinned(o).is_some() {
+            return Ok(o);
         }
-        let base = self.roots.len();
-        self.roots.push(o);
-        let r = (|| {
-            let it = self.get_iter(o)?;
-            self.roots.push(it);
-            while let Some(x) = self.iter_next(it)? {
-                self.roots.push(x);
+        crate::types::list::list_from_iter(self, o)
+    }
+
+    /// Item `i` of a list or tuple (not a subclass instance), None past
+    /// the end: for loops that call back into the interpreter between
+    /// items (the list may change meanwhile).
+    #[inline]
+    pub fn seq_get(&self, seq: Obj, i: usize) -> Option<Obj> {
+        self.seq_items(seq).and_then(|v| v.get(i).copied())
+    }
+
+    /// Calls `f` on each item of iterable `o` (lists and tuples by
+    /// position, anything else through its iterator), stopping early when
+    /// `f` returns `Ok(false)`.
+    ///
+    /// Errors: `TypeError` if `o` is not iterable; whatever the iterator
+    /// or `f` raise.
+    pub fn for_each_item(&mut self, o: Obj, mut f: impl FnMut(&mut Vm, Obj) -> PyResult<bool>) -> PyResult<()> {
+        if self.seq_items(o).is_some() {
+            let mut i = 0;
+            while let Some(x) = self.seq_get(o, i) {
+                if !f(self, x)? {
+                    return Ok(());
+                }
+                i += 1;
             }
-            Ok(())
-        })();
-        let items = self.roots.split_off(base);
-        r.map(|()| items.into_iter().skip(2).collect())
+            return Ok(());
+        }
+        let it = self.get_iter(o)?;
+        while let Some(x) = self.iter_next(it)? {
+            if !f(self, x)? {
+                break;
+            }
+        }
+        Ok(())
     }
 }

@@ -3,11 +3,10 @@
 //! `mp_binary_op` logic and error messages).
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::state::Vm;
-use crate::typ::{BinaryOp, UnaryOp};
+use crate::typ::{BinaryOp, TypeObj, UnaryOp};
+use crate::types;
 use crate::PyResult;
-use alloc::format;
 
 /// `__neg__`-style method name of a unary op, for error messages.
 fn unary_name(op: UnaryOp) -> &'static str {
@@ -53,25 +52,28 @@ pub fn binary_name(op: BinaryOp) -> &'static str {
 }
 
 impl Vm {
-    /// The Python-visible type name of `o` (`'int'`, a class's name, ...).
-    pub fn type_name(&self, o: Obj) -> &str {
-        let t = self.type_of(o);
-        self.class_name(t)
+    /// The Python-visible type name of `o` (`'int'`, a class's name, ...),
+    /// pinned (type names are qstrs, which live as long as the
+    /// interpreter).
+    #[inline]
+    pub fn type_name<'a>(&self, o: Obj) -> &'a str {
+        self.qstr_str(self.builtin_type(o).name)
     }
 
-    /// The `__name__` of a type object (built-in or class).
-    pub fn class_name(&self, t: Obj) -> &str {
-        if let Some(bt) = t.as_type() {
-            return self.qstrs.str(bt.name);
-        }
-        match self.heap.get(t) {
-            Some(ObjData::Class(c)) => self.qstrs.str(c.name),
-            _ => "?",
+    /// The `__name__` of a type object (built-in type or user class);
+    /// `"?"` for anything else.
+    #[inline]
+    pub fn class_name<'a>(&self, t: Obj) -> &'a str {
+        match t.as_type() {
+            Some(ty) => self.qstr_str(ty.name),
+            None => "?",
         }
     }
 
     /// `bool(o)`: None, False, 0, empty containers are false; types decide
     /// with their `Bool` or `Len` unary slots; everything else is true.
+    ///
+    /// Errors: whatever `__bool__`/`__len__` raise.
     #[inline]
     pub fn is_true(&mut self, o: Obj) -> PyResult<bool> {
         if o == Obj::FALSE || o == Obj::NONE {
@@ -84,7 +86,7 @@ impl Vm {
             return Ok(i != 0);
         }
         if let Some(q) = o.as_qstr() {
-            return Ok(!self.qstrs.str(q).is_empty());
+            return Ok(!self.qstr_str(q).is_empty());
         }
         let t = self.builtin_type(o);
         if let Some(f) = t.unary_op {
@@ -121,8 +123,8 @@ impl Vm {
             let h = self.hash(o)?;
             return Ok(Obj::small_int(h as isize));
         }
-        let msg = format!("unsupported type for {}: '{}'", unary_name(op), self.type_name(o));
-        Err(self.type_error(&msg))
+        let tn = self.type_name(o);
+        Err(self.type_error_fmt(format_args!("unsupported type for {}: '{}'", unary_name(op), tn)))
     }
 
     /// `len(o)` as a usize.
@@ -136,8 +138,8 @@ impl Vm {
                 return Ok(n.max(0) as usize);
             }
         }
-        let msg = format!("object of type '{}' has no len()", self.type_name(o));
-        Err(self.type_error(&msg))
+        let tn = self.type_name(o);
+        Err(self.type_error_fmt(format_args!("object of type '{}' has no len()", tn)))
     }
 
     /// A binary operation, including comparisons, `in`, `is` and exception
@@ -150,12 +152,14 @@ impl Vm {
         // side), the same arithmetic `num_binary_slot` reaches through the
         // numeric tower, without copying the operands into `Num`s first.
         // (Equality, `is`, `in` and reflected ops take the general path.)
-        if (op as u8) < BinaryOp::ReverseOr as u8 && !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch) {
+        if (op as u8) < BinaryOp::ReverseOr as u8
+            && !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch)
+        {
             if let Some((ka, xa, ya)) = self.fast_num(a) {
                 if let Some((kb, xb, yb)) = self.fast_num(b) {
                     let r = match ka.max(kb) {
-                        1 => crate::types::float::float_binary_op(self, op, xa, xb)?,
-                        2 => crate::types::complex::complex_binary_op(self, op, (xa, ya), (xb, yb))?,
+                        1 => types::float::float_binary_op(self, op, xa, xb)?,
+                        2 => types::complex::complex_binary_op(self, op, (xa, ya), (xb, yb))?,
                         _ => Obj::NULL,
                     };
                     if !r.is_null() {
@@ -220,13 +224,8 @@ impl Vm {
                 }
             }
         }
-        let msg = format!(
-            "unsupported types for {}: '{}', '{}'",
-            binary_name(op),
-            self.type_name(a),
-            self.type_name(b)
-        );
-        Err(self.type_error(&msg))
+        let (na, nb) = (self.type_name(a), self.type_name(b));
+        Err(self.type_error_fmt(format_args!("unsupported types for {}: '{}', '{}'", binary_name(op), na, nb)))
     }
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
@@ -236,11 +235,10 @@ impl Vm {
         if let Some(i) = o.as_small_int() {
             return Some((0, i as f64, 0.0));
         }
-        match self.heap.get(o) {
-            Some(ObjData::Float(f)) => Some((1, *f, 0.0)),
-            Some(ObjData::Complex(re, im)) => Some((2, *re, *im)),
-            _ => None,
+        if let Some(f) = self.float_of(o) {
+            return Some((1, f, 0.0));
         }
+        self.heap.get::<types::complex::ComplexObj>(o).map(|c| (2, c.real, c.imag))
     }
 
     /// `a == b` for two plain tuples whose items compare without running
@@ -248,9 +246,7 @@ impl Vm {
     /// tuple type's item-by-item comparison decides; None to take the
     /// general path.
     fn flat_tuple_eq(&self, a: Obj, b: Obj) -> Option<bool> {
-        let (Some(ObjData::Tuple(x)), Some(ObjData::Tuple(y))) = (self.heap.get(a), self.heap.get(b)) else {
-            return None;
-        };
+        let (x, y) = (self.tuple_pinned(a)?, self.tuple_pinned(b)?);
         if x.len() != y.len() {
             return Some(false);
         }
@@ -272,6 +268,8 @@ impl Vm {
     }
 
     /// `a == b`. Identity implies equality except for floats (NaN).
+    ///
+    /// Errors: whatever an `__eq__` raises.
     pub fn eq(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
         if a == b && self.float_of(a).is_none() {
             return Ok(true);
@@ -282,7 +280,7 @@ impl Vm {
         if let Some(r) = self.flat_tuple_eq(a, b) {
             return Ok(r);
         }
-        if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
+        if let (Some(x), Some(y)) = (self.str_pinned(a), self.str_pinned(b)) {
             if a.as_qstr().is_some() && b.as_qstr().is_some() {
                 return Ok(false);
             }
@@ -308,6 +306,9 @@ impl Vm {
     }
 
     /// `a < b` as a bool (for sorting, `min`, `max`).
+    ///
+    /// Errors: `TypeError: unsupported types for __lt__: ...`; whatever
+    /// `__lt__`/`__bool__` raise.
     pub fn less(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(x < y);
@@ -317,66 +318,62 @@ impl Vm {
     }
 
     /// `hash(o)` as 32 bits: equal numbers hash alike (`hash(1) ==
-    /// hash(1.0) == hash(True)`), strs by content.
+    /// hash(1.0) == hash(True)`), strs by content, tuples from their
+    /// items, other objects by identity unless their type hashes them.
     ///
-    /// Errors: `TypeError: unhashable type: 'list'`.
+    /// Errors: `TypeError: unhashable type: 'list'` (and the types' own
+    /// `unsupported type for __hash__` errors); a `__hash__`'s errors.
     pub fn hash(&mut self, o: Obj) -> PyResult<u32> {
         if let Some(i) = o.as_small_int() {
             return Ok(i as u32);
         }
         if let Some(q) = o.as_qstr() {
-            return Ok(self.qstrs.hash(q));
+            return Ok(self.qstr_hash(q));
         }
         match o {
             Obj::FALSE => return Ok(0),
             Obj::TRUE => return Ok(1),
             _ => {}
         }
-        match self.heap.get(o) {
-            Some(ObjData::Str(s)) => return Ok(s.hash),
-            Some(ObjData::Tuple(items)) => {
-                // A tuple of small ints/qstrs: the tuple type's hash
-                // (`tuple_hash`, halved into a small int) without copying.
-                let mut h: u32 = 0x345678;
-                let mut flat = true;
-                for &x in items.iter() {
-                    let hx = if let Some(i) = x.as_small_int() {
-                        i as u32
-                    } else if let Some(q) = x.as_qstr() {
-                        self.qstrs.hash(q)
-                    } else {
-                        flat = false;
-                        break;
-                    };
-                    h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
-                }
-                if flat {
-                    return Ok(Obj::small_int((h >> 1) as isize).small_int_unchecked() as u32);
-                }
-            }
-            _ => {}
-        }
         let t = self.builtin_type(o);
+        if core::ptr::eq(t, &types::str::STR_TYPE) {
+            if let Some(h) = self.heap.str_hash(o) {
+                return Ok(h);
+            }
+        }
+        if let Some(items) = self.tuple_pinned(o) {
+            // A tuple of small ints/qstrs: the tuple type's hash
+            // (`tuple_hash`, halved into a small int) without recursion.
+            let mut h: u32 = 0x345678;
+            let mut flat = true;
+            for &x in items {
+                let hx = if let Some(i) = x.as_small_int() {
+                    i as u32
+                } else if let Some(q) = x.as_qstr() {
+                    self.qstr_hash(q)
+                } else {
+                    flat = false;
+                    break;
+                };
+                h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
+            }
+            if flat {
+                return Ok(Obj::small_int((h >> 1) as isize).small_int_unchecked() as u32);
+            }
+        }
         if let Some(f) = t.unary_op {
             let r = f(self, UnaryOp::Hash, o)?;
             if let Some(h) = r.as_small_int() {
                 return Ok(h as u32);
             }
-            if !r.is_null() {
+            if let Some((_, digits)) = self.int_digits_pinned(r) {
                 // A big int hash: fold it.
-                if let Some(ObjData::Int(b)) = self.heap.get(r) {
-                    let (_, digits) = b.to_u32_digits();
-                    return Ok(digits.iter().fold(0u32, |h, d| h ^ d));
-                }
+                return Ok(digits.iter().fold(0u32, |h, d| h ^ d));
             }
         }
-        let unhashable = matches!(
-            self.heap.get(o),
-            Some(ObjData::List(_) | ObjData::Dict(_) | ObjData::Set(_) | ObjData::ByteArray(_))
-        );
-        if unhashable {
-            let msg = format!("unhashable type: '{}'", self.type_name(o));
-            return Err(self.type_error(&msg));
+        if is_unhashable_type(t) {
+            let tn = self.type_name(o);
+            return Err(self.type_error_fmt(format_args!("unhashable type: '{}'", tn)));
         }
         // Identity hash for everything else.
         Ok((o.raw() >> 3) as u32)
@@ -384,7 +381,8 @@ impl Vm {
 
     /// `item in container`.
     ///
-    /// Errors: `TypeError: argument of type 'int' is not iterable`.
+    /// Errors: `TypeError: argument of type 'int' is not iterable`;
+    /// whatever iteration or `__eq__` raise.
     pub fn contains(&mut self, container: Obj, item: Obj) -> PyResult<bool> {
         let t = self.builtin_type(container);
         if let Some(f) = t.binary_op {
@@ -394,8 +392,8 @@ impl Vm {
             }
         }
         if t.iter.is_none() && t.iternext.is_none() && t.subscr.is_none() {
-            let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
-            return Err(self.type_error(&msg));
+            let tn = self.type_name(container);
+            return Err(self.type_error_fmt(format_args!("argument of type '{}' is not iterable", tn)));
         }
         let it = self.get_iter(container)?;
         while let Some(x) = self.iter_next(it)? {
@@ -408,12 +406,11 @@ impl Vm {
 
     /// Does exception instance or class `exc` match `cls` (a class or a
     /// tuple of classes), as `except cls:` tests?
+    ///
+    /// Errors: none in practice (kept fallible for callers).
     pub fn exception_match(&mut self, exc: Obj, cls: Obj) -> PyResult<bool> {
-        if let Some(items) = match self.heap.get(cls) {
-            Some(ObjData::Tuple(t)) => Some(t.to_vec()),
-            _ => None,
-        } {
-            for c in items {
+        if let Some(items) = self.tuple_pinned(cls) {
+            for &c in items {
                 if self.exception_match(exc, c)? {
                     return Ok(true);
                 }
@@ -424,47 +421,43 @@ impl Vm {
         Ok(self.is_subclass(exc_cls, cls))
     }
 
-    /// Is `o` a type object (built-in type or class)?
+    /// Is `o` a type object (built-in type or user class)?
+    #[inline]
     pub fn is_type(&self, o: Obj) -> bool {
-        o.as_type().is_some() || matches!(self.heap.get(o), Some(ObjData::Class(_)))
+        o.as_type().is_some()
     }
 
-    /// `issubclass(sub, sup)` for type objects (false for non-types).
+    /// `issubclass(sub, sup)` for type objects (false for non-types): a
+    /// user class's MRO (which lists its built-in bases) or a built-in
+    /// type's `base` chain.
     pub fn is_subclass(&self, sub: Obj, sup: Obj) -> bool {
+        let Some(st) = sub.as_type() else { return false };
         if sub == sup || sup == Obj::from_type(&crate::typ::OBJECT_TYPE) {
-            return self.is_type(sub);
+            return true;
         }
-        if let Some(bt) = sub.as_type() {
-            return match sup.as_type() {
-                Some(st) => bt.is_subtype(st),
-                None => false,
-            };
-        }
-        match self.heap.get(sub) {
-            Some(ObjData::Class(c)) => {
-                if c.mro.contains(&sup) {
-                    return true;
-                }
-                match (c.native_base, sup.as_type()) {
-                    (Some(nb), Some(st)) => nb.is_subtype(st),
-                    _ => false,
-                }
+        if let Some(c) = self.heap.class(sub) {
+            if self.tuple_pinned(c.st.mro).is_some_and(|m| m.contains(&sup)) {
+                return true;
             }
-            _ => false,
+        }
+        match sup.as_type() {
+            Some(pt) => st.is_subtype_any(pt),
+            None => false,
         }
     }
 
     /// `isinstance(o, cls)` for one class.
+    #[inline]
     pub fn is_instance(&self, o: Obj, cls: Obj) -> bool {
         let t = self.type_of(o);
-        if self.is_subclass(t, cls) {
-            return true;
-        }
-        // bool is an int, etc., for built-in types via the native base chain.
-        if let Some(st) = cls.as_type() {
-            return self.builtin_type(o).is_subtype(st)
-                && !matches!(self.heap.get(o), Some(ObjData::Instance(_)));
-        }
-        false
+        self.is_subclass(t, cls)
     }
+}
+
+/// Types whose instances are unhashable by default (`hash([])` raises).
+fn is_unhashable_type(t: &TypeObj) -> bool {
+    core::ptr::eq(t, &types::list::LIST_TYPE)
+        || core::ptr::eq(t, &types::dict::DICT_TYPE)
+        || core::ptr::eq(t, &types::set::SET_TYPE)
+        || core::ptr::eq(t, &types::bytearray::BYTEARRAY_TYPE)
 }

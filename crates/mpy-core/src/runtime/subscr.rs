@@ -4,7 +4,6 @@ use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::Subscr;
 use crate::PyResult;
-use alloc::format;
 
 impl Vm {
     /// `o[index]` load/store/delete via the type's subscr slot.
@@ -25,7 +24,7 @@ impl Vm {
             Subscr::Store(_) => "doesn't support item assignment",
             Subscr::Delete => "doesn't support item deletion",
         };
-        let msg = format!("'{}' object {}", self.type_name(o), what);
-        Err(self.type_error(&msg))
+        let tn = self.type_name(o);
+        Err(self.type_error_fmt(format_args!("'{}' object {}", tn, what)))
     }
 }

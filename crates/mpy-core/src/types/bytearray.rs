@@ -5,61 +5,95 @@ use super::bytes::{bytes_from_args, bytes_iter, bytes_unary_op};
 use super::str::{seq_binary_op, seq_subscr_load};
 use super::str_methods as m;
 use super::strutil::{
-    int_arg, is_int, not_implemented, repr_bytes, seq_index, slice_indices, slice_positions,
-    with_buffer, Kind,
+    buffer_ref, get_buffer, int_arg, is_int, not_implemented, pinned, repr_bytes, seq_index, slice_indices,
+    unwrap_native, Data, Kind,
 };
+use crate::heap::{GcVec, Heap};
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
 fn ba_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let b = bytes_from_args(vm, args)?;
-    vm.alloc(ObjData::ByteArray(b))
+    bytes_from_args(vm, Kind::ByteArray, args)
 }
 
-fn ba_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    out.push_str("bytearray(");
-    with_buffer(vm, o, |b| repr_bytes(b, out));
-    out.push(')');
+fn ba_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    out.str(vm, "bytearray(")?;
+    // A snapshot: printing into a buffer allocates.
+    if let Some(d) = get_buffer(vm, o)? {
+        let r = repr_bytes(vm, d.get(), out);
+        d.free(vm);
+        r?;
+    }
+    out.char(vm, ')')
+}
+
+/// The byte vector of a bytearray (for [`Vm::vec_reserve`]).
+pub fn data_mut(b: &mut ByteArrayObj) -> &mut GcVec<u8> {
+    &mut b.data
+}
+
+/// The `buffer` slot: a bytearray's bytes.
+fn ba_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
+    heap.get::<ByteArrayObj>(o).map(|b| b.data.as_slice())
+}
+
+/// The `buffer_mut` slot: a bytearray's bytes, writable.
+fn ba_buffer_mut(heap: &mut Heap, o: Obj) -> Option<&mut [u8]> {
+    heap.get_mut::<ByteArrayObj>(o).map(|b| b.data.as_mut_slice())
+}
+
+/// The byte vector of bytearray `o` (the object itself, or the native
+/// part of an instance of a subclass), mutably.
+fn vec_of(vm: &mut Vm, o: Obj) -> Option<&mut GcVec<u8>> {
+    vm.heap.get_mut::<ByteArrayObj>(o).map(|b| &mut b.data)
+}
+
+/// Appends `b` (bytes that do not borrow the `Vm`) to bytearray `o`
+/// (already unwrapped), growing it in place when the heap allows.
+///
+/// Errors: `MemoryError`.
+fn append_bytes(vm: &mut Vm, o: Obj, b: &[u8]) -> PyResult<()> {
+    vm.vec_reserve(o, data_mut, b.len())?;
+    if let Some(v) = vec_of(vm, o) {
+        v.extend_within_capacity(b);
+    }
     Ok(())
 }
 
-/// The bytearray object behind `o` (itself, or the native part of an
-/// instance of a subclass).
-fn target(vm: &Vm, o: Obj) -> Obj {
-    match vm.heap.get(o) {
-        Some(ObjData::Instance(i)) if !i.native.is_null() => i.native,
-        _ => o,
-    }
+/// Appends the bytes of buffer `src` to bytearray `o` (for `+=` and
+/// `extend`; `src` may be `o` itself).
+///
+/// Errors: `MemoryError`.
+pub fn extend_from_buffer(vm: &mut Vm, o: Obj, src: Obj) -> PyResult<()> {
+    let o = unwrap_native(vm, o);
+    let Some(d) = get_buffer(vm, src)? else { return Ok(()) };
+    let r = append_bytes(vm, o, d.get());
+    d.free(vm);
+    r
 }
 
-/// Runs `f` on the bytearray's vector, accounting buffer growth on the
-/// heap (`make_room` for `extra` bytes first, then charging the capacity
-/// growth).
-pub fn with_vec<R>(vm: &mut Vm, o: Obj, extra: usize, f: impl FnOnce(&mut Vec<u8>) -> R) -> PyResult<Option<R>> {
-    let o = target(vm, o);
-    if extra > 0 {
-        vm.make_room(extra)?;
+/// `ba *= n`: repeats the content in place.
+///
+/// Errors: `MemoryError`, `OverflowError` for big-int counts.
+pub fn repeat_in_place(vm: &mut Vm, o: Obj, n: Obj) -> PyResult<()> {
+    let o = unwrap_native(vm, o);
+    let n = int_arg(vm, n)?.max(0) as usize;
+    let len = vec_of(vm, o).map_or(0, |v| v.len());
+    let Some(total) = len.checked_mul(n) else { return Err(vm.memory_error()) };
+    if total > len {
+        vm.vec_reserve(o, data_mut, total - len)?;
     }
-    let Some(ObjData::ByteArray(v)) = vm.get_mut(o) else { return Ok(None) };
-    let before = v.capacity();
-    let r = f(v);
-    let after = v.capacity();
-    if after > before {
-        vm.charge(after - before);
+    if let Some(v) = vec_of(vm, o) {
+        v.resize_within_capacity(total, 0);
+        let s = v.as_mut_slice();
+        for k in 1..n {
+            s.copy_within(0..len, k * len);
+        }
     }
-    Ok(Some(r))
-}
-
-/// Appends `b` to bytearray `o` (for `+=` and `extend`).
-pub fn extend_with(vm: &mut Vm, o: Obj, b: &[u8]) -> PyResult<()> {
-    let extra = b.len();
-    with_vec(vm, o, extra, |v| v.extend_from_slice(b))?;
     Ok(())
 }
 
@@ -71,92 +105,137 @@ fn byte_value(vm: &mut Vm, o: Obj) -> PyResult<u8> {
     Ok(v as u8)
 }
 
+/// The ints of an iterable as bytes (each checked by `byte_value`), in a
+/// gc-heap vector.
+///
+/// Errors: `ValueError: byte must be in range(0, 256)`, `TypeError` for
+/// non-ints, whatever iteration raises, `MemoryError`.
+fn ints_to_vec(vm: &mut Vm, o: Obj) -> PyResult<GcVec<u8>> {
+    let n = vm.seq_items(o).map_or(0, <[Obj]>::len);
+    let mut v = vm.new_vec::<u8>(n)?;
+    let it = vm.get_iter(o)?;
+    while let Some(x) = vm.iter_next(it)? {
+        let b = byte_value(vm, x)?;
+        vm.vec_push_local(&mut v, b)?;
+    }
+    Ok(v)
+}
+
 fn ba_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     seq_binary_op(vm, Kind::ByteArray, op, lhs, rhs)
 }
 
 /// Bytes for a slice assignment's right side: a buffer or an iterable of
 /// ints.
-fn rhs_bytes(vm: &mut Vm, v: Obj) -> PyResult<Vec<u8>> {
-    if vm.str_of(v).is_none() {
-        if let Some(b) = with_buffer(vm, v, |b| b.to_vec()) {
-            return Ok(b);
+///
+/// Errors: `NotImplementedError: array/bytes required on right side` for
+/// ints and strs; item errors as `byte_value`.
+fn rhs_bytes<'a>(vm: &mut Vm, v: Obj) -> PyResult<Data<'a>> {
+    let is_str = vm.str_pinned(v).is_some();
+    if !is_str {
+        if let Some(d) = get_buffer(vm, v)? {
+            return Ok(d);
         }
     }
-    if is_int(vm, v) || vm.str_of(v).is_some() {
+    if is_int(vm, v) || is_str {
         return Err(not_implemented(vm, "array/bytes required on right side"));
     }
-    let items = vm.collect_iter(v)?;
-    let mut out = Vec::with_capacity(items.len());
-    for it in items {
-        out.push(byte_value(vm, it)?);
+    Ok(Data::Copy(ints_to_vec(vm, v)?))
+}
+
+/// Is position `i` selected by the normalised slice `(a, b, c)`?
+fn in_slice(i: isize, a: isize, b: isize, c: isize) -> bool {
+    if c > 0 {
+        i >= a && i < b && (i - a) % c == 0
+    } else {
+        i <= a && i > b && (a - i) % (-c) == 0
     }
-    Ok(out)
+}
+
+/// `ba[a:b] = data` (step 1): replaces the range, growing or shrinking.
+fn splice(vm: &mut Vm, o: Obj, a: usize, b: usize, d: &[u8]) -> PyResult<()> {
+    let len = vec_of(vm, o).map_or(0, |v| v.len());
+    let b = b.min(len);
+    let a = a.min(b);
+    let new_len = len - (b - a) + d.len();
+    if new_len > len {
+        vm.vec_reserve(o, data_mut, new_len - len)?;
+    }
+    if let Some(v) = vec_of(vm, o) {
+        if new_len > len {
+            v.resize_within_capacity(new_len, 0);
+            v.as_mut_slice().copy_within(b..len, a + d.len());
+        } else {
+            v.as_mut_slice().copy_within(b..len, a + d.len());
+            v.truncate(new_len);
+        }
+        v.as_mut_slice()[a..a + d.len()].copy_from_slice(d);
+    }
+    Ok(())
+}
+
+fn ba_store_slice(vm: &mut Vm, o: Obj, (a, b, c): (isize, isize, isize), value: Obj) -> PyResult<Obj> {
+    let data = rhs_bytes(vm, value)?;
+    let r = if c != 1 {
+        let n = super::strutil::slice_len(a, b, c);
+        if n != data.get().len() {
+            Err(vm.value_error("lhs and rhs should be compatible"))
+        } else {
+            if let Some(v) = vec_of(vm, o) {
+                let s = v.as_mut_slice();
+                for (p, x) in super::strutil::slice_positions(a, b, c).zip(data.get()) {
+                    if let Some(slot) = s.get_mut(p) {
+                        *slot = *x;
+                    }
+                }
+            }
+            Ok(Obj::NONE)
+        }
+    } else {
+        let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
+        splice(vm, o, a, b, data.get()).map(|()| Obj::NONE)
+    };
+    data.free(vm);
+    r
 }
 
 fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
-    let len = with_buffer(vm, o, |b| b.len()).unwrap_or(0);
+    let o = unwrap_native(vm, o);
+    let len = buffer_ref(vm, o).map_or(0, <[u8]>::len);
     match op {
         Subscr::Load => seq_subscr_load(vm, Kind::ByteArray, o, index),
         Subscr::Store(value) => {
-            if let Some((a, b, c)) = slice_indices(vm, index, len)? {
-                let data = rhs_bytes(vm, value)?;
-                if c != 1 {
-                    let pos: Vec<usize> = slice_positions(a, b, c).collect();
-                    if pos.len() != data.len() {
-                        return Err(vm.value_error("lhs and rhs should be compatible"));
-                    }
-                    with_vec(vm, o, 0, |v| {
-                        for (p, d) in pos.iter().zip(data.iter()) {
-                            if let Some(x) = v.get_mut(*p) {
-                                *x = *d;
-                            }
-                        }
-                    })?;
-                    return Ok(Obj::NONE);
-                }
-                let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-                with_vec(vm, o, data.len(), |v| {
-                    let b = b.min(v.len());
-                    let a = a.min(b);
-                    v.splice(a..b, data.iter().copied());
-                })?;
-                return Ok(Obj::NONE);
+            if let Some(sl) = slice_indices(vm, index, len)? {
+                return ba_store_slice(vm, o, sl, value);
             }
             let i = int_arg(vm, index)?;
             let i = seq_index(vm, i, len, "bytearray")?;
             let x = byte_value(vm, value)?;
-            with_vec(vm, o, 0, |v| {
-                if let Some(p) = v.get_mut(i) {
-                    *p = x;
-                }
-            })?;
+            if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(i)) {
+                *p = x;
+            }
             Ok(Obj::NONE)
         }
         Subscr::Delete => {
             if let Some((a, b, c)) = slice_indices(vm, index, len)? {
-                let pos: Vec<usize> = slice_positions(a, b, c).collect();
-                with_vec(vm, o, 0, |v| {
-                    let mut k = 0;
-                    let mut i = 0;
-                    v.retain(|_| {
-                        let drop = pos.contains(&i);
-                        i += 1;
-                        if drop {
-                            k += 1;
+                if let Some(v) = vec_of(vm, o) {
+                    let s = v.as_mut_slice();
+                    let mut w = 0;
+                    for i in 0..s.len() {
+                        if !in_slice(i as isize, a, b, c) {
+                            s[w] = s[i];
+                            w += 1;
                         }
-                        !drop
-                    });
-                })?;
+                    }
+                    v.truncate(w);
+                }
                 return Ok(Obj::NONE);
             }
             let i = int_arg(vm, index)?;
             let i = seq_index(vm, i, len, "bytearray")?;
-            with_vec(vm, o, 0, |v| {
-                if i < v.len() {
-                    v.remove(i);
-                }
-            })?;
+            if let Some(v) = vec_of(vm, o) {
+                v.remove(i);
+            }
             Ok(Obj::NONE)
         }
     }
@@ -164,25 +243,21 @@ fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 
 fn ba_append(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let x = byte_value(vm, args[1])?;
-    with_vec(vm, args[0], 1, |v| v.push(x))?;
+    let o = unwrap_native(vm, args[0]);
+    vm.vec_push(o, data_mut, x)?;
     Ok(Obj::NONE)
 }
 
 fn ba_extend(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let data = if vm.str_of(args[1]).is_none() { with_buffer(vm, args[1], |b| b.to_vec()) } else { None };
-    let data = match data {
-        Some(d) => d,
-        None => {
-            let items = vm.collect_iter(args[1])?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                out.push(byte_value(vm, it)?);
-            }
-            out
-        }
-    };
-    extend_with(vm, args[0], &data)?;
-    Ok(Obj::NONE)
+    let o = unwrap_native(vm, args[0]);
+    if vm.str_pinned(args[1]).is_none() && buffer_ref(vm, args[1]).is_some() {
+        extend_from_buffer(vm, o, args[1])?;
+        return Ok(Obj::NONE);
+    }
+    let v = ints_to_vec(vm, args[1])?;
+    let r = append_bytes(vm, o, v.as_slice());
+    vm.heap.free_vec(v);
+    r.map(|()| Obj::NONE)
 }
 
 /// `bytearray.append(x)`.
@@ -234,15 +309,18 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     binary_op: Some(ba_binary_op),
     subscr: Some(ba_subscr),
     iter: Some(bytes_iter),
+    buffer: Some(ba_buffer),
+    buffer_mut: Some(ba_buffer_mut),
     locals: &BYTEARRAY_LOCALS,
     ..TypeObj::EMPTY
 };
 
-/// A bytearray: header and a growable byte vector (4 words).
+/// A bytearray: header and a growable byte vector (4 words), grown with
+/// `Vm::vec_reserve` (in place when the next blocks are free).
 #[repr(C)]
 pub struct ByteArrayObj {
     /// Header (`bytearray`).
     pub base: crate::obj::ObjBase,
     /// The bytes.
-    pub data: crate::heap::GcVec<u8>,
+    pub data: GcVec<u8>,
 }

@@ -1,87 +1,106 @@
 //! `bytes`: the built-in type (slots; the methods are shared with `str`,
 //! see `str_methods.rs`).
 
-use super::str::{seq_binary_op, seq_subscr_load};
+use super::str::{seq_binary_op, seq_subscr_load, str_sizeof};
 use super::str_methods as m;
-use super::strutil::{int_arg, is_int, new_seq_iter, repr_bytes, reserve, with_buffer, Kind};
+use super::strutil::{
+    buffer_ref, finish_vec, int_arg, is_int, new_of_kind, new_of_kind_with, new_seq_iter, part_of, pinned,
+    repr_bytes, str_bytes_buffer, Kind,
+};
 use crate::obj::Obj;
 use crate::qstr::{hash_bytes, q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-/// The bytes for `bytes(...)` / `bytearray(...)` arguments: nothing (empty),
-/// an int size (zeros), a str with an encoding (UTF-8), a buffer (copied)
-/// or an iterable of ints in `0..256`.
+/// A new object of `kind` (bytes or bytearray) for `bytes(...)` /
+/// `bytearray(...)` arguments: nothing (empty), an int size (zeros), a
+/// str with an encoding (UTF-8), a buffer (copied) or an iterable of ints
+/// in `0..256`.
 ///
 /// Errors: `TypeError: string argument without an encoding`, `ValueError`
 /// for a negative size, `ValueError: bytes value out of range`,
 /// `TypeError: can't convert str to int` for non-int items, `MemoryError`
 /// for sizes that cannot fit the heap.
-pub fn bytes_from_args(vm: &mut Vm, args: &[Obj]) -> PyResult<Vec<u8>> {
-    let Some(&a) = args.first() else { return Ok(Vec::new()) };
-    if args.len() > 1 && vm.str_of(a).is_none() {
+pub fn bytes_from_args(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<Obj> {
+    let Some(&a) = args.first() else { return new_of_kind(vm, kind, b"") };
+    let text = vm.str_pinned(a);
+    if args.len() > 1 && text.is_none() {
         return Err(vm.type_error("wrong number of arguments"));
     }
-    if vm.str_of(a).is_some() {
+    if let Some(t) = text {
         if args.len() < 2 {
             return Err(vm.type_error("string argument without an encoding"));
         }
-        return Ok(vm.str_of(a).unwrap_or("").as_bytes().to_vec());
+        return new_of_kind(vm, kind, t.as_bytes());
     }
     if is_int(vm, a) {
         let n = int_arg(vm, a)?;
         if n < 0 {
             return Err(vm.value_error(""));
         }
-        reserve(vm, n as usize)?;
-        return Ok(alloc::vec![0u8; n as usize]);
+        return new_of_kind_with(vm, kind, n as usize, |out| out.len());
     }
-    if let Some(b) = with_buffer(vm, a, |b| b.to_vec()) {
-        return Ok(b);
+    if let Some(len) = buffer_ref(vm, a).map(<[u8]>::len) {
+        return part_of(vm, kind, a, 0, len);
     }
-    let items = vm.collect_iter(a)?;
-    let mut out = Vec::with_capacity(items.len());
-    for it in items {
-        let v = int_arg(vm, it)?;
-        if !(0..256).contains(&v) {
+    let v = bytes_from_iter(vm, a)?;
+    finish_vec(vm, kind, v)
+}
+
+/// The ints of an iterable as bytes, in a gc-heap vector.
+///
+/// Errors: `ValueError: bytes value out of range`, `TypeError` for
+/// non-int items, whatever iteration raises, `MemoryError`.
+pub fn bytes_from_iter(vm: &mut Vm, o: Obj) -> PyResult<crate::heap::GcVec<u8>> {
+    let n = vm.seq_items(o).map_or(0, <[Obj]>::len);
+    let mut v = vm.new_vec::<u8>(n)?;
+    let it = vm.get_iter(o)?;
+    while let Some(x) = vm.iter_next(it)? {
+        let b = int_arg(vm, x)?;
+        if !(0..256).contains(&b) {
             return Err(vm.value_error("bytes value out of range"));
         }
-        out.push(v as u8);
+        vm.vec_push_local(&mut v, b as u8)?;
     }
-    Ok(out)
+    Ok(v)
 }
 
 fn bytes_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    if args.len() == 1 && matches!(vm.heap.get(args[0]), Some(crate::objdata::ObjData::Bytes(_))) {
+    if args.len() == 1 && vm.bytes_pinned(args[0]).is_some() {
         return Ok(args[0]);
     }
-    let b = bytes_from_args(vm, args)?;
-    vm.new_bytes(&b)
+    bytes_from_args(vm, Kind::Bytes, args)
 }
 
-fn bytes_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    with_buffer(vm, o, |b| repr_bytes(b, out));
-    Ok(())
+fn bytes_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let b = pinned(vm, o).unwrap_or(&[]);
+    repr_bytes(vm, b, out)
 }
 
 /// Unary ops shared by bytes and bytearray (hash only for bytes: the
 /// value `hash()` reports for a str of the same bytes, `hash_bytes >> 1`).
 pub fn bytes_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let hashable = Kind::of(vm, o) == Some(Kind::Bytes);
-    if op == UnaryOp::Hash && hashable {
-        let h = with_buffer(vm, o, hash_bytes).unwrap_or(0) >> 1;
-        return vm.new_int(h as i64);
+    let kind = Kind::of(vm, o);
+    if op == UnaryOp::Hash && kind == Some(Kind::Bytes) {
+        let h = match vm.str_hash(o) {
+            Some(h) => h,
+            None => buffer_ref(vm, o).map_or(0, hash_bytes),
+        };
+        return vm.new_int((h >> 1) as i64);
     }
-    let r = with_buffer(vm, o, |b| match op {
-        UnaryOp::Len => Obj::small_int(b.len() as isize),
-        UnaryOp::Bool => Obj::bool(!b.is_empty()),
-        UnaryOp::Sizeof => Obj::small_int((b.len() + crate::heap::SLOT_BYTES) as isize),
+    let Some(n) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
+    Ok(match op {
+        UnaryOp::Len => Obj::small_int(n as isize),
+        UnaryOp::Bool => Obj::bool(n != 0),
+        UnaryOp::Sizeof if kind == Some(Kind::ByteArray) => {
+            let cap = vm.heap.get::<super::bytearray::ByteArrayObj>(o).map_or(n, |b| b.data.capacity());
+            Obj::small_int((core::mem::size_of::<super::bytearray::ByteArrayObj>() + cap) as isize)
+        }
+        UnaryOp::Sizeof => Obj::small_int(str_sizeof(vm, o, n) as isize),
         _ => Obj::NULL,
-    });
-    Ok(r.unwrap_or(Obj::NULL))
+    })
 }
 
 fn bytes_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
@@ -132,7 +151,8 @@ static BYTES_LOCALS: [(Qstr, Rom); 29] = [
     (q::upper, Rom::Fun(&m::UPPER)),
 ];
 
-/// The `bytes` type.
+/// The `bytes` type: `Var<StrHead>` objects (`heap/strs.rs`), exporting
+/// their bytes through the buffer slot.
 pub static BYTES_TYPE: TypeObj = TypeObj {
     name: q::bytes,
     flags: flags::BASETYPE,
@@ -142,6 +162,7 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     binary_op: Some(bytes_binary_op),
     subscr: Some(bytes_subscr),
     iter: Some(bytes_iter),
+    buffer: Some(str_bytes_buffer),
     locals: &BYTES_LOCALS,
     ..TypeObj::EMPTY
 };

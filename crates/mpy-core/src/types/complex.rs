@@ -3,16 +3,15 @@
 //! powers via `exp(b * log(a))`; repr `(1+2j)`, `1j`, `-0j`).
 
 use super::float::{float_hash, parse_float};
-use super::float_format::float_repr_short;
-use super::int::text_bytes;
+use super::float_format::{float_repr_short, FloatText};
+use super::int::{type_name, with_bytes_of};
 use super::int_ops::{num_binary_slot, num_of, Num};
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
 
 /// The `complex` type.
 pub static COMPLEX_TYPE: TypeObj = TypeObj {
@@ -34,7 +33,7 @@ fn parts(vm: &Vm, o: Obj) -> Option<(f64, f64)> {
 
 /// Appends the repr of `re + im*j`: `1j` when the real part is zero
 /// (either sign), else `(re+imj)`.
-pub fn complex_repr(re: f64, im: f64, out: &mut String) {
+pub fn complex_repr(re: f64, im: f64, out: &mut FloatText) {
     if re == 0.0 {
         float_repr_short(im, out);
         out.push('j');
@@ -49,9 +48,11 @@ pub fn complex_repr(re: f64, im: f64, out: &mut String) {
     out.push_str("j)");
 }
 
-fn complex_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+fn complex_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     if let Some((re, im)) = parts(vm, o) {
-        complex_repr(re, im, out);
+        let mut t = FloatText::new();
+        complex_repr(re, im, &mut t);
+        return out.str(vm, t.as_str());
     }
     Ok(())
 }
@@ -82,11 +83,12 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                 let (re, im) = n.to_complex();
                 return vm.new_complex(re, im);
             }
-            if let Some(text) = text_bytes(vm, args[0]) {
-                return match parse_complex(&text) {
-                    Some((re, im)) => vm.new_complex(re, im),
-                    None => Err(vm.value_error("invalid syntax for number")),
-                };
+            let parsed = with_bytes_of(vm, args[0], false, |vm, text| match parse_complex(text) {
+                Some((re, im)) => vm.new_complex(re, im),
+                None => Err(vm.value_error("invalid syntax for number")),
+            });
+            if let Some(r) = parsed {
+                return r;
             }
             // MicroPython converts other objects through `__float__`.
             let t = vm.builtin_type(args[0]);
@@ -96,18 +98,15 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                     return vm.new_complex(n.to_f64(), 0.0);
                 }
             }
-            let msg = format!("can't convert {} to complex", vm.type_name(args[0]));
-            Err(vm.type_error(&msg))
+            let name = type_name(vm, args[0]);
+            Err(vm.type_error_fmt(format_args!("can't convert {name} to complex")))
         }
         2 => {
             let (a, b) = (arg_complex(vm, args[0])?, arg_complex(vm, args[1])?);
             // a + b*j
             vm.new_complex(a.0 - b.1, a.1 + b.0)
         }
-        n => {
-            let msg = format!("function expected at most 2 arguments, got {n}");
-            Err(vm.type_error(&msg))
-        }
+        n => Err(vm.type_error_fmt(format_args!("function expected at most 2 arguments, got {n}"))),
     }
 }
 
@@ -115,8 +114,8 @@ fn arg_complex(vm: &mut Vm, o: Obj) -> PyResult<(f64, f64)> {
     match num_of(vm, o) {
         Some(n) => Ok(n.to_complex()),
         None => {
-            let msg = format!("can't convert {} to float", vm.type_name(o));
-            Err(vm.type_error(&msg))
+            let name = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
         }
     }
 }
@@ -228,10 +227,12 @@ pub fn complex_binary_op(vm: &mut Vm, op: BinaryOp, a: (f64, f64), b: (f64, f64)
 mod tests {
     use super::*;
 
+    use alloc::string::String;
+
     fn repr(re: f64, im: f64) -> String {
-        let mut s = String::new();
+        let mut s = FloatText::new();
         complex_repr(re, im, &mut s);
-        s
+        String::from(s.as_str())
     }
 
     #[test]

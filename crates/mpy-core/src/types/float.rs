@@ -5,21 +5,21 @@
 //! raises `ZeroDivisionError: divide by zero`; a negative base to a
 //! non-integral power gives a complex result; float `//` and `%` use the
 //! fmod-based algorithm (so `inf // 1` is nan and `-3 % inf` is inf, as
-//! MicroPython prints).
+//! MicroPython prints). Floats are NaN-boxed in the object word on 64-bit
+//! builds (feature `nanbox`: no allocation) and [`FloatObj`]s otherwise.
 
-use super::float_format::float_repr;
-use super::int::{int_from_f64, obj_to_i64, text_bytes};
+use super::float_format::{float_repr, FloatText};
+use super::int::{int_from_f64, obj_to_i64, type_name, with_bytes_of, IntVal};
+use super::int_ops::big::{mpz_error, with_digits};
 use super::int_ops::{num_binary_slot, num_of, zero_div, Num};
 use crate::obj::Obj;
 use crate::qstr::q;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{FromPrimitive, Zero};
+use core::cmp::Ordering;
+use mpy_mpz::{self as mpz, MpzRef};
 
 /// The `float` type.
 pub static FLOAT_TYPE: TypeObj = TypeObj {
@@ -32,9 +32,21 @@ pub static FLOAT_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-fn float_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+/// A boxed float (builds without `nanbox`; one gc block).
+#[cfg(not(feature = "nanbox"))]
+#[repr(C)]
+pub struct FloatObj {
+    /// Header (`float`).
+    pub base: crate::obj::ObjBase,
+    /// The value.
+    pub value: f64,
+}
+
+fn float_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     if let Some(Num::Float(f)) = num_of(vm, o) {
-        float_repr(f, out);
+        let mut t = FloatText::new();
+        float_repr(f, &mut t);
+        return out.str(vm, t.as_str());
     }
     Ok(())
 }
@@ -47,13 +59,13 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     match args.len() {
         0 => vm.new_float(0.0),
         1 => {
+            if vm.float_of(args[0]).is_some() {
+                return Ok(args[0]);
+            }
             let f = float_of(vm, args[0])?;
             vm.new_float(f)
         }
-        n => {
-            let msg = format!("function expected at most 1 arguments, got {n}");
-            Err(vm.type_error(&msg))
-        }
+        n => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {n}"))),
     }
 }
 
@@ -67,11 +79,12 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<f64> {
         Some(n) => return Ok(n.to_f64()),
         None => {}
     }
-    if let Some(text) = text_bytes(vm, o) {
-        return match parse_float(&text) {
-            Some(f) => Ok(f),
-            None => Err(vm.value_error("invalid syntax for number")),
-        };
+    let parsed = with_bytes_of(vm, o, false, |vm, text| match parse_float(text) {
+        Some(f) => Ok(f),
+        None => Err(vm.value_error("invalid syntax for number")),
+    });
+    if let Some(r) = parsed {
+        return r;
     }
     let t = vm.builtin_type(o);
     if let Some(f) = t.unary_op {
@@ -80,50 +93,61 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<f64> {
             return Ok(v);
         }
     }
-    let msg = format!("can't convert {} to float", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    let name = type_name(vm, o);
+    Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
 }
+
+/// Significant digits kept when parsing: enough for correct rounding
+/// (halfway points between doubles have at most 767), the rest folded
+/// into a sticky digit.
+const PARSE_DIGITS: usize = 780;
 
 /// Parses float text as MicroPython's `float()` accepts it: surrounding
 /// whitespace, a sign, `inf`/`infinity`/`nan` in any case, or a decimal
 /// number whose digits may contain underscores, with an optional exponent.
 /// As MicroPython, an empty mantissa reads as 0 (`float('.')` and
-/// `float('e5')` are 0.0). None on bad syntax.
+/// `float('e5')` are 0.0). None on bad syntax. Correctly rounded; no
+/// allocation (the digits are compacted into a stack buffer).
 pub fn parse_float(text: &[u8]) -> Option<f64> {
-    let s = core::str::from_utf8(text).ok()?.trim_matches(|c: char| c.is_ascii_whitespace());
-    let b = s.as_bytes();
-    let mut i = 0;
-    let neg = match b.first() {
-        Some(b'-') => {
-            i = 1;
-            true
-        }
-        Some(b'+') => {
-            i = 1;
-            false
-        }
-        _ => false,
+    let s = text.trim_ascii();
+    let (neg, b) = match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
     };
-    let rest = &s[i..];
-    let word = rest.to_ascii_lowercase();
-    let special = match word.as_str() {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => None,
+    let special = if b.eq_ignore_ascii_case(b"inf") || b.eq_ignore_ascii_case(b"infinity") {
+        Some(f64::INFINITY)
+    } else if b.eq_ignore_ascii_case(b"nan") {
+        Some(f64::NAN)
+    } else {
+        None
     };
     if let Some(v) = special {
         return Some(if neg { -v } else { v });
     }
-    let mut int_part = String::new();
-    let mut frac = String::new();
-    let mut exp = String::new();
+    let mut buf = [0u8; PARSE_DIGITS + 32];
+    let mut n = 0usize;
+    // value = digits * 10**(exp + adj)
+    let mut adj: i64 = 0;
+    let mut sticky = false;
     let mut consumed = false;
     let mut in_frac = false;
+    let mut i = 0;
     while i < b.len() {
         match b[i] {
             c @ b'0'..=b'9' => {
-                if in_frac { frac.push(c as char) } else { int_part.push(c as char) }
                 consumed = true;
+                if n == 0 && c == b'0' {
+                    // A leading zero.
+                    adj -= in_frac as i64;
+                } else if n < PARSE_DIGITS {
+                    buf[n] = c;
+                    n += 1;
+                    adj -= in_frac as i64;
+                } else {
+                    adj += !in_frac as i64;
+                    sticky |= c != b'0';
+                }
             }
             b'_' => {}
             b'.' if !in_frac => {
@@ -134,39 +158,63 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
         }
         i += 1;
     }
+    let mut exp: i64 = 0;
     if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
         i += 1;
         consumed = true;
+        let mut eneg = false;
         if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            exp.push(b[i] as char);
+            eneg = b[i] == b'-';
             i += 1;
         }
-        let start = exp.len();
+        let mut any = false;
         while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
             if b[i] != b'_' {
-                exp.push(b[i] as char);
+                exp = (exp * 10 + (b[i] - b'0') as i64).min(1 << 40);
+                any = true;
             }
             i += 1;
         }
-        if exp.len() == start {
+        if !any {
             return None;
+        }
+        if eneg {
+            exp = -exp;
         }
     }
     if !consumed || i != b.len() {
         return None;
     }
-    let mut t = String::new();
-    if neg {
-        t.push('-');
+    if n == 0 {
+        return Some(if neg { -0.0 } else { 0.0 });
     }
-    t.push_str(if int_part.is_empty() { "0" } else { &int_part });
-    t.push('.');
-    t.push_str(if frac.is_empty() { "0" } else { &frac });
-    if !exp.is_empty() {
-        t.push('e');
-        t.push_str(&exp);
+    if sticky {
+        buf[n] = b'1';
+        n += 1;
+        adj -= 1;
     }
-    t.parse::<f64>().ok()
+    let e = (exp + adj).clamp(-1_000_000, 1_000_000);
+    let mut w = SliceWriter { buf: &mut buf, len: n };
+    let _ = core::fmt::Write::write_fmt(&mut w, format_args!("e{e}"));
+    let len = w.len;
+    let v: f64 = core::str::from_utf8(buf.get(..len)?).ok()?.parse().ok()?;
+    Some(if neg { -v } else { v })
+}
+
+/// `fmt::Write` into the free end of a byte slice (errors when full).
+struct SliceWriter<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl core::fmt::Write for SliceWriter<'_> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(core::fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 fn float_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -184,7 +232,9 @@ fn float_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 
 /// `hash(f)`: equal to the int's hash for integral values (so `hash(1.0)
 /// == hash(1)`); MicroPython truncates other values (`hash(1.5) == 1`).
+/// Allocates nothing.
 pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
+    let _ = vm;
     if f.is_nan() {
         return Ok(Obj::small_int(0));
     }
@@ -196,9 +246,12 @@ pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
         return Ok(Obj::small_int(t as isize));
     }
     // A big integral value: hash as the equal big int.
-    let b = BigInt::from_f64(t).unwrap_or_default();
-    let _ = vm;
-    Ok(Obj::small_int(super::int::bigint_hash(&b)))
+    let mut d = [0u32; mpz::conv::F64_LEN];
+    let h = match mpz::conv::from_f64(&mut d, t) {
+        Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
+        Err(_) => 0,
+    };
+    Ok(Obj::small_int(h))
 }
 
 /// Python's float floor-division and modulo: `(a // b, a % b)` with the
@@ -226,8 +279,23 @@ pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
     (fd, m)
 }
 
+/// `a ** b` for floats (a non-negative base or an integral exponent; the
+/// caller handles the complex case): `a * a` for 2, `sqrt` for 0.5 and a
+/// positive base, else libm's `pow` (C99 special cases: `x ** 0 == 1`,
+/// `1 ** y == 1`, even for NaN).
+#[inline]
+pub fn float_pow(a: f64, b: f64) -> f64 {
+    if b == 2.0 {
+        a * a
+    } else if b == 0.5 && a > 0.0 {
+        libm::sqrt(a)
+    } else {
+        libm::pow(a, b)
+    }
+}
+
 /// `a op b` for floats (plain op). Returns NULL for ops floats don't have
-/// (bitwise, shifts).
+/// (bitwise, shifts). Allocates only for boxed floats and divmod's tuple.
 ///
 /// Errors: `ZeroDivisionError: divide by zero` for `/`, `//`, `%`, divmod
 /// by zero and `0.0 ** negative`.
@@ -271,7 +339,7 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: f64, b: f64) -> PyResult<Ob
             if a < 0.0 && b.is_finite() && libm::trunc(b) != b {
                 return super::complex::complex_binary_op(vm, Power, (a, 0.0), (b, 0.0));
             }
-            super::float_acc::pow(a, b)
+            float_pow(a, b)
         }
         _ => return Ok(Obj::NULL),
     };
@@ -289,12 +357,12 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: f64, b: f64) -> PyResult<Ob
 /// Errors: `TypeError: can't convert NoneType to int` for a None
 /// `ndigits` (as MicroPython), `OverflowError: can't convert inf to int`,
 /// `ValueError: can't convert NaN to int`, `TypeError: can't convert str
-/// to float` for non-numbers.
+/// to float` for non-numbers, `MemoryError`.
 pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
     let n = if ndigits.is_null() { None } else { Some(obj_to_i64(vm, ndigits)?) };
     match num_of(vm, x) {
-        Some(Num::Small(i)) => round_int(vm, BigInt::from(i), n),
-        Some(Num::Big(b)) => round_int(vm, b, n),
+        Some(Num::Small(i)) => round_int(vm, x, IntVal::Small(i), n),
+        Some(Num::Big(b)) => round_int(vm, x, IntVal::Big(b), n),
         Some(Num::Float(f)) => match n {
             None => int_from_f64(vm, libm::rint(f)),
             Some(n) => {
@@ -312,37 +380,89 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
     }
 }
 
-fn round_int(vm: &mut Vm, v: BigInt, n: Option<i64>) -> PyResult<Obj> {
+/// `round(x, n)` for an int `x` of value `v`.
+fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
     let n = n.unwrap_or(0);
-    if n >= 0 {
-        return vm.new_bigint(v);
+    match v {
+        IntVal::Small(i) => {
+            if n >= 0 {
+                return Ok(Obj::small_int(i));
+            }
+            // |i| < 2**63 < 10**19 / 2: rounds to 0 at 10**20 and above.
+            let k = n.unsigned_abs();
+            if k > 19 {
+                return Ok(Obj::small_int(0));
+            }
+            let p = 10i128.pow(k as u32);
+            let v = i as i128;
+            let q = v.div_euclid(p);
+            let r = v - q * p;
+            let up = 2 * r > p || (2 * r == p && q & 1 == 1);
+            vm.new_int_i128((q + up as i128) * p)
+        }
+        IntVal::Big(b) => {
+            if n >= 0 {
+                if vm.int_digits_pinned(x).is_some() {
+                    return Ok(x);
+                }
+                return vm.new_int_mag(b.neg, b.mag);
+            }
+            let k = n.unsigned_abs();
+            if k > mpz::bits::bit_length(b.mag) / 3 + 2 {
+                return Ok(Obj::small_int(0));
+            }
+            round_big(vm, b.trimmed(), k)
+        }
     }
-    let Ok(k) = u32::try_from(n.unsigned_abs()) else { return Ok(Obj::small_int(0)) };
-    if k as u64 > v.bits() / 3 + 2 {
+}
+
+/// A big int rounded half to even at `10**k`: `v - r`, plus `10**k` when
+/// rounding up, where `r = v mod 10**k` (so `v - r` is `q * 10**k`).
+fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
+    let ten = [10u32];
+    let (Some(lp), Some(sp)) = (mpz::pow::pow_len(&ten, k), mpz::pow::pow_scratch_len(&ten, k)) else {
         return Ok(Obj::small_int(0));
-    }
-    let p = num_traits::Pow::pow(BigInt::from(10), k);
-    let (q, r) = v.div_mod_floor(&p);
-    let twice = &r * 2u32;
-    let up = twice > p || (twice == p && q.is_odd());
-    let q = if up { q + 1u32 } else { q };
-    let r = q * p;
-    if r.is_zero() {
-        return Ok(Obj::small_int(0));
-    }
-    vm.new_bigint(r)
+    };
+    let la = v.mag.len();
+    let lq = mpz::div::divmod_q_len(la, lp);
+    let lt = mpz::add::add_len(la, lp);
+    let lu = mpz::add::add_len(lt, lp);
+    let ls = mpz::div::divmod_scratch_len(la, lp).max(sp);
+    let sizes = [lp, lq, lp, lp + 1, lt, lu, ls];
+    with_digits(vm, sizes.iter().sum(), |vm, buf| {
+        let mut parts: [&mut [u32]; 7] = Default::default();
+        let mut rest = buf;
+        for (slot, &len) in parts.iter_mut().zip(sizes.iter()) {
+            let cur = core::mem::take(&mut rest);
+            let (a, b) = cur.split_at_mut(len.min(cur.len()));
+            *slot = a;
+            rest = b;
+        }
+        let [p, q, r, tw, t, u, s] = parts;
+        let res = (|| {
+            let pl = mpz::pow::pow(p, MpzRef::pos(&ten), k, s)?.len;
+            let p = p.get(..pl).unwrap_or(&[]);
+            let (qs, rs) = mpz::div::divmod(q, r, v, MpzRef::pos(p), s)?;
+            let r = r.get(..rs.len).unwrap_or(&[]);
+            let twl = mpz::shift::shl_mag(tw, r, 1)?;
+            let c = mpz::cmp::cmp_mag(tw.get(..twl).unwrap_or(&[]), p);
+            let odd = qs.len > 0 && q.first().is_some_and(|d| d & 1 == 1);
+            let up = c == Ordering::Greater || (c == Ordering::Equal && odd);
+            let tv = mpz::add::sub(t, v, MpzRef::pos(r))?;
+            if !up {
+                return Ok((tv.neg, tv.len, false));
+            }
+            let uv = mpz::add::add(u, MpzRef::from_result(t, tv), MpzRef::pos(p))?;
+            Ok((uv.neg, uv.len, true))
+        })();
+        match res {
+            Ok((neg, len, false)) => vm.new_int_mag(neg, t.get(..len).unwrap_or(&[])),
+            Ok((neg, len, true)) => vm.new_int_mag(neg, u.get(..len).unwrap_or(&[])),
+            Err(e) => Err(mpz_error(vm, e)),
+        }
+    })
 }
 
 #[cfg(test)]
 #[path = "float_tests.rs"]
 mod tests;
-
-/// A boxed float (builds without `nanbox`; one gc block).
-#[cfg(not(feature = "nanbox"))]
-#[repr(C)]
-pub struct FloatObj {
-    /// Header (`float`).
-    pub base: crate::obj::ObjBase,
-    /// The value.
-    pub value: f64,
-}

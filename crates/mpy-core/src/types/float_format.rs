@@ -13,12 +13,120 @@
 //! from zero (`'%.2f' % 0.125 == '0.13'`, `'%.0f' % 2.5 == '3'`), except
 //! that asking for more significant digits than the repr has pads the
 //! repr's digits with zeros (`'%.20f' % 0.1 == '0.10000000000000000000'`).
-//! Digits come from `core::fmt`'s exact float formatting, so no bignum or
-//! libc is needed.
+//! Digits come from `core::fmt`'s exact float formatting into fixed
+//! buffers on the Rust stack: no bignum, libc or allocation.
 
-use alloc::string::String;
-use alloc::vec::Vec;
 use core::fmt::Write;
+
+/// Capacity of a [`FloatText`]: the longest text any format produces
+/// (`'%f' % 1e308` is 316 characters).
+pub const FLOAT_TEXT_CAP: usize = 400;
+
+/// The text of a formatted float, in a fixed buffer on the Rust stack
+/// (ASCII only). Writes past the capacity are dropped (no format needs
+/// that much).
+#[derive(Clone)]
+pub struct FloatText {
+    buf: [u8; FLOAT_TEXT_CAP],
+    len: usize,
+}
+
+impl Default for FloatText {
+    fn default() -> Self {
+        FloatText::new()
+    }
+}
+
+impl FloatText {
+    /// Empty text.
+    pub const fn new() -> FloatText {
+        FloatText { buf: [0; FLOAT_TEXT_CAP], len: 0 }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    /// The text's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Nothing written?
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Appends an ASCII character.
+    pub fn push(&mut self, c: char) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = c as u8;
+            self.len += 1;
+        }
+    }
+
+    /// Appends ASCII text.
+    pub fn push_str(&mut self, s: &str) {
+        for c in s.bytes() {
+            self.push(c as char);
+        }
+    }
+
+    /// Keeps the first `n` bytes.
+    pub fn truncate(&mut self, n: usize) {
+        self.len = self.len.min(n);
+    }
+
+    /// Does the text end with `s`?
+    pub fn ends_with(&self, s: &str) -> bool {
+        self.as_bytes().ends_with(s.as_bytes())
+    }
+
+    /// Removes bytes `a..b` (clamped), shifting the rest down.
+    fn remove(&mut self, a: usize, b: usize) {
+        let b = b.min(self.len);
+        let a = a.min(b);
+        self.buf.copy_within(b..self.len, a);
+        self.len -= b - a;
+    }
+
+    /// Position of byte `c` at or after `from`.
+    fn find(&self, from: usize, c: u8) -> Option<usize> {
+        self.as_bytes().get(from..)?.iter().position(|&x| x == c).map(|i| i + from)
+    }
+}
+
+impl core::ops::Deref for FloatText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Write for FloatText {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+impl PartialEq<&str> for FloatText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl core::fmt::Debug for FloatText {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
 
 /// A fixed-size stack buffer implementing `fmt::Write` (no allocation).
 struct StackBuf {
@@ -31,52 +139,91 @@ impl StackBuf {
         StackBuf { buf: [0; 64], len: 0 }
     }
     fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        core::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
     }
 }
 
 impl Write for StackBuf {
     fn write_str(&mut self, s: &str) -> core::fmt::Result {
         let b = s.as_bytes();
-        if self.len + b.len() > self.buf.len() {
-            return Err(core::fmt::Error);
-        }
-        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        let dst = self.buf.get_mut(self.len..self.len + b.len()).ok_or(core::fmt::Error)?;
+        dst.copy_from_slice(b);
         self.len += b.len();
         Ok(())
     }
 }
 
-/// Decimal digits of a positive finite float: `digits` (ASCII '0'..'9',
+/// Most significant digits a [`Digits`] holds (`'%f' % 1e308` needs 309
+/// plus the decimals).
+const MAX_DIGITS: usize = 360;
+
+/// Decimal digits of a positive finite float: `d[..n]` (ASCII '0'..'9',
 /// the first nonzero unless empty) and `exp`, the power of ten of the first
 /// digit (value = d.ddd × 10^exp).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 struct Digits {
-    digits: Vec<u8>,
+    d: [u8; MAX_DIGITS],
+    n: usize,
     exp: i32,
 }
 
-/// Splits Rust's `{:e}` output (`"1.2345e-7"`) into digits and exponent,
-/// dropping trailing zeros.
-fn split_e(s: &str) -> (Vec<u8>, i32) {
-    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
-    let mut d: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
-    while d.len() > 1 && d.last() == Some(&b'0') {
-        d.pop();
+impl Digits {
+    /// No digits (the value rounds to zero).
+    fn empty() -> Digits {
+        Digits { d: [b'0'; MAX_DIGITS], n: 0, exp: 0 }
     }
-    (d, exp.parse().unwrap_or(0))
+
+    /// `digits` then zeros up to `n` digits in all.
+    fn padded(digits: &[u8], n: usize, exp: i32) -> Digits {
+        let mut r = Digits::empty();
+        let k = digits.len().min(MAX_DIGITS);
+        r.d[..k].copy_from_slice(&digits[..k]);
+        r.n = n.max(k).min(MAX_DIGITS);
+        r.exp = exp;
+        r
+    }
+
+    fn digits(&self) -> &[u8] {
+        &self.d[..self.n.min(MAX_DIGITS)]
+    }
+
+    fn get(&self, i: usize) -> Option<u8> {
+        self.digits().get(i).copied()
+    }
+}
+
+/// Splits Rust's `{:e}` output (`"1.2345e-7"`) into digits (written to
+/// `out`, trailing zeros dropped, at least one kept) and the exponent;
+/// returns how many digits.
+fn split_e(s: &str, out: &mut [u8]) -> (usize, i32) {
+    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
+    let mut n = 0;
+    for c in mant.bytes().filter(|c| c.is_ascii_digit()) {
+        if let Some(slot) = out.get_mut(n) {
+            *slot = c;
+            n += 1;
+        }
+    }
+    while n > 1 && out.get(n - 1) == Some(&b'0') {
+        n -= 1;
+    }
+    (n, exp.parse().unwrap_or(0))
 }
 
 /// The repr digits of `x` (> 0, finite): 16 significant digits when they
 /// round-trip, else 17, trailing zeros dropped.
 fn repr_digits(x: f64) -> ([u8; 17], usize, i32) {
     let mut out = [b'0'; 17];
+    if !x.is_finite() {
+        return (out, 1, 0);
+    }
     for prec in [15usize, 16] {
         let mut b = StackBuf::new();
         let _ = write!(b, "{:.*e}", prec, x);
         let s = b.as_str();
         if prec == 16 || s.parse::<f64>() == Ok(x) {
-            let (d, mut e) = split_e(s);
+            let mut d = [b'0'; 24];
+            let (n, mut e) = split_e(s, &mut d);
             if d[0] == b'9' && x >= f64::MIN_POSITIVE && shortest_is_power_of_ten(x) {
                 // The double just below a power of ten (e.g. 1e23):
                 // MicroPython's scaling rounds it up to that power.
@@ -84,7 +231,7 @@ fn repr_digits(x: f64) -> ([u8; 17], usize, i32) {
                 e += 1;
                 return (out, 1, e);
             }
-            let n = d.len().min(17);
+            let n = n.min(17);
             out[..n].copy_from_slice(&d[..n]);
             return (out, n, e);
         }
@@ -105,41 +252,50 @@ fn shortest_is_power_of_ten(x: f64) -> bool {
 fn sig_digits(x: f64, n: usize) -> Digits {
     let (rd, rlen, rexp) = repr_digits(x);
     if n >= rlen {
-        let mut digits = rd[..rlen].to_vec();
-        digits.resize(n, b'0');
-        return Digits { digits, exp: rexp };
+        return Digits::padded(&rd[..rlen], n, rexp);
     }
-    // Exact digits: Rust's `{:.*e}` is correctly rounded; 24 guard digits
-    // make the half-way test exact for all practical purposes.
-    let mut s = String::new();
+    // Exact digits (n < 17 here): Rust's `{:.*e}` is correctly rounded;
+    // 24 guard digits make the half-way test exact for all practical
+    // purposes.
+    let mut s = StackBuf::new();
     let _ = write!(s, "{:.*e}", n + 24, x);
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let (mant, exp) = s.as_str().split_once('e').unwrap_or(("", "0"));
     let mut exp: i32 = exp.parse().unwrap_or(0);
-    let all: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
-    let mut digits: Vec<u8> = all[..n.min(all.len())].to_vec();
-    let round_up = all.get(n).is_some_and(|&d| d >= b'5');
+    let mut all = [b'0'; 48];
+    let mut k = 0;
+    for c in mant.bytes().filter(|c| c.is_ascii_digit()) {
+        if let Some(slot) = all.get_mut(k) {
+            *slot = c;
+            k += 1;
+        }
+    }
+    let mut r = Digits::padded(&all[..n.min(k)], 0, 0);
+    let round_up = all[..k].get(n).is_some_and(|&d| d >= b'5');
     if round_up {
-        let mut i = digits.len();
+        let mut i = r.n;
         loop {
             if i == 0 {
-                digits.insert(0, b'1');
-                digits.truncate(n.max(1));
+                // All nines: 1 followed by zeros, one place up.
+                r.d[0] = b'1';
+                r.d[1..].fill(b'0');
+                r.n = n.max(1);
                 exp += 1;
                 break;
             }
             i -= 1;
-            if digits[i] == b'9' {
-                digits[i] = b'0';
+            if r.d[i] == b'9' {
+                r.d[i] = b'0';
             } else {
-                digits[i] += 1;
+                r.d[i] += 1;
                 break;
             }
         }
     }
-    Digits { digits, exp }
+    r.exp = exp;
+    r
 }
 
-fn push_exp(out: &mut String, e: i32, echar: char) {
+fn push_exp(out: &mut FloatText, e: i32, echar: char) {
     out.push(echar);
     out.push(if e < 0 { '-' } else { '+' });
     let _ = write!(out, "{:02}", e.unsigned_abs());
@@ -147,15 +303,15 @@ fn push_exp(out: &mut String, e: i32, echar: char) {
 
 /// Fixed layout of `d` with exactly `decimals` digits after the point
 /// (`decimals == 0`: no point).
-fn layout_fixed(out: &mut String, d: &Digits, decimals: usize) {
+fn layout_fixed(out: &mut FloatText, d: &Digits, decimals: usize) {
     let digit = |i: i64| -> char {
-        if i >= 0 && (i as usize) < d.digits.len() {
-            d.digits[i as usize] as char
+        if i >= 0 {
+            d.get(i as usize).map_or('0', |c| c as char)
         } else {
             '0'
         }
     };
-    if d.digits.is_empty() || d.exp < 0 {
+    if d.n == 0 || d.exp < 0 {
         out.push('0');
     } else {
         for i in 0..=d.exp as i64 {
@@ -166,27 +322,27 @@ fn layout_fixed(out: &mut String, d: &Digits, decimals: usize) {
         out.push('.');
         for k in 0..decimals as i64 {
             // Position k after the point is digit index exp + 1 + k.
-            let idx = if d.digits.is_empty() { -1 } else { d.exp as i64 + 1 + k };
+            let idx = if d.n == 0 { -1 } else { d.exp as i64 + 1 + k };
             out.push(digit(idx));
         }
     }
 }
 
 /// Exponent layout: `d.ddd` with `decimals` digits after the point.
-fn layout_exp(out: &mut String, d: &Digits, decimals: usize, echar: char) {
-    out.push(d.digits.first().map_or('0', |&c| c as char));
+fn layout_exp(out: &mut FloatText, d: &Digits, decimals: usize, echar: char) {
+    out.push(d.get(0).map_or('0', |c| c as char));
     if decimals > 0 {
         out.push('.');
         for i in 1..=decimals {
-            out.push(d.digits.get(i).map_or('0', |&c| c as char));
+            out.push(d.get(i).map_or('0', |c| c as char));
         }
     }
-    push_exp(out, if d.digits.is_empty() { 0 } else { d.exp }, echar);
+    push_exp(out, if d.n == 0 { 0 } else { d.exp }, echar);
 }
 
 /// Appends MicroPython's `repr(x)` of a float: `0.1`, `1e+16`, `1.5e-07`,
 /// `inf`, `nan`, `-0.0`, `123456789012345.0`.
-pub fn float_repr(x: f64, out: &mut String) {
+pub fn float_repr(x: f64, out: &mut FloatText) {
     if x.is_nan() {
         out.push_str("nan");
         return;
@@ -204,30 +360,29 @@ pub fn float_repr(x: f64, out: &mut String) {
         return;
     }
     let (rd, n, e) = repr_digits(a);
-    if rd[0] == b'9' {
+    if rd[0] == b'9' && a < f64::MIN_POSITIVE {
         // The double nearest a power of ten but below it: MicroPython
-        // scales by that double, so it prints `1e+23` (not
-        // `9.999999999999999e+22`), and for subnormals a `0.`-led mantissa
-        // of 15 digits (`0.999988867182683e-320`).
+        // scales by that double, so for subnormals it prints a `0.`-led
+        // mantissa of 15 digits (`0.999988867182683e-320`).
         let mut b = StackBuf::new();
         let _ = write!(b, "{:e}", a);
-        let (sd, se) = split_e(b.as_str());
-        if sd == [b'1'] && a < f64::MIN_POSITIVE {
-            {
-                let d = sig_digits(a, 15);
-                out.push_str("0.");
-                for &c in &d.digits {
-                    out.push(c as char);
-                }
-                while out.ends_with('0') {
-                    out.pop();
-                }
-                push_exp(out, se, 'e');
-                return;
+        let mut sd = [b'0'; 24];
+        let (sn, se) = split_e(b.as_str(), &mut sd);
+        if sn == 1 && sd[0] == b'1' {
+            let d = sig_digits(a, 15);
+            out.push_str("0.");
+            let start = out.len();
+            for &c in d.digits() {
+                out.push(c as char);
             }
+            while out.len() > start && out.ends_with("0") {
+                out.truncate(out.len() - 1);
+            }
+            push_exp(out, se, 'e');
+            return;
         }
     }
-    let d = Digits { digits: rd[..n].to_vec(), exp: e };
+    let d = Digits::padded(&rd[..n], n, e);
     if !(-4..16).contains(&e) {
         layout_exp(out, &d, n - 1, 'e');
     } else {
@@ -238,10 +393,10 @@ pub fn float_repr(x: f64, out: &mut String) {
 
 /// A float's repr without the `.0` of integral values (for complex parts:
 /// `(1+2j)`, `1e+16j`).
-pub fn float_repr_short(x: f64, out: &mut String) {
+pub fn float_repr_short(x: f64, out: &mut FloatText) {
     let start = out.len();
     float_repr(x, out);
-    if out[start..].ends_with(".0") {
+    if out.len() >= start + 2 && out.ends_with(".0") {
         out.truncate(out.len() - 2);
     }
 }
@@ -260,9 +415,10 @@ pub fn float_repr_short(x: f64, out: &mut String) {
 /// 'f', Some(2), false) == "0.13"`, `format_float(1e16, 'g', None, false)
 /// == "1e+16"`, `format_float(0.5, '%', Some(1), false) == "50.0%"`.
 /// Infinities and NaN give `inf`/`nan` (`INF`/`NAN` for upper-case types).
-pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool) -> String {
+/// The text is returned in a stack buffer (no allocation).
+pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool) -> FloatText {
     let _ = alt;
-    let mut out = String::new();
+    let mut out = FloatText::new();
     let upper = fmt_char.is_ascii_uppercase();
     if matches!(fmt_char, '\0' | 'r') && precision.is_none() {
         float_repr(x, &mut out);
@@ -272,13 +428,15 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
         out.push('-');
     }
     let a = x.abs();
-    if !a.is_finite() {
-        let s = if a.is_nan() { "nan" } else { "inf" };
-        if upper {
-            out.push_str(&s.to_ascii_uppercase());
-        } else {
-            out.push_str(s);
-        }
+    let scaled = if fmt_char == '%' { a * 100.0 } else { a };
+    if !scaled.is_finite() {
+        let s = match (a.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        };
+        out.push_str(s);
         if fmt_char == '%' {
             out.push('%');
         }
@@ -290,17 +448,21 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
             // MicroPython's buffer holds at most 24 mantissa decimals
             // (one fewer with a minus sign).
             let p = precision.unwrap_or(6).min(24 - out.len());
-            let d = if a == 0.0 { Digits { digits: Vec::new(), exp: 0 } } else { sig_digits(a, p + 1) };
+            let d = if a == 0.0 { Digits::empty() } else { sig_digits(a, p + 1) };
             layout_exp(&mut out, &d, p, echar);
         }
         'f' | 'F' | '%' => {
             let p = precision.unwrap_or(6);
-            let v = if fmt_char == '%' { a * 100.0 } else { a };
+            let v = scaled;
             // MicroPython's buffer: values below 10 get at most 31 chars
             // (30 decimals when everything rounds to zero).
             let p = if v < 10.0 {
                 let zero = v == 0.0 || v < 0.5 * libm::pow(10.0, -(p.min(40) as f64));
-                if zero { p.min(30) } else { p.min(29 - out.len()) }
+                if zero {
+                    p.min(30)
+                } else {
+                    p.min(29 - out.len())
+                }
             } else {
                 // Larger values: decimals shrink so the text fits 31 chars
                 // (e.g. `'%f' % 1e24` has 5 decimals).
@@ -333,21 +495,14 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
             if d.exp < -4 || d.exp >= p as i32 {
                 layout_exp(&mut out, &d, p - 1, echar);
                 // Strip zeros in the mantissa.
-                if let Some(epos) = out[start..].find(echar).map(|i| i + start) {
-                    let mut mant = String::from(&out[start..epos]);
-                    strip_zeros(&mut mant);
-                    let tail = String::from(&out[epos..]);
-                    out.truncate(start);
-                    out.push_str(&mant);
-                    out.push_str(&tail);
+                if let Some(epos) = out.find(start, echar as u8) {
+                    strip_zeros(&mut out, start, epos);
                 }
             } else {
                 let decimals = (p as i32 - 1 - d.exp).max(0) as usize;
                 layout_fixed(&mut out, &d, decimals);
-                let mut body = String::from(&out[start..]);
-                strip_zeros(&mut body);
-                out.truncate(start);
-                out.push_str(&body);
+                let end = out.len();
+                strip_zeros(&mut out, start, end);
             }
         }
     }
@@ -355,27 +510,27 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
 }
 
 /// Fixed notation of `v` (>= 0, finite) with `p` decimals.
-fn fixed(out: &mut String, v: f64, p: usize) {
+fn fixed(out: &mut FloatText, v: f64, p: usize) {
     if v == 0.0 {
-        layout_fixed(out, &Digits { digits: Vec::new(), exp: 0 }, p);
+        layout_fixed(out, &Digits::empty(), p);
         return;
     }
     let (_, _, e) = repr_digits(v);
     let n = e as i64 + 1 + p as i64;
     let d = if n < 0 {
-        Digits { digits: Vec::new(), exp: 0 }
+        Digits::empty()
     } else if n == 0 {
         // Rounds to 0 or to one unit in the last place (ties away): look at
         // the exact first digit.
-        let mut s = String::new();
+        let mut s = StackBuf::new();
         let _ = write!(s, "{:.24e}", v);
-        let (_, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let (_, exp) = s.as_str().split_once('e').unwrap_or(("", "0"));
         let exp: i32 = exp.parse().unwrap_or(0);
-        let first = s.bytes().next().unwrap_or(b'0');
+        let first = s.as_str().bytes().next().unwrap_or(b'0');
         if exp > e || (exp == e && first >= b'5') {
-            Digits { digits: alloc::vec![b'1'], exp: e + 1 }
+            Digits::padded(b"1", 1, e + 1)
         } else {
-            Digits { digits: Vec::new(), exp: 0 }
+            Digits::empty()
         }
     } else {
         sig_digits(v, n as usize)
@@ -383,16 +538,21 @@ fn fixed(out: &mut String, v: f64, p: usize) {
     layout_fixed(out, &d, p);
 }
 
-/// Drops trailing zeros after a decimal point, and the point itself.
-fn strip_zeros(s: &mut String) {
-    if s.contains('.') {
-        while s.ends_with('0') {
-            s.pop();
-        }
-        if s.ends_with('.') {
-            s.pop();
-        }
+/// In `out[start..end]`: drops trailing zeros after a decimal point, and
+/// the point itself (the text after `end` moves down).
+fn strip_zeros(out: &mut FloatText, start: usize, end: usize) {
+    let body = out.as_bytes().get(start..end).unwrap_or(&[]);
+    if !body.contains(&b'.') {
+        return;
     }
+    let mut k = body.len();
+    while k > 0 && body[k - 1] == b'0' {
+        k -= 1;
+    }
+    if k > 0 && body[k - 1] == b'.' {
+        k -= 1;
+    }
+    out.remove(start + k, end);
 }
 
 #[cfg(test)]

@@ -5,10 +5,12 @@ use super::*;
 #[path = "float_format_cases.rs"]
 mod cases;
 
+use alloc::string::String;
+
 fn repr(x: f64) -> String {
-    let mut s = String::new();
+    let mut s = FloatText::new();
     float_repr(x, &mut s);
-    s
+    String::from(s.as_str())
 }
 
 #[test]

@@ -1,27 +1,25 @@
 //! `int`: the built-in type (slots and methods) and the int conversion
 //! helpers other modules use.
 //!
-//! Values are small ints (`Obj::small_int`, `usize::BITS - 1` bits) or,
-//! outside that range, heap big ints (`ObjData::Int`), always normalised
-//! back to small ints when they fit (via `Vm::new_bigint`). Arithmetic is in
-//! [`super::int_ops`], text parsing in [`super::int_parse`].
+//! Values are small ints (`Obj::small_int`) or, outside that range, heap
+//! big ints: a [`IntHead`] (sign) followed by the magnitude's 32-bit
+//! digits inline, little-endian, normalised (`heap::Var`), always turned
+//! back into small ints when they fit (`Vm::new_int_mag`). Arithmetic is
+//! in [`super::int_ops`], text parsing in [`super::int_parse`]; the digit
+//! algorithms are the `mpy-mpz` crate's (allocation-free).
 
-use super::int_ops::{big_to_f64, num_binary_slot, num_of, Num};
-use super::int_parse::{parse_int, IntParseError};
+use super::int_ops::big::{self, build};
+use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
+use super::int_parse::{parse_int, parse_small_decimal};
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::q;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj, UnaryOp};
 use crate::types::exception::OVERFLOW_ERROR_TYPE;
 use crate::types::exception::VALUE_ERROR_TYPE;
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::fmt::Write;
-use num_bigint::{BigInt, Sign};
-use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+use mpy_mpz::{self as mpz, MpzRef};
 
 static INT_FROM_BYTES: BuiltinFun = BuiltinFun::new(q::from_bytes, 2, 4, int_from_bytes);
 static INT_TO_BYTES: BuiltinFun = BuiltinFun::new(q::to_bytes, 2, 4, int_to_bytes);
@@ -43,30 +41,146 @@ pub static INT_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-/// The bytes of a str, bytes or bytearray object (copied out).
-pub(crate) fn text_bytes(vm: &Vm, o: Obj) -> Option<Vec<u8>> {
-    if let Some(s) = vm.str_of(o) {
-        return Some(s.as_bytes().to_vec());
+/// The header of a big int (outside the small-int range; never a value
+/// that fits one); its magnitude's 32-bit digits follow inline,
+/// little-endian, normalised (`heap::Var`).
+#[repr(C)]
+pub struct IntHead {
+    /// Header (`int`).
+    pub base: crate::obj::ObjBase,
+    /// Negative?
+    pub neg: bool,
+}
+
+/// The value of an int object (or bool, or int-subclass instance): a
+/// small int, or a big int's sign and digits (pinned: see
+/// [`super::int_ops::Num`]).
+#[derive(Clone, Copy, Debug)]
+pub enum IntVal<'a> {
+    /// A small int or bool.
+    Small(isize),
+    /// A big int.
+    Big(MpzRef<'a>),
+}
+
+impl<'a> IntVal<'a> {
+    /// The value as an `i64`, if it fits.
+    pub fn to_i64(self) -> Option<i64> {
+        match self {
+            IntVal::Small(i) => Some(i as i64),
+            IntVal::Big(b) => mpz::conv::to_i64(b),
+        }
     }
-    match vm.get(o)? {
-        ObjData::Bytes(b) => Some(b.to_vec()),
-        ObjData::ByteArray(b) => Some(b.clone()),
+
+    /// The low 64 bits in two's complement (`v & (2**64 - 1)`), what a
+    /// wrapping conversion to a machine word gives.
+    pub fn to_u64_wrapping(self) -> u64 {
+        match self {
+            IntVal::Small(i) => i as i64 as u64,
+            IntVal::Big(b) => mpz::conv::to_u64_wrapping(b),
+        }
+    }
+
+    /// The nearest float (+-inf beyond the float range).
+    pub fn to_f64(self) -> f64 {
+        match self {
+            IntVal::Small(i) => i as f64,
+            IntVal::Big(b) => big_to_f64(b),
+        }
+    }
+
+    /// Is it below zero?
+    pub fn is_negative(self) -> bool {
+        match self {
+            IntVal::Small(i) => i < 0,
+            IntVal::Big(b) => b.is_negative(),
+        }
+    }
+
+    /// The value as a signed big integer (small values written into
+    /// `buf`), for the `mpy-mpz` functions.
+    pub fn as_mpz<'b>(&self, buf: &'b mut [u32; 2]) -> MpzRef<'b>
+    where
+        'a: 'b,
+    {
+        match *self {
+            IntVal::Small(i) => small_mpz(i as i64, buf),
+            IntVal::Big(b) => b,
+        }
+    }
+}
+
+/// The value of `o` if it is an int or bool (or an int-subclass instance).
+pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
+    match num_of(vm, o)? {
+        Num::Small(i) => Some(IntVal::Small(i)),
+        Num::Big(b) => Some(IntVal::Big(b)),
         _ => None,
     }
 }
 
-/// Turns a parse error into MicroPython's ValueError.
-fn parse_error(vm: &mut Vm, e: IntParseError) -> crate::PyErr {
-    match e {
-        IntParseError::BadBase => vm.value_error("int() arg 2 must be >= 2 and <= 36"),
-        IntParseError::Syntax(m) => vm.value_error(&m),
+/// The Python-visible type name of `o` (`'int'`, a class's name), not
+/// tied to the `Vm` borrow.
+pub(crate) fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
+    vm.qstr_str(vm.builtin_type(o).name)
+}
+
+/// The bytes of a buffer object that can change (bytearray, memoryview,
+/// arrays), borrowed; str and bytes are handled before (pinned).
+fn mutable_buffer(vm: &Vm, o: Obj, any_buffer: bool) -> Option<&[u8]> {
+    if let Some(b) = vm.heap.get::<super::bytearray::ByteArrayObj>(o) {
+        return Some(b.data.as_slice());
     }
+    if let Some(n) = vm.heap.get::<crate::vm::class::InstanceNativeObj>(o) {
+        let native = n.native;
+        if !native.is_null() && native != o {
+            if let Some(b) = vm.bytes_pinned(native) {
+                return Some(b);
+            }
+            return mutable_buffer(vm, native, any_buffer);
+        }
+    }
+    if !any_buffer {
+        return None;
+    }
+    let f = vm.builtin_type(o).buffer?;
+    f(&vm.heap, o)
+}
+
+/// Runs `f` with the bytes of `o`: a str's UTF-8, a bytes object's or a
+/// bytearray's bytes (and, with `any_buffer`, those of any object with
+/// the buffer protocol). None if `o` has none. Immutable objects are read
+/// in place; mutable buffers are copied to a gc-heap temporary first (so
+/// `f` may allocate).
+pub(crate) fn with_bytes_of<R>(
+    vm: &mut Vm,
+    o: Obj,
+    any_buffer: bool,
+    f: impl FnOnce(&mut Vm, &[u8]) -> PyResult<R>,
+) -> Option<PyResult<R>> {
+    if let Some(s) = vm.str_pinned(o) {
+        return Some(f(vm, s.as_bytes()));
+    }
+    if let Some(b) = vm.bytes_pinned(o) {
+        return Some(f(vm, b));
+    }
+    let n = mutable_buffer(vm, o, any_buffer)?.len();
+    let mut tmp = match vm.new_vec::<u8>(n) {
+        Ok(t) => t,
+        Err(e) => return Some(Err(e)),
+    };
+    if let Some(b) = mutable_buffer(vm, o, any_buffer) {
+        tmp.extend_within_capacity(b);
+    }
+    let r = f(vm, tmp.as_slice());
+    vm.heap.free_vec(tmp);
+    Some(r)
 }
 
 /// An int object from a float, truncating toward zero.
 ///
 /// Errors: `OverflowError: can't convert inf to int`, `ValueError: can't
-/// convert NaN to int`.
+/// convert NaN to int`, `MemoryError`.
 pub fn int_from_f64(vm: &mut Vm, f: f64) -> PyResult<Obj> {
     if f.is_nan() {
         return Err(vm.value_error("can't convert NaN to int"));
@@ -78,8 +192,11 @@ pub fn int_from_f64(vm: &mut Vm, f: f64) -> PyResult<Obj> {
     if t.abs() < 4.0e18 {
         return vm.new_int(t as i64);
     }
-    let b = BigInt::from_f64(t).unwrap_or_default();
-    vm.new_bigint(b)
+    let mut d = [0u32; mpz::conv::F64_LEN];
+    match mpz::conv::from_f64(&mut d, t) {
+        Ok(r) => vm.new_int_mag(r.neg, d.get(..r.len).unwrap_or(&[])),
+        Err(_) => Err(vm.overflow_error("can't convert inf to int")),
+    }
 }
 
 /// `int(x)` / `int(s, base)` (positional only, as MicroPython).
@@ -92,17 +209,15 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         1 => int_of(vm, args[0]),
         2 => {
             let base = obj_to_i64(vm, args[1])?;
-            let Some(text) = text_bytes(vm, args[0]) else {
-                let msg = format!("can't convert '{}' object to str implicitly", vm.type_name(args[0]));
-                return Err(vm.type_error(&msg));
-            };
-            let v = parse_int(&text, base).map_err(|e| parse_error(vm, e))?;
-            vm.new_bigint(v)
+            match with_bytes_of(vm, args[0], false, |vm, text| parse_int(vm, text, base)) {
+                Some(r) => r,
+                None => {
+                    let name = type_name(vm, args[0]);
+                    Err(vm.type_error_fmt(format_args!("can't convert '{name}' object to str implicitly")))
+                }
+            }
         }
-        n => {
-            let msg = format!("function expected at most 2 arguments, got {n}");
-            Err(vm.type_error(&msg))
-        }
+        n => Err(vm.type_error_fmt(format_args!("function expected at most 2 arguments, got {n}"))),
     }
 }
 
@@ -115,18 +230,22 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     }
     match num_of(vm, o) {
         Some(Num::Small(i)) => return Ok(Obj::small_int(i)),
-        Some(Num::Big(b)) => return vm.new_bigint(b),
+        Some(Num::Big(b)) => {
+            if vm.int_digits_pinned(o).is_some() {
+                return Ok(o);
+            }
+            return vm.new_int_mag(b.neg, b.mag);
+        }
         Some(Num::Float(f)) => return int_from_f64(vm, f),
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
         None => {}
     }
-    // Short decimal text (the common case) without big-int temporaries.
-    if let Some(v) = vm.str_of(o).and_then(|s| super::int_parse::parse_small_decimal(s.as_bytes())) {
-        return vm.new_int(v);
-    }
-    if let Some(text) = text_bytes(vm, o) {
-        let v = parse_int(&text, 10).map_err(|e| parse_error(vm, e))?;
-        return vm.new_bigint(v);
+    let parsed = with_bytes_of(vm, o, false, |vm, text| match parse_small_decimal(text) {
+        Some(v) => vm.new_int(v),
+        None => parse_int(vm, text, 10),
+    });
+    if let Some(r) = parsed {
+        return r;
     }
     let t = vm.builtin_type(o);
     if let Some(f) = t.unary_op {
@@ -135,82 +254,75 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
-    let msg = format!("can't convert {} to int", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    let name = type_name(vm, o);
+    Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
 }
 
-fn int_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    match num_of(vm, o) {
-        Some(Num::Small(i)) => {
-            let _ = write!(out, "{i}");
-        }
-        Some(Num::Big(b)) => {
-            let _ = write!(out, "{b}");
-        }
-        _ => {}
+fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    match int_val(vm, o) {
+        Some(IntVal::Small(i)) => out.fmt(vm, format_args!("{i}")),
+        Some(IntVal::Big(b)) => big::write_radix(vm, out, b, 10, false),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Unary ops shared by int and bool (bool operands act as 0/1).
 pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let v = match num_of(vm, o) {
-        Some(Num::Small(i)) => BigIntOrSmall::Small(i),
-        Some(Num::Big(b)) => BigIntOrSmall::Big(b),
-        _ => return Ok(Obj::NULL),
-    };
+    let Some(v) = int_val(vm, o) else { return Ok(Obj::NULL) };
     match (op, v) {
-        (UnaryOp::Bool, BigIntOrSmall::Small(i)) => Ok(Obj::bool(i != 0)),
-        (UnaryOp::Bool, BigIntOrSmall::Big(_)) => Ok(Obj::TRUE),
-        (UnaryOp::Positive | UnaryOp::IntMaybe, BigIntOrSmall::Small(i)) => Ok(Obj::small_int(i)),
-        (UnaryOp::Positive | UnaryOp::IntMaybe, BigIntOrSmall::Big(_)) => Ok(o),
-        (UnaryOp::Hash, BigIntOrSmall::Small(i)) => Ok(Obj::small_int(i)),
-        (UnaryOp::Hash, BigIntOrSmall::Big(b)) => Ok(Obj::small_int(bigint_hash(&b))),
-        (UnaryOp::Negative, BigIntOrSmall::Small(i)) => vm.new_int(-(i as i64)),
-        (UnaryOp::Negative, BigIntOrSmall::Big(b)) => vm.new_bigint(-b),
-        (UnaryOp::Invert, BigIntOrSmall::Small(i)) => vm.new_int(!(i as i64)),
-        (UnaryOp::Invert, BigIntOrSmall::Big(b)) => vm.new_bigint(!b),
-        (UnaryOp::Abs, BigIntOrSmall::Small(i)) => vm.new_int((i as i64).abs()),
-        (UnaryOp::Abs, BigIntOrSmall::Big(b)) => vm.new_bigint(b.abs()),
-        (UnaryOp::FloatMaybe, BigIntOrSmall::Small(i)) => vm.new_float(i as f64),
-        (UnaryOp::FloatMaybe, BigIntOrSmall::Big(b)) => vm.new_float(big_to_f64(&b)),
+        (UnaryOp::Bool, IntVal::Small(i)) => Ok(Obj::bool(i != 0)),
+        (UnaryOp::Bool, IntVal::Big(_)) => Ok(Obj::TRUE),
+        (UnaryOp::Positive | UnaryOp::IntMaybe, IntVal::Small(i)) => Ok(Obj::small_int(i)),
+        (UnaryOp::Positive | UnaryOp::IntMaybe, IntVal::Big(_)) => Ok(o),
+        (UnaryOp::Hash, IntVal::Small(i)) => Ok(Obj::small_int(i)),
+        (UnaryOp::Hash, IntVal::Big(b)) => Ok(Obj::small_int(bigint_hash(b))),
+        (UnaryOp::Negative, IntVal::Small(i)) => vm.new_int(-(i as i64)),
+        (UnaryOp::Negative, IntVal::Big(b)) => vm.new_int_mag(!b.neg, b.mag),
+        (UnaryOp::Invert, IntVal::Small(i)) => vm.new_int(!(i as i64)),
+        (UnaryOp::Invert, IntVal::Big(b)) => {
+            build(vm, !b.neg, mpz::bits::invert_len(b.mag.len()), 0, |out, _| mpz::bits::invert(out, b))
+        }
+        (UnaryOp::Abs, IntVal::Small(i)) => vm.new_int((i as i64).abs()),
+        (UnaryOp::Abs, IntVal::Big(b)) => {
+            if !b.neg && vm.int_digits_pinned(o).is_some() {
+                return Ok(o);
+            }
+            vm.new_int_mag(false, b.mag)
+        }
+        (UnaryOp::FloatMaybe, IntVal::Small(i)) => vm.new_float(i as f64),
+        (UnaryOp::FloatMaybe, IntVal::Big(b)) => vm.new_float(big_to_f64(b)),
         _ => Ok(Obj::NULL),
     }
 }
 
-/// The hash of a big int: its low bits (two's complement) as a small
-/// int, so `hash(2**64) == 0` as on MicroPython; equal floats hash alike.
-pub fn bigint_hash(b: &BigInt) -> isize {
-    let low = b.iter_u64_digits().next().unwrap_or(0);
-    let v = if b.is_negative() { (!low).wrapping_add(1) } else { low } as i64;
-    ((v << 2) >> 2) as isize
-}
-
-enum BigIntOrSmall {
-    Small(isize),
-    Big(BigInt),
+/// The hash of a big int: its low bits (two's complement) as a small int,
+/// as MicroPython's `MP_OBJ_NEW_SMALL_INT(mpz_hash(..))` keeps them (so
+/// `hash(2**64) == 0`); integral floats of the same value hash alike.
+pub fn bigint_hash(b: MpzRef<'_>) -> isize {
+    let low = mpz::conv::to_u64_wrapping(b);
+    let sh = 64 - Obj::SMALL_INT_BITS;
+    (((low << sh) as i64) >> sh) as isize
 }
 
 /// `int.from_bytes(bytes, byteorder='big', signed=False)`, positional only.
 /// As MicroPython: any byteorder other than `'little'` means big, and the
 /// result is unsigned whatever `signed` says.
 ///
-/// Errors: `TypeError: object with buffer protocol required`.
+/// Errors: `TypeError: object with buffer protocol required`, `MemoryError`.
 fn int_from_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let Some(data) = super::strutil::get_buffer(vm, args[1]) else {
-        return Err(vm.type_error("object with buffer protocol required"));
-    };
     let little = args.len() > 2 && is_little(vm, args[2]);
-    let v = if little {
-        BigInt::from_bytes_le(Sign::Plus, &data)
-    } else {
-        BigInt::from_bytes_be(Sign::Plus, &data)
-    };
-    vm.new_bigint(v)
+    let r = with_bytes_of(vm, args[1], true, |vm, data| {
+        let n = mpz::bytes::from_bytes_len(data.len());
+        build(vm, false, n, 0, |out, _| mpz::bytes::from_bytes(out, data, !little, false))
+    });
+    match r {
+        Some(r) => r,
+        None => Err(vm.type_error("object with buffer protocol required")),
+    }
 }
 
 fn is_little(vm: &Vm, o: Obj) -> bool {
-    vm.str_of(o) == Some("little")
+    vm.str_pinned(o) == Some("little")
 }
 
 /// `int.to_bytes(length, byteorder='big', signed=False)`, positional only.
@@ -220,31 +332,31 @@ fn is_little(vm: &Vm, o: Obj) -> bool {
 /// Errors: `OverflowError: buffer too small`, `ValueError` (no message) for
 /// a negative length, `MemoryError` for huge lengths.
 fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = obj_to_bigint(vm, args[0])?;
+    let v = obj_to_int_val(vm, args[0])?;
     let len = obj_to_i64(vm, args[1])?;
     if len < 0 {
         return Err(vm.error_noargs(&VALUE_ERROR_TYPE));
     }
-    let len = len as usize;
-    if len > vm.heap.limit() {
-        return Err(vm.memory_error());
-    }
-    vm.make_room(len)?;
+    let Ok(len) = usize::try_from(len) else { return Err(vm.memory_error()) };
     let little = args.len() > 2 && is_little(vm, args[2]);
-    let Some(mut bytes) = super::int_ops::int_to_le_bytes(&v, len) else {
+    let mut buf = [0u32; 2];
+    let a = v.as_mpz(&mut buf);
+    let mut fits = true;
+    let o = vm.new_bytes_with(len, |out| {
+        fits = mpz::bytes::to_bytes(out, a, !little, a.is_negative()).is_ok();
+        out.len()
+    })?;
+    if !fits {
         return Err(vm.error(&OVERFLOW_ERROR_TYPE, "buffer too small"));
-    };
-    if !little {
-        bytes.reverse();
     }
-    vm.new_bytes(&bytes)
+    Ok(o)
 }
 
 /// For objects that aren't numbers: the value their `__int__`
 /// (`IntMaybe`) or `__float__` (`FloatMaybe`) gives, as MicroPython's
 /// `mp_obj_get_int`/`mp_obj_get_float` do for instances.
-fn converted(vm: &mut Vm, o: Obj, op: UnaryOp) -> PyResult<Option<Num>> {
-    if num_of(vm, o).is_some() || vm.str_of(o).is_some() {
+fn converted<'a>(vm: &mut Vm, o: Obj, op: UnaryOp) -> PyResult<Option<Num<'a>>> {
+    if num_of(vm, o).is_some() || vm.str_pinned(o).is_some() {
         return Ok(None);
     }
     let t = vm.builtin_type(o);
@@ -256,6 +368,14 @@ fn converted(vm: &mut Vm, o: Obj, op: UnaryOp) -> PyResult<Option<Num>> {
     Ok(num_of(vm, r))
 }
 
+/// `o` as a number, converting instances through `op` (see [`converted`]).
+fn num_or_converted<'a>(vm: &mut Vm, o: Obj, op: UnaryOp) -> PyResult<Option<Num<'a>>> {
+    match num_of(vm, o) {
+        Some(n) => Ok(Some(n)),
+        None => converted(vm, o, op),
+    }
+}
+
 /// An int (or bool) argument as `i64`.
 ///
 /// Errors: `TypeError: can't convert float to int` (MicroPython's words,
@@ -265,37 +385,30 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     if let Some(i) = o.as_small_int() {
         return Ok(i as i64);
     }
-    let n = match num_of(vm, o) {
-        Some(n) => Some(n),
-        None => converted(vm, o, UnaryOp::IntMaybe)?,
-    };
-    match n {
+    match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
         Some(Num::Small(i)) => Ok(i as i64),
-        Some(Num::Big(b)) => match b.to_i64() {
+        Some(Num::Big(b)) => match mpz::conv::to_i64(b) {
             Some(v) => Ok(v),
             None => Err(vm.overflow_error("overflow converting long int to machine word")),
         },
         _ => {
-            let msg = format!("can't convert {} to int", vm.type_name(o));
-            Err(vm.type_error(&msg))
+            let name = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
         }
     }
 }
 
-/// An int (or bool) argument as a big int.
+/// An int (or bool) argument's value (instances convert through
+/// `__int__`). Replaces the old `obj_to_bigint`.
 ///
 /// Errors: `TypeError: can't convert float to int`.
-pub fn obj_to_bigint(vm: &mut Vm, o: Obj) -> PyResult<BigInt> {
-    let n = match num_of(vm, o) {
-        Some(n) => Some(n),
-        None => converted(vm, o, UnaryOp::IntMaybe)?,
-    };
-    match n {
-        Some(Num::Small(i)) => Ok(BigInt::from(i)),
-        Some(Num::Big(b)) => Ok(b),
+pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
+    match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
+        Some(Num::Small(i)) => Ok(IntVal::Small(i)),
+        Some(Num::Big(b)) => Ok(IntVal::Big(b)),
         _ => {
-            let msg = format!("can't convert {} to int", vm.type_name(o));
-            Err(vm.type_error(&msg))
+            let name = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
         }
     }
 }
@@ -305,15 +418,14 @@ pub fn obj_to_bigint(vm: &mut Vm, o: Obj) -> PyResult<BigInt> {
 ///
 /// Errors: `TypeError: can't convert str to float`.
 pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<f64> {
-    let n = match num_of(vm, o) {
-        Some(n) => Some(n),
-        None => converted(vm, o, UnaryOp::FloatMaybe)?,
-    };
-    match n {
+    if let Some(f) = vm.float_of(o) {
+        return Ok(f);
+    }
+    match num_or_converted(vm, o, UnaryOp::FloatMaybe)? {
         Some(n @ (Num::Small(_) | Num::Big(_) | Num::Float(_))) => Ok(n.to_f64()),
         _ => {
-            let msg = format!("can't convert {} to float", vm.type_name(o));
-            Err(vm.type_error(&msg))
+            let name = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
         }
     }
 }
@@ -343,54 +455,51 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
     if let Some(i) = o.as_small_int() {
         return Ok(i);
     }
-    let n = match num_of(vm, o) {
-        Some(n) => Some(n),
-        None => converted(vm, o, UnaryOp::IntMaybe)?,
-    };
-    match n {
+    match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
         Some(Num::Small(i)) => Ok(i),
         Some(Num::Big(_)) => Err(vm.overflow_error("overflow converting long int to machine word")),
         _ => {
-            let msg = format!("{} indices must be integers, not {}", seq_name, vm.type_name(o));
-            Err(vm.type_error(&msg))
+            let name = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("{seq_name} indices must be integers, not {name}")))
         }
     }
 }
 
-/// The digits of int `o` in `base` (2..=36, lowercase letters) after
-/// `prefix` (e.g. `"0x"`), with the sign in front of the prefix:
-/// `int_to_str_radix(vm, -255, 16, "0x") == "-0xff"`. For `hex()`, `oct()`,
-/// `bin()` and the `x`/`o`/`b`/`d` format specs.
+/// Writes the digits of int `o` in `base` (2..=36, lowercase letters)
+/// after `prefix` (e.g. `"0x"`), with the sign in front of the prefix:
+/// `-255` in base 16 with `"0x"` is `-0xff`. For `hex()`, `oct()`, `bin()`
+/// and the `x`/`o`/`b`/`d` format specs.
 ///
-/// Errors: `TypeError: can't convert float to int` for non-ints.
-pub fn int_to_str_radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<String> {
-    let v = obj_to_bigint(vm, o)?;
-    let base = base.clamp(2, 36);
-    let mut s = String::new();
+/// Errors: `TypeError: can't convert float to int` for non-ints;
+/// `MemoryError`.
+pub fn write_int_radix(vm: &mut Vm, out: &mut Out, o: Obj, base: u32, prefix: &str) -> PyResult<()> {
+    let v = obj_to_int_val(vm, o)?;
     if v.is_negative() {
-        s.push('-');
+        out.str(vm, "-")?;
     }
-    s.push_str(prefix);
-    let mag = v.magnitude();
-    if mag.is_zero() {
-        s.push('0');
-    } else {
-        s.push_str(&mag.to_str_radix(base));
-    }
-    Ok(s)
+    out.str(vm, prefix)?;
+    write_mag_radix(vm, out, v, base, false)
+}
+
+/// Writes the digits of `|v|` in `base` (2..=36; `A-Z` above 9 if
+/// `upper`), no sign or prefix (`"0"` for zero).
+///
+/// Errors: `MemoryError`.
+pub fn write_mag_radix(vm: &mut Vm, out: &mut Out, v: IntVal<'_>, base: u32, upper: bool) -> PyResult<()> {
+    let mut buf = [0u32; 2];
+    let a = v.as_mpz(&mut buf);
+    big::write_radix(vm, out, MpzRef::pos(a.mag), base, upper)
+}
+
+/// [`write_int_radix`] into a new str object (`hex(-255) == '-0xff'`).
+///
+/// Errors: as [`write_int_radix`].
+pub fn int_to_str_radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
+    let mut out = Out::buf();
+    write_int_radix(vm, &mut out, o, base, prefix)?;
+    out.into_str(vm)
 }
 
 #[cfg(test)]
 #[path = "int_tests.rs"]
 mod tests;
-
-/// The header of a big int (outside the small-int range; never a value
-/// that fits one); its magnitude's 32-bit digits follow inline,
-/// little-endian, normalised (`heap::Var`).
-#[repr(C)]
-pub struct IntHead {
-    /// Header (`int`).
-    pub base: crate::obj::ObjBase,
-    /// Negative?
-    pub neg: bool,
-}

@@ -1,68 +1,92 @@
 //! Numeric binary operations shared by `int`, `bool`, `float` and
 //! `complex`: operand coercion ([`Num`]), the small-int fast path
-//! ([`small_int_binary_op`]) and big-int arithmetic with Python semantics
-//! (floor division, sign of the modulo, two's complement bitwise ops).
+//! ([`small_int_binary_op`]) and three-argument `pow`. Big-int arithmetic
+//! (on `mpy-mpz`'s slice API, results built straight into gc-heap int
+//! objects) is in [`big`].
 //!
 //! Mixed operands are promoted as MicroPython does: int op float -> float,
 //! anything op complex -> complex; int/float comparisons convert the int to
 //! a float (so `2**70 + 1 == 2.0**70` is True, as in MicroPython).
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
 use crate::PyResult;
-use num_bigint::{BigInt, Sign};
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use mpy_mpz::{self as mpz, MpzRef};
 
-/// A numeric operand, copied out of its object.
-#[derive(Clone, Debug)]
-pub enum Num {
+#[path = "int_big.rs"]
+pub mod big;
+
+pub use big::big_binary_op;
+
+/// A numeric operand, read out of its object. Big ints borrow the digits
+/// of their (immutable) object, pinned: valid across allocations while
+/// the `Num` is held on the native stack (see the gc contract in
+/// [`crate::heap`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Num<'a> {
     /// A small int or bool.
     Small(isize),
     /// A big int (never in the small range when it comes from an object).
-    Big(BigInt),
+    Big(MpzRef<'a>),
     /// A float.
     Float(f64),
     /// A complex (real, imag).
     Complex(f64, f64),
 }
 
-impl Num {
+impl<'a> Num<'a> {
     /// The value as a float (ints convert, big ints may become +-inf).
     pub fn to_f64(&self) -> f64 {
-        match self {
-            Num::Small(i) => *i as f64,
+        match *self {
+            Num::Small(i) => i as f64,
             Num::Big(b) => big_to_f64(b),
-            Num::Float(f) => *f,
-            Num::Complex(re, _) => *re,
+            Num::Float(f) => f,
+            Num::Complex(re, _) => re,
         }
     }
 
-    /// The value as a big int (ints only; None for float/complex).
-    pub fn to_bigint(&self) -> Option<BigInt> {
-        match self {
-            Num::Small(i) => Some(BigInt::from(*i)),
-            Num::Big(b) => Some(b.clone()),
+    /// Is this an int (or bool)?
+    pub fn is_int(&self) -> bool {
+        matches!(self, Num::Small(_) | Num::Big(_))
+    }
+
+    /// The value as a signed big integer (ints only; None for float and
+    /// complex). Small values are written into `buf`.
+    pub fn int_ref<'b>(&self, buf: &'b mut [u32; 2]) -> Option<MpzRef<'b>>
+    where
+        'a: 'b,
+    {
+        match *self {
+            Num::Small(i) => Some(small_mpz(i as i64, buf)),
+            Num::Big(b) => Some(b),
             _ => None,
         }
     }
 
     /// The value as (real, imag).
     pub fn to_complex(&self) -> (f64, f64) {
-        match self {
-            Num::Complex(re, im) => (*re, *im),
+        match *self {
+            Num::Complex(re, im) => (re, im),
             other => (other.to_f64(), 0.0),
         }
     }
 }
 
-/// A big int as the nearest float, +-inf when out of range.
-pub fn big_to_f64(b: &BigInt) -> f64 {
-    match b.to_f64() {
-        Some(f) => f,
-        None => {
+/// `v` as a signed big integer whose digits are written into `buf`.
+#[inline]
+pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
+    let m = v.unsigned_abs();
+    *buf = [m as u32, (m >> 32) as u32];
+    MpzRef::new(v < 0, &buf[..])
+}
+
+/// A big int as the nearest float (round half to even), +-inf when out of
+/// range (MicroPython's `float(10**400)` is `inf`).
+pub fn big_to_f64(b: MpzRef<'_>) -> f64 {
+    match mpz::conv::to_f64(b) {
+        Ok(f) => f,
+        Err(_) => {
             if b.is_negative() {
                 f64::NEG_INFINITY
             } else {
@@ -73,23 +97,33 @@ pub fn big_to_f64(b: &BigInt) -> f64 {
 }
 
 /// The numeric value of `o` if it is an int, bool, float or complex (or an
-/// instance of a user subclass of one of those).
-pub fn num_of(vm: &Vm, o: Obj) -> Option<Num> {
+/// instance of a user subclass of one of those). Allocates nothing.
+pub fn num_of<'a>(vm: &Vm, o: Obj) -> Option<Num<'a>> {
     if let Some(i) = o.as_small_int() {
         return Some(Num::Small(i));
+    }
+    if let Some(f) = vm.float_of(o) {
+        return Some(Num::Float(f));
     }
     match o {
         Obj::TRUE => return Some(Num::Small(1)),
         Obj::FALSE => return Some(Num::Small(0)),
         _ => {}
     }
-    match vm.get(o)? {
-        ObjData::Int(b) => Some(Num::Big((**b).clone())),
-        ObjData::Float(f) => Some(Num::Float(*f)),
-        ObjData::Complex(re, im) => Some(Num::Complex(*re, *im)),
-        ObjData::Instance(i) if !i.native.is_null() => num_of(vm, i.native),
-        _ => None,
+    let t = o.ptr_type()?;
+    if core::ptr::eq(t, &super::int::INT_TYPE) {
+        let (neg, d) = vm.int_digits_pinned(o)?;
+        return Some(Num::Big(MpzRef::new(neg, d)));
     }
+    if core::ptr::eq(t, &super::complex::COMPLEX_TYPE) {
+        let c = vm.heap.get::<super::complex::ComplexObj>(o)?;
+        return Some(Num::Complex(c.real, c.imag));
+    }
+    let native = vm.heap.get::<crate::vm::class::InstanceNativeObj>(o)?.native;
+    if native.is_null() || native == o {
+        return None;
+    }
+    num_of(vm, native)
 }
 
 /// Binary op dispatch for any numeric left operand `lhs` of the type whose
@@ -127,18 +161,16 @@ fn unreverse(op: BinaryOp) -> Option<BinaryOp> {
 
 /// `a op b` for two numbers (plain, non-reflected `op`), promoting to the
 /// wider kind. Returns NULL for ops numbers don't support (e.g. `@`).
-pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num, b: Num) -> PyResult<Obj> {
-    match (&a, &b) {
+pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num<'_>, b: Num<'_>) -> PyResult<Obj> {
+    match (a, b) {
         (Num::Complex(..), _) | (_, Num::Complex(..)) => {
-            let (x, y) = (a.to_complex(), b.to_complex());
-            super::complex::complex_binary_op(vm, op, x, y)
+            super::complex::complex_binary_op(vm, op, a.to_complex(), b.to_complex())
         }
-        (Num::Float(_), _) | (_, Num::Float(_)) => {
-            super::float::float_binary_op(vm, op, a.to_f64(), b.to_f64())
-        }
-        (Num::Small(x), Num::Small(y)) => small_int_binary_op(vm, op, *x, *y),
+        (Num::Float(_), _) | (_, Num::Float(_)) => super::float::float_binary_op(vm, op, a.to_f64(), b.to_f64()),
+        (Num::Small(x), Num::Small(y)) => small_int_binary_op(vm, op, x, y),
         _ => {
-            let (Some(x), Some(y)) = (a.to_bigint(), b.to_bigint()) else { return Ok(Obj::NULL) };
+            let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+            let (Some(x), Some(y)) = (a.int_ref(&mut ba), b.int_ref(&mut bb)) else { return Ok(Obj::NULL) };
             big_binary_op(vm, op, x, y)
         }
     }
@@ -149,11 +181,33 @@ pub fn zero_div(vm: &mut Vm) -> crate::PyErr {
     vm.zero_division_error("divide by zero")
 }
 
+/// Floor division of `i128`s (`b != 0`, no overflow for `i64` inputs).
+#[inline]
+fn div_floor(a: i128, b: i128) -> i128 {
+    let q = a / b;
+    if a % b != 0 && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// Python's `a % b` for `i64`s (`b != 0`): the sign of `b`.
+#[inline]
+fn mod_floor(a: i64, b: i64) -> i64 {
+    let r = a.wrapping_rem(b);
+    if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    }
+}
+
 /// The fast path for two small ints (what the VM calls when both operands
 /// of a BINARY_OP are small ints). `op` may be an in-place op (treated as
 /// the plain op); reflected ops are not expected. Only allocates when the
 /// result overflows into a big int or is a float (true division, negative
-/// power) or a tuple (divmod).
+/// power, boxed floats only) or a tuple (divmod).
 ///
 /// Errors: `ZeroDivisionError: divide by zero`, `ValueError: negative shift
 /// count`, `MemoryError` for absurd powers/shifts; unsupported ops give NULL.
@@ -170,28 +224,27 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
         Or => x | y,
         Xor => x ^ y,
         And => x & y,
-        Add => return int_from_i128(vm, x as i128 + y as i128),
-        Subtract => return int_from_i128(vm, x as i128 - y as i128),
-        Multiply => return int_from_i128(vm, x as i128 * y as i128),
+        Add => return vm.new_int_i128(x as i128 + y as i128),
+        Subtract => return vm.new_int_i128(x as i128 - y as i128),
+        Multiply => return vm.new_int_i128(x as i128 * y as i128),
         FloorDivide => {
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            return int_from_i128(vm, Integer::div_floor(&(x as i128), &(y as i128)));
+            return vm.new_int_i128(div_floor(x as i128, y as i128));
         }
         Modulo => {
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            x.mod_floor(&y)
+            mod_floor(x, y)
         }
         Divmod => {
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            let (d, m) = (x as i128).div_mod_floor(&(y as i128));
-            let d = int_from_i128(vm, d)?;
-            let m = int_from_i128(vm, m)?;
+            let d = vm.new_int_i128(div_floor(x as i128, y as i128))?;
+            let m = vm.new_int(mod_floor(x, y))?;
             return vm.new_tuple(&[d, m]);
         }
         TrueDivide => {
@@ -208,10 +261,10 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
                 return Ok(Obj::small_int(0));
             }
             if y < 62 {
-                let r = (x as i128) << y;
-                return int_from_i128(vm, r);
+                return vm.new_int_i128((x as i128) << y);
             }
-            return big_binary_op(vm, Lshift, BigInt::from(x), BigInt::from(y));
+            let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+            return big_binary_op(vm, Lshift, small_mpz(x, &mut ba), small_mpz(y, &mut bb));
         }
         Rshift => {
             if y < 0 {
@@ -225,7 +278,10 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             }
             match checked_pow(x, y) {
                 Some(v) => v,
-                None => return big_binary_op(vm, Power, BigInt::from(x), BigInt::from(y)),
+                None => {
+                    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+                    return big_binary_op(vm, Power, small_mpz(x, &mut ba), small_mpz(y, &mut bb));
+                }
             }
         }
         _ => return Ok(Obj::NULL),
@@ -247,169 +303,50 @@ fn checked_pow(mut base: i64, mut exp: i64) -> Option<i64> {
     Some(acc)
 }
 
-fn int_from_i128(vm: &mut Vm, v: i128) -> PyResult<Obj> {
-    if v >= Obj::SMALL_INT_MIN as i128 && v <= Obj::SMALL_INT_MAX as i128 {
-        Ok(Obj::small_int(v as isize))
-    } else {
-        vm.new_bigint(BigInt::from(v))
-    }
-}
-
-/// Largest number of result bits we try to build before raising
-/// MemoryError (checked against the heap before allocating).
-fn check_bits(vm: &mut Vm, bits: u64) -> PyResult<()> {
-    let bytes = bits / 8 + 16;
-    if bytes > vm.heap.limit() as u64 {
-        return Err(vm.memory_error());
-    }
-    vm.make_room(bytes as usize)
-}
-
-/// A shift count or exponent as usize.
-///
-/// Errors: `OverflowError: overflow converting long int to machine word`.
-fn machine_word(vm: &mut Vm, b: &BigInt) -> PyResult<usize> {
-    match b.to_usize() {
-        Some(v) if v <= isize::MAX as usize => Ok(v),
-        _ => Err(vm.overflow_error("overflow converting long int to machine word")),
-    }
-}
-
-/// `a op b` on big ints (plain `op`), with Python semantics.
-pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: BigInt, b: BigInt) -> PyResult<Obj> {
-    use BinaryOp::*;
-    let r = match op.non_inplace() {
-        Less => return Ok(Obj::bool(a < b)),
-        More => return Ok(Obj::bool(a > b)),
-        Equal => return Ok(Obj::bool(a == b)),
-        NotEqual => return Ok(Obj::bool(a != b)),
-        LessEqual => return Ok(Obj::bool(a <= b)),
-        MoreEqual => return Ok(Obj::bool(a >= b)),
-        Or => a | b,
-        Xor => a ^ b,
-        And => a & b,
-        Add => a + b,
-        Subtract => a - b,
-        Multiply => {
-            check_bits(vm, a.bits() + b.bits())?;
-            a * b
-        }
-        FloorDivide | Modulo | Divmod => {
-            if b.is_zero() {
-                return Err(zero_div(vm));
-            }
-            let (d, m) = a.div_mod_floor(&b);
-            match op.non_inplace() {
-                FloorDivide => d,
-                Modulo => m,
-                _ => {
-                    let d = vm.new_bigint(d)?;
-                    let m = vm.new_bigint(m)?;
-                    return vm.new_tuple(&[d, m]);
-                }
-            }
-        }
-        TrueDivide => {
-            if b.is_zero() {
-                return Err(zero_div(vm));
-            }
-            return vm.new_float(big_to_f64(&a) / big_to_f64(&b));
-        }
-        Lshift => {
-            if b.to_i64().is_none() {
-                return Err(vm.overflow_error("overflow converting long int to machine word"));
-            }
-            if b.is_negative() {
-                return Err(vm.value_error("negative shift count"));
-            }
-            let n = machine_word(vm, &b)?;
-            if a.is_zero() {
-                return Ok(Obj::small_int(0));
-            }
-            check_bits(vm, a.bits() + n as u64)?;
-            a << n
-        }
-        Rshift => {
-            if b.to_i64().is_none() {
-                return Err(vm.overflow_error("overflow converting long int to machine word"));
-            }
-            if b.is_negative() {
-                return Err(vm.value_error("negative shift count"));
-            }
-            let n = machine_word(vm, &b)?;
-            if n as u64 >= a.bits() {
-                return Ok(Obj::small_int(if a.is_negative() { -1 } else { 0 }));
-            }
-            a >> n
-        }
-        Power => {
-            if b.is_negative() {
-                return super::float::float_binary_op(vm, Power, big_to_f64(&a), big_to_f64(&b));
-            }
-            if a.is_zero() || a == BigInt::from(1) {
-                return vm.new_bigint(if b.is_zero() { BigInt::from(1) } else { a });
-            }
-            if a == BigInt::from(-1) {
-                let odd = b.is_odd();
-                return Ok(Obj::small_int(if odd { -1 } else { 1 }));
-            }
-            let e = machine_word(vm, &b)?;
-            let bits = (a.bits() as u128) * (e as u128);
-            if bits > u64::MAX as u128 {
-                return Err(vm.memory_error());
-            }
-            check_bits(vm, bits as u64)?;
-            let Ok(e32) = u32::try_from(e) else { return Err(vm.memory_error()) };
-            num_traits::Pow::pow(a, e32)
-        }
-        _ => return Ok(Obj::NULL),
-    };
-    vm.new_bigint(r)
-}
-
 /// `pow(base, exp, modulus)` for ints, as MicroPython computes it: a
 /// negative exponent or a base divisible by the modulus gives 0, otherwise
 /// the result takes the modulus's sign (Python's `%`).
 ///
 /// Errors: `TypeError: pow() with 3 arguments requires integers`,
-/// `ValueError: divide by zero` for a zero modulus.
+/// `ValueError: divide by zero` for a zero modulus, `MemoryError`.
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     let nums = (num_of(vm, base), num_of(vm, exp), num_of(vm, modulus));
     let (Some(b), Some(e), Some(m)) = nums else {
         return Err(vm.type_error("pow() with 3 arguments requires integers"));
     };
-    let (Some(b), Some(e), Some(m)) = (b.to_bigint(), e.to_bigint(), m.to_bigint()) else {
+    let (mut bb, mut be, mut bm) = ([0u32; 2], [0u32; 2], [0u32; 2]);
+    let (Some(b), Some(e), Some(m)) = (b.int_ref(&mut bb), e.int_ref(&mut be), m.int_ref(&mut bm)) else {
         return Err(vm.type_error("pow() with 3 arguments requires integers"));
     };
+    let (b, e, m) = (b.trimmed(), e.trimmed(), m.trimmed());
     if m.is_zero() {
         return Err(vm.value_error("divide by zero"));
     }
-    let bm = b.mod_floor(&m);
-    if e.is_negative() || bm.is_zero() {
+    if e.neg || b.is_zero() {
         return Ok(Obj::small_int(0));
     }
-    let am = m.abs();
-    let r = bm.mod_floor(&am).modpow(&e, &am);
-    let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
-    vm.new_bigint(r)
-}
-
-/// Two's complement bytes of `v` (little-endian), sign-extended/truncated
-/// to at least the minimal length MicroPython needs: returns None when
-/// `v` does not fit `len` bytes (positive values may use the top bit).
-pub fn int_to_le_bytes(v: &BigInt, len: usize) -> Option<alloc::vec::Vec<u8>> {
-    let needed = if v.is_negative() {
-        let m: BigInt = -v - 1u32;
-        (m.bits() as usize + 1).div_ceil(8)
-    } else {
-        (v.bits() as usize).div_ceil(8)
-    };
-    if needed > len {
-        return None;
+    let (lb, lm) = (b.mag.len(), m.mag.len());
+    if e.is_zero() {
+        // 1 % m, unless the base is a multiple of the modulus.
+        let n = mpz::div::divmod_r_len(lm) + mpz::div::divmod_scratch_len(lb, lm);
+        let divisible = big::with_digits(vm, n, |vm, buf| {
+            let (r, s) = buf.split_at_mut(lm.min(buf.len()));
+            match mpz::div::modulo(r, b, m, s) {
+                Ok(x) => Ok(x.len == 0),
+                Err(err) => Err(big::mpz_error(vm, err)),
+            }
+        })?;
+        if divisible || m.mag == [1] {
+            return Ok(Obj::small_int(0));
+        }
+        if !m.neg {
+            return Ok(Obj::small_int(1));
+        }
+        // 1 % m == 1 + m for a negative modulus.
+        let mut one = [0u32; 2];
+        return big_binary_op(vm, BinaryOp::Add, small_mpz(1, &mut one), m);
     }
-    let mut bytes = v.to_signed_bytes_le();
-    let fill = if v.sign() == Sign::Minus { 0xff } else { 0 };
-    bytes.resize(len.max(bytes.len()), fill);
-    bytes.truncate(len);
-    Some(bytes)
+    let out = mpz::pow::pow_mod_len(lm);
+    let scratch = mpz::pow::pow_mod_scratch_len(lb, lm);
+    big::build(vm, m.neg, out, scratch, |o, s| mpz::pow::pow_mod(o, b, e.mag, m, s))
 }

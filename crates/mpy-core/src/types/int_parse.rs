@@ -8,22 +8,55 @@
 //! all zeros. Errors quote the text after the sign and prefix:
 //! `ValueError: invalid syntax for integer with base 10: '12a'`.
 
-use alloc::format;
-use alloc::string::String;
-use num_bigint::BigInt;
+use crate::obj::Obj;
+use crate::state::Vm;
+use crate::PyResult;
+use mpy_mpz::{self as mpz, SignedLen};
 
-/// Why [`parse_int`] failed.
-#[derive(Debug, PartialEq, Eq)]
+/// Why [`scan_int`] failed.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum IntParseError {
     /// `base` is not 0 or 2..=36 (`int() arg 2 must be >= 2 and <= 36`).
     BadBase,
-    /// Bad syntax: the full MicroPython message.
-    Syntax(String),
+    /// Bad syntax: MicroPython's message names `base` and quotes the text
+    /// from byte `rest` on (see [`QuotedBytes`]).
+    Syntax {
+        /// The base the message names.
+        base: u32,
+        /// Where the quoted text starts.
+        rest: usize,
+    },
 }
 
-/// Parses `s` (bytes of a str or bytes object) as an int in `base`
-/// (0 = from prefix, else 2..=36).
-pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
+/// Where the digits of a well-formed int literal are: `s[start..end]`
+/// (digits of `base`, possibly with underscores; empty for `'_'`).
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub struct IntText {
+    /// A `-` sign came first.
+    pub neg: bool,
+    /// The base of the digits (2..=36).
+    pub base: u32,
+    /// Start of the digits.
+    pub start: usize,
+    /// End of the digits.
+    pub end: usize,
+}
+
+/// The value of ASCII digit `c` in bases up to 36.
+#[inline]
+fn digit_value(c: u8) -> Option<u32> {
+    match c {
+        b'0'..=b'9' => Some((c - b'0') as u32),
+        b'a'..=b'z' => Some((c - b'a') as u32 + 10),
+        b'A'..=b'Z' => Some((c - b'A') as u32 + 10),
+        _ => None,
+    }
+}
+
+/// Checks the syntax of `s` (bytes of a str or bytes object) as an int in
+/// `base` (0 = from prefix, else 2..=36) and finds its digits. Allocates
+/// nothing.
+pub fn scan_int(s: &[u8], base: i64) -> Result<IntText, IntParseError> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(IntParseError::BadBase);
     }
@@ -39,8 +72,7 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
     }
     let mut msg_base = base;
     if i + 1 < s.len() && s[i] == b'0' {
-        let p = s[i + 1].to_ascii_lowercase();
-        let pb = match p {
+        let pb = match s[i + 1].to_ascii_lowercase() {
             b'x' => 16,
             b'o' => 8,
             b'b' => 2,
@@ -57,9 +89,9 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
     if base == 0 {
         base = 10;
     }
-    let mut digits: alloc::vec::Vec<u8> = alloc::vec::Vec::new();
     // MicroPython counts underscores as consumed text: `int('_')` is 0.
     let mut consumed = false;
+    let (mut ndigits, mut first, mut nonzero) = (0usize, 0u32, false);
     while i < s.len() {
         let c = s[i];
         if c == b'_' {
@@ -67,42 +99,72 @@ pub fn parse_int(s: &[u8], base: i64) -> Result<BigInt, IntParseError> {
             i += 1;
             continue;
         }
-        let d = match c {
-            b'0'..=b'9' => (c - b'0') as u32,
-            b'a'..=b'z' => (c - b'a') as u32 + 10,
-            b'A'..=b'Z' => (c - b'A') as u32 + 10,
-            _ => break,
-        };
-        if d >= base {
-            break;
+        let Some(d) = digit_value(c).filter(|&d| d < base) else { break };
+        if ndigits == 0 {
+            first = d;
         }
-        digits.push(d as u8);
+        nonzero |= d != 0;
+        ndigits += 1;
         consumed = true;
         i += 1;
     }
+    let end = i;
     let mut j = i;
     while j < s.len() && s[j].is_ascii_whitespace() {
         j += 1;
     }
-    let bad_zero = check_leading_zero
-        && digits.len() > 1
-        && digits[0] == 0
-        && digits.iter().any(|&d| d != 0);
+    let bad_zero = check_leading_zero && ndigits > 1 && first == 0 && nonzero;
     if !consumed || j != s.len() || bad_zero {
         // Base 0 without a prefix reports base 10, except for the
         // leading-zero error.
         let shown = if msg_base == 0 && !bad_zero { 10 } else { msg_base };
-        return Err(IntParseError::Syntax(format!(
-            "invalid syntax for integer with base {}: {}",
-            shown,
-            quote_bytes(&s[start..])
-        )));
+        return Err(IntParseError::Syntax { base: shown, rest: start });
     }
-    if digits.is_empty() {
-        return Ok(BigInt::default());
+    Ok(IntText { neg, base, start, end })
+}
+
+/// The `ValueError` for a [`scan_int`] failure on `s`.
+pub fn parse_error(vm: &mut Vm, s: &[u8], e: IntParseError) -> crate::PyErr {
+    match e {
+        IntParseError::BadBase => vm.value_error("int() arg 2 must be >= 2 and <= 36"),
+        IntParseError::Syntax { base, rest } => {
+            let q = QuotedBytes(s.get(rest..).unwrap_or(&[]));
+            vm.value_error_fmt(format_args!("invalid syntax for integer with base {base}: {q}"))
+        }
     }
-    let v = BigInt::from_radix_be(num_bigint::Sign::Plus, &digits, base).unwrap_or_default();
-    Ok(if neg { -v } else { v })
+}
+
+/// Parses `s` (bytes of a str or bytes object) as an int in `base`
+/// (0 = from prefix, else 2..=36), as `int(s, base)` does.
+///
+/// Errors: `ValueError` with MicroPython's messages (see the module
+/// docs), `MemoryError`.
+pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
+    let t = match scan_int(s, base) {
+        Ok(t) => t,
+        Err(e) => return Err(parse_error(vm, s, e)),
+    };
+    let digits = s.get(t.start..t.end).unwrap_or(&[]);
+    // Values that fit 64 bits without a big-int temporary.
+    let mut v: u64 = 0;
+    let mut fits = true;
+    for &c in digits {
+        let Some(d) = digit_value(c) else { continue };
+        match v.checked_mul(t.base as u64).and_then(|x| x.checked_add(d as u64)) {
+            Some(x) => v = x,
+            None => {
+                fits = false;
+                break;
+            }
+        }
+    }
+    if fits {
+        return vm.new_int_i128(if t.neg { -(v as i128) } else { v as i128 });
+    }
+    let bound = mpz::parse::parse_len(digits.len(), t.base);
+    super::int_ops::big::build(vm, t.neg, bound, 0, |out, _| {
+        mpz::parse::parse(out, digits, t.base).map(|len| SignedLen::new(t.neg, len))
+    })
 }
 
 /// The fast path of [`parse_int`] for base 10: optional ASCII whitespace
@@ -137,34 +199,50 @@ pub fn parse_small_decimal(s: &[u8]) -> Option<i64> {
     (i == s.len()).then_some(if neg { -v } else { v })
 }
 
-/// `'text'` with non-printable and non-ASCII bytes as `\xNN` (as
-/// MicroPython quotes the rest of a bad int literal).
-pub fn quote_bytes(b: &[u8]) -> String {
-    let mut out = String::from("'");
-    for &c in b {
-        match c {
-            b'\'' => out.push_str("\\'"),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x20..=0x7e => out.push(c as char),
-            _ => out.push_str(&format!("\\x{c:02x}")),
+/// Displays bytes as `'text'` with quotes, backslashes and control
+/// characters escaped and non-ASCII bytes as `\xNN` (as MicroPython
+/// quotes the rest of a bad int literal).
+pub struct QuotedBytes<'a>(pub &'a [u8]);
+
+impl core::fmt::Display for QuotedBytes<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use core::fmt::Write;
+        f.write_char('\'')?;
+        for &c in self.0 {
+            match c {
+                b'\'' => f.write_str("\\'")?,
+                b'\\' => f.write_str("\\\\")?,
+                b'\n' => f.write_str("\\n")?,
+                b'\r' => f.write_str("\\r")?,
+                b'\t' => f.write_str("\\t")?,
+                0x20..=0x7e => f.write_char(c as char)?,
+                _ => write!(f, "\\x{c:02x}")?,
+            }
         }
+        f.write_char('\'')
     }
-    out.push('\'');
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use alloc::string::String;
+
     fn ok(s: &str, base: i64) -> String {
-        match parse_int(s.as_bytes(), base) {
-            Ok(v) => alloc::format!("{v}"),
-            Err(IntParseError::Syntax(m)) => m,
+        let mut vm = crate::types::num_testutil::vm();
+        match scan_int(s.as_bytes(), base) {
             Err(IntParseError::BadBase) => String::from("badbase"),
+            Err(e) => {
+                let r = Err(parse_error(&mut vm, s.as_bytes(), e));
+                crate::types::num_testutil::show(&mut vm, r)
+                    .trim_start_matches("ValueError: ")
+                    .into()
+            }
+            Ok(_) => {
+                let r = parse_int(&mut vm, s.as_bytes(), base);
+                crate::types::num_testutil::show(&mut vm, r)
+            }
         }
     }
 
@@ -175,9 +253,8 @@ mod tests {
             "", " ", "-", "1_0", "0x10", "١", "1 2", "--1",
         ] {
             let fast = parse_small_decimal(t.as_bytes());
-            let full = parse_int(t.as_bytes(), 10).ok();
             if let Some(v) = fast {
-                assert_eq!(Some(BigInt::from(v)), full, "{t:?}");
+                assert_eq!(alloc::format!("{v}"), ok(t, 10), "{t:?}");
             }
         }
         assert_eq!(parse_small_decimal(b" -42 "), Some(-42));

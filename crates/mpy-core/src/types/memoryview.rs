@@ -1,77 +1,97 @@
 //! `memoryview`: a window onto the bytes of another object (bytes,
-//! bytearray, str, or a native object exporting a buffer), without copying.
+//! bytearray, str, or any object exporting a buffer through its type's
+//! slots), without copying.
 //! Format is always `'B'` (unsigned bytes). Slicing makes a new view; item
 //! and slice assignment write through to a bytearray base.
 
 use super::strutil::{
-    int_arg, is_int, new_seq_iter, not_implemented, seq_index, slice_indices, with_buffer, Kind,
+    buffer_ref, get_buffer, int_arg, is_int, new_seq_iter, not_implemented, pinned, seq_index, slice_indices,
+    type_name, unwrap_native,
 };
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use crate::heap::Heap;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
 
-/// A memoryview: `len` bytes of `base` starting at byte `start`. Reads
-/// through [`super::strutil::with_buffer`] clamp to the base's current
-/// size, so a shrunk bytearray base never causes out-of-bounds access.
-pub struct MemView {
-    /// The object whose bytes are viewed (never itself a memoryview).
-    pub base: Obj,
+/// A memoryview: `len` bytes of `obj`'s buffer starting at byte `start`,
+/// format `'B'`. Reads clamp to the base's current size, so a shrunk
+/// bytearray base never causes out-of-bounds access. 5 words.
+#[repr(C)]
+pub struct MemViewObj {
+    /// Header (`memoryview`).
+    pub base: ObjBase,
+    /// The object whose bytes are viewed: never a memoryview, a qstr or a
+    /// subclass instance (those are resolved when the view is made).
+    pub obj: Obj,
     /// Offset of the first byte.
     pub start: usize,
     /// Number of bytes.
     pub len: usize,
-    /// True unless the base is a bytearray (or a writable native buffer).
+    /// True unless the base is writable (bytearray, writable buffers).
     pub readonly: bool,
+    /// The struct format of the items (always `b'B'`).
+    pub format: u8,
 }
 
-impl NativeObj for MemView {
-    fn type_obj(&self) -> &'static TypeObj {
-        &MEMORYVIEW_TYPE
-    }
-    fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        f(self.base);
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
-}
-
-/// The view behind `o`, copied out.
+/// The view behind `o`, copied out: (base object, start, len, readonly).
 fn view(vm: &Vm, o: Obj) -> Option<(Obj, usize, usize, bool)> {
-    match vm.heap.get(o)? {
-        ObjData::Native(n) => n.as_any().downcast_ref::<MemView>().map(|m| (m.base, m.start, m.len, m.readonly)),
-        _ => None,
+    vm.heap.get::<MemViewObj>(o).map(|m| (m.obj, m.start, m.len, m.readonly))
+}
+
+/// `buf[start..start + len]`, clamped to `buf`.
+fn window(buf: &[u8], start: usize, len: usize) -> &[u8] {
+    let end = start.saturating_add(len).min(buf.len());
+    buf.get(start.min(end)..end).unwrap_or(&[])
+}
+
+/// The `buffer` slot: the viewed window of the base's bytes.
+fn mv_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
+    let m = heap.get::<MemViewObj>(o)?;
+    let (obj, start, len) = (m.obj, m.start, m.len);
+    let f = obj.ptr_type()?.buffer?;
+    Some(window(f(heap, obj)?, start, len))
+}
+
+/// The `buffer_mut` slot: the viewed window, writable (None if read-only).
+fn mv_buffer_mut(heap: &mut Heap, o: Obj) -> Option<&mut [u8]> {
+    let m = heap.get::<MemViewObj>(o)?;
+    let (obj, start, len, readonly) = (m.obj, m.start, m.len, m.readonly);
+    if readonly {
+        return None;
     }
+    let f = obj.ptr_type()?.buffer_mut?;
+    let buf = f(heap, obj)?;
+    let end = start.saturating_add(len).min(buf.len());
+    buf.get_mut(start.min(end)..end)
+}
+
+fn alloc_view(vm: &mut Vm, obj: Obj, start: usize, len: usize, readonly: bool) -> PyResult<Obj> {
+    vm.alloc_obj(MemViewObj { base: ObjBase::new(&MEMORYVIEW_TYPE), obj, start, len, readonly, format: b'B' })
 }
 
 /// Makes a memoryview of `o`'s whole buffer (or a copy of a view).
 ///
-/// Errors: `TypeError: object with buffer protocol required`.
+/// Errors: `TypeError: object with buffer protocol required`,
+/// `MemoryError`.
 pub fn new_memoryview(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let mv = if let Some((base, start, len, readonly)) = view(vm, o) {
-        MemView { base, start, len, readonly }
-    } else {
-        let Some(len) = with_buffer(vm, o, |b| b.len()) else {
-            return Err(vm.type_error("object with buffer protocol required"));
-        };
-        let writable = Kind::of(vm, o) == Some(Kind::ByteArray)
-            || match vm.heap.get_mut(o) {
-                Some(ObjData::Native(n)) => n.buffer_mut().is_some(),
-                _ => false,
-            };
-        MemView { base: o, start: 0, len, readonly: !writable }
+    if let Some((obj, start, len, readonly)) = view(vm, o) {
+        return alloc_view(vm, obj, start, len, readonly);
+    }
+    let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else {
+        return Err(vm.type_error("object with buffer protocol required"));
     };
-    vm.alloc(ObjData::Native(Box::new(mv)))
+    let mut base = unwrap_native(vm, o);
+    if base.as_qstr().is_some() || base.ptr_type().and_then(|t| t.buffer).is_none() {
+        // An interned str (its text has no object to point at): view a
+        // heap copy of it.
+        let text = pinned(vm, base).unwrap_or(&[]);
+        base = vm.new_bytes(text)?;
+    }
+    let writable = base.ptr_type().is_some_and(|t| t.buffer_mut.is_some());
+    alloc_view(vm, base, 0, len, !writable)
 }
 
 fn mv_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -81,13 +101,12 @@ fn mv_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Ob
     new_memoryview(vm, args[0])
 }
 
-fn mv_print(_vm: &mut Vm, _o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    out.push_str("<memoryview>");
-    Ok(())
+fn mv_print(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    out.str(vm, "<memoryview>")
 }
 
 fn mv_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let n = with_buffer(vm, o, |b| b.len()).unwrap_or(0);
+    let n = buffer_ref(vm, o).map_or(0, <[u8]>::len);
     Ok(match op {
         UnaryOp::Len => Obj::small_int(n as isize),
         UnaryOp::Bool => Obj::bool(n != 0),
@@ -98,9 +117,8 @@ fn mv_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 fn mv_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     match op {
         BinaryOp::Equal | BinaryOp::NotEqual => {
-            let a = with_buffer(vm, lhs, |b| b.to_vec());
-            let b = if vm.str_of(rhs).is_none() { with_buffer(vm, rhs, |b| b.to_vec()) } else { None };
-            match (a, b) {
+            let b = if vm.str_pinned(rhs).is_none() { buffer_ref(vm, rhs) } else { None };
+            match (buffer_ref(vm, lhs), b) {
                 (Some(a), Some(b)) => Ok(Obj::bool((a == b) == (op == BinaryOp::Equal))),
                 _ => Ok(Obj::NULL),
             }
@@ -109,14 +127,9 @@ fn mv_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> 
     }
 }
 
-/// Writes `data` at `pos..` of the view's base (which must be writable).
-fn write_base(vm: &mut Vm, base: Obj, pos: usize, data: &[u8]) {
-    let slot: Option<&mut [u8]> = match vm.get_mut(base) {
-        Some(ObjData::ByteArray(v)) => Some(v.as_mut_slice()),
-        Some(ObjData::Native(n)) => n.buffer_mut(),
-        _ => None,
-    };
-    if let Some(buf) = slot {
+/// Writes `data` (bytes not borrowing the `Vm`) at `pos..` of view `o`.
+fn write_view(vm: &mut Vm, o: Obj, pos: usize, data: &[u8]) {
+    if let Some(buf) = mv_buffer_mut(&mut vm.heap, o) {
         for (i, d) in data.iter().enumerate() {
             if let Some(x) = buf.get_mut(pos + i) {
                 *x = *d;
@@ -125,52 +138,58 @@ fn write_base(vm: &mut Vm, base: Obj, pos: usize, data: &[u8]) {
     }
 }
 
+fn read_only(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("'memoryview' object doesn't support item assignment")
+}
+
 fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
-    let Some((base, start, len, readonly)) = view(vm, o) else { return Ok(Obj::NULL) };
+    let Some((obj, start, len, readonly)) = view(vm, o) else { return Ok(Obj::NULL) };
     if let Some((a, b, c)) = slice_indices(vm, index, len)? {
         if c != 1 {
             return Err(not_implemented(vm, "only slices with step=1 (aka None) are supported"));
         }
         let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
         return match op {
-            Subscr::Load => {
-                let mv = MemView { base, start: start + a, len: b - a, readonly };
-                vm.alloc(ObjData::Native(Box::new(mv)))
-            }
+            Subscr::Load => alloc_view(vm, obj, start + a, b - a, readonly),
             Subscr::Store(v) => {
                 if readonly {
-                    return Err(vm.type_error("'memoryview' object doesn't support item assignment"));
+                    return Err(read_only(vm));
                 }
-                let data = with_buffer(vm, v, |d| d.to_vec()).unwrap_or_default();
-                if data.len() != b - a {
+                let Some(data) = get_buffer(vm, v)? else {
                     return Err(vm.value_error("lhs and rhs should be compatible"));
-                }
-                write_base(vm, base, start + a, &data);
-                Ok(Obj::NONE)
+                };
+                let r = if data.get().len() != b - a {
+                    Err(vm.value_error("lhs and rhs should be compatible"))
+                } else {
+                    write_view(vm, o, a, data.get());
+                    Ok(Obj::NONE)
+                };
+                data.free(vm);
+                r
             }
             Subscr::Delete => Ok(Obj::NULL),
         };
     }
     if !is_int(vm, index) {
-        let msg = alloc::format!("memoryview indices must be integers, not {}", vm.type_name(index));
-        return Err(vm.type_error(&msg));
+        let t = type_name(vm, index);
+        return Err(vm.type_error_fmt(format_args!("memoryview indices must be integers, not {t}")));
     }
     let i = int_arg(vm, index)?;
     let i = seq_index(vm, i, len, "memoryview")?;
     match op {
         Subscr::Load => {
-            let v = with_buffer(vm, o, |b| b.get(i).copied()).flatten().unwrap_or(0);
+            let v = buffer_ref(vm, o).and_then(|b| b.get(i).copied()).unwrap_or(0);
             Ok(Obj::small_int(v as isize))
         }
         Subscr::Store(v) => {
             if readonly {
-                return Err(vm.type_error("'memoryview' object doesn't support item assignment"));
+                return Err(read_only(vm));
             }
             let x = int_arg(vm, v)?;
             if !(0..256).contains(&x) {
                 return Err(vm.value_error("memoryview: invalid value for format 'B'"));
             }
-            write_base(vm, base, start + i, &[x as u8]);
+            write_view(vm, o, i, &[x as u8]);
             Ok(Obj::NONE)
         }
         Subscr::Delete => Ok(Obj::NULL),
@@ -182,8 +201,13 @@ fn mv_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn mv_tobytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let b: Vec<u8> = with_buffer(vm, args[0], |b| b.to_vec()).unwrap_or_default();
-    vm.new_bytes(&b)
+    let n = buffer_ref(vm, args[0]).map_or(0, <[u8]>::len);
+    super::strutil::build(vm, super::strutil::Kind::Bytes, n, |vm, out| {
+        let b = buffer_ref(vm, args[0]).unwrap_or(&[]);
+        let k = b.len().min(out.len());
+        out[..k].copy_from_slice(&b[..k]);
+        k
+    })
 }
 
 /// `memoryview.tobytes()` (CPython; MicroPython builds may lack it).
@@ -201,6 +225,8 @@ pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
     binary_op: Some(mv_binary_op),
     subscr: Some(mv_subscr),
     iter: Some(mv_iter),
+    buffer: Some(mv_buffer),
+    buffer_mut: Some(mv_buffer_mut),
     locals: &MEMORYVIEW_LOCALS,
     ..TypeObj::EMPTY
 };

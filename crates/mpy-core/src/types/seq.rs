@@ -1,40 +1,53 @@
 //! Helpers shared by the sequence types (tuple, list) and the containers:
 //! lexicographic comparison, printing with a recursion guard, repetition
-//! with heap checks, and access to the built-in part of instances of user
-//! subclasses.
+//! with heap checks, searching, keyword parsing, and access to the
+//! built-in part of instances of user subclasses.
+//!
+//! Sequences are read item by item through `vm.seq_get` (lists may change
+//! while Python code runs between items), never copied to a Rust vector.
 
+use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, PrintKind};
+use crate::types::list::ListObj;
+use crate::vm::class::InstanceNativeObj;
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
 /// For an instance of a user subclass of a built-in type (e.g. `class
 /// L(list)`), the built-in part; otherwise `o` itself.
 #[inline]
 pub fn native_of(vm: &Vm, o: Obj) -> Obj {
-    match vm.heap.get(o) {
-        Some(ObjData::Instance(i)) if !i.native.is_null() => i.native,
+    match vm.heap.get::<InstanceNativeObj>(o) {
+        Some(i) if !i.native.is_null() => i.native,
         _ => o,
     }
 }
 
 /// The items of a tuple or list (or the native part of a subclass
-/// instance), copied out; None for anything else.
-pub fn items_of(vm: &Vm, o: Obj) -> Option<Vec<Obj>> {
+/// instance), borrowed; None for anything else.
+#[inline]
+pub fn items_of(vm: &Vm, o: Obj) -> Option<&[Obj]> {
     vm.seq_items(native_of(vm, o))
 }
 
 /// Is `o` (or its native part) a list?
+#[inline]
 pub fn is_list(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::List(_)))
+    vm.heap.get::<ListObj>(native_of(vm, o)).is_some()
 }
 
 /// Is `o` (or its native part) a tuple?
+#[inline]
 pub fn is_tuple(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::Tuple(_)))
+    vm.tuple_pinned(native_of(vm, o)).is_some()
+}
+
+/// Number of items of list or tuple `seq` (0 for anything else).
+#[inline]
+pub fn seq_len(vm: &Vm, seq: Obj) -> usize {
+    vm.seq_items(seq).map_or(0, |v| v.len())
 }
 
 /// Raises `RuntimeError: maximum recursion depth exceeded` when the native
@@ -47,21 +60,25 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Lexicographic comparison of two item sequences for `op` (one of the
-/// four orderings or `Equal`), as Python compares lists and tuples: the
-/// first unequal pair decides, else the lengths do.
-pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: &[Obj], b: &[Obj]) -> PyResult<bool> {
+/// Lexicographic comparison of two lists or tuples `a` and `b` (not
+/// subclass instances) for `op` (one of the four orderings or `Equal`), as
+/// Python compares sequences: the first unequal pair decides, else the
+/// lengths do. Items are read live (an `__eq__` may change a list).
+///
+/// Errors: `RuntimeError` on runaway recursion; whatever item comparisons
+/// raise.
+pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> {
     check_recursion(vm)?;
-    if op == BinaryOp::Equal && a.len() != b.len() {
+    if op == BinaryOp::Equal && seq_len(vm, a) != seq_len(vm, b) {
         return Ok(false);
     }
-    let n = a.len().min(b.len());
-    for i in 0..n {
-        if !vm.eq(a[i], b[i])? {
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (vm.seq_get(a, i), vm.seq_get(b, i)) {
+        if !vm.eq(x, y)? {
             if op == BinaryOp::Equal {
                 return Ok(false);
             }
-            if let (Some(x), Some(y)) = (a[i].as_small_int(), b[i].as_small_int()) {
+            if let (Some(x), Some(y)) = (x.as_small_int(), y.as_small_int()) {
                 return Ok(match op {
                     BinaryOp::Less => x < y,
                     BinaryOp::LessEqual => x <= y,
@@ -69,11 +86,12 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: &[Obj], b: &[Obj]) -> PyResult<
                     _ => x >= y,
                 });
             }
-            let r = vm.binary_op(op, a[i], b[i])?;
+            let r = vm.binary_op(op, x, y)?;
             return vm.is_true(r);
         }
+        i += 1;
     }
-    let (la, lb) = (a.len(), b.len());
+    let (la, lb) = (seq_len(vm, a), seq_len(vm, b));
     Ok(match op {
         BinaryOp::Less => la < lb,
         BinaryOp::LessEqual => la <= lb,
@@ -83,19 +101,23 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: &[Obj], b: &[Obj]) -> PyResult<
     })
 }
 
-/// Prints `items` as `open` repr, repr, ... `close` (the caller adds the
-/// one-tuple comma).
-pub fn print_items(vm: &mut Vm, items: &[Obj], open: &str, close: &str, out: &mut String) -> PyResult<()> {
+/// Prints the items of list or tuple `seq` as `open` repr, repr, ...
+/// `close` (the caller passes `",)"` for a one-tuple).
+///
+/// Errors: `RuntimeError` on runaway recursion; an item's `__repr__`;
+/// `MemoryError`.
+pub fn print_items(vm: &mut Vm, seq: Obj, open: &str, close: &str, out: &mut Out) -> PyResult<()> {
     check_recursion(vm)?;
-    out.push_str(open);
-    for (i, &x) in items.iter().enumerate() {
+    out.str(vm, open)?;
+    let mut i = 0;
+    while let Some(x) = vm.seq_get(seq, i) {
         if i > 0 {
-            out.push_str(", ");
+            out.str(vm, ", ")?;
         }
         vm.print_obj(x, out, PrintKind::Repr)?;
+        i += 1;
     }
-    out.push_str(close);
-    Ok(())
+    out.str(vm, close)
 }
 
 /// The repeat count of `seq * n`: an int (bools count; negative means 0),
@@ -104,50 +126,58 @@ pub fn print_items(vm: &mut Vm, items: &[Obj], open: &str, close: &str, out: &mu
 /// Errors: `OverflowError: overflow converting long int to machine word`
 /// for counts beyond a machine word.
 pub fn repeat_count(vm: &mut Vm, n: Obj) -> PyResult<Option<usize>> {
-    if n.as_small_int().is_none() && !n.is_bool() && !matches!(vm.heap.get(n), Some(ObjData::Int(_))) {
+    if n.as_small_int().is_none() && !n.is_bool() && vm.int_digits_pinned(n).is_none() {
         return Ok(None);
     }
     let v = super::slice::int_exact(vm, n)?;
     Ok(Some(v.max(0) as usize))
 }
 
-/// `items * n` as a new vector, checking the result fits the heap first.
+/// The items of list or tuple `seq` repeated `n` times, as a new vector
+/// (for a list's new items).
 ///
 /// Errors: `MemoryError` when the result cannot fit.
-pub fn repeat_items(vm: &mut Vm, items: &[Obj], n: usize) -> PyResult<Vec<Obj>> {
-    let total = items.len().checked_mul(n);
-    let bytes = total.and_then(|t| t.checked_mul(core::mem::size_of::<Obj>()));
-    let (Some(total), Some(bytes)) = (total, bytes) else {
-        return Err(vm.memory_error());
-    };
-    vm.make_room(bytes)?;
-    let mut v = Vec::new();
-    if v.try_reserve_exact(total).is_err() {
-        return Err(vm.memory_error());
-    }
-    for _ in 0..n {
-        v.extend_from_slice(items);
+pub fn repeat_items(vm: &mut Vm, seq: Obj, n: usize) -> PyResult<GcVec<Obj>> {
+    let len = seq_len(vm, seq);
+    let Some(total) = len.checked_mul(n) else { return Err(vm.memory_error()) };
+    let mut v: GcVec<Obj> = vm.new_vec(total)?;
+    if let Some(items) = vm.seq_items(seq) {
+        let items = &items[..len.min(items.len())];
+        for _ in 0..n {
+            if !v.extend_within_capacity(items) {
+                break;
+            }
+        }
     }
     Ok(v)
 }
 
-/// Finds `x` in `items[start..stop]` (indices as Python's `list.index`
-/// arguments, negative from the end, clamped) using Python equality.
-pub fn find_index(vm: &mut Vm, items: &[Obj], x: Obj, start: Option<Obj>, stop: Option<Obj>) -> PyResult<Option<usize>> {
-    let len = items.len() as isize;
-    let clamp = |vm: &mut Vm, o: Option<Obj>, def: isize| -> PyResult<isize> {
-        let Some(o) = o else { return Ok(def) };
-        let Some(v) = super::slice::int_clamped(vm, o) else {
-            let msg = alloc::format!("can't convert {} to int", vm.type_name(o));
-            return Err(vm.type_error(&msg));
-        };
-        Ok(if v < 0 { (v.saturating_add(len)).max(0) } else { v.min(len) })
+/// Clamps a `start`/`stop` argument of `index`/`count`-style methods to
+/// `0..=len` (negative counts from the end).
+///
+/// Errors: `TypeError: can't convert str to int`.
+fn clamp_arg(vm: &mut Vm, o: Option<Obj>, def: isize, len: isize) -> PyResult<isize> {
+    let Some(o) = o else { return Ok(def) };
+    let Some(v) = super::slice::int_clamped(vm, o) else {
+        let tn = vm.type_name(o);
+        return Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)));
     };
-    let s = clamp(vm, start, 0)?;
-    let e = clamp(vm, stop, len)?;
+    Ok(if v < 0 { (v.saturating_add(len)).max(0) } else { v.min(len) })
+}
+
+/// Finds `x` in list or tuple `seq` between `start` and `stop` (indices
+/// as Python's `list.index` arguments, negative from the end, clamped)
+/// using Python equality.
+///
+/// Errors: `TypeError` for non-int bounds; whatever `__eq__` raises.
+pub fn find_index(vm: &mut Vm, seq: Obj, x: Obj, start: Option<Obj>, stop: Option<Obj>) -> PyResult<Option<usize>> {
+    let len = seq_len(vm, seq) as isize;
+    let s = clamp_arg(vm, start, 0, len)?;
+    let e = clamp_arg(vm, stop, len, len)?;
     let mut i = s;
     while i < e {
-        if vm.eq(items[i as usize], x)? {
+        let Some(y) = vm.seq_get(seq, i as usize) else { break };
+        if vm.eq(y, x)? {
             return Ok(Some(i as usize));
         }
         i += 1;
@@ -155,13 +185,17 @@ pub fn find_index(vm: &mut Vm, items: &[Obj], x: Obj, start: Option<Obj>, stop: 
     Ok(None)
 }
 
-/// Counts items equal to `x`.
-pub fn count_items(vm: &mut Vm, items: &[Obj], x: Obj) -> PyResult<usize> {
+/// Counts the items of list or tuple `seq` equal to `x`.
+///
+/// Errors: whatever `__eq__` raises.
+pub fn count_items(vm: &mut Vm, seq: Obj, x: Obj) -> PyResult<usize> {
     let mut n = 0;
-    for &y in items {
+    let mut i = 0;
+    while let Some(y) = vm.seq_get(seq, i) {
         if vm.eq(y, x)? {
             n += 1;
         }
+        i += 1;
     }
     Ok(n)
 }

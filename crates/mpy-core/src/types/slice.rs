@@ -8,15 +8,13 @@
 //! from `x[a:b:c]`. They have `.start`, `.stop`, `.step` and `indices(len)`,
 //! print as `slice(1, 2, None)`, and compare by identity.
 
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom, TypeObj};
+use crate::vm::class::InstanceNativeObj;
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use num_traits::{Signed, ToPrimitive};
 
 /// The int value of `o` as an `isize`, saturating big ints at
 /// `isize::MIN`/`isize::MAX`. `True`/`False` count as 1/0. None if `o` is
@@ -30,10 +28,37 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
         Obj::FALSE => return Some(0),
         _ => {}
     }
-    match vm.heap.get(o)? {
-        ObjData::Int(b) => Some(b.to_isize().unwrap_or(if b.is_negative() { isize::MIN } else { isize::MAX })),
-        ObjData::Instance(i) if !i.native.is_null() => int_clamped(vm, i.native),
+    if let Some((neg, digits)) = vm.int_digits_pinned(o) {
+        return Some(big_clamped(neg, digits));
+    }
+    match vm.heap.get::<InstanceNativeObj>(o) {
+        Some(i) if !i.native.is_null() && i.native != o => int_clamped(vm, i.native),
         _ => None,
+    }
+}
+
+/// A big int's value (sign and little-endian 32-bit digits) saturated to
+/// an `isize`.
+fn big_clamped(neg: bool, digits: &[u32]) -> isize {
+    let mut m: u128 = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if i >= 3 && d != 0 {
+            return if neg { isize::MIN } else { isize::MAX };
+        }
+        if i < 3 {
+            m |= (d as u128) << (32 * i);
+        }
+    }
+    if neg {
+        if m > isize::MAX as u128 + 1 {
+            isize::MIN
+        } else {
+            (m as i128).wrapping_neg() as isize
+        }
+    } else if m > isize::MAX as u128 {
+        isize::MAX
+    } else {
+        m as isize
     }
 }
 
@@ -47,13 +72,13 @@ pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         if i != isize::MIN && i != isize::MAX {
             return Ok(i);
         }
-        if let Some(ObjData::Int(_)) = vm.heap.get(o) {
+        if vm.int_digits_pinned(o).is_some() {
             return Err(vm.overflow_error("overflow converting long int to machine word"));
         }
         return Ok(i);
     }
-    let msg = format!("can't convert {} to int", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    let tn = vm.type_name(o);
+    Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)))
 }
 
 /// Resolves slice object `slice` (start, stop, step: ints or None) against
@@ -66,9 +91,8 @@ pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
 /// non-int bounds (`slice indices must be integers or None`). Also used by
 /// str/bytes slicing.
 pub fn slice_indices(vm: &mut Vm, slice: Obj, len: usize) -> PyResult<(isize, isize, isize)> {
-    let (a, b, c) = match vm.heap.get(slice) {
-        Some(ObjData::Slice(a, b, c)) => (*a, *b, *c),
-        _ => return Err(vm.type_error("expected a slice")),
+    let Some((a, b, c)) = slice_parts(vm, slice) else {
+        return Err(vm.type_error("expected a slice"));
     };
     slice_parts_indices(vm, a, b, c, len)
 }
@@ -126,45 +150,48 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 /// type (`list`, `tuple`, `range`, ...).
 pub fn seq_index(vm: &mut Vm, index: Obj, len: usize, what: &str) -> PyResult<usize> {
     let Some(i) = int_clamped(vm, index) else {
-        let msg = format!("{} indices must be integers, not {}", what, vm.type_name(index));
-        return Err(vm.type_error(&msg));
+        let tn = vm.type_name(index);
+        return Err(vm.type_error_fmt(format_args!("{} indices must be integers, not {}", what, tn)));
     };
     let j = if i < 0 { i.checked_add(len as isize) } else { Some(i) };
     match j {
         Some(j) if j >= 0 && (j as usize) < len => Ok(j as usize),
-        _ => {
-            let msg = format!("{} index out of range", what);
-            Err(vm.index_error(&msg))
-        }
+        _ => Err(vm.error_fmt(&crate::types::exception::INDEX_ERROR_TYPE, format_args!("{} index out of range", what))),
     }
 }
 
 /// Is `o` a slice object?
+#[inline]
 pub fn is_slice(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(o), Some(ObjData::Slice(..)))
+    vm.heap.get::<SliceObj>(o).is_some()
 }
 
-fn slice_parts(vm: &Vm, o: Obj) -> Option<(Obj, Obj, Obj)> {
-    match vm.heap.get(o)? {
-        ObjData::Slice(a, b, c) => Some((*a, *b, *c)),
-        _ => None,
-    }
+/// The `(start, stop, step)` of slice object `o`.
+#[inline]
+pub fn slice_parts(vm: &Vm, o: Obj) -> Option<(Obj, Obj, Obj)> {
+    vm.heap.get::<SliceObj>(o).map(|s| (s.start, s.stop, s.step))
+}
+
+/// A new slice object `slice(start, stop, step)` (None for absent parts).
+///
+/// Errors: `MemoryError`.
+pub fn new_slice(vm: &mut Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj> {
+    vm.alloc_obj(SliceObj { base: ObjBase::new(&SLICE_TYPE), start, stop, step })
 }
 
 fn slice_make_new(vm: &mut Vm, _cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Err(vm.type_error("can't create 'slice' instances"))
 }
 
-fn slice_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+fn slice_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(()) };
-    out.push_str("slice(");
+    out.str(vm, "slice(")?;
     vm.print_obj(a, out, PrintKind::Repr)?;
-    out.push_str(", ");
+    out.str(vm, ", ")?;
     vm.print_obj(b, out, PrintKind::Repr)?;
-    out.push_str(", ");
+    out.str(vm, ", ")?;
     vm.print_obj(c, out, PrintKind::Repr)?;
-    out.push(')');
-    Ok(())
+    out.str(vm, ")")
 }
 
 fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
@@ -212,13 +239,23 @@ mod tests {
     use alloc::boxed::Box;
 
     fn vm() -> Vm {
-        let mut vm = Vm::new(Config::default(), Box::new(BufferHal::default()));
+        let mut vm = Vm::new(Config::default(), Box::new(BufferHal::default())).unwrap();
         let _ = crate::runtime::init::init(&mut vm);
         vm
     }
 
     fn sl(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> Obj {
-        vm.alloc(ObjData::Slice(a, b, c)).unwrap()
+        new_slice(vm, a, b, c).unwrap()
+    }
+
+    #[test]
+    fn big_ints_saturate() {
+        assert_eq!(big_clamped(false, &[5]), 5);
+        assert_eq!(big_clamped(true, &[5]), -5);
+        assert_eq!(big_clamped(false, &[0, 0, 0, 1]), isize::MAX);
+        assert_eq!(big_clamped(true, &[0, 0, 0, 1]), isize::MIN);
+        let max = isize::MAX as u64;
+        assert_eq!(big_clamped(false, &[max as u32, (max >> 32) as u32]), isize::MAX as isize);
     }
 
     #[test]

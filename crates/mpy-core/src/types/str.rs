@@ -1,25 +1,25 @@
 //! `str`: the built-in type (slots; methods are in `str_methods.rs`,
-//! formatting in `str_format.rs` and `str_modulo.rs`).
+//! formatting in `str_format.rs` and `str_modulo.rs`). Also the slots
+//! shared by str, bytes and bytearray: binary operators and subscripts.
 //!
 //! A str is either an interned qstr (`Obj::qstr`) or a heap
-//! `ObjData::Str`; both hold UTF-8 and hash as `qstr::hash_bytes` of it.
-//! Lengths, indices and slices count code points.
+//! `Var<StrHead>` (`heap/strs.rs`); both hold UTF-8 and hash as
+//! `qstr::hash_bytes` of it. Lengths, indices and slices count code
+//! points.
 
 use super::str_methods as m;
 use super::strutil::{
-    char_len, char_to_byte, int_arg, is_int, new_of_kind, new_of_kind_vec, new_seq_iter, repr_str, reserve, seq_index,
-    slice_indices, slice_positions, with_buffer, buffer_ref, Kind,
+    build, buffer_ref, char_len, char_to_byte, get_buffer, int_arg, is_int, is_slice, kind_and_buffer,
+    new_of_kind_with, new_seq_iter, not_implemented, part_of, pinned, repr_str, seq_index, slice_indices, slice_len,
+    slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
 };
+use crate::heap::StrHead;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{hash_bytes, q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
-use crate::types::exception::UNICODE_ERROR_TYPE;
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 /// `str()`, `str(obj)`, `str(bytes_like, encoding[, errors])`.
@@ -29,69 +29,100 @@ use core::cmp::Ordering;
 /// `NotImplementedError` as in MicroPython.
 fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(super::strutil::not_implemented(
-            vm,
-            "keyword argument(s) not implemented - use normal args instead",
-        ));
+        return Err(not_implemented(vm, "keyword argument(s) not implemented - use normal args instead"));
     }
     match args.len() {
         0 => Ok(Obj::qstr(q::empty)),
-        1 => {
-            if args[0].as_qstr().is_some() || matches!(vm.heap.get(args[0]), Some(ObjData::Str(_))) {
-                return Ok(args[0]);
-            }
-            let s = vm.str_string(args[0])?;
-            vm.new_str(&s)
-        }
+        1 => vm.str_obj(args[0]),
         2 | 3 => {
-            let Some(b) = with_buffer(vm, args[0], |b| b.to_vec()) else {
+            let Some(d) = get_buffer(vm, args[0])? else {
                 return Err(vm.type_error("object with buffer protocol required"));
             };
-            match core::str::from_utf8(&b) {
-                Ok(s) => vm.new_str(s),
-                Err(_) => Err(vm.error_noargs(&UNICODE_ERROR_TYPE)),
-            }
+            let r = vm.new_str_from_utf8(d.get());
+            d.free(vm);
+            r
         }
-        n => {
-            let msg = format!("function expected at most 3 arguments, got {n}");
-            Err(vm.type_error(&msg))
-        }
+        n => Err(vm.type_error_fmt(format_args!("function expected at most 3 arguments, got {n}"))),
     }
 }
 
-fn str_print(vm: &mut Vm, o: Obj, out: &mut String, kind: PrintKind) -> PyResult<()> {
-    let s = vm.str_of(o).unwrap_or("");
+fn str_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResult<()> {
+    let s = vm.str_pinned(o).unwrap_or("");
     match kind {
-        PrintKind::Str => out.push_str(s),
-        PrintKind::Repr => repr_str(s, out),
+        PrintKind::Str => out.str(vm, s),
+        PrintKind::Repr => repr_str(vm, s, out),
     }
-    Ok(())
+}
+
+/// `sys.getsizeof` of a str/bytes object with `len` bytes: its heap
+/// allocation (the size it would have for a qstr).
+pub fn str_sizeof(vm: &Vm, o: Obj, len: usize) -> usize {
+    match o.as_ptr_addr().map(|a| vm.heap.alloc_size(a)) {
+        Some(n) if n > 0 => n,
+        _ => crate::heap::var::var_bytes::<StrHead>(len).unwrap_or(usize::MAX),
+    }
 }
 
 fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let Some(s) = vm.str_of(o) else { return Ok(Obj::NULL) };
+    let Some(s) = vm.str_pinned(o) else { return Ok(Obj::NULL) };
     Ok(match op {
         UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
         UnaryOp::Bool => Obj::bool(!s.is_empty()),
         UnaryOp::Hash => {
             // As the `hash()` builtin reports a str's hash (fits 31 bits).
-            let h = hash_bytes(s.as_bytes()) >> 1;
+            let h = vm.str_hash(o).unwrap_or_else(|| hash_bytes(s.as_bytes())) >> 1;
             return vm.new_int(h as i64);
         }
-        UnaryOp::Sizeof => Obj::small_int((s.len() + crate::heap::SLOT_BYTES) as isize),
+        UnaryOp::Sizeof => Obj::small_int(str_sizeof(vm, o, s.len()) as isize),
         _ => Obj::NULL,
     })
 }
 
-/// `seq * n` for any kind: the repeated content.
+/// `seq * n` for any kind: the content of `src` (a str/bytes/bytearray)
+/// repeated.
 ///
-/// Errors: `MemoryError` when the result cannot fit the heap (checked
-/// before allocating), `OverflowError` for big-int counts.
-pub fn repeat(vm: &mut Vm, kind: Kind, s: &[u8], n: Obj) -> PyResult<Obj> {
+/// Errors: `MemoryError` when the result cannot fit the heap,
+/// `OverflowError` for big-int counts.
+pub fn repeat(vm: &mut Vm, kind: Kind, src: Obj, n: Obj) -> PyResult<Obj> {
     let n = int_arg(vm, n)?.max(0) as usize;
-    let Some(total) = s.len().checked_mul(n) else { return Err(vm.memory_error()) };
-    reserve(vm, total)?;
-    new_of_kind(vm, kind, &s.repeat(n))
+    let len = buffer_ref(vm, src).map_or(0, <[u8]>::len);
+    let Some(total) = len.checked_mul(n) else { return Err(vm.memory_error()) };
+    fn fill(s: &[u8], out: &mut [u8]) -> usize {
+        if s.is_empty() {
+            return 0;
+        }
+        for chunk in out.chunks_exact_mut(s.len()) {
+            chunk.copy_from_slice(s);
+        }
+        out.len() / s.len() * s.len()
+    }
+    if let Some(p) = pinned(vm, src) {
+        return new_of_kind_with(vm, kind, total, |out| fill(p, out));
+    }
+    build(vm, kind, total, |vm, out| fill(buffer_ref(vm, src).unwrap_or(&[]), out))
+}
+
+/// A new object of `kind`: the bytes of `a` followed by those of `b`
+/// (any buffers; straight into the new object when both are pinned).
+///
+/// Errors: `MemoryError`.
+pub fn concat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj) -> PyResult<Obj> {
+    let la = buffer_ref(vm, a).map_or(0, <[u8]>::len);
+    let lb = buffer_ref(vm, b).map_or(0, <[u8]>::len);
+    let Some(total) = la.checked_add(lb) else { return Err(vm.memory_error()) };
+    fn fill(x: &[u8], y: &[u8], out: &mut [u8]) -> usize {
+        let (l, r) = out.split_at_mut(x.len().min(out.len()));
+        l.copy_from_slice(&x[..l.len()]);
+        let n = y.len().min(r.len());
+        r[..n].copy_from_slice(&y[..n]);
+        l.len() + n
+    }
+    if let (Some(x), Some(y)) = (pinned(vm, a), pinned(vm, b)) {
+        return new_of_kind_with(vm, kind, total, |out| fill(x, y, out));
+    }
+    build(vm, kind, total, |vm, out| {
+        fill(buffer_ref(vm, a).unwrap_or(&[]), buffer_ref(vm, b).unwrap_or(&[]), out)
+    })
 }
 
 /// Binary operators shared by str, bytes and bytearray: `+`, `*`, `%`,
@@ -123,38 +154,23 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
             if !rhs_ok(vm, true) {
                 return Ok(Obj::NULL);
             }
-            let total = buffer_ref(vm, lhs).map_or(0, <[u8]>::len).saturating_add(buffer_ref(vm, rhs).map_or(0, <[u8]>::len));
-            reserve(vm, total)?;
             if kind == Kind::ByteArray && op == InplaceAdd {
-                let b = buffer_ref(vm, rhs).unwrap_or(&[]).to_vec();
-                return super::bytearray::extend_with(vm, lhs, &b).map(|()| lhs);
+                return super::bytearray::extend_from_buffer(vm, lhs, rhs).map(|()| lhs);
             }
-            let mut v = Vec::with_capacity(total);
-            v.extend_from_slice(buffer_ref(vm, lhs).unwrap_or(&[]));
-            v.extend_from_slice(buffer_ref(vm, rhs).unwrap_or(&[]));
-            new_of_kind(vm, kind, &v)
+            concat(vm, kind, lhs, rhs)
         }
         Multiply | InplaceMultiply | ReverseMultiply => {
             if !is_int(vm, rhs) {
                 return Ok(Obj::NULL);
             }
-            let a = buffer_ref(vm, lhs).unwrap_or(&[]).to_vec();
-            let r = repeat(vm, kind, &a, rhs)?;
             if kind == Kind::ByteArray && op == InplaceMultiply {
                 // `ba *= n` mutates in place (CPython; MicroPython lacks it).
-                let data = buffer_ref(vm, r).unwrap_or(&[]).to_vec();
-                super::bytearray::with_vec(vm, lhs, data.len(), |v| {
-                    v.clear();
-                    v.extend_from_slice(&data);
-                })?;
+                super::bytearray::repeat_in_place(vm, lhs, rhs)?;
                 return Ok(lhs);
             }
-            Ok(r)
+            repeat(vm, kind, lhs, rhs)
         }
-        Modulo | InplaceModulo => {
-            let a = buffer_ref(vm, lhs).unwrap_or(&[]).to_vec();
-            super::str_modulo::format_modulo(vm, kind, &a, rhs)
-        }
+        Modulo | InplaceModulo => super::str_modulo::format_modulo(vm, kind, lhs, rhs),
         Less | More | LessEqual | MoreEqual | Equal | NotEqual => {
             if !rhs_ok(vm, false) {
                 return Ok(Obj::NULL);
@@ -177,7 +193,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
             }
             if !rhs_ok(vm, true) {
                 // Raises MicroPython's "can't convert ... implicitly".
-                m::arg_data(vm, kind, rhs)?;
+                m::arg_check(vm, kind, rhs)?;
                 return Ok(Obj::FALSE);
             }
             let hay = buffer_ref(vm, lhs).unwrap_or(&[]);
@@ -189,26 +205,24 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
 }
 
 /// The fast path of [`seq_binary_op`] for two strs: `+`, comparisons
-/// and `in` straight from the texts (no temporary copies, no UTF-8
-/// re-validation: the concatenation of two strs is valid). None when an
-/// operand is not a str or for other operators.
+/// and `in` straight from the texts. None when an operand is not a str or
+/// for other operators.
 fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
     use BinaryOp::*;
-    let a = vm.str_of(lhs)?;
-    let b = vm.str_of(rhs)?;
+    let a = vm.str_pinned(lhs)?;
+    let b = vm.str_pinned(rhs)?;
     let r = match op {
         Add | InplaceAdd => {
             if b.is_empty() && lhs.as_qstr().is_some() {
                 return Some(Ok(lhs));
             }
-            let total = a.len().saturating_add(b.len());
-            if total >= 4096 {
-                // Big results: check the heap before building the buffer.
-                if let Err(e) = reserve(vm, total) {
-                    return Some(Err(e));
-                }
-            }
-            return Some(concat(vm, total, lhs, rhs));
+            let Some(total) = a.len().checked_add(b.len()) else { return Some(Err(vm.memory_error())) };
+            return Some(vm.new_str_with(total, |out| {
+                let (l, r) = out.split_at_mut(a.len());
+                l.copy_from_slice(a.as_bytes());
+                r.copy_from_slice(b.as_bytes());
+                total
+            }));
         }
         Equal => a == b,
         NotEqual => a != b,
@@ -220,15 +234,6 @@ fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<
         _ => return None,
     };
     Some(Ok(Obj::bool(r)))
-}
-
-/// A new str: the text of str `lhs` followed by that of str `rhs`
-/// (`total` bytes).
-fn concat(vm: &mut Vm, total: usize, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
-    let mut out = String::with_capacity(total);
-    out.push_str(vm.str_of(lhs).unwrap_or(""));
-    out.push_str(vm.str_of(rhs).unwrap_or(""));
-    vm.new_str_owned(out)
 }
 
 fn str_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
@@ -246,68 +251,101 @@ fn noun(kind: Kind) -> &'static str {
 
 /// `seq[index]` load for str/bytes/bytearray (ints and slices; slices of
 /// any step).
+///
+/// Errors: `TypeError: string indices must be integers, not X`,
+/// `IndexError: string index out of range`, slice errors, `MemoryError`.
 pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<Obj> {
+    let o = if o.as_qstr().is_some() { o } else { unwrap_native(vm, o) };
     let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
-    let is_slice = matches!(vm.heap.get(index), Some(ObjData::Slice(..)));
-    if !is_slice && !is_int(vm, index) {
-        let msg = format!("{} indices must be integers, not {}", noun(kind), vm.type_name(index));
-        return Err(vm.type_error(&msg));
+    let sl = is_slice(vm, index);
+    if !sl && !is_int(vm, index) {
+        let t = type_name(vm, index);
+        return Err(vm.type_error_fmt(format_args!("{} indices must be integers, not {}", noun(kind), t)));
     }
-    if kind == Kind::Str && !is_slice {
-        if let Some(r) = str_index_ascii(vm, o, index) {
-            return r;
-        }
-    }
-    let ascii = kind != Kind::Str || buffer_ref(vm, o).is_some_and(<[u8]>::is_ascii);
-    if !ascii {
-        // Code-point indexing.
-        let n = char_len(buffer_ref(vm, o).unwrap_or(&[]));
-        if is_slice {
-            let (a, b, c) = slice_indices(vm, index, n)?.unwrap_or((0, 0, 1));
-            let s = buffer_ref(vm, o).unwrap_or(&[]);
-            if c == 1 {
-                let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-                let (ba, bb) = (char_to_byte(s, a), char_to_byte(s, b));
-                return vm.new_str_slice(o, ba, bb);
+    if kind == Kind::Str {
+        if !sl {
+            if let Some(r) = str_index_ascii(vm, o, index) {
+                return r;
             }
-            let text = vm.str_of(o).unwrap_or("");
-            let chars: Vec<char> = text.chars().collect();
-            let out: String = slice_positions(a, b, c).filter_map(|i| chars.get(i)).collect();
-            return vm.new_str_owned(out);
         }
-        let i = int_arg(vm, index)?;
-        let i = seq_index(vm, i, n, noun(kind))?;
-        let s = buffer_ref(vm, o).unwrap_or(&[]);
-        let ba = char_to_byte(s, i);
-        let bb = char_to_byte(s, i + 1);
-        return vm.new_str_slice(o, ba, bb);
+        let s = vm.str_pinned(o).unwrap_or("");
+        if !s.is_ascii() {
+            return str_subscr_unicode(vm, o, s, index, sl);
+        }
     }
-    if is_slice {
+    if sl {
         let (a, b, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
-        let s = buffer_ref(vm, o).unwrap_or(&[]);
-        if c == 1 && kind == Kind::Str {
-            // An ASCII str: the bytes are the chars.
+        if c == 1 {
             let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-            if b - a == s.len() && o.as_qstr().is_some() {
+            if kind == Kind::Str && b - a == len && o.as_qstr().is_some() {
                 return Ok(o);
             }
-            return vm.new_str_slice(o, a, b.min(s.len()));
+            return part_of(vm, kind, o, a, b.min(len));
         }
-        let out: Vec<u8> = if c == 1 {
-            s.get(a.max(0) as usize..b.max(a).max(0) as usize).unwrap_or(&[]).to_vec()
-        } else {
-            slice_positions(a, b, c).filter_map(|i| s.get(i).copied()).collect()
-        };
-        return new_of_kind_vec(vm, kind, out);
+        let n = slice_len(a, b, c);
+        fn pick(s: &[u8], a: isize, b: isize, c: isize, out: &mut [u8]) -> usize {
+            let mut k = 0;
+            for (slot, i) in out.iter_mut().zip(slice_positions(a, b, c)) {
+                *slot = s.get(i).copied().unwrap_or(0);
+                k += 1;
+            }
+            k
+        }
+        if let Some(p) = pinned(vm, o) {
+            return new_of_kind_with(vm, kind, n, |out| pick(p, a, b, c, out));
+        }
+        return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, b, c, out));
     }
     let i = int_arg(vm, index)?;
     let i = seq_index(vm, i, len, noun(kind))?;
     let byte = buffer_ref(vm, o).and_then(|s| s.get(i).copied()).unwrap_or(0);
     if kind == Kind::Str {
-        new_of_kind(vm, kind, &[byte])
-    } else {
-        Ok(Obj::small_int(byte as isize))
+        // An ASCII str: the byte is the char.
+        return Ok(crate::qstr::ascii_char(byte).map_or(Obj::qstr(q::empty), Obj::qstr));
     }
+    Ok(Obj::small_int(byte as isize))
+}
+
+/// Subscripts of a non-ASCII str `s` (the text of `o`): code-point
+/// indexing and slicing.
+fn str_subscr_unicode(vm: &mut Vm, o: Obj, s: &str, index: Obj, sl: bool) -> PyResult<Obj> {
+    let b = s.as_bytes();
+    let n = char_len(b);
+    if !sl {
+        let i = int_arg(vm, index)?;
+        let i = seq_index(vm, i, n, "string")?;
+        return vm.new_str_slice(o, char_to_byte(b, i), char_to_byte(b, i + 1));
+    }
+    let (a, e, c) = slice_indices(vm, index, n)?.unwrap_or((0, 0, 1));
+    if c == 1 {
+        let (a, e) = (a.max(0) as usize, e.max(a).max(0) as usize);
+        return vm.new_str_slice(o, char_to_byte(b, a), char_to_byte(b, e));
+    }
+    let mut out = Out::buf();
+    if slice_len(a, e, c) > 0 {
+        if c > 0 {
+            for (i, ch) in s.chars().enumerate() {
+                let i = i as isize;
+                if i >= e {
+                    break;
+                }
+                if i >= a && (i - a) % c == 0 {
+                    out.char(vm, ch)?;
+                }
+            }
+        } else {
+            for (i, ch) in s.chars().rev().enumerate() {
+                let i = n as isize - 1 - i as isize;
+                if i <= e {
+                    break;
+                }
+                if i <= a && (a - i) % (-c) == 0 {
+                    out.char(vm, ch)?;
+                }
+            }
+        }
+    }
+    out.into_str(vm)
 }
 
 /// `s[i]` for a small-int `i` whose char is ASCII, found without scanning
@@ -317,7 +355,7 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
 /// at the position).
 fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
     let i = usize::try_from(index.as_small_int()?).ok()?;
-    let s = vm.str_of(o)?.as_bytes();
+    let s = vm.str_pinned(o)?.as_bytes();
     let &b = s.get(i)?;
     if b >= 0x80 || !s[..i].is_ascii() {
         return None;
@@ -339,6 +377,12 @@ fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 
 fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
+}
+
+/// Is `o` a str/bytes/bytearray of kind `kind` (for the `join` type
+/// check)? Reads through [`kind_and_buffer`].
+pub fn is_kind(vm: &Vm, o: Obj, kind: Kind) -> bool {
+    kind_and_buffer(vm, o).is_some_and(|(k, _)| k == kind)
 }
 
 static STR_LOCALS: [(Qstr, Rom); 27] = [
@@ -371,7 +415,8 @@ static STR_LOCALS: [(Qstr, Rom); 27] = [
     (q::upper, Rom::Fun(&m::UPPER)),
 ];
 
-/// The `str` type.
+/// The `str` type. Its objects are qstrs or `Var<StrHead>` heap objects;
+/// it exports its UTF-8 through the buffer slot (as MicroPython's str).
 pub static STR_TYPE: TypeObj = TypeObj {
     name: q::str,
     flags: flags::BASETYPE,
@@ -381,7 +426,7 @@ pub static STR_TYPE: TypeObj = TypeObj {
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
     iter: Some(str_iter),
+    buffer: Some(str_bytes_buffer),
     locals: &STR_LOCALS,
     ..TypeObj::EMPTY
 };
-

@@ -1,36 +1,39 @@
 //! Helpers shared by `str`, `bytes`, `bytearray` and `memoryview`: the
-//! buffer protocol, argument conversion, slice indices, reprs, building
-//! results without losing temporaries to the gc, and the sequence iterator.
+//! buffer protocol, argument conversion, slice indices, building results
+//! in the gc heap, code-point positions, reprs, and the iterator over
+//! str/bytes/bytearray/memoryview.
 //!
 //! # Buffer protocol
 //!
-//! Code anywhere in the runtime reads the bytes of a bytes-like object
-//! with one of:
-//! - [`buffer_ref`]`(vm, o) -> Option<&[u8]>`: a borrow (no copy) valid
-//!   until the next `&mut Vm` use;
-//! - [`with_buffer`]`(vm, o, |b| ...)`: the same as a callback;
-//! - [`get_buffer`]`(vm, o) -> Option<Vec<u8>>`: a copy, safe to keep
-//!   across calls that may run Python code or collect;
-//! - [`get_bytes_like`]: like `get_buffer` but rejecting `str`.
+//! A type exports its bytes through the `TypeObj::buffer` slot (and, if
+//! writable, `buffer_mut`): bytes, str, bytearray and memoryview fill them
+//! here, other types (e.g. `array`) in their own files. Code anywhere reads
+//! the bytes of a bytes-like object with:
+//! - [`buffer_ref`]`(vm, o) -> Option<&[u8]>`: a borrow of the `Vm` (no
+//!   copy), for work that allocates nothing while reading;
+//! - [`get_buffer`]`(vm, o) -> PyResult<Option<Data>>`: bytes that stay
+//!   readable across allocations: pinned for str and bytes (immutable),
+//!   a snapshot in a gc-heap buffer for mutable objects (give it back with
+//!   [`Data::free`] when done, or leave it to the collector);
+//! - [`get_bytes_like`]: like `get_buffer` but rejecting `str`;
+//! - [`buffer_mut_ref`]: the writable side.
 //!
 //! They accept `bytes`, `bytearray`, `memoryview` (its window), `str` (its
-//! UTF-8, as MicroPython's str exports a buffer) and any `NativeObj` whose
-//! `buffer()` returns Some (e.g. an `array`); writable natives also
-//! implement `buffer_mut()` so memoryviews over them can assign.
+//! UTF-8, as MicroPython's str exports a buffer), any object whose type
+//! fills the slot, and instances of subclasses of those.
 
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
-use crate::qstr::q;
+use crate::heap::{GcVec, Heap};
+use crate::obj::{Obj, ObjBase};
 use crate::state::Vm;
-use crate::typ::{flags, TypeObj};
-use crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE;
+use crate::types::bytearray::{ByteArrayObj, BYTEARRAY_TYPE};
+use crate::types::bytes::BYTES_TYPE;
+use crate::types::exception::{INDEX_ERROR_TYPE, NOT_IMPLEMENTED_ERROR_TYPE};
+use crate::types::list::ListObj;
+use crate::types::str::STR_TYPE;
+use crate::qstr::q;
+use crate::runtime::print::Out;
+use crate::typ::{flags, PrintKind, TypeObj};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
-use core::fmt::Write;
 
 /// Which of the byte-sequence types an object is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -46,79 +49,172 @@ pub enum Kind {
 impl Kind {
     /// The kind of a str/bytes/bytearray object (None for anything else;
     /// instances of subclasses count as their native base).
+    #[inline]
     pub fn of(vm: &Vm, o: Obj) -> Option<Kind> {
         if o.as_qstr().is_some() {
             return Some(Kind::Str);
         }
-        match vm.heap.get(o)? {
-            ObjData::Str(_) => Some(Kind::Str),
-            ObjData::Bytes(_) => Some(Kind::Bytes),
-            ObjData::ByteArray(_) => Some(Kind::ByteArray),
-            ObjData::Instance(i) if !i.native.is_null() => Kind::of(vm, i.native),
-            _ => None,
+        let t = o.ptr_type()?;
+        if core::ptr::eq(t, &STR_TYPE) {
+            Some(Kind::Str)
+        } else if core::ptr::eq(t, &BYTES_TYPE) {
+            Some(Kind::Bytes)
+        } else if core::ptr::eq(t, &BYTEARRAY_TYPE) {
+            Some(Kind::ByteArray)
+        } else {
+            let n = native_part(vm, o)?;
+            Kind::of(vm, n)
         }
     }
 }
 
-/// The contents of a str (UTF-8), bytes or bytearray object, copied, with
-/// its kind. None for other objects.
-pub fn seq_data(vm: &Vm, o: Obj) -> Option<(Kind, Vec<u8>)> {
-    let k = Kind::of(vm, o)?;
-    let d = with_buffer(vm, o, |b| b.to_vec())?;
-    Some((k, d))
+/// The built-in part of an instance of a subclass of a built-in type
+/// (None for other objects).
+#[inline]
+pub fn native_part(vm: &Vm, o: Obj) -> Option<Obj> {
+    let n = vm.heap.get::<crate::vm::class::InstanceNativeObj>(o)?.native;
+    (!n.is_null() && n != o).then_some(n)
 }
 
-/// The buffer protocol (read side): calls `f` with the bytes of a `bytes`,
-/// `bytearray`, `memoryview` (its window), `str` (UTF-8 bytes, as
-/// MicroPython's str exports a buffer) or a native object whose
-/// [`NativeObj::buffer`] returns Some. Returns None if `o` has no buffer.
-/// The borrow ends before returning, so `f` must not (and cannot) touch the
-/// VM.
+/// `o`'s built-in part if it is an instance of a subclass of a built-in
+/// type, else `o` itself.
+#[inline]
+pub fn unwrap_native(vm: &Vm, o: Obj) -> Obj {
+    native_part(vm, o).unwrap_or(o)
+}
+
+/// The Python-visible type name of `o` (`'int'`, a class's name), not
+/// tied to the `Vm` borrow (type names are qstrs).
+#[inline]
+pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
+    vm.qstr_str(vm.builtin_type(o).name)
+}
+
+// ---------------------------------------------------------------------
+// Buffer protocol
+// ---------------------------------------------------------------------
+
+/// The `buffer` slot of str and bytes: their bytes.
+pub fn str_bytes_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
+    heap.str_bytes_pinned(o)
+}
+
+/// The buffer protocol as a borrow: the bytes of `o` (see the module
+/// docs), or None if it exports no buffer.
+#[inline]
+pub fn buffer_ref(vm: &Vm, o: Obj) -> Option<&[u8]> {
+    if let Some(q) = o.as_qstr() {
+        return Some(vm.qstr_str(q).as_bytes());
+    }
+    let t = o.ptr_type()?;
+    if let Some(f) = t.buffer {
+        if let Some(b) = f(&vm.heap, o) {
+            return Some(b);
+        }
+    }
+    let n = native_part(vm, o)?;
+    buffer_ref(vm, n)
+}
+
+/// Calls `f` with the bytes of `o` (see [`buffer_ref`]); None if `o`
+/// exports no buffer.
+#[inline]
 pub fn with_buffer<R>(vm: &Vm, o: Obj, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     buffer_ref(vm, o).map(f)
 }
 
-/// The buffer protocol as a borrow: the bytes [`with_buffer`] would pass.
-pub fn buffer_ref(vm: &Vm, o: Obj) -> Option<&[u8]> {
+/// The buffer protocol, writable side: the bytes of a bytearray, of a
+/// writable memoryview, or of any object whose type fills `buffer_mut`.
+pub fn buffer_mut_ref(vm: &mut Vm, o: Obj) -> Option<&mut [u8]> {
+    let o = unwrap_native(vm, o);
+    let f = o.ptr_type()?.buffer_mut?;
+    f(&mut vm.heap, o)
+}
+
+/// The bytes of a str or bytes object (or of a subclass instance of one),
+/// pinned: valid across allocations while `o` is alive (see
+/// `runtime/new.rs`). None for anything else, including bytearrays.
+#[inline]
+pub fn pinned<'a>(vm: &Vm, o: Obj) -> Option<&'a [u8]> {
     if let Some(q) = o.as_qstr() {
-        return Some(vm.qstrs.str(q).as_bytes());
+        return Some(vm.qstr_str(q).as_bytes());
     }
-    match vm.heap.get(o)? {
-        ObjData::Str(s) => Some(s.s.as_bytes()),
-        ObjData::Bytes(b) => Some(b),
-        ObjData::ByteArray(b) => Some(b),
-        ObjData::Instance(i) if !i.native.is_null() => buffer_ref(vm, i.native),
-        ObjData::Native(n) => {
-            if let Some(mv) = n.as_any().downcast_ref::<super::memoryview::MemView>() {
-                let (base, start, len) = (mv.base, mv.start, mv.len);
-                if base == o {
-                    return None;
-                }
-                let b = buffer_ref(vm, base)?;
-                let end = start.saturating_add(len).min(b.len());
-                return b.get(start.min(end)..end);
-            }
-            n.buffer()
+    if let Some(b) = vm.heap.str_bytes_pinned(o) {
+        return Some(b);
+    }
+    let n = native_part(vm, o)?;
+    pinned(vm, n)
+}
+
+/// Bytes of a bytes-like object that stay readable while the code that
+/// holds them allocates: pinned (str, bytes) or a snapshot in a gc-heap
+/// buffer (bytearray, memoryview and other mutable exporters).
+pub enum Data<'a> {
+    /// The object's own immutable bytes.
+    Pinned(&'a [u8]),
+    /// A copy in a gc-heap buffer owned by this value.
+    Copy(GcVec<u8>),
+}
+
+impl Data<'_> {
+    /// The bytes.
+    #[inline]
+    pub fn get(&self) -> &[u8] {
+        match self {
+            Data::Pinned(b) => b,
+            Data::Copy(v) => v.as_slice(),
         }
-        _ => None,
+    }
+
+    /// Gives a snapshot's buffer back to the heap at once (nothing for
+    /// pinned bytes).
+    #[inline]
+    pub fn free(self, vm: &mut Vm) {
+        if let Data::Copy(v) = self {
+            vm.heap.free_vec(v);
+        }
     }
 }
 
-/// The buffer protocol, copying: the bytes of any object [`with_buffer`]
-/// accepts, or None. This is what other modules (e.g. `struct`, files,
-/// `hashlib`) use to read bytes-like arguments.
-pub fn get_buffer(vm: &Vm, o: Obj) -> Option<Vec<u8>> {
-    with_buffer(vm, o, |b| b.to_vec())
+/// The buffer protocol for work that allocates while reading: the bytes
+/// of `o` as [`Data`] (pinned, or a snapshot), None if `o` exports no
+/// buffer.
+///
+/// Errors: `MemoryError` (making a snapshot).
+pub fn get_buffer<'a>(vm: &mut Vm, o: Obj) -> PyResult<Option<Data<'a>>> {
+    if let Some(b) = pinned(vm, o) {
+        return Ok(Some(Data::Pinned(b)));
+    }
+    let Some(n) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(None) };
+    let mut v = vm.new_vec::<u8>(n)?;
+    if let Some(b) = buffer_ref(vm, o) {
+        v.extend_within_capacity(b);
+    }
+    Ok(Some(Data::Copy(v)))
 }
 
 /// Like [`get_buffer`] but excluding `str` (for APIs that want bytes-like
 /// objects only).
-pub fn get_bytes_like(vm: &Vm, o: Obj) -> Option<Vec<u8>> {
-    if vm.str_of(o).is_some() {
-        return None;
+///
+/// Errors: `MemoryError`.
+pub fn get_bytes_like<'a>(vm: &mut Vm, o: Obj) -> PyResult<Option<Data<'a>>> {
+    if vm.str_pinned(o).is_some() {
+        return Ok(None);
     }
     get_buffer(vm, o)
 }
+
+/// The kind and bytes of a str, bytes or bytearray object (or a subclass
+/// instance of one), borrowed; None for anything else (memoryviews too).
+#[inline]
+pub fn kind_and_buffer(vm: &Vm, o: Obj) -> Option<(Kind, &[u8])> {
+    let k = Kind::of(vm, o)?;
+    Some((k, buffer_ref(vm, o)?))
+}
+
+// ---------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------
 
 /// Converts an integer argument (int, bool) to `isize`.
 ///
@@ -133,28 +229,24 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         Obj::FALSE => return Ok(0),
         _ => {}
     }
-    match vm.heap.get(o) {
-        Some(ObjData::Int(b)) => {
-            use num_traits::ToPrimitive;
-            match b.to_isize() {
-                Some(v) => Ok(v),
-                None => Err(vm.overflow_error("overflow converting long int to machine word")),
-            }
-        }
-        Some(ObjData::Instance(i)) if !i.native.is_null() => {
-            let n = i.native;
-            int_arg(vm, n)
-        }
-        _ => {
-            let msg = format!("can't convert {} to int", vm.type_name(o));
-            Err(vm.type_error(&msg))
-        }
+    if let Some((neg, d)) = vm.int_digits_pinned(o) {
+        let v = mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok());
+        return match v {
+            Some(v) => Ok(v),
+            None => Err(vm.overflow_error("overflow converting long int to machine word")),
+        };
     }
+    if let Some(n) = native_part(vm, o) {
+        return int_arg(vm, n);
+    }
+    let name = type_name(vm, o);
+    Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
 }
 
 /// Is `o` an int (small, big or bool)?
+#[inline]
 pub fn is_int(vm: &Vm, o: Obj) -> bool {
-    o.is_small_int() || o.is_bool() || matches!(vm.heap.get(o), Some(ObjData::Int(_)))
+    o.is_small_int() || o.is_bool() || vm.int_digits_pinned(o).is_some()
 }
 
 /// `(start, stop, step)` of a slice object applied to a sequence of `len`
@@ -163,33 +255,24 @@ pub fn is_int(vm: &Vm, o: Obj) -> bool {
 ///
 /// Errors: `ValueError: slice step cannot be zero`, argument conversion.
 pub fn slice_indices(vm: &mut Vm, o: Obj, len: usize) -> PyResult<Option<(isize, isize, isize)>> {
-    let (a, b, c) = match vm.heap.get(o) {
-        Some(ObjData::Slice(a, b, c)) => (*a, *b, *c),
-        _ => return Ok(None),
+    let Some((a, b, c)) = vm.heap.get::<crate::types::slice::SliceObj>(o).map(|s| (s.start, s.stop, s.step)) else {
+        return Ok(None);
     };
     let len = len as isize;
     let step = if c == Obj::NONE || c.is_null() { 1 } else { int_arg(vm, c)? };
     if step == 0 {
         return Err(vm.value_error("slice step cannot be zero"));
     }
-    let conv = |vm: &mut Vm, x: Obj, dflt: isize| -> PyResult<isize> {
-        if x == Obj::NONE || x.is_null() {
-            return Ok(dflt);
+    let conv = |vm: &mut Vm, x: Obj| -> PyResult<isize> {
+        match int_arg(vm, x) {
+            Ok(v) => Ok(v),
+            // Huge bounds clamp rather than fail.
+            Err(e) => match vm.int_digits_pinned(x) {
+                Some((true, _)) => Ok(isize::MIN / 2),
+                Some((false, _)) => Ok(isize::MAX / 2),
+                None => Err(e),
+            },
         }
-        let v = match int_arg(vm, x) {
-            Ok(v) => v,
-            Err(e) => {
-                // Huge bounds clamp rather than fail.
-                if matches!(vm.heap.get(x), Some(ObjData::Int(_))) {
-                    use num_traits::Signed;
-                    let neg = matches!(vm.heap.get(x), Some(ObjData::Int(b)) if b.is_negative());
-                    if neg { isize::MIN / 2 } else { isize::MAX / 2 }
-                } else {
-                    return Err(e);
-                }
-            }
-        };
-        Ok(v)
     };
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let fix = |v: isize| -> isize {
@@ -200,16 +283,30 @@ pub fn slice_indices(vm: &mut Vm, o: Obj, len: usize) -> PyResult<Option<(isize,
         }
     };
     let start = if a == Obj::NONE || a.is_null() {
-        if step < 0 { hi } else { lo }
+        if step < 0 {
+            hi
+        } else {
+            lo
+        }
     } else {
-        fix(conv(vm, a, 0)?)
+        fix(conv(vm, a)?)
     };
     let stop = if b == Obj::NONE || b.is_null() {
-        if step < 0 { lo } else { hi }
+        if step < 0 {
+            lo
+        } else {
+            hi
+        }
     } else {
-        fix(conv(vm, b, 0)?)
+        fix(conv(vm, b)?)
     };
     Ok(Some((start, stop, step)))
+}
+
+/// Is `o` a slice object?
+#[inline]
+pub fn is_slice(vm: &Vm, o: Obj) -> bool {
+    vm.heap.get::<crate::types::slice::SliceObj>(o).is_some()
 }
 
 /// The positions selected by normalised slice indices.
@@ -243,8 +340,7 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 pub fn seq_index(vm: &mut Vm, idx: isize, len: usize, what: &str) -> PyResult<usize> {
     let i = if idx < 0 { idx + len as isize } else { idx };
     if i < 0 || i as usize >= len {
-        let msg = format!("{what} index out of range");
-        return Err(vm.index_error(&msg));
+        return Err(vm.error_fmt(&INDEX_ERROR_TYPE, format_args!("{what} index out of range")));
     }
     Ok(i as usize)
 }
@@ -254,273 +350,137 @@ pub fn not_implemented(vm: &mut Vm, msg: &str) -> crate::PyErr {
     vm.error(&NOT_IMPLEMENTED_ERROR_TYPE, msg)
 }
 
-/// Ensures `n` bytes can be allocated before building a Rust buffer of
-/// that size (so huge results raise `MemoryError` instead of aborting).
-pub fn reserve(vm: &mut Vm, n: usize) -> PyResult<()> {
-    vm.make_room(n.saturating_add(crate::heap::SLOT_BYTES))
+// ---------------------------------------------------------------------
+// Building results
+// ---------------------------------------------------------------------
+
+/// A new bytearray taking over the gc-heap vector `v`.
+///
+/// Errors: `MemoryError`.
+pub fn new_bytearray_from_vec(vm: &mut Vm, v: GcVec<u8>) -> PyResult<Obj> {
+    vm.alloc_obj(ByteArrayObj { base: ObjBase::new(&BYTEARRAY_TYPE), data: v })
 }
 
-/// A new object of `kind` holding `b` (for `Str`, `b` must be UTF-8; an
-/// invalid sequence raises `UnicodeError`).
+/// A new object of `kind` holding `b` (which must not borrow the `Vm`:
+/// pinned or local bytes). For `Str`, `b` must be UTF-8, else
+/// `UnicodeError`.
+///
+/// Errors: `MemoryError`, `UnicodeError`.
 pub fn new_of_kind(vm: &mut Vm, kind: Kind, b: &[u8]) -> PyResult<Obj> {
     match kind {
-        Kind::Str => match core::str::from_utf8(b) {
-            Ok(s) => vm.new_str(s),
-            Err(_) => Err(vm.error_noargs(&crate::types::exception::UNICODE_ERROR_TYPE)),
-        },
-        Kind::Bytes => vm.new_bytes(b),
-        Kind::ByteArray => vm.alloc(ObjData::ByteArray(b.to_vec())),
-    }
-}
-
-/// Like [`new_of_kind`] but taking ownership of the buffer, which a new
-/// str/bytes/bytearray keeps without copying (a buffer with spare
-/// capacity is shrunk for str and bytes: build it with the exact
-/// capacity where possible).
-pub fn new_of_kind_vec(vm: &mut Vm, kind: Kind, b: Vec<u8>) -> PyResult<Obj> {
-    match kind {
         Kind::Str => vm.new_str_from_utf8(b),
-        Kind::Bytes => vm.alloc(ObjData::Bytes(b.into_boxed_slice())),
-        Kind::ByteArray => vm.alloc(ObjData::ByteArray(b)),
-    }
-}
-
-/// The kind and bytes of a str, bytes or bytearray object (or a subclass
-/// instance of one); None for anything else (including memoryviews).
-#[inline]
-pub fn kind_and_buffer(vm: &Vm, o: Obj) -> Option<(Kind, &[u8])> {
-    if let Some(q) = o.as_qstr() {
-        return Some((Kind::Str, vm.qstrs.str(q).as_bytes()));
-    }
-    match vm.heap.get(o)? {
-        ObjData::Str(s) => Some((Kind::Str, s.s.as_bytes())),
-        ObjData::Bytes(b) => Some((Kind::Bytes, b)),
-        ObjData::ByteArray(b) => Some((Kind::ByteArray, b)),
-        ObjData::Instance(i) if !i.native.is_null() => kind_and_buffer(vm, i.native),
-        _ => None,
-    }
-}
-
-/// A list of new objects of `kind`, one per part. Items are kept on
-/// `vm.roots` while the rest are allocated.
-pub fn new_list_of(vm: &mut Vm, kind: Kind, parts: &[&[u8]]) -> PyResult<Obj> {
-    let base = vm.roots.len();
-    let r = (|| {
-        for p in parts {
-            let o = new_of_kind(vm, kind, p)?;
-            vm.roots.push(o);
+        Kind::Bytes => vm.new_bytes(b),
+        Kind::ByteArray => {
+            let mut v = vm.new_vec::<u8>(b.len())?;
+            v.extend_within_capacity(b);
+            new_bytearray_from_vec(vm, v)
         }
-        list_from_roots(vm, base)
-    })();
-    vm.roots.truncate(base);
-    r
+    }
 }
 
-/// The byte range `(start, end)` of `part` within `s` (`part` must be a
-/// subslice of `s`, as the splitting helpers return).
-pub fn range_in(s: &[u8], part: &[u8]) -> (usize, usize) {
-    let a = (part.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize).min(s.len());
-    (a, a + part.len().min(s.len() - a))
-}
-
-/// A new object of `kind` holding bytes `a..b` of the str/bytes/bytearray
-/// `src` (for str, a char-boundary range; see [`Vm::new_str_slice`]).
-pub fn part_of(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
+/// A new object of `kind` of at most `n` bytes written straight into it
+/// by `init` (which returns how many it wrote and cannot touch the `Vm`:
+/// read pinned or local bytes).
+///
+/// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
+pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> PyResult<Obj> {
     match kind {
-        Kind::Str => vm.new_str_slice(src, a, b),
-        _ => {
-            let v = buffer_ref(vm, src).and_then(|s| s.get(a..b)).unwrap_or(&[]).to_vec();
-            new_of_kind_vec(vm, kind, v)
+        Kind::Str => vm.new_str_with(n, init),
+        Kind::Bytes => vm.new_bytes_with(n, init),
+        Kind::ByteArray => {
+            let mut v = vm.new_vec::<u8>(n)?;
+            v.resize_within_capacity(n, 0);
+            let k = init(v.as_mut_slice()).min(n);
+            v.truncate(k);
+            new_bytearray_from_vec(vm, v)
         }
     }
 }
 
-/// A list of new objects of `kind`, one per byte range of `src` (see
-/// [`part_of`]). The list is made first (with room for every part) and
-/// kept on `vm.roots` while the parts are allocated into it.
-pub fn new_list_of_ranges(vm: &mut Vm, kind: Kind, src: Obj, ranges: &[(usize, usize)]) -> PyResult<Obj> {
-    let l = vm.new_list(Vec::with_capacity(ranges.len()))?;
-    let base = vm.roots.len();
-    vm.roots.push(l);
-    let r = (|| {
-        for &(a, b) in ranges {
-            let o = part_of(vm, kind, src, a, b)?;
-            if let Some(ObjData::List(v)) = vm.get_mut(l) {
-                v.push(o);
-            }
-        }
-        Ok(l)
-    })();
-    vm.roots.truncate(base);
+/// A new object of `kind` of at most `n` bytes written by `fill`, which
+/// may read other objects through the `Vm` (e.g. a bytearray's bytes).
+/// Bytearrays are built in place; strs and bytes go through a gc-heap
+/// buffer (given back at once).
+///
+/// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
+pub fn build(vm: &mut Vm, kind: Kind, n: usize, fill: impl FnOnce(&Vm, &mut [u8]) -> usize) -> PyResult<Obj> {
+    let mut v = vm.new_vec::<u8>(n)?;
+    v.resize_within_capacity(n, 0);
+    let k = fill(vm, v.as_mut_slice()).min(n);
+    v.truncate(k);
+    finish_vec(vm, kind, v)
+}
+
+/// Turns a gc-heap byte vector into an object of `kind`: a bytearray
+/// takes it over, a str or bytes copies it (and the vector is given back).
+///
+/// Errors: `MemoryError`; `UnicodeError` for a str whose bytes are not
+/// UTF-8.
+pub fn finish_vec(vm: &mut Vm, kind: Kind, v: GcVec<u8>) -> PyResult<Obj> {
+    let r = match kind {
+        Kind::ByteArray => return new_bytearray_from_vec(vm, v),
+        Kind::Str => vm.new_str_from_utf8(v.as_slice()),
+        Kind::Bytes => vm.new_bytes(v.as_slice()),
+    };
+    vm.heap.free_vec(v);
     r
 }
 
-/// Makes a list of `vm.roots[base..]` and truncates the roots to `base`
-/// (the list's allocation keeps the items alive if it collects).
-pub fn list_from_roots(vm: &mut Vm, base: usize) -> PyResult<Obj> {
-    let items = vm.roots.get(base..).unwrap_or(&[]).to_vec();
-    vm.roots.truncate(base);
-    vm.new_list(items)
-}
-
-/// A tuple of three new objects of `kind` (for `partition`).
-pub fn new_triple(vm: &mut Vm, kind: Kind, parts: [&[u8]; 3]) -> PyResult<Obj> {
-    let a = new_of_kind(vm, kind, parts[0])?;
-    let b = new_of_kind(vm, kind, parts[1])?;
-    let c = new_of_kind(vm, kind, parts[2])?;
-    vm.new_tuple(&[a, b, c])
-}
-
-/// Appends the repr of a str (MicroPython's rules: single quotes unless the
-/// text has `'` and no `"`; `\\`, `\n`, `\r`, `\t` and the quote escaped;
-/// other chars below 0x20, 0x7f and every non-ASCII code point as `\xNN`,
-/// `\uNNNN` or `\UNNNNNNNN`).
-pub fn repr_str(s: &str, out: &mut String) {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    out.push(q);
-    for c in s.chars() {
-        let n = c as u32;
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            _ if c == q => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ if (0x20..0x7f).contains(&n) => out.push(c),
-            _ if n < 0x100 => {
-                let _ = write!(out, "\\x{n:02x}");
-            }
-            _ if n < 0x10000 => {
-                let _ = write!(out, "\\u{n:04x}");
-            }
-            _ => {
-                let _ = write!(out, "\\U{n:08x}");
-            }
-        }
+/// A new object of `kind` holding bytes `a..b` of the str, bytes,
+/// bytearray or other buffer `src` (for str, a char-boundary range of a
+/// str; see [`Vm::new_str_slice`]).
+///
+/// Errors: `MemoryError`.
+pub fn part_of(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
+    if kind == Kind::Str {
+        let src = if src.as_qstr().is_some() { src } else { unwrap_native(vm, src) };
+        return vm.new_str_slice(src, a, b);
     }
-    out.push(q);
+    if let Some(p) = pinned(vm, src) {
+        let p = p.get(a..b).unwrap_or(&[]);
+        return new_of_kind(vm, kind, p);
+    }
+    build(vm, kind, b.saturating_sub(a), |vm, out| {
+        let s = buffer_ref(vm, src).and_then(|s| s.get(a..b)).unwrap_or(&[]);
+        let n = s.len().min(out.len());
+        out[..n].copy_from_slice(&s[..n]);
+        n
+    })
 }
 
-/// Appends `b'...'` for bytes content (same quoting rules as CPython:
-/// printable ASCII as is, `\\ \n \r \t` and the quote escaped, the rest
-/// `\xNN`).
-pub fn repr_bytes(b: &[u8], out: &mut String) {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
-    out.push('b');
-    out.push(q as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ if c == q => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            _ => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-        }
-    }
-    out.push(q as char);
+/// The items of list `l`, mutably (for [`Vm::vec_push`]).
+pub fn list_items_mut(l: &mut ListObj) -> &mut GcVec<Obj> {
+    &mut l.items
 }
 
-/// An iterator over a str (yielding 1-char strs), bytes/bytearray or
-/// memoryview (yielding ints). The type prints as `<iterator>`.
-pub struct SeqIter {
-    /// The sequence.
-    pub seq: Obj,
-    /// Next byte offset (str) or index (others).
-    pub pos: usize,
+/// Appends `x` to list `l`.
+///
+/// Errors: `MemoryError`.
+#[inline]
+pub fn list_push(vm: &mut Vm, l: Obj, x: Obj) -> PyResult<()> {
+    vm.vec_push(l, list_items_mut, x)
 }
 
-impl NativeObj for SeqIter {
-    fn type_obj(&self) -> &'static TypeObj {
-        &ITERATOR_TYPE
+/// A list of the items of any iterable (a list or tuple is returned as
+/// is); the items are collected by iterating, so this may run Python
+/// code.
+///
+/// Errors: whatever iteration raises; `MemoryError`.
+pub fn items_seq(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    if vm.seq_items(o).is_some() {
+        return Ok(o);
     }
-    fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        f(self.seq);
+    let l = vm.new_list_with_capacity(0)?;
+    let it = vm.get_iter(o)?;
+    while let Some(x) = vm.iter_next(it)? {
+        list_push(vm, l, x)?;
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+    Ok(l)
 }
 
-/// Makes an iterator over `seq` (see [`SeqIter`]).
-pub fn new_seq_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(SeqIter { seq, pos: 0 })))
-}
-
-fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
-    let (seq, pos) = match vm.heap.get(it) {
-        Some(ObjData::Native(n)) => match n.as_any().downcast_ref::<SeqIter>() {
-            Some(s) => (s.seq, s.pos),
-            None => return Ok(Obj::STOP_ITERATION),
-        },
-        _ => return Ok(Obj::STOP_ITERATION),
-    };
-    // (next item, new position)
-    let step = match kind_and_buffer(vm, seq) {
-        Some((Kind::Str, b)) => match b.get(pos) {
-            None => None,
-            Some(&lead) if lead < 0x80 => {
-                crate::qstr::ascii_char(lead).map(|q| (Ok(Obj::qstr(q)), pos + 1))
-            }
-            Some(&lead) => {
-                let n = match lead {
-                    0xc0..=0xdf => 2,
-                    0xe0..=0xef => 3,
-                    _ => 4,
-                };
-                let c = b
-                    .get(pos..pos + n)
-                    .and_then(|x| core::str::from_utf8(x).ok())
-                    .and_then(|s| s.chars().next());
-                c.map(|c| (Err(c), pos + c.len_utf8()))
-            }
-        },
-        Some((_, b)) => b.get(pos).map(|&v| (Ok(Obj::small_int(v as isize)), pos + 1)),
-        // A memoryview or buffer-protocol native yields ints.
-        None => buffer_ref(vm, seq)
-            .and_then(|b| b.get(pos))
-            .map(|&v| (Ok(Obj::small_int(v as isize)), pos + 1)),
-    };
-    let Some((item, npos)) = step else { return Ok(Obj::STOP_ITERATION) };
-    if let Some(ObjData::Native(n)) = vm.get_mut(it) {
-        if let Some(s) = n.as_any_mut().downcast_mut::<SeqIter>() {
-            s.pos = npos;
-        }
-    }
-    match item {
-        Ok(o) => Ok(o),
-        Err(c) => {
-            let mut buf = [0u8; 4];
-            vm.new_str(c.encode_utf8(&mut buf))
-        }
-    }
-}
-
-fn iter_print(_vm: &mut Vm, _o: Obj, out: &mut String, _k: crate::typ::PrintKind) -> PyResult<()> {
-    out.push_str("<iterator>");
-    Ok(())
-}
-
-/// The type of str/bytes/bytearray/memoryview iterators.
-pub static ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
-    flags: flags::ITER_IS_SELF,
-    iternext: Some(seq_iter_next),
-    print: Some(iter_print),
-    ..TypeObj::EMPTY
-};
+// ---------------------------------------------------------------------
+// Code points
+// ---------------------------------------------------------------------
 
 /// Byte offset of code point `ci` in UTF-8 `s` (clamped to `s.len()`).
 pub fn char_to_byte(s: &[u8], ci: usize) -> usize {
@@ -549,3 +509,152 @@ pub fn byte_to_char(s: &[u8], bi: usize) -> usize {
 pub fn char_len(s: &[u8]) -> usize {
     byte_to_char(s, s.len())
 }
+
+// ---------------------------------------------------------------------
+// Reprs
+// ---------------------------------------------------------------------
+
+/// Writes the repr of a str (MicroPython's rules: single quotes unless the
+/// text has `'` and no `"`; `\\`, `\n`, `\r`, `\t` and the quote
+/// escaped; other chars below 0x20, 0x7f and every non-ASCII code point as
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`). Plain runs are written whole.
+///
+/// Errors: `MemoryError` (buffers only).
+pub fn repr_str(vm: &mut Vm, s: &str, out: &mut Out) -> PyResult<()> {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    out.char(vm, q)?;
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let n = c as u32;
+        if (0x20..0x7f).contains(&n) && c != '\\' && c != q {
+            continue;
+        }
+        out.bytes(vm, &b[run..i])?;
+        run = i + c.len_utf8();
+        match c {
+            '\\' => out.str(vm, "\\\\")?,
+            '\n' => out.str(vm, "\\n")?,
+            '\r' => out.str(vm, "\\r")?,
+            '\t' => out.str(vm, "\\t")?,
+            _ if c == q => {
+                out.char(vm, '\\')?;
+                out.char(vm, c)?;
+            }
+            _ if n < 0x100 => out.fmt(vm, format_args!("\\x{n:02x}"))?,
+            _ if n < 0x10000 => out.fmt(vm, format_args!("\\u{n:04x}"))?,
+            _ => out.fmt(vm, format_args!("\\U{n:08x}"))?,
+        }
+    }
+    out.bytes(vm, &b[run..])?;
+    out.char(vm, q)
+}
+
+/// Writes `b'...'` for bytes content (CPython's quoting: printable ASCII
+/// as is, `\\ \n \r \t` and the quote escaped, the rest `\xNN`). `b`
+/// must not borrow the `Vm` (pinned or a snapshot).
+///
+/// Errors: `MemoryError` (buffers only).
+pub fn repr_bytes(vm: &mut Vm, b: &[u8], out: &mut Out) -> PyResult<()> {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    out.bytes(vm, &[b'b', q])?;
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if (0x20..=0x7e).contains(&c) && c != b'\\' && c != q {
+            continue;
+        }
+        out.bytes(vm, &b[run..i])?;
+        run = i + 1;
+        match c {
+            b'\\' => out.str(vm, "\\\\")?,
+            b'\n' => out.str(vm, "\\n")?,
+            b'\r' => out.str(vm, "\\r")?,
+            b'\t' => out.str(vm, "\\t")?,
+            _ if c == q => out.bytes(vm, &[b'\\', c])?,
+            _ => out.fmt(vm, format_args!("\\x{c:02x}"))?,
+        }
+    }
+    out.bytes(vm, &b[run..])?;
+    out.bytes(vm, &[q])
+}
+
+// ---------------------------------------------------------------------
+// Iterator
+// ---------------------------------------------------------------------
+
+/// An iterator over a str (yielding 1-char strs), bytes/bytearray or
+/// memoryview (yielding ints). Prints as `<iterator>`. 3 words.
+#[repr(C)]
+pub struct SeqIterObj {
+    /// Header ([`ITERATOR_TYPE`]).
+    pub base: ObjBase,
+    /// The sequence.
+    pub seq: Obj,
+    /// Next byte offset (str) or index (others).
+    pub pos: usize,
+}
+
+/// Makes an iterator over `seq` (see [`SeqIterObj`]).
+///
+/// Errors: `MemoryError`.
+pub fn new_seq_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
+    vm.alloc_obj(SeqIterObj { base: ObjBase::new(&ITERATOR_TYPE), seq, pos: 0 })
+}
+
+/// The next item of `seq` at `pos`: a str's char as a 1-char str (ASCII
+/// ones are built-in qstrs; others are returned as their UTF-8 bytes to
+/// be made into a str), or a byte as an int; with the next position.
+enum Step {
+    Item(Obj),
+    Char([u8; 4], usize),
+}
+
+fn seq_iter_step(vm: &Vm, seq: Obj, pos: usize) -> Option<(Step, usize)> {
+    match kind_and_buffer(vm, seq) {
+        Some((Kind::Str, b)) => {
+            let &lead = b.get(pos)?;
+            if lead < 0x80 {
+                let q = crate::qstr::ascii_char(lead)?;
+                return Some((Step::Item(Obj::qstr(q)), pos + 1));
+            }
+            let n = match lead {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            let src = b.get(pos..pos + n)?;
+            let mut c = [0u8; 4];
+            c[..n].copy_from_slice(src);
+            Some((Step::Char(c, n), pos + n))
+        }
+        // bytes, bytearray, memoryview and other buffers yield ints.
+        _ => buffer_ref(vm, seq)?.get(pos).map(|&v| (Step::Item(Obj::small_int(v as isize)), pos + 1)),
+    }
+}
+
+fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
+    let Some((seq, pos)) = vm.heap.get::<SeqIterObj>(it).map(|s| (s.seq, s.pos)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
+    let Some((step, npos)) = seq_iter_step(vm, seq, pos) else { return Ok(Obj::STOP_ITERATION) };
+    if let Some(s) = vm.heap.get_mut::<SeqIterObj>(it) {
+        s.pos = npos;
+    }
+    match step {
+        Step::Item(o) => Ok(o),
+        Step::Char(c, n) => vm.new_str_from_utf8(&c[..n]),
+    }
+}
+
+fn iter_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    out.str(vm, "<iterator>")
+}
+
+/// The type of str/bytes/bytearray/memoryview iterators.
+pub static ITERATOR_TYPE: TypeObj = TypeObj {
+    name: q::iterator,
+    flags: flags::ITER_IS_SELF,
+    iternext: Some(seq_iter_next),
+    print: Some(iter_print),
+    ..TypeObj::EMPTY
+};

@@ -8,29 +8,47 @@
 
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::heap::Heap;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-/// The items of tuple `o` (or a tuple subclass instance), copied out.
-fn items(vm: &Vm, o: Obj) -> Vec<Obj> {
-    match vm.heap.get(native_of(vm, o)) {
-        Some(ObjData::Tuple(t)) => t.to_vec(),
-        _ => Vec::new(),
-    }
+/// The items of tuple `o` (or a tuple subclass instance), pinned (empty
+/// for anything else).
+fn items<'a>(vm: &Vm, o: Obj) -> &'a [Obj] {
+    vm.tuple_pinned(native_of(vm, o)).unwrap_or(&[])
 }
 
-/// Number of items of tuple `o`.
-fn tuple_len(vm: &Vm, o: Obj) -> usize {
-    match vm.heap.get(native_of(vm, o)) {
-        Some(ObjData::Tuple(t)) => t.len(),
-        _ => 0,
+/// A new tuple of `n` items written by `init`, which may read other heap
+/// objects (e.g. copy a list's items) through the `&Heap` it gets; it
+/// returns how many items it wrote.
+///
+/// Errors: `MemoryError`.
+pub fn new_tuple_from_heap(vm: &mut Vm, n: usize, init: impl FnOnce(&Heap, &mut [Obj]) -> usize) -> PyResult<Obj> {
+    if n == 0 {
+        return vm.new_tuple(&[]);
     }
+    vm.alloc_var_with_heap(TupleHead { base: ObjBase::new(&TUPLE_TYPE) }, n, init)
+}
+
+/// A new tuple of the items of list or tuple `seq` (a copy of a list's
+/// current items; a tuple is returned as it is).
+///
+/// Errors: `MemoryError`.
+pub fn tuple_from_seq(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
+    if vm.tuple_pinned(seq).is_some() {
+        return Ok(seq);
+    }
+    let n = seq::seq_len(vm, seq);
+    new_tuple_from_heap(vm, n, |heap, d| {
+        let src = heap.get::<super::list::ListObj>(seq).map(|l| l.items.as_slice()).unwrap_or(&[]);
+        let k = src.len().min(d.len());
+        d[..k].copy_from_slice(&src[..k]);
+        k
+    })
 }
 
 fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -40,26 +58,26 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     match args {
         [] => vm.new_tuple(&[]),
         [x] => {
-            if seq::is_tuple(vm, *x) && native_of(vm, *x) == *x {
-                return Ok(*x);
+            if vm.tuple_pinned(*x).is_some() || vm.heap.get::<super::list::ListObj>(*x).is_some() {
+                return tuple_from_seq(vm, *x);
             }
             let l = super::list::list_from_iter(vm, *x)?;
-            let v = super::list::list_items(vm, l);
-            vm.new_tuple(&v)
+            let t = tuple_from_seq(vm, l);
+            if let Some(old) = vm.heap.get_mut::<super::list::ListObj>(l).map(|l| core::mem::take(&mut l.items)) {
+                vm.heap.free_vec(old);
+            }
+            t
         }
-        _ => {
-            let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
-            Err(vm.type_error(&msg))
-        }
+        _ => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len()))),
     }
 }
 
-fn tuple_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    let v = items(vm, o);
-    if v.len() == 1 {
-        seq::print_items(vm, &v, "(", ",)", out)
+fn tuple_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let t = native_of(vm, o);
+    if items(vm, t).len() == 1 {
+        seq::print_items(vm, t, "(", ",)", out)
     } else {
-        seq::print_items(vm, &v, "(", ")", out)
+        seq::print_items(vm, t, "(", ")", out)
     }
 }
 
@@ -69,7 +87,7 @@ fn tuple_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyRes
 pub fn tuple_hash(vm: &mut Vm, o: Obj) -> PyResult<u32> {
     let v = items(vm, o);
     let mut h: u32 = 0x345678;
-    for x in v {
+    for &x in v {
         let hx = vm.hash(x)?;
         h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
     }
@@ -78,8 +96,8 @@ pub fn tuple_hash(vm: &mut Vm, o: Obj) -> PyResult<u32> {
 
 fn tuple_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     Ok(match op {
-        UnaryOp::Bool => Obj::bool(tuple_len(vm, o) != 0),
-        UnaryOp::Len => Obj::small_int(tuple_len(vm, o) as isize),
+        UnaryOp::Bool => Obj::bool(!items(vm, o).is_empty()),
+        UnaryOp::Len => Obj::small_int(items(vm, o).len() as isize),
         UnaryOp::Hash => {
             let h = tuple_hash(vm, o)?;
             Obj::small_int((h >> 1) as isize)
@@ -94,23 +112,34 @@ fn tuple_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             if !seq::is_tuple(vm, b) {
                 return Ok(Obj::NULL);
             }
-            let mut v = items(vm, a);
-            v.extend(items(vm, b));
-            vm.make_room(v.len() * core::mem::size_of::<Obj>())?;
-            vm.new_tuple(&v)
+            let (x, y) = (items(vm, a), items(vm, b));
+            let Some(n) = x.len().checked_add(y.len()) else { return Err(vm.memory_error()) };
+            vm.new_tuple_with(n, |d| {
+                d[..x.len()].copy_from_slice(x);
+                d[x.len()..].copy_from_slice(y);
+                n
+            })
         }
         BinaryOp::Multiply | BinaryOp::ReverseMultiply | BinaryOp::InplaceMultiply => {
             let Some(n) = seq::repeat_count(vm, b)? else { return Ok(Obj::NULL) };
-            let v = items(vm, a);
-            let r = seq::repeat_items(vm, &v, n)?;
-            vm.new_tuple(&r)
+            let x = items(vm, a);
+            let Some(total) = x.len().checked_mul(n) else { return Err(vm.memory_error()) };
+            if total == 0 {
+                return vm.new_tuple(&[]);
+            }
+            vm.new_tuple_with(total, |d| {
+                for c in d.chunks_exact_mut(x.len()) {
+                    c.copy_from_slice(x);
+                }
+                total
+            })
         }
         BinaryOp::Equal | BinaryOp::Less | BinaryOp::LessEqual | BinaryOp::More | BinaryOp::MoreEqual => {
             if !seq::is_tuple(vm, b) {
                 return Ok(Obj::NULL);
             }
-            let (x, y) = (items(vm, a), items(vm, b));
-            Ok(Obj::bool(seq::seq_compare(vm, op, &x, &y)?))
+            let (x, y) = (native_of(vm, a), native_of(vm, b));
+            Ok(Obj::bool(seq::seq_compare(vm, op, x, y)?))
         }
         BinaryOp::Contains => Ok(Obj::bool(seq_contains(vm, native_of(vm, a), b)?)),
         _ => Ok(Obj::NULL),
@@ -121,39 +150,39 @@ fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     if !matches!(op, Subscr::Load) {
         return Ok(Obj::NULL);
     }
-    let t = native_of(vm, o);
-    if let (Some(i), Some(ObjData::Tuple(v))) = (index.as_small_int(), vm.heap.get(t)) {
+    let v = items(vm, o);
+    if let Some(i) = index.as_small_int() {
         let j = if i < 0 { i + v.len() as isize } else { i };
         if j >= 0 && (j as usize) < v.len() {
             return Ok(v[j as usize]);
         }
     }
     if is_slice(vm, index) {
-        let v = items(vm, o);
         let (start, stop, step) = slice_indices(vm, index, v.len())?;
-        let r = slice_select(&v, start, stop, step);
-        return vm.new_tuple(&r);
+        let n = super::slice::slice_len(start, stop, step);
+        if n == 0 {
+            return vm.new_tuple(&[]);
+        }
+        return vm.new_tuple_with(n, |d| slice_select(v, start, stop, step, d));
     }
-    let len = tuple_len(vm, o);
-    let i = seq_index(vm, index, len, "tuple")?;
-    Ok(seq_item(vm, t, i).unwrap_or(Obj::NONE))
+    let i = seq_index(vm, index, v.len(), "tuple")?;
+    Ok(v.get(i).copied().unwrap_or(Obj::NONE))
 }
 
 /// Item `i` of a list or tuple (None past the end).
+#[inline]
 pub fn seq_item(vm: &Vm, seq: Obj, i: usize) -> Option<Obj> {
-    match vm.heap.get(seq)? {
-        ObjData::Tuple(t) => t.get(i).copied(),
-        ObjData::List(l) => l.get(i).copied(),
-        _ => None,
-    }
+    vm.seq_get(seq, i)
 }
 
 /// `x in seq` for a list or tuple, re-reading the sequence at each step
 /// (an `__eq__` may mutate it) and comparing identical items without
 /// calling `__eq__` (except floats, for NaN).
+///
+/// Errors: whatever `__eq__` raises.
 pub fn seq_contains(vm: &mut Vm, seq: Obj, x: Obj) -> PyResult<bool> {
     let mut i = 0;
-    while let Some(y) = seq_item(vm, seq, i) {
+    while let Some(y) = vm.seq_get(seq, i) {
         if vm.eq(y, x)? {
             return Ok(true);
         }
@@ -162,17 +191,20 @@ pub fn seq_contains(vm: &mut Vm, seq: Obj, x: Obj) -> PyResult<bool> {
     Ok(false)
 }
 
-/// The items a resolved slice selects from `v`.
-pub fn slice_select(v: &[Obj], start: isize, stop: isize, step: isize) -> Vec<Obj> {
-    let mut r = Vec::with_capacity(super::slice::slice_len(start, stop, step));
+/// Copies the items a resolved slice `(start, stop, step)` selects from
+/// `v` into `dst` (which has room for `slice_len` of them); returns how
+/// many it wrote.
+pub fn slice_select(v: &[Obj], start: isize, stop: isize, step: isize, dst: &mut [Obj]) -> usize {
+    let mut n = 0;
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        if let Some(&x) = v.get(i as usize) {
-            r.push(x);
+        if let (Some(&x), Some(slot)) = (v.get(i as usize), dst.get_mut(n)) {
+            *slot = x;
+            n += 1;
         }
         i += step;
     }
-    r
+    n
 }
 
 fn tuple_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -180,14 +212,14 @@ fn tuple_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = items(vm, args[0]);
-    let n = seq::count_items(vm, &v, args[1])?;
+    let t = native_of(vm, args[0]);
+    let n = seq::count_items(vm, t, args[1])?;
     Ok(Obj::small_int(n as isize))
 }
 
 fn tuple_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = items(vm, args[0]);
-    match seq::find_index(vm, &v, args[1], args.get(2).copied(), args.get(3).copied())? {
+    let t = native_of(vm, args[0]);
+    match seq::find_index(vm, t, args[1], args.get(2).copied(), args.get(3).copied())? {
         Some(i) => Ok(Obj::small_int(i as isize)),
         None => Err(vm.value_error("object not in sequence")),
     }

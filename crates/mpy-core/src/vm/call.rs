@@ -3,47 +3,18 @@
 //! (or creating the generator object for generator functions).
 
 use super::dispatch::{self, Outcome};
-use super::frame::Frame;
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use super::frame::{Frame, FunView};
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::vmobj::{FunCode, Generator};
+use crate::types::misc::CellObj;
+use crate::vmobj::{Code, GenHead};
 use crate::{PyErr, PyResult};
-use alloc::boxed::Box;
-use alloc::format;
-use alloc::rc::Rc;
-use alloc::vec::Vec;
 use mpy_bytecode::prelude::{SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS};
 
 /// Python call depth at which `RuntimeError: maximum recursion depth
 /// exceeded` is raised when the native stack base is unknown.
 pub const MAX_DEPTH: usize = 10_000;
-
-/// What a function object holds, copied out of the heap.
-struct FunParts {
-    code: Rc<FunCode>,
-    context: Obj,
-    globals: Obj,
-    defaults: Obj,
-    kw_defaults: Obj,
-    /// Number of closed-over cells (copied from the function object).
-    n_closure: usize,
-}
-
-fn fun_parts(vm: &Vm, f: Obj) -> Option<FunParts> {
-    match vm.heap.get(f)? {
-        ObjData::Function(fun) => Some(FunParts {
-            code: fun.code.clone(),
-            context: fun.context,
-            globals: fun.globals,
-            defaults: fun.defaults,
-            kw_defaults: fun.kw_defaults,
-            n_closure: fun.closure.len(),
-        }),
-        _ => None,
-    }
-}
 
 /// Calls a Python function object with positional args and flattened
 /// keyword pairs (`[name0, value0, ...]`).
@@ -55,7 +26,15 @@ pub fn call_function(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     call_function_locals(vm, f, args, kw, Obj::NULL)
 }
 
+/// `RuntimeError: maximum recursion depth exceeded`.
+pub fn recursion_error(vm: &mut Vm) -> PyErr {
+    vm.runtime_error("maximum recursion depth exceeded")
+}
+
 /// Checks the recursion guard.
+///
+/// Errors: `RuntimeError: maximum recursion depth exceeded`.
+#[inline]
 pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     let over = if vm.stack_base != 0 {
         vm.stack_used() > vm.config.stack_limit
@@ -63,9 +42,25 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
         vm.vmstate.depth > MAX_DEPTH
     };
     if over {
-        return Err(vm.runtime_error("maximum recursion depth exceeded"));
+        return Err(recursion_error(vm));
     }
     Ok(())
+}
+
+/// Pushes `size` NULL slots for a new frame on the value stack (whose
+/// capacity is fixed: it never grows) and returns the frame's base.
+///
+/// Errors: `RuntimeError: maximum recursion depth exceeded` when the value
+/// stack is full.
+#[inline]
+pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<usize> {
+    let base = vm.stack.len();
+    if vm.stack.capacity() - base < size {
+        return Err(recursion_error(vm));
+    }
+    // Within capacity: no reallocation.
+    vm.stack.resize(base + size, Obj::NULL);
+    Ok(base)
 }
 
 /// Fast path of a CALL_FUNCTION/CALL_METHOD without keywords: when `f`
@@ -76,99 +71,78 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
 /// when the general path is needed (nothing has been done then).
 #[inline]
 pub fn call_simple_on_stack(vm: &mut Vm, f: Obj, first: usize, n: usize) -> Option<PyResult<Obj>> {
-    let (code, context, globals) = match vm.heap.get(f) {
-        Some(ObjData::Function(fun))
-            if fun.closure.is_empty()
-                && fun.code.n_pos_args == n
-                && fun.code.n_kwonly_args == 0
-                && fun.code.n_state > 0
-                && fun.code.n_state >= n
-                && fun.code.scope_flags & (SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) == 0 =>
-        {
-            (fun.code.clone(), fun.context, fun.globals)
-        }
-        _ => return None,
-    };
-    Some(call_simple_inner(vm, code, context, globals, first, n))
+    let v = FunView::of(vm, f)?;
+    let h = v.code.head;
+    if !v.cells.is_empty()
+        || h.n_pos_args as usize != n
+        || h.n_kwonly_args != 0
+        || h.n_state == 0
+        || (h.n_state as usize) < n
+        || h.scope_flags & (SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) != 0
+    {
+        return None;
+    }
+    Some(call_simple_inner(vm, f, &v, first, n))
 }
 
-fn call_simple_inner(vm: &mut Vm, code: Rc<FunCode>, context: Obj, globals: Obj, first: usize, n: usize) -> PyResult<Obj> {
+fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: usize, n: usize) -> PyResult<Obj> {
     check_recursion(vm)?;
-    let base = vm.stack.len();
-    let size = Frame::size(&code);
+    let size = v.code.frame_size();
+    let base = push_frame_slots(vm, size)?;
     if first + n > base {
+        vm.stack.truncate(base);
         return Err(dispatch::bad_code(vm));
     }
-    if vm.stack.try_reserve(size).is_err() {
-        return Err(vm.memory_error());
-    }
-    vm.stack.resize(base + size, Obj::NULL);
     // Local i lives at `base + n_state - 1 - i`.
-    let top = base + code.n_state - 1;
+    let top = base + v.code.n_state() - 1;
     for i in 0..n {
         vm.stack[top - i] = vm.stack[first + i];
     }
-    if code.cells.0 < code.cells.1 {
-        if let Err(e) = wrap_cells(vm, &code, top) {
+    if !v.code.cells().is_empty() {
+        if let Err(e) = wrap_cells(vm, v.code, top) {
             vm.stack.truncate(base);
             return Err(e);
         }
     }
-    run_new_frame(vm, code, context, globals, globals, base)
+    let frame = Frame::new(f, v, Obj::NULL, base);
+    run_new_frame(vm, frame)
 }
 
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME
 /// (class bodies, `exec`); NULL means the function's globals.
 pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
-    let Some(p) = fun_parts(vm, f) else { return Err(vm.type_error("not a function")) };
+    let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error("not a function")) };
     check_recursion(vm)?;
-    let base = vm.stack.len();
-    let size = Frame::size(&p.code);
-    if vm.stack.try_reserve(size).is_err() {
-        return Err(vm.memory_error());
-    }
-    vm.stack.resize(base + size, Obj::NULL);
-    if p.n_closure > 0 {
-        // Closed-over cells are the first locals (copied without allocating).
-        let top = base + p.code.n_state - 1;
-        if p.n_closure > p.code.n_state {
-            vm.stack.truncate(base);
-            return Err(dispatch::bad_code(vm));
-        }
-        if let Some(ObjData::Function(fun)) = vm.heap.get(f) {
-            for (i, &c) in fun.closure.iter().enumerate() {
-                vm.stack[top - i] = c;
-            }
-        }
-    }
-    if let Err(e) = bind_args(vm, &p, base, args, kw) {
+    let size = v.code.frame_size();
+    let base = push_frame_slots(vm, size)?;
+    if let Err(e) = bind_args(vm, &v, base, args, kw) {
         vm.stack.truncate(base);
         return Err(e);
     }
-    if p.code.scope_flags & SCOPE_FLAG_GENERATOR != 0 {
-        let state = vm.stack[base..].to_vec();
-        let r = vm.alloc(ObjData::Generator(Box::new(Generator {
-            fun: f,
-            state,
-            ip: 0,
-            sp: 0,
-            exc_sp: 0,
-            finished: false,
-            running: false,
-            started: false,
-        })));
+    if v.code.head.scope_flags & SCOPE_FLAG_GENERATOR != 0 {
+        let r = new_generator(vm, f, base, size);
         vm.stack.truncate(base);
         return r;
     }
-    let locals = if locals.is_null() { p.globals } else { locals };
-    run_new_frame(vm, p.code, p.context, p.globals, locals, base)
+    let frame = Frame::new(f, &v, locals, base);
+    run_new_frame(vm, frame)
 }
 
-/// Runs a fresh frame whose slots (`Frame::size`) are already on
-/// `vm.stack` from `base` with the arguments bound, then pops it.
+/// A generator object for generator function `f` whose bound frame is at
+/// `vm.stack[base..base + size]` (copied into the generator).
+fn new_generator(vm: &mut Vm, f: Obj, base: usize, size: usize) -> PyResult<Obj> {
+    let head = GenHead { base: ObjBase::new(&crate::types::misc::GENERATOR_TYPE), fun: f, ip: 0, sp: 0, exc_sp: 0, flags: 0 };
+    let g = vm.alloc_var(head, size)?;
+    if let (Some((_, items)), Some(src)) = (vm.heap.var_mut::<GenHead>(g), vm.stack.get(base..base + size)) {
+        items.copy_from_slice(src);
+    }
+    Ok(g)
+}
+
+/// Runs a fresh frame whose slots are already on `vm.stack` from its base
+/// with the arguments bound, then pops it.
 #[inline]
-fn run_new_frame(vm: &mut Vm, code: Rc<FunCode>, context: Obj, globals: Obj, locals: Obj, base: usize) -> PyResult<Obj> {
-    let mut frame = Frame { code, context, globals, locals, ip: 0, base, sp: base, exc_sp: 0 };
+fn run_new_frame(vm: &mut Vm, mut frame: Frame<'_>) -> PyResult<Obj> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
@@ -183,31 +157,49 @@ fn run_new_frame(vm: &mut Vm, code: Rc<FunCode>, context: Obj, globals: Obj, loc
     }
 }
 
-fn arg_error(vm: &mut Vm, msg: &str) -> PyErr {
-    vm.type_error(msg)
+/// The run-time qstr naming parameter `i` of `code`.
+fn arg_name(code: Code<'_>, qstrs: &[Qstr], i: usize) -> Option<Qstr> {
+    code.arg_name_index(i).and_then(|k| qstrs.get(k).copied())
 }
 
 /// Binds arguments into the fresh frame at `base` (locals are at
 /// `base + n_state - 1 - i`): closed-over cells first, positionals,
 /// `*args`, keywords, `**kw`, defaults, then wraps the cell locals.
-fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -> PyResult<()> {
-    let code = &*p.code;
-    let top = base + code.n_state - 1;
+fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]) -> PyResult<()> {
+    let code = v.code;
+    let h = code.head;
+    let n_state = code.n_state();
+    if n_state == 0 {
+        // No locals at all (hand-made code): nothing can be bound.
+        if !args.is_empty() {
+            let fname = vm.qstr_str(h.name);
+            return Err(vm.type_error_fmt(format_args!("{}() takes 0 positional arguments but {} were given", fname, args.len())));
+        }
+        if let Some(&k) = kw.first() {
+            let ks = vm.str_pinned(k).unwrap_or("");
+            return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{}'", ks)));
+        }
+        return if v.cells.is_empty() { Ok(()) } else { Err(dispatch::bad_code(vm)) };
+    }
+    let top = base + n_state - 1;
     let slot = |i: usize| top - i;
-    let nc = p.n_closure;
-    let n_pos = code.n_pos_args;
+    let nc = v.cells.len();
+    let n_pos = h.n_pos_args as usize;
     if nc > n_pos {
         return Err(dispatch::bad_code(vm));
     }
+    // Closed-over cells are the first locals (copied without allocating).
+    for (i, &c) in v.cells.iter().enumerate() {
+        vm.stack[slot(i)] = c;
+    }
     let np = n_pos - nc;
-    let n_kwonly = code.n_kwonly_args;
-    let varargs = code.scope_flags & SCOPE_FLAG_VARARGS != 0;
-    let varkw = code.scope_flags & SCOPE_FLAG_VARKEYWORDS != 0;
-    let fname = code.name;
+    let n_kwonly = h.n_kwonly_args as usize;
+    let varargs = h.scope_flags & SCOPE_FLAG_VARARGS != 0;
+    let varkw = h.scope_flags & SCOPE_FLAG_VARKEYWORDS != 0;
+    let fname = vm.qstr_str(h.name);
     let n = args.len();
     if n > np && !varargs {
-        let msg = format!("{}() takes {} positional arguments but {} were given", vm.qstrs.str(fname), np, n);
-        return Err(arg_error(vm, &msg));
+        return Err(vm.type_error_fmt(format_args!("{}() takes {} positional arguments but {} were given", fname, np, n)));
     }
     for (i, &a) in args.iter().take(np).enumerate() {
         vm.stack[slot(nc + i)] = a;
@@ -231,35 +223,33 @@ fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -
         return wrap_cells(vm, code, top);
     }
     for pair in kw.chunks(2) {
-        let (k, v) = (pair[0], *pair.get(1).unwrap_or(&Obj::NONE));
+        let (k, val) = (pair[0], *pair.get(1).unwrap_or(&Obj::NONE));
         let kq: Option<Qstr> = match k.as_qstr() {
             Some(q) => Some(q),
-            None => match vm.str_of(k) {
-                Some(s) => vm.qstrs.lookup(s),
-                None => return Err(arg_error(vm, "keywords must be strings")),
+            None => match vm.str_pinned(k) {
+                Some(s) => vm.qstrs.lookup(&vm.heap, s),
+                None => return Err(vm.type_error("keywords must be strings")),
             },
         };
-        let idx = kq.and_then(|q| {
-            code.arg_names.iter().enumerate().skip(nc).find(|(_, &n)| n == q).map(|(i, _)| i)
-        });
+        let idx = kq.and_then(|q| (nc..n_pos + n_kwonly).find(|&i| arg_name(code, v.qstrs, i) == Some(q)));
         match idx {
             Some(i) => {
                 if !vm.stack[slot(i)].is_null() {
-                    let msg = format!("function got multiple values for argument '{}'", vm.str_of(k).unwrap_or(""));
-                    return Err(arg_error(vm, &msg));
+                    let ks = vm.str_pinned(k).unwrap_or("");
+                    return Err(vm.type_error_fmt(format_args!("function got multiple values for argument '{}'", ks)));
                 }
-                vm.stack[slot(i)] = v;
+                vm.stack[slot(i)] = val;
             }
-            None if varkw => vm.dict_store(kw_dict, k, v)?,
+            None if varkw => vm.dict_store(kw_dict, k, val)?,
             None => {
-                let msg = format!("unexpected keyword argument '{}'", vm.str_of(k).unwrap_or(""));
-                return Err(arg_error(vm, &msg));
+                let ks = vm.str_pinned(k).unwrap_or("");
+                return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{}'", ks)));
             }
         }
     }
     // Positional defaults.
-    let ndef = code.n_def_pos_args.min(np);
-    let defaults: Vec<Obj> = vm.seq_items(p.defaults).unwrap_or_default();
+    let ndef = (h.n_def_pos_args as usize).min(np);
+    let defaults: &[Obj] = vm.tuple_pinned(v.head.defaults).unwrap_or(&[]);
     for i in 0..np {
         if !vm.stack[slot(nc + i)].is_null() {
             continue;
@@ -268,45 +258,40 @@ fn bind_args(vm: &mut Vm, p: &FunParts, base: usize, args: &[Obj], kw: &[Obj]) -
         match d {
             Some(d) => vm.stack[slot(nc + i)] = d,
             None => {
-                let msg = if kw.is_empty() {
-                    format!("{}() takes {} positional arguments but {} were given", vm.qstrs.str(fname), np - ndef, n)
+                return Err(if kw.is_empty() {
+                    vm.type_error_fmt(format_args!("{}() takes {} positional arguments but {} were given", fname, np - ndef, n))
                 } else {
-                    format!("function missing required positional argument #{}", i)
-                };
-                return Err(arg_error(vm, &msg));
+                    vm.type_error_fmt(format_args!("function missing required positional argument #{}", i))
+                });
             }
         }
     }
     // Keyword-only parameters.
+    let kw_defaults = v.head.kw_defaults;
     for i in n_pos..n_pos + n_kwonly {
         if !vm.stack[slot(i)].is_null() {
             continue;
         }
-        let name = code.arg_names.get(i).copied();
-        let d = match (name, p.kw_defaults.is_null()) {
-            (Some(nm), false) => vm.dict_lookup_qstr(p.kw_defaults, nm)?,
+        let d = match (arg_name(code, v.qstrs, i), kw_defaults.is_null()) {
+            (Some(nm), false) => vm.dict_lookup_qstr(kw_defaults, nm)?,
             _ => None,
         };
         match d {
             Some(d) => vm.stack[slot(i)] = d,
-            None => {
-                let _ = name;
-                let msg = "function missing keyword-only argument";
-                return Err(arg_error(vm, msg));
-            }
+            None => return Err(vm.type_error("function missing keyword-only argument")),
         }
     }
     wrap_cells(vm, code, top)
 }
 
 /// Turns the locals listed in the prelude's cell list into cells.
-fn wrap_cells(vm: &mut Vm, code: &FunCode, top: usize) -> PyResult<()> {
-    let (a, b) = code.cells;
-    for k in a..b {
-        let Some(&l) = code.bytes.get(k) else { break };
+///
+/// Errors: `MemoryError`.
+fn wrap_cells(vm: &mut Vm, code: Code<'_>, top: usize) -> PyResult<()> {
+    for &l in code.cells() {
         let i = top - l as usize;
-        let v = vm.stack[i];
-        let c = vm.alloc(ObjData::Cell(v))?;
+        let value = vm.stack[i];
+        let c = vm.alloc_obj(CellObj { base: ObjBase::new(&crate::types::misc::CELL_TYPE), value })?;
         vm.stack[i] = c;
     }
     Ok(())

@@ -4,7 +4,7 @@
 //! `SyntaxError: invalid syntax`).
 
 use super::CompileMode;
-use crate::objdata::TracebackEntry;
+use crate::types::exception::TracebackEntry;
 use crate::state::Vm;
 use crate::types::exception as exc;
 use crate::{PyErr, PyResult};
@@ -34,9 +34,9 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
                 mpy_compiler::ErrorKind::NotImplementedError => &exc::NOT_IMPLEMENTED_ERROR_TYPE,
             };
             let e = vm.error(ty, &f.error.msg);
-            let file = vm.intern(filename);
+            let file = vm.intern(filename)?;
             let block = match &f.block {
-                Some(b) => vm.intern(b),
+                Some(b) => vm.intern(b)?,
                 None => crate::qstr::q::empty,
             };
             super::frame::add_traceback(vm, e.0, TracebackEntry { file, line: f.error.line, block });

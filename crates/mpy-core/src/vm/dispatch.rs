@@ -2,15 +2,16 @@
 //! yields or lets an exception escape.
 
 use super::frame::Frame;
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{BinaryOp, Subscr, UnaryOp};
+use crate::types::dict::DictObj;
 use crate::types::exception as exc;
+use crate::types::list::ListObj;
+use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
-use alloc::boxed::Box;
-use alloc::vec::Vec;
 use mpy_bytecode::opcode as op;
 use mpy_bytecode::varint;
 
@@ -171,7 +172,7 @@ fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
 
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
-pub fn run(vm: &mut Vm, f: &mut Frame, mut throw: Option<Obj>) -> PyResult<Outcome> {
+pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
     loop {
         let r = match throw.take() {
             Some(e) => {
@@ -222,10 +223,13 @@ fn poll_interrupt(vm: &mut Vm) -> bool {
 
 /// The instruction loop proper. `pending` is an exception thrown into a
 /// generator suspended at YIELD_FROM (NULL normally).
-fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
-    let code_rc = f.code.clone();
-    let code: &[u8] = code_rc.code();
-    let qstrs: &[Qstr] = &code_rc.qstrs;
+fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome> {
+    // Pinned views of the code, qstrs and constants: the frame's function
+    // keeps them alive.
+    let fcode = f.code;
+    let code: &[u8] = fcode.code();
+    let qstrs: &[Qstr] = f.qstrs;
+    let consts: &[Obj] = f.consts;
     let base = f.base;
     // The hot state lives in locals: `f.ip` is written when an error
     // escapes (tracebacks and handlers read it), and `f.ip`/`f.sp` before
@@ -261,8 +265,8 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
         };
     }
     let limit = f.blocks_base();
-    let n_state = code_rc.n_state;
-    if vm.stack.len() < limit + 3 * code_rc.n_exc_stack || sp < base || sp > limit {
+    let n_state = fcode.n_state();
+    if vm.stack.len() < base + fcode.frame_size() || sp < base || sp > limit {
         fail!(bad_code(vm));
     }
     macro_rules! push {
@@ -451,14 +455,14 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             }
             op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS | op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
                 let child = read_uint(code, &mut pos);
-                let Some(c) = code_rc.children.get(child).cloned() else { fail!(bad_code(vm)) };
+                let Some(c) = fcode.child(vm, child) else { fail!(bad_code(vm)) };
                 let mut n_closed = 0usize;
                 if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
                     n_closed = code.get(pos).copied().unwrap_or(0) as usize;
                     pos += 1;
                 }
                 ensure!(vm, sp >= base + n_closed);
-                let closure: Box<[Obj]> = Box::from(&vm.stack[sp - n_closed..sp]);
+                let cells_at = sp - n_closed;
                 sp -= n_closed;
                 let (defaults, kw_defaults) = if opc == op::MAKE_FUNCTION_DEFARGS || opc == op::MAKE_CLOSURE_DEFARGS {
                     let k = pop!();
@@ -467,12 +471,15 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 } else {
                     (Obj::NULL, Obj::NULL)
                 };
-                // Keep the popped values reachable while allocating.
-                let keep = vm.roots.len();
-                vm.roots.extend_from_slice(&closure);
-                let r = super::load::make_function(vm, c, f.context, f.globals, defaults, kw_defaults, closure);
-                vm.roots.truncate(keep);
-                push!(tri!(r));
+                // The popped values stay in their (dead) stack slots, so
+                // they are reachable while allocating; cleared after.
+                let ctx = f.context;
+                let r = with_stack_copy(vm, cells_at, cells_at + n_closed, |vm, cells| {
+                    super::load::make_function(vm, c, ctx, defaults, kw_defaults, cells)
+                });
+                let fun = tri!(r);
+                vm.stack[sp..cells_at + n_closed].fill(Obj::NULL);
+                push!(fun);
             }
             op::LOAD_CONST_SMALL_INT => {
                 let o = match code.get(pos) {
@@ -504,11 +511,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             }
             op::LOAD_CONST_OBJ => {
                 let i = read_uint(code, &mut pos);
-                let o = match vm.heap.get(f.context) {
-                    Some(ObjData::CodeContext(c)) => c.consts.get(i).copied(),
-                    _ => None,
-                };
-                let Some(o) = o else { fail!(bad_code(vm)) };
+                let Some(&o) = consts.get(i) else { fail!(bad_code(vm)) };
                 push!(o);
             }
             op::LOAD_FAST_N => {
@@ -534,9 +537,9 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             op::LOAD_DEREF => {
                 let i = local_idx!(read_uint(code, &mut pos));
                 let c = vm.stack[i];
-                let v = match vm.heap.get(c) {
-                    Some(ObjData::Cell(v)) => *v,
-                    _ => fail!(bad_code(vm)),
+                let v = match vm.heap.get::<CellObj>(c) {
+                    Some(cell) => cell.value,
+                    None => fail!(bad_code(vm)),
                 };
                 if v.is_null() {
                     fail!(unbound_local(vm));
@@ -547,9 +550,9 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let i = local_idx!(read_uint(code, &mut pos));
                 let v = if opc == op::STORE_DEREF { pop!() } else { Obj::NULL };
                 let c = vm.stack[i];
-                match vm.heap.get_mut(c) {
-                    Some(ObjData::Cell(slot)) => *slot = v,
-                    _ => fail!(bad_code(vm)),
+                match vm.heap.get_mut::<CellObj>(c) {
+                    Some(cell) => cell.value = v,
+                    None => fail!(bad_code(vm)),
                 }
             }
             op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => {
@@ -557,19 +560,18 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 ensure!(vm, sp >= base + n);
                 let s = sp - n;
                 let o = if opc == op::BUILD_TUPLE {
-                    let items: Box<[Obj]> = Box::from(&vm.stack[s..sp]);
-                    tri!(vm.alloc(ObjData::Tuple(items)))
+                    tri!(with_stack_copy(vm, s, sp, |vm, items| vm.new_tuple(items)))
                 } else if opc == op::BUILD_LIST {
-                    let items: Vec<Obj> = vm.stack[s..sp].to_vec();
-                    tri!(vm.alloc(ObjData::List(items)))
+                    tri!(with_stack_copy(vm, s, sp, |vm, items| vm.new_list(items)))
                 } else {
-                    let set = tri!(vm.alloc(ObjData::Set(crate::map::Dict::new())));
+                    let set = tri!(crate::types::set::new_set(vm, false));
                     for k in s..sp {
                         let item = vm.stack[k];
                         tri!(vm.dict_store(set, item, Obj::NONE));
                     }
                     set
                 };
+                vm.stack[s..sp].fill(Obj::NULL);
                 sp = s;
                 push!(o);
             }
@@ -583,7 +585,12 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let step = if n == 3 { pop!() } else { Obj::NONE };
                 let stop = pop!();
                 let start = top!();
-                let s = tri!(vm.alloc(ObjData::Slice(start, stop, step)));
+                let s = tri!(vm.alloc_obj(crate::types::slice::SliceObj {
+                    base: ObjBase::new(&crate::types::slice::SLICE_TYPE),
+                    start,
+                    stop,
+                    step
+                }));
                 set_top!(s);
             }
             op::STORE_MAP => {
@@ -616,43 +623,17 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
             op::UNPACK_SEQUENCE => {
                 let n = read_uint(code, &mut pos);
                 let seq = pop!();
-                let items = tri!(seq_items_for_unpack(vm, seq));
-                if items.len() < n {
-                    let msg = alloc::format!("need more than {} values to unpack", items.len());
-                    fail!(vm.value_error(&msg));
-                }
-                if items.len() > n {
-                    let msg = alloc::format!("too many values to unpack (expected {})", n);
-                    fail!(vm.value_error(&msg));
-                }
                 ensure!(vm, sp + n <= limit);
-                for &it in items.iter().rev() {
-                    push!(it);
-                }
+                tri!(unpack_into_stack(vm, seq, sp, n));
+                sp += n;
             }
             op::UNPACK_EX => {
                 let a = read_uint(code, &mut pos);
                 let (left, right) = (a & 0xff, (a >> 8) & 0xff);
                 let seq = top!();
-                let items = tri!(seq_items_for_unpack(vm, seq));
-                if items.len() < left + right {
-                    let msg = alloc::format!("need more than {} values to unpack", items.len());
-                    fail!(vm.value_error(&msg));
-                }
-                let keep = vm.roots.len();
-                vm.roots.extend_from_slice(&items);
-                let mid = vm.new_list(items[left..items.len() - right].to_vec());
-                vm.roots.truncate(keep);
-                let mid = tri!(mid);
-                sp -= 1;
-                ensure!(vm, sp + left + right < limit);
-                for &it in items[items.len() - right..].iter().rev() {
-                    push!(it);
-                }
-                push!(mid);
-                for &it in items[..left].iter().rev() {
-                    push!(it);
-                }
+                ensure!(vm, sp + left + right <= limit);
+                tri!(unpack_ex_into_stack(vm, seq, sp - 1, left, right));
+                sp += left + right;
             }
             op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
                 let a = read_uint(code, &mut pos);
@@ -678,12 +659,15 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                         Some(r) => tri!(r),
                         None => tri!(call_positional(vm, fun, first, nargs)),
                     };
+                    // Clear the dead argument slots (they would pin garbage).
+                    vm.stack[s + 1..sp].fill(Obj::NULL);
                     sp = s;
                     push!(r);
                     ip = pos;
                     continue;
                 }
                 let r = tri!(call_from_stack(vm, s, npos, nkw, method, var));
+                vm.stack[s + 1..sp].fill(Obj::NULL);
                 sp = s;
                 push!(r);
             }
@@ -794,10 +778,9 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                     // list/tuple fast path: [2, seq, index, NULL]
                     let seq = vm.stack[s0 + 1];
                     let i = vm.stack[s0 + 2].small_int_unchecked() as usize;
-                    let item = match vm.heap.get(seq) {
-                        Some(ObjData::List(l)) => l.get(i).copied(),
-                        Some(ObjData::Tuple(t)) => t.get(i).copied(),
-                        _ => None,
+                    let item = match vm.heap.get::<ListObj>(seq) {
+                        Some(l) => l.items.as_slice().get(i).copied(),
+                        None => vm.tuple_pinned(seq).and_then(|t| t.get(i).copied()),
                     };
                     if item.is_some() {
                         vm.stack[s0 + 2] = Obj::small_int(i as isize + 1);
@@ -808,6 +791,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                     Some(x) => push!(x),
                     None => {
                         sp -= 4;
+                        vm.stack[sp..sp + 4].fill(Obj::NULL);
                         ip = dest;
                         continue;
                     }
@@ -899,15 +883,15 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
                 let o = top!();
                 ensure!(vm, sp + 3 <= limit);
                 let s0 = sp - 1;
-                let fast = match vm.heap.get(o) {
-                    Some(ObjData::List(_)) | Some(ObjData::Tuple(_)) => Some([Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]),
-                    Some(ObjData::Native(n)) => n.as_any().downcast_ref::<crate::types::range::Range>().and_then(|r| {
-                        let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
-                        (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0).then(|| {
-                            [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)]
-                        })
-                    }),
-                    _ => None,
+                let fast = if vm.heap.get::<ListObj>(o).is_some() || vm.tuple_pinned(o).is_some() {
+                    Some([Obj::small_int(2), o, Obj::small_int(0), Obj::NULL])
+                } else if let Some(r) = vm.heap.get::<crate::types::range::RangeObj>(o) {
+                    let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
+                    (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0).then(|| {
+                        [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)]
+                    })
+                } else {
+                    None
                 };
                 let slots = match fast {
                     Some(sl) => sl,
@@ -971,7 +955,7 @@ fn execute(vm: &mut Vm, f: &mut Frame, mut pending: Obj) -> PyResult<Outcome> {
 
 /// RETURN_VALUE (and END_FINALLY finishing a finally run by a return):
 /// runs enclosing finally handlers not yet running, else returns TOS.
-fn unwind_return(vm: &mut Vm, f: &mut Frame) -> PyResult<Option<Outcome>> {
+fn unwind_return(vm: &mut Vm, f: &mut Frame<'_>) -> PyResult<Option<Outcome>> {
     while let Some(b) = f.top_block(vm) {
         if b.finally && b.handler > f.ip {
             if f.sp <= f.base {
@@ -999,7 +983,7 @@ fn unwind_return(vm: &mut Vm, f: &mut Frame) -> PyResult<Option<Outcome>> {
 /// UNWIND_JUMP (and END_FINALLY resuming one): leaves `count & 0x7f`
 /// handler blocks, running finally handlers on the way, then jumps to
 /// `dest` (popping a for-iterator when bit 0x80 is set).
-fn unwind_jump(vm: &mut Vm, f: &mut Frame, dest: usize, mut count: usize) -> PyResult<Option<Outcome>> {
+fn unwind_jump(vm: &mut Vm, f: &mut Frame<'_>, dest: usize, mut count: usize) -> PyResult<Option<Outcome>> {
     while count & 0x7f > 0 {
         count -= 1;
         let Some(b) = f.top_block(vm) else { return Err(bad_code(vm)) };
@@ -1031,7 +1015,7 @@ fn unwind_jump(vm: &mut Vm, f: &mut Frame, dest: usize, mut count: usize) -> PyR
 
 /// WITH_CLEANUP: calls `__exit__` for a normal exit, an unwind (return,
 /// break, continue) or an exception (swallowed if `__exit__` is true).
-fn with_cleanup(vm: &mut Vm, f: &mut Frame) -> PyResult<()> {
+fn with_cleanup(vm: &mut Vm, f: &mut Frame<'_>) -> PyResult<()> {
     let sp = f.sp;
     if sp < f.base + 3 {
         return Err(bad_code(vm));
@@ -1070,29 +1054,37 @@ fn call_exit(vm: &mut Vm, exit: Obj, s: Obj, args: [Obj; 3]) -> PyResult<Obj> {
     }
 }
 
+/// Runs `f` with a copy of `vm.stack[s..e]` (a local array when small, a
+/// temporary heap vector otherwise), so `f` can allocate while reading
+/// the items.
+///
+/// Errors: `MemoryError` for the temporary; whatever `f` raises.
+#[inline]
+fn with_stack_copy<R>(vm: &mut Vm, s: usize, e: usize, f: impl FnOnce(&mut Vm, &[Obj]) -> PyResult<R>) -> PyResult<R> {
+    let Some(src) = vm.stack.get(s..e) else { return Err(bad_code(vm)) };
+    let n = src.len();
+    let mut buf = [Obj::NULL; 16];
+    if let Some(dst) = buf.get_mut(..n) {
+        dst.copy_from_slice(src);
+        return f(vm, &buf[..n]);
+    }
+    let mut v: GcVec<Obj> = vm.new_vec(n)?;
+    v.extend_within_capacity(&vm.stack[s..e]);
+    let r = f(vm, v.as_slice());
+    vm.heap.free_vec(v);
+    r
+}
+
 /// CALL_FUNCTION/CALL_METHOD with positional arguments only, found at
 /// `vm.stack[first..first + n]`, of anything but a plain Python function
 /// (those go through [`super::call::call_simple_on_stack`]): built-in
 /// functions are called without the generic [`Vm::call`] dispatch.
 #[inline(never)]
 fn call_positional(vm: &mut Vm, fun: Obj, first: usize, n: usize) -> PyResult<Obj> {
-    let mut buf = [Obj::NULL; 8];
-    match (buf.get_mut(..n), vm.stack.get(first..first + n)) {
-        (Some(dst), Some(src)) => {
-            dst.copy_from_slice(src);
-            let args = &buf[..n];
-            match fun.as_builtin_fun() {
-                Some(bf) => vm.call_builtin(bf, args, &[]),
-                None => vm.call(fun, args, &[]),
-            }
-        }
-        _ => {
-            let Some(v) = vm.stack.get(first..first + n).map(|s| s.to_vec()) else { return Err(bad_code(vm)) };
-            // `v` is not scanned by the gc, but its items stay on the
-            // caller's value stack for the duration of the call.
-            vm.call(fun, &v, &[])
-        }
-    }
+    with_stack_copy(vm, first, first + n, |vm, args| match fun.as_builtin_fun() {
+        Some(bf) => vm.call_builtin(bf, args, &[]),
+        None => vm.call(fun, args, &[]),
+    })
 }
 
 /// Calls the callable laid out at `vm.stack[s..]` by one of the CALL_*
@@ -1100,115 +1092,199 @@ fn call_positional(vm: &mut Vm, fun: Obj, first: usize, n: usize) -> PyResult<Ob
 #[inline(never)]
 fn call_from_stack(vm: &mut Vm, s: usize, npos: usize, nkw: usize, method: bool, var: bool) -> PyResult<Obj> {
     let fun = vm.stack[s];
-    let mut first = s + 1;
-    let mut npos = npos;
-    if method {
-        if !vm.stack[s + 1].is_null() {
-            npos += 1;
-        } else {
-            first += 1;
-        }
-        if vm.stack[s + 1].is_null() {
-            // plain attribute: arguments start after the NULL
-        } else {
-            first = s + 1;
-        }
-    }
-    let self_shift = usize::from(method && !vm.stack[s + 1].is_null());
-    if !var {
-        let n = npos + 2 * nkw;
-        let mut buf = [Obj::NULL; 16];
-        if n <= buf.len() {
-            buf[..n].copy_from_slice(&vm.stack[first..first + n]);
-            return vm.call(fun, &buf[..npos], &buf[npos..n]);
-        }
-        let v: Vec<Obj> = vm.stack[first..first + n].to_vec();
-        return vm.call(fun, &v[..npos], &v[npos..]);
-    }
-    // *args / **kw: expand starred positionals (bitmap) and ** mappings.
+    let has_self = method && !vm.stack[s + 1].is_null();
+    let first = if method && !has_self { s + 2 } else { s + 1 };
+    let npos = npos + usize::from(has_self);
+    let self_shift = usize::from(has_self);
     let n = npos + 2 * nkw;
+    if !var {
+        return with_stack_copy(vm, first, first + n, |vm, a| vm.call(fun, &a[..npos], &a[npos..]));
+    }
+    // *args / **kw: expand starred positionals (bitmap) and ** mappings
+    // into temporary heap vectors (held here, so the gc sees them).
     let bitmap = vm.stack[first + n].as_small_int().unwrap_or(0) as usize;
-    let keep = vm.roots.len();
+    let mut args: GcVec<Obj> = vm.new_vec(npos + 4)?;
+    let mut kw: GcVec<Obj> = GcVec::new();
     let r = (|| {
-        let mut args: Vec<Obj> = Vec::with_capacity(npos + 4);
         for i in 0..npos {
             let a = vm.stack[first + i];
             let star = i >= self_shift && bitmap & (1usize << ((i - self_shift) & 63)) != 0;
             if star {
-                let items = vm.collect_iter(a)?;
-                vm.roots.extend_from_slice(&items);
-                args.extend_from_slice(&items);
+                extend_from_iterable(vm, &mut args, a)?;
             } else {
-                args.push(a);
+                vm.vec_push_local(&mut args, a)?;
             }
         }
-        let mut kw: Vec<Obj> = Vec::with_capacity(2 * nkw);
+        vm.vec_reserve_local(&mut kw, 2 * nkw)?;
         for i in 0..nkw {
             let k = vm.stack[first + npos + 2 * i];
             let v = vm.stack[first + npos + 2 * i + 1];
             if k.is_null() {
-                let pairs = mapping_pairs(vm, v)?;
-                vm.roots.extend_from_slice(&pairs);
-                kw.extend_from_slice(&pairs);
+                mapping_pairs(vm, &mut kw, v)?;
             } else {
-                kw.push(k);
-                kw.push(v);
+                vm.vec_push_local(&mut kw, k)?;
+                vm.vec_push_local(&mut kw, v)?;
             }
         }
-        vm.call(fun, &args, &kw)
+        vm.call(fun, args.as_slice(), kw.as_slice())
     })();
-    vm.roots.truncate(keep);
+    vm.heap.free_vec(args);
+    vm.heap.free_vec(kw);
     r
 }
 
-/// The (key, value) pairs of a `**` argument (a dict, or any object with
-/// `keys()` and subscription).
-fn mapping_pairs(vm: &mut Vm, m: Obj) -> PyResult<Vec<Obj>> {
-    if let Some(t) = vm.table(m) {
-        if matches!(vm.heap.get(m), Some(ObjData::Dict(_))) {
-            let mut out = Vec::with_capacity(2 * t.len());
-            for e in t.iter() {
-                out.push(e.key);
-                out.push(e.value);
+/// Appends the items of iterable `o` to the vector `out` (tuples and
+/// lists copied directly).
+///
+/// Errors: `TypeError` for a non-iterable, `MemoryError`, whatever the
+/// iterator raises.
+pub fn extend_from_iterable(vm: &mut Vm, out: &mut GcVec<Obj>, o: Obj) -> PyResult<()> {
+    if let Some(t) = vm.tuple_pinned(o) {
+        return vm.vec_extend_local(out, t);
+    }
+    if let Some(n) = vm.heap.get::<ListObj>(o).map(|l| l.items.len()) {
+        vm.vec_reserve_local(out, n)?;
+        if let Some(l) = vm.heap.get::<ListObj>(o) {
+            out.extend_within_capacity(l.items.as_slice());
+        }
+        return Ok(());
+    }
+    let it = vm.get_iter(o)?;
+    while let Some(x) = vm.iter_next(it)? {
+        vm.vec_push_local(out, x)?;
+    }
+    Ok(())
+}
+
+/// Appends the (key, value) pairs of a `**` argument (a dict, or any
+/// object with `keys()` and subscription) to `out`.
+fn mapping_pairs(vm: &mut Vm, out: &mut GcVec<Obj>, m: Obj) -> PyResult<()> {
+    if let Some(n) = vm.heap.get::<DictObj>(m).map(|d| d.map.len()) {
+        if core::ptr::eq(vm.builtin_type(m), &crate::types::dict::DICT_TYPE) {
+            vm.vec_reserve_local(out, 2 * n)?;
+            if let Some(d) = vm.heap.get::<DictObj>(m) {
+                for e in d.map.iter() {
+                    let _ = out.push_within_capacity(e.key);
+                    let _ = out.push_within_capacity(e.value);
+                }
             }
-            return Ok(out);
+            return Ok(());
         }
     }
     let keys_m = vm.load_attr(m, q::keys)?;
     let keys = vm.call(keys_m, &[], &[])?;
-    let keys = vm.collect_iter(keys)?;
-    let keep = vm.roots.len();
-    vm.roots.extend_from_slice(&keys);
-    let mut out = Vec::with_capacity(2 * keys.len());
-    let r = (|| {
-        for k in keys {
-            let v = vm.subscr(m, k, Subscr::Load)?;
-            vm.roots.push(v);
-            out.push(k);
-            out.push(v);
-        }
-        Ok(())
-    })();
-    vm.roots.truncate(keep);
-    r.map(|()| out)
+    let it = vm.get_iter(keys)?;
+    while let Some(k) = vm.iter_next(it)? {
+        let v = vm.subscr(m, k, Subscr::Load)?;
+        vm.vec_push_local(out, k)?;
+        vm.vec_push_local(out, v)?;
+    }
+    Ok(())
 }
 
-/// Items of a sequence being unpacked (tuple/list directly, else iterated).
-fn seq_items_for_unpack(vm: &mut Vm, seq: Obj) -> PyResult<Vec<Obj>> {
-    if let Some(v) = vm.seq_items(seq) {
-        return Ok(v);
+/// `ValueError: need more than N values to unpack`.
+fn unpack_short(vm: &mut Vm, got: usize) -> PyErr {
+    vm.value_error_fmt(format_args!("need more than {} values to unpack", got))
+}
+
+/// UNPACK_SEQUENCE: writes the `n` items of `seq` to `vm.stack[dst..dst +
+/// n]`, last item lowest (so the first is on top).
+///
+/// Errors: `ValueError` when `seq` has fewer or more than `n` items,
+/// `TypeError` for a non-iterable, whatever the iterator raises.
+fn unpack_into_stack(vm: &mut Vm, seq: Obj, dst: usize, n: usize) -> PyResult<()> {
+    let got = if let Some(t) = vm.tuple_pinned(seq) {
+        if t.len() == n {
+            for (k, &x) in t.iter().enumerate() {
+                vm.stack[dst + n - 1 - k] = x;
+            }
+        }
+        Some(t.len())
+    } else if let Some(l) = vm.heap.get::<ListObj>(seq) {
+        let t = l.items.as_slice();
+        if t.len() == n {
+            for (k, &x) in t.iter().enumerate() {
+                vm.stack[dst + n - 1 - k] = x;
+            }
+        }
+        Some(t.len())
+    } else {
+        None
+    };
+    match got {
+        Some(g) if g < n => return Err(unpack_short(vm, g)),
+        Some(g) if g > n => return Err(vm.value_error_fmt(format_args!("too many values to unpack (expected {})", n))),
+        Some(_) => return Ok(()),
+        None => {}
     }
-    vm.collect_iter(seq)
+    let it = vm.get_iter(seq)?;
+    for k in 0..n {
+        match vm.iter_next(it)? {
+            Some(x) => vm.stack[dst + n - 1 - k] = x,
+            None => {
+                vm.stack[dst..dst + n].fill(Obj::NULL);
+                return Err(unpack_short(vm, k));
+            }
+        }
+    }
+    if vm.iter_next(it)?.is_some() {
+        vm.stack[dst..dst + n].fill(Obj::NULL);
+        return Err(vm.value_error_fmt(format_args!("too many values to unpack (expected {})", n)));
+    }
+    Ok(())
+}
+
+/// UNPACK_EX (`a, *b, c = seq`): writes, from `vm.stack[dst]` up, the
+/// `right` last items (last lowest), a list of the middle items, then the
+/// `left` first items (first on top).
+///
+/// Errors: `ValueError` when `seq` has fewer than `left + right` items,
+/// `TypeError` for a non-iterable, `MemoryError`.
+fn unpack_ex_into_stack(vm: &mut Vm, seq: Obj, dst: usize, left: usize, right: usize) -> PyResult<()> {
+    // A snapshot of the items (a tuple is read in place).
+    let mut tmp: GcVec<Obj> = GcVec::new();
+    let items: &[Obj] = match vm.tuple_pinned(seq) {
+        Some(t) => t,
+        None => {
+            extend_from_iterable(vm, &mut tmp, seq)?;
+            tmp.as_slice()
+        }
+    };
+    let n = items.len();
+    if n < left + right {
+        vm.heap.free_vec(tmp);
+        return Err(unpack_short(vm, n));
+    }
+    let mid = vm.new_list(&items[left..n - right]);
+    let mid = match mid {
+        Ok(m) => m,
+        Err(e) => {
+            vm.heap.free_vec(tmp);
+            return Err(e);
+        }
+    };
+    let mut at = dst;
+    for &it in items[n - right..].iter().rev() {
+        vm.stack[at] = it;
+        at += 1;
+    }
+    vm.stack[at] = mid;
+    at += 1;
+    for &it in items[..left].iter().rev() {
+        vm.stack[at] = it;
+        at += 1;
+    }
+    vm.heap.free_vec(tmp);
+    Ok(())
 }
 
 /// `o[i]` with fast paths for lists and tuples indexed by small ints.
 #[inline]
 fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
     if let Some(k) = i.as_small_int() {
-        let items: Option<&[Obj]> = match vm.heap.get(o) {
-            Some(ObjData::List(l)) => Some(l),
-            Some(ObjData::Tuple(t)) => Some(t),
-            _ => None,
+        let items: Option<&[Obj]> = match vm.heap.get::<ListObj>(o) {
+            Some(l) => Some(l.items.as_slice()),
+            None => vm.tuple_pinned(o),
         };
         if let Some(items) = items {
             let n = items.len() as isize;
@@ -1225,11 +1301,12 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
 #[inline]
 fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if let Some(k) = i.as_small_int() {
-        if let Some(ObjData::List(l)) = vm.heap.get_mut(o) {
-            let n = l.len() as isize;
+        if let Some(l) = vm.heap.get_mut::<ListObj>(o) {
+            let items = l.items.as_mut_slice();
+            let n = items.len() as isize;
             let k2 = if k < 0 { k + n } else { k };
             if (0..n).contains(&k2) {
-                l[k2 as usize] = v;
+                items[k2 as usize] = v;
                 return Ok(());
             }
         }
@@ -1238,27 +1315,17 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     Ok(())
 }
 
-/// Appends to a list object (STORE_COMP), charging the growth.
+/// Appends to a list object (STORE_COMP), growing it in the heap
+/// (amortised: see `Vm::vec_reserve`).
+///
+/// Errors: `MemoryError`; for a non-list target, whatever its `append`
+/// raises.
 pub fn list_append(vm: &mut Vm, l: Obj, item: Obj) -> PyResult<()> {
-    let cap = match vm.heap.get(l) {
-        Some(ObjData::List(v)) => (v.len() == v.capacity()).then(|| v.capacity()),
-        _ => {
-            let m = vm.load_attr(l, q::append)?;
-            vm.call(m, &[item], &[])?;
-            return Ok(());
-        }
-    };
-    if let Some(c) = cap {
-        let extra = c.max(4) * core::mem::size_of::<Obj>();
-        vm.make_room(extra)?;
-        if let Some(ObjData::List(v)) = vm.heap.get_mut(l) {
-            v.reserve_exact(c.max(4));
-        }
-        vm.charge(extra);
+    if vm.heap.get::<ListObj>(l).is_some() {
+        return vm.vec_push(l, |x: &mut ListObj| &mut x.items, item);
     }
-    if let Some(ObjData::List(v)) = vm.heap.get_mut(l) {
-        v.push(item);
-    }
+    let m = vm.load_attr(l, q::append)?;
+    vm.call(m, &[item], &[])?;
     Ok(())
 }
 
@@ -1269,8 +1336,8 @@ fn unbound_local(vm: &mut Vm) -> PyErr {
 
 /// `NameError: name 'x' isn't defined`.
 pub fn name_error(vm: &mut Vm, q: Qstr) -> PyErr {
-    let msg = alloc::format!("name '{}' isn't defined", vm.qstrs.str(q));
-    vm.name_error(&msg)
+    let name = vm.qstr_str(q);
+    vm.error_fmt(&exc::NAME_ERROR_TYPE, format_args!("name '{}' isn't defined", name))
 }
 
 /// LOAD_NAME: locals dict, globals, builtins.

@@ -2,18 +2,15 @@
 //! traceback in MicroPython's format.
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::types::exception as exc;
+use crate::types::exception::{self as exc, ExceptionObj};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::fmt::Write;
 
 /// Is `o` an exception instance (of a built-in exception type or a
 /// subclass)?
 pub fn is_exception(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(o), Some(ObjData::Exception(_)))
+    vm.heap.get::<ExceptionObj>(o).is_some()
 }
 
 /// The exception object `raise o` raises: `o` itself for an instance, a
@@ -24,7 +21,7 @@ pub fn make_raise_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if is_exception(vm, o) {
         return Ok(o);
     }
-    if vm.is_type(o) && vm.is_subclass(o, Obj::from_type(&exc::BASE_EXCEPTION_TYPE)) {
+    if o.as_type().is_some_and(|t| t.is_subtype_any(&exc::BASE_EXCEPTION_TYPE)) {
         let e = vm.call(o, &[], &[])?;
         if is_exception(vm, e) {
             return Ok(e);
@@ -33,7 +30,7 @@ pub fn make_raise_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     Err(vm.type_error("exceptions must derive from BaseException"))
 }
 
-/// Appends the traceback and the exception line for `e` to `out`, as the
+/// Writes the traceback and the exception line for `e` to `out`, as the
 /// unix port prints an uncaught exception:
 ///
 /// ```text
@@ -44,28 +41,30 @@ pub fn make_raise_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// ```
 ///
 /// Outermost frame first; no header when there are no entries. The last
-/// line is `Name: str(e)` (`Name: ` with an empty message; just `Name`
-/// when the exception has no args).
-pub fn print_exception(vm: &mut Vm, e: Obj, out: &mut String) {
-    let tb: Vec<_> = match vm.heap.get(e) {
-        Some(ObjData::Exception(x)) => x.traceback.clone(),
-        _ => Vec::new(),
-    };
-    if !tb.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-        for t in tb.iter().rev() {
-            let _ = write!(out, "  File \"{}\", line {}", vm.qstrs.str(t.file), t.line);
+/// line is `Name: str(e)` (`Name: ` with an empty message; errors raised
+/// while printing the message are ignored).
+///
+/// Errors: `MemoryError` when `out` is a buffer that cannot grow.
+pub fn print_exception(vm: &mut Vm, e: Obj, out: &mut Out) -> PyResult<()> {
+    let n = vm.heap.get::<ExceptionObj>(e).map_or(0, |x| x.traceback.len());
+    if n > 0 {
+        out.str(vm, "Traceback (most recent call last):\n")?;
+        for i in (0..n).rev() {
+            let Some(t) = vm.heap.get::<ExceptionObj>(e).and_then(|x| x.traceback.as_slice().get(i).copied()) else {
+                continue;
+            };
+            let file = vm.qstr_str(t.file);
+            out.fmt(vm, format_args!("  File \"{}\", line {}", file, t.line))?;
             if t.block != crate::q::empty {
-                let _ = write!(out, ", in {}", vm.qstrs.str(t.block));
+                let block = vm.qstr_str(t.block);
+                out.fmt(vm, format_args!(", in {}", block))?;
             }
-            out.push('\n');
+            out.str(vm, "\n")?;
         }
     }
-    let name = String::from(vm.type_name(e));
-    out.push_str(&name);
-    let mut msg = String::new();
-    let _ = vm.print_obj(e, &mut msg, crate::typ::PrintKind::Str);
-    out.push_str(": ");
-    out.push_str(&msg);
-    out.push('\n');
+    let name = vm.qstr_str(vm.builtin_type(e).name);
+    out.str(vm, name)?;
+    out.str(vm, ": ")?;
+    let _ = vm.print_obj(e, out, crate::typ::PrintKind::Str);
+    out.str(vm, "\n")
 }

@@ -1,15 +1,13 @@
 //! Entry points: running a compiled module, running source text, and the
 //! support behind the `exec`, `eval` and `compile` builtins.
 
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use super::load::{load_compiled, module_function, Loaded};
+use super::module::{module_globals, new_module};
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::typ::TypeObj;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use core::any::Any;
 use mpy_bytecode::CompiledModule;
 
 /// What source text is compiled as.
@@ -32,33 +30,30 @@ pub fn exec_module(vm: &mut Vm, compiled: &CompiledModule, name: Qstr) -> PyResu
     if vm.stack_base == 0 {
         vm.set_stack_base();
     }
-    let m = super::import::new_module(vm, name)?;
-    let base = vm.roots.len();
-    vm.roots.push(m);
-    let r = (|| {
-        if vm.modules.is_null() {
-            vm.modules = vm.new_dict()?;
-        }
-        let md = vm.modules;
-        vm.dict_store(md, Obj::qstr(name), m)?;
-        let g = super::import::module_globals(vm, m).unwrap_or(Obj::NULL);
-        run_compiled(vm, compiled, g, g)?;
-        Ok(m)
-    })();
-    vm.roots.truncate(base);
-    r
+    let m = new_module(vm, name)?;
+    if vm.modules.is_null() {
+        vm.modules = vm.new_dict()?;
+    }
+    let md = vm.modules;
+    vm.dict_store(md, Obj::qstr(name), m)?;
+    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    run_compiled(vm, compiled, g, g)?;
+    Ok(m)
 }
 
 /// Loads `compiled` with `globals` and runs it with `locals` for name
 /// lookups, returning the body's result (None for modules, the value for
 /// eval-mode code).
 pub fn run_compiled(vm: &mut Vm, compiled: &CompiledModule, globals: Obj, locals: Obj) -> PyResult<Obj> {
-    let f = super::load::load_module(vm, compiled, globals)?;
-    let base = vm.roots.len();
-    vm.roots.push(f);
-    let r = super::call::call_function_locals(vm, f, &[], &[], locals);
-    vm.roots.truncate(base);
-    r
+    let l = load_compiled(vm, compiled)?;
+    run_loaded(vm, &l, globals, locals)
+}
+
+/// Runs a loaded module body with `globals`, and `locals` for name
+/// lookups.
+pub fn run_loaded(vm: &mut Vm, l: &Loaded, globals: Obj, locals: Obj) -> PyResult<Obj> {
+    let f = module_function(vm, l, globals)?;
+    super::call::call_function_locals(vm, f, &[], &[], locals)
 }
 
 /// Compiles source text with the installed compiler ([`super::VmState::compile`]).
@@ -86,12 +81,12 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -
     let m = match vm.dict_lookup_qstr(md, main)? {
         Some(m) => m,
         None => {
-            let m = super::import::new_module(vm, main)?;
+            let m = new_module(vm, main)?;
             vm.dict_store(md, Obj::qstr(main), m)?;
             m
         }
     };
-    let g = super::import::module_globals(vm, m).unwrap_or(Obj::NULL);
+    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
     exec_source_in(vm, src, filename, mode, g, g)
 }
 
@@ -102,26 +97,20 @@ pub fn exec_source_in(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode
     run_compiled(vm, &c, globals, locals)
 }
 
-/// A code object made by `compile()`: the compiled module, loaded against
-/// globals when it is run.
+/// A code object made by `compile()`: the module loaded into the heap,
+/// bound to globals each time it is run.
+#[repr(C)]
 pub struct CodeObj {
-    /// The compiled code.
-    pub module: Rc<CompiledModule>,
-    /// How it was compiled.
-    pub mode: CompileMode,
-}
-
-impl NativeObj for CodeObj {
-    fn type_obj(&self) -> &'static TypeObj {
-        &CODE_TYPE
-    }
-    fn trace(&self, _f: &mut dyn FnMut(Obj)) {}
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+    /// Header ([`CODE_TYPE`]).
+    pub base: ObjBase,
+    /// The loaded module's qstr table.
+    pub qstrs: Obj,
+    /// The loaded module's constants.
+    pub consts: Obj,
+    /// The loaded module's top-level raw code.
+    pub root: Obj,
+    /// How it was compiled (0 exec, 1 eval, 2 single).
+    pub mode: usize,
 }
 
 /// The type of code objects.
@@ -139,7 +128,9 @@ pub fn builtin_compile(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> P
         _ => return Err(vm.value_error("bad compile mode")),
     };
     let c = compile_source(vm, src, filename, mode)?;
-    vm.alloc(ObjData::Native(Box::new(CodeObj { module: Rc::new(c), mode })))
+    let l = load_compiled(vm, &c)?;
+    drop(c);
+    vm.alloc_obj(CodeObj { base: ObjBase::new(&CODE_TYPE), qstrs: l.qstrs, consts: l.consts, root: l.root, mode: mode as usize })
 }
 
 /// `exec(code, globals, locals)` / `eval(...)`: `code` is a str, bytes or
@@ -160,7 +151,7 @@ pub fn builtin_exec_eval(vm: &mut Vm, code: Obj, globals: Obj, locals: Obj, mode
             Some(m) => m,
             None => return Err(vm.runtime_error("no __main__ module")),
         };
-        super::import::module_globals(vm, main).unwrap_or(Obj::NULL)
+        module_globals(vm, main).unwrap_or(Obj::NULL)
     } else {
         globals
     };
@@ -170,19 +161,17 @@ pub fn builtin_exec_eval(vm: &mut Vm, code: Obj, globals: Obj, locals: Obj, mode
 
 /// Runs a str/bytes/code object with resolved globals and locals.
 fn exec_with(vm: &mut Vm, code: Obj, g: Obj, l: Obj, mode: CompileMode) -> PyResult<Obj> {
-    let module = match vm.heap.get(code) {
-        Some(ObjData::Native(n)) => n.as_any().downcast_ref::<CodeObj>().map(|c| c.module.clone()),
-        _ => None,
-    };
-    if let Some(m) = module {
-        return run_compiled(vm, &m, g, l);
+    if let Some(c) = vm.heap.get::<CodeObj>(code) {
+        let loaded = Loaded { qstrs: c.qstrs, consts: c.consts, root: c.root };
+        return run_loaded(vm, &loaded, g, l);
     }
-    let src: alloc::vec::Vec<u8> = if let Some(s) = vm.str_of(code) {
-        s.as_bytes().to_vec()
-    } else if let Some(ObjData::Bytes(b)) = vm.heap.get(code) {
-        b.to_vec()
+    // Pinned: the text stays valid while `code` (held here) lives.
+    let src: &[u8] = if let Some(s) = vm.str_pinned(code) {
+        s.as_bytes()
+    } else if let Some(b) = vm.bytes_pinned(code) {
+        b
     } else {
         return Err(vm.type_error("exec/eval expects a str or code object"));
     };
-    exec_source_in(vm, &src, "<string>", mode, g, l)
+    exec_source_in(vm, src, "<string>", mode, g, l)
 }

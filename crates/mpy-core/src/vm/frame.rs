@@ -7,19 +7,29 @@
 //! `[small int (handler << 1) | is_finally, small int sp - base, the
 //! exception being handled or NULL]`. Everything is an `Obj`, so the gc
 //! scans it with the rest of the stack.
+//!
+//! The frame itself (a Rust local) holds the function object, which keeps
+//! its raw code, qstr table and constants alive while the pinned slices
+//! into them are used.
 
 use crate::obj::Obj;
-use crate::objdata::{ObjData, TracebackEntry};
+use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::vmobj::FunCode;
-use alloc::rc::Rc;
+use crate::types::exception::{ExceptionObj, TracebackEntry};
+use crate::vmobj::{qstr_table, Code, ContextObj, FunHead};
 use mpy_bytecode::opcode as op;
 
 /// A running (or suspended, when copied into a generator) frame.
-pub struct Frame {
-    /// The code.
-    pub code: Rc<FunCode>,
-    /// The module's code context (constants).
+pub struct Frame<'a> {
+    /// The function object being run (keeps everything below alive).
+    pub fun: Obj,
+    /// Its raw code, pinned.
+    pub code: Code<'a>,
+    /// The module's qstr table, pinned.
+    pub qstrs: &'a [Qstr],
+    /// The module's constants, pinned.
+    pub consts: &'a [Obj],
+    /// The module's code context (for the functions this code makes).
     pub context: Obj,
     /// Globals dict.
     pub globals: Obj,
@@ -46,16 +56,59 @@ pub struct Block {
     pub sp: usize,
 }
 
-impl Frame {
+/// What a function object gives a frame: its raw code, pinned
+/// qstrs/constants and globals. None if `fun` is not a Python function.
+pub struct FunView<'a> {
+    /// The raw code.
+    pub code: Code<'a>,
+    /// The closed-over cells.
+    pub cells: &'a [Obj],
+    /// The function's header (defaults, context).
+    pub head: &'a FunHead,
+    /// The module's qstr table.
+    pub qstrs: &'a [Qstr],
+    /// The module's constants.
+    pub consts: &'a [Obj],
+    /// The module's globals.
+    pub globals: Obj,
+}
+
+impl<'a> FunView<'a> {
+    /// Reads Python function `fun` (pinned: valid while `fun` is alive).
+    #[inline]
+    pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
+        let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
+        let code = Code::of(vm, head.code)?;
+        let ctx = vm.heap.get::<ContextObj>(head.context)?;
+        let (globals, qstrs, consts) = (ctx.globals, ctx.qstrs, ctx.consts);
+        Some(FunView { code, cells, head, qstrs: qstr_table(vm, qstrs), consts: vm.tuple_pinned(consts).unwrap_or(&[]), globals })
+    }
+}
+
+impl<'a> Frame<'a> {
+    /// A frame for function `fun` (seen through `v`) whose slots start at
+    /// `base`, with `locals` for name lookups (the globals if NULL).
+    #[inline]
+    pub fn new(fun: Obj, v: &FunView<'a>, locals: Obj, base: usize) -> Frame<'a> {
+        Frame {
+            fun,
+            code: v.code,
+            qstrs: v.qstrs,
+            consts: v.consts,
+            context: v.head.context,
+            globals: v.globals,
+            locals: if locals.is_null() { v.globals } else { locals },
+            ip: 0,
+            base,
+            sp: base,
+            exc_sp: 0,
+        }
+    }
+
     /// Index of the first handler-block slot.
     #[inline(always)]
     pub fn blocks_base(&self) -> usize {
-        self.base + self.code.n_state
-    }
-
-    /// Total slots the frame occupies.
-    pub fn size(code: &FunCode) -> usize {
-        code.n_state + 3 * code.n_exc_stack
+        self.base + self.code.n_state()
     }
 
     /// Reads block `k`.
@@ -77,7 +130,7 @@ impl Frame {
 
     /// Pushes a block; false if the frame's block area is full.
     pub fn push_block(&mut self, vm: &mut Vm, handler: usize, finally: bool) -> bool {
-        if self.exc_sp >= self.code.n_exc_stack {
+        if self.exc_sp >= self.code.head.n_exc_stack as usize {
             return false;
         }
         let i = self.blocks_base() + 3 * self.exc_sp;
@@ -116,14 +169,15 @@ impl Frame {
 
     /// The traceback entry for the current instruction.
     pub fn tb_entry(&self) -> TracebackEntry {
-        TracebackEntry { file: self.code.file, line: self.code.line_for(self.ip), block: self.code.name }
+        TracebackEntry { file: self.code.head.file, line: self.code.line_for(self.ip), block: self.code.head.name }
     }
 
     /// Handles exception `exc` raised at the current instruction: records a
     /// traceback entry (unless it is a re-raise), drops blocks whose handler
     /// is already running, and jumps to the innermost remaining handler
-    /// with the exception pushed. Returns false if no handler is left (the
-    /// exception leaves the frame).
+    /// with the exception pushed; the dead value-stack slots above it are
+    /// cleared (so they pin no garbage). Returns false if no handler is
+    /// left (the exception leaves the frame).
     pub fn catch(&mut self, vm: &mut Vm, exc: Obj) -> bool {
         let opc = self.code.code().get(self.ip).copied().unwrap_or(0);
         if opc != op::END_FINALLY && opc != op::RAISE_LAST {
@@ -136,11 +190,13 @@ impl Frame {
                 continue;
             }
             self.sp = self.base + b.sp;
-            if self.sp >= self.blocks_base() {
+            let limit = self.blocks_base();
+            if self.sp >= limit || limit > vm.stack.len() {
                 return false;
             }
             vm.stack[self.sp] = exc;
             self.sp += 1;
+            vm.stack[self.sp..limit].fill(Obj::NULL);
             self.set_block_exc(vm, exc);
             self.ip = b.handler;
             return true;
@@ -149,33 +205,18 @@ impl Frame {
     }
 }
 
-/// Appends a traceback entry to an exception object. Entries are charged
-/// to the heap; when the heap is full (or for the preallocated
-/// `MemoryError`, past 8 entries) further entries are dropped, as
-/// MicroPython drops traceback data it cannot allocate.
+/// Appends a traceback entry to an exception object, growing its
+/// traceback in the heap. When the heap is full the entry is dropped, as
+/// MicroPython drops traceback data it cannot allocate; the preallocated
+/// `MemoryError` only uses the capacity reserved for it at start-up.
 pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
-    let cap = if exc == vm.memory_error { crate::runtime::init::MEMORY_ERROR_TRACEBACK } else { usize::MAX };
-    let target = match vm.heap.get(exc) {
-        Some(ObjData::Instance(i)) => i.native,
-        _ => exc,
-    };
-    let entry = core::mem::size_of::<TracebackEntry>();
-    let (len, capacity) = match vm.heap.get(target) {
-        Some(ObjData::Exception(x)) => (x.traceback.len(), x.traceback.capacity()),
-        _ => return,
-    };
-    if len >= cap {
+    let Some(x) = vm.heap.get_mut::<ExceptionObj>(exc) else { return };
+    if x.traceback.push_within_capacity(e).is_ok() || exc == vm.memory_error {
         return;
     }
-    let grow = if len == capacity { capacity.max(4) * entry } else { 0 };
-    if grow > 0 && !vm.heap.fits(grow) {
-        return;
-    }
-    if let Some(ObjData::Exception(x)) = vm.heap.get_mut(target) {
-        if grow > 0 {
-            x.traceback.reserve_exact(capacity.max(4));
+    if vm.vec_reserve(exc, |x: &mut ExceptionObj| &mut x.traceback, 1).is_ok() {
+        if let Some(x) = vm.heap.get_mut::<ExceptionObj>(exc) {
+            let _ = x.traceback.push_within_capacity(e);
         }
-        x.traceback.push(e);
     }
-    vm.charge(grow);
 }

@@ -8,7 +8,7 @@
 //! MicroPython. Their bytecode is executed in place ([`CodeBytes::Static`]):
 //! it is never copied into the heap, and their names and str constants
 //! become qstrs that refer to the text in place
-//! ([`crate::qstr::QstrPool::intern_static`]; immediate objects, no heap
+//! ([`Vm::intern_static`]; immediate objects, no heap
 //! allocation, no copy), which is what MicroPython's frozen modules achieve
 //! with ROM qstrs and str objects.
 //!
@@ -17,18 +17,14 @@
 //! [`mpy_bytecode::validate::validate_module`]; any problem is
 //! `ValueError: incompatible .mpy file`, never a panic.
 
-use super::load::{build_fun_code, const_to_obj, make_function};
+use super::load::{decode_head, incompatible, int_from_decimal, module_function, new_qstr_table, Loaded};
+use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::vmobj::{CodeBytes, CodeContext, FunCode};
+use crate::vmobj::qstr_table;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use alloc::string::String;
-use alloc::vec::Vec;
-use mpy_bytecode::{CompiledModule, Const};
+use mpy_bytecode::CompiledModule;
 
 /// One frozen raw code: its `fun_data` (signature, prelude, opcodes) in
 /// read-only memory, and its nested raw codes.
@@ -109,75 +105,74 @@ pub fn frozen_stat(table: &'static [FrozenModule], path: &str) -> FrozenStat {
     }
 }
 
-fn incompatible(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error("incompatible .mpy file")
-}
-
-fn frozen_raw_code(rc: &'static FrozenRawCode, qstrs: &Rc<[Qstr]>, n_consts: usize, file: Qstr) -> Option<Rc<FunCode>> {
-    let mut children = Vec::with_capacity(rc.children.len());
+fn frozen_raw_code(vm: &mut Vm, rc: &'static FrozenRawCode, qstrs: Obj, n_consts: usize, file: Qstr) -> PyResult<Obj> {
+    let mut kids: GcVec<Obj> = vm.new_vec(rc.children.len())?;
     for c in rc.children {
-        children.push(frozen_raw_code(c, qstrs, n_consts, file)?);
+        let o = frozen_raw_code(vm, c, qstrs, n_consts, file)?;
+        let _ = kids.push_within_capacity(o);
     }
-    build_fun_code(CodeBytes::Static(rc.fun_data), qstrs, n_consts, file, children.into_boxed_slice())
+    let children = vm.new_tuple(kids.as_slice());
+    vm.heap.free_vec(kids);
+    let children = children?;
+    let q = qstr_table(vm, qstrs);
+    let Some(mut head) = decode_head(rc.fun_data, q, n_consts, file, children, rc.children.len()) else {
+        return Err(incompatible(vm));
+    };
+    // The bytecode stays in read-only memory.
+    head.rom = rc.fun_data;
+    vm.alloc_var_with(head, 0, |_| 0)
 }
 
-fn frozen_const(vm: &mut Vm, c: &FrozenConst) -> PyResult<Obj> {
+fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
     Ok(match c {
         FrozenConst::None => Obj::NONE,
         FrozenConst::False => Obj::FALSE,
         FrozenConst::True => Obj::TRUE,
         FrozenConst::Ellipsis => Obj::ELLIPSIS,
-        FrozenConst::Str(s) => Obj::qstr(vm.qstrs.intern_static(s)),
+        FrozenConst::Str(s) => Obj::qstr(vm.intern_static(s)?),
         FrozenConst::Bytes(b) => vm.new_bytes(b)?,
-        FrozenConst::Int(t) => const_to_obj(vm, &Const::Int(String::from(*t)))?,
-        FrozenConst::Float(f) => const_to_obj(vm, &Const::Float(*f))?,
-        FrozenConst::Complex(f) => const_to_obj(vm, &Const::Complex(*f))?,
+        FrozenConst::Int(t) => int_from_decimal(vm, t)?,
+        FrozenConst::Float(f) => vm.new_float(*f)?,
+        FrozenConst::Complex(f) => vm.new_complex(0.0, *f)?,
         FrozenConst::Tuple(items) => {
-            let base = vm.roots.len();
+            let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
             for it in items.iter() {
-                match frozen_const(vm, it) {
-                    Ok(o) => vm.roots.push(o),
-                    Err(e) => {
-                        vm.roots.truncate(base);
-                        return Err(e);
-                    }
-                }
+                let o = frozen_const(vm, it)?;
+                let _ = v.push_within_capacity(o);
             }
-            let objs: Vec<Obj> = vm.roots[base..].to_vec();
-            let r = vm.new_tuple(&objs);
-            vm.roots.truncate(base);
+            let r = vm.new_tuple(v.as_slice());
+            vm.heap.free_vec(v);
             r?
         }
     })
 }
 
-/// Loads frozen module `fm` to run with `globals`: returns its top-level
-/// function. The bytecode stays in `fm` (read-only memory).
+/// Loads frozen module `fm` into the heap: its names and str constants
+/// become qstrs referring to the text in place, and its raw codes keep
+/// their bytecode in `fm` (read-only memory).
 ///
 /// Errors: `ValueError: incompatible .mpy file` if the frozen code does not
 /// pass the loader's checks, `MemoryError`.
-pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule, globals: Obj) -> PyResult<Obj> {
-    let qstrs: Vec<Qstr> = fm.qstrs.iter().map(|s| vm.qstrs.intern_static(s)).collect();
-    let qstrs: Rc<[Qstr]> = Rc::from(qstrs);
-    let file = qstrs.first().copied().unwrap_or(crate::q::angle_string);
-    let Some(root) = frozen_raw_code(&fm.raw_code, &qstrs, fm.consts.len(), file) else {
-        return Err(incompatible(vm));
-    };
-    let base = vm.roots.len();
-    vm.roots.push(globals);
-    let r = (|| {
-        for c in fm.consts {
-            let o = frozen_const(vm, c)?;
-            vm.roots.push(o);
-        }
-        let consts = vm.roots[base + 1..].to_vec();
-        let ctx = CodeContext { qstrs: qstrs.clone(), consts, globals, code_bytes: 0 };
-        let ctx = vm.alloc(ObjData::CodeContext(Box::new(ctx)))?;
-        vm.roots.push(ctx);
-        make_function(vm, root, ctx, globals, Obj::NULL, Obj::NULL, Box::new([]))
-    })();
-    vm.roots.truncate(base);
-    r
+pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule) -> PyResult<Loaded> {
+    let mut qv: GcVec<Qstr> = vm.new_vec(fm.qstrs.len())?;
+    for s in fm.qstrs {
+        let q = vm.intern_static(s)?;
+        let _ = qv.push_within_capacity(q);
+    }
+    let qstrs = new_qstr_table(vm, qv.as_slice());
+    vm.heap.free_vec(qv);
+    let qstrs = qstrs?;
+    let mut cv: GcVec<Obj> = vm.new_vec(fm.consts.len())?;
+    for c in fm.consts {
+        let o = frozen_const(vm, c)?;
+        let _ = cv.push_within_capacity(o);
+    }
+    let consts = vm.new_tuple(cv.as_slice());
+    vm.heap.free_vec(cv);
+    let consts = consts?;
+    let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
+    let root = frozen_raw_code(vm, &fm.raw_code, qstrs, fm.consts.len(), file)?;
+    Ok(Loaded { qstrs, consts, root })
 }
 
 /// Parses and checks `.mpy` file contents for this VM.
@@ -209,10 +204,7 @@ pub fn exec_mpy_in(vm: &mut Vm, data: &[u8], globals: Obj) -> PyResult<Obj> {
 ///
 /// Errors: see [`load_frozen`], plus whatever the module raises.
 pub fn exec_frozen_in(vm: &mut Vm, fm: &'static FrozenModule, globals: Obj) -> PyResult<Obj> {
-    let f = load_frozen(vm, fm, globals)?;
-    let base = vm.roots.len();
-    vm.roots.push(f);
-    let r = super::call::call_function_locals(vm, f, &[], &[], globals);
-    vm.roots.truncate(base);
-    r
+    let l = load_frozen(vm, fm)?;
+    let f = module_function(vm, &l, globals)?;
+    super::call::call_function_locals(vm, f, &[], &[], globals)
 }

@@ -3,16 +3,15 @@
 //! `send`/`throw`/`close`, and `yield from` delegation.
 
 use super::dispatch::{self, Outcome};
-use super::frame::Frame;
+use super::frame::{Frame, FunView};
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::q;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom};
-use crate::types::exception as exc;
+use crate::types::exception::{self as exc, ExceptionObj};
+use crate::vmobj::{gen_flags, GenHead};
 use crate::{PyErr, PyResult};
-use alloc::string::String;
-use core::fmt::Write;
 
 /// One step of a generator or delegated iterator.
 pub enum Step {
@@ -28,44 +27,38 @@ pub enum Step {
 /// send non-None value to a just-started generator`, and whatever the
 /// generator raises (it is then finished).
 pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
-    let (fun, ip, sp, exc_sp, started) = match vm.heap.get(g) {
-        Some(ObjData::Generator(gen)) => {
-            if gen.running {
-                return Err(vm.value_error("generator already executing"));
-            }
-            if gen.finished {
-                if !throw.is_null() {
-                    return Err(PyErr(throw));
-                }
-                return Ok(Step::Return(Obj::NONE));
-            }
-            (gen.fun, gen.ip, gen.sp, gen.exc_sp, gen.started)
+    let Some((h, _)) = vm.heap.var::<GenHead>(g) else { return Err(vm.type_error("not a generator")) };
+    let (fun, ip, sp, exc_sp, flags) = (h.fun, h.ip as usize, h.sp as usize, h.exc_sp as usize, h.flags);
+    if flags & gen_flags::RUNNING != 0 {
+        return Err(vm.value_error("generator already executing"));
+    }
+    if flags & gen_flags::FINISHED != 0 {
+        if !throw.is_null() {
+            return Err(PyErr(throw));
         }
-        _ => return Err(vm.type_error("not a generator")),
-    };
+        return Ok(Step::Return(Obj::NONE));
+    }
+    let started = flags & gen_flags::STARTED != 0;
     if !started && throw.is_null() && send != Obj::NONE {
         return Err(vm.type_error("can't send non-None value to a just-started generator"));
     }
-    let (code, context, globals) = match vm.heap.get(fun) {
-        Some(ObjData::Function(f)) => (f.code.clone(), f.context, f.globals),
-        _ => return Err(dispatch::bad_code(vm)),
-    };
+    let Some(v) = FunView::of(vm, fun) else { return Err(dispatch::bad_code(vm)) };
     if !started && !throw.is_null() {
         set_finished(vm, g);
         return Err(PyErr(throw));
     }
     super::call::check_recursion(vm)?;
-    let base = vm.stack.len();
-    let size = Frame::size(&code);
-    if vm.stack.try_reserve(size).is_err() {
-        return Err(vm.memory_error());
-    }
+    let size = v.code.frame_size();
+    let base = super::call::push_frame_slots(vm, size)?;
     // Copy the saved state straight from the generator (no temporary).
-    if let Some(ObjData::Generator(gen)) = vm.heap.get(g) {
-        vm.stack.extend_from_slice(&gen.state);
+    if let Some((_, items)) = vm.heap.var::<GenHead>(g) {
+        let n = items.len().min(size);
+        vm.stack[base..base + n].copy_from_slice(&items[..n]);
     }
-    vm.stack.resize(base + size, Obj::NULL);
-    let mut frame = Frame { code, context, globals, locals: globals, ip, base, sp: base + sp, exc_sp };
+    let mut frame = Frame::new(fun, &v, Obj::NULL, base);
+    frame.ip = ip;
+    frame.sp = base + sp;
+    frame.exc_sp = exc_sp;
     if started && throw.is_null() {
         if frame.sp >= frame.blocks_base() {
             vm.stack.truncate(base);
@@ -74,34 +67,37 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
         vm.stack[frame.sp] = send;
         frame.sp += 1;
     }
-    if let Some(ObjData::Generator(gen)) = vm.heap.get_mut(g) {
-        gen.running = true;
-        gen.started = true;
+    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
+        h.flags |= gen_flags::RUNNING | gen_flags::STARTED;
     }
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
-    vm.vmstate.globals = globals;
-    vm.vmstate.locals = globals;
+    vm.vmstate.globals = frame.globals;
+    vm.vmstate.locals = frame.globals;
     let r = dispatch::run(vm, &mut frame, if throw.is_null() { None } else { Some(throw) });
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     let out = match r {
-        Ok(Outcome::Yield(v)) => {
-            // Save the state back into the generator's own buffer (same
-            // size as before, so no reallocation or heap re-charge).
-            if let Some(ObjData::Generator(gen)) = vm.heap.get_mut(g) {
-                gen.state.clear();
-                gen.state.extend_from_slice(vm.stack.get(base..base + size).unwrap_or(&[]));
-                gen.ip = frame.ip;
-                gen.sp = frame.sp - base;
-                gen.exc_sp = frame.exc_sp;
-                gen.running = false;
+        Ok(Outcome::Yield(y)) => {
+            // Save the state back into the generator's own slots (same
+            // size as before: no allocation).
+            // Dead slots above the value stack would pin garbage.
+            let lim = frame.blocks_base().min(base + size);
+            vm.stack[frame.sp.min(lim)..lim].fill(Obj::NULL);
+            if let Some((h, items)) = vm.heap.var_mut::<GenHead>(g) {
+                if let Some(src) = vm.stack.get(base..base + items.len()) {
+                    items.copy_from_slice(src);
+                }
+                h.ip = frame.ip as u32;
+                h.sp = (frame.sp - base) as u32;
+                h.exc_sp = frame.exc_sp as u32;
+                h.flags &= !gen_flags::RUNNING;
             }
-            Ok(Step::Yield(v))
+            Ok(Step::Yield(y))
         }
-        Ok(Outcome::Return(v)) => {
+        Ok(Outcome::Return(r)) => {
             set_finished(vm, g);
-            Ok(Step::Return(v))
+            Ok(Step::Return(r))
         }
         Err(e) => {
             set_finished(vm, g);
@@ -112,35 +108,33 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     out
 }
 
+/// Marks generator `g` finished and gives its saved frame back to the heap.
 fn set_finished(vm: &mut Vm, g: Obj) {
-    if let Some(ObjData::Generator(gen)) = vm.heap.get_mut(g) {
-        gen.finished = true;
-        gen.running = false;
-        gen.state = alloc::vec::Vec::new();
+    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
+        h.flags = (h.flags | gen_flags::FINISHED) & !gen_flags::RUNNING;
     }
+    vm.heap.var_truncate::<GenHead>(g, 0);
 }
 
 /// Is `e` an instance of built-in exception type `t` (or a subclass)?
 pub fn exc_is(vm: &Vm, e: Obj, t: &'static crate::typ::TypeObj) -> bool {
-    let c = vm.type_of(e);
-    vm.is_subclass(c, Obj::from_type(t))
+    // A class's `base` is the built-in type it derives from, so the base
+    // chain of any exception's type reaches the built-in exception types.
+    vm.builtin_type(e).is_subtype_any(t)
 }
 
 /// The value of a StopIteration exception (its first arg or None).
 pub fn stop_value(vm: &Vm, e: Obj) -> Obj {
-    match vm.heap.get(e) {
-        Some(ObjData::Exception(x)) => match vm.heap.get(x.args) {
-            Some(ObjData::Tuple(t)) => t.first().copied().unwrap_or(Obj::NONE),
-            _ => Obj::NONE,
-        },
-        _ => Obj::NONE,
+    match vm.heap.get::<ExceptionObj>(e) {
+        Some(x) => vm.tuple_pinned(x.args).and_then(|t| t.first().copied()).unwrap_or(Obj::NONE),
+        None => Obj::NONE,
     }
 }
 
 /// One step of `yield from it` (also `await`): send `send` into `it`, or
 /// throw `thrown` (NULL if none) into it.
 pub fn delegate(vm: &mut Vm, it: Obj, send: Obj, thrown: Obj) -> PyResult<Step> {
-    if matches!(vm.heap.get(it), Some(ObjData::Generator(_))) {
+    if vm.heap.var::<GenHead>(it).is_some() {
         if !thrown.is_null() && exc_is(vm, thrown, &exc::GENERATOR_EXIT_TYPE) {
             close(vm, it)?;
             return Err(PyErr(thrown));
@@ -181,7 +175,10 @@ pub fn delegate(vm: &mut Vm, it: Obj, send: Obj, thrown: Obj) -> PyResult<Step> 
 ///
 /// Errors: `RuntimeError: generator ignored GeneratorExit`.
 pub fn close(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
-    let live = matches!(vm.heap.get(g), Some(ObjData::Generator(x)) if x.started && !x.finished);
+    let live = vm
+        .heap
+        .var::<GenHead>(g)
+        .is_some_and(|(h, _)| h.flags & gen_flags::STARTED != 0 && h.flags & gen_flags::FINISHED == 0);
     if !live {
         set_finished(vm, g);
         return Ok(Obj::NONE);
@@ -253,14 +250,12 @@ pub fn gen_iternext(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
 }
 
 /// The generator type's `print` slot: `<generator object 'f' at 0x...>`.
-pub fn gen_print(vm: &mut Vm, g: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let name = match vm.heap.get(g) {
-        Some(ObjData::Generator(x)) => match vm.heap.get(x.fun) {
-            Some(ObjData::Function(f)) => f.code.name,
-            _ => q::generator,
-        },
-        _ => q::generator,
-    };
-    let _ = write!(out, "<generator object '{}' at {:x}>", vm.qstrs.str(name), g.raw());
-    Ok(())
+pub fn gen_print(vm: &mut Vm, g: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let name = vm
+        .heap
+        .var::<GenHead>(g)
+        .and_then(|(h, _)| crate::vmobj::function_name(vm, h.fun))
+        .unwrap_or(q::generator);
+    let name = vm.qstr_str(name);
+    out.fmt(vm, format_args!("<generator object '{}' at {:x}>", name, g.raw()))
 }

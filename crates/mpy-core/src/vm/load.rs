@@ -1,20 +1,73 @@
-//! Loading compiled modules: mapping a module's qstr table to run-time
-//! qstrs, its constants to objects, and checking every raw code (prelude
-//! within bounds, operands in range, jumps inside the code) so the dispatch
-//! loop never meets malformed bytecode it cannot handle.
+//! Loading compiled modules into the gc heap: the module's qstr table
+//! becomes a qstr-table object of run-time qstrs, its constants a tuple,
+//! and every raw code a raw-code object (prelude decoded, `fun_data`
+//! copied inline) after checking it (prelude within bounds, operands in
+//! range, jumps inside the code) so the dispatch loop never meets
+//! malformed bytecode it cannot handle.
+//!
+//! The `CompiledModule` (from the compiler or the `.mpy` reader) is the
+//! boundary: it lives in Rust's allocator; everything made from it here
+//! lives in the gc heap.
 
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::vmobj::{CodeBytes, CodeContext, FunCode, Function};
-use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::rc::Rc;
-use alloc::vec::Vec;
+use crate::vmobj::{qstr_table, ContextObj, FunHead, QstrTableHead, RawCodeHead, CONTEXT_TYPE, QSTR_TABLE_TYPE, RAW_CODE_TYPE};
+use crate::{PyErr, PyResult};
 use mpy_bytecode::opcode::{self as op, Operand};
-use mpy_bytecode::{varint, CompiledModule, Const, Prelude, RawCode, RawCodeKind};
-use num_bigint::BigInt;
+use mpy_bytecode::prelude::{decode_prelude_size, Signature};
+use mpy_bytecode::{varint, CompiledModule, Const, RawCode, RawCodeKind};
+
+/// A module loaded into the heap, not yet bound to globals: its qstr
+/// table, constants and top-level raw code (hold it in a local: the
+/// native stack keeps the objects alive).
+#[derive(Clone, Copy, Debug)]
+pub struct Loaded {
+    /// The qstr table object.
+    pub qstrs: Obj,
+    /// The constants (a tuple).
+    pub consts: Obj,
+    /// The top-level raw code object.
+    pub root: Obj,
+}
+
+/// `ValueError: incompatible .mpy file`.
+pub fn incompatible(vm: &mut Vm) -> PyErr {
+    vm.value_error("incompatible .mpy file")
+}
+
+/// An int object from decimal text (an optional `-`, then digits).
+///
+/// Errors: `ValueError: incompatible .mpy file` for anything else,
+/// `MemoryError`.
+pub fn int_from_decimal(vm: &mut Vm, text: &str) -> PyResult<Obj> {
+    let (neg, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d.as_bytes()),
+        None => (false, text.as_bytes()),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return Err(incompatible(vm));
+    }
+    // 32-bit digits needed: log2(10) < 3.33 bits per decimal digit.
+    let n = digits.len() * 10 / 96 + 2;
+    let mut mag: GcVec<u32> = vm.new_vec(n)?;
+    for &d in digits {
+        let mut carry = (d - b'0') as u64;
+        for x in mag.as_mut_slice() {
+            let v = *x as u64 * 10 + carry;
+            *x = v as u32;
+            carry = v >> 32;
+        }
+        if carry != 0 && mag.push_within_capacity(carry as u32).is_err() {
+            vm.heap.free_vec(mag);
+            return Err(incompatible(vm));
+        }
+    }
+    let r = vm.new_int_mag(neg, mag.as_slice());
+    vm.heap.free_vec(mag);
+    r
+}
 
 /// Turns a constant into an object (ints from decimal text: small int or
 /// big int; tuples nest).
@@ -28,148 +81,181 @@ pub fn const_to_obj(vm: &mut Vm, c: &Const) -> PyResult<Obj> {
         Const::Ellipsis => Obj::ELLIPSIS,
         Const::Str(s) => vm.new_str(s)?,
         Const::Bytes(b) => vm.new_bytes(b)?,
-        Const::Int(t) => match t.parse::<i64>() {
-            Ok(v) => vm.new_int(v)?,
-            Err(_) => match BigInt::parse_bytes(t.as_bytes(), 10) {
-                Some(b) => vm.new_bigint(b)?,
-                None => return Err(vm.value_error("incompatible .mpy file")),
-            },
-        },
+        Const::Int(t) => int_from_decimal(vm, t)?,
         Const::Float(f) => vm.new_float(*f)?,
         Const::Complex(im) => vm.new_complex(0.0, *im)?,
         Const::Tuple(items) => {
-            let base = vm.roots.len();
+            let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
             for it in items {
-                match const_to_obj(vm, it) {
-                    Ok(o) => vm.roots.push(o),
-                    Err(e) => {
-                        vm.roots.truncate(base);
-                        return Err(e);
-                    }
-                }
+                let o = const_to_obj(vm, it)?;
+                let _ = v.push_within_capacity(o);
             }
-            let objs: Vec<Obj> = vm.roots[base..].to_vec();
-            let r = vm.new_tuple(&objs);
-            vm.roots.truncate(base);
+            let r = vm.new_tuple(v.as_slice());
+            vm.heap.free_vec(v);
             r?
         }
     })
 }
 
-/// Loads `m` to run with `globals` (a dict object): returns the module's
-/// top-level function (call it with no arguments to run the module body).
+/// A qstr-table object holding `qstrs`.
+///
+/// Errors: `MemoryError`.
+pub fn new_qstr_table(vm: &mut Vm, qstrs: &[Qstr]) -> PyResult<Obj> {
+    vm.alloc_var_with(QstrTableHead { base: ObjBase::new(&QSTR_TABLE_TYPE) }, qstrs.len(), |it| {
+        it.copy_from_slice(qstrs);
+        it.len()
+    })
+}
+
+/// Loads `m` into the heap (qstrs interned, constants made, every raw code
+/// checked and copied).
 ///
 /// Errors: `ValueError: incompatible .mpy file` when the code is malformed
 /// (bad prelude, operand out of range, jump outside the code, native code),
 /// `MemoryError`.
+pub fn load_compiled(vm: &mut Vm, m: &CompiledModule) -> PyResult<Loaded> {
+    let mut qv: GcVec<Qstr> = vm.new_vec(m.qstrs.len())?;
+    for s in &m.qstrs {
+        let q = vm.intern(s)?;
+        let _ = qv.push_within_capacity(q);
+    }
+    let qstrs = new_qstr_table(vm, qv.as_slice());
+    vm.heap.free_vec(qv);
+    let qstrs = qstrs?;
+    let mut cv: GcVec<Obj> = vm.new_vec(m.consts.len())?;
+    for c in &m.consts {
+        let o = const_to_obj(vm, c)?;
+        let _ = cv.push_within_capacity(o);
+    }
+    let consts = vm.new_tuple(cv.as_slice());
+    vm.heap.free_vec(cv);
+    let consts = consts?;
+    let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
+    let root = load_raw_code(vm, &m.raw_code, qstrs, m.consts.len(), file)?;
+    Ok(Loaded { qstrs, consts, root })
+}
+
+/// Binds a loaded module to `globals`: makes its code context and returns
+/// its top-level function (call it with no arguments to run the body).
+///
+/// Errors: `MemoryError`.
+pub fn module_function(vm: &mut Vm, l: &Loaded, globals: Obj) -> PyResult<Obj> {
+    let ctx = vm.alloc_obj(ContextObj { base: ObjBase::new(&CONTEXT_TYPE), globals, qstrs: l.qstrs, consts: l.consts })?;
+    make_function(vm, l.root, ctx, Obj::NULL, Obj::NULL, &[])
+}
+
+/// Loads `m` to run with `globals` (a dict object): returns the module's
+/// top-level function (call it with no arguments to run the module body).
+///
+/// Errors: as [`load_compiled`].
 pub fn load_module(vm: &mut Vm, m: &CompiledModule, globals: Obj) -> PyResult<Obj> {
-    let qstrs: Vec<Qstr> = m.qstrs.iter().map(|s| vm.intern(s)).collect();
-    let qstrs: Rc<[Qstr]> = Rc::from(qstrs);
-    let file = qstrs.first().copied().unwrap_or(crate::q::angle_string);
-    let root = match load_raw_code(&m.raw_code, &qstrs, m.consts.len(), file) {
-        Some(c) => c,
-        None => return Err(vm.value_error("incompatible .mpy file")),
-    };
-    let base = vm.roots.len();
-    vm.roots.push(globals);
-    let r = (|| {
-        for c in &m.consts {
-            let o = const_to_obj(vm, c)?;
-            vm.roots.push(o);
-        }
-        let consts = vm.roots[base + 1..].to_vec();
-        let code_bytes = code_size(&m.raw_code);
-        let ctx = CodeContext { qstrs: qstrs.clone(), consts, globals, code_bytes };
-        let ctx = vm.alloc(ObjData::CodeContext(Box::new(ctx)))?;
-        vm.roots.push(ctx);
-        make_function(vm, root, ctx, globals, Obj::NULL, Obj::NULL, Box::new([]))
-    })();
-    vm.roots.truncate(base);
-    r
+    let l = load_compiled(vm, m)?;
+    module_function(vm, &l, globals)
 }
 
-/// Total `fun_data` bytes of a raw code tree (what loading copies to RAM).
-fn code_size(rc: &RawCode) -> usize {
-    rc.fun_data.len() + rc.children.iter().map(code_size).sum::<usize>()
+/// Allocates a function object for raw code `code` in context `context`
+/// with closed-over `cells` (copied inline).
+///
+/// Errors: `MemoryError`.
+pub fn make_function(vm: &mut Vm, code: Obj, context: Obj, defaults: Obj, kw_defaults: Obj, cells: &[Obj]) -> PyResult<Obj> {
+    let head = FunHead { base: ObjBase::new(&crate::types::misc::FUNCTION_TYPE), code, context, defaults, kw_defaults };
+    vm.alloc_var_with(head, cells.len(), |it| {
+        it.copy_from_slice(cells);
+        it.len()
+    })
 }
 
-/// Allocates a function object.
-pub fn make_function(
-    vm: &mut Vm,
-    code: Rc<FunCode>,
-    context: Obj,
-    globals: Obj,
-    defaults: Obj,
-    kw_defaults: Obj,
-    closure: Box<[Obj]>,
-) -> PyResult<Obj> {
-    vm.alloc(ObjData::Function(Box::new(Function { code, context, globals, defaults, kw_defaults, closure })))
-}
-
-/// Decodes and checks one raw code and its children; None if malformed.
-fn load_raw_code(rc: &RawCode, qstrs: &Rc<[Qstr]>, n_consts: usize, file: Qstr) -> Option<Rc<FunCode>> {
+/// Loads one raw code and its children.
+fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Qstr) -> PyResult<Obj> {
     if rc.kind != RawCodeKind::Bytecode {
-        return None;
+        return Err(incompatible(vm));
     }
-    let bytes: Rc<[u8]> = Rc::from(rc.fun_data.as_slice());
-    let mut children = Vec::with_capacity(rc.children.len());
+    let mut kids: GcVec<Obj> = vm.new_vec(rc.children.len())?;
     for c in &rc.children {
-        children.push(load_raw_code(c, qstrs, n_consts, file)?);
+        let o = load_raw_code(vm, c, qstrs, n_consts, file)?;
+        let _ = kids.push_within_capacity(o);
     }
-    build_fun_code(CodeBytes::Shared(bytes), qstrs, n_consts, file, children.into_boxed_slice())
+    let children = vm.new_tuple(kids.as_slice());
+    vm.heap.free_vec(kids);
+    let children = children?;
+    let q = qstr_table(vm, qstrs);
+    let Some(head) = decode_head(&rc.fun_data, q, n_consts, file, children, rc.children.len()) else {
+        return Err(incompatible(vm));
+    };
+    let data = &rc.fun_data[..];
+    vm.alloc_var_with(head, data.len(), |it| {
+        it.copy_from_slice(data);
+        it.len()
+    })
 }
 
-/// Builds a [`FunCode`] from `fun_data`, validating it.
-pub fn build_fun_code(
-    bytes: CodeBytes,
-    qstrs: &Rc<[Qstr]>,
+/// Decodes and checks the `fun_data` of one raw code whose children (a
+/// tuple of `n_children` raw codes) are already loaded; the header
+/// returned has an empty `rom` (the caller sets it for frozen code).
+/// None if the code is malformed.
+pub fn decode_head(
+    data: &[u8],
+    qstrs: &[Qstr],
     n_consts: usize,
     file: Qstr,
-    children: Box<[Rc<FunCode>]>,
-) -> Option<Rc<FunCode>> {
-    let p = Prelude::decode(&bytes).ok()?;
-    let nq = qstrs.len();
-    let q = |i: u32| -> Option<Qstr> { qstrs.get(i as usize).copied() };
-    let name = q(p.name)?;
-    let mut arg_names = Vec::with_capacity(p.arg_names.len());
-    for &a in &p.arg_names {
-        arg_names.push(q(a)?);
-    }
-    let n_state = p.sig.n_state as usize;
-    if n_state > 0x10000 || p.sig.n_exc_stack > 0x1000 {
+    children: Obj,
+    n_children: usize,
+) -> Option<RawCodeHead> {
+    // Decoded by hand (no allocation): signature, prelude size, then the
+    // info block (name, argument names, line table) and the cell list.
+    let mut pos = 0;
+    let sig = Signature::decode(data, &mut pos).ok()?;
+    let (n_info, n_cell) = decode_prelude_size(data, &mut pos).ok()?;
+    let cells_start = pos.checked_add(n_info as usize)?;
+    let code_start = cells_start.checked_add(n_cell as usize)?;
+    if code_start > data.len() {
         return None;
     }
-    let flags = p.sig.scope_flags;
-    let n_locals_min = p.sig.n_pos_args as usize
-        + p.sig.n_kwonly_args as usize
+    let info = &data[..cells_start];
+    let name = qstrs.get(varint::decode_vuint(info, &mut pos).ok()? as usize).copied()?;
+    let args_start = pos;
+    for _ in 0..u64::from(sig.n_pos_args) + u64::from(sig.n_kwonly_args) {
+        if varint::decode_vuint(info, &mut pos).ok()? as usize >= qstrs.len() {
+            return None;
+        }
+    }
+    let line_start = pos;
+    let cells = &data[cells_start..code_start];
+    let code = &data[code_start..];
+    let n_state = sig.n_state as usize;
+    if n_state > 0x10000 || sig.n_exc_stack > 0x1000 {
+        return None;
+    }
+    let flags = sig.scope_flags;
+    let n_locals_min = sig.n_pos_args as usize
+        + sig.n_kwonly_args as usize
         + usize::from(flags & mpy_bytecode::prelude::SCOPE_FLAG_VARARGS != 0)
         + usize::from(flags & mpy_bytecode::prelude::SCOPE_FLAG_VARKEYWORDS != 0);
-    if n_locals_min > n_state || p.sig.n_def_pos_args > p.sig.n_pos_args {
+    if n_locals_min > n_state || sig.n_def_pos_args > sig.n_pos_args {
         return None;
     }
-    let cells = p.cells(&bytes);
     if cells.iter().any(|&c| c as usize >= n_state) {
         return None;
     }
-    let code = p.code(&bytes);
-    validate_code(code, nq, n_consts, children.len(), n_state)?;
-    Some(Rc::new(FunCode {
-        code_start: p.code_start,
-        line_table: (p.line_table_start, p.cells_start),
-        cells: (p.cells_start, p.code_start),
-        n_state,
-        n_exc_stack: p.sig.n_exc_stack as usize,
-        scope_flags: flags,
-        n_pos_args: p.sig.n_pos_args as usize,
-        n_kwonly_args: p.sig.n_kwonly_args as usize,
-        n_def_pos_args: p.sig.n_def_pos_args as usize,
-        name,
-        arg_names: arg_names.into_boxed_slice(),
-        qstrs: qstrs.clone(),
-        file,
+    validate_code(code, qstrs.len(), n_consts, n_children, n_state)?;
+    let off = |x: usize| u32::try_from(x).ok();
+    Some(RawCodeHead {
+        base: ObjBase::new(&RAW_CODE_TYPE),
+        rom: &[],
         children,
-        bytes,
-    }))
+        name,
+        file,
+        code_start: off(code_start)?,
+        line_start: off(line_start)?,
+        cells_start: off(cells_start)?,
+        args_start: off(args_start)?,
+        n_state: n_state as u32,
+        n_exc_stack: sig.n_exc_stack,
+        scope_flags: flags,
+        n_pos_args: sig.n_pos_args,
+        n_kwonly_args: sig.n_kwonly_args,
+        n_def_pos_args: sig.n_def_pos_args,
+    })
 }
 
 /// Walks every instruction: each must decode within the code, operands

@@ -1,0 +1,1 @@
+//! Tests of [`super::Map`] (filled in below).

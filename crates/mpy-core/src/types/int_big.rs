@@ -1,0 +1,337 @@
+//! Big-int arithmetic with Python semantics (floor division, sign of the
+//! modulo, two's complement bitwise ops) on `mpy-mpz`'s allocation-free
+//! slice API.
+//!
+//! A result is computed straight into the digits of a new int object
+//! ([`build`]): the object is allocated first with room for the result's
+//! bound, then trimmed to the real length; its sign is predicted from the
+//! operands (and fixed by a copy in the rare case the prediction is off).
+//! Results that fit a small int become one. Small results and scratch
+//! space live on the Rust stack; larger scratch is a gc-heap vector freed
+//! at once. Nothing uses Rust's global allocator.
+
+use super::zero_div;
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
+use crate::state::Vm;
+use crate::typ::BinaryOp;
+use crate::types::int::{IntHead, INT_TYPE};
+use crate::{PyErr, PyResult};
+use core::cmp::Ordering;
+use mpy_mpz::{self as mpz, Error as MpzError, MpzRef, SignedLen};
+
+/// Results of at most this many digits are computed on the Rust stack.
+const STACK_OUT: usize = 8;
+/// Scratch of at most this many digits lives on the Rust stack.
+const STACK_SCRATCH: usize = 64;
+/// Byte buffers of at most this many bytes live on the Rust stack.
+const STACK_BYTES: usize = 256;
+
+/// The Python exception for an `mpy-mpz` error (callers handle the cases
+/// whose message depends on the operation first).
+pub fn mpz_error(vm: &mut Vm, e: MpzError) -> PyErr {
+    match e {
+        MpzError::ZeroDivision => zero_div(vm),
+        MpzError::Overflow => vm.overflow_error("overflow converting long int to machine word"),
+        MpzError::NotFinite => vm.overflow_error("can't convert inf to int"),
+        MpzError::InvalidDigit => vm.value_error("invalid syntax for integer"),
+        MpzError::BufferTooSmall => vm.memory_error(),
+    }
+}
+
+/// The small-int value of sign `neg` and magnitude `d`, if it fits one.
+pub fn small_of(neg: bool, d: &[u32]) -> Option<isize> {
+    let d = mpz::trim(d);
+    if d.len() > 2 {
+        return None;
+    }
+    let m = d.iter().rev().fold(0u64, |a, &x| (a << 32) | x as u64);
+    if m <= Obj::SMALL_INT_MAX as u64 {
+        Some(if neg { (m as i64).wrapping_neg() } else { m as i64 } as isize)
+    } else if neg && m == Obj::SMALL_INT_MAX as u64 + 1 {
+        Some(Obj::SMALL_INT_MIN)
+    } else {
+        None
+    }
+}
+
+/// A gc-heap vector of `n` zeroed digits (none for `n == 0`).
+///
+/// Errors: `MemoryError`.
+fn scratch_vec(vm: &mut Vm, n: usize) -> PyResult<GcVec<u32>> {
+    if n == 0 {
+        return Ok(GcVec::new());
+    }
+    let mut v = vm.new_vec::<u32>(n)?;
+    v.resize_within_capacity(n, 0);
+    Ok(v)
+}
+
+/// Runs `f` with `n` zeroed scratch digits: on the Rust stack when few,
+/// else in a gc-heap vector given back afterwards.
+///
+/// Errors: `MemoryError`; whatever `f` returns.
+pub fn with_digits<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u32]) -> PyResult<R>) -> PyResult<R> {
+    if n <= STACK_SCRATCH {
+        let mut buf = [0u32; STACK_SCRATCH];
+        return f(vm, &mut buf[..n]);
+    }
+    let mut v = scratch_vec(vm, n)?;
+    let r = f(vm, v.as_mut_slice());
+    vm.heap.free_vec(v);
+    r
+}
+
+/// Runs `f` with `n` zeroed bytes: on the Rust stack when few, else in a
+/// gc-heap vector given back afterwards.
+///
+/// Errors: `MemoryError`; whatever `f` returns.
+pub fn with_bytes<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u8]) -> PyResult<R>) -> PyResult<R> {
+    if n <= STACK_BYTES {
+        let mut buf = [0u8; STACK_BYTES];
+        return f(vm, &mut buf[..n]);
+    }
+    let mut v = vm.new_vec::<u8>(n)?;
+    v.resize_within_capacity(n, 0);
+    let r = f(vm, v.as_mut_slice());
+    vm.heap.free_vec(v);
+    r
+}
+
+/// Makes the int computed by `f(out, scratch)`, where `out` has `bound`
+/// digits and `scratch` `scratch_len` (both zeroed). `neg` is the
+/// predicted sign of a nonzero result. Normalised: a small int if it fits.
+///
+/// Errors: `MemoryError` (also for absurd bounds); `f`'s errors mapped by
+/// [`mpz_error`].
+pub fn build<F>(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: F) -> PyResult<Obj>
+where
+    F: FnOnce(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError>,
+{
+    if bound <= STACK_OUT && scratch_len <= STACK_SCRATCH {
+        let mut out = [0u32; STACK_OUT];
+        let mut s = [0u32; STACK_SCRATCH];
+        return match f(&mut out[..bound], &mut s[..scratch_len]) {
+            Ok(r) => vm.new_int_mag(r.neg, out.get(..r.len).unwrap_or(&[])),
+            Err(e) => Err(mpz_error(vm, e)),
+        };
+    }
+    let mut scratch = scratch_vec(vm, scratch_len)?;
+    let mut res: Result<SignedLen, MpzError> = Err(MpzError::BufferTooSmall);
+    let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
+    let o = vm.alloc_var_with(head, bound, |d| {
+        res = f(d, scratch.as_mut_slice());
+        res.map_or(0, |r| r.len)
+    });
+    vm.heap.free_vec(scratch);
+    let o = o?;
+    match res {
+        Ok(r) => finish(vm, o, r, neg),
+        Err(e) => {
+            vm.heap.free_addr(o.raw());
+            Err(mpz_error(vm, e))
+        }
+    }
+}
+
+/// The int for a result just built into `o`: `o` itself, or a small int
+/// (or a copy with the right sign) with `o` given back to the heap.
+fn finish(vm: &mut Vm, o: Obj, r: SignedLen, predicted: bool) -> PyResult<Obj> {
+    let Some((_, d)) = vm.int_digits_pinned(o) else { return Ok(o) };
+    if let Some(v) = small_of(r.neg, d) {
+        vm.heap.free_addr(o.raw());
+        return Ok(Obj::small_int(v));
+    }
+    if r.neg != predicted {
+        let n = vm.new_int_mag(r.neg, d)?;
+        vm.heap.free_addr(o.raw());
+        return Ok(n);
+    }
+    Ok(o)
+}
+
+/// The sign of `a + s|b|` where `s` is the sign `b_neg` (for a nonzero
+/// result).
+fn sum_sign(a: MpzRef<'_>, b: MpzRef<'_>, b_neg: bool) -> bool {
+    if a.neg == b_neg {
+        return a.neg;
+    }
+    match mpz::cmp::cmp_mag(a.mag, b.mag) {
+        Ordering::Greater => a.neg,
+        Ordering::Less => b_neg,
+        Ordering::Equal => false,
+    }
+}
+
+/// A shift count: a non-negative int that fits a machine word.
+///
+/// Errors: `OverflowError: overflow converting long int to machine word`,
+/// `ValueError: negative shift count`.
+fn shift_count(vm: &mut Vm, b: MpzRef<'_>) -> PyResult<usize> {
+    match mpz::conv::to_i64(b) {
+        None => Err(vm.overflow_error("overflow converting long int to machine word")),
+        Some(v) if v < 0 => Err(vm.value_error("negative shift count")),
+        Some(v) => match usize::try_from(v) {
+            Ok(n) => Ok(n),
+            Err(_) => Err(vm.overflow_error("overflow converting long int to machine word")),
+        },
+    }
+}
+
+/// `a op b` on ints (plain `op`), with Python semantics. NULL for ops ints
+/// don't have.
+///
+/// Errors: `ZeroDivisionError: divide by zero`, `ValueError: negative shift
+/// count`, `OverflowError: overflow converting long int to machine word`
+/// (shift counts and exponents), `MemoryError` for results the heap cannot
+/// hold.
+pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+    use mpz::bits::BitOp;
+    use BinaryOp::*;
+    let (a, b) = (a.trimmed(), b.trimmed());
+    let (la, lb) = (a.mag.len(), b.mag.len());
+    let ord = mpz::cmp::cmp;
+    match op.non_inplace() {
+        Less => Ok(Obj::bool(ord(a, b) == Ordering::Less)),
+        More => Ok(Obj::bool(ord(a, b) == Ordering::Greater)),
+        Equal => Ok(Obj::bool(ord(a, b) == Ordering::Equal)),
+        NotEqual => Ok(Obj::bool(ord(a, b) != Ordering::Equal)),
+        LessEqual => Ok(Obj::bool(ord(a, b) != Ordering::Greater)),
+        MoreEqual => Ok(Obj::bool(ord(a, b) != Ordering::Less)),
+        plain @ (Or | Xor | And) => {
+            let (bop, neg) = match plain {
+                Or => (BitOp::Or, a.neg || b.neg),
+                Xor => (BitOp::Xor, a.neg != b.neg),
+                _ => (BitOp::And, a.neg && b.neg),
+            };
+            build(vm, neg, mpz::bits::bitop_len(la, lb), 0, |o, _| mpz::bits::bitop(o, bop, a, b))
+        }
+        Add => build(vm, sum_sign(a, b, b.neg), mpz::add::add_len(la, lb), 0, |o, _| mpz::add::add(o, a, b)),
+        Subtract => build(vm, sum_sign(a, b, !b.neg), mpz::add::add_len(la, lb), 0, |o, _| mpz::add::sub(o, a, b)),
+        Multiply => {
+            let s = mpz::mul::mul_scratch_len(la, lb);
+            build(vm, a.neg != b.neg, mpz::mul::mul_len(la, lb), s, |o, s| mpz::mul::mul(o, a, b, s))
+        }
+        FloorDivide => {
+            if lb == 0 {
+                return Err(zero_div(vm));
+            }
+            let s = mpz::div::divmod_scratch_len(la, lb);
+            build(vm, a.neg != b.neg, mpz::div::divmod_q_len(la, lb), s, |o, s| mpz::div::floordiv(o, a, b, s))
+        }
+        Modulo => {
+            if lb == 0 {
+                return Err(zero_div(vm));
+            }
+            let s = mpz::div::divmod_scratch_len(la, lb);
+            build(vm, b.neg, mpz::div::divmod_r_len(lb), s, |o, s| mpz::div::modulo(o, a, b, s))
+        }
+        Divmod => {
+            if lb == 0 {
+                return Err(zero_div(vm));
+            }
+            big_divmod(vm, a, b)
+        }
+        TrueDivide => {
+            if lb == 0 {
+                return Err(zero_div(vm));
+            }
+            vm.new_float(super::big_to_f64(a) / super::big_to_f64(b))
+        }
+        Lshift => {
+            let n = shift_count(vm, b)?;
+            if la == 0 {
+                return Ok(Obj::small_int(0));
+            }
+            build(vm, a.neg, mpz::shift::shl_len(la, n), 0, |o, _| mpz::shift::shl(o, a, n))
+        }
+        Rshift => {
+            let n = shift_count(vm, b)?;
+            if n as u64 >= mpz::bits::bit_length(a.mag) {
+                return Ok(Obj::small_int(if a.neg { -1 } else { 0 }));
+            }
+            build(vm, a.neg, mpz::shift::shr_len(la, n), 0, |o, _| mpz::shift::shr(o, a, n))
+        }
+        Power => big_pow(vm, a, b),
+        _ => Ok(Obj::NULL),
+    }
+}
+
+/// `divmod(a, b)` for ints (`b != 0`): one division into scratch, then the
+/// two results.
+fn big_divmod(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+    let (la, lb) = (a.mag.len(), b.mag.len());
+    let ql = mpz::div::divmod_q_len(la, lb);
+    let rl = mpz::div::divmod_r_len(lb);
+    let sl = mpz::div::divmod_scratch_len(la, lb);
+    with_digits(vm, ql + rl + sl, |vm, buf| {
+        let (q, rest) = buf.split_at_mut(ql.min(buf.len()));
+        let (r, s) = rest.split_at_mut(rl.min(rest.len()));
+        let (qs, rs) = match mpz::div::divmod(q, r, a, b, s) {
+            Ok(x) => x,
+            Err(e) => return Err(mpz_error(vm, e)),
+        };
+        let qo = vm.new_int_mag(qs.neg, q.get(..qs.len).unwrap_or(&[]))?;
+        let ro = vm.new_int_mag(rs.neg, r.get(..rs.len).unwrap_or(&[]))?;
+        vm.new_tuple(&[qo, ro])
+    })
+}
+
+/// `a ** b` for ints: a float for negative exponents (as MicroPython).
+///
+/// Errors: `OverflowError: overflow converting long int to machine word`
+/// for exponents beyond a machine word, `MemoryError` for results the
+/// heap cannot hold, `ZeroDivisionError` for `0 ** -n`.
+fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+    if b.is_negative() {
+        let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
+        return crate::types::float::float_binary_op(vm, BinaryOp::Power, x, y);
+    }
+    if a.is_zero() {
+        return Ok(Obj::small_int(b.is_zero() as isize));
+    }
+    if a.mag == [1] {
+        let odd = b.mag.first().is_some_and(|d| d & 1 == 1);
+        return Ok(Obj::small_int(if a.neg && odd { -1 } else { 1 }));
+    }
+    let e = match mpz::conv::to_u64(b) {
+        Some(e) if e <= isize::MAX as u64 => e,
+        _ => return Err(vm.overflow_error("overflow converting long int to machine word")),
+    };
+    let Some(n) = mpz::pow::pow_len(a.mag, e) else { return Err(vm.memory_error()) };
+    let s = if mpz::bits::bit_count(a.mag) == 1 {
+        0
+    } else {
+        match mpz::pow::pow_scratch_len(a.mag, e) {
+            Some(s) => s,
+            None => return Err(vm.memory_error()),
+        }
+    };
+    build(vm, a.neg && e & 1 == 1, n, s, |o, s| mpz::pow::pow(o, a, e, s))
+}
+
+/// Writes the digits of `a` in `radix` (2..=36; a `-` first if negative,
+/// no prefix) to `out`, lower-case letters unless `upper`.
+///
+/// Errors: `MemoryError` (buffers, or scratch for huge values).
+pub fn write_radix(
+    vm: &mut Vm,
+    out: &mut crate::runtime::print::Out,
+    a: MpzRef<'_>,
+    radix: u32,
+    upper: bool,
+) -> PyResult<()> {
+    let a = a.trimmed();
+    let radix = radix.clamp(2, 36);
+    let n = mpz::fmt::to_str_len(a.mag.len(), radix);
+    let s = mpz::fmt::to_str_scratch_len(a.mag.len(), radix);
+    with_digits(vm, s, |vm, scratch| {
+        with_bytes(vm, n, |vm, text| {
+            let w = match mpz::fmt::to_str(text, a, radix, upper, scratch) {
+                Ok(w) => w,
+                Err(e) => return Err(mpz_error(vm, e)),
+            };
+            out.bytes(vm, text.get(..w).unwrap_or(&[]))
+        })
+    })
+}

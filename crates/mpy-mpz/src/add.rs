@@ -1,0 +1,96 @@
+//! Addition and subtraction.
+//!
+//! Outputs may be one digit shorter than [`add_len`] when the caller knows
+//! the final carry is zero; the functions report
+//! [`Error::BufferTooSmall`] only when the actual result does not fit.
+
+use crate::cmp::cmp_mag;
+use crate::digits;
+use crate::{trim, Digit, Error, MpzRef, SignedLen};
+use core::cmp::Ordering;
+
+/// Output length sufficient for `a + b` or `a - b` with inputs of `la` and
+/// `lb` digits: `max(la, lb) + 1`.
+#[inline]
+pub fn add_len(la: usize, lb: usize) -> usize {
+    la.max(lb).saturating_add(1)
+}
+
+/// `out = |a| + |b|`; returns the normalised length.
+pub fn add_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
+    let (a, b) = (trim(a), trim(b));
+    let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if out.len() < a.len() {
+        return Err(Error::BufferTooSmall);
+    }
+    let carry = digits::add_to(out, a, b);
+    if carry == 0 {
+        return Ok(a.len());
+    }
+    match out.get_mut(a.len()) {
+        Some(top) => {
+            *top = carry;
+            Ok(a.len() + 1)
+        }
+        None => Err(Error::BufferTooSmall),
+    }
+}
+
+/// `out = ||a| - |b||`; returns `(|a| < |b|, normalised length)`.
+pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usize), Error> {
+    let (a, b) = (trim(a), trim(b));
+    let (swap, a, b) = match cmp_mag(a, b) {
+        Ordering::Less => (true, b, a),
+        _ => (false, a, b),
+    };
+    if out.len() < a.len() {
+        return Err(Error::BufferTooSmall);
+    }
+    digits::sub_to(out, a, b);
+    Ok((swap, digits::norm(out, a.len())))
+}
+
+/// `out = a + b` (signed); returns the result's sign and length. `out`
+/// needs [`add_len`]`(a.len(), b.len())` digits (one fewer suffices when
+/// there is no final carry).
+pub fn add(out: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>) -> Result<SignedLen, Error> {
+    let (a, b) = (a.trimmed(), b.trimmed());
+    if a.neg == b.neg {
+        let n = add_mag(out, a.mag, b.mag)?;
+        Ok(SignedLen::new(a.neg, n))
+    } else {
+        let (swap, n) = sub_mag(out, a.mag, b.mag)?;
+        Ok(SignedLen::new(a.neg != swap, n))
+    }
+}
+
+/// `out = a - b` (signed); returns the result's sign and length. `out`
+/// needs [`add_len`]`(a.len(), b.len())` digits.
+pub fn sub(out: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>) -> Result<SignedLen, Error> {
+    add(out, a, MpzRef::new(!b.neg, b.mag))
+}
+
+/// `acc += |b|` in place, where `acc[..len]` holds a magnitude and `acc`
+/// has room for the result (`max(len, b.len()) + 1` digits suffice).
+/// Returns the new normalised length. For accumulating loops that should
+/// not copy.
+pub fn add_mag_in_place(acc: &mut [Digit], len: usize, b: &[Digit]) -> Result<usize, Error> {
+    let b = trim(b);
+    let n = len.max(b.len());
+    let (area, _) = acc.split_at_mut_checked(n).ok_or(Error::BufferTooSmall)?;
+    // Digits between the old length and `n` are garbage: clear them first.
+    if let Some(tail) = area.get_mut(len.min(n)..) {
+        digits::zero(tail);
+    }
+    let carry = digits::add_assign(area, b);
+    if carry == 0 {
+        return Ok(digits::norm(acc, n));
+    }
+    match acc.get_mut(n) {
+        Some(top) => {
+            *top = carry;
+            Ok(n + 1)
+        }
+        None => Err(Error::BufferTooSmall),
+    }
+}

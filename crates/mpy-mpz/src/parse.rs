@@ -1,0 +1,104 @@
+//! Parsing magnitudes from ASCII digits in radix 2..=36.
+//!
+//! Only the digits are parsed here: the caller strips whitespace, the sign
+//! and any `0x`/`0o`/`0b` prefix (Python's `int(s, base)` syntax, where
+//! base 0 means "from the prefix", belongs to the caller). Digits are
+//! `0-9`, then `a-z` or `A-Z` for 10..35. Underscores are skipped wherever
+//! they appear, which is MicroPython's rule; a caller that wants CPython's
+//! stricter rule (one underscore, only between digits) checks that first.
+
+use crate::mul::mul_small_add_in_place;
+use crate::{Digit, Error};
+
+/// Output length sufficient for [`parse`] of `n_chars` characters in
+/// `radix`: `n_chars * ceil(log2(radix)) / 32 + 1`.
+#[inline]
+pub fn parse_len(n_chars: usize, radix: u32) -> usize {
+    let bits = 32 - radix.saturating_sub(1).leading_zeros() as usize;
+    n_chars.saturating_mul(bits) / 32 + 1
+}
+
+/// The value of ASCII digit `c` (`0-9`, `a-z`, `A-Z`), if below `radix`.
+#[inline]
+pub fn digit_value(c: u8, radix: u32) -> Option<u32> {
+    let v = match c {
+        b'0'..=b'9' => c - b'0',
+        b'a'..=b'z' => c - b'a' + 10,
+        b'A'..=b'Z' => c - b'A' + 10,
+        _ => return None,
+    } as u32;
+    (v < radix).then_some(v)
+}
+
+/// The largest power of `radix` that fits a digit, and its exponent.
+pub(crate) fn big_base(radix: u32) -> (Digit, u32) {
+    let mut p: u64 = radix as u64;
+    let mut k = 1;
+    while p * radix as u64 <= u32::MAX as u64 {
+        p *= radix as u64;
+        k += 1;
+    }
+    (p as Digit, k)
+}
+
+/// Parses `text` (digits of `radix`, underscores skipped) into `out`;
+/// returns the normalised length. `out` needs [`parse_len`] digits.
+/// Errors: [`Error::InvalidDigit`] for any other character, or a radix
+/// outside 2..=36. An empty `text` (or only underscores) is zero; callers
+/// that require a digit check for one.
+pub fn parse(out: &mut [Digit], text: &[u8], radix: u32) -> Result<usize, Error> {
+    if !(2..=36).contains(&radix) {
+        return Err(Error::InvalidDigit);
+    }
+    if radix.is_power_of_two() {
+        return parse_pow2(out, text, radix.trailing_zeros());
+    }
+    let (big, k) = big_base(radix);
+    let mut len = 0;
+    let (mut chunk, mut count) = (0u32, 0u32);
+    for &c in text {
+        if c == b'_' {
+            continue;
+        }
+        let v = digit_value(c, radix).ok_or(Error::InvalidDigit)?;
+        chunk = chunk * radix + v;
+        count += 1;
+        if count == k {
+            len = mul_small_add_in_place(out, len, big, chunk)?;
+            chunk = 0;
+            count = 0;
+        }
+    }
+    if count > 0 {
+        len = mul_small_add_in_place(out, len, radix.pow(count), chunk)?;
+    }
+    Ok(len)
+}
+
+/// [`parse`] for radix `2**bits`: digits are packed from the end.
+fn parse_pow2(out: &mut [Digit], text: &[u8], bits: u32) -> Result<usize, Error> {
+    let radix = 1 << bits;
+    let mut len = 0;
+    let (mut acc, mut filled) = (0u64, 0u32);
+    for &c in text.iter().rev() {
+        if c == b'_' {
+            continue;
+        }
+        let v = digit_value(c, radix).ok_or(Error::InvalidDigit)?;
+        acc |= (v as u64) << filled;
+        filled += bits;
+        if filled >= 32 {
+            let slot = out.get_mut(len).ok_or(Error::BufferTooSmall)?;
+            *slot = acc as Digit;
+            len += 1;
+            acc >>= 32;
+            filled -= 32;
+        }
+    }
+    if filled > 0 {
+        let slot = out.get_mut(len).ok_or(Error::BufferTooSmall)?;
+        *slot = acc as Digit;
+        len += 1;
+    }
+    Ok(crate::digits::norm(out, len))
+}

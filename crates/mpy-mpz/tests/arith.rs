@@ -1,0 +1,354 @@
+//! Differential tests of comparison, addition, multiplication, division and
+//! powers against num-bigint, with outputs sized exactly to the bounds.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::*;
+use mpy_mpz::{add, cmp, div, mul, pow, Error, MpzRef};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, Zero};
+use std::cmp::Ordering;
+
+fn check_add_sub(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
+    let (ba, bb) = (to_big(a.0, &a.1), to_big(b.0, &b.1));
+    let n = add::add_len(a.1.len(), b.1.len());
+    let mut out = buf(n);
+    let s = add::add(&mut out, r(a), r(b)).unwrap();
+    assert_eq!(result(&out, s), &ba + &bb, "{ba} + {bb}");
+    let mut out = buf(n);
+    let s = add::sub(&mut out, r(a), r(b)).unwrap();
+    assert_eq!(result(&out, s), &ba - &bb, "{ba} - {bb}");
+    // In-place accumulation.
+    let mut acc = buf(n);
+    acc[..a.1.len()].copy_from_slice(&a.1);
+    let l = add::add_mag_in_place(&mut acc, a.1.len(), &b.1).unwrap();
+    assert_eq!(mag_result(&acc, l), ba.abs() + bb.abs());
+    assert_eq!(cmp::cmp(r(a), r(b)), ba.cmp(&bb), "cmp {ba} {bb}");
+    assert_eq!(cmp::cmp_mag(&a.1, &b.1), ba.abs().cmp(&bb.abs()));
+}
+
+fn check_mul(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
+    let (ba, bb) = (to_big(a.0, &a.1), to_big(b.0, &b.1));
+    let want = &ba * &bb;
+    let n = mul::mul_len(a.1.len(), b.1.len());
+    let mut out = buf(n);
+    let mut scratch = buf(mul::mul_scratch_len(a.1.len(), b.1.len()));
+    let s = mul::mul(&mut out, r(a), r(b), &mut scratch).unwrap();
+    assert_eq!(result(&out, s), want, "{} x {} digits", a.1.len(), b.1.len());
+    // Without scratch: the schoolbook fallback.
+    let mut out = buf(n);
+    let s = mul::mul(&mut out, r(a), r(b), &mut []).unwrap();
+    assert_eq!(result(&out, s), want);
+}
+
+fn check_sqr(a: &(bool, Vec<u32>)) {
+    let ba = to_big(a.0, &a.1);
+    let n = mul::mul_len(a.1.len(), a.1.len());
+    let mut out = buf(n);
+    let mut scratch = buf(mul::mul_scratch_len(a.1.len(), a.1.len()));
+    let l = mul::mul_mag(&mut out, &a.1, &a.1, &mut scratch).unwrap();
+    assert_eq!(mag_result(&out, l), &ba * &ba, "square of {} digits", a.1.len());
+    let mut out = buf(n);
+    let l = mul::mul_mag(&mut out, &a.1, &a.1, &mut []).unwrap();
+    assert_eq!(mag_result(&out, l), &ba * &ba);
+}
+
+fn check_div(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
+    let (ba, bb) = (to_big(a.0, &a.1), to_big(b.0, &b.1));
+    let (la, lb) = (a.1.len(), b.1.len());
+    let mut q = buf(div::divmod_q_len(la, lb));
+    let mut rm = buf(div::divmod_r_len(lb));
+    let mut scratch = buf(div::divmod_scratch_len(la, lb));
+    if bb.is_zero() {
+        assert_eq!(div::divmod(&mut q, &mut rm, r(a), r(b), &mut scratch), Err(Error::ZeroDivision));
+        assert_eq!(div::floordiv(&mut q, r(a), r(b), &mut scratch), Err(Error::ZeroDivision));
+        assert_eq!(div::modulo(&mut rm, r(a), r(b), &mut scratch), Err(Error::ZeroDivision));
+        return;
+    }
+    let (wq, wr) = ba.div_mod_floor(&bb);
+    let (sq, sr) = div::divmod(&mut q, &mut rm, r(a), r(b), &mut scratch).unwrap();
+    assert_eq!(result(&q, sq), wq, "{ba} // {bb}");
+    assert_eq!(result(&rm, sr), wr, "{ba} % {bb}");
+    let mut q = buf(div::divmod_q_len(la, lb));
+    let mut scratch = buf(div::divmod_scratch_len(la, lb));
+    let sq = div::floordiv(&mut q, r(a), r(b), &mut scratch).unwrap();
+    assert_eq!(result(&q, sq), wq);
+    let mut rm = buf(div::divmod_r_len(lb));
+    let mut scratch = buf(div::divmod_scratch_len(la, lb));
+    let sr = div::modulo(&mut rm, r(a), r(b), &mut scratch).unwrap();
+    assert_eq!(result(&rm, sr), wr);
+    // Truncating magnitude division.
+    let (tq, tr) = ba.abs().div_rem(&bb.abs());
+    let mut q = buf(la.saturating_sub(lb) + 1);
+    let mut rm = buf(la.min(lb));
+    let mut scratch = buf(div::divmod_scratch_len(la, lb));
+    let (ql, rl) = div::divmod_mag(&mut q, &mut rm, &a.1, &b.1, &mut scratch).unwrap();
+    assert_eq!(mag_result(&q, ql), tq);
+    assert_eq!(mag_result(&rm, rl), tr);
+    if let [d] = b.1[..] {
+        let mut q = buf(la);
+        let (ql, rem) = div::divmod_digit_mag(&mut q, &a.1, d).unwrap();
+        assert_eq!(mag_result(&q, ql), tq);
+        assert_eq!(BigInt::from(rem), tr);
+        assert_eq!(BigInt::from(div::rem_digit_mag(&a.1, d).unwrap()), tr);
+    }
+}
+
+#[test]
+fn exhaustive_small() {
+    let lim: i64 = if cfg!(miri) { 6 } else { 130 };
+    for x in -lim..=lim {
+        let a = from_big(&BigInt::from(x));
+        for y in -lim..=lim {
+            let b = from_big(&BigInt::from(y));
+            let mut out = buf(add::add_len(a.1.len(), b.1.len()));
+            let s = add::add(&mut out, r(&a), r(&b)).unwrap();
+            assert_eq!(result(&out, s), BigInt::from(x + y));
+            let s = add::sub(&mut out, r(&a), r(&b)).unwrap();
+            assert_eq!(result(&out, s), BigInt::from(x - y));
+            let mut out = buf(mul::mul_len(a.1.len(), b.1.len()));
+            let s = mul::mul(&mut out, r(&a), r(&b), &mut []).unwrap();
+            assert_eq!(result(&out, s), BigInt::from(x * y));
+            assert_eq!(cmp::cmp(r(&a), r(&b)), x.cmp(&y));
+            assert_eq!(cmp::cmp_i64(r(&a), y), x.cmp(&y));
+            if y != 0 {
+                let (wq, wr) = py_divmod(x as i128, y as i128);
+                let mut q = buf(div::divmod_q_len(a.1.len(), b.1.len()));
+                let mut rm = buf(div::divmod_r_len(b.1.len()));
+                let (sq, sr) = div::divmod(&mut q, &mut rm, r(&a), r(&b), &mut []).unwrap();
+                assert_eq!(result(&q, sq), BigInt::from(wq), "{x} // {y}");
+                assert_eq!(result(&rm, sr), BigInt::from(wr), "{x} % {y}");
+            }
+        }
+    }
+}
+
+#[test]
+fn specials_pairwise() {
+    let sp: Vec<_> = specials().iter().map(from_big).collect();
+    let sp = if cfg!(miri) { &sp[..8] } else { &sp[..] };
+    for a in sp {
+        check_sqr(a);
+        for b in sp {
+            check_add_sub(a, b);
+            check_mul(a, b);
+            check_div(a, b);
+        }
+    }
+}
+
+#[test]
+fn random_add_sub_cmp() {
+    let mut rng = Rng::new(1);
+    for _ in 0..iters(20000) {
+        let a = rng.int(80);
+        let b = if rng.below(5) == 0 { (rng.bool(), a.1.clone()) } else { rng.int(80) };
+        check_add_sub(&a, &b);
+    }
+}
+
+#[test]
+fn random_mul() {
+    let mut rng = Rng::new(2);
+    for i in 0..iters(4000) {
+        let max = if i % 10 == 0 { 400 } else { 140 };
+        let a = rng.int(max);
+        let b = rng.int(max);
+        check_mul(&a, &b);
+        if i % 4 == 0 {
+            check_sqr(&a);
+        }
+    }
+}
+
+#[test]
+fn karatsuba_shapes() {
+    // Balanced, nearly balanced, chunked and very unbalanced shapes around
+    // and well above the threshold, with worst-case digit patterns.
+    let mut rng = Rng::new(3);
+    let t = mul::KARATSUBA_THRESHOLD;
+    let shapes = [
+        (t, t),
+        (t + 1, t),
+        (2 * t - 1, t),
+        (2 * t, t),
+        (2 * t + 1, t),
+        (3 * t + 5, t + 2),
+        (4 * t, 4 * t),
+        (4 * t + 1, 3 * t),
+        (7 * t + 3, 2 * t + 1),
+        (10 * t, t),
+        (33 * t, 2 * t + 7),
+        (24 * t + 5, 24 * t + 3),
+    ];
+    let rounds = if cfg!(miri) { 1 } else { 6 };
+    for &(la, lb) in &shapes {
+        for _ in 0..rounds {
+            let a = (rng.bool(), rng.mag(la));
+            let b = (rng.bool(), rng.mag(lb));
+            check_mul(&a, &b);
+            check_mul(&b, &a);
+            check_sqr(&a);
+        }
+    }
+    // All-ones factors maximise every carry.
+    for n in [t, t + 1, 2 * t + 3, 100, 257] {
+        let a = (false, vec![u32::MAX; n]);
+        check_mul(&a, &a.clone());
+        check_sqr(&a);
+    }
+}
+
+#[test]
+fn huge_mul_and_div() {
+    let mut rng = Rng::new(4);
+    let sizes: &[usize] = if cfg!(miri) { &[70] } else { &[700, 1500, 3000] };
+    for &n in sizes {
+        let a = (rng.bool(), rng.mag(n));
+        let b = (rng.bool(), rng.mag(n / 2 + 3));
+        check_mul(&a, &b);
+        check_sqr(&a);
+        check_div(&a, &b);
+    }
+}
+
+#[test]
+fn random_div() {
+    let mut rng = Rng::new(5);
+    for i in 0..iters(20000) {
+        let a = rng.int(if i % 10 == 0 { 200 } else { 40 });
+        let b = rng.int(if i % 3 == 0 { 3 } else { 40 });
+        check_div(&a, &b);
+    }
+}
+
+#[test]
+fn div_qhat_corrections() {
+    // Divisors with a top digit just over 2^31 and dividends built to make
+    // the quotient estimate overshoot (the "add back" step of algorithm D).
+    let mut rng = Rng::new(6);
+    for _ in 0..iters(3000) {
+        let lb = 2 + rng.below(6) as usize;
+        let mut b = rng.mag(lb);
+        *b.last_mut().unwrap() = 0x8000_0000 | (rng.below(4) as u32);
+        if rng.bool() {
+            b[lb - 2] = u32::MAX;
+        }
+        let bb = to_big(false, &b);
+        let ql = 1 + rng.below(5) as usize;
+        let q = to_big(false, &rng.mag(ql));
+        let off = BigInt::from(rng.below(3)) - 1;
+        let a = &bb * &q + &bb - BigInt::from(1) + off;
+        let a = from_big(&a);
+        check_div(&a, &(rng.bool(), b.clone()));
+        check_div(&(true, a.1.clone()), &(false, b));
+    }
+}
+
+#[test]
+fn mul_small_and_digit() {
+    let mut rng = Rng::new(7);
+    for _ in 0..iters(5000) {
+        let la = rng.len(50);
+        let a = rng.mag(la);
+        let d = rng.mag(1).first().copied().unwrap_or(0);
+        let d = if rng.below(4) == 0 { 10 } else { d };
+        let add = rng.next_u64() as u32;
+        let ba = to_big(false, &a);
+        let mut out = buf(a.len() + 1);
+        let l = mul::mul_digit_mag(&mut out, &a, d).unwrap();
+        assert_eq!(mag_result(&out, l), &ba * d);
+        let mut acc = buf(a.len() + 1);
+        acc[..a.len()].copy_from_slice(&a);
+        let l = mul::mul_small_add_in_place(&mut acc, a.len(), d, add).unwrap();
+        assert_eq!(mag_result(&acc, l), &ba * d + add);
+        let mut w = a.clone();
+        if d != 0 {
+            let (l, rem) = div::div_digit_in_place(&mut w, a.len(), d);
+            assert_eq!(mag_result(&w, l), &ba / d);
+            assert_eq!(BigInt::from(rem), &ba % d);
+        }
+    }
+}
+
+#[test]
+fn random_pow() {
+    let mut rng = Rng::new(8);
+    for i in 0..iters(600) {
+        let a = rng.int(if i % 5 == 0 { 6 } else { 2 });
+        let e = match rng.below(4) {
+            0 => rng.below(4),
+            1 => rng.below(40),
+            _ => rng.below(if a.1.len() > 2 { 60 } else { 400 }),
+        };
+        let ba = to_big(a.0, &a.1);
+        let n = pow::pow_len(&a.1, e).unwrap();
+        let mut out = buf(n);
+        let mut scratch = buf(pow::pow_scratch_len(&a.1, e).unwrap());
+        let s = pow::pow(&mut out, r(&a), e, &mut scratch).unwrap();
+        assert_eq!(result(&out, s), ba.pow(e as u32), "({ba}) ** {e}");
+    }
+    // Powers of two, +-1 and 0 with huge exponents are cheap.
+    for (base, e) in [(2i64, 10_000u64), (-2, 999), (8, 333), (1, u64::MAX), (-1, u64::MAX), (0, u64::MAX), (0, 0), (-7, 0)] {
+        let a = from_big(&BigInt::from(base));
+        let n = pow::pow_len(&a.1, e).unwrap();
+        let mut out = buf(n);
+        let mut scratch = buf(pow::pow_scratch_len(&a.1, e).unwrap());
+        let s = pow::pow(&mut out, r(&a), e, &mut scratch).unwrap();
+        let want = if e > 100_000 {
+            BigInt::from(base).pow((e & 1) as u32 + 2)
+        } else {
+            BigInt::from(base).pow(e as u32)
+        };
+        assert_eq!(result(&out, s), want, "{base} ** {e}");
+    }
+    assert_eq!(pow::pow_len(&[3], u64::MAX), None);
+}
+
+#[test]
+fn random_pow_mod() {
+    let mut rng = Rng::new(9);
+    for _ in 0..iters(800) {
+        let a = rng.int(12);
+        let le = rng.len(4);
+        let e = rng.mag(le);
+        let m = rng.int(10);
+        let (ba, be, bm) = (to_big(a.0, &a.1), to_big(false, &e), to_big(m.0, &m.1));
+        let lm = m.1.len();
+        let mut out = buf(pow::pow_mod_len(lm));
+        let mut scratch = buf(pow::pow_mod_scratch_len(a.1.len(), lm));
+        let got = pow::pow_mod(&mut out, r(&a), &e, r(&m), &mut scratch);
+        if bm.is_zero() {
+            assert_eq!(got, Err(Error::ZeroDivision));
+            continue;
+        }
+        let am = bm.abs();
+        let mut want = ba.mod_floor(&am).modpow(&be, &am);
+        if bm.is_negative() && !want.is_zero() {
+            want -= &am;
+        }
+        assert_eq!(result(&out, got.unwrap()), want, "pow({ba}, {be}, {bm})");
+    }
+}
+
+#[test]
+fn short_buffers_are_errors() {
+    let a = (false, vec![u32::MAX; 3]);
+    let b = (false, vec![u32::MAX; 2]);
+    let mut out = buf(3);
+    assert_eq!(add::add(&mut out, r(&a), r(&b)), Err(Error::BufferTooSmall));
+    let mut out = buf(4);
+    assert_eq!(mul::mul(&mut out, r(&a), r(&b), &mut []), Err(Error::BufferTooSmall));
+    let mut q = buf(2);
+    let mut rm = buf(1);
+    assert_eq!(div::divmod(&mut q, &mut rm, r(&a), r(&b), &mut buf(6)), Err(Error::BufferTooSmall));
+    assert_eq!(div::divmod(&mut buf(2), &mut buf(2), r(&a), r(&b), &mut buf(5)), Err(Error::BufferTooSmall));
+    // Zero-length everything is fine for zero.
+    let z = MpzRef::pos(&[]);
+    assert_eq!(add::add(&mut [], z, z).unwrap().len, 0);
+    assert_eq!(mul::mul(&mut [], z, z, &mut []).unwrap().len, 0);
+    assert_eq!(cmp::cmp(MpzRef::new(true, &[0, 0]), z), Ordering::Equal);
+}
