@@ -15,8 +15,14 @@ impl Hal for StdHal {
     fn stderr_write(&mut self, data: &[u8]) {
         let _ = std::io::stderr().write_all(data);
     }
-    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
-        std::fs::read(path).ok()
+    fn file_size(&mut self, path: &str) -> Option<usize> {
+        std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len() as usize)
+    }
+    fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        let data = std::fs::read(path).ok()?;
+        let n = data.len().min(buf.len());
+        buf[..n].copy_from_slice(&data[..n]);
+        Some(n)
     }
     fn stat(&mut self, path: &str) -> PathKind {
         match std::fs::metadata(if path.is_empty() { "." } else { path }) {
@@ -34,12 +40,15 @@ fn main() {
     };
     let data = std::fs::read(&path).unwrap_or_default();
     let cfg = Config { stack_limit: 256 * 1024, ..Config::default() };
-    let mut vm = Vm::new(cfg, Box::new(StdHal));
+    let Ok(mut vm) = Vm::new(cfg, Box::new(StdHal)) else {
+        eprintln!("vmrun: cannot allocate the heap");
+        std::process::exit(1);
+    };
     if mpy_core::runtime::init::init(&mut vm).is_err() {
         std::process::exit(1);
     }
     vm.set_stack_base();
-    if let Ok(l) = vm.new_list(vec![mpy_core::Obj::qstr(q::empty)]) {
+    if let Ok(l) = vm.new_list(&[mpy_core::Obj::qstr(q::empty)]) {
         vm.sys_path = l;
     }
     let r = if path.ends_with(".py") {
@@ -53,9 +62,8 @@ fn main() {
     let code = match r {
         Ok(_) => 0,
         Err(e) => {
-            let mut s = String::new();
-            mpy_core::vm::print_exception(&mut vm, e.0, &mut s);
-            print!("{}", s);
+            let mut out = mpy_core::runtime::print::Out::Stdout;
+            let _ = mpy_core::vm::print_exception(&mut vm, e.0, &mut out);
             1
         }
     };

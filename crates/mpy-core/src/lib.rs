@@ -10,7 +10,6 @@ pub mod heap;
 pub mod map;
 pub mod modules;
 pub mod obj;
-pub mod objdata;
 pub mod qstr;
 pub mod runtime;
 pub mod state;

@@ -249,6 +249,7 @@ mod tests {
     use super::*;
     use alloc::format;
     use alloc::string::String;
+    use alloc::vec::Vec;
 
     #[test]
     fn static_lookup_finds_every_builtin() {
@@ -273,30 +274,59 @@ mod tests {
         assert_eq!(find_static("a"), Some(q::a));
     }
 
+    fn vm() -> crate::state::Vm {
+        let cfg = crate::state::Config { heap_size: 256 * 1024, ..crate::state::Config::default() };
+        crate::state::Vm::new(cfg, alloc::boxed::Box::new(crate::hal::BufferHal::default())).expect("vm")
+    }
+
     #[test]
     fn dynamic_intern_is_unique_and_grows() {
-        let mut p = QstrPool::default();
+        let mut vm = vm();
         let mut ids = Vec::new();
         for i in 0..1000 {
             let s = format!("dyn_{i}");
-            let q = p.intern(&s);
+            let q = vm.intern(&s).expect("intern");
             assert!(q.0 as usize >= N_STATIC);
             ids.push(q);
         }
+        // Interned texts live in the heap, kept by the pool (a `Vm` field)
+        // across collections.
+        vm.collect();
         for i in 0..1000 {
             let s = format!("dyn_{i}");
-            assert_eq!(p.lookup(&s), Some(ids[i]));
-            assert_eq!(p.intern(&s), ids[i]);
-            assert_eq!(p.str(ids[i]), s);
-            assert_eq!(p.hash(ids[i]), hash_bytes(s.as_bytes()));
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &s), Some(ids[i]));
+            assert_eq!(vm.intern(&s).expect("intern"), ids[i]);
+            assert_eq!(vm.qstr_str(ids[i]), s);
+            assert_eq!(vm.qstr_hash(ids[i]), hash_bytes(s.as_bytes()));
         }
-        assert_eq!(p.len_dynamic(), 1000);
-        assert_eq!(p.lookup("dyn_1000"), None);
+        assert_eq!(vm.qstrs.len_dynamic(), 1000);
+        assert_eq!(vm.qstrs.lookup(&vm.heap, "dyn_1000"), None);
         // Built-ins are never duplicated.
-        assert_eq!(p.intern("append"), q::append);
-        assert_eq!(p.intern_static("x"), q::x);
-        let s = p.intern_static("frozen_name");
-        assert_eq!(p.intern("frozen_name"), s);
-        assert_eq!(p.len_dynamic(), 1001);
+        assert_eq!(vm.intern("append").expect("intern"), q::append);
+        assert_eq!(vm.intern_static("x").expect("intern"), q::x);
+        let s = vm.intern_static("frozen_name").expect("intern");
+        assert_eq!(vm.intern("frozen_name").expect("intern"), s);
+        assert_eq!(vm.qstr_str(s), "frozen_name");
+        assert_eq!(vm.qstrs.len_dynamic(), 1001);
+        // A heap str with interned text becomes the qstr.
+        let o = vm.new_str("dyn_7").expect("str");
+        assert_eq!(o.as_qstr(), Some(ids[7]));
+    }
+
+    #[test]
+    fn intern_exhaustion_is_memory_error() {
+        let cfg = crate::state::Config { heap_size: 16 * 1024, ..crate::state::Config::default() };
+        let mut vm =
+            crate::state::Vm::new(cfg, alloc::boxed::Box::new(crate::hal::BufferHal::default())).expect("vm");
+        let mut failed = false;
+        for i in 0..10_000 {
+            if vm.intern(&format!("name_{i}_padding_padding")).is_err() {
+                failed = true;
+                break;
+            }
+        }
+        assert!(failed, "a 16 KiB heap cannot hold 10000 qstrs");
+        // Earlier entries are intact.
+        assert_eq!(vm.qstrs.lookup(&vm.heap, "name_0_padding_padding").map(|q| vm.qstr_str(q)), Some("name_0_padding_padding"));
     }
 }

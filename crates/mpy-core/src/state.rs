@@ -78,6 +78,10 @@ pub struct Vm {
     pub hal: Box<dyn Hal>,
     /// The bytecode VM's own state (builtins overrides, compile hook, ...).
     pub vmstate: crate::vm::VmState,
+    /// The `random` module's generator state (splitmix64; see
+    /// `modules::random`). Kept here rather than in a static so each
+    /// interpreter has its own.
+    pub random_state: u64,
 }
 
 impl Vm {
@@ -105,6 +109,7 @@ impl Vm {
             config,
             hal,
             vmstate: crate::vm::VmState::default(),
+            random_state: crate::modules::random::INITIAL_STATE,
         }
     }
 

@@ -52,7 +52,7 @@ pub fn run_mpy(data: &[u8]) -> String {
 /// [`run_mpy`] with a configuration.
 pub fn run_mpy_cfg(data: &[u8], cfg: Config) -> String {
     let buf = Rc::new(RefCell::new(Vec::new()));
-    let mut vm = Vm::new(cfg, Box::new(TestHal(buf.clone())));
+    let mut vm = Vm::new(cfg, Box::new(TestHal(buf.clone()))).expect("heap");
     mpy_core::runtime::init::init(&mut vm).unwrap();
     vm.set_stack_base();
     let m = match mpy_bytecode::read_mpy(data) {
@@ -62,9 +62,17 @@ pub fn run_mpy_cfg(data: &[u8], cfg: Config) -> String {
     let r = mpy_core::vm::exec_module(&mut vm, &m, q::__main__);
     let mut out = String::from_utf8_lossy(&buf.borrow()).into_owned();
     if let Err(e) = r {
-        mpy_core::vm::print_exception(&mut vm, e.0, &mut out);
+        out.push_str(&exc_text(&mut vm, e.0));
     }
     out
+}
+
+/// The traceback and message of exception `e`, as printed for an
+/// uncaught exception.
+pub fn exc_text(vm: &mut Vm, e: mpy_core::Obj) -> String {
+    let mut o = mpy_core::runtime::print::Out::buf();
+    let _ = mpy_core::vm::print_exception(vm, e, &mut o);
+    String::from_utf8_lossy(o.as_bytes()).into_owned()
 }
 
 /// Compiles and runs `src` on the VM.

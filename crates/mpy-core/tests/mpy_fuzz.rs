@@ -9,6 +9,13 @@
 use mpy_core::hal::Hal;
 use mpy_core::{q, Config, Vm};
 
+/// The traceback and message of exception `e`.
+fn exc_text(vm: &mut Vm, e: mpy_core::Obj) -> String {
+    let mut o = mpy_core::runtime::print::Out::buf();
+    let _ = mpy_core::vm::print_exception(vm, e, &mut o);
+    String::from_utf8_lossy(o.as_bytes()).into_owned()
+}
+
 /// Captures output; reports Ctrl-C after `budget` backward jumps.
 struct FuzzHal {
     budget: u32,
@@ -99,20 +106,19 @@ fn mutate(rng: &mut Rng, data: &[u8]) -> Vec<u8> {
 
 /// Loads and runs `data` as a module; returns whether it ran to the end.
 fn run(data: &[u8]) -> bool {
-    let cfg = Config { heap_size: 64 * 1024, opt_level: 0, stack_limit: 256 * 1024 };
-    let mut vm = Vm::new(cfg, Box::new(FuzzHal { budget: 2000 }));
+    let cfg = Config { heap_size: 64 * 1024, opt_level: 0, stack_limit: 256 * 1024, ..Config::default() };
+    let Ok(mut vm) = Vm::new(cfg, Box::new(FuzzHal { budget: 2000 })) else { return false };
     if mpy_core::runtime::init::init(&mut vm).is_err() {
         return false;
     }
     vm.set_stack_base();
-    let Ok(m) = mpy_core::vm::import::new_module(&mut vm, q::__main__) else { return false };
-    vm.roots.push(m);
-    let g = mpy_core::vm::import::module_globals(&vm, m).unwrap_or(mpy_core::Obj::NULL);
+    let Ok(m) = mpy_core::vm::module::new_module(&mut vm, q::__main__) else { return false };
+    vm.port_roots[0] = m;
+    let g = mpy_core::vm::module::module_globals(&vm, m).unwrap_or(mpy_core::Obj::NULL);
     let r = mpy_core::vm::frozen::exec_mpy_in(&mut vm, data, g);
     if let Err(e) = &r {
         // Printing the exception must not panic either.
-        let mut s = String::new();
-        mpy_core::vm::print_exception(&mut vm, e.0, &mut s);
+        let s = exc_text(&mut vm, e.0);
         assert!(!s.is_empty());
     }
     r.is_ok()
@@ -151,17 +157,16 @@ fn bad_headers_are_incompatible() {
     let img = &imgs[0];
     for bad in [&b""[..], b"M", b"X\x06\x00\x1f", &img[..img.len() / 2]] {
         let cfg = Config::default();
-        let mut vm = Vm::new(cfg, Box::new(FuzzHal { budget: 100 }));
+        let mut vm = Vm::new(cfg, Box::new(FuzzHal { budget: 100 })).expect("heap");
         let _ = mpy_core::runtime::init::init(&mut vm);
         let Err(e) = mpy_core::vm::frozen::parse_mpy(&mut vm, bad) else { panic!("accepted a bad .mpy") };
-        let mut s = String::new();
-        mpy_core::vm::print_exception(&mut vm, e.0, &mut s);
+        let s = exc_text(&mut vm, e.0);
         assert!(s.contains("ValueError: incompatible .mpy file"), "{s}");
     }
     // More small-int bits than this VM has.
     let mut wide = img.clone();
     wide[3] = 64;
-    let mut vm = Vm::new(Config::default(), Box::new(FuzzHal { budget: 100 }));
+    let mut vm = Vm::new(Config::default(), Box::new(FuzzHal { budget: 100 })).expect("heap");
     let _ = mpy_core::runtime::init::init(&mut vm);
     assert!(mpy_core::vm::frozen::parse_mpy(&mut vm, &wide).is_err());
 }

@@ -20,7 +20,7 @@ impl Hal for BudgetHal {
 }
 
 fn run_quiet(data: &[u8]) {
-    let mut vm = Vm::new(Config { heap_size: 256 * 1024, ..Config::default() }, Box::new(BudgetHal(2000)));
+    let mut vm = Vm::new(Config { heap_size: 256 * 1024, ..Config::default() }, Box::new(BudgetHal(2000))).expect("heap");
     mpy_core::runtime::init::init(&mut vm).unwrap();
     vm.set_stack_base();
     if let Ok(m) = mpy_bytecode::read_mpy(data) {
@@ -87,11 +87,10 @@ fn endless_loop_is_interruptible() {
         return;
     }
     let d = common::mpy_cross("while True:\n    pass\n");
-    let mut vm = Vm::new(Config::default(), Box::new(BudgetHal(10)));
+    let mut vm = Vm::new(Config::default(), Box::new(BudgetHal(10))).expect("heap");
     mpy_core::runtime::init::init(&mut vm).unwrap();
     let m = mpy_bytecode::read_mpy(&d).unwrap();
     let r = mpy_core::vm::exec_module(&mut vm, &m, q::__main__);
-    let mut s = String::new();
-    mpy_core::vm::print_exception(&mut vm, r.unwrap_err().0, &mut s);
+    let s = common::exc_text(&mut vm, r.unwrap_err().0);
     assert!(s.ends_with("KeyboardInterrupt: \n"), "{s}");
 }

@@ -15,8 +15,14 @@ impl Hal for MemFs {
     fn stdout_write(&mut self, data: &[u8]) {
         self.out.borrow_mut().extend_from_slice(data);
     }
-    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
-        self.files.get(path).map(|s| s.as_bytes().to_vec())
+    fn file_size(&mut self, path: &str) -> Option<usize> {
+        self.files.get(path).map(|s| s.len())
+    }
+    fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        let s = self.files.get(path)?.as_bytes();
+        let n = s.len().min(buf.len());
+        buf[..n].copy_from_slice(&s[..n]);
+        Some(n)
     }
     fn stat(&mut self, path: &str) -> PathKind {
         if self.files.contains_key(path) {
@@ -32,15 +38,17 @@ impl Hal for MemFs {
 fn run(files: &[(&str, &str)], main: &str) -> String {
     let out = Rc::new(RefCell::new(Vec::new()));
     let files = files.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let mut vm = Vm::new(Config::default(), Box::new(MemFs { out: out.clone(), files }));
+    let mut vm = Vm::new(Config::default(), Box::new(MemFs { out: out.clone(), files })).expect("heap");
     mpy_core::runtime::init::init(&mut vm).unwrap();
     vm.set_stack_base();
-    let l = vm.new_list(vec![Obj::qstr(mpy_core::q::empty)]).unwrap();
+    let l = vm.new_list(&[Obj::qstr(mpy_core::q::empty)]).unwrap();
     vm.sys_path = l;
     let r = mpy_core::vm::exec_source(&mut vm, main.as_bytes(), "main.py", mpy_core::vm::CompileMode::Exec);
     let mut s = String::from_utf8_lossy(&out.borrow()).into_owned();
     if let Err(e) = r {
-        mpy_core::vm::print_exception(&mut vm, e.0, &mut s);
+        let mut o = mpy_core::runtime::print::Out::buf();
+        let _ = mpy_core::vm::print_exception(&mut vm, e.0, &mut o);
+        s.push_str(&String::from_utf8_lossy(o.as_bytes()));
     }
     s
 }

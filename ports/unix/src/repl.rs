@@ -109,10 +109,9 @@ pub fn repl(vm: &mut Vm, show_banner: bool) -> i32 {
         }
         if let Err(e) = exec_source(vm, text.as_bytes(), "<stdin>", CompileMode::Single) {
             let code = handle_uncaught(vm, e, ErrOut::Stdout);
-            let is_exit = matches!(vm.get(e.0), Some(_))
-                && vm
-                    .exception_match(e.0, mpy_core::Obj::from_type(&mpy_core::types::exception::SYSTEM_EXIT_TYPE))
-                    .unwrap_or(false);
+            let is_exit = vm
+                .exception_match(e.0, mpy_core::Obj::from_type(&mpy_core::types::exception::SYSTEM_EXIT_TYPE))
+                .unwrap_or(false);
             if is_exit {
                 return code;
             }

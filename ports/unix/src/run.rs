@@ -3,8 +3,8 @@
 
 use crate::args::{Options, Target};
 use crate::hal::UnixHal;
-use mpy_core::objdata::ObjData;
-use mpy_core::types::exception::{KEYBOARD_INTERRUPT_TYPE, SYSTEM_EXIT_TYPE};
+use mpy_core::runtime::print::Out;
+use mpy_core::types::exception::{ExceptionObj, KEYBOARD_INTERRUPT_TYPE, SYSTEM_EXIT_TYPE};
 use mpy_core::vm::{print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyErr, Vm};
 use std::io::IsTerminal;
@@ -32,28 +32,25 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr, out: ErrOut) -> i32 {
     let sys_exit = Obj::from_type(&SYSTEM_EXIT_TYPE);
     let kbd = Obj::from_type(&KEYBOARD_INTERRUPT_TYPE);
     if vm.exception_match(exc, sys_exit).unwrap_or(false) {
-        let args = match vm.get(exc) {
-            Some(ObjData::Exception(x)) => vm.seq_items(x.args).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let Some(&code) = args.first() else { return 0 };
+        let args = vm.heap.get::<ExceptionObj>(exc).map_or(Obj::NULL, |x| x.args);
+        let Some(&code) = vm.tuple_pinned(args).and_then(|a| a.first()) else { return 0 };
         if code == Obj::NONE {
             return 0;
         }
         if let Some(i) = code.as_small_int() {
             return (i & 0xff) as i32;
         }
-        if let Ok(s) = vm.str_string(code) {
-            vm.hal.stderr_write(format!("{s}\n").as_bytes());
+        let mut err = Out::Stderr;
+        if vm.print_obj(code, &mut err, mpy_core::typ::PrintKind::Str).is_ok() {
+            vm.hal.stderr_write(b"\n");
         }
         return 1;
     }
-    let mut s = String::new();
-    print_exception(vm, exc, &mut s);
-    match out {
-        ErrOut::Stdout => vm.hal.stdout_write(s.as_bytes()),
-        ErrOut::Stderr => vm.hal.stderr_write(s.as_bytes()),
-    }
+    let mut o = match out {
+        ErrOut::Stdout => Out::Stdout,
+        ErrOut::Stderr => Out::Stderr,
+    };
+    let _ = print_exception(vm, exc, &mut o);
     if vm.exception_match(exc, kbd).unwrap_or(false) {
         130
     } else {
@@ -64,9 +61,7 @@ pub fn handle_uncaught(vm: &mut Vm, e: PyErr, out: ErrOut) -> i32 {
 fn set_list(vm: &mut Vm, list: Obj, items: &[String]) -> Result<(), PyErr> {
     for it in items {
         let s = vm.new_str(it)?;
-        if let Some(ObjData::List(l)) = vm.get_mut(list) {
-            l.push(s);
-        }
+        mpy_core::types::list::list_append(vm, list, s)?;
     }
     Ok(())
 }
@@ -90,8 +85,14 @@ fn initial_path(script_dir: Option<String>) -> Vec<String> {
 
 /// Runs `opts`, returning the process exit code.
 pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
-    let config = Config { heap_size: opts.heap_size, opt_level: opts.opt_level, stack_limit };
-    let mut vm = Vm::new(config, Box::new(UnixHal::new(stack_limit)));
+    let config = Config { heap_size: opts.heap_size, opt_level: opts.opt_level, stack_limit, ..Config::default() };
+    let mut vm = match Vm::new(config, Box::new(UnixHal::new(stack_limit))) {
+        Ok(vm) => vm,
+        Err(_) => {
+            eprintln!("{prog}: can't allocate a heap of {} bytes", opts.heap_size);
+            return 1;
+        }
+    };
     vm.set_stack_base();
     vm.vmstate.frozen = crate::frozen::FROZEN;
     if let Err(e) = mpy_core::runtime::init::init(&mut vm) {
@@ -237,18 +238,15 @@ fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {
 
 /// Runs frozen module `fm` as `__main__` (for `-m`).
 fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule) -> Result<(), PyErr> {
-    let m = mpy_core::vm::import::new_module(vm, mpy_core::q::__main__)?;
-    vm.roots.push(m);
-    let r = (|| {
-        let md = vm.modules;
-        if !md.is_null() {
-            vm.dict_store(md, Obj::qstr(mpy_core::q::__main__), m)?;
-        }
-        let g = mpy_core::vm::import::module_globals(vm, m).unwrap_or(Obj::NULL);
-        mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
-    })();
-    vm.roots.pop();
-    r
+    // `m` stays on this stack frame while the module runs: the collector
+    // scans the native stack.
+    let m = mpy_core::vm::module::new_module(vm, mpy_core::q::__main__)?;
+    let md = vm.modules;
+    if !md.is_null() {
+        vm.dict_store(md, Obj::qstr(mpy_core::q::__main__), m)?;
+    }
+    let g = mpy_core::vm::module::module_globals(vm, m).unwrap_or(Obj::NULL);
+    mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
 }
 
 /// Finds `-m` module `name` along `sys.path`: `<dir>/a/b.py` or `.mpy`, or
@@ -259,9 +257,9 @@ fn find_module(vm: &mut Vm, name: &str) -> Option<(String, Code)> {
     let rel = name.replace('.', "/");
     let dirs: Vec<String> = vm
         .seq_items(vm.sys_path)
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|o| vm.str_of(o).map(String::from))
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|&o| vm.str_pinned(o).map(String::from))
         .collect();
     for d in dirs {
         let base = if d.is_empty() { rel.clone() } else { format!("{d}/{rel}") };

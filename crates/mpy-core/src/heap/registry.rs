@@ -141,3 +141,26 @@ obj_type!(crate::vm::exec::CodeObj, is!(crate::vm::exec::CODE_TYPE));
 // (added by strings)
 obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE));
 obj_type!(types::strutil::SeqIterObj, is!(types::strutil::ITERATOR_TYPE));
+// (added by modules)
+obj_type!(crate::modules::sys_io::ConsoleStream, is!(crate::modules::sys_io::TEXTIO_TYPE));
+obj_type!(crate::modules::io::MemIoObj, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
+obj_type!(
+    crate::modules::builtins_io::FileObj,
+    is!(crate::modules::builtins_io::TEXTIO_TYPE, crate::modules::builtins_io::FILEIO_TYPE)
+);
+obj_type!(crate::modules::collections::NtClassObj, is!(crate::modules::collections::NT_CLASS_TYPE));
+obj_type!(crate::modules::collections::NtObj, is!(crate::modules::collections::NT_TYPE));
+obj_type!(crate::modules::collections::DequeObj, is!(crate::modules::collections::DEQUE_TYPE));
+// (added by vm)
+obj_type!(crate::vm::class::BareObj, is!(crate::typ::OBJECT_TYPE));
+// (added by containers)
+obj_type!(types::dict_views::DictViewObj, is!(types::dict_views::DICT_VIEW_TYPE));
+obj_type!(types::dict_views::DictIterObj, is!(types::dict_views::DICT_ITERATOR_TYPE));
+obj_type!(types::iterators::SeqIterObj, is!(types::iterators::ITERATOR_TYPE, types::iterators::SUBSCR_ITERATOR_TYPE));
+obj_type!(types::iterators::EnumerateObj, is!(types::iterators::ENUMERATE_TYPE));
+obj_type!(types::iterators::ZipObj, is!(types::iterators::ZIP_TYPE, types::iterators::MAP_TYPE));
+obj_type!(types::iterators::FilterObj, is!(types::iterators::FILTER_TYPE));
+obj_type!(types::iterators::ReversedObj, is!(types::iterators::REVERSED_TYPE));
+obj_type!(types::range::RangeObj, is!(types::range::RANGE_TYPE));
+obj_type!(types::range::RangeIterObj, is!(types::range::RANGE_ITERATOR_TYPE));
+var_head!(types::attrtuple::AttrTupleHead, Obj, true, is!(types::attrtuple::ATTRTUPLE_TYPE));

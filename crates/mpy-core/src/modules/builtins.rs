@@ -10,36 +10,35 @@
 //! `NotImplemented` and `Ellipsis` (immediate objects, which a ROM table
 //! entry cannot hold) are resolved by the VM's builtin lookup
 //! (`vm::builtins::lookup_builtin`) after this table. `exec`, `eval`, `compile`, `execfile` and `__import__` call the
-//! VM (`vm::exec`, `vm::import`); `globals`/`locals` are a SHIM (see
-//! `main_globals`).
+//! VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
+//! code's namespaces (`__main__`'s globals when none runs).
 
+use super::args::{str_conv_error, type_name};
 use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
+use crate::map::Map;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{BuiltinFun, ModuleDef, Rom, TypeObj, UnaryOp};
+use crate::typ::{flags, BuiltinFun, ModuleDef, PrintKind, Rom, TypeObj, UnaryOp};
+use crate::types::dict::DictObj;
 use crate::types::exception as e;
+use crate::types::list::ListObj;
 use crate::types::{self, misc};
+use crate::vm::class::{InstanceNativeObj, InstanceObj};
 use crate::PyResult;
-use alloc::vec::Vec;
 
 /// The text of a str argument as a qstr.
 ///
-/// Errors: `TypeError: can't convert 'int' object to str implicitly`.
+/// Errors: `TypeError: can't convert 'int' object to str implicitly`;
+/// `MemoryError` (interning).
 pub fn arg_qstr(vm: &mut Vm, o: Obj) -> PyResult<Qstr> {
     if let Some(q) = o.as_qstr() {
         return Ok(q);
     }
-    match vm.str_of(o) {
-        Some(s) => {
-            let s = alloc::string::String::from(s);
-            Ok(vm.intern(&s))
-        }
-        None => {
-            let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(o));
-            Err(vm.type_error(&msg))
-        }
+    match vm.str_pinned(o) {
+        Some(s) => vm.intern(s),
+        None => Err(str_conv_error(vm, o)),
     }
 }
 
@@ -81,7 +80,7 @@ fn b_hash(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if o.is_small_int() {
         return Ok(o);
     }
-    if o.as_qstr().is_some() || matches!(vm.heap.get(o), Some(ObjData::Str(_))) {
+    if o.as_qstr().is_some() || vm.heap.str_pinned(o).is_some() {
         let h = vm.hash(o)?;
         return Ok(Obj::small_int((h >> 1) as isize));
     }
@@ -89,8 +88,7 @@ fn b_hash(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let s = vm.repr_string(args[0])?;
-    vm.new_str(&s)
+    vm.repr_obj(args[0])
 }
 
 /// Checks that `cls` is a class or a (nested) tuple of classes.
@@ -98,9 +96,8 @@ fn check_classinfo(vm: &mut Vm, cls: Obj) -> PyResult<()> {
     if vm.is_type(cls) {
         return Ok(());
     }
-    if let Some(ObjData::Tuple(t)) = vm.heap.get(cls) {
-        let t = t.to_vec();
-        for c in t {
+    if let Some(t) = vm.tuple_pinned(cls) {
+        for &c in t {
             check_classinfo(vm, c)?;
         }
         return Ok(());
@@ -109,7 +106,7 @@ fn check_classinfo(vm: &mut Vm, cls: Obj) -> PyResult<()> {
 }
 
 fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
-    if let Some(ObjData::Tuple(t)) = vm.heap.get(cls) {
+    if let Some(t) = vm.tuple_pinned(cls) {
         return t.iter().any(|&c| matches_classinfo(vm, o, c, instance));
     }
     // In MicroPython `bool` is not a subclass of `int`
@@ -172,138 +169,196 @@ fn b_hasattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-/// Pushes the names of a built-in type's locals (and its bases') to `out`.
-fn type_names(t: &'static TypeObj, out: &mut Vec<Qstr>) {
+// ---- dir() ----------------------------------------------------------------
+
+/// Appends name `n` to list `out` unless it is there already.
+fn add_name(vm: &mut Vm, out: Obj, n: Qstr) -> PyResult<()> {
+    let o = Obj::qstr(n);
+    if vm.list_items(out).is_some_and(|items| items.contains(&o)) {
+        return Ok(());
+    }
+    vm.vec_push(out, |l: &mut ListObj| &mut l.items, o)
+}
+
+/// Appends the names of a built-in type's locals (and its bases').
+fn type_names(vm: &mut Vm, t: &'static TypeObj, out: Obj) -> PyResult<()> {
     let mut ty = Some(t);
     while let Some(tt) = ty {
         for (n, _) in tt.locals {
-            if !out.contains(n) {
-                out.push(*n);
-            }
+            add_name(vm, out, *n)?;
         }
         ty = tt.base;
     }
+    Ok(())
 }
 
-fn dict_names(vm: &Vm, d: &crate::map::Dict, out: &mut Vec<Qstr>) {
-    for en in d.iter() {
-        if let Some(qs) = en.key.as_qstr() {
-            if !out.contains(&qs) {
-                out.push(qs);
-            }
-        } else if let Some(s) = vm.str_of(en.key) {
-            if let Some(qs) = vm.qstrs.lookup(s) {
-                if !out.contains(&qs) {
-                    out.push(qs);
-                }
-            }
-        }
-    }
+/// A namespace whose str keys `dir()` lists.
+#[derive(Clone, Copy)]
+enum Ns {
+    /// A user class's namespace.
+    Class(Obj),
+    /// An instance's attributes.
+    Instance(Obj),
+    /// A dict object.
+    Dict(Obj),
 }
 
-/// Names of class object `c` and its MRO (their namespaces and native
-/// bases' locals).
-fn class_names(vm: &Vm, c: Obj, out: &mut Vec<Qstr>) {
-    if let Some(t) = c.as_type() {
-        type_names(t, out);
-        return;
-    }
-    if let Some(ObjData::Class(cl)) = vm.heap.get(c) {
-        dict_names(vm, &cl.dict, out);
-        for &m in cl.mro.iter() {
-            if m != c {
-                class_names(vm, m, out);
-            }
-        }
-        if let Some(nb) = cl.native_base {
-            type_names(nb, out);
-        }
+fn ns_map(vm: &Vm, ns: Ns) -> Option<&Map> {
+    match ns {
+        Ns::Class(c) => vm.heap.class(c).map(|c| &c.st.dict),
+        Ns::Instance(o) => match vm.heap.get::<InstanceObj>(o) {
+            Some(i) => Some(&i.members),
+            None => vm.heap.get::<InstanceNativeObj>(o).map(|i| &i.members),
+        },
+        Ns::Dict(d) => vm.heap.get::<DictObj>(d).map(|d| &d.map),
     }
 }
 
-/// The names `dir(o)` lists (MicroPython's choice: `__class__`, then the
-/// namespace and type attributes; no sorting).
-pub fn dir_names(vm: &Vm, o: Obj) -> Vec<Qstr> {
-    let mut out = alloc::vec![q::__class__];
-    match vm.heap.get(o) {
-        Some(ObjData::Module(m)) => {
-            if let Some(d) = vm.table(m.globals) {
-                dict_names(vm, d, &mut out);
-            }
-        }
-        Some(ObjData::Class(_)) => {
-            for n in [q::__bases__, q::__dict__, q::__name__] {
-                out.push(n);
-            }
-            class_names(vm, o, &mut out);
-        }
-        Some(ObjData::Instance(i)) => {
-            out.push(q::__dict__);
-            dict_names(vm, &i.dict, &mut out);
-            class_names(vm, i.class, &mut out);
-        }
-        _ => {
-            if let Some(t) = o.as_type() {
-                out.push(q::__name__);
-                type_names(t, &mut out);
-            } else {
-                type_names(vm.builtin_type(o), &mut out);
-            }
+/// Appends the (interned) str keys of a namespace.
+fn ns_names(vm: &mut Vm, ns: Ns, out: Obj) -> PyResult<()> {
+    let mut pos = 0;
+    while let Some((p, en)) = ns_map(vm, ns).and_then(|m| m.next_at(pos)) {
+        pos = p + 1;
+        let q = match en.key.as_qstr() {
+            Some(q) => Some(q),
+            None => vm.str_pinned(en.key).and_then(|s| vm.qstrs.lookup(&vm.heap, s)),
+        };
+        if let Some(q) = q {
+            add_name(vm, out, q)?;
         }
     }
-    out
+    Ok(())
+}
+
+/// Appends the names of class object `c` and its MRO (their namespaces
+/// and native bases' locals).
+fn class_names(vm: &mut Vm, c: Obj, out: Obj) -> PyResult<()> {
+    let Some((mro, native)) = vm.heap.class(c).map(|cl| (cl.st.mro, cl.ty.base)) else {
+        if let Some(t) = c.as_type() {
+            type_names(vm, t, out)?;
+        }
+        return Ok(());
+    };
+    ns_names(vm, Ns::Class(c), out)?;
+    for &m in vm.tuple_pinned(mro).unwrap_or(&[]) {
+        if m != c {
+            class_names(vm, m, out)?;
+        }
+    }
+    if let Some(nb) = native {
+        type_names(vm, nb, out)?;
+    }
+    Ok(())
+}
+
+/// `dir(o)` as a new list: MicroPython's choice of `__class__`, then the
+/// namespace and type attributes; no sorting.
+///
+/// Errors: `MemoryError`.
+pub fn dir_names(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let out = vm.new_list(&[Obj::qstr(q::__class__)])?;
+    if let Some(m) = o.as_builtin_module() {
+        for n in super::module_names(m) {
+            add_name(vm, out, n)?;
+        }
+    } else if let Some(g) = crate::vm::module::module_globals(vm, o) {
+        ns_names(vm, Ns::Dict(g), out)?;
+    } else if vm.heap.class(o).is_some() {
+        for n in [q::__bases__, q::__dict__, q::__name__] {
+            add_name(vm, out, n)?;
+        }
+        class_names(vm, o, out)?;
+    } else if vm.heap.get::<InstanceObj>(o).is_some() || vm.heap.get::<InstanceNativeObj>(o).is_some() {
+        add_name(vm, out, q::__dict__)?;
+        ns_names(vm, Ns::Instance(o), out)?;
+        let c = vm.type_of(o);
+        class_names(vm, c, out)?;
+    } else if let Some(t) = o.as_type() {
+        add_name(vm, out, q::__name__)?;
+        type_names(vm, t, out)?;
+    } else {
+        let t = vm.builtin_type(o);
+        if t.flags & flags::IS_CLASS != 0 {
+            class_names(vm, Obj::from_type(t), out)?;
+        } else {
+            type_names(vm, t, out)?;
+        }
+    }
+    Ok(out)
 }
 
 fn b_dir(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let names: Vec<Obj> = match args.first() {
-        Some(&o) => dir_names(vm, o).into_iter().map(Obj::qstr).collect(),
+    match args.first() {
+        Some(&o) => dir_names(vm, o),
         None => {
             let l = b_locals(vm, &[], &[])?;
-            let keys: Vec<Obj> = vm.table(l).map(|t| t.iter().map(|e| e.key).collect()).unwrap_or_default();
-            keys
+            let n = vm.heap.get::<DictObj>(l).map_or(0, |d| d.map.len());
+            let out = vm.new_list_with_capacity(n)?;
+            let mut pos = 0;
+            while let Some((p, en)) = vm.heap.get::<DictObj>(l).and_then(|d| d.map.next_at(pos)) {
+                pos = p + 1;
+                vm.vec_push(out, |x: &mut ListObj| &mut x.items, en.key)?;
+            }
+            Ok(out)
         }
-    };
-    vm.new_list(names)
+    }
 }
 
 const HELP_TEXT: &str = "Welcome to MicroPython!\n\nFor online docs please visit http://docs.micropython.org/\n\nControl commands:\n  CTRL-A        -- on a blank line, enter raw REPL mode\n  CTRL-B        -- on a blank line, enter normal REPL mode\n  CTRL-C        -- interrupt a running program\n  CTRL-D        -- on a blank line, exit or do a soft reset\n  CTRL-E        -- on a blank line, enter paste mode\n\nFor further help on a specific object, type help(obj)\n";
 
+/// Writes one `  name -- value` line of `help(obj)` (NULL value: a class
+/// method).
+fn help_line(vm: &mut Vm, out: &mut Out, k: Obj, v: Obj) -> PyResult<()> {
+    out.str(vm, "  ")?;
+    vm.print_obj(k, out, PrintKind::Str)?;
+    out.str(vm, " -- ")?;
+    if v.is_null() {
+        out.str(vm, "<classmethod>")?;
+    } else {
+        vm.print_obj(v, out, PrintKind::Str)?;
+    }
+    out.str(vm, "\n")
+}
+
 fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let mut out = Out::Stdout;
     let Some(&o) = args.first() else {
-        vm.write_stdout(HELP_TEXT);
+        out.str(vm, HELP_TEXT)?;
         return Ok(Obj::NONE);
     };
-    let mut out = alloc::string::String::from("object ");
-    vm.print_obj(o, &mut out, crate::typ::PrintKind::Str)?;
-    out.push_str(" is of type ");
-    out.push_str(vm.type_name(o));
-    out.push('\n');
-    // Members: a module's globals, else the type's (or the type object's) locals.
-    let mut pairs: Vec<(Obj, Obj)> = Vec::new();
-    if let Some(ObjData::Module(m)) = vm.heap.get(o) {
-        pairs = super::super::types::dict::dict_entries(vm, m.globals);
-    } else {
-        let t = o.as_type().unwrap_or(vm.builtin_type(o));
-        for (n, r) in t.locals {
-            let v = match r {
-                Rom::ClassMethod(_) => Obj::NULL,
-                other => vm.rom_to_obj(*other)?,
-            };
-            pairs.push((Obj::qstr(*n), v));
+    out.str(vm, "object ")?;
+    vm.print_obj(o, &mut out, PrintKind::Str)?;
+    let tn = type_name(vm, o);
+    out.fmt(vm, format_args!(" is of type {tn}\n"))?;
+    // Members: a module's attributes, else the type's (or the type
+    // object's) locals.
+    if let Some(g) = crate::vm::module::module_globals(vm, o) {
+        let mut pos = 0;
+        while let Some((p, en)) = vm.heap.get::<DictObj>(g).and_then(|d| d.map.next_at(pos)) {
+            pos = p + 1;
+            help_line(vm, &mut out, en.key, en.value)?;
+        }
+        return Ok(Obj::NONE);
+    }
+    let (locals, hook): (&'static [(Qstr, Rom)], Option<&'static ModuleDef>) = match o.as_builtin_module() {
+        Some(m) => (m.locals, Some(m)),
+        None => (o.as_type().unwrap_or(vm.builtin_type(o)).locals, None),
+    };
+    for &(n, r) in locals {
+        let v = match r {
+            Rom::ClassMethod(_) => Obj::NULL,
+            other => vm.rom_to_obj(other)?,
+        };
+        help_line(vm, &mut out, Obj::qstr(n), v)?;
+    }
+    if let Some((m, h)) = hook.and_then(|m| m.attr.map(|h| (m, h))) {
+        for &n in m.attr_names {
+            let v = h(vm, n, None)?;
+            if !v.is_null() {
+                help_line(vm, &mut out, Obj::qstr(n), v)?;
+            }
         }
     }
-    for (k, v) in pairs {
-        out.push_str("  ");
-        vm.print_obj(k, &mut out, crate::typ::PrintKind::Str)?;
-        out.push_str(" -- ");
-        if v.is_null() {
-            out.push_str("<classmethod>");
-        } else {
-            vm.print_obj(v, &mut out, crate::typ::PrintKind::Str)?;
-        }
-        out.push('\n');
-    }
-    vm.write_stdout(&out);
     Ok(Obj::NONE)
 }
 
@@ -313,23 +368,19 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let o = args[0];
     if o != Obj::NONE {
-        let underscore = vm.intern("_");
+        let underscore = vm.intern("_")?;
         crate::vm::set_builtin(vm, underscore, o)?;
-        let mut s = vm.repr_string(o)?;
-        s.push('\n');
-        vm.write_stdout(&s);
+        let mut out = Out::Stdout;
+        vm.print_obj(o, &mut out, PrintKind::Repr)?;
+        out.str(vm, "\n")?;
     }
     Ok(Obj::NONE)
 }
 
 // ---- VM-facing functions ------------------------------------------------
 
-/// The globals of the `__main__` module (NULL if there is none yet).
-///
-/// SHIM: `globals()`/`locals()` should return the calling frame's
-/// namespaces; until the VM exposes the current frame, they return
-/// `__main__`'s globals (right at module level, which is where scripts
-/// call them).
+/// The globals of the running code, else of the `__main__` module (NULL
+/// if there is none yet).
 fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
     let cur = crate::vm::current_globals(vm);
     if !cur.is_null() {
@@ -340,7 +391,7 @@ fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
         return Ok(Obj::NULL);
     }
     match vm.dict_lookup_qstr(md, q::__main__)? {
-        Some(m) => Ok(crate::vm::import::module_globals(vm, m).unwrap_or(Obj::NULL)),
+        Some(m) => Ok(crate::vm::module::module_globals(vm, m).unwrap_or(Obj::NULL)),
         None => Ok(Obj::NULL),
     }
 }
@@ -378,13 +429,17 @@ fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `execfile(path, globals=None, locals=None)` (MicroPython unix).
+///
+/// Errors: `OSError(2)` if the file cannot be read; what the code raises.
 fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let q = arg_qstr(vm, args[0])?;
-    let path = alloc::string::String::from(vm.qstrs.str(q));
-    let Some(src) = vm.hal.read_file(&path) else {
+    let path = vm.qstr_str(q);
+    let Some(src) = vm.read_file(path)? else {
         return Err(vm.error_arg(&e::OS_ERROR_TYPE, Obj::small_int(2)));
     };
-    let code = vm.new_bytes(&src)?;
+    let code = vm.new_bytes(src.as_slice());
+    vm.heap.free_vec(src);
+    let code = code?;
     crate::vm::exec::builtin_exec_eval(vm, code, opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
     Ok(Obj::NONE)
 }
@@ -392,21 +447,18 @@ fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `compile(source, filename, mode)`: `mode` is `'exec'`, `'eval'` or
 /// `'single'`.
 fn b_compile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let src: Vec<u8> = match vm.str_of(args[0]) {
-        Some(s) => s.as_bytes().to_vec(),
-        None => match vm.heap.get(args[0]) {
-            Some(ObjData::Bytes(b)) => b.to_vec(),
-            _ => {
-                let msg = alloc::format!("can't convert '{}' object to str implicitly", vm.type_name(args[0]));
-                return Err(vm.type_error(&msg));
-            }
+    let src: &[u8] = match vm.str_pinned(args[0]) {
+        Some(s) => s.as_bytes(),
+        None => match vm.bytes_pinned(args[0]) {
+            Some(b) => b,
+            None => return Err(str_conv_error(vm, args[0])),
         },
     };
     let fq = arg_qstr(vm, args[1])?;
     let mq = arg_qstr(vm, args[2])?;
-    let filename = alloc::string::String::from(vm.qstrs.str(fq));
-    let mode = alloc::string::String::from(vm.qstrs.str(mq));
-    crate::vm::exec::builtin_compile(vm, &src, &filename, &mode)
+    let filename = vm.qstr_str(fq);
+    let mode = vm.qstr_str(mq);
+    crate::vm::exec::builtin_compile(vm, src, filename, mode)
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
@@ -417,13 +469,39 @@ fn b_import(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         _ => main_globals(vm)?,
     };
     let fromlist = args.get(3).copied().unwrap_or(Obj::NONE);
-    let fromlist = match vm.heap.get(fromlist) {
-        Some(ObjData::Tuple(t)) if t.is_empty() => Obj::NONE,
-        Some(ObjData::List(l)) if l.is_empty() => Obj::NONE,
-        _ => fromlist,
-    };
+    let fromlist = if vm.seq_items(fromlist).is_some_and(|s| s.is_empty()) { Obj::NONE } else { fromlist };
     let level = args.get(4).copied().unwrap_or(Obj::small_int(0));
     crate::vm::import::import_name(vm, name, fromlist, level, globals)
+}
+
+/// Dynamic attributes of the `builtins` module: names a program stored
+/// (`builtins.x = v`, kept in the VM's builtins override dict; NULL value
+/// deletes).
+///
+/// Errors: `MemoryError`; `__hash__`/`__eq__` of nothing (keys are qstrs).
+fn builtins_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    let d = vm.vmstate.builtins_dict;
+    match store {
+        None => {
+            if d.is_null() {
+                return Ok(Obj::NULL);
+            }
+            Ok(vm.dict_lookup_qstr(d, name)?.unwrap_or(Obj::NULL))
+        }
+        Some(v) if v.is_null() => {
+            if d.is_null() {
+                return Ok(Obj::NULL);
+            }
+            Ok(match vm.dict_remove(d, Obj::qstr(name))? {
+                Some(_) => Obj::NONE,
+                None => Obj::NULL,
+            })
+        }
+        Some(v) => {
+            crate::vm::set_builtin(vm, name, v)?;
+            Ok(Obj::NONE)
+        }
+    }
 }
 
 static B_ABS: BuiltinFun = BuiltinFun::new(q::abs, 1, 1, num::b_abs);
@@ -573,4 +651,4 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
 ];
 
 /// The `builtins` module.
-pub static BUILTINS_MODULE: ModuleDef = ModuleDef { name: q::builtins, locals: BUILTINS_LOCALS, init: None };
+pub static BUILTINS_MODULE: ModuleDef = ModuleDef::with_attr(q::builtins, BUILTINS_LOCALS, builtins_attr, &[]);

@@ -9,7 +9,7 @@
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
-use crate::types::list::{sort_items, sort_kw};
+use crate::types::list::{list_from_iter, sort_items, sort_kw};
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
@@ -40,62 +40,57 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
     kw_check(vm, kw, &["key", "default"])?;
     let key = kw_get(vm, kw, "key").filter(|&k| k != Obj::NONE);
     let default = kw_get(vm, kw, "default");
-    let base = vm.roots.len();
-    let r = (|| -> PyResult<Option<Obj>> {
-        // One iterable argument is iterated lazily (no copy); several
-        // arguments are compared directly.
-        let it = if args.len() == 1 { Some(vm.get_iter(args[0])?) } else { None };
-        let mut best: Option<(Obj, Obj)> = None;
-        let mut n = 0;
-        loop {
-            let x = match it {
-                Some(it) => match vm.iter_next(it)? {
-                    Some(x) => x,
-                    None => break,
-                },
-                None => match args.get(n) {
-                    Some(&x) => x,
-                    None => break,
-                },
-            };
-            n += 1;
-            vm.roots.push(x);
-            let k = match key {
-                Some(f) => {
-                    let k = vm.call(f, &[x], &[])?;
-                    vm.roots.push(k);
-                    k
-                }
-                None => x,
-            };
-            best = Some(match best {
-                None => (x, k),
-                Some((bx, bk)) => {
-                    // MicroPython compares `item > best` for max and
-                    // `item < best` for min (this order shows in errors).
-                    let better = match (k.as_small_int(), bk.as_small_int()) {
-                        (Some(a), Some(b)) => if want_max { a > b } else { a < b },
-                        _ if want_max => {
-                            let r = vm.binary_op(BinaryOp::More, k, bk)?;
-                            vm.is_true(r)?
+    // One iterable argument is iterated lazily (no copy); several
+    // arguments are compared directly. Locals hold the best item and key
+    // (the collector scans the native stack).
+    let it = if args.len() == 1 { Some(vm.get_iter(args[0])?) } else { None };
+    let mut best: Option<(Obj, Obj)> = None;
+    let mut n = 0;
+    loop {
+        let x = match it {
+            Some(it) => match vm.iter_next(it)? {
+                Some(x) => x,
+                None => break,
+            },
+            None => match args.get(n) {
+                Some(&x) => x,
+                None => break,
+            },
+        };
+        n += 1;
+        let k = match key {
+            Some(f) => vm.call(f, &[x], &[])?,
+            None => x,
+        };
+        best = Some(match best {
+            None => (x, k),
+            Some((bx, bk)) => {
+                // MicroPython compares `item > best` for max and
+                // `item < best` for min (this order shows in errors).
+                let better = match (k.as_small_int(), bk.as_small_int()) {
+                    (Some(a), Some(b)) => {
+                        if want_max {
+                            a > b
+                        } else {
+                            a < b
                         }
-                        _ => vm.less(k, bk)?,
-                    };
-                    if better { (x, k) } else { (bx, bk) }
+                    }
+                    _ if want_max => {
+                        let r = vm.binary_op(BinaryOp::More, k, bk)?;
+                        vm.is_true(r)?
+                    }
+                    _ => vm.less(k, bk)?,
+                };
+                if better {
+                    (x, k)
+                } else {
+                    (bx, bk)
                 }
-            });
-            // Keep only the best item and key rooted.
-            vm.roots.truncate(base);
-            if let Some((bx, bk)) = best {
-                vm.roots.push(bx);
-                vm.roots.push(bk);
             }
-        }
-        Ok(best.map(|b| b.0))
-    })();
-    vm.roots.truncate(base);
-    match r? {
-        Some(x) => Ok(x),
+        });
+    }
+    match best {
+        Some((x, _)) => Ok(x),
         None => match default {
             Some(d) => Ok(d),
             None => Err(vm.value_error("arg is an empty sequence")),
@@ -133,11 +128,7 @@ pub fn b_sorted(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         return Err(vm.type_error("must use keyword argument for key function"));
     }
     let (key, reverse) = sort_kw(vm, kw)?;
-    let l = crate::types::list::list_from_iter(vm, args[0])?;
-    let mut v = crate::types::list::list_items(vm, l);
-    sort_items(vm, &mut v, key, reverse)?;
-    if let Some(crate::objdata::ObjData::List(lv)) = vm.heap.get_mut(l) {
-        *lv = v;
-    }
+    let l = list_from_iter(vm, args[0])?;
+    sort_items(vm, l, key, reverse)?;
     Ok(l)
 }

@@ -166,7 +166,7 @@ fn min_max_sum_sorted_any_all() {
         let key = builtin(&mut vm, "min");
         let a = vm.new_tuple(&[i(5), i(1)]).unwrap();
         let b = vm.new_tuple(&[i(2), i(3)]).unwrap();
-        let pairs = vm.new_list(alloc::vec![a, b]).unwrap();
+        let pairs = vm.new_list(&[a, b]).unwrap();
         assert_eq!(
             rr!(vm, call_kw(&mut vm, "max", &[pairs], &[("key", key)])),
             "(2, 3)"
@@ -365,12 +365,10 @@ fn open_read_write_and_errors() {
         let f = call(&mut vm, "open", &[p, rb]).unwrap();
         assert!(r(&mut vm, f).starts_with("<io.FileIO"));
         let all = meth(&mut vm, f, "read", &[]).unwrap();
-        assert!(
-            matches!(vm.heap.get(all), Some(crate::objdata::ObjData::Bytes(b)) if b.len() == 16)
-        );
+        assert_eq!(vm.bytes_pinned(all).map(|b| b.len()), Some(16));
         let f = call(&mut vm, "open", &[p]).unwrap();
         let lines = vm.collect_iter(f).unwrap();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(vm.seq_items(lines).map(|l| l.len()), Some(3));
         let bad = s(&mut vm, "rz");
         assert_eq!(
             rr!(vm, call(&mut vm, "open", &[p, bad])),

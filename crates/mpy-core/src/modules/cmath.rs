@@ -10,7 +10,6 @@ use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::float_acc as acc;
 use crate::types::int_ops::num_of;
 use crate::PyResult;
-use alloc::format;
 
 /// A number argument as (re, im).
 ///
@@ -19,8 +18,8 @@ fn carg(vm: &mut Vm, o: Obj) -> PyResult<(f64, f64)> {
     match num_of(vm, o) {
         Some(n) => Ok(n.to_complex()),
         None => {
-            let msg = format!("can't convert {} to complex", vm.type_name(o));
-            Err(vm.type_error(&msg))
+            let name = crate::types::int::type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("can't convert {name} to complex")))
         }
     }
 }
@@ -106,4 +105,4 @@ static CMATH_LOCALS: [(Qstr, Rom); 12] = [
 ];
 
 /// The `cmath` module.
-pub static CMATH_MODULE: ModuleDef = ModuleDef { name: q::cmath, locals: &CMATH_LOCALS, init: None };
+pub static CMATH_MODULE: ModuleDef = ModuleDef::new(q::cmath, &CMATH_LOCALS);

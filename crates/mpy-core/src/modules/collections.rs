@@ -6,8 +6,8 @@
 //!   a tuple (indexing, `len`, iteration, `+`, `==`, hashing by delegating
 //!   to a tuple of its items), with field attributes (read-only:
 //!   `AttributeError: can't set attribute`) and repr `P(x=1, y=2)`.
-//!   The class has `_fields`. (Limitations: `type(p)` is not the class,
-//!   `isinstance(p, tuple)` is False.)
+//!   The class has `_fields` (the tuple of names). (Limitations: `type(p)`
+//!   is not the class, `isinstance(p, tuple)` is False.)
 //! - `OrderedDict` is `dict` (our dicts keep insertion order already;
 //!   repr therefore lacks MicroPython's `OrderedDict(...)` wrapper).
 //! - `deque(iterable, maxlen)`: MicroPython's fixed-size deque with
@@ -16,177 +16,182 @@
 //!   end. Repr `<deque>` as MicroPython.
 
 use super::args::int_arg;
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, BuiltinFun, ModuleDef, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
-use crate::types::iterators::{native_mut, native_ref};
+use crate::types::exception::{ATTRIBUTE_ERROR_TYPE, INDEX_ERROR_TYPE};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::collections::VecDeque;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
 
 // ---- namedtuple ---------------------------------------------------------
 
 /// A namedtuple class: its name and field names.
-pub struct NtClass {
-    name: Qstr,
-    fields: Vec<Qstr>,
+#[repr(C)]
+pub struct NtClassObj {
+    /// Header ([`NT_CLASS_TYPE`]).
+    pub base: ObjBase,
+    /// The class name.
+    pub name: Qstr,
+    /// The field names: a tuple of (qstr) strs, which is `_fields`.
+    pub fields: Obj,
 }
 
-impl NativeObj for NtClass {
-    fn type_obj(&self) -> &'static TypeObj {
-        &NT_CLASS_TYPE
-    }
-    fn trace(&self, _f: &mut dyn FnMut(Obj)) {}
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+/// A namedtuple instance: its class and items (a tuple, which the tuple
+/// operations work on).
+#[repr(C)]
+pub struct NtObj {
+    /// Header ([`NT_TYPE`]).
+    pub base: ObjBase,
+    /// The namedtuple class.
+    pub class: Obj,
+    /// The items, a tuple.
+    pub items: Obj,
 }
 
-/// A namedtuple instance: its class and items.
-pub struct NtInst {
-    class: Obj,
-    items: Box<[Obj]>,
+/// Interns `s` and appends it to `names`.
+fn push_name(vm: &mut Vm, names: &mut GcVec<Obj>, s: &str) -> PyResult<()> {
+    let q = vm.intern(s)?;
+    vm.vec_push_local(names, Obj::qstr(q))
 }
 
-impl NativeObj for NtInst {
-    fn type_obj(&self) -> &'static TypeObj {
-        &NT_TYPE
-    }
-    fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        f(self.class);
-        self.items.iter().for_each(|&o| f(o));
-    }
-    fn heap_bytes(&self) -> usize {
-        core::mem::size_of::<NtInst>() + self.items.len() * core::mem::size_of::<Obj>()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
-}
-
+/// `namedtuple(name, fields)`: `fields` a str of names separated by
+/// spaces or commas, or an iterable of strs.
+///
+/// Errors: `TypeError: can't convert to str implicitly`, `MemoryError`.
 fn namedtuple(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let Some(name) = vm.str_of(a[0]).map(String::from) else {
+    let Some(name) = vm.str_pinned(a[0]) else {
         return Err(vm.type_error("can't convert to str implicitly"));
     };
-    let mut names: Vec<String> = Vec::new();
-    if let Some(s) = vm.str_of(a[1]) {
-        names = s.split([' ', ',']).filter(|w| !w.is_empty()).map(String::from).collect();
-    } else {
-        let items = vm.collect_iter(a[1])?;
-        for o in items {
-            match vm.str_of(o) {
-                Some(s) => names.push(String::from(s)),
-                None => return Err(vm.type_error("can't convert to str implicitly")),
+    let mut names: GcVec<Obj> = GcVec::new();
+    let r = (|| {
+        if let Some(s) = vm.str_pinned(a[1]) {
+            for w in s.split([' ', ',']).filter(|w| !w.is_empty()) {
+                push_name(vm, &mut names, w)?;
+            }
+        } else {
+            let items = vm.collect_iter(a[1])?;
+            let mut i = 0;
+            while let Some(o) = vm.seq_get(items, i) {
+                match vm.str_pinned(o) {
+                    Some(s) => push_name(vm, &mut names, s)?,
+                    None => return Err(vm.type_error("can't convert to str implicitly")),
+                }
+                i += 1;
             }
         }
-    }
-    let nq = vm.intern(&name);
-    let fields = names.iter().map(|n| vm.intern(n)).collect();
-    vm.alloc(ObjData::Native(Box::new(NtClass { name: nq, fields })))
+        let nq = vm.intern(name)?;
+        let fields = vm.new_tuple(names.as_slice())?;
+        vm.alloc_obj(NtClassObj { base: ObjBase::new(&NT_CLASS_TYPE), name: nq, fields })
+    })();
+    vm.heap.free_vec(names);
+    r
 }
 
+/// The (name, fields tuple) of namedtuple class `cls`.
+fn class_parts(vm: &Vm, cls: Obj) -> Option<(Qstr, Obj)> {
+    vm.heap.get::<NtClassObj>(cls).map(|c| (c.name, c.fields))
+}
+
+/// Calling a namedtuple class: positional and keyword arguments by field.
+///
+/// Errors: `TypeError` for missing, surplus, repeated or unknown
+/// arguments; `MemoryError`.
 fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let (name, fields) = match native_ref::<NtClass>(vm, cls) {
-        Some(c) => (c.name, c.fields.clone()),
-        None => return Err(vm.type_error("not a namedtuple class")),
+    let Some((name, fields)) = class_parts(vm, cls) else { return Err(vm.type_error("not a namedtuple class")) };
+    let n = vm.tuple_pinned(fields).map_or(0, |f| f.len());
+    let too_many = |vm: &mut Vm, given: usize| {
+        let nm = vm.qstr_str(name);
+        vm.type_error_fmt(format_args!("{nm}() takes {n} positional arguments but {given} were given"))
     };
-    let n = fields.len();
     if args.len() > n {
-        let msg = alloc::format!("{}() takes {} positional arguments but {} were given", vm.qstrs.str(name), n, args.len());
-        return Err(vm.type_error(&msg));
+        return Err(too_many(vm, args.len()));
     }
-    let mut items = alloc::vec![Obj::NULL; n];
-    items[..args.len()].copy_from_slice(args);
-    for p in kw.chunks_exact(2) {
-        let Some(k) = vm.str_of(p[0]) else { continue };
-        match fields.iter().position(|&f| vm.qstrs.str(f) == k) {
-            Some(i) if items[i].is_null() => items[i] = p[1],
-            Some(_) => return Err(vm.type_error("function got multiple values for argument")),
-            None => return Err(vm.type_error("unexpected keyword argument")),
+    let mut items: GcVec<Obj> = vm.new_vec(n)?;
+    items.resize_within_capacity(n, Obj::NULL);
+    let r = (|| {
+        items.as_mut_slice()[..args.len()].copy_from_slice(args);
+        let fnames = vm.tuple_pinned(fields).unwrap_or(&[]);
+        for p in kw.chunks_exact(2) {
+            let Some(k) = vm.str_pinned(p[0]) else { continue };
+            let pos = fnames.iter().position(|&f| vm.str_pinned(f) == Some(k));
+            match pos {
+                Some(i) if items.as_slice()[i].is_null() => items.as_mut_slice()[i] = p[1],
+                Some(_) => return Err(vm.type_error("function got multiple values for argument")),
+                None => return Err(vm.type_error("unexpected keyword argument")),
+            }
         }
-    }
-    if items.iter().any(|o| o.is_null()) {
-        let given = items.iter().filter(|o| !o.is_null()).count();
-        let msg = alloc::format!("{}() takes {} positional arguments but {} were given", vm.qstrs.str(name), n, given);
-        return Err(vm.type_error(&msg));
-    }
-    vm.alloc(ObjData::Native(Box::new(NtInst { class: cls, items: items.into_boxed_slice() })))
+        if items.as_slice().iter().any(|o| o.is_null()) {
+            let given = items.as_slice().iter().filter(|o| !o.is_null()).count();
+            return Err(too_many(vm, given));
+        }
+        let t = vm.new_tuple(items.as_slice())?;
+        vm.alloc_obj(NtObj { base: ObjBase::new(&NT_TYPE), class: cls, items: t })
+    })();
+    vm.heap.free_vec(items);
+    r
 }
 
-fn nt_class_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let name = native_ref::<NtClass>(vm, o).map(|c| c.name).unwrap_or(q::namedtuple);
-    out.push_str("<class '");
-    out.push_str(vm.qstrs.str(name));
-    out.push_str("'>");
-    Ok(())
+fn nt_class_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let name = class_parts(vm, o).map_or(q::namedtuple, |c| c.0);
+    let s = vm.qstr_str(name);
+    out.fmt(vm, format_args!("<class '{s}'>"))
 }
 
 fn nt_class_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
     if store.is_some() || name != q::_fields {
         return Ok(Obj::NULL);
     }
-    let f: Vec<Obj> = native_ref::<NtClass>(vm, o).map(|c| c.fields.iter().map(|&q| Obj::qstr(q)).collect()).unwrap_or_default();
-    vm.new_tuple(&f)
+    Ok(class_parts(vm, o).map_or(Obj::NULL, |c| c.1))
 }
 
-fn nt_items(vm: &Vm, o: Obj) -> Option<Vec<Obj>> {
-    native_ref::<NtInst>(vm, o).map(|i| i.items.to_vec())
+/// The items tuple of namedtuple instance `o` (NULL if it is not one).
+fn nt_items(vm: &Vm, o: Obj) -> Obj {
+    vm.heap.get::<NtObj>(o).map_or(Obj::NULL, |i| i.items)
 }
 
-fn nt_tuple(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let items = nt_items(vm, o).unwrap_or_default();
-    vm.new_tuple(&items)
-}
-
-fn nt_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let Some((cls, items)) = native_ref::<NtInst>(vm, o).map(|i| (i.class, i.items.to_vec())) else { return Ok(()) };
-    let (name, fields) = native_ref::<NtClass>(vm, cls).map(|c| (c.name, c.fields.clone())).unwrap_or((q::namedtuple, Vec::new()));
-    out.push_str(vm.qstrs.str(name));
-    out.push('(');
+fn nt_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let Some((cls, items)) = vm.heap.get::<NtObj>(o).map(|i| (i.class, i.items)) else { return Ok(()) };
+    let (name, fields) = class_parts(vm, cls).unwrap_or((q::namedtuple, Obj::NULL));
+    let name = vm.qstr_str(name);
+    out.str(vm, name)?;
+    out.str(vm, "(")?;
+    let items = vm.tuple_pinned(items).unwrap_or(&[]);
+    let fields = vm.tuple_pinned(fields).unwrap_or(&[]);
     for (i, &x) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.str(vm, ", ")?;
         }
-        if let Some(&f) = fields.get(i) {
-            out.push_str(vm.qstrs.str(f));
-            out.push('=');
+        if let Some(f) = fields.get(i).and_then(|&f| vm.str_pinned(f)) {
+            out.str(vm, f)?;
+            out.str(vm, "=")?;
         }
-        let r = vm.repr_string(x)?;
-        out.push_str(&r);
+        vm.print_obj(x, out, PrintKind::Repr)?;
     }
-    out.push(')');
-    Ok(())
+    out.str(vm, ")")
 }
 
 fn nt_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
-    let Some(cls) = native_ref::<NtInst>(vm, o).map(|i| i.class) else { return Ok(Obj::NULL) };
-    let idx = native_ref::<NtClass>(vm, cls).and_then(|c| c.fields.iter().position(|&f| f == name));
+    let Some((cls, items)) = vm.heap.get::<NtObj>(o).map(|i| (i.class, i.items)) else { return Ok(Obj::NULL) };
+    let fields = class_parts(vm, cls).map_or(Obj::NULL, |c| c.1);
+    let idx = vm.tuple_pinned(fields).and_then(|f| f.iter().position(|&f| f == Obj::qstr(name)));
     match (idx, store) {
-        (Some(_), Some(_)) => Err(vm.error(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, "can't set attribute")),
-        (Some(i), None) => Ok(nt_items(vm, o).and_then(|v| v.get(i).copied()).unwrap_or(Obj::NONE)),
+        (Some(_), Some(_)) => Err(vm.error(&ATTRIBUTE_ERROR_TYPE, "can't set attribute")),
+        (Some(i), None) => Ok(vm.tuple_pinned(items).and_then(|v| v.get(i).copied()).unwrap_or(Obj::NONE)),
         _ => Ok(Obj::NULL),
     }
 }
 
 fn nt_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let t = nt_tuple(vm, o)?;
+    let t = nt_items(vm, o);
     vm.unary_op(op, t)
 }
 
 fn nt_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
-    let a = if native_ref::<NtInst>(vm, a).is_some() { nt_tuple(vm, a)? } else { a };
-    let b = if native_ref::<NtInst>(vm, b).is_some() { nt_tuple(vm, b)? } else { b };
+    let (ta, tb) = (nt_items(vm, a), nt_items(vm, b));
+    let a = if ta.is_null() { a } else { ta };
+    let b = if tb.is_null() { b } else { tb };
     vm.binary_op(op, a, b)
 }
 
@@ -194,16 +199,17 @@ fn nt_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     if !matches!(op, Subscr::Load) {
         return Err(vm.type_error("'namedtuple' object doesn't support item assignment"));
     }
-    let t = nt_tuple(vm, o)?;
+    let t = nt_items(vm, o);
     vm.subscr(t, index, Subscr::Load)
 }
 
 fn nt_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let t = nt_tuple(vm, o)?;
+    let t = nt_items(vm, o);
     vm.get_iter(t)
 }
 
-static NT_CLASS_TYPE: TypeObj = TypeObj {
+/// The type of namedtuple classes (named `type`, as classes are).
+pub static NT_CLASS_TYPE: TypeObj = TypeObj {
     name: q::r#type,
     call: Some(nt_class_call),
     print: Some(nt_class_print),
@@ -211,7 +217,8 @@ static NT_CLASS_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-static NT_TYPE: TypeObj = TypeObj {
+/// The type of namedtuple instances.
+pub static NT_TYPE: TypeObj = TypeObj {
     name: q::namedtuple,
     print: Some(nt_print),
     attr: Some(nt_attr),
@@ -224,27 +231,53 @@ static NT_TYPE: TypeObj = TypeObj {
 
 // ---- deque --------------------------------------------------------------
 
-/// A bounded double-ended queue.
-pub struct Deque {
-    items: VecDeque<Obj>,
-    maxlen: usize,
+/// A bounded double-ended queue: a ring buffer (`buf`'s whole length)
+/// holding `len` items from `head`, growing up to `maxlen`.
+#[repr(C)]
+pub struct DequeObj {
+    /// Header ([`DEQUE_TYPE`]).
+    pub base: ObjBase,
+    /// The ring (its length is its capacity; free slots hold NULL).
+    pub buf: GcVec<Obj>,
+    /// Index of the first item.
+    pub head: usize,
+    /// Number of items.
+    pub len: usize,
+    /// Most items; appending to a full deque drops one from the other end.
+    pub maxlen: usize,
 }
 
-impl NativeObj for Deque {
-    fn type_obj(&self) -> &'static TypeObj {
-        &DEQUE_TYPE
+impl DequeObj {
+    /// Item `i` (0 = front), if there.
+    fn get(&self, i: usize) -> Option<Obj> {
+        let cap = self.buf.len();
+        if i >= self.len || cap == 0 {
+            return None;
+        }
+        self.buf.as_slice().get((self.head + i) % cap).copied()
     }
-    fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        self.items.iter().for_each(|&o| f(o));
+
+    /// Slot of item `i` (which must be below the capacity).
+    fn slot(&mut self, i: usize) -> Option<&mut Obj> {
+        let cap = self.buf.len();
+        if cap == 0 {
+            return None;
+        }
+        self.buf.as_mut_slice().get_mut((self.head + i) % cap)
     }
-    fn heap_bytes(&self) -> usize {
-        core::mem::size_of::<Deque>() + self.items.capacity() * core::mem::size_of::<Obj>()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
+
+    /// Removes the front (`left`) or back item.
+    fn pop(&mut self, left: bool) -> Option<Obj> {
+        if self.len == 0 {
+            return None;
+        }
+        let i = if left { 0 } else { self.len - 1 };
+        let x = self.slot(i).map(|s| core::mem::replace(s, Obj::NULL));
+        if left {
+            self.head = (self.head + 1) % self.buf.len().max(1);
+        }
+        self.len -= 1;
+        x
     }
 }
 
@@ -256,43 +289,75 @@ fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if maxlen < 0 {
         return Err(vm.value_error("maxlen must be non-negative"));
     }
-    let maxlen = maxlen as usize;
     let init = vm.collect_iter(a[0])?;
-    let d = vm.alloc(ObjData::Native(Box::new(Deque { items: VecDeque::new(), maxlen })))?;
-    for x in init {
+    let d = vm.alloc_obj(DequeObj {
+        base: ObjBase::new(&DEQUE_TYPE),
+        buf: GcVec::new(),
+        head: 0,
+        len: 0,
+        maxlen: maxlen as usize,
+    })?;
+    let mut i = 0;
+    while let Some(x) = vm.seq_get(init, i) {
         push(vm, d, x, false)?;
+        i += 1;
     }
     Ok(d)
 }
 
+/// Makes room for one more item in deque `d` (which is full to its
+/// capacity and below `maxlen`): a ring about twice as large, items moved
+/// to its start.
+fn grow(vm: &mut Vm, d: Obj) -> PyResult<()> {
+    let Some((cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.buf.len(), q.maxlen)) else { return Ok(()) };
+    let want = (cap * 2).max(4).min(maxlen).max(cap + 1);
+    let mut new: GcVec<Obj> = vm.new_vec(want)?;
+    let full = new.capacity();
+    if let Some(q) = vm.heap.get::<DequeObj>(d) {
+        for i in 0..q.len {
+            let _ = new.push_within_capacity(q.get(i).unwrap_or(Obj::NONE));
+        }
+    }
+    new.resize_within_capacity(full, Obj::NULL);
+    let old = vm.heap.get_mut::<DequeObj>(d).map(|q| {
+        q.head = 0;
+        core::mem::replace(&mut q.buf, new)
+    });
+    if let Some(old) = old {
+        vm.heap.free_vec(old);
+    }
+    Ok(())
+}
+
 fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<()> {
-    let (len, cap, maxlen) = match native_ref::<Deque>(vm, d) {
-        Some(q) => (q.items.len(), q.items.capacity(), q.maxlen),
-        None => return Err(vm.type_error("expected a deque")),
+    let Some((len, cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.len, q.buf.len(), q.maxlen)) else {
+        return Err(vm.type_error("expected a deque"));
     };
     if maxlen == 0 {
         return Ok(());
     }
     if len >= cap && len < maxlen {
-        vm.make_room((cap.max(4)) * core::mem::size_of::<Obj>())?;
+        grow(vm, d)?;
     }
-    let mut grown = 0;
-    if let Some(q) = native_mut::<Deque>(vm, d) {
-        if q.items.len() >= q.maxlen {
-            if left {
-                q.items.pop_back();
-            } else {
-                q.items.pop_front();
+    if let Some(q) = vm.heap.get_mut::<DequeObj>(d) {
+        if q.len >= q.maxlen {
+            q.pop(!left);
+        }
+        let cap = q.buf.len();
+        if left {
+            q.head = (q.head + cap - 1) % cap;
+            q.len += 1;
+            if let Some(s) = q.slot(0) {
+                *s = x;
+            }
+        } else {
+            q.len += 1;
+            let i = q.len - 1;
+            if let Some(s) = q.slot(i) {
+                *s = x;
             }
         }
-        if left {
-            q.items.push_front(x);
-        } else {
-            q.items.push_back(x);
-        }
-        grown = q.items.capacity().saturating_sub(cap) * core::mem::size_of::<Obj>();
     }
-    vm.charge(grown);
     Ok(())
 }
 
@@ -306,21 +371,22 @@ fn appendleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
+/// `extend(iterable)`: collects the items first (so extending a deque by
+/// itself is well defined), then appends each.
 fn extend(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let items = vm.collect_iter(a[1])?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&items);
-    let r = items.iter().try_for_each(|&x| push(vm, a[0], x, false));
-    vm.roots.truncate(base);
-    r?;
+    let items = if vm.heap.get::<DequeObj>(a[1]).is_some() { deque_list(vm, a[1])? } else { vm.collect_iter(a[1])? };
+    let mut i = 0;
+    while let Some(x) = vm.seq_get(items, i) {
+        push(vm, a[0], x, false)?;
+        i += 1;
+    }
     Ok(Obj::NONE)
 }
 
 fn pop_end(vm: &mut Vm, d: Obj, left: bool) -> PyResult<Obj> {
-    let v = native_mut::<Deque>(vm, d).and_then(|q| if left { q.items.pop_front() } else { q.items.pop_back() });
-    match v {
+    match vm.heap.get_mut::<DequeObj>(d).and_then(|q| q.pop(left)) {
         Some(v) => Ok(v),
-        None => Err(vm.error(&crate::types::exception::INDEX_ERROR_TYPE, "empty")),
+        None => Err(vm.error(&INDEX_ERROR_TYPE, "empty")),
     }
 }
 
@@ -332,13 +398,20 @@ fn popleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     pop_end(vm, a[0], true)
 }
 
+/// A new list of the deque's items, front first.
 fn deque_list(vm: &mut Vm, d: Obj) -> PyResult<Obj> {
-    let items: Vec<Obj> = native_ref::<Deque>(vm, d).map(|q| q.items.iter().copied().collect()).unwrap_or_default();
-    vm.new_list(items)
+    let n = vm.heap.get::<DequeObj>(d).map_or(0, |q| q.len);
+    let mut v: GcVec<Obj> = vm.new_vec(n)?;
+    if let Some(q) = vm.heap.get::<DequeObj>(d) {
+        for i in 0..n {
+            let _ = v.push_within_capacity(q.get(i).unwrap_or(Obj::NONE));
+        }
+    }
+    vm.new_list_from_vec(v)
 }
 
 fn deque_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let n = native_ref::<Deque>(vm, o).map(|q| q.items.len()).unwrap_or(0);
+    let n = vm.heap.get::<DequeObj>(o).map_or(0, |q| q.len);
     match op {
         UnaryOp::Len => Ok(Obj::small_int(n as isize)),
         UnaryOp::Bool => Ok(Obj::bool(n > 0)),
@@ -346,33 +419,44 @@ fn deque_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     }
 }
 
+/// `d[i]` (as a list would: negative indexes, slices, the list's errors),
+/// `d[i] = x`.
+///
+/// Errors: `IndexError: deque index out of range` for stores; the list's
+/// errors for loads.
 fn deque_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
-    let l = deque_list(vm, o)?;
     if let Subscr::Store(v) = op {
         let i = int_arg(vm, index)?;
-        let n = native_ref::<Deque>(vm, o).map(|q| q.items.len()).unwrap_or(0) as i64;
+        let n = vm.heap.get::<DequeObj>(o).map_or(0, |q| q.len) as i64;
         let i = if i < 0 { i + n } else { i };
         if i < 0 || i >= n {
-            return Err(vm.error(&crate::types::exception::INDEX_ERROR_TYPE, "deque index out of range"));
+            return Err(vm.error(&INDEX_ERROR_TYPE, "deque index out of range"));
         }
-        if let Some(q) = native_mut::<Deque>(vm, o) {
-            if let Some(slot) = q.items.get_mut(i as usize) {
-                *slot = v;
-            }
+        if let Some(s) = vm.heap.get_mut::<DequeObj>(o).and_then(|q| q.slot(i as usize)) {
+            *s = v;
         }
         return Ok(Obj::NONE);
     }
+    if let (Subscr::Load, Some(i)) = (op, index.as_small_int()) {
+        let q = vm.heap.get::<DequeObj>(o);
+        let n = q.map_or(0, |q| q.len) as isize;
+        let i = if i < 0 { i + n } else { i };
+        if let Some(x) = q.and_then(|q| usize::try_from(i).ok().and_then(|i| q.get(i))) {
+            return Ok(x);
+        }
+    }
+    let l = deque_list(vm, o)?;
     vm.subscr(l, index, op)
 }
 
+/// Iterates over a snapshot of the items (a list).
 fn deque_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let l = deque_list(vm, o)?;
     vm.get_iter(l)
 }
 
-fn deque_print(_vm: &mut Vm, _o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    out.push_str("<deque>");
-    Ok(())
+fn deque_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    out.str(vm, "<deque>")
 }
 
 static APPEND: BuiltinFun = BuiltinFun::new(q::append, 2, 2, append);
@@ -411,4 +495,4 @@ static LOCALS: [(Qstr, Rom); 4] = [
 ];
 
 /// The `collections` module.
-pub static COLLECTIONS_MODULE: ModuleDef = ModuleDef { name: q::collections, locals: &LOCALS, init: None };
+pub static COLLECTIONS_MODULE: ModuleDef = ModuleDef::new(q::collections, &LOCALS);

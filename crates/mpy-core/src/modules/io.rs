@@ -241,9 +241,11 @@ fn tell(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `close()`: the contents go back to the heap.
 fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
+    let b = vm.heap.get_mut::<MemIoObj>(a[0]).map(|m| {
         m.closed = true;
-        let b = core::mem::take(&mut m.buf);
+        core::mem::take(&mut m.buf)
+    });
+    if let Some(b) = b {
         vm.heap.free_vec(b);
     }
     Ok(Obj::NONE)

@@ -17,7 +17,7 @@ use crate::types::float_acc as acc;
 use crate::types::int::{int_from_f64, obj_to_i64};
 use crate::types::int_ops::{num_of, Num};
 use crate::PyResult;
-use num_bigint::BigUint;
+use mpy_mpz::{self as mpz, SignedLen};
 
 fn domain_error(vm: &mut Vm) -> crate::PyErr {
     vm.value_error("math domain error")
@@ -113,7 +113,7 @@ macro_rules! math_fun2 {
 }
 
 math_fun2! {
-    m_pow => acc::pow,
+    m_pow => crate::types::float::float_pow,
     m_atan2 => libm::atan2,
     m_fmod => libm::fmod,
     m_copysign => libm::copysign,
@@ -238,7 +238,8 @@ fn m_isclose(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs))
 }
 
-/// `factorial(n)` for ints >= 0.
+/// `factorial(n)` for ints >= 0, exact (computed straight into the
+/// result's digits, small factors multiplied together first).
 ///
 /// Errors: `ValueError: negative factorial`, `TypeError: can't convert
 /// float to int`, `MemoryError` for absurd n.
@@ -247,24 +248,33 @@ fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if n < 0 {
         return Err(vm.value_error("negative factorial"));
     }
-    // log2(n!) < n * log2(n): make sure the result can fit the heap.
-    let bits = (n as f64) * libm::log2((n as f64).max(2.0));
-    if bits / 8.0 > vm.heap.limit() as f64 {
+    if n <= 20 {
+        let f: u64 = (2..=n as u64).product();
+        return vm.new_int_i128(f as i128);
+    }
+    // log2(n!) < n * log2(n): the digits needed.
+    let digits = (n as f64) * libm::log2(n as f64) / 32.0 + 2.0;
+    if n > u32::MAX as i64 || digits > (isize::MAX / 8) as f64 {
         return Err(vm.memory_error());
     }
-    let mut acc = BigUint::from(1u32);
-    let mut small: u64 = 1;
-    for i in 2..=(n as u64) {
-        match small.checked_mul(i) {
-            Some(v) => small = v,
-            None => {
-                acc *= small;
-                small = i;
+    let bound = digits as usize;
+    crate::types::int_ops::big::build(vm, false, bound, 0, |out, _| {
+        let first = out.first_mut().ok_or(mpz::Error::BufferTooSmall)?;
+        *first = 1;
+        let mut len = 1;
+        let mut small: u32 = 1;
+        for i in 2..=n as u32 {
+            match small.checked_mul(i) {
+                Some(v) => small = v,
+                None => {
+                    len = mpz::mul::mul_small_add_in_place(out, len, small, 0)?;
+                    small = i;
+                }
             }
         }
-    }
-    acc *= small;
-    vm.new_bigint(acc.into())
+        len = mpz::mul::mul_small_add_in_place(out, len, small, 0)?;
+        Ok(SignedLen::new(false, len))
+    })
 }
 
 macro_rules! funs {
@@ -367,7 +377,7 @@ static MATH_LOCALS: [(Qstr, Rom); 46] = [
 ];
 
 /// The `math` module.
-pub static MATH_MODULE: ModuleDef = ModuleDef { name: q::math, locals: &MATH_LOCALS, init: None };
+pub static MATH_MODULE: ModuleDef = ModuleDef::new(q::math, &MATH_LOCALS);
 
 #[cfg(test)]
 #[path = "math_tests.rs"]

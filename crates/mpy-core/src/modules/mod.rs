@@ -114,3 +114,5 @@ pub fn module_names(m: &'static ModuleDef) -> impl Iterator<Item = Qstr> {
 
 #[cfg(test)]
 mod builtins_tests;
+#[cfg(test)]
+mod modules_tests;

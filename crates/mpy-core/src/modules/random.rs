@@ -1,10 +1,11 @@
 //! The `random` module: a small deterministic PRNG.
 //!
 //! The generator is splitmix64 (not MicroPython's yasmarang: only ranges
-//! and determinism after `seed(n)` are promised). State is process-wide,
-//! like the single generator of a MicroPython port. `getrandbits` takes
-//! 0..=32 bits as in MicroPython; range errors are a bare `ValueError`
-//! and `choice([])` a bare `IndexError`, as MicroPython raises them.
+//! and determinism after `seed(n)` are promised). Its state is the
+//! interpreter's (`Vm::random_state`), like the single generator of a
+//! MicroPython port. `getrandbits` takes 0..=32 bits as in MicroPython;
+//! range errors are a bare `ValueError` and `choice([])` a bare
+//! `IndexError`, as MicroPython raises them.
 
 use super::args::{float_arg, int_arg};
 use crate::obj::Obj;
@@ -13,32 +14,19 @@ use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::exception::INDEX_ERROR_TYPE;
 use crate::PyResult;
-use core::sync::atomic::{AtomicU32, Ordering};
 
-/// The generator state as two 32-bit halves (the Cortex-M4 has no 64-bit
-/// atomics; the interpreter is single-threaded, so the halves are only
-/// ever updated together). Fixed start value until `seed` is called.
-static STATE_HI: AtomicU32 = AtomicU32::new(0x853c_49e6);
-static STATE_LO: AtomicU32 = AtomicU32::new(0x748f_ea9b);
-
-fn load_state() -> u64 {
-    ((STATE_HI.load(Ordering::Relaxed) as u64) << 32) | STATE_LO.load(Ordering::Relaxed) as u64
-}
-
-fn store_state(s: u64) {
-    STATE_HI.store((s >> 32) as u32, Ordering::Relaxed);
-    STATE_LO.store(s as u32, Ordering::Relaxed);
-}
+/// The generator state before `seed` is called.
+pub const INITIAL_STATE: u64 = 0x853c_49e6_748f_ea9b;
 
 /// Sets the state from a seed.
-pub fn seed_with(s: u64) {
-    store_state(s ^ 0x853c_49e6_748f_ea9b);
+pub fn seed_with(vm: &mut Vm, s: u64) {
+    vm.random_state = s ^ INITIAL_STATE;
 }
 
 /// The next 64 random bits.
-pub fn next_u64() -> u64 {
-    let s = load_state().wrapping_add(0x9e37_79b9_7f4a_7c15);
-    store_state(s);
+pub fn next_u64(vm: &mut Vm) -> u64 {
+    let s = vm.random_state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    vm.random_state = s;
     let mut z = s;
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -46,10 +34,11 @@ pub fn next_u64() -> u64 {
 }
 
 /// A uniform value in `0..n` (`n > 0`), without modulo bias.
-pub fn below(n: u64) -> u64 {
+pub fn below(vm: &mut Vm, n: u64) -> u64 {
+    let n = n.max(1);
     let zone = u64::MAX - (u64::MAX % n);
     loop {
-        let v = next_u64();
+        let v = next_u64(vm);
         if v < zone {
             return v % n;
         }
@@ -57,8 +46,8 @@ pub fn below(n: u64) -> u64 {
 }
 
 /// A uniform float in `[0, 1)` with 53 random bits.
-pub fn next_f64() -> f64 {
-    (next_u64() >> 11) as f64 / (1u64 << 53) as f64
+pub fn next_f64(vm: &mut Vm) -> f64 {
+    (next_u64(vm) >> 11) as f64 / (1u64 << 53) as f64
 }
 
 fn seed(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -66,7 +55,7 @@ fn seed(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Some(&o) if o != Obj::NONE => int_arg(vm, o)? as u64,
         _ => vm.hal.time_ns() as u64 ^ vm.hal.ticks_us(),
     };
-    seed_with(s);
+    seed_with(vm, s);
     Ok(Obj::NONE)
 }
 
@@ -78,7 +67,7 @@ fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if n == 0 {
         return Ok(Obj::small_int(0));
     }
-    let v = next_u64() >> (64 - n);
+    let v = next_u64(vm) >> (64 - n);
     vm.new_int(v as i64)
 }
 
@@ -93,7 +82,7 @@ fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
     if n <= 0 {
         return Err(vm.value_error(""));
     }
-    let k = below(n as u64) as i128;
+    let k = below(vm, n as u64) as i128;
     vm.new_int((start as i128 + k * step as i128) as i64)
 }
 
@@ -120,18 +109,20 @@ fn randint(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         return Err(vm.value_error(""));
     }
     let span = (y as i128 - x as i128 + 1) as u128;
-    let k = if span > u64::MAX as u128 { next_u64() as u128 } else { below(span as u64) as u128 };
+    let k = if span > u64::MAX as u128 { next_u64(vm) as u128 } else { below(vm, span as u64) as u128 };
     vm.new_int((x as i128 + k as i128) as i64)
 }
 
 fn random(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    vm.new_float(next_f64())
+    let f = next_f64(vm);
+    vm.new_float(f)
 }
 
 fn uniform(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let lo = float_arg(vm, a[0])?;
     let hi = float_arg(vm, a[1])?;
-    vm.new_float(lo + (hi - lo) * next_f64())
+    let f = next_f64(vm);
+    vm.new_float(lo + (hi - lo) * f)
 }
 
 fn choice(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -139,7 +130,7 @@ fn choice(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if n == 0 {
         return Err(vm.error(&INDEX_ERROR_TYPE, ""));
     }
-    let i = below(n as u64) as i64;
+    let i = below(vm, n as u64) as i64;
     let idx = vm.new_int(i)?;
     vm.subscr(a[0], idx, crate::typ::Subscr::Load)
 }
@@ -164,7 +155,7 @@ static LOCALS: [(Qstr, Rom); 8] = [
 ];
 
 /// The `random` module.
-pub static RANDOM_MODULE: ModuleDef = ModuleDef { name: q::random, locals: &LOCALS, init: None };
+pub static RANDOM_MODULE: ModuleDef = ModuleDef::new(q::random, &LOCALS);
 
 #[cfg(test)]
 mod tests {
@@ -172,9 +163,11 @@ mod tests {
 
     #[test]
     fn ranges() {
+        let mut vm = crate::types::num_testutil::vm();
+        let vm = &mut vm;
         for _ in 0..1000 {
-            assert!(below(6) < 6);
-            let f = next_f64();
+            assert!(below(vm, 6) < 6);
+            let f = next_f64(vm);
             assert!((0.0..1.0).contains(&f));
         }
     }

@@ -7,18 +7,15 @@
 //! to `pack` are ignored and missing ones pack as zero; a count before `s`
 //! is the string length (padded with zeros / truncated).
 
-use super::args::int_arg;
+use super::args::{buffer_of, int_arg};
+use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
-use crate::types::int::obj_to_bigint;
-use crate::types::strutil::{buffer_ref, get_buffer};
+use crate::types::bytearray::ByteArrayObj;
+use crate::types::int::obj_to_int_val;
 use crate::PyResult;
-use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_traits::ToPrimitive;
 
 /// One parsed format item: `count` repetitions of `code` (for `s`, one
 /// string of `count` bytes).
@@ -30,15 +27,16 @@ pub struct Item {
     pub count: usize,
 }
 
-/// A parsed format: byte order, native alignment and items.
-#[derive(Debug, PartialEq)]
-pub struct Format {
+/// A checked format: byte order, native alignment and the item text,
+/// read item by item ([`Format::items`]) without a list.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Format<'a> {
     /// Big-endian values.
     pub big: bool,
     /// `@` mode: native sizes and alignment.
     pub native: bool,
-    /// The items in order.
-    pub items: Vec<Item>,
+    /// The items' text (after the byte-order prefix).
+    rest: &'a [u8],
 }
 
 /// Size of one value of `code`; None for an unknown code.
@@ -61,8 +59,50 @@ pub fn code_size(code: u8, native: bool) -> Option<usize> {
     })
 }
 
-/// Parses a format string. Errors: `None` for a bad type code.
-pub fn parse(fmt: &[u8]) -> Option<Format> {
+/// The items of a format's text, in order; an `Err(())` item for a bad
+/// type code or count.
+pub struct Items<'a> {
+    rest: &'a [u8],
+    native: bool,
+    i: usize,
+}
+
+impl Iterator for Items<'_> {
+    type Item = Result<Item, ()>;
+
+    fn next(&mut self) -> Option<Result<Item, ()>> {
+        let rest = self.rest;
+        while self.i < rest.len() && rest[self.i].is_ascii_whitespace() {
+            self.i += 1;
+        }
+        if self.i >= rest.len() {
+            return None;
+        }
+        let mut count: Option<usize> = None;
+        while self.i < rest.len() && rest[self.i].is_ascii_digit() {
+            let d = (rest[self.i] - b'0') as usize;
+            match count.unwrap_or(0).checked_mul(10).and_then(|c| c.checked_add(d)) {
+                Some(c) => count = Some(c),
+                None => {
+                    self.i = rest.len();
+                    return Some(Err(()));
+                }
+            }
+            self.i += 1;
+        }
+        let Some(&code) = rest.get(self.i) else { return Some(Err(())) };
+        self.i += 1;
+        if code_size(code, self.native).is_none() {
+            self.i = rest.len();
+            return Some(Err(()));
+        }
+        Some(Ok(Item { code, count: count.unwrap_or(1) }))
+    }
+}
+
+/// Parses a format string; None for a bad type code (or a count without
+/// one, or one too large).
+pub fn parse(fmt: &[u8]) -> Option<Format<'_>> {
     let (big, native, rest) = match fmt.first() {
         Some(b'<') => (false, false, &fmt[1..]),
         Some(b'>') | Some(b'!') => (true, false, &fmt[1..]),
@@ -70,33 +110,23 @@ pub fn parse(fmt: &[u8]) -> Option<Format> {
         Some(b'@') => (cfg!(target_endian = "big"), true, &fmt[1..]),
         _ => (cfg!(target_endian = "big"), true, fmt),
     };
-    let mut items = Vec::new();
-    let mut i = 0;
-    while i < rest.len() {
-        let c = rest[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let mut count: Option<usize> = None;
-        while i < rest.len() && rest[i].is_ascii_digit() {
-            let d = (rest[i] - b'0') as usize;
-            count = Some(count.unwrap_or(0).checked_mul(10)?.checked_add(d)?);
-            i += 1;
-        }
-        let code = *rest.get(i)?;
-        code_size(code, native)?;
-        items.push(Item { code, count: count.unwrap_or(1) });
-        i += 1;
+    let f = Format { big, native, rest };
+    if f.items().any(|it| it.is_err()) {
+        return None;
     }
-    Some(Format { big, native, items })
+    Some(f)
 }
 
-impl Format {
+impl<'a> Format<'a> {
+    /// The items in order (all `Ok` for a format made by [`parse`]).
+    pub fn items(&self) -> Items<'a> {
+        Items { rest: self.rest, native: self.native, i: 0 }
+    }
+
     /// Total byte size (None on overflow).
     pub fn size(&self) -> Option<usize> {
         let mut n: usize = 0;
-        for it in &self.items {
+        for it in self.items().flatten() {
             let sz = code_size(it.code, self.native)?;
             if self.native && sz > 1 && it.count > 0 && it.code != b's' {
                 n = n.checked_add(sz - 1)? / sz * sz;
@@ -108,8 +138,8 @@ impl Format {
 
     /// Number of values packed/unpacked.
     pub fn nvalues(&self) -> usize {
-        self.items
-            .iter()
+        self.items()
+            .flatten()
             .map(|it| match it.code {
                 b'x' => 0,
                 b's' => 1,
@@ -119,18 +149,34 @@ impl Format {
     }
 }
 
-fn parse_fmt(vm: &mut Vm, o: Obj) -> PyResult<Format> {
-    let f = match buffer_ref(vm, o) {
-        Some(b) => parse(b),
-        None => return Err(vm.type_error("can't convert to str implicitly")),
+/// The format argument's bytes: pinned for str and bytes; other buffers
+/// are copied into `holder` (their bytes could change).
+fn fmt_bytes<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<&'a [u8]> {
+    if let Some(s) = vm.str_pinned(o) {
+        return Ok(s.as_bytes());
+    }
+    if let Some(b) = vm.heap.str_bytes_pinned(o) {
+        return Ok(b);
+    }
+    let Some(n) = buffer_of(&vm.qstrs, &vm.heap, o).map(|b| b.len()) else {
+        return Err(vm.type_error("can't convert to str implicitly"));
     };
-    match f {
+    *holder = vm.new_vec(n)?;
+    if let Some(b) = buffer_of(&vm.qstrs, &vm.heap, o) {
+        holder.extend_within_capacity(b);
+    }
+    Ok(holder.as_slice())
+}
+
+fn parse_fmt<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<Format<'a>> {
+    let b = fmt_bytes(vm, o, holder)?;
+    match parse(b) {
         Some(f) => Ok(f),
         None => Err(vm.value_error("bad typecode")),
     }
 }
 
-fn fmt_size(vm: &mut Vm, f: &Format) -> PyResult<usize> {
+fn fmt_size(vm: &mut Vm, f: &Format<'_>) -> PyResult<usize> {
     match f.size() {
         Some(n) => Ok(n),
         None => Err(vm.memory_error()),
@@ -154,11 +200,11 @@ fn get_int(data: &[u8], big: bool) -> u64 {
     v
 }
 
-/// Packs `args` by `f` into `out` (exactly `f.size()` bytes).
-fn pack_values(vm: &mut Vm, f: &Format, args: &[Obj], out: &mut [u8]) -> PyResult<()> {
+/// Packs `args` by `f` into `out` (exactly `f.size()` bytes, zeroed).
+fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyResult<()> {
     let mut pos = 0usize;
     let mut ai = 0usize;
-    for it in &f.items {
+    for it in f.items().flatten() {
         let sz = code_size(it.code, f.native).unwrap_or(1);
         if f.native && sz > 1 && it.count > 0 && it.code != b's' {
             pos = pos.div_ceil(sz) * sz;
@@ -166,16 +212,14 @@ fn pack_values(vm: &mut Vm, f: &Format, args: &[Obj], out: &mut [u8]) -> PyResul
         if it.code == b's' {
             let arg = args.get(ai).copied();
             ai += 1;
-            let src = match arg {
-                Some(a) => match get_buffer(vm, a) {
-                    Some(b) => b,
-                    None => return Err(vm.type_error("object with buffer protocol required")),
-                },
-                None => Vec::new(),
-            };
-            let dst = &mut out[pos..pos + it.count];
-            for (k, d) in dst.iter_mut().enumerate() {
-                *d = src.get(k).copied().unwrap_or(0);
+            let dst = out.get_mut(pos..pos + it.count).unwrap_or(&mut []);
+            dst.fill(0);
+            if let Some(a) = arg {
+                let Some(src) = buffer_of(&vm.qstrs, &vm.heap, a) else {
+                    return Err(vm.type_error("object with buffer protocol required"));
+                };
+                let k = src.len().min(dst.len());
+                dst[..k].copy_from_slice(&src[..k]);
             }
             pos += it.count;
             continue;
@@ -200,38 +244,39 @@ fn pack_values(vm: &mut Vm, f: &Format, args: &[Obj], out: &mut [u8]) -> PyResul
                     if vm.float_of(a).is_some() {
                         return Err(vm.type_error("can't convert float to int"));
                     }
-                    let b = obj_to_bigint(vm, a)?;
                     // Two's complement truncation to 64 bits.
-                    let m = b & BigInt::from(u64::MAX);
-                    m.to_u64().unwrap_or(0)
+                    obj_to_int_val(vm, a)?.to_u64_wrapping()
                 }
             };
-            put_int(&mut out[dst_range], bits, f.big);
+            if let Some(d) = out.get_mut(dst_range) {
+                put_int(d, bits, f.big);
+            }
         }
     }
     Ok(())
 }
 
-/// Unpacks `data` (at least `f.size()` bytes) into a tuple.
-fn unpack_values(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Obj> {
-    let mut items: Vec<Obj> = Vec::new();
-    let mut pos = 0usize;
-    let base = vm.roots.len();
+/// Unpacks `data` (at least `f.size()` bytes, not in the heap or pinned)
+/// into a tuple.
+///
+/// Errors: `MemoryError`.
+fn unpack_values(vm: &mut Vm, f: &Format<'_>, data: &[u8]) -> PyResult<Obj> {
+    let mut items: GcVec<Obj> = vm.new_vec(f.nvalues())?;
     let r = (|| {
-        for it in &f.items {
+        let mut pos = 0usize;
+        for it in f.items().flatten() {
             let sz = code_size(it.code, f.native).unwrap_or(1);
             if f.native && sz > 1 && it.count > 0 && it.code != b's' {
                 pos = pos.div_ceil(sz) * sz;
             }
             if it.code == b's' {
-                let o = vm.new_bytes(&data[pos..pos + it.count])?;
-                vm.roots.push(o);
-                items.push(o);
+                let o = vm.new_bytes(data.get(pos..pos + it.count).unwrap_or(&[]))?;
+                vm.vec_push_local(&mut items, o)?;
                 pos += it.count;
                 continue;
             }
             for _ in 0..it.count {
-                let chunk = &data[pos..pos + sz];
+                let chunk = data.get(pos..pos + sz).unwrap_or(&[]);
                 pos += sz;
                 let v = get_int(chunk, f.big);
                 let signed = |v: u64| -> i64 {
@@ -244,87 +289,107 @@ fn unpack_values(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Obj> {
                     b'd' => vm.new_float(f64::from_bits(v))?,
                     b'?' => Obj::bool(v != 0),
                     b'b' | b'h' | b'i' | b'l' | b'q' => vm.new_int(signed(v))?,
-                    _ => {
-                        if v <= i64::MAX as u64 {
-                            vm.new_int(v as i64)?
-                        } else {
-                            vm.new_bigint(BigInt::from(v))?
-                        }
-                    }
+                    _ => vm.new_int_i128(v as i128)?,
                 };
-                vm.roots.push(o);
-                items.push(o);
+                vm.vec_push_local(&mut items, o)?;
             }
         }
-        vm.new_tuple(&items)
+        vm.new_tuple(items.as_slice())
     })();
-    vm.roots.truncate(base);
+    vm.heap.free_vec(items);
     r
 }
 
 fn calcsize(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let f = parse_fmt(vm, a[0])?;
+    let mut holder = GcVec::new();
+    let f = parse_fmt(vm, a[0], &mut holder)?;
     let n = fmt_size(vm, &f)?;
     vm.new_int(n as i64)
 }
 
-fn pack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let f = parse_fmt(vm, a[0])?;
-    let n = fmt_size(vm, &f)?;
-    vm.make_room(n)?;
-    let mut out = Vec::new();
-    if out.try_reserve_exact(n).is_err() {
-        return Err(vm.memory_error());
+/// Packs into a zeroed buffer of `n` bytes (the stack when small, else a
+/// temporary heap buffer) and passes it to `done`.
+fn with_packed<R>(
+    vm: &mut Vm,
+    f: &Format<'_>,
+    n: usize,
+    args: &[Obj],
+    done: impl FnOnce(&mut Vm, &[u8]) -> PyResult<R>,
+) -> PyResult<R> {
+    if n <= 64 {
+        let mut out = [0u8; 64];
+        pack_values(vm, f, args, &mut out[..n])?;
+        return done(vm, &out[..n]);
     }
-    out.resize(n, 0u8);
-    pack_values(vm, &f, &a[1..], &mut out)?;
-    vm.new_bytes(&out)
+    let mut tmp: GcVec<u8> = vm.new_vec(n)?;
+    tmp.resize_within_capacity(n, 0);
+    let r = match pack_values(vm, f, args, tmp.as_mut_slice()) {
+        Ok(()) => done(vm, tmp.as_slice()),
+        Err(e) => Err(e),
+    };
+    vm.heap.free_vec(tmp);
+    r
+}
+
+fn pack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let mut holder = GcVec::new();
+    let f = parse_fmt(vm, a[0], &mut holder)?;
+    let n = fmt_size(vm, &f)?;
+    with_packed(vm, &f, n, &a[1..], |vm, b| vm.new_bytes(b))
 }
 
 fn pack_into(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let f = parse_fmt(vm, a[0])?;
+    let mut holder = GcVec::new();
+    let f = parse_fmt(vm, a[0], &mut holder)?;
     let n = fmt_size(vm, &f)?;
     let buf = a[1];
     let off = int_arg(vm, a[2])?;
-    let len = match vm.get(buf) {
-        Some(ObjData::ByteArray(b)) => b.len(),
-        _ => return Err(vm.type_error("object with buffer protocol required")),
+    let Some(len) = vm.heap.get::<ByteArrayObj>(buf).map(|b| b.data.len()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
     };
     let start = if off < 0 { off + len as i64 } else { off };
     if start < 0 || (start as u64).saturating_add(n as u64) > len as u64 {
         return Err(vm.value_error("buffer too small"));
     }
     let start = start as usize;
-    let mut out = alloc::vec![0u8; n];
-    pack_values(vm, &f, &a[3..], &mut out)?;
-    if let Some(ObjData::ByteArray(b)) = vm.get_mut(buf) {
-        if let Some(dst) = b.get_mut(start..start + n) {
-            dst.copy_from_slice(&out);
+    with_packed(vm, &f, n, &a[3..], |vm, b| {
+        if let Some(dst) = vm.heap.get_mut::<ByteArrayObj>(buf).and_then(|x| x.data.as_mut_slice().get_mut(start..start + n)) {
+            dst.copy_from_slice(b);
         }
-    }
-    Ok(Obj::NONE)
+        Ok(Obj::NONE)
+    })
 }
 
 fn unpack_common(vm: &mut Vm, fmt: Obj, data: Obj, off: Option<Obj>) -> PyResult<Obj> {
-    let f = parse_fmt(vm, fmt)?;
+    let mut holder = GcVec::new();
+    let f = parse_fmt(vm, fmt, &mut holder)?;
     let n = fmt_size(vm, &f)?;
-    let Some(bytes) = get_buffer(vm, data) else {
+    let Some(len) = buffer_of(&vm.qstrs, &vm.heap, data).map(|b| b.len()) else {
         return Err(vm.type_error("object with buffer protocol required"));
     };
     let mut start = 0usize;
     if let Some(o) = off {
         let v = int_arg(vm, o)?;
-        let v = if v < 0 { v + bytes.len() as i64 } else { v };
-        if v < 0 || v as u64 > bytes.len() as u64 {
+        let v = if v < 0 { v + len as i64 } else { v };
+        if v < 0 || v as u64 > len as u64 {
             return Err(vm.value_error("buffer too small"));
         }
         start = v as usize;
     }
-    let avail = bytes.len() - start;
-    if avail < n {
+    if len - start < n {
         return Err(vm.value_error("buffer too small"));
     }
-    unpack_values(vm, &f, &bytes[start..])
+    if let Some(b) = vm.heap.str_bytes_pinned(data) {
+        return unpack_values(vm, &f, &b[start..]);
+    }
+    // A buffer that can change: copy the bytes used first.
+    let mut tmp: GcVec<u8> = vm.new_vec(n)?;
+    if let Some(b) = buffer_of(&vm.qstrs, &vm.heap, data).and_then(|b| b.get(start..start + n)) {
+        tmp.extend_within_capacity(b);
+    }
+    let r = unpack_values(vm, &f, tmp.as_slice());
+    vm.heap.free_vec(tmp);
+    r
 }
 
 fn unpack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -351,7 +416,7 @@ static LOCALS: [(Qstr, Rom); 6] = [
 ];
 
 /// The `struct` module.
-pub static STRUCT_MODULE: ModuleDef = ModuleDef { name: q::r#struct, locals: &LOCALS, init: None };
+pub static STRUCT_MODULE: ModuleDef = ModuleDef::new(q::r#struct, &LOCALS);
 
 #[cfg(test)]
 mod tests {
@@ -366,6 +431,7 @@ mod tests {
         assert_eq!(parse(b"<bi").unwrap().size(), Some(5));
         assert_eq!(parse(b"3s").unwrap().nvalues(), 1);
         assert!(parse(b"<Z").is_none());
+        assert_eq!(parse(b"<2hx").unwrap().items().flatten().collect::<alloc::vec::Vec<_>>(), [Item { code: b'h', count: 2 }, Item { code: b'x', count: 1 }]);
         assert!(parse(b"<5").is_none());
         assert_eq!(parse(b"99999999999999999999999b"), None);
     }

@@ -1,17 +1,20 @@
 //! Attribute access: `o.name` load, store and delete, and LOAD_METHOD's
-//! allocation-free method lookup. Instances, classes and modules go
-//! through [`crate::vm`]; built-in types use their `locals` and `attr` slot.
+//! allocation-free method lookup. Instances, classes, user modules and
+//! exceptions go through [`crate::vm::members`]; built-in types (and the
+//! static built-in modules) use their `locals` and `attr` slot.
 
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
-use crate::typ::Rom;
+use crate::typ::{Rom, TYPE_TYPE};
+use crate::types::misc::{BoundMethObj, BOUND_METHOD_TYPE};
+use crate::vm::class::{is_class, InstanceObj};
 use crate::PyResult;
-use alloc::format;
 
 impl Vm {
     /// The object for a ROM locals entry (allocating floats).
+    ///
+    /// Errors: `MemoryError` (boxed floats only).
     pub fn rom_to_obj(&mut self, r: Rom) -> PyResult<Obj> {
         match r {
             Rom::Float(f) => self.new_float(f),
@@ -19,33 +22,43 @@ impl Vm {
         }
     }
 
+    /// A bound method object `m` bound to `s`.
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_bound_method(&mut self, m: Obj, s: Obj) -> PyResult<Obj> {
+        self.alloc_obj(BoundMethObj { base: ObjBase::new(&BOUND_METHOD_TYPE), fun: m, self_obj: s })
+    }
+
     /// `o.name`, or NULL if there is no such attribute.
+    ///
+    /// Errors: whatever a descriptor or `__getattr__` raises; `MemoryError`.
     pub fn load_attr_maybe(&mut self, o: Obj, name: Qstr) -> PyResult<Obj> {
         let (m, s) = self.load_method_maybe(o, name)?;
         if m.is_null() || s.is_null() {
             return Ok(m);
         }
-        self.alloc(ObjData::BoundMethod(m, s))
+        self.new_bound_method(m, s)
     }
 
     /// `o.name`.
     ///
-    /// Errors: `AttributeError: 'int' object has no attribute 'x'`.
+    /// Errors: `AttributeError: 'int' object has no attribute 'x'`, and as
+    /// [`Vm::load_attr_maybe`].
     pub fn load_attr(&mut self, o: Obj, name: Qstr) -> PyResult<Obj> {
         // Fast path: an attribute in an instance's own namespace.
-        if let Some(ObjData::Instance(i)) = self.heap.get(o) {
-            let h = self.qstrs.hash(name);
-            if let Some(e) = i.dict.find_identical(Obj::qstr(name), h).and_then(|p| i.dict.entry(p)) {
+        if let Some(i) = self.heap.get::<InstanceObj>(o) {
+            let h = self.qstr_hash(name);
+            if let Some(e) = i.members.find_identical(Obj::qstr(name), h).and_then(|p| i.members.entry(p)) {
                 return Ok(e.value);
             }
-            let (m, s) = crate::vm::class::instance_load(self, o, name, false)?;
+            let (m, s) = crate::vm::members::instance_load(self, o, name, false)?;
             if m.is_null() {
                 return Err(self.no_attr_error(o, name));
             }
             if s.is_null() {
                 return Ok(m);
             }
-            return self.alloc(ObjData::BoundMethod(m, s));
+            return self.new_bound_method(m, s);
         }
         let r = self.load_attr_maybe(o, name)?;
         if r.is_null() {
@@ -57,53 +70,67 @@ impl Vm {
     /// The `AttributeError` for a missing attribute, in MicroPython's
     /// words (types and modules have their own forms).
     pub fn no_attr_error(&mut self, o: Obj, name: Qstr) -> crate::PyErr {
-        let msg = if self.is_type(o) {
-            format!("type object '{}' has no attribute '{}'", self.class_name(o), self.qstrs.str(name))
-        } else if let Some(ObjData::Module(m)) = self.heap.get(o) {
-            format!("module '{}' has no attribute '{}'", self.qstrs.str(m.name), self.qstrs.str(name))
-        } else {
-            format!("'{}' object has no attribute '{}'", self.type_name(o), self.qstrs.str(name))
-        };
-        self.attribute_error(&msg)
+        let n = self.qstr_str(name);
+        if let Some(t) = o.as_type() {
+            let tn = self.qstr_str(t.name);
+            return self.attribute_error_fmt(format_args!("type object '{}' has no attribute '{}'", tn, n));
+        }
+        let module = crate::vm::module::module_name(self, o).or_else(|| o.as_builtin_module().map(|m| m.name));
+        if let Some(mn) = module {
+            let mn = self.qstr_str(mn);
+            return self.attribute_error_fmt(format_args!("module '{}' has no attribute '{}'", mn, n));
+        }
+        let tn = self.type_name(o);
+        self.attribute_error_fmt(format_args!("'{}' object has no attribute '{}'", tn, n))
+    }
+
+    /// `AttributeError` with a formatted message.
+    fn attribute_error_fmt(&mut self, args: core::fmt::Arguments<'_>) -> crate::PyErr {
+        self.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, args)
     }
 
     /// LOAD_METHOD: returns `(method, self)` when `o.name` is a method that
     /// should receive `o` as its first argument, `(value, NULL)` for a plain
     /// attribute, and `(NULL, NULL)` when absent.
+    ///
+    /// Errors: whatever a descriptor, `__getattr__` or an `attr` slot
+    /// raises; `MemoryError`.
     pub fn load_method_maybe(&mut self, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
-        match self.heap.get(o) {
-            Some(ObjData::Instance(_)) => return crate::vm::class::instance_load(self, o, name, true),
-            Some(ObjData::Class(_) | ObjData::Module(_) | ObjData::Exception(_)) => {
-                return crate::vm::load_method_special(self, o, name);
-            }
-            _ => {}
+        let t = self.builtin_type(o);
+        // Instances of user classes (and exceptions, user modules and
+        // classes themselves) have namespaces.
+        if t.flags & crate::typ::flags::IS_CLASS != 0
+            || core::ptr::eq(t, &crate::types::misc::MODULE_TYPE)
+            || t.is_subtype_any(&crate::types::exception::BASE_EXCEPTION_TYPE)
+            || (core::ptr::eq(t, &TYPE_TYPE) && is_class(self, o))
+        {
+            return crate::vm::load_method_special(self, o, name);
         }
         if name == q::__class__ {
             return Ok((self.type_of(o), Obj::NULL));
         }
-        if let Some(t) = o.as_type() {
+        if let Some(ty) = o.as_type() {
             // Attribute of a built-in type object itself.
-            if let Some(r) = t.lookup(name) {
+            if let Some(r) = ty.lookup(name) {
                 return Ok(match r {
                     Rom::ClassMethod(f) => (f.obj(), o),
                     other => (self.rom_to_obj(other)?, Obj::NULL),
                 });
             }
             if name == q::__name__ {
-                return Ok((Obj::qstr(t.name), Obj::NULL));
+                return Ok((Obj::qstr(ty.name), Obj::NULL));
             }
             if name == q::__bases__ {
                 // `()` for object, else the one base (object by default).
                 let object = &crate::typ::OBJECT_TYPE;
-                let bases = match t.base {
-                    _ if core::ptr::eq(t, object) => self.new_tuple(&[])?,
+                let bases = match ty.base {
+                    _ if core::ptr::eq(ty, object) => self.new_tuple(&[])?,
                     Some(b) => self.new_tuple(&[Obj::from_type(b)])?,
                     None => self.new_tuple(&[Obj::from_type(object)])?,
                 };
                 return Ok((bases, Obj::NULL));
             }
         }
-        let t = self.builtin_type(o);
         if let Some(r) = t.lookup(name) {
             return Ok(match r {
                 Rom::Fun(f) => (f.obj(), o),
@@ -126,15 +153,17 @@ impl Vm {
 
     /// `o.name = value`, or `del o.name` when `value` is NULL.
     ///
-    /// Errors: `AttributeError: 'int' object has no attribute 'x'`.
+    /// Errors: `AttributeError: 'int' object has no attribute 'x'`, and
+    /// whatever `__setattr__`/`__delattr__`/setters raise.
     pub fn store_attr(&mut self, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-        match self.heap.get(o) {
-            Some(ObjData::Instance(_) | ObjData::Class(_) | ObjData::Module(_) | ObjData::Exception(_)) => {
-                return crate::vm::store_attr_special(self, o, name, value);
-            }
-            _ => {}
-        }
         let t = self.builtin_type(o);
+        if t.flags & crate::typ::flags::IS_CLASS != 0
+            || core::ptr::eq(t, &crate::types::misc::MODULE_TYPE)
+            || t.is_subtype_any(&crate::types::exception::BASE_EXCEPTION_TYPE)
+            || (core::ptr::eq(t, &TYPE_TYPE) && is_class(self, o))
+        {
+            return crate::vm::store_attr_special(self, o, name, value);
+        }
         if let Some(a) = t.attr {
             let r = a(self, o, name, Some(value))?;
             if !r.is_null() {

@@ -1,84 +1,68 @@
 //! `attrtuple`: a tuple whose items also have names (MicroPython's
 //! `sys.implementation`, printed as `(name='micropython', ...)`).
 
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
 
-/// The items and their field names.
-pub struct AttrTuple {
+/// The header of an attrtuple; its items follow inline (`heap::Var`).
+#[repr(C)]
+pub struct AttrTupleHead {
+    /// Header (`attrtuple`, shown as `tuple`).
+    pub base: ObjBase,
     /// Field names, one per item.
     pub fields: &'static [Qstr],
-    /// The items.
-    pub items: Vec<Obj>,
 }
 
-impl NativeObj for AttrTuple {
-    fn type_obj(&self) -> &'static TypeObj {
-        &ATTRTUPLE_TYPE
-    }
-    fn trace(&self, f: &mut dyn FnMut(Obj)) {
-        self.items.iter().for_each(|&o| f(o));
-    }
-    fn heap_bytes(&self) -> usize {
-        self.items.capacity() * core::mem::size_of::<Obj>()
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
+/// The field names and items of attrtuple `o`, pinned.
+fn get<'a>(vm: &Vm, o: Obj) -> Option<(&'static [Qstr], &'a [Obj])> {
+    vm.heap.var_pinned::<AttrTupleHead>(o).map(|(h, items)| (h.fields, items))
 }
 
-fn get(vm: &Vm, o: Obj) -> Option<&AttrTuple> {
-    match vm.get(o)? {
-        ObjData::Native(n) => n.as_any().downcast_ref::<AttrTuple>(),
-        _ => None,
-    }
+/// Makes an attrtuple of `items` named by `fields` (extra items or names
+/// are dropped).
+///
+/// Errors: `MemoryError`.
+pub fn new(vm: &mut Vm, fields: &'static [Qstr], items: &[Obj]) -> PyResult<Obj> {
+    let n = fields.len().min(items.len());
+    vm.alloc_var_with(AttrTupleHead { base: ObjBase::new(&ATTRTUPLE_TYPE), fields }, n, |d| {
+        d.copy_from_slice(&items[..n]);
+        n
+    })
 }
 
-/// Makes an attrtuple.
-pub fn new(vm: &mut Vm, fields: &'static [Qstr], items: Vec<Obj>) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(AttrTuple { fields, items })))
-}
-
-fn print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let Some(t) = get(vm, o) else { return Ok(()) };
-    let (fields, items) = (t.fields, t.items.clone());
-    out.push('(');
-    for (i, (f, v)) in fields.iter().zip(items).enumerate() {
+fn print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let Some((fields, items)) = get(vm, o) else { return Ok(()) };
+    out.str(vm, "(")?;
+    for (i, (f, &v)) in fields.iter().zip(items).enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.str(vm, ", ")?;
         }
-        out.push_str(vm.qstrs.str(*f));
-        out.push('=');
+        let name = vm.qstr_str(*f);
+        out.str(vm, name)?;
+        out.str(vm, "=")?;
         vm.print_obj(v, out, PrintKind::Repr)?;
     }
-    out.push(')');
-    Ok(())
+    out.str(vm, ")")
 }
 
 fn attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
     if store.is_some() {
         return Ok(Obj::NULL);
     }
-    let Some(t) = get(vm, o) else { return Ok(Obj::NULL) };
-    Ok(t.fields.iter().position(|f| *f == name).and_then(|i| t.items.get(i).copied()).unwrap_or(Obj::NULL))
+    let Some((fields, items)) = get(vm, o) else { return Ok(Obj::NULL) };
+    Ok(fields.iter().position(|f| *f == name).and_then(|i| items.get(i).copied()).unwrap_or(Obj::NULL))
 }
 
 fn subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let (Subscr::Load, Some(i)) = (op, index.as_small_int()) else { return Ok(Obj::NULL) };
-    let n = get(vm, o).map_or(0, |t| t.items.len()) as isize;
+    let items = get(vm, o).map_or(&[][..], |(_, items)| items);
+    let n = items.len() as isize;
     let j = if i < 0 { i + n } else { i };
-    match get(vm, o).and_then(|t| t.items.get(j as usize).copied()) {
+    match items.get(j as usize).copied() {
         Some(v) if j >= 0 => Ok(v),
         _ => Err(vm.index_error("tuple index out of range")),
     }
@@ -86,7 +70,7 @@ fn subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 
 fn unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     match op {
-        UnaryOp::Len => Ok(Obj::small_int(get(vm, o).map_or(0, |t| t.items.len()) as isize)),
+        UnaryOp::Len => Ok(Obj::small_int(get(vm, o).map_or(0, |(_, items)| items.len()) as isize)),
         _ => Ok(Obj::NULL),
     }
 }

@@ -6,11 +6,10 @@ use super::int::int_unary_op;
 use super::int_ops::num_binary_slot;
 use crate::obj::Obj;
 use crate::qstr::q;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
 
 /// `bool`. As on MicroPython it has no base type: `isinstance(True, int)`
 /// and `issubclass(bool, int)` are False and bools have no int methods,
@@ -31,16 +30,12 @@ fn bool_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args.len() {
         0 => Ok(Obj::FALSE),
         1 => Ok(Obj::bool(vm.is_true(args[0])?)),
-        n => {
-            let msg = format!("function expected at most 1 arguments, got {n}");
-            Err(vm.type_error(&msg))
-        }
+        n => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {n}"))),
     }
 }
 
-fn bool_print(_vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    out.push_str(if o == Obj::TRUE { "True" } else { "False" });
-    Ok(())
+fn bool_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    out.str(vm, if o == Obj::TRUE { "True" } else { "False" })
 }
 
 fn bool_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {

@@ -5,7 +5,7 @@ use super::bytes::{bytes_from_args, bytes_iter, bytes_unary_op};
 use super::str::{seq_binary_op, seq_subscr_load};
 use super::str_methods as m;
 use super::strutil::{
-    buffer_ref, get_buffer, int_arg, is_int, not_implemented, pinned, repr_bytes, seq_index, slice_indices,
+    buffer_ref, get_buffer, int_arg, is_int, not_implemented, repr_bytes, seq_index, slice_indices,
     unwrap_native, Data, Kind,
 };
 use crate::heap::{GcVec, Heap};

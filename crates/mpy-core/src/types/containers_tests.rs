@@ -5,7 +5,6 @@
 
 use super::testutil::*;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::typ::{BinaryOp, Subscr};
 use alloc::vec::Vec;
 
@@ -17,7 +16,7 @@ macro_rules! rr {
 }
 
 fn slice(vm: &mut crate::Vm, a: Obj, b: Obj, c: Obj) -> Obj {
-    vm.alloc(ObjData::Slice(a, b, c)).unwrap()
+    crate::types::slice::new_slice(vm, a, b, c).unwrap()
 }
 
 const N: Obj = Obj::NONE;
@@ -69,7 +68,7 @@ fn list_sort_is_stable_with_key_and_reverse() {
     with_vm(|mut vm, _| {
         // Sort (k, tag) pairs by key=min (= k): equal keys keep their order.
         let ks = [3, 1, 2, 1, 3, 2];
-        let l = vm.new_list(Vec::new()).unwrap();
+        let l = vm.new_list(&[]).unwrap();
         for (n, &k) in ks.iter().enumerate() {
             let t = vm.new_tuple(&[i(k), i(100 + n as isize)]).unwrap();
             crate::types::list::list_append(&mut vm, l, t).unwrap();
@@ -124,7 +123,7 @@ fn list_sort_error_leaves_list_unchanged() {
         assert_eq!(rr!(vm, e), "TypeError: object of type 'int' has no len()");
         assert_eq!(r(&mut vm, l), "[3, 1, 2]");
         let x = ilist(&mut vm, &[1]);
-        let mixed = vm.new_list(alloc::vec![i(2), x, i(1)]).unwrap();
+        let mixed = vm.new_list(&[i(2), x, i(1)]).unwrap();
         let e = meth(&mut vm, mixed, "sort", &[]);
         assert!(rr!(vm, e).starts_with("TypeError: unsupported types for __lt__"));
         assert_eq!(r(&mut vm, mixed), "[2, [1], 1]");
@@ -230,7 +229,7 @@ fn list_operators() {
             rr!(vm, e.map(|_| N)),
             "TypeError: unsupported type for __hash__: 'list'"
         );
-        let l = vm.new_list(Vec::new()).unwrap();
+        let l = vm.new_list(&[]).unwrap();
         crate::types::list::list_append(&mut vm, l, l).unwrap();
         assert_eq!(vm.len(l).unwrap(), 1);
     });
@@ -331,7 +330,7 @@ fn dict_constructors_and_update() {
     with_vm(|mut vm, _| {
         let p1 = vm.new_tuple(&[i(1), i(2)]).unwrap();
         let p2 = ilist(&mut vm, &[3, 4]);
-        let pairs = vm.new_list(alloc::vec![p1, p2]).unwrap();
+        let pairs = vm.new_list(&[p1, p2]).unwrap();
         let d = call(&mut vm, "dict", &[pairs]).unwrap();
         assert_eq!(r(&mut vm, d), "{1: 2, 3: 4}");
         let d2 = call(&mut vm, "dict", &[d]).unwrap();
@@ -339,7 +338,7 @@ fn dict_constructors_and_update() {
         vm.subscr(d2, i(1), Subscr::Store(i(9))).unwrap();
         assert!(!vm.eq(d, d2).unwrap());
         let bad = ilist(&mut vm, &[1, 2, 3]);
-        let bad = vm.new_list(alloc::vec![bad]).unwrap();
+        let bad = vm.new_list(&[bad]).unwrap();
         let e = call(&mut vm, "dict", &[bad]);
         assert_eq!(
             rr!(vm, e),
@@ -521,7 +520,7 @@ fn iterator_types() {
         assert_eq!(vm.iter_next(it).unwrap(), Some(i(1)));
         meth(&mut vm, l2, "append", &[i(4)]).unwrap();
         let rest = vm.collect_iter(it).unwrap();
-        assert_eq!(rest, alloc::vec![i(2), i(3), i(4)]);
+        assert_eq!(items(&vm, rest), alloc::vec![i(2), i(3), i(4)]);
     });
 }
 
@@ -529,9 +528,9 @@ fn iterator_types() {
 fn recursive_list_repr_is_guarded() {
     with_vm(|mut vm, _| {
         vm.set_stack_base();
-        let l = vm.new_list(Vec::new()).unwrap();
+        let l = vm.new_list(&[]).unwrap();
         crate::types::list::list_append(&mut vm, l, l).unwrap();
-        let e = vm.repr_string(l);
+        let e = repr_string(&mut vm, l);
         let e = e.map(|_| N);
         assert_eq!(rr!(vm, e), "RuntimeError: maximum recursion depth exceeded");
     });
@@ -553,5 +552,88 @@ fn dict_iteration_ends_when_entries_are_added() {
         }
         assert_eq!(seen, 2);
         assert_eq!(vm.len(d).unwrap(), 4);
+    });
+}
+
+#[test]
+fn list_append_grows_in_place_when_free() {
+    with_vm(|mut vm, _| {
+        let l = vm.new_list(&[]).unwrap();
+        crate::types::list::list_append(&mut vm, l, i(0)).unwrap();
+        let first = vm.heap.get::<crate::types::list::ListObj>(l).unwrap().items.addr();
+        let mut moves = 0;
+        let mut last = first;
+        for k in 1..1000 {
+            crate::types::list::list_append(&mut vm, l, i(k)).unwrap();
+            let a = vm.heap.get::<crate::types::list::ListObj>(l).unwrap().items.addr();
+            if a != last {
+                moves += 1;
+                last = a;
+            }
+        }
+        assert_eq!(vm.len(l).unwrap(), 1000);
+        // Nothing else is allocated meanwhile: the buffer grows in place.
+        assert_eq!(moves, 0);
+        let cap = vm.heap.get::<crate::types::list::ListObj>(l).unwrap().items.capacity();
+        assert!(cap >= 1000 && cap < 1600, "capacity {cap}");
+        assert_eq!(vm.seq_get(l, 999), Some(i(999)));
+    });
+}
+
+#[test]
+fn list_self_referencing_operations() {
+    with_vm(|mut vm, _| {
+        let l = ilist(&mut vm, &[1, 2]);
+        meth(&mut vm, l, "extend", &[l]).unwrap();
+        assert_eq!(r(&mut vm, l), "[1, 2, 1, 2]");
+        let sl = slice(&mut vm, i(1), i(2), N);
+        vm.subscr(l, sl, Subscr::Store(l)).unwrap();
+        assert_eq!(r(&mut vm, l), "[1, 1, 2, 1, 2, 1, 2]");
+        let sl = slice(&mut vm, N, N, N);
+        vm.subscr(l, sl, Subscr::Store(l)).unwrap();
+        assert_eq!(r(&mut vm, l), "[1, 1, 2, 1, 2, 1, 2]");
+        let sl = slice(&mut vm, i(1), N, N);
+        let t = vm.new_tuple(&[]).unwrap();
+        vm.subscr(l, sl, Subscr::Store(t)).unwrap();
+        assert_eq!(r(&mut vm, l), "[1]");
+        let r2 = vm.binary_op(BinaryOp::InplaceMultiply, l, i(3)).unwrap();
+        assert_eq!(r2, l);
+        assert_eq!(r(&mut vm, l), "[1, 1, 1]");
+        let t = call(&mut vm, "tuple", &[l]).unwrap();
+        assert_eq!(r(&mut vm, t), "(1, 1, 1)");
+    });
+}
+
+#[test]
+fn sort_without_memory_raises_and_keeps_the_list() {
+    with_vm(|mut vm, _| {
+        let l = ilist(&mut vm, &[3, 1, 2]);
+        vm.heap.stats.lock_depth = 1;
+        let e = meth(&mut vm, l, "sort", &[]);
+        vm.heap.stats.lock_depth = 0;
+        assert_eq!(rr!(vm, e), "MemoryError");
+        assert_eq!(r(&mut vm, l), "[3, 1, 2]");
+        meth(&mut vm, l, "sort", &[]).unwrap();
+        assert_eq!(r(&mut vm, l), "[1, 2, 3]");
+    });
+}
+
+#[test]
+fn dict_str_keys_match_by_text() {
+    with_vm(|mut vm, _| {
+        let d = vm.new_dict().unwrap();
+        for k in 0..50 {
+            let key = s(&mut vm, &alloc::format!("key{k}"));
+            vm.subscr(d, key, Subscr::Store(i(k))).unwrap();
+        }
+        for k in 0..50 {
+            let key = vm.new_str_uninterned(&alloc::format!("key{k}")).unwrap();
+            assert_eq!(vm.dict_lookup(d, key).unwrap(), Some(i(k)));
+        }
+        let q = vm.intern("key7").unwrap();
+        assert_eq!(vm.dict_lookup(d, Obj::qstr(q)).unwrap(), Some(i(7)));
+        let missing = s(&mut vm, "key50");
+        assert_eq!(vm.dict_lookup(d, missing).unwrap(), None);
+        assert_eq!(vm.dict_lookup(d, i(7)).unwrap(), None);
     });
 }

@@ -8,33 +8,46 @@
 //! (`unsupported type for __hash__: 'dict'`), repr `{'a': 1}`.
 
 use super::seq::{check_recursion, native_of};
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::map::Map;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-/// The live (key, value) pairs of dict `d`, copied out in order.
-pub fn dict_entries(vm: &Vm, d: Obj) -> Vec<(Obj, Obj)> {
-    match vm.heap.get(native_of(vm, d)) {
-        Some(ObjData::Dict(t)) => t.iter().map(|e| (e.key, e.value)).collect(),
-        _ => Vec::new(),
-    }
+/// The first live entry of the table of dict (or set) `d` at position
+/// `pos` or later: `(position, key, value)`. Iterate with
+/// `while let Some((p, k, v)) = dict_entry_at(vm, d, pos) { ...; pos = p + 1 }`
+/// (tolerates mutation between steps).
+#[inline]
+pub fn dict_entry_at(vm: &Vm, d: Obj, pos: usize) -> Option<(usize, Obj, Obj)> {
+    vm.table(d)?.next_at(pos).map(|(p, e)| (p, e.key, e.value))
 }
 
-/// Number of entries of dict `d`.
+/// Number of entries of dict `d` (or a dict subclass instance).
 pub fn dict_len(vm: &Vm, d: Obj) -> usize {
-    match vm.heap.get(native_of(vm, d)) {
-        Some(ObjData::Dict(t)) => t.len(),
-        _ => 0,
-    }
+    vm.table(native_of(vm, d)).map_or(0, |t| t.len())
+}
+
+/// A new dict (or set/frozenset, per `ty`) whose table is a copy of the
+/// table of `src` (a dict, set or frozenset object).
+///
+/// Errors: `MemoryError`.
+pub fn new_map_copy(vm: &mut Vm, ty: &'static TypeObj, src: Obj) -> PyResult<Obj> {
+    let words = vm.table(src).map_or(0, |t| t.buffer_words());
+    let buf = vm.new_vec::<usize>(words)?;
+    let map = match vm.table(src) {
+        Some(t) => Map::copy_from(t, buf).unwrap_or_default(),
+        None => Map::new(),
+    };
+    vm.alloc_obj(DictObj { base: ObjBase::new(ty), map })
 }
 
 /// `d[key]` lookup that, like MicroPython, does not hash the key when the
 /// table is empty (so `{}[[]]` is a KeyError, not a TypeError).
+///
+/// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
 pub fn lookup(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
     if vm.table(d).is_none_or(|t| t.is_empty()) {
         return Ok(None);
@@ -43,6 +56,8 @@ pub fn lookup(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
 }
 
 /// Removes `key` from table `d` (no hashing when empty, see [`lookup`]).
+///
+/// Errors: as [`lookup`].
 pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
     if vm.table(d).is_none_or(|t| t.is_empty()) {
         return Ok(None);
@@ -52,7 +67,12 @@ pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
 
 /// Is `o` (or its native part) a dict?
 pub fn is_dict(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::Dict(_)))
+    native_of(vm, o).ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
+}
+
+/// Is `o` an instance of a user class?
+fn is_instance_obj(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| t.flags & flags::IS_CLASS != 0)
 }
 
 /// `d.update(other)`: `other` is a dict, an object with `keys()` (whose
@@ -63,45 +83,43 @@ pub fn is_dict(vm: &Vm, o: Obj) -> bool {
 pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
     let d = native_of(vm, d);
     if is_dict(vm, other) {
-        for (k, v) in dict_entries(vm, other) {
+        let other = native_of(vm, other);
+        let mut pos = 0;
+        while let Some((p, k, v)) = dict_entry_at(vm, other, pos) {
             vm.dict_store(d, k, v)?;
+            pos = p + 1;
         }
         return Ok(());
     }
-    let base = vm.roots.len();
-    vm.roots.push(other);
-    let r = (|| -> PyResult<()> {
-        if matches!(vm.heap.get(other), Some(ObjData::Instance(_))) {
-            let keys = vm.load_attr_maybe(other, q::keys)?;
-            if !keys.is_null() {
-                let ks = vm.call(keys, &[], &[])?;
-                let ks = vm.collect_iter(ks)?;
-                vm.roots.extend_from_slice(&ks);
-                for k in ks {
-                    let v = vm.subscr(other, k, Subscr::Load)?;
-                    vm.dict_store(d, k, v)?;
-                }
-                return Ok(());
+    if is_instance_obj(other) {
+        let keys = vm.load_attr_maybe(other, q::keys)?;
+        if !keys.is_null() {
+            let ks = vm.call(keys, &[], &[])?;
+            let ks = vm.collect_iter(ks)?;
+            let mut i = 0;
+            while let Some(k) = vm.seq_get(ks, i) {
+                let v = vm.subscr(other, k, Subscr::Load)?;
+                vm.dict_store(d, k, v)?;
+                i += 1;
             }
+            return Ok(());
         }
-        let it = vm.get_iter(other)?;
-        vm.roots.push(it);
-        while let Some(pair) = vm.iter_next(it)? {
-            vm.roots.push(pair);
-            let kv = vm.collect_iter(pair)?;
-            if kv.len() != 2 {
-                return Err(vm.value_error("dict update sequence has wrong length"));
-            }
-            vm.roots.extend_from_slice(&kv);
-            vm.dict_store(d, kv[0], kv[1])?;
-        }
-        Ok(())
-    })();
-    vm.roots.truncate(base);
-    r
+    }
+    let it = vm.get_iter(other)?;
+    while let Some(pair) = vm.iter_next(it)? {
+        let kv = vm.collect_iter(pair)?;
+        let (k, v) = match vm.seq_items(kv) {
+            Some(&[k, v]) => (k, v),
+            _ => return Err(vm.value_error("dict update sequence has wrong length")),
+        };
+        vm.dict_store(d, k, v)?;
+    }
+    Ok(())
 }
 
 /// Stores flattened keyword pairs `kw` into dict `d`.
+///
+/// Errors: `MemoryError`.
 pub fn dict_update_kw(vm: &mut Vm, d: Obj, kw: &[Obj]) -> PyResult<()> {
     let d = native_of(vm, d);
     for p in kw.chunks_exact(2) {
@@ -112,8 +130,7 @@ pub fn dict_update_kw(vm: &mut Vm, d: Obj, kw: &[Obj]) -> PyResult<()> {
 
 fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
-        return Err(vm.type_error(&msg));
+        return Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len())));
     }
     let d = vm.new_dict()?;
     if let Some(&o) = args.first() {
@@ -123,20 +140,23 @@ fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     Ok(d)
 }
 
-fn dict_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+fn dict_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     check_recursion(vm)?;
-    let entries = dict_entries(vm, o);
-    out.push('{');
-    for (i, (k, v)) in entries.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+    let d = native_of(vm, o);
+    out.str(vm, "{")?;
+    let mut pos = 0;
+    let mut first = true;
+    while let Some((p, k, v)) = dict_entry_at(vm, d, pos) {
+        if !first {
+            out.str(vm, ", ")?;
         }
+        first = false;
         vm.print_obj(k, out, PrintKind::Repr)?;
-        out.push_str(": ");
+        out.str(vm, ": ")?;
         vm.print_obj(v, out, PrintKind::Repr)?;
+        pos = p + 1;
     }
-    out.push('}');
-    Ok(())
+    out.str(vm, "}")
 }
 
 fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -144,21 +164,25 @@ fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(dict_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(dict_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let msg = alloc::format!("unsupported type for __hash__: '{}'", vm.type_name(o));
-            return Err(vm.type_error(&msg));
+            let tn = vm.type_name(o);
+            return Err(vm.type_error_fmt(format_args!("unsupported type for __hash__: '{}'", tn)));
         }
         _ => Obj::NULL,
     })
 }
 
 /// `a == b` for two dicts: same keys with equal values.
+///
+/// Errors: `RuntimeError` on runaway recursion; a key's `__hash__` or
+/// `__eq__`, a value's `__eq__`.
 pub fn dict_equal(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<bool> {
     check_recursion(vm)?;
     let (a, b) = (native_of(vm, a), native_of(vm, b));
     if dict_len(vm, a) != dict_len(vm, b) {
         return Ok(false);
     }
-    for (k, v) in dict_entries(vm, a) {
+    let mut pos = 0;
+    while let Some((p, k, v)) = dict_entry_at(vm, a, pos) {
         match vm.dict_lookup(b, k)? {
             Some(w) => {
                 if !vm.eq(v, w)? {
@@ -167,6 +191,7 @@ pub fn dict_equal(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<bool> {
             }
             None => return Ok(false),
         }
+        pos = p + 1;
     }
     Ok(true)
 }
@@ -231,24 +256,19 @@ fn dict_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn dict_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let d = native_of(vm, args[0]);
-    let t = vm.table(d).cloned().unwrap_or_default();
-    vm.alloc(ObjData::Dict(t))
+    new_map_copy(vm, &DICT_TYPE, d)
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let value = args.get(2).copied().unwrap_or(Obj::NONE);
     let keys = vm.collect_iter(args[1])?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&keys);
-    let r = (|| {
-        let d = vm.new_dict()?;
-        for k in keys {
-            vm.dict_store(d, k, value)?;
-        }
-        Ok(d)
-    })();
-    vm.roots.truncate(base);
-    r
+    let d = vm.new_dict()?;
+    let mut i = 0;
+    while let Some(k) = vm.seq_get(keys, i) {
+        vm.dict_store(d, k, value)?;
+        i += 1;
+    }
+    Ok(d)
 }
 
 fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -264,7 +284,7 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// otherwise as `d[k]` (`KeyError`).
 fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
     let d = native_of(vm, args[0]);
-    if !matches!(vm.heap.get(d), Some(ObjData::Dict(_))) {
+    if !is_dict(vm, d) {
         return Err(vm.type_error("argument should be a 'dict'"));
     }
     vm.subscr(d, args[1], op)
@@ -320,8 +340,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 2 {
-        let msg = alloc::format!("function expected at most 2 arguments, got {}", args.len());
-        return Err(vm.type_error(&msg));
+        return Err(vm.type_error_fmt(format_args!("function expected at most 2 arguments, got {}", args.len())));
     }
     if let Some(&o) = args.get(1) {
         dict_update_from(vm, args[0], o)?;
@@ -391,13 +410,13 @@ pub static DICT_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-/// A dict, set or frozenset: header and a [`crate::map::Map`] (4 words).
+/// A dict, set or frozenset: header and a [`Map`] (4 words).
 #[repr(C)]
 pub struct DictObj {
     /// Header (`dict`, `set`, `frozenset`, ...).
-    pub base: crate::obj::ObjBase,
+    pub base: ObjBase,
     /// The table.
-    pub map: crate::map::Map,
+    pub map: Map,
 }
 
 /// Do objects of type `ty` have the [`DictObj`] layout?

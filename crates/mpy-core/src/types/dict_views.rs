@@ -7,77 +7,128 @@
 //! iterators are of type `iterator`. Iteration walks table positions, so it
 //! tolerates (and may observe) mutation instead of crashing.
 
-use super::iterators::{native_impl, native_mut, native_ref};
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::q;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use core::any::Any;
 
 /// Which part of the entries a view or iterator yields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
 pub enum ViewKind {
     /// Keys.
-    Keys,
+    Keys = 0,
     /// Values.
-    Values,
+    Values = 1,
     /// (key, value) tuples.
-    Items,
+    Items = 2,
 }
 
-/// A dict view object.
-struct DictView {
-    dict: Obj,
-    kind: ViewKind,
+impl ViewKind {
+    fn from_bits(b: usize) -> ViewKind {
+        match b & 3 {
+            0 => ViewKind::Keys,
+            1 => ViewKind::Values,
+            _ => ViewKind::Items,
+        }
+    }
 }
-native_impl!(DictView, &DICT_VIEW_TYPE, |s, f| { f(s.dict) });
 
-/// An iterator over a dict's (or set's) table. It stops at the table end
-/// it saw when created, so adding entries while iterating terminates (as
-/// in MicroPython, which raises no error for it).
-struct DictIter {
-    dict: Obj,
-    pos: usize,
-    end: usize,
-    kind: ViewKind,
+/// A dict view object (3 words).
+#[repr(C)]
+pub struct DictViewObj {
+    /// Header (`dict_view`).
+    pub base: ObjBase,
+    /// The dict.
+    pub dict: Obj,
+    /// What it yields.
+    pub kind: ViewKind,
 }
-native_impl!(DictIter, &DICT_ITERATOR_TYPE, |s, f| { f(s.dict) });
+
+/// An iterator over a dict's (or set's) table (4 words). It stops at the
+/// table end it saw when created, so adding entries while iterating
+/// terminates (as in MicroPython, which raises no error for it).
+#[repr(C)]
+pub struct DictIterObj {
+    /// Header (`iterator`).
+    pub base: ObjBase,
+    /// The dict, set or frozenset.
+    pub dict: Obj,
+    /// The next table position to look at.
+    pub pos: usize,
+    /// The table end when created, shifted left 2, with the
+    /// [`ViewKind`] in the low bits.
+    pub end_kind: usize,
+}
 
 /// A new view of dict `d`.
+///
+/// Errors: `MemoryError`.
 pub fn new_view(vm: &mut Vm, d: Obj, kind: ViewKind) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(DictView { dict: d, kind })))
+    vm.alloc_obj(DictViewObj { base: ObjBase::new(&DICT_VIEW_TYPE), dict: d, kind })
 }
 
 /// A new iterator over dict (or set/frozenset) `d` yielding `kind`.
+///
+/// Errors: `MemoryError`.
 pub fn new_dict_iter(vm: &mut Vm, d: Obj, kind: ViewKind) -> PyResult<Obj> {
     let end = vm.table(d).map(|t| t.end_pos()).unwrap_or(0);
-    vm.alloc(ObjData::Native(Box::new(DictIter { dict: d, pos: 0, end, kind })))
+    vm.alloc_obj(DictIterObj {
+        base: ObjBase::new(&DICT_ITERATOR_TYPE),
+        dict: d,
+        pos: 0,
+        end_kind: (end << 2) | kind as usize,
+    })
 }
 
 fn view_parts(vm: &Vm, o: Obj) -> Option<(Obj, ViewKind)> {
-    native_ref::<DictView>(vm, o).map(|v| (v.dict, v.kind))
+    vm.heap.get::<DictViewObj>(o).map(|v| (v.dict, v.kind))
 }
 
-fn view_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+/// The next item of a [`DictIterObj`] (advancing it), or None at the end.
+fn dict_iter_step(vm: &mut Vm, o: Obj) -> Option<(ViewKind, Obj, Obj)> {
+    let it = vm.heap.get::<DictIterObj>(o)?;
+    let (d, pos, end, kind) = (it.dict, it.pos, it.end_kind >> 2, ViewKind::from_bits(it.end_kind));
+    let (p, e) = vm.table(d)?.next_at(pos).filter(|(p, _)| *p < end)?;
+    if let Some(it) = vm.heap.get_mut::<DictIterObj>(o) {
+        it.pos = p + 1;
+    }
+    Some((kind, e.key, e.value))
+}
+
+fn view_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let Some((d, kind)) = view_parts(vm, o) else { return Ok(()) };
-    out.push_str(match kind {
-        ViewKind::Keys => "dict_keys(",
-        ViewKind::Values => "dict_values(",
-        ViewKind::Items => "dict_items(",
-    });
+    super::seq::check_recursion(vm)?;
+    out.str(
+        vm,
+        match kind {
+            ViewKind::Keys => "dict_keys([",
+            ViewKind::Values => "dict_values([",
+            ViewKind::Items => "dict_items([",
+        },
+    )?;
     let it = new_dict_iter(vm, d, kind)?;
-    let items = vm.collect_iter(it)?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&items);
-    let r = super::seq::print_items(vm, &items, "[", "]", out);
-    vm.roots.truncate(base);
-    r?;
-    out.push(')');
-    Ok(())
+    let mut first = true;
+    while let Some((_, k, v)) = dict_iter_step(vm, it) {
+        if !first {
+            out.str(vm, ", ")?;
+        }
+        first = false;
+        match kind {
+            ViewKind::Keys => vm.print_obj(k, out, PrintKind::Repr)?,
+            ViewKind::Values => vm.print_obj(v, out, PrintKind::Repr)?,
+            ViewKind::Items => {
+                out.str(vm, "(")?;
+                vm.print_obj(k, out, PrintKind::Repr)?;
+                out.str(vm, ", ")?;
+                vm.print_obj(v, out, PrintKind::Repr)?;
+                out.str(vm, ")")?;
+            }
+        }
+    }
+    out.str(vm, "])")
 }
 
 fn view_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -98,20 +149,19 @@ fn view_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     match kind {
         ViewKind::Keys => Ok(Obj::bool(super::dict::lookup(vm, d, b)?.is_some())),
         ViewKind::Items => {
-            let Some(kv) = vm.seq_items(b) else { return Ok(Obj::FALSE) };
-            if kv.len() != 2 || !matches!(vm.heap.get(b), Some(ObjData::Tuple(_))) {
-                return Ok(Obj::FALSE);
-            }
-            match vm.dict_lookup(d, kv[0])? {
-                Some(v) => Ok(Obj::bool(vm.eq(v, kv[1])?)),
+            let Some(&[k, v]) = vm.tuple_pinned(b) else { return Ok(Obj::FALSE) };
+            match vm.dict_lookup(d, k)? {
+                Some(w) => Ok(Obj::bool(vm.eq(w, v)?)),
                 None => Ok(Obj::FALSE),
             }
         }
         ViewKind::Values => {
-            for (_, v) in super::dict::dict_entries(vm, d) {
+            let mut pos = 0;
+            while let Some((p, _, v)) = super::dict::dict_entry_at(vm, d, pos) {
                 if vm.eq(v, b)? {
                     return Ok(Obj::TRUE);
                 }
+                pos = p + 1;
             }
             Ok(Obj::FALSE)
         }
@@ -134,23 +184,16 @@ pub static DICT_VIEW_TYPE: TypeObj = TypeObj {
 };
 
 fn dict_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(it) = native_ref::<DictIter>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (d, pos, end, kind) = (it.dict, it.pos, it.end, it.kind);
-    let found = vm.table(d).and_then(|t| t.next_at(pos)).filter(|(p, _)| *p < end).map(|(p, e)| (p, e.key, e.value));
-    let Some((p, k, v)) = found else { return Ok(Obj::STOP_ITERATION) };
-    if let Some(it) = native_mut::<DictIter>(vm, o) {
-        it.pos = p + 1;
-    }
-    match kind {
-        ViewKind::Keys => Ok(k),
-        ViewKind::Values => Ok(v),
-        ViewKind::Items => vm.new_tuple(&[k, v]),
+    match dict_iter_step(vm, o) {
+        None => Ok(Obj::STOP_ITERATION),
+        Some((ViewKind::Keys, k, _)) => Ok(k),
+        Some((ViewKind::Values, _, v)) => Ok(v),
+        Some((ViewKind::Items, k, v)) => vm.new_tuple(&[k, v]),
     }
 }
 
-fn print_iterator(_vm: &mut Vm, _o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    out.push_str("<iterator>");
-    Ok(())
+fn print_iterator(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    out.str(vm, "<iterator>")
 }
 
 /// The type of dict and set iterators (named `iterator`, as in

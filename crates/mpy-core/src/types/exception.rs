@@ -1,16 +1,16 @@
 //! The built-in exception types (MicroPython's hierarchy).
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use crate::PyResult;
-use alloc::string::String;
-use core::fmt::Write;
 
 /// `E(*args)`: an exception of class `cls` (a built-in exception type or a
-/// user subclass) with `args` as given (keywords are rejected).
+/// user subclass) with `args` as given.
+///
+/// Errors: `TypeError` for keyword arguments, `MemoryError`.
 pub fn exc_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
@@ -19,12 +19,15 @@ pub fn exc_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult
     vm.new_exception_obj(cls, t)
 }
 
-/// The args tuple's items of an exception.
-fn exc_args(vm: &Vm, e: Obj) -> alloc::vec::Vec<Obj> {
-    match vm.heap.get(e) {
-        Some(ObjData::Exception(x)) => vm.seq_items(x.args).unwrap_or_default(),
-        _ => alloc::vec::Vec::new(),
-    }
+/// The args tuple's items of an exception, pinned (empty for anything
+/// else).
+fn exc_args<'a>(vm: &Vm, e: Obj) -> &'a [Obj] {
+    vm.heap.get::<ExceptionObj>(e).and_then(|x| vm.tuple_pinned(x.args)).unwrap_or(&[])
+}
+
+/// Is exception `e` an `OSError` (or subclass)?
+fn is_os_error(vm: &Vm, e: Obj) -> bool {
+    vm.builtin_type(e).is_subtype_any(&OS_ERROR_TYPE)
 }
 
 fn errno_name(n: isize) -> Option<&'static str> {
@@ -41,25 +44,25 @@ fn errno_name(n: isize) -> Option<&'static str> {
 /// with an errno: `[Errno 2] ENOENT: msg`); `repr()` is the class name then
 /// the args tuple's repr (`ValueError('a',)`, `ValueError()`). User classes
 /// overriding `__str__`/`__repr__` are honoured.
-pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut String, kind: PrintKind) -> PyResult<()> {
+///
+/// Errors: whatever an overriding method or an argument's printing
+/// raises; `MemoryError`.
+pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResult<()> {
     let cls = vm.type_of(e);
     let hook = if kind == PrintKind::Str { q::__str__ } else { q::__repr__ };
     let f = crate::vm::class::user_special(vm, cls, hook)
         .or_else(|| if kind == PrintKind::Str { crate::vm::class::user_special(vm, cls, q::__repr__) } else { None });
     if let Some(f) = f {
         let r = vm.call(f, &[e], &[])?;
-        let s = vm.str_string(r)?;
-        out.push_str(&s);
-        return Ok(());
+        return vm.print_obj(r, out, PrintKind::Str);
     }
     let args = exc_args(vm, e);
     if kind == PrintKind::Str {
         if args.len() == 1 {
             // OSError(errno) with a known errno: `[Errno 2] ENOENT`.
             if let Some(nm) = args[0].as_small_int().and_then(errno_name) {
-                if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) {
-                    let _ = write!(out, "[Errno {}] {}", args[0].small_int_unchecked(), nm);
-                    return Ok(());
+                if is_os_error(vm, e) {
+                    return out.fmt(vm, format_args!("[Errno {}] {}", args[0].small_int_unchecked(), nm));
                 }
             }
             return vm.print_obj(args[0], out, PrintKind::Str);
@@ -67,59 +70,53 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut String, kind: PrintKind) -> PyRe
         if args.is_empty() {
             return Ok(());
         }
-        if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) {
+        if is_os_error(vm, e) {
             if let Some(n) = args[0].as_small_int() {
-                let _ = write!(out, "[Errno {}] ", n);
+                out.fmt(vm, format_args!("[Errno {}] ", n))?;
                 if let Some(nm) = errno_name(n) {
-                    let _ = write!(out, "{}: ", nm);
+                    out.fmt(vm, format_args!("{}: ", nm))?;
                 }
                 return vm.print_obj(args[1], out, PrintKind::Str);
             }
         }
     } else {
-        out.push_str(vm.type_name(e));
+        let n = vm.qstr_str(vm.builtin_type(e).name);
+        out.str(vm, n)?;
     }
-    out.push('(');
+    out.str(vm, "(")?;
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.str(vm, ", ")?;
         }
         vm.print_obj(a, out, PrintKind::Repr)?;
     }
     if args.len() == 1 {
-        out.push(',');
+        out.str(vm, ",")?;
     }
-    out.push(')');
-    Ok(())
+    out.str(vm, ")")
 }
 
 /// Data attributes of exceptions: `args`, `value` (StopIteration: the
 /// first arg or None), `errno`/`strerror` (OSError); NULL if absent.
+///
+/// Errors: none today (the signature leaves room for allocation).
 pub fn exc_attr(vm: &mut Vm, e: Obj, name: Qstr) -> PyResult<Obj> {
-    let cls = vm.type_of(e);
-    match name {
-        q::args => Ok(match vm.heap.get(e) {
-            Some(ObjData::Exception(x)) => x.args,
-            _ => Obj::NULL,
-        }),
-        q::value if vm.is_subclass(cls, Obj::from_type(&STOP_ITERATION_TYPE)) => {
-            Ok(exc_args(vm, e).first().copied().unwrap_or(Obj::NONE))
-        }
-        q::errno if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) => {
-            Ok(exc_args(vm, e).first().copied().unwrap_or(Obj::NONE))
-        }
-        q::strerror if vm.is_subclass(cls, Obj::from_type(&OS_ERROR_TYPE)) => {
-            Ok(exc_args(vm, e).get(1).copied().unwrap_or(Obj::NONE))
-        }
-        _ => Ok(Obj::NULL),
-    }
+    let t = vm.builtin_type(e);
+    let args = exc_args(vm, e);
+    Ok(match name {
+        q::args => vm.heap.get::<ExceptionObj>(e).map_or(Obj::NULL, |x| x.args),
+        q::value if t.is_subtype_any(&STOP_ITERATION_TYPE) => args.first().copied().unwrap_or(Obj::NONE),
+        q::errno if t.is_subtype_any(&OS_ERROR_TYPE) => args.first().copied().unwrap_or(Obj::NONE),
+        q::strerror if t.is_subtype_any(&OS_ERROR_TYPE) => args.get(1).copied().unwrap_or(Obj::NONE),
+        _ => Obj::NULL,
+    })
 }
 
 /// `BaseException.__init__(self, *args)`: replaces `self.args` (what a
 /// subclass's `super().__init__(...)` does).
 fn exc_init(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let t = vm.new_tuple(&args[1..])?;
-    if let Some(ObjData::Exception(x)) = vm.heap.get_mut(args[0]) {
+    if let Some(x) = vm.heap.get_mut::<ExceptionObj>(args[0]) {
         x.args = t;
     }
     Ok(Obj::NONE)

@@ -281,8 +281,9 @@ pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
 
 /// `a ** b` for floats (a non-negative base or an integral exponent; the
 /// caller handles the complex case): `a * a` for 2, `sqrt` for 0.5 and a
-/// positive base, else libm's `pow` (C99 special cases: `x ** 0 == 1`,
-/// `1 ** y == 1`, even for NaN).
+/// positive base (both correctly rounded), else the table-driven
+/// [`super::float_acc::pow`] (correctly rounded in practice; C99 special
+/// cases: `x ** 0 == 1`, `1 ** y == 1`, even for NaN).
 #[inline]
 pub fn float_pow(a: f64, b: f64) -> f64 {
     if b == 2.0 {
@@ -290,7 +291,7 @@ pub fn float_pow(a: f64, b: f64) -> f64 {
     } else if b == 0.5 && a > 0.0 {
         libm::sqrt(a)
     } else {
-        libm::pow(a, b)
+        super::float_acc::pow(a, b)
     }
 }
 

@@ -1,33 +1,47 @@
-//! Instances of user classes: slots that dispatch to special methods
-//! (`__add__`, `__getitem__`, `__iter__`, ...) found in the class's MRO,
-//! falling back to the instance's native part (for subclasses of built-in
-//! types) and then to the runtime's defaults.
+//! Instances of user classes: the slots of every class's `TypeObj`
+//! (see `vm::class`), dispatching to special methods (`__add__`,
+//! `__getitem__`, `__iter__`, ...) found in the class's MRO, falling back
+//! to the instance's native part (for subclasses of built-in types) and
+//! then to the runtime's defaults.
 
+use crate::heap::Heap;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
+use crate::typ::{BinaryOp, PrintKind, Subscr, UnaryOp};
 use crate::types::exception as exc;
-use crate::vm::class::user_special_cached;
+use crate::vm::class::{class_of_instance, user_special_cached, InstanceNativeObj};
 use crate::{PyErr, PyResult};
-use alloc::format;
-use alloc::string::String;
 
+/// The class and the native part (NULL if none) of instance `o`.
+#[inline]
 fn parts(vm: &Vm, o: Obj) -> (Obj, Obj) {
-    match vm.heap.get(o) {
-        Some(ObjData::Instance(i)) => (i.class, i.native),
-        _ => (Obj::NULL, Obj::NULL),
-    }
+    (class_of_instance(o), vm.heap.get::<InstanceNativeObj>(o).map_or(Obj::NULL, |i| i.native))
 }
 
 /// The user-defined special method `name` of `o`'s class, if any.
+#[inline]
 fn special(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Obj> {
-    let (cls, _) = parts(vm, o);
+    let cls = class_of_instance(o);
+    if cls.is_null() {
+        return None;
+    }
     user_special_cached(vm, cls, name)
 }
 
-fn inst_print(vm: &mut Vm, o: Obj, out: &mut String, kind: PrintKind) -> PyResult<()> {
+/// `TypeError: '<type>' object <what>`.
+fn type_error_obj(vm: &mut Vm, o: Obj, what: &str) -> PyErr {
+    let n = vm.type_name(o);
+    vm.type_error_fmt(format_args!("'{}' object {}", n, what))
+}
+
+/// `print` slot: `__str__` (or `__repr__`) / `__repr__`, else the native
+/// part, else `<C object at ...>`.
+///
+/// Errors: `TypeError: __str__ returned non-string`; whatever the method
+/// raises.
+pub fn inst_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResult<()> {
     let f = if kind == PrintKind::Str {
         special(vm, o, q::__str__).or_else(|| special(vm, o, q::__repr__))
     } else {
@@ -35,20 +49,15 @@ fn inst_print(vm: &mut Vm, o: Obj, out: &mut String, kind: PrintKind) -> PyResul
     };
     if let Some(f) = f {
         let r = vm.call(f, &[o], &[])?;
-        if vm.str_of(r).is_none() {
-            return Err(vm.type_error("__str__ returned non-string"));
-        }
-        let s = vm.str_string(r)?;
-        out.push_str(&s);
-        return Ok(());
+        let Some(s) = vm.str_pinned(r) else { return Err(vm.type_error("__str__ returned non-string")) };
+        return out.str(vm, s);
     }
     let (cls, native) = parts(vm, o);
     if !native.is_null() {
         return vm.print_obj(native, out, kind);
     }
-    let name = String::from(vm.class_name(cls));
-    out.push_str(&format!("<{} object at {:x}>", name, o.raw()));
-    Ok(())
+    let name = vm.class_name(cls);
+    out.fmt(vm, format_args!("<{} object at {:x}>", name, o.raw()))
 }
 
 fn unary_special(op: UnaryOp) -> Option<Qstr> {
@@ -68,7 +77,11 @@ fn unary_special(op: UnaryOp) -> Option<Qstr> {
     })
 }
 
-fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
+/// `unary_op` slot.
+///
+/// Errors: `TypeError` for a `__len__` not returning an int or hashing an
+/// instance whose class defines `__eq__` only; whatever the method raises.
+pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     if let Some(name) = unary_special(op) {
         if let Some(f) = special(vm, o, name) {
             let r = vm.call(f, &[o], &[])?;
@@ -87,8 +100,8 @@ fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             }
         }
         if op == UnaryOp::Hash && special(vm, o, q::__eq__).is_some() {
-            let msg = format!("unhashable type: '{}'", vm.type_name(o));
-            return Err(vm.type_error(&msg));
+            let n = vm.type_name(o);
+            return Err(vm.type_error_fmt(format_args!("unhashable type: '{}'", n)));
         }
     }
     let (_, native) = parts(vm, o);
@@ -126,7 +139,11 @@ fn binary_qstr(op: BinaryOp) -> Option<Qstr> {
     })
 }
 
-fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
+/// `binary_op` slot (NULL when unsupported, so the runtime tries the
+/// reflected operation).
+///
+/// Errors: whatever the method raises.
+pub fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     if let Some(nq) = binary_qstr(op) {
         if let Some(f) = special(vm, a, nq) {
             let r = vm.call(f, &[a, b], &[])?;
@@ -152,17 +169,19 @@ fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     if !native.is_null() {
         let t = vm.builtin_type(native);
         if let Some(f) = t.binary_op {
-            let b2 = match vm.heap.get(b) {
-                Some(ObjData::Instance(i)) if !i.native.is_null() => i.native,
-                _ => b,
-            };
+            let (_, bn) = parts(vm, b);
+            let b2 = if bn.is_null() { b } else { bn };
             return f(vm, op, native, b2);
         }
     }
     Ok(Obj::NULL)
 }
 
-fn inst_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
+/// `subscr` slot: `__getitem__`/`__setitem__`/`__delitem__`, else the
+/// native part.
+///
+/// Errors: whatever the method raises.
+pub fn inst_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let (name, args_store) = match op {
         Subscr::Load => (q::__getitem__, None),
         Subscr::Store(v) => (q::__setitem__, Some(v)),
@@ -182,7 +201,11 @@ fn inst_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     Ok(Obj::NULL)
 }
 
-fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+/// `iter` slot: `__iter__`, the native part, `__await__`, an object with
+/// `__next__` is its own iterator, else the `__getitem__` protocol.
+///
+/// Errors: `TypeError: 'C' object isn't iterable`.
+pub fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if let Some(f) = special(vm, o, q::__iter__) {
         return vm.call(f, &[o], &[]);
     }
@@ -200,11 +223,14 @@ fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         // The sequence protocol: o[0], o[1], ... until IndexError.
         return crate::types::iterators::new_subscr_iter(vm, o);
     }
-    let msg = format!("'{}' object isn't iterable", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    Err(type_error_obj(vm, o, "isn't iterable"))
 }
 
-fn inst_iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+/// `iternext` slot: `__next__` (StopIteration becomes the end marker),
+/// else the native part.
+///
+/// Errors: `TypeError: 'C' object isn't an iterator`.
+pub fn inst_iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if let Some(f) = special(vm, o, q::__next__) {
         return match vm.call(f, &[o], &[]) {
             Ok(v) => Ok(v),
@@ -216,27 +242,31 @@ fn inst_iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if !native.is_null() {
         return Ok(vm.iter_next(native)?.unwrap_or(Obj::STOP_ITERATION));
     }
-    let msg = format!("'{}' object isn't an iterator", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    Err(type_error_obj(vm, o, "isn't an iterator"))
 }
 
-fn inst_call(vm: &mut Vm, o: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+/// `call` slot: `__call__`.
+///
+/// Errors: `TypeError: 'C' object isn't callable`.
+pub fn inst_call(vm: &mut Vm, o: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if let Some(f) = special(vm, o, q::__call__) {
         return vm.call_with_self(f, o, args, kw);
     }
-    let msg = format!("'{}' object isn't callable", vm.type_name(o));
-    Err(vm.type_error(&msg))
+    Err(type_error_obj(vm, o, "isn't callable"))
 }
 
-/// The native type behind every instance of a user class.
-pub static INSTANCE_TYPE: TypeObj = TypeObj {
-    name: q::object,
-    print: Some(inst_print),
-    unary_op: Some(inst_unary),
-    binary_op: Some(inst_binary),
-    subscr: Some(inst_subscr),
-    iter: Some(inst_iter),
-    iternext: Some(inst_iternext),
-    call: Some(inst_call),
-    ..TypeObj::EMPTY
-};
+/// `buffer` slot of subclasses of built-in types: the native part's
+/// buffer.
+pub fn inst_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
+    let n = heap.get::<InstanceNativeObj>(o)?.native;
+    let f = n.ptr_type()?.buffer?;
+    f(heap, n)
+}
+
+/// `buffer_mut` slot of subclasses of built-in types: the native part's
+/// writable buffer.
+pub fn inst_buffer_mut(heap: &mut Heap, o: Obj) -> Option<&mut [u8]> {
+    let n = heap.get::<InstanceNativeObj>(o)?.native;
+    let f = n.ptr_type()?.buffer_mut?;
+    f(heap, n)
+}

@@ -1,64 +1,21 @@
-//! Iterator objects (all [`NativeObj`]s): the sequence iterator for lists
-//! and tuples, the generic `__getitem__` iterator, and the built-in types
-//! `enumerate`, `zip`, `map`, `filter` and `reversed`.
+//! Iterator objects: the sequence iterator for lists and tuples, the
+//! generic `__getitem__` iterator, and the built-in types `enumerate`,
+//! `zip`, `map`, `filter` and `reversed`. Each is a `#[repr(C)]` heap
+//! object registered in `heap/registry.rs`.
 //!
 //! Reprs follow MicroPython: `<iterator>`, `<enumerate>`, `<zip>`,
 //! `<map>`, `<filter>`, `<reversed>`. Iterators return themselves from
 //! `iter()` and report exhaustion with `Obj::STOP_ITERATION`.
 
 use super::seq::{kw_check, kw_get};
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, PrintKind, Rom, Subscr, TypeObj};
 use crate::types::exception::INDEX_ERROR_TYPE;
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use alloc::vec::Vec;
-use core::any::Any;
-
-/// Implements the boilerplate of [`NativeObj`] for an iterator struct.
-macro_rules! native_impl {
-    ($t:ty, $ty:expr, |$s:ident, $f:ident| $trace:block) => {
-        impl NativeObj for $t {
-            fn type_obj(&self) -> &'static TypeObj {
-                $ty
-            }
-            fn trace(&self, $f: &mut dyn FnMut(Obj)) {
-                let $s = self;
-                $trace
-            }
-            fn heap_bytes(&self) -> usize {
-                core::mem::size_of_val(self)
-            }
-            fn as_any(&self) -> &dyn Any {
-                self
-            }
-            fn as_any_mut(&mut self) -> &mut dyn Any {
-                self
-            }
-        }
-    };
-}
-pub(crate) use native_impl;
-
-/// The native object of type `T` behind `o`, mutably.
-pub fn native_mut<T: 'static>(vm: &mut Vm, o: Obj) -> Option<&mut T> {
-    match vm.heap.get_mut(o) {
-        Some(ObjData::Native(n)) => n.as_any_mut().downcast_mut::<T>(),
-        _ => None,
-    }
-}
-
-/// The native object of type `T` behind `o`.
-pub fn native_ref<T: 'static>(vm: &Vm, o: Obj) -> Option<&T> {
-    match vm.heap.get(o) {
-        Some(ObjData::Native(n)) => n.as_any().downcast_ref::<T>(),
-        _ => None,
-    }
-}
 
 /// `it.__next__()`: the next item.
 ///
@@ -78,91 +35,92 @@ pub static NEXT_METH: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, next_meth)
 pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))];
 
 /// Prints `<name>` for an iterator object.
-fn print_name(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    out.push('<');
-    out.push_str(vm.type_name(o));
-    out.push('>');
-    Ok(())
+fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let name = vm.type_name(o);
+    out.str(vm, "<")?;
+    out.str(vm, name)?;
+    out.str(vm, ">")
 }
 
-/// The item `i` of a list or tuple, None past the end.
-fn seq_get(vm: &Vm, seq: Obj, i: usize) -> Option<Obj> {
-    match vm.heap.get(seq)? {
-        ObjData::List(l) => l.get(i).copied(),
-        ObjData::Tuple(t) => t.get(i).copied(),
-        _ => None,
-    }
+/// Is `o` an instance of a user class?
+fn is_instance_obj(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| t.flags & flags::IS_CLASS != 0)
 }
 
-// ---- sequence iterator -------------------------------------------------
+// ---- sequence iterators ------------------------------------------------
 
-/// Iterator over a list or tuple by position (sees appends while running).
-struct SeqIter {
-    seq: Obj,
-    index: usize,
+/// Iterator over a list or tuple by position (sees appends while
+/// running), or over any object by `seq[0]`, `seq[1]`, ... (the type
+/// tells which).
+#[repr(C)]
+pub struct SeqIterObj {
+    /// Header ([`ITERATOR_TYPE`] or [`SUBSCR_ITERATOR_TYPE`]).
+    pub base: ObjBase,
+    /// The sequence.
+    pub seq: Obj,
+    /// The next index (`usize::MAX` once a subscript iterator has ended).
+    pub index: usize,
 }
-native_impl!(SeqIter, &ITERATOR_TYPE, |s, f| { f(s.seq) });
 
 /// A new iterator over list or tuple `seq`.
+///
+/// Errors: `MemoryError`.
 pub fn new_seq_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(SeqIter { seq, index: 0 })))
+    vm.alloc_obj(SeqIterObj { base: ObjBase::new(&ITERATOR_TYPE), seq, index: 0 })
 }
 
-/// Iterator calling `seq[0]`, `seq[1]`, ... until `IndexError` (Python's
-/// fallback iteration for objects with `__getitem__` only).
-struct SubscrIter {
-    seq: Obj,
-    index: usize,
-}
-native_impl!(SubscrIter, &ITERATOR_TYPE, |s, f| { f(s.seq) });
-
-/// A new iterator calling `seq[i]` for i = 0, 1, ... until `IndexError`.
+/// A new iterator calling `seq[i]` for i = 0, 1, ... until `IndexError`
+/// (Python's fallback iteration for objects with `__getitem__` only).
+///
+/// Errors: `MemoryError`.
 pub fn new_subscr_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(SubscrIter { seq, index: 0 })))
+    vm.alloc_obj(SeqIterObj { base: ObjBase::new(&SUBSCR_ITERATOR_TYPE), seq, index: 0 })
+}
+
+fn seq_iter_parts(vm: &Vm, o: Obj) -> Option<(Obj, usize)> {
+    vm.heap.get::<SeqIterObj>(o).map(|it| (it.seq, it.index))
+}
+
+fn set_index(vm: &mut Vm, o: Obj, i: usize) {
+    if let Some(it) = vm.heap.get_mut::<SeqIterObj>(o) {
+        it.index = i;
+    }
 }
 
 fn iterator_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    if let Some(it) = native_mut::<SeqIter>(vm, o) {
-        let (seq, i) = (it.seq, it.index);
-        return Ok(match seq_get(vm, seq, i) {
-            Some(x) => {
-                if let Some(it) = native_mut::<SeqIter>(vm, o) {
-                    it.index += 1;
-                }
-                x
-            }
-            None => Obj::STOP_ITERATION,
-        });
-    }
-    if let Some(it) = native_mut::<SubscrIter>(vm, o) {
-        let (seq, i) = (it.seq, it.index);
-        if i == usize::MAX {
-            return Ok(Obj::STOP_ITERATION);
+    let Some((seq, i)) = seq_iter_parts(vm, o) else { return Ok(Obj::STOP_ITERATION) };
+    Ok(match vm.seq_get(seq, i) {
+        Some(x) => {
+            set_index(vm, o, i + 1);
+            x
         }
-        let idx = vm.new_int(i as i64)?;
-        return match vm.subscr(seq, idx, Subscr::Load) {
-            Ok(x) => {
-                if let Some(it) = native_mut::<SubscrIter>(vm, o) {
-                    it.index += 1;
-                }
-                Ok(x)
-            }
-            Err(e) => {
-                if vm.exception_match(e.0, Obj::from_type(&INDEX_ERROR_TYPE))? {
-                    if let Some(it) = native_mut::<SubscrIter>(vm, o) {
-                        it.index = usize::MAX;
-                    }
-                    Ok(Obj::STOP_ITERATION)
-                } else {
-                    Err(e)
-                }
-            }
-        };
-    }
-    Ok(Obj::STOP_ITERATION)
+        None => Obj::STOP_ITERATION,
+    })
 }
 
-/// The type of list, tuple and generic sequence iterators (`<iterator>`).
+fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let Some((seq, i)) = seq_iter_parts(vm, o) else { return Ok(Obj::STOP_ITERATION) };
+    if i == usize::MAX {
+        return Ok(Obj::STOP_ITERATION);
+    }
+    let idx = vm.new_int(i as i64)?;
+    match vm.subscr(seq, idx, Subscr::Load) {
+        Ok(x) => {
+            set_index(vm, o, i + 1);
+            Ok(x)
+        }
+        Err(e) => {
+            if vm.exception_match(e.0, Obj::from_type(&INDEX_ERROR_TYPE))? {
+                set_index(vm, o, usize::MAX);
+                Ok(Obj::STOP_ITERATION)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// The type of list and tuple iterators (`<iterator>`).
 pub static ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,
@@ -172,16 +130,28 @@ pub static ITERATOR_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
+/// The type of `__getitem__` iterators (also `<iterator>`).
+pub static SUBSCR_ITERATOR_TYPE: TypeObj = TypeObj {
+    name: q::iterator,
+    flags: flags::ITER_IS_SELF,
+    print: Some(print_name),
+    locals: &ITER_LOCALS,
+    iternext: Some(subscr_iter_next),
+    ..TypeObj::EMPTY
+};
+
 // ---- enumerate ---------------------------------------------------------
 
-struct Enumerate {
-    iter: Obj,
-    count: Obj,
+/// `enumerate(iterable, start)`.
+#[repr(C)]
+pub struct EnumerateObj {
+    /// Header (`enumerate`).
+    pub base: ObjBase,
+    /// The underlying iterator.
+    pub iter: Obj,
+    /// The next count (an int).
+    pub count: Obj,
 }
-native_impl!(Enumerate, &ENUMERATE_TYPE, |s, f| {
-    f(s.iter);
-    f(s.count)
-});
 
 fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, kw, &["iterable", "start"])?;
@@ -194,22 +164,23 @@ fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
     }
     let start = args.get(1).copied().or_else(|| kw_get(vm, kw, "start")).unwrap_or(Obj::small_int(0));
     if super::slice::int_clamped(vm, start).is_none() {
-        let msg = alloc::format!("can't convert {} to int", vm.type_name(start));
-        return Err(vm.type_error(&msg));
+        let tn = vm.type_name(start);
+        return Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)));
     }
     let iter = vm.get_iter(iterable)?;
-    vm.alloc(ObjData::Native(Box::new(Enumerate { iter, count: start })))
+    vm.alloc_obj(EnumerateObj { base: ObjBase::new(&ENUMERATE_TYPE), iter, count: start })
 }
 
 fn enumerate_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(e) = native_ref::<Enumerate>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (iter, count) = (e.iter, e.count);
+    let Some((iter, count)) = vm.heap.get::<EnumerateObj>(o).map(|e| (e.iter, e.count)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
     let Some(x) = vm.iter_next(iter)? else { return Ok(Obj::STOP_ITERATION) };
     let next = match count.as_small_int() {
         Some(c) if c < Obj::SMALL_INT_MAX => Obj::small_int(c + 1),
         _ => vm.binary_op(crate::typ::BinaryOp::Add, count, Obj::small_int(1))?,
     };
-    if let Some(e) = native_mut::<Enumerate>(vm, o) {
+    if let Some(e) = vm.heap.get_mut::<EnumerateObj>(o) {
         e.count = next;
     }
     vm.new_tuple(&[count, x])
@@ -226,27 +197,29 @@ pub static ENUMERATE_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-// ---- zip ---------------------------------------------------------------
+// ---- zip and map -------------------------------------------------------
 
-struct Zip {
-    iters: Vec<Obj>,
+/// `zip(*iterables)` (no function) or `map(function, *iterables)`.
+#[repr(C)]
+pub struct ZipObj {
+    /// Header (`zip` or `map`).
+    pub base: ObjBase,
+    /// The function (`map`; NULL for `zip`).
+    pub fun: Obj,
+    /// The iterators (a tuple).
+    pub iters: Obj,
 }
-native_impl!(Zip, &ZIP_TYPE, |s, f| {
-    s.iters.iter().for_each(|&o| f(o))
-});
 
-/// Gets an iterator for each of `args`, keeping them rooted meanwhile.
-fn iters_of(vm: &mut Vm, args: &[Obj]) -> PyResult<Vec<Obj>> {
-    let base = vm.roots.len();
-    let r = (|| {
-        for &a in args {
-            let it = vm.get_iter(a)?;
-            vm.roots.push(it);
-        }
-        Ok(())
-    })();
-    let v = vm.roots.split_off(base);
-    r.map(|()| v)
+/// A tuple of an iterator for each of `args`.
+fn iters_of(vm: &mut Vm, args: &[Obj]) -> PyResult<Obj> {
+    let mut v: GcVec<Obj> = vm.new_vec(args.len())?;
+    for &a in args {
+        let it = vm.get_iter(a)?;
+        let _ = v.push_within_capacity(it);
+    }
+    let t = vm.new_tuple(v.as_slice());
+    vm.heap.free_vec(v);
+    t
 }
 
 fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -254,40 +227,40 @@ fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     let iters = iters_of(vm, args)?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&iters);
-    let r = vm.alloc(ObjData::Native(Box::new(Zip { iters })));
-    vm.roots.truncate(base);
+    vm.alloc_obj(ZipObj { base: ObjBase::new(&ZIP_TYPE), fun: Obj::NULL, iters })
+}
+
+/// Takes the next item of each iterator in tuple `iters` and hands them
+/// to `f`; `Obj::STOP_ITERATION` once any is exhausted.
+fn next_of_each(vm: &mut Vm, iters: Obj, f: impl FnOnce(&mut Vm, &[Obj]) -> PyResult<Obj>) -> PyResult<Obj> {
+    let its = vm.tuple_pinned(iters).unwrap_or(&[]);
+    let n = its.len();
+    let mut small = [Obj::NULL; 8];
+    let mut big: GcVec<Obj> = GcVec::new();
+    if n > small.len() {
+        big = vm.new_vec(n)?;
+        big.resize_within_capacity(n, Obj::NULL);
+    }
+    for (i, &it) in its.iter().enumerate() {
+        let Some(x) = vm.iter_next(it)? else { return Ok(Obj::STOP_ITERATION) };
+        if n > small.len() {
+            big.as_mut_slice()[i] = x;
+        } else {
+            small[i] = x;
+        }
+    }
+    let items = if n > small.len() { big.as_slice() } else { &small[..n] };
+    let r = f(vm, items);
+    vm.heap.free_vec(big);
     r
 }
 
-/// The next item of each iterator in `iters` (None once any is exhausted),
-/// rooted on `vm.roots` from `base` while collecting.
-fn next_of_each(vm: &mut Vm, iters: &[Obj]) -> PyResult<Option<Vec<Obj>>> {
-    let base = vm.roots.len();
-    let r = (|| {
-        for &it in iters {
-            match vm.iter_next(it)? {
-                Some(x) => vm.roots.push(x),
-                None => return Ok(false),
-            }
-        }
-        Ok(true)
-    })();
-    let v = vm.roots.split_off(base);
-    Ok(if r? { Some(v) } else { None })
-}
-
 fn zip_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(z) = native_ref::<Zip>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let iters = z.iters.clone();
-    if iters.is_empty() {
+    let Some(iters) = vm.heap.get::<ZipObj>(o).map(|z| z.iters) else { return Ok(Obj::STOP_ITERATION) };
+    if vm.tuple_pinned(iters).is_none_or(|t| t.is_empty()) {
         return Ok(Obj::STOP_ITERATION);
     }
-    match next_of_each(vm, &iters)? {
-        Some(items) => vm.new_tuple(&items),
-        None => Ok(Obj::STOP_ITERATION),
-    }
+    next_of_each(vm, iters, |vm, items| vm.new_tuple(items))
 }
 
 /// `zip(*iterables)`.
@@ -301,17 +274,6 @@ pub static ZIP_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-// ---- map ---------------------------------------------------------------
-
-struct Map {
-    fun: Obj,
-    iters: Vec<Obj>,
-}
-native_impl!(Map, &MAP_TYPE, |s, f| {
-    f(s.fun);
-    s.iters.iter().for_each(|&o| f(o))
-});
-
 fn map_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
@@ -320,26 +282,14 @@ fn map_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         return Err(vm.type_error("function missing 1 required positional arguments"));
     }
     let iters = iters_of(vm, &args[1..])?;
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(&iters);
-    let r = vm.alloc(ObjData::Native(Box::new(Map { fun: args[0], iters })));
-    vm.roots.truncate(base);
-    r
+    vm.alloc_obj(ZipObj { base: ObjBase::new(&MAP_TYPE), fun: args[0], iters })
 }
 
 fn map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(m) = native_ref::<Map>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (fun, iters) = (m.fun, m.iters.clone());
-    match next_of_each(vm, &iters)? {
-        Some(items) => {
-            let base = vm.roots.len();
-            vm.roots.extend_from_slice(&items);
-            let r = vm.call(fun, &items, &[]);
-            vm.roots.truncate(base);
-            r
-        }
-        None => Ok(Obj::STOP_ITERATION),
-    }
+    let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
+    next_of_each(vm, iters, |vm, items| vm.call(fun, items, &[]))
 }
 
 /// `map(function, *iterables)`.
@@ -355,30 +305,32 @@ pub static MAP_TYPE: TypeObj = TypeObj {
 
 // ---- filter ------------------------------------------------------------
 
-struct Filter {
-    fun: Obj,
-    iter: Obj,
+/// `filter(function_or_None, iterable)`.
+#[repr(C)]
+pub struct FilterObj {
+    /// Header (`filter`).
+    pub base: ObjBase,
+    /// The predicate (or None).
+    pub fun: Obj,
+    /// The underlying iterator.
+    pub iter: Obj,
 }
-native_impl!(Filter, &FILTER_TYPE, |s, f| {
-    f(s.fun);
-    f(s.iter)
-});
 
 fn filter_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() != 2 {
-        let msg = alloc::format!("function takes 2 positional arguments but {} were given", args.len());
-        return Err(vm.type_error(&msg));
+        return Err(vm.type_error_fmt(format_args!("function takes 2 positional arguments but {} were given", args.len())));
     }
     let iter = vm.get_iter(args[1])?;
-    vm.alloc(ObjData::Native(Box::new(Filter { fun: args[0], iter })))
+    vm.alloc_obj(FilterObj { base: ObjBase::new(&FILTER_TYPE), fun: args[0], iter })
 }
 
 fn filter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(fl) = native_ref::<Filter>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (fun, iter) = (fl.fun, fl.iter);
+    let Some((fun, iter)) = vm.heap.get::<FilterObj>(o).map(|f| (f.fun, f.iter)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
     while let Some(x) = vm.iter_next(iter)? {
         let keep = if fun == Obj::NONE {
             vm.is_true(x)?
@@ -406,23 +358,26 @@ pub static FILTER_TYPE: TypeObj = TypeObj {
 
 // ---- reversed ----------------------------------------------------------
 
-struct Reversed {
-    seq: Obj,
+/// `reversed(seq)` over a sequence with `len()` and indexing.
+#[repr(C)]
+pub struct ReversedObj {
+    /// Header (`reversed`).
+    pub base: ObjBase,
+    /// The sequence.
+    pub seq: Obj,
     /// Items left: the next one is at `left - 1`.
-    left: usize,
+    pub left: usize,
 }
-native_impl!(Reversed, &REVERSED_TYPE, |s, f| { f(s.seq) });
 
 fn reversed_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() != 1 {
-        let msg = alloc::format!("function takes 1 positional arguments but {} were given", args.len());
-        return Err(vm.type_error(&msg));
+        return Err(vm.type_error_fmt(format_args!("function takes 1 positional arguments but {} were given", args.len())));
     }
     let seq = args[0];
-    if matches!(vm.heap.get(seq), Some(ObjData::Instance(_))) {
+    if is_instance_obj(seq) {
         let (m, s) = vm.load_method_maybe(seq, q::__reversed__)?;
         if !m.is_null() {
             return if s.is_null() { vm.call(m, &[], &[]) } else { vm.call(m, &[s], &[]) };
@@ -430,22 +385,23 @@ fn reversed_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
     }
     let seq = super::seq::native_of(vm, seq);
     let left = vm.len(seq)?;
-    vm.alloc(ObjData::Native(Box::new(Reversed { seq, left })))
+    vm.alloc_obj(ReversedObj { base: ObjBase::new(&REVERSED_TYPE), seq, left })
 }
 
 fn reversed_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(r) = native_ref::<Reversed>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (seq, left) = (r.seq, r.left);
+    let Some((seq, left)) = vm.heap.get::<ReversedObj>(o).map(|r| (r.seq, r.left)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
     if left == 0 {
         return Ok(Obj::STOP_ITERATION);
     }
-    if let Some(r) = native_mut::<Reversed>(vm, o) {
+    if let Some(r) = vm.heap.get_mut::<ReversedObj>(o) {
         r.left = left - 1;
     }
-    if let Some(x) = seq_get(vm, seq, left - 1) {
+    if let Some(x) = vm.seq_get(seq, left - 1) {
         return Ok(x);
     }
-    if matches!(vm.heap.get(seq), Some(ObjData::List(_))) {
+    if vm.list_items(seq).is_some() {
         // The list shrank under us.
         return Ok(Obj::STOP_ITERATION);
     }

@@ -11,95 +11,115 @@
 
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::heap::GcVec;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE;
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-const W: usize = core::mem::size_of::<Obj>();
-
-/// The items of list `o` (or a list subclass instance), copied out.
-pub fn list_items(vm: &Vm, o: Obj) -> Vec<Obj> {
-    match vm.heap.get(native_of(vm, o)) {
-        Some(ObjData::List(l)) => l.clone(),
-        _ => Vec::new(),
-    }
+/// The item vector of a list (the accessor `Vm::vec_reserve` takes).
+#[inline(always)]
+fn items_field(l: &mut ListObj) -> &mut GcVec<Obj> {
+    &mut l.items
 }
 
-fn list_len(vm: &Vm, o: Obj) -> usize {
-    match vm.heap.get(native_of(vm, o)) {
-        Some(ObjData::List(l)) => l.len(),
-        _ => 0,
-    }
+/// The items of list `o` (or a list subclass instance), borrowed (empty
+/// for anything else).
+#[inline]
+pub fn list_items(vm: &Vm, o: Obj) -> &[Obj] {
+    vm.list_items(native_of(vm, o)).unwrap_or(&[])
 }
 
-/// Runs `f` on the vector inside list `o` (None if `o` is not a list).
-fn with_list<R>(vm: &mut Vm, o: Obj, f: impl FnOnce(&mut Vec<Obj>) -> R) -> Option<R> {
+/// Number of items of list `o` (or a list subclass instance).
+#[inline]
+pub fn list_len(vm: &Vm, o: Obj) -> usize {
+    list_items(vm, o).len()
+}
+
+/// The item vector of list `o` (or a list subclass instance), mutably.
+#[inline]
+fn items_mut(vm: &mut Vm, o: Obj) -> Option<&mut GcVec<Obj>> {
     let o = native_of(vm, o);
-    match vm.heap.get_mut(o) {
-        Some(ObjData::List(l)) => Some(f(l)),
-        _ => None,
+    vm.heap.get_mut::<ListObj>(o).map(|l| &mut l.items)
+}
+
+/// Replaces the items of list `o` by `v` (the old buffer is given back to
+/// the heap at once: only the list refers to it).
+fn set_items(vm: &mut Vm, o: Obj, v: GcVec<Obj>) {
+    match items_mut(vm, o) {
+        Some(items) => {
+            let old = core::mem::replace(items, v);
+            vm.heap.free_vec(old);
+        }
+        None => vm.heap.free_vec(v),
     }
 }
 
-/// Makes room for `extra` more items in list `o`, charging the heap for
-/// the capacity growth.
+/// Makes room for `extra` more items in list `o`, growing its buffer in
+/// place when the blocks after it are free (else moving it, about 1.5x).
 ///
 /// Errors: `MemoryError` if the growth does not fit.
 pub fn list_reserve(vm: &mut Vm, o: Obj, extra: usize) -> PyResult<()> {
-    let Some((len, cap)) = with_list(vm, o, |l| (l.len(), l.capacity())) else { return Ok(()) };
-    let Some(need) = len.checked_add(extra) else { return Err(vm.memory_error()) };
-    if need <= cap {
-        return Ok(());
-    }
-    let new_cap = need.max(cap * 2).max(4);
-    let Some(bytes) = (new_cap - cap).checked_mul(W) else { return Err(vm.memory_error()) };
-    vm.make_room(bytes)?;
-    let r = with_list(vm, o, |l| {
-        let before = l.capacity();
-        let ok = l.try_reserve_exact(new_cap - l.len()).is_ok();
-        (ok, l.capacity().saturating_sub(before))
-    });
-    match r {
-        Some((true, grown)) => {
-            vm.charge(grown * W);
-            Ok(())
-        }
-        Some((false, _)) => Err(vm.memory_error()),
-        None => Ok(()),
-    }
+    let o = native_of(vm, o);
+    vm.vec_reserve::<ListObj, Obj>(o, items_field, extra)
 }
 
-/// `l.append(x)` (also used by the VM's LIST_APPEND).
+/// `l.append(x)` (also used by the VM's LIST_APPEND): amortised O(1).
 ///
 /// Errors: `MemoryError`.
+#[inline]
 pub fn list_append(vm: &mut Vm, l: Obj, x: Obj) -> PyResult<()> {
-    list_reserve(vm, l, 1)?;
-    with_list(vm, l, |v| v.push(x));
-    Ok(())
+    let l = native_of(vm, l);
+    vm.vec_push::<ListObj, Obj>(l, items_field, x)
 }
 
-/// Appends `items` to list `l`.
+/// Appends `items` (a Rust slice, not borrowed from the heap) to list `l`.
 ///
 /// Errors: `MemoryError`.
 pub fn list_extend_items(vm: &mut Vm, l: Obj, items: &[Obj]) -> PyResult<()> {
     list_reserve(vm, l, items.len())?;
-    with_list(vm, l, |v| v.extend_from_slice(items));
+    if let Some(v) = items_mut(vm, l) {
+        v.extend_within_capacity(items);
+    }
+    Ok(())
+}
+
+/// Appends the items of list or tuple `src` (not a subclass instance) to
+/// list `l`; `src` may be `l` itself (`l.extend(l)` doubles it).
+///
+/// Errors: `MemoryError`.
+pub fn list_extend_from_seq(vm: &mut Vm, l: Obj, src: Obj) -> PyResult<()> {
+    let n = seq::seq_len(vm, src);
+    list_reserve(vm, l, n)?;
+    if let Some(t) = vm.tuple_pinned(src) {
+        if let Some(v) = items_mut(vm, l) {
+            v.extend_within_capacity(t);
+        }
+        return Ok(());
+    }
+    for i in 0..n {
+        let Some(x) = vm.seq_get(src, i) else { break };
+        if let Some(v) = items_mut(vm, l) {
+            let _ = v.push_within_capacity(x);
+        }
+    }
     Ok(())
 }
 
 /// Appends every item of iterable `it` to list `l` (`l.extend(it)`).
-/// Lists and tuples are copied first (so `l.extend(l)` doubles `l`);
+/// Lists and tuples are copied whole (so `l.extend(l)` doubles `l`);
 /// other iterables are appended item by item, so the heap limit applies
 /// as they grow (`list(range(10**10))` is a `MemoryError`).
+///
+/// Errors: `MemoryError`; `TypeError` if `it` is not iterable; whatever
+/// the iterator raises.
 pub fn list_extend(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<()> {
-    if let Some(items) = seq::items_of(vm, it) {
-        return list_extend_items(vm, l, &items);
+    let src = native_of(vm, it);
+    if vm.seq_items(src).is_some() {
+        return list_extend_from_seq(vm, l, src);
     }
     let iter = vm.get_iter(it)?;
     while let Some(x) = vm.iter_next(iter)? {
@@ -109,10 +129,26 @@ pub fn list_extend(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<()> {
 }
 
 /// A new list of the items of iterable `it` (see [`list_extend`]).
+///
+/// Errors: as [`list_extend`].
 pub fn list_from_iter(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
-    let l = vm.new_list(Vec::new())?;
+    let n = vm.seq_items(native_of(vm, it)).map_or(0, |v| v.len());
+    let l = vm.new_list_with_capacity(n)?;
     list_extend(vm, l, it)?;
     Ok(l)
+}
+
+/// A new list of items `a..b` of list or tuple `seq` (clamped).
+///
+/// Errors: `MemoryError`.
+pub fn list_from_range(vm: &mut Vm, seq: Obj, a: usize, b: usize) -> PyResult<Obj> {
+    let n = seq::seq_len(vm, seq);
+    let (a, b) = (a.min(n), b.min(n).max(a.min(n)));
+    let mut v: GcVec<Obj> = vm.new_vec(b - a)?;
+    if let Some(items) = vm.seq_items(seq) {
+        v.extend_within_capacity(&items[a..b]);
+    }
+    vm.new_list_from_vec(v)
 }
 
 fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -120,20 +156,15 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     match args {
-        [] => vm.new_list(Vec::new()),
-        [x] => {
-            list_from_iter(vm, *x)
-        }
-        _ => {
-            let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
-            Err(vm.type_error(&msg))
-        }
+        [] => vm.new_list(&[]),
+        [x] => list_from_iter(vm, *x),
+        _ => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len()))),
     }
 }
 
-fn list_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    let v = list_items(vm, o);
-    seq::print_items(vm, &v, "[", "]", out)
+fn list_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let l = native_of(vm, o);
+    seq::print_items(vm, l, "[", "]", out)
 }
 
 fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -141,8 +172,8 @@ fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(list_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(list_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let msg = alloc::format!("unsupported type for __hash__: '{}'", vm.type_name(o));
-            return Err(vm.type_error(&msg));
+            let tn = vm.type_name(o);
+            return Err(vm.type_error_fmt(format_args!("unsupported type for __hash__: '{}'", tn)));
         }
         _ => Obj::NULL,
     })
@@ -154,10 +185,12 @@ fn list_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             if !seq::is_list(vm, b) {
                 return Ok(Obj::NULL);
             }
-            let mut v = list_items(vm, a);
-            v.extend(list_items(vm, b));
-            vm.make_room(v.len() * W)?;
-            vm.new_list(v)
+            let (na, nb) = (list_len(vm, a), list_len(vm, b));
+            let Some(n) = na.checked_add(nb) else { return Err(vm.memory_error()) };
+            let mut v: GcVec<Obj> = vm.new_vec(n)?;
+            v.extend_within_capacity(list_items(vm, a));
+            v.extend_within_capacity(list_items(vm, b));
+            vm.new_list_from_vec(v)
         }
         BinaryOp::InplaceAdd => {
             list_extend(vm, a, b)?;
@@ -165,23 +198,20 @@ fn list_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         }
         BinaryOp::Multiply | BinaryOp::ReverseMultiply | BinaryOp::InplaceMultiply => {
             let Some(n) = seq::repeat_count(vm, b)? else { return Ok(Obj::NULL) };
-            let v = list_items(vm, a);
-            let r = seq::repeat_items(vm, &v, n)?;
+            let la = native_of(vm, a);
+            let r = seq::repeat_items(vm, la, n)?;
             if op == BinaryOp::InplaceMultiply {
-                let old = with_list(vm, a, |l| l.capacity()).unwrap_or(0);
-                let cap = r.capacity();
-                with_list(vm, a, |l| *l = r);
-                vm.charge(cap.saturating_sub(old) * W);
+                set_items(vm, a, r);
                 return Ok(a);
             }
-            vm.new_list(r)
+            vm.new_list_from_vec(r)
         }
         BinaryOp::Equal | BinaryOp::Less | BinaryOp::LessEqual | BinaryOp::More | BinaryOp::MoreEqual => {
             if !seq::is_list(vm, b) {
                 return Ok(Obj::NULL);
             }
-            let (x, y) = (list_items(vm, a), list_items(vm, b));
-            Ok(Obj::bool(seq::seq_compare(vm, op, &x, &y)?))
+            let (x, y) = (native_of(vm, a), native_of(vm, b));
+            Ok(Obj::bool(seq::seq_compare(vm, op, x, y)?))
         }
         BinaryOp::Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, native_of(vm, a), b)?)),
         _ => Ok(Obj::NULL),
@@ -192,65 +222,96 @@ fn not_implemented(vm: &mut Vm) -> crate::PyErr {
     vm.error_noargs(&NOT_IMPLEMENTED_ERROR_TYPE)
 }
 
+/// `l[start:stop] = value` (step 1): `value` must be a tuple or list (a
+/// snapshot is taken first, so `l[:] = l` works).
+///
+/// Errors: `TypeError: object 'range' isn't a tuple or list`;
+/// `MemoryError`.
+fn list_store_slice(vm: &mut Vm, o: Obj, start: isize, stop: isize, value: Obj) -> PyResult<()> {
+    let src = native_of(vm, value);
+    let mut tmp: GcVec<Obj> = GcVec::new();
+    let new: &[Obj] = if let Some(t) = vm.tuple_pinned(src) {
+        t
+    } else if let Some(items) = vm.list_items(src) {
+        let n = items.len();
+        tmp = vm.new_vec(n)?;
+        tmp.extend_within_capacity(vm.list_items(src).unwrap_or(&[]));
+        tmp.as_slice()
+    } else {
+        let tn = vm.type_name(value);
+        return Err(vm.type_error_fmt(format_args!("object '{}' isn't a tuple or list", tn)));
+    };
+    let m = new.len();
+    let (s, e) = (start.max(0) as usize, stop.max(start).max(0) as usize);
+    let removed = e - s;
+    if m > removed {
+        list_reserve(vm, o, m - removed)?;
+    }
+    if let Some(v) = items_mut(vm, o) {
+        let n = v.len();
+        let e = e.min(n);
+        let s = s.min(e);
+        let new_len = n - (e - s) + m;
+        if new_len > n {
+            v.resize_within_capacity(new_len, Obj::NONE);
+        }
+        let all = v.full_slice_mut();
+        all.copy_within(e..n, s + m);
+        all[s..s + m].copy_from_slice(new);
+        v.truncate(new_len);
+    }
+    vm.heap.free_vec(tmp);
+    Ok(())
+}
+
 fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let len = list_len(vm, o);
     if is_slice(vm, index) {
         let (start, stop, step) = slice_indices(vm, index, len)?;
         return match op {
             Subscr::Load => {
-                let r = with_list(vm, o, |v| super::tuple::slice_select(v, start, stop, step)).unwrap_or_default();
-                vm.new_list(r)
+                let n = super::slice::slice_len(start, stop, step);
+                let mut v: GcVec<Obj> = vm.new_vec(n)?;
+                v.resize_within_capacity(n, Obj::NONE);
+                let k = super::tuple::slice_select(list_items(vm, o), start, stop, step, v.as_mut_slice());
+                v.truncate(k);
+                vm.new_list_from_vec(v)
             }
             Subscr::Store(value) => {
                 if step != 1 {
                     return Err(not_implemented(vm));
                 }
-                let Some(new) = seq::items_of(vm, value) else {
-                    let msg = alloc::format!("object '{}' isn't a tuple or list", vm.type_name(value));
-                    return Err(vm.type_error(&msg));
-                };
-                let (s, e) = (start as usize, (stop.max(start)) as usize);
-                let removed = e - s;
-                if new.len() > removed {
-                    list_reserve(vm, o, new.len() - removed)?;
-                }
-                with_list(vm, o, |l| {
-                    let e = e.min(l.len());
-                    let s = s.min(e);
-                    l.splice(s..e, new);
-                });
+                list_store_slice(vm, o, start, stop, value)?;
                 Ok(Obj::NONE)
             }
             Subscr::Delete => {
                 if step != 1 {
                     return Err(not_implemented(vm));
                 }
-                with_list(vm, o, |l| {
-                    let e = (stop.max(start) as usize).min(l.len());
-                    let s = (start as usize).min(e);
-                    l.drain(s..e);
-                });
+                if let Some(v) = items_mut(vm, o) {
+                    let n = v.len();
+                    let e = (stop.max(start).max(0) as usize).min(n);
+                    let s = (start.max(0) as usize).min(e);
+                    v.full_slice_mut().copy_within(e..n, s);
+                    v.truncate(n - (e - s));
+                }
                 Ok(Obj::NONE)
             }
         };
     }
     let i = seq_index(vm, index, len, "list")?;
     match op {
-        Subscr::Load => Ok(with_list(vm, o, |l| l.get(i).copied()).flatten().unwrap_or(Obj::NONE)),
+        Subscr::Load => Ok(list_items(vm, o).get(i).copied().unwrap_or(Obj::NONE)),
         Subscr::Store(value) => {
-            with_list(vm, o, |l| {
-                if let Some(slot) = l.get_mut(i) {
-                    *slot = value;
-                }
-            });
+            if let Some(slot) = items_mut(vm, o).and_then(|v| v.as_mut_slice().get_mut(i)) {
+                *slot = value;
+            }
             Ok(Obj::NONE)
         }
         Subscr::Delete => {
-            with_list(vm, o, |l| {
-                if i < l.len() {
-                    l.remove(i);
-                }
-            });
+            if let Some(v) = items_mut(vm, o) {
+                v.remove(i);
+            }
             Ok(Obj::NONE)
         }
     }
@@ -272,16 +333,16 @@ fn list_extend_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(i) = super::slice::int_clamped(vm, args[1]) else {
-        let msg = alloc::format!("can't convert {} to int", vm.type_name(args[1]));
-        return Err(vm.type_error(&msg));
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)));
     };
     list_reserve(vm, args[0], 1)?;
     let x = args[2];
-    with_list(vm, args[0], |l| {
-        let n = l.len() as isize;
+    if let Some(v) = items_mut(vm, args[0]) {
+        let n = v.len() as isize;
         let j = if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
-        l.insert(j as usize, x);
-    });
+        let _ = v.insert_within_capacity(j as usize, x);
+    }
     Ok(Obj::NONE)
 }
 
@@ -294,26 +355,25 @@ fn list_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         Some(&ix) => seq_index(vm, ix, len, "list")?,
         None => len - 1,
     };
-    let r = with_list(vm, args[0], |l| if i < l.len() { Some(l.remove(i)) } else { None }).flatten();
-    match r {
+    match items_mut(vm, args[0]).and_then(|v| v.remove(i)) {
         Some(x) => Ok(x),
         None => Err(vm.index_error("list index out of range")),
     }
 }
 
 fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = list_items(vm, args[0]);
-    match seq::find_index(vm, &v, args[1], None, None)? {
+    let l = native_of(vm, args[0]);
+    match seq::find_index(vm, l, args[1], None, None)? {
         Some(i) => {
-            let x = v[i];
+            let Some(x) = vm.seq_get(l, i) else { return Ok(Obj::NONE) };
             // Remove by identity at or near `i` (the list may have changed).
-            with_list(vm, args[0], |l| {
-                if l.get(i) == Some(&x) {
-                    l.remove(i);
-                } else if let Some(j) = l.iter().position(|&y| y == x) {
-                    l.remove(j);
+            if let Some(v) = items_mut(vm, l) {
+                if v.as_slice().get(i) == Some(&x) {
+                    v.remove(i);
+                } else if let Some(j) = v.as_slice().iter().position(|&y| y == x) {
+                    v.remove(j);
                 }
-            });
+            }
             Ok(Obj::NONE)
         }
         None => Err(vm.value_error("object not in sequence")),
@@ -321,80 +381,122 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn list_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = list_items(vm, args[0]);
     for &a in &args[2..] {
         if super::slice::int_clamped(vm, a).is_none() {
-            let msg = alloc::format!("list indices must be integers, not {}", vm.type_name(a));
-            return Err(vm.type_error(&msg));
+            let tn = vm.type_name(a);
+            return Err(vm.type_error_fmt(format_args!("list indices must be integers, not {}", tn)));
         }
     }
-    match seq::find_index(vm, &v, args[1], args.get(2).copied(), args.get(3).copied())? {
+    let l = native_of(vm, args[0]);
+    match seq::find_index(vm, l, args[1], args.get(2).copied(), args.get(3).copied())? {
         Some(i) => Ok(Obj::small_int(i as isize)),
         None => Err(vm.value_error("object not in sequence")),
     }
 }
 
 fn list_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = list_items(vm, args[0]);
-    let n = seq::count_items(vm, &v, args[1])?;
+    let l = native_of(vm, args[0]);
+    let n = seq::count_items(vm, l, args[1])?;
     Ok(Obj::small_int(n as isize))
 }
 
 fn list_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    with_list(vm, args[0], |l| l.clear());
+    set_items(vm, args[0], GcVec::new());
     Ok(Obj::NONE)
 }
 
 fn list_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = list_items(vm, args[0]);
-    vm.new_list(v)
+    let l = native_of(vm, args[0]);
+    list_from_range(vm, l, 0, usize::MAX)
 }
 
 fn list_reverse(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    with_list(vm, args[0], |l| l.reverse());
+    if let Some(v) = items_mut(vm, args[0]) {
+        v.as_mut_slice().reverse();
+    }
     Ok(Obj::NONE)
 }
 
-/// Sorts `items` stably by `key(item)` (or the items themselves when `key`
-/// is None), comparing with `vm.less`, descending when `reverse`. Keys and
-/// items are kept on `vm.roots` while Python code runs. If a key function
-/// or a comparison raises, the error is returned and `items` is left as it
-/// was.
-pub fn sort_items(vm: &mut Vm, items: &mut [Obj], key: Obj, reverse: bool) -> PyResult<()> {
-    let n = items.len();
+/// Sorts list `l` (or a list subclass instance) in place, stably, by
+/// `key(item)` (or the items themselves when `key` is None), comparing
+/// with `vm.less`, descending when `reverse`. The sort works on a copy of
+/// the items (and of the keys) in the gc heap and stores the result when
+/// it is done: if a key function or a comparison raises, the error is
+/// returned and the list is left as it was.
+///
+/// Errors: `MemoryError` if the working buffers do not fit; whatever the
+/// key function or the comparisons raise.
+pub fn sort_items(vm: &mut Vm, l: Obj, key: Obj, reverse: bool) -> PyResult<()> {
+    let n = list_len(vm, l);
     if n < 2 {
         return Ok(());
     }
-    let base = vm.roots.len();
-    vm.roots.extend_from_slice(items);
-    let r = (|| -> PyResult<Vec<usize>> {
-        let keys_at = if key == Obj::NONE {
-            base
-        } else {
-            let kb = vm.roots.len();
-            for i in 0..n {
-                let x = vm.roots[base + i];
-                let k = vm.call(key, &[x], &[])?;
-                vm.roots.push(k);
-            }
-            kb
-        };
-        merge_sort(vm, keys_at, n, reverse)
-    })();
-    let roots = vm.roots.split_off(base);
-    let order = r?;
-    for (dst, &src) in items.iter_mut().zip(order.iter()) {
-        *dst = roots[src];
+    let mut items: GcVec<Obj> = vm.new_vec(n)?;
+    items.extend_within_capacity(list_items(vm, l));
+    let mut keys: GcVec<Obj> = GcVec::new();
+    if key != Obj::NONE {
+        keys = vm.new_vec(n)?;
+        for i in 0..n {
+            let x = items.as_slice()[i];
+            let k = vm.call(key, &[x], &[])?;
+            let _ = keys.push_within_capacity(k);
+        }
     }
-    Ok(())
+    let r = merge_sort(vm, &mut items, &mut keys, reverse);
+    vm.heap.free_vec(keys);
+    match r {
+        Ok(()) => {
+            set_items(vm, l, items);
+            Ok(())
+        }
+        Err(e) => {
+            vm.heap.free_vec(items);
+            Err(e)
+        }
+    }
 }
 
-/// Bottom-up merge sort of positions `0..n`, comparing `vm.roots[keys_at +
-/// i]`. A right-run element moves before a left-run one only when strictly
-/// smaller (larger when `reverse`), so equal keys keep their order.
-fn merge_sort(vm: &mut Vm, keys_at: usize, n: usize, reverse: bool) -> PyResult<Vec<usize>> {
-    let mut a: Vec<usize> = (0..n).collect();
-    let mut b: Vec<usize> = alloc::vec![0; n];
+/// Bottom-up merge sort of `items` by `keys` (or by the items themselves
+/// when `keys` is empty), moving both together through temporary buffers
+/// in the gc heap. A right-run element moves before a left-run one only
+/// when strictly smaller (larger when `reverse`), so equal keys keep their
+/// order.
+///
+/// Errors: `MemoryError` for the buffers; whatever comparisons raise.
+fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, reverse: bool) -> PyResult<()> {
+    let n = items.len();
+    let keyed = !keys.is_empty();
+    let mut ti: GcVec<Obj> = vm.new_vec(n)?;
+    ti.resize_within_capacity(n, Obj::NONE);
+    let mut tk: GcVec<Obj> = GcVec::new();
+    if keyed {
+        tk = match vm.new_vec(n) {
+            Ok(v) => v,
+            Err(e) => {
+                vm.heap.free_vec(ti);
+                return Err(e);
+            }
+        };
+        tk.resize_within_capacity(n, Obj::NONE);
+    }
+    let r = merge_passes(vm, items, keys, &mut ti, &mut tk, keyed, reverse);
+    vm.heap.free_vec(ti);
+    vm.heap.free_vec(tk);
+    r
+}
+
+/// The merge passes of [`merge_sort`]; on success the sorted items are in
+/// `items` (buffers are swapped between passes).
+fn merge_passes(
+    vm: &mut Vm,
+    items: &mut GcVec<Obj>,
+    keys: &mut GcVec<Obj>,
+    ti: &mut GcVec<Obj>,
+    tk: &mut GcVec<Obj>,
+    keyed: bool,
+    reverse: bool,
+) -> PyResult<()> {
+    let n = items.len();
     let mut width = 1;
     while width < n {
         let mut lo = 0;
@@ -403,7 +505,11 @@ fn merge_sort(vm: &mut Vm, keys_at: usize, n: usize, reverse: bool) -> PyResult<
             let hi = (lo + 2 * width).min(n);
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
-                let (ki, kj) = (vm.roots[keys_at + a[i]], vm.roots[keys_at + a[j]]);
+                let (ki, kj) = if keyed {
+                    (keys.as_slice()[i], keys.as_slice()[j])
+                } else {
+                    (items.as_slice()[i], items.as_slice()[j])
+                };
                 let take_right = if reverse {
                     vm.less(ki, kj)?
                 } else {
@@ -415,27 +521,42 @@ fn merge_sort(vm: &mut Vm, keys_at: usize, n: usize, reverse: bool) -> PyResult<
                         Err(e) => return Err(vm.less(ki, kj).err().unwrap_or(e)),
                     }
                 };
-                if take_right {
-                    b[k] = a[j];
+                let from = if take_right {
                     j += 1;
+                    j - 1
                 } else {
-                    b[k] = a[i];
                     i += 1;
+                    i - 1
+                };
+                ti.as_mut_slice()[k] = items.as_slice()[from];
+                if keyed {
+                    tk.as_mut_slice()[k] = keys.as_slice()[from];
                 }
                 k += 1;
             }
-            b[k..k + (mid - i)].copy_from_slice(&a[i..mid]);
-            k += mid - i;
-            b[k..k + (hi - j)].copy_from_slice(&a[j..hi]);
+            for (a, b) in [(i, mid), (j, hi)] {
+                let m = b - a;
+                ti.as_mut_slice()[k..k + m].copy_from_slice(&items.as_slice()[a..b]);
+                if keyed {
+                    tk.as_mut_slice()[k..k + m].copy_from_slice(&keys.as_slice()[a..b]);
+                }
+                k += m;
+            }
             lo = hi;
         }
-        core::mem::swap(&mut a, &mut b);
+        core::mem::swap(items, ti);
+        if keyed {
+            core::mem::swap(keys, tk);
+        }
         width *= 2;
     }
-    Ok(a)
+    Ok(())
 }
 
 /// Parses `key=`/`reverse=` keywords for `sort`/`sorted`.
+///
+/// Errors: `TypeError: extra keyword arguments given`; `__bool__` of the
+/// `reverse` value.
 pub fn sort_kw(vm: &mut Vm, kw: &[Obj]) -> PyResult<(Obj, bool)> {
     seq::kw_check(vm, kw, &["key", "reverse"])?;
     let key = seq::kw_get(vm, kw, "key").unwrap_or(Obj::NONE);
@@ -451,9 +572,7 @@ fn list_sort(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         return Err(vm.type_error("extra positional arguments given"));
     }
     let (key, reverse) = sort_kw(vm, kw)?;
-    let mut v = list_items(vm, args[0]);
-    sort_items(vm, &mut v, key, reverse)?;
-    with_list(vm, args[0], |l| *l = v);
+    sort_items(vm, args[0], key, reverse)?;
     Ok(Obj::NONE)
 }
 
@@ -501,7 +620,7 @@ pub static LIST_TYPE: TypeObj = TypeObj {
 #[repr(C)]
 pub struct ListObj {
     /// Header (`list`).
-    pub base: crate::obj::ObjBase,
+    pub base: ObjBase,
     /// The items.
     pub items: crate::heap::GcVec<Obj>,
 }

@@ -2,40 +2,43 @@
 //! property, function, generator, module, code context, NoneType, bool,
 //! ellipsis, NotImplemented.
 
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use crate::PyResult;
-use alloc::string::String;
-use core::fmt::Write;
 
 /// Closure cells (internal).
 pub static CELL_TYPE: TypeObj = TypeObj { name: q::cell, ..TypeObj::EMPTY };
 
-fn bound_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let (m, s) = match vm.heap.get(o) {
-        Some(ObjData::BoundMethod(m, s)) => (*m, *s),
-        _ => return Ok(()),
-    };
-    out.push_str("<bound_method ");
-    let _ = write!(out, "{:x} ", o.raw());
+/// A new closure cell holding `value` (NULL for an empty cell).
+///
+/// Errors: `MemoryError`.
+pub fn new_cell(vm: &mut Vm, value: Obj) -> PyResult<Obj> {
+    vm.alloc_obj(CellObj { base: ObjBase::new(&CELL_TYPE), value })
+}
+
+/// The function and `self` of bound method `o`.
+#[inline]
+pub fn bound_method_parts(vm: &Vm, o: Obj) -> Option<(Obj, Obj)> {
+    vm.heap.get::<BoundMethObj>(o).map(|b| (b.fun, b.self_obj))
+}
+
+fn bound_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let Some((m, s)) = bound_method_parts(vm, o) else { return Ok(()) };
+    out.fmt(vm, format_args!("<bound_method {:x} ", o.raw()))?;
     vm.print_obj(s, out, PrintKind::Repr)?;
-    out.push('.');
+    out.str(vm, ".")?;
     vm.print_obj(m, out, PrintKind::Repr)?;
-    out.push('>');
-    Ok(())
+    out.str(vm, ">")
 }
 
 fn bound_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
     if store.is_some() {
         return Ok(Obj::NULL);
     }
-    let (m, s) = match vm.heap.get(o) {
-        Some(ObjData::BoundMethod(m, s)) => (*m, *s),
-        _ => return Ok(Obj::NULL),
-    };
+    let Some((m, s)) = bound_method_parts(vm, o) else { return Ok(Obj::NULL) };
     match name {
         q::__self__ => Ok(s),
         q::__func__ => Ok(m),
@@ -52,14 +55,14 @@ fn staticmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult
     if args.len() != 1 {
         return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
     }
-    vm.alloc(ObjData::StaticMethod(args[0]))
+    vm.alloc_obj(FunWrapObj { base: ObjBase::new(&STATICMETHOD_TYPE), fun: args[0] })
 }
 
 fn classmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() != 1 {
         return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
     }
-    vm.alloc(ObjData::ClassMethod(args[0]))
+    vm.alloc_obj(FunWrapObj { base: ObjBase::new(&CLASSMETHOD_TYPE), fun: args[0] })
 }
 
 /// `staticmethod`.
@@ -71,33 +74,41 @@ fn kw_get(vm: &Vm, kw: &[Obj], name: &str) -> Option<Obj> {
     kw.chunks(2).find(|p| vm.str_of(p[0]) == Some(name)).and_then(|p| p.get(1).copied())
 }
 
+/// A new `property(fget, fset, fdel)` (NULL for absent accessors).
+///
+/// Errors: `MemoryError`.
+pub fn new_property(vm: &mut Vm, fget: Obj, fset: Obj, fdel: Obj) -> PyResult<Obj> {
+    vm.alloc_obj(PropertyObj { base: ObjBase::new(&PROPERTY_TYPE), fget, fset, fdel })
+}
+
 fn property_new(vm: &mut Vm, _c: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let g = args.first().copied().or_else(|| kw_get(vm, kw, "fget")).unwrap_or(Obj::NULL);
     let s = args.get(1).copied().or_else(|| kw_get(vm, kw, "fset")).unwrap_or(Obj::NULL);
     let d = args.get(2).copied().or_else(|| kw_get(vm, kw, "fdel")).unwrap_or(Obj::NULL);
-    vm.alloc(ObjData::Property(g, s, d))
+    new_property(vm, g, s, d)
 }
 
-fn property_parts(vm: &Vm, p: Obj) -> (Obj, Obj, Obj) {
-    match vm.heap.get(p) {
-        Some(ObjData::Property(a, b, c)) => (*a, *b, *c),
-        _ => (Obj::NULL, Obj::NULL, Obj::NULL),
+/// The `(fget, fset, fdel)` of property `p` (NULLs if `p` is not one).
+pub fn property_parts(vm: &Vm, p: Obj) -> (Obj, Obj, Obj) {
+    match vm.heap.get::<PropertyObj>(p) {
+        Some(p) => (p.fget, p.fset, p.fdel),
+        None => (Obj::NULL, Obj::NULL, Obj::NULL),
     }
 }
 
 fn property_getter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let (_, s, d) = property_parts(vm, args[0]);
-    vm.alloc(ObjData::Property(args[1], s, d))
+    new_property(vm, args[1], s, d)
 }
 
 fn property_setter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let (g, _, d) = property_parts(vm, args[0]);
-    vm.alloc(ObjData::Property(g, args[1], d))
+    new_property(vm, g, args[1], d)
 }
 
 fn property_deleter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let (g, s, _) = property_parts(vm, args[0]);
-    vm.alloc(ObjData::Property(g, s, args[1]))
+    new_property(vm, g, s, args[1])
 }
 
 static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new(q::getter, 2, 2, property_getter);
@@ -113,24 +124,21 @@ static PROPERTY_LOCALS: [(Qstr, Rom); 3] = [
 pub static PROPERTY_TYPE: TypeObj =
     TypeObj { name: q::property, make_new: Some(property_new), locals: &PROPERTY_LOCALS, ..TypeObj::EMPTY };
 
-fn function_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let name = match vm.heap.get(o) {
-        Some(ObjData::Function(f)) => f.code.name,
-        _ => q::function,
-    };
-    let _ = write!(out, "<function {} at 0x{:x}>", vm.qstrs.str(name), o.raw());
-    Ok(())
+fn function_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let name = crate::vmobj::function_name(vm, o).unwrap_or(q::function);
+    let name = vm.qstr_str(name);
+    out.fmt(vm, format_args!("<function {} at 0x{:x}>", name, o.raw()))
 }
 
 fn function_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
     if store.is_some() {
         return Ok(Obj::NULL);
     }
-    match (vm.heap.get(o), name) {
-        (Some(ObjData::Function(f)), q::__name__) => Ok(Obj::qstr(f.code.name)),
-        (Some(ObjData::Function(f)), q::__globals__) => Ok(f.globals),
-        _ => Ok(Obj::NULL),
-    }
+    Ok(match name {
+        q::__name__ => crate::vmobj::function_name(vm, o).map_or(Obj::NULL, Obj::qstr),
+        q::__globals__ => crate::vmobj::function_globals(vm, o).unwrap_or(Obj::NULL),
+        _ => Obj::NULL,
+    })
 }
 
 /// Python functions.
@@ -147,13 +155,10 @@ pub static GENERATOR_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-fn module_print(vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    let name = match vm.heap.get(o) {
-        Some(ObjData::Module(m)) => m.name,
-        _ => q::module,
-    };
-    let _ = write!(out, "<module '{}'>", vm.qstrs.str(name));
-    Ok(())
+fn module_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let name = crate::vm::module::module_name(vm, o).unwrap_or(q::module);
+    let name = vm.qstr_str(name);
+    out.fmt(vm, format_args!("<module '{}'>", name))
 }
 
 /// Modules.
@@ -161,16 +166,16 @@ pub static MODULE_TYPE: TypeObj = TypeObj { name: q::module, print: Some(module_
 /// Code contexts (internal).
 pub static CODE_CONTEXT_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
 
-fn const_print(_vm: &mut Vm, o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    out.push_str(match o {
+fn const_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let s = match o {
         Obj::NONE => "None",
         Obj::TRUE => "True",
         Obj::FALSE => "False",
         Obj::ELLIPSIS => "Ellipsis",
         Obj::NOT_IMPLEMENTED => "NotImplemented",
         _ => "?",
-    });
-    Ok(())
+    };
+    out.str(vm, s)
 }
 
 /// `NoneType`.
@@ -230,7 +235,7 @@ pub fn bool_unary(vm: &mut Vm, op: crate::typ::UnaryOp, a: Obj) -> PyResult<Obj>
 #[repr(C)]
 pub struct CellObj {
     /// Header (`cell`).
-    pub base: crate::obj::ObjBase,
+    pub base: ObjBase,
     /// The content (NULL when empty).
     pub value: Obj,
 }
@@ -239,7 +244,7 @@ pub struct CellObj {
 #[repr(C)]
 pub struct BoundMethObj {
     /// Header (`bound_method`).
-    pub base: crate::obj::ObjBase,
+    pub base: ObjBase,
     /// The function.
     pub fun: Obj,
     /// `self`.
@@ -250,7 +255,7 @@ pub struct BoundMethObj {
 #[repr(C)]
 pub struct FunWrapObj {
     /// Header (`staticmethod` or `classmethod`).
-    pub base: crate::obj::ObjBase,
+    pub base: ObjBase,
     /// The wrapped function.
     pub fun: Obj,
 }
@@ -259,7 +264,7 @@ pub struct FunWrapObj {
 #[repr(C)]
 pub struct PropertyObj {
     /// Header (`property`).
-    pub base: crate::obj::ObjBase,
+    pub base: ObjBase,
     /// Getter.
     pub fget: Obj,
     /// Setter.

@@ -1,22 +1,32 @@
 //! Helpers for the numeric types' unit tests: a fresh VM, object
-//! constructors and "repr or error" rendering.
+//! constructors and "repr or error" rendering. (Test code: it may use
+//! Rust's allocator.)
 
 use crate::hal::BufferHal;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::state::{Config, Vm};
 use crate::typ::{BinaryOp, UnaryOp};
+use crate::types::exception::ExceptionObj;
 use crate::PyResult;
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
-use num_bigint::BigInt;
+use alloc::vec::Vec;
 
 /// A VM with the runtime initialised.
+#[allow(clippy::expect_used)]
 pub fn vm() -> Vm {
-    let mut vm = Vm::new(Config::default(), Box::new(BufferHal::default()));
+    let mut vm = Vm::new(Config::default(), Box::new(BufferHal::default())).expect("heap");
     let _ = crate::runtime::init::init(&mut vm);
     vm
+}
+
+/// `str(o)` as a Rust string.
+fn str_of(vm: &mut Vm, o: Obj) -> String {
+    match vm.str_obj(o) {
+        Ok(s) => String::from(vm.str_pinned(s).unwrap_or("")),
+        Err(_) => String::from("<str failed>"),
+    }
 }
 
 /// `repr(result)` or `"TypeName: message"` for an error.
@@ -24,14 +34,13 @@ pub fn show(vm: &mut Vm, r: PyResult<Obj>) -> String {
     match r {
         Ok(o) => repr(vm, o),
         Err(e) => {
-            let (class, args) = match vm.get(e.0) {
-                Some(ObjData::Exception(x)) => (x.class, x.args),
-                _ => return String::from("<not an exception>"),
-            };
-            let name = String::from(vm.class_name(class));
-            let msg = match vm.seq_items(args) {
-                Some(items) if !items.is_empty() => vm.str_string(items[0]).unwrap_or_default(),
-                _ => String::new(),
+            let Some(x) = vm.heap.get::<ExceptionObj>(e.0) else { return String::from("<not an exception>") };
+            let (name, args) = (x.base.ty.name, x.args);
+            let name = String::from(vm.qstr_str(name));
+            let first = vm.tuple_pinned(args).and_then(|items| items.first().copied());
+            let msg = match first {
+                Some(m) => str_of(vm, m),
+                None => String::new(),
             };
             format!("{name}: {msg}")
         }
@@ -40,8 +49,7 @@ pub fn show(vm: &mut Vm, r: PyResult<Obj>) -> String {
 
 /// An int object from decimal text.
 pub fn int(vm: &mut Vm, s: &str) -> Obj {
-    let v: BigInt = s.parse().unwrap_or_default();
-    vm.new_bigint(v).unwrap_or(Obj::NONE)
+    crate::types::int_parse::parse_int(vm, s.as_bytes(), 10).unwrap_or(Obj::NONE)
 }
 
 /// A float object.
@@ -72,17 +80,14 @@ pub fn call(vm: &mut Vm, f: Obj, args: &[Obj]) -> String {
     show(vm, r)
 }
 
-/// repr() with tuples and bytes rendered here (their types live on other
-/// branches).
+/// repr() with tuples and bytes rendered here (so these tests do not
+/// depend on those types' printing).
 pub fn repr(vm: &mut Vm, o: Obj) -> String {
-    if let Some(items) = match vm.get(o) {
-        Some(ObjData::Tuple(t)) => Some(t.to_vec()),
-        _ => None,
-    } {
-        let parts: alloc::vec::Vec<String> = items.iter().map(|&x| repr(vm, x)).collect();
+    if let Some(items) = vm.tuple_pinned(o) {
+        let parts: Vec<String> = items.iter().map(|&x| repr(vm, x)).collect();
         return format!("({})", parts.join(", "));
     }
-    if let Some(ObjData::Bytes(b)) = vm.get(o) {
+    if let Some(b) = vm.bytes_pinned(o) {
         let mut s = String::from("b'");
         for &c in b.iter() {
             if (0x20..0x7f).contains(&c) && c != b'\\' && c != b'\'' {
@@ -94,5 +99,8 @@ pub fn repr(vm: &mut Vm, o: Obj) -> String {
         s.push('\'');
         return s;
     }
-    vm.repr_string(o).unwrap_or_else(|_| String::from("<repr failed>"))
+    match vm.repr_obj(o) {
+        Ok(s) => String::from(vm.str_pinned(s).unwrap_or("")),
+        Err(_) => String::from("<repr failed>"),
+    }
 }

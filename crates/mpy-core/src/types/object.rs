@@ -3,12 +3,11 @@
 //! `type(name, bases, dict)` and printing type objects (`<class 'int'>`).
 
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::q;
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom};
 use crate::PyResult;
-use alloc::string::String;
 
 /// `object()`: a plain instance.
 pub fn object_make_new(vm: &mut Vm, cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -32,8 +31,8 @@ fn object_new(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn attr_name(vm: &mut Vm, n: Obj) -> PyResult<crate::Qstr> {
     match n.as_qstr() {
         Some(q) => Ok(q),
-        None => match vm.str_of(n).map(String::from) {
-            Some(s) => Ok(vm.intern(&s)),
+        None => match vm.str_pinned(n) {
+            Some(s) => vm.intern(s),
             None => Err(vm.type_error("attribute name must be string")),
         },
     }
@@ -41,7 +40,7 @@ fn attr_name(vm: &mut Vm, n: Obj) -> PyResult<crate::Qstr> {
 
 fn object_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let name = attr_name(vm, args[1])?;
-    if !crate::vm::class::ns_store(vm, args[0], name, args[2])? {
+    if !crate::vm::members::ns_store(vm, args[0], name, args[2])? {
         return Err(vm.no_attr_error(args[0], name));
     }
     Ok(Obj::NONE)
@@ -49,15 +48,17 @@ fn object_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let name = attr_name(vm, args[1])?;
-    if !crate::vm::class::ns_store(vm, args[0], name, Obj::NULL)? {
+    if !crate::vm::members::ns_store(vm, args[0], name, Obj::NULL)? {
         return Err(vm.no_attr_error(args[0], name));
     }
     Ok(Obj::NONE)
 }
 
 fn object_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let s = alloc::format!("<{} object at {:x}>", vm.type_name(args[0]), args[0].raw());
-    vm.new_str(&s)
+    let tn = vm.type_name(args[0]);
+    let mut out = Out::buf();
+    out.fmt(vm, format_args!("<{} object at {:x}>", tn, args[0].raw()))?;
+    out.into_str(vm)
 }
 
 fn object_eq(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -96,20 +97,22 @@ pub fn type_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyRes
         [x] => Ok(vm.type_of(*x)),
         [name, bases, dict] => {
             let nq = attr_name(vm, *name)?;
-            let b = vm.seq_items(*bases).unwrap_or_default();
-            crate::vm::class::make_class(vm, nq, &b, *dict)
+            let bases = if vm.list_items(*bases).is_some() {
+                super::tuple::tuple_from_seq(vm, *bases)?
+            } else {
+                *bases
+            };
+            let b = vm.tuple_pinned(bases).unwrap_or(&[]);
+            crate::vm::class::make_class(vm, nq, b, *dict)
         }
         _ => Err(vm.type_error("function takes 1 or 3 arguments")),
     }
 }
 
 /// Prints a type object: `<class 'name'>`.
-pub fn type_print(vm: &mut Vm, t: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
-    out.push_str("<class '");
-    out.push_str(vm.class_name(t));
-    out.push_str("'>");
-    Ok(())
+///
+/// Errors: `MemoryError` (printing to a buffer).
+pub fn type_print(vm: &mut Vm, t: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
+    let name = vm.class_name(t);
+    out.fmt(vm, format_args!("<class '{}'>", name))
 }
-
-#[allow(dead_code)]
-fn _unused(_: &ObjData) {}

@@ -6,20 +6,28 @@
 //! `.start/.stop/.step`, repr `range(0, 5)` / `range(1, 10, 2)`. Ranges
 //! compare by identity and are unhashable, as in MicroPython.
 
-use super::iterators::{native_impl, native_mut, native_ref};
 use super::slice::{int_clamped, int_exact, is_slice, seq_index, slice_indices};
-use crate::obj::Obj;
-use crate::objdata::{NativeObj, ObjData};
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::boxed::Box;
-use alloc::string::String;
-use core::any::Any;
-use core::fmt::Write;
 
-/// A range object.
+/// A range object (4 words).
+#[repr(C)]
+pub struct RangeObj {
+    /// Header (`range`).
+    pub base: ObjBase,
+    /// First value.
+    pub start: isize,
+    /// Bound (exclusive).
+    pub stop: isize,
+    /// Step (never 0).
+    pub step: isize,
+}
+
+/// The values of a range, as plain numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Range {
     /// First value.
@@ -29,8 +37,6 @@ pub struct Range {
     /// Step (never 0).
     pub step: isize,
 }
-native_impl!(Range, &RANGE_TYPE, |_s, _f| {});
-
 impl Range {
     /// Number of values.
     pub fn len(&self) -> usize {
@@ -56,13 +62,21 @@ impl Range {
     }
 }
 
+/// The values of range object `o` (None if `o` is not a range).
+#[inline]
+pub fn range_parts(vm: &Vm, o: Obj) -> Option<Range> {
+    vm.heap.get::<RangeObj>(o).map(|r| Range { start: r.start, stop: r.stop, step: r.step })
+}
+
 fn range_of(vm: &Vm, o: Obj) -> Range {
-    native_ref::<Range>(vm, o).copied().unwrap_or(Range { start: 0, stop: 0, step: 1 })
+    range_parts(vm, o).unwrap_or(Range { start: 0, stop: 0, step: 1 })
 }
 
 /// A new range object.
+///
+/// Errors: `MemoryError`.
 pub fn new_range(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResult<Obj> {
-    vm.alloc(ObjData::Native(Box::new(Range { start, stop, step })))
+    vm.alloc_obj(RangeObj { base: ObjBase::new(&RANGE_TYPE), start, stop, step })
 }
 
 fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -74,10 +88,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
         1 => (0, int_exact(vm, args[0])?, 1),
         2 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, 1),
         3 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, int_exact(vm, args[2])?),
-        n => {
-            let msg = alloc::format!("function expected at most 3 arguments, got {}", n);
-            return Err(vm.type_error(&msg));
-        }
+        n => return Err(vm.type_error_fmt(format_args!("function expected at most 3 arguments, got {}", n))),
     };
     if step == 0 {
         return Err(vm.value_error("zero step"));
@@ -85,14 +96,13 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     new_range(vm, start, stop, step)
 }
 
-fn range_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+fn range_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let r = range_of(vm, o);
-    let _ = write!(out, "range({}, {}", r.start, r.stop);
+    out.fmt(vm, format_args!("range({}, {}", r.start, r.stop))?;
     if r.step != 1 {
-        let _ = write!(out, ", {}", r.step);
+        out.fmt(vm, format_args!(", {}", r.step))?;
     }
-    out.push(')');
-    Ok(())
+    out.str(vm, ")")
 }
 
 fn range_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -110,7 +120,7 @@ fn range_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         return Ok(Obj::NULL);
     }
     let r = range_of(vm, a);
-    let is_int = b.is_small_int() || b.is_bool() || matches!(vm.heap.get(b), Some(ObjData::Int(_)));
+    let is_int = b.is_small_int() || b.is_bool() || vm.int_digits_pinned(b).is_some();
     if is_int {
         let Some(v) = int_clamped(vm, b) else { return Ok(Obj::FALSE) };
         if v == isize::MIN || v == isize::MAX {
@@ -162,21 +172,26 @@ fn range_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
     })
 }
 
-/// Iterator over a range.
-struct RangeIter {
-    cur: isize,
-    stop: isize,
-    step: isize,
+/// Iterator over a range (4 words).
+#[repr(C)]
+pub struct RangeIterObj {
+    /// Header (the range iterator type).
+    pub base: ObjBase,
+    /// The next value.
+    pub cur: isize,
+    /// Bound (exclusive).
+    pub stop: isize,
+    /// Step (never 0).
+    pub step: isize,
 }
-native_impl!(RangeIter, &RANGE_ITERATOR_TYPE, |_s, _f| {});
 
 fn range_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let r = range_of(vm, o);
-    vm.alloc(ObjData::Native(Box::new(RangeIter { cur: r.start, stop: r.stop, step: r.step })))
+    vm.alloc_obj(RangeIterObj { base: ObjBase::new(&RANGE_ITERATOR_TYPE), cur: r.start, stop: r.stop, step: r.step })
 }
 
 fn range_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(it) = native_mut::<RangeIter>(vm, o) else { return Ok(Obj::STOP_ITERATION) };
+    let Some(it) = vm.heap.get_mut::<RangeIterObj>(o) else { return Ok(Obj::STOP_ITERATION) };
     let cur = it.cur;
     let more = if it.step > 0 { cur < it.stop } else { cur > it.stop };
     if !more {
@@ -189,9 +204,8 @@ fn range_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     vm.new_int(cur as i64)
 }
 
-fn print_iterator(_vm: &mut Vm, _o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
-    out.push_str("<iterator>");
-    Ok(())
+fn print_iterator(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    out.str(vm, "<iterator>")
 }
 
 /// The type of range iterators (named `iterator`, as in MicroPython).

@@ -9,52 +9,53 @@
 //! frozensets hash from their items (order-independently). Reprs: `{1, 2}`,
 //! `set()`, `frozenset({1})`, `frozenset()`.
 
+use super::dict::{dict_entry_at, new_map_copy, DictObj};
 use super::dict_views::{new_dict_iter, ViewKind};
 use super::seq::{check_recursion, native_of};
-use crate::map::Dict;
-use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::map::Map;
+use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
+use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, TypeObj, UnaryOp};
 use crate::PyResult;
-use alloc::string::String;
-use alloc::vec::Vec;
 
 /// Is `o` (or its native part) a set or frozenset?
 pub fn is_anyset(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::Set(_) | ObjData::FrozenSet(_)))
+    native_of(vm, o)
+        .ptr_type()
+        .is_some_and(|t| core::ptr::eq(t, &SET_TYPE) || core::ptr::eq(t, &FROZENSET_TYPE))
 }
 
 fn is_frozen(vm: &Vm, o: Obj) -> bool {
-    matches!(vm.heap.get(native_of(vm, o)), Some(ObjData::FrozenSet(_)))
+    native_of(vm, o).ptr_type().is_some_and(|t| core::ptr::eq(t, &FROZENSET_TYPE))
 }
 
-/// The items of set or frozenset `o`, in order.
-pub fn set_items(vm: &Vm, o: Obj) -> Vec<Obj> {
-    match vm.heap.get(native_of(vm, o)) {
-        Some(ObjData::Set(t) | ObjData::FrozenSet(t)) => t.iter().map(|e| e.key).collect(),
-        _ => Vec::new(),
-    }
+/// The first item of set `s` (a set or frozenset object, not a subclass
+/// instance) at table position `pos` or later, with its position:
+/// iterate with `while let Some((p, x)) = set_item_at(vm, s, pos) { ...;
+/// pos = p + 1 }`.
+#[inline]
+pub fn set_item_at(vm: &Vm, s: Obj, pos: usize) -> Option<(usize, Obj)> {
+    dict_entry_at(vm, s, pos).map(|(p, k, _)| (p, k))
 }
 
 fn set_len(vm: &Vm, o: Obj) -> usize {
-    match vm.heap.get(native_of(vm, o)) {
-        Some(ObjData::Set(t) | ObjData::FrozenSet(t)) => t.len(),
-        _ => 0,
-    }
+    vm.table(native_of(vm, o)).map_or(0, |t| t.len())
 }
 
 /// A new empty set (or frozenset).
+///
+/// Errors: `MemoryError`.
 pub fn new_set(vm: &mut Vm, frozen: bool) -> PyResult<Obj> {
-    vm.alloc(if frozen { ObjData::FrozenSet(Dict::new()) } else { ObjData::Set(Dict::new()) })
+    let ty = if frozen { &FROZENSET_TYPE } else { &SET_TYPE };
+    vm.alloc_obj(DictObj { base: ObjBase::new(ty), map: Map::new() })
 }
 
 /// A copy of set/frozenset `o`, as a set or a frozenset.
 fn copy_as(vm: &mut Vm, o: Obj, frozen: bool) -> PyResult<Obj> {
     let o = native_of(vm, o);
-    let t = vm.table(o).cloned().unwrap_or_default();
-    vm.alloc(if frozen { ObjData::FrozenSet(t) } else { ObjData::Set(t) })
+    new_map_copy(vm, if frozen { &FROZENSET_TYPE } else { &SET_TYPE }, o)
 }
 
 /// Adds `x` to set (or frozenset under construction) `s`.
@@ -74,8 +75,11 @@ fn has(vm: &mut Vm, s: Obj, x: Obj) -> PyResult<bool> {
 /// Adds every item of iterable `it` to `s`.
 fn add_all(vm: &mut Vm, s: Obj, it: Obj) -> PyResult<()> {
     if is_anyset(vm, it) {
-        for x in set_items(vm, it) {
+        let src = native_of(vm, it);
+        let mut pos = 0;
+        while let Some((p, x)) = set_item_at(vm, src, pos) {
             set_add(vm, s, x)?;
+            pos = p + 1;
         }
         return Ok(());
     }
@@ -101,12 +105,11 @@ fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() > 1 {
-        let msg = alloc::format!("function expected at most 1 arguments, got {}", args.len());
-        return Err(vm.type_error(&msg));
+        return Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len())));
     }
     if frozen {
         if let Some(&a) = args.first() {
-            if matches!(vm.heap.get(a), Some(ObjData::FrozenSet(_))) {
+            if a.ptr_type().is_some_and(|t| core::ptr::eq(t, &FROZENSET_TYPE)) {
                 return Ok(a);
             }
         }
@@ -126,20 +129,30 @@ fn frozenset_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
     set_make(vm, args, kw, true)
 }
 
-fn set_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResult<()> {
+fn set_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     check_recursion(vm)?;
-    let items = set_items(vm, o);
+    let s = native_of(vm, o);
     let frozen = is_frozen(vm, o);
-    if items.is_empty() {
-        out.push_str(if frozen { "frozenset()" } else { "set()" });
-        return Ok(());
+    if set_len(vm, s) == 0 {
+        return out.str(vm, if frozen { "frozenset()" } else { "set()" });
     }
     if frozen {
-        out.push_str("frozenset(");
+        out.str(vm, "frozenset(")?;
     }
-    super::seq::print_items(vm, &items, "{", "}", out)?;
+    out.str(vm, "{")?;
+    let mut pos = 0;
+    let mut first = true;
+    while let Some((p, x)) = set_item_at(vm, s, pos) {
+        if !first {
+            out.str(vm, ", ")?;
+        }
+        first = false;
+        vm.print_obj(x, out, PrintKind::Repr)?;
+        pos = p + 1;
+    }
+    out.str(vm, "}")?;
     if frozen {
-        out.push(')');
+        out.str(vm, ")")?;
     }
     Ok(())
 }
@@ -150,15 +163,22 @@ fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(set_len(vm, o) as isize),
         UnaryOp::Hash => {
             if !is_frozen(vm, o) {
-                let msg = alloc::format!("unsupported type for __hash__: '{}'", vm.type_name(o));
-                return Err(vm.type_error(&msg));
+                let tn = vm.type_name(o);
+                return Err(vm.type_error_fmt(format_args!("unsupported type for __hash__: '{}'", tn)));
             }
+            // Order-independent: a sum of mixed item hashes.
             let s = native_of(vm, o);
-            let hashes: Vec<u32> = vm.table(s).map(|t| t.iter().map(|e| e.hash).collect()).unwrap_or_default();
-            let h = hashes.iter().fold(0x1b2c3d4u32, |acc, &h| {
-                acc.wrapping_add((h ^ (h << 16) ^ 89_869_747).wrapping_mul(3_644_798_167))
-            });
-            Obj::small_int((h >> 1) as isize)
+            let mut acc = 0x1b2c3d4u32;
+            let mut pos = 0;
+            while let Some((p, x)) = set_item_at(vm, s, pos) {
+                let h = match vm.table(s).and_then(|t| t.hash_at(p)) {
+                    Some(h) => h,
+                    None => vm.hash(x)?,
+                };
+                acc = acc.wrapping_add((h ^ (h << 16) ^ 89_869_747).wrapping_mul(3_644_798_167));
+                pos = p + 1;
+            }
+            Obj::small_int((acc >> 1) as isize)
         }
         _ => Obj::NULL,
     })
@@ -169,10 +189,13 @@ fn subset(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<bool> {
     if set_len(vm, a) > set_len(vm, b) {
         return Ok(false);
     }
-    for x in set_items(vm, a) {
+    let a = native_of(vm, a);
+    let mut pos = 0;
+    while let Some((p, x)) = set_item_at(vm, a, pos) {
         if !has(vm, b, x)? {
             return Ok(false);
         }
+        pos = p + 1;
     }
     Ok(true)
 }
@@ -181,10 +204,13 @@ fn subset(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<bool> {
 /// of type `frozen`.
 fn filter_items(vm: &mut Vm, a: Obj, b: Obj, keep_if_in: bool, frozen: bool) -> PyResult<Obj> {
     let r = new_set(vm, frozen)?;
-    for x in set_items(vm, a) {
+    let a = native_of(vm, a);
+    let mut pos = 0;
+    while let Some((p, x)) = set_item_at(vm, a, pos) {
         if has(vm, b, x)? == keep_if_in {
             set_add(vm, r, x)?;
         }
+        pos = p + 1;
     }
     Ok(r)
 }
@@ -192,18 +218,22 @@ fn filter_items(vm: &mut Vm, a: Obj, b: Obj, keep_if_in: bool, frozen: bool) -> 
 /// `a ^ b` as a new set of type `frozen`.
 fn sym_diff(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
     let r = filter_items(vm, a, b, false, frozen)?;
-    for x in set_items(vm, b) {
+    let bn = native_of(vm, b);
+    let mut pos = 0;
+    while let Some((p, x)) = set_item_at(vm, bn, pos) {
         if !has(vm, a, x)? {
             set_add(vm, r, x)?;
         }
+        pos = p + 1;
     }
     Ok(r)
 }
 
-/// Replaces the table of set `dst` by that of `src`.
+/// Gives set `dst` the table of `src` (a fresh result set nothing else
+/// refers to: its table is moved, not copied).
 fn replace_table(vm: &mut Vm, dst: Obj, src: Obj) {
     let dst = native_of(vm, dst);
-    let t = vm.table(src).cloned().unwrap_or_default();
+    let t = vm.table_mut(src).map(core::mem::take).unwrap_or_default();
     if let Some(d) = vm.table_mut(dst) {
         *d = t;
     }
@@ -377,10 +407,12 @@ fn m_issuperset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 fn m_isdisjoint(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let b = as_set(vm, args[1])?;
-    for x in set_items(vm, b) {
+    let mut pos = 0;
+    while let Some((p, x)) = set_item_at(vm, b, pos) {
         if has(vm, args[0], x)? {
             return Ok(Obj::FALSE);
         }
+        pos = p + 1;
     }
     Ok(Obj::TRUE)
 }

@@ -7,18 +7,19 @@
 //! n` for ints, `e E f F g G %` for floats (and ints). Fields:
 //! `{[name|index][.attr|[key]]*[!r|!s][:spec]}` with nested `{}` inside the
 //! spec. Error messages follow MicroPython.
+//!
+//! Text is written piecewise to an [`Out`] (a gc-heap buffer for
+//! `format`); digits of machine ints and floats are made in buffers on the
+//! Rust stack, those of big ints in a gc-heap buffer.
 
-use super::strutil::{is_int, new_of_kind, Kind};
+use super::float_format::FloatText;
+use super::strutil::{char_to_byte, is_int, native_part, type_name, Kind};
+use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::Subscr;
+use crate::typ::{PrintKind, Subscr};
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_traits::Signed;
 
 /// A parsed format spec.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,46 +48,53 @@ pub struct Spec {
 ///
 /// Errors: `ValueError: invalid format specifier` for trailing garbage.
 pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
-    let c: Vec<char> = spec.chars().collect();
     let mut s = Spec::default();
-    let mut i = 0;
     let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
-    if c.len() >= 2 && is_align(c[1]) {
-        s.fill = Some(c[0]);
-        s.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && is_align(c[0]) {
-        s.align = Some(c[0]);
-        i = 1;
+    let mut cs = spec.chars();
+    let (c0, c1) = (cs.next(), cs.next());
+    let mut rest = spec;
+    match (c0, c1) {
+        (Some(f), Some(a)) if is_align(a) => {
+            s.fill = Some(f);
+            s.align = Some(a);
+            rest = &spec[f.len_utf8() + 1..];
+        }
+        (Some(a), _) if is_align(a) => {
+            s.align = Some(a);
+            rest = &spec[1..];
+        }
+        _ => {}
     }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        s.sign = Some(c[i]);
+    let c = rest.as_bytes();
+    let mut i = 0;
+    if i < c.len() && matches!(c[i], b'+' | b'-' | b' ') {
+        s.sign = Some(c[i] as char);
         i += 1;
     }
-    if i < c.len() && c[i] == '#' {
+    if i < c.len() && c[i] == b'#' {
         s.alt = true;
         i += 1;
     }
-    if i < c.len() && c[i] == '0' {
+    if i < c.len() && c[i] == b'0' {
         s.zero = true;
         i += 1;
     }
     let mut w = 0usize;
     while i < c.len() && c[i].is_ascii_digit() {
-        w = w.saturating_mul(10).saturating_add(c[i] as usize - '0' as usize);
+        w = w.saturating_mul(10).saturating_add((c[i] - b'0') as usize);
         i += 1;
     }
     s.width = w;
-    if i < c.len() && matches!(c[i], ',' | '_') {
-        s.grouping = Some(c[i]);
+    if i < c.len() && matches!(c[i], b',' | b'_') {
+        s.grouping = Some(c[i] as char);
         i += 1;
     }
-    if i < c.len() && c[i] == '.' {
+    if i < c.len() && c[i] == b'.' {
         i += 1;
         let mut p = 0usize;
         let st = i;
         while i < c.len() && c[i].is_ascii_digit() {
-            p = p.saturating_mul(10).saturating_add(c[i] as usize - '0' as usize);
+            p = p.saturating_mul(10).saturating_add((c[i] - b'0') as usize);
             i += 1;
         }
         if i == st {
@@ -95,10 +103,10 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         s.precision = Some(p);
     }
     if i < c.len() {
-        if !"bcdeEfFgGnosxX%".contains(c[i]) {
+        if !b"bcdeEfFgGnosxX%".contains(&c[i]) {
             return Err(vm.value_error("invalid format specifier"));
         }
-        s.ty = Some(c[i]);
+        s.ty = Some(c[i] as char);
         i += 1;
     }
     if i < c.len() {
@@ -107,57 +115,55 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     Ok(s)
 }
 
-/// Where formatted text is appended: a `String`, or the byte buffer of
-/// `%`-formatting (which also builds bytes).
-pub trait Sink {
-    /// Appends `s`.
-    fn put(&mut self, s: &str);
-    /// Appends `c` `n` times.
-    fn put_n(&mut self, c: char, n: usize) {
-        let mut b = [0u8; 4];
-        let t = c.encode_utf8(&mut b);
-        for _ in 0..n {
-            self.put(t);
-        }
+/// Makes sure a buffer `out` has room for `n` more bytes (so huge widths
+/// raise `MemoryError` at once).
+///
+/// Errors: `MemoryError`.
+pub fn reserve_out(vm: &mut Vm, out: &mut Out, n: usize) -> PyResult<()> {
+    if let Out::Buf(v) = out {
+        vm.vec_reserve_local(v, n)?;
     }
+    Ok(())
 }
 
-impl Sink for String {
-    fn put(&mut self, s: &str) {
-        self.push_str(s);
+/// Writes `c` `n` times.
+///
+/// Errors: `MemoryError`.
+pub fn put_n(vm: &mut Vm, out: &mut Out, c: char, n: usize) -> PyResult<()> {
+    if n == 0 {
+        return Ok(());
     }
-    fn put_n(&mut self, c: char, n: usize) {
-        self.extend(core::iter::repeat_n(c, n));
+    let mut enc = [0u8; 4];
+    let e = c.encode_utf8(&mut enc).as_bytes();
+    reserve_out(vm, out, n.saturating_mul(e.len()))?;
+    let mut chunk = [0u8; 64];
+    let per = chunk.len() / e.len();
+    for k in 0..per {
+        chunk[k * e.len()..(k + 1) * e.len()].copy_from_slice(e);
     }
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(per);
+        out.bytes(vm, &chunk[..k * e.len()])?;
+        left -= k;
+    }
+    Ok(())
 }
 
-impl Sink for Vec<u8> {
-    fn put(&mut self, s: &str) {
-        self.extend_from_slice(s.as_bytes());
-    }
-    fn put_n(&mut self, c: char, n: usize) {
-        if c.is_ascii() {
-            self.resize(self.len() + n, c as u8);
-        } else {
-            let mut b = [0u8; 4];
-            let t = c.encode_utf8(&mut b).as_bytes();
-            for _ in 0..n {
-                self.extend_from_slice(t);
-            }
-        }
-    }
-}
-
-/// Pads `sign + prefix + body` to the spec's width. `default_align` is `<`
-/// for strings and `>` for numbers.
-pub fn pad(spec: &Spec, sign_prefix: &str, body: &str, default_align: char) -> String {
-    let mut out = String::with_capacity(spec.width.max(sign_prefix.len() + body.len()));
-    pad_into(&mut out, spec, sign_prefix, body, default_align);
-    out
-}
-
-/// [`pad`], appending to `out` (no temporary strings).
-pub fn pad_into<S: Sink>(out: &mut S, spec: &Spec, sign_prefix: &str, body: &str, default_align: char) {
+/// Pads `sign_prefix + zeros * '0' + body` to the spec's width and writes
+/// it. `default_align` is `<` for strings and `>` for numbers. `body`
+/// must not borrow the `Vm` (pinned or local text).
+///
+/// Errors: `MemoryError`.
+pub fn pad_into(
+    vm: &mut Vm,
+    out: &mut Out,
+    spec: &Spec,
+    sign_prefix: &str,
+    zeros: usize,
+    body: &str,
+    default_align: char,
+) -> PyResult<()> {
     let (fill, align) = if spec.zero && spec.fill.is_none() {
         ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
     } else {
@@ -166,86 +172,78 @@ pub fn pad_into<S: Sink>(out: &mut S, spec: &Spec, sign_prefix: &str, body: &str
     let padn = if spec.width == 0 {
         0
     } else {
-        let len = sign_prefix.chars().count() + body.chars().count();
+        let len = sign_prefix.chars().count() + zeros + body.chars().count();
         spec.width.saturating_sub(len)
     };
+    reserve_out(vm, out, sign_prefix.len().saturating_add(zeros).saturating_add(body.len()))?;
     match align {
         '<' => {
-            out.put(sign_prefix);
-            out.put(body);
-            out.put_n(fill, padn);
+            out.str(vm, sign_prefix)?;
+            put_n(vm, out, '0', zeros)?;
+            out.str(vm, body)?;
+            put_n(vm, out, fill, padn)
         }
         '^' => {
-            out.put_n(fill, padn / 2);
-            out.put(sign_prefix);
-            out.put(body);
-            out.put_n(fill, padn - padn / 2);
+            put_n(vm, out, fill, padn / 2)?;
+            out.str(vm, sign_prefix)?;
+            put_n(vm, out, '0', zeros)?;
+            out.str(vm, body)?;
+            put_n(vm, out, fill, padn - padn / 2)
         }
         '=' => {
-            out.put(sign_prefix);
-            out.put_n(fill, padn);
-            out.put(body);
+            out.str(vm, sign_prefix)?;
+            put_n(vm, out, fill, padn)?;
+            put_n(vm, out, '0', zeros)?;
+            out.str(vm, body)
         }
         _ => {
-            out.put_n(fill, padn);
-            out.put(sign_prefix);
-            out.put(body);
+            put_n(vm, out, fill, padn)?;
+            out.str(vm, sign_prefix)?;
+            put_n(vm, out, '0', zeros)?;
+            out.str(vm, body)
         }
     }
 }
 
-/// Inserts `sep` every `every` digits from the right of `digits`.
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let n = digits.len();
-    let mut out = String::with_capacity(n + n / every);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(every) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
+/// The value of an int object: a machine int, or a big int's sign and
+/// magnitude digits (pinned).
+#[derive(Clone, Copy, Debug)]
+pub enum IntVal<'a> {
+    /// A small int or bool.
+    Small(i64),
+    /// A big int: negative?, little-endian 32-bit magnitude.
+    Big(bool, &'a [u32]),
 }
 
-/// Groups `digits`; with zero padding to a width (`{:08,}`), the padding
-/// zeros are grouped too (`0,001,234`), as CPython and MicroPython do.
-fn zero_pad_grouped(spec: &Spec, prefix_len: usize, digits: &str, sep: char, every: usize) -> String {
-    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, None | Some('='));
-    let mut d = String::from(digits);
-    let mut out = group(&d, sep, every);
-    if zero_fill {
-        let target = spec.width.saturating_sub(prefix_len);
-        while out.len() < target {
-            d.insert(0, '0');
-            out = group(&d, sep, every);
+impl IntVal<'_> {
+    /// The nearest float (infinite when too large).
+    pub fn to_f64(self) -> f64 {
+        match self {
+            IntVal::Small(i) => i as f64,
+            IntVal::Big(neg, d) => match mpy_mpz::conv::to_f64(mpy_mpz::MpzRef::new(neg, d)) {
+                Ok(f) => f,
+                Err(_) if neg => f64::NEG_INFINITY,
+                Err(_) => f64::INFINITY,
+            },
         }
     }
-    out
 }
 
-/// The big-int value of an int object (small, big or bool).
-pub fn int_value(vm: &Vm, o: Obj) -> Option<BigInt> {
+/// The value of an int object (small, big, bool, or an int subclass
+/// instance).
+pub fn int_value<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
     if let Some(i) = o.as_small_int() {
-        return Some(BigInt::from(i));
+        return Some(IntVal::Small(i as i64));
     }
     match o {
-        Obj::TRUE => return Some(BigInt::from(1)),
-        Obj::FALSE => return Some(BigInt::from(0)),
+        Obj::TRUE => return Some(IntVal::Small(1)),
+        Obj::FALSE => return Some(IntVal::Small(0)),
         _ => {}
     }
-    match vm.heap.get(o)? {
-        ObjData::Int(b) => Some((**b).clone()),
-        ObjData::Instance(i) if !i.native.is_null() => int_value(vm, i.native),
-        _ => None,
+    if let Some((neg, d)) = vm.int_digits_pinned(o) {
+        return Some(IntVal::Big(neg, d));
     }
-}
-
-/// Formats an int with an integer type (`b c d n o x X` or none).
-/// `min_digits` is `%`-formatting's precision for ints.
-pub fn format_int(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize>) -> PyResult<String> {
-    let mut out = String::new();
-    format_int_into(vm, v, spec, min_digits, &mut out)?;
-    Ok(out)
+    int_value(vm, native_part(vm, o)?)
 }
 
 /// The radix and `#` prefix of an integer presentation type.
@@ -259,61 +257,87 @@ fn radix_of(ty: char) -> (u32, &'static str) {
     }
 }
 
-/// [`format_int`], appending to `out`.
-pub fn format_int_into<S: Sink>(vm: &mut Vm, v: &BigInt, spec: &Spec, min_digits: Option<usize>, out: &mut S) -> PyResult<()> {
+/// Formats an int with an integer type (`b c d n o x X` or none) and
+/// writes it. `min_digits` is `%`-formatting's precision for ints.
+///
+/// Errors: `OverflowError: %c arg not in range(0x110000)`, `MemoryError`.
+pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Option<usize>, out: &mut Out) -> PyResult<()> {
     let ty = spec.ty.unwrap_or('d');
     if ty == 'c' {
-        let ch = v.try_into().ok().and_then(char::from_u32);
+        let ch = match v {
+            IntVal::Small(i) => u32::try_from(i).ok().and_then(char::from_u32),
+            IntVal::Big(..) => None,
+        };
         let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
-        pad_into(out, spec, "", ch.encode_utf8(&mut [0u8; 4]), '>');
-        return Ok(());
+        let mut b = [0u8; 4];
+        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), '>');
     }
     let (radix, _) = radix_of(ty);
-    let digits = v.magnitude().to_str_radix(radix);
-    int_body_into(v.is_negative(), &digits, spec, min_digits, out);
-    Ok(())
-}
-
-/// [`format_int_into`] for a machine-word int (no big-int temporaries).
-pub fn format_small_int_into<S: Sink>(vm: &mut Vm, v: i64, spec: &Spec, min_digits: Option<usize>, out: &mut S) -> PyResult<()> {
-    let ty = spec.ty.unwrap_or('d');
-    if ty == 'c' {
-        return format_int_into(vm, &BigInt::from(v), spec, min_digits, out);
-    }
-    let (radix, _) = radix_of(ty);
-    let mut buf = [0u8; 64];
-    let mut n = v.unsigned_abs();
-    let mut i = buf.len();
-    loop {
-        let d = (n % radix as u64) as u8;
-        i -= 1;
-        buf[i] = if d < 10 { b'0' + d } else { b'a' + d - 10 };
-        n /= radix as u64;
-        if n == 0 {
-            break;
+    let upper = ty == 'X';
+    match v {
+        IntVal::Small(i) => {
+            let mut buf = [0u8; 64];
+            let mut n = i.unsigned_abs();
+            let mut k = buf.len();
+            loop {
+                let d = (n % radix as u64) as u8;
+                k -= 1;
+                buf[k] = match d {
+                    0..=9 => b'0' + d,
+                    _ if upper => b'A' + d - 10,
+                    _ => b'a' + d - 10,
+                };
+                n /= radix as u64;
+                if n == 0 {
+                    break;
+                }
+            }
+            let digits = core::str::from_utf8(&buf[k..]).unwrap_or("0");
+            int_body_into(vm, out, i < 0, digits, spec, min_digits)
+        }
+        IntVal::Big(neg, mag) => {
+            let n = mpy_mpz::fmt::to_str_len(mag.len(), radix);
+            let mut buf = vm.new_vec::<u8>(n)?;
+            buf.resize_within_capacity(n, 0);
+            let sn = mpy_mpz::fmt::to_str_scratch_len(mag.len(), radix);
+            let mut scratch = vm.new_vec::<u32>(sn)?;
+            scratch.resize_within_capacity(sn, 0);
+            let k = mpy_mpz::fmt::to_str(buf.as_mut_slice(), mpy_mpz::MpzRef::pos(mag), radix, upper, scratch.as_mut_slice())
+                .unwrap_or(0);
+            vm.heap.free_vec(scratch);
+            let digits = buf.as_slice().get(..k).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("0");
+            let r = int_body_into(vm, out, neg, digits, spec, min_digits);
+            vm.heap.free_vec(buf);
+            r
         }
     }
-    let digits = core::str::from_utf8(&buf[i..]).unwrap_or("0");
-    int_body_into(v < 0, digits, spec, min_digits, out);
-    Ok(())
 }
 
-/// Sign, `#` prefix, zero-extension to `min_digits`, case, grouping and
-/// padding around an int's magnitude `digits` (lowercase, in the spec's
-/// radix).
-fn int_body_into<S: Sink>(neg: bool, digits: &str, spec: &Spec, min_digits: Option<usize>, out: &mut S) {
+/// [`format_int_into`] for a machine-word int.
+///
+/// Errors: as [`format_int_into`].
+pub fn format_small_int_into(vm: &mut Vm, v: i64, spec: &Spec, min_digits: Option<usize>, out: &mut Out) -> PyResult<()> {
+    format_int_into(vm, IntVal::Small(v), spec, min_digits, out)
+}
+
+/// Characters of `m` digits grouped by `every` with one-char separators.
+fn grouped_len(m: usize, every: usize) -> usize {
+    m + m.saturating_sub(1) / every
+}
+
+/// Sign, `#` prefix, zero-extension to `min_digits`, grouping and padding
+/// around an int's magnitude `digits` (in the spec's radix and case).
+fn int_body_into(
+    vm: &mut Vm,
+    out: &mut Out,
+    neg: bool,
+    digits: &str,
+    spec: &Spec,
+    min_digits: Option<usize>,
+) -> PyResult<()> {
     let ty = spec.ty.unwrap_or('d');
     let (radix, prefix) = radix_of(ty);
-    let mut owned: Option<String> = None;
-    if ty == 'X' {
-        owned = Some(digits.to_ascii_uppercase());
-    }
-    if let Some(m) = min_digits {
-        let cur = owned.as_deref().unwrap_or(digits);
-        if cur.len() < m {
-            owned = Some(format!("{}{cur}", "0".repeat(m - cur.len())));
-        }
-    }
+    let zeros = min_digits.map_or(0, |m| m.saturating_sub(digits.len()));
     // Sign and prefix: at most 3 ASCII chars.
     let mut spb = [0u8; 3];
     let mut spn = 0;
@@ -331,38 +355,74 @@ fn int_body_into<S: Sink>(neg: bool, digits: &str, spec: &Spec, min_digits: Opti
         }
     }
     let sp = core::str::from_utf8(&spb[..spn]).unwrap_or("");
-    if let Some(g) = spec.grouping {
-        let every = if radix == 10 { 3 } else { 4 };
-        let cur = owned.as_deref().unwrap_or(digits);
-        owned = Some(zero_pad_grouped(spec, sp.len(), cur, g, every));
+    let Some(g) = spec.grouping else {
+        return pad_into(vm, out, spec, sp, zeros, digits, '>');
+    };
+    // Grouping; with zero padding to a width (`{:08,}`), the padding zeros
+    // are grouped too (`0,001,234`), as CPython and MicroPython do.
+    let every = if radix == 10 { 3 } else { 4 };
+    let cur = digits.len() + zeros;
+    let mut m = cur;
+    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, None | Some('='));
+    let target = spec.width.saturating_sub(sp.len());
+    if zero_fill && grouped_len(m, every) < target {
+        m = ((target as u128 * every as u128) / (every as u128 + 1)) as usize;
+        m = m.max(cur);
+        while grouped_len(m, every) < target {
+            m += 1;
+        }
+        while m > cur && grouped_len(m - 1, every) >= target {
+            m -= 1;
+        }
     }
-    pad_into(out, spec, sp, owned.as_deref().unwrap_or(digits), '>');
+    let glen = grouped_len(m, every);
+    let mut gb: GcVec<u8> = vm.new_vec(glen)?;
+    let d = digits.as_bytes();
+    let lead = m - d.len();
+    for pos in 0..m {
+        if pos > 0 && (m - pos).is_multiple_of(every) {
+            let _ = gb.push_within_capacity(g as u8);
+        }
+        let _ = gb.push_within_capacity(if pos < lead { b'0' } else { d[pos - lead] });
+    }
+    let text = core::str::from_utf8(gb.as_slice()).unwrap_or("");
+    let r = pad_into(vm, out, spec, sp, 0, text, '>');
+    vm.heap.free_vec(gb);
+    r
 }
 
 /// Float digits for non-negative finite `x`: `ty` is `e E f F g G %` or
 /// `r` (repr), `prec` the precision (None: the type's default), `alt` the
 /// `#` flag (ignored for floats, as MicroPython does). Delegates to
 /// [`super::float_format::format_float`], MicroPython's digit rules.
-pub fn float_digits(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
+pub fn float_digits(x: f64, ty: char, prec: Option<usize>, alt: bool) -> FloatText {
     super::float_format::format_float(x, ty, prec, alt)
 }
 
-/// Formats a float with a float type (`e E f F g G %`) or none.
-pub fn format_float(x: f64, spec: &Spec) -> String {
-    let mut sp = String::new();
-    if x.is_sign_negative() && !x.is_nan() {
-        sp.push('-');
-    } else if let Some(s @ ('+' | ' ')) = spec.sign {
-        sp.push(s);
-    }
+/// Formats a float with a float type (`e E f F g G %`) or none, and
+/// writes it.
+///
+/// Errors: `MemoryError`.
+pub fn format_float_into(vm: &mut Vm, x: f64, spec: &Spec, out: &mut Out) -> PyResult<()> {
+    let sp = if x.is_sign_negative() && !x.is_nan() {
+        "-"
+    } else {
+        match spec.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
     let ax = x.abs();
     let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
     let body = if !x.is_finite() {
-        let t = if x.is_nan() { "nan" } else { "inf" };
-        let mut t = String::from(t);
-        if upper {
-            t.make_ascii_uppercase();
-        }
+        let mut t = FloatText::new();
+        t.push_str(match (x.is_nan(), upper) {
+            (true, false) => "nan",
+            (true, true) => "NAN",
+            (false, false) => "inf",
+            (false, true) => "INF",
+        });
         if spec.ty == Some('%') {
             t.push('%');
         }
@@ -377,63 +437,75 @@ pub fn format_float(x: f64, spec: &Spec) -> String {
         }
     };
     // MicroPython ignores `,`/`_` grouping for floats.
-    pad(spec, &sp, &body, '>')
+    pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
 }
 
-/// `format(obj, spec)`: the text of `obj` formatted per `spec` (ints,
-/// floats and strs; other objects only with an empty spec, which gives
-/// `str(obj)`).
+/// Writes `format(obj, spec)`: the text of `obj` formatted per `spec`
+/// (ints, floats and strs; other objects only with an empty spec, which
+/// gives `str(obj)`). `spec` must not borrow the `Vm`.
 ///
 /// Errors: `ValueError: unknown format code 'x' for object of type
 /// 'float'`, `ValueError: invalid format specifier`, `ValueError: '='
 /// alignment not allowed in string format specifier`, `TypeError: can't
-/// convert 'NoneType' object to str implicitly`.
-pub fn format_obj(vm: &mut Vm, obj: Obj, spec: &str) -> PyResult<String> {
+/// convert 'NoneType' object to str implicitly`, `MemoryError`.
+pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyResult<()> {
     if spec.is_empty() {
-        return vm.str_string(obj);
+        return vm.print_obj(obj, out, PrintKind::Str);
     }
     let sp = parse_spec(vm, spec)?;
     // Huge widths/precisions: MemoryError before building the text.
-    super::strutil::reserve(vm, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
+    reserve_out(vm, out, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
     let unknown = |vm: &mut Vm, t: char, obj: Obj| {
-        let msg = format!("unknown format code '{}' for object of type '{}'", t, vm.type_name(obj));
-        Err(vm.value_error(&msg))
+        let name = type_name(vm, obj);
+        Err(vm.value_error_fmt(format_args!("unknown format code '{t}' for object of type '{name}'")))
     };
     if is_int(vm, obj) {
-        let v = int_value(vm, obj).unwrap_or_default();
+        let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
         return match sp.ty {
-            None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int(vm, &v, &sp, None),
-            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-                let f = num_traits::ToPrimitive::to_f64(&v).unwrap_or(f64::INFINITY);
-                Ok(format_float(f, &sp))
-            }
+            None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int_into(vm, v, &sp, None, out),
+            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float_into(vm, v.to_f64(), &sp, out),
             Some(t) => unknown(vm, t, obj),
         };
     }
     if let Some(f) = vm.float_of(obj) {
         return match sp.ty {
-            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => Ok(format_float(f, &sp)),
+            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => format_float_into(vm, f, &sp, out),
             Some(t) => unknown(vm, t, obj),
         };
     }
-    if let Some(s) = vm.str_of(obj) {
-        let s = String::from(s);
+    if let Some(s) = vm.str_pinned(obj) {
         return match sp.ty {
             None | Some('s') => {
                 if sp.align == Some('=') {
                     return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
                 }
-                let body: String = match sp.precision {
-                    Some(p) => s.chars().take(p).collect(),
+                let body = match sp.precision {
+                    Some(p) => &s[..char_to_byte(s.as_bytes(), p)],
                     None => s,
                 };
-                Ok(pad(&sp, "", &body, '<'))
+                pad_into(vm, out, &sp, "", 0, body, '<')
             }
             Some(t) => unknown(vm, t, obj),
         };
     }
-    let msg = format!("can't convert '{}' object to str implicitly", vm.type_name(obj));
-    Err(vm.type_error(&msg))
+    let t = type_name(vm, obj);
+    Err(vm.type_error_fmt(format_args!("can't convert '{t}' object to str implicitly")))
+}
+
+/// `format(obj, spec)` as a new str (see [`format_obj_into`]).
+///
+/// Errors: as [`format_obj_into`].
+pub fn format_obj(vm: &mut Vm, obj: Obj, spec: &str) -> PyResult<Obj> {
+    let mut out = Out::buf();
+    format_obj_into(vm, obj, spec, &mut out)?;
+    out.into_str(vm)
+}
+
+/// Gives a buffer [`Out`] back to the heap.
+fn free_out(vm: &mut Vm, out: Out) {
+    if let Out::Buf(v) = out {
+        vm.heap.free_vec(v);
+    }
 }
 
 /// Field numbering state of one `format` call.
@@ -468,7 +540,7 @@ impl Fields<'_> {
         } else {
             let mut found = None;
             for pair in self.kw.chunks(2) {
-                if vm.str_of(pair[0]) == Some(first) {
+                if vm.str_pinned(pair[0]) == Some(first) {
                     found = pair.get(1).copied();
                 }
             }
@@ -486,7 +558,7 @@ impl Fields<'_> {
                 if e == 0 {
                     return Err(vm.value_error("Empty attribute in format string"));
                 }
-                let q = vm.intern(&r[..e]);
+                let q = vm.intern(&r[..e])?;
                 obj = vm.load_attr(obj, q)?;
                 rest = &r[e..];
             } else if let Some(r) = rest.strip_prefix('[') {
@@ -516,37 +588,37 @@ impl Fields<'_> {
 }
 
 /// Expands a format string against positional `args` and flattened
-/// keyword pairs `kw`.
+/// keyword pairs `kw`, writing the result. `fmt` must not borrow the `Vm`
+/// (pinned or local text).
 ///
 /// Errors: `ValueError: single '}' encountered in format string`,
 /// `ValueError: unmatched '{' in format`, numbering switches,
 /// `IndexError: tuple index out of range`, `KeyError`, conversion and spec
-/// errors.
-pub fn format_string(vm: &mut Vm, fmt: &str, args: &[Obj], kw: &[Obj]) -> PyResult<String> {
+/// errors, `MemoryError`.
+pub fn format_string(vm: &mut Vm, fmt: &str, args: &[Obj], kw: &[Obj], out: &mut Out) -> PyResult<()> {
     let mut fields = Fields { args, kw, next: 0, mode: 0 };
-    expand(vm, fmt, &mut fields, 0)
+    expand(vm, fmt, &mut fields, 0, out)
 }
 
-fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32) -> PyResult<String> {
+fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
     let b = fmt.as_bytes();
-    let mut out = String::new();
     let mut i = 0;
     let mut lit = 0;
     while i < b.len() {
         match b[i] {
             b'{' if b.get(i + 1) == Some(&b'{') => {
-                out.push_str(&fmt[lit..i + 1]);
+                out.str(vm, &fmt[lit..i + 1])?;
                 i += 2;
                 lit = i;
             }
             b'}' if b.get(i + 1) == Some(&b'}') => {
-                out.push_str(&fmt[lit..i + 1]);
+                out.str(vm, &fmt[lit..i + 1])?;
                 i += 2;
                 lit = i;
             }
             b'}' => return Err(vm.value_error("single '}' encountered in format string")),
             b'{' => {
-                out.push_str(&fmt[lit..i]);
+                out.str(vm, &fmt[lit..i])?;
                 // Find the matching '}' (nested braces allowed in the spec).
                 let mut d = 0;
                 let mut j = i + 1;
@@ -564,19 +636,17 @@ fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32) -> PyResult<S
                     j += 1;
                 }
                 let Some(end) = end else { return Err(vm.value_error("unmatched '{' in format")) };
-                let field = &fmt[i + 1..end];
-                out.push_str(&format_field(vm, field, fields, depth)?);
+                format_field(vm, &fmt[i + 1..end], fields, depth, out)?;
                 i = end + 1;
                 lit = i;
             }
             _ => i += 1,
         }
     }
-    out.push_str(&fmt[lit..]);
-    Ok(out)
+    out.str(vm, &fmt[lit..])
 }
 
-fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32) -> PyResult<String> {
+fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
     // Split name[!conv][:spec]; '[...]' in the name may contain ':' or '!'.
     let mut k = 0;
     let fb = field.as_bytes();
@@ -604,45 +674,69 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32) -> Py
     let mut obj = fields.lookup(vm, name)?;
     match conv {
         None => {}
-        Some('r') => {
-            let s = vm.repr_string(obj)?;
-            obj = vm.new_str(&s)?;
-        }
-        Some('s') => {
-            let s = vm.str_string(obj)?;
-            obj = vm.new_str(&s)?;
-        }
-        Some(c) => {
-            let msg = format!("unknown conversion specifier {c}");
-            return Err(vm.value_error(&msg));
-        }
+        Some('r') => obj = vm.repr_obj(obj)?,
+        Some('s') => obj = vm.str_obj(obj)?,
+        Some(c) => return Err(vm.value_error_fmt(format_args!("unknown conversion specifier {c}"))),
     }
-    let spec = if spec.contains('{') && depth < 2 { expand(vm, spec, fields, depth + 1)? } else { String::from(spec) };
-    format_obj(vm, obj, &spec)
+    if spec.contains('{') && depth < 2 {
+        let mut sb = Out::buf();
+        let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
+            let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");
+            format_obj_into(vm, obj, s, out)
+        });
+        free_out(vm, sb);
+        return r;
+    }
+    format_obj_into(vm, obj, spec, out)
 }
 
 /// `str.format(*args, **kw)` as a native method (`args[0]` is the format
-/// string; a bytes receiver gives bytes).
+/// string; a bytes receiver gives bytes, its invalid UTF-8 read as U+FFFD).
+///
+/// Errors: as [`format_string`]; `TypeError` for a non-str receiver.
 pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let (kind, fmt) = super::str_methods::self_data(vm, args[0])?;
-    let fmt = String::from_utf8_lossy(&fmt).into_owned();
-    let out = format_string(vm, &fmt, &args[1..], kw)?;
-    new_of_kind(vm, if kind == Kind::Str { Kind::Str } else { Kind::Bytes }, out.as_bytes())
+    let mut out = Out::buf();
+    let r = match core::str::from_utf8(fmt.get()) {
+        Ok(f) => format_string(vm, f, &args[1..], kw, &mut out),
+        Err(_) => {
+            let mut lossy = Out::buf();
+            let mut r = Ok(());
+            for chunk in fmt.get().utf8_chunks() {
+                r = r.and_then(|()| lossy.str(vm, chunk.valid()));
+                if !chunk.invalid().is_empty() {
+                    r = r.and_then(|()| lossy.char(vm, '\u{fffd}'));
+                }
+            }
+            let r = r.and_then(|()| {
+                let f = core::str::from_utf8(lossy.as_bytes()).unwrap_or("");
+                format_string(vm, f, &args[1..], kw, &mut out)
+            });
+            free_out(vm, lossy);
+            r
+        }
+    };
+    fmt.free(vm);
+    r?;
+    if kind == Kind::Str {
+        out.into_str(vm)
+    } else {
+        out.into_bytes(vm)
+    }
 }
 
 fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let spec = match args.get(1) {
-        Some(&s) => match vm.str_of(s) {
-            Some(t) => String::from(t),
+        Some(&s) => match vm.str_pinned(s) {
+            Some(t) => t,
             None => {
-                let msg = format!("format() argument 2 must be str, not {}", vm.type_name(s));
-                return Err(vm.type_error(&msg));
+                let t = type_name(vm, s);
+                return Err(vm.type_error_fmt(format_args!("format() argument 2 must be str, not {t}")));
             }
         },
-        None => String::new(),
+        None => "",
     };
-    let out = format_obj(vm, args[0], &spec)?;
-    vm.new_str(&out)
+    format_obj(vm, args[0], spec)
 }
 
 /// The `format(value[, spec])` builtin (see [`format_obj`]).

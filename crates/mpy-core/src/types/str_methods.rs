@@ -6,75 +6,81 @@
 //! Each works on the object's bytes; for `str` the positions taken and
 //! returned are code points (converted from UTF-8 byte offsets). Character
 //! classes are ASCII-only, as in MicroPython (`'é'.isalpha()` is False).
+//!
+//! Results are built straight into the new object when the sources are
+//! pinned (str, bytes) and the length is known; bytearray receivers are
+//! read through the `Vm` while the result is built (see
+//! [`super::strutil::build`]). Lists of parts are filled one part at a
+//! time, re-reading the receiver between allocations (no Python code runs
+//! in between, so it cannot change).
 
 use super::strutil::{
-    byte_to_char, char_len, char_to_byte, int_arg, kind_and_buffer, new_list_of_ranges, new_of_kind,
-    new_of_kind_vec, part_of, range_in, reserve, with_buffer, Kind,
+    build, buffer_ref, byte_to_char, char_len, char_to_byte, get_buffer, int_arg, items_seq, kind_and_buffer,
+    list_push, new_of_kind_with, part_of, pinned, type_name, Data, Kind,
 };
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::BuiltinFun;
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-/// The kind and bytes of `self`.
+/// Checks `self` and returns its kind.
 ///
 /// Errors: `TypeError` if `o` is not a str/bytes/bytearray.
-pub fn self_data(vm: &mut Vm, o: Obj) -> PyResult<(Kind, Vec<u8>)> {
-    if let Some(k) = Kind::of(vm, o) {
-        if let Some(b) = with_buffer(vm, o, |b| b.to_vec()) {
-            return Ok((k, b));
+pub fn self_kind(vm: &mut Vm, o: Obj) -> PyResult<Kind> {
+    match Kind::of(vm, o) {
+        Some(k) if buffer_ref(vm, o).is_some() => Ok(k),
+        _ => {
+            let t = type_name(vm, o);
+            Err(vm.type_error_fmt(format_args!("descriptor requires a 'str' object but received a '{t}'")))
         }
     }
-    let msg = format!("descriptor requires a 'str' object but received a '{}'", vm.type_name(o));
-    Err(vm.type_error(&msg))
+}
+
+/// The kind and bytes of `self` (pinned, or a snapshot for a bytearray).
+///
+/// Errors: `TypeError` if `o` is not a str/bytes/bytearray; `MemoryError`.
+pub fn self_data<'a>(vm: &mut Vm, o: Obj) -> PyResult<(Kind, Data<'a>)> {
+    let k = self_kind(vm, o)?;
+    match get_buffer(vm, o)? {
+        Some(d) => Ok((k, d)),
+        None => Ok((k, Data::Pinned(&[]))),
+    }
 }
 
 /// The bytes of an argument that must match `kind` (a str for str, a
-/// bytes-like object for bytes/bytearray).
-///
-/// Errors: `TypeError: can't convert 'int' object to str implicitly` (and
-/// `'str' object to bytes` for bytes receivers), as MicroPython.
-pub fn arg_data(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Vec<u8>> {
-    let is_str = vm.str_of(o).is_some();
-    if kind == Kind::Str {
-        if let Some(s) = vm.str_of(o) {
-            return Ok(s.as_bytes().to_vec());
-        }
-    } else if !is_str {
-        if let Some(b) = with_buffer(vm, o, |b| b.to_vec()) {
-            return Ok(b);
-        }
-    }
-    let msg = if is_str {
-        String::from("can't convert 'str' object to bytes implicitly")
-    } else {
-        format!("can't convert '{}' object to str implicitly", vm.type_name(o))
-    };
-    Err(vm.type_error(&msg))
-}
-
-/// The bytes of an argument that must match `kind`, borrowed (None when
-/// [`arg_data`] would raise).
+/// bytes-like object for bytes/bytearray), borrowed (None when
+/// [`arg_check`] would raise).
 pub fn arg_bytes(vm: &Vm, kind: Kind, o: Obj) -> Option<&[u8]> {
-    match vm.str_of(o) {
+    match vm.str_pinned(o) {
         Some(s) if kind == Kind::Str => Some(s.as_bytes()),
-        None if kind != Kind::Str => super::strutil::buffer_ref(vm, o),
+        None if kind != Kind::Str => buffer_ref(vm, o),
         _ => None,
     }
 }
 
-/// Checks an argument as [`arg_data`] does (same errors) without copying
-/// it; returns it for a later [`arg_bytes`].
-pub fn arg_checked(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Obj> {
-    if arg_bytes(vm, kind, o).is_none() {
-        arg_data(vm, kind, o)?;
+/// Checks an argument that must match `kind` (see [`arg_bytes`]).
+///
+/// Errors: `TypeError: can't convert 'int' object to str implicitly` (and
+/// `'str' object to bytes` for bytes receivers), as MicroPython.
+pub fn arg_check(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<()> {
+    if arg_bytes(vm, kind, o).is_some() {
+        return Ok(());
     }
-    Ok(o)
+    if vm.str_pinned(o).is_some() {
+        return Err(vm.type_error("can't convert 'str' object to bytes implicitly"));
+    }
+    let t = type_name(vm, o);
+    Err(vm.type_error_fmt(format_args!("can't convert '{t}' object to str implicitly")))
+}
+
+/// The bytes of an argument that must match `kind`, readable across
+/// allocations (pinned, or a snapshot).
+///
+/// Errors: as [`arg_check`]; `MemoryError`.
+pub fn arg_data<'a>(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Data<'a>> {
+    arg_check(vm, kind, o)?;
+    Ok(get_buffer(vm, o)?.unwrap_or(Data::Pinned(&[])))
 }
 
 /// Merges positional arguments (after self) and keywords named `names`
@@ -91,14 +97,14 @@ pub fn merge_kw<const N: usize>(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: [Q
     for pair in kw.chunks(2) {
         let (k, v) = (pair[0], pair.get(1).copied().unwrap_or(Obj::NONE));
         let pos = k.as_qstr().and_then(|kq| names.iter().position(|n| *n == kq)).or_else(|| {
-            let ks = vm.str_of(k)?;
-            names.iter().position(|n| vm.qstrs.str(*n) == ks)
+            let ks = vm.str_pinned(k)?;
+            names.iter().position(|n| vm.qstr_str(*n) == ks)
         });
         match pos {
             Some(p) => out[p] = v,
             None => {
-                let msg = format!("unexpected keyword argument '{}'", vm.str_of(k).unwrap_or("?"));
-                return Err(vm.type_error(&msg));
+                let ks = vm.str_pinned(k).unwrap_or("?");
+                return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{ks}'")));
             }
         }
     }
@@ -123,8 +129,8 @@ fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>
                         Some(Kind::ByteArray) => "bytearray",
                         _ => "bytes",
                     };
-                    let msg = format!("{} indices must be integers, not {}", noun, vm.type_name(o));
-                    return Err(vm.type_error(&msg));
+                    let t = type_name(vm, o);
+                    return Err(vm.type_error_fmt(format_args!("{noun} indices must be integers, not {t}")));
                 }
                 Ok(Some(int_arg(vm, o)?))
             }
@@ -161,17 +167,21 @@ fn resolve_range(kind: Kind, s: &[u8], start: Option<isize>, end: Option<isize>)
     }
 }
 
-/// The bytes of `self` as a borrow (after [`self_data`]'s checks passed).
+/// The bytes of `self` as a borrow (after [`self_kind`]'s checks passed).
 fn self_ref(vm: &Vm, o: Obj) -> &[u8] {
-    super::strutil::buffer_ref(vm, o).unwrap_or(&[])
+    buffer_ref(vm, o).unwrap_or(&[])
 }
 
-/// Checks `self` and returns its kind.
-fn self_kind(vm: &mut Vm, o: Obj) -> PyResult<Kind> {
-    match Kind::of(vm, o) {
-        Some(k) if super::strutil::buffer_ref(vm, o).is_some() => Ok(k),
-        _ => self_data(vm, o).map(|(k, _)| k),
-    }
+/// Is `o` a str object proper (a qstr or heap str; not an instance of a
+/// str subclass), so that a method may return it unchanged?
+fn is_exact_str(vm: &Vm, o: Obj) -> bool {
+    o.as_qstr().is_some() || vm.heap.str_pinned(o).is_some()
+}
+
+/// Is `o` a str or bytes object proper (not a subclass instance, not a
+/// bytearray), so that a method may return it unchanged?
+fn is_exact_immutable(vm: &Vm, o: Obj) -> bool {
+    is_exact_str(vm, o) || vm.bytes_pinned(o).is_some()
 }
 
 /// First byte offset of `needle` in `hay` at or after `from`.
@@ -211,10 +221,10 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
 
 fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
     let kind = self_kind(vm, args[0])?;
-    let needle = arg_checked(vm, kind, args[1])?;
+    arg_check(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
-    let needle = arg_bytes(vm, kind, needle).unwrap_or(&[]);
+    let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
     let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(None) };
     let win = &s[bs..be];
     let pos = if rev { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
@@ -245,39 +255,40 @@ fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    let needle = arg_checked(vm, kind, args[1])?;
+    arg_check(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
-    let needle = arg_bytes(vm, kind, needle).unwrap_or(&[]);
+    let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
     let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::small_int(0)) };
     let win = &s[bs..be];
     let n = if needle.is_empty() {
         (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
     } else {
-        let mut n = 0;
-        let mut i = 0;
-        while let Some(p) = find_bytes(win, needle, i) {
-            n += 1;
-            i = p + needle.len();
-        }
-        n
+        count_bytes(win, needle, usize::MAX)
     };
     Ok(Obj::small_int(n as isize))
+}
+
+/// Non-overlapping occurrences of non-empty `needle` in `hay`, at most
+/// `max`.
+fn count_bytes(hay: &[u8], needle: &[u8], max: usize) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while n < max {
+        let Some(p) = find_bytes(hay, needle, i) else { break };
+        n += 1;
+        i = p + needle.len();
+    }
+    n
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let (a, b) = range_ints(vm, args, 2)?;
-    let n = match vm.heap.get(args[1]) {
-        Some(ObjData::Tuple(t)) => Some(t.len()),
-        _ => None,
-    };
-    for idx in 0..n.unwrap_or(1) {
-        let c = match (n, vm.heap.get(args[1])) {
-            (Some(_), Some(ObjData::Tuple(t))) => t.get(idx).copied().unwrap_or(Obj::NONE),
-            _ => args[1],
-        };
-        let c = arg_checked(vm, kind, c)?;
+    let cands = vm.tuple_pinned(args[1]);
+    for idx in 0..cands.map_or(1, <[Obj]>::len) {
+        let c = cands.map_or(args[1], |t| t[idx]);
+        arg_check(vm, kind, c)?;
         let s = self_ref(vm, args[0]);
         let p = arg_bytes(vm, kind, c).unwrap_or(&[]);
         let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::FALSE) };
@@ -302,30 +313,12 @@ pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let chars = args.get(1).copied().filter(|o| !absent(*o));
-    let set = match chars {
-        Some(c) => Some(arg_data(vm, kind, c)?),
-        None => None,
-    };
-    let s = self_ref(vm, args[0]);
-    let (a, b) = match &set {
-        None => {
-            let mut a = 0;
-            let mut b = s.len();
-            if left {
-                while a < b && is_space(s[a]) {
-                    a += 1;
-                }
-            }
-            if right {
-                while b > a && is_space(s[b - 1]) {
-                    b -= 1;
-                }
-            }
-            (a, b)
-        }
+/// The byte range `strip` keeps of `s`: whitespace (`set` None) or the
+/// chars of `set` (code points for str) removed from the chosen ends.
+fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool) -> (usize, usize) {
+    let mut a = 0;
+    let mut b = s.len();
+    match set {
         Some(set) if kind == Kind::Str => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
@@ -337,11 +330,9 @@ fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<
             };
             // `r` is a subslice of `st`: its offset within it.
             let a = r.as_ptr() as usize - st.as_ptr() as usize;
-            (a, a + r.len())
+            return (a, a + r.len());
         }
         Some(set) => {
-            let mut a = 0;
-            let mut b = s.len();
             if left {
                 while a < b && set.contains(&s[a]) {
                     a += 1;
@@ -352,10 +343,33 @@ fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<
                     b -= 1;
                 }
             }
-            (a, b)
         }
-    };
-    if kind != Kind::ByteArray && b - a == s.len() {
+        None => {
+            if left {
+                while a < b && is_space(s[a]) {
+                    a += 1;
+                }
+            }
+            if right {
+                while b > a && is_space(s[b - 1]) {
+                    b -= 1;
+                }
+            }
+        }
+    }
+    (a, b)
+}
+
+fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<Obj> {
+    let kind = self_kind(vm, args[0])?;
+    let chars = args.get(1).copied().filter(|o| !absent(*o));
+    if let Some(c) = chars {
+        arg_check(vm, kind, c)?;
+    }
+    let s = self_ref(vm, args[0]);
+    let set = chars.and_then(|c| arg_bytes(vm, kind, c));
+    let (a, b) = strip_range(kind, s, set, left, right);
+    if kind != Kind::ByteArray && b - a == s.len() && is_exact_immutable(vm, args[0]) {
         return Ok(args[0]);
     }
     part_of(vm, kind, args[0], a, b)
@@ -370,120 +384,150 @@ fn str_rstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     strip_common(vm, args, false, true)
 }
 
-/// Splits `s` on `sep` (None = runs of whitespace) from the left, at most
-/// `max` times (negative = no limit).
-pub fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
-    split_ranges(s, sep, max).into_iter().map(|(a, b)| &s[a..b]).collect()
+/// Splitting from the left, one part at a time: `s` split on `sep` (None
+/// = runs of whitespace), at most `max` times (negative = no limit). The
+/// text is passed to each [`Splitter::next`] call, so the caller can
+/// allocate between parts.
+pub struct Splitter {
+    pos: usize,
+    left: isize,
+    done: bool,
 }
 
-/// The parts [`split_parts`] returns, as byte ranges `(start, end)` of `s`.
-pub fn split_ranges(s: &[u8], sep: Option<&[u8]>, max: isize) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(8);
-    let mut left = max;
-    match sep {
-        Some(&[b]) => {
-            let mut i = 0;
-            while left != 0 {
-                let Some(k) = s[i..].iter().position(|&c| c == b) else { break };
-                out.push((i, i + k));
-                i += k + 1;
-                left -= 1;
-            }
-            out.push((i, s.len()));
+impl Splitter {
+    /// A splitter making at most `max` splits.
+    pub fn new(max: isize) -> Splitter {
+        Splitter { pos: 0, left: max, done: false }
+    }
+
+    /// The byte range of the next part of `s` (the same `s` and `sep` on
+    /// every call; `sep` non-empty).
+    pub fn next(&mut self, s: &[u8], sep: Option<&[u8]>) -> Option<(usize, usize)> {
+        if self.done {
+            return None;
         }
-        Some(sep) => {
-            let mut i = 0;
-            while left != 0 {
-                let Some(p) = find_bytes(s, sep, i) else { break };
-                out.push((i, p));
-                i = p + sep.len();
-                left -= 1;
+        match sep {
+            Some(sep) => {
+                if self.left != 0 {
+                    if let Some(p) = find_bytes(s, sep, self.pos) {
+                        let r = (self.pos, p);
+                        self.pos = p + sep.len();
+                        self.left -= 1;
+                        return Some(r);
+                    }
+                }
+                self.done = true;
+                Some((self.pos.min(s.len()), s.len()))
             }
-            out.push((i, s.len()));
-        }
-        None => {
-            let mut i = 0;
-            loop {
+            None => {
+                let mut i = self.pos;
                 while i < s.len() && is_space(s[i]) {
                     i += 1;
                 }
                 if i >= s.len() {
-                    break;
+                    self.done = true;
+                    return None;
                 }
-                if left == 0 {
-                    out.push((i, s.len()));
-                    break;
+                if self.left == 0 {
+                    self.done = true;
+                    return Some((i, s.len()));
                 }
                 let st = i;
                 while i < s.len() && !is_space(s[i]) {
                     i += 1;
                 }
-                out.push((st, i));
-                left -= 1;
+                self.pos = i;
+                self.left -= 1;
+                Some((st, i))
             }
         }
     }
-    out
 }
 
-/// Splits from the right (see [`split_parts`]); parts in left-to-right
-/// order.
-pub fn rsplit_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    let mut left = max;
-    match sep {
-        Some(sep) => {
-            let mut end = s.len();
-            while left != 0 {
-                let Some(p) = rfind_bytes(s, sep, end) else { break };
-                out.push(&s[p + sep.len()..end]);
-                end = p;
-                left -= 1;
-            }
-            out.push(&s[..end]);
+/// Splitting from the right, one part at a time (see [`Splitter`]): the
+/// parts come right to left.
+pub struct RSplitter {
+    end: Option<usize>,
+    left: isize,
+    done: bool,
+}
+
+impl RSplitter {
+    /// A splitter making at most `max` splits.
+    pub fn new(max: isize) -> RSplitter {
+        RSplitter { end: None, left: max, done: false }
+    }
+
+    /// The byte range of the next part of `s` from the right.
+    pub fn next(&mut self, s: &[u8], sep: Option<&[u8]>) -> Option<(usize, usize)> {
+        if self.done {
+            return None;
         }
-        None => {
-            let mut i = s.len();
-            loop {
+        let end = self.end.unwrap_or(s.len()).min(s.len());
+        match sep {
+            Some(sep) => {
+                if self.left != 0 {
+                    if let Some(p) = rfind_bytes(s, sep, end) {
+                        self.end = Some(p);
+                        self.left -= 1;
+                        return Some((p + sep.len(), end));
+                    }
+                }
+                self.done = true;
+                Some((0, end))
+            }
+            None => {
+                let mut i = end;
                 while i > 0 && is_space(s[i - 1]) {
                     i -= 1;
                 }
                 if i == 0 {
-                    break;
+                    self.done = true;
+                    return None;
                 }
-                if left == 0 {
-                    out.push(&s[..i]);
-                    break;
+                if self.left == 0 {
+                    self.done = true;
+                    return Some((0, i));
                 }
                 let en = i;
                 while i > 0 && !is_space(s[i - 1]) {
                     i -= 1;
                 }
-                out.push(&s[i..en]);
-                left -= 1;
+                self.end = Some(i);
+                self.left -= 1;
+                Some((i, en))
             }
         }
     }
-    out.reverse();
-    out
 }
 
 fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let [sep, max] = merge_kw(vm, args, kw, [q::sep, q::maxsplit])?;
     let max = if absent(max) { -1 } else { int_arg(vm, max)? };
-    let sep = if absent(sep) { None } else { Some(arg_checked(vm, kind, sep)?) };
-    let s = self_ref(vm, args[0]);
-    let sep_b = sep.and_then(|o| arg_bytes(vm, kind, o));
-    if sep_b.is_some_and(<[u8]>::is_empty) {
-        return Err(vm.value_error("empty separator"));
+    let sep = if absent(sep) { None } else { Some(sep) };
+    if let Some(o) = sep {
+        arg_check(vm, kind, o)?;
+        if arg_bytes(vm, kind, o).is_some_and(<[u8]>::is_empty) {
+            return Err(vm.value_error("empty separator"));
+        }
     }
-    let ranges = if rev {
-        rsplit_parts(s, sep_b, max).iter().map(|p| range_in(s, p)).collect()
-    } else {
-        split_ranges(s, sep_b, max)
-    };
-    new_list_of_ranges(vm, kind, args[0], &ranges)
+    let l = vm.new_list_with_capacity(0)?;
+    let (mut fwd, mut back) = (Splitter::new(max), RSplitter::new(max));
+    loop {
+        let s = self_ref(vm, args[0]);
+        let sep_b = sep.and_then(|o| arg_bytes(vm, kind, o));
+        let r = if rev { back.next(s, sep_b) } else { fwd.next(s, sep_b) };
+        let Some((a, b)) = r else { break };
+        let part = part_of(vm, kind, args[0], a, b)?;
+        list_push(vm, l, part)?;
+    }
+    if rev {
+        if let Some(v) = vm.heap.get_mut::<super::list::ListObj>(l) {
+            v.items.as_mut_slice().reverse();
+        }
+    }
+    Ok(l)
 }
 fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     split_common(vm, args, kw, false)
@@ -492,132 +536,138 @@ fn str_rsplit(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     split_common(vm, args, kw, true)
 }
 
-fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
-    let keep = !absent(keep) && vm.is_true(keep)?;
-    let s = self_ref(vm, args[0]);
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    let mut st = 0;
-    while i < s.len() {
-        let eol = match s[i] {
+/// The next line of `s` at or after `i`: `(start, end without the line
+/// break, position after it)`.
+fn next_line(s: &[u8], i: usize) -> Option<(usize, usize, usize)> {
+    if i >= s.len() {
+        return None;
+    }
+    let mut j = i;
+    while j < s.len() {
+        let eol = match s[j] {
             b'\n' => 1,
-            b'\r' if s.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' if s.get(j + 1) == Some(&b'\n') => 2,
             b'\r' => 1,
             _ => 0,
         };
         if eol > 0 {
-            parts.push((st, if keep { i + eol } else { i }));
-            i += eol;
-            st = i;
-        } else {
-            i += 1;
+            return Some((i, j, j + eol));
         }
+        j += 1;
     }
-    if st < s.len() {
-        parts.push((st, s.len()));
-    }
-    new_list_of_ranges(vm, kind, args[0], &parts)
+    Some((i, s.len(), s.len()))
 }
 
-/// Where `join` reads its items: a list/tuple in place, or the collected
-/// items of another iterable (kept on `vm.roots` while in use).
-enum JoinSrc {
-    Seq(Obj),
-    Items(Vec<Obj>),
-}
-
-impl JoinSrc {
-    fn items<'a>(&'a self, vm: &'a Vm) -> &'a [Obj] {
-        match self {
-            JoinSrc::Items(v) => v,
-            JoinSrc::Seq(o) => match vm.heap.get(*o) {
-                Some(ObjData::List(l)) => l,
-                Some(ObjData::Tuple(t)) => t,
-                _ => &[],
-            },
-        }
+fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let kind = self_kind(vm, args[0])?;
+    let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
+    let keep = !absent(keep) && vm.is_true(keep)?;
+    let l = vm.new_list_with_capacity(0)?;
+    let mut i = 0;
+    while let Some((a, b, next)) = next_line(self_ref(vm, args[0]), i) {
+        let part = part_of(vm, kind, args[0], a, if keep { next } else { b })?;
+        list_push(vm, l, part)?;
+        i = next;
     }
+    Ok(l)
 }
 
 fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    let src = match vm.heap.get(args[1]) {
-        Some(ObjData::List(_) | ObjData::Tuple(_)) => JoinSrc::Seq(args[1]),
-        _ => JoinSrc::Items(vm.collect_iter(args[1])?),
-    };
-    let base = vm.roots.len();
-    if let JoinSrc::Items(v) = &src {
-        vm.roots.extend_from_slice(v);
-    }
-    let r = join_items(vm, kind, args[0], &src);
-    vm.roots.truncate(base);
-    r
+    let seq = items_seq(vm, args[1])?;
+    join_items(vm, kind, args[0], seq)
 }
 
-/// `sep.join(items)`: checks every item's kind and sums the lengths, checks
-/// the heap has room, then builds the result in one exactly sized buffer.
-/// Nothing runs Python code in between, so the items cannot change.
-fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, src: &JoinSrc) -> PyResult<Obj> {
+/// Joins with at most this many items go straight into the new object
+/// (their pinned texts are gathered on the native stack first).
+const JOIN_DIRECT: usize = 16;
+
+/// `sep.join(items)` for a list or tuple `seq`: checks every item's kind
+/// and sums the lengths, then builds the result in one exactly sized
+/// object. Nothing runs Python code in between, so the items cannot
+/// change.
+///
+/// Errors: `TypeError: join expects a list of str/bytes objects consistent
+/// with self object`, `MemoryError`.
+fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
+    let items = vm.seq_items(seq).unwrap_or(&[]);
+    let sep_len = self_ref(vm, sep).len();
     let mut total: usize = 0;
     let mut bad = false;
-    {
-        let items = src.items(vm);
-        let sep_len = self_ref(vm, sep).len();
-        for (i, &it) in items.iter().enumerate() {
-            let len = match kind_and_buffer(vm, it) {
-                Some((k, b)) if (k == Kind::Str) == (kind == Kind::Str) => b.len(),
-                _ => {
-                    bad = true;
-                    break;
-                }
-            };
-            total = total.saturating_add(len).saturating_add(if i > 0 { sep_len } else { 0 });
+    let mut direct: [&[u8]; JOIN_DIRECT] = [&[]; JOIN_DIRECT];
+    let mut all_pinned = items.len() <= JOIN_DIRECT;
+    for (i, &it) in items.iter().enumerate() {
+        let len = match kind_and_buffer(vm, it) {
+            Some((k, b)) if (k == Kind::Str) == (kind == Kind::Str) => b.len(),
+            _ => {
+                bad = true;
+                break;
+            }
+        };
+        if all_pinned {
+            match pinned(vm, it) {
+                Some(p) => direct[i] = p,
+                None => all_pinned = false,
+            }
         }
+        total = total.saturating_add(len).saturating_add(if i > 0 { sep_len } else { 0 });
     }
+    let n = items.len();
     if bad {
         return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"));
     }
-    reserve(vm, total)?;
-    let items = src.items(vm);
-    let sep_b = self_ref(vm, sep);
-    if kind == Kind::Str {
-        let sep_s = vm.str_of(sep).unwrap_or("");
-        let mut out = String::with_capacity(total);
+    if total == usize::MAX {
+        return Err(vm.memory_error());
+    }
+    fn put(out: &mut [u8], k: &mut usize, b: &[u8]) {
+        if let Some(d) = out.get_mut(*k..*k + b.len()) {
+            d.copy_from_slice(b);
+            *k += b.len();
+        }
+    }
+    if let (true, Some(sep_b)) = (all_pinned, pinned(vm, sep)) {
+        return new_of_kind_with(vm, kind, total, |out| {
+            let mut k = 0;
+            for (i, b) in direct[..n].iter().enumerate() {
+                if i > 0 {
+                    put(out, &mut k, sep_b);
+                }
+                put(out, &mut k, b);
+            }
+            k
+        });
+    }
+    build(vm, kind, total, |vm, out| {
+        let items = vm.seq_items(seq).unwrap_or(&[]);
+        let sep_b = self_ref(vm, sep);
+        let mut k = 0;
         for (i, &it) in items.iter().enumerate() {
             if i > 0 {
-                out.push_str(sep_s);
+                put(out, &mut k, sep_b);
             }
-            out.push_str(vm.str_of(it).unwrap_or(""));
+            put(out, &mut k, buffer_ref(vm, it).unwrap_or(&[]));
         }
-        return vm.new_str_owned(out);
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(total);
-    for (i, &it) in items.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(sep_b);
-        }
-        out.extend_from_slice(kind_and_buffer(vm, it).map_or(&[][..], |(_, b)| b));
-    }
-    new_of_kind_vec(vm, kind, out)
+        k
+    })
 }
 
-fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
-    let old = arg_data(vm, kind, args[1])?;
-    let new = arg_data(vm, kind, args[2])?;
-    let max = match args.get(3) {
-        Some(&m) => int_arg(vm, m)?,
-        None => -1,
+/// Writes `s` with (at most `max`, negative = all) occurrences of `old`
+/// replaced by `new` into `out` (sized by the caller); returns the bytes
+/// written. An empty `old` inserts `new` before every char (code points
+/// for str) and at the end.
+fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &mut [u8]) -> usize {
+    let mut k = 0;
+    let mut put = |b: &[u8], k: &mut usize| {
+        if let Some(d) = out.get_mut(*k..*k + b.len()) {
+            d.copy_from_slice(b);
+            *k += b.len();
+        }
     };
-    let mut out = Vec::new();
     let mut left = max;
+    let mut i = 0;
     if old.is_empty() {
-        // Insert `new` before every char and at the end.
-        let mut i = 0;
         while i <= s.len() && left != 0 {
-            out.extend_from_slice(&new);
+            put(new, &mut k);
             left -= 1;
             if i == s.len() {
                 i += 1;
@@ -627,54 +677,84 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             while kind == Kind::Str && j < s.len() && s[j] & 0xc0 == 0x80 {
                 j += 1;
             }
-            out.extend_from_slice(&s[i..j]);
+            put(&s[i..j], &mut k);
             i = j;
-            reserve(vm, out.len())?;
         }
         if i <= s.len() {
-            out.extend_from_slice(&s[i..]);
+            put(&s[i..], &mut k);
         }
-    } else {
-        let mut i = 0;
-        while left != 0 {
-            let Some(p) = find_bytes(&s, &old, i) else { break };
-            out.extend_from_slice(&s[i..p]);
-            out.extend_from_slice(&new);
-            i = p + old.len();
-            left -= 1;
-            if out.len() > 4096 {
-                reserve(vm, out.len())?;
-            }
-        }
-        out.extend_from_slice(&s[i..]);
+        return k;
     }
-    new_of_kind(vm, kind, &out)
+    while left != 0 {
+        let Some(p) = find_bytes(s, old, i) else { break };
+        put(&s[i..p], &mut k);
+        put(new, &mut k);
+        i = p + old.len();
+        left -= 1;
+    }
+    put(&s[i..], &mut k);
+    k
+}
+
+fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let kind = self_kind(vm, args[0])?;
+    arg_check(vm, kind, args[1])?;
+    arg_check(vm, kind, args[2])?;
+    let max = match args.get(3) {
+        Some(&m) => int_arg(vm, m)?,
+        None => -1,
+    };
+    let max = if max < 0 { usize::MAX } else { max as usize };
+    let (count, len, new_len) = {
+        let s = self_ref(vm, args[0]);
+        let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
+        let new = arg_bytes(vm, kind, args[2]).unwrap_or(&[]);
+        let count = if old.is_empty() {
+            (if kind == Kind::Str { char_len(s) } else { s.len() } + 1).min(max)
+        } else {
+            count_bytes(s, old, max)
+        };
+        (count, s.len() - count.saturating_mul(old.len()).min(s.len()), new.len())
+    };
+    if count == 0 && kind != Kind::ByteArray && is_exact_immutable(vm, args[0]) {
+        return Ok(args[0]);
+    }
+    let Some(total) = count.checked_mul(new_len).and_then(|n| n.checked_add(len)) else {
+        return Err(vm.memory_error());
+    };
+    if let (Some(s), Some(old), Some(new)) = (pinned(vm, args[0]), pinned(vm, args[1]), pinned(vm, args[2])) {
+        return new_of_kind_with(vm, kind, total, |out| replace_into(kind, s, old, new, max, out));
+    }
+    build(vm, kind, total, |vm, out| {
+        let s = self_ref(vm, args[0]);
+        let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
+        let new = arg_bytes(vm, kind, args[2]).unwrap_or(&[]);
+        replace_into(kind, s, old, new, max, out)
+    })
 }
 
 fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    let sep = arg_checked(vm, kind, args[1])?;
-    let s = self_ref(vm, args[0]);
-    let sep_b = arg_bytes(vm, kind, sep).unwrap_or(&[]);
-    if sep_b.is_empty() {
+    let sep = args[1];
+    arg_check(vm, kind, sep)?;
+    let (pos, n, sep_len) = {
+        let s = self_ref(vm, args[0]);
+        let sep_b = arg_bytes(vm, kind, sep).unwrap_or(&[]);
+        let n = s.len();
+        let pos = if rev { rfind_bytes(s, sep_b, n) } else { find_bytes(s, sep_b, 0) };
+        (pos, n, sep_b.len())
+    };
+    if sep_len == 0 {
         return Err(vm.value_error("empty separator"));
     }
-    let n = s.len();
-    let pos = if rev { rfind_bytes(s, sep_b, n) } else { find_bytes(s, sep_b, 0) };
     // Byte ranges of the three parts; the separator comes from `sep`.
-    let (a, b, c) = match pos {
-        Some(p) => ((0, p), Some(sep), (p + sep_b.len(), n)),
-        None if rev => ((0, 0), None, (0, n)),
-        None => ((0, n), None, (n, n)),
+    let (a, found, c) = match pos {
+        Some(p) => ((0, p), true, (p + sep_len, n)),
+        None if rev => ((0, 0), false, (0, n)),
+        None => ((0, n), false, (n, n)),
     };
     let x = part_of(vm, kind, args[0], a.0, a.1)?;
-    let y = match b {
-        Some(sep) => {
-            let len = arg_bytes(vm, kind, sep).map_or(0, <[u8]>::len);
-            part_of(vm, kind, sep, 0, len)?
-        }
-        None => part_of(vm, kind, args[0], 0, 0)?,
-    };
+    let y = if found { part_of(vm, kind, sep, 0, sep_len)? } else { part_of(vm, kind, args[0], 0, 0)? };
     let z = part_of(vm, kind, args[0], c.0, c.1)?;
     vm.new_tuple(&[x, y, z])
 }
@@ -686,70 +766,85 @@ fn str_rpartition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (kind, s) = self_data(vm, args[0])?;
+    let kind = self_kind(vm, args[0])?;
     let width = int_arg(vm, args[1])?.max(0) as usize;
-    let len = if kind == Kind::Str { char_len(&s) } else { s.len() };
+    let (slen, len) = {
+        let s = self_ref(vm, args[0]);
+        (s.len(), if kind == Kind::Str { char_len(s) } else { s.len() })
+    };
     if width <= len {
-        return if kind == Kind::ByteArray { new_of_kind(vm, kind, &s) } else { Ok(args[0]) };
+        return if kind == Kind::ByteArray || !is_exact_immutable(vm, args[0]) {
+            part_of(vm, kind, args[0], 0, slen)
+        } else {
+            Ok(args[0])
+        };
     }
     // Optional fill char (CPython; MicroPython takes only the width).
-    let fill: Vec<u8> = match args.get(2) {
-        Some(&f) => {
-            let fb = arg_data(vm, kind, f)?;
-            let n = if kind == Kind::Str { char_len(&fb) } else { fb.len() };
-            if n != 1 {
-                return Err(vm.type_error("The fill character must be exactly one character long"));
-            }
-            fb
+    let mut fill = [b' '; 4];
+    let mut flen = 1;
+    if let Some(&f) = args.get(2) {
+        arg_check(vm, kind, f)?;
+        let fb = arg_bytes(vm, kind, f).unwrap_or(&[]);
+        let n = if kind == Kind::Str { char_len(fb) } else { fb.len() };
+        if n != 1 || fb.len() > 4 {
+            return Err(vm.type_error("The fill character must be exactly one character long"));
         }
-        None => alloc::vec![b' '],
-    };
-    reserve(vm, (width + s.len()).saturating_mul(fill.len()))?;
+        fill[..fb.len()].copy_from_slice(fb);
+        flen = fb.len();
+    }
     let pad = width - len;
     let left = pad / 2;
-    let mut out = Vec::with_capacity(width + s.len());
-    for _ in 0..left {
-        out.extend_from_slice(&fill);
+    let Some(total) = pad.checked_mul(flen).and_then(|n| n.checked_add(slen)) else {
+        return Err(vm.memory_error());
+    };
+    let fill = &fill[..flen];
+    let put = move |s: &[u8], out: &mut [u8]| -> usize {
+        let mut k = 0;
+        for i in 0..pad {
+            if i == left {
+                out[k..k + s.len()].copy_from_slice(s);
+                k += s.len();
+            }
+            out[k..k + fill.len()].copy_from_slice(fill);
+            k += fill.len();
+        }
+        k
+    };
+    if let Some(s) = pinned(vm, args[0]) {
+        return new_of_kind_with(vm, kind, total, |out| put(s, out));
     }
-    out.extend_from_slice(&s);
-    for _ in left..pad {
-        out.extend_from_slice(&fill);
-    }
-    new_of_kind(vm, kind, &out)
+    build(vm, kind, total, |vm, out| put(self_ref(vm, args[0]), out))
 }
 
 fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    if kind == Kind::Str {
+    let conv = move |c: &u8| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
+    let (n, changes) = {
         let s = self_ref(vm, args[0]);
-        if let [c] = s {
-            // One char: a built-in qstr, no allocation.
-            let c = if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
-            if let Some(q) = crate::qstr::ascii_char(c) {
-                return Ok(Obj::qstr(q));
+        if kind == Kind::Str {
+            if let [c] = s {
+                // One char: a built-in qstr, no allocation.
+                if let Some(q) = crate::qstr::ascii_char(conv(c)) {
+                    return Ok(Obj::qstr(q));
+                }
             }
         }
         let changes = if upper { s.iter().any(u8::is_ascii_lowercase) } else { s.iter().any(u8::is_ascii_uppercase) };
-        if !changes && is_exact_str(vm, args[0]) {
-            return Ok(args[0]);
+        (s.len(), changes)
+    };
+    if !changes && kind != Kind::ByteArray && is_exact_immutable(vm, args[0]) {
+        return Ok(args[0]);
+    }
+    let map = move |s: &[u8], out: &mut [u8]| -> usize {
+        for (d, c) in out.iter_mut().zip(s) {
+            *d = conv(c);
         }
-        let t = vm.str_of(args[0]).unwrap_or("");
-        let t = if upper { t.to_ascii_uppercase() } else { t.to_ascii_lowercase() };
-        return vm.new_str_owned(t);
+        s.len().min(out.len())
+    };
+    if let Some(s) = pinned(vm, args[0]) {
+        return new_of_kind_with(vm, kind, n, |out| map(s, out));
     }
-    let (kind, mut s) = self_data(vm, args[0])?;
-    if upper {
-        s.make_ascii_uppercase();
-    } else {
-        s.make_ascii_lowercase();
-    }
-    new_of_kind_vec(vm, kind, s)
-}
-
-/// Is `o` a str object proper (a qstr or heap str; not an instance of a
-/// str subclass), so that a method may return it unchanged?
-fn is_exact_str(vm: &Vm, o: Obj) -> bool {
-    o.as_qstr().is_some() || matches!(vm.heap.get(o), Some(ObjData::Str(_)))
+    build(vm, kind, n, |vm, out| map(self_ref(vm, args[0]), out))
 }
 fn str_lower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     case_common(vm, args, false)
@@ -773,76 +868,103 @@ fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     is_common(vm, args[0], |s| s.iter().all(|&b| is_space(b)))
 }
 fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| {
-        s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_lowercase)
-    })
+    is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_lowercase))
 }
 fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| {
-        s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase)
-    })
+    is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase))
 }
 
 fn str_encode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let (_, s) = self_data(vm, args[0])?;
-    vm.new_bytes(&s)
+    let r = vm.new_bytes(s.get());
+    s.free(vm);
+    r
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let (_, s) = self_data(vm, args[0])?;
-    new_of_kind(vm, Kind::Str, &s)
+    let r = vm.new_str_from_utf8(s.get());
+    s.free(vm);
+    r
+}
+
+fn hex_digit(v: u8) -> u8 {
+    if v < 10 {
+        b'0' + v
+    } else {
+        b'a' + v - 10
+    }
 }
 
 fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let Some(s) = with_buffer(vm, args[0], |b| b.to_vec()) else {
+    let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
         return Err(vm.type_error("object with buffer protocol required"));
     };
     let sep = match args.get(1) {
-        Some(&o) => match vm.str_of(o) {
-            Some(t) => String::from(t),
-            None => {
-                let b = arg_data(vm, Kind::Bytes, o)?;
-                String::from_utf8_lossy(&b).into_owned()
-            }
-        },
-        None => String::new(),
+        Some(&o) if vm.str_pinned(o).is_none() => arg_data(vm, Kind::Bytes, o)?,
+        Some(&o) => Data::Pinned(vm.str_pinned(o).unwrap_or("").as_bytes()),
+        None => Data::Pinned(&[]),
     };
-    reserve(vm, s.len() * (2 + sep.len()))?;
-    let mut out = String::with_capacity(s.len() * (2 + sep.len()));
-    for (i, b) in s.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+    let total = n
+        .checked_mul(2)
+        .and_then(|t| t.checked_add(n.saturating_sub(1).checked_mul(sep.get().len())?));
+    let Some(total) = total else { return Err(vm.memory_error()) };
+    let sep_b = sep.get();
+    let put = |s: &[u8], out: &mut [u8]| -> usize {
+        let mut k = 0;
+        for (i, b) in s.iter().enumerate() {
+            if i > 0 {
+                out[k..k + sep_b.len()].copy_from_slice(sep_b);
+                k += sep_b.len();
+            }
+            out[k] = hex_digit(b >> 4);
+            out[k + 1] = hex_digit(b & 15);
+            k += 2;
         }
-        let _ = core::fmt::Write::write_fmt(&mut out, format_args!("{b:02x}"));
-    }
-    vm.new_str(&out)
+        k
+    };
+    let r = match pinned(vm, args[0]) {
+        Some(s) => vm.new_str_with(total, |out| put(s, out)),
+        None => build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out)),
+    };
+    sep.free(vm);
+    r
 }
 
 fn hex_val(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
-fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
-    let Some(s) = with_buffer(vm, args[1], |b| b.to_vec()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
-    };
-    let mut out = Vec::with_capacity(s.len() / 2);
+/// Decodes hex text (whitespace between pairs ignored) into `out`;
+/// returns the bytes written, or None at a non-hex digit.
+fn unhex(s: &[u8], mut out: Option<&mut [u8]>) -> Option<usize> {
+    let mut k = 0;
     let mut i = 0;
     while i < s.len() {
         if is_space(s[i]) {
             i += 1;
             continue;
         }
-        let hi = hex_val(s[i]);
-        let lo = s.get(i + 1).and_then(|&c| hex_val(c));
-        match (hi, lo) {
-            (Some(h), Some(l)) => out.push(h * 16 + l),
-            _ => return Err(vm.value_error("non-hex digit")),
+        let h = hex_val(s[i])?;
+        let l = s.get(i + 1).and_then(|&c| hex_val(c))?;
+        if let Some(o) = out.as_deref_mut() {
+            if let Some(slot) = o.get_mut(k) {
+                *slot = h * 16 + l;
+            }
         }
+        k += 1;
         i += 2;
     }
-    new_of_kind(vm, kind, &out)
+    Some(k)
+}
+
+fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
+    let Some(n) = buffer_ref(vm, args[1]).map(|s| unhex(s, None)) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let Some(n) = n else { return Err(vm.value_error("non-hex digit")) };
+    build(vm, kind, n, |vm, out| unhex(buffer_ref(vm, args[1]).unwrap_or(&[]), Some(out)).unwrap_or(0))
 }
 
 fn str_format_method(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {

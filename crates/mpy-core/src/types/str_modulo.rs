@@ -8,26 +8,25 @@
 //! "format string didn't convert all arguments", "incomplete format",
 //! "unsupported format character 'z' (0x7a) at index 1", "%c needs int or
 //! char", "can't convert str to int".
+//!
+//! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
-use super::str_format::{format_float, format_int_into, format_small_int_into, int_value, pad, pad_into, Spec};
-use super::strutil::{new_of_kind_vec, with_buffer, Kind};
+use super::str_format::{format_float_into, format_int_into, int_value, pad_into, put_n, IntVal, Spec};
+use super::strutil::{char_to_byte, finish_vec, get_buffer, type_name, Kind};
 use crate::obj::Obj;
-use crate::objdata::ObjData;
+use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::Subscr;
+use crate::typ::{PrintKind, Subscr};
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-struct Args {
-    items: Vec<Obj>,
+struct Args<'a> {
+    items: &'a [Obj],
     next: usize,
     mapping: Obj,
     used_mapping: bool,
 }
 
-impl Args {
+impl Args<'_> {
     fn next(&mut self, vm: &mut Vm) -> PyResult<Obj> {
         if self.used_mapping && !self.mapping.is_null() {
             return Err(vm.type_error("format string needs more arguments"));
@@ -47,21 +46,38 @@ fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
     Ok(super::strutil::int_arg(vm, o)?.max(0) as usize)
 }
 
-/// `fmt % rhs` for a str (`kind == Str`) or bytes/bytearray format.
-pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<Obj> {
-    let (items, mapping) = match vm.heap.get(rhs) {
-        Some(ObjData::Tuple(t)) => (t.to_vec(), Obj::NULL),
-        Some(ObjData::Dict(_)) => (alloc::vec![rhs], rhs),
-        _ => (alloc::vec![rhs], Obj::NULL),
+/// `fmt % rhs` for a str (`kind == Str`) or bytes/bytearray format `fmt`
+/// (an object of that kind).
+///
+/// Errors: see the module docs; whatever `str()`/`repr()` of an argument
+/// raises; `MemoryError`.
+pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
+    let Some(f) = get_buffer(vm, fmt)? else { return Ok(Obj::NULL) };
+    let mut out = Out::buf();
+    let r = modulo_into(vm, kind, f.get(), rhs, &mut out);
+    f.free(vm);
+    r?;
+    let Out::Buf(v) = out else { return Ok(Obj::NULL) };
+    finish_vec(vm, kind, v)
+}
+
+/// Writes `fmt % rhs` (`fmt` pinned or a snapshot) to `out`.
+fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> PyResult<()> {
+    let one = [rhs];
+    let (items, mapping): (&[Obj], Obj) = if let Some(t) = vm.tuple_pinned(rhs) {
+        (t, Obj::NULL)
+    } else if core::ptr::eq(vm.builtin_type(rhs), &super::dict::DICT_TYPE) {
+        (&one, rhs)
+    } else {
+        (&one, Obj::NULL)
     };
     let mut args = Args { items, next: 0, mapping, used_mapping: false };
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 16 * args.items.len());
     let mut i = 0;
     while i < fmt.len() {
-        let c = fmt[i];
-        if c != b'%' {
-            out.push(c);
-            i += 1;
+        if fmt[i] != b'%' {
+            let run = fmt[i..].iter().position(|&c| c == b'%').map_or(fmt.len(), |k| i + k);
+            out.bytes(vm, &fmt[i..run])?;
+            i = run;
             continue;
         }
         let pct = i;
@@ -90,9 +106,8 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             if mapping.is_null() {
                 return Err(vm.type_error("format needs a dict"));
             }
-            let key = String::from_utf8_lossy(&fmt[st..j]).into_owned();
-            let k = vm.new_str(&key)?;
-            arg = if matches!(vm.heap.get(mapping), Some(ObjData::Dict(_))) {
+            let k = vm.new_str_from_utf8(&fmt[st..j])?;
+            arg = if core::ptr::eq(vm.builtin_type(mapping), &super::dict::DICT_TYPE) {
                 match vm.dict_lookup(mapping, k)? {
                     Some(x) => x,
                     None => return Err(vm.key_error(k)),
@@ -144,7 +159,8 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
             spec.precision = Some(p);
         }
         let Some(&t) = fmt.get(i) else { return Err(vm.value_error("incomplete format")) };
-        super::strutil::reserve(vm, spec.width.saturating_add(spec.precision.unwrap_or(0)))?;
+        // Huge widths/precisions: MemoryError before building the text.
+        super::str_format::reserve_out(vm, out, spec.width.saturating_add(spec.precision.unwrap_or(0)))?;
         let t_index = i;
         i += 1;
         if t == b'%' {
@@ -154,139 +170,175 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj) -> PyResult<
                 if arg.is_null() {
                     args.next(vm)?;
                 }
-                let msg = format!("unsupported format character '%' (0x25) at index {t_index}");
-                return Err(vm.value_error(&msg));
+                return Err(vm.value_error_fmt(format_args!("unsupported format character '%' (0x25) at index {t_index}")));
             }
-            out.push(b'%');
+            out.bytes(vm, b"%")?;
             continue;
         }
         if left {
             spec.align = Some('<');
             spec.zero = false;
         }
-        if arg.is_null() && matches!(t, b's' | b'r' | b'a' | b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'c') {
+        if arg.is_null() && b"sradiuoxXeEfFgGc".contains(&t) {
             arg = args.next(vm)?;
         }
         match t {
-            b's' | b'r' | b'a' => {
-                spec.zero = false;
-                // A str argument of `%s` goes straight from its text.
-                let exact_str = arg.as_qstr().is_some() || matches!(vm.heap.get(arg), Some(ObjData::Str(_)));
-                if t == b's' && spec.precision.is_none() && exact_str {
-                    if let Some(text) = vm.str_of(arg) {
-                        pad_into(&mut out, &spec, "", text, '>');
-                        if out.len() > 4096 {
-                            super::strutil::reserve(vm, out.len())?;
-                        }
-                        continue;
-                    }
-                }
-                let raw = if t == b's' && kind != Kind::Str && vm.str_of(arg).is_none() {
-                    with_buffer(vm, arg, |b| b.to_vec())
-                } else {
-                    None
-                };
-                let text = match raw {
-                    Some(b) => b,
-                    None => {
-                        let s = if t == b's' {
-                            vm.str_string(arg)?
-                        } else {
-                            vm.repr_string(arg)?
-                        };
-                        s.into_bytes()
-                    }
-                };
-                let text = match spec.precision {
-                    Some(p) => match core::str::from_utf8(&text) {
-                        Ok(s) => s.chars().take(p).collect::<String>().into_bytes(),
-                        Err(_) => text.into_iter().take(p).collect(),
-                    },
-                    None => text,
-                };
-                let body = String::from_utf8_lossy(&text);
-                pad_into(&mut out, &spec, "", &body, '>');
-            }
+            b's' | b'r' | b'a' => convert_text(vm, kind, t, arg, &mut spec, out)?,
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
                 spec.ty = Some(match t {
                     b'o' | b'x' | b'X' => t as char,
                     _ => 'd',
                 });
                 let prec = spec.precision.take();
-                if let Some(v) = arg.as_small_int() {
-                    format_small_int_into(vm, v as i64, &spec, prec, &mut out)?;
-                } else {
-                    let v = match int_value(vm, arg) {
-                        Some(v) => v,
-                        None => match vm.float_of(arg) {
-                            Some(f) if matches!(t, b'd' | b'i' | b'u') => {
-                                let o = super::int::int_from_f64(vm, f)?;
-                                int_value(vm, o).unwrap_or_default()
-                            }
-                            _ => {
-                                let msg = format!("can't convert {} to int", vm.type_name(arg));
-                                return Err(vm.type_error(&msg));
-                            }
-                        },
-                    };
-                    format_int_into(vm, &v, &spec, prec, &mut out)?;
-                }
+                let conv = match int_value(vm, arg) {
+                    Some(v) => v,
+                    None => match vm.float_of(arg) {
+                        Some(f) if matches!(t, b'd' | b'i' | b'u') => {
+                            let o = super::int::int_from_f64(vm, f)?;
+                            int_value(vm, o).unwrap_or(IntVal::Small(0))
+                        }
+                        _ => {
+                            let n = type_name(vm, arg);
+                            return Err(vm.type_error_fmt(format_args!("can't convert {n} to int")));
+                        }
+                    },
+                };
+                format_int_into(vm, conv, &spec, prec, out)?;
             }
             b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 let f = match (vm.float_of(arg), int_value(vm, arg)) {
                     (Some(f), _) => f,
-                    (None, Some(v)) => num_traits::ToPrimitive::to_f64(&v).unwrap_or(f64::INFINITY),
+                    (None, Some(v)) => v.to_f64(),
                     _ => {
-                        let msg = format!("can't convert {} to float", vm.type_name(arg));
-                        return Err(vm.type_error(&msg));
+                        let n = type_name(vm, arg);
+                        return Err(vm.type_error_fmt(format_args!("can't convert {n} to float")));
                     }
                 };
                 spec.ty = Some(t as char);
                 if spec.precision.is_none() {
                     spec.precision = Some(6);
                 }
-                out.extend_from_slice(format_float(f, &spec).as_bytes());
+                format_float_into(vm, f, &spec, out)?;
             }
-            b'c' => {
-                let ch = if let Some(s) = vm.str_of(arg) {
-                    let mut it = s.chars();
-                    match (it.next(), it.next()) {
-                        (Some(c), None) => c,
-                        _ => return Err(vm.type_error("%c needs int or char")),
-                    }
-                } else if let Some(v) = int_value(vm, arg) {
-                    match u32::try_from(&v).ok().and_then(char::from_u32) {
-                        Some(c) => c,
-                        None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
-                    }
-                } else {
-                    return Err(vm.type_error("integer needed"));
-                };
-                spec.zero = false;
-                if kind == Kind::Str {
-                    let mut body = [0u8; 4];
-                    pad_into(&mut out, &spec, "", ch.encode_utf8(&mut body), '>');
-                } else {
-                    // bytes: the low byte, padded as a one-char body.
-                    let low = (ch as u32 & 0xff) as u8;
-                    let padded = pad(&spec, "", "\u{0}", '>');
-                    for b in padded.bytes() {
-                        out.push(if b == 0 { low } else { b });
-                    }
-                }
-            }
+            b'c' => convert_char(vm, kind, arg, &mut spec, out)?,
             _ => {
-                let ch = core::str::from_utf8(&fmt[t_index..]).ok().and_then(|s| s.chars().next()).unwrap_or(t as char);
-                let msg = format!("unsupported format character '{}' ({:#x}) at index {}", ch, ch as u32, t_index);
-                return Err(vm.value_error(&msg));
+                let ch = core::str::from_utf8(&fmt[t_index..])
+                    .ok()
+                    .or_else(|| fmt.get(t_index..t_index + 4).and_then(|b| core::str::from_utf8(b).ok()))
+                    .and_then(|s| s.chars().next())
+                    .unwrap_or(t as char);
+                return Err(vm.value_error_fmt(format_args!(
+                    "unsupported format character '{}' ({:#x}) at index {}",
+                    ch, ch as u32, t_index
+                )));
             }
-        }
-        if out.len() > 4096 {
-            super::strutil::reserve(vm, out.len())?;
         }
     }
     if mapping.is_null() && args.next < args.items.len() {
         return Err(vm.type_error("format string didn't convert all arguments"));
     }
-    new_of_kind_vec(vm, kind, out)
+    Ok(())
+}
+
+/// `%s`, `%r`, `%a`: the argument's str or repr (for bytes formats, `%s`
+/// of a bytes-like argument inserts its bytes), truncated to the
+/// precision in chars, padded to the width.
+fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: &mut Out) -> PyResult<()> {
+    spec.zero = false;
+    // A str argument of `%s` goes straight from its text.
+    let exact_str = arg.as_qstr().is_some() || vm.heap.str_pinned(arg).is_some();
+    if t == b's' && spec.precision.is_none() && exact_str {
+        let text = vm.str_pinned(arg).unwrap_or("");
+        return pad_into(vm, out, spec, "", 0, text, '>');
+    }
+    if t == b's' && kind != Kind::Str && vm.str_pinned(arg).is_none() {
+        if let Some(d) = get_buffer(vm, arg)? {
+            let r = pad_raw(vm, out, spec, d.get());
+            d.free(vm);
+            return r;
+        }
+    }
+    let pk = if t == b's' { PrintKind::Str } else { PrintKind::Repr };
+    if spec.precision.is_none() && spec.width == 0 {
+        return vm.print_obj(arg, out, pk);
+    }
+    let mut sb = Out::buf();
+    let r = vm.print_obj(arg, &mut sb, pk).and_then(|()| {
+        let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");
+        let s = match spec.precision {
+            Some(p) => &s[..char_to_byte(s.as_bytes(), p)],
+            None => s,
+        };
+        pad_into(vm, out, spec, "", 0, s, '>')
+    });
+    if let Out::Buf(v) = sb {
+        vm.heap.free_vec(v);
+    }
+    r
+}
+
+/// Writes raw bytes `b` (a bytes format's `%s` of a buffer) truncated to
+/// the precision and padded with spaces to the width (bytes count as
+/// characters, except that valid UTF-8 is measured in chars).
+fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
+    if let Ok(s) = core::str::from_utf8(b) {
+        let s = match spec.precision {
+            Some(p) => &s[..char_to_byte(s.as_bytes(), p)],
+            None => s,
+        };
+        return pad_into(vm, out, spec, "", 0, s, '>');
+    }
+    let b = match spec.precision {
+        Some(p) => &b[..p.min(b.len())],
+        None => b,
+    };
+    let padn = spec.width.saturating_sub(b.len());
+    if spec.align == Some('<') {
+        out.bytes(vm, b)?;
+        put_n(vm, out, ' ', padn)
+    } else {
+        put_n(vm, out, ' ', padn)?;
+        out.bytes(vm, b)
+    }
+}
+
+/// `%c`: an int code point or a one-char str (for bytes formats, the low
+/// byte of the code point).
+///
+/// Errors: `TypeError: %c needs int or char`, `OverflowError: %c arg not in
+/// range(0x110000)`, `TypeError: integer needed`.
+fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Out) -> PyResult<()> {
+    let ch = if let Some(s) = vm.str_pinned(arg) {
+        let mut it = s.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => c,
+            _ => return Err(vm.type_error("%c needs int or char")),
+        }
+    } else if let Some(v) = int_value(vm, arg) {
+        let c = match v {
+            IntVal::Small(i) => u32::try_from(i).ok().and_then(char::from_u32),
+            IntVal::Big(..) => None,
+        };
+        match c {
+            Some(c) => c,
+            None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+        }
+    } else {
+        return Err(vm.type_error("integer needed"));
+    };
+    spec.zero = false;
+    if kind == Kind::Str {
+        let mut body = [0u8; 4];
+        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut body), '>');
+    }
+    // bytes: the low byte, padded as a one-char body.
+    let low = [(ch as u32 & 0xff) as u8];
+    let padn = spec.width.saturating_sub(1);
+    if spec.align == Some('<') {
+        out.bytes(vm, &low)?;
+        put_n(vm, out, ' ', padn)
+    } else {
+        put_n(vm, out, ' ', padn)?;
+        out.bytes(vm, &low)
+    }
 }

@@ -9,17 +9,23 @@ extern crate std;
 
 use crate::hal::BufferHal;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::state::{Config, Vm};
 use crate::typ::{BinaryOp, Subscr, UnaryOp};
+use crate::types::strutil::{new_of_kind, Kind};
 use crate::types::{bytearray, bytes, memoryview, str as pstr, str_format};
 use crate::PyErr;
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+fn vm_with(heap_size: usize) -> Vm {
+    let mut v = Vm::new(Config { heap_size, ..Config::default() }, Box::new(BufferHal::default())).expect("vm");
+    crate::runtime::init::init(&mut v).expect("init");
+    v
+}
+
 fn vm() -> Vm {
-    Vm::new(Config::default(), Box::new(BufferHal::default()))
+    vm_with(Config::default().heap_size)
 }
 
 /// Runs `f` with the gc's native-stack scan covering all of `f`'s frame.
@@ -27,6 +33,7 @@ fn vm() -> Vm {
 fn run(mut v: Vm, f: fn(&mut Vm)) {
     let marker = 0usize;
     v.stack_base = core::hint::black_box(&marker) as *const usize as usize;
+    v.config.stack_limit = 512 * 1024;
     f(&mut v);
 }
 
@@ -39,15 +46,19 @@ fn b(vm: &mut Vm, t: &[u8]) -> Obj {
 }
 
 fn ba(vm: &mut Vm, t: &[u8]) -> Obj {
-    vm.alloc(ObjData::ByteArray(t.to_vec())).expect("alloc")
+    new_of_kind(vm, Kind::ByteArray, t).expect("alloc")
 }
 
 fn i(v: isize) -> Obj {
     Obj::small_int(v)
 }
 
-/// repr of an object; lists and tuples rendered item by item (their types
-/// are implemented elsewhere).
+/// The text of a str object.
+fn text(vm: &Vm, o: Obj) -> String {
+    String::from(vm.str_pinned(o).expect("str"))
+}
+
+/// repr of an object; lists and tuples rendered item by item.
 fn r(vm: &mut Vm, o: Obj) -> String {
     match o {
         Obj::TRUE => return String::from("True"),
@@ -55,38 +66,36 @@ fn r(vm: &mut Vm, o: Obj) -> String {
         Obj::NONE => return String::from("None"),
         _ => {}
     }
-    match vm.heap.get(o) {
-        Some(ObjData::List(l)) => {
-            let items = l.clone();
-            let parts: Vec<String> = items.into_iter().map(|x| r(vm, x)).collect();
-            alloc::format!("[{}]", parts.join(", "))
-        }
-        Some(ObjData::Tuple(t)) => {
-            let items = t.to_vec();
-            let parts: Vec<String> = items.into_iter().map(|x| r(vm, x)).collect();
-            alloc::format!("({})", parts.join(", "))
-        }
-        _ => vm.repr_string(o).expect("repr"),
+    let tuple = vm.tuple_pinned(o).is_some();
+    if let Some(items) = vm.seq_items(o).map(<[Obj]>::to_vec) {
+        let parts: Vec<String> = items.into_iter().map(|x| r(vm, x)).collect();
+        return if tuple { alloc::format!("({})", parts.join(", ")) } else { alloc::format!("[{}]", parts.join(", ")) };
     }
+    let x = vm.repr_obj(o).expect("repr");
+    text(vm, x)
 }
 
 /// "Type: message" of an error.
 fn e(vm: &mut Vm, err: PyErr) -> String {
-    let Some(ObjData::Exception(x)) = vm.heap.get(err.0) else { return String::from("MemoryError") };
-    let (cls, args) = (x.class, x.args);
-    let name = String::from(vm.class_name(cls));
-    let msg = match vm.heap.get(args) {
-        Some(ObjData::Tuple(t)) if !t.is_empty() => {
-            let a = t[0];
-            vm.str_string(a).expect("str")
+    let Some(args) = vm.heap.get::<crate::types::exception::ExceptionObj>(err.0).map(|x| x.args) else {
+        return String::from("?");
+    };
+    let name = String::from(vm.qstr_str(vm.builtin_type(err.0).name));
+    let msg = match vm.tuple_pinned(args) {
+        Some(t) if !t.is_empty() => {
+            let m = vm.str_obj(t[0]).expect("str");
+            text(vm, m)
         }
         _ => String::new(),
     };
+    if name == "MemoryError" && msg.is_empty() {
+        return name;
+    }
     alloc::format!("{name}: {msg}")
 }
 
 fn call(vm: &mut Vm, o: Obj, name: &str, args: &[Obj]) -> Result<Obj, PyErr> {
-    let q = vm.intern(name);
+    let q = vm.intern(name)?;
     let (m, slf) = vm.load_method_maybe(o, q)?;
     assert!(!m.is_null(), "no method {name}");
     if slf.is_null() {
@@ -120,7 +129,13 @@ fn sub(vm: &mut Vm, o: Obj, idx: Obj) -> String {
 
 fn slice(vm: &mut Vm, a: Option<isize>, bb: Option<isize>, c: Option<isize>) -> Obj {
     let f = |x: Option<isize>| x.map(Obj::small_int).unwrap_or(Obj::NONE);
-    vm.alloc(ObjData::Slice(f(a), f(bb), f(c))).expect("alloc")
+    crate::types::slice::new_slice(vm, f(a), f(bb), f(c)).expect("alloc")
+}
+
+/// `format(o, spec)` as a Rust string (or the error).
+fn fo(vm: &mut Vm, o: Obj, spec: &str) -> Option<String> {
+    let x = str_format::format_obj(vm, o, spec).ok()?;
+    Some(text(vm, x))
 }
 
 fn fmt(vm: &mut Vm, f: &str, args: &[Obj]) -> String {
@@ -182,7 +197,7 @@ fn str_hash_equals_qstr_hash() {
 fn str_hash_equals_qstr_hash_body(v: &mut Vm) {
     let mut v = v;
     let heap = s(&mut v, "some heap string not interned");
-    assert!(heap.heap_index().is_some());
+    assert!(v.heap.is_heap_obj(heap));
     let h1 = v.hash(heap).expect("hash");
     assert_eq!(h1, crate::qstr::hash_bytes(b"some heap string not interned"));
     let q = Obj::qstr(crate::qstr::q::append);
@@ -208,7 +223,7 @@ fn str_ops_body(v: &mut Vm) {
     // Huge repetition: MemoryError, never an abort.
     let big = v.new_int(10_000_000_000).expect("int");
     assert_eq!(op(&mut v, BinaryOp::Multiply, a, big), "MemoryError");
-    let huge = v.alloc(ObjData::Int(alloc::boxed::Box::new(num_bigint::BigInt::from(1u8) << 70))).expect("int");
+    let huge = v.new_int_mag(false, &[0, 0, 64]).expect("int");
     assert_eq!(
         op(&mut v, BinaryOp::Multiply, a, huge),
         "OverflowError: overflow converting long int to machine word"
@@ -318,12 +333,12 @@ fn str_strip_split_join_body(v: &mut Vm) {
     let l = {
         let a = s(&mut v, "a");
         let bb = s(&mut v, "b");
-        v.new_list(alloc::vec![a, bb]).expect("l")
+        v.new_list(&[a, bb]).expect("l")
     };
     assert_eq!(cr(&mut v, comma, "join", &[l]), "'a,b'");
     let xyz = s(&mut v, "xyz");
     assert_eq!(cr(&mut v, comma, "join", &[xyz]), "'x,y,z'");
-    let bad = v.new_list(alloc::vec![i(1)]).expect("l");
+    let bad = v.new_list(&[i(1)]).expect("l");
     assert_eq!(
         cr(&mut v, comma, "join", &[bad]),
         "TypeError: join expects a list of str/bytes objects consistent with self object"
@@ -447,18 +462,18 @@ fn format_spec_mini_language_body(v: &mut Vm) {
     assert_eq!(fmt(&mut v, "{:>5}", &[Obj::NONE]), "TypeError: can't convert 'NoneType' object to str implicitly");
     let abc = s(&mut v, "abc");
     assert_eq!(fmt(&mut v, "{:.2}", &[abc]), "'ab'");
-    assert_eq!(str_format::format_obj(&mut v, i(255), "#x").ok().as_deref(), Some("0xff"));
+    assert_eq!(fo(&mut v, i(255), "#x").as_deref(), Some("0xff"));
     // MicroPython's float digits (ties away from zero; `#` ignored).
     let h = v.new_float(2.5).expect("f");
-    assert_eq!(str_format::format_obj(&mut v, h, ".0f").ok().as_deref(), Some("3"));
-    assert_eq!(str_format::format_obj(&mut v, i(1), "#.3g").ok().as_deref(), Some("1"));
-    assert_eq!(str_format::format_obj(&mut v, h, "").ok().as_deref(), Some("2.5"));
+    assert_eq!(fo(&mut v, h, ".0f").as_deref(), Some("3"));
+    assert_eq!(fo(&mut v, i(1), "#.3g").as_deref(), Some("1"));
+    assert_eq!(fo(&mut v, h, "").as_deref(), Some("2.5"));
     let big = v.new_float(1e16).expect("f");
-    assert_eq!(str_format::format_obj(&mut v, big, "").ok().as_deref(), Some("1e+16"));
-    assert_eq!(str_format::format_obj(&mut v, big, ">8").ok().as_deref(), Some("   1e+16"));
+    assert_eq!(fo(&mut v, big, "").as_deref(), Some("1e+16"));
+    assert_eq!(fo(&mut v, big, ">8").as_deref(), Some("   1e+16"));
     let m = v.new_float(1234567.891).expect("f");
     // MicroPython 1.27 ignores grouping for floats ('{:,.2f}'.format(1234.5) == '1234.50').
-    assert_eq!(str_format::format_obj(&mut v, m, ",.2f").ok().as_deref(), Some("1234567.89"));
+    assert_eq!(fo(&mut v, m, ",.2f").as_deref(), Some("1234567.89"));
 }
 
 #[test]
@@ -490,7 +505,7 @@ fn format_fields_body(v: &mut Vm) {
     let err = v.call_with_self(m, slf, &[ab], &[w, i(5)]).expect_err("missing");
     assert_eq!(e(&mut v, err), "KeyError: a");
     // Index access.
-    let l = v.new_list(alloc::vec![i(5), i(6)]).expect("l");
+    let l = v.new_list(&[i(5), i(6)]).expect("l");
     let _ = l;
 }
 
@@ -609,7 +624,7 @@ fn bytes_basics_body(v: &mut Vm) {
     let xx = b(&mut v, b"xax");
     let xs = b(&mut v, b"x");
     assert_eq!(cr(&mut v, xx, "strip", &[xs]), "b'a'");
-    let list = v.new_list(alloc::vec![ab, bya]).expect("l");
+    let list = v.new_list(&[ab, bya]).expect("l");
     assert_eq!(cr(&mut v, comma, "join", &[list]), "b'ab,ab'");
     let it = v.get_iter(ab).expect("iter");
     assert_eq!(v.iter_next(it).ok(), Some(Some(i(97))));
@@ -628,9 +643,9 @@ fn bytes_constructor_body(v: &mut Vm) {
         Err(err) => e(v, err),
     };
     assert_eq!(mk(&mut v, &[i(3)]), r"b'\x00\x00\x00'");
-    let l = v.new_list(alloc::vec![i(1), i(2)]).expect("l");
+    let l = v.new_list(&[i(1), i(2)]).expect("l");
     assert_eq!(mk(&mut v, &[l]), r"b'\x01\x02'");
-    let l = v.new_list(alloc::vec![i(256)]).expect("l");
+    let l = v.new_list(&[i(256)]).expect("l");
     assert_eq!(mk(&mut v, &[l]), "ValueError: bytes value out of range");
     let ab = s(&mut v, "ab");
     assert_eq!(mk(&mut v, &[ab]), "TypeError: string argument without an encoding");
@@ -708,7 +723,9 @@ fn memoryview_views_body(v: &mut Vm) {
     let sl2 = slice(&mut v, Some(1), Some(3), None);
     v.subscr(mv, sl2, Subscr::Store(qq)).expect("slice store");
     assert_eq!(r(&mut v, base), "bytearray(b'hEQQo')");
-    assert_eq!(crate::types::strutil::get_buffer(&v, mv), Some(b"EQQ".to_vec()));
+    let d = crate::types::strutil::get_buffer(&mut v, mv).expect("mem").expect("buffer");
+    assert_eq!(d.get(), b"EQQ");
+    d.free(&mut v);
     let bt = Obj::from_type(&bytes::BYTES_TYPE);
     let copy = v.call(bt, &[mv], &[]).expect("bytes(mv)");
     assert_eq!(r(&mut v, copy), "b'EQQ'");
@@ -727,8 +744,7 @@ fn memoryview_views_body(v: &mut Vm) {
 #[test]
 fn results_survive_gc() {
     // Build many parts while collections happen (tiny heap forces gc).
-    let small = Vm::new(Config { heap_size: 64 * 1024, ..Config::default() }, Box::new(BufferHal::default()));
-    run(small, gc_body);
+    run(vm_with(64 * 1024), gc_body);
 }
 
 fn gc_body(v: &mut Vm) {
@@ -744,22 +760,46 @@ fn gc_body(v: &mut Vm) {
     }
 }
 
+/// All parts of `s` split from the left (see `Splitter`).
+fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
+    let mut sp = crate::types::str_methods::Splitter::new(max);
+    let mut out = Vec::new();
+    while let Some((a, b)) = sp.next(s, sep) {
+        out.push(&s[a..b]);
+    }
+    out
+}
+
+/// All parts of `s` split from the right, in left-to-right order.
+fn rsplit_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
+    let mut sp = crate::types::str_methods::RSplitter::new(max);
+    let mut out = Vec::new();
+    while let Some((a, b)) = sp.next(s, sep) {
+        out.push(&s[a..b]);
+    }
+    out.reverse();
+    out
+}
+
 #[test]
 fn search_and_split_helpers() {
-    use crate::types::str_methods::{find_bytes, rfind_bytes, rsplit_parts, split_parts, split_ranges};
-    // The range form agrees with the slice form.
-    for (s, sep, max) in [
-        (&b" a b  c "[..], None, -1),
-        (b" a b c ", None, 1),
-        (b"a,b,,c,", Some(&b","[..]), -1),
-        (b"a,b,,c,", Some(b","), 2),
-        (b"a<>b<>c", Some(b"<>"), -1),
-        (b"", Some(b","), -1),
-        (b"", None, -1),
-    ] {
-        let slices: Vec<&[u8]> = split_ranges(s, sep, max).iter().map(|&(a, b)| &s[a..b]).collect();
-        assert_eq!(slices, split_parts(s, sep, max));
-    }
+    use crate::types::str_methods::{find_bytes, rfind_bytes};
+    let p: &[&[u8]] = &[b"a", b"b", b"c"];
+    assert_eq!(split_parts(b" a b  c ", None, -1), p);
+    let p: &[&[u8]] = &[b"a", b"b", b"", b"c", b""];
+    assert_eq!(split_parts(b"a,b,,c,", Some(b","), -1), p);
+    let p: &[&[u8]] = &[b"a", b"b", b",c,"];
+    assert_eq!(split_parts(b"a,b,,c,", Some(b","), 2), p);
+    let p: &[&[u8]] = &[b"a", b"b", b"c"];
+    assert_eq!(split_parts(b"a<>b<>c", Some(b"<>"), -1), p);
+    let p: &[&[u8]] = &[b""];
+    assert_eq!(split_parts(b"", Some(b","), -1), p);
+    let p: &[&[u8]] = &[];
+    assert_eq!(split_parts(b"", None, -1), p);
+    let p: &[&[u8]] = &[b"a,b,", b"c"];
+    assert_eq!(rsplit_parts(b"a,b,,c", Some(b","), 1), p);
+    let p: &[&[u8]] = &[b"", b"a", b"b"];
+    assert_eq!(rsplit_parts(b",a,b", Some(b","), -1), p);
     assert_eq!(find_bytes(b"abcabc", b"ca", 0), Some(2));
     assert_eq!(find_bytes(b"abcabc", b"c", 3), Some(5));
     assert_eq!(find_bytes(b"abc", b"", 3), Some(3));
@@ -858,17 +898,17 @@ fn str_fast_paths_body(v: &mut Vm) {
     assert_eq!(cr(&mut v, bt, "split", &[bc]), "[b'a', b'b']");
     assert_eq!(cr(&mut v, bt, "partition", &[bc]), "(b'a', b',', b'b')");
     // %-formatting of small and big ints and strs.
-    let big = v.new_bigint(num_bigint::BigInt::from(1i64 << 62) * 4).unwrap();
+    let big = v.new_int_mag(false, &[0, 0, 1]).unwrap();
     let n = v.new_int(-255).unwrap();
     let tup = v.new_tuple(&[n, n, n, big, x]).unwrap();
     assert_eq!(modulo(&mut v, "%06d|%x|%-6X|%d|%7s", tup), "'-00255|-ff|-FF   |18446744073709551616|  hello'");
     let tup = v.new_tuple(&[i(5), x]).unwrap();
     assert_eq!(modulo(&mut v, "%+.3d %.2s", tup), "'+005 he'");
     // join over a list, a tuple and an iterator; type errors kept.
-    let l = v.new_list(alloc::vec![x, y, z]).unwrap();
+    let l = v.new_list(&[x, y, z]).unwrap();
     let dash = s(&mut v, "-");
     assert_eq!(cr(&mut v, dash, "join", &[l]), "'hello-hel-lo'");
-    let bad = v.new_list(alloc::vec![x, i(1)]).unwrap();
+    let bad = v.new_list(&[x, i(1)]).unwrap();
     assert_eq!(
         cr(&mut v, dash, "join", &[bad]),
         "TypeError: join expects a list of str/bytes objects consistent with self object"

@@ -6,9 +6,9 @@
 
 use crate::hal::Hal;
 use crate::obj::Obj;
-use crate::objdata::ObjData;
 use crate::qstr::Qstr;
 use crate::state::{Config, Vm};
+use crate::types::exception::ExceptionObj;
 use crate::PyErr;
 use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
@@ -81,7 +81,7 @@ impl Hal for TestHal {
 /// A fresh initialised VM and its HAL state.
 pub fn vm() -> (Vm, Rc<RefCell<HalState>>) {
     let st = Rc::new(RefCell::new(HalState::default()));
-    let mut vm = Vm::new(Config::default(), Box::new(TestHal(st.clone())));
+    let mut vm = Vm::new(Config::default(), Box::new(TestHal(st.clone()))).expect("heap");
     let _ = crate::runtime::init::init(&mut vm);
     (vm, st)
 }
@@ -121,40 +121,35 @@ pub fn call(vm: &mut Vm, name: &str, args: &[Obj]) -> Result<Obj, PyErr> {
 /// `name(*args, **kw)` for a builtin (kw as (name, value) pairs).
 pub fn call_kw(vm: &mut Vm, name: &str, args: &[Obj], kw: &[(&str, Obj)]) -> Result<Obj, PyErr> {
     let f = builtin(vm, name);
-    let flat = flat_kw(vm, kw);
-    let r = vm.call(f, args, &flat);
-    vm.roots.clear();
-    r
+    let flat = flat_kw(vm, kw)?;
+    vm.call(f, args, &flat)
 }
 
-/// Flattened keyword pairs with interned names, kept on `vm.roots` (the
-/// caller clears them).
-fn flat_kw(vm: &mut Vm, kw: &[(&str, Obj)]) -> Vec<Obj> {
+/// Flattened keyword pairs with interned names (qstrs: nothing to keep
+/// alive for the gc).
+fn flat_kw(vm: &mut Vm, kw: &[(&str, Obj)]) -> Result<Vec<Obj>, PyErr> {
     let mut flat = Vec::new();
     for (k, v) in kw {
-        let q = vm.intern(k);
+        let q = vm.intern(k)?;
         flat.push(Obj::qstr(q));
         flat.push(*v);
     }
-    vm.roots.extend_from_slice(&flat);
-    flat
+    Ok(flat)
 }
 
 /// `o.name(*args)`.
 pub fn meth(vm: &mut Vm, o: Obj, name: &str, args: &[Obj]) -> Result<Obj, PyErr> {
-    let q = vm.intern(name);
+    let q = vm.intern(name)?;
     let m = vm.load_attr(o, q)?;
     vm.call(m, args, &[])
 }
 
 /// `o.name(*args, **kw)`.
 pub fn meth_kw(vm: &mut Vm, o: Obj, name: &str, args: &[Obj], kw: &[(&str, Obj)]) -> Result<Obj, PyErr> {
-    let q = vm.intern(name);
+    let q = vm.intern(name)?;
     let m = vm.load_attr(o, q)?;
-    let flat = flat_kw(vm, kw);
-    let r = vm.call(m, args, &flat);
-    vm.roots.clear();
-    r
+    let flat = flat_kw(vm, kw)?;
+    vm.call(m, args, &flat)
 }
 
 /// A str object.
@@ -169,8 +164,25 @@ pub fn i(v: isize) -> Obj {
 
 /// A list of small ints.
 pub fn ilist(vm: &mut Vm, v: &[isize]) -> Obj {
-    let items = v.iter().map(|&x| i(x)).collect();
-    vm.new_list(items).unwrap_or(Obj::NONE)
+    let items: Vec<Obj> = v.iter().map(|&x| i(x)).collect();
+    vm.new_list(&items).unwrap_or(Obj::NONE)
+}
+
+/// `repr(o)` as a Rust string (test code may allocate).
+pub fn repr_string(vm: &mut Vm, o: Obj) -> Result<String, PyErr> {
+    let s = vm.repr_obj(o)?;
+    Ok(String::from(vm.str_pinned(s).unwrap_or("")))
+}
+
+/// `str(o)` as a Rust string.
+pub fn str_string(vm: &mut Vm, o: Obj) -> Result<String, PyErr> {
+    let s = vm.str_obj(o)?;
+    Ok(String::from(vm.str_pinned(s).unwrap_or("")))
+}
+
+/// The items of a list or tuple, copied out (test code may allocate).
+pub fn items(vm: &Vm, o: Obj) -> Vec<Obj> {
+    vm.seq_items(o).map(|v| v.to_vec()).unwrap_or_default()
 }
 
 /// `repr(o)`.
@@ -182,7 +194,7 @@ pub fn r(vm: &mut Vm, o: Obj) -> String {
         Obj::FALSE => return String::from("False"),
         _ => {}
     }
-    match vm.repr_string(o) {
+    match repr_string(vm, o) {
         Ok(s) => s,
         Err(e) => alloc::format!("<repr failed: {}>", err(vm, e)),
     }
@@ -200,16 +212,12 @@ pub fn rr(vm: &mut Vm, res: Result<Obj, PyErr>) -> String {
 pub fn err(vm: &mut Vm, e: PyErr) -> String {
     let t = vm.type_of(e.0);
     let mut out = String::from(vm.class_name(t));
-    let args = match vm.heap.get(e.0) {
-        Some(ObjData::Exception(x)) => x.args,
-        _ => Obj::NONE,
-    };
-    if let Some(a) = vm.seq_items(args) {
-        if let Some(&first) = a.first() {
-            out.push_str(": ");
-            let s = if a.len() == 1 { vm.str_string(first) } else { vm.repr_string(args) };
-            out.push_str(&s.unwrap_or_default());
-        }
+    let args = vm.heap.get::<ExceptionObj>(e.0).map_or(Obj::NONE, |x| x.args);
+    let a = items(vm, args);
+    if let Some(&first) = a.first() {
+        out.push_str(": ");
+        let s = if a.len() == 1 { str_string(vm, first) } else { repr_string(vm, args) };
+        out.push_str(&s.unwrap_or_default());
     }
     out
 }

@@ -24,17 +24,22 @@ pub fn lookup_builtin(vm: &mut Vm, name: Qstr) -> PyResult<Option<Obj>> {
         }
     }
     if let Some(m) = builtins_module() {
-        if vm.vmstate.builtins_index.len() != m.locals.len() {
-            let mut idx: alloc::vec::Vec<(Qstr, u16)> =
-                m.locals.iter().enumerate().map(|(i, (n, _))| (*n, i as u16)).collect();
-            idx.sort_by_key(|e| e.0);
-            vm.vmstate.builtins_index = idx;
-        }
-        if let Ok(i) = vm.vmstate.builtins_index.binary_search_by_key(&name, |e| e.0) {
-            let k = vm.vmstate.builtins_index[i].1 as usize;
-            if let Some((_, r)) = m.locals.get(k) {
-                return Ok(Some(vm.rom_to_obj(*r)?));
+        // A small direct-mapped cache of positions in the table (no
+        // allocation), then a linear search.
+        let slot = (name.0.wrapping_mul(0x9e37_79b9) >> 27) as usize % vm.vmstate.builtins_cache.len();
+        let (cq, ci) = vm.vmstate.builtins_cache[slot];
+        if cq == name.0 && ci > 0 {
+            if let Some((n, r)) = m.locals.get(ci as usize - 1) {
+                if *n == name {
+                    return Ok(Some(vm.rom_to_obj(*r)?));
+                }
             }
+        }
+        if let Some(k) = m.locals.iter().position(|(n, _)| *n == name) {
+            if k < u16::MAX as usize {
+                vm.vmstate.builtins_cache[slot] = (name.0, k as u16 + 1);
+            }
+            return Ok(Some(vm.rom_to_obj(m.locals[k].1)?));
         }
     }
     if let Some(t) = exception::ALL.iter().find(|t| t.name == name) {

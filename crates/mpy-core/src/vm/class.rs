@@ -92,11 +92,11 @@ pub fn class_mro<'a>(vm: &Vm, cls: Obj) -> &'a [Obj] {
     vm.heap.class(cls).and_then(|c| vm.tuple_pinned(c.st.mro)).unwrap_or(&[])
 }
 
-/// After `name = value` was stored in class `cls`'s namespace: adds the
+/// When `name = value` is stored in class `cls`'s namespace: adds the
 /// entry's flags to `cls`. Subclasses cannot be found without a heap
 /// walk, so a new bit is also set VM-wide (a set bit only means "look":
 /// the general paths stay correct, merely slower).
-fn class_stored(vm: &mut Vm, cls: Obj, name: Qstr, value: Obj) {
+pub fn note_class_entry(vm: &mut Vm, cls: Obj, name: Qstr, value: Obj) {
     let f = entry_flags(vm, Obj::qstr(name), value);
     if f == 0 || class_flags(vm, cls) & f == f {
         return;

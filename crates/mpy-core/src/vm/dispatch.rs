@@ -49,7 +49,7 @@ fn read_jump(code: &[u8], pos: &mut usize, signed: bool) -> usize {
 /// back to full equality only when a same-hash key is not a qstr.
 #[inline]
 pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
-    let h = vm.qstrs.hash(name);
+    let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
     if let Some(t) = vm.table(d) {
         if let Some(p) = t.find_identical(key, h) {
@@ -66,7 +66,7 @@ pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
 /// is already there).
 #[inline]
 pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
-    let h = vm.qstrs.hash(name);
+    let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
     if let Some(t) = vm.table_mut(d) {
         if let Some(p) = t.find_identical(key, h) {

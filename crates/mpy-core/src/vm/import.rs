@@ -1,31 +1,63 @@
-//! `import`: built-in modules ([`crate::modules::BUILTIN_MODULES`]), then
-//! `.py` then `.mpy` files along `sys.path` through the HAL, and frozen
-//! modules under its `.frozen` entry (packages with `__init__.py` or
-//! `__init__.mpy`), relative imports, `sys.modules` caching, `from m import
-//! *`, and MicroPython's ImportError messages.
+//! `import`: `sys.modules`, built-in modules ([`crate::modules::BUILTIN_MODULES`],
+//! static objects: importing one allocates nothing and does not enter it in
+//! `sys.modules`, as on MicroPython), then `.py` then `.mpy` files along
+//! `sys.path` through the HAL, and frozen modules under its `.frozen` entry
+//! (packages with `__init__.py` or `__init__.mpy`), relative imports,
+//! `from m import *`, and MicroPython's ImportError messages.
+//!
+//! Paths are built in gc-heap buffers ([`PathBuf`]), never with Rust's
+//! allocator.
 
+use super::module::{module_globals, module_name, new_module};
 use crate::hal::PathKind;
+use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::objdata::{Module, ObjData};
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::types::exception as exc;
 use crate::PyResult;
-use alloc::format;
-use alloc::string::String;
-use alloc::vec::Vec;
 
-/// Creates an empty module object named `name` (globals hold `__name__`).
-pub fn new_module(vm: &mut Vm, name: Qstr) -> PyResult<Obj> {
-    let g = vm.new_dict()?;
-    let base = vm.roots.len();
-    vm.roots.push(g);
-    let r = (|| {
-        vm.dict_store(g, Obj::qstr(q::__name__), Obj::qstr(name))?;
-        vm.alloc(ObjData::Module(Module { name, globals: g }))
-    })();
-    vm.roots.truncate(base);
-    r
+/// A path or dotted name being built, in a gc-heap buffer held in a Rust
+/// local (so the collector sees it). Text is appended from `&str`s only,
+/// so it is always UTF-8.
+struct PathBuf(GcVec<u8>);
+
+impl PathBuf {
+    fn new() -> PathBuf {
+        PathBuf(GcVec::new())
+    }
+
+    fn push(&mut self, vm: &mut Vm, s: &str) -> PyResult<()> {
+        vm.vec_extend_local(&mut self.0, s.as_bytes())
+    }
+
+    fn as_str(&self) -> &str {
+        core::str::from_utf8(self.0.as_slice()).unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn truncate(&mut self, n: usize) {
+        self.0.truncate(n);
+    }
+
+    /// Appends `/rel` (or just `rel` when empty), dropping trailing `/`s.
+    fn join(&mut self, vm: &mut Vm, rel: &str) -> PyResult<()> {
+        while self.0.as_slice().last() == Some(&b'/') {
+            let n = self.0.len() - 1;
+            self.0.truncate(n);
+        }
+        if self.len() > 0 {
+            self.push(vm, "/")?;
+        }
+        self.push(vm, rel)
+    }
+
+    fn free(self, vm: &mut Vm) {
+        vm.heap.free_vec(self.0);
+    }
 }
 
 fn modules_dict(vm: &mut Vm) -> PyResult<Obj> {
@@ -35,65 +67,16 @@ fn modules_dict(vm: &mut Vm) -> PyResult<Obj> {
     Ok(vm.modules)
 }
 
-/// The module's globals dict.
-pub fn module_globals(vm: &Vm, m: Obj) -> Option<Obj> {
-    match vm.heap.get(m)? {
-        ObjData::Module(md) => Some(md.globals),
-        _ => None,
-    }
-}
-
+/// `ImportError: no module named 'x'`.
 fn import_error(vm: &mut Vm, name: &str) -> crate::PyErr {
-    let msg = format!("no module named '{}'", name);
-    vm.error(&exc::IMPORT_ERROR_TYPE, &msg)
+    vm.error_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("no module named '{}'", name))
 }
 
-/// Loads a built-in module by its full name, if there is one.
-fn load_builtin(vm: &mut Vm, name: Qstr) -> PyResult<Option<Obj>> {
-    let Some(def) = crate::modules::BUILTIN_MODULES.iter().copied().find(|m| m.name == name) else {
-        return Ok(None);
-    };
-    let m = new_module(vm, name)?;
-    let base = vm.roots.len();
-    vm.roots.push(m);
-    let r = (|| {
-        let g = module_globals(vm, m).unwrap_or(Obj::NULL);
-        for &(k, v) in def.locals {
-            let o = vm.rom_to_obj(v)?;
-            vm.dict_store(g, Obj::qstr(k), o)?;
-        }
-        let md = modules_dict(vm)?;
-        vm.dict_store(md, Obj::qstr(name), m)?;
-        if let Some(init) = def.init {
-            init(vm, m)?;
-        }
-        Ok(Some(m))
-    })();
-    vm.roots.truncate(base);
-    r
-}
-
-/// The directories of `sys.path`.
-fn search_path(vm: &Vm) -> Vec<String> {
-    match vm.heap.get(vm.sys_path) {
-        Some(ObjData::List(l)) => l.iter().filter_map(|&o| vm.str_of(o).map(String::from)).collect(),
-        _ => alloc::vec![String::new()],
-    }
-}
-
-fn join(dir: &str, rel: &str) -> String {
-    if dir.is_empty() {
-        String::from(rel)
-    } else {
-        format!("{}/{}", dir.trim_end_matches('/'), rel)
-    }
-}
-
-/// A module found along `sys.path`: a source file, a `.mpy` file or a
-/// frozen module (path as `__file__` shows it).
+/// A module found along `sys.path`.
 enum Found {
-    /// `.py` or `.mpy` file on the filesystem.
-    File(String),
+    /// `.py` or `.mpy` file on the filesystem (its path is in the caller's
+    /// buffer).
+    File,
     /// Frozen module.
     Frozen(&'static super::frozen::FrozenModule),
     /// A package directory without `__init__`.
@@ -113,177 +96,210 @@ fn stat(vm: &mut Vm, path: &str) -> (PathKind, Option<&'static super::frozen::Fr
     (vm.hal.stat(path), None)
 }
 
-/// MicroPython's `.py`-then-`.mpy` probe: `base` + `.py`, else `base` +
-/// `.mpy`.
-fn find_py_or_mpy(vm: &mut Vm, base: &str) -> Option<Found> {
+/// MicroPython's `.py`-then-`.mpy` probe on `base`: on success `base` is
+/// left holding the file's path.
+fn find_py_or_mpy(vm: &mut Vm, base: &mut PathBuf) -> PyResult<Option<Found>> {
+    let n = base.len();
     for ext in [".py", ".mpy"] {
-        let f = format!("{}{}", base, ext);
-        match stat(vm, &f) {
-            (PathKind::File, Some(m)) => return Some(Found::Frozen(m)),
-            (PathKind::File, None) => return Some(Found::File(f)),
+        base.truncate(n);
+        base.push(vm, ext)?;
+        match stat(vm, base.as_str()) {
+            (PathKind::File, Some(m)) => return Ok(Some(Found::Frozen(m))),
+            (PathKind::File, None) => return Ok(Some(Found::File)),
             _ => {}
         }
     }
-    None
+    base.truncate(n);
+    Ok(None)
 }
 
-/// Compiles and runs file `path` (`.py` source or `.mpy`) or a frozen
-/// module as the body of module `m`. Without a compiler, a `.py` file
-/// raises `ImportError: script compilation not supported` (MicroPython's
-/// message for builds without the compiler).
-fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found) -> PyResult<()> {
+/// Runs file `path` (`.py` source or `.mpy`) or a frozen module as the
+/// body of module `m`. Without a compiler, a `.py` file raises
+/// `ImportError: script compilation not supported` (MicroPython's message
+/// for builds without the compiler).
+fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> {
     let g = module_globals(vm, m).unwrap_or(Obj::NULL);
     match found {
         Found::None => Ok(()),
         Found::Frozen(fm) => {
-            let pq = vm.intern(&format!("{}/{}", super::frozen::FROZEN_DIR, fm.path));
-            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
+            let mut p = PathBuf::new();
+            p.push(vm, super::frozen::FROZEN_DIR)?;
+            p.join(vm, fm.path)?;
+            let pq = vm.intern(p.as_str());
+            p.free(vm);
+            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq?))?;
             super::frozen::exec_frozen_in(vm, fm, g)?;
             Ok(())
         }
-        Found::File(path) => {
-            let Some(src) = vm.hal.read_file(path) else {
-                let msg = format!("no module named '{}'", path);
-                return Err(vm.error(&exc::IMPORT_ERROR_TYPE, &msg));
+        Found::File => {
+            let Some(src) = vm.read_file(path)? else {
+                return Err(import_error(vm, path));
             };
-            let pq = vm.intern(path);
+            let pq = vm.intern(path)?;
             vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
-            if path.ends_with(".mpy") {
-                super::frozen::exec_mpy_in(vm, &src, g)?;
+            let r = if path.ends_with(".mpy") {
+                super::frozen::exec_mpy_in(vm, src.as_slice(), g)
             } else if vm.vmstate.compile.is_none() {
                 // MicroPython built without its compiler says this.
-                return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"));
+                Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"))
             } else {
-                super::exec::exec_source_in(vm, &src, path, super::CompileMode::Exec, g, g)?;
-            }
-            Ok(())
+                super::exec::exec_source_in(vm, src.as_slice(), path, super::CompileMode::Exec, g, g)
+            };
+            vm.heap.free_vec(src);
+            r.map(|_| ())
         }
+    }
+}
+
+/// The `i`-th directory of `sys.path` (a str object), None past the end.
+fn path_entry(vm: &Vm, i: usize) -> Option<Obj> {
+    match vm.list_items(vm.sys_path) {
+        Some(l) => l.get(i).copied(),
+        // No usable `sys.path`: the current directory.
+        None => (i == 0).then_some(Obj::qstr(q::empty)),
     }
 }
 
 /// Imports one dotted name component: `full` is the full dotted name,
 /// `parent` the already-imported parent package (NULL for top level).
 fn import_one(vm: &mut Vm, full: &str, parent: Obj) -> PyResult<Obj> {
-    let fq = vm.intern(full);
+    let fq = vm.intern(full)?;
     let md = modules_dict(vm)?;
     if let Some(m) = vm.dict_lookup_qstr(md, fq)? {
         return Ok(m);
     }
-    if let Some(m) = load_builtin(vm, fq)? {
-        return Ok(m);
+    if let Some(def) = crate::modules::find_builtin(fq) {
+        return Ok(def.obj());
     }
     let leaf = full.rsplit('.').next().unwrap_or(full);
-    let dirs: Vec<String> = if parent.is_null() {
-        search_path(vm)
+    // The directories to search: `sys.path`, or the parent's `__path__`.
+    let parent_path = if parent.is_null() {
+        Obj::NULL
     } else {
         let g = module_globals(vm, parent).unwrap_or(Obj::NULL);
         match vm.dict_lookup_qstr(g, q::__path__)? {
-            Some(p) => match vm.str_of(p) {
-                Some(s) => alloc::vec![String::from(s)],
-                None => return Err(import_error(vm, full)),
-            },
-            None => return Err(import_error(vm, full)),
+            Some(p) if vm.str_pinned(p).is_some() => p,
+            _ => return Err(import_error(vm, full)),
         }
     };
-    for d in dirs {
-        let pkg = join(&d, leaf);
-        let (found, is_pkg) = if stat(vm, &pkg).0 == PathKind::Dir {
-            (find_py_or_mpy(vm, &join(&pkg, "__init__")).unwrap_or(Found::None), true)
-        } else {
-            match find_py_or_mpy(vm, &pkg) {
-                Some(f) => (f, false),
-                None => continue,
-            }
-        };
-        let m = new_module(vm, fq)?;
-        let base = vm.roots.len();
-        vm.roots.push(m);
-        let r = (|| {
-            let g = module_globals(vm, m).unwrap_or(Obj::NULL);
-            if is_pkg {
-                let pq = vm.intern(&pkg);
-                vm.dict_store(g, Obj::qstr(q::__path__), Obj::qstr(pq))?;
-            }
-            vm.dict_store(md, Obj::qstr(fq), m)?;
-            if let Err(e) = exec_file_in(vm, m, &found) {
-                let _ = vm.dict_remove(md, Obj::qstr(fq));
-                return Err(e);
-            }
-            if !parent.is_null() {
-                let lq = vm_leaf_q(vm, leaf);
-                vm.store_attr(parent, lq, m)?;
-            }
-            Ok(m)
-        })();
-        vm.roots.truncate(base);
-        return r;
+    let mut i = 0;
+    loop {
+        let dir = if parent.is_null() { path_entry(vm, i) } else { (i == 0).then_some(parent_path) };
+        let Some(dir) = dir else { break };
+        i += 1;
+        let Some(d) = vm.str_pinned(dir) else { continue };
+        let mut p = PathBuf::new();
+        let r = import_from_dir(vm, &mut p, d, leaf, fq, md, parent);
+        p.free(vm);
+        match r? {
+            Some(m) => return Ok(m),
+            None => continue,
+        }
     }
     Err(import_error(vm, full))
 }
 
-fn vm_leaf_q(vm: &mut Vm, leaf: &str) -> Qstr {
-    vm.intern(leaf)
+/// Looks for module `leaf` (full name `fq`) in directory `dir`, and runs
+/// it if found (using `p` as the path buffer). None if it is not there.
+fn import_from_dir(vm: &mut Vm, p: &mut PathBuf, dir: &str, leaf: &str, fq: Qstr, md: Obj, parent: Obj) -> PyResult<Option<Obj>> {
+    p.push(vm, dir)?;
+    p.join(vm, leaf)?;
+    let pkg_len = p.len();
+    let is_pkg = stat(vm, p.as_str()).0 == PathKind::Dir;
+    let found = if is_pkg {
+        p.join(vm, "__init__")?;
+        let f = find_py_or_mpy(vm, p)?.unwrap_or(Found::None);
+        if matches!(f, Found::None) {
+            p.truncate(pkg_len);
+        }
+        f
+    } else {
+        match find_py_or_mpy(vm, p)? {
+            Some(f) => f,
+            None => return Ok(None),
+        }
+    };
+    let m = new_module(vm, fq)?;
+    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    if is_pkg {
+        let pkg = p.as_str().get(..pkg_len).unwrap_or("");
+        let pq = vm.intern(pkg)?;
+        vm.dict_store(g, Obj::qstr(q::__path__), Obj::qstr(pq))?;
+    }
+    vm.dict_store(md, Obj::qstr(fq), m)?;
+    if let Err(e) = exec_file_in(vm, m, &found, p.as_str()) {
+        let _ = vm.dict_remove(md, Obj::qstr(fq));
+        return Err(e);
+    }
+    if !parent.is_null() {
+        let lq = vm.intern(leaf)?;
+        vm.store_attr(parent, lq, m)?;
+    }
+    Ok(Some(m))
 }
 
-/// Imports dotted `name` (after resolving relative `level`), returning
-/// every package along the way; the last is the named module.
-fn import_path(vm: &mut Vm, name: &str) -> PyResult<Vec<Obj>> {
-    let mut out = Vec::new();
-    let mut full = String::new();
+/// Imports dotted `name`, every package along the way; returns the first
+/// (top-level) and the last (the named module).
+fn import_path(vm: &mut Vm, name: &str) -> PyResult<(Obj, Obj)> {
+    let mut first = Obj::NULL;
     let mut parent = Obj::NULL;
-    let base = vm.roots.len();
+    let mut end = 0;
     for part in name.split('.') {
-        if !full.is_empty() {
-            full.push('.');
+        end += part.len();
+        let full = name.get(..end).unwrap_or(name);
+        end += 1;
+        let m = import_one(vm, full, parent)?;
+        if first.is_null() {
+            first = m;
         }
-        full.push_str(part);
-        let m = match import_one(vm, &full, parent) {
-            Ok(m) => m,
-            Err(e) => {
-                vm.roots.truncate(base);
-                return Err(e);
-            }
-        };
-        vm.roots.push(m);
-        out.push(m);
         parent = m;
     }
-    vm.roots.truncate(base);
-    Ok(out)
+    Ok((first, parent))
 }
 
 /// IMPORT_NAME: `import a.b.c` (fromlist None: returns `a`) or `from
 /// a.b import x` (fromlist a tuple: returns `a.b`), with `level` leading
 /// dots resolved against `globals['__name__']`.
 ///
-/// Errors: `ImportError: no module named 'x'`, errors raised by the
-/// module's body.
+/// Errors: `ImportError: no module named 'x'`, `ImportError: can't perform
+/// relative import`, errors raised by the module's body.
 pub fn import_name(vm: &mut Vm, name: Qstr, fromlist: Obj, level: Obj, globals: Obj) -> PyResult<Obj> {
     let level = level.as_small_int().unwrap_or(0).max(0) as usize;
-    let mut full = String::from(vm.qstrs.str(name));
-    if level > 0 {
-        let cur = vm.dict_lookup_qstr(globals, q::__name__)?;
-        let cur = cur.and_then(|c| vm.str_of(c).map(String::from)).unwrap_or_default();
-        let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
-        let mut pkg: Vec<&str> = cur.split('.').collect();
-        let drop = if is_pkg { level - 1 } else { level };
-        if cur.is_empty() || drop >= pkg.len() {
-            return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "can't perform relative import"));
-        }
-        pkg.truncate(pkg.len() - drop);
-        let mut p = pkg.join(".");
-        if !full.is_empty() {
-            if !p.is_empty() {
-                p.push('.');
+    let mut full = PathBuf::new();
+    let r = (|| {
+        let own = vm.qstr_str(name);
+        if level > 0 {
+            let cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
+                Some(c) => vm.str_pinned(c).unwrap_or(""),
+                None => "",
+            };
+            let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
+            let parts = cur.split('.').count();
+            let drop = if is_pkg { level - 1 } else { level };
+            if cur.is_empty() || drop >= parts {
+                return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "can't perform relative import"));
             }
-            p.push_str(&full);
+            for (k, part) in cur.split('.').take(parts - drop).enumerate() {
+                if k > 0 {
+                    full.push(vm, ".")?;
+                }
+                full.push(vm, part)?;
+            }
+            if !own.is_empty() {
+                if full.len() > 0 {
+                    full.push(vm, ".")?;
+                }
+                full.push(vm, own)?;
+            }
+        } else {
+            full.push(vm, own)?;
         }
-        full = p;
-    }
-    let mods = import_path(vm, &full)?;
-    let want_leaf = fromlist != Obj::NONE && !fromlist.is_null();
-    let r = if want_leaf { mods.last() } else { mods.first() };
-    Ok(r.copied().unwrap_or(Obj::NONE))
+        let (first, last) = import_path(vm, full.as_str())?;
+        let want_leaf = fromlist != Obj::NONE && !fromlist.is_null();
+        Ok(if want_leaf { last } else { first })
+    })();
+    full.free(vm);
+    r
 }
 
 /// IMPORT_FROM: `from m import name` (a submodule of a package is imported
@@ -295,30 +311,46 @@ pub fn import_from(vm: &mut Vm, m: Obj, name: Qstr) -> PyResult<Obj> {
     if !v.is_null() {
         return Ok(v);
     }
-    if let Some(ObjData::Module(md)) = vm.heap.get(m) {
-        let (mn, g) = (md.name, md.globals);
+    if let (Some(mn), Some(g)) = (module_name(vm, m), module_globals(vm, m)) {
         if vm.dict_lookup_qstr(g, q::__path__)?.is_some() {
-            let full = format!("{}.{}", vm.qstrs.str(mn), vm.qstrs.str(name));
-            if let Ok(sub) = import_one(vm, &full, m) {
+            let mut full = PathBuf::new();
+            let (a, b) = (vm.qstr_str(mn), vm.qstr_str(name));
+            let r = (|| {
+                full.push(vm, a)?;
+                full.push(vm, ".")?;
+                full.push(vm, b)?;
+                import_one(vm, full.as_str(), m)
+            })();
+            full.free(vm);
+            if let Ok(sub) = r {
                 return Ok(sub);
             }
         }
     }
-    let msg = format!("cannot import name {}", vm.qstrs.str(name));
-    Err(vm.error(&exc::IMPORT_ERROR_TYPE, &msg))
+    let n = vm.qstr_str(name);
+    Err(vm.error_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("cannot import name {}", n)))
 }
 
 /// IMPORT_STAR: copies the module's public names (not starting with `_`)
 /// into `locals`.
+///
+/// Errors: `MemoryError`; whatever storing into `locals` raises.
 pub fn import_star(vm: &mut Vm, m: Obj, locals: Obj) -> PyResult<()> {
+    if let Some(def) = m.as_builtin_module() {
+        for &(k, r) in def.locals {
+            if !vm.qstr_str(k).starts_with('_') {
+                let v = vm.rom_to_obj(r)?;
+                vm.dict_store(locals, Obj::qstr(k), v)?;
+            }
+        }
+        return Ok(());
+    }
     let Some(g) = module_globals(vm, m) else { return Ok(()) };
-    let entries: Vec<(Obj, Obj)> = match vm.table(g) {
-        Some(t) => t.iter().map(|e| (e.key, e.value)).collect(),
-        None => Vec::new(),
-    };
-    for (k, v) in entries {
-        if vm.str_of(k).is_some_and(|s| !s.starts_with('_')) {
-            vm.dict_store(locals, k, v)?;
+    let mut p = 0;
+    while let Some((pos, e)) = vm.table(g).and_then(|t| t.next_at(p)) {
+        p = pos + 1;
+        if vm.str_pinned(e.key).is_some_and(|s| !s.starts_with('_')) {
+            vm.dict_store(locals, e.key, e.value)?;
         }
     }
     Ok(())

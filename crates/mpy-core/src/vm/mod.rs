@@ -1,8 +1,9 @@
 //! The bytecode VM: loading raw code ([`load`]), frames ([`frame`]), the
 //! dispatch loop ([`dispatch`]), Python function calls and argument binding
-//! ([`call`]), classes and instances ([`class`]), generators ([`gen`]),
-//! exceptions and tracebacks ([`exc`]), imports ([`import`]) and the entry
-//! points ports use ([`exec`]).
+//! ([`call`]), classes ([`class`]), attributes of instances, classes and
+//! modules ([`members`]), `super` ([`sup`]), generators ([`gen`]),
+//! exceptions and tracebacks ([`exc`]), modules ([`module`]), imports
+//! ([`import`]) and the entry points ports use ([`exec`]).
 
 pub mod builtins;
 pub mod call;
@@ -17,6 +18,9 @@ pub mod frozen;
 pub mod gen;
 pub mod import;
 pub mod load;
+pub mod members;
+pub mod module;
+pub mod sup;
 
 use crate::obj::Obj;
 use crate::qstr::Qstr;
@@ -25,7 +29,8 @@ use crate::PyResult;
 use mpy_bytecode::CompiledModule;
 
 pub use call::call_function;
-pub use class::{call_class, instance_is_callable, load_method_special, store_attr_special};
+pub use class::{call_class, instance_is_callable};
+pub use members::{load_method_special, store_attr_special};
 pub use exc::print_exception;
 pub use exec::{exec_module, exec_source, CompileMode};
 pub use load::load_module;
@@ -46,9 +51,9 @@ pub struct VmState {
     /// Python call depth (for the recursion guard when no native stack
     /// base is known).
     pub depth: usize,
-    /// The `builtins` table's entries sorted by qstr (index into it), built
-    /// on first lookup.
-    pub builtins_index: alloc::vec::Vec<(Qstr, u16)>,
+    /// A direct-mapped cache of the `builtins` table: `(qstr id, index + 1)`
+    /// pairs (0 = empty), filled by lookups.
+    pub builtins_cache: [(u32, u16); 32],
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -60,6 +65,14 @@ pub struct VmState {
     /// Backward jumps left before the dispatch loop next asks the HAL for
     /// a pending interrupt (Ctrl-C), counted across all frames.
     pub poll_countdown: u32,
+    /// Class flag bits (`class::CF_*`) that hold for every class: set when
+    /// an existing class gains e.g. a `__setattr__` (its subclasses cannot
+    /// be found to update their own flags).
+    pub class_flags_extra: u32,
+    /// Bumped whenever a class namespace gains a new key (which may
+    /// shadow a cached lookup of any subclass): class lookup caches filled
+    /// in an older epoch are ignored.
+    pub mcache_epoch: usize,
 }
 
 impl Default for VmState {
@@ -71,11 +84,13 @@ impl Default for VmState {
             #[cfg(not(feature = "compiler"))]
             compile: None,
             depth: 0,
-            builtins_index: alloc::vec::Vec::new(),
+            builtins_cache: [(u32::MAX, 0); 32],
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
             poll_countdown: 0,
+            class_flags_extra: 0,
+            mcache_epoch: 0,
         }
     }
 }
