@@ -1,4 +1,4 @@
-# cmdline: -X heapsize=64k
+# cmdline: -X heapsize=128k
 l = []
 for i in range(1000):
     l = [l]

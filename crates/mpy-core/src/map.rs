@@ -555,6 +555,43 @@ impl Map {
         new.truncate(src.t.len());
         Ok(Map { t: new })
     }
+
+    /// Makes room in a full indexed table without allocating: moves the
+    /// live entries down over deleted places (keeping their order), clears
+    /// the freed places and rebuilds the index (MicroPython reuses deleted
+    /// slots the same way instead of growing). Small tables have no
+    /// deleted places: nothing changes. (added by containers)
+    pub fn compact_in_place(&mut self) {
+        if self.small() {
+            return;
+        }
+        let end = self.end_pos();
+        let cap = self.w(0);
+        let hashes = HDR + 2 * cap;
+        let mut j = 0;
+        for p in 0..end {
+            let k = self.key_at(p);
+            if k.is_null() {
+                continue;
+            }
+            if j != p {
+                let v = self.w(HDR + 2 * p + 1);
+                let h = self.hash_at(p).unwrap_or(0);
+                self.set_w(HDR + 2 * j, k.raw());
+                self.set_w(HDR + 2 * j + 1, v);
+                let hw = hashes + j / G;
+                let old = self.w(hw);
+                let sh = shift(j);
+                self.set_w(hw, (old & !((u32::MAX as usize) << sh)) | ((h as usize) << sh));
+            }
+            j += 1;
+        }
+        for i in HDR + 2 * j..HDR + 2 * end {
+            self.set_w(i, 0);
+        }
+        self.t.truncate(HDR + 2 * j);
+        self.rebuild_index();
+    }
 }
 
 #[cfg(test)]

@@ -245,6 +245,7 @@ impl crate::state::Vm {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::needless_range_loop)]
 mod tests {
     use super::*;
     use alloc::format;
@@ -274,14 +275,24 @@ mod tests {
         assert_eq!(find_static("a"), Some(q::a));
     }
 
-    fn vm() -> crate::state::Vm {
-        let cfg = crate::state::Config { heap_size: 256 * 1024, ..crate::state::Config::default() };
-        crate::state::Vm::new(cfg, alloc::boxed::Box::new(crate::hal::BufferHal::default())).expect("vm")
+    /// Runs `f` on a fresh VM whose gc scans the native stack below this
+    /// frame (so texts held in locals while interning survive).
+    #[inline(never)]
+    fn with_vm(heap_size: usize, f: fn(&mut crate::state::Vm)) {
+        let marker = 0usize;
+        let cfg = crate::state::Config { heap_size, ..crate::state::Config::default() };
+        let mut vm =
+            crate::state::Vm::new(cfg, alloc::boxed::Box::new(crate::hal::BufferHal::default())).expect("vm");
+        vm.stack_base = core::hint::black_box(&marker) as *const usize as usize;
+        f(&mut vm);
     }
 
     #[test]
     fn dynamic_intern_is_unique_and_grows() {
-        let mut vm = vm();
+        with_vm(256 * 1024, dynamic_intern_body);
+    }
+
+    fn dynamic_intern_body(vm: &mut crate::state::Vm) {
         let mut ids = Vec::new();
         for i in 0..1000 {
             let s = format!("dyn_{i}");
@@ -315,9 +326,10 @@ mod tests {
 
     #[test]
     fn intern_exhaustion_is_memory_error() {
-        let cfg = crate::state::Config { heap_size: 16 * 1024, ..crate::state::Config::default() };
-        let mut vm =
-            crate::state::Vm::new(cfg, alloc::boxed::Box::new(crate::hal::BufferHal::default())).expect("vm");
+        with_vm(16 * 1024, intern_exhaustion_body);
+    }
+
+    fn intern_exhaustion_body(vm: &mut crate::state::Vm) {
         let mut failed = false;
         for i in 0..10_000 {
             if vm.intern(&format!("name_{i}_padding_padding")).is_err() {
@@ -327,6 +339,7 @@ mod tests {
         }
         assert!(failed, "a 16 KiB heap cannot hold 10000 qstrs");
         // Earlier entries are intact.
-        assert_eq!(vm.qstrs.lookup(&vm.heap, "name_0_padding_padding").map(|q| vm.qstr_str(q)), Some("name_0_padding_padding"));
+        let q = vm.qstrs.lookup(&vm.heap, "name_0_padding_padding");
+        assert_eq!(q.map(|q| vm.qstr_str(q)), Some("name_0_padding_padding"));
     }
 }

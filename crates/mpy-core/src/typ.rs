@@ -381,6 +381,9 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
+/// The dynamic-attribute hook of a built-in module (see [`ModuleDef::attr`]).
+pub type ModuleAttrFn = fn(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj>;
+
 /// A built-in module: a static object (MicroPython's ROM modules), so
 /// importing one allocates nothing and it is not entered in `sys.modules`.
 /// `Obj::from_static(&M.header)` (or [`ModuleDef::obj`]) is the module
@@ -398,7 +401,7 @@ pub struct ModuleDef {
     /// `attr(vm, name, None)` loads `name` (NULL if absent);
     /// `attr(vm, name, Some(v))` stores it (`v` NULL = delete) and returns
     /// non-NULL if it did (NULL = no such writable attribute).
-    pub attr: Option<fn(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj>>,
+    pub attr: Option<ModuleAttrFn>,
     /// The names `attr` answers, in the order `dir(module)` lists them
     /// (after `locals`).
     pub attr_names: &'static [Qstr],
@@ -415,7 +418,7 @@ impl ModuleDef {
     pub const fn with_attr(
         name: Qstr,
         locals: &'static [(Qstr, Rom)],
-        attr: fn(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj>,
+        attr: ModuleAttrFn,
         attr_names: &'static [Qstr],
     ) -> ModuleDef {
         ModuleDef { header: ObjBase { ty: &BUILTIN_MODULE_TYPE }, name, locals, attr: Some(attr), attr_names }

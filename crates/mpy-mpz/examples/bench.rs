@@ -1,8 +1,8 @@
 //! Micro-benchmark of mpy-mpz against num-bigint: prints a table of the
 //! time per operation for each and their ratio (mpz / num-bigint; below 1
 //! means mpz is faster). Run with
-//! `cargo run --release -p mpy-mpz --example bench` (add `quick` as an
-//! argument for a shorter run). Timings, not assertions: nothing here can
+//! `cargo run --release -p mpy-mpz --example bench` (add `quick` for a
+//! shorter run, and a word to run only the rows whose name contains it). Timings, not assertions: nothing here can
 //! fail a test.
 //!
 //! mpz results go into `Vec`s allocated per operation at the crate's
@@ -94,7 +94,7 @@ impl Z {
         let s = pow::pow_mod(&mut out, self.r(), &e.mag, m.r(), &mut scratch).unwrap();
         Z::done(out, s)
     }
-    fn to_string(&self) -> String {
+    fn to_text(&self) -> String {
         let mut out = vec![0u8; fmt::to_str_len(self.mag.len(), 10)];
         let mut scratch = vec![0; fmt::to_str_scratch_len(self.mag.len(), 10)];
         let n = fmt::to_str(&mut out, self.r(), 10, false, &mut scratch).unwrap();
@@ -214,7 +214,7 @@ fn e_digits_mpz(n: usize) -> String {
         k += 1;
         term = term.floordiv(&Z::from_i64(k));
     }
-    total.to_string()
+    total.to_text()
 }
 
 fn e_digits_big(n: usize) -> String {
@@ -229,10 +229,15 @@ fn e_digits_big(n: usize) -> String {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "quick");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "quick");
+    let filter = args.iter().find(|a| *a != "quick").cloned().unwrap_or_default();
     let budget = Duration::from_millis(if quick { 40 } else { 250 });
     let mut rows: Vec<(String, f64, f64)> = Vec::new();
     let mut bench = |name: &str, mz: &mut dyn FnMut(), nb: &mut dyn FnMut()| {
+        if !name.contains(filter.as_str()) {
+            return;
+        }
         let a = time(budget, mz);
         let b = time(budget, nb);
         rows.push((name.to_string(), a, b));
@@ -270,7 +275,7 @@ fn main() {
     for &n in &[10usize, 100, 1000] {
         let x = val(n, 9);
         let bx = to_big(&x);
-        bench(&format!("str() {n} digits"), &mut || { black_box(x.to_string()); }, &mut || { black_box(bx.to_string()); });
+        bench(&format!("str() {n} digits"), &mut || { black_box(x.to_text()); }, &mut || { black_box(bx.to_string()); });
         let text = bx.to_string();
         bench(&format!("int(str) {} chars", text.len()), &mut || { black_box(Z::parse(&text)); }, &mut || {
             black_box(BigInt::parse_bytes(text.as_bytes(), 10));

@@ -29,61 +29,98 @@ pub enum BitOp {
     Xor,
 }
 
-impl BitOp {
-    #[inline]
-    fn apply(self, x: Digit, y: Digit) -> Digit {
-        match self {
-            BitOp::And => x & y,
-            BitOp::Or => x | y,
-            BitOp::Xor => x ^ y,
-        }
-    }
-}
-
 /// The two's-complement digits of a signed value, least significant first,
-/// sign-extended forever: for a negative value `~(|x| - 1)`.
+/// sign-extended forever: for a negative value `~(|x| - 1)`, computed
+/// without branches as `(d - borrow) ^ mask` with `mask` all ones and the
+/// initial borrow 1 for negatives, zero and 0 otherwise.
 struct Twos<'a> {
     mag: core::slice::Iter<'a, Digit>,
-    neg: bool,
+    mask: Digit,
     borrow: bool,
 }
 
 impl<'a> Twos<'a> {
     fn new(x: MpzRef<'a>) -> Self {
-        Twos { mag: x.mag.iter(), neg: x.neg, borrow: true }
+        Twos { mag: x.mag.iter(), mask: if x.neg { Digit::MAX } else { 0 }, borrow: x.neg }
     }
 
     #[inline]
     fn next_digit(&mut self) -> Digit {
         let d = self.mag.next().copied().unwrap_or(0);
-        if !self.neg {
-            return d;
-        }
         let (v, b) = d.overflowing_sub(self.borrow as Digit);
         self.borrow = b;
-        !v
+        v ^ self.mask
+    }
+}
+
+/// The operation as three selection masks, so one loop (small code, no
+/// per-digit dispatch) serves all three: `(x & y & and) | ((x | y) & or) |
+/// ((x ^ y) & xor)`.
+#[derive(Clone, Copy)]
+struct Sel {
+    and: Digit,
+    or: Digit,
+    xor: Digit,
+}
+
+impl Sel {
+    fn new(op: BitOp) -> Self {
+        let m = |b: bool| if b { Digit::MAX } else { 0 };
+        Sel { and: m(op == BitOp::And), or: m(op == BitOp::Or), xor: m(op == BitOp::Xor) }
+    }
+
+    #[inline]
+    fn apply(self, x: Digit, y: Digit) -> Digit {
+        (x & y & self.and) | ((x | y) & self.or) | ((x ^ y) & self.xor)
     }
 }
 
 /// `out = a op b` with two's-complement semantics; returns the sign and
 /// length. `out` needs [`bitop_len`] digits.
 pub fn bitop(out: &mut [Digit], op: BitOp, a: MpzRef<'_>, b: MpzRef<'_>) -> Result<SignedLen, Error> {
+    let sel = Sel::new(op);
+    let op = |x, y| sel.apply(x, y);
     let (a, b) = (a.trimmed(), b.trimmed());
     let n = a.mag.len().max(b.mag.len());
-    let neg = op.apply(a.neg as Digit, b.neg as Digit) != 0;
+    // The sign bits combine like any other bit.
+    let neg = op(a.neg as Digit, b.neg as Digit) != 0;
     let area = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
     let (mut ta, mut tb) = (Twos::new(a), Twos::new(b));
     // A negative result is stored as its magnitude, ~r + 1, on the fly.
+    let mask = if neg { Digit::MAX } else { 0 };
     let mut carry = neg;
+    // While a borrow or carry is live (through low zero digits only),
+    // digit by digit.
+    let mut k = 0;
     for o in area.iter_mut() {
-        let r = op.apply(ta.next_digit(), tb.next_digit());
-        *o = if neg {
-            let (v, c) = (!r).overflowing_add(carry as Digit);
-            carry = c;
-            v
+        if !(ta.borrow || tb.borrow || carry) {
+            break;
+        }
+        let r = op(ta.next_digit(), tb.next_digit());
+        let (v, c) = (r ^ mask).overflowing_add(carry as Digit);
+        *o = v;
+        carry = c;
+        k += 1;
+    }
+    // Then every digit is just `d ^ mask`: plain loops over the common
+    // part and the longer operand's tail (the other sign-extended).
+    let (ma, mb) = (ta.mask, tb.mask);
+    let (ar, br) = (a.mag.get(k..).unwrap_or(&[]), b.mag.get(k..).unwrap_or(&[]));
+    if let Some(rest) = area.get_mut(k..) {
+        let common = ar.len().min(br.len());
+        for ((o, &x), &y) in rest.iter_mut().zip(ar).zip(br) {
+            *o = op(x ^ ma, y ^ mb) ^ mask;
+        }
+        let tail = rest.get_mut(common..).unwrap_or(&mut []);
+        if ar.len() > common {
+            for (o, &x) in tail.iter_mut().zip(ar.get(common..).unwrap_or(&[])) {
+                *o = op(x ^ ma, mb) ^ mask;
+            }
         } else {
-            r
-        };
+            for (o, &y) in tail.iter_mut().zip(br.get(common..).unwrap_or(&[])) {
+                *o = op(ma, y ^ mb) ^ mask;
+            }
+        }
     }
     if carry {
         // Past `n` digits r is all ones, so ~r + carry is exactly 1.

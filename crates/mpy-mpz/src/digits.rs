@@ -12,14 +12,18 @@ use crate::Digit;
 /// carry out of `acc` (0 or 1).
 #[inline]
 pub(crate) fn add_assign(acc: &mut [Digit], b: &[Digit]) -> Digit {
-    let b = b.get(..acc.len()).unwrap_or(b);
-    let Some((lo, hi)) = acc.split_at_mut_checked(b.len()) else { return 0 };
-    let mut carry = false;
-    for (x, &y) in lo.iter_mut().zip(b) {
-        let (s1, c1) = x.overflowing_add(y);
-        let (s2, c2) = s1.overflowing_add(carry as Digit);
-        *x = s2;
-        carry = c1 | c2;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::add_assign(acc, b);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let b = b.get(..acc.len()).unwrap_or(b);
+        let Some((lo, hi)) = acc.split_at_mut_checked(b.len()) else { return 0 };
+        let mut carry = false;
+        for (x, &y) in lo.iter_mut().zip(b) {
+            let (s1, c1) = x.overflowing_add(y);
+            let (s2, c2) = s1.overflowing_add(carry as Digit);
+            *x = s2;
+            carry = c1 | c2;
     }
     if !carry {
         return 0;
@@ -32,20 +36,25 @@ pub(crate) fn add_assign(acc: &mut [Digit], b: &[Digit]) -> Digit {
         }
     }
     1
+    }
 }
 
 /// `acc -= b`, with the borrow propagated through all of `acc`. Requires
 /// `b.len() <= acc.len()`. Returns the borrow out of `acc` (0 or 1).
 #[inline]
 pub(crate) fn sub_assign(acc: &mut [Digit], b: &[Digit]) -> Digit {
-    let b = b.get(..acc.len()).unwrap_or(b);
-    let Some((lo, hi)) = acc.split_at_mut_checked(b.len()) else { return 0 };
-    let mut borrow = false;
-    for (x, &y) in lo.iter_mut().zip(b) {
-        let (s1, c1) = x.overflowing_sub(y);
-        let (s2, c2) = s1.overflowing_sub(borrow as Digit);
-        *x = s2;
-        borrow = c1 | c2;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::sub_assign(acc, b);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let b = b.get(..acc.len()).unwrap_or(b);
+        let Some((lo, hi)) = acc.split_at_mut_checked(b.len()) else { return 0 };
+        let mut borrow = false;
+        for (x, &y) in lo.iter_mut().zip(b) {
+            let (s1, c1) = x.overflowing_sub(y);
+            let (s2, c2) = s1.overflowing_sub(borrow as Digit);
+            *x = s2;
+            borrow = c1 | c2;
     }
     if !borrow {
         return 0;
@@ -58,6 +67,7 @@ pub(crate) fn sub_assign(acc: &mut [Digit], b: &[Digit]) -> Digit {
         }
     }
     1
+    }
 }
 
 /// `acc = b - acc` over `acc.len()` digits, with `b.len() <= acc.len()`
@@ -79,25 +89,29 @@ pub(crate) fn rsub_assign(acc: &mut [Digit], b: &[Digit]) -> Digit {
 /// out.len()`. Returns the carry out of digit `a.len() - 1`.
 #[inline]
 pub(crate) fn add_to(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Digit {
-    let n = a.len().min(out.len());
-    let Some(out) = out.get_mut(..n) else { return 0 };
-    let b = b.get(..out.len()).unwrap_or(b);
-    let (Some((o_lo, o_hi)), Some((a_lo, a_hi))) = (out.split_at_mut_checked(b.len()), a.split_at_checked(b.len())) else {
-        return 0;
-    };
-    // Two digits at a time as one 64-bit word (one add-with-carry on
-    // 64-bit hosts), then the odd digit.
-    let mut carry = false;
-    let (o2, o_rest) = o_lo.as_chunks_mut::<2>();
-    let (a2, a_rest) = a_lo.as_chunks::<2>();
-    let (b2, b_rest) = b.as_chunks::<2>();
-    for ((o, x), y) in o2.iter_mut().zip(a2).zip(b2) {
-        let xx = x[0] as u64 | (x[1] as u64) << 32;
-        let yy = y[0] as u64 | (y[1] as u64) << 32;
-        let (s1, c1) = xx.overflowing_add(yy);
-        let (s2, c2) = s1.overflowing_add(carry as u64);
-        *o = [s2 as Digit, (s2 >> 32) as Digit];
-        carry = c1 | c2;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::add_to(out, a, b);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let n = a.len().min(out.len());
+        let Some(out) = out.get_mut(..n) else { return 0 };
+        let b = b.get(..out.len()).unwrap_or(b);
+        let (Some((o_lo, o_hi)), Some((a_lo, a_hi))) = (out.split_at_mut_checked(b.len()), a.split_at_checked(b.len())) else {
+            return 0;
+        };
+        // Two digits at a time as one 64-bit word (one add-with-carry on
+        // 64-bit hosts), then the odd digit.
+        let mut carry = false;
+        let (o2, o_rest) = o_lo.as_chunks_mut::<2>();
+        let (a2, a_rest) = a_lo.as_chunks::<2>();
+        let (b2, b_rest) = b.as_chunks::<2>();
+        for ((o, x), y) in o2.iter_mut().zip(a2).zip(b2) {
+            let xx = x[0] as u64 | (x[1] as u64) << 32;
+            let yy = y[0] as u64 | (y[1] as u64) << 32;
+            let (s1, c1) = xx.overflowing_add(yy);
+            let (s2, c2) = s1.overflowing_add(carry as u64);
+            *o = [s2 as Digit, (s2 >> 32) as Digit];
+            carry = c1 | c2;
     }
     for ((o, &x), &y) in o_rest.iter_mut().zip(a_rest).zip(b_rest) {
         let (s1, c1) = x.overflowing_add(y);
@@ -106,10 +120,12 @@ pub(crate) fn add_to(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Digit {
         carry = c1 | c2;
     }
     propagate_to(o_hi, a_hi, carry, Digit::overflowing_add) as Digit
+    }
 }
 
 /// `out = a + carry` (with `op` = add) or `a - borrow` (sub): ripples the
 /// carry only as far as it goes, then copies. Returns the final carry.
+#[cfg(not(target_pointer_width = "64"))]
 #[inline]
 fn propagate_to(out: &mut [Digit], a: &[Digit], mut carry: bool, op: fn(Digit, Digit) -> (Digit, bool)) -> bool {
     let mut done = 0;
@@ -132,24 +148,30 @@ fn propagate_to(out: &mut [Digit], a: &[Digit], mut carry: bool, op: fn(Digit, D
 /// out.len()`. Returns the borrow (1 if `b > a`).
 #[inline]
 pub(crate) fn sub_to(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Digit {
-    let n = a.len().min(out.len());
-    let Some(out) = out.get_mut(..n) else { return 0 };
-    let b = b.get(..out.len()).unwrap_or(b);
-    let (Some((o_lo, o_hi)), Some((a_lo, a_hi))) = (out.split_at_mut_checked(b.len()), a.split_at_checked(b.len())) else {
-        return 0;
-    };
-    let mut borrow = false;
-    for ((o, &x), &y) in o_lo.iter_mut().zip(a_lo).zip(b) {
-        let (s1, c1) = x.overflowing_sub(y);
-        let (s2, c2) = s1.overflowing_sub(borrow as Digit);
-        *o = s2;
-        borrow = c1 | c2;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::sub_to(out, a, b);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let n = a.len().min(out.len());
+        let Some(out) = out.get_mut(..n) else { return 0 };
+        let b = b.get(..out.len()).unwrap_or(b);
+        let (Some((o_lo, o_hi)), Some((a_lo, a_hi))) = (out.split_at_mut_checked(b.len()), a.split_at_checked(b.len())) else {
+            return 0;
+        };
+        let mut borrow = false;
+        for ((o, &x), &y) in o_lo.iter_mut().zip(a_lo).zip(b) {
+            let (s1, c1) = x.overflowing_sub(y);
+            let (s2, c2) = s1.overflowing_sub(borrow as Digit);
+            *o = s2;
+            borrow = c1 | c2;
     }
     propagate_to(o_hi, a_hi, borrow, Digit::overflowing_sub) as Digit
+    }
 }
 
 /// `acc[..a.len()] += a * d + carry`; returns the final carry digit (not
 /// added to `acc`). Requires `a.len() <= acc.len()`.
+#[cfg(not(target_pointer_width = "64"))]
 #[inline]
 pub(crate) fn mul_digit_add(acc: &mut [Digit], a: &[Digit], d: Digit) -> Digit {
     let mut carry: u64 = 0;
@@ -167,18 +189,42 @@ pub(crate) fn mul_digit_add(acc: &mut [Digit], a: &[Digit], d: Digit) -> Digit {
 /// Requires `a.len() <= out.len()`.
 #[inline]
 pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: Digit) -> Digit {
-    let mut carry = carry_in as u64;
-    let d = d as u64;
-    for (&x, r) in a.iter().zip(out.iter_mut()) {
-        let t = (x as u64) * d + carry;
-        *r = t as Digit;
-        carry = t >> 32;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::mul_digit_to(out, a, d, carry_in);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let mut carry = carry_in as u64;
+        let d = d as u64;
+        for (&x, r) in a.iter().zip(out.iter_mut()) {
+            let t = (x as u64) * d + carry;
+            *r = t as Digit;
+            carry = t >> 32;
     }
     carry as Digit
+    }
+}
+
+/// In place, `a = a * d + carry_in`; returns the carry digit.
+#[inline]
+pub(crate) fn mul_digit_to_in_place(a: &mut [Digit], d: Digit, carry_in: Digit) -> Digit {
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::mul_limb_add_in_place(a, d as u64, carry_in as u64) as Digit;
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        let mut carry = carry_in as u64;
+        let d = d as u64;
+        for x in a.iter_mut() {
+            let t = (*x as u64) * d + carry;
+            *x = t as Digit;
+            carry = t >> 32;
+        }
+        carry as Digit
+    }
 }
 
 /// `acc[..a.len()] -= a * d`; returns what must still be subtracted from
 /// `acc[a.len()]` (up to `2^32`). Requires `a.len() <= acc.len()`.
+#[cfg(not(target_pointer_width = "64"))]
 #[inline]
 pub(crate) fn mul_digit_sub(acc: &mut [Digit], a: &[Digit], d: Digit) -> u64 {
     let mut borrow: u64 = 0;
@@ -197,11 +243,15 @@ pub(crate) fn mul_digit_sub(acc: &mut [Digit], a: &[Digit], d: Digit) -> u64 {
 /// out of the top digit. Requires `a.len() <= out.len()`.
 #[inline]
 pub(crate) fn shl_bits_to(out: &mut [Digit], a: &[Digit], shift: u32) -> Digit {
-    if shift == 0 {
-        for (&x, o) in a.iter().zip(out.iter_mut()) {
-            *o = x;
-        }
-        return 0;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::shl_bits_to(out, a, shift);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        if shift == 0 {
+            for (&x, o) in a.iter().zip(out.iter_mut()) {
+                *o = x;
+            }
+            return 0;
     }
     let back = 32 - shift;
     let mut carry: Digit = 0;
@@ -210,6 +260,7 @@ pub(crate) fn shl_bits_to(out: &mut [Digit], a: &[Digit], shift: u32) -> Digit {
         carry = x >> back;
     }
     carry
+    }
 }
 
 /// `out[..a.len()] = (a >> shift) | (high << (32 - shift))` for `shift <
@@ -217,17 +268,22 @@ pub(crate) fn shl_bits_to(out: &mut [Digit], a: &[Digit], shift: u32) -> Digit {
 /// out.len()`.
 #[inline]
 pub(crate) fn shr_bits_to(out: &mut [Digit], a: &[Digit], shift: u32, high: Digit) {
-    if shift == 0 {
-        for (&x, o) in a.iter().zip(out.iter_mut()) {
-            *o = x;
-        }
-        return;
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::shr_bits_to(out, a, shift, high);
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        if shift == 0 {
+            for (&x, o) in a.iter().zip(out.iter_mut()) {
+                *o = x;
+            }
+            return;
     }
     let back = 32 - shift;
     let mut upper = high;
     for (&x, o) in a.iter().zip(out.iter_mut()).rev() {
         *o = (x >> shift) | (upper << back);
         upper = x;
+    }
     }
 }
 

@@ -6,7 +6,9 @@
 //! `-7 % 2 == 1`, `7 % -2 == -1`.
 
 use crate::digits;
-use core::num::NonZeroU64;
+#[cfg(not(target_pointer_width = "64"))]
+use crate::recip::Divisor;
+use core::num::NonZeroU32;
 use crate::{trim, Digit, Error, MpzRef, SignedLen};
 
 /// Quotient length sufficient for [`divmod`] / [`floordiv`] (and for
@@ -26,17 +28,26 @@ pub fn divmod_r_len(lb: usize) -> usize {
     lb
 }
 
-/// Scratch length for every division function: `la + lb + 1` digits for
-/// the normalised copies of both operands when the divisor has two digits
-/// or more and is not longer than the dividend, else 0.
+/// Scratch length for every division function: room for normalised
+/// copies of both operands when the divisor is longer than one machine
+/// word and not longer than the dividend, else 0. That is `la + lb + 1`
+/// digits when the divisor has two digits or more on 32-bit targets, and
+/// `2*ceil(la/2) + 2*ceil(lb/2) + 2` (at most `la + lb + 4`) when it has
+/// three or more on 64-bit hosts, which divide by 64-bit limbs.
 #[inline]
 pub fn divmod_scratch_len(la: usize, lb: usize) -> usize {
-    if lb <= 1 || la < lb {
+    if lb <= LIMB_DIGITS || la < lb {
         0
+    } else if LIMB_DIGITS == 2 {
+        la.div_ceil(2).saturating_add(lb.div_ceil(2)).saturating_add(1).saturating_mul(2)
     } else {
         la.saturating_add(lb).saturating_add(1)
     }
 }
+
+/// Digits per machine word: the divisor length up to which division is
+/// by a single word.
+const LIMB_DIGITS: usize = if cfg!(target_pointer_width = "64") { 2 } else { 1 };
 
 /// `(q, r) = divmod(|a|, |b|)` on magnitudes (truncating; the same as
 /// floor for non-negative values). Writes the quotient into `q` (which
@@ -78,15 +89,12 @@ pub fn rem_digit_mag(a: &[Digit], d: Digit) -> Result<Digit, Error> {
 /// `d`; returns the new normalised length and the remainder (`(len, 0)`
 /// unchanged for `d == 0`, which callers must exclude).
 pub fn div_digit_in_place(a: &mut [Digit], len: usize, d: Digit) -> (usize, Digit) {
-    let Some(body) = a.get_mut(..len) else { return (len, 0) };
-    let Some(d) = NonZeroU64::new(d as u64) else { return (len, 0) };
-    let mut rem: u64 = 0;
-    for x in body.iter_mut().rev() {
-        let num = (rem << 32) | (*x as u64);
-        *x = (num / d) as Digit;
-        rem = num % d;
-    }
-    (digits::norm(a, len), rem as Digit)
+    let (Some(body), Some(d)) = (a.get_mut(..len), NonZeroU32::new(d)) else { return (len, 0) };
+    #[cfg(target_pointer_width = "64")]
+    let rem = crate::recip::Divisor64::new(d.into()).div_digits_in_place(body) as Digit;
+    #[cfg(not(target_pointer_width = "64"))]
+    let rem = Divisor::new(d).div_digits_in_place(body);
+    (digits::norm(a, len), rem)
 }
 
 /// Python's `divmod(a, b)`: `q = a // b` (floor) into `q`
@@ -189,6 +197,26 @@ fn divide(
         Some(r) => Some(r.get_mut(..lb).ok_or(Error::BufferTooSmall)?),
         None => None,
     };
+    #[cfg(target_pointer_width = "64")]
+    {
+        let d = match *b {
+            [d] => d as u64,
+            [lo, hi] => lo as u64 | (hi as u64) << 32,
+            _ => return knuth64(q, r, a, b, scratch),
+        };
+        let d = core::num::NonZeroU64::new(d).ok_or(Error::ZeroDivision)?;
+        let rem = crate::recip::Divisor64::new(d).div_digits(q.as_deref_mut(), a);
+        let q_len = q.map_or(0, |q| digits::norm(q, nq));
+        let r_len = match r {
+            Some(r) => {
+                crate::limb::put(r, rem);
+                digits::norm(r, lb)
+            }
+            None => 0,
+        };
+        Ok(Division { q_len, r_len, rem_nonzero: rem != 0 })
+    }
+    #[cfg(not(target_pointer_width = "64"))]
     if let &[d] = b {
         let rem = div_digit_to(q.as_deref_mut(), a, d);
         let q_len = q.map_or(0, |q| digits::norm(q, nq));
@@ -203,33 +231,142 @@ fn divide(
         };
         return Ok(Division { q_len, r_len, rem_nonzero: rem != 0 });
     }
+    #[cfg(not(target_pointer_width = "64"))]
     knuth(q, r, a, b, scratch)
 }
 
 /// One-digit division from the top: returns the remainder and writes the
 /// quotient digits to `q` when given (`q.len() >= a.len()`).
 fn div_digit_to(q: Option<&mut [Digit]>, a: &[Digit], d: Digit) -> Digit {
-    let Some(d) = NonZeroU64::new(d as u64) else { return 0 };
-    let mut rem: u64 = 0;
-    match q {
-        Some(q) => {
-            for (&x, o) in a.iter().zip(q.iter_mut()).rev() {
-                let num = (rem << 32) | (x as u64);
-                *o = (num / d) as Digit;
-                rem = num % d;
+    #[cfg(target_pointer_width = "64")]
+    return match core::num::NonZeroU64::new(d as u64) {
+        Some(d) => crate::recip::Divisor64::new(d).div_digits(q, a) as Digit,
+        None => 0,
+    };
+    #[cfg(not(target_pointer_width = "64"))]
+    match NonZeroU32::new(d) {
+        Some(d) => Divisor::new(d).div_digits(q, a),
+        None => 0,
+    }
+}
+
+/// Algorithm D on 64-bit limbs for normalised `a` and `b` with `la >= lb
+/// >= 3` digits, dividing three limbs by two for each quotient limb. `q`,
+/// if given, has exactly `la - lb + 1` digits, `r`, if given, exactly
+/// `lb`; the quotient and remainder limbs are written as far as they fit
+/// (the digits dropped are zero, since both values fit).
+#[cfg(target_pointer_width = "64")]
+fn knuth64(
+    mut q: Option<&mut [Digit]>,
+    r: Option<&mut [Digit]>,
+    a: &[Digit],
+    b: &[Digit],
+    scratch: &mut [Digit],
+) -> Result<Division, Error> {
+    use crate::limb::{self, ld, put, st};
+    let (la, lb) = (a.len(), b.len());
+    let (na, nb) = (la.div_ceil(2), lb.div_ceil(2));
+    let (un, rest) = scratch.split_at_mut_checked(2 * na + 2).ok_or(Error::BufferTooSmall)?;
+    let vn = rest.get_mut(..2 * nb).ok_or(Error::BufferTooSmall)?;
+    // D1: shift so the divisor's top limb has its top bit set: by a whole
+    // digit (`off`) and then `bits`. The dividend gets a limb more.
+    let top = match b {
+        [.., lo, hi] if lb % 2 == 0 => *lo as u64 | (*hi as u64) << 32,
+        [.., hi] => *hi as u64,
+        [] => 0,
+    };
+    let s = top.leading_zeros();
+    let (off, bits) = ((s / 32) as usize, s % 32);
+    normalise(vn, b, off, bits);
+    normalise(un, a, off, bits);
+    let (unl, _) = un.as_chunks_mut::<2>();
+    let (vnl, _) = vn.as_chunks::<2>();
+    let (vlow, vtop) = vnl.split_at_checked(nb - 2).ok_or(Error::BufferTooSmall)?;
+    let (d0, d1) = match vtop {
+        [d0, d1] => (ld(d0), ld(d1)),
+        _ => return Err(Error::BufferTooSmall),
+    };
+    let inv = crate::recip::Divisor3by2::new(d1, d0);
+    // D2..D7: one quotient limb per window unl[j..=j+nb], from the top.
+    for j in (0..=na - nb).rev() {
+        let win = unl.get_mut(j..=j + nb).ok_or(Error::BufferTooSmall)?;
+        let (low, top3) = win.split_at_mut_checked(nb - 2).ok_or(Error::BufferTooSmall)?;
+        let [t0, t1, t2] = top3 else { return Err(Error::BufferTooSmall) };
+        let (u2, u1, u0) = (ld(t2), ld(t1), ld(t0));
+        let qd = if u2 == d1 && u1 == d0 {
+            // The top two limbs equal the divisor's: the quotient limb is
+            // 2^64 - 1 (the window minus (2^64 - 1) times the divisor is
+            // the divisor less something below 2^(64*(nb-1)), so
+            // positive; the add-back below is only a safeguard).
+
+            let (body, topl) = win.split_at_mut_checked(nb).ok_or(Error::BufferTooSmall)?;
+            let borrow = limb::submul_1(body, vnl, u64::MAX);
+            let t = topl.first_mut().ok_or(Error::BufferTooSmall)?;
+            let (v, negative) = ld(t).overflowing_sub(borrow);
+            st(t, v);
+            if negative {
+                let c = limb::add_n_assign(body, vnl, 0);
+                st(t, ld(t).wrapping_add(c as u64));
+                u64::MAX - 1
+            } else {
+                u64::MAX
             }
-        }
-        None => {
-            for &x in a.iter().rev() {
-                rem = ((rem << 32) | (x as u64)) % d;
+        } else {
+            let (qh, r1, r0) = inv.div_3by2(u2, u1, u0);
+            // The top three limbs are now the remainder (r1, r0) and 0;
+            // subtract qh times the divisor's lower limbs from the rest.
+            let borrow = limb::submul_1(low, vlow, qh);
+            let (r0, b0) = r0.overflowing_sub(borrow);
+            let (r1, b1) = r1.overflowing_sub(b0 as u64);
+            st(t0, r0);
+            st(t1, r1);
+            st(t2, 0);
+            if b1 {
+                // D6: qh was one too large (rare): add the divisor back.
+                let body = win.get_mut(..nb).ok_or(Error::BufferTooSmall)?;
+                limb::add_n_assign(body, vnl, 0);
+                qh.wrapping_sub(1)
+            } else {
+                qh
             }
+        };
+        if let Some(dst) = q.as_deref_mut().and_then(|q| q.get_mut(2 * j..)) {
+            put(dst, qd);
         }
     }
-    rem as Digit
+    // D8: the remainder is un[off..off + lb] shifted back.
+    let rem = un.get(..2 * nb).ok_or(Error::BufferTooSmall)?;
+    let rem_nonzero = rem.iter().any(|&x| x != 0);
+    let q_len = q.map_or(0, |q| digits::norm(q, la - lb + 1));
+    let r_len = match r {
+        Some(r) => {
+            let src = rem.get(off..off + lb).ok_or(Error::BufferTooSmall)?;
+            digits::shr_bits_to(r, src, bits, 0);
+            digits::norm(r, lb)
+        }
+        None => 0,
+    };
+    Ok(Division { q_len, r_len, rem_nonzero })
+}
+
+/// `dst = src << (32*off + bits)`, every digit of `dst` written (`dst`
+/// long enough for the shifted value).
+#[cfg(target_pointer_width = "64")]
+fn normalise(dst: &mut [Digit], src: &[Digit], off: usize, bits: u32) {
+    let Some((low, high)) = dst.split_at_mut_checked(off) else { return };
+    digits::zero(low);
+    let c = digits::shl_bits_to(high, src, bits);
+    if let Some(rest) = high.get_mut(src.len()..) {
+        digits::zero(rest);
+        if let Some(slot) = rest.first_mut() {
+            *slot = c;
+        }
+    }
 }
 
 /// Algorithm D for normalised `a` and `b` with `la >= lb >= 2`. `q`, if
 /// given, has exactly `la - lb + 1` digits, `r`, if given, exactly `lb`.
+#[cfg(not(target_pointer_width = "64"))]
 fn knuth(
     mut q: Option<&mut [Digit]>,
     r: Option<&mut [Digit]>,
@@ -253,7 +390,7 @@ fn knuth(
         [.., v0, v1] => (*v1 as u64, *v0 as u64),
         _ => return Err(Error::BufferTooSmall),
     };
-    let v1_nz = NonZeroU64::new(v1).ok_or(Error::ZeroDivision)?;
+    let inv = Divisor::new(NonZeroU32::new(v1 as Digit).ok_or(Error::ZeroDivision)?);
     // D2..D7: one quotient digit per window un[j..=j+lb], from the top.
     for j in (0..=la - lb).rev() {
         let win = un.get_mut(j..=j + lb).ok_or(Error::BufferTooSmall)?;
@@ -263,9 +400,14 @@ fn knuth(
         };
         // D3: estimate qhat from the top two digits, then correct it with
         // the next one so it is at most one too large.
-        let num = (u2 << 32) | u1;
-        let mut qhat = (num / v1_nz).min(0xffff_ffff);
-        let mut rhat = num - qhat * v1;
+        // u2 <= v1 always; u2 == v1 would give a quotient of 2^32, so
+        // clamp it to 2^32 - 1.
+        let (mut qhat, mut rhat) = if u2 < v1 {
+            let (qd, rd) = inv.div_2by1(u2 as Digit, u1 as Digit);
+            (qd as u64, rd as u64)
+        } else {
+            (0xffff_ffff, u1 + v1)
+        };
         while rhat <= 0xffff_ffff && qhat * v0 > ((rhat << 32) | u0) {
             qhat -= 1;
             rhat += v1;

@@ -3,7 +3,8 @@
 //! power-of-two radixes by bit extraction, others by repeated division by
 //! the largest power of the radix that fits a digit (`10**9` for decimal).
 
-use crate::div::div_digit_in_place;
+use crate::recip::Divisor;
+use core::num::NonZeroU32;
 use crate::{trim, Digit, Error, MpzRef};
 
 /// `ceil(2**16 * 32 / log2(radix))` for radix 2..=36: characters per digit
@@ -89,27 +90,39 @@ fn fmt_pow2(out: &mut [u8], a: &[Digit], bits: u32, upper: bool) -> Result<usize
     Ok(n)
 }
 
-/// Other radixes: repeated division of a copy of `a` by `radix**k`, filling
-/// `out` from the end, then moving the text to the front.
+/// Chunks extracted per sweep over the digits in [`fmt_div`].
+const SWEEP: usize = 4;
+
+/// Other radixes: repeated division of a copy of `a` by `radix**k` (`SWEEP`
+/// times per sweep), filling `out` from the end, then moving the text to
+/// the front.
 fn fmt_div(out: &mut [u8], a: &[Digit], radix: u32, upper: bool, scratch: &mut [Digit]) -> Result<usize, Error> {
     let a = trim(a);
     let (big, k) = crate::parse::big_base(radix);
+    let divisor = Divisor::new(NonZeroU32::new(big).ok_or(Error::InvalidDigit)?);
     let work = scratch.get_mut(..a.len()).ok_or(Error::BufferTooSmall)?;
     crate::digits::copy(work, a);
     let mut len = a.len();
     let mut pos = out.len();
     while len > 0 {
-        let (new_len, mut rem) = div_digit_in_place(work, len, big);
-        len = new_len;
-        // All k characters of a full chunk; only significant ones for the
-        // most significant chunk.
-        let mut emitted = 0;
-        while emitted < k && (len > 0 || rem > 0) {
-            pos = pos.checked_sub(1).ok_or(Error::BufferTooSmall)?;
-            let slot = out.get_mut(pos).ok_or(Error::BufferTooSmall)?;
-            *slot = digit_char(rem % radix, upper);
-            rem /= radix;
-            emitted += 1;
+        let body = work.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+        let rems = divisor.div_digits_in_place_k::<SWEEP>(body);
+        len = crate::digits::norm(work, len);
+        for (j, &chunk) in rems.iter().enumerate() {
+            // Past the top of the value: only its significant characters.
+            let last = len == 0 && rems.get(j + 1..).is_none_or(|hi| hi.iter().all(|&r| r == 0));
+            let mut rem = chunk;
+            let mut emitted = 0;
+            while emitted < k && (!last || rem > 0) {
+                pos = pos.checked_sub(1).ok_or(Error::BufferTooSmall)?;
+                let slot = out.get_mut(pos).ok_or(Error::BufferTooSmall)?;
+                *slot = digit_char(rem % radix, upper);
+                rem /= radix;
+                emitted += 1;
+            }
+            if last {
+                break;
+            }
         }
     }
     let n = out.len() - pos;

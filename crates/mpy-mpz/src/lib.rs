@@ -22,6 +22,21 @@
 //! Inputs need not be normalised (high zero digits are ignored), but
 //! outputs always are.
 //!
+//! # Example
+//! ```
+//! use mpy_mpz::{fmt, mul, MpzRef};
+//! // -(2**64 - 1)**2, with every buffer sized by its bound function.
+//! let a = [u32::MAX, u32::MAX];
+//! let mut out = vec![0; mul::mul_len(a.len(), a.len())];
+//! let mut scratch = vec![0; mul::mul_scratch_len(a.len(), a.len())];
+//! let r = mul::mul(&mut out, MpzRef::pos(&a), MpzRef::new(true, &a), &mut scratch).unwrap();
+//! let v = MpzRef::from_result(&out, r);
+//! let mut text = vec![0u8; fmt::to_str_len(r.len, 10)];
+//! let mut scratch = vec![0; fmt::to_str_scratch_len(r.len, 10)];
+//! let n = fmt::to_str(&mut text, v, 10, false, &mut scratch).unwrap();
+//! assert_eq!(&text[..n], b"-340282366920938463426481119284349108225");
+//! ```
+//!
 //! # Modules
 //! - [`cmp`]: comparisons. [`add`]: addition and subtraction.
 //! - [`mul`]: schoolbook and Karatsuba multiplication.
@@ -30,7 +45,7 @@
 //! - [`bits`]: `& | ^ ~` with two's-complement semantics, bit counts.
 //! - [`conv`]: machine integers and floats. [`bytes`]: `to_bytes`/`from_bytes`.
 //! - [`parse`] / [`fmt`]: text in radix 2..36. [`hash`]: CPython's int hash.
-//! - [`gcd`]: greatest common divisor and integer square root.
+//! - [`gcd`]: greatest common divisor. [`sqrt`]: integer square root.
 //! - [`buf`]: [`MpzBuf`], a fixed-capacity owned integer for tests and
 //!   small values.
 #![no_std]
@@ -49,10 +64,14 @@ pub mod div;
 pub mod fmt;
 pub mod gcd;
 pub mod hash;
+#[cfg(target_pointer_width = "64")]
+pub(crate) mod limb;
 pub mod mul;
 pub mod parse;
 pub mod pow;
+pub(crate) mod recip;
 pub mod shift;
+pub mod sqrt;
 
 pub use buf::MpzBuf;
 

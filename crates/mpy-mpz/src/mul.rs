@@ -110,13 +110,7 @@ pub fn mul_digit_mag(out: &mut [Digit], a: &[Digit], d: Digit) -> Result<usize, 
 /// `small * big + small` paths.
 pub fn mul_small_add_in_place(acc: &mut [Digit], len: usize, m: Digit, add: Digit) -> Result<usize, Error> {
     let body = acc.get_mut(..len).ok_or(Error::BufferTooSmall)?;
-    let mut carry = add as u64;
-    let m = m as u64;
-    for x in body.iter_mut() {
-        let t = (*x as u64) * m + carry;
-        *x = t as Digit;
-        carry = t >> 32;
-    }
+    let carry = digits::mul_digit_to_in_place(body, m, add);
     if carry == 0 {
         return Ok(digits::norm(acc, len));
     }
@@ -253,6 +247,15 @@ fn chunked(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) -
 
 /// Schoolbook `out[..la+lb] = a * b`.
 fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::school(out, a, b);
+    #[cfg(not(target_pointer_width = "64"))]
+    school32(out, a, b)
+}
+
+/// [`school`] a digit at a time, for 32-bit targets.
+#[cfg(not(target_pointer_width = "64"))]
+fn school32(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
     let la = a.len();
     let Some(out) = out.get_mut(..la + b.len()) else { return };
     // The shorter factor drives the outer loop, the longer the inner one.
@@ -274,6 +277,15 @@ fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
 /// Schoolbook square `out[..2*la] = a * a`: the cross products once,
 /// doubled, plus the diagonal squares.
 fn sqr_school(out: &mut [Digit], a: &[Digit]) {
+    #[cfg(target_pointer_width = "64")]
+    return crate::limb::sqr_school(out, a);
+    #[cfg(not(target_pointer_width = "64"))]
+    sqr_school32(out, a)
+}
+
+/// [`sqr_school`] a digit at a time, for 32-bit targets.
+#[cfg(not(target_pointer_width = "64"))]
+fn sqr_school32(out: &mut [Digit], a: &[Digit]) {
     let la = a.len();
     let Some(out) = out.get_mut(..2 * la) else { return };
     digits::zero(out);

@@ -10,12 +10,23 @@
 use crate::mul::mul_small_add_in_place;
 use crate::{Digit, Error};
 
+/// `ceil(2**16 * log2(radix))` for radix 2..=36: bits per character in
+/// 16.16 fixed point, rounded up.
+const BITS_PER_CHAR: [u32; 35] = [
+    65536, 103873, 131072, 152170, 169409, 183983, 196608, 207745, 217706, 226718, 234945, 242513, 249519,
+    256042, 262144, 267876, 273281, 278393, 283242, 287855, 292254, 296457, 300481, 304340, 308049,
+    311617, 315055, 318373, 321578, 324679, 327680, 330590, 333412, 336153, 338817,
+];
+
 /// Output length sufficient for [`parse`] of `n_chars` characters in
-/// `radix`: `n_chars * ceil(log2(radix)) / 32 + 1`.
+/// `radix`: `floor(n_chars * log2(radix)) / 32 + 1` digits (rounded up
+/// slightly; underscores count as characters).
 #[inline]
 pub fn parse_len(n_chars: usize, radix: u32) -> usize {
-    let bits = 32 - radix.saturating_sub(1).leading_zeros() as usize;
-    n_chars.saturating_mul(bits) / 32 + 1
+    let idx = (radix.clamp(2, 36) - 2) as usize;
+    let per = BITS_PER_CHAR.get(idx).copied().unwrap_or(338817) as u64;
+    let bits = (n_chars as u64).saturating_mul(per) >> 16;
+    usize::try_from(bits / 32).unwrap_or(usize::MAX).saturating_add(1)
 }
 
 /// The value of ASCII digit `c` (`0-9`, `a-z`, `A-Z`), if below `radix`.

@@ -24,6 +24,9 @@ gc.collect()
 disk_growth = gc.mem_alloc() - before
 print("heap growth importing the same module from disk:", disk_growth)
 assert disk.big(3) == 978
-assert frozen_growth * 4 < code_size, (frozen_growth, code_size)
+# What importing makes (module, globals, qstr table, one function object
+# per def) is ~1 KiB with 64-bit words; a copy of the bytecode would be
+# more than code_size.
+assert frozen_growth * 3 < code_size, (frozen_growth, code_size)
 assert disk_growth >= code_size, (disk_growth, code_size)
 print("OK")

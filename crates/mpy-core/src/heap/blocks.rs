@@ -34,6 +34,10 @@ pub const TAIL: u8 = 2;
 /// ATB entry: a head marked live by the collector.
 pub const MARK: u8 = 3;
 
+/// Size classes with their own search hint (runs of 1..=ROVERS blocks; the
+/// last hint serves every larger request too).
+const ROVERS: usize = 8;
+
 /// The region and its tables. Not `Clone`: it owns the region.
 pub struct Blocks {
     /// Start of the region (the ATB), with provenance over all of it.
@@ -46,8 +50,10 @@ pub struct Blocks {
     pool_off: usize,
     /// Number of blocks in the pool.
     n_blocks: usize,
-    /// No free block has an index below this (a search hint).
-    first_free: usize,
+    /// Search hints: no run of `k + 1` free blocks (of at least
+    /// `ROVERS` for the last one) starts below `rover[k]`. Allocation only
+    /// consumes free blocks, so it keeps them true; freeing moves them back.
+    rover: [usize; ROVERS],
     /// Blocks currently allocated (heads and tails).
     used: usize,
     /// Whether the region came from the global allocator at start-up (and
@@ -82,7 +88,7 @@ impl Blocks {
         // SAFETY: `tables <= size` bytes from `base` belong to this heap
         // (caller's contract); clearing them initialises the ATB and FTB.
         unsafe { core::ptr::write_bytes(base.as_ptr(), 0, tables) };
-        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, first_free: 0, used: 0, owned }
+        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, rover: [0; ROVERS], used: 0, owned }
     }
 
     /// Region size in bytes.
@@ -224,16 +230,19 @@ impl Blocks {
         }
     }
 
-    /// Finds `n` free blocks in a row (first fit from the hint).
-    fn find_free(&self, n: usize) -> Option<usize> {
-        let mut b = self.first_free;
+    /// Finds `n` free blocks in a row: the first fit, starting from the
+    /// size class's hint (everything below it is known not to fit).
+    fn find_free(&mut self, n: usize) -> Option<usize> {
+        let k = n.min(ROVERS) - 1;
+        let mut b = self.rover[k];
         let mut run = 0;
         while b < self.n_blocks {
-            if b % 4 == 0 && run == 0 {
-                // Skip whole ATB bytes with no free entry.
+            if b % 4 == 0 && run == 0 && b + 4 <= self.n_blocks {
+                // Skip whole ATB bytes with no free entry: a free entry is a
+                // 2-bit zero.
                 let byte = self.atb_byte(b / 4);
-                let any_free = (0..4).any(|k| (byte >> (2 * k)) & 3 == FREE);
-                if !any_free {
+                let free = !byte & (!byte >> 1) & 0x55;
+                if free == 0 {
                     b += 4;
                     continue;
                 }
@@ -241,14 +250,35 @@ impl Blocks {
             if self.atb(b) == FREE {
                 run += 1;
                 if run == n {
-                    return Some(b + 1 - n);
+                    let start = b + 1 - n;
+                    if n <= ROVERS {
+                        self.rover[k] = start;
+                    }
+                    return Some(start);
                 }
             } else {
                 run = 0;
             }
             b += 1;
         }
+        if n <= ROVERS {
+            // Nothing fits from the hint to the end (runs that reach the
+            // end but were too short start at or after `b - run`).
+            self.rover[k] = b - run;
+        }
         None
+    }
+
+    /// Blocks from `start` on became free: move the hints back so they
+    /// stay true (a run of `k` blocks may now start as early as
+    /// `start - (k - 1)`, if the blocks before `start` are free).
+    fn freed_from(&mut self, start: usize) {
+        for (k, r) in self.rover.iter_mut().enumerate() {
+            let earliest = start.saturating_sub(k);
+            if earliest < *r {
+                *r = earliest;
+            }
+        }
     }
 
     /// Allocates `bytes` (at least one block), zeroed, optionally with the
@@ -262,9 +292,6 @@ impl Blocks {
         }
         if finaliser {
             self.set_ftb(start, true);
-        }
-        if start == self.first_free {
-            self.first_free = start + n;
         }
         self.used += n;
         let p = self.block_ptr(start);
@@ -284,9 +311,7 @@ impl Blocks {
         }
         self.set_ftb(b, false);
         self.used -= n;
-        if b < self.first_free {
-            self.first_free = b;
-        }
+        self.freed_from(b);
     }
 
     /// Frees the allocation starting at `addr` (ignored unless `addr` is the
@@ -310,8 +335,8 @@ impl Blocks {
                 self.set_atb(k, FREE);
             }
             self.used -= have - want;
-            if want < have && b + want < self.first_free {
-                self.first_free = b + want;
+            if want < have {
+                self.freed_from(b + want);
             }
             return true;
         }
@@ -323,9 +348,6 @@ impl Blocks {
             self.set_atb(k, TAIL);
         }
         self.used += want - have;
-        if self.first_free >= b + have && self.first_free < end {
-            self.first_free = end;
-        }
         let p = self.block_ptr(b + have);
         // SAFETY: blocks `b + have .. end` are inside the pool and were
         // free; zero them as `alloc` does.
@@ -343,9 +365,10 @@ impl Blocks {
         unsafe { core::ptr::read(self.block_ptr(b).add(i * WORD) as *const usize) }
     }
 
-    /// Resets the search hint (after a sweep).
+    /// Resets the search hints (after a sweep): `b` is the first free
+    /// block.
     pub fn set_first_free(&mut self, b: usize) {
-        self.first_free = b.min(self.n_blocks);
+        self.rover = [b.min(self.n_blocks); ROVERS];
     }
 
     /// Recounts `used` (after a sweep).
@@ -370,7 +393,7 @@ mod tests {
 
     #[test]
     fn layout_fits_region() {
-        for size in [BLOCK * 2, 1000, 4096, 16 * 1024, 100_003] {
+        for size in [BLOCK * 4, 1000, 4096, 16 * 1024, 100_003] {
             with_heap(size, |h| {
                 assert!(h.n_blocks() > 0);
                 let end = h.pool_addr() + h.n_blocks() * BLOCK;

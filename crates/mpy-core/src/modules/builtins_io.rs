@@ -26,12 +26,11 @@ use crate::types::list::ListObj;
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
-/// A `sep`/`end` keyword argument: its text, `default` when absent or
-/// None.
+/// A `sep`/`end` keyword argument: its text, `default` when absent (None
+/// is a TypeError, as on MicroPython).
 fn str_kw<'a>(vm: &mut Vm, kw: &[Obj], name: &str, default: &'a str) -> PyResult<&'a str> {
     match kw_get(vm, kw, name) {
         None => Ok(default),
-        Some(Obj::NONE) => Ok(default),
         Some(o) => match vm.str_pinned(o) {
             Some(s) => Ok(s),
             None => Err(str_conv_error(vm, o)),

@@ -163,12 +163,13 @@ mod tests {
 
     #[test]
     fn ranges() {
-        let mut vm = crate::types::num_testutil::vm();
-        let vm = &mut vm;
-        for _ in 0..1000 {
-            assert!(below(vm, 6) < 6);
-            let f = next_f64(vm);
-            assert!((0.0..1.0).contains(&f));
-        }
+        crate::types::num_testutil::with_vm(|mut vm| {
+            let vm = &mut vm;
+            for _ in 0..1000 {
+                assert!(below(vm, 6) < 6);
+                let f = next_f64(vm);
+                assert!((0.0..1.0).contains(&f));
+            }
+        })
     }
 }

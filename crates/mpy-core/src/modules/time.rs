@@ -38,7 +38,7 @@ fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ms = int_arg(vm, a[0])?;
     if ms > 0 {
-        vm.hal.sleep_us(ms as u64 * 1000);
+        vm.hal.sleep_us((ms as u64).saturating_mul(1000));
     }
     Ok(Obj::NONE)
 }
@@ -97,7 +97,7 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 /// (year, month, day) -> days since 1970-01-01.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+fn days_from_civil(y: i128, m: i128, d: i128) -> i128 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -105,10 +105,6 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
 /// `localtime([secs])` / `gmtime([secs])`: (year, month, mday, hour,
@@ -128,7 +124,7 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
     let wday = (days + 3).rem_euclid(7);
-    let yday = days - days_from_civil(y, 1, 1) + 1;
+    let yday = (days as i128 - days_from_civil(y as i128, 1, 1) + 1) as i64;
     let vals = [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
     let mut items = [Obj::NULL; 8];
     for (slot, v) in items.iter_mut().zip(vals) {
@@ -145,17 +141,18 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Some(v) if v.len() >= 8 => items.copy_from_slice(&v[..6]),
         _ => return Err(vm.type_error("mktime needs a tuple of length 8 or 9")),
     }
-    let mut f = [0i64; 6];
+    let mut f = [0i128; 6];
     for (i, slot) in f.iter_mut().enumerate() {
-        *slot = int_arg(vm, items[i])?;
+        *slot = int_arg(vm, items[i])? as i128;
     }
+    // i128: out-of-range fields (as MicroPython normalises them) cannot
+    // overflow here.
     let (mut y, mut mo) = (f[0], f[1] - 1);
     y += mo.div_euclid(12);
     mo = mo.rem_euclid(12);
-    let _ = is_leap;
     let days = days_from_civil(y, mo + 1, 1) + f[2] - 1;
     let secs = days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5];
-    vm.new_int(secs)
+    vm.new_int_i128(secs)
 }
 
 static TIME: BuiltinFun = BuiltinFun::new(q::time, 0, 0, time);
@@ -203,7 +200,7 @@ mod tests {
         assert_eq!(days_from_civil(2000, 1, 1) * 86_400, 946_684_800);
         for d in (-800_000..800_000).step_by(997) {
             let (y, m, dd) = civil_from_days(d);
-            assert_eq!(days_from_civil(y, m, dd), d);
+            assert_eq!(days_from_civil(y as i128, m as i128, dd as i128), d as i128);
         }
     }
 }

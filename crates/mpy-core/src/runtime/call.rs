@@ -1,6 +1,6 @@
-//! Calling objects: built-in functions, types (and user classes, whose
-//! `make_new` slot instantiates them), bound methods, Python functions,
-//! and objects whose type has a `call` slot.
+//! Calling objects: built-in functions, types (their `make_new` slot),
+//! user classes ([`crate::vm::call_class`]), bound methods, Python
+//! functions, and objects whose type has a `call` slot.
 
 use crate::heap::GcVec;
 use crate::obj::Obj;
@@ -27,6 +27,9 @@ impl Vm {
             return self.call_with_self(m, s, args, kw);
         }
         if let Some(t) = f.as_type() {
+            if crate::vm::class::is_class(self, f) {
+                return crate::vm::call_class(self, f, args, kw);
+            }
             if let Some(mk) = t.make_new {
                 return mk(self, f, args, kw);
             }

@@ -150,9 +150,8 @@ impl Vm {
     /// Errors: whatever a key's `__eq__` raises.
     pub fn map_find_in<O: HasMap>(&mut self, o: Obj, key: Obj, hash: u32) -> PyResult<Option<usize>> {
         let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
-        match self.map_find_quick(d.map(), key, hash) {
-            Ok(r) => return Ok(r),
-            Err(()) => {}
+        if let Ok(r) = self.map_find_quick(d.map(), key, hash) {
+            return Ok(r);
         }
         // Slow path: compare candidates one by one.
         let mut i = 0;
@@ -162,6 +161,7 @@ impl Vm {
             let Some(p) = m.candidates(hash).nth(i) else { return Ok(None) };
             i += 1;
             let Some(k) = m.entry(p).map(|e| e.key) else { return Ok(None) };
+            let small = m.hash_at(p).is_none();
             if k.is_null() {
                 continue;
             }
@@ -169,11 +169,32 @@ impl Vm {
                 Decide::Match => return Ok(Some(p)),
                 Decide::Skip => {}
                 Decide::NeedEq => {
+                    // A small table stores no hashes: compare them here
+                    // when the key's hash runs no Python code.
+                    if small && self.plain_hash(k)?.is_some_and(|hk| hk != hash) {
+                        continue;
+                    }
                     if self.eq(key, k)? {
                         return Ok(Some(p));
                     }
                 }
             }
+        }
+    }
+
+    /// The hash of `k` if computing it runs no Python code (numbers,
+    /// bytes, tuples of small ints and strs); None otherwise.
+    fn plain_hash(&mut self, k: Obj) -> PyResult<Option<u32>> {
+        use crate::types as t;
+        let ty = self.builtin_type(k);
+        let number = [&t::int::INT_TYPE, &t::float::FLOAT_TYPE, &t::complex::COMPLEX_TYPE, &t::bytes::BYTES_TYPE, &t::bool::BOOL_TYPE]
+            .iter()
+            .any(|x| core::ptr::eq(ty, *x));
+        let flat = self.tuple_pinned(k).is_some_and(|it| it.iter().all(|x| x.is_small_int() || x.as_qstr().is_some()));
+        if number || flat {
+            Ok(Some(self.hash(k)?))
+        } else {
+            Ok(None)
         }
     }
 
@@ -207,8 +228,17 @@ impl Vm {
             return Ok(());
         }
         if let Some(d) = self.heap.get_mut::<O>(o) {
-            if d.map_mut().push_within_capacity(key, value, h) {
+            let m = d.map_mut();
+            if m.push_within_capacity(key, value, h) {
                 return Ok(());
+            }
+            // Full: reuse deleted places while the table stays at most 3/4
+            // live (as MicroPython reuses deleted slots), else grow.
+            if m.end_pos() > m.len() && (m.len() + 1) * 4 <= m.capacity() * 3 {
+                m.compact_in_place();
+                if m.push_within_capacity(key, value, h) {
+                    return Ok(());
+                }
             }
         }
         self.map_reserve::<O>(o, O::map_mut, 1)?;

@@ -17,14 +17,16 @@ pub const MEMORY_ERROR_TRACEBACK: usize = 8;
 ///
 /// Errors: `MemoryError` if even these do not fit the heap.
 pub fn init(vm: &mut Vm) -> PyResult<()> {
+    // Everything made here goes straight into a `Vm` field (a gc root):
+    // this may run before the native stack base is known, when locals are
+    // not scanned.
     if vm.memory_error.is_null() {
         let args = vm.new_tuple(&[])?;
-        let e = vm.new_exception_obj(Obj::from_type(&MEMORY_ERROR_TYPE), args)?;
+        vm.memory_error = vm.new_exception_obj(Obj::from_type(&MEMORY_ERROR_TYPE), args)?;
         let tb = vm.new_vec::<TracebackEntry>(MEMORY_ERROR_TRACEBACK)?;
-        if let Some(x) = vm.heap.get_mut::<ExceptionObj>(e) {
+        if let Some(x) = vm.heap.get_mut::<ExceptionObj>(vm.memory_error) {
             x.traceback = tb;
         }
-        vm.memory_error = e;
     }
     vm.modules = vm.new_dict()?;
     vm.sys_path = vm.new_list(&[])?;

@@ -69,7 +69,17 @@ impl Vm {
         if self.tuple_pinned(o).is_some() {
             return Ok(o);
         }
-        crate::types::list::list_from_iter(self, o)
+        if self.list_items(o).is_some() {
+            return crate::types::list::list_from_range(self, o, 0, usize::MAX);
+        }
+        // Anything else (subclass instances included) through its
+        // iterator, so an overridden `__iter__` is honoured.
+        let l = self.new_list_with_capacity(0)?;
+        let it = self.get_iter(o)?;
+        while let Some(x) = self.iter_next(it)? {
+            crate::types::list::list_append(self, l, x)?;
+        }
+        Ok(l)
     }
 
     /// Item `i` of a list or tuple (not a subclass instance), None past

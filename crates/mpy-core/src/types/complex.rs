@@ -24,6 +24,17 @@ pub static COMPLEX_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
+/// A complex number.
+#[repr(C)]
+pub struct ComplexObj {
+    /// Header (`complex`).
+    pub base: crate::obj::ObjBase,
+    /// Real part.
+    pub real: f64,
+    /// Imaginary part.
+    pub imag: f64,
+}
+
 fn parts(vm: &Vm, o: Obj) -> Option<(f64, f64)> {
     match num_of(vm, o)? {
         Num::Complex(re, im) => Some((re, im)),
@@ -262,15 +273,4 @@ mod tests {
         assert_eq!(parse_complex(b"abc"), None);
         assert_eq!(parse_complex(b""), None);
     }
-}
-
-/// A complex number.
-#[repr(C)]
-pub struct ComplexObj {
-    /// Header (`complex`).
-    pub base: crate::obj::ObjBase,
-    /// Real part.
-    pub real: f64,
-    /// Imaginary part.
-    pub imag: f64,
 }

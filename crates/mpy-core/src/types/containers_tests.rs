@@ -575,7 +575,7 @@ fn list_append_grows_in_place_when_free() {
         // Nothing else is allocated meanwhile: the buffer grows in place.
         assert_eq!(moves, 0);
         let cap = vm.heap.get::<crate::types::list::ListObj>(l).unwrap().items.capacity();
-        assert!(cap >= 1000 && cap < 1600, "capacity {cap}");
+        assert!((1000..1600).contains(&cap), "capacity {cap}");
         assert_eq!(vm.seq_get(l, 999), Some(i(999)));
     });
 }

@@ -424,11 +424,13 @@ fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
     let (Some(lp), Some(sp)) = (mpz::pow::pow_len(&ten, k), mpz::pow::pow_scratch_len(&ten, k)) else {
         return Ok(Obj::small_int(0));
     };
+    // 10**k has at most `lp` digits (maybe fewer): size for any divisor
+    // length up to that.
     let la = v.mag.len();
-    let lq = mpz::div::divmod_q_len(la, lp);
+    let lq = la + 2;
     let lt = mpz::add::add_len(la, lp);
     let lu = mpz::add::add_len(lt, lp);
-    let ls = mpz::div::divmod_scratch_len(la, lp).max(sp);
+    let ls = mpz::div::divmod_scratch_len(la.max(lp), lp).max(sp);
     let sizes = [lp, lq, lp, lp + 1, lt, lu, ls];
     with_digits(vm, sizes.iter().sum(), |vm, buf| {
         let mut parts: [&mut [u32]; 7] = Default::default();

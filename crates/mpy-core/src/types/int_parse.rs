@@ -184,11 +184,11 @@ pub fn parse_small_decimal(s: &[u8]) -> Option<i64> {
     let start = i;
     let mut v: i64 = 0;
     while let Some(&c @ b'0'..=b'9') = s.get(i) {
-        v = v * 10 + (c - b'0') as i64;
-        i += 1;
-        if i - start > 18 {
+        if i - start >= 18 {
             return None;
         }
+        v = v * 10 + (c - b'0') as i64;
+        i += 1;
     }
     if i == start {
         return None;
@@ -230,20 +230,17 @@ mod tests {
     use alloc::string::String;
 
     fn ok(s: &str, base: i64) -> String {
-        let mut vm = crate::types::num_testutil::vm();
-        match scan_int(s.as_bytes(), base) {
+        crate::types::num_testutil::with_vm(|mut vm| match scan_int(s.as_bytes(), base) {
             Err(IntParseError::BadBase) => String::from("badbase"),
             Err(e) => {
                 let r = Err(parse_error(&mut vm, s.as_bytes(), e));
-                crate::types::num_testutil::show(&mut vm, r)
-                    .trim_start_matches("ValueError: ")
-                    .into()
+                crate::types::num_testutil::show(&mut vm, r).trim_start_matches("ValueError: ").into()
             }
             Ok(_) => {
                 let r = parse_int(&mut vm, s.as_bytes(), base);
                 crate::types::num_testutil::show(&mut vm, r)
             }
-        }
+        })
     }
 
     #[test]

@@ -155,9 +155,9 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
                 if readonly {
                     return Err(read_only(vm));
                 }
-                let Some(data) = get_buffer(vm, v)? else {
-                    return Err(vm.value_error("lhs and rhs should be compatible"));
-                };
+                // A non-buffer value counts as empty (so only an empty
+                // slice accepts it).
+                let data = get_buffer(vm, v)?.unwrap_or(super::strutil::Data::Pinned(&[]));
                 let r = if data.get().len() != b - a {
                     Err(vm.value_error("lhs and rhs should be compatible"))
                 } else {

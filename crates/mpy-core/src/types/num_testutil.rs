@@ -21,6 +21,25 @@ pub fn vm() -> Vm {
     vm
 }
 
+/// Runs `f` with a fresh VM whose gc scans `f`'s native stack frame (the
+/// stack base is set here, above `f`'s frame), so objects held in the
+/// test's locals stay alive (needed with feature `gc-stress`).
+#[inline(never)]
+pub fn with_vm<R>(f: impl FnOnce(Vm) -> R) -> R {
+    let mut v = vm();
+    let marker = 0usize;
+    v.stack_base = core::hint::black_box(&marker) as *const usize as usize;
+    // Debug-build test frames are large: leave room before the guard.
+    v.config.stack_limit = 512 * 1024;
+    run_below(f, v)
+}
+
+/// Calls `f` in a frame of its own, below [`with_vm`]'s marker.
+#[inline(never)]
+fn run_below<R>(f: impl FnOnce(Vm) -> R, v: Vm) -> R {
+    f(v)
+}
+
 /// `str(o)` as a Rust string.
 fn str_of(vm: &mut Vm, o: Obj) -> String {
     match vm.str_obj(o) {

@@ -230,19 +230,24 @@ pub static SLICE_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
+/// A slice object.
+#[repr(C)]
+pub struct SliceObj {
+    /// Header (`slice`).
+    pub base: crate::obj::ObjBase,
+    /// `start` (None if absent).
+    pub start: Obj,
+    /// `stop`.
+    pub stop: Obj,
+    /// `step`.
+    pub step: Obj,
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::hal::BufferHal;
-    use crate::state::Config;
-    use alloc::boxed::Box;
-
-    fn vm() -> Vm {
-        let mut vm = Vm::new(Config::default(), Box::new(BufferHal::default())).unwrap();
-        let _ = crate::runtime::init::init(&mut vm);
-        vm
-    }
+    use crate::types::testutil::with_vm;
 
     fn sl(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> Obj {
         new_slice(vm, a, b, c).unwrap()
@@ -255,24 +260,27 @@ mod tests {
         assert_eq!(big_clamped(false, &[0, 0, 0, 1]), isize::MAX);
         assert_eq!(big_clamped(true, &[0, 0, 0, 1]), isize::MIN);
         let max = isize::MAX as u64;
-        assert_eq!(big_clamped(false, &[max as u32, (max >> 32) as u32]), isize::MAX as isize);
+        assert_eq!(big_clamped(false, &[max as u32, (max >> 32) as u32]), isize::MAX);
     }
 
     #[test]
     fn indices_match_cpython() {
-        let mut vm = vm();
+        with_vm(|mut vm, _| indices_match_cpython_in(&mut vm));
+    }
+
+    fn indices_match_cpython_in(vm: &mut Vm) {
         let n = Obj::NONE;
         let i = Obj::small_int;
-        let s = sl(&mut vm, n, n, i(-1));
-        assert_eq!(slice_indices(&mut vm, s, 10).unwrap(), (9, -1, -1));
-        let s = sl(&mut vm, i(-100), i(100), n);
-        assert_eq!(slice_indices(&mut vm, s, 5).unwrap(), (0, 5, 1));
-        let s = sl(&mut vm, n, n, i(2));
-        assert_eq!(slice_indices(&mut vm, s, 7).unwrap(), (0, 7, 2));
-        let s = sl(&mut vm, i(-2), n, n);
-        assert_eq!(slice_indices(&mut vm, s, 7).unwrap(), (5, 7, 1));
-        let s = sl(&mut vm, n, n, i(0));
-        assert!(slice_indices(&mut vm, s, 7).is_err());
+        let s = sl(vm, n, n, i(-1));
+        assert_eq!(slice_indices(vm, s, 10).unwrap(), (9, -1, -1));
+        let s = sl(vm, i(-100), i(100), n);
+        assert_eq!(slice_indices(vm, s, 5).unwrap(), (0, 5, 1));
+        let s = sl(vm, n, n, i(2));
+        assert_eq!(slice_indices(vm, s, 7).unwrap(), (0, 7, 2));
+        let s = sl(vm, i(-2), n, n);
+        assert_eq!(slice_indices(vm, s, 7).unwrap(), (5, 7, 1));
+        let s = sl(vm, n, n, i(0));
+        assert!(slice_indices(vm, s, 7).is_err());
         assert_eq!(slice_len(9, -1, -1), 10);
         assert_eq!(slice_len(0, 7, 2), 4);
         assert_eq!(slice_len(5, 2, 1), 0);
@@ -280,24 +288,14 @@ mod tests {
 
     #[test]
     fn seq_index_checks() {
-        let mut vm = vm();
-        assert_eq!(seq_index(&mut vm, Obj::small_int(-1), 3, "list").unwrap(), 2);
-        assert_eq!(seq_index(&mut vm, Obj::TRUE, 3, "list").unwrap(), 1);
-        assert!(seq_index(&mut vm, Obj::small_int(3), 3, "list").is_err());
-        assert!(seq_index(&mut vm, Obj::small_int(-4), 3, "list").is_err());
-        assert!(seq_index(&mut vm, Obj::NONE, 3, "list").is_err());
+        with_vm(|mut vm, _| seq_index_checks_in(&mut vm));
     }
-}
 
-/// A slice object.
-#[repr(C)]
-pub struct SliceObj {
-    /// Header (`slice`).
-    pub base: crate::obj::ObjBase,
-    /// `start` (None if absent).
-    pub start: Obj,
-    /// `stop`.
-    pub stop: Obj,
-    /// `step`.
-    pub step: Obj,
+    fn seq_index_checks_in(vm: &mut Vm) {
+        assert_eq!(seq_index(vm, Obj::small_int(-1), 3, "list").unwrap(), 2);
+        assert_eq!(seq_index(vm, Obj::TRUE, 3, "list").unwrap(), 1);
+        assert!(seq_index(vm, Obj::small_int(3), 3, "list").is_err());
+        assert!(seq_index(vm, Obj::small_int(-4), 3, "list").is_err());
+        assert!(seq_index(vm, Obj::NONE, 3, "list").is_err());
+    }
 }

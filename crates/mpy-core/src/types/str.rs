@@ -9,7 +9,7 @@
 
 use super::str_methods as m;
 use super::strutil::{
-    build, buffer_ref, char_len, char_to_byte, get_buffer, int_arg, is_int, is_slice, kind_and_buffer,
+    build, buffer_ref, char_len, char_to_byte, get_buffer, int_arg, is_int, is_slice,
     new_of_kind_with, new_seq_iter, not_implemented, part_of, pinned, repr_str, seq_index, slice_indices, slice_len,
     slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
 };
@@ -377,12 +377,6 @@ fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 
 fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
-}
-
-/// Is `o` a str/bytes/bytearray of kind `kind` (for the `join` type
-/// check)? Reads through [`kind_and_buffer`].
-pub fn is_kind(vm: &Vm, o: Obj, kind: Kind) -> bool {
-    kind_and_buffer(vm, o).is_some_and(|(k, _)| k == kind)
 }
 
 static STR_LOCALS: [(Qstr, Rom); 27] = [

@@ -578,6 +578,15 @@ fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     join_items(vm, kind, args[0], seq)
 }
 
+/// Copies `b` into `out` at `*k` and advances `*k` (nothing if it does
+/// not fit: callers size `out` exactly).
+fn put_at(out: &mut [u8], k: &mut usize, b: &[u8]) {
+    if let Some(d) = out.get_mut(*k..*k + b.len()) {
+        d.copy_from_slice(b);
+        *k += b.len();
+    }
+}
+
 /// Joins with at most this many items go straight into the new object
 /// (their pinned texts are gathered on the native stack first).
 const JOIN_DIRECT: usize = 16;
@@ -619,20 +628,14 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
     if total == usize::MAX {
         return Err(vm.memory_error());
     }
-    fn put(out: &mut [u8], k: &mut usize, b: &[u8]) {
-        if let Some(d) = out.get_mut(*k..*k + b.len()) {
-            d.copy_from_slice(b);
-            *k += b.len();
-        }
-    }
     if let (true, Some(sep_b)) = (all_pinned, pinned(vm, sep)) {
         return new_of_kind_with(vm, kind, total, |out| {
             let mut k = 0;
             for (i, b) in direct[..n].iter().enumerate() {
                 if i > 0 {
-                    put(out, &mut k, sep_b);
+                    put_at(out, &mut k, sep_b);
                 }
-                put(out, &mut k, b);
+                put_at(out, &mut k, b);
             }
             k
         });
@@ -643,9 +646,9 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
         let mut k = 0;
         for (i, &it) in items.iter().enumerate() {
             if i > 0 {
-                put(out, &mut k, sep_b);
+                put_at(out, &mut k, sep_b);
             }
-            put(out, &mut k, buffer_ref(vm, it).unwrap_or(&[]));
+            put_at(out, &mut k, buffer_ref(vm, it).unwrap_or(&[]));
         }
         k
     })
@@ -657,12 +660,7 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
 /// for str) and at the end.
 fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &mut [u8]) -> usize {
     let mut k = 0;
-    let mut put = |b: &[u8], k: &mut usize| {
-        if let Some(d) = out.get_mut(*k..*k + b.len()) {
-            d.copy_from_slice(b);
-            *k += b.len();
-        }
-    };
+    let mut put = |b: &[u8], k: &mut usize| put_at(out, k, b);
     let mut left = max;
     let mut i = 0;
     if old.is_empty() {
@@ -802,11 +800,9 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         let mut k = 0;
         for i in 0..pad {
             if i == left {
-                out[k..k + s.len()].copy_from_slice(s);
-                k += s.len();
+                put_at(out, &mut k, s);
             }
-            out[k..k + fill.len()].copy_from_slice(fill);
-            k += fill.len();
+            put_at(out, &mut k, fill);
         }
         k
     };
@@ -914,12 +910,9 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         let mut k = 0;
         for (i, b) in s.iter().enumerate() {
             if i > 0 {
-                out[k..k + sep_b.len()].copy_from_slice(sep_b);
-                k += sep_b.len();
+                put_at(out, &mut k, sep_b);
             }
-            out[k] = hex_digit(b >> 4);
-            out[k + 1] = hex_digit(b & 15);
-            k += 2;
+            put_at(out, &mut k, &[hex_digit(b >> 4), hex_digit(b & 15)]);
         }
         k
     };

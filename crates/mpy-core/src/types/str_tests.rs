@@ -18,23 +18,22 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-fn vm_with(heap_size: usize) -> Vm {
-    let mut v = Vm::new(Config { heap_size, ..Config::default() }, Box::new(BufferHal::default())).expect("vm");
-    crate::runtime::init::init(&mut v).expect("init");
-    v
-}
-
-fn vm() -> Vm {
-    vm_with(Config::default().heap_size)
-}
-
-/// Runs `f` with the gc's native-stack scan covering all of `f`'s frame.
+/// Runs `f` on a fresh initialised VM with a `heap_size`-byte heap, the
+/// gc's native-stack scan covering start-up and all of `f`'s frame (the
+/// stack base is set here, above both).
 #[inline(never)]
-fn run(mut v: Vm, f: fn(&mut Vm)) {
+fn run_with(heap_size: usize, f: fn(&mut Vm)) {
     let marker = 0usize;
+    let mut v = Vm::new(Config { heap_size, ..Config::default() }, Box::new(BufferHal::default())).expect("vm");
     v.stack_base = core::hint::black_box(&marker) as *const usize as usize;
     v.config.stack_limit = 512 * 1024;
+    crate::runtime::init::init(&mut v).expect("init");
     f(&mut v);
+}
+
+/// [`run_with`] the default heap size.
+fn run(f: fn(&mut Vm)) {
+    run_with(Config::default().heap_size, f);
 }
 
 fn s(vm: &mut Vm, t: &str) -> Obj {
@@ -150,7 +149,7 @@ fn modulo(vm: &mut Vm, f: &str, arg: Obj) -> String {
 
 #[test]
 fn str_repr_matches_micropython() {
-    run(vm(), str_repr_matches_micropython_body);
+    run(str_repr_matches_micropython_body);
 }
 
 fn str_repr_matches_micropython_body(v: &mut Vm) {
@@ -165,7 +164,7 @@ fn str_repr_matches_micropython_body(v: &mut Vm) {
 
 #[test]
 fn str_len_index_slice() {
-    run(vm(), str_len_index_slice_body);
+    run(str_len_index_slice_body);
 }
 
 fn str_len_index_slice_body(v: &mut Vm) {
@@ -191,7 +190,7 @@ fn str_len_index_slice_body(v: &mut Vm) {
 
 #[test]
 fn str_hash_equals_qstr_hash() {
-    run(vm(), str_hash_equals_qstr_hash_body);
+    run(str_hash_equals_qstr_hash_body);
 }
 
 fn str_hash_equals_qstr_hash_body(v: &mut Vm) {
@@ -208,7 +207,7 @@ fn str_hash_equals_qstr_hash_body(v: &mut Vm) {
 
 #[test]
 fn str_ops() {
-    run(vm(), str_ops_body);
+    run(str_ops_body);
 }
 
 fn str_ops_body(v: &mut Vm) {
@@ -241,7 +240,7 @@ fn str_ops_body(v: &mut Vm) {
 
 #[test]
 fn str_iteration() {
-    run(vm(), str_iteration_body);
+    run(str_iteration_body);
 }
 
 fn str_iteration_body(v: &mut Vm) {
@@ -258,7 +257,7 @@ fn str_iteration_body(v: &mut Vm) {
 
 #[test]
 fn str_find_family() {
-    run(vm(), str_find_family_body);
+    run(str_find_family_body);
 }
 
 fn str_find_family_body(v: &mut Vm) {
@@ -285,7 +284,7 @@ fn str_find_family_body(v: &mut Vm) {
 
 #[test]
 fn str_starts_ends() {
-    run(vm(), str_starts_ends_body);
+    run(str_starts_ends_body);
 }
 
 fn str_starts_ends_body(v: &mut Vm) {
@@ -304,7 +303,7 @@ fn str_starts_ends_body(v: &mut Vm) {
 
 #[test]
 fn str_strip_split_join() {
-    run(vm(), str_strip_split_join_body);
+    run(str_strip_split_join_body);
 }
 
 fn str_strip_split_join_body(v: &mut Vm) {
@@ -347,7 +346,7 @@ fn str_strip_split_join_body(v: &mut Vm) {
 
 #[test]
 fn str_misc_methods() {
-    run(vm(), str_misc_methods_body);
+    run(str_misc_methods_body);
 }
 
 fn str_misc_methods_body(v: &mut Vm) {
@@ -390,7 +389,7 @@ fn str_misc_methods_body(v: &mut Vm) {
 
 #[test]
 fn str_constructor() {
-    run(vm(), str_constructor_body);
+    run(str_constructor_body);
 }
 
 fn str_constructor_body(v: &mut Vm) {
@@ -415,7 +414,7 @@ fn str_constructor_body(v: &mut Vm) {
 
 #[test]
 fn format_spec_mini_language() {
-    run(vm(), format_spec_mini_language_body);
+    run(format_spec_mini_language_body);
 }
 
 fn format_spec_mini_language_body(v: &mut Vm) {
@@ -478,7 +477,7 @@ fn format_spec_mini_language_body(v: &mut Vm) {
 
 #[test]
 fn format_fields() {
-    run(vm(), format_fields_body);
+    run(format_fields_body);
 }
 
 fn format_fields_body(v: &mut Vm) {
@@ -511,7 +510,7 @@ fn format_fields_body(v: &mut Vm) {
 
 #[test]
 fn percent_formatting() {
-    run(vm(), percent_formatting_body);
+    run(percent_formatting_body);
 }
 
 fn percent_formatting_body(v: &mut Vm) {
@@ -579,7 +578,7 @@ fn percent_formatting_body(v: &mut Vm) {
 
 #[test]
 fn bytes_basics() {
-    run(vm(), bytes_basics_body);
+    run(bytes_basics_body);
 }
 
 fn bytes_basics_body(v: &mut Vm) {
@@ -632,7 +631,7 @@ fn bytes_basics_body(v: &mut Vm) {
 
 #[test]
 fn bytes_constructor() {
-    run(vm(), bytes_constructor_body);
+    run(bytes_constructor_body);
 }
 
 fn bytes_constructor_body(v: &mut Vm) {
@@ -661,7 +660,7 @@ fn bytes_constructor_body(v: &mut Vm) {
 
 #[test]
 fn bytearray_mutation() {
-    run(vm(), bytearray_mutation_body);
+    run(bytearray_mutation_body);
 }
 
 fn bytearray_mutation_body(v: &mut Vm) {
@@ -703,7 +702,7 @@ fn bytearray_mutation_body(v: &mut Vm) {
 
 #[test]
 fn memoryview_views() {
-    run(vm(), memoryview_views_body);
+    run(memoryview_views_body);
 }
 
 fn memoryview_views_body(v: &mut Vm) {
@@ -744,7 +743,7 @@ fn memoryview_views_body(v: &mut Vm) {
 #[test]
 fn results_survive_gc() {
     // Build many parts while collections happen (tiny heap forces gc).
-    run(vm_with(64 * 1024), gc_body);
+    run_with(64 * 1024, gc_body);
 }
 
 fn gc_body(v: &mut Vm) {
@@ -823,7 +822,7 @@ fn search_and_split_helpers() {
 
 #[test]
 fn micropython_error_messages() {
-    run(vm(), micropython_error_messages_body);
+    run(micropython_error_messages_body);
 }
 
 fn micropython_error_messages_body(v: &mut Vm) {
@@ -850,7 +849,7 @@ fn micropython_error_messages_body(v: &mut Vm) {
 
 #[test]
 fn str_fast_paths() {
-    run(vm(), str_fast_paths_body);
+    run(str_fast_paths_body);
 }
 
 /// The allocation-free and copy-free paths give the same results as the

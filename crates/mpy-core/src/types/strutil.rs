@@ -354,6 +354,17 @@ pub fn not_implemented(vm: &mut Vm, msg: &str) -> crate::PyErr {
 // Building results
 // ---------------------------------------------------------------------
 
+/// A new empty bytearray with room for `n` bytes. The object is made
+/// before its buffer, so the buffer comes last and can later grow in
+/// place (as MicroPython's bytearrays do).
+///
+/// Errors: `MemoryError`.
+pub fn new_bytearray_with_capacity(vm: &mut Vm, n: usize) -> PyResult<Obj> {
+    let o = vm.alloc_obj(ByteArrayObj { base: ObjBase::new(&BYTEARRAY_TYPE), data: GcVec::new() })?;
+    vm.vec_reserve(o, super::bytearray::data_mut, n)?;
+    Ok(o)
+}
+
 /// A new bytearray taking over the gc-heap vector `v`.
 ///
 /// Errors: `MemoryError`.
@@ -370,11 +381,10 @@ pub fn new_of_kind(vm: &mut Vm, kind: Kind, b: &[u8]) -> PyResult<Obj> {
     match kind {
         Kind::Str => vm.new_str_from_utf8(b),
         Kind::Bytes => vm.new_bytes(b),
-        Kind::ByteArray => {
-            let mut v = vm.new_vec::<u8>(b.len())?;
-            v.extend_within_capacity(b);
-            new_bytearray_from_vec(vm, v)
-        }
+        Kind::ByteArray => new_of_kind_with(vm, kind, b.len(), |out| {
+            out.copy_from_slice(b);
+            b.len()
+        }),
     }
 }
 
@@ -388,26 +398,38 @@ pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, init: impl FnOnce(&mu
         Kind::Str => vm.new_str_with(n, init),
         Kind::Bytes => vm.new_bytes_with(n, init),
         Kind::ByteArray => {
-            let mut v = vm.new_vec::<u8>(n)?;
-            v.resize_within_capacity(n, 0);
-            let k = init(v.as_mut_slice()).min(n);
-            v.truncate(k);
-            new_bytearray_from_vec(vm, v)
+            let o = new_bytearray_with_capacity(vm, n)?;
+            if let Some(b) = vm.heap.get_mut::<ByteArrayObj>(o) {
+                b.data.resize_within_capacity(n, 0);
+                let k = init(b.data.as_mut_slice()).min(n);
+                b.data.truncate(k);
+            }
+            Ok(o)
         }
     }
 }
 
 /// A new object of `kind` of at most `n` bytes written by `fill`, which
 /// may read other objects through the `Vm` (e.g. a bytearray's bytes).
-/// Bytearrays are built in place; strs and bytes go through a gc-heap
-/// buffer (given back at once).
+/// The bytes are written into a gc-heap buffer that a bytearray takes
+/// over; strs and bytes copy it (and give it back at once).
 ///
 /// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
 pub fn build(vm: &mut Vm, kind: Kind, n: usize, fill: impl FnOnce(&Vm, &mut [u8]) -> usize) -> PyResult<Obj> {
+    // A bytearray's object first, so its buffer comes last (see
+    // `new_bytearray_with_capacity`).
+    let ba = match kind {
+        Kind::ByteArray => new_bytearray_with_capacity(vm, 0)?,
+        _ => Obj::NULL,
+    };
     let mut v = vm.new_vec::<u8>(n)?;
     v.resize_within_capacity(n, 0);
     let k = fill(vm, v.as_mut_slice()).min(n);
     v.truncate(k);
+    if let Some(b) = vm.heap.get_mut::<ByteArrayObj>(ba) {
+        b.data = v;
+        return Ok(ba);
+    }
     finish_vec(vm, kind, v)
 }
 

@@ -13,7 +13,7 @@ use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, Rom, TypeObj, OBJECT_TYPE, TYPE_TYPE};
 use crate::types::exception as exc;
 use crate::types::misc::{FunWrapObj, PropertyObj, CELL_TYPE, CLASSMETHOD_TYPE, STATICMETHOD_TYPE};
-use crate::{PyErr, PyResult};
+use crate::PyResult;
 
 pub use super::sup::{super_lookup, SuperObj, SUPER_TYPE};
 
@@ -351,11 +351,6 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
     }
 }
 
-/// The `make_new` slot of every user class: [`call_class`].
-fn class_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    call_class(vm, cls, args, kw)
-}
-
 /// Instantiates a user class (`C(*args, **kw)`): `__new__` (or a fresh
 /// instance with its native part), then `__init__`.
 ///
@@ -557,7 +552,9 @@ fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
         name,
         base: nb,
         flags: flags::IS_CLASS | flags::BASETYPE | if native { flags::NATIVE_INSTANCE } else { 0 },
-        make_new: Some(class_make_new),
+        // Calling a class is `call_class` (`Vm::call` checks for classes);
+        // `object.__new__(C)` sees no `make_new` and makes a bare instance.
+        make_new: None,
         call: Some(inst::inst_call),
         print: Some(if is_exc { exc::exc_print } else { inst::inst_print }),
         unary_op: Some(inst::inst_unary),
@@ -671,10 +668,6 @@ fn build_class(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// The `__build_class__` builtin that LOAD_BUILD_CLASS pushes.
 pub static BUILD_CLASS: BuiltinFun = BuiltinFun::new_kw(q::__build_class__, 2, build_class);
-
-/// Keeps `PyErr` in use for the docs above.
-#[allow(dead_code)]
-type _E = PyErr;
 
 /// A user class (made by a `class` statement or `type(name, bases, dict)`):
 /// a `TypeObj` (so instances can point at it as their type, and its slots

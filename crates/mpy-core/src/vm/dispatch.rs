@@ -174,31 +174,56 @@ fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
 /// is an exception to raise at the resume point instead of continuing.
 pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
     loop {
-        let r = match throw.take() {
-            Some(e) => {
-                let at_yield_from = f.code.code().get(f.ip) == Some(&op::YIELD_FROM);
-                if at_yield_from {
-                    // Forward into the delegate: handled by YIELD_FROM.
-                    if f.sp < f.blocks_base() {
-                        vm.stack[f.sp] = Obj::NONE;
-                        f.sp += 1;
-                    }
-                    execute(vm, f, e)
-                } else {
-                    Err(PyErr(e))
+        if let Some(r) = run_until_caught(vm, f, throw.take()) {
+            return r;
+        }
+        // An exception was caught: it may be garbage by the time it is
+        // handled, but copies of it linger in the dead native frames that
+        // carried it here, where the conservative collector would find
+        // them. Zero that stack area before running on.
+        scrub_native_stack();
+    }
+}
+
+/// Runs `f` until it returns, yields, or an exception is caught by one of
+/// its handlers (None: run it again from the handler). The exception
+/// value lives only in this function's (then dead) frame.
+#[inline(never)]
+fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Option<PyResult<Outcome>> {
+    let r = match throw {
+        Some(e) => {
+            let at_yield_from = f.code.code().get(f.ip) == Some(&op::YIELD_FROM);
+            if at_yield_from {
+                // Forward into the delegate: handled by YIELD_FROM.
+                if f.sp < f.blocks_base() {
+                    vm.stack[f.sp] = Obj::NONE;
+                    f.sp += 1;
                 }
+                execute(vm, f, e)
+            } else {
+                Err(PyErr(e))
             }
-            None => execute(vm, f, Obj::NULL),
-        };
-        match r {
-            Ok(o) => return Ok(o),
-            Err(PyErr(e)) => {
-                if !f.catch(vm, e) {
-                    return Err(PyErr(e));
-                }
+        }
+        None => execute(vm, f, Obj::NULL),
+    };
+    match r {
+        Ok(o) => Some(Ok(o)),
+        Err(PyErr(e)) => {
+            if f.catch(vm, e) {
+                None
+            } else {
+                Some(Err(PyErr(e)))
             }
         }
     }
+}
+
+/// Overwrites some native stack below the caller's frame with zeros (dead
+/// frames only: nothing live is below the current stack pointer).
+#[inline(never)]
+fn scrub_native_stack() {
+    let z = [0usize; 512];
+    core::hint::black_box(&z);
 }
 
 /// Backward jumps between two HAL interrupt polls.
@@ -238,11 +263,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
     let mut ip = f.ip;
     let mut sp = f.sp;
     // Errors leave through these, recording the failing instruction in
-    // `f.ip` (`ip` still holds it: it only moves at the instruction end).
+    // `f.ip` (`ip` still holds it: it only moves at the instruction end)
+    // and the value-stack top in `f.sp` (so a handler can clear the dead
+    // slots above its own depth).
     macro_rules! fail {
         ($e:expr) => {{
             let e = $e;
-            f.ip = ip;
+            (f.ip, f.sp) = (ip, sp);
             return Err(e);
         }};
     }
@@ -251,7 +278,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             match $e {
                 Ok(v) => v,
                 Err(e) => {
-                    f.ip = ip;
+                    (f.ip, f.sp) = (ip, sp);
                     return Err(e);
                 }
             }
@@ -746,7 +773,12 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             op::POP_EXCEPT_JUMP => {
                 let dest = read_jump(code, &mut pos, false);
                 ensure!(vm, f.exc_sp > 0);
-                f.exc_sp -= 1;
+                f.pop_block(vm);
+                // The handled exception (and its duplicate for matching)
+                // sat just above this depth: drop those dead references so
+                // a caught MemoryError's garbage can be reclaimed.
+                let end = (sp + 2).min(limit);
+                vm.stack[sp..end].fill(Obj::NULL);
                 ip = dest;
                 continue;
             }
@@ -850,7 +882,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             op::END_FINALLY => {
                 ensure!(vm, f.exc_sp > 0);
-                f.exc_sp -= 1;
+                f.pop_block(vm);
                 let t = pop!();
                 if t == Obj::NONE {
                 } else if let Some(c) = t.as_small_int() {
@@ -972,7 +1004,7 @@ fn unwind_return(vm: &mut Vm, f: &mut Frame<'_>) -> PyResult<Option<Outcome>> {
             f.ip = b.handler;
             return Ok(None);
         }
-        f.exc_sp -= 1;
+        f.pop_block(vm);
     }
     if f.sp <= f.base {
         return Err(bad_code(vm));
@@ -1001,7 +1033,7 @@ fn unwind_jump(vm: &mut Vm, f: &mut Frame<'_>, dest: usize, mut count: usize) ->
             // Leaving a handler that is running: drop what it pushed.
             f.sp = f.base + b.sp;
         }
-        f.exc_sp -= 1;
+        f.pop_block(vm);
     }
     if count & 0x80 != 0 {
         if f.sp < f.base + 4 {

@@ -144,6 +144,19 @@ impl<'a> Frame<'a> {
         true
     }
 
+    /// Pops the top block, clearing the exception it recorded (a stale
+    /// reference would keep it and its traceback alive).
+    #[inline]
+    pub fn pop_block(&mut self, vm: &mut Vm) {
+        if self.exc_sp > 0 {
+            self.exc_sp -= 1;
+            let i = self.blocks_base() + 3 * self.exc_sp + 2;
+            if let Some(s) = vm.stack.get_mut(i) {
+                *s = Obj::NULL;
+            }
+        }
+    }
+
     /// Records `exc` as being handled by the top block.
     pub fn set_block_exc(&self, vm: &mut Vm, exc: Obj) {
         if self.exc_sp > 0 {
@@ -175,9 +188,10 @@ impl<'a> Frame<'a> {
     /// Handles exception `exc` raised at the current instruction: records a
     /// traceback entry (unless it is a re-raise), drops blocks whose handler
     /// is already running, and jumps to the innermost remaining handler
-    /// with the exception pushed; the dead value-stack slots above it are
-    /// cleared (so they pin no garbage). Returns false if no handler is
-    /// left (the exception leaves the frame).
+    /// with the exception pushed; the dead value-stack slots between it and
+    /// the stack top at the raise (`self.sp` on entry) are cleared, so they
+    /// pin no garbage. Returns false if no handler is left (the exception
+    /// leaves the frame).
     pub fn catch(&mut self, vm: &mut Vm, exc: Obj) -> bool {
         let opc = self.code.code().get(self.ip).copied().unwrap_or(0);
         if opc != op::END_FINALLY && opc != op::RAISE_LAST {
@@ -186,9 +200,12 @@ impl<'a> Frame<'a> {
         while let Some(b) = self.top_block(vm) {
             if self.ip >= b.handler {
                 // That handler is the code now running: leave it.
-                self.exc_sp -= 1;
+                self.pop_block(vm);
                 continue;
             }
+            // The value-stack top when the exception was raised: what lies
+            // between the handler's depth and it is dead.
+            let old_sp = self.sp;
             self.sp = self.base + b.sp;
             let limit = self.blocks_base();
             if self.sp >= limit || limit > vm.stack.len() {
@@ -196,7 +213,9 @@ impl<'a> Frame<'a> {
             }
             vm.stack[self.sp] = exc;
             self.sp += 1;
-            vm.stack[self.sp..limit].fill(Obj::NULL);
+            if old_sp > self.sp && old_sp <= limit {
+                vm.stack[self.sp..old_sp].fill(Obj::NULL);
+            }
             self.set_block_exc(vm, exc);
             self.ip = b.handler;
             return true;

@@ -81,9 +81,6 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
         Ok(Outcome::Yield(y)) => {
             // Save the state back into the generator's own slots (same
             // size as before: no allocation).
-            // Dead slots above the value stack would pin garbage.
-            let lim = frame.blocks_base().min(base + size);
-            vm.stack[frame.sp.min(lim)..lim].fill(Obj::NULL);
             if let Some((h, items)) = vm.heap.var_mut::<GenHead>(g) {
                 if let Some(src) = vm.stack.get(base..base + items.len()) {
                     items.copy_from_slice(src);

@@ -135,18 +135,21 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> 
             let Some(src) = vm.read_file(path)? else {
                 return Err(import_error(vm, path));
             };
-            let pq = vm.intern(path)?;
-            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
-            let r = if path.ends_with(".mpy") {
-                super::frozen::exec_mpy_in(vm, src.as_slice(), g)
+            let pq = vm.intern(path);
+            // Compile, then give the file's bytes back before running the
+            // body (they would hold heap memory for the whole import).
+            let c = if path.ends_with(".mpy") {
+                super::frozen::parse_mpy(vm, src.as_slice())
             } else if vm.vmstate.compile.is_none() {
                 // MicroPython built without its compiler says this.
                 Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"))
             } else {
-                super::exec::exec_source_in(vm, src.as_slice(), path, super::CompileMode::Exec, g, g)
+                super::exec::compile_source(vm, src.as_slice(), path, super::CompileMode::Exec)
             };
             vm.heap.free_vec(src);
-            r.map(|_| ())
+            let c = c?;
+            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq?))?;
+            super::exec::run_compiled(vm, &c, g, g).map(|_| ())
         }
     }
 }
@@ -265,37 +268,41 @@ fn import_path(vm: &mut Vm, name: &str) -> PyResult<(Obj, Obj)> {
 /// relative import`, errors raised by the module's body.
 pub fn import_name(vm: &mut Vm, name: Qstr, fromlist: Obj, level: Obj, globals: Obj) -> PyResult<Obj> {
     let level = level.as_small_int().unwrap_or(0).max(0) as usize;
+    let want_leaf = fromlist != Obj::NONE && !fromlist.is_null();
+    if level == 0 {
+        // An absolute import needs no buffer: importing a built-in module
+        // allocates nothing.
+        let own = vm.qstr_str(name);
+        let (first, last) = import_path(vm, own)?;
+        return Ok(if want_leaf { last } else { first });
+    }
     let mut full = PathBuf::new();
     let r = (|| {
+        // Resolve the leading dots against the importing module's name.
         let own = vm.qstr_str(name);
-        if level > 0 {
-            let cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
-                Some(c) => vm.str_pinned(c).unwrap_or(""),
-                None => "",
-            };
-            let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
-            let parts = cur.split('.').count();
-            let drop = if is_pkg { level - 1 } else { level };
-            if cur.is_empty() || drop >= parts {
-                return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "can't perform relative import"));
+        let cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
+            Some(c) => vm.str_pinned(c).unwrap_or(""),
+            None => "",
+        };
+        let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
+        let parts = cur.split('.').count();
+        let drop = if is_pkg { level - 1 } else { level };
+        if cur.is_empty() || drop >= parts {
+            return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "can't perform relative import"));
+        }
+        for (k, part) in cur.split('.').take(parts - drop).enumerate() {
+            if k > 0 {
+                full.push(vm, ".")?;
             }
-            for (k, part) in cur.split('.').take(parts - drop).enumerate() {
-                if k > 0 {
-                    full.push(vm, ".")?;
-                }
-                full.push(vm, part)?;
+            full.push(vm, part)?;
+        }
+        if !own.is_empty() {
+            if full.len() > 0 {
+                full.push(vm, ".")?;
             }
-            if !own.is_empty() {
-                if full.len() > 0 {
-                    full.push(vm, ".")?;
-                }
-                full.push(vm, own)?;
-            }
-        } else {
             full.push(vm, own)?;
         }
         let (first, last) = import_path(vm, full.as_str())?;
-        let want_leaf = fromlist != Obj::NONE && !fromlist.is_null();
         Ok(if want_leaf { last } else { first })
     })();
     full.free(vm);
