@@ -34,9 +34,11 @@ pub const TAIL: u8 = 2;
 /// ATB entry: a head marked live by the collector.
 pub const MARK: u8 = 3;
 
-/// Size classes with their own search hint (runs of 1..=ROVERS blocks; the
-/// last hint serves every larger request too).
-const ROVERS: usize = 8;
+/// Requests of up to this many blocks are "small": first fit from the
+/// bottom of the heap; larger ones are placed from the top down.
+const SMALL: usize = 8;
+/// Number of search hints: one per small request size.
+const ROVERS: usize = SMALL;
 
 /// The region and its tables. Not `Clone`: it owns the region.
 pub struct Blocks {
@@ -50,12 +52,18 @@ pub struct Blocks {
     pool_off: usize,
     /// Number of blocks in the pool.
     n_blocks: usize,
-    /// Search hints: no run of `k + 1` free blocks (of at least
-    /// `ROVERS` for the last one) starts below `rover[k]`. Allocation only
-    /// consumes free blocks, so it keeps them true; freeing moves them back.
+    /// Search hints: no run of at least `k + 1` free blocks starts
+    /// below `rover[k]`. Allocation only consumes free blocks, so it keeps
+    /// them true; freeing moves them back.
     rover: [usize; ROVERS],
     /// Blocks currently allocated (heads and tails).
     used: usize,
+    /// Start of the lowest large allocation made since the last
+    /// collection: the next one goes below it.
+    top: usize,
+    /// The next large request looks at every hole before failing (set
+    /// after a collection, for the allocation that triggered it).
+    pub thorough: bool,
     /// Whether the region came from the global allocator at start-up (and
     /// goes back to it on drop).
     owned: bool,
@@ -88,7 +96,7 @@ impl Blocks {
         // SAFETY: `tables <= size` bytes from `base` belong to this heap
         // (caller's contract); clearing them initialises the ATB and FTB.
         unsafe { core::ptr::write_bytes(base.as_ptr(), 0, tables) };
-        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, rover: [0; ROVERS], used: 0, owned }
+        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, rover: [0; ROVERS], used: 0, top: n, thorough: false, owned }
     }
 
     /// Region size in bytes.
@@ -230,20 +238,50 @@ impl Blocks {
         }
     }
 
-    /// Finds `n` free blocks in a row: the first fit, starting from the
-    /// size class's hint (everything below it is known not to fit).
+    /// Finds `n` free blocks in a row.
+    ///
+    /// Small requests (up to [`SMALL`] blocks) take the first fit from the
+    /// bottom, starting at their size's hint (everything below it is known
+    /// not to fit), so small holes are reused. Large requests are placed
+    /// from the top of the heap down, each just below the previous one
+    /// (`top`), and fail when that meets the small objects, so the caller
+    /// collects; after a collection (`thorough`) they take the highest fit
+    /// anywhere. Keeping large, mostly short-lived buffers (big ints, list
+    /// and dict tables) apart from the many small long-lived objects keeps
+    /// the free space in long runs, and a program whose large objects keep
+    /// growing does not rescan every hole too small for them.
     fn find_free(&mut self, n: usize) -> Option<usize> {
-        let k = n.min(ROVERS) - 1;
+        if n <= SMALL {
+            return self.scan_up(n);
+        }
+        let thorough = core::mem::take(&mut self.thorough);
+        if let Some(start) = self.scan_down(n, self.top) {
+            self.top = start;
+            return Some(start);
+        }
+        if !thorough {
+            // Fail fast: the caller collects (which frees the holes above
+            // `top` and resets it) and retries thoroughly.
+            return None;
+        }
+        let start = self.scan_down(n, self.n_blocks)?;
+        self.top = start;
+        Some(start)
+    }
+
+    /// First fit for a small request from its size's hint, moving the hint
+    /// up to where the fit was found (or to the end).
+    fn scan_up(&mut self, n: usize) -> Option<usize> {
+        let k = n - 1;
         let mut b = self.rover[k];
         let mut run = 0;
         while b < self.n_blocks {
-            if b % 4 == 0 && run == 0 && b + 4 <= self.n_blocks {
-                // Skip whole ATB bytes with no free entry: a free entry is a
-                // 2-bit zero.
-                let byte = self.atb_byte(b / 4);
-                let free = !byte & (!byte >> 1) & 0x55;
-                if free == 0 {
-                    b += 4;
+            if b % 32 == 0 && run == 0 && b + 32 <= self.n_blocks {
+                // Skip 32 blocks at a time where none is free (a free entry
+                // is a 2-bit zero).
+                let w = self.atb_u64(b / 32);
+                if !w & (!w >> 1) & 0x5555_5555_5555_5555 == 0 {
+                    b += 32;
                     continue;
                 }
             }
@@ -251,9 +289,7 @@ impl Blocks {
                 run += 1;
                 if run == n {
                     let start = b + 1 - n;
-                    if n <= ROVERS {
-                        self.rover[k] = start;
-                    }
+                    self.rover[k] = start;
                     return Some(start);
                 }
             } else {
@@ -261,12 +297,43 @@ impl Blocks {
             }
             b += 1;
         }
-        if n <= ROVERS {
-            // Nothing fits from the hint to the end (runs that reach the
-            // end but were too short start at or after `b - run`).
-            self.rover[k] = b - run;
+        self.rover[k] = b - run;
+        None
+    }
+
+    /// The highest run of `n` free blocks ending at or below `hi`.
+    fn scan_down(&self, n: usize, hi: usize) -> Option<usize> {
+        let mut b = hi.min(self.n_blocks);
+        let mut run = 0;
+        while b > 0 {
+            if b % 32 == 0 && run == 0 {
+                let w = self.atb_u64(b / 32 - 1);
+                if !w & (!w >> 1) & 0x5555_5555_5555_5555 == 0 {
+                    b -= 32;
+                    continue;
+                }
+            }
+            b -= 1;
+            if self.atb(b) == FREE {
+                run += 1;
+                if run == n {
+                    return Some(b);
+                }
+            } else {
+                run = 0;
+            }
         }
         None
+    }
+
+    /// The ATB entries of blocks `32 * i .. 32 * i + 32` as one word.
+    #[inline(always)]
+    fn atb_u64(&self, i: usize) -> u64 {
+        let mut w = 0u64;
+        for j in 0..8 {
+            w |= (self.atb_byte(i * 8 + j) as u64) << (8 * j);
+        }
+        w
     }
 
     /// Blocks from `start` on became free: move the hints back so they
@@ -311,6 +378,10 @@ impl Blocks {
         }
         self.set_ftb(b, false);
         self.used -= n;
+        if b == self.top {
+            // Undo the placement step of a large allocation freed at once.
+            self.top = b + n;
+        }
         self.freed_from(b);
     }
 
@@ -369,6 +440,8 @@ impl Blocks {
     /// block.
     pub fn set_first_free(&mut self, b: usize) {
         self.rover = [b.min(self.n_blocks); ROVERS];
+        self.top = self.n_blocks;
+        self.thorough = true;
     }
 
     /// Recounts `used` (after a sweep).
@@ -465,3 +538,4 @@ mod tests {
         });
     }
 }
+
