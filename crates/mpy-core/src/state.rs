@@ -137,7 +137,7 @@ impl Vm {
     /// Should an allocation of `bytes` collect first (gc-stress, or past
     /// `gc.threshold()`)?
     #[inline(always)]
-    fn collect_first(&self, bytes: usize) -> bool {
+    pub(crate) fn collect_first(&self, bytes: usize) -> bool {
         let s = &self.heap.stats;
         cfg!(feature = "gc-stress") || (s.enabled && s.threshold > 0 && s.since_gc + bytes > s.threshold)
     }

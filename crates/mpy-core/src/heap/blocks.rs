@@ -61,9 +61,17 @@ pub struct Blocks {
     /// Start of the lowest large allocation made since the last
     /// collection: the next one goes below it.
     top: usize,
-    /// The next large request looks at every hole before failing (set
-    /// after a collection, for the allocation that triggered it).
+    /// The next request looks at every hole before failing (set after a
+    /// collection, for the allocation that triggered it).
     pub thorough: bool,
+    /// Small requests that would end above this block ask for a
+    /// collection first (once enough has been allocated since the last
+    /// one), so the small objects that survive collections stay in the
+    /// lower part of the heap and the upper part keeps long free runs for
+    /// large ones.
+    ceiling: usize,
+    /// Blocks taken by small requests since the last collection.
+    small_since_gc: usize,
     /// Whether the region came from the global allocator at start-up (and
     /// goes back to it on drop).
     owned: bool,
@@ -96,7 +104,7 @@ impl Blocks {
         // SAFETY: `tables <= size` bytes from `base` belong to this heap
         // (caller's contract); clearing them initialises the ATB and FTB.
         unsafe { core::ptr::write_bytes(base.as_ptr(), 0, tables) };
-        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, rover: [0; ROVERS], used: 0, top: n, thorough: false, owned }
+        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, rover: [0; ROVERS], used: 0, top: n, thorough: false, ceiling: n / 2, small_since_gc: 0, owned }
     }
 
     /// Region size in bytes.
@@ -251,10 +259,19 @@ impl Blocks {
     /// the free space in long runs, and a program whose large objects keep
     /// growing does not rescan every hole too small for them.
     fn find_free(&mut self, n: usize) -> Option<usize> {
-        if n <= SMALL {
-            return self.scan_up(n);
-        }
         let thorough = core::mem::take(&mut self.thorough);
+        if n <= SMALL {
+            let start = self.scan_up(n)?;
+            if start + n > self.ceiling && !thorough && self.small_since_gc > self.ceiling / 4 {
+                // Collect before spreading small objects higher.
+                return None;
+            }
+            if start + n > self.ceiling {
+                self.ceiling = self.n_blocks;
+            }
+            self.small_since_gc += n;
+            return Some(start);
+        }
         if let Some(start) = self.scan_down(n, self.top) {
             self.top = start;
             return Some(start);
@@ -436,12 +453,14 @@ impl Blocks {
         unsafe { core::ptr::read(self.block_ptr(b).add(i * WORD) as *const usize) }
     }
 
-    /// Resets the search hints (after a sweep): `b` is the first free
-    /// block.
+    /// Resets the search hints (after a sweep, once `used` is recounted):
+    /// `b` is the first free block.
     pub fn set_first_free(&mut self, b: usize) {
         self.rover = [b.min(self.n_blocks); ROVERS];
         self.top = self.n_blocks;
         self.thorough = true;
+        self.ceiling = (self.n_blocks / 2).max(2 * self.used).min(self.n_blocks);
+        self.small_since_gc = 0;
     }
 
     /// Recounts `used` (after a sweep).
@@ -512,12 +531,21 @@ mod tests {
             assert!(h.resize_in_place(ab, 2 * BLOCK));
             assert_eq!(h.alloc_blocks(ab), 2);
             let mut count = 2;
-            while h.alloc(BLOCK, false).is_some() {
+            loop {
+                // Past the small-object ceiling an allocation fails until
+                // a collection (here: a thorough retry) lets it through.
+                if h.alloc(BLOCK, false).is_none() {
+                    h.thorough = true;
+                    if h.alloc(BLOCK, false).is_none() {
+                        break;
+                    }
+                }
                 count += 1;
             }
             assert_eq!(count, n);
             assert_eq!(h.used_blocks(), n);
             assert!(!h.resize_in_place(ab, 3 * BLOCK));
+            h.thorough = true;
             assert!(h.alloc(1, false).is_none());
         });
     }

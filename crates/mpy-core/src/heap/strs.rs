@@ -86,7 +86,7 @@ impl Heap {
     }
 
     /// Computes and stores the hash of a just-built str/bytes object.
-    fn set_str_hash(&mut self, o: Obj) {
+    pub(crate) fn set_str_hash(&mut self, o: Obj) {
         let Some(b) = self.var::<StrHead>(o).map(|(_, b)| hash_bytes(b)) else { return };
         let p = super::obj_ptr::<StrHead>(self, o);
         // SAFETY: `o` was just made by this module and is not yet visible
@@ -96,7 +96,7 @@ impl Heap {
 
     /// Turns a just-built bytes object into a str if its bytes are valid
     /// UTF-8 (else frees it).
-    fn retype_as_str(&mut self, o: Obj) -> Result<Obj, ()> {
+    pub(crate) fn retype_as_str(&mut self, o: Obj) -> Result<Obj, ()> {
         let ok = self.var::<StrHead>(o).is_some_and(|(_, b)| core::str::from_utf8(b).is_ok());
         if !ok {
             self.free_addr(o.raw());
@@ -153,3 +153,28 @@ impl Heap {
 /// `VarHead` is implemented for `StrHead` in the registry.
 #[allow(dead_code)]
 fn _is_var_head<H: VarHead>() {}
+
+/// A new str (`is_str`) or bytes object of at most `n` bytes written by
+/// `init`, which may read the interpreter state (e.g. the items being
+/// joined) and returns how many bytes it wrote. `Err` gives `init` back
+/// when it does not fit (the caller collects and retries); `Ok(Err(()))`
+/// if a str's bytes are not valid UTF-8 (the object is then freed).
+#[allow(clippy::type_complexity)]
+pub(crate) fn alloc_str_with_vm<F: FnOnce(&crate::state::Vm, &mut [u8]) -> usize>(
+    vm: &mut crate::state::Vm,
+    is_str: bool,
+    n: usize,
+    init: F,
+) -> Result<Result<Obj, ()>, F> {
+    let h = StrHead { base: ObjBase::new(&BYTES_TYPE), hash: 0 };
+    let o = match super::var::alloc_var_with_vm(vm, h, n, init) {
+        Ok(o) => o,
+        Err((_, init)) => return Err(init),
+    };
+    if is_str {
+        Ok(vm.heap.retype_as_str(o))
+    } else {
+        vm.heap.set_str_hash(o);
+        Ok(Ok(o))
+    }
+}

@@ -80,7 +80,7 @@ impl Heap {
         self.alloc_var_raw(head, n, finaliser)
     }
 
-    fn alloc_var_raw<H: VarHead>(&mut self, head: H, n: usize, finaliser: bool) -> Result<Obj, H> {
+    pub(crate) fn alloc_var_raw<H: VarHead>(&mut self, head: H, n: usize, finaliser: bool) -> Result<Obj, H> {
         const { assert!(!core::mem::needs_drop::<H>(), "heap objects are never dropped") };
         let Some(bytes) = var_bytes::<H>(n) else { return Err(head) };
         let Some(p) = self.alloc_raw(bytes, finaliser) else { return Err(head) };
@@ -224,4 +224,39 @@ impl Heap {
         }
         Ok(o)
     }
+}
+
+/// Like [`Heap::alloc_var_with_heap`], but `init` can read the whole
+/// interpreter state (`&Vm`), e.g. to pin the texts it copies. If the
+/// object does not fit (no collection here), `head` and `init` are given
+/// back unused.
+pub(crate) fn alloc_var_with_vm<H: VarHead, F: FnOnce(&crate::state::Vm, &mut [H::Item]) -> usize>(
+    vm: &mut crate::state::Vm,
+    head: H,
+    n: usize,
+    init: F,
+) -> Result<Obj, (H, F)> {
+    let o = match vm.heap.alloc_var_raw(head, n, false) {
+        Ok(o) => o,
+        Err(head) => return Err((head, init)),
+    };
+    let p = super::obj_ptr::<Var<H>>(&vm.heap, o);
+    // SAFETY: `o` was just made by `alloc_var_raw` with `n` zeroed items
+    // and nothing refers to it yet, so no path from `&Vm` (whose heap
+    // holds the region only through a raw pointer) reaches these bytes:
+    // the mutable item slice aliases nothing `init` can read. `p` comes
+    // from the region's base pointer, not from a borrow of `vm`.
+    let keep = unsafe {
+        let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
+        let items = core::slice::from_raw_parts_mut(items, n);
+        init(&*vm, items).min(n)
+    };
+    if keep < n {
+        // SAFETY: only the length field of the new object is written.
+        unsafe { (*p).len = keep };
+        if let (Some(b), Some(bytes)) = (vm.heap.blocks.block_of_addr(o.raw()), var_bytes::<H>(keep)) {
+            vm.heap.blocks.resize_in_place(b, bytes);
+        }
+    }
+    Ok(o)
 }

@@ -82,7 +82,7 @@ fn b_hash(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     if o.as_qstr().is_some() || vm.heap.str_pinned(o).is_some() {
         let h = vm.hash(o)?;
-        return Ok(Obj::small_int((h >> 1) as isize));
+        return Ok(Obj::small_int((h >> 2) as isize));
     }
     vm.unary_op(UnaryOp::Hash, o)
 }

@@ -81,6 +81,46 @@ impl Vm {
         self.intern_if_known(o)
     }
 
+    /// A str (`is_str`) or bytes object of at most `n` bytes written by
+    /// `init` straight into the new object; `init` may read the interpreter
+    /// state (the objects whose contents it copies) and returns how many bytes it
+    /// wrote. One allocation of exactly the result, no temporary buffer.
+    /// A str is interned if its text already is a qstr.
+    ///
+    /// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
+    pub fn new_str_with_vm<F: FnOnce(&Vm, &mut [u8]) -> usize>(
+        &mut self,
+        is_str: bool,
+        n: usize,
+        init: F,
+    ) -> PyResult<Obj> {
+        let bytes = crate::heap::var::var_bytes::<StrHead>(n).unwrap_or(usize::MAX);
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        let init = if !self.collect_first(bytes) {
+            match crate::heap::strs::alloc_str_with_vm(self, is_str, n, init) {
+                Ok(r) => return self.finish_str(r),
+                Err(init) => init,
+            }
+        } else {
+            init
+        };
+        self.collect();
+        match crate::heap::strs::alloc_str_with_vm(self, is_str, n, init) {
+            Ok(r) => self.finish_str(r),
+            Err(_) => Err(self.memory_error()),
+        }
+    }
+
+    fn finish_str(&mut self, r: Result<Obj, ()>) -> PyResult<Obj> {
+        match r {
+            Ok(o) if o.ptr_type().is_some_and(|t| core::ptr::eq(t, &types::str::STR_TYPE)) => self.intern_if_known(o),
+            Ok(o) => Ok(o),
+            Err(()) => Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
+        }
+    }
+
     /// A str object from bytes that must be valid UTF-8 (e.g. pieces cut
     /// at character boundaries, decoded input).
     ///

@@ -121,7 +121,7 @@ impl Vm {
         }
         if op == UnaryOp::Hash {
             let h = self.hash(o)?;
-            return Ok(Obj::small_int(h as isize));
+            return Ok(Obj::small_int((h >> 2) as isize));
         }
         let tn = self.type_name(o);
         Err(self.type_error_fmt(format_args!("unsupported type for {}: '{}'", unary_name(op), tn)))
@@ -358,7 +358,7 @@ impl Vm {
                 h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
             }
             if flat {
-                return Ok(Obj::small_int((h >> 1) as isize).small_int_unchecked() as u32);
+                return Ok(h >> 2);
             }
         }
         if let Some(f) = t.unary_op {

@@ -69,9 +69,10 @@ fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
         UnaryOp::Bool => Obj::bool(!s.is_empty()),
         UnaryOp::Hash => {
-            // As the `hash()` builtin reports a str's hash (fits 31 bits).
-            let h = vm.str_hash(o).unwrap_or_else(|| hash_bytes(s.as_bytes())) >> 1;
-            return vm.new_int(h as i64);
+            // As the `hash()` builtin reports a str's hash: 30 bits, a
+            // small int on every target.
+            let h = vm.str_hash(o).unwrap_or_else(|| hash_bytes(s.as_bytes())) >> 2;
+            return Ok(Obj::small_int(h as isize));
         }
         UnaryOp::Sizeof => Obj::small_int(str_sizeof(vm, o, s.len()) as isize),
         _ => Obj::NULL,

@@ -100,7 +100,7 @@ fn tuple_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(items(vm, o).len() as isize),
         UnaryOp::Hash => {
             let h = tuple_hash(vm, o)?;
-            Obj::small_int((h >> 1) as isize)
+            Obj::small_int((h >> 2) as isize)
         }
         _ => Obj::NULL,
     })

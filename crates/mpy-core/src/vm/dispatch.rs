@@ -180,8 +180,10 @@ pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<O
         // An exception was caught: it may be garbage by the time it is
         // handled, but copies of it linger in the dead native frames that
         // carried it here, where the conservative collector would find
-        // them. Zero that stack area before running on.
-        scrub_native_stack();
+        // them. Zero that stack area before running on, and again when the
+        // frame returns to a calling dispatch loop (`scrub_after_call`).
+        scrub_native_stack(vm);
+        vm.vmstate.scrub_pending = true;
     }
 }
 
@@ -218,11 +220,38 @@ fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Optio
     }
 }
 
-/// Overwrites some native stack below the caller's frame with zeros (dead
-/// frames only: nothing live is below the current stack pointer).
+/// After a call whose frame caught an exception (typically a MemoryError
+/// after which the function dropped its data): the callee's dead native
+/// frames, all below this dispatch loop's frame, may still hold copies of
+/// what it dropped, which the next calls from here would leave in place
+/// for the conservative collector. Zero them.
+#[cold]
 #[inline(never)]
-fn scrub_native_stack() {
-    let z = [0usize; 512];
+fn scrub_after_call(vm: &mut Vm) {
+    vm.vmstate.scrub_pending = false;
+    scrub_native_stack(vm);
+}
+
+/// Overwrites up to 16 KiB of native stack below the caller's frame with
+/// zeros (dead frames only: nothing live is below the current stack
+/// pointer), staying within the interpreter's stack limit. Values that
+/// dead frames left there would otherwise be seen by the conservative
+/// collector when later frames reuse the area without overwriting them.
+#[inline(never)]
+pub(crate) fn scrub_native_stack(vm: &Vm) {
+    const CHUNK: usize = 128 * core::mem::size_of::<usize>();
+    let room = vm.config.stack_limit.saturating_sub(vm.stack_used()).saturating_sub(2 * 1024);
+    scrub_chunks((16 * 1024).min(room) / (CHUNK + 64));
+}
+
+/// Zeroes one chunk of stack per level, `levels` deep.
+#[inline(never)]
+fn scrub_chunks(levels: usize) {
+    let z = [0usize; 128];
+    if levels > 1 {
+        scrub_chunks(levels - 1);
+    }
+    // After the call, so the recursion is not turned into a loop.
     core::hint::black_box(&z);
 }
 
@@ -686,6 +715,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         Some(r) => tri!(r),
                         None => tri!(call_positional(vm, fun, first, nargs)),
                     };
+                    if vm.vmstate.scrub_pending {
+                        scrub_after_call(vm);
+                    }
                     // Clear the dead argument slots (they would pin garbage).
                     vm.stack[s + 1..sp].fill(Obj::NULL);
                     sp = s;
@@ -694,6 +726,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     continue;
                 }
                 let r = tri!(call_from_stack(vm, s, npos, nkw, method, var));
+                if vm.vmstate.scrub_pending {
+                    scrub_after_call(vm);
+                }
                 vm.stack[s + 1..sp].fill(Obj::NULL);
                 sp = s;
                 push!(r);

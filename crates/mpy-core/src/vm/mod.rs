@@ -65,6 +65,8 @@ pub struct VmState {
     /// Backward jumps left before the dispatch loop next asks the HAL for
     /// a pending interrupt (Ctrl-C), counted across all frames.
     pub poll_countdown: u32,
+    /// A frame caught an exception: scrub the native stack when it returns.
+    pub scrub_pending: bool,
     /// Class flag bits (`class::CF_*`) that hold for every class: set when
     /// an existing class gains e.g. a `__setattr__` (its subclasses cannot
     /// be found to update their own flags).
@@ -89,6 +91,7 @@ impl Default for VmState {
             locals: Obj::NULL,
             frozen: &[],
             poll_countdown: 0,
+            scrub_pending: false,
             class_flags_extra: 0,
             mcache_epoch: 0,
         }
