@@ -18,8 +18,19 @@ run() {
     fi
 }
 
-if ! rustup target list --installed 2>/dev/null | grep -qx thumbv7em-none-eabihf; then
-    run rustup target add thumbv7em-none-eabihf
+for t in thumbv7em-none-eabihf i686-unknown-linux-gnu; do
+    if ! rustup target list --installed 2>/dev/null | grep -qx "$t"; then
+        run rustup target add "$t"
+    fi
+done
+# Miri (nightly) runs the heap and gc unit tests.
+if ! cargo +nightly miri --version >/dev/null 2>&1; then
+    run rustup toolchain install nightly --profile minimal --component miri,rust-src
+fi
+# gcc-multilib links the 32-bit (i686) unix build.
+if ! [ -f /usr/lib/gcc/x86_64-linux-gnu/12/32/crtbegin.o ] && ! dpkg -s gcc-multilib >/dev/null 2>&1; then
+    run apt-get update
+    run apt-get install -y --no-install-recommends gcc-multilib
 fi
 
 pip_has() {

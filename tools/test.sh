@@ -5,8 +5,11 @@
 #   2. the no_std core build for the Cortex-M4 target (with and without the
 #      compiler feature),
 #   3. the differential corpus (tests/run.py) on the release binary,
-#   4. the corpus again (a subset under CI) on a build that collects at
-#      every allocation (feature gc-stress),
+#   4. the heap and gc unit tests under Miri; the corpus again (a subset)
+#      on builds that collect at every allocation (feature gc-stress),
+#      64-bit and 32-bit; the whole corpus on the 32-bit (i686) build and
+#      on a build whose global allocator aborts on any allocation while a
+#      script runs (feature alloc-guard: everything lives in the gc heap),
 #   5. the VM-only build (no compiler): runs .mpy and frozen code, refuses
 #      source,
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
@@ -23,13 +26,28 @@ cargo test --workspace --release -q >/dev/null 2>&1 || { cargo test --workspace 
 echo "== no_std build for thumbv7em-none-eabihf"
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features --features compiler,float
-echo "== gc-stress corpus (collect at every allocation)"
-cargo build -q --release -p micropython-unix --features gc-stress --target-dir target/gc-stress
+echo "== heap and gc unit tests under Miri"
+sh tools/miri.sh
+echo "== gc-stress corpus (collect at every allocation), 64-bit and 32-bit"
 # Every folder but programs/ (the long programs take minutes when every
 # allocation collects; they run in the normal corpus below).
-python3 tests/run.py -j "$jobs" --binary target/gc-stress/release/micropython \
-    tests/basics tests/bad_input tests/builtins tests/errors tests/import \
-    tests/memory tests/modules tests/types
+stress_dirs="tests/basics tests/bad_input tests/builtins tests/errors tests/import tests/memory tests/modules tests/types"
+cargo build -q --profile ci -p micropython-unix --features gc-stress --target-dir target/gc-stress
+python3 tests/run.py -j "$jobs" --binary target/gc-stress/ci/micropython $stress_dirs
+cargo build -q --profile ci -p micropython-unix --features gc-stress --target i686-unknown-linux-gnu --target-dir target/gc-stress
+python3 tests/run.py -j "$jobs" --binary target/gc-stress/i686-unknown-linux-gnu/ci/micropython $stress_dirs
+echo "== 32-bit build (i686, boxed floats): unit tests, object sizes, the whole corpus"
+i686_log=$(mktemp)
+if ! cargo test -p mpy-core --profile ci --target i686-unknown-linux-gnu --target-dir target/i686 --lib -- --nocapture >"$i686_log" 2>&1; then
+    tail -60 "$i686_log"; exit 1
+fi
+grep -E "^test result|^object sizes|^\|" "$i686_log"
+rm -f "$i686_log"
+cargo build -q --profile ci -p micropython-unix --target i686-unknown-linux-gnu --target-dir target/i686
+python3 tests/run.py -j "$jobs" --binary target/i686/i686-unknown-linux-gnu/ci/micropython
+echo "== no global allocation on VM paths (alloc-guard build): the whole corpus"
+cargo build -q --profile ci -p micropython-unix --features alloc-guard --target-dir target/alloc-guard
+python3 tests/run.py -j "$jobs" --binary target/alloc-guard/ci/micropython
 echo "== VM-only build (no compiler)"
 cargo build -q --release -p micropython-unix -p mpy-cross
 cargo build -q --release -p micropython-unix --no-default-features --target-dir target/vm-only

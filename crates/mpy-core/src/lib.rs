@@ -3,6 +3,7 @@
 #![no_std]
 extern crate alloc;
 
+pub mod alloc_guard;
 pub mod error;
 pub mod gc;
 pub mod hal;
@@ -17,6 +18,11 @@ pub mod typ;
 pub mod types;
 pub mod vm;
 pub mod vmobj;
+
+#[cfg(test)]
+extern crate std;
+#[cfg(test)]
+mod sizes_tests;
 
 pub use error::{PyErr, PyResult};
 pub use obj::Obj;

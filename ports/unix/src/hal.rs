@@ -147,7 +147,9 @@ impl Hal for UnixHal {
         }
     }
     fn getcwd(&mut self, buf: &mut [u8]) -> Result<usize, i32> {
-        let d = std::env::current_dir().map_err(errno)?;
+        // The port's own OS calls may use Rust's allocator (see
+        // `mpy_core::alloc_guard`): bounded, and never a script's objects.
+        let d = mpy_core::alloc_guard::permit(std::env::current_dir).map_err(errno)?;
         let s = d.to_string_lossy();
         let b = s.as_bytes();
         let k = b.len().min(buf.len());
@@ -159,12 +161,14 @@ impl Hal for UnixHal {
     }
     fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
         let slot = self.dirs.iter().position(|d| d.is_none()).ok_or(24)?;
-        self.dirs[slot] = Some(std::fs::read_dir(dot(path)).map_err(errno)?);
+        self.dirs[slot] = Some(mpy_core::alloc_guard::permit(|| std::fs::read_dir(dot(path))).map_err(errno)?);
         Ok(slot)
     }
     fn dir_next(&mut self, handle: usize, name: &mut [u8]) -> Result<Option<usize>, i32> {
         let rd = self.dirs.get_mut(handle).and_then(|d| d.as_mut()).ok_or(9)?;
-        loop {
+        // std's directory entries allocate their names: the port's own
+        // I/O, allowed (see `mpy_core::alloc_guard`).
+        mpy_core::alloc_guard::permit(|| loop {
             match rd.next() {
                 None => return Ok(None),
                 Some(Err(e)) => return Err(errno(e)),
@@ -180,7 +184,7 @@ impl Hal for UnixHal {
                     return Ok(Some(b.len()));
                 }
             }
-        }
+        })
     }
     fn dir_close(&mut self, handle: usize) {
         if let Some(d) = self.dirs.get_mut(handle) {

@@ -1,5 +1,7 @@
 //! `micropython`: the unix port's command (see shared/spec/unix-cli.md).
 
+#[cfg(feature = "alloc-guard")]
+mod alloc_guard;
 mod args;
 mod frozen;
 mod hal;
@@ -7,6 +9,10 @@ mod repl;
 mod run;
 
 use std::io::Write;
+
+#[cfg(feature = "alloc-guard")]
+#[global_allocator]
+static GLOBAL: alloc_guard::GuardAlloc = alloc_guard::GuardAlloc;
 
 /// Native stack for the interpreter thread, and how much of it Python
 /// recursion may use before `RuntimeError: maximum recursion depth

@@ -215,8 +215,13 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) ->
             if opts.compile_only {
                 return 0;
             }
+            #[cfg(feature = "alloc-guard")]
+            crate::alloc_guard::arm();
             let r = run_frozen_main(vm, fm);
-            return finish(vm, r, out);
+            let code = finish(vm, r, out);
+            #[cfg(feature = "alloc-guard")]
+            crate::alloc_guard::disarm();
+            return code;
         }
     };
     if opts.verbose >= 2 {
@@ -225,8 +230,13 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) ->
     if opts.compile_only {
         return 0;
     }
+    #[cfg(feature = "alloc-guard")]
+    crate::alloc_guard::arm();
     let r = mpy_core::vm::exec_module(vm, &compiled, mpy_core::q::__main__).map(|_| ());
-    finish(vm, r, out)
+    let code = finish(vm, r, out);
+    #[cfg(feature = "alloc-guard")]
+    crate::alloc_guard::disarm();
+    code
 }
 
 fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {

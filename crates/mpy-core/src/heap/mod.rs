@@ -37,6 +37,9 @@ pub mod strs;
 pub mod var;
 pub mod vec;
 
+#[cfg(test)]
+mod tests;
+
 use crate::obj::Obj;
 use blocks::Blocks;
 use core::ptr::NonNull;

@@ -52,7 +52,12 @@ fn overflow_into_big_ints() {
         let a = int(&mut vm, "18446744073709551616");
         let b = int(&mut vm, "4294967296");
         let r = vm.binary_op(FloorDivide, a, b).unwrap_or(Obj::NULL);
-        assert_eq!(r.as_small_int(), Some(4294967296));
+        // 2**32: a small int on 64-bit targets only.
+        if usize::BITS == 64 {
+            assert_eq!(r.as_small_int().map(|v| v as i64), Some(4294967296));
+        } else {
+            assert!(r.as_small_int().is_none());
+        }
         let c = int(&mut vm, "18446744073709551617");
         let r = vm.binary_op(Subtract, c, a).unwrap_or(Obj::NULL);
         assert_eq!(r.as_small_int(), Some(1));
@@ -107,7 +112,8 @@ fn zero_division_and_shift_errors() {
     );
     assert!(bi("2", Power, "1180591620717411303424").starts_with("OverflowError"));
     let r = bi("3", Power, "100000000000");
-    assert!(r.starts_with("MemoryError"), "{r}");
+    // The exponent is a big int on 32-bit targets (as on MicroPython).
+    assert!(r.starts_with("MemoryError") || (usize::BITS == 32 && r.starts_with("OverflowError")), "{r}");
 }
 
 #[test]

@@ -62,7 +62,7 @@ pub fn run_loaded(vm: &mut Vm, l: &Loaded, globals: Obj, locals: Obj) -> PyResul
 /// build has no compiler.
 pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule> {
     match vm.vmstate.compile {
-        Some(c) => c(vm, src, filename, mode),
+        Some(c) => crate::alloc_guard::permit(|| c(vm, src, filename, mode)),
         None => Err(vm.runtime_error("compiler not available")),
     }
 }

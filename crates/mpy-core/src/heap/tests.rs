@@ -1,0 +1,94 @@
+//! Unit tests of the heap's typed layer (vectors, var objects, typed
+//! access) on a bare heap without an interpreter, so they run under Miri
+//! (`tools/miri.sh`).
+
+use super::*;
+use crate::obj::ObjBase;
+use crate::types::list::{ListObj, LIST_TYPE};
+use crate::types::tuple::{TupleHead, TUPLE_TYPE};
+
+fn heap(size: usize) -> Heap {
+    Heap::new_owned(size).unwrap()
+}
+
+#[test]
+fn mem_free_plus_alloc_is_the_size() {
+    for size in [4096, 16 * 1024, 100_001] {
+        let mut h = heap(size);
+        assert_eq!(h.mem_free() + h.mem_alloc(), size);
+        let _ = h.alloc_raw(100, false).unwrap();
+        assert_eq!(h.mem_free() + h.mem_alloc(), size);
+        assert!(h.mem_free() < size);
+    }
+}
+
+#[test]
+fn typed_objects_and_vectors() {
+    let mut h = heap(8192);
+    let items: GcVec<Obj> = h.vec_with_capacity(2).unwrap();
+    let l = h.alloc_obj(ListObj { base: ObjBase::new(&LIST_TYPE), items }, false).ok().unwrap();
+    assert!(h.is_heap_obj(l));
+    assert!(h.get::<ListObj>(l).is_some());
+    assert!(h.var::<TupleHead>(l).is_none(), "type-checked");
+    // Fill past the first buffer: grow in place, then by moving.
+    for i in 0..40 {
+        let v = &mut h.get_mut::<ListObj>(l).unwrap().items;
+        if v.push_within_capacity(Obj::small_int(i)).is_err() {
+            let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+            match h.vec_try_grow_in_place::<Obj>(addr, cap * 2) {
+                Some(r) => assert!(h.get_mut::<ListObj>(l).unwrap().items.adopt(r)),
+                None => {
+                    let new = h.vec_with_capacity::<Obj>(cap * 2).unwrap();
+                    let old = h.get_mut::<ListObj>(l).unwrap().items.move_into(new).ok().unwrap();
+                    h.free_vec(old);
+                }
+            }
+            let v = &mut h.get_mut::<ListObj>(l).unwrap().items;
+            assert_eq!(v.len(), len);
+            v.push_within_capacity(Obj::small_int(i)).ok().unwrap();
+        }
+    }
+    let v = &h.get::<ListObj>(l).unwrap().items;
+    assert_eq!(v.len(), 40);
+    assert!(v.as_slice().iter().enumerate().all(|(i, o)| o.as_small_int() == Some(i as isize)));
+    let v = &mut h.get_mut::<ListObj>(l).unwrap().items;
+    assert_eq!(v.remove(0).and_then(|o| o.as_small_int()), Some(0));
+    assert!(v.insert_within_capacity(3, Obj::NONE).is_ok());
+    assert_eq!(v.as_slice()[3], Obj::NONE);
+    assert_eq!(v.pop().and_then(|o| o.as_small_int()), Some(39));
+}
+
+#[test]
+fn var_objects_are_sized_and_pinned() {
+    let mut h = heap(8192);
+    let src = [Obj::small_int(7), Obj::NONE, Obj::TRUE];
+    let t = h
+        .alloc_var_with(TupleHead { base: ObjBase::new(&TUPLE_TYPE) }, 5, false, |items| {
+            items[..3].copy_from_slice(&src);
+            3
+        })
+        .ok()
+        .unwrap();
+    let pinned = h.var_pinned::<TupleHead>(t).unwrap().1;
+    assert_eq!(pinned, &src);
+    // Allocation elsewhere leaves pinned data in place.
+    let _ = h.alloc_raw(3 * BLOCK, false).unwrap();
+    assert_eq!(pinned, &src);
+    assert_eq!(h.var_items::<TupleHead>(t).unwrap().len(), 3);
+}
+
+#[test]
+fn strs_are_checked_utf8() {
+    let mut h = heap(4096);
+    let s = h.alloc_str("héllo").unwrap();
+    assert_eq!(h.str_pinned(s), Some("héllo"));
+    assert_eq!(h.str_hash(s), Some(crate::qstr::hash_bytes("héllo".as_bytes())));
+    let bad = h.alloc_str_with(2, |b| {
+        b.copy_from_slice(&[0xff, 0xfe]);
+        2
+    });
+    assert!(matches!(bad, Some(Err(()))));
+    let b = h.alloc_bytes(&[0xff, 0]).unwrap();
+    assert_eq!(h.str_bytes_pinned(b), Some(&[0xff, 0][..]));
+    assert_eq!(h.str_pinned(b), None, "bytes are not str");
+}

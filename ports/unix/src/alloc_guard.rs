@@ -1,0 +1,70 @@
+//! Feature `alloc-guard`: a global allocator that aborts with a backtrace
+//! when the interpreter allocates from Rust's global allocator on a path a
+//! script can reach (outside `mpy_core::alloc_guard::permit`: the
+//! compiler, the `.mpy` reader, this port's own I/O). The test suite runs
+//! the corpus on a binary built with it, to show the core keeps every
+//! object in its gc heap.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once the interpreter has started running the script.
+static ARMED: AtomicBool = AtomicBool::new(false);
+
+/// The guarding allocator (installed as `#[global_allocator]`).
+pub struct GuardAlloc;
+
+#[inline]
+fn check(size: usize) {
+    if ARMED.load(Ordering::Relaxed) && !mpy_core::alloc_guard::permitted() {
+        violation(size);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn violation(size: usize) -> ! {
+    ARMED.store(false, Ordering::Relaxed);
+    eprintln!(
+        "alloc-guard: {size}-byte allocation from Rust's global allocator on a VM path\n{}",
+        std::backtrace::Backtrace::force_capture()
+    );
+    std::process::abort();
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator, which
+// upholds `GlobalAlloc`'s contract; the check only reads atomics (and, on
+// a violation, disarms before anything else allocates).
+unsafe impl GlobalAlloc for GuardAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        check(layout.size());
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        check(layout.size());
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        check(new_size);
+        // SAFETY: forwarded with the caller's pointer, layout and size.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+/// Starts refusing allocations (call once start-up is done). Standard
+/// output is set up first: its buffer is allocated on first use.
+pub fn arm() {
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    ARMED.store(true, Ordering::Relaxed);
+}
+
+/// Stops refusing allocations (before the port's own shutdown work).
+pub fn disarm() {
+    ARMED.store(false, Ordering::Relaxed);
+}
