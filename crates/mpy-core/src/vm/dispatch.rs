@@ -370,6 +370,10 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
         }};
     }
     loop {
+        #[cfg(feature = "opcode-stats")]
+        {
+            vm.vmstate.op_count += 1;
+        }
         let ip0 = ip;
         let Some(&opc) = code.get(ip0) else { fail!(bad_code(vm)) };
         let mut pos = ip0 + 1;
