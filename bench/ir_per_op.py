@@ -61,7 +61,7 @@ def run_ops(binary, prog, scale, heap):
 
 
 # The dispatch loop's own function (its self cost, inlined code included).
-LOOP_FN = re.compile(r"vm::dispatch::execute('\d+)?$")
+LOOP_FN = re.compile(r"vm::dispatch::(execute|run_until_caught)(.\d+)?$")
 
 
 def run_ir(binary, prog, scale, heap):

@@ -20,7 +20,9 @@ pub mod import;
 pub mod load;
 pub mod members;
 pub mod module;
+pub mod ops;
 pub mod sup;
+pub mod verify;
 
 use crate::obj::Obj;
 use crate::qstr::Qstr;
