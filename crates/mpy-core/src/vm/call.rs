@@ -48,36 +48,55 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
 }
 
 /// Fast path of a call without keywords: when `f` is a plain Python
-/// function (no closure, `*args`, `**kw`, keyword-only parameters, not a
-/// generator) taking exactly `args.len()` positional arguments, binds them
-/// straight into its new frame and runs it. Returns None when the general
-/// path is needed (nothing has been done then).
+/// function or closure (no `*args`, `**kw`, keyword-only parameters, not
+/// a generator) taking `args.len()` positional arguments, the missing
+/// last ones having defaults, binds them straight into its new frame and
+/// runs it. Returns None when the general path is needed (nothing has
+/// been done then).
 #[inline]
 pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;
-    if !v.cells.is_empty()
-        || h.n_pos_args as usize != args.len()
+    // A closure's cells are its first parameters.
+    let np = (h.n_pos_args as usize).checked_sub(v.cells.len())?;
+    if args.len() > np
         || h.n_kwonly_args != 0
-        || (h.n_state as usize) < args.len()
+        || (h.n_state as usize) < h.n_pos_args as usize
         || h.scope_flags & (SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) != 0
     {
         return None;
     }
-    Some(call_simple_inner(vm, f, &v, args))
+    let defaults: &[Obj] = if args.len() == np {
+        &[]
+    } else {
+        // The defaults of the last `ndef` parameters.
+        let ndef = (h.n_def_pos_args as usize).min(np);
+        let d = vm.tuple_pinned(v.head.defaults)?;
+        if np - args.len() > ndef || d.len() < ndef {
+            return None;
+        }
+        // Those for the parameters not passed.
+        &d[ndef - (np - args.len())..ndef]
+    };
+    Some(call_simple_inner(vm, f, &v, args, defaults))
 }
 
-fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj]) -> PyResult<Obj> {
+fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     check_recursion(vm)?;
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
     // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
     // value stack until `run_new_frame` pops them.
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
-    // Local i lives at `n_state - 1 - i`; `args.len() <= n_state`.
-    let top = v.code.n_state() - 1;
-    for (i, &a) in args.iter().enumerate() {
-        // SAFETY: `top - i < n_state <= frame_size`.
-        unsafe { *fp.add(top - i) = a };
+    // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
+    // make `n_pos_args <= n_state` locals.
+    let top = v.code.n_state().wrapping_sub(1);
+    let mut i = 0;
+    for part in [v.cells, args, defaults] {
+        for &a in part {
+            // SAFETY: `top - i < n_state <= frame_size`.
+            unsafe { *fp.add(top - i) = a };
+            i += 1;
+        }
     }
     if !v.code.cells().is_empty() {
         if let Err(e) = wrap_cells(vm, &mut frame) {

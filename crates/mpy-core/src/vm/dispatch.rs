@@ -39,10 +39,19 @@ pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
     let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
     if let Some(t) = vm.table(d) {
-        if let Some(p) = t.find_identical(key, h) {
-            return Ok(t.entry(p).map(|e| e.value));
+        // One walk over the same-hash positions: the key itself, or proof
+        // that no other key can equal it (all qstrs, or deleted).
+        let mut c = t.candidates(h);
+        let mut only_qstrs = true;
+        while let Some(p) = c.next_pos() {
+            if let Some(e) = t.entry(p) {
+                if e.key == key {
+                    return Ok(Some(e.value));
+                }
+                only_qstrs &= e.key.is_null() || e.key.as_qstr().is_some();
+            }
         }
-        if t.candidates(h).all(|p| t.entry(p).is_none_or(|e| e.key.as_qstr().is_some())) {
+        if only_qstrs {
             return Ok(None);
         }
     }
