@@ -161,6 +161,8 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     if inspect && code == 0 {
         return crate::repl::repl(&mut vm, true);
     }
+    #[cfg(feature = "opcode-stats")]
+    eprintln!("opcodes executed: {}", vm.vmstate.op_count);
     code
 }
 

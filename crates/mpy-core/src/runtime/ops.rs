@@ -180,6 +180,22 @@ impl Vm {
             BinaryOp::NotEqual => return Ok(Obj::bool(!self.eq(a, b)?)),
             BinaryOp::In => return Ok(Obj::bool(self.contains(b, a)?)),
             BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
+            BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual => {
+                // Two plain strs (not subclasses, which may override the
+                // comparison): UTF-8 byte order is code point order.
+                let plain = |vm: &Self, o: Obj| match o.as_qstr() {
+                    Some(q) => Some(vm.qstr_str(q)),
+                    None => vm.heap.str_pinned(o),
+                };
+                if let (Some(x), Some(y)) = (plain(self, a), plain(self, b)) {
+                    return Ok(Obj::bool(match op {
+                        BinaryOp::Less => x < y,
+                        BinaryOp::More => x > y,
+                        BinaryOp::LessEqual => x <= y,
+                        _ => x >= y,
+                    }));
+                }
+            }
             _ => {}
         }
         // MicroPython treats a bool left operand as the int 0/1 (so

@@ -3,7 +3,7 @@
 //! (or creating the generator object for generator functions).
 
 use super::dispatch::{self, Outcome};
-use super::frame::{Frame, FunView};
+use super::frame::{pop_frame_slots, push_frame_slots, Frame, FunView};
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::Qstr;
 use crate::state::Vm;
@@ -47,102 +47,111 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Pushes `size` NULL slots for a new frame on the value stack (whose
-/// capacity is fixed: it never grows) and returns the frame's base.
-///
-/// Errors: `RuntimeError: maximum recursion depth exceeded` when the value
-/// stack is full.
+/// Fast path of a call without keywords: when `f` is a plain Python
+/// function or closure (no `*args`, `**kw`, keyword-only parameters, not
+/// a generator) taking `args.len()` positional arguments, the missing
+/// last ones having defaults, binds them straight into its new frame and
+/// runs it. Returns None when the general path is needed (nothing has
+/// been done then).
 #[inline]
-pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<usize> {
-    let base = vm.stack.len();
-    if vm.stack.capacity() - base < size {
-        return Err(recursion_error(vm));
-    }
-    // Within capacity: no reallocation.
-    vm.stack.resize(base + size, Obj::NULL);
-    Ok(base)
-}
-
-/// Fast path of a CALL_FUNCTION/CALL_METHOD without keywords: when `f`
-/// is a plain Python function (no closure, `*args`, `**kw`, keyword-only
-/// parameters, not a generator) taking exactly `n` positional arguments,
-/// binds them straight from `vm.stack[first..first + n]` (the caller's
-/// value stack, which keeps them reachable) and runs it. Returns None
-/// when the general path is needed (nothing has been done then).
-#[inline]
-pub fn call_simple_on_stack(vm: &mut Vm, f: Obj, first: usize, n: usize) -> Option<PyResult<Obj>> {
+pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;
-    if !v.cells.is_empty()
-        || h.n_pos_args as usize != n
+    // A closure's cells are its first parameters.
+    let np = (h.n_pos_args as usize).checked_sub(v.cells.len())?;
+    if args.len() > np
         || h.n_kwonly_args != 0
-        || h.n_state == 0
-        || (h.n_state as usize) < n
+        || (h.n_state as usize) < h.n_pos_args as usize
         || h.scope_flags & (SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) != 0
     {
         return None;
     }
-    Some(call_simple_inner(vm, f, &v, first, n))
+    let defaults: &[Obj] = if args.len() == np {
+        &[]
+    } else {
+        // The defaults of the last `ndef` parameters.
+        let ndef = (h.n_def_pos_args as usize).min(np);
+        let d = vm.tuple_pinned(v.head.defaults)?;
+        if np - args.len() > ndef || d.len() < ndef {
+            return None;
+        }
+        // Those for the parameters not passed.
+        &d[ndef - (np - args.len())..ndef]
+    };
+    Some(call_simple_inner(vm, f, &v, args, defaults))
 }
 
-fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: usize, n: usize) -> PyResult<Obj> {
+fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     check_recursion(vm)?;
-    let size = v.code.frame_size();
-    let base = push_frame_slots(vm, size)?;
-    if first + n > base {
-        vm.stack.truncate(base);
-        return Err(dispatch::bad_code(vm));
-    }
-    // Local i lives at `base + n_state - 1 - i`.
-    let top = base + v.code.n_state() - 1;
-    for i in 0..n {
-        vm.stack[top - i] = vm.stack[first + i];
+    let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
+    // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
+    // value stack until `run_new_frame` pops them.
+    let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
+    // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
+    // make `n_pos_args <= n_state` locals.
+    let top = v.code.n_state().wrapping_sub(1);
+    let mut i = 0;
+    for part in [v.cells, args, defaults] {
+        for &a in part {
+            // SAFETY: `top - i < n_state <= frame_size`.
+            unsafe { *fp.add(top - i) = a };
+            i += 1;
+        }
     }
     if !v.code.cells().is_empty() {
-        if let Err(e) = wrap_cells(vm, v.code, top) {
-            vm.stack.truncate(base);
+        if let Err(e) = wrap_cells(vm, &mut frame) {
+            pop_frame_slots(vm, base);
             return Err(e);
         }
     }
-    let frame = Frame::new(f, v, Obj::NULL, base);
-    run_new_frame(vm, frame)
+    run_new_frame(vm, frame, base)
 }
 
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME
 /// (class bodies, `exec`); NULL means the function's globals.
 pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
+    if kw.is_empty() && locals.is_null() {
+        if let Some(r) = call_simple(vm, f, args) {
+            return r;
+        }
+    }
     let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error("not a function")) };
     check_recursion(vm)?;
     let size = v.code.frame_size();
-    let base = push_frame_slots(vm, size)?;
-    if let Err(e) = bind_args(vm, &v, base, args, kw) {
-        vm.stack.truncate(base);
+    let (base, fp) = push_frame_slots(vm, size)?;
+    // SAFETY: `fp` points to `size` fresh slots that stay on the value
+    // stack until this function pops them.
+    let mut frame = unsafe { Frame::new(f, &v, locals, fp, Obj::NULL) };
+    if let Err(e) = bind_args(vm, &v, &mut frame, args, kw) {
+        pop_frame_slots(vm, base);
         return Err(e);
     }
     if v.code.head.scope_flags & SCOPE_FLAG_GENERATOR != 0 {
-        let r = new_generator(vm, f, base, size);
-        vm.stack.truncate(base);
+        let r = new_generator(vm, f, &frame);
+        pop_frame_slots(vm, base);
         return r;
     }
-    let frame = Frame::new(f, &v, locals, base);
-    run_new_frame(vm, frame)
+    run_new_frame(vm, frame, base)
 }
 
-/// A generator object for generator function `f` whose bound frame is at
-/// `vm.stack[base..base + size]` (copied into the generator).
-fn new_generator(vm: &mut Vm, f: Obj, base: usize, size: usize) -> PyResult<Obj> {
+/// A generator object for generator function `f` whose bound frame is
+/// `frame` (its slots are copied into the generator).
+fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
+    let size = frame.size();
     let head = GenHead { base: ObjBase::new(&crate::types::misc::GENERATOR_TYPE), fun: f, ip: 0, sp: 0, exc_sp: 0, flags: 0 };
     let g = vm.alloc_var(head, size)?;
-    if let (Some((_, items)), Some(src)) = (vm.heap.var_mut::<GenHead>(g), vm.stack.get(base..base + size)) {
-        items.copy_from_slice(src);
+    if let Some((_, items)) = vm.heap.var_mut::<GenHead>(g) {
+        for (i, it) in items.iter_mut().enumerate() {
+            *it = frame.slot(i);
+        }
     }
     Ok(g)
 }
 
-/// Runs a fresh frame whose slots are already on `vm.stack` from its base
-/// with the arguments bound, then pops it.
+/// Runs a fresh frame whose slots (from value-stack index `base`) hold
+/// the bound arguments, then pops it.
 #[inline]
-fn run_new_frame(vm: &mut Vm, mut frame: Frame<'_>) -> PyResult<Obj> {
+fn run_new_frame(vm: &mut Vm, mut frame: Frame<'_>, base: usize) -> PyResult<Obj> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
@@ -150,7 +159,7 @@ fn run_new_frame(vm: &mut Vm, mut frame: Frame<'_>) -> PyResult<Obj> {
     let r = dispatch::run(vm, &mut frame, None);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
-    vm.stack.truncate(frame.base);
+    pop_frame_slots(vm, base);
     match r? {
         Outcome::Return(v) => Ok(v),
         Outcome::Yield(_) => Err(vm.runtime_error("yield outside generator")),
@@ -162,10 +171,10 @@ fn arg_name(code: Code<'_>, qstrs: &[Qstr], i: usize) -> Option<Qstr> {
     code.arg_name_index(i).and_then(|k| qstrs.get(k).copied())
 }
 
-/// Binds arguments into the fresh frame at `base` (locals are at
-/// `base + n_state - 1 - i`): closed-over cells first, positionals,
-/// `*args`, keywords, `**kw`, defaults, then wraps the cell locals.
-fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]) -> PyResult<()> {
+/// Binds arguments into the fresh frame `fr` (local i is slot
+/// `n_state - 1 - i`): closed-over cells first, positionals, `*args`,
+/// keywords, `**kw`, defaults, then wraps the cell locals.
+fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw: &[Obj]) -> PyResult<()> {
     let code = v.code;
     let h = code.head;
     let n_state = code.n_state();
@@ -181,7 +190,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
         }
         return if v.cells.is_empty() { Ok(()) } else { Err(dispatch::bad_code(vm)) };
     }
-    let top = base + n_state - 1;
+    let top = n_state - 1;
     let slot = |i: usize| top - i;
     let nc = v.cells.len();
     let n_pos = h.n_pos_args as usize;
@@ -190,7 +199,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
     }
     // Closed-over cells are the first locals (copied without allocating).
     for (i, &c) in v.cells.iter().enumerate() {
-        vm.stack[slot(i)] = c;
+        fr.set_slot(slot(i), c);
     }
     let np = n_pos - nc;
     let n_kwonly = h.n_kwonly_args as usize;
@@ -202,25 +211,25 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
         return Err(vm.type_error_fmt(format_args!("{}() takes {} positional arguments but {} were given", fname, np, n)));
     }
     for (i, &a) in args.iter().take(np).enumerate() {
-        vm.stack[slot(nc + i)] = a;
+        fr.set_slot(slot(nc + i), a);
     }
     let mut extra = n_pos + n_kwonly;
     if varargs {
         let rest = if n > np { &args[np..] } else { &[][..] };
         let t = vm.new_tuple(rest)?;
-        vm.stack[slot(extra)] = t;
+        fr.set_slot(slot(extra), t);
         extra += 1;
     }
     let kw_dict = if varkw {
         let d = vm.new_dict()?;
-        vm.stack[slot(extra)] = d;
+        fr.set_slot(slot(extra), d);
         d
     } else {
         Obj::NULL
     };
     // Fast path: exact positional call without keywords or defaults.
     if kw.is_empty() && n == np && n_kwonly == 0 {
-        return wrap_cells(vm, code, top);
+        return wrap_cells(vm, fr);
     }
     for pair in kw.chunks(2) {
         let (k, val) = (pair[0], *pair.get(1).unwrap_or(&Obj::NONE));
@@ -234,11 +243,11 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
         let idx = kq.and_then(|q| (nc..n_pos + n_kwonly).find(|&i| arg_name(code, v.qstrs, i) == Some(q)));
         match idx {
             Some(i) => {
-                if !vm.stack[slot(i)].is_null() {
+                if !fr.slot(slot(i)).is_null() {
                     let ks = vm.str_pinned(k).unwrap_or("");
                     return Err(vm.type_error_fmt(format_args!("function got multiple values for argument '{}'", ks)));
                 }
-                vm.stack[slot(i)] = val;
+                fr.set_slot(slot(i), val);
             }
             None if varkw => vm.dict_store(kw_dict, k, val)?,
             None => {
@@ -251,12 +260,12 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
     let ndef = (h.n_def_pos_args as usize).min(np);
     let defaults: &[Obj] = vm.tuple_pinned(v.head.defaults).unwrap_or(&[]);
     for i in 0..np {
-        if !vm.stack[slot(nc + i)].is_null() {
+        if !fr.slot(slot(nc + i)).is_null() {
             continue;
         }
         let d = (i + ndef).checked_sub(np).and_then(|k| defaults.get(k).copied());
         match d {
-            Some(d) => vm.stack[slot(nc + i)] = d,
+            Some(d) => fr.set_slot(slot(nc + i), d),
             None => {
                 return Err(if kw.is_empty() {
                     vm.type_error_fmt(format_args!("{}() takes {} positional arguments but {} were given", fname, np - ndef, n))
@@ -269,7 +278,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
     // Keyword-only parameters.
     let kw_defaults = v.head.kw_defaults;
     for i in n_pos..n_pos + n_kwonly {
-        if !vm.stack[slot(i)].is_null() {
+        if !fr.slot(slot(i)).is_null() {
             continue;
         }
         let d = match (arg_name(code, v.qstrs, i), kw_defaults.is_null()) {
@@ -277,22 +286,23 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, base: usize, args: &[Obj], kw: &[Obj]
             _ => None,
         };
         match d {
-            Some(d) => vm.stack[slot(i)] = d,
+            Some(d) => fr.set_slot(slot(i), d),
             None => return Err(vm.type_error("function missing keyword-only argument")),
         }
     }
-    wrap_cells(vm, code, top)
+    wrap_cells(vm, fr)
 }
 
 /// Turns the locals listed in the prelude's cell list into cells.
 ///
 /// Errors: `MemoryError`.
-fn wrap_cells(vm: &mut Vm, code: Code<'_>, top: usize) -> PyResult<()> {
-    for &l in code.cells() {
-        let i = top - l as usize;
-        let value = vm.stack[i];
+fn wrap_cells(vm: &mut Vm, fr: &mut Frame<'_>) -> PyResult<()> {
+    let top = fr.code.n_state().wrapping_sub(1);
+    for &l in fr.code.cells() {
+        let i = top.wrapping_sub(l as usize);
+        let value = fr.slot(i);
         let c = vm.alloc_obj(CellObj { base: ObjBase::new(&crate::types::misc::CELL_TYPE), value })?;
-        vm.stack[i] = c;
+        fr.set_slot(i, c);
     }
     Ok(())
 }

@@ -1,19 +1,28 @@
 //! The dispatch loop: executes one frame's bytecode until it returns,
 //! yields or lets an exception escape.
+//!
+//! The loop keeps `ip` (a pointer into the opcodes) and `sp` (a pointer
+//! to the next free value-stack slot) in locals and reads operands, locals
+//! and the value stack without bounds checks: `vm::verify` proved, for the
+//! code it runs, that every instruction decodes inside the code, that
+//! operand indices are inside their tables, that jumps land on
+//! instructions, that no path runs off the end, and that the value stack
+//! stays within `0..n_state` at every instruction (given the stack effects
+//! implemented here and the block handling in [`super::ops`]). Rare
+//! opcodes run out of line in [`super::ops`], on the frame's checked
+//! accessors.
 
 use super::frame::Frame;
-use crate::heap::GcVec;
-use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use super::ops;
+use crate::obj::Obj;
+use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, Subscr, UnaryOp};
-use crate::types::dict::DictObj;
 use crate::types::exception as exc;
 use crate::types::list::ListObj;
 use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
 use mpy_bytecode::opcode as op;
-use mpy_bytecode::varint;
 
 /// How a frame stopped running.
 pub enum Outcome {
@@ -23,28 +32,6 @@ pub enum Outcome {
     Yield(Obj),
 }
 
-#[inline(always)]
-fn read_uint(code: &[u8], pos: &mut usize) -> usize {
-    if let Some(&b) = code.get(*pos) {
-        if b < 0x80 {
-            *pos += 1;
-            return b as usize;
-        }
-    }
-    varint::decode_vuint(code, pos).unwrap_or(0) as usize
-}
-
-#[inline(always)]
-fn read_jump(code: &[u8], pos: &mut usize, signed: bool) -> usize {
-    let (off, len) = match (code.get(*pos), code.get(*pos + 1)) {
-        (Some(&b0), _) if b0 < 0x80 => (b0 as isize - if signed { 0x40 } else { 0 }, 1),
-        (Some(&b0), Some(&b1)) => (((b0 & 0x7f) as isize | ((b1 as isize) << 7)) - if signed { 0x4000 } else { 0 }, 2),
-        _ => (0, 0),
-    };
-    *pos += len;
-    (*pos as isize + off).max(0) as usize
-}
-
 /// Looks `name` up in a namespace dict object by qstr identity, falling
 /// back to full equality only when a same-hash key is not a qstr.
 #[inline]
@@ -52,10 +39,19 @@ pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
     let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
     if let Some(t) = vm.table(d) {
-        if let Some(p) = t.find_identical(key, h) {
-            return Ok(t.entry(p).map(|e| e.value));
+        // One walk over the same-hash positions: the key itself, or proof
+        // that no other key can equal it (all qstrs, or deleted).
+        let mut c = t.candidates(h);
+        let mut only_qstrs = true;
+        while let Some(p) = c.next_pos() {
+            if let Some(e) = t.entry(p) {
+                if e.key == key {
+                    return Ok(Some(e.value));
+                }
+                only_qstrs &= e.key.is_null() || e.key.as_qstr().is_some();
+            }
         }
-        if t.candidates(h).all(|p| t.entry(p).is_none_or(|e| e.key.as_qstr().is_some())) {
+        if only_qstrs {
             return Ok(None);
         }
     }
@@ -77,7 +73,9 @@ pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
     vm.dict_store(d, key, v)
 }
 
-/// The "malformed bytecode" error (the loader rejects most of it upfront).
+/// The "malformed bytecode" error (the verifier rejects most of it
+/// upfront; what remains is caught at run time by the rare opcodes that
+/// check).
 pub fn bad_code(vm: &mut Vm) -> PyErr {
     vm.runtime_error("invalid bytecode")
 }
@@ -196,10 +194,10 @@ fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Optio
         Some(e) => {
             let at_yield_from = f.code.code().get(f.ip) == Some(&op::YIELD_FROM);
             if at_yield_from {
-                // Forward into the delegate: handled by YIELD_FROM.
-                if f.sp < f.blocks_base() {
-                    vm.stack[f.sp] = Obj::NONE;
-                    f.sp += 1;
+                // Forward into the delegate: handled by YIELD_FROM, which
+                // pops a sent value (the verified depth includes it).
+                if !f.push(Obj::NONE) {
+                    return Some(Err(bad_code(vm)));
                 }
                 execute(vm, f, e)
             } else {
@@ -268,10 +266,66 @@ fn poll_interrupt(vm: &mut Vm) -> bool {
             vm.vmstate.poll_countdown = n;
             false
         }
-        None => {
-            vm.vmstate.poll_countdown = POLL_EVERY - 1;
-            vm.hal.take_interrupt()
+        None => poll_hal(vm),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn poll_hal(vm: &mut Vm) -> bool {
+    vm.vmstate.poll_countdown = POLL_EVERY - 1;
+    vm.hal.take_interrupt()
+}
+
+/// Reads the vuint operand at `*pc`, advancing `pc` past it.
+///
+/// # Safety
+/// `*pc` must point to a vuint operand that the verifier decoded inside
+/// the code (it decodes with the same arithmetic, [`super::verify::vuint`]).
+#[inline(always)]
+unsafe fn read_uint(pc: &mut *const u8) -> usize {
+    // SAFETY: per the contract, every byte up to the last one (bit 7
+    // clear) is inside the code.
+    unsafe {
+        let b = **pc;
+        *pc = pc.add(1);
+        if b < 0x80 {
+            return b as usize;
         }
+        let mut v = (b & 0x7f) as usize;
+        loop {
+            let b = **pc;
+            *pc = pc.add(1);
+            v = (v << 7) | (b & 0x7f) as usize;
+            if b & 0x80 == 0 {
+                return v;
+            }
+        }
+    }
+}
+
+/// Reads the jump operand at `*pc` (advancing `pc`) and returns the
+/// destination.
+///
+/// # Safety
+/// `*pc` must point to a jump operand that the verifier decoded inside the
+/// code ([`super::verify::jump`]); it checked that the destination is an
+/// instruction of the same code.
+#[inline(always)]
+unsafe fn read_jump(pc: &mut *const u8, signed: bool) -> *const u8 {
+    // SAFETY: per the contract: the operand's bytes are inside the code and
+    // the destination is inside the code too.
+    unsafe {
+        let b0 = **pc;
+        let off = if b0 < 0x80 {
+            *pc = pc.add(1);
+            b0 as isize - if signed { 0x40 } else { 0 }
+        } else {
+            let b1 = *pc.add(1);
+            *pc = pc.add(2);
+            ((b0 & 0x7f) as isize | ((b1 as isize) << 7)) - if signed { 0x4000 } else { 0 }
+        };
+        pc.offset(off)
     }
 }
 
@@ -282,23 +336,46 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
     // keeps them alive.
     let fcode = f.code;
     let code: &[u8] = fcode.code();
-    let qstrs: &[Qstr] = f.qstrs;
-    let consts: &[Obj] = f.consts;
-    let base = f.base;
-    // The hot state lives in locals: `f.ip` is written when an error
-    // escapes (tracebacks and handlers read it), and `f.ip`/`f.sp` before
-    // anything else that reads them (block setup, unwinding, with-cleanup,
-    // yields). The gc scans all of `vm.stack`, so it never needs `f.sp`.
-    let mut ip = f.ip;
-    let mut sp = f.sp;
-    // Errors leave through these, recording the failing instruction in
-    // `f.ip` (`ip` still holds it: it only moves at the instruction end)
-    // and the value-stack top in `f.sp` (so a handler can clear the dead
-    // slots above its own depth).
+    let cp: *const u8 = code.as_ptr();
+    let qstrs: *const Qstr = f.qstrs.as_ptr();
+    let consts: *const Obj = f.consts.as_ptr();
+    let fp: *mut Obj = f.fp();
+    // Local i is `fastn - i` (only dereferenced for verified i < n_state).
+    let fastn: *mut Obj = fp.wrapping_add(fcode.n_state()).wrapping_sub(1);
+    // SAFETY: a frame's `ip` is always an instruction of its code (the
+    // entry, a verified jump or handler target, or the next instruction),
+    // and `sp <= n_state <= frame_size` (verified depth).
+    let (mut ip, mut sp): (*const u8, *mut Obj) = unsafe { (cp.add(f.ip), fp.add(f.sp)) };
+    // Writes the current instruction's offset and the stack depth back to
+    // the frame (for tracebacks, handlers and the out-of-line opcodes).
+    macro_rules! save {
+        () => {{
+            f.ip = ip.addr() - cp.addr();
+            f.sp = (sp.addr() - fp.addr()) / core::mem::size_of::<Obj>();
+        }};
+    }
+    // Reloads them after an out-of-line opcode changed them.
+    macro_rules! load {
+        () => {{
+            // SAFETY: the out-of-line opcodes leave `f.ip` at an
+            // instruction and `f.sp` within the frame (as above).
+            unsafe {
+                ip = cp.add(f.ip);
+                sp = fp.add(f.sp);
+            }
+        }};
+    }
+    // Reloads only the stack depth (the instruction goes on normally).
+    macro_rules! load_sp {
+        () => {{
+            // SAFETY: the out-of-line opcodes leave `f.sp` within the frame.
+            sp = unsafe { fp.add(f.sp) };
+        }};
+    }
     macro_rules! fail {
         ($e:expr) => {{
             let e = $e;
-            (f.ip, f.sp) = (ip, sp);
+            save!();
             return Err(e);
         }};
     }
@@ -306,81 +383,100 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
         ($e:expr) => {
             match $e {
                 Ok(v) => v,
-                Err(e) => {
-                    (f.ip, f.sp) = (ip, sp);
-                    return Err(e);
-                }
+                Err(e) => fail!(e),
             }
         };
     }
-    macro_rules! ensure {
-        ($vm:ident, $c:expr) => {
-            if !$c {
-                fail!(bad_code($vm));
-            }
-        };
-    }
-    let limit = f.blocks_base();
-    let n_state = fcode.n_state();
-    if vm.stack.len() < base + fcode.frame_size() || sp < base || sp > limit {
-        fail!(bad_code(vm));
-    }
+    // Value-stack access. SAFETY (all of them): the verifier proved that
+    // every instruction finds the slots it pops (`sp - k >= fp`) and that
+    // what it pushes stays within `n_state` slots, for the stack effects
+    // written in each arm below.
     macro_rules! push {
         ($v:expr) => {{
             let v = $v;
-            ensure!(vm, sp < limit);
-            vm.stack[sp] = v;
-            sp += 1;
+            // SAFETY: see above.
+            unsafe {
+                sp.write(v);
+                sp = sp.add(1);
+            }
         }};
     }
     macro_rules! pop {
         () => {{
-            ensure!(vm, sp > base);
-            sp -= 1;
-            vm.stack[sp]
+            // SAFETY: see above.
+            unsafe {
+                sp = sp.sub(1);
+                sp.read()
+            }
+        }};
+    }
+    macro_rules! peek {
+        ($k:expr) => {{
+            // SAFETY: see above (`$k` slots are in use).
+            unsafe { sp.sub($k).read() }
         }};
     }
     macro_rules! top {
-        () => {{
-            ensure!(vm, sp > base);
-            vm.stack[sp - 1]
-        }};
+        () => {
+            peek!(1)
+        };
     }
     macro_rules! set_top {
         ($v:expr) => {{
             let v = $v;
-            ensure!(vm, sp > base);
-            vm.stack[sp - 1] = v;
+            // SAFETY: see above.
+            unsafe { sp.sub(1).write(v) }
         }};
     }
-    macro_rules! local_idx {
-        ($i:expr) => {{
-            let i: usize = $i;
-            ensure!(vm, i < n_state);
-            base + n_state - 1 - i
-        }};
+    macro_rules! local {
+        ($i:expr) => {
+            // Only dereferenced for a verified local index (< n_state).
+            fastn.wrapping_sub($i)
+        };
     }
     macro_rules! qstr_arg {
-        ($pos:ident) => {{
-            let i = read_uint(code, &mut $pos);
-            match qstrs.get(i) {
-                Some(&q) => q,
-                None => fail!(bad_code(vm)),
-            }
+        ($pc:ident) => {{
+            // SAFETY: a verified qstr operand, below the table's length.
+            unsafe { *qstrs.add(read_uint(&mut $pc)) }
+        }};
+    }
+    macro_rules! uint_arg {
+        ($pc:ident) => {{
+            // SAFETY: a verified vuint operand.
+            unsafe { read_uint(&mut $pc) }
+        }};
+    }
+    macro_rules! jump_arg {
+        ($pc:ident, $signed:expr) => {{
+            // SAFETY: a verified jump operand.
+            unsafe { read_jump(&mut $pc, $signed) }
+        }};
+    }
+    // Out of line: save the state, run, reload.
+    macro_rules! out_of_line {
+        ($e:expr) => {{
+            save!();
+            tri!($e);
+            load!();
         }};
     }
     loop {
-        let ip0 = ip;
-        let Some(&opc) = code.get(ip0) else { fail!(bad_code(vm)) };
-        let mut pos = ip0 + 1;
+        #[cfg(feature = "opcode-stats")]
+        {
+            vm.vmstate.op_count += 1;
+        }
+        // SAFETY: `ip` is an instruction (see above).
+        let opc = unsafe { *ip };
+        // SAFETY: the opcode's operands (if any) follow it inside the code.
+        let mut pc = unsafe { ip.add(1) };
         // Multi-opcode groups are listed value by value (not as ranges):
         // rustc lowers range patterns to compare chains ahead of the jump
         // table, or-patterns of constants join the single table.
         match opc {
             0xb0 | 0xb1 | 0xb2 | 0xb3 | 0xb4 | 0xb5 | 0xb6 | 0xb7 | 0xb8 | 0xb9 | 0xba | 0xbb
             | 0xbc | 0xbd | 0xbe | 0xbf => {
-                let i = local_idx!((opc - 0xb0) as usize);
-                let v = vm.stack[i];
+                // SAFETY: the verifier checked the local index < n_state.
+                let v = unsafe { *local!((opc - 0xb0) as usize) };
                 if v.is_null() {
                     fail!(unbound_local(vm));
                 }
@@ -388,9 +484,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             0xc0 | 0xc1 | 0xc2 | 0xc3 | 0xc4 | 0xc5 | 0xc6 | 0xc7 | 0xc8 | 0xc9 | 0xca | 0xcb
             | 0xcc | 0xcd | 0xce | 0xcf => {
-                let i = local_idx!((opc - 0xc0) as usize);
                 let v = pop!();
-                vm.stack[i] = v;
+                // SAFETY: the verifier checked the local index < n_state.
+                unsafe { *local!((opc - 0xc0) as usize) = v };
             }
             0x70 | 0x71 | 0x72 | 0x73 | 0x74 | 0x75 | 0x76 | 0x77 | 0x78 | 0x79 | 0x7a | 0x7b
             | 0x7c | 0x7d | 0x7e | 0x7f | 0x80 | 0x81 | 0x82 | 0x83 | 0x84 | 0x85 | 0x86 | 0x87
@@ -401,13 +497,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             0xd7 | 0xd8 | 0xd9 | 0xda | 0xdb | 0xdc | 0xdd | 0xde | 0xdf | 0xe0 | 0xe1 | 0xe2
             | 0xe3 | 0xe4 | 0xe5 | 0xe6 | 0xe7 | 0xe8 | 0xe9 | 0xea | 0xeb | 0xec | 0xed | 0xee
             | 0xef | 0xf0 | 0xf1 | 0xf2 | 0xf3 | 0xf4 | 0xf5 | 0xf6 | 0xf7 | 0xf8 | 0xf9 => {
+                // (2 popped, 1 pushed)
                 let opn = opc - 0xd7;
                 let b = pop!();
                 let a = top!();
                 if a.is_small_int() && b.is_small_int() {
                     if let Some(r) = small_binop(opn, a.small_int_unchecked(), b.small_int_unchecked()) {
                         set_top!(r);
-                        ip = pos;
+                        ip = pc;
                         continue;
                     }
                 }
@@ -431,27 +528,28 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 set_top!(r);
             }
             op::LOAD_CONST_STRING => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 push!(Obj::qstr(q));
             }
             op::LOAD_NAME => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 let v = tri!(load_name(vm, f.locals, f.globals, q));
                 push!(v);
             }
             op::LOAD_GLOBAL => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 let v = tri!(load_global(vm, f.globals, q));
                 push!(v);
             }
             op::LOAD_ATTR => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 let o = top!();
                 let v = tri!(vm.load_attr(o, q));
                 set_top!(v);
             }
             op::LOAD_METHOD => {
-                let q = qstr_arg!(pos);
+                // (1 popped, 2 pushed)
+                let q = qstr_arg!(pc);
                 let o = top!();
                 let (m, s) = tri!(vm.load_method_maybe(o, q));
                 if m.is_null() {
@@ -460,139 +558,99 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 set_top!(m);
                 push!(s);
             }
-            op::LOAD_SUPER_METHOD => {
-                let q = qstr_arg!(pos);
-                let self_obj = pop!();
-                let cls = top!();
-                let (m, s) = tri!(super::class::super_lookup(vm, cls, self_obj, q));
-                ensure!(vm, sp >= base + 2);
-                vm.stack[sp - 2] = m;
-                vm.stack[sp - 1] = s;
-            }
             op::STORE_NAME => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 let v = pop!();
                 tri!(ns_store(vm, f.locals, q, v));
             }
             op::STORE_GLOBAL => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 let v = pop!();
                 tri!(ns_store(vm, f.globals, q, v));
             }
             op::STORE_ATTR => {
-                let q = qstr_arg!(pos);
+                let q = qstr_arg!(pc);
                 let o = pop!();
                 let v = pop!();
                 tri!(vm.store_attr(o, q, v));
             }
-            op::DELETE_NAME | op::DELETE_GLOBAL => {
-                let q = qstr_arg!(pos);
-                let d = if opc == op::DELETE_NAME { f.locals } else { f.globals };
-                if tri!(vm.dict_remove(d, Obj::qstr(q))).is_none() {
-                    fail!(name_error(vm, q));
-                }
-            }
-            op::IMPORT_NAME => {
-                let q = qstr_arg!(pos);
-                let fromlist = pop!();
-                let level = top!();
-                let m = tri!(super::import::import_name(vm, q, fromlist, level, f.globals));
-                set_top!(m);
-            }
-            op::IMPORT_FROM => {
-                let q = qstr_arg!(pos);
-                let m = top!();
-                let v = tri!(super::import::import_from(vm, m, q));
-                push!(v);
-            }
-            op::IMPORT_STAR => {
-                let m = pop!();
-                tri!(super::import::import_star(vm, m, f.locals));
-            }
-            op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS | op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
-                let child = read_uint(code, &mut pos);
-                let Some(c) = fcode.child(vm, child) else { fail!(bad_code(vm)) };
-                let mut n_closed = 0usize;
-                if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
-                    n_closed = code.get(pos).copied().unwrap_or(0) as usize;
-                    pos += 1;
-                }
-                ensure!(vm, sp >= base + n_closed);
-                let cells_at = sp - n_closed;
-                sp -= n_closed;
-                let (defaults, kw_defaults) = if opc == op::MAKE_FUNCTION_DEFARGS || opc == op::MAKE_CLOSURE_DEFARGS {
-                    let k = pop!();
-                    let d = pop!();
-                    (d, k)
-                } else {
-                    (Obj::NULL, Obj::NULL)
-                };
-                // The popped values stay in their (dead) stack slots, so
-                // they are reachable while allocating; cleared after.
-                let ctx = f.context;
-                let r = with_stack_copy(vm, cells_at, cells_at + n_closed, |vm, cells| {
-                    super::load::make_function(vm, c, ctx, defaults, kw_defaults, cells)
-                });
-                let fun = tri!(r);
-                vm.stack[sp..cells_at + n_closed].fill(Obj::NULL);
-                push!(fun);
+            op::LOAD_SUPER_METHOD
+            | op::DELETE_NAME
+            | op::DELETE_GLOBAL
+            | op::IMPORT_NAME
+            | op::IMPORT_FROM
+            | op::IMPORT_STAR
+            | op::MAKE_FUNCTION
+            | op::MAKE_FUNCTION_DEFARGS
+            | op::MAKE_CLOSURE
+            | op::MAKE_CLOSURE_DEFARGS
+            | op::BUILD_SET
+            | op::BUILD_SLICE
+            | op::UNPACK_EX
+            | op::CALL_FUNCTION_VAR_KW
+            | op::CALL_METHOD_VAR_KW
+            | op::SETUP_WITH
+            | op::WITH_CLEANUP
+            | op::RAISE_LAST
+            | op::RAISE_OBJ
+            | op::RAISE_FROM
+            | op::DELETE_FAST
+            | op::STORE_DEREF
+            | op::DELETE_DEREF => {
+                // Rare opcodes (their stack effects are in `ops`).
+                out_of_line!(ops::cold(vm, f, opc));
+                continue;
             }
             op::LOAD_CONST_SMALL_INT => {
-                let o = match code.get(pos) {
-                    Some(&b) if b < 0x80 => {
-                        pos += 1;
-                        Obj::small_int(if b & 0x40 != 0 { b as isize - 0x80 } else { b as isize })
-                    }
-                    Some(&b0) => {
-                        // Multi-byte: MSB group first, sign in bit 6 of the first.
-                        let mut v: i64 = if b0 & 0x40 != 0 { -1 } else { 0 };
-                        let mut ok = false;
-                        for _ in 0..9 {
-                            let Some(&b) = code.get(pos) else { break };
-                            pos += 1;
-                            v = (v << 7) | (b & 0x7f) as i64;
-                            if b & 0x80 == 0 {
-                                ok = true;
-                                break;
-                            }
+                // SAFETY: a verified operand: at most 9 bytes, inside the
+                // code, the last with bit 7 clear.
+                let b = unsafe { *pc };
+                let o = if b < 0x80 {
+                    // SAFETY: see above.
+                    pc = unsafe { pc.add(1) };
+                    Obj::small_int(if b & 0x40 != 0 { b as isize - 0x80 } else { b as isize })
+                } else {
+                    // Multi-byte: MSB group first, sign in bit 6 of the first.
+                    let mut v: i64 = if b & 0x40 != 0 { -1 } else { 0 };
+                    loop {
+                        // SAFETY: see above.
+                        let b = unsafe { *pc };
+                        // SAFETY: see above.
+                        pc = unsafe { pc.add(1) };
+                        v = (v << 7) | (b & 0x7f) as i64;
+                        if b & 0x80 == 0 {
+                            break;
                         }
-                        if !ok {
-                            fail!(bad_code(vm));
-                        }
-                        tri!(vm.new_int(v))
                     }
-                    None => fail!(bad_code(vm)),
+                    tri!(vm.new_int(v))
                 };
                 push!(o);
             }
             op::LOAD_CONST_OBJ => {
-                let i = read_uint(code, &mut pos);
-                let Some(&o) = consts.get(i) else { fail!(bad_code(vm)) };
+                let i = uint_arg!(pc);
+                // SAFETY: a verified constant index, below the tuple's length.
+                let o = unsafe { *consts.add(i) };
                 push!(o);
             }
             op::LOAD_FAST_N => {
-                let i = local_idx!(read_uint(code, &mut pos));
-                let v = vm.stack[i];
+                let i = uint_arg!(pc);
+                // SAFETY: the verifier checked the local index < n_state.
+                let v = unsafe { *local!(i) };
                 if v.is_null() {
                     fail!(unbound_local(vm));
                 }
                 push!(v);
             }
             op::STORE_FAST_N => {
-                let i = local_idx!(read_uint(code, &mut pos));
+                let i = uint_arg!(pc);
                 let v = pop!();
-                vm.stack[i] = v;
-            }
-            op::DELETE_FAST => {
-                let i = local_idx!(read_uint(code, &mut pos));
-                if vm.stack[i].is_null() {
-                    fail!(unbound_local(vm));
-                }
-                vm.stack[i] = Obj::NULL;
+                // SAFETY: the verifier checked the local index < n_state.
+                unsafe { *local!(i) = v };
             }
             op::LOAD_DEREF => {
-                let i = local_idx!(read_uint(code, &mut pos));
-                let c = vm.stack[i];
+                let i = uint_arg!(pc);
+                // SAFETY: the verifier checked the local index < n_state.
+                let c = unsafe { *local!(i) };
                 let v = match vm.heap.get::<CellObj>(c) {
                     Some(cell) => cell.value,
                     None => fail!(bad_code(vm)),
@@ -602,64 +660,36 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 }
                 push!(v);
             }
-            op::STORE_DEREF | op::DELETE_DEREF => {
-                let i = local_idx!(read_uint(code, &mut pos));
-                let v = if opc == op::STORE_DEREF { pop!() } else { Obj::NULL };
-                let c = vm.stack[i];
-                match vm.heap.get_mut::<CellObj>(c) {
-                    Some(cell) => cell.value = v,
-                    None => fail!(bad_code(vm)),
-                }
-            }
-            op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => {
-                let n = read_uint(code, &mut pos);
-                ensure!(vm, sp >= base + n);
-                let s = sp - n;
-                let o = if opc == op::BUILD_TUPLE {
-                    tri!(with_stack_copy(vm, s, sp, |vm, items| vm.new_tuple(items)))
-                } else if opc == op::BUILD_LIST {
-                    tri!(with_stack_copy(vm, s, sp, |vm, items| vm.new_list(items)))
-                } else {
-                    let set = tri!(crate::types::set::new_set(vm, false));
-                    for k in s..sp {
-                        let item = vm.stack[k];
-                        tri!(vm.dict_store(set, item, Obj::NONE));
-                    }
-                    set
-                };
-                vm.stack[s..sp].fill(Obj::NULL);
+            op::BUILD_TUPLE | op::BUILD_LIST => {
+                // (n popped, 1 pushed)
+                let n = uint_arg!(pc);
+                // SAFETY: the verifier checked that `n` slots are in use.
+                let s = unsafe { sp.sub(n) };
+                // SAFETY: the `n` slots from `s` are initialised frame slots;
+                // nothing writes them while the slice lives (the calls below
+                // only allocate, which reads them in the gc).
+                let items = unsafe { core::slice::from_raw_parts(s, n) };
+                let o = if opc == op::BUILD_TUPLE { tri!(vm.new_tuple(items)) } else { tri!(vm.new_list(items)) };
+                clear(s, sp);
                 sp = s;
                 push!(o);
             }
             op::BUILD_MAP => {
-                let _ = read_uint(code, &mut pos);
+                let _ = uint_arg!(pc);
                 let d = tri!(vm.new_dict());
                 push!(d);
             }
-            op::BUILD_SLICE => {
-                let n = read_uint(code, &mut pos);
-                let step = if n == 3 { pop!() } else { Obj::NONE };
-                let stop = pop!();
-                let start = top!();
-                let s = tri!(vm.alloc_obj(crate::types::slice::SliceObj {
-                    base: ObjBase::new(&crate::types::slice::SLICE_TYPE),
-                    start,
-                    stop,
-                    step
-                }));
-                set_top!(s);
-            }
             op::STORE_MAP => {
+                // (3 needed, 2 popped)
                 let k = pop!();
                 let v = pop!();
                 let d = top!();
                 tri!(vm.dict_store(d, k, v));
             }
             op::STORE_COMP => {
-                let a = read_uint(code, &mut pos);
-                let depth = a >> 2;
-                ensure!(vm, sp > base + depth);
-                let target = vm.stack[sp - 1 - depth];
+                // (depth + 1 needed; 1 popped, 2 for a dict)
+                let a = uint_arg!(pc);
+                let target = peek!(1 + (a >> 2));
                 match a & 3 {
                     0 => {
                         let item = pop!();
@@ -677,87 +707,91 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 }
             }
             op::UNPACK_SEQUENCE => {
-                let n = read_uint(code, &mut pos);
+                // (1 popped, n pushed)
+                let n = uint_arg!(pc);
                 let seq = pop!();
-                ensure!(vm, sp + n <= limit);
-                tri!(unpack_into_stack(vm, seq, sp, n));
-                sp += n;
+                let done = match vm.tuple_pinned(seq) {
+                    Some(t) => Some(t),
+                    None => vm.heap.get::<ListObj>(seq).map(|l| l.items.as_slice()),
+                };
+                match done {
+                    Some(items) if items.len() == n => {
+                        for &x in items.iter().rev() {
+                            push!(x);
+                        }
+                    }
+                    _ => {
+                        save!();
+                        tri!(ops::unpack_sequence(vm, f, seq, n));
+                        load_sp!();
+                    }
+                }
             }
-            op::UNPACK_EX => {
-                let a = read_uint(code, &mut pos);
-                let (left, right) = (a & 0xff, (a >> 8) & 0xff);
-                let seq = top!();
-                ensure!(vm, sp + left + right <= limit);
-                tri!(unpack_ex_into_stack(vm, seq, sp - 1, left, right));
-                sp += left + right;
-            }
-            op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
-                let a = read_uint(code, &mut pos);
+            op::CALL_FUNCTION | op::CALL_METHOD => {
+                // (npos + 2 nkw + 1 (+ 1 for a method) popped, 1 pushed)
+                let a = uint_arg!(pc);
                 let npos = a & 0xff;
                 let nkw = (a >> 8) & 0xff;
-                let method = opc == op::CALL_METHOD || opc == op::CALL_METHOD_VAR_KW;
-                let var = opc == op::CALL_FUNCTION_VAR_KW || opc == op::CALL_METHOD_VAR_KW;
-                let n = npos + 2 * nkw + usize::from(var) + 1 + usize::from(method);
-                ensure!(vm, sp >= base + n);
-                let s = sp - n;
-                // Fast path: a plain Python function called with positional
-                // arguments only binds them straight from this stack.
-                if nkw == 0 && !var {
-                    let fun = vm.stack[s];
-                    let (first, nargs) = if !method {
-                        (s + 1, npos)
-                    } else if vm.stack[s + 1].is_null() {
-                        (s + 2, npos)
+                let method = opc == op::CALL_METHOD;
+                // SAFETY: the verifier checked that these slots are in use.
+                let s = unsafe { sp.sub(npos + 2 * nkw + 1 + usize::from(method)) };
+                // SAFETY: as above.
+                let fun = unsafe { *s };
+                // SAFETY: as above (a method call has the self slot).
+                let (first, nargs) = unsafe {
+                    if !method {
+                        (s.add(1), npos)
+                    } else if (*s.add(1)).is_null() {
+                        (s.add(2), npos)
                     } else {
-                        (s + 1, npos + 1)
-                    };
-                    let r = match super::call::call_simple_on_stack(vm, fun, first, nargs) {
-                        Some(r) => tri!(r),
-                        None => tri!(call_positional(vm, fun, first, nargs)),
-                    };
-                    if vm.vmstate.scrub_pending {
-                        scrub_after_call(vm);
+                        (s.add(1), npos + 1)
                     }
-                    // Clear the dead argument slots (they would pin garbage).
-                    vm.stack[s + 1..sp].fill(Obj::NULL);
-                    sp = s;
-                    push!(r);
-                    ip = pos;
-                    continue;
-                }
-                let r = tri!(call_from_stack(vm, s, npos, nkw, method, var));
+                };
+                // SAFETY: initialised slots of this frame, below `sp`; no
+                // code writes them during the call (callees only push
+                // frames above this one).
+                let args = unsafe { core::slice::from_raw_parts(first, nargs + 2 * nkw) };
+                let r = if nkw == 0 {
+                    match super::call::call_simple(vm, fun, args) {
+                        Some(r) => tri!(r),
+                        None => tri!(call_other(vm, fun, args)),
+                    }
+                } else {
+                    tri!(vm.call(fun, &args[..nargs], &args[nargs..]))
+                };
                 if vm.vmstate.scrub_pending {
                     scrub_after_call(vm);
                 }
-                vm.stack[s + 1..sp].fill(Obj::NULL);
+                // Clear the dead argument slots (they would pin garbage).
+                // SAFETY: `s + 1 <= sp`.
+                clear(unsafe { s.add(1) }, sp);
                 sp = s;
                 push!(r);
             }
             op::UNWIND_JUMP => {
-                let dest = read_jump(code, &mut pos, true);
-                let count = code.get(pos).copied().unwrap_or(0) as usize;
-                (f.ip, f.sp) = (ip, sp);
-                if let Some(o) = tri!(unwind_jump(vm, f, dest, count)) {
-                    return Ok(o);
-                }
-                (ip, sp) = (f.ip, f.sp);
+                let dest = jump_arg!(pc, true);
+                // SAFETY: the extra byte follows the jump operand.
+                let count = unsafe { *pc } as usize;
+                save!();
+                tri!(ops::unwind_jump(vm, f, dest.addr() - cp.addr(), count));
+                load!();
                 continue;
             }
             op::JUMP => {
-                let dest = read_jump(code, &mut pos, true);
-                if dest <= ip0 && poll_interrupt(vm) {
+                let dest = jump_arg!(pc, true);
+                if dest <= ip && poll_interrupt(vm) {
                     fail!(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
                 }
                 ip = dest;
                 continue;
             }
             op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
-                let dest = read_jump(code, &mut pos, true);
+                let dest = jump_arg!(pc, true);
                 let v = top!();
                 let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
-                sp -= 1;
+                let _ = pop!();
                 if t == (opc == op::POP_JUMP_IF_TRUE) {
-                    if dest <= ip0 && poll_interrupt(vm) {
+                    if dest <= ip && poll_interrupt(vm) {
                         fail!(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
                     }
                     ip = dest;
@@ -765,100 +799,79 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 }
             }
             op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
-                let dest = read_jump(code, &mut pos, false);
+                let dest = jump_arg!(pc, false);
                 let v = top!();
-                let t = tri!(vm.is_true(v));
+                let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
                 if t == (opc == op::JUMP_IF_TRUE_OR_POP) {
                     ip = dest;
                     continue;
                 }
-                sp -= 1;
-            }
-            op::SETUP_WITH => {
-                let handler = read_jump(code, &mut pos, false);
-                let mgr = top!();
-                let (exit, exit_self) = tri!(vm.load_method_maybe(mgr, q::__exit__));
-                if exit.is_null() {
-                    fail!(vm.no_attr_error(mgr, q::__exit__));
-                }
-                let (enter, enter_self) = tri!(vm.load_method_maybe(mgr, q::__enter__));
-                if enter.is_null() {
-                    fail!(vm.no_attr_error(mgr, q::__enter__));
-                }
-                set_top!(exit);
-                push!(if exit_self.is_null() { Obj::NONE } else { exit_self });
-                if !{
-                    f.sp = sp;
-                    f.push_block(vm, handler, true)
-                } {
-                    fail!(bad_code(vm));
-                }
-                let r = if enter_self.is_null() { tri!(vm.call(enter, &[], &[])) } else { tri!(vm.call_with_self(enter, enter_self, &[], &[])) };
-                push!(r);
+                let _ = pop!();
             }
             op::SETUP_EXCEPT | op::SETUP_FINALLY => {
-                let handler = read_jump(code, &mut pos, false);
-                if !{
-                    f.sp = sp;
-                    f.push_block(vm, handler, opc == op::SETUP_FINALLY)
-                } {
+                let handler = jump_arg!(pc, false);
+                save!();
+                let k = if opc == op::SETUP_EXCEPT { super::verify::kind::EXCEPT } else { super::verify::kind::FINALLY };
+                if !f.push_block(handler.addr() - cp.addr(), k, f.sp) {
                     fail!(bad_code(vm));
                 }
             }
             op::POP_EXCEPT_JUMP => {
-                let dest = read_jump(code, &mut pos, false);
-                ensure!(vm, f.exc_sp > 0);
-                f.pop_block(vm);
+                let dest = jump_arg!(pc, false);
+                save!();
+                if f.pop_block().is_none() {
+                    fail!(bad_code(vm));
+                }
                 // The handled exception (and its duplicate for matching)
                 // sat just above this depth: drop those dead references so
                 // a caught MemoryError's garbage can be reclaimed.
-                let end = (sp + 2).min(limit);
-                vm.stack[sp..end].fill(Obj::NULL);
+                f.clear(f.sp, f.sp + 2);
                 ip = dest;
                 continue;
             }
             op::FOR_ITER => {
-                let dest = read_jump(code, &mut pos, false);
-                ensure!(vm, sp >= base + 4);
-                let s0 = sp - 4;
-                let kind = vm.stack[s0];
+                // (4 needed; 1 pushed, or 4 popped at the end)
+                let dest = jump_arg!(pc, false);
+                // SAFETY: the verifier checked that 4 slots are in use.
+                let s0 = unsafe { sp.sub(4) };
+                // SAFETY: as above.
+                let [kind, a, b, c] = unsafe { s0.cast::<[Obj; 4]>().read() };
                 let next = if kind.is_null() {
-                    let it = vm.stack[s0 + 1];
-                    tri!(vm.iter_next(it))
+                    tri!(vm.iter_next(a))
                 } else if kind == Obj::small_int(1) {
                     // range fast path: [1, current, stop, step]
-                    let cur = vm.stack[s0 + 1].small_int_unchecked();
-                    let stop = vm.stack[s0 + 2].small_int_unchecked();
-                    let step = vm.stack[s0 + 3].small_int_unchecked();
+                    let cur = a.small_int_unchecked();
+                    let stop = b.small_int_unchecked();
+                    let step = c.small_int_unchecked();
                     if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
-                        match cur.checked_add(step) {
-                            Some(n) if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&n) => {
-                                vm.stack[s0 + 1] = Obj::small_int(n)
-                            }
-                            _ => vm.stack[s0 + 1] = vm.stack[s0 + 2],
-                        }
+                        let n = match cur.checked_add(step) {
+                            Some(n) if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&n) => Obj::small_int(n),
+                            _ => b,
+                        };
+                        // SAFETY: as above.
+                        unsafe { s0.add(1).write(n) };
                         Some(Obj::small_int(cur))
                     } else {
                         None
                     }
                 } else {
                     // list/tuple fast path: [2, seq, index, NULL]
-                    let seq = vm.stack[s0 + 1];
-                    let i = vm.stack[s0 + 2].small_int_unchecked() as usize;
-                    let item = match vm.heap.get::<ListObj>(seq) {
+                    let i = b.small_int_unchecked() as usize;
+                    let item = match vm.heap.get::<ListObj>(a) {
                         Some(l) => l.items.as_slice().get(i).copied(),
-                        None => vm.tuple_pinned(seq).and_then(|t| t.get(i).copied()),
+                        None => vm.tuple_pinned(a).and_then(|t| t.get(i).copied()),
                     };
                     if item.is_some() {
-                        vm.stack[s0 + 2] = Obj::small_int(i as isize + 1);
+                        // SAFETY: as above.
+                        unsafe { s0.add(2).write(Obj::small_int(i as isize + 1)) };
                     }
                     item
                 };
                 match next {
                     Some(x) => push!(x),
                     None => {
-                        sp -= 4;
-                        vm.stack[sp..sp + 4].fill(Obj::NULL);
+                        clear(s0, sp);
+                        sp = s0;
                         ip = dest;
                         continue;
                     }
@@ -890,56 +903,40 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 push!(v);
             }
             op::DUP_TOP_TWO => {
-                ensure!(vm, sp >= base + 2);
-                let a = vm.stack[sp - 2];
-                let b = vm.stack[sp - 1];
+                let a = peek!(2);
+                let b = peek!(1);
                 push!(a);
                 push!(b);
             }
             op::POP_TOP => {
                 let _ = pop!();
             }
-            op::ROT_TWO => {
-                ensure!(vm, sp >= base + 2);
-                vm.stack.swap(sp - 1, sp - 2);
-            }
-            op::ROT_THREE => {
-                ensure!(vm, sp >= base + 3);
-                let t = vm.stack[sp - 1];
-                vm.stack[sp - 1] = vm.stack[sp - 2];
-                vm.stack[sp - 2] = vm.stack[sp - 3];
-                vm.stack[sp - 3] = t;
-            }
-            op::WITH_CLEANUP => {
-                f.sp = sp;
-                tri!(with_cleanup(vm, f));
-                sp = f.sp;
+            op::ROT_TWO | op::ROT_THREE => {
+                // Checked: MicroPython's `async with` code reaches these on
+                // a path the verifier cannot rule out (see `vm::verify`).
+                let n = if opc == op::ROT_TWO { 2 } else { 3 };
+                if (sp.addr() - fp.addr()) / core::mem::size_of::<Obj>() < n {
+                    fail!(bad_code(vm));
+                }
+                let t = peek!(1);
+                // SAFETY: `n` slots are in use (checked just above).
+                unsafe {
+                    let base = sp.sub(n);
+                    core::ptr::copy(base, base.add(1), n - 1);
+                    base.write(t);
+                }
             }
             op::END_FINALLY => {
-                ensure!(vm, f.exc_sp > 0);
-                f.pop_block(vm);
-                let t = pop!();
-                if t == Obj::NONE {
-                } else if let Some(c) = t.as_small_int() {
-                    if c < 0 {
-                        (f.ip, f.sp) = (ip, sp);
-                        if let Some(o) = tri!(unwind_return(vm, f)) {
-                            return Ok(o);
-                        }
-                        (ip, sp) = (f.ip, f.sp);
-                        continue;
+                save!();
+                match tri!(ops::end_finally(vm, f)) {
+                    ops::Next::Fall => {
+                        load_sp!();
+                        ip = pc;
                     }
-                    let dest = pop!();
-                    let dest = dest.as_small_int().unwrap_or(0) as usize;
-                    (f.ip, f.sp) = (ip, sp);
-                    if let Some(o) = tri!(unwind_jump(vm, f, dest, c as usize)) {
-                        return Ok(o);
-                    }
-                    (ip, sp) = (f.ip, f.sp);
-                    continue;
-                } else {
-                    fail!(PyErr(t));
+                    ops::Next::Jumped => load!(),
+                    ops::Next::Return(v) => return Ok(Outcome::Return(v)),
                 }
+                continue;
             }
             op::GET_ITER => {
                 let o = top!();
@@ -947,68 +944,53 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 set_top!(it);
             }
             op::GET_ITER_STACK => {
-                let o = top!();
-                ensure!(vm, sp + 3 <= limit);
-                let s0 = sp - 1;
-                let fast = if vm.heap.get::<ListObj>(o).is_some() || vm.tuple_pinned(o).is_some() {
-                    Some([Obj::small_int(2), o, Obj::small_int(0), Obj::NULL])
-                } else if let Some(r) = vm.heap.get::<crate::types::range::RangeObj>(o) {
-                    let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
-                    (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0).then(|| {
-                        [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)]
-                    })
+                // (1 popped, 4 pushed)
+                let o = pop!();
+                let slots = if vm.heap.get::<ListObj>(o).is_some() || vm.tuple_pinned(o).is_some() {
+                    [Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]
                 } else {
-                    None
-                };
-                let slots = match fast {
-                    Some(sl) => sl,
-                    None => {
-                        let it = tri!(vm.get_iter(o));
-                        [Obj::NULL, it, Obj::NULL, Obj::NULL]
+                    match range_slots(vm, o) {
+                        Some(sl) => sl,
+                        None => {
+                            // Keep `o` on the stack while iter() allocates.
+                            push!(o);
+                            let it = tri!(vm.get_iter(o));
+                            let _ = pop!();
+                            [Obj::NULL, it, Obj::NULL, Obj::NULL]
+                        }
                     }
                 };
-                vm.stack[s0..s0 + 4].copy_from_slice(&slots);
-                sp = s0 + 4;
+                for x in slots {
+                    push!(x);
+                }
             }
             op::RETURN_VALUE => {
-                (f.ip, f.sp) = (ip, sp);
-                if let Some(o) = tri!(unwind_return(vm, f)) {
-                    return Ok(o);
+                let v = top!();
+                save!();
+                match tri!(ops::unwind_return(vm, f, v)) {
+                    Some(v) => return Ok(Outcome::Return(v)),
+                    None => load!(),
                 }
-                (ip, sp) = (f.ip, f.sp);
                 continue;
             }
-            op::RAISE_LAST => {
-                let e = f.active_exc(vm);
-                if e.is_null() {
-                    fail!(vm.runtime_error("no active exception to reraise"));
-                }
-                fail!(PyErr(e));
-            }
-            op::RAISE_OBJ => {
-                let o = pop!();
-                fail!(PyErr(tri!(super::exc::make_raise_obj(vm, o))));
-            }
-            op::RAISE_FROM => {
-                let _cause = pop!();
-                let o = pop!();
-                vm.hal.stderr_write(b"Warning: exception chaining not supported\n");
-                fail!(PyErr(tri!(super::exc::make_raise_obj(vm, o))));
-            }
             op::YIELD_VALUE => {
+                // (1 popped, 1 pushed on resume)
                 let v = pop!();
-                f.ip = pos;
-                f.sp = sp;
+                // SAFETY: the slot just popped.
+                unsafe { sp.write(Obj::NULL) };
+                ip = pc;
+                save!();
                 return Ok(Outcome::Yield(v));
             }
             op::YIELD_FROM => {
+                // (2 popped, 1 pushed; re-executed on resume with the
+                // sent value pushed again)
                 let send = pop!();
                 let it = top!();
                 let thrown = core::mem::replace(&mut pending, Obj::NULL);
                 match tri!(super::gen::delegate(vm, it, send, thrown)) {
                     super::gen::Step::Yield(v) => {
-                        f.ip = ip0;
-                        f.sp = sp;
+                        save!();
                         return Ok(Outcome::Yield(v));
                     }
                     super::gen::Step::Return(v) => set_top!(v),
@@ -1016,333 +998,43 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             _ => fail!(bad_code(vm)),
         }
-        ip = pos;
+        ip = pc;
     }
 }
 
-/// RETURN_VALUE (and END_FINALLY finishing a finally run by a return):
-/// runs enclosing finally handlers not yet running, else returns TOS.
-fn unwind_return(vm: &mut Vm, f: &mut Frame<'_>) -> PyResult<Option<Outcome>> {
-    while let Some(b) = f.top_block(vm) {
-        if b.finally && b.handler > f.ip {
-            if f.sp <= f.base {
-                return Err(bad_code(vm));
-            }
-            let ret = vm.stack[f.sp - 1];
-            let at = f.base + b.sp;
-            if at + 2 > f.blocks_base() {
-                return Err(bad_code(vm));
-            }
-            vm.stack[at] = ret;
-            vm.stack[at + 1] = Obj::small_int(-1);
-            f.sp = at + 2;
-            f.ip = b.handler;
-            return Ok(None);
+/// Clears the slots `from..to` of a frame (dead values would pin garbage).
+#[inline(always)]
+fn clear(from: *mut Obj, to: *mut Obj) {
+    let mut p = from;
+    while p < to {
+        // SAFETY: callers pass a range of slots of the running frame
+        // (between a verified depth and the current top).
+        unsafe {
+            p.write(Obj::NULL);
+            p = p.add(1);
         }
-        f.pop_block(vm);
-    }
-    if f.sp <= f.base {
-        return Err(bad_code(vm));
-    }
-    Ok(Some(Outcome::Return(vm.stack[f.sp - 1])))
-}
-
-/// UNWIND_JUMP (and END_FINALLY resuming one): leaves `count & 0x7f`
-/// handler blocks, running finally handlers on the way, then jumps to
-/// `dest` (popping a for-iterator when bit 0x80 is set).
-fn unwind_jump(vm: &mut Vm, f: &mut Frame<'_>, dest: usize, mut count: usize) -> PyResult<Option<Outcome>> {
-    while count & 0x7f > 0 {
-        count -= 1;
-        let Some(b) = f.top_block(vm) else { return Err(bad_code(vm)) };
-        if b.finally && b.handler > f.ip {
-            if f.sp + 2 > f.blocks_base() {
-                return Err(bad_code(vm));
-            }
-            vm.stack[f.sp] = Obj::small_int(dest as isize);
-            vm.stack[f.sp + 1] = Obj::small_int(count as isize);
-            f.sp += 2;
-            f.ip = b.handler;
-            return Ok(None);
-        }
-        if b.handler <= f.ip {
-            // Leaving a handler that is running: drop what it pushed.
-            f.sp = f.base + b.sp;
-        }
-        f.pop_block(vm);
-    }
-    if count & 0x80 != 0 {
-        if f.sp < f.base + 4 {
-            return Err(bad_code(vm));
-        }
-        f.sp -= 4;
-    }
-    f.ip = dest;
-    Ok(None)
-}
-
-/// WITH_CLEANUP: calls `__exit__` for a normal exit, an unwind (return,
-/// break, continue) or an exception (swallowed if `__exit__` is true).
-fn with_cleanup(vm: &mut Vm, f: &mut Frame<'_>) -> PyResult<()> {
-    let sp = f.sp;
-    if sp < f.base + 3 {
-        return Err(bad_code(vm));
-    }
-    let t = vm.stack[sp - 1];
-    if t == Obj::NONE {
-        let (exit, s) = (vm.stack[sp - 3], vm.stack[sp - 2]);
-        call_exit(vm, exit, s, [Obj::NONE, Obj::NONE, Obj::NONE])?;
-        vm.stack[sp - 3] = Obj::NONE;
-        f.sp = sp - 2;
-    } else if t.is_small_int() {
-        if sp < f.base + 4 {
-            return Err(bad_code(vm));
-        }
-        let (exit, s) = (vm.stack[sp - 4], vm.stack[sp - 3]);
-        call_exit(vm, exit, s, [Obj::NONE, Obj::NONE, Obj::NONE])?;
-        vm.stack[sp - 4] = vm.stack[sp - 2];
-        vm.stack[sp - 3] = vm.stack[sp - 1];
-        f.sp = sp - 2;
-    } else {
-        let (exit, s) = (vm.stack[sp - 3], vm.stack[sp - 2]);
-        let ty = vm.type_of(t);
-        let r = call_exit(vm, exit, s, [ty, t, Obj::NONE])?;
-        let swallow = vm.is_true(r)?;
-        vm.stack[sp - 3] = if swallow { Obj::NONE } else { t };
-        f.sp = sp - 2;
-    }
-    Ok(())
-}
-
-fn call_exit(vm: &mut Vm, exit: Obj, s: Obj, args: [Obj; 3]) -> PyResult<Obj> {
-    if s == Obj::NONE {
-        vm.call(exit, &args, &[])
-    } else {
-        vm.call_with_self(exit, s, &args, &[])
     }
 }
 
-/// Runs `f` with a copy of `vm.stack[s..e]` (a local array when small, a
-/// temporary heap vector otherwise), so `f` can allocate while reading
-/// the items.
-///
-/// Errors: `MemoryError` for the temporary; whatever `f` raises.
+/// The FOR_ITER slots `[1, start, stop, step]` for a range of small ints.
 #[inline]
-fn with_stack_copy<R>(vm: &mut Vm, s: usize, e: usize, f: impl FnOnce(&mut Vm, &[Obj]) -> PyResult<R>) -> PyResult<R> {
-    let Some(src) = vm.stack.get(s..e) else { return Err(bad_code(vm)) };
-    let n = src.len();
-    let mut buf = [Obj::NULL; 16];
-    if let Some(dst) = buf.get_mut(..n) {
-        dst.copy_from_slice(src);
-        return f(vm, &buf[..n]);
-    }
-    let mut v: GcVec<Obj> = vm.new_vec(n)?;
-    v.extend_within_capacity(&vm.stack[s..e]);
-    let r = f(vm, v.as_slice());
-    vm.heap.free_vec(v);
-    r
+fn range_slots(vm: &Vm, o: Obj) -> Option<[Obj; 4]> {
+    let r = vm.heap.get::<crate::types::range::RangeObj>(o)?;
+    let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
+    (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0)
+        .then(|| [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)])
 }
 
-/// CALL_FUNCTION/CALL_METHOD with positional arguments only, found at
-/// `vm.stack[first..first + n]`, of anything but a plain Python function
-/// (those go through [`super::call::call_simple_on_stack`]): built-in
-/// functions are called without the generic [`Vm::call`] dispatch.
+/// CALL_FUNCTION/CALL_METHOD with positional arguments only, of anything
+/// but a plain Python function (those go through
+/// [`super::call::call_simple`]): built-in functions are called without
+/// the generic [`Vm::call`] dispatch.
 #[inline(never)]
-fn call_positional(vm: &mut Vm, fun: Obj, first: usize, n: usize) -> PyResult<Obj> {
-    with_stack_copy(vm, first, first + n, |vm, args| match fun.as_builtin_fun() {
+fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
+    match fun.as_builtin_fun() {
         Some(bf) => vm.call_builtin(bf, args, &[]),
         None => vm.call(fun, args, &[]),
-    })
-}
-
-/// Calls the callable laid out at `vm.stack[s..]` by one of the CALL_*
-/// opcodes, returning its result.
-#[inline(never)]
-fn call_from_stack(vm: &mut Vm, s: usize, npos: usize, nkw: usize, method: bool, var: bool) -> PyResult<Obj> {
-    let fun = vm.stack[s];
-    let has_self = method && !vm.stack[s + 1].is_null();
-    let first = if method && !has_self { s + 2 } else { s + 1 };
-    let npos = npos + usize::from(has_self);
-    let self_shift = usize::from(has_self);
-    let n = npos + 2 * nkw;
-    if !var {
-        return with_stack_copy(vm, first, first + n, |vm, a| vm.call(fun, &a[..npos], &a[npos..]));
     }
-    // *args / **kw: expand starred positionals (bitmap) and ** mappings
-    // into temporary heap vectors (held here, so the gc sees them).
-    let bitmap = vm.stack[first + n].as_small_int().unwrap_or(0) as usize;
-    let mut args: GcVec<Obj> = vm.new_vec(npos + 4)?;
-    let mut kw: GcVec<Obj> = GcVec::new();
-    let r = (|| {
-        for i in 0..npos {
-            let a = vm.stack[first + i];
-            let star = i >= self_shift && bitmap & (1usize << ((i - self_shift) & 63)) != 0;
-            if star {
-                extend_from_iterable(vm, &mut args, a)?;
-            } else {
-                vm.vec_push_local(&mut args, a)?;
-            }
-        }
-        vm.vec_reserve_local(&mut kw, 2 * nkw)?;
-        for i in 0..nkw {
-            let k = vm.stack[first + npos + 2 * i];
-            let v = vm.stack[first + npos + 2 * i + 1];
-            if k.is_null() {
-                mapping_pairs(vm, &mut kw, v)?;
-            } else {
-                vm.vec_push_local(&mut kw, k)?;
-                vm.vec_push_local(&mut kw, v)?;
-            }
-        }
-        vm.call(fun, args.as_slice(), kw.as_slice())
-    })();
-    vm.heap.free_vec(args);
-    vm.heap.free_vec(kw);
-    r
-}
-
-/// Appends the items of iterable `o` to the vector `out` (tuples and
-/// lists copied directly).
-///
-/// Errors: `TypeError` for a non-iterable, `MemoryError`, whatever the
-/// iterator raises.
-pub fn extend_from_iterable(vm: &mut Vm, out: &mut GcVec<Obj>, o: Obj) -> PyResult<()> {
-    if let Some(t) = vm.tuple_pinned(o) {
-        return vm.vec_extend_local(out, t);
-    }
-    if let Some(n) = vm.heap.get::<ListObj>(o).map(|l| l.items.len()) {
-        vm.vec_reserve_local(out, n)?;
-        if let Some(l) = vm.heap.get::<ListObj>(o) {
-            out.extend_within_capacity(l.items.as_slice());
-        }
-        return Ok(());
-    }
-    let it = vm.get_iter(o)?;
-    while let Some(x) = vm.iter_next(it)? {
-        vm.vec_push_local(out, x)?;
-    }
-    Ok(())
-}
-
-/// Appends the (key, value) pairs of a `**` argument (a dict, or any
-/// object with `keys()` and subscription) to `out`.
-fn mapping_pairs(vm: &mut Vm, out: &mut GcVec<Obj>, m: Obj) -> PyResult<()> {
-    if let Some(n) = vm.heap.get::<DictObj>(m).map(|d| d.map.len()) {
-        if core::ptr::eq(vm.builtin_type(m), &crate::types::dict::DICT_TYPE) {
-            vm.vec_reserve_local(out, 2 * n)?;
-            if let Some(d) = vm.heap.get::<DictObj>(m) {
-                for e in d.map.iter() {
-                    let _ = out.push_within_capacity(e.key);
-                    let _ = out.push_within_capacity(e.value);
-                }
-            }
-            return Ok(());
-        }
-    }
-    let keys_m = vm.load_attr(m, q::keys)?;
-    let keys = vm.call(keys_m, &[], &[])?;
-    let it = vm.get_iter(keys)?;
-    while let Some(k) = vm.iter_next(it)? {
-        let v = vm.subscr(m, k, Subscr::Load)?;
-        vm.vec_push_local(out, k)?;
-        vm.vec_push_local(out, v)?;
-    }
-    Ok(())
-}
-
-/// `ValueError: need more than N values to unpack`.
-fn unpack_short(vm: &mut Vm, got: usize) -> PyErr {
-    vm.value_error_fmt(format_args!("need more than {} values to unpack", got))
-}
-
-/// UNPACK_SEQUENCE: writes the `n` items of `seq` to `vm.stack[dst..dst +
-/// n]`, last item lowest (so the first is on top).
-///
-/// Errors: `ValueError` when `seq` has fewer or more than `n` items,
-/// `TypeError` for a non-iterable, whatever the iterator raises.
-fn unpack_into_stack(vm: &mut Vm, seq: Obj, dst: usize, n: usize) -> PyResult<()> {
-    let got = if let Some(t) = vm.tuple_pinned(seq) {
-        if t.len() == n {
-            for (k, &x) in t.iter().enumerate() {
-                vm.stack[dst + n - 1 - k] = x;
-            }
-        }
-        Some(t.len())
-    } else if let Some(l) = vm.heap.get::<ListObj>(seq) {
-        let t = l.items.as_slice();
-        if t.len() == n {
-            for (k, &x) in t.iter().enumerate() {
-                vm.stack[dst + n - 1 - k] = x;
-            }
-        }
-        Some(t.len())
-    } else {
-        None
-    };
-    match got {
-        Some(g) if g < n => return Err(unpack_short(vm, g)),
-        Some(g) if g > n => return Err(vm.value_error_fmt(format_args!("too many values to unpack (expected {})", n))),
-        Some(_) => return Ok(()),
-        None => {}
-    }
-    let it = vm.get_iter(seq)?;
-    for k in 0..n {
-        match vm.iter_next(it)? {
-            Some(x) => vm.stack[dst + n - 1 - k] = x,
-            None => {
-                vm.stack[dst..dst + n].fill(Obj::NULL);
-                return Err(unpack_short(vm, k));
-            }
-        }
-    }
-    if vm.iter_next(it)?.is_some() {
-        vm.stack[dst..dst + n].fill(Obj::NULL);
-        return Err(vm.value_error_fmt(format_args!("too many values to unpack (expected {})", n)));
-    }
-    Ok(())
-}
-
-/// UNPACK_EX (`a, *b, c = seq`): writes, from `vm.stack[dst]` up, the
-/// `right` last items (last lowest), a list of the middle items, then the
-/// `left` first items (first on top).
-///
-/// Errors: `ValueError` when `seq` has fewer than `left + right` items,
-/// `TypeError` for a non-iterable, `MemoryError`.
-fn unpack_ex_into_stack(vm: &mut Vm, seq: Obj, dst: usize, left: usize, right: usize) -> PyResult<()> {
-    // A snapshot of the items (a tuple is read in place).
-    let mut tmp: GcVec<Obj> = GcVec::new();
-    let items: &[Obj] = match vm.tuple_pinned(seq) {
-        Some(t) => t,
-        None => {
-            extend_from_iterable(vm, &mut tmp, seq)?;
-            tmp.as_slice()
-        }
-    };
-    let n = items.len();
-    if n < left + right {
-        vm.heap.free_vec(tmp);
-        return Err(unpack_short(vm, n));
-    }
-    let mid = vm.new_list(&items[left..n - right]);
-    let mid = match mid {
-        Ok(m) => m,
-        Err(e) => {
-            vm.heap.free_vec(tmp);
-            return Err(e);
-        }
-    };
-    let mut at = dst;
-    for &it in items[n - right..].iter().rev() {
-        vm.stack[at] = it;
-        at += 1;
-    }
-    vm.stack[at] = mid;
-    at += 1;
-    for &it in items[..left].iter().rev() {
-        vm.stack[at] = it;
-        at += 1;
-    }
-    vm.heap.free_vec(tmp);
-    Ok(())
 }
 
 /// `o[i]` with fast paths for lists and tuples indexed by small ints.
@@ -1391,12 +1083,14 @@ pub fn list_append(vm: &mut Vm, l: Obj, item: Obj) -> PyResult<()> {
     if vm.heap.get::<ListObj>(l).is_some() {
         return vm.vec_push(l, |x: &mut ListObj| &mut x.items, item);
     }
-    let m = vm.load_attr(l, q::append)?;
+    let m = vm.load_attr(l, crate::qstr::q::append)?;
     vm.call(m, &[item], &[])?;
     Ok(())
 }
 
 /// `NameError: local variable referenced before assignment`.
+#[cold]
+#[inline(never)]
 fn unbound_local(vm: &mut Vm) -> PyErr {
     vm.name_error("local variable referenced before assignment")
 }

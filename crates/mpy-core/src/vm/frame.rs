@@ -1,28 +1,41 @@
-//! Frames: a running function's state lives on `Vm::stack` (no gc-heap
-//! allocation per call).
+//! Frames: a running function's state is `frame_size` slots, on
+//! `Vm::stack` for plain calls (no gc-heap allocation per call) or inside
+//! the generator object for generators (which run in place).
 //!
-//! Layout from `base`: the value stack grows up from `base`; local `i` is
-//! at `base + n_state - 1 - i` (MicroPython's order); after the `n_state`
-//! slots come `n_exc_stack` handler blocks of 3 slots each:
-//! `[small int (handler << 1) | is_finally, small int sp - base, the
-//! exception being handled or NULL]`. Everything is an `Obj`, so the gc
-//! scans it with the rest of the stack.
+//! Layout from the frame pointer `fp`: the value stack grows up from slot
+//! 0; local `i` is at `n_state - 1 - i` (MicroPython's order); after the
+//! `n_state` slots come `n_exc_stack` handler blocks of 3 slots each:
+//! `[small int handler << 2 | kind, small int recorded depth, state]`,
+//! where the state is NULL, the exception being handled, or the pending
+//! unwind that entered a finally/with handler (small int -1 for `return`,
+//! `dest << 8 | count` for a jump). Everything is an `Obj`, so the gc
+//! scans it with the rest of the stack (or of the generator object).
 //!
-//! The frame itself (a Rust local) holds the function object, which keeps
-//! its raw code, qstr table and constants alive while the pinned slices
-//! into them are used.
+//! This module and the dispatch loop are the only code outside the heap
+//! that reads memory through raw pointers: the frame's slots, at offsets
+//! the bytecode verifier (`vm::verify`) proved to be inside the frame.
+//! Everything here that is reached from outside the dispatch loop's hot
+//! path checks its indices.
+//!
+//! The frame itself (a Rust local) holds the function object (and the
+//! generator, when it runs one), which keep its raw code, qstr table,
+//! constants and slots alive while the pinned slices into them are used.
 
+use super::verify::kind;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::types::exception::{ExceptionObj, TracebackEntry};
 use crate::vmobj::{qstr_table, Code, ContextObj, FunHead};
+use crate::PyResult;
 use mpy_bytecode::opcode as op;
 
-/// A running (or suspended, when copied into a generator) frame.
+/// A running (or suspended, for a generator) frame.
 pub struct Frame<'a> {
     /// The function object being run (keeps everything below alive).
     pub fun: Obj,
+    /// The generator whose object holds the slots, or NULL.
+    pub gen: Obj,
     /// Its raw code, pinned.
     pub code: Code<'a>,
     /// The module's qstr table, pinned.
@@ -37,24 +50,37 @@ pub struct Frame<'a> {
     pub locals: Obj,
     /// Offset (into the opcodes) of the current instruction.
     pub ip: usize,
-    /// Index in `Vm::stack` of state slot 0.
-    pub base: usize,
-    /// Index in `Vm::stack` of the next free value-stack slot.
+    /// Value-stack depth: slots `0..sp` are in use.
     pub sp: usize,
     /// Number of active handler blocks.
     pub exc_sp: usize,
+    /// Slot 0 of the frame's `frame_size` slots.
+    fp: *mut Obj,
 }
 
-/// A handler block as stored on the stack.
+/// A handler block as stored in the frame.
 #[derive(Clone, Copy)]
 pub struct Block {
     /// Code offset of the handler.
     pub handler: usize,
-    /// SETUP_FINALLY/SETUP_WITH (runs on unwind) rather than SETUP_EXCEPT.
-    pub finally: bool,
-    /// Value-stack depth (relative to `base`) when the block was set up.
+    /// [`kind`]: except, finally or with.
+    pub kind: usize,
+    /// Value-stack depth when the block was set up.
     pub sp: usize,
+    /// NULL, the exception being handled, or a pending unwind (small int).
+    pub state: Obj,
 }
+
+impl Block {
+    /// A finally or with block (its handler runs on every exit)?
+    #[inline]
+    pub fn is_finally(&self) -> bool {
+        self.kind != kind::EXCEPT
+    }
+}
+
+/// Block state of a finally handler entered by `return`.
+pub const PENDING_RETURN: isize = -1;
 
 /// What a function object gives a frame: its raw code, pinned
 /// qstrs/constants and globals. None if `fun` is not a Python function.
@@ -75,6 +101,9 @@ pub struct FunView<'a> {
 
 impl<'a> FunView<'a> {
     /// Reads Python function `fun` (pinned: valid while `fun` is alive).
+    /// A function's raw code was verified against the qstr table and
+    /// constants of the context it is made with (`vm::load`: a raw code
+    /// only ever meets its own module's context).
     #[inline]
     pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
         let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
@@ -87,11 +116,20 @@ impl<'a> FunView<'a> {
 
 impl<'a> Frame<'a> {
     /// A frame for function `fun` (seen through `v`) whose slots start at
-    /// `base`, with `locals` for name lookups (the globals if NULL).
+    /// `fp`, with `locals` for name lookups (the globals if NULL); `gen`
+    /// is the generator holding the slots, or NULL.
+    ///
+    /// # Safety
+    /// `fp` must point to `v.code.frame_size()` initialised slots that stay
+    /// allocated, and are accessed only through this frame (and the frames
+    /// it calls, above it), until the frame is dropped: a region of
+    /// `Vm::stack` below its length (whose buffer never moves), or the
+    /// items of generator `gen` while it is marked running.
     #[inline]
-    pub fn new(fun: Obj, v: &FunView<'a>, locals: Obj, base: usize) -> Frame<'a> {
+    pub unsafe fn new(fun: Obj, v: &FunView<'a>, locals: Obj, fp: *mut Obj, gen: Obj) -> Frame<'a> {
         Frame {
             fun,
+            gen,
             code: v.code,
             qstrs: v.qstrs,
             consts: v.consts,
@@ -99,81 +137,144 @@ impl<'a> Frame<'a> {
             globals: v.globals,
             locals: if locals.is_null() { v.globals } else { locals },
             ip: 0,
-            base,
-            sp: base,
+            sp: 0,
             exc_sp: 0,
+            fp,
         }
     }
 
-    /// Index of the first handler-block slot.
+    /// Slot 0 (for the dispatch loop).
     #[inline(always)]
-    pub fn blocks_base(&self) -> usize {
-        self.base + self.code.n_state()
+    pub fn fp(&self) -> *mut Obj {
+        self.fp
+    }
+
+    /// Number of slots.
+    #[inline(always)]
+    pub fn size(&self) -> usize {
+        self.code.frame_size()
+    }
+
+    /// Slot `i` (NULL if out of range).
+    #[inline]
+    pub fn slot(&self, i: usize) -> Obj {
+        if i < self.size() {
+            // SAFETY: in range of the frame's slots (see `new`).
+            unsafe { *self.fp.add(i) }
+        } else {
+            Obj::NULL
+        }
+    }
+
+    /// Sets slot `i` (ignored if out of range).
+    #[inline]
+    pub fn set_slot(&mut self, i: usize, v: Obj) {
+        if i < self.size() {
+            // SAFETY: in range of the frame's slots (see `new`).
+            unsafe { *self.fp.add(i) = v }
+        }
+    }
+
+    /// Clears slots `from..to` (clamped to the value-stack area).
+    #[inline]
+    pub fn clear(&mut self, from: usize, to: usize) {
+        let to = to.min(self.code.n_state());
+        let mut i = from;
+        while i < to {
+            // SAFETY: `i < n_state <= frame_size`.
+            unsafe { *self.fp.add(i) = Obj::NULL };
+            i += 1;
+        }
+    }
+
+    /// The top of the value stack (NULL if empty).
+    #[inline]
+    pub fn top(&self) -> Obj {
+        match self.sp.checked_sub(1) {
+            Some(i) => self.slot(i),
+            None => Obj::NULL,
+        }
+    }
+
+    /// Pushes `v` (false if the value stack is full).
+    #[inline]
+    pub fn push(&mut self, v: Obj) -> bool {
+        if self.sp >= self.code.n_state() {
+            return false;
+        }
+        self.set_slot(self.sp, v);
+        self.sp += 1;
+        true
+    }
+
+    /// Pops the top value (NULL if empty).
+    #[inline]
+    pub fn pop(&mut self) -> Obj {
+        match self.sp.checked_sub(1) {
+            Some(i) => {
+                self.sp = i;
+                self.slot(i)
+            }
+            None => Obj::NULL,
+        }
+    }
+
+    /// Index of slot `j` of handler block `k`.
+    #[inline(always)]
+    fn block_slot(&self, k: usize, j: usize) -> usize {
+        self.code.n_state() + 3 * k + j
     }
 
     /// Reads block `k`.
-    pub fn block(&self, vm: &Vm, k: usize) -> Block {
-        let i = self.blocks_base() + 3 * k;
-        let h = vm.stack.get(i).and_then(|o| o.as_small_int()).unwrap_or(0) as usize;
-        let sp = vm.stack.get(i + 1).and_then(|o| o.as_small_int()).unwrap_or(0) as usize;
-        Block { handler: h >> 1, finally: h & 1 != 0, sp }
+    pub fn block(&self, k: usize) -> Block {
+        let h = self.slot(self.block_slot(k, 0)).as_small_int().unwrap_or(0) as usize;
+        let sp = self.slot(self.block_slot(k, 1)).as_small_int().unwrap_or(0) as usize;
+        Block { handler: h >> 2, kind: h & 3, sp, state: self.slot(self.block_slot(k, 2)) }
     }
 
     /// The top block, if any.
-    pub fn top_block(&self, vm: &Vm) -> Option<Block> {
-        if self.exc_sp == 0 {
-            None
-        } else {
-            Some(self.block(vm, self.exc_sp - 1))
-        }
+    #[inline]
+    pub fn top_block(&self) -> Option<Block> {
+        self.exc_sp.checked_sub(1).map(|k| self.block(k))
     }
 
-    /// Pushes a block; false if the frame's block area is full.
-    pub fn push_block(&mut self, vm: &mut Vm, handler: usize, finally: bool) -> bool {
+    /// Pushes a block of `kind` recording depth `sp`; false if the frame's
+    /// block area is full.
+    pub fn push_block(&mut self, handler: usize, kind: usize, sp: usize) -> bool {
         if self.exc_sp >= self.code.head.n_exc_stack as usize {
             return false;
         }
-        let i = self.blocks_base() + 3 * self.exc_sp;
-        if i + 2 >= vm.stack.len() {
-            return false;
-        }
-        vm.stack[i] = Obj::small_int(((handler << 1) | finally as usize) as isize);
-        vm.stack[i + 1] = Obj::small_int((self.sp - self.base) as isize);
-        vm.stack[i + 2] = Obj::NULL;
+        let k = self.exc_sp;
+        self.set_slot(self.block_slot(k, 0), Obj::small_int(((handler << 2) | kind) as isize));
+        self.set_slot(self.block_slot(k, 1), Obj::small_int(sp as isize));
+        self.set_slot(self.block_slot(k, 2), Obj::NULL);
         self.exc_sp += 1;
         true
     }
 
-    /// Pops the top block, clearing the exception it recorded (a stale
-    /// reference would keep it and its traceback alive).
+    /// Pops the top block, clearing the state it recorded (a stale
+    /// exception would keep it and its traceback alive).
     #[inline]
-    pub fn pop_block(&mut self, vm: &mut Vm) {
-        if self.exc_sp > 0 {
-            self.exc_sp -= 1;
-            let i = self.blocks_base() + 3 * self.exc_sp + 2;
-            if let Some(s) = vm.stack.get_mut(i) {
-                *s = Obj::NULL;
-            }
-        }
+    pub fn pop_block(&mut self) -> Option<Block> {
+        let b = self.top_block()?;
+        self.exc_sp -= 1;
+        self.set_slot(self.block_slot(self.exc_sp, 2), Obj::NULL);
+        Some(b)
     }
 
-    /// Records `exc` as being handled by the top block.
-    pub fn set_block_exc(&self, vm: &mut Vm, exc: Obj) {
-        if self.exc_sp > 0 {
-            let i = self.blocks_base() + 3 * (self.exc_sp - 1) + 2;
-            if let Some(s) = vm.stack.get_mut(i) {
-                *s = exc;
-            }
+    /// Sets the state of the top block.
+    pub fn set_block_state(&mut self, state: Obj) {
+        if let Some(k) = self.exc_sp.checked_sub(1) {
+            self.set_slot(self.block_slot(k, 2), state);
         }
     }
 
     /// The innermost exception being handled in this frame (for a bare
     /// `raise`), or NULL.
-    pub fn active_exc(&self, vm: &Vm) -> Obj {
+    pub fn active_exc(&self) -> Obj {
         for k in (0..self.exc_sp).rev() {
-            let i = self.blocks_base() + 3 * k + 2;
-            let e = vm.stack.get(i).copied().unwrap_or(Obj::NULL);
-            if !e.is_null() {
+            let e = self.slot(self.block_slot(k, 2));
+            if !e.is_null() && !e.is_small_int() {
                 return e;
             }
         }
@@ -188,35 +289,30 @@ impl<'a> Frame<'a> {
     /// Handles exception `exc` raised at the current instruction: records a
     /// traceback entry (unless it is a re-raise), drops blocks whose handler
     /// is already running, and jumps to the innermost remaining handler
-    /// with the exception pushed; the dead value-stack slots between it and
-    /// the stack top at the raise (`self.sp` on entry) are cleared, so they
-    /// pin no garbage. Returns false if no handler is left (the exception
-    /// leaves the frame).
+    /// with the stack at the block's depth plus the exception; the dead
+    /// value-stack slots between it and the stack top at the raise
+    /// (`self.sp` on entry) are cleared, so they pin no garbage. Returns
+    /// false if no handler is left (the exception leaves the frame).
     pub fn catch(&mut self, vm: &mut Vm, exc: Obj) -> bool {
         let opc = self.code.code().get(self.ip).copied().unwrap_or(0);
         if opc != op::END_FINALLY && opc != op::RAISE_LAST {
             add_traceback(vm, exc, self.tb_entry());
         }
-        while let Some(b) = self.top_block(vm) {
+        while let Some(b) = self.top_block() {
             if self.ip >= b.handler {
                 // That handler is the code now running: leave it.
-                self.pop_block(vm);
+                self.pop_block();
                 continue;
             }
-            // The value-stack top when the exception was raised: what lies
-            // between the handler's depth and it is dead.
             let old_sp = self.sp;
-            self.sp = self.base + b.sp;
-            let limit = self.blocks_base();
-            if self.sp >= limit || limit > vm.stack.len() {
+            self.sp = b.sp;
+            if !self.push(exc) {
                 return false;
             }
-            vm.stack[self.sp] = exc;
-            self.sp += 1;
-            if old_sp > self.sp && old_sp <= limit {
-                vm.stack[self.sp..old_sp].fill(Obj::NULL);
+            if old_sp > self.sp {
+                self.clear(self.sp, old_sp);
             }
-            self.set_block_exc(vm, exc);
+            self.set_block_state(exc);
             self.ip = b.handler;
             return true;
         }
@@ -238,4 +334,37 @@ pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
             let _ = x.traceback.push_within_capacity(e);
         }
     }
+}
+
+/// Reserves `size` slots on top of the value stack, all NULL, and returns
+/// the index of the first and a pointer to it. The stack's capacity is
+/// fixed at start-up: its buffer never moves, so the pointer stays valid
+/// until [`pop_frame_slots`] releases the slots.
+///
+/// Errors: `RuntimeError: maximum recursion depth exceeded` when the value
+/// stack is full.
+#[inline]
+pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)> {
+    let base = vm.stack.len();
+    let spare = vm.stack.spare_capacity_mut();
+    let Some(slots) = spare.get_mut(..size) else { return Err(super::call::recursion_error(vm)) };
+    for s in slots.iter_mut() {
+        s.write(Obj::NULL);
+    }
+    // SAFETY: the `size` slots after the old length were just initialised
+    // and are within the capacity.
+    unsafe { vm.stack.set_len(base + size) };
+    // SAFETY: `base <= len`: in bounds of the buffer (a raw pointer, so no
+    // reference to the buffer is created: the slots below remain usable
+    // through the callers' frame pointers).
+    let fp = unsafe { vm.stack.as_mut_ptr().add(base) };
+    Ok((base, fp))
+}
+
+/// Releases the value-stack slots from `base` up (a frame's, when it
+/// returns). Their contents stay in the buffer but are no longer scanned
+/// by the gc; the next [`push_frame_slots`] clears them.
+#[inline]
+pub fn pop_frame_slots(vm: &mut Vm, base: usize) {
+    vm.stack.truncate(base);
 }

@@ -115,7 +115,7 @@ fn frozen_raw_code(vm: &mut Vm, rc: &'static FrozenRawCode, qstrs: Obj, n_consts
     vm.heap.free_vec(kids);
     let children = children?;
     let q = qstr_table(vm, qstrs);
-    let Some(mut head) = decode_head(rc.fun_data, q, n_consts, file, children, rc.children.len()) else {
+    let Some(mut head) = decode_head(vm, rc.fun_data, q, n_consts, file, children, rc.children.len())? else {
         return Err(incompatible(vm));
     };
     // The bytecode stays in read-only memory.

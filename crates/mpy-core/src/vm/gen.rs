@@ -1,6 +1,6 @@
-//! Generators and coroutines: resuming a suspended frame (its state is
-//! copied onto `Vm::stack` while it runs and back when it yields),
-//! `send`/`throw`/`close`, and `yield from` delegation.
+//! Generators and coroutines: resuming a suspended frame (it runs in place
+//! in the generator object's slots), `send`/`throw`/`close`, and `yield
+//! from` delegation.
 
 use super::dispatch::{self, Outcome};
 use super::frame::{Frame, FunView};
@@ -22,6 +22,7 @@ pub enum Step {
 }
 
 /// Resumes generator `g` sending `send` (or throwing `throw`, if not NULL).
+/// The frame runs in place in the generator object's slots.
 ///
 /// Errors: `ValueError: generator already executing`, `TypeError: can't
 /// send non-None value to a just-started generator`, and whatever the
@@ -49,26 +50,25 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     }
     super::call::check_recursion(vm)?;
     let size = v.code.frame_size();
-    let base = super::call::push_frame_slots(vm, size)?;
-    // Copy the saved state straight from the generator (no temporary).
-    if let Some((_, items)) = vm.heap.var::<GenHead>(g) {
-        let n = items.len().min(size);
-        vm.stack[base..base + n].copy_from_slice(&items[..n]);
-    }
-    let mut frame = Frame::new(fun, &v, Obj::NULL, base);
-    frame.ip = ip;
-    frame.sp = base + sp;
-    frame.exc_sp = exc_sp;
-    if started && throw.is_null() {
-        if frame.sp >= frame.blocks_base() {
-            vm.stack.truncate(base);
-            return Err(dispatch::bad_code(vm));
+    let fp = match vm.heap.var_mut::<GenHead>(g) {
+        Some((h, items)) if items.len() == size => {
+            h.flags |= gen_flags::RUNNING | gen_flags::STARTED;
+            // The slots are used through this pointer while the generator
+            // runs (other code only reaches its header meanwhile).
+            core::ptr::with_exposed_provenance_mut::<Obj>(items.as_mut_ptr().expose_provenance())
         }
-        vm.stack[frame.sp] = send;
-        frame.sp += 1;
-    }
-    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
-        h.flags |= gen_flags::RUNNING | gen_flags::STARTED;
+        _ => return Err(dispatch::bad_code(vm)),
+    };
+    // SAFETY: `fp` points to the generator's `size` slots; `g` is held by
+    // the frame (so it stays alive) and is marked running until this
+    // function returns, so nothing truncates or re-enters it meanwhile.
+    let mut frame = unsafe { Frame::new(fun, &v, Obj::NULL, fp, g) };
+    frame.ip = ip;
+    frame.sp = sp;
+    frame.exc_sp = exc_sp;
+    if started && throw.is_null() && !frame.push(send) {
+        set_finished(vm, g);
+        return Err(dispatch::bad_code(vm));
     }
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
@@ -77,16 +77,11 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     let r = dispatch::run(vm, &mut frame, if throw.is_null() { None } else { Some(throw) });
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
-    let out = match r {
+    match r {
         Ok(Outcome::Yield(y)) => {
-            // Save the state back into the generator's own slots (same
-            // size as before: no allocation).
-            if let Some((h, items)) = vm.heap.var_mut::<GenHead>(g) {
-                if let Some(src) = vm.stack.get(base..base + items.len()) {
-                    items.copy_from_slice(src);
-                }
+            if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
                 h.ip = frame.ip as u32;
-                h.sp = (frame.sp - base) as u32;
+                h.sp = frame.sp as u32;
                 h.exc_sp = frame.exc_sp as u32;
                 h.flags &= !gen_flags::RUNNING;
             }
@@ -100,9 +95,7 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
             set_finished(vm, g);
             Err(e)
         }
-    };
-    vm.stack.truncate(base);
-    out
+    }
 }
 
 /// Marks generator `g` finished and gives its saved frame back to the heap.

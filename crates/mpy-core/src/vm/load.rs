@@ -15,7 +15,6 @@ use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::vmobj::{qstr_table, ContextObj, FunHead, QstrTableHead, RawCodeHead, CONTEXT_TYPE, QSTR_TABLE_TYPE, RAW_CODE_TYPE};
 use crate::{PyErr, PyResult};
-use mpy_bytecode::opcode::{self as op, Operand};
 use mpy_bytecode::prelude::{decode_prelude_size, Signature};
 use mpy_bytecode::{varint, CompiledModule, Const, RawCode, RawCodeKind};
 
@@ -179,7 +178,7 @@ fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Q
     vm.heap.free_vec(kids);
     let children = children?;
     let q = qstr_table(vm, qstrs);
-    let Some(head) = decode_head(&rc.fun_data, q, n_consts, file, children, rc.children.len()) else {
+    let Some(head) = decode_head(vm, &rc.fun_data, q, n_consts, file, children, rc.children.len())? else {
         return Err(incompatible(vm));
     };
     let data = &rc.fun_data[..];
@@ -192,15 +191,36 @@ fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Q
 /// Decodes and checks the `fun_data` of one raw code whose children (a
 /// tuple of `n_children` raw codes) are already loaded; the header
 /// returned has an empty `rom` (the caller sets it for frozen code).
-/// None if the code is malformed.
+/// None if the code is malformed: the prelude must decode within the
+/// data and the opcodes pass [`super::verify::verify`].
+///
+/// Errors: `MemoryError` for the verifier's temporary tables.
 pub fn decode_head(
+    vm: &mut Vm,
     data: &[u8],
     qstrs: &[Qstr],
     n_consts: usize,
     file: Qstr,
     children: Obj,
     n_children: usize,
-) -> Option<RawCodeHead> {
+) -> PyResult<Option<RawCodeHead>> {
+    let Some((head, code_start, n_exc)) = decode_prelude(data, qstrs, file, children) else { return Ok(None) };
+    let lim = super::verify::Limits {
+        n_qstrs: qstrs.len(),
+        n_consts,
+        n_children,
+        n_state: head.n_state as usize,
+        n_exc_stack: n_exc,
+    };
+    if !super::verify::verify(vm, data.get(code_start..).unwrap_or(&[]), &lim)? {
+        return Ok(None);
+    }
+    Ok(Some(head))
+}
+
+/// Decodes the prelude: the header, the offset of the opcodes and the
+/// number of handler blocks. None if malformed.
+fn decode_prelude(data: &[u8], qstrs: &[Qstr], file: Qstr, children: Obj) -> Option<(RawCodeHead, usize, usize)> {
     // Decoded by hand (no allocation): signature, prelude size, then the
     // info block (name, argument names, line table) and the cell list.
     let mut pos = 0;
@@ -221,7 +241,6 @@ pub fn decode_head(
     }
     let line_start = pos;
     let cells = &data[cells_start..code_start];
-    let code = &data[code_start..];
     let n_state = sig.n_state as usize;
     if n_state > 0x10000 || sig.n_exc_stack > 0x1000 {
         return None;
@@ -237,9 +256,8 @@ pub fn decode_head(
     if cells.iter().any(|&c| c as usize >= n_state) {
         return None;
     }
-    validate_code(code, qstrs.len(), n_consts, n_children, n_state)?;
     let off = |x: usize| u32::try_from(x).ok();
-    Some(RawCodeHead {
+    let head = RawCodeHead {
         base: ObjBase::new(&RAW_CODE_TYPE),
         rom: &[],
         children,
@@ -255,61 +273,6 @@ pub fn decode_head(
         n_pos_args: sig.n_pos_args,
         n_kwonly_args: sig.n_kwonly_args,
         n_def_pos_args: sig.n_def_pos_args,
-    })
-}
-
-/// Walks every instruction: each must decode within the code, operands
-/// must index existing qstrs/constants/children/locals, and jumps must land
-/// inside the code.
-fn validate_code(code: &[u8], nq: usize, nc: usize, nchild: usize, n_state: usize) -> Option<()> {
-    let mut ip = 0;
-    if code.is_empty() {
-        return None;
-    }
-    while ip < code.len() {
-        let opc = code[ip];
-        let size = op::opcode_size(code, ip)?;
-        let mut pos = ip + 1;
-        match op::operand(opc)? {
-            Operand::Qstr => {
-                if varint::decode_vuint(code, &mut pos).ok()? as usize >= nq {
-                    return None;
-                }
-            }
-            Operand::ConstIdx => {
-                if varint::decode_vuint(code, &mut pos).ok()? as usize >= nc {
-                    return None;
-                }
-            }
-            Operand::Child | Operand::ChildAndByte => {
-                if varint::decode_vuint(code, &mut pos).ok()? as usize >= nchild {
-                    return None;
-                }
-            }
-            Operand::Uint => {
-                let v = varint::decode_vuint(code, &mut pos).ok()? as usize;
-                if matches!(opc, op::LOAD_FAST_N | op::STORE_FAST_N | op::DELETE_FAST | op::LOAD_DEREF | op::STORE_DEREF | op::DELETE_DEREF)
-                    && v >= n_state
-                {
-                    return None;
-                }
-            }
-            Operand::JumpSigned | Operand::JumpUnsigned | Operand::JumpSignedAndByte => {
-                let signed = !matches!(op::operand(opc)?, Operand::JumpUnsigned);
-                let off = varint::decode_jump(code, &mut pos, signed).ok()? as isize;
-                let target = pos as isize + off;
-                if target < 0 || target as usize >= code.len() {
-                    return None;
-                }
-            }
-            Operand::None | Operand::SmallInt => {}
-        }
-        if let Some(l) = op::load_fast_multi(opc).or_else(|| op::store_fast_multi(opc)) {
-            if l as usize >= n_state {
-                return None;
-            }
-        }
-        ip += size;
-    }
-    Some(())
+    };
+    Some((head, code_start, sig.n_exc_stack as usize))
 }

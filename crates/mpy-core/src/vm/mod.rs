@@ -20,7 +20,9 @@ pub mod import;
 pub mod load;
 pub mod members;
 pub mod module;
+pub mod ops;
 pub mod sup;
+pub mod verify;
 
 use crate::obj::Obj;
 use crate::qstr::Qstr;
@@ -75,6 +77,9 @@ pub struct VmState {
     /// shadow a cached lookup of any subclass): class lookup caches filled
     /// in an older epoch are ignored.
     pub mcache_epoch: usize,
+    /// Opcodes executed so far (feature `opcode-stats` only).
+    #[cfg(feature = "opcode-stats")]
+    pub op_count: u64,
 }
 
 impl Default for VmState {
@@ -94,6 +99,8 @@ impl Default for VmState {
             scrub_pending: false,
             class_flags_extra: 0,
             mcache_epoch: 0,
+            #[cfg(feature = "opcode-stats")]
+            op_count: 0,
         }
     }
 }

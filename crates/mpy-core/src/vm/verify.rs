@@ -1,0 +1,639 @@
+//! The bytecode verifier: proves, before a raw code can run, everything
+//! the dispatch loop relies on when it reads and writes a frame without
+//! bounds checks.
+//!
+//! For every instruction reachable from the entry it establishes one
+//! *static state*: the value-stack depth and the stack of active handler
+//! blocks (which SETUP_* pushed each one, its kind, handler address and
+//! recorded depth). Every path reaching an instruction must arrive in the
+//! same state, every instruction must find the operands it pops and stay
+//! within `n_state` slots, block pushes within `n_exc_stack`, jumps must
+//! land on instruction boundaries and no path may run off the end of the
+//! code. Operand indices (qstrs, constants, children, locals) are checked
+//! against their tables.
+//!
+//! The VM's dynamic control transfers are defined so that they always land
+//! in the verified state (by induction, the run-time depth and block stack
+//! equal the static ones at every instruction executed):
+//! - an exception caught by block B resumes at B's handler with the stack
+//!   at B's recorded depth + 1 (the exception) and the blocks up to B;
+//! - `return`, `break` and `continue` through a `finally`/`with` block
+//!   enter its handler the same way, with a placeholder value instead of
+//!   the exception and the pending action recorded in the block
+//!   ([`super::frame`]);
+//! - when that handler's END_FINALLY resumes a pending jump, the stack is
+//!   reset to B's recorded depth (minus the `__exit__` pair for `with`),
+//!   and further blocks count as running against B's handler address,
+//!   exactly as [`unwind_jump_state`] computes here.
+//!
+//! Operand decoding ([`vuint`], [`jump`], [`small_int_len`]) is shared with
+//! the dispatch loop, so both read the same values.
+
+use crate::heap::GcVec;
+use crate::state::Vm;
+use crate::PyResult;
+use mpy_bytecode::opcode as op;
+
+/// Block kinds, as stored in a frame's handler blocks.
+pub mod kind {
+    /// SETUP_EXCEPT.
+    pub const EXCEPT: usize = 0;
+    /// SETUP_FINALLY.
+    pub const FINALLY: usize = 1;
+    /// SETUP_WITH.
+    pub const WITH: usize = 2;
+}
+
+/// Decodes a vuint operand at `code[*pos]` (MSB group first), advancing
+/// `pos`. Arithmetic wraps exactly as in the dispatch loop. None if the
+/// code ends inside it.
+#[inline]
+pub fn vuint(code: &[u8], pos: &mut usize) -> Option<usize> {
+    let mut v = 0usize;
+    loop {
+        let b = *code.get(*pos)?;
+        *pos += 1;
+        v = (v << 7) | (b & 0x7f) as usize;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+}
+
+/// Decodes a jump operand at `code[*pos]` (1 or 2 bytes; signed ones are
+/// biased), advancing `pos`; returns the offset relative to the end of the
+/// operand. None if the code ends inside it.
+#[inline]
+pub fn jump(code: &[u8], pos: &mut usize, signed: bool) -> Option<isize> {
+    let b0 = *code.get(*pos)?;
+    if b0 < 0x80 {
+        *pos += 1;
+        return Some(b0 as isize - if signed { 0x40 } else { 0 });
+    }
+    let b1 = *code.get(*pos + 1)?;
+    *pos += 2;
+    Some(((b0 & 0x7f) as isize | ((b1 as isize) << 7)) - if signed { 0x4000 } else { 0 })
+}
+
+/// Length of the LOAD_CONST_SMALL_INT operand at `code[pos]` (at most 9
+/// bytes, so the value fits 64 bits), None if malformed.
+#[inline]
+pub fn small_int_len(code: &[u8], pos: usize) -> Option<usize> {
+    for n in 0..9 {
+        if *code.get(pos + n)? & 0x80 == 0 {
+            return Some(n + 1);
+        }
+    }
+    None
+}
+
+/// Tables an instruction's operands index.
+#[derive(Clone, Copy)]
+pub struct Limits {
+    /// Qstrs in the module's table.
+    pub n_qstrs: usize,
+    /// Constants.
+    pub n_consts: usize,
+    /// Nested raw codes.
+    pub n_children: usize,
+    /// State slots (locals and value stack).
+    pub n_state: usize,
+    /// Handler blocks.
+    pub n_exc_stack: usize,
+}
+
+/// The largest accepted `n_state` (depths are stored in 16 bits).
+pub const MAX_STATE: usize = 0xfff0;
+/// The largest accepted code length (block slots hold `dest << 8 | count`
+/// in a small int, which has 31 bits on 32-bit targets).
+pub const MAX_CODE: usize = 1 << 21;
+
+/// One decoded instruction: opcode, the decoded operand (vuint, jump
+/// target, or the extra byte), the extra byte and the next offset.
+struct Instr {
+    opc: u8,
+    arg: usize,
+    target: usize,
+    extra: u8,
+    next: usize,
+}
+
+/// Decodes the instruction at `ip` and checks its operand against `lim`.
+fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
+    use mpy_bytecode::opcode::Operand;
+    let opc = *code.get(ip)?;
+    let mut pos = ip + 1;
+    let (mut arg, mut target, mut extra) = (0, usize::MAX, 0);
+    match op::operand(opc)? {
+        Operand::None => {}
+        Operand::Qstr => {
+            arg = vuint(code, &mut pos)?;
+            if arg >= lim.n_qstrs {
+                return None;
+            }
+        }
+        Operand::ConstIdx => {
+            arg = vuint(code, &mut pos)?;
+            if arg >= lim.n_consts {
+                return None;
+            }
+        }
+        Operand::Child | Operand::ChildAndByte => {
+            arg = vuint(code, &mut pos)?;
+            if arg >= lim.n_children {
+                return None;
+            }
+            if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
+                extra = *code.get(pos)?;
+                pos += 1;
+            }
+        }
+        Operand::Uint => {
+            arg = vuint(code, &mut pos)?;
+            if matches!(opc, op::LOAD_FAST_N | op::STORE_FAST_N | op::DELETE_FAST | op::LOAD_DEREF | op::STORE_DEREF | op::DELETE_DEREF)
+                && arg >= lim.n_state
+            {
+                return None;
+            }
+        }
+        Operand::SmallInt => pos += small_int_len(code, pos)?,
+        o @ (Operand::JumpSigned | Operand::JumpUnsigned | Operand::JumpSignedAndByte) => {
+            let off = jump(code, &mut pos, o != Operand::JumpUnsigned)?;
+            let t = pos as isize + off;
+            if t < 0 || t as usize >= code.len() {
+                return None;
+            }
+            target = t as usize;
+            if opc == op::UNWIND_JUMP {
+                extra = *code.get(pos)?;
+                pos += 1;
+            }
+        }
+    }
+    if pos > code.len() {
+        return None;
+    }
+    if let Some(l) = op::load_fast_multi(opc).or_else(|| op::store_fast_multi(opc)) {
+        if l as usize >= lim.n_state {
+            return None;
+        }
+    }
+    Some(Instr { opc, arg, target, extra, next: pos })
+}
+
+
+/// Block modes: how its handler was entered (the VM's block slot 2).
+mod mode {
+    /// Not entered, or entered by an exception (or by falling into it).
+    pub const NORMAL: u32 = 0;
+    /// Entered by `return` (a value and the sentinel -1 pushed).
+    pub const RETURN: u32 = 1;
+    /// Entered by UNWIND_JUMP (destination and remaining count pushed).
+    pub const JUMP: u32 = 2;
+}
+
+/// A node of a static block stack (one handler block and, through
+/// `parent`, the blocks below it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Node {
+    /// The node below (0: none).
+    parent: u32,
+    /// [`kind`].
+    kind: u32,
+    /// Handler offset.
+    handler: u32,
+    /// The value-stack depth recorded by SETUP_*.
+    bsp: u32,
+    /// Blocks on the stack, this one included.
+    height: u32,
+    /// [`mode`].
+    mode: u32,
+    /// Pending jump destination and remaining count ([`mode::JUMP`]).
+    dest: u32,
+    count: u32,
+}
+
+const NODE_WORDS: usize = 8;
+
+impl Node {
+    fn words(&self) -> [u32; NODE_WORDS] {
+        [self.parent, self.kind, self.handler, self.bsp, self.height, self.mode, self.dest, self.count]
+    }
+
+    fn hash(&self) -> usize {
+        let mut h: u32 = 0x811c_9dc5;
+        for w in self.words() {
+            h = (h ^ w).wrapping_mul(0x0100_0193);
+        }
+        h as usize
+    }
+}
+
+/// A static state: depth in the low 16 bits, node id (0: no blocks, else
+/// index + 1 into the node table) in the high 16.
+fn pack(depth: usize, node: usize) -> u32 {
+    (depth as u32) | ((node as u32) << 16)
+}
+
+fn unpack(s: u32) -> (usize, usize) {
+    ((s & 0xffff) as usize, (s >> 16) as usize)
+}
+
+/// Most states one instruction may be reached in (each unwind mode of each
+/// enclosing finally handler adds one).
+const MAX_STATES_PER_LEADER: usize = 64;
+/// Most block nodes per raw code.
+const MAX_NODES: usize = 0xfff0;
+
+/// The analysis' tables (all in the gc heap, freed at the end).
+struct Verifier<'c> {
+    code: &'c [u8],
+    lim: Limits,
+    /// Sorted offsets of the basic-block leaders.
+    leaders: GcVec<u32>,
+    /// Per leader: first entry index + 1 (0: not reached).
+    heads: GcVec<u32>,
+    /// Triples: state, next entry index + 1 for the same leader, leader.
+    entries: GcVec<u32>,
+    /// Node table: NODE_WORDS words per node.
+    nodes: GcVec<u32>,
+    /// Open-addressing index of `nodes` (node id or 0; a power-of-two
+    /// size, at most half full).
+    index: GcVec<u32>,
+    /// Entries still to simulate.
+    work: GcVec<u32>,
+    /// Most entries allowed.
+    budget: usize,
+}
+
+/// Verifies the opcodes `code` of one raw code (see the module docs).
+/// Returns false if any check fails.
+///
+/// Errors: `MemoryError` for the temporary tables (a few words per jump
+/// target and handler block).
+pub fn verify(vm: &mut Vm, code: &[u8], lim: &Limits) -> PyResult<bool> {
+    if code.is_empty() || code.len() > MAX_CODE || lim.n_state > MAX_STATE || lim.n_exc_stack > MAX_STATE {
+        return Ok(false);
+    }
+    let mut v = Verifier {
+        code,
+        lim: *lim,
+        leaders: GcVec::new(),
+        heads: GcVec::new(),
+        entries: GcVec::new(),
+        nodes: GcVec::new(),
+        index: GcVec::new(),
+        work: GcVec::new(),
+        budget: 0,
+    };
+    let r = v.run(vm);
+    for t in [v.leaders, v.heads, v.entries, v.nodes, v.index, v.work] {
+        vm.heap.free_vec(t);
+    }
+    r
+}
+
+impl Verifier<'_> {
+    fn run(&mut self, vm: &mut Vm) -> PyResult<bool> {
+        let code = self.code;
+        // Decode everything and count the leaders: the entry, jump targets
+        // and the instruction after any jump.
+        let (mut n, mut ip) = (1usize, 0);
+        while ip < code.len() {
+            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
+            if i.target != usize::MAX {
+                n += 2;
+            }
+            ip = i.next;
+        }
+        self.leaders = vm.new_vec(n)?;
+        let _ = self.leaders.push_within_capacity(0);
+        let mut ip = 0;
+        while ip < code.len() {
+            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
+            if i.target != usize::MAX {
+                let _ = self.leaders.push_within_capacity(i.target as u32);
+                if i.next < code.len() {
+                    let _ = self.leaders.push_within_capacity(i.next as u32);
+                }
+            }
+            ip = i.next;
+        }
+        let ls = self.leaders.as_mut_slice();
+        ls.sort_unstable();
+        let mut k = 0;
+        for j in 0..ls.len() {
+            if k == 0 || ls[j] != ls[k - 1] {
+                ls[k] = ls[j];
+                k += 1;
+            }
+        }
+        self.leaders.truncate(k);
+        // Every leader must be an instruction start.
+        let (mut ip, mut k) = (0, 0);
+        let ls = self.leaders.as_slice();
+        while ip < code.len() {
+            if k < ls.len() && (ls[k] as usize) < ip {
+                return Ok(false);
+            }
+            if k < ls.len() && ls[k] as usize == ip {
+                k += 1;
+            }
+            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
+            ip = i.next;
+        }
+        if k != ls.len() {
+            return Ok(false);
+        }
+        let n = ls.len();
+        self.budget = 8 * n + 256;
+        self.heads = vm.new_vec(n)?;
+        let _ = self.heads.resize_within_capacity(n, 0);
+        self.entries = vm.new_vec(3 * n)?;
+        self.work = vm.new_vec(n)?;
+        if !self.reach(vm, 0, pack(0, 0))? {
+            return Ok(false);
+        }
+        while let Some(e) = self.work.pop() {
+            let e = e as usize;
+            let t = self.entries.as_slice();
+            let (state, li) = (t[3 * e], t[3 * e + 2] as usize);
+            if !self.run_block(vm, li, state)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Records that offset `target` is reached in `state`, queueing it the
+    /// first time; false if `target` is no leader or a limit is exceeded.
+    fn reach(&mut self, vm: &mut Vm, target: usize, state: u32) -> PyResult<bool> {
+        let Ok(li) = self.leaders.as_slice().binary_search(&(target as u32)) else { return Ok(false) };
+        let head = self.heads.as_slice()[li];
+        let (mut e, mut seen) = (head, 0);
+        while e != 0 {
+            let t = &self.entries.as_slice()[3 * (e as usize - 1)..];
+            if t[0] == state {
+                return Ok(true);
+            }
+            e = t[1];
+            seen += 1;
+        }
+        let id = self.entries.len() / 3;
+        if seen >= MAX_STATES_PER_LEADER || id >= self.budget {
+            return Ok(false);
+        }
+        vm.vec_extend_local(&mut self.entries, &[state, head, li as u32])?;
+        self.heads.as_mut_slice()[li] = id as u32 + 1;
+        vm.vec_push_local(&mut self.work, id as u32)?;
+        Ok(true)
+    }
+
+    fn node(&self, id: usize) -> Option<Node> {
+        let i = id.checked_sub(1)? * NODE_WORDS;
+        let t = self.nodes.as_slice().get(i..i + NODE_WORDS)?;
+        Some(Node { parent: t[0], kind: t[1], handler: t[2], bsp: t[3], height: t[4], mode: t[5], dest: t[6], count: t[7] })
+    }
+
+    /// The id of node `nd`, added if new. None past [`MAX_NODES`].
+    fn intern(&mut self, vm: &mut Vm, nd: Node) -> PyResult<Option<usize>> {
+        let count = self.nodes.len() / NODE_WORDS;
+        if 2 * (count + 1) > self.index.len() {
+            // Grow the index (16 slots at first) and re-insert every node.
+            let size = (2 * self.index.len()).max(16);
+            vm.heap.free_vec(core::mem::take(&mut self.index));
+            self.index = vm.new_vec(size)?;
+            let _ = self.index.resize_within_capacity(size, 0);
+            for id in 1..=count {
+                if let Some(x) = self.node(id) {
+                    let h = self.slot_of(x);
+                    self.index.as_mut_slice()[h] = id as u32;
+                }
+            }
+        }
+        let h = self.slot_of(nd);
+        let id = self.index.as_slice()[h] as usize;
+        if id != 0 {
+            return Ok(Some(id));
+        }
+        let id = count + 1;
+        if id > MAX_NODES {
+            return Ok(None);
+        }
+        vm.vec_extend_local(&mut self.nodes, &nd.words())?;
+        self.index.as_mut_slice()[h] = id as u32;
+        Ok(Some(id))
+    }
+
+    /// The index slot holding `nd`, or the free slot where it belongs.
+    fn slot_of(&self, nd: Node) -> usize {
+        let mask = self.index.len() - 1;
+        let mut h = nd.hash() & mask;
+        loop {
+            let id = self.index.as_slice()[h] as usize;
+            if id == 0 || self.node(id) == Some(nd) {
+                return h;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    /// `return` (or END_FINALLY resuming one) at `ip` with blocks `n`: the
+    /// first finally/with handler not yet running is entered with the
+    /// value and the sentinel on top of its recorded depth.
+    fn unwind_return(&mut self, vm: &mut Vm, ip: usize, mut n: usize) -> PyResult<bool> {
+        while let Some(b) = self.node(n) {
+            if b.kind as usize != kind::EXCEPT && b.handler as usize > ip {
+                if b.bsp as usize + 2 > self.lim.n_state {
+                    return Ok(false);
+                }
+                let Some(id) = self.intern(vm, Node { mode: mode::RETURN, dest: 0, count: 0, ..b })? else { return Ok(false) };
+                return self.reach(vm, b.handler as usize, pack(b.bsp as usize + 2, id));
+            }
+            n = b.parent as usize;
+        }
+        Ok(true)
+    }
+
+    /// UNWIND_JUMP (or END_FINALLY resuming one) at `ip`, depth `d`, blocks
+    /// `n`, to `dest` leaving `count & 0x7f` blocks (and a for-iterator if
+    /// bit 0x80 is set): mirrors `dispatch::unwind_jump`.
+    fn unwind_jump(&mut self, vm: &mut Vm, ip: usize, mut d: usize, mut n: usize, dest: usize, mut count: usize) -> PyResult<bool> {
+        while count & 0x7f > 0 {
+            count -= 1;
+            let Some(b) = self.node(n) else { return Ok(false) };
+            if b.kind as usize != kind::EXCEPT && b.handler as usize > ip {
+                if d + 2 > self.lim.n_state {
+                    return Ok(false);
+                }
+                let nd = Node { mode: mode::JUMP, dest: dest as u32, count: count as u32, ..b };
+                let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
+                return self.reach(vm, b.handler as usize, pack(d + 2, id));
+            }
+            if b.handler as usize <= ip {
+                d = b.bsp as usize;
+            }
+            n = b.parent as usize;
+        }
+        if count & 0x80 != 0 {
+            let Some(d4) = d.checked_sub(4) else { return Ok(false) };
+            d = d4;
+        }
+        self.reach(vm, dest, pack(d, n))
+    }
+
+    /// Simulates the basic block at leader `li` from `state`, propagating
+    /// states to its successors.
+    fn run_block(&mut self, vm: &mut Vm, li: usize, state: u32) -> PyResult<bool> {
+        let code = self.code;
+        let (mut d, mut n) = unpack(state);
+        let mut ip = self.leaders.as_slice()[li] as usize;
+        let next_leader = self.leaders.as_slice().get(li + 1).map_or(usize::MAX, |&l| l as usize);
+        let ns = self.lim.n_state;
+        loop {
+            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
+            let top = self.node(n);
+            let unwinding = top.is_some_and(|b| b.mode != mode::NORMAL);
+            // (slots needed on entry, slots popped, slots pushed)
+            let (need, pop, push): (usize, usize, usize) = match i.opc {
+                0xb0..=0xbf | 0x70..=0xaf => (0, 0, 1),
+                0xc0..=0xcf => (1, 1, 0),
+                0xd0..=0xd3 => (1, 1, 1),
+                0xd7..=0xf9 => (2, 2, 1),
+                op::LOAD_CONST_STRING | op::LOAD_NAME | op::LOAD_GLOBAL | op::LOAD_CONST_SMALL_INT | op::LOAD_CONST_OBJ
+                | op::LOAD_FAST_N | op::LOAD_DEREF | op::LOAD_CONST_FALSE | op::LOAD_CONST_NONE | op::LOAD_CONST_TRUE
+                | op::LOAD_NULL | op::LOAD_BUILD_CLASS | op::BUILD_MAP | op::MAKE_FUNCTION => (0, 0, 1),
+                op::LOAD_ATTR | op::GET_ITER => (1, 1, 1),
+                op::LOAD_METHOD => (1, 1, 2),
+                op::LOAD_SUPER_METHOD => (3, 3, 2),
+                op::STORE_NAME | op::STORE_GLOBAL | op::STORE_FAST_N | op::STORE_DEREF | op::POP_TOP | op::IMPORT_STAR => {
+                    (1, 1, 0)
+                }
+                op::STORE_ATTR => (2, 2, 0),
+                op::DELETE_NAME | op::DELETE_GLOBAL | op::DELETE_FAST | op::DELETE_DEREF => (0, 0, 0),
+                op::IMPORT_NAME => (2, 2, 1),
+                op::IMPORT_FROM => (1, 0, 1),
+                op::MAKE_FUNCTION_DEFARGS => (2, 2, 1),
+                op::MAKE_CLOSURE => (i.extra as usize, i.extra as usize, 1),
+                op::MAKE_CLOSURE_DEFARGS => (i.extra as usize + 2, i.extra as usize + 2, 1),
+                op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => (i.arg, i.arg, 1),
+                op::BUILD_SLICE => {
+                    let k = if i.arg == 3 { 3 } else { 2 };
+                    (k, k, 1)
+                }
+                op::STORE_MAP => (3, 2, 0),
+                op::STORE_COMP => {
+                    let p = if i.arg & 3 == 1 { 2 } else { 1 };
+                    ((i.arg >> 2).saturating_add(1).max(p), p, 0)
+                }
+                op::UNPACK_SEQUENCE => (1, 1, i.arg),
+                op::UNPACK_EX => (1, 1, (i.arg & 0xff) + ((i.arg >> 8) & 0xff) + 1),
+                op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
+                    let var = usize::from(i.opc == op::CALL_FUNCTION_VAR_KW || i.opc == op::CALL_METHOD_VAR_KW);
+                    let method = usize::from(i.opc == op::CALL_METHOD || i.opc == op::CALL_METHOD_VAR_KW);
+                    let k = (i.arg & 0xff) + 2 * ((i.arg >> 8) & 0xff) + var + 1 + method;
+                    (k, k, 1)
+                }
+                op::LOAD_SUBSCR => (2, 2, 1),
+                op::STORE_SUBSCR => (3, 3, 0),
+                op::DUP_TOP => (1, 1, 2),
+                op::DUP_TOP_TWO => (2, 2, 4),
+                op::ROT_TWO => (2, 2, 2),
+                op::ROT_THREE => (3, 3, 3),
+                op::WITH_CLEANUP if unwinding => (4, 4, 2),
+                op::WITH_CLEANUP => (3, 3, 1),
+                op::GET_ITER_STACK => (1, 1, 4),
+                op::YIELD_VALUE => (1, 1, 1),
+                op::YIELD_FROM => (2, 2, 1),
+                op::RETURN_VALUE | op::RAISE_OBJ => (1, 1, 0),
+                op::RAISE_FROM => (2, 2, 0),
+                op::RAISE_LAST => (0, 0, 0),
+                op::END_FINALLY if unwinding => (2, 2, 0),
+                op::END_FINALLY => (1, 1, 0),
+                op::FOR_ITER => (4, 0, 1),
+                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => (1, 1, 0),
+                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => (1, 1, 0),
+                op::SETUP_WITH => (1, 1, 3),
+                op::JUMP | op::SETUP_EXCEPT | op::SETUP_FINALLY | op::POP_EXCEPT_JUMP | op::UNWIND_JUMP => (0, 0, 0),
+                _ => return Ok(false),
+            };
+            if d < need || d - pop + push > ns {
+                // ROT_TWO/ROT_THREE check their depth at run time (raising
+                // RuntimeError): MicroPython's `async with` code has a path
+                // that reaches them too shallow for an exception (which
+                // never takes it), so such a path just ends here.
+                return Ok(matches!(i.opc, op::ROT_TWO | op::ROT_THREE) && d < need);
+            }
+            let before = d;
+            d = d - pop + push;
+            match i.opc {
+                op::RETURN_VALUE => return self.unwind_return(vm, ip, n),
+                op::RAISE_OBJ | op::RAISE_FROM | op::RAISE_LAST => return Ok(true),
+                op::JUMP => return self.reach(vm, i.target, pack(d, n)),
+                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
+                    if !self.reach(vm, i.target, pack(d, n))? {
+                        return Ok(false);
+                    }
+                }
+                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
+                    if !self.reach(vm, i.target, pack(before, n))? {
+                        return Ok(false);
+                    }
+                }
+                op::FOR_ITER => {
+                    if !self.reach(vm, i.target, pack(before - 4, n))? {
+                        return Ok(false);
+                    }
+                }
+                op::SETUP_EXCEPT | op::SETUP_FINALLY | op::SETUP_WITH => {
+                    let (k, bsp) = match i.opc {
+                        op::SETUP_EXCEPT => (kind::EXCEPT, before),
+                        op::SETUP_FINALLY => (kind::FINALLY, before),
+                        _ => (kind::WITH, before + 1),
+                    };
+                    let height = top.map_or(0, |p| p.height as usize) + 1;
+                    if height > self.lim.n_exc_stack || bsp + 2 > ns {
+                        return Ok(false);
+                    }
+                    let nd = Node {
+                        parent: n as u32,
+                        kind: k as u32,
+                        handler: i.target as u32,
+                        bsp: bsp as u32,
+                        height: height as u32,
+                        mode: mode::NORMAL,
+                        dest: 0,
+                        count: 0,
+                    };
+                    let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
+                    n = id;
+                    if !self.reach(vm, i.target, pack(bsp + 1, n))? {
+                        return Ok(false);
+                    }
+                }
+                op::POP_EXCEPT_JUMP => match top {
+                    Some(b) => return self.reach(vm, i.target, pack(d, b.parent as usize)),
+                    None => return Ok(false),
+                },
+                op::END_FINALLY => match top {
+                    Some(b) if b.mode == mode::RETURN => return self.unwind_return(vm, ip, b.parent as usize),
+                    Some(b) if b.mode == mode::JUMP => {
+                        return self.unwind_jump(vm, ip, d, b.parent as usize, b.dest as usize, b.count as usize)
+                    }
+                    Some(b) => n = b.parent as usize,
+                    None => return Ok(false),
+                },
+                op::UNWIND_JUMP => return self.unwind_jump(vm, ip, d, n, i.target, i.extra as usize),
+                _ => {}
+            }
+            if i.next >= code.len() {
+                // Running off the end of the code.
+                return Ok(false);
+            }
+            if i.next >= next_leader {
+                return self.reach(vm, i.next, pack(d, n));
+            }
+            ip = i.next;
+        }
+    }
+}
