@@ -688,6 +688,8 @@ impl Blocks {
             match n {
                 1 => (p as *mut [usize; 4]).write([0; 4]),
                 2 => (p as *mut [usize; 8]).write([0; 8]),
+                3 => (p as *mut [usize; 12]).write([0; 12]),
+                4 => (p as *mut [usize; 16]).write([0; 16]),
                 _ => core::ptr::write_bytes(p, 0, n * BLOCK),
             }
         }
@@ -699,15 +701,28 @@ impl Blocks {
         (0..self.n_blocks).map(|b| self.atb(b)).collect()
     }
 
-    /// Blocks from `start` on became free: move the hints back so they
-    /// stay true (a run of `k` blocks may now start as early as
-    /// `start - (k - 1)`, if the blocks before `start` are free).
+    /// Blocks `start .. end` became free: move back the hints of the sizes
+    /// that now fit in the free run around them, so the hints stay true (a
+    /// new run of `k + 1` free blocks includes a freed block, so it starts
+    /// at `start - k` or later). A hole too short for a size does not make
+    /// that size's search start over.
     #[inline]
-    fn freed_from(&mut self, start: usize) {
+    fn freed(&mut self, start: usize, end: usize) {
+        // Free blocks just below and just above, up to what matters.
+        let lo = start.saturating_sub(SMALL - 1);
+        let mut a = start;
+        while a > lo && self.atb(a - 1) == FREE {
+            a -= 1;
+        }
+        let hi = (end + SMALL - 1).min(self.n_blocks);
+        let mut b = end;
+        while b < hi && self.atb(b) == FREE {
+            b += 1;
+        }
         for (k, r) in self.rover.iter_mut().enumerate() {
-            let earliest = start.saturating_sub(k);
-            if earliest < *r {
-                *r = earliest;
+            let s = a.max(start.saturating_sub(k));
+            if b - s > k && s < *r {
+                *r = s;
             }
         }
     }
@@ -716,18 +731,57 @@ impl Blocks {
     /// finaliser bit, and with the no-scan bit if `no_scan` (the tail
     /// blocks will hold no pointers). None if no run of free blocks is
     /// long enough.
-    #[inline]
+    ///
+    /// Fast path: a small request whose first fit lies in the table word
+    /// of its size's hint, below the ceiling, takes it (the common case
+    /// right after frees and sweeps, and when allocating into a free area).
+    #[inline(always)]
     pub fn alloc(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(1);
-        let start = self.find_free(n)?;
-        let o = start % EPW;
-        if o + n <= EPW {
-            let i = start / EPW;
-            let w = self.aw(i);
-            self.set_aw(i, w | ((run_mask(o, n) & !LO) ^ (3 << (2 * o))));
-        } else {
-            self.fill_run(start, n, HEAD);
+        if n <= SMALL {
+            let hint = self.rover[n - 1];
+            let i = hint / EPW;
+            if i < self.atb_words {
+                let w = self.aw(i);
+                // Runs of `n` free entries inside word `i`, from the hint on.
+                let m = runs(free_bits(w) & !below(hint % EPW), n);
+                if m != 0 {
+                    // The lowest of them is the first fit: no run starts
+                    // below the hint, and one starting between the hint
+                    // and it would have to fit in this word too.
+                    let o = (m.trailing_zeros() / 2) as usize;
+                    let start = i * EPW + o;
+                    if start + n <= self.ceiling {
+                        // No run of `n` starts inside the blocks taken.
+                        self.rover[n - 1] = start + n;
+                        self.thorough = false;
+                        self.small_since_gc += n;
+                        self.set_aw(i, w | ((run_mask(o, n) & !LO) ^ (3 << (2 * o))));
+                        return Some(self.finish_alloc(start, n, finaliser, no_scan));
+                    }
+                }
+            }
         }
+        self.alloc_slow(n, finaliser, no_scan)
+    }
+
+    /// [`Blocks::alloc`] after the fast path: searches the table.
+    #[inline(never)]
+    fn alloc_slow(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        let start = self.find_free(n)?;
+        if n <= SMALL {
+            // The found run is taken now: the fast path's next try for
+            // this size starts just past it.
+            self.rover[n - 1] = start + n;
+        }
+        self.fill_run(start, n, HEAD);
+        Some(self.finish_alloc(start, n, finaliser, no_scan))
+    }
+
+    /// The table bits of a new allocation are set: its FTB bits, count,
+    /// zeroing.
+    #[inline(always)]
+    fn finish_alloc(&mut self, start: usize, n: usize, finaliser: bool, no_scan: bool) -> NonNull<u8> {
         if finaliser {
             self.set_ftb(start, true);
         }
@@ -736,7 +790,8 @@ impl Blocks {
         }
         self.used += n;
         self.zero(start, n);
-        NonNull::new(self.block_ptr(start))
+        // Pool addresses are never null (`base` is not).
+        NonNull::new(self.block_ptr(start)).unwrap_or(self.base)
     }
 
     /// Frees the allocation whose head is `b` (tails included).
@@ -752,7 +807,7 @@ impl Blocks {
             // Undo the placement step of a large allocation freed at once.
             self.top = b + n;
         }
-        self.freed_from(b);
+        self.freed(b, b + n);
     }
 
     /// Frees the allocation starting at `addr` (ignored unless `addr` is the
@@ -785,7 +840,7 @@ impl Blocks {
                     self.set_ftb(b + 1, false);
                 }
                 self.used -= have - want;
-                self.freed_from(b + want);
+                self.freed(b + want, b + have);
             }
             return Some((have, want));
         }
@@ -1120,6 +1175,11 @@ mod tests {
                             if let Some(p) = h.alloc(nb * BLOCK, false, r.below(2) == 0) {
                                 let b = h.block_of_addr(p.as_ptr() as usize).unwrap();
                                 assert!(model[b..b + nb].iter().all(|&x| x == FREE));
+                                if nb <= SMALL {
+                                    // The hints are true: small requests get the lowest fit.
+                                    let first = (0..=n - nb).find(|&s| model[s..s + nb].iter().all(|&x| x == FREE));
+                                    assert_eq!(Some(b), first, "first fit for {nb}");
+                                }
                                 model[b] = HEAD;
                                 model[b + 1..b + nb].fill(TAIL);
                                 heads.push(b);
