@@ -21,7 +21,7 @@
 //! type's `finalise` slot called (with the heap locked, so a finaliser
 //! cannot allocate); then every unmarked allocation is freed.
 
-use crate::heap::blocks::{Blocks, BLOCK, FREE, HEAD, MARK, TAIL, WORD};
+use crate::heap::blocks::{Blocks, BLOCK, WORD};
 use crate::heap::Heap;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -42,16 +42,7 @@ impl Marker<'_> {
     /// marked) and queues it for scanning.
     #[inline(always)]
     fn mark(&mut self, w: usize) {
-        let Some(b) = self.blocks.block_of_addr(w) else { return };
-        let head = match self.blocks.atb(b) {
-            HEAD => b,
-            TAIL => match self.blocks.head_of(b) {
-                Some(h) if self.blocks.atb(h) == HEAD => h,
-                _ => return,
-            },
-            _ => return, // FREE, or already marked
-        };
-        self.blocks.set_atb(head, MARK);
+        let Some(head) = self.blocks.mark_addr(w) else { return };
         if self.sp < MARK_STACK {
             self.stack[self.sp] = head as u32;
             self.sp += 1;
@@ -69,14 +60,19 @@ impl Marker<'_> {
         }
     }
 
-    /// Marks what the words of the allocation at head `b` point to.
+    /// Marks what the words of the allocation at head `b` point to (only
+    /// its first block if the rest hold no pointers).
+    #[inline]
     fn scan_alloc(&mut self, b: usize) {
-        let n = self.blocks.alloc_blocks(b);
-        for k in b..b + n {
-            for i in 0..BLOCK / WORD {
-                let w = self.blocks.word(k, i);
-                self.mark(w);
-            }
+        let n = self.blocks.scan_blocks(b) * (BLOCK / WORD);
+        let p = self.blocks.block_ptr(b) as *const usize;
+        for i in 0..n {
+            // SAFETY: word `i` lies inside the allocation's `n / 4` blocks
+            // in the pool (aligned: blocks are BLOCK-aligned). It is read
+            // as a plain integer; nothing holds a mutable reference into
+            // the pool while the collector runs.
+            let w = unsafe { p.add(i).read() };
+            self.mark(w);
         }
     }
 
@@ -99,14 +95,11 @@ impl Marker<'_> {
         self.drain();
         while self.overflow {
             self.overflow = false;
-            let n = self.blocks.n_blocks();
             let mut b = 0;
-            while b < n {
-                if self.blocks.atb(b) == MARK {
-                    self.scan_alloc(b);
-                    self.drain();
-                }
-                b += 1;
+            while let Some(m) = self.blocks.next_marked(b) {
+                self.scan_alloc(m);
+                self.drain();
+                b = m + 1;
             }
         }
     }
@@ -185,58 +178,22 @@ fn scan_native_stack(m: &mut Marker<'_>, stack_base: usize) {
 /// Calls the `finalise` slot of every unmarked object that has the
 /// finaliser bit, with the heap locked.
 fn run_finalisers(vm: &mut Vm) {
-    let n = vm.heap.blocks.n_blocks();
     let mut b = 0;
     vm.heap.stats.lock_depth += 1;
-    while b < n {
-        if vm.heap.blocks.atb(b) == HEAD && vm.heap.blocks.ftb(b) {
-            vm.heap.blocks.set_ftb(b, false);
-            let o = Obj::from_raw(vm.heap.blocks.block_ptr(b) as usize);
-            if let Some(f) = o.ptr_type().and_then(|t| t.finalise) {
-                f(vm, o);
-            }
+    while let Some(h) = vm.heap.blocks.next_unmarked_final(b) {
+        vm.heap.blocks.set_ftb(h, false);
+        let o = Obj::from_raw(vm.heap.blocks.block_ptr(h) as usize);
+        if let Some(f) = o.ptr_type().and_then(|t| t.finalise) {
+            f(vm, o);
         }
-        b += 1;
+        b = h + 1;
     }
     vm.heap.stats.lock_depth -= 1;
 }
 
 /// Frees every unmarked allocation and unmarks the rest.
 fn sweep(blocks: &mut Blocks) {
-    let n = blocks.n_blocks();
-    let mut used = 0;
-    let mut first_free = n;
-    let mut live = false;
-    for b in 0..n {
-        match blocks.atb(b) {
-            MARK => {
-                blocks.set_atb(b, HEAD);
-                live = true;
-                used += 1;
-            }
-            HEAD => {
-                blocks.set_atb(b, FREE);
-                blocks.set_ftb(b, false);
-                live = false;
-                first_free = first_free.min(b);
-            }
-            TAIL => {
-                if live {
-                    used += 1;
-                } else {
-                    blocks.set_atb(b, FREE);
-                    first_free = first_free.min(b);
-                }
-            }
-            _ => {
-                live = false;
-                first_free = first_free.min(b);
-            }
-        }
-    }
-    let _ = FREE;
-    blocks.set_used(used);
-    blocks.set_first_free(first_free);
+    blocks.sweep();
 }
 
 /// Copies the callee-saved registers into an array on the stack, so
@@ -293,6 +250,7 @@ mod tests {
     //! The collector's core on a bare heap (no interpreter), so these run
     //! under Miri.
     use super::*;
+    use crate::heap::blocks::{FREE, HEAD, MARK, TAIL};
     use alloc::vec;
     use core::ptr::NonNull;
 
@@ -320,11 +278,11 @@ mod tests {
     fn reachable_survive_and_cycles_are_freed() {
         let mut mem = vec![0u8; 8192];
         let mut h = heap_in(&mut mem);
-        let a = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
-        let b = h.alloc(3 * BLOCK, false).unwrap().as_ptr() as usize;
-        let c = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
-        let d = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
-        let e = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
+        let a = h.alloc(BLOCK, false, false).unwrap().as_ptr() as usize;
+        let b = h.alloc(3 * BLOCK, false, false).unwrap().as_ptr() as usize;
+        let c = h.alloc(BLOCK, false, false).unwrap().as_ptr() as usize;
+        let d = h.alloc(BLOCK, false, false).unwrap().as_ptr() as usize;
+        let e = h.alloc(BLOCK, false, false).unwrap().as_ptr() as usize;
         let (ab, bb, cb, db) = (
             h.block_of_addr(a).unwrap(),
             h.block_of_addr(b).unwrap(),
@@ -355,11 +313,11 @@ mod tests {
         let n = (MARK_STACK * 4).min(h.n_blocks() - 1);
         let mut addrs = vec![];
         for _ in 0..n {
-            addrs.push(h.alloc(BLOCK, false).unwrap().as_ptr() as usize);
+            addrs.push(h.alloc(BLOCK, false, false).unwrap().as_ptr() as usize);
         }
         // A wide fan-out: one allocation points at more blocks than the
         // mark stack holds.
-        let first = h.alloc(n.div_ceil(4) * BLOCK, false).unwrap().as_ptr() as usize;
+        let first = h.alloc(n.div_ceil(4) * BLOCK, false, false).unwrap().as_ptr() as usize;
         let fb = h.block_of_addr(first).unwrap();
         for (i, &a) in addrs.iter().enumerate() {
             write_word(&h, fb + i / 4, i % 4, a);

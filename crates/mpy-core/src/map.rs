@@ -19,7 +19,7 @@
 //!   with 2 entries costs one 4-word block for its table, as on
 //!   MicroPython.
 //! * **Indexed** (more entries): a 4-word header `[capacity, live,
-//!   index slots used, 0]`, then `capacity` pairs (a deleted entry keeps
+//!   index slots used, index slots - 1]`, then `capacity` pairs (a deleted entry keeps
 //!   its place with NULL key and value until the next resize), then the
 //!   32-bit hashes packed `G` per word, then an open-addressing index of
 //!   `u32` positions (`2 * capacity` slots, a power of two, linear
@@ -208,8 +208,8 @@ impl Map {
             return None;
         }
         let mut c = self.candidates(hash);
-        while let Some(p) = c.next_pos() {
-            if self.key_at(p) == key {
+        while let Some((p, e)) = c.next_key() {
+            if e == key {
                 return Some(p);
             }
         }
@@ -221,17 +221,21 @@ impl Map {
     /// caller compares keys; positions stay valid until the next mutation.
     #[inline]
     pub fn candidates(&self, hash: u32) -> Candidates<'_> {
+        let t = self.t.full_slice();
         if self.small() {
-            Candidates { map: self, hash, s: 0, steps: 0, indexed: false }
-        } else {
-            Candidates { map: self, hash, s: hash as usize, steps: 0, indexed: true }
+            return Candidates { t, hash, s: 0, left: self.t.len() / 2, mask: 0, hbase: 0, ibase: 0, indexed: false };
         }
+        let cap = t.first().copied().unwrap_or(0);
+        let mask = t.get(3).copied().unwrap_or(0);
+        let hbase = HDR + 2 * cap;
+        let ibase = hbase + cap.div_ceil(G);
+        Candidates { t, hash, s: hash as usize, left: mask + 1, mask, hbase, ibase, indexed: true }
     }
 
     #[inline(always)]
     fn index_base(&self) -> (usize, usize) {
         let cap = self.w(0);
-        (HDR + 2 * cap + cap.div_ceil(G), index_slots(cap) - 1)
+        (HDR + 2 * cap + cap.div_ceil(G), self.w(3))
     }
 
     #[inline(always)]
@@ -312,7 +316,7 @@ impl Map {
             t[0] = cap;
             t[1] = 0;
             t[2] = 0;
-            t[3] = 0;
+            t[3] = index_slots(cap) - 1;
         }
         let (base, _) = self.index_base();
         for i in base..words {
@@ -485,12 +489,22 @@ impl Map {
     }
 }
 
-/// Candidate positions for a hash (see [`Map::candidates`]).
+/// Candidate positions for a hash (see [`Map::candidates`]): the table's
+/// words and where its parts start, read once.
 pub struct Candidates<'a> {
-    map: &'a Map,
+    /// The table's whole buffer.
+    t: &'a [usize],
     hash: u32,
+    /// Next position (small) or index slot (indexed).
     s: usize,
-    steps: usize,
+    /// Positions (small) or probe steps (indexed) left.
+    left: usize,
+    /// Index slots - 1.
+    mask: usize,
+    /// Word offset of the stored hashes.
+    hbase: usize,
+    /// Word offset of the index.
+    ibase: usize,
     indexed: bool,
 }
 
@@ -498,26 +512,38 @@ impl Candidates<'_> {
     /// The next candidate position.
     #[inline]
     pub fn next_pos(&mut self) -> Option<usize> {
+        self.next_key().map(|(p, _)| p)
+    }
+
+    /// The next candidate position and its key (NULL for a deleted
+    /// place).
+    #[inline]
+    pub fn next_key(&mut self) -> Option<(usize, Obj)> {
         if !self.indexed {
-            let p = self.s;
-            if p < self.map.end_pos() {
-                self.s += 1;
-                return Some(p);
-            }
-            return None;
-        }
-        let (base, mask) = self.map.index_base();
-        while self.steps <= mask {
-            let s = self.s & mask;
-            self.s = s + 1;
-            self.steps += 1;
-            let v = self.map.islot(base, s);
-            if v == EMPTY {
-                self.steps = usize::MAX - 1;
+            if self.left == 0 {
                 return None;
             }
-            if v != DELETED && self.map.hash_at(v as usize) == Some(self.hash) {
-                return Some(v as usize);
+            self.left -= 1;
+            let p = self.s;
+            self.s += 1;
+            return Some((p, Obj::from_raw(self.t.get(2 * p).copied().unwrap_or(0))));
+        }
+        while self.left > 0 {
+            self.left -= 1;
+            let s = self.s & self.mask;
+            self.s = s + 1;
+            let v = (self.t.get(self.ibase + s / G).copied().unwrap_or(usize::MAX) >> shift(s)) as u32;
+            if v == EMPTY {
+                self.left = 0;
+                return None;
+            }
+            if v == DELETED {
+                continue;
+            }
+            let p = v as usize;
+            let h = (self.t.get(self.hbase + p / G).copied().unwrap_or(0) >> shift(p)) as u32;
+            if h == self.hash {
+                return Some((p, Obj::from_raw(self.t.get(HDR + 2 * p).copied().unwrap_or(0))));
             }
         }
         None

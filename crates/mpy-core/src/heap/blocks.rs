@@ -4,15 +4,25 @@
 //! Layout of the region (all of it, exactly the configured heap size):
 //!
 //! ```text
-//! [ ATB: 2 bits per block ][ FTB: 1 bit per block ][ pad ][ pool: n_blocks * BLOCK ][ slack ]
+//! [ pad ][ ATB: 2 bits per block ][ FTB: 1 bit per block ][ pad ][ pool: n_blocks * BLOCK ][ slack ]
 //! ```
 //!
 //! Each block's 2-bit ATB entry is [`FREE`], [`HEAD`] (first block of an
 //! allocation), [`TAIL`] (a following block of the same allocation) or
 //! [`MARK`] (a head the collector has marked). An allocation is a head and
-//! the tails after it. The FTB bit of a head says the object has a
-//! finaliser. Only the tables are initialised when the heap is made
-//! (blocks are zeroed when allocated), so making a heap is cheap.
+//! the tails after it. Both tables are whole machine words (word-aligned,
+//! at most a few bytes of padding), so the allocator, the collector and
+//! the sweep work on 4 * WORD entries at a time with bit operations. The
+//! ATB always ends with at least one sentinel entry past the last block,
+//! set to [`HEAD`]: a scan for free or tail entries stops there without a
+//! bounds check.
+//!
+//! FTB bits: the bit of a head says the object has a finaliser; the bit of
+//! an allocation's first tail says its tail blocks hold no pointers (str
+//! and bytes data, big-int digits, byte buffers: the collector scans only
+//! the first block, which holds the object header). The bits of free
+//! blocks are always clear. Only the tables are initialised when the heap
+//! is made (blocks are zeroed when allocated), so making a heap is cheap.
 //!
 //! This is the only code that touches the region's bytes through raw
 //! pointers; everything above works with block indices and the safe
@@ -40,14 +50,111 @@ const SMALL: usize = 8;
 /// Number of search hints: one per small request size.
 const ROVERS: usize = SMALL;
 
+/// ATB entries per table word.
+const EPW: usize = 4 * WORD;
+/// FTB bits per table word.
+const FPW: usize = 8 * WORD;
+/// The low bit of every 2-bit entry of a table word.
+const LO: usize = usize::MAX / 3;
+
+/// Low bits of the entries of `w` that are FREE.
+#[inline(always)]
+const fn free_bits(w: usize) -> usize {
+    !w & !(w >> 1) & LO
+}
+
+/// Low bits of the entries of `w` that are TAIL.
+#[inline(always)]
+const fn tail_bits(w: usize) -> usize {
+    (w >> 1) & !w & LO
+}
+
+/// Low bits of the entries of `w` that are HEAD (unmarked).
+#[inline(always)]
+const fn head_bits(w: usize) -> usize {
+    w & !(w >> 1) & LO
+}
+
+/// Low bits of the entries of `w` that are MARK.
+#[inline(always)]
+const fn mark_bits(w: usize) -> usize {
+    w & (w >> 1) & LO
+}
+
+/// Low bits of the entries of `w` that are not FREE.
+#[inline(always)]
+const fn used_bits(w: usize) -> usize {
+    (w | (w >> 1)) & LO
+}
+
+/// The bits of entries `0..o` of a word (`o < EPW`).
+#[inline(always)]
+const fn below(o: usize) -> usize {
+    (1usize << (2 * o)) - 1
+}
+
+/// The bits of entries `o..o + cnt` of a word (`cnt >= 1`, `o + cnt <= EPW`).
+#[inline(always)]
+const fn run_mask(o: usize, cnt: usize) -> usize {
+    let hi = if o + cnt >= EPW { usize::MAX } else { below(o + cnt) };
+    hi & !below(o)
+}
+
+/// Index of the entry of the highest set bit of `x` (non-zero).
+#[inline(always)]
+const fn top_entry(x: usize) -> usize {
+    (usize::BITS - 1 - x.leading_zeros()) as usize / 2
+}
+
+/// Low bits of the entries `k` of a word such that entries `k .. k + n`
+/// are all free (`f` = [`free_bits`] of the word). Runs do not continue
+/// past the word's last entry.
+#[inline(always)]
+fn runs(f: usize, n: usize) -> usize {
+    if n > EPW {
+        return 0;
+    }
+    let mut m = f;
+    let mut have = 1;
+    // Invariant: bit 2k of `m` is set iff entries k .. k + have are free.
+    while have < n && m != 0 {
+        let s = have.min(n - have);
+        m &= m >> (2 * s);
+        have += s;
+    }
+    m
+}
+
+/// Packs the low entry bits of `x` (bits 0, 2, 4, ...) into its low
+/// `EPW` bits (bit `k` = entry `k`), the FTB's order.
+#[inline]
+fn compress(mut x: usize) -> usize {
+    x &= LO;
+    x = (x | (x >> 1)) & (usize::MAX / 5); // 0x3333...
+    x = (x | (x >> 2)) & (usize::MAX / 17); // 0x0f0f...
+    x = (x | (x >> 4)) & (usize::MAX / 257); // 0x00ff...
+    x = (x | (x >> 8)) & (usize::MAX / 65537); // 0x0000ffff...
+    if usize::BITS == 64 {
+        x = (x | (x >> 16)) & (u32::MAX as usize);
+    }
+    x
+}
+
 /// The region and its tables. Not `Clone`: it owns the region.
 pub struct Blocks {
-    /// Start of the region (the ATB), with provenance over all of it.
+    /// Start of the region, with provenance over all of it.
     base: NonNull<u8>,
     /// Region size in bytes.
     size: usize,
-    /// Byte offset of the FTB from `base`.
+    /// Byte offset of the ATB from `base` (word-aligned address).
+    atb_off: usize,
+    /// Words of the ATB (`n_blocks + 1` entries rounded up: the rest are
+    /// sentinels).
+    atb_words: usize,
+    /// Byte offset of the FTB from `base`, just after the ATB.
     ftb_off: usize,
+    /// Words of the FTB (two per ATB word, rounded up).
+    ftb_words: usize,
     /// Byte offset of block 0 from `base` (BLOCK-aligned address).
     pool_off: usize,
     /// Number of blocks in the pool.
@@ -77,6 +184,17 @@ pub struct Blocks {
     owned: bool,
 }
 
+/// Table sizes and offsets for `n` blocks in a region at `addr`:
+/// (ATB offset, ATB words, FTB offset, FTB words, pool offset).
+fn layout(addr: usize, n: usize) -> (usize, usize, usize, usize, usize) {
+    let atb_off = addr.next_multiple_of(WORD) - addr;
+    let atb_words = (n + 1).div_ceil(EPW);
+    let ftb_words = atb_words.div_ceil(2);
+    let ftb_off = atb_off + atb_words * WORD;
+    let pool_off = (addr + ftb_off + ftb_words * WORD).next_multiple_of(BLOCK) - addr;
+    (atb_off, atb_words, ftb_off, ftb_words, pool_off)
+}
+
 impl Blocks {
     /// Lays out a heap in `size` bytes at `base` and clears its tables.
     ///
@@ -86,25 +204,54 @@ impl Blocks {
     /// and `base` must carry provenance over all of it.
     pub unsafe fn new(base: NonNull<u8>, size: usize, owned: bool) -> Blocks {
         // Blocks needed so that tables + pool fit: per block, BLOCK bytes of
-        // pool plus 3 bits of tables; plus up to BLOCK-1 bytes of alignment.
+        // pool plus 3 bits of tables; plus padding and alignment.
         let addr = base.as_ptr() as usize;
-        let usable = size.saturating_sub(BLOCK);
+        let usable = size.saturating_sub(BLOCK + 3 * WORD);
         let mut n = usable * 8 / (BLOCK * 8 + 3);
-        let layout = |n: usize| {
-            let atb = n.div_ceil(4);
-            let ftb = n.div_ceil(8);
-            let pool_start = (addr + atb + ftb).next_multiple_of(BLOCK);
-            (atb, pool_start - addr)
-        };
-        while n > 0 && layout(n).1 + n * BLOCK > size {
+        while n > 0 && layout(addr, n).4 + n * BLOCK > size {
             n -= 1;
         }
-        let (atb, pool_off) = layout(n);
-        let tables = pool_off.min(size);
-        // SAFETY: `tables <= size` bytes from `base` belong to this heap
-        // (caller's contract); clearing them initialises the ATB and FTB.
-        unsafe { core::ptr::write_bytes(base.as_ptr(), 0, tables) };
-        Blocks { base, size, ftb_off: atb, pool_off, n_blocks: n, rover: [0; ROVERS], used: 0, top: n, thorough: false, ceiling: n / 2, small_since_gc: 0, owned }
+        let (atb_off, atb_words, ftb_off, ftb_words, pool_off) = layout(addr, n);
+        let mut h = Blocks {
+            base,
+            size,
+            atb_off,
+            atb_words,
+            ftb_off,
+            ftb_words,
+            pool_off,
+            n_blocks: n,
+            rover: [0; ROVERS],
+            used: 0,
+            top: n,
+            thorough: false,
+            ceiling: n / 2,
+            small_since_gc: 0,
+            owned,
+        };
+        if n > 0 {
+            // SAFETY: with `n > 0` the tables (`pool_off <= size` bytes from
+            // `base`) belong to this heap (caller's contract); clearing them
+            // initialises the ATB and FTB.
+            unsafe { core::ptr::write_bytes(base.as_ptr(), 0, pool_off) };
+            h.set_sentinels();
+        }
+        h
+    }
+
+    /// The sentinel entries (past the last block, in the last ATB word),
+    /// as HEAD bits.
+    #[inline]
+    fn sentinel_bits(&self) -> usize {
+        LO & !below(self.n_blocks % EPW)
+    }
+
+    /// Sets the sentinel entries to HEAD.
+    fn set_sentinels(&mut self) {
+        let i = self.atb_words - 1;
+        let s = self.sentinel_bits();
+        let w = self.aw(i) & !(s | (s << 1));
+        self.set_aw(i, w | s);
     }
 
     /// Region size in bytes.
@@ -164,58 +311,85 @@ impl Blocks {
         addr.wrapping_sub(self.pool_addr()) < self.n_blocks * BLOCK
     }
 
-    /// The ATB entry of block `b` (< n_blocks).
+    /// ATB word `i` (< atb_words): entries `EPW * i ..`, entry `k` in bits
+    /// `2k, 2k + 1`.
+    #[inline(always)]
+    fn aw(&self, i: usize) -> usize {
+        debug_assert!(i < self.atb_words);
+        // SAFETY: word `i` of the ATB lies inside the region this heap
+        // owns (`layout`), at a word-aligned address (`atb_off`).
+        unsafe { *(self.base.as_ptr().add(self.atb_off + i * WORD) as *const usize) }
+    }
+
+    /// Sets ATB word `i`.
+    #[inline(always)]
+    fn set_aw(&mut self, i: usize, w: usize) {
+        debug_assert!(i < self.atb_words);
+        // SAFETY: as in `aw`; `&mut self` means no one else reads it now.
+        unsafe { *(self.base.as_ptr().add(self.atb_off + i * WORD) as *mut usize) = w }
+    }
+
+    /// FTB word `j` (< ftb_words): blocks `FPW * j ..`, one bit each.
+    #[inline(always)]
+    fn fw(&self, j: usize) -> usize {
+        debug_assert!(j < self.ftb_words);
+        // SAFETY: word `j` of the FTB lies inside the region, word-aligned
+        // (`ftb_off` is `atb_off` plus whole words).
+        unsafe { *(self.base.as_ptr().add(self.ftb_off + j * WORD) as *const usize) }
+    }
+
+    /// Sets FTB word `j`.
+    #[inline(always)]
+    fn set_fw(&mut self, j: usize, w: usize) {
+        debug_assert!(j < self.ftb_words);
+        // SAFETY: as in `fw`; `&mut self`.
+        unsafe { *(self.base.as_ptr().add(self.ftb_off + j * WORD) as *mut usize) = w }
+    }
+
+    /// The ATB entry of block `b` (< n_blocks; sentinels read as HEAD).
     #[inline(always)]
     pub fn atb(&self, b: usize) -> u8 {
-        debug_assert!(b < self.n_blocks);
-        // SAFETY: `b < n_blocks`, so byte `b / 4` is inside the ATB, which
-        // is inside the region this heap owns.
-        let byte = unsafe { *self.base.as_ptr().add(b / 4) };
-        (byte >> ((b % 4) * 2)) & 3
+        ((self.aw(b / EPW) >> (2 * (b % EPW))) & 3) as u8
     }
 
     /// Sets the ATB entry of block `b` (< n_blocks).
     #[inline(always)]
     pub fn set_atb(&mut self, b: usize, v: u8) {
         debug_assert!(b < self.n_blocks && v < 4);
-        // SAFETY: as in `atb`; `&mut self` means no one else reads it now.
-        unsafe {
-            let p = self.base.as_ptr().add(b / 4);
-            let sh = (b % 4) * 2;
-            *p = (*p & !(3 << sh)) | (v << sh);
-        }
+        let i = b / EPW;
+        let sh = 2 * (b % EPW);
+        let w = self.aw(i);
+        self.set_aw(i, (w & !(3 << sh)) | ((v as usize) << sh));
     }
 
-    /// The raw ATB byte holding blocks `4 * i .. 4 * i + 4`.
-    #[inline(always)]
-    fn atb_byte(&self, i: usize) -> u8 {
-        debug_assert!(i < self.n_blocks.div_ceil(4));
-        // SAFETY: `i` indexes the ATB (n_blocks / 4 bytes rounded up),
-        // inside the owned region.
-        unsafe { *self.base.as_ptr().add(i) }
-    }
-
-    /// The finaliser bit of block `b`.
+    /// The FTB bit of block `b`.
     #[inline(always)]
     pub fn ftb(&self, b: usize) -> bool {
-        debug_assert!(b < self.n_blocks);
-        // SAFETY: byte `b / 8` of the FTB is inside the region.
-        let byte = unsafe { *self.base.as_ptr().add(self.ftb_off + b / 8) };
-        byte & (1 << (b % 8)) != 0
+        (self.fw(b / FPW) >> (b % FPW)) & 1 != 0
     }
 
-    /// Sets or clears the finaliser bit of block `b`.
+    /// Sets or clears the FTB bit of block `b`.
     #[inline(always)]
     pub fn set_ftb(&mut self, b: usize, on: bool) {
-        debug_assert!(b < self.n_blocks);
-        // SAFETY: byte `b / 8` of the FTB is inside the region; `&mut self`.
-        unsafe {
-            let p = self.base.as_ptr().add(self.ftb_off + b / 8);
-            if on {
-                *p |= 1 << (b % 8);
-            } else {
-                *p &= !(1 << (b % 8));
-            }
+        let j = b / FPW;
+        let bit = 1usize << (b % FPW);
+        let w = self.fw(j);
+        self.set_fw(j, if on { w | bit } else { w & !bit });
+    }
+
+    /// Does the allocation at head `b` hold pointers only in its first
+    /// block (FTB bit of its first tail)?
+    #[inline(always)]
+    pub fn no_scan(&self, b: usize) -> bool {
+        self.atb(b + 1) == TAIL && self.ftb(b + 1)
+    }
+
+    /// Marks the allocation at head `b` (of at least 2 blocks) as holding
+    /// no pointers past its first block.
+    #[inline]
+    pub fn set_no_scan(&mut self, b: usize) {
+        if b + 1 < self.n_blocks && self.atb(b + 1) == TAIL {
+            self.set_ftb(b + 1, true);
         }
     }
 
@@ -223,27 +397,92 @@ impl Blocks {
     #[inline]
     pub fn alloc_blocks(&self, b: usize) -> usize {
         let mut e = b + 1;
-        while e < self.n_blocks && self.atb(e) == TAIL {
-            e += 1;
+        loop {
+            let o = e % EPW;
+            // Tail entries from `e` on; past the word's end reads as "not
+            // a tail". The sentinel ends every run before the table does.
+            let t = tail_bits(self.aw(e / EPW)) >> (2 * o);
+            let c = ((!t & LO).trailing_zeros() / 2) as usize;
+            if c < EPW - o {
+                return e + c - b;
+            }
+            e += EPW - o;
         }
-        e - b
     }
 
     /// Head block of the allocation containing block `b`, if allocated.
     #[inline]
-    pub fn head_of(&self, mut b: usize) -> Option<usize> {
-        loop {
-            match self.atb(b) {
-                FREE => return None,
-                TAIL => {
-                    if b == 0 {
-                        return None;
-                    }
-                    b -= 1;
-                }
-                _ => return Some(b),
-            }
+    pub fn head_of(&self, b: usize) -> Option<usize> {
+        match self.atb(b) {
+            FREE => None,
+            TAIL => self.head_before(b),
+            _ => Some(b),
         }
+    }
+
+    /// Head of the allocation whose tail is block `b`: the nearest entry
+    /// below `b` that is not a tail (None if it is free: a broken table).
+    #[cold]
+    fn head_before(&self, b: usize) -> Option<usize> {
+        let mut i = b / EPW;
+        let mut nt = !tail_bits(self.aw(i)) & LO & below(b % EPW);
+        loop {
+            if nt != 0 {
+                let h = i * EPW + top_entry(nt);
+                return (self.atb(h) != FREE).then_some(h);
+            }
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+            nt = !tail_bits(self.aw(i)) & LO;
+        }
+    }
+
+    /// Marks the allocation holding address `addr` if it is an unmarked
+    /// allocation in the pool (interior addresses count), returning its
+    /// head; None otherwise (not in the pool, free, or already marked).
+    #[inline(always)]
+    pub fn mark_addr(&mut self, addr: usize) -> Option<usize> {
+        let b = self.block_of_addr(addr)?;
+        let i = b / EPW;
+        let sh = 2 * (b % EPW);
+        let w = self.aw(i);
+        match (w >> sh) & 3 {
+            1 => {
+                // HEAD (01) becomes MARK (11).
+                self.set_aw(i, w | (3 << sh));
+                Some(b)
+            }
+            2 => self.mark_tail(b),
+            _ => None,
+        }
+    }
+
+    /// [`Blocks::mark_addr`] for an address inside a tail block.
+    #[cold]
+    fn mark_tail(&mut self, b: usize) -> Option<usize> {
+        let h = self.head_before(b)?;
+        if self.atb(h) != HEAD {
+            return None;
+        }
+        self.set_atb(h, MARK);
+        Some(h)
+    }
+
+    /// Blocks of the allocation at head `b` the collector must scan: all
+    /// of them, or only the first if the rest hold no pointers.
+    #[inline]
+    pub fn scan_blocks(&self, b: usize) -> usize {
+        let i = (b + 1) / EPW;
+        let sh = 2 * ((b + 1) % EPW);
+        if (self.aw(i) >> sh) & 3 != TAIL as usize {
+            return 1;
+        }
+        if self.ftb(b + 1) {
+            return 1;
+        }
+        self.alloc_blocks(b)
     }
 
     /// Finds `n` free blocks in a row.
@@ -258,20 +497,29 @@ impl Blocks {
     /// and dict tables) apart from the many small long-lived objects keeps
     /// the free space in long runs, and a program whose large objects keep
     /// growing does not rescan every hole too small for them.
+    #[inline]
     fn find_free(&mut self, n: usize) -> Option<usize> {
+        if n > self.n_blocks {
+            return None;
+        }
         let thorough = core::mem::take(&mut self.thorough);
         if n <= SMALL {
             let start = self.scan_up(n)?;
-            if start + n > self.ceiling && !thorough && self.small_since_gc > self.ceiling / 4 {
-                // Collect before spreading small objects higher.
-                return None;
-            }
             if start + n > self.ceiling {
+                if !thorough && self.small_since_gc > self.ceiling / 4 {
+                    // Collect before spreading small objects higher.
+                    return None;
+                }
                 self.ceiling = self.n_blocks;
             }
             self.small_since_gc += n;
             return Some(start);
         }
+        self.find_large(n, thorough)
+    }
+
+    /// The large-request part of [`Blocks::find_free`].
+    fn find_large(&mut self, n: usize, thorough: bool) -> Option<usize> {
         if let Some(start) = self.scan_down(n, self.top) {
             self.top = start;
             return Some(start);
@@ -286,120 +534,280 @@ impl Blocks {
         Some(start)
     }
 
-    /// First fit for a small request from its size's hint, moving the hint
-    /// up to where the fit was found (or to the end).
+    /// First fit for a small request (`n <= SMALL <= EPW`) from its size's
+    /// hint, moving the hint up to where the fit was found (or to the end).
+    /// Works a table word at a time, carrying the free run that reaches
+    /// the end of one word into the next.
+    #[inline]
     fn scan_up(&mut self, n: usize) -> Option<usize> {
         let k = n - 1;
-        let mut b = self.rover[k];
-        let mut run = 0;
-        while b < self.n_blocks {
-            if b % 32 == 0 && run == 0 && b + 32 <= self.n_blocks {
-                // Skip 32 blocks at a time where none is free (a free entry
-                // is a 2-bit zero).
-                let w = self.atb_u64(b / 32);
-                if !w & (!w >> 1) & 0x5555_5555_5555_5555 == 0 {
-                    b += 32;
-                    continue;
-                }
-            }
-            if self.atb(b) == FREE {
-                run += 1;
-                if run == n {
-                    let start = b + 1 - n;
+        let from = self.rover[k];
+        let mut i = from / EPW;
+        let mut f = free_bits(self.aw(i)) & !below(from % EPW);
+        // Free entries just below word `i`, contiguous up to its start.
+        let mut carry = 0;
+        loop {
+            if f == 0 {
+                carry = 0;
+            } else if f == LO {
+                carry += EPW;
+                if carry >= n {
+                    let start = (i + 1) * EPW - carry;
                     self.rover[k] = start;
                     return Some(start);
                 }
             } else {
-                run = 0;
+                let nf = !f & LO;
+                if carry + (nf.trailing_zeros() / 2) as usize >= n {
+                    let start = i * EPW - carry;
+                    self.rover[k] = start;
+                    return Some(start);
+                }
+                let m = runs(f, n);
+                if m != 0 {
+                    let start = i * EPW + (m.trailing_zeros() / 2) as usize;
+                    self.rover[k] = start;
+                    return Some(start);
+                }
+                carry = (nf.leading_zeros() / 2) as usize;
             }
-            b += 1;
+            i += 1;
+            if i == self.atb_words {
+                break;
+            }
+            f = free_bits(self.aw(i));
         }
-        self.rover[k] = b - run;
+        // The sentinel is never free, so `carry` is 0 here.
+        self.rover[k] = self.n_blocks;
         None
     }
 
     /// The highest run of `n` free blocks ending at or below `hi`.
     fn scan_down(&self, n: usize, hi: usize) -> Option<usize> {
-        let mut b = hi.min(self.n_blocks);
-        let mut run = 0;
-        while b > 0 {
-            if b % 32 == 0 && run == 0 {
-                let w = self.atb_u64(b / 32 - 1);
-                if !w & (!w >> 1) & 0x5555_5555_5555_5555 == 0 {
-                    b -= 32;
-                    continue;
-                }
-            }
-            b -= 1;
-            if self.atb(b) == FREE {
-                run += 1;
-                if run == n {
-                    return Some(b);
+        let hi = hi.min(self.n_blocks);
+        if hi < n {
+            return None;
+        }
+        let mut i = hi / EPW;
+        let mut f = free_bits(self.aw(i)) & below(hi % EPW);
+        // Free entries from the end of word `i` up, contiguous.
+        let mut carry = 0;
+        loop {
+            if f == 0 {
+                carry = 0;
+            } else if f == LO {
+                carry += EPW;
+                if carry >= n {
+                    return Some(i * EPW + carry - n);
                 }
             } else {
-                run = 0;
+                let nf = !f & LO;
+                let top = (nf.leading_zeros() / 2) as usize;
+                if carry + top >= n {
+                    return Some((i + 1) * EPW + carry - n);
+                }
+                let m = runs(f, n);
+                if m != 0 {
+                    return Some(i * EPW + top_entry(m));
+                }
+                carry = (nf.trailing_zeros() / 2) as usize;
+            }
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+            f = free_bits(self.aw(i));
+        }
+    }
+
+    /// ORs `pattern` into the ATB entries `start .. start + n` (free
+    /// entries, all zero): the first gets `first` (HEAD for a new
+    /// allocation, TAIL when growing one), the rest TAIL.
+    #[inline(always)]
+    fn fill_run(&mut self, start: usize, n: usize, first: u8) {
+        let mut b = start;
+        let end = start + n;
+        let mut p0 = ((first ^ TAIL) as usize) << (2 * (start % EPW));
+        while b < end {
+            let i = b / EPW;
+            let o = b % EPW;
+            let cnt = (end - b).min(EPW - o);
+            let w = self.aw(i);
+            self.set_aw(i, w | ((run_mask(o, cnt) & !LO) ^ p0));
+            p0 = 0;
+            b += cnt;
+        }
+    }
+
+    /// Sets the ATB entries `start .. start + n` to FREE.
+    #[inline]
+    fn clear_run(&mut self, start: usize, n: usize) {
+        let mut b = start;
+        let end = start + n;
+        while b < end {
+            let i = b / EPW;
+            let o = b % EPW;
+            let cnt = (end - b).min(EPW - o);
+            let w = self.aw(i);
+            self.set_aw(i, w & !run_mask(o, cnt));
+            b += cnt;
+        }
+    }
+
+    /// Are the `n` entries from `start` all free (and inside the pool)?
+    fn all_free(&self, start: usize, n: usize) -> bool {
+        let end = start + n;
+        if end > self.n_blocks {
+            return false;
+        }
+        let mut b = start;
+        while b < end {
+            let i = b / EPW;
+            let o = b % EPW;
+            let cnt = (end - b).min(EPW - o);
+            let m = run_mask(o, cnt) & LO;
+            if free_bits(self.aw(i)) & m != m {
+                return false;
+            }
+            b += cnt;
+        }
+        true
+    }
+
+    /// Zeroes blocks `b .. b + n`, which are allocated to the caller and
+    /// referred to by no one yet.
+    #[inline(always)]
+    fn zero(&mut self, b: usize, n: usize) {
+        let p = self.block_ptr(b);
+        // SAFETY: blocks `b .. b + n` are inside the pool (BLOCK-aligned,
+        // so word-aligned) and were free until now: no reference into them
+        // exists. Zeroing them means stale words never look like pointers
+        // to the collector and every item type reads as its zero value.
+        // Small sizes are written inline rather than through `memset`.
+        unsafe {
+            match n {
+                1 => (p as *mut [usize; 4]).write([0; 4]),
+                2 => (p as *mut [usize; 8]).write([0; 8]),
+                3 => (p as *mut [usize; 12]).write([0; 12]),
+                4 => (p as *mut [usize; 16]).write([0; 16]),
+                _ => core::ptr::write_bytes(p, 0, n * BLOCK),
             }
         }
-        None
     }
 
-    /// The ATB entries of blocks `32 * i .. 32 * i + 32` as one word.
-    #[inline(always)]
-    fn atb_u64(&self, i: usize) -> u64 {
-        let mut w = 0u64;
-        for j in 0..8 {
-            w |= (self.atb_byte(i * 8 + j) as u64) << (8 * j);
+    /// Every block's ATB entry (for tests).
+    #[cfg(test)]
+    fn entries(&self) -> alloc::vec::Vec<u8> {
+        (0..self.n_blocks).map(|b| self.atb(b)).collect()
+    }
+
+    /// Blocks `start .. end` became free: move back the hints of the sizes
+    /// that now fit in the free run around them, so the hints stay true (a
+    /// new run of `k + 1` free blocks includes a freed block, so it starts
+    /// at `start - k` or later). A hole too short for a size does not make
+    /// that size's search start over.
+    #[inline]
+    fn freed(&mut self, start: usize, end: usize) {
+        // Free blocks just below and just above, up to what matters.
+        let lo = start.saturating_sub(SMALL - 1);
+        let mut a = start;
+        while a > lo && self.atb(a - 1) == FREE {
+            a -= 1;
         }
-        w
-    }
-
-    /// Blocks from `start` on became free: move the hints back so they
-    /// stay true (a run of `k` blocks may now start as early as
-    /// `start - (k - 1)`, if the blocks before `start` are free).
-    fn freed_from(&mut self, start: usize) {
+        let hi = (end + SMALL - 1).min(self.n_blocks);
+        let mut b = end;
+        while b < hi && self.atb(b) == FREE {
+            b += 1;
+        }
         for (k, r) in self.rover.iter_mut().enumerate() {
-            let earliest = start.saturating_sub(k);
-            if earliest < *r {
-                *r = earliest;
+            let s = a.max(start.saturating_sub(k));
+            if b - s > k && s < *r {
+                *r = s;
             }
         }
     }
 
     /// Allocates `bytes` (at least one block), zeroed, optionally with the
-    /// finaliser bit. None if no run of free blocks is long enough.
-    pub fn alloc(&mut self, bytes: usize, finaliser: bool) -> Option<NonNull<u8>> {
+    /// finaliser bit, and with the no-scan bit if `no_scan` (the tail
+    /// blocks will hold no pointers). None if no run of free blocks is
+    /// long enough.
+    ///
+    /// Fast path: a small request whose first fit lies in the table word
+    /// of its size's hint, below the ceiling, takes it (the common case
+    /// right after frees and sweeps, and when allocating into a free area).
+    #[inline(always)]
+    pub fn alloc(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(1);
-        let start = self.find_free(n)?;
-        self.set_atb(start, HEAD);
-        for b in start + 1..start + n {
-            self.set_atb(b, TAIL);
+        if n <= SMALL {
+            let hint = self.rover[n - 1];
+            let i = hint / EPW;
+            if i < self.atb_words {
+                let w = self.aw(i);
+                // Runs of `n` free entries inside word `i`, from the hint on.
+                let m = runs(free_bits(w) & !below(hint % EPW), n);
+                if m != 0 {
+                    // The lowest of them is the first fit: no run starts
+                    // below the hint, and one starting between the hint
+                    // and it would have to fit in this word too.
+                    let o = (m.trailing_zeros() / 2) as usize;
+                    let start = i * EPW + o;
+                    if start + n <= self.ceiling {
+                        // No run of `n` starts inside the blocks taken.
+                        self.rover[n - 1] = start + n;
+                        self.thorough = false;
+                        self.small_since_gc += n;
+                        self.set_aw(i, w | ((run_mask(o, n) & !LO) ^ (3 << (2 * o))));
+                        return Some(self.finish_alloc(start, n, finaliser, no_scan));
+                    }
+                }
+            }
         }
+        self.alloc_slow(n, finaliser, no_scan)
+    }
+
+    /// [`Blocks::alloc`] after the fast path: searches the table.
+    #[inline(never)]
+    fn alloc_slow(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        let start = self.find_free(n)?;
+        if n <= SMALL {
+            // The found run is taken now: the fast path's next try for
+            // this size starts just past it.
+            self.rover[n - 1] = start + n;
+        }
+        self.fill_run(start, n, HEAD);
+        Some(self.finish_alloc(start, n, finaliser, no_scan))
+    }
+
+    /// The table bits of a new allocation are set: its FTB bits, count,
+    /// zeroing.
+    #[inline(always)]
+    fn finish_alloc(&mut self, start: usize, n: usize, finaliser: bool, no_scan: bool) -> NonNull<u8> {
         if finaliser {
             self.set_ftb(start, true);
         }
+        if no_scan && n > 1 {
+            self.set_ftb(start + 1, true);
+        }
         self.used += n;
-        let p = self.block_ptr(start);
-        // SAFETY: blocks `start..start + n` are inside the pool and were
-        // free (no live reference into them exists); zero them so stale
-        // words never look like pointers to the collector and every item
-        // type reads as its zero value.
-        unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
-        NonNull::new(p)
+        self.zero(start, n);
+        // Pool addresses are never null (`base` is not).
+        NonNull::new(self.block_ptr(start)).unwrap_or(self.base)
     }
 
     /// Frees the allocation whose head is `b` (tails included).
     pub fn free_head(&mut self, b: usize) {
         let n = self.alloc_blocks(b);
-        for k in b..b + n {
-            self.set_atb(k, FREE);
-        }
+        self.clear_run(b, n);
         self.set_ftb(b, false);
+        if n > 1 {
+            self.set_ftb(b + 1, false);
+        }
         self.used -= n;
         if b == self.top {
             // Undo the placement step of a large allocation freed at once.
             self.top = b + n;
         }
-        self.freed_from(b);
+        self.freed(b, b + n);
     }
 
     /// Frees the allocation starting at `addr` (ignored unless `addr` is the
@@ -416,31 +824,33 @@ impl Blocks {
     /// shrinking frees its tail blocks, growing takes the free blocks right
     /// after it (zeroed). False (nothing changed) if they are not free.
     pub fn resize_in_place(&mut self, b: usize, bytes: usize) -> bool {
+        self.resize(b, bytes).is_some()
+    }
+
+    /// [`Blocks::resize_in_place`], returning the block counts before and
+    /// after.
+    pub fn resize(&mut self, b: usize, bytes: usize) -> Option<(usize, usize)> {
         let have = self.alloc_blocks(b);
         let want = bytes.div_ceil(BLOCK).max(1);
         if want <= have {
-            for k in b + want..b + have {
-                self.set_atb(k, FREE);
-            }
-            self.used -= have - want;
             if want < have {
-                self.freed_from(b + want);
+                self.clear_run(b + want, have - want);
+                if want == 1 {
+                    // The first tail's no-scan bit goes with it.
+                    self.set_ftb(b + 1, false);
+                }
+                self.used -= have - want;
+                self.freed(b + want, b + have);
             }
-            return true;
+            return Some((have, want));
         }
-        let end = b + want;
-        if end > self.n_blocks || (b + have..end).any(|k| self.atb(k) != FREE) {
-            return false;
+        if !self.all_free(b + have, want - have) {
+            return None;
         }
-        for k in b + have..end {
-            self.set_atb(k, TAIL);
-        }
+        self.fill_run(b + have, want - have, TAIL);
         self.used += want - have;
-        let p = self.block_ptr(b + have);
-        // SAFETY: blocks `b + have .. end` are inside the pool and were
-        // free; zero them as `alloc` does.
-        unsafe { core::ptr::write_bytes(p, 0, (want - have) * BLOCK) };
-        true
+        self.zero(b + have, want - have);
+        Some((have, want))
     }
 
     /// Reads word `i` of block `b` as a plain integer (for the collector).
@@ -453,6 +863,125 @@ impl Blocks {
         unsafe { core::ptr::read(self.block_ptr(b).add(i * WORD) as *const usize) }
     }
 
+    /// The first block at or after `from` that is an unmarked head with
+    /// the finaliser bit (after marking: an unreachable object to
+    /// finalise).
+    pub fn next_unmarked_final(&self, from: usize) -> Option<usize> {
+        let mut j = from / FPW;
+        if j >= self.ftb_words {
+            return None;
+        }
+        let mut x = self.fw(j) & !((1usize << (from % FPW)) - 1);
+        loop {
+            while x != 0 {
+                let b = j * FPW + x.trailing_zeros() as usize;
+                x &= x - 1;
+                if b < self.n_blocks && self.atb(b) == HEAD {
+                    return Some(b);
+                }
+            }
+            j += 1;
+            if j >= self.ftb_words {
+                return None;
+            }
+            x = self.fw(j);
+        }
+    }
+
+    /// The first marked head at or after `from` (the collector's rescan
+    /// after its mark stack overflowed).
+    pub fn next_marked(&self, from: usize) -> Option<usize> {
+        if from >= self.n_blocks {
+            return None;
+        }
+        let mut i = from / EPW;
+        let mut m = mark_bits(self.aw(i)) & !below(from % EPW);
+        loop {
+            if m != 0 {
+                let b = i * EPW + (m.trailing_zeros() / 2) as usize;
+                return (b < self.n_blocks).then_some(b);
+            }
+            i += 1;
+            if i >= self.atb_words {
+                return None;
+            }
+            m = mark_bits(self.aw(i));
+        }
+    }
+
+    /// Frees every allocation whose head is not marked and unmarks the
+    /// rest, a table word at a time; then recounts the blocks in use and
+    /// resets the search hints.
+    pub fn sweep(&mut self) {
+        // Sentinels become MARK, so they survive as HEAD (not counted).
+        let last = self.atb_words - 1;
+        let s = self.sentinel_bits();
+        let w = self.aw(last);
+        self.set_aw(last, w | s | (s << 1));
+        let mut used = 0;
+        let mut first_free = usize::MAX;
+        // Is the allocation that reaches the start of the next word dead?
+        let mut dead_carry = false;
+        for i in 0..self.atb_words {
+            let w = self.aw(i);
+            if w == 0 {
+                dead_carry = false;
+                if first_free == usize::MAX {
+                    first_free = i * EPW;
+                }
+                continue;
+            }
+            let heads = head_bits(w);
+            let marks = mark_bits(w);
+            let tails = tail_bits(w);
+            let starts = !tails & LO;
+            let mut dead_tails = 0;
+            if tails != 0 {
+                // Each tail takes the state (dead head or not) of the
+                // nearest non-tail entry below it: a prefix fill in
+                // log2(EPW) steps; tails before the word's first non-tail
+                // take the carry from the previous word.
+                let mut known = starts;
+                let mut dead = heads;
+                let mut s = 2;
+                while s < usize::BITS {
+                    dead |= (dead << s) & !known;
+                    known |= known << s;
+                    s *= 2;
+                }
+                if dead_carry {
+                    dead |= !known & LO;
+                }
+                dead_tails = dead & tails;
+            }
+            if starts != 0 {
+                dead_carry = (heads >> (2 * top_entry(starts))) & 1 != 0;
+            }
+            let new = marks | ((tails & !dead_tails) << 1);
+            if new != w {
+                self.set_aw(i, new);
+                let freed = used_bits(w) & !used_bits(new);
+                if freed != 0 {
+                    // Clear the FTB bits of freed blocks (first tails'
+                    // no-scan bits; finaliser bits are already clear).
+                    let j = i / 2;
+                    let sh = (i % 2) * EPW;
+                    let f = self.fw(j);
+                    if (f >> sh) & (usize::MAX >> (usize::BITS - EPW as u32)) != 0 {
+                        self.set_fw(j, f & !(compress(freed) << sh));
+                    }
+                }
+            }
+            let u = used_bits(new);
+            used += u.count_ones() as usize;
+            if first_free == usize::MAX && u != LO {
+                first_free = i * EPW + ((!u & LO).trailing_zeros() / 2) as usize;
+            }
+        }
+        self.used = used - (s.count_ones() as usize);
+        self.set_first_free(first_free);
+    }
+
     /// Resets the search hints (after a sweep, once `used` is recounted):
     /// `b` is the first free block.
     pub fn set_first_free(&mut self, b: usize) {
@@ -461,11 +990,6 @@ impl Blocks {
         self.thorough = true;
         self.ceiling = (self.n_blocks / 2).max(2 * self.used).min(self.n_blocks);
         self.small_since_gc = 0;
-    }
-
-    /// Recounts `used` (after a sweep).
-    pub fn set_used(&mut self, used: usize) {
-        self.used = used;
     }
 }
 
@@ -500,9 +1024,9 @@ mod tests {
     #[test]
     fn alloc_free_reuse() {
         with_heap(4096, |h| {
-            let a = h.alloc(1, false).unwrap().as_ptr() as usize;
-            let b = h.alloc(BLOCK * 3, true).unwrap().as_ptr() as usize;
-            let c = h.alloc(BLOCK + 1, false).unwrap().as_ptr() as usize;
+            let a = h.alloc(1, false, false).unwrap().as_ptr() as usize;
+            let b = h.alloc(BLOCK * 3, true, false).unwrap().as_ptr() as usize;
+            let c = h.alloc(BLOCK + 1, false, false).unwrap().as_ptr() as usize;
             assert_eq!(b - a, BLOCK);
             assert_eq!(c - b, 3 * BLOCK);
             assert_eq!(h.used_blocks(), 6);
@@ -515,7 +1039,7 @@ mod tests {
             assert!(!h.ftb(bb));
             assert_eq!(h.head_of(bb + 1), None);
             // A 2-block request reuses the hole.
-            let d = h.alloc(2 * BLOCK, false).unwrap().as_ptr() as usize;
+            let d = h.alloc(2 * BLOCK, false, false).unwrap().as_ptr() as usize;
             assert_eq!(d, b);
         });
     }
@@ -524,7 +1048,7 @@ mod tests {
     fn exhaustion_and_resize() {
         with_heap(2048, |h| {
             let n = h.n_blocks();
-            let a = h.alloc(BLOCK, false).unwrap().as_ptr() as usize;
+            let a = h.alloc(BLOCK, false, false).unwrap().as_ptr() as usize;
             let ab = h.block_of_addr(a).unwrap();
             assert!(h.resize_in_place(ab, 4 * BLOCK));
             assert_eq!(h.alloc_blocks(ab), 4);
@@ -534,9 +1058,9 @@ mod tests {
             loop {
                 // Past the small-object ceiling an allocation fails until
                 // a collection (here: a thorough retry) lets it through.
-                if h.alloc(BLOCK, false).is_none() {
+                if h.alloc(BLOCK, false, false).is_none() {
                     h.thorough = true;
-                    if h.alloc(BLOCK, false).is_none() {
+                    if h.alloc(BLOCK, false, false).is_none() {
                         break;
                     }
                 }
@@ -546,18 +1070,18 @@ mod tests {
             assert_eq!(h.used_blocks(), n);
             assert!(!h.resize_in_place(ab, 3 * BLOCK));
             h.thorough = true;
-            assert!(h.alloc(1, false).is_none());
+            assert!(h.alloc(1, false, false).is_none());
         });
     }
 
     #[test]
     fn fresh_blocks_are_zero() {
         with_heap(1024, |h| {
-            let p = h.alloc(2 * BLOCK, false).unwrap();
+            let p = h.alloc(2 * BLOCK, false, false).unwrap();
             // SAFETY: the allocation is 2 blocks long.
             unsafe { core::ptr::write_bytes(p.as_ptr(), 0xaa, 2 * BLOCK) };
             h.free(p.as_ptr() as usize);
-            let q = h.alloc(2 * BLOCK, false).unwrap();
+            let q = h.alloc(2 * BLOCK, false, false).unwrap();
             let b = h.block_of_addr(q.as_ptr() as usize).unwrap();
             for i in 0..4 {
                 assert_eq!(h.word(b, i), 0);
@@ -565,5 +1089,208 @@ mod tests {
             }
         });
     }
-}
 
+    /// A small deterministic random generator (xorshift).
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            let mut x = self.0;
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            self.0 = x;
+            x
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Iterations for the randomised tests (Miri is slow).
+    const ROUNDS: usize = if cfg!(miri) { 300 } else { 20_000 };
+
+    /// The reference: one entry at a time, as the first allocator did.
+    fn ref_alloc_blocks(e: &[u8], b: usize) -> usize {
+        let mut k = b + 1;
+        while k < e.len() && e[k] == TAIL {
+            k += 1;
+        }
+        k - b
+    }
+
+    fn ref_sweep(e: &mut [u8]) -> usize {
+        let mut used = 0;
+        let mut live = false;
+        for x in e.iter_mut() {
+            match *x {
+                MARK => {
+                    *x = HEAD;
+                    live = true;
+                    used += 1;
+                }
+                HEAD => {
+                    *x = FREE;
+                    live = false;
+                }
+                TAIL => {
+                    if live {
+                        used += 1;
+                    } else {
+                        *x = FREE;
+                    }
+                }
+                _ => live = false,
+            }
+        }
+        used
+    }
+
+    fn check_consistent(h: &Blocks, model: &[u8]) {
+        assert_eq!(h.entries(), model);
+        let used = model.iter().filter(|&&x| x != FREE).count();
+        assert_eq!(h.used_blocks(), used);
+        for (b, &x) in model.iter().enumerate() {
+            if x == HEAD || x == MARK {
+                assert_eq!(h.alloc_blocks(b), ref_alloc_blocks(model, b), "block {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_ops_match_the_reference() {
+        // Odd sizes put the sentinel at every position of the last word.
+        for (seed, size) in [(1u64, 3000usize), (7, 4096 + 3 * BLOCK), (99, 9000), (5, 777)] {
+            with_heap(size, |h| {
+                let n = h.n_blocks();
+                let mut model = alloc::vec![FREE; n];
+                let mut heads: alloc::vec::Vec<usize> = alloc::vec![];
+                let mut r = Rng(seed);
+                for _ in 0..ROUNDS / 4 {
+                    match r.below(10) {
+                        0..=4 => {
+                            let nb = if r.below(4) == 0 { 9 + r.below(3 * EPW) } else { 1 + r.below(SMALL) };
+                            if r.below(3) == 0 {
+                                h.thorough = true;
+                            }
+                            if let Some(p) = h.alloc(nb * BLOCK, false, r.below(2) == 0) {
+                                let b = h.block_of_addr(p.as_ptr() as usize).unwrap();
+                                assert!(model[b..b + nb].iter().all(|&x| x == FREE));
+                                if nb <= SMALL {
+                                    // The hints are true: small requests get the lowest fit.
+                                    let first = (0..=n - nb).find(|&s| model[s..s + nb].iter().all(|&x| x == FREE));
+                                    assert_eq!(Some(b), first, "first fit for {nb}");
+                                }
+                                model[b] = HEAD;
+                                model[b + 1..b + nb].fill(TAIL);
+                                heads.push(b);
+                            }
+                        }
+                        5..=7 if !heads.is_empty() => {
+                            let b = heads.swap_remove(r.below(heads.len()));
+                            let nb = ref_alloc_blocks(&model, b);
+                            h.free_head(b);
+                            model[b..b + nb].fill(FREE);
+                        }
+                        8 if !heads.is_empty() => {
+                            let b = heads[r.below(heads.len())];
+                            let have = ref_alloc_blocks(&model, b);
+                            let want = 1 + r.below(have + 4);
+                            let ok = h.resize_in_place(b, want * BLOCK);
+                            let fits = want <= have || (b + want <= n && model[b + have..b + want].iter().all(|&x| x == FREE));
+                            assert_eq!(ok, fits);
+                            if ok {
+                                model[b + 1..b + have].fill(FREE);
+                                model[b + 1..b + want].fill(TAIL);
+                                if want < have {
+                                    model[b + want..b + have].fill(FREE);
+                                }
+                            }
+                        }
+                        _ => {
+                            // Mark some, sweep, compare with the reference sweep.
+                            for &b in &heads {
+                                if r.below(2) == 0 {
+                                    // An interior address marks the head too.
+                                    let nb = ref_alloc_blocks(&model, b);
+                                    let at = b + r.below(nb);
+                                    let addr = h.block_ptr(at) as usize + r.below(BLOCK);
+                                    assert_eq!(h.mark_addr(addr), Some(b));
+                                    assert_eq!(h.mark_addr(addr), None, "already marked");
+                                    model[b] = MARK;
+                                }
+                            }
+                            let used = ref_sweep(&mut model);
+                            h.sweep();
+                            assert_eq!(h.used_blocks(), used);
+                            heads.retain(|&b| model[b] == HEAD);
+                        }
+                    }
+                    check_consistent(h, &model);
+                    // Free blocks have clear FTB bits.
+                    for (b, &x) in model.iter().enumerate() {
+                        if x == FREE {
+                            assert!(!h.ftb(b), "stale FTB bit at {b}");
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    #[test]
+    fn scans_find_first_and_highest_fits() {
+        with_heap(6000, |h| {
+            let n = h.n_blocks();
+            let mut r = Rng(3);
+            for _ in 0..ROUNDS / 200 + 2 {
+                // A random table of heads and free blocks.
+                let mut model = alloc::vec![FREE; n];
+                for (b, x) in model.iter_mut().enumerate() {
+                    let v = if r.below(3) == 0 { FREE } else { HEAD };
+                    *x = v;
+                    h.set_atb(b, v);
+                }
+                for len in 1..=3 * EPW {
+                    let first = (0..n.saturating_sub(len - 1)).find(|&s| model[s..s + len].iter().all(|&x| x == FREE));
+                    if len <= SMALL {
+                        h.rover[len - 1] = 0;
+                        assert_eq!(h.scan_up(len), first, "scan_up {len}");
+                    }
+                    for hi in [n, n / 2, n / 3 + 1, len] {
+                        let highest = (0..(hi + 1).saturating_sub(len)).rev().find(|&s| model[s..s + len].iter().all(|&x| x == FREE));
+                        assert_eq!(h.scan_down(len, hi), highest, "scan_down {len} {hi}");
+                    }
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn no_scan_bit_and_finalisers() {
+        with_heap(4096, |h| {
+            let a = h.alloc(3 * BLOCK, true, true).unwrap().as_ptr() as usize;
+            let b = h.alloc(BLOCK, false, true).unwrap().as_ptr() as usize;
+            let c = h.alloc(2 * BLOCK, false, false).unwrap().as_ptr() as usize;
+            let (ab, bb, cb) = (h.block_of_addr(a).unwrap(), h.block_of_addr(b).unwrap(), h.block_of_addr(c).unwrap());
+            assert_eq!(h.scan_blocks(ab), 1);
+            assert!(h.no_scan(ab));
+            assert_eq!(h.scan_blocks(bb), 1, "a one-block allocation has no tail bit");
+            assert!(!h.no_scan(bb));
+            assert_eq!(h.scan_blocks(cb), 2);
+            assert_eq!(h.next_unmarked_final(0), Some(ab));
+            assert_eq!(h.next_unmarked_final(ab + 1), None);
+            // Shrinking to one block drops the bit.
+            assert!(h.resize_in_place(ab, BLOCK));
+            assert!(!h.ftb(ab + 1));
+            assert!(h.resize_in_place(ab, 3 * BLOCK));
+            assert_eq!(h.scan_blocks(ab), 3);
+            h.set_no_scan(ab);
+            assert_eq!(h.scan_blocks(ab), 1);
+            h.mark_addr(c);
+            assert_eq!(h.next_marked(0), Some(cb));
+            h.sweep();
+            assert_eq!(h.used_blocks(), 2);
+            assert!(!h.ftb(ab) && !h.ftb(ab + 1));
+        });
+    }
+}

@@ -164,7 +164,15 @@ impl Heap {
     /// None when no run of free blocks is long enough.
     #[inline]
     pub fn alloc_raw(&mut self, bytes: usize, finaliser: bool) -> Option<NonNull<u8>> {
-        let p = self.blocks.alloc(bytes, finaliser)?;
+        self.alloc_raw_flags(bytes, finaliser, false)
+    }
+
+    /// [`Heap::alloc_raw`], optionally telling the collector that the
+    /// allocation holds pointers only in its first block (`no_scan`: str
+    /// and bytes data, digits, byte buffers), so it skips the rest.
+    #[inline(always)]
+    pub fn alloc_raw_flags(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        let p = self.blocks.alloc(bytes, finaliser, no_scan)?;
         self.stats.since_gc += bytes.div_ceil(BLOCK).max(1) * BLOCK;
         Some(p)
     }

@@ -43,19 +43,39 @@ pub unsafe trait VarHead: Sized {
 ///
 /// # Safety
 /// `Copy`, no `Drop`, alignment at most a word, and the all-zero bit
-/// pattern is a valid value (fresh heap memory is zeroed).
-pub unsafe trait GcItem: Copy {}
+/// pattern is a valid value (fresh heap memory is zeroed). With
+/// `NO_PTRS`, no value of the type is ever the (only) reference that keeps
+/// a heap allocation alive: the collector does not scan buffers of them.
+pub unsafe trait GcItem: Copy {
+    /// Values never refer to heap allocations (bytes, digits, qstr ids):
+    /// buffers of them are not scanned by the collector.
+    const NO_PTRS: bool = false;
+}
 
 // SAFETY (all `GcItem` impls): plain integers, `Obj` (a word; zero is
 // NULL), `Qstr` (a u32 id) and `TracebackEntry` (qstrs and a u32) are
 // `Copy`, have no `Drop`, are at most word-aligned, and zero is valid.
-unsafe impl GcItem for u8 {}
-unsafe impl GcItem for u16 {}
-unsafe impl GcItem for u32 {}
+// Bytes, 16- and 32-bit integers (text, digits, index slots), qstr ids
+// and traceback entries are data, never addresses (a 32-bit integer that
+// happens to look like one must not keep anything alive); `usize` words
+// and `Obj`s may be pointers.
+unsafe impl GcItem for u8 {
+    const NO_PTRS: bool = true;
+}
+unsafe impl GcItem for u16 {
+    const NO_PTRS: bool = true;
+}
+unsafe impl GcItem for u32 {
+    const NO_PTRS: bool = true;
+}
 unsafe impl GcItem for usize {}
 unsafe impl GcItem for Obj {}
-unsafe impl GcItem for Qstr {}
-unsafe impl GcItem for crate::types::exception::TracebackEntry {}
+unsafe impl GcItem for Qstr {
+    const NO_PTRS: bool = true;
+}
+unsafe impl GcItem for crate::types::exception::TracebackEntry {
+    const NO_PTRS: bool = true;
+}
 
 /// `is_type` predicate: exactly the type `$t`.
 macro_rules! is {

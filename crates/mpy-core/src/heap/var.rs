@@ -33,6 +33,12 @@ pub const fn items_offset<H: VarHead>() -> usize {
     core::mem::size_of::<Var<H>>().next_multiple_of(core::mem::align_of::<H::Item>())
 }
 
+/// Does the collector need to scan only the first block of a `Var<H>`
+/// (items hold no pointers and the header fits in one block)?
+pub const fn no_scan<H: VarHead>() -> bool {
+    <H::Item as super::registry::GcItem>::NO_PTRS && core::mem::size_of::<Var<H>>() <= super::BLOCK
+}
+
 /// Bytes of a `Var<H>` with `n` items (None on overflow).
 #[inline(always)]
 pub fn var_bytes<H: VarHead>(n: usize) -> Option<usize> {
@@ -83,7 +89,7 @@ impl Heap {
     pub(crate) fn alloc_var_raw<H: VarHead>(&mut self, head: H, n: usize, finaliser: bool) -> Result<Obj, H> {
         const { assert!(!core::mem::needs_drop::<H>(), "heap objects are never dropped") };
         let Some(bytes) = var_bytes::<H>(n) else { return Err(head) };
-        let Some(p) = self.alloc_raw(bytes, finaliser) else { return Err(head) };
+        let Some(p) = self.alloc_raw_flags(bytes, finaliser, no_scan::<H>()) else { return Err(head) };
         let p = p.cast::<Var<H>>();
         // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of
         // `bytes >= size_of::<Var<H>>()` bytes (alignment checked in

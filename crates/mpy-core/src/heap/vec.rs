@@ -248,7 +248,7 @@ impl Heap {
         }
         let size = core::mem::size_of::<T>().max(1);
         let bytes = cap.checked_mul(size)?;
-        let p = self.alloc_raw(bytes, false)?;
+        let p = self.alloc_raw_flags(bytes, false, T::NO_PTRS)?;
         let real = bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
         Some(GcVec { ptr: p.as_ptr().cast::<T>(), len: 0, cap: real / size, _t: PhantomData })
     }
@@ -262,11 +262,10 @@ impl Heap {
             return None;
         }
         let bytes = cap.checked_mul(core::mem::size_of::<T>().max(1))?;
-        let before = self.blocks.alloc_blocks(b);
-        if !self.blocks.resize_in_place(b, bytes) {
-            return None;
+        let (before, after) = self.blocks.resize(b, bytes)?;
+        if T::NO_PTRS && before == 1 && after > 1 {
+            self.blocks.set_no_scan(b);
         }
-        let after = self.blocks.alloc_blocks(b);
         self.stats.since_gc += after.saturating_sub(before) * super::BLOCK;
         Some(Resized { addr, bytes: after * super::BLOCK })
     }

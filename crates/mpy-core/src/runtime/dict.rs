@@ -88,7 +88,8 @@ impl Vm {
         }
         let (kq, qq) = (k.as_qstr().is_some(), key.as_qstr().is_some());
         let (ki, qi) = (k.is_small_int(), key.is_small_int());
-        if (kq && qq) || (ki && qi) {
+        if (kq || ki) && (qq || qi) {
+            // Distinct qstrs, distinct small ints, a qstr and an int.
             return Decide::Skip;
         }
         match (self.plain_str_hash(k), self.plain_str_hash(key)) {
@@ -103,7 +104,31 @@ impl Vm {
             // A plain str and a small int are never equal.
             (Some(_), None) if qi => Decide::Skip,
             (None, Some(_)) if ki => Decide::Skip,
+            (None, None) => self.decide_tuples(key, k),
             _ => Decide::NeedEq,
+        }
+    }
+
+    /// Compares two tuples whose items are small ints and qstrs (the
+    /// usual coordinate and record keys) without running code.
+    #[inline]
+    fn decide_tuples(&self, key: Obj, k: Obj) -> Decide {
+        let (Some(a), Some(b)) = (self.tuple_pinned(key), self.tuple_pinned(k)) else { return Decide::NeedEq };
+        if a.len() != b.len() {
+            return Decide::Skip;
+        }
+        let mut skip = false;
+        for (&x, &y) in a.iter().zip(b) {
+            let simple = |o: Obj| o.is_small_int() || o.as_qstr().is_some();
+            if !simple(x) || !simple(y) {
+                return Decide::NeedEq;
+            }
+            skip |= x != y;
+        }
+        if skip {
+            Decide::Skip
+        } else {
+            Decide::Match
         }
     }
 
@@ -118,19 +143,22 @@ impl Vm {
 
     /// Position of `key` (hash `hash`) in `m` when it can be decided
     /// without running code: `Ok(found)`, or `Err(())` when some
-    /// candidate needs `vm.eq`.
+    /// candidate needs `vm.eq`. One pass over the candidates: an
+    /// identical key matches at once, distinct qstrs and small ints are
+    /// skipped without a closer look.
+    #[inline]
     fn map_find_quick(&self, m: &Map, key: Obj, hash: u32) -> Result<Option<usize>, ()> {
-        if let Some(p) = m.find_identical(key, hash) {
-            return Ok(Some(p));
-        }
+        let simple = key.is_small_int() || key.as_qstr().is_some();
         let mut undecided = false;
         let mut c = m.candidates(hash);
-        while let Some(p) = c.next_pos() {
-            let Some(e) = m.entry(p) else { continue };
-            if e.key.is_null() {
+        while let Some((p, k)) = c.next_key() {
+            if k == key {
+                return Ok(Some(p));
+            }
+            if k.is_null() || (simple && (k.is_small_int() || k.as_qstr().is_some())) {
                 continue;
             }
-            match self.decide_key(key, hash, e.key) {
+            match self.decide_key(key, hash, k) {
                 Decide::Match => return Ok(Some(p)),
                 Decide::Skip => {}
                 Decide::NeedEq => undecided = true,

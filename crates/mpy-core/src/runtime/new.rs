@@ -69,16 +69,7 @@ impl Vm {
     ///
     /// Errors: `MemoryError`, `UnicodeError`.
     pub fn new_str_with(&mut self, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> PyResult<Obj> {
-        // Make room first so `init` runs exactly once.
-        let bytes = crate::heap::var::var_bytes::<StrHead>(n).unwrap_or(usize::MAX);
-        let p = self.alloc_raw(bytes, false)?;
-        self.heap.free_addr(p.as_ptr() as usize);
-        let o = match self.heap.alloc_str_with(n, init) {
-            Some(Ok(o)) => o,
-            Some(Err(())) => return Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
-            None => return Err(self.memory_error()),
-        };
-        self.intern_if_known(o)
+        self.new_str_with_vm(true, n, |_, b| init(b))
     }
 
     /// A str (`is_str`) or bytes object of at most `n` bytes written by
@@ -217,10 +208,7 @@ impl Vm {
     ///
     /// Errors: `MemoryError`.
     pub fn new_bytes_with(&mut self, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> PyResult<Obj> {
-        let bytes = crate::heap::var::var_bytes::<StrHead>(n).unwrap_or(usize::MAX);
-        let p = self.alloc_raw(bytes, false)?;
-        self.heap.free_addr(p.as_ptr() as usize);
-        self.heap.alloc_bytes_with(n, init).ok_or_else(|| self.memory_error())
+        self.new_str_with_vm(false, n, |_, b| init(b))
     }
 
     /// The bytes of a bytes object (not bytearray: it can change), pinned.
