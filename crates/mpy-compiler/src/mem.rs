@@ -96,14 +96,16 @@ impl Mem {
     }
 
     /// Grows `v` to hold at least `extra` more items, doubling its
-    /// capacity (at least 8 bytes' or 4 items' worth).
+    /// capacity (at least 32 bytes' worth or one item: most lists of tree
+    /// nodes, a block's statements or a call's arguments, hold one or two
+    /// items, and their nodes are large).
     pub fn reserve<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
         let need = v.len().checked_add(extra).ok_or_else(|| self.fail())?;
         let cap = v.capacity();
         if need <= cap {
             return Ok(());
         }
-        let min = if size_of::<T>() == 1 { 8 } else { 4 };
+        let min = (32 / size_of::<T>().max(1)).max(1);
         self.grow(v, need.max(cap.saturating_mul(2)).max(min))
     }
 
