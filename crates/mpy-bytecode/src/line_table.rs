@@ -34,6 +34,26 @@ pub fn encode_delta(out: &mut Vec<u8>, mut bytes: u32, mut lines: u32) {
     }
 }
 
+/// The number of bytes [`encode_delta`] writes for `bytes` and `lines`
+/// (so a caller can reserve them first).
+pub fn encode_delta_len(mut bytes: u32, mut lines: u32) -> usize {
+    let mut n = 0;
+    while bytes > 0 || lines > 0 {
+        if lines <= 6 || bytes > 0xf {
+            let b = bytes.min(0x1f);
+            let l = if b < bytes { 0 } else { lines.min(3) };
+            n += 1;
+            bytes -= b;
+            lines -= l;
+        } else {
+            n += 2;
+            bytes -= bytes.min(0xf);
+            lines -= lines.min(0x7ff);
+        }
+    }
+    n
+}
+
 /// Incremental line-table writer following MicroPython's emitter: call
 /// [`LineTableBuilder::set_line`] with the bytecode offset and source line
 /// of each statement; entries are written only when the line increases.
@@ -157,6 +177,17 @@ pub fn decode_points(table: &[u8]) -> Result<Vec<(u32, u32)>, DecodeError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn delta_len_matches_encoding() {
+        for bytes in [0u32, 1, 5, 15, 16, 31, 32, 100, 1000] {
+            for lines in [0u32, 1, 3, 6, 7, 100, 2047, 2048, 5000] {
+                let mut v = alloc::vec::Vec::new();
+                encode_delta(&mut v, bytes, lines);
+                assert_eq!(v.len(), encode_delta_len(bytes, lines), "{bytes} {lines}");
+            }
+        }
+    }
+
     use super::*;
     use alloc::vec;
 

@@ -78,7 +78,7 @@
 //! the relative order with other compiler errors can differ. `{**a}` and
 //! `{*a}` are parse errors in MicroPython too (`invalid syntax`).
 
-use alloc::boxed::Box;
+pub use crate::mem::P;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -127,9 +127,9 @@ pub type Body = Vec<Stmt>;
 #[derive(Debug, Clone, PartialEq)]
 pub enum StmtKind {
     /// `def name(args) -> returns: body`, or `async def` when `is_async`.
-    FunctionDef(Box<FunctionDef>),
+    FunctionDef(P<FunctionDef>),
     /// `class name(args): body`.
-    ClassDef(Box<ClassDef>),
+    ClassDef(P<ClassDef>),
     /// `return` / `return value` (`return a, b` has a `Tuple` value).
     Return(Option<Expr>),
     /// `del t1, t2, ...`: one entry per comma-separated target
@@ -420,7 +420,7 @@ pub enum ExprKind {
     /// except `**` which always has exactly one `rest` entry.
     BinOp {
         /// Leftmost operand.
-        first: Box<Expr>,
+        first: P<Expr>,
         /// Following operators and operands (at least one).
         rest: Vec<(BinOp, Expr)>,
     },
@@ -429,48 +429,48 @@ pub enum ExprKind {
         /// The operator.
         op: UnaryOp,
         /// Operand.
-        operand: Box<Expr>,
+        operand: P<Expr>,
     },
     /// Chained comparison `left op0 c0 op1 c1 ...` (at least one pair).
     Compare {
         /// Leftmost operand.
-        left: Box<Expr>,
+        left: P<Expr>,
         /// Operators with their right operands.
         rest: Vec<(CmpOp, Expr)>,
     },
     /// `body if test else orelse`.
     IfExp {
         /// Condition.
-        test: Box<Expr>,
+        test: P<Expr>,
         /// Value if true.
-        body: Box<Expr>,
+        body: P<Expr>,
         /// Value if false.
-        orelse: Box<Expr>,
+        orelse: P<Expr>,
     },
     /// `lambda args: body`.
     Lambda {
         /// Parameters (no annotations).
-        args: Box<Arguments>,
+        args: P<Arguments>,
         /// Body expression.
-        body: Box<Expr>,
+        body: P<Expr>,
     },
     /// `target := value`.
     NamedExpr {
         /// Bound name.
         target: String,
         /// Value.
-        value: Box<Expr>,
+        value: P<Expr>,
     },
     /// `yield` / `yield value` (`yield a, b` has a `Tuple` value).
-    Yield(Option<Box<Expr>>),
+    Yield(Option<P<Expr>>),
     /// `yield from value`.
-    YieldFrom(Box<Expr>),
+    YieldFrom(P<Expr>),
     /// `await value`.
-    Await(Box<Expr>),
+    Await(P<Expr>),
     /// `func(args)`.
     Call {
         /// Called expression.
-        func: Box<Expr>,
+        func: P<Expr>,
         /// Arguments in source order.
         args: Vec<Arg>,
         /// Line of the `(` token.
@@ -479,7 +479,7 @@ pub enum ExprKind {
     /// `value.attr`.
     Attribute {
         /// Object expression.
-        value: Box<Expr>,
+        value: P<Expr>,
         /// Attribute name.
         attr: String,
         /// Line of the `.` token.
@@ -489,25 +489,25 @@ pub enum ExprKind {
     /// `a[1, 2]` have a `Tuple` index (of slices and/or expressions).
     Subscript {
         /// Subscripted expression.
-        value: Box<Expr>,
+        value: P<Expr>,
         /// Index, a `Slice`, or a `Tuple`.
-        index: Box<Expr>,
+        index: P<Expr>,
         /// Line of the `[` token.
         op_line: u32,
     },
     /// `*value` in a display, an assignment target, or a `for` target.
     /// (Starred call arguments are [`Arg::Starred`] instead.)
-    Starred(Box<Expr>),
+    Starred(P<Expr>),
     /// `lower:upper` / `lower:upper:step` (only as a subscript index or an
     /// element of a subscript's index tuple). `a[::]` and `a[:]` are the
     /// same slice (MicroPython emits the same code for both).
     Slice {
         /// Start.
-        lower: Option<Box<Expr>>,
+        lower: Option<P<Expr>>,
         /// Stop.
-        upper: Option<Box<Expr>>,
+        upper: Option<P<Expr>>,
         /// Step.
-        step: Option<Box<Expr>>,
+        step: Option<P<Expr>>,
     },
     /// `[a, *b]`.
     List(Vec<Expr>),
@@ -521,30 +521,30 @@ pub enum ExprKind {
     /// `[elt for ...]`.
     ListComp {
         /// Element expression.
-        elt: Box<Expr>,
+        elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
         generators: Vec<Comprehension>,
     },
     /// `{elt for ...}`.
     SetComp {
         /// Element expression.
-        elt: Box<Expr>,
+        elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
         generators: Vec<Comprehension>,
     },
     /// `{key: value for ...}`.
     DictComp {
         /// Key expression.
-        key: Box<Expr>,
+        key: P<Expr>,
         /// Value expression.
-        value: Box<Expr>,
+        value: P<Expr>,
         /// `for`/`if` clauses (at least one).
         generators: Vec<Comprehension>,
     },
     /// `(elt for ...)` (also a bare generator call argument).
     GeneratorExp {
         /// Element expression.
-        elt: Box<Expr>,
+        elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
         generators: Vec<Comprehension>,
     },

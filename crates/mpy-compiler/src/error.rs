@@ -22,6 +22,16 @@ pub enum ErrorKind {
     /// features it deliberately lacks, e.g. `\N{...}` escapes in string
     /// literals (message `unicode name escapes`).
     NotImplementedError,
+    /// `MemoryError`: the compilation ran out of memory (its budget,
+    /// [`crate::CompileOptions::mem_limit`], or the allocator). The line is
+    /// 0 and the message `memory allocation failed`; the runtime raises
+    /// its own preallocated `MemoryError` instead.
+    MemoryError,
+    /// `RuntimeError: maximum recursion depth exceeded`: the source nests
+    /// deeper than the native stack the caller allowed
+    /// ([`crate::CompileOptions::stack_limit`]) can hold, MicroPython's
+    /// error for an exhausted stack.
+    RuntimeError,
 }
 
 impl ErrorKind {
@@ -31,6 +41,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::NotImplementedError => "NotImplementedError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::RuntimeError => "RuntimeError",
         }
     }
 }
@@ -90,9 +102,26 @@ impl CompileError {
         }
     }
 
+    /// A `MemoryError` (the compilation ran out of memory).
+    pub fn memory() -> Self {
+        Self::new(ErrorKind::MemoryError, "memory allocation failed", 0)
+    }
+
+    /// `RuntimeError: maximum recursion depth exceeded` at `line` (the
+    /// native stack budget is exhausted).
+    pub fn recursion(line: u32) -> Self {
+        Self::new(ErrorKind::RuntimeError, "maximum recursion depth exceeded", line)
+    }
+
     /// The generic `SyntaxError: invalid syntax` at `line`.
     pub fn invalid_syntax(line: u32) -> Self {
         Self::syntax("invalid syntax", line)
+    }
+}
+
+impl From<crate::mem::Oom> for CompileError {
+    fn from(_: crate::mem::Oom) -> Self {
+        CompileError::memory()
     }
 }
 

@@ -6,40 +6,68 @@
 //! the line of first use approximates "already seen".
 
 use crate::ast::*;
-use alloc::collections::BTreeMap;
-use alloc::string::String;
+use crate::compile::IdentLines;
+use crate::error::CompileError;
+use crate::mem::{MResult, Mem, StrIndex};
+use crate::stack::StackGuard;
+use alloc::vec::Vec;
 
-fn note(map: &mut BTreeMap<String, u32>, name: &str, line: u32) {
-    match map.get_mut(name) {
-        Some(l) => {
-            if line < *l {
-                *l = line;
-            }
+/// The walk's state: the table being filled and the limits.
+struct Walk<'a, 'w> {
+    map: &'w mut IdentLines<'a>,
+    mem: &'w Mem,
+    stack: &'w StackGuard,
+    /// Out of memory or stack: the walk stops.
+    failed: Option<CompileError>,
+}
+
+impl<'a> Walk<'a, '_> {
+    fn note(&mut self, name: &'a str, line: u32) {
+        if self.failed.is_none() && self.map.note(self.mem, name, line).is_err() {
+            self.failed = Some(CompileError::memory());
         }
-        None => {
-            map.insert(String::from(name), line);
+    }
+
+    /// Whether to stop (failed, or the stack limit is reached).
+    fn stop(&mut self) -> bool {
+        if self.failed.is_none() && self.stack.exceeded() {
+            self.failed = Some(CompileError::recursion(0));
         }
+        self.failed.is_some()
     }
 }
 
 /// Records every identifier of `m` (names, attributes, keywords,
 /// parameters, imported names) in `map` with its first line.
-pub fn collect_idents(m: &Module, map: &mut BTreeMap<String, u32>) {
+///
+/// Errors: `MemoryError`, or `RuntimeError` when the tree is deeper than
+/// the native stack allowed by `stack` can walk.
+pub(crate) fn collect_idents<'a>(
+    m: &'a Module,
+    map: &mut IdentLines<'a>,
+    mem: &Mem,
+    stack: &StackGuard,
+) -> Result<(), (CompileError, Option<usize>)> {
+    let mut w = Walk { map, mem, stack, failed: None };
     match m {
-        Module::Exec(b) | Module::Single(b) => body(b, map),
-        Module::Eval(e) => expr(e, map),
+        Module::Exec(b) | Module::Single(b) => body(b, &mut w),
+        Module::Eval(e) => expr(e, &mut w),
+    }
+    match w.failed {
+        Some(e) => Err((e, None)),
+        None => Ok(()),
     }
 }
 
-fn body(b: &[Stmt], map: &mut BTreeMap<String, u32>) {
+fn body<'a>(b: &'a [Stmt], map: &mut Walk<'a, '_>) {
     for s in b {
         stmt(s, map);
     }
 }
 
-fn args(a: &Arguments, map: &mut BTreeMap<String, u32>) {
+fn args<'a>(a: &'a Arguments, map: &mut Walk<'a, '_>) {
     for p in a.args.iter().chain(a.vararg.iter()).chain(a.kwonly.iter()).chain(a.kwarg.iter()) {
-        note(map, &p.name, p.line);
+        map.note(&p.name, p.line);
         if let Some(d) = &p.default {
             expr(d, map);
         }
@@ -49,26 +77,29 @@ fn args(a: &Arguments, map: &mut BTreeMap<String, u32>) {
     }
 }
 
-fn call_args(a: &[Arg], line: u32, map: &mut BTreeMap<String, u32>) {
+fn call_args<'a>(a: &'a [Arg], line: u32, map: &mut Walk<'a, '_>) {
     for x in a {
         match x {
             Arg::Positional(e) | Arg::Starred(e) | Arg::DoubleStarred(e) => expr(e, map),
             Arg::Keyword(k, e) => {
-                note(map, k, line.max(e.line));
+                map.note(k, line.max(e.line));
                 expr(e, map);
             }
         }
     }
 }
 
-fn stmt(s: &Stmt, map: &mut BTreeMap<String, u32>) {
+fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
+    if map.stop() {
+        return;
+    }
     let l = s.line;
     match &s.kind {
         StmtKind::FunctionDef(f) => {
             for d in &f.decorators {
                 expr(d, map);
             }
-            note(map, &f.name, l);
+            map.note(&f.name, l);
             args(&f.args, map);
             if let Some(r) = &f.returns {
                 expr(r, map);
@@ -79,7 +110,7 @@ fn stmt(s: &Stmt, map: &mut BTreeMap<String, u32>) {
             for d in &c.decorators {
                 expr(d, map);
             }
-            note(map, &c.name, l);
+            map.note(&c.name, l);
             call_args(&c.args, l, map);
             body(&c.body, map);
         }
@@ -149,7 +180,7 @@ fn stmt(s: &Stmt, map: &mut BTreeMap<String, u32>) {
                     expr(t, map);
                 }
                 if let Some(n) = &h.name {
-                    note(map, n, h.line);
+                    map.note(n, h.line);
                 }
                 body(&h.body, map);
             }
@@ -169,33 +200,33 @@ fn stmt(s: &Stmt, map: &mut BTreeMap<String, u32>) {
         StmtKind::Import(al) => {
             for a in al {
                 for part in a.name.split('.') {
-                    note(map, part, l);
+                    map.note(part, l);
                 }
                 if let Some(x) = &a.asname {
-                    note(map, x, l);
+                    map.note(x, l);
                 }
             }
         }
         StmtKind::ImportFrom { module, names, .. } => {
             if let Some(m) = module {
                 for part in m.split('.') {
-                    note(map, part, l);
+                    map.note(part, l);
                 }
             }
             for a in names {
-                note(map, &a.name, l);
+                map.note(&a.name, l);
                 if let Some(x) = &a.asname {
-                    note(map, x, l);
+                    map.note(x, l);
                 }
             }
         }
-        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| note(map, x, l)),
+        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| map.note(x, l)),
         StmtKind::Expr(e) => expr(e, map),
         StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
     }
 }
 
-fn comps(gens: &[Comprehension], map: &mut BTreeMap<String, u32>) {
+fn comps<'a>(gens: &'a [Comprehension], map: &mut Walk<'a, '_>) {
     for g in gens {
         expr(&g.target, map);
         expr(&g.iter, map);
@@ -203,10 +234,13 @@ fn comps(gens: &[Comprehension], map: &mut BTreeMap<String, u32>) {
     }
 }
 
-fn expr(e: &Expr, map: &mut BTreeMap<String, u32>) {
+fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
+    if map.stop() {
+        return;
+    }
     let l = e.line;
     match &e.kind {
-        ExprKind::Name(n) => note(map, n, l),
+        ExprKind::Name(n) => map.note(n, l),
         ExprKind::Constant(_) => {}
         ExprKind::BoolOp { values, .. } => values.iter().for_each(|x| expr(x, map)),
         ExprKind::BinOp { first, rest } => {
@@ -228,7 +262,7 @@ fn expr(e: &Expr, map: &mut BTreeMap<String, u32>) {
             expr(body, map);
         }
         ExprKind::NamedExpr { target, value } => {
-            note(map, target, l);
+            map.note(target, l);
             expr(value, map);
         }
         ExprKind::Yield(v) => {
@@ -243,7 +277,7 @@ fn expr(e: &Expr, map: &mut BTreeMap<String, u32>) {
         }
         ExprKind::Attribute { value, attr, op_line } => {
             expr(value, map);
-            note(map, attr, *op_line);
+            map.note(attr, *op_line);
         }
         ExprKind::Subscript { value, index, .. } => {
             expr(value, map);
@@ -277,38 +311,61 @@ fn expr(e: &Expr, map: &mut BTreeMap<String, u32>) {
 }
 
 /// Identifier and string-literal tokens of the source, with positions, from
-/// a light scan (comments skipped, strings not decoded).
+/// a light scan (comments skipped, strings not decoded). Everything is
+/// borrowed from the source text.
 #[derive(Debug, Default)]
-pub struct SourceTokens {
-    /// Identifier -> first (line, column).
-    pub idents: BTreeMap<String, (u32, u32)>,
+pub struct SourceTokens<'a> {
+    /// Identifiers with their first (line, column), in order of first
+    /// occurrence.
+    idents: Vec<(&'a str, u32, u32)>,
+    index: StrIndex,
     /// String literal tokens: (line, column, raw body between the quotes).
-    pub strings: alloc::vec::Vec<(u32, u32, alloc::vec::Vec<u8>)>,
+    pub strings: Vec<(u32, u32, &'a [u8])>,
 }
 
-impl SourceTokens {
+impl<'a> SourceTokens<'a> {
+    /// The first (line, column) of identifier `name`.
+    fn ident(&self, name: &str) -> Option<(u32, u32)> {
+        let e = &self.idents;
+        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        e.get(i as usize).map(|x| (x.1, x.2))
+    }
+
+    /// Records identifier `name` at (line, col) unless already seen.
+    fn add_ident(&mut self, mem: &Mem, name: &'a str, line: u32, col: u32) -> MResult<()> {
+        if self.ident(name).is_some() {
+            return Ok(());
+        }
+        let i = self.idents.len() as u32;
+        mem.push(&mut self.idents, (name, line, col))?;
+        let e = &self.idents;
+        self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
+    }
+
     /// Whether identifier `name` occurs before the string literal with raw
     /// body `body` on `line`; `None` if that literal cannot be located.
     pub fn ident_before_string(&self, name: &str, body: &[u8], line: u32) -> Option<bool> {
-        let &(il, ic) = self.idents.get(name)?;
-        let exact = self.strings.iter().find(|(l, _, b)| *l == line && b.as_slice() == body);
+        let (il, ic) = self.ident(name)?;
+        let exact = self.strings.iter().find(|(l, _, b)| *l == line && *b == body);
         // Strings in f-string fields may be reported on a later line than
         // their token: take the last equal literal before that line.
         let (sl, sc, _) = match exact {
             Some(x) => x,
-            None => self.strings.iter().filter(|(l, _, b)| *l <= line && b.as_slice() == body).last()?,
+            None => self.strings.iter().filter(|(l, _, b)| *l <= line && *b == body).last()?,
         };
         Some((il, ic) < (*sl, *sc))
     }
 
     /// First line of identifier `name`.
     pub fn ident_line(&self, name: &str) -> Option<u32> {
-        self.idents.get(name).map(|p| p.0)
+        self.ident(name).map(|p| p.0)
     }
 }
 
 /// Scans `src` for identifiers and string literals (see [`SourceTokens`]).
-pub fn scan_source(src: &[u8]) -> SourceTokens {
+///
+/// Errors: running out of `mem`.
+pub fn scan_source<'a>(src: &'a [u8], mem: &Mem) -> MResult<SourceTokens<'a>> {
     let mut t = SourceTokens::default();
     let (mut i, mut line, mut line_start) = (0usize, 1u32, 0usize);
     let n = src.len();
@@ -359,11 +416,11 @@ pub fn scan_source(src: &[u8]) -> SourceTokens {
             let body_end = body_end.min(n);
             if body_start <= body_end {
                 let body = &src[body_start..body_end];
-                t.strings.push((start_line, col, body.to_vec()));
+                mem.push(&mut t.strings, (start_line, col, body))?;
                 // MicroPython's lexer tokenizes the fields of an f-string, so
                 // names used there are interned too.
                 if is_f {
-                    scan_fstring_fields(body, start_line, col, &mut t);
+                    scan_fstring_fields(body, start_line, col, &mut t, mem)?;
                 }
             }
         } else if is_id_start(c) {
@@ -372,9 +429,7 @@ pub fn scan_source(src: &[u8]) -> SourceTokens {
                 i += 1;
             }
             if let Ok(name) = core::str::from_utf8(&src[s..i]) {
-                if !t.idents.contains_key(name) {
-                    t.idents.insert(String::from(name), (line, (s - line_start) as u32));
-                }
+                t.add_ident(mem, name, line, (s - line_start) as u32)?;
             }
         } else if c.is_ascii_digit() {
             while i < n && (is_id(src[i]) || src[i] == b'.') {
@@ -384,11 +439,11 @@ pub fn scan_source(src: &[u8]) -> SourceTokens {
             i += 1;
         }
     }
-    t
+    Ok(t)
 }
 
 /// Records identifiers inside the `{...}` fields of an f-string body.
-fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
+fn scan_fstring_fields<'a>(body: &'a [u8], line: u32, col: u32, t: &mut SourceTokens<'a>, mem: &Mem) -> MResult<()> {
     let mut depth = 0u32;
     let mut j = 0;
     let mut quote: Option<u8> = None;
@@ -398,7 +453,8 @@ fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
         if let Some(q) = quote {
             if c == q {
                 quote = None;
-                t.strings.push((line, col + 2 + qstart as u32, body[qstart..j].to_vec()));
+                let lit = body.get(qstart..j).unwrap_or_default();
+                mem.push(&mut t.strings, (line, col + 2 + qstart as u32, lit))?;
             }
             j += 1;
             continue;
@@ -427,9 +483,7 @@ fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
                     j += 1;
                 }
                 if let Ok(name) = core::str::from_utf8(&body[s..j]) {
-                    if !t.idents.contains_key(name) {
-                        t.idents.insert(String::from(name), (line, col + 2 + s as u32));
-                    }
+                    t.add_ident(mem, name, line, col + 2 + s as u32)?;
                 }
                 continue;
             }
@@ -437,6 +491,7 @@ fn scan_fstring_fields(body: &[u8], line: u32, col: u32, t: &mut SourceTokens) {
         }
         j += 1;
     }
+    Ok(())
 }
 
 /// Length of a string prefix (`r`, `b`, `rb`, `f`, ...) if `s` starts with

@@ -38,12 +38,14 @@ mod string;
 
 use alloc::borrow::Cow;
 use alloc::collections::VecDeque;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::BinOp;
 use crate::error::{CompileError, ErrorKind};
+use crate::mem::Mem;
 use crate::token::{Kw, Op, Tok, Token};
+
+type LResult<T> = Result<T, CompileError>;
 
 /// Maximum nesting of f-strings inside f-string replacement fields.
 const MAX_FSTRING_DEPTH: u32 = 8;
@@ -51,9 +53,11 @@ const MAX_FSTRING_DEPTH: u32 = 8;
 /// A streaming tokenizer over one source text.
 pub struct Lexer<'a> {
     src: Cow<'a, [u8]>,
+    /// The compilation's memory budget.
+    pub(crate) mem: &'a Mem,
     pos: usize,
     line: u32,
-    /// Indentation stack (columns); always starts with 0.
+    /// Indentation stack (columns) above the implicit base column 0.
     indents: Vec<u32>,
     /// Bracket nesting depth (`(`, `[`, `{`).
     paren: u32,
@@ -72,22 +76,25 @@ pub struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     /// A lexer over `src` (any bytes; see the module docs for what is
-    /// accepted).
-    pub fn new(src: &'a [u8]) -> Self {
+    /// accepted), allocating through `mem`.
+    ///
+    /// Errors: `MemoryError` if a copy of the source (made when it has
+    /// `\r` line ends or no final newline) does not fit `mem`.
+    pub fn new(src: &'a [u8], mem: &'a Mem) -> LResult<Self> {
         // MicroPython's reader supplies a final newline when the text does
         // not end with one (this decides the line of end-of-input errors).
         let needs_nl = !src.is_empty() && src.last() != Some(&b'\n') && src.last() != Some(&b'\r');
         let src = if src.contains(&b'\r') || needs_nl {
-            let mut v = Vec::with_capacity(src.len());
+            let mut v = mem.with_capacity(src.len() + 1)?;
             let mut i = 0;
-            while i < src.len() {
-                if src[i] == b'\r' {
+            while let Some(&c) = src.get(i) {
+                if c == b'\r' {
                     v.push(b'\n');
                     if src.get(i + 1) == Some(&b'\n') {
                         i += 1;
                     }
                 } else {
-                    v.push(src[i]);
+                    v.push(c);
                 }
                 i += 1;
             }
@@ -98,11 +105,16 @@ impl<'a> Lexer<'a> {
         } else {
             Cow::Borrowed(src)
         };
+        Ok(Lexer::with_src(src, mem))
+    }
+
+    fn with_src(src: Cow<'a, [u8]>, mem: &'a Mem) -> Self {
         Lexer {
             src,
+            mem,
             pos: 0,
             line: 1,
-            indents: alloc::vec![0],
+            indents: Vec::new(),
             paren: 0,
             pending: VecDeque::new(),
             line_has_tokens: false,
@@ -113,10 +125,9 @@ impl<'a> Lexer<'a> {
     }
 
     /// A lexer for the text of one f-string replacement field (already
-    /// wrapped in parentheses), whose first line is `line`.
-    fn new_sub(src: Vec<u8>, line: u32, fdepth: u32) -> Lexer<'static> {
-        let mut lx = Lexer::new(&[]);
-        lx.src = Cow::Owned(src);
+    /// wrapped in parentheses, without `\r`), whose first line is `line`.
+    fn new_sub(src: Vec<u8>, line: u32, fdepth: u32, mem: &'a Mem) -> Lexer<'a> {
+        let mut lx = Lexer::with_src(Cow::Owned(src), mem);
         lx.line = line;
         lx.fdepth = fdepth;
         lx
@@ -149,19 +160,18 @@ impl<'a> Lexer<'a> {
         line
     }
 
-    fn push(&mut self, kind: Tok, line: u32) {
+    fn push(&mut self, kind: Tok, line: u32) -> LResult<()> {
         let line = self.tok_line(line);
-        self.pending.push_back(Token { line, kind });
+        self.mem.push_back(&mut self.pending, Token { line, kind })?;
+        Ok(())
     }
 
     /// Queues an error token; nothing but `EndMarker` follows it.
-    fn push_error(&mut self, e: CompileError) {
+    fn push_error(&mut self, e: CompileError) -> LResult<()> {
         let line = e.line;
-        self.pending.push_back(Token {
-            line,
-            kind: Tok::Error(e),
-        });
         self.done = true;
+        self.mem.push_back(&mut self.pending, Token { line, kind: Tok::Error(e) })?;
+        Ok(())
     }
 
     fn invalid(&self, line: u32) -> CompileError {
@@ -229,36 +239,31 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn produce_eof(&mut self) {
+    fn produce_eof(&mut self) -> LResult<()> {
         if self.line_has_tokens {
             self.line_has_tokens = false;
-            self.push(Tok::Newline, self.line);
+            self.push(Tok::Newline, self.line)?;
         }
-        while self.indents.len() > 1 {
+        while !self.indents.is_empty() {
             self.indents.pop();
-            self.push(Tok::Dedent, self.line);
+            self.push(Tok::Dedent, self.line)?;
         }
-        self.push(Tok::EndMarker, self.line);
         self.done = true;
+        self.push(Tok::EndMarker, self.line)
     }
 
     /// Queues at least one token.
     fn produce(&mut self) -> Result<(), CompileError> {
         if self.done {
-            self.push(Tok::EndMarker, self.line);
-            return Ok(());
+            return self.push(Tok::EndMarker, self.line);
         }
         if !self.started {
             self.started = true;
             match self.scan_indent() {
-                None => {
-                    self.produce_eof();
-                    return Ok(());
-                }
+                None => return self.produce_eof(),
                 Some(col) if col > 0 => {
-                    self.indents.push(col);
-                    self.push(Tok::Indent, self.line);
-                    return Ok(());
+                    self.mem.push(&mut self.indents, col)?;
+                    return self.push(Tok::Indent, self.line);
                 }
                 Some(_) => {}
             }
@@ -266,8 +271,7 @@ impl<'a> Lexer<'a> {
         loop {
             self.skip_insignificant();
             let Some(c) = self.cur() else {
-                self.produce_eof();
-                return Ok(());
+                return self.produce_eof();
             };
             if c == b'\n' {
                 let nl_line = self.line;
@@ -277,8 +281,7 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 self.line_has_tokens = false;
-                self.newline(nl_line);
-                return Ok(());
+                return self.newline(nl_line);
             }
             break;
         }
@@ -288,36 +291,35 @@ impl<'a> Lexer<'a> {
 
     /// Handles the end of a logical line (the newline is consumed): emits
     /// `Newline` and the indentation tokens of the next line.
-    fn newline(&mut self, nl_line: u32) {
+    fn newline(&mut self, nl_line: u32) -> LResult<()> {
         let Some(col) = self.scan_indent() else {
-            self.push(Tok::Newline, nl_line);
-            return;
+            return self.push(Tok::Newline, nl_line);
         };
         let top = self.indents.last().copied().unwrap_or(0);
         if col == top {
-            self.push(Tok::Newline, nl_line);
+            self.push(Tok::Newline, nl_line)
         } else if col > top {
-            self.push(Tok::Newline, nl_line);
-            self.indents.push(col);
-            self.push(Tok::Indent, self.line);
+            self.push(Tok::Newline, nl_line)?;
+            self.mem.push(&mut self.indents, col)?;
+            self.push(Tok::Indent, self.line)
         } else {
             let mut n = 0;
-            while self.indents.len() > 1 && col < self.indents.last().copied().unwrap_or(0) {
+            while !self.indents.is_empty() && col < self.indents.last().copied().unwrap_or(0) {
                 self.indents.pop();
                 n += 1;
             }
             if self.indents.last().copied().unwrap_or(0) != col {
-                self.push_error(CompileError::new(
+                return self.push_error(CompileError::new(
                     ErrorKind::IndentationError,
                     "unindent doesn't match any outer indent level",
                     self.tok_line(nl_line),
                 ));
-                return;
             }
-            self.push(Tok::Newline, nl_line);
+            self.push(Tok::Newline, nl_line)?;
             for _ in 0..n {
-                self.push(Tok::Dedent, self.line);
+                self.push(Tok::Dedent, self.line)?;
             }
+            Ok(())
         }
     }
 
@@ -341,26 +343,24 @@ impl<'a> Lexer<'a> {
                 }
             }
             let Ok(s) = core::str::from_utf8(word) else {
-                self.push_error(self.invalid(line));
-                return Ok(());
+                return self.push_error(self.invalid(line));
             };
             let kind = match Kw::from_word(s) {
                 Some(k) => Tok::Kw(k),
-                None => Tok::Name(String::from(s)),
+                None => Tok::Name(self.mem.string(s)?),
             };
-            self.push(kind, line);
-            return Ok(());
+            return self.push(kind, line);
         }
         if c.is_ascii_digit() || (c == b'.' && self.at(1).is_ascii_digit()) {
             let n = number::scan(&self.src[self.pos..]);
             let text = &self.src[self.pos..self.pos + n];
-            let kind = match number::convert(text, self.tok_line(line)) {
+            let kind = match number::convert(text, self.tok_line(line), self.mem) {
                 Ok(k) => Tok::Number(k),
+                Err(e) if e.kind == ErrorKind::MemoryError => return Err(e),
                 Err(e) => Tok::BadNumber(e),
             };
             self.pos += n;
-            self.push(kind, line);
-            return Ok(());
+            return self.push(kind, line);
         }
         if c == b'\'' || c == b'"' {
             return self.string_group(string::Prefix::default(), line);
@@ -377,11 +377,10 @@ impl<'a> Lexer<'a> {
                     }
                     _ => {}
                 }
-                self.push(Tok::Op(op), line);
+                self.push(Tok::Op(op), line)
             }
             None => self.push_error(self.invalid(line)),
         }
-        Ok(())
     }
 
     /// Recognises the operator at `self.pos` (longest match).
@@ -454,14 +453,15 @@ impl<'a> Lexer<'a> {
 }
 
 /// Tokenizes a whole source (for tests and tools): all tokens up to and
-/// including `EndMarker` or the first error token.
+/// including `EndMarker` or the first error token. Memory is not limited.
 pub fn tokenize(src: &[u8]) -> Result<Vec<Token>, CompileError> {
-    let mut lx = Lexer::new(src);
+    let mem = Mem::new(usize::MAX);
+    let mut lx = Lexer::new(src, &mem)?;
     let mut out = Vec::new();
     loop {
         let t = lx.next_token()?;
         let stop = matches!(t.kind, Tok::EndMarker | Tok::Error(_));
-        out.push(t);
+        mem.push(&mut out, t)?;
         if stop {
             return Ok(out);
         }

@@ -5,15 +5,19 @@ extern crate alloc;
 
 pub mod ast;
 pub mod error;
+pub mod int;
 pub mod lexer;
+pub mod mem;
 pub mod parser;
+pub mod stack;
 pub mod token;
 
 pub use ast::Mode;
 pub use error::{CompileError, ErrorKind};
 
 /// Parses `source` (raw bytes) into an AST, like the first half of
-/// MicroPython's `compile(source, filename, mode)`.
+/// MicroPython's `compile(source, filename, mode)`, with no memory or
+/// stack limit (see [`parse_with`]).
 ///
 /// `filename` is not stored in the tree (the compiler gets it separately); it
 /// is accepted here so callers have one entry point. `mode` selects the start
@@ -22,8 +26,17 @@ pub use error::{CompileError, ErrorKind};
 /// [`lexer`] and [`parser`] for the exact behaviour. Never panics, whatever
 /// the input.
 pub fn parse(source: &[u8], filename: &str, mode: Mode) -> Result<ast::Module, CompileError> {
+    let opts = CompileOptions { mode, ..CompileOptions::default() };
+    parse_with(source, filename, &opts)
+}
+
+/// Parses `source` in `opts.mode` within `opts`'s memory budget, nesting
+/// and stack limits: like [`parse`], plus `MemoryError` and
+/// `RuntimeError: maximum recursion depth exceeded`.
+pub fn parse_with(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<ast::Module, CompileError> {
     let _ = filename;
-    parser::parse_module(source, mode)
+    let mem = mem::Mem::new(opts.mem_limit);
+    parser::parse_module(source, opts.mode, &mem, opts.max_depth, stack::StackGuard::new(opts.stack_limit))
 }
 
 pub mod compile;
@@ -47,11 +60,42 @@ pub struct CompileOptions {
     /// Bits of a small int on the target (`-msmall-int-bits`, default 31):
     /// ints outside ±2^(bits−1) are stored as constant objects.
     pub small_int_bits: u8,
+    /// Bytes of memory the compilation may hold at once (tokens, tree,
+    /// tables, bytecode and the result), like a bounded arena; past it
+    /// the compilation fails with [`ErrorKind::MemoryError`]. Failures of
+    /// the allocator itself are `MemoryError` too. Default: no limit
+    /// (`usize::MAX`). See [`mem`].
+    pub mem_limit: usize,
+    /// Bytes of native stack the parser and compiler may use below the
+    /// frame of the entry point (each nesting level also reserves a little
+    /// for the tree's recursive destructor); past it the compilation fails
+    /// with [`ErrorKind::RuntimeError`] (`maximum recursion depth
+    /// exceeded`). Default: no limit (`usize::MAX`), the nesting is bounded
+    /// by `max_depth` alone. See [`stack`].
+    pub stack_limit: usize,
+    /// Nesting levels (brackets, unary operators, blocks, trailers) the
+    /// parser accepts before `SyntaxError: too complex`. Default
+    /// [`parser::MAX_DEPTH`]; a caller that sets `stack_limit` may lift it
+    /// (`u32::MAX`) and let the stack bound the nesting.
+    pub max_depth: u32,
+}
+
+impl CompileOptions {
+    /// The defaults: exec mode, `-O0`, 31-bit small ints, no memory or
+    /// stack limit, [`parser::MAX_DEPTH`] nesting levels.
+    pub const DEFAULT: CompileOptions = CompileOptions {
+        mode: Mode::Exec,
+        opt_level: 0,
+        small_int_bits: 31,
+        mem_limit: usize::MAX,
+        stack_limit: usize::MAX,
+        max_depth: parser::MAX_DEPTH,
+    };
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { mode: Mode::Exec, opt_level: 0, small_int_bits: 31 }
+        CompileOptions::DEFAULT
     }
 }
 
@@ -61,7 +105,8 @@ impl Default for CompileOptions {
 /// Errors: the parser's `SyntaxError`/`IndentationError`, and compile
 /// errors with MicroPython's messages (`'return' outside function`,
 /// `'break' outside loop`, `identifier redefined as global`, ...) and the
-/// line they were found on.
+/// line they were found on; `MemoryError` past `opts.mem_limit` and
+/// `RuntimeError` past `opts.stack_limit`. Never panics or aborts.
 pub fn compile(source: &[u8], filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileError> {
     compile_traced(source, filename, opts).map_err(|f| f.error)
 }
@@ -91,8 +136,11 @@ pub fn compile_traced_lines(
     opts: &CompileOptions,
     source_lines: bool,
 ) -> Result<CompiledModule, CompileFailure> {
-    let module = parse(source, filename, opts.mode).map_err(|error| CompileFailure { error, block: None })?;
-    compile::compile_ast(&module, filename, opts, Some(source), source_lines)
+    let mem = mem::Mem::new(opts.mem_limit);
+    let stack = stack::StackGuard::new(opts.stack_limit);
+    let module = parser::parse_module(source, opts.mode, &mem, opts.max_depth, stack)
+        .map_err(|error| CompileFailure { error, block: None })?;
+    compile::compile_ast(&module, filename, opts, Some(source), source_lines, &mem, stack)
         .map_err(|(error, block)| CompileFailure { error, block })
 }
 
@@ -100,5 +148,7 @@ pub fn compile_traced_lines(
 /// source text, whether a long string literal is interned is decided from
 /// identifier lines only (the source gives token positions).
 pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
-    compile::compile_ast(module, filename, opts, None, true).map_err(|(error, block)| CompileFailure { error, block })
+    let mem = mem::Mem::new(opts.mem_limit);
+    let stack = stack::StackGuard::new(opts.stack_limit);
+    compile::compile_ast(module, filename, opts, None, true, &mem, stack).map_err(|(error, block)| CompileFailure { error, block })
 }

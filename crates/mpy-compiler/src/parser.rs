@@ -10,16 +10,18 @@
 //! matches MicroPython, whose parser also fails at the first token that does
 //! not fit.
 //!
-//! Nesting limit: every recursive path (brackets, unary operators, `not`,
-//! `lambda`/conditional chains, nested blocks) goes through a depth counter.
-//! Past [`MAX_DEPTH`] levels the parse fails with `SyntaxError: too complex`
-//! instead of overflowing the native stack. (MicroPython itself uses a heap
-//! stack and fails only when memory runs out, with `MemoryError`; 1000
-//! nested brackets work there but not here.) One bracket level costs about
-//! 2.4 KiB of native stack in release builds on x86-64 (3.5 KiB in debug),
-//! so the parser needs roughly 0.5 MiB (release) to 1 MiB (debug) of stack
-//! to reach the limit; a port with a smaller stack should run the compiler
-//! on a bigger one or accept less nesting.
+//! Nesting limits: every recursive path (brackets, unary operators, `not`,
+//! `lambda`/conditional chains, nested blocks) and every construct that
+//! nests the tree without recursing here (trailers `a.b[c](d)`,
+//! comprehension clauses, `with` items, which the compiler and the tree's
+//! destructor walk recursively) goes through a depth counter. Past
+//! [`crate::CompileOptions::max_depth`] levels (default [`MAX_DEPTH`]) the
+//! parse fails with `SyntaxError: too complex`; when the native stack in
+//! use exceeds [`crate::CompileOptions::stack_limit`] it fails with
+//! `RuntimeError: maximum recursion depth exceeded` (MicroPython's error
+//! for an exhausted stack; MicroPython parses with a heap stack and
+//! recurses only in its compiler). Measured stack per nesting level:
+//! see ARCHITECTURE.md.
 
 mod expr;
 mod stmt;
@@ -27,14 +29,22 @@ mod stmt;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::ast::{Mode, Module};
+use crate::ast::{Mode, Module, P};
 use crate::error::{CompileError, ErrorKind};
 use crate::lexer::Lexer;
+use crate::mem::Mem;
+use crate::stack::StackGuard;
 use crate::token::{Kw, Op, Tok, Token};
 
-/// Maximum nesting depth of brackets / unary operators / blocks (see the
-/// module docs).
+/// Default maximum nesting depth of brackets / unary operators / trailers
+/// / blocks ([`crate::CompileOptions::max_depth`]; see the module docs).
 pub const MAX_DEPTH: u32 = 200;
+
+/// Native stack reserved per nesting level, beyond what the parser itself
+/// uses: the tree is dropped recursively (a nest of trailers `a.b.c...`
+/// or comprehension clauses is built by a loop here, but its destructor
+/// recurses once per level), so each level keeps room for that.
+const LEVEL_STACK: usize = 256;
 
 type PResult<T> = Result<T, CompileError>;
 
@@ -43,19 +53,31 @@ pub(crate) struct Parser<'a> {
     lx: Lexer<'a>,
     tok: Token,
     depth: u32,
+    max_depth: u32,
+    stack: StackGuard,
     /// First error that MicroPython raises in its compiler, not its parser,
     /// but that the tree cannot represent (see [`Parser::defer`]).
     deferred: Option<CompileError>,
 }
 
-/// Parses `source` in `mode`. See [`crate::parse`].
-pub fn parse_module(source: &[u8], mode: Mode) -> Result<Module, CompileError> {
-    let mut lx = Lexer::new(source);
+/// Parses `source` in `mode`, allocating through `mem`, with at most
+/// `max_depth` nesting levels and the native stack bounded by `stack`.
+/// See [`crate::parse`].
+pub(crate) fn parse_module(
+    source: &[u8],
+    mode: Mode,
+    mem: &Mem,
+    max_depth: u32,
+    stack: StackGuard,
+) -> Result<Module, CompileError> {
+    let mut lx = Lexer::new(source, mem)?;
     let tok = lx.next_token()?;
     let mut p = Parser {
         lx,
         tok,
         depth: 0,
+        max_depth,
+        stack,
         deferred: None,
     };
     let module = p.module(mode)?;
@@ -77,6 +99,26 @@ impl Parser<'_> {
         if self.deferred.is_none() {
             self.deferred = Some(e);
         }
+    }
+
+    /// The compilation's memory.
+    fn mem(&self) -> &Mem {
+        self.lx.mem
+    }
+
+    /// Boxes a node.
+    fn bx<T>(&self, x: T) -> PResult<P<T>> {
+        Ok(self.lx.mem.boxed(x)?)
+    }
+
+    /// Appends to a vector.
+    fn push<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
+        Ok(self.lx.mem.push(v, x)?)
+    }
+
+    /// A one-item vector.
+    fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
+        Ok(self.lx.mem.vec1(x)?)
     }
 
     fn module(&mut self, mode: Mode) -> PResult<Module> {
@@ -129,12 +171,13 @@ impl Parser<'_> {
         Ok(core::mem::replace(&mut self.tok, next))
     }
 
-    /// The error for the current token not fitting the grammar.
+    /// The error for the current token not fitting the grammar (an
+    /// error token's error is moved out: the parse ends here).
     #[cold]
     #[inline(never)]
-    fn err(&self) -> CompileError {
-        match &self.tok.kind {
-            Tok::Error(e) => e.clone(),
+    fn err(&mut self) -> CompileError {
+        match &mut self.tok.kind {
+            Tok::Error(e) => core::mem::replace(e, CompileError::invalid_syntax(0)),
             Tok::Indent => CompileError::new(
                 ErrorKind::IndentationError,
                 "unexpected indent",
@@ -144,7 +187,7 @@ impl Parser<'_> {
         }
     }
 
-    fn fail<T>(&self) -> PResult<T> {
+    fn fail<T>(&mut self) -> PResult<T> {
         Err(self.err())
     }
 
@@ -201,7 +244,7 @@ impl Parser<'_> {
         }
     }
 
-    fn expect_end(&self) -> PResult<()> {
+    fn expect_end(&mut self) -> PResult<()> {
         if matches!(self.tok.kind, Tok::EndMarker) {
             Ok(())
         } else {
@@ -219,13 +262,29 @@ impl Parser<'_> {
         self.fail()
     }
 
-    /// Enters one nesting level (see [`MAX_DEPTH`]).
+    /// Enters one nesting level (see the module docs).
+    #[inline(always)]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(CompileError::syntax("too complex", self.tok.line));
+        if self.depth > self.max_depth || self.stack.exceeded_with(self.depth as usize * LEVEL_STACK) {
+            return Err(self.too_deep());
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self) -> CompileError {
+        if self.depth > self.max_depth {
+            CompileError::syntax("too complex", self.tok.line)
+        } else {
+            CompileError::recursion(self.tok.line)
+        }
+    }
+
+    /// Leaves `n` nesting levels.
+    fn leave_n(&mut self, n: u32) {
+        self.depth = self.depth.saturating_sub(n);
     }
 
     /// Leaves one nesting level.

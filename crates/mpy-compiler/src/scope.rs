@@ -18,7 +18,7 @@
 //! the scope pass), then other locals in order of first use, then cells;
 //! free variables come first of all and count as positional arguments.
 
-use alloc::string::String;
+use crate::mem::{MResult, Mem};
 use alloc::vec::Vec;
 
 /// What kind of code block a scope is.
@@ -77,11 +77,11 @@ pub const FLAG_STAR_PARAM: u8 = 2;
 /// `IdInfo::flags` bit: the name is the `**kwargs` parameter.
 pub const FLAG_DBL_STAR_PARAM: u8 = 4;
 
-/// One identifier used by a scope.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IdInfo {
+/// One identifier used by a scope (the name is borrowed from the tree).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdInfo<'a> {
     /// The name.
-    pub name: String,
+    pub name: &'a str,
     /// How it is bound.
     pub kind: IdKind,
     /// `FLAG_*` bits.
@@ -103,17 +103,17 @@ pub mod flags {
 }
 
 /// One scope: its identifiers and what the prelude needs.
-#[derive(Clone, Debug)]
-pub struct Scope {
+#[derive(Debug)]
+pub struct Scope<'a> {
     /// What it is.
     pub kind: ScopeKind,
     /// Enclosing scope index (None for the module).
     pub parent: Option<usize>,
     /// Name written in the prelude (`<module>`, function/class name,
     /// `<lambda>`, `<listcomp>`, ...).
-    pub name: String,
+    pub name: &'a str,
     /// Identifiers in order of first use.
-    pub ids: Vec<IdInfo>,
+    pub ids: Vec<IdInfo<'a>>,
     /// Signature scope flags (see [`flags`]).
     pub flags: u8,
     /// `async def` (coroutines are generators in MicroPython).
@@ -134,13 +134,13 @@ pub struct Scope {
     pub line: u32,
 }
 
-impl Scope {
-    /// A new empty scope.
-    pub fn new(kind: ScopeKind, parent: Option<usize>, name: &str, line: u32) -> Self {
+impl<'a> Scope<'a> {
+    /// A new empty scope (allocates nothing).
+    pub fn new(kind: ScopeKind, parent: Option<usize>, name: &'a str, line: u32) -> Self {
         Scope {
             kind,
             parent,
-            name: String::from(name),
+            name,
             ids: Vec::new(),
             flags: 0,
             is_async: false,
@@ -161,49 +161,56 @@ impl Scope {
 
     /// Index of `name`, adding it with `kind` if absent; the bool tells
     /// whether it was added.
-    pub fn find_or_add(&mut self, name: &str, kind: IdKind) -> (usize, bool) {
+    pub fn find_or_add(&mut self, mem: &Mem, name: &'a str, kind: IdKind) -> MResult<(usize, bool)> {
         if let Some(i) = self.find(name) {
-            return (i, false);
+            return Ok((i, false));
         }
-        self.ids.push(IdInfo { name: String::from(name), kind, flags: 0, local_num: 0 });
-        (self.ids.len() - 1, true)
+        mem.push(&mut self.ids, IdInfo { name, kind, flags: 0, local_num: 0 })?;
+        Ok((self.ids.len() - 1, true))
     }
 
     /// Records a store/delete of `name` (MicroPython's "get id for
     /// modification"): an implicit global becomes local in a function-like
     /// scope, or "assigned" in a module/class.
-    pub fn modify(&mut self, name: &str) {
-        let (i, _) = self.find_or_add(name, IdKind::GlobalImplicit);
-        let id = &mut self.ids[i];
-        if id.kind == IdKind::GlobalImplicit {
-            id.kind = if self.kind.is_func_like() {
-                IdKind::Local
-            } else {
-                IdKind::GlobalImplicitAssigned
-            };
+    pub fn modify(&mut self, mem: &Mem, name: &'a str) {
+        let func_like = self.kind.is_func_like();
+        let Ok((i, _)) = self.find_or_add(mem, name, IdKind::GlobalImplicit) else { return };
+        if let Some(id) = self.ids.get_mut(i) {
+            if id.kind == IdKind::GlobalImplicit {
+                id.kind = if func_like { IdKind::Local } else { IdKind::GlobalImplicitAssigned };
+            }
         }
     }
 
     /// Adds parameter `name` with `flags` (a repeated name is a
-    /// SyntaxError reported by the caller: returns false).
-    pub fn add_param(&mut self, name: &str, flags: u8) -> bool {
-        let (i, added) = self.find_or_add(name, IdKind::Local);
+    /// SyntaxError reported by the caller: returns false; so is running
+    /// out of memory, which the `Mem` records).
+    pub fn add_param(&mut self, mem: &Mem, name: &'a str, flags: u8) -> bool {
+        let Ok((i, added)) = self.find_or_add(mem, name, IdKind::Local) else { return true };
         if !added {
             return false;
         }
-        self.ids[i].flags = FLAG_PARAM | flags;
+        if let Some(id) = self.ids.get_mut(i) {
+            id.flags = FLAG_PARAM | flags;
+        }
         true
     }
 
     /// Moves the `*args` parameter after the other non-`**` parameters by
     /// swapping it with the last of them (MicroPython's parameter layout).
     pub fn reorder_star_param(&mut self) {
-        let params: Vec<usize> = (0..self.ids.len())
-            .filter(|&i| self.ids[i].flags & FLAG_PARAM != 0 && self.ids[i].flags & FLAG_DBL_STAR_PARAM == 0)
-            .collect();
-        let star = params.iter().copied().find(|&i| self.ids[i].flags & FLAG_STAR_PARAM != 0);
-        if let (Some(s), Some(&last)) = (star, params.last()) {
-            self.ids.swap(s, last);
+        let mut star = None;
+        let mut last = None;
+        for (i, id) in self.ids.iter().enumerate() {
+            if id.flags & FLAG_PARAM != 0 && id.flags & FLAG_DBL_STAR_PARAM == 0 {
+                if id.flags & FLAG_STAR_PARAM != 0 && star.is_none() {
+                    star = Some(i);
+                }
+                last = Some(i);
+            }
+        }
+        if let (Some(s), Some(l)) = (star, last) {
+            self.ids.swap(s, l);
         }
     }
 }
@@ -211,13 +218,13 @@ impl Scope {
 /// Closes over `name` in the scopes enclosing `scopes[idx]` after it was
 /// found bound in an enclosing function: intermediate scopes get a free
 /// variable, the binding scope's local becomes a cell.
-fn close_over_in_parents(scopes: &mut [Scope], idx: usize, name: &str) {
+fn close_over_in_parents<'a>(mem: &Mem, scopes: &mut [Scope<'a>], idx: usize, name: &'a str) {
     let mut s = scopes[idx].parent;
     while let Some(p) = s {
         if scopes[p].parent.is_none() {
             break;
         }
-        let (i, _) = scopes[p].find_or_add(name, IdKind::Free);
+        let Ok((i, _)) = scopes[p].find_or_add(mem, name, IdKind::Free) else { return };
         match scopes[p].ids[i].kind {
             IdKind::Local => {
                 scopes[p].ids[i].kind = IdKind::Cell;
@@ -233,8 +240,8 @@ fn close_over_in_parents(scopes: &mut [Scope], idx: usize, name: &str) {
 /// Looks `name` up in the function scopes enclosing `scopes[idx]` (stopping
 /// at the module); if the first scope that knows the name binds it, marks
 /// it free in `idx` (returned true) and sets up cells/free vars above.
-pub fn check_to_close_over(scopes: &mut [Scope], idx: usize, id_idx: usize) -> bool {
-    let name = scopes[idx].ids[id_idx].name.clone();
+pub fn check_to_close_over(mem: &Mem, scopes: &mut [Scope<'_>], idx: usize, id_idx: usize) -> bool {
+    let name = scopes[idx].ids[id_idx].name;
     let mut s = scopes[idx].parent;
     while let Some(p) = s {
         if scopes[p].parent.is_none() {
@@ -244,7 +251,7 @@ pub fn check_to_close_over(scopes: &mut [Scope], idx: usize, id_idx: usize) -> b
             let k = scopes[p].ids[j].kind;
             if matches!(k, IdKind::Local | IdKind::Cell | IdKind::Free) {
                 scopes[idx].ids[id_idx].kind = IdKind::Free;
-                close_over_in_parents(scopes, idx, &name);
+                close_over_in_parents(mem, scopes, idx, name);
                 return true;
             }
             return false;
@@ -259,7 +266,7 @@ pub fn check_to_close_over(scopes: &mut [Scope], idx: usize, id_idx: usize) -> b
 /// and plain locals get slots in id order, then cells that are not
 /// parameters; free variables (in the parent's id order) take the first
 /// slots and count as positional arguments.
-pub fn compute_locals(scopes: &mut [Scope], idx: usize) {
+pub fn compute_locals(scopes: &mut [Scope<'_>], idx: usize) {
     let func_like = scopes[idx].kind.is_func_like();
     let is_class = scopes[idx].kind == ScopeKind::Class;
     let mut n = 0u32;
@@ -284,9 +291,8 @@ pub fn compute_locals(scopes: &mut [Scope], idx: usize) {
     scopes[idx].num_locals = n;
     let Some(parent) = scopes[idx].parent else { return };
     let mut num_free = 0u32;
-    let parent_names: Vec<(String, IdKind)> =
-        scopes[parent].ids.iter().map(|i| (i.name.clone(), i.kind)).collect();
-    for (pname, pkind) in parent_names {
+    for j in 0..scopes[parent].ids.len() {
+        let IdInfo { name: pname, kind: pkind, .. } = scopes[parent].ids[j];
         if matches!(pkind, IdKind::Cell | IdKind::Free) {
             for id in scopes[idx].ids.iter_mut() {
                 if id.kind == IdKind::Free && id.name == pname {
@@ -314,28 +320,30 @@ mod tests {
     #[test]
     fn star_param_swapped_with_last() {
         // def f(a, b=1, *c, d, e=2, **g): locals a b e d c g
+        let m = Mem::new(usize::MAX);
         let mut s = Scope::new(ScopeKind::Function, Some(0), "f", 1);
         for (n, f) in [("a", 0), ("b", 0), ("c", FLAG_STAR_PARAM), ("d", 0), ("e", 0), ("g", FLAG_DBL_STAR_PARAM)] {
-            assert!(s.add_param(n, f));
+            assert!(s.add_param(&m, n, f));
         }
         s.reorder_star_param();
-        let names: Vec<&str> = s.ids.iter().map(|i| i.name.as_str()).collect();
+        let names: Vec<&str> = s.ids.iter().map(|i| i.name).collect();
         assert_eq!(names, ["a", "b", "e", "d", "c", "g"]);
     }
 
     #[test]
     fn closure_cells_and_frees() {
+        let m = Mem::new(usize::MAX);
         let mut scopes = alloc::vec![
             Scope::new(ScopeKind::Module, None, "<module>", 1),
             Scope::new(ScopeKind::Function, Some(0), "f", 1),
             Scope::new(ScopeKind::Function, Some(1), "g", 2),
         ];
-        scopes[1].modify("x");
-        scopes[1].modify("y");
-        let (i, _) = scopes[2].find_or_add("x", IdKind::GlobalImplicit);
-        assert!(check_to_close_over(&mut scopes, 2, i));
-        let (j, _) = scopes[2].find_or_add("print", IdKind::GlobalImplicit);
-        assert!(!check_to_close_over(&mut scopes, 2, j));
+        scopes[1].modify(&m, "x");
+        scopes[1].modify(&m, "y");
+        let (i, _) = scopes[2].find_or_add(&m, "x", IdKind::GlobalImplicit).unwrap_or_default();
+        assert!(check_to_close_over(&m, &mut scopes, 2, i));
+        let (j, _) = scopes[2].find_or_add(&m, "print", IdKind::GlobalImplicit).unwrap_or_default();
+        assert!(!check_to_close_over(&m, &mut scopes, 2, j));
         assert_eq!(scopes[1].ids[0].kind, IdKind::Cell);
         for k in 0..3 {
             compute_locals(&mut scopes, k);

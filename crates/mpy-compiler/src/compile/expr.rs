@@ -66,42 +66,53 @@ impl<'a> Compiler<'a> {
 
     /// The operands of an `and`/`or` chain after MicroPython's parser drops
     /// constants that cannot decide the result and cuts the chain at a
-    /// constant that does.
-    pub(crate) fn logic_operands<'b>(&self, o: BoolOp, values: &'b [Expr]) -> Vec<&'b Expr> {
+    /// constant that does. (A temporary vector: give it back with
+    /// [`Compiler::release`]; `None` when memory ran out.)
+    pub(crate) fn logic_operands<'b>(&self, o: BoolOp, values: &'b [Expr]) -> Option<Vec<&'b Expr>> {
         let mut out = Vec::new();
         let n = values.len();
         for (i, v) in values.iter().enumerate() {
-            match self.fold(v) {
+            let keep = match self.fold(v) {
                 Some(c) => {
                     let decides = match o {
                         BoolOp::And => !c.truthy(),
                         BoolOp::Or => c.truthy(),
                     };
                     if decides {
-                        out.push(v);
+                        self.mem.push(&mut out, v).ok()?;
                         break;
                     }
-                    if i + 1 == n {
-                        out.push(v);
-                    }
+                    i + 1 == n
                 }
-                None => out.push(v),
+                None => true,
+            };
+            if keep {
+                self.mem.push(&mut out, v).ok()?;
             }
         }
-        out
+        Some(out)
     }
 
-    /// The value of `e` if MicroPython's parser turns it into a constant.
-    pub(crate) fn fold(&self, e: &Expr) -> Option<CVal> {
+    /// The value of `e` if MicroPython's parser turns it into a constant
+    /// (`None` too if the native stack or memory runs out: that is
+    /// recorded and ends the pass).
+    pub(crate) fn fold<'b>(&self, e: &'b Expr) -> Option<CVal<'b>>
+    where
+        'a: 'b,
+    {
+        if self.deep() {
+            return None;
+        }
+        let mem = self.mem;
         match &e.kind {
-            ExprKind::Constant(c) => Some(CVal::from_constant(c)),
+            ExprKind::Constant(c) => CVal::from_constant(c, mem).ok(),
             ExprKind::Name(n) => {
                 if n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
-                self.consts.get(n.as_str()).cloned()
+                self.consts.get(n.as_str())?.try_clone(mem).ok()
             }
-            ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?),
+            ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?, mem),
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
@@ -120,23 +131,23 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::BinOp { first, rest } => {
                 let mut acc = self.fold(first)?;
-                let vals: Option<Vec<CVal>> = rest.iter().map(|(_, x)| self.fold(x)).collect();
-                let vals = vals?;
-                for ((o, _), v) in rest.iter().zip(vals.iter()) {
-                    acc = fold_binary(*o, &acc, v)?;
+                for (o, x) in rest {
+                    let v = self.fold(x)?;
+                    acc = fold_binary(*o, &acc, &v, mem)?;
                 }
                 Some(acc)
             }
             ExprKind::BoolOp { op, values } => {
-                let ops = self.logic_operands(*op, values);
-                if ops.len() == 1 {
-                    self.fold(ops[0])
-                } else {
-                    None
-                }
+                let ops = self.logic_operands(*op, values)?;
+                let r = match ops.as_slice() {
+                    &[one] => self.fold(one),
+                    _ => None,
+                };
+                self.release(ops);
+                r
             }
             ExprKind::Tuple(items) => {
-                let mut v = Vec::new();
+                let mut v = mem.with_capacity(items.len()).ok()?;
                 for it in items {
                     v.push(self.fold(it)?);
                 }
@@ -148,7 +159,7 @@ impl<'a> Compiler<'a> {
 
     /// Constant truthiness of a condition, if it is a constant (the empty
     /// tuple counts as false here).
-    pub(crate) fn const_truth(&self, e: &Expr) -> Option<bool> {
+    pub(crate) fn const_truth(&self, e: &'a Expr) -> Option<bool> {
         if let ExprKind::Tuple(items) = &e.kind {
             if items.is_empty() {
                 return Some(false);
@@ -161,6 +172,9 @@ impl<'a> Compiler<'a> {
 
     /// Compiles `e`, leaving its value on the stack.
     pub(crate) fn expr(&mut self, e: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         if let Some(v) = self.fold(e) {
             if matches!(&v, CVal::Tuple(t) if t.is_empty()) {
                 self.e.set_line(e.line);
@@ -203,12 +217,16 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn expr_node(&mut self, e: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Constant(_) => {}
             ExprKind::BoolOp { op: o, values } => {
-                let ops = self.logic_operands(*o, values);
-                if ops.len() == 1 {
-                    self.expr(ops[0]);
+                let Some(ops) = self.logic_operands(*o, values) else { return };
+                if let &[one] = ops.as_slice() {
+                    self.expr(one);
+                    self.release(ops);
                     return;
                 }
                 let end = self.new_label();
@@ -217,12 +235,13 @@ impl<'a> Compiler<'a> {
                     BoolOp::Or => op::JUMP_IF_TRUE_OR_POP,
                 };
                 let n = ops.len();
-                for (i, v) in ops.into_iter().enumerate() {
+                for (i, &v) in ops.iter().enumerate() {
                     self.expr(v);
                     if i + 1 < n {
                         self.e.jump(jop, end, -1, None);
                     }
                 }
+                self.release(ops);
                 self.e.label(end);
             }
             ExprKind::BinOp { first, rest } => {
@@ -402,7 +421,7 @@ impl<'a> Compiler<'a> {
         self.e.op(op::YIELD_FROM, -1);
     }
 
-    fn store_named_expr_target(&mut self, target: &str) {
+    fn store_named_expr_target(&mut self, target: &'a str) {
         // In a comprehension the name binds in the enclosing
         // non-comprehension scope (PEP 572): declared global there if that
         // is the module, closed over if it is a function.
@@ -416,13 +435,14 @@ impl<'a> Compiler<'a> {
                 p = self.scopes[i].parent;
             }
             if let Some(i) = p {
-                let (j, _) = self.scope_mut().find_or_add(target, IdKind::Undecided);
+                let mem = self.mem;
+                let Ok((j, _)) = self.scope_mut().find_or_add(mem, target, IdKind::Undecided) else { return };
                 if self.scopes[i].kind.is_func_like() {
-                    self.scopes[i].modify(target);
+                    self.scopes[i].modify(mem, target);
                     if self.scope().ids[j].kind == IdKind::Undecided {
                         self.scope_mut().ids[j].kind = IdKind::GlobalImplicit;
                         let cur = self.cur;
-                        crate::scope::check_to_close_over(&mut self.scopes, cur, j);
+                        crate::scope::check_to_close_over(mem, &mut self.scopes, cur, j);
                     }
                 } else {
                     self.scope_mut().ids[j].kind = IdKind::GlobalExplicit;
@@ -484,6 +504,9 @@ impl<'a> Compiler<'a> {
 
     /// Compiles a subscript index (slice, tuple with slices, or value).
     pub(crate) fn subscript_index(&mut self, index: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         match &index.kind {
             ExprKind::Slice { lower, upper, step } => {
                 self.e.set_line(index.line);
@@ -559,9 +582,9 @@ impl<'a> Compiler<'a> {
             .ids
             .iter()
             .find(|i| i.flags & crate::scope::FLAG_PARAM != 0)
-            .map(|i| i.name.clone());
+            .map(|i| i.name);
         match first {
-            Some(n) => self.load_id(&n),
+            Some(n) => self.load_id(n),
             None => self.syntax_error("super() can't find self", self.e.last_line_hint()),
         }
     }
@@ -643,6 +666,9 @@ impl<'a> Compiler<'a> {
     /// Compiles a jump to `label` taken when `e` is truthy (`jump_if`) or
     /// falsy, recursing into `not`, `and` and `or` like MicroPython.
     pub(crate) fn c_if_cond(&mut self, e: &'a Expr, jump_if: bool, label: Label) {
+        if self.deep() {
+            return;
+        }
         if let Some(t) = self.const_truth(e) {
             if t == jump_if {
                 self.e.jump(op::JUMP, label, 0, None);
@@ -651,20 +677,21 @@ impl<'a> Compiler<'a> {
         }
         match &e.kind {
             ExprKind::BoolOp { op: o, values } => {
-                let ops = self.logic_operands(*o, values);
-                if ops.len() == 1 {
-                    self.c_if_cond(ops[0], jump_if, label);
+                let Some(ops) = self.logic_operands(*o, values) else { return };
+                if let &[one] = ops.as_slice() {
+                    self.c_if_cond(one, jump_if, label);
+                    self.release(ops);
                     return;
                 }
                 let is_or = *o == BoolOp::Or;
                 let n = ops.len();
                 if is_or == jump_if {
-                    for v in ops {
+                    for &v in ops.iter() {
                         self.c_if_cond(v, jump_if, label);
                     }
                 } else {
                     let l2 = self.new_label();
-                    for (i, v) in ops.into_iter().enumerate() {
+                    for (i, &v) in ops.iter().enumerate() {
                         if i + 1 < n {
                             self.c_if_cond(v, !jump_if, l2);
                         } else {
@@ -673,6 +700,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.e.label(l2);
                 }
+                self.release(ops);
             }
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
                 self.c_if_cond(operand, !jump_if, label);

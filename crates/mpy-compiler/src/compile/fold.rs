@@ -9,26 +9,27 @@
 //! `X = const(...)` and `__debug__` are constants too.
 
 use crate::ast::{BinOp, Constant, UnaryOp};
-use alloc::string::String;
+use crate::int::Int;
+use crate::mem::{MResult, Mem};
 use alloc::vec::Vec;
 use mpy_bytecode::Const;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use mpy_mpz::bits::BitOp;
 
-/// A compile-time constant.
-#[derive(Clone, Debug, PartialEq)]
-pub enum CVal {
+/// A compile-time constant. Strings and bytes are borrowed from the tree;
+/// big ints and tuples own buffers allocated through the compilation's
+/// [`Mem`] (so there is no infallible `Clone`: see [`CVal::try_clone`]).
+#[derive(Debug, PartialEq)]
+pub enum CVal<'a> {
     /// An int of any size.
-    Int(BigInt),
+    Int(Int),
     /// A float.
     Float(f64),
     /// An imaginary literal (its imaginary part).
     Complex(f64),
     /// A str (MicroPython's UTF-8 bytes).
-    Str(Vec<u8>),
+    Str(&'a [u8]),
     /// A bytes object.
-    Bytes(Vec<u8>),
+    Bytes(&'a [u8]),
     /// `None`.
     None,
     /// `True`.
@@ -38,24 +39,46 @@ pub enum CVal {
     /// `...`.
     Ellipsis,
     /// A tuple of constants (built by the compiler, never folded into).
-    Tuple(Vec<CVal>),
+    Tuple(Vec<CVal<'a>>),
 }
 
-impl CVal {
+impl<'a> CVal<'a> {
     /// The value of a literal.
-    pub fn from_constant(c: &Constant) -> CVal {
-        match c {
+    pub fn from_constant(c: &'a Constant, mem: &Mem) -> MResult<CVal<'a>> {
+        Ok(match c {
             Constant::None => CVal::None,
             Constant::True => CVal::True,
             Constant::False => CVal::False,
             Constant::Ellipsis => CVal::Ellipsis,
-            Constant::Int(i) => CVal::Int(BigInt::from(*i)),
-            Constant::BigInt(s) => CVal::Int(s.parse::<BigInt>().unwrap_or_default()),
+            Constant::Int(i) => CVal::Int(Int::Small(*i)),
+            Constant::BigInt(s) => CVal::Int(Int::from_decimal(s.as_bytes(), mem)?),
             Constant::Float(f) => CVal::Float(*f),
             Constant::Imag(f) => CVal::Complex(*f),
-            Constant::Str(s) => CVal::Str(s.clone()),
-            Constant::Bytes(b) => CVal::Bytes(b.clone()),
-        }
+            Constant::Str(s) => CVal::Str(s),
+            Constant::Bytes(b) => CVal::Bytes(b),
+        })
+    }
+
+    /// A copy (allocating for big ints and tuples).
+    pub fn try_clone(&self, mem: &Mem) -> MResult<CVal<'a>> {
+        Ok(match self {
+            CVal::Int(i) => CVal::Int(i.try_clone(mem)?),
+            CVal::Float(f) => CVal::Float(*f),
+            CVal::Complex(f) => CVal::Complex(*f),
+            CVal::Str(s) => CVal::Str(s),
+            CVal::Bytes(b) => CVal::Bytes(b),
+            CVal::None => CVal::None,
+            CVal::True => CVal::True,
+            CVal::False => CVal::False,
+            CVal::Ellipsis => CVal::Ellipsis,
+            CVal::Tuple(t) => {
+                let mut v = mem.with_capacity(t.len())?;
+                for x in t {
+                    v.push(x.try_clone(mem)?);
+                }
+                CVal::Tuple(v)
+            }
+        })
     }
 
     /// Python truthiness.
@@ -73,25 +96,31 @@ impl CVal {
     /// The int value if it fits an `i64`.
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            CVal::Int(i) => i.to_i64(),
+            CVal::Int(i) => i.as_i64(),
             _ => None,
         }
     }
 
     /// As a `.mpy` constant object.
-    pub fn to_const(&self) -> Const {
-        match self {
-            CVal::Int(i) => Const::Int(i.to_str_radix(10)),
+    pub fn to_const(&self, mem: &Mem) -> MResult<Const> {
+        Ok(match self {
+            CVal::Int(i) => Const::Int(i.to_decimal(mem)?),
             CVal::Float(f) => Const::Float(*f),
             CVal::Complex(f) => Const::Complex(*f),
-            CVal::Str(s) => Const::Str(String::from_utf8_lossy(s).into_owned()),
-            CVal::Bytes(b) => Const::Bytes(b.clone()),
+            CVal::Str(s) => Const::Str(mem.string_lossy(s)?),
+            CVal::Bytes(b) => Const::Bytes(mem.vec_from(b)?),
             CVal::None => Const::None,
             CVal::True => Const::True,
             CVal::False => Const::False,
             CVal::Ellipsis => Const::Ellipsis,
-            CVal::Tuple(t) => Const::Tuple(t.iter().map(CVal::to_const).collect()),
-        }
+            CVal::Tuple(t) => {
+                let mut v = mem.with_capacity(t.len())?;
+                for x in t {
+                    v.push(x.to_const(mem)?);
+                }
+                Const::Tuple(v)
+            }
+        })
     }
 
     fn is_number(&self) -> bool {
@@ -99,23 +128,23 @@ impl CVal {
     }
 }
 
-fn to_f64(v: &CVal) -> f64 {
+fn to_f64(v: &CVal<'_>) -> f64 {
     match v {
-        CVal::Int(i) => i.to_f64().unwrap_or(f64::INFINITY),
+        CVal::Int(i) => i.to_f64(),
         CVal::Float(f) => *f,
         _ => 0.0,
     }
 }
 
 /// Folds a unary operator on a constant, or `None` if MicroPython would
-/// leave it to run time.
-pub fn fold_unary(op: UnaryOp, v: &CVal) -> Option<CVal> {
+/// leave it to run time (or memory ran out: `mem` records that).
+pub fn fold_unary<'a>(op: UnaryOp, v: &CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
     match (op, v) {
         (UnaryOp::Not, v) => Some(if v.truthy() { CVal::False } else { CVal::True }),
-        (UnaryOp::Pos, CVal::Int(_) | CVal::Float(_)) => Some(v.clone()),
-        (UnaryOp::Neg, CVal::Int(i)) => Some(CVal::Int(-i)),
+        (UnaryOp::Pos, CVal::Int(_) | CVal::Float(_)) => v.try_clone(mem).ok(),
+        (UnaryOp::Neg, CVal::Int(i)) => i.neg(mem).ok().map(CVal::Int),
         (UnaryOp::Neg, CVal::Float(f)) => Some(CVal::Float(-f)),
-        (UnaryOp::Invert, CVal::Int(i)) => Some(CVal::Int(-i - 1)),
+        (UnaryOp::Invert, CVal::Int(i)) => i.invert(mem).ok().map(CVal::Int),
         _ => None,
     }
 }
@@ -158,55 +187,43 @@ fn float_pow(a: f64, b: f64) -> Option<f64> {
 }
 
 /// Folds `a op b` for numeric constants, or `None` if MicroPython would
-/// leave it to run time.
-pub fn fold_binary(op: BinOp, a: &CVal, b: &CVal) -> Option<CVal> {
+/// leave it to run time (or memory ran out: `mem` records that).
+pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
     if !a.is_number() || !b.is_number() {
         return None;
     }
     if let (CVal::Int(x), CVal::Int(y)) = (a, b) {
         let r = match op {
-            BinOp::BitOr => x | y,
-            BinOp::BitXor => x ^ y,
-            BinOp::BitAnd => x & y,
+            BinOp::BitOr => Int::bitop(BitOp::Or, x, y, mem),
+            BinOp::BitXor => Int::bitop(BitOp::Xor, x, y, mem),
+            BinOp::BitAnd => Int::bitop(BitOp::And, x, y, mem),
             BinOp::LShift => {
-                let n = y.to_u32()?;
-                if y.is_negative() || n > 1 << 20 {
-                    return None;
-                }
-                x << n as usize
+                let n = y.as_i64().filter(|n| (0..=1 << 20).contains(n))?;
+                Int::shl(x, n as usize, mem)
             }
             BinOp::RShift => {
                 if y.is_negative() {
                     return None;
                 }
-                let n = y.to_usize().unwrap_or(usize::MAX).min(1 << 24);
-                x >> n
+                let n = y.as_i64().map_or(1 << 24, |n| n.min(1 << 24));
+                Int::shr(x, n as usize, mem)
             }
-            BinOp::Add => x + y,
-            BinOp::Sub => x - y,
-            BinOp::Mult => x * y,
-            BinOp::FloorDiv => {
+            BinOp::Add => Int::add(x, y, false, mem),
+            BinOp::Sub => Int::add(x, y, true, mem),
+            BinOp::Mult => Int::mul(x, y, mem),
+            BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
                     return None;
                 }
-                x.div_floor(y)
-            }
-            BinOp::Mod => {
-                if y.is_zero() {
-                    return None;
-                }
-                x.mod_floor(y)
+                Int::divmod(x, y, op == BinOp::Mod, mem)
             }
             BinOp::Pow => {
                 if y.is_negative() {
                     let (fx, fy) = (to_f64(a), to_f64(b));
                     return float_pow(fx, fy).map(CVal::Float);
                 }
-                let n = y.to_u32()?;
-                if n > 1 << 20 {
-                    return None;
-                }
-                num_traits::pow::Pow::pow(x, n)
+                let n = y.as_i64().filter(|n| *n <= 1 << 20)?;
+                Int::pow(x, n as u32, mem)
             }
             BinOp::Div => {
                 if y.is_zero() {
@@ -216,7 +233,7 @@ pub fn fold_binary(op: BinOp, a: &CVal, b: &CVal) -> Option<CVal> {
             }
             BinOp::MatMult => return None,
         };
-        return Some(CVal::Int(r));
+        return r.ok().map(CVal::Int);
     }
     let (x, y) = (to_f64(a), to_f64(b));
     let r = match op {
@@ -241,26 +258,28 @@ pub fn fold_binary(op: BinOp, a: &CVal, b: &CVal) -> Option<CVal> {
 mod tests {
     use super::*;
 
-    fn i(v: i64) -> CVal {
-        CVal::Int(BigInt::from(v))
+    fn i(v: i64) -> CVal<'static> {
+        CVal::Int(Int::Small(v))
     }
 
     #[test]
     fn int_folds() {
-        assert_eq!(fold_binary(BinOp::FloorDiv, &i(7), &i(-2)), Some(i(-4)));
-        assert_eq!(fold_binary(BinOp::Mod, &i(7), &i(0)), None);
-        assert_eq!(fold_binary(BinOp::Pow, &i(2), &i(-1)), Some(CVal::Float(0.5)));
-        assert_eq!(fold_binary(BinOp::RShift, &i(-1), &i(100)), Some(i(-1)));
-        assert_eq!(fold_unary(UnaryOp::Invert, &i(5)), Some(i(-6)));
-        assert_eq!(fold_binary(BinOp::Div, &i(3), &i(2)), Some(CVal::Float(1.5)));
+        let m = Mem::new(usize::MAX);
+        assert_eq!(fold_binary(BinOp::FloorDiv, &i(7), &i(-2), &m), Some(i(-4)));
+        assert_eq!(fold_binary(BinOp::Mod, &i(7), &i(0), &m), None);
+        assert_eq!(fold_binary(BinOp::Pow, &i(2), &i(-1), &m), Some(CVal::Float(0.5)));
+        assert_eq!(fold_binary(BinOp::RShift, &i(-1), &i(100), &m), Some(i(-1)));
+        assert_eq!(fold_unary(UnaryOp::Invert, &i(5), &m), Some(i(-6)));
+        assert_eq!(fold_binary(BinOp::Div, &i(3), &i(2), &m), Some(CVal::Float(1.5)));
     }
 
     #[test]
     fn float_folds() {
-        assert_eq!(fold_binary(BinOp::Mod, &CVal::Float(5.5), &i(2)), Some(CVal::Float(1.5)));
-        assert_eq!(fold_binary(BinOp::FloorDiv, &CVal::Float(1.0), &CVal::Float(0.0)), None);
-        assert_eq!(fold_unary(UnaryOp::Invert, &CVal::Float(1.0)), None);
-        assert_eq!(fold_binary(BinOp::BitAnd, &i(1), &CVal::Float(1.0)), None);
-        assert_eq!(fold_unary(UnaryOp::Not, &CVal::Str(alloc::vec![])), Some(CVal::True));
+        let m = Mem::new(usize::MAX);
+        assert_eq!(fold_binary(BinOp::Mod, &CVal::Float(5.5), &i(2), &m), Some(CVal::Float(1.5)));
+        assert_eq!(fold_binary(BinOp::FloorDiv, &CVal::Float(1.0), &CVal::Float(0.0), &m), None);
+        assert_eq!(fold_unary(UnaryOp::Invert, &CVal::Float(1.0), &m), None);
+        assert_eq!(fold_binary(BinOp::BitAnd, &i(1), &CVal::Float(1.0), &m), None);
+        assert_eq!(fold_unary(UnaryOp::Not, &CVal::Str(&[]), &m), Some(CVal::True));
     }
 }

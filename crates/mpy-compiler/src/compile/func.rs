@@ -5,7 +5,6 @@ use super::{Compiler, Node};
 use crate::ast::{Arguments, ClassDef, Comprehension, Expr, ExprKind, FunctionDef, Module, Stmt};
 use crate::emit::Pass;
 use crate::scope::{self, flags, IdKind, ScopeKind};
-use alloc::string::String;
 use mpy_bytecode::opcode as op;
 
 impl<'a> Compiler<'a> {
@@ -51,9 +50,8 @@ impl<'a> Compiler<'a> {
     pub(crate) fn make_function(&mut self, child: usize, n_pos_def: u32, n_kw_def: u32) {
         let mut nfree = 0u32;
         if self.scope().kind != ScopeKind::Module && self.pass() != Pass::Scope {
-            let parent_ids: alloc::vec::Vec<(String, IdKind, u32)> =
-                self.scope().ids.iter().map(|i| (i.name.clone(), i.kind, i.local_num)).collect();
-            for (name, kind, num) in parent_ids {
+            for j in 0..self.scope().ids.len() {
+                let crate::scope::IdInfo { name, kind, local_num: num, .. } = self.scope().ids[j];
                 if matches!(kind, IdKind::Cell | IdKind::Free) {
                     let matches = self.scopes[child]
                         .ids
@@ -69,7 +67,7 @@ impl<'a> Compiler<'a> {
         }
         let idx = self.e.next_child;
         self.e.next_child += 1;
-        self.e.children.push(child);
+        let _ = self.mem.push(&mut self.e.children, child);
         let has_def = n_pos_def > 0 || n_kw_def > 0;
         if nfree == 0 {
             if has_def {
@@ -98,6 +96,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn decorator_name(&mut self, d: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         match &d.kind {
             ExprKind::Attribute { value, attr, .. } => {
                 self.decorator_name(value);
@@ -200,28 +201,29 @@ impl<'a> Compiler<'a> {
             return;
         }
         let mut ok = true;
+        let mem = self.mem;
         for p in &args.args {
-            ok &= self.scope_mut().add_param(&p.name, 0);
+            ok &= self.scope_mut().add_param(mem, &p.name, 0);
             if p.default.is_some() {
                 self.scope_mut().num_def_pos_args += 1;
             }
             self.scope_mut().num_pos_args += 1;
         }
         if let Some(v) = &args.vararg {
-            ok &= self.scope_mut().add_param(&v.name, scope::FLAG_STAR_PARAM);
+            ok &= self.scope_mut().add_param(mem, &v.name, scope::FLAG_STAR_PARAM);
             self.scope_mut().flags |= flags::VARARGS;
         } else if !args.kwonly.is_empty() {
             // bare `*`
         }
         for p in &args.kwonly {
-            ok &= self.scope_mut().add_param(&p.name, 0);
+            ok &= self.scope_mut().add_param(mem, &p.name, 0);
             self.scope_mut().num_kwonly_args += 1;
             if p.default.is_some() {
                 self.scope_mut().flags |= flags::DEFKWARGS;
             }
         }
         if let Some(k) = &args.kwarg {
-            ok &= self.scope_mut().add_param(&k.name, scope::FLAG_DBL_STAR_PARAM);
+            ok &= self.scope_mut().add_param(mem, &k.name, scope::FLAG_DBL_STAR_PARAM);
             self.scope_mut().flags |= flags::VARKEYWORDS;
         }
         if !ok {
@@ -271,7 +273,8 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn compile_class_body(&mut self, c: &'a ClassDef) {
         if self.pass() == Pass::Scope {
-            self.scope_mut().find_or_add("__class__", IdKind::Local);
+            let mem = self.mem;
+            let _ = self.scope_mut().find_or_add(mem, "__class__", IdKind::Local);
         }
         self.load_id("__name__");
         self.store_id("__module__");
@@ -291,7 +294,8 @@ impl<'a> Compiler<'a> {
         let line = self.scope().line;
         self.e.set_line(line);
         if self.pass() == Pass::Scope {
-            self.scope_mut().add_param("*", 0);
+            let mem = self.mem;
+            self.scope_mut().add_param(mem, "*", 0);
             self.scope_mut().num_pos_args = 1;
             if kind == ScopeKind::GenExpr {
                 self.scope_mut().flags |= flags::GENERATOR;
@@ -322,6 +326,9 @@ impl<'a> Compiler<'a> {
 
     fn comp_iter(&mut self, e: &'a Expr, gens: &'a [Comprehension], depth: u32) {
         let Some(g) = gens.first() else { return };
+        if self.deep() {
+            return;
+        }
         if depth > 0 {
             self.expr(&g.iter);
             self.e.op(op::GET_ITER_STACK, 3);

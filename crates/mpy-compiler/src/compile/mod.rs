@@ -16,14 +16,17 @@ use crate::ast;
 use crate::emit::tables::Tables;
 use crate::emit::{encode_lines, Emitter, Label, Pass};
 use crate::error::CompileError;
+use crate::mem::{Mem, StrIndex};
 use crate::scope::{self, IdKind, Scope, ScopeKind};
+use crate::stack::StackGuard;
 use crate::CompileOptions;
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 use fold::CVal;
 use mpy_bytecode::opcode as op;
-use mpy_bytecode::prelude::{encode_prelude, Signature};
+use mpy_bytecode::prelude::{encode_prelude_size, Signature};
+use mpy_bytecode::varint::encode_vuint;
 use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 
 /// The AST node a scope compiles.
@@ -47,31 +50,104 @@ pub(crate) struct LoopCtx {
     pub except_level: u32,
 }
 
+/// Names bound with `X = const(...)`: values in definition order with a
+/// hash index over the names.
+#[derive(Default)]
+pub(crate) struct ConstNames<'a> {
+    entries: Vec<(&'a str, CVal<'a>)>,
+    index: StrIndex,
+}
+
+impl<'a> ConstNames<'a> {
+    /// The value bound to `name`.
+    pub fn get(&self, name: &str) -> Option<&CVal<'a>> {
+        let e = &self.entries;
+        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        e.get(i as usize).map(|x| &x.1)
+    }
+
+    /// Binds `name` to `v` (replacing an earlier value).
+    pub fn insert(&mut self, mem: &Mem, name: &'a str, v: CVal<'a>) {
+        let e = &self.entries;
+        let found = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
+        if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
+            slot.1 = v;
+            return;
+        }
+        let i = self.entries.len() as u32;
+        if mem.push(&mut self.entries, (name, v)).is_err() {
+            return;
+        }
+        let e = &self.entries;
+        if self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes())).is_err() {
+            self.entries.pop();
+        }
+    }
+}
+
+/// Identifier -> first source line, for compiling without the source
+/// text (see [`crate::interned`]).
+#[derive(Default)]
+pub(crate) struct IdentLines<'a> {
+    /// Names with their first line.
+    pub entries: Vec<(&'a str, u32)>,
+    index: StrIndex,
+}
+
+impl<'a> IdentLines<'a> {
+    /// The first line of `name`.
+    pub fn get(&self, name: &str) -> Option<u32> {
+        let e = &self.entries;
+        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        e.get(i as usize).map(|x| x.1)
+    }
+
+    /// Records `name` at `line` (keeps the smallest line).
+    pub fn note(&mut self, mem: &Mem, name: &'a str, line: u32) -> crate::mem::MResult<()> {
+        let e = &self.entries;
+        let found = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
+        if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
+            slot.1 = slot.1.min(line);
+            return Ok(());
+        }
+        let i = self.entries.len() as u32;
+        mem.push(&mut self.entries, (name, line))?;
+        let e = &self.entries;
+        self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
+    }
+}
+
 pub(crate) struct Compiler<'a> {
     pub opts: &'a CompileOptions,
+    pub mem: &'a Mem,
+    /// Native stack bound (see [`crate::stack`]).
+    pub stack: StackGuard,
+    /// The native stack limit was hit (reported when the pass ends).
+    pub too_deep: Cell<bool>,
     pub t: Tables,
-    pub scopes: Vec<Scope>,
+    pub scopes: Vec<Scope<'a>>,
     pub nodes: Vec<Node<'a>>,
-    pub emitters: Vec<Emitter>,
+    pub emitters: Vec<Emitter<'a>>,
     pub cur: usize,
-    pub e: Emitter,
+    pub e: Emitter<'a>,
     pub next_label: u32,
     pub loop_ctx: Option<LoopCtx>,
     pub except_level: u32,
     /// Names bound with `X = const(...)` (module and class level).
-    pub consts: BTreeMap<String, CVal>,
+    pub consts: ConstNames<'a>,
     pub error: Option<CompileError>,
-    /// Name of the scope the first error was found in.
-    pub error_scope: Option<String>,
+    /// Scope the first error was found in (`None`: a parser-stage error).
+    pub error_scope: Option<usize>,
     /// Identifier name -> first source line (approximates the parser's
-    /// qstr interning of names before a string literal is met).
-    pub ident_lines: BTreeMap<String, u32>,
+    /// qstr interning of names before a string literal is met), used
+    /// when the source text is not known.
+    pub ident_lines: IdentLines<'a>,
     /// The source text, when known.
     pub source: Option<&'a [u8]>,
     /// Line-number tables wanted (`-X no-source-lines` turns them off).
     pub source_lines: bool,
     /// Token positions scanned from the source, when known.
-    pub tokens: Option<crate::interned::SourceTokens>,
+    pub tokens: Option<crate::interned::SourceTokens<'a>>,
     /// Mode::Single: expression statements print their value.
     pub repl: bool,
     /// Next child of the current scope (index into its `children`).
@@ -125,22 +201,25 @@ pub(crate) fn is_host_small(v: &CVal) -> bool {
 }
 
 impl<'a> Compiler<'a> {
-    fn new(opts: &'a CompileOptions, filename: &str) -> Self {
+    fn new(opts: &'a CompileOptions, filename: &str, mem: &'a Mem, stack: StackGuard) -> Self {
         Compiler {
             opts,
-            t: Tables::new(filename),
+            mem,
+            stack,
+            too_deep: Cell::new(false),
+            t: Tables::new(mem, filename),
             scopes: Vec::new(),
             nodes: Vec::new(),
             emitters: Vec::new(),
             cur: 0,
-            e: Emitter::new(),
+            e: Emitter::new(mem),
             next_label: 0,
             loop_ctx: None,
             except_level: 0,
-            consts: BTreeMap::new(),
+            consts: ConstNames::default(),
             error: None,
             error_scope: None,
-            ident_lines: BTreeMap::new(),
+            ident_lines: IdentLines::default(),
             tokens: None,
             source: None,
             source_lines: true,
@@ -155,7 +234,7 @@ impl<'a> Compiler<'a> {
     pub fn syntax_error(&mut self, msg: &'static str, line: u32) {
         if self.error.is_none() {
             self.error = Some(CompileError::syntax(msg, line));
-            self.error_scope = Some(self.scopes[self.cur].name.clone());
+            self.error_scope = Some(self.cur);
         }
     }
 
@@ -167,15 +246,39 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether the native stack limit is exceeded here (then it is
+    /// recorded, and the caller must not recurse).
+    #[inline(always)]
+    pub fn deep(&self) -> bool {
+        if self.stack.exceeded() {
+            self.too_deep.set(true);
+            return true;
+        }
+        false
+    }
+
+    /// The error that ends the current pass, if any: running out of
+    /// memory or stack wins over a syntax error found on the way.
+    fn pass_error(&mut self) -> Option<(CompileError, Option<usize>)> {
+        if self.mem.failed() {
+            return Some((CompileError::memory(), None));
+        }
+        if self.too_deep.get() {
+            return Some((CompileError::recursion(0), None));
+        }
+        let e = self.error.take()?;
+        Some((e, self.error_scope.take()))
+    }
+
     pub fn pass(&self) -> Pass {
         self.e.pass
     }
 
-    pub fn scope(&self) -> &Scope {
+    pub fn scope(&self) -> &Scope<'a> {
         &self.scopes[self.cur]
     }
 
-    pub fn scope_mut(&mut self) -> &mut Scope {
+    pub fn scope_mut(&mut self) -> &mut Scope<'a> {
         &mut self.scopes[self.cur]
     }
 
@@ -185,17 +288,32 @@ impl<'a> Compiler<'a> {
         l
     }
 
+    /// Frees a temporary vector, crediting the budget.
+    pub fn release<T>(&self, v: Vec<T>) {
+        self.mem.credit(v.capacity() * core::mem::size_of::<T>());
+    }
+
     // ---- scope creation ---------------------------------------------------
 
     /// Creates (scope pass) or looks up (later passes) the next child scope
-    /// of the current scope, returning its index.
-    pub fn child_scope(&mut self, kind: ScopeKind, name: &str, node: Node<'a>, line: u32) -> usize {
+    /// of the current scope, returning its index. (When memory runs out
+    /// the current scope's index is returned; the pass then fails.)
+    pub fn child_scope(&mut self, kind: ScopeKind, name: &'a str, node: Node<'a>, line: u32) -> usize {
         if self.pass() == Pass::Scope {
+            let mem = self.mem;
+            let cur = self.cur;
+            if mem.reserve(&mut self.scopes, 1).is_err()
+                || mem.reserve(&mut self.nodes, 1).is_err()
+                || mem.reserve(&mut self.emitters, 1).is_err()
+                || mem.reserve(&mut self.scopes[cur].children, 1).is_err()
+            {
+                return cur;
+            }
             let idx = self.scopes.len();
-            self.scopes.push(Scope::new(kind, Some(self.cur), name, line));
+            self.scopes.push(Scope::new(kind, Some(cur), name, line));
             self.nodes.push(node);
-            self.emitters.push(Emitter::new());
-            self.scopes[self.cur].children.push(idx);
+            self.emitters.push(Emitter::new(mem));
+            self.scopes[cur].children.push(idx);
             self.child_cursor += 1;
             idx
         } else {
@@ -208,7 +326,7 @@ impl<'a> Compiler<'a> {
     // ---- qstr / const helpers ----------------------------------------------
 
     pub fn op_q(&mut self, opcode: u8, name: &str, stack: i32) {
-        let q = self.t.qstr(name);
+        let q = self.t.qstr(self.mem, name);
         self.e.op_uint(opcode, q, stack);
     }
 
@@ -233,7 +351,7 @@ impl<'a> Compiler<'a> {
             }
             return matches!(t.ident_line(st), Some(l) if l < line);
         }
-        matches!(self.ident_lines.get(st), Some(&l) if l <= line)
+        matches!(self.ident_lines.get(st), Some(l) if l <= line)
     }
 
     /// Whether the source line `line` ends a tuple item list with a trailing
@@ -263,7 +381,7 @@ impl<'a> Compiler<'a> {
     /// Whether MicroPython's parser would hold `v` as a small-int node: an
     /// int that is a small int on the host and fits the target's
     /// small-int bits.
-    pub fn is_small_int(&self, v: &CVal) -> bool {
+    pub fn is_small_int(&self, v: &CVal<'_>) -> bool {
         let bits = u32::from(self.opts.small_int_bits.clamp(2, 63));
         match v.as_i64() {
             Some(i) => is_host_small(v) && i >= -(1i64 << (bits - 1)) && i < (1i64 << (bits - 1)),
@@ -272,7 +390,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Loads a constant value.
-    pub fn load_cval(&mut self, v: &CVal, line: u32) {
+    pub fn load_cval(&mut self, v: &CVal<'_>, line: u32) {
         match v {
             CVal::None => self.e.op(op::LOAD_CONST_NONE, 1),
             CVal::True => self.e.op(op::LOAD_CONST_TRUE, 1),
@@ -281,16 +399,19 @@ impl<'a> Compiler<'a> {
                 Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
                 _ => self.load_const_obj(v),
             },
-            CVal::Str(s) if self.str_is_qstr(s, line) => {
-                let st = String::from_utf8_lossy(s).into_owned();
-                self.load_const_str_qstr(&st);
-            }
+            CVal::Str(s) if self.str_is_qstr(s, line) => match core::str::from_utf8(s) {
+                Ok(st) => self.load_const_str_qstr(st),
+                Err(_) => self.load_const_obj(v),
+            },
             _ => self.load_const_obj(v),
         }
     }
 
-    pub fn load_const_obj(&mut self, v: &CVal) {
-        let i = self.t.constant(v.to_const());
+    pub fn load_const_obj(&mut self, v: &CVal<'_>) {
+        let i = match v.to_const(self.mem) {
+            Ok(c) => self.t.constant(self.mem, c),
+            Err(_) => 0,
+        };
         self.e.op_uint(op::LOAD_CONST_OBJ, i, 1);
     }
 
@@ -320,9 +441,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn load_id(&mut self, name: &str) {
+    pub fn load_id(&mut self, name: &'a str) {
         if self.pass() == Pass::Scope {
-            self.scope_mut().find_or_add(name, IdKind::GlobalImplicit);
+            let mem = self.mem;
+            let _ = self.scope_mut().find_or_add(mem, name, IdKind::GlobalImplicit);
             return;
         }
         match self.id_lookup(name) {
@@ -339,9 +461,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn store_id(&mut self, name: &str) {
+    pub fn store_id(&mut self, name: &'a str) {
         if self.pass() == Pass::Scope {
-            self.scope_mut().modify(name);
+            let mem = self.mem;
+            self.scope_mut().modify(mem, name);
             return;
         }
         match self.id_lookup(name) {
@@ -358,9 +481,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub fn delete_id(&mut self, name: &str) {
+    pub fn delete_id(&mut self, name: &'a str) {
         if self.pass() == Pass::Scope {
-            self.scope_mut().modify(name);
+            let mem = self.mem;
+            self.scope_mut().modify(mem, name);
             return;
         }
         match self.id_lookup(name) {
@@ -394,36 +518,37 @@ impl<'a> Compiler<'a> {
 
     // ---- passes -----------------------------------------------------------
 
-    /// Argument names written in the prelude, by local slot: parameters
-    /// by name, other slots (free variables) as `*`.
-    fn arg_names(&self, idx: usize) -> Vec<String> {
+    /// Number of argument names written in scope `idx`'s prelude.
+    fn n_arg_names(&self, idx: usize) -> u32 {
         let s = &self.scopes[idx];
-        let n = s.num_pos_args + s.num_kwonly_args;
-        (0..n)
-            .map(|i| {
-                s.ids
-                    .iter()
-                    .find(|id| id.local_num == i && id.flags & scope::FLAG_PARAM != 0 && id.kind != IdKind::Free)
-                    .map(|id| id.name.clone())
-                    .unwrap_or_else(|| String::from("*"))
-            })
-            .collect()
+        s.num_pos_args + s.num_kwonly_args
+    }
+
+    /// Argument name `i` written in the prelude, by local slot: a
+    /// parameter by name, another slot (a free variable) as `*`.
+    fn arg_name(&self, idx: usize, i: u32) -> &'a str {
+        self.scopes[idx]
+            .ids
+            .iter()
+            .find(|id| id.local_num == i && id.flags & scope::FLAG_PARAM != 0 && id.kind != IdKind::Free)
+            .map_or("*", |id| id.name)
     }
 
     fn run_pass(&mut self, idx: usize, pass: Pass) {
         self.cur = idx;
-        self.e = core::mem::take(&mut self.emitters[idx]);
+        self.e = core::mem::replace(&mut self.emitters[idx], Emitter::new(self.mem));
         self.e.start_pass(pass);
         self.e.record_lines = self.opts.opt_level < 3 && self.source_lines;
         self.next_label = 0;
         self.loop_ctx = None;
         self.except_level = 0;
         self.child_cursor = 0;
-        let name = self.scopes[idx].name.clone();
-        self.t.qstr(&name);
+        let name = self.scopes[idx].name;
+        self.t.qstr(self.mem, name);
         if pass != Pass::Scope {
-            for a in self.arg_names(idx) {
-                self.t.qstr(&a);
+            for i in 0..self.n_arg_names(idx) {
+                let a = self.arg_name(idx, i);
+                self.t.qstr(self.mem, a);
             }
         }
         match self.nodes[idx] {
@@ -433,10 +558,13 @@ impl<'a> Compiler<'a> {
             Node::Class(c) => self.compile_class_body(c),
             Node::Comp(e) => self.compile_comp_body(e),
         }
-        self.emitters[idx] = core::mem::take(&mut self.e);
+        self.emitters[idx] = core::mem::replace(&mut self.e, Emitter::new(self.mem));
     }
 
-    fn finish_scope(&mut self, idx: usize) -> Vec<u8> {
+    /// The raw code bytes of scope `idx`: prelude (signature, sizes, name
+    /// and argument qstrs, line table, cells) then the bytecode.
+    fn finish_scope(&mut self, idx: usize) -> Result<Vec<u8>, crate::mem::Oom> {
+        let mem = self.mem;
         let s = &self.scopes[idx];
         let em = &self.emitters[idx];
         let mut n_state = s.num_locals + em.max_stack.max(0) as u32;
@@ -451,70 +579,131 @@ impl<'a> Compiler<'a> {
             n_kwonly_args: s.num_kwonly_args,
             n_def_pos_args: s.num_def_pos_args,
         };
-        let mut cells: Vec<u8> = Vec::new();
-        for id in &s.ids {
+        let n_cells = s.ids.iter().filter(|id| id.kind == IdKind::Cell).count();
+        let lines = encode_lines(mem, &em.lines)?;
+        let name = s.name;
+        let n_args = self.n_arg_names(idx);
+        let name_q = self.t.qstr(mem, name);
+        // The info block: name and argument qstrs, then the line table.
+        let mut info: Vec<u8> = mem.with_capacity(5 * (1 + n_args as usize) + lines.len())?;
+        encode_vuint(&mut info, name_q);
+        for i in 0..n_args {
+            let a = self.arg_name(idx, i);
+            let q = self.t.qstr(mem, a);
+            mem.reserve(&mut info, 5)?;
+            encode_vuint(&mut info, q);
+        }
+        info.extend_from_slice(&lines);
+        self.release(lines);
+        let code = &self.emitters[idx].code;
+        // Signature and prelude size: at most 33 bytes each.
+        let mut out: Vec<u8> = mem.with_capacity(70 + info.len() + n_cells + code.len())?;
+        sig.encode(&mut out);
+        encode_prelude_size(&mut out, info.len() as u32, n_cells as u32);
+        mem.extend(&mut out, &info)?;
+        self.release(info);
+        for id in &self.scopes[idx].ids {
             if id.kind == IdKind::Cell {
-                cells.push(id.local_num as u8);
+                mem.push(&mut out, id.local_num as u8)?;
             }
         }
-        let lines = encode_lines(&em.lines);
-        let name = s.name.clone();
-        let args = self.arg_names(idx);
-        let name_q = self.t.qstr(&name);
-        let arg_q: Vec<u32> = args.iter().map(|a| self.t.qstr(a)).collect();
-        let mut out = Vec::new();
-        encode_prelude(&mut out, &sig, name_q, &arg_q, &lines, &cells);
-        out.extend_from_slice(&self.emitters[idx].code);
-        out
+        mem.extend(&mut out, code)?;
+        Ok(out)
     }
 
-    fn build_raw_code(&self, idx: usize, data: &mut Vec<Option<Vec<u8>>>) -> RawCode {
-        let children = self.emitters[idx].children.iter().map(|&c| self.build_raw_code(c, data)).collect();
-        RawCode { kind: RawCodeKind::Bytecode, fun_data: data[idx].take().unwrap_or_default(), children }
+    fn build_raw_code(&self, idx: usize, data: &mut [Option<Vec<u8>>]) -> Result<RawCode, crate::mem::Oom> {
+        if self.deep() {
+            return Err(crate::mem::Oom);
+        }
+        let kids = &self.emitters[idx].children;
+        let mut children = self.mem.with_capacity(kids.len())?;
+        for &c in kids {
+            children.push(self.build_raw_code(c, data)?);
+        }
+        let fun_data = data.get_mut(idx).and_then(Option::take).unwrap_or_default();
+        Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data, children })
     }
 }
 
-/// Compiles a parsed module to raw code (see [`crate::compile()`]).
-pub fn compile_ast<'a>(
+/// Compiles a parsed module to raw code (see [`crate::compile()`]),
+/// allocating through `mem` and with the native stack bounded by `stack`.
+pub(crate) fn compile_ast<'a>(
     module: &'a ast::Module,
     filename: &str,
     opts: &'a CompileOptions,
     source: Option<&'a [u8]>,
     source_lines: bool,
+    mem: &'a Mem,
+    stack: StackGuard,
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
-    let mut c = Compiler::new(opts, filename);
+    let mut c = Compiler::new(opts, filename, mem, stack);
+    match compile_scopes(&mut c, module, source, source_lines) {
+        Ok(m) => Ok(m),
+        Err((e, scope)) => {
+            let block = match scope {
+                Some(i) => match c.scopes.get(i).map(|s| mem.string(s.name)) {
+                    Some(Ok(b)) => Some(b),
+                    Some(Err(_)) => return Err((CompileError::memory(), None)),
+                    None => None,
+                },
+                None => None,
+            };
+            Err((e, block))
+        }
+    }
+}
+
+fn compile_scopes<'a>(
+    c: &mut Compiler<'a>,
+    module: &'a ast::Module,
+    source: Option<&'a [u8]>,
+    source_lines: bool,
+) -> Result<CompiledModule, (CompileError, Option<usize>)> {
+    let mem = c.mem;
+    let oom = |_| (CompileError::memory(), None);
     c.source_lines = source_lines;
     c.source = source;
-    c.tokens = source.map(crate::interned::scan_source);
     c.repl = matches!(module, ast::Module::Single(_));
-    crate::interned::collect_idents(module, &mut c.ident_lines);
+    match source {
+        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem).map_err(oom)?),
+        None => crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack)?,
+    }
+    mem.reserve(&mut c.scopes, 1).map_err(oom)?;
+    mem.reserve(&mut c.nodes, 1).map_err(oom)?;
+    mem.reserve(&mut c.emitters, 1).map_err(oom)?;
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
     c.nodes.push(Node::Module(module));
-    c.emitters.push(Emitter::new());
+    c.emitters.push(Emitter::new(mem));
     let mut i = 0;
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
-        if let Some(e) = c.error.take() {
-            return Err((e, c.error_scope.take()));
+        if let Some(e) = c.pass_error() {
+            return Err(e);
         }
         let n = c.scopes[i].ids.len();
         for j in 0..n {
             if c.scopes[i].ids[j].kind == IdKind::GlobalImplicit {
-                scope::check_to_close_over(&mut c.scopes, i, j);
+                scope::check_to_close_over(mem, &mut c.scopes, i, j);
             }
+        }
+        if mem.failed() {
+            return Err((CompileError::memory(), None));
         }
         i += 1;
     }
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
-    let mut data: Vec<Option<Vec<u8>>> = Vec::new();
+    let mut data: Vec<Option<Vec<u8>>> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
     for i in 0..c.scopes.len() {
         c.run_pass(i, Pass::StackSize);
         let max_stack = c.emitters[i].max_stack;
         c.run_pass(i, Pass::CodeSize);
         let mut size = c.emitters[i].code.len();
         for _ in 0..64 {
+            if mem.failed() || c.too_deep.get() {
+                break;
+            }
             c.run_pass(i, Pass::Emit);
             let n = c.emitters[i].code.len();
             if n == size {
@@ -523,14 +712,19 @@ pub fn compile_ast<'a>(
             size = n;
         }
         c.emitters[i].max_stack = max_stack;
-        if let Some(e) = c.error.take() {
-            return Err((e, c.error_scope.take()));
+        if let Some(e) = c.pass_error() {
+            return Err(e);
         }
         data.push(None);
     }
     for (i, d) in data.iter_mut().enumerate() {
-        *d = Some(c.finish_scope(i));
+        *d = Some(c.finish_scope(i).map_err(oom)?);
     }
-    let raw_code = c.build_raw_code(0, &mut data);
-    Ok(CompiledModule { qstrs: c.t.qstrs, consts: c.t.consts, raw_code, small_int_bits: opts.small_int_bits })
+    let raw_code = match c.build_raw_code(0, &mut data) {
+        Ok(r) => r,
+        Err(_) if c.too_deep.get() => return Err((CompileError::recursion(0), None)),
+        Err(_) => return Err((CompileError::memory(), None)),
+    };
+    let t = core::mem::take(&mut c.t);
+    Ok(CompiledModule { qstrs: t.qstrs, consts: t.consts, raw_code, small_int_bits: c.opts.small_int_bits })
 }

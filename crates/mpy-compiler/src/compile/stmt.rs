@@ -19,6 +19,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt) {
+        if self.deep() {
+            return;
+        }
         let line = s.line;
         let first_line = match &s.kind {
             StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line).unwrap_or(line),
@@ -51,7 +54,8 @@ impl<'a> Compiler<'a> {
                 } else if let ExprKind::Name(n) = &target.kind {
                     // MicroPython registers the name but emits nothing.
                     if self.pass() == Pass::Scope && self.scope().kind.is_func_like() {
-                        self.scope_mut().modify(n);
+                        let mem = self.mem;
+                        self.scope_mut().modify(mem, n);
                     }
                 }
             }
@@ -193,10 +197,8 @@ impl<'a> Compiler<'a> {
     /// `from_for`), MicroPython's unwind_jump.
     pub(crate) fn unwind_jump(&mut self, label: Label, depth: u32, from_for: bool) {
         if depth == 0 {
-            if from_for && !self.e.suppress {
-                for _ in 0..4 {
-                    self.e.code.push(op::POP_TOP);
-                }
+            if from_for {
+                self.e.raw(&[op::POP_TOP; 4]);
             }
             self.e.jump(op::JUMP, label, 0, None);
         } else {
@@ -248,11 +250,12 @@ impl<'a> Compiler<'a> {
             self.parse_error("not a constant", line);
             return true;
         };
-        self.consts.insert(name.clone(), v.clone());
         if !name.starts_with('_') {
             self.load_cval(&v, line);
             self.store_id(name);
         }
+        let mem = self.mem;
+        self.consts.insert(mem, name, v);
         true
     }
 
@@ -297,6 +300,9 @@ impl<'a> Compiler<'a> {
 
     /// Stores the value on top of the stack into target `t`.
     pub(crate) fn assign(&mut self, t: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         match &t.kind {
             ExprKind::Name(n) => self.store_id(n),
             ExprKind::Attribute { value, attr, .. } => {
@@ -318,6 +324,9 @@ impl<'a> Compiler<'a> {
     /// by one, each setting its line, with no method-call optimisation,
     /// and does not set the line of the target node itself.
     pub(crate) fn assign_target_base(&mut self, value: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         match &value.kind {
             ExprKind::Attribute { value: v, attr, op_line } => {
                 self.assign_target_base(v);
@@ -394,6 +403,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete(&mut self, t: &'a Expr) {
+        if self.deep() {
+            return;
+        }
         match &t.kind {
             ExprKind::Name(n) => self.delete_id(n),
             ExprKind::Attribute { value, attr, .. } => {
@@ -462,14 +474,14 @@ impl<'a> Compiler<'a> {
         if n != "range" || args.is_empty() || args.len() > 3 {
             return None;
         }
-        let mut pos = alloc::vec::Vec::new();
-        for a in args {
+        let mut pos: [&'a Expr; 3] = [iter; 3];
+        for (slot, a) in pos.iter_mut().zip(args.iter()) {
             match a {
-                Arg::Positional(x) => pos.push(x),
+                Arg::Positional(x) => *slot = x,
                 _ => return None,
             }
         }
-        match pos.len() {
+        match args.len() {
             1 => Some((None, pos[0], None, 1)),
             2 => Some((Some(pos[0]), pos[1], None, 1)),
             _ => {
@@ -637,8 +649,9 @@ impl<'a> Compiler<'a> {
             self.syntax_error("can't declare nonlocal in outer code", line);
             return;
         }
+        let mem = self.mem;
         for n in names {
-            let (i, _) = self.scope_mut().find_or_add(n, IdKind::Undecided);
+            let Ok((i, _)) = self.scope_mut().find_or_add(mem, n, IdKind::Undecided) else { return };
             let kind = self.scope().ids[i].kind;
             if global {
                 if kind != IdKind::Undecided && kind != IdKind::GlobalExplicit {
@@ -652,7 +665,7 @@ impl<'a> Compiler<'a> {
             } else if kind == IdKind::Undecided {
                 self.scope_mut().ids[i].kind = IdKind::GlobalImplicit;
                 let cur = self.cur;
-                crate::scope::check_to_close_over(&mut self.scopes, cur, i);
+                crate::scope::check_to_close_over(mem, &mut self.scopes, cur, i);
                 if self.scope().ids[i].kind == IdKind::GlobalImplicit {
                     self.syntax_error("no binding for nonlocal found", line);
                     return;

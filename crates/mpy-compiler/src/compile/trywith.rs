@@ -109,6 +109,9 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt]) {
+        if self.deep() {
+            return;
+        }
         let Some((first, rest)) = items.split_first() else {
             self.stmts(body);
             return;
@@ -139,6 +142,9 @@ impl<'a> Compiler<'a> {
     pub(crate) fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt], line: u32) {
         if !self.in_async_function() {
             self.syntax_error("async for/with outside async function", line);
+            return;
+        }
+        if self.deep() {
             return;
         }
         let Some((first, rest)) = items.split_first() else {

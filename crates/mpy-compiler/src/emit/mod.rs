@@ -11,9 +11,16 @@
 
 pub mod tables;
 
+use crate::mem::Mem;
 use alloc::vec::Vec;
 use mpy_bytecode::opcode as op;
 use mpy_bytecode::varint::{encode_jump, encode_small_int, encode_vuint};
+
+/// The most bytes one instruction takes: opcode, a 10-byte signed
+/// operand or a 5-byte vuint plus a byte, or a jump (opcode, 2-byte
+/// offset, 1 extra byte). Room for this is reserved before each write so
+/// the bytecode crate's encoders never grow the buffer themselves.
+const MAX_INSN: usize = 16;
 
 /// Compiler pass, in execution order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,8 +40,13 @@ pub enum Pass {
 pub type Label = u32;
 
 /// Bytecode buffer and bookkeeping for one scope during one pass.
+///
+/// Every buffer grows through the compilation's [`Mem`]; a write that
+/// does not fit is dropped (the `Mem` records the failure and the pass
+/// reports `MemoryError` when it ends).
 #[derive(Debug)]
-pub struct Emitter {
+pub struct Emitter<'m> {
+    mem: &'m Mem,
     /// The current pass.
     pub pass: Pass,
     /// Opcodes written so far (no prelude).
@@ -62,10 +74,11 @@ pub struct Emitter {
     pub suppress: bool,
 }
 
-impl Emitter {
-    /// A fresh emitter for the first pass of a scope.
-    pub fn new() -> Self {
+impl<'m> Emitter<'m> {
+    /// A fresh emitter for the first pass of a scope (allocates nothing).
+    pub fn new(mem: &'m Mem) -> Self {
         Emitter {
+            mem,
             pass: Pass::Scope,
             code: Vec::new(),
             stack: 0,
@@ -103,7 +116,8 @@ impl Emitter {
     /// the line increases, as MicroPython's table can only go forward).
     pub fn set_line(&mut self, line: u32) {
         if self.record_lines && line > self.last_line {
-            self.lines.push((self.offset(), line));
+            let off = self.offset();
+            let _ = self.mem.push(&mut self.lines, (off, line));
             self.last_line = line;
         }
     }
@@ -124,16 +138,29 @@ impl Emitter {
     /// Places `label` at the current offset.
     pub fn label(&mut self, label: Label) {
         let i = label as usize;
-        if self.labels.len() <= i {
+        let n = self.labels.len();
+        if n <= i && self.mem.reserve(&mut self.labels, i + 1 - n).is_ok() {
             self.labels.resize(i + 1, u32::MAX);
         }
-        self.labels[i] = self.offset();
+        let off = self.offset();
+        if let Some(l) = self.labels.get_mut(i) {
+            *l = off;
+        }
         self.suppress = false;
     }
 
+    /// Adjusts the stack depth; true if the instruction is to be written
+    /// (reachable code, and room reserved for it).
     fn begin(&mut self, stack: i32) -> bool {
         self.adjust_stack(stack);
-        !self.suppress
+        !self.suppress && self.mem.reserve(&mut self.code, MAX_INSN).is_ok()
+    }
+
+    /// Writes raw bytes (at most [`MAX_INSN`]) as reachable code.
+    pub fn raw(&mut self, bytes: &[u8]) {
+        if !self.suppress && bytes.len() <= MAX_INSN && self.mem.reserve(&mut self.code, MAX_INSN).is_ok() {
+            self.code.extend_from_slice(bytes);
+        }
     }
 
     /// Writes an opcode without argument.
@@ -212,18 +239,22 @@ impl Emitter {
 
 }
 
-impl Default for Emitter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// Encodes the line-number table from `(offset, line)` entries with the
-/// bytecode crate's [`mpy_bytecode::line_table::LineTableBuilder`].
-pub fn encode_lines(entries: &[(u32, u32)]) -> Vec<u8> {
-    let mut b = mpy_bytecode::line_table::LineTableBuilder::new();
+/// Encodes the line-number table from `(offset, line)` entries (as the
+/// bytecode crate's [`mpy_bytecode::line_table::LineTableBuilder`] does:
+/// an entry only when the line increases), reserving each entry's bytes
+/// first.
+pub fn encode_lines(mem: &Mem, entries: &[(u32, u32)]) -> Result<Vec<u8>, crate::mem::Oom> {
+    let mut out = Vec::new();
+    let (mut last_off, mut last_line) = (0u32, 1u32);
     for &(off, line) in entries {
-        b.set_line(off, line);
+        if line > last_line {
+            let bytes = off.saturating_sub(last_off);
+            let lines = line - last_line;
+            mem.reserve(&mut out, mpy_bytecode::line_table::encode_delta_len(bytes, lines))?;
+            mpy_bytecode::line_table::encode_delta(&mut out, bytes, lines);
+            last_off = off;
+            last_line = line;
+        }
     }
-    b.finish()
+    Ok(out)
 }

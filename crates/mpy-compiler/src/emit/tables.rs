@@ -6,10 +6,15 @@
 //! Entry 0 of the qstr table is the source-file name. Constants are
 //! de-duplicated by strict equality: same type and same value, so `1`,
 //! `1.0` and `True` stay distinct, and so do `0.0` and `-0.0`.
+//!
+//! Both tables grow through the compilation's [`Mem`]; when an entry does
+//! not fit, index 0 is returned and the `Mem` records the failure (the
+//! pass then ends with `MemoryError`).
 
-use alloc::collections::BTreeMap;
+use crate::mem::{Mem, StrIndex};
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::mem::size_of;
 use mpy_bytecode::Const;
 
 /// The qstr and constant tables of one module being compiled.
@@ -17,38 +22,63 @@ use mpy_bytecode::Const;
 pub struct Tables {
     /// Qstrs in index order (entry 0 = source file name).
     pub qstrs: Vec<String>,
-    index: BTreeMap<String, u32>,
+    index: StrIndex,
     /// Constant objects in index order.
     pub consts: Vec<Const>,
 }
 
 impl Tables {
     /// New tables whose qstr entry 0 is `source_name`.
-    pub fn new(source_name: &str) -> Self {
+    pub fn new(mem: &Mem, source_name: &str) -> Self {
         let mut t = Tables::default();
-        t.qstr(source_name);
+        t.qstr(mem, source_name);
         t
     }
 
     /// The index of qstr `s`, adding it at the end on first use.
-    pub fn qstr(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.index.get(s) {
+    pub fn qstr(&mut self, mem: &Mem, s: &str) -> u32 {
+        let qstrs = &self.qstrs;
+        let key_at = |p: u32| qstrs.get(p as usize).map_or(&[][..], |q| q.as_bytes());
+        if let Some(i) = self.index.find(s.as_bytes(), key_at) {
             return i;
         }
         let i = self.qstrs.len() as u32;
-        self.qstrs.push(String::from(s));
-        self.index.insert(String::from(s), i);
+        let Ok(owned) = mem.string(s) else { return 0 };
+        if mem.push(&mut self.qstrs, owned).is_err() {
+            return 0;
+        }
+        let qstrs = &self.qstrs;
+        let key_at = |p: u32| qstrs.get(p as usize).map_or(&[][..], |q| q.as_bytes());
+        if self.index.insert(mem, s.as_bytes(), i, key_at).is_err() {
+            self.qstrs.pop();
+            return 0;
+        }
         i
     }
 
     /// The index of constant `c`, adding it at the end unless a strictly
-    /// equal constant is already present.
-    pub fn constant(&mut self, c: Const) -> u32 {
+    /// equal constant is already present (then `c` is dropped and its
+    /// memory credited back to `mem`).
+    pub fn constant(&mut self, mem: &Mem, c: Const) -> u32 {
         if let Some(i) = self.consts.iter().position(|x| strict_eq(x, &c)) {
+            mem.credit(heap_bytes(&c));
             return i as u32;
         }
-        self.consts.push(c);
+        if mem.push(&mut self.consts, c).is_err() {
+            return 0;
+        }
         (self.consts.len() - 1) as u32
+    }
+}
+
+/// The bytes a constant holds outside itself (what [`Mem`] charged for
+/// it).
+fn heap_bytes(c: &Const) -> usize {
+    match c {
+        Const::Int(s) | Const::Str(s) => s.capacity(),
+        Const::Bytes(b) => b.capacity(),
+        Const::Tuple(t) => t.capacity() * size_of::<Const>() + t.iter().map(heap_bytes).sum::<usize>(),
+        _ => 0,
     }
 }
 
@@ -72,20 +102,22 @@ mod tests {
 
     #[test]
     fn qstr_order_and_dedup() {
-        let mut t = Tables::new("f.py");
-        assert_eq!(t.qstr("a"), 1);
-        assert_eq!(t.qstr("b"), 2);
-        assert_eq!(t.qstr("a"), 1);
-        assert_eq!(t.qstr("f.py"), 0);
+        let m = Mem::new(usize::MAX);
+        let mut t = Tables::new(&m, "f.py");
+        assert_eq!(t.qstr(&m, "a"), 1);
+        assert_eq!(t.qstr(&m, "b"), 2);
+        assert_eq!(t.qstr(&m, "a"), 1);
+        assert_eq!(t.qstr(&m, "f.py"), 0);
     }
 
     #[test]
     fn const_strict_dedup() {
-        let mut t = Tables::new("f.py");
-        assert_eq!(t.constant(Const::Float(0.0)), 0);
-        assert_eq!(t.constant(Const::Float(-0.0)), 1);
-        assert_eq!(t.constant(Const::Float(0.0)), 0);
-        assert_eq!(t.constant(Const::Int("5".into())), 2);
-        assert_eq!(t.constant(Const::Str("5".into())), 3);
+        let m = Mem::new(usize::MAX);
+        let mut t = Tables::new(&m, "f.py");
+        assert_eq!(t.constant(&m, Const::Float(0.0)), 0);
+        assert_eq!(t.constant(&m, Const::Float(-0.0)), 1);
+        assert_eq!(t.constant(&m, Const::Float(0.0)), 0);
+        assert_eq!(t.constant(&m, Const::Int("5".into())), 2);
+        assert_eq!(t.constant(&m, Const::Str("5".into())), 3);
     }
 }

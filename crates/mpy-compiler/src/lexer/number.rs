@@ -18,12 +18,12 @@
 //!   (`invalid syntax for integer with base 0: '09'`), other invalid text
 //!   gives base 10.
 
-use alloc::format;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::ast::Constant;
 use crate::error::CompileError;
+use crate::int::Int;
+use crate::mem::Mem;
 
 /// Length in bytes of the number token starting at `src[0]` (which is a
 /// digit, or `.` followed by a digit).
@@ -50,41 +50,61 @@ pub(crate) fn scan(src: &[u8]) -> usize {
 }
 
 /// Converts the scanned token text (underscores included) to a constant, or
-/// the error MicroPython raises for it.
-pub(crate) fn convert(text: &[u8], line: u32) -> Result<Constant, CompileError> {
-    let clean: Vec<u8> = text.iter().copied().filter(|&c| c != b'_').collect();
-    if clean.len() >= 2 && clean[0] == b'0' {
-        let base = match clean[1] {
+/// the error MicroPython raises for it (`MemoryError` if `mem` runs out).
+pub(crate) fn convert(text: &[u8], line: u32, mem: &Mem) -> Result<Constant, CompileError> {
+    let mut clean: Vec<u8> = mem.with_capacity(text.len())?;
+    clean.extend(text.iter().copied().filter(|&c| c != b'_'));
+    let r = convert_clean(&clean, line, mem);
+    mem.credit(clean.capacity());
+    r
+}
+
+fn convert_clean(clean: &[u8], line: u32, mem: &Mem) -> Result<Constant, CompileError> {
+    if let [b'0', p, rest @ ..] = clean {
+        let base = match p {
             b'x' | b'X' => 16,
             b'o' | b'O' => 8,
             b'b' | b'B' => 2,
             _ => 0,
         };
         if base != 0 {
-            return int_in_base(&clean[2..], base, base, line);
+            return int_in_base(rest, base, base, line, mem);
         }
     }
     if clean
         .iter()
         .any(|c| matches!(c, b'.' | b'e' | b'E' | b'j' | b'J'))
     {
-        return float(&clean, line);
+        return float(clean, line);
     }
     if clean.len() > 1 && clean[0] == b'0' {
         if clean.iter().all(|&c| c == b'0') {
             return Ok(Constant::Int(0));
         }
-        return Err(int_error(0, &clean, line));
+        return Err(int_error(0, clean, line, mem));
     }
-    int_in_base(&clean, 10, 10, line)
+    int_in_base(clean, 10, 10, line, mem)
 }
 
-fn int_error(base: u32, digits: &[u8], line: u32) -> CompileError {
-    let text = String::from_utf8_lossy(digits);
-    CompileError::syntax_owned(
-        format!("invalid syntax for integer with base {}: '{}'", base, text),
-        line,
-    )
+fn int_error(base: u32, digits: &[u8], line: u32, mem: &Mem) -> CompileError {
+    let text = match mem.string_lossy(digits) {
+        Ok(t) => t,
+        Err(_) => return CompileError::memory(),
+    };
+    match mem.format(format_args!("invalid syntax for integer with base {}: '{}'", base, text)) {
+        Ok(msg) => CompileError::syntax_owned(msg, line),
+        Err(_) => CompileError::memory(),
+    }
+}
+
+/// The value of digit `c` (any radix up to 36), or 99.
+fn digit(c: u8) -> u32 {
+    match c {
+        b'0'..=b'9' => (c - b'0') as u32,
+        b'a'..=b'z' => (c - b'a') as u32 + 10,
+        b'A'..=b'Z' => (c - b'A') as u32 + 10,
+        _ => 99,
+    }
 }
 
 /// Parses `digits` (no prefix, no underscores) in `base`; `shown_base` is the
@@ -94,72 +114,26 @@ fn int_in_base(
     base: u32,
     shown_base: u32,
     line: u32,
+    mem: &Mem,
 ) -> Result<Constant, CompileError> {
-    if digits.is_empty() {
-        return Err(int_error(shown_base, digits, line));
-    }
     // Validate first so the error does not depend on magnitude.
-    let mut vals = Vec::with_capacity(digits.len());
-    for &c in digits {
-        let v = match c {
-            b'0'..=b'9' => (c - b'0') as u32,
-            b'a'..=b'z' => (c - b'a') as u32 + 10,
-            b'A'..=b'Z' => (c - b'A') as u32 + 10,
-            _ => 99,
-        };
-        if v >= base {
-            return Err(int_error(shown_base, digits, line));
-        }
-        vals.push(v);
+    if digits.is_empty() || digits.iter().any(|&c| digit(c) >= base) {
+        return Err(int_error(shown_base, digits, line, mem));
     }
     let mut acc: i64 = 0;
-    let mut fits = true;
-    for &v in &vals {
+    for &c in digits {
         match acc
             .checked_mul(base as i64)
-            .and_then(|a| a.checked_add(v as i64))
+            .and_then(|a| a.checked_add(digit(c) as i64))
         {
             Some(a) => acc = a,
             None => {
-                fits = false;
-                break;
+                let v = Int::parse(digits, base, mem)?;
+                return Ok(Constant::BigInt(v.to_decimal(mem)?));
             }
         }
     }
-    if fits {
-        return Ok(Constant::Int(acc));
-    }
-    Ok(Constant::BigInt(to_decimal(&vals, base)))
-}
-
-/// Converts digit values in `base` to a decimal string without leading zeros
-/// (limbs of 10^9, least significant first).
-fn to_decimal(vals: &[u32], base: u32) -> String {
-    const LIMB: u64 = 1_000_000_000;
-    let mut limbs: Vec<u32> = Vec::new();
-    for &v in vals {
-        let mut carry = v as u64;
-        for l in limbs.iter_mut() {
-            let x = (*l as u64) * base as u64 + carry;
-            *l = (x % LIMB) as u32;
-            carry = x / LIMB;
-        }
-        while carry > 0 {
-            limbs.push((carry % LIMB) as u32);
-            carry /= LIMB;
-        }
-    }
-    let mut out = String::new();
-    match limbs.last() {
-        None => out.push('0'),
-        Some(top) => {
-            out.push_str(&format!("{}", top));
-            for l in limbs.iter().rev().skip(1) {
-                out.push_str(&format!("{:09}", l));
-            }
-        }
-    }
-    out
+    Ok(Constant::Int(acc))
 }
 
 /// Parses a decimal float / imaginary literal (underscores removed).
@@ -222,7 +196,7 @@ mod tests {
 
     fn conv(s: &str) -> Result<Constant, alloc::string::String> {
         let n = scan(s.as_bytes());
-        convert(&s.as_bytes()[..n], 1).map_err(|e| alloc::string::ToString::to_string(&e.msg))
+        convert(&s.as_bytes()[..n], 1, &Mem::new(usize::MAX)).map_err(|e| alloc::string::ToString::to_string(&e.msg))
     }
 
     #[test]

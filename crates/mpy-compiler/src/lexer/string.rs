@@ -47,6 +47,7 @@ use alloc::vec::Vec;
 
 use super::{Lexer, MAX_FSTRING_DEPTH};
 use crate::error::{CompileError, ErrorKind};
+use crate::mem::{Mem, Oom};
 use crate::token::{Op, Tok, Token};
 
 /// The prefix letters of a literal.
@@ -77,13 +78,27 @@ impl Prefix {
 enum Fail {
     /// Reported as an error token (parser raises it when reached).
     Soft(CompileError),
-    /// Raised at once (MicroPython raises it from inside its lexer).
+    /// Raised at once (MicroPython raises it from inside its lexer; also
+    /// running out of memory).
     Hard(CompileError),
+}
+
+impl From<Oom> for Fail {
+    fn from(_: Oom) -> Fail {
+        Fail::Hard(CompileError::memory())
+    }
+}
+
+/// Appends `bytes` to `buf`.
+fn put(mem: &Mem, buf: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Fail> {
+    mem.extend(buf, bytes)?;
+    Ok(())
 }
 
 /// Appends code point `cp` in (generalised) UTF-8: surrogates are encoded as
 /// three bytes like any other BMP code point.
-fn push_utf8(buf: &mut Vec<u8>, cp: u32) {
+fn push_utf8(mem: &Mem, buf: &mut Vec<u8>, cp: u32) -> Result<(), Fail> {
+    mem.reserve(buf, 4)?;
     if cp < 0x80 {
         buf.push(cp as u8);
     } else if cp < 0x800 {
@@ -99,9 +114,10 @@ fn push_utf8(buf: &mut Vec<u8>, cp: u32) {
         buf.push(0x80 | ((cp >> 6) & 0x3f) as u8);
         buf.push(0x80 | (cp & 0x3f) as u8);
     }
+    Ok(())
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
     /// Lexes a group of adjacent literals of the same kind starting with
     /// prefix `p` (the prefix letters are already consumed; `self.pos` is at
     /// the opening quote) and queues the resulting tokens.
@@ -114,10 +130,7 @@ impl Lexer<'_> {
             any_f |= p.fstr;
             match self.literal(p, &mut buf, &mut fargs) {
                 Ok(()) => {}
-                Err(Fail::Soft(e)) => {
-                    self.push_error(e);
-                    return Ok(());
-                }
+                Err(Fail::Soft(e)) => return self.push_error(e),
                 Err(Fail::Hard(e)) => return Err(e),
             }
             self.skip_insignificant();
@@ -148,7 +161,7 @@ impl Lexer<'_> {
         } else {
             Tok::Str(buf)
         };
-        self.push(kind, line);
+        self.push(kind, line)?;
         if any_f {
             self.inject_format(fargs)?;
         }
@@ -164,27 +177,31 @@ impl Lexer<'_> {
         self.produce()?;
         let first_line = self.pending.get(mark).map(|t| t.line).unwrap_or(self.line);
         let mut line = first_line;
+        let mem = self.mem;
         let mut inj: Vec<Token> = Vec::new();
         let tok = |kind, line| Token { line, kind };
-        inj.push(tok(Tok::Op(Op::Dot), line));
-        inj.push(tok(Tok::Name("format".into()), line));
-        inj.push(tok(Tok::Op(Op::LParen), line));
+        mem.push(&mut inj, tok(Tok::Op(Op::Dot), line))?;
+        mem.push(&mut inj, tok(Tok::Name(mem.string("format")?), line))?;
+        mem.push(&mut inj, tok(Tok::Op(Op::LParen), line))?;
         let mut failed = false;
         for a in fargs {
             let newlines = a.iter().filter(|&&c| c == b'\n').count() as u32;
             match self.lex_field(a, line)? {
-                Ok(toks) => inj.extend(toks),
+                Ok(toks) => {
+                    mem.reserve(&mut inj, toks.len())?;
+                    inj.extend(toks);
+                }
                 Err(e) => {
-                    inj.push(tok(Tok::Error(e), line));
+                    mem.push(&mut inj, tok(Tok::Error(e), line))?;
                     failed = true;
                     break;
                 }
             }
             line = line.saturating_add(newlines);
-            inj.push(tok(Tok::Op(Op::Comma), line));
+            mem.push(&mut inj, tok(Tok::Op(Op::Comma), line))?;
         }
         if !failed {
-            inj.push(tok(Tok::Op(Op::RParen), line));
+            mem.push(&mut inj, tok(Tok::Op(Op::RParen), line))?;
         } else {
             // Nothing after an error token matters; drop the follow tokens.
             self.pending.truncate(mark);
@@ -194,7 +211,8 @@ impl Lexer<'_> {
         // of the injected text as source lines, so everything after the
         // group (from the follow token on) is shifted by that many lines.
         let shift = line.saturating_sub(first_line);
-        let mut tail: Vec<Token> = self.pending.drain(mark..).collect();
+        let mut tail: Vec<Token> = mem.with_capacity(self.pending.len().saturating_sub(mark))?;
+        tail.extend(self.pending.drain(mark..));
         for t in tail.iter_mut() {
             t.line = t.line.saturating_add(shift);
             if let Tok::Error(e) | Tok::BadNumber(e) = &mut t.kind {
@@ -202,6 +220,7 @@ impl Lexer<'_> {
             }
         }
         self.line = self.line.saturating_add(shift);
+        mem.reserve_deque(&mut self.pending, inj.len() + tail.len())?;
         self.pending.extend(inj);
         self.pending.extend(tail);
         Ok(())
@@ -218,11 +237,11 @@ impl Lexer<'_> {
         if self.fdepth >= MAX_FSTRING_DEPTH {
             return Ok(Err(CompileError::syntax("too complex", line)));
         }
-        let mut src = Vec::with_capacity(text.len() + 2);
+        let mut src = self.mem.with_capacity(text.len() + 2)?;
         src.push(b'(');
         src.extend_from_slice(&text);
         src.push(b')');
-        let mut sub = Lexer::new_sub(src, line, self.fdepth + 1);
+        let mut sub = Lexer::new_sub(src, line, self.fdepth + 1, self.mem);
         let mut toks = Vec::new();
         loop {
             let t = sub.next_token()?;
@@ -233,7 +252,7 @@ impl Lexer<'_> {
                 Tok::Newline | Tok::Indent | Tok::Dedent => {
                     return Ok(Err(CompileError::invalid_syntax(t.line)))
                 }
-                _ => toks.push(t),
+                _ => self.mem.push(&mut toks, t)?,
             }
         }
         if sub.paren != 0 || toks.is_empty() {
@@ -268,7 +287,7 @@ impl Lexer<'_> {
                     self.pos += 3;
                     return Ok(());
                 }
-                buf.push(c);
+                put(self.mem, buf, &[c])?;
                 self.pos += 1;
                 continue;
             }
@@ -277,20 +296,20 @@ impl Lexer<'_> {
                     if !triple {
                         return Err(soft(self));
                     }
-                    buf.push(c);
+                    put(self.mem, buf, &[c])?;
                     self.pos += 1;
                     self.line += 1;
                 }
                 b'\\' if p.raw => {
-                    buf.push(c);
+                    put(self.mem, buf, &[c])?;
                     self.pos += 1;
                     match self.cur() {
                         Some(n) if n == q || n == b'\\' || (p.fstr && n == b'{') => {
-                            buf.push(n);
+                            put(self.mem, buf, &[n])?;
                             self.pos += 1;
                         }
                         Some(b'\n') => {
-                            buf.push(b'\n');
+                            put(self.mem, buf, &[b'\n'])?;
                             self.pos += 1;
                             self.line += 1;
                         }
@@ -300,7 +319,7 @@ impl Lexer<'_> {
                 b'\\' => self.escape(p, buf, start_line)?,
                 b'{' if p.fstr => {
                     if self.at(1) == b'{' {
-                        buf.extend_from_slice(b"{{");
+                        put(self.mem, buf, b"{{")?;
                         self.pos += 2;
                     } else {
                         self.pos += 1;
@@ -308,7 +327,7 @@ impl Lexer<'_> {
                     }
                 }
                 _ => {
-                    buf.push(c);
+                    put(self.mem, buf, &[c])?;
                     self.pos += 1;
                 }
             }
@@ -343,7 +362,7 @@ impl Lexer<'_> {
             _ => None,
         };
         if let Some(b) = simple {
-            buf.push(b);
+            put(self.mem, buf, &[b])?;
             self.pos += 1;
             return Ok(());
         }
@@ -364,9 +383,9 @@ impl Lexer<'_> {
                     if v > 0xff {
                         return Err(soft(self));
                     }
-                    buf.push(v as u8);
+                    put(self.mem, buf, &[v as u8])?;
                 } else {
-                    push_utf8(buf, v);
+                    push_utf8(self.mem, buf, v)?;
                 }
             }
             b'x' => {
@@ -375,9 +394,9 @@ impl Lexer<'_> {
                     return Err(soft(self));
                 };
                 if p.bytes {
-                    buf.push(v as u8);
+                    put(self.mem, buf, &[v as u8])?;
                 } else {
-                    push_utf8(buf, v);
+                    push_utf8(self.mem, buf, v)?;
                 }
             }
             b'u' | b'U' if !p.bytes => {
@@ -389,7 +408,7 @@ impl Lexer<'_> {
                 if v > 0x10ffff {
                     return Err(soft(self));
                 }
-                push_utf8(buf, v);
+                push_utf8(self.mem, buf, v)?;
             }
             b'N' => {
                 return Err(Fail::Hard(CompileError::new(
@@ -400,10 +419,10 @@ impl Lexer<'_> {
             }
             b'{' if p.fstr => {
                 // `\{` in an f-string is a literal `\{`, not a field.
-                buf.extend_from_slice(b"\\{");
+                put(self.mem, buf, b"\\{")?;
                 self.pos += 1;
             }
-            _ => buf.push(b'\\'),
+            _ => put(self.mem, buf, b"\\")?,
         }
         Ok(())
     }
@@ -455,7 +474,7 @@ impl Lexer<'_> {
             }
             self.pos += 1;
         }
-        let mut expr = self.src[start..self.pos].to_vec();
+        let mut expr = self.mem.vec_from(self.src.get(start..self.pos).unwrap_or_default())?;
         if expr.is_empty() {
             return Err(Fail::Soft(CompileError::syntax(
                 "malformed f-string",
@@ -463,17 +482,17 @@ impl Lexer<'_> {
             )));
         }
         if expr.last() == Some(&b'=') {
-            buf.extend_from_slice(&expr);
+            put(self.mem, buf, &expr)?;
             expr.pop();
         }
-        buf.push(b'{');
+        put(self.mem, buf, &[b'{'])?;
         if self.cur() == Some(b'!') {
             let conv = self.at(1);
-            buf.push(b'!');
-            buf.push(conv);
+            put(self.mem, buf, &[b'!'])?;
+            put(self.mem, buf, &[conv])?;
             self.pos += 2;
         }
-        fargs.push(expr);
+        self.mem.push(fargs, expr)?;
         Ok(())
     }
 }

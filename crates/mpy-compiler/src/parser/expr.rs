@@ -9,9 +9,8 @@
 //! makes the enclosing operator node start at the `(`, while the node
 //! inside the parentheses starts at its own first token.
 
-use alloc::boxed::Box;
+use crate::ast::P;
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
@@ -92,7 +91,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::NamedExpr {
                     target,
-                    value: Box::new(value),
+                    value: self.bx(value)?,
                 },
             ));
         }
@@ -131,9 +130,9 @@ impl Parser<'_> {
         Ok(mk(
             line,
             ExprKind::IfExp {
-                test: Box::new(test),
-                body: Box::new(body),
-                orelse: Box::new(orelse),
+                test: self.bx(test)?,
+                body: self.bx(body)?,
+                orelse: self.bx(orelse)?,
             },
         ))
     }
@@ -165,8 +164,8 @@ impl Parser<'_> {
         Ok(mk(
             line,
             ExprKind::Lambda {
-                args: Box::new(args),
-                body: Box::new(body),
+                args: self.bx(args)?,
+                body: self.bx(body)?,
             },
         ))
     }
@@ -193,9 +192,9 @@ impl Parser<'_> {
             } else {
                 let p = self.param(typed, true)?;
                 if star {
-                    a.kwonly.push(p);
+                    self.push(&mut a.kwonly, p)?;
                 } else {
-                    a.args.push(p);
+                    self.push(&mut a.args, p)?;
                 }
             }
             if !self.eat_op(Op::Comma)? {
@@ -239,9 +238,9 @@ impl Parser<'_> {
         if !self.is_kw(Kw::Or) {
             return Ok(first);
         }
-        let mut values = vec![first];
+        let mut values = self.vec1(first)?;
         while self.eat_kw(Kw::Or)? {
-            values.push(self.and_test()?);
+            { let t = self.and_test()?; self.push(&mut values, t)? };
         }
         Ok(mk(
             line,
@@ -259,9 +258,9 @@ impl Parser<'_> {
         if !self.is_kw(Kw::And) {
             return Ok(first);
         }
-        let mut values = vec![first];
+        let mut values = self.vec1(first)?;
         while self.eat_kw(Kw::And)? {
-            values.push(self.not_test()?);
+            { let t = self.not_test()?; self.push(&mut values, t)? };
         }
         Ok(mk(
             line,
@@ -283,7 +282,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
-                    operand: Box::new(operand),
+                    operand: self.bx(operand)?,
                 },
             ));
         }
@@ -326,7 +325,7 @@ impl Parser<'_> {
         let left = self.expr()?;
         let mut rest = Vec::new();
         while let Some(op) = self.comp_op()? {
-            rest.push((op, self.expr()?));
+            { let t = (op, self.expr()?); self.push(&mut rest, t)? };
         }
         if rest.is_empty() {
             return Ok(left);
@@ -334,7 +333,7 @@ impl Parser<'_> {
         Ok(mk(
             line,
             ExprKind::Compare {
-                left: Box::new(left),
+                left: self.bx(left)?,
                 rest,
             },
         ))
@@ -348,7 +347,7 @@ impl Parser<'_> {
         self.enter()?;
         let e = self.expr()?;
         self.leave();
-        Ok(mk(line, ExprKind::Starred(Box::new(e))))
+        Ok(mk(line, ExprKind::Starred(self.bx(e)?)))
     }
 
     /// `expr: xor_expr ('|' xor_expr)*` and the levels below it.
@@ -375,12 +374,12 @@ impl Parser<'_> {
                 } else {
                     self.binary(l + 1)?
                 };
-                rest.push((op, rhs));
+                self.push(&mut rest, (op, rhs))?;
             }
             left = mk(
                 line,
                 ExprKind::BinOp {
-                    first: Box::new(left),
+                    first: self.bx(left)?,
                     rest,
                 },
             );
@@ -406,7 +405,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::UnaryOp {
                     op,
-                    operand: Box::new(operand),
+                    operand: self.bx(operand)?,
                 },
             ));
         }
@@ -425,8 +424,8 @@ impl Parser<'_> {
             return Ok(mk(
                 line,
                 ExprKind::BinOp {
-                    first: Box::new(base),
-                    rest: vec![(BinOp::Pow, exp)],
+                    first: self.bx(base)?,
+                    rest: self.vec1((BinOp::Pow, exp))?,
                 },
             ));
         }
@@ -443,7 +442,7 @@ impl Parser<'_> {
             e = self.trailers(line, e)?;
         }
         if is_await {
-            e = mk(line, ExprKind::Await(Box::new(e)));
+            e = mk(line, ExprKind::Await(self.bx(e)?));
         }
         Ok(e)
     }
@@ -451,15 +450,23 @@ impl Parser<'_> {
     /// `trailer*` after an atom (out of line: see `ifexp_tail`).
     #[inline(never)]
     fn trailers(&mut self, line: u32, mut e: Expr) -> PResult<Expr> {
+        // Each trailer nests the tree one level (walked recursively by the
+        // compiler): count it, once its own contents are parsed (so that
+        // `f(g(h(x)))` costs one level per call, like a bracket).
+        let mut n = 0;
         loop {
             let op_line = self.tok.line;
+            if n > 0 {
+                self.enter()?;
+            }
+            n += 1;
             if self.eat_op(Op::LParen)? {
                 let args = self.arglist(Op::RParen)?;
                 self.expect_op(Op::RParen)?;
                 e = mk(
                     line,
                     ExprKind::Call {
-                        func: Box::new(e),
+                        func: self.bx(e)?,
                         args,
                         op_line,
                     },
@@ -470,8 +477,8 @@ impl Parser<'_> {
                 e = mk(
                     line,
                     ExprKind::Subscript {
-                        value: Box::new(e),
-                        index: Box::new(index),
+                        value: self.bx(e)?,
+                        index: self.bx(index)?,
                         op_line,
                     },
                 );
@@ -480,7 +487,7 @@ impl Parser<'_> {
                 e = mk(
                     line,
                     ExprKind::Attribute {
-                        value: Box::new(e),
+                        value: self.bx(e)?,
                         attr,
                         op_line,
                     },
@@ -489,6 +496,7 @@ impl Parser<'_> {
                 break;
             }
         }
+        self.leave_n(n - 1);
         Ok(e)
     }
 
@@ -510,14 +518,14 @@ impl Parser<'_> {
                 };
                 c(k)
             }
-            Tok::BadNumber(e) => Err(e.clone()),
+            Tok::BadNumber(_) => Err(self.take_bad_number()),
             Tok::Kw(Kw::None) => {
                 self.advance()?;
                 c(Constant::None)
             }
             Tok::Kw(Kw::Debug) => {
                 self.advance()?;
-                Ok(mk(line, ExprKind::Name("__debug__".into())))
+                Ok(mk(line, ExprKind::Name(self.mem().string("__debug__")?)))
             }
             Tok::Kw(Kw::True) => {
                 self.advance()?;
@@ -554,6 +562,17 @@ impl Parser<'_> {
         }
     }
 
+    /// The error of the current `BadNumber` token, moved out (the parse
+    /// ends with it).
+    #[cold]
+    #[inline(never)]
+    fn take_bad_number(&mut self) -> CompileError {
+        match core::mem::replace(&mut self.tok.kind, Tok::EndMarker) {
+            Tok::BadNumber(e) => e,
+            _ => CompileError::invalid_syntax(self.tok.line),
+        }
+    }
+
     /// One element of a parenthesised or bracketed display.
     #[inline(always)]
     fn display_elem(&mut self) -> PResult<Expr> {
@@ -567,12 +586,12 @@ impl Parser<'_> {
     /// Elements after the first, up to the closing bracket (not consumed).
     #[inline(never)]
     fn more_elems(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
-        let mut elts = vec![first];
+        let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
             if self.is_op(close) {
                 break;
             }
-            elts.push(self.display_elem()?);
+            { let t = self.display_elem()?; self.push(&mut elts, t)? };
         }
         Ok(elts)
     }
@@ -592,7 +611,7 @@ impl Parser<'_> {
             return Ok(mk(
                 line,
                 ExprKind::GeneratorExp {
-                    elt: Box::new(first),
+                    elt: self.bx(first)?,
                     generators,
                 },
             ));
@@ -616,7 +635,7 @@ impl Parser<'_> {
             return Ok(mk(
                 line,
                 ExprKind::ListComp {
-                    elt: Box::new(first),
+                    elt: self.bx(first)?,
                     generators,
                 },
             ));
@@ -640,13 +659,13 @@ impl Parser<'_> {
                 return Ok(mk(
                     line,
                     ExprKind::DictComp {
-                        key: Box::new(first),
-                        value: Box::new(value),
+                        key: self.bx(first)?,
+                        value: self.bx(value)?,
                         generators,
                     },
                 ));
             }
-            let mut items = vec![DictItem::Pair(first, value)];
+            let mut items = self.vec1(DictItem::Pair(first, value))?;
             while self.eat_op(Op::Comma)? {
                 if self.is_op(Op::RBrace) {
                     break;
@@ -659,7 +678,7 @@ impl Parser<'_> {
                 }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
-                items.push(DictItem::Pair(k, v));
+                self.push(&mut items, DictItem::Pair(k, v))?;
             }
             return Ok(mk(line, ExprKind::Dict(items)));
         }
@@ -668,18 +687,18 @@ impl Parser<'_> {
             return Ok(mk(
                 line,
                 ExprKind::SetComp {
-                    elt: Box::new(first),
+                    elt: self.bx(first)?,
                     generators,
                 },
             ));
         }
-        let mut elts = vec![first];
+        let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
             if self.is_op(Op::RBrace) {
                 break;
             }
             let eline = self.tok.line;
-            elts.push(self.test()?);
+            { let t = self.test()?; self.push(&mut elts, t)? };
             if self.eat_op(Op::Colon)? {
                 self.defer(CompileError::syntax(
                     "expecting just a value for set",
@@ -697,28 +716,33 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
         let mut gens: Vec<Comprehension> = Vec::new();
+        // Each `for` clause nests the compiled loops one level.
+        let mut n = 0;
         loop {
             let line = self.tok.line;
             if self.eat_kw(Kw::For)? {
+                self.enter()?;
+                n += 1;
                 // MicroPython has no `async for` in comprehensions.
                 let is_async = false;
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test()?;
-                gens.push(Comprehension {
+                self.push(&mut gens, Comprehension {
                     line,
                     target,
                     iter,
                     ifs: Vec::new(),
                     is_async,
-                });
+                })?;
             } else if self.eat_kw(Kw::If)? {
                 let cond = self.test_nocond()?;
                 match gens.last_mut() {
-                    Some(g) => g.ifs.push(cond),
+                    Some(g) => self.push(&mut g.ifs, cond)?,
                     None => return self.fail(),
                 }
             } else {
+                self.leave_n(n);
                 return Ok(gens);
             }
         }
@@ -740,12 +764,12 @@ impl Parser<'_> {
         if !self.is_op(Op::Comma) {
             return Ok(first);
         }
-        let mut elts = vec![first];
+        let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
             if !self.starts_expr() {
                 break;
             }
-            elts.push(one(self)?);
+            { let t = one(self)?; self.push(&mut elts, t)? };
         }
         Ok(mk(line, ExprKind::Tuple(elts)))
     }
@@ -774,12 +798,12 @@ impl Parser<'_> {
         if !self.is_op(Op::Comma) {
             return Ok(first);
         }
-        let mut elts = vec![first];
+        let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
             if !self.starts_expr() || (!stars && self.is_op(Op::Bin(BinOp::Mult))) {
                 break;
             }
-            elts.push(one(self)?);
+            { let t = one(self)?; self.push(&mut elts, t)? };
         }
         Ok(mk(line, ExprKind::Tuple(elts)))
     }
@@ -791,11 +815,11 @@ impl Parser<'_> {
         self.expect_kw(Kw::Yield)?;
         if self.eat_kw(Kw::From)? {
             let e = self.test()?;
-            return Ok(mk(line, ExprKind::YieldFrom(Box::new(e))));
+            return Ok(mk(line, ExprKind::YieldFrom(self.bx(e)?)));
         }
         if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
             let e = self.testlist()?;
-            return Ok(mk(line, ExprKind::Yield(Some(Box::new(e)))));
+            return Ok(mk(line, ExprKind::Yield(Some(self.bx(e)?))));
         }
         Ok(mk(line, ExprKind::Yield(None)))
     }
@@ -808,12 +832,12 @@ impl Parser<'_> {
         if !self.is_op(Op::Comma) {
             return Ok(first);
         }
-        let mut elts = vec![first];
+        let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
             if self.is_op(Op::RBracket) {
                 break;
             }
-            elts.push(self.subscript()?);
+            { let t = self.subscript()?; self.push(&mut elts, t)? };
         }
         Ok(mk(line, ExprKind::Tuple(elts)))
     }
@@ -833,11 +857,12 @@ impl Parser<'_> {
                 None => self.fail(),
             };
         }
-        let bound = |p: &mut Self| -> PResult<Option<Box<Expr>>> {
+        let bound = |p: &mut Self| -> PResult<Option<P<Expr>>> {
             if p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket) {
                 Ok(None)
             } else {
-                Ok(Some(Box::new(p.test()?)))
+                let t = p.test()?;
+                Ok(Some(p.bx(t)?))
             }
         };
         let upper = bound(self)?;
@@ -849,7 +874,7 @@ impl Parser<'_> {
         Ok(mk(
             line,
             ExprKind::Slice {
-                lower: lower.map(Box::new),
+                lower: match lower { Some(l) => Some(self.bx(l)?), None => None },
                 upper,
                 step,
             },
@@ -862,9 +887,9 @@ impl Parser<'_> {
         let mut args = Vec::new();
         while !self.is_op(close) {
             if self.eat_op(Op::Bin(BinOp::Mult))? {
-                args.push(Arg::Starred(self.test()?));
+                { let t = Arg::Starred(self.test()?); self.push(&mut args, t)? };
             } else if self.eat_op(Op::Bin(BinOp::Pow))? {
-                args.push(Arg::DoubleStarred(self.test()?));
+                { let t = Arg::DoubleStarred(self.test()?); self.push(&mut args, t)? };
             } else {
                 let line = self.tok.line;
                 let e = self.test()?;
@@ -888,23 +913,23 @@ impl Parser<'_> {
                     if walrus {
                         let ne = ExprKind::NamedExpr {
                             target: name,
-                            value: Box::new(value),
+                            value: self.bx(value)?,
                         };
-                        args.push(Arg::Positional(mk(line, ne)));
+                        self.push(&mut args, Arg::Positional(mk(line, ne)))?;
                     } else {
-                        args.push(Arg::Keyword(name, value));
+                        self.push(&mut args, Arg::Keyword(name, value))?;
                     }
                 } else if self.is_kw(Kw::For) {
                     let generators = self.comp_for()?;
-                    args.push(Arg::Positional(mk(
+                    { let t = Arg::Positional(mk(
                         line,
                         ExprKind::GeneratorExp {
-                            elt: Box::new(e),
+                            elt: self.bx(e)?,
                             generators,
                         },
-                    )));
+                    )); self.push(&mut args, t)? };
                 } else {
-                    args.push(Arg::Positional(e));
+                    self.push(&mut args, Arg::Positional(e))?;
                 }
             }
             if !self.eat_op(Op::Comma)? {

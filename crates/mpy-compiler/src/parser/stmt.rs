@@ -1,6 +1,5 @@
 //! Statement grammar.
 
-use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -32,7 +31,7 @@ impl Parser<'_> {
             Tok::Op(Op::At) => self.decorated()?,
             _ => return self.simple_stmt(out),
         };
-        out.push(s);
+        self.push(out, s)?;
         Ok(())
     }
 
@@ -40,7 +39,7 @@ impl Parser<'_> {
     fn simple_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         loop {
             let s = self.small_stmt()?;
-            out.push(s);
+            self.push(out, s)?;
             if !self.eat_op(Op::Semi)? || matches!(self.tok.kind, Tok::Newline) {
                 break;
             }
@@ -90,11 +89,11 @@ impl Parser<'_> {
             self.advance()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
-            elifs.push(Elif {
+            self.push(&mut elifs, Elif {
                 line: eline,
                 test,
                 body,
-            });
+            })?;
         }
         let orelse = self.opt_else()?;
         Ok(st(
@@ -153,12 +152,12 @@ impl Parser<'_> {
                 }
             }
             let body = self.suite()?;
-            handlers.push(ExceptHandler {
+            self.push(&mut handlers, ExceptHandler {
                 line: hline,
                 type_,
                 name,
                 body,
-            });
+            })?;
         }
         let orelse = if handlers.is_empty() {
             None
@@ -187,21 +186,26 @@ impl Parser<'_> {
     fn with_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
         self.expect_kw(Kw::With)?;
         let mut items = Vec::new();
+        // Items nest like `with` statements (compiled recursively).
+        let mut n = 0;
         loop {
+            self.enter()?;
+            n += 1;
             let context_expr = self.test()?;
             let optional_vars = if self.eat_kw(Kw::As)? {
                 Some(self.expr()?)
             } else {
                 None
             };
-            items.push(WithItem {
+            self.push(&mut items, WithItem {
                 context_expr,
                 optional_vars,
-            });
+            })?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
         }
+        self.leave_n(n);
         let body = self.suite()?;
         Ok(st(
             line,
@@ -235,7 +239,7 @@ impl Parser<'_> {
             decorators,
             is_async,
         };
-        Ok(st(line, StmtKind::FunctionDef(Box::new(f))))
+        Ok(st(line, StmtKind::FunctionDef(self.bx(f)?)))
     }
 
     fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
@@ -250,12 +254,12 @@ impl Parser<'_> {
         let body = self.suite()?;
         Ok(st(
             line,
-            StmtKind::ClassDef(Box::new(ClassDef {
+            StmtKind::ClassDef(self.bx(ClassDef {
                 name,
                 args,
                 body,
                 decorators,
-            })),
+            })?),
         ))
     }
 
@@ -285,14 +289,17 @@ impl Parser<'_> {
                 kind: ExprKind::Name(self.expect_name()?),
                 parenthesized: false,
             };
+            let mut n = 0;
             loop {
                 let op_line = self.tok.line;
                 if self.eat_op(Op::Dot)? {
+                    self.enter()?;
+                    n += 1;
                     let attr = self.expect_name()?;
                     e = Expr {
                         line,
                         kind: ExprKind::Attribute {
-                            value: Box::new(e),
+                            value: self.bx(e)?,
                             attr,
                             op_line,
                         },
@@ -304,7 +311,7 @@ impl Parser<'_> {
                     e = Expr {
                         line,
                         kind: ExprKind::Call {
-                            func: Box::new(e),
+                            func: self.bx(e)?,
                             args,
                             op_line,
                         },
@@ -315,8 +322,9 @@ impl Parser<'_> {
                     break;
                 }
             }
+            self.leave_n(n);
             self.expect_newline()?;
-            decorators.push(e);
+            self.push(&mut decorators, e)?;
         }
         match self.tok.kind {
             Tok::Kw(Kw::Def) => self.funcdef(decorators, false),
@@ -365,9 +373,9 @@ impl Parser<'_> {
             Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
                 let global = self.is_kw(Kw::Global);
                 self.advance()?;
-                let mut names = alloc::vec![self.expect_name()?];
+                let mut names = { let t = self.expect_name()?; self.vec1(t)? };
                 while self.eat_op(Op::Comma)? {
-                    names.push(self.expect_name()?);
+                    { let t = self.expect_name()?; self.push(&mut names, t)? };
                 }
                 if global {
                     StmtKind::Global(names)
@@ -384,7 +392,7 @@ impl Parser<'_> {
                     } else {
                         self.expr()?
                     };
-                    targets.push(t);
+                    self.push(&mut targets, t)?;
                     if !self.eat_op(Op::Comma)? || !self.starts_expr() {
                         break;
                     }
@@ -411,7 +419,7 @@ impl Parser<'_> {
                     } else {
                         None
                     };
-                    names.push(Alias { name, asname });
+                    self.push(&mut names, Alias { name, asname })?;
                     if !self.eat_op(Op::Comma)? {
                         break;
                     }
@@ -429,8 +437,11 @@ impl Parser<'_> {
     fn dotted_name(&mut self) -> PResult<String> {
         let mut name = self.expect_name()?;
         while self.eat_op(Op::Dot)? {
-            name.push('.');
-            name.push_str(&self.expect_name()?);
+            let part = self.expect_name()?;
+            let mem = self.mem();
+            mem.push_str(&mut name, ".")?;
+            mem.push_str(&mut name, &part)?;
+            mem.credit(part.capacity());
         }
         Ok(name)
     }
@@ -470,7 +481,7 @@ impl Parser<'_> {
             } else {
                 None
             };
-            names.push(Alias { name, asname });
+            self.push(&mut names, Alias { name, asname })?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
@@ -522,9 +533,9 @@ impl Parser<'_> {
         if !self.is_op(Op::Assign) {
             return Ok(StmtKind::Expr(first));
         }
-        let mut targets = alloc::vec![first];
+        let mut targets = self.vec1(first)?;
         while self.eat_op(Op::Assign)? {
-            targets.push(self.assign_rhs()?);
+            { let t = self.assign_rhs()?; self.push(&mut targets, t)? };
         }
         let value = match targets.pop() {
             Some(v) => v,

@@ -2,6 +2,15 @@
 //! `mpy_compiler` and turns compile errors into Python exceptions with
 //! MicroPython's traceback line (`File "x.py", line 3` then
 //! `SyntaxError: invalid syntax`).
+//!
+//! The compiler allocates from Rust's global allocator (inside
+//! [`crate::alloc_guard::permit`]), but fallibly and within a budget
+//! charged like a bounded arena: [`COMPILE_MEM_FACTOR`] times the gc
+//! heap's free memory, so a source far too big for the heap gets
+//! `MemoryError` instead of the compiler growing the process without
+//! bound or aborting. Its native stack is bounded by what is left of the
+//! interpreter's stack limit, so deeply nested source gives
+//! `RuntimeError: maximum recursion depth exceeded`.
 
 use super::CompileMode;
 use crate::types::exception::TracebackEntry;
@@ -10,12 +19,47 @@ use crate::types::exception as exc;
 use crate::{PyErr, PyResult};
 use mpy_bytecode::CompiledModule;
 
+/// Native stack kept free below the compiler for the calls it makes back
+/// into the runtime and for the error path.
+const STACK_MARGIN: usize = 4 * 1024;
+
+/// The compiler's budget per free byte of the gc heap. MicroPython
+/// compiles in its gc heap, with parse nodes of one or two words per
+/// token; the compiler here builds a Rust tree of owned nodes, which holds
+/// about 20-40 bytes per source byte on 64-bit hosts (half that on
+/// 32-bit targets), roughly four times as much. With this factor a source
+/// that MicroPython compiles in a given heap compiles here too (the
+/// corpus's 12-16 KiB heap tests), and one far beyond it is a
+/// `MemoryError`.
+pub const COMPILE_MEM_FACTOR: usize = 4;
+
+/// The compiler's memory budget: [`COMPILE_MEM_FACTOR`] times the free
+/// bytes of the gc heap, after a collection if the source is large
+/// compared with them.
+fn memory_budget(vm: &mut Vm, src_len: usize) -> usize {
+    let mut free = vm.heap.mem_free();
+    if free / 8 < src_len {
+        vm.collect();
+        free = vm.heap.mem_free();
+    }
+    free.saturating_mul(COMPILE_MEM_FACTOR)
+}
+
 /// Compiles `src` with the built-in compiler (the default
 /// [`super::VmState::compile`] when the `compiler` feature is on).
 ///
 /// Errors: `SyntaxError`, `IndentationError` or `NotImplementedError` with
-/// the compiler's message, carrying a traceback entry for the file/line.
+/// the compiler's message, carrying a traceback entry for the file/line;
+/// `MemoryError` when the compilation does not fit the heap's free memory;
+/// `RuntimeError: maximum recursion depth exceeded` when the source nests
+/// deeper than the native stack left allows.
 pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule> {
+    let stack_left = if vm.stack_base == 0 {
+        vm.config.stack_limit
+    } else {
+        vm.config.stack_limit.saturating_sub(vm.stack_used())
+    };
+    let stack_limit = stack_left.saturating_sub(STACK_MARGIN);
     let opts = mpy_compiler::CompileOptions {
         mode: match mode {
             CompileMode::Exec => mpy_compiler::Mode::Exec,
@@ -24,6 +68,11 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
         },
         opt_level: vm.config.opt_level,
         small_int_bits: (crate::obj::Obj::SMALL_INT_BITS).min(63) as u8,
+        mem_limit: memory_budget(vm, src.len()),
+        stack_limit,
+        // Nesting is bounded by the stack alone (official MicroPython
+        // compiles thousands of nested brackets).
+        max_depth: u32::MAX,
     };
     match mpy_compiler::compile_traced(src, filename, &opts) {
         Ok(m) => Ok(m),
@@ -32,6 +81,8 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
                 mpy_compiler::ErrorKind::SyntaxError => &exc::SYNTAX_ERROR_TYPE,
                 mpy_compiler::ErrorKind::IndentationError => &exc::INDENTATION_ERROR_TYPE,
                 mpy_compiler::ErrorKind::NotImplementedError => &exc::NOT_IMPLEMENTED_ERROR_TYPE,
+                mpy_compiler::ErrorKind::MemoryError => return Err(vm.memory_error()),
+                mpy_compiler::ErrorKind::RuntimeError => return Err(vm.runtime_error("maximum recursion depth exceeded")),
             };
             let e = vm.error(ty, &f.error.msg);
             let file = vm.intern(filename)?;

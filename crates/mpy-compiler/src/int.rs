@@ -1,0 +1,375 @@
+//! Compile-time integers of any size, for number literals and constant
+//! folding: an `i64` when the value fits, else a sign and `mpy-mpz`
+//! digits in a vector allocated through [`Mem`] (so a huge fold such as
+//! `2**1000000` is a `MemoryError` when it does not fit the budget, never
+//! an abort). The arithmetic is Python's (floor division, two's-complement
+//! bit operations), done by `mpy-mpz`, the runtime's own big-int code.
+
+use crate::mem::{MResult, Mem};
+use alloc::string::String;
+use alloc::vec::Vec;
+use mpy_mpz::{bits, conv, div, fmt, mul, parse, pow, shift, MpzRef, SignedLen};
+
+/// An integer: `Small` exactly when it fits an `i64` (so derived equality
+/// is value equality).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Int {
+    /// A value in the `i64` range.
+    Small(i64),
+    /// A value outside it: sign and normalised magnitude.
+    Big {
+        /// The value is negative.
+        neg: bool,
+        /// Little-endian 32-bit digits, no high zero digit.
+        mag: Vec<u32>,
+    },
+}
+
+/// A borrowed view of a small value's digits.
+struct Digits([u32; 2], usize, bool);
+
+impl Digits {
+    fn of(v: i64) -> Digits {
+        let (d, n) = conv::u64_digits(v.unsigned_abs());
+        Digits(d, n, v < 0)
+    }
+    fn get(&self) -> MpzRef<'_> {
+        MpzRef::new(self.2, self.0.get(..self.1).unwrap_or(&[]))
+    }
+}
+
+/// A zeroed digit buffer of `n` digits.
+fn buf(mem: &Mem, n: usize) -> MResult<Vec<u32>> {
+    let mut v = mem.with_capacity(n)?;
+    v.resize(n, 0);
+    Ok(v)
+}
+
+/// Frees a scratch buffer, crediting the budget.
+fn release(mem: &Mem, v: Vec<u32>) {
+    mem.credit(v.capacity() * 4);
+}
+
+impl Int {
+    /// The value of decimal `text` (ASCII digits only).
+    pub fn from_decimal(text: &[u8], mem: &Mem) -> MResult<Int> {
+        Int::parse(text, 10, mem)
+    }
+
+    /// The value of `text`, digits of `radix` (validated by the caller).
+    pub fn parse(text: &[u8], radix: u32, mem: &Mem) -> MResult<Int> {
+        let mut out = buf(mem, parse::parse_len(text.len(), radix))?;
+        match parse::parse(&mut out, text, radix) {
+            Ok(n) => Ok(Int::from_result(out, SignedLen::new(false, n), mem)),
+            Err(_) => {
+                release(mem, out);
+                Ok(Int::Small(0))
+            }
+        }
+    }
+
+    /// The result `r` written in `out`, in canonical form.
+    fn from_result(mut out: Vec<u32>, r: SignedLen, mem: &Mem) -> Int {
+        let v = conv::to_i64(MpzRef::from_result(&out, r));
+        if let Some(v) = v {
+            release(mem, out);
+            return Int::Small(v);
+        }
+        out.truncate(r.len);
+        Int::Big { neg: r.neg, mag: out }
+    }
+
+    /// Runs `f` with the value as an `MpzRef`.
+    fn with<R>(&self, f: impl FnOnce(MpzRef<'_>) -> R) -> R {
+        match self {
+            Int::Small(v) => f(Digits::of(*v).get()),
+            Int::Big { neg, mag } => f(MpzRef::new(*neg, mag)),
+        }
+    }
+
+    /// Digits needed for the magnitude.
+    fn len(&self) -> usize {
+        match self {
+            Int::Small(v) => Digits::of(*v).1,
+            Int::Big { mag, .. } => mag.len(),
+        }
+    }
+
+    /// The value as an `i64`, if it fits.
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Int::Small(v) => Some(*v),
+            Int::Big { .. } => None,
+        }
+    }
+
+    /// Whether the value is zero.
+    pub fn is_zero(&self) -> bool {
+        matches!(self, Int::Small(0))
+    }
+
+    /// Whether the value is negative.
+    pub fn is_negative(&self) -> bool {
+        match self {
+            Int::Small(v) => *v < 0,
+            Int::Big { neg, .. } => *neg,
+        }
+    }
+
+    /// The nearest float (round-half-even); infinity of the value's sign
+    /// when it is too large.
+    pub fn to_f64(&self) -> f64 {
+        match self {
+            Int::Small(v) => *v as f64,
+            Int::Big { neg, .. } => match self.with(conv::to_f64) {
+                Ok(f) => f,
+                Err(_) if *neg => f64::NEG_INFINITY,
+                Err(_) => f64::INFINITY,
+            },
+        }
+    }
+
+    /// A copy.
+    pub fn try_clone(&self, mem: &Mem) -> MResult<Int> {
+        Ok(match self {
+            Int::Small(v) => Int::Small(*v),
+            Int::Big { neg, mag } => Int::Big { neg: *neg, mag: mem.vec_from(mag)? },
+        })
+    }
+
+    /// Decimal text (with a `-` if negative), as a `.mpy` int constant.
+    pub fn to_decimal(&self, mem: &Mem) -> MResult<String> {
+        let n = self.len();
+        let mut text: Vec<u8> = mem.with_capacity(fmt::to_str_len(n, 10))?;
+        text.resize(text.capacity(), 0);
+        let mut scratch = buf(mem, fmt::to_str_scratch_len(n, 10))?;
+        let k = self.with(|r| fmt::to_str(&mut text, r, 10, false, &mut scratch)).unwrap_or(0);
+        release(mem, scratch);
+        text.truncate(k);
+        match String::from_utf8(text) {
+            Ok(s) => Ok(s),
+            Err(_) => Err(mem.fail()),
+        }
+    }
+
+    /// `-self`.
+    pub fn neg(&self, mem: &Mem) -> MResult<Int> {
+        match self {
+            Int::Small(v) => match v.checked_neg() {
+                Some(n) => Ok(Int::Small(n)),
+                None => Int::big_from_mag(false, 1u64 << 63, mem),
+            },
+            Int::Big { neg, mag } => {
+                let out = mem.vec_from(mag)?;
+                let r = SignedLen::new(!neg, out.len());
+                Ok(Int::from_result(out, r, mem))
+            }
+        }
+    }
+
+    fn big_from_mag(neg: bool, m: u64, mem: &Mem) -> MResult<Int> {
+        let (d, n) = conv::u64_digits(m);
+        let out = mem.vec_from(d.get(..n).unwrap_or(&[]))?;
+        Ok(Int::from_result(out, SignedLen::new(neg, n), mem))
+    }
+
+    /// `~self` (`-self - 1`).
+    pub fn invert(&self, mem: &Mem) -> MResult<Int> {
+        if let Int::Small(v) = self {
+            return Ok(Int::Small(!v));
+        }
+        self.compute(bits::invert_len(self.len()), 0, mem, |o, _, a| bits::invert(o, a))
+    }
+
+    /// Runs a big operation of `self` with `out_len` output and
+    /// `scratch_len` scratch digits; `None`-like failures of the
+    /// operation itself cannot happen with the bounds given, and become
+    /// zero.
+    fn compute(
+        &self,
+        out_len: usize,
+        scratch_len: usize,
+        mem: &Mem,
+        f: impl FnOnce(&mut [u32], &mut [u32], MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
+    ) -> MResult<Int> {
+        let mut out = buf(mem, out_len)?;
+        let mut scratch = buf(mem, scratch_len)?;
+        let r = self.with(|a| f(&mut out, &mut scratch, a));
+        release(mem, scratch);
+        match r {
+            Ok(r) => Ok(Int::from_result(out, r, mem)),
+            Err(_) => Err(mem.fail()),
+        }
+    }
+
+    /// A binary operation of two values with an `out_len`-digit output
+    /// and `scratch_len` scratch digits.
+    fn compute2(
+        a: &Int,
+        b: &Int,
+        out_len: usize,
+        scratch_len: usize,
+        mem: &Mem,
+        f: impl FnOnce(&mut [u32], &mut [u32], MpzRef<'_>, MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
+    ) -> MResult<Int> {
+        a.compute(out_len, scratch_len, mem, |o, s, x| b.with(|y| f(o, s, x, y)))
+    }
+
+    /// `a | b`, `a ^ b`, `a & b`.
+    pub fn bitop(op: bits::BitOp, a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
+        if let (Int::Small(x), Int::Small(y)) = (a, b) {
+            return Ok(Int::Small(match op {
+                bits::BitOp::And => x & y,
+                bits::BitOp::Or => x | y,
+                bits::BitOp::Xor => x ^ y,
+            }));
+        }
+        Int::compute2(a, b, bits::bitop_len(a.len(), b.len()), 0, mem, |o, _, x, y| bits::bitop(o, op, x, y))
+    }
+
+    /// `a + b` (`sub`: `a - b`).
+    pub fn add(a: &Int, b: &Int, sub: bool, mem: &Mem) -> MResult<Int> {
+        if let (Int::Small(x), Int::Small(y)) = (a, b) {
+            let r = if sub { x.checked_sub(*y) } else { x.checked_add(*y) };
+            if let Some(r) = r {
+                return Ok(Int::Small(r));
+            }
+        }
+        let n = mpy_mpz::add::add_len(a.len(), b.len());
+        Int::compute2(a, b, n, 0, mem, |o, _, x, y| {
+            if sub {
+                mpy_mpz::add::sub(o, x, y)
+            } else {
+                mpy_mpz::add::add(o, x, y)
+            }
+        })
+    }
+
+    /// `a * b`.
+    pub fn mul(a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
+        if let (Int::Small(x), Int::Small(y)) = (a, b) {
+            if let Some(r) = x.checked_mul(*y) {
+                return Ok(Int::Small(r));
+            }
+        }
+        let (la, lb) = (a.len(), b.len());
+        Int::compute2(a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem, |o, s, x, y| mul::mul(o, x, y, s))
+    }
+
+    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero.
+    pub fn divmod(a: &Int, b: &Int, modulo: bool, mem: &Mem) -> MResult<Int> {
+        if let (Int::Small(x), Int::Small(y)) = (a, b) {
+            if *y != 0 && !(*x == i64::MIN && *y == -1) {
+                let (q, r) = (x / y, x % y);
+                let adjust = r != 0 && ((r < 0) != (*y < 0));
+                return Ok(Int::Small(match (modulo, adjust) {
+                    (false, false) => q,
+                    (false, true) => q - 1,
+                    (true, false) => r,
+                    (true, true) => r + y,
+                }));
+            }
+        }
+        let (la, lb) = (a.len(), b.len());
+        let s = div::divmod_scratch_len(la, lb);
+        if modulo {
+            Int::compute2(a, b, div::divmod_r_len(lb), s, mem, |o, sc, x, y| div::modulo(o, x, y, sc))
+        } else {
+            Int::compute2(a, b, div::divmod_q_len(la, lb), s, mem, |o, sc, x, y| div::floordiv(o, x, y, sc))
+        }
+    }
+
+    /// `a << n`.
+    pub fn shl(a: &Int, n: usize, mem: &Mem) -> MResult<Int> {
+        if let Int::Small(x) = a {
+            if *x == 0 {
+                return Ok(Int::Small(0));
+            }
+            if n < 63 {
+                let r = x << n;
+                if r >> n == *x {
+                    return Ok(Int::Small(r));
+                }
+            }
+        }
+        a.compute(shift::shl_len(a.len(), n), 0, mem, |o, _, x| shift::shl(o, x, n))
+    }
+
+    /// `a >> n` (floor).
+    pub fn shr(a: &Int, n: usize, mem: &Mem) -> MResult<Int> {
+        if let Int::Small(x) = a {
+            return Ok(Int::Small(if n >= 64 { if *x < 0 { -1 } else { 0 } } else { x >> n }));
+        }
+        a.compute(shift::shr_len(a.len(), n), 0, mem, |o, _, x| shift::shr(o, x, n))
+    }
+
+    /// `a ** e`.
+    pub fn pow(a: &Int, e: u32, mem: &Mem) -> MResult<Int> {
+        if let Int::Small(x) = a {
+            if let Some(r) = x.checked_pow(e) {
+                return Ok(Int::Small(r));
+            }
+        }
+        let (out, scratch) = a.with(|r| (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e))));
+        let (Some(out), Some(scratch)) = (out, scratch) else { return Err(mem.fail()) };
+        a.compute(out, scratch, mem, |o, s, x| pow::pow(o, x, u64::from(e), s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m() -> Mem {
+        Mem::new(usize::MAX)
+    }
+
+    fn dec(i: &Int) -> String {
+        i.to_decimal(&m()).unwrap_or_default()
+    }
+
+    fn big(s: &str) -> Int {
+        let (neg, d) = match s.strip_prefix('-') {
+            Some(d) => (true, d),
+            None => (false, s),
+        };
+        let v = Int::from_decimal(d.as_bytes(), &m()).unwrap_or(Int::Small(0));
+        if neg {
+            v.neg(&m()).unwrap_or(Int::Small(0))
+        } else {
+            v
+        }
+    }
+
+    #[test]
+    fn small_and_big_agree() {
+        let mem = m();
+        assert_eq!(big("9223372036854775807"), Int::Small(i64::MAX));
+        assert!(matches!(big("9223372036854775808"), Int::Big { .. }));
+        assert_eq!(big("-9223372036854775808"), Int::Small(i64::MIN));
+        let two = Int::Small(2);
+        let p = Int::pow(&two, 100, &mem).unwrap_or(Int::Small(0));
+        assert_eq!(dec(&p), "1267650600228229401496703205376");
+        let q = Int::divmod(&p, &Int::Small(-3), false, &mem).unwrap_or(Int::Small(0));
+        assert_eq!(dec(&q), "-422550200076076467165567735126");
+        let r = Int::divmod(&p, &Int::Small(-3), true, &mem).unwrap_or(Int::Small(0));
+        assert_eq!(r, Int::Small(-2));
+        let s = Int::shr(&p, 99, &mem).unwrap_or(Int::Small(0));
+        assert_eq!(s, Int::Small(2));
+        let n = p.neg(&mem).unwrap_or(Int::Small(0));
+        assert_eq!(Int::shr(&n, 200, &mem).unwrap_or(Int::Small(0)), Int::Small(-1));
+        let i = n.invert(&mem).unwrap_or(Int::Small(0));
+        assert_eq!(dec(&i), "1267650600228229401496703205375");
+        assert_eq!(Int::divmod(&Int::Small(7), &Int::Small(-2), false, &mem).ok(), Some(Int::Small(-4)));
+        assert_eq!(Int::divmod(&Int::Small(i64::MIN), &Int::Small(-1), false, &mem).map(|v| dec(&v)).ok(), Some(String::from("9223372036854775808")));
+        assert_eq!(Int::shl(&Int::Small(1), 63, &mem).map(|v| dec(&v)).ok(), Some(String::from("9223372036854775808")));
+        assert_eq!(p.to_f64(), 1.2676506002282294e30);
+    }
+
+    #[test]
+    fn budget_bounds_huge_folds() {
+        let mem = Mem::new(4096);
+        assert!(Int::pow(&Int::Small(10), 100_000, &mem).is_err());
+        assert!(mem.failed());
+    }
+}

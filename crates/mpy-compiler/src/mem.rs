@@ -1,0 +1,459 @@
+//! Fallible, budgeted allocation: every allocation the compiler makes goes
+//! through a [`Mem`], which charges it to a byte budget and uses the
+//! fallible `try_reserve` family, so running out of memory (the budget or
+//! the allocator itself) is an error value, never an abort.
+//!
+//! # The budget
+//!
+//! [`crate::CompileOptions::mem_limit`] gives one compilation a budget in
+//! bytes, like a bounded arena: every buffer's growth (a `Vec`'s or
+//! `String`'s new capacity, a boxed tree node) is charged when it is
+//! requested, and only a few known frees are credited back (a constant
+//! converted twice, a temporary lexer buffer). The running total is
+//! therefore an upper bound of what the compiler holds at any moment
+//! (allocator headers and rounding aside), and a caller that can spare
+//! `n` bytes passes `n`: the compilation either fits or fails with
+//! [`crate::ErrorKind::MemoryError`]. An arena of its own (a block the
+//! caller hands over) would bound memory just as well, but needs
+//! `unsafe` code or index-based trees everywhere; charging the global
+//! allocator keeps the compiler safe code with ordinary `Vec`s.
+//!
+//! Once an allocation has failed, [`Mem::failed`] stays true: the
+//! emitter's many small writes do not return errors, they are dropped and
+//! the pass checks the flag when it ends.
+//!
+//! # Growth
+//!
+//! Vectors grow by doubling from a small minimum ([`Mem::reserve`]), the
+//! same amortised behaviour as `Vec::push`, but through
+//! `Vec::try_reserve_exact` with the capacity computed here, so the
+//! charge is exact. Writes that must not allocate (the bytecode crate's
+//! encoders take a `&mut Vec<u8>`) are preceded by a reservation large
+//! enough for them: a push within capacity never reallocates.
+
+use alloc::boxed::Box;
+use alloc::collections::VecDeque;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::Cell;
+use core::fmt;
+use core::mem::size_of;
+use core::ops::{Deref, DerefMut};
+
+/// Allocation failed: the budget or the allocator is exhausted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Oom;
+
+/// A result whose error is running out of memory.
+pub type MResult<T> = Result<T, Oom>;
+
+/// The byte budget of one compilation and the sticky failure flag (see
+/// the module docs).
+#[derive(Debug)]
+pub struct Mem {
+    left: Cell<usize>,
+    failed: Cell<bool>,
+}
+
+impl Mem {
+    /// A budget of `limit` bytes (`usize::MAX`: unlimited).
+    pub fn new(limit: usize) -> Mem {
+        Mem { left: Cell::new(limit), failed: Cell::new(false) }
+    }
+
+    /// Bytes left in the budget.
+    pub fn left(&self) -> usize {
+        self.left.get()
+    }
+
+    /// Whether any allocation has failed so far.
+    pub fn failed(&self) -> bool {
+        self.failed.get()
+    }
+
+    /// Records a failure and returns it.
+    #[cold]
+    #[inline(never)]
+    pub fn fail(&self) -> Oom {
+        self.failed.set(true);
+        Oom
+    }
+
+    /// Takes `bytes` from the budget.
+    pub fn charge(&self, bytes: usize) -> MResult<()> {
+        let l = self.left.get();
+        if bytes > l {
+            return Err(self.fail());
+        }
+        self.left.set(l - bytes);
+        Ok(())
+    }
+
+    /// Gives `bytes` back to the budget (a buffer charged earlier was
+    /// freed).
+    pub fn credit(&self, bytes: usize) {
+        self.left.set(self.left.get().saturating_add(bytes));
+    }
+
+    /// Grows `v` to hold at least `extra` more items, doubling its
+    /// capacity (at least 32 bytes' worth or one item: most lists of tree
+    /// nodes, a block's statements or a call's arguments, hold one or two
+    /// items, and their nodes are large).
+    pub fn reserve<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
+        let need = v.len().checked_add(extra).ok_or_else(|| self.fail())?;
+        let cap = v.capacity();
+        if need <= cap {
+            return Ok(());
+        }
+        let min = (32 / size_of::<T>().max(1)).max(1);
+        self.grow(v, need.max(cap.saturating_mul(2)).max(min))
+    }
+
+    /// Grows `v` to hold exactly `extra` more items (no doubling).
+    pub fn reserve_exact<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
+        let need = v.len().checked_add(extra).ok_or_else(|| self.fail())?;
+        if need <= v.capacity() {
+            return Ok(());
+        }
+        self.grow(v, need)
+    }
+
+    fn grow<T>(&self, v: &mut Vec<T>, new_cap: usize) -> MResult<()> {
+        let add = new_cap - v.capacity();
+        self.charge(add.checked_mul(size_of::<T>()).ok_or_else(|| self.fail())?)?;
+        v.try_reserve_exact(new_cap - v.len()).map_err(|_| self.fail())
+    }
+
+    /// Appends `x` to `v`.
+    pub fn push<T>(&self, v: &mut Vec<T>, x: T) -> MResult<()> {
+        self.reserve(v, 1)?;
+        v.push(x);
+        Ok(())
+    }
+
+    /// Appends the items of `s` to `v`.
+    pub fn extend<T: Copy>(&self, v: &mut Vec<T>, s: &[T]) -> MResult<()> {
+        self.reserve(v, s.len())?;
+        v.extend_from_slice(s);
+        Ok(())
+    }
+
+    /// A vector with room for exactly `n` items.
+    pub fn with_capacity<T>(&self, n: usize) -> MResult<Vec<T>> {
+        let mut v = Vec::new();
+        self.reserve_exact(&mut v, n)?;
+        Ok(v)
+    }
+
+    /// A vector holding a copy of `s` (exact capacity).
+    pub fn vec_from<T: Copy>(&self, s: &[T]) -> MResult<Vec<T>> {
+        let mut v = self.with_capacity(s.len())?;
+        v.extend_from_slice(s);
+        Ok(v)
+    }
+
+    /// A one-item vector.
+    pub fn vec1<T>(&self, x: T) -> MResult<Vec<T>> {
+        let mut v = self.with_capacity(1)?;
+        v.push(x);
+        Ok(v)
+    }
+
+    /// Makes room for `extra` more bytes in `s` (doubling).
+    pub fn reserve_str(&self, s: &mut String, extra: usize) -> MResult<()> {
+        let need = s.len().checked_add(extra).ok_or_else(|| self.fail())?;
+        let cap = s.capacity();
+        if need <= cap {
+            return Ok(());
+        }
+        let new_cap = need.max(cap.saturating_mul(2)).max(8);
+        self.charge(new_cap - cap)?;
+        s.try_reserve_exact(new_cap - s.len()).map_err(|_| self.fail())
+    }
+
+    /// A copy of `t` (exact capacity).
+    pub fn string(&self, t: &str) -> MResult<String> {
+        let mut s = String::new();
+        if !t.is_empty() {
+            self.charge(t.len())?;
+            s.try_reserve_exact(t.len()).map_err(|_| self.fail())?;
+            s.push_str(t);
+        }
+        Ok(s)
+    }
+
+    /// Appends `t` to `s`.
+    pub fn push_str(&self, s: &mut String, t: &str) -> MResult<()> {
+        self.reserve_str(s, t.len())?;
+        s.push_str(t);
+        Ok(())
+    }
+
+    /// `bytes` as text, invalid UTF-8 sequences replaced by U+FFFD (what
+    /// `String::from_utf8_lossy` gives, without its infallible allocation).
+    pub fn string_lossy(&self, bytes: &[u8]) -> MResult<String> {
+        if let Ok(t) = core::str::from_utf8(bytes) {
+            return self.string(t);
+        }
+        let mut s = String::new();
+        for chunk in bytes.utf8_chunks() {
+            self.push_str(&mut s, chunk.valid())?;
+            if !chunk.invalid().is_empty() {
+                self.push_str(&mut s, "\u{fffd}")?;
+            }
+        }
+        Ok(s)
+    }
+
+    /// Formats `args` into a new string.
+    pub fn format(&self, args: fmt::Arguments<'_>) -> MResult<String> {
+        let mut w = FmtWriter { mem: self, s: String::new() };
+        match fmt::write(&mut w, args) {
+            Ok(()) => Ok(w.s),
+            Err(_) => Err(self.fail()),
+        }
+    }
+
+    /// Boxes `x` (a fallible `Box::new`).
+    pub fn boxed<T>(&self, x: T) -> MResult<P<T>> {
+        let mut v: Vec<T> = Vec::new();
+        self.reserve_exact(&mut v, 1)?;
+        v.push(x);
+        // Capacity is exactly 1, so no reallocation happens here.
+        let b: Box<[T]> = v.into_boxed_slice();
+        match Box::<[T; 1]>::try_from(b) {
+            Ok(b) => Ok(P(b)),
+            Err(_) => Err(self.fail()),
+        }
+    }
+
+    /// Makes room for `extra` more items in the queue `q` (doubling).
+    pub fn reserve_deque<T>(&self, q: &mut VecDeque<T>, extra: usize) -> MResult<()> {
+        let need = q.len().checked_add(extra).ok_or_else(|| self.fail())?;
+        let cap = q.capacity();
+        if need <= cap {
+            return Ok(());
+        }
+        let new_cap = need.max(cap.saturating_mul(2)).max(4);
+        self.charge((new_cap - cap).checked_mul(size_of::<T>()).ok_or_else(|| self.fail())?)?;
+        q.try_reserve_exact(new_cap - q.len()).map_err(|_| self.fail())
+    }
+
+    /// Appends `x` to the queue `q`.
+    pub fn push_back<T>(&self, q: &mut VecDeque<T>, x: T) -> MResult<()> {
+        self.reserve_deque(q, 1)?;
+        q.push_back(x);
+        Ok(())
+    }
+}
+
+/// A `fmt::Write` target that grows its string through a [`Mem`].
+struct FmtWriter<'m> {
+    mem: &'m Mem,
+    s: String,
+}
+
+impl fmt::Write for FmtWriter<'_> {
+    fn write_str(&mut self, t: &str) -> fmt::Result {
+        self.mem.push_str(&mut self.s, t).map_err(|_| fmt::Error)
+    }
+}
+
+/// An owned pointer to one tree node, allocated fallibly by
+/// [`Mem::boxed`]. It dereferences to the node like a `Box`; `Debug`,
+/// equality and hashing look through it.
+///
+/// (Stable Rust has no fallible `Box::new`; a one-item boxed array is
+/// made from a vector whose capacity was reserved fallibly.)
+pub struct P<T>(Box<[T; 1]>);
+
+impl<T> P<T> {
+    /// The node, moved out of its box.
+    pub fn into_inner(self) -> T {
+        let [x] = *self.0;
+        x
+    }
+}
+
+impl<T> Deref for P<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        let [x] = &*self.0;
+        x
+    }
+}
+
+impl<T> DerefMut for P<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        let [x] = &mut *self.0;
+        x
+    }
+}
+
+impl<T> AsRef<T> for P<T> {
+    fn as_ref(&self) -> &T {
+        self
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for P<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl<T: PartialEq> PartialEq for P<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Eq> Eq for P<T> {}
+
+/// Cloning allocates infallibly (with `Box::new`); the compiler itself
+/// never clones a tree. Provided for users of the AST.
+impl<T: Clone> Clone for P<T> {
+    fn clone(&self) -> Self {
+        P(Box::new([(**self).clone()]))
+    }
+}
+
+/// An open-addressing hash index from byte strings to positions in a list
+/// the caller keeps (the keys live there; the index stores positions
+/// only). Used for the qstr table, the source's identifiers and the
+/// `const()` names: lookups are O(1) and growth is fallible, unlike a
+/// `BTreeMap`.
+#[derive(Debug, Default)]
+pub struct StrIndex {
+    /// Positions (`u32::MAX` = empty slot); the length is zero or a power
+    /// of two, at least twice the number of entries.
+    slots: Vec<u32>,
+    len: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// FNV-1a.
+fn hash(key: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in key {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+impl StrIndex {
+    /// An empty index (allocates nothing).
+    pub const fn new() -> StrIndex {
+        StrIndex { slots: Vec::new(), len: 0 }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The position stored for `key`; `key_at(pos)` gives the key of a
+    /// stored position.
+    pub fn find<'k>(&self, key: &[u8], key_at: impl Fn(u32) -> &'k [u8]) -> Option<u32> {
+        let mask = self.slots.len().wrapping_sub(1);
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = hash(key) as usize & mask;
+        loop {
+            let p = *self.slots.get(i)?;
+            if p == EMPTY {
+                return None;
+            }
+            if key_at(p) == key {
+                return Some(p);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Stores `pos` for `key` (which must not be present yet).
+    pub fn insert<'k>(&mut self, mem: &Mem, key: &[u8], pos: u32, key_at: impl Fn(u32) -> &'k [u8]) -> MResult<()> {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let n = (self.slots.len() * 2).max(16);
+            let mut slots: Vec<u32> = mem.with_capacity(n)?;
+            slots.resize(n, EMPTY);
+            let old = core::mem::replace(&mut self.slots, slots);
+            for p in old.iter().copied().filter(|&p| p != EMPTY) {
+                self.place(hash(key_at(p)), p);
+            }
+            mem.credit(old.capacity() * size_of::<u32>());
+        }
+        self.place(hash(key), pos);
+        self.len += 1;
+        Ok(())
+    }
+
+    fn place(&mut self, h: u32, pos: u32) {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        for _ in 0..self.slots.len() {
+            match self.slots.get_mut(i) {
+                Some(s) if *s == EMPTY => {
+                    *s = pos;
+                    return;
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn budget_is_charged_and_exhausted() {
+        let m = Mem::new(100);
+        let mut v: Vec<u8> = Vec::new();
+        assert!(m.extend(&mut v, &[1; 40]).is_ok());
+        assert_eq!(m.left(), 60);
+        assert!(!m.failed());
+        assert!(m.extend(&mut v, &[2; 70]).is_err());
+        assert!(m.failed());
+        assert_eq!(v.len(), 40);
+    }
+
+    #[test]
+    fn boxes_and_strings() {
+        let m = Mem::new(usize::MAX);
+        let b = m.boxed(5u64).unwrap_or_else(|_| unreachable!());
+        assert_eq!(*b, 5);
+        assert_eq!(b.into_inner(), 5);
+        let s = m.format(format_args!("{}-{}", 1, "x")).unwrap_or_default();
+        assert_eq!(s, "1-x");
+        let l = m.string_lossy(b"a\xffb").unwrap_or_default();
+        assert_eq!(l, "a\u{fffd}b");
+        assert!(Mem::new(3).boxed(5u64).is_err());
+    }
+
+    #[test]
+    fn index_finds_what_it_stored() {
+        let m = Mem::new(usize::MAX);
+        let mut keys: Vec<String> = Vec::new();
+        let mut ix = StrIndex::new();
+        for i in 0..1000u32 {
+            let k = alloc::format!("k{}", i * 7);
+            assert!(ix.find(k.as_bytes(), |p| keys[p as usize].as_bytes()).is_none());
+            keys.push(k);
+            let k = keys[i as usize].clone();
+            assert!(ix.insert(&m, k.as_bytes(), i, |p| keys[p as usize].as_bytes()).is_ok());
+        }
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(ix.find(k.as_bytes(), |p| keys[p as usize].as_bytes()), Some(i as u32));
+        }
+        assert_eq!(ix.len(), 1000);
+    }
+}
