@@ -12,7 +12,27 @@
 //! | `...x110`   | immediate constant: None, False, True, Ellipsis, ...         |
 //! | `...xx00`   | pointer to an object (gc heap or ROM); 0 is NULL             |
 //!
-//! Floats are heap objects (`FloatObj`, one gc block).
+//! Floats are heap objects (`FloatObj`, one gc block), unless stuffed:
+//!
+//! **Stuffed floats** (feature `float-stuffed`, 32-bit targets only,
+//! single-precision floats): the `...10` half of the space holds floats,
+//! and qstrs and immediates move into the top of it, which as a float is
+//! the negative quiet NaNs (never made: NaNs are canonicalised):
+//!
+//! | 32-bit word                          | meaning                                   |
+//! |--------------------------------------|-------------------------------------------|
+//! | `...xxx1`                            | small int (31 bits)                       |
+//! | `...xx00`                            | pointer; 0 is NULL                        |
+//! | `1111111111 id(19) 0 10` (`0xffc0_0002 \| id << 3`) | qstr                       |
+//! | `1111111111 n(19) 1 10` (`0xffc0_0006 \| n << 3`)   | immediate constant         |
+//! | any other `...10` (below `0xffc0_0000`) | float: `f32::from_bits(word & !3)`     |
+//!
+//! A float keeps 30 bits (sign, exponent, the top 21 of the 23 mantissa
+//! bits): stuffing rounds the `f32` to nearest, ties to even, on its 2 low
+//! mantissa bits (the largest floats round up to infinity); NaNs become
+//! `0x7fc0_0000` or, negative, `0xffa0_0000`. A float word is never a
+//! multiple of 4, so the gc never takes it for a pointer. Qstr ids are
+//! limited to 19 bits ([`Obj::QSTR_ID_MAX`]).
 //!
 //! **NaN-boxed** (feature `nanbox`, 64-bit hosts only): a word whose top 16
 //! bits are not all zero is a float: the IEEE-754 double's bits plus
@@ -52,9 +72,66 @@ impl ObjBase {
     }
 }
 
-const TAG_MASK: usize = 0b111;
+/// Bits compared to tell qstrs and immediates (the low 3; with stuffed
+/// floats also the top 10).
+#[cfg(not(feature = "float-stuffed"))]
+const TAG_MASK: usize = 0b111 | HIGH;
+#[cfg(not(feature = "float-stuffed"))]
 const TAG_QSTR: usize = 0b010;
+#[cfg(not(feature = "float-stuffed"))]
 const TAG_IMM: usize = 0b110;
+#[cfg(feature = "float-stuffed")]
+const TAG_MASK: usize = STUFFED_RESERVED as usize | 0b111;
+#[cfg(feature = "float-stuffed")]
+const TAG_QSTR: usize = STUFFED_RESERVED as usize | 0b010;
+#[cfg(feature = "float-stuffed")]
+const TAG_IMM: usize = STUFFED_RESERVED as usize | 0b110;
+/// Payload bits of a qstr/immediate word (above the 3 tag bits).
+#[cfg(not(feature = "float-stuffed"))]
+const ID_MASK: usize = usize::MAX >> 3;
+#[cfg(feature = "float-stuffed")]
+const ID_MASK: usize = (1 << 19) - 1;
+
+#[cfg(all(feature = "float-stuffed", not(target_pointer_width = "32")))]
+compile_error!("feature `float-stuffed` needs a 32-bit target");
+#[cfg(all(feature = "float-stuffed", feature = "nanbox"))]
+compile_error!("features `float-stuffed` and `nanbox` exclude each other");
+
+/// With stuffed floats: words at or above this (with low bits `10`) are
+/// qstrs and immediates; as `f32` bits, the negative quiet NaNs.
+pub const STUFFED_RESERVED: u32 = 0xffc0_0000;
+
+/// The stuffed word of `f` (see the module docs): rounded to nearest
+/// (ties to even) on the 2 low mantissa bits, NaNs canonical, low bits
+/// `10`; always below [`STUFFED_RESERVED`]. Pure bit arithmetic, tested on
+/// every host; [`Obj::from_float`] uses it with feature `float-stuffed`.
+#[inline(always)]
+pub const fn stuff_f32(f: f32) -> u32 {
+    let b = f.to_bits();
+    let w = if f.is_nan() {
+        if b >> 31 != 0 {
+            0xffa0_0000
+        } else {
+            0x7fc0_0000
+        }
+    } else {
+        b.wrapping_add(1 + ((b >> 2) & 1)) & !3
+    };
+    w | 0b10
+}
+
+/// The float of a stuffed word (`w & !3` as `f32` bits).
+#[inline(always)]
+pub const fn unstuff_f32(w: u32) -> f32 {
+    f32::from_bits(w & !3)
+}
+
+/// Is `w` a stuffed float word (low bits `10`, below the qstr/immediate
+/// space)?
+#[inline(always)]
+pub const fn is_stuffed_f32(w: u32) -> bool {
+    w & 0b11 == 0b10 && w < STUFFED_RESERVED
+}
 
 #[cfg(all(feature = "nanbox", not(target_pointer_width = "64")))]
 compile_error!("feature `nanbox` needs a 64-bit target");
@@ -93,6 +170,8 @@ impl Obj {
     /// Bits in a small int, sign included (63 or 31 pointer-tagged, 47
     /// NaN-boxed).
     pub const SMALL_INT_BITS: u32 = if NANBOX { 47 } else { usize::BITS - 1 };
+    /// Largest qstr id an object word can hold.
+    pub const QSTR_ID_MAX: usize = ID_MASK;
     /// Largest small int.
     pub const SMALL_INT_MAX: isize = (1isize << (Obj::SMALL_INT_BITS - 1)) - 1;
     /// Smallest small int.
@@ -166,14 +245,15 @@ impl Obj {
     /// A str object that is the interned string `q`.
     #[inline(always)]
     pub fn qstr(q: Qstr) -> Obj {
-        Obj(((q.0 as usize) << 3) | TAG_QSTR)
+        debug_assert!(q.0 as usize <= ID_MASK);
+        Obj((((q.0 as usize) & ID_MASK) << 3) | TAG_QSTR)
     }
 
     /// The qstr if this str object is an interned one.
     #[inline(always)]
     pub fn as_qstr(self) -> Option<Qstr> {
-        if self.0 & (HIGH | TAG_MASK) == TAG_QSTR {
-            Some(Qstr((self.0 >> 3) as u32))
+        if self.0 & TAG_MASK == TAG_QSTR {
+            Some(Qstr(((self.0 >> 3) & ID_MASK) as u32))
         } else {
             None
         }
@@ -182,7 +262,7 @@ impl Obj {
     /// Is this one of the immediate constants (None, bools, Ellipsis, ...)?
     #[inline(always)]
     pub fn is_immediate(self) -> bool {
-        self.0 & (HIGH | TAG_MASK) == TAG_IMM
+        self.0 & TAG_MASK == TAG_IMM
     }
 
     /// Is this True or False?
@@ -304,16 +384,22 @@ impl Obj {
         {
             self.0 & HIGH != 0
         }
-        #[cfg(not(feature = "nanbox"))]
+        #[cfg(feature = "float-stuffed")]
+        {
+            is_stuffed_f32(self.0 as u32)
+        }
+        #[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
         {
             self.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::float::FLOAT_TYPE))
         }
     }
 
-    /// A NaN-boxed float (NaNs keep their sign, lose their payload).
+    /// A NaN-boxed float (NaNs keep their sign, lose their payload;
+    /// single-precision values are stored widened, exactly).
     #[cfg(feature = "nanbox")]
     #[inline(always)]
-    pub fn from_float(f: f64) -> Obj {
+    pub fn from_float(f: crate::Float) -> Obj {
+        let f = crate::flt::to_f64(f);
         let bits = if f.is_nan() { (f.to_bits() & (1 << 63)) | 0x7ff8_0000_0000_0000 } else { f.to_bits() };
         Obj(bits.wrapping_add(FLOAT_OFFSET) as usize)
     }
@@ -321,9 +407,27 @@ impl Obj {
     /// The value of a NaN-boxed float.
     #[cfg(feature = "nanbox")]
     #[inline(always)]
-    pub fn as_inline_float(self) -> Option<f64> {
+    pub fn as_inline_float(self) -> Option<crate::Float> {
         if self.0 & HIGH != 0 {
-            Some(f64::from_bits((self.0 as u64).wrapping_sub(FLOAT_OFFSET)))
+            Some(crate::flt::from_f64(f64::from_bits((self.0 as u64).wrapping_sub(FLOAT_OFFSET))))
+        } else {
+            None
+        }
+    }
+
+    /// A stuffed float (see the module docs: rounded to 30 bits).
+    #[cfg(feature = "float-stuffed")]
+    #[inline(always)]
+    pub fn from_float(f: f32) -> Obj {
+        Obj(stuff_f32(f) as usize)
+    }
+
+    /// The value of a stuffed float.
+    #[cfg(feature = "float-stuffed")]
+    #[inline(always)]
+    pub fn as_inline_float(self) -> Option<f32> {
+        if is_stuffed_f32(self.0 as u32) {
+            Some(unstuff_f32(self.0 as u32))
         } else {
             None
         }
