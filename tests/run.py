@@ -64,13 +64,14 @@ FLOAT_RE = re.compile(rb"(?<![\w.])(?:\d+\.\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]
 
 def norm_floats(text):
     """Every float literal in `text` rewritten with 6 significant digits
-    (still a float: `1.0` stays `1.0`, `1.0000001` becomes `1.0`)."""
+    (`%.6g`: `1.0000001` and `1.0` become `1`, as the parts of complex
+    numbers print; the exact comparison of the other builds checks that
+    floats print as floats)."""
     def sub(m):
         try:
-            t = b"%.6g" % float(m.group(0))
+            return b"%.6g" % float(m.group(0))
         except ValueError:
             return m.group(0)
-        return t if b"." in t or b"e" in t or b"n" in t else t + b".0"
     return FLOAT_RE.sub(sub, text)
 
 

@@ -485,7 +485,7 @@ mod tests {
         assert!(t.as_builtin_fun().is_none());
     }
 
-    #[cfg(feature = "nanbox")]
+    #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
     #[test]
     fn nanbox_floats() {
         for f in [0.0, -0.0, 1.5, -2.25e300, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 5e-324] {
@@ -498,5 +498,106 @@ mod tests {
             assert!(o.is_float());
             assert!(o.as_inline_float().is_some_and(f64::is_nan));
         }
+    }
+
+    /// Every 1021st f32 bit pattern (all exponents, both signs, NaNs):
+    /// stuffing gives a float word below the reserved space that rounds
+    /// to nearest, ties to even, on the 2 dropped bits.
+    #[test]
+    fn stuffed_rounding_sweep() {
+        let mut b: u32 = 0;
+        loop {
+            let f = f32::from_bits(b);
+            let w = stuff_f32(f);
+            assert!(is_stuffed_f32(w), "{b:#x} -> {w:#x}");
+            assert_eq!(w & 0b11, 0b10);
+            assert!(w < STUFFED_RESERVED);
+            let g = unstuff_f32(w);
+            if f.is_nan() {
+                assert!(g.is_nan());
+                assert_eq!(g.is_sign_negative(), f.is_sign_negative());
+            } else {
+                assert_eq!(g.is_sign_negative(), f.is_sign_negative(), "{b:#x}");
+                let down = f32::from_bits(b & !3);
+                let up = f32::from_bits((b & !3).wrapping_add(4));
+                let (dd, du) = ((f as f64 - down as f64).abs(), (up as f64 - f as f64).abs());
+                let want = if b & 3 == 0 || dd < du || (dd == du && b & 4 == 0) { down } else { up };
+                assert_eq!(g.to_bits(), want.to_bits(), "{b:#x}");
+                // Already 30-bit values stay as they are.
+                assert_eq!(stuff_f32(g), w);
+            }
+            match b.checked_add(1021) {
+                Some(n) => b = n,
+                None => break,
+            }
+        }
+    }
+
+    #[test]
+    fn stuffed_specials() {
+        for f in [0.0f32, -0.0, 1.0, -1.5, 0.25, f32::INFINITY, f32::NEG_INFINITY, 1e-40] {
+            let g = unstuff_f32(stuff_f32(f));
+            assert_eq!(g.to_bits(), f.to_bits() & !3, "{f}");
+        }
+        assert_eq!(unstuff_f32(stuff_f32(-0.0)).to_bits(), 0x8000_0000);
+        // Ties to even: 1 + 2 units (of 2**-23) rounds down to 1, 1 + 6
+        // units up to 1 + 8.
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(0x3f80_0002))).to_bits(), 0x3f80_0000);
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(0x3f80_0006))).to_bits(), 0x3f80_0008);
+        // The largest floats round up to infinity, never into the NaNs.
+        assert_eq!(unstuff_f32(stuff_f32(f32::MAX)), f32::INFINITY);
+        assert_eq!(unstuff_f32(stuff_f32(f32::MIN)), f32::NEG_INFINITY);
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(0x7f7f_fffd))).to_bits(), 0x7f7f_fffc);
+        // The smallest subnormal rounds to zero.
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(1))).to_bits(), 0);
+        for bits in [0x7fc0_0000u32, 0x7f80_0001, 0xffff_ffff, 0xffc0_0000, 0xff80_0001] {
+            let w = stuff_f32(f32::from_bits(bits));
+            assert!(is_stuffed_f32(w) && unstuff_f32(w).is_nan());
+            assert_eq!(unstuff_f32(w).is_sign_negative(), bits >> 31 != 0);
+        }
+        // The reserved space (qstrs, immediates) and the other tags are
+        // never floats.
+        for w in [STUFFED_RESERVED | 0b010, STUFFED_RESERVED | 0b110, 0xffff_fffe, 1, 3, 0, 4, 0x2000_0000, 0x7fff_ffff] {
+            assert!(!is_stuffed_f32(w), "{w:#x}");
+        }
+    }
+
+    #[cfg(feature = "float-stuffed")]
+    #[test]
+    fn stuffed_objects() {
+        let mut seen = std::vec::Vec::new();
+        for f in [0.0f32, -0.0, 1.0, 0.1, -2.5e-38, 3.4e38, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, -f32::NAN] {
+            let o = Obj::from_float(f);
+            assert!(o.is_float());
+            assert!(!o.is_ptr() && o.as_ptr_addr().is_none() && o.base().is_none());
+            assert!(!o.is_small_int() && o.as_qstr().is_none() && !o.is_immediate() && !o.is_null());
+            // Never a multiple of 4: not an object address.
+            assert_eq!(o.raw() & 3, 2);
+            let g = o.as_inline_float().unwrap_or(0.5);
+            if f.is_nan() {
+                assert!(g.is_nan());
+            } else {
+                assert!((g - f).abs() <= f.abs() * 2.4e-7, "{f} {g}");
+            }
+            seen.push(o);
+        }
+        let imms = [Obj::NONE, Obj::TRUE, Obj::FALSE, Obj::ELLIPSIS, Obj::NOT_IMPLEMENTED, Obj::STOP_ITERATION];
+        for o in imms {
+            assert!(o.is_immediate() && !o.is_float() && o.as_qstr().is_none() && !o.is_ptr() && !o.is_small_int());
+            assert!(!seen.contains(&o));
+        }
+        for id in [0u32, 1, 1000, Obj::QSTR_ID_MAX as u32] {
+            let o = Obj::qstr(Qstr(id));
+            assert_eq!(o.as_qstr(), Some(Qstr(id)));
+            assert!(!o.is_float() && !o.is_immediate() && !o.is_ptr() && !o.is_small_int());
+        }
+        assert_eq!(Obj::QSTR_ID_MAX, (1 << 19) - 1);
+        for v in [0isize, -1, Obj::SMALL_INT_MAX, Obj::SMALL_INT_MIN] {
+            let o = Obj::small_int(v);
+            assert!(!o.is_float() && o.as_inline_float().is_none());
+        }
+        assert_eq!(Obj::SMALL_INT_BITS, 31);
+        let t = Obj::from_type(&crate::typ::TYPE_TYPE);
+        assert!(!t.is_float() && t.as_inline_float().is_none());
     }
 }

@@ -381,6 +381,7 @@ static MATH_LOCALS: [(Qstr, Rom); 46] = [
 /// The `math` module.
 pub static MATH_MODULE: ModuleDef = ModuleDef::new(q::math, &MATH_LOCALS);
 
-#[cfg(test)]
+// Double-precision digits and values.
+#[cfg(all(test, not(feature = "float-single")))]
 #[path = "math_tests.rs"]
 mod tests;

@@ -593,6 +593,11 @@ fn strip_zeros(out: &mut FloatText, start: usize, end: usize) {
     out.remove(start + k, end);
 }
 
-#[cfg(test)]
+// Double-precision digits and values.
+#[cfg(all(test, not(feature = "float-single")))]
 #[path = "float_format_tests.rs"]
 mod tests;
+
+#[cfg(all(test, feature = "float-single"))]
+#[path = "float_format_single_tests.rs"]
+mod single_tests;
