@@ -9,7 +9,10 @@
 #      on builds that collect at every allocation (feature gc-stress),
 #      64-bit and 32-bit; the whole corpus on the 32-bit (i686) build and
 #      on a build whose global allocator aborts on any allocation while a
-#      script runs (feature alloc-guard: everything lives in the gc heap),
+#      script runs (feature alloc-guard: everything lives in the gc heap);
+#      the unit tests and the corpus (--float-single: floats compared at 6
+#      digits) on the i686 build with single-precision floats stuffed into
+#      the object word (feature float-stuffed, as the Cortex-M4F firmware),
 #   5. the VM-only build (no compiler): runs .mpy and frozen code, refuses
 #      source,
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
@@ -26,6 +29,7 @@ cargo test --workspace --release -q >/dev/null 2>&1 || { cargo test --workspace 
 echo "== no_std build for thumbv7em-none-eabihf"
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features --features compiler,float
+cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features --features compiler,float,float-stuffed
 echo "== heap and gc unit tests under Miri"
 sh tools/miri.sh
 echo "== gc-stress corpus (collect at every allocation), 64-bit and 32-bit"
@@ -46,6 +50,15 @@ rm -f "$i686_log"
 cargo build -q --profile ci -p micropython-unix --target i686-unknown-linux-gnu --target-dir target/i686
 python3 tests/run.py -j "$jobs" --binary target/i686/i686-unknown-linux-gnu/ci/micropython
 python3 ports/unix/tests/rss_bound.py target/i686/i686-unknown-linux-gnu/ci/micropython
+echo "== single-precision floats stuffed in the object word (i686, feature float-stuffed)"
+stuffed_log=$(mktemp)
+if ! cargo test -p mpy-core --profile ci --target i686-unknown-linux-gnu --features float-stuffed --target-dir target/stuffed --lib -- --nocapture >"$stuffed_log" 2>&1; then
+    tail -60 "$stuffed_log"; exit 1
+fi
+grep -E "^test result|^\| float" "$stuffed_log"
+rm -f "$stuffed_log"
+cargo build -q --profile ci -p micropython-unix --target i686-unknown-linux-gnu --features float-stuffed --target-dir target/stuffed
+python3 tests/run.py -j "$jobs" --float-single --binary target/stuffed/i686-unknown-linux-gnu/ci/micropython
 echo "== no global allocation on VM paths (alloc-guard build): the whole corpus"
 cargo build -q --profile ci -p micropython-unix --features alloc-guard --target-dir target/alloc-guard
 python3 tests/run.py -j "$jobs" --binary target/alloc-guard/ci/micropython

@@ -5,6 +5,7 @@ extern crate alloc;
 
 pub mod alloc_guard;
 pub mod error;
+pub mod flt;
 pub mod gc;
 pub mod hal;
 pub mod heap;
@@ -25,6 +26,7 @@ extern crate std;
 mod sizes_tests;
 
 pub use error::{PyErr, PyResult};
+pub use flt::Float;
 pub use obj::Obj;
 pub use qstr::{q, Qstr};
 pub use state::{Config, Vm};

@@ -12,7 +12,27 @@
 //! | `...x110`   | immediate constant: None, False, True, Ellipsis, ...         |
 //! | `...xx00`   | pointer to an object (gc heap or ROM); 0 is NULL             |
 //!
-//! Floats are heap objects (`FloatObj`, one gc block).
+//! Floats are heap objects (`FloatObj`, one gc block), unless stuffed:
+//!
+//! **Stuffed floats** (feature `float-stuffed`, 32-bit targets only,
+//! single-precision floats): the `...10` half of the space holds floats,
+//! and qstrs and immediates move into the top of it, which as a float is
+//! the negative quiet NaNs (never made: NaNs are canonicalised):
+//!
+//! | 32-bit word                          | meaning                                   |
+//! |--------------------------------------|-------------------------------------------|
+//! | `...xxx1`                            | small int (31 bits)                       |
+//! | `...xx00`                            | pointer; 0 is NULL                        |
+//! | `1111111111 id(19) 0 10` (`0xffc0_0002 \| id << 3`) | qstr                       |
+//! | `1111111111 n(19) 1 10` (`0xffff_fffe - 8k` for constant `k`) | immediate constant |
+//! | any other `...10` (below `0xffc0_0000`) | float: `f32::from_bits(word & !3)`     |
+//!
+//! A float keeps 30 bits (sign, exponent, the top 21 of the 23 mantissa
+//! bits): stuffing rounds the `f32` to nearest, ties to even, on its 2 low
+//! mantissa bits (the largest floats round up to infinity); NaNs become
+//! `0x7fc0_0000` or, negative, `0xffa0_0000`. A float word is never a
+//! multiple of 4, so the gc never takes it for a pointer. Qstr ids are
+//! limited to 19 bits ([`Obj::QSTR_ID_MAX`]).
 //!
 //! **NaN-boxed** (feature `nanbox`, 64-bit hosts only): a word whose top 16
 //! bits are not all zero is a float: the IEEE-754 double's bits plus
@@ -52,9 +72,66 @@ impl ObjBase {
     }
 }
 
-const TAG_MASK: usize = 0b111;
+/// Bits compared to tell qstrs and immediates (the low 3; with stuffed
+/// floats also the top 10).
+#[cfg(not(feature = "float-stuffed"))]
+const TAG_MASK: usize = 0b111 | HIGH;
+#[cfg(not(feature = "float-stuffed"))]
 const TAG_QSTR: usize = 0b010;
+#[cfg(not(feature = "float-stuffed"))]
 const TAG_IMM: usize = 0b110;
+#[cfg(feature = "float-stuffed")]
+const TAG_MASK: usize = STUFFED_RESERVED as usize | 0b111;
+#[cfg(feature = "float-stuffed")]
+const TAG_QSTR: usize = STUFFED_RESERVED as usize | 0b010;
+#[cfg(feature = "float-stuffed")]
+const TAG_IMM: usize = STUFFED_RESERVED as usize | 0b110;
+/// Payload bits of a qstr/immediate word (above the 3 tag bits).
+#[cfg(not(feature = "float-stuffed"))]
+const ID_MASK: usize = usize::MAX >> 3;
+#[cfg(feature = "float-stuffed")]
+const ID_MASK: usize = (1 << 19) - 1;
+
+#[cfg(all(feature = "float-stuffed", not(target_pointer_width = "32")))]
+compile_error!("feature `float-stuffed` needs a 32-bit target");
+#[cfg(all(feature = "float-stuffed", feature = "nanbox"))]
+compile_error!("features `float-stuffed` and `nanbox` exclude each other");
+
+/// With stuffed floats: words at or above this (with low bits `10`) are
+/// qstrs and immediates; as `f32` bits, the negative quiet NaNs.
+pub const STUFFED_RESERVED: u32 = 0xffc0_0000;
+
+/// The stuffed word of `f` (see the module docs): rounded to nearest
+/// (ties to even) on the 2 low mantissa bits, NaNs canonical, low bits
+/// `10`; always below [`STUFFED_RESERVED`]. Pure bit arithmetic, tested on
+/// every host; [`Obj::from_float`] uses it with feature `float-stuffed`.
+#[inline(always)]
+pub const fn stuff_f32(f: f32) -> u32 {
+    let b = f.to_bits();
+    let w = if f.is_nan() {
+        if b >> 31 != 0 {
+            0xffa0_0000
+        } else {
+            0x7fc0_0000
+        }
+    } else {
+        b.wrapping_add(1 + ((b >> 2) & 1)) & !3
+    };
+    w | 0b10
+}
+
+/// The float of a stuffed word (`w & !3` as `f32` bits).
+#[inline(always)]
+pub const fn unstuff_f32(w: u32) -> f32 {
+    f32::from_bits(w & !3)
+}
+
+/// Is `w` a stuffed float word (low bits `10`, below the qstr/immediate
+/// space)?
+#[inline(always)]
+pub const fn is_stuffed_f32(w: u32) -> bool {
+    w & 0b11 == 0b10 && w < STUFFED_RESERVED
+}
 
 #[cfg(all(feature = "nanbox", not(target_pointer_width = "64")))]
 compile_error!("feature `nanbox` needs a 64-bit target");
@@ -73,26 +150,39 @@ const HIGH: usize = 0;
 #[cfg(feature = "nanbox")]
 pub const FLOAT_OFFSET: u64 = 1 << 48;
 
+/// Immediate constant number `k`: `k << 3 | 0b110`; with stuffed floats
+/// counted down from the top of the word (`0xffff_fffe - 8k`), which
+/// Thumb-2 compares with in one short instruction (`cmn r, #2`).
+const fn imm(k: usize) -> Obj {
+    if cfg!(feature = "float-stuffed") {
+        Obj(usize::MAX - 1 - 8 * k)
+    } else {
+        Obj((k << 3) | TAG_IMM)
+    }
+}
+
 impl Obj {
     /// The null handle: "no object" (MicroPython's `MP_OBJ_NULL`), used for
     /// empty slots, LOAD_NULL and unbound locals. Never visible to Python.
     pub const NULL: Obj = Obj(0);
     /// `None`.
-    pub const NONE: Obj = Obj(TAG_IMM);
+    pub const NONE: Obj = imm(0);
     /// `False`.
-    pub const FALSE: Obj = Obj((1 << 3) | TAG_IMM);
+    pub const FALSE: Obj = imm(1);
     /// `True`.
-    pub const TRUE: Obj = Obj((2 << 3) | TAG_IMM);
+    pub const TRUE: Obj = imm(2);
     /// `...`.
-    pub const ELLIPSIS: Obj = Obj((3 << 3) | TAG_IMM);
+    pub const ELLIPSIS: Obj = imm(3);
     /// `NotImplemented`.
-    pub const NOT_IMPLEMENTED: Obj = Obj((4 << 3) | TAG_IMM);
+    pub const NOT_IMPLEMENTED: Obj = imm(4);
     /// Internal sentinel: "the iterator is exhausted" (MP_OBJ_STOP_ITERATION).
-    pub const STOP_ITERATION: Obj = Obj((5 << 3) | TAG_IMM);
+    pub const STOP_ITERATION: Obj = imm(5);
 
     /// Bits in a small int, sign included (63 or 31 pointer-tagged, 47
     /// NaN-boxed).
     pub const SMALL_INT_BITS: u32 = if NANBOX { 47 } else { usize::BITS - 1 };
+    /// Largest qstr id an object word can hold.
+    pub const QSTR_ID_MAX: usize = ID_MASK;
     /// Largest small int.
     pub const SMALL_INT_MAX: isize = (1isize << (Obj::SMALL_INT_BITS - 1)) - 1;
     /// Smallest small int.
@@ -166,14 +256,15 @@ impl Obj {
     /// A str object that is the interned string `q`.
     #[inline(always)]
     pub fn qstr(q: Qstr) -> Obj {
-        Obj(((q.0 as usize) << 3) | TAG_QSTR)
+        debug_assert!(q.0 as usize <= ID_MASK);
+        Obj((((q.0 as usize) & ID_MASK) << 3) | TAG_QSTR)
     }
 
     /// The qstr if this str object is an interned one.
     #[inline(always)]
     pub fn as_qstr(self) -> Option<Qstr> {
-        if self.0 & (HIGH | TAG_MASK) == TAG_QSTR {
-            Some(Qstr((self.0 >> 3) as u32))
+        if self.0 & TAG_MASK == TAG_QSTR {
+            Some(Qstr(((self.0 >> 3) & ID_MASK) as u32))
         } else {
             None
         }
@@ -182,7 +273,7 @@ impl Obj {
     /// Is this one of the immediate constants (None, bools, Ellipsis, ...)?
     #[inline(always)]
     pub fn is_immediate(self) -> bool {
-        self.0 & (HIGH | TAG_MASK) == TAG_IMM
+        self.0 & TAG_MASK == TAG_IMM
     }
 
     /// Is this True or False?
@@ -304,16 +395,22 @@ impl Obj {
         {
             self.0 & HIGH != 0
         }
-        #[cfg(not(feature = "nanbox"))]
+        #[cfg(feature = "float-stuffed")]
+        {
+            is_stuffed_f32(self.0 as u32)
+        }
+        #[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
         {
             self.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::float::FLOAT_TYPE))
         }
     }
 
-    /// A NaN-boxed float (NaNs keep their sign, lose their payload).
+    /// A NaN-boxed float (NaNs keep their sign, lose their payload;
+    /// single-precision values are stored widened, exactly).
     #[cfg(feature = "nanbox")]
     #[inline(always)]
-    pub fn from_float(f: f64) -> Obj {
+    pub fn from_float(f: crate::Float) -> Obj {
+        let f = crate::flt::to_f64(f);
         let bits = if f.is_nan() { (f.to_bits() & (1 << 63)) | 0x7ff8_0000_0000_0000 } else { f.to_bits() };
         Obj(bits.wrapping_add(FLOAT_OFFSET) as usize)
     }
@@ -321,9 +418,28 @@ impl Obj {
     /// The value of a NaN-boxed float.
     #[cfg(feature = "nanbox")]
     #[inline(always)]
-    pub fn as_inline_float(self) -> Option<f64> {
+    pub fn as_inline_float(self) -> Option<crate::Float> {
         if self.0 & HIGH != 0 {
-            Some(f64::from_bits((self.0 as u64).wrapping_sub(FLOAT_OFFSET)))
+            Some(crate::flt::from_f64(f64::from_bits((self.0 as u64).wrapping_sub(FLOAT_OFFSET))))
+        } else {
+            None
+        }
+    }
+
+    /// A stuffed float (see the module docs: rounded to 30 bits). Not
+    /// inlined: the rounding is a dozen instructions.
+    #[cfg(feature = "float-stuffed")]
+    #[inline(never)]
+    pub fn from_float(f: f32) -> Obj {
+        Obj(stuff_f32(f) as usize)
+    }
+
+    /// The value of a stuffed float.
+    #[cfg(feature = "float-stuffed")]
+    #[inline(always)]
+    pub fn as_inline_float(self) -> Option<f32> {
+        if is_stuffed_f32(self.0 as u32) {
+            Some(unstuff_f32(self.0 as u32))
         } else {
             None
         }
@@ -381,7 +497,7 @@ mod tests {
         assert!(t.as_builtin_fun().is_none());
     }
 
-    #[cfg(feature = "nanbox")]
+    #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
     #[test]
     fn nanbox_floats() {
         for f in [0.0, -0.0, 1.5, -2.25e300, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 5e-324] {
@@ -394,5 +510,106 @@ mod tests {
             assert!(o.is_float());
             assert!(o.as_inline_float().is_some_and(f64::is_nan));
         }
+    }
+
+    /// Every 1021st f32 bit pattern (all exponents, both signs, NaNs):
+    /// stuffing gives a float word below the reserved space that rounds
+    /// to nearest, ties to even, on the 2 dropped bits.
+    #[test]
+    fn stuffed_rounding_sweep() {
+        let mut b: u32 = 0;
+        loop {
+            let f = f32::from_bits(b);
+            let w = stuff_f32(f);
+            assert!(is_stuffed_f32(w), "{b:#x} -> {w:#x}");
+            assert_eq!(w & 0b11, 0b10);
+            assert!(w < STUFFED_RESERVED);
+            let g = unstuff_f32(w);
+            if f.is_nan() {
+                assert!(g.is_nan());
+                assert_eq!(g.is_sign_negative(), f.is_sign_negative());
+            } else {
+                assert_eq!(g.is_sign_negative(), f.is_sign_negative(), "{b:#x}");
+                let down = f32::from_bits(b & !3);
+                let up = f32::from_bits((b & !3).wrapping_add(4));
+                let (dd, du) = ((f as f64 - down as f64).abs(), (up as f64 - f as f64).abs());
+                let want = if b & 3 == 0 || dd < du || (dd == du && b & 4 == 0) { down } else { up };
+                assert_eq!(g.to_bits(), want.to_bits(), "{b:#x}");
+                // Already 30-bit values stay as they are.
+                assert_eq!(stuff_f32(g), w);
+            }
+            match b.checked_add(1021) {
+                Some(n) => b = n,
+                None => break,
+            }
+        }
+    }
+
+    #[test]
+    fn stuffed_specials() {
+        for f in [0.0f32, -0.0, 1.0, -1.5, 0.25, f32::INFINITY, f32::NEG_INFINITY, 1e-40] {
+            let g = unstuff_f32(stuff_f32(f));
+            assert_eq!(g.to_bits(), f.to_bits() & !3, "{f}");
+        }
+        assert_eq!(unstuff_f32(stuff_f32(-0.0)).to_bits(), 0x8000_0000);
+        // Ties to even: 1 + 2 units (of 2**-23) rounds down to 1, 1 + 6
+        // units up to 1 + 8.
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(0x3f80_0002))).to_bits(), 0x3f80_0000);
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(0x3f80_0006))).to_bits(), 0x3f80_0008);
+        // The largest floats round up to infinity, never into the NaNs.
+        assert_eq!(unstuff_f32(stuff_f32(f32::MAX)), f32::INFINITY);
+        assert_eq!(unstuff_f32(stuff_f32(f32::MIN)), f32::NEG_INFINITY);
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(0x7f7f_fffd))).to_bits(), 0x7f7f_fffc);
+        // The smallest subnormal rounds to zero.
+        assert_eq!(unstuff_f32(stuff_f32(f32::from_bits(1))).to_bits(), 0);
+        for bits in [0x7fc0_0000u32, 0x7f80_0001, 0xffff_ffff, 0xffc0_0000, 0xff80_0001] {
+            let w = stuff_f32(f32::from_bits(bits));
+            assert!(is_stuffed_f32(w) && unstuff_f32(w).is_nan());
+            assert_eq!(unstuff_f32(w).is_sign_negative(), bits >> 31 != 0);
+        }
+        // The reserved space (qstrs, immediates) and the other tags are
+        // never floats.
+        for w in [STUFFED_RESERVED | 0b010, STUFFED_RESERVED | 0b110, 0xffff_fffe, 1, 3, 0, 4, 0x2000_0000, 0x7fff_ffff] {
+            assert!(!is_stuffed_f32(w), "{w:#x}");
+        }
+    }
+
+    #[cfg(feature = "float-stuffed")]
+    #[test]
+    fn stuffed_objects() {
+        let mut seen = std::vec::Vec::new();
+        for f in [0.0f32, -0.0, 1.0, 0.1, -2.5e-38, 3.4e38, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, -f32::NAN] {
+            let o = Obj::from_float(f);
+            assert!(o.is_float());
+            assert!(!o.is_ptr() && o.as_ptr_addr().is_none() && o.base().is_none());
+            assert!(!o.is_small_int() && o.as_qstr().is_none() && !o.is_immediate() && !o.is_null());
+            // Never a multiple of 4: not an object address.
+            assert_eq!(o.raw() & 3, 2);
+            let g = o.as_inline_float().unwrap_or(0.5);
+            if f.is_nan() {
+                assert!(g.is_nan());
+            } else {
+                assert!(g == f || (g - f).abs() <= f.abs() * 2.4e-7, "{f} {g}");
+            }
+            seen.push(o);
+        }
+        let imms = [Obj::NONE, Obj::TRUE, Obj::FALSE, Obj::ELLIPSIS, Obj::NOT_IMPLEMENTED, Obj::STOP_ITERATION];
+        for o in imms {
+            assert!(o.is_immediate() && !o.is_float() && o.as_qstr().is_none() && !o.is_ptr() && !o.is_small_int());
+            assert!(!seen.contains(&o));
+        }
+        for id in [0u32, 1, 1000, Obj::QSTR_ID_MAX as u32] {
+            let o = Obj::qstr(Qstr(id));
+            assert_eq!(o.as_qstr(), Some(Qstr(id)));
+            assert!(!o.is_float() && !o.is_immediate() && !o.is_ptr() && !o.is_small_int());
+        }
+        assert_eq!(Obj::QSTR_ID_MAX, (1 << 19) - 1);
+        for v in [0isize, -1, Obj::SMALL_INT_MAX, Obj::SMALL_INT_MIN] {
+            let o = Obj::small_int(v);
+            assert!(!o.is_float() && o.as_inline_float().is_none());
+        }
+        assert_eq!(Obj::SMALL_INT_BITS, 31);
+        let t = Obj::from_type(&crate::typ::TYPE_TYPE);
+        assert!(!t.is_float() && t.as_inline_float().is_none());
     }
 }

@@ -220,6 +220,11 @@ impl crate::state::Vm {
     /// Adds text object `text` (hash `h`, not yet interned) as a new qstr.
     fn qstr_add(&mut self, text: Obj, h: u32) -> crate::PyResult<Qstr> {
         let pos = self.qstrs.strs.len();
+        if N_STATIC + pos > Obj::QSTR_ID_MAX {
+            // No room for the id in the object word (19 bits with stuffed
+            // floats).
+            return Err(self.memory_error());
+        }
         if self.qstrs.strs.len() == self.qstrs.strs.capacity() {
             let mut v = core::mem::take(&mut self.qstrs.strs);
             let r = self.vec_reserve_local(&mut v, 1);

@@ -37,7 +37,18 @@ fn object_sizes() {
         let mut rows: Vec<(&str, usize, usize)> = Vec::new();
         // (what, ours, official MicroPython 32-bit)
         let f = vm.new_float(1.5).expect("float");
-        rows.push(("float (boxed; 0 when NaN-boxed)", alloc_bytes(vm, f.raw()), 16));
+        let fl = if cfg!(feature = "float-stuffed") {
+            "float (stuffed in the word)"
+        } else {
+            "float (boxed; 0 when NaN-boxed)"
+        };
+        let float_bytes = alloc_bytes(vm, f.raw());
+        rows.push((fl, float_bytes, 16));
+        if cfg!(any(feature = "float-stuffed", feature = "nanbox")) {
+            assert_eq!(float_bytes, 0, "inline floats allocate nothing");
+        } else {
+            assert_eq!(float_bytes, BLOCK, "a boxed float is one block");
+        }
         let i = vm.new_int_i128(1 << 40).expect("int");
         rows.push(("int 2**40", alloc_bytes(vm, i.raw()), 32));
         let s = vm.new_str_uninterned("abcdefghij").expect("str");

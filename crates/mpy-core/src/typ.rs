@@ -7,6 +7,7 @@
 //! `#[repr(C)]` statics led by a [`RomHeader`], so an `Obj` can
 //! point at them directly (see [`crate::obj`]).
 
+use crate::flt::Float;
 use crate::heap::Heap;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -148,7 +149,7 @@ pub enum Rom {
     /// A small-int constant.
     Int(isize),
     /// A float constant.
-    Float(f64),
+    Float(Float),
     /// A str constant.
     Str(Qstr),
     /// `None`.

@@ -151,6 +151,30 @@ pub fn to_f64(a: MpzRef<'_>) -> Result<f64, Error> {
     Ok(if a.neg { -mag } else { mag })
 }
 
+/// `a` as the nearest `f32` (round-half-even, rounded once: no detour
+/// through `f64`). Errors: [`Error::Overflow`] if the rounded value is
+/// `2**128` or more in magnitude.
+pub fn to_f32(a: MpzRef<'_>) -> Result<f32, Error> {
+    let a = a.trimmed();
+    let bl = crate::bits::bit_length(a.mag);
+    let mag = if bl <= 64 {
+        mag_to_u64(a.mag).unwrap_or(0) as f32
+    } else if bl > 128 {
+        return Err(Error::Overflow);
+    } else {
+        // The top 64 bits with a sticky bit (far below a 24-bit mantissa's
+        // rounding position), scaled by 2**e (e <= 64: exact, or inf).
+        let e = bl - 64;
+        let (top, sticky) = bits_from(a.mag, e);
+        let f = (top | sticky as u64) as f32;
+        f * f32::from_bits(((e + 127) as u32) << 23)
+    };
+    if mag.is_infinite() {
+        return Err(Error::Overflow);
+    }
+    Ok(if a.neg { -mag } else { mag })
+}
+
 /// 64 bits of `a` starting at bit `e`, and whether any bit below `e` is
 /// set.
 fn bits_from(a: &[Digit], e: u64) -> (u64, bool) {

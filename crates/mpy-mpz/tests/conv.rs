@@ -35,6 +35,48 @@ fn check_f64(a: &(bool, Vec<u32>)) {
     }
 }
 
+fn check_f32(a: &(bool, Vec<u32>)) {
+    let ba = to_big(a.0, &a.1);
+    let want: f32 = ba.to_string().parse().unwrap();
+    match conv::to_f32(r(a)) {
+        Ok(f) => assert_eq!(f.to_bits(), want.to_bits(), "f32({ba})"),
+        Err(e) => {
+            assert_eq!(e, Error::Overflow);
+            assert!(want.is_infinite(), "f32({ba}) overflowed");
+        }
+    }
+}
+
+/// Correct single rounding where a detour through f64 double-rounds
+/// (`2**60 + 2**36 + 1` is just above a half-way point of f32), ties to
+/// even, and the overflow edge at `2**128`.
+#[test]
+fn to_f32_rounds_once() {
+    let one = BigInt::one();
+    let cases: [BigInt; 10] = [
+        (&one << 60u32) + (&one << 36u32) + 1,
+        (&one << 60u32) + (&one << 36u32),
+        (&one << 60u32) + (&one << 37u32) + (&one << 36u32),
+        (&one << 24u32) + 1,
+        (&one << 100u32) - 1,
+        (&one << 128u32) - (&one << 103u32),
+        (&one << 128u32) - (&one << 103u32) - 1,
+        (&one << 128u32),
+        -((&one << 90u32) + BigInt::from(12345)),
+        BigInt::from(0),
+    ];
+    for v in &cases {
+        check_f32(&from_big(v));
+    }
+    let v = (&one << 60u32) + (&one << 36u32) + 1;
+    assert_eq!(conv::to_f32(r(&from_big(&v))), Ok(f32::from_bits(0x5d80_0001)));
+    let mut rng = Rng::new(7);
+    for _ in 0..2000 {
+        let a = rng.int(5);
+        check_f32(&a);
+    }
+}
+
 fn check_text(a: &(bool, Vec<u32>), radix: u32, upper: bool) {
     let ba = to_big(a.0, &a.1);
     let mut out = vec![0xAAu8; fmt::to_str_len(a.1.len(), radix)];

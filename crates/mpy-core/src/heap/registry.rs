@@ -124,7 +124,7 @@ macro_rules! var_head {
 use crate::types;
 
 // ---- plain objects ----
-#[cfg(not(feature = "nanbox"))]
+#[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
 obj_type!(types::float::FloatObj, is!(types::float::FLOAT_TYPE));
 obj_type!(types::complex::ComplexObj, is!(types::complex::COMPLEX_TYPE));
 obj_type!(types::list::ListObj, is!(types::list::LIST_TYPE));

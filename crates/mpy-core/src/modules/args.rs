@@ -1,5 +1,6 @@
 //! Small argument-conversion helpers shared by the built-in modules.
 
+use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::PyResult;
@@ -31,24 +32,24 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     }
 }
 
-/// A number argument as `f64` (ints, bools and floats; ints too large for
+/// A number argument as `Float` (ints, bools and floats; ints too large for
 /// a float give an infinity of their sign).
 ///
 /// Errors: `TypeError: can't convert str to float`.
-pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<f64> {
+pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     if let Some(f) = vm.float_of(o) {
         return Ok(f);
     }
     if let Some((neg, mag)) = vm.int_digits_pinned(o) {
         let r = MpzRef::new(neg, mag);
-        return Ok(match mpy_mpz::conv::to_f64(r) {
+        return Ok(match crate::flt::from_mpz(r) {
             Ok(f) => f,
-            Err(_) if r.is_negative() => f64::NEG_INFINITY,
-            Err(_) => f64::INFINITY,
+            Err(_) if r.is_negative() => Float::NEG_INFINITY,
+            Err(_) => Float::INFINITY,
         });
     }
     if o.is_small_int() || o.is_bool() {
-        return Ok(int_arg(vm, o)? as f64);
+        return Ok(int_arg(vm, o)? as Float);
     }
     let t = type_name(vm, o);
     Err(vm.type_error_fmt(format_args!("can't convert {t} to float")))

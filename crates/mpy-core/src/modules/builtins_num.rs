@@ -5,6 +5,7 @@
 //! 3-argument `pow` and `round` use the numeric types' helpers
 //! (`types::int_ops::int_pow3`, `types::float::round`).
 
+use crate::flt::Float;
 use super::args::str_conv_error;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -38,7 +39,7 @@ pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `OverflowError: can't convert inf to int`, `ValueError: can't
 /// convert NaN to int`.
-pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Obj> {
+pub fn float_to_int(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     int_from_f64(vm, f)
 }
 

@@ -319,12 +319,12 @@ fn numeric_helpers() {
             let f = vm.new_float(x).unwrap();
             assert_eq!(call(&mut vm, "round", &[f]).unwrap(), i(want), "round({x})");
         }
-        let inf = vm.new_float(f64::INFINITY).unwrap();
+        let inf = vm.new_float(crate::Float::INFINITY).unwrap();
         assert_eq!(
             rr!(vm, call(&mut vm, "round", &[inf])),
             "OverflowError: can't convert inf to int"
         );
-        let nan = vm.new_float(f64::NAN).unwrap();
+        let nan = vm.new_float(crate::Float::NAN).unwrap();
         assert_eq!(
             rr!(vm, call(&mut vm, "round", &[nan])),
             "ValueError: can't convert NaN to int"

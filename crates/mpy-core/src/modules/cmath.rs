@@ -3,6 +3,8 @@
 //! (computed through polar form, so `cmath.sqrt(-1)` is
 //! `(6.123233995736766e-17+1j)` as on MicroPython).
 
+use crate::flt::Float;
+use crate::flt::M;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
@@ -14,7 +16,7 @@ use crate::PyResult;
 /// A number argument as (re, im).
 ///
 /// Errors: `TypeError: can't convert str to complex`.
-fn carg(vm: &mut Vm, o: Obj) -> PyResult<(f64, f64)> {
+fn carg(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
     match num_of(vm, o) {
         Some(n) => Ok(n.to_complex()),
         None => {
@@ -24,59 +26,59 @@ fn carg(vm: &mut Vm, o: Obj) -> PyResult<(f64, f64)> {
     }
 }
 
-fn abs(z: (f64, f64)) -> f64 {
-    libm::sqrt(z.0 * z.0 + z.1 * z.1)
+fn abs(z: (Float, Float)) -> Float {
+    M::sqrt(z.0 * z.0 + z.1 * z.1)
 }
 
 fn c_phase(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    vm.new_float(libm::atan2(z.1, z.0))
+    vm.new_float(M::atan2(z.1, z.0))
 }
 
 fn c_polar(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
     let r = vm.new_float(abs(z))?;
-    let p = vm.new_float(libm::atan2(z.1, z.0))?;
+    let p = vm.new_float(M::atan2(z.1, z.0))?;
     vm.new_tuple(&[r, p])
 }
 
 fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let r = crate::types::int::obj_to_f64(vm, a[0])?;
     let p = crate::types::int::obj_to_f64(vm, a[1])?;
-    vm.new_complex(r * libm::cos(p), r * libm::sin(p))
+    vm.new_complex(r * M::cos(p), r * M::sin(p))
 }
 
 fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
     let m = crate::types::float_acc::exp(re);
-    vm.new_complex(m * libm::cos(im), m * libm::sin(im))
+    vm.new_complex(m * M::cos(im), m * M::sin(im))
 }
 
 fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    vm.new_complex(crate::types::float_acc::log(abs(z)), libm::atan2(z.1, z.0))
+    vm.new_complex(crate::types::float_acc::log(abs(z)), M::atan2(z.1, z.0))
 }
 
 fn c_log10(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    vm.new_complex(libm::log10(abs(z)), libm::atan2(z.1, z.0) / core::f64::consts::LN_10)
+    vm.new_complex(M::log10(abs(z)), M::atan2(z.1, z.0) / crate::flt::consts::LN_10)
 }
 
 fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    let r = libm::sqrt(abs(z));
-    let t = libm::atan2(z.1, z.0) / 2.0;
-    vm.new_complex(r * libm::cos(t), r * libm::sin(t))
+    let r = M::sqrt(abs(z));
+    let t = M::atan2(z.1, z.0) / 2.0;
+    vm.new_complex(r * M::cos(t), r * M::sin(t))
 }
 
 fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(libm::cos(re) * acc::cosh(im), -libm::sin(re) * libm::sinh(im))
+    vm.new_complex(M::cos(re) * acc::cosh(im), -M::sin(re) * M::sinh(im))
 }
 
 fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(libm::sin(re) * acc::cosh(im), libm::cos(re) * libm::sinh(im))
+    vm.new_complex(M::sin(re) * acc::cosh(im), M::cos(re) * M::sinh(im))
 }
 
 static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);
@@ -91,8 +93,8 @@ static SIN: BuiltinFun = BuiltinFun::new(q::sin, 1, 1, c_sin);
 
 static CMATH_LOCALS: [(Qstr, Rom); 12] = [
     (q::__name__, Rom::Str(q::cmath)),
-    (q::e, Rom::Float(core::f64::consts::E)),
-    (q::pi, Rom::Float(core::f64::consts::PI)),
+    (q::e, Rom::Float(crate::flt::consts::E)),
+    (q::pi, Rom::Float(crate::flt::consts::PI)),
     (q::phase, Rom::Fun(&PHASE)),
     (q::polar, Rom::Fun(&POLAR)),
     (q::rect, Rom::Fun(&RECT)),

@@ -278,7 +278,7 @@ fn parse_string(vm: &mut Vm, s: &[u8], i: usize) -> PyResult<Option<(Obj, usize)
 
 fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
     if t.iter().any(|&c| matches!(c, b'.' | b'e' | b'E')) {
-        match core::str::from_utf8(t).ok().and_then(|t| t.parse::<f64>().ok()) {
+        match core::str::from_utf8(t).ok().and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
             None => Err(vm.value_error("invalid syntax for number")),
         }

@@ -8,6 +8,8 @@
 //! `cos(inf)`, `pow(10, 400)` all raise it, while `ldexp(1, 2000)` is
 //! inf). `ceil`/`floor`/`trunc` return ints; `factorial` is exact.
 
+use crate::flt::Float;
+use crate::flt::M;
 use crate::types::int::obj_to_f64 as float_arg;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -24,7 +26,7 @@ fn domain_error(vm: &mut Vm) -> crate::PyErr {
 }
 
 /// Checks a one-argument result (see the module docs) and boxes it.
-fn ret1(vm: &mut Vm, x: f64, r: f64) -> PyResult<Obj> {
+fn ret1(vm: &mut Vm, x: Float, r: Float) -> PyResult<Obj> {
     if (r.is_infinite() && !x.is_infinite()) || (r.is_nan() && !x.is_nan()) {
         return Err(domain_error(vm));
     }
@@ -32,7 +34,7 @@ fn ret1(vm: &mut Vm, x: f64, r: f64) -> PyResult<Obj> {
 }
 
 /// Checks a two-argument result and boxes it.
-fn ret2(vm: &mut Vm, x: f64, y: f64, r: f64) -> PyResult<Obj> {
+fn ret2(vm: &mut Vm, x: Float, y: Float, r: Float) -> PyResult<Obj> {
     if (r.is_infinite() && !x.is_infinite() && !y.is_infinite())
         || (r.is_nan() && !x.is_nan() && !y.is_nan())
     {
@@ -46,7 +48,7 @@ macro_rules! math_fun1 {
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
                 let x = float_arg(vm, a[0])?;
-                let f: fn(f64) -> f64 = $f;
+                let f: fn(Float) -> Float = $f;
                 ret1(vm, x, f(x))
             }
         )*
@@ -54,49 +56,49 @@ macro_rules! math_fun1 {
 }
 
 math_fun1! {
-    m_sqrt => libm::sqrt,
+    m_sqrt => M::sqrt,
     m_exp => acc::exp,
-    m_expm1 => libm::expm1,
-    m_log2 => |x| if x <= 0.0 { f64::NAN } else { acc::log2(x) },
-    m_log10 => |x| if x <= 0.0 { f64::NAN } else { libm::log10(x) },
-    m_cos => libm::cos,
-    m_sin => libm::sin,
-    m_tan => libm::tan,
-    m_acos => libm::acos,
-    m_asin => libm::asin,
-    m_atan => libm::atan,
+    m_expm1 => M::expm1,
+    m_log2 => |x| if x <= 0.0 { Float::NAN } else { acc::log2(x) },
+    m_log10 => |x| if x <= 0.0 { Float::NAN } else { M::log10(x) },
+    m_cos => M::cos,
+    m_sin => M::sin,
+    m_tan => M::tan,
+    m_acos => M::acos,
+    m_asin => M::asin,
+    m_atan => M::atan,
     m_cosh => acc::cosh,
-    m_sinh => libm::sinh,
-    m_tanh => libm::tanh,
-    m_acosh => libm::acosh,
+    m_sinh => M::sinh,
+    m_tanh => M::tanh,
+    m_acosh => M::acosh,
     m_asinh => acc::asinh,
-    m_atanh => libm::atanh,
-    m_erf => libm::erf,
-    m_erfc => libm::erfc,
+    m_atanh => M::atanh,
+    m_erf => M::erf,
+    m_erfc => M::erfc,
     m_gamma => gamma,
     m_lgamma => lgamma,
-    m_fabs => libm::fabs,
-    m_degrees => |x| x * (180.0 / core::f64::consts::PI),
-    m_radians => |x| x * (core::f64::consts::PI / 180.0),
+    m_fabs => M::fabs,
+    m_degrees => |x| x * (180.0 / crate::flt::consts::PI),
+    m_radians => |x| x * (crate::flt::consts::PI / 180.0),
 }
 
 /// Gamma with poles (0 and negative integers) as NaN, so they raise.
-fn gamma(x: f64) -> f64 {
-    if x == libm::floor(x) && x <= 0.0 {
-        return f64::NAN;
+fn gamma(x: Float) -> Float {
+    if x == M::floor(x) && x <= 0.0 {
+        return Float::NAN;
     }
-    if x == f64::NEG_INFINITY {
-        return f64::NAN;
+    if x == Float::NEG_INFINITY {
+        return Float::NAN;
     }
-    libm::tgamma(x)
+    M::tgamma(x)
 }
 
 /// log|Gamma| with poles as +inf (raising a domain error).
-fn lgamma(x: f64) -> f64 {
-    if x == libm::floor(x) && x <= 0.0 {
-        return f64::INFINITY;
+fn lgamma(x: Float) -> Float {
+    if x == M::floor(x) && x <= 0.0 {
+        return Float::INFINITY;
     }
-    libm::lgamma(x)
+    M::lgamma(x)
 }
 
 macro_rules! math_fun2 {
@@ -105,7 +107,7 @@ macro_rules! math_fun2 {
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
                 let x = float_arg(vm, a[0])?;
                 let y = float_arg(vm, a[1])?;
-                let f: fn(f64, f64) -> f64 = $f;
+                let f: fn(Float, Float) -> Float = $f;
                 ret2(vm, x, y, f(x, y))
             }
         )*
@@ -114,9 +116,9 @@ macro_rules! math_fun2 {
 
 math_fun2! {
     m_pow => crate::types::float::float_pow,
-    m_atan2 => libm::atan2,
-    m_fmod => libm::fmod,
-    m_copysign => libm::copysign,
+    m_atan2 => M::atan2,
+    m_fmod => M::fmod,
+    m_copysign => M::copysign,
 }
 
 /// `log(x[, base])`.
@@ -141,7 +143,7 @@ fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `ceil`, `floor`, `trunc`: ints stay as they are, floats round to ints.
-fn rounding(vm: &mut Vm, o: Obj, f: fn(f64) -> f64) -> PyResult<Obj> {
+fn rounding(vm: &mut Vm, o: Obj, f: fn(Float) -> Float) -> PyResult<Obj> {
     match num_of(vm, o) {
         Some(Num::Small(i)) => Ok(Obj::small_int(i)),
         Some(Num::Big(_)) => Ok(o),
@@ -153,15 +155,15 @@ fn rounding(vm: &mut Vm, o: Obj, f: fn(f64) -> f64) -> PyResult<Obj> {
 }
 
 fn m_ceil(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    rounding(vm, a[0], libm::ceil)
+    rounding(vm, a[0], M::ceil)
 }
 
 fn m_floor(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    rounding(vm, a[0], libm::floor)
+    rounding(vm, a[0], M::floor)
 }
 
 fn m_trunc(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    rounding(vm, a[0], libm::trunc)
+    rounding(vm, a[0], M::trunc)
 }
 
 fn m_isfinite(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -181,13 +183,13 @@ fn m_ldexp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let x = float_arg(vm, a[0])?;
     let e = obj_to_i64(vm, a[1])?;
     let e = e.clamp(-100_000, 100_000) as i32;
-    vm.new_float(libm::ldexp(x, e))
+    vm.new_float(M::ldexp(x, e))
 }
 
 /// `frexp(x)` -> `(mantissa, exponent)`.
 fn m_frexp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let x = float_arg(vm, a[0])?;
-    let (m, e) = if x.is_finite() { libm::frexp(x) } else { (x, 0) };
+    let (m, e) = if x.is_finite() { M::frexp(x) } else { (x, 0) };
     let m = vm.new_float(m)?;
     vm.new_tuple(&[m, Obj::small_int(e as isize)])
 }
@@ -195,8 +197,8 @@ fn m_frexp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `modf(x)` -> `(fraction, integer part)`, both floats.
 fn m_modf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let x = float_arg(vm, a[0])?;
-    let (fr, ip) = if x.is_infinite() { (0.0, x) } else { (x - libm::trunc(x), libm::trunc(x)) };
-    let fr = libm::copysign(fr, x);
+    let (fr, ip) = if x.is_infinite() { (0.0, x) } else { (x - M::trunc(x), M::trunc(x)) };
+    let fr = M::copysign(fr, x);
     let f = vm.new_float(fr)?;
     let i = vm.new_float(ip)?;
     vm.new_tuple(&[f, i])
@@ -253,8 +255,8 @@ fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         return vm.new_int_i128(f as i128);
     }
     // log2(n!) < n * log2(n): the digits needed.
-    let digits = (n as f64) * libm::log2(n as f64) / 32.0 + 2.0;
-    if n > u32::MAX as i64 || digits > (isize::MAX / 8) as f64 {
+    let digits = (n as Float) * M::log2(n as Float) / 32.0 + 2.0;
+    if n > u32::MAX as i64 || digits > (isize::MAX / 8) as Float {
         return Err(vm.memory_error());
     }
     let bound = digits as usize;
@@ -329,11 +331,11 @@ static ISCLOSE: BuiltinFun = BuiltinFun::new_kw(q::isclose, 2, m_isclose);
 
 static MATH_LOCALS: [(Qstr, Rom); 46] = [
     (q::__name__, Rom::Str(q::math)),
-    (q::e, Rom::Float(core::f64::consts::E)),
-    (q::pi, Rom::Float(core::f64::consts::PI)),
-    (q::tau, Rom::Float(core::f64::consts::TAU)),
-    (q::inf, Rom::Float(f64::INFINITY)),
-    (q::nan, Rom::Float(f64::NAN)),
+    (q::e, Rom::Float(crate::flt::consts::E)),
+    (q::pi, Rom::Float(crate::flt::consts::PI)),
+    (q::tau, Rom::Float(crate::flt::consts::TAU)),
+    (q::inf, Rom::Float(Float::INFINITY)),
+    (q::nan, Rom::Float(Float::NAN)),
     (q::sqrt, Rom::Fun(&SQRT)),
     (q::pow, Rom::Fun(&POW)),
     (q::exp, Rom::Fun(&EXP)),
@@ -379,6 +381,7 @@ static MATH_LOCALS: [(Qstr, Rom); 46] = [
 /// The `math` module.
 pub static MATH_MODULE: ModuleDef = ModuleDef::new(q::math, &MATH_LOCALS);
 
-#[cfg(test)]
+// Double-precision digits and values.
+#[cfg(all(test, not(feature = "float-single")))]
 #[path = "math_tests.rs"]
 mod tests;

@@ -45,9 +45,11 @@ pub fn below(vm: &mut Vm, n: u64) -> u64 {
     }
 }
 
-/// A uniform float in `[0, 1)` with 53 random bits.
-pub fn next_f64(vm: &mut Vm) -> f64 {
-    (next_u64(vm) >> 11) as f64 / (1u64 << 53) as f64
+/// A uniform float in `[0, 1)` with as many random bits as the float's
+/// mantissa (53, or 24 for single precision).
+pub fn next_f64(vm: &mut Vm) -> crate::Float {
+    let bits = crate::Float::MANTISSA_DIGITS;
+    (next_u64(vm) >> (64 - bits)) as crate::Float / (1u64 << bits) as crate::Float
 }
 
 fn seed(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

@@ -19,7 +19,7 @@ const TICKS_HALF: i64 = TICKS_PERIOD / 2;
 
 fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ns = vm.hal.time_ns();
-    vm.new_float(ns as f64 / 1e9)
+    vm.new_float(crate::flt::from_f64(ns as f64 / 1e9))
 }
 
 fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

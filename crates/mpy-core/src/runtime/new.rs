@@ -7,6 +7,7 @@
 //! native stack (see the gc contract in [`crate::heap`]). So code can read
 //! a str's text and allocate new objects in the same breath.
 
+use crate::flt::Float;
 use crate::heap::{GcVec, StrHead};
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{ascii_char, hash_bytes, Qstr};
@@ -278,16 +279,17 @@ impl Vm {
         self.heap.var_pinned::<IntHead>(o).map(|(h, d)| (h.neg, d))
     }
 
-    /// A float object (no allocation when floats are NaN-boxed).
+    /// A float object (no allocation when floats are NaN-boxed or stuffed;
+    /// stuffing rounds to 30 bits).
     ///
     /// Errors: `MemoryError` (boxed floats only).
     #[inline]
-    pub fn new_float(&mut self, v: f64) -> PyResult<Obj> {
-        #[cfg(feature = "nanbox")]
+    pub fn new_float(&mut self, v: Float) -> PyResult<Obj> {
+        #[cfg(any(feature = "nanbox", feature = "float-stuffed"))]
         {
             Ok(Obj::from_float(v))
         }
-        #[cfg(not(feature = "nanbox"))]
+        #[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
         {
             self.alloc_obj(types::float::FloatObj { base: ObjBase::new(&types::float::FLOAT_TYPE), value: v })
         }
@@ -295,12 +297,12 @@ impl Vm {
 
     /// The value of a float object.
     #[inline(always)]
-    pub fn float_of(&self, o: Obj) -> Option<f64> {
-        #[cfg(feature = "nanbox")]
+    pub fn float_of(&self, o: Obj) -> Option<Float> {
+        #[cfg(any(feature = "nanbox", feature = "float-stuffed"))]
         {
             o.as_inline_float()
         }
-        #[cfg(not(feature = "nanbox"))]
+        #[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
         {
             self.heap.get::<types::float::FloatObj>(o).map(|f| f.value)
         }
@@ -309,7 +311,7 @@ impl Vm {
     /// A complex object.
     ///
     /// Errors: `MemoryError`.
-    pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Obj> {
+    pub fn new_complex(&mut self, re: Float, im: Float) -> PyResult<Obj> {
         self.alloc_obj(types::complex::ComplexObj { base: ObjBase::new(&types::complex::COMPLEX_TYPE), real: re, imag: im })
     }
 

@@ -2,6 +2,7 @@
 //! ordering, dispatched to type slots (MicroPython's `mp_unary_op` /
 //! `mp_binary_op` logic and error messages).
 
+use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, TypeObj, UnaryOp};
@@ -247,9 +248,9 @@ impl Vm {
     /// A small int, float or complex operand as `(kind, real, imag)` with
     /// kind 0, 1, 2 respectively (None for anything else).
     #[inline(always)]
-    fn fast_num(&self, o: Obj) -> Option<(u8, f64, f64)> {
+    fn fast_num(&self, o: Obj) -> Option<(u8, Float, Float)> {
         if let Some(i) = o.as_small_int() {
-            return Some((0, i as f64, 0.0));
+            return Some((0, i as Float, 0.0));
         }
         if let Some(f) = self.float_of(o) {
             return Some((1, f, 0.0));

@@ -6,8 +6,12 @@
 //! non-integral power gives a complex result; float `//` and `%` use the
 //! fmod-based algorithm (so `inf // 1` is nan and `-3 % inf` is inf, as
 //! MicroPython prints). Floats are NaN-boxed in the object word on 64-bit
-//! builds (feature `nanbox`: no allocation) and [`FloatObj`]s otherwise.
+//! builds (feature `nanbox`: no allocation), stuffed into it with feature
+//! `float-stuffed`, and [`FloatObj`]s otherwise. Values are
+//! [`crate::Float`]: `f64`, or `f32` with feature `float-single`.
 
+use crate::flt::Float;
+use crate::flt::M;
 use super::float_format::{float_repr, FloatText};
 use super::int::{int_from_f64, obj_to_i64, type_name, with_bytes_of, IntVal};
 use super::int_ops::big::{mpz_error, with_digits};
@@ -32,14 +36,15 @@ pub static FLOAT_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-/// A boxed float (builds without `nanbox`; one gc block).
-#[cfg(not(feature = "nanbox"))]
+/// A boxed float (builds without `nanbox` or `float-stuffed`; one gc
+/// block).
+#[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
 #[repr(C)]
 pub struct FloatObj {
     /// Header (`float`).
     pub base: crate::obj::ObjBase,
     /// The value.
-    pub value: f64,
+    pub value: Float,
 }
 
 fn float_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
@@ -69,11 +74,11 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     }
 }
 
-/// `float(o)` as an `f64`: numbers convert, strs/bytes are parsed.
+/// `float(o)` as an `Float`: numbers convert, strs/bytes are parsed.
 ///
 /// Errors: `ValueError: invalid syntax for number`, `TypeError: can't
 /// convert NoneType to float` (and `complex`).
-pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<f64> {
+pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     match num_of(vm, o) {
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to float")),
         Some(n) => return Ok(n.to_f64()),
@@ -108,7 +113,7 @@ const PARSE_DIGITS: usize = 780;
 /// As MicroPython, an empty mantissa reads as 0 (`float('.')` and
 /// `float('e5')` are 0.0). None on bad syntax. Correctly rounded; no
 /// allocation (the digits are compacted into a stack buffer).
-pub fn parse_float(text: &[u8]) -> Option<f64> {
+pub fn parse_float(text: &[u8]) -> Option<Float> {
     let s = text.trim_ascii();
     let (neg, b) = match s.first() {
         Some(b'-') => (true, &s[1..]),
@@ -116,9 +121,9 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
         _ => (false, s),
     };
     let special = if b.eq_ignore_ascii_case(b"inf") || b.eq_ignore_ascii_case(b"infinity") {
-        Some(f64::INFINITY)
+        Some(Float::INFINITY)
     } else if b.eq_ignore_ascii_case(b"nan") {
-        Some(f64::NAN)
+        Some(Float::NAN)
     } else {
         None
     };
@@ -197,7 +202,7 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
     let mut w = SliceWriter { buf: &mut buf, len: n };
     let _ = core::fmt::Write::write_fmt(&mut w, format_args!("e{e}"));
     let len = w.len;
-    let v: f64 = core::str::from_utf8(buf.get(..len)?).ok()?.parse().ok()?;
+    let v: Float = core::str::from_utf8(buf.get(..len)?).ok()?.parse().ok()?;
     Some(if neg { -v } else { v })
 }
 
@@ -233,7 +238,7 @@ fn float_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 /// `hash(f)`: equal to the int's hash for integral values (so `hash(1.0)
 /// == hash(1)`); MicroPython truncates other values (`hash(1.5) == 1`).
 /// Allocates nothing.
-pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
+pub fn float_hash(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     let _ = vm;
     if f.is_nan() {
         return Ok(Obj::small_int(0));
@@ -241,13 +246,13 @@ pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
     if f.is_infinite() {
         return Ok(Obj::small_int(-1));
     }
-    let t = libm::trunc(f);
-    if t.abs() < Obj::SMALL_INT_MAX as f64 {
+    let t = M::trunc(f);
+    if t.abs() < Obj::SMALL_INT_MAX as Float {
         return Ok(Obj::small_int(t as isize));
     }
     // A big integral value: hash as the equal big int.
     let mut d = [0u32; mpz::conv::F64_LEN];
-    let h = match mpz::conv::from_f64(&mut d, t) {
+    let h = match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
         Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
         Err(_) => 0,
     };
@@ -256,8 +261,8 @@ pub fn float_hash(vm: &mut Vm, f: f64) -> PyResult<Obj> {
 
 /// Python's float floor-division and modulo: `(a // b, a % b)` with the
 /// modulo taking the divisor's sign. `b` must be nonzero.
-pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
-    let mut m = libm::fmod(a, b);
+pub fn float_divmod(a: Float, b: Float) -> (Float, Float) {
+    let mut m = M::fmod(a, b);
     let mut div = (a - m) / b;
     if m != 0.0 {
         if (b < 0.0) != (m < 0.0) {
@@ -265,16 +270,16 @@ pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
             div -= 1.0;
         }
     } else {
-        m = libm::copysign(0.0, b);
+        m = M::copysign(0.0, b);
     }
     let fd = if div != 0.0 {
-        let mut fd = libm::floor(div);
+        let mut fd = M::floor(div);
         if div - fd > 0.5 {
             fd += 1.0;
         }
         fd
     } else {
-        libm::copysign(0.0, a / b)
+        M::copysign(0.0, a / b)
     };
     (fd, m)
 }
@@ -285,11 +290,11 @@ pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
 /// [`super::float_acc::pow`] (correctly rounded in practice; C99 special
 /// cases: `x ** 0 == 1`, `1 ** y == 1`, even for NaN).
 #[inline]
-pub fn float_pow(a: f64, b: f64) -> f64 {
+pub fn float_pow(a: Float, b: Float) -> Float {
     if b == 2.0 {
         a * a
     } else if b == 0.5 && a > 0.0 {
-        libm::sqrt(a)
+        M::sqrt(a)
     } else {
         super::float_acc::pow(a, b)
     }
@@ -300,7 +305,7 @@ pub fn float_pow(a: f64, b: f64) -> f64 {
 ///
 /// Errors: `ZeroDivisionError: divide by zero` for `/`, `//`, `%`, divmod
 /// by zero and `0.0 ** negative`.
-pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: f64, b: f64) -> PyResult<Obj> {
+pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: Float, b: Float) -> PyResult<Obj> {
     use BinaryOp::*;
     let r = match op.non_inplace() {
         Less => return Ok(Obj::bool(a < b)),
@@ -337,7 +342,7 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: f64, b: f64) -> PyResult<Ob
             if a == 0.0 && b < 0.0 {
                 return Err(zero_div(vm));
             }
-            if a < 0.0 && b.is_finite() && libm::trunc(b) != b {
+            if a < 0.0 && b.is_finite() && M::trunc(b) != b {
                 return super::complex::complex_binary_op(vm, Power, (a, 0.0), (b, 0.0));
             }
             float_pow(a, b)
@@ -365,10 +370,10 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
         Some(Num::Small(i)) => round_int(vm, x, IntVal::Small(i), n),
         Some(Num::Big(b)) => round_int(vm, x, IntVal::Big(b), n),
         Some(Num::Float(f)) => match n {
-            None => int_from_f64(vm, libm::rint(f)),
+            None => int_from_f64(vm, M::rint(f)),
             Some(n) => {
-                let m = libm::pow(10.0, n as f64);
-                let r = libm::rint(f * m) / m;
+                let m = M::pow(10.0, n as Float);
+                let r = M::rint(f * m) / m;
                 vm.new_float(r)
             }
         },
@@ -466,6 +471,7 @@ fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
     })
 }
 
-#[cfg(test)]
+// Double-precision digits and values.
+#[cfg(all(test, not(feature = "float-single")))]
 #[path = "float_tests.rs"]
 mod tests;

@@ -2,6 +2,13 @@
 //! `e`/`f`/`g`/`%` format specs, as MicroPython's unix (double) build
 //! prints them.
 //!
+//! Single precision (feature `float-single`): repr is `%.7g` (`%.6g` for
+//! stuffed floats, whose 22 mantissa bits don't determine a 7th digit),
+//! laid out as below with the exponent form from 10**7 (10**6) up, as
+//! official MicroPython's single-precision ports print (`1/3` →
+//! `0.3333333`, `2.0**100` → `1.267651e+30`); explicit precisions give the
+//! exact value's digits up to 9 significant ones, then zeros.
+//!
 //! MicroPython's repr is `%.16g` when that reads back as the same double,
 //! else `%.17g`, laid out like CPython's repr (exponent form when the
 //! decimal exponent is < -4 or >= 16, `.0` added to integral values). So it
@@ -16,6 +23,9 @@
 //! Digits come from `core::fmt`'s exact float formatting into fixed
 //! buffers on the Rust stack: no bignum, libc or allocation.
 
+use crate::flt::Float;
+use crate::flt::M;
+use crate::flt::{REPR_DIGITS, SINGLE};
 use core::fmt::Write;
 
 /// Capacity of a [`FloatText`]: the longest text any format produces
@@ -210,21 +220,49 @@ fn split_e(s: &str, out: &mut [u8]) -> (usize, i32) {
     (n, exp.parse().unwrap_or(0))
 }
 
-/// The repr digits of `x` (> 0, finite): 16 significant digits when they
-/// round-trip, else 17, trailing zeros dropped.
-fn repr_digits(x: f64) -> ([u8; 17], usize, i32) {
+/// `x` (> 0, finite) rounded to `p` (<= 17) significant digits (exact
+/// value, ties to even), trailing zeros dropped.
+fn short_digits(x: Float, p: usize) -> ([u8; 17], usize, i32) {
+    let mut out = [b'0'; 17];
+    let mut b = StackBuf::new();
+    let _ = write!(b, "{:.*e}", p.clamp(1, 17) - 1, x);
+    let mut d = [b'0'; 24];
+    let (n, e) = split_e(b.as_str(), &mut d);
+    let n = n.min(17);
+    out[..n].copy_from_slice(&d[..n]);
+    (out, n, e)
+}
+
+/// The digits that identify `x` (> 0, finite), beyond which formatting
+/// pads zeros: the repr digits for doubles, 9 significant digits (enough
+/// to read back) for single precision.
+fn full_digits(x: Float) -> ([u8; 17], usize, i32) {
+    if SINGLE {
+        short_digits(x, 9)
+    } else {
+        repr_digits(x)
+    }
+}
+
+/// The repr digits of `x` (> 0, finite), trailing zeros dropped: for
+/// doubles 16 significant digits when they round-trip, else 17; for single
+/// precision [`REPR_DIGITS`] (7, or 6 for stuffed floats), as `%.7g`.
+fn repr_digits(x: Float) -> ([u8; 17], usize, i32) {
     let mut out = [b'0'; 17];
     if !x.is_finite() {
         return (out, 1, 0);
+    }
+    if SINGLE {
+        return short_digits(x, REPR_DIGITS);
     }
     for prec in [15usize, 16] {
         let mut b = StackBuf::new();
         let _ = write!(b, "{:.*e}", prec, x);
         let s = b.as_str();
-        if prec == 16 || s.parse::<f64>() == Ok(x) {
+        if prec == 16 || s.parse::<Float>() == Ok(x) {
             let mut d = [b'0'; 24];
             let (n, mut e) = split_e(s, &mut d);
-            if d[0] == b'9' && x >= f64::MIN_POSITIVE && shortest_is_power_of_ten(x) {
+            if d[0] == b'9' && x >= Float::MIN_POSITIVE && shortest_is_power_of_ten(x) {
                 // The double just below a power of ten (e.g. 1e23):
                 // MicroPython's scaling rounds it up to that power.
                 out[0] = b'1';
@@ -240,7 +278,7 @@ fn repr_digits(x: f64) -> ([u8; 17], usize, i32) {
 }
 
 /// Is the shortest round-trip repr of `x` a power of ten (`1e23`)?
-fn shortest_is_power_of_ten(x: f64) -> bool {
+fn shortest_is_power_of_ten(x: Float) -> bool {
     let mut b = StackBuf::new();
     let _ = write!(b, "{:e}", x);
     b.as_str().starts_with("1e")
@@ -249,8 +287,8 @@ fn shortest_is_power_of_ten(x: f64) -> bool {
 /// `x` (> 0, finite) rounded to `n` significant digits (ties away from
 /// zero), or the repr digits padded with zeros when `n` exceeds them. With
 /// `n == 0` the result is empty (rounds to 0) or `"1"` one place up.
-fn sig_digits(x: f64, n: usize) -> Digits {
-    let (rd, rlen, rexp) = repr_digits(x);
+fn sig_digits(x: Float, n: usize) -> Digits {
+    let (rd, rlen, rexp) = full_digits(x);
     if n >= rlen {
         return Digits::padded(&rd[..rlen], n, rexp);
     }
@@ -342,7 +380,7 @@ fn layout_exp(out: &mut FloatText, d: &Digits, decimals: usize, echar: char) {
 
 /// Appends MicroPython's `repr(x)` of a float: `0.1`, `1e+16`, `1.5e-07`,
 /// `inf`, `nan`, `-0.0`, `123456789012345.0`.
-pub fn float_repr(x: f64, out: &mut FloatText) {
+pub fn float_repr(x: Float, out: &mut FloatText) {
     if x.is_nan() {
         out.push_str("nan");
         return;
@@ -360,7 +398,7 @@ pub fn float_repr(x: f64, out: &mut FloatText) {
         return;
     }
     let (rd, n, e) = repr_digits(a);
-    if rd[0] == b'9' && a < f64::MIN_POSITIVE {
+    if !SINGLE && rd[0] == b'9' && a < Float::MIN_POSITIVE {
         // The double nearest a power of ten but below it: MicroPython
         // scales by that double, so for subnormals it prints a `0.`-led
         // mantissa of 15 digits (`0.999988867182683e-320`).
@@ -383,7 +421,7 @@ pub fn float_repr(x: f64, out: &mut FloatText) {
         }
     }
     let d = Digits::padded(&rd[..n], n, e);
-    if !(-4..16).contains(&e) {
+    if !(-4..REPR_DIGITS as i32).contains(&e) {
         layout_exp(out, &d, n - 1, 'e');
     } else {
         let decimals = (n as i32 - 1 - e).max(1) as usize;
@@ -393,7 +431,7 @@ pub fn float_repr(x: f64, out: &mut FloatText) {
 
 /// A float's repr without the `.0` of integral values (for complex parts:
 /// `(1+2j)`, `1e+16j`).
-pub fn float_repr_short(x: f64, out: &mut FloatText) {
+pub fn float_repr_short(x: Float, out: &mut FloatText) {
     let start = out.len();
     float_repr(x, out);
     if out.len() >= start + 2 && out.ends_with(".0") {
@@ -416,7 +454,7 @@ pub fn float_repr_short(x: f64, out: &mut FloatText) {
 /// == "1e+16"`, `format_float(0.5, '%', Some(1), false) == "50.0%"`.
 /// Infinities and NaN give `inf`/`nan` (`INF`/`NAN` for upper-case types).
 /// The text is returned in a stack buffer (no allocation).
-pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool) -> FloatText {
+pub fn format_float(x: Float, fmt_char: char, precision: Option<usize>, alt: bool) -> FloatText {
     let _ = alt;
     let mut out = FloatText::new();
     let upper = fmt_char.is_ascii_uppercase();
@@ -457,7 +495,7 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
             // MicroPython's buffer: values below 10 get at most 31 chars
             // (30 decimals when everything rounds to zero).
             let p = if v < 10.0 {
-                let zero = v == 0.0 || v < 0.5 * libm::pow(10.0, -(p.min(40) as f64));
+                let zero = v == 0.0 || v < 0.5 * M::pow(10.0, -(p.min(40) as Float));
                 if zero {
                     p.min(30)
                 } else {
@@ -466,7 +504,7 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
             } else {
                 // Larger values: decimals shrink so the text fits 31 chars
                 // (e.g. `'%f' % 1e24` has 5 decimals).
-                let (_, _, e) = repr_digits(v);
+                let (_, _, e) = full_digits(v);
                 let avail = 31 - out.len() as i64 - (e as i64 + 1) - 1;
                 if (p as i64) <= avail.max(0) {
                     p
@@ -510,12 +548,12 @@ pub fn format_float(x: f64, fmt_char: char, precision: Option<usize>, alt: bool)
 }
 
 /// Fixed notation of `v` (>= 0, finite) with `p` decimals.
-fn fixed(out: &mut FloatText, v: f64, p: usize) {
+fn fixed(out: &mut FloatText, v: Float, p: usize) {
     if v == 0.0 {
         layout_fixed(out, &Digits::empty(), p);
         return;
     }
-    let (_, _, e) = repr_digits(v);
+    let (_, _, e) = full_digits(v);
     let n = e as i64 + 1 + p as i64;
     let d = if n < 0 {
         Digits::empty()
@@ -555,6 +593,11 @@ fn strip_zeros(out: &mut FloatText, start: usize, end: usize) {
     out.remove(start + k, end);
 }
 
-#[cfg(test)]
+// Double-precision digits and values.
+#[cfg(all(test, not(feature = "float-single")))]
 #[path = "float_format_tests.rs"]
 mod tests;
+
+#[cfg(all(test, feature = "float-single"))]
+#[path = "float_format_single_tests.rs"]
+mod single_tests;

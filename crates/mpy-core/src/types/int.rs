@@ -8,6 +8,8 @@
 //! in [`super::int_ops`], text parsing in [`super::int_parse`]; the digit
 //! algorithms are the `mpy-mpz` crate's (allocation-free).
 
+use crate::flt::Float;
+use crate::flt::M;
 use super::int_ops::big::{self, build};
 use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
 use super::int_parse::{parse_int, parse_small_decimal};
@@ -82,9 +84,9 @@ impl<'a> IntVal<'a> {
     }
 
     /// The nearest float (+-inf beyond the float range).
-    pub fn to_f64(self) -> f64 {
+    pub fn to_f64(self) -> Float {
         match self {
-            IntVal::Small(i) => i as f64,
+            IntVal::Small(i) => i as Float,
             IntVal::Big(b) => big_to_f64(b),
         }
     }
@@ -181,19 +183,19 @@ pub(crate) fn with_bytes_of<R>(
 ///
 /// Errors: `OverflowError: can't convert inf to int`, `ValueError: can't
 /// convert NaN to int`, `MemoryError`.
-pub fn int_from_f64(vm: &mut Vm, f: f64) -> PyResult<Obj> {
+pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     if f.is_nan() {
         return Err(vm.value_error("can't convert NaN to int"));
     }
     if f.is_infinite() {
         return Err(vm.overflow_error("can't convert inf to int"));
     }
-    let t = libm::trunc(f);
+    let t = M::trunc(f);
     if t.abs() < 4.0e18 {
         return vm.new_int(t as i64);
     }
     let mut d = [0u32; mpz::conv::F64_LEN];
-    match mpz::conv::from_f64(&mut d, t) {
+    match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
         Ok(r) => vm.new_int_mag(r.neg, d.get(..r.len).unwrap_or(&[])),
         Err(_) => Err(vm.overflow_error("can't convert inf to int")),
     }
@@ -289,7 +291,7 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             }
             vm.new_int_mag(false, b.mag)
         }
-        (UnaryOp::FloatMaybe, IntVal::Small(i)) => vm.new_float(i as f64),
+        (UnaryOp::FloatMaybe, IntVal::Small(i)) => vm.new_float(i as Float),
         (UnaryOp::FloatMaybe, IntVal::Big(b)) => vm.new_float(big_to_f64(b)),
         _ => Ok(Obj::NULL),
     }
@@ -413,11 +415,11 @@ pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
     }
 }
 
-/// An int, bool or float argument as `f64` (big ints round to nearest,
+/// An int, bool or float argument as `Float` (big ints round to nearest,
 /// +-inf beyond the float range).
 ///
 /// Errors: `TypeError: can't convert str to float`.
-pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<f64> {
+pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     if let Some(f) = vm.float_of(o) {
         return Ok(f);
     }

@@ -8,6 +8,7 @@
 //! anything op complex -> complex; int/float comparisons convert the int to
 //! a float (so `2**70 + 1 == 2.0**70` is True, as in MicroPython).
 
+use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
@@ -30,16 +31,16 @@ pub enum Num<'a> {
     /// A big int (never in the small range when it comes from an object).
     Big(MpzRef<'a>),
     /// A float.
-    Float(f64),
+    Float(Float),
     /// A complex (real, imag).
-    Complex(f64, f64),
+    Complex(Float, Float),
 }
 
 impl<'a> Num<'a> {
     /// The value as a float (ints convert, big ints may become +-inf).
-    pub fn to_f64(&self) -> f64 {
+    pub fn to_f64(&self) -> Float {
         match *self {
-            Num::Small(i) => i as f64,
+            Num::Small(i) => i as Float,
             Num::Big(b) => big_to_f64(b),
             Num::Float(f) => f,
             Num::Complex(re, _) => re,
@@ -65,7 +66,7 @@ impl<'a> Num<'a> {
     }
 
     /// The value as (real, imag).
-    pub fn to_complex(&self) -> (f64, f64) {
+    pub fn to_complex(&self) -> (Float, Float) {
         match *self {
             Num::Complex(re, im) => (re, im),
             other => (other.to_f64(), 0.0),
@@ -83,14 +84,14 @@ pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
 
 /// A big int as the nearest float (round half to even), +-inf when out of
 /// range (MicroPython's `float(10**400)` is `inf`).
-pub fn big_to_f64(b: MpzRef<'_>) -> f64 {
-    match mpz::conv::to_f64(b) {
+pub fn big_to_f64(b: MpzRef<'_>) -> Float {
+    match crate::flt::from_mpz(b) {
         Ok(f) => f,
         Err(_) => {
             if b.is_negative() {
-                f64::NEG_INFINITY
+                Float::NEG_INFINITY
             } else {
-                f64::INFINITY
+                Float::INFINITY
             }
         }
     }
@@ -251,7 +252,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            return vm.new_float(x as f64 / y as f64);
+            return vm.new_float(x as Float / y as Float);
         }
         Lshift => {
             if y < 0 {
@@ -274,7 +275,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
         }
         Power => {
             if y < 0 {
-                return super::float::float_binary_op(vm, Power, x as f64, y as f64);
+                return super::float::float_binary_op(vm, Power, x as Float, y as Float);
             }
             match checked_pow(x, y) {
                 Some(v) => v,

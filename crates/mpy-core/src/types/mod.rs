@@ -8,6 +8,11 @@ pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;
+#[cfg(not(feature = "float-single"))]
+pub mod float_acc;
+/// Single precision: `libm`'s `f32` functions (see `float_acc_single.rs`).
+#[cfg(feature = "float-single")]
+#[path = "float_acc_single.rs"]
 pub mod float_acc;
 pub mod float_format;
 pub mod instance;

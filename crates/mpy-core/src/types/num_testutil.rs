@@ -2,6 +2,7 @@
 //! constructors and "repr or error" rendering. (Test code: it may use
 //! Rust's allocator.)
 
+use crate::flt::Float;
 use crate::hal::BufferHal;
 use crate::obj::Obj;
 use crate::state::{Config, Vm};
@@ -72,12 +73,12 @@ pub fn int(vm: &mut Vm, s: &str) -> Obj {
 }
 
 /// A float object.
-pub fn flt(vm: &mut Vm, f: f64) -> Obj {
+pub fn flt(vm: &mut Vm, f: Float) -> Obj {
     vm.new_float(f).unwrap_or(Obj::NONE)
 }
 
 /// A complex object.
-pub fn cpx(vm: &mut Vm, re: f64, im: f64) -> Obj {
+pub fn cpx(vm: &mut Vm, re: Float, im: Float) -> Obj {
     vm.new_complex(re, im).unwrap_or(Obj::NONE)
 }
 

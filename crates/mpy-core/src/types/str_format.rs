@@ -12,6 +12,7 @@
 //! `format`); digits of machine ints and floats are made in buffers on the
 //! Rust stack, those of big ints in a gc-heap buffer.
 
+use crate::flt::Float;
 use super::float_format::FloatText;
 use super::strutil::{char_to_byte, is_int, native_part, type_name, Kind};
 use crate::heap::GcVec;
@@ -217,13 +218,13 @@ pub enum IntVal<'a> {
 
 impl IntVal<'_> {
     /// The nearest float (infinite when too large).
-    pub fn to_f64(self) -> f64 {
+    pub fn to_f64(self) -> Float {
         match self {
-            IntVal::Small(i) => i as f64,
-            IntVal::Big(neg, d) => match mpy_mpz::conv::to_f64(mpy_mpz::MpzRef::new(neg, d)) {
+            IntVal::Small(i) => i as Float,
+            IntVal::Big(neg, d) => match crate::flt::from_mpz(mpy_mpz::MpzRef::new(neg, d)) {
                 Ok(f) => f,
-                Err(_) if neg => f64::NEG_INFINITY,
-                Err(_) => f64::INFINITY,
+                Err(_) if neg => Float::NEG_INFINITY,
+                Err(_) => Float::INFINITY,
             },
         }
     }
@@ -395,7 +396,7 @@ fn int_body_into(
 /// `r` (repr), `prec` the precision (None: the type's default), `alt` the
 /// `#` flag (ignored for floats, as MicroPython does). Delegates to
 /// [`super::float_format::format_float`], MicroPython's digit rules.
-pub fn float_digits(x: f64, ty: char, prec: Option<usize>, alt: bool) -> FloatText {
+pub fn float_digits(x: Float, ty: char, prec: Option<usize>, alt: bool) -> FloatText {
     super::float_format::format_float(x, ty, prec, alt)
 }
 
@@ -403,7 +404,7 @@ pub fn float_digits(x: f64, ty: char, prec: Option<usize>, alt: bool) -> FloatTe
 /// writes it.
 ///
 /// Errors: `MemoryError`.
-pub fn format_float_into(vm: &mut Vm, x: f64, spec: &Spec, out: &mut Out) -> PyResult<()> {
+pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> PyResult<()> {
     let sp = if x.is_sign_negative() && !x.is_nan() {
         "-"
     } else {

@@ -132,8 +132,8 @@ fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
         FrozenConst::Str(s) => Obj::qstr(vm.intern_static(s)?),
         FrozenConst::Bytes(b) => vm.new_bytes(b)?,
         FrozenConst::Int(t) => int_from_decimal(vm, t)?,
-        FrozenConst::Float(f) => vm.new_float(*f)?,
-        FrozenConst::Complex(f) => vm.new_complex(0.0, *f)?,
+        FrozenConst::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
+        FrozenConst::Complex(f) => vm.new_complex(0.0, crate::flt::from_f64(*f))?,
         FrozenConst::Tuple(items) => {
             let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
             for it in items.iter() {

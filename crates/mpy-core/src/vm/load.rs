@@ -81,8 +81,8 @@ pub fn const_to_obj(vm: &mut Vm, c: &Const) -> PyResult<Obj> {
         Const::Str(s) => vm.new_str(s)?,
         Const::Bytes(b) => vm.new_bytes(b)?,
         Const::Int(t) => int_from_decimal(vm, t)?,
-        Const::Float(f) => vm.new_float(*f)?,
-        Const::Complex(im) => vm.new_complex(0.0, *im)?,
+        Const::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
+        Const::Complex(im) => vm.new_complex(0.0, crate::flt::from_f64(*im))?,
         Const::Tuple(items) => {
             let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
             for it in items {

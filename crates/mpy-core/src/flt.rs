@@ -1,0 +1,85 @@
+//! The precision of Python floats, chosen at build time: [`Float`] is
+//! `f64`, or `f32` with feature `float-single` (feature `float-stuffed`
+//! implies it). Code handling float values uses [`Float`], the math
+//! functions of [`M`] (the `libm` crate's functions at that precision) and
+//! the few conversions below, so no other file needs a precision `cfg`.
+
+/// A Python float's value.
+#[cfg(not(feature = "float-single"))]
+pub type Float = f64;
+/// A Python float's value.
+#[cfg(feature = "float-single")]
+pub type Float = f32;
+
+/// `libm`'s functions at the precision of [`Float`] (`M::sqrt(x)`, ...).
+pub type M = libm::Libm<Float>;
+
+/// Whether floats are single precision.
+pub const SINGLE: bool = cfg!(feature = "float-single");
+
+/// Significant digits of `repr(float)`: 16 (or 17 when needed to read
+/// back) for doubles; 7 for single precision (`%.7g`), 6 for floats
+/// stuffed into the object word, which keep only 22 bits of mantissa
+/// (as official MicroPython's single-precision ports print).
+pub const REPR_DIGITS: usize = if cfg!(feature = "float-stuffed") {
+    6
+} else if SINGLE {
+    7
+} else {
+    16
+};
+
+/// Mathematical constants at the precision of [`Float`].
+pub mod consts {
+    use super::Float;
+    /// π.
+    pub const PI: Float = core::f64::consts::PI as Float;
+    /// e.
+    pub const E: Float = core::f64::consts::E as Float;
+    /// τ = 2π.
+    pub const TAU: Float = core::f64::consts::TAU as Float;
+    /// ln 10.
+    pub const LN_10: Float = core::f64::consts::LN_10 as Float;
+}
+
+/// A double rounded to the nearest [`Float`] (exact for doubles).
+#[inline(always)]
+#[allow(clippy::unnecessary_cast)]
+pub fn from_f64(x: f64) -> Float {
+    x as Float
+}
+
+/// A [`Float`] as a double (exact).
+#[inline(always)]
+#[allow(clippy::unnecessary_cast)]
+pub fn to_f64(x: Float) -> f64 {
+    x as f64
+}
+
+/// A machine integer as the nearest [`Float`] (rounded once).
+#[inline(always)]
+pub fn from_i64(x: i64) -> Float {
+    x as Float
+}
+
+/// A big int as the nearest [`Float`] (rounded once, half to even).
+///
+/// Errors: `Overflow` when it rounds beyond the largest finite float.
+#[inline]
+pub fn from_mpz(b: mpy_mpz::MpzRef<'_>) -> Result<Float, mpy_mpz::Error> {
+    #[cfg(feature = "float-single")]
+    {
+        mpy_mpz::conv::to_f32(b)
+    }
+    #[cfg(not(feature = "float-single"))]
+    {
+        mpy_mpz::conv::to_f64(b)
+    }
+}
+
+/// Decimal text (Rust's float syntax: digits, `.`, `e`) as the correctly
+/// rounded [`Float`].
+#[inline]
+pub fn parse(text: &str) -> Option<Float> {
+    text.parse::<Float>().ok()
+}
