@@ -18,6 +18,8 @@ pub mod builtins;
 pub mod builtins_io;
 pub mod builtins_num;
 pub mod builtins_seq;
+pub mod hashlib;
+pub mod select;
 
 use crate::typ::ModuleDef;
 
@@ -36,6 +38,8 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &io::IO_MODULE,
     &collections::COLLECTIONS_MODULE,
     &os::OS_MODULE,
+    &hashlib::HASHLIB_MODULE,
+    &select::SELECT_MODULE,
 ];
 
 #[cfg(test)]

@@ -125,6 +125,29 @@ fn write_base(vm: &mut Vm, base: Obj, pos: usize, data: &[u8]) {
     }
 }
 
+/// Writes `data` into the writable buffer `o` (a bytearray, a writable
+/// memoryview or a native object with a mutable buffer) from byte `pos`,
+/// cut at the buffer's end; returns how many bytes were written, or
+/// `None` when `o` has no writable buffer (the `readinto` support).
+pub fn buffer_write(vm: &mut Vm, o: Obj, pos: usize, data: &[u8]) -> Option<usize> {
+    if let Some((base, start, len, readonly)) = view(vm, o) {
+        if readonly {
+            return None;
+        }
+        let n = data.len().min(len.saturating_sub(pos));
+        write_base(vm, base, start + pos, &data[..n]);
+        return Some(n);
+    }
+    let len = match vm.get_mut(o) {
+        Some(ObjData::ByteArray(v)) => v.len(),
+        Some(ObjData::Native(n)) => n.buffer_mut()?.len(),
+        _ => return None,
+    };
+    let n = data.len().min(len.saturating_sub(pos));
+    write_base(vm, o, pos, &data[..n]);
+    Some(n)
+}
+
 fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let Some((base, start, len, readonly)) = view(vm, o) else { return Ok(Obj::NULL) };
     if let Some((a, b, c)) = slice_indices(vm, index, len)? {
