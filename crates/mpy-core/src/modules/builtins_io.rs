@@ -170,6 +170,14 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
             None => return Err(vm.type_error("mode must be a str")),
         },
     };
+    // A path in a mounted filesystem: its `open` makes the file.
+    let vfs_mode = match mode_obj {
+        Some(m) => m,
+        None => vm.new_str("r")?,
+    };
+    if let Some(f) = super::vfs::open(vm, &path, vfs_mode)? {
+        return Ok(f);
+    }
     let mut base = String::new();
     let mut binary = false;
     for c in mode.chars() {
@@ -284,6 +292,25 @@ fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     make_result(vm, o, &data)
 }
 
+/// `readinto(buf[, n])`: reads up to `len(buf)` (or `n`) bytes into the
+/// writable buffer `buf`; returns the count (0 at end of file).
+fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let o = args[0];
+    let Some(cap) = crate::types::strutil::with_buffer(vm, args[1], |b| b.len()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let want = match args.get(2) {
+        Some(&n) if n != Obj::NONE => crate::types::slice::int_exact(vm, n)?.clamp(0, cap as isize) as usize,
+        _ => cap,
+    };
+    fill(vm, o, &|b| b.len() >= want)?;
+    let data = take(vm, o, Some(want));
+    match crate::types::memoryview::buffer_write(vm, args[1], 0, &data) {
+        Some(n) => Ok(Obj::small_int(n as isize)),
+        None => Err(vm.type_error("object with buffer protocol required")),
+    }
+}
+
 fn read_line_bytes(vm: &mut Vm, o: Obj) -> PyResult<Vec<u8>> {
     fill(vm, o, &|b| b.contains(&b'\n'))?;
     let len = native_ref::<FileObj>(vm, o).map(|f| match f.rbuf.iter().position(|&c| c == b'\n') {
@@ -375,6 +402,7 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut String, _kind: PrintKind) -> PyResu
 }
 
 static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
+static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
 static F_READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, f_readline);
 static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines);
 static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
@@ -383,13 +411,14 @@ static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
 static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
-static FILE_LOCALS: [(Qstr, Rom); 9] = [
+static FILE_LOCALS: [(Qstr, Rom); 10] = [
     (q::__enter__, Rom::Fun(&F_ENTER)),
     (q::__exit__, Rom::Fun(&F_EXIT)),
     (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     (q::close, Rom::Fun(&F_CLOSE)),
     (q::flush, Rom::Fun(&F_FLUSH)),
     (q::read, Rom::Fun(&F_READ)),
+    (q::readinto, Rom::Fun(&F_READINTO)),
     (q::readline, Rom::Fun(&F_READLINE)),
     (q::readlines, Rom::Fun(&F_READLINES)),
     (q::write, Rom::Fun(&F_WRITE)),

@@ -20,6 +20,7 @@ pub mod builtins_num;
 pub mod builtins_seq;
 pub mod hashlib;
 pub mod select;
+pub mod vfs;
 
 use crate::typ::ModuleDef;
 
@@ -40,6 +41,7 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &os::OS_MODULE,
     &hashlib::HASHLIB_MODULE,
     &select::SELECT_MODULE,
+    &vfs::VFS_MODULE,
 ];
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ fn stat(vm: &mut Vm, path: &str) -> (PathKind, Option<&'static super::frozen::Fr
             FrozenStat::Missing => (PathKind::Missing, None),
         };
     }
-    (vm.hal.stat(path), None)
+    (crate::modules::vfs::path_kind(vm, path), None)
 }
 
 /// MicroPython's `.py`-then-`.mpy` probe: `base` + `.py`, else `base` +
@@ -142,7 +142,7 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found) -> PyResult<()> {
             Ok(())
         }
         Found::File(path) => {
-            let Some(src) = vm.hal.read_file(path) else {
+            let Some(src) = crate::modules::vfs::read_file(vm, path)? else {
                 let msg = format!("no module named '{}'", path);
                 return Err(vm.error(&exc::IMPORT_ERROR_TYPE, &msg));
             };
