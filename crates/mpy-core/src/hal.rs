@@ -92,6 +92,11 @@ pub trait Hal {
     fn machine(&self) -> &'static str {
         "micropython-rs"
     }
+    /// `sys.implementation._build`: the build variant or board (the unix
+    /// port says `"standard"`). Default: empty.
+    fn build_name(&self) -> &'static str {
+        ""
+    }
     /// Opens file `path` for the built-in `open()`. `mode` is the Python
     /// mode string without `b`/`t` (`"r"`, `"w"`, `"a"`, `"x"`, each
     /// possibly with `+`). Returns a port-chosen handle, or an errno

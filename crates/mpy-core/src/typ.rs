@@ -336,7 +336,13 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
 };
 
 /// The type of built-in functions and methods.
-pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, ..TypeObj::EMPTY };
+pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, print: Some(builtin_fun_print), ..TypeObj::EMPTY };
+
+/// Built-in functions print as `<function>`, as in MicroPython.
+fn builtin_fun_print(_vm: &mut Vm, _o: Obj, out: &mut String, _k: PrintKind) -> PyResult<()> {
+    out.push_str("<function>");
+    Ok(())
+}
 
 /// `object`: the root of every class.
 pub static OBJECT_TYPE: TypeObj = TypeObj {

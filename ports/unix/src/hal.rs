@@ -109,6 +109,9 @@ impl Hal for UnixHal {
     fn platform(&self) -> &'static str {
         "linux"
     }
+    fn build_name(&self) -> &'static str {
+        "standard"
+    }
     fn machine(&self) -> &'static str {
         "linux [rustc] version"
     }

@@ -5,7 +5,7 @@ use crate::args::{Options, Target};
 use crate::hal::UnixHal;
 use mpy_core::objdata::ObjData;
 use mpy_core::types::exception::{KEYBOARD_INTERRUPT_TYPE, SYSTEM_EXIT_TYPE};
-use mpy_core::vm::{print_exception, CompileMode};
+use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyErr, Vm};
 use std::io::IsTerminal;
 
@@ -137,11 +137,11 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                     return 2;
                 }
             };
-            run_code(&mut vm, Code::from_path(f, src), f, &opts, ErrOut::Stdout)
+            run_code(&mut vm, Code::from_path(f, src), f, true, &opts, ErrOut::Stdout)
         }
-        Target::Command(c) => run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", &opts, ErrOut::Stdout),
+        Target::Command(c) => run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", false, &opts, ErrOut::Stdout),
         Target::Module(m) => match find_module(&mut vm, m) {
-            Some((path, code)) => run_code(&mut vm, code, &path, &opts, ErrOut::Stderr),
+            Some((path, code)) => run_code(&mut vm, code, &path, true, &opts, ErrOut::Stderr),
             None => {
                 let e = vm.error(&mpy_core::types::exception::IMPORT_ERROR_TYPE, &format!("no module named '{m}'"));
                 handle_uncaught(&mut vm, e, ErrOut::Stderr)
@@ -153,15 +153,28 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                 return 1;
             }
             if std::io::stdin().is_terminal() {
-                return crate::repl::repl(&mut vm, &remake);
+                let code = crate::repl::repl(&mut vm, &remake);
+                return finish_vm(&mut vm, code, opts.verbose);
             }
             let mut src = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
-            run_code(&mut vm, Code::Source(src), "<stdin>", &opts, ErrOut::Stderr)
+            run_code(&mut vm, Code::Source(src), "<stdin>", false, &opts, ErrOut::Stderr)
         }
     };
-    if inspect && code == 0 {
-        return crate::repl::repl(&mut vm, &remake);
+    let code = if inspect && code == 0 { crate::repl::repl(&mut vm, &remake) } else { code };
+    finish_vm(&mut vm, code, opts.verbose)
+}
+
+/// The end of a run: `sys.atexit`'s function (an exception it raises is
+/// reported like an uncaught one and gives the exit code), then with `-v`
+/// the memory statistics (`micropython.mem_info()`).
+fn finish_vm(vm: &mut Vm, code: i32, verbose: u32) -> i32 {
+    let mut code = code;
+    if let Err(e) = mpy_core::modules::sys_atexit::run_atexit(vm) {
+        code = handle_uncaught(vm, e, ErrOut::Stdout);
+    }
+    if verbose > 0 {
+        let _ = exec_source(vm, b"import micropython\nmicropython.mem_info()\n", "<verbose>", CompileMode::Exec);
     }
     code
 }
@@ -194,7 +207,8 @@ impl Code {
 /// Compiles or loads `code` (named `name`); with `-X compile-only` stops
 /// there, with `-v -v` prints its bytecode first; then runs it as
 /// `__main__`. Returns the exit code.
-fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) -> i32 {
+fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, opts: &Options, out: ErrOut) -> i32 {
+    let file = if has_file { Some(name) } else { None };
     let compiled = match code {
         Code::Source(src) => {
             if vm.vmstate.compile.is_none() {
@@ -217,7 +231,7 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) ->
             if opts.compile_only {
                 return 0;
             }
-            let r = run_frozen_main(vm, fm);
+            let r = run_frozen_main(vm, fm, file);
             return finish(vm, r, out);
         }
     };
@@ -227,7 +241,12 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) ->
     if opts.compile_only {
         return 0;
     }
-    let r = mpy_core::vm::exec_module(vm, &compiled, mpy_core::q::__main__).map(|_| ());
+    let r = main_globals(vm, file).and_then(|g| {
+        vm.roots.push(g);
+        let r = mpy_core::vm::exec::run_compiled(vm, &compiled, g, g).map(|_| ());
+        vm.roots.pop();
+        r
+    });
     finish(vm, r, out)
 }
 
@@ -238,8 +257,9 @@ fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {
     }
 }
 
-/// Runs frozen module `fm` as `__main__` (for `-m`).
-fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule) -> Result<(), PyErr> {
+/// Creates the `__main__` module (registered in `sys.modules`, with
+/// `__file__` when running a file) and returns its globals.
+fn main_globals(vm: &mut Vm, file: Option<&str>) -> Result<Obj, PyErr> {
     let m = mpy_core::vm::import::new_module(vm, mpy_core::q::__main__)?;
     vm.roots.push(m);
     let r = (|| {
@@ -248,8 +268,21 @@ fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule)
             vm.dict_store(md, Obj::qstr(mpy_core::q::__main__), m)?;
         }
         let g = mpy_core::vm::import::module_globals(vm, m).unwrap_or(Obj::NULL);
-        mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
+        if let Some(f) = file {
+            let fq = vm.intern(f);
+            vm.dict_store(g, Obj::qstr(mpy_core::q::__file__), Obj::qstr(fq))?;
+        }
+        Ok(g)
     })();
+    vm.roots.pop();
+    r
+}
+
+/// Runs frozen module `fm` as `__main__` (for `-m`).
+fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule, file: Option<&str>) -> Result<(), PyErr> {
+    let g = main_globals(vm, file)?;
+    vm.roots.push(g);
+    let r = mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ());
     vm.roots.pop();
     r
 }

@@ -273,6 +273,11 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         vm.write_stdout(HELP_TEXT);
         return Ok(Obj::NONE);
     };
+    if vm.str_of(o) == Some("modules") {
+        let text = super::help_modules::modules_text(vm);
+        vm.write_stdout(&text);
+        return Ok(Obj::NONE);
+    }
     let mut out = alloc::string::String::from("object ");
     vm.print_obj(o, &mut out, crate::typ::PrintKind::Str)?;
     out.push_str(" is of type ");

@@ -7,6 +7,7 @@ pub mod micropython;
 pub mod modgc;
 pub mod sys;
 pub mod sys_io;
+pub mod sys_atexit;
 pub mod time;
 pub mod os;
 pub mod collections;
@@ -19,6 +20,7 @@ pub mod builtins_io;
 pub mod builtins_num;
 pub mod builtins_seq;
 pub mod hashlib;
+pub mod help_modules;
 pub mod select;
 pub mod vfs;
 
