@@ -103,11 +103,17 @@ impl KeyDecoder {
                         self.state = State::Esc;
                         Some(Key::Ignored)
                     }
+                    // A control key ends the sequence and still counts
+                    // (so Ctrl-C always gets through).
+                    c if c < 0x20 || c == 0x7f => Some(Key::Ctrl(c)),
                     _ => Some(Key::Ignored),
                 }
             }
             State::Ss3 => {
                 self.state = State::Normal;
+                if c < 0x20 || c == 0x7f {
+                    return Some(Key::Ctrl(c));
+                }
                 Some(match c {
                     b'A' => Key::Up,
                     b'B' => Key::Down,
@@ -135,9 +141,14 @@ impl KeyDecoder {
                 if !(0x40..=0x7e).contains(&c) {
                     // Intermediate bytes: keep collecting; a control byte
                     // aborts the sequence.
-                    if c < 0x20 {
-                        self.state = State::Normal;
+                    if c == 0x1b {
+                        // A new sequence starts.
+                        self.state = State::Esc;
                         return Some(Key::Ignored);
+                    }
+                    if c < 0x20 || c == 0x7f {
+                        self.state = State::Normal;
+                        return Some(Key::Ctrl(c));
                     }
                     return None;
                 }
@@ -192,6 +203,8 @@ mod tests {
         assert_eq!(keys(b"\x1bOH\x1bOF")[..2], [Some(Key::Home), Some(Key::End)]);
         assert_eq!(keys(b"\x03")[0], Some(Key::Ctrl(3)));
         assert_eq!(keys(b"\x1b[99999999999;77777777x")[..2], [Some(Key::Ignored), None]);
-        assert_eq!(keys(b"\x1b[\x03x")[..2], [Some(Key::Ignored), Some(Key::Char(b'x'))]);
+        assert_eq!(keys(b"\x1b[\x03x")[..2], [Some(Key::Ctrl(3)), Some(Key::Char(b'x'))]);
+        assert_eq!(keys(b"\x1b\x03")[..1], [Some(Key::Ctrl(3))]);
+        assert_eq!(keys(b"\x1bO\x03")[..1], [Some(Key::Ctrl(3))]);
     }
 }
