@@ -6,6 +6,7 @@ mod frozen;
 mod hal;
 mod repl;
 mod run;
+mod showbc;
 
 use std::io::Write;
 

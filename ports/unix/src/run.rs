@@ -236,7 +236,7 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, opts: &Options,
         }
     };
     if opts.verbose >= 2 {
-        vm.hal.stdout_write(mpy_bytecode::disasm::disassemble_module(&compiled).as_bytes());
+        vm.hal.stdout_write(crate::showbc::dump_module(&compiled).as_bytes());
     }
     if opts.compile_only {
         return 0;
