@@ -174,7 +174,7 @@ fn normalise(p: &str) -> String {
 }
 
 /// `mount(vfs, mount_point, *, readonly=False, mkfs=False)`: calls
-/// `vfs.mount(readonly, mkfs)` and attaches it.
+/// `vfs.mount(readonly, mkfs)`, then attaches it.
 ///
 /// Errors: `OSError(EPERM)` when the point is already in use.
 pub fn mount(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -187,13 +187,15 @@ pub fn mount(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     };
     let ro = crate::types::seq::kw_get(vm, kw, "readonly").unwrap_or(Obj::FALSE);
     let mkfs = crate::types::seq::kw_get(vm, kw, "mkfs").unwrap_or(Obj::FALSE);
-    let mut table = mounts(vm)?;
-    if table.iter().any(|(p, _)| *p == point) {
-        return Err(os_error(vm, EPERM));
-    }
+    // As MicroPython: the object's mount() runs before the point is
+    // checked.
     let m = vm.load_attr_maybe(a[0], q::mount)?;
     if !m.is_null() {
         vm.call(m, &[ro, mkfs], &[])?;
+    }
+    let mut table = mounts(vm)?;
+    if table.iter().any(|(p, _)| *p == point) {
+        return Err(os_error(vm, EPERM));
     }
     table.push((point, a[0]));
     set_mounts(vm, &table)?;
