@@ -56,7 +56,7 @@ pub fn dump_module(m: &CompiledModule) -> String {
     out
 }
 
-fn qstr<'a>(m: &'a CompiledModule, i: u32) -> &'a str {
+fn qstr(m: &CompiledModule, i: u32) -> &str {
     m.qstrs.get(i as usize).map_or("?", |s| s.as_str())
 }
 
