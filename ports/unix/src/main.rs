@@ -61,6 +61,8 @@ fn main() {
             }
         }
     };
+    // The terminal leaves raw mode even if the interpreter thread died.
+    console::restore();
     let _ = std::io::stdout().flush();
     std::process::exit(code);
 }

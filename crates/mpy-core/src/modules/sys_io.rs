@@ -129,6 +129,15 @@ pub fn read_line(vm: &mut Vm) -> Vec<u8> {
     line
 }
 
+/// After a read that returned nothing: a Ctrl-C that woke the read up is
+/// raised as `KeyboardInterrupt`.
+fn check_interrupt(vm: &mut Vm) -> PyResult<()> {
+    if vm.hal.take_interrupt() {
+        return Err(vm.error_noargs(&crate::types::exception::KEYBOARD_INTERRUPT_TYPE));
+    }
+    Ok(())
+}
+
 fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
     if binary {
         vm.new_bytes(data)
@@ -142,6 +151,9 @@ fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
 fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (_, binary) = stream(vm, a[0]);
     let line = read_line(vm);
+    if !line.ends_with(b"\n") {
+        check_interrupt(vm)?;
+    }
     make(vm, binary, &line)
 }
 
@@ -162,6 +174,7 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         }
         let got = vm.hal.stdin_read(&mut buf[..want]);
         if got == 0 {
+            check_interrupt(vm)?;
             break;
         }
         data.extend_from_slice(&buf[..got]);
@@ -182,6 +195,9 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
     let mut tmp = alloc::vec![0u8; want];
     let got = vm.hal.stdin_read(&mut tmp);
+    if got == 0 {
+        check_interrupt(vm)?;
+    }
     match crate::types::memoryview::buffer_write(vm, a[1], 0, &tmp[..got]) {
         Some(n) => Ok(Obj::small_int(n as isize)),
         None => Err(vm.type_error("object with buffer protocol required")),

@@ -78,10 +78,16 @@ class RawRepl(unittest.TestCase):
         self.assertTrue(self.s.until(b"\x04>").endswith(b"KeyboardInterrupt: \r\n\x04>"))
         self.check(b"print(1)\x04", b"OK1\r\n\x04\x04>")
 
+    def test_ctrl_c_stops_a_blocked_read(self):
+        self.s.send(b"import sys\nsys.stdin.buffer.read(5)\x04")
+        self.s.until(b"OK")
+        self.s.send(b"ab\x03")
+        self.assertTrue(self.s.until(b"\x04>").endswith(b"KeyboardInterrupt: \r\n\x04>"))
+
     def test_kbd_intr_disables_ctrl_c(self):
         # With kbd_intr(-1) a 0x03 byte is data for the program.
-        self.s.send(b"import micropython, sys\nmicropython.kbd_intr(-1)\nprint(sys.stdin.buffer.read(2))\x04")
-        self.s.until(b"OK")
+        self.s.send(b"import micropython, sys\nmicropython.kbd_intr(-1)\nprint('ready')\nprint(sys.stdin.buffer.read(2))\x04")
+        self.s.until(b"OKready\r\n")
         self.s.send(b"\x03x")
         self.assertEqual(self.s.until(b"\x04>"), b"b'\\x03x'\r\n\x04\x04>")
 
