@@ -9,7 +9,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
 sys.path.insert(0, os.path.join(REPO, "tests"))
 import raw_repl  # noqa: E402
 
-BINARY = os.environ.get("MICROPY_BIN", os.path.join(REPO, "target", "release", "micropython"))
+BINARY = os.path.abspath(os.environ.get("MICROPY_BIN", os.path.join(REPO, "target", "release", "micropython")))
 HELP_LINE = b'Type "help()" for more information.\r\n'
 
 
