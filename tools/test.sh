@@ -14,7 +14,12 @@
 #      source,
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
 #      official mpy-cross run on our VM, and by our mpy-cross on the
-#      official wasm VM; fails below tests/mpy_cross_load.baseline.
+#      official wasm VM; fails below tests/mpy_cross_load.baseline,
+#   7. the REPL on a pseudo-terminal (ports/unix/tests/repl): key-by-key
+#      transcripts, raw and raw-paste protocols, Ctrl-C timing, and the
+#      official mpremote driving it through socat,
+#   8. the corpus again, sent through the raw REPL (tests/run.py --via
+#      raw-repl).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -26,6 +31,7 @@ cargo test --workspace --release -q >/dev/null 2>&1 || { cargo test --workspace 
 echo "== no_std build for thumbv7em-none-eabihf"
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features --features compiler,float
+cargo build -q --release -p mpy-repl --target thumbv7em-none-eabihf
 echo "== heap and gc unit tests under Miri"
 sh tools/miri.sh
 echo "== gc-stress corpus (collect at every allocation), 64-bit and 32-bit"
@@ -63,6 +69,10 @@ rm -rf "$smoke"
 echo "VM-only build: .mpy + frozen smoke run OK, source refused"
 echo "== .mpy cross-loading"
 python3 tests/mpy_cross_load.py -j "$jobs"
+echo "== REPL on a pty (transcripts, Ctrl-C, mpremote over socat)"
+MICROPY_BIN=target/release/micropython python3 -m unittest discover -s ports/unix/tests/repl -p 'test_*.py'
+echo "== differential corpus through the raw REPL"
+python3 tests/run.py -j "$jobs" --via raw-repl
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"

@@ -3,10 +3,12 @@
 #[cfg(feature = "alloc-guard")]
 mod alloc_guard;
 mod args;
+mod console;
 mod frozen;
 mod hal;
 mod repl;
 mod run;
+mod showbc;
 
 use std::io::Write;
 
@@ -65,6 +67,8 @@ fn main() {
             }
         }
     };
+    // The terminal leaves raw mode even if the interpreter thread died.
+    console::restore();
     let _ = std::io::stdout().flush();
     std::process::exit(code);
 }

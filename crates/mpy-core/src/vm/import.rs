@@ -93,7 +93,7 @@ fn stat(vm: &mut Vm, path: &str) -> (PathKind, Option<&'static super::frozen::Fr
             FrozenStat::Missing => (PathKind::Missing, None),
         };
     }
-    (vm.hal.stat(path), None)
+    (crate::modules::vfs::path_kind(vm, path), None)
 }
 
 /// MicroPython's `.py`-then-`.mpy` probe on `base`: on success `base` is
@@ -132,7 +132,7 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> 
             Ok(())
         }
         Found::File => {
-            let Some(src) = vm.read_file(path)? else {
+            let Some(src) = crate::modules::vfs::read_file(vm, path)? else {
                 return Err(import_error(vm, path));
             };
             let pq = vm.intern(path);

@@ -75,6 +75,14 @@ pub struct VmState {
     /// shadow a cached lookup of any subclass): class lookup caches filled
     /// in an older epoch are ignored.
     pub mcache_epoch: usize,
+    /// The VFS mount table (`modules::vfs`): a list of `(point, vfs)`
+    /// tuples, longest-prefix matched; NULL when nothing is mounted.
+    pub vfs_mounts: Obj,
+    /// The mount the current directory is in, as a `(point, vfs)` tuple;
+    /// NULL when the current directory is the port's.
+    pub vfs_current: Obj,
+    /// The function `sys.atexit` registered (NULL: none).
+    pub atexit: Obj,
 }
 
 impl Default for VmState {
@@ -94,6 +102,9 @@ impl Default for VmState {
             scrub_pending: false,
             class_flags_extra: 0,
             mcache_epoch: 0,
+            vfs_mounts: Obj::NULL,
+            vfs_current: Obj::NULL,
+            atexit: Obj::NULL,
         }
     }
 }
