@@ -16,9 +16,10 @@
 //! the HAL (see [`cooked`]), as on boards.
 //!
 //! Setting up (terminal modes, the thread, the queue's buffer) uses
-//! Rust's global allocator, inside `mpy_core::alloc_guard::permit`; the
-//! queue's capacity is reserved then, so queueing input does not
-//! allocate while a script runs unless a burst outgrows it.
+//! Rust's global allocator, inside `mpy_core::alloc_guard::permit` (it
+//! runs on the interpreter thread); the queue's capacity is reserved
+//! then, and the reader thread (the port's own, which the `alloc-guard`
+//! build does not watch) grows it only past that reserve.
 
 use crate::hal::INTERRUPTED;
 use mpy_core::alloc_guard::permit;
@@ -107,7 +108,7 @@ pub fn restore() {
 /// character into [`INTERRUPTED`].
 fn reader() {
     let mut buf = [0u8; 512];
-    let mut stdin = permit(std::io::stdin);
+    let mut stdin = std::io::stdin();
     loop {
         let n = match stdin.read(&mut buf) {
             Ok(n) => n,
@@ -121,16 +122,13 @@ fn reader() {
             return;
         }
         let intr = INTR_CHAR.load(Ordering::Relaxed);
-        // Grows the queue only past its reserve (the port's own memory).
-        permit(|| {
-            for &b in &buf[..n] {
-                if i32::from(b) == intr {
-                    INTERRUPTED.store(true, Ordering::Relaxed);
-                } else {
-                    q.bytes.push_back(b);
-                }
+        for &b in &buf[..n] {
+            if i32::from(b) == intr {
+                INTERRUPTED.store(true, Ordering::Relaxed);
+            } else {
+                q.bytes.push_back(b);
             }
-        });
+        }
         READY.notify_all();
     }
 }
