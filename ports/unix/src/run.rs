@@ -96,6 +96,10 @@ enum StartError {
 fn make_vm(opts: &Options, stack_limit: usize, script_dir: Option<String>, argv: &[String]) -> Result<Vm, StartError> {
     let config = Config { heap_size: opts.heap_size, opt_level: opts.opt_level, stack_limit, ..Config::default() };
     let mut vm = Vm::new(config, Box::new(UnixHal::new(stack_limit))).map_err(|_| StartError::NoHeap)?;
+    // Objects the calls below hold in their locals must be seen by the
+    // collector's stack scan (the caller sets the base again for its own
+    // frame once it has the `Vm`).
+    vm.set_stack_base();
     vm.vmstate.frozen = crate::frozen::FROZEN;
     mpy_core::runtime::init::init(&mut vm).map_err(|_| StartError::HeapTooSmall)?;
     let (path_list, argv_list) = (vm.sys_path, vm.sys_argv);
