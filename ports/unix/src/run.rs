@@ -140,7 +140,7 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     };
     vm.set_stack_base();
     let remake = || make_vm(&opts, stack_limit, None, &[]).ok();
-    let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some();
+    let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some_and(|v| !v.is_empty());
     let code = match &opts.target {
         Target::File(f) => {
             let src = match std::fs::read(f) {
@@ -174,7 +174,9 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
             run_code(&mut vm, Code::Source(src), "<stdin>", false, None, &opts, ErrOut::Stderr)
         }
     };
-    let code = if inspect && code == 0 { crate::repl::repl(&mut vm, &remake) } else { code };
+    // -i: the REPL follows whatever the script did (an exception or
+    // `sys.exit()` included), and its exit code is the one that counts.
+    let code = if inspect { crate::repl::repl(&mut vm, &remake) } else { code };
     finish_vm(&mut vm, code, opts.verbose)
 }
 

@@ -145,6 +145,16 @@ fn inspect_after_script() {
     assert!(out.contains("43"), "{out}");
     let (out, _, _) = run_env(&d, &["s.py"], &[], "print(x + 2)\n");
     assert_eq!(out, "");
+    // Also after an exception or sys.exit(); the REPL's exit code counts.
+    let (out, _, rc) = run_env(&d, &["-i", "-c", "y = 5\n1/0"], &[], "print(y * 2)\n");
+    assert!(out.contains("ZeroDivisionError") && out.contains("10"), "{out}");
+    assert_eq!(rc, 0);
+    let (out, _, rc) = run_env(&d, &["-i", "-c", "import sys\nsys.exit(4)"], &[], "print('still')\n");
+    assert!(out.contains("still"), "{out}");
+    assert_eq!(rc, 0);
+    // An empty MICROPYINSPECT is off.
+    let (out, _, _) = run_env(&d, &["s.py"], &[("MICROPYINSPECT", "")], "print(x + 2)\n");
+    assert_eq!(out, "");
 }
 
 #[test]
