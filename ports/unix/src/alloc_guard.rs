@@ -4,19 +4,33 @@
 //! compiler, the `.mpy` reader, this port's own I/O). The test suite runs
 //! the corpus on a binary built with it, to show the core keeps every
 //! object in its gc heap.
+//!
+//! Only the interpreter thread is watched (the flag is thread-local): the
+//! port's other threads (the Ctrl-C handler, the console reader) are the
+//! port's own and may start or allocate at any moment.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::Cell;
 
-/// Set once the interpreter has started running the script.
-static ARMED: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    /// Set on the interpreter thread while it runs Python code.
+    static ARMED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn armed() -> bool {
+    ARMED.try_with(Cell::get).unwrap_or(false)
+}
+
+fn set_armed(on: bool) {
+    let _ = ARMED.try_with(|a| a.set(on));
+}
 
 /// The guarding allocator (installed as `#[global_allocator]`).
 pub struct GuardAlloc;
 
 #[inline]
 fn check(size: usize) {
-    if ARMED.load(Ordering::Relaxed) && !mpy_core::alloc_guard::permitted() {
+    if armed() && !mpy_core::alloc_guard::permitted() {
         violation(size);
     }
 }
@@ -24,17 +38,20 @@ fn check(size: usize) {
 #[cold]
 #[inline(never)]
 fn violation(size: usize) -> ! {
-    ARMED.store(false, Ordering::Relaxed);
+    set_armed(false);
+    let t = std::thread::current();
     eprintln!(
-        "alloc-guard: {size}-byte allocation from Rust's global allocator on a VM path\n{}",
+        "alloc-guard: {size}-byte allocation from Rust's global allocator on a VM path (thread {:?})\n{}",
+        t.name().unwrap_or("?"),
         std::backtrace::Backtrace::force_capture()
     );
     std::process::abort();
 }
 
 // SAFETY: every call is forwarded unchanged to the system allocator, which
-// upholds `GlobalAlloc`'s contract; the check only reads atomics (and, on
-// a violation, disarms before anything else allocates).
+// upholds `GlobalAlloc`'s contract; the check only reads a const-initialised
+// thread-local flag (no lazy set-up, so no allocation) and an atomic (and,
+// on a violation, disarms before anything else allocates).
 unsafe impl GlobalAlloc for GuardAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         check(layout.size());
@@ -57,14 +74,15 @@ unsafe impl GlobalAlloc for GuardAlloc {
     }
 }
 
-/// Starts refusing allocations (call once start-up is done). Standard
-/// output is set up first: its buffer is allocated on first use.
+/// Starts refusing allocations on this thread (call once start-up is
+/// done). Standard output is set up first: its buffer is allocated on
+/// first use.
 pub fn arm() {
     let _ = std::io::Write::flush(&mut std::io::stdout());
-    ARMED.store(true, Ordering::Relaxed);
+    set_armed(true);
 }
 
-/// Stops refusing allocations (before the port's own shutdown work).
+/// Stops refusing allocations on this thread (before the port's own work).
 pub fn disarm() {
-    ARMED.store(false, Ordering::Relaxed);
+    set_armed(false);
 }

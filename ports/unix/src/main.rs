@@ -3,10 +3,13 @@
 #[cfg(feature = "alloc-guard")]
 mod alloc_guard;
 mod args;
+mod console;
 mod frozen;
 mod hal;
 mod repl;
 mod run;
+mod run_module;
+mod showbc;
 
 use std::io::Write;
 
@@ -65,6 +68,8 @@ fn main() {
             }
         }
     };
+    // The terminal leaves raw mode even if the interpreter thread died.
+    console::restore();
     let _ = std::io::stdout().flush();
     std::process::exit(code);
 }

@@ -5,7 +5,7 @@ use crate::args::{Options, Target};
 use crate::hal::UnixHal;
 use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::{ExceptionObj, KEYBOARD_INTERRUPT_TYPE, SYSTEM_EXIT_TYPE};
-use mpy_core::vm::{print_exception, CompileMode};
+use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyErr, Vm};
 use std::io::IsTerminal;
 
@@ -83,23 +83,33 @@ fn initial_path(script_dir: Option<String>) -> Vec<String> {
     p
 }
 
-/// Runs `opts`, returning the process exit code.
-pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
+/// Why [`make_vm`] failed.
+enum StartError {
+    /// The heap region could not be allocated.
+    NoHeap,
+    /// The heap is too small for start-up.
+    HeapTooSmall,
+}
+
+/// Makes and initialises a VM for `opts`: heap, frozen modules,
+/// `sys.path` (with `script_dir` first, or `''`) and `sys.argv`.
+fn make_vm(opts: &Options, stack_limit: usize, script_dir: Option<String>, argv: &[String]) -> Result<Vm, StartError> {
     let config = Config { heap_size: opts.heap_size, opt_level: opts.opt_level, stack_limit, ..Config::default() };
-    let mut vm = match Vm::new(config, Box::new(UnixHal::new(stack_limit))) {
-        Ok(vm) => vm,
-        Err(_) => {
-            eprintln!("{prog}: can't allocate a heap of {} bytes", opts.heap_size);
-            return 1;
-        }
-    };
+    let mut vm = Vm::new(config, Box::new(UnixHal::new(stack_limit))).map_err(|_| StartError::NoHeap)?;
+    // Objects the calls below hold in their locals must be seen by the
+    // collector's stack scan (the caller sets the base again for its own
+    // frame once it has the `Vm`).
     vm.set_stack_base();
     vm.vmstate.frozen = crate::frozen::FROZEN;
-    if let Err(e) = mpy_core::runtime::init::init(&mut vm) {
-        let _ = e;
-        eprintln!("MemoryError: heap too small to start");
-        return 1;
-    }
+    mpy_core::runtime::init::init(&mut vm).map_err(|_| StartError::HeapTooSmall)?;
+    let (path_list, argv_list) = (vm.sys_path, vm.sys_argv);
+    set_list(&mut vm, path_list, &initial_path(script_dir)).map_err(|_| StartError::HeapTooSmall)?;
+    set_list(&mut vm, argv_list, argv).map_err(|_| StartError::HeapTooSmall)?;
+    Ok(vm)
+}
+
+/// Runs `opts`, returning the process exit code.
+pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     let script_dir = match &opts.target {
         Target::File(f) => Some(match std::path::Path::new(f).parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_string_lossy().into_owned(),
@@ -117,14 +127,20 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
         argv.clear();
     }
     argv.extend(opts.args.iter().cloned());
-    let (path_list, argv_list) = (vm.sys_path, vm.sys_argv);
-    if set_list(&mut vm, path_list, &initial_path(script_dir)).is_err()
-        || set_list(&mut vm, argv_list, &argv).is_err()
-    {
-        eprintln!("MemoryError: heap too small to start");
-        return 1;
-    }
-    let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some();
+    let mut vm = match make_vm(&opts, stack_limit, script_dir, &argv) {
+        Ok(vm) => vm,
+        Err(StartError::NoHeap) => {
+            eprintln!("{prog}: can't allocate a heap of {} bytes", opts.heap_size);
+            return 1;
+        }
+        Err(StartError::HeapTooSmall) => {
+            eprintln!("MemoryError: heap too small to start");
+            return 1;
+        }
+    };
+    vm.set_stack_base();
+    let remake = || make_vm(&opts, stack_limit, None, &[]).ok();
+    let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some_and(|v| !v.is_empty());
     let code = match &opts.target {
         Target::File(f) => {
             let src = match std::fs::read(f) {
@@ -135,15 +151,14 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                     return 2;
                 }
             };
-            run_code(&mut vm, Code::from_path(f, src), f, &opts, ErrOut::Stdout)
+            run_code(&mut vm, Code::from_path(f, src), f, true, None, &opts, ErrOut::Stdout)
         }
-        Target::Command(c) => run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", &opts, ErrOut::Stdout),
-        Target::Module(m) => match find_module(&mut vm, m) {
-            Some((path, code)) => run_code(&mut vm, code, &path, &opts, ErrOut::Stderr),
-            None => {
-                let e = vm.error(&mpy_core::types::exception::IMPORT_ERROR_TYPE, &format!("no module named '{m}'"));
-                handle_uncaught(&mut vm, e, ErrOut::Stderr)
-            }
+        Target::Command(c) => {
+            run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", false, None, &opts, ErrOut::Stdout)
+        }
+        Target::Module(m) => match crate::run_module::find(&mut vm, m) {
+            Ok((path, code, name)) => run_code(&mut vm, code, &path, true, Some(&name), &opts, ErrOut::Stderr),
+            Err(code) => code,
         },
         Target::Stdin => {
             if vm.vmstate.compile.is_none() {
@@ -151,19 +166,47 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                 return 1;
             }
             if std::io::stdin().is_terminal() {
-                return crate::repl::repl(&mut vm, true);
+                let code = crate::repl::repl(&mut vm, &remake);
+                return finish_vm(&mut vm, code, opts.verbose);
             }
             let mut src = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
-            run_code(&mut vm, Code::Source(src), "<stdin>", &opts, ErrOut::Stderr)
+            run_code(&mut vm, Code::Source(src), "<stdin>", false, None, &opts, ErrOut::Stderr)
         }
     };
-    if inspect && code == 0 {
-        return crate::repl::repl(&mut vm, true);
+    // -i: the REPL follows whatever the script did (an exception or
+    // `sys.exit()` included), and its exit code is the one that counts.
+    let code = if inspect { crate::repl::repl(&mut vm, &remake) } else { code };
+    finish_vm(&mut vm, code, opts.verbose)
+}
+
+/// The end of a run: `sys.atexit`'s function (an exception it raises is
+/// reported like an uncaught one and gives the exit code), then with `-v`
+/// the memory statistics (`micropython.mem_info()`).
+fn finish_vm(vm: &mut Vm, code: i32, verbose: u32) -> i32 {
+    let mut code = code;
+    guarded(|| {
+        if let Err(e) = mpy_core::modules::sys_atexit::run_atexit(vm) {
+            code = handle_uncaught(vm, e, ErrOut::Stdout);
+        }
+    });
+    if verbose > 0 {
+        let _ = exec_source(vm, b"import micropython\nmicropython.mem_info()\n", "<verbose>", CompileMode::Exec);
     }
     #[cfg(feature = "opcode-stats")]
     eprintln!("opcodes executed: {}", vm.vmstate.op_count);
     code
+}
+
+/// Runs `f` (Python code) with the allocation guard armed, on builds
+/// that have it (feature `alloc-guard`).
+pub fn guarded<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(feature = "alloc-guard")]
+    crate::alloc_guard::arm();
+    let r = f();
+    #[cfg(feature = "alloc-guard")]
+    crate::alloc_guard::disarm();
+    r
 }
 
 /// What the build without the `compiler` feature says for source code.
@@ -182,7 +225,7 @@ pub enum Code {
 
 impl Code {
     /// File contents: `.mpy` by extension, else source.
-    fn from_path(path: &str, data: Vec<u8>) -> Code {
+    pub fn from_path(path: &str, data: Vec<u8>) -> Code {
         if path.ends_with(".mpy") {
             Code::Mpy(data)
         } else {
@@ -194,7 +237,8 @@ impl Code {
 /// Compiles or loads `code` (named `name`); with `-X compile-only` stops
 /// there, with `-v -v` prints its bytecode first; then runs it as
 /// `__main__`. Returns the exit code.
-fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) -> i32 {
+fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, module: Option<&str>, opts: &Options, out: ErrOut) -> i32 {
+    let file = if has_file { Some(name) } else { None };
     let compiled = match code {
         Code::Source(src) => {
             if vm.vmstate.compile.is_none() {
@@ -217,28 +261,22 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, opts: &Options, out: ErrOut) ->
             if opts.compile_only {
                 return 0;
             }
-            #[cfg(feature = "alloc-guard")]
-            crate::alloc_guard::arm();
-            let r = run_frozen_main(vm, fm);
-            let code = finish(vm, r, out);
-            #[cfg(feature = "alloc-guard")]
-            crate::alloc_guard::disarm();
-            return code;
+            return guarded(|| {
+                let r = run_frozen_main(vm, fm, file, module);
+                finish(vm, r, out)
+            });
         }
     };
     if opts.verbose >= 2 {
-        vm.hal.stdout_write(mpy_bytecode::disasm::disassemble_module(&compiled).as_bytes());
+        vm.hal.stdout_write(crate::showbc::dump_module(&compiled).as_bytes());
     }
     if opts.compile_only {
         return 0;
     }
-    #[cfg(feature = "alloc-guard")]
-    crate::alloc_guard::arm();
-    let r = mpy_core::vm::exec_module(vm, &compiled, mpy_core::q::__main__).map(|_| ());
-    let code = finish(vm, r, out);
-    #[cfg(feature = "alloc-guard")]
-    crate::alloc_guard::disarm();
-    code
+    guarded(|| {
+        let r = main_globals(vm, file, module).and_then(|g| mpy_core::vm::exec::run_compiled(vm, &compiled, g, g).map(|_| ()));
+        finish(vm, r, out)
+    })
 }
 
 fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {
@@ -248,45 +286,41 @@ fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {
     }
 }
 
-/// Runs frozen module `fm` as `__main__` (for `-m`).
-fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule) -> Result<(), PyErr> {
-    // `m` stays on this stack frame while the module runs: the collector
-    // scans the native stack.
+/// Creates the `__main__` module (registered in `sys.modules`, with
+/// `__file__` when running a file, and for `-m` the module's real name
+/// in its global `__main__`) and returns its globals.
+///
+/// Errors: `MemoryError`.
+fn main_globals(vm: &mut Vm, file: Option<&str>, module: Option<&str>) -> Result<Obj, PyErr> {
+    // `m` stays on this stack frame: the collector scans the native stack.
     let m = mpy_core::vm::module::new_module(vm, mpy_core::q::__main__)?;
-    let md = vm.modules;
-    if !md.is_null() {
-        vm.dict_store(md, Obj::qstr(mpy_core::q::__main__), m)?;
+    if vm.modules.is_null() {
+        vm.modules = vm.new_dict()?;
     }
+    let md = vm.modules;
+    vm.dict_store(md, Obj::qstr(mpy_core::q::__main__), m)?;
     let g = mpy_core::vm::module::module_globals(vm, m).unwrap_or(Obj::NULL);
-    mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
+    if let Some(f) = file {
+        let fq = vm.intern(f)?;
+        vm.dict_store(g, Obj::qstr(mpy_core::q::__file__), Obj::qstr(fq))?;
+    }
+    if let Some(name) = module {
+        // The real name of a `-m` module, for its relative imports.
+        let nq = vm.intern(name)?;
+        vm.dict_store(g, Obj::qstr(mpy_core::q::__main__), Obj::qstr(nq))?;
+    }
+    Ok(g)
 }
 
-/// Finds `-m` module `name` along `sys.path`: `<dir>/a/b.py` or `.mpy`, or
-/// a package's `<dir>/a/b/__main__.py` or `.mpy`; under `.frozen`, the
-/// frozen modules. Returns its path and code.
-fn find_module(vm: &mut Vm, name: &str) -> Option<(String, Code)> {
-    use mpy_core::vm::frozen::{frozen_stat, FrozenStat, FROZEN_DIR};
-    let rel = name.replace('.', "/");
-    let dirs: Vec<String> = vm
-        .seq_items(vm.sys_path)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|&o| vm.str_pinned(o).map(String::from))
-        .collect();
-    for d in dirs {
-        let base = if d.is_empty() { rel.clone() } else { format!("{d}/{rel}") };
-        for cand in [format!("{base}.py"), format!("{base}.mpy"), format!("{base}/__main__.py"), format!("{base}/__main__.mpy")] {
-            if d == FROZEN_DIR {
-                if let FrozenStat::File(fm) = frozen_stat(vm.vmstate.frozen, &cand) {
-                    return Some((cand, Code::Frozen(fm)));
-                }
-            } else if let Ok(data) = std::fs::read(&cand) {
-                let code = Code::from_path(&cand, data);
-                return Some((cand, code));
-            }
-        }
-    }
-    None
+/// Runs frozen module `fm` as `__main__` (for `-m`).
+fn run_frozen_main(
+    vm: &mut Vm,
+    fm: &'static mpy_core::vm::frozen::FrozenModule,
+    file: Option<&str>,
+    module: Option<&str>,
+) -> Result<(), PyErr> {
+    let g = main_globals(vm, file, module)?;
+    mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
 }
 
 fn strerror(errno: i32) -> &'static str {

@@ -107,7 +107,19 @@ fn compile_only_and_bytecode_dump() {
     let (out, _, rc) = run(&d, &["-X", "compile-only", "-c", "1 +"]);
     assert!(out.contains("SyntaxError"), "{out}");
     assert_eq!(rc, 1);
-    let (out, _, rc) = run(&d, &["-v", "-v", "-c", "print(6 * 7)"]);
-    assert!(out.contains("raw code 0 '<module>'") && out.contains("LOAD_NAME print") && out.ends_with("42\n"), "{out}");
+    // -v -v: the bytecode in the official debug printer's layout, then the
+    // output, then (-v) the memory statistics.
+    let (out, _, rc) = run(&d, &["-v", "-v", "-c", "def f(a):\n    return a * 2\nprint(f(21))"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("File <stdin>, code block '<module>' (descriptor: "), "{out}");
+    assert!(lines[1].starts_with("Raw bytecode (code_info_size="), "{out}");
+    for want in ["arg names:", "(N_STATE 3)", "(N_EXC_STACK 0)", "  bc=0 line=1", "00 MAKE_FUNCTION ", "04 LOAD_NAME print",
+        "CALL_FUNCTION n=1 nkw=0", "RETURN_VALUE", "arg names: a", "00 LOAD_FAST 0", "01 LOAD_CONST_SMALL_INT 2",
+        "02 BINARY_OP 29 __mul__", "42", "GC: total: "]
+    {
+        assert!(lines.iter().any(|l| l.starts_with(want) || l.ends_with(want)), "{want:?} missing in {out}");
+    }
+    let f_block = out.find("code block 'f'").unwrap_or(0);
+    assert!(f_block > 0 && out.find("42\n").unwrap_or(0) > f_block, "{out}");
     assert_eq!(rc, 0);
 }

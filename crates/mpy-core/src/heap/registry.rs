@@ -162,7 +162,9 @@ obj_type!(crate::vm::exec::CodeObj, is!(crate::vm::exec::CODE_TYPE));
 obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE));
 obj_type!(types::strutil::SeqIterObj, is!(types::strutil::ITERATOR_TYPE));
 // (added by modules)
-obj_type!(crate::modules::sys_io::ConsoleStream, is!(crate::modules::sys_io::TEXTIO_TYPE));
+obj_type!(crate::modules::sys_io::ConsoleStream, is!(crate::modules::sys_io::TEXTIO_TYPE, crate::modules::sys_io::FILEIO_TYPE));
+obj_type!(crate::modules::hashlib::Sha256Obj, is!(crate::modules::hashlib::SHA256_TYPE));
+obj_type!(crate::modules::select::PollObj, is!(crate::modules::select::POLL_TYPE));
 obj_type!(crate::modules::io::MemIoObj, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
 obj_type!(
     crate::modules::builtins_io::FileObj,

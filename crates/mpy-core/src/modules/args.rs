@@ -97,6 +97,20 @@ pub fn buffer_of<'h>(qstrs: &crate::qstr::QstrPool, heap: &'h crate::heap::Heap,
     f(heap, o)
 }
 
+/// The writable side of [`buffer_of`]: the bytes of a bytearray, a
+/// writable memoryview or another object whose type fills `buffer_mut`
+/// (or of the built-in part of a subclass instance), borrowing only the
+/// heap, so the caller can hand them to `vm.hal` directly (`readinto`):
+/// `vm.hal.stdin_read(buffer_mut_of(&mut vm.heap, o)?)`.
+pub fn buffer_mut_of(heap: &mut crate::heap::Heap, o: Obj) -> Option<&mut [u8]> {
+    let o = match heap.get::<crate::vm::class::InstanceNativeObj>(o) {
+        Some(n) if !n.native.is_null() => n.native,
+        _ => o,
+    };
+    let f = o.ptr_type()?.buffer_mut?;
+    f(heap, o)
+}
+
 /// A str object from bytes, invalid UTF-8 sequences replaced by U+FFFD
 /// (`bytes.decode(errors='replace')`), as text read from files and the
 /// console is decoded.

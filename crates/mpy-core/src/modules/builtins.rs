@@ -326,6 +326,10 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         out.str(vm, HELP_TEXT)?;
         return Ok(Obj::NONE);
     };
+    if vm.str_pinned(o) == Some("modules") {
+        super::help_modules::print_modules(vm, &mut out)?;
+        return Ok(Obj::NONE);
+    }
     out.str(vm, "object ")?;
     vm.print_obj(o, &mut out, PrintKind::Str)?;
     let tn = type_name(vm, o);

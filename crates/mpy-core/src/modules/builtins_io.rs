@@ -4,16 +4,19 @@
 //! `print(*args, sep=' ', end='\n', file=None)` writes each piece to the
 //! console as it is made (to a file object: the whole text in one
 //! `write`); `sep`/`end` must be strs, as in MicroPython. `input(prompt)`
-//! reads a line through `Hal::stdin_read` (`EOFError` at end of input).
-//! `open(path, mode='r')` goes through the `Hal` file methods; files are
-//! `TextIOWrapper` (text) or `FileIO` (binary) objects with `read`,
+//! reads a line through the port's line editor (`Hal::read_line`) or
+//! `Hal::stdin_read` (`EOFError` at end of input). `open(path,
+//! mode='r')` goes through a mounted filesystem object ([`super::vfs`])
+//! or the `Hal` file methods; the port's files are `TextIOWrapper`
+//! (text) or `FileIO` (binary) objects with `read`, `readinto`,
 //! `readline`, `readlines`, `write`, `flush`, `close`, iteration and the
 //! context-manager protocol; a file the program drops is closed by the
 //! collector (finaliser). Errors: `OSError(errno)` from the port (e.g.
 //! errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O operation on
 //! closed file`.
 
-use super::args::{buffer_of, int_arg, new_from_vec_field, new_str_lossy, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, int_arg, new_from_vec_field, new_str_lossy, str_conv_error};
+use crate::hal::LineInput;
 use super::sys_io;
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
@@ -76,14 +79,57 @@ pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `input(prompt='')`: reads one line from standard input, without its
-/// newline (a final `\r` is dropped too).
+/// newline (a final `\r` is dropped too). Uses the port's line editor
+/// when it has one ([`crate::hal::Hal::read_line`]).
 ///
-/// Errors: `EOFError` when input ends before any character.
+/// Errors: `EOFError` when input ends before any character,
+/// `KeyboardInterrupt` for Ctrl-C in the line editor, `MemoryError`.
 pub fn b_input(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if let Some(&p) = args.first() {
         vm.print_obj(p, &mut Out::Stdout, PrintKind::Str)?;
     }
     let mut line: GcVec<u8> = GcVec::new();
+    let r = match read_edited(vm, &mut line) {
+        Ok(true) => new_str_lossy(vm, line.as_slice()),
+        Ok(false) => read_raw(vm, &mut line),
+        Err(e) => Err(e),
+    };
+    vm.heap.free_vec(line);
+    r
+}
+
+/// Reads a line with the port's line editor into `line`: false when the
+/// port has none.
+///
+/// Errors: `EOFError`, `KeyboardInterrupt`, `MemoryError`.
+fn read_edited(vm: &mut Vm, line: &mut GcVec<u8>) -> PyResult<bool> {
+    loop {
+        vm.vec_reserve_local(line, 64)?;
+        let start = line.len();
+        let cap = line.capacity();
+        line.resize_within_capacity(cap, 0);
+        let got = vm.hal.read_line(line.as_mut_slice().get_mut(start..).unwrap_or(&mut []));
+        let n = match got {
+            LineInput::Unsupported => {
+                line.truncate(start);
+                return Ok(false);
+            }
+            LineInput::Eof => return Err(vm.error_noargs(&e::EOF_ERROR_TYPE)),
+            LineInput::Interrupted => return Err(vm.error_noargs(&e::KEYBOARD_INTERRUPT_TYPE)),
+            LineInput::Line(n) | LineInput::More(n) => n.min(cap - start),
+        };
+        line.truncate(start + n);
+        if let LineInput::Line(_) = got {
+            return Ok(true);
+        }
+    }
+}
+
+/// Reads a line byte by byte through `Hal::stdin_read` into `line` and
+/// makes the result.
+///
+/// Errors: `EOFError`, `MemoryError`.
+fn read_raw(vm: &mut Vm, line: &mut GcVec<u8>) -> PyResult<Obj> {
     let mut got_any = false;
     loop {
         let mut b = [0u8; 1];
@@ -94,17 +140,16 @@ pub fn b_input(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         if b[0] == b'\n' {
             break;
         }
-        vm.vec_push_local(&mut line, b[0])?;
+        vm.vec_push_local(line, b[0])?;
     }
     if !got_any {
+        sys_io::check_interrupt(vm)?;
         return Err(vm.error_noargs(&e::EOF_ERROR_TYPE));
     }
     if line.as_slice().last() == Some(&b'\r') {
         line.pop();
     }
-    let r = new_str_lossy(vm, line.as_slice());
-    vm.heap.free_vec(line);
-    r
+    new_str_lossy(vm, line.as_slice())
 }
 
 // ---- file objects ------------------------------------------------------
@@ -173,6 +218,11 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
             None => return Err(vm.type_error("mode must be a str")),
         },
     };
+    // A path in a mounted filesystem: its `open` makes the file.
+    let mode_obj = args.get(1).copied().or_else(|| kw_get(vm, kw, "mode")).unwrap_or(Obj::qstr(q::r));
+    if let Some(f) = super::vfs::open(vm, path, mode_obj)? {
+        return Ok(f);
+    }
     let (mut first, mut plus, mut binary) = (None, false, false);
     for c in mode.bytes() {
         match c {
@@ -316,6 +366,56 @@ fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
+/// `readinto(buf[, n])`: reads up to `len(buf)` (or `n`) bytes into the
+/// writable buffer `buf`, until it is full or the file ends; returns the
+/// count (0 at end of file).
+///
+/// Errors: `TypeError` without a writable buffer, `ValueError` if
+/// closed, `OSError(errno)`.
+fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let o = args[0];
+    let h = handle_of(vm, o)?;
+    let Some(cap) = buffer_mut_of(&mut vm.heap, args[1]).map(|b| b.len()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let want = match args.get(2) {
+        Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
+        _ => cap,
+    };
+    // First what was read ahead, through a stack chunk (both are heap
+    // buffers), then straight from the port into the buffer.
+    let mut done = 0;
+    while done < want {
+        let mut chunk = [0u8; super::args::CHUNK];
+        let p = pending(vm, o);
+        let k = p.len().min(want - done).min(chunk.len());
+        if k == 0 {
+            break;
+        }
+        chunk[..k].copy_from_slice(&p[..k]);
+        if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+            f.rpos += k;
+        }
+        if let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..done + k)) {
+            b.copy_from_slice(&chunk[..k]);
+        }
+        done += k;
+    }
+    while done < want && vm.heap.get::<FileObj>(o).is_some_and(|f| !f.eof) {
+        let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..want)) else { break };
+        match vm.hal.read(h, b) {
+            Ok(0) => {
+                if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+                    f.eof = true;
+                }
+            }
+            Ok(n) => done += n.min(want - done),
+            Err(errno) => return Err(os_error(vm, errno)),
+        }
+    }
+    Ok(Obj::small_int(done as isize))
+}
+
 /// Reads one line (through its newline) as the file's kind of object;
 /// empty at end of file.
 fn read_line(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -410,6 +510,7 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
 }
 
 static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
+static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
 static F_READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, f_readline);
 static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines);
 static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
@@ -418,13 +519,14 @@ static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
 static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
-static FILE_LOCALS: [(Qstr, Rom); 9] = [
+static FILE_LOCALS: [(Qstr, Rom); 10] = [
     (q::__enter__, Rom::Fun(&F_ENTER)),
     (q::__exit__, Rom::Fun(&F_EXIT)),
     (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     (q::close, Rom::Fun(&F_CLOSE)),
     (q::flush, Rom::Fun(&F_FLUSH)),
     (q::read, Rom::Fun(&F_READ)),
+    (q::readinto, Rom::Fun(&F_READINTO)),
     (q::readline, Rom::Fun(&F_READLINE)),
     (q::readlines, Rom::Fun(&F_READLINES)),
     (q::write, Rom::Fun(&F_WRITE)),

@@ -326,11 +326,19 @@ pub static BYTESIO_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
+/// `io.IOBase`: the base class of streams written in Python (e.g. the
+/// files of a user-defined filesystem); it adds no behaviour.
+pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+
 static OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::builtins_io::b_open);
 
-static LOCALS: [(Qstr, Rom); 4] = [
+static LOCALS: [(Qstr, Rom); 8] = [
     (q::__name__, Rom::Str(q::io)),
     (q::BytesIO, Rom::Type(&BYTESIO_TYPE)),
+    (q::IOBase, Rom::Type(&IOBASE_TYPE)),
+    (q::SEEK_CUR, Rom::Int(1)),
+    (q::SEEK_END, Rom::Int(2)),
+    (q::SEEK_SET, Rom::Int(0)),
     (q::StringIO, Rom::Type(&STRINGIO_TYPE)),
     (q::open, Rom::Fun(&OPEN)),
 ];

@@ -12,6 +12,7 @@ pub mod micropython;
 pub mod modgc;
 pub mod sys;
 pub mod sys_io;
+pub mod sys_atexit;
 pub mod time;
 pub mod os;
 pub mod collections;
@@ -23,6 +24,10 @@ pub mod builtins;
 pub mod builtins_io;
 pub mod builtins_num;
 pub mod builtins_seq;
+pub mod hashlib;
+pub mod help_modules;
+pub mod select;
+pub mod vfs;
 
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -46,6 +51,9 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &io::IO_MODULE,
     &collections::COLLECTIONS_MODULE,
     &os::OS_MODULE,
+    &hashlib::HASHLIB_MODULE,
+    &select::SELECT_MODULE,
+    &vfs::VFS_MODULE,
 ];
 
 /// The built-in module called `name`, if there is one.

@@ -1,12 +1,16 @@
-//! The `os` module: the filesystem through the port's [`crate::hal::Hal`].
+//! The `os` module: the filesystem through the port's [`crate::hal::Hal`]
+//! or a mounted filesystem object ([`super::vfs`]).
 //!
-//! `getcwd`, `chdir`, `listdir([path])`, `stat(path)` (a 10-tuple:
-//! mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime, with only
-//! mode, size and the times filled), `remove`, `mkdir`, `rmdir`, `rename`
-//! and `sep`. Failures raise `OSError(errno)` (`[Errno 2] ENOENT`), as
+//! `getcwd`, `chdir`, `listdir([path])`, `ilistdir([path])` (an iterator
+//! of `(name, type, inode, size)` tuples, type `0x4000` for directories
+//! and `0x8000` for files), `stat(path)` (a 10-tuple: mode, ino, dev,
+//! nlink, uid, gid, size, atime, mtime, ctime, with only mode, size and
+//! the times filled), `remove`, `mkdir`, `rmdir`, `rename`, `mount`,
+//! `umount` and `sep`. Failures raise `OSError(errno)` (`[Errno 2] ENOENT`), as
 //! MicroPython's unix port does. Ports without a filesystem keep the HAL
 //! defaults (every call fails with an errno).
 
+use super::vfs::{self, Target};
 use crate::heap::GcVec;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -42,6 +46,9 @@ fn unit(vm: &mut Vm, r: Result<(), i32>) -> PyResult<Obj> {
 /// `getcwd()`: asks the HAL with a heap buffer, doubling it until the
 /// path fits.
 fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    if let Some(cwd) = vfs::getcwd(vm)? {
+        return Ok(cwd);
+    }
     let mut cap = 128;
     loop {
         let mut buf: GcVec<u8> = vm.new_vec(cap)?;
@@ -65,30 +72,44 @@ fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn chdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let p = path_arg(vm, a[0])?;
-    let r = vm.hal.chdir(p);
-    unit(vm, r)
+    vfs::chdir(vm, p)?;
+    Ok(Obj::NONE)
 }
 
-/// `listdir([path])`: the names in a directory, as a list of str.
-fn listdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = match a.first() {
-        Some(&o) => path_arg(vm, o)?,
-        None => ".",
-    };
-    let h = match vm.hal.dir_open(p) {
+/// The optional path argument (`""` when absent: the current directory).
+fn opt_path<'a>(vm: &mut Vm, a: &[Obj]) -> PyResult<&'a str> {
+    match a.first() {
+        Some(&o) => path_arg(vm, o),
+        None => Ok(""),
+    }
+}
+
+/// Calls `visit(vm, name, name_len)` for each entry of the port's
+/// directory `p` (`""`: the current one), in port order.
+///
+/// Errors: `OSError(errno)`; whatever `visit` raises.
+fn host_each(vm: &mut Vm, p: &str, visit: &mut dyn FnMut(&mut Vm, &str) -> PyResult<()>) -> PyResult<()> {
+    let dir = if p.is_empty() { "." } else { p };
+    let h = match vm.hal.dir_open(dir) {
         Ok(h) => h,
         Err(e) => return Err(os_error(vm, e)),
     };
     let r = (|| {
-        let list = vm.new_list_with_capacity(0)?;
         let mut name = [0u8; NAME_MAX];
         loop {
             match vm.hal.dir_next(h, &mut name) {
                 Ok(Some(n)) => {
-                    let s = vm.new_str_from_utf8(name.get(..n).unwrap_or(&name))?;
-                    vm.vec_push(list, |l: &mut ListObj| &mut l.items, s)?;
+                    let b = name.get(..n).unwrap_or(&name);
+                    match core::str::from_utf8(b) {
+                        Ok(s) => visit(vm, s)?,
+                        Err(_) => {
+                            let s = super::args::new_str_lossy(vm, b)?;
+                            let t = vm.str_pinned(s).unwrap_or("");
+                            visit(vm, t)?;
+                        }
+                    }
                 }
-                Ok(None) => return Ok(list),
+                Ok(None) => return Ok(()),
                 Err(e) => return Err(os_error(vm, e)),
             }
         }
@@ -97,8 +118,71 @@ fn listdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     r
 }
 
+/// `(name, type, inode, size)` tuples of the port's directory `p`, in a
+/// new list.
+///
+/// Errors: `OSError(errno)`, `MemoryError`.
+fn host_entries(vm: &mut Vm, p: &str) -> PyResult<Obj> {
+    let list = vm.new_list_with_capacity(0)?;
+    let dir = if p.is_empty() { "." } else { p };
+    let mut full: GcVec<u8> = GcVec::new();
+    let r = host_each(vm, p, &mut |vm, n| {
+        full.truncate(0);
+        vm.vec_extend_local(&mut full, dir.as_bytes())?;
+        if !dir.ends_with('/') {
+            vm.vec_push_local(&mut full, b'/')?;
+        }
+        vm.vec_extend_local(&mut full, n.as_bytes())?;
+        let path = core::str::from_utf8(full.as_slice()).unwrap_or("");
+        let (mode, size) = vm.hal.stat_info(path).map(|(m, s, _)| (m & 0xf000, s)).unwrap_or((0, 0));
+        let name = vm.new_str(n)?;
+        let size = vm.new_int(size.min(i64::MAX as u64) as i64)?;
+        let t = vm.new_tuple(&[name, Obj::small_int(mode as isize), Obj::small_int(0), size])?;
+        vm.vec_push(list, |l: &mut ListObj| &mut l.items, t)
+    });
+    vm.heap.free_vec(full);
+    r.map(|()| list)
+}
+
+/// `ilistdir([path])`: an iterator of `(name, type, inode, size)`.
+fn ilistdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let p = opt_path(vm, a)?;
+    match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => vfs::call(vm, o, q::ilistdir, &[rest]),
+        Target::Host(p) => {
+            let l = host_entries(vm, p)?;
+            vm.get_iter(l)
+        }
+    }
+}
+
+/// `listdir([path])`: the names in a directory, as a list of str.
+fn listdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let p = opt_path(vm, a)?;
+    let list = vm.new_list_with_capacity(0)?;
+    match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => {
+            let it = vfs::call(vm, o, q::ilistdir, &[rest])?;
+            let it = vm.get_iter(it)?;
+            while let Some(e) = vm.iter_next(it)? {
+                let name = vm.seq_items(e).and_then(|v| v.first().copied()).unwrap_or(Obj::NONE);
+                vm.vec_push(list, |l: &mut ListObj| &mut l.items, name)?;
+            }
+        }
+        Target::Host(p) => host_each(vm, p, &mut |vm, n| {
+            let s = vm.new_str(n)?;
+            vm.vec_push(list, |l: &mut ListObj| &mut l.items, s)
+        })?,
+    }
+    Ok(list)
+}
+
 fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let p = path_arg(vm, a[0])?;
+    let p = match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => return vfs::call(vm, o, q::stat, &[rest]),
+        Target::Host(p) => p,
+    };
     let (mode, size, mtime) = match vm.hal.stat_info(p) {
         Ok(v) => v,
         Err(e) => return Err(os_error(vm, e)),
@@ -112,18 +196,30 @@ fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn remove(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let p = path_arg(vm, a[0])?;
+    let p = match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => return vfs::call(vm, o, q::remove, &[rest]),
+        Target::Host(p) => p,
+    };
     let r = vm.hal.remove(p);
     unit(vm, r)
 }
 
 fn mkdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let p = path_arg(vm, a[0])?;
+    let p = match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => return vfs::call(vm, o, q::mkdir, &[rest]),
+        Target::Host(p) => p,
+    };
     let r = vm.hal.mkdir(p);
     unit(vm, r)
 }
 
 fn rmdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let p = path_arg(vm, a[0])?;
+    let p = match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => return vfs::call(vm, o, q::rmdir, &[rest]),
+        Target::Host(p) => p,
+    };
     let r = vm.hal.rmdir(p);
     unit(vm, r)
 }
@@ -131,6 +227,9 @@ fn rmdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn rename(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let f = path_arg(vm, a[0])?;
     let t = path_arg(vm, a[1])?;
+    if vfs::rename(vm, f, t)?.is_some() {
+        return Ok(Obj::NONE);
+    }
     let r = vm.hal.rename(f, t);
     unit(vm, r)
 }
@@ -138,23 +237,27 @@ fn rename(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 static GETCWD: BuiltinFun = BuiltinFun::new(q::getcwd, 0, 0, getcwd);
 static CHDIR: BuiltinFun = BuiltinFun::new(q::chdir, 1, 1, chdir);
 static LISTDIR: BuiltinFun = BuiltinFun::new(q::listdir, 0, 1, listdir);
+static ILISTDIR: BuiltinFun = BuiltinFun::new(q::ilistdir, 0, 1, ilistdir);
 static STAT: BuiltinFun = BuiltinFun::new(q::stat, 1, 1, stat);
 static REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 1, 1, remove);
 static MKDIR: BuiltinFun = BuiltinFun::new(q::mkdir, 1, 1, mkdir);
 static RMDIR: BuiltinFun = BuiltinFun::new(q::rmdir, 1, 1, rmdir);
 static RENAME: BuiltinFun = BuiltinFun::new(q::rename, 2, 2, rename);
 
-static LOCALS: [(Qstr, Rom); 11] = [
+static LOCALS: [(Qstr, Rom); 14] = [
     (q::__name__, Rom::Str(q::os)),
     (q::chdir, Rom::Fun(&CHDIR)),
     (q::getcwd, Rom::Fun(&GETCWD)),
+    (q::ilistdir, Rom::Fun(&ILISTDIR)),
     (q::listdir, Rom::Fun(&LISTDIR)),
     (q::mkdir, Rom::Fun(&MKDIR)),
+    (q::mount, Rom::Fun(vfs::MOUNT_FUN)),
     (q::remove, Rom::Fun(&REMOVE)),
     (q::rename, Rom::Fun(&RENAME)),
     (q::rmdir, Rom::Fun(&RMDIR)),
     (q::sep, Rom::Str(q::slash)),
     (q::stat, Rom::Fun(&STAT)),
+    (q::umount, Rom::Fun(vfs::UMOUNT_FUN)),
     (q::unlink, Rom::Fun(&REMOVE)),
 ];
 

@@ -51,6 +51,7 @@ fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static EXIT: BuiltinFun = BuiltinFun::new(q::exit, 0, 1, exit);
+static ATEXIT: BuiltinFun = BuiltinFun::new(q::atexit, 1, 1, super::sys_atexit::atexit);
 static PRINT_EXCEPTION: BuiltinFun = BuiltinFun::new(q::print_exception, 1, 2, print_exception);
 
 #[cfg(target_endian = "little")]
@@ -58,8 +59,9 @@ const BYTEORDER: Qstr = q::little;
 #[cfg(target_endian = "big")]
 const BYTEORDER: Qstr = q::big;
 
-static LOCALS: [(Qstr, Rom); 6] = [
+static LOCALS: [(Qstr, Rom); 7] = [
     (q::__name__, Rom::Str(q::sys)),
+    (q::atexit, Rom::Fun(&ATEXIT)),
     (q::byteorder, Rom::Str(BYTEORDER)),
     (q::exit, Rom::Fun(&EXIT)),
     (q::print_exception, Rom::Fun(&PRINT_EXCEPTION)),
@@ -67,7 +69,7 @@ static LOCALS: [(Qstr, Rom); 6] = [
     (q::ps2, Rom::Str(q::ps2_text)),
 ];
 
-static IMPL_FIELDS: [Qstr; 4] = [q::name, q::version, q::_machine, q::_mpy];
+static IMPL_FIELDS: [Qstr; 5] = [q::name, q::version, q::_machine, q::_mpy, q::_build];
 
 /// The attributes [`sys_attr`] answers, in `dir(sys)` order.
 static ATTR_NAMES: [Qstr; 11] = [
@@ -113,7 +115,9 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
             let ver = vm.new_tuple(&[Obj::small_int(ma), Obj::small_int(mi), Obj::small_int(pa), empty])?;
             let machine = vm.hal.machine();
             let machine = vm.new_str(machine)?;
-            let items = [Obj::qstr(q::micropython), ver, machine, Obj::small_int(MPY_VERSION)];
+            let build = vm.hal.build_name();
+            let build = vm.new_str(build)?;
+            let items = [Obj::qstr(q::micropython), ver, machine, Obj::small_int(MPY_VERSION), build];
             crate::types::attrtuple::new(vm, &IMPL_FIELDS, &items)?
         }
         q::version_info => vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?,

@@ -1,20 +1,27 @@
 //! `sys.stdin`, `sys.stdout`, `sys.stderr`: text streams on the HAL's
-//! console (MicroPython's `io.TextIOWrapper`). They are static objects:
-//! reaching them allocates nothing.
+//! console (MicroPython's `io.TextIOWrapper`), and their `.buffer`
+//! binary streams (`io.FileIO`), which host tools use to move raw bytes
+//! (`mpremote mount`): `sys.stdout.buffer.write(buf[, n])` writes bytes
+//! untranslated ([`crate::hal::Hal::stdout_write_raw`]),
+//! `sys.stdin.buffer.readinto(buf[, n])` reads what is available (at
+//! least one byte, blocking; 0 at end of input). All six are static
+//! objects: reaching them allocates nothing.
 
-use super::args::{buffer_of, char_count, new_str_lossy, type_name};
+use super::args::{buffer_mut_of, buffer_of, char_count, int_arg, new_str_lossy, type_name};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom, TypeObj};
+use crate::types::exception::KEYBOARD_INTERRUPT_TYPE;
 use crate::PyResult;
 
-/// A console stream: file descriptor 0, 1 or 2 (a static object).
+/// A console stream: file descriptor 0, 1 or 2 (a static object), text
+/// ([`TEXTIO_TYPE`]) or binary ([`FILEIO_TYPE`]).
 #[repr(C)]
 pub struct ConsoleStream {
-    /// Header ([`TEXTIO_TYPE`]).
+    /// Header ([`TEXTIO_TYPE`] or [`FILEIO_TYPE`]).
     pub base: ObjBase,
     /// 0 = stdin, 1 = stdout, 2 = stderr.
     pub fd: usize,
@@ -26,8 +33,14 @@ pub static STDIN: ConsoleStream = ConsoleStream { base: ObjBase::new(&TEXTIO_TYP
 pub static STDOUT: ConsoleStream = ConsoleStream { base: ObjBase::new(&TEXTIO_TYPE), fd: 1 };
 /// `sys.stderr`.
 pub static STDERR: ConsoleStream = ConsoleStream { base: ObjBase::new(&TEXTIO_TYPE), fd: 2 };
+/// `sys.stdin.buffer`.
+pub static STDIN_BUFFER: ConsoleStream = ConsoleStream { base: ObjBase::new(&FILEIO_TYPE), fd: 0 };
+/// `sys.stdout.buffer`.
+pub static STDOUT_BUFFER: ConsoleStream = ConsoleStream { base: ObjBase::new(&FILEIO_TYPE), fd: 1 };
+/// `sys.stderr.buffer`.
+pub static STDERR_BUFFER: ConsoleStream = ConsoleStream { base: ObjBase::new(&FILEIO_TYPE), fd: 2 };
 
-/// The stream object for `fd` (0, 1, else 2).
+/// The text stream object for `fd` (0, 1, else 2).
 pub fn stream(fd: usize) -> Obj {
     Obj::from_static(match fd {
         0 => &STDIN.base,
@@ -36,32 +49,88 @@ pub fn stream(fd: usize) -> Obj {
     })
 }
 
-fn fd_of(vm: &Vm, o: Obj) -> usize {
-    vm.heap.get::<ConsoleStream>(o).map_or(1, |s| s.fd)
+/// The binary stream object for `fd` (0, 1, else 2).
+fn buffer_stream(fd: usize) -> Obj {
+    Obj::from_static(match fd {
+        0 => &STDIN_BUFFER.base,
+        1 => &STDOUT_BUFFER.base,
+        _ => &STDERR_BUFFER.base,
+    })
+}
+
+/// `(fd, binary)` of console stream `o` (stdout for anything else).
+fn stream_of(vm: &Vm, o: Obj) -> (usize, bool) {
+    vm.heap.get::<ConsoleStream>(o).map_or((1, false), |s| (s.fd, core::ptr::eq(s.base.ty, &FILEIO_TYPE)))
+}
+
+/// The file descriptor of a console stream object (text or binary), if
+/// `o` is one: `select.poll` uses it to wait on standard input.
+pub fn console_fd(vm: &Vm, o: Obj) -> Option<usize> {
+    vm.heap.get::<ConsoleStream>(o).map(|s| s.fd)
 }
 
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
-    let fd = fd_of(vm, o);
-    out.fmt(vm, format_args!("<io.TextIOWrapper {fd}>"))
+    let (fd, binary) = stream_of(vm, o);
+    let name = if binary { "FileIO" } else { "TextIOWrapper" };
+    out.fmt(vm, format_args!("<io.{name} {fd}>"))
 }
 
-/// `write(s)`: writes str or bytes, returns the length written (characters
-/// for a str).
+/// `.buffer` of a text stream: the binary stream on the same fd.
+fn attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
+    let (fd, binary) = stream_of(vm, o);
+    if name != q::buffer || store.is_some() || binary {
+        return Ok(Obj::NULL);
+    }
+    Ok(buffer_stream(fd))
+}
+
+/// Optional size argument `a[i]`: None when absent, None or negative.
+fn size_arg(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Option<usize>> {
+    match a.get(i) {
+        None => Ok(None),
+        Some(&o) if o == Obj::NONE => Ok(None),
+        Some(&o) => Ok(usize::try_from(int_arg(vm, o)?).ok()),
+    }
+}
+
+/// `write(s)` (text: str or bytes) / `write(buf[, n])` (binary: any
+/// buffer but str, at most `n` bytes): returns the length written
+/// (characters for a str).
 ///
 /// Errors: `TypeError: object with buffer protocol required, not 'int'`.
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let fd = fd_of(vm, a[0]);
-    let Some(data) = buffer_of(&vm.qstrs, &vm.heap, a[1]) else {
-        let t = type_name(vm, a[1]);
-        return Err(vm.type_error_fmt(format_args!("object with buffer protocol required, not '{t}'")));
+    let (fd, binary) = stream_of(vm, a[0]);
+    let limit = size_arg(vm, a, 2)?;
+    let is_str = vm.str_pinned(a[1]).is_some();
+    let data = match buffer_of(&vm.qstrs, &vm.heap, a[1]) {
+        Some(d) if !(binary && is_str) => d,
+        _ => {
+            let t = type_name(vm, a[1]);
+            return Err(vm.type_error_fmt(format_args!("object with buffer protocol required, not '{t}'")));
+        }
     };
-    let n = if vm.str_pinned(a[1]).is_some() { char_count(data) } else { data.len() };
-    if fd == 2 {
-        vm.hal.stderr_write(data);
-    } else {
-        vm.hal.stdout_write(data);
+    let data = match limit {
+        Some(n) if n < data.len() => &data[..n],
+        _ => data,
+    };
+    let n = if is_str && !binary { char_count(data) } else { data.len() };
+    match (fd, binary) {
+        (2, _) => vm.hal.stderr_write(data),
+        (_, true) => vm.hal.stdout_write_raw(data),
+        (_, false) => vm.hal.stdout_write(data),
     }
     Ok(Obj::small_int(n as isize))
+}
+
+/// After a read that returned nothing: a Ctrl-C that woke the read up is
+/// raised as `KeyboardInterrupt`.
+///
+/// Errors: `KeyboardInterrupt`.
+pub fn check_interrupt(vm: &mut Vm) -> PyResult<()> {
+    if vm.hal.take_interrupt() {
+        return Err(vm.error_noargs(&KEYBOARD_INTERRUPT_TYPE));
+    }
+    Ok(())
 }
 
 /// Reads one line (with its newline) from the console into a new heap
@@ -80,44 +149,90 @@ pub fn read_line(vm: &mut Vm) -> PyResult<GcVec<u8>> {
     Ok(line)
 }
 
+/// The result of a read: bytes for a binary stream, else text.
+fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
+    if binary {
+        vm.new_bytes(data)
+    } else {
+        new_str_lossy(vm, data)
+    }
+}
+
 /// `readline()`.
-fn readline(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+///
+/// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
+fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (_, binary) = stream_of(vm, a[0]);
     let line = read_line(vm)?;
-    let r = new_str_lossy(vm, line.as_slice());
+    if line.as_slice().last() != Some(&b'\n') {
+        if let Err(e) = check_interrupt(vm) {
+            vm.heap.free_vec(line);
+            return Err(e);
+        }
+    }
+    let r = make(vm, binary, line.as_slice());
     vm.heap.free_vec(line);
     r
 }
 
-/// `read([n])`: n bytes, or everything to end of input, as text.
+/// `read([n])`: n bytes, or everything to end of input (text or bytes).
+///
+/// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
 fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let limit = a.get(1).and_then(|o| o.as_small_int()).filter(|&n| n >= 0);
+    let (_, binary) = stream_of(vm, a[0]);
+    let limit = size_arg(vm, a, 1)?;
     let mut data: GcVec<u8> = GcVec::new();
     let mut buf = [0u8; 512];
-    loop {
+    let r = loop {
         let want = match limit {
-            Some(n) => (n as usize).saturating_sub(data.len()).min(buf.len()),
+            Some(n) => n.saturating_sub(data.len()).min(buf.len()),
             None => buf.len(),
         };
         if want == 0 {
-            break;
+            break Ok(());
         }
         let got = vm.hal.stdin_read(&mut buf[..want]);
         if got == 0 {
-            break;
+            break check_interrupt(vm);
         }
-        vm.vec_extend_local(&mut data, &buf[..got.min(want)])?;
-    }
-    let r = new_str_lossy(vm, data.as_slice());
+        if let Err(e) = vm.vec_extend_local(&mut data, &buf[..got.min(want)]) {
+            break Err(e);
+        }
+    };
+    let r = r.and_then(|()| make(vm, binary, data.as_slice()));
     vm.heap.free_vec(data);
     r
+}
+
+/// `readinto(buf[, n])`: reads what is available (blocking for the first
+/// byte) into `buf`, at most `n` bytes; returns the count (0 at end of
+/// input).
+///
+/// Errors: `TypeError` without a writable buffer; `KeyboardInterrupt`
+/// when Ctrl-C ended the read.
+fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let limit = size_arg(vm, a, 2)?;
+    let Some(buf) = buffer_mut_of(&mut vm.heap, a[1]) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let want = limit.map_or(buf.len(), |n| n.min(buf.len()));
+    if want == 0 {
+        return Ok(Obj::small_int(0));
+    }
+    let got = vm.hal.stdin_read(&mut buf[..want]);
+    if got == 0 {
+        check_interrupt(vm)?;
+    }
+    Ok(Obj::small_int(got.min(want) as isize))
 }
 
 fn flush(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
+static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 3, write);
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
+static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
 
@@ -128,5 +243,18 @@ static LOCALS: [(Qstr, Rom); 4] = [
     (q::flush, Rom::Fun(&FLUSH)),
 ];
 
-/// The console stream type.
-pub static TEXTIO_TYPE: TypeObj = TypeObj { name: q::TextIOWrapper, print: Some(print), locals: &LOCALS, ..TypeObj::EMPTY };
+static BINARY_LOCALS: [(Qstr, Rom); 5] = [
+    (q::write, Rom::Fun(&WRITE)),
+    (q::read, Rom::Fun(&READ)),
+    (q::readinto, Rom::Fun(&READINTO)),
+    (q::readline, Rom::Fun(&READLINE)),
+    (q::flush, Rom::Fun(&FLUSH)),
+];
+
+/// The console text stream type.
+pub static TEXTIO_TYPE: TypeObj =
+    TypeObj { name: q::TextIOWrapper, print: Some(print), attr: Some(attr), locals: &LOCALS, ..TypeObj::EMPTY };
+
+/// The console binary stream type (`sys.stdin.buffer`, ...).
+pub static FILEIO_TYPE: TypeObj =
+    TypeObj { name: q::FileIO, print: Some(print), locals: &BINARY_LOCALS, ..TypeObj::EMPTY };

@@ -27,10 +27,22 @@ fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int_i128(ns)
 }
 
+/// Sleeps through the HAL, then raises `KeyboardInterrupt` if Ctrl-C
+/// came meanwhile (the HAL may cut the sleep short for it).
+///
+/// Errors: `KeyboardInterrupt`.
+fn hal_sleep(vm: &mut Vm, us: u64) -> PyResult<Obj> {
+    vm.hal.sleep_us(us);
+    if vm.hal.take_interrupt() {
+        return Err(vm.error_noargs(&crate::types::exception::KEYBOARD_INTERRUPT_TYPE));
+    }
+    Ok(Obj::NONE)
+}
+
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let s = float_arg(vm, a[0])?;
     if s > 0.0 {
-        vm.hal.sleep_us((s * 1e6) as u64);
+        return hal_sleep(vm, (s * 1e6) as u64);
     }
     Ok(Obj::NONE)
 }
@@ -38,7 +50,7 @@ fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ms = int_arg(vm, a[0])?;
     if ms > 0 {
-        vm.hal.sleep_us((ms as u64).saturating_mul(1000));
+        return hal_sleep(vm, (ms as u64).saturating_mul(1000));
     }
     Ok(Obj::NONE)
 }
@@ -46,7 +58,7 @@ fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn sleep_us(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let us = int_arg(vm, a[0])?;
     if us > 0 {
-        vm.hal.sleep_us(us as u64);
+        return hal_sleep(vm, us as u64);
     }
     Ok(Obj::NONE)
 }

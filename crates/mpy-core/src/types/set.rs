@@ -178,6 +178,7 @@ fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
                 acc = acc.wrapping_add((h ^ (h << 16) ^ 89_869_747).wrapping_mul(3_644_798_167));
                 pos = p + 1;
             }
+            // 30 bits: a small int on 32-bit targets too.
             Obj::small_int((acc >> 2) as isize)
         }
         _ => Obj::NULL,

@@ -93,7 +93,7 @@ fn stat(vm: &mut Vm, path: &str) -> (PathKind, Option<&'static super::frozen::Fr
             FrozenStat::Missing => (PathKind::Missing, None),
         };
     }
-    (vm.hal.stat(path), None)
+    (crate::modules::vfs::path_kind(vm, path), None)
 }
 
 /// MicroPython's `.py`-then-`.mpy` probe on `base`: on success `base` is
@@ -146,7 +146,7 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> 
 /// `ValueError: incompatible .mpy file`, `MemoryError`.
 #[inline(never)]
 fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledModule> {
-    let Some(src) = vm.read_file(path)? else {
+    let Some(src) = crate::modules::vfs::read_file(vm, path)? else {
         return Err(import_error(vm, path));
     };
     let c = if path.ends_with(".mpy") {
@@ -308,10 +308,17 @@ pub fn import_name(vm: &mut Vm, name: Qstr, fromlist: Obj, level: Obj, globals: 
     let r = (|| {
         // Resolve the leading dots against the importing module's name.
         let own = vm.qstr_str(name);
-        let cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
+        let mut cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
             Some(c) => vm.str_pinned(c).unwrap_or(""),
             None => "",
         };
+        // A module run by `micropython -m` is named `__main__`; its real
+        // name is kept in its global `__main__` (as MicroPython does).
+        if cur == "__main__" {
+            if let Some(real) = vm.dict_lookup_qstr(globals, q::__main__)? {
+                cur = vm.str_pinned(real).unwrap_or(cur);
+            }
+        }
         let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
         let parts = cur.split('.').count();
         let drop = if is_pkg { level - 1 } else { level };

@@ -80,6 +80,14 @@ pub struct VmState {
     /// Opcodes executed so far (feature `opcode-stats` only).
     #[cfg(feature = "opcode-stats")]
     pub op_count: u64,
+    /// The VFS mount table (`modules::vfs`): a list of `(point, vfs)`
+    /// tuples, longest-prefix matched; NULL when nothing is mounted.
+    pub vfs_mounts: Obj,
+    /// The mount the current directory is in, as a `(point, vfs)` tuple;
+    /// NULL when the current directory is the port's.
+    pub vfs_current: Obj,
+    /// The function `sys.atexit` registered (NULL: none).
+    pub atexit: Obj,
 }
 
 impl Default for VmState {
@@ -101,6 +109,9 @@ impl Default for VmState {
             mcache_epoch: 0,
             #[cfg(feature = "opcode-stats")]
             op_count: 0,
+            vfs_mounts: Obj::NULL,
+            vfs_current: Obj::NULL,
+            atexit: Obj::NULL,
         }
     }
 }
