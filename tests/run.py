@@ -121,6 +121,10 @@ def short_diff(info, limit=20):
         lines.append("... (%d more diff lines)" % (len(d) - limit))
     if err and (rc != exp_rc or not d):
         e = err.decode("utf-8", "replace").splitlines()
+        # A Rust panic: show its message and the top of the backtrace too.
+        p = next((i for i, x in enumerate(e) if "panicked at" in x), None)
+        if p is not None and p < len(e) - 5:
+            lines += ["stderr: " + x for x in e[p:p + 12]] + ["stderr: ..."]
         lines += ["stderr: " + x for x in e[-5:]]
     return "\n".join("    " + x for x in lines)
 

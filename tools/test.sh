@@ -51,6 +51,7 @@ grep -E "^test result|^object sizes|^\|" "$i686_log"
 rm -f "$i686_log"
 cargo build -q --profile ci -p micropython-unix --target i686-unknown-linux-gnu --target-dir target/i686
 python3 tests/run.py -j "$jobs" --binary target/i686/i686-unknown-linux-gnu/ci/micropython
+python3 ports/unix/tests/rss_bound.py target/i686/i686-unknown-linux-gnu/ci/micropython
 echo "== no global allocation on VM paths (alloc-guard build): the whole corpus"
 cargo build -q --profile ci -p micropython-unix --features alloc-guard --target-dir target/alloc-guard
 python3 tests/run.py -j "$jobs" --binary target/alloc-guard/ci/micropython
@@ -76,3 +77,4 @@ python3 tests/run.py -j "$jobs" --via raw-repl
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"
+python3 ports/unix/tests/rss_bound.py target/release/micropython

@@ -54,6 +54,19 @@ pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usi
 /// needs [`add_len`]`(a.len(), b.len())` digits (one fewer suffices when
 /// there is no final carry).
 pub fn add(out: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>) -> Result<SignedLen, Error> {
+    // Values of up to 64 bits: in machine words.
+    #[cfg(target_pointer_width = "64")]
+    if let (Some(x), Some(y)) = (crate::limb::small(a.mag), crate::limb::small(b.mag)) {
+        let (neg, v) = if a.neg == b.neg {
+            (a.neg, x as u128 + y as u128)
+        } else if x >= y {
+            (a.neg, (x - y) as u128)
+        } else {
+            (b.neg, (y - x) as u128)
+        };
+        let n = crate::limb::write_small(out, v)?;
+        return Ok(SignedLen::new(neg, n));
+    }
     let (a, b) = (a.trimmed(), b.trimmed());
     if a.neg == b.neg {
         let n = add_mag(out, a.mag, b.mag)?;

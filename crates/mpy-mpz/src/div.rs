@@ -28,20 +28,20 @@ pub fn divmod_r_len(lb: usize) -> usize {
     lb
 }
 
-/// Scratch length for every division function: room for normalised
-/// copies of both operands when the divisor is longer than one machine
-/// word and not longer than the dividend, else 0. That is `la + lb + 1`
-/// digits when the divisor has two digits or more on 32-bit targets, and
-/// `2*ceil(la/2) + 2*ceil(lb/2) + 2` (at most `la + lb + 4`) when it has
-/// three or more on 64-bit hosts, which divide by 64-bit limbs.
+/// Scratch length for every division function: room for a working copy
+/// of the dividend (the running remainder) when the divisor is longer
+/// than one machine word and not longer than the dividend, else 0. That
+/// is `la + 1` digits when the divisor has two digits or more on 32-bit
+/// targets, and `2*ceil(la/2) + 2` (at most `la + 3`) when it has three
+/// or more on 64-bit hosts, which divide by 64-bit limbs.
 #[inline]
 pub fn divmod_scratch_len(la: usize, lb: usize) -> usize {
     if lb <= LIMB_DIGITS || la < lb {
         0
     } else if LIMB_DIGITS == 2 {
-        la.div_ceil(2).saturating_add(lb.div_ceil(2)).saturating_add(1).saturating_mul(2)
+        la.div_ceil(2).saturating_add(1).saturating_mul(2)
     } else {
-        la.saturating_add(lb).saturating_add(1)
+        la.saturating_add(1)
     }
 }
 
@@ -189,6 +189,20 @@ fn divide(
         return Ok(Division { q_len: 0, r_len, rem_nonzero: la != 0 });
     }
     let nq = la - lb + 1;
+    // Both of up to 64 bits: the machine's division.
+    #[cfg(target_pointer_width = "64")]
+    if let (Some(x), Some(y)) = (crate::limb::small(a), core::num::NonZeroU64::new(crate::limb::small(b).unwrap_or(0))) {
+        let (qv, rv) = (x / y, x % y);
+        let q_len = match q {
+            Some(q) => crate::limb::write_small(q, qv as u128)?,
+            None => 0,
+        };
+        let r_len = match r {
+            Some(r) => crate::limb::write_small(r, rv as u128)?,
+            None => 0,
+        };
+        return Ok(Division { q_len, r_len, rem_nonzero: rv != 0 });
+    }
     let mut q = match q {
         Some(q) => Some(q.get_mut(..nq).ok_or(Error::BufferTooSmall)?),
         None => None,
@@ -250,11 +264,17 @@ fn div_digit_to(q: Option<&mut [Digit]>, a: &[Digit], d: Digit) -> Digit {
     }
 }
 
-/// Algorithm D on 64-bit limbs for normalised `a` and `b` with `la >= lb
-/// >= 3` digits, dividing three limbs by two for each quotient limb. `q`,
-/// if given, has exactly `la - lb + 1` digits, `r`, if given, exactly
-/// `lb`; the quotient and remainder limbs are written as far as they fit
-/// (the digits dropped are zero, since both values fit).
+/// Algorithm D on 64-bit limbs for normalised `a` and `b` of at least
+/// three digits with `la >= lb`, dividing three limbs by two for each
+/// quotient limb. `q`, if given, has exactly `la - lb + 1` digits, `r`, if
+/// given, exactly `lb`; the quotient limbs are written as far as they fit
+/// (the digits dropped are zero, since the quotient fits).
+///
+/// Only the estimates are normalised: the top limbs of the divisor once,
+/// and the top of the running remainder at each step, shifted on the fly.
+/// The remainder itself is the working copy of `a` in `scratch` (one limb
+/// longer), reduced by unshifted multiples of `b`, so no copy of `b` is
+/// needed and the remainder needs no shift back.
 #[cfg(target_pointer_width = "64")]
 fn knuth64(
     mut q: Option<&mut [Digit]>,
@@ -266,82 +286,79 @@ fn knuth64(
     use crate::limb::{self, ld, put, st};
     let (la, lb) = (a.len(), b.len());
     let (na, nb) = (la.div_ceil(2), lb.div_ceil(2));
-    let (un, rest) = scratch.split_at_mut_checked(2 * na + 2).ok_or(Error::BufferTooSmall)?;
-    let vn = rest.get_mut(..2 * nb).ok_or(Error::BufferTooSmall)?;
-    // D1: shift so the divisor's top limb has its top bit set: by a whole
-    // digit (`off`) and then `bits`. The dividend gets a limb more.
-    let top = match b {
-        [.., lo, hi] if lb % 2 == 0 => *lo as u64 | (*hi as u64) << 32,
-        [.., hi] => *hi as u64,
-        [] => 0,
+    // The remainder: a, zero-padded to na + 1 limbs.
+    let rem = scratch.get_mut(..2 * na + 2).ok_or(Error::BufferTooSmall)?;
+    digits::copy(rem, a);
+    if let Some(high) = rem.get_mut(la..) {
+        digits::zero(high);
+    }
+    // The divisor's limbs, the odd top digit zero-padded.
+    let limb_of = |x: &[Digit], i: usize| -> u64 {
+        let lo = x.get(2 * i).copied().unwrap_or(0) as u64;
+        let hi = x.get(2 * i + 1).copied().unwrap_or(0) as u64;
+        lo | hi << 32
     };
-    let s = top.leading_zeros();
-    let (off, bits) = ((s / 32) as usize, s % 32);
-    normalise(vn, b, off, bits);
-    normalise(un, a, off, bits);
-    let (unl, _) = un.as_chunks_mut::<2>();
-    let (vnl, _) = vn.as_chunks::<2>();
-    let (vlow, vtop) = vnl.split_at_checked(nb - 2).ok_or(Error::BufferTooSmall)?;
-    let (d0, d1) = match vtop {
-        [d0, d1] => (ld(d0), ld(d1)),
-        _ => return Err(Error::BufferTooSmall),
-    };
+    let (b2, b1, b0) = (limb_of(b, nb - 1), limb_of(b, nb - 2), if nb >= 3 { limb_of(b, nb - 3) } else { 0 });
+    // D1: the shift that sets the top bit of the divisor's top limb.
+    let s = b2.leading_zeros();
+    let shl = |hi: u64, lo: u64| ((((hi as u128) << 64) | lo as u128) << s >> 64) as u64;
+    let (d1, d0) = (shl(b2, b1), shl(b1, b0));
     let inv = crate::recip::Divisor3by2::new(d1, d0);
-    // D2..D7: one quotient limb per window unl[j..=j+nb], from the top.
+    let (bl, _) = b.as_chunks::<2>();
+    // The divisor as whole limbs, and its odd top digit, if any.
+    let b_top = if lb % 2 == 1 { b.last().copied() } else { None };
+    let (rl, _) = rem.as_chunks_mut::<2>();
+    // D2..D7: one quotient limb per window rl[j..=j+nb], from the top.
     for j in (0..=na - nb).rev() {
-        let win = unl.get_mut(j..=j + nb).ok_or(Error::BufferTooSmall)?;
-        let (low, top3) = win.split_at_mut_checked(nb - 2).ok_or(Error::BufferTooSmall)?;
-        let [t0, t1, t2] = top3 else { return Err(Error::BufferTooSmall) };
-        let (u2, u1, u0) = (ld(t2), ld(t1), ld(t0));
-        let qd = if u2 == d1 && u1 == d0 {
-            // The top two limbs equal the divisor's: the quotient limb is
-            // 2^64 - 1 (the window minus (2^64 - 1) times the divisor is
-            // the divisor less something below 2^(64*(nb-1)), so
-            // positive; the add-back below is only a safeguard).
-
-            let (body, topl) = win.split_at_mut_checked(nb).ok_or(Error::BufferTooSmall)?;
-            let borrow = limb::submul_1(body, vnl, u64::MAX);
-            let t = topl.first_mut().ok_or(Error::BufferTooSmall)?;
-            let (v, negative) = ld(t).overflowing_sub(borrow);
-            st(t, v);
-            if negative {
-                let c = limb::add_n_assign(body, vnl, 0);
-                st(t, ld(t).wrapping_add(c as u64));
-                u64::MAX - 1
-            } else {
-                u64::MAX
-            }
+        let top = j + nb;
+        let get = |rl: &[limb::L2], i: Option<usize>| i.and_then(|i| rl.get(i)).map_or(0, ld);
+        let (w3, w2, w1, w0) = (get(rl, Some(top)), get(rl, Some(top - 1)), get(rl, Some(top - 2)), get(rl, top.checked_sub(3)));
+        let (u2, u1, u0) = (shl(w3, w2), shl(w2, w1), shl(w1, w0));
+        let mut qd = if u2 == d1 && u1 == d0 {
+            // The estimate would be 2^64 or more: the quotient limb is at
+            // most 2^64 - 1.
+            u64::MAX
         } else {
-            let (qh, r1, r0) = inv.div_3by2(u2, u1, u0);
-            // The top three limbs are now the remainder (r1, r0) and 0;
-            // subtract qh times the divisor's lower limbs from the rest.
-            let borrow = limb::submul_1(low, vlow, qh);
-            let (r0, b0) = r0.overflowing_sub(borrow);
-            let (r1, b1) = r1.overflowing_sub(b0 as u64);
-            st(t0, r0);
-            st(t1, r1);
-            st(t2, 0);
-            if b1 {
-                // D6: qh was one too large (rare): add the divisor back.
-                let body = win.get_mut(..nb).ok_or(Error::BufferTooSmall)?;
-                limb::add_n_assign(body, vnl, 0);
-                qh.wrapping_sub(1)
-            } else {
-                qh
-            }
+            inv.div_3by2(u2, u1, u0).0
         };
+        // D4: subtract qd * b from the window (at most one too much).
+        let win = rl.get_mut(j..=top).ok_or(Error::BufferTooSmall)?;
+        let (body, high) = win.split_at_mut_checked(nb).ok_or(Error::BufferTooSmall)?;
+        let mut borrow = limb::submul_1(body, bl, qd);
+        if let Some(t) = b_top {
+            // The odd top digit of b, as the low half of limb nb - 1.
+            if let Some(x) = body.last_mut() {
+                let p = (t as u128) * (qd as u128) + borrow as u128;
+                let (v, k) = ld(x).overflowing_sub(p as u64);
+                st(x, v);
+                borrow = ((p >> 64) as u64).wrapping_add(k as u64);
+            }
+        }
+        let h = high.first_mut().ok_or(Error::BufferTooSmall)?;
+        let (v, negative) = ld(h).overflowing_sub(borrow);
+        st(h, v);
+        if negative {
+            // D6: the estimate was one too large (rare): add b back.
+            qd = qd.wrapping_sub(1);
+            let mut c = limb::add_n_assign(body, bl, 0);
+            if let (Some(t), Some(x)) = (b_top, body.last_mut()) {
+                let (v, k) = ld(x).overflowing_add(t as u64 + c as u64);
+                st(x, v);
+                c = k as u8;
+            }
+            st(h, ld(h).wrapping_add(c as u64));
+        }
         if let Some(dst) = q.as_deref_mut().and_then(|q| q.get_mut(2 * j..)) {
             put(dst, qd);
         }
     }
-    // D8: the remainder is un[off..off + lb] shifted back.
-    let rem = un.get(..2 * nb).ok_or(Error::BufferTooSmall)?;
-    let rem_nonzero = rem.iter().any(|&x| x != 0);
+    // D8: the remainder is rem[..lb].
+    let rest = rem.get(..lb).ok_or(Error::BufferTooSmall)?;
+    let rem_nonzero = rest.iter().any(|&x| x != 0);
     let q_len = q.map_or(0, |q| digits::norm(q, la - lb + 1));
     let r_len = match r {
         Some(r) => {
-            let src = rem.get(off..off + lb).ok_or(Error::BufferTooSmall)?;
-            digits::shr_bits_to(r, src, bits, 0);
+            digits::copy(r, rest);
             digits::norm(r, lb)
         }
         None => 0,
@@ -349,23 +366,10 @@ fn knuth64(
     Ok(Division { q_len, r_len, rem_nonzero })
 }
 
-/// `dst = src << (32*off + bits)`, every digit of `dst` written (`dst`
-/// long enough for the shifted value).
-#[cfg(target_pointer_width = "64")]
-fn normalise(dst: &mut [Digit], src: &[Digit], off: usize, bits: u32) {
-    let Some((low, high)) = dst.split_at_mut_checked(off) else { return };
-    digits::zero(low);
-    let c = digits::shl_bits_to(high, src, bits);
-    if let Some(rest) = high.get_mut(src.len()..) {
-        digits::zero(rest);
-        if let Some(slot) = rest.first_mut() {
-            *slot = c;
-        }
-    }
-}
-
 /// Algorithm D for normalised `a` and `b` with `la >= lb >= 2`. `q`, if
 /// given, has exactly `la - lb + 1` digits, `r`, if given, exactly `lb`.
+/// As on 64-bit hosts, the remainder is an unshifted working copy of `a` and
+/// only the estimates are normalised.
 #[cfg(not(target_pointer_width = "64"))]
 fn knuth(
     mut q: Option<&mut [Digit]>,
@@ -375,27 +379,28 @@ fn knuth(
     scratch: &mut [Digit],
 ) -> Result<Division, Error> {
     let (la, lb) = (a.len(), b.len());
-    let (un, rest) = scratch.split_at_mut_checked(la + 1).ok_or(Error::BufferTooSmall)?;
-    let vn = rest.get_mut(..lb).ok_or(Error::BufferTooSmall)?;
-    // D1: shift so the divisor's top bit is set; the dividend gets one more
-    // digit for the bits shifted out.
-    let top = b.last().copied().unwrap_or(1);
-    let shift = top.leading_zeros();
-    digits::shl_bits_to(vn, b, shift);
-    let carry = digits::shl_bits_to(un, a, shift);
+    // The remainder: a with a zero digit on top. Only the estimates are
+    // normalised (shifted so the divisor's top bit is set), on the fly.
+    let un = scratch.get_mut(..la + 1).ok_or(Error::BufferTooSmall)?;
+    digits::copy(un, a);
     if let Some(slot) = un.get_mut(la) {
-        *slot = carry;
+        *slot = 0;
     }
-    let (v1, v0) = match vn {
-        [.., v0, v1] => (*v1 as u64, *v0 as u64),
+    // D1: the shift, and the divisor's top two digits shifted.
+    let (b2, b1, b0) = match b {
+        [.., b1, b2] => (*b2, *b1, b.len().checked_sub(3).and_then(|i| b.get(i)).copied().unwrap_or(0)),
         _ => return Err(Error::BufferTooSmall),
     };
+    let shift = b2.leading_zeros();
+    let shl = |hi: Digit, lo: Digit| (((hi as u64) << 32) | lo as u64) << shift >> 32;
+    let (v1, v0) = (shl(b2, b1), shl(b1, b0));
     let inv = Divisor::new(NonZeroU32::new(v1 as Digit).ok_or(Error::ZeroDivision)?);
     // D2..D7: one quotient digit per window un[j..=j+lb], from the top.
     for j in (0..=la - lb).rev() {
+        let w0 = (j + lb).checked_sub(3).and_then(|i| un.get(i)).copied().unwrap_or(0);
         let win = un.get_mut(j..=j + lb).ok_or(Error::BufferTooSmall)?;
         let (u2, u1, u0) = match &*win {
-            [.., u0, u1, u2] => (*u2 as u64, *u1 as u64, *u0 as u64),
+            [.., w1, w2, w3] => (shl(*w3, *w2), shl(*w2, *w1), shl(*w1, w0)),
             _ => return Err(Error::BufferTooSmall),
         };
         // D3: estimate qhat from the top two digits, then correct it with
@@ -412,9 +417,9 @@ fn knuth(
             qhat -= 1;
             rhat += v1;
         }
-        // D4: subtract qhat * vn from the window.
+        // D4: subtract qhat * b from the window.
         let (low, high) = win.split_at_mut_checked(lb).ok_or(Error::BufferTooSmall)?;
-        let borrow = digits::mul_digit_sub(low, vn, qhat as Digit);
+        let borrow = digits::mul_digit_sub(low, b, qhat as Digit);
         let mut qd = qhat as Digit;
         if let Some(h) = high.first_mut() {
             let (v, negative) = (*h as u64).overflowing_sub(borrow);
@@ -422,7 +427,7 @@ fn knuth(
             // D6: the estimate was one too large (rare): add back.
             if negative {
                 qd = qd.wrapping_sub(1);
-                let c = digits::add_assign(low, vn);
+                let c = digits::add_assign(low, b);
                 *h = h.wrapping_add(c);
             }
         }
@@ -430,13 +435,13 @@ fn knuth(
             *slot = qd;
         }
     }
-    // D8: the remainder is un[..lb] shifted back.
-    let rem = un.get_mut(..lb).ok_or(Error::BufferTooSmall)?;
+    // D8: the remainder is un[..lb].
+    let rem = un.get(..lb).ok_or(Error::BufferTooSmall)?;
     let rem_nonzero = rem.iter().any(|&x| x != 0);
     let q_len = q.map_or(0, |q| digits::norm(q, la - lb + 1));
     let r_len = match r {
         Some(r) => {
-            digits::shr_bits_to(r, rem, shift, 0);
+            digits::copy(r, rem);
             digits::norm(r, lb)
         }
         None => 0,

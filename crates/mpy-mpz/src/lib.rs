@@ -22,6 +22,23 @@
 //! Inputs need not be normalised (high zero digits are ignored), but
 //! outputs always are.
 //!
+//! The bounds depend only on the lengths (and radix), but some are
+//! target-dependent: 64-bit hosts divide by 64-bit limbs (a few more
+//! scratch digits, and none for a two-digit divisor) and format long
+//! values by divide and conquer (more scratch). Always size buffers with
+//! the `*_len` functions of the running build.
+//!
+//! # Speed
+//! Digits stay `u32` on every target (the Cortex-M4 multiplies them with
+//! `UMULL`). On 64-bit hosts the inner loops of addition, subtraction,
+//! multiplication, division, shifts, parsing and formatting read and write
+//! the digits two at a time as 64-bit limbs with 128-bit products (an odd
+//! last digit gets a 32-bit step), values of up to 64 bits take machine
+//! arithmetic, division uses reciprocals of one- and two-limb divisors,
+//! `pow` with an odd modulus uses Montgomery multiplication, and long
+//! values are formatted by divide and conquer. All of that is
+//! `cfg(target_pointer_width = "64")`, so the 32-bit build keeps its size.
+//!
 //! # Example
 //! ```
 //! use mpy_mpz::{fmt, mul, MpzRef};

@@ -4,9 +4,9 @@
 //! them two at a time as one `u64` limb (a `[u32; 2]` chunk, low digit
 //! first), so a host with a 64x64->128 multiplier does a quarter of the
 //! multiplications and half the carry steps of the digit loops. The
-//! `*_n`/`*_1` kernels work on whole limbs; the `*_digits` wrappers take
-//! digit slices of any length and finish an odd digit at the end with a
-//! 32-bit step. Like [`crate::digits`], every loop zips its slices, so no
+//! `*_n`/`*_1` kernels work on whole limbs; the functions on digit slices
+//! (`add_to`, `add_assign`, `mul_digit_to`, `school`, the shifts, ...)
+//! take any length and finish an odd digit at the end with a 32-bit step. Like [`crate::digits`], every loop zips its slices, so no
 //! index can go out of bounds: a broken length precondition gives a wrong
 //! value, never a panic.
 
@@ -26,6 +26,30 @@ pub(crate) fn ld(x: &L2) -> u64 {
 #[inline(always)]
 pub(crate) fn st(x: &mut L2, v: u64) {
     *x = [v as Digit, (v >> 32) as Digit];
+}
+
+/// The value of a magnitude of at most two digits (high zeros allowed).
+#[inline(always)]
+pub(crate) fn small(a: &[Digit]) -> Option<u64> {
+    match *a {
+        [] => Some(0),
+        [x] => Some(x as u64),
+        [x, y] => Some(x as u64 | (y as u64) << 32),
+        _ => None,
+    }
+}
+
+/// Writes `v` at the start of `out` as a normalised magnitude; returns its
+/// length. Errors: [`crate::Error::BufferTooSmall`] if it does not fit.
+#[inline(always)]
+pub(crate) fn write_small(out: &mut [Digit], v: u128) -> Result<usize, crate::Error> {
+    let n = (128 - v.leading_zeros()).div_ceil(32) as usize;
+    let dst = out.get_mut(..n).ok_or(crate::Error::BufferTooSmall)?;
+    let words = [v as Digit, (v >> 32) as Digit, (v >> 64) as Digit, (v >> 96) as Digit];
+    for (d, w) in dst.iter_mut().zip(words) {
+        *d = w;
+    }
+    Ok(n)
 }
 
 /// `a + b + c` and its carry (`c` is 0 or 1).
@@ -107,30 +131,51 @@ pub(crate) fn sub_n_assign(acc: &mut [L2], b: &[L2], mut c: u8) -> u8 {
 /// `acc[..a.len()] += a * d + carry`; returns the carry limb.
 #[inline]
 pub(crate) fn addmul_1(acc: &mut [L2], a: &[L2], d: u64, carry: u64) -> u64 {
-    let mut carry = carry as u128;
-    let d = d as u128;
-    for (r, x) in acc.iter_mut().zip(a) {
-        // (2^64-1)^2 + 2*(2^64-1) = 2^128-1: never overflows.
-        let t = (ld(x) as u128) * d + ld(r) as u128 + carry;
-        st(r, t as u64);
-        carry = t >> 64;
-    }
-    carry as u64
+    mul_1_with(acc, a, d, carry, adc)
 }
 
 /// `acc[..a.len()] -= a * d`; returns what must still be subtracted from
 /// the limb above.
 #[inline]
 pub(crate) fn submul_1(acc: &mut [L2], a: &[L2], d: u64) -> u64 {
-    let mut borrow = 0u64;
+    mul_1_with(acc, a, d, 0, sbb)
+}
+
+/// `acc[..a.len()] = acc op (a * d + carry)` with `op` an add or subtract
+/// with carry; returns the carry limb. Two carry chains that do not wait
+/// for each other: the high limbs of the products (at most `2^64 - 2`
+/// each, plus a carry below `2^64`) and the carry bit of `op`. Four limbs
+/// at a time, products first, so the `op` carries follow one another.
+#[inline(always)]
+fn mul_1_with(acc: &mut [L2], a: &[L2], d: u64, carry: u64, op: fn(u8, u64, u64) -> (u64, u8)) -> u64 {
+    let n = acc.len().min(a.len());
+    let (acc, a) = (acc.get_mut(..n).unwrap_or_default(), a.get(..n).unwrap_or_default());
+    let mut hi = carry;
+    let mut c = 0;
     let d = d as u128;
-    for (r, x) in acc.iter_mut().zip(a) {
-        let p = (ld(x) as u128) * d + borrow as u128;
-        let (s, b) = ld(r).overflowing_sub(p as u64);
-        st(r, s);
-        borrow = ((p >> 64) as u64).wrapping_add(b as u64);
+    let (acc4, acc_rest) = acc.as_chunks_mut::<4>();
+    let (a4, a_rest) = a.as_chunks::<4>();
+    for (r, x) in acc4.iter_mut().zip(a4) {
+        let mut lo = [0u64; 4];
+        for (l, x) in lo.iter_mut().zip(x) {
+            let p = (ld(x) as u128) * d + hi as u128;
+            *l = p as u64;
+            hi = (p >> 64) as u64;
+        }
+        for (r, l) in r.iter_mut().zip(lo) {
+            let (s, k) = op(c, ld(r), l);
+            st(r, s);
+            c = k;
+        }
     }
-    borrow
+    for (r, x) in acc_rest.iter_mut().zip(a_rest) {
+        let p = (ld(x) as u128) * d + hi as u128;
+        let (s, k) = op(c, ld(r), p as u64);
+        st(r, s);
+        c = k;
+        hi = (p >> 64) as u64;
+    }
+    hi + c as u64
 }
 
 /// The digit slice `a` as whole limbs and an odd top digit, if any.
@@ -350,22 +395,43 @@ pub(crate) fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     let la = a.len();
     let Some(out) = out.get_mut(..la + b.len()) else { return };
-    if let Some(first) = out.get_mut(..la) {
-        crate::digits::zero(first);
-    }
+    let (ap, at) = split(a);
+    let whole = 2 * ap.len();
+    // One row per limb of b (the odd top digit of b as a limb of its
+    // own): row i adds a * d at digit 2i, then sets the carry above it.
     let (bp, bt) = split(b);
-    let mut i = 0;
-    for x in bp {
-        let d = ld(x);
-        if let Some(row) = out.get_mut(i..) {
-            let c = addmul_digits(row, a, d);
-            put(row.get_mut(la..).unwrap_or_default(), c);
+    let rows = bp.iter().map(ld).chain(bt.map(|d| d as u64));
+    for (i, d) in rows.enumerate() {
+        let Some(row) = out.get_mut(2 * i..) else { return };
+        let Some((body, rest)) = row.split_at_mut_checked(whole) else { return };
+        let (body, _) = body.as_chunks_mut::<2>();
+        let mut c = if i == 0 {
+            // The first row writes instead of adding.
+            let mut c = 0u64;
+            for (r, x) in body.iter_mut().zip(ap) {
+                let p = (ld(x) as u128) * (d as u128) + c as u128;
+                st(r, p as u64);
+                c = (p >> 64) as u64;
+            }
+            c
+        } else {
+            addmul_1(body, ap, d, 0)
+        };
+        let mut rest = rest.iter_mut();
+        if let Some(x) = at {
+            if let Some(r) = rest.next() {
+                let old = if i == 0 { 0 } else { *r as u128 };
+                let t = (x as u128) * (d as u128) + old + c as u128;
+                *r = t as Digit;
+                c = (t >> 32) as u64;
+            }
         }
-        i += 2;
-    }
-    if let (Some(d), Some(row)) = (bt, out.get_mut(i..)) {
-        let c = addmul_digits(row, a, d as u64);
-        put(row.get_mut(la..).unwrap_or_default(), c);
+        if let Some(r) = rest.next() {
+            *r = c as Digit;
+        }
+        if let Some(r) = rest.next() {
+            *r = (c >> 32) as Digit;
+        }
     }
 }
 
@@ -438,19 +504,20 @@ pub(crate) fn shl_bits_to(out: &mut [Digit], a: &[Digit], shift: u32) -> Digit {
         }
         return 0;
     }
-    let back = 64 - shift;
-    let mut carry = 0u64;
+    // Each limb takes the top bits of the digit below it: no carry chain.
+    let back = 32 - shift;
+    let mut below = 0;
     for (o, x) in op.iter_mut().zip(ap) {
-        let v = ld(x);
-        st(o, (v << shift) | carry);
-        carry = v >> back;
+        st(o, (ld(x) << shift) | (below >> back) as u64);
+        below = x[1];
     }
+    let carry = below >> back;
     match (ot, at) {
         (Some(o), Some(x)) => {
-            *o = (x << shift) | carry as Digit;
-            x >> (32 - shift)
+            *o = (x << shift) | carry;
+            x >> back
         }
-        _ => carry as Digit,
+        _ => carry,
     }
 }
 

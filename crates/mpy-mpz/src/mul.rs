@@ -12,8 +12,9 @@ use crate::digits;
 use crate::{trim, Digit, Error, MpzRef, SignedLen};
 
 /// Below this many digits in the shorter factor, multiplication is
-/// schoolbook.
-pub const KARATSUBA_THRESHOLD: usize = 32;
+/// schoolbook: 32 on 32-bit targets, 64 on 64-bit hosts (whose schoolbook
+/// works on 64-bit limbs, so Karatsuba pays off later).
+pub const KARATSUBA_THRESHOLD: usize = if cfg!(target_pointer_width = "64") { 64 } else { 32 };
 
 /// Output length sufficient for `a * b` with factors of `la` and `lb`
 /// digits: `la + lb`.
@@ -24,7 +25,7 @@ pub fn mul_len(la: usize, lb: usize) -> usize {
 
 /// Scratch length that lets [`mul`] / [`mul_mag`] use Karatsuba for factors
 /// of `la` and `lb` digits (0 when the product is schoolbook anyway). At
-/// most about `4 * min(max(la, lb), 2 * min(la, lb))` digits.
+/// most about `2 * min(max(la, lb), 2 * min(la, lb))` digits.
 pub fn mul_scratch_len(la: usize, lb: usize) -> usize {
     let lo = la.min(lb);
     if lo < KARATSUBA_THRESHOLD {
@@ -34,12 +35,13 @@ pub fn mul_scratch_len(la: usize, lb: usize) -> usize {
 }
 
 /// Scratch sufficient for any product whose longer factor has at most `n`
-/// digits (see the module docs): `W(n) = 4*ceil(n/2) + 2 + W(ceil(n/2))`.
+/// digits (see the module docs): `W(n) = 2*ceil(n/2) + W(ceil(n/2))`, so
+/// at most about `2n`.
 fn scratch_bound(mut n: usize) -> usize {
     let mut total: usize = 0;
     while n >= KARATSUBA_THRESHOLD {
         let h = n - n / 2;
-        total = total.saturating_add(h.saturating_mul(4).saturating_add(2));
+        total = total.saturating_add(h.saturating_mul(2));
         n = h;
     }
     total
@@ -52,6 +54,10 @@ fn scratch_bound(mut n: usize) -> usize {
 /// product is computed by the (slower, quadratic) schoolbook method instead.
 /// Passing the same slice as `a` and `b` selects squaring, which is faster.
 pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) -> Result<usize, Error> {
+    #[cfg(target_pointer_width = "64")]
+    if let (Some(x), Some(y)) = (crate::limb::small(a), crate::limb::small(b)) {
+        return crate::limb::write_small(out, x as u128 * y as u128);
+    }
     let same = core::ptr::eq(a, b);
     let (a, b) = (trim(a), trim(b));
     let n = a.len() + b.len();
@@ -65,14 +71,24 @@ pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit
         if let Some(top) = out.last_mut() {
             *top = c;
         }
+    } else if cfg!(target_pointer_width = "64") && b.len() < KARATSUBA_THRESHOLD {
+        // (Straight to schoolbook: short products are frequent on hosts.)
+        if same {
+            sqr_school(out, a);
+        } else {
+            school(out, a, b);
+        }
     } else if scratch.len() >= mul_scratch_len(a.len(), b.len()) {
         // The squaring path needs the identical slice for both factors.
         let b = if same { a } else { b };
         mul_rec(out, a, b, scratch);
-    } else if same {
-        sqr_school(out, a);
     } else {
-        school(out, a, b);
+        note_fallback(b.len());
+        if same {
+            sqr_school(out, a);
+        } else {
+            school(out, a, b);
+        }
     }
     Ok(digits::norm(out, n))
 }
@@ -140,6 +156,7 @@ fn mul_rec(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) {
     let Some(out) = out.get_mut(..n) else { return };
     if same {
         if ta.len() < KARATSUBA_THRESHOLD || !karatsuba(out, ta, ta, scratch) {
+            note_fallback(ta.len());
             sqr_school(out, ta);
         }
         return;
@@ -149,15 +166,37 @@ fn mul_rec(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) {
         school(out, a, b);
     } else if b.len() > a.len().div_ceil(2) {
         if !karatsuba(out, a, b, scratch) {
+            note_fallback(b.len());
             school(out, a, b);
         }
     } else if !chunked(out, a, b, scratch) {
+        note_fallback(b.len());
         school(out, a, b);
+    }
+}
+
+/// Products that fell back to schoolbook for want of scratch, for the
+/// unit test that checks the scratch bound suffices at every level.
+#[cfg(test)]
+pub(crate) static FALLBACKS: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+/// Counts a fallback to schoolbook at or above the Karatsuba threshold
+/// (in unit tests; nothing otherwise).
+#[inline(always)]
+fn note_fallback(_len: usize) {
+    #[cfg(test)]
+    if _len >= KARATSUBA_THRESHOLD {
+        FALLBACKS.fetch_add(1, core::sync::atomic::Ordering::Relaxed);
     }
 }
 
 /// Karatsuba step for `la >= lb > ceil(la/2)` (or `a`, `b` identical).
 /// Returns false, with `out` unspecified, if `scratch` is too short.
+///
+/// Uses `2m` digits of scratch (plus the recursion's): the differences
+/// `|a0 - a1|` and `|b1 - b0|` go into `out` first, their product `t`
+/// into the scratch, then `z0` and `z2` into `out`, and the middle term
+/// `(z0 + z2 -/+ t) << m` is added in place.
 fn karatsuba(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) -> bool {
     let same = core::ptr::eq(a, b);
     let m = a.len().div_ceil(2);
@@ -165,54 +204,62 @@ fn karatsuba(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit])
     let (Some((a0, a1)), Some((b0, b1))) = (a.split_at_checked(m), b.split_at_checked(m)) else {
         return false;
     };
-    if scratch.len() < 4 * m + 2 {
-        return false;
-    }
     let Some(out) = out.get_mut(..total) else { return false };
-    let Some((lo, hi)) = out.split_at_mut_checked(2 * m) else { return false };
+    let Some((t, rest)) = scratch.split_at_mut_checked(2 * m) else { return false };
 
-    // z0 = a0*b0 into out[..2m], z2 = a1*b1 into out[2m..]; these may use
-    // all of the scratch, which holds nothing yet.
-    if same {
-        mul_rec(lo, a0, a0, scratch);
-        mul_rec(hi, a1, a1, scratch);
-    } else {
-        mul_rec(lo, a0, b0, scratch);
-        mul_rec(hi, a1, b1, scratch);
-    }
-    let Some((s1, rest)) = scratch.split_at_mut_checked(2 * m + 1) else { return false };
-    let Some((s2, rest)) = rest.split_at_mut_checked(2 * m + 1) else { return false };
-
-    // d_a = |a0 - a1| and d_b = |b1 - b0| in s1 (m digits each).
-    let Some((da, db)) = s1.split_at_mut_checked(m) else { return false };
-    let Some(db) = db.get_mut(..m) else { return false };
-    let neg_a = abs_diff_to(da, a0, a1);
-    let neg_b = if same { neg_a } else { abs_diff_to(db, b1, b0) };
-    // t = d_a * d_b into s2[..2m].
-    let Some(t) = s2.get_mut(..2 * m) else { return false };
-    if same {
-        mul_rec(t, da, da, rest);
-    } else {
-        mul_rec(t, da, db, rest);
-    }
+    // d_a = |a0 - a1| and d_b = |b1 - b0| in out[..2m] (m digits each),
+    // t = d_a * d_b in the scratch.
+    let neg = {
+        let Some((da, db)) = out.split_at_mut_checked(m) else { return false };
+        let Some(db) = db.get_mut(..m) else { return false };
+        let neg_a = abs_diff_to(da, a0, a1);
+        if same {
+            mul_rec(t, da, da, rest);
+            neg_a
+        } else {
+            let neg_b = abs_diff_to(db, b1, b0);
+            mul_rec(t, da, db, rest);
+            neg_a != neg_b
+        }
+    };
     // (a0 - a1)(b1 - b0) is negative when exactly one difference is; for a
     // square it is -(a0 - a1)^2, always subtracted.
-    let subtract = if same { true } else { neg_a != neg_b };
+    let subtract = same || neg;
 
-    // mid = z0 + z2 -/+ t in s1 (2m+1 digits).
-    digits::copy(s1, lo);
-    if let Some(top) = s1.get_mut(2 * m) {
-        *top = 0;
-    }
-    digits::add_assign(s1, hi);
-    if subtract {
-        digits::sub_assign(s1, t);
+    // z0 = a0*b0 into out[..2m], z2 = a1*b1 into out[2m..].
+    let Some((lo, hi)) = out.split_at_mut_checked(2 * m) else { return false };
+    if same {
+        mul_rec(lo, a0, a0, rest);
+        mul_rec(hi, a1, a1, rest);
     } else {
-        digits::add_assign(s1, t);
+        mul_rec(lo, a0, b0, rest);
+        mul_rec(hi, a1, b1, rest);
     }
-    // out += mid << (32*m); the true product fits, so no carry leaves out.
+
+    // out += (z0 + z2) << m, in place. With z0 = z0l + z0h << m and z2 =
+    // z2l + z2h << m, and x = z0h + z2l: digits m..2m become z0l + x and
+    // digits 2m..3m become x + z2h, plus the carries.
+    let (Some((z0l, z0h)), Some((x, z2h))) = (lo.split_at_mut_checked(m), hi.split_at_mut_checked(m)) else {
+        return false;
+    };
+    let cx = digits::add_assign(x, z0h);
+    let c1 = digits::add_to(z0h, z0l, x);
+    let c2 = digits::add_assign(x, z2h);
+    if let Some(upper) = out.get_mut(2 * m..) {
+        digits::add_assign(upper, &[cx + c1]);
+    }
+    if let Some(upper) = out.get_mut(3 * m..) {
+        digits::add_assign(upper, &[cx + c2]);
+    }
+    // out -/+= t << m. The intermediate sums may wrap past the top; the
+    // true product fits, so the wrapped carries cancel.
     if let Some(upper) = out.get_mut(m..) {
-        digits::add_assign(upper, trim(s1));
+        let t = trim(t);
+        if subtract {
+            digits::sub_assign(upper, t);
+        } else {
+            digits::add_assign(upper, t);
+        }
     }
     true
 }
@@ -246,7 +293,7 @@ fn chunked(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) -
 }
 
 /// Schoolbook `out[..la+lb] = a * b`.
-fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
+pub(crate) fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
     #[cfg(target_pointer_width = "64")]
     return crate::limb::school(out, a, b);
     #[cfg(not(target_pointer_width = "64"))]
@@ -276,7 +323,7 @@ fn school32(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
 
 /// Schoolbook square `out[..2*la] = a * a`: the cross products once,
 /// doubled, plus the diagonal squares.
-fn sqr_school(out: &mut [Digit], a: &[Digit]) {
+pub(crate) fn sqr_school(out: &mut [Digit], a: &[Digit]) {
     #[cfg(target_pointer_width = "64")]
     return crate::limb::sqr_school(out, a);
     #[cfg(not(target_pointer_width = "64"))]
@@ -317,5 +364,44 @@ fn sqr_school32(out: &mut [Digit], a: &[Digit]) {
         let t1 = (*hi as u64) + (sq >> 32) + (t0 >> 32);
         *hi = t1 as Digit;
         carry = t1 >> 32;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use core::sync::atomic::Ordering;
+
+    /// With exactly `mul_scratch_len` digits of scratch, Karatsuba runs at
+    /// every level (no schoolbook fallback) and the products are right.
+    #[test]
+    fn scratch_bound_suffices_at_every_level() {
+        let t = KARATSUBA_THRESHOLD;
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut digit = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as u32 | 1
+        };
+        let shapes = [(t, t), (t + 1, t), (2 * t - 1, t), (2 * t, t), (2 * t + 1, t + 1), (3 * t + 5, t + 2), (4 * t + 3, 4 * t + 3), (7 * t + 3, 2 * t + 1), (9 * t + 1, 8 * t + 5), (33 * t, 2 * t + 7)];
+        for (la, lb) in shapes {
+            let a: [u32; 2200] = core::array::from_fn(|_| digit());
+            let b: [u32; 2200] = core::array::from_fn(|_| digit());
+            let (a, b) = (&a[..la], &b[..lb]);
+            for square in [false, true] {
+                let b = if square { a } else { b };
+                let before = FALLBACKS.load(Ordering::Relaxed);
+                let mut out = [0u32; 4400];
+                let mut scratch = [0u32; 5000];
+                let need = mul_scratch_len(a.len(), b.len());
+                let n = mul_mag(&mut out[..la + b.len()], a, b, &mut scratch[..need]).unwrap();
+                assert_eq!(FALLBACKS.load(Ordering::Relaxed), before, "fallback for {la} x {} digits", b.len());
+                let mut want = [0u32; 4400];
+                school(&mut want, a, b);
+                assert_eq!(&out[..n], crate::trim(&want[..la + b.len()]), "{la} x {} digits", b.len());
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! they appear, which is MicroPython's rule; a caller that wants CPython's
 //! stricter rule (one underscore, only between digits) checks that first.
 
+#[cfg(not(target_pointer_width = "64"))]
 use crate::mul::mul_small_add_in_place;
 use crate::{Digit, Error};
 
@@ -42,6 +43,7 @@ pub fn digit_value(c: u8, radix: u32) -> Option<u32> {
 }
 
 /// The largest power of `radix` that fits a digit, and its exponent.
+#[cfg(not(target_pointer_width = "64"))]
 pub(crate) fn big_base(radix: u32) -> (Digit, u32) {
     let mut p: u64 = radix as u64;
     let mut k = 1;
@@ -64,27 +66,54 @@ pub fn parse(out: &mut [Digit], text: &[u8], radix: u32) -> Result<usize, Error>
     if radix.is_power_of_two() {
         return parse_pow2(out, text, radix.trailing_zeros());
     }
+    #[cfg(target_pointer_width = "64")]
+    let (big, k) = crate::fmt::big_base64(radix);
+    #[cfg(not(target_pointer_width = "64"))]
     let (big, k) = big_base(radix);
     let mut len = 0;
-    let (mut chunk, mut count) = (0u32, 0u32);
+    let (mut chunk, mut count) = (0, 0u32);
     for &c in text {
         if c == b'_' {
             continue;
         }
         let v = digit_value(c, radix).ok_or(Error::InvalidDigit)?;
-        chunk = chunk * radix + v;
+        chunk = chunk * radix as Chunk + v as Chunk;
         count += 1;
         if count == k {
-            len = mul_small_add_in_place(out, len, big, chunk)?;
+            len = mul_add(out, len, big, chunk)?;
             chunk = 0;
             count = 0;
         }
     }
     if count > 0 {
-        len = mul_small_add_in_place(out, len, radix.pow(count), chunk)?;
+        len = mul_add(out, len, (radix as Chunk).pow(count), chunk)?;
     }
     Ok(len)
 }
+
+/// A machine word of characters.
+#[cfg(target_pointer_width = "64")]
+type Chunk = u64;
+#[cfg(not(target_pointer_width = "64"))]
+type Chunk = Digit;
+
+/// In place, `out[..len] = out[..len] * m + add`; returns the new
+/// normalised length.
+#[cfg(target_pointer_width = "64")]
+fn mul_add(out: &mut [Digit], len: usize, m: u64, add: u64) -> Result<usize, Error> {
+    let body = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    let carry = crate::limb::mul_limb_add_in_place(body, m, add);
+    if carry == 0 {
+        return Ok(crate::digits::norm(out, len));
+    }
+    let n = len + if carry >> 32 == 0 { 1 } else { 2 };
+    let top = out.get_mut(len..n).ok_or(Error::BufferTooSmall)?;
+    crate::limb::put(top, carry);
+    Ok(n)
+}
+
+#[cfg(not(target_pointer_width = "64"))]
+use mul_small_add_in_place as mul_add;
 
 /// [`parse`] for radix `2**bits`: digits are packed from the end.
 fn parse_pow2(out: &mut [Digit], text: &[u8], bits: u32) -> Result<usize, Error> {

@@ -6,10 +6,12 @@
 //! most 64-bit hosts too).
 
 use crate::Digit;
+#[cfg(not(target_pointer_width = "64"))]
 use core::num::NonZeroU32;
 
 /// A divisor prepared for repeated division: normalised (top bit set) by
 /// `shift`, with its reciprocal `v = floor((2^64 - 1) / d) - 2^32`.
+#[cfg(not(target_pointer_width = "64"))]
 #[derive(Clone, Copy)]
 pub(crate) struct Divisor {
     /// The divisor shifted left until its top bit is set.
@@ -19,6 +21,7 @@ pub(crate) struct Divisor {
     v: Digit,
 }
 
+#[cfg(not(target_pointer_width = "64"))]
 impl Divisor {
     /// Prepares `d` for division.
     #[inline]
@@ -148,6 +151,8 @@ impl Divisor64 {
             r = r.wrapping_add(self.d);
         }
         if r >= self.d {
+            // Rare: a branch, off the remainder's dependency chain.
+            core::hint::cold_path();
             q1 = q1.wrapping_add(1);
             r -= self.d;
         }
@@ -156,12 +161,21 @@ impl Divisor64 {
 
     /// One step of long division by the unnormalised divisor: `(q, r)`
     /// with `q * divisor + r == rem * 2^64 + u`, for `rem < divisor`.
-    #[inline(always)]
+    #[cfg(test)]
     pub fn step(&self, rem: u64, u: u64) -> (u64, u64) {
+        let (q, r) = self.step_n(rem << self.shift, u);
+        (q, r >> self.shift)
+    }
+
+    /// [`Divisor64::step`] with the remainders kept shifted left by
+    /// `shift` (as they come out of the normalised division), which takes
+    /// the shifts off the chain from one step to the next: `rn` is
+    /// `rem << shift`, and so is the remainder returned.
+    #[inline(always)]
+    pub fn step_n(&self, rn: u64, u: u64) -> (u64, u64) {
         let s = self.shift;
-        let (u1, u0) = if s == 0 { (rem, u) } else { ((rem << s) | (u >> (64 - s)), u << s) };
-        let (q, r) = self.div_2by1(u1, u0);
-        (q, r >> s)
+        let (u1, u0) = if s == 0 { (rn, u) } else { (rn | (u >> (64 - s)), u << s) };
+        self.div_2by1(u1, u0)
     }
 
     /// Divides the digits `a` by the divisor, writing the quotient to `q`
@@ -176,34 +190,59 @@ impl Divisor64 {
                 // known to be zero: the limbs past its whole pairs are
                 // written as far as they fit.
                 if let Some(x) = at {
-                    let (qd, rd) = self.step(0, x as u64);
+                    let (qd, rd) = self.step_n(0, x as u64);
                     put(q.get_mut(2 * ap.len()..).unwrap_or_default(), qd);
                     r = rd;
                 }
                 let k = ap.len().min(q.len() / 2);
                 let (a_lo, a_hi) = ap.split_at_checked(k).unwrap_or((ap, &[]));
                 for (i, x) in a_hi.iter().enumerate().rev() {
-                    let (qd, rd) = self.step(r, ld(x));
+                    let (qd, rd) = self.step_n(r, ld(x));
                     put(q.get_mut(2 * (k + i)..).unwrap_or_default(), qd);
                     r = rd;
                 }
                 let (qp, _) = split_mut(q.get_mut(..2 * k).unwrap_or_default());
                 for (o, x) in qp.iter_mut().zip(a_lo).rev() {
-                    let (qd, rd) = self.step(r, ld(x));
+                    let (qd, rd) = self.step_n(r, ld(x));
                     st(o, qd);
                     r = rd;
                 }
             }
             None => {
                 if let Some(x) = at {
-                    r = self.step(0, x as u64).1;
+                    r = self.step_n(0, x as u64).1;
                 }
                 for x in ap.iter().rev() {
-                    r = self.step(r, ld(x)).1;
+                    r = self.step_n(r, ld(x)).1;
                 }
             }
         }
-        r
+        r >> self.shift
+    }
+
+    /// In place, divides the digits `a` by the divisor `K` times in one
+    /// sweep (the divisions form independent dependency chains, so they
+    /// overlap); returns the `K` remainders, least significant first.
+    #[inline]
+    pub fn div_digits_in_place_k<const K: usize>(&self, a: &mut [Digit]) -> [u64; K] {
+        use crate::limb::{ld, split_mut, st};
+        let (ap, at) = split_mut(a);
+        let mut rems = [0; K];
+        if let Some(x) = at {
+            let mut v = *x as u64;
+            for r in rems.iter_mut() {
+                (v, *r) = self.step_n(*r, v);
+            }
+            *x = v as Digit;
+        }
+        for x in ap.iter_mut().rev() {
+            let mut v = ld(x);
+            for r in rems.iter_mut() {
+                (v, *r) = self.step_n(*r, v);
+            }
+            st(x, v);
+        }
+        rems.map(|r| r >> self.shift)
     }
 
     /// In place, `a = a / divisor`; returns the remainder.
@@ -212,16 +251,16 @@ impl Divisor64 {
         let (ap, at) = split_mut(a);
         let mut r = 0;
         if let Some(x) = at {
-            let (qd, rd) = self.step(0, *x as u64);
+            let (qd, rd) = self.step_n(0, *x as u64);
             *x = qd as Digit;
             r = rd;
         }
         for x in ap.iter_mut().rev() {
-            let (qd, rd) = self.step(r, ld(x));
+            let (qd, rd) = self.step_n(r, ld(x));
             st(x, qd);
             r = rd;
         }
-        r
+        r >> self.shift
     }
 }
 
@@ -285,6 +324,7 @@ impl Divisor3by2 {
             r = r.wrapping_add(d);
         }
         if r >= d {
+            core::hint::cold_path();
             q1 = q1.wrapping_add(1);
             r -= d;
         }
@@ -293,6 +333,7 @@ impl Divisor3by2 {
 }
 
 #[cfg(all(test, target_pointer_width = "64"))]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
 mod tests {
     use super::*;
     use num_bigint::BigUint;

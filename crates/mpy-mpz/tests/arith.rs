@@ -397,3 +397,81 @@ fn div_limb_corrections() {
         check_div(&(true, a.1.clone()), &(false, b));
     }
 }
+
+#[test]
+fn pow_mod_odd_moduli() {
+    // Odd moduli take the Montgomery path on 64-bit hosts: odd and even
+    // digit counts, lengths up to Karatsuba's, all-ones and 2^k+1 moduli,
+    // bases longer than the modulus and exponents with many set bits.
+    let mut rng = Rng::new(17);
+    let lens: &[usize] = if cfg!(miri) { &[1, 3] } else { &[1, 2, 3, 4, 5, 8, 31, 32, 33, 64, 65, 70] };
+    for &lm in lens {
+        for round in 0..if cfg!(miri) { 1 } else { 6 } {
+            let mut m = match round {
+                0 => vec![u32::MAX; lm],
+                1 => {
+                    let mut v = vec![0; lm];
+                    v[lm - 1] = 1;
+                    v
+                }
+                _ => rng.mag(lm),
+            };
+            m[0] |= 1;
+            let m = (rng.bool(), m);
+            let la = rng.below(2 * lm as u64 + 3) as usize;
+            let a = (rng.bool(), rng.mag(la));
+            let le = 1 + rng.below(2) as usize;
+            let e = if round == 2 { vec![u32::MAX; 2] } else { rng.mag(le) };
+            let (ba, be, bm) = (to_big(a.0, &a.1), to_big(false, &e), to_big(m.0, &m.1));
+            let mut out = buf(pow::pow_mod_len(lm));
+            let mut scratch = buf(pow::pow_mod_scratch_len(a.1.len(), lm));
+            let got = pow::pow_mod(&mut out, r(&a), &e, r(&m), &mut scratch).unwrap();
+            let am = bm.abs();
+            let mut want = ba.mod_floor(&am).modpow(&be, &am);
+            if bm.is_negative() && !want.is_zero() {
+                want -= &am;
+            }
+            assert_eq!(result(&out, got), want, "pow(.., .., m) with {lm} digits, round {round}");
+        }
+    }
+}
+
+/// Digit patterns whose carries and borrows cross between the two digits
+/// of a 64-bit limb and between limbs, of every length from 1 to `max`.
+fn boundary_values(max: usize) -> Vec<(bool, Vec<u32>)> {
+    let mut v = Vec::new();
+    for n in 1..=max {
+        let patterns: [Vec<u32>; 6] = [
+            vec![u32::MAX; n],
+            (0..n).map(|i| if i % 2 == 0 { u32::MAX } else { 0 }).collect(),
+            (0..n).map(|i| if i % 2 == 1 { u32::MAX } else { 0 }).collect(),
+            (0..n).map(|i| if i + 1 == n { 1 } else { 0 }).collect(),
+            (0..n).map(|i| if i + 1 == n { 0x8000_0000 } else { u32::MAX }).collect(),
+            (0..n).map(|i| 0x9E37_79B9u32.wrapping_mul(i as u32 + 7)).collect(),
+        ];
+        for (k, mut p) in patterns.into_iter().enumerate() {
+            if p.last() == Some(&0) {
+                *p.last_mut().unwrap() = 1;
+            }
+            v.push((k % 2 == 1, p));
+        }
+    }
+    v
+}
+
+#[test]
+fn limb_boundaries() {
+    // Odd and even lengths on both sides: the 64-bit limb loops finish an
+    // odd digit with a 32-bit step, which these cover with every carry.
+    let vals = boundary_values(if cfg!(miri) { 3 } else { 9 });
+    let ones = [(false, vec![1]), (true, vec![1]), (false, vec![u32::MAX]), (false, vec![0, 1]), (false, vec![u32::MAX, u32::MAX])];
+    for a in &vals {
+        check_sqr(a);
+        for b in vals.iter().chain(ones.iter()) {
+            check_add_sub(a, b);
+            check_mul(a, b);
+            check_div(a, b);
+            check_div(b, a);
+        }
+    }
+}

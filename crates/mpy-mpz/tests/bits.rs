@@ -126,3 +126,18 @@ fn random_shifts() {
     assert_eq!(shift::shl_len(usize::MAX, 64), usize::MAX);
     assert!(shift::shl(&mut buf(4), r(&a), usize::MAX).is_err());
 }
+
+#[test]
+fn shifts_across_limbs() {
+    // Odd and even lengths shifted by amounts around the digit and limb
+    // sizes, with patterns that move set bits across both boundaries.
+    for n in 1..=if cfg!(miri) { 3 } else { 9 } {
+        for a in [vec![u32::MAX; n], (0..n).map(|i| 0x8000_0001u32.rotate_left(i as u32)).collect::<Vec<_>>()] {
+            for neg in [false, true] {
+                for s in [0, 1, 31, 32, 33, 63, 64, 65, 95, 96, 97, 127, 128, 129] {
+                    check_shifts(&(neg, a.clone()), s);
+                }
+            }
+        }
+    }
+}

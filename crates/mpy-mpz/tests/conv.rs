@@ -213,6 +213,29 @@ fn text() {
 }
 
 #[test]
+fn text_long_values() {
+    // Long values take the divide-and-conquer path on 64-bit hosts: the
+    // lengths around its threshold and around power-of-two digit counts,
+    // powers of the radix (+-1) whose text has long runs of zeros or of
+    // top digits at the split points, and the largest value of a length.
+    let mut rng = Rng::new(25);
+    let lens: &[usize] = if cfg!(miri) { &[120] } else { &[119, 120, 121, 127, 128, 129, 200, 255, 256, 257, 300, 511, 513, 1000, 2100] };
+    for &n in lens {
+        let radixes = [10, 3 + rng.below(5) as u32 * 2, 2 + rng.below(35) as u32, 36];
+        for (j, &radix) in radixes.iter().enumerate() {
+            check_text(&(rng.bool(), rng.mag(n)), radix, j % 2 == 0);
+            check_text(&(false, vec![u32::MAX; n]), radix, false);
+            // radix**e with about n digits, and its neighbours.
+            let e = (n as f64 * 32.0 / (radix as f64).log2()) as u32 - 1 - rng.below(40) as u32;
+            let p = BigInt::from(radix).pow(e);
+            for v in [p.clone(), &p - 1, &p + 1, &p * (radix - 1) + 7] {
+                check_text(&from_big(&v), radix, false);
+            }
+        }
+    }
+}
+
+#[test]
 fn to_from_bytes() {
     let mut rng = Rng::new(25);
     for a in specials().iter().map(from_big) {
@@ -341,5 +364,19 @@ fn isqrts() {
         let mut scratch = buf(sqrt::isqrt_scratch_len(a.1.len()));
         let l = sqrt::isqrt(&mut out, &a.1, &mut scratch).unwrap();
         assert_eq!(mag_result(&out, l), ba.sqrt(), "isqrt({ba})");
+    }
+}
+
+#[test]
+fn text_chunk_boundaries() {
+    // Decimal is converted in chunks of 19 (64-bit) or 9 (32-bit)
+    // characters, and parsed in the same chunks: values around powers of
+    // ten at and near those sizes, and their negatives.
+    for e in (1..=if cfg!(miri) { 20 } else { 80 }).step_by(1) {
+        let p = BigInt::from(10).pow(e);
+        for v in [p.clone() - 1, p.clone(), p.clone() + 1, &p * 7 + 3] {
+            check_text(&from_big(&v), 10, false);
+            check_text(&from_big(&-v), 10, false);
+        }
     }
 }

@@ -122,36 +122,64 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> 
     match found {
         Found::None => Ok(()),
         Found::Frozen(fm) => {
-            let mut p = PathBuf::new();
-            p.push(vm, super::frozen::FROZEN_DIR)?;
-            p.join(vm, fm.path)?;
-            let pq = vm.intern(p.as_str());
-            p.free(vm);
-            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq?))?;
+            let pq = frozen_file_name(vm, fm.path)?;
+            after_loading(vm);
+            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
             super::frozen::exec_frozen_in(vm, fm, g)?;
             Ok(())
         }
         Found::File => {
-            let Some(src) = crate::modules::vfs::read_file(vm, path)? else {
-                return Err(import_error(vm, path));
-            };
-            let pq = vm.intern(path);
-            // Compile, then give the file's bytes back before running the
-            // body (they would hold heap memory for the whole import).
-            let c = if path.ends_with(".mpy") {
-                super::frozen::parse_mpy(vm, src.as_slice())
-            } else if vm.vmstate.compile.is_none() {
-                // MicroPython built without its compiler says this.
-                Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"))
-            } else {
-                super::exec::compile_source(vm, src.as_slice(), path, super::CompileMode::Exec)
-            };
-            vm.heap.free_vec(src);
+            let c = read_and_compile(vm, path);
+            after_loading(vm);
             let c = c?;
-            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq?))?;
+            let pq = vm.intern(path)?;
+            vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
             super::exec::run_compiled(vm, &c, g, g).map(|_| ())
         }
     }
+}
+
+/// Reads a module's file and compiles it (or parses it, for `.mpy`),
+/// giving the file's bytes back to the heap before returning.
+///
+/// Errors: `ImportError` if the file cannot be read; `SyntaxError`,
+/// `ValueError: incompatible .mpy file`, `MemoryError`.
+#[inline(never)]
+fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledModule> {
+    let Some(src) = crate::modules::vfs::read_file(vm, path)? else {
+        return Err(import_error(vm, path));
+    };
+    let c = if path.ends_with(".mpy") {
+        super::frozen::parse_mpy(vm, src.as_slice())
+    } else if vm.vmstate.compile.is_none() {
+        // MicroPython built without its compiler says this.
+        Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"))
+    } else {
+        super::exec::compile_source(vm, src.as_slice(), path, super::CompileMode::Exec)
+    };
+    vm.heap.free_vec(src);
+    c
+}
+
+/// `__file__` of a frozen module: `.frozen/<path>` interned.
+///
+/// Errors: `MemoryError`.
+#[inline(never)]
+fn frozen_file_name(vm: &mut Vm, path: &str) -> PyResult<Qstr> {
+    let mut p = PathBuf::new();
+    p.push(vm, super::frozen::FROZEN_DIR)?;
+    p.join(vm, path)?;
+    let pq = vm.intern(p.as_str());
+    p.free(vm);
+    pq
+}
+
+/// After a helper freed a buffer (the file's bytes, a path): its dead
+/// frame still holds the buffer's address, and the module body's frames
+/// would leave it in place, where the conservative collector would take it
+/// for a pointer to whatever the heap puts there next. Zero that area.
+fn after_loading(vm: &mut Vm) {
+    super::dispatch::scrub_native_stack(vm);
 }
 
 /// The `i`-th directory of `sys.path` (a str object), None past the end.
