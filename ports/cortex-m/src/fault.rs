@@ -79,6 +79,8 @@ const ICSR: Reg = unsafe { Reg::at(0xE000_ED04) };
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
     let _ = write!(Out, "\nFATAL: {info}\n");
+    let (used, size) = crate::heap::usage();
+    let _ = write!(Out, "heap region: {used} of {size} bytes allocated\n");
     recover()
 }
 
@@ -125,6 +127,7 @@ fn recover() -> ! {
         let _ = write!(Out, "FATAL: cannot recover, resetting the board\n");
         cortex_m::peripheral::SCB::sys_reset();
     }
+    let _ = write!(Out, "MPY: soft reboot\n");
     let (_, top) = crate::cpu::stack_bounds();
     let entry = mpy_cortex_m_restart_entry as *const () as usize;
     if ipsr == 0 {

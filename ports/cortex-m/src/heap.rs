@@ -93,7 +93,7 @@ pub fn reset(start: *mut u8, size: usize) {
     });
 }
 
-/// Bytes currently allocated from the region.
-pub fn used() -> usize {
-    ALLOC.with(|h| h.used())
+/// Bytes currently allocated from the region, and the region's size.
+pub fn usage() -> (usize, usize) {
+    ALLOC.with(|h| (h.used(), h.size()))
 }
