@@ -15,6 +15,19 @@ pub enum PathKind {
     Dir,
 }
 
+/// What [`Hal::read_line`] got for `input()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineInput {
+    /// The port has no line editor: `input()` reads bytes itself.
+    Unsupported,
+    /// A line, without its line ending.
+    Line(Vec<u8>),
+    /// End of input (Ctrl-D on an empty line): `EOFError`.
+    Eof,
+    /// Ctrl-C: `KeyboardInterrupt`.
+    Interrupted,
+}
+
 /// The port's services. All methods have safe defaults except console
 /// output, so a minimal board port implements little.
 pub trait Hal {
@@ -41,6 +54,27 @@ pub trait Hal {
     /// Was an interrupt (Ctrl-C) requested since the last call? Clears it.
     fn take_interrupt(&mut self) -> bool {
         false
+    }
+    /// Sets the console byte that raises `KeyboardInterrupt` in running
+    /// code (`micropython.kbd_intr`; -1 disables it). Default: ignored.
+    fn set_interrupt_char(&mut self, _c: i32) {}
+    /// Waits up to `timeout_ms` milliseconds (`None`: without limit) for
+    /// standard input to be readable (`select.poll` on `sys.stdin`): true
+    /// when a read would not block (a byte is ready, or input ended).
+    /// Default: true.
+    fn stdin_poll(&mut self, _timeout_ms: Option<u64>) -> bool {
+        true
+    }
+    /// Writes bytes to standard output unchanged (`sys.stdout.buffer`),
+    /// where [`Hal::stdout_write`] may translate `\n` for a terminal.
+    fn stdout_write_raw(&mut self, data: &[u8]) {
+        self.stdout_write(data)
+    }
+    /// Reads a line for `input()` with the port's line editor (echo,
+    /// editing, history), after the prompt has been written. Default:
+    /// [`LineInput::Unsupported`].
+    fn read_line(&mut self) -> LineInput {
+        LineInput::Unsupported
     }
     /// Reads a whole file.
     fn read_file(&mut self, _path: &str) -> Option<Vec<u8>> {

@@ -1,6 +1,7 @@
 //! `micropython`: the unix port's command (see shared/spec/unix-cli.md).
 
 mod args;
+mod console;
 mod frozen;
 mod hal;
 mod repl;

@@ -88,17 +88,21 @@ fn initial_path(script_dir: Option<String>) -> Vec<String> {
     p
 }
 
-/// Runs `opts`, returning the process exit code.
-pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
+/// Makes and initialises a VM for `opts`: heap, frozen modules,
+/// `sys.path` (with `script_dir` first, or `''`) and `sys.argv`.
+fn make_vm(opts: &Options, stack_limit: usize, script_dir: Option<String>, argv: &[String]) -> Option<Vm> {
     let config = Config { heap_size: opts.heap_size, opt_level: opts.opt_level, stack_limit };
     let mut vm = Vm::new(config, Box::new(UnixHal::new(stack_limit)));
-    vm.set_stack_base();
     vm.vmstate.frozen = crate::frozen::FROZEN;
-    if let Err(e) = mpy_core::runtime::init::init(&mut vm) {
-        let _ = e;
-        eprintln!("MemoryError: heap too small to start");
-        return 1;
-    }
+    mpy_core::runtime::init::init(&mut vm).ok()?;
+    let (path_list, argv_list) = (vm.sys_path, vm.sys_argv);
+    set_list(&mut vm, path_list, &initial_path(script_dir)).ok()?;
+    set_list(&mut vm, argv_list, argv).ok()?;
+    Some(vm)
+}
+
+/// Runs `opts`, returning the process exit code.
+pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     let script_dir = match &opts.target {
         Target::File(f) => Some(match std::path::Path::new(f).parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_string_lossy().into_owned(),
@@ -116,13 +120,12 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
         argv.clear();
     }
     argv.extend(opts.args.iter().cloned());
-    let (path_list, argv_list) = (vm.sys_path, vm.sys_argv);
-    if set_list(&mut vm, path_list, &initial_path(script_dir)).is_err()
-        || set_list(&mut vm, argv_list, &argv).is_err()
-    {
+    let Some(mut vm) = make_vm(&opts, stack_limit, script_dir.clone(), &argv) else {
         eprintln!("MemoryError: heap too small to start");
         return 1;
-    }
+    };
+    vm.set_stack_base();
+    let remake = || make_vm(&opts, stack_limit, None, &[]);
     let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some();
     let code = match &opts.target {
         Target::File(f) => {
@@ -150,7 +153,7 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                 return 1;
             }
             if std::io::stdin().is_terminal() {
-                return crate::repl::repl(&mut vm, true);
+                return crate::repl::repl(&mut vm, &remake);
             }
             let mut src = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
@@ -158,7 +161,7 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
         }
     };
     if inspect && code == 0 {
-        return crate::repl::repl(&mut vm, true);
+        return crate::repl::repl(&mut vm, &remake);
     }
     code
 }

@@ -72,11 +72,23 @@ pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 /// `input(prompt='')`: reads one line from standard input, without its
 /// newline.
 ///
-/// Errors: `EOFError` when input ends before any character.
+/// Uses the port's line editor when it has one ([`crate::hal::Hal::read_line`]).
+///
+/// Errors: `EOFError` when input ends before any character,
+/// `KeyboardInterrupt` for Ctrl-C in the line editor.
 pub fn b_input(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if let Some(&p) = args.first() {
         let s = vm.str_string(p)?;
         vm.write_stdout(&s);
+    }
+    match vm.hal.read_line() {
+        crate::hal::LineInput::Unsupported => {}
+        crate::hal::LineInput::Line(l) => {
+            let s = String::from_utf8_lossy(&l).into_owned();
+            return vm.new_str(&s);
+        }
+        crate::hal::LineInput::Eof => return Err(vm.error_noargs(&e::EOF_ERROR_TYPE)),
+        crate::hal::LineInput::Interrupted => return Err(vm.error_noargs(&e::KEYBOARD_INTERRUPT_TYPE)),
     }
     let mut line: Vec<u8> = Vec::new();
     let mut got_any = false;

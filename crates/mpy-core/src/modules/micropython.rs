@@ -75,8 +75,12 @@ fn heap_unlock(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(vm.heap.lock_depth as isize))
 }
 
-/// `kbd_intr(c)`: accepted (the unix port handles Ctrl-C by signal).
-fn kbd_intr(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+/// `kbd_intr(c)`: sets the console byte that raises `KeyboardInterrupt`
+/// while code runs (-1: none), through the port
+/// ([`crate::hal::Hal::set_interrupt_char`]).
+fn kbd_intr(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let c = int_arg(vm, a[0])?;
+    vm.hal.set_interrupt_char(c.clamp(-1, 255) as i32);
     Ok(Obj::NONE)
 }
 

@@ -1,0 +1,197 @@
+//! Turns console bytes into editing keys: control characters, VT100
+//! escape sequences (`ESC [ …`, `ESC O …`) and Alt combinations
+//! (`ESC b`). Unknown or malformed sequences are swallowed whole.
+
+/// One decoded key.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Key {
+    /// A byte to insert (printable ASCII or part of a UTF-8 character).
+    Char(u8),
+    /// A control character (0x00-0x1f, 0x7f) not part of a sequence.
+    Ctrl(u8),
+    /// Cursor up (`ESC [ A`).
+    Up,
+    /// Cursor down.
+    Down,
+    /// Cursor left.
+    Left,
+    /// Cursor right.
+    Right,
+    /// Home (`ESC [ H`, `ESC [ 1 ~`, `ESC [ 7 ~`, `ESC O H`).
+    Home,
+    /// End (`ESC [ F`, `ESC [ 4 ~`, `ESC [ 8 ~`, `ESC O F`).
+    End,
+    /// Delete the character under the cursor (`ESC [ 3 ~`).
+    Delete,
+    /// One word left (Ctrl-Left `ESC [ 1 ; 5 D`, Alt-B).
+    WordLeft,
+    /// One word right (Ctrl-Right `ESC [ 1 ; 5 C`, Alt-F).
+    WordRight,
+    /// Delete the word after the cursor (Alt-D).
+    DeleteWordRight,
+    /// A sequence that means nothing here.
+    Ignored,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum State {
+    Normal,
+    /// After ESC.
+    Esc,
+    /// After `ESC [`, collecting parameters.
+    Csi,
+    /// After `ESC O`.
+    Ss3,
+}
+
+/// The decoder state (a few bytes, kept across calls).
+#[derive(Clone, Debug)]
+pub struct KeyDecoder {
+    state: State,
+    /// Numeric parameters of a CSI sequence (first two; more are ignored).
+    params: [u16; 2],
+    n_params: usize,
+}
+
+impl Default for KeyDecoder {
+    fn default() -> Self {
+        KeyDecoder::new()
+    }
+}
+
+impl KeyDecoder {
+    /// A decoder in its initial state.
+    pub const fn new() -> KeyDecoder {
+        KeyDecoder { state: State::Normal, params: [0; 2], n_params: 0 }
+    }
+
+    /// Forgets a partly received sequence.
+    pub fn reset(&mut self) {
+        *self = KeyDecoder::new();
+    }
+
+    /// Feeds one byte; returns the key it completes, if any.
+    pub fn feed(&mut self, c: u8) -> Option<Key> {
+        match self.state {
+            State::Normal => {
+                if c == 0x1b {
+                    self.state = State::Esc;
+                    None
+                } else if c < 0x20 || c == 0x7f {
+                    Some(Key::Ctrl(c))
+                } else {
+                    Some(Key::Char(c))
+                }
+            }
+            State::Esc => {
+                self.state = State::Normal;
+                match c {
+                    b'[' => {
+                        self.state = State::Csi;
+                        self.params = [0; 2];
+                        self.n_params = 0;
+                        None
+                    }
+                    b'O' => {
+                        self.state = State::Ss3;
+                        None
+                    }
+                    b'b' | b'B' => Some(Key::WordLeft),
+                    b'f' | b'F' => Some(Key::WordRight),
+                    b'd' | b'D' => Some(Key::DeleteWordRight),
+                    0x1b => {
+                        self.state = State::Esc;
+                        Some(Key::Ignored)
+                    }
+                    _ => Some(Key::Ignored),
+                }
+            }
+            State::Ss3 => {
+                self.state = State::Normal;
+                Some(match c {
+                    b'A' => Key::Up,
+                    b'B' => Key::Down,
+                    b'C' => Key::Right,
+                    b'D' => Key::Left,
+                    b'H' => Key::Home,
+                    b'F' => Key::End,
+                    _ => Key::Ignored,
+                })
+            }
+            State::Csi => {
+                if c.is_ascii_digit() {
+                    if self.n_params == 0 {
+                        self.n_params = 1;
+                    }
+                    if let Some(p) = self.params.get_mut(self.n_params - 1) {
+                        *p = p.saturating_mul(10).saturating_add(u16::from(c - b'0'));
+                    }
+                    return None;
+                }
+                if c == b';' {
+                    self.n_params = self.n_params.max(1) + 1;
+                    return None;
+                }
+                if !(0x40..=0x7e).contains(&c) {
+                    // Intermediate bytes: keep collecting; a control byte
+                    // aborts the sequence.
+                    if c < 0x20 {
+                        self.state = State::Normal;
+                        return Some(Key::Ignored);
+                    }
+                    return None;
+                }
+                self.state = State::Normal;
+                let modifier = if self.n_params >= 2 { self.params[1] } else { 0 };
+                let word = modifier == 5 || modifier == 3;
+                Some(match c {
+                    b'A' => Key::Up,
+                    b'B' => Key::Down,
+                    b'C' if word => Key::WordRight,
+                    b'D' if word => Key::WordLeft,
+                    b'C' => Key::Right,
+                    b'D' => Key::Left,
+                    b'H' => Key::Home,
+                    b'F' => Key::End,
+                    b'~' => match self.params[0] {
+                        1 | 7 => Key::Home,
+                        4 | 8 => Key::End,
+                        3 => Key::Delete,
+                        _ => Key::Ignored,
+                    },
+                    _ => Key::Ignored,
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(bytes: &[u8]) -> [Option<Key>; 8] {
+        let mut d = KeyDecoder::new();
+        let mut out = [None; 8];
+        let mut n = 0;
+        for &b in bytes {
+            if let Some(k) = d.feed(b) {
+                out[n] = Some(k);
+                n += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn sequences() {
+        assert_eq!(keys(b"a\x1b[D")[..2], [Some(Key::Char(b'a')), Some(Key::Left)]);
+        assert_eq!(keys(b"\x1b[1;5C\x1b[1;5D")[..2], [Some(Key::WordRight), Some(Key::WordLeft)]);
+        assert_eq!(keys(b"\x1b[3~\x1b[1~\x1b[4~")[..3], [Some(Key::Delete), Some(Key::Home), Some(Key::End)]);
+        assert_eq!(keys(b"\x1bb\x1bf\x1bd")[..3], [Some(Key::WordLeft), Some(Key::WordRight), Some(Key::DeleteWordRight)]);
+        assert_eq!(keys(b"\x1bOH\x1bOF")[..2], [Some(Key::Home), Some(Key::End)]);
+        assert_eq!(keys(b"\x03")[0], Some(Key::Ctrl(3)));
+        assert_eq!(keys(b"\x1b[99999999999;77777777x")[..2], [Some(Key::Ignored), None]);
+        assert_eq!(keys(b"\x1b[\x03x")[..2], [Some(Key::Ignored), Some(Key::Char(b'x'))]);
+    }
+}

@@ -1,0 +1,119 @@
+//! MicroPython's console, shared by every port: the line editor
+//! (readline), the friendly REPL with auto-indent, history and Tab
+//! completion, paste mode, the raw REPL and raw-paste mode that host tools
+//! (`mpremote`, `pyboard.py`, Thonny) speak, and "pyexec", which runs a
+//! command and frames its output.
+//!
+//! The crate is `no_std`; it talks to the outside through two traits:
+//! [`Console`] (bytes in and out: a terminal or a UART) and
+//! [`Interpreter`] (run source, print the exception, complete names, soft
+//! reset), which the port implements on its VM. The edited line and the
+//! history are fixed buffers (`L` and `H` bytes); only the text of a
+//! command being collected (continuation lines, paste, raw mode) grows,
+//! and running out of memory there is reported, never an abort.
+//!
+//! ```text
+//!  Console bytes ─► Repl::run ─┬─ friendly: Editor::read_line ─► pyexec (Single)
+//!                              ├─ paste mode ───────────────────► pyexec (File)
+//!                              └─ raw / raw-paste ──────────────► pyexec (File, \x04 framing)
+//! ```
+#![no_std]
+#![warn(missing_docs)]
+extern crate alloc;
+
+pub mod complete;
+pub mod console;
+pub mod cont;
+mod friendly;
+pub mod history;
+pub mod interp;
+pub mod keys;
+pub mod line;
+pub mod pyexec;
+mod raw;
+pub mod readline;
+pub mod src_buf;
+
+pub use console::Console;
+pub use cont::{auto_indent, continue_with_input};
+pub use interp::{CompletionScope, ExecMode, Interpreter, Outcome};
+pub use raw::{RAW_BANNER, RAW_PASTE_WINDOW};
+pub use readline::{Editor, LineEnd};
+
+use pyexec::Flow;
+
+/// Which REPL reads the console.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// The interactive `>>> ` REPL.
+    Friendly,
+    /// The raw REPL of the host tools.
+    Raw,
+}
+
+/// Why [`Repl::run`] returned.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Exit {
+    /// Quit with this exit code: Ctrl-D on an empty line, or `SystemExit`
+    /// in the friendly REPL (only when quitting is allowed, i.e. on unix).
+    Quit(i32),
+    /// The console input ended.
+    EndOfInput,
+}
+
+/// The REPL state that lives across commands and soft resets: the mode,
+/// the line editor with its history. `L` is the longest line the editor
+/// holds, `H` the history size in bytes.
+#[derive(Clone, Debug)]
+pub struct Repl<const L: usize = 256, const H: usize = 1024> {
+    editor: Editor<L, H>,
+    mode: Mode,
+    quit_allowed: bool,
+}
+
+impl<const L: usize, const H: usize> Repl<L, H> {
+    /// A REPL starting in the friendly mode. `quit_allowed`: Ctrl-D on an
+    /// empty friendly line and `sys.exit()` quit (unix); when false they
+    /// soft reset, as on boards.
+    pub const fn new(quit_allowed: bool) -> Repl<L, H> {
+        Repl { editor: Editor::new(), mode: Mode::Friendly, quit_allowed }
+    }
+
+    /// The current mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Sets the mode the next [`Repl::run`] starts in.
+    pub fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+    }
+
+    /// The line editor (e.g. for `input()` on the same console).
+    pub fn editor(&mut self) -> &mut Editor<L, H> {
+        &mut self.editor
+    }
+
+    /// Runs the REPL: prints the banner of the current mode, then reads
+    /// and runs commands until the user quits or the input ends. A soft
+    /// reset prints `MPY: soft reboot\r\n`, calls
+    /// [`Interpreter::soft_reset`] and re-enters the current mode.
+    pub fn run(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Exit {
+        con.set_interrupt_char(None);
+        loop {
+            let flow = match self.mode {
+                Mode::Friendly => self.friendly(con, interp),
+                Mode::Raw => self.raw(con, interp),
+            };
+            match flow {
+                Flow::Continue | Flow::Switch => {}
+                Flow::SoftReset => {
+                    con.write(b"MPY: soft reboot\r\n");
+                    interp.soft_reset();
+                }
+                Flow::Quit(code) => return Exit::Quit(code),
+                Flow::Eof => return Exit::EndOfInput,
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The line being edited: a fixed buffer with a cursor, and the editing
+//! operations with the terminal output that shows them. Output follows
+//! MicroPython's readline: the cursor moves left with `\b` (or `ESC [ n
+//! D`), right by re-printing characters, and `ESC [ K` erases to the end
+//! of the line when the line gets shorter. Columns count characters
+//! (UTF-8 continuation bytes take none).
+
+use crate::console::{move_back, Console};
+
+/// A line of at most `L` bytes, always valid UTF-8 when only whole
+/// characters are inserted.
+#[derive(Clone, Debug)]
+pub struct LineBuf<const L: usize> {
+    buf: [u8; L],
+    len: usize,
+    cursor: usize,
+}
+
+impl<const L: usize> Default for LineBuf<L> {
+    fn default() -> Self {
+        LineBuf::new()
+    }
+}
+
+fn is_cont(c: u8) -> bool {
+    (0x80..0xc0).contains(&c)
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// Display columns of `s` (one per character).
+pub fn cols(s: &[u8]) -> usize {
+    s.iter().filter(|&&c| !is_cont(c)).count()
+}
+
+impl<const L: usize> LineBuf<L> {
+    /// An empty line.
+    pub const fn new() -> LineBuf<L> {
+        LineBuf { buf: [0; L], len: 0, cursor: 0 }
+    }
+
+    /// The line's bytes.
+    pub fn text(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// The bytes before the cursor.
+    pub fn before_cursor(&self) -> &[u8] {
+        &self.buf[..self.cursor]
+    }
+
+    /// The bytes from the cursor on.
+    pub fn after_cursor(&self) -> &[u8] {
+        &self.buf[self.cursor..self.len]
+    }
+
+    /// Cursor position in bytes.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// True when the line holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Empties the line (no output).
+    pub fn clear(&mut self) {
+        self.len = 0;
+        self.cursor = 0;
+    }
+
+    /// Sets the content without output, cursor at the end; content past
+    /// the capacity is dropped.
+    pub fn set(&mut self, s: &[u8]) {
+        let n = s.len().min(L);
+        self.buf[..n].copy_from_slice(&s[..n]);
+        self.len = n;
+        self.cursor = n;
+    }
+
+    fn prev(&self, mut p: usize) -> usize {
+        while p > 0 {
+            p -= 1;
+            if !is_cont(self.buf[p]) {
+                break;
+            }
+        }
+        p
+    }
+
+    fn next(&self, mut p: usize) -> usize {
+        if p < self.len {
+            p += 1;
+            while p < self.len && is_cont(self.buf[p]) {
+                p += 1;
+            }
+        }
+        p
+    }
+
+    fn word_left_pos(&self) -> usize {
+        let mut p = self.cursor;
+        while p > 0 && !is_word(self.buf[p - 1]) {
+            p -= 1;
+        }
+        while p > 0 && is_word(self.buf[p - 1]) {
+            p -= 1;
+        }
+        p
+    }
+
+    fn word_right_pos(&self) -> usize {
+        let mut p = self.cursor;
+        while p < self.len && !is_word(self.buf[p]) {
+            p += 1;
+        }
+        while p < self.len && is_word(self.buf[p]) {
+            p += 1;
+        }
+        p
+    }
+
+    /// Removes bytes `a..b` (no output).
+    fn remove(&mut self, a: usize, b: usize) {
+        self.buf.copy_within(b..self.len, a);
+        self.len -= b - a;
+    }
+
+    /// After an edit that removed text: the terminal cursor is `back`
+    /// columns right of where the new cursor is. Moves back, erases the
+    /// old tail and re-prints the rest of the line.
+    fn redraw_shorter(&mut self, con: &mut dyn Console, back: usize) {
+        move_back(con, back);
+        con.write(b"\x1b[K");
+        let rest = self.after_cursor();
+        con.write(rest);
+        move_back(con, cols(rest));
+    }
+
+    /// Inserts `s` (whole characters) at the cursor; false (and no change)
+    /// when the line would exceed its capacity.
+    pub fn insert(&mut self, con: &mut dyn Console, s: &[u8]) -> bool {
+        if self.len + s.len() > L {
+            return false;
+        }
+        let c = self.cursor;
+        self.buf.copy_within(c..self.len, c + s.len());
+        self.buf[c..c + s.len()].copy_from_slice(s);
+        self.len += s.len();
+        self.cursor += s.len();
+        con.write(&self.buf[c..self.len]);
+        move_back(con, cols(self.after_cursor()));
+        true
+    }
+
+    /// Deletes the character left of the cursor (Backspace).
+    pub fn backspace(&mut self, con: &mut dyn Console) {
+        if self.cursor == 0 {
+            return;
+        }
+        let p = self.prev(self.cursor);
+        self.remove(p, self.cursor);
+        self.cursor = p;
+        self.redraw_shorter(con, 1);
+    }
+
+    /// Deletes the character under the cursor (Delete, Ctrl-D).
+    pub fn delete(&mut self, con: &mut dyn Console) {
+        if self.cursor == self.len {
+            return;
+        }
+        let n = self.next(self.cursor);
+        self.remove(self.cursor, n);
+        self.redraw_shorter(con, 0);
+    }
+
+    /// Deletes from the cursor to the end (Ctrl-K).
+    pub fn kill_to_end(&mut self, con: &mut dyn Console) {
+        if self.cursor == self.len {
+            return;
+        }
+        self.len = self.cursor;
+        con.write(b"\x1b[K");
+    }
+
+    /// Deletes from the start to the cursor (Ctrl-U).
+    pub fn kill_to_start(&mut self, con: &mut dyn Console) {
+        if self.cursor == 0 {
+            return;
+        }
+        let back = cols(self.before_cursor());
+        self.remove(0, self.cursor);
+        self.cursor = 0;
+        self.redraw_shorter(con, back);
+    }
+
+    /// Deletes the word left of the cursor (Ctrl-W).
+    pub fn delete_word_left(&mut self, con: &mut dyn Console) {
+        let p = self.word_left_pos();
+        if p == self.cursor {
+            return;
+        }
+        let back = cols(&self.buf[p..self.cursor]);
+        self.remove(p, self.cursor);
+        self.cursor = p;
+        self.redraw_shorter(con, back);
+    }
+
+    /// Deletes the word right of the cursor (Alt-D).
+    pub fn delete_word_right(&mut self, con: &mut dyn Console) {
+        let p = self.word_right_pos();
+        if p == self.cursor {
+            return;
+        }
+        self.remove(self.cursor, p);
+        self.redraw_shorter(con, 0);
+    }
+
+    /// Moves one character left.
+    pub fn left(&mut self, con: &mut dyn Console) {
+        if self.cursor > 0 {
+            self.cursor = self.prev(self.cursor);
+            move_back(con, 1);
+        }
+    }
+
+    /// Moves one character right.
+    pub fn right(&mut self, con: &mut dyn Console) {
+        let n = self.next(self.cursor);
+        con.write(&self.buf[self.cursor..n]);
+        self.cursor = n;
+    }
+
+    /// Moves to the start (Home, Ctrl-A).
+    pub fn home(&mut self, con: &mut dyn Console) {
+        move_back(con, cols(self.before_cursor()));
+        self.cursor = 0;
+    }
+
+    /// Moves to the end (End, Ctrl-E).
+    pub fn end(&mut self, con: &mut dyn Console) {
+        con.write(self.after_cursor());
+        self.cursor = self.len;
+    }
+
+    /// Moves one word left (Alt-B, Ctrl-Left).
+    pub fn word_left(&mut self, con: &mut dyn Console) {
+        let p = self.word_left_pos();
+        move_back(con, cols(&self.buf[p..self.cursor]));
+        self.cursor = p;
+    }
+
+    /// Moves one word right (Alt-F, Ctrl-Right).
+    pub fn word_right(&mut self, con: &mut dyn Console) {
+        let p = self.word_right_pos();
+        con.write(&self.buf[self.cursor..p]);
+        self.cursor = p;
+    }
+
+    /// Replaces the whole line (history recall), cursor at the end.
+    pub fn replace(&mut self, con: &mut dyn Console, s: &[u8]) {
+        let old = cols(self.text());
+        move_back(con, cols(self.before_cursor()));
+        self.set(s);
+        if cols(self.text()) < old {
+            con.write(b"\x1b[K");
+        }
+        con.write(self.text());
+    }
+}

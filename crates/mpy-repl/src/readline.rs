@@ -1,0 +1,217 @@
+//! The line editor (MicroPython's readline): reads keys from the console
+//! until Enter, editing a [`LineBuf`], recalling [`History`], completing
+//! on Tab.
+//!
+//! Keys: Left/Right, Home/End, Backspace, Delete, Ctrl-A (home), Ctrl-E
+//! (end), Ctrl-B (left), Ctrl-F (right), Ctrl-D (delete), Ctrl-K (kill to
+//! end), Ctrl-U (kill to start), Ctrl-W (delete word left), Ctrl-P/Up and
+//! Ctrl-N/Down (history), Alt-B/Ctrl-Left and Alt-F/Ctrl-Right (word
+//! moves), Alt-D (delete word right), Tab (completion). Enter is `\r`, or
+//! `\n` not directly after `\r` (so `\r\n` is one Enter).
+
+use crate::complete::{self, Action, Completed};
+use crate::console::{move_back, Console};
+use crate::history::History;
+use crate::interp::Interpreter;
+use crate::keys::{Key, KeyDecoder};
+use crate::line::{cols, LineBuf};
+
+/// Why [`Editor::read_line`] returned.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LineEnd {
+    /// Enter: the line is in [`Editor::line`].
+    Enter,
+    /// A control key that ends editing: Ctrl-C always; Ctrl-A, Ctrl-B,
+    /// Ctrl-E on an empty line when `specials` was asked for; Ctrl-D on an
+    /// empty (or, on a continuation line, blank) line.
+    Ctrl(u8),
+    /// The console input ended.
+    Eof,
+}
+
+/// The editor: the current line of up to `L` bytes, `H` bytes of history
+/// and the decoding state.
+#[derive(Clone, Debug)]
+pub struct Editor<const L: usize, const H: usize> {
+    /// The line being (or last) edited.
+    pub line: LineBuf<L>,
+    /// Entered lines, newest first.
+    pub history: History<H>,
+    decoder: KeyDecoder,
+    last_cr: bool,
+    utf8: [u8; 4],
+    utf8_len: usize,
+    utf8_need: usize,
+}
+
+impl<const L: usize, const H: usize> Default for Editor<L, H> {
+    fn default() -> Self {
+        Editor::new()
+    }
+}
+
+impl<const L: usize, const H: usize> Editor<L, H> {
+    /// An editor with an empty line and history.
+    pub const fn new() -> Editor<L, H> {
+        Editor {
+            line: LineBuf::new(),
+            history: History::new(),
+            decoder: KeyDecoder::new(),
+            last_cr: false,
+            utf8: [0; 4],
+            utf8_len: 0,
+            utf8_need: 0,
+        }
+    }
+
+    /// Reads one byte, dropping a `\n` that directly follows a `\r`.
+    /// Returns `None` at end of input.
+    pub fn read_byte(&mut self, con: &mut dyn Console) -> Option<u8> {
+        loop {
+            let c = con.read_byte()?;
+            let after_cr = self.last_cr;
+            self.last_cr = c == b'\r';
+            if c == b'\n' && after_cr {
+                continue;
+            }
+            return Some(c);
+        }
+    }
+
+    /// Feeds one byte of a UTF-8 character; inserts the character once it
+    /// is complete and valid. Malformed bytes are dropped.
+    fn utf8_byte(&mut self, con: &mut dyn Console, b: u8) {
+        if b < 0x80 {
+            self.utf8_len = 0;
+            self.line.insert(con, &[b]);
+        } else if b >= 0xc0 {
+            self.utf8_need = match b {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => 0,
+            };
+            self.utf8[0] = b;
+            self.utf8_len = usize::from(self.utf8_need > 0);
+        } else if self.utf8_len > 0 && self.utf8_len < self.utf8_need {
+            self.utf8[self.utf8_len] = b;
+            self.utf8_len += 1;
+            if self.utf8_len == self.utf8_need {
+                let ch = self.utf8;
+                let n = self.utf8_len;
+                self.utf8_len = 0;
+                if core::str::from_utf8(&ch[..n]).is_ok() {
+                    self.line.insert(con, &ch[..n]);
+                }
+            }
+        }
+    }
+
+    /// Writes `prompt` and `initial` (e.g. auto-indent spaces), then edits
+    /// until Enter or an ending control key. `specials`: Ctrl-A/B/E on an
+    /// empty line end editing (the first line of a statement) instead of
+    /// moving the cursor.
+    pub fn read_line(
+        &mut self,
+        con: &mut dyn Console,
+        interp: &mut dyn Interpreter,
+        prompt: &[u8],
+        initial: &[u8],
+        specials: bool,
+    ) -> LineEnd {
+        con.write(prompt);
+        self.line.clear();
+        self.line.insert(con, initial);
+        self.decoder.reset();
+        self.utf8_len = 0;
+        let mut hist: Option<usize> = None;
+        loop {
+            let Some(c) = self.read_byte(con) else { return LineEnd::Eof };
+            let Some(key) = self.decoder.feed(c) else { continue };
+            let empty = self.line.is_empty();
+            match key {
+                Key::Char(b) => self.utf8_byte(con, b),
+                Key::Ctrl(b'\r') | Key::Ctrl(b'\n') => {
+                    con.write(b"\r\n");
+                    let t = self.line.text();
+                    if !t.iter().all(|&c| c == b' ') {
+                        self.history.push(t);
+                    }
+                    return LineEnd::Enter;
+                }
+                Key::Ctrl(c @ (0x01 | 0x02 | 0x05)) if specials && empty => return LineEnd::Ctrl(c),
+                Key::Ctrl(0x03) => return LineEnd::Ctrl(0x03),
+                Key::Ctrl(0x04) => {
+                    let blank = self.line.text().iter().all(|&c| c == b' ');
+                    if empty || (!specials && blank) {
+                        return LineEnd::Ctrl(0x04);
+                    }
+                    self.line.delete(con);
+                }
+                Key::Ctrl(0x01) | Key::Home => self.line.home(con),
+                Key::Ctrl(0x05) | Key::End => self.line.end(con),
+                Key::Ctrl(0x02) | Key::Left => self.line.left(con),
+                Key::Ctrl(0x06) | Key::Right => self.line.right(con),
+                Key::Ctrl(0x08) | Key::Ctrl(0x7f) => self.line.backspace(con),
+                Key::Delete => self.line.delete(con),
+                Key::Ctrl(0x09) => self.tab(con, interp, prompt),
+                Key::Ctrl(0x0b) => self.line.kill_to_end(con),
+                Key::Ctrl(0x15) => self.line.kill_to_start(con),
+                Key::Ctrl(0x17) => self.line.delete_word_left(con),
+                Key::WordLeft => self.line.word_left(con),
+                Key::WordRight => self.line.word_right(con),
+                Key::DeleteWordRight => self.line.delete_word_right(con),
+                Key::Ctrl(0x10) | Key::Up => {
+                    let next = hist.map_or(0, |h| h + 1);
+                    if let Some(entry) = self.history.get(next) {
+                        let mut tmp = [0u8; L];
+                        let n = entry.len().min(L);
+                        tmp[..n].copy_from_slice(&entry[..n]);
+                        self.line.replace(con, &tmp[..n]);
+                        hist = Some(next);
+                    }
+                }
+                Key::Ctrl(0x0e) | Key::Down => match hist {
+                    Some(0) => {
+                        self.line.replace(con, b"");
+                        hist = None;
+                    }
+                    Some(h) => {
+                        if let Some(entry) = self.history.get(h - 1) {
+                            let mut tmp = [0u8; L];
+                            let n = entry.len().min(L);
+                            tmp[..n].copy_from_slice(&entry[..n]);
+                            self.line.replace(con, &tmp[..n]);
+                        }
+                        hist = Some(h - 1);
+                    }
+                    None => {}
+                },
+                _ => {}
+            }
+        }
+    }
+
+    fn tab(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter, prompt: &[u8]) {
+        let result = match complete::analyse(self.line.before_cursor()) {
+            Action::Nothing => return,
+            Action::Indent => {
+                self.line.insert(con, b"    ");
+                return;
+            }
+            Action::Complete { scope, prefix, line_start } => complete::complete(con, interp, scope, prefix, line_start),
+        };
+        match result {
+            Completed::Insert(buf, n) => {
+                if n > 0 && core::str::from_utf8(&buf[..n]).is_ok() {
+                    self.line.insert(con, &buf[..n]);
+                }
+            }
+            Completed::Listed => {
+                con.write(prompt);
+                con.write(self.line.text());
+                move_back(con, cols(self.line.after_cursor()));
+            }
+        }
+    }
+}
