@@ -8,7 +8,7 @@
 //! exception return into a fresh thread-mode frame whose PC is the restart
 //! entry; from thread mode (a panic) it jumps there directly. The restart
 //! entry resets MSP and calls the board's boot function (installed by
-//! `run::start`). Three faults without reaching a REPL prompt in between
+//! `run::start`). Three faults without the REPL running a command in between
 //! end in a full system reset instead.
 
 use crate::reg::Reg;
@@ -28,7 +28,7 @@ pub struct Hooks {
 }
 
 static HOOKS: Mutex<Cell<Option<Hooks>>> = Mutex::new(Cell::new(None));
-/// Faults and panics since a REPL prompt was last shown.
+/// Faults and panics since the REPL last ran a command.
 static STRIKES: AtomicU32 = AtomicU32::new(0);
 /// Strikes after which recovery is a full system reset.
 const MAX_STRIKES: u32 = 3;
@@ -38,8 +38,8 @@ pub fn install(hooks: Hooks) {
     critical_section::with(|cs| HOOKS.borrow(cs).set(Some(hooks)));
 }
 
-/// Records that the REPL is healthy again (a prompt was printed).
-pub fn reached_prompt() {
+/// Records that the REPL is healthy again (it read and runs a command).
+pub fn healthy() {
     STRIKES.store(0, Ordering::Relaxed);
 }
 

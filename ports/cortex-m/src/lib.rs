@@ -2,18 +2,18 @@
 //! `ports/qemu`): the console (UART receive ring buffer, Ctrl-C), the SysTick
 //! time base, the static heap region behind the global allocator, the
 //! HardFault and panic handlers (print, then soft reset), the core's
-//! [`mpy_core::hal::Hal`] on top of them, and the boot/soft-reset loop.
+//! [`mpy_core::hal::Hal`] on top of them, the VM behind the shared REPL
+//! (`mpy-repl`: friendly, paste, raw and raw-paste modes), and boot.
 //!
 //! A board crate provides a [`board::Board`] (names, clock, UART
 //! registers), its `memory.x`, and the vector-table glue; see
 //! `ports/stm32/src/main.rs`. The board-independent logic ([`ring`],
-//! [`console`], [`line`]) also builds on the host, where it is unit-tested.
+//! [`console`]) also builds on the host, where it is unit-tested.
 #![no_std]
 extern crate alloc;
 
 pub mod board;
 pub mod console;
-pub mod line;
 pub mod ring;
 
 #[cfg(target_os = "none")]
@@ -27,7 +27,7 @@ pub mod heap;
 #[cfg(target_os = "none")]
 pub mod reg;
 #[cfg(target_os = "none")]
-pub mod repl;
+pub mod interp;
 #[cfg(target_os = "none")]
 pub mod run;
 #[cfg(target_os = "none")]

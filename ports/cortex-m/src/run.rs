@@ -1,41 +1,28 @@
-//! Boot and soft reset: bring up the time base, console and heap, then run
-//! interpreters one after another, each in a fresh heap, for as long as
-//! the board is powered.
+//! Boot and recovery: bring up the time base, console and heap, then run
+//! the shared REPL (friendly, paste, raw and raw-paste modes) on the UART
+//! for as long as the board is powered; soft resets happen inside the
+//! REPL (a fresh interpreter), faults and panics re-enter here.
 
 use crate::board::Board;
-use crate::hal::{BoardHal, UartConsole};
-use crate::repl::{friendly, ReplExit};
+use crate::hal::UartConsole;
+use crate::interp::{new_vm, BoardInterp};
 use alloc::boxed::Box;
-use mpy_core::{Config, Vm};
+use alloc::string::String;
+use mpy_repl::Repl;
 
-/// Native stack bytes kept below the deepest recursion check, for the
-/// native code that runs between two checks (builtins, printing, the
-/// compiler's parser, an interrupt).
-pub const STACK_HEADROOM: usize = 8 * 1024;
+/// Longest line the REPL's editor holds, and its history size, in bytes.
+const LINE_MAX: usize = 256;
+const HISTORY_BYTES: usize = 512;
 
-/// Heap bytes kept out of the core's budget: what the core allocates
-/// without charging it (compiler working memory, the VM stack, qstr
-/// tables, spare capacity of growing vectors, a vector's old and new
-/// buffers while it grows) plus allocator overhead and fragmentation.
-/// 11/16 of the region: the core's slot arena is one vector that
-/// doubles, so while it grows from c to 2c slots it holds 3c slots' worth
-/// for c charged; a growing buffer likewise holds old and new. With 5/16
-/// of the region charged, filling the heap gives `MemoryError` instead of
-/// an allocation failure (measured: lists of strs, lists, nested lists,
-/// dicts, strs). The core's one-region gc heap removes this reserve.
-pub fn heap_reserve(region: usize) -> usize {
-    (region / 16 * 11).max(6 * 1024)
-}
-
-/// Writes the two banner lines through `out`.
-pub fn banner<B: Board>(out: &mut dyn FnMut(&[u8])) {
-    out(b"MicroPython v1.27.0-rs");
-    out(env!("CARGO_PKG_VERSION").as_bytes());
-    out(b" on ");
-    out(option_env!("MPY_BUILD_DATE").unwrap_or("2026-11-21").as_bytes());
-    out(b"; ");
-    out(B::MACHINE.as_bytes());
-    out(b"\r\nType \"help()\" for more information.\r\n");
+/// The banner's first line: version, build date, board and MCU.
+pub fn banner<B: Board>() -> String {
+    let mut s = String::from("MicroPython v1.27.0-rs");
+    s.push_str(env!("CARGO_PKG_VERSION"));
+    s.push_str(" on ");
+    s.push_str(option_env!("MPY_BUILD_DATE").unwrap_or("2026-11-21"));
+    s.push_str("; ");
+    s.push_str(B::MACHINE);
+    s
 }
 
 /// Boots board `B`: never returns. Call from the reset entry point.
@@ -44,55 +31,38 @@ pub fn start<B: Board>() -> ! {
     restart::<B>()
 }
 
-/// (Re)initialises the board and runs interpreters forever; also the
-/// continuation of a fault or panic recovery.
+/// (Re)initialises the board and runs the REPL; also the continuation of
+/// a fault or panic recovery (which abandons the old stack and heap).
 fn restart<B: Board>() -> ! {
     cortex_m::interrupt::disable();
     crate::cpu::guard_stack();
     crate::systick::init(B::CPU_HZ);
-    crate::console::set_interrupt_char(false);
-    crate::console::take_interrupt();
+    crate::console::set_interrupt_char(-1);
+    crate::console::clear_input();
     B::console_init();
+    let (start, size) = B::heap_region();
+    crate::heap::reset(start, size);
     crate::cpu::enable_interrupts();
     loop {
         session::<B>();
-        B::console_write(b"MPY: soft reboot\r\n");
     }
 }
 
-/// One interpreter lifetime: fresh heap, banner, REPL until soft reset.
+/// Runs the REPL; returns only if the heap is too small to start.
 #[inline(never)]
 fn session<B: Board>() {
-    let (start, size) = B::heap_region();
-    crate::heap::reset(start, size);
-    let config = Config { heap_size: size - heap_reserve(size), opt_level: 0, stack_limit: 0 };
-    let mut vm = Vm::new(config, Box::new(BoardHal::<B>::new(0)));
-    vm.set_stack_base();
-    let (bottom, _) = crate::cpu::stack_bounds();
-    vm.config.stack_limit = vm.stack_base.saturating_sub(bottom + STACK_HEADROOM);
-    vm.hal = Box::new(BoardHal::<B>::new(vm.config.stack_limit));
-    if mpy_core::runtime::init::init(&mut vm).is_err() {
+    let marker = 0u32;
+    let stack_base = core::hint::black_box(&marker) as *const u32 as usize;
+    let Some(vm) = new_vm::<B>(stack_base) else {
         B::console_write(b"MemoryError: heap too small to start\r\n");
-        return;
-    }
-    if set_path(&mut vm).is_err() {
-        B::console_write(b"MemoryError: heap too small to start\r\n");
-        return;
-    }
-    banner::<B>(&mut |b| B::console_write(b));
-    let mut con = UartConsole::<B>::new();
-    match friendly(&mut vm, &mut con, &|out| banner::<B>(out)) {
-        ReplExit::SoftReset => {}
-    }
-}
-
-/// `sys.path`: the current directory, frozen modules, then `/lib`.
-fn set_path(vm: &mut Vm) -> mpy_core::PyResult<()> {
-    for p in ["", ".frozen", "/lib"] {
-        let s = vm.new_str(p)?;
-        if let Some(mpy_core::objdata::ObjData::List(l)) = vm.get_mut(vm.sys_path) {
-            l.push(s);
+        loop {
+            crate::cpu::idle();
         }
-    }
-    Ok(())
+    };
+    let mut interp = BoardInterp::<B>::new(vm, banner::<B>());
+    let mut repl: Box<Repl<LINE_MAX, HISTORY_BYTES>> = Box::new(Repl::new(false));
+    let mut con = UartConsole::<B>::new();
+    // Boards never quit and a UART never ends, so run returns only if the
+    // REPL is asked to quit anyway; start over then.
+    let _ = repl.run(&mut con, &mut interp);
 }
