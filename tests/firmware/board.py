@@ -1,21 +1,19 @@
 # skip-test
 """Drive a micropython-rs firmware image in QEMU over its serial console.
 
-    from board import Board, BOARDS
+    from board import Board
     with Board("netduinoplus2", elf) as b:
-        b.wait_prompt()                 # banner + ">>> " (b.banner has it)
-        out = b.friendly("1 + 1")       # one REPL entry -> its output
-        out = b.run_program(src)        # a whole program -> its output
+        b.wait_banner()                 # banner + ">>> " (b.banner has it)
+        out = b.friendly("1 + 1")       # one REPL line -> its output
+        out = b.paste("for i in x:\\n    print(i)\\n")   # paste mode (Ctrl-E)
+        b.enter_raw()
+        out, err = b.exec_raw(src)      # raw-paste mode, as mpremote does
 
 QEMU starts paused with the console on a pseudo-terminal (`-serial pty`,
 the way host tools such as mpremote connect); the pty is opened in raw
-mode before the CPU starts, so nothing the board prints is lost. A GDB stub
-on a local port is available for fault-injection tests (see gdbstub.py).
-
-`run_program` is the hook for running corpus programs on a board: today it
-goes through the friendly REPL (`exec(<source as a literal>)`); once the
-shared REPL crate's raw REPL is in the firmware it can use raw-paste mode
-instead, and callers stay the same.
+mode before the CPU starts, so nothing the board prints is lost. With
+`gdb=True` a GDB stub listens on a local port for fault-injection tests
+(gdbstub.py). Output is returned with `\\r\\n` turned into `\\n`.
 """
 import os
 import re
@@ -34,10 +32,18 @@ BOARDS = {
 }
 
 PROMPT = b">>> "
+RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
+BANNER = re.compile(rb"MicroPython v\S+ on \d{4}-\d\d-\d\d; (.+?)\r\n"
+                    rb"Type \"help\(\)\" for more information\.\r\n")
 
 
 class BoardError(Exception):
     """The board did not answer as expected (timeout, QEMU exit)."""
+
+
+class BoardFault(BoardError):
+    """The board reported a HardFault or panic (and rebooted: it is at
+    the friendly prompt again)."""
 
 
 def free_port():
@@ -46,6 +52,21 @@ def free_port():
     port = s.getsockname()[1]
     s.close()
     return port
+
+
+def firmware(board, heap=None):
+    """Builds the board's firmware (tools/firmware.sh); returns the ELF."""
+    env = dict(os.environ)
+    env.pop("MPY_HEAPSIZE", None)
+    if heap:
+        env["MPY_HEAPSIZE"] = heap
+    out = subprocess.run(["sh", os.path.join(REPO, "tools", "firmware.sh"), "build", board],
+                         cwd=REPO, env=env, check=True, stdout=subprocess.PIPE)
+    return os.path.join(REPO, out.stdout.decode().strip().splitlines()[-1])
+
+
+def cooked(data):
+    return data.replace(b"\r\n", b"\n").decode("utf-8", "replace")
 
 
 class Board:
@@ -63,32 +84,37 @@ class Board:
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
         self.fd = None
-        self.log = b""  # everything read from the console
+        self.buf = b""  # received, not consumed yet
+        self.log = b""  # everything received
         self.banner = b""
-        line = self._qemu_line(b"char device redirected to")
-        m = re.search(rb"(/dev/pts/\d+)", line)
-        if not m:
+        try:
+            line = self._qemu_line(b"char device redirected to")
+            m = re.search(rb"(/dev/pts/\d+)", line)
+            if not m:
+                raise BoardError("no pty in QEMU output: %r" % line)
+            self.pty = m.group(1).decode()
+            self.fd = os.open(self.pty, os.O_RDWR | os.O_NOCTTY)
+            tty.setraw(self.fd)
+            self.proc.stdin.write(b"cont\n")
+            self.proc.stdin.flush()
+        except BaseException:
             self.close()
-            raise BoardError("no pty in QEMU output: %r" % line)
-        self.fd = os.open(m.group(1), os.O_RDWR | os.O_NOCTTY)
-        tty.setraw(self.fd)
-        self.proc.stdin.write(b"cont\n")
-        self.proc.stdin.flush()
+            raise
 
     def _qemu_line(self, needle, timeout=10):
         end = time.time() + timeout
-        buf = b""
+        got = b""
         while time.time() < end:
             r, _, _ = select.select([self.proc.stdout], [], [], 0.5)
             if r:
                 chunk = os.read(self.proc.stdout.fileno(), 4096)
                 if not chunk:
                     break
-                buf += chunk
-                for line in buf.split(b"\n"):
+                got += chunk
+                for line in got.split(b"\n"):
                     if needle in line:
                         return line
-        raise BoardError("QEMU did not start: %r" % buf[-500:])
+        raise BoardError("QEMU did not start: %r" % got[-500:])
 
     def __enter__(self):
         return self
@@ -113,98 +139,174 @@ class Board:
             except OSError:
                 pass
 
-    # -- raw console I/O -------------------------------------------------
+    # -- console bytes ---------------------------------------------------
 
     def write(self, data):
         while data:
             n = os.write(self.fd, data)
             data = data[n:]
 
-    def write_slowly(self, data, chunk=64, pause=0.002):
-        """Writes in chunks: the board's receive ring holds 512 bytes."""
+    def write_slowly(self, data, chunk=64, pause=0.005):
+        """Writes in chunks: the board's receive ring holds 512 bytes, and
+        the friendly REPL echoes as it reads."""
         for i in range(0, len(data), chunk):
             self.write(data[i:i + chunk])
             time.sleep(pause)
 
-    def read_until(self, marker, timeout=10):
-        """Reads until `marker` (bytes or compiled regex) has arrived;
-        returns everything read up to and including it."""
+    def _fill(self, timeout):
+        """Waits up to `timeout` s for bytes; False if none came."""
+        if self.proc.poll() is not None:
+            raise BoardError("QEMU exited (%s); got %r" % (self.proc.returncode, self.log[-300:]))
+        r, _, _ = select.select([self.fd], [], [], timeout)
+        if not r:
+            return False
+        try:
+            chunk = os.read(self.fd, 4096)
+        except OSError:
+            return False
+        self.buf += chunk
+        self.log += chunk
+        return bool(chunk)
+
+    def waiting(self):
+        """Are received bytes ready (without waiting)?"""
+        return bool(self.buf) or self._fill(0)
+
+    def read_exact(self, n, timeout=10):
         end = time.time() + timeout
-        buf = b""
-        while True:
-            m = marker.search(buf) if hasattr(marker, "search") else None
-            if m:
-                return buf
-            if not hasattr(marker, "search") and marker in buf:
-                return buf
+        while len(self.buf) < n:
             left = end - time.time()
             if left <= 0:
-                raise BoardError("timeout waiting for %r; got %r" % (marker, buf[-300:]))
-            if self.proc.poll() is not None:
-                raise BoardError("QEMU exited (%s); got %r" % (self.proc.returncode, buf[-300:]))
-            r, _, _ = select.select([self.fd], [], [], min(left, 0.2))
-            if r:
-                try:
-                    chunk = os.read(self.fd, 4096)
-                except OSError:
-                    chunk = b""
-                buf += chunk
-                self.log += chunk
+                raise BoardError("timeout reading %d bytes; got %r" % (n, self.buf[-300:]))
+            self._fill(min(left, 0.2))
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def read_until(self, marker, timeout=10, faults=False):
+        """Consumes and returns the input up to and including `marker`
+        (bytes, or a compiled regex). With `faults`, a fault report raises
+        BoardFault once the board has rebooted."""
+        end = time.time() + timeout
+        while True:
+            if faults and b"FATAL: " in self.buf:
+                report = self.buf[self.buf.find(b"FATAL: "):]
+                self.buf = b""
+                report += self.wait_banner(timeout)
+                raise BoardFault(cooked(report).split("MicroPython v")[0].strip())
+            if isinstance(marker, bytes):
+                i = self.buf.find(marker)
+                stop = i + len(marker) if i >= 0 else -1
+            else:
+                m = marker.search(self.buf)
+                stop = m.end() if m else -1
+            if stop >= 0:
+                out, self.buf = self.buf[:stop], self.buf[stop:]
+                return out
+            left = end - time.time()
+            if left <= 0:
+                raise BoardError("timeout waiting for %r; got %r" % (marker, self.buf[-300:]))
+            self._fill(min(left, 0.2))
 
     def drain(self, quiet=0.2):
-        """Reads whatever arrives until the console is quiet for `quiet` s."""
-        buf = b""
-        while True:
-            r, _, _ = select.select([self.fd], [], [], quiet)
-            if not r:
-                return buf
-            chunk = os.read(self.fd, 4096)
-            buf += chunk
-            self.log += chunk
+        """Consumes whatever arrives until the console is quiet."""
+        while self._fill(quiet):
+            pass
+        out, self.buf = self.buf, b""
+        return out
 
     # -- friendly REPL ---------------------------------------------------
 
-    BANNER = re.compile(rb"MicroPython v\S+ on \d{4}-\d\d-\d\d; (.+?)\r\n"
-                        rb"Type \"help\(\)\" for more information\.\r\n>>> ")
-
-    def wait_prompt(self, timeout=20):
-        """Waits for the banner and the first prompt; returns the banner."""
-        out = self.read_until(self.BANNER, timeout)
-        self.banner = self.BANNER.search(out).group(0)
+    def wait_banner(self, timeout=30):
+        """Waits for the banner and the prompt after it; returns all the
+        output up to there (e.g. a fault report before a reboot)."""
+        out = self.read_until(BANNER, timeout)
+        self.banner = BANNER.search(out).group(0)
+        out += self.read_until(PROMPT, timeout)
         return out
 
-    def friendly(self, line, timeout=20):
-        """Types one line (or lines joined by \\n, then an empty line for a
-        block) at the `>>> ` prompt and returns what was printed before the
-        next prompt, with \\r\\n turned into \\n and the echo removed."""
-        lines = line.split("\n")
-        data = "\r".join(lines).encode() + b"\r"
-        if len(lines) > 1:
-            data += b"\r"
-        self.write_slowly(data)
-        out = self.read_until(b"\r\n" + PROMPT, timeout)
-        out = out[:-len(PROMPT)]
-        # Drop the echoed input (it comes first).
-        if len(lines) == 1:
-            echo = lines[0].encode() + b"\r\n"
-            if out.startswith(echo):
-                out = out[len(echo):]
-        else:
-            cut = out.find(b"... \r\n")
-            if cut >= 0:
-                out = out[cut + 6:]
-        return out.replace(b"\r\n", b"\n").decode("utf-8", "replace")
+    def friendly(self, line, timeout=30):
+        """Types one line at the `>>> ` prompt; returns what was printed
+        before the next prompt (without the echo)."""
+        data = line.encode()
+        self.write_slowly(data + b"\r")
+        self.read_until(data + b"\r\n", timeout)
+        out = self.read_until(PROMPT, timeout, True)
+        return cooked(out[:-len(PROMPT)])
 
-    def run_program(self, source, timeout=60):
-        """Runs a whole program; returns its output (stdout and traceback)."""
-        if isinstance(source, bytes):
-            source = source.decode("utf-8")
-        return self.friendly("exec(%r)" % source, timeout)
-
-    def soft_reset(self, timeout=20):
-        """Ctrl-D at an empty prompt: waits for the new banner and prompt."""
+    def paste(self, text, timeout=30):
+        """Runs `text` through paste mode (Ctrl-E ... Ctrl-D); returns its
+        output."""
+        self.write(b"\x05")
+        self.read_until(b"=== ", timeout)
+        lines = text.rstrip("\n").split("\n")
+        for ln in lines:
+            self.write_slowly(ln.encode() + b"\r")
+            self.read_until(b"\r\n=== ", timeout)
         self.write(b"\x04")
-        return self.wait_prompt(timeout)
+        self.read_until(b"\r\n", timeout)
+        out = self.read_until(PROMPT, timeout)
+        return cooked(out[:-len(PROMPT)])
+
+    def soft_reset(self, timeout=30):
+        """Ctrl-D at an empty friendly prompt: waits for the new banner."""
+        self.write(b"\x04")
+        out = self.read_until(b"MPY: soft reboot\r\n", timeout)
+        return out + self.wait_banner(timeout)
 
     def interrupt(self):
         self.write(b"\x03")
+
+    # -- raw REPL (what mpremote and pyboard.py speak) ---------------------
+
+    def enter_raw(self, timeout=30):
+        self.write(b"\r\x03")
+        time.sleep(0.1)
+        self.drain()
+        self.write(b"\r\x01")
+        self.read_until(RAW_BANNER, timeout)
+
+    def exit_raw(self, timeout=30):
+        self.write(b"\r\x02")
+        self.read_until(PROMPT, timeout)
+
+    def raw_soft_reset(self, timeout=30):
+        """Ctrl-D on an empty raw command: soft reset, stays in raw mode."""
+        self.write(b"\x04")
+        self.read_until(b"soft reboot\r\n", timeout)
+        self.read_until(RAW_BANNER, timeout)
+
+    def exec_raw(self, src, timeout=60):
+        """Runs `src` in raw-paste mode (flow-controlled, as mpremote does);
+        returns (stdout, error output), both cooked."""
+        if isinstance(src, str):
+            src = src.encode()
+        self.write(b"\x05A\x01")
+        if self.read_exact(2, timeout) != b"R\x01":
+            raise BoardError("raw-paste mode refused")
+        window = int.from_bytes(self.read_exact(2, timeout), "little")
+        remain = window
+        i = 0
+        early = False
+        while i < len(src) and not early:
+            while remain == 0 or self.waiting():
+                b = self.read_exact(1, timeout)
+                if b == b"\x01":
+                    remain += window
+                elif b == b"\x04":
+                    # The board ended the upload early (e.g. a syntax error).
+                    early = True
+                    break
+                else:
+                    raise BoardError("unexpected %r during raw-paste" % b)
+            if not early:
+                chunk = src[i:i + remain]
+                self.write(chunk)
+                remain -= len(chunk)
+                i += len(chunk)
+        self.write(b"\x04")
+        if not early:
+            self.read_until(b"\x04", timeout, True)  # end-of-data acknowledgement
+        out = self.read_until(b"\x04", timeout, True)[:-1]
+        err = self.read_until(b"\x04", timeout, True)[:-1]
+        self.read_until(b">", timeout, True)
+        return cooked(out), cooked(err)

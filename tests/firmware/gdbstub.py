@@ -50,7 +50,11 @@ class Gdb:
         return int.from_bytes(raw[:4], "little")
 
     def set_reg(self, n, value):
-        reply = self.cmd(b"P%x=%s" % (n, value.to_bytes(4, "little").hex().encode()))
+        """Sets core register `n` (r0-r15) by rewriting the register block
+        (QEMU 7.2's ARM stub does not take single-register writes)."""
+        regs = bytearray.fromhex(self.cmd(b"g").decode())
+        regs[n * 4:n * 4 + 4] = value.to_bytes(4, "little")
+        reply = self.cmd(b"G" + regs.hex().encode())
         if reply != b"OK":
             raise RuntimeError("gdbstub refused to set register %d: %r" % (n, reply))
 

@@ -58,9 +58,11 @@ pub fn write(data: &[u8]) {
 }
 
 /// UART0 receive interrupt: move every received byte to the console.
+/// The interrupt is cleared before draining: a byte arriving after the
+/// last check then raises it again instead of waiting unnoticed.
 pub fn on_irq() {
+    INTCLEAR.write(INT_RX);
     while STATE.read() & STATE_RX_FULL != 0 {
         mpy_cortex_m::console::on_rx_byte(DATA.read() as u8);
     }
-    INTCLEAR.write(INT_RX);
 }
