@@ -11,7 +11,10 @@
 #      source,
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
 #      official mpy-cross run on our VM, and by our mpy-cross on the
-#      official wasm VM; fails below tests/mpy_cross_load.baseline.
+#      official wasm VM; fails below tests/mpy_cross_load.baseline,
+#   7. the firmware (tests/firmware/run.py): builds both QEMU boards' images,
+#      boots them and checks REPL, Ctrl-C, recursion, faults, raw REPL and
+#      the corpus through raw-paste mode.
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -45,6 +48,8 @@ rm -rf "$smoke"
 echo "VM-only build: .mpy + frozen smoke run OK, source refused"
 echo "== .mpy cross-loading"
 python3 tests/mpy_cross_load.py -j "$jobs"
+echo "== firmware on the QEMU boards"
+python3 tests/firmware/run.py
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"
