@@ -10,13 +10,16 @@ fault; heap exhaustion raising MemoryError; Ctrl-D soft reset giving a
 fresh interpreter; the raw REPL and raw-paste mode (as mpremote uses
 them); a HardFault injected through QEMU's GDB stub (a jump to unmapped
 memory, a stack pointer below the stack) being reported and followed by a
-soft reset; then corpus programs through the raw REPL (corpus.py). The
+soft reset; mpremote's exec/eval/run/soft-reset over QEMU's pty; then
+corpus programs through the raw REPL (corpus.py). The
 netduinoplus2 image with a 16 KiB heap region (MPY_HEAPSIZE=16K) must boot
 and run a statement. Ends with "firmware: N passed, N failed".
 """
 import argparse
 import os
+import subprocess
 import sys
+import tempfile
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -161,6 +164,35 @@ def check_faults(b):
     expect(b.friendly("print('alive')") == "alive\n", "REPL dead after a stack overflow")
 
 
+def mpremote(pty, *args):
+    p = subprocess.run([sys.executable, "-m", "mpremote", "connect", pty] + list(args),
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def check_mpremote(name, elf):
+    """mpremote (the official host tool) drives the board over QEMU's pty:
+    exec, eval, run, soft-reset."""
+    with Board(name, elf) as b:
+        b.wait_banner()
+        os.close(b.fd)  # hand the console over to mpremote
+        b.fd = None
+        rc, out = mpremote(b.pty, "exec", "import sys; print(sys.platform)")
+        expect((rc, out) == (0, b.platform + "\n"), "mpremote exec gave %r" % ((rc, out),))
+        rc, out = mpremote(b.pty, "eval", "2**100")
+        expect((rc, out) == (0, "%d\n" % 2**100), "mpremote eval gave %r" % ((rc, out),))
+        with tempfile.TemporaryDirectory() as tmp:
+            script = os.path.join(tmp, "m.py")
+            with open(script, "w") as f:
+                f.write("def g(n):\n    return [i * i for i in range(n)]\nprint(g(5))\n")
+            rc, out = mpremote(b.pty, "run", script)
+        expect((rc, out) == (0, "[0, 1, 4, 9, 16]\n"), "mpremote run gave %r" % ((rc, out),))
+        rc, out = mpremote(b.pty, "exec", "x = 1", "soft-reset", "exec", "print('x' in globals())")
+        expect((rc, out) == (0, "False\n"), "mpremote soft-reset gave %r" % ((rc, out),))
+        rc, out = mpremote(b.pty, "exec", "1/0")
+        expect(rc == 1 and "ZeroDivisionError" in out, "mpremote error gave %r" % ((rc, out),))
+
+
 def check_board(checks, name, elf, run_corpus):
     with Board(name, elf, gdb=True) as b:
         checks.run("%s boot banner" % name, b.wait_banner)
@@ -170,6 +202,7 @@ def check_board(checks, name, elf, run_corpus):
                           ("raw REPL", check_raw), ("MemoryError", check_memory),
                           ("HardFault recovery", check_faults)]:
             checks.run("%s %s" % (name, label), fn, b)
+    checks.run("%s mpremote" % name, check_mpremote, name, elf)
     if run_corpus:
         checks.run("%s corpus" % name, check_corpus, name, elf, checks.verbose)
 
