@@ -10,6 +10,7 @@
 //! `ports/stm32/src/main.rs`. The board-independent logic ([`ring`],
 //! [`console`]) also builds on the host, where it is unit-tested.
 #![no_std]
+#![warn(missing_docs)]
 extern crate alloc;
 
 pub mod board;

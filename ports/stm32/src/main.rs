@@ -24,6 +24,8 @@ mod vectors {
     }
 
     /// Every device interrupt lands here (no PAC): dispatch by number.
+    // SAFETY: cortex-m-rt declares DefaultHandler `unsafe fn`; the body
+    // only calls safe functions.
     #[exception]
     unsafe fn DefaultHandler(irqn: i16) {
         if irqn == crate::usart::USART1_IRQ {
