@@ -16,7 +16,7 @@ set -e
 cd "$(dirname "$0")/.."
 cmd=$1
 board=$2
-[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift 2
 case $board in
     netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
