@@ -4,12 +4,14 @@
 //! allocations (heap slots, buffers, compiler temporaries) come from this
 //! allocator: a first-fit free list (`linked_list_allocator`) over the
 //! region the board places in `.uninit` (not zeroed at boot). The core is
-//! given a byte budget below the region's size (see `run`), so a script
+//! given a byte budget below the region's size (see `interp`), so a script
 //! exhausting it gets `MemoryError`; an allocation the region cannot
 //! satisfy panics, and the panic handler soft-resets.
 //!
-//! The allocator state is reset wholesale on every (soft) reset, so a
-//! fault in the middle of an allocation cannot leave it locked.
+//! The allocator state is reset wholesale at boot and after a fault or
+//! panic (everything allocated is abandoned then), so a fault in the middle
+//! of an allocation cannot leave it locked. A soft reset (Ctrl-D) drops the
+//! interpreter instead, which frees all it allocated.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
