@@ -2,8 +2,9 @@
 include!("../cortex-m/build_common.rs");
 
 fn main() {
-    // 192 KiB of RAM in QEMU: 64 KiB of stack (compiling nested
-    // expressions needs ~1.5 KiB per level), ~4 KiB for statics, the rest
-    // is heap.
-    configure(124 * 1024);
+    // 192 KiB of RAM in QEMU: 48 KiB of stack (compiling nested
+    // expressions needs ~1.5 KiB per level), a 40 KiB arena for the
+    // compiler and the interpreter's fixed parts, ~3 KiB of statics, and
+    // 100 KiB of gc heap.
+    configure(100 * 1024, 40 * 1024);
 }

@@ -27,3 +27,34 @@ pub fn permit<R>(f: impl FnOnce() -> R) -> R {
     PERMIT.fetch_sub(1, Ordering::Relaxed);
     r
 }
+
+/// A port's way to run global-allocator users (the compiler, the `.mpy`
+/// reader) so that running out of that allocator ends the call instead of
+/// aborting: it runs the closure and returns true, or returns false if the
+/// closure was abandoned for lack of memory (the port then gives back what
+/// the closure had allocated). Boards set one over their bounded compiler
+/// arena (`VmState::alloc_catcher`); without one, exhaustion aborts as
+/// usual.
+pub type Catcher = fn(&mut dyn FnMut()) -> bool;
+
+/// As [`permit`], but through the port's [`Catcher`] if it has one: None
+/// if the global allocator ran out while `f` ran (the caller raises
+/// `MemoryError`).
+pub fn permit_fallible<R>(catcher: Option<Catcher>, f: impl FnOnce() -> R) -> Option<R> {
+    let Some(catcher) = catcher else { return Some(permit(f)) };
+    let depth = PERMIT.load(Ordering::Relaxed);
+    let mut f = Some(f);
+    let mut out = None;
+    let done = catcher(&mut || {
+        if let Some(f) = f.take() {
+            out = Some(permit(f));
+        }
+    });
+    // An abandoned call skipped its `permit` exit.
+    PERMIT.store(depth, Ordering::Relaxed);
+    if done {
+        out
+    } else {
+        None
+    }
+}

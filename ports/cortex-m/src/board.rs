@@ -14,13 +14,19 @@ pub trait Board: 'static {
     const PLATFORM: &'static str;
     /// Core clock in Hz: SysTick counts it (processor clock source).
     const CPU_HZ: u32;
-    /// Size in bytes of the static heap region (the board's build setting).
+    /// Size in bytes of the static gc heap region (build setting
+    /// `MPY_HEAPSIZE`).
     const HEAP_SIZE: usize;
+    /// Slots of the VM value stack (locals and operands of all frames).
+    const VALUE_STACK: usize;
     /// Sets up the console UART: transmit ready, receive interrupt enabled
     /// (each received byte goes to [`crate::console::on_rx_byte`]).
     fn console_init();
     /// Writes bytes to the console UART, waiting for room (blocking).
     fn console_write(data: &[u8]);
-    /// The static heap region: its start and size in bytes.
+    /// The static gc heap region: its start and size in bytes.
     fn heap_region() -> (*mut u8, usize);
+    /// The static region of the global allocator's arena (compiler,
+    /// `.mpy` reader, the interpreter's fixed parts): start and size.
+    fn arena_region() -> (*mut u8, usize);
 }

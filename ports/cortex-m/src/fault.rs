@@ -38,6 +38,11 @@ pub fn install(hooks: Hooks) {
     critical_section::with(|cs| HOOKS.borrow(cs).set(Some(hooks)));
 }
 
+/// Is the CPU in thread mode (no exception handler running)?
+pub fn thread_mode() -> bool {
+    ICSR.read() & 0x1ff == 0
+}
+
 /// Records that the REPL is healthy again (it read and runs a command).
 pub fn healthy() {
     STRIKES.store(0, Ordering::Relaxed);
@@ -79,8 +84,8 @@ const ICSR: Reg = unsafe { Reg::at(0xE000_ED04) };
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
     let _ = write!(Out, "\nFATAL: {info}\n");
-    let (used, size) = crate::heap::usage();
-    let _ = write!(Out, "heap region: {used} of {size} bytes allocated\n");
+    let (used, _, size) = crate::heap::arena_usage();
+    let _ = write!(Out, "arena: {used} of {size} bytes allocated\n");
     recover()
 }
 

@@ -5,7 +5,6 @@
 use crate::board::Board;
 use crate::console;
 use alloc::boxed::Box;
-use alloc::vec::Vec;
 use core::marker::PhantomData;
 use mpy_core::hal::{Hal, LineInput};
 
@@ -84,15 +83,19 @@ pub fn write_cooked<B: Board>(data: &[u8]) {
 /// The HAL the interpreter runs on, for board `B`.
 pub struct BoardHal<B: Board> {
     stack_limit: usize,
-    /// The line editor of `input()`.
+    /// The line editor of `input()` (made with the interpreter, in the
+    /// arena).
     editor: Box<mpy_repl::Editor<256, 256>>,
+    /// Bytes of the edited line already handed to `read_line`'s caller
+    /// (Some while a long line is being handed out in pieces).
+    line_sent: Option<usize>,
     _board: PhantomData<B>,
 }
 
 impl<B: Board> BoardHal<B> {
     /// A HAL whose recursion guard allows `stack_limit` bytes of stack.
     pub fn new(stack_limit: usize) -> Self {
-        BoardHal { stack_limit, editor: Box::new(mpy_repl::Editor::new()), _board: PhantomData }
+        BoardHal { stack_limit, editor: Box::new(mpy_repl::Editor::new()), line_sent: None, _board: PhantomData }
     }
 }
 
@@ -138,12 +141,28 @@ impl<B: Board> Hal for BoardHal<B> {
         }
     }
 
-    fn read_line(&mut self) -> LineInput {
-        let mut con = InputConsole::<B>(PhantomData);
-        match self.editor.read_line(&mut con, &mut NoCompletion, b"", b"", false) {
-            mpy_repl::LineEnd::Enter => LineInput::Line(Vec::from(self.editor.line.text())),
-            mpy_repl::LineEnd::Ctrl(3) => LineInput::Interrupted,
-            mpy_repl::LineEnd::Ctrl(_) | mpy_repl::LineEnd::Eof => LineInput::Eof,
+    fn read_line(&mut self, buf: &mut [u8]) -> LineInput {
+        let sent = match self.line_sent.take() {
+            Some(n) => n,
+            None => {
+                let mut con = InputConsole::<B>(PhantomData);
+                match self.editor.read_line(&mut con, &mut NoCompletion, b"", b"", false) {
+                    mpy_repl::LineEnd::Enter => 0,
+                    mpy_repl::LineEnd::Ctrl(3) => return LineInput::Interrupted,
+                    mpy_repl::LineEnd::Ctrl(_) | mpy_repl::LineEnd::Eof => return LineInput::Eof,
+                }
+            }
+        };
+        let rest = self.editor.line.text().get(sent..).unwrap_or(&[]);
+        let k = rest.len().min(buf.len());
+        if let (Some(d), Some(s)) = (buf.get_mut(..k), rest.get(..k)) {
+            d.copy_from_slice(s);
+        }
+        if k < rest.len() {
+            self.line_sent = Some(sent + k);
+            LineInput::More(k)
+        } else {
+            LineInput::Line(k)
         }
     }
 

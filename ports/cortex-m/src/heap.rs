@@ -1,31 +1,37 @@
-//! The global allocator on the board's static heap region.
+//! Memory on a board: the gc heap's static region, and the small arena
+//! behind Rust's global allocator.
 //!
-//! Until the core keeps every object in its own gc region, the core's
-//! allocations (heap slots, buffers, compiler temporaries) come from this
-//! allocator: a first-fit free list (`linked_list_allocator`) over the
-//! region the board places in `.uninit` (not zeroed at boot). The core is
-//! given a byte budget below the region's size (see `interp`), so a script
-//! exhausting it gets `MemoryError`; an allocation the region cannot
-//! satisfy panics, and the panic handler soft-resets.
+//! The gc heap (`mpy_core::heap::Heap::new_static`) is a static region the
+//! board places in `.uninit`, so boot does not zero it; the core
+//! initialises only its allocation table. Every object a script makes
+//! lives there. A soft reset drops the interpreter and builds a fresh heap
+//! over the same region.
 //!
-//! The allocator state is reset wholesale at boot and after a fault or
-//! panic (everything allocated is abandoned then), so a fault in the middle
-//! of an allocation cannot leave it locked. A soft reset (Ctrl-D) drops the
-//! interpreter instead, which frees all it allocated.
+//! The global allocator serves what still lives outside the gc heap: the
+//! interpreter's fixed parts made at start-up (the HAL box, the VM value
+//! stack) and the compiler and `.mpy` reader while they run (up to the
+//! `CompiledModule` they hand to the core). It is a first-fit free list
+//! (`linked_list_allocator`) over a second static region of a fixed size
+//! (the build setting `MPY_ARENASIZE`). Compiles run through
+//! [`crate::catch`]: each of their allocations is tagged, and if the arena
+//! runs out during one, the compile is abandoned, its allocations are
+//! given back and the script gets `MemoryError`. Both regions are reset
+//! wholesale at boot and after a fault or panic.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
 use core::mem::MaybeUninit;
 use core::ptr::NonNull;
+use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use linked_list_allocator::Heap;
 
-/// A static, uninitialised byte region of `N` bytes for the heap. Boards
-/// place one in `.uninit` so boot does not zero it.
-#[repr(C, align(8))]
+/// A static, uninitialised byte region of `N` bytes. Boards place one in
+/// `.uninit` so boot does not zero it.
+#[repr(C, align(16))]
 pub struct Region<const N: usize>(UnsafeCell<MaybeUninit<[u8; N]>>);
 
-// SAFETY: the region is only handed out once per reset, as raw memory, to
-// the allocator below, which serialises all access in critical sections.
+// SAFETY: the region is only handed out as raw memory, once per reset, to
+// one owner (the gc heap or the arena), which serialises access to it.
 unsafe impl<const N: usize> Sync for Region<N> {}
 
 impl<const N: usize> Region<N> {
@@ -46,56 +52,205 @@ impl<const N: usize> Default for Region<N> {
     }
 }
 
-struct BoardAlloc {
-    heap: UnsafeCell<Heap>,
+/// The gc heap's region `(start, size)` as a fresh core heap.
+///
+/// # Safety
+/// `(start, size)` is a board's static [`Region`] used for nothing else,
+/// and nothing made from an earlier call is used any more (the previous
+/// interpreter was dropped, or abandoned by a fault recovery).
+pub unsafe fn gc_heap(start: *mut u8, size: usize) -> mpy_core::heap::Heap {
+    // SAFETY: the caller's contract: the region is valid for `size` bytes
+    // for the rest of the program and has no other user now.
+    let region = unsafe { core::slice::from_raw_parts_mut(start.cast::<MaybeUninit<u8>>(), size) };
+    mpy_core::heap::Heap::new_static(region)
 }
 
-// SAFETY: single-core; every access to `heap` happens inside a critical
+/// Header in front of each arena allocation: the live-allocation list
+/// (so an abandoned compile's allocations can be found) and its tag.
+#[repr(C)]
+struct Hdr {
+    prev: *mut Hdr,
+    next: *mut Hdr,
+    /// The underlying block's size in bytes.
+    size: u32,
+    /// The compile that made it (0: none).
+    tag: u16,
+    /// log2 of the bytes from the underlying block's start to the user
+    /// pointer.
+    offset_log2: u8,
+    /// log2 of the underlying block's alignment.
+    align_log2: u8,
+}
+
+const HDR: usize = core::mem::size_of::<Hdr>();
+
+struct Arena {
+    heap: Heap,
+    /// Most recent live allocation.
+    head: *mut Hdr,
+    used: usize,
+    peak: usize,
+}
+
+struct BoardAlloc {
+    arena: UnsafeCell<Arena>,
+}
+
+// SAFETY: single-core; every access to `arena` happens inside a critical
 // section (interrupts disabled), so no two accesses overlap.
 unsafe impl Sync for BoardAlloc {}
 
 #[global_allocator]
-static ALLOC: BoardAlloc = BoardAlloc { heap: UnsafeCell::new(Heap::empty()) };
+static ALLOC: BoardAlloc =
+    BoardAlloc { arena: UnsafeCell::new(Arena { heap: Heap::empty(), head: core::ptr::null_mut(), used: 0, peak: 0 }) };
+
+/// Tag given to new allocations (the running compile's, 0 outside one).
+static TAG: AtomicU32 = AtomicU32::new(0);
+/// Saved stack pointer of the running [`crate::catch`] (0: none).
+pub(crate) static CATCH_SP: AtomicUsize = AtomicUsize::new(0);
 
 impl BoardAlloc {
-    fn with<R>(&self, f: impl FnOnce(&mut Heap) -> R) -> R {
+    fn with<R>(&self, f: impl FnOnce(&mut Arena) -> R) -> R {
         critical_section::with(|_| {
             // SAFETY: inside a critical section on a single core this is the
             // only live reference to the allocator state (see `Sync` above).
-            let heap = unsafe { &mut *self.heap.get() };
-            f(heap)
+            let a = unsafe { &mut *self.arena.get() };
+            f(a)
         })
     }
 }
 
-// SAFETY: `linked_list_allocator::Heap` returns blocks of at least the
-// requested size and alignment inside the region, disjoint while live.
-unsafe impl GlobalAlloc for BoardAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        self.with(|h| h.allocate_first_fit(layout).map_or(core::ptr::null_mut(), |p| p.as_ptr()))
+/// The underlying block's layout for a user `layout`, and the header
+/// offset.
+fn outer(layout: Layout) -> Option<(Layout, usize)> {
+    let off = layout.align().max(HDR);
+    let l = Layout::from_size_align(layout.size().checked_add(off)?, layout.align().max(4)).ok()?;
+    Some((l, off))
+}
+
+impl Arena {
+    /// Allocates `layout` with a header; null if the arena is full.
+    fn alloc(&mut self, layout: Layout) -> *mut u8 {
+        let Some((l, off)) = outer(layout) else { return core::ptr::null_mut() };
+        let Ok(base) = self.heap.allocate_first_fit(l) else { return core::ptr::null_mut() };
+        let user = base.as_ptr().wrapping_add(off);
+        let h = user.wrapping_sub(HDR).cast::<Hdr>();
+        // SAFETY: `h` is the HDR bytes just below `user`, inside the block
+        // of `l.size()` bytes just allocated (off >= HDR), 4-aligned.
+        unsafe {
+            h.write(Hdr {
+                prev: core::ptr::null_mut(),
+                next: self.head,
+                size: l.size() as u32,
+                tag: TAG.load(Ordering::Relaxed) as u16,
+                offset_log2: off.trailing_zeros() as u8,
+                align_log2: l.align().trailing_zeros() as u8,
+            });
+            if let Some(n) = self.head.as_mut() {
+                n.prev = h;
+            }
+        }
+        self.head = h;
+        self.used += l.size();
+        self.peak = self.peak.max(self.used);
+        user
     }
 
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        if let Some(p) = NonNull::new(ptr) {
-            // SAFETY: the caller passes a block this allocator returned
-            // for `layout` (GlobalAlloc's contract).
-            self.with(|h| unsafe { h.deallocate(p, layout) });
+    /// Frees the allocation whose header is `h`.
+    ///
+    /// # Safety
+    /// `h` is the header of a live allocation of this arena.
+    unsafe fn free(&mut self, h: *mut Hdr) {
+        // SAFETY: `h` and its neighbours are live headers (the caller's
+        // contract; the list links only live allocations), and the block
+        // they describe was allocated with exactly this size and alignment.
+        unsafe {
+            let Hdr { prev, next, size, offset_log2, align_log2, .. } = h.read();
+            match prev.as_mut() {
+                Some(p) => p.next = next,
+                None => self.head = next,
+            }
+            if let Some(n) = next.as_mut() {
+                n.prev = prev;
+            }
+            let base = h.cast::<u8>().add(HDR).sub(1usize << offset_log2);
+            let l = Layout::from_size_align_unchecked(size as usize, 1usize << align_log2);
+            self.used -= l.size();
+            self.heap.deallocate(NonNull::new_unchecked(base), l);
         }
     }
 }
 
-/// Makes the whole region `(start, size)` free again. Every earlier
-/// allocation is forgotten: call only when none is live any more (at boot
-/// and on soft reset, after the interpreter has been dropped or abandoned).
-pub fn reset(start: *mut u8, size: usize) {
-    ALLOC.with(|h| {
-        // SAFETY: the board's static region, used by nothing else; nothing
-        // allocated from it is live (this function's contract).
-        *h = unsafe { Heap::new(start, size) };
+// SAFETY: `linked_list_allocator::Heap` returns blocks of at least the
+// requested size and alignment inside the arena, disjoint while live; the
+// user pointer is the block start plus a multiple of the alignment, with
+// `size` bytes after it inside the block.
+unsafe impl GlobalAlloc for BoardAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = self.with(|a| a.alloc(layout));
+        if p.is_null() && CATCH_SP.load(Ordering::Relaxed) != 0 && crate::fault::thread_mode() {
+            // The compile in progress cannot go on: abandon it.
+            crate::catch::abandon();
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
+        let h = ptr.wrapping_sub(HDR).cast::<Hdr>();
+        // SAFETY: `ptr` came from `alloc` (GlobalAlloc's contract), so `h`
+        // is its live header.
+        self.with(|a| unsafe { a.free(h) });
+    }
+}
+
+/// Gives back every arena allocation tagged `tag` (an abandoned
+/// compile's).
+pub(crate) fn free_tagged(tag: u32) {
+    ALLOC.with(|a| {
+        let mut h = a.head;
+        while !h.is_null() {
+            // SAFETY: `h` is a live header of the list.
+            let (next, t) = unsafe { ((*h).next, (*h).tag) };
+            if u32::from(t) == tag {
+                // SAFETY: a live header of this arena.
+                unsafe { a.free(h) };
+            }
+            h = next;
+        }
     });
 }
 
-/// Bytes currently allocated from the region, and the region's size.
-pub fn usage() -> (usize, usize) {
-    ALLOC.with(|h| (h.used(), h.size()))
+/// Starts a tagged region: allocations from now on carry a new tag, which
+/// is returned (with the tag it replaces, to restore).
+pub(crate) fn begin_tag() -> (u32, u32) {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    // Tags are 16 bits in the header; 0 means untagged.
+    let t = (NEXT.fetch_add(1, Ordering::Relaxed) & 0xffff).max(1);
+    (t, TAG.swap(t, Ordering::Relaxed))
+}
+
+/// Ends a tagged region, restoring the previous tag.
+pub(crate) fn end_tag(prev: u32) {
+    TAG.store(prev, Ordering::Relaxed);
+}
+
+/// Makes the whole arena `(start, size)` free again. Every earlier
+/// allocation is forgotten: call only when none is live any more (at boot
+/// and after a fault, with the interpreter abandoned).
+pub fn reset_arena(start: *mut u8, size: usize) {
+    TAG.store(0, Ordering::Relaxed);
+    CATCH_SP.store(0, Ordering::Relaxed);
+    ALLOC.with(|a| {
+        // SAFETY: the board's static arena, used by nothing else; nothing
+        // allocated from it is live (this function's contract).
+        a.heap = unsafe { Heap::new(start, size) };
+        a.head = core::ptr::null_mut();
+        a.used = 0;
+        a.peak = 0;
+    });
+}
+
+/// Arena bytes allocated now, the most ever, and the arena's size.
+pub fn arena_usage() -> (usize, usize, usize) {
+    ALLOC.with(|a| (a.used, a.peak, a.heap.size()))
 }

@@ -1,48 +1,44 @@
 //! The VM behind the shared REPL's [`Interpreter`] trait, on a board:
-//! runs commands, prints their exceptions, completes names, and makes a
-//! fresh interpreter on soft reset (the old one is dropped first, so its
-//! whole heap is free again).
+//! runs commands, prints their exceptions, completes names (candidates
+//! gathered in the gc heap, as on unix), and makes a fresh interpreter on
+//! soft reset: the old one is dropped, then a new heap is laid over the
+//! same static region.
 
 use crate::board::Board;
 use crate::hal::BoardHal;
 use alloc::boxed::Box;
 use alloc::string::String;
-use alloc::vec::Vec;
 use core::marker::PhantomData;
-use mpy_core::objdata::ObjData;
+use mpy_core::heap::GcVec;
+use mpy_core::runtime::print::Out;
+use mpy_core::types::dict::DictObj;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyResult, Vm};
 use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
 
 /// Native stack bytes kept below the deepest recursion check, for the
-/// native code that runs between two checks (builtins, printing, an
-/// interrupt).
+/// native code that runs between two checks (builtins, printing, the
+/// compiler's deepest expression, an interrupt).
 pub const STACK_HEADROOM: usize = 8 * 1024;
 
-/// Heap bytes kept out of the core's byte budget: what the core allocates
-/// without charging it (compiler working memory, the VM stack, qstr
-/// tables, spare capacity of growing vectors, a vector's old and new
-/// buffers while it grows) plus allocator overhead and fragmentation.
-/// 11/16 of the region: the core's slot arena is one vector that
-/// doubles, so while it grows from c to 2c slots it holds 3c slots' worth
-/// for c charged; a growing buffer likewise holds old and new. With 5/16
-/// of the region charged, filling the heap gives `MemoryError` instead of
-/// an allocation failure (measured: lists of strs, lists, nested lists,
-/// dicts, strs). The core's one-region gc heap removes this reserve.
-pub fn heap_reserve(region: usize) -> usize {
-    (region / 16 * 11).max(6 * 1024)
-}
-
-/// A fresh interpreter for board `B` (modules, `sys.path`), whose native
-/// stack starts at `stack_base`. None if the heap is too small to start.
-pub fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
+/// A fresh interpreter for board `B` (modules, `sys.path`) on a fresh gc
+/// heap over the board's region, whose native stack starts at
+/// `stack_base`. None if the heap is too small to start.
+///
+/// Callers make sure no earlier interpreter is alive (boot, fault
+/// recovery, or a soft reset that dropped the old one first).
+pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     let (bottom, _) = crate::cpu::stack_bounds();
     let stack_limit = stack_base.saturating_sub(bottom + STACK_HEADROOM);
-    let region = B::HEAP_SIZE;
-    let config = Config { heap_size: region - heap_reserve(region), opt_level: 0, stack_limit };
-    let mut vm = Vm::new(config, Box::new(BoardHal::<B>::new(stack_limit)));
+    let (start, size) = B::heap_region();
+    // SAFETY: the board's static gc region, and (this function's
+    // contract) no heap made from it earlier is in use any more.
+    let heap = unsafe { crate::heap::gc_heap(start, size) };
+    let config = Config { heap_size: size, opt_level: 0, stack_limit, value_stack: B::VALUE_STACK };
+    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
     vm.stack_base = stack_base;
+    vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     mpy_core::runtime::init::init(&mut vm).ok()?;
     set_path(&mut vm).ok()?;
     Some(vm)
@@ -53,9 +49,7 @@ fn set_path(vm: &mut Vm) -> PyResult<()> {
     let path = vm.sys_path;
     for p in ["", ".frozen", "/lib"] {
         let s = vm.new_str(p)?;
-        if let Some(ObjData::List(l)) = vm.get_mut(path) {
-            l.push(s);
-        }
+        mpy_core::types::list::list_append(vm, path, s)?;
     }
     Ok(())
 }
@@ -63,10 +57,11 @@ fn set_path(vm: &mut Vm) -> PyResult<()> {
 /// The interpreter of board `B` as the REPL sees it.
 pub struct BoardInterp<B: Board> {
     /// The VM (None only if a soft reset could not make a new one).
-    vm: Option<Vm>,
+    slot: Option<Vm>,
     stack_base: usize,
-    /// The exception of the last failed command, rooted until printed.
-    pending: Option<Obj>,
+    /// The exception of the last failed command, until printed (this
+    /// struct lives on the native stack, which the collector scans).
+    pending: Obj,
     banner: String,
     _board: PhantomData<B>,
 }
@@ -74,53 +69,115 @@ pub struct BoardInterp<B: Board> {
 impl<B: Board> BoardInterp<B> {
     /// Wraps `vm`; `banner` is the banner's first line.
     pub fn new(vm: Vm, banner: String) -> Self {
-        BoardInterp { stack_base: vm.stack_base, vm: Some(vm), pending: None, banner, _board: PhantomData }
+        BoardInterp { stack_base: vm.stack_base, slot: Some(vm), pending: Obj::NULL, banner, _board: PhantomData }
     }
+}
 
+/// Name completion and lookup on a VM (the same rules as the unix REPL).
+struct VmNames<'a> {
+    vm: &'a mut Vm,
+}
+
+impl VmNames<'_> {
     /// The `__main__` globals dict, if `__main__` exists.
-    fn main_globals(vm: &mut Vm) -> Option<Obj> {
-        let md = vm.modules;
+    fn main_globals(&mut self) -> Option<Obj> {
+        let md = self.vm.modules;
         if md.is_null() {
             return None;
         }
-        let m = vm.dict_lookup_qstr(md, mpy_core::q::__main__).ok()??;
-        mpy_core::vm::import::module_globals(vm, m)
+        let m = self.vm.dict_lookup_qstr(md, mpy_core::q::__main__).ok()??;
+        mpy_core::vm::module::module_globals(self.vm, m)
     }
 
-    /// String keys of dict `d`.
-    fn dict_names(vm: &mut Vm, d: Obj) -> Vec<String> {
-        let keys: Vec<Obj> = vm.table(d).map(|t| t.iter().map(|e| e.key).collect()).unwrap_or_default();
-        keys.into_iter().filter_map(|k| vm.str_of(k).map(String::from)).collect()
+    /// Appends the keys of dict `d` to `out`.
+    fn dict_keys(&mut self, d: Obj, out: &mut GcVec<Obj>) -> PyResult<()> {
+        let mut pos = 0;
+        while let Some((p, en)) = self.vm.heap.get::<DictObj>(d).and_then(|x| x.map.next_at(pos)) {
+            pos = p + 1;
+            self.vm.vec_push_local(out, en.key)?;
+        }
+        Ok(())
     }
 
     /// The object named by dotted `path` (globals, then builtins, then
-    /// attributes), calling nothing but attribute lookups.
-    fn resolve(vm: &mut Vm, path: &str) -> Option<Obj> {
+    /// attributes), without calling anything but attribute lookups. Names
+    /// that are not qstrs yet cannot name anything, so none is created.
+    fn resolve(&mut self, path: &str) -> Option<Obj> {
         let mut parts = path.split('.');
-        let first = vm.intern(parts.next()?);
-        let found = match Self::main_globals(vm) {
-            Some(g) => vm.dict_lookup_qstr(g, first).ok().flatten(),
-            None => None,
-        };
-        let mut o = match found {
+        let first = self.vm.qstrs.lookup(&self.vm.heap, parts.next()?)?;
+        let g = self.main_globals();
+        let mut o = match g.and_then(|g| self.vm.dict_lookup_qstr(g, first).ok().flatten()) {
             Some(o) => o,
-            None => mpy_core::vm::builtins::lookup_builtin(vm, first).ok()??,
+            None => mpy_core::vm::builtins::lookup_builtin(self.vm, first).ok()??,
         };
         for p in parts {
-            let q = vm.intern(p);
-            o = vm.load_attr_maybe(o, q).ok()?;
+            let q = self.vm.qstrs.lookup(&self.vm.heap, p)?;
+            o = self.vm.load_attr_maybe(o, q).ok()?;
             if o.is_null() {
                 return None;
             }
         }
         Some(o)
     }
+
+    /// The candidate names of `scope` starting with `prefix`, as name
+    /// objects (unsorted, maybe repeated).
+    fn candidates(&mut self, scope: CompletionScope<'_>, prefix: &str, out: &mut GcVec<Obj>) -> PyResult<()> {
+        match scope {
+            CompletionScope::Names => {
+                if let Some(g) = self.main_globals() {
+                    self.dict_keys(g, out)?;
+                }
+                // Private names only when asked for.
+                self.keep(out, |n| n.starts_with(prefix) && (!prefix.is_empty() || !n.starts_with('_')));
+                if out.is_empty() && !prefix.is_empty() {
+                    for &(n, _) in mpy_core::modules::builtins::BUILTINS_MODULE.locals {
+                        self.vm.vec_push_local(out, Obj::qstr(n))?;
+                    }
+                    let d = self.vm.vmstate.builtins_dict;
+                    if !d.is_null() {
+                        self.dict_keys(d, out)?;
+                    }
+                }
+            }
+            CompletionScope::Attributes(path) => {
+                if let Some(o) = self.resolve(path) {
+                    let l = mpy_core::modules::builtins::dir_names(self.vm, o)?;
+                    let n = self.vm.list_items(l).map_or(0, |x| x.len());
+                    for i in 0..n {
+                        let Some(&x) = self.vm.list_items(l).and_then(|x| x.get(i)) else { break };
+                        self.vm.vec_push_local(out, x)?;
+                    }
+                }
+            }
+            CompletionScope::Modules => {
+                for m in mpy_core::modules::BUILTIN_MODULES {
+                    self.vm.vec_push_local(out, Obj::qstr(m.name))?;
+                }
+            }
+        }
+        self.keep(out, |n| n.starts_with(prefix));
+        Ok(())
+    }
+
+    /// Keeps the names of `v` (str objects) for which `f` holds.
+    fn keep(&self, v: &mut GcVec<Obj>, f: impl Fn(&str) -> bool) {
+        let mut k = 0;
+        for i in 0..v.len() {
+            let o = v.as_slice()[i];
+            if self.vm.str_pinned(o).is_some_and(&f) {
+                v.as_mut_slice()[k] = o;
+                k += 1;
+            }
+        }
+        v.truncate(k);
+    }
 }
 
 impl<B: Board> Interpreter for BoardInterp<B> {
     fn execute(&mut self, src: &[u8], mode: ExecMode) -> Outcome {
         crate::fault::healthy();
-        let Some(vm) = self.vm.as_mut() else {
+        let Some(vm) = self.slot.as_mut() else {
             B::console_write(b"MemoryError: heap too small to start\r\n");
             return Outcome::Ok;
         };
@@ -135,71 +192,55 @@ impl<B: Board> Interpreter for BoardInterp<B> {
                     // On a board SystemExit soft-resets; the code is unused.
                     return Outcome::SystemExit(0);
                 }
-                vm.roots.push(e.0);
-                self.pending = Some(e.0);
+                self.pending = e.0;
                 Outcome::Exception
             }
         }
     }
 
     fn print_exception(&mut self) {
-        let (Some(exc), Some(vm)) = (self.pending.take(), self.vm.as_mut()) else { return };
-        let mut s = String::new();
-        print_exception(vm, exc, &mut s);
-        if let Some(p) = vm.roots.iter().rposition(|&o| o == exc) {
-            vm.roots.remove(p);
+        let exc = core::mem::replace(&mut self.pending, Obj::NULL);
+        if let (false, Some(vm)) = (exc.is_null(), self.slot.as_mut()) {
+            let _ = print_exception(vm, exc, &mut Out::Stdout);
         }
-        vm.hal.stdout_write(s.as_bytes());
     }
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        let Some(vm) = self.vm.as_mut() else { return };
-        let mut names: Vec<String> = match scope {
-            CompletionScope::Names => {
-                let mut g = match Self::main_globals(vm) {
-                    Some(d) => Self::dict_names(vm, d),
-                    None => Vec::new(),
-                };
-                g.retain(|n| n.starts_with(prefix) && (!prefix.is_empty() || !n.starts_with('_')));
-                if g.is_empty() && !prefix.is_empty() {
-                    g = mpy_core::modules::builtins::BUILTINS_MODULE
-                        .locals
-                        .iter()
-                        .map(|(n, _)| String::from(vm.qstrs.str(*n)))
-                        .collect();
-                }
-                g
-            }
-            CompletionScope::Attributes(path) => match Self::resolve(vm, path) {
-                Some(o) => mpy_core::modules::builtins::dir_names(vm, o)
-                    .into_iter()
-                    .map(|q| String::from(vm.qstrs.str(q)))
-                    .collect(),
-                None => Vec::new(),
-            },
-            CompletionScope::Modules => {
-                mpy_core::modules::BUILTIN_MODULES.iter().map(|m| String::from(vm.qstrs.str(m.name))).collect()
-            }
-        };
-        names.retain(|n| n.starts_with(prefix));
-        names.sort();
-        names.dedup();
-        for n in &names {
-            visit(n);
-        }
+        let Some(vm) = self.slot.as_mut() else { return };
+        VmNames { vm }.complete(scope, prefix, visit);
     }
 
     fn soft_reset(&mut self) {
-        self.pending = None;
-        // Drop the old interpreter first: the new one gets the whole heap.
-        self.vm = None;
-        self.vm = new_vm::<B>(self.stack_base);
-        if self.vm.is_none() {
+        self.pending = Obj::NULL;
+        // Drop the old interpreter first: the new heap reuses its region.
+        self.slot = None;
+        self.slot = new_vm::<B>(self.stack_base);
+        if self.slot.is_none() {
             B::console_write(b"MemoryError: heap too small to start\r\n");
         }
     }
 
     fn banner(&self) -> &str {
         &self.banner
+    }
+}
+
+impl VmNames<'_> {
+    /// Visits the sorted, distinct candidates of `scope` starting with `prefix`.
+    fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
+        let mut names: GcVec<Obj> = GcVec::new();
+        // Out of memory: no candidates.
+        let _ = self.candidates(scope, prefix, &mut names);
+        let vm = &*self.vm;
+        names.as_mut_slice().sort_unstable_by(|&a, &b| vm.str_pinned(a).cmp(&vm.str_pinned(b)));
+        let mut last: Option<&str> = None;
+        for &o in names.as_slice() {
+            let Some(n) = vm.str_pinned(o) else { continue };
+            if last != Some(n) {
+                visit(n);
+                last = Some(n);
+            }
+        }
+        self.vm.heap.free_vec(names);
     }
 }

@@ -1,6 +1,7 @@
 //! Shared support for micropython-rs's Cortex-M board ports (`ports/stm32`,
 //! `ports/qemu`): the console (UART receive ring buffer, Ctrl-C), the SysTick
-//! time base, the static heap region behind the global allocator, the
+//! time base, the gc heap's static region and the bounded arena behind the
+//! global allocator (compiler exhaustion is `MemoryError`: [`catch`]), the
 //! HardFault and panic handlers (print, then soft reset), the core's
 //! [`mpy_core::hal::Hal`] on top of them, the VM behind the shared REPL
 //! (`mpy-repl`: friendly, paste, raw and raw-paste modes), and boot.
@@ -17,6 +18,8 @@ pub mod board;
 pub mod console;
 pub mod ring;
 
+#[cfg(target_os = "none")]
+pub mod catch;
 #[cfg(target_os = "none")]
 pub mod cpu;
 #[cfg(target_os = "none")]

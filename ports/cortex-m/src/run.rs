@@ -1,4 +1,4 @@
-//! Boot and recovery: bring up the time base, console and heap, then run
+//! Boot and recovery: bring up the time base, console and arena, then run
 //! the shared REPL (friendly, paste, raw and raw-paste modes) on the UART
 //! for as long as the board is powered; soft resets happen inside the
 //! REPL (a fresh interpreter), faults and panics re-enter here.
@@ -40,8 +40,9 @@ fn restart<B: Board>() -> ! {
     crate::console::set_interrupt_char(-1);
     crate::console::clear_input();
     B::console_init();
-    let (start, size) = B::heap_region();
-    crate::heap::reset(start, size);
+    // Everything in the arena was the abandoned interpreter's.
+    let (start, size) = B::arena_region();
+    crate::heap::reset_arena(start, size);
     crate::cpu::enable_interrupts();
     loop {
         session::<B>();

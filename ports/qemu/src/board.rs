@@ -5,9 +5,13 @@ use mpy_cortex_m::heap::Region;
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
-/// The static heap region, not zeroed at boot.
+/// The static gc heap region, not zeroed at boot.
 #[link_section = ".uninit.mpy_heap"]
 static HEAP: Region<HEAP_SIZE> = Region::new();
+
+/// The global allocator's arena, not zeroed at boot.
+#[link_section = ".uninit.mpy_arena"]
+static ARENA: Region<ARENA_SIZE> = Region::new();
 
 /// ARM MPS2 with the AN386 Cortex-M4 image, as QEMU's `mps2-an386`.
 pub struct Mps2;
@@ -19,6 +23,7 @@ impl Board for Mps2 {
     const PLATFORM: &'static str = "qemu";
     const CPU_HZ: u32 = 25_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
+    const VALUE_STACK: usize = 4096;
 
     fn console_init() {
         crate::uart::init();
@@ -30,5 +35,9 @@ impl Board for Mps2 {
 
     fn heap_region() -> (*mut u8, usize) {
         HEAP.bounds()
+    }
+
+    fn arena_region() -> (*mut u8, usize) {
+        ARENA.bounds()
     }
 }

@@ -5,9 +5,13 @@ use mpy_cortex_m::heap::Region;
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
-/// The static heap region, not zeroed at boot.
+/// The static gc heap region, not zeroed at boot.
 #[link_section = ".uninit.mpy_heap"]
 static HEAP: Region<HEAP_SIZE> = Region::new();
+
+/// The global allocator's arena, not zeroed at boot.
+#[link_section = ".uninit.mpy_arena"]
+static ARENA: Region<ARENA_SIZE> = Region::new();
 
 /// Netduino Plus 2 (STM32F405RG), as QEMU's `netduinoplus2` machine.
 pub struct Netduino;
@@ -19,6 +23,7 @@ impl Board for Netduino {
     const PLATFORM: &'static str = "pyboard";
     const CPU_HZ: u32 = 168_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
+    const VALUE_STACK: usize = 1024;
 
     fn console_init() {
         crate::usart::init();
@@ -30,5 +35,9 @@ impl Board for Netduino {
 
     fn heap_region() -> (*mut u8, usize) {
         HEAP.bounds()
+    }
+
+    fn arena_region() -> (*mut u8, usize) {
+        ARENA.bounds()
     }
 }

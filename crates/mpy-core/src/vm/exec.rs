@@ -62,7 +62,11 @@ pub fn run_loaded(vm: &mut Vm, l: &Loaded, globals: Obj, locals: Obj) -> PyResul
 /// build has no compiler.
 pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule> {
     match vm.vmstate.compile {
-        Some(c) => crate::alloc_guard::permit(|| c(vm, src, filename, mode)),
+        Some(c) => match crate::alloc_guard::permit_fallible(vm.vmstate.alloc_catcher, || c(vm, src, filename, mode)) {
+            Some(r) => r,
+            // The port's compiler memory ran out.
+            None => Err(vm.memory_error()),
+        },
         None => Err(vm.runtime_error("compiler not available")),
     }
 }

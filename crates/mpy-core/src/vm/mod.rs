@@ -83,6 +83,9 @@ pub struct VmState {
     pub vfs_current: Obj,
     /// The function `sys.atexit` registered (NULL: none).
     pub atexit: Obj,
+    /// How the compiler and the `.mpy` reader run when their global
+    /// allocator is bounded (boards): exhaustion becomes `MemoryError`.
+    pub alloc_catcher: Option<crate::alloc_guard::Catcher>,
 }
 
 impl Default for VmState {
@@ -98,6 +101,7 @@ impl Default for VmState {
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
+            alloc_catcher: None,
             poll_countdown: 0,
             scrub_pending: false,
             class_flags_extra: 0,
