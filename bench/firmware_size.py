@@ -35,12 +35,14 @@ SHF_WRITE, SHF_ALLOC, SHF_EXECINSTR = 1, 2, 4
 SHT_NOBITS = 8
 
 
-def build(board, vm_only):
+def build(board, vm_only, heap=None):
     cmd = ["sh", os.path.join(REPO, "tools", "firmware.sh"), "build", board]
     if vm_only:
         cmd.append("--no-compiler")
     env = dict(os.environ)
     env.pop("MPY_HEAPSIZE", None)
+    if heap:
+        env["MPY_HEAPSIZE"] = heap
     out = subprocess.run(cmd, cwd=REPO, env=env, check=True, stdout=subprocess.PIPE)
     return os.path.join(REPO, out.stdout.decode().strip().splitlines()[-1])
 
@@ -132,6 +134,8 @@ def main():
     ap.add_argument("--board", action="append", choices=BOARDS)
     ap.add_argument("--no-vm-only", action="store_true", help="skip the VM-only images (a second core build)")
     ap.add_argument("--no-boot", action="store_true", help="skip the boot instruction counts")
+    ap.add_argument("--heap", action="append", default=[],
+                    help="also count the boot with this gc heap size (MPY_HEAPSIZE), e.g. 16K")
     args = ap.parse_args()
     boards = args.board or BOARDS
     rows = []
@@ -141,7 +145,7 @@ def main():
             rows.append((board, "VM only" if vm_only else "compiler", elf) + sizes(elf))
     print("Firmware sizes (bytes; text+data is what flash holds)")
     print("%-14s %-9s %9s %7s %7s %10s %10s %9s %10s" % (
-        "board", "build", "text", "data", "bss", "heap", "text+data", "KiB", "/official"))
+        "board", "build", "text", "data", "bss", "uninit", "text+data", "KiB", "/official"))
     for board, build_kind, _elf, text, data, bss, heap in rows:
         td = text + data
         print("%-14s %-9s %9d %7d %7d %10d %10d %9.1f %9.2fx" % (
@@ -153,9 +157,11 @@ def main():
     print()
     print("Boot: instructions from reset to waiting at the first >>> (QEMU -singlestep -icount)")
     print("%-14s %-9s %12s %10s" % ("board", "build", "instructions", "/official"))
-    for board, build_kind, elf, *_ in rows:
-        if build_kind != "compiler":
-            continue
+    boots = [(board, kind, elf) for board, kind, elf, *_ in rows if kind == "compiler"]
+    for heap in args.heap:
+        for board in boards:
+            boots.append((board, "heap " + heap, build(board, False, heap)))
+    for board, build_kind, elf in boots:
         n, prompt = boot_instructions(board, elf)
         if n is None or not prompt:
             print("%-14s %-9s %12s" % (board, build_kind, "no prompt"))

@@ -21,6 +21,9 @@ sys.path.insert(0, os.path.dirname(HERE))
 import common  # noqa: E402
 from board import Board, BoardError, BoardFault, firmware  # noqa: E402
 
+# Detail of a test that ended in MemoryError (does not fit the board).
+NOFIT = "does not fit"
+
 # Folders whose tests use the filesystem or helper modules beside them.
 NEEDS_FILES = ("import/", "io/")
 
@@ -78,10 +81,31 @@ def run_test(board, test, timeout=60):
     # .exp files): the board sends it in the error part.
     if rc and exp_rc and out + err == exp_out:
         return True, ""
+    # Ran out of memory where the reference did not: the program does not
+    # fit this board (its heap, or the compiler's arena).
+    if "MemoryError" in err and "MemoryError" not in exp_out:
+        return False, NOFIT + ": " + err.strip().splitlines()[-1]
+    # Recursion deeper than the board's stack allows.
+    if "maximum recursion depth" in err and "maximum recursion" not in exp_out:
+        return False, NOFIT + " (stack): " + err.strip().splitlines()[-1]
     detail = "output differs" if out != exp_out else "exit %d, expected %r" % (rc, exp_rc)
     if err:
         detail += ": " + err.strip().splitlines()[-1]
     return False, detail
+
+
+def summarise(results, known):
+    """(passed, nofit, xfail, failed) lists of tests."""
+    passed = [t for t, (ok, _) in results.items() if ok]
+    nofit = [t for t, (ok, d) in results.items() if not ok and d.startswith(NOFIT)]
+    xfail = [t for t, (ok, d) in results.items() if not ok and t in known and t not in nofit]
+    failed = [t for t, (ok, d) in results.items() if not ok and t not in known and t not in nofit]
+    return passed, nofit, xfail, failed
+
+
+def fault_free(results):
+    """Tests whose result shows a fault (HardFault, panic, hang)."""
+    return [t for t, (ok, d) in results.items() if d.startswith("fault") or d.startswith("board stopped")]
 
 
 def run_tests(board_name, elf, tests, log=None):
@@ -123,19 +147,22 @@ def main():
     known = load_known()
 
     def log(test, ok, detail):
-        if args.verbose or (not ok and test not in known):
+        if args.verbose or (not ok and test not in known and not detail.startswith(NOFIT)):
             print("%s %s %s" % ("pass" if ok else "FAIL", test, detail), flush=True)
 
     results = run_tests(args.board, elf, tests, log)
     if args.verbose:
         for t, reason in skipped:
             print("skip %s (%s)" % (t, reason))
-    failed = [t for t, (ok, _) in results.items() if not ok and t not in known]
-    xfail = [t for t, (ok, _) in results.items() if not ok and t in known]
+    passed, nofit, xfail, failed = summarise(results, known)
     for t in xfail:
         print("xfail %s (%s)" % (t, known[t]))
-    passed = len(results) - len(failed) - len(xfail)
-    print("%d passed, %d failed, %d xfail, %d skipped" % (passed, len(failed), len(xfail), len(skipped)))
+    for t in nofit:
+        print("nofit %s (%s)" % (t, results[t][1]))
+    fit = len(results) - len(nofit)
+    print("%s: %d of %d programs that fit pass (%.1f%%); %d do not fit (MemoryError or stack), %d known differences"
+          % (args.board, len(passed), fit, 100.0 * len(passed) / max(fit, 1), len(nofit), len(xfail)))
+    print("%d passed, %d failed, %d xfail, %d skipped" % (len(passed), len(failed), len(xfail) + len(nofit), len(skipped)))
     return 0 if not failed else 1
 
 
