@@ -3,8 +3,9 @@ include!("../cortex-m/build_common.rs");
 
 fn main() {
     // 192 KiB of RAM in QEMU: 48 KiB of stack (compiling nested
-    // expressions needs ~1.5 KiB per level), a 40 KiB arena for the
-    // compiler and the interpreter's fixed parts, ~3 KiB of statics, and
-    // 100 KiB of gc heap.
-    configure(100 * 1024, 40 * 1024);
+    // expressions needs ~1.5 KiB per level), a 24 KiB arena (the
+    // interpreter's fixed parts, REPL input, compiled modules; the
+    // compiler itself works in gc heap the core lends it), ~3 KiB of
+    // statics, and 116 KiB of gc heap.
+    configure(116 * 1024, 24 * 1024);
 }

@@ -31,22 +31,40 @@ extern "C" fn trampoline(ctx: *mut c_void) {
     f();
 }
 
-/// The board's `Catcher`: runs `f`, returning false if it was abandoned
-/// because the arena ran out (its arena allocations are freed then).
-pub fn catcher(mut f: &mut dyn FnMut()) -> bool {
-    let (tag, prev_tag) = crate::heap::begin_tag();
-    let prev_sp = crate::heap::CATCH_SP.load(Ordering::Relaxed);
+/// Runs `f` through `mpy_cortex_m_try_call`: false if abandoned.
+fn try_call(mut f: &mut dyn FnMut()) -> bool {
     let ctx = (&raw mut f).cast::<c_void>();
     let slot = crate::heap::CATCH_SP.as_ptr();
     // SAFETY: `ctx` points to `f` for the whole call; `slot` is the static
     // the assembly stores the stack pointer in, read back only by
     // `abandon` while this call is active.
-    let done = unsafe { mpy_cortex_m_try_call(ctx, trampoline, slot) } != 0;
+    unsafe { mpy_cortex_m_try_call(ctx, trampoline, slot) != 0 }
+}
+
+/// The board's `Catcher`: runs `f(false)` with the lent gc-heap block as
+/// a second pool, then `f(true)` (moving the result into the arena) with
+/// that pool closed to new allocations. Returns false if either was
+/// abandoned because memory ran out; their arena allocations are freed
+/// then (the lent pool is dropped whole either way).
+pub fn catcher(lend: Option<(usize, usize)>, f: &mut dyn FnMut(bool)) -> bool {
+    let (tag, prev_tag) = crate::heap::begin_tag();
+    let prev_sp = crate::heap::CATCH_SP.load(Ordering::Relaxed);
+    if let Some((start, len)) = lend {
+        // SAFETY: the core allocated this block of its gc heap for this
+        // call and gives it back only after we return.
+        unsafe { crate::heap::lend_begin(start, len) };
+    }
+    let mut done = try_call(&mut || f(false));
+    crate::heap::lend_stop_alloc();
+    if done {
+        done = try_call(&mut || f(true));
+    }
     crate::heap::CATCH_SP.store(prev_sp, Ordering::Relaxed);
     crate::heap::end_tag(prev_tag);
     if !done {
         crate::heap::free_tagged(tag);
     }
+    crate::heap::lend_end();
     done
 }
 

@@ -83,9 +83,17 @@ struct Hdr {
 }
 
 const HDR: usize = core::mem::size_of::<Hdr>();
+/// Flag in `Hdr::align_log2`: the block is in the lent pool.
+const LENT: u8 = 0x80;
 
 struct Arena {
     heap: Heap,
+    /// The gc-heap block lent to the running compile, as a second pool:
+    /// `(start, end)` of its range and its allocator (blocks there are
+    /// not on the live list: the whole pool goes back at once).
+    lend: Option<(usize, usize, Heap)>,
+    /// Allocate from `lend` (only while the compile itself runs).
+    lend_alloc: bool,
     /// Most recent live allocation.
     head: *mut Hdr,
     used: usize,
@@ -102,7 +110,16 @@ unsafe impl Sync for BoardAlloc {}
 
 #[global_allocator]
 static ALLOC: BoardAlloc =
-    BoardAlloc { arena: UnsafeCell::new(Arena { heap: Heap::empty(), head: core::ptr::null_mut(), used: 0, peak: 0 }) };
+    BoardAlloc {
+    arena: UnsafeCell::new(Arena {
+        heap: Heap::empty(),
+        lend: None,
+        lend_alloc: false,
+        head: core::ptr::null_mut(),
+        used: 0,
+        peak: 0,
+    }),
+};
 
 /// Tag given to new allocations (the running compile's, 0 outside one).
 static TAG: AtomicU32 = AtomicU32::new(0);
@@ -129,30 +146,48 @@ fn outer(layout: Layout) -> Option<(Layout, usize)> {
 }
 
 impl Arena {
-    /// Allocates `layout` with a header; null if the arena is full.
+    /// Allocates `layout` with a header, from the lent pool while a compile
+    /// runs, else (or if that is full) from the arena; null if neither has
+    /// room.
     fn alloc(&mut self, layout: Layout) -> *mut u8 {
         let Some((l, off)) = outer(layout) else { return core::ptr::null_mut() };
+        if self.lend_alloc {
+            if let Some(base) = self.lend.as_mut().and_then(|(_, _, h)| h.allocate_first_fit(l).ok()) {
+                return Self::place(base, l, off, false, &mut self.head);
+            }
+        }
         let Ok(base) = self.heap.allocate_first_fit(l) else { return core::ptr::null_mut() };
+        self.used += l.size();
+        self.peak = self.peak.max(self.used);
+        Self::place(base, l, off, true, &mut self.head)
+    }
+
+    /// Writes the header of block `base` (layout `l`, user data at `off`),
+    /// linking it into the live list `head` if `link`; returns the user
+    /// pointer.
+    fn place(base: NonNull<u8>, l: Layout, off: usize, link: bool, head: &mut *mut Hdr) -> *mut u8 {
         let user = base.as_ptr().wrapping_add(off);
         let h = user.wrapping_sub(HDR).cast::<Hdr>();
+        let next = if link { *head } else { core::ptr::null_mut() };
         // SAFETY: `h` is the HDR bytes just below `user`, inside the block
-        // of `l.size()` bytes just allocated (off >= HDR), 4-aligned.
+        // of `l.size()` bytes just allocated (off >= HDR), 4-aligned; the
+        // list head, if any, is a live header.
         unsafe {
             h.write(Hdr {
                 prev: core::ptr::null_mut(),
-                next: self.head,
+                next,
                 size: l.size() as u32,
                 tag: TAG.load(Ordering::Relaxed) as u16,
                 offset_log2: off.trailing_zeros() as u8,
-                align_log2: l.align().trailing_zeros() as u8,
+                align_log2: l.align().trailing_zeros() as u8 | if link { 0 } else { LENT },
             });
-            if let Some(n) = self.head.as_mut() {
-                n.prev = h;
+            if link {
+                if let Some(n) = head.as_mut() {
+                    n.prev = h;
+                }
+                *head = h;
             }
         }
-        self.head = h;
-        self.used += l.size();
-        self.peak = self.peak.max(self.used);
         user
     }
 
@@ -166,6 +201,18 @@ impl Arena {
         // they describe was allocated with exactly this size and alignment.
         unsafe {
             let Hdr { prev, next, size, offset_log2, align_log2, .. } = h.read();
+            let base = h.cast::<u8>().add(HDR).sub(1usize << offset_log2);
+            let l = Layout::from_size_align_unchecked(size as usize, 1usize << (align_log2 & !LENT));
+            if align_log2 & LENT != 0 {
+                // A lent-pool block: back to that pool, or nothing to do
+                // once the pool went back to the gc heap whole.
+                if let Some((start, end, pool)) = self.lend.as_mut() {
+                    if (*start..*end).contains(&(base as usize)) {
+                        pool.deallocate(NonNull::new_unchecked(base), l);
+                    }
+                }
+                return;
+            }
             match prev.as_mut() {
                 Some(p) => p.next = next,
                 None => self.head = next,
@@ -173,8 +220,6 @@ impl Arena {
             if let Some(n) = next.as_mut() {
                 n.prev = prev;
             }
-            let base = h.cast::<u8>().add(HDR).sub(1usize << offset_log2);
-            let l = Layout::from_size_align_unchecked(size as usize, 1usize << align_log2);
             self.used -= l.size();
             self.heap.deallocate(NonNull::new_unchecked(base), l);
         }
@@ -220,6 +265,33 @@ pub(crate) fn free_tagged(tag: u32) {
     });
 }
 
+/// Lends the compile about to run the gc-heap block `(start, len)` as a
+/// second pool (allocation from it on).
+///
+/// # Safety
+/// The block is allocated in the gc heap for the core's compile call and
+/// used by nothing else until [`lend_end`].
+pub(crate) unsafe fn lend_begin(start: usize, len: usize) {
+    ALLOC.with(|a| {
+        // SAFETY: the caller's contract: `len` bytes at `start` are ours.
+        a.lend = Some((start, start + len, unsafe { Heap::new(start as *mut u8, len) }));
+        a.lend_alloc = true;
+    });
+}
+
+/// Stops allocating from the lent pool (frees into it still work).
+pub(crate) fn lend_stop_alloc() {
+    ALLOC.with(|a| a.lend_alloc = false);
+}
+
+/// Forgets the lent pool (everything in it is abandoned or was freed).
+pub(crate) fn lend_end() {
+    ALLOC.with(|a| {
+        a.lend = None;
+        a.lend_alloc = false;
+    });
+}
+
 /// Starts a tagged region: allocations from now on carry a new tag, which
 /// is returned (with the tag it replaces, to restore).
 pub(crate) fn begin_tag() -> (u32, u32) {
@@ -244,6 +316,8 @@ pub fn reset_arena(start: *mut u8, size: usize) {
         // SAFETY: the board's static arena, used by nothing else; nothing
         // allocated from it is live (this function's contract).
         a.heap = unsafe { Heap::new(start, size) };
+        a.lend = None;
+        a.lend_alloc = false;
         a.head = core::ptr::null_mut();
         a.used = 0;
         a.peak = 0;

@@ -86,6 +86,8 @@ pub struct VmState {
     /// How the compiler and the `.mpy` reader run when their global
     /// allocator is bounded (boards): exhaustion becomes `MemoryError`.
     pub alloc_catcher: Option<crate::alloc_guard::Catcher>,
+    /// The gc-heap block lent to the compiler while it runs (0: none).
+    pub lent: usize,
 }
 
 impl Default for VmState {
@@ -102,6 +104,7 @@ impl Default for VmState {
             locals: Obj::NULL,
             frozen: &[],
             alloc_catcher: None,
+            lent: 0,
             poll_countdown: 0,
             scrub_pending: false,
             class_flags_extra: 0,
