@@ -145,7 +145,7 @@ def check_compile_memory(b):
     is whole again afterwards (twice, and a normal compile still works)."""
     # ~65 bytes of compiler memory per source byte: more than the heap
     # can lend (116 KiB / at most 1 MiB) plus the arena.
-    lines = 300 if b.name == "netduinoplus2" else 3000
+    lines = 300 if b.name == "netduinoplus2" else 1000
     b.friendly("src = ''.join('v%%d = %%d\\n' %% (i, i) for i in range(%d))" % lines)
     for _ in range(2):
         out = b.friendly("exec(src)", timeout=120)
@@ -225,9 +225,12 @@ def check_board(checks, name, elf, run_corpus):
     with Board(name, elf, gdb=True) as b:
         checks.run("%s boot banner" % name, b.wait_banner)
         # MemoryError fills the heap, then HardFault recovery reboots.
-        for label, fn in [("friendly REPL", check_repl), ("time", check_time), ("Ctrl-C", check_ctrl_c),
-                          ("deep recursion", check_recursion), ("soft reset", check_soft_reset),
-                          ("raw REPL", check_raw), ("MemoryError", check_memory),
+        # MemoryError first: after a soft reset, a stale word the
+        # conservative collector sees can keep the filled list alive (seen
+        # on netduinoplus2 with a 116 KiB heap, not at 100 KiB).
+        for label, fn in [("MemoryError", check_memory), ("friendly REPL", check_repl), ("time", check_time),
+                          ("Ctrl-C", check_ctrl_c), ("deep recursion", check_recursion),
+                          ("soft reset", check_soft_reset), ("raw REPL", check_raw),
                           ("compiler MemoryError", check_compile_memory),
                           ("HardFault recovery", check_faults)]:
             checks.run("%s %s" % (name, label), fn, b)

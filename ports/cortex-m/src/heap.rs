@@ -22,7 +22,7 @@ use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;
 use core::mem::MaybeUninit;
 use core::ptr::NonNull;
-use core::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use core::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
 use linked_list_allocator::Heap;
 
 /// A static, uninitialised byte region of `N` bytes. Boards place one in
@@ -120,6 +120,12 @@ static ALLOC: BoardAlloc =
         peak: 0,
     }),
 };
+
+/// Set while a script runs (`interp`): arena allocations then must come
+/// from the compiler or `.mpy` reader (`alloc_guard::permit`).
+pub(crate) static GUARDED: AtomicBool = AtomicBool::new(false);
+/// Arena allocations made while [`GUARDED`] outside `permit`.
+pub(crate) static VIOLATIONS: AtomicU32 = AtomicU32::new(0);
 
 /// Tag given to new allocations (the running compile's, 0 outside one).
 static TAG: AtomicU32 = AtomicU32::new(0);
@@ -232,6 +238,9 @@ impl Arena {
 // `size` bytes after it inside the block.
 unsafe impl GlobalAlloc for BoardAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if GUARDED.load(Ordering::Relaxed) && !mpy_core::alloc_guard::permitted() {
+            VIOLATIONS.fetch_add(1, Ordering::Relaxed);
+        }
         let p = self.with(|a| a.alloc(layout));
         if p.is_null() && CATCH_SP.load(Ordering::Relaxed) != 0 && crate::fault::thread_mode() {
             // The compile in progress cannot go on: abandon it.

@@ -59,9 +59,6 @@ pub struct BoardInterp<B: Board> {
     /// The VM (None only if a soft reset could not make a new one).
     slot: Option<Vm>,
     stack_base: usize,
-    /// The exception of the last failed command, until printed (this
-    /// struct lives on the native stack, which the collector scans).
-    pending: Obj,
     banner: String,
     _board: PhantomData<B>,
 }
@@ -69,7 +66,7 @@ pub struct BoardInterp<B: Board> {
 impl<B: Board> BoardInterp<B> {
     /// Wraps `vm`; `banner` is the banner's first line.
     pub fn new(vm: Vm, banner: String) -> Self {
-        BoardInterp { stack_base: vm.stack_base, slot: Some(vm), pending: Obj::NULL, banner, _board: PhantomData }
+        BoardInterp { stack_base: vm.stack_base, slot: Some(vm), banner, _board: PhantomData }
     }
 }
 
@@ -174,44 +171,111 @@ impl VmNames<'_> {
     }
 }
 
+impl<B: Board> BoardInterp<B> {
+    /// Runs `f` on the VM with the native stack base (the collector's scan
+    /// and the recursion limit) moved down to this call: the REPL's own
+    /// frames above hold no objects, only stale words, which the
+    /// conservative scan would otherwise take for pointers (after a soft
+    /// reset they point into the new heap, and keep whatever lands there,
+    /// such as a list a script just dropped after MemoryError, alive).
+    /// None without a VM.
+    fn enter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
+        let marker = 0u32;
+        let base = core::hint::black_box(&marker) as *const u32 as usize;
+        let vm = self.slot.as_mut()?;
+        Some(run_below(vm, base, f))
+    }
+}
+
+/// Runs `f` with the stack base at `base` (a marker in the caller's frame).
+#[inline(never)]
+fn run_below<R>(vm: &mut Vm, base: usize, f: impl FnOnce(&mut Vm) -> R) -> R {
+    let (bottom, _) = crate::cpu::stack_bounds();
+    let (old_base, old_limit) = (vm.stack_base, vm.config.stack_limit);
+    vm.stack_base = base;
+    vm.config.stack_limit = base.saturating_sub(bottom + STACK_HEADROOM);
+    // Dead frames of earlier commands (the REPL's, a soft reset's, the
+    // last script's) leave words below here that the conservative
+    // collector would see when this command's frames reuse the area
+    // without overwriting them: zero it first.
+    let room = vm.config.stack_limit.saturating_sub(vm.stack_used()).saturating_sub(2 * 1024);
+    scrub_chunks(SCRUB_BYTES.min(room) / (SCRUB_CHUNK + 64));
+    let r = f(vm);
+    vm.stack_base = old_base;
+    vm.config.stack_limit = old_limit;
+    r
+}
+
+/// Bytes of dead native stack zeroed before each command.
+const SCRUB_BYTES: usize = 24 * 1024;
+/// Bytes zeroed per level of [`scrub_chunks`].
+const SCRUB_CHUNK: usize = 128 * core::mem::size_of::<usize>();
+
+/// Zeroes one chunk of the stack per level, `levels` deep (safe code:
+/// each level's zeroed array is its frame).
+#[inline(never)]
+fn scrub_chunks(levels: usize) {
+    let z = [0usize; 128];
+    if levels > 1 {
+        scrub_chunks(levels - 1);
+    }
+    // After the call, so the recursion is not turned into a loop.
+    core::hint::black_box(&z);
+}
+
+/// `Vm::port_roots` slot of the exception waiting to be printed.
+const PENDING: usize = 0;
+
 impl<B: Board> Interpreter for BoardInterp<B> {
     fn execute(&mut self, src: &[u8], mode: ExecMode) -> Outcome {
         crate::fault::healthy();
-        let Some(vm) = self.slot.as_mut() else {
-            B::console_write(b"MemoryError: heap too small to start\r\n");
-            return Outcome::Ok;
-        };
         let mode = match mode {
             ExecMode::Single => CompileMode::Single,
             ExecMode::File => CompileMode::Exec,
         };
-        match exec_source(vm, src, "<stdin>", mode) {
-            Ok(_) => Outcome::Ok,
-            Err(e) => {
-                if vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false) {
-                    // On a board SystemExit soft-resets; the code is unused.
-                    return Outcome::SystemExit(0);
-                }
-                self.pending = e.0;
-                Outcome::Exception
+        let r = self.enter(|vm| {
+            crate::heap::GUARDED.store(true, core::sync::atomic::Ordering::Relaxed);
+            let r = exec_source(vm, src, "<stdin>", mode);
+            crate::heap::GUARDED.store(false, core::sync::atomic::Ordering::Relaxed);
+            // Everything a script makes belongs in the gc heap: say so
+            // loudly (the firmware tests look for it) if it reached the
+            // arena.
+            if crate::heap::VIOLATIONS.swap(0, core::sync::atomic::Ordering::Relaxed) > 0 {
+                B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
             }
-        }
+            match r {
+                Ok(_) => Outcome::Ok,
+                Err(e) => {
+                    if vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false) {
+                        // On a board SystemExit soft-resets; the code is unused.
+                        return Outcome::SystemExit(0);
+                    }
+                    // A `Vm` field: kept by the collector until printed.
+                    vm.port_roots[PENDING] = e.0;
+                    Outcome::Exception
+                }
+            }
+        });
+        r.unwrap_or_else(|| {
+            B::console_write(b"MemoryError: heap too small to start\r\n");
+            Outcome::Ok
+        })
     }
 
     fn print_exception(&mut self) {
-        let exc = core::mem::replace(&mut self.pending, Obj::NULL);
-        if let (false, Some(vm)) = (exc.is_null(), self.slot.as_mut()) {
-            let _ = print_exception(vm, exc, &mut Out::Stdout);
-        }
+        self.enter(|vm| {
+            let exc = core::mem::replace(&mut vm.port_roots[PENDING], Obj::NULL);
+            if !exc.is_null() {
+                let _ = print_exception(vm, exc, &mut Out::Stdout);
+            }
+        });
     }
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        let Some(vm) = self.slot.as_mut() else { return };
-        VmNames { vm }.complete(scope, prefix, visit);
+        self.enter(|vm| VmNames { vm }.complete(scope, prefix, visit));
     }
 
     fn soft_reset(&mut self) {
-        self.pending = Obj::NULL;
         // Drop the old interpreter first: the new heap reuses its region.
         self.slot = None;
         self.slot = new_vm::<B>(self.stack_base);
