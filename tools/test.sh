@@ -23,7 +23,10 @@
 #      transcripts, raw and raw-paste protocols, Ctrl-C timing, and the
 #      official mpremote driving it through socat,
 #   8. the corpus again, sent through the raw REPL (tests/run.py --via
-#      raw-repl).
+#      raw-repl),
+#   9. the firmware (tests/firmware/run.py): builds both QEMU boards' images,
+#      boots them and checks REPL, Ctrl-C, recursion, faults, raw REPL and
+#      the corpus through raw-paste mode.
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -91,6 +94,8 @@ echo "== REPL on a pty (transcripts, Ctrl-C, mpremote over socat)"
 MICROPY_BIN=target/release/micropython python3 -m unittest discover -s ports/unix/tests/repl -p 'test_*.py'
 echo "== differential corpus through the raw REPL"
 python3 tests/run.py -j "$jobs" --via raw-repl
+echo "== firmware on the QEMU boards"
+python3 tests/firmware/run.py
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"

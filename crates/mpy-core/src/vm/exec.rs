@@ -62,9 +62,62 @@ pub fn run_loaded(vm: &mut Vm, l: &Loaded, globals: Obj, locals: Obj) -> PyResul
 /// build has no compiler.
 pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule> {
     match vm.vmstate.compile {
-        Some(c) => crate::alloc_guard::permit(|| c(vm, src, filename, mode)),
+        Some(c) => match with_compile_memory(vm, |vm| c(vm, src, filename, mode)) {
+            Some(r) => r,
+            // The port's compiler memory ran out.
+            None => Err(vm.memory_error()),
+        },
         None => Err(vm.runtime_error("compiler not available")),
     }
+}
+
+/// Runs `f` (the compiler or the `.mpy` reader, which use Rust's global
+/// allocator) through the port's `alloc_catcher` when it has one, lending
+/// it the largest block of free gc heap it can get (boards' own arena is
+/// small); the result is moved out of the block before it is given back.
+/// A run that ran out of memory is retried once after a collection. None:
+/// out of memory (the caller raises `MemoryError`).
+pub(crate) fn with_compile_memory<R: Clone>(vm: &mut Vm, f: impl Fn(&mut Vm) -> R) -> Option<R> {
+    let Some(catcher) = vm.vmstate.alloc_catcher else {
+        return Some(crate::alloc_guard::permit(|| f(vm)));
+    };
+    for attempt in 0..2 {
+        if attempt > 0 {
+            vm.collect();
+        }
+        let lend = lend_block(vm);
+        // A `Vm` field: the collector keeps the block while error paths
+        // inside `f` allocate.
+        vm.vmstate.lent = lend.map_or(0, |(a, _)| a);
+        let r = crate::alloc_guard::permit_fallible(Some(catcher), lend, || f(vm));
+        vm.vmstate.lent = 0;
+        if let Some((a, _)) = lend {
+            vm.heap.free_addr(a);
+        }
+        if r.is_some() {
+            return r;
+        }
+    }
+    None
+}
+
+/// Heap kept out of a loan to the compiler, for the objects its error
+/// path makes.
+const LEND_MARGIN: usize = 4096;
+/// The most lent (big heaps: the compiler needs far less).
+const LEND_MAX: usize = 1 << 20;
+
+/// A block of free gc heap for the compiler, as large as one allocation
+/// can get (no collection), or None.
+fn lend_block(vm: &mut Vm) -> Option<(usize, usize)> {
+    let mut want = vm.heap.mem_free().saturating_sub(LEND_MARGIN).min(LEND_MAX);
+    while want >= 8 * 1024 {
+        if let Some(p) = vm.heap.alloc_raw(want, false) {
+            return Some((p.as_ptr() as usize, want));
+        }
+        want = want / 4 * 3;
+    }
+    None
 }
 
 /// Compiles and runs source text in the `__main__` module (created if

@@ -182,10 +182,12 @@ pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule) -> PyResult<Loaded> {
 /// validation; `ValueError: incompatible .mpy arch` for native code (as
 /// MicroPython's unix port without native emitters).
 pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
-    let parsed = crate::alloc_guard::permit(|| {
+    let parsed = super::exec::with_compile_memory(vm, |_| {
         mpy_bytecode::read_mpy_checked(data, Obj::SMALL_INT_BITS as u8)
             .map(|m| (mpy_bytecode::validate::validate_module(&m).is_ok(), m))
     });
+    // The port's loader memory ran out.
+    let Some(parsed) = parsed else { return Err(vm.memory_error()) };
     match parsed {
         Ok((valid, m)) => match valid.then_some(()).ok_or(()) {
             Ok(()) => Ok(m),

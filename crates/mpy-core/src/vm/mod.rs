@@ -88,6 +88,11 @@ pub struct VmState {
     pub vfs_current: Obj,
     /// The function `sys.atexit` registered (NULL: none).
     pub atexit: Obj,
+    /// How the compiler and the `.mpy` reader run when their global
+    /// allocator is bounded (boards): exhaustion becomes `MemoryError`.
+    pub alloc_catcher: Option<crate::alloc_guard::Catcher>,
+    /// The gc-heap block lent to the compiler while it runs (0: none).
+    pub lent: usize,
 }
 
 impl Default for VmState {
@@ -103,6 +108,8 @@ impl Default for VmState {
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
+            alloc_catcher: None,
+            lent: 0,
             poll_countdown: 0,
             scrub_pending: false,
             class_flags_extra: 0,

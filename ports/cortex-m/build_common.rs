@@ -1,0 +1,43 @@
+// Shared by the board crates' build scripts (`include!`d): the heap-size
+// build setting and the linker-script plumbing for cortex-m-rt.
+
+/// Writes `$OUT_DIR/config.rs` (`HEAP_SIZE` from the `MPY_HEAPSIZE`
+/// environment variable, e.g. `16K` or `150000`, else `default_heap`;
+/// `ARENA_SIZE` likewise from `MPY_ARENASIZE` or `default_arena`) and,
+/// for the bare-metal target, puts `memory.x` on the linker path and links
+/// with cortex-m-rt's `link.x`.
+fn configure(default_heap: usize, default_arena: usize) {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    println!("cargo:rerun-if-env-changed=MPY_HEAPSIZE");
+    println!("cargo:rerun-if-env-changed=MPY_ARENASIZE");
+    println!("cargo:rerun-if-changed=memory.x");
+    let heap = match std::env::var("MPY_HEAPSIZE") {
+        Ok(s) => parse_size(&s).unwrap_or_else(|| panic!("MPY_HEAPSIZE={s}: expected bytes, e.g. 16K or 150000")),
+        Err(_) => default_heap,
+    };
+    let arena = match std::env::var("MPY_ARENASIZE") {
+        Ok(s) => parse_size(&s).unwrap_or_else(|| panic!("MPY_ARENASIZE={s}: expected bytes, e.g. 32K")),
+        Err(_) => default_arena,
+    };
+    let config = format!(
+        "/// Bytes of the static gc heap region (build setting `MPY_HEAPSIZE`).\npub const HEAP_SIZE: usize = {heap};\n\
+         /// Bytes of the global allocator's arena (build setting `MPY_ARENASIZE`).\npub const ARENA_SIZE: usize = {arena};\n"
+    );
+    std::fs::write(out.join("config.rs"), config).unwrap_or_else(|e| panic!("write config.rs: {e}"));
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("none") {
+        std::fs::copy("memory.x", out.join("memory.x")).unwrap_or_else(|e| panic!("copy memory.x: {e}"));
+        println!("cargo:rustc-link-search={}", out.display());
+        println!("cargo:rustc-link-arg-bins=-Tlink.x");
+    }
+}
+
+/// `"16K"` -> 16384, `"1M"` -> 1048576, `"1000"` -> 1000.
+fn parse_size(s: &str) -> Option<usize> {
+    let s = s.trim();
+    let (num, mul) = match s.as_bytes().last()? {
+        b'k' | b'K' => (&s[..s.len() - 1], 1024),
+        b'm' | b'M' => (&s[..s.len() - 1], 1024 * 1024),
+        _ => (s, 1),
+    };
+    num.parse::<usize>().ok()?.checked_mul(mul)
+}

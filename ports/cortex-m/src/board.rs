@@ -1,0 +1,32 @@
+//! What a board tells the shared support code: its names, clock and
+//! console UART.
+
+/// A board: implemented by a zero-sized type in each board crate.
+pub trait Board: 'static {
+    /// Board name in the banner (MicroPython's `MICROPY_HW_BOARD_NAME`).
+    const NAME: &'static str;
+    /// Microcontroller name in the banner (`MICROPY_HW_MCU_NAME`).
+    const MCU: &'static str;
+    /// `sys.implementation._machine`: `"<NAME> with <MCU>"`.
+    const MACHINE: &'static str;
+    /// `sys.platform` (MicroPython's ports say `"pyboard"` for stm32,
+    /// `"qemu"` for the QEMU port).
+    const PLATFORM: &'static str;
+    /// Core clock in Hz: SysTick counts it (processor clock source).
+    const CPU_HZ: u32;
+    /// Size in bytes of the static gc heap region (build setting
+    /// `MPY_HEAPSIZE`).
+    const HEAP_SIZE: usize;
+    /// Slots of the VM value stack (locals and operands of all frames).
+    const VALUE_STACK: usize;
+    /// Sets up the console UART: transmit ready, receive interrupt enabled
+    /// (each received byte goes to [`crate::console::on_rx_byte`]).
+    fn console_init();
+    /// Writes bytes to the console UART, waiting for room (blocking).
+    fn console_write(data: &[u8]);
+    /// The static gc heap region: its start and size in bytes.
+    fn heap_region() -> (*mut u8, usize);
+    /// The static region of the global allocator's arena (compiler,
+    /// `.mpy` reader, the interpreter's fixed parts): start and size.
+    fn arena_region() -> (*mut u8, usize);
+}

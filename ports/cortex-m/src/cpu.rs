@@ -1,0 +1,63 @@
+//! Core (not board) services: sleeping until an interrupt, the stack's
+//! bounds from the linker script, and the MPU guard below the stack.
+//!
+//! Memory layout (each board's `memory.x`): the stack sits at the bottom of
+//! RAM (`_stack_end` .. `_stack_start`) so that overflowing it runs into
+//! the guard region below instead of into `.data`/`.bss`/heap.
+
+use crate::reg::Reg;
+
+/// Bytes of the no-access MPU region just below the stack.
+pub const GUARD_SIZE: usize = 4096;
+
+extern "C" {
+    /// Top of the stack (initial SP), from `memory.x`.
+    static _stack_start: u32;
+    /// Bottom of the stack, from `memory.x` (4 KiB aligned).
+    static _stack_end: u32;
+}
+
+/// `(bottom, top)` addresses of the main stack.
+pub fn stack_bounds() -> (usize, usize) {
+    let top = &raw const _stack_start as usize;
+    let bottom = &raw const _stack_end as usize;
+    (bottom, top)
+}
+
+/// Sleeps until the next interrupt (SysTick wakes at least every ms).
+#[inline]
+pub fn idle() {
+    cortex_m::asm::wfi();
+}
+
+/// Enables interrupts (PRIMASK = 0).
+pub fn enable_interrupts() {
+    // SAFETY: called at boot and after a soft reset, when no critical
+    // section is in progress (a fault or panic inside one abandons it).
+    unsafe { cortex_m::interrupt::enable() }
+}
+
+// MPU registers (ARMv7-M architecture reference, PMSAv7).
+// SAFETY: architectural System Control Space registers, always present on
+// a Cortex-M4 with MPU (both boards); accessed only at boot.
+const MPU_CTRL: Reg = unsafe { Reg::at(0xE000_ED94) };
+// SAFETY: as above.
+const MPU_RBAR: Reg = unsafe { Reg::at(0xE000_ED9C) };
+// SAFETY: as above.
+const MPU_RASR: Reg = unsafe { Reg::at(0xE000_EDA0) };
+
+/// Makes the [`GUARD_SIZE`] bytes below the stack inaccessible (MPU
+/// region 0, everything else on the default memory map), so a native
+/// stack overflow faults (and the fault handler soft-resets) instead of
+/// silently corrupting memory.
+pub fn guard_stack() {
+    let (bottom, _) = stack_bounds();
+    let base = (bottom - GUARD_SIZE) as u32;
+    // RBAR: base | VALID | region 0. RASR: XN | AP=000 (no access) |
+    // SIZE=log2(4096)-1 | ENABLE. CTRL: PRIVDEFENA | ENABLE.
+    MPU_RBAR.write(base | (1 << 4));
+    MPU_RASR.write((1 << 28) | (11 << 1) | 1);
+    MPU_CTRL.write((1 << 2) | 1);
+    cortex_m::asm::dsb();
+    cortex_m::asm::isb();
+}

@@ -1,0 +1,211 @@
+//! The core's [`Hal`] on a board: console I/O on the UART (through the
+//! receive ring buffer), time on SysTick, Ctrl-C from the receive
+//! interrupt, `input()` through the shared REPL's line editor.
+
+use crate::board::Board;
+use crate::console;
+use alloc::boxed::Box;
+use core::marker::PhantomData;
+use mpy_core::hal::{Hal, LineInput};
+
+/// The UART console of board `B`, as the shared REPL sees it.
+pub struct UartConsole<B: Board>(PhantomData<B>);
+
+impl<B: Board> UartConsole<B> {
+    /// The board's console.
+    pub fn new() -> Self {
+        UartConsole(PhantomData)
+    }
+}
+
+impl<B: Board> Default for UartConsole<B> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<B: Board> mpy_repl::Console for UartConsole<B> {
+    /// Sleeps until the receive interrupt has queued a byte (never `None`:
+    /// a UART does not end).
+    fn read_byte(&mut self) -> Option<u8> {
+        loop {
+            if let Some(b) = console::try_read() {
+                return Some(b);
+            }
+            crate::cpu::idle();
+        }
+    }
+
+    fn write(&mut self, data: &[u8]) {
+        B::console_write(data);
+    }
+
+    fn set_interrupt_char(&mut self, c: Option<u8>) {
+        console::set_interrupt_char(c.map_or(-1, i32::from));
+    }
+}
+
+/// The console for `input()`: an interrupt request (Ctrl-C while code
+/// runs) reads as a Ctrl-C key, so the line editor ends with it.
+struct InputConsole<B: Board>(PhantomData<B>);
+
+impl<B: Board> mpy_repl::Console for InputConsole<B> {
+    fn read_byte(&mut self) -> Option<u8> {
+        loop {
+            if console::take_interrupt() {
+                return Some(0x03);
+            }
+            if let Some(b) = console::try_read() {
+                return Some(b);
+            }
+            crate::cpu::idle();
+        }
+    }
+
+    fn write(&mut self, data: &[u8]) {
+        B::console_write(data);
+    }
+}
+
+/// Writes `data` to the console with each `\n` sent as `\r\n` (what a
+/// terminal on a UART needs; MicroPython's "cooked" output).
+pub fn write_cooked<B: Board>(data: &[u8]) {
+    for (i, part) in data.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            B::console_write(b"\r\n");
+        }
+        if !part.is_empty() {
+            B::console_write(part);
+        }
+    }
+}
+
+/// The HAL the interpreter runs on, for board `B`.
+pub struct BoardHal<B: Board> {
+    stack_limit: usize,
+    /// The line editor of `input()` (made with the interpreter, in the
+    /// arena).
+    editor: Box<mpy_repl::Editor<256, 256>>,
+    /// Bytes of the edited line already handed to `read_line`'s caller
+    /// (Some while a long line is being handed out in pieces).
+    line_sent: Option<usize>,
+    _board: PhantomData<B>,
+}
+
+impl<B: Board> BoardHal<B> {
+    /// A HAL whose recursion guard allows `stack_limit` bytes of stack.
+    pub fn new(stack_limit: usize) -> Self {
+        BoardHal { stack_limit, editor: Box::new(mpy_repl::Editor::new()), line_sent: None, _board: PhantomData }
+    }
+}
+
+impl<B: Board> Hal for BoardHal<B> {
+    fn stdout_write(&mut self, data: &[u8]) {
+        write_cooked::<B>(data);
+    }
+
+    fn stdout_write_raw(&mut self, data: &[u8]) {
+        B::console_write(data);
+    }
+
+    /// Waits for at least one byte (or an interrupt request, which returns
+    /// 0 so the VM can raise `KeyboardInterrupt`), then takes what is
+    /// queued.
+    fn stdin_read(&mut self, buf: &mut [u8]) -> usize {
+        let mut n = 0;
+        while n < buf.len() {
+            match console::try_read() {
+                Some(b) => {
+                    if let Some(slot) = buf.get_mut(n) {
+                        *slot = b;
+                    }
+                    n += 1;
+                }
+                None if n > 0 || console::interrupt_pending() => break,
+                None => crate::cpu::idle(),
+            }
+        }
+        n
+    }
+
+    fn stdin_poll(&mut self, timeout_ms: Option<u64>) -> bool {
+        let end = timeout_ms.map(|ms| crate::systick::ticks_us().saturating_add(ms.saturating_mul(1000)));
+        loop {
+            if console::has_input() {
+                return true;
+            }
+            if console::interrupt_pending() || end.is_some_and(|e| crate::systick::ticks_us() >= e) {
+                return false;
+            }
+            crate::cpu::idle();
+        }
+    }
+
+    fn read_line(&mut self, buf: &mut [u8]) -> LineInput {
+        let sent = match self.line_sent.take() {
+            Some(n) => n,
+            None => {
+                let mut con = InputConsole::<B>(PhantomData);
+                match self.editor.read_line(&mut con, &mut NoCompletion, b"", b"", false) {
+                    mpy_repl::LineEnd::Enter => 0,
+                    mpy_repl::LineEnd::Ctrl(3) => return LineInput::Interrupted,
+                    mpy_repl::LineEnd::Ctrl(_) | mpy_repl::LineEnd::Eof => return LineInput::Eof,
+                }
+            }
+        };
+        let rest = self.editor.line.text().get(sent..).unwrap_or(&[]);
+        let k = rest.len().min(buf.len());
+        if let (Some(d), Some(s)) = (buf.get_mut(..k), rest.get(..k)) {
+            d.copy_from_slice(s);
+        }
+        if k < rest.len() {
+            self.line_sent = Some(sent + k);
+            LineInput::More(k)
+        } else {
+            LineInput::Line(k)
+        }
+    }
+
+    fn set_interrupt_char(&mut self, c: i32) {
+        console::set_interrupt_char(c);
+    }
+
+    fn ticks_us(&mut self) -> u64 {
+        crate::systick::ticks_us()
+    }
+
+    fn sleep_us(&mut self, us: u64) {
+        crate::systick::sleep_us(us);
+    }
+
+    fn take_interrupt(&mut self) -> bool {
+        console::take_interrupt()
+    }
+
+    fn platform(&self) -> &'static str {
+        B::PLATFORM
+    }
+
+    fn machine(&self) -> &'static str {
+        B::MACHINE
+    }
+
+    fn stack_limit(&self) -> usize {
+        self.stack_limit
+    }
+}
+
+/// `input()` completes nothing.
+struct NoCompletion;
+
+impl mpy_repl::Interpreter for NoCompletion {
+    fn execute(&mut self, _src: &[u8], _mode: mpy_repl::ExecMode) -> mpy_repl::Outcome {
+        mpy_repl::Outcome::Ok
+    }
+    fn print_exception(&mut self) {}
+    fn complete(&mut self, _s: mpy_repl::CompletionScope<'_>, _p: &str, _v: &mut dyn FnMut(&str)) {}
+    fn soft_reset(&mut self) {}
+    fn banner(&self) -> &str {
+        ""
+    }
+}

@@ -1,0 +1,310 @@
+//! The VM behind the shared REPL's [`Interpreter`] trait, on a board:
+//! runs commands, prints their exceptions, completes names (candidates
+//! gathered in the gc heap, as on unix), and makes a fresh interpreter on
+//! soft reset: the old one is dropped, then a new heap is laid over the
+//! same static region.
+
+use crate::board::Board;
+use crate::hal::BoardHal;
+use alloc::boxed::Box;
+use alloc::string::String;
+use core::marker::PhantomData;
+use mpy_core::heap::GcVec;
+use mpy_core::runtime::print::Out;
+use mpy_core::types::dict::DictObj;
+use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
+use mpy_core::vm::{exec_source, print_exception, CompileMode};
+use mpy_core::{Config, Obj, PyResult, Vm};
+use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
+
+/// Native stack bytes kept below the deepest recursion check, for the
+/// native code that runs between two checks (builtins, printing, the
+/// compiler's deepest expression, an interrupt).
+pub const STACK_HEADROOM: usize = 8 * 1024;
+
+/// A fresh interpreter for board `B` (modules, `sys.path`) on a fresh gc
+/// heap over the board's region, whose native stack starts at
+/// `stack_base`. None if the heap is too small to start.
+///
+/// Callers make sure no earlier interpreter is alive (boot, fault
+/// recovery, or a soft reset that dropped the old one first).
+pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
+    let (bottom, _) = crate::cpu::stack_bounds();
+    let stack_limit = stack_base.saturating_sub(bottom + STACK_HEADROOM);
+    let (start, size) = B::heap_region();
+    // SAFETY: the board's static gc region, and (this function's
+    // contract) no heap made from it earlier is in use any more.
+    let heap = unsafe { crate::heap::gc_heap(start, size) };
+    let config = Config { heap_size: size, opt_level: 0, stack_limit, value_stack: B::VALUE_STACK };
+    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
+    vm.stack_base = stack_base;
+    vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
+    mpy_core::runtime::init::init(&mut vm).ok()?;
+    set_path(&mut vm).ok()?;
+    Some(vm)
+}
+
+/// `sys.path`: the current directory, frozen modules, then `/lib`.
+fn set_path(vm: &mut Vm) -> PyResult<()> {
+    let path = vm.sys_path;
+    for p in ["", ".frozen", "/lib"] {
+        let s = vm.new_str(p)?;
+        mpy_core::types::list::list_append(vm, path, s)?;
+    }
+    Ok(())
+}
+
+/// The interpreter of board `B` as the REPL sees it.
+pub struct BoardInterp<B: Board> {
+    /// The VM (None only if a soft reset could not make a new one).
+    slot: Option<Vm>,
+    stack_base: usize,
+    banner: String,
+    _board: PhantomData<B>,
+}
+
+impl<B: Board> BoardInterp<B> {
+    /// Wraps `vm`; `banner` is the banner's first line.
+    pub fn new(vm: Vm, banner: String) -> Self {
+        BoardInterp { stack_base: vm.stack_base, slot: Some(vm), banner, _board: PhantomData }
+    }
+}
+
+/// Name completion and lookup on a VM (the same rules as the unix REPL).
+struct VmNames<'a> {
+    vm: &'a mut Vm,
+}
+
+impl VmNames<'_> {
+    /// The `__main__` globals dict, if `__main__` exists.
+    fn main_globals(&mut self) -> Option<Obj> {
+        let md = self.vm.modules;
+        if md.is_null() {
+            return None;
+        }
+        let m = self.vm.dict_lookup_qstr(md, mpy_core::q::__main__).ok()??;
+        mpy_core::vm::module::module_globals(self.vm, m)
+    }
+
+    /// Appends the keys of dict `d` to `out`.
+    fn dict_keys(&mut self, d: Obj, out: &mut GcVec<Obj>) -> PyResult<()> {
+        let mut pos = 0;
+        while let Some((p, en)) = self.vm.heap.get::<DictObj>(d).and_then(|x| x.map.next_at(pos)) {
+            pos = p + 1;
+            self.vm.vec_push_local(out, en.key)?;
+        }
+        Ok(())
+    }
+
+    /// The object named by dotted `path` (globals, then builtins, then
+    /// attributes), without calling anything but attribute lookups. Names
+    /// that are not qstrs yet cannot name anything, so none is created.
+    fn resolve(&mut self, path: &str) -> Option<Obj> {
+        let mut parts = path.split('.');
+        let first = self.vm.qstrs.lookup(&self.vm.heap, parts.next()?)?;
+        let g = self.main_globals();
+        let mut o = match g.and_then(|g| self.vm.dict_lookup_qstr(g, first).ok().flatten()) {
+            Some(o) => o,
+            None => mpy_core::vm::builtins::lookup_builtin(self.vm, first).ok()??,
+        };
+        for p in parts {
+            let q = self.vm.qstrs.lookup(&self.vm.heap, p)?;
+            o = self.vm.load_attr_maybe(o, q).ok()?;
+            if o.is_null() {
+                return None;
+            }
+        }
+        Some(o)
+    }
+
+    /// The candidate names of `scope` starting with `prefix`, as name
+    /// objects (unsorted, maybe repeated).
+    fn candidates(&mut self, scope: CompletionScope<'_>, prefix: &str, out: &mut GcVec<Obj>) -> PyResult<()> {
+        match scope {
+            CompletionScope::Names => {
+                if let Some(g) = self.main_globals() {
+                    self.dict_keys(g, out)?;
+                }
+                // Private names only when asked for.
+                self.keep(out, |n| n.starts_with(prefix) && (!prefix.is_empty() || !n.starts_with('_')));
+                if out.is_empty() && !prefix.is_empty() {
+                    for &(n, _) in mpy_core::modules::builtins::BUILTINS_MODULE.locals {
+                        self.vm.vec_push_local(out, Obj::qstr(n))?;
+                    }
+                    let d = self.vm.vmstate.builtins_dict;
+                    if !d.is_null() {
+                        self.dict_keys(d, out)?;
+                    }
+                }
+            }
+            CompletionScope::Attributes(path) => {
+                if let Some(o) = self.resolve(path) {
+                    let l = mpy_core::modules::builtins::dir_names(self.vm, o)?;
+                    let n = self.vm.list_items(l).map_or(0, |x| x.len());
+                    for i in 0..n {
+                        let Some(&x) = self.vm.list_items(l).and_then(|x| x.get(i)) else { break };
+                        self.vm.vec_push_local(out, x)?;
+                    }
+                }
+            }
+            CompletionScope::Modules => {
+                for m in mpy_core::modules::BUILTIN_MODULES {
+                    self.vm.vec_push_local(out, Obj::qstr(m.name))?;
+                }
+            }
+        }
+        self.keep(out, |n| n.starts_with(prefix));
+        Ok(())
+    }
+
+    /// Keeps the names of `v` (str objects) for which `f` holds.
+    fn keep(&self, v: &mut GcVec<Obj>, f: impl Fn(&str) -> bool) {
+        let mut k = 0;
+        for i in 0..v.len() {
+            let o = v.as_slice()[i];
+            if self.vm.str_pinned(o).is_some_and(&f) {
+                v.as_mut_slice()[k] = o;
+                k += 1;
+            }
+        }
+        v.truncate(k);
+    }
+}
+
+impl<B: Board> BoardInterp<B> {
+    /// Runs `f` on the VM with the native stack base (the collector's scan
+    /// and the recursion limit) moved down to this call: the REPL's own
+    /// frames above hold no objects, only stale words, which the
+    /// conservative scan would otherwise take for pointers (after a soft
+    /// reset they point into the new heap, and keep whatever lands there,
+    /// such as a list a script just dropped after MemoryError, alive).
+    /// None without a VM.
+    fn enter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
+        let marker = 0u32;
+        let base = core::hint::black_box(&marker) as *const u32 as usize;
+        let vm = self.slot.as_mut()?;
+        Some(run_below(vm, base, f))
+    }
+}
+
+/// Runs `f` with the stack base at `base` (a marker in the caller's frame).
+#[inline(never)]
+fn run_below<R>(vm: &mut Vm, base: usize, f: impl FnOnce(&mut Vm) -> R) -> R {
+    let (bottom, _) = crate::cpu::stack_bounds();
+    let (old_base, old_limit) = (vm.stack_base, vm.config.stack_limit);
+    vm.stack_base = base;
+    vm.config.stack_limit = base.saturating_sub(bottom + STACK_HEADROOM);
+    // Dead frames of earlier commands (the REPL's, a soft reset's, the
+    // last script's) leave words below here that the conservative
+    // collector would see when this command's frames reuse the area
+    // without overwriting them: zero it first.
+    let room = vm.config.stack_limit.saturating_sub(vm.stack_used()).saturating_sub(2 * 1024);
+    scrub_chunks(SCRUB_BYTES.min(room) / (SCRUB_CHUNK + 64));
+    let r = f(vm);
+    vm.stack_base = old_base;
+    vm.config.stack_limit = old_limit;
+    r
+}
+
+/// Bytes of dead native stack zeroed before each command.
+const SCRUB_BYTES: usize = 24 * 1024;
+/// Bytes zeroed per level of [`scrub_chunks`].
+const SCRUB_CHUNK: usize = 128 * core::mem::size_of::<usize>();
+
+/// Zeroes one chunk of the stack per level, `levels` deep (safe code:
+/// each level's zeroed array is its frame).
+#[inline(never)]
+fn scrub_chunks(levels: usize) {
+    let z = [0usize; 128];
+    if levels > 1 {
+        scrub_chunks(levels - 1);
+    }
+    // After the call, so the recursion is not turned into a loop.
+    core::hint::black_box(&z);
+}
+
+/// `Vm::port_roots` slot of the exception waiting to be printed.
+const PENDING: usize = 0;
+
+impl<B: Board> Interpreter for BoardInterp<B> {
+    fn execute(&mut self, src: &[u8], mode: ExecMode) -> Outcome {
+        crate::fault::healthy();
+        let mode = match mode {
+            ExecMode::Single => CompileMode::Single,
+            ExecMode::File => CompileMode::Exec,
+        };
+        let r = self.enter(|vm| {
+            crate::heap::GUARDED.store(true, core::sync::atomic::Ordering::Relaxed);
+            let r = exec_source(vm, src, "<stdin>", mode);
+            crate::heap::GUARDED.store(false, core::sync::atomic::Ordering::Relaxed);
+            // Everything a script makes belongs in the gc heap: say so
+            // loudly (the firmware tests look for it) if it reached the
+            // arena.
+            if crate::heap::VIOLATIONS.swap(0, core::sync::atomic::Ordering::Relaxed) > 0 {
+                B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
+            }
+            match r {
+                Ok(_) => Outcome::Ok,
+                Err(e) => {
+                    if vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false) {
+                        // On a board SystemExit soft-resets; the code is unused.
+                        return Outcome::SystemExit(0);
+                    }
+                    // A `Vm` field: kept by the collector until printed.
+                    vm.port_roots[PENDING] = e.0;
+                    Outcome::Exception
+                }
+            }
+        });
+        r.unwrap_or_else(|| {
+            B::console_write(b"MemoryError: heap too small to start\r\n");
+            Outcome::Ok
+        })
+    }
+
+    fn print_exception(&mut self) {
+        self.enter(|vm| {
+            let exc = core::mem::replace(&mut vm.port_roots[PENDING], Obj::NULL);
+            if !exc.is_null() {
+                let _ = print_exception(vm, exc, &mut Out::Stdout);
+            }
+        });
+    }
+
+    fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
+        self.enter(|vm| VmNames { vm }.complete(scope, prefix, visit));
+    }
+
+    fn soft_reset(&mut self) {
+        // Drop the old interpreter first: the new heap reuses its region.
+        self.slot = None;
+        self.slot = new_vm::<B>(self.stack_base);
+        if self.slot.is_none() {
+            B::console_write(b"MemoryError: heap too small to start\r\n");
+        }
+    }
+
+    fn banner(&self) -> &str {
+        &self.banner
+    }
+}
+
+impl VmNames<'_> {
+    /// Visits the sorted, distinct candidates of `scope` starting with `prefix`.
+    fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
+        let mut names: GcVec<Obj> = GcVec::new();
+        // Out of memory: no candidates.
+        let _ = self.candidates(scope, prefix, &mut names);
+        let vm = &*self.vm;
+        names.as_mut_slice().sort_unstable_by(|&a, &b| vm.str_pinned(a).cmp(&vm.str_pinned(b)));
+        let mut last: Option<&str> = None;
+        for &o in names.as_slice() {
+            let Some(n) = vm.str_pinned(o) else { continue };
+            if last != Some(n) {
+                visit(n);
+                last = Some(n);
+            }
+        }
+        self.vm.heap.free_vec(names);
+    }
+}

@@ -1,0 +1,69 @@
+//! Boot and recovery: bring up the time base, console and arena, then run
+//! the shared REPL (friendly, paste, raw and raw-paste modes) on the UART
+//! for as long as the board is powered; soft resets happen inside the
+//! REPL (a fresh interpreter), faults and panics re-enter here.
+
+use crate::board::Board;
+use crate::hal::UartConsole;
+use crate::interp::{new_vm, BoardInterp};
+use alloc::boxed::Box;
+use alloc::string::String;
+use mpy_repl::Repl;
+
+/// Longest line the REPL's editor holds, and its history size, in bytes.
+const LINE_MAX: usize = 256;
+const HISTORY_BYTES: usize = 512;
+
+/// The banner's first line: version, build date, board and MCU.
+pub fn banner<B: Board>() -> String {
+    let mut s = String::from("MicroPython v1.27.0-rs");
+    s.push_str(env!("CARGO_PKG_VERSION"));
+    s.push_str(" on ");
+    s.push_str(option_env!("MPY_BUILD_DATE").unwrap_or("2026-11-21"));
+    s.push_str("; ");
+    s.push_str(B::MACHINE);
+    s
+}
+
+/// Boots board `B`: never returns. Call from the reset entry point.
+pub fn start<B: Board>() -> ! {
+    crate::fault::install(crate::fault::Hooks { write: B::console_write, restart: restart::<B> });
+    restart::<B>()
+}
+
+/// (Re)initialises the board and runs the REPL; also the continuation of
+/// a fault or panic recovery (which abandons the old stack and heap).
+fn restart<B: Board>() -> ! {
+    cortex_m::interrupt::disable();
+    crate::cpu::guard_stack();
+    crate::systick::init(B::CPU_HZ);
+    crate::console::set_interrupt_char(-1);
+    crate::console::clear_input();
+    B::console_init();
+    // Everything in the arena was the abandoned interpreter's.
+    let (start, size) = B::arena_region();
+    crate::heap::reset_arena(start, size);
+    crate::cpu::enable_interrupts();
+    loop {
+        session::<B>();
+    }
+}
+
+/// Runs the REPL; returns only if the heap is too small to start.
+#[inline(never)]
+fn session<B: Board>() {
+    let marker = 0u32;
+    let stack_base = core::hint::black_box(&marker) as *const u32 as usize;
+    let Some(vm) = new_vm::<B>(stack_base) else {
+        B::console_write(b"MemoryError: heap too small to start\r\n");
+        loop {
+            crate::cpu::idle();
+        }
+    };
+    let mut interp = BoardInterp::<B>::new(vm, banner::<B>());
+    let mut repl: Box<Repl<LINE_MAX, HISTORY_BYTES>> = Box::new(Repl::new(false));
+    let mut con = UartConsole::<B>::new();
+    // Boards never quit and a UART never ends, so run returns only if the
+    // REPL is asked to quit anyway; start over then.
+    let _ = repl.run(&mut con, &mut interp);
+}

@@ -1,0 +1,41 @@
+//! micropython-rs firmware for the MPS2 AN386 (Cortex-M4F) as the `mps2-an386` QEMU
+//! machine: REPL on UART0 (CMSDK). Build and run with `sh tools/firmware.sh run
+//! mps2-an386`. On the host this crate builds to a stub that says so.
+#![cfg_attr(target_os = "none", no_std)]
+#![cfg_attr(target_os = "none", no_main)]
+
+#[cfg(target_os = "none")]
+mod board;
+#[cfg(target_os = "none")]
+mod uart;
+
+#[cfg(target_os = "none")]
+mod vectors {
+    use cortex_m_rt::{entry, exception};
+
+    #[entry]
+    fn main() -> ! {
+        mpy_cortex_m::run::start::<crate::board::Mps2>()
+    }
+
+    #[exception]
+    fn SysTick() {
+        mpy_cortex_m::systick::on_tick();
+    }
+
+    /// Every device interrupt lands here (no PAC): dispatch by number.
+    // SAFETY: cortex-m-rt declares DefaultHandler `unsafe fn`; the body
+    // only calls safe functions.
+    #[exception]
+    unsafe fn DefaultHandler(irqn: i16) {
+        if irqn == crate::uart::UART0_RX_IRQ {
+            crate::uart::on_irq();
+        }
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+fn main() {
+    eprintln!("this is firmware: build it with `sh tools/firmware.sh build mps2-an386`");
+    std::process::exit(1);
+}

@@ -1,0 +1,41 @@
+//! micropython-rs firmware for the STM32F405 as the `netduinoplus2` QEMU
+//! machine: REPL on USART1. Build and run with `sh tools/firmware.sh run
+//! netduinoplus2`. On the host this crate builds to a stub that says so.
+#![cfg_attr(target_os = "none", no_std)]
+#![cfg_attr(target_os = "none", no_main)]
+
+#[cfg(target_os = "none")]
+mod board;
+#[cfg(target_os = "none")]
+mod usart;
+
+#[cfg(target_os = "none")]
+mod vectors {
+    use cortex_m_rt::{entry, exception};
+
+    #[entry]
+    fn main() -> ! {
+        mpy_cortex_m::run::start::<crate::board::Netduino>()
+    }
+
+    #[exception]
+    fn SysTick() {
+        mpy_cortex_m::systick::on_tick();
+    }
+
+    /// Every device interrupt lands here (no PAC): dispatch by number.
+    // SAFETY: cortex-m-rt declares DefaultHandler `unsafe fn`; the body
+    // only calls safe functions.
+    #[exception]
+    unsafe fn DefaultHandler(irqn: i16) {
+        if irqn == crate::usart::USART1_IRQ {
+            crate::usart::on_irq();
+        }
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+fn main() {
+    eprintln!("this is firmware: build it with `sh tools/firmware.sh build netduinoplus2`");
+    std::process::exit(1);
+}

@@ -1,0 +1,72 @@
+#!/bin/sh
+# Builds the micropython-rs firmware for a QEMU board, or builds and boots it
+# with the REPL on this terminal.
+#
+#   sh tools/firmware.sh build BOARD [--no-compiler]   prints the ELF's path
+#   sh tools/firmware.sh run BOARD [--no-compiler] [QEMU ARGS...]
+#   sh tools/firmware.sh qemu BOARD                     prints the QEMU command
+#
+# BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
+# MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
+# the board's RAM after the stack. --no-compiler builds the VM-only image
+# (runs .mpy/frozen code). The ELF is copied to
+# target/firmware/BOARD[-HEAPSIZE][-vm].elf. In `run`, Ctrl-A x quits QEMU
+# and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
+set -e
+cd "$(dirname "$0")/.."
+cmd=$1
+board=$2
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+shift 2
+case $board in
+    netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
+    mps2-an386) pkg=micropython-qemu; bin=micropython-mps2-an386; machine=mps2-an386 ;;
+    *) echo "firmware.sh: unknown board '$board' (netduinoplus2, mps2-an386)" >&2; exit 2 ;;
+esac
+features=""
+target_dir=target
+suffix=""
+if [ "$1" = "--no-compiler" ]; then
+    features="--no-default-features"
+    target_dir=target/firmware-vm
+    suffix="-vm"
+    shift
+fi
+[ -n "$MPY_HEAPSIZE" ] && suffix="-$MPY_HEAPSIZE$suffix"
+elf=target/firmware/$board$suffix.elf
+
+qemu_cmd() {
+    echo "qemu-system-arm -M $machine -nographic -monitor none -kernel $elf"
+}
+
+build() {
+    command -v rustup >/dev/null && ! rustup target list --installed | grep -qx thumbv7em-none-eabihf &&
+        rustup target add thumbv7em-none-eabihf >&2
+    # shellcheck disable=SC2086
+    cargo build -q --profile firmware --target thumbv7em-none-eabihf --target-dir "$target_dir" \
+        -p "$pkg" $features >&2
+    mkdir -p target/firmware
+    cp "$target_dir/thumbv7em-none-eabihf/firmware/$bin" "$elf"
+}
+
+case $cmd in
+    build)
+        build
+        echo "$elf"
+        ;;
+    run)
+        build
+        command -v qemu-system-arm >/dev/null || sh tools/setup.sh
+        echo "QEMU $machine: Ctrl-A x quits, Ctrl-A Ctrl-A sends Ctrl-A." >&2
+        exec qemu-system-arm -M "$machine" -nographic -monitor none \
+            -chardev stdio,id=con,mux=on,signal=off -serial chardev:con -mon chardev=con,mode=readline \
+            -kernel "$elf" "$@"
+        ;;
+    qemu)
+        qemu_cmd
+        ;;
+    *)
+        echo "firmware.sh: unknown command '$cmd' (build, run, qemu)" >&2
+        exit 2
+        ;;
+esac
