@@ -34,7 +34,7 @@ for t in $targets; do
     # runs without a sanitizer; panics, aborts, faults and hangs still show.
     san=address
     [ "$t" = fuzz_run ] && san=none
-    if cargo +nightly fuzz run -s "$san" "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | tail -25; then
+    if cargo +nightly fuzz run -s "$san" "$t" "fuzz/corpus/$t" -- -max_total_time="$secs" -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 2>&1 | tail -25; then
         :
     fi
     if ls "fuzz/artifacts/$t"/crash-* "fuzz/artifacts/$t"/timeout-* "fuzz/artifacts/$t"/oom-* >/dev/null 2>&1; then
