@@ -6,6 +6,14 @@ binaries (e.g. before/after a change, or 64-bit and 32-bit builds) one
 column each.
 
   python3 bench/min_heap.py [--binary NAME=PATH ...] [--step BYTES] [PROGRAM ...]
+
+Caution: success is not monotonic in the heap size (e.g. fft passes at 66
+KiB, fails at 67 and 70, passes at 71), since where a collection happens,
+which stale native-stack words the conservative scan sees, and how the
+large tables fit all shift with the size; the bisection finds one
+passing size above a failing one, so differences of a few percent between
+two binaries are within this noise. Compare over a range of sizes before
+concluding.
 """
 import argparse
 import os
