@@ -34,11 +34,11 @@ const STACK_MARGIN: usize = 4 * 1024;
 pub const COMPILE_MEM_FACTOR: usize = 4;
 
 /// The compiler's memory budget: [`COMPILE_MEM_FACTOR`] times the free
-/// bytes of the gc heap, after a collection if the source is large
-/// compared with them.
-fn memory_budget(vm: &mut Vm, src_len: usize) -> usize {
+/// bytes of the gc heap, after a collection if `collect` or if the source
+/// is large compared with them.
+fn memory_budget(vm: &mut Vm, src_len: usize, collect: bool) -> usize {
     let mut free = vm.heap.mem_free();
-    if free / 8 < src_len {
+    if collect || free / 8 < src_len {
         vm.collect();
         free = vm.heap.mem_free();
     }
@@ -60,7 +60,7 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
         vm.config.stack_limit.saturating_sub(vm.stack_used())
     };
     let stack_limit = stack_left.saturating_sub(STACK_MARGIN);
-    let opts = mpy_compiler::CompileOptions {
+    let mut opts = mpy_compiler::CompileOptions {
         mode: match mode {
             CompileMode::Exec => mpy_compiler::Mode::Exec,
             CompileMode::Eval => mpy_compiler::Mode::Eval,
@@ -68,13 +68,22 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
         },
         opt_level: vm.config.opt_level,
         small_int_bits: (crate::obj::Obj::SMALL_INT_BITS).min(63) as u8,
-        mem_limit: memory_budget(vm, src.len()),
+        mem_limit: memory_budget(vm, src.len(), false),
         stack_limit,
         // Nesting is bounded by the stack alone (official MicroPython
         // compiles thousands of nested brackets).
         max_depth: u32::MAX,
     };
-    match mpy_compiler::compile_traced(src, filename, &opts) {
+    let mut r = mpy_compiler::compile_traced(src, filename, &opts);
+    if matches!(&r, Err(f) if f.error.kind == mpy_compiler::ErrorKind::MemoryError) {
+        // Out of budget: once more if a collection frees heap memory.
+        let budget = memory_budget(vm, src.len(), true);
+        if budget > opts.mem_limit {
+            opts.mem_limit = budget;
+            r = mpy_compiler::compile_traced(src, filename, &opts);
+        }
+    }
+    match r {
         Ok(m) => Ok(m),
         Err(f) => {
             let ty = match f.error.kind {
