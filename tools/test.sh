@@ -10,6 +10,7 @@
 #      64-bit and 32-bit; the whole corpus on the 32-bit (i686) build and
 #      on a build whose global allocator aborts on any allocation while a
 #      script runs (feature alloc-guard: everything lives in the gc heap),
+#      with its REPL paths too (pty transcripts, raw-REPL corpus),
 #   5. the VM-only build (no compiler): runs .mpy and frozen code, refuses
 #      source,
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
@@ -58,6 +59,9 @@ python3 ports/unix/tests/rss_bound.py target/i686/i686-unknown-linux-gnu/ci/micr
 echo "== no global allocation on VM paths (alloc-guard build): the whole corpus"
 cargo build -q --profile ci -p micropython-unix --features alloc-guard --target-dir target/alloc-guard
 python3 tests/run.py -j "$jobs" --binary target/alloc-guard/ci/micropython
+echo "== alloc-guard build: the REPL paths (pty transcripts, the corpus through the raw REPL)"
+MICROPY_BIN=target/alloc-guard/ci/micropython python3 -m unittest discover -s ports/unix/tests/repl -p 'test_[fr]*.py'
+python3 tests/run.py -j "$jobs" --via raw-repl --binary target/alloc-guard/ci/micropython
 echo "== VM-only build (no compiler)"
 cargo build -q --release -p micropython-unix -p mpy-cross
 cargo build -q --release -p micropython-unix --no-default-features --target-dir target/vm-only

@@ -2,15 +2,23 @@
 //!
 //! The tables of open files and directory listings are allocated at
 //! start-up; opening a file or reading one allocates nothing more from
-//! Rust's global allocator (`std`'s path conversion uses the stack for
-//! short paths). Directory listings and `getcwd` go through `std`, which
-//! allocates inside the call.
+//! Rust's global allocator for short paths (`std`'s path conversion uses
+//! the stack for those). Long paths, directory listings and `getcwd` go
+//! through `std`, which allocates inside the call: the port's own I/O,
+//! bounded and never a script's objects, run inside
+//! `mpy_core::alloc_guard::permit` (see [`fs`]).
 
 use crate::console;
 use mpy_core::hal::{Hal, LineInput, PathKind};
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// Runs a file-system call of `std` (which may allocate a path buffer or
+/// a table slot from Rust's global allocator) as the port's own I/O.
+fn fs<R>(f: impl FnOnce() -> R) -> R {
+    mpy_core::alloc_guard::permit(f)
+}
 
 /// Set by the SIGINT handler; taken by the VM to raise KeyboardInterrupt.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -187,13 +195,13 @@ impl Hal for UnixHal {
         INTERRUPTED.swap(false, Ordering::Relaxed)
     }
     fn file_size(&mut self, path: &str) -> Option<usize> {
-        match std::fs::metadata(path) {
+        match fs(|| std::fs::metadata(path)) {
             Ok(m) if !m.is_dir() => usize::try_from(m.len()).ok(),
             _ => None,
         }
     }
     fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
-        let mut f = std::fs::File::open(path).ok()?;
+        let mut f = fs(|| std::fs::File::open(path)).ok()?;
         let mut n = 0;
         while n < buf.len() {
             match f.read(&mut buf[n..]) {
@@ -206,7 +214,7 @@ impl Hal for UnixHal {
         Some(n)
     }
     fn stat(&mut self, path: &str) -> PathKind {
-        match std::fs::metadata(dot(path)) {
+        match fs(|| std::fs::metadata(dot(path))) {
             Ok(m) if m.is_dir() => PathKind::Dir,
             Ok(_) => PathKind::File,
             Err(_) => PathKind::Missing,
@@ -225,10 +233,10 @@ impl Hal for UnixHal {
             Some('x') => o.write(true).create_new(true).read(plus),
             _ => o.read(true).write(plus),
         };
-        let f = o.open(path).map_err(errno)?;
+        let f = fs(|| o.open(path)).map_err(errno)?;
         let fd = f.as_raw_fd() as usize;
         if fd >= self.files.len() {
-            self.files.resize_with(fd + 1, || None);
+            fs(|| self.files.resize_with(fd + 1, || None));
         }
         self.files[fd] = Some(f);
         Ok(fd)
@@ -258,7 +266,7 @@ impl Hal for UnixHal {
         Ok(b.len())
     }
     fn chdir(&mut self, path: &str) -> Result<(), i32> {
-        std::env::set_current_dir(path).map_err(errno)
+        fs(|| std::env::set_current_dir(path)).map_err(errno)
     }
     fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
         let slot = self.dirs.iter().position(|d| d.is_none()).ok_or(24)?;
@@ -294,19 +302,19 @@ impl Hal for UnixHal {
     }
     fn stat_info(&mut self, path: &str) -> Result<(u32, u64, i64), i32> {
         use std::os::unix::fs::MetadataExt;
-        let m = std::fs::metadata(path).map_err(errno)?;
+        let m = fs(|| std::fs::metadata(path)).map_err(errno)?;
         Ok((m.mode(), m.size(), m.mtime()))
     }
     fn remove(&mut self, path: &str) -> Result<(), i32> {
-        std::fs::remove_file(path).map_err(errno)
+        fs(|| std::fs::remove_file(path)).map_err(errno)
     }
     fn mkdir(&mut self, path: &str) -> Result<(), i32> {
-        std::fs::create_dir(path).map_err(errno)
+        fs(|| std::fs::create_dir(path)).map_err(errno)
     }
     fn rmdir(&mut self, path: &str) -> Result<(), i32> {
-        std::fs::remove_dir(path).map_err(errno)
+        fs(|| std::fs::remove_dir(path)).map_err(errno)
     }
     fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
-        std::fs::rename(from, to).map_err(errno)
+        fs(|| std::fs::rename(from, to)).map_err(errno)
     }
 }

@@ -8,6 +8,7 @@ mod frozen;
 mod hal;
 mod repl;
 mod run;
+mod run_module;
 mod showbc;
 
 use std::io::Write;

@@ -157,8 +157,9 @@ impl Interpreter for VmInterp<'_> {
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
         let mut names: GcVec<Obj> = GcVec::new();
-        // Out of memory: no candidates.
-        let _ = self.candidates(scope, prefix, &mut names);
+        // Out of memory: no candidates. Guarded: attribute lookups can
+        // run Python code (properties, `__getattr__`).
+        let _ = guarded(|| self.candidates(scope, prefix, &mut names));
         let vm = &*self.vm;
         names.as_mut_slice().sort_unstable_by(|&a, &b| vm.str_pinned(a).cmp(&vm.str_pinned(b)));
         let mut last: Option<&str> = None;

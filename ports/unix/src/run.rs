@@ -140,7 +140,7 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
     };
     vm.set_stack_base();
     let remake = || make_vm(&opts, stack_limit, None, &[]).ok();
-    let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some();
+    let inspect = opts.inspect || std::env::var_os("MICROPYINSPECT").is_some_and(|v| !v.is_empty());
     let code = match &opts.target {
         Target::File(f) => {
             let src = match std::fs::read(f) {
@@ -151,17 +151,14 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
                     return 2;
                 }
             };
-            run_code(&mut vm, Code::from_path(f, src), f, true, &opts, ErrOut::Stdout)
+            run_code(&mut vm, Code::from_path(f, src), f, true, None, &opts, ErrOut::Stdout)
         }
         Target::Command(c) => {
-            run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", false, &opts, ErrOut::Stdout)
+            run_code(&mut vm, Code::Source(c.clone().into_bytes()), "<stdin>", false, None, &opts, ErrOut::Stdout)
         }
-        Target::Module(m) => match find_module(&mut vm, m) {
-            Some((path, code)) => run_code(&mut vm, code, &path, true, &opts, ErrOut::Stderr),
-            None => {
-                let e = vm.error(&mpy_core::types::exception::IMPORT_ERROR_TYPE, &format!("no module named '{m}'"));
-                handle_uncaught(&mut vm, e, ErrOut::Stderr)
-            }
+        Target::Module(m) => match crate::run_module::find(&mut vm, m) {
+            Ok((path, code, name)) => run_code(&mut vm, code, &path, true, Some(&name), &opts, ErrOut::Stderr),
+            Err(code) => code,
         },
         Target::Stdin => {
             if vm.vmstate.compile.is_none() {
@@ -174,10 +171,12 @@ pub fn run(prog: &str, opts: Options, stack_limit: usize) -> i32 {
             }
             let mut src = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src);
-            run_code(&mut vm, Code::Source(src), "<stdin>", false, &opts, ErrOut::Stderr)
+            run_code(&mut vm, Code::Source(src), "<stdin>", false, None, &opts, ErrOut::Stderr)
         }
     };
-    let code = if inspect && code == 0 { crate::repl::repl(&mut vm, &remake) } else { code };
+    // -i: the REPL follows whatever the script did (an exception or
+    // `sys.exit()` included), and its exit code is the one that counts.
+    let code = if inspect { crate::repl::repl(&mut vm, &remake) } else { code };
     finish_vm(&mut vm, code, opts.verbose)
 }
 
@@ -224,7 +223,7 @@ pub enum Code {
 
 impl Code {
     /// File contents: `.mpy` by extension, else source.
-    fn from_path(path: &str, data: Vec<u8>) -> Code {
+    pub fn from_path(path: &str, data: Vec<u8>) -> Code {
         if path.ends_with(".mpy") {
             Code::Mpy(data)
         } else {
@@ -236,7 +235,7 @@ impl Code {
 /// Compiles or loads `code` (named `name`); with `-X compile-only` stops
 /// there, with `-v -v` prints its bytecode first; then runs it as
 /// `__main__`. Returns the exit code.
-fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, opts: &Options, out: ErrOut) -> i32 {
+fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, module: Option<&str>, opts: &Options, out: ErrOut) -> i32 {
     let file = if has_file { Some(name) } else { None };
     let compiled = match code {
         Code::Source(src) => {
@@ -261,7 +260,7 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, opts: &Options,
                 return 0;
             }
             return guarded(|| {
-                let r = run_frozen_main(vm, fm, file);
+                let r = run_frozen_main(vm, fm, file, module);
                 finish(vm, r, out)
             });
         }
@@ -273,7 +272,7 @@ fn run_code(vm: &mut Vm, code: Code, name: &str, has_file: bool, opts: &Options,
         return 0;
     }
     guarded(|| {
-        let r = main_globals(vm, file).and_then(|g| mpy_core::vm::exec::run_compiled(vm, &compiled, g, g).map(|_| ()));
+        let r = main_globals(vm, file, module).and_then(|g| mpy_core::vm::exec::run_compiled(vm, &compiled, g, g).map(|_| ()));
         finish(vm, r, out)
     })
 }
@@ -286,10 +285,11 @@ fn finish(vm: &mut Vm, r: Result<(), PyErr>, out: ErrOut) -> i32 {
 }
 
 /// Creates the `__main__` module (registered in `sys.modules`, with
-/// `__file__` when running a file) and returns its globals.
+/// `__file__` when running a file, and for `-m` the module's real name
+/// in its global `__main__`) and returns its globals.
 ///
 /// Errors: `MemoryError`.
-fn main_globals(vm: &mut Vm, file: Option<&str>) -> Result<Obj, PyErr> {
+fn main_globals(vm: &mut Vm, file: Option<&str>, module: Option<&str>) -> Result<Obj, PyErr> {
     // `m` stays on this stack frame: the collector scans the native stack.
     let m = mpy_core::vm::module::new_module(vm, mpy_core::q::__main__)?;
     if vm.modules.is_null() {
@@ -302,41 +302,23 @@ fn main_globals(vm: &mut Vm, file: Option<&str>) -> Result<Obj, PyErr> {
         let fq = vm.intern(f)?;
         vm.dict_store(g, Obj::qstr(mpy_core::q::__file__), Obj::qstr(fq))?;
     }
+    if let Some(name) = module {
+        // The real name of a `-m` module, for its relative imports.
+        let nq = vm.intern(name)?;
+        vm.dict_store(g, Obj::qstr(mpy_core::q::__main__), Obj::qstr(nq))?;
+    }
     Ok(g)
 }
 
 /// Runs frozen module `fm` as `__main__` (for `-m`).
-fn run_frozen_main(vm: &mut Vm, fm: &'static mpy_core::vm::frozen::FrozenModule, file: Option<&str>) -> Result<(), PyErr> {
-    let g = main_globals(vm, file)?;
+fn run_frozen_main(
+    vm: &mut Vm,
+    fm: &'static mpy_core::vm::frozen::FrozenModule,
+    file: Option<&str>,
+    module: Option<&str>,
+) -> Result<(), PyErr> {
+    let g = main_globals(vm, file, module)?;
     mpy_core::vm::frozen::exec_frozen_in(vm, fm, g).map(|_| ())
-}
-
-/// Finds `-m` module `name` along `sys.path`: `<dir>/a/b.py` or `.mpy`, or
-/// a package's `<dir>/a/b/__main__.py` or `.mpy`; under `.frozen`, the
-/// frozen modules. Returns its path and code.
-fn find_module(vm: &mut Vm, name: &str) -> Option<(String, Code)> {
-    use mpy_core::vm::frozen::{frozen_stat, FrozenStat, FROZEN_DIR};
-    let rel = name.replace('.', "/");
-    let dirs: Vec<String> = vm
-        .seq_items(vm.sys_path)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(|&o| vm.str_pinned(o).map(String::from))
-        .collect();
-    for d in dirs {
-        let base = if d.is_empty() { rel.clone() } else { format!("{d}/{rel}") };
-        for cand in [format!("{base}.py"), format!("{base}.mpy"), format!("{base}/__main__.py"), format!("{base}/__main__.mpy")] {
-            if d == FROZEN_DIR {
-                if let FrozenStat::File(fm) = frozen_stat(vm.vmstate.frozen, &cand) {
-                    return Some((cand, Code::Frozen(fm)));
-                }
-            } else if let Ok(data) = std::fs::read(&cand) {
-                let code = Code::from_path(&cand, data);
-                return Some((cand, code));
-            }
-        }
-    }
-    None
 }
 
 fn strerror(errno: i32) -> &'static str {

@@ -73,7 +73,21 @@ fn dash_m() {
     write(&d.join("pkg/__main__.py"), "import sys\nprint('main', __name__, __file__, sys.argv)\n");
     write(&d.join("lib/deep.py"), "print('deep', __name__)\n");
     assert_eq!(run(&d, &["-m", "mod"]).0, "mod __main__ mod.py\n");
-    assert_eq!(run(&d, &["-m", "pkg", "a"]).0, "main __main__ pkg/__main__.py ['pkg', 'a']\n");
+    // A package: imported (its __init__ runs), then its __main__ runs.
+    assert_eq!(run(&d, &["-m", "pkg", "a"]).0, "init\nmain __main__ pkg/__main__.py ['pkg', 'a']\n");
+    // A submodule: the packages above it are imported first; relative
+    // imports work from the module run as __main__.
+    write(&d.join("pkg/sub.py"), "from . import helper\nprint('sub', __name__, helper.X)\n");
+    write(&d.join("pkg/helper.py"), "X = 7\n");
+    assert_eq!(run(&d, &["-m", "pkg.sub"]).0, "init\nsub __main__ 7\n");
+    // A package without __main__.
+    write(&d.join("bare/__init__.py"), "print('bare')\n");
+    let (out, err, rc) = run(&d, &["-m", "bare"]);
+    assert_eq!((out.as_str(), rc), ("bare\n", 1));
+    assert!(err.contains("ImportError: no module named 'bare.__main__'"), "{err}");
+    // A frozen submodule with a relative import.
+    let (out, _, rc) = run(&d, &["-m", "frozenpkg.sub"]);
+    assert_eq!((out.as_str(), rc), ("", 0));
     // Along MICROPYPATH.
     let lib = d.join("lib");
     let (out, _, rc) = run_env(&d, &["-m", "deep"], &[("MICROPYPATH", lib.to_str().unwrap())], "");
@@ -130,6 +144,16 @@ fn inspect_after_script() {
     let (out, _, _) = run_env(&d, &["s.py"], &[("MICROPYINSPECT", "1")], "print(x + 2)\n");
     assert!(out.contains("43"), "{out}");
     let (out, _, _) = run_env(&d, &["s.py"], &[], "print(x + 2)\n");
+    assert_eq!(out, "");
+    // Also after an exception or sys.exit(); the REPL's exit code counts.
+    let (out, _, rc) = run_env(&d, &["-i", "-c", "y = 5\n1/0"], &[], "print(y * 2)\n");
+    assert!(out.contains("ZeroDivisionError") && out.contains("10"), "{out}");
+    assert_eq!(rc, 0);
+    let (out, _, rc) = run_env(&d, &["-i", "-c", "import sys\nsys.exit(4)"], &[], "print('still')\n");
+    assert!(out.contains("still"), "{out}");
+    assert_eq!(rc, 0);
+    // An empty MICROPYINSPECT is off.
+    let (out, _, _) = run_env(&d, &["s.py"], &[("MICROPYINSPECT", "")], "print(x + 2)\n");
     assert_eq!(out, "");
 }
 

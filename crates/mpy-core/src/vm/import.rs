@@ -308,10 +308,17 @@ pub fn import_name(vm: &mut Vm, name: Qstr, fromlist: Obj, level: Obj, globals: 
     let r = (|| {
         // Resolve the leading dots against the importing module's name.
         let own = vm.qstr_str(name);
-        let cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
+        let mut cur = match vm.dict_lookup_qstr(globals, q::__name__)? {
             Some(c) => vm.str_pinned(c).unwrap_or(""),
             None => "",
         };
+        // A module run by `micropython -m` is named `__main__`; its real
+        // name is kept in its global `__main__` (as MicroPython does).
+        if cur == "__main__" {
+            if let Some(real) = vm.dict_lookup_qstr(globals, q::__main__)? {
+                cur = vm.str_pinned(real).unwrap_or(cur);
+            }
+        }
         let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
         let parts = cur.split('.').count();
         let drop = if is_pkg { level - 1 } else { level };

@@ -110,6 +110,12 @@ class FriendlyRepl(unittest.TestCase):
         self.check(b"\x03", b"\r\n>>> ")
         self.check(b"pri\t", b"print")  # builtins when no global matches
         self.check(b"\x03", b"\r\n>>> ")
+        # Attribute lookups run Python code (a property making a list).
+        self.check(b"exec('class A:\\n @property\\n def p(self): return [1]')\r",
+                   b"exec('class A:\\n @property\\n def p(self): return [1]')\r\n>>> ")
+        self.check(b"a = A()\r", b"a = A()\r\n>>> ")
+        self.check(b"a.p.cop\t", b"a.p.copy")
+        self.check(b"\x03", b"\r\n>>> ")
 
     def test_paste_mode(self):
         self.check(b"\x05", b"\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ")
