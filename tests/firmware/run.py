@@ -303,7 +303,7 @@ def main():
             # The default image's 3.4 MiB heap takes minutes to fill under
             # QEMU: it only boots here; the checks run on a 256 KiB heap.
             with Board(name, elf) as b:
-                checks.run("%s default image (3.6 MiB heap)" % name, check_default_image, b, 3760 << 10)
+                checks.run("%s default image (3.6 MiB heap)" % name, check_default_image, b, 3568 << 10)
             elf = firmware(name, "256K")
         else:
             with Board(name, elf) as b:

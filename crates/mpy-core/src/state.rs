@@ -96,17 +96,10 @@ impl Vm {
 
     /// A fresh interpreter on a given heap (boards: a static region).
     pub fn with_heap(config: Config, hal: Box<dyn Hal>, heap: Heap) -> Vm {
-        // Frames take their slots without writing them all first, and the
-        // collector scans the stack's live part: memory the allocator
-        // recycled (a board's arena after a soft reset holds the previous
-        // VM's stack) would show stale pointers into the heap. Zero it.
-        let mut stack = Vec::with_capacity(config.value_stack);
-        stack.resize(config.value_stack, Obj::NULL);
-        stack.clear();
         Vm {
             heap,
             qstrs: QstrPool::default(),
-            stack,
+            stack: Vec::with_capacity(config.value_stack),
             modules: Obj::NULL,
             sys_path: Obj::NULL,
             sys_argv: Obj::NULL,

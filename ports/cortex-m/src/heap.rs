@@ -321,6 +321,9 @@ pub(crate) fn end_tag(prev: u32) {
 pub fn reset_arena(start: *mut u8, size: usize) {
     TAG.store(0, Ordering::Relaxed);
     CATCH_SP.store(0, Ordering::Relaxed);
+    // A fault may have abandoned a running script.
+    GUARDED.store(false, Ordering::Relaxed);
+    VIOLATIONS.store(0, Ordering::Relaxed);
     ALLOC.with(|a| {
         // SAFETY: the board's static arena, used by nothing else; nothing
         // allocated from it is live (this function's contract).

@@ -234,6 +234,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             ExecMode::File => CompileMode::Exec,
         };
         let r = self.enter(|vm| {
+            crate::heap::VIOLATIONS.store(0, core::sync::atomic::Ordering::Relaxed);
             crate::heap::GUARDED.store(true, core::sync::atomic::Ordering::Relaxed);
             let r = exec_source(vm, src, "<stdin>", mode);
             crate::heap::GUARDED.store(false, core::sync::atomic::Ordering::Relaxed);
