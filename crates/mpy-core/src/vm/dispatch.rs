@@ -36,6 +36,25 @@ pub enum Outcome {
 /// back to full equality only when a same-hash key is not a qstr.
 #[inline]
 pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
+    Ok(match ns_find(vm, d, name)? {
+        Found::At(_, v) | Found::Other(v) => Some(v),
+        Found::Missing => None,
+    })
+}
+
+/// What [`ns_find`] found.
+enum Found {
+    /// The qstr key itself, at this table position.
+    At(usize, Obj),
+    /// An equal key of another kind (a heap str).
+    Other(Obj),
+    /// No such key.
+    Missing,
+}
+
+/// [`ns_lookup`], telling where the key was.
+#[inline]
+fn ns_find(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Found> {
     let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
     if let Some(t) = vm.table(d) {
@@ -46,16 +65,19 @@ pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
         while let Some(p) = c.next_pos() {
             if let Some(e) = t.entry(p) {
                 if e.key == key {
-                    return Ok(Some(e.value));
+                    return Ok(Found::At(p, e.value));
                 }
                 only_qstrs &= e.key.is_null() || e.key.as_qstr().is_some();
             }
         }
         if only_qstrs {
-            return Ok(None);
+            return Ok(Found::Missing);
         }
     }
-    vm.dict_lookup(d, key)
+    Ok(match vm.dict_lookup(d, key)? {
+        Some(v) => Found::Other(v),
+        None => Found::Missing,
+    })
 }
 
 /// Stores `name = v` in a namespace dict object (fast when the qstr key
@@ -1113,10 +1135,40 @@ fn load_name(vm: &mut Vm, locals: Obj, globals: Obj, name: Qstr) -> PyResult<Obj
 
 /// LOAD_GLOBAL: globals, then builtins.
 ///
+/// Names found in the globals dict are remembered with their table
+/// position in `VmState::global_cache`; a later lookup checks that the
+/// entry at that position still has the name as its key (keys are
+/// unique, so it is then the binding), which holds across any change to
+/// the dict (a moved or deleted key just misses).
+///
 /// Errors: `NameError: name 'x' isn't defined`.
+#[inline]
 pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
-    if let Some(v) = ns_lookup(vm, globals, name)? {
-        return Ok(v);
+    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> 26) as usize
+        % vm.vmstate.global_cache.len();
+    let (cd, cq, cp) = vm.vmstate.global_cache[slot];
+    if cd == !globals.raw() && cq == name.0 {
+        if let Some(e) = vm.table(globals).and_then(|t| t.entry(cp as usize)) {
+            if e.key == Obj::qstr(name) {
+                return Ok(e.value);
+            }
+        }
+    }
+    load_global_slow(vm, globals, name, slot)
+}
+
+/// [`load_global`] past the cache.
+#[inline(never)]
+fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usize) -> PyResult<Obj> {
+    match ns_find(vm, globals, name)? {
+        Found::At(p, v) => {
+            if let Ok(p) = u32::try_from(p) {
+                vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, p);
+            }
+            return Ok(v);
+        }
+        Found::Other(v) => return Ok(v),
+        Found::Missing => {}
     }
     match super::builtins::lookup_builtin(vm, name)? {
         Some(v) => Ok(v),

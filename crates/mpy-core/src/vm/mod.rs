@@ -56,6 +56,10 @@ pub struct VmState {
     /// A direct-mapped cache of the `builtins` table: `(qstr id, index + 1)`
     /// pairs (0 = empty), filled by lookups.
     pub builtins_cache: [(u32, u16); 32],
+    /// LOAD_GLOBAL position cache (see `dispatch::load_global`): entries
+    /// `(!globals dict word, qstr, position in its table)`, direct-mapped.
+    /// The dict word is inverted so it never looks like a heap pointer.
+    pub global_cache: [(usize, u32, u32); 64],
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -105,6 +109,7 @@ impl Default for VmState {
             compile: None,
             depth: 0,
             builtins_cache: [(u32::MAX, 0); 32],
+            global_cache: [(0, u32::MAX, 0); 64],
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
