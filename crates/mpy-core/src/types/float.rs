@@ -339,7 +339,11 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: Float, b: Float) -> PyResul
             }
         }
         Power => {
-            if a == 0.0 && b < 0.0 {
+            // `0.0 ** -inf` is inf (C99; CPython and MicroPython agree).
+            // (A negative base with a non-integral finite exponent goes
+            // complex even for `-inf`, giving nan+nanj as MicroPython's
+            // does; CPython gives inf.)
+            if a == 0.0 && b < 0.0 && b.is_finite() {
                 return Err(zero_div(vm));
             }
             if a < 0.0 && b.is_finite() && M::trunc(b) != b {

@@ -224,13 +224,33 @@ const INV_LN2_32: f64 = 46.16624130844683;
 /// `2/3`.
 const TWO_THIRDS: Dd = Dd { hi: 0.6666666666666666, lo: 3.700743415417188e-17 };
 
+/// `libm::rint(v)` (round half to even) for `|v| < 2**51`: adding and
+/// subtracting 1.5 * 2**52 leaves no fraction bits.
+#[inline(always)]
+fn rint_small(v: f64) -> f64 {
+    const C: f64 = 6755399441055744.0;
+    (v + C) - C
+}
+
+/// `(m, e)` with `x = m * 2**e` and `m` in `[1, 2)`, for finite `x > 0`.
+#[inline(always)]
+fn mantissa_exponent(x: f64) -> (f64, i32) {
+    let b = x.to_bits();
+    let be = ((b >> 52) & 0x7ff) as i32;
+    if be == 0 {
+        // Subnormal: frexp gives m in [0.5, 1).
+        let (m, e) = libm::frexp(x);
+        return (m * 2.0, e - 1);
+    }
+    (f64::from_bits((b & 0x000f_ffff_ffff_ffff) | (1023 << 52)), be - 1023)
+}
+
 /// `ln(x)` as a double-double to about 2**-83 relative, for finite
 /// `x > 0`.
 fn log_fast(x: f64) -> Dd {
-    let (m, e) = libm::frexp(x);
-    // m in [1, 2).
-    let (mut m, mut e) = (m * 2.0, e - 1);
-    let mut i = libm::rint((m - 1.0) * 32.0) as usize;
+    // m in [1, 2), x = m * 2**e (read off the bits for normal x).
+    let (mut m, mut e) = mantissa_exponent(x);
+    let mut i = rint_small((m - 1.0) * 32.0) as usize;
     if i >= 32 {
         m *= 0.5;
         e += 1;
@@ -270,7 +290,7 @@ fn exp_fast(z: Dd) -> f64 {
     if z.hi < -745.2 {
         return 0.0;
     }
-    let k = libm::rint(z.hi * INV_LN2_32);
+    let k = rint_small(z.hi * INV_LN2_32);
     let r = add(z, neg(mul_f(LN2_32, k)));
     let (rh, rl) = (r.hi, r.lo);
     // exp(r) = 1 + r + r^2/2 (double-double) + r^3/6 + ... (double).
@@ -287,6 +307,11 @@ fn exp_fast(z: Dd) -> f64 {
     let q = ((k - j) / 32) as i32;
     let t = mul(s, EXP2_J.get(j as usize).copied().unwrap_or(Dd { hi: 1.0, lo: 0.0 }));
     if q > -1022 {
+        // t.hi is about 1 (in [0.98, 2.03)), so the product is normal or
+        // overflows to inf, as ldexp would give.
+        if q <= 1023 {
+            return t.hi * f64::from_bits(((q + 1023) as u64) << 52);
+        }
         return libm::ldexp(t.hi, q);
     }
     // Below 2**-1021 the grid is 2**-1074: round `t * 2**(q + 1074)` to an

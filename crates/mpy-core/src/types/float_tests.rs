@@ -50,6 +50,11 @@ fn division_by_zero() {
         assert_eq!(fb(1.0, op, 0.0), "ZeroDivisionError: divide by zero");
     }
     assert_eq!(fb(0.0, Power, -1.0), "ZeroDivisionError: divide by zero");
+    assert_eq!(fb(0.0, Power, f64::NEG_INFINITY), "inf");
+    assert_eq!(fb(-0.0, Power, f64::NEG_INFINITY), "inf");
+    assert_eq!(fb(f64::NEG_INFINITY, Power, 0.5), "(nan+nanj)");
+    assert_eq!(fb(f64::NEG_INFINITY, Power, 3.0), "-inf");
+    assert_eq!(fb(-0.0, Power, 0.5), "0.0");
     with_vm(|mut vm| {
         let f = flt(&mut vm, 5.0);
         let z = flt(&mut vm, 0.0);

@@ -1059,36 +1059,94 @@ fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-/// `o[i]` with fast paths for lists and tuples indexed by small ints.
+/// `o[i]` with fast paths for small-int indices (see [`index_small`]).
 #[inline]
 fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
     if let Some(k) = i.as_small_int() {
-        let items: Option<&[Obj]> = match vm.heap.get::<ListObj>(o) {
-            Some(l) => Some(l.items.as_slice()),
-            None => vm.tuple_pinned(o),
-        };
-        if let Some(items) = items {
-            let n = items.len() as isize;
-            let k2 = if k < 0 { k + n } else { k };
-            if (0..n).contains(&k2) {
-                return Ok(items[k2 as usize]);
-            }
+        if let Some(r) = index_small(vm, o, k) {
+            return Ok(r);
         }
     }
     vm.subscr(o, i, Subscr::Load)
 }
 
-/// `o[i] = v` with a fast path for lists indexed by small ints.
+/// The position of index `k` (negative counts from the end) in a
+/// sequence of `n` items; None when out of range.
+#[inline(always)]
+fn seq_pos(k: isize, n: usize) -> Option<usize> {
+    let n = n as isize;
+    let k2 = if k < 0 { k + n } else { k };
+    (0..n).contains(&k2).then_some(k2 as usize)
+}
+
+/// `s[k]` for the UTF-8 text `s` of a str when it can be read off the
+/// bytes: the indexed byte is ASCII and so is all text between it and the
+/// end `k` counts from (then byte and code point positions agree). The
+/// result is the built-in 1-char qstr. None for the general path
+/// (non-ASCII text there, out of range).
+#[inline(always)]
+fn str_index_small(s: &[u8], k: isize) -> Option<Obj> {
+    let j = seq_pos(k, s.len())?;
+    let b = s[j];
+    let plain = if k < 0 { s[j..].is_ascii() } else { b < 0x80 && s[..j].is_ascii() };
+    if !plain {
+        return None;
+    }
+    crate::qstr::ascii_char(b).map(Obj::qstr)
+}
+
+/// `o[k]` for a small int `k` when `o` is a list, tuple, bytes, bytearray
+/// or str (exactly: not a subclass instance) and `k` is in range; str
+/// only where [`str_index_small`] applies. None for everything else
+/// (the caller takes the general path, which also raises the errors).
+#[inline(always)]
+fn index_small(vm: &Vm, o: Obj, k: isize) -> Option<Obj> {
+    use crate::types::{bytearray, bytes, str as pstr, tuple};
+    if let Some(q) = o.as_qstr() {
+        return str_index_small(vm.qstr_str(q).as_bytes(), k);
+    }
+    let ty = o.ptr_type()?;
+    if core::ptr::eq(ty, &crate::types::list::LIST_TYPE) {
+        let items = vm.heap.get::<ListObj>(o)?.items.as_slice();
+        return seq_pos(k, items.len()).map(|j| items[j]);
+    }
+    if core::ptr::eq(ty, &tuple::TUPLE_TYPE) {
+        let items = vm.tuple_pinned(o)?;
+        return seq_pos(k, items.len()).map(|j| items[j]);
+    }
+    if core::ptr::eq(ty, &bytes::BYTES_TYPE) {
+        let b = vm.heap.str_bytes_pinned(o)?;
+        return seq_pos(k, b.len()).map(|j| Obj::small_int(b[j] as isize));
+    }
+    if core::ptr::eq(ty, &bytearray::BYTEARRAY_TYPE) {
+        let b = vm.heap.get::<bytearray::ByteArrayObj>(o)?.data.as_slice();
+        return seq_pos(k, b.len()).map(|j| Obj::small_int(b[j] as isize));
+    }
+    if core::ptr::eq(ty, &pstr::STR_TYPE) {
+        return str_index_small(vm.heap.str_bytes_pinned(o)?, k);
+    }
+    None
+}
+
+/// `o[i] = v` with fast paths for lists and bytearrays (exactly: not
+/// subclass instances) indexed by small ints in range (for a bytearray,
+/// `v` a small int in `0..=255`).
 #[inline]
 fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if let Some(k) = i.as_small_int() {
         if let Some(l) = vm.heap.get_mut::<ListObj>(o) {
             let items = l.items.as_mut_slice();
-            let n = items.len() as isize;
-            let k2 = if k < 0 { k + n } else { k };
-            if (0..n).contains(&k2) {
-                items[k2 as usize] = v;
+            if let Some(j) = seq_pos(k, items.len()) {
+                items[j] = v;
                 return Ok(());
+            }
+        } else if let Some(x) = v.as_small_int().and_then(|x| u8::try_from(x).ok()) {
+            if let Some(b) = vm.heap.get_mut::<crate::types::bytearray::ByteArrayObj>(o) {
+                let data = b.data.as_mut_slice();
+                if let Some(j) = seq_pos(k, data.len()) {
+                    data[j] = x;
+                    return Ok(());
+                }
             }
         }
     }
