@@ -341,13 +341,26 @@ pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
 /// fixed at start-up: its buffer never moves, so the pointer stays valid
 /// until [`pop_frame_slots`] releases the slots.
 ///
+/// A frame larger than a quarter of the whole value stack (a function
+/// building a list display of thousands of items, say) gets its slots in a
+/// gc-heap block instead, as MicroPython puts large code states in its
+/// heap; the value stack is left as it was, so [`pop_frame_slots`] of the
+/// returned `base` releases nothing, and the block is garbage once the
+/// frame is gone.
+///
 /// Errors: `RuntimeError: maximum recursion depth exceeded` when the value
-/// stack is full.
+/// stack is full; `MemoryError` when a large frame's block does not fit.
 #[inline]
 pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)> {
     let base = vm.stack.len();
+    let cap = vm.stack.capacity();
     let spare = vm.stack.spare_capacity_mut();
-    let Some(slots) = spare.get_mut(..size) else { return Err(super::call::recursion_error(vm)) };
+    let Some(slots) = spare.get_mut(..size) else {
+        if size > cap / 4 {
+            return heap_frame_slots(vm, size, base);
+        }
+        return Err(super::call::recursion_error(vm));
+    };
     for s in slots.iter_mut() {
         s.write(Obj::NULL);
     }
@@ -359,6 +372,21 @@ pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)>
     // through the callers' frame pointers).
     let fp = unsafe { vm.stack.as_mut_ptr().add(base) };
     Ok((base, fp))
+}
+
+/// The slots of a large frame: a gc-heap buffer of `size` NULL words
+/// (a [`crate::heap::GcVec`]'s, never shown to Python). Buffers do not
+/// move; the frame's pointer into it, on the native stack while the frame
+/// runs, keeps it alive (the collector honours interior pointers there and
+/// scans the buffer's words as the frame's roots).
+#[cold]
+#[inline(never)]
+fn heap_frame_slots(vm: &mut Vm, size: usize, base: usize) -> PyResult<(usize, *mut Obj)> {
+    let mut slots = vm.new_vec::<Obj>(size)?;
+    if !slots.resize_within_capacity(size, Obj::NULL) {
+        return Err(vm.memory_error());
+    }
+    Ok((base, slots.as_mut_slice().as_mut_ptr()))
 }
 
 /// Releases the value-stack slots from `base` up (a frame's, when it
