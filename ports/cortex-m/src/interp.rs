@@ -9,10 +9,9 @@ use crate::hal::BoardHal;
 use alloc::boxed::Box;
 use alloc::string::String;
 use core::marker::PhantomData;
-use mpy_core::heap::GcVec;
 use mpy_core::runtime::print::Out;
-use mpy_core::types::dict::DictObj;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
+use mpy_core::vm::complete::{complete, NameScope};
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyResult, Vm};
 use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
@@ -35,7 +34,12 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     // SAFETY: the board's static gc region, and (this function's
     // contract) no heap made from it earlier is in use any more.
     let heap = unsafe { crate::heap::gc_heap(start, size) };
-    let config = Config { heap_size: size, opt_level: 0, stack_limit, value_stack: B::VALUE_STACK };
+    let config = Config {
+        heap_size: size,
+        opt_level: 0,
+        stack_limit,
+        value_stack: B::VALUE_STACK,
+    };
     let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
@@ -66,108 +70,12 @@ pub struct BoardInterp<B: Board> {
 impl<B: Board> BoardInterp<B> {
     /// Wraps `vm`; `banner` is the banner's first line.
     pub fn new(vm: Vm, banner: String) -> Self {
-        BoardInterp { stack_base: vm.stack_base, slot: Some(vm), banner, _board: PhantomData }
-    }
-}
-
-/// Name completion and lookup on a VM (the same rules as the unix REPL).
-struct VmNames<'a> {
-    vm: &'a mut Vm,
-}
-
-impl VmNames<'_> {
-    /// The `__main__` globals dict, if `__main__` exists.
-    fn main_globals(&mut self) -> Option<Obj> {
-        let md = self.vm.modules;
-        if md.is_null() {
-            return None;
+        BoardInterp {
+            stack_base: vm.stack_base,
+            slot: Some(vm),
+            banner,
+            _board: PhantomData,
         }
-        let m = self.vm.dict_lookup_qstr(md, mpy_core::q::__main__).ok()??;
-        mpy_core::vm::module::module_globals(self.vm, m)
-    }
-
-    /// Appends the keys of dict `d` to `out`.
-    fn dict_keys(&mut self, d: Obj, out: &mut GcVec<Obj>) -> PyResult<()> {
-        let mut pos = 0;
-        while let Some((p, en)) = self.vm.heap.get::<DictObj>(d).and_then(|x| x.map.next_at(pos)) {
-            pos = p + 1;
-            self.vm.vec_push_local(out, en.key)?;
-        }
-        Ok(())
-    }
-
-    /// The object named by dotted `path` (globals, then builtins, then
-    /// attributes), without calling anything but attribute lookups. Names
-    /// that are not qstrs yet cannot name anything, so none is created.
-    fn resolve(&mut self, path: &str) -> Option<Obj> {
-        let mut parts = path.split('.');
-        let first = self.vm.qstrs.lookup(&self.vm.heap, parts.next()?)?;
-        let g = self.main_globals();
-        let mut o = match g.and_then(|g| self.vm.dict_lookup_qstr(g, first).ok().flatten()) {
-            Some(o) => o,
-            None => mpy_core::vm::builtins::lookup_builtin(self.vm, first).ok()??,
-        };
-        for p in parts {
-            let q = self.vm.qstrs.lookup(&self.vm.heap, p)?;
-            o = self.vm.load_attr_maybe(o, q).ok()?;
-            if o.is_null() {
-                return None;
-            }
-        }
-        Some(o)
-    }
-
-    /// The candidate names of `scope` starting with `prefix`, as name
-    /// objects (unsorted, maybe repeated).
-    fn candidates(&mut self, scope: CompletionScope<'_>, prefix: &str, out: &mut GcVec<Obj>) -> PyResult<()> {
-        match scope {
-            CompletionScope::Names => {
-                if let Some(g) = self.main_globals() {
-                    self.dict_keys(g, out)?;
-                }
-                // Private names only when asked for.
-                self.keep(out, |n| n.starts_with(prefix) && (!prefix.is_empty() || !n.starts_with('_')));
-                if out.is_empty() && !prefix.is_empty() {
-                    for &(n, _) in mpy_core::modules::builtins::BUILTINS_MODULE.locals {
-                        self.vm.vec_push_local(out, Obj::qstr(n))?;
-                    }
-                    let d = self.vm.vmstate.builtins_dict;
-                    if !d.is_null() {
-                        self.dict_keys(d, out)?;
-                    }
-                }
-            }
-            CompletionScope::Attributes(path) => {
-                if let Some(o) = self.resolve(path) {
-                    let l = mpy_core::modules::builtins::dir_names(self.vm, o)?;
-                    let n = self.vm.list_items(l).map_or(0, |x| x.len());
-                    for i in 0..n {
-                        let Some(&x) = self.vm.list_items(l).and_then(|x| x.get(i)) else { break };
-                        self.vm.vec_push_local(out, x)?;
-                    }
-                }
-            }
-            CompletionScope::Modules => {
-                for m in mpy_core::modules::BUILTIN_MODULES {
-                    self.vm.vec_push_local(out, Obj::qstr(m.name))?;
-                }
-            }
-        }
-        self.keep(out, |n| n.starts_with(prefix));
-        Ok(())
-    }
-
-    /// Keeps the names of `v` (str objects) for which `f` holds.
-    fn keep(&self, v: &mut GcVec<Obj>, f: impl Fn(&str) -> bool) {
-        let mut k = 0;
-        for i in 0..v.len() {
-            let o = v.as_slice()[i];
-            if self.vm.str_pinned(o).is_some_and(&f) {
-                v.as_mut_slice()[k] = o;
-                k += 1;
-            }
-        }
-        v.truncate(k);
     }
 }
 
@@ -198,7 +106,11 @@ fn run_below<R>(vm: &mut Vm, base: usize, f: impl FnOnce(&mut Vm) -> R) -> R {
     // last script's) leave words below here that the conservative
     // collector would see when this command's frames reuse the area
     // without overwriting them: zero it first.
-    let room = vm.config.stack_limit.saturating_sub(vm.stack_used()).saturating_sub(2 * 1024);
+    let room = vm
+        .config
+        .stack_limit
+        .saturating_sub(vm.stack_used())
+        .saturating_sub(2 * 1024);
     scrub_chunks(SCRUB_BYTES.min(room) / (SCRUB_CHUNK + 64));
     let r = f(vm);
     vm.stack_base = old_base;
@@ -242,12 +154,17 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             // loudly (the firmware tests look for it) if it reached the
             // arena.
             if crate::heap::VIOLATIONS.swap(0, core::sync::atomic::Ordering::Relaxed) > 0 {
-                B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
+                B::console_write(
+                    b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n",
+                );
             }
             match r {
                 Ok(_) => Outcome::Ok,
                 Err(e) => {
-                    if vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false) {
+                    if vm
+                        .exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE))
+                        .unwrap_or(false)
+                    {
                         // On a board SystemExit soft-resets; the code is unused.
                         return Outcome::SystemExit(0);
                     }
@@ -273,7 +190,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        self.enter(|vm| VmNames { vm }.complete(scope, prefix, visit));
+        self.enter(|vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
     }
 
     fn soft_reset(&mut self) {
@@ -290,22 +207,11 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 }
 
-impl VmNames<'_> {
-    /// Visits the sorted, distinct candidates of `scope` starting with `prefix`.
-    fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        let mut names: GcVec<Obj> = GcVec::new();
-        // Out of memory: no candidates.
-        let _ = self.candidates(scope, prefix, &mut names);
-        let vm = &*self.vm;
-        names.as_mut_slice().sort_unstable_by(|&a, &b| vm.str_pinned(a).cmp(&vm.str_pinned(b)));
-        let mut last: Option<&str> = None;
-        for &o in names.as_slice() {
-            let Some(n) = vm.str_pinned(o) else { continue };
-            if last != Some(n) {
-                visit(n);
-                last = Some(n);
-            }
-        }
-        self.vm.heap.free_vec(names);
+/// The core's name for a completion scope.
+fn name_scope(scope: CompletionScope<'_>) -> NameScope<'_> {
+    match scope {
+        CompletionScope::Names => NameScope::Names,
+        CompletionScope::Attributes(p) => NameScope::Attributes(p),
+        CompletionScope::Modules => NameScope::Modules,
     }
 }

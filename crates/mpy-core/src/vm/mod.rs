@@ -10,6 +10,7 @@ pub mod call;
 pub mod class;
 #[cfg(feature = "compiler")]
 pub mod compile;
+pub mod complete;
 pub mod dispatch;
 pub mod exc;
 pub mod exec;
