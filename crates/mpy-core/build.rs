@@ -1,5 +1,5 @@
 //! Generates the built-in qstr table from one source of truth: every
-//! `q::NAME` used in `src/**/*.rs`, plus the names below that are not Rust
+//! `q::NAME` used in `src/**/*.rs` (and the ports' `ports/*/src`), plus the names below that are not Rust
 //! identifiers, plus every one-character ASCII string. The table is sorted
 //! by string; each
 //! entry carries its precomputed hash, and an open-addressing hash index
@@ -90,6 +90,13 @@ fn main() {
     let src = Path::new("src");
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     scan(src, &mut names);
+    // The ports' own modules (`machine`, `pyb`, ...) name their attributes
+    // with `q::NAME` too: their qstrs are built in as well.
+    if let Ok(rd) = fs::read_dir("../../ports") {
+        for e in rd.flatten() {
+            scan(&e.path().join("src"), &mut names);
+        }
+    }
     // text -> ident ("" for entries without a `q::` constant)
     let mut table: BTreeMap<String, String> = BTreeMap::new();
     for (text, ident) in &names {
@@ -160,5 +167,6 @@ fn main() {
         println!("cargo:warning=cannot write {}: {e}", dest.display());
     }
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=../../ports");
     println!("cargo:rerun-if-changed=build.rs");
 }

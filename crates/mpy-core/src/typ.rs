@@ -185,6 +185,9 @@ pub mod flags {
     /// Instances of this user class carry a native base object
     /// (`InstanceNativeObj`).
     pub const NATIVE_INSTANCE: u16 = 16;
+    /// Objects of this (port-defined) type are laid out as
+    /// [`crate::types::port::PortObj`].
+    pub const PORT_OBJ: u16 = 32;
 }
 
 /// A built-in type: static name, base, slots and locals.

@@ -135,6 +135,7 @@ obj_type!(types::misc::CellObj, is!(types::misc::CELL_TYPE));
 obj_type!(types::misc::BoundMethObj, is!(types::misc::BOUND_METHOD_TYPE));
 obj_type!(types::misc::FunWrapObj, is!(types::misc::STATICMETHOD_TYPE, types::misc::CLASSMETHOD_TYPE));
 obj_type!(types::misc::PropertyObj, is!(types::misc::PROPERTY_TYPE));
+obj_type!(types::port::PortObj, types::port::is_port_type);
 obj_type!(types::exception::ExceptionObj, types::exception::has_exception_layout);
 obj_type!(crate::vm::class::InstanceObj, crate::vm::class::has_instance_layout);
 obj_type!(crate::vm::class::InstanceNativeObj, crate::vm::class::has_native_instance_layout);

@@ -1,4 +1,4 @@
-//! `help('modules')`: the names of the built-in and frozen modules,
+//! `help('modules')`: the names of the built-in (core and port) and frozen modules,
 //! sorted, in 4 columns filled top to bottom (each name padded to the
 //! next multiple of 18 columns, at least one space), then `Plus any
 //! modules on the filesystem`, as MicroPython prints them. Frozen
@@ -15,8 +15,8 @@ const WIDTH: usize = 18;
 /// Name number `i`: the built-in modules, then `__main__`, then the
 /// frozen modules.
 fn name<'a>(vm: &Vm, i: usize) -> &'a str {
-    let nb = super::BUILTIN_MODULES.len();
-    if let Some(m) = super::BUILTIN_MODULES.get(i) {
+    let nb = super::all_modules(vm).count();
+    if let Some(m) = super::all_modules(vm).nth(i) {
         return vm.qstr_str(m.name);
     }
     if i == nb {
@@ -31,7 +31,7 @@ fn name<'a>(vm: &Vm, i: usize) -> &'a str {
 ///
 /// Errors: `MemoryError`.
 pub fn print_modules(vm: &mut Vm, out: &mut Out) -> PyResult<()> {
-    let n = super::BUILTIN_MODULES.len() + 1 + vm.vmstate.frozen.len();
+    let n = super::all_modules(vm).count() + 1 + vm.vmstate.frozen.len();
     let mut order: GcVec<usize> = vm.new_vec(n)?;
     for i in 0..n {
         let _ = order.push_within_capacity(i);

@@ -167,10 +167,18 @@ fn stack_use(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(vm.stack_used() as i64)
 }
 
-/// `schedule(f, arg)`: runs `f(arg)` (immediately: there are no
-/// interrupt handlers that could be pre-empted on this port).
+/// `schedule(f, arg)`: queues `f(arg)` to run at the next pending check
+/// ([`crate::vm::pending`]).
+///
+/// Errors: `RuntimeError: schedule queue full`.
 fn schedule(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    vm.call(a[0], &a[1..2], &[])?;
+    crate::vm::pending::schedule(vm, a[0], a[1])?;
+    Ok(Obj::NONE)
+}
+
+/// `alloc_emergency_exception_buf(size)`: nothing to do, callbacks run
+/// outside interrupts and `MemoryError` is preallocated.
+fn alloc_emergency_exception_buf(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
@@ -183,9 +191,12 @@ static HEAP_UNLOCK: BuiltinFun = BuiltinFun::new(q::heap_unlock, 0, 0, heap_unlo
 static KBD_INTR: BuiltinFun = BuiltinFun::new(q::kbd_intr, 1, 1, kbd_intr);
 static STACK_USE: BuiltinFun = BuiltinFun::new(q::stack_use, 0, 0, stack_use);
 static SCHEDULE: BuiltinFun = BuiltinFun::new(q::schedule, 2, 2, schedule);
+static ALLOC_EMERGENCY_EXCEPTION_BUF: BuiltinFun =
+    BuiltinFun::new(q::alloc_emergency_exception_buf, 1, 1, alloc_emergency_exception_buf);
 
-static LOCALS: [(Qstr, Rom); 10] = [
+static LOCALS: [(Qstr, Rom); 11] = [
     (q::__name__, Rom::Str(q::micropython)),
+    (q::alloc_emergency_exception_buf, Rom::Fun(&ALLOC_EMERGENCY_EXCEPTION_BUF)),
     (q::r#const, Rom::Fun(&CONST)),
     (q::heap_lock, Rom::Fun(&HEAP_LOCK)),
     (q::heap_unlock, Rom::Fun(&HEAP_UNLOCK)),

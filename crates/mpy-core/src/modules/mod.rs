@@ -56,9 +56,21 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &vfs::VFS_MODULE,
 ];
 
-/// The built-in module called `name`, if there is one.
+/// The core's built-in module called `name`, if there is one.
 pub fn find_builtin(name: Qstr) -> Option<&'static ModuleDef> {
     BUILTIN_MODULES.iter().copied().find(|m| m.name == name)
+}
+
+/// The built-in module called `name`: the core's, then the port's
+/// (`vm.vmstate.port_modules`, e.g. `machine` on boards).
+pub fn find_module(vm: &Vm, name: Qstr) -> Option<&'static ModuleDef> {
+    find_builtin(name).or_else(|| vm.vmstate.port_modules.iter().copied().find(|m| m.name == name))
+}
+
+/// Every built-in module: the core's, then the port's.
+pub fn all_modules(vm: &Vm) -> impl Iterator<Item = &'static ModuleDef> {
+    let port: &'static [&'static ModuleDef] = vm.vmstate.port_modules;
+    BUILTIN_MODULES.iter().chain(port.iter()).copied()
 }
 
 /// `print` slot of built-in modules: `<module 'sys'>`.
@@ -124,3 +136,5 @@ pub fn module_names(m: &'static ModuleDef) -> impl Iterator<Item = Qstr> {
 mod builtins_tests;
 #[cfg(test)]
 mod modules_tests;
+#[cfg(test)]
+mod port_modules_tests;

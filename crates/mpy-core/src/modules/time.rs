@@ -28,15 +28,27 @@ fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// Sleeps through the HAL, then raises `KeyboardInterrupt` if Ctrl-C
-/// came meanwhile (the HAL may cut the sleep short for it).
+/// came meanwhile (the HAL may cut the sleep short for it). With pending
+/// callbacks possible (a port hook or a scheduled function) it sleeps in
+/// slices of at most a millisecond with a pending check after each.
 ///
-/// Errors: `KeyboardInterrupt`.
+/// Errors: `KeyboardInterrupt`; what a pending callback raises.
 fn hal_sleep(vm: &mut Vm, us: u64) -> PyResult<Obj> {
-    vm.hal.sleep_us(us);
-    if vm.hal.take_interrupt() {
-        return Err(vm.error_noargs(&crate::types::exception::KEYBOARD_INTERRUPT_TYPE));
+    let end = vm.hal.ticks_us().saturating_add(us);
+    let mut left = us;
+    loop {
+        let slice = if vm.vmstate.pending.active() { left.min(1000) } else { left };
+        vm.hal.sleep_us(slice);
+        if vm.hal.take_interrupt() {
+            return Err(vm.error_noargs(&crate::types::exception::KEYBOARD_INTERRUPT_TYPE));
+        }
+        crate::vm::pending::run(vm)?;
+        let now = vm.hal.ticks_us();
+        if slice == left || now >= end {
+            return Ok(Obj::NONE);
+        }
+        left = end - now;
     }
-    Ok(Obj::NONE)
 }
 
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

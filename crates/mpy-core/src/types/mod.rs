@@ -23,6 +23,7 @@ pub mod list;
 pub mod memoryview;
 pub mod misc;
 pub mod object;
+pub mod port;
 #[cfg(test)]
 pub(crate) mod num_testutil;
 pub mod set;

@@ -132,7 +132,8 @@ pub fn candidates(
             }
         }
         NameScope::Modules => {
-            for m in crate::modules::BUILTIN_MODULES {
+            let port: &'static [&'static crate::typ::ModuleDef] = vm.vmstate.port_modules;
+            for m in crate::modules::BUILTIN_MODULES.iter().chain(port) {
                 vm.vec_push_local(out, Obj::qstr(m.name))?;
             }
         }

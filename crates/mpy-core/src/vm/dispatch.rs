@@ -278,15 +278,16 @@ fn scrub_chunks(levels: usize) {
 /// Backward jumps between two HAL interrupt polls.
 const POLL_EVERY: u32 = 32;
 
-/// Called at each backward jump: true when an interrupt (Ctrl-C) is
-/// pending. The HAL (a dynamic call, an atomic swap on unix) is asked only
-/// every [`POLL_EVERY`] jumps, counted across frames in `VmState`.
+/// Called at each backward jump: every [`POLL_EVERY`] jumps (counted
+/// across frames in `VmState`) a pending check: the HAL is asked for an
+/// interrupt (Ctrl-C: `KeyboardInterrupt`), then pending callbacks run
+/// ([`super::pending`]). Errors: what they raise.
 #[inline(always)]
-fn poll_interrupt(vm: &mut Vm) -> bool {
+fn poll_interrupt(vm: &mut Vm) -> PyResult<()> {
     match vm.vmstate.poll_countdown.checked_sub(1) {
         Some(n) => {
             vm.vmstate.poll_countdown = n;
-            false
+            Ok(())
         }
         None => poll_hal(vm),
     }
@@ -294,9 +295,12 @@ fn poll_interrupt(vm: &mut Vm) -> bool {
 
 #[cold]
 #[inline(never)]
-fn poll_hal(vm: &mut Vm) -> bool {
+fn poll_hal(vm: &mut Vm) -> PyResult<()> {
     vm.vmstate.poll_countdown = POLL_EVERY - 1;
-    vm.hal.take_interrupt()
+    if vm.hal.take_interrupt() {
+        return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+    }
+    super::pending::run(vm)
 }
 
 /// Reads the vuint operand at `*pc`, advancing `pc` past it.
@@ -801,8 +805,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             op::JUMP => {
                 let dest = jump_arg!(pc, true);
-                if dest <= ip && poll_interrupt(vm) {
-                    fail!(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+                if dest <= ip {
+                    tri!(poll_interrupt(vm));
                 }
                 ip = dest;
                 continue;
@@ -813,8 +817,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
                 let _ = pop!();
                 if t == (opc == op::POP_JUMP_IF_TRUE) {
-                    if dest <= ip && poll_interrupt(vm) {
-                        fail!(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
+                    if dest <= ip {
+                        tri!(poll_interrupt(vm));
                     }
                     ip = dest;
                     continue;

@@ -140,7 +140,10 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -
         }
     };
     let g = module_globals(vm, m).unwrap_or(Obj::NULL);
-    exec_source_in(vm, src, filename, mode, g, g)
+    let r = exec_source_in(vm, src, filename, mode, g, g)?;
+    // A pending check at the end of each top-level command.
+    super::pending::run(vm)?;
+    Ok(r)
 }
 
 /// Compiles `src` and runs it with the given globals and locals dicts:

@@ -199,7 +199,7 @@ fn import_one(vm: &mut Vm, full: &str, parent: Obj) -> PyResult<Obj> {
     if let Some(m) = vm.dict_lookup_qstr(md, fq)? {
         return Ok(m);
     }
-    if let Some(def) = crate::modules::find_builtin(fq) {
+    if let Some(def) = crate::modules::find_module(vm, fq) {
         return Ok(def.obj());
     }
     let leaf = full.rsplit('.').next().unwrap_or(full);

@@ -16,6 +16,7 @@ pub mod exc;
 pub mod exec;
 pub mod frame;
 pub mod frozen;
+pub mod pending;
 pub mod gen;
 pub mod import;
 pub mod load;
@@ -69,6 +70,14 @@ pub struct VmState {
     /// The port's frozen modules, found through `sys.path`'s `.frozen`
     /// entry (see [`frozen`]).
     pub frozen: &'static [frozen::FrozenModule],
+    /// The port's own built-in modules (`machine`, `pyb`, ...): static
+    /// [`crate::typ::ModuleDef`]s consulted after the core's
+    /// [`crate::modules::BUILTIN_MODULES`] by `import`, `help('modules')`
+    /// and name completion. Empty by default.
+    pub port_modules: &'static [&'static crate::typ::ModuleDef],
+    /// Callbacks waiting to run at the next pending check (see
+    /// [`pending`]): `micropython.schedule` and the port's interrupts.
+    pub pending: pending::Pending,
     /// Backward jumps left before the dispatch loop next asks the HAL for
     /// a pending interrupt (Ctrl-C), counted across all frames.
     pub poll_countdown: u32,
@@ -114,6 +123,8 @@ impl Default for VmState {
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
+            port_modules: &[],
+            pending: pending::Pending::new(),
             alloc_catcher: None,
             lent: 0,
             poll_countdown: 0,
