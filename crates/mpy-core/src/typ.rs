@@ -154,6 +154,8 @@ pub enum Rom {
     Str(Qstr),
     /// `None`.
     None,
+    /// Another static object (a port's `machine.mem32`).
+    Obj(&'static ObjBase),
 }
 
 impl Rom {
@@ -166,6 +168,7 @@ impl Rom {
             Rom::Int(i) => Obj::small_int(i),
             Rom::Str(s) => Obj::qstr(s),
             Rom::None => Obj::NONE,
+            Rom::Obj(b) => Obj::from_static(b),
             Rom::Float(_) => return None, // needs the heap: see `Vm::rom_to_obj`
         })
     }

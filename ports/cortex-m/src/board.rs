@@ -19,6 +19,12 @@ pub trait Board: 'static {
     const HEAP_SIZE: usize;
     /// Slots of the VM value stack (locals and operands of all frames).
     const VALUE_STACK: usize;
+    /// The board's peripherals for `machine`/`pyb` ([`crate::hw::Ops`]).
+    #[cfg(target_os = "none")]
+    const OPS: &'static crate::hw::Ops;
+    /// The board's own built-in modules (`machine`, `pyb`).
+    #[cfg(target_os = "none")]
+    const MODULES: &'static [&'static mpy_core::typ::ModuleDef];
     /// Sets up the console UART: transmit ready, receive interrupt enabled
     /// (each received byte goes to [`crate::console::on_rx_byte`]).
     fn console_init();

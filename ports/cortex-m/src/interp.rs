@@ -30,6 +30,11 @@ pub const STACK_HEADROOM: usize = 8 * 1024;
 pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     let (bottom, _) = crate::cpu::stack_bounds();
     let stack_limit = stack_base.saturating_sub(bottom + STACK_HEADROOM);
+    // Timers of an earlier interpreter must not call into this one.
+    for slot in 0..B::OPS.timer_ids.len() {
+        (B::OPS.timer_stop)(slot);
+        crate::hw::soft_stop(slot);
+    }
     let (start, size) = B::heap_region();
     // SAFETY: the board's static gc region, and (this function's
     // contract) no heap made from it earlier is in use any more.
@@ -43,6 +48,8 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
+    vm.vmstate.port_modules = B::MODULES;
+    vm.vmstate.pending.port_hook = Some(crate::hw::pending_hook);
     mpy_core::runtime::init::init(&mut vm).ok()?;
     set_path(&mut vm).ok()?;
     Some(vm)
@@ -149,6 +156,9 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             crate::heap::VIOLATIONS.store(0, core::sync::atomic::Ordering::Relaxed);
             crate::heap::GUARDED.store(true, core::sync::atomic::Ordering::Relaxed);
             let r = exec_source(vm, src, "<stdin>", mode);
+            // `machine.disable_irq()` must not outlive the command: the
+            // console needs its receive interrupt.
+            crate::cpu::enable_interrupts();
             crate::heap::GUARDED.store(false, core::sync::atomic::Ordering::Relaxed);
             // Everything a script makes belongs in the gc heap: say so
             // loudly (the firmware tests look for it) if it reached the

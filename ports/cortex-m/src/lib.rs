@@ -14,6 +14,9 @@
 #![warn(missing_docs)]
 extern crate alloc;
 
+/// The core, for the board crates (module definitions).
+pub use mpy_core;
+
 pub mod board;
 pub mod console;
 pub mod ring;
@@ -28,6 +31,18 @@ pub mod fault;
 pub mod hal;
 #[cfg(target_os = "none")]
 pub mod heap;
+#[cfg(target_os = "none")]
+pub mod hw;
+#[cfg(target_os = "none")]
+pub mod kw;
+#[cfg(target_os = "none")]
+pub mod machine;
+#[cfg(target_os = "none")]
+pub mod pyb;
+#[cfg(target_os = "none")]
+pub mod pyuart;
+#[cfg(target_os = "none")]
+pub mod timer;
 #[cfg(target_os = "none")]
 pub mod reg;
 #[cfg(target_os = "none")]

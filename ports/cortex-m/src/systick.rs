@@ -32,6 +32,7 @@ pub fn on_tick() {
         let m = MILLIS.borrow(cs);
         m.set(m.get().wrapping_add(1));
     });
+    crate::hw::soft_tick();
 }
 
 fn millis() -> u64 {
@@ -65,4 +66,9 @@ pub fn sleep_us(us: u64) {
             crate::cpu::idle();
         }
     }
+}
+
+/// The processor clock in Hz (SysTick's source).
+pub fn cpu_hz() -> u32 {
+    PER_MS.load(Ordering::Relaxed).saturating_mul(1000)
 }

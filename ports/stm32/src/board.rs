@@ -2,6 +2,8 @@
 
 use mpy_cortex_m::board::Board;
 use mpy_cortex_m::heap::Region;
+use mpy_cortex_m::hw::Ops;
+use mpy_cortex_m::reg::MemRegion;
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
@@ -24,6 +26,9 @@ impl Board for Netduino {
     const CPU_HZ: u32 = 168_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
     const VALUE_STACK: usize = 1024;
+    const OPS: &'static Ops = &OPS;
+    const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
+        &[&mpy_cortex_m::machine::MACHINE_MODULE, &mpy_cortex_m::pyb::PYB_MODULE];
 
     fn console_init() {
         crate::usart::init();
@@ -41,3 +46,36 @@ impl Board for Netduino {
         ARENA.bounds()
     }
 }
+
+/// What `machine.mem*` may touch: flash and SRAM (read), the peripherals
+/// and the Cortex-M system space (read and write).
+static MEM: [MemRegion; 4] = [
+    MemRegion { start: 0x0800_0000, end: 0x0810_0000, writable: false },
+    MemRegion { start: 0x2000_0000, end: 0x2003_0000, writable: false },
+    MemRegion { start: 0x4000_0000, end: 0x5006_0C00, writable: true },
+    MemRegion { start: 0xE000_0000, end: 0xE010_0000, writable: true },
+];
+
+/// The 96-bit unique device id (RM0090: at 0x1FFF7A10). QEMU does not map
+/// the system memory holding it; the id is made from the CPUID register
+/// and the board name instead, so it is stable per build.
+fn unique_id() -> [u8; 12] {
+    let cpuid = mpy_cortex_m::reg::peek(&MEM, 0xE000_ED00, 4).unwrap_or(0);
+    let mut id = *b"\0\0\0\0NETDUINO";
+    id[..4].copy_from_slice(&cpuid.to_le_bytes());
+    id
+}
+
+static OPS: Ops = Ops {
+    mem: &MEM,
+    timer_ids: &crate::tim::IDS,
+    timer_start: crate::tim::start,
+    timer_stop: crate::tim::stop,
+    timer_counter: crate::tim::counter,
+    uart_ids: &crate::uarts::IDS,
+    uart_init: crate::uarts::init,
+    uart_write: crate::uarts::write,
+    uart_read: crate::uarts::read,
+    uart_deinit: crate::uarts::deinit,
+    unique_id,
+};

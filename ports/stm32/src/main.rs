@@ -7,6 +7,10 @@
 #[cfg(target_os = "none")]
 mod board;
 #[cfg(target_os = "none")]
+mod tim;
+#[cfg(target_os = "none")]
+mod uarts;
+#[cfg(target_os = "none")]
 mod usart;
 
 #[cfg(target_os = "none")]

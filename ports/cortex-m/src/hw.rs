@@ -1,0 +1,159 @@
+//! The board's peripherals as the hardware modules (`machine`, `pyb`)
+//! see them: a table of functions each board fills ([`Ops`]), and what
+//! interrupt handlers record for the VM.
+//!
+//! Timer callbacks are driven by SysTick (software timers with 1 ms
+//! resolution, as official stm32's `machine.Timer`): QEMU 7.2's STM32
+//! TIM model stops interrupting after its first update event, so the
+//! hardware timers only provide `counter()`. Interrupts run no Python:
+//! the SysTick handler counts each firing in an atomic ([`timer_fired`]). The
+//! VM's pending check ([`mpy_core::vm::pending`], every 32nd backward jump,
+//! between sleep slices, after each command) calls [`pending_hook`],
+//! which runs each fired timer's callback: with the heap locked for hard
+//! callbacks (allocating raises `MemoryError`), unlocked for soft ones.
+
+use crate::reg::MemRegion;
+use core::sync::atomic::{AtomicU32, Ordering};
+use mpy_core::{Obj, PyResult, Vm};
+
+/// Timers a board can have.
+pub const MAX_TIMERS: usize = 4;
+/// `Vm::port_roots` slot of the first timer object (one slot per timer).
+pub const TIMER_ROOT: usize = 1;
+/// Callbacks run per timer per check at most (firings beyond that while
+/// the VM could not check are dropped).
+const MAX_CATCH_UP: u32 = 4;
+
+/// A board's peripherals.
+pub struct Ops {
+    /// Regions `machine.mem*` may access.
+    pub mem: &'static [MemRegion],
+    /// The hardware timer numbers (`Timer(id)`), at most [`MAX_TIMERS`].
+    pub timer_ids: &'static [u8],
+    /// Starts timer `slot` (index in `timer_ids`) interrupting at `hz`
+    /// (rounded to what the hardware can do); false if out of range.
+    pub timer_start: fn(slot: usize, hz: u32) -> bool,
+    /// Stops timer `slot` and its interrupt.
+    pub timer_stop: fn(slot: usize),
+    /// The counter of timer `slot`.
+    pub timer_counter: fn(slot: usize) -> u32,
+    /// The UART numbers `UART(id)` accepts (not the console's).
+    pub uart_ids: &'static [u8],
+    /// Turns on UART `id` (from `uart_ids`) at `baud`.
+    pub uart_init: fn(id: u8, baud: u32),
+    /// Sends bytes on UART `id` (blocking).
+    pub uart_write: fn(id: u8, data: &[u8]),
+    /// A received byte of UART `id`, if one is waiting (never blocks).
+    pub uart_read: fn(id: u8) -> Option<u8>,
+    /// Turns UART `id` off.
+    pub uart_deinit: fn(id: u8),
+    /// The MCU's unique id bytes.
+    pub unique_id: fn() -> [u8; 12],
+}
+
+static FIRED: [AtomicU32; MAX_TIMERS] = [const { AtomicU32::new(0) }; MAX_TIMERS];
+/// Period in milliseconds of each software timer (0: stopped).
+static PERIOD: [AtomicU32; MAX_TIMERS] = [const { AtomicU32::new(0) }; MAX_TIMERS];
+/// Milliseconds until each software timer fires next.
+static LEFT: [AtomicU32; MAX_TIMERS] = [const { AtomicU32::new(0) }; MAX_TIMERS];
+
+/// Starts software timer `slot` firing every `period_ms` (>= 1).
+pub fn soft_start(slot: usize, period_ms: u32) {
+    if let (Some(p), Some(l)) = (PERIOD.get(slot), LEFT.get(slot)) {
+        p.store(0, Ordering::Relaxed);
+        l.store(period_ms.max(1), Ordering::Relaxed);
+        p.store(period_ms.max(1), Ordering::Relaxed);
+    }
+    timer_clear(slot);
+}
+
+/// Stops software timer `slot` and forgets its unhandled firings.
+pub fn soft_stop(slot: usize) {
+    if let Some(p) = PERIOD.get(slot) {
+        p.store(0, Ordering::Relaxed);
+    }
+    timer_clear(slot);
+}
+
+/// From the SysTick handler, every millisecond: counts down the running
+/// software timers and records those that fire.
+pub fn soft_tick() {
+    for slot in 0..MAX_TIMERS {
+        let p = PERIOD[slot].load(Ordering::Relaxed);
+        if p == 0 {
+            continue;
+        }
+        let l = LEFT[slot].load(Ordering::Relaxed);
+        if l <= 1 {
+            LEFT[slot].store(p, Ordering::Relaxed);
+            timer_fired(slot);
+        } else {
+            LEFT[slot].store(l - 1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// Called by a board's timer interrupt handler (after acknowledging the
+/// hardware): timer `slot` fired once more.
+pub fn timer_fired(slot: usize) {
+    if let Some(f) = FIRED.get(slot) {
+        f.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Forgets the firings of timer `slot` not handled yet (stopped or
+/// reconfigured).
+pub fn timer_clear(slot: usize) {
+    if let Some(f) = FIRED.get(slot) {
+        f.store(0, Ordering::Relaxed);
+    }
+}
+
+/// The VM's pending-check hook: runs the callbacks of the timers that
+/// fired (see the module docs). An exception in one is printed as
+/// `uncaught exception in Timer(N) interrupt handler` and disables that
+/// callback, as on MicroPython's stm32 port.
+///
+/// Errors: none (callback errors are printed).
+pub fn pending_hook(vm: &mut Vm) -> PyResult<()> {
+    for slot in 0..MAX_TIMERS {
+        let n = FIRED[slot].swap(0, Ordering::Relaxed);
+        if n > 0 {
+            crate::timer::run_callback(vm, slot, n.min(MAX_CATCH_UP));
+        }
+    }
+    Ok(())
+}
+
+/// The timer object of `slot` (NULL when none was made).
+pub fn timer_obj(vm: &Vm, slot: usize) -> Obj {
+    vm.port_roots.get(TIMER_ROOT + slot).copied().unwrap_or(Obj::NULL)
+}
+
+static OPS: critical_section::Mutex<core::cell::Cell<Option<&'static Ops>>> =
+    critical_section::Mutex::new(core::cell::Cell::new(None));
+
+/// Installs the board's peripherals (at boot).
+pub fn install(ops: &'static Ops) {
+    critical_section::with(|cs| OPS.borrow(cs).set(Some(ops)));
+}
+
+/// A board without peripherals (before [`install`]).
+static NONE: Ops = Ops {
+    mem: &[],
+    timer_ids: &[],
+    timer_start: |_, _| false,
+    timer_stop: |_| {},
+    timer_counter: |_| 0,
+    uart_ids: &[],
+    uart_init: |_, _| {},
+    uart_write: |_, _| {},
+    uart_read: |_| None,
+    uart_deinit: |_| {},
+    unique_id: || [0; 12],
+};
+
+/// The board's peripherals.
+pub fn ops() -> &'static Ops {
+    critical_section::with(|cs| OPS.borrow(cs).get()).unwrap_or(&NONE)
+}

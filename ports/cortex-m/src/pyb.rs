@@ -1,0 +1,109 @@
+//! The `pyb` module's basics (netduinoplus2): `delay`, `udelay`,
+//! `millis`, `micros`, `elapsed_millis`, `elapsed_micros`, `freq`,
+//! `info`, `Timer`, `UART`. Millisecond and microsecond counts wrap at
+//! 2**30, as the `time` ticks do.
+
+use mpy_core::modules::args::int_arg;
+use mpy_core::modules::time::TIME_MODULE;
+use mpy_core::q;
+use mpy_core::runtime::print::Out;
+use mpy_core::typ::{BuiltinFun, ModuleDef, Rom};
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+const TICKS_MASK: u64 = (1 << 30) - 1;
+
+/// Calls `time.<name>` with `a`.
+fn time_fn(vm: &mut Vm, name: Qstr, a: &[Obj]) -> PyResult<Obj> {
+    match TIME_MODULE.lookup(name) {
+        Some(Rom::Fun(f)) => (f.f)(vm, a, &[]),
+        _ => Ok(Obj::NONE),
+    }
+}
+
+/// `delay(ms)`.
+fn delay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    time_fn(vm, q::sleep_ms, a)
+}
+
+/// `udelay(us)`.
+fn udelay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    time_fn(vm, q::sleep_us, a)
+}
+
+fn millis(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::small_int(((crate::systick::ticks_us() / 1000) & TICKS_MASK) as isize))
+}
+
+fn micros(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::small_int((crate::systick::ticks_us() & TICKS_MASK) as isize))
+}
+
+/// `elapsed_millis(start)`: milliseconds since `start` (a `millis()`).
+fn elapsed_millis(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let start = int_arg(vm, a[0])? as u64;
+    let now = crate::systick::ticks_us() / 1000;
+    Ok(Obj::small_int((now.wrapping_sub(start) & TICKS_MASK) as isize))
+}
+
+/// `elapsed_micros(start)`: microseconds since `start` (a `micros()`).
+fn elapsed_micros(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let start = int_arg(vm, a[0])? as u64;
+    let now = crate::systick::ticks_us();
+    Ok(Obj::small_int((now.wrapping_sub(start) & TICKS_MASK) as isize))
+}
+
+/// `freq()`: `(sysclk, hclk, pclk1, pclk2)` in Hz (the STM32F405 at 168
+/// MHz: APB1 at a quarter, APB2 at half).
+fn freq(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let f = crate::systick::cpu_hz();
+    let mut v = [Obj::NONE; 4];
+    for (slot, x) in v.iter_mut().zip([f, f, f / 4, f / 2]) {
+        *slot = vm.new_int(i64::from(x))?;
+    }
+    vm.new_tuple(&v)
+}
+
+/// `info()`: the clock and the heap, as a few lines.
+fn info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let mut b = [0u8; 10];
+    let mut out = Out::Stdout;
+    out.str(vm, "S=")?;
+    out.str(vm, crate::kw::decimal(&mut b, crate::systick::cpu_hz()))?;
+    out.str(vm, "\nGC:\n  ")?;
+    let total = vm.heap.size() as u32;
+    out.str(vm, crate::kw::decimal(&mut b, total))?;
+    out.str(vm, " total\n  ")?;
+    let used = vm.heap.mem_alloc() as u32;
+    out.str(vm, crate::kw::decimal(&mut b, used))?;
+    out.str(vm, " used\n  ")?;
+    let free = vm.heap.mem_free() as u32;
+    out.str(vm, crate::kw::decimal(&mut b, free))?;
+    out.str(vm, " free\n")?;
+    Ok(Obj::NONE)
+}
+
+static DELAY: BuiltinFun = BuiltinFun::new(q::delay, 1, 1, delay);
+static UDELAY: BuiltinFun = BuiltinFun::new(q::udelay, 1, 1, udelay);
+static MILLIS: BuiltinFun = BuiltinFun::new(q::millis, 0, 0, millis);
+static MICROS: BuiltinFun = BuiltinFun::new(q::micros, 0, 0, micros);
+static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new(q::elapsed_millis, 1, 1, elapsed_millis);
+static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new(q::elapsed_micros, 1, 1, elapsed_micros);
+static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
+static INFO: BuiltinFun = BuiltinFun::new(q::info, 0, 1, info);
+
+static LOCALS: [(Qstr, Rom); 11] = [
+    (q::__name__, Rom::Str(q::pyb)),
+    (q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
+    (q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
+    (q::delay, Rom::Fun(&DELAY)),
+    (q::elapsed_micros, Rom::Fun(&ELAPSED_MICROS)),
+    (q::elapsed_millis, Rom::Fun(&ELAPSED_MILLIS)),
+    (q::freq, Rom::Fun(&FREQ)),
+    (q::info, Rom::Fun(&INFO)),
+    (q::micros, Rom::Fun(&MICROS)),
+    (q::millis, Rom::Fun(&MILLIS)),
+    (q::udelay, Rom::Fun(&UDELAY)),
+];
+
+/// The `pyb` module.
+pub static PYB_MODULE: ModuleDef = ModuleDef::new(q::pyb, &LOCALS);

@@ -1,0 +1,186 @@
+//! `machine.UART` / `pyb.UART`: the board's extra UARTs (not the
+//! console), polled: `UART(id, baudrate=9600, *, timeout=0)`, `init`,
+//! `deinit`, `any`, `read([n])`, `readline`, `write`. `timeout` is how
+//! many milliseconds `read`/`readline` wait for the next byte; they return
+//! what arrived (None if nothing did). The hardware holds one received
+//! byte (QEMU keeps the rest in its character device until then), so
+//! `any()` is 0 or 1.
+
+use crate::hw::ops;
+use crate::kw::{kw_arg, kw_check};
+use core::sync::atomic::{AtomicI32, Ordering};
+use mpy_core::modules::args::{buffer_of, int_arg};
+use mpy_core::q;
+use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+/// Most bytes one `read`/`readline` call returns.
+const READ_MAX: usize = 256;
+/// UART numbers with a lookahead byte.
+const MAX_ID: usize = 8;
+/// A byte taken from the hardware by `any()` and not read yet (-1: none).
+static AHEAD: [AtomicI32; MAX_ID] = [const { AtomicI32::new(-1) }; MAX_ID];
+
+const S_ID: usize = 0;
+const S_TIMEOUT: usize = 1;
+const S_BAUD: usize = 2;
+
+fn slots(vm: &mut Vm, u: Obj) -> PyResult<(u8, i64)> {
+    match vm.port_slots(u, &UART_TYPE) {
+        Some(s) => Ok((
+            s[S_ID].as_small_int().unwrap_or(0) as u8,
+            s[S_TIMEOUT].as_small_int().unwrap_or(0) as i64,
+        )),
+        None => Err(vm.type_error("expected a UART")),
+    }
+}
+
+/// The next received byte of UART `id`, without waiting.
+fn try_byte(id: u8) -> Option<u8> {
+    if let Some(a) = AHEAD.get(id as usize) {
+        let b = a.swap(-1, Ordering::Relaxed);
+        if b >= 0 {
+            return Some(b as u8);
+        }
+    }
+    (ops().uart_read)(id)
+}
+
+/// The next byte, waiting up to `timeout_ms` for it.
+fn wait_byte(id: u8, timeout_ms: i64) -> Option<u8> {
+    let end = crate::systick::ticks_us().saturating_add(timeout_ms.max(0) as u64 * 1000);
+    loop {
+        if let Some(b) = try_byte(id) {
+            return Some(b);
+        }
+        if crate::systick::ticks_us() >= end || crate::console::interrupt_pending() {
+            return None;
+        }
+    }
+}
+
+/// `UART(id, baudrate=9600, *, timeout=0)`.
+///
+/// Errors: `ValueError: UART doesn't exist`.
+fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = int_arg(vm, id)?;
+    if !ops().uart_ids.iter().any(|&u| i64::from(u) == id) {
+        return Err(vm.value_error("UART doesn't exist"));
+    }
+    let u = vm.new_port_obj(&UART_TYPE, [Obj::small_int(id as isize), Obj::small_int(0), Obj::small_int(9600), Obj::NONE])?;
+    init_kw(vm, u, &a[1..], k)?;
+    Ok(u)
+}
+
+fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
+    kw_check(vm, k, &[q::baudrate, q::timeout, q::bits, q::parity, q::stop, q::timeout_char])?;
+    let (id, _) = slots(vm, u)?;
+    let baud = match kw_arg(k, q::baudrate).or_else(|| a.first().copied()) {
+        Some(b) => int_arg(vm, b)?,
+        None => 9600,
+    };
+    if !(1..=10_000_000).contains(&baud) {
+        return Err(vm.value_error("bad baudrate"));
+    }
+    let timeout = match kw_arg(k, q::timeout) {
+        Some(t) => int_arg(vm, t)?.clamp(0, 1 << 29),
+        None => 0,
+    };
+    vm.set_port_slot(u, &UART_TYPE, S_TIMEOUT, Obj::small_int(timeout as isize));
+    vm.set_port_slot(u, &UART_TYPE, S_BAUD, Obj::small_int(baud as isize));
+    (ops().uart_init)(id, baud as u32);
+    Ok(())
+}
+
+fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    init_kw(vm, a[0], &a[1..], k)?;
+    Ok(Obj::NONE)
+}
+
+fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (id, _) = slots(vm, a[0])?;
+    (ops().uart_deinit)(id);
+    Ok(Obj::NONE)
+}
+
+/// `any()`: 1 if a received byte is waiting, else 0.
+fn any(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (id, _) = slots(vm, a[0])?;
+    let Some(slot) = AHEAD.get(id as usize) else { return Ok(Obj::small_int(0)) };
+    if slot.load(Ordering::Relaxed) < 0 {
+        if let Some(b) = (ops().uart_read)(id) {
+            slot.store(i32::from(b), Ordering::Relaxed);
+        }
+    }
+    Ok(Obj::small_int(isize::from(slot.load(Ordering::Relaxed) >= 0)))
+}
+
+/// Reads up to `n` bytes (stopping after `\n` if `line`), each waited
+/// for up to the timeout; None if none came.
+fn read_some(vm: &mut Vm, u: Obj, n: usize, line: bool) -> PyResult<Obj> {
+    let (id, timeout) = slots(vm, u)?;
+    let mut buf = [0u8; READ_MAX];
+    let n = n.min(READ_MAX);
+    let mut got = 0;
+    while got < n {
+        let Some(b) = wait_byte(id, timeout) else { break };
+        buf[got] = b;
+        got += 1;
+        if line && b == b'\n' {
+            break;
+        }
+    }
+    if vm.hal.take_interrupt() {
+        return Err(vm.error_noargs(&mpy_core::types::exception::KEYBOARD_INTERRUPT_TYPE));
+    }
+    if got == 0 {
+        return Ok(Obj::NONE);
+    }
+    vm.new_bytes(&buf[..got])
+}
+
+/// `read([n])`.
+fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let n = match a.get(1) {
+        Some(&n) if n != Obj::NONE => int_arg(vm, n)?.max(0) as usize,
+        _ => READ_MAX,
+    };
+    read_some(vm, a[0], n, false)
+}
+
+/// `readline()`.
+fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    read_some(vm, a[0], READ_MAX, true)
+}
+
+/// `write(buf)`: sends the bytes, returns how many.
+fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (id, _) = slots(vm, a[0])?;
+    let Some(d) = buffer_of(&vm.qstrs, &vm.heap, a[1]) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    (ops().uart_write)(id, d);
+    let n = d.len();
+    vm.new_int(n as i64)
+}
+
+static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
+static DEINIT: BuiltinFun = BuiltinFun::new(q::deinit, 1, 1, deinit);
+static ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, any);
+static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
+static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 1, readline);
+static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
+
+static LOCALS: [(Qstr, Rom); 6] = [
+    (q::any, Rom::Fun(&ANY)),
+    (q::deinit, Rom::Fun(&DEINIT)),
+    (q::init, Rom::Fun(&INIT)),
+    (q::read, Rom::Fun(&READ)),
+    (q::readline, Rom::Fun(&READLINE)),
+    (q::write, Rom::Fun(&WRITE)),
+];
+
+/// The `UART` type (`machine.UART`, `pyb.UART`).
+pub static UART_TYPE: TypeObj =
+    TypeObj { name: q::UART, flags: flags::PORT_OBJ, make_new: Some(make_new), locals: &LOCALS, ..TypeObj::EMPTY };

@@ -1,0 +1,195 @@
+//! `machine.Timer` / `pyb.Timer`: the board's hardware timers with a
+//! Python callback per update interrupt (see [`crate::hw`] for when it
+//! runs; 1 to 1000 Hz, in whole milliseconds). One object per timer, kept in `Vm::port_roots` so `Timer(n)`
+//! returns the same object and its callback stays alive.
+//!
+//! `Timer(id, *, mode=Timer.PERIODIC, freq=None, period=None,
+//! callback=None, hard=True)`; methods `init(**kw)`, `deinit()`,
+//! `callback(fn)` (pyb), `counter()`, `freq()`. `period` is in
+//! milliseconds. Callbacks receive the timer.
+
+use crate::hw::{self, ops};
+use crate::kw::{kw_arg, kw_check};
+use mpy_core::modules::args::int_arg;
+use mpy_core::q;
+use mpy_core::runtime::print::Out;
+use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+/// Slot layout of a timer object.
+const S_SLOT: usize = 0;
+const S_CB: usize = 1;
+const S_FLAGS: usize = 2;
+const S_FREQ: usize = 3;
+/// Flag bits: the callback is soft (runs with the heap unlocked); one-shot.
+const F_SOFT: isize = 1;
+const F_ONE_SHOT: isize = 2;
+
+/// `Timer.ONE_SHOT` and `Timer.PERIODIC`.
+const ONE_SHOT: isize = 0;
+const PERIODIC: isize = 1;
+
+fn slots(vm: &mut Vm, t: Obj) -> PyResult<[Obj; 4]> {
+    match vm.port_slots(t, &TIMER_TYPE) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error("expected a Timer")),
+    }
+}
+
+fn slot_of(s: &[Obj; 4]) -> usize {
+    s[S_SLOT].as_small_int().unwrap_or(0) as usize
+}
+
+/// `Timer(id, **kw)`.
+///
+/// Errors: `ValueError: Timer(N) doesn't exist`; `init`'s.
+fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = int_arg(vm, id)?;
+    let Some(slot) = ops().timer_ids.iter().position(|&t| i64::from(t) == id) else {
+        return Err(vm.value_error("Timer doesn't exist"));
+    };
+    let mut t = hw::timer_obj(vm, slot);
+    if t.is_null() {
+        t = vm.new_port_obj(&TIMER_TYPE, [Obj::small_int(slot as isize), Obj::NONE, Obj::small_int(0), Obj::small_int(0)])?;
+        vm.port_roots[hw::TIMER_ROOT + slot] = t;
+    }
+    if a.len() > 1 || !k.is_empty() {
+        init_kw(vm, t, &a[1..], k)?;
+    }
+    Ok(t)
+}
+
+/// `init(*, mode, freq, period, callback, hard)` (pyb: `init(freq=...)`).
+///
+/// Errors: `ValueError` for a bad frequency; `TypeError` for an unknown
+/// keyword.
+fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
+    kw_check(vm, k, &[q::mode, q::freq, q::period, q::callback, q::hard])?;
+    let s = slots(vm, t)?;
+    let slot = slot_of(&s);
+    let mode = match kw_arg(k, q::mode) {
+        Some(m) => int_arg(vm, m)? as isize,
+        None => PERIODIC,
+    };
+    let hz = match (kw_arg(k, q::freq).or_else(|| a.first().copied()), kw_arg(k, q::period)) {
+        (Some(f), _) => int_arg(vm, f)?,
+        (None, Some(p)) => {
+            let ms = int_arg(vm, p)?;
+            if ms <= 0 {
+                return Err(vm.value_error("period too small"));
+            }
+            (1000 / ms).max(1)
+        }
+        (None, None) => return Err(vm.value_error("must specify freq or period")),
+    };
+    let soft = match kw_arg(k, q::hard) {
+        Some(h) => !vm.is_true(h)?,
+        None => false,
+    };
+    (ops().timer_stop)(slot);
+    hw::soft_stop(slot);
+    if let Some(cb) = kw_arg(k, q::callback) {
+        vm.set_port_slot(t, &TIMER_TYPE, S_CB, cb);
+    }
+    let f = (if soft { F_SOFT } else { 0 }) | (if mode == ONE_SHOT { F_ONE_SHOT } else { 0 });
+    vm.set_port_slot(t, &TIMER_TYPE, S_FLAGS, Obj::small_int(f));
+    if !(1..=1000).contains(&hz) {
+        return Err(vm.value_error("freq out of range"));
+    }
+    // The hardware counter runs for `counter()`; firings come from SysTick.
+    (ops().timer_start)(slot, hz as u32);
+    hw::soft_start(slot, ((1000 + hz / 2) / hz) as u32);
+    vm.set_port_slot(t, &TIMER_TYPE, S_FREQ, Obj::small_int(hz as isize));
+    Ok(())
+}
+
+fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    init_kw(vm, a[0], &a[1..], k)?;
+    Ok(Obj::NONE)
+}
+
+/// `deinit()`: stops the timer and drops its callback.
+fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let s = slots(vm, a[0])?;
+    let slot = slot_of(&s);
+    (ops().timer_stop)(slot);
+    hw::soft_stop(slot);
+    vm.set_port_slot(a[0], &TIMER_TYPE, S_CB, Obj::NONE);
+    vm.set_port_slot(a[0], &TIMER_TYPE, S_FREQ, Obj::small_int(0));
+    Ok(Obj::NONE)
+}
+
+/// `callback(fn)`: sets (None: removes) the callback (pyb.Timer).
+fn callback(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    slots(vm, a[0])?;
+    vm.set_port_slot(a[0], &TIMER_TYPE, S_CB, a[1]);
+    Ok(Obj::NONE)
+}
+
+/// `counter()`: the hardware counter.
+fn counter(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let s = slots(vm, a[0])?;
+    let c = (ops().timer_counter)(slot_of(&s));
+    vm.new_int(i64::from(c))
+}
+
+/// `freq()`: the frequency set (0 when stopped).
+fn freq(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(slots(vm, a[0])?[S_FREQ])
+}
+
+/// Runs the callback of timer `slot` `n` times (from the pending hook).
+pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
+    let t = hw::timer_obj(vm, slot);
+    let Some(s) = vm.port_slots(t, &TIMER_TYPE) else { return };
+    let f = s[S_FLAGS].as_small_int().unwrap_or(0);
+    if f & F_ONE_SHOT != 0 {
+        (ops().timer_stop)(slot);
+        hw::soft_stop(slot);
+    }
+    let cb = s[S_CB];
+    if cb == Obj::NONE || cb.is_null() {
+        return;
+    }
+    let hard = f & F_SOFT == 0;
+    for _ in 0..n {
+        if hard {
+            vm.heap.stats.lock_depth += 1;
+        }
+        let r = vm.call(cb, &[t], &[]);
+        if hard {
+            vm.heap.stats.lock_depth -= 1;
+        }
+        if let Err(e) = r {
+            vm.set_port_slot(t, &TIMER_TYPE, S_CB, Obj::NONE);
+            let id = ops().timer_ids.get(slot).copied().unwrap_or(0);
+            let mut out = Out::Stdout;
+            let _ = out.str(vm, "uncaught exception in Timer(");
+            let _ = out.str(vm, crate::kw::decimal(&mut [0; 4], u32::from(id)));
+            let _ = out.str(vm, ") interrupt handler\n");
+            let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
+            return;
+        }
+    }
+}
+
+static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
+static DEINIT: BuiltinFun = BuiltinFun::new(q::deinit, 1, 1, deinit);
+static CALLBACK: BuiltinFun = BuiltinFun::new(q::callback, 2, 2, callback);
+static COUNTER: BuiltinFun = BuiltinFun::new(q::counter, 1, 1, counter);
+static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 1, 1, freq);
+
+static LOCALS: [(Qstr, Rom); 7] = [
+    (q::ONE_SHOT, Rom::Int(ONE_SHOT)),
+    (q::PERIODIC, Rom::Int(PERIODIC)),
+    (q::callback, Rom::Fun(&CALLBACK)),
+    (q::counter, Rom::Fun(&COUNTER)),
+    (q::deinit, Rom::Fun(&DEINIT)),
+    (q::freq, Rom::Fun(&FREQ)),
+    (q::init, Rom::Fun(&INIT)),
+];
+
+/// The `Timer` type (`machine.Timer`, `pyb.Timer`).
+pub static TIMER_TYPE: TypeObj =
+    TypeObj { name: q::Timer, flags: flags::PORT_OBJ, make_new: Some(make_new), locals: &LOCALS, ..TypeObj::EMPTY };
