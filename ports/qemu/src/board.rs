@@ -2,6 +2,8 @@
 
 use mpy_cortex_m::board::Board;
 use mpy_cortex_m::heap::Region;
+use mpy_cortex_m::hw::Ops;
+use mpy_cortex_m::reg::MemRegion;
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
 
@@ -24,6 +26,9 @@ impl Board for Mps2 {
     const CPU_HZ: u32 = 25_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
     const VALUE_STACK: usize = 4096;
+    const OPS: &'static Ops = &OPS;
+    const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
+        &[&mpy_cortex_m::machine::MACHINE_MODULE];
 
     fn console_init() {
         crate::uart::init();
@@ -41,3 +46,33 @@ impl Board for Mps2 {
         ARENA.bounds()
     }
 }
+
+/// What `machine.mem*` may touch: the 4 MiB RAM (read), the APB
+/// peripherals and the Cortex-M system space (read and write).
+static MEM: [MemRegion; 3] = [
+    MemRegion { start: 0x0000_0000, end: 0x0040_0000, writable: false },
+    MemRegion { start: 0x4000_0000, end: 0x4003_0000, writable: true },
+    MemRegion { start: 0xE000_0000, end: 0xE010_0000, writable: true },
+];
+
+/// No unique id on this board: the CPUID register and the board name.
+fn unique_id() -> [u8; 12] {
+    let cpuid = mpy_cortex_m::reg::peek(&MEM, 0xE000_ED00, 4).unwrap_or(0);
+    let mut id = *b"\0\0\0\0MPS2AN38";
+    id[..4].copy_from_slice(&cpuid.to_le_bytes());
+    id
+}
+
+static OPS: Ops = Ops {
+    mem: &MEM,
+    timer_ids: &crate::periph::TIMER_IDS,
+    timer_start: crate::periph::timer_start,
+    timer_stop: crate::periph::timer_stop,
+    timer_counter: crate::periph::timer_counter,
+    uart_ids: &crate::periph::UART_IDS,
+    uart_init: crate::periph::uart_init,
+    uart_write: crate::periph::uart_write,
+    uart_read: crate::periph::uart_read,
+    uart_deinit: crate::periph::uart_deinit,
+    unique_id,
+};

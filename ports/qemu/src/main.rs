@@ -7,6 +7,8 @@
 #[cfg(target_os = "none")]
 mod board;
 #[cfg(target_os = "none")]
+mod periph;
+#[cfg(target_os = "none")]
 mod uart;
 
 #[cfg(target_os = "none")]

@@ -1,0 +1,86 @@
+//! mps2-an386 peripherals for `machine`: the two CMSDK timers (counting
+//! down from a reload value at the 25 MHz system clock; callbacks come
+//! from SysTick, see `mpy_cortex_m::hw`) and CMSDK UART1/UART2 (polled).
+//! Addresses as QEMU's mps2 machine maps them (shared/spec/boards.md).
+
+use mpy_cortex_m::reg::Reg;
+
+/// Timer numbers, by slot.
+pub const TIMER_IDS: [u8; 2] = [0, 1];
+/// The UART numbers offered (UART0 is the console).
+pub const UART_IDS: [u8; 2] = [1, 2];
+const CLOCK: u32 = 25_000_000;
+
+fn timer_reg(slot: usize, off: usize) -> Reg {
+    // SAFETY: CMSDK APB timer 0/1 (0x40000000, 0x40001000): CTRL, VALUE,
+    // RELOAD, INTSTATUS at these 32-bit aligned offsets.
+    unsafe { Reg::at(0x4000_0000 + 0x1000 * (slot & 1) + off) }
+}
+
+/// Starts timer `slot` counting down at the system clock, reloading at
+/// `hz`.
+pub fn timer_start(slot: usize, hz: u32) -> bool {
+    if slot >= 2 || hz == 0 {
+        return false;
+    }
+    timer_reg(slot, 0x08).write(CLOCK / hz - 1);
+    timer_reg(slot, 0x04).write(CLOCK / hz - 1);
+    timer_reg(slot, 0x00).write(1);
+    true
+}
+
+/// Stops timer `slot`.
+pub fn timer_stop(slot: usize) {
+    if slot < 2 {
+        timer_reg(slot, 0x00).write(0);
+    }
+}
+
+/// The (down-)counter of timer `slot`.
+pub fn timer_counter(slot: usize) -> u32 {
+    if slot >= 2 {
+        return 0;
+    }
+    timer_reg(slot, 0x04).read()
+}
+
+fn uart_reg(id: u8, off: usize) -> Option<Reg> {
+    let base = match id {
+        1 => 0x4000_5000,
+        2 => 0x4000_6000,
+        _ => return None,
+    };
+    // SAFETY: CMSDK APB UART1/UART2: DATA, STATE, CTRL, INTSTATUS,
+    // BAUDDIV at these 32-bit aligned offsets.
+    Some(unsafe { Reg::at(base + off) })
+}
+
+/// Turns UART `id` on (transmit and receive, no interrupts).
+pub fn uart_init(id: u8, baud: u32) {
+    if let (Some(div), Some(ctrl)) = (uart_reg(id, 0x10), uart_reg(id, 0x08)) {
+        div.write((CLOCK / baud.max(1)).max(16));
+        ctrl.write(0b11);
+    }
+}
+
+/// Sends `data`, waiting while the transmit buffer is full.
+pub fn uart_write(id: u8, data: &[u8]) {
+    let (Some(state), Some(d)) = (uart_reg(id, 0x04), uart_reg(id, 0x00)) else { return };
+    for &b in data {
+        while state.read() & 1 != 0 {}
+        d.write(u32::from(b));
+    }
+}
+
+/// A received byte, if one is waiting.
+pub fn uart_read(id: u8) -> Option<u8> {
+    let (state, d) = (uart_reg(id, 0x04)?, uart_reg(id, 0x00)?);
+    (state.read() & 2 != 0).then(|| d.read() as u8)
+}
+
+/// Turns UART `id` off.
+pub fn uart_deinit(id: u8) {
+    if let Some(ctrl) = uart_reg(id, 0x08) {
+        ctrl.write(0);
+    }
+}
