@@ -77,7 +77,7 @@ fn unique_id(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `enable_irq` (True: they were enabled). The REPL unmasks them again
 /// after each command.
 fn disable_irq(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let was = cortex_m::register::primask::read().is_inactive();
+    let was = cortex_m::register::primask::read().is_active();
     cortex_m::interrupt::disable();
     Ok(Obj::bool(was))
 }
