@@ -10,7 +10,9 @@ fault; heap exhaustion raising MemoryError; Ctrl-D soft reset giving a
 fresh interpreter; the raw REPL and raw-paste mode (as mpremote uses
 them); a HardFault injected through QEMU's GDB stub (a jump to unmapped
 memory, a stack pointer below the stack) being reported and followed by a
-soft reset; mpremote's exec/eval/run/soft-reset over QEMU's pty; then
+soft reset; mpremote's exec/eval/run/soft-reset over QEMU's pty; the
+hardware modules (test_hw.py: machine, Timer callbacks, schedule, UART
+echo, pyb); then
 corpus programs through the raw REPL (corpus.py). The
 netduinoplus2 image with a 16 KiB heap region (MPY_HEAPSIZE=16K) must boot
 and run a statement. Ends with "firmware: N passed, N failed".
@@ -27,6 +29,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
 import common  # noqa: E402
 import corpus  # noqa: E402
+import test_hw  # noqa: E402
 from board import BOARDS, Board, firmware  # noqa: E402
 from gdbstub import PC, SP, Gdb  # noqa: E402
 
@@ -310,6 +313,7 @@ def main():
             with Board(name, elf) as b:
                 checks.run("%s default image (116 KiB heap)" % name, check_default_image, b, 116 << 10)
         check_board(checks, name, elf, not args.no_corpus)
+        test_hw.check_board(checks, name, elf)  # machine/pyb/Timer/UART (test_hw.py)
     if "netduinoplus2" in boards:
         elf = firmware("netduinoplus2", "16K")
         with Board("netduinoplus2", elf) as b:
