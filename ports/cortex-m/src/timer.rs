@@ -159,7 +159,7 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
         }
         let r = vm.call(cb, &[t], &[]);
         if hard {
-            vm.heap.stats.lock_depth -= 1;
+            vm.heap.stats.lock_depth = vm.heap.stats.lock_depth.saturating_sub(1);
         }
         if let Err(e) = r {
             vm.set_port_slot(t, &TIMER_TYPE, S_CB, Obj::NONE);
