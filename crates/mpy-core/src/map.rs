@@ -143,7 +143,7 @@ impl Map {
     }
 
     /// Upper bound on positions (places used, deleted ones included).
-    #[inline]
+    #[inline(always)]
     pub fn end_pos(&self) -> usize {
         (self.t.len() - self.kv_off()) / 2
     }
@@ -160,7 +160,7 @@ impl Map {
 
     /// The entry at `pos` (a position from [`Map::candidates`] or
     /// [`Map::next_at`]); a deleted entry has a NULL key.
-    #[inline]
+    #[inline(always)]
     pub fn entry(&self, pos: usize) -> Option<Entry> {
         if pos >= self.end_pos() {
             return None;

@@ -566,7 +566,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             op::LOAD_ATTR => {
                 let q = qstr_arg!(pc);
                 let o = top!();
-                let v = tri!(vm.load_attr(o, q));
+                let v = tri!(super::attrcache::load_attr(vm, ip.addr(), o, q));
                 set_top!(v);
             }
             op::LOAD_METHOD => {
@@ -594,7 +594,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let q = qstr_arg!(pc);
                 let o = pop!();
                 let v = pop!();
-                tri!(vm.store_attr(o, q, v));
+                tri!(super::attrcache::store_attr(vm, ip.addr(), o, q, v));
             }
             op::LOAD_SUPER_METHOD
             | op::DELETE_NAME
