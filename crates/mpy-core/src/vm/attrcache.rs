@@ -1,5 +1,6 @@
 //! Per-instruction inline caches for attributes of instances of user
-//! classes (LOAD_ATTR and STORE_ATTR).
+//! classes (LOAD_ATTR and STORE_ATTR), and LOAD_METHOD's direct path to
+//! a method of an instance's class.
 //!
 //! Each entry remembers, for one instruction (keyed by its address in the
 //! code), the position in the instance's attribute table where the name
@@ -13,7 +14,8 @@
 //! collector) and positions: no object is kept alive or reached through
 //! it, and a stale entry is merely a wrong guess.
 
-use super::class::{class_flags, class_of_instance, InstanceObj, CF_PROPERTY, CF_SETATTR};
+use super::class::{class_flags, class_of_instance, find_cached, Found, InstanceObj, CF_PROPERTY, CF_SETATTR};
+use crate::qstr::q;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
@@ -136,4 +138,44 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
         remember(vm, ip, p);
     }
     Ok(())
+}
+
+/// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as
+/// [`Vm::load_method_maybe`]. An instance of a plain user class (no
+/// built-in part) whose own namespace lacks `name`, finding a Python
+/// function along its class's MRO (through the class's lookup cache),
+/// gets it bound without the general lookup's layers; a name in the
+/// instance's namespace is returned as is (as the general path does).
+///
+/// Errors: as [`Vm::load_method_maybe`].
+#[inline(always)]
+pub fn load_method(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    let plain = o.ptr_type().is_some_and(|t| {
+        super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
+    });
+    if plain && name != q::__class__ && name != q::__dict__ {
+        if let Some(r) = instance_method(vm, o, name) {
+            return Ok(r);
+        }
+    }
+    vm.load_method_maybe(o, name)
+}
+
+/// [`load_method`]'s direct path (None: take the general one).
+#[inline(never)]
+fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
+    let i = vm.heap.get::<InstanceObj>(o)?;
+    let key = Obj::qstr(name);
+    let own = if i.members.is_empty() {
+        None
+    } else {
+        i.members.find_identical(key, vm.qstr_hash(name)).and_then(|p| i.members.entry(p))
+    };
+    if let Some(e) = own {
+        return Some((e.value, Obj::NULL));
+    }
+    match find_cached(vm, class_of_instance(o), name)? {
+        Found::Plain(v) if crate::vmobj::is_function(v) => Some((v, o)),
+        _ => None,
+    }
 }

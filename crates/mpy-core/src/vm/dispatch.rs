@@ -650,7 +650,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // (1 popped, 2 pushed)
                 let q = qstr_arg!(pc);
                 let o = top!();
-                let (m, s) = tri!(vm.load_method_maybe(o, q));
+                let (m, s) = tri!(super::attrcache::load_method(vm, o, q));
                 if m.is_null() {
                     fail!(vm.no_attr_error(o, q));
                 }
@@ -1065,6 +1065,11 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             op::RETURN_VALUE => {
                 let v = top!();
+                if f.exc_sp == 0 {
+                    // No handler blocks: nothing to unwind.
+                    save!();
+                    return Ok(Outcome::Return(v));
+                }
                 save!();
                 match tri!(ops::unwind_return(vm, f, v)) {
                     Some(v) => return Ok(Outcome::Return(v)),
@@ -1106,6 +1111,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
 }
 
 /// Clears the slots `from..to` of a frame (dead values would pin garbage).
+/// The ranges are a few slots: written one by one (volatile, so that the
+/// loop does not become a call to `memset`).
 #[inline(always)]
 fn clear(from: *mut Obj, to: *mut Obj) {
     let mut p = from;
@@ -1113,7 +1120,7 @@ fn clear(from: *mut Obj, to: *mut Obj) {
         // SAFETY: callers pass a range of slots of the running frame
         // (between a verified depth and the current top).
         unsafe {
-            p.write(Obj::NULL);
+            p.write_volatile(Obj::NULL);
             p = p.add(1);
         }
     }
