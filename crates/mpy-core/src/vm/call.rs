@@ -67,7 +67,8 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         return None;
     }
     let generator = h.scope_flags & SCOPE_FLAG_GENERATOR != 0;
-    if generator && !v.code.cells().is_empty() {
+    // Generators take the general path on boards (flash).
+    if generator && (cfg!(target_os = "none") || !v.code.cells().is_empty()) {
         return None;
     }
     let defaults: &[Obj] = if args.len() == np {

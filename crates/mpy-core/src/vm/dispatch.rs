@@ -97,6 +97,7 @@ pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
 
 /// [`bad_code`] for an opcode byte outside the table (kept a separate
 /// function so that the dispatch table spans all byte values).
+#[cfg(not(target_os = "none"))]
 #[cold]
 #[inline(never)]
 fn bad_opcode(vm: &mut Vm, opc: u8) -> PyErr {
@@ -643,14 +644,20 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             op::LOAD_ATTR => {
                 let q = qstr_arg!(pc);
                 let o = top!();
+                #[cfg(not(target_os = "none"))]
                 let v = tri!(super::attrcache::load_attr(vm, ip.addr(), o, q));
+                #[cfg(target_os = "none")]
+                let v = tri!(vm.load_attr(o, q));
                 set_top!(v);
             }
             op::LOAD_METHOD => {
                 // (1 popped, 2 pushed)
                 let q = qstr_arg!(pc);
                 let o = top!();
+                #[cfg(not(target_os = "none"))]
                 let (m, s) = tri!(super::attrcache::load_method(vm, o, q));
+                #[cfg(target_os = "none")]
+                let (m, s) = tri!(vm.load_method_maybe(o, q));
                 if m.is_null() {
                     fail!(vm.no_attr_error(o, q));
                 }
@@ -671,7 +678,10 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let q = qstr_arg!(pc);
                 let o = pop!();
                 let v = pop!();
+                #[cfg(not(target_os = "none"))]
                 tri!(super::attrcache::store_attr(vm, ip.addr(), o, q, v));
+                #[cfg(target_os = "none")]
+                tri!(vm.store_attr(o, q, v));
             }
             op::LOAD_SUPER_METHOD
             | op::DELETE_NAME
@@ -1065,8 +1075,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             op::RETURN_VALUE => {
                 let v = top!();
-                if f.exc_sp == 0 {
-                    // No handler blocks: nothing to unwind.
+                if cfg!(not(target_os = "none")) && f.exc_sp == 0 {
+                    // No handler blocks: nothing to unwind (a shortcut of
+                    // desktop builds; boards keep the flash).
                     save!();
                     return Ok(Outcome::Return(v));
                 }
@@ -1102,6 +1113,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             // The byte values no opcode has, listed so that the jump table
             // spans all 256 values (no range check before it).
+            #[cfg(not(target_os = "none"))]
             0x00 | 0x01 | 0x02 | 0x03 | 0x04 | 0x05 | 0x06 | 0x07 | 0x08 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d | 0x0e | 0x0f
             | 0xfa | 0xfb | 0xfc | 0xfd | 0xfe | 0xff => fail!(bad_opcode(vm, opc)),
             _ => fail!(bad_code(vm)),
@@ -1111,8 +1123,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
 }
 
 /// Clears the slots `from..to` of a frame (dead values would pin garbage).
-/// The ranges are a few slots: written one by one (volatile, so that the
-/// loop does not become a call to `memset`).
+/// The ranges are a few slots: on desktop builds written one by one
+/// (volatile, so that the loop does not become a call to `memset`).
 #[inline(always)]
 fn clear(from: *mut Obj, to: *mut Obj) {
     let mut p = from;
@@ -1120,7 +1132,10 @@ fn clear(from: *mut Obj, to: *mut Obj) {
         // SAFETY: callers pass a range of slots of the running frame
         // (between a verified depth and the current top).
         unsafe {
+            #[cfg(not(target_os = "none"))]
             p.write_volatile(Obj::NULL);
+            #[cfg(target_os = "none")]
+            p.write(Obj::NULL);
             p = p.add(1);
         }
     }

@@ -361,7 +361,7 @@ pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)>
         }
         return Err(super::call::recursion_error(vm));
     };
-    if size <= 16 {
+    if cfg!(not(target_os = "none")) && size <= 16 {
         // A small frame (most are): slot by slot, cheaper than a call to
         // `memset`, which the loop below would become.
         for s in slots.iter_mut() {
