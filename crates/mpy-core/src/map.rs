@@ -143,7 +143,8 @@ impl Map {
     }
 
     /// Upper bound on positions (places used, deleted ones included).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline)]
     pub fn end_pos(&self) -> usize {
         (self.t.len() - self.kv_off()) / 2
     }
@@ -160,7 +161,8 @@ impl Map {
 
     /// The entry at `pos` (a position from [`Map::candidates`] or
     /// [`Map::next_at`]); a deleted entry has a NULL key.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline)]
     pub fn entry(&self, pos: usize) -> Option<Entry> {
         if pos >= self.end_pos() {
             return None;

@@ -62,8 +62,13 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     if args.len() > np
         || h.n_kwonly_args != 0
         || (h.n_state as usize) < h.n_pos_args as usize
-        || h.scope_flags & (SCOPE_FLAG_GENERATOR | SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) != 0
+        || h.scope_flags & (SCOPE_FLAG_VARARGS | SCOPE_FLAG_VARKEYWORDS) != 0
     {
+        return None;
+    }
+    let generator = h.scope_flags & SCOPE_FLAG_GENERATOR != 0;
+    // Generators take the general path on boards (flash).
+    if generator && (cfg!(target_os = "none") || !v.code.cells().is_empty()) {
         return None;
     }
     let defaults: &[Obj] = if args.len() == np {
@@ -78,7 +83,37 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         // Those for the parameters not passed.
         &d[ndef - (np - args.len())..ndef]
     };
+    if generator {
+        return Some(new_generator_simple(vm, f, &v, args, defaults));
+    }
     Some(call_simple_inner(vm, f, &v, args, defaults))
+}
+
+/// [`call_simple`] of a generator function without cell locals: the
+/// generator object, its slots bound straight from the arguments.
+///
+/// Errors: `RuntimeError: maximum recursion depth exceeded` (as a call),
+/// `MemoryError`.
+fn new_generator_simple(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+    check_recursion(vm)?;
+    let size = v.code.frame_size();
+    let top = v.code.n_state().wrapping_sub(1);
+    let head = GenHead { base: ObjBase::new(&crate::types::misc::GENERATOR_TYPE), fun: f, ip: 0, sp: 0, exc_sp: 0, flags: 0 };
+    let g = vm.alloc_var(head, size)?;
+    if let Some((_, items)) = vm.heap.var_mut::<GenHead>(g) {
+        // Local i is slot `n_state - 1 - i` (all within `n_state`, see
+        // `call_simple_inner`); the other slots stay NULL.
+        let mut i = 0;
+        for part in [v.cells, args, defaults] {
+            for &a in part {
+                if let Some(s) = items.get_mut(top.wrapping_sub(i)) {
+                    *s = a;
+                }
+                i += 1;
+            }
+        }
+    }
+    Ok(g)
 }
 
 fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {

@@ -110,7 +110,7 @@ pub fn note_class_entry(vm: &mut Vm, cls: Obj, name: Qstr, value: Obj) {
 /// What a lookup along an MRO found, before converting ROM entries to
 /// objects.
 #[derive(Clone, Copy)]
-enum Found {
+pub(crate) enum Found {
     /// A value from a class dict.
     Plain(Obj),
     /// An entry of a built-in type's locals.
@@ -148,7 +148,7 @@ fn mcache_slot(name: Qstr) -> usize {
 /// entry there still has key `name` (values replaced in place are read
 /// live; deleted or moved entries fail the check), and only within the
 /// epoch it was filled in (new keys anywhere start a new epoch).
-fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
+pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     let key = Obj::qstr(name);
     let slot = mcache_slot(name);
     let epoch = vm.vmstate.mcache_epoch;

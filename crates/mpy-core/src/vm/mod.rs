@@ -5,6 +5,8 @@
 //! exceptions and tracebacks ([`exc`]), modules ([`module`]), imports
 //! ([`import`]) and the entry points ports use ([`exec`]).
 
+#[cfg(not(target_os = "none"))]
+pub mod attrcache;
 pub mod builtins;
 pub mod call;
 pub mod class;
@@ -62,6 +64,10 @@ pub struct VmState {
     /// `(!globals dict word, qstr, position in its table)`, direct-mapped.
     /// The dict word is inverted so it never looks like a heap pointer.
     pub global_cache: [(usize, u32, u32); 64],
+    /// LOAD_ATTR/STORE_ATTR position cache (see [`attrcache`]; desktop
+    /// builds only: boards keep their flash).
+    #[cfg(not(target_os = "none"))]
+    pub attr_cache: attrcache::AttrCache,
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -120,6 +126,8 @@ impl Default for VmState {
             depth: 0,
             builtins_cache: [(u32::MAX, 0); 32],
             global_cache: [(0, u32::MAX, 0); 64],
+            #[cfg(not(target_os = "none"))]
+            attr_cache: attrcache::EMPTY,
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],

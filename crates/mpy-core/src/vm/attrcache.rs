@@ -1,0 +1,181 @@
+//! Per-instruction inline caches for attributes of instances of user
+//! classes (LOAD_ATTR and STORE_ATTR), and LOAD_METHOD's direct path to
+//! a method of an instance's class.
+//!
+//! Each entry remembers, for one instruction (keyed by its address in the
+//! code), the position in the instance's attribute table where the name
+//! was last found. The next execution checks that the entry at that
+//! position still has the name as its key (keys are unique, so it is then
+//! the attribute) and uses it without searching; any other outcome (a
+//! deleted or moved key, an instance of another shape, another
+//! instruction sharing the cache slot) just misses and takes the general
+//! path, which refills the entry. The cache holds only code addresses
+//! (inverted, so they never look like heap pointers to the conservative
+//! collector) and positions: no object is kept alive or reached through
+//! it, and a stale entry is merely a wrong guess.
+
+use super::class::{class_flags, class_of_instance, find_cached, Found, InstanceObj, CF_PROPERTY, CF_SETATTR};
+use crate::qstr::q;
+use crate::obj::Obj;
+use crate::qstr::Qstr;
+use crate::state::Vm;
+use crate::PyResult;
+
+/// Number of entries (a power of two).
+pub const SIZE: usize = 64;
+
+/// The cache: `(!instruction address, position)` pairs, direct-mapped.
+pub type AttrCache = [(usize, u32); SIZE];
+
+/// An empty cache.
+pub const EMPTY: AttrCache = [(0, 0); SIZE];
+
+/// The cache slot of the instruction at `ip`.
+#[inline(always)]
+fn slot(ip: usize) -> usize {
+    (ip ^ (ip >> 6)) % SIZE
+}
+
+/// The remembered position for the instruction at `ip`, if any.
+#[inline(always)]
+fn hint(vm: &Vm, ip: usize) -> Option<usize> {
+    let (k, p) = vm.vmstate.attr_cache[slot(ip)];
+    if k == !ip {
+        Some(p as usize)
+    } else {
+        None
+    }
+}
+
+/// Remembers position `p` for the instruction at `ip`.
+#[inline(always)]
+fn remember(vm: &mut Vm, ip: usize, p: usize) {
+    if let Ok(p) = u32::try_from(p) {
+        vm.vmstate.attr_cache[slot(ip)] = (!ip, p);
+    }
+}
+
+/// LOAD_ATTR at instruction address `ip`: `o.name`.
+///
+/// Errors: as [`Vm::load_attr`].
+#[inline(always)]
+pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    if let Some(i) = vm.heap.get::<InstanceObj>(o) {
+        let key = Obj::qstr(name);
+        if let Some(e) = hint(vm, ip).and_then(|p| i.members.entry(p)) {
+            if e.key == key {
+                return Ok(e.value);
+            }
+        }
+        return load_instance_attr(vm, ip, o, name);
+    }
+    vm.load_attr(o, name)
+}
+
+/// [`load_attr`] on an instance past the cache: finds the name in the
+/// instance's table (remembering where), else the general lookup.
+#[inline(never)]
+fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    let h = vm.qstr_hash(name);
+    let found = vm.heap.get::<InstanceObj>(o).and_then(|i| {
+        let p = i.members.find_identical(Obj::qstr(name), h)?;
+        Some((p, i.members.entry(p)?.value))
+    });
+    if let Some((p, v)) = found {
+        remember(vm, ip, p);
+        return Ok(v);
+    }
+    vm.load_attr(o, name)
+}
+
+/// STORE_ATTR at instruction address `ip`: `o.name = value`, or `del
+/// o.name` when `value` is NULL.
+///
+/// Errors: as [`Vm::store_attr`].
+#[inline(always)]
+pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    if value.is_null() {
+        return vm.store_attr(o, name, value);
+    }
+    if let Some(p) = hint(vm, ip) {
+        // Only plain stores: no `__setattr__` and no property (which
+        // could be a data descriptor for this name) in the class's MRO.
+        let plain = vm.heap.get::<InstanceObj>(o).is_some()
+            && class_flags(vm, class_of_instance(o)) & (CF_SETATTR | CF_PROPERTY) == 0;
+        if plain {
+            if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+                if i.members.entry(p).is_some_and(|e| e.key == Obj::qstr(name)) {
+                    i.members.set_value(p, value);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    store_attr_slow(vm, ip, o, name, value)
+}
+
+/// [`store_attr`] past the cache: an instance without `__setattr__` or
+/// properties stores straight into its table, anything else takes the
+/// general path; then remembers where the name is in an instance's table
+/// (a new name was appended last).
+#[inline(never)]
+fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    let plain = vm.heap.get::<InstanceObj>(o).is_some()
+        && class_flags(vm, class_of_instance(o)) & (CF_SETATTR | CF_PROPERTY) == 0;
+    if !plain {
+        return vm.store_attr(o, name, value);
+    }
+    super::members::ns_store(vm, o, name, value)?;
+    let key = Obj::qstr(name);
+    let Some(m) = vm.heap.get::<InstanceObj>(o).map(|i| &i.members) else { return Ok(()) };
+    let last = m.end_pos().wrapping_sub(1);
+    let p = if m.entry(last).is_some_and(|e| e.key == key) {
+        Some(last)
+    } else {
+        m.find_identical(key, vm.qstr_hash(name))
+    };
+    if let Some(p) = p {
+        remember(vm, ip, p);
+    }
+    Ok(())
+}
+
+/// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as
+/// [`Vm::load_method_maybe`]. An instance of a plain user class (no
+/// built-in part) whose own namespace lacks `name`, finding a Python
+/// function along its class's MRO (through the class's lookup cache),
+/// gets it bound without the general lookup's layers; a name in the
+/// instance's namespace is returned as is (as the general path does).
+///
+/// Errors: as [`Vm::load_method_maybe`].
+#[inline(always)]
+pub fn load_method(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    let plain = o.ptr_type().is_some_and(|t| {
+        super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
+    });
+    if plain && name != q::__class__ && name != q::__dict__ {
+        if let Some(r) = instance_method(vm, o, name) {
+            return Ok(r);
+        }
+    }
+    vm.load_method_maybe(o, name)
+}
+
+/// [`load_method`]'s direct path (None: take the general one).
+#[inline(never)]
+fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
+    let i = vm.heap.get::<InstanceObj>(o)?;
+    let key = Obj::qstr(name);
+    let own = if i.members.is_empty() {
+        None
+    } else {
+        i.members.find_identical(key, vm.qstr_hash(name)).and_then(|p| i.members.entry(p))
+    };
+    if let Some(e) = own {
+        return Some((e.value, Obj::NULL));
+    }
+    match find_cached(vm, class_of_instance(o), name)? {
+        Found::Plain(v) if crate::vmobj::is_function(v) => Some((v, o)),
+        _ => None,
+    }
+}
