@@ -43,8 +43,10 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
+    vm.vmstate.frozen = crate::frozen::FROZEN;
     mpy_core::runtime::init::init(&mut vm).ok()?;
     set_path(&mut vm).ok()?;
+    crate::frozen::run_boot(&mut vm);
     Some(vm)
 }
 
