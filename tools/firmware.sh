@@ -8,7 +8,7 @@
 #
 # BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
 # MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
-# the board's RAM after the stack. --no-compiler builds the VM-only image
+# the board's RAM after the stack (MPY_ARENASIZE: the global allocator's). --no-compiler builds the VM-only image
 # (runs .mpy/frozen code). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
 # manifest's modules too (test and benchmark images; own target dir). The
 # ELF is copied to target/firmware/BOARD[-HEAPSIZE][-vm][-NAME].elf. In
@@ -34,6 +34,7 @@ if [ "$1" = "--no-compiler" ]; then
     shift
 fi
 [ -n "$MPY_HEAPSIZE" ] && suffix="-$MPY_HEAPSIZE$suffix"
+[ -n "$MPY_ARENASIZE" ] && suffix="-arena$MPY_ARENASIZE$suffix"
 if [ -n "$MPY_FROZEN_MANIFEST" ]; then
     extra=$(basename "$MPY_FROZEN_MANIFEST" .txt)
     suffix="$suffix-$extra"
