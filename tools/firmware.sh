@@ -8,15 +8,16 @@
 #
 # BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
 # MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
-# the board's RAM after the stack. --no-compiler builds the VM-only image
-# (runs .mpy/frozen code). The ELF is copied to
-# target/firmware/BOARD[-HEAPSIZE][-vm].elf. In `run`, Ctrl-A x quits QEMU
-# and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
+# the board's RAM after the stack (MPY_ARENASIZE: the global allocator's). --no-compiler builds the VM-only image
+# (runs .mpy/frozen code). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
+# manifest's modules too (test and benchmark images; own target dir). The
+# ELF is copied to target/firmware/BOARD[-HEAPSIZE][-vm][-NAME].elf. In
+# `run`, Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
 set -e
 cd "$(dirname "$0")/.."
 cmd=$1
 board=$2
-[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift 2
 case $board in
     netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
@@ -33,6 +34,13 @@ if [ "$1" = "--no-compiler" ]; then
     shift
 fi
 [ -n "$MPY_HEAPSIZE" ] && suffix="-$MPY_HEAPSIZE$suffix"
+[ -n "$MPY_ARENASIZE" ] && suffix="-arena$MPY_ARENASIZE$suffix"
+if [ -n "$MPY_FROZEN_MANIFEST" ]; then
+    extra=$(basename "$MPY_FROZEN_MANIFEST" .txt)
+    suffix="$suffix-$extra"
+    [ "$target_dir" = target ] && target_dir=target/firmware
+    target_dir="$target_dir-$extra"
+fi
 elf=target/firmware/$board$suffix.elf
 
 qemu_cmd() {

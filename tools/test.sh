@@ -26,7 +26,10 @@
 #      raw-repl),
 #   9. the firmware (tests/firmware/run.py): builds both QEMU boards' images,
 #      boots them and checks REPL, Ctrl-C, recursion, faults, raw REPL and
-#      the corpus through raw-paste mode.
+#      the corpus through raw-paste mode; frozen modules on the compiler
+#      and VM-only images (tests/firmware/test_frozen.py); memory across
+#      soft resets and a small arena's fault recovery
+#      (tests/firmware/test_soft_reset.py).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -96,6 +99,8 @@ echo "== differential corpus through the raw REPL"
 python3 tests/run.py -j "$jobs" --via raw-repl
 echo "== firmware on the QEMU boards"
 python3 tests/firmware/run.py
+python3 tests/firmware/test_frozen.py
+python3 tests/firmware/test_soft_reset.py
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"

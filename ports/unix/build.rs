@@ -1,128 +1,18 @@
-//! Freezes the modules listed in `manifest.txt` into the binary.
-//!
-//! Each manifest line (blank lines and `#` comments ignored) is a path
-//! relative to the repository root: a `.py` file (compiled here with the
-//! mpy-compiler crate), a `.mpy` file (read and checked with mpy-bytecode)
-//! or a directory (every `.py`/`.mpy` below it, named by their path
-//! relative to that directory, so `dir/pkg/__init__.py` is package `pkg`).
-//! The result, `$OUT_DIR/frozen.rs`, is a `static FROZEN: &[FrozenModule]`
-//! whose bytecode and strings are `'static` data the VM runs in place.
+//! Freezes the modules listed in `manifest.txt` into the binary (see the
+//! `mpy-freeze` crate for the manifest format): `$OUT_DIR/frozen.rs`, a
+//! `static FROZEN: &[FrozenModule]` whose bytecode and strings are
+//! `'static` data the VM runs in place.
 
-use mpy_bytecode::{CompiledModule, Const, RawCode, RawCodeKind};
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() -> Result<(), String> {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let root = manifest_dir.join("../..");
     let manifest = manifest_dir.join("manifest.txt");
-    println!("cargo:rerun-if-changed={}", manifest.display());
-    let bits: u8 = std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH")
-        .ok()
-        .and_then(|w| w.parse::<u8>().ok())
-        .unwrap_or(64)
-        - 1;
-    let text = std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        let p = root.join(line);
-        println!("cargo:rerun-if-changed={}", p.display());
-        if p.is_dir() {
-            collect_dir(&p, &p, &mut files)?;
-        } else {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            files.push((name, p));
-        }
-    }
-    let mut out = String::from("/// Modules frozen from ports/unix/manifest.txt.\npub static FROZEN: &[mpy_core::vm::frozen::FrozenModule] = &[\n");
-    for (name, path) in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let module = if name.ends_with(".mpy") {
-            mpy_bytecode::read_mpy_checked(&data, bits).map_err(|e| format!("{}: {e}", path.display()))?
-        } else if name.ends_with(".py") {
-            let opts = mpy_compiler::CompileOptions { small_int_bits: bits, ..Default::default() };
-            mpy_compiler::compile(&data, name, &opts).map_err(|e| format!("{}: {e:?}", path.display()))?
-        } else {
-            return Err(format!("{}: not a .py or .mpy file", path.display()));
-        };
-        mpy_bytecode::validate::validate_module(&module).map_err(|e| format!("{}: {e:?}", path.display()))?;
-        emit_module(&mut out, name, &module)?;
-    }
-    out.push_str("];\n");
-    let out_path = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?).join("frozen.rs");
-    std::fs::write(&out_path, out).map_err(|e| format!("{}: {e}", out_path.display()))
-}
-
-fn collect_dir(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect_dir(base, &p, files)?;
-        } else if p.extension().is_some_and(|e| e == "py" || e == "mpy") {
-            let rel = p.strip_prefix(base).map_err(|e| e.to_string())?;
-            files.push((rel.to_string_lossy().replace('\\', "/"), p.clone()));
-        }
-    }
-    Ok(())
-}
-
-fn emit_module(out: &mut String, name: &str, m: &CompiledModule) -> Result<(), String> {
-    let _ = write!(out, "    mpy_core::vm::frozen::FrozenModule {{\n        path: {name:?},\n        qstrs: &[");
-    for q in &m.qstrs {
-        let _ = write!(out, "{q:?}, ");
-    }
-    out.push_str("],\n        consts: &[");
-    for c in &m.consts {
-        emit_const(out, c);
-        out.push_str(", ");
-    }
-    out.push_str("],\n        raw_code: ");
-    emit_raw_code(out, &m.raw_code)?;
-    out.push_str(",\n    },\n");
-    Ok(())
-}
-
-fn emit_const(out: &mut String, c: &Const) {
-    let p = "mpy_core::vm::frozen::FrozenConst::";
-    let _ = match c {
-        Const::None => write!(out, "{p}None"),
-        Const::False => write!(out, "{p}False"),
-        Const::True => write!(out, "{p}True"),
-        Const::Ellipsis => write!(out, "{p}Ellipsis"),
-        Const::Str(s) => write!(out, "{p}Str({s:?})"),
-        Const::Bytes(b) => write!(out, "{p}Bytes(&{b:?})"),
-        Const::Int(t) => write!(out, "{p}Int({t:?})"),
-        Const::Float(f) => write!(out, "{p}Float(f64::from_bits({:#x}))", f.to_bits()),
-        Const::Complex(f) => write!(out, "{p}Complex(f64::from_bits({:#x}))", f.to_bits()),
-        Const::Tuple(items) => {
-            let _ = write!(out, "{p}Tuple(&[");
-            for it in items {
-                emit_const(out, it);
-                out.push_str(", ");
-            }
-            write!(out, "])")
-        }
-    };
-}
-
-fn emit_raw_code(out: &mut String, rc: &RawCode) -> Result<(), String> {
-    if rc.kind != RawCodeKind::Bytecode {
-        return Err("frozen modules must be bytecode".into());
-    }
-    let _ = write!(out, "mpy_core::vm::frozen::FrozenRawCode {{ fun_data: &{:?}, children: &[", rc.fun_data);
-    for c in &rc.children {
-        emit_raw_code(out, c)?;
-        out.push_str(", ");
-    }
-    out.push_str("] }");
-    Ok(())
+    mpy_freeze::freeze(
+        &[manifest],
+        &root,
+        mpy_freeze::target_small_int_bits(),
+        "Modules frozen from ports/unix/manifest.txt.",
+    )
 }

@@ -8,7 +8,9 @@
 //! items, dict tables, digits) are found through the pointers to them.
 //!
 //! Roots: the words of the [`Vm`] struct itself (every `Obj` or buffer
-//! field of the interpreter state is a root without being listed), the
+//! field of the interpreter state is a root without being listed) except
+//! the fields that never hold one ([`no_root_fields`]: settings, caches of
+//! small numbers, the random generator's state), the
 //! VM value stack, and the native stack between the collector's frame and
 //! `Vm::stack_base` plus the callee-saved registers (spilled first).
 //!
@@ -105,10 +107,29 @@ impl Marker<'_> {
     }
 }
 
+/// Byte ranges `(offset, size)` of the [`Vm`] fields the collector does
+/// not scan: they hold no objects, and words of them can look like heap
+/// addresses: random numbers, and padding bytes (the caches' `(u32, u16)`
+/// entries, `Config`'s `u8`) that keep whatever bytes were on the native
+/// stack where the `Vm` was built. Such a word kept a board's filled list
+/// alive for good after `l = None` (netduinoplus2: the next command was
+/// `MemoryError`, after every other soft reset).
+fn no_root_fields(vm: &Vm) -> [(usize, usize); 4] {
+    let at = |p: *const u8, size: usize| (p as usize - vm as *const Vm as usize, size);
+    let st = &vm.vmstate;
+    [
+        at(&vm.config as *const _ as *const u8, core::mem::size_of_val(&vm.config)),
+        at(&vm.random_state as *const _ as *const u8, core::mem::size_of_val(&vm.random_state)),
+        at(st.builtins_cache.as_ptr() as *const u8, core::mem::size_of_val(&st.builtins_cache)),
+        at(st.global_cache.as_ptr() as *const u8, core::mem::size_of_val(&st.global_cache)),
+    ]
+}
+
 /// Runs a full collection.
 pub fn collect(vm: &mut Vm) {
     let regs = spill_registers();
     let regs = core::hint::black_box(&regs);
+    let skip = no_root_fields(vm);
     let vmp: *mut Vm = vm;
     // SAFETY: `vmp` comes from the `&mut Vm` this function holds; the
     // value stack's words are read through its pointer while nothing
@@ -128,7 +149,8 @@ pub fn collect(vm: &mut Vm) {
         // The interpreter state, minus the heap's own bookkeeping.
         let mut off = 0;
         while off + WORD <= core::mem::size_of::<Vm>() {
-            if off < heap_off || off >= heap_end {
+            let skipped = skip.iter().any(|&(o, n)| off + WORD > o && off < o + n);
+            if (off < heap_off || off >= heap_end) && !skipped {
                 // SAFETY: `off` is inside `*vmp` and outside the `heap`
                 // field borrowed above; an unaligned read of a plain word.
                 let w = unsafe { core::ptr::read_unaligned((vmp as *const u8).add(off) as *const usize) };

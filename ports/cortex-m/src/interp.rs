@@ -50,8 +50,10 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     vm.vmstate.port_modules = B::MODULES;
     vm.vmstate.pending.port_hook = Some(crate::hw::pending_hook);
+    vm.vmstate.frozen = crate::frozen::FROZEN;
     mpy_core::runtime::init::init(&mut vm).ok()?;
     set_path(&mut vm).ok()?;
+    crate::frozen::run_boot(&mut vm);
     Some(vm)
 }
 

@@ -28,6 +28,8 @@ pub mod cpu;
 #[cfg(target_os = "none")]
 pub mod fault;
 #[cfg(target_os = "none")]
+pub mod frozen;
+#[cfg(target_os = "none")]
 pub mod hal;
 #[cfg(target_os = "none")]
 pub mod heap;

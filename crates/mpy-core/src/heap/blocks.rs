@@ -24,6 +24,22 @@
 //! blocks are always clear. Only the tables are initialised when the heap
 //! is made (blocks are zeroed when allocated), so making a heap is cheap.
 //!
+//! A big heap initialises even its tables lazily, so that making it costs
+//! the same at any size (a board's boot with a 3.5 MiB heap would
+//! otherwise spend most of its time clearing a 56 KiB table): at first
+//! only [`CHUNK`] table words at each end are cleared. The words between
+//! (the *gap*, words `lo .. hi`) are uninitialised and stand for free
+//! blocks; the cleared words right next to it (`lo - 1` and `hi`, the
+//! *guards*) are kept free, so any read that runs past the end of an
+//! allocation, or looks at free neighbours of a freed run, meets a
+//! cleared free entry before it could reach the gap. The scans stop before
+//! a guard and clear the next chunk of the gap (the bottom-up scan of
+//! small requests grows the lower part, the top-down scan of large ones
+//! the upper part), so allocations are placed exactly as in a fully
+//! cleared table; the collector skips the gap, and pointers into it are
+//! not heap objects. The small-request fast path compares its hint with
+//! the scan bound `up_end` instead of the table's end: no extra cost.
+//!
 //! This is the only code that touches the region's bytes through raw
 //! pointers; everything above works with block indices and the safe
 //! accessors in [`super`].
@@ -49,6 +65,11 @@ pub const MARK: u8 = 3;
 const SMALL: usize = 8;
 /// Number of search hints: one per small request size.
 const ROVERS: usize = SMALL;
+/// Table words cleared at a time in a big heap (even): at each end when
+/// the heap is made, then as the scans reach the uncleared gap. 256 words
+/// cover 64 KiB of pool on 32-bit targets (256 KiB on 64-bit). Heaps
+/// whose table has at most `4 * CHUNK` words are cleared whole at once.
+pub const CHUNK: usize = 256;
 
 /// ATB entries per table word.
 const EPW: usize = 4 * WORD;
@@ -182,6 +203,21 @@ pub struct Blocks {
     /// Whether the region came from the global allocator at start-up (and
     /// goes back to it on drop).
     owned: bool,
+    /// ATB words `0 .. lo` are initialised (word `lo - 1` is the lower
+    /// guard while the gap is open). Even, or `atb_words` once closed.
+    lo: usize,
+    /// ATB words `hi .. atb_words` are initialised (word `hi` is the upper
+    /// guard while the gap is open). Even, or `atb_words` once closed.
+    /// The gap `lo .. hi` is open while `lo < hi`.
+    hi: usize,
+    /// `scan_up` and the fast path look at words below this one: the lower
+    /// guard while the gap is open, else `atb_words`.
+    up_end: usize,
+    /// `scan_down` clears more of the gap before moving below this word
+    /// (the one above the upper guard); 0 once the gap is closed.
+    down_stop: usize,
+    /// Table words cleared per step ([`CHUNK`]; smaller in tests).
+    chunk: usize,
 }
 
 /// Table sizes and offsets for `n` blocks in a region at `addr`:
@@ -203,6 +239,16 @@ impl Blocks {
     /// as long as it lives (readable, writable, not used by anything else),
     /// and `base` must carry provenance over all of it.
     pub unsafe fn new(base: NonNull<u8>, size: usize, owned: bool) -> Blocks {
+        // SAFETY: forwarded from the caller.
+        unsafe { Blocks::with_chunk(base, size, owned, CHUNK) }
+    }
+
+    /// [`Blocks::new`], clearing the tables `chunk` words at a time
+    /// (even, at least 2).
+    ///
+    /// # Safety
+    /// As [`Blocks::new`].
+    pub(crate) unsafe fn with_chunk(base: NonNull<u8>, size: usize, owned: bool, chunk: usize) -> Blocks {
         // Blocks needed so that tables + pool fit: per block, BLOCK bytes of
         // pool plus 3 bits of tables; plus padding and alignment.
         let addr = base.as_ptr() as usize;
@@ -228,15 +274,102 @@ impl Blocks {
             ceiling: n / 2,
             small_since_gc: 0,
             owned,
+            lo: atb_words,
+            hi: atb_words,
+            up_end: atb_words,
+            down_stop: 0,
+            chunk: chunk.max(2) & !1,
         };
-        if n > 0 {
-            // SAFETY: with `n > 0` the tables (`pool_off <= size` bytes from
-            // `base`) belong to this heap (caller's contract); clearing them
-            // initialises the ATB and FTB.
-            unsafe { core::ptr::write_bytes(base.as_ptr(), 0, pool_off) };
-            h.set_sentinels();
+        if n == 0 {
+            return h;
         }
+        if atb_words > 4 * h.chunk {
+            // Clear a chunk at each end; the gap between stays as it is.
+            h.lo = h.chunk;
+            h.hi = (atb_words - h.chunk) & !1;
+            h.up_end = h.lo - 1;
+            h.down_stop = h.hi + 1;
+            h.clear_words(0, h.lo);
+            h.clear_words(h.hi, atb_words);
+        } else {
+            h.clear_words(0, atb_words);
+        }
+        h.set_sentinels();
         h
+    }
+
+    /// Clears ATB words `a .. b` (`a` even) and the FTB words of their
+    /// blocks, making them initialised free entries.
+    fn clear_words(&mut self, a: usize, b: usize) {
+        debug_assert!(a % 2 == 0 && a <= b && b <= self.atb_words);
+        let base = self.base.as_ptr();
+        // SAFETY: ATB words `a .. b` and FTB words `a / 2 .. ceil(b / 2)`
+        // lie inside the region this heap owns (`layout`), and `&mut self`
+        // means no one else uses them.
+        unsafe {
+            core::ptr::write_bytes(base.add(self.atb_off + a * WORD), 0, (b - a) * WORD);
+            core::ptr::write_bytes(base.add(self.ftb_off + a / 2 * WORD), 0, (b.div_ceil(2) - a / 2) * WORD);
+        }
+    }
+
+    /// Is the gap of uninitialised table words open?
+    #[inline(always)]
+    fn gap_open(&self) -> bool {
+        self.lo < self.hi
+    }
+
+    /// Is table word `i` in the gap (uninitialised)?
+    #[inline(always)]
+    fn word_in_gap(&self, i: usize) -> bool {
+        i.wrapping_sub(self.lo) < self.hi - self.lo
+    }
+
+    /// Clears the next chunk of the gap from below (the lower guard
+    /// becomes an ordinary word). False if the gap is closed already.
+    #[cold]
+    fn grow_up(&mut self) -> bool {
+        if !self.gap_open() {
+            return false;
+        }
+        let new_lo = (self.lo + self.chunk).min(self.hi);
+        self.clear_words(self.lo, new_lo);
+        self.lo = new_lo;
+        self.up_end = new_lo - 1;
+        self.close_if_met();
+        true
+    }
+
+    /// Clears the next chunk of the gap from above (the upper guard
+    /// becomes an ordinary word). False if the gap is closed already.
+    #[cold]
+    fn grow_down(&mut self) -> bool {
+        if !self.gap_open() {
+            return false;
+        }
+        let new_hi = self.hi.saturating_sub(self.chunk).max(self.lo);
+        self.clear_words(new_hi, self.hi);
+        self.hi = new_hi;
+        self.down_stop = new_hi + 1;
+        self.close_if_met();
+        true
+    }
+
+    /// Once the two initialised parts meet, the whole table is ordinary.
+    fn close_if_met(&mut self) {
+        if self.lo >= self.hi {
+            self.lo = self.atb_words;
+            self.hi = self.atb_words;
+            self.up_end = self.atb_words;
+            self.down_stop = 0;
+        }
+    }
+
+    /// Makes table word `i` an ordinary initialised word (neither in the
+    /// gap nor a guard), clearing the gap from below up to it.
+    fn ensure_word(&mut self, i: usize) {
+        while self.gap_open() && i + 1 >= self.lo && i <= self.hi {
+            self.grow_up();
+        }
     }
 
     /// The sentinel entries (past the last block, in the last ATB word),
@@ -346,9 +479,20 @@ impl Blocks {
         unsafe { *(self.base.as_ptr().add(self.ftb_off + j * WORD) as *mut usize) = w }
     }
 
-    /// The ATB entry of block `b` (< n_blocks; sentinels read as HEAD).
+    /// The ATB entry of block `b` (< n_blocks; sentinels read as HEAD,
+    /// blocks whose table word is not initialised yet as FREE).
     #[inline(always)]
     pub fn atb(&self, b: usize) -> u8 {
+        if self.word_in_gap(b / EPW) {
+            return FREE;
+        }
+        self.entry(b)
+    }
+
+    /// The ATB entry of block `b`, whose table word is initialised (not in
+    /// the gap: a live allocation, or a block next to one).
+    #[inline(always)]
+    fn entry(&self, b: usize) -> u8 {
         ((self.aw(b / EPW) >> (2 * (b % EPW))) & 3) as u8
     }
 
@@ -357,6 +501,7 @@ impl Blocks {
     pub fn set_atb(&mut self, b: usize, v: u8) {
         debug_assert!(b < self.n_blocks && v < 4);
         let i = b / EPW;
+        debug_assert!(!self.word_in_gap(i));
         let sh = 2 * (b % EPW);
         let w = self.aw(i);
         self.set_aw(i, (w & !(3 << sh)) | ((v as usize) << sh));
@@ -381,14 +526,14 @@ impl Blocks {
     /// block (FTB bit of its first tail)?
     #[inline(always)]
     pub fn no_scan(&self, b: usize) -> bool {
-        self.atb(b + 1) == TAIL && self.ftb(b + 1)
+        self.entry(b + 1) == TAIL && self.ftb(b + 1)
     }
 
     /// Marks the allocation at head `b` (of at least 2 blocks) as holding
     /// no pointers past its first block.
     #[inline]
     pub fn set_no_scan(&mut self, b: usize) {
-        if b + 1 < self.n_blocks && self.atb(b + 1) == TAIL {
+        if b + 1 < self.n_blocks && self.entry(b + 1) == TAIL {
             self.set_ftb(b + 1, true);
         }
     }
@@ -429,7 +574,7 @@ impl Blocks {
         loop {
             if nt != 0 {
                 let h = i * EPW + top_entry(nt);
-                return (self.atb(h) != FREE).then_some(h);
+                return (self.entry(h) != FREE).then_some(h);
             }
             if i == 0 {
                 return None;
@@ -446,6 +591,10 @@ impl Blocks {
     pub fn mark_addr(&mut self, addr: usize) -> Option<usize> {
         let b = self.block_of_addr(addr)?;
         let i = b / EPW;
+        if self.word_in_gap(i) {
+            // Never allocated since the heap was made.
+            return None;
+        }
         let sh = 2 * (b % EPW);
         let w = self.aw(i);
         match (w >> sh) & 3 {
@@ -463,7 +612,7 @@ impl Blocks {
     #[cold]
     fn mark_tail(&mut self, b: usize) -> Option<usize> {
         let h = self.head_before(b)?;
-        if self.atb(h) != HEAD {
+        if self.entry(h) != HEAD {
             return None;
         }
         self.set_atb(h, MARK);
@@ -543,6 +692,8 @@ impl Blocks {
         let k = n - 1;
         let from = self.rover[k];
         let mut i = from / EPW;
+        // The hint may be a guard word (a sweep found it free).
+        self.ensure_word(i);
         let mut f = free_bits(self.aw(i)) & !below(from % EPW);
         // Free entries just below word `i`, contiguous up to its start.
         let mut carry = 0;
@@ -572,7 +723,9 @@ impl Blocks {
                 carry = (nf.leading_zeros() / 2) as usize;
             }
             i += 1;
-            if i == self.atb_words {
+            // The end of the table, or the lower guard: clear the next
+            // chunk of the gap and go on.
+            if i == self.up_end && !self.grow_up() {
                 break;
             }
             f = free_bits(self.aw(i));
@@ -583,12 +736,13 @@ impl Blocks {
     }
 
     /// The highest run of `n` free blocks ending at or below `hi`.
-    fn scan_down(&self, n: usize, hi: usize) -> Option<usize> {
+    fn scan_down(&mut self, n: usize, hi: usize) -> Option<usize> {
         let hi = hi.min(self.n_blocks);
         if hi < n {
             return None;
         }
         let mut i = hi / EPW;
+        self.ensure_word(i);
         let mut f = free_bits(self.aw(i)) & below(hi % EPW);
         // Free entries from the end of word `i` up, contiguous.
         let mut carry = 0;
@@ -612,7 +766,9 @@ impl Blocks {
                 }
                 carry = (nf.trailing_zeros() / 2) as usize;
             }
-            if i == 0 {
+            // The bottom of the table, or the word above the upper guard:
+            // clear the next chunk of the gap and go on.
+            if i == self.down_stop && !self.grow_down() {
                 return None;
             }
             i -= 1;
@@ -655,11 +811,12 @@ impl Blocks {
     }
 
     /// Are the `n` entries from `start` all free (and inside the pool)?
-    fn all_free(&self, start: usize, n: usize) -> bool {
+    fn all_free(&mut self, start: usize, n: usize) -> bool {
         let end = start + n;
         if end > self.n_blocks {
             return false;
         }
+        self.ensure_word((end - 1) / EPW);
         let mut b = start;
         while b < end {
             let i = b / EPW;
@@ -711,12 +868,12 @@ impl Blocks {
         // Free blocks just below and just above, up to what matters.
         let lo = start.saturating_sub(SMALL - 1);
         let mut a = start;
-        while a > lo && self.atb(a - 1) == FREE {
+        while a > lo && self.entry(a - 1) == FREE {
             a -= 1;
         }
         let hi = (end + SMALL - 1).min(self.n_blocks);
         let mut b = end;
-        while b < hi && self.atb(b) == FREE {
+        while b < hi && self.entry(b) == FREE {
             b += 1;
         }
         for (k, r) in self.rover.iter_mut().enumerate() {
@@ -741,7 +898,7 @@ impl Blocks {
         if n <= SMALL {
             let hint = self.rover[n - 1];
             let i = hint / EPW;
-            if i < self.atb_words {
+            if i < self.up_end {
                 let w = self.aw(i);
                 // Runs of `n` free entries inside word `i`, from the hint on.
                 let m = runs(free_bits(w) & !below(hint % EPW), n);
@@ -871,16 +1028,21 @@ impl Blocks {
         if j >= self.ftb_words {
             return None;
         }
-        let mut x = self.fw(j) & !((1usize << (from % FPW)) - 1);
+        let mut x = if self.word_in_gap(2 * j) { 0 } else { self.fw(j) & !((1usize << (from % FPW)) - 1) };
         loop {
             while x != 0 {
                 let b = j * FPW + x.trailing_zeros() as usize;
                 x &= x - 1;
-                if b < self.n_blocks && self.atb(b) == HEAD {
+                if b < self.n_blocks && self.entry(b) == HEAD {
                     return Some(b);
                 }
             }
             j += 1;
+            if self.word_in_gap(2 * j) {
+                // FTB word `j` belongs to table words `2j, 2j + 1` (`lo`
+                // and `hi` are even).
+                j = self.hi / 2;
+            }
             if j >= self.ftb_words {
                 return None;
             }
@@ -895,13 +1057,16 @@ impl Blocks {
             return None;
         }
         let mut i = from / EPW;
-        let mut m = mark_bits(self.aw(i)) & !below(from % EPW);
+        let mut m = if self.word_in_gap(i) { 0 } else { mark_bits(self.aw(i)) & !below(from % EPW) };
         loop {
             if m != 0 {
                 let b = i * EPW + (m.trailing_zeros() / 2) as usize;
                 return (b < self.n_blocks).then_some(b);
             }
             i += 1;
+            if self.word_in_gap(i) {
+                i = self.hi;
+            }
             if i >= self.atb_words {
                 return None;
             }
@@ -922,60 +1087,64 @@ impl Blocks {
         let mut first_free = usize::MAX;
         // Is the allocation that reaches the start of the next word dead?
         let mut dead_carry = false;
-        for i in 0..self.atb_words {
-            let w = self.aw(i);
-            if w == 0 {
-                dead_carry = false;
-                if first_free == usize::MAX {
-                    first_free = i * EPW;
+        // The gap holds no allocations (and its lower guard, a free
+        // word, ends any allocation before it): skip it.
+        for (from, to) in [(0, self.lo), (self.hi, self.atb_words)] {
+            for i in from..to {
+                let w = self.aw(i);
+                if w == 0 {
+                    dead_carry = false;
+                    if first_free == usize::MAX {
+                        first_free = i * EPW;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            let heads = head_bits(w);
-            let marks = mark_bits(w);
-            let tails = tail_bits(w);
-            let starts = !tails & LO;
-            let mut dead_tails = 0;
-            if tails != 0 {
-                // Each tail takes the state (dead head or not) of the
-                // nearest non-tail entry below it: a prefix fill in
-                // log2(EPW) steps; tails before the word's first non-tail
-                // take the carry from the previous word.
-                let mut known = starts;
-                let mut dead = heads;
-                let mut s = 2;
-                while s < usize::BITS {
-                    dead |= (dead << s) & !known;
-                    known |= known << s;
-                    s *= 2;
+                let heads = head_bits(w);
+                let marks = mark_bits(w);
+                let tails = tail_bits(w);
+                let starts = !tails & LO;
+                let mut dead_tails = 0;
+                if tails != 0 {
+                    // Each tail takes the state (dead head or not) of the
+                    // nearest non-tail entry below it: a prefix fill in
+                    // log2(EPW) steps; tails before the word's first non-tail
+                    // take the carry from the previous word.
+                    let mut known = starts;
+                    let mut dead = heads;
+                    let mut s = 2;
+                    while s < usize::BITS {
+                        dead |= (dead << s) & !known;
+                        known |= known << s;
+                        s *= 2;
+                    }
+                    if dead_carry {
+                        dead |= !known & LO;
+                    }
+                    dead_tails = dead & tails;
                 }
-                if dead_carry {
-                    dead |= !known & LO;
+                if starts != 0 {
+                    dead_carry = (heads >> (2 * top_entry(starts))) & 1 != 0;
                 }
-                dead_tails = dead & tails;
-            }
-            if starts != 0 {
-                dead_carry = (heads >> (2 * top_entry(starts))) & 1 != 0;
-            }
-            let new = marks | ((tails & !dead_tails) << 1);
-            if new != w {
-                self.set_aw(i, new);
-                let freed = used_bits(w) & !used_bits(new);
-                if freed != 0 {
-                    // Clear the FTB bits of freed blocks (first tails'
-                    // no-scan bits; finaliser bits are already clear).
-                    let j = i / 2;
-                    let sh = (i % 2) * EPW;
-                    let f = self.fw(j);
-                    if (f >> sh) & (usize::MAX >> (usize::BITS - EPW as u32)) != 0 {
-                        self.set_fw(j, f & !(compress(freed) << sh));
+                let new = marks | ((tails & !dead_tails) << 1);
+                if new != w {
+                    self.set_aw(i, new);
+                    let freed = used_bits(w) & !used_bits(new);
+                    if freed != 0 {
+                        // Clear the FTB bits of freed blocks (first tails'
+                        // no-scan bits; finaliser bits are already clear).
+                        let j = i / 2;
+                        let sh = (i % 2) * EPW;
+                        let f = self.fw(j);
+                        if (f >> sh) & (usize::MAX >> (usize::BITS - EPW as u32)) != 0 {
+                            self.set_fw(j, f & !(compress(freed) << sh));
+                        }
                     }
                 }
-            }
-            let u = used_bits(new);
-            used += u.count_ones() as usize;
-            if first_free == usize::MAX && u != LO {
-                first_free = i * EPW + ((!u & LO).trailing_zeros() / 2) as usize;
+                let u = used_bits(new);
+                used += u.count_ones() as usize;
+                if first_free == usize::MAX && u != LO {
+                    first_free = i * EPW + ((!u & LO).trailing_zeros() / 2) as usize;
+                }
             }
         }
         self.used = used - (s.count_ones() as usize);
@@ -996,15 +1165,71 @@ impl Blocks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use alloc::vec;
 
     fn with_heap(size: usize, f: impl FnOnce(&mut Blocks)) {
-        let mut mem = vec![0u8; size];
-        let base = NonNull::new(mem.as_mut_ptr()).unwrap();
-        // SAFETY: `mem` outlives the heap and is used by nothing else.
-        let mut h = unsafe { Blocks::new(base, size, false) };
+        with_heap_chunk(size, CHUNK, f)
+    }
+
+    /// A heap whose tables are cleared `chunk` words at a time, over
+    /// memory filled with a junk pattern (so that a read of a table word
+    /// that was never cleared shows up as a wrong result).
+    /// Under Miri the memory is left uninitialised instead, so such a read
+    /// is reported as undefined behaviour.
+    fn with_heap_chunk(size: usize, chunk: usize, f: impl FnOnce(&mut Blocks)) {
+        let layout = core::alloc::Layout::from_size_align(size, BLOCK).unwrap();
+        // SAFETY: `layout` has a non-zero size.
+        let base = NonNull::new(unsafe { alloc::alloc::alloc(layout) }).unwrap();
+        if !cfg!(miri) {
+            // SAFETY: `base` is a fresh allocation of `size` bytes.
+            unsafe { core::ptr::write_bytes(base.as_ptr(), 0xa5, size) };
+        }
+        // SAFETY: the allocation outlives the heap and is used by nothing
+        // else.
+        let mut h = unsafe { Blocks::with_chunk(base, size, false, chunk) };
         f(&mut h);
-        drop(mem);
+        drop(h);
+        // SAFETY: allocated above with `layout`; the heap is gone.
+        unsafe { alloc::alloc::dealloc(base.as_ptr(), layout) };
+    }
+
+    #[test]
+    fn big_heap_clears_its_table_lazily() {
+        // 2-word chunks: a table of many more words has a gap at first.
+        with_heap_chunk(40_000, 2, |h| {
+            assert!(h.gap_open());
+            let n = h.n_blocks();
+            // Small requests fill it from the bottom, clearing as they go.
+            let mut got = 0;
+            while h.alloc(BLOCK, false, false).is_some() || {
+                h.thorough = true;
+                h.alloc(BLOCK, false, false).is_some()
+            } {
+                got += 1;
+            }
+            assert_eq!(got, n);
+            assert!(!h.gap_open());
+        });
+        with_heap_chunk(40_000, 2, |h| {
+            // Large requests fill it from the top.
+            let big = 3 * EPW * BLOCK;
+            let mut last = usize::MAX;
+            while let Some(p) = h.alloc(big, false, false) {
+                assert!((p.as_ptr() as usize) < last);
+                last = p.as_ptr() as usize;
+            }
+            assert!(!h.gap_open());
+            // A pointer into the gap of a fresh heap marks nothing.
+        });
+        with_heap_chunk(40_000, 2, |h| {
+            let mid = h.block_ptr(h.n_blocks() / 2) as usize;
+            assert_eq!(h.mark_addr(mid), None);
+            assert_eq!(h.atb(h.n_blocks() / 2), FREE);
+            assert_eq!(h.next_marked(0), None);
+            assert_eq!(h.next_unmarked_final(0), None);
+            h.sweep();
+            assert_eq!(h.used_blocks(), 0);
+            assert!(h.gap_open());
+        });
     }
 
     #[test]
@@ -1159,8 +1384,16 @@ mod tests {
     #[test]
     fn word_ops_match_the_reference() {
         // Odd sizes put the sentinel at every position of the last word.
-        for (seed, size) in [(1u64, 3000usize), (7, 4096 + 3 * BLOCK), (99, 9000), (5, 777)] {
-            with_heap(size, |h| {
+        for (seed, size, chunk) in [
+            (1u64, 3000usize, CHUNK),
+            (7, 4096 + 3 * BLOCK, CHUNK),
+            (99, 9000, CHUNK),
+            (5, 777, CHUNK),
+            // Tables cleared lazily: the scans grow into the gap.
+            (11, 40_000 + 5 * BLOCK, 2),
+            (13, 25_000, 4),
+        ] {
+            with_heap_chunk(size, chunk, |h| {
                 let n = h.n_blocks();
                 let mut model = alloc::vec![FREE; n];
                 let mut heads: alloc::vec::Vec<usize> = alloc::vec![];
@@ -1228,7 +1461,7 @@ mod tests {
                     check_consistent(h, &model);
                     // Free blocks have clear FTB bits.
                     for (b, &x) in model.iter().enumerate() {
-                        if x == FREE {
+                        if x == FREE && !h.word_in_gap(b / EPW) {
                             assert!(!h.ftb(b), "stale FTB bit at {b}");
                         }
                     }
