@@ -27,7 +27,8 @@
 #      raw-repl),
 #   9. the firmware (tests/firmware/run.py): builds both QEMU boards' images,
 #      boots them and checks REPL, Ctrl-C, recursion, faults, raw REPL and
-#      the corpus through raw-paste mode.
+#      the corpus through raw-paste mode; the images' flash sizes against
+#      bench/size_budget.txt (bench/firmware_size.py --check: may not grow).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -100,6 +101,7 @@ echo "== differential corpus through the raw REPL"
 python3 tests/run.py -j "$jobs" --via raw-repl
 echo "== firmware on the QEMU boards"
 python3 tests/firmware/run.py
+python3 bench/firmware_size.py --check bench/size_budget.txt
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"
