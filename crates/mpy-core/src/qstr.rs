@@ -51,10 +51,7 @@ pub fn ascii_char(b: u8) -> Option<Qstr> {
 /// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise).
 #[inline]
 pub fn static_str(i: usize) -> &'static str {
-    match (STATIC_OFFS.get(i), STATIC_OFFS.get(i + 1)) {
-        (Some(&a), Some(&b)) => STATIC_TEXT.get(a as usize..b as usize).unwrap_or(""),
-        _ => "",
-    }
+    STATIC_STRS.get(i).copied().unwrap_or("")
 }
 
 /// Finds a built-in qstr by text whose [`hash_bytes`] is `h`.
