@@ -33,8 +33,8 @@ Record (text+data with the compiler / VM-only; boot instructions):
   heap), mps2-an386 45,425 (3,568 KiB heap: its allocation table),
   14,189-14,386 at a 16 KiB heap
   sizecore (no core::fmt in faults, i64/u64 date and random arithmetic,
-  compact qstr tables, one heapsort): 494.8 / 399.5 KiB, VM-only with the
-  minimal module preset 343.2 KiB
+  smaller qstr tables, one heapsort): 497.2 / 402.2 KiB, VM-only with the
+  minimal module preset 346.0 KiB
 """
 import argparse
 import os
