@@ -2,22 +2,24 @@
 # Builds the micropython-rs firmware for a QEMU board, or builds and boots it
 # with the REPL on this terminal.
 #
-#   sh tools/firmware.sh build BOARD [--no-compiler]   prints the ELF's path
-#   sh tools/firmware.sh run BOARD [--no-compiler] [QEMU ARGS...]
-#   sh tools/firmware.sh qemu BOARD                     prints the QEMU command
+#   sh tools/firmware.sh build BOARD [--no-compiler] [--preset P]   prints the ELF's path
+#   sh tools/firmware.sh run BOARD [--no-compiler] [--preset P] [QEMU ARGS...]
+#   sh tools/firmware.sh qemu BOARD [--no-compiler] [--preset P]     prints the QEMU command
 #
 # BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
 # MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
-# the board's RAM after the stack (MPY_ARENASIZE: the global allocator's). --no-compiler builds the VM-only image
-# (runs .mpy/frozen code). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
-# manifest's modules too (test and benchmark images; own target dir). The
-# ELF is copied to target/firmware/BOARD[-HEAPSIZE][-vm][-NAME].elf. In
-# `run`, Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
+# the board's RAM after the stack (MPY_ARENASIZE: the global allocator's).
+# --no-compiler builds the VM-only image (runs .mpy/frozen code). --preset
+# minimal|basic|full picks the built-in modules (default full: every
+# module). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that manifest's modules
+# too (test and benchmark images; own target dir). The ELF is copied to
+# target/firmware/BOARD[-HEAPSIZE][-vm][-PRESET][-NAME].elf. In `run`,
+# Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
 set -e
 cd "$(dirname "$0")/.."
 cmd=$1
 board=$2
-[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift 2
 case $board in
     netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
@@ -27,11 +29,24 @@ esac
 features=""
 target_dir=target
 suffix=""
-if [ "$1" = "--no-compiler" ]; then
-    features="--no-default-features"
-    target_dir=target/firmware-vm
-    suffix="-vm"
-    shift
+compiler=compiler
+preset=full
+while :; do
+    case $1 in
+        --no-compiler) compiler=""; shift ;;
+        --preset) preset=$2; shift 2 ;;
+        *) break ;;
+    esac
+done
+case $preset in
+    minimal|basic|full) ;;
+    *) echo "firmware.sh: unknown preset '$preset' (minimal, basic, full)" >&2; exit 2 ;;
+esac
+if [ -z "$compiler" ] || [ "$preset" != full ]; then
+    features="--no-default-features --features $preset${compiler:+,$compiler}"
+    [ -z "$compiler" ] && suffix="-vm"
+    [ "$preset" != full ] && suffix="$suffix-$preset"
+    target_dir=target/firmware$suffix
 fi
 [ -n "$MPY_HEAPSIZE" ] && suffix="-$MPY_HEAPSIZE$suffix"
 [ -n "$MPY_ARENASIZE" ] && suffix="-arena$MPY_ARENASIZE$suffix"

@@ -15,7 +15,8 @@
 #      digits) on the i686 build with single-precision floats stuffed into
 #      the object word (feature float-stuffed, as the Cortex-M4F firmware),
 #   5. the VM-only build (no compiler): runs .mpy and frozen code, refuses
-#      source,
+#      source; the `minimal` module preset (tests/preset_check.py: the
+#      corpus fails only where it imports a left-out module),
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
 #      official mpy-cross run on our VM, and by our mpy-cross on the
 #      official wasm VM; fails below tests/mpy_cross_load.baseline,
@@ -29,7 +30,8 @@
 #      the corpus through raw-paste mode; frozen modules on the compiler
 #      and VM-only images (tests/firmware/test_frozen.py); memory across
 #      soft resets and a small arena's fault recovery
-#      (tests/firmware/test_soft_reset.py).
+#      (tests/firmware/test_soft_reset.py); the images' flash sizes against
+#      bench/size_budget.txt (bench/firmware_size.py --check: may not grow).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -80,7 +82,7 @@ MICROPY_BIN=target/alloc-guard/ci/micropython python3 -m unittest discover -s po
 python3 tests/run.py -j "$jobs" --via raw-repl --binary target/alloc-guard/ci/micropython
 echo "== VM-only build (no compiler)"
 cargo build -q --release -p micropython-unix -p mpy-cross
-cargo build -q --release -p micropython-unix --no-default-features --target-dir target/vm-only
+cargo build -q --release -p micropython-unix --no-default-features --features full --target-dir target/vm-only
 smoke=$(mktemp -d)
 printf 'import frozentest, frozen_official\nprint(frozentest.big(3), frozen_official.fib(20))\n' > "$smoke/smoke.py"
 target/release/mpy-cross -o "$smoke/smoke.mpy" "$smoke/smoke.py"
@@ -91,6 +93,9 @@ target/vm-only/release/micropython "$smoke/imp.mpy" | grep -q "ImportError: scri
 grep -q "no compiler" "$smoke/err" || { echo "VM-only build: unclear error for source"; exit 1; }
 rm -rf "$smoke"
 echo "VM-only build: .mpy + frozen smoke run OK, source refused"
+echo "== minimal module preset (unix, with the compiler)"
+cargo build -q --profile ci -p micropython-unix --no-default-features --features compiler,minimal --target-dir target/minimal
+python3 tests/preset_check.py -j "$jobs" --preset minimal --binary target/minimal/ci/micropython
 echo "== .mpy cross-loading"
 python3 tests/mpy_cross_load.py -j "$jobs"
 echo "== REPL on a pty (transcripts, Ctrl-C, mpremote over socat)"
@@ -101,6 +106,7 @@ echo "== firmware on the QEMU boards"
 python3 tests/firmware/run.py
 python3 tests/firmware/test_frozen.py
 python3 tests/firmware/test_soft_reset.py
+python3 bench/firmware_size.py --check bench/size_budget.txt
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"

@@ -8,8 +8,10 @@
 /// Number of static qstrs (ids 1..=STATIC_QSTR_COUNT).
 pub const STATIC_QSTR_COUNT: u16 = 165;
 
-/// The static qstr strings in id order: `STATIC_QSTRS[id - 1]`.
-pub static STATIC_QSTRS: [&str; 165] = [
+/// The static qstr strings in id order: `STATIC_QSTRS[id - 1]` (a
+/// constant: the image holds them as `TEXT` and `OFFS`, 2 bytes a
+/// string instead of an 8-byte `&str`).
+pub const STATIC_QSTRS: [&str; 165] = [
     "",                    // 1
     "__dir__",             // 2
     "\n",                  // 3
@@ -177,17 +179,62 @@ pub static STATIC_QSTRS: [&str; 165] = [
     "zip",                 // 165
 ];
 
+/// Bytes of all static qstr strings.
+const TEXT_LEN: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < STATIC_QSTRS.len() {
+        n += STATIC_QSTRS[i].len();
+        i += 1;
+    }
+    n
+};
+
+/// The static qstr strings back to back, in id order.
+static TEXT: [u8; TEXT_LEN] = {
+    let mut t = [0u8; TEXT_LEN];
+    let (mut i, mut k) = (0, 0);
+    while i < STATIC_QSTRS.len() {
+        let b = STATIC_QSTRS[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            t[k] = b[j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Where static qstr `id` starts in [`TEXT`] (`OFFS[id - 1]`) and ends
+/// (`OFFS[id]`).
+static OFFS: [u16; 166] = {
+    let mut o = [0u16; 166];
+    let mut i = 0;
+    while i < STATIC_QSTRS.len() {
+        o[i + 1] = o[i] + STATIC_QSTRS[i].len() as u16;
+        i += 1;
+    }
+    o
+};
+
+/// The bytes of static qstr `i + 1`.
+fn text(i: usize) -> Option<&'static [u8]> {
+    let (a, b) = (*OFFS.get(i)?, *OFFS.get(i + 1)?);
+    TEXT.get(usize::from(a)..usize::from(b))
+}
+
 /// The string of static qstr `id` (1..=165), `None` for other ids.
 pub fn static_qstr_str(id: u16) -> Option<&'static str> {
-    STATIC_QSTRS.get(usize::from(id).checked_sub(1)?).copied()
+    core::str::from_utf8(text(usize::from(id).checked_sub(1)?)?).ok()
 }
 
 /// The static id of `s`, if `s` is one of MicroPython's static qstrs.
 pub fn static_qstr_id(s: &str) -> Option<u16> {
     // The list is short; a linear scan keeps this table-only and allocation free.
-    STATIC_QSTRS
-        .iter()
-        .position(|&q| q == s)
+    (0..STATIC_QSTRS.len())
+        .position(|i| text(i) == Some(s.as_bytes()))
         .and_then(|i| u16::try_from(i + 1).ok())
 }
 

@@ -14,6 +14,7 @@ pub mod modules;
 pub mod obj;
 pub mod qstr;
 pub mod runtime;
+pub mod sort;
 pub mod state;
 pub mod typ;
 pub mod types;

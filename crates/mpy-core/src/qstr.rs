@@ -48,6 +48,12 @@ pub fn ascii_char(b: u8) -> Option<Qstr> {
     ASCII_QSTRS.get(b as usize).map(|&id| Qstr(id as u32))
 }
 
+/// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise).
+#[inline]
+pub fn static_str(i: usize) -> &'static str {
+    STATIC_STRS.get(i).copied().unwrap_or("")
+}
+
 /// Finds a built-in qstr by text whose [`hash_bytes`] is `h`.
 #[inline]
 fn find_static_hashed(s: &str, h: u32) -> Option<Qstr> {
@@ -59,7 +65,7 @@ fn find_static_hashed(s: &str, h: u32) -> Option<Qstr> {
             return None;
         }
         let id = id as usize;
-        if STATIC_HASHES[id] == h && STATIC_STRS[id] == s {
+        if STATIC_HASHES.get(id) == Some(&h) && static_str(id) == s {
             return Some(Qstr(id as u32));
         }
         i = (i + 1) & mask;
@@ -139,7 +145,7 @@ impl QstrPool {
     pub fn str<'a>(&self, heap: &Heap, q: Qstr) -> &'a str {
         let i = q.0 as usize;
         if i < N_STATIC {
-            STATIC_STRS[i]
+            static_str(i)
         } else {
             self.strs.as_slice().get(i - N_STATIC).and_then(|&o| heap.text_of(o)).map(|(t, _)| t).unwrap_or("")
         }
@@ -259,12 +265,14 @@ mod tests {
 
     #[test]
     fn static_lookup_finds_every_builtin() {
-        for (i, s) in STATIC_STRS.iter().enumerate() {
+        let strs: Vec<&str> = (0..N_STATIC).map(static_str).collect();
+        for (i, s) in strs.iter().enumerate() {
             assert_eq!(find_static(s), Some(Qstr(i as u32)), "{s:?}");
             assert_eq!(STATIC_HASHES[i], hash_bytes(s.as_bytes()));
         }
         assert_eq!(find_static("no such builtin qstr text"), None);
-        assert!(STATIC_STRS.windows(2).all(|w| w[0] < w[1]));
+        assert!(strs.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(static_str(N_STATIC), "");
     }
 
     #[test]
@@ -273,7 +281,7 @@ mod tests {
             let q = ascii_char(b).unwrap();
             let mut t = String::new();
             t.push(b as char);
-            assert_eq!(STATIC_STRS[q.0 as usize], t);
+            assert_eq!(static_str(q.0 as usize), t);
             assert_eq!(find_static(&t), Some(q));
         }
         assert_eq!(ascii_char(0x80), None);

@@ -109,7 +109,10 @@ impl Vm {
             config,
             hal,
             vmstate: crate::vm::VmState::default(),
+            #[cfg(feature = "random")]
             random_state: crate::modules::random::INITIAL_STATE,
+            #[cfg(not(feature = "random"))]
+            random_state: 0,
         }
     }
 

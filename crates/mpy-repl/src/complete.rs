@@ -45,11 +45,11 @@ pub fn analyse(before: &[u8]) -> Action<'_> {
     let line_start = head.iter().all(|&c| c == b' ');
     match word.rfind('.') {
         Some(dot) => {
-            let path = &word[..dot];
+            let path = word.get(..dot).unwrap_or("");
             if path.is_empty() || path.split('.').any(|p| p.is_empty()) {
                 return Action::Nothing;
             }
-            Action::Complete { scope: CompletionScope::Attributes(path), prefix: &word[dot + 1..], line_start: false }
+            Action::Complete { scope: CompletionScope::Attributes(path), prefix: word.get(dot + 1..).unwrap_or(""), line_start: false }
         }
         None => {
             let h = head.strip_suffix(b" ").map(|h| {

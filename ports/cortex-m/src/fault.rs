@@ -13,7 +13,6 @@
 
 use crate::reg::Reg;
 use core::cell::Cell;
-use core::fmt::Write;
 use core::sync::atomic::{AtomicU32, Ordering};
 use critical_section::Mutex;
 
@@ -52,11 +51,14 @@ fn hooks() -> Option<Hooks> {
     critical_section::with(|cs| HOOKS.borrow(cs).get())
 }
 
-/// Console output for fault reports (dropped before hooks are installed).
+/// Console output for fault reports (dropped before hooks are installed):
+/// text pieces and numbers, without `core::fmt` (whose machinery would
+/// otherwise be linked into every image for this one use).
 struct Out;
 
-impl Write for Out {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+impl Out {
+    /// Writes `s`, each `\n` as `\r\n`.
+    fn str(&mut self, s: &str) -> &mut Self {
         if let Some(h) = hooks() {
             for (i, part) in s.split('\n').enumerate() {
                 if i > 0 {
@@ -65,7 +67,40 @@ impl Write for Out {
                 (h.write)(part.as_bytes());
             }
         }
-        Ok(())
+        self
+    }
+
+    /// Writes `v` in decimal.
+    fn dec(&mut self, mut v: u32) -> &mut Self {
+        let mut buf = [0u8; 10];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.bytes(&buf[i..])
+    }
+
+    /// Writes `v` as `0x` and eight hex digits.
+    fn hex(&mut self, v: u32) -> &mut Self {
+        let mut buf = *b"0x00000000";
+        for (i, d) in buf[2..].iter_mut().enumerate() {
+            let n = (v >> (28 - 4 * i)) & 0xf;
+            *d = if n < 10 { b'0' + n as u8 } else { b'a' + n as u8 - 10 };
+        }
+        self.bytes(&buf)
+    }
+
+    /// Writes ASCII digits.
+    fn bytes(&mut self, b: &[u8]) -> &mut Self {
+        if let Some(h) = hooks() {
+            (h.write)(b);
+        }
+        self
     }
 }
 
@@ -83,9 +118,18 @@ const ICSR: Reg = unsafe { Reg::at(0xE000_ED04) };
 
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
-    let _ = write!(Out, "\nFATAL: {info}\n");
+    // The message only when it is a plain string: formatting arguments
+    // would link `core::fmt` for every panic site's message.
+    let o = &mut Out;
+    o.str("\nFATAL: panicked");
+    if let Some(l) = info.location() {
+        o.str(" at ").str(l.file()).str(":").dec(l.line()).str(":").dec(l.column());
+    }
+    if let Some(m) = info.message().as_str() {
+        o.str(": ").str(m);
+    }
     let (used, _, size) = crate::heap::arena_usage();
-    let _ = write!(Out, "arena: {used} of {size} bytes allocated\n");
+    o.str("\narena: ").dec(used as u32).str(" of ").dec(size as u32).str(" bytes allocated\n");
     recover()
 }
 
@@ -95,12 +139,12 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
 #[no_mangle]
 extern "C" fn mpy_cortex_m_hard_fault(frame: usize, exc_return: u32) -> ! {
     let (cfsr, hfsr) = (CFSR.read(), HFSR.read());
-    let _ = write!(Out, "\nFATAL: HardFault cfsr={cfsr:#010x} hfsr={hfsr:#010x}");
+    Out.str("\nFATAL: HardFault cfsr=").hex(cfsr).str(" hfsr=").hex(hfsr);
     if cfsr & (1 << 7) != 0 {
-        let _ = write!(Out, " mmfar={:#010x}", MMFAR.read());
+        Out.str(" mmfar=").hex(MMFAR.read());
     }
     if cfsr & (1 << 15) != 0 {
-        let _ = write!(Out, " bfar={:#010x}", BFAR.read());
+        Out.str(" bfar=").hex(BFAR.read());
     }
     let (bottom, top) = crate::cpu::stack_bounds();
     let frame_ok = frame % 4 == 0 && frame >= bottom && frame + 32 <= top && exc_return & 4 == 0;
@@ -110,11 +154,11 @@ extern "C" fn mpy_cortex_m_hard_fault(frame: usize, exc_return: u32) -> ! {
         let (lr, pc) = unsafe {
             (core::ptr::read_volatile((frame + 20) as *const u32), core::ptr::read_volatile((frame + 24) as *const u32))
         };
-        let _ = write!(Out, " pc={pc:#010x} lr={lr:#010x}");
+        Out.str(" pc=").hex(pc).str(" lr=").hex(lr);
     } else {
-        let _ = write!(Out, " sp={frame:#010x} (stack overflow?)");
+        Out.str(" sp=").hex(frame as u32).str(" (stack overflow?)");
     }
-    let _ = write!(Out, "\n");
+    Out.str("\n");
     // The status bits are write-one-to-clear.
     CFSR.write(cfsr);
     HFSR.write(hfsr);
@@ -129,10 +173,10 @@ fn recover() -> ! {
     // other exception is active (RETTOBASE, ICSR bit 11).
     let nested = ipsr != 0 && ICSR.read() & (1 << 11) == 0;
     if strikes > MAX_STRIKES || nested || hooks().is_none() {
-        let _ = write!(Out, "FATAL: cannot recover, resetting the board\n");
+        Out.str("FATAL: cannot recover, resetting the board\n");
         cortex_m::peripheral::SCB::sys_reset();
     }
-    let _ = write!(Out, "MPY: soft reboot\n");
+    Out.str("MPY: soft reboot\n");
     let (_, top) = crate::cpu::stack_bounds();
     let entry = mpy_cortex_m_restart_entry as *const () as usize;
     if ipsr == 0 {

@@ -164,15 +164,21 @@ obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE)
 obj_type!(types::strutil::SeqIterObj, is!(types::strutil::ITERATOR_TYPE));
 // (added by modules)
 obj_type!(crate::modules::sys_io::ConsoleStream, is!(crate::modules::sys_io::TEXTIO_TYPE, crate::modules::sys_io::FILEIO_TYPE));
+#[cfg(feature = "hashlib")]
 obj_type!(crate::modules::hashlib::Sha256Obj, is!(crate::modules::hashlib::SHA256_TYPE));
+#[cfg(feature = "select")]
 obj_type!(crate::modules::select::PollObj, is!(crate::modules::select::POLL_TYPE));
+#[cfg(feature = "io")]
 obj_type!(crate::modules::io::MemIoObj, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
 obj_type!(
     crate::modules::builtins_io::FileObj,
     is!(crate::modules::builtins_io::TEXTIO_TYPE, crate::modules::builtins_io::FILEIO_TYPE)
 );
+#[cfg(feature = "collections")]
 obj_type!(crate::modules::collections::NtClassObj, is!(crate::modules::collections::NT_CLASS_TYPE));
+#[cfg(feature = "collections")]
 obj_type!(crate::modules::collections::NtObj, is!(crate::modules::collections::NT_TYPE));
+#[cfg(feature = "collections")]
 obj_type!(crate::modules::collections::DequeObj, is!(crate::modules::collections::DEQUE_TYPE));
 // (added by vm)
 obj_type!(crate::vm::class::BareObj, is!(crate::typ::OBJECT_TYPE));

@@ -36,7 +36,7 @@ pub fn print_modules(vm: &mut Vm, out: &mut Out) -> PyResult<()> {
     for i in 0..n {
         let _ = order.push_within_capacity(i);
     }
-    order.as_mut_slice().sort_unstable_by(|&a, &b| name(vm, a).cmp(name(vm, b)));
+    crate::sort::heapsort_by(order.as_mut_slice(), |&a, &b| name(vm, a) < name(vm, b));
     let r = print_columns(vm, out, order.as_slice());
     vm.heap.free_vec(order);
     r

@@ -6,26 +6,36 @@
 //! has the module type's slots: printing and attribute access.
 
 pub mod args;
+#[cfg(feature = "cmath")]
 pub mod cmath;
+#[cfg(feature = "math")]
 pub mod math;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;
 pub mod sys_io;
 pub mod sys_atexit;
+#[cfg(feature = "time")]
 pub mod time;
 pub mod os;
+#[cfg(feature = "collections")]
 pub mod collections;
+#[cfg(feature = "io")]
 pub mod io;
+#[cfg(feature = "random")]
 pub mod random;
+#[cfg(feature = "json")]
 pub mod json;
+#[cfg(feature = "struct")]
 pub mod ustruct;
 pub mod builtins;
 pub mod builtins_io;
 pub mod builtins_num;
 pub mod builtins_seq;
+#[cfg(feature = "hashlib")]
 pub mod hashlib;
 pub mod help_modules;
+#[cfg(feature = "select")]
 pub mod select;
 pub mod vfs;
 
@@ -42,16 +52,26 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &sys::SYS_MODULE,
     &modgc::GC_MODULE,
     &micropython::MICROPYTHON_MODULE,
+    #[cfg(feature = "time")]
     &time::TIME_MODULE,
+    #[cfg(feature = "math")]
     &math::MATH_MODULE,
+    #[cfg(feature = "cmath")]
     &cmath::CMATH_MODULE,
+    #[cfg(feature = "struct")]
     &ustruct::STRUCT_MODULE,
+    #[cfg(feature = "json")]
     &json::JSON_MODULE,
+    #[cfg(feature = "random")]
     &random::RANDOM_MODULE,
+    #[cfg(feature = "io")]
     &io::IO_MODULE,
+    #[cfg(feature = "collections")]
     &collections::COLLECTIONS_MODULE,
     &os::OS_MODULE,
+    #[cfg(feature = "hashlib")]
     &hashlib::HASHLIB_MODULE,
+    #[cfg(feature = "select")]
     &select::SELECT_MODULE,
     &vfs::VFS_MODULE,
 ];

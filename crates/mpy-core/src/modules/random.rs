@@ -73,19 +73,21 @@ fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(v as i64)
 }
 
+/// A random member of `range(start, stop, step)` (ValueError when empty).
+/// u64 arithmetic: the width of a non-empty range is below 2^64, and the
+/// result lies inside the range, so the wrapping adds are exact.
 fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
-    let n: i128 = if step > 0 {
-        (stop as i128 - start as i128 + step as i128 - 1) / step as i128
-    } else if step < 0 {
-        (start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))
+    let width = if step > 0 && stop > start {
+        stop.wrapping_sub(start) as u64
+    } else if step < 0 && start > stop {
+        start.wrapping_sub(stop) as u64
     } else {
-        0
-    };
-    if n <= 0 {
         return Err(vm.value_error(""));
-    }
-    let k = below(vm, n as u64) as i128;
-    vm.new_int((start as i128 + k * step as i128) as i64)
+    };
+    let s = step.unsigned_abs();
+    let k = below(vm, (width - 1) / s + 1).wrapping_mul(s);
+    let v = if step > 0 { start.wrapping_add_unsigned(k) } else { start.wrapping_sub_unsigned(k) };
+    vm.new_int(v)
 }
 
 fn randrange(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -110,9 +112,9 @@ fn randint(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if y < x {
         return Err(vm.value_error(""));
     }
-    let span = (y as i128 - x as i128 + 1) as u128;
-    let k = if span > u64::MAX as u128 { next_u64(vm) as u128 } else { below(vm, span as u64) as u128 };
-    vm.new_int((x as i128 + k as i128) as i64)
+    let w = y.wrapping_sub(x) as u64;
+    let k = if w == u64::MAX { next_u64(vm) } else { below(vm, w + 1) };
+    vm.new_int(x.wrapping_add_unsigned(k))
 }
 
 fn random(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

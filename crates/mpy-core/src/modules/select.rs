@@ -134,7 +134,11 @@ fn ready(vm: &mut Vm, o: Obj, mask: u32) -> PyResult<u32> {
             mask & POLLOUT
         });
     }
-    if vm.heap.get::<super::builtins_io::FileObj>(o).is_some() || vm.heap.get::<super::io::MemIoObj>(o).is_some() {
+    #[cfg(feature = "io")]
+    let mem_io = vm.heap.get::<super::io::MemIoObj>(o).is_some();
+    #[cfg(not(feature = "io"))]
+    let mem_io = false;
+    if vm.heap.get::<super::builtins_io::FileObj>(o).is_some() || mem_io {
         return Ok(mask & (POLLIN | POLLOUT));
     }
     let m = vm.load_attr_maybe(o, q::ioctl)?;

@@ -120,8 +120,9 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// (year, month, day) -> days since 1970-01-01.
-fn days_from_civil(y: i128, m: i128, d: i128) -> i128 {
+/// (year, month, day) -> days since 1970-01-01 (i64 arithmetic: callers
+/// keep |y| below 2^40).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -148,7 +149,7 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
     let wday = (days + 3).rem_euclid(7);
-    let yday = (days as i128 - days_from_civil(y as i128, 1, 1) + 1) as i64;
+    let yday = days - days_from_civil(y, 1, 1) + 1;
     let vals = [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
     let mut items = [Obj::NULL; 8];
     for (slot, v) in items.iter_mut().zip(vals) {
@@ -165,18 +166,22 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Some(v) if v.len() >= 8 => items.copy_from_slice(&v[..6]),
         _ => return Err(vm.type_error("mktime needs a tuple of length 8 or 9")),
     }
-    let mut f = [0i128; 6];
+    let mut f = [0i64; 6];
     for (i, slot) in f.iter_mut().enumerate() {
-        *slot = int_arg(vm, items[i])? as i128;
+        *slot = int_arg(vm, items[i])?;
+        // Fields must fit a 32-bit machine word (as on MicroPython's
+        // 32-bit ports); out-of-range ones are then normalised without
+        // overflowing i64 below (|secs| < 2^57).
+        if i32::try_from(*slot).is_err() {
+            return Err(vm.overflow_error("overflow converting long int to machine word"));
+        }
     }
-    // i128: out-of-range fields (as MicroPython normalises them) cannot
-    // overflow here.
     let (mut y, mut mo) = (f[0], f[1] - 1);
     y += mo.div_euclid(12);
     mo = mo.rem_euclid(12);
     let days = days_from_civil(y, mo + 1, 1) + f[2] - 1;
     let secs = days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5];
-    vm.new_int_i128(secs)
+    vm.new_int(secs)
 }
 
 static TIME: BuiltinFun = BuiltinFun::new(q::time, 0, 0, time);
@@ -224,7 +229,7 @@ mod tests {
         assert_eq!(days_from_civil(2000, 1, 1) * 86_400, 946_684_800);
         for d in (-800_000..800_000).step_by(997) {
             let (y, m, dd) = civil_from_days(d);
-            assert_eq!(days_from_civil(y as i128, m as i128, dd as i128), d as i128);
+            assert_eq!(days_from_civil(y, m, dd), d);
         }
     }
 }

@@ -151,7 +151,7 @@ pub fn parse_complex(text: &[u8]) -> Option<(Float, Float)> {
         }
     };
     match split {
-        Some(i) => Some((parse_float(&b[..i])?, imag(&body[i..])?)),
+        Some(i) => Some((parse_float(b.get(..i)?)?, imag(body.get(i..)?)?)),
         None => Some((0.0, imag(body)?)),
     }
 }

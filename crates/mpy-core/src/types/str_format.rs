@@ -58,11 +58,11 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         (Some(f), Some(a)) if is_align(a) => {
             s.fill = Some(f);
             s.align = Some(a);
-            rest = &spec[f.len_utf8() + 1..];
+            rest = spec.get(f.len_utf8() + 1..).unwrap_or("");
         }
         (Some(a), _) if is_align(a) => {
             s.align = Some(a);
-            rest = &spec[1..];
+            rest = spec.get(1..).unwrap_or("");
         }
         _ => {}
     }
@@ -481,7 +481,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
                     return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
                 }
                 let body = match sp.precision {
-                    Some(p) => &s[..char_to_byte(s.as_bytes(), p)],
+                    Some(p) => s.get(..char_to_byte(s.as_bytes(), p)).unwrap_or(""),
                     None => s,
                 };
                 pad_into(vm, out, &sp, "", 0, body, '<')
@@ -559,20 +559,20 @@ impl Fields<'_> {
                 if e == 0 {
                     return Err(vm.value_error("Empty attribute in format string"));
                 }
-                let q = vm.intern(&r[..e])?;
+                let q = vm.intern(r.get(..e).unwrap_or(""))?;
                 obj = vm.load_attr(obj, q)?;
-                rest = &r[e..];
+                rest = r.get(e..).unwrap_or("");
             } else if let Some(r) = rest.strip_prefix('[') {
                 let Some(e) = r.find(']') else {
                     return Err(vm.value_error("expected '}' before end of string"));
                 };
-                let key = &r[..e];
+                let key = r.get(..e).unwrap_or("");
                 let k = match key.parse::<i64>() {
                     Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => vm.new_int(n)?,
                     _ => vm.new_str(key)?,
                 };
                 obj = vm.subscr(obj, k, Subscr::Load)?;
-                rest = &r[e + 1..];
+                rest = r.get(e + 1..).unwrap_or("");
             } else {
                 return Err(vm.value_error("invalid format specifier"));
             }
@@ -608,18 +608,18 @@ fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out
     while i < b.len() {
         match b[i] {
             b'{' if b.get(i + 1) == Some(&b'{') => {
-                out.str(vm, &fmt[lit..i + 1])?;
+                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
                 i += 2;
                 lit = i;
             }
             b'}' if b.get(i + 1) == Some(&b'}') => {
-                out.str(vm, &fmt[lit..i + 1])?;
+                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
                 i += 2;
                 lit = i;
             }
             b'}' => return Err(vm.value_error("single '}' encountered in format string")),
             b'{' => {
-                out.str(vm, &fmt[lit..i])?;
+                out.str(vm, fmt.get(lit..i).unwrap_or(""))?;
                 // Find the matching '}' (nested braces allowed in the spec).
                 let mut d = 0;
                 let mut j = i + 1;
@@ -637,14 +637,14 @@ fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out
                     j += 1;
                 }
                 let Some(end) = end else { return Err(vm.value_error("unmatched '{' in format")) };
-                format_field(vm, &fmt[i + 1..end], fields, depth, out)?;
+                format_field(vm, fmt.get(i + 1..end).unwrap_or(""), fields, depth, out)?;
                 i = end + 1;
                 lit = i;
             }
             _ => i += 1,
         }
     }
-    out.str(vm, &fmt[lit..])
+    out.str(vm, fmt.get(lit..).unwrap_or(""))
 }
 
 fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
@@ -660,13 +660,13 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         k += 1;
     }
     let k = k.min(fb.len());
-    let name = &field[..k];
-    let mut rest = &field[k..];
+    let name = field.get(..k).unwrap_or("");
+    let mut rest = field.get(k..).unwrap_or("");
     let mut conv = None;
     if let Some(r) = rest.strip_prefix('!') {
         let c = r.chars().next();
         conv = Some(c.unwrap_or('}'));
-        rest = &r[c.map_or(0, char::len_utf8)..];
+        rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or("");
         if !rest.is_empty() && !rest.starts_with(':') {
             return Err(vm.value_error("expected ':' after format specifier"));
         }

@@ -32,9 +32,7 @@ pub fn complete(
 ) {
     let mut names: GcVec<Obj> = GcVec::new();
     let _ = collect(&mut || candidates(vm, scope, prefix, &mut names));
-    names
-        .as_mut_slice()
-        .sort_unstable_by(|&a, &b| vm.str_pinned(a).cmp(&vm.str_pinned(b)));
+    crate::sort::heapsort_by(names.as_mut_slice(), |&a, &b| vm.str_pinned(a) < vm.str_pinned(b));
     let mut last: Option<&str> = None;
     for &o in names.as_slice() {
         let Some(n) = vm.str_pinned(o) else { continue };

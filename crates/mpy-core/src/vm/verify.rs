@@ -320,7 +320,7 @@ impl Verifier<'_> {
             ip = i.next;
         }
         let ls = self.leaders.as_mut_slice();
-        ls.sort_unstable();
+        crate::sort::heapsort_by(ls, |a, b| a < b);
         let mut k = 0;
         for j in 0..ls.len() {
             if k == 0 || ls[j] != ls[k - 1] {

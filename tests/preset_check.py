@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Checks a build with a smaller module preset (cargo feature `minimal` or
+`basic`, see crates/mpy-core/Cargo.toml) against the corpus.
+
+  python3 tests/preset_check.py --binary PATH --preset minimal|basic [PATH...]
+
+Runs the corpus (default: every folder but programs/) on the binary; a test
+may fail only because it imports a module the preset leaves out (its
+output then ends in `ImportError: no module named 'NAME'`, NAME one of the
+left-out modules). Any other failure, or fewer passes than --min-pass,
+fails the check. Prints "N passed, N failed for missing modules".
+"""
+import argparse
+import os
+import subprocess
+import sys
+
+import common
+
+# Modules each preset leaves out (the `full` preset has them all).
+LEFT_OUT = {
+    "basic": ["math", "cmath", "hashlib", "json", "random", "select"],
+}
+LEFT_OUT["minimal"] = LEFT_OUT["basic"] + ["collections", "io", "struct", "time"]
+
+DIRS = ["basics", "bad_input", "builtins", "errors", "import", "memory", "modules", "types"]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--binary", required=True)
+    ap.add_argument("--preset", required=True, choices=sorted(LEFT_OUT))
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--min-pass", type=int, default=100, help="fewest passing tests accepted")
+    args = ap.parse_args()
+    binary = os.path.abspath(args.binary)
+    paths = args.paths or [os.path.join(common.TESTS, d) for d in DIRS]
+    tests = common.find_tests(paths)
+    p = subprocess.run([sys.executable, os.path.join(common.TESTS, "run.py"), "--list-failing", "-j",
+                        str(args.jobs), "--binary", binary] + paths, stdout=subprocess.PIPE)
+    failing = p.stdout.decode().split()
+    marks = [("ImportError: no module named '%s'" % m).encode() for m in LEFT_OUT[args.preset]]
+    bad = []
+    for t in failing:
+        out, _code, err = common.run_binary(t, binary)
+        tail = (out + err).rstrip().splitlines()[-1:] or [b""]
+        if not any(m in tail[0] for m in marks):
+            bad.append(t)
+            print("FAIL  %s (not a missing module): %r" % (t, b"\n".join((out + err).splitlines()[-3:])))
+    passed = len(tests) - len(failing)
+    print("%d passed, %d failed for missing modules" % (passed, len(failing) - len(bad)))
+    if bad or passed < args.min_pass:
+        if passed < args.min_pass:
+            print("only %d passed (want >= %d)" % (passed, args.min_pass))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
