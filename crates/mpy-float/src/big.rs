@@ -92,6 +92,29 @@ impl<'a> Big<'a> {
         }
     }
 
+    /// The value, if it fits 128 bits.
+    pub fn to_u128(&self) -> Option<u128> {
+        if self.n > 4 {
+            return None;
+        }
+        Some(self.digits().iter().rev().fold(0u128, |acc, &x| (acc << 32) | x as u128))
+    }
+
+    /// `self <<= 1`.
+    fn shl1(&mut self) -> Option<()> {
+        let mut carry = 0u32;
+        for x in self.d.iter_mut().take(self.n) {
+            let v = *x;
+            *x = (v << 1) | carry;
+            carry = v >> 31;
+        }
+        if carry != 0 {
+            *self.d.get_mut(self.n)? = carry;
+            self.n += 1;
+        }
+        Some(())
+    }
+
     /// Zero?
     pub fn is_zero(&self) -> bool {
         self.n == 0
@@ -119,18 +142,35 @@ impl<'a> Big<'a> {
     }
 }
 
+/// `n / m` where the quotient has at most `nbits` (<= 63) bits: the
+/// quotient, how twice the remainder compares with `m`, and whether the
+/// remainder is nonzero. `n` and `m` are used up.
+pub fn ratio(n: &mut Big<'_>, m: &mut Big<'_>, nbits: u32) -> Option<(u64, Ordering, bool)> {
+    if let (Some(a), Some(b)) = (n.to_u128(), m.to_u128()) {
+        // The common case: one machine division.
+        let q = a.checked_div(b)?;
+        let r = a - q * b;
+        if q >> nbits.min(63) != 0 {
+            return None;
+        }
+        return Some((q as u64, r.cmp(&(b - r)), r != 0));
+    }
+    m.shl(nbits as u64)?;
+    quotient(n, m, nbits)
+}
+
 /// `r / t` where `t` is the divisor times `2**nbits` and `r < t` (so the
 /// quotient has at most `nbits` bits): the quotient, how twice the
 /// remainder compares with the divisor, and whether the remainder is
 /// nonzero. `r` is used up.
-pub fn quotient(r: &mut Big<'_>, t: &Big<'_>, nbits: u32) -> Option<(u64, Ordering, bool)> {
+fn quotient(r: &mut Big<'_>, t: &Big<'_>, nbits: u32) -> Option<(u64, Ordering, bool)> {
     if nbits > 63 || r.cmp(t) != Ordering::Less {
         return None;
     }
     let mut q = 0u64;
     // Invariant: r = 2**j * (dividend - q * divisor) after j steps, < t.
     for _ in 0..nbits {
-        r.shl(1)?;
+        r.shl1()?;
         q <<= 1;
         if r.cmp(t) != Ordering::Less {
             r.sub(t);
@@ -138,6 +178,6 @@ pub fn quotient(r: &mut Big<'_>, t: &Big<'_>, nbits: u32) -> Option<(u64, Orderi
         }
     }
     let nonzero = !r.is_zero();
-    r.shl(1)?;
+    r.shl1()?;
     Some((q, r.cmp(t), nonzero))
 }

@@ -1,7 +1,7 @@
 //! Binary to decimal: a float's exact value rounded to `p` significant
 //! digits.
 
-use crate::big::{quotient, Big};
+use crate::big::{ratio, Big};
 use crate::{Float, Spec};
 use core::cmp::Ordering;
 
@@ -61,8 +61,7 @@ fn digits(spec: &Spec, m: u64, e2: i64, p: u32, round: Round, a: &mut [u32], b: 
         d.shl(b2.unsigned_abs())?;
     }
     let nbits = 64 - (pw * 10 - 1).leading_zeros();
-    d.shl(nbits as u64)?;
-    let (mut q, mut half, nonzero) = quotient(&mut n, &d, nbits)?;
+    let (mut q, mut half, nonzero) = ratio(&mut n, &mut d, nbits)?;
     if q >= pw {
         // One digit too many: round at the next one.
         let last = q % 10;

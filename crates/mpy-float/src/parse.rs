@@ -1,6 +1,6 @@
 //! Decimal to binary: the float nearest `digits × 10**e10` (ties to even).
 
-use crate::big::{quotient, Big};
+use crate::big::{ratio, Big};
 use crate::{Float, Spec};
 use core::cmp::Ordering;
 
@@ -159,8 +159,7 @@ fn binary(spec: &Spec, n: &mut Big<'_>, nd: i64, e: i64, mbuf: &mut [u32]) -> Op
     } else {
         m.shl(shift.unsigned_abs())?;
     }
-    m.shl(nbits as u64)?;
-    let (mut q, mut half, nonzero) = quotient(n, &m, nbits as u32)?;
+    let (mut q, mut half, nonzero) = ratio(n, &mut m, nbits as u32)?;
     if q >> p != 0 {
         // One bit more than the mantissa has: round at the next bit.
         half = match (q & 1, nonzero) {
