@@ -93,6 +93,7 @@ impl<'a> Big<'a> {
     }
 
     /// The value, if it fits 128 bits.
+    #[cfg(target_pointer_width = "64")]
     pub fn to_u128(&self) -> Option<u128> {
         if self.n > 4 {
             return None;
@@ -146,8 +147,10 @@ impl<'a> Big<'a> {
 /// quotient, how twice the remainder compares with `m`, and whether the
 /// remainder is nonzero. `n` and `m` are used up.
 pub fn ratio(n: &mut Big<'_>, m: &mut Big<'_>, nbits: u32) -> Option<(u64, Ordering, bool)> {
+    // The common case on 64-bit hosts: one machine division (32-bit
+    // targets would link a 128-bit division routine; they take the loop).
+    #[cfg(target_pointer_width = "64")]
     if let (Some(a), Some(b)) = (n.to_u128(), m.to_u128()) {
-        // The common case: one machine division.
         let q = a.checked_div(b)?;
         let r = a - q * b;
         if q >> nbits.min(63) != 0 {
