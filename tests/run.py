@@ -33,7 +33,6 @@ skipped with the reason given there.
 import argparse
 import difflib
 import os
-import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -55,37 +54,6 @@ def load_xfail(names=("xfail.txt",)):
                     if line:
                         out.add(line)
     return out
-
-
-def load_float_skips():
-    """tests/float_single_skip.txt: `path  # reason` lines."""
-    p = os.path.join(common.TESTS, "float_single_skip.txt")
-    out = {}
-    if os.path.exists(p):
-        with open(p) as f:
-            for line in f:
-                path, _, reason = line.partition("#")
-                if path.strip():
-                    out[path.strip()] = reason.strip() or "float precision"
-    return out
-
-
-# A float literal as Python prints one (a '.' or an exponent; no sign, so
-# the parts of complex numbers are found too), not inside a name or number.
-FLOAT_RE = re.compile(rb"(?<![\w.])(?:\d+\.\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?|\d+[eE][-+]?\d+)(?![\d.])")
-
-
-def norm_floats(text):
-    """Every float literal in `text` rewritten with 6 significant digits
-    (`%.6g`: `1.0000001` and `1.0` become `1`, as the parts of complex
-    numbers print; the exact comparison of the other builds checks that
-    floats print as floats)."""
-    def sub(m):
-        try:
-            return b"%.6g" % float(m.group(0))
-        except ValueError:
-            return m.group(0)
-    return FLOAT_RE.sub(sub, text)
 
 
 def expected(test):
@@ -146,7 +114,7 @@ def check(test, args):
     else:
         out, rc, err = common.run_binary(test, args.binary)
     ok = out == exp_out and rc == exp_rc
-    if not ok and args.float_single and rc == exp_rc and norm_floats(out) == norm_floats(exp_out):
+    if not ok and args.float_single and rc == exp_rc and common.norm_floats(out) == common.norm_floats(exp_out):
         ok = "float digits"
     return test, ok, (exp_out, exp_rc, out, rc, err)
 
@@ -204,7 +172,7 @@ def main():
     xfail = load_xfail(("xfail.txt", "xfail_raw_repl.txt") if args.via == "raw-repl" else ("xfail.txt",))
     passed = failed = xfailed = xpassed = skipped = digits = 0
     if args.float_single:
-        skips = load_float_skips()
+        skips = common.load_float_skips()
         kept = []
         for t in tests:
             if t in skips:

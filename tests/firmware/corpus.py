@@ -10,6 +10,12 @@ the way mpremote runs a script. A test passes when its standard output
 matches and it raised nothing exactly when the expected exit code is 0.
 Tests that need what a board does not have here (command-line options,
 script arguments, files beside them) are skipped with the reason.
+
+The boards use single-precision floats stuffed in the object word (6
+significant digits), so floats are compared as `tests/run.py
+--float-single` does: output that differs only in float digits passes when
+both agree with every float literal at 6 significant digits, and the
+programs in tests/float_single_skip.txt are skipped.
 """
 import argparse
 import os
@@ -26,6 +32,9 @@ NOFIT = "does not fit"
 
 # Folders whose tests use the filesystem or helper modules beside them.
 NEEDS_FILES = ("import/", "io/")
+
+# The board images print floats with single precision (float-stuffed).
+FLOAT_SINGLE = True
 
 
 def load_known():
@@ -49,7 +58,19 @@ def skip_reason(test):
         return "script arguments"
     if test.startswith(NEEDS_FILES):
         return "needs files (no filesystem yet)"
+    if FLOAT_SINGLE:
+        reason = common.load_float_skips().get(test)
+        if reason:
+            return "float precision: " + reason
     return None
+
+
+def same_output(out, exp_out):
+    """Equal, or (single-precision floats) equal with every float literal
+    at 6 significant digits."""
+    if out == exp_out:
+        return True
+    return FLOAT_SINGLE and common.norm_floats(out.encode()) == common.norm_floats(exp_out.encode())
 
 
 def expected(test):
@@ -75,11 +96,11 @@ def run_test(board, test, timeout=60):
     # Code sent through the REPL is named <stdin> in tracebacks.
     stdin, name = 'File "<stdin>"', 'File "%s"' % os.path.basename(test)
     out, err = out.replace(stdin, name), err.replace(stdin, name)
-    if out == exp_out and (rc == 0) == (exp_rc == 0):
+    if same_output(out, exp_out) and (rc == 0) == (exp_rc == 0):
         return True, ""
     # Expected output recorded with the traceback on stdout (MicroPython's
     # .exp files): the board sends it in the error part.
-    if rc and exp_rc and out + err == exp_out:
+    if rc and exp_rc and same_output(out + err, exp_out):
         return True, ""
     # Ran out of memory where the reference did not: the program does not
     # fit this board (its heap, or the compiler's arena).

@@ -165,7 +165,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
     if !ok {
         return None;
     }
-    text.parse().ok()
+    mpy_float::parse(text.as_bytes())
 }
 
 /// Parse complex-constant text (a float text followed by `j` or `J`); returns

@@ -77,9 +77,32 @@ pub fn from_mpz(b: mpy_mpz::MpzRef<'_>) -> Result<Float, mpy_mpz::Error> {
     }
 }
 
-/// Decimal text (Rust's float syntax: digits, `.`, `e`) as the correctly
-/// rounded [`Float`].
+/// Decimal text (Rust's float syntax: digits, `.`, `e`, `inf`, `nan`) as
+/// the correctly rounded [`Float`].
 #[inline]
 pub fn parse(text: &str) -> Option<Float> {
-    text.parse::<Float>().ok()
+    mpy_float::parse::<Float>(text.as_bytes())
+}
+
+/// The [`Float`] nearest `±D × 10**e10` (ties to even), `D` spelled by the
+/// ASCII `digits` (see [`mpy_float::from_decimal`]).
+#[inline]
+pub fn from_decimal(neg: bool, digits: impl Iterator<Item = u8>, e10: i64) -> Option<Float> {
+    mpy_float::from_decimal::<Float>(neg, digits, e10)
+}
+
+pub use mpy_float::Round;
+
+/// `|x|` (finite, nonzero) rounded to `p` (1..=17) significant digits:
+/// `(q, k)` with `q` of exactly `p` digits and `|x| ≈ q × 10**(k - p + 1)`
+/// (see [`mpy_float::decimal`]).
+#[inline]
+pub fn decimal(x: Float, p: u32, round: Round) -> (u64, i32) {
+    mpy_float::decimal(x, p, round)
+}
+
+/// The [`Float`] nearest `d × 10**e10`.
+#[inline]
+pub fn from_u64(d: u64, e10: i64) -> Option<Float> {
+    mpy_float::from_u64::<Float>(d, e10)
 }

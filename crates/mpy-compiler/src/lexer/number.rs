@@ -146,8 +146,7 @@ fn float(text: &[u8], line: u32) -> Result<Constant, CompileError> {
     if !valid_float_syntax(body) {
         return Err(err());
     }
-    let s = core::str::from_utf8(body).map_err(|_| err())?;
-    let v: f64 = s.parse().map_err(|_| err())?;
+    let v: f64 = mpy_float::parse(body).ok_or_else(err)?;
     Ok(if imag {
         Constant::Imag(v)
     } else {

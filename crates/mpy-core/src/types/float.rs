@@ -102,22 +102,17 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
 }
 
-/// Significant digits kept when parsing: enough for correct rounding
-/// (halfway points between doubles have at most 767), the rest folded
-/// into a sticky digit.
-const PARSE_DIGITS: usize = 780;
-
 /// Parses float text as MicroPython's `float()` accepts it: surrounding
 /// whitespace, a sign, `inf`/`infinity`/`nan` in any case, or a decimal
 /// number whose digits may contain underscores, with an optional exponent.
 /// As MicroPython, an empty mantissa reads as 0 (`float('.')` and
-/// `float('e5')` are 0.0). None on bad syntax. Correctly rounded; no
-/// allocation (the digits are compacted into a stack buffer).
+/// `float('e5')` are 0.0). None on bad syntax. Correctly rounded
+/// ([`crate::flt::from_decimal`]); no allocation.
 pub fn parse_float(text: &[u8]) -> Option<Float> {
     let s = text.trim_ascii();
     let (neg, b) = match s.first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
+        Some(b'-') => (true, s.get(1..)?),
+        Some(b'+') => (false, s.get(1..)?),
         _ => (false, s),
     };
     let special = if b.eq_ignore_ascii_case(b"inf") || b.eq_ignore_ascii_case(b"infinity") {
@@ -130,29 +125,16 @@ pub fn parse_float(text: &[u8]) -> Option<Float> {
     if let Some(v) = special {
         return Some(if neg { -v } else { v });
     }
-    let mut buf = [0u8; PARSE_DIGITS + 32];
-    let mut n = 0usize;
-    // value = digits * 10**(exp + adj)
-    let mut adj: i64 = 0;
-    let mut sticky = false;
+    // value = mantissa digits * 10**(exp - frac)
+    let mut frac: i64 = 0;
     let mut consumed = false;
     let mut in_frac = false;
     let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            c @ b'0'..=b'9' => {
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => {
                 consumed = true;
-                if n == 0 && c == b'0' {
-                    // A leading zero.
-                    adj -= in_frac as i64;
-                } else if n < PARSE_DIGITS {
-                    buf[n] = c;
-                    n += 1;
-                    adj -= in_frac as i64;
-                } else {
-                    adj += !in_frac as i64;
-                    sticky |= c != b'0';
-                }
+                frac += in_frac as i64;
             }
             b'_' => {}
             b'.' if !in_frac => {
@@ -163,20 +145,23 @@ pub fn parse_float(text: &[u8]) -> Option<Float> {
         }
         i += 1;
     }
+    let mant = b.get(..i)?;
     let mut exp: i64 = 0;
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+    if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
         consumed = true;
         let mut eneg = false;
-        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            eneg = b[i] == b'-';
+        if let Some(&c @ (b'+' | b'-')) = b.get(i) {
+            eneg = c == b'-';
             i += 1;
         }
         let mut any = false;
-        while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_') {
-            if b[i] != b'_' {
-                exp = (exp * 10 + (b[i] - b'0') as i64).min(1 << 40);
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_digit() {
+                exp = (exp * 10 + (c - b'0') as i64).min(1 << 40);
                 any = true;
+            } else if c != b'_' {
+                break;
             }
             i += 1;
         }
@@ -190,36 +175,7 @@ pub fn parse_float(text: &[u8]) -> Option<Float> {
     if !consumed || i != b.len() {
         return None;
     }
-    if n == 0 {
-        return Some(if neg { -0.0 } else { 0.0 });
-    }
-    if sticky {
-        buf[n] = b'1';
-        n += 1;
-        adj -= 1;
-    }
-    let e = (exp + adj).clamp(-1_000_000, 1_000_000);
-    let mut w = SliceWriter { buf: &mut buf, len: n };
-    let _ = core::fmt::Write::write_fmt(&mut w, format_args!("e{e}"));
-    let len = w.len;
-    let v: Float = core::str::from_utf8(buf.get(..len)?).ok()?.parse().ok()?;
-    Some(if neg { -v } else { v })
-}
-
-/// `fmt::Write` into the free end of a byte slice (errors when full).
-struct SliceWriter<'a> {
-    buf: &'a mut [u8],
-    len: usize,
-}
-
-impl core::fmt::Write for SliceWriter<'_> {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.len + s.len();
-        let dst = self.buf.get_mut(self.len..end).ok_or(core::fmt::Error)?;
-        dst.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
+    crate::flt::from_decimal(neg, mant.iter().copied().filter(u8::is_ascii_digit), exp - frac)
 }
 
 fn float_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {

@@ -20,12 +20,13 @@
 //! from zero (`'%.2f' % 0.125 == '0.13'`, `'%.0f' % 2.5 == '3'`), except
 //! that asking for more significant digits than the repr has pads the
 //! repr's digits with zeros (`'%.20f' % 0.1 == '0.10000000000000000000'`).
-//! Digits come from `core::fmt`'s exact float formatting into fixed
-//! buffers on the Rust stack: no bignum, libc or allocation.
+//! Digits come from [`flt::decimal`] (the exact value rounded to at most
+//! 17 significant digits, `mpy-float`), never from `core::fmt`'s float
+//! formatting: no libc, allocation or power tables.
 
 use crate::flt::Float;
 use crate::flt::M;
-use crate::flt::{REPR_DIGITS, SINGLE};
+use crate::flt::{self, Round, REPR_DIGITS, SINGLE};
 use core::fmt::Write;
 
 /// Capacity of a [`FloatText`]: the longest text any format produces
@@ -138,31 +139,6 @@ impl core::fmt::Debug for FloatText {
     }
 }
 
-/// A fixed-size stack buffer implementing `fmt::Write` (no allocation).
-struct StackBuf {
-    buf: [u8; 64],
-    len: usize,
-}
-
-impl StackBuf {
-    fn new() -> StackBuf {
-        StackBuf { buf: [0; 64], len: 0 }
-    }
-    fn as_str(&self) -> &str {
-        core::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
-    }
-}
-
-impl Write for StackBuf {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let b = s.as_bytes();
-        let dst = self.buf.get_mut(self.len..self.len + b.len()).ok_or(core::fmt::Error)?;
-        dst.copy_from_slice(b);
-        self.len += b.len();
-        Ok(())
-    }
-}
-
 /// Most significant digits a [`Digits`] holds (`'%f' % 1e308` needs 309
 /// plus the decimals).
 const MAX_DIGITS: usize = 360;
@@ -202,35 +178,30 @@ impl Digits {
     }
 }
 
-/// Splits Rust's `{:e}` output (`"1.2345e-7"`) into digits (written to
-/// `out`, trailing zeros dropped, at least one kept) and the exponent;
-/// returns how many digits.
-fn split_e(s: &str, out: &mut [u8]) -> (usize, i32) {
-    let (mant, exp) = s.split_once('e').unwrap_or((s, "0"));
-    let mut n = 0;
-    for c in mant.bytes().filter(|c| c.is_ascii_digit()) {
-        if let Some(slot) = out.get_mut(n) {
-            *slot = c;
-            n += 1;
-        }
+/// The `p` digits of `q` (`10**(p-1) <= q < 10**p`, `p <= 17`) as ASCII,
+/// trailing zeros dropped (one digit kept); returns how many.
+fn ascii_digits(q: u64, p: usize, out: &mut [u8; 17]) -> usize {
+    let p = p.clamp(1, 17);
+    let mut v = q;
+    for slot in out.iter_mut().take(p).rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
     }
+    let mut n = p;
     while n > 1 && out.get(n - 1) == Some(&b'0') {
         n -= 1;
     }
-    (n, exp.parse().unwrap_or(0))
+    n
 }
 
 /// `x` (> 0, finite) rounded to `p` (<= 17) significant digits (exact
 /// value, ties to even), trailing zeros dropped.
 fn short_digits(x: Float, p: usize) -> ([u8; 17], usize, i32) {
+    let p = p.clamp(1, 17);
+    let (q, k) = flt::decimal(x, p as u32, Round::HalfEven);
     let mut out = [b'0'; 17];
-    let mut b = StackBuf::new();
-    let _ = write!(b, "{:.*e}", p.clamp(1, 17) - 1, x);
-    let mut d = [b'0'; 24];
-    let (n, e) = split_e(b.as_str(), &mut d);
-    let n = n.min(17);
-    out[..n].copy_from_slice(&d[..n]);
-    (out, n, e)
+    let n = ascii_digits(q, p, &mut out);
+    (out, n, k)
 }
 
 /// The digits that identify `x` (> 0, finite), beyond which formatting
@@ -255,33 +226,25 @@ fn repr_digits(x: Float) -> ([u8; 17], usize, i32) {
     if SINGLE {
         return short_digits(x, REPR_DIGITS);
     }
-    for prec in [15usize, 16] {
-        let mut b = StackBuf::new();
-        let _ = write!(b, "{:.*e}", prec, x);
-        let s = b.as_str();
-        if prec == 16 || s.parse::<Float>() == Ok(x) {
-            let mut d = [b'0'; 24];
-            let (n, mut e) = split_e(s, &mut d);
-            if d[0] == b'9' && x >= Float::MIN_POSITIVE && shortest_is_power_of_ten(x) {
+    for p in [16usize, 17] {
+        let (q, k) = flt::decimal(x, p as u32, Round::HalfEven);
+        if p == 17 || flt::from_u64(q, k as i64 - (p as i64 - 1)) == Some(x) {
+            if q / 10u64.pow(p as u32 - 1) == 9 && x >= Float::MIN_POSITIVE && is_power_of_ten(x, k + 1) {
                 // The double just below a power of ten (e.g. 1e23):
                 // MicroPython's scaling rounds it up to that power.
                 out[0] = b'1';
-                e += 1;
-                return (out, 1, e);
+                return (out, 1, k + 1);
             }
-            let n = n.min(17);
-            out[..n].copy_from_slice(&d[..n]);
-            return (out, n, e);
+            let n = ascii_digits(q, p, &mut out);
+            return (out, n, k);
         }
     }
     (out, 1, 0)
 }
 
-/// Is the shortest round-trip repr of `x` a power of ten (`1e23`)?
-fn shortest_is_power_of_ten(x: Float) -> bool {
-    let mut b = StackBuf::new();
-    let _ = write!(b, "{:e}", x);
-    b.as_str().starts_with("1e")
+/// Is `x` the float nearest `10**k` (so its shortest repr is `1e{k}`)?
+fn is_power_of_ten(x: Float, k: i32) -> bool {
+    flt::from_u64(1, k as i64) == Some(x)
 }
 
 /// `x` (> 0, finite) rounded to `n` significant digits (ties away from
@@ -292,51 +255,27 @@ fn sig_digits(x: Float, n: usize) -> Digits {
     if n >= rlen {
         return Digits::padded(&rd[..rlen], n, rexp);
     }
-    // Exact digits (n < 17 here): Rust's `{:.*e}` is correctly rounded;
-    // 24 guard digits make the half-way test exact for all practical
-    // purposes.
-    let mut s = StackBuf::new();
-    let _ = write!(s, "{:.*e}", n + 24, x);
-    let (mant, exp) = s.as_str().split_once('e').unwrap_or(("", "0"));
-    let mut exp: i32 = exp.parse().unwrap_or(0);
-    let mut all = [b'0'; 48];
-    let mut k = 0;
-    for c in mant.bytes().filter(|c| c.is_ascii_digit()) {
-        if let Some(slot) = all.get_mut(k) {
-            *slot = c;
-            k += 1;
-        }
+    if n == 0 {
+        // Rounds to 0, or to 1 one place up (exact ties away from zero).
+        let (q, k) = flt::decimal(x, 1, Round::Down);
+        return if q >= 5 { Digits::padded(b"1", 1, k + 1) } else { Digits::padded(&[], 0, k) };
     }
-    let mut r = Digits::padded(&all[..n.min(k)], 0, 0);
-    let round_up = all[..k].get(n).is_some_and(|&d| d >= b'5');
-    if round_up {
-        let mut i = r.n;
-        loop {
-            if i == 0 {
-                // All nines: 1 followed by zeros, one place up.
-                r.d[0] = b'1';
-                r.d[1..].fill(b'0');
-                r.n = n.max(1);
-                exp += 1;
-                break;
-            }
-            i -= 1;
-            if r.d[i] == b'9' {
-                r.d[i] = b'0';
-            } else {
-                r.d[i] += 1;
-                break;
-            }
-        }
-    }
-    r.exp = exp;
-    r
+    // Exact digits (n < rlen <= 17 here), ties away from zero.
+    let (q, k) = flt::decimal(x, n as u32, Round::HalfAway);
+    let mut d = [b'0'; 17];
+    ascii_digits(q, n, &mut d);
+    Digits::padded(&d[..n.min(17)], n, k)
 }
 
 fn push_exp(out: &mut FloatText, e: i32, echar: char) {
     out.push(echar);
     out.push(if e < 0 { '-' } else { '+' });
-    let _ = write!(out, "{:02}", e.unsigned_abs());
+    let a = e.unsigned_abs();
+    if a >= 100 {
+        out.push((b'0' + (a / 100 % 10) as u8) as char);
+    }
+    out.push((b'0' + (a / 10 % 10) as u8) as char);
+    out.push((b'0' + (a % 10) as u8) as char);
 }
 
 /// Fixed layout of `d` with exactly `decimals` digits after the point
@@ -402,11 +341,8 @@ pub fn float_repr(x: Float, out: &mut FloatText) {
         // The double nearest a power of ten but below it: MicroPython
         // scales by that double, so for subnormals it prints a `0.`-led
         // mantissa of 15 digits (`0.999988867182683e-320`).
-        let mut b = StackBuf::new();
-        let _ = write!(b, "{:e}", a);
-        let mut sd = [b'0'; 24];
-        let (sn, se) = split_e(b.as_str(), &mut sd);
-        if sn == 1 && sd[0] == b'1' {
+        let se = e + 1;
+        if is_power_of_ten(a, se) {
             let d = sig_digits(a, 15);
             out.push_str("0.");
             let start = out.len();
@@ -560,12 +496,8 @@ fn fixed(out: &mut FloatText, v: Float, p: usize) {
     } else if n == 0 {
         // Rounds to 0 or to one unit in the last place (ties away): look at
         // the exact first digit.
-        let mut s = StackBuf::new();
-        let _ = write!(s, "{:.24e}", v);
-        let (_, exp) = s.as_str().split_once('e').unwrap_or(("", "0"));
-        let exp: i32 = exp.parse().unwrap_or(0);
-        let first = s.as_str().bytes().next().unwrap_or(b'0');
-        if exp > e || (exp == e && first >= b'5') {
+        let (first, exp) = flt::decimal(v, 1, Round::Down);
+        if exp > e || (exp == e && first >= 5) {
             Digits::padded(b"1", 1, e + 1)
         } else {
             Digits::empty()

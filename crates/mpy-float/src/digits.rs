@@ -1,0 +1,89 @@
+//! Binary to decimal: a float's exact value rounded to `p` significant
+//! digits.
+
+use crate::big::{ratio, Big};
+use crate::{Float, Spec};
+use core::cmp::Ordering;
+
+/// How [`decimal`] rounds the exact value to its digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Round {
+    /// To nearest, ties to even (C's `printf`, CPython's `%g`).
+    HalfEven,
+    /// To nearest, ties away from zero.
+    HalfAway,
+    /// Toward zero (truncate).
+    Down,
+}
+
+/// `|x|` (finite, nonzero) rounded to `p` significant digits (`p` is
+/// clamped to 1..=17): `(q, k)` with `10**(p-1) <= q < 10**p` and `|x| ≈ q
+/// × 10**(k - p + 1)`, so `k` is the decimal exponent of the first digit
+/// (`decimal(0.125, 2, Round::HalfEven) == (12, -1)`). `(0, 0)` for zero,
+/// infinities and NaN.
+pub fn decimal<F: Float>(x: F, p: u32, round: Round) -> (u64, i32) {
+    let spec = F::SPEC;
+    let bits = x.bits64() & !spec.sign;
+    if bits == 0 || bits >= spec.inf {
+        return (0, 0);
+    }
+    let frac_bits = spec.p - 1;
+    let frac = bits & ((1 << frac_bits) - 1);
+    let field = (bits >> frac_bits) as i64;
+    let (m, e2) = if field == 0 {
+        (frac, spec.min_lsb)
+    } else {
+        (frac | 1 << frac_bits, spec.min_lsb + field - 1)
+    };
+    F::with_scratch(|a, b| digits(&spec, m, e2, p.clamp(1, 17), round, a, b)).unwrap_or((0, 0))
+}
+
+fn digits(spec: &Spec, m: u64, e2: i64, p: u32, round: Round, a: &mut [u32], b: &mut [u32]) -> Option<(u64, i32)> {
+    let _ = spec;
+    let e_lead = 63 - m.leading_zeros() as i64 + e2;
+    // floor(log10(x)) is k or k + 1 (78913 / 2**18 is log10(2) to within
+    // what exponents up to 1650 need).
+    let mut k = (e_lead * 78913) >> 18;
+    let pw = 10u64.pow(p);
+    // q = floor(x / 10**s) is in [10**(p-1), 10**(p+1)).
+    let s = k - p as i64 + 1;
+    let mut n = Big::from_u64(a, m)?;
+    let mut d = Big::from_u64(b, 1)?;
+    if s >= 0 {
+        d.mul_pow5(s as u64)?;
+    } else {
+        n.mul_pow5(s.unsigned_abs())?;
+    }
+    let b2 = e2 - s;
+    if b2 >= 0 {
+        n.shl(b2 as u64)?;
+    } else {
+        d.shl(b2.unsigned_abs())?;
+    }
+    let nbits = 64 - (pw * 10 - 1).leading_zeros();
+    let (mut q, mut half, nonzero) = ratio(&mut n, &mut d, nbits)?;
+    if q >= pw {
+        // One digit too many: round at the next one.
+        let last = q % 10;
+        half = match last {
+            0..=4 => Ordering::Less,
+            5 if !nonzero => Ordering::Equal,
+            _ => Ordering::Greater,
+        };
+        q /= 10;
+        k += 1;
+    }
+    let up = match round {
+        Round::HalfEven => half == Ordering::Greater || (half == Ordering::Equal && q & 1 == 1),
+        Round::HalfAway => half != Ordering::Less,
+        Round::Down => false,
+    };
+    if up {
+        q += 1;
+        if q == pw {
+            q /= 10;
+            k += 1;
+        }
+    }
+    Some((q, k as i32))
+}

@@ -1,0 +1,125 @@
+//! Decimal text and binary floats (`f32`, `f64`) without core's float
+//! formatting and parsing machinery (no `dec2flt` power tables, no
+//! Grisu/Dragon): correctly rounded parsing ([`parse`], [`from_decimal`])
+//! and the exact decimal digits of a float rounded to up to 17
+//! significant digits ([`decimal`]), which is all MicroPython's float
+//! formatting needs.
+//!
+//! Both directions reduce to one exact operation: the quotient of two
+//! small big integers (a float's mantissa or the decimal digits times a
+//! power of 5, over a power of 5, both shifted by powers of 2) to at most
+//! 63 bits, with how the remainder compares with half the divisor.
+//! Numbers that are exact in the float's arithmetic (at most 15 digits
+//! times a power of ten up to 10**22 for `f64`, 7 digits and 10**10 for
+//! `f32`) take one float multiplication or division instead. Nothing
+//! allocates or panics; the big integers live in fixed stack buffers (at
+//! most 2 × 352 bytes for `f64`, 2 × 80 for `f32`).
+#![no_std]
+#![warn(missing_docs)]
+
+mod big;
+mod digits;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+pub use digits::{decimal, Round};
+pub use parse::{from_decimal, from_u64, parse};
+
+/// The binary formats: `f32` and `f64` (sealed).
+pub trait Float: Copy + core::ops::Neg<Output = Self> + sealed::Sealed {
+    /// Significant decimal digits kept when parsing; the rest only count
+    /// as nonzero or not. More than any halfway point between two floats
+    /// has (112 for `f32`, 767 for `f64`).
+    const MAX_DIGITS: usize;
+    #[doc(hidden)]
+    const SPEC: Spec;
+    #[doc(hidden)]
+    fn from_bits64(bits: u64) -> Self;
+    #[doc(hidden)]
+    fn bits64(self) -> u64;
+    #[doc(hidden)]
+    fn exact(d: u64, e10: i64, neg: bool) -> Option<Self>;
+    #[doc(hidden)]
+    fn with_scratch<R>(f: impl FnOnce(&mut [u32], &mut [u32]) -> R) -> R;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}
+
+/// The parameters of a binary format.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct Spec {
+    /// Mantissa bits, with the implicit one (24, 53).
+    pub p: u32,
+    /// Exponent of the smallest subnormal's bit (-149, -1074).
+    pub min_lsb: i64,
+    /// Bit pattern of +infinity.
+    pub inf: u64,
+    /// The sign bit.
+    pub sign: u64,
+    /// Decimal exponents (of the first digit) beyond which values are
+    /// infinite or zero for sure.
+    pub max_dec: i64,
+    /// See `max_dec`.
+    pub min_dec: i64,
+}
+
+/// Digits of the stack buffers: enough for every intermediate value
+/// (checked by the tests at the extremes).
+const WORDS_F64: usize = 88;
+const WORDS_F32: usize = 20;
+
+/// Exact powers of ten in `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22,
+];
+
+impl Float for f64 {
+    const MAX_DIGITS: usize = 780;
+    const SPEC: Spec = Spec { p: 53, min_lsb: -1074, inf: 0x7ff0_0000_0000_0000, sign: 1 << 63, max_dec: 309, min_dec: -325 };
+    fn from_bits64(bits: u64) -> f64 {
+        f64::from_bits(bits)
+    }
+    fn bits64(self) -> u64 {
+        self.to_bits()
+    }
+    fn exact(d: u64, e10: i64, neg: bool) -> Option<f64> {
+        if d >= 1 << 53 {
+            return None;
+        }
+        let p = *POW10.get(e10.unsigned_abs() as usize)?;
+        let v = if e10 < 0 { d as f64 / p } else { d as f64 * p };
+        Some(if neg { -v } else { v })
+    }
+    fn with_scratch<R>(f: impl FnOnce(&mut [u32], &mut [u32]) -> R) -> R {
+        f(&mut [0; WORDS_F64], &mut [0; WORDS_F64])
+    }
+}
+
+impl Float for f32 {
+    const MAX_DIGITS: usize = 128;
+    const SPEC: Spec = Spec { p: 24, min_lsb: -149, inf: 0x7f80_0000, sign: 1 << 31, max_dec: 39, min_dec: -47 };
+    fn from_bits64(bits: u64) -> f32 {
+        f32::from_bits(bits as u32)
+    }
+    fn bits64(self) -> u64 {
+        self.to_bits() as u64
+    }
+    fn exact(d: u64, e10: i64, neg: bool) -> Option<f32> {
+        if d >= 1 << 24 || e10.unsigned_abs() > 10 {
+            return None;
+        }
+        let p = 10u64.pow(e10.unsigned_abs() as u32) as f32;
+        let v = if e10 < 0 { d as f32 / p } else { d as f32 * p };
+        Some(if neg { -v } else { v })
+    }
+    fn with_scratch<R>(f: impl FnOnce(&mut [u32], &mut [u32]) -> R) -> R {
+        f(&mut [0; WORDS_F32], &mut [0; WORDS_F32])
+    }
+}
