@@ -935,6 +935,22 @@ impl Blocks {
         Some(self.finish_alloc(start, n, finaliser, no_scan))
     }
 
+    /// Allocates `n >= 2` blocks with the no-scan bit, zeroing only the
+    /// first block (the only one the collector reads): raw memory for a
+    /// client that writes before it reads (the compiler's lent pool), so a
+    /// big loan costs no memset. None if no run is long enough.
+    pub fn alloc_raw_unzeroed(&mut self, n: usize) -> Option<NonNull<u8>> {
+        if n < 2 {
+            return None;
+        }
+        let start = self.find_free(n)?;
+        self.fill_run(start, n, HEAD);
+        self.set_ftb(start + 1, true);
+        self.used += n;
+        self.zero(start, 1);
+        Some(NonNull::new(self.block_ptr(start)).unwrap_or(self.base))
+    }
+
     /// The table bits of a new allocation are set: its FTB bits, count,
     /// zeroing.
     #[inline(always)]

@@ -177,6 +177,17 @@ impl Heap {
         Some(p)
     }
 
+    /// Allocates `bytes` (at least two blocks) of raw memory the collector
+    /// does not scan past its first block, and does not zero past it
+    /// either (see [`blocks::Blocks::alloc_raw_unzeroed`]): for memory the
+    /// owner writes before reading and that holds no objects. No collection.
+    pub fn alloc_raw_unzeroed(&mut self, bytes: usize) -> Option<NonNull<u8>> {
+        let n = bytes.div_ceil(BLOCK).max(2);
+        let p = self.blocks.alloc_raw_unzeroed(n)?;
+        self.stats.since_gc += n * BLOCK;
+        Some(p)
+    }
+
     /// Frees the allocation that starts at `addr` (anything else is
     /// ignored). Only for memory nothing refers to any more: an object's
     /// old buffer after growth, a temporary.

@@ -112,7 +112,9 @@ const LEND_MAX: usize = 1 << 20;
 fn lend_block(vm: &mut Vm) -> Option<(usize, usize)> {
     let mut want = vm.heap.mem_free().saturating_sub(LEND_MARGIN).min(LEND_MAX);
     while want >= 8 * 1024 {
-        if let Some(p) = vm.heap.alloc_raw(want, false) {
+        // Unzeroed and unscanned: the compiler's allocator writes before
+        // it reads and keeps no objects there.
+        if let Some(p) = vm.heap.alloc_raw_unzeroed(want) {
             return Some((p.as_ptr() as usize, want));
         }
         want = want / 4 * 3;
