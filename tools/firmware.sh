@@ -8,7 +8,8 @@
 #
 # BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
 # MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
-# the board's RAM after the stack. --no-compiler builds the VM-only image
+# the board's RAM after the stack. MPY_FSSIZE sets the RAM filesystem's
+# (default 16K on netduinoplus2, 256K on mps2-an386). --no-compiler builds the VM-only image
 # (runs .mpy/frozen code). The ELF is copied to
 # target/firmware/BOARD[-HEAPSIZE][-vm].elf. In `run`, Ctrl-A x quits QEMU
 # and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
@@ -40,6 +41,15 @@ qemu_cmd() {
 }
 
 build() {
+    # littlefs (the board filesystem) is C: arm-none-eabi-gcc compiles it
+    # and bindgen reads its header through libclang (tools/setup.sh
+    # installs both); point bindgen at a libclang with its headers.
+    if [ -z "$LIBCLANG_PATH" ]; then
+        for d in /usr/lib/llvm-*/lib; do
+            [ -e "$d/libclang.so.1" ] && LIBCLANG_PATH=$d
+        done
+        [ -n "$LIBCLANG_PATH" ] && export LIBCLANG_PATH
+    fi
     command -v rustup >/dev/null && ! rustup target list --installed | grep -qx thumbv7em-none-eabihf &&
         rustup target add thumbv7em-none-eabihf >&2
     # shellcheck disable=SC2086

@@ -40,7 +40,10 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
         stack_limit,
         value_stack: B::VALUE_STACK,
     };
-    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
+    // SAFETY: as for the heap: no earlier interpreter's filesystem is in
+    // use any more.
+    let fs = unsafe { crate::fs::BoardFs::<B>::new() };
+    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap);
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     mpy_core::runtime::init::init(&mut vm).ok()?;

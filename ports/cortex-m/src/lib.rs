@@ -16,6 +16,7 @@ extern crate alloc;
 
 pub mod board;
 pub mod console;
+pub mod fspath;
 pub mod ring;
 
 #[cfg(target_os = "none")]
@@ -24,6 +25,8 @@ pub mod catch;
 pub mod cpu;
 #[cfg(target_os = "none")]
 pub mod fault;
+#[cfg(target_os = "none")]
+pub mod fs;
 #[cfg(target_os = "none")]
 pub mod hal;
 #[cfg(target_os = "none")]

@@ -1,0 +1,382 @@
+//! The board filesystem: littlefs (the `littlefs2` crate) on a block
+//! device in a static RAM region (neither QEMU machine models writable
+//! flash), mounted at `/`, behind the core's [`mpy_core::hal::Hal`] file
+//! methods ([`crate::hal::BoardHal`] forwards to [`BoardFs`]).
+//!
+//! The region is in `.uninit`, so a soft reset (or a fault recovery)
+//! keeps the files; at each start the filesystem is mounted, and if that
+//! fails (power-on: the RAM holds no valid littlefs, whose metadata is
+//! checksummed) it is formatted and given a default `boot.py`.
+//!
+//! Every operation mounts the filesystem, does its work and lets it go
+//! (littlefs keeps no state beyond a few hundred bytes of caches, on the
+//! stack here), so nothing borrows across calls: an open file is a path,
+//! a position and its mode in a small table, and each read or write opens
+//! the file, seeks, transfers and closes it again (which also commits it).
+//! A directory listing is a path and an index. No global allocation.
+
+use crate::board::Board;
+use crate::fspath::PathBuf;
+use core::marker::PhantomData;
+use littlefs2::consts::{U4, U64};
+use littlefs2::driver::Storage;
+use littlefs2::fs::{Filesystem, OpenOptions};
+use littlefs2::io::{self, SeekFrom};
+use littlefs2::path::Path;
+
+/// Bytes per littlefs block.
+pub const BLOCK_SIZE: usize = 256;
+/// Open files at once (`EMFILE` beyond).
+const MAX_FILES: usize = 8;
+/// Directory listings at once.
+const MAX_DIRS: usize = 2;
+/// The file a fresh filesystem gets.
+const BOOT_PY: &[u8] = b"# boot.py -- run on boot-up\n";
+
+const EIO: i32 = 5;
+const EBADF: i32 = 9;
+const ENODEV: i32 = 19;
+const ENOTDIR: i32 = 20;
+const EISDIR: i32 = 21;
+const EINVAL: i32 = 22;
+const EMFILE: i32 = 24;
+
+/// `st_mode` of a directory and of a regular file.
+pub const S_IFDIR: u32 = 0o040000;
+/// `st_mode` of a regular file.
+pub const S_IFREG: u32 = 0o100000;
+
+/// The RAM block device of board `B`: its filesystem region.
+pub struct RamDisk<B: Board> {
+    mem: &'static mut [u8],
+    _board: PhantomData<B>,
+}
+
+impl<B: Board> RamDisk<B> {
+    fn bytes(&mut self, off: usize, len: usize) -> io::Result<&mut [u8]> {
+        off.checked_add(len).and_then(|end| self.mem.get_mut(off..end)).ok_or(io::Error::IO)
+    }
+}
+
+impl<B: Board> Storage for RamDisk<B> {
+    const READ_SIZE: usize = 16;
+    const WRITE_SIZE: usize = 16;
+    const BLOCK_SIZE: usize = BLOCK_SIZE;
+    const BLOCK_COUNT: usize = B::FS_SIZE / BLOCK_SIZE;
+    type CACHE_SIZE = U64;
+    type LOOKAHEAD_SIZE = U4;
+
+    fn read(&mut self, off: usize, buf: &mut [u8]) -> io::Result<usize> {
+        buf.copy_from_slice(self.bytes(off, buf.len())?);
+        Ok(buf.len())
+    }
+
+    fn write(&mut self, off: usize, data: &[u8]) -> io::Result<usize> {
+        self.bytes(off, data.len())?.copy_from_slice(data);
+        Ok(data.len())
+    }
+
+    /// RAM needs no erasing (littlefs assumes nothing of erased bytes).
+    fn erase(&mut self, off: usize, len: usize) -> io::Result<usize> {
+        self.bytes(off, len).map(|b| b.len())
+    }
+}
+
+/// An open file: where it is, where the next transfer starts, its mode.
+struct OpenFile {
+    path: PathBuf,
+    pos: usize,
+    read: bool,
+    write: bool,
+    append: bool,
+}
+
+/// A directory listing: the directory and the next entry's index.
+struct OpenDir {
+    path: PathBuf,
+    next: usize,
+}
+
+/// The filesystem of board `B` with its open files and current directory.
+pub struct BoardFs<B: Board> {
+    /// None when the build has no filesystem (`MPY_FSSIZE` too small).
+    disk: Option<RamDisk<B>>,
+    files: [Option<OpenFile>; MAX_FILES],
+    dirs: [Option<OpenDir>; MAX_DIRS],
+    cwd: PathBuf,
+}
+
+/// The errno for a littlefs error (its codes are negative errnos; a
+/// corrupt filesystem reads as `EIO`).
+fn errno(e: io::Error) -> i32 {
+    match -e.code() {
+        c @ 1..=83 => c,
+        _ => EIO,
+    }
+}
+
+/// littlefs's view of a resolved path.
+fn lfs_path(p: &PathBuf) -> Result<&Path, i32> {
+    Path::from_bytes_with_nul(p.with_nul()).map_err(|_| EINVAL)
+}
+
+impl<B: Board> BoardFs<B> {
+    /// The filesystem in board `B`'s region: mounted if the region holds
+    /// one, else formatted with a default `boot.py`.
+    ///
+    /// # Safety
+    /// Nothing else uses the region while the result lives (one
+    /// interpreter at a time: the previous one was dropped, or abandoned
+    /// by a fault recovery).
+    pub unsafe fn new() -> Self {
+        let (start, size) = B::fs_region();
+        // The region's bytes are whatever the RAM holds (`.uninit`: left
+        // from before a reset, or garbage at power-on); reading them as
+        // plain bytes is what the mount check is for. The pointer goes
+        // through `black_box` so the compiler draws no conclusion from
+        // the static never having been written.
+        let start = core::hint::black_box(start);
+        // SAFETY: the board's static region of `size` bytes, valid for the
+        // program's life; the caller guarantees it has no other user.
+        let mem = unsafe { core::slice::from_raw_parts_mut(start, size) };
+        let mut disk = RamDisk { mem, _board: PhantomData };
+        let usable = <RamDisk<B> as Storage>::BLOCK_COUNT >= 8;
+        if usable && !Filesystem::is_mountable(&mut disk) {
+            let _ = Filesystem::format(&mut disk);
+            let _ = Filesystem::mount_and_then(&mut disk, |fs| {
+                fs.write(Path::from_str_with_nul("/boot.py\0").map_err(|_| io::Error::INVALID)?, BOOT_PY)
+            });
+        }
+        BoardFs {
+            disk: usable.then_some(disk),
+            files: Default::default(),
+            dirs: Default::default(),
+            cwd: PathBuf::root(),
+        }
+    }
+
+    /// Runs `f` on the mounted filesystem.
+    fn with<R>(&mut self, f: impl FnOnce(&Filesystem<'_, RamDisk<B>>) -> io::Result<R>) -> Result<R, i32> {
+        let disk = self.disk.as_mut().ok_or(ENODEV)?;
+        Filesystem::mount_and_then(disk, f).map_err(errno)
+    }
+
+    /// `path` as an absolute path.
+    fn abs(&self, path: &str) -> Result<PathBuf, i32> {
+        self.cwd.resolve(path)
+    }
+
+    /// Is `p` a directory (Err: missing)?
+    fn is_dir(&mut self, p: &PathBuf) -> Result<bool, i32> {
+        let lp = lfs_path(p)?;
+        self.with(|fs| fs.metadata(lp)).map(|m| m.is_dir())
+    }
+
+    /// `open(path, mode)`: `mode` is `r`, `w`, `a` or `x`, maybe with `+`.
+    pub fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
+        let p = self.abs(path)?;
+        let slot = self.files.iter().position(Option::is_none).ok_or(EMFILE)?;
+        let plus = mode.contains('+');
+        let (read, write, create, truncate, excl, append) = match mode.as_bytes().first() {
+            Some(b'r') => (true, plus, false, false, false, false),
+            Some(b'w') => (plus, true, true, true, false, false),
+            Some(b'a') => (plus, true, true, false, false, true),
+            Some(b'x') => (plus, true, true, false, true, false),
+            _ => return Err(EINVAL),
+        };
+        let lp = lfs_path(&p)?;
+        let mut o = OpenOptions::new();
+        o.read(read).write(write).truncate(truncate);
+        // (`create_new(false)` would clear `create` too.)
+        if excl {
+            o.create_new(true);
+        } else {
+            o.create(create);
+        }
+        self.with(|fs| o.open_and_then(fs, lp, |_| Ok(())))?;
+        if let Some(s) = self.files.get_mut(slot) {
+            *s = Some(OpenFile { path: p, pos: 0, read, write, append });
+        }
+        Ok(slot)
+    }
+
+    /// Reads from the open file `h` at its position.
+    pub fn read(&mut self, h: usize, buf: &mut [u8]) -> Result<usize, i32> {
+        let mut f = self.files.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
+        let r = if f.read {
+            let pos = f.pos;
+            lfs_path(&f.path).and_then(|lp| {
+                self.with(|fs| {
+                    OpenOptions::new().read(true).open_and_then(fs, lp, |file| {
+                        file.seek(SeekFrom::Start(pos as u32))?;
+                        file.read(buf)
+                    })
+                })
+            })
+        } else {
+            Err(EBADF)
+        };
+        if let Ok(n) = r {
+            f.pos += n;
+        }
+        self.put_back(h, f, r)
+    }
+
+    /// Writes to the open file `h` at its position (at the end in append
+    /// mode).
+    pub fn write(&mut self, h: usize, data: &[u8]) -> Result<usize, i32> {
+        let mut f = self.files.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
+        let r = if f.write {
+            let (pos, append) = (f.pos, f.append);
+            lfs_path(&f.path).and_then(|lp| {
+                self.with(|fs| {
+                    OpenOptions::new().write(true).append(append).open_and_then(fs, lp, |file| {
+                        if !append {
+                            file.seek(SeekFrom::Start(pos as u32))?;
+                        }
+                        let n = file.write(data)?;
+                        Ok((n, file.seek(SeekFrom::Current(0))?))
+                    })
+                })
+            })
+        } else {
+            Err(EBADF)
+        };
+        let r = r.map(|(n, end)| {
+            f.pos = end;
+            n
+        });
+        self.put_back(h, f, r)
+    }
+
+    /// Returns file `f` to slot `h`; passes `r` on.
+    fn put_back<R>(&mut self, h: usize, f: OpenFile, r: R) -> R {
+        if let Some(s) = self.files.get_mut(h) {
+            *s = Some(f);
+        }
+        r
+    }
+
+    /// Forgets open file `h` (each write committed already).
+    pub fn close(&mut self, h: usize) {
+        if let Some(s) = self.files.get_mut(h) {
+            *s = None;
+        }
+    }
+
+    /// `(st_mode, st_size)` of `path`.
+    pub fn stat(&mut self, path: &str) -> Result<(u32, u64), i32> {
+        let p = self.abs(path)?;
+        let lp = lfs_path(&p)?;
+        let m = self.with(|fs| fs.metadata(lp))?;
+        Ok(if m.is_dir() { (S_IFDIR, 0) } else { (S_IFREG, m.len() as u64) })
+    }
+
+    /// Starts listing directory `path`.
+    pub fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
+        let p = self.abs(path)?;
+        if !self.is_dir(&p)? {
+            return Err(ENOTDIR);
+        }
+        let slot = self.dirs.iter().position(Option::is_none).ok_or(EMFILE)?;
+        if let Some(s) = self.dirs.get_mut(slot) {
+            *s = Some(OpenDir { path: p, next: 0 });
+        }
+        Ok(slot)
+    }
+
+    /// The next name of listing `h` into `name` (its length), None at the
+    /// end.
+    pub fn dir_next(&mut self, h: usize, name: &mut [u8]) -> Result<Option<usize>, i32> {
+        let d = self.dirs.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
+        let index = d.next;
+        let r = lfs_path(&d.path).and_then(|lp| {
+            self.with(|fs| {
+                fs.read_dir_and_then(lp, |rd| {
+                    // littlefs lists `.` and `..` first.
+                    let Some(e) = rd.nth(index + 2) else { return Ok(None) };
+                    let e = e?;
+                    let n = e.file_name().as_str().as_bytes();
+                    let dst = name.get_mut(..n.len()).ok_or(io::Error::FILENAME_TOO_LONG)?;
+                    dst.copy_from_slice(n);
+                    Ok(Some(n.len()))
+                })
+            })
+        });
+        if let Some(s) = self.dirs.get_mut(h) {
+            *s = Some(OpenDir { next: index + 1, ..d });
+        }
+        r
+    }
+
+    /// Ends listing `h`.
+    pub fn dir_close(&mut self, h: usize) {
+        if let Some(s) = self.dirs.get_mut(h) {
+            *s = None;
+        }
+    }
+
+    /// Deletes file `path` (`EISDIR` for a directory).
+    pub fn remove(&mut self, path: &str) -> Result<(), i32> {
+        let p = self.abs(path)?;
+        if self.is_dir(&p)? {
+            return Err(EISDIR);
+        }
+        let lp = lfs_path(&p)?;
+        self.with(|fs| fs.remove(lp))
+    }
+
+    /// Removes empty directory `path` (`ENOTDIR` for a file).
+    pub fn rmdir(&mut self, path: &str) -> Result<(), i32> {
+        let p = self.abs(path)?;
+        if !self.is_dir(&p)? {
+            return Err(ENOTDIR);
+        }
+        if p.is_root() || self.cwd.as_str() == p.as_str() {
+            return Err(EINVAL);
+        }
+        let lp = lfs_path(&p)?;
+        self.with(|fs| fs.remove_dir(lp))
+    }
+
+    /// Creates directory `path`.
+    pub fn mkdir(&mut self, path: &str) -> Result<(), i32> {
+        let p = self.abs(path)?;
+        let lp = lfs_path(&p)?;
+        self.with(|fs| fs.create_dir(lp))
+    }
+
+    /// Renames `from` to `to` (replacing a file there).
+    pub fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
+        let f = self.abs(from)?;
+        let t = self.abs(to)?;
+        let (lf, lt) = (lfs_path(&f)?, lfs_path(&t)?);
+        self.with(|fs| fs.rename(lf, lt))
+    }
+
+    /// The current directory into `buf` (its full length).
+    pub fn getcwd(&self, buf: &mut [u8]) -> usize {
+        let s = self.cwd.as_str().as_bytes();
+        let k = s.len().min(buf.len());
+        if let (Some(d), Some(src)) = (buf.get_mut(..k), s.get(..k)) {
+            d.copy_from_slice(src);
+        }
+        s.len()
+    }
+
+    /// Makes directory `path` the current one.
+    pub fn chdir(&mut self, path: &str) -> Result<(), i32> {
+        let p = self.abs(path)?;
+        if !self.is_dir(&p)? {
+            return Err(ENOTDIR);
+        }
+        self.cwd = p;
+        Ok(())
+    }
+
+    /// `(block size, blocks, free blocks, longest name)` for `os.statvfs`.
+    pub fn statvfs(&mut self) -> Result<[u32; 4], i32> {
+        let free = self.with(|fs| fs.available_blocks())?;
+        Ok([BLOCK_SIZE as u32, <RamDisk<B> as Storage>::BLOCK_COUNT as u32, free as u32, 255])
+    }
+}
