@@ -79,6 +79,13 @@ impl<const L: usize, const H: usize> Repl<L, H> {
         Repl { editor: Editor::new(), mode: Mode::Friendly, quit_allowed }
     }
 
+    /// Runs the interpreter's start-up scripts with Ctrl-C interrupting.
+    fn startup(&self, con: &mut dyn Console, interp: &mut dyn Interpreter) {
+        con.set_interrupt_char(Some(pyexec::INTERRUPT_CHAR));
+        interp.startup(self.mode == Mode::Friendly);
+        con.set_interrupt_char(None);
+    }
+
     /// The current mode.
     pub fn mode(&self) -> Mode {
         self.mode
@@ -97,9 +104,10 @@ impl<const L: usize, const H: usize> Repl<L, H> {
     /// Runs the REPL: prints the banner of the current mode, then reads
     /// and runs commands until the user quits or the input ends. A soft
     /// reset prints `MPY: soft reboot\r\n`, calls
-    /// [`Interpreter::soft_reset`] and re-enters the current mode.
+    /// [`Interpreter::soft_reset`] and re-enters the current mode. At the
+    /// start and after each soft reset, [`Interpreter::startup`] runs.
     pub fn run(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Exit {
-        con.set_interrupt_char(None);
+        self.startup(con, interp);
         loop {
             let flow = match self.mode {
                 Mode::Friendly => self.friendly(con, interp),
@@ -110,6 +118,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
                 Flow::SoftReset => {
                     con.write(b"MPY: soft reboot\r\n");
                     interp.soft_reset();
+                    self.startup(con, interp);
                 }
                 Flow::Quit(code) => return Exit::Quit(code),
                 Flow::Eof => return Exit::EndOfInput,

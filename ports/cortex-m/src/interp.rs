@@ -1,8 +1,9 @@
 //! The VM behind the shared REPL's [`Interpreter`] trait, on a board:
 //! runs commands, prints their exceptions, completes names (candidates
-//! gathered in the gc heap, as on unix), and makes a fresh interpreter on
-//! soft reset: the old one is dropped, then a new heap is laid over the
-//! same static region.
+//! gathered in the gc heap, as on unix), makes a fresh interpreter on
+//! soft reset (the old one is dropped, then a new heap is laid over the
+//! same static region), and runs `boot.py` and `main.py` from the
+//! filesystem at start and after each soft reset.
 
 use crate::board::Board;
 use crate::hal::BoardHal;
@@ -12,6 +13,9 @@ use core::marker::PhantomData;
 use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
 use mpy_core::vm::complete::{complete, NameScope};
+use mpy_core::hal::PathKind;
+use mpy_core::vm::exec::{compile_source, run_compiled};
+use mpy_core::vm::module::{module_globals, new_module};
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyResult, Vm};
 use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
@@ -149,18 +153,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             ExecMode::File => CompileMode::Exec,
         };
         let r = self.enter(|vm| {
-            crate::heap::VIOLATIONS.store(0, core::sync::atomic::Ordering::Relaxed);
-            crate::heap::GUARDED.store(true, core::sync::atomic::Ordering::Relaxed);
-            let r = exec_source(vm, src, "<stdin>", mode);
-            crate::heap::GUARDED.store(false, core::sync::atomic::Ordering::Relaxed);
-            // Everything a script makes belongs in the gc heap: say so
-            // loudly (the firmware tests look for it) if it reached the
-            // arena.
-            if crate::heap::VIOLATIONS.swap(0, core::sync::atomic::Ordering::Relaxed) > 0 {
-                B::console_write(
-                    b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n",
-                );
-            }
+            let r = guarded::<B, _>(|| exec_source(vm, src, "<stdin>", mode));
             match r {
                 Ok(_) => Outcome::Ok,
                 Err(e) => {
@@ -208,6 +201,80 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     fn banner(&self) -> &str {
         &self.banner
     }
+
+    /// `boot.py`, then (in the friendly REPL) `main.py`, from the current
+    /// directory (`/` after a reset) if they exist; an exception is
+    /// printed and the REPL follows. `SystemExit` ends the script quietly.
+    fn startup(&mut self, friendly: bool) {
+        self.run_script("boot.py");
+        if friendly {
+            self.run_script("main.py");
+        }
+    }
+}
+
+impl<B: Board> BoardInterp<B> {
+    /// Runs script `name` from the filesystem in `__main__` if it is a
+    /// file, printing an exception it raises.
+    fn run_script(&mut self, name: &str) {
+        crate::fault::healthy();
+        self.enter(|vm| {
+            if vm.hal.stat(name) != PathKind::File {
+                return;
+            }
+            if let Err(e) = guarded::<B, _>(|| run_file(vm, name)) {
+                let exit = vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false);
+                if !exit {
+                    let _ = print_exception(vm, e.0, &mut Out::Stdout);
+                }
+            }
+        });
+    }
+}
+
+/// Runs `f` (a script) with the board's alloc guard on: every object a
+/// script makes belongs in the gc heap, so an arena allocation outside
+/// the core's permitted ones is reported loudly (the firmware tests look
+/// for it).
+fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
+    use core::sync::atomic::Ordering::Relaxed;
+    crate::heap::VIOLATIONS.store(0, Relaxed);
+    crate::heap::GUARDED.store(true, Relaxed);
+    let r = f();
+    crate::heap::GUARDED.store(false, Relaxed);
+    if crate::heap::VIOLATIONS.swap(0, Relaxed) > 0 {
+        B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
+    }
+    r
+}
+
+/// Reads, compiles and runs file `path` in `__main__` (the source goes
+/// back to the heap before the code runs).
+///
+/// Errors: `OSError(ENOENT)` if it cannot be read; whatever compiling or
+/// running raises.
+fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
+    let Some(src) = vm.read_file(path)? else {
+        return Err(vm.error_arg(&mpy_core::types::exception::OS_ERROR_TYPE, Obj::small_int(2)));
+    };
+    let c = compile_source(vm, src.as_slice(), path, CompileMode::Exec);
+    vm.heap.free_vec(src);
+    let c = c?;
+    let main = mpy_core::qstr::q::__main__;
+    if vm.modules.is_null() {
+        vm.modules = vm.new_dict()?;
+    }
+    let md = vm.modules;
+    let m = match vm.dict_lookup_qstr(md, main)? {
+        Some(m) => m,
+        None => {
+            let m = new_module(vm, main)?;
+            vm.dict_store(md, Obj::qstr(main), m)?;
+            m
+        }
+    };
+    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    run_compiled(vm, &c, g, g).map(|_| ())
 }
 
 /// The core's name for a completion scope.
