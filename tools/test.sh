@@ -26,7 +26,8 @@
 #      raw-repl),
 #   9. the firmware (tests/firmware/run.py): builds both QEMU boards' images,
 #      boots them and checks REPL, Ctrl-C, recursion, faults, raw REPL and
-#      the corpus through raw-paste mode.
+#      the corpus through raw-paste mode; then the official mpremote on
+#      both boards (tests/firmware/test_mpremote.py: fs, mount, repl).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -96,6 +97,8 @@ echo "== differential corpus through the raw REPL"
 python3 tests/run.py -j "$jobs" --via raw-repl
 echo "== firmware on the QEMU boards"
 python3 tests/firmware/run.py
+echo "== mpremote on the QEMU boards (exec, eval, run, fs, mount, soft-reset, repl)"
+python3 tests/firmware/test_mpremote.py
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix
 python3 tests/run.py -j "$jobs"

@@ -76,8 +76,8 @@ pub trait Interpreter {
 
     /// Runs the port's start-up scripts, at start and after each soft
     /// reset, before the banner (boards: `boot.py`, then `main.py` if
-    /// `friendly`, i.e. not in the raw REPL, as MicroPython does). The
-    /// console's interrupt character is Ctrl-C meanwhile. Default: none.
+    /// `friendly`, i.e. not in the raw REPL, as MicroPython does), with
+    /// Ctrl-C interrupting them (the port arms it). Default: none.
     fn startup(&mut self, _friendly: bool) {}
 
     /// The first banner line, without line ending, e.g.

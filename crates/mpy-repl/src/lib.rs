@@ -79,13 +79,6 @@ impl<const L: usize, const H: usize> Repl<L, H> {
         Repl { editor: Editor::new(), mode: Mode::Friendly, quit_allowed }
     }
 
-    /// Runs the interpreter's start-up scripts with Ctrl-C interrupting.
-    fn startup(&self, con: &mut dyn Console, interp: &mut dyn Interpreter) {
-        con.set_interrupt_char(Some(pyexec::INTERRUPT_CHAR));
-        interp.startup(self.mode == Mode::Friendly);
-        con.set_interrupt_char(None);
-    }
-
     /// The current mode.
     pub fn mode(&self) -> Mode {
         self.mode
@@ -107,7 +100,8 @@ impl<const L: usize, const H: usize> Repl<L, H> {
     /// [`Interpreter::soft_reset`] and re-enters the current mode. At the
     /// start and after each soft reset, [`Interpreter::startup`] runs.
     pub fn run(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Exit {
-        self.startup(con, interp);
+        con.set_interrupt_char(None);
+        interp.startup(self.mode == Mode::Friendly);
         loop {
             let flow = match self.mode {
                 Mode::Friendly => self.friendly(con, interp),
@@ -118,7 +112,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
                 Flow::SoftReset => {
                     con.write(b"MPY: soft reboot\r\n");
                     interp.soft_reset();
-                    self.startup(con, interp);
+                    interp.startup(self.mode == Mode::Friendly);
                 }
                 Flow::Quit(code) => return Exit::Quit(code),
                 Flow::Eof => return Exit::EndOfInput,

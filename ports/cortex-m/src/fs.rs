@@ -115,6 +115,9 @@ fn errno(e: io::Error) -> i32 {
     }
 }
 
+/// The mounted filesystem of board `B`.
+type Fs<'a, B> = Filesystem<'a, RamDisk<B>>;
+
 /// littlefs's view of a resolved path.
 fn lfs_path(p: &PathBuf) -> Result<&Path, i32> {
     Path::from_bytes_with_nul(p.with_nul()).map_err(|_| EINVAL)
@@ -155,26 +158,36 @@ impl<B: Board> BoardFs<B> {
         }
     }
 
-    /// Runs `f` on the mounted filesystem.
-    fn with<R>(&mut self, f: impl FnOnce(&Filesystem<'_, RamDisk<B>>) -> io::Result<R>) -> Result<R, i32> {
-        let disk = self.disk.as_mut().ok_or(ENODEV)?;
-        Filesystem::mount_and_then(disk, f).map_err(errno)
-    }
-
-    /// `path` as an absolute path.
-    fn abs(&self, path: &str) -> Result<PathBuf, i32> {
-        self.cwd.resolve(path)
-    }
-
-    /// Is `p` a directory (Err: missing)?
-    fn is_dir(&mut self, p: &PathBuf) -> Result<bool, i32> {
+    /// Runs `f` with the mounted filesystem and `p` (one copy of the
+    /// mount code: `f` is dynamic); `f`'s result passes on.
+    #[inline(never)]
+    fn at(&mut self, p: &PathBuf, f: &mut dyn FnMut(&Fs<B>, &Path) -> io::Result<usize>) -> Result<usize, i32> {
         let lp = lfs_path(p)?;
-        self.with(|fs| fs.metadata(lp)).map(|m| m.is_dir())
+        let disk = self.disk.as_mut().ok_or(ENODEV)?;
+        Filesystem::mount_and_then(disk, |fs| f(fs, lp)).map_err(errno)
+    }
+
+    /// [`BoardFs::at`] with `path` resolved against the current directory.
+    #[inline(never)]
+    fn at_path(&mut self, path: &str, f: &mut dyn FnMut(&Fs<B>, &Path) -> io::Result<usize>) -> Result<usize, i32> {
+        let p = self.cwd.resolve(path)?;
+        self.at(&p, f)
+    }
+
+    /// `(is a directory, size)` of `p` (Err: missing).
+    fn meta(&mut self, p: &PathBuf) -> Result<(bool, usize), i32> {
+        let mut dir = false;
+        let len = self.at(p, &mut |fs, lp| {
+            let m = fs.metadata(lp)?;
+            dir = m.is_dir();
+            Ok(m.len())
+        })?;
+        Ok((dir, len))
     }
 
     /// `open(path, mode)`: `mode` is `r`, `w`, `a` or `x`, maybe with `+`.
     pub fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
-        let p = self.abs(path)?;
+        let p = self.cwd.resolve(path)?;
         let slot = self.files.iter().position(Option::is_none).ok_or(EMFILE)?;
         let plus = mode.contains('+');
         let (read, write, create, truncate, excl, append) = match mode.as_bytes().first() {
@@ -184,7 +197,6 @@ impl<B: Board> BoardFs<B> {
             Some(b'x') => (plus, true, true, false, true, false),
             _ => return Err(EINVAL),
         };
-        let lp = lfs_path(&p)?;
         let mut o = OpenOptions::new();
         o.read(read).write(write).truncate(truncate);
         // (`create_new(false)` would clear `create` too.)
@@ -193,68 +205,54 @@ impl<B: Board> BoardFs<B> {
         } else {
             o.create(create);
         }
-        self.with(|fs| o.open_and_then(fs, lp, |_| Ok(())))?;
+        self.at(&p, &mut |fs, lp| o.open_and_then(fs, lp, |_| Ok(0)))?;
         if let Some(s) = self.files.get_mut(slot) {
             *s = Some(OpenFile { path: p, pos: 0, read, write, append });
         }
         Ok(slot)
     }
 
-    /// Reads from the open file `h` at its position.
-    pub fn read(&mut self, h: usize, buf: &mut [u8]) -> Result<usize, i32> {
+    /// Reads (`write` false) into `buf`, or writes `data`, at open file
+    /// `h`'s position (a write in append mode: at the end), which moves
+    /// past the bytes transferred.
+    fn transfer(&mut self, h: usize, write: bool, buf: &mut [u8], data: &[u8]) -> Result<usize, i32> {
         let mut f = self.files.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
-        let r = if f.read {
-            let pos = f.pos;
-            lfs_path(&f.path).and_then(|lp| {
-                self.with(|fs| {
-                    OpenOptions::new().read(true).open_and_then(fs, lp, |file| {
+        let mut pos = f.pos;
+        let r = if (write && f.write) || (!write && f.read) {
+            let append = write && f.append;
+            let mut o = OpenOptions::new();
+            o.read(!write).write(write).append(append);
+            self.at(&f.path, &mut |fs, lp| {
+                o.open_and_then(fs, lp, |file| {
+                    if !append {
                         file.seek(SeekFrom::Start(pos as u32))?;
-                        file.read(buf)
-                    })
+                    }
+                    let n = if write { file.write(data)? } else { file.read(buf)? };
+                    pos = file.seek(SeekFrom::Current(0))?;
+                    Ok(n)
                 })
             })
         } else {
             Err(EBADF)
         };
-        if let Ok(n) = r {
-            f.pos += n;
+        if r.is_ok() {
+            f.pos = pos;
         }
-        self.put_back(h, f, r)
+        if let Some(s) = self.files.get_mut(h) {
+            *s = Some(f);
+        }
+        r
+    }
+
+    /// Reads from the open file `h` at its position.
+    pub fn read(&mut self, h: usize, buf: &mut [u8]) -> Result<usize, i32> {
+        self.transfer(h, false, buf, &[])
     }
 
     /// Writes to the open file `h` at its position (at the end in append
     /// mode).
     pub fn write(&mut self, h: usize, data: &[u8]) -> Result<usize, i32> {
-        let mut f = self.files.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
-        let r = if f.write {
-            let (pos, append) = (f.pos, f.append);
-            lfs_path(&f.path).and_then(|lp| {
-                self.with(|fs| {
-                    OpenOptions::new().write(true).append(append).open_and_then(fs, lp, |file| {
-                        if !append {
-                            file.seek(SeekFrom::Start(pos as u32))?;
-                        }
-                        let n = file.write(data)?;
-                        Ok((n, file.seek(SeekFrom::Current(0))?))
-                    })
-                })
-            })
-        } else {
-            Err(EBADF)
-        };
-        let r = r.map(|(n, end)| {
-            f.pos = end;
-            n
-        });
-        self.put_back(h, f, r)
-    }
-
-    /// Returns file `f` to slot `h`; passes `r` on.
-    fn put_back<R>(&mut self, h: usize, f: OpenFile, r: R) -> R {
-        if let Some(s) = self.files.get_mut(h) {
-            *s = Some(f);
-        }
-        r
+        self.transfer(h, true, &mut [], data)
     }
 
     /// Forgets open file `h` (each write committed already).
@@ -266,18 +264,23 @@ impl<B: Board> BoardFs<B> {
 
     /// `(st_mode, st_size)` of `path`.
     pub fn stat(&mut self, path: &str) -> Result<(u32, u64), i32> {
-        let p = self.abs(path)?;
-        let lp = lfs_path(&p)?;
-        let m = self.with(|fs| fs.metadata(lp))?;
-        Ok(if m.is_dir() { (S_IFDIR, 0) } else { (S_IFREG, m.len() as u64) })
+        let p = self.cwd.resolve(path)?;
+        let (dir, len) = self.meta(&p)?;
+        Ok(if dir { (S_IFDIR, 0) } else { (S_IFREG, len as u64) })
+    }
+
+    /// `path` resolved, if it is a directory (else `ENOTDIR`/`ENOENT`).
+    fn dir_path(&mut self, path: &str) -> Result<PathBuf, i32> {
+        let p = self.cwd.resolve(path)?;
+        match self.meta(&p)? {
+            (true, _) => Ok(p),
+            _ => Err(ENOTDIR),
+        }
     }
 
     /// Starts listing directory `path`.
     pub fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
-        let p = self.abs(path)?;
-        if !self.is_dir(&p)? {
-            return Err(ENOTDIR);
-        }
+        let p = self.dir_path(path)?;
         let slot = self.dirs.iter().position(Option::is_none).ok_or(EMFILE)?;
         if let Some(s) = self.dirs.get_mut(slot) {
             *s = Some(OpenDir { path: p, next: 0 });
@@ -290,23 +293,23 @@ impl<B: Board> BoardFs<B> {
     pub fn dir_next(&mut self, h: usize, name: &mut [u8]) -> Result<Option<usize>, i32> {
         let d = self.dirs.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
         let index = d.next;
-        let r = lfs_path(&d.path).and_then(|lp| {
-            self.with(|fs| {
-                fs.read_dir_and_then(lp, |rd| {
-                    // littlefs lists `.` and `..` first.
-                    let Some(e) = rd.nth(index + 2) else { return Ok(None) };
-                    let e = e?;
-                    let n = e.file_name().as_str().as_bytes();
-                    let dst = name.get_mut(..n.len()).ok_or(io::Error::FILENAME_TOO_LONG)?;
-                    dst.copy_from_slice(n);
-                    Ok(Some(n.len()))
-                })
+        let mut found = false;
+        let r = self.at(&d.path, &mut |fs, lp| {
+            fs.read_dir_and_then(lp, |rd| {
+                // littlefs lists `.` and `..` first.
+                let Some(e) = rd.nth(index + 2) else { return Ok(0) };
+                let e = e?;
+                let n = e.file_name().as_str().as_bytes();
+                let dst = name.get_mut(..n.len()).ok_or(io::Error::FILENAME_TOO_LONG)?;
+                dst.copy_from_slice(n);
+                found = true;
+                Ok(n.len())
             })
         });
         if let Some(s) = self.dirs.get_mut(h) {
             *s = Some(OpenDir { next: index + 1, ..d });
         }
-        r
+        r.map(|n| found.then_some(n))
     }
 
     /// Ends listing `h`.
@@ -318,40 +321,33 @@ impl<B: Board> BoardFs<B> {
 
     /// Deletes file `path` (`EISDIR` for a directory).
     pub fn remove(&mut self, path: &str) -> Result<(), i32> {
-        let p = self.abs(path)?;
-        if self.is_dir(&p)? {
+        let p = self.cwd.resolve(path)?;
+        if self.meta(&p)?.0 {
             return Err(EISDIR);
         }
-        let lp = lfs_path(&p)?;
-        self.with(|fs| fs.remove(lp))
+        self.at(&p, &mut |fs, lp| fs.remove(lp).map(|()| 0)).map(drop)
     }
 
-    /// Removes empty directory `path` (`ENOTDIR` for a file).
+    /// Removes empty directory `path` (`ENOTDIR` for a file, `EINVAL` for
+    /// the root).
     pub fn rmdir(&mut self, path: &str) -> Result<(), i32> {
-        let p = self.abs(path)?;
-        if !self.is_dir(&p)? {
-            return Err(ENOTDIR);
-        }
-        if p.is_root() || self.cwd.as_str() == p.as_str() {
+        let p = self.dir_path(path)?;
+        if p.is_root() {
             return Err(EINVAL);
         }
-        let lp = lfs_path(&p)?;
-        self.with(|fs| fs.remove_dir(lp))
+        self.at(&p, &mut |fs, lp| fs.remove(lp).map(|()| 0)).map(drop)
     }
 
     /// Creates directory `path`.
     pub fn mkdir(&mut self, path: &str) -> Result<(), i32> {
-        let p = self.abs(path)?;
-        let lp = lfs_path(&p)?;
-        self.with(|fs| fs.create_dir(lp))
+        self.at_path(path, &mut |fs, lp| fs.create_dir(lp).map(|()| 0)).map(drop)
     }
 
     /// Renames `from` to `to` (replacing a file there).
     pub fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
-        let f = self.abs(from)?;
-        let t = self.abs(to)?;
-        let (lf, lt) = (lfs_path(&f)?, lfs_path(&t)?);
-        self.with(|fs| fs.rename(lf, lt))
+        let t = self.cwd.resolve(to)?;
+        let lt = lfs_path(&t)?;
+        self.at_path(from, &mut |fs, lf| fs.rename(lf, lt).map(|()| 0)).map(drop)
     }
 
     /// The current directory into `buf` (its full length).
@@ -366,17 +362,13 @@ impl<B: Board> BoardFs<B> {
 
     /// Makes directory `path` the current one.
     pub fn chdir(&mut self, path: &str) -> Result<(), i32> {
-        let p = self.abs(path)?;
-        if !self.is_dir(&p)? {
-            return Err(ENOTDIR);
-        }
-        self.cwd = p;
+        self.cwd = self.dir_path(path)?;
         Ok(())
     }
 
     /// `(block size, blocks, free blocks, longest name)` for `os.statvfs`.
     pub fn statvfs(&mut self) -> Result<[u32; 4], i32> {
-        let free = self.with(|fs| fs.available_blocks())?;
+        let free = self.at(&PathBuf::root(), &mut |fs, _| fs.available_blocks())?;
         Ok([BLOCK_SIZE as u32, <RamDisk<B> as Storage>::BLOCK_COUNT as u32, free as u32, 255])
     }
 }

@@ -206,10 +206,12 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     /// directory (`/` after a reset) if they exist; an exception is
     /// printed and the REPL follows. `SystemExit` ends the script quietly.
     fn startup(&mut self, friendly: bool) {
+        crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
         self.run_script("boot.py");
         if friendly {
             self.run_script("main.py");
         }
+        crate::console::set_interrupt_char(-1);
     }
 }
 
