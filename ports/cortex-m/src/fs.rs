@@ -59,8 +59,8 @@ impl<B: Board> RamDisk<B> {
 }
 
 impl<B: Board> Storage for RamDisk<B> {
-    const READ_SIZE: usize = 16;
-    const WRITE_SIZE: usize = 16;
+    const READ_SIZE: usize = 4;
+    const WRITE_SIZE: usize = 4;
     const BLOCK_SIZE: usize = BLOCK_SIZE;
     const BLOCK_COUNT: usize = B::FS_SIZE / BLOCK_SIZE;
     type CACHE_SIZE = U64;
@@ -253,6 +253,12 @@ impl<B: Board> BoardFs<B> {
     /// mode).
     pub fn write(&mut self, h: usize, data: &[u8]) -> Result<usize, i32> {
         self.transfer(h, true, &mut [], data)
+    }
+
+    /// Reads file `path` from its start into `buf` (with one mount): how
+    /// many bytes (fewer than `buf.len()` only at the end of the file).
+    pub fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Result<usize, i32> {
+        self.at_path(path, &mut |fs, lp| OpenOptions::new().read(true).open_and_then(fs, lp, |file| file.read(buf)))
     }
 
     /// Forgets open file `h` (each write committed already).

@@ -207,6 +207,10 @@ impl<B: Board> Hal for BoardHal<B> {
         }
     }
 
+    fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        self.fs.read_file(path, buf).ok()
+    }
+
     fn stat_info(&mut self, path: &str) -> Result<(u32, u64, i64), i32> {
         self.fs.stat(path).map(|(mode, size)| (mode, size, 0))
     }

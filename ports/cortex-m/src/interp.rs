@@ -13,7 +13,6 @@ use core::marker::PhantomData;
 use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
 use mpy_core::vm::complete::{complete, NameScope};
-use mpy_core::hal::PathKind;
 use mpy_core::vm::exec::{compile_source, run_compiled};
 use mpy_core::vm::module::{module_globals, new_module};
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
@@ -206,31 +205,26 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     /// directory (`/` after a reset) if they exist; an exception is
     /// printed and the REPL follows. `SystemExit` ends the script quietly.
     fn startup(&mut self, friendly: bool) {
+        crate::fault::healthy();
         crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
-        self.run_script("boot.py");
-        if friendly {
-            self.run_script("main.py");
-        }
+        let scripts: &[&str] = if friendly { &["boot.py", "main.py"] } else { &["boot.py"] };
+        self.enter(|vm| {
+            for name in scripts {
+                run_script::<B>(vm, name);
+            }
+        });
         crate::console::set_interrupt_char(-1);
     }
 }
 
-impl<B: Board> BoardInterp<B> {
-    /// Runs script `name` from the filesystem in `__main__` if it is a
-    /// file, printing an exception it raises.
-    fn run_script(&mut self, name: &str) {
-        crate::fault::healthy();
-        self.enter(|vm| {
-            if vm.hal.stat(name) != PathKind::File {
-                return;
-            }
-            if let Err(e) = guarded::<B, _>(|| run_file(vm, name)) {
-                let exit = vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false);
-                if !exit {
-                    let _ = print_exception(vm, e.0, &mut Out::Stdout);
-                }
-            }
-        });
+/// Runs script `name` from the filesystem in `__main__` if it can be
+/// read, printing an exception it raises.
+fn run_script<B: Board>(vm: &mut Vm, name: &str) {
+    if let Err(e) = guarded::<B, _>(|| run_file(vm, name)) {
+        let exit = vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false);
+        if !exit {
+            let _ = print_exception(vm, e.0, &mut Out::Stdout);
+        }
     }
 }
 
@@ -251,14 +245,11 @@ fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// Reads, compiles and runs file `path` in `__main__` (the source goes
-/// back to the heap before the code runs).
+/// back to the heap before the code runs); nothing if it cannot be read.
 ///
-/// Errors: `OSError(ENOENT)` if it cannot be read; whatever compiling or
-/// running raises.
+/// Errors: whatever compiling or running raises.
 fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
-    let Some(src) = vm.read_file(path)? else {
-        return Err(vm.error_arg(&mpy_core::types::exception::OS_ERROR_TYPE, Obj::small_int(2)));
-    };
+    let Some(src) = vm.read_file(path)? else { return Ok(()) };
     let c = compile_source(vm, src.as_slice(), path, CompileMode::Exec);
     vm.heap.free_vec(src);
     let c = c?;
