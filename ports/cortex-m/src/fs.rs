@@ -12,12 +12,15 @@
 //! (littlefs keeps no state beyond a few hundred bytes of caches, on the
 //! stack here), so nothing borrows across calls: an open file is a path,
 //! a position and its mode in a small table, and each read or write opens
-//! the file, seeks, transfers and closes it again (which also commits it).
+//! the file, seeks, transfers and closes it again (which also commits it)
+//! (the table is a static: see [`Table`]).
 //! A directory listing is a path and an index. No global allocation.
 
 use crate::board::Board;
 use crate::fspath::PathBuf;
+use core::cell::RefCell;
 use core::marker::PhantomData;
+use critical_section::Mutex;
 use littlefs2::consts::{U4, U64};
 use littlefs2::driver::Storage;
 use littlefs2::fs::{Filesystem, OpenOptions};
@@ -82,8 +85,11 @@ impl<B: Board> Storage for RamDisk<B> {
     }
 }
 
-/// An open file: where it is, where the next transfer starts, its mode.
+/// An open file: where it is, where the next transfer starts, its mode
+/// (all zero, as in [`Table::EMPTY`], when the slot is free).
+#[derive(Clone)]
 struct OpenFile {
+    used: bool,
     path: PathBuf,
     pos: usize,
     read: bool,
@@ -92,17 +98,42 @@ struct OpenFile {
 }
 
 /// A directory listing: the directory and the next entry's index.
+#[derive(Clone)]
 struct OpenDir {
+    used: bool,
     path: PathBuf,
     next: usize,
 }
 
-/// The filesystem of board `B` with its open files and current directory.
+/// The open files and directory listings: ~2.7 KiB, kept in `.bss`
+/// rather than in the HAL (which lives in the arena, whose room the
+/// REPL's input buffer needs on netduinoplus2). Only the current
+/// interpreter's [`BoardFs`] uses it (the contract of [`BoardFs::new`],
+/// which empties it).
+struct Table {
+    files: [OpenFile; MAX_FILES],
+    dirs: [OpenDir; MAX_DIRS],
+}
+
+impl Table {
+    const CLOSED_FILE: OpenFile =
+        OpenFile { used: false, path: PathBuf::empty(), pos: 0, read: false, write: false, append: false };
+    const CLOSED_DIR: OpenDir = OpenDir { used: false, path: PathBuf::empty(), next: 0 };
+    /// Nothing open (all zero bytes).
+    const EMPTY: Table = Table { files: [Self::CLOSED_FILE; MAX_FILES], dirs: [Self::CLOSED_DIR; MAX_DIRS] };
+}
+
+static TABLE: Mutex<RefCell<Table>> = Mutex::new(RefCell::new(Table::EMPTY));
+
+/// Runs `f` on the table (briefly: no filesystem work inside).
+fn table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
+    critical_section::with(|cs| f(&mut TABLE.borrow_ref_mut(cs)))
+}
+
+/// The filesystem of board `B` and the current directory.
 pub struct BoardFs<B: Board> {
     /// None when the build has no filesystem (`MPY_FSSIZE` too small).
     disk: Option<RamDisk<B>>,
-    files: [Option<OpenFile>; MAX_FILES],
-    dirs: [Option<OpenDir>; MAX_DIRS],
     cwd: PathBuf,
 }
 
@@ -150,12 +181,8 @@ impl<B: Board> BoardFs<B> {
                 fs.write(Path::from_str_with_nul("/boot.py\0").map_err(|_| io::Error::INVALID)?, BOOT_PY)
             });
         }
-        BoardFs {
-            disk: usable.then_some(disk),
-            files: Default::default(),
-            dirs: Default::default(),
-            cwd: PathBuf::root(),
-        }
+        table(|t| *t = Table::EMPTY);
+        BoardFs { disk: usable.then_some(disk), cwd: PathBuf::root() }
     }
 
     /// Runs `f` with the mounted filesystem and `p` (one copy of the
@@ -188,7 +215,7 @@ impl<B: Board> BoardFs<B> {
     /// `open(path, mode)`: `mode` is `r`, `w`, `a` or `x`, maybe with `+`.
     pub fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
         let p = self.cwd.resolve(path)?;
-        let slot = self.files.iter().position(Option::is_none).ok_or(EMFILE)?;
+        let slot = table(|t| t.files.iter().position(|f| !f.used)).ok_or(EMFILE)?;
         let plus = mode.contains('+');
         let (read, write, create, truncate, excl, append) = match mode.as_bytes().first() {
             Some(b'r') => (true, plus, false, false, false, false),
@@ -206,9 +233,8 @@ impl<B: Board> BoardFs<B> {
             o.create(create);
         }
         self.at(&p, &mut |fs, lp| o.open_and_then(fs, lp, |_| Ok(0)))?;
-        if let Some(s) = self.files.get_mut(slot) {
-            *s = Some(OpenFile { path: p, pos: 0, read, write, append });
-        }
+        let f = OpenFile { used: true, path: p, pos: 0, read, write, append };
+        table(|t| t.files.get_mut(slot).map(|s| *s = f));
         Ok(slot)
     }
 
@@ -216,7 +242,7 @@ impl<B: Board> BoardFs<B> {
     /// `h`'s position (a write in append mode: at the end), which moves
     /// past the bytes transferred.
     fn transfer(&mut self, h: usize, write: bool, buf: &mut [u8], data: &[u8]) -> Result<usize, i32> {
-        let mut f = self.files.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
+        let f = table(|t| t.files.get(h).filter(|f| f.used).cloned()).ok_or(EBADF)?;
         let mut pos = f.pos;
         let r = if (write && f.write) || (!write && f.read) {
             let append = write && f.append;
@@ -236,10 +262,7 @@ impl<B: Board> BoardFs<B> {
             Err(EBADF)
         };
         if r.is_ok() {
-            f.pos = pos;
-        }
-        if let Some(s) = self.files.get_mut(h) {
-            *s = Some(f);
+            table(|t| t.files.get_mut(h).map(|s| s.pos = pos));
         }
         r
     }
@@ -263,9 +286,7 @@ impl<B: Board> BoardFs<B> {
 
     /// Forgets open file `h` (each write committed already).
     pub fn close(&mut self, h: usize) {
-        if let Some(s) = self.files.get_mut(h) {
-            *s = None;
-        }
+        table(|t| t.files.get_mut(h).map(|s| s.used = false));
     }
 
     /// `(st_mode, st_size)` of `path`.
@@ -287,17 +308,19 @@ impl<B: Board> BoardFs<B> {
     /// Starts listing directory `path`.
     pub fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
         let p = self.dir_path(path)?;
-        let slot = self.dirs.iter().position(Option::is_none).ok_or(EMFILE)?;
-        if let Some(s) = self.dirs.get_mut(slot) {
-            *s = Some(OpenDir { path: p, next: 0 });
-        }
-        Ok(slot)
+        let d = OpenDir { used: true, path: p, next: 0 };
+        table(|t| {
+            let slot = t.dirs.iter().position(|d| !d.used)?;
+            t.dirs.get_mut(slot).map(|s| *s = d)?;
+            Some(slot)
+        })
+        .ok_or(EMFILE)
     }
 
     /// The next name of listing `h` into `name` (its length), None at the
     /// end.
     pub fn dir_next(&mut self, h: usize, name: &mut [u8]) -> Result<Option<usize>, i32> {
-        let d = self.dirs.get_mut(h).and_then(Option::take).ok_or(EBADF)?;
+        let d = table(|t| t.dirs.get(h).filter(|d| d.used).cloned()).ok_or(EBADF)?;
         let index = d.next;
         let mut found = false;
         let r = self.at(&d.path, &mut |fs, lp| {
@@ -312,17 +335,13 @@ impl<B: Board> BoardFs<B> {
                 Ok(n.len())
             })
         });
-        if let Some(s) = self.dirs.get_mut(h) {
-            *s = Some(OpenDir { next: index + 1, ..d });
-        }
+        table(|t| t.dirs.get_mut(h).map(|s| s.next = index + 1));
         r.map(|n| found.then_some(n))
     }
 
     /// Ends listing `h`.
     pub fn dir_close(&mut self, h: usize) {
-        if let Some(s) = self.dirs.get_mut(h) {
-            *s = None;
-        }
+        table(|t| t.dirs.get_mut(h).map(|s| s.used = false));
     }
 
     /// Deletes file `path` (`EISDIR` for a directory).

@@ -26,6 +26,11 @@ impl Default for PathBuf {
 }
 
 impl PathBuf {
+    /// No path (all zero: a static of it is `.bss`).
+    pub const fn empty() -> Self {
+        PathBuf { bytes: [0; PATH_MAX + 1], len: 0 }
+    }
+
     /// The root, `/`.
     pub const fn root() -> Self {
         let mut bytes = [0u8; PATH_MAX + 1];
