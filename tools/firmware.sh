@@ -9,15 +9,15 @@
 # BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
 # MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
 # the board's RAM after the stack. MPY_FSSIZE sets the RAM filesystem's
-# (default 16K on netduinoplus2, 256K on mps2-an386). --no-compiler builds the VM-only image
-# (runs .mpy/frozen code). The ELF is copied to
-# target/firmware/BOARD[-HEAPSIZE][-vm].elf. In `run`, Ctrl-A x quits QEMU
-# and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
+# (default 16K on netduinoplus2, 256K on mps2-an386). --no-compiler builds
+# the VM-only image (runs .mpy/frozen code). The ELF is copied to
+# target/firmware/BOARD[-HEAPSIZE][-fsFSSIZE][-vm].elf. In `run`, Ctrl-A x
+# quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
 set -e
 cd "$(dirname "$0")/.."
 cmd=$1
 board=$2
-[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift 2
 case $board in
     netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
@@ -33,6 +33,7 @@ if [ "$1" = "--no-compiler" ]; then
     suffix="-vm"
     shift
 fi
+[ -n "$MPY_FSSIZE" ] && suffix="-fs$MPY_FSSIZE$suffix"
 [ -n "$MPY_HEAPSIZE" ] && suffix="-$MPY_HEAPSIZE$suffix"
 elf=target/firmware/$board$suffix.elf
 
