@@ -4,26 +4,33 @@
 //! methods ([`crate::hal::BoardHal`] forwards to [`BoardFs`]).
 //!
 //! The region is in `.uninit`, so a soft reset (or a fault recovery)
-//! keeps the files; at each start the filesystem is mounted, and if that
-//! fails (power-on: the RAM holds no valid littlefs, whose metadata is
-//! checksummed) it is formatted and given a default `boot.py`.
+//! keeps the files. Its first [`STATE_SIZE`] bytes hold the mount state
+//! ([`State`]: littlefs's state and caches, the block device, the mounted
+//! [`Filesystem`] and a marker), the rest is the block device, so the
+//! filesystem stays mounted from one operation to the next and across
+//! soft resets. The marker says whether the rest of the state is a
+//! mounted, idle filesystem: `IDLE`: use it as it is (a soft reset costs
+//! nothing here); `BUSY`: an operation was cut short (a fault recovery):
+//! mount again; anything else (power-on): the region holds nothing yet,
+//! so there are no start-up scripts to run, and the format (and the
+//! default `boot.py`) waits for the first filesystem access.
 //!
-//! Every operation mounts the filesystem, does its work and lets it go
-//! (littlefs keeps no state beyond a few hundred bytes of caches, on the
-//! stack here), so nothing borrows across calls: an open file is a path,
-//! a position and its mode in a small table, and each read or write opens
-//! the file, seeks, transfers and closes it again (which also commits it)
-//! (the table is a static: see [`Table`]).
+//! An open file is a path, a position and its mode in a small table, and
+//! each read or write opens the file, seeks, transfers and closes it again
+//! (which also commits it) (the table is a static: see [`Table`]).
 //! A directory listing is a path and an index. No global allocation.
 
 use crate::board::Board;
 use crate::fspath::PathBuf;
 use core::cell::RefCell;
 use core::marker::PhantomData;
+use core::mem::MaybeUninit;
+use core::ptr::{addr_of, addr_of_mut};
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use critical_section::Mutex;
 use littlefs2::consts::{U4, U64};
 use littlefs2::driver::Storage;
-use littlefs2::fs::{Filesystem, OpenOptions};
+use littlefs2::fs::{Allocation, Filesystem, OpenOptions};
 use littlefs2::io::{self, SeekFrom};
 use littlefs2::path::Path;
 
@@ -33,6 +40,12 @@ pub const BLOCK_SIZE: usize = 256;
 const MAX_FILES: usize = 8;
 /// Directory listings at once.
 const MAX_DIRS: usize = 2;
+/// Bytes at the region's start kept for the mount state ([`State`]).
+const STATE_SIZE: usize = 1024;
+/// Marker: the state holds a mounted filesystem, no operation under way.
+const IDLE: u32 = 0x6C66_7331;
+/// Marker: an operation on the mounted filesystem is under way.
+const BUSY: u32 = 0x6C66_7342;
 /// The file a fresh filesystem gets.
 const BOOT_PY: &[u8] = b"# boot.py -- run on boot-up\n";
 
@@ -65,7 +78,7 @@ impl<B: Board> Storage for RamDisk<B> {
     const READ_SIZE: usize = 4;
     const WRITE_SIZE: usize = 4;
     const BLOCK_SIZE: usize = BLOCK_SIZE;
-    const BLOCK_COUNT: usize = B::FS_SIZE / BLOCK_SIZE;
+    const BLOCK_COUNT: usize = B::FS_SIZE.saturating_sub(STATE_SIZE) / BLOCK_SIZE;
     type CACHE_SIZE = U64;
     type LOOKAHEAD_SIZE = U4;
 
@@ -83,6 +96,30 @@ impl<B: Board> Storage for RamDisk<B> {
     fn erase(&mut self, off: usize, len: usize) -> io::Result<usize> {
         self.bytes(off, len).map(|b| b.len())
     }
+}
+
+/// The mount state at the start of board `B`'s region (the rest of it is
+/// uninitialised unless `marker` is [`IDLE`] or [`BUSY`]).
+#[repr(C)]
+struct State<B: Board> {
+    /// [`IDLE`], [`BUSY`], or garbage (power-on).
+    marker: AtomicU32,
+    /// The region's address when the state was made (another image may
+    /// place it elsewhere: the pointers in the state would be stale).
+    home: usize,
+    disk: MaybeUninit<RamDisk<B>>,
+    alloc: MaybeUninit<Allocation<RamDisk<B>>>,
+    fs: MaybeUninit<Filesystem<'static, RamDisk<B>>>,
+}
+
+/// Set when the filesystem exists (it was made since power-on): only then
+/// can there be start-up scripts.
+static HAS_FILES: AtomicBool = AtomicBool::new(false);
+
+/// Can there be files (`boot.py`, `main.py`) to look for? False after a
+/// power-on until the first filesystem access (which formats the region).
+pub fn has_files() -> bool {
+    HAS_FILES.load(Relaxed)
 }
 
 /// An open file: where it is, where the next transfer starts, its mode
@@ -132,10 +169,18 @@ fn table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
 
 /// The filesystem of board `B` and the current directory.
 pub struct BoardFs<B: Board> {
-    /// None when the build has no filesystem (`MPY_FSSIZE` too small).
-    disk: Option<RamDisk<B>>,
+    /// The mount state in the region; null when the build has no
+    /// filesystem (`MPY_FSSIZE` too small).
+    state: *mut State<B>,
+    /// The state's marker (a dummy without a filesystem).
+    marker: &'static AtomicU32,
+    /// The mounted filesystem, once mounted.
+    fs: Option<&'static Fs<B>>,
     cwd: PathBuf,
 }
+
+/// The marker of a build without a filesystem.
+static NO_MARKER: AtomicU32 = AtomicU32::new(0);
 
 /// The errno for a littlefs error (its codes are negative errnos; a
 /// corrupt filesystem reads as `EIO`).
@@ -147,7 +192,7 @@ fn errno(e: io::Error) -> i32 {
 }
 
 /// The mounted filesystem of board `B`.
-type Fs<'a, B> = Filesystem<'a, RamDisk<B>>;
+type Fs<B> = Filesystem<'static, RamDisk<B>>;
 
 /// littlefs's view of a resolved path.
 fn lfs_path(p: &PathBuf) -> Result<&Path, i32> {
@@ -155,34 +200,90 @@ fn lfs_path(p: &PathBuf) -> Result<&Path, i32> {
 }
 
 impl<B: Board> BoardFs<B> {
-    /// The filesystem in board `B`'s region: mounted if the region holds
-    /// one, else formatted with a default `boot.py`.
+    /// The filesystem in board `B`'s region: the one left mounted before
+    /// a soft reset, else mounted (or, at power-on, formatted with a
+    /// default `boot.py`) at the first access.
     ///
     /// # Safety
     /// Nothing else uses the region while the result lives (one
     /// interpreter at a time: the previous one was dropped, or abandoned
     /// by a fault recovery).
     pub unsafe fn new() -> Self {
+        const { assert!(core::mem::size_of::<State<B>>() <= STATE_SIZE) };
         let (start, size) = B::fs_region();
         // The region's bytes are whatever the RAM holds (`.uninit`: left
-        // from before a reset, or garbage at power-on); reading them as
-        // plain bytes is what the mount check is for. The pointer goes
-        // through `black_box` so the compiler draws no conclusion from
-        // the static never having been written.
+        // from before a reset, or garbage at power-on); the marker says
+        // whether they are a state. The pointer goes through `black_box`
+        // so the compiler draws no conclusion from the static never
+        // having been written.
         let start = core::hint::black_box(start);
-        // SAFETY: the board's static region of `size` bytes, valid for the
-        // program's life; the caller guarantees it has no other user.
-        let mem = unsafe { core::slice::from_raw_parts_mut(start, size) };
-        let mut disk = RamDisk { mem, _board: PhantomData };
-        let usable = <RamDisk<B> as Storage>::BLOCK_COUNT >= 8;
-        if usable && !Filesystem::is_mountable(&mut disk) {
-            let _ = Filesystem::format(&mut disk);
-            let _ = Filesystem::mount_and_then(&mut disk, |fs| {
-                fs.write(Path::from_str_with_nul("/boot.py\0").map_err(|_| io::Error::INVALID)?, BOOT_PY)
-            });
-        }
         table(|t| *t = Table::EMPTY);
-        BoardFs { disk: usable.then_some(disk), cwd: PathBuf::root() }
+        let usable = <RamDisk<B> as Storage>::BLOCK_COUNT >= 8 && size >= STATE_SIZE;
+        if !usable {
+            HAS_FILES.store(false, Relaxed);
+            return BoardFs { state: core::ptr::null_mut(), marker: &NO_MARKER, fs: None, cwd: PathBuf::root() };
+        }
+        let state = start.cast::<State<B>>();
+        // SAFETY: the region is the board's static, 16-byte aligned and
+        // at least `STATE_SIZE` (>= the state's size, checked above)
+        // bytes long, valid for the program's life, and (the caller's
+        // guarantee) used by nothing else; the marker and the address are
+        // plain integers, valid for any bytes. A marker of `IDLE` and the
+        // same address mean an earlier `BoardFs::mounted` of this image
+        // wrote the mounted filesystem there, whose references point into
+        // this state and which nothing else references any more.
+        let (marker, fs) = unsafe {
+            let marker = &*addr_of!((*state).marker);
+            let idle = marker.load(Relaxed) == IDLE && *addr_of!((*state).home) == start as usize;
+            (marker, idle.then(|| (*addr_of!((*state).fs)).assume_init_ref()))
+        };
+        let m = marker.load(Relaxed);
+        HAS_FILES.store(m == IDLE || m == BUSY, Relaxed);
+        BoardFs { state, marker, fs, cwd: PathBuf::root() }
+    }
+
+    /// The mounted filesystem: mounted now if need be, formatted (with a
+    /// default `boot.py`) if the region holds none.
+    #[inline(never)]
+    fn mounted(&mut self) -> Result<&'static Fs<B>, i32> {
+        if let Some(fs) = self.fs {
+            return Ok(fs);
+        }
+        if self.state.is_null() {
+            return Err(ENODEV);
+        }
+        self.marker.store(0, Relaxed);
+        let state = self.state;
+        let (start, size) = (state.cast::<u8>(), B::FS_SIZE);
+        // SAFETY: `state` is the region's start (see `new`); nothing
+        // references the disk, allocation and filesystem slots (this
+        // `BoardFs` mounted nothing yet, earlier ones are gone), and the
+        // block device's bytes follow the state, apart from it.
+        let (disk, alloc, slot) = unsafe {
+            let mem = core::slice::from_raw_parts_mut(start.add(STATE_SIZE), size - STATE_SIZE);
+            *addr_of_mut!((*state).home) = start as usize;
+            (
+                (*addr_of_mut!((*state).disk)).write(RamDisk { mem, _board: PhantomData }),
+                (*addr_of_mut!((*state).alloc)).write(Allocation::new()),
+                &mut *addr_of_mut!((*state).fs),
+            )
+        };
+        let mut formatted = false;
+        let fs = Filesystem::mount_or_else(alloc, disk, |_, disk, _| {
+            formatted = true;
+            Filesystem::format(disk)
+        })
+        .map_err(errno)?;
+        let fs: &'static Fs<B> = slot.write(fs);
+        if formatted {
+            if let Ok(p) = Path::from_str_with_nul("/boot.py\0") {
+                let _ = fs.write(p, BOOT_PY);
+            }
+        }
+        self.marker.store(IDLE, Relaxed);
+        HAS_FILES.store(true, Relaxed);
+        self.fs = Some(fs);
+        Ok(fs)
     }
 
     /// Runs `f` with the mounted filesystem and `p` (one copy of the
@@ -190,8 +291,13 @@ impl<B: Board> BoardFs<B> {
     #[inline(never)]
     fn at(&mut self, p: &PathBuf, f: &mut dyn FnMut(&Fs<B>, &Path) -> io::Result<usize>) -> Result<usize, i32> {
         let lp = lfs_path(p)?;
-        let disk = self.disk.as_mut().ok_or(ENODEV)?;
-        Filesystem::mount_and_then(disk, |fs| f(fs, lp)).map_err(errno)
+        let fs = self.mounted()?;
+        // A fault recovery leaving `f` midway leaves `BUSY`: the next
+        // interpreter mounts again.
+        self.marker.store(BUSY, Relaxed);
+        let r = f(fs, lp).map_err(errno);
+        self.marker.store(IDLE, Relaxed);
+        r
     }
 
     /// [`BoardFs::at`] with `path` resolved against the current directory.

@@ -207,7 +207,13 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     fn startup(&mut self, friendly: bool) {
         crate::fault::healthy();
         crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
-        let scripts: &[&str] = if friendly { &["boot.py", "main.py"] } else { &["boot.py"] };
+        // After a power-on the filesystem is made at its first access: no
+        // scripts yet, so no lookup (which would format it at boot).
+        let scripts: &[&str] = match (crate::fs::has_files(), friendly) {
+            (false, _) => &[],
+            (true, true) => &["boot.py", "main.py"],
+            (true, false) => &["boot.py"],
+        };
         self.enter(|vm| {
             for name in scripts {
                 run_script::<B>(vm, name);
