@@ -206,7 +206,6 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     /// printed and the REPL follows. `SystemExit` ends the script quietly.
     fn startup(&mut self, friendly: bool) {
         crate::fault::healthy();
-        crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
         // After a power-on the filesystem is made at its first access: no
         // scripts yet, so no lookup (which would format it at boot).
         let scripts: &[&str] = match (crate::fs::has_files(), friendly) {
@@ -214,6 +213,11 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             (true, true) => &["boot.py", "main.py"],
             (true, false) => &["boot.py"],
         };
+        if scripts.is_empty() {
+            // (Nor the stack scrub of entering the interpreter.)
+            return;
+        }
+        crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
         self.enter(|vm| {
             for name in scripts {
                 run_script::<B>(vm, name);
