@@ -28,7 +28,7 @@ use core::mem::MaybeUninit;
 use core::ptr::{addr_of, addr_of_mut};
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
 use critical_section::Mutex;
-use littlefs2::consts::{U4, U64};
+use littlefs2::consts::{U256, U4};
 use littlefs2::driver::Storage;
 use littlefs2::fs::{Allocation, Filesystem, OpenOptions};
 use littlefs2::io::{self, SeekFrom};
@@ -79,7 +79,7 @@ impl<B: Board> Storage for RamDisk<B> {
     const WRITE_SIZE: usize = 4;
     const BLOCK_SIZE: usize = BLOCK_SIZE;
     const BLOCK_COUNT: usize = B::FS_SIZE.saturating_sub(STATE_SIZE) / BLOCK_SIZE;
-    type CACHE_SIZE = U64;
+    type CACHE_SIZE = U256;
     type LOOKAHEAD_SIZE = U4;
 
     fn read(&mut self, off: usize, buf: &mut [u8]) -> io::Result<usize> {
