@@ -291,8 +291,8 @@ impl<B: Board> BoardFs<B> {
         Ok(fs)
     }
 
-    /// Runs `f` with the mounted filesystem and `p` (one copy of the
-    /// mount code: `f` is dynamic); `f`'s result passes on.
+    /// Runs `f` with the mounted filesystem and `p` (marked busy meanwhile;
+    /// `f` is dynamic: one copy of this code); `f`'s result passes on.
     #[inline(never)]
     fn at(&mut self, p: &PathBuf, f: &mut dyn FnMut(&Fs<B>, &Path) -> io::Result<usize>) -> Result<usize, i32> {
         let lp = lfs_path(p)?;
