@@ -8,18 +8,19 @@
 #
 # BOARD: netduinoplus2 (STM32F405, ports/stm32) or mps2-an386 (ports/qemu).
 # MPY_HEAPSIZE=16K (bytes, K or M) sets the heap region; the default fills
-# the board's RAM after the stack (MPY_ARENASIZE: the global allocator's).
-# --no-compiler builds the VM-only image (runs .mpy/frozen code). --preset
-# minimal|basic|full picks the built-in modules (default full: every
-# module). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that manifest's modules
-# too (test and benchmark images; own target dir). The ELF is copied to
-# target/firmware/BOARD[-HEAPSIZE][-vm][-PRESET][-NAME].elf. In `run`,
-# Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
+# the board's RAM after the stack (MPY_ARENASIZE: the global allocator's;
+# MPY_FSSIZE: the RAM filesystem's, default 16K on netduinoplus2, 256K on
+# mps2-an386). --no-compiler builds the VM-only image (runs .mpy/frozen
+# code). --preset minimal|basic|full picks the built-in modules (default
+# full: every module). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
+# manifest's modules too (test and benchmark images; own target dir). The
+# ELF is copied to target/firmware/BOARD[-HEAPSIZE][-fsFSSIZE][-vm][-PRESET][-NAME].elf.
+# In `run`, Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
 set -e
 cd "$(dirname "$0")/.."
 cmd=$1
 board=$2
-[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift 2
 case $board in
     netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
@@ -48,6 +49,7 @@ if [ -z "$compiler" ] || [ "$preset" != full ]; then
     [ "$preset" != full ] && suffix="$suffix-$preset"
     target_dir=target/firmware$suffix
 fi
+[ -n "$MPY_FSSIZE" ] && suffix="-fs$MPY_FSSIZE$suffix"
 [ -n "$MPY_HEAPSIZE" ] && suffix="-$MPY_HEAPSIZE$suffix"
 [ -n "$MPY_ARENASIZE" ] && suffix="-arena$MPY_ARENASIZE$suffix"
 if [ -n "$MPY_FROZEN_MANIFEST" ]; then
@@ -63,6 +65,15 @@ qemu_cmd() {
 }
 
 build() {
+    # littlefs (the board filesystem) is C: arm-none-eabi-gcc compiles it
+    # and bindgen reads its header through libclang (tools/setup.sh
+    # installs both); point bindgen at a libclang with its headers.
+    if [ -z "$LIBCLANG_PATH" ]; then
+        for d in /usr/lib/llvm-*/lib; do
+            [ -e "$d/libclang.so.1" ] && LIBCLANG_PATH=$d
+        done
+        [ -n "$LIBCLANG_PATH" ] && export LIBCLANG_PATH
+    fi
     command -v rustup >/dev/null && ! rustup target list --installed | grep -qx thumbv7em-none-eabihf &&
         rustup target add thumbv7em-none-eabihf >&2
     # shellcheck disable=SC2086

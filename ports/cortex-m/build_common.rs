@@ -3,13 +3,15 @@
 
 /// Writes `$OUT_DIR/config.rs` (`HEAP_SIZE` from the `MPY_HEAPSIZE`
 /// environment variable, e.g. `16K` or `150000`, else `default_heap`;
-/// `ARENA_SIZE` likewise from `MPY_ARENASIZE` or `default_arena`) and,
+/// `ARENA_SIZE` likewise from `MPY_ARENASIZE` or `default_arena`,
+/// `FS_SIZE` from `MPY_FSSIZE` or `default_fs`) and,
 /// for the bare-metal target, puts `memory.x` on the linker path and links
 /// with cortex-m-rt's `link.x`.
-fn configure(default_heap: usize, default_arena: usize) {
+fn configure(default_heap: usize, default_arena: usize, default_fs: usize) {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     println!("cargo:rerun-if-env-changed=MPY_HEAPSIZE");
     println!("cargo:rerun-if-env-changed=MPY_ARENASIZE");
+    println!("cargo:rerun-if-env-changed=MPY_FSSIZE");
     println!("cargo:rerun-if-changed=memory.x");
     let heap = match std::env::var("MPY_HEAPSIZE") {
         Ok(s) => parse_size(&s).unwrap_or_else(|| panic!("MPY_HEAPSIZE={s}: expected bytes, e.g. 16K or 150000")),
@@ -19,9 +21,14 @@ fn configure(default_heap: usize, default_arena: usize) {
         Ok(s) => parse_size(&s).unwrap_or_else(|| panic!("MPY_ARENASIZE={s}: expected bytes, e.g. 32K")),
         Err(_) => default_arena,
     };
+    let fs = match std::env::var("MPY_FSSIZE") {
+        Ok(s) => parse_size(&s).unwrap_or_else(|| panic!("MPY_FSSIZE={s}: expected bytes, e.g. 16K")),
+        Err(_) => default_fs,
+    };
     let config = format!(
         "/// Bytes of the static gc heap region (build setting `MPY_HEAPSIZE`).\npub const HEAP_SIZE: usize = {heap};\n\
-         /// Bytes of the global allocator's arena (build setting `MPY_ARENASIZE`).\npub const ARENA_SIZE: usize = {arena};\n"
+         /// Bytes of the global allocator's arena (build setting `MPY_ARENASIZE`).\npub const ARENA_SIZE: usize = {arena};\n\
+         /// Bytes of the filesystem's RAM region (build setting `MPY_FSSIZE`).\npub const FS_SIZE: usize = {fs};\n"
     );
     std::fs::write(out.join("config.rs"), config).unwrap_or_else(|e| panic!("write config.rs: {e}"));
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("none") {

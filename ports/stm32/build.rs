@@ -6,6 +6,7 @@ fn main() {
     // expressions needs ~1.5 KiB per level), a 24 KiB arena (the
     // interpreter's fixed parts, REPL input, compiled modules; the
     // compiler itself works in gc heap the core lends it), ~3 KiB of
-    // statics, and 116 KiB of gc heap.
-    configure(116 * 1024, 24 * 1024);
+    // statics, a 16 KiB filesystem (littlefs in RAM, 64 blocks, kept
+    // across soft resets) and 100 KiB of gc heap.
+    configure(100 * 1024, 24 * 1024, 16 * 1024);
 }

@@ -147,7 +147,7 @@ def check_compile_memory(b):
     """A source too big for the compiler's arena is MemoryError, the arena
     is whole again afterwards (twice, and a normal compile still works)."""
     # ~40-65 bytes of compiler memory per source byte: more than the heap
-    # can lend (116 KiB, or 256 KiB on the mps2-an386 test image) plus the
+    # can lend (100 KiB, or 256 KiB on the mps2-an386 test image) plus the
     # arena (24 / 256 KiB); the source itself fits the heap.
     lines = 300 if b.name == "netduinoplus2" else 2500
     b.friendly("src = ''.join('v%%d = %%d\\n' %% (i, i) for i in range(%d))" % lines)
@@ -304,14 +304,14 @@ def main():
     for name in boards:
         elf = firmware(name)
         if name == "mps2-an386":
-            # The default image's 3.4 MiB heap takes minutes to fill under
+            # The default image's 3.2 MiB heap takes minutes to fill under
             # QEMU: it only boots here; the checks run on a 256 KiB heap.
             with Board(name, elf) as b:
-                checks.run("%s default image (3.6 MiB heap)" % name, check_default_image, b, 3568 << 10)
+                checks.run("%s default image (3.2 MiB heap)" % name, check_default_image, b, 3312 << 10)
             elf = firmware(name, "256K")
         else:
             with Board(name, elf) as b:
-                checks.run("%s default image (116 KiB heap)" % name, check_default_image, b, 116 << 10)
+                checks.run("%s default image (100 KiB heap)" % name, check_default_image, b, 100 << 10)
         check_board(checks, name, elf, not args.no_corpus)
         test_hw.check_board(checks, name, elf)  # machine/pyb/Timer/UART (test_hw.py)
     if "netduinoplus2" in boards:

@@ -206,6 +206,12 @@ pub trait Hal {
     fn rename(&mut self, _from: &str, _to: &str) -> Result<(), i32> {
         Err(2)
     }
+    /// `os.statvfs(path)` of the filesystem holding `path`: `(block size,
+    /// total blocks, free blocks, longest name)`. Errors: an errno
+    /// (default 19 = ENODEV: no filesystem).
+    fn statvfs(&mut self, _path: &str) -> Result<[u32; 4], i32> {
+        Err(19)
+    }
 }
 
 /// A HAL for tests and embedding: captures standard output in memory.

@@ -74,6 +74,12 @@ pub trait Interpreter {
     /// that do not quit).
     fn soft_reset(&mut self);
 
+    /// Runs the port's start-up scripts, at start and after each soft
+    /// reset, before the banner (boards: `boot.py`, then `main.py` if
+    /// `friendly`, i.e. not in the raw REPL, as MicroPython does), with
+    /// Ctrl-C interrupting them (the port arms it). Default: none.
+    fn startup(&mut self, _friendly: bool) {}
+
     /// The first banner line, without line ending, e.g.
     /// `MicroPython v1.27.0 on 2026-01-01; linux [rustc] version`.
     fn banner(&self) -> &str;

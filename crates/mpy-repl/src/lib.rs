@@ -97,9 +97,11 @@ impl<const L: usize, const H: usize> Repl<L, H> {
     /// Runs the REPL: prints the banner of the current mode, then reads
     /// and runs commands until the user quits or the input ends. A soft
     /// reset prints `MPY: soft reboot\r\n`, calls
-    /// [`Interpreter::soft_reset`] and re-enters the current mode.
+    /// [`Interpreter::soft_reset`] and re-enters the current mode. At the
+    /// start and after each soft reset, [`Interpreter::startup`] runs.
     pub fn run(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Exit {
         con.set_interrupt_char(None);
+        interp.startup(self.mode == Mode::Friendly);
         loop {
             let flow = match self.mode {
                 Mode::Friendly => self.friendly(con, interp),
@@ -110,6 +112,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
                 Flow::SoftReset => {
                     con.write(b"MPY: soft reboot\r\n");
                     interp.soft_reset();
+                    interp.startup(self.mode == Mode::Friendly);
                 }
                 Flow::Quit(code) => return Exit::Quit(code),
                 Flow::Eof => return Exit::EndOfInput,

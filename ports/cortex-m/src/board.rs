@@ -17,6 +17,9 @@ pub trait Board: 'static {
     /// Size in bytes of the static gc heap region (build setting
     /// `MPY_HEAPSIZE`).
     const HEAP_SIZE: usize;
+    /// Size in bytes of the filesystem's RAM region (build setting
+    /// `MPY_FSSIZE`; under 8 littlefs blocks: no filesystem).
+    const FS_SIZE: usize;
     /// Slots of the VM value stack (locals and operands of all frames).
     const VALUE_STACK: usize;
     /// The board's peripherals for `machine`/`pyb` ([`crate::hw::Ops`]).
@@ -35,4 +38,7 @@ pub trait Board: 'static {
     /// The static region of the global allocator's arena (compiler,
     /// `.mpy` reader, the interpreter's fixed parts): start and size.
     fn arena_region() -> (*mut u8, usize);
+    /// The static region holding the filesystem (`.uninit`, so it
+    /// survives soft resets): start and size ([`Board::FS_SIZE`]).
+    fn fs_region() -> (*mut u8, usize);
 }

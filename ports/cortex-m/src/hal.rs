@@ -1,12 +1,14 @@
 //! The core's [`Hal`] on a board: console I/O on the UART (through the
 //! receive ring buffer), time on SysTick, Ctrl-C from the receive
-//! interrupt, `input()` through the shared REPL's line editor.
+//! interrupt, `input()` through the shared REPL's line editor, files on
+//! the RAM filesystem ([`crate::fs`]).
 
 use crate::board::Board;
 use crate::console;
 use alloc::boxed::Box;
 use core::marker::PhantomData;
-use mpy_core::hal::{Hal, LineInput};
+use crate::fs::{BoardFs, S_IFDIR};
+use mpy_core::hal::{Hal, LineInput, PathKind};
 
 /// The UART console of board `B`, as the shared REPL sees it.
 pub struct UartConsole<B: Board>(PhantomData<B>);
@@ -89,13 +91,16 @@ pub struct BoardHal<B: Board> {
     /// Bytes of the edited line already handed to `read_line`'s caller
     /// (Some while a long line is being handed out in pieces).
     line_sent: Option<usize>,
+    /// The filesystem mounted at `/`.
+    fs: BoardFs<B>,
     _board: PhantomData<B>,
 }
 
 impl<B: Board> BoardHal<B> {
-    /// A HAL whose recursion guard allows `stack_limit` bytes of stack.
-    pub fn new(stack_limit: usize) -> Self {
-        BoardHal { stack_limit, editor: Box::new(mpy_repl::Editor::new()), line_sent: None, _board: PhantomData }
+    /// A HAL whose recursion guard allows `stack_limit` bytes of stack,
+    /// with the filesystem `fs`.
+    pub fn new(stack_limit: usize, fs: BoardFs<B>) -> Self {
+        BoardHal { stack_limit, editor: Box::new(mpy_repl::Editor::new()), line_sent: None, fs, _board: PhantomData }
     }
 }
 
@@ -192,6 +197,78 @@ impl<B: Board> Hal for BoardHal<B> {
 
     fn stack_limit(&self) -> usize {
         self.stack_limit
+    }
+
+    fn stat(&mut self, path: &str) -> PathKind {
+        match self.fs.stat(path) {
+            Ok((S_IFDIR, _)) => PathKind::Dir,
+            Ok(_) => PathKind::File,
+            Err(_) => PathKind::Missing,
+        }
+    }
+
+    fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        self.fs.read_file(path, buf).ok()
+    }
+
+    fn stat_info(&mut self, path: &str) -> Result<(u32, u64, i64), i32> {
+        self.fs.stat(path).map(|(mode, size)| (mode, size, 0))
+    }
+
+    fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
+        self.fs.open(path, mode)
+    }
+
+    fn read(&mut self, handle: usize, buf: &mut [u8]) -> Result<usize, i32> {
+        self.fs.read(handle, buf)
+    }
+
+    fn write(&mut self, handle: usize, data: &[u8]) -> Result<usize, i32> {
+        self.fs.write(handle, data)
+    }
+
+    fn close(&mut self, handle: usize) {
+        self.fs.close(handle);
+    }
+
+    fn getcwd(&mut self, buf: &mut [u8]) -> Result<usize, i32> {
+        Ok(self.fs.getcwd(buf))
+    }
+
+    fn chdir(&mut self, path: &str) -> Result<(), i32> {
+        self.fs.chdir(path)
+    }
+
+    fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
+        self.fs.dir_open(path)
+    }
+
+    fn dir_next(&mut self, handle: usize, name: &mut [u8]) -> Result<Option<usize>, i32> {
+        self.fs.dir_next(handle, name)
+    }
+
+    fn dir_close(&mut self, handle: usize) {
+        self.fs.dir_close(handle);
+    }
+
+    fn remove(&mut self, path: &str) -> Result<(), i32> {
+        self.fs.remove(path)
+    }
+
+    fn mkdir(&mut self, path: &str) -> Result<(), i32> {
+        self.fs.mkdir(path)
+    }
+
+    fn rmdir(&mut self, path: &str) -> Result<(), i32> {
+        self.fs.rmdir(path)
+    }
+
+    fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
+        self.fs.rename(from, to)
+    }
+
+    fn statvfs(&mut self, _path: &str) -> Result<[u32; 4], i32> {
+        self.fs.statvfs()
     }
 }
 

@@ -1,8 +1,9 @@
 //! The VM behind the shared REPL's [`Interpreter`] trait, on a board:
 //! runs commands, prints their exceptions, completes names (candidates
-//! gathered in the gc heap, as on unix), and makes a fresh interpreter on
-//! soft reset: the old one is dropped, then a new heap is laid over the
-//! same static region.
+//! gathered in the gc heap, as on unix), makes a fresh interpreter on
+//! soft reset (the old one is dropped, then a new heap is laid over the
+//! same static region), and runs `boot.py` and `main.py` from the
+//! filesystem at start and after each soft reset.
 
 use crate::board::Board;
 use crate::hal::BoardHal;
@@ -12,6 +13,8 @@ use core::marker::PhantomData;
 use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
 use mpy_core::vm::complete::{complete, NameScope};
+use mpy_core::vm::exec::{compile_source, run_compiled};
+use mpy_core::vm::module::{module_globals, new_module};
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyResult, Vm};
 use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
@@ -45,7 +48,10 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
         stack_limit,
         value_stack: B::VALUE_STACK,
     };
-    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit)), heap);
+    // SAFETY: as for the heap: no earlier interpreter's filesystem is in
+    // use any more.
+    let fs = unsafe { crate::fs::BoardFs::<B>::new() };
+    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap);
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     vm.vmstate.port_modules = B::MODULES;
@@ -155,21 +161,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             ExecMode::File => CompileMode::Exec,
         };
         let r = self.enter(|vm| {
-            crate::heap::VIOLATIONS.store(0, core::sync::atomic::Ordering::Relaxed);
-            crate::heap::GUARDED.store(true, core::sync::atomic::Ordering::Relaxed);
-            let r = exec_source(vm, src, "<stdin>", mode);
-            // `machine.disable_irq()` must not outlive the command: the
-            // console needs its receive interrupt.
-            crate::cpu::enable_interrupts();
-            crate::heap::GUARDED.store(false, core::sync::atomic::Ordering::Relaxed);
-            // Everything a script makes belongs in the gc heap: say so
-            // loudly (the firmware tests look for it) if it reached the
-            // arena.
-            if crate::heap::VIOLATIONS.swap(0, core::sync::atomic::Ordering::Relaxed) > 0 {
-                B::console_write(
-                    b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n",
-                );
-            }
+            let r = guarded::<B, _>(|| exec_source(vm, src, "<stdin>", mode));
             match r {
                 Ok(_) => Outcome::Ok,
                 Err(e) => {
@@ -217,6 +209,98 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     fn banner(&self) -> &str {
         &self.banner
     }
+
+    /// `boot.py`, then (in the friendly REPL) `main.py`, from the current
+    /// directory (`/` after a reset) if they exist; an exception is
+    /// printed and the REPL follows. `SystemExit` ends the script quietly.
+    fn startup(&mut self, friendly: bool) {
+        crate::fault::healthy();
+        // After a power-on the filesystem is made at its first access: no
+        // scripts yet, so no lookup (which would format it at boot).
+        let scripts: &[&str] = match (crate::fs::has_files(), friendly) {
+            (false, _) => &[],
+            (true, true) => &["boot.py", "main.py"],
+            (true, false) => &["boot.py"],
+        };
+        if scripts.is_empty() {
+            // (Nor the stack scrub of entering the interpreter.)
+            return;
+        }
+        crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
+        self.enter(|vm| {
+            for name in scripts {
+                run_script::<B>(vm, name);
+            }
+        });
+        crate::console::set_interrupt_char(-1);
+    }
+}
+
+/// Runs script `name` from the filesystem in `__main__` if it can be
+/// read, printing an exception it raises.
+fn run_script<B: Board>(vm: &mut Vm, name: &str) {
+    if let Err(e) = guarded::<B, _>(|| run_file(vm, name)) {
+        let exit = vm.exception_match(e.0, Obj::from_type(&SYSTEM_EXIT_TYPE)).unwrap_or(false);
+        if !exit {
+            let _ = print_exception(vm, e.0, &mut Out::Stdout);
+        }
+    }
+}
+
+/// Runs `f` (a script) with the board's alloc guard on: every object a
+/// script makes belongs in the gc heap, so an arena allocation outside
+/// the core's permitted ones is reported loudly (the firmware tests look
+/// for it).
+fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
+    use core::sync::atomic::Ordering::Relaxed;
+    crate::heap::VIOLATIONS.store(0, Relaxed);
+    crate::heap::GUARDED.store(true, Relaxed);
+    let r = f();
+    // `machine.disable_irq()` must not outlive the command: the console
+    // needs its receive interrupt.
+    crate::cpu::enable_interrupts();
+    crate::heap::GUARDED.store(false, Relaxed);
+    if crate::heap::VIOLATIONS.swap(0, Relaxed) > 0 {
+        B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
+    }
+    r
+}
+
+/// Is `src` only blank lines and comment lines?
+fn only_comments(src: &[u8]) -> bool {
+    src.split(|&b| b == b'\n' || b == b'\r').all(|l| matches!(l.trim_ascii().first(), None | Some(b'#')))
+}
+
+/// Reads, compiles and runs file `path` in `__main__` (the source goes
+/// back to the heap before the code runs); nothing if it cannot be read.
+///
+/// Errors: whatever compiling or running raises.
+fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
+    let Some(src) = vm.read_file(path)? else { return Ok(()) };
+    if only_comments(src.as_slice()) {
+        // Nothing to run (the default `boot.py`): skip the compiler, whose
+        // loan of free heap costs ~1 instruction per lent byte.
+        vm.heap.free_vec(src);
+        return Ok(());
+    }
+    let c = compile_source(vm, src.as_slice(), path, CompileMode::Exec);
+    vm.heap.free_vec(src);
+    let c = c?;
+    let main = mpy_core::qstr::q::__main__;
+    if vm.modules.is_null() {
+        vm.modules = vm.new_dict()?;
+    }
+    let md = vm.modules;
+    let m = match vm.dict_lookup_qstr(md, main)? {
+        Some(m) => m,
+        None => {
+            let m = new_module(vm, main)?;
+            vm.dict_store(md, Obj::qstr(main), m)?;
+            m
+        }
+    };
+    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    run_compiled(vm, &c, g, g).map(|_| ())
 }
 
 /// The core's name for a completion scope.

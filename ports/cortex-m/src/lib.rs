@@ -19,6 +19,7 @@ pub use mpy_core;
 
 pub mod board;
 pub mod console;
+pub mod fspath;
 pub mod ring;
 
 #[cfg(target_os = "none")]
@@ -29,6 +30,7 @@ pub mod cpu;
 pub mod fault;
 #[cfg(target_os = "none")]
 pub mod frozen;
+pub mod fs;
 #[cfg(target_os = "none")]
 pub mod hal;
 #[cfg(target_os = "none")]

@@ -15,6 +15,11 @@ static HEAP: Region<HEAP_SIZE> = Region::new();
 #[link_section = ".uninit.mpy_arena"]
 static ARENA: Region<ARENA_SIZE> = Region::new();
 
+/// The filesystem's RAM block device, not zeroed at boot (files survive
+/// soft resets).
+#[link_section = ".uninit.mpy_fs"]
+static FS: Region<FS_SIZE> = Region::new();
+
 /// ARM MPS2 with the AN386 Cortex-M4 image, as QEMU's `mps2-an386`.
 pub struct Mps2;
 
@@ -25,6 +30,7 @@ impl Board for Mps2 {
     const PLATFORM: &'static str = "qemu";
     const CPU_HZ: u32 = 25_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
+    const FS_SIZE: usize = FS_SIZE;
     const VALUE_STACK: usize = 4096;
     const OPS: &'static Ops = &OPS;
     const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
@@ -44,6 +50,10 @@ impl Board for Mps2 {
 
     fn arena_region() -> (*mut u8, usize) {
         ARENA.bounds()
+    }
+
+    fn fs_region() -> (*mut u8, usize) {
+        FS.bounds()
     }
 }
 

@@ -15,6 +15,11 @@ static HEAP: Region<HEAP_SIZE> = Region::new();
 #[link_section = ".uninit.mpy_arena"]
 static ARENA: Region<ARENA_SIZE> = Region::new();
 
+/// The filesystem's RAM block device, not zeroed at boot (files survive
+/// soft resets).
+#[link_section = ".uninit.mpy_fs"]
+static FS: Region<FS_SIZE> = Region::new();
+
 /// Netduino Plus 2 (STM32F405RG), as QEMU's `netduinoplus2` machine.
 pub struct Netduino;
 
@@ -25,6 +30,7 @@ impl Board for Netduino {
     const PLATFORM: &'static str = "pyboard";
     const CPU_HZ: u32 = 168_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
+    const FS_SIZE: usize = FS_SIZE;
     const VALUE_STACK: usize = 1024;
     const OPS: &'static Ops = &OPS;
     const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
@@ -44,6 +50,10 @@ impl Board for Netduino {
 
     fn arena_region() -> (*mut u8, usize) {
         ARENA.bounds()
+    }
+
+    fn fs_region() -> (*mut u8, usize) {
+        FS.bounds()
     }
 }
 

@@ -5,7 +5,8 @@
 //! of `(name, type, inode, size)` tuples, type `0x4000` for directories
 //! and `0x8000` for files), `stat(path)` (a 10-tuple: mode, ino, dev,
 //! nlink, uid, gid, size, atime, mtime, ctime, with only mode, size and
-//! the times filled), `remove`, `mkdir`, `rmdir`, `rename`, `mount`,
+//! the times filled), `statvfs(path)`, `remove`, `mkdir`, `rmdir`,
+//! `rename`, `mount`,
 //! `umount` and `sep`. Failures raise `OSError(errno)` (`[Errno 2] ENOENT`), as
 //! MicroPython's unix port does. Ports without a filesystem keep the HAL
 //! defaults (every call fails with an errno).
@@ -194,6 +195,26 @@ fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_tuple(&[mode, z, z, z, z, z, size, t, t, t])
 }
 
+/// `statvfs(path)`: `(f_bsize, f_frsize, f_blocks, f_bfree, f_bavail,
+/// f_files, f_ffree, f_favail, f_flag, f_namemax)`, as MicroPython's
+/// filesystems fill it (no inode counts).
+fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let p = path_arg(vm, a[0])?;
+    let p = match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => return vfs::call(vm, o, q::statvfs, &[rest]),
+        Target::Host(p) => p,
+    };
+    let [bsize, blocks, free, namemax] = match vm.hal.statvfs(p) {
+        Ok(v) => v,
+        Err(e) => return Err(os_error(vm, e)),
+    };
+    let mut items = [Obj::small_int(0); 10];
+    for (i, v) in [(0, bsize), (1, bsize), (2, blocks), (3, free), (4, free), (9, namemax)] {
+        items[i] = vm.new_int(i64::from(v))?;
+    }
+    vm.new_tuple(&items)
+}
+
 fn remove(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let p = path_arg(vm, a[0])?;
     let p = match vfs::resolve(vm, p)? {
@@ -243,8 +264,9 @@ static REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 1, 1, remove);
 static MKDIR: BuiltinFun = BuiltinFun::new(q::mkdir, 1, 1, mkdir);
 static RMDIR: BuiltinFun = BuiltinFun::new(q::rmdir, 1, 1, rmdir);
 static RENAME: BuiltinFun = BuiltinFun::new(q::rename, 2, 2, rename);
+static STATVFS: BuiltinFun = BuiltinFun::new(q::statvfs, 1, 1, statvfs);
 
-static LOCALS: [(Qstr, Rom); 14] = [
+static LOCALS: [(Qstr, Rom); 15] = [
     (q::__name__, Rom::Str(q::os)),
     (q::chdir, Rom::Fun(&CHDIR)),
     (q::getcwd, Rom::Fun(&GETCWD)),
@@ -257,6 +279,7 @@ static LOCALS: [(Qstr, Rom); 14] = [
     (q::rmdir, Rom::Fun(&RMDIR)),
     (q::sep, Rom::Str(q::slash)),
     (q::stat, Rom::Fun(&STAT)),
+    (q::statvfs, Rom::Fun(&STATVFS)),
     (q::umount, Rom::Fun(vfs::UMOUNT_FUN)),
     (q::unlink, Rom::Fun(&REMOVE)),
 ];
