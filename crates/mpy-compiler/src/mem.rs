@@ -152,6 +152,22 @@ impl Mem {
         Ok(v)
     }
 
+    /// `v` with its spare capacity given back: a list the parser has
+    /// finished (a block's statements) is moved into an exactly sized
+    /// vector, and the old buffer's charge is credited. Lists grown by
+    /// doubling waste up to half their buffer otherwise, for as long as
+    /// the tree lives.
+    pub fn fit<T>(&self, v: Vec<T>) -> MResult<Vec<T>> {
+        if v.len() == v.capacity() {
+            return Ok(v);
+        }
+        let old = v.capacity() * size_of::<T>();
+        let mut out = self.with_capacity(v.len())?;
+        out.extend(v);
+        self.credit(old);
+        Ok(out)
+    }
+
     /// A one-item vector.
     pub fn vec1<T>(&self, x: T) -> MResult<Vec<T>> {
         let mut v = self.with_capacity(1)?;
