@@ -404,9 +404,9 @@ pub struct Param {
     /// Parameter name.
     pub name: String,
     /// `: annotation` (never present inside `lambda`), ignored by MicroPython.
-    pub annotation: Option<Expr>,
+    pub annotation: Option<P<Expr>>,
     /// `= default`.
-    pub default: Option<Expr>,
+    pub default: Option<P<Expr>>,
 }
 
 /// One argument of a call or of a class's base list, in source order.
