@@ -221,15 +221,6 @@ impl Mem {
         Ok(s)
     }
 
-    /// Formats `args` into a new string.
-    pub fn format(&self, args: fmt::Arguments<'_>) -> MResult<String> {
-        let mut w = FmtWriter { mem: self, s: String::new() };
-        match fmt::write(&mut w, args) {
-            Ok(()) => Ok(w.s),
-            Err(_) => Err(self.fail()),
-        }
-    }
-
     /// Boxes `x` (a fallible `Box::new`).
     pub fn boxed<T>(&self, x: T) -> MResult<P<T>> {
         let mut v: Vec<T> = Vec::new();
@@ -260,18 +251,6 @@ impl Mem {
         self.reserve_deque(q, 1)?;
         q.push_back(x);
         Ok(())
-    }
-}
-
-/// A `fmt::Write` target that grows its string through a [`Mem`].
-struct FmtWriter<'m> {
-    mem: &'m Mem,
-    s: String,
-}
-
-impl fmt::Write for FmtWriter<'_> {
-    fn write_str(&mut self, t: &str) -> fmt::Result {
-        self.mem.push_str(&mut self.s, t).map_err(|_| fmt::Error)
     }
 }
 
@@ -448,8 +427,6 @@ mod tests {
         let b = m.boxed(5u64).unwrap_or_else(|_| unreachable!());
         assert_eq!(*b, 5);
         assert_eq!(b.into_inner(), 5);
-        let s = m.format(format_args!("{}-{}", 1, "x")).unwrap_or_default();
-        assert_eq!(s, "1-x");
         let l = m.string_lossy(b"a\xffb").unwrap_or_default();
         assert_eq!(l, "a\u{fffd}b");
         assert!(Mem::new(3).boxed(5u64).is_err());
