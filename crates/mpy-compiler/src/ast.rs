@@ -137,100 +137,28 @@ pub enum StmtKind {
     Delete(Vec<Expr>),
     /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
     /// `value` may be a `Yield`/`YieldFrom` expression.
-    Assign {
-        /// Assignment targets, left to right.
-        targets: Vec<Expr>,
-        /// Right-hand side.
-        value: Expr,
-    },
+    Assign(P<AssignStmt>),
     /// `target op= value`.
-    AugAssign {
-        /// Name, attribute or subscript.
-        target: Expr,
-        /// The operator (`+=` is [`BinOp::Add`], ...).
-        op: BinOp,
-        /// Right-hand side (may be a yield expression).
-        value: Expr,
-    },
+    AugAssign(P<AugAssignStmt>),
     /// `target: annotation` or `target: annotation = value`. MicroPython
     /// ignores the annotation: with a value it compiles like `target = value`.
-    AnnAssign {
-        /// Name, attribute or subscript.
-        target: Expr,
-        /// The annotation expression (not evaluated by MicroPython).
-        annotation: Expr,
-        /// Optional assigned value.
-        value: Option<Expr>,
-    },
+    AnnAssign(P<AnnAssignStmt>),
     /// `for target in iter: body else: orelse` (`async for` when `is_async`).
-    For {
-        /// Loop target (`Name`, `Tuple`, ... possibly with a `Starred`).
-        target: Expr,
-        /// Iterated expression (`for x in a, b` gives a `Tuple`).
-        iter: Expr,
-        /// Loop body.
-        body: Body,
-        /// `else` block, `None` if absent.
-        orelse: Option<Body>,
-        /// `async for`.
-        is_async: bool,
-    },
+    For(P<ForStmt>),
     /// `while test: body else: orelse`.
-    While {
-        /// Loop condition.
-        test: Expr,
-        /// Loop body.
-        body: Body,
-        /// `else` block, `None` if absent.
-        orelse: Option<Body>,
-    },
+    While(P<WhileStmt>),
     /// `if test: body` + `elif`s + optional `else`.
-    If {
-        /// Condition of the `if`.
-        test: Expr,
-        /// Block of the `if`.
-        body: Body,
-        /// `elif` clauses in order.
-        elifs: Vec<Elif>,
-        /// `else` block, `None` if absent.
-        orelse: Option<Body>,
-    },
+    If(P<IfStmt>),
     /// `with a as x, b: body` (`async with` when `is_async`). Several items
     /// behave like nested `with` statements.
-    With {
-        /// The context managers, in order (at least one).
-        items: Vec<WithItem>,
-        /// Block.
-        body: Body,
-        /// `async with`.
-        is_async: bool,
-    },
+    With(P<WithStmt>),
     /// `raise`, `raise exc`, `raise exc from cause`.
-    Raise {
-        /// Exception (absent for a bare re-raise).
-        exc: Option<Expr>,
-        /// `from` clause (only with `exc`).
-        cause: Option<Expr>,
-    },
+    Raise(P<RaiseStmt>),
     /// `try: body` + handlers + `else` + `finally`. At least one handler or a
     /// `finally` is present; `orelse` only with handlers.
-    Try {
-        /// The `try` block.
-        body: Body,
-        /// `except` clauses in order.
-        handlers: Vec<ExceptHandler>,
-        /// `else` block.
-        orelse: Option<Body>,
-        /// `finally` block.
-        finalbody: Option<Body>,
-    },
+    Try(P<TryStmt>),
     /// `assert test` / `assert test, msg`.
-    Assert {
-        /// The asserted condition.
-        test: Expr,
-        /// Optional message.
-        msg: Option<Expr>,
-    },
+    Assert(P<AssertStmt>),
     /// `import a.b.c as d, e`.
     Import(Vec<Alias>),
     /// `from ..mod import a as b, c` / `from . import *`.
@@ -256,6 +184,122 @@ pub enum StmtKind {
     Break,
     /// `continue`.
     Continue,
+}
+
+/// `t1 = t2 = ... = value`: `targets` in source order (at least one).
+/// `value` may be a `Yield`/`YieldFrom` expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignStmt {
+    /// Assignment targets, left to right.
+    pub targets: Vec<Expr>,
+    /// Right-hand side.
+    pub value: Expr,
+}
+
+/// `target op= value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AugAssignStmt {
+    /// Name, attribute or subscript.
+    pub target: Expr,
+    /// The operator (`+=` is [`BinOp::Add`], ...).
+    pub op: BinOp,
+    /// Right-hand side (may be a yield expression).
+    pub value: Expr,
+}
+
+/// `target: annotation` or `target: annotation = value`. MicroPython
+/// ignores the annotation: with a value it compiles like `target = value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnAssignStmt {
+    /// Name, attribute or subscript.
+    pub target: Expr,
+    /// The annotation expression (not evaluated by MicroPython).
+    pub annotation: Expr,
+    /// Optional assigned value.
+    pub value: Option<Expr>,
+}
+
+/// `for target in iter: body else: orelse` (`async for` when `is_async`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForStmt {
+    /// Loop target (`Name`, `Tuple`, ... possibly with a `Starred`).
+    pub target: Expr,
+    /// Iterated expression (`for x in a, b` gives a `Tuple`).
+    pub iter: Expr,
+    /// Loop body.
+    pub body: Body,
+    /// `else` block, `None` if absent.
+    pub orelse: Option<Body>,
+    /// `async for`.
+    pub is_async: bool,
+}
+
+/// `while test: body else: orelse`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WhileStmt {
+    /// Loop condition.
+    pub test: Expr,
+    /// Loop body.
+    pub body: Body,
+    /// `else` block, `None` if absent.
+    pub orelse: Option<Body>,
+}
+
+/// `if test: body` + `elif`s + optional `else`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IfStmt {
+    /// Condition of the `if`.
+    pub test: Expr,
+    /// Block of the `if`.
+    pub body: Body,
+    /// `elif` clauses in order.
+    pub elifs: Vec<Elif>,
+    /// `else` block, `None` if absent.
+    pub orelse: Option<Body>,
+}
+
+/// `with a as x, b: body` (`async with` when `is_async`). Several items
+/// behave like nested `with` statements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithStmt {
+    /// The context managers, in order (at least one).
+    pub items: Vec<WithItem>,
+    /// Block.
+    pub body: Body,
+    /// `async with`.
+    pub is_async: bool,
+}
+
+/// `raise`, `raise exc`, `raise exc from cause`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaiseStmt {
+    /// Exception (absent for a bare re-raise).
+    pub exc: Option<Expr>,
+    /// `from` clause (only with `exc`).
+    pub cause: Option<Expr>,
+}
+
+/// `try: body` + handlers + `else` + `finally`. At least one handler or a
+/// `finally` is present; `orelse` only with handlers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TryStmt {
+    /// The `try` block.
+    pub body: Body,
+    /// `except` clauses in order.
+    pub handlers: Vec<ExceptHandler>,
+    /// `else` block.
+    pub orelse: Option<Body>,
+    /// `finally` block.
+    pub finalbody: Option<Body>,
+}
+
+/// `assert test` / `assert test, msg`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssertStmt {
+    /// The asserted condition.
+    pub test: Expr,
+    /// Optional message.
+    pub msg: Option<Expr>,
 }
 
 /// One `elif test: body` clause of [`StmtKind::If`].
@@ -360,9 +404,9 @@ pub struct Param {
     /// Parameter name.
     pub name: String,
     /// `: annotation` (never present inside `lambda`), ignored by MicroPython.
-    pub annotation: Option<Expr>,
+    pub annotation: Option<P<Expr>>,
     /// `= default`.
-    pub default: Option<Expr>,
+    pub default: Option<P<Expr>>,
 }
 
 /// One argument of a call or of a class's base list, in source order.

@@ -120,22 +120,26 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
         }
         StmtKind::Delete(t) => t.iter().for_each(|e| expr(e, map)),
-        StmtKind::Assign { targets, value } => {
+        StmtKind::Assign(node) => {
+            let AssignStmt { targets, value } = &**node;
             targets.iter().for_each(|e| expr(e, map));
             expr(value, map);
         }
-        StmtKind::AugAssign { target, value, .. } => {
+        StmtKind::AugAssign(node) => {
+            let AugAssignStmt { target, value, .. } = &**node;
             expr(target, map);
             expr(value, map);
         }
-        StmtKind::AnnAssign { target, annotation, value } => {
+        StmtKind::AnnAssign(node) => {
+            let AnnAssignStmt { target, annotation, value } = &**node;
             expr(target, map);
             expr(annotation, map);
             if let Some(v) = value {
                 expr(v, map);
             }
         }
-        StmtKind::For { target, iter, body: b, orelse, .. } => {
+        StmtKind::For(node) => {
+            let ForStmt { target, iter, body: b, orelse, .. } = &**node;
             expr(target, map);
             expr(iter, map);
             body(b, map);
@@ -143,14 +147,16 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 body(o, map);
             }
         }
-        StmtKind::While { test, body: b, orelse } => {
+        StmtKind::While(node) => {
+            let WhileStmt { test, body: b, orelse } = &**node;
             expr(test, map);
             body(b, map);
             if let Some(o) = orelse {
                 body(o, map);
             }
         }
-        StmtKind::If { test, body: b, elifs, orelse } => {
+        StmtKind::If(node) => {
+            let IfStmt { test, body: b, elifs, orelse } = &**node;
             expr(test, map);
             body(b, map);
             for e in elifs {
@@ -161,7 +167,8 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 body(o, map);
             }
         }
-        StmtKind::With { items, body: b, .. } => {
+        StmtKind::With(node) => {
+            let WithStmt { items, body: b, .. } = &**node;
             for it in items {
                 expr(&it.context_expr, map);
                 if let Some(v) = &it.optional_vars {
@@ -170,10 +177,12 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
             body(b, map);
         }
-        StmtKind::Raise { exc, cause } => {
+        StmtKind::Raise(node) => {
+            let RaiseStmt { exc, cause } = &**node;
             exc.iter().chain(cause.iter()).for_each(|e| expr(e, map));
         }
-        StmtKind::Try { body: b, handlers, orelse, finalbody } => {
+        StmtKind::Try(node) => {
+            let TryStmt { body: b, handlers, orelse, finalbody } = &**node;
             body(b, map);
             for h in handlers {
                 if let Some(t) = &h.type_ {
@@ -191,7 +200,8 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 body(f, map);
             }
         }
-        StmtKind::Assert { test, msg } => {
+        StmtKind::Assert(node) => {
+            let AssertStmt { test, msg } = &**node;
             expr(test, map);
             if let Some(m) = msg {
                 expr(m, map);

@@ -152,6 +152,22 @@ impl Mem {
         Ok(v)
     }
 
+    /// `v` with its spare capacity given back: a list the parser has
+    /// finished (a block's statements) is moved into an exactly sized
+    /// vector, and the old buffer's charge is credited. Lists grown by
+    /// doubling waste up to half their buffer otherwise, for as long as
+    /// the tree lives.
+    pub fn fit<T>(&self, v: Vec<T>) -> MResult<Vec<T>> {
+        if v.len() == v.capacity() {
+            return Ok(v);
+        }
+        let old = v.capacity() * size_of::<T>();
+        let mut out = self.with_capacity(v.len())?;
+        out.extend(v);
+        self.credit(old);
+        Ok(out)
+    }
+
     /// A one-item vector.
     pub fn vec1<T>(&self, x: T) -> MResult<Vec<T>> {
         let mut v = self.with_capacity(1)?;
@@ -205,15 +221,6 @@ impl Mem {
         Ok(s)
     }
 
-    /// Formats `args` into a new string.
-    pub fn format(&self, args: fmt::Arguments<'_>) -> MResult<String> {
-        let mut w = FmtWriter { mem: self, s: String::new() };
-        match fmt::write(&mut w, args) {
-            Ok(()) => Ok(w.s),
-            Err(_) => Err(self.fail()),
-        }
-    }
-
     /// Boxes `x` (a fallible `Box::new`).
     pub fn boxed<T>(&self, x: T) -> MResult<P<T>> {
         let mut v: Vec<T> = Vec::new();
@@ -244,18 +251,6 @@ impl Mem {
         self.reserve_deque(q, 1)?;
         q.push_back(x);
         Ok(())
-    }
-}
-
-/// A `fmt::Write` target that grows its string through a [`Mem`].
-struct FmtWriter<'m> {
-    mem: &'m Mem,
-    s: String,
-}
-
-impl fmt::Write for FmtWriter<'_> {
-    fn write_str(&mut self, t: &str) -> fmt::Result {
-        self.mem.push_str(&mut self.s, t).map_err(|_| fmt::Error)
     }
 }
 
@@ -432,8 +427,6 @@ mod tests {
         let b = m.boxed(5u64).unwrap_or_else(|_| unreachable!());
         assert_eq!(*b, 5);
         assert_eq!(b.into_inner(), 5);
-        let s = m.format(format_args!("{}-{}", 1, "x")).unwrap_or_default();
-        assert_eq!(s, "1-x");
         let l = m.string_lossy(b"a\xffb").unwrap_or_default();
         assert_eq!(l, "a\u{fffd}b");
         assert!(Mem::new(3).boxed(5u64).is_err());

@@ -133,7 +133,7 @@ impl Parser<'_> {
                     }
                     p.statement(&mut body)?;
                 }
-                Ok(Module::Exec(body))
+                Ok(Module::Exec(p.mem().fit(body)?))
             }
             Mode::Eval => {
                 let e = p.testlist()?;

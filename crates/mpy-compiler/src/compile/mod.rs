@@ -14,7 +14,7 @@ mod trywith;
 
 use crate::ast;
 use crate::emit::tables::Tables;
-use crate::emit::{encode_lines, Emitter, Label, Pass};
+use crate::emit::{Emitter, Label, Pass};
 use crate::error::CompileError;
 use crate::mem::{Mem, StrIndex};
 use crate::scope::{self, IdKind, Scope, ScopeKind};
@@ -580,7 +580,7 @@ impl<'a> Compiler<'a> {
             n_def_pos_args: s.num_def_pos_args,
         };
         let n_cells = s.ids.iter().filter(|id| id.kind == IdKind::Cell).count();
-        let lines = encode_lines(mem, &em.lines)?;
+        let lines = &em.line_table;
         let name = s.name;
         let n_args = self.n_arg_names(idx);
         let name_q = self.t.qstr(mem, name);
@@ -593,8 +593,7 @@ impl<'a> Compiler<'a> {
             mem.reserve(&mut info, 5)?;
             encode_vuint(&mut info, q);
         }
-        info.extend_from_slice(&lines);
-        self.release(lines);
+        info.extend_from_slice(lines);
         let code = &self.emitters[idx].code;
         // Signature and prelude size: at most 33 bytes each.
         let mut out: Vec<u8> = mem.with_capacity(70 + info.len() + n_cells + code.len())?;
@@ -608,6 +607,7 @@ impl<'a> Compiler<'a> {
             }
         }
         mem.extend(&mut out, code)?;
+        self.emitters[idx].release_code();
         Ok(out)
     }
 
@@ -715,6 +715,7 @@ fn compile_scopes<'a>(
         if let Some(e) = c.pass_error() {
             return Err(e);
         }
+        c.emitters[i].compact().map_err(oom)?;
         data.push(None);
     }
     for (i, d) in data.iter_mut().enumerate() {

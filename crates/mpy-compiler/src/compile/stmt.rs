@@ -2,7 +2,10 @@
 //! `for x in range(...)` counter form), imports, declarations.
 
 use super::{Compiler, LoopCtx};
-use crate::ast::{Alias, Arg, Expr, ExprKind, Stmt, StmtKind};
+use crate::ast::{
+    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, AugAssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
+    WhileStmt, WithStmt,
+};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
 use mpy_bytecode::opcode as op;
@@ -45,9 +48,13 @@ impl<'a> Compiler<'a> {
                     self.delete(t);
                 }
             }
-            StmtKind::Assign { targets, value } => self.assign_stmt(targets, value, line),
-            StmtKind::AugAssign { target, op: o, value } => self.aug_assign(target, *o, value, line),
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::Assign(node) => {
+                let AssignStmt { targets, value } = &**node;
+                self.assign_stmt(targets, value, line)
+            }
+            StmtKind::AugAssign(node) => { let AugAssignStmt { target, op: o, value } = &**node; self.aug_assign(target, *o, value, line) },
+            StmtKind::AnnAssign(node) => {
+                let AnnAssignStmt { target, value, .. } = &**node;
                 if let Some(v) = value {
                     self.expr(v);
                     self.assign(target);
@@ -59,15 +66,20 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For(node) => {
+                let ForStmt { target, iter, body, orelse, is_async } = &**node;
                 if *is_async {
                     self.async_for(target, iter, body, orelse.as_deref(), line);
                 } else {
                     self.for_stmt(target, iter, body, orelse.as_deref());
                 }
             }
-            StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse.as_deref()),
-            StmtKind::If { test, body, elifs, orelse } => {
+            StmtKind::While(node) => {
+                let WhileStmt { test, body, orelse } = &**node;
+                self.while_stmt(test, body, orelse.as_deref())
+            }
+            StmtKind::If(node) => {
+                let IfStmt { test, body, elifs, orelse } = &**node;
                 let l_end = self.new_label();
                 let t = self.const_truth(test);
                 if t != Some(false) {
@@ -102,14 +114,15 @@ impl<'a> Compiler<'a> {
                 }
                 self.e.label(l_end);
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With(node) => {
+                let WithStmt { items, body, is_async } = &**node;
                 if *is_async {
                     self.async_with(items, body, line);
                 } else {
                     self.with_stmt(items, body);
                 }
             }
-            StmtKind::Raise { exc, cause } => match (exc, cause) {
+            StmtKind::Raise(node) => match (&node.exc, &node.cause) {
                 (None, _) => self.e.op(op::RAISE_LAST, 0),
                 (Some(x), None) => {
                     self.expr(x);
@@ -121,10 +134,12 @@ impl<'a> Compiler<'a> {
                     self.e.op(op::RAISE_FROM, -2);
                 }
             },
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(node) => {
+                let TryStmt { body, handlers, orelse, finalbody } = &**node;
                 self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
             }
-            StmtKind::Assert { test, msg } => {
+            StmtKind::Assert(node) => {
+                let AssertStmt { test, msg } = &**node;
                 if self.opts.opt_level != 0 {
                     return;
                 }
@@ -179,7 +194,8 @@ impl<'a> Compiler<'a> {
 
     /// `_NAME = const(...)`: the parser drops the statement entirely.
     fn is_hidden_const_def(&self, s: &Stmt) -> bool {
-        let StmtKind::Assign { targets, value } = &s.kind else { return false };
+        let StmtKind::Assign(node) = &s.kind else { return false };
+        let AssignStmt { targets, value } = &**node;
         let [t] = targets.as_slice() else { return false };
         let ExprKind::Name(n) = &t.kind else { return false };
         if !n.starts_with('_') {

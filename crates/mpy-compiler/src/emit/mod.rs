@@ -61,6 +61,9 @@ pub struct Emitter<'m> {
     labels: Vec<u32>,
     /// Line-number entries `(bytecode offset, line)`, increasing lines.
     pub lines: Vec<(u32, u32)>,
+    /// The line table encoded by [`Emitter::compact`] once the scope's
+    /// last pass is done.
+    pub line_table: Vec<u8>,
     last_line: u32,
     /// Whether line numbers are recorded (off at `-O3`).
     pub record_lines: bool,
@@ -90,7 +93,31 @@ impl<'m> Emitter<'m> {
             next_child: 0,
             children: Vec::new(),
             suppress: false,
+            line_table: Vec::new(),
         }
+    }
+
+    /// After the scope's last pass: encodes the line table and frees
+    /// what only the passes needed (labels, line entries, the code
+    /// buffer's slack), so that finished scopes hold little while the
+    /// others compile.
+    pub fn compact(&mut self) -> Result<(), crate::mem::Oom> {
+        let mem = self.mem;
+        self.line_table = encode_lines(mem, &self.lines)?;
+        let lines = core::mem::take(&mut self.lines);
+        mem.credit(lines.capacity() * core::mem::size_of::<(u32, u32)>());
+        let labels = core::mem::take(&mut self.labels);
+        mem.credit(labels.capacity() * core::mem::size_of::<u32>());
+        let code = core::mem::take(&mut self.code);
+        self.code = mem.fit(code)?;
+        Ok(())
+    }
+
+    /// Frees the code and line table (copied into the raw code).
+    pub fn release_code(&mut self) {
+        let code = core::mem::take(&mut self.code);
+        let table = core::mem::take(&mut self.line_table);
+        self.mem.credit(code.capacity() + table.capacity());
     }
 
     /// Starts `pass`: clears the buffer and keeps the previous pass's

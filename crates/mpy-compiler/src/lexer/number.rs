@@ -91,10 +91,17 @@ fn int_error(base: u32, digits: &[u8], line: u32, mem: &Mem) -> CompileError {
         Ok(t) => t,
         Err(_) => return CompileError::memory(),
     };
-    match mem.format(format_args!("invalid syntax for integer with base {}: '{}'", base, text)) {
-        Ok(msg) => CompileError::syntax_owned(msg, line),
-        Err(_) => CompileError::memory(),
+    // The base is 2, 8, 10 or 16: two digits at most (no core::fmt).
+    let b = [b'0' + (base / 10) as u8, b'0' + (base % 10) as u8];
+    let b = if base < 10 { &b[1..] } else { &b[..] };
+    let mut msg = alloc::string::String::new();
+    let parts: [&[u8]; 5] = [b"invalid syntax for integer with base ", b, b": '", text.as_bytes(), b"'"];
+    for p in parts {
+        if mem.push_str(&mut msg, core::str::from_utf8(p).unwrap_or("")).is_err() {
+            return CompileError::memory();
+        }
     }
+    CompileError::syntax_owned(msg, line)
 }
 
 /// The value of digit `c` (any radix up to 36), or 99.

@@ -204,6 +204,8 @@ impl Parser<'_> {
         if !self.is_op(close) {
             return self.fail();
         }
+        a.args = self.mem().fit(a.args)?;
+        a.kwonly = self.mem().fit(a.kwonly)?;
         Ok(a)
     }
 
@@ -213,12 +215,14 @@ impl Parser<'_> {
         let line = self.tok.line;
         let name = self.expect_name()?;
         let annotation = if typed && self.eat_op(Op::Colon)? {
-            Some(self.test()?)
+            let e = self.test()?;
+            Some(self.bx(e)?)
         } else {
             None
         };
         let default = if with_default && self.eat_op(Op::Assign)? {
-            Some(self.test()?)
+            let e = self.test()?;
+            Some(self.bx(e)?)
         } else {
             None
         };

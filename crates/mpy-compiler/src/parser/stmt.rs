@@ -5,8 +5,8 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
-    Alias, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind,
-    WithItem,
+    Alias, AnnAssignStmt, AssertStmt, AssignStmt, AugAssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
+    ForStmt, FunctionDef, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
 };
 use crate::token::{Kw, Op, Tok};
 
@@ -66,7 +66,7 @@ impl Parser<'_> {
             self.simple_stmt(&mut body)?;
         }
         self.leave();
-        Ok(body)
+        Ok(self.mem().fit(body)?)
     }
 
     /// `else: suite` if present.
@@ -98,12 +98,12 @@ impl Parser<'_> {
         let orelse = self.opt_else()?;
         Ok(st(
             line,
-            StmtKind::If {
+            StmtKind::If(self.bx(IfStmt {
                 test,
                 body,
                 elifs,
                 orelse,
-            },
+            })?),
         ))
     }
 
@@ -113,7 +113,7 @@ impl Parser<'_> {
         let test = self.namedexpr_test()?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
-        Ok(st(line, StmtKind::While { test, body, orelse }))
+        Ok(st(line, StmtKind::While(self.bx(WhileStmt { test, body, orelse })?)))
     }
 
     fn for_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
@@ -125,13 +125,13 @@ impl Parser<'_> {
         let orelse = self.opt_else()?;
         Ok(st(
             line,
-            StmtKind::For {
+            StmtKind::For(self.bx(ForStmt {
                 target,
                 iter,
                 body,
                 orelse,
                 is_async,
-            },
+            })?),
         ))
     }
 
@@ -174,12 +174,12 @@ impl Parser<'_> {
         }
         Ok(st(
             line,
-            StmtKind::Try {
+            StmtKind::Try(self.bx(TryStmt {
                 body,
                 handlers,
                 orelse,
                 finalbody,
-            },
+            })?),
         ))
     }
 
@@ -209,11 +209,11 @@ impl Parser<'_> {
         let body = self.suite()?;
         Ok(st(
             line,
-            StmtKind::With {
+            StmtKind::With(self.bx(WithStmt {
                 items,
                 body,
                 is_async,
-            },
+            })?),
         ))
     }
 
@@ -368,7 +368,7 @@ impl Parser<'_> {
                         cause = Some(self.test()?);
                     }
                 }
-                StmtKind::Raise { exc, cause }
+                StmtKind::Raise(self.bx(RaiseStmt { exc, cause })?)
             }
             Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
                 let global = self.is_kw(Kw::Global);
@@ -407,7 +407,7 @@ impl Parser<'_> {
                 } else {
                     None
                 };
-                StmtKind::Assert { test, msg }
+                StmtKind::Assert(self.bx(AssertStmt { test, msg })?)
             }
             Tok::Kw(Kw::Import) => {
                 self.advance()?;
@@ -511,11 +511,11 @@ impl Parser<'_> {
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign {
+            return Ok(StmtKind::AnnAssign(self.bx(AnnAssignStmt {
                 target: first,
                 annotation,
                 value,
-            });
+            })?));
         }
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.advance()?;
@@ -524,11 +524,11 @@ impl Parser<'_> {
             } else {
                 self.testlist()?
             };
-            return Ok(StmtKind::AugAssign {
+            return Ok(StmtKind::AugAssign(self.bx(AugAssignStmt {
                 target: first,
                 op,
                 value,
-            });
+            })?));
         }
         if !self.is_op(Op::Assign) {
             return Ok(StmtKind::Expr(first));
@@ -541,7 +541,7 @@ impl Parser<'_> {
             Some(v) => v,
             None => return self.fail(),
         };
-        Ok(StmtKind::Assign { targets, value })
+        Ok(StmtKind::Assign(self.bx(AssignStmt { targets, value })?))
     }
 
     fn assign_rhs(&mut self) -> PResult<Expr> {

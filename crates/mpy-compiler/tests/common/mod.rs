@@ -433,25 +433,28 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             exprs(s, t);
             s.push(')');
         }
-        StmtKind::Assign { targets, value } => {
+        StmtKind::Assign(node) => {
+            let AssignStmt { targets, value } = &**node;
             write!(s, "(Assign@{} ", l).unwrap();
             exprs(s, targets);
             s.push(' ');
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AugAssign { target, op, value } => {
+        StmtKind::AugAssign(node) => {
+            let AugAssignStmt { target, op, value } = &**node;
             write!(s, "(AugAssign@{} ", l).unwrap();
             expr(s, target);
             write!(s, " {:?}= ", op).unwrap();
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AnnAssign {
+        StmtKind::AnnAssign(node) => {
+            let AnnAssignStmt {
             target,
             annotation,
             value,
-        } => {
+        } = &**node;
             write!(s, "(AnnAssign@{} ", l).unwrap();
             expr(s, target);
             s.push_str(" : ");
@@ -460,13 +463,14 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_expr(s, value);
             s.push(')');
         }
-        StmtKind::For {
+        StmtKind::For(node) => {
+            let ForStmt {
             target,
             iter,
             body: b,
             orelse,
             is_async,
-        } => {
+        } = &**node;
             write!(s, "({}For@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             expr(s, target);
             s.push_str(" in ");
@@ -477,11 +481,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, orelse);
             s.push(')');
         }
-        StmtKind::While {
+        StmtKind::While(node) => {
+            let WhileStmt {
             test,
             body: b,
             orelse,
-        } => {
+        } = &**node;
             write!(s, "(While@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
@@ -490,12 +495,13 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, orelse);
             s.push(')');
         }
-        StmtKind::If {
+        StmtKind::If(node) => {
+            let IfStmt {
             test,
             body: b,
             elifs,
             orelse,
-        } => {
+        } = &**node;
             write!(s, "(If@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
@@ -510,11 +516,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, orelse);
             s.push(')');
         }
-        StmtKind::With {
+        StmtKind::With(node) => {
+            let WithStmt {
             items,
             body: b,
             is_async,
-        } => {
+        } = &**node;
             write!(s, "({}With@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             for it in items {
                 expr(s, &it.context_expr);
@@ -527,19 +534,21 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             body(s, b);
             s.push(')');
         }
-        StmtKind::Raise { exc, cause } => {
+        StmtKind::Raise(node) => {
+            let RaiseStmt { exc, cause } = &**node;
             write!(s, "(Raise@{} ", l).unwrap();
             opt_expr(s, exc);
             s.push_str(" from ");
             opt_expr(s, cause);
             s.push(')');
         }
-        StmtKind::Try {
+        StmtKind::Try(node) => {
+            let TryStmt {
             body: b,
             handlers,
             orelse,
             finalbody,
-        } => {
+        } = &**node;
             write!(s, "(Try@{} ", l).unwrap();
             body(s, b);
             for h in handlers {
@@ -557,7 +566,8 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             opt_body(s, finalbody);
             s.push(')');
         }
-        StmtKind::Assert { test, msg } => {
+        StmtKind::Assert(node) => {
+            let AssertStmt { test, msg } = &**node;
             write!(s, "(Assert@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
