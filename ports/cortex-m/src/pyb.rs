@@ -4,7 +4,6 @@
 //! 2**30, as the `time` ticks do.
 
 use mpy_core::modules::args::int_arg;
-use mpy_core::modules::time::TIME_MODULE;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
 use mpy_core::typ::{BuiltinFun, ModuleDef, Rom};
@@ -12,22 +11,22 @@ use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 const TICKS_MASK: u64 = (1 << 30) - 1;
 
-/// Calls `time.<name>` with `a`.
-fn time_fn(vm: &mut Vm, name: Qstr, a: &[Obj]) -> PyResult<Obj> {
-    match TIME_MODULE.lookup(name) {
-        Some(Rom::Fun(f)) => (f.f)(vm, a, &[]),
-        _ => Ok(Obj::NONE),
-    }
-}
-
 /// `delay(ms)`.
 fn delay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    time_fn(vm, q::sleep_ms, a)
+    let ms = int_arg(vm, a[0])?;
+    if ms > 0 {
+        return mpy_core::vm::pending::sleep_us(vm, (ms as u64).saturating_mul(1000));
+    }
+    Ok(Obj::NONE)
 }
 
 /// `udelay(us)`.
 fn udelay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    time_fn(vm, q::sleep_us, a)
+    let us = int_arg(vm, a[0])?;
+    if us > 0 {
+        return mpy_core::vm::pending::sleep_us(vm, us as u64);
+    }
+    Ok(Obj::NONE)
 }
 
 fn millis(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

@@ -27,34 +27,10 @@ fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int_i128(ns)
 }
 
-/// Sleeps through the HAL, then raises `KeyboardInterrupt` if Ctrl-C
-/// came meanwhile (the HAL may cut the sleep short for it). With pending
-/// callbacks possible (a port hook or a scheduled function) it sleeps in
-/// slices of at most a millisecond with a pending check after each.
-///
-/// Errors: `KeyboardInterrupt`; what a pending callback raises.
-fn hal_sleep(vm: &mut Vm, us: u64) -> PyResult<Obj> {
-    let end = vm.hal.ticks_us().saturating_add(us);
-    let mut left = us;
-    loop {
-        let slice = if vm.vmstate.pending.active() { left.min(1000) } else { left };
-        vm.hal.sleep_us(slice);
-        if vm.hal.take_interrupt() {
-            return Err(vm.error_noargs(&crate::types::exception::KEYBOARD_INTERRUPT_TYPE));
-        }
-        crate::vm::pending::run(vm)?;
-        let now = vm.hal.ticks_us();
-        if slice == left || now >= end {
-            return Ok(Obj::NONE);
-        }
-        left = end - now;
-    }
-}
-
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let s = float_arg(vm, a[0])?;
     if s > 0.0 {
-        return hal_sleep(vm, (s * 1e6) as u64);
+        return crate::vm::pending::sleep_us(vm, (s * 1e6) as u64);
     }
     Ok(Obj::NONE)
 }
@@ -62,7 +38,7 @@ fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ms = int_arg(vm, a[0])?;
     if ms > 0 {
-        return hal_sleep(vm, (ms as u64).saturating_mul(1000));
+        return crate::vm::pending::sleep_us(vm, (ms as u64).saturating_mul(1000));
     }
     Ok(Obj::NONE)
 }
@@ -70,7 +46,7 @@ fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn sleep_us(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let us = int_arg(vm, a[0])?;
     if us > 0 {
-        return hal_sleep(vm, us as u64);
+        return crate::vm::pending::sleep_us(vm, us as u64);
     }
     Ok(Obj::NONE)
 }

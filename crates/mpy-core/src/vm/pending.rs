@@ -112,3 +112,27 @@ fn run_all(vm: &mut Vm) -> PyResult<()> {
     }
     Ok(())
 }
+
+/// Sleeps `us` microseconds through the HAL (`time.sleep*`,
+/// `pyb.delay`), then raises `KeyboardInterrupt` if Ctrl-C came meanwhile (the HAL may cut the sleep short for it). With pending
+/// callbacks possible (a port hook or a scheduled function) it sleeps in
+/// slices of at most a millisecond with a pending check after each.
+///
+/// Errors: `KeyboardInterrupt`; what a pending callback raises.
+pub fn sleep_us(vm: &mut Vm, us: u64) -> PyResult<Obj> {
+    let end = vm.hal.ticks_us().saturating_add(us);
+    let mut left = us;
+    loop {
+        let slice = if vm.vmstate.pending.active() { left.min(1000) } else { left };
+        vm.hal.sleep_us(slice);
+        if vm.hal.take_interrupt() {
+            return Err(vm.error_noargs(&crate::types::exception::KEYBOARD_INTERRUPT_TYPE));
+        }
+        crate::vm::pending::run(vm)?;
+        let now = vm.hal.ticks_us();
+        if slice == left || now >= end {
+            return Ok(Obj::NONE);
+        }
+        left = end - now;
+    }
+}
