@@ -14,7 +14,6 @@ use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
 use mpy_core::vm::complete::{complete, NameScope};
 use mpy_core::vm::exec::{compile_source, run_compiled};
-use mpy_core::vm::module::{module_globals, new_module};
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyResult, Vm};
 use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
@@ -286,20 +285,7 @@ fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
     let c = compile_source(vm, src.as_slice(), path, CompileMode::Exec);
     vm.heap.free_vec(src);
     let c = c?;
-    let main = mpy_core::qstr::q::__main__;
-    if vm.modules.is_null() {
-        vm.modules = vm.new_dict()?;
-    }
-    let md = vm.modules;
-    let m = match vm.dict_lookup_qstr(md, main)? {
-        Some(m) => m,
-        None => {
-            let m = new_module(vm, main)?;
-            vm.dict_store(md, Obj::qstr(main), m)?;
-            m
-        }
-    };
-    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    let g = mpy_core::vm::exec::main_globals(vm)?;
     run_compiled(vm, &c, g, g).map(|_| ())
 }
 

@@ -122,12 +122,11 @@ fn lend_block(vm: &mut Vm) -> Option<(usize, usize)> {
     None
 }
 
-/// Compiles and runs source text in the `__main__` module (created if
-/// needed), returning the result (None in exec mode).
-pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<Obj> {
-    if vm.stack_base == 0 {
-        vm.set_stack_base();
-    }
+/// The globals dict of the `__main__` module, which is created (and
+/// entered in `sys.modules`) if needed.
+///
+/// Errors: `MemoryError`.
+pub fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
     let main = crate::qstr::q::__main__;
     if vm.modules.is_null() {
         vm.modules = vm.new_dict()?;
@@ -141,7 +140,16 @@ pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -
             m
         }
     };
-    let g = module_globals(vm, m).unwrap_or(Obj::NULL);
+    Ok(module_globals(vm, m).unwrap_or(Obj::NULL))
+}
+
+/// Compiles and runs source text in the `__main__` module (created if
+/// needed), returning the result (None in exec mode).
+pub fn exec_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<Obj> {
+    if vm.stack_base == 0 {
+        vm.set_stack_base();
+    }
+    let g = main_globals(vm)?;
     let r = exec_source_in(vm, src, filename, mode, g, g)?;
     // A pending check at the end of each top-level command.
     super::pending::run(vm)?;
