@@ -30,6 +30,7 @@ pub mod cpu;
 pub mod fault;
 #[cfg(target_os = "none")]
 pub mod frozen;
+#[cfg(target_os = "none")]
 pub mod fs;
 #[cfg(target_os = "none")]
 pub mod hal;
