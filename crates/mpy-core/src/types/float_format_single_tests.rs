@@ -76,8 +76,15 @@ fn cpython_digits() {
         let want = as_repr(if stuffed { g6 } else { g7 });
         assert_eq!(repr(x).as_str(), want.as_str(), "repr of {bits:#x}");
         assert_eq!(repr(-x).as_str(), alloc::format!("-{want}").as_str());
-        assert_eq!(format_float(x, 'g', Some(7), false), g7, "%.7g of {bits:#x}");
-        assert_eq!(format_float(x, 'g', Some(6), false), g6, "%.6g of {bits:#x}");
+        // An exact tie at that many digits: CPython rounds to even, an
+        // explicit precision here rounds away from zero (as MicroPython).
+        let tie = |n: u32| flt::decimal(x, n, Round::HalfEven) != flt::decimal(x, n, Round::HalfAway);
+        if !tie(7) {
+            assert_eq!(format_float(x, 'g', Some(7), false), g7, "%.7g of {bits:#x}");
+        }
+        if !tie(6) {
+            assert_eq!(format_float(x, 'g', Some(6), false), g6, "%.6g of {bits:#x}");
+        }
         if !e3.is_empty() {
             assert_eq!(format_float(x, 'e', Some(3), false), e3, "%.3e of {bits:#x}");
         }
