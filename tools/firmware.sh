@@ -68,6 +68,9 @@ build() {
     # littlefs (the board filesystem) is C: arm-none-eabi-gcc compiles it
     # and bindgen reads its header through libclang (tools/setup.sh
     # installs both); point bindgen at a libclang with its headers.
+    if ! command -v arm-none-eabi-gcc >/dev/null 2>&1 || ! ls /usr/lib/llvm-*/lib/libclang.so.1 >/dev/null 2>&1; then
+        sh tools/setup.sh >&2
+    fi
     if [ -z "$LIBCLANG_PATH" ]; then
         for d in /usr/lib/llvm-*/lib; do
             [ -e "$d/libclang.so.1" ] && LIBCLANG_PATH=$d
