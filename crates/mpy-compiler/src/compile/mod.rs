@@ -270,18 +270,22 @@ impl<'a> Compiler<'a> {
         Some((e, self.error_scope.take()))
     }
 
+    /// The pass being run (scope analysis, stack sizing, code size, emit).
     pub fn pass(&self) -> Pass {
         self.e.pass
     }
 
+    /// The scope being compiled.
     pub fn scope(&self) -> &Scope<'a> {
         &self.scopes[self.cur]
     }
 
+    /// The scope being compiled, mutably.
     pub fn scope_mut(&mut self) -> &mut Scope<'a> {
         &mut self.scopes[self.cur]
     }
 
+    /// A fresh label of the current scope's code.
     pub fn new_label(&mut self) -> Label {
         let l = self.next_label;
         self.next_label += 1;
@@ -325,11 +329,13 @@ impl<'a> Compiler<'a> {
 
     // ---- qstr / const helpers ----------------------------------------------
 
+    /// Emits `opcode` with qstr operand `name`; `stack` is its net effect on the value-stack depth.
     pub fn op_q(&mut self, opcode: u8, name: &str, stack: i32) {
         let q = self.t.qstr(self.mem, name);
         self.e.op_uint(opcode, q, stack);
     }
 
+    /// Loads the string `s` as a constant (LOAD_CONST_STRING, a qstr operand).
     pub fn load_const_str_qstr(&mut self, s: &str) {
         self.op_q(op::LOAD_CONST_STRING, s, 1);
     }
@@ -407,6 +413,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Loads `v` as an entry of the constant table (LOAD_CONST_OBJ).
     pub fn load_const_obj(&mut self, v: &CVal<'_>) {
         let i = match v.to_const(self.mem) {
             Ok(c) => self.t.constant(self.mem, c),
@@ -425,6 +432,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Loads local slot `n` (LOAD_FAST_N, or the short forms for slots < 16).
     pub fn load_fast(&mut self, n: u32) {
         if n < 16 {
             self.e.op(op::LOAD_FAST_MULTI + n as u8, 1);
@@ -433,6 +441,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Stores into local slot `n` (STORE_FAST_N, or the short forms).
     pub fn store_fast(&mut self, n: u32) {
         if n < 16 {
             self.e.op(op::STORE_FAST_MULTI + n as u8, -1);
@@ -441,6 +450,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Loads the name `name` as its scope kind says: fast local, cell, global or name.
     pub fn load_id(&mut self, name: &'a str) {
         if self.pass() == Pass::Scope {
             let mem = self.mem;
@@ -461,6 +471,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Stores into the name `name` as its scope kind says.
     pub fn store_id(&mut self, name: &'a str) {
         if self.pass() == Pass::Scope {
             let mem = self.mem;
@@ -481,6 +492,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Deletes the name `name` as its scope kind says.
     pub fn delete_id(&mut self, name: &'a str) {
         if self.pass() == Pass::Scope {
             let mem = self.mem;
@@ -503,6 +515,8 @@ impl<'a> Compiler<'a> {
 
     // ---- exception levels ---------------------------------------------------
 
+    /// Enters a block that pushes an exception handler (try, with): the
+    /// scope's handler-stack size grows to cover it.
     pub fn increase_except_level(&mut self) {
         self.except_level += 1;
         let lvl = self.except_level;
@@ -512,6 +526,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Leaves such a block.
     pub fn decrease_except_level(&mut self) {
         self.except_level = self.except_level.saturating_sub(1);
     }
