@@ -86,8 +86,8 @@ pub fn write_cooked<B: Board>(data: &[u8]) {
 pub struct BoardHal<B: Board> {
     stack_limit: usize,
     /// The line editor of `input()` (made with the interpreter, in the
-    /// arena).
-    editor: Box<mpy_repl::Editor<256, 256>>,
+    /// arena; the REPL's editor type, so its code is linked once).
+    editor: Box<mpy_repl::Editor<{ crate::run::LINE_MAX }, { crate::run::HISTORY_BYTES }>>,
     /// Bytes of the edited line already handed to `read_line`'s caller
     /// (Some while a long line is being handed out in pieces).
     line_sent: Option<usize>,

@@ -10,9 +10,10 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use mpy_repl::Repl;
 
-/// Longest line the REPL's editor holds, and its history size, in bytes.
-const LINE_MAX: usize = 256;
-const HISTORY_BYTES: usize = 512;
+/// Longest line the REPL's editor holds, and its history size, in bytes
+/// (`input()`'s editor has the same shape: one copy of the editor's code).
+pub(crate) const LINE_MAX: usize = 256;
+pub(crate) const HISTORY_BYTES: usize = 512;
 
 /// The banner's first line: version, build date, board and MCU.
 pub fn banner<B: Board>() -> String {
