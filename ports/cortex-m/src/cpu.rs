@@ -94,3 +94,13 @@ pub fn cycle_counter_init() {
 pub fn cycles() -> Option<u32> {
     CYCLES.load(Ordering::Relaxed).then(|| DWT_CYCCNT.read())
 }
+
+/// Enables (`on`) or disables device interrupt `irq` in the NVIC
+/// (ISER/ICER). Enable only once its handler is ready.
+pub fn nvic_enable(irq: u16, on: bool) {
+    let base = if on { 0xE000_E100 } else { 0xE000_E180 };
+    // SAFETY: NVIC_ISERn / NVIC_ICERn (ARMv7-M), write-one-to-set/clear
+    // registers for interrupts 32n..32n+31; every board's handler for a
+    // device interrupt is `DefaultHandler`, which dispatches by number.
+    unsafe { Reg::at(base + 4 * usize::from(irq / 32)) }.write(1 << (irq % 32));
+}

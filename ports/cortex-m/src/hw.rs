@@ -39,12 +39,11 @@ pub struct Ops {
     pub timer_counter: fn(slot: usize) -> u32,
     /// The UART numbers `UART(id)` accepts (not the console's).
     pub uart_ids: &'static [u8],
-    /// Turns on UART `id` (from `uart_ids`) at `baud`.
+    /// Turns on UART `id` (from `uart_ids`) at `baud`, with its receive
+    /// interrupt passing each byte to [`crate::uartrx::on_rx`].
     pub uart_init: fn(id: u8, baud: u32),
     /// Sends bytes on UART `id` (blocking).
     pub uart_write: fn(id: u8, data: &[u8]),
-    /// A received byte of UART `id`, if one is waiting (never blocks).
-    pub uart_read: fn(id: u8) -> Option<u8>,
     /// Turns UART `id` off.
     pub uart_deinit: fn(id: u8),
     /// The MCU's unique id bytes.
@@ -148,7 +147,6 @@ static NONE: Ops = Ops {
     uart_ids: &[],
     uart_init: |_, _| {},
     uart_write: |_, _| {},
-    uart_read: |_| None,
     uart_deinit: |_| {},
     unique_id: || [0; 12],
 };

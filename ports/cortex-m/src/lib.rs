@@ -49,6 +49,8 @@ pub mod pyuart;
 #[cfg(target_os = "none")]
 pub mod timer;
 #[cfg(target_os = "none")]
+pub mod uartrx;
+#[cfg(target_os = "none")]
 pub mod reg;
 #[cfg(target_os = "none")]
 pub mod interp;

@@ -82,7 +82,6 @@ static OPS: Ops = Ops {
     uart_ids: &crate::periph::UART_IDS,
     uart_init: crate::periph::uart_init,
     uart_write: crate::periph::uart_write,
-    uart_read: crate::periph::uart_read,
     uart_deinit: crate::periph::uart_deinit,
     unique_id,
 };

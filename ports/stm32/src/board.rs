@@ -85,7 +85,6 @@ static OPS: Ops = Ops {
     uart_ids: &crate::uarts::IDS,
     uart_init: crate::uarts::init,
     uart_write: crate::uarts::write,
-    uart_read: crate::uarts::read,
     uart_deinit: crate::uarts::deinit,
     unique_id,
 };

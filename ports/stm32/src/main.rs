@@ -34,6 +34,8 @@ mod vectors {
     unsafe fn DefaultHandler(irqn: i16) {
         if irqn == crate::usart::USART1_IRQ {
             crate::usart::on_irq();
+        } else {
+            crate::uarts::on_irq(irqn);
         }
     }
 }
