@@ -48,6 +48,27 @@ pub struct Ops {
     pub uart_deinit: fn(id: u8),
     /// The MCU's unique id bytes.
     pub unique_id: fn() -> [u8; 12],
+    /// Board pin names (`Pin('LED')`) and their pin numbers.
+    pub pin_names: &'static [(&'static str, u8)],
+    /// GPIO ports of 16 pins named by letter from `A` (`Pin('A0')`,
+    /// `Pin('PA0')`: pin numbers 0..16 * pin_ports).
+    pub pin_ports: u8,
+    /// Pin numbers `Pin(n)` accepts: `0..pin_count` (at most
+    /// [`crate::pin::MAX_PINS`]).
+    pub pin_count: u8,
+    /// Sets a pin's mode (`crate::pin` constants), pull (0 none, 1 up, 2
+    /// down) and alternate function.
+    pub pin_mode: fn(pin: u8, mode: u8, pull: u8, alt: u8),
+    /// Drives a pin's output level.
+    pub pin_write: fn(pin: u8, level: bool),
+    /// Reads a pin's input level.
+    pub pin_read: fn(pin: u8) -> bool,
+    /// Enables a pin's external interrupt on edges (bit 0 rising, bit 1
+    /// falling; 0: off; handler: [`crate::extint::fired`]). False if the
+    /// pin has none.
+    pub pin_irq: fn(pin: u8, edges: u8) -> bool,
+    /// The pins of `pyb.LED(1..)` (active high).
+    pub leds: &'static [u8],
 }
 
 static FIRED: [AtomicU32; MAX_TIMERS] = [const { AtomicU32::new(0) }; MAX_TIMERS];
@@ -121,6 +142,7 @@ pub fn pending_hook(vm: &mut Vm) -> PyResult<()> {
             crate::timer::run_callback(vm, slot, n.min(MAX_CATCH_UP));
         }
     }
+    crate::extint::pending_hook(vm);
     Ok(())
 }
 
@@ -149,6 +171,14 @@ static NONE: Ops = Ops {
     uart_write: |_, _| {},
     uart_deinit: |_| {},
     unique_id: || [0; 12],
+    pin_names: &[],
+    pin_ports: 0,
+    pin_count: 0,
+    pin_mode: |_, _, _, _| {},
+    pin_write: |_, _| {},
+    pin_read: |_| false,
+    pin_irq: |_, _| false,
+    leds: &[],
 };
 
 /// The board's peripherals.

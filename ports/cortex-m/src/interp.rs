@@ -37,7 +37,10 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
         (B::OPS.timer_stop)(slot);
         crate::hw::soft_stop(slot);
     }
-    // UARTs stop receiving.
+    // So do pin interrupts; UARTs stop receiving.
+    for line in 0..crate::extint::LINES as u8 {
+        (B::OPS.pin_irq)(line, 0);
+    }
     for &id in B::OPS.uart_ids {
         (B::OPS.uart_deinit)(id);
     }

@@ -27,6 +27,8 @@ pub mod catch;
 #[cfg(target_os = "none")]
 pub mod cpu;
 #[cfg(target_os = "none")]
+pub mod extint;
+#[cfg(target_os = "none")]
 pub mod fault;
 #[cfg(target_os = "none")]
 pub mod frozen;
@@ -43,7 +45,13 @@ pub mod kw;
 #[cfg(target_os = "none")]
 pub mod machine;
 #[cfg(target_os = "none")]
+pub mod led;
+#[cfg(target_os = "none")]
+pub mod pin;
+#[cfg(target_os = "none")]
 pub mod pyb;
+#[cfg(target_os = "none")]
+pub mod signal;
 #[cfg(target_os = "none")]
 pub mod pyuart;
 #[cfg(target_os = "none")]

@@ -84,4 +84,12 @@ static OPS: Ops = Ops {
     uart_write: crate::periph::uart_write,
     uart_deinit: crate::periph::uart_deinit,
     unique_id,
+    pin_names: &crate::periph::PIN_NAMES,
+    pin_ports: crate::periph::PIN_PORTS,
+    pin_count: 66,
+    pin_mode: crate::periph::pin_mode,
+    pin_write: crate::periph::pin_write,
+    pin_read: crate::periph::pin_read,
+    pin_irq: |_, edges| edges == 0,
+    leds: &[64, 65],
 };

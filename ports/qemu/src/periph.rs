@@ -100,3 +100,48 @@ pub fn uart_on_irq(irqn: i16) -> bool {
     }
     true
 }
+
+/// Board pin names: the FPGAIO LEDs (pins 64 and 65).
+pub const PIN_NAMES: [(&str, u8); 2] = [("LED0", 64), ("LED1", 65)];
+/// GPIO ports (the four CMSDK AHB GPIOs, `A`-`D`: pins 0-63).
+pub const PIN_PORTS: u8 = 4;
+
+/// Register `off` of pin `p`'s CMSDK AHB GPIO (0x40010000 + 0x1000 *
+/// port); QEMU 7.2 leaves these unmodelled (reads 0, writes ignored).
+fn gpio(p: u8, off: usize) -> Reg {
+    // SAFETY: CMSDK AHB GPIO 0-3 (p < 64): DATA, DATAOUT, OUTENSET,
+    // OUTENCLR, ALTFUNCSET, ALTFUNCCLR at these 32-bit aligned offsets.
+    unsafe { Reg::at(0x4001_0000 + 0x1000 * usize::from(p / 16 & 3) + off) }
+}
+
+// SAFETY: the FPGA's LED register (FPGAIO LED0 at 0x40028000: bit n is
+// LED n; QEMU models it).
+const FPGAIO_LED: Reg = unsafe { Reg::at(0x4002_8000) };
+
+/// Sets pin `p`'s direction and alternate function (no pulls on the
+/// CMSDK GPIO; the LEDs are always outputs).
+pub fn pin_mode(p: u8, mode: u8, _pull: u8, alt: u8) {
+    if p >= 64 {
+        return;
+    }
+    let bit = 1 << (p % 16);
+    let out = mode & 3 == 1;
+    gpio(p, if out { 0x10 } else { 0x14 }).write(bit);
+    gpio(p, if mode & 3 == 2 || alt != 0 { 0x18 } else { 0x1C }).write(bit);
+}
+
+/// Drives pin `p` (an LED for 64, 65).
+pub fn pin_write(p: u8, level: bool) {
+    let (r, bit) = if p >= 64 { (FPGAIO_LED, 1 << (p - 64)) } else { (gpio(p, 0x04), 1 << (p % 16)) };
+    let v = r.read() & !bit;
+    r.write(if level { v | bit } else { v });
+}
+
+/// Pin `p`'s input level (an LED's register bit for 64, 65).
+pub fn pin_read(p: u8) -> bool {
+    if p >= 64 {
+        FPGAIO_LED.read() & (1 << (p - 64)) != 0
+    } else {
+        gpio(p, 0x00).read() & (1 << (p % 16)) != 0
+    }
+}

@@ -87,4 +87,12 @@ static OPS: Ops = Ops {
     uart_write: crate::uarts::write,
     uart_deinit: crate::uarts::deinit,
     unique_id,
+    pin_names: &crate::gpio::NAMES,
+    pin_ports: crate::gpio::PORTS,
+    pin_count: crate::gpio::PORTS * 16,
+    pin_mode: crate::gpio::mode,
+    pin_write: crate::gpio::write,
+    pin_read: crate::gpio::read,
+    pin_irq: crate::gpio::irq,
+    leds: &crate::gpio::LEDS,
 };
