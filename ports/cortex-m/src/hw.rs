@@ -69,6 +69,13 @@ pub struct Ops {
     pub pin_irq: fn(pin: u8, edges: u8) -> bool,
     /// The pins of `pyb.LED(1..)` (active high).
     pub leds: &'static [u8],
+    /// The ADC channel of a pin number (None: not an analog pin).
+    pub adc_channel: fn(pin: u8) -> Option<u8>,
+    /// ADC channels `ADC(n)` accepts besides pins: `0..adc_channels`.
+    pub adc_channels: u8,
+    /// One conversion of ADC channel `ch`: 12 bits (None: no ADC, or
+    /// it did not finish).
+    pub adc_read: fn(ch: u8) -> Option<u16>,
 }
 
 static FIRED: [AtomicU32; MAX_TIMERS] = [const { AtomicU32::new(0) }; MAX_TIMERS];
@@ -179,6 +186,9 @@ static NONE: Ops = Ops {
     pin_read: |_| false,
     pin_irq: |_, _| false,
     leds: &[],
+    adc_channel: |_| None,
+    adc_channels: 0,
+    adc_read: |_| None,
 };
 
 /// The board's peripherals.

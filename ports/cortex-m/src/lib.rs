@@ -27,6 +27,8 @@ pub mod catch;
 #[cfg(target_os = "none")]
 pub mod cpu;
 #[cfg(target_os = "none")]
+pub mod adc;
+#[cfg(target_os = "none")]
 pub mod extint;
 #[cfg(target_os = "none")]
 pub mod fault;

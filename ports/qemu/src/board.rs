@@ -92,4 +92,7 @@ static OPS: Ops = Ops {
     pin_read: crate::periph::pin_read,
     pin_irq: |_, edges| edges == 0,
     leds: &[64, 65],
+    adc_channel: |_| None,
+    adc_channels: 0,
+    adc_read: |_| None,
 };

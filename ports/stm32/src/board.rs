@@ -95,4 +95,7 @@ static OPS: Ops = Ops {
     pin_read: crate::gpio::read,
     pin_irq: crate::gpio::irq,
     leds: &crate::gpio::LEDS,
+    adc_channel: crate::gpio::adc_channel,
+    adc_channels: 19,
+    adc_read: crate::gpio::adc_read,
 };

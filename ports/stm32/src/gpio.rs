@@ -1,7 +1,7 @@
-//! GPIO ports A-I and EXTI lines 0-15 for `machine.Pin`/`Signal`,
-//! `Pin.irq` and `pyb.LED`. Register facts: RM0090.
+//! GPIO ports A-I, EXTI lines 0-15 and ADC1 for `machine.Pin`/`Signal`,
+//! `Pin.irq`, `pyb.LED` and `machine.ADC`. Register facts: RM0090.
 //! QEMU 7.2 models no GPIO (writes vanish, reads give 0: see
-//! `mpy_cortex_m::pin`) and no RCC; it models SYSCFG and EXTI.
+//! `mpy_cortex_m::pin`) and no RCC; it models SYSCFG, EXTI and the ADCs.
 //! Every wait is bounded.
 
 use mpy_cortex_m::reg::Reg;
@@ -139,4 +139,48 @@ pub fn on_irq(irqn: i16) -> bool {
         }
     }
     true
+}
+
+/// ADC1 channel of pin `p`: A0-A7 0-7, B0-B1 8-9, C0-C5 10-15.
+pub fn adc_channel(p: u8) -> Option<u8> {
+    match p {
+        0..=7 => Some(p),
+        16..=17 => Some(p - 8),
+        32..=37 => Some(p - 22),
+        _ => None,
+    }
+}
+
+/// ADC1 register `off` (0x40012000, RM0090 §13.13).
+fn adc(off: usize) -> Reg {
+    // SAFETY: ADC1's SR, CR1, CR2, SMPR1/2, SQR1/3, DR at these 32-bit
+    // aligned offsets.
+    unsafe { Reg::at(0x4001_2000 + off) }
+}
+
+/// One software-started 12-bit conversion of ADC1 channel `ch` (0-18).
+pub fn adc_read(ch: u8) -> Option<u16> {
+    RCC_APB2ENR.set_bits(1 << 8);
+    // ADC common CCR: ADCCLK = PCLK2 / 4 (21 MHz); the temperature/VREF
+    // (16, 17) and VBAT (18) channels on when asked for.
+    // SAFETY: ADC_CCR at 0x40012304.
+    unsafe { Reg::at(0x4001_2304) }.write(1 << 16 | u32::from(ch >= 16) << 23 | u32::from(ch == 18) << 22);
+    adc(0x04).write(0); // CR1: 12 bits
+    adc(0x08).write(1); // CR2: ADON, right-aligned
+    // Longest sample time (480 cycles) for the channel.
+    let (smpr, i) = if ch < 10 { (0x10, ch) } else { (0x0C, ch - 10) };
+    field(adc(smpr), i, 3, 7);
+    adc(0x2C).write(0); // SQR1: one conversion
+    adc(0x34).write(u32::from(ch)); // SQR3: SQ1
+    adc(0x00).write(0);
+    adc(0x08).write(1 | 1 << 30); // SWSTART
+    // End of conversion takes ~23 us on silicon; QEMU 7.2 never sets EOC
+    // (its model makes the sample when DR is read after SWSTART), so
+    // after a bounded wait DR is read anyway.
+    for _ in 0..5_000 {
+        if adc(0x00).read() & 2 != 0 {
+            break;
+        }
+    }
+    Some((adc(0x4C).read() & 0xFFF) as u16)
 }
