@@ -30,7 +30,8 @@
 #      the corpus through raw-paste mode; frozen modules on the compiler
 #      and VM-only images (tests/firmware/test_frozen.py); memory across
 #      soft resets and a small arena's fault recovery
-#      (tests/firmware/test_soft_reset.py); the images' flash sizes against
+#      (tests/firmware/test_soft_reset.py); pins, LEDs, ADC, interrupt-driven
+#      UART receive (tests/firmware/test_pins.py); the images' flash sizes against
 #      bench/size_budget.txt (bench/firmware_size.py --check: may not
 #      grow); then the official mpremote on both boards (tests/firmware/test_mpremote.py: fs, mount,
 #      repl).
@@ -108,6 +109,7 @@ echo "== firmware on the QEMU boards"
 python3 tests/firmware/run.py
 python3 tests/firmware/test_frozen.py
 python3 tests/firmware/test_soft_reset.py
+python3 tests/firmware/test_pins.py
 echo "== mpremote on the QEMU boards (exec, eval, run, fs, mount, soft-reset, repl)"
 python3 tests/firmware/test_mpremote.py
 python3 bench/firmware_size.py --check bench/size_budget.txt

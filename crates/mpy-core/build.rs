@@ -27,6 +27,7 @@ const SPECIAL: &[(&str, &str)] = &[
     ("ps1_text", ">>> "),
     ("ps2_text", "... "),
     ("kw_super", "super"),
+    ("heap_locked_msg", "memory allocation failed, heap is locked"),
 ];
 
 fn scan(dir: &Path, names: &mut BTreeMap<String, String>) {

@@ -97,7 +97,7 @@ time.sleep_ms(50)
 t.deinit()
 print(len(got) > 0)
 """, "uncaught exception in Timer({tim}) interrupt handler\nTraceback (most recent call last):\n"
-         "  File \"<stdin>\", line 3, in bad\nMemoryError: \nTrue\n"),
+         "  File \"<stdin>\", line 3, in bad\nMemoryError: memory allocation failed, heap is locked\nTrue\n"),
     ("schedule", """\
 import micropython, machine, time
 micropython.alloc_emergency_exception_buf(100)

@@ -56,6 +56,11 @@ pub trait Hal {
     fn ticks_us(&mut self) -> u64 {
         0
     }
+    /// The highest-resolution counter (`time.ticks_cpu`): CPU cycles where
+    /// the board counts them; default [`Hal::ticks_us`].
+    fn ticks_cpu(&mut self) -> u64 {
+        self.ticks_us()
+    }
     /// Wall-clock nanoseconds since 1970-01-01 UTC (0 if unknown).
     fn time_ns(&mut self) -> i128 {
         0

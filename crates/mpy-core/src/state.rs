@@ -66,6 +66,9 @@ pub struct Vm {
     pub sys_argv: Obj,
     /// The preallocated `MemoryError` raised when the heap is exhausted.
     pub memory_error: Obj,
+    /// `("memory allocation failed, heap is locked",)`: the preallocated
+    /// `MemoryError`'s args while the heap is locked (NULL before start-up).
+    pub heap_locked_args: Obj,
     /// Objects a port keeps alive (callbacks, its own modules' state):
     /// every word of the `Vm` is a gc root, so this needs no registration.
     pub port_roots: [Obj; 8],
@@ -104,6 +107,7 @@ impl Vm {
             sys_path: Obj::NULL,
             sys_argv: Obj::NULL,
             memory_error: Obj::NULL,
+            heap_locked_args: Obj::NULL,
             port_roots: [Obj::NULL; 8],
             stack_base: 0,
             config,
@@ -465,10 +469,18 @@ impl Vm {
     }
 
     /// The preallocated `MemoryError` as an error value.
-    /// Its traceback is cleared: each raise starts a fresh one.
+    /// Its traceback is cleared: each raise starts a fresh one. While the
+    /// heap is locked it says `memory allocation failed, heap is locked`
+    /// (as MicroPython), else it has no message.
     pub fn memory_error(&mut self) -> PyErr {
+        let args = if self.heap.stats.lock_depth > 0 && !self.heap_locked_args.is_null() {
+            self.heap_locked_args
+        } else {
+            Obj::from_static(&crate::types::tuple::EMPTY_TUPLE.head.base)
+        };
         if let Some(e) = self.heap.get_mut::<crate::types::exception::ExceptionObj>(self.memory_error) {
             e.traceback.clear();
+            e.args = args;
         }
         PyErr(self.memory_error)
     }

@@ -1,4 +1,5 @@
-//! Core (not board) services: sleeping until an interrupt, the stack's
+//! Core (not board) services: sleeping until an interrupt, the DWT cycle
+//! counter (`time.ticks_cpu`), the stack's
 //! bounds from the linker script, and the MPU guard below the stack.
 //!
 //! Memory layout (each board's `memory.x`): the stack sits at the bottom of
@@ -6,6 +7,7 @@
 //! the guard region below instead of into `.data`/`.bss`/heap.
 
 use crate::reg::Reg;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 /// Bytes of the no-access MPU region just below the stack.
 pub const GUARD_SIZE: usize = 4096;
@@ -60,4 +62,45 @@ pub fn guard_stack() {
     MPU_CTRL.write((1 << 2) | 1);
     cortex_m::asm::dsb();
     cortex_m::asm::isb();
+}
+
+// DWT cycle counter (ARMv7-M: DEMCR.TRCENA, DWT_CTRL.CYCCNTENA/NOCYCCNT).
+// SAFETY: architectural debug registers; QEMU 7.2 reads them as 0 and
+// ignores writes (no DWT model), silicon counts.
+const DEMCR: Reg = unsafe { Reg::at(0xE000_EDFC) };
+// SAFETY: as above.
+const DWT_CTRL: Reg = unsafe { Reg::at(0xE000_1000) };
+// SAFETY: as above.
+const DWT_CYCCNT: Reg = unsafe { Reg::at(0xE000_1004) };
+
+/// Does DWT's cycle counter count (detected by [`cycle_counter_init`])?
+static CYCLES: AtomicBool = AtomicBool::new(false);
+
+/// Starts the DWT cycle counter and checks that it counts: QEMU 7.2 does
+/// not model DWT (CYCCNT stays 0), so `time.ticks_cpu` then falls back
+/// to microseconds ([`cycles`] returns None).
+pub fn cycle_counter_init() {
+    DEMCR.set_bits(1 << 24);
+    let ok = DWT_CTRL.read() & (1 << 25) == 0 && {
+        DWT_CTRL.set_bits(1);
+        let a = DWT_CYCCNT.read();
+        cortex_m::asm::delay(64);
+        DWT_CYCCNT.read() != a
+    };
+    CYCLES.store(ok, Ordering::Relaxed);
+}
+
+/// The DWT cycle count, if the counter runs.
+pub fn cycles() -> Option<u32> {
+    CYCLES.load(Ordering::Relaxed).then(|| DWT_CYCCNT.read())
+}
+
+/// Enables (`on`) or disables device interrupt `irq` in the NVIC
+/// (ISER/ICER). Enable only once its handler is ready.
+pub fn nvic_enable(irq: u16, on: bool) {
+    let base = if on { 0xE000_E100 } else { 0xE000_E180 };
+    // SAFETY: NVIC_ISERn / NVIC_ICERn (ARMv7-M), write-one-to-set/clear
+    // registers for interrupts 32n..32n+31; every board's handler for a
+    // device interrupt is `DefaultHandler`, which dispatches by number.
+    unsafe { Reg::at(base + 4 * usize::from(irq / 32)) }.write(1 << (irq % 32));
 }

@@ -179,6 +179,12 @@ impl<B: Board> Hal for BoardHal<B> {
         crate::systick::ticks_us()
     }
 
+    /// CPU cycles (DWT CYCCNT) where the counter runs, else microseconds
+    /// (QEMU: see [`crate::cpu::cycle_counter_init`]).
+    fn ticks_cpu(&mut self) -> u64 {
+        crate::cpu::cycles().map_or_else(crate::systick::ticks_us, u64::from)
+    }
+
     fn sleep_us(&mut self, us: u64) {
         crate::systick::sleep_us(us);
     }

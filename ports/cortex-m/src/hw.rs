@@ -39,16 +39,43 @@ pub struct Ops {
     pub timer_counter: fn(slot: usize) -> u32,
     /// The UART numbers `UART(id)` accepts (not the console's).
     pub uart_ids: &'static [u8],
-    /// Turns on UART `id` (from `uart_ids`) at `baud`.
+    /// Turns on UART `id` (from `uart_ids`) at `baud`, with its receive
+    /// interrupt passing each byte to [`crate::uartrx::on_rx`].
     pub uart_init: fn(id: u8, baud: u32),
     /// Sends bytes on UART `id` (blocking).
     pub uart_write: fn(id: u8, data: &[u8]),
-    /// A received byte of UART `id`, if one is waiting (never blocks).
-    pub uart_read: fn(id: u8) -> Option<u8>,
     /// Turns UART `id` off.
     pub uart_deinit: fn(id: u8),
     /// The MCU's unique id bytes.
     pub unique_id: fn() -> [u8; 12],
+    /// Board pin names (`Pin('LED')`) and their pin numbers.
+    pub pin_names: &'static [(&'static str, u8)],
+    /// GPIO ports of 16 pins named by letter from `A` (`Pin('A0')`,
+    /// `Pin('PA0')`: pin numbers 0..16 * pin_ports).
+    pub pin_ports: u8,
+    /// Pin numbers `Pin(n)` accepts: `0..pin_count` (at most
+    /// [`crate::pin::MAX_PINS`]).
+    pub pin_count: u8,
+    /// Sets a pin's mode (`crate::pin` constants), pull (0 none, 1 up, 2
+    /// down) and alternate function.
+    pub pin_mode: fn(pin: u8, mode: u8, pull: u8, alt: u8),
+    /// Drives a pin's output level.
+    pub pin_write: fn(pin: u8, level: bool),
+    /// Reads a pin's input level.
+    pub pin_read: fn(pin: u8) -> bool,
+    /// Enables a pin's external interrupt on edges (bit 0 rising, bit 1
+    /// falling; 0: off; handler: [`crate::extint::fired`]). False if the
+    /// pin has none.
+    pub pin_irq: fn(pin: u8, edges: u8) -> bool,
+    /// The pins of `pyb.LED(1..)` (active high).
+    pub leds: &'static [u8],
+    /// The ADC channel of a pin number (None: not an analog pin).
+    pub adc_channel: fn(pin: u8) -> Option<u8>,
+    /// ADC channels `ADC(n)` accepts besides pins: `0..adc_channels`.
+    pub adc_channels: u8,
+    /// One conversion of ADC channel `ch`: 12 bits (None: no ADC, or
+    /// it did not finish).
+    pub adc_read: fn(ch: u8) -> Option<u16>,
 }
 
 static FIRED: [AtomicU32; MAX_TIMERS] = [const { AtomicU32::new(0) }; MAX_TIMERS];
@@ -122,6 +149,7 @@ pub fn pending_hook(vm: &mut Vm) -> PyResult<()> {
             crate::timer::run_callback(vm, slot, n.min(MAX_CATCH_UP));
         }
     }
+    crate::extint::pending_hook(vm);
     Ok(())
 }
 
@@ -148,9 +176,19 @@ static NONE: Ops = Ops {
     uart_ids: &[],
     uart_init: |_, _| {},
     uart_write: |_, _| {},
-    uart_read: |_| None,
     uart_deinit: |_| {},
     unique_id: || [0; 12],
+    pin_names: &[],
+    pin_ports: 0,
+    pin_count: 0,
+    pin_mode: |_, _, _, _| {},
+    pin_write: |_, _| {},
+    pin_read: |_| false,
+    pin_irq: |_, _| false,
+    leds: &[],
+    adc_channel: |_| None,
+    adc_channels: 0,
+    adc_read: |_| None,
 };
 
 /// The board's peripherals.

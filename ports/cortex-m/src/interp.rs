@@ -37,6 +37,13 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
         (B::OPS.timer_stop)(slot);
         crate::hw::soft_stop(slot);
     }
+    // So do pin interrupts; UARTs stop receiving.
+    for line in 0..crate::extint::LINES as u8 {
+        (B::OPS.pin_irq)(line, 0);
+    }
+    for &id in B::OPS.uart_ids {
+        (B::OPS.uart_deinit)(id);
+    }
     let (start, size) = B::heap_region();
     // SAFETY: the board's static gc region, and (this function's
     // contract) no heap made from it earlier is in use any more.

@@ -1,7 +1,8 @@
 //! The `machine` module on the boards: `mem8`/`mem16`/`mem32` (reads of
 //! the regions the board lists; writes to device and system registers
 //! only: `ValueError` elsewhere), `freq`, `reset`, `soft_reset`,
-//! `unique_id`, `disable_irq`/`enable_irq`, `idle`, `Timer`, `UART`.
+//! `unique_id`, `disable_irq`/`enable_irq`, `idle`, `Timer`, `UART`,
+//! `Pin`, `Signal`, `ADC`.
 
 use crate::hw::ops;
 use mpy_core::modules::args::int_arg;
@@ -108,8 +109,11 @@ static DISABLE_IRQ: BuiltinFun = BuiltinFun::new(q::disable_irq, 0, 0, disable_i
 static ENABLE_IRQ: BuiltinFun = BuiltinFun::new(q::enable_irq, 0, 1, enable_irq);
 static IDLE: BuiltinFun = BuiltinFun::new(q::idle, 0, 0, idle);
 
-static LOCALS: [(Qstr, Rom); 13] = [
+static LOCALS: [(Qstr, Rom); 16] = [
     (q::__name__, Rom::Str(q::machine)),
+    (q::ADC, Rom::Type(&crate::adc::ADC_TYPE)),
+    (q::Pin, Rom::Type(&crate::pin::PIN_TYPE)),
+    (q::Signal, Rom::Type(&crate::signal::SIGNAL_TYPE)),
     (q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
     (q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
     (q::disable_irq, Rom::Fun(&DISABLE_IRQ)),

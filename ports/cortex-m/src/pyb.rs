@@ -1,6 +1,6 @@
 //! The `pyb` module's basics (netduinoplus2): `delay`, `udelay`,
 //! `millis`, `micros`, `elapsed_millis`, `elapsed_micros`, `freq`,
-//! `info`, `Timer`, `UART`. Millisecond and microsecond counts wrap at
+//! `info`, `Timer`, `UART`, `Pin`, `LED`, `ADC`. Millisecond and microsecond counts wrap at
 //! 2**30, as the `time` ticks do.
 
 use mpy_core::modules::args::int_arg;
@@ -90,8 +90,11 @@ static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new(q::elapsed_micros, 1, 1, ela
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
 static INFO: BuiltinFun = BuiltinFun::new(q::info, 0, 1, info);
 
-static LOCALS: [(Qstr, Rom); 11] = [
+static LOCALS: [(Qstr, Rom); 14] = [
     (q::__name__, Rom::Str(q::pyb)),
+    (q::ADC, Rom::Type(&crate::adc::ADC_TYPE)),
+    (q::LED, Rom::Type(&crate::led::LED_TYPE)),
+    (q::Pin, Rom::Type(&crate::pin::PIN_TYPE)),
     (q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
     (q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
     (q::delay, Rom::Fun(&DELAY)),

@@ -1,25 +1,21 @@
 //! `machine.UART` / `pyb.UART`: the board's extra UARTs (not the
-//! console), polled: `UART(id, baudrate=9600, *, timeout=0)`, `init`,
-//! `deinit`, `any`, `read([n])`, `readline`, `write`. `timeout` is how
-//! many milliseconds `read`/`readline` wait for the next byte; they return
-//! what arrived (None if nothing did). The hardware holds one received
-//! byte (QEMU keeps the rest in its character device until then), so
-//! `any()` is 0 or 1.
+//! console): `UART(id, baudrate=9600, *, timeout=0, rxbuf=64)`, `init`,
+//! `deinit`, `any`, `read([n])`, `readline`, `readinto(buf[, n])`,
+//! `write`. Receiving is interrupt-driven: bytes wait in a ring buffer of
+//! `rxbuf` bytes ([`crate::uartrx`]) until read, even while Python runs.
+//! `timeout` is how many milliseconds `read`/`readline`/`readinto` wait
+//! for the next byte; they return what arrived (None if nothing did).
 
 use crate::hw::ops;
 use crate::kw::{kw_arg, kw_check};
-use core::sync::atomic::{AtomicI32, Ordering};
-use mpy_core::modules::args::{buffer_of, int_arg};
+use crate::uartrx;
+use mpy_core::modules::args::{buffer_mut_of, buffer_of, int_arg};
 use mpy_core::q;
 use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 /// Most bytes one `read`/`readline` call returns.
 const READ_MAX: usize = 256;
-/// UART numbers with a lookahead byte.
-const MAX_ID: usize = 8;
-/// A byte taken from the hardware by `any()` and not read yet (-1: none).
-static AHEAD: [AtomicI32; MAX_ID] = [const { AtomicI32::new(-1) }; MAX_ID];
 
 const S_ID: usize = 0;
 const S_TIMEOUT: usize = 1;
@@ -35,27 +31,18 @@ fn slots(vm: &mut Vm, u: Obj) -> PyResult<(u8, i64)> {
     }
 }
 
-/// The next received byte of UART `id`, without waiting.
-fn try_byte(id: u8) -> Option<u8> {
-    if let Some(a) = AHEAD.get(id as usize) {
-        let b = a.swap(-1, Ordering::Relaxed);
-        if b >= 0 {
-            return Some(b as u8);
-        }
-    }
-    (ops().uart_read)(id)
-}
-
-/// The next byte, waiting up to `timeout_ms` for it.
+/// The next byte, waiting up to `timeout_ms` for it (sleeping between
+/// interrupts).
 fn wait_byte(id: u8, timeout_ms: i64) -> Option<u8> {
     let end = crate::systick::ticks_us().saturating_add(timeout_ms.max(0) as u64 * 1000);
     loop {
-        if let Some(b) = try_byte(id) {
+        if let Some(b) = uartrx::pop(id) {
             return Some(b);
         }
         if crate::systick::ticks_us() >= end || crate::console::interrupt_pending() {
             return None;
         }
+        crate::cpu::idle();
     }
 }
 
@@ -74,7 +61,7 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
-    kw_check(vm, k, &[q::baudrate, q::timeout, q::bits, q::parity, q::stop, q::timeout_char])?;
+    kw_check(vm, k, &[q::baudrate, q::timeout, q::bits, q::parity, q::stop, q::timeout_char, q::rxbuf])?;
     let (id, _) = slots(vm, u)?;
     let baud = match kw_arg(k, q::baudrate).or_else(|| a.first().copied()) {
         Some(b) => int_arg(vm, b)?,
@@ -87,8 +74,13 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         Some(t) => int_arg(vm, t)?.clamp(0, 1 << 29),
         None => 0,
     };
+    let rxbuf = match kw_arg(k, q::rxbuf) {
+        Some(n) => int_arg(vm, n)?.clamp(1, uartrx::RX_CAP as i64) as usize,
+        None => uartrx::RX_DEFAULT,
+    };
     vm.set_port_slot(u, &UART_TYPE, S_TIMEOUT, Obj::small_int(timeout as isize));
     vm.set_port_slot(u, &UART_TYPE, S_BAUD, Obj::small_int(baud as isize));
+    uartrx::reset(id, rxbuf);
     (ops().uart_init)(id, baud as u32);
     Ok(())
 }
@@ -104,26 +96,19 @@ fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-/// `any()`: 1 if a received byte is waiting, else 0.
+/// `any()`: how many received bytes are waiting.
 fn any(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (id, _) = slots(vm, a[0])?;
-    let Some(slot) = AHEAD.get(id as usize) else { return Ok(Obj::small_int(0)) };
-    if slot.load(Ordering::Relaxed) < 0 {
-        if let Some(b) = (ops().uart_read)(id) {
-            slot.store(i32::from(b), Ordering::Relaxed);
-        }
-    }
-    Ok(Obj::small_int(isize::from(slot.load(Ordering::Relaxed) >= 0)))
+    Ok(Obj::small_int(uartrx::waiting(id) as isize))
 }
 
-/// Reads up to `n` bytes (stopping after `\n` if `line`), each waited
-/// for up to the timeout; None if none came.
-fn read_some(vm: &mut Vm, u: Obj, n: usize, line: bool) -> PyResult<Obj> {
-    let (id, timeout) = slots(vm, u)?;
-    let mut buf = [0u8; READ_MAX];
-    let n = n.min(READ_MAX);
+/// Receives up to `buf.len()` bytes into `buf` (stopping after `\n` if
+/// `line`), each waited for up to the timeout; how many came.
+///
+/// Errors: `KeyboardInterrupt` when Ctrl-C ended the wait.
+fn recv(vm: &mut Vm, id: u8, timeout: i64, buf: &mut [u8], line: bool) -> PyResult<usize> {
     let mut got = 0;
-    while got < n {
+    while got < buf.len() {
         let Some(b) = wait_byte(id, timeout) else { break };
         buf[got] = b;
         got += 1;
@@ -134,6 +119,15 @@ fn read_some(vm: &mut Vm, u: Obj, n: usize, line: bool) -> PyResult<Obj> {
     if vm.hal.take_interrupt() {
         return Err(vm.error_noargs(&mpy_core::types::exception::KEYBOARD_INTERRUPT_TYPE));
     }
+    Ok(got)
+}
+
+/// Reads up to `n` bytes (stopping after `\n` if `line`), each waited
+/// for up to the timeout; None if none came.
+fn read_some(vm: &mut Vm, u: Obj, n: usize, line: bool) -> PyResult<Obj> {
+    let (id, timeout) = slots(vm, u)?;
+    let mut buf = [0u8; READ_MAX];
+    let got = recv(vm, id, timeout, &mut buf[..n.min(READ_MAX)], line)?;
     if got == 0 {
         return Ok(Obj::NONE);
     }
@@ -154,6 +148,27 @@ fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     read_some(vm, a[0], READ_MAX, true)
 }
 
+/// `readinto(buf[, nbytes])`: receives into `buf`; how many bytes came
+/// (None if none did).
+///
+/// Errors: `TypeError` for a buffer that cannot be written.
+fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (id, timeout) = slots(vm, a[0])?;
+    let limit = match a.get(2) {
+        Some(&n) => int_arg(vm, n)?.max(0) as usize,
+        None => usize::MAX,
+    };
+    let mut tmp = [0u8; READ_MAX];
+    let Some(len) = buffer_mut_of(&mut vm.heap, a[1]).map(|b| b.len()) else {
+        return Err(vm.type_error("object with buffer protocol required"));
+    };
+    let got = recv(vm, id, timeout, &mut tmp[..len.min(limit).min(READ_MAX)], false)?;
+    if let Some(d) = buffer_mut_of(&mut vm.heap, a[1]).and_then(|b| b.get_mut(..got)) {
+        d.copy_from_slice(&tmp[..got]);
+    }
+    Ok(if got == 0 { Obj::NONE } else { Obj::small_int(got as isize) })
+}
+
 /// `write(buf)`: sends the bytes, returns how many.
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (id, _) = slots(vm, a[0])?;
@@ -170,13 +185,15 @@ static DEINIT: BuiltinFun = BuiltinFun::new(q::deinit, 1, 1, deinit);
 static ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, any);
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
 static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 1, readline);
+static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
 
-static LOCALS: [(Qstr, Rom); 6] = [
+static LOCALS: [(Qstr, Rom); 7] = [
     (q::any, Rom::Fun(&ANY)),
     (q::deinit, Rom::Fun(&DEINIT)),
     (q::init, Rom::Fun(&INIT)),
     (q::read, Rom::Fun(&READ)),
+    (q::readinto, Rom::Fun(&READINTO)),
     (q::readline, Rom::Fun(&READLINE)),
     (q::write, Rom::Fun(&WRITE)),
 ];

@@ -38,6 +38,7 @@ fn restart<B: Board>() -> ! {
     cortex_m::interrupt::disable();
     crate::cpu::guard_stack();
     crate::systick::init(B::CPU_HZ);
+    crate::cpu::cycle_counter_init();
     crate::console::set_interrupt_char(-1);
     crate::console::clear_input();
     crate::hw::install(B::OPS);

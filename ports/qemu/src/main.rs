@@ -32,6 +32,8 @@ mod vectors {
     unsafe fn DefaultHandler(irqn: i16) {
         if irqn == crate::uart::UART0_RX_IRQ {
             crate::uart::on_irq();
+        } else {
+            crate::periph::uart_on_irq(irqn);
         }
     }
 }

@@ -7,6 +7,8 @@
 #[cfg(target_os = "none")]
 mod board;
 #[cfg(target_os = "none")]
+mod gpio;
+#[cfg(target_os = "none")]
 mod tim;
 #[cfg(target_os = "none")]
 mod uarts;
@@ -34,6 +36,8 @@ mod vectors {
     unsafe fn DefaultHandler(irqn: i16) {
         if irqn == crate::usart::USART1_IRQ {
             crate::usart::on_irq();
+        } else if !crate::gpio::on_irq(irqn) {
+            crate::uarts::on_irq(irqn);
         }
     }
 }

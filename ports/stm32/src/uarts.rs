@@ -1,20 +1,22 @@
 //! USART2, USART3, UART4, UART5 and USART6 for `machine.UART`/`pyb.UART`:
-//! polled, 8N1. Register facts: RM0090; QEMU models them (serial 1 is
-//! USART2) and ignores the baud rate.
+//! 8N1, polled transmit, receive interrupt into `mpy_cortex_m::uartrx`.
+//! Register facts: RM0090; QEMU models them (serial 1 is USART2; its
+//! interrupt lines as on silicon) and ignores the baud rate.
 
 use mpy_cortex_m::reg::Reg;
 
 /// The UART numbers offered (USART1 is the console).
 pub const IDS: [u8; 5] = [2, 3, 4, 5, 6];
 
-/// Base address and RCC enable (register offset, bit) of UART `id`.
-fn info(id: u8) -> Option<(usize, usize, u32)> {
+/// Base address, RCC enable (register offset, bit) and interrupt number
+/// of UART `id`.
+fn info(id: u8) -> Option<(usize, usize, u32, u16)> {
     Some(match id {
-        2 => (0x4000_4400, 0x40, 17),
-        3 => (0x4000_4800, 0x40, 18),
-        4 => (0x4000_4C00, 0x40, 19),
-        5 => (0x4000_5000, 0x40, 20),
-        6 => (0x4001_1400, 0x44, 5),
+        2 => (0x4000_4400, 0x40, 17, 38),
+        3 => (0x4000_4800, 0x40, 18, 39),
+        4 => (0x4000_4C00, 0x40, 19, 52),
+        5 => (0x4000_5000, 0x40, 20, 53),
+        6 => (0x4001_1400, 0x44, 5, 71),
         _ => return None,
     })
 }
@@ -28,35 +30,47 @@ fn reg(base: usize, off: usize) -> Reg {
 const SR_RXNE: u32 = 1 << 5;
 const SR_TXE: u32 = 1 << 7;
 
-/// Turns UART `id` on at `baud` (from the 42/84 MHz APB clock).
+/// Turns UART `id` on at `baud` (from the 42/84 MHz APB clock), with
+/// its receive interrupt.
 pub fn init(id: u8, baud: u32) {
-    let Some((base, en, bit)) = info(id) else { return };
+    let Some((base, en, bit, irq)) = info(id) else { return };
     // SAFETY: RCC APB1ENR / APB2ENR (RCC at 0x40023800).
     unsafe { Reg::at(0x4002_3800 + en) }.set_bits(1 << bit);
     let pclk = if id == 6 { 84_000_000 } else { 42_000_000 };
     reg(base, 0x08).write(pclk / baud.max(1));
-    // UE | TE | RE.
-    reg(base, 0x0C).write((1 << 13) | (1 << 3) | (1 << 2));
+    // UE | RXNEIE | TE | RE.
+    reg(base, 0x0C).write((1 << 13) | (1 << 5) | (1 << 3) | (1 << 2));
+    mpy_cortex_m::cpu::nvic_enable(irq, true);
 }
 
 /// Sends `data`, waiting for room before each byte.
 pub fn write(id: u8, data: &[u8]) {
-    let Some((base, _, _)) = info(id) else { return };
+    let Some((base, _, _, _)) = info(id) else { return };
     for &b in data {
         while reg(base, 0x00).read() & SR_TXE == 0 {}
         reg(base, 0x04).write(u32::from(b));
     }
 }
 
-/// A received byte, if one is waiting.
-pub fn read(id: u8) -> Option<u8> {
-    let (base, _, _) = info(id)?;
-    (reg(base, 0x00).read() & SR_RXNE != 0).then(|| reg(base, 0x04).read() as u8)
-}
-
 /// Turns UART `id` off.
 pub fn deinit(id: u8) {
-    if let Some((base, _, _)) = info(id) {
+    if let Some((base, _, _, irq)) = info(id) {
+        mpy_cortex_m::cpu::nvic_enable(irq, false);
         reg(base, 0x0C).write(0);
     }
+}
+
+/// The receive interrupt of whichever UART has interrupt number `irqn`:
+/// moves its received bytes to their ring (reading SR then DR also
+/// clears an overrun). False if `irqn` is none of these UARTs'.
+pub fn on_irq(irqn: i16) -> bool {
+    let Some(&id) = IDS.iter().find(|&&id| info(id).is_some_and(|i| i16::try_from(i.3) == Ok(irqn))) else {
+        return false;
+    };
+    if let Some((base, ..)) = info(id) {
+        while reg(base, 0x00).read() & SR_RXNE != 0 {
+            mpy_cortex_m::uartrx::on_rx(id, reg(base, 0x04).read() as u8);
+        }
+    }
+    true
 }

@@ -125,7 +125,7 @@ fn port_hook_runs_hard_callbacks_heap_locked() {
         );
         assert_eq!(out, "True\n");
         let out = run(&mut vm, &st, "def hard(t):\n    x = [1, 2, 3]\nfor i in range(100):\n    pass\n");
-        assert_eq!(out, "MemoryError");
+        assert_eq!(out, "MemoryError: memory allocation failed, heap is locked");
         let out = run(&mut vm, &st, "hard = None\ndel hard\nprint('ok')\n");
         assert_eq!(out, "ok\n");
     });

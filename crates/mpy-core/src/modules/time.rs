@@ -61,6 +61,11 @@ fn ticks_us(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(t as isize))
 }
 
+fn ticks_cpu(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let t = vm.hal.ticks_cpu() as i64 & TICKS_MAX;
+    Ok(Obj::small_int(t as isize))
+}
+
 /// `ticks_add(t, delta)`.
 ///
 /// Errors: `OverflowError: ticks interval overflow` if `|delta|` exceeds
@@ -167,7 +172,7 @@ static SLEEP_MS: BuiltinFun = BuiltinFun::new(q::sleep_ms, 1, 1, sleep_ms);
 static SLEEP_US: BuiltinFun = BuiltinFun::new(q::sleep_us, 1, 1, sleep_us);
 static TICKS_MS: BuiltinFun = BuiltinFun::new(q::ticks_ms, 0, 0, ticks_ms);
 static TICKS_US: BuiltinFun = BuiltinFun::new(q::ticks_us, 0, 0, ticks_us);
-static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_us);
+static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
 static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
 static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);

@@ -12,7 +12,7 @@ pub const MEMORY_ERROR_TRACEBACK: usize = 8;
 /// Creates the preallocated `MemoryError` (with room for
 /// [`MEMORY_ERROR_TRACEBACK`] traceback entries reserved up front: when it
 /// is raised the heap is full, and MicroPython still prints where it
-/// happened), `sys.modules` (an empty dict), `sys.path` and `sys.argv`
+/// happened) and its args for a locked heap, `sys.modules` (an empty dict), `sys.path` and `sys.argv`
 /// (empty lists). Call once, right after [`Vm::new`].
 ///
 /// Errors: `MemoryError` if even these do not fit the heap.
@@ -27,6 +27,7 @@ pub fn init(vm: &mut Vm) -> PyResult<()> {
         if let Some(x) = vm.heap.get_mut::<ExceptionObj>(vm.memory_error) {
             x.traceback = tb;
         }
+        vm.heap_locked_args = vm.new_tuple(&[Obj::qstr(crate::q::heap_locked_msg)])?;
     }
     vm.modules = vm.new_dict()?;
     vm.sys_path = vm.new_list(&[])?;

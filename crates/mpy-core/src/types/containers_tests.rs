@@ -611,7 +611,7 @@ fn sort_without_memory_raises_and_keeps_the_list() {
         vm.heap.stats.lock_depth = 1;
         let e = meth(&mut vm, l, "sort", &[]);
         vm.heap.stats.lock_depth = 0;
-        assert_eq!(rr!(vm, e), "MemoryError");
+        assert_eq!(rr!(vm, e), "MemoryError: memory allocation failed, heap is locked");
         assert_eq!(r(&mut vm, l), "[3, 1, 2]");
         meth(&mut vm, l, "sort", &[]).unwrap();
         assert_eq!(r(&mut vm, l), "[1, 2, 3]");

@@ -1,0 +1,86 @@
+//! `machine.ADC` / `pyb.ADC`: one-shot conversions on the board's ADC
+//! (netduinoplus2: ADC1, 12 bits; channels 0-15 on pins A0-A7, B0-B1,
+//! C0-C5, 16-18 internal). `ADC(id)`: a Pin, pin name or channel number;
+//! `read_u16()` (0-65535, the 12 bits scaled), `read()` (pyb: 0-4095).
+//! QEMU 7.2 models the STM32's ADC with made-up samples (each conversion
+//! 7 more than the last, wrapping at 12 bits), so conversions are real
+//! there too.
+
+use crate::hw::ops;
+use mpy_core::q;
+use mpy_core::runtime::print::Out;
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+fn channel(vm: &mut Vm, o: Obj) -> PyResult<u8> {
+    match vm.port_slots(o, &ADC_TYPE) {
+        Some(s) => Ok(s[0].as_small_int().unwrap_or(0) as u8),
+        None => Err(vm.type_error("expected an ADC")),
+    }
+}
+
+/// `ADC(id)`: a channel number, or a pin (made an analog input).
+///
+/// Errors: `ValueError: invalid pin`/`pin has no ADC channel`/`ADC
+/// channel doesn't exist`.
+fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let ch = match id.as_small_int() {
+        Some(n) => match u8::try_from(n).ok().filter(|&c| c < ops().adc_channels) {
+            Some(c) => c,
+            None => return Err(vm.value_error("ADC channel doesn't exist")),
+        },
+        None => {
+            let pin = crate::pin::pin_arg(vm, id)?;
+            let Some(c) = (ops().adc_channel)(pin) else { return Err(vm.value_error("pin has no ADC channel")) };
+            crate::pin::configure(pin, crate::pin::ANALOG, 0, 0);
+            c
+        }
+    };
+    vm.new_port_obj(&ADC_TYPE, [Obj::small_int(isize::from(ch)), Obj::NONE, Obj::NONE, Obj::NONE])
+}
+
+/// One 12-bit conversion.
+///
+/// Errors: `OSError: ADC timeout` if it never finished.
+fn convert(vm: &mut Vm, o: Obj) -> PyResult<u16> {
+    let ch = channel(vm, o)?;
+    match (ops().adc_read)(ch) {
+        Some(v) => Ok(v),
+        None => Err(vm.error(&mpy_core::types::exception::OS_ERROR_TYPE, "ADC timeout")),
+    }
+}
+
+/// `read()`: 0-4095.
+fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    Ok(Obj::small_int(convert(vm, a[0])? as isize))
+}
+
+/// `read_u16()`: 0-65535 (the 12 bits, repeated into the low ones).
+fn read_u16(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let v = convert(vm, a[0])?;
+    Ok(Obj::small_int((v << 4 | v >> 8) as isize))
+}
+
+/// `<ADC channel=N>`.
+fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let ch = channel(vm, o)?;
+    out.str(vm, "<ADC channel=")?;
+    out.str(vm, crate::kw::decimal(&mut [0; 3], u32::from(ch)))?;
+    out.str(vm, ">")
+}
+
+static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 1, read);
+static READ_U16: BuiltinFun = BuiltinFun::new(q::read_u16, 1, 1, read_u16);
+
+static LOCALS: [(Qstr, Rom); 2] = [(q::read, Rom::Fun(&READ)), (q::read_u16, Rom::Fun(&READ_U16))];
+
+/// The `ADC` type (`machine.ADC`, `pyb.ADC`).
+pub static ADC_TYPE: TypeObj = TypeObj {
+    name: q::ADC,
+    flags: flags::PORT_OBJ,
+    make_new: Some(make_new),
+    print: Some(print),
+    locals: &LOCALS,
+    ..TypeObj::EMPTY
+};

@@ -1,0 +1,95 @@
+//! `pyb.LED(id)`: the board's LEDs (netduinoplus2: 1 and 3 the blue user
+//! LED on A10, 2 and 4 the white power LED on C13, as official's
+//! NETDUINO_PLUS_2 board). Methods `on`, `off`, `toggle`,
+//! `intensity([value])`: no LED here dims (no PWM), so intensity 0 is
+//! off, anything else on, and it reads 0 or 255. Each LED is its pin set
+//! to output ([`crate::pin`]), so `Pin('LED').value()` shows it.
+
+use crate::hw::ops;
+use mpy_core::modules::args::int_arg;
+use mpy_core::q;
+use mpy_core::runtime::print::Out;
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+/// The LED number (1..) and its pin.
+fn this(vm: &mut Vm, o: Obj) -> PyResult<(u32, u8)> {
+    let n = match vm.port_slots(o, &LED_TYPE) {
+        Some(s) => s[0].as_small_int().unwrap_or(1) as usize,
+        None => return Err(vm.type_error("expected an LED")),
+    };
+    Ok((n as u32, ops().leds.get(n.wrapping_sub(1)).copied().unwrap_or(0)))
+}
+
+/// `LED(id)`: id 1.. (as many as the board has); the pin becomes an
+/// output.
+///
+/// Errors: `ValueError: LED(N) doesn't exist`.
+fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let n = int_arg(vm, id)?;
+    let Some(&pin) = usize::try_from(n - 1).ok().and_then(|i| ops().leds.get(i)) else {
+        return Err(vm.value_error("LED doesn't exist"));
+    };
+    crate::pin::configure(pin, crate::pin::OUT, 0, 0);
+    vm.new_port_obj(&LED_TYPE, [Obj::small_int(n as isize), Obj::NONE, Obj::NONE, Obj::NONE])
+}
+
+fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    crate::pin::write(this(vm, a[0])?.1, true);
+    Ok(Obj::NONE)
+}
+
+fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    crate::pin::write(this(vm, a[0])?.1, false);
+    Ok(Obj::NONE)
+}
+
+fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?.1;
+    crate::pin::write(pin, !crate::pin::read(pin));
+    Ok(Obj::NONE)
+}
+
+/// `intensity([value])`: 0 or 255 (no dimming); setting: 0 off, else on.
+fn intensity(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?.1;
+    match a.get(1) {
+        Some(&v) => {
+            let v = int_arg(vm, v)?;
+            crate::pin::write(pin, v > 0);
+            Ok(Obj::NONE)
+        }
+        None => Ok(Obj::small_int(if crate::pin::read(pin) { 255 } else { 0 })),
+    }
+}
+
+/// `LED(1)`.
+fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let n = this(vm, o)?.0;
+    out.str(vm, "LED(")?;
+    out.str(vm, crate::kw::decimal(&mut [0; 3], n))?;
+    out.str(vm, ")")
+}
+
+static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
+static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
+static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
+static INTENSITY: BuiltinFun = BuiltinFun::new(q::intensity, 1, 2, intensity);
+
+static LOCALS: [(Qstr, Rom); 4] = [
+    (q::intensity, Rom::Fun(&INTENSITY)),
+    (q::off, Rom::Fun(&OFF)),
+    (q::on, Rom::Fun(&ON)),
+    (q::toggle, Rom::Fun(&TOGGLE)),
+];
+
+/// The `LED` type (`pyb.LED`).
+pub static LED_TYPE: TypeObj = TypeObj {
+    name: q::LED,
+    flags: flags::PORT_OBJ,
+    make_new: Some(make_new),
+    print: Some(print),
+    locals: &LOCALS,
+    ..TypeObj::EMPTY
+};

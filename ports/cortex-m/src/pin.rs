@@ -1,0 +1,349 @@
+//! `machine.Pin` / `pyb.Pin`: the board's GPIO pins.
+//!
+//! `Pin(id, mode=-1, pull=-1, *, value=None, alt=-1)`: `id` is a pin
+//! number, a board name from the board's table (`'LED'`, `'D0'`, `'A0'`
+//! on netduinoplus2, as official's stm32 port names them: board names
+//! first) or a CPU name: port letter and number, with or without `P`
+//! (`'C0'`, `'PC0'`). Methods `init`, `value([x])`, `__call__([x])`,
+//! `on`/`high`, `off`/`low`, `toggle`, `mode([m])`, `pull([p])`,
+//! `irq(handler, trigger, hard=False)` where the board has external
+//! interrupts. Modes and pulls have official stm32's values.
+//!
+//! Each pin's mode, pull and output level live in a shadow table here;
+//! `value()` of an output pin on a GPIO port reads the level last written (on silicon
+//! the same as the pin's input register, barring a short or an open-drain
+//! pin held low), of an input pin the input register. QEMU 7.2 models no
+//! GPIO on either board (writes vanish, reads give 0): there the shadow
+//! is what makes outputs read back, and inputs read 0.
+
+use crate::hw::ops;
+use crate::kw::{kw_arg, kw_check};
+use core::sync::atomic::{AtomicU8, Ordering};
+use mpy_core::modules::args::int_arg;
+use mpy_core::q;
+use mpy_core::runtime::print::Out;
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+/// Pin numbers the shadow table covers.
+pub const MAX_PINS: usize = 144;
+
+/// Modes (official stm32's values): input, push-pull output, open-drain
+/// output, alternate function (push-pull, open-drain), analog.
+pub const IN: u8 = 0;
+/// Push-pull output.
+pub const OUT: u8 = 1;
+/// Open-drain output.
+pub const OPEN_DRAIN: u8 = 0x11;
+/// Alternate function, push-pull.
+pub const ALT: u8 = 2;
+/// Alternate function, open-drain.
+pub const ALT_OPEN_DRAIN: u8 = 0x12;
+/// Analog (the ADC's input).
+pub const ANALOG: u8 = 3;
+/// Pull-up and pull-down (`PULL_NONE` is 0).
+const PULL_UP: u8 = 1;
+const PULL_DOWN: u8 = 2;
+
+/// The modes by index (the shadow table keeps the index).
+const MODES: [u8; 6] = [IN, OUT, OPEN_DRAIN, ALT, ALT_OPEN_DRAIN, ANALOG];
+
+/// Shadow state per pin (one byte, RAM is scarce): mode index (bits
+/// 0-2), pull (3-4), output level (5). The alternate function is given
+/// to the hardware only (a later `init` without `alt` sets 0).
+static STATE: [AtomicU8; MAX_PINS] = [const { AtomicU8::new(0) }; MAX_PINS];
+const LEVEL: u8 = 1 << 5;
+
+fn state(pin: u8) -> u8 {
+    STATE.get(usize::from(pin)).map_or(0, |s| s.load(Ordering::Relaxed))
+}
+
+/// Pin `pin`'s mode (official's value) and pull.
+fn mode_pull(pin: u8) -> (u8, u8) {
+    let s = state(pin);
+    (MODES.get(usize::from(s & 7)).copied().unwrap_or(IN), s >> 3 & 3)
+}
+
+fn set_state(pin: u8, v: u8) {
+    if let Some(s) = STATE.get(usize::from(pin)) {
+        s.store(v, Ordering::Relaxed);
+    }
+}
+
+/// Drives pin `pin` to `level` (remembered even while it is an input,
+/// for when it becomes an output).
+pub fn write(pin: u8, level: bool) {
+    let s = state(pin) & !LEVEL;
+    set_state(pin, s | if level { LEVEL } else { 0 });
+    (ops().pin_write)(pin, level);
+}
+
+/// The level of pin `pin`: for an output on a GPIO port the one
+/// written, else what the board reads (the input register; for pins
+/// beyond the ports, such as mps2-an386's FPGA LEDs, their register).
+pub fn read(pin: u8) -> bool {
+    match mode_pull(pin).0 {
+        OUT | OPEN_DRAIN if pin / 16 < ops().pin_ports => state(pin) & LEVEL != 0,
+        _ => (ops().pin_read)(pin),
+    }
+}
+
+/// Sets pin `pin`'s mode, pull and alternate function (the output level
+/// is kept and applied first).
+pub fn configure(pin: u8, mode: u8, pull: u8, alt: u8) {
+    let level = state(pin) & LEVEL;
+    let m = MODES.iter().position(|&m| m == mode).unwrap_or(0) as u8;
+    set_state(pin, m | (pull & 3) << 3 | level);
+    (ops().pin_write)(pin, level != 0);
+    (ops().pin_mode)(pin, mode, pull, alt);
+}
+
+/// The pin named `name`: a board name, else a CPU name (`A0`, `PA0`).
+pub fn by_name(name: &str) -> Option<u8> {
+    let o = ops();
+    if let Some(&(_, p)) = o.pin_names.iter().find(|(n, _)| *n == name) {
+        return Some(p);
+    }
+    let b = name.strip_prefix('P').unwrap_or(name).as_bytes();
+    let (&port, num) = b.split_first()?;
+    let port = port.checked_sub(b'A').filter(|&p| p < o.pin_ports)?;
+    if num.is_empty() || num.len() > 2 || num.len() == 2 && num[0] == b'0' {
+        return None;
+    }
+    let mut n = 0u8;
+    for &d in num {
+        n = n * 10 + d.checked_sub(b'0').filter(|&d| d < 10)?;
+    }
+    (n < 16).then_some(port * 16 + n)
+}
+
+/// The pin `id` stands for: a Pin, a number or a name.
+///
+/// Errors: `ValueError: invalid pin` (unknown name or number), `TypeError`.
+pub fn pin_arg(vm: &mut Vm, id: Obj) -> PyResult<u8> {
+    if let Some(s) = vm.port_slots(id, &PIN_TYPE) {
+        return Ok(s[0].as_small_int().unwrap_or(0) as u8);
+    }
+    let p = if let Some(n) = id.as_small_int() {
+        u8::try_from(n).ok().filter(|&n| n < ops().pin_count)
+    } else {
+        let s = mpy_core::modules::args::str_arg(vm, id)?;
+        by_name(s).filter(|&n| n < ops().pin_count)
+    };
+    match p {
+        Some(p) if usize::from(p) < MAX_PINS => Ok(p),
+        _ => Err(vm.value_error("invalid pin")),
+    }
+}
+
+fn this(vm: &mut Vm, o: Obj) -> PyResult<u8> {
+    match vm.port_slots(o, &PIN_TYPE) {
+        Some(s) => Ok(s[0].as_small_int().unwrap_or(0) as u8),
+        None => Err(vm.type_error("expected a Pin")),
+    }
+}
+
+/// A new Pin object for pin `pin`.
+///
+/// Errors: `MemoryError`.
+pub fn new_pin(vm: &mut Vm, pin: u8) -> PyResult<Obj> {
+    vm.new_port_obj(&PIN_TYPE, [Obj::small_int(isize::from(pin)), Obj::NONE, Obj::NONE, Obj::NONE])
+}
+
+/// `Pin(id, ...)`.
+fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let pin = pin_arg(vm, id)?;
+    let p = new_pin(vm, pin)?;
+    if a.len() > 1 || !k.is_empty() {
+        init_kw(vm, pin, &a[1..], k)?;
+    }
+    Ok(p)
+}
+
+/// `init(mode=-1, pull=-1, *, value=None, drive=0, alt=-1)`: -1 keeps the
+/// current setting.
+///
+/// Errors: `ValueError: invalid pin mode`/`invalid pull`; `TypeError`.
+fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<()> {
+    kw_check(vm, k, &[q::mode, q::pull, q::value, q::drive, q::alt, q::af])?;
+    let (cur_mode, cur_pull) = mode_pull(pin);
+    let arg = |vm: &mut Vm, i: usize, name: Qstr, cur: i64| -> PyResult<i64> {
+        match kw_arg(k, name).or_else(|| a.get(i).copied()) {
+            Some(o) if o != Obj::NONE => int_arg(vm, o),
+            _ => Ok(cur),
+        }
+    };
+    let mut mode = arg(vm, 0, q::mode, -1)?;
+    let mut pull = arg(vm, 1, q::pull, -1)?;
+    let mut alt = arg(vm, 9, q::alt, -1)?;
+    if alt == -1 {
+        alt = arg(vm, 9, q::af, -1)?;
+    }
+    if mode == -1 {
+        mode = i64::from(cur_mode);
+    }
+    if pull == -1 {
+        pull = i64::from(cur_pull);
+    }
+    if !MODES.iter().any(|&m| i64::from(m) == mode) {
+        return Err(vm.value_error("invalid pin mode"));
+    }
+    if !(0..=2).contains(&pull) {
+        return Err(vm.value_error("invalid pull"));
+    }
+    if let Some(v) = kw_arg(k, q::value).filter(|&v| v != Obj::NONE) {
+        let level = vm.is_true(v)?;
+        write(pin, level);
+    }
+    configure(pin, mode as u8, pull as u8, alt.clamp(0, 15) as u8);
+    Ok(())
+}
+
+fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?;
+    init_kw(vm, pin, &a[1..], k)?;
+    Ok(Obj::NONE)
+}
+
+/// `value([x])`: the pin's level, or sets it.
+fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?;
+    match a.get(1) {
+        Some(&v) => {
+            let level = vm.is_true(v)?;
+            write(pin, level);
+            Ok(Obj::NONE)
+        }
+        None => Ok(Obj::small_int(isize::from(read(pin)))),
+    }
+}
+
+/// `pin([x])`: as `value`.
+fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    match a.first() {
+        Some(&v) => value(vm, &[o, v], &[]),
+        None => value(vm, &[o], &[]),
+    }
+}
+
+fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    write(this(vm, a[0])?, true);
+    Ok(Obj::NONE)
+}
+
+fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    write(this(vm, a[0])?, false);
+    Ok(Obj::NONE)
+}
+
+fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?;
+    write(pin, state(pin) & LEVEL == 0);
+    Ok(Obj::NONE)
+}
+
+/// `mode([m])` and `pull([p])`: get, or set through `init`.
+fn mode(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?;
+    match a.get(1) {
+        Some(&m) => init_kw(vm, pin, &[m], &[]).map(|()| Obj::NONE),
+        None => Ok(Obj::small_int(isize::from(mode_pull(pin).0))),
+    }
+}
+
+fn pull(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let pin = this(vm, a[0])?;
+    match a.get(1) {
+        Some(&p) => init_kw(vm, pin, &[Obj::NONE, p], &[]).map(|()| Obj::NONE),
+        None => Ok(Obj::small_int(isize::from(mode_pull(pin).1))),
+    }
+}
+
+/// Writes pin `pin`'s name: its CPU name (`Pin.cpu.A0`) on a GPIO port,
+/// else its board name (`Pin.board.LED0`).
+fn print_name(vm: &mut Vm, out: &mut Out, pin: u8) -> PyResult<()> {
+    if pin / 16 < ops().pin_ports {
+        out.str(vm, "Pin.cpu.")?;
+        out.char(vm, char::from(b'A' + pin / 16))?;
+        out.str(vm, crate::kw::decimal(&mut [0; 3], u32::from(pin % 16)))
+    } else {
+        let name = ops().pin_names.iter().find(|(_, p)| *p == pin).map_or("?", |(n, _)| n);
+        out.str(vm, "Pin.board.")?;
+        out.str(vm, name)
+    }
+}
+
+/// `Pin(Pin.cpu.A0, mode=Pin.OUT, pull=Pin.PULL_UP)` (as official
+/// stm32).
+fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let pin = this(vm, o)?;
+    let (mode, pull) = mode_pull(pin);
+    out.str(vm, "Pin(")?;
+    print_name(vm, out, pin)?;
+    out.str(vm, ", mode=Pin.")?;
+    let m = match mode {
+        OUT => "OUT",
+        OPEN_DRAIN => "OPEN_DRAIN",
+        ALT => "ALT",
+        ALT_OPEN_DRAIN => "ALT_OPEN_DRAIN",
+        ANALOG => "ANALOG",
+        _ => "IN",
+    };
+    out.str(vm, m)?;
+    match pull {
+        PULL_UP => out.str(vm, ", pull=Pin.PULL_UP")?,
+        PULL_DOWN => out.str(vm, ", pull=Pin.PULL_DOWN")?,
+        _ => {}
+    }
+    out.str(vm, ")")
+}
+
+static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
+static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
+static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
+static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
+static HIGH: BuiltinFun = BuiltinFun::new(q::high, 1, 1, on);
+static LOW: BuiltinFun = BuiltinFun::new(q::low, 1, 1, off);
+static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
+static MODE: BuiltinFun = BuiltinFun::new(q::mode, 1, 2, mode);
+static PULL: BuiltinFun = BuiltinFun::new(q::pull, 1, 2, pull);
+
+static LOCALS: [(Qstr, Rom); 25] = [
+    (q::ALT, Rom::Int(ALT as isize)),
+    (q::ALT_OPEN_DRAIN, Rom::Int(ALT_OPEN_DRAIN as isize)),
+    (q::ANALOG, Rom::Int(ANALOG as isize)),
+    (q::AF_OD, Rom::Int(ALT_OPEN_DRAIN as isize)),
+    (q::AF_PP, Rom::Int(ALT as isize)),
+    (q::IN, Rom::Int(IN as isize)),
+    (q::IRQ_FALLING, Rom::Int(crate::extint::IRQ_FALLING)),
+    (q::IRQ_RISING, Rom::Int(crate::extint::IRQ_RISING)),
+    (q::OPEN_DRAIN, Rom::Int(OPEN_DRAIN as isize)),
+    (q::OUT, Rom::Int(OUT as isize)),
+    (q::OUT_OD, Rom::Int(OPEN_DRAIN as isize)),
+    (q::OUT_PP, Rom::Int(OUT as isize)),
+    (q::PULL_DOWN, Rom::Int(PULL_DOWN as isize)),
+    (q::PULL_NONE, Rom::Int(0)),
+    (q::PULL_UP, Rom::Int(PULL_UP as isize)),
+    (q::high, Rom::Fun(&HIGH)),
+    (q::init, Rom::Fun(&INIT)),
+    (q::irq, Rom::Fun(&crate::extint::IRQ)),
+    (q::low, Rom::Fun(&LOW)),
+    (q::mode, Rom::Fun(&MODE)),
+    (q::off, Rom::Fun(&OFF)),
+    (q::on, Rom::Fun(&ON)),
+    (q::pull, Rom::Fun(&PULL)),
+    (q::toggle, Rom::Fun(&TOGGLE)),
+    (q::value, Rom::Fun(&VALUE)),
+];
+
+/// The `Pin` type (`machine.Pin`, `pyb.Pin`).
+pub static PIN_TYPE: TypeObj = TypeObj {
+    name: q::Pin,
+    flags: flags::PORT_OBJ,
+    make_new: Some(make_new),
+    call: Some(call),
+    print: Some(print),
+    locals: &LOCALS,
+    ..TypeObj::EMPTY
+};

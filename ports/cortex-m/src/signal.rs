@@ -1,0 +1,94 @@
+//! `machine.Signal`: a Pin seen as active-high or active-low.
+//! `Signal(pin, *, invert=False)` or `Signal(pin_id, mode, ..., *,
+//! invert=False)` (the other arguments make the Pin); methods
+//! `value([x])`, `__call__([x])`, `on()`, `off()`.
+
+use crate::kw::kw_arg;
+use mpy_core::q;
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use mpy_core::runtime::print::Out;
+use mpy_core::{Obj, PyResult, Qstr, Vm};
+
+/// The pin number and inversion of a Signal.
+fn this(vm: &mut Vm, o: Obj) -> PyResult<(u8, bool)> {
+    match vm.port_slots(o, &SIGNAL_TYPE) {
+        Some(s) => Ok((s[0].as_small_int().unwrap_or(0) as u8, s[1] == Obj::TRUE)),
+        None => Err(vm.type_error("expected a Signal")),
+    }
+}
+
+/// `Signal(pin, *, invert=False)`.
+///
+/// Errors: the Pin's (`ValueError: invalid pin`, ...).
+fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let invert = match kw_arg(k, q::invert) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    let pin = crate::pin::pin_arg(vm, id)?;
+    // Pin arguments besides `invert`: make (configure) the Pin.
+    let mut kw = [Obj::NULL; 12];
+    let mut n = 0;
+    for p in k.chunks_exact(2) {
+        if p[0].as_qstr() != Some(q::invert) && n + 2 <= kw.len() {
+            kw[n] = p[0];
+            kw[n + 1] = p[1];
+            n += 2;
+        }
+    }
+    if a.len() > 1 || n > 0 {
+        vm.call(Obj::from_type(&crate::pin::PIN_TYPE), a, &kw[..n])?;
+    }
+    vm.new_port_obj(&SIGNAL_TYPE, [Obj::small_int(isize::from(pin)), Obj::bool(invert), Obj::NONE, Obj::NONE])
+}
+
+/// `value([x])`: the logical value (the pin's level, inverted if asked).
+fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let (pin, invert) = this(vm, a[0])?;
+    match a.get(1) {
+        Some(&v) => {
+            let on = vm.is_true(v)?;
+            crate::pin::write(pin, on != invert);
+            Ok(Obj::NONE)
+        }
+        None => Ok(Obj::small_int(isize::from(crate::pin::read(pin) != invert))),
+    }
+}
+
+fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    match a.first() {
+        Some(&v) => value(vm, &[o, v], &[]),
+        None => value(vm, &[o], &[]),
+    }
+}
+
+fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    value(vm, &[a[0], Obj::TRUE], &[])
+}
+
+fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    value(vm, &[a[0], Obj::FALSE], &[])
+}
+
+/// `<Signal>`.
+fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    out.str(vm, "<Signal>")
+}
+
+static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
+static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
+static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
+
+static LOCALS: [(Qstr, Rom); 3] = [(q::off, Rom::Fun(&OFF)), (q::on, Rom::Fun(&ON)), (q::value, Rom::Fun(&VALUE))];
+
+/// The `Signal` type (`machine.Signal`).
+pub static SIGNAL_TYPE: TypeObj = TypeObj {
+    name: q::Signal,
+    flags: flags::PORT_OBJ,
+    make_new: Some(make_new),
+    call: Some(call),
+    print: Some(print),
+    locals: &LOCALS,
+    ..TypeObj::EMPTY
+};
