@@ -124,7 +124,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn ifexp_tail(&mut self, line: u32, body: Expr) -> PResult<Expr> {
         self.expect_kw(Kw::If)?;
-        let test = self.or_test()?;
+        let test = self.or_test_call()?;
         self.expect_kw(Kw::Else)?;
         let orelse = self.test()?;
         Ok(mk(
@@ -143,7 +143,7 @@ impl Parser<'_> {
         let r = if self.is_kw(Kw::Lambda) {
             self.lambdef(true)
         } else {
-            self.or_test()
+            self.or_test_call()
         };
         self.leave();
         r
@@ -232,6 +232,13 @@ impl Parser<'_> {
             annotation,
             default,
         })
+    }
+
+    /// [`Self::or_test`] as a call: `test` keeps its own inlined copy (one
+    /// frame per nesting level), the other callers share this one.
+    #[inline(never)]
+    fn or_test_call(&mut self) -> PResult<Expr> {
+        self.or_test()
     }
 
     /// `or_test: and_test ('or' and_test)*`.
@@ -731,7 +738,7 @@ impl Parser<'_> {
                 let is_async = false;
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
-                let iter = self.or_test()?;
+                let iter = self.or_test_call()?;
                 self.push(&mut gens, Comprehension {
                     line,
                     target,
