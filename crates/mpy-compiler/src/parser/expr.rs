@@ -112,7 +112,7 @@ impl Parser<'_> {
             return self.lambdef(false);
         }
         let line = self.tok.line;
-        let body = self.or_test()?;
+        let body = self.or_test_call()?;
         if self.is_kw(Kw::If) {
             return self.ifexp_tail(line, body);
         }
@@ -234,8 +234,7 @@ impl Parser<'_> {
         })
     }
 
-    /// [`Self::or_test`] as a call: `test` keeps its own inlined copy (one
-    /// frame per nesting level), the other callers share this one.
+    /// [`Self::or_test`] as a call, one shared copy for all callers.
     #[inline(never)]
     fn or_test_call(&mut self) -> PResult<Expr> {
         self.or_test()
