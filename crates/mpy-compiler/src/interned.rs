@@ -320,16 +320,23 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
     }
 }
 
+/// Longest str literal that is always a qstr (MicroPython interns short
+/// strings while parsing): only longer strings, and so only identifiers and
+/// literal bodies longer than this, are ever looked up in [`SourceTokens`],
+/// which therefore records no shorter ones (most of a source's tokens).
+pub(crate) const SHORT_STR: usize = 10;
+
 /// Identifier and string-literal tokens of the source, with positions, from
 /// a light scan (comments skipped, strings not decoded). Everything is
 /// borrowed from the source text.
 #[derive(Debug, Default)]
 pub struct SourceTokens<'a> {
-    /// Identifiers with their first (line, column), in order of first
-    /// occurrence.
+    /// Identifiers longer than [`SHORT_STR`] with their first (line,
+    /// column), in order of first occurrence.
     idents: Vec<(&'a str, u32, u32)>,
     index: StrIndex,
-    /// String literal tokens: (line, column, raw body between the quotes).
+    /// String literal tokens longer than [`SHORT_STR`]: (line, column, raw
+    /// body between the quotes).
     pub strings: Vec<(u32, u32, &'a [u8])>,
 }
 
@@ -343,7 +350,7 @@ impl<'a> SourceTokens<'a> {
 
     /// Records identifier `name` at (line, col) unless already seen.
     fn add_ident(&mut self, mem: &Mem, name: &'a str, line: u32, col: u32) -> MResult<()> {
-        if self.ident(name).is_some() {
+        if name.len() <= SHORT_STR || self.ident(name).is_some() {
             return Ok(());
         }
         let i = self.idents.len() as u32;
@@ -426,7 +433,9 @@ pub fn scan_source<'a>(src: &'a [u8], mem: &Mem) -> MResult<SourceTokens<'a>> {
             let body_end = body_end.min(n);
             if body_start <= body_end {
                 let body = &src[body_start..body_end];
-                mem.push(&mut t.strings, (start_line, col, body))?;
+                if body.len() > SHORT_STR {
+                    mem.push(&mut t.strings, (start_line, col, body))?;
+                }
                 // MicroPython's lexer tokenizes the fields of an f-string, so
                 // names used there are interned too.
                 if is_f {
@@ -464,7 +473,9 @@ fn scan_fstring_fields<'a>(body: &'a [u8], line: u32, col: u32, t: &mut SourceTo
             if c == q {
                 quote = None;
                 let lit = body.get(qstart..j).unwrap_or_default();
-                mem.push(&mut t.strings, (line, col + 2 + qstart as u32, lit))?;
+                if lit.len() > SHORT_STR {
+                    mem.push(&mut t.strings, (line, col + 2 + qstart as u32, lit))?;
+                }
             }
             j += 1;
             continue;

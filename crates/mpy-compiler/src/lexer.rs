@@ -383,74 +383,76 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// Recognises the operator at `self.pos` (longest match).
+    /// Recognises the operator at `self.pos` (longest match): a one-char
+    /// operator from [`ONE_CHAR`], doubled (`**`, `//`, `<<`, `>>`) and/or
+    /// followed by `=`, plus `!=`, `->` and `...`.
     fn operator(&self) -> Option<(Op, usize)> {
         let (a, b, c) = (self.at(0), self.at(1), self.at(2));
-        let three = match (a, b, c) {
-            (b'*', b'*', b'=') => Some(Op::AugAssign(BinOp::Pow)),
-            (b'/', b'/', b'=') => Some(Op::AugAssign(BinOp::FloorDiv)),
-            (b'<', b'<', b'=') => Some(Op::AugAssign(BinOp::LShift)),
-            (b'>', b'>', b'=') => Some(Op::AugAssign(BinOp::RShift)),
-            (b'.', b'.', b'.') => Some(Op::Ellipsis),
+        match (a, b, c) {
+            (b'.', b'.', b'.') => return Some((Op::Ellipsis, 3)),
+            (b'-', b'>', _) => return Some((Op::Arrow, 2)),
+            (b'!', b'=', _) => return Some((Op::NotEq, 2)),
+            _ => {}
+        }
+        let i = ONE_CHAR.iter().position(|&x| x == a)?;
+        let mut op = *ONE_OP.get(i)?;
+        let mut len = 1;
+        let doubled = match a {
+            b'*' => Some(BinOp::Pow),
+            b'/' => Some(BinOp::FloorDiv),
+            b'<' => Some(BinOp::LShift),
+            b'>' => Some(BinOp::RShift),
             _ => None,
         };
-        if let Some(op) = three {
-            return Some((op, 3));
+        if let (Some(d), true) = (doubled, a == b) {
+            op = Op::Bin(d);
+            len = 2;
         }
-        let two = match (a, b) {
-            (b'*', b'*') => Some(Op::Bin(BinOp::Pow)),
-            (b'/', b'/') => Some(Op::Bin(BinOp::FloorDiv)),
-            (b'<', b'<') => Some(Op::Bin(BinOp::LShift)),
-            (b'>', b'>') => Some(Op::Bin(BinOp::RShift)),
-            (b'<', b'=') => Some(Op::LtE),
-            (b'>', b'=') => Some(Op::GtE),
-            (b'=', b'=') => Some(Op::EqEq),
-            (b'!', b'=') => Some(Op::NotEq),
-            (b'-', b'>') => Some(Op::Arrow),
-            (b':', b'=') => Some(Op::Walrus),
-            (b'+', b'=') => Some(Op::AugAssign(BinOp::Add)),
-            (b'-', b'=') => Some(Op::AugAssign(BinOp::Sub)),
-            (b'*', b'=') => Some(Op::AugAssign(BinOp::Mult)),
-            (b'/', b'=') => Some(Op::AugAssign(BinOp::Div)),
-            (b'%', b'=') => Some(Op::AugAssign(BinOp::Mod)),
-            (b'&', b'=') => Some(Op::AugAssign(BinOp::BitAnd)),
-            (b'|', b'=') => Some(Op::AugAssign(BinOp::BitOr)),
-            (b'^', b'=') => Some(Op::AugAssign(BinOp::BitXor)),
-            (b'@', b'=') => Some(Op::AugAssign(BinOp::MatMult)),
-            _ => None,
-        };
-        if let Some(op) = two {
-            return Some((op, 2));
+        if self.at(len) == b'=' {
+            let eq = match op {
+                Op::Bin(o) => Op::AugAssign(o),
+                Op::At => Op::AugAssign(BinOp::MatMult),
+                Op::Lt => Op::LtE,
+                Op::Gt => Op::GtE,
+                Op::Assign => Op::EqEq,
+                Op::Colon => Op::Walrus,
+                _ => return Some((op, len)),
+            };
+            return Some((eq, len + 1));
         }
-        let one = match a {
-            b'(' => Op::LParen,
-            b')' => Op::RParen,
-            b'[' => Op::LBracket,
-            b']' => Op::RBracket,
-            b'{' => Op::LBrace,
-            b'}' => Op::RBrace,
-            b',' => Op::Comma,
-            b':' => Op::Colon,
-            b';' => Op::Semi,
-            b'.' => Op::Dot,
-            b'=' => Op::Assign,
-            b'@' => Op::At,
-            b'~' => Op::Tilde,
-            b'+' => Op::Bin(BinOp::Add),
-            b'-' => Op::Bin(BinOp::Sub),
-            b'*' => Op::Bin(BinOp::Mult),
-            b'/' => Op::Bin(BinOp::Div),
-            b'%' => Op::Bin(BinOp::Mod),
-            b'&' => Op::Bin(BinOp::BitAnd),
-            b'|' => Op::Bin(BinOp::BitOr),
-            b'^' => Op::Bin(BinOp::BitXor),
-            b'<' => Op::Lt,
-            b'>' => Op::Gt,
-            _ => return None,
-        };
-        Some((one, 1))
+        Some((op, len))
     }
 }
+
+/// The one-character operators, with their tokens in [`ONE_OP`].
+const ONE_CHAR: &[u8; 23] = b"()[]{},:;.=@~+-*/%&|^<>";
+
+/// The tokens of [`ONE_CHAR`]'s operators.
+const ONE_OP: [Op; 23] = [
+    Op::LParen,
+    Op::RParen,
+    Op::LBracket,
+    Op::RBracket,
+    Op::LBrace,
+    Op::RBrace,
+    Op::Comma,
+    Op::Colon,
+    Op::Semi,
+    Op::Dot,
+    Op::Assign,
+    Op::At,
+    Op::Tilde,
+    Op::Bin(BinOp::Add),
+    Op::Bin(BinOp::Sub),
+    Op::Bin(BinOp::Mult),
+    Op::Bin(BinOp::Div),
+    Op::Bin(BinOp::Mod),
+    Op::Bin(BinOp::BitAnd),
+    Op::Bin(BinOp::BitOr),
+    Op::Bin(BinOp::BitXor),
+    Op::Lt,
+    Op::Gt,
+];
 
 /// Tokenizes a whole source (for tests and tools): all tokens up to and
 /// including `EndMarker` or the first error token. Memory is not limited.

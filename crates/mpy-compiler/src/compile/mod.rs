@@ -345,7 +345,7 @@ impl<'a> Compiler<'a> {
     /// interned (a static qstr or an identifier seen earlier).
     pub fn str_is_qstr(&self, s: &[u8], line: u32) -> bool {
         let Ok(st) = core::str::from_utf8(s) else { return false };
-        if s.len() <= 10 {
+        if s.len() <= crate::interned::SHORT_STR {
             return true;
         }
         if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {

@@ -112,7 +112,7 @@ impl Parser<'_> {
             return self.lambdef(false);
         }
         let line = self.tok.line;
-        let body = self.or_test()?;
+        let body = self.or_test_call()?;
         if self.is_kw(Kw::If) {
             return self.ifexp_tail(line, body);
         }
@@ -124,7 +124,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn ifexp_tail(&mut self, line: u32, body: Expr) -> PResult<Expr> {
         self.expect_kw(Kw::If)?;
-        let test = self.or_test()?;
+        let test = self.or_test_call()?;
         self.expect_kw(Kw::Else)?;
         let orelse = self.test()?;
         Ok(mk(
@@ -143,7 +143,7 @@ impl Parser<'_> {
         let r = if self.is_kw(Kw::Lambda) {
             self.lambdef(true)
         } else {
-            self.or_test()
+            self.or_test_call()
         };
         self.leave();
         r
@@ -232,6 +232,12 @@ impl Parser<'_> {
             annotation,
             default,
         })
+    }
+
+    /// [`Self::or_test`] as a call, one shared copy for all callers.
+    #[inline(never)]
+    fn or_test_call(&mut self) -> PResult<Expr> {
+        self.or_test()
     }
 
     /// `or_test: and_test ('or' and_test)*`.
@@ -731,7 +737,7 @@ impl Parser<'_> {
                 let is_async = false;
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
-                let iter = self.or_test()?;
+                let iter = self.or_test_call()?;
                 self.push(&mut gens, Comprehension {
                     line,
                     target,
