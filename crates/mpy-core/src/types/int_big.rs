@@ -98,16 +98,27 @@ pub fn with_bytes<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u8]) -
     r
 }
 
+/// What [`build`] runs: fills `out` (first) using `scratch` (second).
+type MpzFill<'a> = dyn FnMut(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError> + 'a;
+
 /// Makes the int computed by `f(out, scratch)`, where `out` has `bound`
 /// digits and `scratch` `scratch_len` (both zeroed). `neg` is the
 /// predicted sign of a nonzero result. Normalised: a small int if it fits.
 ///
 /// Errors: `MemoryError` (also for absurd bounds); `f`'s errors mapped by
 /// [`mpz_error`].
-pub fn build<F>(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: F) -> PyResult<Obj>
+#[inline]
+pub fn build<F>(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, mut f: F) -> PyResult<Obj>
 where
-    F: FnOnce(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError>,
+    F: FnMut(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError>,
 {
+    build_dyn(vm, neg, bound, scratch_len, &mut f)
+}
+
+/// [`build`]'s one non-generic body (one copy in the image, not one per
+/// operation).
+#[inline(never)]
+fn build_dyn(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: &mut MpzFill<'_>) -> PyResult<Obj> {
     if bound <= STACK_OUT && scratch_len <= STACK_SCRATCH {
         let mut out = [0u32; STACK_OUT];
         let mut s = [0u32; STACK_SCRATCH];
