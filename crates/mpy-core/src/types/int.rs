@@ -124,8 +124,9 @@ pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
 
 /// The Python-visible type name of `o` (`'int'`, a class's name), not
 /// tied to the `Vm` borrow.
+#[inline]
 pub(crate) fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
-    vm.qstr_str(vm.builtin_type(o).name)
+    super::strutil::type_name(vm, o)
 }
 
 /// The bytes of a buffer object that can change (bytearray, memoryview,

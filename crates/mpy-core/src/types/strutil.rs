@@ -84,8 +84,9 @@ pub fn unwrap_native(vm: &Vm, o: Obj) -> Obj {
 }
 
 /// The Python-visible type name of `o` (`'int'`, a class's name), not
-/// tied to the `Vm` borrow (type names are qstrs).
-#[inline]
+/// tied to the `Vm` borrow (type names are qstrs). Not inlined: error
+/// paths call it, one copy serves them all.
+#[inline(never)]
 pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
     vm.qstr_str(vm.builtin_type(o).name)
 }
