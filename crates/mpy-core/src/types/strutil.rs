@@ -403,8 +403,8 @@ pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, mut init: impl FnMut(
 #[inline(never)]
 fn new_of_kind_dyn(vm: &mut Vm, kind: Kind, n: usize, init: &mut dyn FnMut(&mut [u8]) -> usize) -> PyResult<Obj> {
     match kind {
-        Kind::Str => vm.new_str_with(n, init),
-        Kind::Bytes => vm.new_bytes_with(n, init),
+        // One instance of the str/bytes allocation for both.
+        Kind::Str | Kind::Bytes => vm.new_str_with_vm(kind == Kind::Str, n, |_, b| init(b)),
         Kind::ByteArray => {
             let o = new_bytearray_with_capacity(vm, n)?;
             if let Some(b) = vm.heap.get_mut::<ByteArrayObj>(o) {
