@@ -356,7 +356,7 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut buf = [0u32; 2];
     let a = v.as_mpz(&mut buf);
     let mut fits = true;
-    let o = vm.new_bytes_with(len, |out| {
+    let o = super::strutil::new_of_kind_with(vm, super::strutil::Kind::Bytes, len, |out| {
         fits = mpz::bytes::to_bytes(out, a, !little, a.is_negative()).is_ok();
         out.len()
     })?;

@@ -927,7 +927,7 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         k
     };
     let r = match pinned(vm, args[0]) {
-        Some(s) => vm.new_str_with(total, |out| put(s, out)),
+        Some(s) => new_of_kind_with(vm, Kind::Str, total, |out| put(s, out)),
         None => build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out)),
     };
     sep.free(vm);
