@@ -80,7 +80,7 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
             }
         }
     } else {
-        let n = vm.qstr_str(vm.builtin_type(e).name);
+        let n = super::strutil::type_name(vm, e);
         out.str(vm, n)?;
     }
     out.str(vm, "(")?;

@@ -349,37 +349,25 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
 /// `round(x, n)` for an int `x` of value `v`.
 fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
     let n = n.unwrap_or(0);
-    match v {
-        IntVal::Small(i) => {
-            if n >= 0 {
-                return Ok(Obj::small_int(i));
-            }
-            // |i| < 2**63 < 10**19 / 2: rounds to 0 at 10**20 and above.
-            let k = n.unsigned_abs();
-            if k > 19 {
-                return Ok(Obj::small_int(0));
-            }
-            let p = 10i128.pow(k as u32);
-            let v = i as i128;
-            let q = v.div_euclid(p);
-            let r = v - q * p;
-            let up = 2 * r > p || (2 * r == p && q & 1 == 1);
-            vm.new_int_i128((q + up as i128) * p)
+    let mut buf = [0u32; 2];
+    let b = match v {
+        IntVal::Small(i) if n >= 0 => return Ok(Obj::small_int(i)),
+        // Negative digits round small ints as big ones (rare: one
+        // rounding routine, no 128-bit division on the boards).
+        IntVal::Small(i) => super::int_ops::small_mpz(i as i64, &mut buf),
+        IntVal::Big(b) => b,
+    };
+    if n >= 0 {
+        if vm.int_digits_pinned(x).is_some() {
+            return Ok(x);
         }
-        IntVal::Big(b) => {
-            if n >= 0 {
-                if vm.int_digits_pinned(x).is_some() {
-                    return Ok(x);
-                }
-                return vm.new_int_mag(b.neg, b.mag);
-            }
-            let k = n.unsigned_abs();
-            if k > mpz::bits::bit_length(b.mag) / 3 + 2 {
-                return Ok(Obj::small_int(0));
-            }
-            round_big(vm, b.trimmed(), k)
-        }
+        return vm.new_int_mag(b.neg, b.mag);
     }
+    let k = n.unsigned_abs();
+    if k > mpz::bits::bit_length(b.mag) / 3 + 2 {
+        return Ok(Obj::small_int(0));
+    }
+    round_big(vm, b.trimmed(), k)
 }
 
 /// A big int rounded half to even at `10**k`: `v - r`, plus `10**k` when

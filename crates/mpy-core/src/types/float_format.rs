@@ -74,7 +74,8 @@ impl FloatText {
         self.len == 0
     }
 
-    /// Appends an ASCII character.
+    /// Appends an ASCII character. (One out-of-line copy on the boards.)
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn push(&mut self, c: char) {
         if let Some(slot) = self.buf.get_mut(self.len) {
             *slot = c as u8;

@@ -13,6 +13,7 @@ use crate::flt::M;
 use super::int_ops::big::{self, build};
 use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
 use super::int_parse::{parse_int, parse_small_decimal};
+use super::strutil::Data;
 use crate::obj::Obj;
 use crate::qstr::q;
 use crate::runtime::print::Out;
@@ -123,8 +124,9 @@ pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
 
 /// The Python-visible type name of `o` (`'int'`, a class's name), not
 /// tied to the `Vm` borrow.
+#[inline]
 pub(crate) fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
-    vm.qstr_str(vm.builtin_type(o).name)
+    super::strutil::type_name(vm, o)
 }
 
 /// The bytes of a buffer object that can change (bytearray, memoryview,
@@ -154,17 +156,29 @@ fn mutable_buffer(vm: &Vm, o: Obj, any_buffer: bool) -> Option<&[u8]> {
 /// the buffer protocol). None if `o` has none. Immutable objects are read
 /// in place; mutable buffers are copied to a gc-heap temporary first (so
 /// `f` may allocate).
+#[inline]
 pub(crate) fn with_bytes_of<R>(
     vm: &mut Vm,
     o: Obj,
     any_buffer: bool,
     f: impl FnOnce(&mut Vm, &[u8]) -> PyResult<R>,
 ) -> Option<PyResult<R>> {
+    let d = match bytes_of(vm, o, any_buffer)? {
+        Ok(d) => d,
+        Err(e) => return Some(Err(e)),
+    };
+    let r = f(vm, d.get());
+    d.free(vm);
+    Some(r)
+}
+
+/// [`with_bytes_of`]'s non-generic part: the bytes, pinned or copied.
+fn bytes_of<'a>(vm: &mut Vm, o: Obj, any_buffer: bool) -> Option<PyResult<Data<'a>>> {
     if let Some(s) = vm.str_pinned(o) {
-        return Some(f(vm, s.as_bytes()));
+        return Some(Ok(Data::Pinned(s.as_bytes())));
     }
     if let Some(b) = vm.bytes_pinned(o) {
-        return Some(f(vm, b));
+        return Some(Ok(Data::Pinned(b)));
     }
     let n = mutable_buffer(vm, o, any_buffer)?.len();
     let mut tmp = match vm.new_vec::<u8>(n) {
@@ -174,9 +188,7 @@ pub(crate) fn with_bytes_of<R>(
     if let Some(b) = mutable_buffer(vm, o, any_buffer) {
         tmp.extend_within_capacity(b);
     }
-    let r = f(vm, tmp.as_slice());
-    vm.heap.free_vec(tmp);
-    Some(r)
+    Some(Ok(Data::Copy(tmp)))
 }
 
 /// An int object from a float, truncating toward zero.
@@ -344,7 +356,7 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut buf = [0u32; 2];
     let a = v.as_mpz(&mut buf);
     let mut fits = true;
-    let o = vm.new_bytes_with(len, |out| {
+    let o = super::strutil::new_of_kind_with(vm, super::strutil::Kind::Bytes, len, |out| {
         fits = mpz::bytes::to_bytes(out, a, !little, a.is_negative()).is_ok();
         out.len()
     })?;

@@ -71,15 +71,26 @@ fn scratch_vec(vm: &mut Vm, n: usize) -> PyResult<GcVec<u32>> {
 /// else in a gc-heap vector given back afterwards.
 ///
 /// Errors: `MemoryError`; whatever `f` returns.
+#[inline]
 pub fn with_digits<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u32]) -> PyResult<R>) -> PyResult<R> {
-    if n <= STACK_SCRATCH {
-        let mut buf = [0u32; STACK_SCRATCH];
-        return f(vm, &mut buf[..n]);
-    }
-    let mut v = scratch_vec(vm, n)?;
-    let r = f(vm, v.as_mut_slice());
+    let mut buf = [0u32; STACK_SCRATCH];
+    let mut v = GcVec::new();
+    let r = match digits_in(vm, n, &mut buf, &mut v) {
+        Ok(d) => f(vm, d),
+        Err(e) => Err(e),
+    };
     vm.heap.free_vec(v);
     r
+}
+
+/// [`with_digits`]'s non-generic part: `n` zeroed digits in `buf` when
+/// they fit, else in a new gc-heap vector left in `v`.
+fn digits_in<'b>(vm: &mut Vm, n: usize, buf: &'b mut [u32; STACK_SCRATCH], v: &'b mut GcVec<u32>) -> PyResult<&'b mut [u32]> {
+    if n <= STACK_SCRATCH {
+        return Ok(&mut buf[..n]);
+    }
+    *v = scratch_vec(vm, n)?;
+    Ok(v.as_mut_slice())
 }
 
 /// Runs `f` with `n` zeroed bytes: on the Rust stack when few, else in a
@@ -98,16 +109,27 @@ pub fn with_bytes<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u8]) -
     r
 }
 
+/// What [`build`] runs: fills `out` (first) using `scratch` (second).
+type MpzFill<'a> = dyn FnMut(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError> + 'a;
+
 /// Makes the int computed by `f(out, scratch)`, where `out` has `bound`
 /// digits and `scratch` `scratch_len` (both zeroed). `neg` is the
 /// predicted sign of a nonzero result. Normalised: a small int if it fits.
 ///
 /// Errors: `MemoryError` (also for absurd bounds); `f`'s errors mapped by
 /// [`mpz_error`].
-pub fn build<F>(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: F) -> PyResult<Obj>
+#[inline]
+pub fn build<F>(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, mut f: F) -> PyResult<Obj>
 where
-    F: FnOnce(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError>,
+    F: FnMut(&mut [u32], &mut [u32]) -> Result<SignedLen, MpzError>,
 {
+    build_dyn(vm, neg, bound, scratch_len, &mut f)
+}
+
+/// [`build`]'s one non-generic body (one copy in the image, not one per
+/// operation).
+#[inline(never)]
+fn build_dyn(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: &mut MpzFill<'_>) -> PyResult<Obj> {
     if bound <= STACK_OUT && scratch_len <= STACK_SCRATCH {
         let mut out = [0u32; STACK_OUT];
         let mut s = [0u32; STACK_SCRATCH];

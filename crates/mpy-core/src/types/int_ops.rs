@@ -182,9 +182,39 @@ pub fn zero_div(vm: &mut Vm) -> crate::PyErr {
     vm.zero_division_error("divide by zero")
 }
 
-/// Floor division of `i128`s (`b != 0`, no overflow for `i64` inputs).
+/// An integer type holding any sum, difference or product of two small
+/// ints: `i64` where small ints have at most 31 bits (32-bit boards: no
+/// 128-bit arithmetic there), else `i128`.
+#[cfg(target_pointer_width = "32")]
+type Wide = i64;
+#[cfg(not(target_pointer_width = "32"))]
+type Wide = i128;
+
+/// An int object from a [`Wide`] value.
+///
+/// Errors: `MemoryError`.
 #[inline]
-fn div_floor(a: i128, b: i128) -> i128 {
+fn new_wide(vm: &mut Vm, v: Wide) -> PyResult<Obj> {
+    #[cfg(target_pointer_width = "32")]
+    return vm.new_int(v);
+    #[cfg(not(target_pointer_width = "32"))]
+    return vm.new_int_i128(v);
+}
+
+/// Shifts `x << y` with `y` below this fit [`Wide`] for any `isize` `x`.
+const WIDE_SHIFT: i64 = {
+    let room = Wide::BITS as i64 - isize::BITS as i64;
+    if room < 62 {
+        room
+    } else {
+        62
+    }
+};
+
+/// Floor division of [`Wide`]s (`b != 0`, no overflow for small-int
+/// inputs).
+#[inline]
+fn div_floor(a: Wide, b: Wide) -> Wide {
     let q = a / b;
     if a % b != 0 && ((a < 0) != (b < 0)) {
         q - 1
@@ -225,14 +255,14 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
         Or => x | y,
         Xor => x ^ y,
         And => x & y,
-        Add => return vm.new_int_i128(x as i128 + y as i128),
-        Subtract => return vm.new_int_i128(x as i128 - y as i128),
-        Multiply => return vm.new_int_i128(x as i128 * y as i128),
+        Add => return new_wide(vm, x as Wide + y as Wide),
+        Subtract => return new_wide(vm, x as Wide - y as Wide),
+        Multiply => return new_wide(vm, x as Wide * y as Wide),
         FloorDivide => {
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            return vm.new_int_i128(div_floor(x as i128, y as i128));
+            return new_wide(vm, div_floor(x as Wide, y as Wide));
         }
         Modulo => {
             if y == 0 {
@@ -244,7 +274,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            let d = vm.new_int_i128(div_floor(x as i128, y as i128))?;
+            let d = new_wide(vm, div_floor(x as Wide, y as Wide))?;
             let m = vm.new_int(mod_floor(x, y))?;
             return vm.new_tuple(&[d, m]);
         }
@@ -261,8 +291,8 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             if x == 0 {
                 return Ok(Obj::small_int(0));
             }
-            if y < 62 {
-                return vm.new_int_i128((x as i128) << y);
+            if y < WIDE_SHIFT {
+                return new_wide(vm, (x as Wide) << y);
             }
             let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
             return big_binary_op(vm, Lshift, small_mpz(x, &mut ba), small_mpz(y, &mut bb));

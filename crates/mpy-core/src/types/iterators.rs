@@ -230,9 +230,10 @@ fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
     vm.alloc_obj(ZipObj { base: ObjBase::new(&ZIP_TYPE), fun: Obj::NULL, iters })
 }
 
-/// Takes the next item of each iterator in tuple `iters` and hands them
-/// to `f`; `Obj::STOP_ITERATION` once any is exhausted.
-fn next_of_each(vm: &mut Vm, iters: Obj, f: impl FnOnce(&mut Vm, &[Obj]) -> PyResult<Obj>) -> PyResult<Obj> {
+/// Takes the next item of each iterator in tuple `iters` and makes them
+/// a tuple (`fun` NULL: zip) or calls `fun` with them (map);
+/// `Obj::STOP_ITERATION` once any is exhausted.
+fn next_of_each(vm: &mut Vm, iters: Obj, fun: Obj) -> PyResult<Obj> {
     let its = vm.tuple_pinned(iters).unwrap_or(&[]);
     let n = its.len();
     let mut small = [Obj::NULL; 8];
@@ -250,7 +251,7 @@ fn next_of_each(vm: &mut Vm, iters: Obj, f: impl FnOnce(&mut Vm, &[Obj]) -> PyRe
         }
     }
     let items = if n > small.len() { big.as_slice() } else { &small[..n] };
-    let r = f(vm, items);
+    let r = if fun.is_null() { vm.new_tuple(items) } else { vm.call(fun, items, &[]) };
     vm.heap.free_vec(big);
     r
 }
@@ -260,7 +261,7 @@ fn zip_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if vm.tuple_pinned(iters).is_none_or(|t| t.is_empty()) {
         return Ok(Obj::STOP_ITERATION);
     }
-    next_of_each(vm, iters, |vm, items| vm.new_tuple(items))
+    next_of_each(vm, iters, Obj::NULL)
 }
 
 /// `zip(*iterables)`.
@@ -289,7 +290,7 @@ fn map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
         return Ok(Obj::STOP_ITERATION);
     };
-    next_of_each(vm, iters, |vm, items| vm.call(fun, items, &[]))
+    next_of_each(vm, iters, fun)
 }
 
 /// `map(function, *iterables)`.

@@ -218,7 +218,7 @@ fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<
                 return Some(Ok(lhs));
             }
             let Some(total) = a.len().checked_add(b.len()) else { return Some(Err(vm.memory_error())) };
-            return Some(vm.new_str_with(total, |out| {
+            return Some(new_of_kind_with(vm, Kind::Str, total, |out| {
                 let (l, r) = out.split_at_mut(a.len());
                 l.copy_from_slice(a.as_bytes());
                 r.copy_from_slice(b.as_bytes());

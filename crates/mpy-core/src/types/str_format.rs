@@ -536,7 +536,7 @@ impl Fields<'_> {
                 return Err(vm.value_error("can't switch from automatic field numbering to manual field specification"));
             }
             self.mode = 2;
-            let i = first.parse::<usize>().unwrap_or(usize::MAX);
+            let i = decimal(first).and_then(|v| usize::try_from(v).ok()).unwrap_or(usize::MAX);
             self.positional(vm, i)?
         } else {
             let mut found = None;
@@ -567,9 +567,9 @@ impl Fields<'_> {
                     return Err(vm.value_error("expected '}' before end of string"));
                 };
                 let key = r.get(..e).unwrap_or("");
-                let k = match key.parse::<i64>() {
-                    Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => vm.new_int(n)?,
-                    _ => vm.new_str(key)?,
+                let k = match decimal(key).and_then(|v| i64::try_from(v).ok()) {
+                    Some(n) => vm.new_int(n)?,
+                    None => vm.new_str(key)?,
                 };
                 obj = vm.subscr(obj, k, Subscr::Load)?;
                 rest = r.get(e + 1..).unwrap_or("");
@@ -586,6 +586,21 @@ impl Fields<'_> {
             None => Err(vm.index_error("tuple index out of range")),
         }
     }
+}
+
+/// The value of a non-empty run of ASCII digits (None for anything else,
+/// or past `u64`): field numbers and `[index]` keys.
+fn decimal(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    s.bytes().try_fold(0u64, |v, b| {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        v.checked_mul(10)?.checked_add(d as u64)
+    })
 }
 
 /// Expands a format string against positional `args` and flattened

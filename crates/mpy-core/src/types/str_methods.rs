@@ -87,12 +87,18 @@ pub fn arg_data<'a>(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<Data<'a>> {
 /// into one array (NULL for missing).
 ///
 /// Errors: `TypeError` for unknown keywords.
+#[inline]
 pub fn merge_kw<const N: usize>(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: [Qstr; N]) -> PyResult<[Obj; N]> {
     let mut out = [Obj::NULL; N];
-    for (i, a) in args.iter().skip(1).enumerate() {
-        if i < N {
-            out[i] = *a;
-        }
+    merge_kw_into(vm, args, kw, &names, &mut out)?;
+    Ok(out)
+}
+
+/// [`merge_kw`]'s one non-generic body: fills `out` (NULLs, as long as
+/// `names`).
+fn merge_kw_into(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: &[Qstr], out: &mut [Obj]) -> PyResult<()> {
+    for (slot, a) in out.iter_mut().zip(args.iter().skip(1)) {
+        *slot = *a;
     }
     for pair in kw.chunks(2) {
         let (k, v) = (pair[0], pair.get(1).copied().unwrap_or(Obj::NONE));
@@ -101,14 +107,18 @@ pub fn merge_kw<const N: usize>(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: [Q
             names.iter().position(|n| vm.qstr_str(*n) == ks)
         });
         match pos {
-            Some(p) => out[p] = v,
+            Some(p) => {
+                if let Some(slot) = out.get_mut(p) {
+                    *slot = v;
+                }
+            }
             None => {
                 let ks = vm.str_pinned(k).unwrap_or("?");
                 return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{ks}'")));
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn absent(o: Obj) -> bool {
@@ -917,7 +927,7 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         k
     };
     let r = match pinned(vm, args[0]) {
-        Some(s) => vm.new_str_with(total, |out| put(s, out)),
+        Some(s) => new_of_kind_with(vm, Kind::Str, total, |out| put(s, out)),
         None => build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out)),
     };
     sep.free(vm);

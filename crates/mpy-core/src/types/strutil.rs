@@ -84,8 +84,9 @@ pub fn unwrap_native(vm: &Vm, o: Obj) -> Obj {
 }
 
 /// The Python-visible type name of `o` (`'int'`, a class's name), not
-/// tied to the `Vm` borrow (type names are qstrs).
-#[inline]
+/// tied to the `Vm` borrow (type names are qstrs). Not inlined: error
+/// paths call it, one copy serves them all.
+#[inline(never)]
 pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
     vm.qstr_str(vm.builtin_type(o).name)
 }
@@ -393,10 +394,17 @@ pub fn new_of_kind(vm: &mut Vm, kind: Kind, b: &[u8]) -> PyResult<Obj> {
 /// read pinned or local bytes).
 ///
 /// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
-pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, init: impl FnOnce(&mut [u8]) -> usize) -> PyResult<Obj> {
+#[inline]
+pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, mut init: impl FnMut(&mut [u8]) -> usize) -> PyResult<Obj> {
+    new_of_kind_dyn(vm, kind, n, &mut init)
+}
+
+/// [`new_of_kind_with`]'s one non-generic body.
+#[inline(never)]
+fn new_of_kind_dyn(vm: &mut Vm, kind: Kind, n: usize, init: &mut dyn FnMut(&mut [u8]) -> usize) -> PyResult<Obj> {
     match kind {
-        Kind::Str => vm.new_str_with(n, init),
-        Kind::Bytes => vm.new_bytes_with(n, init),
+        // One instance of the str/bytes allocation for both.
+        Kind::Str | Kind::Bytes => vm.new_str_with_vm(kind == Kind::Str, n, |_, b| init(b)),
         Kind::ByteArray => {
             let o = new_bytearray_with_capacity(vm, n)?;
             if let Some(b) = vm.heap.get_mut::<ByteArrayObj>(o) {
@@ -415,7 +423,14 @@ pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, init: impl FnOnce(&mu
 /// over; strs and bytes copy it (and give it back at once).
 ///
 /// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
-pub fn build(vm: &mut Vm, kind: Kind, n: usize, fill: impl FnOnce(&Vm, &mut [u8]) -> usize) -> PyResult<Obj> {
+#[inline]
+pub fn build(vm: &mut Vm, kind: Kind, n: usize, mut fill: impl FnMut(&Vm, &mut [u8]) -> usize) -> PyResult<Obj> {
+    build_dyn(vm, kind, n, &mut fill)
+}
+
+/// [`build`]'s one non-generic body.
+#[inline(never)]
+fn build_dyn(vm: &mut Vm, kind: Kind, n: usize, fill: &mut dyn FnMut(&Vm, &mut [u8]) -> usize) -> PyResult<Obj> {
     // A bytearray's object first, so its buffer comes last (see
     // `new_bytearray_with_capacity`).
     let ba = match kind {

@@ -106,6 +106,16 @@ fn tuple_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     })
 }
 
+/// A new tuple of at most `n` items written by `fill` (which returns how
+/// many it wrote): one non-generic copy of the allocation for the
+/// tuple operators.
+///
+/// Errors: `MemoryError`.
+#[inline(never)]
+fn tuple_filled(vm: &mut Vm, n: usize, fill: &mut dyn FnMut(&mut [Obj]) -> usize) -> PyResult<Obj> {
+    vm.new_tuple_with(n, fill)
+}
+
 fn tuple_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     match op {
         BinaryOp::Add | BinaryOp::InplaceAdd => {
@@ -114,7 +124,7 @@ fn tuple_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             }
             let (x, y) = (items(vm, a), items(vm, b));
             let Some(n) = x.len().checked_add(y.len()) else { return Err(vm.memory_error()) };
-            vm.new_tuple_with(n, |d| {
+            tuple_filled(vm, n, &mut |d| {
                 d[..x.len()].copy_from_slice(x);
                 d[x.len()..].copy_from_slice(y);
                 n
@@ -127,7 +137,7 @@ fn tuple_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             if total == 0 {
                 return vm.new_tuple(&[]);
             }
-            vm.new_tuple_with(total, |d| {
+            tuple_filled(vm, total, &mut |d| {
                 for c in d.chunks_exact_mut(x.len()) {
                     c.copy_from_slice(x);
                 }
@@ -163,7 +173,7 @@ fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         if n == 0 {
             return vm.new_tuple(&[]);
         }
-        return vm.new_tuple_with(n, |d| slice_select(v, start, stop, step, d));
+        return tuple_filled(vm, n, &mut |d| slice_select(v, start, stop, step, d));
     }
     let i = seq_index(vm, index, v.len(), "tuple")?;
     Ok(v.get(i).copied().unwrap_or(Obj::NONE))
