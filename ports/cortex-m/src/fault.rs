@@ -116,6 +116,9 @@ const BFAR: Reg = unsafe { Reg::at(0xE000_ED38) };
 // SAFETY: the Interrupt Control and State Register, read only.
 const ICSR: Reg = unsafe { Reg::at(0xE000_ED04) };
 
+/// Panics of a build with an unwinding-free strategy (`panic = "abort"`).
+/// The images `tools/firmware.sh` builds use `immediate-abort`: a panic
+/// there is a trap instruction that arrives as a HardFault instead.
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
     // The message only when it is a plain string: formatting arguments

@@ -508,3 +508,12 @@ impl<B: Board> BoardFs<B> {
         Ok([BLOCK_SIZE as u32, <RamDisk<B> as Storage>::BLOCK_COUNT as u32, free as u32, 255])
     }
 }
+
+/// Population count for littlefs's C code: gcc lowers its
+/// `__builtin_popcount` to a call to `__popcountsi2` (the M4 has no
+/// popcount instruction), and the `compiler_builtins` that `-Zbuild-std`
+/// builds from source (tools/firmware.sh) does not provide that symbol.
+#[no_mangle]
+extern "C" fn __popcountsi2(a: u32) -> i32 {
+    a.count_ones() as i32
+}
