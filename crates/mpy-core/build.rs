@@ -1,12 +1,24 @@
 //! Generates the built-in qstr table from one source of truth: every
-//! `q::NAME` used in `src/**/*.rs` (and the ports' `ports/*/src`), plus the names below that are not Rust
-//! identifiers, plus every one-character ASCII string. The table is sorted
-//! by string; each
-//! entry carries its precomputed hash, and an open-addressing hash index
-//! (`STATIC_INDEX`) maps text to id with one hash and, expectedly, one
-//! compare.
+//! `q::NAME` used in the `src/**/*.rs` files this build compiles (and the
+//! ports' `ports/*/src`), plus the names below that are not Rust
+//! identifiers, plus MicroPython's static qstrs (the ids `.mpy` files may
+//! refer to, `mpy_bytecode::static_qstr`), plus every one-character ASCII
+//! string.
+//!
+//! A module file left out by a feature (`#[cfg(feature = "math")] mod
+//! math;`, the module presets) or by the target (`#[cfg(target_os =
+//! "none")]`) is not scanned, so its names are not built in.
+//!
+//! Layout: ids `0..128` are the one-character ASCII strings (id = the
+//! character code); the other ("named") qstrs follow, grouped by hash
+//! bucket. `STATIC_BUCKETS[b]..STATIC_BUCKETS[b + 1]` are the named qstrs
+//! (relative to 128) whose hash falls in bucket `b`, so a lookup hashes
+//! once and compares the few hashes of one bucket. On 32-bit targets (the
+//! boards) hashes are 16 bits and the texts are one string with `u16` end
+//! offsets; 64-bit targets keep a `&str` and a `u32` hash per qstr.
 
 use std::collections::BTreeMap;
+use std::env;
 use std::fs;
 use std::path::Path;
 
@@ -30,12 +42,84 @@ const SPECIAL: &[(&str, &str)] = &[
     ("heap_locked_msg", "memory allocation failed, heap is locked"),
 ];
 
-fn scan(dir: &Path, names: &mut BTreeMap<String, String>) {
+/// Which `cfg` predicates the scan can decide.
+struct Cfg {
+    /// Decide `feature = "..."` (mpy-core's own features).
+    features: bool,
+    /// The target's `target_os`.
+    target_os: String,
+}
+
+impl Cfg {
+    /// Whether `pred` (the inside of `#[cfg(...)]`) holds; None when the
+    /// scan cannot tell (the file is then scanned).
+    fn eval(&self, pred: &str) -> Option<bool> {
+        let pred = pred.trim();
+        if let Some(inner) = pred.strip_prefix("not(").and_then(|p| p.strip_suffix(')')) {
+            return self.eval(inner).map(|b| !b);
+        }
+        let (key, val) = pred.split_once('=')?;
+        let val = val.trim().trim_matches('"');
+        match key.trim() {
+            "feature" if self.features => {
+                let var = format!("CARGO_FEATURE_{}", val.to_uppercase().replace('-', "_"));
+                Some(env::var_os(var).is_some())
+            }
+            "target_os" => Some(self.target_os == val),
+            _ => None,
+        }
+    }
+
+    /// The modules declared in `src` that this build leaves out
+    /// (`#[cfg(PRED)]` on the line before `mod NAME;`, PRED false).
+    fn excluded_mods(&self, src: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut pending: Option<bool> = None;
+        for line in src.lines() {
+            let t = line.trim();
+            if let Some(p) = t.strip_prefix("#[cfg(").and_then(|p| p.strip_suffix(")]")) {
+                pending = self.eval(p);
+                continue;
+            }
+            let decl = t.strip_prefix("pub ").or_else(|| t.strip_prefix("pub(crate) ")).unwrap_or(t);
+            if let Some(name) = decl.strip_prefix("mod ").and_then(|d| d.strip_suffix(';')) {
+                if pending == Some(false) {
+                    out.push(name.trim().to_string());
+                }
+            }
+            if !t.starts_with("#[") && !t.starts_with("//") {
+                pending = None;
+            }
+        }
+        out
+    }
+}
+
+fn scan(dir: &Path, cfg: &Cfg, names: &mut BTreeMap<String, String>) {
     let Ok(rd) = fs::read_dir(dir) else { return };
-    for e in rd.flatten() {
-        let p = e.path();
+    let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    // Modules left out by a cfg of this directory's module file (`mod.rs`,
+    // `lib.rs`, `main.rs`, or `DIR.rs` beside the directory).
+    let mut skip: Vec<String> = Vec::new();
+    if let Ok(src) = fs::read_to_string(dir.with_extension("rs")) {
+        skip.extend(cfg.excluded_mods(&src));
+    }
+    for p in &entries {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if matches!(stem, "mod" | "lib" | "main") && p.extension().is_some_and(|x| x == "rs") {
+            if let Ok(src) = fs::read_to_string(p) {
+                skip.extend(cfg.excluded_mods(&src));
+            }
+        }
+    }
+    for p in entries {
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        if skip.contains(&stem) {
+            continue;
+        }
         if p.is_dir() {
-            scan(&p, names);
+            scan(&p, cfg, names);
         } else if p.extension().is_some_and(|x| x == "rs") {
             println!("cargo:rerun-if-changed={}", p.display());
             let Ok(src) = fs::read_to_string(&p) else { continue };
@@ -71,31 +155,79 @@ fn scan(dir: &Path, names: &mut BTreeMap<String, String>) {
     }
 }
 
-/// FNV-1a, the string hash used for qstrs and str objects alike.
-fn hash(s: &str) -> u32 {
+/// MicroPython's static qstrs in id order, read from the string literals
+/// of `mpy_bytecode::static_qstr::STATIC_QSTRS`.
+fn mpy_static_qstrs() -> Vec<String> {
+    let path = Path::new("../mpy-bytecode/src/static_qstr.rs");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let src = fs::read_to_string(path).expect("mpy-bytecode/src/static_qstr.rs");
+    let start = src.find("pub const STATIC_QSTRS").expect("STATIC_QSTRS in static_qstr.rs");
+    let body = &src[start..];
+    let body = &body[body.find('[').expect("[")..body.find("];").expect("];")];
+    let mut out = Vec::new();
+    for line in body.lines().skip(1) {
+        let t = line.trim();
+        let Some(rest) = t.strip_prefix('"') else { continue };
+        let mut s = String::new();
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => s.push('\n'),
+                    Some('t') => s.push('\t'),
+                    Some('r') => s.push('\r'),
+                    Some('0') => s.push('\0'),
+                    Some(c) => s.push(c),
+                    None => {}
+                },
+                c => s.push(c),
+            }
+        }
+        out.push(s);
+    }
+    assert_eq!(out.len(), 165, "static_qstr.rs: expected 165 static qstrs");
+    out
+}
+
+/// FNV-1a, the string hash used for qstrs and str objects alike (folded
+/// to 16 bits on 32-bit targets, as `qstr::hash_bytes`).
+fn hash(s: &str, narrow: bool) -> u32 {
     let mut h: u32 = 0x811c9dc5;
     for b in s.bytes() {
         h ^= b as u32;
         h = h.wrapping_mul(0x01000193);
     }
-    h
+    if narrow {
+        (h ^ (h >> 16)) & 0xffff
+    } else {
+        h
+    }
 }
 
-/// Slot of hash `h` in an open-addressing index of `mask + 1` slots (the
-/// same function as `qstr::slot_of`).
+/// Bucket of hash `h` among `mask + 1` buckets (the same function as
+/// `qstr::slot_of`).
 fn slot_of(h: u32, mask: usize) -> usize {
     ((h ^ (h >> 15)) as usize) & mask
 }
 
 fn main() {
-    let src = Path::new("src");
+    let target_os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let narrow = env::var("CARGO_CFG_TARGET_POINTER_WIDTH").is_ok_and(|w| w == "32");
     let mut names: BTreeMap<String, String> = BTreeMap::new();
-    scan(src, &mut names);
+    scan(Path::new("src"), &Cfg { features: true, target_os: target_os.clone() }, &mut names);
     // The ports' own modules (`machine`, `pyb`, ...) name their attributes
-    // with `q::NAME` too: their qstrs are built in as well.
+    // with `q::NAME` too: their qstrs are built in as well (the unix
+    // port's only for hosted targets, the boards' only where their
+    // target_os cfgs allow; the ports' features are not known here).
     if let Ok(rd) = fs::read_dir("../../ports") {
-        for e in rd.flatten() {
-            scan(&e.path().join("src"), &mut names);
+        let mut ports: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+        ports.sort();
+        for p in ports {
+            if target_os == "none" && p.file_name().is_some_and(|n| n == "unix") {
+                continue;
+            }
+            scan(&p.join("src"), &Cfg { features: false, target_os: target_os.clone() }, &mut names);
         }
     }
     // text -> ident ("" for entries without a `q::` constant)
@@ -106,67 +238,101 @@ fn main() {
     for (ident, text) in SPECIAL {
         table.insert((*text).to_string(), (*ident).to_string());
     }
-    // Every one-character ASCII string is built in, so indexing or
-    // iterating a str and `ch.lower()` allocate nothing.
+    let mpy_static = mpy_static_qstrs();
+    for s in &mpy_static {
+        table.entry(s.clone()).or_default();
+    }
+    // Every one-character ASCII string is built in (ids 0..128), so
+    // indexing or iterating a str and `ch.lower()` allocate nothing.
+    let is_ascii_char = |t: &str| t.len() == 1 && t.as_bytes()[0] < 0x80;
+    let named: Vec<(&String, &String)> = table.iter().filter(|(t, _)| !is_ascii_char(t)).collect();
+    let n_named = named.len();
+    let n = 128 + n_named;
+    assert!(n < u16::MAX as usize, "too many static qstrs for u16 ids");
+    // Up to one named qstr per bucket on 64-bit targets; about four (16-bit
+    // hashes compared in a row) on 32-bit ones, where flash is scarce.
+    let n_buckets = if narrow {
+        let n = (n_named / 4).max(1);
+        1 << (usize::BITS - 1 - n.leading_zeros())
+    } else {
+        n_named.next_power_of_two()
+    };
+    let mask = n_buckets - 1;
+    let mut order: Vec<(usize, &String, &String, u32)> = named
+        .iter()
+        .map(|(t, id)| {
+            let h = hash(t, narrow);
+            (slot_of(h, mask), *t, *id, h)
+        })
+        .collect();
+    order.sort();
+    let mut buckets = vec![0u16; n_buckets + 1];
+    for (b, ..) in &order {
+        buckets[b + 1] += 1;
+    }
+    for b in 0..n_buckets {
+        buckets[b + 1] += buckets[b];
+    }
+    // id of every text
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     for b in 0u8..0x80 {
-        table.entry((b as char).to_string()).or_default();
-    }
-    let texts: Vec<&String> = table.keys().collect();
-    let n = texts.len();
-    assert!(n < u16::MAX as usize, "too many static qstrs for the u16 index");
-    let hashes: Vec<u32> = texts.iter().map(|t| hash(t)).collect();
-    // Open-addressing index (linear probing) at load <= 2/3 (u16 entries:
-    // 2 KiB of read-only memory for up to 682 qstrs).
-    let size = (n * 3).div_ceil(2).next_power_of_two();
-    let mask = size - 1;
-    let mut index = vec![u16::MAX; size];
-    for (id, &h) in hashes.iter().enumerate() {
-        let mut i = slot_of(h, mask);
-        while index[i] != u16::MAX {
-            i = (i + 1) & mask;
-        }
-        index[i] = id as u16;
-    }
-    let mut ascii = [0u16; 128];
-    for (id, t) in texts.iter().enumerate() {
-        if t.len() == 1 && t.as_bytes()[0] < 0x80 {
-            ascii[t.as_bytes()[0] as usize] = id as u16;
+        if let Some((t, _)) = table.get_key_value(&(b as char).to_string()) {
+            ids.insert(t.as_str(), b as usize);
         }
     }
+    for (i, (_, t, _, _)) in order.iter().enumerate() {
+        ids.insert(t.as_str(), 128 + i);
+    }
+
     let mut out = String::new();
     out.push_str("// @generated by build.rs from the q::NAME uses in src/\n");
     out.push_str(&format!("/// Number of built-in qstrs.\npub const N_STATIC: usize = {n};\n"));
-    // A `&str` per qstr (8 bytes on 32-bit targets): one string with u16
-    // offsets would save ~3.5 KiB of flash but costs 2% on desktop str
-    // code (one-character strs are built-in qstrs read on hot paths).
-    out.push_str("/// Built-in qstr texts, sorted; index = qstr id.\npub static STATIC_STRS: [&str; N_STATIC] = [\n");
-    for text in &texts {
-        out.push_str(&format!("    {:?},\n", text));
-    }
-    out.push_str("];\n/// Hashes of the built-in qstrs, by id.\npub static STATIC_HASHES: [u32; N_STATIC] = [\n");
-    for h in &hashes {
-        out.push_str(&format!("    {h},\n"));
-    }
     out.push_str(&format!(
-        "];\n/// Open-addressing index of the built-in qstrs: slot `slot_of(hash)`\n/// then linear probing; `u16::MAX` marks an empty slot.\nstatic STATIC_INDEX: [u16; {size}] = [\n"
+        "/// Named built-in qstrs (ids from 128) by hash bucket: bucket `b` holds\n/// `STATIC_BUCKETS[b]..STATIC_BUCKETS[b + 1]` (relative to 128).\nstatic STATIC_BUCKETS: [u16; {}] = {:?};\n",
+        n_buckets + 1,
+        buckets
     ));
-    for chunk in index.chunks(16) {
-        let row: Vec<String> = chunk.iter().map(|v| v.to_string()).collect();
-        out.push_str(&format!("    {},\n", row.join(", ")));
+    if narrow {
+        let mut text = String::new();
+        let mut ends = vec![0u16];
+        for (_, t, _, _) in &order {
+            text.push_str(t);
+            ends.push(u16::try_from(text.len()).expect("qstr text over 64 KiB"));
+        }
+        let hashes: Vec<u16> = order.iter().map(|o| o.3 as u16).collect();
+        out.push_str(&format!(
+            "/// The named built-in qstrs' texts back to back.\nstatic STATIC_TEXT: &str = {text:?};\n/// Where named qstr `i` (id `128 + i`) ends in [`STATIC_TEXT`]\n/// (`STATIC_ENDS[i + 1]`) and starts (`STATIC_ENDS[i]`).\nstatic STATIC_ENDS: [u16; {}] = {ends:?};\n/// Hashes of the named built-in qstrs.\nstatic STATIC_HASHES: [u16; {n_named}] = {hashes:?};\n",
+            ends.len()
+        ));
+    } else {
+        out.push_str("/// Built-in qstr texts; index = qstr id.\nstatic STATIC_STRS: [&str; N_STATIC] = [\n");
+        for b in 0u8..0x80 {
+            out.push_str(&format!("    {:?},\n", (b as char).to_string()));
+        }
+        for (_, t, _, _) in &order {
+            out.push_str(&format!("    {t:?},\n"));
+        }
+        out.push_str("];\n/// Hashes of the built-in qstrs, by id.\nstatic STATIC_HASHES: [u32; N_STATIC] = [\n");
+        for b in 0u8..0x80 {
+            out.push_str(&format!("    {},\n", hash(&(b as char).to_string(), narrow)));
+        }
+        for o in &order {
+            out.push_str(&format!("    {},\n", o.3));
+        }
+        out.push_str("];\n");
     }
-    out.push_str("];\n/// The id of each one-character ASCII qstr, by character code.\nstatic ASCII_QSTRS: [u16; 128] = [\n");
-    for chunk in ascii.chunks(16) {
-        let row: Vec<String> = chunk.iter().map(|v| v.to_string()).collect();
-        out.push_str(&format!("    {},\n", row.join(", ")));
-    }
-    out.push_str("];\n/// One constant per named built-in qstr, named after its text.\n#[allow(non_upper_case_globals, dead_code, missing_docs)]\npub mod q {\n    use super::Qstr;\n");
-    for (i, ident) in table.values().enumerate() {
+    let mpy_ids: Vec<u16> = mpy_static.iter().map(|s| ids[s.as_str()] as u16).collect();
+    out.push_str(&format!(
+        "/// The built-in qstr of MicroPython's static qstr `id` (1..=165, as\n/// `.mpy` files refer to them): `MPY_STATIC[id - 1]`.\npub static MPY_STATIC: [u16; 165] = {mpy_ids:?};\n"
+    ));
+    out.push_str("/// One constant per named built-in qstr, named after its text.\n#[allow(non_upper_case_globals, dead_code, missing_docs)]\npub mod q {\n    use super::Qstr;\n");
+    for (text, ident) in &table {
         if !ident.is_empty() {
-            out.push_str(&format!("    pub const {}: Qstr = Qstr({});\n", ident, i));
+            out.push_str(&format!("    pub const {}: Qstr = Qstr({});\n", ident, ids[text.as_str()]));
         }
     }
     out.push_str("}\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("qstr_gen.rs");
+    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("qstr_gen.rs");
     if let Err(e) = fs::write(&dest, out) {
         println!("cargo:warning=cannot write {}: {e}", dest.display());
     }

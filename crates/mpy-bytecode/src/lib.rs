@@ -26,7 +26,7 @@ pub mod static_qstr;
 pub mod validate;
 pub mod varint;
 
-pub use mpy::{read_mpy, read_mpy_checked, write_mpy, MpyError};
+pub use mpy::{read_mpy, read_mpy_checked, read_mpy_with, write_mpy, MpyError};
 pub use prelude::{Prelude, Signature};
 pub use raw_code::{CompiledModule, Const, RawCode, RawCodeKind};
 pub use varint::DecodeError;

@@ -7,7 +7,7 @@ use core::fmt;
 mod reader;
 mod writer;
 
-pub use reader::{read_mpy, read_mpy_checked, MAX_NESTING};
+pub use reader::{read_mpy, read_mpy_checked, read_mpy_with, StaticStr, MAX_NESTING};
 pub use writer::write_mpy;
 
 /// `.mpy` magic byte (`M`).

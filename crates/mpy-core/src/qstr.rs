@@ -1,18 +1,23 @@
 //! qstr: interned strings compared by index.
 //!
 //! Ids below [`N_STATIC`] are the built-in qstrs, generated at build time
-//! (see `build.rs`) from every `q::NAME` the sources use plus every
-//! one-character ASCII string; they live in read-only memory, sorted by
-//! text, with an open-addressing hash index. Later ids are interned at run
-//! time into a [`QstrPool`] and never freed, as in MicroPython.
+//! (see `build.rs`) from every `q::NAME` the compiled sources use, plus
+//! MicroPython's static qstrs and every one-character ASCII string (ids
+//! `0..128`, id = character code); they live in read-only memory, the
+//! others grouped by hash bucket. Later ids are interned at run time into
+//! a [`QstrPool`] and never freed, as in MicroPython.
 //!
 //! A text has at most one qstr (static or dynamic), so two different qstr
 //! ids always mean two different texts.
 //!
 //! Lookup by text costs one [`hash_bytes`] (which callers creating a heap
-//! str reuse as the str's hash, see [`QstrPool::lookup_hashed`]), a probe
-//! of the static index and a probe of the run-time index; each probe
-//! compares texts only when the stored hash matches.
+//! str reuse as the str's hash, see [`QstrPool::lookup_hashed`]), a scan
+//! of one bucket of the static table and a probe of the run-time index;
+//! each compares texts only when the stored hash matches.
+//!
+//! On 32-bit targets (the boards) hashes are 16 bits wide (FNV-1a folded,
+//! as MicroPython's 2-byte qstr hashes) and the static texts are one
+//! string with 2-byte offsets: 4 bytes of table per qstr instead of 12.
 
 use crate::heap::{GcVec, Heap};
 use crate::obj::Obj;
@@ -23,7 +28,11 @@ include!(concat!(env!("OUT_DIR"), "/qstr_gen.rs"));
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Qstr(pub u32);
 
-/// FNV-1a over the UTF-8 bytes: the hash of every `str` (qstr or heap).
+/// Built-in qstrs before the named ones: the one-character ASCII strings.
+const N_ASCII: usize = 128;
+
+/// FNV-1a over the UTF-8 bytes: the hash of every `str` (qstr or heap);
+/// folded to 16 bits on 32-bit targets.
 #[inline]
 pub fn hash_bytes(s: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -31,11 +40,21 @@ pub fn hash_bytes(s: &[u8]) -> u32 {
         h ^= b as u32;
         h = h.wrapping_mul(0x0100_0193);
     }
-    h
+    fold(h)
 }
 
-/// Slot of hash `h` in an open-addressing index of `mask + 1` slots (the
-/// same function `build.rs` uses for the static index).
+/// The stored width of a hash: 16 bits on 32-bit targets.
+#[inline(always)]
+fn fold(h: u32) -> u32 {
+    if cfg!(target_pointer_width = "32") {
+        (h ^ (h >> 16)) & 0xffff
+    } else {
+        h
+    }
+}
+
+/// Slot of hash `h` in an open-addressing index of `mask + 1` slots (also
+/// the static table's bucket, as `build.rs` computes it).
 #[inline]
 fn slot_of(h: u32, mask: usize) -> usize {
     ((h ^ (h >> 15)) as usize) & mask
@@ -45,31 +64,69 @@ fn slot_of(h: u32, mask: usize) -> usize {
 /// other bytes give None).
 #[inline]
 pub fn ascii_char(b: u8) -> Option<Qstr> {
-    ASCII_QSTRS.get(b as usize).map(|&id| Qstr(id as u32))
+    (b < 0x80).then_some(Qstr(b as u32))
+}
+
+/// One-character ASCII texts: `ASCII_TEXT[b..b + 1]` is the string of `b`.
+#[cfg(target_pointer_width = "32")]
+static ASCII_TEXT: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
+
+/// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise).
+#[cfg(target_pointer_width = "32")]
+#[inline]
+pub fn static_str(i: usize) -> &'static str {
+    let t = if i < N_ASCII {
+        ASCII_TEXT.get(i..i + 1)
+    } else {
+        let j = i - N_ASCII;
+        match (STATIC_ENDS.get(j), STATIC_ENDS.get(j + 1)) {
+            (Some(&a), Some(&b)) => STATIC_TEXT.get(usize::from(a)..usize::from(b)),
+            _ => None,
+        }
+    };
+    t.unwrap_or("")
 }
 
 /// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise).
+#[cfg(not(target_pointer_width = "32"))]
 #[inline]
 pub fn static_str(i: usize) -> &'static str {
     STATIC_STRS.get(i).copied().unwrap_or("")
 }
 
+/// The hash of built-in qstr `i` (`i < N_STATIC`).
+#[cfg(target_pointer_width = "32")]
+#[inline]
+fn static_hash(i: usize) -> u32 {
+    match i.checked_sub(N_ASCII) {
+        None => fold((0x811c_9dc5 ^ i as u32).wrapping_mul(0x0100_0193)),
+        Some(j) => STATIC_HASHES.get(j).map_or(0, |&h| u32::from(h)),
+    }
+}
+
+/// The hash of built-in qstr `i` (`i < N_STATIC`).
+#[cfg(not(target_pointer_width = "32"))]
+#[inline]
+fn static_hash(i: usize) -> u32 {
+    STATIC_HASHES.get(i).copied().unwrap_or(0)
+}
+
+/// The built-in qstr of MicroPython's static qstr `id` (1..=165, the ids
+/// `.mpy` files use; see `mpy_bytecode::static_qstr`), None for others.
+pub fn mpy_static(id: u16) -> Option<Qstr> {
+    MPY_STATIC.get(usize::from(id).checked_sub(1)?).map(|&q| Qstr(u32::from(q)))
+}
+
 /// Finds a built-in qstr by text whose [`hash_bytes`] is `h`.
 #[inline]
 fn find_static_hashed(s: &str, h: u32) -> Option<Qstr> {
-    let mask = STATIC_INDEX.len() - 1;
-    let mut i = slot_of(h, mask);
-    loop {
-        let id = STATIC_INDEX[i];
-        if id == u16::MAX {
-            return None;
-        }
-        let id = id as usize;
-        if STATIC_HASHES.get(id) == Some(&h) && static_str(id) == s {
-            return Some(Qstr(id as u32));
-        }
-        i = (i + 1) & mask;
+    if let [c] = s.as_bytes() {
+        return ascii_char(*c);
     }
+    let b = slot_of(h, STATIC_BUCKETS.len() - 2);
+    let lo = usize::from(*STATIC_BUCKETS.get(b)?);
+    let hi = usize::from(*STATIC_BUCKETS.get(b + 1)?);
+    (N_ASCII + lo..N_ASCII + hi).find(|&i| static_hash(i) == h && static_str(i) == s).map(|i| Qstr(i as u32))
 }
 
 /// Finds a built-in qstr by text.
@@ -156,7 +213,7 @@ impl QstrPool {
     pub fn hash(&self, heap: &Heap, q: Qstr) -> u32 {
         let i = q.0 as usize;
         if i < N_STATIC {
-            STATIC_HASHES[i]
+            static_hash(i)
         } else {
             self.strs.as_slice().get(i - N_STATIC).and_then(|&o| heap.text_of(o)).map(|(_, h)| h).unwrap_or(0)
         }
@@ -268,10 +325,18 @@ mod tests {
         let strs: Vec<&str> = (0..N_STATIC).map(static_str).collect();
         for (i, s) in strs.iter().enumerate() {
             assert_eq!(find_static(s), Some(Qstr(i as u32)), "{s:?}");
-            assert_eq!(STATIC_HASHES[i], hash_bytes(s.as_bytes()));
+            assert_eq!(static_hash(i), hash_bytes(s.as_bytes()));
         }
         assert_eq!(find_static("no such builtin qstr text"), None);
-        assert!(strs.windows(2).all(|w| w[0] < w[1]));
+        let mut sorted = strs.clone();
+        sorted.sort_unstable();
+        assert!(sorted.windows(2).all(|w| w[0] < w[1]), "duplicate built-in qstr");
+        for id in 1..=165u16 {
+            let q = mpy_static(id).unwrap();
+            assert_eq!(Some(static_str(q.0 as usize)), mpy_bytecode::static_qstr::static_qstr_str(id));
+        }
+        assert_eq!(mpy_static(0), None);
+        assert_eq!(mpy_static(166), None);
         assert_eq!(static_str(N_STATIC), "");
     }
 

@@ -18,7 +18,12 @@ pub const MAX_NESTING: usize = 200;
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// The text of a static qstr id.
+    static_str: StaticStr,
 }
+
+/// Resolves a static qstr id (1..=165) to its text (None: unknown id).
+pub type StaticStr = fn(u16) -> Option<&'static str>;
 
 fn from_decode(e: DecodeError) -> MpyError {
     match e {
@@ -82,7 +87,7 @@ impl<'a> Reader<'a> {
         if l & 1 == 1 {
             let id =
                 u16::try_from(l >> 1).map_err(|_| MpyError::Malformed("unknown static qstr"))?;
-            static_qstr_str(id)
+            (self.static_str)(id)
                 .map(String::from)
                 .ok_or(MpyError::Malformed("unknown static qstr"))
         } else {
@@ -196,7 +201,18 @@ pub fn read_mpy_checked(
     data: &[u8],
     runtime_small_int_bits: u8,
 ) -> Result<CompiledModule, MpyError> {
-    let mut r = Reader { data, pos: 0 };
+    read_mpy_with(data, runtime_small_int_bits, static_qstr_str)
+}
+
+/// [`read_mpy_checked`] with static qstr ids resolved by `static_str`
+/// (a runtime that holds the static qstrs' texts in its own table passes
+/// a lookup into it, so the image needs no second copy of them).
+pub fn read_mpy_with(
+    data: &[u8],
+    runtime_small_int_bits: u8,
+    static_str: StaticStr,
+) -> Result<CompiledModule, MpyError> {
+    let mut r = Reader { data, pos: 0, static_str };
     if r.byte()? != MPY_MAGIC || r.byte()? != MPY_VERSION {
         return Err(MpyError::Incompatible);
     }

@@ -170,7 +170,10 @@ impl Heap {
     /// [`Heap::alloc_raw`], optionally telling the collector that the
     /// allocation holds pointers only in its first block (`no_scan`: str
     /// and bytes data, digits, byte buffers), so it skips the rest.
-    #[inline(always)]
+    /// Inlined into every allocation on hosted targets (speed); one shared
+    /// copy on the boards (flash).
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn alloc_raw_flags(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let p = self.blocks.alloc(bytes, finaliser, no_scan)?;
         self.stats.since_gc += bytes.div_ceil(BLOCK).max(1) * BLOCK;

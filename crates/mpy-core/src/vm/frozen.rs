@@ -13,7 +13,8 @@
 //! with ROM qstrs and str objects.
 //!
 //! `.mpy` files found on `sys.path` are read with
-//! [`mpy_bytecode::read_mpy_checked`] (at this VM's small-int width) and
+//! [`mpy_bytecode::read_mpy_with`] (at this VM's small-int width, static
+//! qstrs from the built-in qstr table) and
 //! [`mpy_bytecode::validate::validate_module`]; any problem is
 //! `ValueError: incompatible .mpy file`, never a panic.
 
@@ -183,7 +184,9 @@ pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule) -> PyResult<Loaded> {
 /// MicroPython's unix port without native emitters).
 pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
     let parsed = super::exec::with_compile_memory(vm, |_| {
-        mpy_bytecode::read_mpy_checked(data, Obj::SMALL_INT_BITS as u8)
+        mpy_bytecode::read_mpy_with(data, Obj::SMALL_INT_BITS as u8, |id| {
+            crate::qstr::mpy_static(id).map(|q| crate::qstr::static_str(q.0 as usize))
+        })
             .map(|m| (mpy_bytecode::validate::validate_module(&m).is_ok(), m))
     });
     // The port's loader memory ran out.
