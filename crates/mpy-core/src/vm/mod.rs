@@ -81,6 +81,10 @@ pub struct VmState {
     /// builds only: boards keep their flash).
     #[cfg(not(target_os = "none"))]
     pub attr_cache: attrcache::AttrCache,
+    /// LOAD_METHOD's cache of built-in types' methods (see
+    /// [`attrcache::MethodCache`]; desktop builds only).
+    #[cfg(not(target_os = "none"))]
+    pub method_cache: attrcache::MethodCache,
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -145,6 +149,8 @@ impl Default for VmState {
             ns_version: 0,
             #[cfg(not(target_os = "none"))]
             attr_cache: attrcache::EMPTY,
+            #[cfg(not(target_os = "none"))]
+            method_cache: attrcache::METHOD_EMPTY,
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
