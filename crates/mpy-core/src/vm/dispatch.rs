@@ -953,7 +953,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // SAFETY: as above.
                 let [kind, a, b, c] = unsafe { s0.cast::<[Obj; 4]>().read() };
                 let next = if kind.is_null() {
-                    tri!(vm.iter_next(a))
+                    tri!(super::gen::for_iter_next(vm, a))
                 } else if kind == Obj::small_int(1) {
                     // range fast path: [1, current, stop, step]
                     let cur = a.small_int_unchecked();
