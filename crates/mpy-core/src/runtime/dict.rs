@@ -60,10 +60,41 @@ impl Vm {
         self.heap.get::<DictObj>(o).map(|d| &d.map)
     }
 
-    /// The table inside a dict, set or frozenset object, mutably.
+    /// The table inside a dict, set or frozenset object, mutably (its key
+    /// set may change: see [`Vm::ns_changed`]).
     #[inline]
     pub fn table_mut(&mut self, o: Obj) -> Option<&mut Map> {
+        self.ns_changed();
         self.heap.get_mut::<DictObj>(o).map(|d| &mut d.map)
+    }
+
+    /// [`Vm::table_mut`] for replacing values of existing keys only (the
+    /// key set stays; not for the builtins override dict).
+    #[inline]
+    pub fn table_values_mut(&mut self, o: Obj) -> Option<&mut Map> {
+        self.heap.get_mut::<DictObj>(o).map(|d| &mut d.map)
+    }
+
+    /// Notes that the key set of some dict, or the builtins override dict,
+    /// may have changed: invalidates the builtins lookups that
+    /// `dispatch::load_global` cached (desktop builds; nothing on boards,
+    /// which have no such cache).
+    #[inline(always)]
+    pub fn ns_changed(&mut self) {
+        #[cfg(not(target_os = "none"))]
+        {
+            self.vmstate.ns_version = self.vmstate.ns_version.wrapping_add(1);
+        }
+    }
+
+    /// A number that changes whenever a dict's key set or the builtins
+    /// override dict may have changed, and at every collection (after
+    /// which a dict may sit where a freed one was): both counters only
+    /// grow, so their sum changes whenever either does.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn ns_stamp(&self) -> usize {
+        self.vmstate.ns_version.wrapping_add(self.heap.stats.collections)
     }
 
     /// The hash of a plain str (qstr or heap str; not a subclass
@@ -255,6 +286,7 @@ impl Vm {
             }
             return Ok(());
         }
+        self.ns_changed();
         if let Some(d) = self.heap.get_mut::<O>(o) {
             let m = d.map_mut();
             if m.push_within_capacity(key, value, h) {
@@ -286,6 +318,7 @@ impl Vm {
     pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
         let h = self.hash(key)?;
         let Some(p) = self.map_find_in::<O>(o, key, h)? else { return Ok(None) };
+        self.ns_changed();
         Ok(self.heap.get_mut::<O>(o).and_then(|d| d.map_mut().remove_at(p)).map(|e| e.value))
     }
 
@@ -341,7 +374,7 @@ impl Vm {
     #[inline]
     pub fn dict_store_qstr(&mut self, d: Obj, name: Qstr, value: Obj) -> PyResult<()> {
         let h = self.qstr_hash(name);
-        if let Some(t) = self.table_mut(d) {
+        if let Some(t) = self.table_values_mut(d) {
             if let Some(p) = t.find_identical(Obj::qstr(name), h) {
                 t.set_value(p, value);
                 return Ok(());

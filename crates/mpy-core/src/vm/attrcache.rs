@@ -19,6 +19,7 @@ use crate::qstr::q;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
+use crate::typ::{Rom, TypeObj};
 use crate::PyResult;
 
 /// Number of entries (a power of two).
@@ -153,9 +154,65 @@ pub fn load_method(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     let plain = o.ptr_type().is_some_and(|t| {
         super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
     });
-    if plain && name != q::__class__ && name != q::__dict__ {
-        if let Some(r) = instance_method(vm, o, name) {
-            return Ok(r);
+    if plain {
+        if name != q::__class__ && name != q::__dict__ {
+            if let Some(r) = instance_method(vm, o, name) {
+                return Ok(r);
+            }
+        }
+        return vm.load_method_maybe(o, name);
+    }
+    let t = vm.builtin_type(o);
+    let ta = t as *const TypeObj as usize;
+    let (ct, cq, f) = vm.vmstate.method_cache[method_slot(ta, name)];
+    if ct == ta && cq == name.0 {
+        return Ok((Obj::from_raw(f), o));
+    }
+    builtin_method(vm, o, t, name)
+}
+
+/// Entries of [`VmState::method_cache`](super::VmState::method_cache)
+/// (a power of two).
+pub const METHOD_SIZE: usize = 64;
+
+/// The method cache: `(static type address, qstr, function object)`
+/// triples, direct-mapped: a built-in type's method found by
+/// [`Vm::load_method_maybe`]'s table search. Only static types and their
+/// static function objects are entered, so an entry never goes stale and
+/// holds nothing of the heap.
+pub type MethodCache = [(usize, u32, usize); METHOD_SIZE];
+
+/// An empty method cache.
+pub const METHOD_EMPTY: MethodCache = [(0, u32::MAX, 0); METHOD_SIZE];
+
+/// The method cache slot of `name` on the type at address `ta`.
+#[inline(always)]
+fn method_slot(ta: usize, name: Qstr) -> usize {
+    ((ta >> 4) as u32 ^ name.0).wrapping_mul(0x9e37_79b9) as usize >> 26 & (METHOD_SIZE - 1)
+}
+
+/// [`load_method`] on an object of built-in type `t` past the method
+/// cache: the general lookup; a method of a static type's own table (the
+/// general lookup's answer for every instance of such a type, which has
+/// no namespace) is remembered.
+#[inline(never)]
+fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    let ta = t as *const TypeObj as usize;
+    // The types whose instances (or which themselves) take other paths
+    // in `load_method_maybe`, and the names it answers first.
+    let special = t.flags & crate::typ::flags::IS_CLASS != 0
+        || core::ptr::eq(t, &crate::typ::TYPE_TYPE)
+        || core::ptr::eq(t, &crate::types::misc::MODULE_TYPE)
+        || t.is_subtype_any(&crate::types::exception::BASE_EXCEPTION_TYPE)
+        || name == q::__class__
+        || vm.heap.is_heap_obj(Obj::from_raw(ta));
+    if !special {
+        if let Some(Rom::Fun(f)) = t.lookup(name) {
+            let fo = f.obj();
+            if !vm.heap.is_heap_obj(fo) {
+                vm.vmstate.method_cache[method_slot(ta, name)] = (ta, name.0, fo.raw());
+            }
+            return Ok((fo, o));
         }
     }
     vm.load_method_maybe(o, name)

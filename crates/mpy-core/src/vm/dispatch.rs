@@ -38,18 +38,21 @@ pub enum Outcome {
 pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
     Ok(match ns_find(vm, d, name)? {
         Found::At(_, v) | Found::Other(v) => Some(v),
-        Found::Missing => None,
+        Found::Missing | Found::Unmatched => None,
     })
 }
 
 /// What [`ns_find`] found.
+#[derive(Clone, Copy)]
 enum Found {
     /// The qstr key itself, at this table position.
     At(usize, Obj),
     /// An equal key of another kind (a heap str).
     Other(Obj),
-    /// No such key.
+    /// No such key, proven by the walk over qstr keys alone.
     Missing,
+    /// No such key, per the general lookup (with Python equality).
+    Unmatched,
 }
 
 /// [`ns_lookup`], telling where the key was.
@@ -76,7 +79,7 @@ fn ns_find(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Found> {
     }
     Ok(match vm.dict_lookup(d, key)? {
         Some(v) => Found::Other(v),
-        None => Found::Missing,
+        None => Found::Unmatched,
     })
 }
 
@@ -86,7 +89,7 @@ fn ns_find(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Found> {
 pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
     let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
-    if let Some(t) = vm.table_mut(d) {
+    if let Some(t) = vm.table_values_mut(d) {
         if let Some(p) = t.find_identical(key, h) {
             t.set_value(p, v);
             return Ok(());
@@ -950,7 +953,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // SAFETY: as above.
                 let [kind, a, b, c] = unsafe { s0.cast::<[Obj; 4]>().read() };
                 let next = if kind.is_null() {
-                    tri!(vm.iter_next(a))
+                    tri!(super::gen::for_iter_next(vm, a))
                 } else if kind == Obj::small_int(1) {
                     // range fast path: [1, current, stop, step]
                     let cur = a.small_int_unchecked();
@@ -1298,13 +1301,20 @@ fn load_name(vm: &mut Vm, locals: Obj, globals: Obj, name: Qstr) -> PyResult<Obj
     load_global(vm, globals, name)
 }
 
+/// `global_cache` position meaning "not in the globals dict, found among
+/// the builtins" (see `VmState::builtin_hits`).
+pub const IN_BUILTINS: u32 = u32::MAX;
+
 /// LOAD_GLOBAL: globals, then builtins.
 ///
 /// Names found in the globals dict are remembered with their table
 /// position in `VmState::global_cache`; a later lookup checks that the
 /// entry at that position still has the name as its key (keys are
 /// unique, so it is then the binding), which holds across any change to
-/// the dict (a moved or deleted key just misses).
+/// the dict (a moved or deleted key just misses). On desktop builds,
+/// names missing from the globals dict and found among the builtins are
+/// remembered with their value and [`Vm::ns_stamp`], which changes when
+/// any dict gains a key or the builtins change (see `Vm::ns_changed`).
 ///
 /// Errors: `NameError: name 'x' isn't defined`.
 #[inline]
@@ -1313,6 +1323,14 @@ pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
         % vm.vmstate.global_cache.len();
     let (cd, cq, cp) = vm.vmstate.global_cache[slot];
     if cd == !globals.raw() && cq == name.0 {
+        #[cfg(not(target_os = "none"))]
+        if cp == IN_BUILTINS {
+            let (stamp, v) = vm.vmstate.builtin_hits[slot];
+            if stamp == vm.ns_stamp() {
+                return Ok(Obj::from_raw(!v));
+            }
+            return load_global_slow(vm, globals, name, slot);
+        }
         if let Some(e) = vm.table(globals).and_then(|t| t.entry(cp as usize)) {
             if e.key == Obj::qstr(name) {
                 return Ok(e.value);
@@ -1325,18 +1343,37 @@ pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
 /// [`load_global`] past the cache.
 #[inline(never)]
 fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usize) -> PyResult<Obj> {
-    match ns_find(vm, globals, name)? {
+    let found = ns_find(vm, globals, name)?;
+    match found {
         Found::At(p, v) => {
             if let Ok(p) = u32::try_from(p) {
-                vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, p);
+                if p != IN_BUILTINS {
+                    vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, p);
+                }
             }
             return Ok(v);
         }
         Found::Other(v) => return Ok(v),
-        Found::Missing => {}
+        Found::Missing | Found::Unmatched => {}
     }
+    // Only when the globals dict's own walk proved the name missing
+    // (`ns_find` found only qstr keys to compare: no Python equality that
+    // could answer otherwise next time). The stamp is taken before the
+    // lookup, which may allocate (and so collect).
+    #[cfg(not(target_os = "none"))]
+    let stamp = match found {
+        Found::Missing => Some(vm.ns_stamp()),
+        _ => None,
+    };
     match super::builtins::lookup_builtin(vm, name)? {
-        Some(v) => Ok(v),
+        Some(v) => {
+            #[cfg(not(target_os = "none"))]
+            if let Some(stamp) = stamp {
+                vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, IN_BUILTINS);
+                vm.vmstate.builtin_hits[slot] = (stamp, !v.raw());
+            }
+            Ok(v)
+        }
         None => Err(name_error(vm, name)),
     }
 }

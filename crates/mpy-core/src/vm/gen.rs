@@ -239,6 +239,25 @@ pub fn gen_iternext(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
     }
 }
 
+/// FOR_ITER's step of iterator `it`: [`Vm::iter_next`], resuming a
+/// generator directly (desktop builds; the same outcomes without the
+/// type's `iternext` slot and its StopIteration round trip).
+///
+/// Errors: as [`Vm::iter_next`].
+#[inline(always)]
+pub fn for_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Option<Obj>> {
+    #[cfg(not(target_os = "none"))]
+    if it.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE)) {
+        return match resume(vm, it, Obj::NONE, Obj::NULL) {
+            Ok(Step::Yield(v)) => Ok(Some(v)),
+            Ok(Step::Return(_)) => Ok(None),
+            Err(e) if exc_is(vm, e.0, &exc::STOP_ITERATION_TYPE) => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
+    vm.iter_next(it)
+}
+
 /// The generator type's `print` slot: `<generator object 'f' at 0x...>`.
 pub fn gen_print(vm: &mut Vm, g: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = vm

@@ -64,10 +64,27 @@ pub struct VmState {
     /// `(!globals dict word, qstr, position in its table)`, direct-mapped.
     /// The dict word is inverted so it never looks like a heap pointer.
     pub global_cache: [(usize, u32, u32); 64],
+    /// For `global_cache` entries whose position is [`dispatch::IN_BUILTINS`]
+    /// (the name was missing from the globals dict and found among the
+    /// builtins): `(stamp, !value)`, valid while [`Vm::ns_stamp`] still
+    /// equals `stamp`. The value is inverted so that it never looks like
+    /// a heap pointer: it is not kept alive through the cache, and needs
+    /// not be (a collection changes the stamp). Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    pub builtin_hits: [(usize, usize); 64],
+    /// Bumped whenever a dict's key set may change (a new key, a removal,
+    /// any mutable use of its table) and when the builtins override dict
+    /// changes: see [`Vm::ns_stamp`]. Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    pub ns_version: usize,
     /// LOAD_ATTR/STORE_ATTR position cache (see [`attrcache`]; desktop
     /// builds only: boards keep their flash).
     #[cfg(not(target_os = "none"))]
     pub attr_cache: attrcache::AttrCache,
+    /// LOAD_METHOD's cache of built-in types' methods (see
+    /// [`attrcache::MethodCache`]; desktop builds only).
+    #[cfg(not(target_os = "none"))]
+    pub method_cache: attrcache::MethodCache,
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -127,7 +144,13 @@ impl Default for VmState {
             builtins_cache: [(u32::MAX, 0); 32],
             global_cache: [(0, u32::MAX, 0); 64],
             #[cfg(not(target_os = "none"))]
+            builtin_hits: [(usize::MAX, 0); 64],
+            #[cfg(not(target_os = "none"))]
+            ns_version: 0,
+            #[cfg(not(target_os = "none"))]
             attr_cache: attrcache::EMPTY,
+            #[cfg(not(target_os = "none"))]
+            method_cache: attrcache::METHOD_EMPTY,
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
@@ -155,6 +178,7 @@ pub fn set_builtin(vm: &mut Vm, name: Qstr, f: Obj) -> PyResult<()> {
         vm.vmstate.builtins_dict = vm.new_dict()?;
     }
     let d = vm.vmstate.builtins_dict;
+    vm.ns_changed();
     vm.dict_store(d, Obj::qstr(name), f)
 }
 
