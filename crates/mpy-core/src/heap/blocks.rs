@@ -79,50 +79,50 @@ const FPW: usize = 8 * WORD;
 const LO: usize = usize::MAX / 3;
 
 /// Low bits of the entries of `w` that are FREE.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn free_bits(w: usize) -> usize {
     !w & !(w >> 1) & LO
 }
 
 /// Low bits of the entries of `w` that are TAIL.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn tail_bits(w: usize) -> usize {
     (w >> 1) & !w & LO
 }
 
 /// Low bits of the entries of `w` that are HEAD (unmarked).
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn head_bits(w: usize) -> usize {
     w & !(w >> 1) & LO
 }
 
 /// Low bits of the entries of `w` that are MARK.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn mark_bits(w: usize) -> usize {
     w & (w >> 1) & LO
 }
 
 /// Low bits of the entries of `w` that are not FREE.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn used_bits(w: usize) -> usize {
     (w | (w >> 1)) & LO
 }
 
 /// The bits of entries `0..o` of a word (`o < EPW`).
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn below(o: usize) -> usize {
     (1usize << (2 * o)) - 1
 }
 
 /// The bits of entries `o..o + cnt` of a word (`cnt >= 1`, `o + cnt <= EPW`).
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn run_mask(o: usize, cnt: usize) -> usize {
     let hi = if o + cnt >= EPW { usize::MAX } else { below(o + cnt) };
     hi & !below(o)
 }
 
 /// Index of the entry of the highest set bit of `x` (non-zero).
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 const fn top_entry(x: usize) -> usize {
     (usize::BITS - 1 - x.leading_zeros()) as usize / 2
 }
@@ -130,7 +130,7 @@ const fn top_entry(x: usize) -> usize {
 /// Low bits of the entries `k` of a word such that entries `k .. k + n`
 /// are all free (`f` = [`free_bits`] of the word). Runs do not continue
 /// past the word's last entry.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 fn runs(f: usize, n: usize) -> usize {
     if n > EPW {
         return 0;
@@ -313,13 +313,13 @@ impl Blocks {
     }
 
     /// Is the gap of uninitialised table words open?
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn gap_open(&self) -> bool {
         self.lo < self.hi
     }
 
     /// Is table word `i` in the gap (uninitialised)?
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn word_in_gap(&self, i: usize) -> bool {
         i.wrapping_sub(self.lo) < self.hi - self.lo
     }
@@ -416,19 +416,19 @@ impl Blocks {
     }
 
     /// Address of block 0.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn pool_addr(&self) -> usize {
         self.base.as_ptr() as usize + self.pool_off
     }
 
     /// Pointer to the start of block `b` (with the region's provenance).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn block_ptr(&self, b: usize) -> *mut u8 {
         self.base.as_ptr().wrapping_add(self.pool_off + b * BLOCK)
     }
 
     /// The block containing address `addr`, if it is inside the pool.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn block_of_addr(&self, addr: usize) -> Option<usize> {
         let off = addr.wrapping_sub(self.pool_addr());
         if off < self.n_blocks * BLOCK {
@@ -439,14 +439,14 @@ impl Blocks {
     }
 
     /// Is `addr` inside the pool?
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn contains(&self, addr: usize) -> bool {
         addr.wrapping_sub(self.pool_addr()) < self.n_blocks * BLOCK
     }
 
     /// ATB word `i` (< atb_words): entries `EPW * i ..`, entry `k` in bits
     /// `2k, 2k + 1`.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn aw(&self, i: usize) -> usize {
         debug_assert!(i < self.atb_words);
         // SAFETY: word `i` of the ATB lies inside the region this heap
@@ -455,7 +455,7 @@ impl Blocks {
     }
 
     /// Sets ATB word `i`.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn set_aw(&mut self, i: usize, w: usize) {
         debug_assert!(i < self.atb_words);
         // SAFETY: as in `aw`; `&mut self` means no one else reads it now.
@@ -463,7 +463,7 @@ impl Blocks {
     }
 
     /// FTB word `j` (< ftb_words): blocks `FPW * j ..`, one bit each.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn fw(&self, j: usize) -> usize {
         debug_assert!(j < self.ftb_words);
         // SAFETY: word `j` of the FTB lies inside the region, word-aligned
@@ -472,7 +472,7 @@ impl Blocks {
     }
 
     /// Sets FTB word `j`.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn set_fw(&mut self, j: usize, w: usize) {
         debug_assert!(j < self.ftb_words);
         // SAFETY: as in `fw`; `&mut self`.
@@ -481,7 +481,7 @@ impl Blocks {
 
     /// The ATB entry of block `b` (< n_blocks; sentinels read as HEAD,
     /// blocks whose table word is not initialised yet as FREE).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn atb(&self, b: usize) -> u8 {
         if self.word_in_gap(b / EPW) {
             return FREE;
@@ -491,13 +491,13 @@ impl Blocks {
 
     /// The ATB entry of block `b`, whose table word is initialised (not in
     /// the gap: a live allocation, or a block next to one).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn entry(&self, b: usize) -> u8 {
         ((self.aw(b / EPW) >> (2 * (b % EPW))) & 3) as u8
     }
 
     /// Sets the ATB entry of block `b` (< n_blocks).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn set_atb(&mut self, b: usize, v: u8) {
         debug_assert!(b < self.n_blocks && v < 4);
         let i = b / EPW;
@@ -508,13 +508,13 @@ impl Blocks {
     }
 
     /// The FTB bit of block `b`.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn ftb(&self, b: usize) -> bool {
         (self.fw(b / FPW) >> (b % FPW)) & 1 != 0
     }
 
     /// Sets or clears the FTB bit of block `b`.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn set_ftb(&mut self, b: usize, on: bool) {
         let j = b / FPW;
         let bit = 1usize << (b % FPW);
@@ -524,7 +524,7 @@ impl Blocks {
 
     /// Does the allocation at head `b` hold pointers only in its first
     /// block (FTB bit of its first tail)?
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn no_scan(&self, b: usize) -> bool {
         self.entry(b + 1) == TAIL && self.ftb(b + 1)
     }
@@ -587,7 +587,7 @@ impl Blocks {
     /// Marks the allocation holding address `addr` if it is an unmarked
     /// allocation in the pool (interior addresses count), returning its
     /// head; None otherwise (not in the pool, free, or already marked).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn mark_addr(&mut self, addr: usize) -> Option<usize> {
         let b = self.block_of_addr(addr)?;
         let i = b / EPW;
@@ -779,7 +779,7 @@ impl Blocks {
     /// ORs `pattern` into the ATB entries `start .. start + n` (free
     /// entries, all zero): the first gets `first` (HEAD for a new
     /// allocation, TAIL when growing one), the rest TAIL.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn fill_run(&mut self, start: usize, n: usize, first: u8) {
         let mut b = start;
         let end = start + n;
@@ -833,7 +833,7 @@ impl Blocks {
 
     /// Zeroes blocks `b .. b + n`, which are allocated to the caller and
     /// referred to by no one yet.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn zero(&mut self, b: usize, n: usize) {
         let p = self.block_ptr(b);
         // SAFETY: blocks `b .. b + n` are inside the pool (BLOCK-aligned,
@@ -892,7 +892,7 @@ impl Blocks {
     /// Fast path: a small request whose first fit lies in the table word
     /// of its size's hint, below the ceiling, takes it (the common case
     /// right after frees and sweeps, and when allocating into a free area).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn alloc(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(1);
         if n <= SMALL {
@@ -953,7 +953,7 @@ impl Blocks {
 
     /// The table bits of a new allocation are set: its FTB bits, count,
     /// zeroing.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn finish_alloc(&mut self, start: usize, n: usize, finaliser: bool, no_scan: bool) -> NonNull<u8> {
         if finaliser {
             self.set_ftb(start, true);
@@ -1027,7 +1027,7 @@ impl Blocks {
     }
 
     /// Reads word `i` of block `b` as a plain integer (for the collector).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn word(&self, b: usize, i: usize) -> usize {
         debug_assert!(b < self.n_blocks && i < BLOCK / WORD);
         // SAFETY: the word lies inside block `b` of the pool; blocks are

@@ -155,7 +155,7 @@ impl Heap {
     }
 
     /// Is `o` an object in this heap (not a static)?
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn is_heap_obj(&self, o: Obj) -> bool {
         o.as_ptr_addr().is_some_and(|a| self.blocks.contains(a))
     }
@@ -224,7 +224,7 @@ impl Heap {
 
     /// The object `o` as a `T`, if `o` is a pointer to an object of one of
     /// `T`'s types.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn get<T: ObjType>(&self, o: Obj) -> Option<&T> {
         let ty = o.ptr_type()?;
         if !T::is_type(ty) {
@@ -240,7 +240,7 @@ impl Heap {
 
     /// The object `o` as a mutable `T`, if it is one and lives in the heap
     /// (statics are read-only).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn get_mut<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
         let ty = o.ptr_type()?;
         if !T::is_type(ty) || !self.blocks.contains(o.raw()) {
@@ -256,7 +256,7 @@ impl Heap {
 
     /// In debug builds, checks that `o` is the start of a live allocation
     /// (or a static): catches a stale `Obj` at its first use.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn debug_check_live(&self, o: Obj) {
         #[cfg(debug_assertions)]
         {
@@ -286,7 +286,7 @@ impl Drop for Heap {
 
 /// Base of an object as a typed pointer in the region (for the var and vec
 /// accessors): `o` must be a heap pointer.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub(crate) fn obj_ptr<T>(heap: &Heap, o: Obj) -> *mut T {
     heap.blocks.block_ptr(0).with_addr(o.raw()).cast::<T>()
 }

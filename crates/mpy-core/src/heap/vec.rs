@@ -45,31 +45,31 @@ impl<T: GcItem> GcVec<T> {
     }
 
     /// Number of items.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// Is it empty?
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// Items the buffer holds without growing.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn capacity(&self) -> usize {
         self.cap
     }
 
     /// Address of the buffer (0 when there is none).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn addr(&self) -> usize {
         self.ptr as usize
     }
 
     /// The items.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn as_slice(&self) -> &[T] {
         if self.cap == 0 {
             return &[];
@@ -84,7 +84,7 @@ impl<T: GcItem> GcVec<T> {
     }
 
     /// The items, mutably.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn as_mut_slice(&mut self) -> &mut [T] {
         if self.cap == 0 {
             return &mut [];
@@ -96,7 +96,7 @@ impl<T: GcItem> GcVec<T> {
 
     /// The whole buffer, `capacity()` items (those past `len` hold zeros
     /// or stale values).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn full_slice(&self) -> &[T] {
         if self.cap == 0 {
             return &[];
@@ -106,12 +106,12 @@ impl<T: GcItem> GcVec<T> {
     }
 
     /// The whole buffer, mutably (see [`GcVec::full_slice`]).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn full_slice_mut(&mut self) -> &mut [T] {
         self.spare_all()
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     fn spare_all(&mut self) -> &mut [T] {
         if self.cap == 0 {
             return &mut [];
@@ -121,7 +121,7 @@ impl<T: GcItem> GcVec<T> {
     }
 
     /// Appends `x` if there is room; gives it back otherwise.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn push_within_capacity(&mut self, x: T) -> Result<(), T> {
         if self.len < self.cap {
             // SAFETY: `len < cap`, so the slot is inside the buffer.

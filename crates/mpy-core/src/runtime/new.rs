@@ -296,7 +296,7 @@ impl Vm {
     }
 
     /// The value of a float object.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn float_of(&self, o: Obj) -> Option<Float> {
         #[cfg(any(feature = "nanbox", feature = "float-stuffed"))]
         {
@@ -338,7 +338,7 @@ impl Vm {
     }
 
     /// The items of a tuple (not a subclass instance), pinned.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn tuple_pinned<'a>(&self, o: Obj) -> Option<&'a [Obj]> {
         self.heap.var_pinned::<TupleHead>(o).map(|(_, items)| items)
     }
@@ -368,7 +368,7 @@ impl Vm {
     }
 
     /// The items of a list (borrowed: lists can change).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn list_items(&self, o: Obj) -> Option<&[Obj]> {
         self.heap.get::<ListObj>(o).map(|l| l.items.as_slice())
     }
@@ -386,7 +386,7 @@ impl Vm {
     /// The built-in type implementing `o`'s behaviour: for pointer
     /// objects their header type (for instances of user classes, the
     /// class's own `TypeObj`, whose slots dispatch to special methods).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn builtin_type(&self, o: Obj) -> &'static TypeObj {
         if let Some(t) = o.ptr_type() {
             return t;
