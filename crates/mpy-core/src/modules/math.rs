@@ -90,6 +90,9 @@ fn gamma(x: Float) -> Float {
     if x == Float::NEG_INFINITY {
         return Float::NAN;
     }
+    #[cfg(feature = "float-single")]
+    return super::math_gamma32::gamma(x);
+    #[cfg(not(feature = "float-single"))]
     M::tgamma(x)
 }
 
@@ -98,6 +101,9 @@ fn lgamma(x: Float) -> Float {
     if x == M::floor(x) && x <= 0.0 {
         return Float::INFINITY;
     }
+    #[cfg(feature = "float-single")]
+    return super::math_gamma32::lgamma(x);
+    #[cfg(not(feature = "float-single"))]
     M::lgamma(x)
 }
 

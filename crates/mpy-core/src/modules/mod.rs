@@ -10,6 +10,8 @@ pub mod args;
 pub mod cmath;
 #[cfg(feature = "math")]
 pub mod math;
+#[cfg(all(feature = "math", any(test, feature = "float-single")))]
+mod math_gamma32;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;
