@@ -43,13 +43,18 @@ fn ret2(vm: &mut Vm, x: Float, y: Float, r: Float) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
+/// The one-argument functions' shared body: `f(float(a[0]))`, checked.
+#[inline(never)]
+fn call1(vm: &mut Vm, a: &[Obj], f: fn(Float) -> Float) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    ret1(vm, x, f(x))
+}
+
 macro_rules! math_fun1 {
     ($($fname:ident => $f:expr),* $(,)?) => {
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                let x = float_arg(vm, a[0])?;
-                let f: fn(Float) -> Float = $f;
-                ret1(vm, x, f(x))
+                call1(vm, a, $f)
             }
         )*
     };
@@ -107,14 +112,20 @@ fn lgamma(x: Float) -> Float {
     M::lgamma(x)
 }
 
+/// The two-argument functions' shared body: `f(float(a[0]), float(a[1]))`,
+/// checked.
+#[inline(never)]
+fn call2(vm: &mut Vm, a: &[Obj], f: fn(Float, Float) -> Float) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    let y = float_arg(vm, a[1])?;
+    ret2(vm, x, y, f(x, y))
+}
+
 macro_rules! math_fun2 {
     ($($fname:ident => $f:expr),* $(,)?) => {
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                let x = float_arg(vm, a[0])?;
-                let y = float_arg(vm, a[1])?;
-                let f: fn(Float, Float) -> Float = $f;
-                ret2(vm, x, y, f(x, y))
+                call2(vm, a, $f)
             }
         )*
     };
