@@ -36,6 +36,8 @@ pub mod builtins_num;
 pub mod builtins_seq;
 #[cfg(feature = "hashlib")]
 pub mod hashlib;
+#[cfg(all(feature = "hashlib", any(test, target_os = "none")))]
+mod sha256_small;
 pub mod help_modules;
 #[cfg(feature = "select")]
 pub mod select;
