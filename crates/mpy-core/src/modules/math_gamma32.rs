@@ -110,7 +110,7 @@ fn lgamma64(x: f64) -> f64 {
     // sin(πx) = ±sin(π(x - round(x))), exact to f32 precision.
     let r = x - (x as i64) as f64;
     let r = if r < -0.5 { r + 1.0 } else { r };
-    let s = libm::sinf((core::f64::consts::PI * r) as f32) as f64;
+    let s = super::trig32::sin((core::f64::consts::PI * r) as f32) as f64;
     LN_PI - ln(s.abs()) - lgamma64(1.0 - x)
 }
 

@@ -12,6 +12,9 @@ pub mod cmath;
 pub mod math;
 #[cfg(all(feature = "math", any(test, feature = "float-single")))]
 mod math_gamma32;
+pub mod trig;
+#[cfg(any(test, feature = "float-single"))]
+mod trig32;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;
