@@ -26,3 +26,19 @@ pub fn tan(x: Float) -> Float {
     #[cfg(not(feature = "float-single"))]
     libm::tan(x)
 }
+
+/// `asin(x)`.
+pub fn asin(x: Float) -> Float {
+    #[cfg(feature = "float-single")]
+    return super::trig32::asin(x);
+    #[cfg(not(feature = "float-single"))]
+    libm::asin(x)
+}
+
+/// `acos(x)`.
+pub fn acos(x: Float) -> Float {
+    #[cfg(feature = "float-single")]
+    return super::trig32::acos(x);
+    #[cfg(not(feature = "float-single"))]
+    libm::acos(x)
+}

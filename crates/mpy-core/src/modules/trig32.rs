@@ -116,6 +116,17 @@ pub fn tan(x: f32) -> f32 {
     (s / c) as f32
 }
 
+/// `asin(x) = atan2(x, sqrt((1-x)(1+x)))`: within two ulps, with the
+/// `atan2f` and `sqrtf` the boards have anyway (libm's `asinf` is 1 KB).
+pub fn asin(x: f32) -> f32 {
+    libm::atan2f(x, libm::sqrtf((1.0 - x) * (1.0 + x)))
+}
+
+/// `acos(x) = atan2(sqrt((1-x)(1+x)), x)`, as [`asin`].
+pub fn acos(x: f32) -> f32 {
+    libm::atan2f(libm::sqrtf((1.0 - x) * (1.0 + x)), x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,7 +163,22 @@ mod tests {
             }
         }
         assert_eq!(sin(-0.0).to_bits(), (-0.0f32).to_bits());
+        assert_eq!(asin(-0.0).to_bits(), (-0.0f32).to_bits());
         assert_eq!(tan(-0.0).to_bits(), (-0.0f32).to_bits());
         assert!(sin(f32::INFINITY).is_nan() && cos(f32::NEG_INFINITY).is_nan() && tan(f32::NAN).is_nan());
+    }
+
+    #[test]
+    fn asin_acos() {
+        let ulps = |a: f32, b: f32| (a.to_bits() as i64 - b.to_bits() as i64).abs();
+        for i in -100_000..=100_000 {
+            let x = i as f32 / 100_000.0;
+            let (s, c) = (libm::asin(x as f64) as f32, libm::acos(x as f64) as f32);
+            assert!(ulps(asin(x), s) <= 2, "asin({x}) = {}, not {s}", asin(x));
+            assert!(ulps(acos(x), c) <= 2, "acos({x}) = {}, not {c}", acos(x));
+        }
+        for x in [1.0000001f32, -1.0000001, 2.0, f32::INFINITY, f32::NAN] {
+            assert!(asin(x).is_nan() && acos(x).is_nan(), "{x}");
+        }
     }
 }
