@@ -16,6 +16,11 @@ use crate::{trim, Digit, Error, MpzRef, SignedLen};
 /// works on 64-bit limbs, so Karatsuba pays off later).
 pub const KARATSUBA_THRESHOLD: usize = if cfg!(target_pointer_width = "64") { 64 } else { 32 };
 
+/// Whether products use Karatsuba at all: not on bare-metal targets (the
+/// boards), where its 1.2 KB of flash buy little (a board's heap holds
+/// ints of a few thousand digits at most) and schoolbook needs no scratch.
+const KARATSUBA: bool = !cfg!(target_os = "none");
+
 /// Output length sufficient for `a * b` with factors of `la` and `lb`
 /// digits: `la + lb`.
 #[inline]
@@ -28,7 +33,7 @@ pub fn mul_len(la: usize, lb: usize) -> usize {
 /// most about `2 * min(max(la, lb), 2 * min(la, lb))` digits.
 pub fn mul_scratch_len(la: usize, lb: usize) -> usize {
     let lo = la.min(lb);
-    if lo < KARATSUBA_THRESHOLD {
+    if !KARATSUBA || lo < KARATSUBA_THRESHOLD {
         return 0;
     }
     scratch_bound(la.max(lb).min(lo.saturating_mul(2)))
@@ -78,7 +83,7 @@ pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit
         } else {
             school(out, a, b);
         }
-    } else if scratch.len() >= mul_scratch_len(a.len(), b.len()) {
+    } else if KARATSUBA && scratch.len() >= mul_scratch_len(a.len(), b.len()) {
         // The squaring path needs the identical slice for both factors.
         let b = if same { a } else { b };
         mul_rec(out, a, b, scratch);

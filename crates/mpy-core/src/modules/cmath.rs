@@ -5,6 +5,7 @@
 
 use crate::flt::Float;
 use crate::flt::M;
+use super::trig;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
@@ -45,13 +46,13 @@ fn c_polar(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let r = crate::types::int::obj_to_f64(vm, a[0])?;
     let p = crate::types::int::obj_to_f64(vm, a[1])?;
-    vm.new_complex(r * M::cos(p), r * M::sin(p))
+    vm.new_complex(r * trig::cos(p), r * trig::sin(p))
 }
 
 fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
     let m = crate::types::float_acc::exp(re);
-    vm.new_complex(m * M::cos(im), m * M::sin(im))
+    vm.new_complex(m * trig::cos(im), m * trig::sin(im))
 }
 
 fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -68,17 +69,17 @@ fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
     let r = M::sqrt(abs(z));
     let t = M::atan2(z.1, z.0) / 2.0;
-    vm.new_complex(r * M::cos(t), r * M::sin(t))
+    vm.new_complex(r * trig::cos(t), r * trig::sin(t))
 }
 
 fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(M::cos(re) * acc::cosh(im), -M::sin(re) * M::sinh(im))
+    vm.new_complex(trig::cos(re) * acc::cosh(im), -trig::sin(re) * M::sinh(im))
 }
 
 fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(M::sin(re) * acc::cosh(im), M::cos(re) * M::sinh(im))
+    vm.new_complex(trig::sin(re) * acc::cosh(im), trig::cos(re) * M::sinh(im))
 }
 
 static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);

@@ -4,7 +4,8 @@
 //! final`. Data is anything with the buffer protocol (bytes, bytearray,
 //! memoryview, str).
 //!
-//! The compression function is RustCrypto's (`sha2::compress256`); the
+//! The compression function is RustCrypto's (`sha2::compress256`) on the
+//! desktop, a small rolled loop on the boards (`sha256_small.rs`); the
 //! state around it (chaining value, partial block, length) is plain data
 //! kept inline in the heap object, so hashing never allocates.
 
@@ -15,7 +16,6 @@ use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, PrintKind, Rom, TypeObj};
 use crate::types::strutil::buffer_ref;
 use crate::PyResult;
-use sha2::digest::generic_array::GenericArray;
 
 /// SHA-256's initial chaining value (FIPS 180-4, 5.3.3).
 const H0: [u32; 8] =
@@ -42,8 +42,13 @@ impl Sha256State {
     }
 
     fn compress(&mut self) {
-        let b = GenericArray::from(self.block);
-        sha2::compress256(&mut self.h, core::slice::from_ref(&b));
+        #[cfg(target_os = "none")]
+        super::sha256_small::compress(&mut self.h, &self.block);
+        #[cfg(not(target_os = "none"))]
+        {
+            let b = sha2::digest::generic_array::GenericArray::from(self.block);
+            sha2::compress256(&mut self.h, core::slice::from_ref(&b));
+        }
     }
 
     /// Adds `data` to the hash.

@@ -215,34 +215,36 @@ fn hex_val(c: u8) -> u32 {
 /// decoded bytes with `put`; returns the index after the closing quote
 /// (None if the text ends first).
 fn scan_string(s: &[u8], mut i: usize, mut put: impl FnMut(&[u8]) -> bool) -> Option<usize> {
+    let mut tmp = [0u8; 4];
     loop {
-        let c = *s.get(i)?;
+        let mut c = *s.get(i)?;
         i += 1;
-        let ok = match c {
-            b'"' => break,
-            b'\\' => {
-                let e = *s.get(i)?;
-                i += 1;
-                match e {
-                    b'b' => put(&[8]),
-                    b'f' => put(&[12]),
-                    b'n' => put(b"\n"),
-                    b'r' => put(b"\r"),
-                    b't' => put(b"\t"),
-                    b'u' => {
-                        let h = s.get(i..i + 4)?;
-                        i += 4;
-                        let v = h.iter().fold(0u32, |a, &c| (a << 4).wrapping_add(hex_val(c)));
-                        let ch = char::from_u32(v).unwrap_or('\u{fffd}');
-                        let mut tmp = [0u8; 4];
-                        put(ch.encode_utf8(&mut tmp).as_bytes())
-                    }
-                    other => put(&[other]),
+        let mut n = 1;
+        if c == b'"' {
+            break;
+        }
+        if c == b'\\' {
+            c = *s.get(i)?;
+            i += 1;
+            c = match c {
+                b'b' => 8,
+                b'f' => 12,
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'u' => {
+                    let h = s.get(i..i + 4)?;
+                    i += 4;
+                    let v = h.iter().fold(0u32, |a, &c| (a << 4).wrapping_add(hex_val(c)));
+                    let ch = char::from_u32(v).unwrap_or('\u{fffd}');
+                    n = ch.encode_utf8(&mut tmp).len();
+                    tmp[0]
                 }
-            }
-            c => put(&[c]),
-        };
-        if !ok {
+                other => other,
+            };
+        }
+        tmp[0] = c;
+        if !put(&tmp[..n]) {
             return None;
         }
     }

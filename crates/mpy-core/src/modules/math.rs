@@ -43,13 +43,18 @@ fn ret2(vm: &mut Vm, x: Float, y: Float, r: Float) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
+/// The one-argument functions' shared body: `f(float(a[0]))`, checked.
+#[inline(never)]
+fn call1(vm: &mut Vm, a: &[Obj], f: fn(Float) -> Float) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    ret1(vm, x, f(x))
+}
+
 macro_rules! math_fun1 {
     ($($fname:ident => $f:expr),* $(,)?) => {
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                let x = float_arg(vm, a[0])?;
-                let f: fn(Float) -> Float = $f;
-                ret1(vm, x, f(x))
+                call1(vm, a, $f)
             }
         )*
     };
@@ -61,11 +66,11 @@ math_fun1! {
     m_expm1 => M::expm1,
     m_log2 => |x| if x <= 0.0 { Float::NAN } else { acc::log2(x) },
     m_log10 => |x| if x <= 0.0 { Float::NAN } else { M::log10(x) },
-    m_cos => M::cos,
-    m_sin => M::sin,
-    m_tan => M::tan,
-    m_acos => M::acos,
-    m_asin => M::asin,
+    m_cos => super::trig::cos,
+    m_sin => super::trig::sin,
+    m_tan => super::trig::tan,
+    m_acos => super::trig::acos,
+    m_asin => super::trig::asin,
     m_atan => M::atan,
     m_cosh => acc::cosh,
     m_sinh => M::sinh,
@@ -90,6 +95,9 @@ fn gamma(x: Float) -> Float {
     if x == Float::NEG_INFINITY {
         return Float::NAN;
     }
+    #[cfg(feature = "float-single")]
+    return super::math_gamma32::gamma(x);
+    #[cfg(not(feature = "float-single"))]
     M::tgamma(x)
 }
 
@@ -98,17 +106,26 @@ fn lgamma(x: Float) -> Float {
     if x == M::floor(x) && x <= 0.0 {
         return Float::INFINITY;
     }
+    #[cfg(feature = "float-single")]
+    return super::math_gamma32::lgamma(x);
+    #[cfg(not(feature = "float-single"))]
     M::lgamma(x)
+}
+
+/// The two-argument functions' shared body: `f(float(a[0]), float(a[1]))`,
+/// checked.
+#[inline(never)]
+fn call2(vm: &mut Vm, a: &[Obj], f: fn(Float, Float) -> Float) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    let y = float_arg(vm, a[1])?;
+    ret2(vm, x, y, f(x, y))
 }
 
 macro_rules! math_fun2 {
     ($($fname:ident => $f:expr),* $(,)?) => {
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                let x = float_arg(vm, a[0])?;
-                let y = float_arg(vm, a[1])?;
-                let f: fn(Float, Float) -> Float = $f;
-                ret2(vm, x, y, f(x, y))
+                call2(vm, a, $f)
             }
         )*
     };

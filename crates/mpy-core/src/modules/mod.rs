@@ -10,6 +10,11 @@ pub mod args;
 pub mod cmath;
 #[cfg(feature = "math")]
 pub mod math;
+#[cfg(all(feature = "math", any(test, feature = "float-single")))]
+mod math_gamma32;
+pub mod trig;
+#[cfg(any(test, feature = "float-single"))]
+mod trig32;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;
@@ -34,6 +39,8 @@ pub mod builtins_num;
 pub mod builtins_seq;
 #[cfg(feature = "hashlib")]
 pub mod hashlib;
+#[cfg(all(feature = "hashlib", any(test, target_os = "none")))]
+mod sha256_small;
 pub mod help_modules;
 #[cfg(feature = "select")]
 pub mod select;

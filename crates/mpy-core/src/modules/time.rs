@@ -17,14 +17,20 @@ pub const TICKS_PERIOD: i64 = 1 << 30;
 const TICKS_MAX: i64 = TICKS_PERIOD - 1;
 const TICKS_HALF: i64 = TICKS_PERIOD / 2;
 
+/// The HAL's wall clock in 64 bits (good until the year 2262; no 128-bit
+/// arithmetic on the boards).
+fn now_ns(vm: &mut Vm) -> i64 {
+    vm.hal.time_ns() as i64
+}
+
 fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let ns = vm.hal.time_ns();
+    let ns = now_ns(vm);
     vm.new_float(crate::flt::from_f64(ns as f64 / 1e9))
 }
 
 fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let ns = vm.hal.time_ns();
-    vm.new_int_i128(ns)
+    let ns = now_ns(vm);
+    vm.new_int(ns)
 }
 
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -87,30 +93,35 @@ fn ticks_diff(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(d as isize))
 }
 
-/// Days since 1970-01-01 -> (year, month, day) (proleptic Gregorian).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
+/// Days since 1970-01-01 -> (year, month, day, day of the year from 1,
+/// weekday from Monday = 0) (proleptic Gregorian; one 64-bit division, the
+/// rest within a 400-year era in 32 bits).
+fn civil_from_days(z: i64) -> (i64, u32, u32, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
+    let doe = (z - era * 146_097) as u32;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
+    // Day of the year starting on March 1.
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m, d)
+    let (m, ye) = if mp < 10 { (mp + 3, yoe) } else { (mp - 9, yoe + 1) };
+    let leap = ye % 4 == 0 && (ye % 100 != 0 || ye % 400 == 0);
+    let yday = if mp < 10 { doy + 60 + leap as u32 } else { doy - 305 };
+    // An era is whole weeks, and 1970-01-01 (doe 135080) was a Thursday.
+    let wday = (doe + 2) % 7;
+    (era * 400 + ye as i64, m, d, yday, wday)
 }
 
-/// (year, month, day) -> days since 1970-01-01 (i64 arithmetic: callers
-/// keep |y| below 2^40).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+/// (year, month 1..=12) -> days from 1970-01-01 to the month's first day
+/// (callers keep |y| below 2^40).
+fn days_from_civil(y: i64, m: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
-    let yoe = y - era * 400;
+    let yoe = (y - era * 400) as u32;
     let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * mp + 2) / 5;
+    era * 146_097 + doe as i64 - 719_468
 }
 
 /// `localtime([secs])` / `gmtime([secs])`: (year, month, mday, hour,
@@ -124,17 +135,16 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
                 int_arg(vm, o)?
             }
         }
-        _ => (vm.hal.time_ns() / 1_000_000_000) as i64,
+        _ => now_ns(vm) / 1_000_000_000,
     };
     let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    let wday = (days + 3).rem_euclid(7);
-    let yday = days - days_from_civil(y, 1, 1) + 1;
-    let vals = [y, m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
+    let rem = (secs - days * 86_400) as u32;
+    let (y, m, d, yday, wday) = civil_from_days(days);
+    let vals = [m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
     let mut items = [Obj::NULL; 8];
-    for (slot, v) in items.iter_mut().zip(vals) {
-        *slot = vm.new_int(v)?;
+    items[0] = vm.new_int(y)?;
+    for (slot, v) in items[1..].iter_mut().zip(vals) {
+        *slot = Obj::small_int(v as isize);
     }
     vm.new_tuple(&items)
 }
@@ -160,7 +170,7 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (mut y, mut mo) = (f[0], f[1] - 1);
     y += mo.div_euclid(12);
     mo = mo.rem_euclid(12);
-    let days = days_from_civil(y, mo + 1, 1) + f[2] - 1;
+    let days = days_from_civil(y, mo as u32 + 1) + f[2] - 1;
     let secs = days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5];
     vm.new_int(secs)
 }
@@ -205,12 +215,16 @@ mod tests {
 
     #[test]
     fn civil_round_trip() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(365), (1971, 1, 1));
-        assert_eq!(days_from_civil(2000, 1, 1) * 86_400, 946_684_800);
-        for d in (-800_000..800_000).step_by(997) {
-            let (y, m, dd) = civil_from_days(d);
-            assert_eq!(days_from_civil(y, m, dd), d);
+        assert_eq!(civil_from_days(0), (1970, 1, 1, 1, 3));
+        assert_eq!(civil_from_days(365), (1971, 1, 1, 1, 4));
+        assert_eq!(civil_from_days(365 + 365 + 59), (1972, 2, 29, 60, 1));
+        assert_eq!(civil_from_days(365 + 365 + 365), (1972, 12, 31, 366, 6));
+        assert_eq!(days_from_civil(2000, 1) * 86_400, 946_684_800);
+        for d in (-800_000..800_000).step_by(97) {
+            let (y, m, dd, yday, wday) = civil_from_days(d);
+            assert_eq!(wday as i64, (d + 3).rem_euclid(7));
+            assert_eq!(days_from_civil(y, m) + dd as i64 - 1, d);
+            assert_eq!(days_from_civil(y, 1) + yday as i64 - 1, d);
         }
     }
 }

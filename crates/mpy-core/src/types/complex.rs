@@ -178,7 +178,7 @@ fn complex_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 /// `exp(z)`.
 fn cexp(re: Float, im: Float) -> (Float, Float) {
     let m = super::float_acc::exp(re);
-    (m * M::cos(im), m * M::sin(im))
+    (m * crate::modules::trig::cos(im), m * crate::modules::trig::sin(im))
 }
 
 /// `log(z)` (principal branch).
