@@ -41,7 +41,7 @@ fn erf_or_erfc(x: f32, complement: bool) -> f32 {
     }
     let a = (x as f64).abs();
     // `p` is erf(a) below 2.5, else erfc(a).
-    let mut p = 0.0;
+    let mut p;
     if a < 2.5 {
         // Σ (2a²)^n a / (1·3·…·(2n+1)).
         let two_a2 = 2.0 * a * a;
@@ -63,10 +63,12 @@ fn erf_or_erfc(x: f32, complement: bool) -> f32 {
             k -= 0.5;
         }
         p = 0.5 / f;
+    } else {
+        // erfc(a) < 1e-52 (or a is inf).
+        let neg = x.is_sign_negative();
+        return if complement { if neg { 2.0 } else { 0.0 } } else if neg { -1.0 } else { 1.0 };
     }
-    if p != 0.0 {
-        p *= TWO_BY_SQRT_PI * exp_neg(a * a);
-    }
+    p *= TWO_BY_SQRT_PI * exp_neg(a * a);
     // (erfc(a), erf(a)).
     let (c, e) = if a < 2.5 { (1.0 - p, p) } else { (p, 1.0 - p) };
     let r = match (complement, x.is_sign_negative()) {
