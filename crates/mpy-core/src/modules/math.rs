@@ -78,13 +78,29 @@ math_fun1! {
     m_acosh => M::acosh,
     m_asinh => acc::asinh,
     m_atanh => M::atanh,
-    m_erf => M::erf,
-    m_erfc => M::erfc,
+    m_erf => erf,
+    m_erfc => erfc,
     m_gamma => gamma,
     m_lgamma => lgamma,
     m_fabs => M::fabs,
     m_degrees => |x| x * (180.0 / crate::flt::consts::PI),
     m_radians => |x| x * (crate::flt::consts::PI / 180.0),
+}
+
+/// `erf`: on single-precision builds the compact one of `math_erf32`.
+fn erf(x: Float) -> Float {
+    #[cfg(feature = "float-single")]
+    return super::math_erf32::erf(x);
+    #[cfg(not(feature = "float-single"))]
+    M::erf(x)
+}
+
+/// `erfc`: on single-precision builds the compact one of `math_erf32`.
+fn erfc(x: Float) -> Float {
+    #[cfg(feature = "float-single")]
+    return super::math_erf32::erfc(x);
+    #[cfg(not(feature = "float-single"))]
+    M::erfc(x)
 }
 
 /// Gamma with poles (0 and negative integers) as NaN, so they raise.

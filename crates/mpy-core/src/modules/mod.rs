@@ -12,6 +12,8 @@ pub mod cmath;
 pub mod math;
 #[cfg(all(feature = "math", any(test, feature = "float-single")))]
 mod math_gamma32;
+#[cfg(all(feature = "math", any(test, feature = "float-single")))]
+mod math_erf32;
 pub mod trig;
 #[cfg(any(test, feature = "float-single"))]
 mod trig32;
