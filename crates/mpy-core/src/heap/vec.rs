@@ -246,11 +246,9 @@ impl Heap {
         if cap == 0 {
             return Some(GcVec::new());
         }
-        let size = core::mem::size_of::<T>().max(1);
-        let bytes = cap.checked_mul(size)?;
-        let p = self.alloc_raw_flags(bytes, false, T::NO_PTRS)?;
-        let real = bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
-        Some(GcVec { ptr: p.as_ptr().cast::<T>(), len: 0, cap: real / size, _t: PhantomData })
+        let bytes = cap.checked_mul(core::mem::size_of::<T>().max(1))?;
+        let f = self.alloc_fresh(bytes, false, T::NO_PTRS)?;
+        Some(vec_from_fresh(f))
     }
 
     /// Tries to grow (or shrink) the buffer at `addr` to hold `cap` items of
@@ -278,4 +276,12 @@ impl Heap {
             self.free_addr(v.ptr as usize);
         }
     }
+}
+
+/// An empty vector whose buffer is the fresh allocation `f` (its capacity
+/// is all of `f`'s blocks).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn vec_from_fresh<T: GcItem>(f: super::Fresh) -> GcVec<T> {
+    let real = f.bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
+    GcVec { ptr: f.p.as_ptr().cast::<T>(), len: 0, cap: real / core::mem::size_of::<T>().max(1), _t: PhantomData }
 }
