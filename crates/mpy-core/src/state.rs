@@ -262,30 +262,10 @@ impl Vm {
     ) -> PyResult<()> {
         let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
         let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
-        let Some(need) = len.checked_add(extra) else { return Err(self.memory_error()) };
-        if need <= cap {
-            return Ok(());
-        }
-        let want = need.max(cap + cap / 2).max(4);
-        if cap > 0 {
-            for c in [want, need] {
-                if let Some(r) = self.heap.vec_try_grow_in_place::<T>(addr, c) {
-                    if let Some(v) = self.heap.get_mut::<O>(o).map(field) {
-                        v.adopt(r);
-                    }
-                    return Ok(());
-                }
-            }
-        }
-        let new = match self.new_vec::<T>(want) {
-            Ok(n) => n,
-            Err(_) => self.new_vec::<T>(need)?,
-        };
+        let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
         let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
-        match v.move_into(new) {
-            Ok(old) => self.heap.free_vec(old),
-            Err(new) => self.heap.free_vec(new),
-        }
+        let old = apply_grow(v, g);
+        self.heap.free_vec(old);
         Ok(())
     }
 
@@ -294,29 +274,38 @@ impl Vm {
     ///
     /// Errors: `MemoryError` (the vector is unchanged).
     pub fn vec_reserve_local<T: GcItem>(&mut self, v: &mut GcVec<T>, extra: usize) -> PyResult<()> {
-        let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+        let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
+        let old = apply_grow(v, g);
+        self.heap.free_vec(old);
+        Ok(())
+    }
+
+    /// The untyped part of [`Vm::vec_reserve`]: for a vector of `len`
+    /// items of `size` bytes in a buffer of `cap` at `addr`, with room
+    /// needed for `extra` more, grows the buffer in place or allocates a
+    /// new one (collecting as needed).
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn vec_grow(&mut self, len: usize, cap: usize, addr: usize, extra: usize, size: usize, no_ptrs: bool) -> PyResult<Grow> {
         let Some(need) = len.checked_add(extra) else { return Err(self.memory_error()) };
         if need <= cap {
-            return Ok(());
+            return Ok(Grow::Enough);
         }
         let want = need.max(cap + cap / 2).max(4);
         if cap > 0 {
             for c in [want, need] {
-                if let Some(r) = self.heap.vec_try_grow_in_place::<T>(addr, c) {
-                    v.adopt(r);
-                    return Ok(());
+                if let Some(r) = self.heap.vec_try_grow_in_place_raw(addr, c, size, no_ptrs) {
+                    return Ok(Grow::InPlace(r));
                 }
             }
         }
-        let new = match self.new_vec::<T>(want) {
-            Ok(n) => n,
-            Err(_) => self.new_vec::<T>(need)?,
+        let bytes = |c: usize| c.checked_mul(size.max(1)).unwrap_or(usize::MAX);
+        let f = match self.alloc_room(bytes(want), false, no_ptrs) {
+            Ok(f) => f,
+            Err(_) => self.alloc_room(bytes(need), false, no_ptrs)?,
         };
-        match v.move_into(new) {
-            Ok(old) => self.heap.free_vec(old),
-            Err(new) => self.heap.free_vec(new),
-        }
-        Ok(())
+        Ok(Grow::New(f))
     }
 
     /// Appends `x` to a vector held in a Rust local, growing it as needed.
@@ -495,5 +484,31 @@ impl Vm {
         let keep = init(&self.heap, items);
         self.heap.var_keep::<H>(o, n, keep);
         Ok(o)
+    }
+}
+
+/// What [`Vm::vec_grow`] did.
+enum Grow {
+    /// The vector already had room.
+    Enough,
+    /// Its buffer grew in place.
+    InPlace(crate::heap::Resized),
+    /// A new buffer to move the items into.
+    New(Fresh),
+}
+
+/// Applies `g` to `v`; returns the buffer to free (empty if none).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+fn apply_grow<T: GcItem>(v: &mut GcVec<T>, g: Grow) -> GcVec<T> {
+    match g {
+        Grow::Enough => GcVec::new(),
+        Grow::InPlace(r) => {
+            v.adopt(r);
+            GcVec::new()
+        }
+        Grow::New(f) => match v.move_into(crate::heap::vec::vec_from_fresh(f)) {
+            Ok(old) => old,
+            Err(new) => new,
+        },
     }
 }

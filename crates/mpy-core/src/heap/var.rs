@@ -93,7 +93,7 @@ impl Heap {
     /// Sets the length (the word at byte `len_off`) of the new object `o`
     /// to `keep` and gives back its whole blocks past `bytes`: the untyped
     /// part of [`Heap::var_keep`].
-    #[inline(never)]
+    #[cfg_attr(target_os = "none", inline(never))]
     fn var_shrink_fresh(&mut self, o: Obj, len_off: usize, keep: usize, bytes: usize) {
         let Some(b) = self.blocks.block_of_addr(o.raw()) else { return };
         if self.alloc_size(o.raw()) < len_off + core::mem::size_of::<usize>() {

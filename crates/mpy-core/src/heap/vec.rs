@@ -255,13 +255,19 @@ impl Heap {
     /// `T` without moving it. The returned proof is applied with
     /// [`GcVec::adopt`]. None if the blocks after it are not free.
     pub fn vec_try_grow_in_place<T: GcItem>(&mut self, addr: usize, cap: usize) -> Option<Resized> {
+        self.vec_try_grow_in_place_raw(addr, cap, core::mem::size_of::<T>(), T::NO_PTRS)
+    }
+
+    /// [`Heap::vec_try_grow_in_place`] for items of `size` bytes (holding
+    /// no pointers if `no_ptrs`).
+    pub(crate) fn vec_try_grow_in_place_raw(&mut self, addr: usize, cap: usize, size: usize, no_ptrs: bool) -> Option<Resized> {
         let b = self.blocks.block_of_addr(addr)?;
         if addr % super::BLOCK != 0 || !matches!(self.blocks.atb(b), super::blocks::HEAD) {
             return None;
         }
-        let bytes = cap.checked_mul(core::mem::size_of::<T>().max(1))?;
+        let bytes = cap.checked_mul(size.max(1))?;
         let (before, after) = self.blocks.resize(b, bytes)?;
-        if T::NO_PTRS && before == 1 && after > 1 {
+        if no_ptrs && before == 1 && after > 1 {
             self.blocks.set_no_scan(b);
         }
         self.stats.since_gc += after.saturating_sub(before) * super::BLOCK;
