@@ -9,7 +9,7 @@
 
 use crate::error::PyErr;
 use crate::hal::Hal;
-use crate::heap::{GcItem, GcVec, Heap, ObjType, VarHead};
+use crate::heap::{Fresh, GcItem, GcVec, Heap, ObjType, VarHead};
 use crate::map::Map;
 use crate::obj::Obj;
 use crate::qstr::QstrPool;
@@ -146,35 +146,46 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn collect_first(&self, bytes: usize) -> bool {
         let s = &self.heap.stats;
-        cfg!(feature = "gc-stress") || (s.enabled && s.threshold > 0 && s.since_gc + bytes > s.threshold)
-    }
-
-    /// Runs `f` (an allocation without collection), collecting and
-    /// retrying once if it fails.
-    ///
-    /// Errors: `MemoryError` if it still fails or the heap is locked.
-    #[inline(always)]
-    fn with_room<R>(&mut self, bytes: usize, mut f: impl FnMut(&mut Heap) -> Option<R>) -> PyResult<R> {
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
-        }
-        if !self.collect_first(bytes) {
-            if let Some(r) = f(&mut self.heap) {
-                return Ok(r);
-            }
-        }
-        self.collect();
-        match f(&mut self.heap) {
-            Some(r) => Ok(r),
-            None => Err(self.memory_error()),
-        }
+        cfg!(feature = "gc-stress") || (s.enabled && s.threshold > 0 && s.since_gc.saturating_add(bytes) > s.threshold)
     }
 
     /// Allocates `bytes` of zeroed heap memory (at least one block).
     ///
     /// Errors: `MemoryError`.
     pub fn alloc_raw(&mut self, bytes: usize, finaliser: bool) -> PyResult<NonNull<u8>> {
-        self.with_room(bytes, |h| h.alloc_raw(bytes, finaliser))
+        self.alloc_room(bytes, finaliser, false).map(Fresh::ptr)
+    }
+
+    /// Allocates `bytes` of zeroed heap memory with the given flags (see
+    /// [`Heap::alloc_raw_flags`]), collecting first past the threshold and
+    /// collecting and retrying once if it does not fit: the one allocation
+    /// body shared by every typed constructor (only their small typed
+    /// write stays generic). The fast path is inlined on hosted targets
+    /// (speed); one shared copy on the boards (flash).
+    ///
+    /// Errors: `MemoryError` if it still fails or the heap is locked.
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn alloc_room(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> PyResult<Fresh> {
+        if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
+            if let Some(p) = self.heap.alloc_fresh(bytes, finaliser, no_scan) {
+                return Ok(p);
+            }
+        }
+        self.alloc_room_slow(bytes, finaliser, no_scan)
+    }
+
+    /// [`Vm::alloc_room`] after the first try: collect, retry once.
+    #[inline(never)]
+    fn alloc_room_slow(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> PyResult<Fresh> {
+        if self.heap.stats.lock_depth > 0 {
+            return Err(self.memory_error());
+        }
+        self.collect();
+        match self.heap.alloc_fresh(bytes, finaliser, no_scan) {
+            Some(p) => Ok(p),
+            None => Err(self.memory_error()),
+        }
     }
 
     /// Moves a new object into the heap.
@@ -182,13 +193,8 @@ impl Vm {
     /// Errors: `MemoryError`.
     #[inline]
     pub fn alloc_obj<T: ObjType>(&mut self, value: T) -> PyResult<Obj> {
-        if self.heap.stats.lock_depth == 0 && !self.collect_first(core::mem::size_of::<T>()) {
-            match self.heap.alloc_obj(value, false) {
-                Ok(o) => return Ok(o),
-                Err(v) => return self.alloc_obj_slow(v, false),
-            }
-        }
-        self.alloc_obj_slow(value, false)
+        let p = self.alloc_room(core::mem::size_of::<T>(), false, false)?;
+        Ok(crate::heap::write_obj(p, value))
     }
 
     /// Moves a new object with a finaliser (its type's `finalise` slot
@@ -196,25 +202,8 @@ impl Vm {
     ///
     /// Errors: `MemoryError`.
     pub fn alloc_obj_final<T: ObjType>(&mut self, value: T) -> PyResult<Obj> {
-        if self.heap.stats.lock_depth == 0 && !self.collect_first(core::mem::size_of::<T>()) {
-            match self.heap.alloc_obj(value, true) {
-                Ok(o) => return Ok(o),
-                Err(v) => return self.alloc_obj_slow(v, true),
-            }
-        }
-        self.alloc_obj_slow(value, true)
-    }
-
-    #[inline(never)]
-    fn alloc_obj_slow<T: ObjType>(&mut self, value: T, finaliser: bool) -> PyResult<Obj> {
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
-        }
-        self.collect();
-        match self.heap.alloc_obj(value, finaliser) {
-            Ok(o) => Ok(o),
-            Err(_) => Err(self.memory_error()),
-        }
+        let p = self.alloc_room(core::mem::size_of::<T>(), true, false)?;
+        Ok(crate::heap::write_obj(p, value))
     }
 
     /// Makes an immutable variable-size object (tuple, str, bytes, int)
@@ -227,46 +216,20 @@ impl Vm {
         n: usize,
         init: F,
     ) -> PyResult<Obj> {
-        let bytes = crate::heap::var::var_bytes::<H>(n).unwrap_or(usize::MAX);
-        let (head, init) = if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
-            match self.heap.alloc_var_with(head, n, false, init) {
-                Ok(o) => return Ok(o),
-                Err(back) => back,
-            }
-        } else {
-            (head, init)
-        };
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
-        }
-        self.collect();
-        match self.heap.alloc_var_with(head, n, false, init) {
-            Ok(o) => Ok(o),
-            Err(_) => Err(self.memory_error()),
-        }
+        let p = self.alloc_room(crate::heap::var::var_bytes_or_max::<H>(n), false, crate::heap::var::no_scan::<H>())?;
+        let (o, items) = crate::heap::var::write_var_items(p, head, n);
+        let keep = init(items);
+        self.heap.var_keep::<H>(o, n, keep);
+        Ok(o)
     }
 
     /// Makes a mutable variable-size object with `n` zeroed items.
     ///
     /// Errors: `MemoryError`.
     pub fn alloc_var<H: VarHead>(&mut self, head: H, n: usize) -> PyResult<Obj> {
-        let bytes = crate::heap::var::var_bytes::<H>(n).unwrap_or(usize::MAX);
-        let head = if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
-            match self.heap.alloc_var(head, n, false) {
-                Ok(o) => return Ok(o),
-                Err(h) => h,
-            }
-        } else {
-            head
-        };
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
-        }
-        self.collect();
-        match self.heap.alloc_var(head, n, false) {
-            Ok(o) => Ok(o),
-            Err(_) => Err(self.memory_error()),
-        }
+        const { assert!(!H::IMMUTABLE, "fill immutable objects with alloc_var_with") };
+        let p = self.alloc_room(crate::heap::var::var_bytes_or_max::<H>(n), false, crate::heap::var::no_scan::<H>())?;
+        Ok(crate::heap::var::write_var(p, head, n))
     }
 
     /// A new empty vector with room for `cap` items (capacity rounded up
@@ -278,7 +241,11 @@ impl Vm {
         if bytes == usize::MAX {
             return Err(self.memory_error());
         }
-        self.with_room(bytes, |h| h.vec_with_capacity(cap))
+        if cap == 0 {
+            return Ok(GcVec::new());
+        }
+        let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
+        Ok(crate::heap::vec::vec_from_fresh(f))
     }
 
     /// Makes sure the vector `field(o)` of object `o` has room for `extra`
@@ -295,30 +262,10 @@ impl Vm {
     ) -> PyResult<()> {
         let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
         let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
-        let Some(need) = len.checked_add(extra) else { return Err(self.memory_error()) };
-        if need <= cap {
-            return Ok(());
-        }
-        let want = need.max(cap + cap / 2).max(4);
-        if cap > 0 {
-            for c in [want, need] {
-                if let Some(r) = self.heap.vec_try_grow_in_place::<T>(addr, c) {
-                    if let Some(v) = self.heap.get_mut::<O>(o).map(field) {
-                        v.adopt(r);
-                    }
-                    return Ok(());
-                }
-            }
-        }
-        let new = match self.new_vec::<T>(want) {
-            Ok(n) => n,
-            Err(_) => self.new_vec::<T>(need)?,
-        };
+        let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
         let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
-        match v.move_into(new) {
-            Ok(old) => self.heap.free_vec(old),
-            Err(new) => self.heap.free_vec(new),
-        }
+        let old = apply_grow(v, g);
+        self.heap.free_vec(old);
         Ok(())
     }
 
@@ -327,29 +274,38 @@ impl Vm {
     ///
     /// Errors: `MemoryError` (the vector is unchanged).
     pub fn vec_reserve_local<T: GcItem>(&mut self, v: &mut GcVec<T>, extra: usize) -> PyResult<()> {
-        let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+        let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
+        let old = apply_grow(v, g);
+        self.heap.free_vec(old);
+        Ok(())
+    }
+
+    /// The untyped part of [`Vm::vec_reserve`]: for a vector of `len`
+    /// items of `size` bytes in a buffer of `cap` at `addr`, with room
+    /// needed for `extra` more, grows the buffer in place or allocates a
+    /// new one (collecting as needed).
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn vec_grow(&mut self, len: usize, cap: usize, addr: usize, extra: usize, size: usize, no_ptrs: bool) -> PyResult<Grow> {
         let Some(need) = len.checked_add(extra) else { return Err(self.memory_error()) };
         if need <= cap {
-            return Ok(());
+            return Ok(Grow::Enough);
         }
         let want = need.max(cap + cap / 2).max(4);
         if cap > 0 {
             for c in [want, need] {
-                if let Some(r) = self.heap.vec_try_grow_in_place::<T>(addr, c) {
-                    v.adopt(r);
-                    return Ok(());
+                if let Some(r) = self.heap.vec_try_grow_in_place_raw(addr, c, size, no_ptrs) {
+                    return Ok(Grow::InPlace(r));
                 }
             }
         }
-        let new = match self.new_vec::<T>(want) {
-            Ok(n) => n,
-            Err(_) => self.new_vec::<T>(need)?,
+        let bytes = |c: usize| c.checked_mul(size.max(1)).unwrap_or(usize::MAX);
+        let f = match self.alloc_room(bytes(want), false, no_ptrs) {
+            Ok(f) => f,
+            Err(_) => self.alloc_room(bytes(need), false, no_ptrs)?,
         };
-        match v.move_into(new) {
-            Ok(old) => self.heap.free_vec(old),
-            Err(new) => self.heap.free_vec(new),
-        }
-        Ok(())
+        Ok(Grow::New(f))
     }
 
     /// Appends `x` to a vector held in a Rust local, growing it as needed.
@@ -520,22 +476,39 @@ impl Vm {
         n: usize,
         init: F,
     ) -> PyResult<Obj> {
-        let bytes = crate::heap::var::var_bytes::<H>(n).unwrap_or(usize::MAX);
-        let (head, init) = if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
-            match self.heap.alloc_var_with_heap(head, n, false, init) {
-                Ok(o) => return Ok(o),
-                Err(back) => back,
-            }
-        } else {
-            (head, init)
-        };
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
+        let p = self.alloc_room(crate::heap::var::var_bytes_or_max::<H>(n), false, crate::heap::var::no_scan::<H>())?;
+        // The items are a fresh allocation nothing refers to yet: the
+        // `&Heap` handed to `init` can reach only other objects (through
+        // `Obj`s it already knows), all disjoint from it.
+        let (o, items) = crate::heap::var::write_var_items(p, head, n);
+        let keep = init(&self.heap, items);
+        self.heap.var_keep::<H>(o, n, keep);
+        Ok(o)
+    }
+}
+
+/// What [`Vm::vec_grow`] did.
+enum Grow {
+    /// The vector already had room.
+    Enough,
+    /// Its buffer grew in place.
+    InPlace(crate::heap::Resized),
+    /// A new buffer to move the items into.
+    New(Fresh),
+}
+
+/// Applies `g` to `v`; returns the buffer to free (empty if none).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+fn apply_grow<T: GcItem>(v: &mut GcVec<T>, g: Grow) -> GcVec<T> {
+    match g {
+        Grow::Enough => GcVec::new(),
+        Grow::InPlace(r) => {
+            v.adopt(r);
+            GcVec::new()
         }
-        self.collect();
-        match self.heap.alloc_var_with_heap(head, n, false, init) {
-            Ok(o) => Ok(o),
-            Err(_) => Err(self.memory_error()),
-        }
+        Grow::New(f) => match v.move_into(crate::heap::vec::vec_from_fresh(f)) {
+            Ok(old) => old,
+            Err(new) => new,
+        },
     }
 }

@@ -212,14 +212,18 @@ impl Heap {
     /// not fit (the caller collects and retries).
     #[inline]
     pub fn alloc_obj<T: ObjType>(&mut self, value: T, finaliser: bool) -> Result<Obj, T> {
-        const { assert!(!core::mem::needs_drop::<T>(), "heap objects are never dropped") };
-        let Some(p) = self.alloc_raw(core::mem::size_of::<T>(), finaliser) else { return Err(value) };
-        let p = p.cast::<T>();
-        // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of at
-        // least `size_of::<T>()` bytes; BLOCK >= align_of::<T>() is checked
-        // for every registered type in `registry`.
-        unsafe { p.as_ptr().write(value) };
-        Ok(Obj::from_addr(p.as_ptr() as usize))
+        match self.alloc_fresh(core::mem::size_of::<T>(), finaliser, false) {
+            Some(f) => Ok(write_obj(f, value)),
+            None => Err(value),
+        }
+    }
+
+    /// [`Heap::alloc_raw_flags`] as a [`Fresh`] allocation, for the typed
+    /// writers ([`write_obj`], [`var::write_var`]).
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    pub fn alloc_fresh(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<Fresh> {
+        let p = self.alloc_raw_flags(bytes, finaliser, no_scan)?;
+        Some(Fresh { p, bytes })
     }
 
     /// The object `o` as a `T`, if `o` is a pointer to an object of one of
@@ -282,6 +286,40 @@ impl Drop for Heap {
             }
         }
     }
+}
+
+/// A new, zeroed, BLOCK-aligned heap allocation of `bytes` bytes that
+/// nothing refers to yet (only [`Heap::alloc_fresh`] makes one): what the
+/// shared allocation body hands to the small typed writers.
+pub struct Fresh {
+    p: NonNull<u8>,
+    bytes: usize,
+}
+
+impl Fresh {
+    /// The start of the allocation (for raw memory).
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    pub fn ptr(self) -> NonNull<u8> {
+        self.p
+    }
+}
+
+/// Moves `value` into the fresh allocation `f` and returns the object.
+/// If `f` is too small for a `T` (it never is when made for one), the
+/// allocation is left as it is and `Obj::NULL` is returned.
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn write_obj<T: ObjType>(f: Fresh, value: T) -> Obj {
+    const { assert!(!core::mem::needs_drop::<T>(), "heap objects are never dropped") };
+    if f.bytes < core::mem::size_of::<T>() {
+        return Obj::NULL;
+    }
+    let p = f.p.cast::<T>();
+    // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of at
+    // least `size_of::<T>()` bytes (checked above) that nothing else
+    // refers to; BLOCK >= align_of::<T>() is checked for every registered
+    // type in `registry`.
+    unsafe { p.as_ptr().write(value) };
+    Obj::from_addr(p.as_ptr() as usize)
 }
 
 /// Base of an object as a typed pointer in the region (for the var and vec

@@ -154,27 +154,29 @@ impl Heap {
 #[allow(dead_code)]
 fn _is_var_head<H: VarHead>() {}
 
-/// A new str (`is_str`) or bytes object of at most `n` bytes written by
-/// `init`, which may read the interpreter state (e.g. the items being
-/// joined) and returns how many bytes it wrote. `Err` gives `init` back
-/// when it does not fit (the caller collects and retries); `Ok(Err(()))`
-/// if a str's bytes are not valid UTF-8 (the object is then freed).
-#[allow(clippy::type_complexity)]
-pub(crate) fn alloc_str_with_vm<F: FnOnce(&crate::state::Vm, &mut [u8]) -> usize>(
-    vm: &mut crate::state::Vm,
-    is_str: bool,
-    n: usize,
-    init: F,
-) -> Result<Result<Obj, ()>, F> {
+/// Starts a new str or bytes object of `n` (zeroed) bytes in the fresh
+/// allocation `f` (made for `var::var_bytes::<StrHead>(n)` bytes): returns
+/// it (typed bytes, no hash yet) and its bytes to write, which must be
+/// dropped before anything else can see the object; then
+/// [`Heap::finish_str_buf`]. Untyped, so one copy serves every writer.
+#[cfg_attr(target_os = "none", inline(never))]
+pub(crate) fn start_str_buf<'a>(f: super::Fresh, n: usize) -> (Obj, &'a mut [u8]) {
     let h = StrHead { base: ObjBase::new(&BYTES_TYPE), hash: 0 };
-    let o = match super::var::alloc_var_with_vm(vm, h, n, init) {
-        Ok(o) => o,
-        Err((_, init)) => return Err(init),
-    };
-    if is_str {
-        Ok(vm.heap.retype_as_str(o))
-    } else {
-        vm.heap.set_str_hash(o);
-        Ok(Ok(o))
+    super::var::write_var_items(f, h, n)
+}
+
+impl Heap {
+    /// Finishes an object begun by [`start_str_buf`] with `n` bytes of
+    /// which the first `keep` were written: a str (`is_str`; `Err` if the
+    /// bytes are not valid UTF-8, the object is then freed) or bytes.
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn finish_str_buf(&mut self, o: Obj, n: usize, keep: usize, is_str: bool) -> Result<Obj, ()> {
+        self.var_keep::<StrHead>(o, n, keep);
+        if is_str {
+            self.retype_as_str(o)
+        } else {
+            self.set_str_hash(o);
+            Ok(o)
+        }
     }
 }

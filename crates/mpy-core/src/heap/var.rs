@@ -57,24 +57,12 @@ impl Heap {
         finaliser: bool,
         init: F,
     ) -> Result<Obj, (H, F)> {
-        let o = match self.alloc_var_raw(head, n, finaliser) {
-            Ok(o) => o,
-            Err(head) => return Err((head, init)),
+        let Some(f) = self.alloc_fresh(var_bytes_or_max::<H>(n), finaliser, no_scan::<H>()) else {
+            return Err((head, init));
         };
-        let p = super::obj_ptr::<Var<H>>(self, o);
-        // SAFETY: `o` was just made by `alloc_var_raw` with `n` zeroed
-        // items; nothing else refers to it yet.
-        let keep = unsafe {
-            let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
-            init(core::slice::from_raw_parts_mut(items, n)).min(n)
-        };
-        if keep < n {
-            // SAFETY: only the length field of the new object is written.
-            unsafe { (*p).len = keep };
-            if let (Some(b), Some(bytes)) = (self.blocks.block_of_addr(o.raw()), var_bytes::<H>(keep)) {
-                self.blocks.resize_in_place(b, bytes);
-            }
-        }
+        let (o, items) = write_var_items(f, head, n);
+        let keep = init(items);
+        self.var_keep::<H>(o, n, keep);
         Ok(o)
     }
 
@@ -87,15 +75,37 @@ impl Heap {
     }
 
     pub(crate) fn alloc_var_raw<H: VarHead>(&mut self, head: H, n: usize, finaliser: bool) -> Result<Obj, H> {
-        const { assert!(!core::mem::needs_drop::<H>(), "heap objects are never dropped") };
-        let Some(bytes) = var_bytes::<H>(n) else { return Err(head) };
-        let Some(p) = self.alloc_raw_flags(bytes, finaliser, no_scan::<H>()) else { return Err(head) };
-        let p = p.cast::<Var<H>>();
-        // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of
-        // `bytes >= size_of::<Var<H>>()` bytes (alignment checked in
-        // `registry`); the zeroed items are valid `GcItem`s.
-        unsafe { p.as_ptr().write(Var { head, len: n }) };
-        Ok(Obj::from_addr(p.as_ptr() as usize))
+        match self.alloc_fresh(var_bytes_or_max::<H>(n), finaliser, no_scan::<H>()) {
+            Some(f) => Ok(write_var(f, head, n)),
+            None => Err(head),
+        }
+    }
+
+    /// Keeps `keep` of the `n` items of the new object `o` of layout `H`
+    /// (just made by [`write_var_items`]; at most `n`).
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    pub(crate) fn var_keep<H: VarHead>(&mut self, o: Obj, n: usize, keep: usize) {
+        if keep < n {
+            self.var_shrink_fresh(o, core::mem::offset_of!(Var<H>, len), keep, var_bytes::<H>(keep).unwrap_or(usize::MAX));
+        }
+    }
+
+    /// Sets the length (the word at byte `len_off`) of the new object `o`
+    /// to `keep` and gives back its whole blocks past `bytes`: the untyped
+    /// part of [`Heap::var_keep`].
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn var_shrink_fresh(&mut self, o: Obj, len_off: usize, keep: usize, bytes: usize) {
+        let Some(b) = self.blocks.block_of_addr(o.raw()) else { return };
+        if self.alloc_size(o.raw()) < len_off + core::mem::size_of::<usize>() {
+            return;
+        }
+        let p = super::obj_ptr::<u8>(self, o);
+        // SAFETY: `o` is a heap allocation at least `len_off + WORD` bytes
+        // long (checked above) whose word at `len_off` is the length of a
+        // `Var` (the caller's layout, `offset_of!`, so it is aligned); the
+        // object is new and nothing else refers to it yet.
+        unsafe { p.add(len_off).cast::<usize>().write(keep) };
+        self.blocks.resize_in_place(b, bytes);
     }
 
     /// The header and items of `o`, if it is an object of `H`'s types.
@@ -204,65 +214,56 @@ impl Heap {
         finaliser: bool,
         init: F,
     ) -> Result<Obj, (H, F)> {
-        let o = match self.alloc_var_raw(head, n, finaliser) {
-            Ok(o) => o,
-            Err(head) => return Err((head, init)),
+        let Some(f) = self.alloc_fresh(var_bytes_or_max::<H>(n), finaliser, no_scan::<H>()) else {
+            return Err((head, init));
         };
-        let p = super::obj_ptr::<Var<H>>(self, o);
-        // SAFETY: `o` was just made by `alloc_var_raw` with `n` zeroed
-        // items, and nothing refers to it yet: the `&Heap` handed to
-        // `init` can reach only other objects (through `Obj`s it already
-        // knows), all disjoint from this new allocation, so the mutable
-        // item slice aliases nothing `init` can read. `p` comes from the
-        // region's base pointer, not from a borrow of `self`, so the
-        // shared reborrow of `self` does not invalidate it.
-        let keep = unsafe {
-            let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
-            let items = core::slice::from_raw_parts_mut(items, n);
-            init(&*self, items).min(n)
-        };
-        if keep < n {
-            // SAFETY: only the length field of the new object is written.
-            unsafe { (*p).len = keep };
-            if let (Some(b), Some(bytes)) = (self.blocks.block_of_addr(o.raw()), var_bytes::<H>(keep)) {
-                self.blocks.resize_in_place(b, bytes);
-            }
-        }
+        // The items are a fresh allocation nothing refers to yet: the
+        // `&Heap` handed to `init` can reach only other objects (through
+        // `Obj`s it already knows), all disjoint from it.
+        let (o, items) = write_var_items(f, head, n);
+        let keep = init(&*self, items);
+        self.var_keep::<H>(o, n, keep);
         Ok(o)
     }
 }
 
-/// Like [`Heap::alloc_var_with_heap`], but `init` can read the whole
-/// interpreter state (`&Vm`), e.g. to pin the texts it copies. If the
-/// object does not fit (no collection here), `head` and `init` are given
-/// back unused.
-pub(crate) fn alloc_var_with_vm<H: VarHead, F: FnOnce(&crate::state::Vm, &mut [H::Item]) -> usize>(
-    vm: &mut crate::state::Vm,
-    head: H,
-    n: usize,
-    init: F,
-) -> Result<Obj, (H, F)> {
-    let o = match vm.heap.alloc_var_raw(head, n, false) {
-        Ok(o) => o,
-        Err(head) => return Err((head, init)),
-    };
-    let p = super::obj_ptr::<Var<H>>(&vm.heap, o);
-    // SAFETY: `o` was just made by `alloc_var_raw` with `n` zeroed items
-    // and nothing refers to it yet, so no path from `&Vm` (whose heap
-    // holds the region only through a raw pointer) reaches these bytes:
-    // the mutable item slice aliases nothing `init` can read. `p` comes
-    // from the region's base pointer, not from a borrow of `vm`.
-    let keep = unsafe {
-        let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
-        let items = core::slice::from_raw_parts_mut(items, n);
-        init(&*vm, items).min(n)
-    };
-    if keep < n {
-        // SAFETY: only the length field of the new object is written.
-        unsafe { (*p).len = keep };
-        if let (Some(b), Some(bytes)) = (vm.heap.blocks.block_of_addr(o.raw()), var_bytes::<H>(keep)) {
-            vm.heap.blocks.resize_in_place(b, bytes);
-        }
+/// [`var_bytes`], with `usize::MAX` (which never fits) on overflow.
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn var_bytes_or_max<H: VarHead>(n: usize) -> usize {
+    var_bytes::<H>(n).unwrap_or(usize::MAX)
+}
+
+/// Writes the header and length of a new `Var<H>` with `n` (zeroed) items
+/// into the fresh allocation `f` and returns the object. If `f` is too
+/// small for them (it never is when made for them), `n` is cut to what
+/// fits.
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn write_var<H: VarHead>(f: super::Fresh, head: H, n: usize) -> Obj {
+    write_var_items(f, head, n).0
+}
+
+/// [`write_var`], also giving the new object's items to fill. Only for
+/// filling them at once: the slice must be dropped before anything else
+/// can see the object (it is not tied to a borrow of the heap).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub(crate) fn write_var_items<'a, H: VarHead>(f: super::Fresh, head: H, n: usize) -> (Obj, &'a mut [H::Item]) {
+    const { assert!(!core::mem::needs_drop::<H>(), "heap objects are never dropped") };
+    let room = f.bytes.saturating_sub(items_offset::<H>()) / core::mem::size_of::<H::Item>().max(1);
+    let n = n.min(room);
+    let p = f.p.cast::<Var<H>>();
+    if f.bytes < core::mem::size_of::<Var<H>>() {
+        return (Obj::NULL, &mut []);
     }
-    Ok(o)
+    // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of
+    // `f.bytes >= size_of::<Var<H>>()` bytes (alignment checked in
+    // `registry`) holding room for `n` items after the header (checked
+    // above); the zeroed items are valid `GcItem`s. Nothing else refers
+    // to the allocation (`Fresh` is consumed here), so the mutable item
+    // slice is unique; the heap never moves or reuses it while the
+    // object is reachable from the caller's stack.
+    unsafe {
+        p.as_ptr().write(Var { head, len: n });
+        let items = p.as_ptr().cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
+        (Obj::from_addr(p.as_ptr() as usize), core::slice::from_raw_parts_mut(items, n))
+    }
 }

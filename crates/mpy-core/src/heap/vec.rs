@@ -246,24 +246,28 @@ impl Heap {
         if cap == 0 {
             return Some(GcVec::new());
         }
-        let size = core::mem::size_of::<T>().max(1);
-        let bytes = cap.checked_mul(size)?;
-        let p = self.alloc_raw_flags(bytes, false, T::NO_PTRS)?;
-        let real = bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
-        Some(GcVec { ptr: p.as_ptr().cast::<T>(), len: 0, cap: real / size, _t: PhantomData })
+        let bytes = cap.checked_mul(core::mem::size_of::<T>().max(1))?;
+        let f = self.alloc_fresh(bytes, false, T::NO_PTRS)?;
+        Some(vec_from_fresh(f))
     }
 
     /// Tries to grow (or shrink) the buffer at `addr` to hold `cap` items of
     /// `T` without moving it. The returned proof is applied with
     /// [`GcVec::adopt`]. None if the blocks after it are not free.
     pub fn vec_try_grow_in_place<T: GcItem>(&mut self, addr: usize, cap: usize) -> Option<Resized> {
+        self.vec_try_grow_in_place_raw(addr, cap, core::mem::size_of::<T>(), T::NO_PTRS)
+    }
+
+    /// [`Heap::vec_try_grow_in_place`] for items of `size` bytes (holding
+    /// no pointers if `no_ptrs`).
+    pub(crate) fn vec_try_grow_in_place_raw(&mut self, addr: usize, cap: usize, size: usize, no_ptrs: bool) -> Option<Resized> {
         let b = self.blocks.block_of_addr(addr)?;
         if addr % super::BLOCK != 0 || !matches!(self.blocks.atb(b), super::blocks::HEAD) {
             return None;
         }
-        let bytes = cap.checked_mul(core::mem::size_of::<T>().max(1))?;
+        let bytes = cap.checked_mul(size.max(1))?;
         let (before, after) = self.blocks.resize(b, bytes)?;
-        if T::NO_PTRS && before == 1 && after > 1 {
+        if no_ptrs && before == 1 && after > 1 {
             self.blocks.set_no_scan(b);
         }
         self.stats.since_gc += after.saturating_sub(before) * super::BLOCK;
@@ -278,4 +282,12 @@ impl Heap {
             self.free_addr(v.ptr as usize);
         }
     }
+}
+
+/// An empty vector whose buffer is the fresh allocation `f` (its capacity
+/// is all of `f`'s blocks).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn vec_from_fresh<T: GcItem>(f: super::Fresh) -> GcVec<T> {
+    let real = f.bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
+    GcVec { ptr: f.p.as_ptr().cast::<T>(), len: 0, cap: real / core::mem::size_of::<T>().max(1), _t: PhantomData }
 }

@@ -86,23 +86,14 @@ impl Vm {
         n: usize,
         init: F,
     ) -> PyResult<Obj> {
-        let bytes = crate::heap::var::var_bytes::<StrHead>(n).unwrap_or(usize::MAX);
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
-        }
-        let init = if !self.collect_first(bytes) {
-            match crate::heap::strs::alloc_str_with_vm(self, is_str, n, init) {
-                Ok(r) => return self.finish_str(r),
-                Err(init) => init,
-            }
-        } else {
-            init
-        };
-        self.collect();
-        match crate::heap::strs::alloc_str_with_vm(self, is_str, n, init) {
-            Ok(r) => self.finish_str(r),
-            Err(_) => Err(self.memory_error()),
-        }
+        use crate::heap::var::{no_scan, var_bytes_or_max};
+        let f = self.alloc_room(var_bytes_or_max::<StrHead>(n), false, no_scan::<StrHead>())?;
+        // The bytes are a fresh allocation nothing refers to yet, so no
+        // path from `&Vm` reaches them: `init` reads only other objects.
+        let (o, buf) = crate::heap::strs::start_str_buf(f, n);
+        let keep = init(&*self, buf).min(n);
+        let r = self.heap.finish_str_buf(o, n, keep, is_str);
+        self.finish_str(r)
     }
 
     fn finish_str(&mut self, r: Result<Obj, ()>) -> PyResult<Obj> {
