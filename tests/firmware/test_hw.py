@@ -233,16 +233,37 @@ def check_soft_reset(b):
     run_src(b, "import machine\nprint(machine.Timer(%d).freq())\n" % HW[b.name][0], "0\n")
 
 
+class EchoBoard:
+    """Boots board `name` with its second serial port joined to a local
+    echo peer (`echo_server`), checks the banner (a check named "NAME
+    boot") and enters the raw REPL: `with EchoBoard(...) as b`."""
+
+    def __init__(self, checks, name, elf):
+        self.checks, self.name, self.elf = checks, name, elf
+
+    def __enter__(self):
+        port = free_port()
+        ready = threading.Event()
+        threading.Thread(target=echo_server, args=(port, ready), daemon=True).start()
+        extra = ["-serial", "tcp:127.0.0.1:%d,server=on,wait=off" % port]
+        self.board = Board(self.name, self.elf, extra_args=extra)
+        b = self.board.__enter__()
+        try:
+            self.checks.run("%s boot" % self.name, b.wait_banner)
+            b.enter_raw()
+        except BaseException:
+            self.board.__exit__(*sys.exc_info())
+            raise
+        ready.wait(15)
+        return b
+
+    def __exit__(self, *exc):
+        return self.board.__exit__(*exc)
+
+
 def check_board(checks, name, elf):
     tim, uart, hz = HW[name]
-    port = free_port()
-    ready = threading.Event()
-    threading.Thread(target=echo_server, args=(port, ready), daemon=True).start()
-    extra = ["-serial", "tcp:127.0.0.1:%d,server=on,wait=off" % port]
-    with Board(name, elf, extra_args=extra) as b:
-        checks.run("%s boot" % name, b.wait_banner)
-        b.enter_raw()
-        ready.wait(15)
+    with EchoBoard(checks, name, elf) as b:
         for label, src, want in CHECKS:
             if label == "help modules":
                 checks.run("%s %s" % (name, label), check_help, b)

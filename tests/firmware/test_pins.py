@@ -24,12 +24,11 @@ Ends with "pins: N passed, N failed".
 import argparse
 import os
 import sys
-import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from board import BOARDS, Board, firmware, free_port  # noqa: E402
-from test_hw import Checks, echo_server, run_src  # noqa: E402
+from board import BOARDS, firmware  # noqa: E402
+from test_hw import Checks, EchoBoard, run_src  # noqa: E402
 
 COMMON = [
     ("Pin output shadow", """\
@@ -202,14 +201,7 @@ print(u.read(), u.any())
 
 def check_board(checks, name, elf):
     out, inp, inp_repr, uart = PINS[name]
-    port = free_port()
-    ready = threading.Event()
-    threading.Thread(target=echo_server, args=(port, ready), daemon=True).start()
-    extra = ["-serial", "tcp:127.0.0.1:%d,server=on,wait=off" % port]
-    with Board(name, elf, extra_args=extra) as b:
-        checks.run("%s boot" % name, b.wait_banner)
-        b.enter_raw()
-        ready.wait(15)
+    with EchoBoard(checks, name, elf) as b:
         for label, src, want in COMMON + (NETDUINO if name == "netduinoplus2" else MPS2):
             src = src.format(out=out, inp=inp)
             want = want.format(inp_repr=inp_repr)
