@@ -211,10 +211,13 @@ pub trait Hal {
     fn rename(&mut self, _from: &str, _to: &str) -> Result<(), i32> {
         Err(2)
     }
-    /// `os.statvfs(path)` of the filesystem holding `path`: `(block size,
-    /// total blocks, free blocks, longest name)`. Errors: an errno
-    /// (default 19 = ENODEV: no filesystem).
-    fn statvfs(&mut self, _path: &str) -> Result<[u32; 4], i32> {
+    /// `os.statvfs(path)` of the filesystem holding `path`, the ten fields
+    /// in `os.statvfs`'s order: `(f_bsize, f_frsize, f_blocks, f_bfree,
+    /// f_bavail, f_files, f_ffree, f_favail, f_flag, f_namemax)` (block
+    /// counts in units of `f_frsize`; MicroPython's own filesystems leave
+    /// the inode counts and flags 0). Errors: an errno (default 19 =
+    /// ENODEV: no filesystem).
+    fn statvfs(&mut self, _path: &str) -> Result<[u32; 10], i32> {
         Err(19)
     }
 }

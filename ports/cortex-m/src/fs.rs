@@ -502,10 +502,12 @@ impl<B: Board> BoardFs<B> {
         Ok(())
     }
 
-    /// `(block size, blocks, free blocks, longest name)` for `os.statvfs`.
-    pub fn statvfs(&mut self) -> Result<[u32; 4], i32> {
-        let free = self.at(&PathBuf::root(), &mut |fs, _| fs.available_blocks())?;
-        Ok([BLOCK_SIZE as u32, <RamDisk<B> as Storage>::BLOCK_COUNT as u32, free as u32, 255])
+    /// The ten `os.statvfs` fields (inode counts and flags 0, as
+    /// MicroPython's littlefs reports them).
+    pub fn statvfs(&mut self) -> Result<[u32; 10], i32> {
+        let free = self.at(&PathBuf::root(), &mut |fs, _| fs.available_blocks())? as u32;
+        let bs = BLOCK_SIZE as u32;
+        Ok([bs, bs, <RamDisk<B> as Storage>::BLOCK_COUNT as u32, free, free, 0, 0, 0, 0, 255])
     }
 }
 

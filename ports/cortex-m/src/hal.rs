@@ -273,7 +273,7 @@ impl<B: Board> Hal for BoardHal<B> {
         self.fs.rename(from, to)
     }
 
-    fn statvfs(&mut self, _path: &str) -> Result<[u32; 4], i32> {
+    fn statvfs(&mut self, _path: &str) -> Result<[u32; 10], i32> {
         self.fs.statvfs()
     }
 }

@@ -317,4 +317,22 @@ impl Hal for UnixHal {
     fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
         fs(|| std::fs::rename(from, to)).map_err(errno)
     }
+    /// The host's `statvfs(3)` of `path`, all ten fields (counts above
+    /// `u32::MAX` saturate).
+    fn statvfs(&mut self, path: &str) -> Result<[u32; 10], i32> {
+        let st = fs(|| nix::sys::statvfs::statvfs(dot(path))).map_err(|e| e as i32)?;
+        let cap = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        Ok([
+            cap(st.block_size() as u64),
+            cap(st.fragment_size() as u64),
+            cap(st.blocks() as u64),
+            cap(st.blocks_free() as u64),
+            cap(st.blocks_available() as u64),
+            cap(st.files() as u64),
+            cap(st.files_free() as u64),
+            cap(st.files_available() as u64),
+            cap(st.flags().bits() as u64),
+            cap(st.name_max() as u64),
+        ])
+    }
 }

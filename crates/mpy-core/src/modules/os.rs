@@ -204,13 +204,13 @@ fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Target::Vfs(o, rest) => return vfs::call(vm, o, q::statvfs, &[rest]),
         Target::Host(p) => p,
     };
-    let [bsize, blocks, free, namemax] = match vm.hal.statvfs(p) {
+    let fields = match vm.hal.statvfs(p) {
         Ok(v) => v,
         Err(e) => return Err(os_error(vm, e)),
     };
     let mut items = [Obj::small_int(0); 10];
-    for (i, v) in [(0, bsize), (1, bsize), (2, blocks), (3, free), (4, free), (9, namemax)] {
-        items[i] = vm.new_int(i64::from(v))?;
+    for (item, v) in items.iter_mut().zip(fields) {
+        *item = vm.new_int(i64::from(v))?;
     }
     vm.new_tuple(&items)
 }
