@@ -23,13 +23,21 @@ use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
 /// compiler's deepest expression, an interrupt).
 pub const STACK_HEADROOM: usize = 8 * 1024;
 
-/// A fresh interpreter for board `B` (modules, `sys.path`) on a fresh gc
-/// heap over the board's region, whose native stack starts at
-/// `stack_base`. None if the heap is too small to start.
+/// Puts a fresh interpreter for board `B` (modules, `sys.path`) on a
+/// fresh gc heap over the board's region, whose native stack starts at
+/// `stack_base`, into `slot` (dropping what it held first). False (and
+/// `slot` None) if the heap is too small to start.
 ///
-/// Callers make sure no earlier interpreter is alive (boot, fault
-/// recovery, or a soft reset that dropped the old one first).
-pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
+/// The `Vm` is built in `slot` itself, not returned: each move of it (it
+/// is ~1 KB) costs hundreds of instructions of the boot and every soft
+/// reset.
+///
+/// Callers make sure no earlier interpreter is alive other than the one
+/// in `slot` (boot, fault recovery, or a soft reset).
+#[inline(never)]
+pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool {
+    // The old interpreter goes first: the new heap reuses its region.
+    *slot = None;
     let (bottom, _) = crate::cpu::stack_bounds();
     let stack_limit = stack_base.saturating_sub(bottom + STACK_HEADROOM);
     // Timers of an earlier interpreter must not call into this one.
@@ -57,16 +65,18 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     // SAFETY: as for the heap: no earlier interpreter's filesystem is in
     // use any more.
     let fs = unsafe { crate::fs::BoardFs::<B>::new() };
-    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap);
+    let vm = slot.insert(Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap));
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     vm.vmstate.port_modules = B::MODULES;
     vm.vmstate.pending.port_hook = Some(crate::hw::pending_hook);
     vm.vmstate.frozen = crate::frozen::FROZEN;
-    mpy_core::runtime::init::init(&mut vm).ok()?;
-    set_path(&mut vm).ok()?;
-    crate::frozen::run_boot(&mut vm);
-    Some(vm)
+    if mpy_core::runtime::init::init(vm).is_err() || set_path(vm).is_err() {
+        *slot = None;
+        return false;
+    }
+    crate::frozen::run_boot(vm);
+    true
 }
 
 /// `sys.path`: the current directory, frozen modules, then `/lib`.
@@ -89,14 +99,18 @@ pub struct BoardInterp<B: Board> {
 }
 
 impl<B: Board> BoardInterp<B> {
-    /// Wraps `vm`; `banner` is the banner's first line.
-    pub fn new(vm: Vm, banner: String) -> Self {
-        BoardInterp {
-            stack_base: vm.stack_base,
-            slot: Some(vm),
-            banner,
-            _board: PhantomData,
-        }
+    /// No interpreter yet ([`BoardInterp::start`] makes it) whose native
+    /// stack starts at `stack_base`; `banner` is the banner's first line.
+    /// (Inlined: the value is built where it stays, not moved.)
+    #[inline(always)]
+    pub fn new(stack_base: usize, banner: String) -> Self {
+        BoardInterp { slot: None, stack_base, banner, _board: PhantomData }
+    }
+
+    /// Makes the interpreter (see [`new_vm`]); false if the heap is too
+    /// small to start.
+    pub fn start(&mut self) -> bool {
+        new_vm::<B>(&mut self.slot, self.stack_base)
     }
 }
 
@@ -204,10 +218,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn soft_reset(&mut self) {
-        // Drop the old interpreter first: the new heap reuses its region.
-        self.slot = None;
-        self.slot = new_vm::<B>(self.stack_base);
-        if self.slot.is_none() {
+        if !new_vm::<B>(&mut self.slot, self.stack_base) {
             B::console_write(b"MemoryError: heap too small to start\r\n");
         }
     }
