@@ -23,8 +23,12 @@ Each executed PC is attributed to the ELF symbol holding it
 (`arm-none-eabi-nm`); a table lists the top functions by instructions
 (self, no callees). The copy/fill routines (memcpy, memset, memmove and
 their `__aeabi_` entries) are also charged to the function that called
-them (the last other function to run before entering them), in a second
-table: that is where large structures are moved or zeroed.
+them (the last other function to run before entering them, skipping the
+linker's `OUTLINED_FUNCTION_n` fragments), in a second table: that is
+where large structures are moved or zeroed.
+
+Debugging: BOOT_PROFILE_LOG=path keeps QEMU's log there;
+BOOT_PROFILE_DEBUG=1 prints the sizes of all wfi-delimited segments.
 """
 import argparse
 import bisect
@@ -100,7 +104,7 @@ def trace_segments(log, syms):
     wfi = set()
     segs = []
     counts, copies, n = collections.Counter(), collections.Counter(), 0
-    last_fn = caller = None
+    caller = None
     with open(log, errors="replace") as f:
         for line in f:
             if line.startswith("0x"):
@@ -116,10 +120,9 @@ def trace_segments(log, syms):
                 fn = syms.name(pc)
                 counts[fn] += 1
                 if is_copier(fn):
-                    if last_fn is not None and not is_copier(last_fn):
-                        caller = last_fn
                     copies[(fn, caller)] += 1
-                last_fn = fn
+                elif not fn.startswith("OUTLINED_FUNCTION"):
+                    caller = fn
     segs.append((n, counts, copies))
     return segs
 

@@ -122,35 +122,46 @@ impl<B: Board> BoardInterp<B> {
     /// reset they point into the new heap, and keep whatever lands there,
     /// such as a list a script just dropped after MemoryError, alive).
     /// None without a VM.
-    fn enter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
+    /// The stack below is scrubbed first (see [`scrub_stack`]) if
+    /// `scrub`; without, `f` scrubs it before it runs Python code.
+    fn enter<R>(&mut self, scrub: bool, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
         let marker = 0u32;
         let base = core::hint::black_box(&marker) as *const u32 as usize;
         let vm = self.slot.as_mut()?;
-        Some(run_below(vm, base, f))
+        Some(run_below(vm, base, scrub, f))
     }
 }
 
-/// Runs `f` with the stack base at `base` (a marker in the caller's frame).
+/// Runs `f` with the stack base at `base` (a marker in the caller's
+/// frame), scrubbing the stack below first if `scrub`.
 #[inline(never)]
-fn run_below<R>(vm: &mut Vm, base: usize, f: impl FnOnce(&mut Vm) -> R) -> R {
+fn run_below<R>(vm: &mut Vm, base: usize, scrub: bool, f: impl FnOnce(&mut Vm) -> R) -> R {
     let (bottom, _) = crate::cpu::stack_bounds();
     let (old_base, old_limit) = (vm.stack_base, vm.config.stack_limit);
     vm.stack_base = base;
     vm.config.stack_limit = base.saturating_sub(bottom + STACK_HEADROOM);
-    // Dead frames of earlier commands (the REPL's, a soft reset's, the
-    // last script's) leave words below here that the conservative
-    // collector would see when this command's frames reuse the area
-    // without overwriting them: zero it first.
+    if scrub {
+        scrub_stack(vm);
+    }
+    let r = f(vm);
+    vm.stack_base = old_base;
+    vm.config.stack_limit = old_limit;
+    r
+}
+
+/// Zeroes the dead native stack below the caller (up to [`SCRUB_BYTES`]):
+/// dead frames of earlier commands (the REPL's, a soft reset's, the last
+/// script's) leave words there that the conservative collector would see
+/// when the next command's frames reuse the area without overwriting
+/// them. ~1 instruction per byte: only before Python code runs.
+#[inline(never)]
+fn scrub_stack(vm: &Vm) {
     let room = vm
         .config
         .stack_limit
         .saturating_sub(vm.stack_used())
         .saturating_sub(2 * 1024);
     scrub_chunks(SCRUB_BYTES.min(room) / (SCRUB_CHUNK + 64));
-    let r = f(vm);
-    vm.stack_base = old_base;
-    vm.config.stack_limit = old_limit;
-    r
 }
 
 /// Bytes of dead native stack zeroed before each command.
@@ -180,7 +191,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             ExecMode::Single => CompileMode::Single,
             ExecMode::File => CompileMode::Exec,
         };
-        let r = self.enter(|vm| {
+        let r = self.enter(true, |vm| {
             let r = guarded::<B, _>(|| exec_source(vm, src, "<stdin>", mode));
             match r {
                 Ok(_) => Outcome::Ok,
@@ -205,7 +216,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn print_exception(&mut self) {
-        self.enter(|vm| {
+        self.enter(true, |vm| {
             let exc = core::mem::replace(&mut vm.port_roots[PENDING], Obj::NULL);
             if !exc.is_null() {
                 let _ = print_exception(vm, exc, &mut Out::Stdout);
@@ -214,7 +225,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        self.enter(|vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
+        self.enter(true, |vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
     }
 
     fn soft_reset(&mut self) {
@@ -244,7 +255,9 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             return;
         }
         crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
-        self.enter(|vm| {
+        // No scrub unless a script has code to run (see `run_file`): the
+        // default `boot.py` is only a comment.
+        self.enter(false, |vm| {
             for name in scripts {
                 run_script::<B>(vm, name);
             }
@@ -300,6 +313,7 @@ fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
         vm.heap.free_vec(src);
         return Ok(());
     }
+    scrub_stack(vm);
     let c = compile_source(vm, src.as_slice(), path, CompileMode::Exec);
     vm.heap.free_vec(src);
     let c = c?;
