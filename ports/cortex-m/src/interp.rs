@@ -52,6 +52,8 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
     for &id in B::OPS.uart_ids {
         (B::OPS.uart_deinit)(id);
     }
+    // Their rings leave buffers in the old heap.
+    crate::uartrx::release_all();
     let (start, size) = B::heap_region();
     // SAFETY: the board's static gc region, and (this function's
     // contract) no heap made from it earlier is in use any more.
