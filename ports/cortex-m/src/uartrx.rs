@@ -27,8 +27,9 @@ struct Rx {
     inline: [u8; RX_DEFAULT],
     /// Address of the ring's `cap` bytes in the gc heap (0: `inline`).
     heap: usize,
-    /// Capacity in bytes (1..=[`RX_DEFAULT`] for `inline`).
-    cap: usize,
+    /// Capacity in bytes (1..=[`RX_DEFAULT`] for `inline`), 0 for
+    /// [`RX_DEFAULT`] (so the statics start as zero bytes, in `.bss`).
+    size: usize,
     /// Position of the oldest byte.
     head: usize,
     /// Bytes waiting.
@@ -36,13 +37,22 @@ struct Rx {
 }
 
 impl Rx {
-    const NEW: Rx = Rx { inline: [0; RX_DEFAULT], heap: 0, cap: RX_DEFAULT, head: 0, len: 0 };
+    const NEW: Rx = Rx { inline: [0; RX_DEFAULT], heap: 0, size: 0, head: 0, len: 0 };
+
+    fn cap(&self) -> usize {
+        if self.size == 0 {
+            RX_DEFAULT
+        } else {
+            self.size
+        }
+    }
 
     fn push(&mut self, b: u8) {
-        if self.len >= self.cap {
+        let cap = self.cap();
+        if self.len >= cap {
             return; // full: dropped
         }
-        let i = (self.head + self.len) % self.cap;
+        let i = (self.head + self.len) % cap;
         if self.heap == 0 {
             if let Some(s) = self.inline.get_mut(i) {
                 *s = b;
@@ -67,15 +77,16 @@ impl Rx {
             // SAFETY: as in `push` (`head < cap`).
             unsafe { (self.heap as *const u8).add(i).read() }
         };
-        self.head = (i + 1) % self.cap;
+        self.head = (i + 1) % self.cap();
         self.len -= 1;
         Some(b)
     }
 
-    /// Empties the ring and makes it `cap` bytes at `heap` (0: inline).
-    fn set(&mut self, heap: usize, cap: usize) {
+    /// Empties the ring and makes it `size` bytes at `heap` (0: inline;
+    /// a size of 0: [`RX_DEFAULT`]).
+    fn set(&mut self, heap: usize, size: usize) {
         self.heap = heap;
-        self.cap = cap.max(1);
+        self.size = size;
         self.head = 0;
         self.len = 0;
     }
@@ -111,7 +122,7 @@ pub fn reset(id: u8, size: usize) {
 /// not collected) and that nothing else reads or writes until a later
 /// [`reset`], [`use_heap`] or [`release_all`] for this UART.
 pub unsafe fn use_heap(id: u8, addr: usize, size: usize) {
-    if let Some(s) = slot(id) {
+    if let (Some(s), true) = (slot(id), size > 0) {
         critical_section::with(|cs| RX[s].borrow_ref_mut(cs).set(addr, size));
     }
 }
@@ -121,7 +132,7 @@ pub unsafe fn use_heap(id: u8, addr: usize, size: usize) {
 pub fn release_all() {
     critical_section::with(|cs| {
         for r in &RX {
-            r.borrow_ref_mut(cs).set(0, RX_DEFAULT);
+            r.borrow_ref_mut(cs).set(0, 0);
         }
     });
 }
