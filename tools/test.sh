@@ -31,7 +31,7 @@
 #      and VM-only images (tests/firmware/test_frozen.py); memory across
 #      soft resets and a small arena's fault recovery
 #      (tests/firmware/test_soft_reset.py); pins, LEDs, ADC, interrupt-driven
-#      UART receive (tests/firmware/test_pins.py); the images' flash sizes against
+#      UART receive (tests/firmware/test_pins.py, test_uart_rxbuf.py); the images' flash sizes against
 #      bench/size_budget.txt (bench/firmware_size.py --check: may not
 #      grow); then the official mpremote on both boards (tests/firmware/test_mpremote.py: fs, mount,
 #      repl).
@@ -110,6 +110,7 @@ python3 tests/firmware/run.py
 python3 tests/firmware/test_frozen.py
 python3 tests/firmware/test_soft_reset.py
 python3 tests/firmware/test_pins.py
+python3 tests/firmware/test_uart_rxbuf.py
 echo "== mpremote on the QEMU boards (exec, eval, run, fs, mount, soft-reset, repl)"
 python3 tests/firmware/test_mpremote.py
 python3 bench/firmware_size.py --check bench/size_budget.txt

@@ -5,7 +5,7 @@
 
 use crate::board::Board;
 use crate::console;
-use alloc::boxed::Box;
+use alloc::vec::Vec;
 use core::marker::PhantomData;
 use crate::fs::{BoardFs, S_IFDIR};
 use mpy_core::hal::{Hal, LineInput, PathKind};
@@ -85,9 +85,11 @@ pub fn write_cooked<B: Board>(data: &[u8]) {
 /// The HAL the interpreter runs on, for board `B`.
 pub struct BoardHal<B: Board> {
     stack_limit: usize,
-    /// The line editor of `input()` (made with the interpreter, in the
-    /// arena; the REPL's editor type, so its code is linked once).
-    editor: Box<mpy_repl::Editor<{ crate::run::LINE_MAX }, { crate::run::HISTORY_BYTES }>>,
+    /// The line editor of `input()` (the REPL's editor type, so its code
+    /// is linked once): made in the arena at the first `input()`, not with
+    /// the interpreter (~800 bytes to clear at every boot and soft reset);
+    /// a vector, whose allocation can fail without aborting.
+    editor: Vec<InputEditor>,
     /// Bytes of the edited line already handed to `read_line`'s caller
     /// (Some while a long line is being handed out in pieces).
     line_sent: Option<usize>,
@@ -96,11 +98,14 @@ pub struct BoardHal<B: Board> {
     _board: PhantomData<B>,
 }
 
+/// The editor type of `input()`.
+type InputEditor = mpy_repl::Editor<{ crate::run::LINE_MAX }, { crate::run::HISTORY_BYTES }>;
+
 impl<B: Board> BoardHal<B> {
     /// A HAL whose recursion guard allows `stack_limit` bytes of stack,
     /// with the filesystem `fs`.
     pub fn new(stack_limit: usize, fs: BoardFs<B>) -> Self {
-        BoardHal { stack_limit, editor: Box::new(mpy_repl::Editor::new()), line_sent: None, fs, _board: PhantomData }
+        BoardHal { stack_limit, editor: Vec::new(), line_sent: None, fs, _board: PhantomData }
     }
 }
 
@@ -150,15 +155,25 @@ impl<B: Board> Hal for BoardHal<B> {
         let sent = match self.line_sent.take() {
             Some(n) => n,
             None => {
+                if self.editor.is_empty() {
+                    // The port's own I/O: allowed while a script runs.
+                    let made = mpy_core::alloc_guard::permit(|| self.editor.try_reserve_exact(1));
+                    if made.is_err() {
+                        return LineInput::Eof;
+                    }
+                    self.editor.push(mpy_repl::Editor::new());
+                }
+                let Some(editor) = self.editor.first_mut() else { return LineInput::Eof };
                 let mut con = InputConsole::<B>(PhantomData);
-                match self.editor.read_line(&mut con, &mut NoCompletion, b"", b"", false) {
+                match editor.read_line(&mut con, &mut NoCompletion, b"", b"", false) {
                     mpy_repl::LineEnd::Enter => 0,
                     mpy_repl::LineEnd::Ctrl(3) => return LineInput::Interrupted,
                     mpy_repl::LineEnd::Ctrl(_) | mpy_repl::LineEnd::Eof => return LineInput::Eof,
                 }
             }
         };
-        let rest = self.editor.line.text().get(sent..).unwrap_or(&[]);
+        let Some(editor) = self.editor.first() else { return LineInput::Eof };
+        let rest = editor.line.text().get(sent..).unwrap_or(&[]);
         let k = rest.len().min(buf.len());
         if let (Some(d), Some(s)) = (buf.get_mut(..k), rest.get(..k)) {
             d.copy_from_slice(s);

@@ -23,13 +23,21 @@ use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
 /// compiler's deepest expression, an interrupt).
 pub const STACK_HEADROOM: usize = 8 * 1024;
 
-/// A fresh interpreter for board `B` (modules, `sys.path`) on a fresh gc
-/// heap over the board's region, whose native stack starts at
-/// `stack_base`. None if the heap is too small to start.
+/// Puts a fresh interpreter for board `B` (modules, `sys.path`) on a
+/// fresh gc heap over the board's region, whose native stack starts at
+/// `stack_base`, into `slot` (dropping what it held first). False (and
+/// `slot` None) if the heap is too small to start.
 ///
-/// Callers make sure no earlier interpreter is alive (boot, fault
-/// recovery, or a soft reset that dropped the old one first).
-pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
+/// The `Vm` is built in `slot` itself, not returned: each move of it (it
+/// is ~1 KB) costs hundreds of instructions of the boot and every soft
+/// reset.
+///
+/// Callers make sure no earlier interpreter is alive other than the one
+/// in `slot` (boot, fault recovery, or a soft reset).
+#[inline(never)]
+pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool {
+    // The old interpreter goes first: the new heap reuses its region.
+    *slot = None;
     let (bottom, _) = crate::cpu::stack_bounds();
     let stack_limit = stack_base.saturating_sub(bottom + STACK_HEADROOM);
     // Timers of an earlier interpreter must not call into this one.
@@ -44,6 +52,8 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     for &id in B::OPS.uart_ids {
         (B::OPS.uart_deinit)(id);
     }
+    // Their rings leave buffers in the old heap.
+    crate::uartrx::release_all();
     let (start, size) = B::heap_region();
     // SAFETY: the board's static gc region, and (this function's
     // contract) no heap made from it earlier is in use any more.
@@ -57,16 +67,18 @@ pub(crate) fn new_vm<B: Board>(stack_base: usize) -> Option<Vm> {
     // SAFETY: as for the heap: no earlier interpreter's filesystem is in
     // use any more.
     let fs = unsafe { crate::fs::BoardFs::<B>::new() };
-    let mut vm = Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap);
+    let vm = slot.insert(Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap));
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     vm.vmstate.port_modules = B::MODULES;
     vm.vmstate.pending.port_hook = Some(crate::hw::pending_hook);
     vm.vmstate.frozen = crate::frozen::FROZEN;
-    mpy_core::runtime::init::init(&mut vm).ok()?;
-    set_path(&mut vm).ok()?;
-    crate::frozen::run_boot(&mut vm);
-    Some(vm)
+    if mpy_core::runtime::init::init(vm).is_err() || set_path(vm).is_err() {
+        *slot = None;
+        return false;
+    }
+    crate::frozen::run_boot(vm);
+    true
 }
 
 /// `sys.path`: the current directory, frozen modules, then `/lib`.
@@ -89,14 +101,18 @@ pub struct BoardInterp<B: Board> {
 }
 
 impl<B: Board> BoardInterp<B> {
-    /// Wraps `vm`; `banner` is the banner's first line.
-    pub fn new(vm: Vm, banner: String) -> Self {
-        BoardInterp {
-            stack_base: vm.stack_base,
-            slot: Some(vm),
-            banner,
-            _board: PhantomData,
-        }
+    /// No interpreter yet ([`BoardInterp::start`] makes it) whose native
+    /// stack starts at `stack_base`; `banner` is the banner's first line.
+    /// (Inlined: the value is built where it stays, not moved.)
+    #[inline(always)]
+    pub fn new(stack_base: usize, banner: String) -> Self {
+        BoardInterp { slot: None, stack_base, banner, _board: PhantomData }
+    }
+
+    /// Makes the interpreter (see [`new_vm`]); false if the heap is too
+    /// small to start.
+    pub fn start(&mut self) -> bool {
+        new_vm::<B>(&mut self.slot, self.stack_base)
     }
 }
 
@@ -108,35 +124,46 @@ impl<B: Board> BoardInterp<B> {
     /// reset they point into the new heap, and keep whatever lands there,
     /// such as a list a script just dropped after MemoryError, alive).
     /// None without a VM.
-    fn enter<R>(&mut self, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
+    /// The stack below is scrubbed first (see [`scrub_stack`]) if
+    /// `scrub`; without, `f` scrubs it before it runs Python code.
+    fn enter<R>(&mut self, scrub: bool, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
         let marker = 0u32;
         let base = core::hint::black_box(&marker) as *const u32 as usize;
         let vm = self.slot.as_mut()?;
-        Some(run_below(vm, base, f))
+        Some(run_below(vm, base, scrub, f))
     }
 }
 
-/// Runs `f` with the stack base at `base` (a marker in the caller's frame).
+/// Runs `f` with the stack base at `base` (a marker in the caller's
+/// frame), scrubbing the stack below first if `scrub`.
 #[inline(never)]
-fn run_below<R>(vm: &mut Vm, base: usize, f: impl FnOnce(&mut Vm) -> R) -> R {
+fn run_below<R>(vm: &mut Vm, base: usize, scrub: bool, f: impl FnOnce(&mut Vm) -> R) -> R {
     let (bottom, _) = crate::cpu::stack_bounds();
     let (old_base, old_limit) = (vm.stack_base, vm.config.stack_limit);
     vm.stack_base = base;
     vm.config.stack_limit = base.saturating_sub(bottom + STACK_HEADROOM);
-    // Dead frames of earlier commands (the REPL's, a soft reset's, the
-    // last script's) leave words below here that the conservative
-    // collector would see when this command's frames reuse the area
-    // without overwriting them: zero it first.
+    if scrub {
+        scrub_stack(vm);
+    }
+    let r = f(vm);
+    vm.stack_base = old_base;
+    vm.config.stack_limit = old_limit;
+    r
+}
+
+/// Zeroes the dead native stack below the caller (up to [`SCRUB_BYTES`]):
+/// dead frames of earlier commands (the REPL's, a soft reset's, the last
+/// script's) leave words there that the conservative collector would see
+/// when the next command's frames reuse the area without overwriting
+/// them. ~1 instruction per byte: only before Python code runs.
+#[inline(never)]
+fn scrub_stack(vm: &Vm) {
     let room = vm
         .config
         .stack_limit
         .saturating_sub(vm.stack_used())
         .saturating_sub(2 * 1024);
     scrub_chunks(SCRUB_BYTES.min(room) / (SCRUB_CHUNK + 64));
-    let r = f(vm);
-    vm.stack_base = old_base;
-    vm.config.stack_limit = old_limit;
-    r
 }
 
 /// Bytes of dead native stack zeroed before each command.
@@ -166,7 +193,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             ExecMode::Single => CompileMode::Single,
             ExecMode::File => CompileMode::Exec,
         };
-        let r = self.enter(|vm| {
+        let r = self.enter(true, |vm| {
             let r = guarded::<B, _>(|| exec_source(vm, src, "<stdin>", mode));
             match r {
                 Ok(_) => Outcome::Ok,
@@ -191,7 +218,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn print_exception(&mut self) {
-        self.enter(|vm| {
+        self.enter(true, |vm| {
             let exc = core::mem::replace(&mut vm.port_roots[PENDING], Obj::NULL);
             if !exc.is_null() {
                 let _ = print_exception(vm, exc, &mut Out::Stdout);
@@ -200,14 +227,11 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        self.enter(|vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
+        self.enter(true, |vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
     }
 
     fn soft_reset(&mut self) {
-        // Drop the old interpreter first: the new heap reuses its region.
-        self.slot = None;
-        self.slot = new_vm::<B>(self.stack_base);
-        if self.slot.is_none() {
+        if !new_vm::<B>(&mut self.slot, self.stack_base) {
             B::console_write(b"MemoryError: heap too small to start\r\n");
         }
     }
@@ -233,7 +257,9 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             return;
         }
         crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
-        self.enter(|vm| {
+        // No scrub unless a script has code to run (see `run_file`): the
+        // default `boot.py` is only a comment.
+        self.enter(false, |vm| {
             for name in scripts {
                 run_script::<B>(vm, name);
             }
@@ -289,6 +315,7 @@ fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
         vm.heap.free_vec(src);
         return Ok(());
     }
+    scrub_stack(vm);
     let c = compile_source(vm, src.as_slice(), path, CompileMode::Exec);
     vm.heap.free_vec(src);
     let c = c?;

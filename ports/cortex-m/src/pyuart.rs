@@ -2,7 +2,8 @@
 //! console): `UART(id, baudrate=9600, *, timeout=0, rxbuf=64)`, `init`,
 //! `deinit`, `any`, `read([n])`, `readline`, `readinto(buf[, n])`,
 //! `write`. Receiving is interrupt-driven: bytes wait in a ring buffer of
-//! `rxbuf` bytes ([`crate::uartrx`]) until read, even while Python runs.
+//! `rxbuf` bytes ([`crate::uartrx`]; beyond 64 bytes the ring is a buffer
+//! in the gc heap) until read, even while Python runs.
 //! `timeout` is how many milliseconds `read`/`readline`/`readinto` wait
 //! for the next byte; they return what arrived (None if nothing did).
 
@@ -10,12 +11,17 @@ use crate::hw::ops;
 use crate::kw::{kw_arg, kw_check};
 use crate::uartrx;
 use mpy_core::modules::args::{buffer_mut_of, buffer_of, int_arg};
+use mpy_core::types::strutil::{new_of_kind_with, Kind};
 use mpy_core::q;
-use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
+use mpy_core::typ::{flags, BuiltinFun, Rom, Subscr, TypeObj};
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 /// Most bytes one `read`/`readline` call returns.
 const READ_MAX: usize = 256;
+
+/// `Vm::port_roots` slot of the receive buffers in the gc heap: a list
+/// with one entry per UART (a bytearray, or None).
+pub const ROOT: usize = 6;
 
 const S_ID: usize = 0;
 const S_TIMEOUT: usize = 1;
@@ -75,13 +81,51 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         None => 0,
     };
     let rxbuf = match kw_arg(k, q::rxbuf) {
-        Some(n) => int_arg(vm, n)?.clamp(1, uartrx::RX_CAP as i64) as usize,
+        Some(n) => int_arg(vm, n)?.clamp(1, uartrx::RX_MAX as i64) as usize,
         None => uartrx::RX_DEFAULT,
     };
     vm.set_port_slot(u, &UART_TYPE, S_TIMEOUT, Obj::small_int(timeout as isize));
     vm.set_port_slot(u, &UART_TYPE, S_BAUD, Obj::small_int(baud as isize));
-    uartrx::reset(id, rxbuf);
+    set_rxbuf(vm, id, rxbuf)?;
     (ops().uart_init)(id, baud as u32);
+    Ok(())
+}
+
+/// Gives UART `id` an empty receive ring of `n` bytes: the board's own
+/// storage up to [`uartrx::RX_DEFAULT`] bytes, else a bytearray in the
+/// gc heap (as official MicroPython allocates its read buffer), kept
+/// alive in the port root [`ROOT`] (a list with one entry per UART) for
+/// as long as the ring uses it.
+///
+/// Errors: `MemoryError` (the old ring stays).
+fn set_rxbuf(vm: &mut Vm, id: u8, n: usize) -> PyResult<()> {
+    let Some(s) = uartrx::slot(id) else { return Ok(()) };
+    if vm.port_roots[ROOT].is_null() {
+        vm.port_roots[ROOT] = vm.new_list(&[Obj::NONE; uartrx::MAX_UARTS])?;
+    }
+    let table = vm.port_roots[ROOT];
+    let index = Obj::small_int(s as isize);
+    if n <= uartrx::RX_DEFAULT {
+        // Off the old buffer first, then it may go.
+        uartrx::reset(id, n);
+        vm.subscr(table, index, Subscr::Store(Obj::NONE))?;
+        return Ok(());
+    }
+    let buf = new_of_kind_with(vm, Kind::ByteArray, n, |b| b.len())?;
+    let Some(addr) = buffer_mut_of(&mut vm.heap, buf).filter(|b| b.len() == n).map(|b| b.as_mut_ptr() as usize) else {
+        return Err(vm.memory_error());
+    };
+    // Rooted before the ring uses it; nothing allocates between the two
+    // (so the old buffer, unrooted here, is not reused before the ring
+    // leaves it).
+    vm.subscr(table, index, Subscr::Store(buf))?;
+    // SAFETY: `addr` is the start of the `n` bytes of `buf`, a bytearray
+    // in the gc heap, which does not move objects; `table` (a port root)
+    // keeps it alive until this function replaces it, after moving the
+    // ring off it, or a new interpreter replaces the heap, after
+    // `uartrx::release_all`. Nothing else can reach it: no Python code
+    // sees `table`, so the buffer is never resized or read.
+    unsafe { uartrx::use_heap(id, addr, n) };
     Ok(())
 }
 

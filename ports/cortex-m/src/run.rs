@@ -5,8 +5,7 @@
 
 use crate::board::Board;
 use crate::hal::UartConsole;
-use crate::interp::{new_vm, BoardInterp};
-use alloc::boxed::Box;
+use crate::interp::BoardInterp;
 use alloc::string::String;
 use mpy_repl::Repl;
 
@@ -57,14 +56,16 @@ fn restart<B: Board>() -> ! {
 fn session<B: Board>() {
     let marker = 0u32;
     let stack_base = core::hint::black_box(&marker) as *const u32 as usize;
-    let Some(vm) = new_vm::<B>(stack_base) else {
+    let mut interp = BoardInterp::<B>::new(stack_base, banner::<B>());
+    if !interp.start() {
         B::console_write(b"MemoryError: heap too small to start\r\n");
         loop {
             crate::cpu::idle();
         }
-    };
-    let mut interp = BoardInterp::<B>::new(vm, banner::<B>());
-    let mut repl: Box<Repl<LINE_MAX, HISTORY_BYTES>> = Box::new(Repl::new(false));
+    }
+    // In this frame, not boxed: building it in the arena meant copying
+    // all ~800 bytes there.
+    let mut repl = Repl::<LINE_MAX, HISTORY_BYTES>::new(false);
     let mut con = UartConsole::<B>::new();
     // Boards never quit and a UART never ends, so run returns only if the
     // REPL is asked to quit anyway; start over then.

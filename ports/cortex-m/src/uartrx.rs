@@ -2,52 +2,139 @@
 //! receive interrupt moves each byte into the ring of its UART
 //! ([`on_rx`]), so bytes arriving while Python runs are kept until
 //! `read`/`readline`/`readinto`/`any` take them. One ring per UART of the
-//! board's `uart_ids` (by position); `UART(..., rxbuf=n)` limits how many
-//! bytes it holds (at most [`RX_CAP`]); bytes beyond are dropped, as on
-//! MicroPython's stm32 port.
+//! board's `uart_ids` (by position); `UART(..., rxbuf=n)` sets how many
+//! bytes it holds; bytes beyond are dropped, as on MicroPython's stm32
+//! port. Up to [`RX_DEFAULT`] bytes the ring is the board's own (static)
+//! storage; a larger one is a buffer in the gc heap, as official
+//! MicroPython allocates its read buffer, which the port keeps alive
+//! (`pyuart`) while the ring uses it ([`use_heap`]).
 
-use crate::ring::Ring;
 use core::cell::RefCell;
-use core::sync::atomic::{AtomicU16, Ordering};
 use critical_section::Mutex;
 
-/// Largest receive buffer, in bytes (RAM is scarce on netduinoplus2).
-pub const RX_CAP: usize = 64;
-/// Default receive buffer (`rxbuf`), in bytes (official stm32: 64).
+/// Default receive buffer (`rxbuf`), in bytes (official stm32: 64), and
+/// the largest one kept in the board's static storage.
 pub const RX_DEFAULT: usize = 64;
+/// Largest receive buffer, in bytes (official stm32's read buffer length
+/// is 16 bits).
+pub const RX_MAX: usize = 65_535;
 /// UARTs a board can have besides its console.
-const MAX_UARTS: usize = 5;
+pub const MAX_UARTS: usize = 5;
 
-static RX: [Mutex<RefCell<Ring<{ RX_CAP + 1 }>>>; MAX_UARTS] =
-    [const { Mutex::new(RefCell::new(Ring::new())) }; MAX_UARTS];
-static LIMIT: [AtomicU16; MAX_UARTS] = [const { AtomicU16::new(RX_DEFAULT as u16) }; MAX_UARTS];
+/// One UART's ring: `len` bytes from `head`, wrapping at `cap`.
+struct Rx {
+    /// The ring's bytes when `heap` is 0.
+    inline: [u8; RX_DEFAULT],
+    /// Address of the ring's `cap` bytes in the gc heap (0: `inline`).
+    heap: usize,
+    /// Capacity in bytes (1..=[`RX_DEFAULT`] for `inline`), 0 for
+    /// [`RX_DEFAULT`] (so the statics start as zero bytes, in `.bss`).
+    size: usize,
+    /// Position of the oldest byte.
+    head: usize,
+    /// Bytes waiting.
+    len: usize,
+}
 
-fn slot(id: u8) -> Option<usize> {
+impl Rx {
+    const NEW: Rx = Rx { inline: [0; RX_DEFAULT], heap: 0, size: 0, head: 0, len: 0 };
+
+    fn cap(&self) -> usize {
+        if self.size == 0 {
+            RX_DEFAULT
+        } else {
+            self.size
+        }
+    }
+
+    fn push(&mut self, b: u8) {
+        let cap = self.cap();
+        if self.len >= cap {
+            return; // full: dropped
+        }
+        let i = (self.head + self.len) % cap;
+        if self.heap == 0 {
+            if let Some(s) = self.inline.get_mut(i) {
+                *s = b;
+            }
+        } else {
+            // SAFETY: `heap` is the start of `cap` bytes of a gc-heap
+            // buffer that stays alive and is used by nothing else while it
+            // is set here (`use_heap`'s contract), and `i < cap`.
+            unsafe { (self.heap as *mut u8).add(i).write(b) };
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) -> Option<u8> {
+        if self.len == 0 {
+            return None;
+        }
+        let i = self.head;
+        let b = if self.heap == 0 {
+            self.inline.get(i).copied().unwrap_or(0)
+        } else {
+            // SAFETY: as in `push` (`head < cap`).
+            unsafe { (self.heap as *const u8).add(i).read() }
+        };
+        self.head = (i + 1) % self.cap();
+        self.len -= 1;
+        Some(b)
+    }
+
+    /// Empties the ring and makes it `size` bytes at `heap` (0: inline;
+    /// a size of 0: [`RX_DEFAULT`]).
+    fn set(&mut self, heap: usize, size: usize) {
+        self.heap = heap;
+        self.size = size;
+        self.head = 0;
+        self.len = 0;
+    }
+}
+
+static RX: [Mutex<RefCell<Rx>>; MAX_UARTS] = [const { Mutex::new(RefCell::new(Rx::NEW)) }; MAX_UARTS];
+
+/// The ring index of UART `id` (its position among the board's UARTs).
+pub fn slot(id: u8) -> Option<usize> {
     crate::hw::ops().uart_ids.iter().position(|&u| u == id).filter(|&s| s < MAX_UARTS)
 }
 
 /// From the board's receive interrupt: byte `b` arrived on UART `id`.
 pub fn on_rx(id: u8, b: u8) {
     if let Some(s) = slot(id) {
-        let limit = usize::from(LIMIT[s].load(Ordering::Relaxed));
-        critical_section::with(|cs| {
-            let mut r = RX[s].borrow_ref_mut(cs);
-            if r.len() < limit {
-                r.push(b);
-            } else {
-                r.overruns += 1;
-            }
-        });
+        critical_section::with(|cs| RX[s].borrow_ref_mut(cs).push(b));
     }
 }
 
-/// Empties UART `id`'s buffer and sets its size to `size` bytes
-/// (clamped to 1..=[`RX_CAP`]).
+/// Empties UART `id`'s buffer and makes it `size` bytes of the board's
+/// own storage (clamped to 1..=[`RX_DEFAULT`]); a gc-heap buffer it used
+/// is no longer touched.
 pub fn reset(id: u8, size: usize) {
     if let Some(s) = slot(id) {
-        LIMIT[s].store(size.clamp(1, RX_CAP) as u16, Ordering::Relaxed);
-        critical_section::with(|cs| RX[s].borrow_ref_mut(cs).clear());
+        critical_section::with(|cs| RX[s].borrow_ref_mut(cs).set(0, size.clamp(1, RX_DEFAULT)));
     }
+}
+
+/// Empties UART `id`'s buffer and makes it the `size` bytes at `addr`.
+///
+/// # Safety
+/// `addr..addr + size` is a gc-heap buffer that stays alive (rooted, so
+/// not collected) and that nothing else reads or writes until a later
+/// [`reset`], [`use_heap`] or [`release_all`] for this UART.
+pub unsafe fn use_heap(id: u8, addr: usize, size: usize) {
+    if let (Some(s), true) = (slot(id), size > 0) {
+        critical_section::with(|cs| RX[s].borrow_ref_mut(cs).set(addr, size));
+    }
+}
+
+/// Every ring back to the board's storage, at the default size: before a
+/// new interpreter's heap is laid over the old one's buffers.
+pub fn release_all() {
+    critical_section::with(|cs| {
+        for r in &RX {
+            r.borrow_ref_mut(cs).set(0, 0);
+        }
+    });
 }
 
 /// The oldest received byte of UART `id`, if any.
@@ -58,5 +145,5 @@ pub fn pop(id: u8) -> Option<u8> {
 
 /// Bytes waiting on UART `id`.
 pub fn waiting(id: u8) -> usize {
-    slot(id).map_or(0, |s| critical_section::with(|cs| RX[s].borrow_ref(cs).len()))
+    slot(id).map_or(0, |s| critical_section::with(|cs| RX[s].borrow_ref(cs).len))
 }

@@ -46,6 +46,12 @@ pub use load::load_module;
 /// name, mode. Errors: `SyntaxError`.
 pub type CompileFn = fn(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule>;
 
+/// Entries of [`VmState::global_cache`]. Boards have fewer: a smaller
+/// `Vm` is quicker to build (boot, soft reset).
+pub const GLOBAL_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 64 };
+/// Entries of [`VmState::builtins_cache`] (boards: fewer, as above).
+pub const BUILTINS_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 32 };
+
 /// The VM's state inside [`Vm`].
 pub struct VmState {
     /// Extra or overriding builtins (a dict object, NULL if none): looked
@@ -59,11 +65,12 @@ pub struct VmState {
     pub depth: usize,
     /// A direct-mapped cache of the `builtins` table: `(qstr id, index + 1)`
     /// pairs (0 = empty), filled by lookups.
-    pub builtins_cache: [(u32, u16); 32],
+    pub builtins_cache: [(u32, u16); BUILTINS_CACHE_LEN],
     /// LOAD_GLOBAL position cache (see `dispatch::load_global`): entries
     /// `(!globals dict word, qstr, position in its table)`, direct-mapped.
-    /// The dict word is inverted so it never looks like a heap pointer.
-    pub global_cache: [(usize, u32, u32); 64],
+    /// The dict word is inverted so it never looks like a heap pointer
+    /// (and an all-zero entry is empty).
+    pub global_cache: [(usize, u32, u32); GLOBAL_CACHE_LEN],
     /// For `global_cache` entries whose position is [`dispatch::IN_BUILTINS`]
     /// (the name was missing from the globals dict and found among the
     /// builtins): `(stamp, !value)`, valid while [`Vm::ns_stamp`] still
@@ -71,7 +78,7 @@ pub struct VmState {
     /// a heap pointer: it is not kept alive through the cache, and needs
     /// not be (a collection changes the stamp). Desktop builds only.
     #[cfg(not(target_os = "none"))]
-    pub builtin_hits: [(usize, usize); 64],
+    pub builtin_hits: [(usize, usize); GLOBAL_CACHE_LEN],
     /// Bumped whenever a dict's key set may change (a new key, a removal,
     /// any mutable use of its table) and when the builtins override dict
     /// changes: see [`Vm::ns_stamp`]. Desktop builds only.
@@ -141,10 +148,13 @@ impl Default for VmState {
             #[cfg(not(feature = "compiler"))]
             compile: None,
             depth: 0,
-            builtins_cache: [(u32::MAX, 0); 32],
-            global_cache: [(0, u32::MAX, 0); 64],
+            // All zero bytes (cheaper to make than a pattern): an index
+            // of 0 and a dict word of 0 (never `!` a dict's address) are
+            // misses.
+            builtins_cache: [(0, 0); BUILTINS_CACHE_LEN],
+            global_cache: [(0, 0, 0); GLOBAL_CACHE_LEN],
             #[cfg(not(target_os = "none"))]
-            builtin_hits: [(usize::MAX, 0); 64],
+            builtin_hits: [(usize::MAX, 0); GLOBAL_CACHE_LEN],
             #[cfg(not(target_os = "none"))]
             ns_version: 0,
             #[cfg(not(target_os = "none"))]
