@@ -168,6 +168,23 @@ impl Mem {
         Ok(out)
     }
 
+    /// `v` as an exactly sized boxed slice (see [`Mem::fit`]; the box
+    /// needs no reallocation then).
+    pub fn boxed_slice<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
+        Ok(self.fit(v)?.into_boxed_slice())
+    }
+
+    /// `s` as an exactly sized boxed `str` (copied if it has spare
+    /// capacity, and the old buffer's charge credited).
+    pub fn boxed_str(&self, s: String) -> MResult<Box<str>> {
+        if s.len() == s.capacity() {
+            return Ok(s.into_boxed_str());
+        }
+        let b = self.string(&s)?;
+        self.credit(s.capacity());
+        Ok(b.into_boxed_str())
+    }
+
     /// A one-item vector.
     pub fn vec1<T>(&self, x: T) -> MResult<Vec<T>> {
         let mut v = self.with_capacity(1)?;

@@ -107,19 +107,19 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Constant(c) => CVal::from_constant(c, mem).ok(),
             ExprKind::Name(n) => {
-                if n == "__debug__" {
+                if &**n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
-                self.consts.get(n.as_str())?.try_clone(mem).ok()
+                self.consts.get(n)?.try_clone(mem).ok()
             }
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?, mem),
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
-                if m != "math" {
+                if &**m != "math" {
                     return None;
                 }
-                let v = match attr.as_str() {
+                let v = match &**attr {
                     "pi" => core::f64::consts::PI,
                     "e" => core::f64::consts::E,
                     "tau" => core::f64::consts::TAU,
@@ -309,10 +309,10 @@ impl<'a> Compiler<'a> {
                 self.expr(v);
                 self.await_value();
             }
-            ExprKind::Call { func, args, op_line } => self.call(func, args, *op_line),
-            ExprKind::Attribute { value, attr, op_line } => {
+            ExprKind::Call { func, args, op_dline } => self.call(func, args, e.op_line(*op_dline)),
+            ExprKind::Attribute { value, attr, op_dline } => {
                 self.trailer_base(value);
-                self.e.set_line(*op_line);
+                self.e.set_line(e.op_line(*op_dline));
                 self.op_q(op::LOAD_ATTR, attr, 0);
             }
             ExprKind::Subscript { value, index, op_line } => {
@@ -568,7 +568,7 @@ impl<'a> Compiler<'a> {
 
     /// `super()` with no arguments inside a function.
     fn is_zero_arg_super(&self, func: &Expr, args: &[Arg]) -> bool {
-        matches!(&func.kind, ExprKind::Name(n) if n == "super")
+        matches!(&func.kind, ExprKind::Name(n) if &**n == "super")
             && args.is_empty()
             && self.scope().kind == ScopeKind::Function
     }

@@ -1,12 +1,12 @@
 //! Statement grammar.
 
-use alloc::string::String;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
     Alias, AnnAssignStmt, AssertStmt, AssignStmt, AugAssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
-    ForStmt, FunctionDef, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
+    ForStmt, FunctionDef, Ident, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
 };
 use crate::token::{Kw, Op, Tok};
 
@@ -226,7 +226,8 @@ impl Parser<'_> {
         let args = self.params(Op::RParen, true)?;
         self.expect_op(Op::RParen)?;
         let returns = if self.eat_op(Op::Arrow)? {
-            Some(self.test()?)
+            let e = self.test()?;
+            Some(self.bx(e)?)
         } else {
             None
         };
@@ -246,7 +247,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         self.expect_kw(Kw::Class)?;
         let name = self.expect_name()?;
-        let mut args = Vec::new();
+        let mut args = Box::default();
         if self.eat_op(Op::LParen)? {
             args = self.arglist(Op::RParen)?;
             self.expect_op(Op::RParen)?;
@@ -301,7 +302,7 @@ impl Parser<'_> {
                         kind: ExprKind::Attribute {
                             value: self.bx(e)?,
                             attr,
-                            op_line,
+                            op_dline: Self::dline(line, op_line),
                         },
                         parenthesized: false,
                     };
@@ -313,7 +314,7 @@ impl Parser<'_> {
                         kind: ExprKind::Call {
                             func: self.bx(e)?,
                             args,
-                            op_line,
+                            op_dline: Self::dline(line, op_line),
                         },
                         parenthesized: false,
                     };
@@ -434,16 +435,20 @@ impl Parser<'_> {
     }
 
     /// `NAME ('.' NAME)*` joined with dots.
-    fn dotted_name(&mut self) -> PResult<String> {
-        let mut name = self.expect_name()?;
+    fn dotted_name(&mut self) -> PResult<Ident> {
+        let first = self.expect_name()?;
+        if !self.is_op(Op::Dot) {
+            return Ok(first);
+        }
+        let mut name = first.into_string();
         while self.eat_op(Op::Dot)? {
             let part = self.expect_name()?;
             let mem = self.mem();
             mem.push_str(&mut name, ".")?;
             mem.push_str(&mut name, &part)?;
-            mem.credit(part.capacity());
+            mem.credit(part.len());
         }
-        Ok(name)
+        Ok(self.mem().boxed_str(name)?)
     }
 
     fn import_from(&mut self) -> PResult<StmtKind> {
