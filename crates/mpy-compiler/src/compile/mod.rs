@@ -308,18 +308,22 @@ impl<'a> Compiler<'a> {
             let cur = self.cur;
             if mem.reserve(&mut self.scopes, 1).is_err()
                 || mem.reserve(&mut self.nodes, 1).is_err()
-                || mem.reserve(&mut self.scopes[cur].children, 1).is_err()
             {
                 return cur;
             }
             let idx = self.scopes.len();
             self.scopes.push(Scope::new(kind, Some(cur), name, line));
             self.nodes.push(node);
-            self.scopes[cur].children.push(idx);
+            let s = &mut self.scopes[cur];
+            if s.n_children == 0 {
+                s.first_child = idx as u32;
+            }
+            s.n_children += 1;
             self.child_cursor += 1;
             idx
         } else {
-            let idx = self.scopes[self.cur].children.get(self.child_cursor).copied().unwrap_or(0);
+            let s = &self.scopes[self.cur];
+            let idx = if self.child_cursor < s.n_children as usize { s.first_child as usize + self.child_cursor } else { 0 };
             self.child_cursor += 1;
             idx
         }
@@ -711,6 +715,9 @@ fn compile_scopes<'a>(
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
+    // No scope is added from here on: give back the lists' spare room.
+    c.scopes = mem.fit(core::mem::take(&mut c.scopes)).map_err(oom)?;
+    c.nodes = mem.fit(core::mem::take(&mut c.nodes)).map_err(oom)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
     let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
@@ -736,6 +743,9 @@ fn compile_scopes<'a>(
         let kids = mem.fit(core::mem::take(&mut c.e.children)).map_err(oom)?;
         let fun = c.finish_scope(i, max_stack).map_err(oom)?;
         data.push(Some((fun, kids)));
+        // Nothing reads a finished scope's identifiers any more.
+        let ids = core::mem::take(&mut c.scopes[i].ids);
+        c.release(ids);
     }
     let raw_code = match c.build_raw_code(0, &mut data) {
         Ok(r) => r,
