@@ -170,7 +170,7 @@ pub enum StmtKind {
         /// Dotted module name after the dots; `None` for `from . import x`.
         module: Option<Ident>,
         /// Imported names; empty when `star` is set.
-        names: Vec<Alias>,
+        names: Box<[Alias]>,
         /// `from m import *`.
         star: bool,
         /// Number of leading dots (0 = absolute import); `...` counts as 3.
@@ -430,10 +430,28 @@ pub enum Arg {
 /// An expression with its source line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
-    /// 1-based line of the expression's first token.
-    pub line: u32,
+    /// 1-based line of the expression's first token ([`Expr::line`]),
+    /// with [`Expr::parenthesized`] in the top bit (one word for both:
+    /// trees hold many expressions).
+    pos: u32,
     /// What the expression is.
     pub kind: ExprKind,
+}
+
+/// The parenthesized bit of [`Expr::pos`].
+const PAREN: u32 = 1 << 31;
+
+impl Expr {
+    /// An expression starting on `line` (below 2^31), not parenthesized.
+    pub fn new(line: u32, kind: ExprKind) -> Expr {
+        Expr { pos: line & !PAREN, kind }
+    }
+
+    /// 1-based line of the expression's first token.
+    pub fn line(&self) -> u32 {
+        self.pos & !PAREN
+    }
+
     /// The expression was written inside its own round brackets (a
     /// MicroPython `atom_paren`): `(x)`, `(a, b)`, `()`, `(x for x in y)`,
     /// `(yield)`, also `((a, b))`. False for a bare tuple `a, b`, for a
@@ -441,16 +459,21 @@ pub struct Expr {
     /// sub-expressions of a parenthesised expression. MicroPython's compiler
     /// distinguishes e.g. `a, b = b, a` (swapped with `ROT_TWO`) from
     /// `(a, b) = (b, a)` (built and unpacked as a tuple).
-    pub parenthesized: bool,
-}
+    pub fn parenthesized(&self) -> bool {
+        self.pos & PAREN != 0
+    }
 
-impl Expr {
+    /// Marks the expression as parenthesized.
+    pub fn set_parenthesized(&mut self) {
+        self.pos |= PAREN;
+    }
+
     /// The line of the `(`, `.` token of a [`ExprKind::Call`] or
     /// [`ExprKind::Attribute`] (stored as a 16-bit distance from
     /// [`Expr::line`]; the parser caps it, so an expression spanning more
     /// than 65,535 lines gets its trailer's line capped too).
     pub fn op_line(&self, dline: u16) -> u32 {
-        self.line.saturating_add(u32::from(dline))
+        self.line().saturating_add(u32::from(dline))
     }
 }
 

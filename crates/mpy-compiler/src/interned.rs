@@ -82,7 +82,7 @@ fn call_args<'a>(a: &'a [Arg], line: u32, map: &mut Walk<'a, '_>) {
         match x {
             Arg::Positional(e) | Arg::Starred(e) | Arg::DoubleStarred(e) => expr(e, map),
             Arg::Keyword(k, e) => {
-                map.note(k, line.max(e.line));
+                map.note(k, line.max(e.line()));
                 expr(e, map);
             }
         }
@@ -248,7 +248,7 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
     if map.stop() {
         return;
     }
-    let l = e.line;
+    let l = e.line();
     match &e.kind {
         ExprKind::Name(n) => map.note(n, l),
         ExprKind::Constant(_) => {}

@@ -157,13 +157,13 @@ impl Mem {
     /// vector, and the old buffer's charge is credited. Lists grown by
     /// doubling waste up to half their buffer otherwise, for as long as
     /// the tree lives.
-    pub fn fit<T>(&self, v: Vec<T>) -> MResult<Vec<T>> {
+    pub fn fit<T>(&self, mut v: Vec<T>) -> MResult<Vec<T>> {
         if v.len() == v.capacity() {
             return Ok(v);
         }
         let old = v.capacity() * size_of::<T>();
         let mut out = self.with_capacity(v.len())?;
-        out.extend(v);
+        out.append(&mut v);
         self.credit(old);
         Ok(out)
     }

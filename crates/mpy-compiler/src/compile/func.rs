@@ -119,8 +119,8 @@ impl<'a> Compiler<'a> {
         }
         match &**attr {
             "bytecode" => {}
-            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error("invalid arch", d.line),
-            _ => self.syntax_error("invalid micropython decorator", d.line),
+            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error("invalid arch", d.line()),
+            _ => self.syntax_error("invalid micropython decorator", d.line()),
         }
         true
     }
@@ -181,9 +181,9 @@ impl<'a> Compiler<'a> {
         };
         // The comprehension node starts at its element expression.
         let line = match &e.kind {
-            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line,
-            ExprKind::DictComp { kv, .. } => kv[0].line,
-            _ => e.line,
+            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line(),
+            ExprKind::DictComp { kv, .. } => kv[0].line(),
+            _ => e.line(),
         };
         let child = self.child_scope(kind, name, Node::Comp(e), line);
         self.make_function(child, 0, 0);

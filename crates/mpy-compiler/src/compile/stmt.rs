@@ -27,8 +27,8 @@ impl<'a> Compiler<'a> {
         }
         let line = s.line;
         let first_line = match &s.kind {
-            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line).unwrap_or(line),
-            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line).unwrap_or(line),
+            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line()).unwrap_or(line),
+            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line()).unwrap_or(line),
             _ => line,
         };
         if !self.is_hidden_const_def(s) {
@@ -233,7 +233,7 @@ impl<'a> Compiler<'a> {
             Some(x) => {
                 if let ExprKind::IfExp { test, body, orelse } = &x.kind {
                     if self.fold(x).is_none() {
-                        self.e.set_line(x.line);
+                        self.e.set_line(x.line());
                         let l_fail = self.new_label();
                         self.c_if_cond(test, false, l_fail);
                         self.expr(body);
@@ -284,8 +284,8 @@ impl<'a> Compiler<'a> {
                 let n = lhs.len();
                 if (n == 2 || n == 3)
                     && rhs.len() == n
-                    && !t.parenthesized
-                    && !value.parenthesized
+                    && !t.parenthesized()
+                    && !value.parenthesized()
                     && self.fold(value).is_none()
                     && !lhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
                     && !rhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
@@ -330,8 +330,8 @@ impl<'a> Compiler<'a> {
                 self.subscript_index(index);
                 self.e.op(op::STORE_SUBSCR, -3);
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line),
-            _ => self.syntax_error("can't assign to expression", t.line),
+            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line()),
+            _ => self.syntax_error("can't assign to expression", t.line()),
         }
     }
 
@@ -442,7 +442,7 @@ impl<'a> Compiler<'a> {
                     self.delete(it);
                 }
             }
-            _ => self.syntax_error("can't delete expression", t.line),
+            _ => self.syntax_error("can't delete expression", t.line()),
         }
     }
 

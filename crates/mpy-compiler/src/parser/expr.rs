@@ -22,11 +22,7 @@ use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
 fn mk(line: u32, kind: ExprKind) -> Expr {
-    Expr {
-        line,
-        kind,
-        parenthesized: false,
-    }
+    Expr::new(line, kind)
 }
 
 /// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
@@ -555,7 +551,7 @@ impl Parser<'_> {
             Tok::Op(Op::LParen) => {
                 self.advance()?;
                 let mut e = self.paren_contents(line)?;
-                e.parenthesized = true;
+                e.set_parenthesized();
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }

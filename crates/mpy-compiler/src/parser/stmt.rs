@@ -285,11 +285,7 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let mut e = Expr {
-                line,
-                kind: ExprKind::Name(self.expect_name()?),
-                parenthesized: false,
-            };
+            let mut e = Expr::new(line, ExprKind::Name(self.expect_name()?));
             let mut n = 0;
             loop {
                 let op_line = self.tok.line;
@@ -297,27 +293,19 @@ impl Parser<'_> {
                     self.enter()?;
                     n += 1;
                     let attr = self.expect_name()?;
-                    e = Expr {
-                        line,
-                        kind: ExprKind::Attribute {
+                    e = Expr::new(line, ExprKind::Attribute {
                             value: self.bx(e)?,
                             attr,
                             op_dline: Self::dline(line, op_line),
-                        },
-                        parenthesized: false,
-                    };
+                        });
                 } else if self.eat_op(Op::LParen)? {
                     let args = self.arglist(Op::RParen)?;
                     self.expect_op(Op::RParen)?;
-                    e = Expr {
-                        line,
-                        kind: ExprKind::Call {
+                    e = Expr::new(line, ExprKind::Call {
                             func: self.bx(e)?,
                             args,
                             op_dline: Self::dline(line, op_line),
-                        },
-                        parenthesized: false,
-                    };
+                        });
                     break;
                 } else {
                     break;
@@ -435,6 +423,7 @@ impl Parser<'_> {
     }
 
     /// `NAME ('.' NAME)*` joined with dots.
+    #[inline(never)]
     fn dotted_name(&mut self) -> PResult<Ident> {
         let first = self.expect_name()?;
         if !self.is_op(Op::Dot) {
@@ -472,7 +461,7 @@ impl Parser<'_> {
         if self.eat_op(Op::Bin(BinOp::Mult))? {
             return Ok(StmtKind::ImportFrom {
                 module,
-                names: Vec::new(),
+                names: Box::default(),
                 star: true,
                 level,
             });
@@ -499,7 +488,7 @@ impl Parser<'_> {
         }
         Ok(StmtKind::ImportFrom {
             module,
-            names,
+            names: self.boxed(names)?,
             star: false,
             level,
         })

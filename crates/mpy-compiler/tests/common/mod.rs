@@ -184,7 +184,7 @@ pub fn constant(s: &mut String, c: &Constant) {
 }
 
 pub fn expr(s: &mut String, e: &Expr) {
-    if e.parenthesized {
+    if e.parenthesized() {
         s.push_str("(paren ");
         expr_inner(s, e);
         s.push(')');
@@ -194,7 +194,7 @@ pub fn expr(s: &mut String, e: &Expr) {
 }
 
 fn expr_inner(s: &mut String, e: &Expr) {
-    let l = e.line;
+    let l = e.line();
     match &e.kind {
         ExprKind::Name(n) => write!(s, "{}@{}", n, l).unwrap(),
         ExprKind::Constant(c) => {
