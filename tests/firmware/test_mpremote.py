@@ -33,11 +33,7 @@ sys.path.insert(0, HERE)
 from board import BOARDS, Board, firmware  # noqa: E402
 
 # (board, case) -> why it is expected to fail.
-EXPECTED_FAIL = {
-    ("netduinoplus2", "mount"): "MemoryError compiling mpremote's 5.8 KB mount hook: the compiler peaks at "
-                                "~90 KB for it on 32-bit (sh tools/compiler_mem.sh) and netduinoplus2 can "
-                                "lend at most its free gc heap less 4 KiB (99,248 B free after gc.collect())",
-}
+EXPECTED_FAIL = {}
 
 
 def expect(cond, msg):

@@ -35,10 +35,10 @@
 //!   desugared the way MicroPython's lexer does it: `f"a{x!r:>10}b{y}"` becomes
 //!   `Call(Attribute(Constant(Str("a{!r:>10}b{}")), "format"), [x, y])`, so
 //!   there is no f-string node.
-//! * String contents are bytes ([`Constant::Str`] is `Vec<u8>`) because
+//! * String contents are bytes ([`Constant::Str`] is `Box<[u8]>`) because
 //!   MicroPython accepts lone surrogates such as `'\ud800'`, which it stores as
 //!   their 3-byte UTF-8-style encoding (not valid Rust `str`).
-//! * Names are plain `String`s; the tree has no scope information and no
+//! * Names are boxed `str`s ([`Ident`]); the tree has no scope information and no
 //!   load/store/delete context (the position of a node tells it).
 //! * Grouping parentheses leave no node, but [`Expr::parenthesized`] records
 //!   them (MicroPython compiles `a, b = b, a` and `(a, b) = (b, a)`
@@ -79,8 +79,12 @@
 //! `{*a}` are parse errors in MicroPython too (`invalid syntax`).
 
 pub use crate::mem::P;
-use alloc::string::String;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
+
+/// An identifier or dotted name: its text, in an exactly sized box (two
+/// words, not a `String`'s three: trees hold many).
+pub type Ident = Box<str>;
 
 /// What kind of input [`crate::parse`] expects, like the third argument of
 /// `compile()`.
@@ -164,18 +168,18 @@ pub enum StmtKind {
     /// `from ..mod import a as b, c` / `from . import *`.
     ImportFrom {
         /// Dotted module name after the dots; `None` for `from . import x`.
-        module: Option<String>,
+        module: Option<Ident>,
         /// Imported names; empty when `star` is set.
-        names: Vec<Alias>,
+        names: Box<[Alias]>,
         /// `from m import *`.
         star: bool,
         /// Number of leading dots (0 = absolute import); `...` counts as 3.
         level: u32,
     },
     /// `global a, b`.
-    Global(Vec<String>),
+    Global(Vec<Ident>),
     /// `nonlocal a, b`.
-    Nonlocal(Vec<String>),
+    Nonlocal(Vec<Ident>),
     /// An expression statement (including docstrings, bare `yield`, calls).
     Expr(Expr),
     /// `pass`.
@@ -330,7 +334,7 @@ pub struct ExceptHandler {
     /// Exception type expression (absent for a bare `except:`).
     pub type_: Option<Expr>,
     /// `as` name (only with `type_`).
-    pub name: Option<String>,
+    pub name: Option<Ident>,
     /// Handler block.
     pub body: Body,
 }
@@ -340,20 +344,20 @@ pub struct ExceptHandler {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
     /// Imported (possibly dotted) name.
-    pub name: String,
+    pub name: Ident,
     /// `as` name.
-    pub asname: Option<String>,
+    pub asname: Option<Ident>,
 }
 
 /// A `def` statement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionDef {
     /// Function name.
-    pub name: String,
+    pub name: Ident,
     /// Parameters.
     pub args: Arguments,
     /// Return annotation (`-> expr`), ignored by MicroPython.
-    pub returns: Option<Expr>,
+    pub returns: Option<P<Expr>>,
     /// Body.
     pub body: Body,
     /// Decorator expressions, top to bottom as written (applied bottom-up).
@@ -368,10 +372,10 @@ pub struct FunctionDef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassDef {
     /// Class name.
-    pub name: String,
+    pub name: Ident,
     /// Bases and keywords (incl. `*a` / `**k`), in source order, exactly as
     /// call arguments. `class A:` and `class A():` both give an empty list.
-    pub args: Vec<Arg>,
+    pub args: Box<[Arg]>,
     /// Body.
     pub body: Body,
     /// Decorator expressions, top to bottom as written.
@@ -387,13 +391,13 @@ pub struct ClassDef {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Arguments {
     /// Positional-or-keyword parameters, in order.
-    pub args: Vec<Param>,
+    pub args: Box<[Param]>,
     /// `*name` (`default` is always `None`).
-    pub vararg: Option<Param>,
+    pub vararg: Option<P<Param>>,
     /// Keyword-only parameters (after `*` or `*name`), in order.
-    pub kwonly: Vec<Param>,
+    pub kwonly: Box<[Param]>,
     /// `**name` (`default` is always `None`).
-    pub kwarg: Option<Param>,
+    pub kwarg: Option<P<Param>>,
 }
 
 /// One parameter.
@@ -402,7 +406,7 @@ pub struct Param {
     /// Line of the parameter name.
     pub line: u32,
     /// Parameter name.
-    pub name: String,
+    pub name: Ident,
     /// `: annotation` (never present inside `lambda`), ignored by MicroPython.
     pub annotation: Option<P<Expr>>,
     /// `= default`.
@@ -418,7 +422,7 @@ pub enum Arg {
     /// `*expr`.
     Starred(Expr),
     /// `name=expr`.
-    Keyword(String, Expr),
+    Keyword(Ident, P<Expr>),
     /// `**expr`.
     DoubleStarred(Expr),
 }
@@ -426,10 +430,28 @@ pub enum Arg {
 /// An expression with its source line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
-    /// 1-based line of the expression's first token.
-    pub line: u32,
+    /// 1-based line of the expression's first token ([`Expr::line`]),
+    /// with [`Expr::parenthesized`] in the top bit (one word for both:
+    /// trees hold many expressions).
+    pos: u32,
     /// What the expression is.
     pub kind: ExprKind,
+}
+
+/// The parenthesized bit of [`Expr::pos`].
+const PAREN: u32 = 1 << 31;
+
+impl Expr {
+    /// An expression starting on `line` (below 2^31), not parenthesized.
+    pub fn new(line: u32, kind: ExprKind) -> Expr {
+        Expr { pos: line & !PAREN, kind }
+    }
+
+    /// 1-based line of the expression's first token.
+    pub fn line(&self) -> u32 {
+        self.pos & !PAREN
+    }
+
     /// The expression was written inside its own round brackets (a
     /// MicroPython `atom_paren`): `(x)`, `(a, b)`, `()`, `(x for x in y)`,
     /// `(yield)`, also `((a, b))`. False for a bare tuple `a, b`, for a
@@ -437,7 +459,22 @@ pub struct Expr {
     /// sub-expressions of a parenthesised expression. MicroPython's compiler
     /// distinguishes e.g. `a, b = b, a` (swapped with `ROT_TWO`) from
     /// `(a, b) = (b, a)` (built and unpacked as a tuple).
-    pub parenthesized: bool,
+    pub fn parenthesized(&self) -> bool {
+        self.pos & PAREN != 0
+    }
+
+    /// Marks the expression as parenthesized.
+    pub fn set_parenthesized(&mut self) {
+        self.pos |= PAREN;
+    }
+
+    /// The line of the `(`, `.` token of a [`ExprKind::Call`] or
+    /// [`ExprKind::Attribute`] (stored as a 16-bit distance from
+    /// [`Expr::line`]; the parser caps it, so an expression spanning more
+    /// than 65,535 lines gets its trailer's line capped too).
+    pub fn op_line(&self, dline: u16) -> u32 {
+        self.line().saturating_add(u32::from(dline))
+    }
 }
 
 /// The expression forms.
@@ -449,7 +486,7 @@ pub enum ExprKind {
     /// attribute, parameter, import or keyword-argument name); the compiler
     /// treats it as the constant `True` (`False` when optimising) and
     /// rejects assigning to it with `can't assign to expression`.
-    Name(String),
+    Name(Ident),
     /// A literal (numbers, strings, bytes, `None`, `True`, `False`, `...`).
     Constant(Constant),
     /// `and` / `or` chain: `values.len() >= 2`, all joined by `op`.
@@ -466,7 +503,7 @@ pub enum ExprKind {
         /// Leftmost operand.
         first: P<Expr>,
         /// Following operators and operands (at least one).
-        rest: Vec<(BinOp, Expr)>,
+        rest: Box<[(BinOp, Expr)]>,
     },
     /// `not x`, `-x`, `+x`, `~x`.
     UnaryOp {
@@ -480,7 +517,7 @@ pub enum ExprKind {
         /// Leftmost operand.
         left: P<Expr>,
         /// Operators with their right operands.
-        rest: Vec<(CmpOp, Expr)>,
+        rest: Box<[(CmpOp, Expr)]>,
     },
     /// `body if test else orelse`.
     IfExp {
@@ -501,7 +538,7 @@ pub enum ExprKind {
     /// `target := value`.
     NamedExpr {
         /// Bound name.
-        target: String,
+        target: Ident,
         /// Value.
         value: P<Expr>,
     },
@@ -516,18 +553,20 @@ pub enum ExprKind {
         /// Called expression.
         func: P<Expr>,
         /// Arguments in source order.
-        args: Vec<Arg>,
-        /// Line of the `(` token.
-        op_line: u32,
+        args: Box<[Arg]>,
+        /// Line of the `(` token, counted from the expression's line (see
+        /// [`Expr::op_line`]).
+        op_dline: u16,
     },
     /// `value.attr`.
     Attribute {
         /// Object expression.
         value: P<Expr>,
         /// Attribute name.
-        attr: String,
-        /// Line of the `.` token.
-        op_line: u32,
+        attr: Ident,
+        /// Line of the `.` token, counted from the expression's line (see
+        /// [`Expr::op_line`]).
+        op_dline: u16,
     },
     /// `value[index]`. `a[1:2]` has a `Slice` index; `a[1:2, 3]` and
     /// `a[1, 2]` have a `Tuple` index (of slices and/or expressions).
@@ -567,30 +606,28 @@ pub enum ExprKind {
         /// Element expression.
         elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
-        generators: Vec<Comprehension>,
+        generators: Box<[Comprehension]>,
     },
     /// `{elt for ...}`.
     SetComp {
         /// Element expression.
         elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
-        generators: Vec<Comprehension>,
+        generators: Box<[Comprehension]>,
     },
     /// `{key: value for ...}`.
     DictComp {
-        /// Key expression.
-        key: P<Expr>,
-        /// Value expression.
-        value: P<Expr>,
+        /// Key and value expressions (one box for both).
+        kv: P<[Expr; 2]>,
         /// `for`/`if` clauses (at least one).
-        generators: Vec<Comprehension>,
+        generators: Box<[Comprehension]>,
     },
     /// `(elt for ...)` (also a bare generator call argument).
     GeneratorExp {
         /// Element expression.
         elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
-        generators: Vec<Comprehension>,
+        generators: Box<[Comprehension]>,
     },
 }
 
@@ -611,7 +648,7 @@ pub enum Constant {
     /// An integer literal too large for `i64`: its value in decimal ASCII
     /// digits, no sign, no leading zeros (`0x10000000000000000` gives
     /// `"18446744073709551616"`). Same text as a `.mpy` int constant.
-    BigInt(String),
+    BigInt(Box<str>),
     /// A float literal (`1.5`, `1e10`, `1_0.0`), with the value MicroPython's
     /// number parser gives it.
     Float(f64),
@@ -620,9 +657,9 @@ pub enum Constant {
     /// A `str` literal (all adjacent literals already concatenated, escapes
     /// decoded). Bytes in MicroPython's UTF-8 encoding; may contain encoded
     /// surrogates from `\ud800`-style escapes, hence not a `String`.
-    Str(Vec<u8>),
+    Str(Box<[u8]>),
     /// A `bytes` literal (concatenated, escapes decoded).
-    Bytes(Vec<u8>),
+    Bytes(Box<[u8]>),
 }
 
 /// One `dict` display item.

@@ -66,7 +66,7 @@ fn body<'a>(b: &'a [Stmt], map: &mut Walk<'a, '_>) {
 }
 
 fn args<'a>(a: &'a Arguments, map: &mut Walk<'a, '_>) {
-    for p in a.args.iter().chain(a.vararg.iter()).chain(a.kwonly.iter()).chain(a.kwarg.iter()) {
+    for p in a.args.iter().chain(a.vararg.as_deref()).chain(a.kwonly.iter()).chain(a.kwarg.as_deref()) {
         map.note(&p.name, p.line);
         if let Some(d) = &p.default {
             expr(d, map);
@@ -82,7 +82,7 @@ fn call_args<'a>(a: &'a [Arg], line: u32, map: &mut Walk<'a, '_>) {
         match x {
             Arg::Positional(e) | Arg::Starred(e) | Arg::DoubleStarred(e) => expr(e, map),
             Arg::Keyword(k, e) => {
-                map.note(k, line.max(e.line));
+                map.note(k, line.max(e.line()));
                 expr(e, map);
             }
         }
@@ -248,7 +248,7 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
     if map.stop() {
         return;
     }
-    let l = e.line;
+    let l = e.line();
     match &e.kind {
         ExprKind::Name(n) => map.note(n, l),
         ExprKind::Constant(_) => {}
@@ -281,13 +281,13 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
             }
         }
         ExprKind::YieldFrom(v) | ExprKind::Await(v) | ExprKind::Starred(v) => expr(v, map),
-        ExprKind::Call { func, args: a, op_line } => {
+        ExprKind::Call { func, args: a, op_dline } => {
             expr(func, map);
-            call_args(a, *op_line, map);
+            call_args(a, e.op_line(*op_dline), map);
         }
-        ExprKind::Attribute { value, attr, op_line } => {
+        ExprKind::Attribute { value, attr, op_dline } => {
             expr(value, map);
-            map.note(attr, *op_line);
+            map.note(attr, e.op_line(*op_dline));
         }
         ExprKind::Subscript { value, index, .. } => {
             expr(value, map);
@@ -312,9 +312,9 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
             expr(elt, map);
             comps(generators, map);
         }
-        ExprKind::DictComp { key, value, generators } => {
-            expr(key, map);
-            expr(value, map);
+        ExprKind::DictComp { kv, generators } => {
+            expr(&kv[0], map);
+            expr(&kv[1], map);
             comps(generators, map);
         }
     }

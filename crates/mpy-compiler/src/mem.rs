@@ -157,15 +157,32 @@ impl Mem {
     /// vector, and the old buffer's charge is credited. Lists grown by
     /// doubling waste up to half their buffer otherwise, for as long as
     /// the tree lives.
-    pub fn fit<T>(&self, v: Vec<T>) -> MResult<Vec<T>> {
+    pub fn fit<T>(&self, mut v: Vec<T>) -> MResult<Vec<T>> {
         if v.len() == v.capacity() {
             return Ok(v);
         }
         let old = v.capacity() * size_of::<T>();
         let mut out = self.with_capacity(v.len())?;
-        out.extend(v);
+        out.append(&mut v);
         self.credit(old);
         Ok(out)
+    }
+
+    /// `v` as an exactly sized boxed slice (see [`Mem::fit`]; the box
+    /// needs no reallocation then).
+    pub fn boxed_slice<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
+        Ok(self.fit(v)?.into_boxed_slice())
+    }
+
+    /// `s` as an exactly sized boxed `str` (copied if it has spare
+    /// capacity, and the old buffer's charge credited).
+    pub fn boxed_str(&self, s: String) -> MResult<Box<str>> {
+        if s.len() == s.capacity() {
+            return Ok(s.into_boxed_str());
+        }
+        let b = self.string(&s)?;
+        self.credit(s.capacity());
+        Ok(b.into_boxed_str())
     }
 
     /// A one-item vector.

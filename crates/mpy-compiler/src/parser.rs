@@ -26,10 +26,10 @@
 mod expr;
 mod stmt;
 
-use alloc::string::String;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::ast::{Mode, Module, P};
+use crate::ast::{Ident, Mode, Module, P};
 use crate::error::{CompileError, ErrorKind};
 use crate::lexer::Lexer;
 use crate::mem::Mem;
@@ -253,13 +253,24 @@ impl Parser<'_> {
     }
 
     /// Consumes a name token and returns it.
-    fn expect_name(&mut self) -> PResult<String> {
+    fn expect_name(&mut self) -> PResult<Ident> {
         if let Tok::Name(_) = self.tok.kind {
             if let Tok::Name(n) = self.advance()?.kind {
-                return Ok(n);
+                return Ok(self.mem().boxed_str(n)?);
             }
         }
         self.fail()
+    }
+
+    /// `v` as an exactly sized boxed slice.
+    fn boxed<T>(&self, v: Vec<T>) -> PResult<Box<[T]>> {
+        Ok(self.lx.mem.boxed_slice(v)?)
+    }
+
+    /// The distance from `line` to `op_line` (a trailer token's line),
+    /// capped at 16 bits (see [`crate::ast::Expr::op_line`]).
+    fn dline(line: u32, op_line: u32) -> u16 {
+        op_line.saturating_sub(line).min(u32::from(u16::MAX)) as u16
     }
 
     /// Enters one nesting level (see the module docs).

@@ -128,8 +128,12 @@ pub struct Scope<'a> {
     pub num_locals: u32,
     /// Maximum exception-handler nesting.
     pub exc_stack_size: u32,
-    /// Child scopes, in creation order.
-    pub children: Vec<usize>,
+    /// Index of the first child scope (0: none yet). A scope's children
+    /// are made during its scope pass, which runs alone, so their indexes
+    /// are consecutive.
+    pub first_child: u32,
+    /// Number of child scopes.
+    pub n_children: u32,
     /// First source line.
     pub line: u32,
 }
@@ -149,7 +153,8 @@ impl<'a> Scope<'a> {
             num_def_pos_args: 0,
             num_locals: 0,
             exc_stack_size: 0,
-            children: Vec::new(),
+            first_child: 0,
+            n_children: 0,
             line,
         }
     }

@@ -67,6 +67,10 @@ pub unsafe fn gc_heap(start: *mut u8, size: usize) -> mpy_core::heap::Heap {
 
 /// Header in front of each arena allocation: the live-allocation list
 /// (so an abandoned compile's allocations can be found) and its tag.
+/// Blocks of the lent pool have none: that pool goes back whole, and a
+/// block is known to be from it by its address (the compiler makes
+/// thousands of small allocations, so 16 bytes each would cost it about
+/// as much as its data).
 #[repr(C)]
 struct Hdr {
     prev: *mut Hdr,
@@ -83,14 +87,13 @@ struct Hdr {
 }
 
 const HDR: usize = core::mem::size_of::<Hdr>();
-/// Flag in `Hdr::align_log2`: the block is in the lent pool.
-const LENT: u8 = 0x80;
 
 struct Arena {
     heap: Heap,
     /// The gc-heap block lent to the running compile, as a second pool:
-    /// `(start, end)` of its range and its allocator (blocks there are
-    /// not on the live list: the whole pool goes back at once).
+    /// `(start, end)` of its range and its allocator (blocks there have
+    /// no header and are not on the live list: the whole pool goes back
+    /// at once).
     lend: Option<(usize, usize, Heap)>,
     /// Allocate from `lend` (only while the compile itself runs).
     lend_alloc: bool,
@@ -152,47 +155,48 @@ fn outer(layout: Layout) -> Option<(Layout, usize)> {
 }
 
 impl Arena {
-    /// Allocates `layout` with a header, from the lent pool while a compile
-    /// runs, else (or if that is full) from the arena; null if neither has
-    /// room.
+    /// Allocates `layout` from the lent pool (as is) while a compile
+    /// runs, else (or if that is full) from the arena with a header; null
+    /// if neither has room.
     fn alloc(&mut self, layout: Layout) -> *mut u8 {
-        let Some((l, off)) = outer(layout) else { return core::ptr::null_mut() };
         if self.lend_alloc {
-            if let Some(base) = self.lend.as_mut().and_then(|(_, _, h)| h.allocate_first_fit(l).ok()) {
-                return Self::place(base, l, off, false, &mut self.head);
+            if let Some(p) = self.lend.as_mut().and_then(|(_, _, h)| h.allocate_first_fit(layout).ok()) {
+                return p.as_ptr();
             }
         }
+        let Some((l, off)) = outer(layout) else { return core::ptr::null_mut() };
         let Ok(base) = self.heap.allocate_first_fit(l) else { return core::ptr::null_mut() };
         self.used += l.size();
         self.peak = self.peak.max(self.used);
-        Self::place(base, l, off, true, &mut self.head)
+        Self::place(base, l, off, &mut self.head)
+    }
+
+    /// Whether `p` is in the lent pool (a block of it, with no header).
+    fn in_lent(&self, p: *mut u8) -> bool {
+        matches!(&self.lend, Some((start, end, _)) if (*start..*end).contains(&(p as usize)))
     }
 
     /// Writes the header of block `base` (layout `l`, user data at `off`),
-    /// linking it into the live list `head` if `link`; returns the user
-    /// pointer.
-    fn place(base: NonNull<u8>, l: Layout, off: usize, link: bool, head: &mut *mut Hdr) -> *mut u8 {
+    /// linking it into the live list `head`; returns the user pointer.
+    fn place(base: NonNull<u8>, l: Layout, off: usize, head: &mut *mut Hdr) -> *mut u8 {
         let user = base.as_ptr().wrapping_add(off);
         let h = user.wrapping_sub(HDR).cast::<Hdr>();
-        let next = if link { *head } else { core::ptr::null_mut() };
         // SAFETY: `h` is the HDR bytes just below `user`, inside the block
         // of `l.size()` bytes just allocated (off >= HDR), 4-aligned; the
         // list head, if any, is a live header.
         unsafe {
             h.write(Hdr {
                 prev: core::ptr::null_mut(),
-                next,
+                next: *head,
                 size: l.size() as u32,
                 tag: TAG.load(Ordering::Relaxed) as u16,
                 offset_log2: off.trailing_zeros() as u8,
-                align_log2: l.align().trailing_zeros() as u8 | if link { 0 } else { LENT },
+                align_log2: l.align().trailing_zeros() as u8,
             });
-            if link {
-                if let Some(n) = head.as_mut() {
-                    n.prev = h;
-                }
-                *head = h;
+            if let Some(n) = head.as_mut() {
+                n.prev = h;
             }
+            *head = h;
         }
         user
     }
@@ -208,17 +212,7 @@ impl Arena {
         unsafe {
             let Hdr { prev, next, size, offset_log2, align_log2, .. } = h.read();
             let base = h.cast::<u8>().add(HDR).sub(1usize << offset_log2);
-            let l = Layout::from_size_align_unchecked(size as usize, 1usize << (align_log2 & !LENT));
-            if align_log2 & LENT != 0 {
-                // A lent-pool block: back to that pool, or nothing to do
-                // once the pool went back to the gc heap whole.
-                if let Some((start, end, pool)) = self.lend.as_mut() {
-                    if (*start..*end).contains(&(base as usize)) {
-                        pool.deallocate(NonNull::new_unchecked(base), l);
-                    }
-                }
-                return;
-            }
+            let l = Layout::from_size_align_unchecked(size as usize, 1usize << align_log2);
             match prev.as_mut() {
                 Some(p) => p.next = next,
                 None => self.head = next,
@@ -233,9 +227,10 @@ impl Arena {
 }
 
 // SAFETY: `linked_list_allocator::Heap` returns blocks of at least the
-// requested size and alignment inside the arena, disjoint while live; the
-// user pointer is the block start plus a multiple of the alignment, with
-// `size` bytes after it inside the block.
+// requested size and alignment inside its region, disjoint while live; in
+// the arena the user pointer is the block start plus a multiple of the
+// alignment, with `size` bytes after it inside the block; in the lent pool
+// it is the block start.
 unsafe impl GlobalAlloc for BoardAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if GUARDED.load(Ordering::Relaxed) && !mpy_core::alloc_guard::permitted() {
@@ -249,11 +244,22 @@ unsafe impl GlobalAlloc for BoardAlloc {
         p
     }
 
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        let h = ptr.wrapping_sub(HDR).cast::<Hdr>();
-        // SAFETY: `ptr` came from `alloc` (GlobalAlloc's contract), so `h`
-        // is its live header.
-        self.with(|a| unsafe { a.free(h) });
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        self.with(|a| {
+            if a.in_lent(ptr) {
+                if let Some((_, _, pool)) = a.lend.as_mut() {
+                    // SAFETY: `ptr` came from `alloc` with `layout`
+                    // (GlobalAlloc's contract), and being in the lent
+                    // pool's range it was allocated there, as is.
+                    unsafe { pool.deallocate(NonNull::new_unchecked(ptr), layout) };
+                }
+                return;
+            }
+            let h = ptr.wrapping_sub(HDR).cast::<Hdr>();
+            // SAFETY: `ptr` came from `alloc` (GlobalAlloc's contract) and
+            // not from the lent pool, so `h` is its live header.
+            unsafe { a.free(h) }
+        });
     }
 }
 

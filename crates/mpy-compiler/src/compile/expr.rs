@@ -39,9 +39,9 @@ pub(crate) fn binop_index(o: BinOp) -> u8 {
 /// comma), otherwise the line of the first item / token.
 fn const_node_line(e: &Expr) -> u32 {
     match &e.kind {
-        ExprKind::Tuple(items) if items.len() >= 3 && e.parenthesized => items[1].line,
-        ExprKind::Tuple(items) if !items.is_empty() => items[0].line,
-        _ => e.line,
+        ExprKind::Tuple(items) if items.len() >= 3 && e.parenthesized() => items[1].line(),
+        ExprKind::Tuple(items) if !items.is_empty() => items[0].line(),
+        _ => e.line(),
     }
 }
 
@@ -107,19 +107,19 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Constant(c) => CVal::from_constant(c, mem).ok(),
             ExprKind::Name(n) => {
-                if n == "__debug__" {
+                if &**n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
-                self.consts.get(n.as_str())?.try_clone(mem).ok()
+                self.consts.get(n)?.try_clone(mem).ok()
             }
             ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?, mem),
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
-                if m != "math" {
+                if &**m != "math" {
                     return None;
                 }
-                let v = match attr.as_str() {
+                let v = match &**attr {
                     "pi" => core::f64::consts::PI,
                     "e" => core::f64::consts::E,
                     "tau" => core::f64::consts::TAU,
@@ -177,7 +177,7 @@ impl<'a> Compiler<'a> {
         }
         if let Some(v) = self.fold(e) {
             if matches!(&v, CVal::Tuple(t) if t.is_empty()) {
-                self.e.set_line(e.line);
+                self.e.set_line(e.line());
                 self.e.op_uint(op::BUILD_TUPLE, 0, 1);
                 return;
             }
@@ -188,7 +188,7 @@ impl<'a> Compiler<'a> {
             let leaf = !literal
                 || match &v {
                     CVal::Int(_) => self.is_small_int(&v),
-                    CVal::Str(s) => self.str_is_qstr(s, e.line),
+                    CVal::Str(s) => self.str_is_qstr(s, e.line()),
                     CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
                     _ => false,
                 };
@@ -197,20 +197,20 @@ impl<'a> Compiler<'a> {
                 if let ExprKind::Tuple(items) = &e.kind {
                     // `(a,\n b,\n)`: with a trailing comma the item list
                     // after the first comma is its own node.
-                    if items.len() == 2 && e.parenthesized && self.trailing_comma_after_line(items[1].line) {
-                        line = items[1].line;
+                    if items.len() == 2 && e.parenthesized() && self.trailing_comma_after_line(items[1].line()) {
+                        line = items[1].line();
                     }
                 }
                 self.e.set_line(line);
             }
-            self.load_cval(&v, e.line);
+            self.load_cval(&v, e.line());
             return;
         }
         match &e.kind {
             ExprKind::Name(n) => self.load_id(n),
             ExprKind::Constant(_) => {}
             _ => {
-                self.e.set_line(e.line);
+                self.e.set_line(e.line());
                 self.expr_node(e);
             }
         }
@@ -273,14 +273,14 @@ impl<'a> Compiler<'a> {
                 self.expr(orelse);
                 self.e.label(l_end);
             }
-            ExprKind::Lambda { args, body } => self.lambda(args, body, e.line),
+            ExprKind::Lambda { args, body } => self.lambda(args, body, e.line()),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
                 self.e.op(op::DUP_TOP, 1);
                 self.store_named_expr_target(target);
             }
             ExprKind::Yield(v) => {
-                if !self.check_yield(e.line) {
+                if !self.check_yield(e.line()) {
                     return;
                 }
                 match v {
@@ -290,7 +290,7 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::YIELD_VALUE, 0);
             }
             ExprKind::YieldFrom(v) => {
-                if !self.check_yield(e.line) {
+                if !self.check_yield(e.line()) {
                     return;
                 }
                 self.expr(v);
@@ -300,7 +300,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Await(v) => {
                 if !self.in_function() {
-                    self.syntax_error("'await' outside function", e.line);
+                    self.syntax_error("'await' outside function", e.line());
                     return;
                 }
                 if self.pass() == Pass::Scope {
@@ -309,10 +309,10 @@ impl<'a> Compiler<'a> {
                 self.expr(v);
                 self.await_value();
             }
-            ExprKind::Call { func, args, op_line } => self.call(func, args, *op_line),
-            ExprKind::Attribute { value, attr, op_line } => {
+            ExprKind::Call { func, args, op_dline } => self.call(func, args, e.op_line(*op_dline)),
+            ExprKind::Attribute { value, attr, op_dline } => {
                 self.trailer_base(value);
-                self.e.set_line(*op_line);
+                self.e.set_line(e.op_line(*op_dline));
                 self.op_q(op::LOAD_ATTR, attr, 0);
             }
             ExprKind::Subscript { value, index, op_line } => {
@@ -321,10 +321,10 @@ impl<'a> Compiler<'a> {
                 self.subscript_index(index);
                 self.e.op(op::LOAD_SUBSCR, -1);
             }
-            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", e.line),
-            ExprKind::Slice { .. } => self.syntax_error("invalid syntax", e.line),
+            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", e.line()),
+            ExprKind::Slice { .. } => self.syntax_error("invalid syntax", e.line()),
             ExprKind::List(items) => {
-                if self.check_no_star(items, e.line) {
+                if self.check_no_star(items, e.line()) {
                     for it in items {
                         self.expr(it);
                     }
@@ -332,7 +332,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Tuple(items) => {
-                if self.check_no_star(items, e.line) {
+                if self.check_no_star(items, e.line()) {
                     for it in items {
                         self.expr(it);
                     }
@@ -340,7 +340,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Set(items) => {
-                if self.check_no_star(items, e.line) {
+                if self.check_no_star(items, e.line()) {
                     for it in items {
                         self.expr(it);
                     }
@@ -352,13 +352,13 @@ impl<'a> Compiler<'a> {
                 for it in items {
                     match it {
                         DictItem::Pair(k, v) => {
-                            self.e.set_line(k.line);
+                            self.e.set_line(k.line());
                             self.expr(v);
                             self.expr(k);
                             self.e.op(op::STORE_MAP, -2);
                         }
                         DictItem::Unpack(_) => {
-                            self.syntax_error("invalid syntax", e.line);
+                            self.syntax_error("invalid syntax", e.line());
                             return;
                         }
                     }
@@ -375,7 +375,7 @@ impl<'a> Compiler<'a> {
     /// to: `math.pi` is only folded when it is the whole expression.
     pub(crate) fn trailer_base(&mut self, value: &'a Expr) {
         if matches!(value.kind, ExprKind::Attribute { .. }) {
-            self.e.set_line(value.line);
+            self.e.set_line(value.line());
             self.expr_node(value);
         } else {
             self.expr(value);
@@ -509,7 +509,7 @@ impl<'a> Compiler<'a> {
         }
         match &index.kind {
             ExprKind::Slice { lower, upper, step } => {
-                self.e.set_line(index.line);
+                self.e.set_line(index.line());
                 match lower {
                     Some(x) => self.expr(x),
                     None => self.e.op(op::LOAD_CONST_NONE, 1),
@@ -527,7 +527,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Tuple(items) if self.fold(index).is_none() => {
-                self.e.set_line(index.line);
+                self.e.set_line(index.line());
                 for it in items {
                     self.subscript_index(it);
                 }
@@ -544,7 +544,7 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Call { func: f2, args: a2, .. } = &value.kind {
                 if self.is_zero_arg_super(f2, a2) {
                     // super().m(...): LOAD_SUPER_METHOD
-                    self.e.set_line(value.line);
+                    self.e.set_line(value.line());
                     self.load_super_args();
                     self.op_q(op::LOAD_SUPER_METHOD, attr, -1);
                     self.call_args(args, true, 0);
@@ -568,7 +568,7 @@ impl<'a> Compiler<'a> {
 
     /// `super()` with no arguments inside a function.
     fn is_zero_arg_super(&self, func: &Expr, args: &[Arg]) -> bool {
-        matches!(&func.kind, ExprKind::Name(n) if n == "super")
+        matches!(&func.kind, ExprKind::Name(n) if &**n == "super")
             && args.is_empty()
             && self.scope().kind == ScopeKind::Function
     }
@@ -601,11 +601,11 @@ impl<'a> Compiler<'a> {
             match a {
                 Arg::Starred(x) => {
                     if dbl {
-                        self.syntax_error("* arg after **", x.line);
+                        self.syntax_error("* arg after **", x.line());
                         return;
                     }
                     if n_kw > 0 {
-                        self.syntax_error("* arg after kwarg", x.line);
+                        self.syntax_error("* arg after kwarg", x.line());
                         return;
                     }
                     star = true;
@@ -628,17 +628,17 @@ impl<'a> Compiler<'a> {
                 }
                 Arg::Positional(x) => {
                     if dbl {
-                        self.syntax_error("positional arg after **", x.line);
+                        self.syntax_error("positional arg after **", x.line());
                         return;
                     }
                     if n_kw > 0 {
-                        self.syntax_error("positional arg after keyword arg", x.line);
+                        self.syntax_error("positional arg after keyword arg", x.line());
                         return;
                     }
                     match &x.kind {
                         // A bare generator argument (only possible as the
                         // sole argument) is compiled without setting its line.
-                        ExprKind::GeneratorExp { .. } if !x.parenthesized && args.len() == 1 => self.expr_node(x),
+                        ExprKind::GeneratorExp { .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
                         _ => self.expr(x),
                     }
                     n_pos += 1;

@@ -86,9 +86,9 @@ impl<'a> Compiler<'a> {
     /// optional call; attribute chains use LOAD_ATTR, calls CALL_FUNCTION).
     fn decorator(&mut self, d: &'a Expr) {
         match &d.kind {
-            ExprKind::Call { func, args, op_line } => {
+            ExprKind::Call { func, args, op_dline } => {
                 self.decorator_name(func);
-                self.e.set_line(*op_line);
+                self.e.set_line(d.op_line(*op_dline));
                 self.call_args(args, false, 0);
             }
             _ => self.decorator_name(d),
@@ -114,13 +114,13 @@ impl<'a> Compiler<'a> {
     /// Returns true if `d` is such a decorator.
     fn builtin_decorator(&mut self, d: &Expr) -> bool {
         let ExprKind::Attribute { value, attr, .. } = &d.kind else { return false };
-        if !matches!(&value.kind, ExprKind::Name(n) if n == "micropython") {
+        if !matches!(&value.kind, ExprKind::Name(n) if &**n == "micropython") {
             return false;
         }
-        match attr.as_str() {
+        match &**attr {
             "bytecode" => {}
-            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error("invalid arch", d.line),
-            _ => self.syntax_error("invalid micropython decorator", d.line),
+            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error("invalid arch", d.line()),
+            _ => self.syntax_error("invalid micropython decorator", d.line()),
         }
         true
     }
@@ -181,9 +181,9 @@ impl<'a> Compiler<'a> {
         };
         // The comprehension node starts at its element expression.
         let line = match &e.kind {
-            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line,
-            ExprKind::DictComp { key, .. } => key.line,
-            _ => e.line,
+            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line(),
+            ExprKind::DictComp { kv, .. } => kv[0].line(),
+            _ => e.line(),
         };
         let child = self.child_scope(kind, name, Node::Comp(e), line);
         self.make_function(child, 0, 0);
@@ -358,9 +358,9 @@ impl<'a> Compiler<'a> {
                     self.expr(elt);
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 2, -1);
                 }
-                ExprKind::DictComp { key, value, .. } => {
-                    self.expr(value);
-                    self.expr(key);
+                ExprKind::DictComp { kv, .. } => {
+                    self.expr(&kv[1]);
+                    self.expr(&kv[0]);
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 6) << 2) | 1, -2);
                 }
                 _ => {}

@@ -127,8 +127,9 @@ pub(crate) struct Compiler<'a> {
     pub t: Tables,
     pub scopes: Vec<Scope<'a>>,
     pub nodes: Vec<Node<'a>>,
-    pub emitters: Vec<Emitter<'a>>,
     pub cur: usize,
+    /// The emitter of the scope being compiled (one at a time: a scope's
+    /// passes run back to back once every scope pass is done).
     pub e: Emitter<'a>,
     pub next_label: u32,
     pub loop_ctx: Option<LoopCtx>,
@@ -210,7 +211,6 @@ impl<'a> Compiler<'a> {
             t: Tables::new(mem, filename),
             scopes: Vec::new(),
             nodes: Vec::new(),
-            emitters: Vec::new(),
             cur: 0,
             e: Emitter::new(mem),
             next_label: 0,
@@ -308,20 +308,22 @@ impl<'a> Compiler<'a> {
             let cur = self.cur;
             if mem.reserve(&mut self.scopes, 1).is_err()
                 || mem.reserve(&mut self.nodes, 1).is_err()
-                || mem.reserve(&mut self.emitters, 1).is_err()
-                || mem.reserve(&mut self.scopes[cur].children, 1).is_err()
             {
                 return cur;
             }
             let idx = self.scopes.len();
             self.scopes.push(Scope::new(kind, Some(cur), name, line));
             self.nodes.push(node);
-            self.emitters.push(Emitter::new(mem));
-            self.scopes[cur].children.push(idx);
+            let s = &mut self.scopes[cur];
+            if s.n_children == 0 {
+                s.first_child = idx as u32;
+            }
+            s.n_children += 1;
             self.child_cursor += 1;
             idx
         } else {
-            let idx = self.scopes[self.cur].children.get(self.child_cursor).copied().unwrap_or(0);
+            let s = &self.scopes[self.cur];
+            let idx = if self.child_cursor < s.n_children as usize { s.first_child as usize + self.child_cursor } else { 0 };
             self.child_cursor += 1;
             idx
         }
@@ -551,7 +553,6 @@ impl<'a> Compiler<'a> {
 
     fn run_pass(&mut self, idx: usize, pass: Pass) {
         self.cur = idx;
-        self.e = core::mem::replace(&mut self.emitters[idx], Emitter::new(self.mem));
         self.e.start_pass(pass);
         self.e.record_lines = self.opts.opt_level < 3 && self.source_lines;
         self.next_label = 0;
@@ -573,16 +574,16 @@ impl<'a> Compiler<'a> {
             Node::Class(c) => self.compile_class_body(c),
             Node::Comp(e) => self.compile_comp_body(e),
         }
-        self.emitters[idx] = core::mem::replace(&mut self.e, Emitter::new(self.mem));
     }
 
-    /// The raw code bytes of scope `idx`: prelude (signature, sizes, name
-    /// and argument qstrs, line table, cells) then the bytecode.
-    fn finish_scope(&mut self, idx: usize) -> Result<Vec<u8>, crate::mem::Oom> {
+    /// The raw code bytes of scope `idx`, whose passes just ended (its
+    /// code is in the emitter, which is then emptied): prelude
+    /// (signature, sizes, name and argument qstrs, line table, cells)
+    /// then the bytecode. `max_stack` is from the stack-size pass.
+    fn finish_scope(&mut self, idx: usize, max_stack: i32) -> Result<Vec<u8>, crate::mem::Oom> {
         let mem = self.mem;
         let s = &self.scopes[idx];
-        let em = &self.emitters[idx];
-        let mut n_state = s.num_locals + em.max_stack.max(0) as u32;
+        let mut n_state = s.num_locals + max_stack.max(0) as u32;
         if n_state == 0 {
             n_state = 1;
         }
@@ -595,7 +596,7 @@ impl<'a> Compiler<'a> {
             n_def_pos_args: s.num_def_pos_args,
         };
         let n_cells = s.ids.iter().filter(|id| id.kind == IdKind::Cell).count();
-        let lines = &em.line_table;
+        let lines = crate::emit::encode_lines(mem, &self.e.lines)?;
         let name = s.name;
         let n_args = self.n_arg_names(idx);
         let name_q = self.t.qstr(mem, name);
@@ -608,8 +609,9 @@ impl<'a> Compiler<'a> {
             mem.reserve(&mut info, 5)?;
             encode_vuint(&mut info, q);
         }
-        info.extend_from_slice(lines);
-        let code = &self.emitters[idx].code;
+        info.extend_from_slice(&lines);
+        self.release(lines);
+        let code = &self.e.code;
         // Signature and prelude size: at most 33 bytes each.
         let mut out: Vec<u8> = mem.with_capacity(70 + info.len() + n_cells + code.len())?;
         sig.encode(&mut out);
@@ -622,23 +624,29 @@ impl<'a> Compiler<'a> {
             }
         }
         mem.extend(&mut out, code)?;
-        self.emitters[idx].release_code();
+        self.e.finish_scope();
         Ok(out)
     }
 
-    fn build_raw_code(&self, idx: usize, data: &mut [Option<Vec<u8>>]) -> Result<RawCode, crate::mem::Oom> {
+    fn build_raw_code(&self, idx: usize, data: &mut [Finished]) -> Result<RawCode, crate::mem::Oom> {
         if self.deep() {
             return Err(crate::mem::Oom);
         }
-        let kids = &self.emitters[idx].children;
+        let Some((fun_data, kids)) = data.get_mut(idx).and_then(Option::take) else {
+            return Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data: Vec::new(), children: Vec::new() });
+        };
         let mut children = self.mem.with_capacity(kids.len())?;
-        for &c in kids {
+        for &c in &kids {
             children.push(self.build_raw_code(c, data)?);
         }
-        let fun_data = data.get_mut(idx).and_then(Option::take).unwrap_or_default();
+        self.release(kids);
         Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data, children })
     }
 }
+
+/// A compiled scope: its raw code bytes and its child scopes in
+/// MAKE_FUNCTION order (taken when the raw-code tree is built).
+type Finished = Option<(Vec<u8>, Vec<usize>)>;
 
 /// Compiles a parsed module to raw code (see [`crate::compile()`]),
 /// allocating through `mem` and with the native stack bounded by `stack`.
@@ -685,10 +693,8 @@ fn compile_scopes<'a>(
     }
     mem.reserve(&mut c.scopes, 1).map_err(oom)?;
     mem.reserve(&mut c.nodes, 1).map_err(oom)?;
-    mem.reserve(&mut c.emitters, 1).map_err(oom)?;
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
     c.nodes.push(Node::Module(module));
-    c.emitters.push(Emitter::new(mem));
     let mut i = 0;
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
@@ -709,32 +715,37 @@ fn compile_scopes<'a>(
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
-    let mut data: Vec<Option<Vec<u8>>> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
+    // No scope is added from here on: give back the lists' spare room.
+    c.scopes = mem.fit(core::mem::take(&mut c.scopes)).map_err(oom)?;
+    c.nodes = mem.fit(core::mem::take(&mut c.nodes)).map_err(oom)?;
+    // Each scope's passes run back to back; its raw code bytes and its
+    // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
+    let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
     for i in 0..c.scopes.len() {
         c.run_pass(i, Pass::StackSize);
-        let max_stack = c.emitters[i].max_stack;
+        let max_stack = c.e.max_stack;
         c.run_pass(i, Pass::CodeSize);
-        let mut size = c.emitters[i].code.len();
+        let mut size = c.e.code.len();
         for _ in 0..64 {
             if mem.failed() || c.too_deep.get() {
                 break;
             }
             c.run_pass(i, Pass::Emit);
-            let n = c.emitters[i].code.len();
+            let n = c.e.code.len();
             if n == size {
                 break;
             }
             size = n;
         }
-        c.emitters[i].max_stack = max_stack;
         if let Some(e) = c.pass_error() {
             return Err(e);
         }
-        c.emitters[i].compact().map_err(oom)?;
-        data.push(None);
-    }
-    for (i, d) in data.iter_mut().enumerate() {
-        *d = Some(c.finish_scope(i).map_err(oom)?);
+        let kids = mem.fit(core::mem::take(&mut c.e.children)).map_err(oom)?;
+        let fun = c.finish_scope(i, max_stack).map_err(oom)?;
+        data.push(Some((fun, kids)));
+        // Nothing reads a finished scope's identifiers any more.
+        let ids = core::mem::take(&mut c.scopes[i].ids);
+        c.release(ids);
     }
     let raw_code = match c.build_raw_code(0, &mut data) {
         Ok(r) => r,

@@ -27,8 +27,8 @@ impl<'a> Compiler<'a> {
         }
         let line = s.line;
         let first_line = match &s.kind {
-            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line).unwrap_or(line),
-            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line).unwrap_or(line),
+            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line()).unwrap_or(line),
+            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line()).unwrap_or(line),
             _ => line,
         };
         if !self.is_hidden_const_def(s) {
@@ -202,7 +202,7 @@ impl<'a> Compiler<'a> {
             return false;
         }
         let ExprKind::Call { func, args, .. } = &value.kind else { return false };
-        matches!(&func.kind, ExprKind::Name(f) if f == "const") && args.len() == 1
+        matches!(&func.kind, ExprKind::Name(f) if &**f == "const") && args.len() == 1
     }
 
     fn repl_here(&self) -> bool {
@@ -233,7 +233,7 @@ impl<'a> Compiler<'a> {
             Some(x) => {
                 if let ExprKind::IfExp { test, body, orelse } = &x.kind {
                     if self.fold(x).is_none() {
-                        self.e.set_line(x.line);
+                        self.e.set_line(x.line());
                         let l_fail = self.new_label();
                         self.c_if_cond(test, false, l_fail);
                         self.expr(body);
@@ -258,10 +258,10 @@ impl<'a> Compiler<'a> {
         let ExprKind::Name(name) = &target.kind else { return false };
         let ExprKind::Call { func, args, .. } = &value.kind else { return false };
         let ExprKind::Name(f) = &func.kind else { return false };
-        if f != "const" {
+        if &**f != "const" {
             return false;
         }
-        let [Arg::Positional(arg)] = args.as_slice() else { return false };
+        let [Arg::Positional(arg)] = &**args else { return false };
         let Some(v) = self.fold(arg) else {
             self.parse_error("not a constant", line);
             return true;
@@ -284,8 +284,8 @@ impl<'a> Compiler<'a> {
                 let n = lhs.len();
                 if (n == 2 || n == 3)
                     && rhs.len() == n
-                    && !t.parenthesized
-                    && !value.parenthesized
+                    && !t.parenthesized()
+                    && !value.parenthesized()
                     && self.fold(value).is_none()
                     && !lhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
                     && !rhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
@@ -330,8 +330,8 @@ impl<'a> Compiler<'a> {
                 self.subscript_index(index);
                 self.e.op(op::STORE_SUBSCR, -3);
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line),
-            _ => self.syntax_error("can't assign to expression", t.line),
+            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line()),
+            _ => self.syntax_error("can't assign to expression", t.line()),
         }
     }
 
@@ -344,9 +344,9 @@ impl<'a> Compiler<'a> {
             return;
         }
         match &value.kind {
-            ExprKind::Attribute { value: v, attr, op_line } => {
+            ExprKind::Attribute { value: v, attr, op_dline } => {
                 self.assign_target_base(v);
-                self.e.set_line(*op_line);
+                self.e.set_line(value.op_line(*op_dline));
                 self.op_q(op::LOAD_ATTR, attr, 0);
             }
             ExprKind::Subscript { value: v, index, op_line } => {
@@ -355,9 +355,9 @@ impl<'a> Compiler<'a> {
                 self.subscript_index(index);
                 self.e.op(op::LOAD_SUBSCR, -1);
             }
-            ExprKind::Call { func, args, op_line } => {
+            ExprKind::Call { func, args, op_dline } => {
                 self.assign_target_base(func);
-                self.e.set_line(*op_line);
+                self.e.set_line(value.op_line(*op_dline));
                 self.call_args(args, false, 0);
             }
             _ => self.expr(value),
@@ -442,7 +442,7 @@ impl<'a> Compiler<'a> {
                     self.delete(it);
                 }
             }
-            _ => self.syntax_error("can't delete expression", t.line),
+            _ => self.syntax_error("can't delete expression", t.line()),
         }
     }
 
@@ -487,7 +487,7 @@ impl<'a> Compiler<'a> {
         }
         let ExprKind::Call { func, args, .. } = &iter.kind else { return None };
         let ExprKind::Name(n) = &func.kind else { return None };
-        if n != "range" || args.is_empty() || args.len() > 3 {
+        if &**n != "range" || args.is_empty() || args.len() > 3 {
             return None;
         }
         let mut pos: [&'a Expr; 3] = [iter; 3];
@@ -657,7 +657,7 @@ impl<'a> Compiler<'a> {
 
     // ---- global / nonlocal ----------------------------------------------------------
 
-    fn declare(&mut self, names: &'a [alloc::string::String], global: bool, line: u32) {
+    fn declare(&mut self, names: &'a [crate::ast::Ident], global: bool, line: u32) {
         if self.pass() != Pass::Scope {
             return;
         }

@@ -61,9 +61,6 @@ pub struct Emitter<'m> {
     labels: Vec<u32>,
     /// Line-number entries `(bytecode offset, line)`, increasing lines.
     pub lines: Vec<(u32, u32)>,
-    /// The line table encoded by [`Emitter::compact`] once the scope's
-    /// last pass is done.
-    pub line_table: Vec<u8>,
     last_line: u32,
     /// Whether line numbers are recorded (off at `-O3`).
     pub record_lines: bool,
@@ -93,31 +90,18 @@ impl<'m> Emitter<'m> {
             next_child: 0,
             children: Vec::new(),
             suppress: false,
-            line_table: Vec::new(),
         }
     }
 
-    /// After the scope's last pass: encodes the line table and frees
-    /// what only the passes needed (labels, line entries, the code
-    /// buffer's slack), so that finished scopes hold little while the
-    /// others compile.
-    pub fn compact(&mut self) -> Result<(), crate::mem::Oom> {
+    /// Frees the code buffer and the line entries of the scope just
+    /// finished (their contents were copied into its raw code), and
+    /// forgets its label offsets, ready for the next scope.
+    pub fn finish_scope(&mut self) {
         let mem = self.mem;
-        self.line_table = encode_lines(mem, &self.lines)?;
+        let code = core::mem::take(&mut self.code);
         let lines = core::mem::take(&mut self.lines);
-        mem.credit(lines.capacity() * core::mem::size_of::<(u32, u32)>());
-        let labels = core::mem::take(&mut self.labels);
-        mem.credit(labels.capacity() * core::mem::size_of::<u32>());
-        let code = core::mem::take(&mut self.code);
-        self.code = mem.fit(code)?;
-        Ok(())
-    }
-
-    /// Frees the code and line table (copied into the raw code).
-    pub fn release_code(&mut self) {
-        let code = core::mem::take(&mut self.code);
-        let table = core::mem::take(&mut self.line_table);
-        self.mem.credit(code.capacity() + table.capacity());
+        mem.credit(code.capacity() + lines.capacity() * core::mem::size_of::<(u32, u32)>());
+        self.labels.clear();
     }
 
     /// Starts `pass`: clears the buffer and keeps the previous pass's
@@ -143,8 +127,10 @@ impl<'m> Emitter<'m> {
     /// the line increases, as MicroPython's table can only go forward).
     pub fn set_line(&mut self, line: u32) {
         if self.record_lines && line > self.last_line {
-            let off = self.offset();
-            let _ = self.mem.push(&mut self.lines, (off, line));
+            if self.pass != Pass::Scope {
+                let off = self.offset();
+                let _ = self.mem.push(&mut self.lines, (off, line));
+            }
             self.last_line = line;
         }
     }
@@ -164,6 +150,10 @@ impl<'m> Emitter<'m> {
 
     /// Places `label` at the current offset.
     pub fn label(&mut self, label: Label) {
+        self.suppress = false;
+        if self.pass == Pass::Scope {
+            return;
+        }
         let i = label as usize;
         let n = self.labels.len();
         if n <= i && self.mem.reserve(&mut self.labels, i + 1 - n).is_ok() {
@@ -173,19 +163,24 @@ impl<'m> Emitter<'m> {
         if let Some(l) = self.labels.get_mut(i) {
             *l = off;
         }
-        self.suppress = false;
     }
 
     /// Adjusts the stack depth; true if the instruction is to be written
-    /// (reachable code, and room reserved for it).
+    /// (reachable code in a pass after the scope pass, which writes no
+    /// code, and room reserved for it).
     fn begin(&mut self, stack: i32) -> bool {
         self.adjust_stack(stack);
-        !self.suppress && self.mem.reserve(&mut self.code, MAX_INSN).is_ok()
+        self.writes() && self.mem.reserve(&mut self.code, MAX_INSN).is_ok()
+    }
+
+    /// Whether code is written here: reachable, and not the scope pass.
+    fn writes(&self) -> bool {
+        !self.suppress && self.pass != Pass::Scope
     }
 
     /// Writes raw bytes (at most [`MAX_INSN`]) as reachable code.
     pub fn raw(&mut self, bytes: &[u8]) {
-        if !self.suppress && bytes.len() <= MAX_INSN && self.mem.reserve(&mut self.code, MAX_INSN).is_ok() {
+        if self.writes() && bytes.len() <= MAX_INSN && self.mem.reserve(&mut self.code, MAX_INSN).is_ok() {
             self.code.extend_from_slice(bytes);
         }
     }

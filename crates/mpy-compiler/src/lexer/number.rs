@@ -136,7 +136,8 @@ fn int_in_base(
             Some(a) => acc = a,
             None => {
                 let v = Int::parse(digits, base, mem)?;
-                return Ok(Constant::BigInt(v.to_decimal(mem)?));
+                let d = v.to_decimal(mem)?;
+                return Ok(Constant::BigInt(mem.boxed_str(d)?));
             }
         }
     }

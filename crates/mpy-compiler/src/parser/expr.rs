@@ -9,8 +9,8 @@
 //! makes the enclosing operator node start at the `(`, while the node
 //! inside the parentheses starts at its own first token.
 
-use crate::ast::P;
-use alloc::string::String;
+use crate::ast::{Ident, P};
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
@@ -22,11 +22,7 @@ use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
 fn mk(line: u32, kind: ExprKind) -> Expr {
-    Expr {
-        line,
-        kind,
-        parenthesized: false,
-    }
+    Expr::new(line, kind)
 }
 
 /// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
@@ -79,10 +75,10 @@ impl Parser<'_> {
         let e = self.test()?;
         if self.is_op(Op::Walrus) {
             let target = match e.kind {
-                ExprKind::Name(t) if t != "__debug__" => t,
+                ExprKind::Name(t) if &*t != "__debug__" => t,
                 _ => {
                     self.defer(CompileError::syntax("can't assign to expression", line));
-                    String::new()
+                    Ident::default()
                 }
             };
             self.advance()?;
@@ -174,6 +170,7 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
+        let (mut args, mut kwonly) = (Vec::new(), Vec::new());
         let mut star = false;
         while !self.is_op(close) {
             if a.kwarg.is_some() {
@@ -185,16 +182,18 @@ impl Parser<'_> {
                 }
                 star = true;
                 if let Tok::Name(_) = self.tok.kind {
-                    a.vararg = Some(self.param(typed, false)?);
+                    let p = self.param(typed, false)?;
+                    a.vararg = Some(self.bx(p)?);
                 }
             } else if self.eat_op(Op::Bin(BinOp::Pow))? {
-                a.kwarg = Some(self.param(typed, false)?);
+                let p = self.param(typed, false)?;
+                a.kwarg = Some(self.bx(p)?);
             } else {
                 let p = self.param(typed, true)?;
                 if star {
-                    self.push(&mut a.kwonly, p)?;
+                    self.push(&mut kwonly, p)?;
                 } else {
-                    self.push(&mut a.args, p)?;
+                    self.push(&mut args, p)?;
                 }
             }
             if !self.eat_op(Op::Comma)? {
@@ -204,8 +203,8 @@ impl Parser<'_> {
         if !self.is_op(close) {
             return self.fail();
         }
-        a.args = self.mem().fit(a.args)?;
-        a.kwonly = self.mem().fit(a.kwonly)?;
+        a.args = self.boxed(args)?;
+        a.kwonly = self.boxed(kwonly)?;
         Ok(a)
     }
 
@@ -344,7 +343,7 @@ impl Parser<'_> {
             line,
             ExprKind::Compare {
                 left: self.bx(left)?,
-                rest,
+                rest: self.boxed(rest)?,
             },
         ))
     }
@@ -390,7 +389,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::BinOp {
                     first: self.bx(left)?,
-                    rest,
+                    rest: self.boxed(rest)?,
                 },
             );
         }
@@ -435,7 +434,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::BinOp {
                     first: self.bx(base)?,
-                    rest: self.vec1((BinOp::Pow, exp))?,
+                    rest: self.boxed(self.vec1((BinOp::Pow, exp))?)?,
                 },
             ));
         }
@@ -478,7 +477,7 @@ impl Parser<'_> {
                     ExprKind::Call {
                         func: self.bx(e)?,
                         args,
-                        op_line,
+                        op_dline: Self::dline(line, op_line),
                     },
                 );
             } else if self.eat_op(Op::LBracket)? {
@@ -499,7 +498,7 @@ impl Parser<'_> {
                     ExprKind::Attribute {
                         value: self.bx(e)?,
                         attr,
-                        op_line,
+                        op_dline: Self::dline(line, op_line),
                     },
                 );
             } else {
@@ -522,8 +521,8 @@ impl Parser<'_> {
             Tok::Number(_) | Tok::Str(_) | Tok::Bytes(_) => {
                 let k = match self.advance()?.kind {
                     Tok::Number(k) => k,
-                    Tok::Str(s) => Constant::Str(s),
-                    Tok::Bytes(b) => Constant::Bytes(b),
+                    Tok::Str(s) => Constant::Str(self.boxed(s)?),
+                    Tok::Bytes(b) => Constant::Bytes(self.boxed(b)?),
                     _ => return self.fail(),
                 };
                 c(k)
@@ -535,7 +534,7 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Debug) => {
                 self.advance()?;
-                Ok(mk(line, ExprKind::Name(self.mem().string("__debug__")?)))
+                Ok(mk(line, ExprKind::Name(self.mem().string("__debug__")?.into_boxed_str())))
             }
             Tok::Kw(Kw::True) => {
                 self.advance()?;
@@ -552,7 +551,7 @@ impl Parser<'_> {
             Tok::Op(Op::LParen) => {
                 self.advance()?;
                 let mut e = self.paren_contents(line)?;
-                e.parenthesized = true;
+                e.set_parenthesized();
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
@@ -669,8 +668,7 @@ impl Parser<'_> {
                 return Ok(mk(
                     line,
                     ExprKind::DictComp {
-                        key: self.bx(first)?,
-                        value: self.bx(value)?,
+                        kv: self.bx([first, value])?,
                         generators,
                     },
                 ));
@@ -724,7 +722,7 @@ impl Parser<'_> {
     /// following `for`/`if` clauses. (MicroPython's grammar has no `async`
     /// comprehensions: `[x async for x in y]` is `invalid syntax`.)
     #[inline(never)]
-    pub(super) fn comp_for(&mut self) -> PResult<Vec<Comprehension>> {
+    pub(super) fn comp_for(&mut self) -> PResult<Box<[Comprehension]>> {
         let mut gens: Vec<Comprehension> = Vec::new();
         // Each `for` clause nests the compiled loops one level.
         let mut n = 0;
@@ -753,7 +751,7 @@ impl Parser<'_> {
                 }
             } else {
                 self.leave_n(n);
-                return Ok(gens);
+                return self.boxed(gens);
             }
         }
     }
@@ -893,7 +891,7 @@ impl Parser<'_> {
 
     /// Call (or class base) arguments up to `close` (not consumed).
     #[inline(never)]
-    pub(super) fn arglist(&mut self, close: Op) -> PResult<Vec<Arg>> {
+    pub(super) fn arglist(&mut self, close: Op) -> PResult<Box<[Arg]>> {
         let mut args = Vec::new();
         while !self.is_op(close) {
             if self.eat_op(Op::Bin(BinOp::Mult))? {
@@ -912,10 +910,10 @@ impl Parser<'_> {
                     };
                     let name = match e.kind {
                         // `__debug__` is a keyword in MicroPython.
-                        ExprKind::Name(n) if n != "__debug__" => n,
+                        ExprKind::Name(n) if &*n != "__debug__" => n,
                         _ => {
                             self.defer(CompileError::syntax(msg, line));
-                            String::new()
+                            Ident::default()
                         }
                     };
                     self.advance()?;
@@ -927,6 +925,7 @@ impl Parser<'_> {
                         };
                         self.push(&mut args, Arg::Positional(mk(line, ne)))?;
                     } else {
+                        let value = self.bx(value)?;
                         self.push(&mut args, Arg::Keyword(name, value))?;
                     }
                 } else if self.is_kw(Kw::For) {
@@ -946,6 +945,6 @@ impl Parser<'_> {
                 break;
             }
         }
-        Ok(args)
+        self.boxed(args)
     }
 }

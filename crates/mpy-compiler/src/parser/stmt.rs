@@ -1,12 +1,12 @@
 //! Statement grammar.
 
-use alloc::string::String;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
     Alias, AnnAssignStmt, AssertStmt, AssignStmt, AugAssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
-    ForStmt, FunctionDef, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
+    ForStmt, FunctionDef, Ident, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
 };
 use crate::token::{Kw, Op, Tok};
 
@@ -226,7 +226,8 @@ impl Parser<'_> {
         let args = self.params(Op::RParen, true)?;
         self.expect_op(Op::RParen)?;
         let returns = if self.eat_op(Op::Arrow)? {
-            Some(self.test()?)
+            let e = self.test()?;
+            Some(self.bx(e)?)
         } else {
             None
         };
@@ -246,7 +247,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         self.expect_kw(Kw::Class)?;
         let name = self.expect_name()?;
-        let mut args = Vec::new();
+        let mut args = Box::default();
         if self.eat_op(Op::LParen)? {
             args = self.arglist(Op::RParen)?;
             self.expect_op(Op::RParen)?;
@@ -284,11 +285,7 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let mut e = Expr {
-                line,
-                kind: ExprKind::Name(self.expect_name()?),
-                parenthesized: false,
-            };
+            let mut e = Expr::new(line, ExprKind::Name(self.expect_name()?));
             let mut n = 0;
             loop {
                 let op_line = self.tok.line;
@@ -296,27 +293,19 @@ impl Parser<'_> {
                     self.enter()?;
                     n += 1;
                     let attr = self.expect_name()?;
-                    e = Expr {
-                        line,
-                        kind: ExprKind::Attribute {
+                    e = Expr::new(line, ExprKind::Attribute {
                             value: self.bx(e)?,
                             attr,
-                            op_line,
-                        },
-                        parenthesized: false,
-                    };
+                            op_dline: Self::dline(line, op_line),
+                        });
                 } else if self.eat_op(Op::LParen)? {
                     let args = self.arglist(Op::RParen)?;
                     self.expect_op(Op::RParen)?;
-                    e = Expr {
-                        line,
-                        kind: ExprKind::Call {
+                    e = Expr::new(line, ExprKind::Call {
                             func: self.bx(e)?,
                             args,
-                            op_line,
-                        },
-                        parenthesized: false,
-                    };
+                            op_dline: Self::dline(line, op_line),
+                        });
                     break;
                 } else {
                     break;
@@ -434,16 +423,21 @@ impl Parser<'_> {
     }
 
     /// `NAME ('.' NAME)*` joined with dots.
-    fn dotted_name(&mut self) -> PResult<String> {
-        let mut name = self.expect_name()?;
+    #[inline(never)]
+    fn dotted_name(&mut self) -> PResult<Ident> {
+        let first = self.expect_name()?;
+        if !self.is_op(Op::Dot) {
+            return Ok(first);
+        }
+        let mut name = first.into_string();
         while self.eat_op(Op::Dot)? {
             let part = self.expect_name()?;
             let mem = self.mem();
             mem.push_str(&mut name, ".")?;
             mem.push_str(&mut name, &part)?;
-            mem.credit(part.capacity());
+            mem.credit(part.len());
         }
-        Ok(name)
+        Ok(self.mem().boxed_str(name)?)
     }
 
     fn import_from(&mut self) -> PResult<StmtKind> {
@@ -467,7 +461,7 @@ impl Parser<'_> {
         if self.eat_op(Op::Bin(BinOp::Mult))? {
             return Ok(StmtKind::ImportFrom {
                 module,
-                names: Vec::new(),
+                names: Box::default(),
                 star: true,
                 level,
             });
@@ -494,7 +488,7 @@ impl Parser<'_> {
         }
         Ok(StmtKind::ImportFrom {
             module,
-            names,
+            names: self.boxed(names)?,
             star: false,
             level,
         })

@@ -184,7 +184,7 @@ pub fn constant(s: &mut String, c: &Constant) {
 }
 
 pub fn expr(s: &mut String, e: &Expr) {
-    if e.parenthesized {
+    if e.parenthesized() {
         s.push_str("(paren ");
         expr_inner(s, e);
         s.push(')');
@@ -194,7 +194,7 @@ pub fn expr(s: &mut String, e: &Expr) {
 }
 
 fn expr_inner(s: &mut String, e: &Expr) {
-    let l = e.line;
+    let l = e.line();
     match &e.kind {
         ExprKind::Name(n) => write!(s, "{}@{}", n, l).unwrap(),
         ExprKind::Constant(c) => {
@@ -271,9 +271,9 @@ fn expr_inner(s: &mut String, e: &Expr) {
         ExprKind::Call {
             func,
             args: a,
-            op_line,
+            op_dline,
         } => {
-            write!(s, "(Call@{}/{} ", l, op_line).unwrap();
+            write!(s, "(Call@{}/{} ", l, e.op_line(*op_dline)).unwrap();
             expr(s, func);
             s.push(' ');
             args(s, a);
@@ -282,9 +282,9 @@ fn expr_inner(s: &mut String, e: &Expr) {
         ExprKind::Attribute {
             value,
             attr,
-            op_line,
+            op_dline,
         } => {
-            write!(s, "(Attr@{}/{} ", l, op_line).unwrap();
+            write!(s, "(Attr@{}/{} ", l, e.op_line(*op_dline)).unwrap();
             expr(s, value);
             write!(s, " .{})", attr).unwrap();
         }
@@ -370,15 +370,11 @@ fn expr_inner(s: &mut String, e: &Expr) {
             gens(s, generators);
             s.push(')');
         }
-        ExprKind::DictComp {
-            key,
-            value,
-            generators,
-        } => {
+        ExprKind::DictComp { kv, generators } => {
             write!(s, "(DictComp@{} ", l).unwrap();
-            expr(s, key);
+            expr(s, &kv[0]);
             s.push(':');
-            expr(s, value);
+            expr(s, &kv[1]);
             gens(s, generators);
             s.push(')');
         }
