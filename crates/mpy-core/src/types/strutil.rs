@@ -256,52 +256,8 @@ pub fn is_int(vm: &Vm, o: Obj) -> bool {
 ///
 /// Errors: `ValueError: slice step cannot be zero`, argument conversion.
 pub fn slice_indices(vm: &mut Vm, o: Obj, len: usize) -> PyResult<Option<(isize, isize, isize)>> {
-    let Some((a, b, c)) = vm.heap.get::<crate::types::slice::SliceObj>(o).map(|s| (s.start, s.stop, s.step)) else {
-        return Ok(None);
-    };
-    let len = len as isize;
-    let step = if c == Obj::NONE || c.is_null() { 1 } else { int_arg(vm, c)? };
-    if step == 0 {
-        return Err(vm.value_error("slice step cannot be zero"));
-    }
-    let conv = |vm: &mut Vm, x: Obj| -> PyResult<isize> {
-        match int_arg(vm, x) {
-            Ok(v) => Ok(v),
-            // Huge bounds clamp rather than fail.
-            Err(e) => match vm.int_digits_pinned(x) {
-                Some((true, _)) => Ok(isize::MIN / 2),
-                Some((false, _)) => Ok(isize::MAX / 2),
-                None => Err(e),
-            },
-        }
-    };
-    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let fix = |v: isize| -> isize {
-        if v < 0 {
-            (v + len).max(lo)
-        } else {
-            v.min(hi)
-        }
-    };
-    let start = if a == Obj::NONE || a.is_null() {
-        if step < 0 {
-            hi
-        } else {
-            lo
-        }
-    } else {
-        fix(conv(vm, a)?)
-    };
-    let stop = if b == Obj::NONE || b.is_null() {
-        if step < 0 {
-            lo
-        } else {
-            hi
-        }
-    } else {
-        fix(conv(vm, b)?)
-    };
-    Ok(Some((start, stop, step)))
+    let Some((a, b, c)) = crate::types::slice::slice_parts(vm, o) else { return Ok(None) };
+    crate::types::slice::parts_indices(vm, a, b, c, len, true).map(Some)
 }
 
 /// Is `o` a slice object?
