@@ -40,22 +40,25 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
 /// A big int's value (sign and little-endian 32-bit digits) saturated to
 /// an `isize`.
 fn big_clamped(neg: bool, digits: &[u32]) -> isize {
-    let mut m: u128 = 0;
+    // Magnitudes past 64 bits saturate on every target; no 128-bit
+    // arithmetic (costly on the 32-bit boards).
+    let mut m: u64 = 0;
     for (i, &d) in digits.iter().enumerate() {
-        if i >= 3 && d != 0 {
-            return if neg { isize::MIN } else { isize::MAX };
-        }
-        if i < 3 {
-            m |= (d as u128) << (32 * i);
+        if i >= 2 {
+            if d != 0 {
+                return if neg { isize::MIN } else { isize::MAX };
+            }
+        } else {
+            m |= (d as u64) << (32 * i);
         }
     }
     if neg {
-        if m > isize::MAX as u128 + 1 {
+        if m > isize::MAX as u64 + 1 {
             isize::MIN
         } else {
-            (m as i128).wrapping_neg() as isize
+            (m as i64).wrapping_neg() as isize
         }
-    } else if m > isize::MAX as u128 {
+    } else if m > isize::MAX as u64 {
         isize::MAX
     } else {
         m as isize
