@@ -9,7 +9,7 @@
 
 use super::str_methods as m;
 use super::strutil::{
-    build, buffer_ref, char_len, char_to_byte, get_buffer, int_arg, is_int, is_slice,
+    build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
     new_of_kind_with, new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
     slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
 };
@@ -35,12 +35,10 @@ fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         0 => Ok(Obj::qstr(q::empty)),
         1 => vm.str_obj(args[0]),
         2 | 3 => {
-            let Some(d) = get_buffer(vm, args[0])? else {
+            let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
                 return Err(vm.type_error("object with buffer protocol required"));
             };
-            let r = vm.new_str_from_utf8(d.get());
-            d.free(vm);
-            r
+            super::strutil::copy_part(vm, Kind::Str, args[0], 0, n)
         }
         n => Err(vm.type_error_fmt(format_args!("function expected at most 3 arguments, got {n}"))),
     }

@@ -846,18 +846,21 @@ fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase))
 }
 
+/// A copy of all of `self` as a new object of `kind`.
+///
+/// Errors: as [`self_kind`]; `MemoryError`, `UnicodeError`.
+fn self_as(vm: &mut Vm, o: Obj, kind: Kind) -> PyResult<Obj> {
+    self_kind(vm, o)?;
+    let n = self_ref(vm, o).len();
+    super::strutil::copy_part(vm, kind, o, 0, n)
+}
+
 fn str_encode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (_, s) = self_data(vm, args[0])?;
-    let r = vm.new_bytes(s.get());
-    s.free(vm);
-    r
+    self_as(vm, args[0], Kind::Bytes)
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (_, s) = self_data(vm, args[0])?;
-    let r = vm.new_str_from_utf8(s.get());
-    s.free(vm);
-    r
+    self_as(vm, args[0], Kind::Str)
 }
 
 fn hex_digit(v: u8) -> u8 {

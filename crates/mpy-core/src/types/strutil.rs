@@ -411,6 +411,14 @@ pub fn part_of(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResul
         let src = if src.as_qstr().is_some() { src } else { unwrap_native(vm, src) };
         return vm.new_str_slice(src, a, b);
     }
+    copy_part(vm, kind, src, a, b)
+}
+
+/// A new object of `kind` holding bytes `a..b` of any buffer `src` (none
+/// if out of range); for `Str` they must be UTF-8.
+///
+/// Errors: `MemoryError`, `UnicodeError`.
+pub fn copy_part(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
     build(vm, kind, b.saturating_sub(a), |vm, out| {
         let s = buffer_ref(vm, src).and_then(|s| s.get(a..b)).unwrap_or(&[]);
         let n = s.len().min(out.len());
