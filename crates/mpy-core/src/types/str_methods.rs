@@ -332,15 +332,19 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
         Some(set) if kind == Kind::Str => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
-            let pred = |ch: char| cs.contains(ch);
-            let r = match (left, right) {
-                (true, true) => st.trim_matches(pred),
-                (true, false) => st.trim_start_matches(pred),
-                _ => st.trim_end_matches(pred),
-            };
-            // `r` is a subslice of `st`: its offset within it.
-            let a = r.as_ptr() as usize - st.as_ptr() as usize;
-            return (a, a + r.len());
+            b = st.len();
+            while left {
+                match st.get(a..b).and_then(|t| t.chars().next()) {
+                    Some(c) if cs.contains(c) => a += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            while right {
+                match st.get(a..b).and_then(|t| t.chars().next_back()) {
+                    Some(c) if cs.contains(c) => b -= c.len_utf8(),
+                    _ => break,
+                }
+            }
         }
         Some(set) => {
             if left {
