@@ -14,7 +14,6 @@ use crate::flt::Float;
 use crate::flt::M;
 use super::float_format::{float_repr, FloatText};
 use super::int::{int_from_f64, obj_to_i64, type_name, with_bytes_of, IntVal};
-use super::int_ops::big::{mpz_error, with_digits};
 use super::int_ops::{num_binary_slot, num_of, zero_div, Num};
 use crate::obj::Obj;
 use crate::qstr::q;
@@ -22,7 +21,6 @@ use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
-use core::cmp::Ordering;
 use mpy_mpz::{self as mpz, MpzRef};
 
 /// The `float` type.
@@ -370,53 +368,27 @@ fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj
     round_big(vm, b.trimmed(), k)
 }
 
-/// A big int rounded half to even at `10**k`: `v - r`, plus `10**k` when
+/// An int rounded half to even at `10**k`: `v - r`, plus `10**k` when
 /// rounding up, where `r = v mod 10**k` (so `v - r` is `q * 10**k`).
+/// Worked out on int objects: rare, so one small body.
+///
+/// Errors: `MemoryError`.
 fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
-    let ten = [10u32];
-    let (Some(lp), Some(sp)) = (mpz::pow::pow_len(&ten, k), mpz::pow::pow_scratch_len(&ten, k)) else {
-        return Ok(Obj::small_int(0));
-    };
-    // 10**k has at most `lp` digits (maybe fewer): size for any divisor
-    // length up to that.
-    let la = v.mag.len();
-    let lq = la + 2;
-    let lt = mpz::add::add_len(la, lp);
-    let lu = mpz::add::add_len(lt, lp);
-    let ls = mpz::div::divmod_scratch_len(la.max(lp), lp).max(sp);
-    let sizes = [lp, lq, lp, lp + 1, lt, lu, ls];
-    with_digits(vm, sizes.iter().sum(), |vm, buf| {
-        let mut parts: [&mut [u32]; 7] = Default::default();
-        let mut rest = buf;
-        for (slot, &len) in parts.iter_mut().zip(sizes.iter()) {
-            let cur = core::mem::take(&mut rest);
-            let (a, b) = cur.split_at_mut(len.min(cur.len()));
-            *slot = a;
-            rest = b;
-        }
-        let [p, q, r, tw, t, u, s] = parts;
-        let res = (|| {
-            let pl = mpz::pow::pow(p, MpzRef::pos(&ten), k, s)?.len;
-            let p = p.get(..pl).unwrap_or(&[]);
-            let (qs, rs) = mpz::div::divmod(q, r, v, MpzRef::pos(p), s)?;
-            let r = r.get(..rs.len).unwrap_or(&[]);
-            let twl = mpz::shift::shl_mag(tw, r, 1)?;
-            let c = mpz::cmp::cmp_mag(tw.get(..twl).unwrap_or(&[]), p);
-            let odd = qs.len > 0 && q.first().is_some_and(|d| d & 1 == 1);
-            let up = c == Ordering::Greater || (c == Ordering::Equal && odd);
-            let tv = mpz::add::sub(t, v, MpzRef::pos(r))?;
-            if !up {
-                return Ok((tv.neg, tv.len, false));
-            }
-            let uv = mpz::add::add(u, MpzRef::from_result(t, tv), MpzRef::pos(p))?;
-            Ok((uv.neg, uv.len, true))
-        })();
-        match res {
-            Ok((neg, len, false)) => vm.new_int_mag(neg, t.get(..len).unwrap_or(&[])),
-            Ok((neg, len, true)) => vm.new_int_mag(neg, u.get(..len).unwrap_or(&[])),
-            Err(e) => Err(mpz_error(vm, e)),
-        }
-    })
+    use BinaryOp::*;
+    let v = vm.new_int_mag(v.neg, v.mag)?;
+    let Ok(k) = isize::try_from(k) else { return Ok(Obj::small_int(0)) };
+    let p = num_binary_slot(vm, Power, Obj::small_int(10), Obj::small_int(k))?;
+    let r = num_binary_slot(vm, Modulo, v, p)?;
+    let q = num_binary_slot(vm, FloorDivide, v, p)?;
+    let t = num_binary_slot(vm, Subtract, v, r)?;
+    let r2 = num_binary_slot(vm, Add, r, r)?;
+    let up = num_binary_slot(vm, More, r2, p)? == Obj::TRUE
+        || (num_binary_slot(vm, Equal, r2, p)? == Obj::TRUE
+            && num_binary_slot(vm, And, q, Obj::small_int(1))? == Obj::small_int(1));
+    if up {
+        return num_binary_slot(vm, Add, t, p);
+    }
+    Ok(t)
 }
 
 // Double-precision digits and values.

@@ -117,27 +117,34 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 /// The special method name of a binary op (`__add__`, `__radd__`,
 /// `__iadd__`, `__contains__`, ...); None for `is` and exception matching.
 fn binary_qstr(op: BinaryOp) -> Option<Qstr> {
-    use BinaryOp::*;
-    Some(match op {
-        Less => q::__lt__, More => q::__gt__, Equal => q::__eq__, LessEqual => q::__le__,
-        MoreEqual => q::__ge__, NotEqual => q::__ne__, In | Contains => q::__contains__,
-        Is | ExceptionMatch => return None,
-        InplaceOr => q::__ior__, InplaceXor => q::__ixor__, InplaceAnd => q::__iand__,
-        InplaceLshift => q::__ilshift__, InplaceRshift => q::__irshift__, InplaceAdd => q::__iadd__,
-        InplaceSubtract => q::__isub__, InplaceMultiply => q::__imul__,
-        InplaceMatMultiply => q::__imatmul__, InplaceFloorDivide => q::__ifloordiv__,
-        InplaceTrueDivide => q::__itruediv__, InplaceModulo => q::__imod__, InplacePower => q::__ipow__,
-        Or => q::__or__, Xor => q::__xor__, And => q::__and__, Lshift => q::__lshift__,
-        Rshift => q::__rshift__, Add => q::__add__, Subtract => q::__sub__, Multiply => q::__mul__,
-        MatMultiply => q::__matmul__, FloorDivide => q::__floordiv__, TrueDivide => q::__truediv__,
-        Modulo => q::__mod__, Power => q::__pow__, Divmod => q::__divmod__,
-        ReverseOr => q::__ror__, ReverseXor => q::__rxor__, ReverseAnd => q::__rand__,
-        ReverseLshift => q::__rlshift__, ReverseRshift => q::__rrshift__, ReverseAdd => q::__radd__,
-        ReverseSubtract => q::__rsub__, ReverseMultiply => q::__rmul__,
-        ReverseMatMultiply => q::__rmatmul__, ReverseFloorDivide => q::__rfloordiv__,
-        ReverseTrueDivide => q::__rtruediv__, ReverseModulo => q::__rmod__, ReversePower => q::__rpow__,
-    })
+    let n = BINARY_QSTRS.get(op as usize).copied().unwrap_or(q::empty.0 as u16);
+    (n != q::empty.0 as u16).then_some(Qstr(n as u32))
 }
+
+/// [`binary_qstr`]'s table, in `BinaryOp` order (`q::empty`: none).
+static BINARY_QSTRS: [u16; 50] = {
+    let t = [
+        q::__lt__, q::__gt__, q::__eq__, q::__le__, q::__ge__, q::__ne__, q::__contains__, q::empty, q::empty,
+        q::__ior__, q::__ixor__, q::__iand__, q::__ilshift__, q::__irshift__, q::__iadd__,
+        q::__isub__, q::__imul__, q::__imatmul__, q::__ifloordiv__,
+        q::__itruediv__, q::__imod__, q::__ipow__,
+        q::__or__, q::__xor__, q::__and__, q::__lshift__, q::__rshift__, q::__add__, q::__sub__, q::__mul__, q::__matmul__,
+        q::__floordiv__, q::__truediv__, q::__mod__, q::__pow__,
+        q::__divmod__,
+        q::__contains__,
+        q::__ror__, q::__rxor__, q::__rand__, q::__rlshift__, q::__rrshift__, q::__radd__,
+        q::__rsub__, q::__rmul__, q::__rmatmul__, q::__rfloordiv__,
+        q::__rtruediv__, q::__rmod__, q::__rpow__,
+    ];
+    let mut out = [0u16; 50];
+    let mut i = 0;
+    while i < t.len() {
+        assert!(t[i].0 <= u16::MAX as u32);
+        out[i] = t[i].0 as u16;
+        i += 1;
+    }
+    out
+};
 
 /// `binary_op` slot (NULL when unsupported, so the runtime tries the
 /// reflected operation).

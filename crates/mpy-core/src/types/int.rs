@@ -293,8 +293,16 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         (UnaryOp::Negative, IntVal::Small(i)) => vm.new_int(-(i as i64)),
         (UnaryOp::Negative, IntVal::Big(b)) => vm.new_int_mag(!b.neg, b.mag),
         (UnaryOp::Invert, IntVal::Small(i)) => vm.new_int(!(i as i64)),
+        #[cfg(not(target_os = "none"))]
         (UnaryOp::Invert, IntVal::Big(b)) => {
             build(vm, !b.neg, mpz::bits::invert_len(b.mag.len()), 0, |out, _| mpz::bits::invert(out, b))
+        }
+        // The boards: `~x == -x - 1`, no code of its own.
+        #[cfg(target_os = "none")]
+        (UnaryOp::Invert, IntVal::Big(b)) => {
+            let mut one = [0u32; 2];
+            let one = super::int_ops::small_mpz(1, &mut one);
+            super::int_ops::big_binary_op(vm, crate::typ::BinaryOp::Subtract, MpzRef::new(!b.neg, b.mag), one)
         }
         (UnaryOp::Abs, IntVal::Small(i)) => vm.new_int((i as i64).abs()),
         (UnaryOp::Abs, IntVal::Big(b)) => {

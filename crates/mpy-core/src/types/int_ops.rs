@@ -13,7 +13,9 @@ use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
 use crate::PyResult;
-use mpy_mpz::{self as mpz, MpzRef};
+#[cfg(not(target_os = "none"))]
+use mpy_mpz as mpz;
+use mpy_mpz::MpzRef;
 
 #[path = "int_big.rs"]
 pub mod big;
@@ -340,6 +342,7 @@ fn checked_pow(mut base: i64, mut exp: i64) -> Option<i64> {
 ///
 /// Errors: `TypeError: pow() with 3 arguments requires integers`,
 /// `ValueError: divide by zero` for a zero modulus, `MemoryError`.
+#[cfg(not(target_os = "none"))]
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     let nums = (num_of(vm, base), num_of(vm, exp), num_of(vm, modulus));
     let (Some(b), Some(e), Some(m)) = nums else {
@@ -380,4 +383,45 @@ pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj>
     let out = mpz::pow::pow_mod_len(lm);
     let scratch = mpz::pow::pow_mod_scratch_len(lb, lm);
     big::build(vm, m.neg, out, scratch, |o, s| mpz::pow::pow_mod(o, b, e.mag, m, s))
+}
+
+/// [`int_pow3`] on the boards: square-and-multiply on int objects (one
+/// small body; no modular-power digit code in the image).
+///
+/// Errors: as [`int_pow3`].
+#[cfg(target_os = "none")]
+pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
+    use BinaryOp::*;
+    let nums = [num_of(vm, base), num_of(vm, exp), num_of(vm, modulus)];
+    let [Some(b), Some(e), Some(m)] = nums else {
+        return Err(vm.type_error("pow() with 3 arguments requires integers"));
+    };
+    if !(b.is_int() && e.is_int() && m.is_int()) {
+        return Err(vm.type_error("pow() with 3 arguments requires integers"));
+    }
+    // Big ints are never zero (they are outside the small range).
+    if matches!(m, Num::Small(0)) {
+        return Err(vm.value_error("divide by zero"));
+    }
+    if matches!(b, Num::Small(0)) || matches!(e, Num::Small(i) if i < 0) || matches!(e, Num::Big(x) if x.neg) {
+        return Ok(Obj::small_int(0));
+    }
+    let one = Obj::small_int(1);
+    let mut r = num_binary_slot(vm, Modulo, one, modulus)?;
+    let mut b = num_binary_slot(vm, Modulo, base, modulus)?;
+    let mut e = exp;
+    if b == Obj::small_int(0) {
+        // A base divisible by the modulus.
+        return Ok(b);
+    }
+    while num_binary_slot(vm, NotEqual, e, Obj::small_int(0))? == Obj::TRUE {
+        if num_binary_slot(vm, And, e, one)? == one {
+            let t = num_binary_slot(vm, Multiply, r, b)?;
+            r = num_binary_slot(vm, Modulo, t, modulus)?;
+        }
+        e = num_binary_slot(vm, Rshift, e, one)?;
+        let t = num_binary_slot(vm, Multiply, b, b)?;
+        b = num_binary_slot(vm, Modulo, t, modulus)?;
+    }
+    Ok(r)
 }

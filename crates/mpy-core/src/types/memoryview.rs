@@ -202,12 +202,7 @@ fn mv_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 fn mv_tobytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let n = buffer_ref(vm, args[0]).map_or(0, <[u8]>::len);
-    super::strutil::build(vm, super::strutil::Kind::Bytes, n, |vm, out| {
-        let b = buffer_ref(vm, args[0]).unwrap_or(&[]);
-        let k = b.len().min(out.len());
-        out[..k].copy_from_slice(&b[..k]);
-        k
-    })
+    super::strutil::copy_part(vm, super::strutil::Kind::Bytes, args[0], 0, n)
 }
 
 /// `memoryview.tobytes()` (CPython; MicroPython builds may lack it).

@@ -37,10 +37,18 @@ pub struct Range {
     /// Step (never 0).
     pub step: isize,
 }
+/// An integer type holding any `isize` sum or product of a range's
+/// parts: `i64` where `isize` has 32 bits (no 128-bit arithmetic on the
+/// boards), else `i128`.
+#[cfg(target_pointer_width = "32")]
+type Wide = i64;
+#[cfg(not(target_pointer_width = "32"))]
+type Wide = i128;
+
 impl Range {
     /// Number of values.
     pub fn len(&self) -> usize {
-        let (a, b, s) = (self.start as i128, self.stop as i128, self.step as i128);
+        let (a, b, s) = (self.start as Wide, self.stop as Wide, self.step as Wide);
         let n = if s > 0 {
             if b > a { (b - a - 1) / s + 1 } else { 0 }
         } else if a > b {
@@ -48,7 +56,7 @@ impl Range {
         } else {
             0
         };
-        n.min(isize::MAX as i128) as usize
+        n.min(isize::MAX as Wide) as usize
     }
 
     /// Is it empty?
@@ -57,8 +65,8 @@ impl Range {
     }
 
     /// The `i`-th value (i < len).
-    pub fn get(&self, i: usize) -> i128 {
-        self.start as i128 + self.step as i128 * i as i128
+    pub fn get(&self, i: usize) -> Wide {
+        self.start as Wide + self.step as Wide * i as Wide
     }
 }
 
@@ -126,8 +134,8 @@ fn range_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         if v == isize::MIN || v == isize::MAX {
             return Ok(Obj::FALSE);
         }
-        let (v, s, st) = (v as i128, r.start as i128, r.step as i128);
-        let inside = if st > 0 { v >= s && v < r.stop as i128 } else { v <= s && v > r.stop as i128 };
+        let (v, s, st) = (v as Wide, r.start as Wide, r.step as Wide);
+        let inside = if st > 0 { v >= s && v < r.stop as Wide } else { v <= s && v > r.stop as Wide };
         return Ok(Obj::bool(inside && (v - s) % st == 0));
     }
     // Other objects (floats, ...): compare with each value.
@@ -150,7 +158,7 @@ fn range_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     if is_slice(vm, index) {
         let (a, b, c) = slice_indices(vm, index, len)?;
         let at = |i: isize| -> isize {
-            (r.start as i128 + r.step as i128 * i as i128).clamp(isize::MIN as i128, isize::MAX as i128) as isize
+            (r.start as Wide + r.step as Wide * i as Wide).clamp(isize::MIN as Wide, isize::MAX as Wide) as isize
         };
         let (start, stop, step) = (at(a), at(b), r.step.saturating_mul(c));
         return new_range(vm, start, stop, step);

@@ -40,22 +40,25 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
 /// A big int's value (sign and little-endian 32-bit digits) saturated to
 /// an `isize`.
 fn big_clamped(neg: bool, digits: &[u32]) -> isize {
-    let mut m: u128 = 0;
+    // Magnitudes past 64 bits saturate on every target; no 128-bit
+    // arithmetic (costly on the 32-bit boards).
+    let mut m: u64 = 0;
     for (i, &d) in digits.iter().enumerate() {
-        if i >= 3 && d != 0 {
-            return if neg { isize::MIN } else { isize::MAX };
-        }
-        if i < 3 {
-            m |= (d as u128) << (32 * i);
+        if i >= 2 {
+            if d != 0 {
+                return if neg { isize::MIN } else { isize::MAX };
+            }
+        } else {
+            m |= (d as u64) << (32 * i);
         }
     }
     if neg {
-        if m > isize::MAX as u128 + 1 {
+        if m > isize::MAX as u64 + 1 {
             isize::MIN
         } else {
-            (m as i128).wrapping_neg() as isize
+            (m as i64).wrapping_neg() as isize
         }
-    } else if m > isize::MAX as u128 {
+    } else if m > isize::MAX as u64 {
         isize::MAX
     } else {
         m as isize
@@ -99,22 +102,34 @@ pub fn slice_indices(vm: &mut Vm, slice: Obj, len: usize) -> PyResult<(isize, is
 
 /// [`slice_indices`] on the three parts of a slice (each an int or None).
 pub fn slice_parts_indices(vm: &mut Vm, a: Obj, b: Obj, c: Obj, len: usize) -> PyResult<(isize, isize, isize)> {
+    parts_indices(vm, a, b, c, len, false)
+}
+
+/// [`slice_parts_indices`] with, for `strs`, the errors of str, bytes,
+/// bytearray and memoryview slicing: the step and non-int bounds convert
+/// as `strutil::int_arg` does (`TypeError: can't convert str to int`,
+/// `OverflowError` for a big-int step) and a zero step is `ValueError:
+/// slice step cannot be zero`. Bounds saturate either way.
+pub fn parts_indices(vm: &mut Vm, a: Obj, b: Obj, c: Obj, len: usize, strs: bool) -> PyResult<(isize, isize, isize)> {
     let len = len.min(isize::MAX as usize) as isize;
-    let get = |vm: &mut Vm, o: Obj| -> PyResult<Option<isize>> {
-        if o == Obj::NONE {
+    let get = |vm: &mut Vm, o: Obj, is_step: bool| -> PyResult<Option<isize>> {
+        if o == Obj::NONE || o.is_null() {
             return Ok(None);
+        }
+        if strs && (is_step || !super::strutil::is_int(vm, o)) {
+            return super::strutil::int_arg(vm, o).map(Some);
         }
         match int_clamped(vm, o) {
             Some(i) => Ok(Some(i)),
             None => Err(vm.type_error("slice indices must be integers or None")),
         }
     };
-    let step = get(vm, c)?.unwrap_or(1);
+    let step = get(vm, c, true)?.unwrap_or(1);
     if step == 0 {
-        return Err(vm.value_error("slice step can't be zero"));
+        return Err(vm.value_error(if strs { "slice step cannot be zero" } else { "slice step can't be zero" }));
     }
-    let start = get(vm, a)?;
-    let stop = get(vm, b)?;
+    let start = get(vm, a, false)?;
+    let stop = get(vm, b, false)?;
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let fix = |v: Option<isize>, default: isize| -> isize {
         match v {

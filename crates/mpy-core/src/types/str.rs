@@ -9,8 +9,8 @@
 
 use super::str_methods as m;
 use super::strutil::{
-    build, buffer_ref, char_len, char_to_byte, get_buffer, int_arg, is_int, is_slice,
-    new_of_kind_with, new_seq_iter, not_implemented, part_of, pinned, repr_str, seq_index, slice_indices, slice_len,
+    build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
+    new_of_kind_with, new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
     slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
 };
 use crate::heap::StrHead;
@@ -35,12 +35,10 @@ fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         0 => Ok(Obj::qstr(q::empty)),
         1 => vm.str_obj(args[0]),
         2 | 3 => {
-            let Some(d) = get_buffer(vm, args[0])? else {
+            let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
                 return Err(vm.type_error("object with buffer protocol required"));
             };
-            let r = vm.new_str_from_utf8(d.get());
-            d.free(vm);
-            r
+            super::strutil::copy_part(vm, Kind::Str, args[0], 0, n)
         }
         n => Err(vm.type_error_fmt(format_args!("function expected at most 3 arguments, got {n}"))),
     }
@@ -97,9 +95,6 @@ pub fn repeat(vm: &mut Vm, kind: Kind, src: Obj, n: Obj) -> PyResult<Obj> {
         }
         out.len() / s.len() * s.len()
     }
-    if let Some(p) = pinned(vm, src) {
-        return new_of_kind_with(vm, kind, total, |out| fill(p, out));
-    }
     build(vm, kind, total, |vm, out| fill(buffer_ref(vm, src).unwrap_or(&[]), out))
 }
 
@@ -117,9 +112,6 @@ pub fn concat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj) -> PyResult<Obj> {
         let n = y.len().min(r.len());
         r[..n].copy_from_slice(&y[..n]);
         l.len() + n
-    }
-    if let (Some(x), Some(y)) = (pinned(vm, a), pinned(vm, b)) {
-        return new_of_kind_with(vm, kind, total, |out| fill(x, y, out));
     }
     build(vm, kind, total, |vm, out| {
         fill(buffer_ref(vm, a).unwrap_or(&[]), buffer_ref(vm, b).unwrap_or(&[]), out)
@@ -291,9 +283,6 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
                 k += 1;
             }
             k
-        }
-        if let Some(p) = pinned(vm, o) {
-            return new_of_kind_with(vm, kind, n, |out| pick(p, a, b, c, out));
         }
         return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, b, c, out));
     }

@@ -16,7 +16,7 @@
 
 use super::strutil::{
     build, buffer_ref, byte_to_char, char_len, char_to_byte, get_buffer, int_arg, items_seq, kind_and_buffer,
-    list_push, new_of_kind_with, part_of, pinned, type_name, Data, Kind,
+    list_push, part_of, type_name, Data, Kind,
 };
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -332,15 +332,19 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
         Some(set) if kind == Kind::Str => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
-            let pred = |ch: char| cs.contains(ch);
-            let r = match (left, right) {
-                (true, true) => st.trim_matches(pred),
-                (true, false) => st.trim_start_matches(pred),
-                _ => st.trim_end_matches(pred),
-            };
-            // `r` is a subslice of `st`: its offset within it.
-            let a = r.as_ptr() as usize - st.as_ptr() as usize;
-            return (a, a + r.len());
+            b = st.len();
+            while left {
+                match st.get(a..b).and_then(|t| t.chars().next()) {
+                    Some(c) if cs.contains(c) => a += c.len_utf8(),
+                    _ => break,
+                }
+            }
+            while right {
+                match st.get(a..b).and_then(|t| t.chars().next_back()) {
+                    Some(c) if cs.contains(c) => b -= c.len_utf8(),
+                    _ => break,
+                }
+            }
         }
         Some(set) => {
             if left {
@@ -597,10 +601,6 @@ fn put_at(out: &mut [u8], k: &mut usize, b: &[u8]) {
     }
 }
 
-/// Joins with at most this many items go straight into the new object
-/// (their pinned texts are gathered on the native stack first).
-const JOIN_DIRECT: usize = 16;
-
 /// `sep.join(items)` for a list or tuple `seq`: checks every item's kind
 /// and sums the lengths, then builds the result in one exactly sized
 /// object. Nothing runs Python code in between, so the items cannot
@@ -613,8 +613,6 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
     let sep_len = self_ref(vm, sep).len();
     let mut total: usize = 0;
     let mut bad = false;
-    let mut direct: [&[u8]; JOIN_DIRECT] = [&[]; JOIN_DIRECT];
-    let mut all_pinned = items.len() <= JOIN_DIRECT;
     for (i, &it) in items.iter().enumerate() {
         let len = match kind_and_buffer(vm, it) {
             Some((k, b)) if (k == Kind::Str) == (kind == Kind::Str) => b.len(),
@@ -623,32 +621,13 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
                 break;
             }
         };
-        if all_pinned {
-            match pinned(vm, it) {
-                Some(p) => direct[i] = p,
-                None => all_pinned = false,
-            }
-        }
         total = total.saturating_add(len).saturating_add(if i > 0 { sep_len } else { 0 });
     }
-    let n = items.len();
     if bad {
         return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"));
     }
     if total == usize::MAX {
         return Err(vm.memory_error());
-    }
-    if let (true, Some(sep_b)) = (all_pinned, pinned(vm, sep)) {
-        return new_of_kind_with(vm, kind, total, |out| {
-            let mut k = 0;
-            for (i, b) in direct[..n].iter().enumerate() {
-                if i > 0 {
-                    put_at(out, &mut k, sep_b);
-                }
-                put_at(out, &mut k, b);
-            }
-            k
-        });
     }
     build(vm, kind, total, |vm, out| {
         let items = vm.seq_items(seq).unwrap_or(&[]);
@@ -730,9 +709,6 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(total) = count.checked_mul(new_len).and_then(|n| n.checked_add(len)) else {
         return Err(vm.memory_error());
     };
-    if let (Some(s), Some(old), Some(new)) = (pinned(vm, args[0]), pinned(vm, args[1]), pinned(vm, args[2])) {
-        return new_of_kind_with(vm, kind, total, |out| replace_into(kind, s, old, new, max, out));
-    }
     build(vm, kind, total, |vm, out| {
         let s = self_ref(vm, args[0]);
         let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
@@ -816,9 +792,6 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         k
     };
-    if let Some(s) = pinned(vm, args[0]) {
-        return new_of_kind_with(vm, kind, total, |out| put(s, out));
-    }
     build(vm, kind, total, |vm, out| put(self_ref(vm, args[0]), out))
 }
 
@@ -847,9 +820,6 @@ fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
         }
         s.len().min(out.len())
     };
-    if let Some(s) = pinned(vm, args[0]) {
-        return new_of_kind_with(vm, kind, n, |out| map(s, out));
-    }
     build(vm, kind, n, |vm, out| map(self_ref(vm, args[0]), out))
 }
 fn str_lower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -880,18 +850,21 @@ fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase))
 }
 
+/// A copy of all of `self` as a new object of `kind`.
+///
+/// Errors: as [`self_kind`]; `MemoryError`, `UnicodeError`.
+fn self_as(vm: &mut Vm, o: Obj, kind: Kind) -> PyResult<Obj> {
+    self_kind(vm, o)?;
+    let n = self_ref(vm, o).len();
+    super::strutil::copy_part(vm, kind, o, 0, n)
+}
+
 fn str_encode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (_, s) = self_data(vm, args[0])?;
-    let r = vm.new_bytes(s.get());
-    s.free(vm);
-    r
+    self_as(vm, args[0], Kind::Bytes)
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (_, s) = self_data(vm, args[0])?;
-    let r = vm.new_str_from_utf8(s.get());
-    s.free(vm);
-    r
+    self_as(vm, args[0], Kind::Str)
 }
 
 fn hex_digit(v: u8) -> u8 {
@@ -926,10 +899,7 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         k
     };
-    let r = match pinned(vm, args[0]) {
-        Some(s) => new_of_kind_with(vm, Kind::Str, total, |out| put(s, out)),
-        None => build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out)),
-    };
+    let r = build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out));
     sep.free(vm);
     r
 }

@@ -256,52 +256,8 @@ pub fn is_int(vm: &Vm, o: Obj) -> bool {
 ///
 /// Errors: `ValueError: slice step cannot be zero`, argument conversion.
 pub fn slice_indices(vm: &mut Vm, o: Obj, len: usize) -> PyResult<Option<(isize, isize, isize)>> {
-    let Some((a, b, c)) = vm.heap.get::<crate::types::slice::SliceObj>(o).map(|s| (s.start, s.stop, s.step)) else {
-        return Ok(None);
-    };
-    let len = len as isize;
-    let step = if c == Obj::NONE || c.is_null() { 1 } else { int_arg(vm, c)? };
-    if step == 0 {
-        return Err(vm.value_error("slice step cannot be zero"));
-    }
-    let conv = |vm: &mut Vm, x: Obj| -> PyResult<isize> {
-        match int_arg(vm, x) {
-            Ok(v) => Ok(v),
-            // Huge bounds clamp rather than fail.
-            Err(e) => match vm.int_digits_pinned(x) {
-                Some((true, _)) => Ok(isize::MIN / 2),
-                Some((false, _)) => Ok(isize::MAX / 2),
-                None => Err(e),
-            },
-        }
-    };
-    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-    let fix = |v: isize| -> isize {
-        if v < 0 {
-            (v + len).max(lo)
-        } else {
-            v.min(hi)
-        }
-    };
-    let start = if a == Obj::NONE || a.is_null() {
-        if step < 0 {
-            hi
-        } else {
-            lo
-        }
-    } else {
-        fix(conv(vm, a)?)
-    };
-    let stop = if b == Obj::NONE || b.is_null() {
-        if step < 0 {
-            lo
-        } else {
-            hi
-        }
-    } else {
-        fix(conv(vm, b)?)
-    };
-    Ok(Some((start, stop, step)))
+    let Some((a, b, c)) = crate::types::slice::slice_parts(vm, o) else { return Ok(None) };
+    crate::types::slice::parts_indices(vm, a, b, c, len, true).map(Some)
 }
 
 /// Is `o` a slice object?
@@ -396,31 +352,14 @@ pub fn new_of_kind(vm: &mut Vm, kind: Kind, b: &[u8]) -> PyResult<Obj> {
 /// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
 #[inline]
 pub fn new_of_kind_with(vm: &mut Vm, kind: Kind, n: usize, mut init: impl FnMut(&mut [u8]) -> usize) -> PyResult<Obj> {
-    new_of_kind_dyn(vm, kind, n, &mut init)
-}
-
-/// [`new_of_kind_with`]'s one non-generic body.
-#[inline(never)]
-fn new_of_kind_dyn(vm: &mut Vm, kind: Kind, n: usize, init: &mut dyn FnMut(&mut [u8]) -> usize) -> PyResult<Obj> {
-    match kind {
-        // One instance of the str/bytes allocation for both.
-        Kind::Str | Kind::Bytes => vm.new_str_with_vm(kind == Kind::Str, n, |_, b| init(b)),
-        Kind::ByteArray => {
-            let o = new_bytearray_with_capacity(vm, n)?;
-            if let Some(b) = vm.heap.get_mut::<ByteArrayObj>(o) {
-                b.data.resize_within_capacity(n, 0);
-                let k = init(b.data.as_mut_slice()).min(n);
-                b.data.truncate(k);
-            }
-            Ok(o)
-        }
-    }
+    build_dyn(vm, kind, n, &mut |_, out| init(out))
 }
 
 /// A new object of `kind` of at most `n` bytes written by `fill`, which
 /// may read other objects through the `Vm` (e.g. a bytearray's bytes).
-/// The bytes are written into a gc-heap buffer that a bytearray takes
-/// over; strs and bytes copy it (and give it back at once).
+/// A str or bytes result is written in place (the new object is not yet
+/// reachable from the `Vm`); a bytearray's bytes go into a gc-heap buffer
+/// that the new bytearray takes over.
 ///
 /// Errors: `MemoryError`; `UnicodeError` if a str's bytes are not UTF-8.
 #[inline]
@@ -428,24 +367,23 @@ pub fn build(vm: &mut Vm, kind: Kind, n: usize, mut fill: impl FnMut(&Vm, &mut [
     build_dyn(vm, kind, n, &mut fill)
 }
 
-/// [`build`]'s one non-generic body.
+/// [`build`]'s (and [`new_of_kind_with`]'s) one non-generic body.
 #[inline(never)]
 fn build_dyn(vm: &mut Vm, kind: Kind, n: usize, fill: &mut dyn FnMut(&Vm, &mut [u8]) -> usize) -> PyResult<Obj> {
-    // A bytearray's object first, so its buffer comes last (see
+    if kind != Kind::ByteArray {
+        return vm.new_str_with_vm(kind == Kind::Str, n, |vm, b| fill(vm, b));
+    }
+    // The bytearray's object first, so its buffer comes last (see
     // `new_bytearray_with_capacity`).
-    let ba = match kind {
-        Kind::ByteArray => new_bytearray_with_capacity(vm, 0)?,
-        _ => Obj::NULL,
-    };
+    let ba = new_bytearray_with_capacity(vm, 0)?;
     let mut v = vm.new_vec::<u8>(n)?;
     v.resize_within_capacity(n, 0);
     let k = fill(vm, v.as_mut_slice()).min(n);
     v.truncate(k);
     if let Some(b) = vm.heap.get_mut::<ByteArrayObj>(ba) {
         b.data = v;
-        return Ok(ba);
     }
-    finish_vec(vm, kind, v)
+    Ok(ba)
 }
 
 /// Turns a gc-heap byte vector into an object of `kind`: a bytearray
@@ -473,10 +411,14 @@ pub fn part_of(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResul
         let src = if src.as_qstr().is_some() { src } else { unwrap_native(vm, src) };
         return vm.new_str_slice(src, a, b);
     }
-    if let Some(p) = pinned(vm, src) {
-        let p = p.get(a..b).unwrap_or(&[]);
-        return new_of_kind(vm, kind, p);
-    }
+    copy_part(vm, kind, src, a, b)
+}
+
+/// A new object of `kind` holding bytes `a..b` of any buffer `src` (none
+/// if out of range); for `Str` they must be UTF-8.
+///
+/// Errors: `MemoryError`, `UnicodeError`.
+pub fn copy_part(vm: &mut Vm, kind: Kind, src: Obj, a: usize, b: usize) -> PyResult<Obj> {
     build(vm, kind, b.saturating_sub(a), |vm, out| {
         let s = buffer_ref(vm, src).and_then(|s| s.get(a..b)).unwrap_or(&[]);
         let n = s.len().min(out.len());
