@@ -33,6 +33,7 @@ impl W {
     }
 
     /// `m · 2**e` normalised.
+    #[inline(never)]
     const fn norm(m: u64, e: i32, neg: bool) -> W {
         if m == 0 {
             return W { m: 0, e: 0, neg };
@@ -74,6 +75,7 @@ impl W {
     }
 
     /// `v`, exactly.
+    #[inline(never)]
     pub fn from_i64(v: i64) -> W {
         W::norm(v.unsigned_abs(), 0, v < 0)
     }
