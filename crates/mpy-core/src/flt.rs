@@ -42,18 +42,42 @@ pub mod consts {
     pub const LN_10: Float = core::f64::consts::LN_10 as Float;
 }
 
-/// A double rounded to the nearest [`Float`] (exact for doubles).
+/// A double rounded to the nearest [`Float`] (exact for doubles; on
+/// single-precision builds in integer code, so the boards link no
+/// soft-double conversion).
 #[inline(always)]
 #[allow(clippy::unnecessary_cast)]
 pub fn from_f64(x: f64) -> Float {
-    x as Float
+    #[cfg(feature = "float-single")]
+    return mpy_float::f64_to_f32(x);
+    #[cfg(not(feature = "float-single"))]
+    x
 }
 
-/// A [`Float`] as a double (exact).
+/// A [`Float`] as a double (exact; in integer code on single-precision
+/// builds).
 #[inline(always)]
 #[allow(clippy::unnecessary_cast)]
 pub fn to_f64(x: Float) -> f64 {
-    x as f64
+    #[cfg(feature = "float-single")]
+    return mpy_float::f32_to_f64(x);
+    #[cfg(not(feature = "float-single"))]
+    x
+}
+
+/// A [`Float`] rounded to the nearest `f32` (exact on single-precision
+/// builds).
+#[inline(always)]
+#[allow(clippy::unnecessary_cast)]
+pub fn to_f32(x: Float) -> f32 {
+    x as f32
+}
+
+/// An `f32` as a [`Float`] (exact).
+#[inline(always)]
+#[allow(clippy::unnecessary_cast)]
+pub fn from_f32(x: f32) -> Float {
+    x as Float
 }
 
 /// A machine integer as the nearest [`Float`] (rounded once).

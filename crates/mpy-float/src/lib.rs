@@ -18,11 +18,13 @@
 #![warn(missing_docs)]
 
 mod big;
+mod conv;
 mod digits;
 mod parse;
 #[cfg(test)]
 mod tests;
 
+pub use conv::{f32_to_f64, f64_to_f32, round_f32};
 pub use digits::{decimal, Round};
 pub use parse::{from_decimal, from_u64, parse};
 
@@ -90,7 +92,9 @@ impl Float for f64 {
         self.to_bits()
     }
     fn exact(d: u64, e10: i64, neg: bool) -> Option<f64> {
-        if d >= 1 << 53 {
+        // The boards have no double-precision FPU: the exact path (same
+        // result) instead of linking the soft-double multiply and divide.
+        if cfg!(target_os = "none") || d >= 1 << 53 {
             return None;
         }
         let p = *POW10.get(e10.unsigned_abs() as usize)?;

@@ -85,7 +85,8 @@ impl<'a> CVal<'a> {
     pub fn truthy(&self) -> bool {
         match self {
             CVal::Int(i) => !i.is_zero(),
-            CVal::Float(f) | CVal::Complex(f) => *f != 0.0,
+            // Not ±0 (nan is true), without a double comparison.
+            CVal::Float(f) | CVal::Complex(f) => f.to_bits() << 1 != 0,
             CVal::Str(s) | CVal::Bytes(s) => !s.is_empty(),
             CVal::None | CVal::False => false,
             CVal::True | CVal::Ellipsis => true,
@@ -128,12 +129,41 @@ impl<'a> CVal<'a> {
     }
 }
 
-fn to_f64(v: &CVal<'_>) -> f64 {
+/// The precision float folds compute in: that of the run time's floats.
+/// The boards' floats are single precision, so folding there rounds as
+/// their run-time arithmetic does (and links no soft-double code).
+#[cfg(target_os = "none")]
+type F = f32;
+#[cfg(not(target_os = "none"))]
+type F = f64;
+type M = libm::Libm<F>;
+
+/// A numeric constant's value in [`F`].
+fn to_f(v: &CVal<'_>) -> F {
     match v {
+        #[cfg(target_os = "none")]
+        CVal::Int(i) => i.to_f32(),
+        #[cfg(not(target_os = "none"))]
         CVal::Int(i) => i.to_f64(),
-        CVal::Float(f) => *f,
+        CVal::Float(f) => narrow(*f),
         _ => 0.0,
     }
+}
+
+/// A double rounded to [`F`].
+fn narrow(x: f64) -> F {
+    #[cfg(target_os = "none")]
+    return mpy_float::f64_to_f32(x);
+    #[cfg(not(target_os = "none"))]
+    x
+}
+
+/// A folded float as a constant.
+fn float(x: F) -> CVal<'static> {
+    #[cfg(target_os = "none")]
+    return CVal::Float(mpy_float::f32_to_f64(x));
+    #[cfg(not(target_os = "none"))]
+    CVal::Float(x)
 }
 
 /// Folds a unary operator on a constant, or `None` if MicroPython would
@@ -155,9 +185,9 @@ pub fn fold_unary<'a>(op: UnaryOp, v: &CVal<'a>, mem: &Mem) -> Option<CVal<'a>> 
 /// then each halving is subtracted when it fits. Every subtraction is
 /// exact (`t <= r < 2t`), so the result is too. At most ~2,100 steps (the
 /// exponent range) for extreme operands.
-fn fmod(a: f64, b: f64) -> f64 {
+fn fmod(a: F, b: F) -> F {
     if !a.is_finite() || b.is_nan() || b == 0.0 {
-        return f64::NAN;
+        return F::NAN;
     }
     let (mut r, y) = (a.abs(), b.abs());
     if r < y {
@@ -177,10 +207,10 @@ fn fmod(a: f64, b: f64) -> f64 {
         }
         t *= 0.5;
     }
-    libm::copysign(r, a)
+    M::copysign(r, a)
 }
 
-fn float_divmod(a: f64, b: f64) -> Option<(f64, f64)> {
+fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     if b == 0.0 {
         return None;
     }
@@ -192,28 +222,28 @@ fn float_divmod(a: f64, b: f64) -> Option<(f64, f64)> {
             div -= 1.0;
         }
     } else {
-        m = libm::copysign(0.0, b);
+        m = M::copysign(0.0, b);
     }
     let floordiv = if div != 0.0 {
-        let mut f = libm::floor(div);
+        let mut f = M::floor(div);
         if div - f > 0.5 {
             f += 1.0;
         }
         f
     } else {
-        libm::copysign(0.0, a / b)
+        M::copysign(0.0, a / b)
     };
     Some((floordiv, m))
 }
 
-fn float_pow(a: f64, b: f64) -> Option<f64> {
+fn float_pow(a: F, b: F) -> Option<F> {
     if a == 0.0 && b < 0.0 {
         return None;
     }
-    if a < 0.0 && b != libm::floor(b) {
+    if a < 0.0 && b != M::floor(b) {
         return None;
     }
-    Some(libm::pow(a, b))
+    Some(M::pow(a, b))
 }
 
 /// Folds `a op b` for numeric constants, or `None` if MicroPython would
@@ -249,8 +279,7 @@ pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Opti
             }
             BinOp::Pow => {
                 if y.is_negative() {
-                    let (fx, fy) = (to_f64(a), to_f64(b));
-                    return float_pow(fx, fy).map(CVal::Float);
+                    return float_pow(to_f(a), to_f(b)).map(float);
                 }
                 let n = y.as_i64().filter(|n| *n <= 1 << 20)?;
                 Int::pow(x, n as u32, mem)
@@ -259,13 +288,13 @@ pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Opti
                 if y.is_zero() {
                     return None;
                 }
-                return Some(CVal::Float(to_f64(a) / to_f64(b)));
+                return Some(float(to_f(a) / to_f(b)));
             }
             BinOp::MatMult => return None,
         };
         return r.ok().map(CVal::Int);
     }
-    let (x, y) = (to_f64(a), to_f64(b));
+    let (x, y) = (to_f(a), to_f(b));
     let r = match op {
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
@@ -281,7 +310,7 @@ pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Opti
         BinOp::Pow => float_pow(x, y)?,
         _ => return None,
     };
-    Some(CVal::Float(r))
+    Some(float(r))
 }
 
 #[cfg(test)]

@@ -1,33 +1,36 @@
 //! `erf` and `erfc` for single-precision builds (the boards), small in
-//! flash: computed in `f64` and rounded once to `f32`. Below 2.5 from the
-//! series `erf(a) = 2/√π e^(-a²) Σ (2a²)^n a / (1·3·…·(2n+1))` (all terms
+//! flash: computed in the wide float of `wide.rs` (no soft-double code on
+//! the boards) and rounded once to `f32`. Below 2.5 from the series
+//! `erf(a) = 2/√π e^(-a²) Σ (2a²)^n a / (1·3·…·(2n+1))` (all terms
 //! positive: no cancellation), above from the continued fraction
 //! `erfc(a) = e^(-a²)/√π / (a + (1/2)/(a + 1/(a + (3/2)/(a + …))))`; the
 //! `e^(-a²)` from a short exponential here. The `libm` crate's `erff` and
 //! `erfcf` take 1.2 KB; these are within an `f32` ulp of its double
 //! `erf`/`erfc` (the tests compare).
 
+use super::wide::W;
+
 /// `2/√π`.
-const TWO_BY_SQRT_PI: f64 = 1.128_379_167_095_512_6;
+const TWO_BY_SQRT_PI: W = W::c(1.128_379_167_095_512_6);
 
 /// `e^(-t)` for `0 <= t <= 130`, within 1e-13 relative (ample for an
 /// `f32`): `e^(-t) = (e^(-t/2^m))^(2^m)` with `t/2^m <= 1/2`, whose
 /// exponential is a Taylor series.
-fn exp_neg(t: f64) -> f64 {
+fn exp_neg(t: W) -> W {
     let mut r = t;
     let mut m = 0;
-    while r > 0.5 {
-        r *= 0.5;
+    while W::c(0.5).lt(r) {
+        r = r.scale(-1);
         m += 1;
     }
-    let mut s = 1.0;
-    let mut n = 15.0;
-    while n > 0.0 {
-        s = 1.0 - s * r / n;
-        n -= 1.0;
+    let mut s = W::ONE;
+    let mut n = 15;
+    while n > 0 {
+        s = W::ONE.sub(s.mul(r).div(W::from_i64(n)));
+        n -= 1;
     }
     while m > 0 {
-        s *= s;
+        s = s.mul(s);
         m -= 1;
     }
     s
@@ -39,45 +42,48 @@ fn erf_or_erfc(x: f32, complement: bool) -> f32 {
     if x.is_nan() {
         return x;
     }
-    let a = (x as f64).abs();
+    let neg = x.is_sign_negative();
+    let ax = x.abs();
+    if ax > 11.0 {
+        // erfc(a) < 1e-52 (or a is inf).
+        return if complement { if neg { 2.0 } else { 0.0 } } else if neg { -1.0 } else { 1.0 };
+    }
+    let a = W::f(ax);
+    let small = ax < 2.5;
     // `p` is erf(a) below 2.5, else erfc(a).
     let mut p;
-    if a < 2.5 {
+    if small {
         // Σ (2a²)^n a / (1·3·…·(2n+1)).
-        let two_a2 = 2.0 * a * a;
+        let two_a2 = a.mul(a).scale(1);
         let mut term = a;
         p = a;
-        let mut d = 1.0;
-        while term > p * 1e-17 {
-            d += 2.0;
-            term *= two_a2 / d;
-            p += term;
+        let mut d = 1;
+        while p.mul(W::c(1e-17)).lt(term) {
+            d += 2;
+            term = term.mul(two_a2.div(W::from_i64(d)));
+            p = p.add(term);
         }
-    } else if a <= 11.0 {
+    } else {
         // (1/2) / (a + (1/2)/(a + 1/(a + (3/2)/(a + …)))), from 120
         // levels down.
         let mut f = a;
-        let mut k = 60.0;
-        while k > 0.0 {
-            f = a + k / f;
-            k -= 0.5;
+        let mut k = 120;
+        while k > 0 {
+            f = a.add(W::from_i64(k).scale(-1).div(f));
+            k -= 1;
         }
-        p = 0.5 / f;
-    } else {
-        // erfc(a) < 1e-52 (or a is inf).
-        let neg = x.is_sign_negative();
-        return if complement { if neg { 2.0 } else { 0.0 } } else if neg { -1.0 } else { 1.0 };
+        p = W::c(0.5).div(f);
     }
-    p *= TWO_BY_SQRT_PI * exp_neg(a * a);
+    p = p.mul(TWO_BY_SQRT_PI.mul(exp_neg(a.mul(a))));
     // (erfc(a), erf(a)).
-    let (c, e) = if a < 2.5 { (1.0 - p, p) } else { (p, 1.0 - p) };
-    let r = match (complement, x.is_sign_negative()) {
+    let (c, e) = if small { (W::ONE.sub(p), p) } else { (p, W::ONE.sub(p)) };
+    let r = match (complement, neg) {
         (false, false) => e,
-        (false, true) => -e,
+        (false, true) => e.neg(),
         (true, false) => c,
-        (true, true) => 1.0 + e,
+        (true, true) => W::ONE.add(e),
     };
-    r as f32
+    r.to_f32()
 }
 
 /// `erf(x)` rounded to `f32` (`±1` for `±inf`, `nan` for `nan`).
@@ -137,7 +143,8 @@ mod tests {
     fn exp_neg_close() {
         for i in 0..1300 {
             let t = i as f64 * 0.1 + 0.003;
-            let (got, want) = (exp_neg(t), libm::exp(-t));
+            let got = f64::from_bits(exp_neg(W::c(t)).to_f64_bits());
+            let want = libm::exp(-t);
             assert!(((got - want) / want).abs() < 1e-13, "exp(-{t}): {got} != {want}");
         }
     }

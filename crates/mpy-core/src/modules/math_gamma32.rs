@@ -1,56 +1,64 @@
 //! `gamma` and `lgamma` for single-precision builds (the boards), small in
-//! flash: computed in `f64` from the Taylor series of `1/Γ(1+y)` on
-//! `|y| <= 1/2`, the recurrence `Γ(z+1) = zΓ(z)` and, for large arguments,
-//! Stirling's series, then rounded once to `f32`. The `libm` crate's
-//! `tgammaf` is its double `tgamma` (4.7 KB with its sine kernels); these
-//! are well within an `f32` ulp of it (the tests compare).
+//! flash: computed in the wide float of `wide.rs` (no soft-double code on
+//! the boards) from the Taylor series of `1/Γ(1+y)` on `|y| <= 1/2`, the
+//! recurrence `Γ(z+1) = zΓ(z)` and, for large arguments, Stirling's
+//! series, then rounded once to `f32`. The `libm` crate's `tgammaf` is its
+//! double `tgamma` (4.7 KB with its sine kernels); these are well within
+//! an `f32` ulp of it (the tests compare).
 //!
 //! Poles (0 and the negative integers) and `-inf` are the caller's (see
 //! `math.rs`); `nan` gives `nan`.
 
+use super::wide::W;
+
 /// Taylor coefficients of `1/Γ(1+y)` at 0 (`y**1` .. `y**14`; the next
 /// terms add less than 2e-13 on `|y| <= 1/2`).
-const RGAMMA: [f64; 14] = [
-    0.577_215_664_901_532_9,
-    -0.655_878_071_520_253_9,
-    -0.042_002_635_034_095_24,
-    0.166_538_611_382_291_5,
-    -0.042_197_734_555_544_34,
-    -0.009_621_971_527_876_974,
-    0.007_218_943_246_663_1,
-    -0.001_165_167_591_859_065,
-    -0.000_215_241_674_114_951,
-    0.000_128_050_282_388_116_2,
-    -0.000_020_134_854_780_788_24,
-    -0.000_001_250_493_482_142_671,
-    0.000_001_133_027_231_981_696,
-    -0.000_000_205_633_841_697_760_7,
+const RGAMMA: [W; 14] = [
+    W::c(0.577_215_664_901_532_9),
+    W::c(-0.655_878_071_520_253_9),
+    W::c(-0.042_002_635_034_095_24),
+    W::c(0.166_538_611_382_291_5),
+    W::c(-0.042_197_734_555_544_34),
+    W::c(-0.009_621_971_527_876_974),
+    W::c(0.007_218_943_246_663_1),
+    W::c(-0.001_165_167_591_859_065),
+    W::c(-0.000_215_241_674_114_951),
+    W::c(0.000_128_050_282_388_116_2),
+    W::c(-0.000_020_134_854_780_788_24),
+    W::c(-0.000_001_250_493_482_142_671),
+    W::c(0.000_001_133_027_231_981_696),
+    W::c(-0.000_000_205_633_841_697_760_7),
 ];
+
+const HALF: W = W::c(0.5);
 
 /// `Γ(x)` for a finite `x` in `[-190, 40]` that is not a pole (or nan),
 /// as `num / den` (kept apart so neither overflows before `ln`).
-fn gamma_parts(x: f64) -> (f64, f64) {
+fn gamma_parts(x: W) -> (W, W) {
     let mut z = x;
-    let mut num = 1.0;
-    let mut den = 1.0;
-    while z < 0.5 {
-        den *= z;
-        z += 1.0;
+    let mut num = W::ONE;
+    let mut den = W::ONE;
+    while z.lt(HALF) {
+        den = den.mul(z);
+        z = z.add(W::ONE);
     }
-    while z > 1.5 {
-        z -= 1.0;
-        num *= z;
+    while W::c(1.5).lt(z) {
+        z = z.sub(W::ONE);
+        num = num.mul(z);
     }
-    let y = z - 1.0;
-    let mut r = 0.0;
+    let y = z.sub(W::ONE);
+    let mut r = W::ZERO;
     for c in RGAMMA.iter().rev() {
-        r = (r + c) * y;
+        r = r.add(*c).mul(y);
     }
-    (num, den * (1.0 + r))
+    (num, den.mul(W::ONE.add(r)))
 }
 
 /// `Γ(x)` rounded to `f32` (`inf` beyond its range, `±0` below it).
 pub fn gamma(x: f32) -> f32 {
+    if x.is_nan() {
+        return x;
+    }
     if x > 36.0 {
         return f32::INFINITY;
     }
@@ -59,30 +67,29 @@ pub fn gamma(x: f32) -> f32 {
         // odd (x is no integer: trunc(x) is even then).
         return if (x as i32) & 1 == 0 { -0.0 } else { 0.0 };
     }
-    let (num, den) = gamma_parts(x as f64);
-    (num / den) as f32
+    let (num, den) = gamma_parts(W::f(x));
+    num.div(den).to_f32()
 }
 
-/// `ln(x)` for a positive finite normal double, within 1e-15 relative:
-/// `x = m * 2**e` with `m` in `[sqrt(1/2), sqrt(2))`, and `ln(m) =
-/// 2 atanh(s)` for `s = (m-1)/(m+1)` as a series in `s**2 <= 0.03`.
-fn ln(x: f64) -> f64 {
-    let bits = x.to_bits();
-    let mut e = ((bits >> 52) & 0x7ff) as i32 - 1023;
-    let mut m = f64::from_bits((bits & ((1 << 52) - 1)) | (1023 << 52));
-    if m > core::f64::consts::SQRT_2 {
-        m *= 0.5;
+/// `ln(x)` for a positive finite `x`, within 1e-15 relative: `x = m *
+/// 2**e` with `m` in `[sqrt(1/2), sqrt(2))`, and `ln(m) = 2 atanh(s)` for
+/// `s = (m-1)/(m+1)` as a series in `s**2 <= 0.03`.
+fn ln(x: W) -> W {
+    let mut e = x.ilog2();
+    let mut m = x.scale(-e);
+    if W::c(core::f64::consts::SQRT_2).lt(m) {
+        m = m.scale(-1);
         e += 1;
     }
-    let s = (m - 1.0) / (m + 1.0);
-    let s2 = s * s;
-    let mut t = 0.0;
-    let mut k = 19.0;
-    while k > 1.0 {
-        t = (t + 1.0 / k) * s2;
-        k -= 2.0;
+    let s = m.sub(W::ONE).div(m.add(W::ONE));
+    let s2 = s.mul(s);
+    let mut t = W::ZERO;
+    let mut k = 19;
+    while k > 1 {
+        t = t.add(W::ONE.div(W::from_i64(k))).mul(s2);
+        k -= 2;
     }
-    2.0 * s * (1.0 + t) + e as f64 * core::f64::consts::LN_2
+    s.scale(1).mul(W::ONE.add(t)).add(W::from_i64(e as i64).mul(W::c(core::f64::consts::LN_2)))
 }
 
 /// `ln|Γ(x)|` rounded to `f32` (`inf` for `±inf`, `nan` for `nan`).
@@ -90,28 +97,29 @@ pub fn lgamma(x: f32) -> f32 {
     if !x.is_finite() {
         return x.abs();
     }
-    lgamma64(x as f64) as f32
+    lgamma_w(W::f(x)).to_f32()
 }
 
-fn lgamma64(x: f64) -> f64 {
-    if x >= 10.0 {
+fn lgamma_w(x: W) -> W {
+    if !x.lt(W::c(10.0)) {
         // Stirling: (x - 1/2) ln x - x + ln(2π)/2 + 1/(12x) - 1/(360x³)
         // + 1/(1260x⁵), within 1e-10 here.
-        let r = 1.0 / x;
-        let r2 = r * r;
-        let series = r * (1.0 / 12.0 - r2 * (1.0 / 360.0 - r2 * (1.0 / 1260.0)));
-        return (x - 0.5) * ln(x) - x + 0.918_938_533_204_672_8 + series;
+        let r = W::ONE.div(x);
+        let r2 = r.mul(r);
+        let series =
+            r.mul(W::c(1.0 / 12.0).sub(r2.mul(W::c(1.0 / 360.0).sub(r2.mul(W::c(1.0 / 1260.0))))));
+        return x.sub(HALF).mul(ln(x)).sub(x).add(W::c(0.918_938_533_204_672_8)).add(series);
     }
-    if x > -150.0 {
+    if W::c(-150.0).lt(x) {
         let (num, den) = gamma_parts(x);
-        return ln(num) - ln(den.abs());
+        return ln(num.abs()).sub(ln(den.abs()));
     }
     // Reflection: |Γ(x)| = π / (|sin(πx)| Γ(1-x)); x is no integer, and
     // sin(πx) = ±sin(π(x - round(x))), exact to f32 precision.
-    let r = x - (x as i64) as f64;
-    let r = if r < -0.5 { r + 1.0 } else { r };
-    let s = super::trig32::sin((core::f64::consts::PI * r) as f32) as f64;
-    LN_PI - ln(s.abs()) - lgamma64(1.0 - x)
+    let r = x.sub(W::from_i64(x.trunc_i64()));
+    let r = if r.lt(HALF.neg()) { r.add(W::ONE) } else { r };
+    let s = W::f(super::trig32::sin(W::c(core::f64::consts::PI).mul(r).to_f32()));
+    W::c(LN_PI).sub(ln(s.abs())).sub(lgamma_w(W::ONE.sub(x)))
 }
 
 /// `ln(π)`.

@@ -17,6 +17,8 @@ mod math_erf32;
 pub mod trig;
 #[cfg(any(test, feature = "float-single"))]
 mod trig32;
+#[cfg(any(test, feature = "float-single"))]
+pub mod wide;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;

@@ -25,7 +25,15 @@ fn now_ns(vm: &mut Vm) -> i64 {
 
 fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ns = now_ns(vm);
-    vm.new_float(crate::flt::from_f64(ns as f64 / 1e9))
+    // Single precision: no soft-double division on the boards.
+    #[cfg(feature = "float-single")]
+    let secs = {
+        use super::wide::W;
+        W::from_i64(ns).div(W::c(1e9)).to_f32()
+    };
+    #[cfg(not(feature = "float-single"))]
+    let secs = ns as f64 / 1e9;
+    vm.new_float(secs)
 }
 
 fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

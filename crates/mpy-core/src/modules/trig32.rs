@@ -1,30 +1,26 @@
 //! `sin`, `cos` and `tan` of single-precision floats (the boards), small in
-//! flash: the argument is reduced modulo π/2 in `f64` (Cody-Waite below
-//! 2**20, exactly with the bits of 2/π above), then Taylor polynomials in
-//! `f64` on `|r| <= π/4` and one rounding to `f32`. The `libm` crate's
-//! `sinf`/`cosf`/`tanf` need 4 KB, most of it their general reduction.
-//! Infinities and nan give nan.
+//! flash: the argument is reduced modulo π/2 exactly with the bits of 2/π,
+//! then Taylor polynomials in the wide float of `wide.rs` on `|r| <= π/4`
+//! and one rounding to `f32`. The `libm` crate's `sinf`/`cosf`/`tanf` need
+//! 4 KB, most of it their general reduction. Infinities and nan give nan.
+
+use super::wide::W;
 
 /// The bits of 2/π after the point, 32 zero bits first (bit `j` of the
 /// big-endian sequence is bit `j - 31` after the point).
 const FRAC_2_PI: [u32; 8] =
     [0, 0xa2f9836e, 0x4e441529, 0xfc2757d1, 0xf534ddc0, 0xdb629599, 0x3c439041, 0xfe5163ab];
 
-/// π/2 in three parts: 33 bits, 33 more, the rest.
-const PIO2_1: f64 = 1.5707963267341256;
-const PIO2_2: f64 = 6.077100506303966e-11;
-const PIO2_3: f64 = 2.0222662487959506e-21;
+/// π/2 · 2**-64 (64 bits of π/2).
+const PIO2_SCALED: W = W::raw(0xc90f_daa2_2168_c235, -63 - 64);
 
 /// `x = q·π/2 + r` with `|r| <= π/4`: `(r, q mod 4)`, for a finite `x`.
-fn reduce(x: f32) -> (f64, u32) {
-    let xd = x as f64;
-    if xd.abs() < 1_048_576.0 {
-        let n = (xd * core::f64::consts::FRAC_2_PI + if xd < 0.0 { -0.5 } else { 0.5 }) as i32;
-        let nd = n as f64;
-        return (xd - nd * PIO2_1 - nd * PIO2_2 - nd * PIO2_3, n as u32 & 3);
+fn reduce(x: f32) -> (W, u32) {
+    if x.abs() <= core::f32::consts::FRAC_PI_4 {
+        return (W::f(x), 0);
     }
-    // |x| = m·2**e; x·2/π mod 4 from the 96 bits of 2/π that matter:
-    // m·W·2**-94, W = bits e-1 ..= e+94 after the point.
+    // |x| = m·2**e (e >= -24 here); x·2/π mod 4 from the 96 bits of 2/π
+    // that matter: m·W·2**-94, W = bits e-1 ..= e+94 after the point.
     let bits = x.to_bits();
     let e = ((bits >> 23) & 0xff) as usize - 150;
     let m = ((bits & 0x7f_ffff) | 0x80_0000) as u64;
@@ -40,14 +36,14 @@ fn reduce(x: f32) -> (f64, u32) {
     let mut q = (p2 >> 30) as u32 & 3;
     // The fraction's top 64 bits, rounded to the nearest quadrant.
     let frac = (p2 & 0x3fff_ffff) << 34 | (p1 as u32 as u64) << 2 | (p0 as u32 >> 30) as u64;
-    let mut f = frac as f64;
+    let mut f = W::from_u64(frac);
     if frac >> 63 != 0 {
-        f = -(frac.wrapping_neg() as f64);
+        f = W::from_u64(frac.wrapping_neg()).neg();
         q += 1;
     }
-    let r = f * (core::f64::consts::FRAC_PI_2 / 18_446_744_073_709_551_616.0);
+    let r = f.mul(PIO2_SCALED);
     if x < 0.0 {
-        (-r, q.wrapping_neg() & 3)
+        (r.neg(), q.wrapping_neg() & 3)
     } else {
         (r, q & 3)
     }
@@ -55,33 +51,41 @@ fn reduce(x: f32) -> (f64, u32) {
 
 /// Taylor coefficients of `(sin(r)/r - 1)/r²` and `(cos(r) - 1)/r²` in
 /// `z = r²`, highest first (to r**11 and r**12: within 1e-11 relative on
-/// `|r| <= π/4`).
-const SIN: [f64; 5] = [-1.0 / 39_916_800.0, 1.0 / 362_880.0, -1.0 / 5040.0, 1.0 / 120.0, -1.0 / 6.0];
-const COS: [f64; 6] =
-    [1.0 / 479_001_600.0, -1.0 / 3_628_800.0, 1.0 / 40_320.0, -1.0 / 720.0, 1.0 / 24.0, -0.5];
+/// `|r| <= π/4`; the same terms as the earlier `f64` version, so results
+/// round the same).
+const SIN: [W; 5] = [
+    W::c(-1.0 / 39_916_800.0),
+    W::c(1.0 / 362_880.0),
+    W::c(-1.0 / 5040.0),
+    W::c(1.0 / 120.0),
+    W::c(-1.0 / 6.0),
+];
+const COS: [W; 6] = [
+    W::c(1.0 / 479_001_600.0),
+    W::c(-1.0 / 3_628_800.0),
+    W::c(1.0 / 40_320.0),
+    W::c(-1.0 / 720.0),
+    W::c(1.0 / 24.0),
+    W::c(-0.5),
+];
 
-/// The polynomial with coefficients `c` (highest first) at `z` (one loop
-/// for both: soft-float code is large).
+/// The polynomial with coefficients `c` (highest first) at `z`.
 #[inline(never)]
-fn horner(c: &[f64], z: f64) -> f64 {
-    c.iter().fold(0.0, |p, &k| p * z + k)
+fn horner(c: &[W], z: W) -> W {
+    c.iter().fold(W::ZERO, |p, &k| p.mul(z).add(k))
 }
 
-/// sin(r) and cos(r) for `|r| <= π/4`.
-fn kernels(r: f64) -> (f64, f64) {
-    let z = r * r;
-    (r + r * z * horner(&SIN, z), 1.0 + z * horner(&COS, z))
-}
-
-/// (sin x, cos x) in `f64` for a finite `x`.
-fn sin_cos(x: f32) -> (f64, f64) {
+/// (sin x, cos x) for a finite `x`.
+fn sin_cos(x: f32) -> (W, W) {
     let (r, q) = reduce(x);
-    let (s, c) = kernels(r);
+    let z = r.mul(r);
+    let s = r.add(r.mul(z).mul(horner(&SIN, z)));
+    let c = W::ONE.add(z.mul(horner(&COS, z)));
     match q {
         0 => (s, c),
-        1 => (c, -s),
-        2 => (-s, -c),
-        _ => (-c, s),
+        1 => (c, s.neg()),
+        2 => (s.neg(), c.neg()),
+        _ => (c.neg(), s),
     }
 }
 
@@ -93,7 +97,7 @@ pub fn sin(x: f32) -> f32 {
     if x == 0.0 {
         return x;
     }
-    sin_cos(x).0 as f32
+    sin_cos(x).0.to_f32()
 }
 
 /// `cos(x)`.
@@ -101,7 +105,7 @@ pub fn cos(x: f32) -> f32 {
     if !x.is_finite() {
         return x - x;
     }
-    sin_cos(x).1 as f32
+    sin_cos(x).1.to_f32()
 }
 
 /// `tan(x)`.
@@ -113,7 +117,7 @@ pub fn tan(x: f32) -> f32 {
         return x;
     }
     let (s, c) = sin_cos(x);
-    (s / c) as f32
+    s.div(c).to_f32()
 }
 
 /// `asin(x) = atan2(x, sqrt((1-x)(1+x)))`: within two ulps, with the

@@ -236,7 +236,7 @@ fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyR
             let bits: u64 = match it.code {
                 b'f' => {
                     let v = super::args::float_arg(vm, a)?;
-                    (crate::flt::to_f64(v) as f32).to_bits() as u64
+                    crate::flt::to_f32(v).to_bits() as u64
                 }
                 b'd' => crate::flt::to_f64(super::args::float_arg(vm, a)?).to_bits(),
                 b'?' => vm.is_true(a)? as u64,
@@ -285,7 +285,7 @@ fn unpack_values(vm: &mut Vm, f: &Format<'_>, data: &[u8]) -> PyResult<Obj> {
                 };
                 let o = match it.code {
                     b'x' => continue,
-                    b'f' => vm.new_float(crate::flt::from_f64(f32::from_bits(v as u32) as f64))?,
+                    b'f' => vm.new_float(crate::flt::from_f32(f32::from_bits(v as u32)))?,
                     b'd' => vm.new_float(crate::flt::from_f64(f64::from_bits(v)))?,
                     b'?' => Obj::bool(v != 0),
                     b'b' | b'h' | b'i' | b'l' | b'q' => vm.new_int(signed(v))?,
