@@ -128,8 +128,8 @@ pub fn parse_error(vm: &mut Vm, s: &[u8], e: IntParseError) -> crate::PyErr {
     match e {
         IntParseError::BadBase => vm.value_error("int() arg 2 must be >= 2 and <= 36"),
         IntParseError::Syntax { base, rest } => {
-            let q = QuotedBytes(s.get(rest..).unwrap_or(&[]));
-            vm.value_error_fmt(format_args!("invalid syntax for integer with base {base}: {q}"))
+            let q = crate::runtime::print::Arg::Quoted(s.get(rest..).unwrap_or(&[]));
+            vm.value_error_fmt("invalid syntax for integer with base {}: {}", &[base.into(), q])
         }
     }
 }
