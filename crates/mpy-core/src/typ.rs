@@ -332,9 +332,10 @@ pub struct BuiltinFun {
     /// `__name__`.
     pub name: Qstr,
     /// Fewest positional arguments (self included for methods).
-    pub min_args: u16,
-    /// Most positional arguments (self included); `u16::MAX` = unlimited.
-    pub max_args: u16,
+    pub min_args: u8,
+    /// Most positional arguments (self included); [`BuiltinFun::UNLIMITED`]
+    /// = no limit.
+    pub max_args: u8,
     /// Whether keyword arguments are accepted (else `TypeError`).
     pub takes_kw: bool,
     /// The code.
@@ -342,13 +343,27 @@ pub struct BuiltinFun {
 }
 
 impl BuiltinFun {
-    /// A function taking `min..=max` positional arguments, no keywords.
+    /// `max_args` of a function taking any number of positional arguments.
+    pub const UNLIMITED: u8 = u8::MAX;
+
+    /// An argument count as stored (254 at most; anything larger, e.g.
+    /// `u16::MAX`, means unlimited).
+    const fn count(n: u16) -> u8 {
+        if n >= BuiltinFun::UNLIMITED as u16 {
+            BuiltinFun::UNLIMITED
+        } else {
+            n as u8
+        }
+    }
+
+    /// A function taking `min..=max` positional arguments, no keywords
+    /// (`max` 255 or more, e.g. `u16::MAX`: no upper limit).
     pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
             name,
-            min_args,
-            max_args,
+            min_args: BuiltinFun::count(min_args),
+            max_args: BuiltinFun::count(max_args),
             takes_kw: false,
             f,
         }
@@ -359,8 +374,8 @@ impl BuiltinFun {
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
             name,
-            min_args,
-            max_args: u16::MAX,
+            min_args: BuiltinFun::count(min_args),
+            max_args: BuiltinFun::UNLIMITED,
             takes_kw: true,
             f,
         }

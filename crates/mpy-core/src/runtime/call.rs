@@ -72,7 +72,7 @@ impl Vm {
             return Err(self.type_error("function doesn't take keyword arguments"));
         }
         let n = args.len();
-        if n < bf.min_args as usize || (bf.max_args != u16::MAX && n > bf.max_args as usize) {
+        if n < bf.min_args as usize || (bf.max_args != BuiltinFun::UNLIMITED && n > bf.max_args as usize) {
             return Err(if bf.min_args == bf.max_args {
                 self.type_error_fmt("function takes {} positional arguments but {} were given", &[bf.min_args.into(), n.into()])
             } else if n < bf.min_args as usize {

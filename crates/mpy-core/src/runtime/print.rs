@@ -61,6 +61,12 @@ impl From<u32> for Arg<'_> {
     }
 }
 
+impl From<u8> for Arg<'_> {
+    fn from(u: u8) -> Self {
+        Arg::UInt(u as usize)
+    }
+}
+
 impl From<u16> for Arg<'_> {
     fn from(u: u16) -> Self {
         Arg::UInt(u as usize)
