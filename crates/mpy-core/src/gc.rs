@@ -205,7 +205,7 @@ fn run_finalisers(vm: &mut Vm) {
     while let Some(h) = vm.heap.blocks.next_unmarked_final(b) {
         vm.heap.blocks.set_ftb(h, false);
         let o = Obj::from_raw(vm.heap.blocks.block_ptr(h) as usize);
-        if let Some(f) = o.ptr_type().and_then(|t| t.finalise) {
+        if let Some(f) = o.ptr_type().and_then(|t| t.ext.finalise) {
             f(vm, o);
         }
         b = h + 1;

@@ -213,8 +213,6 @@ pub struct TypeObj {
     /// `T(*args, **kw)`: receives the type being instantiated (a built-in
     /// type or a Python subclass of it) as `cls`.
     pub make_new: Option<fn(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
-    /// `obj(*args, **kw)`.
-    pub call: Option<fn(vm: &mut Vm, obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
     /// `str(obj)` / `repr(obj)`: append the text to `out`.
     pub print: Option<fn(vm: &mut Vm, obj: Obj, out: &mut crate::runtime::print::Out, kind: PrintKind) -> PyResult<()>>,
     /// Unary operators and the protocol hooks in [`UnaryOp`].
@@ -231,6 +229,18 @@ pub struct TypeObj {
     pub iter: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
     /// `next(obj)`: the next item, or `Obj::STOP_ITERATION`.
     pub iternext: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
+    /// The rarely used slots (calling instances, the buffer protocol,
+    /// finalisers): most types share [`TypeExt::NONE_REF`], so every type
+    /// carries one pointer instead of four slots.
+    pub ext: &'static TypeExt,
+    /// Methods and class attributes, looked up by qstr.
+    pub locals: &'static [(Qstr, Rom)],
+}
+
+/// The rarely used slots of a type (see [`TypeObj::ext`]).
+pub struct TypeExt {
+    /// `obj(*args, **kw)`.
+    pub call: Option<fn(vm: &mut Vm, obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
     /// The buffer protocol: the object's bytes, if it exports a buffer
     /// (`bytes(x)`, `memoryview(x)`, `b'' + x` etc. accept it).
     pub buffer: Option<fn(heap: &Heap, obj: Obj) -> Option<&[u8]>>,
@@ -241,9 +251,20 @@ pub struct TypeObj {
     /// was allocated with the finaliser bit (e.g. to close a file). The
     /// heap is locked: a finaliser cannot allocate.
     pub finalise: Option<fn(vm: &mut Vm, obj: Obj)>,
-    /// Methods and class attributes, looked up by qstr.
-    pub locals: &'static [(Qstr, Rom)],
 }
+
+impl TypeExt {
+    /// No rare slots: start from this with
+    /// `ext: &TypeExt { buffer: Some(f), ..TypeExt::NONE }`.
+    pub const NONE: TypeExt = TypeExt { call: None, buffer: None, buffer_mut: None, finalise: None };
+
+    /// The one shared empty table.
+    pub const NONE_REF: &'static TypeExt = &NO_EXT;
+}
+
+/// The table behind [`TypeExt::NONE_REF`] (a static, so every type without
+/// rare slots points at the same bytes).
+static NO_EXT: TypeExt = TypeExt::NONE;
 
 impl TypeObj {
     /// A type with no slots and no locals: start from this with
@@ -254,7 +275,6 @@ impl TypeObj {
         base: None,
         flags: 0,
         make_new: None,
-        call: None,
         print: None,
         unary_op: None,
         binary_op: None,
@@ -262,9 +282,7 @@ impl TypeObj {
         subscr: None,
         iter: None,
         iternext: None,
-        buffer: None,
-        buffer_mut: None,
-        finalise: None,
+        ext: TypeExt::NONE_REF,
         locals: &[],
     };
 
@@ -314,9 +332,10 @@ pub struct BuiltinFun {
     /// `__name__`.
     pub name: Qstr,
     /// Fewest positional arguments (self included for methods).
-    pub min_args: u16,
-    /// Most positional arguments (self included); `u16::MAX` = unlimited.
-    pub max_args: u16,
+    pub min_args: u8,
+    /// Most positional arguments (self included); [`BuiltinFun::UNLIMITED`]
+    /// = no limit.
+    pub max_args: u8,
     /// Whether keyword arguments are accepted (else `TypeError`).
     pub takes_kw: bool,
     /// The code.
@@ -324,13 +343,27 @@ pub struct BuiltinFun {
 }
 
 impl BuiltinFun {
-    /// A function taking `min..=max` positional arguments, no keywords.
+    /// `max_args` of a function taking any number of positional arguments.
+    pub const UNLIMITED: u8 = u8::MAX;
+
+    /// An argument count as stored (254 at most; anything larger, e.g.
+    /// `u16::MAX`, means unlimited).
+    const fn count(n: u16) -> u8 {
+        if n >= BuiltinFun::UNLIMITED as u16 {
+            BuiltinFun::UNLIMITED
+        } else {
+            n as u8
+        }
+    }
+
+    /// A function taking `min..=max` positional arguments, no keywords
+    /// (`max` 255 or more, e.g. `u16::MAX`: no upper limit).
     pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
             name,
-            min_args,
-            max_args,
+            min_args: BuiltinFun::count(min_args),
+            max_args: BuiltinFun::count(max_args),
             takes_kw: false,
             f,
         }
@@ -341,8 +374,8 @@ impl BuiltinFun {
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
             name,
-            min_args,
-            max_args: u16::MAX,
+            min_args: BuiltinFun::count(min_args),
+            max_args: BuiltinFun::UNLIMITED,
             takes_kw: true,
             f,
         }
@@ -362,7 +395,6 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     base: None,
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::type_make_new),
-    call: None,
     print: Some(crate::types::object::type_print),
     unary_op: None,
     binary_op: None,
@@ -370,9 +402,7 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     subscr: None,
     iter: None,
     iternext: None,
-    buffer: None,
-    buffer_mut: None,
-    finalise: None,
+    ext: TypeExt::NONE_REF,
     locals: &[],
 };
 

@@ -342,7 +342,7 @@ pub static PIN_TYPE: TypeObj = TypeObj {
     name: q::Pin,
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
-    call: Some(call),
+    ext: &mpy_core::typ::TypeExt { call: Some(call), ..mpy_core::typ::TypeExt::NONE },
     print: Some(print),
     locals: &LOCALS,
     ..TypeObj::EMPTY

@@ -87,7 +87,7 @@ pub static SIGNAL_TYPE: TypeObj = TypeObj {
     name: q::Signal,
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
-    call: Some(call),
+    ext: &mpy_core::typ::TypeExt { call: Some(call), ..mpy_core::typ::TypeExt::NONE },
     print: Some(print),
     locals: &LOCALS,
     ..TypeObj::EMPTY

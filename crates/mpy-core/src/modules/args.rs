@@ -27,7 +27,7 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
         },
         None => {
             let t = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("can't convert {t} to int")))
+            Err(vm.type_error_fmt("can't convert {} to int", &[t.into()]))
         }
     }
 }
@@ -52,7 +52,7 @@ pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<Float> {
         return Ok(int_arg(vm, o)? as Float);
     }
     let t = type_name(vm, o);
-    Err(vm.type_error_fmt(format_args!("can't convert {t} to float")))
+    Err(vm.type_error_fmt("can't convert {} to float", &[t.into()]))
 }
 
 /// The Python-visible type name of `o` (`int`, a class's name...), not
@@ -64,7 +64,7 @@ pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
 /// `TypeError: can't convert 'T' object to str implicitly` for `o`.
 pub fn str_conv_error(vm: &mut Vm, o: Obj) -> crate::PyErr {
     let t = type_name(vm, o);
-    vm.type_error_fmt(format_args!("can't convert '{t}' object to str implicitly"))
+    vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()])
 }
 
 /// The text of a str argument, pinned (valid while the object lives: see
@@ -93,7 +93,7 @@ pub fn buffer_of<'h>(qstrs: &crate::qstr::QstrPool, heap: &'h crate::heap::Heap,
         let n = n.native;
         return buffer_of(qstrs, heap, n);
     }
-    let f = o.ptr_type()?.buffer?;
+    let f = o.ptr_type()?.ext.buffer?;
     f(heap, o)
 }
 
@@ -107,7 +107,7 @@ pub fn buffer_mut_of(heap: &mut crate::heap::Heap, o: Obj) -> Option<&mut [u8]> 
         Some(n) if !n.native.is_null() => n.native,
         _ => o,
     };
-    let f = o.ptr_type()?.buffer_mut?;
+    let f = o.ptr_type()?.ext.buffer_mut?;
     f(heap, o)
 }
 

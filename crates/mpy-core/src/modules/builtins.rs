@@ -333,7 +333,7 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     out.str(vm, "object ")?;
     vm.print_obj(o, &mut out, PrintKind::Str)?;
     let tn = type_name(vm, o);
-    out.fmt(vm, format_args!(" is of type {tn}\n"))?;
+    out.fmt(vm, " is of type {}\n", &[tn.into()])?;
     // Members: a module's attributes, else the type's (or the type
     // object's) locals.
     if let Some(g) = crate::vm::module::module_globals(vm, o) {

@@ -504,8 +504,8 @@ fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let name = if is_binary(vm, o) { "FileIO" } else { "TextIOWrapper" };
     match vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle) {
-        Some(h) => out.fmt(vm, format_args!("<io.{name} {h}>")),
-        None => out.fmt(vm, format_args!("<io.{name}>")),
+        Some(h) => out.fmt(vm, "<io.{} {}>", &[name.into(), h.into()]),
+        None => out.fmt(vm, "<io.{}>", &[name.into()]),
     }
 }
 
@@ -538,7 +538,7 @@ pub static TEXTIO_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(file_print),
     iternext: Some(file_next),
-    finalise: Some(file_finalise),
+    ext: &crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE },
     locals: &FILE_LOCALS,
     ..TypeObj::EMPTY
 };
@@ -549,7 +549,7 @@ pub static FILEIO_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(file_print),
     iternext: Some(file_next),
-    finalise: Some(file_finalise),
+    ext: &crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE },
     locals: &FILE_LOCALS,
     ..TypeObj::EMPTY
 };

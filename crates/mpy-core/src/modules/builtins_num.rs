@@ -109,5 +109,5 @@ pub fn b_ord(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             None => return Err(str_conv_error(vm, o)),
         }
     };
-    Err(vm.type_error_fmt(format_args!("ord() expected a character, but string of length {n} found")))
+    Err(vm.type_error_fmt("ord() expected a character, but string of length {} found", &[n.into()]))
 }

@@ -22,7 +22,7 @@ fn carg(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
         Some(n) => Ok(n.to_complex()),
         None => {
             let name = crate::types::int::type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("can't convert {name} to complex")))
+            Err(vm.type_error_fmt("can't convert {} to complex", &[name.into()]))
         }
     }
 }

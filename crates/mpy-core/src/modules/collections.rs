@@ -103,7 +103,7 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
     let n = vm.tuple_pinned(fields).map_or(0, |f| f.len());
     let too_many = |vm: &mut Vm, given: usize| {
         let nm = vm.qstr_str(name);
-        vm.type_error_fmt(format_args!("{nm}() takes {n} positional arguments but {given} were given"))
+        vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[nm.into(), n.into(), given.into()])
     };
     if args.len() > n {
         return Err(too_many(vm, args.len()));
@@ -136,7 +136,7 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
 fn nt_class_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = class_parts(vm, o).map_or(q::namedtuple, |c| c.0);
     let s = vm.qstr_str(name);
-    out.fmt(vm, format_args!("<class '{s}'>"))
+    out.fmt(vm, "<class '{}'>", &[s.into()])
 }
 
 fn nt_class_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
@@ -211,7 +211,7 @@ fn nt_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// The type of namedtuple classes (named `type`, as classes are).
 pub static NT_CLASS_TYPE: TypeObj = TypeObj {
     name: q::r#type,
-    call: Some(nt_class_call),
+    ext: &crate::typ::TypeExt { call: Some(nt_class_call), ..crate::typ::TypeExt::NONE },
     print: Some(nt_class_print),
     attr: Some(nt_class_attr),
     ..TypeObj::EMPTY

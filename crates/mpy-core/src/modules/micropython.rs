@@ -88,26 +88,26 @@ fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (used, limit) = (vm.stack_used(), vm.config.stack_limit);
     let (total, alloc, free) = (vm.heap.size(), vm.heap.mem_alloc(), vm.heap.mem_free());
     let mut out = Out::Stdout;
-    out.fmt(vm, format_args!("stack: {used} out of {limit}\n"))?;
-    out.fmt(vm, format_args!("GC: total: {total}, used: {alloc}, free: {free}\n"))?;
+    out.fmt(vm, "stack: {} out of {}\n", &[used.into(), limit.into()])?;
+    out.fmt(vm, "GC: total: {}, used: {}, free: {}\n", &[total.into(), alloc.into(), free.into()])?;
     out.fmt(
         vm,
-        format_args!(" No. of 1-blocks: {n1}, 2-blocks: {n2}, max blk sz: {max_blk}, max free sz: {max_free}\n"),
+        " No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n", &[n1.into(), n2.into(), max_blk.into(), max_free.into()],
     )?;
     if !a.is_empty() {
         const PER_LINE: usize = 64;
         let n = vm.heap.blocks.n_blocks();
         let start = vm.heap.blocks.pool_addr();
-        out.fmt(vm, format_args!("GC memory layout; from {start:x}:"))?;
+        out.fmt(vm, "GC memory layout; from {}:", &[crate::runtime::print::Arg::Hex(start, 0)])?;
         let mut i = 0;
         while i < n {
             let rest_free = (i..n).all(|k| vm.heap.blocks.atb(k) == crate::heap::blocks::FREE);
             if rest_free && n - i > PER_LINE {
                 let lines = (n - i).div_ceil(PER_LINE);
-                out.fmt(vm, format_args!("\n       ({lines} lines all free)"))?;
+                out.fmt(vm, "\n       ({} lines all free)", &[lines.into()])?;
                 break;
             }
-            out.fmt(vm, format_args!("\n{:08x}: ", i * crate::heap::BLOCK))?;
+            out.fmt(vm, "\n{}: ", &[crate::runtime::print::Arg::Hex(i * crate::heap::BLOCK, 8)])?;
             let mut line = [0u8; PER_LINE];
             let m = (n - i).min(PER_LINE);
             for (k, c) in line[..m].iter_mut().enumerate() {
@@ -128,13 +128,7 @@ fn qstr_info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let total = bytes + n * core::mem::size_of::<Obj>() * 2;
     Out::Stdout.fmt(
         vm,
-        format_args!(
-            "qstr pool: n_pool={}, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n",
-            usize::from(n > 0),
-            n,
-            bytes,
-            total
-        ),
+        "qstr pool: n_pool={}, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n", &[usize::from(n > 0).into(), n.into(), bytes.into(), total.into()],
     )?;
     Ok(Obj::NONE)
 }

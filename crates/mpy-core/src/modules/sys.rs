@@ -123,7 +123,7 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
         q::version_info => vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?,
         q::version => {
             let mut out = Out::buf();
-            out.fmt(vm, format_args!("3.4.0; MicroPython v{ma}.{mi}.{pa}-rs"))?;
+            out.fmt(vm, "3.4.0; MicroPython v{}.{}.{}-rs", &[ma.into(), mi.into(), pa.into()])?;
             out.into_str(vm)?
         }
         q::platform => {

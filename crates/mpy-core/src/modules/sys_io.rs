@@ -72,7 +72,7 @@ pub fn console_fd(vm: &Vm, o: Obj) -> Option<usize> {
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let (fd, binary) = stream_of(vm, o);
     let name = if binary { "FileIO" } else { "TextIOWrapper" };
-    out.fmt(vm, format_args!("<io.{name} {fd}>"))
+    out.fmt(vm, "<io.{} {}>", &[name.into(), fd.into()])
 }
 
 /// `.buffer` of a text stream: the binary stream on the same fd.
@@ -106,7 +106,7 @@ fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Some(d) if !(binary && is_str) => d,
         _ => {
             let t = type_name(vm, a[1]);
-            return Err(vm.type_error_fmt(format_args!("object with buffer protocol required, not '{t}'")));
+            return Err(vm.type_error_fmt("object with buffer protocol required, not '{}'", &[t.into()]));
         }
     };
     let data = match limit {

@@ -73,20 +73,20 @@ impl Vm {
         let n = self.qstr_str(name);
         if let Some(t) = o.as_type() {
             let tn = self.qstr_str(t.name);
-            return self.attribute_error_fmt(format_args!("type object '{}' has no attribute '{}'", tn, n));
+            return self.attribute_error_fmt("type object '{}' has no attribute '{}'", &[tn.into(), n.into()]);
         }
         let module = crate::vm::module::module_name(self, o).or_else(|| o.as_builtin_module().map(|m| m.name));
         if let Some(mn) = module {
             let mn = self.qstr_str(mn);
-            return self.attribute_error_fmt(format_args!("module '{}' has no attribute '{}'", mn, n));
+            return self.attribute_error_fmt("module '{}' has no attribute '{}'", &[mn.into(), n.into()]);
         }
         let tn = self.type_name(o);
-        self.attribute_error_fmt(format_args!("'{}' object has no attribute '{}'", tn, n))
+        self.attribute_error_fmt("'{}' object has no attribute '{}'", &[tn.into(), n.into()])
     }
 
     /// `AttributeError` with a formatted message.
-    fn attribute_error_fmt(&mut self, args: core::fmt::Arguments<'_>) -> crate::PyErr {
-        self.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, args)
+    fn attribute_error_fmt(&mut self, tpl: &str, args: &[crate::runtime::print::Arg<'_>]) -> crate::PyErr {
+        self.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, tpl, args)
     }
 
     /// LOAD_METHOD: returns `(method, self)` when `o.name` is a method that

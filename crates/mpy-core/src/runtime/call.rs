@@ -34,14 +34,14 @@ impl Vm {
                 return mk(self, f, args, kw);
             }
             let n = self.qstr_str(t.name);
-            return Err(self.type_error_fmt(format_args!("cannot create '{}' instances", n)));
+            return Err(self.type_error_fmt("cannot create '{}' instances", &[n.into()]));
         }
         let t = self.builtin_type(f);
-        if let Some(c) = t.call {
+        if let Some(c) = t.ext.call {
             return c(self, f, args, kw);
         }
         let n = self.type_name(f);
-        Err(self.type_error_fmt(format_args!("'{}' object isn't callable", n)))
+        Err(self.type_error_fmt("'{}' object isn't callable", &[n.into()]))
     }
 
     /// `f(self_obj, *args, **kw)` without allocating a bound method (a
@@ -72,13 +72,13 @@ impl Vm {
             return Err(self.type_error("function doesn't take keyword arguments"));
         }
         let n = args.len();
-        if n < bf.min_args as usize || (bf.max_args != u16::MAX && n > bf.max_args as usize) {
+        if n < bf.min_args as usize || (bf.max_args != BuiltinFun::UNLIMITED && n > bf.max_args as usize) {
             return Err(if bf.min_args == bf.max_args {
-                self.type_error_fmt(format_args!("function takes {} positional arguments but {} were given", bf.min_args, n))
+                self.type_error_fmt("function takes {} positional arguments but {} were given", &[bf.min_args.into(), n.into()])
             } else if n < bf.min_args as usize {
-                self.type_error_fmt(format_args!("function missing {} required positional arguments", bf.min_args as usize - n))
+                self.type_error_fmt("function missing {} required positional arguments", &[(bf.min_args as usize - n).into()])
             } else {
-                self.type_error_fmt(format_args!("function expected at most {} arguments, got {}", bf.max_args, n))
+                self.type_error_fmt("function expected at most {} arguments, got {}", &[bf.max_args.into(), n.into()])
             });
         }
         (bf.f)(self, args, kw)
@@ -95,6 +95,6 @@ impl Vm {
         if !crate::vm::class::class_of_instance(o).is_null() {
             return crate::vm::instance_is_callable(self, o);
         }
-        self.builtin_type(o).call.is_some()
+        self.builtin_type(o).ext.call.is_some()
     }
 }

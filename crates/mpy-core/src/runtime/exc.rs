@@ -4,7 +4,7 @@ use crate::error::PyErr;
 use crate::heap::GcVec;
 use crate::map::Map;
 use crate::obj::{Obj, ObjBase};
-use crate::runtime::print::Out;
+use crate::runtime::print::{Arg, Out};
 use crate::state::Vm;
 use crate::typ::TypeObj;
 use crate::types::exception as e;
@@ -25,13 +25,15 @@ impl Vm {
         })
     }
 
-    /// An error of type `ty` whose message is formatted straight into a
-    /// new str (`vm.error_fmt(&TYPE_ERROR_TYPE, format_args!("... {x}"))`);
-    /// if memory runs out while building it, the `MemoryError` instead.
-    pub fn error_fmt(&mut self, ty: &'static TypeObj, args: core::fmt::Arguments<'_>) -> PyErr {
+    /// An error of type `ty` whose message is template `tpl` filled in with
+    /// `args` (see [`Out::fmt`]) straight into a new str
+    /// (`vm.error_fmt(&TYPE_ERROR_TYPE, "... {} ...", &[x.into()])`); if
+    /// memory runs out while building it, the `MemoryError` instead.
+    #[inline(never)]
+    pub fn error_fmt(&mut self, ty: &'static TypeObj, tpl: &str, args: &[Arg<'_>]) -> PyErr {
         let r = (|| {
             let mut out = Out::buf();
-            out.fmt(self, args)?;
+            out.fmt(self, tpl, args)?;
             let m = out.into_str(self)?;
             let args = self.new_tuple(&[m])?;
             self.new_exception_obj(Obj::from_type(ty), args)
@@ -43,13 +45,13 @@ impl Vm {
     }
 
     /// `TypeError` with a formatted message (see [`Vm::error_fmt`]).
-    pub fn type_error_fmt(&mut self, args: core::fmt::Arguments<'_>) -> PyErr {
-        self.error_fmt(&e::TYPE_ERROR_TYPE, args)
+    pub fn type_error_fmt(&mut self, tpl: &str, args: &[Arg<'_>]) -> PyErr {
+        self.error_fmt(&e::TYPE_ERROR_TYPE, tpl, args)
     }
 
     /// `ValueError` with a formatted message (see [`Vm::error_fmt`]).
-    pub fn value_error_fmt(&mut self, args: core::fmt::Arguments<'_>) -> PyErr {
-        self.error_fmt(&e::VALUE_ERROR_TYPE, args)
+    pub fn value_error_fmt(&mut self, tpl: &str, args: &[Arg<'_>]) -> PyErr {
+        self.error_fmt(&e::VALUE_ERROR_TYPE, tpl, args)
     }
 
     /// An error of type `ty` with a message (`ty(msg)`); if memory runs out

@@ -18,7 +18,7 @@ impl Vm {
             return Ok(o);
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt(format_args!("'{}' object isn't iterable", tn)))
+        Err(self.type_error_fmt("'{}' object isn't iterable", &[tn.into()]))
     }
 
     /// `next(it)`: `Some(item)`, or None when exhausted (StopIteration
@@ -38,7 +38,7 @@ impl Vm {
             return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
         }
         let tn = self.type_name(it);
-        Err(self.type_error_fmt(format_args!("'{}' object isn't an iterator", tn)))
+        Err(self.type_error_fmt("'{}' object isn't an iterator", &[tn.into()]))
     }
 
     /// `next(it)` for the `next()` builtin: like [`Vm::iter_next`] but a

@@ -16,3 +16,6 @@ pub mod new;
 pub mod ops;
 pub mod print;
 pub mod subscr;
+
+#[cfg(test)]
+mod print_tests;

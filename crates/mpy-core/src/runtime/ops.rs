@@ -125,7 +125,7 @@ impl Vm {
             return Ok(Obj::small_int((h >> 2) as isize));
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt(format_args!("unsupported type for {}: '{}'", unary_name(op), tn)))
+        Err(self.type_error_fmt("unsupported type for {}: '{}'", &[unary_name(op).into(), tn.into()]))
     }
 
     /// `len(o)` as a usize.
@@ -140,7 +140,7 @@ impl Vm {
             }
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt(format_args!("object of type '{}' has no len()", tn)))
+        Err(self.type_error_fmt("object of type '{}' has no len()", &[tn.into()]))
     }
 
     /// A binary operation, including comparisons, `in`, `is` and exception
@@ -242,7 +242,7 @@ impl Vm {
             }
         }
         let (na, nb) = (self.type_name(a), self.type_name(b));
-        Err(self.type_error_fmt(format_args!("unsupported types for {}: '{}', '{}'", binary_name(op), na, nb)))
+        Err(self.type_error_fmt("unsupported types for {}: '{}', '{}'", &[binary_name(op).into(), na.into(), nb.into()]))
     }
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
@@ -390,7 +390,7 @@ impl Vm {
         }
         if is_unhashable_type(t) {
             let tn = self.type_name(o);
-            return Err(self.type_error_fmt(format_args!("unhashable type: '{}'", tn)));
+            return Err(self.type_error_fmt("unhashable type: '{}'", &[tn.into()]));
         }
         // Identity hash for everything else.
         Ok((o.raw() >> 3) as u32)
@@ -410,7 +410,7 @@ impl Vm {
         }
         if t.iter.is_none() && t.iternext.is_none() && t.subscr.is_none() {
             let tn = self.type_name(container);
-            return Err(self.type_error_fmt(format_args!("argument of type '{}' is not iterable", tn)));
+            return Err(self.type_error_fmt("argument of type '{}' is not iterable", &[tn.into()]));
         }
         let it = self.get_iter(container)?;
         while let Some(x) = self.iter_next(it)? {

@@ -11,6 +11,74 @@ use crate::state::Vm;
 use crate::typ::PrintKind;
 use crate::PyResult;
 
+/// One argument of a message template (see [`Out::fmt`]); most convert
+/// with `.into()` (`&str`, integers, `char`).
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    /// Text, as is.
+    Str(&'a str),
+    /// A signed decimal.
+    Int(isize),
+    /// An unsigned decimal.
+    UInt(usize),
+    /// Lowercase hex digits (no `0x`), zero-padded to at least `.1` digits.
+    Hex(usize, u8),
+    /// One character.
+    Char(char),
+    /// Bytes in single quotes, with quotes, backslashes and `\n\r\t`
+    /// escaped and other non-printable bytes as `\xNN` (how MicroPython
+    /// quotes the rest of a bad int literal).
+    Quoted(&'a [u8]),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Str(s)
+    }
+}
+
+impl From<isize> for Arg<'_> {
+    fn from(i: isize) -> Self {
+        Arg::Int(i)
+    }
+}
+
+impl From<i32> for Arg<'_> {
+    fn from(i: i32) -> Self {
+        Arg::Int(i as isize)
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(u: usize) -> Self {
+        Arg::UInt(u)
+    }
+}
+
+impl From<u32> for Arg<'_> {
+    fn from(u: u32) -> Self {
+        Arg::UInt(u as usize)
+    }
+}
+
+impl From<u8> for Arg<'_> {
+    fn from(u: u8) -> Self {
+        Arg::UInt(u as usize)
+    }
+}
+
+impl From<u16> for Arg<'_> {
+    fn from(u: u16) -> Self {
+        Arg::UInt(u as usize)
+    }
+}
+
+impl From<char> for Arg<'_> {
+    fn from(c: char) -> Self {
+        Arg::Char(c)
+    }
+}
+
 /// Where printed text goes.
 pub enum Out {
     /// The console's standard output.
@@ -62,38 +130,90 @@ impl Out {
         self.bytes(vm, c.encode_utf8(&mut b).as_bytes())
     }
 
-    /// Writes formatted text (`out.fmt(vm, format_args!("{x}"))`), without
-    /// any temporary allocation.
+    /// Writes message template `tpl` with each `{}` replaced by the next
+    /// of `args` (`out.fmt(vm, "<{} object at {}>", &[name.into(),
+    /// Arg::Hex(addr, 0)])`): one out-of-line renderer instead of a
+    /// `core::fmt::Arguments` built at every call site. Markers past the
+    /// last argument print nothing.
     ///
     /// Errors: `MemoryError` (buffers only).
-    pub fn fmt(&mut self, vm: &mut Vm, args: core::fmt::Arguments<'_>) -> PyResult<()> {
-        if let Some(s) = args.as_str() {
-            return self.str(vm, s);
-        }
-        struct W<'a, 'b> {
-            out: &'a mut Out,
-            vm: &'b mut Vm,
-            err: Option<crate::PyErr>,
-        }
-        impl core::fmt::Write for W<'_, '_> {
-            fn write_str(&mut self, s: &str) -> core::fmt::Result {
-                match self.out.str(self.vm, s) {
-                    Ok(()) => Ok(()),
-                    Err(e) => {
-                        self.err = Some(e);
-                        Err(core::fmt::Error)
-                    }
+    #[inline(never)]
+    pub fn fmt(&mut self, vm: &mut Vm, tpl: &str, args: &[Arg<'_>]) -> PyResult<()> {
+        let t = tpl.as_bytes();
+        let mut args = args.iter();
+        let (mut i, mut lit) = (0, 0);
+        while i < t.len() {
+            if t[i] == b'{' && t.get(i + 1) == Some(&b'}') {
+                self.bytes(vm, &t[lit..i])?;
+                if let Some(a) = args.next() {
+                    self.arg(vm, a)?;
                 }
+                i += 2;
+                lit = i;
+            } else {
+                i += 1;
             }
         }
-        let mut w = W { out: self, vm, err: None };
-        let _ = core::fmt::write(&mut w, args);
-        match w.err {
-            Some(e) => Err(e),
-            None => Ok(()),
+        self.bytes(vm, &t[lit..])
+    }
+
+    /// Writes one template argument (see [`Out::fmt`]).
+    fn arg(&mut self, vm: &mut Vm, a: &Arg<'_>) -> PyResult<()> {
+        match *a {
+            Arg::Str(s) => self.str(vm, s),
+            Arg::Int(i) => self.int(vm, i),
+            Arg::UInt(u) => self.digits(vm, u, 10, 1, false),
+            Arg::Hex(u, w) => self.digits(vm, u, 16, w, false),
+            Arg::Char(c) => self.char(vm, c),
+            Arg::Quoted(b) => {
+                self.str(vm, "'")?;
+                for &c in b {
+                    match c {
+                        b'\\' | b'\'' => self.bytes(vm, &[b'\\', c])?,
+                        b'\n' => self.str(vm, "\\n")?,
+                        b'\r' => self.str(vm, "\\r")?,
+                        b'\t' => self.str(vm, "\\t")?,
+                        0x20..=0x7e => self.bytes(vm, &[c])?,
+                        _ => {
+                            self.str(vm, "\\x")?;
+                            self.digits(vm, c as usize, 16, 2, false)?;
+                        }
+                    }
+                }
+                self.str(vm, "'")
+            }
         }
     }
 
+    /// Writes `i` in decimal.
+    ///
+    /// Errors: `MemoryError` (buffers only).
+    pub fn int(&mut self, vm: &mut Vm, i: isize) -> PyResult<()> {
+        self.digits(vm, i.unsigned_abs(), 10, 1, i < 0)
+    }
+
+    /// Writes `u` in `radix` (10 or 16, lowercase), zero-padded to at
+    /// least `width` digits, after a `-` if `neg`.
+    fn digits(&mut self, vm: &mut Vm, mut u: usize, radix: usize, width: u8, neg: bool) -> PyResult<()> {
+        // 64-bit usize: 20 decimal digits at most, plus the sign.
+        let mut buf = [0u8; 24];
+        let mut n = buf.len();
+        let mut w = width as usize;
+        while u != 0 || w > 0 || n == buf.len() {
+            n -= 1;
+            buf[n] = b"0123456789abcdef"[u % radix];
+            u /= radix;
+            w = w.saturating_sub(1);
+            if n == 1 {
+                break;
+            }
+        }
+        if neg {
+            n -= 1;
+            buf[n] = b'-';
+        }
+        self.bytes(vm, &buf[n..])
+    }
     /// The bytes written so far (empty for the console).
     pub fn as_bytes(&self) -> &[u8] {
         match self {
@@ -148,7 +268,7 @@ impl Vm {
     /// `MemoryError`.
     pub fn print_obj(&mut self, o: Obj, out: &mut Out, kind: PrintKind) -> PyResult<()> {
         if let Some(i) = o.as_small_int() {
-            return out.fmt(self, format_args!("{i}"));
+            return out.int(self, i);
         }
         if kind == PrintKind::Str {
             if let Some(s) = self.str_pinned(o) {
@@ -160,7 +280,7 @@ impl Vm {
             return p(self, o, out, kind);
         }
         let name = self.qstr_str(t.name);
-        out.fmt(self, format_args!("<{} object at {:x}>", name, o.raw()))
+        out.fmt(self, "<{} object at {}>", &[name.into(), Arg::Hex(o.raw(), 0)])
     }
 
     /// `repr(o)` as a str object.

@@ -25,6 +25,6 @@ impl Vm {
             Subscr::Delete => "doesn't support item deletion",
         };
         let tn = self.type_name(o);
-        Err(self.type_error_fmt(format_args!("'{}' object {}", tn, what)))
+        Err(self.type_error_fmt("'{}' object {}", &[tn.into(), what.into()]))
     }
 }

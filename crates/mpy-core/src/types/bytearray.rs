@@ -309,8 +309,7 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     binary_op: Some(ba_binary_op),
     subscr: Some(ba_subscr),
     iter: Some(bytes_iter),
-    buffer: Some(ba_buffer),
-    buffer_mut: Some(ba_buffer_mut),
+    ext: &crate::typ::TypeExt { buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
     locals: &BYTEARRAY_LOCALS,
     ..TypeObj::EMPTY
 };

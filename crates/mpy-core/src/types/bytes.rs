@@ -168,7 +168,7 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     binary_op: Some(bytes_binary_op),
     subscr: Some(bytes_subscr),
     iter: Some(bytes_iter),
-    buffer: Some(str_bytes_buffer),
+    ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: &BYTES_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -112,14 +112,14 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                 }
             }
             let name = type_name(vm, args[0]);
-            Err(vm.type_error_fmt(format_args!("can't convert {name} to complex")))
+            Err(vm.type_error_fmt("can't convert {} to complex", &[name.into()]))
         }
         2 => {
             let (a, b) = (arg_complex(vm, args[0])?, arg_complex(vm, args[1])?);
             // a + b*j
             vm.new_complex(a.0 - b.1, a.1 + b.0)
         }
-        n => Err(vm.type_error_fmt(format_args!("function expected at most 2 arguments, got {n}"))),
+        n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
     }
 }
 
@@ -128,7 +128,7 @@ fn arg_complex(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
         Some(n) => Ok(n.to_complex()),
         None => {
             let name = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
+            Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
         }
     }
 }

@@ -130,7 +130,7 @@ pub fn dict_update_kw(vm: &mut Vm, d: Obj, kw: &[Obj]) -> PyResult<()> {
 
 fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len())));
+        return Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()]));
     }
     let d = vm.new_dict()?;
     if let Some(&o) = args.first() {
@@ -165,7 +165,7 @@ fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(dict_len(vm, o) as isize),
         UnaryOp::Hash => {
             let tn = vm.type_name(o);
-            return Err(vm.type_error_fmt(format_args!("unsupported type for __hash__: '{}'", tn)));
+            return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
         }
         _ => Obj::NULL,
     })
@@ -340,7 +340,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 2 {
-        return Err(vm.type_error_fmt(format_args!("function expected at most 2 arguments, got {}", args.len())));
+        return Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[args.len().into()]));
     }
     if let Some(&o) = args.get(1) {
         dict_update_from(vm, args[0], o)?;

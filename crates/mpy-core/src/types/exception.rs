@@ -62,7 +62,7 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
             // OSError(errno) with a known errno: `[Errno 2] ENOENT`.
             if let Some(nm) = args[0].as_small_int().and_then(errno_name) {
                 if is_os_error(vm, e) {
-                    return out.fmt(vm, format_args!("[Errno {}] {}", args[0].small_int_unchecked(), nm));
+                    return out.fmt(vm, "[Errno {}] {}", &[args[0].small_int_unchecked().into(), nm.into()]);
                 }
             }
             return vm.print_obj(args[0], out, PrintKind::Str);
@@ -72,9 +72,9 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
         }
         if is_os_error(vm, e) {
             if let Some(n) = args[0].as_small_int() {
-                out.fmt(vm, format_args!("[Errno {}] ", n))?;
+                out.fmt(vm, "[Errno {}] ", &[n.into()])?;
                 if let Some(nm) = errno_name(n) {
-                    out.fmt(vm, format_args!("{}: ", nm))?;
+                    out.fmt(vm, "{}: ", &[nm.into()])?;
                 }
                 return vm.print_obj(args[1], out, PrintKind::Str);
             }

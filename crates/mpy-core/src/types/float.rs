@@ -68,7 +68,7 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             let f = float_of(vm, args[0])?;
             vm.new_float(f)
         }
-        n => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {n}"))),
+        n => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[n.into()])),
     }
 }
 
@@ -97,7 +97,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
         }
     }
     let name = type_name(vm, o);
-    Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
+    Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
 }
 
 /// Parses float text as MicroPython's `float()` accepts it: surrounding

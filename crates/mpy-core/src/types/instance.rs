@@ -33,7 +33,7 @@ fn special(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Obj> {
 /// `TypeError: '<type>' object <what>`.
 fn type_error_obj(vm: &mut Vm, o: Obj, what: &str) -> PyErr {
     let n = vm.type_name(o);
-    vm.type_error_fmt(format_args!("'{}' object {}", n, what))
+    vm.type_error_fmt("'{}' object {}", &[n.into(), what.into()])
 }
 
 /// `print` slot: `__str__` (or `__repr__`) / `__repr__`, else the native
@@ -57,7 +57,7 @@ pub fn inst_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResu
         return vm.print_obj(native, out, kind);
     }
     let name = vm.class_name(cls);
-    out.fmt(vm, format_args!("<{} object at {:x}>", name, o.raw()))
+    out.fmt(vm, "<{} object at {}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 fn unary_special(op: UnaryOp) -> Option<Qstr> {
@@ -101,7 +101,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         }
         if op == UnaryOp::Hash && special(vm, o, q::__eq__).is_some() {
             let n = vm.type_name(o);
-            return Err(vm.type_error_fmt(format_args!("unhashable type: '{}'", n)));
+            return Err(vm.type_error_fmt("unhashable type: '{}'", &[n.into()]));
         }
     }
     let (_, native) = parts(vm, o);
@@ -266,7 +266,7 @@ pub fn inst_call(vm: &mut Vm, o: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>
 /// buffer.
 pub fn inst_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
     let n = heap.get::<InstanceNativeObj>(o)?.native;
-    let f = n.ptr_type()?.buffer?;
+    let f = n.ptr_type()?.ext.buffer?;
     f(heap, n)
 }
 
@@ -274,6 +274,6 @@ pub fn inst_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
 /// writable buffer.
 pub fn inst_buffer_mut(heap: &mut Heap, o: Obj) -> Option<&mut [u8]> {
     let n = heap.get::<InstanceNativeObj>(o)?.native;
-    let f = n.ptr_type()?.buffer_mut?;
+    let f = n.ptr_type()?.ext.buffer_mut?;
     f(heap, n)
 }

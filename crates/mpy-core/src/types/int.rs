@@ -147,7 +147,7 @@ fn mutable_buffer(vm: &Vm, o: Obj, any_buffer: bool) -> Option<&[u8]> {
     if !any_buffer {
         return None;
     }
-    let f = vm.builtin_type(o).buffer?;
+    let f = vm.builtin_type(o).ext.buffer?;
     f(&vm.heap, o)
 }
 
@@ -227,11 +227,11 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
                 Some(r) => r,
                 None => {
                     let name = type_name(vm, args[0]);
-                    Err(vm.type_error_fmt(format_args!("can't convert '{name}' object to str implicitly")))
+                    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[name.into()]))
                 }
             }
         }
-        n => Err(vm.type_error_fmt(format_args!("function expected at most 2 arguments, got {n}"))),
+        n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
     }
 }
 
@@ -269,12 +269,12 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         }
     }
     let name = type_name(vm, o);
-    Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
+    Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
 }
 
 fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     match int_val(vm, o) {
-        Some(IntVal::Small(i)) => out.fmt(vm, format_args!("{i}")),
+        Some(IntVal::Small(i)) => out.fmt(vm, "{}", &[i.into()]),
         Some(IntVal::Big(b)) => big::write_radix(vm, out, b, 10, false),
         None => Ok(()),
     }
@@ -415,7 +415,7 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
         },
         _ => {
             let name = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
+            Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
         }
     }
 }
@@ -430,7 +430,7 @@ pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
         Some(Num::Big(b)) => Ok(IntVal::Big(b)),
         _ => {
             let name = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
+            Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
         }
     }
 }
@@ -447,7 +447,7 @@ pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<Float> {
         Some(n @ (Num::Small(_) | Num::Big(_) | Num::Float(_))) => Ok(n.to_f64()),
         _ => {
             let name = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("can't convert {name} to float")))
+            Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
         }
     }
 }
@@ -482,7 +482,7 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
         Some(Num::Big(_)) => Err(vm.overflow_error("overflow converting long int to machine word")),
         _ => {
             let name = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("{seq_name} indices must be integers, not {name}")))
+            Err(vm.type_error_fmt("{} indices must be integers, not {}", &[seq_name.into(), name.into()]))
         }
     }
 }

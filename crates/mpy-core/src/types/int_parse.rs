@@ -19,7 +19,7 @@ pub enum IntParseError {
     /// `base` is not 0 or 2..=36 (`int() arg 2 must be >= 2 and <= 36`).
     BadBase,
     /// Bad syntax: MicroPython's message names `base` and quotes the text
-    /// from byte `rest` on (see [`QuotedBytes`]).
+    /// from byte `rest` on (quoted as [`crate::runtime::print::Arg::Quoted`]).
     Syntax {
         /// The base the message names.
         base: u32,
@@ -128,8 +128,8 @@ pub fn parse_error(vm: &mut Vm, s: &[u8], e: IntParseError) -> crate::PyErr {
     match e {
         IntParseError::BadBase => vm.value_error("int() arg 2 must be >= 2 and <= 36"),
         IntParseError::Syntax { base, rest } => {
-            let q = QuotedBytes(s.get(rest..).unwrap_or(&[]));
-            vm.value_error_fmt(format_args!("invalid syntax for integer with base {base}: {q}"))
+            let q = crate::runtime::print::Arg::Quoted(s.get(rest..).unwrap_or(&[]));
+            vm.value_error_fmt("invalid syntax for integer with base {}: {}", &[base.into(), q])
         }
     }
 }
@@ -197,30 +197,6 @@ pub fn parse_small_decimal(s: &[u8]) -> Option<i64> {
         i += 1;
     }
     (i == s.len()).then_some(if neg { -v } else { v })
-}
-
-/// Displays bytes as `'text'` with quotes, backslashes and control
-/// characters escaped and non-ASCII bytes as `\xNN` (as MicroPython
-/// quotes the rest of a bad int literal).
-pub struct QuotedBytes<'a>(pub &'a [u8]);
-
-impl core::fmt::Display for QuotedBytes<'_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        use core::fmt::Write;
-        f.write_char('\'')?;
-        for &c in self.0 {
-            match c {
-                b'\'' => f.write_str("\\'")?,
-                b'\\' => f.write_str("\\\\")?,
-                b'\n' => f.write_str("\\n")?,
-                b'\r' => f.write_str("\\r")?,
-                b'\t' => f.write_str("\\t")?,
-                0x20..=0x7e => f.write_char(c as char)?,
-                _ => write!(f, "\\x{c:02x}")?,
-            }
-        }
-        f.write_char('\'')
-    }
 }
 
 #[cfg(test)]

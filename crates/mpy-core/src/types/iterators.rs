@@ -165,7 +165,7 @@ fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
     let start = args.get(1).copied().or_else(|| kw_get(vm, kw, "start")).unwrap_or(Obj::small_int(0));
     if super::slice::int_clamped(vm, start).is_none() {
         let tn = vm.type_name(start);
-        return Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)));
+        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
     }
     let iter = vm.get_iter(iterable)?;
     vm.alloc_obj(EnumerateObj { base: ObjBase::new(&ENUMERATE_TYPE), iter, count: start })
@@ -322,7 +322,7 @@ fn filter_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() != 2 {
-        return Err(vm.type_error_fmt(format_args!("function takes 2 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error_fmt("function takes 2 positional arguments but {} were given", &[args.len().into()]));
     }
     let iter = vm.get_iter(args[1])?;
     vm.alloc_obj(FilterObj { base: ObjBase::new(&FILTER_TYPE), fun: args[0], iter })
@@ -375,7 +375,7 @@ fn reversed_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() != 1 {
-        return Err(vm.type_error_fmt(format_args!("function takes 1 positional arguments but {} were given", args.len())));
+        return Err(vm.type_error_fmt("function takes 1 positional arguments but {} were given", &[args.len().into()]));
     }
     let seq = args[0];
     if is_instance_obj(seq) {

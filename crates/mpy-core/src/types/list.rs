@@ -158,7 +158,7 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args {
         [] => vm.new_list(&[]),
         [x] => list_from_iter(vm, *x),
-        _ => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len()))),
+        _ => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()])),
     }
 }
 
@@ -173,7 +173,7 @@ fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(list_len(vm, o) as isize),
         UnaryOp::Hash => {
             let tn = vm.type_name(o);
-            return Err(vm.type_error_fmt(format_args!("unsupported type for __hash__: '{}'", tn)));
+            return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
         }
         _ => Obj::NULL,
     })
@@ -239,7 +239,7 @@ fn list_store_slice(vm: &mut Vm, o: Obj, start: isize, stop: isize, value: Obj) 
         tmp.as_slice()
     } else {
         let tn = vm.type_name(value);
-        return Err(vm.type_error_fmt(format_args!("object '{}' isn't a tuple or list", tn)));
+        return Err(vm.type_error_fmt("object '{}' isn't a tuple or list", &[tn.into()]));
     };
     let m = new.len();
     let (s, e) = (start.max(0) as usize, stop.max(start).max(0) as usize);
@@ -334,7 +334,7 @@ fn list_extend_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(i) = super::slice::int_clamped(vm, args[1]) else {
         let tn = vm.type_name(args[1]);
-        return Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)));
+        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
     };
     list_reserve(vm, args[0], 1)?;
     let x = args[2];
@@ -384,7 +384,7 @@ fn list_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     for &a in &args[2..] {
         if super::slice::int_clamped(vm, a).is_none() {
             let tn = vm.type_name(a);
-            return Err(vm.type_error_fmt(format_args!("list indices must be integers, not {}", tn)));
+            return Err(vm.type_error_fmt("list indices must be integers, not {}", &[tn.into()]));
         }
     }
     let l = native_of(vm, args[0]);

@@ -51,7 +51,7 @@ fn window(buf: &[u8], start: usize, len: usize) -> &[u8] {
 fn mv_buffer(heap: &Heap, o: Obj) -> Option<&[u8]> {
     let m = heap.get::<MemViewObj>(o)?;
     let (obj, start, len) = (m.obj, m.start, m.len);
-    let f = obj.ptr_type()?.buffer?;
+    let f = obj.ptr_type()?.ext.buffer?;
     Some(window(f(heap, obj)?, start, len))
 }
 
@@ -62,7 +62,7 @@ fn mv_buffer_mut(heap: &mut Heap, o: Obj) -> Option<&mut [u8]> {
     if readonly {
         return None;
     }
-    let f = obj.ptr_type()?.buffer_mut?;
+    let f = obj.ptr_type()?.ext.buffer_mut?;
     let buf = f(heap, obj)?;
     let end = start.saturating_add(len).min(buf.len());
     buf.get_mut(start.min(end)..end)
@@ -84,13 +84,13 @@ pub fn new_memoryview(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         return Err(vm.type_error("object with buffer protocol required"));
     };
     let mut base = unwrap_native(vm, o);
-    if base.as_qstr().is_some() || base.ptr_type().and_then(|t| t.buffer).is_none() {
+    if base.as_qstr().is_some() || base.ptr_type().and_then(|t| t.ext.buffer).is_none() {
         // An interned str (its text has no object to point at): view a
         // heap copy of it.
         let text = pinned(vm, base).unwrap_or(&[]);
         base = vm.new_bytes(text)?;
     }
-    let writable = base.ptr_type().is_some_and(|t| t.buffer_mut.is_some());
+    let writable = base.ptr_type().is_some_and(|t| t.ext.buffer_mut.is_some());
     alloc_view(vm, base, 0, len, !writable)
 }
 
@@ -172,7 +172,7 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     }
     if !is_int(vm, index) {
         let t = type_name(vm, index);
-        return Err(vm.type_error_fmt(format_args!("memoryview indices must be integers, not {t}")));
+        return Err(vm.type_error_fmt("memoryview indices must be integers, not {}", &[t.into()]));
     }
     let i = int_arg(vm, index)?;
     let i = seq_index(vm, i, len, "memoryview")?;
@@ -220,8 +220,7 @@ pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
     binary_op: Some(mv_binary_op),
     subscr: Some(mv_subscr),
     iter: Some(mv_iter),
-    buffer: Some(mv_buffer),
-    buffer_mut: Some(mv_buffer_mut),
+    ext: &crate::typ::TypeExt { buffer: Some(mv_buffer), buffer_mut: Some(mv_buffer_mut), ..crate::typ::TypeExt::NONE },
     locals: &MEMORYVIEW_LOCALS,
     ..TypeObj::EMPTY
 };

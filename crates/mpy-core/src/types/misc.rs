@@ -27,7 +27,7 @@ pub fn bound_method_parts(vm: &Vm, o: Obj) -> Option<(Obj, Obj)> {
 
 fn bound_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let Some((m, s)) = bound_method_parts(vm, o) else { return Ok(()) };
-    out.fmt(vm, format_args!("<bound_method {:x} ", o.raw()))?;
+    out.fmt(vm, "<bound_method {} ", &[crate::runtime::print::Arg::Hex(o.raw(), 0)])?;
     vm.print_obj(s, out, PrintKind::Repr)?;
     out.str(vm, ".")?;
     vm.print_obj(m, out, PrintKind::Repr)?;
@@ -127,7 +127,7 @@ pub static PROPERTY_TYPE: TypeObj =
 fn function_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = crate::vmobj::function_name(vm, o).unwrap_or(q::function);
     let name = vm.qstr_str(name);
-    out.fmt(vm, format_args!("<function {} at 0x{:x}>", name, o.raw()))
+    out.fmt(vm, "<function {} at 0x{}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 fn function_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
@@ -158,7 +158,7 @@ pub static GENERATOR_TYPE: TypeObj = TypeObj {
 fn module_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = crate::vm::module::module_name(vm, o).unwrap_or(q::module);
     let name = vm.qstr_str(name);
-    out.fmt(vm, format_args!("<module '{}'>", name))
+    out.fmt(vm, "<module '{}'>", &[name.into()])
 }
 
 /// Modules.

@@ -57,7 +57,7 @@ fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn object_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let tn = vm.type_name(args[0]);
     let mut out = Out::buf();
-    out.fmt(vm, format_args!("<{} object at {:x}>", tn, args[0].raw()))?;
+    out.fmt(vm, "<{} object at {}>", &[tn.into(), crate::runtime::print::Arg::Hex(args[0].raw(), 0)])?;
     out.into_str(vm)
 }
 
@@ -114,5 +114,5 @@ pub fn type_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyRes
 /// Errors: `MemoryError` (printing to a buffer).
 pub fn type_print(vm: &mut Vm, t: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = vm.class_name(t);
-    out.fmt(vm, format_args!("<class '{}'>", name))
+    out.fmt(vm, "<class '{}'>", &[name.into()])
 }

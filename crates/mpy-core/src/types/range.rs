@@ -96,7 +96,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
         1 => (0, int_exact(vm, args[0])?, 1),
         2 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, 1),
         3 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, int_exact(vm, args[2])?),
-        n => return Err(vm.type_error_fmt(format_args!("function expected at most 3 arguments, got {}", n))),
+        n => return Err(vm.type_error_fmt("function expected at most 3 arguments, got {}", &[n.into()])),
     };
     if step == 0 {
         return Err(vm.value_error("zero step"));
@@ -106,9 +106,9 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
 
 fn range_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let r = range_of(vm, o);
-    out.fmt(vm, format_args!("range({}, {}", r.start, r.stop))?;
+    out.fmt(vm, "range({}, {}", &[r.start.into(), r.stop.into()])?;
     if r.step != 1 {
-        out.fmt(vm, format_args!(", {}", r.step))?;
+        out.fmt(vm, ", {}", &[r.step.into()])?;
     }
     out.str(vm, ")")
 }

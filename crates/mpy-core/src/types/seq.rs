@@ -160,7 +160,7 @@ fn clamp_arg(vm: &mut Vm, o: Option<Obj>, def: isize, len: isize) -> PyResult<is
     let Some(o) = o else { return Ok(def) };
     let Some(v) = super::slice::int_clamped(vm, o) else {
         let tn = vm.type_name(o);
-        return Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)));
+        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
     };
     Ok(if v < 0 { (v.saturating_add(len)).max(0) } else { v.min(len) })
 }

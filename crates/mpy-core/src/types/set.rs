@@ -105,7 +105,7 @@ fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() > 1 {
-        return Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len())));
+        return Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()]));
     }
     if frozen {
         if let Some(&a) = args.first() {
@@ -164,7 +164,7 @@ fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Hash => {
             if !is_frozen(vm, o) {
                 let tn = vm.type_name(o);
-                return Err(vm.type_error_fmt(format_args!("unsupported type for __hash__: '{}'", tn)));
+                return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
             }
             // Order-independent: a sum of mixed item hashes.
             let s = native_of(vm, o);

@@ -81,7 +81,7 @@ pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         return Ok(i);
     }
     let tn = vm.type_name(o);
-    Err(vm.type_error_fmt(format_args!("can't convert {} to int", tn)))
+    Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]))
 }
 
 /// Resolves slice object `slice` (start, stop, step: ints or None) against
@@ -166,12 +166,12 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 pub fn seq_index(vm: &mut Vm, index: Obj, len: usize, what: &str) -> PyResult<usize> {
     let Some(i) = int_clamped(vm, index) else {
         let tn = vm.type_name(index);
-        return Err(vm.type_error_fmt(format_args!("{} indices must be integers, not {}", what, tn)));
+        return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[what.into(), tn.into()]));
     };
     let j = if i < 0 { i.checked_add(len as isize) } else { Some(i) };
     match j {
         Some(j) if j >= 0 && (j as usize) < len => Ok(j as usize),
-        _ => Err(vm.error_fmt(&crate::types::exception::INDEX_ERROR_TYPE, format_args!("{} index out of range", what))),
+        _ => Err(vm.error_fmt(&crate::types::exception::INDEX_ERROR_TYPE, "{} index out of range", &[what.into()])),
     }
 }
 

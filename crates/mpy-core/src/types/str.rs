@@ -40,7 +40,7 @@ fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
             };
             super::strutil::copy_part(vm, Kind::Str, args[0], 0, n)
         }
-        n => Err(vm.type_error_fmt(format_args!("function expected at most 3 arguments, got {n}"))),
+        n => Err(vm.type_error_fmt("function expected at most 3 arguments, got {}", &[n.into()])),
     }
 }
 
@@ -253,7 +253,7 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
     let sl = is_slice(vm, index);
     if !sl && !is_int(vm, index) {
         let t = type_name(vm, index);
-        return Err(vm.type_error_fmt(format_args!("{} indices must be integers, not {}", noun(kind), t)));
+        return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[noun(kind).into(), t.into()]));
     }
     if kind == Kind::Str {
         if !sl {
@@ -410,7 +410,7 @@ pub static STR_TYPE: TypeObj = TypeObj {
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
     iter: Some(str_iter),
-    buffer: Some(str_bytes_buffer),
+    ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: &STR_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -458,7 +458,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
     reserve_out(vm, out, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
     let unknown = |vm: &mut Vm, t: char, obj: Obj| {
         let name = type_name(vm, obj);
-        Err(vm.value_error_fmt(format_args!("unknown format code '{t}' for object of type '{name}'")))
+        Err(vm.value_error_fmt("unknown format code '{}' for object of type '{}'", &[t.into(), name.into()]))
     };
     if is_int(vm, obj) {
         let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
@@ -490,7 +490,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
         };
     }
     let t = type_name(vm, obj);
-    Err(vm.type_error_fmt(format_args!("can't convert '{t}' object to str implicitly")))
+    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()]))
 }
 
 /// `format(obj, spec)` as a new str (see [`format_obj_into`]).
@@ -692,7 +692,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         None => {}
         Some('r') => obj = vm.repr_obj(obj)?,
         Some('s') => obj = vm.str_obj(obj)?,
-        Some(c) => return Err(vm.value_error_fmt(format_args!("unknown conversion specifier {c}"))),
+        Some(c) => return Err(vm.value_error_fmt("unknown conversion specifier {}", &[c.into()])),
     }
     if spec.contains('{') && depth < 2 {
         let mut sb = Out::buf();
@@ -747,7 +747,7 @@ fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             Some(t) => t,
             None => {
                 let t = type_name(vm, s);
-                return Err(vm.type_error_fmt(format_args!("format() argument 2 must be str, not {t}")));
+                return Err(vm.type_error_fmt("format() argument 2 must be str, not {}", &[t.into()]));
             }
         },
         None => "",

@@ -32,7 +32,7 @@ pub fn self_kind(vm: &mut Vm, o: Obj) -> PyResult<Kind> {
         Some(k) if buffer_ref(vm, o).is_some() => Ok(k),
         _ => {
             let t = type_name(vm, o);
-            Err(vm.type_error_fmt(format_args!("descriptor requires a 'str' object but received a '{t}'")))
+            Err(vm.type_error_fmt("descriptor requires a 'str' object but received a '{}'", &[t.into()]))
         }
     }
 }
@@ -71,7 +71,7 @@ pub fn arg_check(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<()> {
         return Err(vm.type_error("can't convert 'str' object to bytes implicitly"));
     }
     let t = type_name(vm, o);
-    Err(vm.type_error_fmt(format_args!("can't convert '{t}' object to str implicitly")))
+    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()]))
 }
 
 /// The bytes of an argument that must match `kind`, readable across
@@ -114,7 +114,7 @@ fn merge_kw_into(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: &[Qstr], out: &mu
             }
             None => {
                 let ks = vm.str_pinned(k).unwrap_or("?");
-                return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{ks}'")));
+                return Err(vm.type_error_fmt("unexpected keyword argument '{}'", &[ks.into()]));
             }
         }
     }
@@ -140,7 +140,7 @@ fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>
                         _ => "bytes",
                     };
                     let t = type_name(vm, o);
-                    return Err(vm.type_error_fmt(format_args!("{noun} indices must be integers, not {t}")));
+                    return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[noun.into(), t.into()]));
                 }
                 Ok(Some(int_arg(vm, o)?))
             }

@@ -170,7 +170,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                 if arg.is_null() {
                     args.next(vm)?;
                 }
-                return Err(vm.value_error_fmt(format_args!("unsupported format character '%' (0x25) at index {t_index}")));
+                return Err(vm.value_error_fmt("unsupported format character '%' (0x25) at index {}", &[t_index.into()]));
             }
             out.bytes(vm, b"%")?;
             continue;
@@ -199,7 +199,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                         }
                         _ => {
                             let n = type_name(vm, arg);
-                            return Err(vm.type_error_fmt(format_args!("can't convert {n} to int")));
+                            return Err(vm.type_error_fmt("can't convert {} to int", &[n.into()]));
                         }
                     },
                 };
@@ -211,7 +211,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                     (None, Some(v)) => v.to_f64(),
                     _ => {
                         let n = type_name(vm, arg);
-                        return Err(vm.type_error_fmt(format_args!("can't convert {n} to float")));
+                        return Err(vm.type_error_fmt("can't convert {} to float", &[n.into()]));
                     }
                 };
                 spec.ty = Some(t as char);
@@ -227,10 +227,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                     .or_else(|| fmt.get(t_index..t_index + 4).and_then(|b| core::str::from_utf8(b).ok()))
                     .and_then(|s| s.chars().next())
                     .unwrap_or(t as char);
-                return Err(vm.value_error_fmt(format_args!(
-                    "unsupported format character '{}' ({:#x}) at index {}",
-                    ch, ch as u32, t_index
-                )));
+                return Err(vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), t_index.into()]));
             }
         }
     }

@@ -108,7 +108,7 @@ pub fn buffer_ref(vm: &Vm, o: Obj) -> Option<&[u8]> {
         return Some(vm.qstr_str(q).as_bytes());
     }
     let t = o.ptr_type()?;
-    if let Some(f) = t.buffer {
+    if let Some(f) = t.ext.buffer {
         if let Some(b) = f(&vm.heap, o) {
             return Some(b);
         }
@@ -128,7 +128,7 @@ pub fn with_buffer<R>(vm: &Vm, o: Obj, f: impl FnOnce(&[u8]) -> R) -> Option<R> 
 /// writable memoryview, or of any object whose type fills `buffer_mut`.
 pub fn buffer_mut_ref(vm: &mut Vm, o: Obj) -> Option<&mut [u8]> {
     let o = unwrap_native(vm, o);
-    let f = o.ptr_type()?.buffer_mut?;
+    let f = o.ptr_type()?.ext.buffer_mut?;
     f(&mut vm.heap, o)
 }
 
@@ -241,7 +241,7 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         return int_arg(vm, n);
     }
     let name = type_name(vm, o);
-    Err(vm.type_error_fmt(format_args!("can't convert {name} to int")))
+    Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
 }
 
 /// Is `o` an int (small, big or bool)?
@@ -297,7 +297,7 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 pub fn seq_index(vm: &mut Vm, idx: isize, len: usize, what: &str) -> PyResult<usize> {
     let i = if idx < 0 { idx + len as isize } else { idx };
     if i < 0 || i as usize >= len {
-        return Err(vm.error_fmt(&INDEX_ERROR_TYPE, format_args!("{what} index out of range")));
+        return Err(vm.error_fmt(&INDEX_ERROR_TYPE, "{} index out of range", &[what.into()]));
     }
     Ok(i as usize)
 }
@@ -520,9 +520,9 @@ pub fn repr_str(vm: &mut Vm, s: &str, out: &mut Out) -> PyResult<()> {
                 out.char(vm, '\\')?;
                 out.char(vm, c)?;
             }
-            _ if n < 0x100 => out.fmt(vm, format_args!("\\x{n:02x}"))?,
-            _ if n < 0x10000 => out.fmt(vm, format_args!("\\u{n:04x}"))?,
-            _ => out.fmt(vm, format_args!("\\U{n:08x}"))?,
+            _ if n < 0x100 => out.fmt(vm, "\\x{}", &[crate::runtime::print::Arg::Hex(n as usize, 2)])?,
+            _ if n < 0x10000 => out.fmt(vm, "\\u{}", &[crate::runtime::print::Arg::Hex(n as usize, 4)])?,
+            _ => out.fmt(vm, "\\U{}", &[crate::runtime::print::Arg::Hex(n as usize, 8)])?,
         }
     }
     out.bytes(vm, &b[run..])?;
@@ -550,7 +550,7 @@ pub fn repr_bytes(vm: &mut Vm, b: &[u8], out: &mut Out) -> PyResult<()> {
             b'\r' => out.str(vm, "\\r")?,
             b'\t' => out.str(vm, "\\t")?,
             _ if c == q => out.bytes(vm, &[b'\\', c])?,
-            _ => out.fmt(vm, format_args!("\\x{c:02x}"))?,
+            _ => out.fmt(vm, "\\x{}", &[crate::runtime::print::Arg::Hex(c as usize, 2)])?,
         }
     }
     out.bytes(vm, &b[run..])?;

@@ -68,7 +68,7 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             }
             t
         }
-        _ => Err(vm.type_error_fmt(format_args!("function expected at most 1 arguments, got {}", args.len()))),
+        _ => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()])),
     }
 }
 

@@ -217,11 +217,11 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
         // No locals at all (hand-made code): nothing can be bound.
         if !args.is_empty() {
             let fname = vm.qstr_str(h.name);
-            return Err(vm.type_error_fmt(format_args!("{}() takes 0 positional arguments but {} were given", fname, args.len())));
+            return Err(vm.type_error_fmt("{}() takes 0 positional arguments but {} were given", &[fname.into(), args.len().into()]));
         }
         if let Some(&k) = kw.first() {
             let ks = vm.str_pinned(k).unwrap_or("");
-            return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{}'", ks)));
+            return Err(vm.type_error_fmt("unexpected keyword argument '{}'", &[ks.into()]));
         }
         return if v.cells.is_empty() { Ok(()) } else { Err(dispatch::bad_code(vm)) };
     }
@@ -243,7 +243,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
     let fname = vm.qstr_str(h.name);
     let n = args.len();
     if n > np && !varargs {
-        return Err(vm.type_error_fmt(format_args!("{}() takes {} positional arguments but {} were given", fname, np, n)));
+        return Err(vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[fname.into(), np.into(), n.into()]));
     }
     for (i, &a) in args.iter().take(np).enumerate() {
         fr.set_slot(slot(nc + i), a);
@@ -280,14 +280,14 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
             Some(i) => {
                 if !fr.slot(slot(i)).is_null() {
                     let ks = vm.str_pinned(k).unwrap_or("");
-                    return Err(vm.type_error_fmt(format_args!("function got multiple values for argument '{}'", ks)));
+                    return Err(vm.type_error_fmt("function got multiple values for argument '{}'", &[ks.into()]));
                 }
                 fr.set_slot(slot(i), val);
             }
             None if varkw => vm.dict_store(kw_dict, k, val)?,
             None => {
                 let ks = vm.str_pinned(k).unwrap_or("");
-                return Err(vm.type_error_fmt(format_args!("unexpected keyword argument '{}'", ks)));
+                return Err(vm.type_error_fmt("unexpected keyword argument '{}'", &[ks.into()]));
             }
         }
     }
@@ -303,9 +303,9 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
             Some(d) => fr.set_slot(slot(nc + i), d),
             None => {
                 return Err(if kw.is_empty() {
-                    vm.type_error_fmt(format_args!("{}() takes {} positional arguments but {} were given", fname, np - ndef, n))
+                    vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[fname.into(), (np - ndef).into(), n.into()])
                 } else {
-                    vm.type_error_fmt(format_args!("function missing required positional argument #{}", i))
+                    vm.type_error_fmt("function missing required positional argument #{}", &[i.into()])
                 });
             }
         }

@@ -10,7 +10,7 @@ use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BuiltinFun, Rom, TypeObj, OBJECT_TYPE, TYPE_TYPE};
+use crate::typ::{flags, BuiltinFun, Rom, TypeExt, TypeObj, OBJECT_TYPE, TYPE_TYPE};
 use crate::types::exception as exc;
 use crate::types::misc::{FunWrapObj, PropertyObj, CELL_TYPE, CLASSMETHOD_TYPE, STATICMETHOD_TYPE};
 use crate::PyResult;
@@ -467,7 +467,7 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
     for (i, &b) in bases.iter().enumerate() {
         if bases[..i].contains(&b) {
             let n = type_name_of(vm, b);
-            return Err(vm.type_error_fmt(format_args!("duplicate base class {}", n)));
+            return Err(vm.type_error_fmt("duplicate base class {}", &[n.into()]));
         }
     }
     let obj = Obj::from_type(&OBJECT_TYPE);
@@ -541,6 +541,17 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
     r
 }
 
+/// The rare slots of user classes without a native base.
+static CLASS_EXT: TypeExt = TypeExt { call: Some(crate::types::instance::inst_call), ..TypeExt::NONE };
+
+/// The rare slots of user classes with a native base (its buffer, if any).
+static NATIVE_CLASS_EXT: TypeExt = TypeExt {
+    call: Some(crate::types::instance::inst_call),
+    buffer: Some(crate::types::instance::inst_buffer),
+    buffer_mut: Some(crate::types::instance::inst_buffer_mut),
+    finalise: None,
+};
+
 /// The slots of every user class's `TypeObj`: special methods first, then
 /// the native part (see `types::instance`).
 fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
@@ -555,7 +566,6 @@ fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
         // Calling a class is `call_class` (`Vm::call` checks for classes);
         // `object.__new__(C)` sees no `make_new` and makes a bare instance.
         make_new: None,
-        call: Some(inst::inst_call),
         print: Some(if is_exc { exc::exc_print } else { inst::inst_print }),
         unary_op: Some(inst::inst_unary),
         binary_op: Some(inst::inst_binary),
@@ -563,9 +573,7 @@ fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
         subscr: Some(inst::inst_subscr),
         iter: Some(inst::inst_iter),
         iternext: Some(inst::inst_iternext),
-        buffer: if native { Some(inst::inst_buffer) } else { None },
-        buffer_mut: if native { Some(inst::inst_buffer_mut) } else { None },
-        finalise: None,
+        ext: if native { &NATIVE_CLASS_EXT } else { &CLASS_EXT },
         locals: &[],
     }
 }
@@ -585,7 +593,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         } else if let Some(t) = b.as_type() {
             if t.flags & flags::BASETYPE == 0 {
                 let n = vm.qstr_str(t.name);
-                return Err(vm.type_error_fmt(format_args!("type '{}' is not an acceptable base type", n)));
+                return Err(vm.type_error_fmt("type '{}' is not an acceptable base type", &[n.into()]));
             }
             if !core::ptr::eq(t, &OBJECT_TYPE) && nb.is_none() {
                 nb = Some(t);

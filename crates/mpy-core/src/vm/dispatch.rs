@@ -1288,7 +1288,7 @@ fn unbound_local(vm: &mut Vm) -> PyErr {
 /// `NameError: name 'x' isn't defined`.
 pub fn name_error(vm: &mut Vm, q: Qstr) -> PyErr {
     let name = vm.qstr_str(q);
-    vm.error_fmt(&exc::NAME_ERROR_TYPE, format_args!("name '{}' isn't defined", name))
+    vm.error_fmt(&exc::NAME_ERROR_TYPE, "name '{}' isn't defined", &[name.into()])
 }
 
 /// LOAD_NAME: locals dict, globals, builtins.

@@ -54,10 +54,10 @@ pub fn print_exception(vm: &mut Vm, e: Obj, out: &mut Out) -> PyResult<()> {
                 continue;
             };
             let file = vm.qstr_str(t.file);
-            out.fmt(vm, format_args!("  File \"{}\", line {}", file, t.line))?;
+            out.fmt(vm, "  File \"{}\", line {}", &[file.into(), t.line.into()])?;
             if t.block != crate::q::empty {
                 let block = vm.qstr_str(t.block);
-                out.fmt(vm, format_args!(", in {}", block))?;
+                out.fmt(vm, ", in {}", &[block.into()])?;
             }
             out.str(vm, "\n")?;
         }

@@ -266,5 +266,5 @@ pub fn gen_print(vm: &mut Vm, g: Obj, out: &mut Out, _k: PrintKind) -> PyResult<
         .and_then(|(h, _)| crate::vmobj::function_name(vm, h.fun))
         .unwrap_or(q::generator);
     let name = vm.qstr_str(name);
-    out.fmt(vm, format_args!("<generator object '{}' at {:x}>", name, g.raw()))
+    out.fmt(vm, "<generator object '{}' at {}>", &[name.into(), crate::runtime::print::Arg::Hex(g.raw(), 0)])
 }

@@ -69,7 +69,7 @@ fn modules_dict(vm: &mut Vm) -> PyResult<Obj> {
 
 /// `ImportError: no module named 'x'`.
 fn import_error(vm: &mut Vm, name: &str) -> crate::PyErr {
-    vm.error_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("no module named '{}'", name))
+    vm.error_fmt(&exc::IMPORT_ERROR_TYPE, "no module named '{}'", &[name.into()])
 }
 
 /// A module found along `sys.path`.
@@ -370,7 +370,7 @@ pub fn import_from(vm: &mut Vm, m: Obj, name: Qstr) -> PyResult<Obj> {
         }
     }
     let n = vm.qstr_str(name);
-    Err(vm.error_fmt(&exc::IMPORT_ERROR_TYPE, format_args!("cannot import name {}", n)))
+    Err(vm.error_fmt(&exc::IMPORT_ERROR_TYPE, "cannot import name {}", &[n.into()]))
 }
 
 /// IMPORT_STAR: copies the module's public names (not starting with `_`)

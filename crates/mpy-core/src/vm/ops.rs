@@ -527,7 +527,7 @@ fn mapping_pairs(vm: &mut Vm, out: &mut GcVec<Obj>, m: Obj) -> PyResult<()> {
 
 /// `ValueError: need more than N values to unpack`.
 fn unpack_short(vm: &mut Vm, got: usize) -> PyErr {
-    vm.value_error_fmt(format_args!("need more than {} values to unpack", got))
+    vm.value_error_fmt("need more than {} values to unpack", &[got.into()])
 }
 
 /// UNPACK_SEQUENCE of anything but a tuple or list of the right length
@@ -548,7 +548,7 @@ pub fn unpack_sequence(vm: &mut Vm, f: &mut Frame<'_>, seq: Obj, n: usize) -> Py
     };
     match len {
         Some(g) if g < n => return Err(unpack_short(vm, g)),
-        Some(g) if g > n => return Err(vm.value_error_fmt(format_args!("too many values to unpack (expected {})", n))),
+        Some(g) if g > n => return Err(vm.value_error_fmt("too many values to unpack (expected {})", &[n.into()])),
         _ => {}
     }
     // Keep `seq` reachable in its slot while iterating.
@@ -565,7 +565,7 @@ pub fn unpack_sequence(vm: &mut Vm, f: &mut Frame<'_>, seq: Obj, n: usize) -> Py
     }
     if vm.iter_next(it)?.is_some() {
         f.clear(dst, dst + n);
-        return Err(vm.value_error_fmt(format_args!("too many values to unpack (expected {})", n)));
+        return Err(vm.value_error_fmt("too many values to unpack (expected {})", &[n.into()]));
     }
     f.sp = dst + n;
     Ok(())

@@ -47,7 +47,7 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
         return Ok((v, if is_cls { Obj::NULL } else { obj }));
     }
     let n = vm.qstr_str(name);
-    Err(vm.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, format_args!("'super' object has no attribute '{}'", n)))
+    Err(vm.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, "'super' object has no attribute '{}'", &[n.into()]))
 }
 
 /// A `super(cls, obj)` object.
