@@ -64,7 +64,7 @@ impl Vm {
     /// set may change: see [`Vm::ns_changed`]).
     #[inline]
     pub fn table_mut(&mut self, o: Obj) -> Option<&mut Map> {
-        self.ns_changed();
+        self.ns_changed_in(o);
         self.heap.get_mut::<DictObj>(o).map(|d| &mut d.map)
     }
 
@@ -84,6 +84,38 @@ impl Vm {
         #[cfg(not(target_os = "none"))]
         {
             self.vmstate.ns_version = self.vmstate.ns_version.wrapping_add(1);
+        }
+    }
+
+    /// [`Vm::ns_changed`] for a change of the key set of dict (or set)
+    /// `o`: only when `o` is the builtins override dict or a globals dict
+    /// that cached builtins lookups rely on ([`Vm::ns_watch`]); the key
+    /// sets of other dicts do not matter to those lookups.
+    #[inline(always)]
+    pub fn ns_changed_in(&mut self, o: Obj) {
+        #[cfg(not(target_os = "none"))]
+        if o == self.vmstate.builtins_dict || self.vmstate.ns_watched[ns_watch_slot(o)] == !o.raw() {
+            self.ns_changed();
+        }
+        #[cfg(target_os = "none")]
+        let _ = o;
+    }
+
+    /// Makes key-set changes of globals dict `d` invalidate the cached
+    /// builtins lookups (before `dispatch::load_global` caches one that
+    /// relies on a name's absence from `d`). Replacing another watched
+    /// dict in its slot invalidates them all (its changes go unnoticed
+    /// from now on).
+    #[cfg(not(target_os = "none"))]
+    #[inline]
+    pub fn ns_watch(&mut self, d: Obj) {
+        let s = ns_watch_slot(d);
+        let w = self.vmstate.ns_watched[s];
+        if w != !d.raw() {
+            if w != 0 {
+                self.ns_changed();
+            }
+            self.vmstate.ns_watched[s] = !d.raw();
         }
     }
 
@@ -286,7 +318,7 @@ impl Vm {
             }
             return Ok(());
         }
-        self.ns_changed();
+        self.ns_changed_in(o);
         if let Some(d) = self.heap.get_mut::<O>(o) {
             let m = d.map_mut();
             if m.push_within_capacity(key, value, h) {
@@ -318,7 +350,7 @@ impl Vm {
     pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
         let h = self.hash(key)?;
         let Some(p) = self.map_find_in::<O>(o, key, h)? else { return Ok(None) };
-        self.ns_changed();
+        self.ns_changed_in(o);
         Ok(self.heap.get_mut::<O>(o).and_then(|d| d.map_mut().remove_at(p)).map(|e| e.value))
     }
 
@@ -382,4 +414,11 @@ impl Vm {
         }
         self.map_store_hashed::<DictObj>(d, Obj::qstr(name), value, h)
     }
+}
+
+/// The [`VmState::ns_watched`](crate::vm::VmState) slot of dict `d`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn ns_watch_slot(d: Obj) -> usize {
+    (d.raw() >> 5) % 4
 }

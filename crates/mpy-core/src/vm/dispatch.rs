@@ -1314,7 +1314,8 @@ pub const IN_BUILTINS: u32 = u32::MAX;
 /// the dict (a moved or deleted key just misses). On desktop builds,
 /// names missing from the globals dict and found among the builtins are
 /// remembered with their value and [`Vm::ns_stamp`], which changes when
-/// any dict gains a key or the builtins change (see `Vm::ns_changed`).
+/// the globals dict gains a key or the builtins change (see
+/// `Vm::ns_changed_in`).
 ///
 /// Errors: `NameError: name 'x' isn't defined`.
 #[inline]
@@ -1362,7 +1363,10 @@ fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usize) -> PyRes
     // lookup, which may allocate (and so collect).
     #[cfg(not(target_os = "none"))]
     let stamp = match found {
-        Found::Missing => Some(vm.ns_stamp()),
+        Found::Missing => {
+            vm.ns_watch(globals);
+            Some(vm.ns_stamp())
+        }
         _ => None,
     };
     match super::builtins::lookup_builtin(vm, name)? {
