@@ -136,6 +136,28 @@ const BIN_IADD: u8 = 0xd7 + BinaryOp::InplaceAdd as u8;
 const BIN_SUB: u8 = 0xd7 + BinaryOp::Subtract as u8;
 #[cfg(not(target_os = "none"))]
 const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
+#[cfg(not(target_os = "none"))]
+const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
+
+/// Is `o` exactly a dict, set or frozenset (not a subclass instance)?
+/// Their `in`, and a dict's subscripts, are table lookups with nothing
+/// to dispatch on.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_table(o: Obj) -> bool {
+    use crate::types::{dict::DICT_TYPE, set};
+    o.ptr_type().is_some_and(|t| {
+        core::ptr::eq(t, &DICT_TYPE) || core::ptr::eq(t, &set::SET_TYPE) || core::ptr::eq(t, &set::FROZENSET_TYPE)
+    })
+}
+
+/// Is `o` exactly a dict (not a subclass instance, which may have
+/// `__missing__` or its own `__getitem__`)?
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_dict(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::dict::DICT_TYPE))
+}
 
 /// `v` as a small int if it fits.
 #[cfg(not(target_os = "none"))]
@@ -597,6 +619,20 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let _ = pop!();
                 let Some(bop) = BinaryOp::from_u8(opc - 0xd7) else { fail!(bad_code(vm)) };
                 let r = tri!(vm.binary_op(bop, a, b));
+                set_top!(r);
+            }
+            // `x in d` for a dict, set or frozenset: the table lookup
+            // (desktop only, as above).
+            #[cfg(not(target_os = "none"))]
+            BIN_IN => {
+                // (2 popped, 1 pushed)
+                let b = pop!();
+                let a = top!();
+                let r = if exact_table(b) {
+                    Obj::bool(tri!(crate::types::dict::lookup(vm, b, a)).is_some())
+                } else {
+                    tri!(vm.binary_op(BinaryOp::In, a, b))
+                };
                 set_top!(r);
             }
             // (The values with arms of their own above are unreachable here.)
@@ -1177,6 +1213,14 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
+    // A dict's value straight from its table (a missing key takes the
+    // general path, which raises the KeyError).
+    #[cfg(not(target_os = "none"))]
+    if exact_dict(o) {
+        if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
+            return Ok(v);
+        }
+    }
     vm.subscr(o, i, Subscr::Load)
 }
 
@@ -1259,6 +1303,10 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
                 }
             }
         }
+    }
+    #[cfg(not(target_os = "none"))]
+    if exact_dict(o) {
+        return vm.dict_store(o, i, v);
     }
     vm.subscr(o, i, Subscr::Store(v))?;
     Ok(())
