@@ -151,6 +151,17 @@ fn exact_table(o: Obj) -> bool {
     })
 }
 
+/// `a in b` (out of line): a table lookup for an exact dict, set or
+/// frozenset, else the general binary op.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
+    if exact_table(b) {
+        return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
+    }
+    vm.binary_op(BinaryOp::In, a, b)
+}
+
 /// Is `o` exactly a dict (not a subclass instance, which may have
 /// `__missing__` or its own `__getitem__`)?
 #[cfg(not(target_os = "none"))]
@@ -628,11 +639,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // (2 popped, 1 pushed)
                 let b = pop!();
                 let a = top!();
-                let r = if exact_table(b) {
-                    Obj::bool(tri!(crate::types::dict::lookup(vm, b, a)).is_some())
-                } else {
-                    tri!(vm.binary_op(BinaryOp::In, a, b))
-                };
+                let r = tri!(contains_op(vm, a, b));
                 set_top!(r);
             }
             // (The values with arms of their own above are unreachable here.)
@@ -1213,8 +1220,15 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
-    // A dict's value straight from its table (a missing key takes the
-    // general path, which raises the KeyError).
+    subscr_load_general(vm, o, i)
+}
+
+/// [`subscr_load`] past the small-int paths (out of line: the dispatch
+/// loop's registers stay free). A dict's value comes straight from its
+/// table (a missing key takes the general path, which raises the
+/// KeyError).
+#[inline(never)]
+fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
     #[cfg(not(target_os = "none"))]
     if exact_dict(o) {
         if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
@@ -1304,6 +1318,13 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
             }
         }
     }
+    store_subscr_general(vm, o, i, v)
+}
+
+/// [`store_subscr`] past the small-int paths (out of line, as
+/// [`subscr_load_general`]): a dict stores straight into its table.
+#[inline(never)]
+fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     #[cfg(not(target_os = "none"))]
     if exact_dict(o) {
         return vm.dict_store(o, i, v);
