@@ -105,7 +105,7 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
 /// frame when [`super::call::call_simple`] applies, else [`Vm::call`].
 ///
 /// Errors: whatever the call raises.
-#[inline]
+#[inline(never)]
 pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
     match super::call::call_simple(vm, f, args) {
         Some(r) => r,

@@ -138,6 +138,8 @@ const BIN_SUB: u8 = 0xd7 + BinaryOp::Subtract as u8;
 const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
 #[cfg(not(target_os = "none"))]
 const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
+#[cfg(not(target_os = "none"))]
+const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 
 /// Is `o` exactly a dict, set or frozenset (not a subclass instance)?
 /// Their `in`, and a dict's subscripts, are table lookups with nothing
@@ -628,9 +630,24 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     }
                 }
                 let _ = pop!();
+                // Two qstrs are equal exactly when they are the same one
+                // (interned text).
+                if (opc == BIN_EQ || opc == BIN_NE) && a.as_qstr().is_some() && b.as_qstr().is_some() {
+                    set_top!(Obj::bool((a == b) == (opc == BIN_EQ)));
+                    ip = pc;
+                    continue;
+                }
                 let Some(bop) = BinaryOp::from_u8(opc - 0xd7) else { fail!(bad_code(vm)) };
                 let r = tri!(vm.binary_op(bop, a, b));
                 set_top!(r);
+            }
+            // `is`: identity (desktop only, as above).
+            #[cfg(not(target_os = "none"))]
+            BIN_IS => {
+                // (2 popped, 1 pushed)
+                let b = pop!();
+                let a = top!();
+                set_top!(Obj::bool(a == b));
             }
             // `x in d` for a dict, set or frozenset: the table lookup
             // (desktop only, as above).
