@@ -110,7 +110,10 @@ fn bad_opcode(vm: &mut Vm, opc: u8) -> PyErr {
 
 /// The "malformed bytecode" error (the verifier rejects most of it
 /// upfront; what remains is caught at run time by the rare opcodes that
-/// check).
+/// check). Out of line and cold: the dispatch loop's many failure sites
+/// share no code with its hot paths.
+#[cold]
+#[inline(never)]
 pub fn bad_code(vm: &mut Vm) -> PyErr {
     vm.runtime_error("invalid bytecode")
 }
