@@ -110,10 +110,7 @@ fn bad_opcode(vm: &mut Vm, opc: u8) -> PyErr {
 
 /// The "malformed bytecode" error (the verifier rejects most of it
 /// upfront; what remains is caught at run time by the rare opcodes that
-/// check). Out of line and cold: the dispatch loop's many failure sites
-/// share no code with its hot paths.
-#[cold]
-#[inline(never)]
+/// check).
 pub fn bad_code(vm: &mut Vm) -> PyErr {
     vm.runtime_error("invalid bytecode")
 }
@@ -164,7 +161,26 @@ fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
     if exact_table(b) {
         return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
     }
+    // A substring of a str (UTF-8: byte and code point matches agree).
+    if let (Some(n), Some(h)) = (plain_str(vm, a), plain_str(vm, b)) {
+        let found = match n.as_bytes() {
+            [c] => h.as_bytes().contains(c),
+            _ => h.contains(n),
+        };
+        return Ok(Obj::bool(found));
+    }
     vm.binary_op(BinaryOp::In, a, b)
+}
+
+/// The text of a plain str: a qstr or an exact heap str (not a subclass
+/// instance).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn plain_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
 }
 
 /// Is `o` exactly a dict (not a subclass instance, which may have
