@@ -64,7 +64,7 @@ impl Vm {
     /// set may change: see [`Vm::ns_changed`]).
     #[inline]
     pub fn table_mut(&mut self, o: Obj) -> Option<&mut Map> {
-        self.ns_changed();
+        self.ns_changed_in(o);
         self.heap.get_mut::<DictObj>(o).map(|d| &mut d.map)
     }
 
@@ -84,6 +84,38 @@ impl Vm {
         #[cfg(not(target_os = "none"))]
         {
             self.vmstate.ns_version = self.vmstate.ns_version.wrapping_add(1);
+        }
+    }
+
+    /// [`Vm::ns_changed`] for a change of the key set of dict (or set)
+    /// `o`: only when `o` is the builtins override dict or a globals dict
+    /// that cached builtins lookups rely on ([`Vm::ns_watch`]); the key
+    /// sets of other dicts do not matter to those lookups.
+    #[inline(always)]
+    pub fn ns_changed_in(&mut self, o: Obj) {
+        #[cfg(not(target_os = "none"))]
+        if o == self.vmstate.builtins_dict || self.vmstate.ns_watched[ns_watch_slot(o)] == !o.raw() {
+            self.ns_changed();
+        }
+        #[cfg(target_os = "none")]
+        let _ = o;
+    }
+
+    /// Makes key-set changes of globals dict `d` invalidate the cached
+    /// builtins lookups (before `dispatch::load_global` caches one that
+    /// relies on a name's absence from `d`). Replacing another watched
+    /// dict in its slot invalidates them all (its changes go unnoticed
+    /// from now on).
+    #[cfg(not(target_os = "none"))]
+    #[inline]
+    pub fn ns_watch(&mut self, d: Obj) {
+        let s = ns_watch_slot(d);
+        let w = self.vmstate.ns_watched[s];
+        if w != !d.raw() {
+            if w != 0 {
+                self.ns_changed();
+            }
+            self.vmstate.ns_watched[s] = !d.raw();
         }
     }
 
@@ -202,6 +234,61 @@ impl Vm {
         }
     }
 
+    /// Position of `key` in `m` found without hashing it: in a small
+    /// (unindexed) table, when `key` is a small int, a qstr or a tuple of
+    /// those (all hashable), and every key of the table is told apart from
+    /// it by identity, by kind (distinct small ints and qstrs never equal;
+    /// nor does such a tuple an int or a str) or by [`Vm::decide_tuples`].
+    /// None when the hashed lookup is needed.
+    #[inline]
+    fn map_find_unhashed(&self, m: &Map, key: Obj) -> Option<Option<usize>> {
+        if m.hash_at(0).is_some() {
+            // An indexed table: the hash picks the candidates.
+            return None;
+        }
+        let simple = |o: Obj| o.is_small_int() || o.as_qstr().is_some();
+        let key_simple = simple(key);
+        let items: &[Obj] = if key_simple {
+            &[]
+        } else {
+            match self.tuple_pinned(key) {
+                Some(t) if t.iter().all(|&x| simple(x)) => t,
+                _ => return None,
+            }
+        };
+        for p in 0..m.end_pos() {
+            let k = m.entry(p)?.key;
+            if k == key {
+                return Some(Some(p));
+            }
+            if k.is_null() || simple(k) {
+                continue;
+            }
+            if key_simple {
+                return None;
+            }
+            // Both tuples: equal when their items are (those of `k` that
+            // are not small ints or qstrs would need `__eq__`).
+            let other = self.tuple_pinned(k)?;
+            if other.len() != items.len() {
+                continue;
+            }
+            let mut same = true;
+            for (&x, &y) in items.iter().zip(other) {
+                if x != y {
+                    if !simple(y) {
+                        return None;
+                    }
+                    same = false;
+                }
+            }
+            if same {
+                return Some(Some(p));
+            }
+        }
+        Some(None)
+    }
+
     /// Position of `key` (with hash `hash`, from [`Vm::hash`]) in the table
     /// of heap object `o` (layout `O`), using Python equality. A `__eq__`
     /// may change the table: it is re-read after each comparison.
@@ -261,6 +348,12 @@ impl Vm {
     ///
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
     pub fn map_lookup_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
+        if let Some(d) = self.heap.get::<O>(o) {
+            let m = d.map();
+            if let Some(r) = self.map_find_unhashed(m, key) {
+                return Ok(r.and_then(|p| m.entry(p)).map(|e| e.value));
+            }
+        }
         let h = self.hash(key)?;
         let pos = self.map_find_in::<O>(o, key, h)?;
         Ok(pos.and_then(|p| self.heap.get::<O>(o).and_then(|d| d.map().entry(p)).map(|e| e.value)))
@@ -272,6 +365,13 @@ impl Vm {
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`;
     /// `MemoryError`.
     pub fn map_store_in<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
+        let found = self.heap.get::<O>(o).and_then(|d| self.map_find_unhashed(d.map(), key));
+        if let Some(Some(p)) = found {
+            if let Some(d) = self.heap.get_mut::<O>(o) {
+                d.map_mut().set_value(p, value);
+            }
+            return Ok(());
+        }
         let h = self.hash(key)?;
         self.map_store_hashed::<O>(o, key, value, h)
     }
@@ -286,7 +386,7 @@ impl Vm {
             }
             return Ok(());
         }
-        self.ns_changed();
+        self.ns_changed_in(o);
         if let Some(d) = self.heap.get_mut::<O>(o) {
             let m = d.map_mut();
             if m.push_within_capacity(key, value, h) {
@@ -318,7 +418,7 @@ impl Vm {
     pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
         let h = self.hash(key)?;
         let Some(p) = self.map_find_in::<O>(o, key, h)? else { return Ok(None) };
-        self.ns_changed();
+        self.ns_changed_in(o);
         Ok(self.heap.get_mut::<O>(o).and_then(|d| d.map_mut().remove_at(p)).map(|e| e.value))
     }
 
@@ -382,4 +482,11 @@ impl Vm {
         }
         self.map_store_hashed::<DictObj>(d, Obj::qstr(name), value, h)
     }
+}
+
+/// The [`VmState::ns_watched`](crate::vm::VmState) slot of dict `d`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn ns_watch_slot(d: Obj) -> usize {
+    (d.raw() >> 5) % 4
 }

@@ -14,7 +14,7 @@
 //! collector) and positions: no object is kept alive or reached through
 //! it, and a stale entry is merely a wrong guess.
 
-use super::class::{class_flags, class_of_instance, find_cached, Found, InstanceObj, CF_PROPERTY, CF_SETATTR};
+use super::class::{class_flags, class_of_instance, describe, find_cached, Desc, Found, InstanceObj, CF_PROPERTY, CF_SETATTR};
 use crate::qstr::q;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
@@ -86,7 +86,31 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
         remember(vm, ip, p);
         return Ok(v);
     }
+    // A property of the instance's class (found as the general lookup
+    // finds it, past the names it answers itself): its Python getter
+    // called directly.
+    if name != q::__class__ && name != q::__dict__ {
+        if let Some(Found::Plain(v)) = find_cached(vm, class_of_instance(o), name) {
+            if let Desc::Property(g, _, _) = describe(vm, v) {
+                if crate::vmobj::is_function(g) {
+                    return call_fast(vm, g, &[o]);
+                }
+            }
+        }
+    }
     vm.load_attr(o, name)
+}
+
+/// Calls Python function `f` with positional `args`: straight into its
+/// frame when [`super::call::call_simple`] applies, else [`Vm::call`].
+///
+/// Errors: whatever the call raises.
+#[inline(never)]
+pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
+    match super::call::call_simple(vm, f, args) {
+        Some(r) => r,
+        None => vm.call(f, args, &[]),
+    }
 }
 
 /// STORE_ATTR at instruction address `ip`: `o.name = value`, or `del
@@ -101,8 +125,7 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
     if let Some(p) = hint(vm, ip) {
         // Only plain stores: no `__setattr__` and no property (which
         // could be a data descriptor for this name) in the class's MRO.
-        let plain = vm.heap.get::<InstanceObj>(o).is_some()
-            && class_flags(vm, class_of_instance(o)) & (CF_SETATTR | CF_PROPERTY) == 0;
+        let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, class_of_instance(o), name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
                 if i.members.entry(p).is_some_and(|e| e.key == Obj::qstr(name)) {
@@ -121,9 +144,22 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
 /// (a new name was appended last).
 #[inline(never)]
 fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    let plain = vm.heap.get::<InstanceObj>(o).is_some()
-        && class_flags(vm, class_of_instance(o)) & (CF_SETATTR | CF_PROPERTY) == 0;
-    if !plain {
+    let inst = vm.heap.get::<InstanceObj>(o).is_some();
+    let cls = class_of_instance(o);
+    if !(inst && plain_store(vm, cls, name)) {
+        // A property of the class of an instance without `__setattr__`
+        // (found as the general path finds it): its Python setter
+        // called directly.
+        if inst && class_flags(vm, cls) & CF_SETATTR == 0 {
+            if let Some(Found::Plain(p)) = find_cached(vm, cls, name) {
+                if let Desc::Property(_, set, _) = describe(vm, p) {
+                    if crate::vmobj::is_function(set) {
+                        call_fast(vm, set, &[o, value])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
         return vm.store_attr(o, name, value);
     }
     super::members::ns_store(vm, o, name, value)?;
@@ -139,6 +175,26 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
         remember(vm, ip, p);
     }
     Ok(())
+}
+
+/// Does storing attribute `name` on an instance of class `cls` just write
+/// the instance's namespace? Not when the class has `__setattr__`, nor
+/// when `name` may be a property of it (what `members::store_attr_special`
+/// checks, in the same order).
+#[inline]
+fn plain_store(vm: &mut Vm, cls: Obj, name: Qstr) -> bool {
+    let flags = class_flags(vm, cls);
+    if flags & CF_SETATTR != 0 {
+        return false;
+    }
+    if flags & CF_PROPERTY == 0 {
+        return true;
+    }
+    match find_cached(vm, cls, name) {
+        None => true,
+        Some(Found::Plain(p)) => !matches!(describe(vm, p), Desc::Property(..)),
+        Some(Found::Rom(_)) => false,
+    }
 }
 
 /// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as

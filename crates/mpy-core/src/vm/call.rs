@@ -53,7 +53,8 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
 /// last ones having defaults, binds them straight into its new frame and
 /// runs it. Returns None when the general path is needed (nothing has
 /// been done then).
-#[inline]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline)]
 pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;

@@ -147,7 +147,8 @@ fn mcache_slot(name: Qstr) -> usize {
 /// lookup cache. A cached `(MRO index, dict position)` is used only if the
 /// entry there still has key `name` (values replaced in place are read
 /// live; deleted or moved entries fail the check), and only within the
-/// epoch it was filled in (new keys anywhere start a new epoch).
+/// epoch it was filled in (new keys in any class namespace start a new
+/// epoch); so is a cached miss.
 pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     let key = Obj::qstr(name);
     let slot = mcache_slot(name);
@@ -156,6 +157,9 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     let mro = vm.tuple_pinned(c.st.mro).unwrap_or(&[]);
     let (cn, ci, cp) = c.st.mcache[slot];
     if cn == name.0 && c.st.mcache_epoch == epoch {
+        if ci == MCACHE_MISS {
+            return None;
+        }
         if let Some(k) = mro.get(ci as usize).and_then(|&e| vm.heap.class(e)) {
             if let Some(en) = k.st.dict.entry(cp as usize) {
                 if en.key == key {
@@ -181,16 +185,25 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
             }
         }
     }
-    let (idx, p, v) = hit?;
+    // A miss is remembered too (names looked up on classes that lack
+    // them: instance attributes behind a class with properties): no MRO
+    // entry can gain the name within the epoch.
+    let entry = match hit {
+        Some((idx, p, _)) => (name.0, idx as u32, p as u32),
+        None => (name.0, MCACHE_MISS, 0),
+    };
     if let Some(st) = vm.heap.class_state_mut(cls) {
         if st.mcache_epoch != epoch {
             st.mcache = [(u32::MAX, 0, 0); 16];
             st.mcache_epoch = epoch;
         }
-        st.mcache[slot] = (name.0, idx as u32, p as u32);
+        st.mcache[slot] = entry;
     }
-    Some(Found::Plain(v))
+    hit.map(|(_, _, v)| Found::Plain(v))
 }
+
+/// A [`find_cached`] entry's MRO index for a name no MRO entry has.
+const MCACHE_MISS: u32 = u32::MAX;
 
 /// The kind of a ROM locals entry.
 fn rom_kind(r: Rom) -> Kind {

@@ -136,6 +136,60 @@ const BIN_IADD: u8 = 0xd7 + BinaryOp::InplaceAdd as u8;
 const BIN_SUB: u8 = 0xd7 + BinaryOp::Subtract as u8;
 #[cfg(not(target_os = "none"))]
 const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
+#[cfg(not(target_os = "none"))]
+const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
+#[cfg(not(target_os = "none"))]
+const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
+
+/// Is `o` exactly a dict, set or frozenset (not a subclass instance)?
+/// Their `in`, and a dict's subscripts, are table lookups with nothing
+/// to dispatch on.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_table(o: Obj) -> bool {
+    use crate::types::{dict::DICT_TYPE, set};
+    o.ptr_type().is_some_and(|t| {
+        core::ptr::eq(t, &DICT_TYPE) || core::ptr::eq(t, &set::SET_TYPE) || core::ptr::eq(t, &set::FROZENSET_TYPE)
+    })
+}
+
+/// `a in b` (out of line): a table lookup for an exact dict, set or
+/// frozenset, else the general binary op.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
+    if exact_table(b) {
+        return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
+    }
+    // A substring of a str (UTF-8: byte and code point matches agree).
+    if let (Some(n), Some(h)) = (plain_str(vm, a), plain_str(vm, b)) {
+        let found = match n.as_bytes() {
+            [c] => h.as_bytes().contains(c),
+            _ => h.contains(n),
+        };
+        return Ok(Obj::bool(found));
+    }
+    vm.binary_op(BinaryOp::In, a, b)
+}
+
+/// The text of a plain str: a qstr or an exact heap str (not a subclass
+/// instance).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn plain_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
+}
+
+/// Is `o` exactly a dict (not a subclass instance, which may have
+/// `__missing__` or its own `__getitem__`)?
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_dict(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::dict::DICT_TYPE))
+}
 
 /// `v` as a small int if it fits.
 #[cfg(not(target_os = "none"))]
@@ -595,8 +649,33 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     }
                 }
                 let _ = pop!();
+                // Two qstrs are equal exactly when they are the same one
+                // (interned text).
+                if (opc == BIN_EQ || opc == BIN_NE) && a.as_qstr().is_some() && b.as_qstr().is_some() {
+                    set_top!(Obj::bool((a == b) == (opc == BIN_EQ)));
+                    ip = pc;
+                    continue;
+                }
                 let Some(bop) = BinaryOp::from_u8(opc - 0xd7) else { fail!(bad_code(vm)) };
                 let r = tri!(vm.binary_op(bop, a, b));
+                set_top!(r);
+            }
+            // `is`: identity (desktop only, as above).
+            #[cfg(not(target_os = "none"))]
+            BIN_IS => {
+                // (2 popped, 1 pushed)
+                let b = pop!();
+                let a = top!();
+                set_top!(Obj::bool(a == b));
+            }
+            // `x in d` for a dict, set or frozenset: the table lookup
+            // (desktop only, as above).
+            #[cfg(not(target_os = "none"))]
+            BIN_IN => {
+                // (2 popped, 1 pushed)
+                let b = pop!();
+                let a = top!();
+                let r = tri!(contains_op(vm, a, b));
                 set_top!(r);
             }
             // (The values with arms of their own above are unreachable here.)
@@ -1177,6 +1256,21 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
+    subscr_load_general(vm, o, i)
+}
+
+/// [`subscr_load`] past the small-int paths (out of line: the dispatch
+/// loop's registers stay free). A dict's value comes straight from its
+/// table (a missing key takes the general path, which raises the
+/// KeyError).
+#[inline(never)]
+fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if exact_dict(o) {
+        if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
+            return Ok(v);
+        }
+    }
     vm.subscr(o, i, Subscr::Load)
 }
 
@@ -1260,6 +1354,17 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
             }
         }
     }
+    store_subscr_general(vm, o, i, v)
+}
+
+/// [`store_subscr`] past the small-int paths (out of line, as
+/// [`subscr_load_general`]): a dict stores straight into its table.
+#[inline(never)]
+fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
+    #[cfg(not(target_os = "none"))]
+    if exact_dict(o) {
+        return vm.dict_store(o, i, v);
+    }
     vm.subscr(o, i, Subscr::Store(v))?;
     Ok(())
 }
@@ -1314,7 +1419,8 @@ pub const IN_BUILTINS: u32 = u32::MAX;
 /// the dict (a moved or deleted key just misses). On desktop builds,
 /// names missing from the globals dict and found among the builtins are
 /// remembered with their value and [`Vm::ns_stamp`], which changes when
-/// any dict gains a key or the builtins change (see `Vm::ns_changed`).
+/// the globals dict gains a key or the builtins change (see
+/// `Vm::ns_changed_in`).
 ///
 /// Errors: `NameError: name 'x' isn't defined`.
 #[inline]
@@ -1362,7 +1468,10 @@ fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usize) -> PyRes
     // lookup, which may allocate (and so collect).
     #[cfg(not(target_os = "none"))]
     let stamp = match found {
-        Found::Missing => Some(vm.ns_stamp()),
+        Found::Missing => {
+            vm.ns_watch(globals);
+            Some(vm.ns_stamp())
+        }
         _ => None,
     };
     match super::builtins::lookup_builtin(vm, name)? {

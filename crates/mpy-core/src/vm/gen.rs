@@ -28,6 +28,72 @@ pub enum Step {
 /// send non-None value to a just-started generator`, and whatever the
 /// generator raises (it is then finished).
 pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
+    #[cfg(not(target_os = "none"))]
+    if throw.is_null() {
+        if let Some(r) = resume_fast(vm, g, send) {
+            return r;
+        }
+    }
+    resume_general(vm, g, send, throw)
+}
+
+/// [`resume`] of a suspended (or not yet started, when `send` is None)
+/// generator with nothing thrown in: one checked access to the header
+/// reads its state and marks it running (desktop builds; boards keep the
+/// flash). None when another case applies (nothing has been done then).
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn resume_fast(vm: &mut Vm, g: Obj, send: Obj) -> Option<PyResult<Step>> {
+    let (h, items) = vm.heap.var_mut::<GenHead>(g)?;
+    let flags = h.flags;
+    let started = flags & gen_flags::STARTED != 0;
+    if flags & (gen_flags::RUNNING | gen_flags::FINISHED) != 0 || (!started && send != Obj::NONE) {
+        return None;
+    }
+    let (fun, ip, sp, exc_sp) = (h.fun, h.ip as usize, h.sp as usize, h.exc_sp as usize);
+    // Marked running now; the flags are put back if it does not run.
+    h.flags = flags | gen_flags::RUNNING | gen_flags::STARTED;
+    let n_items = items.len();
+    // The slots are used through this pointer while the generator runs
+    // (other code only reaches its header meanwhile).
+    let fp = core::ptr::with_exposed_provenance_mut::<Obj>(items.as_mut_ptr().expose_provenance());
+    let v = match FunView::of(vm, fun) {
+        Some(v) if n_items == v.code.frame_size() => v,
+        _ => {
+            restore_flags(vm, g, flags);
+            return None;
+        }
+    };
+    if let Err(e) = super::call::check_recursion(vm) {
+        restore_flags(vm, g, flags);
+        return Some(Err(e));
+    }
+    // SAFETY: `fp` points to the generator's `n_items == frame_size`
+    // slots; `g` is held by the frame (so it stays alive) and is marked
+    // running until this function returns, so nothing truncates or
+    // re-enters it meanwhile.
+    let mut frame = unsafe { Frame::new(fun, &v, Obj::NULL, fp, g) };
+    frame.ip = ip;
+    frame.sp = sp;
+    frame.exc_sp = exc_sp;
+    if started && !frame.push(send) {
+        set_finished(vm, g);
+        return Some(Err(dispatch::bad_code(vm)));
+    }
+    Some(run_frame(vm, g, frame, None))
+}
+
+/// Puts generator `g`'s flags back to `flags` (it did not run after all).
+#[cfg(not(target_os = "none"))]
+#[cold]
+fn restore_flags(vm: &mut Vm, g: Obj, flags: u32) {
+    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
+        h.flags = flags;
+    }
+}
+
+/// [`resume`]'s general path: every state and a thrown exception.
+fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     let Some((h, _)) = vm.heap.var::<GenHead>(g) else { return Err(vm.type_error("not a generator")) };
     let (fun, ip, sp, exc_sp, flags) = (h.fun, h.ip as usize, h.sp as usize, h.exc_sp as usize, h.flags);
     if flags & gen_flags::RUNNING != 0 {
@@ -70,11 +136,18 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
         set_finished(vm, g);
         return Err(dispatch::bad_code(vm));
     }
+    run_frame(vm, g, frame, if throw.is_null() { None } else { Some(throw) })
+}
+
+/// Runs generator `g`'s resumed frame (marked running) until it yields,
+/// returns or raises, and records the outcome in the generator.
+#[inline(always)]
+fn run_frame(vm: &mut Vm, g: Obj, mut frame: Frame<'_>, throw: Option<Obj>) -> PyResult<Step> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
     vm.vmstate.locals = frame.globals;
-    let r = dispatch::run(vm, &mut frame, if throw.is_null() { None } else { Some(throw) });
+    let r = dispatch::run(vm, &mut frame, throw);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     match r {

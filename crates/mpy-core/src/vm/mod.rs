@@ -79,11 +79,19 @@ pub struct VmState {
     /// not be (a collection changes the stamp). Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub builtin_hits: [(usize, usize); GLOBAL_CACHE_LEN],
-    /// Bumped whenever a dict's key set may change (a new key, a removal,
-    /// any mutable use of its table) and when the builtins override dict
-    /// changes: see [`Vm::ns_stamp`]. Desktop builds only.
+    /// Bumped whenever the key set of a watched globals dict (see
+    /// `ns_watched`) or of the builtins override dict may change (a new
+    /// key, a removal, any mutable use of its table) and when the
+    /// builtins override dict is set up: see [`Vm::ns_stamp`]. Desktop
+    /// builds only.
     #[cfg(not(target_os = "none"))]
     pub ns_version: usize,
+    /// The globals dicts that cached builtins lookups rely on (inverted
+    /// words, 0 = none), direct-mapped: only a key-set change of one of
+    /// these (or of the builtins override dict) bumps `ns_version` (see
+    /// [`Vm::ns_changed_in`]). Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    pub ns_watched: [usize; 4],
     /// LOAD_ATTR/STORE_ATTR position cache (see [`attrcache`]; desktop
     /// builds only: boards keep their flash).
     #[cfg(not(target_os = "none"))]
@@ -157,6 +165,8 @@ impl Default for VmState {
             builtin_hits: [(usize::MAX, 0); GLOBAL_CACHE_LEN],
             #[cfg(not(target_os = "none"))]
             ns_version: 0,
+            #[cfg(not(target_os = "none"))]
+            ns_watched: [0; 4],
             #[cfg(not(target_os = "none"))]
             attr_cache: attrcache::EMPTY,
             #[cfg(not(target_os = "none"))]
