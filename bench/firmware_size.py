@@ -39,7 +39,7 @@ Record (text+data with the compiler / VM-only; boot instructions):
   minimal module preset 346.0 KiB
   -Zbuild-std: netduinoplus2 27,492, mps2-an386 27,532 (Vm and Repl
   moved by value); Vm built in place, Repl on the stack, 16-entry board
-  caches: 18,773 / 18,813
+  caches, repr(C) line editor: 17,712 / 17,752
 
 Soft reset (Ctrl-D) counts, and which functions spend the boot:
 bench/boot_profile.py.

@@ -64,7 +64,11 @@ pub enum Exit {
 /// The REPL state that lives across commands and soft resets: the mode,
 /// the line editor with its history. `L` is the longest line the editor
 /// holds, `H` the history size in bytes.
+///
+/// `repr(C)`: the editor first and the byte fields last (see
+/// [`Editor`]).
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub struct Repl<const L: usize = 256, const H: usize = 1024> {
     editor: Editor<L, H>,
     mode: Mode,
