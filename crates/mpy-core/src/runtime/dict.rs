@@ -239,7 +239,9 @@ impl Vm {
     /// those (all hashable), and every key of the table is told apart from
     /// it by identity, by kind (distinct small ints and qstrs never equal;
     /// nor does such a tuple an int or a str) or by [`Vm::decide_tuples`].
-    /// None when the hashed lookup is needed.
+    /// None when the hashed lookup is needed. Desktop builds only (boards
+    /// keep the flash).
+    #[cfg(not(target_os = "none"))]
     #[inline]
     fn map_find_unhashed(&self, m: &Map, key: Obj) -> Option<Option<usize>> {
         if m.hash_at(0).is_some() {
@@ -348,6 +350,7 @@ impl Vm {
     ///
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
     pub fn map_lookup_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
+        #[cfg(not(target_os = "none"))]
         if let Some(d) = self.heap.get::<O>(o) {
             let m = d.map();
             if let Some(r) = self.map_find_unhashed(m, key) {
@@ -365,8 +368,8 @@ impl Vm {
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`;
     /// `MemoryError`.
     pub fn map_store_in<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
-        let found = self.heap.get::<O>(o).and_then(|d| self.map_find_unhashed(d.map(), key));
-        if let Some(Some(p)) = found {
+        #[cfg(not(target_os = "none"))]
+        if let Some(Some(p)) = self.heap.get::<O>(o).and_then(|d| self.map_find_unhashed(d.map(), key)) {
             if let Some(d) = self.heap.get_mut::<O>(o) {
                 d.map_mut().set_value(p, value);
             }

@@ -157,6 +157,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     let mro = vm.tuple_pinned(c.st.mro).unwrap_or(&[]);
     let (cn, ci, cp) = c.st.mcache[slot];
     if cn == name.0 && c.st.mcache_epoch == epoch {
+        #[cfg(not(target_os = "none"))]
         if ci == MCACHE_MISS {
             return None;
         }
@@ -185,12 +186,15 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
             }
         }
     }
-    // A miss is remembered too (names looked up on classes that lack
-    // them: instance attributes behind a class with properties): no MRO
-    // entry can gain the name within the epoch.
+    // On desktop builds a miss is remembered too (names looked up on
+    // classes that lack them: instance attributes behind a class with
+    // properties): no MRO entry can gain the name within the epoch.
     let entry = match hit {
         Some((idx, p, _)) => (name.0, idx as u32, p as u32),
+        #[cfg(not(target_os = "none"))]
         None => (name.0, MCACHE_MISS, 0),
+        #[cfg(target_os = "none")]
+        None => return None,
     };
     if let Some(st) = vm.heap.class_state_mut(cls) {
         if st.mcache_epoch != epoch {
@@ -203,6 +207,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
 }
 
 /// A [`find_cached`] entry's MRO index for a name no MRO entry has.
+#[cfg(not(target_os = "none"))]
 const MCACHE_MISS: u32 = u32::MAX;
 
 /// The kind of a ROM locals entry.

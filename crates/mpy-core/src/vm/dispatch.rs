@@ -1256,16 +1256,19 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
-    subscr_load_general(vm, o, i)
+    #[cfg(not(target_os = "none"))]
+    return subscr_load_general(vm, o, i);
+    #[cfg(target_os = "none")]
+    vm.subscr(o, i, Subscr::Load)
 }
 
 /// [`subscr_load`] past the small-int paths (out of line: the dispatch
 /// loop's registers stay free). A dict's value comes straight from its
 /// table (a missing key takes the general path, which raises the
 /// KeyError).
+#[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
-    #[cfg(not(target_os = "none"))]
     if exact_dict(o) {
         if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
             return Ok(v);
@@ -1354,14 +1357,20 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
             }
         }
     }
-    store_subscr_general(vm, o, i, v)
+    #[cfg(not(target_os = "none"))]
+    return store_subscr_general(vm, o, i, v);
+    #[cfg(target_os = "none")]
+    {
+        vm.subscr(o, i, Subscr::Store(v))?;
+        Ok(())
+    }
 }
 
 /// [`store_subscr`] past the small-int paths (out of line, as
 /// [`subscr_load_general`]): a dict stores straight into its table.
+#[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
-    #[cfg(not(target_os = "none"))]
     if exact_dict(o) {
         return vm.dict_store(o, i, v);
     }
