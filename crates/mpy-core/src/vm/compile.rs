@@ -26,8 +26,9 @@ const STACK_MARGIN: usize = 4 * 1024;
 /// The compiler's budget per free byte of the gc heap. MicroPython
 /// compiles in its gc heap, with parse nodes of one or two words per
 /// token; the compiler here builds a Rust tree of owned nodes, which holds
-/// about 20-40 bytes per source byte on 64-bit hosts (half that on
-/// 32-bit targets), roughly four times as much. With this factor a source
+/// about 11-17 bytes per source byte at its peak on 64-bit hosts and 6-9
+/// on 32-bit targets (`tools/compiler_mem.sh`), more than MicroPython's
+/// parse tree. With this factor a source
 /// that MicroPython compiles in a given heap compiles here too (the
 /// corpus's 12-16 KiB heap tests), and one far beyond it is a
 /// `MemoryError`.
