@@ -129,9 +129,9 @@ impl Int {
         }
     }
 
-    /// The nearest `f32` (`±inf` beyond its range): the boards' float
-    /// folds.
-    #[cfg(target_os = "none")]
+    /// The nearest `f32` (`±inf` beyond its range): single-precision
+    /// float folds.
+    #[cfg(feature = "float-single")]
     pub fn to_f32(&self) -> f32 {
         let inf = if self.is_negative() { f32::NEG_INFINITY } else { f32::INFINITY };
         self.with(conv::to_f32).unwrap_or(inf)

@@ -129,21 +129,21 @@ impl<'a> CVal<'a> {
     }
 }
 
-/// The precision float folds compute in: that of the run time's floats.
-/// The boards' floats are single precision, so folding there rounds as
-/// their run-time arithmetic does (and links no soft-double code).
-#[cfg(target_os = "none")]
+/// The precision float folds compute in: that of the run time's floats
+/// (feature `float-single`, as on the boards: folding there rounds as
+/// their run-time arithmetic does, and links no soft-double code).
+#[cfg(feature = "float-single")]
 type F = f32;
-#[cfg(not(target_os = "none"))]
+#[cfg(not(feature = "float-single"))]
 type F = f64;
 type M = libm::Libm<F>;
 
 /// A numeric constant's value in [`F`].
 fn to_f(v: &CVal<'_>) -> F {
     match v {
-        #[cfg(target_os = "none")]
+        #[cfg(feature = "float-single")]
         CVal::Int(i) => i.to_f32(),
-        #[cfg(not(target_os = "none"))]
+        #[cfg(not(feature = "float-single"))]
         CVal::Int(i) => i.to_f64(),
         CVal::Float(f) => narrow(*f),
         _ => 0.0,
@@ -152,17 +152,17 @@ fn to_f(v: &CVal<'_>) -> F {
 
 /// A double rounded to [`F`].
 fn narrow(x: f64) -> F {
-    #[cfg(target_os = "none")]
+    #[cfg(feature = "float-single")]
     return mpy_float::f64_to_f32(x);
-    #[cfg(not(target_os = "none"))]
+    #[cfg(not(feature = "float-single"))]
     x
 }
 
 /// A folded float as a constant.
 fn float(x: F) -> CVal<'static> {
-    #[cfg(target_os = "none")]
+    #[cfg(feature = "float-single")]
     return CVal::Float(mpy_float::f32_to_f64(x));
-    #[cfg(not(target_os = "none"))]
+    #[cfg(not(feature = "float-single"))]
     CVal::Float(x)
 }
 
@@ -333,6 +333,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "float-single"))]
     fn fmod_is_exact() {
         let mut v: Vec<f64> = alloc::vec![0.0, -0.0, 1.0, -1.0, 0.5, 3.0, 7.5, -7.5, 1e-310, -5e-324, 5e-324,
             f64::MAX, -f64::MAX, f64::MIN_POSITIVE, 1e300, 1e-300, 0.1, 0.3, 2.0f64.powi(53), 1.0 / 3.0,

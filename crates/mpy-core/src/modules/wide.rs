@@ -113,7 +113,20 @@ impl W {
     }
 
     /// `self · o`.
+    #[inline(always)]
     pub fn mul(self, o: W) -> W {
+        W::mul_ref(&self, &o)
+    }
+
+    #[inline(never)]
+    fn mul_ref(&self, o: &W) -> W {
+        let o = *o;
+        let s = *self;
+        s.mul_val(o)
+    }
+
+    #[inline(always)]
+    fn mul_val(self, o: W) -> W {
         if self.m == 0 || o.m == 0 {
             return W::ZERO;
         }
@@ -128,7 +141,20 @@ impl W {
     }
 
     /// `self + o`.
+    #[inline(always)]
     pub fn add(self, o: W) -> W {
+        W::add_ref(&self, &o)
+    }
+
+    #[inline(never)]
+    fn add_ref(&self, o: &W) -> W {
+        let o = *o;
+        let s = *self;
+        s.add_val(o)
+    }
+
+    #[inline(always)]
+    fn add_val(self, o: W) -> W {
         if o.m == 0 {
             return self;
         }
@@ -161,7 +187,20 @@ impl W {
     }
 
     /// `self / o` (`o` nonzero).
+    #[inline(always)]
     pub fn div(self, o: W) -> W {
+        W::div_ref(&self, &o)
+    }
+
+    #[inline(never)]
+    fn div_ref(&self, o: &W) -> W {
+        let o = *o;
+        let s = *self;
+        s.div_val(o)
+    }
+
+    #[inline(always)]
+    fn div_val(self, o: W) -> W {
         if self.m == 0 || o.m == 0 {
             return W::ZERO;
         }
@@ -189,7 +228,20 @@ impl W {
     }
 
     /// Whether `self < o`.
+    #[inline(always)]
     pub fn lt(self, o: W) -> bool {
+        W::lt_ref(&self, &o)
+    }
+
+    #[inline(never)]
+    fn lt_ref(&self, o: &W) -> bool {
+        let o = *o;
+        let s = *self;
+        s.lt_val(o)
+    }
+
+    #[inline(always)]
+    fn lt_val(self, o: W) -> bool {
         if self.neg != o.neg {
             return self.neg;
         }
