@@ -273,7 +273,14 @@ impl Vm {
     /// the `Vm`), not inside a heap object.
     ///
     /// Errors: `MemoryError` (the vector is unchanged).
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn vec_reserve_local<T: GcItem>(&mut self, v: &mut GcVec<T>, extra: usize) -> PyResult<()> {
+        // Desktop: room already there (most writes to a buffer) costs no
+        // call.
+        #[cfg(not(target_os = "none"))]
+        if v.capacity() - v.len() >= extra {
+            return Ok(());
+        }
         let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
         let old = apply_grow(v, g);
         self.heap.free_vec(old);

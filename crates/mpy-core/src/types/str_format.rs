@@ -137,10 +137,14 @@ pub fn put_n(vm: &mut Vm, out: &mut Out, c: char, n: usize) -> PyResult<()> {
     let mut enc = [0u8; 4];
     let e = c.encode_utf8(&mut enc).as_bytes();
     reserve_out(vm, out, n.saturating_mul(e.len()))?;
-    let mut chunk = [0u8; 64];
+    // ASCII fill (the usual case) is one memset; wider chars are
+    // repeated.
+    let mut chunk = [e[0]; 64];
     let per = chunk.len() / e.len();
-    for k in 0..per {
-        chunk[k * e.len()..(k + 1) * e.len()].copy_from_slice(e);
+    if e.len() > 1 {
+        for k in 0..per {
+            chunk[k * e.len()..(k + 1) * e.len()].copy_from_slice(e);
+        }
     }
     let mut left = n;
     while left > 0 {

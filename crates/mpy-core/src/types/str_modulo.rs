@@ -54,6 +54,12 @@ fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
 pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
     let Some(f) = get_buffer(vm, fmt)? else { return Ok(Obj::NULL) };
     let mut out = Out::buf();
+    // Desktop: start with room for the usual result, so the pieces don't
+    // regrow the buffer several times.
+    #[cfg(not(target_os = "none"))]
+    if let Ok(v) = vm.new_vec::<u8>(f.get().len() + 32) {
+        out = Out::Buf(v);
+    }
     let r = modulo_into(vm, kind, f.get(), rhs, &mut out);
     f.free(vm);
     r?;
