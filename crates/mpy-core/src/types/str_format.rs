@@ -717,6 +717,11 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
 pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let (kind, fmt) = super::str_methods::self_data(vm, args[0])?;
     let mut out = Out::buf();
+    // Desktop: start with room for the usual result (as `%` does).
+    #[cfg(not(target_os = "none"))]
+    if let Ok(v) = vm.new_vec::<u8>(fmt.get().len() + 32) {
+        out = Out::Buf(v);
+    }
     let r = match core::str::from_utf8(fmt.get()) {
         Ok(f) => format_string(vm, f, &args[1..], kw, &mut out),
         Err(_) => {
