@@ -293,6 +293,15 @@ fn count_bytes(hay: &[u8], needle: &[u8], max: usize) -> usize {
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
+    // Desktop: two plain strs, no range.
+    #[cfg(not(target_os = "none"))]
+    if let [s, p] = args {
+        if is_exact_str(vm, *s) && is_exact_str(vm, *p) {
+            let s = vm.str_pinned(*s).unwrap_or("").as_bytes();
+            let p = vm.str_pinned(*p).unwrap_or("").as_bytes();
+            return Ok(Obj::bool(if ends { s.ends_with(p) } else { s.starts_with(p) }));
+        }
+    }
     let kind = self_kind(vm, args[0])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let cands = vm.tuple_pinned(args[1]);
