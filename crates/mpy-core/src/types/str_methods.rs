@@ -569,12 +569,42 @@ fn split_str_fast(vm: &mut Vm, o: Obj, sep: Option<Obj>, max: isize) -> PyResult
         None => None,
     };
     let s = text.as_bytes();
+    // The first parts' ranges are kept, so short texts are scanned once.
+    let mut spans = [(0usize, 0usize); 16];
     let mut n = 0;
-    let mut count = Splitter::new(max);
-    while count.next(s, sep_b).is_some() {
+    let mut keep = |r: (usize, usize)| {
+        if let Some(slot) = spans.get_mut(n) {
+            *slot = r;
+        }
         n += 1;
+    };
+    match sep_b {
+        // One-byte separator, no limit: one plain scan.
+        Some(&[c]) if max < 0 => {
+            let mut st = 0;
+            for (i, &b) in s.iter().enumerate() {
+                if b == c {
+                    keep((st, i));
+                    st = i + 1;
+                }
+            }
+            keep((st, s.len()));
+        }
+        _ => {
+            let mut count = Splitter::new(max);
+            while let Some(r) = count.next(s, sep_b) {
+                keep(r);
+            }
+        }
     }
     let l = vm.new_list_with_capacity(n)?;
+    if n <= spans.len() {
+        for &(a, b) in &spans[..n] {
+            let part = vm.new_str(text.get(a..b).unwrap_or(""))?;
+            list_push(vm, l, part)?;
+        }
+        return Ok(l);
+    }
     let mut fwd = Splitter::new(max);
     while let Some((a, b)) = fwd.next(s, sep_b) {
         let part = vm.new_str(text.get(a..b).unwrap_or(""))?;
