@@ -190,6 +190,10 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         }
         match t {
             b's' | b'r' | b'a' => convert_text(vm, kind, t, arg, &mut spec, out)?,
+            #[cfg(not(target_os = "none"))]
+            b'd' | b'i' | b'u' if spec.sign.is_none() && spec.precision.is_none() && arg.as_small_int().is_some() => {
+                small_int_into(vm, arg.as_small_int().unwrap_or(0) as i64, &spec, out)?;
+            }
             b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
                 spec.ty = Some(match t {
                     b'o' | b'x' | b'X' => t as char,
@@ -344,4 +348,44 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
         put_n(vm, out, ' ', padn)?;
         out.bytes(vm, &low)
     }
+}
+
+/// Desktop `%d` of a small int without a sign flag or precision: the
+/// digits, padded with spaces (or zeros after the `-`) to the width.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<()> {
+    let mut buf = [0u8; 24];
+    let mut k = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        k -= 1;
+        buf[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let digits_at = k;
+    if i < 0 {
+        k -= 1;
+        buf[k] = b'-';
+    }
+    let len = buf.len() - k;
+    let padn = spec.width.saturating_sub(len);
+    if padn == 0 {
+        return out.bytes(vm, &buf[k..]);
+    }
+    if spec.align == Some('<') {
+        out.bytes(vm, &buf[k..])?;
+        return put_n(vm, out, ' ', padn);
+    }
+    if spec.zero {
+        out.bytes(vm, &buf[k..digits_at])?;
+        put_n(vm, out, '0', padn)?;
+        return out.bytes(vm, &buf[digits_at..]);
+    }
+    put_n(vm, out, ' ', padn)?;
+    out.bytes(vm, &buf[k..])
 }
