@@ -256,6 +256,10 @@ fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: 
     let exact_str = arg.as_qstr().is_some() || vm.heap.str_pinned(arg).is_some();
     if t == b's' && spec.precision.is_none() && exact_str {
         let text = vm.str_pinned(arg).unwrap_or("");
+        #[cfg(not(target_os = "none"))]
+        if spec.width == 0 {
+            return out.str(vm, text);
+        }
         return pad_into(vm, out, spec, "", 0, text, '>');
     }
     if t == b's' && kind != Kind::Str && vm.str_pinned(arg).is_none() {
