@@ -157,21 +157,45 @@ impl Mem {
     /// vector, and the old buffer's charge is credited. Lists grown by
     /// doubling waste up to half their buffer otherwise, for as long as
     /// the tree lives.
+    ///
+    /// Kept out of line with a small body (the budget arithmetic is the
+    /// non-generic [`Mem::refit`]): it has one copy per element type.
     pub fn fit<T>(&self, mut v: Vec<T>) -> MResult<Vec<T>> {
-        if v.len() == v.capacity() {
-            return Ok(v);
+        self.fit_mut(&mut v)?;
+        Ok(v)
+    }
+
+    /// [`Mem::fit`] in place: on failure `v` is left as it was.
+    #[inline(never)]
+    pub fn fit_mut<T>(&self, v: &mut Vec<T>) -> MResult<()> {
+        let len = v.len();
+        if len != v.capacity() {
+            self.refit(len, v.capacity(), size_of::<T>())?;
+            let mut out = Vec::new();
+            if out.try_reserve_exact(len).is_err() {
+                return Err(self.fail());
+            }
+            out.append(v);
+            *v = out;
         }
-        let old = v.capacity() * size_of::<T>();
-        let mut out = self.with_capacity(v.len())?;
-        out.append(&mut v);
-        self.credit(old);
-        Ok(out)
+        Ok(())
+    }
+
+    /// Charges an exact buffer of `len` items of `size` bytes and credits
+    /// the old one of `cap` items (see [`Mem::fit`]).
+    #[inline(never)]
+    fn refit(&self, len: usize, cap: usize, size: usize) -> MResult<()> {
+        // len < cap and cap * size was allocated, so neither overflows.
+        self.charge(len * size)?;
+        self.credit(cap * size);
+        Ok(())
     }
 
     /// `v` as an exactly sized boxed slice (see [`Mem::fit`]; the box
     /// needs no reallocation then).
-    pub fn boxed_slice<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
-        Ok(self.fit(v)?.into_boxed_slice())
+    pub fn boxed_slice<T>(&self, mut v: Vec<T>) -> MResult<Box<[T]>> {
+        self.fit_mut(&mut v)?;
+        Ok(v.into_boxed_slice())
     }
 
     /// `s` as an exactly sized boxed `str` (copied if it has spare
