@@ -186,7 +186,7 @@ impl Int {
         if let Int::Small(v) = self {
             return Ok(Int::Small(!v));
         }
-        self.compute(bits::invert_len(self.len()), 0, mem, |o, _, a| bits::invert(o, a))
+        self.compute(bits::invert_len(self.len()), 0, mem, &mut |o, _, a| bits::invert(o, a))
     }
 
     /// Runs a big operation of `self` with `out_len` output and
@@ -198,7 +198,7 @@ impl Int {
         out_len: usize,
         scratch_len: usize,
         mem: &Mem,
-        f: impl FnOnce(&mut [u32], &mut [u32], MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
+        f: &mut dyn FnMut(&mut [u32], &mut [u32], MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
     ) -> MResult<Int> {
         let mut out = buf(mem, out_len)?;
         let mut scratch = buf(mem, scratch_len)?;
@@ -218,9 +218,9 @@ impl Int {
         out_len: usize,
         scratch_len: usize,
         mem: &Mem,
-        f: impl FnOnce(&mut [u32], &mut [u32], MpzRef<'_>, MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
+        f: &mut dyn FnMut(&mut [u32], &mut [u32], MpzRef<'_>, MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
     ) -> MResult<Int> {
-        a.compute(out_len, scratch_len, mem, |o, s, x| b.with(|y| f(o, s, x, y)))
+        a.compute(out_len, scratch_len, mem, &mut |o, s, x| b.with(|y| f(o, s, x, y)))
     }
 
     /// `a | b`, `a ^ b`, `a & b`.
@@ -232,7 +232,7 @@ impl Int {
                 bits::BitOp::Xor => x ^ y,
             }));
         }
-        Int::compute2(a, b, bits::bitop_len(a.len(), b.len()), 0, mem, |o, _, x, y| bits::bitop(o, op, x, y))
+        Int::compute2(a, b, bits::bitop_len(a.len(), b.len()), 0, mem, &mut |o, _, x, y| bits::bitop(o, op, x, y))
     }
 
     /// `a + b` (`sub`: `a - b`).
@@ -244,7 +244,7 @@ impl Int {
             }
         }
         let n = mpy_mpz::add::add_len(a.len(), b.len());
-        Int::compute2(a, b, n, 0, mem, |o, _, x, y| {
+        Int::compute2(a, b, n, 0, mem, &mut |o, _, x, y| {
             if sub {
                 mpy_mpz::add::sub(o, x, y)
             } else {
@@ -261,7 +261,7 @@ impl Int {
             }
         }
         let (la, lb) = (a.len(), b.len());
-        Int::compute2(a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem, |o, s, x, y| mul::mul(o, x, y, s))
+        Int::compute2(a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem, &mut |o, s, x, y| mul::mul(o, x, y, s))
     }
 
     /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero.
@@ -281,9 +281,9 @@ impl Int {
         let (la, lb) = (a.len(), b.len());
         let s = div::divmod_scratch_len(la, lb);
         if modulo {
-            Int::compute2(a, b, div::divmod_r_len(lb), s, mem, |o, sc, x, y| div::modulo(o, x, y, sc))
+            Int::compute2(a, b, div::divmod_r_len(lb), s, mem, &mut |o, sc, x, y| div::modulo(o, x, y, sc))
         } else {
-            Int::compute2(a, b, div::divmod_q_len(la, lb), s, mem, |o, sc, x, y| div::floordiv(o, x, y, sc))
+            Int::compute2(a, b, div::divmod_q_len(la, lb), s, mem, &mut |o, sc, x, y| div::floordiv(o, x, y, sc))
         }
     }
 
@@ -300,7 +300,7 @@ impl Int {
                 }
             }
         }
-        a.compute(shift::shl_len(a.len(), n), 0, mem, |o, _, x| shift::shl(o, x, n))
+        a.compute(shift::shl_len(a.len(), n), 0, mem, &mut |o, _, x| shift::shl(o, x, n))
     }
 
     /// `a >> n` (floor).
@@ -308,7 +308,7 @@ impl Int {
         if let Int::Small(x) = a {
             return Ok(Int::Small(if n >= 64 { if *x < 0 { -1 } else { 0 } } else { x >> n }));
         }
-        a.compute(shift::shr_len(a.len(), n), 0, mem, |o, _, x| shift::shr(o, x, n))
+        a.compute(shift::shr_len(a.len(), n), 0, mem, &mut |o, _, x| shift::shr(o, x, n))
     }
 
     /// `a ** e`.
@@ -320,7 +320,7 @@ impl Int {
         }
         let (out, scratch) = a.with(|r| (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e))));
         let (Some(out), Some(scratch)) = (out, scratch) else { return Err(mem.fail()) };
-        a.compute(out, scratch, mem, |o, s, x| pow::pow(o, x, u64::from(e), s))
+        a.compute(out, scratch, mem, &mut |o, s, x| pow::pow(o, x, u64::from(e), s))
     }
 }
 

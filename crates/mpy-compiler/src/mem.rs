@@ -100,28 +100,41 @@ impl Mem {
     /// nodes, a block's statements or a call's arguments, hold one or two
     /// items, and their nodes are large).
     pub fn reserve<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
-        let need = v.len().checked_add(extra).ok_or_else(|| self.fail())?;
-        let cap = v.capacity();
-        if need <= cap {
-            return Ok(());
+        let add = self.plan(v.len(), v.capacity(), extra, size_of::<T>(), true)?;
+        if add > 0 {
+            return v.try_reserve_exact(add).map_err(|_| self.fail());
         }
-        let min = (32 / size_of::<T>().max(1)).max(1);
-        self.grow(v, need.max(cap.saturating_mul(2)).max(min))
+        Ok(())
     }
 
     /// Grows `v` to hold exactly `extra` more items (no doubling).
     pub fn reserve_exact<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
-        let need = v.len().checked_add(extra).ok_or_else(|| self.fail())?;
-        if need <= v.capacity() {
-            return Ok(());
+        let add = self.plan(v.len(), v.capacity(), extra, size_of::<T>(), false)?;
+        if add > 0 {
+            return v.try_reserve_exact(add).map_err(|_| self.fail());
         }
-        self.grow(v, need)
+        Ok(())
     }
 
-    fn grow<T>(&self, v: &mut Vec<T>, new_cap: usize) -> MResult<()> {
-        let add = new_cap - v.capacity();
-        self.charge(add.checked_mul(size_of::<T>()).ok_or_else(|| self.fail())?)?;
-        v.try_reserve_exact(new_cap - v.len()).map_err(|_| self.fail())
+    /// The type-independent part of [`Mem::reserve`] (`double`) and
+    /// [`Mem::reserve_exact`], for a vector of `len` items of `size`
+    /// bytes in room for `cap`: charges the growth and returns how many
+    /// items past `len` to reserve exactly (0: it fits already). One
+    /// out-of-line body, so the generic callers stay small.
+    #[inline(never)]
+    fn plan(&self, len: usize, cap: usize, extra: usize, size: usize, double: bool) -> MResult<usize> {
+        let need = len.checked_add(extra).ok_or_else(|| self.fail())?;
+        if need <= cap {
+            return Ok(0);
+        }
+        let new_cap = if double {
+            let min = (32 / size.max(1)).max(1);
+            need.max(cap.saturating_mul(2)).max(min)
+        } else {
+            need
+        };
+        self.charge((new_cap - cap).checked_mul(size).ok_or_else(|| self.fail())?)?;
+        Ok(new_cap - len)
     }
 
     /// Appends `x` to `v`.
@@ -157,21 +170,45 @@ impl Mem {
     /// vector, and the old buffer's charge is credited. Lists grown by
     /// doubling waste up to half their buffer otherwise, for as long as
     /// the tree lives.
+    ///
+    /// Kept out of line with a small body (the budget arithmetic is the
+    /// non-generic [`Mem::refit`]): it has one copy per element type.
     pub fn fit<T>(&self, mut v: Vec<T>) -> MResult<Vec<T>> {
-        if v.len() == v.capacity() {
-            return Ok(v);
+        self.fit_mut(&mut v)?;
+        Ok(v)
+    }
+
+    /// [`Mem::fit`] in place: on failure `v` is left as it was.
+    #[inline(never)]
+    pub fn fit_mut<T>(&self, v: &mut Vec<T>) -> MResult<()> {
+        let len = v.len();
+        if len != v.capacity() {
+            self.refit(len, v.capacity(), size_of::<T>())?;
+            let mut out = Vec::new();
+            if out.try_reserve_exact(len).is_err() {
+                return Err(self.fail());
+            }
+            out.append(v);
+            *v = out;
         }
-        let old = v.capacity() * size_of::<T>();
-        let mut out = self.with_capacity(v.len())?;
-        out.append(&mut v);
-        self.credit(old);
-        Ok(out)
+        Ok(())
+    }
+
+    /// Charges an exact buffer of `len` items of `size` bytes and credits
+    /// the old one of `cap` items (see [`Mem::fit`]).
+    #[inline(never)]
+    fn refit(&self, len: usize, cap: usize, size: usize) -> MResult<()> {
+        // len < cap and cap * size was allocated, so neither overflows.
+        self.charge(len * size)?;
+        self.credit(cap * size);
+        Ok(())
     }
 
     /// `v` as an exactly sized boxed slice (see [`Mem::fit`]; the box
     /// needs no reallocation then).
-    pub fn boxed_slice<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
-        Ok(self.fit(v)?.into_boxed_slice())
+    pub fn boxed_slice<T>(&self, mut v: Vec<T>) -> MResult<Box<[T]>> {
+        self.fit_mut(&mut v)?;
+        Ok(v.into_boxed_slice())
     }
 
     /// `s` as an exactly sized boxed `str` (copied if it has spare

@@ -716,8 +716,8 @@ fn compile_scopes<'a>(
         scope::compute_locals(&mut c.scopes, i);
     }
     // No scope is added from here on: give back the lists' spare room.
-    c.scopes = mem.fit(core::mem::take(&mut c.scopes)).map_err(oom)?;
-    c.nodes = mem.fit(core::mem::take(&mut c.nodes)).map_err(oom)?;
+    mem.fit_mut(&mut c.scopes).map_err(oom)?;
+    mem.fit_mut(&mut c.nodes).map_err(oom)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
     let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
@@ -740,7 +740,8 @@ fn compile_scopes<'a>(
         if let Some(e) = c.pass_error() {
             return Err(e);
         }
-        let kids = mem.fit(core::mem::take(&mut c.e.children)).map_err(oom)?;
+        mem.fit_mut(&mut c.e.children).map_err(oom)?;
+        let kids = core::mem::take(&mut c.e.children);
         let fun = c.finish_scope(i, max_stack).map_err(oom)?;
         data.push(Some((fun, kids)));
         // Nothing reads a finished scope's identifiers any more.
