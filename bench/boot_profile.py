@@ -43,6 +43,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "tests", "firmware"))
 from board import Board  # noqa: E402
+from firmware_size import executed_pcs  # noqa: E402
 
 BOARDS = ["netduinoplus2", "mps2-an386"]
 # Seconds to let the board reach its wfi after a prompt.
@@ -101,28 +102,21 @@ def is_copier(name):
 def trace_segments(log, syms):
     """[(count, Counter of self instructions by symbol, Counter of copier
     instructions by (copier, caller))], one per wfi-delimited segment."""
-    wfi = set()
     segs = []
     counts, copies, n = collections.Counter(), collections.Counter(), 0
     caller = None
-    with open(log, errors="replace") as f:
-        for line in f:
-            if line.startswith("0x"):
-                if " wfi" in line:
-                    wfi.add(int(line.split(":", 1)[0], 16))
-            elif line.startswith("Trace"):
-                pc = int(line.split("[", 1)[1].split("/")[1], 16)
-                if pc in wfi:
-                    segs.append((n, counts, copies))
-                    counts, copies, n = collections.Counter(), collections.Counter(), 0
-                    continue
-                n += 1
-                fn = syms.name(pc)
-                counts[fn] += 1
-                if is_copier(fn):
-                    copies[(fn, caller)] += 1
-                elif not fn.startswith("OUTLINED_FUNCTION"):
-                    caller = fn
+    for pc, is_wfi in executed_pcs(log):
+        if is_wfi:
+            segs.append((n, counts, copies))
+            counts, copies, n = collections.Counter(), collections.Counter(), 0
+            continue
+        n += 1
+        fn = syms.name(pc)
+        counts[fn] += 1
+        if is_copier(fn):
+            copies[(fn, caller)] += 1
+        elif not fn.startswith("OUTLINED_FUNCTION"):
+            caller = fn
     segs.append((n, counts, copies))
     return segs
 

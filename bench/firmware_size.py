@@ -139,19 +139,27 @@ def boot_instructions(board, elf):
             p.terminate()
             p.wait()
         prompt = os.path.exists(ser) and b">>> " in open(ser, "rb").read()
-        wfi = set()
         n = 0
-        with open(log, errors="replace") as f:
-            for line in f:
-                if line.startswith("0x"):
-                    if " wfi" in line:
-                        wfi.add(int(line.split(":", 1)[0], 16))
-                elif line.startswith("Trace"):
-                    pc = int(line.split("[", 1)[1].split("/")[1], 16)
-                    if pc in wfi:
-                        return n, prompt
-                    n += 1
+        for pc, is_wfi in executed_pcs(log):
+            if is_wfi:
+                return n, prompt
+            n += 1
         return None, prompt
+
+
+def executed_pcs(log):
+    """Yields `(pc, is_wfi)` for each instruction a QEMU `-singlestep -d
+    in_asm,exec,nochain` log shows executed, in order; `is_wfi` marks a
+    `wfi` (the board waiting for input, e.g. at the `>>> ` prompt)."""
+    wfi = set()
+    with open(log, errors="replace") as f:
+        for line in f:
+            if line.startswith("0x"):
+                if " wfi" in line:
+                    wfi.add(int(line.split(":", 1)[0], 16))
+            elif line.startswith("Trace"):
+                pc = int(line.split("[", 1)[1].split("/")[1], 16)
+                yield pc, pc in wfi
 
 
 def read_budget(path):

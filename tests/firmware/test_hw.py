@@ -277,17 +277,26 @@ def check_board(checks, name, elf):
         checks.run("%s soft_reset" % name, check_soft_reset, b)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def main_for_boards(doc, label, check_board, elf_for=firmware):
+    """The command line every board test shares: ``--board NAME`` (may be
+    repeated; default both boards) and ``-v``; runs ``check_board(checks,
+    name, elf)`` per board with ``elf_for(name)``'s firmware, prints
+    ``LABEL: N passed, M failed`` and returns the exit status (1 if any
+    check failed)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--board", action="append", choices=sorted(BOARDS))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     checks = Checks(args.verbose)
     for name in args.board or ["netduinoplus2", "mps2-an386"]:
-        elf = firmware(name, "256K" if name == "mps2-an386" else None)
-        check_board(checks, name, elf)
-    print("hw: %d passed, %d failed" % (checks.passed, len(checks.failed)))
+        check_board(checks, name, elf_for(name))
+    print("%s: %d passed, %d failed" % (label, checks.passed, len(checks.failed)))
     return 1 if checks.failed else 0
+
+
+def main():
+    return main_for_boards(__doc__, "hw", check_board,
+                           lambda name: firmware(name, "256K" if name == "mps2-an386" else None))
 
 
 if __name__ == "__main__":

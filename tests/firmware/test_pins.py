@@ -21,14 +21,13 @@ What QEMU 7.2 models decides what is checked for real:
 
 Ends with "pins: N passed, N failed".
 """
-import argparse
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from board import BOARDS, firmware  # noqa: E402
-from test_hw import Checks, EchoBoard, run_src  # noqa: E402
+
+from test_hw import EchoBoard, main_for_boards, run_src  # noqa: E402
 
 COMMON = [
     ("Pin output shadow", """\
@@ -210,15 +209,7 @@ def check_board(checks, name, elf):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--board", action="append", choices=sorted(BOARDS))
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args()
-    checks = Checks(args.verbose)
-    for name in args.board or ["netduinoplus2", "mps2-an386"]:
-        check_board(checks, name, firmware(name))
-    print("pins: %d passed, %d failed" % (checks.passed, len(checks.failed)))
-    return 1 if checks.failed else 0
+    return main_for_boards(__doc__, "pins", check_board)
 
 
 if __name__ == "__main__":

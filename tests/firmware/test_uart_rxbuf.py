@@ -16,14 +16,13 @@ echo peer that answers each line upper-cased (test_hw.EchoBoard):
 
 Ends with "uart rxbuf: N passed, N failed".
 """
-import argparse
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from board import BOARDS, firmware  # noqa: E402
-from test_hw import HW, Checks, EchoBoard, run_src  # noqa: E402
+
+from test_hw import EchoBoard, HW, main_for_boards, run_src  # noqa: E402
 
 BUSY = """\
 def busy(ms):
@@ -83,15 +82,7 @@ def check_after_reset(b, uart):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--board", action="append", choices=sorted(BOARDS))
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args()
-    checks = Checks(args.verbose)
-    for name in args.board or ["netduinoplus2", "mps2-an386"]:
-        check_board(checks, name, firmware(name))
-    print("uart rxbuf: %d passed, %d failed" % (checks.passed, len(checks.failed)))
-    return 1 if checks.failed else 0
+    return main_for_boards(__doc__, "uart rxbuf", check_board)
 
 
 if __name__ == "__main__":

@@ -88,7 +88,8 @@ pub struct BoardHal<B: Board> {
     /// The line editor of `input()` (the REPL's editor type, so its code
     /// is linked once): made in the arena at the first `input()`, not with
     /// the interpreter (~800 bytes to clear at every boot and soft reset);
-    /// a vector, whose allocation can fail without aborting.
+    /// a vector, whose allocation can fail without aborting (then
+    /// `input()` reads its line unedited).
     editor: Vec<InputEditor>,
     /// Bytes of the edited line already handed to `read_line`'s caller
     /// (Some while a long line is being handed out in pieces).
@@ -159,7 +160,9 @@ impl<B: Board> Hal for BoardHal<B> {
                     // The port's own I/O: allowed while a script runs.
                     let made = mpy_core::alloc_guard::permit(|| self.editor.try_reserve_exact(1));
                     if made.is_err() {
-                        return LineInput::Eof;
+                        // No room for the editor (the arena is full):
+                        // `input()` reads the line without editing.
+                        return LineInput::Unsupported;
                     }
                     self.editor.push(mpy_repl::Editor::new());
                 }
