@@ -46,7 +46,20 @@ pub const MAX_DEPTH: u32 = 200;
 /// recurses once per level), so each level keeps room for that.
 const LEVEL_STACK: usize = 256;
 
-type PResult<T> = Result<T, CompileError>;
+/// A failed parse: the error is in [`Parser::error`] (none there: the
+/// compilation ran out of memory). A zero-sized error keeps every parser
+/// result small (`PResult<()>`/`PResult<bool>` fit in a register, a
+/// `PResult<Expr>` is as large as an `Expr`), so the many `?` exits copy
+/// no error value and the board's code stays small.
+pub(crate) struct Stop;
+
+impl From<crate::mem::Oom> for Stop {
+    fn from(_: crate::mem::Oom) -> Stop {
+        Stop
+    }
+}
+
+type PResult<T> = Result<T, Stop>;
 
 /// Parser state: the lexer, the current token and the nesting depth.
 pub(crate) struct Parser<'a> {
@@ -58,6 +71,8 @@ pub(crate) struct Parser<'a> {
     /// First error that MicroPython raises in its compiler, not its parser,
     /// but that the tree cannot represent (see [`Parser::defer`]).
     deferred: Option<CompileError>,
+    /// The error that stopped the parse (see [`Stop`]).
+    error: Option<CompileError>,
 }
 
 /// Parses `source` in `mode`, allocating through `mem`, with at most
@@ -79,8 +94,12 @@ pub(crate) fn parse_module(
         max_depth,
         stack,
         deferred: None,
+        error: None,
     };
-    let module = p.module(mode)?;
+    let module = match p.module(mode) {
+        Ok(m) => m,
+        Err(Stop) => return Err(p.error.take().unwrap_or_else(CompileError::memory)),
+    };
     match p.deferred {
         Some(e) => Err(e),
         None => Ok(module),
@@ -167,16 +186,26 @@ impl Parser<'_> {
     /// level).
     #[inline(never)]
     fn advance(&mut self) -> PResult<Token> {
-        let next = self.lx.next_token()?;
-        Ok(core::mem::replace(&mut self.tok, next))
+        match self.lx.next_token() {
+            Ok(next) => Ok(core::mem::replace(&mut self.tok, next)),
+            Err(e) => Err(self.stop(e)),
+        }
     }
 
-    /// The error for the current token not fitting the grammar (an
-    /// error token's error is moved out: the parse ends here).
+    /// Records `e` as the error that ends the parse.
     #[cold]
     #[inline(never)]
-    fn err(&mut self) -> CompileError {
-        match &mut self.tok.kind {
+    fn stop(&mut self, e: CompileError) -> Stop {
+        self.error = Some(e);
+        Stop
+    }
+
+    /// Ends the parse with the error for the current token not fitting
+    /// the grammar (an error token's error is moved out).
+    #[cold]
+    #[inline(never)]
+    fn err(&mut self) -> Stop {
+        let e = match &mut self.tok.kind {
             Tok::Error(e) => core::mem::replace(e, CompileError::invalid_syntax(0)),
             Tok::Indent => CompileError::new(
                 ErrorKind::IndentationError,
@@ -184,7 +213,9 @@ impl Parser<'_> {
                 self.tok.line,
             ),
             _ => CompileError::invalid_syntax(self.tok.line),
-        }
+        };
+        self.error = Some(e);
+        Stop
     }
 
     fn fail<T>(&mut self) -> PResult<T> {
@@ -285,12 +316,14 @@ impl Parser<'_> {
 
     #[cold]
     #[inline(never)]
-    fn too_deep(&self) -> CompileError {
-        if self.depth > self.max_depth {
+    fn too_deep(&mut self) -> Stop {
+        let e = if self.depth > self.max_depth {
             CompileError::syntax("too complex", self.tok.line)
         } else {
             CompileError::recursion(self.tok.line)
-        }
+        };
+        self.error = Some(e);
+        Stop
     }
 
     /// Leaves `n` nesting levels.

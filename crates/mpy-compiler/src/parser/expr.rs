@@ -13,7 +13,7 @@ use crate::ast::{Ident, P};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use super::{PResult, Parser};
+use super::{PResult, Parser, Stop};
 use crate::ast::{
     Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param,
     UnaryOp,
@@ -575,11 +575,12 @@ impl Parser<'_> {
     /// ends with it).
     #[cold]
     #[inline(never)]
-    fn take_bad_number(&mut self) -> CompileError {
-        match core::mem::replace(&mut self.tok.kind, Tok::EndMarker) {
+    fn take_bad_number(&mut self) -> Stop {
+        let e = match core::mem::replace(&mut self.tok.kind, Tok::EndMarker) {
             Tok::BadNumber(e) => e,
             _ => CompileError::invalid_syntax(self.tok.line),
-        }
+        };
+        self.stop(e)
     }
 
     /// One element of a parenthesised or bracketed display.
