@@ -42,10 +42,39 @@ use alloc::vec::Vec;
 
 use crate::ast::BinOp;
 use crate::error::{CompileError, ErrorKind};
-use crate::mem::Mem;
+use crate::mem::{Mem, Oom};
 use crate::token::{Kw, Op, Tok, Token};
 
-type LResult<T> = Result<T, CompileError>;
+/// An error the lexer raises at once instead of queueing an error token
+/// (see the module docs). One byte, so lexer results stay small; turned
+/// into its [`CompileError`] by [`Hard::error`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hard {
+    /// The compilation ran out of memory.
+    Memory,
+    /// `NotImplementedError: unicode name escapes` (`\N{...}`).
+    NameEscape,
+}
+
+impl From<Oom> for Hard {
+    fn from(_: Oom) -> Hard {
+        Hard::Memory
+    }
+}
+
+impl Hard {
+    /// The error raised.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn error(self) -> CompileError {
+        match self {
+            Hard::Memory => CompileError::memory(),
+            Hard::NameEscape => CompileError::new(ErrorKind::NotImplementedError, "unicode name escapes", 0),
+        }
+    }
+}
+
+type LResult<T> = Result<T, Hard>;
 
 /// Maximum nesting of f-strings inside f-string replacement fields.
 const MAX_FSTRING_DEPTH: u32 = 8;
@@ -80,7 +109,7 @@ impl<'a> Lexer<'a> {
     ///
     /// Errors: `MemoryError` if a copy of the source (made when it has
     /// `\r` line ends or no final newline) does not fit `mem`.
-    pub fn new(src: &'a [u8], mem: &'a Mem) -> LResult<Self> {
+    pub fn new(src: &'a [u8], mem: &'a Mem) -> Result<Self, CompileError> {
         // MicroPython's reader supplies a final newline when the text does
         // not end with one (this decides the line of end-of-input errors).
         let needs_nl = !src.is_empty() && src.last() != Some(&b'\n') && src.last() != Some(&b'\r');
@@ -137,6 +166,11 @@ impl<'a> Lexer<'a> {
     /// returns `EndMarker` again. `Err` is returned only for errors
     /// MicroPython raises directly from its lexer (see the module docs).
     pub fn next_token(&mut self) -> Result<Token, CompileError> {
+        self.next_tok().map_err(Hard::error)
+    }
+
+    /// [`Lexer::next_token`] with the small error type.
+    pub(crate) fn next_tok(&mut self) -> LResult<Token> {
         loop {
             if let Some(t) = self.pending.pop_front() {
                 return Ok(t);
@@ -253,7 +287,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Queues at least one token.
-    fn produce(&mut self) -> Result<(), CompileError> {
+    fn produce(&mut self) -> LResult<()> {
         if self.done {
             return self.push(Tok::EndMarker, self.line);
         }
@@ -324,7 +358,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Lexes one significant token starting at `self.pos`.
-    fn token(&mut self) -> Result<(), CompileError> {
+    fn token(&mut self) -> LResult<()> {
         let line = self.line;
         let c = self.at(0);
         if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
@@ -356,7 +390,7 @@ impl<'a> Lexer<'a> {
             let text = &self.src[self.pos..self.pos + n];
             let kind = match number::convert(text, self.tok_line(line), self.mem) {
                 Ok(k) => Tok::Number(k),
-                Err(e) if e.kind == ErrorKind::MemoryError => return Err(e),
+                Err(e) if e.kind == ErrorKind::MemoryError => return Err(Hard::Memory),
                 Err(e) => Tok::BadNumber(e),
             };
             self.pos += n;

@@ -186,9 +186,10 @@ impl Parser<'_> {
     /// level).
     #[inline(never)]
     fn advance(&mut self) -> PResult<Token> {
-        match self.lx.next_token() {
+        match self.lx.next_tok() {
             Ok(next) => Ok(core::mem::replace(&mut self.tok, next)),
-            Err(e) => Err(self.stop(e)),
+            Err(crate::lexer::Hard::Memory) => Err(Stop),
+            Err(h) => Err(self.stop(h.error())),
         }
     }
 

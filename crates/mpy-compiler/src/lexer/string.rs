@@ -45,8 +45,8 @@
 
 use alloc::vec::Vec;
 
-use super::{Lexer, MAX_FSTRING_DEPTH};
-use crate::error::{CompileError, ErrorKind};
+use super::{Hard, LResult, Lexer, MAX_FSTRING_DEPTH};
+use crate::error::CompileError;
 use crate::mem::{Mem, Oom};
 use crate::token::{Op, Tok, Token};
 
@@ -74,18 +74,23 @@ impl Prefix {
     }
 }
 
-/// Why a literal failed.
+/// Why a literal failed (small: no [`CompileError`] inside, so the many
+/// `?` exits of the literal scanner stay cheap).
+#[derive(Clone, Copy)]
 enum Fail {
-    /// Reported as an error token (parser raises it when reached).
-    Soft(CompileError),
+    /// `invalid syntax` at the given line, reported as an error token (the
+    /// parser raises it when reached).
+    Invalid(u32),
+    /// `malformed f-string` at the given line, as an error token.
+    Malformed(u32),
     /// Raised at once (MicroPython raises it from inside its lexer; also
     /// running out of memory).
-    Hard(CompileError),
+    Hard(Hard),
 }
 
 impl From<Oom> for Fail {
     fn from(_: Oom) -> Fail {
-        Fail::Hard(CompileError::memory())
+        Fail::Hard(Hard::Memory)
     }
 }
 
@@ -121,7 +126,7 @@ impl<'a> Lexer<'a> {
     /// Lexes a group of adjacent literals of the same kind starting with
     /// prefix `p` (the prefix letters are already consumed; `self.pos` is at
     /// the opening quote) and queues the resulting tokens.
-    pub(super) fn string_group(&mut self, first: Prefix, line: u32) -> Result<(), CompileError> {
+    pub(super) fn string_group(&mut self, first: Prefix, line: u32) -> LResult<()> {
         let mut p = first;
         let mut buf = Vec::new();
         let mut fargs: Vec<Vec<u8>> = Vec::new();
@@ -130,7 +135,10 @@ impl<'a> Lexer<'a> {
             any_f |= p.fstr;
             match self.literal(p, &mut buf, &mut fargs) {
                 Ok(()) => {}
-                Err(Fail::Soft(e)) => return self.push_error(e),
+                Err(Fail::Invalid(l)) => return self.push_error(self.invalid(l)),
+                Err(Fail::Malformed(l)) => {
+                    return self.push_error(CompileError::syntax("malformed f-string", self.tok_line(l)))
+                }
                 Err(Fail::Hard(e)) => return Err(e),
             }
             self.skip_insignificant();
@@ -172,7 +180,7 @@ impl<'a> Lexer<'a> {
     /// string. Like MicroPython, which injects the field texts into its
     /// character stream, the injected tokens start at the line of the token
     /// that follows the group and advance over newlines inside the fields.
-    fn inject_format(&mut self, fargs: Vec<Vec<u8>>) -> Result<(), CompileError> {
+    fn inject_format(&mut self, fargs: Vec<Vec<u8>>) -> LResult<()> {
         let mark = self.pending.len();
         self.produce()?;
         let first_line = self.pending.get(mark).map(|t| t.line).unwrap_or(self.line);
@@ -233,7 +241,7 @@ impl<'a> Lexer<'a> {
         &mut self,
         text: Vec<u8>,
         line: u32,
-    ) -> Result<Result<Vec<Token>, CompileError>, CompileError> {
+    ) -> LResult<Result<Vec<Token>, CompileError>> {
         if self.fdepth >= MAX_FSTRING_DEPTH {
             return Ok(Err(CompileError::syntax("too complex", line)));
         }
@@ -244,7 +252,7 @@ impl<'a> Lexer<'a> {
         let mut sub = Lexer::new_sub(src, line, self.fdepth + 1, self.mem);
         let mut toks = Vec::new();
         loop {
-            let t = sub.next_token()?;
+            let t = sub.next_tok()?;
             match t.kind {
                 Tok::EndMarker => break,
                 Tok::Newline if sub.paren == 0 => {}
@@ -270,7 +278,7 @@ impl<'a> Lexer<'a> {
         fargs: &mut Vec<Vec<u8>>,
     ) -> Result<(), Fail> {
         let start_line = self.line;
-        let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
+        let soft = |_: &Self| Fail::Invalid(start_line);
         let q = self.at(0);
         let triple = self.at(1) == q && self.at(2) == q;
         self.pos += if triple { 3 } else { 1 };
@@ -347,7 +355,7 @@ impl<'a> Lexer<'a> {
 
     /// Decodes the escape at `self.pos` (a backslash) in a non-raw literal.
     fn escape(&mut self, p: Prefix, buf: &mut Vec<u8>, start_line: u32) -> Result<(), Fail> {
-        let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
+        let soft = |_: &Self| Fail::Invalid(start_line);
         self.pos += 1;
         let Some(e) = self.cur() else { return Ok(()) };
         let simple = match e {
@@ -411,11 +419,7 @@ impl<'a> Lexer<'a> {
                 push_utf8(self.mem, buf, v)?;
             }
             b'N' => {
-                return Err(Fail::Hard(CompileError::new(
-                    ErrorKind::NotImplementedError,
-                    "unicode name escapes",
-                    0,
-                )))
+                return Err(Fail::Hard(Hard::NameEscape))
             }
             b'{' if p.fstr => {
                 // `\{` in an f-string is a literal `\{`, not a field.
@@ -436,7 +440,7 @@ impl<'a> Lexer<'a> {
         fargs: &mut Vec<Vec<u8>>,
         start_line: u32,
     ) -> Result<(), Fail> {
-        let soft = |lx: &Self| Fail::Soft(lx.invalid(start_line));
+        let soft = |_: &Self| Fail::Invalid(start_line);
         let start = self.pos;
         let mut depth: u32 = 0;
         loop {
@@ -476,10 +480,7 @@ impl<'a> Lexer<'a> {
         }
         let mut expr = self.mem.vec_from(self.src.get(start..self.pos).unwrap_or_default())?;
         if expr.is_empty() {
-            return Err(Fail::Soft(CompileError::syntax(
-                "malformed f-string",
-                self.tok_line(start_line),
-            )));
+            return Err(Fail::Malformed(start_line));
         }
         if expr.last() == Some(&b'=') {
             put(self.mem, buf, &expr)?;
