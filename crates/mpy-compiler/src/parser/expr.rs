@@ -81,7 +81,7 @@ impl Parser<'_> {
                     Ident::default()
                 }
             };
-            self.advance()?;
+            self.skip()?;
             let value = self.test()?;
             return Ok(mk(
                 line,
@@ -283,7 +283,7 @@ impl Parser<'_> {
     fn not_test(&mut self) -> PResult<Expr> {
         if self.is_kw(Kw::Not) {
             let line = self.tok.line;
-            self.advance()?;
+            self.skip()?;
             self.enter()?;
             let operand = self.not_test()?;
             self.leave();
@@ -309,14 +309,14 @@ impl Parser<'_> {
             Tok::Op(Op::NotEq) => CmpOp::NotEq,
             Tok::Kw(Kw::In) => CmpOp::In,
             Tok::Kw(Kw::Not) => {
-                self.advance()?;
+                self.skip()?;
                 if !self.is_kw(Kw::In) {
                     return self.fail();
                 }
                 CmpOp::NotIn
             }
             Tok::Kw(Kw::Is) => {
-                self.advance()?;
+                self.skip()?;
                 if self.eat_kw(Kw::Not)? {
                     return Ok(Some(CmpOp::IsNot));
                 }
@@ -324,7 +324,7 @@ impl Parser<'_> {
             }
             _ => return Ok(None),
         };
-        self.advance()?;
+        self.skip()?;
         Ok(Some(op))
     }
 
@@ -377,7 +377,7 @@ impl Parser<'_> {
             }
             let mut rest = Vec::new();
             while let Some(op) = level_op(l, &self.tok.kind) {
-                self.advance()?;
+                self.skip()?;
                 let rhs = if l == 5 {
                     self.factor()?
                 } else {
@@ -406,7 +406,7 @@ impl Parser<'_> {
         };
         if let Some(op) = op {
             let line = self.tok.line;
-            self.advance()?;
+            self.skip()?;
             self.enter()?;
             let operand = self.factor()?;
             self.leave();
@@ -529,40 +529,40 @@ impl Parser<'_> {
             }
             Tok::BadNumber(_) => Err(self.take_bad_number()),
             Tok::Kw(Kw::None) => {
-                self.advance()?;
+                self.skip()?;
                 c(Constant::None)
             }
             Tok::Kw(Kw::Debug) => {
-                self.advance()?;
+                self.skip()?;
                 Ok(mk(line, ExprKind::Name(self.mem().string("__debug__")?.into_boxed_str())))
             }
             Tok::Kw(Kw::True) => {
-                self.advance()?;
+                self.skip()?;
                 c(Constant::True)
             }
             Tok::Kw(Kw::False) => {
-                self.advance()?;
+                self.skip()?;
                 c(Constant::False)
             }
             Tok::Op(Op::Ellipsis) => {
-                self.advance()?;
+                self.skip()?;
                 c(Constant::Ellipsis)
             }
             Tok::Op(Op::LParen) => {
-                self.advance()?;
+                self.skip()?;
                 let mut e = self.paren_contents(line)?;
                 e.set_parenthesized();
                 self.expect_op(Op::RParen)?;
                 Ok(e)
             }
             Tok::Op(Op::LBracket) => {
-                self.advance()?;
+                self.skip()?;
                 let e = self.list_contents(line)?;
                 self.expect_op(Op::RBracket)?;
                 Ok(e)
             }
             Tok::Op(Op::LBrace) => {
-                self.advance()?;
+                self.skip()?;
                 let e = self.brace_contents(line)?;
                 self.expect_op(Op::RBrace)?;
                 Ok(e)
@@ -917,7 +917,7 @@ impl Parser<'_> {
                             Ident::default()
                         }
                     };
-                    self.advance()?;
+                    self.skip()?;
                     let value = self.test()?;
                     if walrus {
                         let ne = ExprKind::NamedExpr {

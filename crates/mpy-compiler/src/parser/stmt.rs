@@ -53,15 +53,15 @@ impl Parser<'_> {
         let mut body = Vec::new();
         self.enter()?;
         if matches!(self.tok.kind, Tok::Newline) {
-            self.advance()?;
+            self.skip()?;
             if !matches!(self.tok.kind, Tok::Indent) {
                 return self.fail();
             }
-            self.advance()?;
+            self.skip()?;
             while !matches!(self.tok.kind, Tok::Dedent) {
                 self.statement(&mut body)?;
             }
-            self.advance()?;
+            self.skip()?;
         } else {
             self.simple_stmt(&mut body)?;
         }
@@ -86,7 +86,7 @@ impl Parser<'_> {
         let mut elifs = Vec::new();
         while self.is_kw(Kw::Elif) {
             let eline = self.tok.line;
-            self.advance()?;
+            self.skip()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
             self.push(&mut elifs, Elif {
@@ -142,7 +142,7 @@ impl Parser<'_> {
         let mut handlers = Vec::new();
         while self.is_kw(Kw::Except) {
             let hline = self.tok.line;
-            self.advance()?;
+            self.skip()?;
             let mut type_ = None;
             let mut name = None;
             if !self.is_op(Op::Colon) {
@@ -327,19 +327,19 @@ impl Parser<'_> {
         let line = self.tok.line;
         let kind = match self.tok.kind {
             Tok::Kw(Kw::Pass) => {
-                self.advance()?;
+                self.skip()?;
                 StmtKind::Pass
             }
             Tok::Kw(Kw::Break) => {
-                self.advance()?;
+                self.skip()?;
                 StmtKind::Break
             }
             Tok::Kw(Kw::Continue) => {
-                self.advance()?;
+                self.skip()?;
                 StmtKind::Continue
             }
             Tok::Kw(Kw::Return) => {
-                self.advance()?;
+                self.skip()?;
                 let v = if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
                     Some(self.testlist()?)
                 } else {
@@ -348,7 +348,7 @@ impl Parser<'_> {
                 StmtKind::Return(v)
             }
             Tok::Kw(Kw::Raise) => {
-                self.advance()?;
+                self.skip()?;
                 let mut exc = None;
                 let mut cause = None;
                 if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
@@ -361,7 +361,7 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
                 let global = self.is_kw(Kw::Global);
-                self.advance()?;
+                self.skip()?;
                 let mut names = { let t = self.expect_name()?; self.vec1(t)? };
                 while self.eat_op(Op::Comma)? {
                     { let t = self.expect_name()?; self.push(&mut names, t)? };
@@ -373,7 +373,7 @@ impl Parser<'_> {
                 }
             }
             Tok::Kw(Kw::Del) => {
-                self.advance()?;
+                self.skip()?;
                 let mut targets = Vec::new();
                 loop {
                     let t = if self.is_op(Op::Bin(BinOp::Mult)) {
@@ -389,7 +389,7 @@ impl Parser<'_> {
                 StmtKind::Delete(targets)
             }
             Tok::Kw(Kw::Assert) => {
-                self.advance()?;
+                self.skip()?;
                 let test = self.test()?;
                 let msg = if self.eat_op(Op::Comma)? {
                     Some(self.test()?)
@@ -399,7 +399,7 @@ impl Parser<'_> {
                 StmtKind::Assert(self.bx(AssertStmt { test, msg })?)
             }
             Tok::Kw(Kw::Import) => {
-                self.advance()?;
+                self.skip()?;
                 let mut names = Vec::new();
                 loop {
                     let name = self.dotted_name()?;
@@ -512,7 +512,7 @@ impl Parser<'_> {
             })?));
         }
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
-            self.advance()?;
+            self.skip()?;
             let value = if self.is_kw(Kw::Yield) {
                 self.yield_expr()?
             } else {
