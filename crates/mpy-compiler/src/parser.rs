@@ -126,16 +126,19 @@ impl Parser<'_> {
     }
 
     /// Boxes a node.
+    #[inline(never)]
     fn bx<T>(&self, x: T) -> PResult<P<T>> {
         Ok(self.lx.mem.boxed(x)?)
     }
 
     /// Appends to a vector.
+    #[inline(never)]
     fn push<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
         Ok(self.lx.mem.push(v, x)?)
     }
 
     /// A one-item vector.
+    #[inline(never)]
     fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
         Ok(self.lx.mem.vec1(x)?)
     }
@@ -303,6 +306,7 @@ impl Parser<'_> {
     }
 
     /// `v` as an exactly sized boxed slice.
+    #[inline(never)]
     fn boxed<T>(&self, v: Vec<T>) -> PResult<Box<[T]>> {
         Ok(self.lx.mem.boxed_slice(v)?)
     }

@@ -51,6 +51,7 @@ pub(crate) fn scan(src: &[u8]) -> usize {
 
 /// Converts the scanned token text (underscores included) to a constant, or
 /// the error MicroPython raises for it (`MemoryError` if `mem` runs out).
+#[inline(never)]
 pub(crate) fn convert(text: &[u8], line: u32, mem: &Mem) -> Result<Constant, CompileError> {
     let mut clean: Vec<u8> = mem.with_capacity(text.len())?;
     clean.extend(text.iter().copied().filter(|&c| c != b'_'));

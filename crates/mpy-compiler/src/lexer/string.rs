@@ -180,6 +180,7 @@ impl<'a> Lexer<'a> {
     /// string. Like MicroPython, which injects the field texts into its
     /// character stream, the injected tokens start at the line of the token
     /// that follows the group and advance over newlines inside the fields.
+    #[inline(never)]
     fn inject_format(&mut self, fargs: Vec<Vec<u8>>) -> LResult<()> {
         let mark = self.pending.len();
         self.produce()?;
@@ -237,6 +238,7 @@ impl<'a> Lexer<'a> {
     /// Lexes one field expression as `(text)` starting at `line`. The inner
     /// `Err` is the (soft) error if it is not a well-formed bracketed token
     /// sequence; the outer one a hard lexer error.
+    #[inline(never)]
     fn lex_field(
         &mut self,
         text: Vec<u8>,
@@ -271,6 +273,7 @@ impl<'a> Lexer<'a> {
 
     /// Lexes one literal (at its opening quote), appending its decoded
     /// content to `buf` and its f-string field texts to `fargs`.
+    #[inline(never)]
     fn literal(
         &mut self,
         p: Prefix,
@@ -354,6 +357,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Decodes the escape at `self.pos` (a backslash) in a non-raw literal.
+    #[inline(never)]
     fn escape(&mut self, p: Prefix, buf: &mut Vec<u8>, start_line: u32) -> Result<(), Fail> {
         let soft = |_: &Self| Fail::Invalid(start_line);
         self.pos += 1;
@@ -434,6 +438,7 @@ impl<'a> Lexer<'a> {
     /// Scans one f-string replacement field (after its `{`): records the
     /// expression text in `fargs` and writes `{`, `expr=` and `!r`/`!s` into
     /// the format string. The terminating `:` or `}` is left for the caller.
+    #[inline(never)]
     fn field(
         &mut self,
         buf: &mut Vec<u8>,
