@@ -48,7 +48,7 @@ use alloc::vec::Vec;
 use super::{Hard, LResult, Lexer, MAX_FSTRING_DEPTH};
 use crate::error::CompileError;
 use crate::mem::{Mem, Oom};
-use crate::token::{Op, Tok, Token};
+use crate::token::{Op, Tok};
 
 /// The prefix letters of a literal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -184,91 +184,84 @@ impl<'a> Lexer<'a> {
     fn inject_format(&mut self, fargs: Vec<Vec<u8>>) -> LResult<()> {
         let mark = self.pending.len();
         self.produce()?;
+        // The follow tokens (queued at `mark..`) go after the injected ones:
+        // these are queued behind them, then rotated in front.
+        let ntail = self.pending.len() - mark;
         let first_line = self.pending.get(mark).map(|t| t.line).unwrap_or(self.line);
         let mut line = first_line;
-        let mem = self.mem;
-        let mut inj: Vec<Token> = Vec::new();
-        let tok = |kind, line| Token { line, kind };
-        mem.push(&mut inj, tok(Tok::Op(Op::Dot), line))?;
-        mem.push(&mut inj, tok(Tok::Name(mem.string("format")?), line))?;
-        mem.push(&mut inj, tok(Tok::Op(Op::LParen), line))?;
+        self.push(Tok::Op(Op::Dot), line)?;
+        let format = self.mem.string("format")?;
+        self.push(Tok::Name(format), line)?;
+        self.push(Tok::Op(Op::LParen), line)?;
         let mut failed = false;
         for a in fargs {
             let newlines = a.iter().filter(|&&c| c == b'\n').count() as u32;
-            match self.lex_field(a, line)? {
-                Ok(toks) => {
-                    mem.reserve(&mut inj, toks.len())?;
-                    inj.extend(toks);
-                }
-                Err(e) => {
-                    mem.push(&mut inj, tok(Tok::Error(e), line))?;
-                    failed = true;
-                    break;
-                }
+            if !self.lex_field(a, line)? {
+                failed = true;
+                break;
             }
             line = line.saturating_add(newlines);
-            mem.push(&mut inj, tok(Tok::Op(Op::Comma), line))?;
+            self.push(Tok::Op(Op::Comma), line)?;
         }
         if !failed {
-            mem.push(&mut inj, tok(Tok::Op(Op::RParen), line))?;
-        } else {
+            self.push(Tok::Op(Op::RParen), line)?;
+        }
+        if let Some(q) = self.pending.make_contiguous().get_mut(mark..) {
+            q.rotate_left(ntail);
+        }
+        let ninj = self.pending.len() - mark - ntail;
+        if failed {
             // Nothing after an error token matters; drop the follow tokens.
-            self.pending.truncate(mark);
+            self.pending.truncate(mark + ninj);
             self.done = true;
         }
-        // Insert before the follow tokens. MicroPython counts the newlines
-        // of the injected text as source lines, so everything after the
-        // group (from the follow token on) is shifted by that many lines.
+        // MicroPython counts the newlines of the injected text as source
+        // lines, so everything after the group (from the follow token on)
+        // is shifted by that many lines.
         let shift = line.saturating_sub(first_line);
-        let mut tail: Vec<Token> = mem.with_capacity(self.pending.len().saturating_sub(mark))?;
-        tail.extend(self.pending.drain(mark..));
-        for t in tail.iter_mut() {
+        for t in self.pending.range_mut(mark + ninj..) {
             t.line = t.line.saturating_add(shift);
             if let Tok::Error(e) | Tok::BadNumber(e) = &mut t.kind {
                 e.line = e.line.saturating_add(shift);
             }
         }
         self.line = self.line.saturating_add(shift);
-        mem.reserve_deque(&mut self.pending, inj.len() + tail.len())?;
-        self.pending.extend(inj);
-        self.pending.extend(tail);
         Ok(())
     }
 
-    /// Lexes one field expression as `(text)` starting at `line`. The inner
-    /// `Err` is the (soft) error if it is not a well-formed bracketed token
-    /// sequence; the outer one a hard lexer error.
+    /// Lexes one field expression as `(text)` starting at `line` and
+    /// queues its tokens; false (an error token queued instead) if it is
+    /// not a well-formed bracketed token sequence.
     #[inline(never)]
-    fn lex_field(
-        &mut self,
-        text: Vec<u8>,
-        line: u32,
-    ) -> LResult<Result<Vec<Token>, CompileError>> {
-        if self.fdepth >= MAX_FSTRING_DEPTH {
-            return Ok(Err(CompileError::syntax("too complex", line)));
-        }
-        let mut src = self.mem.with_capacity(text.len() + 2)?;
-        src.push(b'(');
-        src.extend_from_slice(&text);
-        src.push(b')');
-        let mut sub = Lexer::new_sub(src, line, self.fdepth + 1, self.mem);
-        let mut toks = Vec::new();
-        loop {
-            let t = sub.next_tok()?;
-            match t.kind {
-                Tok::EndMarker => break,
-                Tok::Newline if sub.paren == 0 => {}
-                Tok::Error(e) => return Ok(Err(e)),
-                Tok::Newline | Tok::Indent | Tok::Dedent => {
-                    return Ok(Err(CompileError::invalid_syntax(t.line)))
-                }
-                _ => self.mem.push(&mut toks, t)?,
+    fn lex_field(&mut self, text: Vec<u8>, line: u32) -> LResult<bool> {
+        let start = self.pending.len();
+        let e = 'soft: {
+            if self.fdepth >= MAX_FSTRING_DEPTH {
+                break 'soft CompileError::syntax("too complex", line);
             }
-        }
-        if sub.paren != 0 || toks.is_empty() {
-            return Ok(Err(CompileError::invalid_syntax(sub.line)));
-        }
-        Ok(Ok(toks))
+            let mut src = self.mem.with_capacity(text.len() + 2)?;
+            src.push(b'(');
+            src.extend_from_slice(&text);
+            src.push(b')');
+            let mut sub = Lexer::new_sub(src, line, self.fdepth + 1, self.mem);
+            loop {
+                let t = sub.next_tok()?;
+                match t.kind {
+                    Tok::EndMarker => break,
+                    Tok::Newline if sub.paren == 0 => {}
+                    Tok::Error(e) => break 'soft e,
+                    Tok::Newline | Tok::Indent | Tok::Dedent => break 'soft CompileError::invalid_syntax(t.line),
+                    _ => self.mem.push_back(&mut self.pending, t)?,
+                }
+            }
+            if sub.paren != 0 || self.pending.len() == start {
+                break 'soft CompileError::invalid_syntax(sub.line);
+            }
+            return Ok(true);
+        };
+        self.pending.truncate(start);
+        self.push(Tok::Error(e), line)?;
+        Ok(false)
     }
 
     /// Lexes one literal (at its opening quote), appending its decoded
