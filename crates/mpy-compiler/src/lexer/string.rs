@@ -43,12 +43,13 @@
 //!   same reason every later token is shifted down by the number of
 //!   newlines inside the fields (a MicroPython quirk, reproduced).
 
+use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 use super::{Hard, LResult, Lexer, MAX_FSTRING_DEPTH};
 use crate::error::CompileError;
 use crate::mem::{Mem, Oom};
-use crate::token::{Op, Tok};
+use crate::token::{Op, Tok, Token};
 
 /// The prefix letters of a literal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -120,6 +121,15 @@ fn push_utf8(mem: &Mem, buf: &mut Vec<u8>, cp: u32) -> Result<(), Fail> {
         buf.push(0x80 | (cp & 0x3f) as u8);
     }
     Ok(())
+}
+
+/// Reverses the tokens `q[i..j]` (`j <= q.len()`).
+fn reverse(q: &mut VecDeque<Token>, mut i: usize, mut j: usize) {
+    while i + 1 < j && j <= q.len() {
+        j -= 1;
+        q.swap(i, j);
+        i += 1;
+    }
 }
 
 impl<'a> Lexer<'a> {
@@ -206,9 +216,12 @@ impl<'a> Lexer<'a> {
         if !failed {
             self.push(Tok::Op(Op::RParen), line)?;
         }
-        if let Some(q) = self.pending.make_contiguous().get_mut(mark..) {
-            q.rotate_left(ntail);
-        }
+        // A rotation by three reversals (smaller code than making the
+        // queue contiguous and rotating the slice).
+        let end = self.pending.len();
+        reverse(&mut self.pending, mark, mark + ntail);
+        reverse(&mut self.pending, mark + ntail, end);
+        reverse(&mut self.pending, mark, end);
         let ninj = self.pending.len() - mark - ntail;
         if failed {
             // Nothing after an error token matters; drop the follow tokens.
