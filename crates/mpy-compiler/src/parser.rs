@@ -317,8 +317,11 @@ impl Parser<'_> {
         op_line.saturating_sub(line).min(u32::from(u16::MAX)) as u16
     }
 
-    /// Enters one nesting level (see the module docs).
-    #[inline(always)]
+    /// Enters one nesting level (see the module docs). Out of line (one
+    /// copy, not one per recursive rule); the stack is measured in its
+    /// own small frame, a few bytes below the caller's: the check only
+    /// gets that much stricter.
+    #[inline(never)]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > self.max_depth || self.stack.exceeded_with(self.depth as usize * LEVEL_STACK) {
