@@ -242,42 +242,38 @@ impl Parser<'_> {
     /// `or_test: and_test ('or' and_test)*`.
     #[inline(always)]
     pub(super) fn or_test(&mut self) -> PResult<Expr> {
+        // One call site of the inlined `and_test` (a loop, not a first
+        // operand and then a loop).
         let line = self.tok.line;
-        let first = self.and_test()?;
-        if !self.is_kw(Kw::Or) {
-            return Ok(first);
+        let mut values = Vec::new();
+        loop {
+            let t = self.and_test()?;
+            if values.is_empty() && !self.is_kw(Kw::Or) {
+                return Ok(t);
+            }
+            self.push(&mut values, t)?;
+            if !self.eat_kw(Kw::Or)? {
+                break;
+            }
         }
-        let mut values = self.vec1(first)?;
-        while self.eat_kw(Kw::Or)? {
-            { let t = self.and_test()?; self.push(&mut values, t)? };
-        }
-        Ok(mk(
-            line,
-            ExprKind::BoolOp {
-                op: BoolOp::Or,
-                values,
-            },
-        ))
+        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
     }
 
     #[inline(always)]
     fn and_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let first = self.not_test()?;
-        if !self.is_kw(Kw::And) {
-            return Ok(first);
+        let mut values = Vec::new();
+        loop {
+            let t = self.not_test()?;
+            if values.is_empty() && !self.is_kw(Kw::And) {
+                return Ok(t);
+            }
+            self.push(&mut values, t)?;
+            if !self.eat_kw(Kw::And)? {
+                break;
+            }
         }
-        let mut values = self.vec1(first)?;
-        while self.eat_kw(Kw::And)? {
-            { let t = self.not_test()?; self.push(&mut values, t)? };
-        }
-        Ok(mk(
-            line,
-            ExprKind::BoolOp {
-                op: BoolOp::And,
-                values,
-            },
-        ))
+        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
