@@ -765,16 +765,16 @@ impl Parser<'_> {
                 p.expr()
             }
         };
-        let first = one(self)?;
-        if !self.is_op(Op::Comma) {
-            return Ok(first);
-        }
-        let mut elts = self.vec1(first)?;
-        while self.eat_op(Op::Comma)? {
-            if !self.starts_expr() {
+        let mut elts = Vec::new();
+        loop {
+            let t = one(self)?;
+            if elts.is_empty() && !self.is_op(Op::Comma) {
+                return Ok(t);
+            }
+            self.push(&mut elts, t)?;
+            if !self.eat_op(Op::Comma)? || !self.starts_expr() {
                 break;
             }
-            { let t = one(self)?; self.push(&mut elts, t)? };
         }
         Ok(mk(line, ExprKind::Tuple(elts)))
     }
@@ -799,16 +799,16 @@ impl Parser<'_> {
                 p.test()
             }
         };
-        let first = one(self)?;
-        if !self.is_op(Op::Comma) {
-            return Ok(first);
-        }
-        let mut elts = self.vec1(first)?;
-        while self.eat_op(Op::Comma)? {
-            if !self.starts_expr() || (!stars && self.is_op(Op::Bin(BinOp::Mult))) {
+        let mut elts = Vec::new();
+        loop {
+            let t = one(self)?;
+            if elts.is_empty() && !self.is_op(Op::Comma) {
+                return Ok(t);
+            }
+            self.push(&mut elts, t)?;
+            if !self.eat_op(Op::Comma)? || !self.starts_expr() || (!stars && self.is_op(Op::Bin(BinOp::Mult))) {
                 break;
             }
-            { let t = one(self)?; self.push(&mut elts, t)? };
         }
         Ok(mk(line, ExprKind::Tuple(elts)))
     }
@@ -833,16 +833,16 @@ impl Parser<'_> {
     #[inline(never)]
     fn subscriptlist(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
-        let first = self.subscript()?;
-        if !self.is_op(Op::Comma) {
-            return Ok(first);
-        }
-        let mut elts = self.vec1(first)?;
-        while self.eat_op(Op::Comma)? {
-            if self.is_op(Op::RBracket) {
+        let mut elts = Vec::new();
+        loop {
+            let t = self.subscript()?;
+            if elts.is_empty() && !self.is_op(Op::Comma) {
+                return Ok(t);
+            }
+            self.push(&mut elts, t)?;
+            if !self.eat_op(Op::Comma)? || self.is_op(Op::RBracket) {
                 break;
             }
-            { let t = self.subscript()?; self.push(&mut elts, t)? };
         }
         Ok(mk(line, ExprKind::Tuple(elts)))
     }
@@ -891,53 +891,56 @@ impl Parser<'_> {
     pub(super) fn arglist(&mut self, close: Op) -> PResult<Box<[Arg]>> {
         let mut args = Vec::new();
         while !self.is_op(close) {
-            if self.eat_op(Op::Bin(BinOp::Mult))? {
-                { let t = Arg::Starred(self.test()?); self.push(&mut args, t)? };
+            // One `test` and one push for every kind of argument.
+            let star = if self.eat_op(Op::Bin(BinOp::Mult))? {
+                1
             } else if self.eat_op(Op::Bin(BinOp::Pow))? {
-                { let t = Arg::DoubleStarred(self.test()?); self.push(&mut args, t)? };
+                2
             } else {
-                let line = self.tok.line;
-                let e = self.test()?;
-                if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
-                    let walrus = self.is_op(Op::Walrus);
-                    let msg = if walrus {
-                        "can't assign to expression"
-                    } else {
-                        "LHS of keyword arg must be an id"
-                    };
-                    let name = match e.kind {
-                        // `__debug__` is a keyword in MicroPython.
-                        ExprKind::Name(n) if &*n != "__debug__" => n,
-                        _ => {
-                            self.defer(CompileError::syntax(msg, line));
-                            Ident::default()
-                        }
-                    };
-                    self.skip()?;
-                    let value = self.test()?;
-                    if walrus {
-                        let ne = ExprKind::NamedExpr {
-                            target: name,
-                            value: self.bx(value)?,
-                        };
-                        self.push(&mut args, Arg::Positional(mk(line, ne)))?;
-                    } else {
-                        let value = self.bx(value)?;
-                        self.push(&mut args, Arg::Keyword(name, value))?;
-                    }
-                } else if self.is_kw(Kw::For) {
-                    let generators = self.comp_for()?;
-                    { let t = Arg::Positional(mk(
-                        line,
-                        ExprKind::GeneratorExp {
-                            elt: self.bx(e)?,
-                            generators,
-                        },
-                    )); self.push(&mut args, t)? };
+                0
+            };
+            let line = self.tok.line;
+            let e = self.test()?;
+            let arg = if star == 1 {
+                Arg::Starred(e)
+            } else if star == 2 {
+                Arg::DoubleStarred(e)
+            } else if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
+                let walrus = self.is_op(Op::Walrus);
+                let msg = if walrus {
+                    "can't assign to expression"
                 } else {
-                    self.push(&mut args, Arg::Positional(e))?;
+                    "LHS of keyword arg must be an id"
+                };
+                let name = match e.kind {
+                    // `__debug__` is a keyword in MicroPython.
+                    ExprKind::Name(n) if &*n != "__debug__" => n,
+                    _ => {
+                        self.defer(CompileError::syntax(msg, line));
+                        Ident::default()
+                    }
+                };
+                self.skip()?;
+                let value = self.test()?;
+                let value = self.bx(value)?;
+                if walrus {
+                    Arg::Positional(mk(line, ExprKind::NamedExpr { target: name, value }))
+                } else {
+                    Arg::Keyword(name, value)
                 }
-            }
+            } else if self.is_kw(Kw::For) {
+                let generators = self.comp_for()?;
+                Arg::Positional(mk(
+                    line,
+                    ExprKind::GeneratorExp {
+                        elt: self.bx(e)?,
+                        generators,
+                    },
+                ))
+            } else {
+                Arg::Positional(e)
+            };
+            self.push(&mut args, arg)?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
