@@ -278,7 +278,11 @@ impl Mem {
     /// Boxes `x` (a fallible `Box::new`).
     pub fn boxed<T>(&self, x: T) -> MResult<P<T>> {
         let mut v: Vec<T> = Vec::new();
-        self.reserve_exact(&mut v, 1)?;
+        if let Err(e) = self.reserve_exact(&mut v, 1) {
+            // Nothing was allocated: the empty vector needs no drop glue.
+            core::mem::forget(v);
+            return Err(e);
+        }
         v.push(x);
         // Capacity is exactly 1, so no reallocation happens here.
         let b: Box<[T]> = v.into_boxed_slice();
