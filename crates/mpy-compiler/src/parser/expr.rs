@@ -69,6 +69,13 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether the current token can start a value after `return`,
+    /// `raise` or `yield` (an expression, but not a starred one).
+    #[inline(never)]
+    pub(super) fn starts_value(&self) -> bool {
+        self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult))
+    }
+
     /// `namedexpr_test: test [':=' test]`.
     pub(super) fn namedexpr_test(&mut self) -> PResult<Expr> {
         let line = self.tok.line;
@@ -822,7 +829,7 @@ impl Parser<'_> {
             let e = self.test()?;
             return Ok(mk(line, ExprKind::YieldFrom(self.bx(e)?)));
         }
-        if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
+        if self.starts_value() {
             let e = self.testlist()?;
             return Ok(mk(line, ExprKind::Yield(Some(self.bx(e)?))));
         }

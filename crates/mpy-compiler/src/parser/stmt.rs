@@ -340,7 +340,7 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Return) => {
                 self.skip()?;
-                let v = if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
+                let v = if self.starts_value() {
                     Some(self.testlist()?)
                 } else {
                     None
@@ -351,7 +351,7 @@ impl Parser<'_> {
                 self.skip()?;
                 let mut exc = None;
                 let mut cause = None;
-                if self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult)) {
+                if self.starts_value() {
                     exc = Some(self.test()?);
                     if self.eat_kw(Kw::From)? {
                         cause = Some(self.test()?);
@@ -402,13 +402,7 @@ impl Parser<'_> {
                 self.skip()?;
                 let mut names = Vec::new();
                 loop {
-                    let name = self.dotted_name()?;
-                    let asname = if self.eat_kw(Kw::As)? {
-                        Some(self.expect_name()?)
-                    } else {
-                        None
-                    };
-                    self.push(&mut names, Alias { name, asname })?;
+                    self.alias(true, &mut names)?;
                     if !self.eat_op(Op::Comma)? {
                         break;
                     }
@@ -420,6 +414,19 @@ impl Parser<'_> {
             _ => self.expr_stmt()?,
         };
         Ok(st(line, kind))
+    }
+
+    /// `name [as NAME]` appended to `names`; `name` is a dotted name if
+    /// `dotted`, else a plain name.
+    #[inline(never)]
+    fn alias(&mut self, dotted: bool, names: &mut Vec<Alias>) -> PResult<()> {
+        let name = if dotted { self.dotted_name()? } else { self.expect_name()? };
+        let asname = if self.eat_kw(Kw::As)? {
+            Some(self.expect_name()?)
+        } else {
+            None
+        };
+        self.push(names, Alias { name, asname })
     }
 
     /// `NAME ('.' NAME)*` joined with dots.
@@ -469,13 +476,7 @@ impl Parser<'_> {
         let paren = self.eat_op(Op::LParen)?;
         let mut names = Vec::new();
         loop {
-            let name = self.expect_name()?;
-            let asname = if self.eat_kw(Kw::As)? {
-                Some(self.expect_name()?)
-            } else {
-                None
-            };
-            self.push(&mut names, Alias { name, asname })?;
+            self.alias(false, &mut names)?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
