@@ -531,43 +531,31 @@ impl Parser<'_> {
                 c(k)
             }
             Tok::BadNumber(_) => Err(self.take_bad_number()),
-            Tok::Kw(Kw::None) => {
-                self.skip()?;
-                c(Constant::None)
-            }
             Tok::Kw(Kw::Debug) => {
                 self.skip()?;
                 Ok(mk(line, ExprKind::Name(self.mem().string("__debug__")?.into_boxed_str())))
             }
-            Tok::Kw(Kw::True) => {
+            Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis) => {
+                let k = match self.tok.kind {
+                    Tok::Kw(Kw::None) => Constant::None,
+                    Tok::Kw(Kw::True) => Constant::True,
+                    Tok::Kw(Kw::False) => Constant::False,
+                    _ => Constant::Ellipsis,
+                };
                 self.skip()?;
-                c(Constant::True)
+                c(k)
             }
-            Tok::Kw(Kw::False) => {
+            &Tok::Op(open @ (Op::LParen | Op::LBracket | Op::LBrace)) => {
                 self.skip()?;
-                c(Constant::False)
-            }
-            Tok::Op(Op::Ellipsis) => {
-                self.skip()?;
-                c(Constant::Ellipsis)
-            }
-            Tok::Op(Op::LParen) => {
-                self.skip()?;
-                let mut e = self.paren_contents(line)?;
-                e.set_parenthesized();
-                self.expect_op(Op::RParen)?;
-                Ok(e)
-            }
-            Tok::Op(Op::LBracket) => {
-                self.skip()?;
-                let e = self.list_contents(line)?;
-                self.expect_op(Op::RBracket)?;
-                Ok(e)
-            }
-            Tok::Op(Op::LBrace) => {
-                self.skip()?;
-                let e = self.brace_contents(line)?;
-                self.expect_op(Op::RBrace)?;
+                let (mut e, close) = match open {
+                    Op::LParen => (self.paren_contents(line)?, Op::RParen),
+                    Op::LBracket => (self.list_contents(line)?, Op::RBracket),
+                    _ => (self.brace_contents(line)?, Op::RBrace),
+                };
+                if open == Op::LParen {
+                    e.set_parenthesized();
+                }
+                self.expect_op(close)?;
                 Ok(e)
             }
             _ => self.fail(),
