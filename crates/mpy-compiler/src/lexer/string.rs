@@ -287,13 +287,12 @@ impl<'a> Lexer<'a> {
         fargs: &mut Vec<Vec<u8>>,
     ) -> Result<(), Fail> {
         let start_line = self.line;
-        let soft = |_: &Self| Fail::Invalid(start_line);
         let q = self.at(0);
         let triple = self.at(1) == q && self.at(2) == q;
         self.pos += if triple { 3 } else { 1 };
         loop {
             let Some(c) = self.cur() else {
-                return Err(soft(self));
+                return Err(Fail::Invalid(start_line));
             };
             if c == q {
                 if !triple {
@@ -311,7 +310,7 @@ impl<'a> Lexer<'a> {
             match c {
                 b'\n' => {
                     if !triple {
-                        return Err(soft(self));
+                        return Err(Fail::Invalid(start_line));
                     }
                     put(self.mem, buf, &[c])?;
                     self.pos += 1;
@@ -365,7 +364,6 @@ impl<'a> Lexer<'a> {
     /// Decodes the escape at `self.pos` (a backslash) in a non-raw literal.
     #[inline(never)]
     fn escape(&mut self, p: Prefix, buf: &mut Vec<u8>, start_line: u32) -> Result<(), Fail> {
-        let soft = |_: &Self| Fail::Invalid(start_line);
         self.pos += 1;
         let Some(e) = self.cur() else { return Ok(()) };
         let simple = match e {
@@ -399,7 +397,7 @@ impl<'a> Lexer<'a> {
                 }
                 if p.bytes {
                     if v > 0xff {
-                        return Err(soft(self));
+                        return Err(Fail::Invalid(start_line));
                     }
                     put(self.mem, buf, &[v as u8])?;
                 } else {
@@ -409,7 +407,7 @@ impl<'a> Lexer<'a> {
             b'x' => {
                 self.pos += 1;
                 let Some(v) = self.hex_digits(2) else {
-                    return Err(soft(self));
+                    return Err(Fail::Invalid(start_line));
                 };
                 if p.bytes {
                     put(self.mem, buf, &[v as u8])?;
@@ -421,10 +419,10 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 let n = if e == b'u' { 4 } else { 8 };
                 let Some(v) = self.hex_digits(n) else {
-                    return Err(soft(self));
+                    return Err(Fail::Invalid(start_line));
                 };
                 if v > 0x10ffff {
-                    return Err(soft(self));
+                    return Err(Fail::Invalid(start_line));
                 }
                 push_utf8(self.mem, buf, v)?;
             }
@@ -451,14 +449,13 @@ impl<'a> Lexer<'a> {
         fargs: &mut Vec<Vec<u8>>,
         start_line: u32,
     ) -> Result<(), Fail> {
-        let soft = |_: &Self| Fail::Invalid(start_line);
         let start = self.pos;
         let mut depth: u32 = 0;
         loop {
             // Neither quotes nor newlines end a field (MicroPython only looks
             // for the terminators), so `f'{'a'}'` is `'{}'.format(('a'),)`.
             let Some(c) = self.cur() else {
-                return Err(soft(self));
+                return Err(Fail::Invalid(start_line));
             };
             if c == b'\n' {
                 self.line += 1;
@@ -470,7 +467,7 @@ impl<'a> Lexer<'a> {
                         if c == b'}' {
                             break;
                         }
-                        return Err(soft(self));
+                        return Err(Fail::Invalid(start_line));
                     }
                     depth -= 1;
                 }
