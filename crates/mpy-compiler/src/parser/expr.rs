@@ -183,24 +183,34 @@ impl Parser<'_> {
             if a.kwarg.is_some() {
                 return self.fail();
             }
-            if self.eat_op(Op::Bin(BinOp::Mult))? {
+            // 0: a plain parameter, 1: `*name`, 2: `**name`, 3: a bare `*`.
+            let kind = if self.eat_op(Op::Bin(BinOp::Mult))? {
                 if star {
                     return self.fail();
                 }
                 star = true;
                 if let Tok::Name(_) = self.tok.kind {
-                    let p = self.param(typed, false)?;
-                    a.vararg = Some(self.bx(p)?);
+                    1
+                } else {
+                    3
                 }
             } else if self.eat_op(Op::Bin(BinOp::Pow))? {
-                let p = self.param(typed, false)?;
-                a.kwarg = Some(self.bx(p)?);
+                2
             } else {
-                let p = self.param(typed, true)?;
-                if star {
-                    self.push(&mut kwonly, p)?;
+                0
+            };
+            if kind != 3 {
+                let p = self.param(typed, kind == 0)?;
+                if kind == 0 {
+                    let list = if star { &mut kwonly } else { &mut args };
+                    self.push(list, p)?;
                 } else {
-                    self.push(&mut args, p)?;
+                    let p = Some(self.bx(p)?);
+                    if kind == 1 {
+                        a.vararg = p;
+                    } else {
+                        a.kwarg = p;
+                    }
                 }
             }
             if !self.eat_op(Op::Comma)? {
