@@ -366,18 +366,9 @@ impl<'a> Lexer<'a> {
     fn escape(&mut self, p: Prefix, buf: &mut Vec<u8>, start_line: u32) -> Result<(), Fail> {
         self.pos += 1;
         let Some(e) = self.cur() else { return Ok(()) };
-        let simple = match e {
-            b'\\' | b'\'' | b'"' => Some(e),
-            b'a' => Some(7),
-            b'b' => Some(8),
-            b'f' => Some(12),
-            b'n' => Some(10),
-            b'r' => Some(13),
-            b't' => Some(9),
-            b'v' => Some(11),
-            _ => None,
-        };
-        if let Some(b) = simple {
+        // The one-character escapes: pairs of (escape letter, byte).
+        const SIMPLE: &[u8; 20] = b"\\\\''\"\"a\x07b\x08f\x0cn\nr\rt\tv\x0b";
+        if let Some(&[_, b]) = SIMPLE.chunks_exact(2).find(|p| p.first() == Some(&e)) {
             put(self.mem, buf, &[b])?;
             self.pos += 1;
             return Ok(());
