@@ -62,14 +62,14 @@ impl<'a> ConstNames<'a> {
     /// The value bound to `name`.
     pub fn get(&self, name: &str) -> Option<&CVal<'a>> {
         let e = &self.entries;
-        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
         e.get(i as usize).map(|x| &x.1)
     }
 
     /// Binds `name` to `v` (replacing an earlier value).
     pub fn insert(&mut self, mem: &Mem, name: &'a str, v: CVal<'a>) {
         let e = &self.entries;
-        let found = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
+        let found = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
         if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
             slot.1 = v;
             return;
@@ -79,7 +79,7 @@ impl<'a> ConstNames<'a> {
             return;
         }
         let e = &self.entries;
-        if self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes())).is_err() {
+        if self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes())).is_err() {
             self.entries.pop();
         }
     }
@@ -98,14 +98,14 @@ impl<'a> IdentLines<'a> {
     /// The first line of `name`.
     pub fn get(&self, name: &str) -> Option<u32> {
         let e = &self.entries;
-        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
         e.get(i as usize).map(|x| x.1)
     }
 
     /// Records `name` at `line` (keeps the smallest line).
     pub fn note(&mut self, mem: &Mem, name: &'a str, line: u32) -> crate::mem::MResult<()> {
         let e = &self.entries;
-        let found = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
+        let found = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
         if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
             slot.1 = slot.1.min(line);
             return Ok(());
@@ -113,7 +113,7 @@ impl<'a> IdentLines<'a> {
         let i = self.entries.len() as u32;
         mem.push(&mut self.entries, (name, line))?;
         let e = &self.entries;
-        self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
+        self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
     }
 }
 
