@@ -16,7 +16,7 @@ use crate::ast;
 use crate::emit::tables::Tables;
 use crate::emit::{Emitter, Label, Pass};
 use crate::error::CompileError;
-use crate::mem::{Mem, StrIndex};
+use crate::mem::{MResult, Mem, Oom, StrIndex};
 use crate::scope::{self, IdKind, Scope, ScopeKind};
 use crate::stack::StackGuard;
 use crate::CompileOptions;
@@ -247,8 +247,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Whether the native stack limit is exceeded here (then it is
-    /// recorded, and the caller must not recurse).
-    #[inline(always)]
+    /// recorded, and the caller must not recurse). Out of line on the
+    /// boards (its frame is a few bytes below the caller's: the bound
+    /// holds all the same).
+    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn deep(&self) -> bool {
         if self.stack.exceeded() {
             self.too_deep.set(true);
@@ -257,17 +260,28 @@ impl<'a> Compiler<'a> {
         false
     }
 
-    /// The error that ends the current pass, if any: running out of
-    /// memory or stack wins over a syntax error found on the way.
-    fn pass_error(&mut self) -> Option<(CompileError, Option<usize>)> {
+    /// Whether the current pass must end the compilation: memory or
+    /// stack ran out, or an error was recorded (see [`Compiler::final_error`]).
+    fn pass_failed(&self) -> bool {
+        self.mem.failed() || self.too_deep.get() || self.error.is_some()
+    }
+
+    /// The error that ended the compilation: running out of memory or
+    /// stack wins over a syntax error found on the way; with it, the
+    /// scope the error was found in (`None` for those and for errors
+    /// of the parser stage).
+    #[inline(never)]
+    fn final_error(&mut self) -> (CompileError, Option<usize>) {
         if self.mem.failed() {
-            return Some((CompileError::memory(), None));
+            return (CompileError::memory(), None);
         }
         if self.too_deep.get() {
-            return Some((CompileError::recursion(0), None));
+            return (CompileError::recursion(0), None);
         }
-        let e = self.error.take()?;
-        Some((e, self.error_scope.take()))
+        match self.error.take() {
+            Some(e) => (e, self.error_scope.take()),
+            None => (CompileError::memory(), None),
+        }
     }
 
     /// The pass being run (scope analysis, stack sizing, code size, emit).
@@ -660,46 +674,50 @@ pub(crate) fn compile_ast<'a>(
     stack: StackGuard,
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename, mem, stack);
-    match compile_scopes(&mut c, module, source, source_lines) {
-        Ok(m) => Ok(m),
-        Err((e, scope)) => {
-            let block = match scope {
-                Some(i) => match c.scopes.get(i).map(|s| mem.string(s.name)) {
-                    Some(Ok(b)) => Some(b),
-                    Some(Err(_)) => return Err((CompileError::memory(), None)),
-                    None => None,
-                },
-                None => None,
-            };
-            Err((e, block))
-        }
+    if let Ok(m) = compile_scopes(&mut c, module, source, source_lines) {
+        return Ok(m);
     }
+    let (e, scope) = c.final_error();
+    let block = match scope.and_then(|i| c.scopes.get(i)) {
+        Some(s) => match mem.string(s.name) {
+            Ok(b) => Some(b),
+            Err(_) => return Err((CompileError::memory(), None)),
+        },
+        None => None,
+    };
+    Err((e, block))
 }
 
+/// The passes over every scope (see the module docs). On failure the
+/// error is found in the compiler's state ([`Compiler::final_error`]).
 fn compile_scopes<'a>(
     c: &mut Compiler<'a>,
     module: &'a ast::Module,
     source: Option<&'a [u8]>,
     source_lines: bool,
-) -> Result<CompiledModule, (CompileError, Option<usize>)> {
+) -> MResult<CompiledModule> {
     let mem = c.mem;
-    let oom = |_| (CompileError::memory(), None);
     c.source_lines = source_lines;
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
     match source {
-        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem).map_err(oom)?),
-        None => crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack)?,
+        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem)?),
+        None => {
+            if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
+                c.error = Some(e);
+                return Err(Oom);
+            }
+        }
     }
-    mem.reserve(&mut c.scopes, 1).map_err(oom)?;
-    mem.reserve(&mut c.nodes, 1).map_err(oom)?;
+    mem.reserve(&mut c.scopes, 1)?;
+    mem.reserve(&mut c.nodes, 1)?;
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
     c.nodes.push(Node::Module(module));
     let mut i = 0;
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
-        if let Some(e) = c.pass_error() {
-            return Err(e);
+        if c.pass_failed() {
+            return Err(Oom);
         }
         let n = c.scopes[i].ids.len();
         for j in 0..n {
@@ -708,7 +726,7 @@ fn compile_scopes<'a>(
             }
         }
         if mem.failed() {
-            return Err((CompileError::memory(), None));
+            return Err(Oom);
         }
         i += 1;
     }
@@ -716,11 +734,11 @@ fn compile_scopes<'a>(
         scope::compute_locals(&mut c.scopes, i);
     }
     // No scope is added from here on: give back the lists' spare room.
-    mem.fit_mut(&mut c.scopes).map_err(oom)?;
-    mem.fit_mut(&mut c.nodes).map_err(oom)?;
+    mem.fit_mut(&mut c.scopes)?;
+    mem.fit_mut(&mut c.nodes)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
-    let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
+    let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len())?;
     for i in 0..c.scopes.len() {
         c.run_pass(i, Pass::StackSize);
         let max_stack = c.e.max_stack;
@@ -737,22 +755,19 @@ fn compile_scopes<'a>(
             }
             size = n;
         }
-        if let Some(e) = c.pass_error() {
-            return Err(e);
+        if c.pass_failed() {
+            return Err(Oom);
         }
-        mem.fit_mut(&mut c.e.children).map_err(oom)?;
+        mem.fit_mut(&mut c.e.children)?;
         let kids = core::mem::take(&mut c.e.children);
-        let fun = c.finish_scope(i, max_stack).map_err(oom)?;
+        let fun = c.finish_scope(i, max_stack)?;
         data.push(Some((fun, kids)));
         // Nothing reads a finished scope's identifiers any more.
         let ids = core::mem::take(&mut c.scopes[i].ids);
         c.release(ids);
     }
-    let raw_code = match c.build_raw_code(0, &mut data) {
-        Ok(r) => r,
-        Err(_) if c.too_deep.get() => return Err((CompileError::recursion(0), None)),
-        Err(_) => return Err((CompileError::memory(), None)),
-    };
+    // A failure here is the stack (`too_deep`) or memory.
+    let raw_code = c.build_raw_code(0, &mut data)?;
     let t = core::mem::take(&mut c.t);
     Ok(CompiledModule { qstrs: t.qstrs, consts: t.consts, raw_code, small_int_bits: c.opts.small_int_bits })
 }
