@@ -345,15 +345,16 @@ impl<'a> Compiler<'a> {
 
     // ---- qstr / const helpers ----------------------------------------------
 
-    /// Emits `opcode` with qstr operand `name`; `stack` is its net effect on the value-stack depth.
-    pub fn op_q(&mut self, opcode: u8, name: &str, stack: i32) {
+    /// Emits `opcode` with qstr operand `name` (its stack effect is
+    /// [`crate::emit::stack_effect`]'s).
+    pub fn op_q(&mut self, opcode: u8, name: &str) {
         let q = self.t.qstr(self.mem, name);
-        self.e.op_uint(opcode, q, stack);
+        self.e.op_uint(opcode, q, crate::emit::stack_effect(opcode));
     }
 
     /// Loads the string `s` as a constant (LOAD_CONST_STRING, a qstr operand).
     pub fn load_const_str_qstr(&mut self, s: &str) {
-        self.op_q(op::LOAD_CONST_STRING, s, 1);
+        self.op_q(op::LOAD_CONST_STRING, s);
     }
 
     /// Whether a str literal becomes a qstr (LOAD_CONST_STRING): short
@@ -414,9 +415,9 @@ impl<'a> Compiler<'a> {
     /// Loads a constant value.
     pub fn load_cval(&mut self, v: &CVal<'_>, line: u32) {
         match v {
-            CVal::None => self.e.op(op::LOAD_CONST_NONE, 1),
-            CVal::True => self.e.op(op::LOAD_CONST_TRUE, 1),
-            CVal::False => self.e.op(op::LOAD_CONST_FALSE, 1),
+            CVal::None => self.e.op(op::LOAD_CONST_NONE),
+            CVal::True => self.e.op(op::LOAD_CONST_TRUE),
+            CVal::False => self.e.op(op::LOAD_CONST_FALSE),
             CVal::Int(_) => match v.as_i64() {
                 Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
                 _ => self.load_const_obj(v),
@@ -451,7 +452,7 @@ impl<'a> Compiler<'a> {
     /// Loads local slot `n` (LOAD_FAST_N, or the short forms for slots < 16).
     pub fn load_fast(&mut self, n: u32) {
         if n < 16 {
-            self.e.op(op::LOAD_FAST_MULTI + n as u8, 1);
+            self.e.op(op::LOAD_FAST_MULTI + n as u8);
         } else {
             self.e.op_uint(op::LOAD_FAST_N, n, 1);
         }
@@ -460,7 +461,7 @@ impl<'a> Compiler<'a> {
     /// Stores into local slot `n` (STORE_FAST_N, or the short forms).
     pub fn store_fast(&mut self, n: u32) {
         if n < 16 {
-            self.e.op(op::STORE_FAST_MULTI + n as u8, -1);
+            self.e.op(op::STORE_FAST_MULTI + n as u8);
         } else {
             self.e.op_uint(op::STORE_FAST_N, n, -1);
         }
@@ -474,14 +475,14 @@ impl<'a> Compiler<'a> {
             return;
         }
         match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::LOAD_GLOBAL, name, 1),
+            (IdKind::GlobalExplicit, _) => self.op_q(op::LOAD_GLOBAL, name),
             (IdKind::Local, n) => self.load_fast(n),
             (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::LOAD_DEREF, n, 1),
             _ => {
                 if self.scope().kind.is_func_like() {
-                    self.op_q(op::LOAD_GLOBAL, name, 1)
+                    self.op_q(op::LOAD_GLOBAL, name)
                 } else {
-                    self.op_q(op::LOAD_NAME, name, 1)
+                    self.op_q(op::LOAD_NAME, name)
                 }
             }
         }
@@ -495,14 +496,14 @@ impl<'a> Compiler<'a> {
             return;
         }
         match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::STORE_GLOBAL, name, -1),
+            (IdKind::GlobalExplicit, _) => self.op_q(op::STORE_GLOBAL, name),
             (IdKind::Local, n) => self.store_fast(n),
             (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::STORE_DEREF, n, -1),
             _ => {
                 if self.scope().kind.is_func_like() {
-                    self.op_q(op::STORE_GLOBAL, name, -1)
+                    self.op_q(op::STORE_GLOBAL, name)
                 } else {
-                    self.op_q(op::STORE_NAME, name, -1)
+                    self.op_q(op::STORE_NAME, name)
                 }
             }
         }
@@ -516,14 +517,14 @@ impl<'a> Compiler<'a> {
             return;
         }
         match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::DELETE_GLOBAL, name, 0),
+            (IdKind::GlobalExplicit, _) => self.op_q(op::DELETE_GLOBAL, name),
             (IdKind::Local, n) => self.e.op_uint(op::DELETE_FAST, n, 0),
             (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::DELETE_DEREF, n, 0),
             _ => {
                 if self.scope().kind.is_func_like() {
-                    self.op_q(op::DELETE_GLOBAL, name, 0)
+                    self.op_q(op::DELETE_GLOBAL, name)
                 } else {
-                    self.op_q(op::DELETE_NAME, name, 0)
+                    self.op_q(op::DELETE_NAME, name)
                 }
             }
         }

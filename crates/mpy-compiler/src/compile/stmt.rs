@@ -91,7 +91,7 @@ impl<'a> Compiler<'a> {
                         return;
                     }
                     if !(elifs.is_empty() && orelse.is_none()) {
-                        self.e.jump(op::JUMP, l_end, 0, None);
+                        self.e.jump(op::JUMP, l_end);
                     }
                     self.e.label(l_fail);
                 }
@@ -105,7 +105,7 @@ impl<'a> Compiler<'a> {
                             self.e.label(l_end);
                             return;
                         }
-                        self.e.jump(op::JUMP, l_end, 0, None);
+                        self.e.jump(op::JUMP, l_end);
                         self.e.label(l_fail);
                     }
                 }
@@ -123,15 +123,15 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Raise(node) => match (&node.exc, &node.cause) {
-                (None, _) => self.e.op(op::RAISE_LAST, 0),
+                (None, _) => self.e.op(op::RAISE_LAST),
                 (Some(x), None) => {
                     self.expr(x);
-                    self.e.op(op::RAISE_OBJ, -1);
+                    self.e.op(op::RAISE_OBJ);
                 }
                 (Some(x), Some(c)) => {
                     self.expr(x);
                     self.expr(c);
-                    self.e.op(op::RAISE_FROM, -2);
+                    self.e.op(op::RAISE_FROM);
                 }
             },
             StmtKind::Try(node) => {
@@ -145,12 +145,12 @@ impl<'a> Compiler<'a> {
                 }
                 let l_end = self.new_label();
                 self.c_if_cond(test, true, l_end);
-                self.op_q(op::LOAD_GLOBAL, "AssertionError", 1);
+                self.op_q(op::LOAD_GLOBAL, "AssertionError");
                 if let Some(m) = msg {
                     self.expr(m);
                     self.e.op_uint(op::CALL_FUNCTION, 1, -1);
                 }
-                self.e.op(op::RAISE_OBJ, -1);
+                self.e.op(op::RAISE_OBJ);
                 self.e.label(l_end);
             }
             StmtKind::Import(aliases) => {
@@ -168,10 +168,10 @@ impl<'a> Compiler<'a> {
                     self.load_id("__repl_print__");
                     self.expr(e);
                     self.e.op_uint(op::CALL_FUNCTION, 1, -1);
-                    self.e.op(op::POP_TOP, -1);
+                    self.e.op(op::POP_TOP);
                 } else {
                     self.expr(e);
-                    self.e.op(op::POP_TOP, -1);
+                    self.e.op(op::POP_TOP);
                 }
             }
             StmtKind::Pass => {}
@@ -216,10 +216,10 @@ impl<'a> Compiler<'a> {
             if from_for {
                 self.e.raw(&[op::POP_TOP; 4]);
             }
-            self.e.jump(op::JUMP, label, 0, None);
+            self.e.jump(op::JUMP, label);
         } else {
             let b = (depth as u8 & 0x7f) | if from_for { 0x80 } else { 0 };
-            self.e.jump(op::UNWIND_JUMP, label, 0, Some(b));
+            self.e.unwind_jump(label, b);
         }
     }
 
@@ -229,7 +229,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         match v {
-            None => self.e.op(op::LOAD_CONST_NONE, 1),
+            None => self.e.op(op::LOAD_CONST_NONE),
             Some(x) => {
                 if let ExprKind::IfExp { test, body, orelse } = &x.kind {
                     if self.fold(x).is_none() {
@@ -237,17 +237,17 @@ impl<'a> Compiler<'a> {
                         let l_fail = self.new_label();
                         self.c_if_cond(test, false, l_fail);
                         self.expr(body);
-                        self.e.op(op::RETURN_VALUE, -1);
+                        self.e.op(op::RETURN_VALUE);
                         self.e.label(l_fail);
                         self.expr(orelse);
-                        self.e.op(op::RETURN_VALUE, -1);
+                        self.e.op(op::RETURN_VALUE);
                         return;
                     }
                 }
                 self.expr(x)
             }
         }
-        self.e.op(op::RETURN_VALUE, -1);
+        self.e.op(op::RETURN_VALUE);
     }
 
     // ---- assignment -----------------------------------------------------------
@@ -294,9 +294,9 @@ impl<'a> Compiler<'a> {
                         self.expr(r);
                     }
                     if n == 3 {
-                        self.e.op(op::ROT_THREE, 0);
+                        self.e.op(op::ROT_THREE);
                     }
-                    self.e.op(op::ROT_TWO, 0);
+                    self.e.op(op::ROT_TWO);
                     for l in lhs {
                         self.assign(l);
                     }
@@ -308,7 +308,7 @@ impl<'a> Compiler<'a> {
         let n = targets.len();
         for (i, t) in targets.iter().enumerate() {
             if i + 1 < n {
-                self.e.op(op::DUP_TOP, 1);
+                self.e.op(op::DUP_TOP);
             }
             self.assign(t);
         }
@@ -323,12 +323,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_id(n),
             ExprKind::Attribute { value, attr, .. } => {
                 self.assign_target_base(value);
-                self.op_q(op::STORE_ATTR, attr, -2);
+                self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value, index, .. } => {
                 self.assign_target_base(value);
                 self.subscript_index(index);
-                self.e.op(op::STORE_SUBSCR, -3);
+                self.e.op(op::STORE_SUBSCR);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line()),
             _ => self.syntax_error("can't assign to expression", t.line()),
@@ -347,13 +347,13 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: v, attr, op_dline } => {
                 self.assign_target_base(v);
                 self.e.set_line(value.op_line(*op_dline));
-                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.op_q(op::LOAD_ATTR, attr);
             }
             ExprKind::Subscript { value: v, index, op_line } => {
                 self.assign_target_base(v);
                 self.e.set_line(*op_line);
                 self.subscript_index(index);
-                self.e.op(op::LOAD_SUBSCR, -1);
+                self.e.op(op::LOAD_SUBSCR);
             }
             ExprKind::Call { func, args, op_dline } => {
                 self.assign_target_base(func);
@@ -397,22 +397,22 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value: obj, attr, .. } => {
                 self.assign_target_base(obj);
-                self.e.op(op::DUP_TOP, 1);
-                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.e.op(op::DUP_TOP);
+                self.op_q(op::LOAD_ATTR, attr);
                 self.expr(value);
                 self.inplace_op(o);
-                self.e.op(op::ROT_TWO, 0);
-                self.op_q(op::STORE_ATTR, attr, -2);
+                self.e.op(op::ROT_TWO);
+                self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value: obj, index, .. } => {
                 self.assign_target_base(obj);
                 self.subscript_index(index);
-                self.e.op(op::DUP_TOP_TWO, 2);
-                self.e.op(op::LOAD_SUBSCR, -1);
+                self.e.op(op::DUP_TOP_TWO);
+                self.e.op(op::LOAD_SUBSCR);
                 self.expr(value);
                 self.inplace_op(o);
-                self.e.op(op::ROT_THREE, 0);
-                self.e.op(op::STORE_SUBSCR, -3);
+                self.e.op(op::ROT_THREE);
+                self.e.op(op::STORE_SUBSCR);
             }
             _ => self.syntax_error("can't assign to expression", line),
         }
@@ -426,16 +426,16 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_id(n),
             ExprKind::Attribute { value, attr, .. } => {
                 self.assign_target_base(value);
-                self.e.op(op::LOAD_NULL, 1);
-                self.e.op(op::ROT_TWO, 0);
-                self.op_q(op::STORE_ATTR, attr, -2);
+                self.e.op(op::LOAD_NULL);
+                self.e.op(op::ROT_TWO);
+                self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value, index, .. } => {
                 self.assign_target_base(value);
                 self.subscript_index(index);
-                self.e.op(op::LOAD_NULL, 1);
-                self.e.op(op::ROT_THREE, 0);
-                self.e.op(op::STORE_SUBSCR, -3);
+                self.e.op(op::LOAD_NULL);
+                self.e.op(op::ROT_THREE);
+                self.e.op(op::STORE_SUBSCR);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for it in items {
@@ -465,7 +465,7 @@ impl<'a> Compiler<'a> {
         if t != Some(false) {
             let top = self.new_label();
             if t != Some(true) {
-                self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+                self.e.jump(op::JUMP, ctx.continue_label);
             }
             self.e.label(top);
             self.stmts(body);
@@ -522,12 +522,12 @@ impl<'a> Compiler<'a> {
         let (old, ctx) = self.start_loop(true);
         let pop_label = self.new_label();
         self.expr(iter);
-        self.e.op(op::GET_ITER_STACK, 3);
+        self.e.op(op::GET_ITER_STACK);
         self.e.label(ctx.continue_label);
-        self.e.jump(op::FOR_ITER, pop_label, 1, None);
+        self.e.jump(op::FOR_ITER, pop_label);
         self.assign(target);
         self.stmts(body);
-        self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+        self.e.jump(op::JUMP, ctx.continue_label);
         self.e.label(pop_label);
         self.e.adjust_stack(-4);
         self.loop_ctx = old;
@@ -560,9 +560,9 @@ impl<'a> Compiler<'a> {
             Some(s) => self.expr(s),
             None => self.e.load_small_int(0),
         }
-        self.e.jump(op::JUMP, entry, 0, None);
+        self.e.jump(op::JUMP, entry);
         self.e.label(top);
-        self.e.op(op::DUP_TOP, 1);
+        self.e.op(op::DUP_TOP);
         self.assign(target);
         self.stmts(body);
         self.e.label(ctx.continue_label);
@@ -573,31 +573,31 @@ impl<'a> Compiler<'a> {
         self.inplace_op(crate::ast::BinOp::Add);
         self.e.label(entry);
         if end_on_stack {
-            self.e.op(op::DUP_TOP_TWO, 2);
-            self.e.op(op::ROT_TWO, 0);
+            self.e.op(op::DUP_TOP_TWO);
+            self.e.op(op::ROT_TWO);
         } else {
-            self.e.op(op::DUP_TOP, 1);
+            self.e.op(op::DUP_TOP);
             self.expr(end);
         }
         self.binary_op(if step_v >= 0 { 0 } else { 1 });
-        self.e.jump(op::POP_JUMP_IF_TRUE, top, -1, None);
+        self.e.jump(op::POP_JUMP_IF_TRUE, top);
         self.loop_ctx = old;
         let mut end_label = None;
         if let Some(b) = orelse {
-            self.e.op(op::POP_TOP, -1);
+            self.e.op(op::POP_TOP);
             if end_on_stack {
-                self.e.op(op::POP_TOP, -1);
+                self.e.op(op::POP_TOP);
             }
             self.stmts(b);
             let l = self.new_label();
-            self.e.jump(op::JUMP, l, 0, None);
+            self.e.jump(op::JUMP, l);
             self.e.adjust_stack(1 + i32::from(end_on_stack));
             end_label = Some(l);
         }
         self.e.label(ctx.break_label);
-        self.e.op(op::POP_TOP, -1);
+        self.e.op(op::POP_TOP);
         if end_on_stack {
-            self.e.op(op::POP_TOP, -1);
+            self.e.op(op::POP_TOP);
         }
         if let Some(l) = end_label {
             self.e.label(l);
@@ -612,12 +612,12 @@ impl<'a> Compiler<'a> {
 
     fn import_name(&mut self, a: &'a Alias) {
         self.e.load_small_int(0);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.op_q(op::IMPORT_NAME, &a.name, -1);
+        self.e.op(op::LOAD_CONST_NONE);
+        self.op_q(op::IMPORT_NAME, &a.name);
         match &a.asname {
             Some(asn) => {
                 for part in a.name.split('.').skip(1) {
-                    self.op_q(op::LOAD_ATTR, part, 0);
+                    self.op_q(op::LOAD_ATTR, part);
                 }
                 self.store_id(asn);
             }
@@ -638,8 +638,8 @@ impl<'a> Compiler<'a> {
             }
             self.load_const_str_qstr("*");
             self.e.op_uint(op::BUILD_TUPLE, 1, 0);
-            self.op_q(op::IMPORT_NAME, m, -1);
-            self.e.op(op::IMPORT_STAR, -1);
+            self.op_q(op::IMPORT_NAME, m);
+            self.e.op(op::IMPORT_STAR);
             return;
         }
         for a in names {
@@ -647,12 +647,12 @@ impl<'a> Compiler<'a> {
         }
         let n = names.len() as u32;
         self.e.op_uint(op::BUILD_TUPLE, n, 1 - n as i32);
-        self.op_q(op::IMPORT_NAME, m, -1);
+        self.op_q(op::IMPORT_NAME, m);
         for a in names {
-            self.op_q(op::IMPORT_FROM, &a.name, 1);
+            self.op_q(op::IMPORT_FROM, &a.name);
             self.store_id(a.asname.as_deref().unwrap_or(&a.name));
         }
-        self.e.op(op::POP_TOP, -1);
+        self.e.op(op::POP_TOP);
     }
 
     // ---- global / nonlocal ----------------------------------------------------------
