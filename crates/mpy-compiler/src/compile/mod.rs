@@ -9,6 +9,7 @@
 mod expr;
 pub mod fold;
 mod func;
+mod seq;
 mod stmt;
 mod trywith;
 
