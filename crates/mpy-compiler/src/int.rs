@@ -253,31 +253,16 @@ impl Int {
         })
     }
 
-    /// `a * b`.
+    /// `a * b` (small operands too go through `mpy-mpz`: folding is
+    /// rare, code size is not).
     pub fn mul(a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
-        if let (Int::Small(x), Int::Small(y)) = (a, b) {
-            if let Some(r) = x.checked_mul(*y) {
-                return Ok(Int::Small(r));
-            }
-        }
         let (la, lb) = (a.len(), b.len());
         Int::compute2(a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem, &mut |o, s, x, y| mul::mul(o, x, y, s))
     }
 
-    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero.
+    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero
+    /// (small operands too go through `mpy-mpz`, as in [`Int::mul`]).
     pub fn divmod(a: &Int, b: &Int, modulo: bool, mem: &Mem) -> MResult<Int> {
-        if let (Int::Small(x), Int::Small(y)) = (a, b) {
-            if *y != 0 && !(*x == i64::MIN && *y == -1) {
-                let (q, r) = (x / y, x % y);
-                let adjust = r != 0 && ((r < 0) != (*y < 0));
-                return Ok(Int::Small(match (modulo, adjust) {
-                    (false, false) => q,
-                    (false, true) => q - 1,
-                    (true, false) => r,
-                    (true, true) => r + y,
-                }));
-            }
-        }
         let (la, lb) = (a.len(), b.len());
         let s = div::divmod_scratch_len(la, lb);
         if modulo {

@@ -294,9 +294,7 @@ impl<'a> Compiler<'a> {
                     return;
                 }
                 self.expr(v);
-                self.e.op(op::GET_ITER);
-                self.e.op(op::LOAD_CONST_NONE);
-                self.e.op(op::YIELD_FROM);
+                self.await_value();
             }
             ExprKind::Await(v) => {
                 if !self.in_function() {
@@ -323,28 +321,17 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", e.line()),
             ExprKind::Slice { .. } => self.syntax_error("invalid syntax", e.line()),
-            ExprKind::List(items) => {
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                 if self.check_no_star(items, e.line()) {
                     for it in items {
                         self.expr(it);
                     }
-                    self.e.op_uint(op::BUILD_LIST, items.len() as u32, 1 - items.len() as i32);
-                }
-            }
-            ExprKind::Tuple(items) => {
-                if self.check_no_star(items, e.line()) {
-                    for it in items {
-                        self.expr(it);
-                    }
-                    self.e.op_uint(op::BUILD_TUPLE, items.len() as u32, 1 - items.len() as i32);
-                }
-            }
-            ExprKind::Set(items) => {
-                if self.check_no_star(items, e.line()) {
-                    for it in items {
-                        self.expr(it);
-                    }
-                    self.e.op_uint(op::BUILD_SET, items.len() as u32, 1 - items.len() as i32);
+                    let o = match e.kind {
+                        ExprKind::List(_) => op::BUILD_LIST,
+                        ExprKind::Tuple(_) => op::BUILD_TUPLE,
+                        _ => op::BUILD_SET,
+                    };
+                    self.e.op_uint(o, items.len() as u32, 1 - items.len() as i32);
                 }
             }
             ExprKind::Dict(items) => {
@@ -416,9 +403,7 @@ impl<'a> Compiler<'a> {
     /// `await x` with x on the stack: MicroPython's `yield from
     /// x.__await__()`-style sequence.
     pub(crate) fn await_value(&mut self) {
-        self.e.op(op::GET_ITER);
-        self.e.op(op::LOAD_CONST_NONE);
-        self.e.op(op::YIELD_FROM);
+        self.seq(&[op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM], 0);
     }
 
     fn store_named_expr_target(&mut self, target: &'a str) {

@@ -122,18 +122,19 @@ impl<'a> Compiler<'a> {
                     self.with_stmt(items, body);
                 }
             }
-            StmtKind::Raise(node) => match (&node.exc, &node.cause) {
-                (None, _) => self.e.op(op::RAISE_LAST),
-                (Some(x), None) => {
+            StmtKind::Raise(node) => {
+                // RAISE_LAST, RAISE_OBJ, RAISE_FROM: by the operands given.
+                let mut o = op::RAISE_LAST;
+                if let Some(x) = &node.exc {
                     self.expr(x);
-                    self.e.op(op::RAISE_OBJ);
+                    o += 1;
+                    if let Some(c) = &node.cause {
+                        self.expr(c);
+                        o += 1;
+                    }
                 }
-                (Some(x), Some(c)) => {
-                    self.expr(x);
-                    self.expr(c);
-                    self.e.op(op::RAISE_FROM);
-                }
-            },
+                self.e.op(o);
+            }
             StmtKind::Try(node) => {
                 let TryStmt { body, handlers, orelse, finalbody } = &**node;
                 self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
@@ -164,29 +165,26 @@ impl<'a> Compiler<'a> {
             StmtKind::Global(names) => self.declare(names, true, line),
             StmtKind::Nonlocal(names) => self.declare(names, false, line),
             StmtKind::Expr(e) => {
-                if self.repl_here() {
+                let repl = self.repl_here();
+                if repl {
                     self.load_id("__repl_print__");
-                    self.expr(e);
-                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
-                    self.e.op(op::POP_TOP);
-                } else {
-                    self.expr(e);
-                    self.e.op(op::POP_TOP);
                 }
+                self.expr(e);
+                if repl {
+                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                }
+                self.e.op(op::POP_TOP);
             }
             StmtKind::Pass => {}
-            StmtKind::Break => match self.loop_ctx {
+            StmtKind::Break | StmtKind::Continue => match self.loop_ctx {
                 None => self.syntax_error("'break'/'continue' outside loop", line),
                 Some(l) => {
                     let depth = self.except_level - l.except_level;
-                    self.unwind_jump(l.break_label, depth, l.break_from_for);
-                }
-            },
-            StmtKind::Continue => match self.loop_ctx {
-                None => self.syntax_error("'break'/'continue' outside loop", line),
-                Some(l) => {
-                    let depth = self.except_level - l.except_level;
-                    self.unwind_jump(l.continue_label, depth, false);
+                    if matches!(s.kind, StmtKind::Break) {
+                        self.unwind_jump(l.break_label, depth, l.break_from_for);
+                    } else {
+                        self.unwind_jump(l.continue_label, depth, false);
+                    }
                 }
             },
         }
@@ -195,14 +193,7 @@ impl<'a> Compiler<'a> {
     /// `_NAME = const(...)`: the parser drops the statement entirely.
     fn is_hidden_const_def(&self, s: &Stmt) -> bool {
         let StmtKind::Assign(node) = &s.kind else { return false };
-        let AssignStmt { targets, value } = &**node;
-        let [t] = targets.as_slice() else { return false };
-        let ExprKind::Name(n) = &t.kind else { return false };
-        if !n.starts_with('_') {
-            return false;
-        }
-        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
-        matches!(&func.kind, ExprKind::Name(f) if &**f == "const") && args.len() == 1
+        matches!(const_call(&node.targets, &node.value), Some((n, [_])) if n.starts_with('_'))
     }
 
     fn repl_here(&self) -> bool {
@@ -254,14 +245,7 @@ impl<'a> Compiler<'a> {
 
     /// `X = const(v)`: returns true if handled as a constant definition.
     fn const_def(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) -> bool {
-        let [target] = targets else { return false };
-        let ExprKind::Name(name) = &target.kind else { return false };
-        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
-        let ExprKind::Name(f) = &func.kind else { return false };
-        if &**f != "const" {
-            return false;
-        }
-        let [Arg::Positional(arg)] = &**args else { return false };
+        let Some((name, [Arg::Positional(arg)])) = const_call(targets, value) else { return false };
         let Some(v) = self.fold(arg) else {
             self.parse_error("not a constant", line);
             return true;
@@ -614,17 +598,17 @@ impl<'a> Compiler<'a> {
         self.e.load_small_int(0);
         self.e.op(op::LOAD_CONST_NONE);
         self.op_q(op::IMPORT_NAME, &a.name);
+        let (first, mut rest) = dot_split(&a.name);
         match &a.asname {
             Some(asn) => {
-                for part in a.name.split('.').skip(1) {
+                while let Some(r) = rest {
+                    let (part, next) = dot_split(r);
                     self.op_q(op::LOAD_ATTR, part);
+                    rest = next;
                 }
                 self.store_id(asn);
             }
-            None => {
-                let first = a.name.split('.').next().unwrap_or("");
-                self.store_id(first);
-            }
+            None => self.store_id(first),
         }
     }
 
@@ -691,5 +675,24 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+    }
+}
+
+/// `NAME = const(...)`: the name and the call's arguments.
+fn const_call<'a>(targets: &'a [Expr], value: &'a Expr) -> Option<(&'a str, &'a [Arg])> {
+    let [target] = targets else { return None };
+    let ExprKind::Name(name) = &target.kind else { return None };
+    let ExprKind::Call { func, args, .. } = &value.kind else { return None };
+    match &func.kind {
+        ExprKind::Name(f) if &**f == "const" => Some((name, args)),
+        _ => None,
+    }
+}
+
+/// `s` split at its first `.`: the part before it and the rest after it.
+fn dot_split(s: &str) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == b'.') {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..)),
+        None => (s, None),
     }
 }
