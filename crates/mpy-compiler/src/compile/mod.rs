@@ -118,40 +118,43 @@ impl<'a> IdentLines<'a> {
     }
 }
 
+/// (`repr(C)` with the emitter first: the emitter calls, the most
+/// frequent code of the compiler, pass the compiler's own address.)
+#[repr(C)]
 pub(crate) struct Compiler<'a> {
-    pub opts: &'a CompileOptions,
-    pub mem: &'a Mem,
-    /// Native stack bound (see [`crate::stack`]).
-    pub stack: StackGuard,
-    /// The native stack limit was hit (reported when the pass ends).
-    pub too_deep: Cell<bool>,
-    pub t: Tables,
-    pub scopes: Vec<Scope<'a>>,
-    pub nodes: Vec<Node<'a>>,
-    pub cur: usize,
     /// The emitter of the scope being compiled (one at a time: a scope's
     /// passes run back to back once every scope pass is done).
     pub e: Emitter<'a>,
+    pub mem: &'a Mem,
+    pub cur: usize,
+    pub scopes: Vec<Scope<'a>>,
     pub next_label: u32,
-    pub loop_ctx: Option<LoopCtx>,
     pub except_level: u32,
-    /// Names bound with `X = const(...)` (module and class level).
-    pub consts: ConstNames<'a>,
+    pub loop_ctx: Option<LoopCtx>,
+    pub opts: &'a CompileOptions,
+    /// Native stack bound (see [`crate::stack`]).
+    pub stack: StackGuard,
+    pub nodes: Vec<Node<'a>>,
+    pub t: Tables,
+    /// The native stack limit was hit (reported when the pass ends).
+    pub too_deep: Cell<bool>,
+    /// Mode::Single: expression statements print their value.
+    pub repl: bool,
+    /// Line-number tables wanted (`-X no-source-lines` turns them off).
+    pub source_lines: bool,
     pub error: Option<CompileError>,
     /// Scope the first error was found in (`None`: a parser-stage error).
     pub error_scope: Option<usize>,
+    /// Names bound with `X = const(...)` (module and class level).
+    pub consts: ConstNames<'a>,
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met), used
     /// when the source text is not known.
     pub ident_lines: IdentLines<'a>,
     /// The source text, when known.
     pub source: Option<&'a [u8]>,
-    /// Line-number tables wanted (`-X no-source-lines` turns them off).
-    pub source_lines: bool,
     /// Token positions scanned from the source, when known.
     pub tokens: Option<crate::interned::SourceTokens<'a>>,
-    /// Mode::Single: expression statements print their value.
-    pub repl: bool,
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }

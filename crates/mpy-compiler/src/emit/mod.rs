@@ -44,17 +44,27 @@ pub type Label = u32;
 /// Every buffer grows through the compilation's [`Mem`]; a write that
 /// does not fit is dropped (the `Mem` records the failure and the pass
 /// reports `MemoryError` when it ends).
+///
+/// (`repr(C)`: the fields read most, the byte-sized first, at the
+/// offsets the short Thumb loads reach.)
 #[derive(Debug)]
+#[repr(C)]
 pub struct Emitter<'m> {
-    mem: &'m Mem,
     /// The current pass.
     pub pass: Pass,
-    /// Opcodes written so far (no prelude).
-    pub code: Vec<u8>,
+    /// Code is unreachable (after a return, raise or unconditional jump)
+    /// until the next label: bytes are not written, but stack depth, line
+    /// numbers and table entries are still tracked (as MicroPython does).
+    pub suppress: bool,
+    /// Whether line numbers are recorded (off at `-O3`).
+    pub record_lines: bool,
+    mem: &'m Mem,
     /// Current value-stack depth.
     pub stack: i32,
     /// Maximum value-stack depth seen.
     pub max_stack: i32,
+    /// Opcodes written so far (no prelude).
+    pub code: Vec<u8>,
     /// Label offsets, updated in place as labels are placed: a forward
     /// jump sees the previous pass's offset, a backward jump this pass's
     /// (`u32::MAX` = never placed).
@@ -62,16 +72,10 @@ pub struct Emitter<'m> {
     /// Line-number entries `(bytecode offset, line)`, increasing lines.
     pub lines: Vec<(u32, u32)>,
     last_line: u32,
-    /// Whether line numbers are recorded (off at `-O3`).
-    pub record_lines: bool,
     /// Index of the next child raw code (MAKE_FUNCTION ordinal).
     pub next_child: u32,
     /// Scope indexes of the children in MAKE_FUNCTION order.
     pub children: Vec<usize>,
-    /// Code is unreachable (after a return, raise or unconditional jump)
-    /// until the next label: bytes are not written, but stack depth, line
-    /// numbers and table entries are still tracked (as MicroPython does).
-    pub suppress: bool,
 }
 
 impl<'m> Emitter<'m> {
