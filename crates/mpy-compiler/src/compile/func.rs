@@ -202,35 +202,34 @@ impl<'a> Compiler<'a> {
         }
         let mut ok = true;
         let mem = self.mem;
+        let s = self.scope_mut();
         for p in &args.args {
-            ok &= self.scope_mut().add_param(mem, &p.name, 0);
+            ok &= s.add_param(mem, &p.name, 0);
             if p.default.is_some() {
-                self.scope_mut().num_def_pos_args += 1;
+                s.num_def_pos_args += 1;
             }
-            self.scope_mut().num_pos_args += 1;
+            s.num_pos_args += 1;
         }
         if let Some(v) = &args.vararg {
-            ok &= self.scope_mut().add_param(mem, &v.name, scope::FLAG_STAR_PARAM);
-            self.scope_mut().flags |= flags::VARARGS;
-        } else if !args.kwonly.is_empty() {
-            // bare `*`
+            ok &= s.add_param(mem, &v.name, scope::FLAG_STAR_PARAM);
+            s.flags |= flags::VARARGS;
         }
         for p in &args.kwonly {
-            ok &= self.scope_mut().add_param(mem, &p.name, 0);
-            self.scope_mut().num_kwonly_args += 1;
+            ok &= s.add_param(mem, &p.name, 0);
+            s.num_kwonly_args += 1;
             if p.default.is_some() {
-                self.scope_mut().flags |= flags::DEFKWARGS;
+                s.flags |= flags::DEFKWARGS;
             }
         }
         if let Some(k) = &args.kwarg {
-            ok &= self.scope_mut().add_param(mem, &k.name, scope::FLAG_DBL_STAR_PARAM);
-            self.scope_mut().flags |= flags::VARKEYWORDS;
+            ok &= s.add_param(mem, &k.name, scope::FLAG_DBL_STAR_PARAM);
+            s.flags |= flags::VARKEYWORDS;
+        }
+        if args.vararg.is_some() {
+            s.reorder_star_param();
         }
         if !ok {
             self.syntax_error("argument name reused", line);
-        }
-        if args.vararg.is_some() {
-            self.scope_mut().reorder_star_param();
         }
     }
 

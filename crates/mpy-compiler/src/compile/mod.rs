@@ -293,12 +293,15 @@ impl<'a> Compiler<'a> {
         self.e.pass
     }
 
-    /// The scope being compiled.
+    /// The scope being compiled. (Out of line on the boards, as is
+    /// [`Compiler::scope_mut`]: a call is shorter than the indexing.)
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn scope(&self) -> &Scope<'a> {
         &self.scopes[self.cur]
     }
 
     /// The scope being compiled, mutably.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn scope_mut(&mut self) -> &mut Scope<'a> {
         &mut self.scopes[self.cur]
     }
