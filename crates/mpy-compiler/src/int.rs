@@ -160,33 +160,14 @@ impl Int {
         }
     }
 
-    /// `-self`.
+    /// `-self` (as `0 - self`: one subtraction body serves both).
     pub fn neg(&self, mem: &Mem) -> MResult<Int> {
-        match self {
-            Int::Small(v) => match v.checked_neg() {
-                Some(n) => Ok(Int::Small(n)),
-                None => Int::big_from_mag(false, 1u64 << 63, mem),
-            },
-            Int::Big { neg, mag } => {
-                let out = mem.vec_from(mag)?;
-                let r = SignedLen::new(!neg, out.len());
-                Ok(Int::from_result(out, r, mem))
-            }
-        }
+        Int::add(&Int::Small(0), self, true, mem)
     }
 
-    fn big_from_mag(neg: bool, m: u64, mem: &Mem) -> MResult<Int> {
-        let (d, n) = conv::u64_digits(m);
-        let out = mem.vec_from(d.get(..n).unwrap_or(&[]))?;
-        Ok(Int::from_result(out, SignedLen::new(neg, n), mem))
-    }
-
-    /// `~self` (`-self - 1`).
+    /// `~self` (as `-1 - self`).
     pub fn invert(&self, mem: &Mem) -> MResult<Int> {
-        if let Int::Small(v) = self {
-            return Ok(Int::Small(!v));
-        }
-        self.compute(bits::invert_len(self.len()), 0, mem, &mut |o, _, a| bits::invert(o, a))
+        Int::add(&Int::Small(-1), self, true, mem)
     }
 
     /// Runs a big operation of `self` with `out_len` output and
