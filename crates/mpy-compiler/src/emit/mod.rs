@@ -251,17 +251,20 @@ impl<'m> Emitter<'m> {
             self.suppress = true;
         }
         let signed = opcode <= op::POP_JUMP_IF_FALSE;
-        let here = self.offset();
+        // Offsets in 32-bit arithmetic (cheaper on the boards; code
+        // offsets are far below 2^31).
+        let here = self.offset() as i32;
         self.code.push(opcode);
         let target = self.labels.get(label as usize).copied().unwrap_or(u32::MAX);
+        let known = target != u32::MAX;
+        let target = target as i32;
         let mut long = true;
-        if self.pass >= Pass::CodeSize && target != u32::MAX {
-            let off = target as i64 - (here as i64 + 2);
+        if self.pass >= Pass::CodeSize && known {
+            let off = target.wrapping_sub(here.wrapping_add(2));
             long = if signed { !(-64..=63).contains(&off) } else { !(0..=127).contains(&off) };
         }
-        let end = here as i64 + if long { 3 } else { 2 };
-        let off = if target == u32::MAX { 0 } else { target as i64 - end };
-        let off = off.clamp(-0x4000, 0x3fff) as i32;
+        let end = here.wrapping_add(if long { 3 } else { 2 });
+        let off = if known { target.wrapping_sub(end).clamp(-0x4000, 0x3fff) } else { 0 };
         if !encode_jump(&mut self.code, off, signed, long) {
             // Out of range in an intermediate pass: keep the size right.
             self.code.push(0x80);
