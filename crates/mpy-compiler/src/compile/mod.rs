@@ -448,14 +448,6 @@ impl<'a> Compiler<'a> {
 
     // ---- identifiers ------------------------------------------------------
 
-    fn id_lookup(&self, name: &str) -> (IdKind, u32) {
-        let s = self.scope();
-        match s.find(name) {
-            Some(i) => (s.ids[i].kind, s.ids[i].local_num),
-            None => (IdKind::GlobalImplicit, 0),
-        }
-    }
-
     /// Loads local slot `n` (LOAD_FAST_N, or the short forms for slots < 16).
     pub fn load_fast(&mut self, n: u32) {
         if n < 16 {
@@ -465,75 +457,61 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Stores into local slot `n` (STORE_FAST_N, or the short forms).
-    pub fn store_fast(&mut self, n: u32) {
-        if n < 16 {
-            self.e.op(op::STORE_FAST_MULTI + n as u8);
-        } else {
-            self.e.op_uint(op::STORE_FAST_N, n, -1);
-        }
-    }
-
     /// Loads the name `name` as its scope kind says: fast local, cell, global or name.
     pub fn load_id(&mut self, name: &'a str) {
-        if self.pass() == Pass::Scope {
-            let mem = self.mem;
-            let _ = self.scope_mut().find_or_add(mem, name, IdKind::GlobalImplicit);
-            return;
-        }
-        match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::LOAD_GLOBAL, name),
-            (IdKind::Local, n) => self.load_fast(n),
-            (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::LOAD_DEREF, n, 1),
-            _ => {
-                if self.scope().kind.is_func_like() {
-                    self.op_q(op::LOAD_GLOBAL, name)
-                } else {
-                    self.op_q(op::LOAD_NAME, name)
-                }
-            }
-        }
+        self.name_op(name, 0);
     }
 
     /// Stores into the name `name` as its scope kind says.
     pub fn store_id(&mut self, name: &'a str) {
-        if self.pass() == Pass::Scope {
-            let mem = self.mem;
-            self.scope_mut().modify(mem, name);
-            return;
-        }
-        match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::STORE_GLOBAL, name),
-            (IdKind::Local, n) => self.store_fast(n),
-            (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::STORE_DEREF, n, -1),
-            _ => {
-                if self.scope().kind.is_func_like() {
-                    self.op_q(op::STORE_GLOBAL, name)
-                } else {
-                    self.op_q(op::STORE_NAME, name)
-                }
-            }
-        }
+        self.name_op(name, 1);
     }
 
     /// Deletes the name `name` as its scope kind says.
     pub fn delete_id(&mut self, name: &'a str) {
+        self.name_op(name, 2);
+    }
+
+    /// Load (`k` = 0), store (1) or delete (2) of the name `name`: in the
+    /// scope pass the name is recorded (a load as an implicit global),
+    /// later the opcode of its kind is written.
+    #[inline(never)]
+    fn name_op(&mut self, name: &'a str, k: usize) {
+        const GLOBAL: [u8; 3] = [op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL];
+        const NAME: [u8; 3] = [op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME];
+        const FAST: [u8; 3] = [op::LOAD_FAST_N, op::STORE_FAST_N, op::DELETE_FAST];
+        const DEREF: [u8; 3] = [op::LOAD_DEREF, op::STORE_DEREF, op::DELETE_DEREF];
         if self.pass() == Pass::Scope {
             let mem = self.mem;
-            self.scope_mut().modify(mem, name);
+            let s = self.scope_mut();
+            if k == 0 {
+                let _ = s.find_or_add(mem, name, IdKind::GlobalImplicit);
+            } else {
+                s.modify(mem, name);
+            }
             return;
         }
-        match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::DELETE_GLOBAL, name),
-            (IdKind::Local, n) => self.e.op_uint(op::DELETE_FAST, n, 0),
-            (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::DELETE_DEREF, n, 0),
-            _ => {
-                if self.scope().kind.is_func_like() {
-                    self.op_q(op::DELETE_GLOBAL, name)
-                } else {
-                    self.op_q(op::DELETE_NAME, name)
-                }
-            }
+        let s = self.scope();
+        let (kind, n) = match s.find(name) {
+            Some(i) => (s.ids[i].kind, s.ids[i].local_num),
+            None => (IdKind::GlobalImplicit, 0),
+        };
+        let (ops, slot) = match kind {
+            IdKind::GlobalExplicit => (GLOBAL, false),
+            IdKind::Local => (FAST, true),
+            IdKind::Cell | IdKind::Free => (DEREF, true),
+            _ if s.kind.is_func_like() => (GLOBAL, false),
+            _ => (NAME, false),
+        };
+        let o = ops.get(k).copied().unwrap_or(0);
+        if !slot {
+            self.op_q(o, name);
+        } else if ops == FAST && k < 2 && n < 16 {
+            // LOAD_FAST_MULTI, STORE_FAST_MULTI
+            let base = if k == 0 { op::LOAD_FAST_MULTI } else { op::STORE_FAST_MULTI };
+            self.e.op(base + n as u8);
+        } else {
+            self.e.op_uint(o, n, crate::emit::stack_effect(o));
         }
     }
 

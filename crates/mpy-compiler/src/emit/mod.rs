@@ -287,8 +287,10 @@ const EFFECTS: [i8; 0x5a] = [
     // LOAD_SUPER_METHOD, STORE_NAME, STORE_GLOBAL, STORE_ATTR, DELETE_NAME,
     // DELETE_GLOBAL, IMPORT_NAME, IMPORT_FROM
     1, 1, 1, 0, 1, -1, -1, -1, -2, 0, 0, -1, 1, 0, 0, 0,
-    // 0x20..0x3f: operand-dependent
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    // 0x20 -, -, LOAD_CONST_SMALL_INT, LOAD_CONST_OBJ, LOAD_FAST_N,
+    // LOAD_DEREF, STORE_FAST_N, STORE_DEREF, DELETE_FAST, DELETE_DEREF;
+    // 0x20..0x3f otherwise operand-dependent
+    0, 0, 1, 1, 1, 1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     // 0x40 UNWIND_JUMP, -, JUMP, POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE,
     // JUMP_IF_TRUE_OR_POP, JUMP_IF_FALSE_OR_POP, SETUP_WITH, SETUP_EXCEPT,
