@@ -408,9 +408,10 @@ impl StrIndex {
     }
 
     /// The position stored for `key`; `key_at(pos)` gives the key of a
-    /// stored position. (A `dyn` callback: one body for all the index's
-    /// users, which matters on the boards.)
-    #[inline(never)]
+    /// stored position. (A `dyn` callback: on the boards one body serves
+    /// all the index's users; the desktop inlines it per user.)
+    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn find<'k>(&self, key: &[u8], key_at: &dyn Fn(u32) -> &'k [u8]) -> Option<u32> {
         let mask = self.slots.len().wrapping_sub(1);
         if self.slots.is_empty() {
@@ -430,7 +431,8 @@ impl StrIndex {
     }
 
     /// Stores `pos` for `key` (which must not be present yet).
-    #[inline(never)]
+    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn insert<'k>(&mut self, mem: &Mem, key: &[u8], pos: u32, key_at: &dyn Fn(u32) -> &'k [u8]) -> MResult<()> {
         if (self.len + 1) * 2 > self.slots.len() {
             let n = (self.slots.len() * 2).max(16);

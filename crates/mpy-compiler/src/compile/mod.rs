@@ -474,8 +474,8 @@ impl<'a> Compiler<'a> {
 
     /// Load (`k` = 0), store (1) or delete (2) of the name `name`: in the
     /// scope pass the name is recorded (a load as an implicit global),
-    /// later the opcode of its kind is written.
-    #[inline(never)]
+    /// later the opcode of its kind is written. (One body on the boards.)
+    #[cfg_attr(target_os = "none", inline(never))]
     fn name_op(&mut self, name: &'a str, k: usize) {
         const GLOBAL: [u8; 3] = [op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL];
         const NAME: [u8; 3] = [op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME];
