@@ -112,7 +112,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.consts.get(n)?.try_clone(mem).ok()
             }
-            ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?, mem),
+            ExprKind::UnaryOp { op, operand } => fold_unary(*op, self.fold(operand)?, mem),
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
