@@ -162,28 +162,28 @@ pub(crate) struct Compiler<'a> {
 /// Long (over 10 bytes) qstrs that official `mpy-cross` has interned at
 /// start-up beyond the static `.mpy` qstr list, so that an equal string
 /// literal becomes a qstr (found by compiling probe files).
-/// (One string, a name per line: no table of pointers.)
-const MPY_CROSS_POOL_QSTRS: &[u8] = b"\
-    Interpolation\n\
-    format_spec\n\
-    maximum recursion depth exceeded\n\
-    interpolations\n\
-    StopAsyncIteration\n\
-    UnicodeError\n\
-    ViperTypeError\n\
-    __build_class__\n\
-    __complex__\n\
-    __contains__\n\
-    __repl_print__\n\
-    __reversed__\n\
-    __traceback__\n\
-    difference_update\n\
-    heap_unlock\n\
-    intersection\n\
-    intersection_update\n\
-    symmetric_difference\n\
-    symmetric_difference_update\n\
-    unpack_from";
+const MPY_CROSS_POOL_QSTRS: &[&str] = &[
+    "Interpolation",
+    "format_spec",
+    "maximum recursion depth exceeded",
+    "interpolations",
+    "StopAsyncIteration",
+    "UnicodeError",
+    "ViperTypeError",
+    "__build_class__",
+    "__complex__",
+    "__contains__",
+    "__repl_print__",
+    "__reversed__",
+    "__traceback__",
+    "difference_update",
+    "heap_unlock",
+    "intersection",
+    "intersection_update",
+    "symmetric_difference",
+    "symmetric_difference_update",
+    "unpack_from",
+];
 
 fn trim_end(s: &[u8]) -> &[u8] {
     let n = s.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
@@ -372,7 +372,7 @@ impl<'a> Compiler<'a> {
         if s.len() <= crate::interned::SHORT_STR {
             return true;
         }
-        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.split(|&b| b == b'\n').any(|q| q == s) {
+        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
         if let Some(t) = &self.tokens {
