@@ -160,67 +160,43 @@ impl Int {
         }
     }
 
-    /// `-self`.
+    /// `-self` (as `0 - self`: one subtraction body serves both).
     pub fn neg(&self, mem: &Mem) -> MResult<Int> {
-        match self {
-            Int::Small(v) => match v.checked_neg() {
-                Some(n) => Ok(Int::Small(n)),
-                None => Int::big_from_mag(false, 1u64 << 63, mem),
-            },
-            Int::Big { neg, mag } => {
-                let out = mem.vec_from(mag)?;
-                let r = SignedLen::new(!neg, out.len());
-                Ok(Int::from_result(out, r, mem))
-            }
-        }
+        Int::add(&Int::Small(0), self, true, mem)
     }
 
-    fn big_from_mag(neg: bool, m: u64, mem: &Mem) -> MResult<Int> {
-        let (d, n) = conv::u64_digits(m);
-        let out = mem.vec_from(d.get(..n).unwrap_or(&[]))?;
-        Ok(Int::from_result(out, SignedLen::new(neg, n), mem))
-    }
-
-    /// `~self` (`-self - 1`).
+    /// `~self` (as `-1 - self`).
     pub fn invert(&self, mem: &Mem) -> MResult<Int> {
-        if let Int::Small(v) = self {
-            return Ok(Int::Small(!v));
-        }
-        self.compute(bits::invert_len(self.len()), 0, mem, &mut |o, _, a| bits::invert(o, a))
+        Int::add(&Int::Small(-1), self, true, mem)
     }
 
-    /// Runs a big operation of `self` with `out_len` output and
-    /// `scratch_len` scratch digits; `None`-like failures of the
-    /// operation itself cannot happen with the bounds given, and become
-    /// zero.
-    fn compute(
-        &self,
-        out_len: usize,
-        scratch_len: usize,
-        mem: &Mem,
-        f: &mut dyn FnMut(&mut [u32], &mut [u32], MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
-    ) -> MResult<Int> {
+    /// Runs big operation `op` of `a` and `b` (`b` unused by the shifts
+    /// and the power) with an `out_len`-digit output and `scratch_len`
+    /// scratch digits: one body for every operation. A failure of the
+    /// operation itself (none can happen with the bounds given) is
+    /// reported as running out of memory.
+    fn big(op: BigOp, a: &Int, b: &Int, out_len: usize, scratch_len: usize, mem: &Mem) -> MResult<Int> {
         let mut out = buf(mem, out_len)?;
         let mut scratch = buf(mem, scratch_len)?;
-        let r = self.with(|a| f(&mut out, &mut scratch, a));
+        let (o, s) = (&mut out[..], &mut scratch[..]);
+        let r = a.with(|x| {
+            b.with(|y| match op {
+                BigOp::Bit(k) => bits::bitop(o, k, x, y),
+                BigOp::Add => mpy_mpz::add::add(o, x, y),
+                BigOp::Sub => mpy_mpz::add::sub(o, x, y),
+                BigOp::Mul => mul::mul(o, x, y, s),
+                BigOp::Mod => div::modulo(o, x, y, s),
+                BigOp::FloorDiv => div::floordiv(o, x, y, s),
+                BigOp::Shl(n) => shift::shl(o, x, n),
+                BigOp::Shr(n) => shift::shr(o, x, n),
+                BigOp::Pow(e) => pow::pow(o, x, e, s),
+            })
+        });
         release(mem, scratch);
         match r {
             Ok(r) => Ok(Int::from_result(out, r, mem)),
             Err(_) => Err(mem.fail()),
         }
-    }
-
-    /// A binary operation of two values with an `out_len`-digit output
-    /// and `scratch_len` scratch digits.
-    fn compute2(
-        a: &Int,
-        b: &Int,
-        out_len: usize,
-        scratch_len: usize,
-        mem: &Mem,
-        f: &mut dyn FnMut(&mut [u32], &mut [u32], MpzRef<'_>, MpzRef<'_>) -> Result<SignedLen, mpy_mpz::Error>,
-    ) -> MResult<Int> {
-        a.compute(out_len, scratch_len, mem, &mut |o, s, x| b.with(|y| f(o, s, x, y)))
     }
 
     /// `a | b`, `a ^ b`, `a & b`.
@@ -232,7 +208,7 @@ impl Int {
                 bits::BitOp::Xor => x ^ y,
             }));
         }
-        Int::compute2(a, b, bits::bitop_len(a.len(), b.len()), 0, mem, &mut |o, _, x, y| bits::bitop(o, op, x, y))
+        Int::big(BigOp::Bit(op), a, b, bits::bitop_len(a.len(), b.len()), 0, mem)
     }
 
     /// `a + b` (`sub`: `a - b`).
@@ -244,46 +220,25 @@ impl Int {
             }
         }
         let n = mpy_mpz::add::add_len(a.len(), b.len());
-        Int::compute2(a, b, n, 0, mem, &mut |o, _, x, y| {
-            if sub {
-                mpy_mpz::add::sub(o, x, y)
-            } else {
-                mpy_mpz::add::add(o, x, y)
-            }
-        })
+        Int::big(if sub { BigOp::Sub } else { BigOp::Add }, a, b, n, 0, mem)
     }
 
-    /// `a * b`.
+    /// `a * b` (small operands too go through `mpy-mpz`: folding is
+    /// rare, code size is not).
     pub fn mul(a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
-        if let (Int::Small(x), Int::Small(y)) = (a, b) {
-            if let Some(r) = x.checked_mul(*y) {
-                return Ok(Int::Small(r));
-            }
-        }
         let (la, lb) = (a.len(), b.len());
-        Int::compute2(a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem, &mut |o, s, x, y| mul::mul(o, x, y, s))
+        Int::big(BigOp::Mul, a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem)
     }
 
-    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero.
+    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero
+    /// (small operands too go through `mpy-mpz`, as in [`Int::mul`]).
     pub fn divmod(a: &Int, b: &Int, modulo: bool, mem: &Mem) -> MResult<Int> {
-        if let (Int::Small(x), Int::Small(y)) = (a, b) {
-            if *y != 0 && !(*x == i64::MIN && *y == -1) {
-                let (q, r) = (x / y, x % y);
-                let adjust = r != 0 && ((r < 0) != (*y < 0));
-                return Ok(Int::Small(match (modulo, adjust) {
-                    (false, false) => q,
-                    (false, true) => q - 1,
-                    (true, false) => r,
-                    (true, true) => r + y,
-                }));
-            }
-        }
         let (la, lb) = (a.len(), b.len());
         let s = div::divmod_scratch_len(la, lb);
         if modulo {
-            Int::compute2(a, b, div::divmod_r_len(lb), s, mem, &mut |o, sc, x, y| div::modulo(o, x, y, sc))
+            Int::big(BigOp::Mod, a, b, div::divmod_r_len(lb), s, mem)
         } else {
-            Int::compute2(a, b, div::divmod_q_len(la, lb), s, mem, &mut |o, sc, x, y| div::floordiv(o, x, y, sc))
+            Int::big(BigOp::FloorDiv, a, b, div::divmod_q_len(la, lb), s, mem)
         }
     }
 
@@ -300,7 +255,7 @@ impl Int {
                 }
             }
         }
-        a.compute(shift::shl_len(a.len(), n), 0, mem, &mut |o, _, x| shift::shl(o, x, n))
+        Int::big(BigOp::Shl(n), a, a, shift::shl_len(a.len(), n), 0, mem)
     }
 
     /// `a >> n` (floor).
@@ -308,7 +263,7 @@ impl Int {
         if let Int::Small(x) = a {
             return Ok(Int::Small(if n >= 64 { if *x < 0 { -1 } else { 0 } } else { x >> n }));
         }
-        a.compute(shift::shr_len(a.len(), n), 0, mem, &mut |o, _, x| shift::shr(o, x, n))
+        Int::big(BigOp::Shr(n), a, a, shift::shr_len(a.len(), n), 0, mem)
     }
 
     /// `a ** e`.
@@ -320,8 +275,22 @@ impl Int {
         }
         let (out, scratch) = a.with(|r| (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e))));
         let (Some(out), Some(scratch)) = (out, scratch) else { return Err(mem.fail()) };
-        a.compute(out, scratch, mem, &mut |o, s, x| pow::pow(o, x, u64::from(e), s))
+        Int::big(BigOp::Pow(u64::from(e)), a, a, out, scratch, mem)
     }
+}
+
+/// A big-integer operation run by [`Int::big`].
+#[derive(Clone, Copy)]
+enum BigOp {
+    Bit(bits::BitOp),
+    Add,
+    Sub,
+    Mul,
+    Mod,
+    FloorDiv,
+    Shl(usize),
+    Shr(usize),
+    Pow(u64),
 }
 
 #[cfg(test)]

@@ -344,7 +344,7 @@ impl<'a> SourceTokens<'a> {
     /// The first (line, column) of identifier `name`.
     fn ident(&self, name: &str) -> Option<(u32, u32)> {
         let e = &self.idents;
-        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
         e.get(i as usize).map(|x| (x.1, x.2))
     }
 
@@ -356,7 +356,7 @@ impl<'a> SourceTokens<'a> {
         let i = self.idents.len() as u32;
         mem.push(&mut self.idents, (name, line, col))?;
         let e = &self.idents;
-        self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
+        self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
     }
 
     /// Whether identifier `name` occurs before the string literal with raw

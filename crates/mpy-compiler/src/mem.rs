@@ -417,8 +417,11 @@ impl StrIndex {
     }
 
     /// The position stored for `key`; `key_at(pos)` gives the key of a
-    /// stored position.
-    pub fn find<'k>(&self, key: &[u8], key_at: impl Fn(u32) -> &'k [u8]) -> Option<u32> {
+    /// stored position. (A `dyn` callback: on the boards one body serves
+    /// all the index's users; the desktop inlines it per user.)
+    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline)]
+    pub fn find<'k>(&self, key: &[u8], key_at: &dyn Fn(u32) -> &'k [u8]) -> Option<u32> {
         let mask = self.slots.len().wrapping_sub(1);
         if self.slots.is_empty() {
             return None;
@@ -437,7 +440,9 @@ impl StrIndex {
     }
 
     /// Stores `pos` for `key` (which must not be present yet).
-    pub fn insert<'k>(&mut self, mem: &Mem, key: &[u8], pos: u32, key_at: impl Fn(u32) -> &'k [u8]) -> MResult<()> {
+    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline)]
+    pub fn insert<'k>(&mut self, mem: &Mem, key: &[u8], pos: u32, key_at: &dyn Fn(u32) -> &'k [u8]) -> MResult<()> {
         if (self.len + 1) * 2 > self.slots.len() {
             let n = (self.slots.len() * 2).max(16);
             let mut slots: Vec<u32> = mem.with_capacity(n)?;
@@ -502,13 +507,13 @@ mod tests {
         let mut ix = StrIndex::new();
         for i in 0..1000u32 {
             let k = alloc::format!("k{}", i * 7);
-            assert!(ix.find(k.as_bytes(), |p| keys[p as usize].as_bytes()).is_none());
+            assert!(ix.find(k.as_bytes(), &|p| keys[p as usize].as_bytes()).is_none());
             keys.push(k);
             let k = keys[i as usize].clone();
-            assert!(ix.insert(&m, k.as_bytes(), i, |p| keys[p as usize].as_bytes()).is_ok());
+            assert!(ix.insert(&m, k.as_bytes(), i, &|p| keys[p as usize].as_bytes()).is_ok());
         }
         for (i, k) in keys.iter().enumerate() {
-            assert_eq!(ix.find(k.as_bytes(), |p| keys[p as usize].as_bytes()), Some(i as u32));
+            assert_eq!(ix.find(k.as_bytes(), &|p| keys[p as usize].as_bytes()), Some(i as u32));
         }
         assert_eq!(ix.len(), 1000);
     }

@@ -103,21 +103,25 @@ pub mod flags {
 }
 
 /// One scope: its identifiers and what the prelude needs.
+///
+/// (`repr(C)`: the byte-sized fields first, in reach of the short
+/// Thumb loads.)
 #[derive(Debug)]
+#[repr(C)]
 pub struct Scope<'a> {
     /// What it is.
     pub kind: ScopeKind,
+    /// Signature scope flags (see [`flags`]).
+    pub flags: u8,
+    /// `async def` (coroutines are generators in MicroPython).
+    pub is_async: bool,
+    /// Identifiers in order of first use.
+    pub ids: Vec<IdInfo<'a>>,
     /// Enclosing scope index (None for the module).
     pub parent: Option<usize>,
     /// Name written in the prelude (`<module>`, function/class name,
     /// `<lambda>`, `<listcomp>`, ...).
     pub name: &'a str,
-    /// Identifiers in order of first use.
-    pub ids: Vec<IdInfo<'a>>,
-    /// Signature scope flags (see [`flags`]).
-    pub flags: u8,
-    /// `async def` (coroutines are generators in MicroPython).
-    pub is_async: bool,
     /// Positional parameters (plus free variables after analysis).
     pub num_pos_args: u32,
     /// Keyword-only parameters.

@@ -47,7 +47,7 @@ fn const_node_line(e: &Expr) -> u32 {
 
 impl<'a> Compiler<'a> {
     pub(crate) fn binary_op(&mut self, n: u8) {
-        self.e.op(op::BINARY_OP_MULTI + n, -1);
+        self.e.op(op::BINARY_OP_MULTI + n);
     }
 
     pub(crate) fn arith_op(&mut self, o: BinOp) {
@@ -59,7 +59,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn unary_op(&mut self, n: u8) {
-        self.e.op(op::UNARY_OP_MULTI + n, 0);
+        self.e.op(op::UNARY_OP_MULTI + n);
     }
 
     // ---- constants --------------------------------------------------------
@@ -112,7 +112,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.consts.get(n)?.try_clone(mem).ok()
             }
-            ExprKind::UnaryOp { op, operand } => fold_unary(*op, &self.fold(operand)?, mem),
+            ExprKind::UnaryOp { op, operand } => fold_unary(*op, self.fold(operand)?, mem),
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
@@ -238,7 +238,7 @@ impl<'a> Compiler<'a> {
                 for (i, &v) in ops.iter().enumerate() {
                     self.expr(v);
                     if i + 1 < n {
-                        self.e.jump(jop, end, -1, None);
+                        self.e.jump(jop, end);
                     }
                 }
                 self.release(ops);
@@ -267,7 +267,7 @@ impl<'a> Compiler<'a> {
                 let l_end = self.new_label();
                 self.c_if_cond(test, false, l_fail);
                 self.expr(body);
-                self.e.jump(op::JUMP, l_end, 0, None);
+                self.e.jump(op::JUMP, l_end);
                 self.e.label(l_fail);
                 self.e.adjust_stack(-1);
                 self.expr(orelse);
@@ -276,7 +276,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Lambda { args, body } => self.lambda(args, body, e.line()),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
-                self.e.op(op::DUP_TOP, 1);
+                self.e.op(op::DUP_TOP);
                 self.store_named_expr_target(target);
             }
             ExprKind::Yield(v) => {
@@ -285,18 +285,16 @@ impl<'a> Compiler<'a> {
                 }
                 match v {
                     Some(x) => self.expr(x),
-                    None => self.e.op(op::LOAD_CONST_NONE, 1),
+                    None => self.e.op(op::LOAD_CONST_NONE),
                 }
-                self.e.op(op::YIELD_VALUE, 0);
+                self.e.op(op::YIELD_VALUE);
             }
             ExprKind::YieldFrom(v) => {
                 if !self.check_yield(e.line()) {
                     return;
                 }
                 self.expr(v);
-                self.e.op(op::GET_ITER, 0);
-                self.e.op(op::LOAD_CONST_NONE, 1);
-                self.e.op(op::YIELD_FROM, -1);
+                self.await_value();
             }
             ExprKind::Await(v) => {
                 if !self.in_function() {
@@ -313,38 +311,27 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr, op_dline } => {
                 self.trailer_base(value);
                 self.e.set_line(e.op_line(*op_dline));
-                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.op_q(op::LOAD_ATTR, attr);
             }
             ExprKind::Subscript { value, index, op_line } => {
                 self.trailer_base(value);
                 self.e.set_line(*op_line);
                 self.subscript_index(index);
-                self.e.op(op::LOAD_SUBSCR, -1);
+                self.e.op(op::LOAD_SUBSCR);
             }
             ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", e.line()),
             ExprKind::Slice { .. } => self.syntax_error("invalid syntax", e.line()),
-            ExprKind::List(items) => {
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                 if self.check_no_star(items, e.line()) {
                     for it in items {
                         self.expr(it);
                     }
-                    self.e.op_uint(op::BUILD_LIST, items.len() as u32, 1 - items.len() as i32);
-                }
-            }
-            ExprKind::Tuple(items) => {
-                if self.check_no_star(items, e.line()) {
-                    for it in items {
-                        self.expr(it);
-                    }
-                    self.e.op_uint(op::BUILD_TUPLE, items.len() as u32, 1 - items.len() as i32);
-                }
-            }
-            ExprKind::Set(items) => {
-                if self.check_no_star(items, e.line()) {
-                    for it in items {
-                        self.expr(it);
-                    }
-                    self.e.op_uint(op::BUILD_SET, items.len() as u32, 1 - items.len() as i32);
+                    let o = match e.kind {
+                        ExprKind::List(_) => op::BUILD_LIST,
+                        ExprKind::Tuple(_) => op::BUILD_TUPLE,
+                        _ => op::BUILD_SET,
+                    };
+                    self.e.op_uint(o, items.len() as u32, 1 - items.len() as i32);
                 }
             }
             ExprKind::Dict(items) => {
@@ -355,7 +342,7 @@ impl<'a> Compiler<'a> {
                             self.e.set_line(k.line());
                             self.expr(v);
                             self.expr(k);
-                            self.e.op(op::STORE_MAP, -2);
+                            self.e.op(op::STORE_MAP);
                         }
                         DictItem::Unpack(_) => {
                             self.syntax_error("invalid syntax", e.line());
@@ -416,9 +403,7 @@ impl<'a> Compiler<'a> {
     /// `await x` with x on the stack: MicroPython's `yield from
     /// x.__await__()`-style sequence.
     pub(crate) fn await_value(&mut self) {
-        self.e.op(op::GET_ITER, 0);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.op(op::YIELD_FROM, -1);
+        self.seq(&[op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM], 0);
     }
 
     fn store_named_expr_target(&mut self, target: &'a str) {
@@ -464,21 +449,21 @@ impl<'a> Compiler<'a> {
             self.expr(x);
             let last = i + 1 == n;
             if !last {
-                self.e.op(op::DUP_TOP, 1);
-                self.e.op(op::ROT_THREE, 0);
+                self.e.op(op::DUP_TOP);
+                self.e.op(op::ROT_THREE);
             }
             self.cmp_op(*o);
             if !last {
-                self.e.jump(op::JUMP_IF_FALSE_OR_POP, l_fail, -1, None);
+                self.e.jump(op::JUMP_IF_FALSE_OR_POP, l_fail);
             }
         }
         if n > 1 {
             let l_end = self.new_label();
-            self.e.jump(op::JUMP, l_end, 0, None);
+            self.e.jump(op::JUMP, l_end);
             self.e.label(l_fail);
             self.e.adjust_stack(1);
-            self.e.op(op::ROT_TWO, 0);
-            self.e.op(op::POP_TOP, -1);
+            self.e.op(op::ROT_TWO);
+            self.e.op(op::POP_TOP);
             self.e.label(l_end);
         }
     }
@@ -512,11 +497,11 @@ impl<'a> Compiler<'a> {
                 self.e.set_line(index.line());
                 match lower {
                     Some(x) => self.expr(x),
-                    None => self.e.op(op::LOAD_CONST_NONE, 1),
+                    None => self.e.op(op::LOAD_CONST_NONE),
                 }
                 match upper {
                     Some(x) => self.expr(x),
-                    None => self.e.op(op::LOAD_CONST_NONE, 1),
+                    None => self.e.op(op::LOAD_CONST_NONE),
                 }
                 match step {
                     Some(x) => {
@@ -546,13 +531,13 @@ impl<'a> Compiler<'a> {
                     // super().m(...): LOAD_SUPER_METHOD
                     self.e.set_line(value.line());
                     self.load_super_args();
-                    self.op_q(op::LOAD_SUPER_METHOD, attr, -1);
+                    self.op_q(op::LOAD_SUPER_METHOD, attr);
                     self.call_args(args, true, 0);
                     return;
                 }
             }
             self.trailer_base(value);
-            self.op_q(op::LOAD_METHOD, attr, 1);
+            self.op_q(op::LOAD_METHOD, attr);
             self.call_args(args, true, 0);
             return;
         }
@@ -617,7 +602,7 @@ impl<'a> Compiler<'a> {
                 }
                 Arg::DoubleStarred(x) => {
                     dbl = true;
-                    self.e.op(op::LOAD_NULL, 1);
+                    self.e.op(op::LOAD_NULL);
                     self.expr(x);
                     n_kw += 1;
                 }
@@ -671,7 +656,7 @@ impl<'a> Compiler<'a> {
         }
         if let Some(t) = self.const_truth(e) {
             if t == jump_if {
-                self.e.jump(op::JUMP, label, 0, None);
+                self.e.jump(op::JUMP, label);
             }
             return;
         }
@@ -708,7 +693,7 @@ impl<'a> Compiler<'a> {
             _ => {
                 self.expr(e);
                 let o = if jump_if { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE };
-                self.e.jump(o, label, -1, None);
+                self.e.jump(o, label);
             }
         }
     }

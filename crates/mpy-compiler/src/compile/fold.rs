@@ -168,10 +168,10 @@ fn float(x: F) -> CVal<'static> {
 
 /// Folds a unary operator on a constant, or `None` if MicroPython would
 /// leave it to run time (or memory ran out: `mem` records that).
-pub fn fold_unary<'a>(op: UnaryOp, v: &CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
-    match (op, v) {
+pub fn fold_unary<'a>(op: UnaryOp, v: CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
+    match (op, &v) {
         (UnaryOp::Not, v) => Some(if v.truthy() { CVal::False } else { CVal::True }),
-        (UnaryOp::Pos, CVal::Int(_) | CVal::Float(_)) => v.try_clone(mem).ok(),
+        (UnaryOp::Pos, CVal::Int(_) | CVal::Float(_)) => Some(v),
         (UnaryOp::Neg, CVal::Int(i)) => i.neg(mem).ok().map(CVal::Int),
         (UnaryOp::Neg, CVal::Float(f)) => Some(CVal::Float(-f)),
         (UnaryOp::Invert, CVal::Int(i)) => i.invert(mem).ok().map(CVal::Int),
@@ -328,7 +328,7 @@ mod tests {
         assert_eq!(fold_binary(BinOp::Mod, &i(7), &i(0), &m), None);
         assert_eq!(fold_binary(BinOp::Pow, &i(2), &i(-1), &m), Some(CVal::Float(0.5)));
         assert_eq!(fold_binary(BinOp::RShift, &i(-1), &i(100), &m), Some(i(-1)));
-        assert_eq!(fold_unary(UnaryOp::Invert, &i(5), &m), Some(i(-6)));
+        assert_eq!(fold_unary(UnaryOp::Invert, i(5), &m), Some(i(-6)));
         assert_eq!(fold_binary(BinOp::Div, &i(3), &i(2), &m), Some(CVal::Float(1.5)));
     }
 
@@ -358,8 +358,8 @@ mod tests {
         let m = Mem::new(usize::MAX);
         assert_eq!(fold_binary(BinOp::Mod, &CVal::Float(5.5), &i(2), &m), Some(CVal::Float(1.5)));
         assert_eq!(fold_binary(BinOp::FloorDiv, &CVal::Float(1.0), &CVal::Float(0.0), &m), None);
-        assert_eq!(fold_unary(UnaryOp::Invert, &CVal::Float(1.0), &m), None);
+        assert_eq!(fold_unary(UnaryOp::Invert, CVal::Float(1.0), &m), None);
         assert_eq!(fold_binary(BinOp::BitAnd, &i(1), &CVal::Float(1.0), &m), None);
-        assert_eq!(fold_unary(UnaryOp::Not, &CVal::Str(&[]), &m), Some(CVal::True));
+        assert_eq!(fold_unary(UnaryOp::Not, CVal::Str(&[]), &m), Some(CVal::True));
     }
 }

@@ -28,19 +28,19 @@ impl<'a> Compiler<'a> {
                     if n_pos > 0 {
                         self.e.op_uint(op::BUILD_TUPLE, n_pos, 1 - n_pos as i32);
                     } else {
-                        self.e.op(op::LOAD_NULL, 1);
+                        self.e.op(op::LOAD_NULL);
                     }
                     self.e.op_uint(op::BUILD_MAP, 0, 1);
                 }
                 self.expr(d);
                 self.load_const_str_qstr(&p.name);
-                self.e.op(op::STORE_MAP, -2);
+                self.e.op(op::STORE_MAP);
                 n_kw += 1;
             }
         }
         if n_pos > 0 && n_kw == 0 {
             self.e.op_uint(op::BUILD_TUPLE, n_pos, 1 - n_pos as i32);
-            self.e.op(op::LOAD_NULL, 1);
+            self.e.op(op::LOAD_NULL);
         }
         (n_pos, n_kw)
     }
@@ -102,7 +102,7 @@ impl<'a> Compiler<'a> {
         match &d.kind {
             ExprKind::Attribute { value, attr, .. } => {
                 self.decorator_name(value);
-                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.op_q(op::LOAD_ATTR, attr);
             }
             _ => self.expr(d),
         }
@@ -158,7 +158,7 @@ impl<'a> Compiler<'a> {
         for d in &c.decorators {
             self.decorator(d);
         }
-        self.e.op(op::LOAD_BUILD_CLASS, 1);
+        self.e.op(op::LOAD_BUILD_CLASS);
         let child = self.child_scope(ScopeKind::Class, &c.name, Node::Class(c), line);
         self.make_function(child, 0, 0);
         self.load_const_str_qstr(&c.name);
@@ -189,7 +189,7 @@ impl<'a> Compiler<'a> {
         self.make_function(child, 0, 0);
         self.expr(&first.iter);
         if kind == ScopeKind::GenExpr {
-            self.e.op(op::GET_ITER, 0);
+            self.e.op(op::GET_ITER);
         }
         self.e.op_uint(op::CALL_FUNCTION, 1, -1);
     }
@@ -202,35 +202,34 @@ impl<'a> Compiler<'a> {
         }
         let mut ok = true;
         let mem = self.mem;
+        let s = self.scope_mut();
         for p in &args.args {
-            ok &= self.scope_mut().add_param(mem, &p.name, 0);
+            ok &= s.add_param(mem, &p.name, 0);
             if p.default.is_some() {
-                self.scope_mut().num_def_pos_args += 1;
+                s.num_def_pos_args += 1;
             }
-            self.scope_mut().num_pos_args += 1;
+            s.num_pos_args += 1;
         }
         if let Some(v) = &args.vararg {
-            ok &= self.scope_mut().add_param(mem, &v.name, scope::FLAG_STAR_PARAM);
-            self.scope_mut().flags |= flags::VARARGS;
-        } else if !args.kwonly.is_empty() {
-            // bare `*`
+            ok &= s.add_param(mem, &v.name, scope::FLAG_STAR_PARAM);
+            s.flags |= flags::VARARGS;
         }
         for p in &args.kwonly {
-            ok &= self.scope_mut().add_param(mem, &p.name, 0);
-            self.scope_mut().num_kwonly_args += 1;
+            ok &= s.add_param(mem, &p.name, 0);
+            s.num_kwonly_args += 1;
             if p.default.is_some() {
-                self.scope_mut().flags |= flags::DEFKWARGS;
+                s.flags |= flags::DEFKWARGS;
             }
         }
         if let Some(k) = &args.kwarg {
-            ok &= self.scope_mut().add_param(mem, &k.name, scope::FLAG_DBL_STAR_PARAM);
-            self.scope_mut().flags |= flags::VARKEYWORDS;
+            ok &= s.add_param(mem, &k.name, scope::FLAG_DBL_STAR_PARAM);
+            s.flags |= flags::VARKEYWORDS;
+        }
+        if args.vararg.is_some() {
+            s.reorder_star_param();
         }
         if !ok {
             self.syntax_error("argument name reused", line);
-        }
-        if args.vararg.is_some() {
-            self.scope_mut().reorder_star_param();
         }
     }
 
@@ -238,12 +237,12 @@ impl<'a> Compiler<'a> {
         match m {
             Module::Exec(stmts) | Module::Single(stmts) => {
                 self.stmts(stmts);
-                self.e.op(op::LOAD_CONST_NONE, 1);
-                self.e.op(op::RETURN_VALUE, -1);
+                self.e.op(op::LOAD_CONST_NONE);
+                self.e.op(op::RETURN_VALUE);
             }
             Module::Eval(e) => {
                 self.expr(e);
-                self.e.op(op::RETURN_VALUE, -1);
+                self.e.op(op::RETURN_VALUE);
             }
         }
     }
@@ -255,8 +254,8 @@ impl<'a> Compiler<'a> {
             self.scope_mut().flags |= flags::GENERATOR;
         }
         self.stmts(&f.body);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.op(op::RETURN_VALUE, -1);
+        self.e.op(op::LOAD_CONST_NONE);
+        self.e.op(op::RETURN_VALUE);
     }
 
     pub(crate) fn compile_lambda_body(&mut self, args: &'a Arguments, body: &'a Expr) {
@@ -265,10 +264,10 @@ impl<'a> Compiler<'a> {
         self.e.set_line(line);
         self.expr(body);
         if self.scope().flags & flags::GENERATOR != 0 {
-            self.e.op(op::POP_TOP, -1);
-            self.e.op(op::LOAD_CONST_NONE, 1);
+            self.e.op(op::POP_TOP);
+            self.e.op(op::LOAD_CONST_NONE);
         }
-        self.e.op(op::RETURN_VALUE, -1);
+        self.e.op(op::RETURN_VALUE);
     }
 
     pub(crate) fn compile_class_body(&mut self, c: &'a ClassDef) {
@@ -284,9 +283,9 @@ impl<'a> Compiler<'a> {
         let cell = self.scope().find("__class__").map(|i| (self.scope().ids[i].kind, self.scope().ids[i].local_num));
         match cell {
             Some((IdKind::Cell, n)) => self.load_fast(n),
-            _ => self.e.op(op::LOAD_CONST_NONE, 1),
+            _ => self.e.op(op::LOAD_CONST_NONE),
         }
-        self.e.op(op::RETURN_VALUE, -1);
+        self.e.op(op::RETURN_VALUE);
     }
 
     pub(crate) fn compile_comp_body(&mut self, e: &'a Expr) {
@@ -308,20 +307,20 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         if kind == ScopeKind::GenExpr {
-            self.e.op(op::LOAD_NULL, 1);
+            self.e.op(op::LOAD_NULL);
             self.load_id("*");
-            self.e.op(op::LOAD_NULL, 1);
-            self.e.op(op::LOAD_NULL, 1);
+            self.e.op(op::LOAD_NULL);
+            self.e.op(op::LOAD_NULL);
         } else {
             self.load_id("*");
-            self.e.op(op::GET_ITER_STACK, 3);
+            self.e.op(op::GET_ITER_STACK);
         }
         let gens = comp_generators(e);
         self.comp_iter(e, gens, 0);
         if kind == ScopeKind::GenExpr {
-            self.e.op(op::LOAD_CONST_NONE, 1);
+            self.e.op(op::LOAD_CONST_NONE);
         }
-        self.e.op(op::RETURN_VALUE, -1);
+        self.e.op(op::RETURN_VALUE);
     }
 
     fn comp_iter(&mut self, e: &'a Expr, gens: &'a [Comprehension], depth: u32) {
@@ -331,12 +330,12 @@ impl<'a> Compiler<'a> {
         }
         if depth > 0 {
             self.expr(&g.iter);
-            self.e.op(op::GET_ITER_STACK, 3);
+            self.e.op(op::GET_ITER_STACK);
         }
         let l_end = self.new_label();
         let l_top = self.new_label();
         self.e.label(l_top);
-        self.e.jump(op::FOR_ITER, l_end, 1, None);
+        self.e.jump(op::FOR_ITER, l_end);
         self.assign(&g.target);
         for cond in &g.ifs {
             self.c_if_cond(cond, false, l_top);
@@ -347,8 +346,8 @@ impl<'a> Compiler<'a> {
             match &e.kind {
                 ExprKind::GeneratorExp { elt, .. } => {
                     self.expr(elt);
-                    self.e.op(op::YIELD_VALUE, 0);
-                    self.e.op(op::POP_TOP, -1);
+                    self.e.op(op::YIELD_VALUE);
+                    self.e.op(op::POP_TOP);
                 }
                 ExprKind::ListComp { elt, .. } => {
                     self.expr(elt);
@@ -366,7 +365,7 @@ impl<'a> Compiler<'a> {
                 _ => {}
             }
         }
-        self.e.jump(op::JUMP, l_top, 0, None);
+        self.e.jump(op::JUMP, l_top);
         self.e.label(l_end);
         self.e.adjust_stack(-4);
     }

@@ -9,6 +9,7 @@
 mod expr;
 pub mod fold;
 mod func;
+mod seq;
 mod stmt;
 mod trywith;
 
@@ -16,7 +17,7 @@ use crate::ast;
 use crate::emit::tables::Tables;
 use crate::emit::{Emitter, Label, Pass};
 use crate::error::CompileError;
-use crate::mem::{Mem, StrIndex};
+use crate::mem::{MResult, Mem, Oom, StrIndex};
 use crate::scope::{self, IdKind, Scope, ScopeKind};
 use crate::stack::StackGuard;
 use crate::CompileOptions;
@@ -62,14 +63,14 @@ impl<'a> ConstNames<'a> {
     /// The value bound to `name`.
     pub fn get(&self, name: &str) -> Option<&CVal<'a>> {
         let e = &self.entries;
-        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
         e.get(i as usize).map(|x| &x.1)
     }
 
     /// Binds `name` to `v` (replacing an earlier value).
     pub fn insert(&mut self, mem: &Mem, name: &'a str, v: CVal<'a>) {
         let e = &self.entries;
-        let found = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
+        let found = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
         if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
             slot.1 = v;
             return;
@@ -79,7 +80,7 @@ impl<'a> ConstNames<'a> {
             return;
         }
         let e = &self.entries;
-        if self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes())).is_err() {
+        if self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes())).is_err() {
             self.entries.pop();
         }
     }
@@ -98,14 +99,14 @@ impl<'a> IdentLines<'a> {
     /// The first line of `name`.
     pub fn get(&self, name: &str) -> Option<u32> {
         let e = &self.entries;
-        let i = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
+        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
         e.get(i as usize).map(|x| x.1)
     }
 
     /// Records `name` at `line` (keeps the smallest line).
     pub fn note(&mut self, mem: &Mem, name: &'a str, line: u32) -> crate::mem::MResult<()> {
         let e = &self.entries;
-        let found = self.index.find(name.as_bytes(), |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
+        let found = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
         if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
             slot.1 = slot.1.min(line);
             return Ok(());
@@ -113,44 +114,47 @@ impl<'a> IdentLines<'a> {
         let i = self.entries.len() as u32;
         mem.push(&mut self.entries, (name, line))?;
         let e = &self.entries;
-        self.index.insert(mem, name.as_bytes(), i, |p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
+        self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
     }
 }
 
+/// (`repr(C)` with the emitter first: the emitter calls, the most
+/// frequent code of the compiler, pass the compiler's own address.)
+#[repr(C)]
 pub(crate) struct Compiler<'a> {
-    pub opts: &'a CompileOptions,
-    pub mem: &'a Mem,
-    /// Native stack bound (see [`crate::stack`]).
-    pub stack: StackGuard,
-    /// The native stack limit was hit (reported when the pass ends).
-    pub too_deep: Cell<bool>,
-    pub t: Tables,
-    pub scopes: Vec<Scope<'a>>,
-    pub nodes: Vec<Node<'a>>,
-    pub cur: usize,
     /// The emitter of the scope being compiled (one at a time: a scope's
     /// passes run back to back once every scope pass is done).
     pub e: Emitter<'a>,
+    pub mem: &'a Mem,
+    pub cur: usize,
+    pub scopes: Vec<Scope<'a>>,
     pub next_label: u32,
-    pub loop_ctx: Option<LoopCtx>,
     pub except_level: u32,
-    /// Names bound with `X = const(...)` (module and class level).
-    pub consts: ConstNames<'a>,
+    pub loop_ctx: Option<LoopCtx>,
+    pub opts: &'a CompileOptions,
+    /// Native stack bound (see [`crate::stack`]).
+    pub stack: StackGuard,
+    pub nodes: Vec<Node<'a>>,
+    pub t: Tables,
+    /// The native stack limit was hit (reported when the pass ends).
+    pub too_deep: Cell<bool>,
+    /// Mode::Single: expression statements print their value.
+    pub repl: bool,
+    /// Line-number tables wanted (`-X no-source-lines` turns them off).
+    pub source_lines: bool,
     pub error: Option<CompileError>,
     /// Scope the first error was found in (`None`: a parser-stage error).
     pub error_scope: Option<usize>,
+    /// Names bound with `X = const(...)` (module and class level).
+    pub consts: ConstNames<'a>,
     /// Identifier name -> first source line (approximates the parser's
     /// qstr interning of names before a string literal is met), used
     /// when the source text is not known.
     pub ident_lines: IdentLines<'a>,
     /// The source text, when known.
     pub source: Option<&'a [u8]>,
-    /// Line-number tables wanted (`-X no-source-lines` turns them off).
-    pub source_lines: bool,
     /// Token positions scanned from the source, when known.
     pub tokens: Option<crate::interned::SourceTokens<'a>>,
-    /// Mode::Single: expression statements print their value.
-    pub repl: bool,
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }
@@ -247,8 +251,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Whether the native stack limit is exceeded here (then it is
-    /// recorded, and the caller must not recurse).
-    #[inline(always)]
+    /// recorded, and the caller must not recurse). Out of line on the
+    /// boards (its frame is a few bytes below the caller's: the bound
+    /// holds all the same).
+    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn deep(&self) -> bool {
         if self.stack.exceeded() {
             self.too_deep.set(true);
@@ -257,17 +264,28 @@ impl<'a> Compiler<'a> {
         false
     }
 
-    /// The error that ends the current pass, if any: running out of
-    /// memory or stack wins over a syntax error found on the way.
-    fn pass_error(&mut self) -> Option<(CompileError, Option<usize>)> {
+    /// Whether the current pass must end the compilation: memory or
+    /// stack ran out, or an error was recorded (see [`Compiler::final_error`]).
+    fn pass_failed(&self) -> bool {
+        self.mem.failed() || self.too_deep.get() || self.error.is_some()
+    }
+
+    /// The error that ended the compilation: running out of memory or
+    /// stack wins over a syntax error found on the way; with it, the
+    /// scope the error was found in (`None` for those and for errors
+    /// of the parser stage).
+    #[inline(never)]
+    fn final_error(&mut self) -> (CompileError, Option<usize>) {
         if self.mem.failed() {
-            return Some((CompileError::memory(), None));
+            return (CompileError::memory(), None);
         }
         if self.too_deep.get() {
-            return Some((CompileError::recursion(0), None));
+            return (CompileError::recursion(0), None);
         }
-        let e = self.error.take()?;
-        Some((e, self.error_scope.take()))
+        match self.error.take() {
+            Some(e) => (e, self.error_scope.take()),
+            None => (CompileError::memory(), None),
+        }
     }
 
     /// The pass being run (scope analysis, stack sizing, code size, emit).
@@ -275,12 +293,15 @@ impl<'a> Compiler<'a> {
         self.e.pass
     }
 
-    /// The scope being compiled.
+    /// The scope being compiled. (Out of line on the boards, as is
+    /// [`Compiler::scope_mut`]: a call is shorter than the indexing.)
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn scope(&self) -> &Scope<'a> {
         &self.scopes[self.cur]
     }
 
     /// The scope being compiled, mutably.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn scope_mut(&mut self) -> &mut Scope<'a> {
         &mut self.scopes[self.cur]
     }
@@ -331,15 +352,16 @@ impl<'a> Compiler<'a> {
 
     // ---- qstr / const helpers ----------------------------------------------
 
-    /// Emits `opcode` with qstr operand `name`; `stack` is its net effect on the value-stack depth.
-    pub fn op_q(&mut self, opcode: u8, name: &str, stack: i32) {
+    /// Emits `opcode` with qstr operand `name` (its stack effect is
+    /// [`crate::emit::stack_effect`]'s).
+    pub fn op_q(&mut self, opcode: u8, name: &str) {
         let q = self.t.qstr(self.mem, name);
-        self.e.op_uint(opcode, q, stack);
+        self.e.op_uint(opcode, q, crate::emit::stack_effect(opcode));
     }
 
     /// Loads the string `s` as a constant (LOAD_CONST_STRING, a qstr operand).
     pub fn load_const_str_qstr(&mut self, s: &str) {
-        self.op_q(op::LOAD_CONST_STRING, s, 1);
+        self.op_q(op::LOAD_CONST_STRING, s);
     }
 
     /// Whether a str literal becomes a qstr (LOAD_CONST_STRING): short
@@ -400,9 +422,9 @@ impl<'a> Compiler<'a> {
     /// Loads a constant value.
     pub fn load_cval(&mut self, v: &CVal<'_>, line: u32) {
         match v {
-            CVal::None => self.e.op(op::LOAD_CONST_NONE, 1),
-            CVal::True => self.e.op(op::LOAD_CONST_TRUE, 1),
-            CVal::False => self.e.op(op::LOAD_CONST_FALSE, 1),
+            CVal::None => self.e.op(op::LOAD_CONST_NONE),
+            CVal::True => self.e.op(op::LOAD_CONST_TRUE),
+            CVal::False => self.e.op(op::LOAD_CONST_FALSE),
             CVal::Int(_) => match v.as_i64() {
                 Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
                 _ => self.load_const_obj(v),
@@ -426,92 +448,70 @@ impl<'a> Compiler<'a> {
 
     // ---- identifiers ------------------------------------------------------
 
-    fn id_lookup(&self, name: &str) -> (IdKind, u32) {
-        let s = self.scope();
-        match s.find(name) {
-            Some(i) => (s.ids[i].kind, s.ids[i].local_num),
-            None => (IdKind::GlobalImplicit, 0),
-        }
-    }
-
     /// Loads local slot `n` (LOAD_FAST_N, or the short forms for slots < 16).
     pub fn load_fast(&mut self, n: u32) {
         if n < 16 {
-            self.e.op(op::LOAD_FAST_MULTI + n as u8, 1);
+            self.e.op(op::LOAD_FAST_MULTI + n as u8);
         } else {
             self.e.op_uint(op::LOAD_FAST_N, n, 1);
         }
     }
 
-    /// Stores into local slot `n` (STORE_FAST_N, or the short forms).
-    pub fn store_fast(&mut self, n: u32) {
-        if n < 16 {
-            self.e.op(op::STORE_FAST_MULTI + n as u8, -1);
-        } else {
-            self.e.op_uint(op::STORE_FAST_N, n, -1);
-        }
-    }
-
     /// Loads the name `name` as its scope kind says: fast local, cell, global or name.
     pub fn load_id(&mut self, name: &'a str) {
-        if self.pass() == Pass::Scope {
-            let mem = self.mem;
-            let _ = self.scope_mut().find_or_add(mem, name, IdKind::GlobalImplicit);
-            return;
-        }
-        match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::LOAD_GLOBAL, name, 1),
-            (IdKind::Local, n) => self.load_fast(n),
-            (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::LOAD_DEREF, n, 1),
-            _ => {
-                if self.scope().kind.is_func_like() {
-                    self.op_q(op::LOAD_GLOBAL, name, 1)
-                } else {
-                    self.op_q(op::LOAD_NAME, name, 1)
-                }
-            }
-        }
+        self.name_op(name, 0);
     }
 
     /// Stores into the name `name` as its scope kind says.
     pub fn store_id(&mut self, name: &'a str) {
-        if self.pass() == Pass::Scope {
-            let mem = self.mem;
-            self.scope_mut().modify(mem, name);
-            return;
-        }
-        match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::STORE_GLOBAL, name, -1),
-            (IdKind::Local, n) => self.store_fast(n),
-            (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::STORE_DEREF, n, -1),
-            _ => {
-                if self.scope().kind.is_func_like() {
-                    self.op_q(op::STORE_GLOBAL, name, -1)
-                } else {
-                    self.op_q(op::STORE_NAME, name, -1)
-                }
-            }
-        }
+        self.name_op(name, 1);
     }
 
     /// Deletes the name `name` as its scope kind says.
     pub fn delete_id(&mut self, name: &'a str) {
+        self.name_op(name, 2);
+    }
+
+    /// Load (`k` = 0), store (1) or delete (2) of the name `name`: in the
+    /// scope pass the name is recorded (a load as an implicit global),
+    /// later the opcode of its kind is written. (One body on the boards.)
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn name_op(&mut self, name: &'a str, k: usize) {
+        const GLOBAL: [u8; 3] = [op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL];
+        const NAME: [u8; 3] = [op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME];
+        const FAST: [u8; 3] = [op::LOAD_FAST_N, op::STORE_FAST_N, op::DELETE_FAST];
+        const DEREF: [u8; 3] = [op::LOAD_DEREF, op::STORE_DEREF, op::DELETE_DEREF];
         if self.pass() == Pass::Scope {
             let mem = self.mem;
-            self.scope_mut().modify(mem, name);
+            let s = self.scope_mut();
+            if k == 0 {
+                let _ = s.find_or_add(mem, name, IdKind::GlobalImplicit);
+            } else {
+                s.modify(mem, name);
+            }
             return;
         }
-        match self.id_lookup(name) {
-            (IdKind::GlobalExplicit, _) => self.op_q(op::DELETE_GLOBAL, name, 0),
-            (IdKind::Local, n) => self.e.op_uint(op::DELETE_FAST, n, 0),
-            (IdKind::Cell | IdKind::Free, n) => self.e.op_uint(op::DELETE_DEREF, n, 0),
-            _ => {
-                if self.scope().kind.is_func_like() {
-                    self.op_q(op::DELETE_GLOBAL, name, 0)
-                } else {
-                    self.op_q(op::DELETE_NAME, name, 0)
-                }
-            }
+        let s = self.scope();
+        let (kind, n) = match s.find(name) {
+            Some(i) => (s.ids[i].kind, s.ids[i].local_num),
+            None => (IdKind::GlobalImplicit, 0),
+        };
+        let (ops, slot) = match kind {
+            IdKind::GlobalExplicit => (GLOBAL, false),
+            IdKind::Local => (FAST, true),
+            IdKind::Cell | IdKind::Free => (DEREF, true),
+            _ if s.kind.is_func_like() => (GLOBAL, false),
+            _ => (NAME, false),
+        };
+        let o = ops.get(k).copied().unwrap_or(0);
+        if !slot {
+            self.op_q(o, name);
+        } else if ops == FAST && k < 2 && n < 16 {
+            // LOAD_FAST_MULTI, STORE_FAST_MULTI
+            let base = if k == 0 { op::LOAD_FAST_MULTI } else { op::STORE_FAST_MULTI };
+            self.e.op(base + n as u8);
+        } else {
+            self.e.op_uint(o, n, crate::emit::stack_effect(o));
         }
     }
 
@@ -660,46 +660,50 @@ pub(crate) fn compile_ast<'a>(
     stack: StackGuard,
 ) -> Result<CompiledModule, (CompileError, Option<String>)> {
     let mut c = Compiler::new(opts, filename, mem, stack);
-    match compile_scopes(&mut c, module, source, source_lines) {
-        Ok(m) => Ok(m),
-        Err((e, scope)) => {
-            let block = match scope {
-                Some(i) => match c.scopes.get(i).map(|s| mem.string(s.name)) {
-                    Some(Ok(b)) => Some(b),
-                    Some(Err(_)) => return Err((CompileError::memory(), None)),
-                    None => None,
-                },
-                None => None,
-            };
-            Err((e, block))
-        }
+    if let Ok(m) = compile_scopes(&mut c, module, source, source_lines) {
+        return Ok(m);
     }
+    let (e, scope) = c.final_error();
+    let block = match scope.and_then(|i| c.scopes.get(i)) {
+        Some(s) => match mem.string(s.name) {
+            Ok(b) => Some(b),
+            Err(_) => return Err((CompileError::memory(), None)),
+        },
+        None => None,
+    };
+    Err((e, block))
 }
 
+/// The passes over every scope (see the module docs). On failure the
+/// error is found in the compiler's state ([`Compiler::final_error`]).
 fn compile_scopes<'a>(
     c: &mut Compiler<'a>,
     module: &'a ast::Module,
     source: Option<&'a [u8]>,
     source_lines: bool,
-) -> Result<CompiledModule, (CompileError, Option<usize>)> {
+) -> MResult<CompiledModule> {
     let mem = c.mem;
-    let oom = |_| (CompileError::memory(), None);
     c.source_lines = source_lines;
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
     match source {
-        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem).map_err(oom)?),
-        None => crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack)?,
+        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem)?),
+        None => {
+            if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
+                c.error = Some(e);
+                return Err(Oom);
+            }
+        }
     }
-    mem.reserve(&mut c.scopes, 1).map_err(oom)?;
-    mem.reserve(&mut c.nodes, 1).map_err(oom)?;
+    mem.reserve(&mut c.scopes, 1)?;
+    mem.reserve(&mut c.nodes, 1)?;
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
     c.nodes.push(Node::Module(module));
     let mut i = 0;
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
-        if let Some(e) = c.pass_error() {
-            return Err(e);
+        if c.pass_failed() {
+            return Err(Oom);
         }
         let n = c.scopes[i].ids.len();
         for j in 0..n {
@@ -708,7 +712,7 @@ fn compile_scopes<'a>(
             }
         }
         if mem.failed() {
-            return Err((CompileError::memory(), None));
+            return Err(Oom);
         }
         i += 1;
     }
@@ -716,11 +720,11 @@ fn compile_scopes<'a>(
         scope::compute_locals(&mut c.scopes, i);
     }
     // No scope is added from here on: give back the lists' spare room.
-    mem.fit_mut(&mut c.scopes).map_err(oom)?;
-    mem.fit_mut(&mut c.nodes).map_err(oom)?;
+    mem.fit_mut(&mut c.scopes)?;
+    mem.fit_mut(&mut c.nodes)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
-    let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len()).map_err(oom)?;
+    let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len())?;
     for i in 0..c.scopes.len() {
         c.run_pass(i, Pass::StackSize);
         let max_stack = c.e.max_stack;
@@ -737,22 +741,19 @@ fn compile_scopes<'a>(
             }
             size = n;
         }
-        if let Some(e) = c.pass_error() {
-            return Err(e);
+        if c.pass_failed() {
+            return Err(Oom);
         }
-        mem.fit_mut(&mut c.e.children).map_err(oom)?;
+        mem.fit_mut(&mut c.e.children)?;
         let kids = core::mem::take(&mut c.e.children);
-        let fun = c.finish_scope(i, max_stack).map_err(oom)?;
+        let fun = c.finish_scope(i, max_stack)?;
         data.push(Some((fun, kids)));
         // Nothing reads a finished scope's identifiers any more.
         let ids = core::mem::take(&mut c.scopes[i].ids);
         c.release(ids);
     }
-    let raw_code = match c.build_raw_code(0, &mut data) {
-        Ok(r) => r,
-        Err(_) if c.too_deep.get() => return Err((CompileError::recursion(0), None)),
-        Err(_) => return Err((CompileError::memory(), None)),
-    };
+    // A failure here is the stack (`too_deep`) or memory.
+    let raw_code = c.build_raw_code(0, &mut data)?;
     let t = core::mem::take(&mut c.t);
     Ok(CompiledModule { qstrs: t.qstrs, consts: t.consts, raw_code, small_int_bits: c.opts.small_int_bits })
 }

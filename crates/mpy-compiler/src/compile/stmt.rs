@@ -91,7 +91,7 @@ impl<'a> Compiler<'a> {
                         return;
                     }
                     if !(elifs.is_empty() && orelse.is_none()) {
-                        self.e.jump(op::JUMP, l_end, 0, None);
+                        self.e.jump(op::JUMP, l_end);
                     }
                     self.e.label(l_fail);
                 }
@@ -105,7 +105,7 @@ impl<'a> Compiler<'a> {
                             self.e.label(l_end);
                             return;
                         }
-                        self.e.jump(op::JUMP, l_end, 0, None);
+                        self.e.jump(op::JUMP, l_end);
                         self.e.label(l_fail);
                     }
                 }
@@ -122,18 +122,19 @@ impl<'a> Compiler<'a> {
                     self.with_stmt(items, body);
                 }
             }
-            StmtKind::Raise(node) => match (&node.exc, &node.cause) {
-                (None, _) => self.e.op(op::RAISE_LAST, 0),
-                (Some(x), None) => {
+            StmtKind::Raise(node) => {
+                // RAISE_LAST, RAISE_OBJ, RAISE_FROM: by the operands given.
+                let mut o = op::RAISE_LAST;
+                if let Some(x) = &node.exc {
                     self.expr(x);
-                    self.e.op(op::RAISE_OBJ, -1);
+                    o += 1;
+                    if let Some(c) = &node.cause {
+                        self.expr(c);
+                        o += 1;
+                    }
                 }
-                (Some(x), Some(c)) => {
-                    self.expr(x);
-                    self.expr(c);
-                    self.e.op(op::RAISE_FROM, -2);
-                }
-            },
+                self.e.op(o);
+            }
             StmtKind::Try(node) => {
                 let TryStmt { body, handlers, orelse, finalbody } = &**node;
                 self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
@@ -145,12 +146,12 @@ impl<'a> Compiler<'a> {
                 }
                 let l_end = self.new_label();
                 self.c_if_cond(test, true, l_end);
-                self.op_q(op::LOAD_GLOBAL, "AssertionError", 1);
+                self.op_q(op::LOAD_GLOBAL, "AssertionError");
                 if let Some(m) = msg {
                     self.expr(m);
                     self.e.op_uint(op::CALL_FUNCTION, 1, -1);
                 }
-                self.e.op(op::RAISE_OBJ, -1);
+                self.e.op(op::RAISE_OBJ);
                 self.e.label(l_end);
             }
             StmtKind::Import(aliases) => {
@@ -164,29 +165,26 @@ impl<'a> Compiler<'a> {
             StmtKind::Global(names) => self.declare(names, true, line),
             StmtKind::Nonlocal(names) => self.declare(names, false, line),
             StmtKind::Expr(e) => {
-                if self.repl_here() {
+                let repl = self.repl_here();
+                if repl {
                     self.load_id("__repl_print__");
-                    self.expr(e);
-                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
-                    self.e.op(op::POP_TOP, -1);
-                } else {
-                    self.expr(e);
-                    self.e.op(op::POP_TOP, -1);
                 }
+                self.expr(e);
+                if repl {
+                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                }
+                self.e.op(op::POP_TOP);
             }
             StmtKind::Pass => {}
-            StmtKind::Break => match self.loop_ctx {
+            StmtKind::Break | StmtKind::Continue => match self.loop_ctx {
                 None => self.syntax_error("'break'/'continue' outside loop", line),
                 Some(l) => {
                     let depth = self.except_level - l.except_level;
-                    self.unwind_jump(l.break_label, depth, l.break_from_for);
-                }
-            },
-            StmtKind::Continue => match self.loop_ctx {
-                None => self.syntax_error("'break'/'continue' outside loop", line),
-                Some(l) => {
-                    let depth = self.except_level - l.except_level;
-                    self.unwind_jump(l.continue_label, depth, false);
+                    if matches!(s.kind, StmtKind::Break) {
+                        self.unwind_jump(l.break_label, depth, l.break_from_for);
+                    } else {
+                        self.unwind_jump(l.continue_label, depth, false);
+                    }
                 }
             },
         }
@@ -195,14 +193,7 @@ impl<'a> Compiler<'a> {
     /// `_NAME = const(...)`: the parser drops the statement entirely.
     fn is_hidden_const_def(&self, s: &Stmt) -> bool {
         let StmtKind::Assign(node) = &s.kind else { return false };
-        let AssignStmt { targets, value } = &**node;
-        let [t] = targets.as_slice() else { return false };
-        let ExprKind::Name(n) = &t.kind else { return false };
-        if !n.starts_with('_') {
-            return false;
-        }
-        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
-        matches!(&func.kind, ExprKind::Name(f) if &**f == "const") && args.len() == 1
+        matches!(const_call(&node.targets, &node.value), Some((n, [_])) if n.starts_with('_'))
     }
 
     fn repl_here(&self) -> bool {
@@ -216,10 +207,10 @@ impl<'a> Compiler<'a> {
             if from_for {
                 self.e.raw(&[op::POP_TOP; 4]);
             }
-            self.e.jump(op::JUMP, label, 0, None);
+            self.e.jump(op::JUMP, label);
         } else {
             let b = (depth as u8 & 0x7f) | if from_for { 0x80 } else { 0 };
-            self.e.jump(op::UNWIND_JUMP, label, 0, Some(b));
+            self.e.unwind_jump(label, b);
         }
     }
 
@@ -229,7 +220,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         match v {
-            None => self.e.op(op::LOAD_CONST_NONE, 1),
+            None => self.e.op(op::LOAD_CONST_NONE),
             Some(x) => {
                 if let ExprKind::IfExp { test, body, orelse } = &x.kind {
                     if self.fold(x).is_none() {
@@ -237,31 +228,24 @@ impl<'a> Compiler<'a> {
                         let l_fail = self.new_label();
                         self.c_if_cond(test, false, l_fail);
                         self.expr(body);
-                        self.e.op(op::RETURN_VALUE, -1);
+                        self.e.op(op::RETURN_VALUE);
                         self.e.label(l_fail);
                         self.expr(orelse);
-                        self.e.op(op::RETURN_VALUE, -1);
+                        self.e.op(op::RETURN_VALUE);
                         return;
                     }
                 }
                 self.expr(x)
             }
         }
-        self.e.op(op::RETURN_VALUE, -1);
+        self.e.op(op::RETURN_VALUE);
     }
 
     // ---- assignment -----------------------------------------------------------
 
     /// `X = const(v)`: returns true if handled as a constant definition.
     fn const_def(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) -> bool {
-        let [target] = targets else { return false };
-        let ExprKind::Name(name) = &target.kind else { return false };
-        let ExprKind::Call { func, args, .. } = &value.kind else { return false };
-        let ExprKind::Name(f) = &func.kind else { return false };
-        if &**f != "const" {
-            return false;
-        }
-        let [Arg::Positional(arg)] = &**args else { return false };
+        let Some((name, [Arg::Positional(arg)])) = const_call(targets, value) else { return false };
         let Some(v) = self.fold(arg) else {
             self.parse_error("not a constant", line);
             return true;
@@ -294,9 +278,9 @@ impl<'a> Compiler<'a> {
                         self.expr(r);
                     }
                     if n == 3 {
-                        self.e.op(op::ROT_THREE, 0);
+                        self.e.op(op::ROT_THREE);
                     }
-                    self.e.op(op::ROT_TWO, 0);
+                    self.e.op(op::ROT_TWO);
                     for l in lhs {
                         self.assign(l);
                     }
@@ -308,7 +292,7 @@ impl<'a> Compiler<'a> {
         let n = targets.len();
         for (i, t) in targets.iter().enumerate() {
             if i + 1 < n {
-                self.e.op(op::DUP_TOP, 1);
+                self.e.op(op::DUP_TOP);
             }
             self.assign(t);
         }
@@ -323,12 +307,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.store_id(n),
             ExprKind::Attribute { value, attr, .. } => {
                 self.assign_target_base(value);
-                self.op_q(op::STORE_ATTR, attr, -2);
+                self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value, index, .. } => {
                 self.assign_target_base(value);
                 self.subscript_index(index);
-                self.e.op(op::STORE_SUBSCR, -3);
+                self.e.op(op::STORE_SUBSCR);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line()),
             _ => self.syntax_error("can't assign to expression", t.line()),
@@ -347,13 +331,13 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value: v, attr, op_dline } => {
                 self.assign_target_base(v);
                 self.e.set_line(value.op_line(*op_dline));
-                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.op_q(op::LOAD_ATTR, attr);
             }
             ExprKind::Subscript { value: v, index, op_line } => {
                 self.assign_target_base(v);
                 self.e.set_line(*op_line);
                 self.subscript_index(index);
-                self.e.op(op::LOAD_SUBSCR, -1);
+                self.e.op(op::LOAD_SUBSCR);
             }
             ExprKind::Call { func, args, op_dline } => {
                 self.assign_target_base(func);
@@ -397,22 +381,22 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value: obj, attr, .. } => {
                 self.assign_target_base(obj);
-                self.e.op(op::DUP_TOP, 1);
-                self.op_q(op::LOAD_ATTR, attr, 0);
+                self.e.op(op::DUP_TOP);
+                self.op_q(op::LOAD_ATTR, attr);
                 self.expr(value);
                 self.inplace_op(o);
-                self.e.op(op::ROT_TWO, 0);
-                self.op_q(op::STORE_ATTR, attr, -2);
+                self.e.op(op::ROT_TWO);
+                self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value: obj, index, .. } => {
                 self.assign_target_base(obj);
                 self.subscript_index(index);
-                self.e.op(op::DUP_TOP_TWO, 2);
-                self.e.op(op::LOAD_SUBSCR, -1);
+                self.e.op(op::DUP_TOP_TWO);
+                self.e.op(op::LOAD_SUBSCR);
                 self.expr(value);
                 self.inplace_op(o);
-                self.e.op(op::ROT_THREE, 0);
-                self.e.op(op::STORE_SUBSCR, -3);
+                self.e.op(op::ROT_THREE);
+                self.e.op(op::STORE_SUBSCR);
             }
             _ => self.syntax_error("can't assign to expression", line),
         }
@@ -426,16 +410,16 @@ impl<'a> Compiler<'a> {
             ExprKind::Name(n) => self.delete_id(n),
             ExprKind::Attribute { value, attr, .. } => {
                 self.assign_target_base(value);
-                self.e.op(op::LOAD_NULL, 1);
-                self.e.op(op::ROT_TWO, 0);
-                self.op_q(op::STORE_ATTR, attr, -2);
+                self.e.op(op::LOAD_NULL);
+                self.e.op(op::ROT_TWO);
+                self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value, index, .. } => {
                 self.assign_target_base(value);
                 self.subscript_index(index);
-                self.e.op(op::LOAD_NULL, 1);
-                self.e.op(op::ROT_THREE, 0);
-                self.e.op(op::STORE_SUBSCR, -3);
+                self.e.op(op::LOAD_NULL);
+                self.e.op(op::ROT_THREE);
+                self.e.op(op::STORE_SUBSCR);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for it in items {
@@ -465,7 +449,7 @@ impl<'a> Compiler<'a> {
         if t != Some(false) {
             let top = self.new_label();
             if t != Some(true) {
-                self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+                self.e.jump(op::JUMP, ctx.continue_label);
             }
             self.e.label(top);
             self.stmts(body);
@@ -522,12 +506,12 @@ impl<'a> Compiler<'a> {
         let (old, ctx) = self.start_loop(true);
         let pop_label = self.new_label();
         self.expr(iter);
-        self.e.op(op::GET_ITER_STACK, 3);
+        self.e.op(op::GET_ITER_STACK);
         self.e.label(ctx.continue_label);
-        self.e.jump(op::FOR_ITER, pop_label, 1, None);
+        self.e.jump(op::FOR_ITER, pop_label);
         self.assign(target);
         self.stmts(body);
-        self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+        self.e.jump(op::JUMP, ctx.continue_label);
         self.e.label(pop_label);
         self.e.adjust_stack(-4);
         self.loop_ctx = old;
@@ -560,9 +544,9 @@ impl<'a> Compiler<'a> {
             Some(s) => self.expr(s),
             None => self.e.load_small_int(0),
         }
-        self.e.jump(op::JUMP, entry, 0, None);
+        self.e.jump(op::JUMP, entry);
         self.e.label(top);
-        self.e.op(op::DUP_TOP, 1);
+        self.e.op(op::DUP_TOP);
         self.assign(target);
         self.stmts(body);
         self.e.label(ctx.continue_label);
@@ -573,31 +557,31 @@ impl<'a> Compiler<'a> {
         self.inplace_op(crate::ast::BinOp::Add);
         self.e.label(entry);
         if end_on_stack {
-            self.e.op(op::DUP_TOP_TWO, 2);
-            self.e.op(op::ROT_TWO, 0);
+            self.e.op(op::DUP_TOP_TWO);
+            self.e.op(op::ROT_TWO);
         } else {
-            self.e.op(op::DUP_TOP, 1);
+            self.e.op(op::DUP_TOP);
             self.expr(end);
         }
         self.binary_op(if step_v >= 0 { 0 } else { 1 });
-        self.e.jump(op::POP_JUMP_IF_TRUE, top, -1, None);
+        self.e.jump(op::POP_JUMP_IF_TRUE, top);
         self.loop_ctx = old;
         let mut end_label = None;
         if let Some(b) = orelse {
-            self.e.op(op::POP_TOP, -1);
+            self.e.op(op::POP_TOP);
             if end_on_stack {
-                self.e.op(op::POP_TOP, -1);
+                self.e.op(op::POP_TOP);
             }
             self.stmts(b);
             let l = self.new_label();
-            self.e.jump(op::JUMP, l, 0, None);
+            self.e.jump(op::JUMP, l);
             self.e.adjust_stack(1 + i32::from(end_on_stack));
             end_label = Some(l);
         }
         self.e.label(ctx.break_label);
-        self.e.op(op::POP_TOP, -1);
+        self.e.op(op::POP_TOP);
         if end_on_stack {
-            self.e.op(op::POP_TOP, -1);
+            self.e.op(op::POP_TOP);
         }
         if let Some(l) = end_label {
             self.e.label(l);
@@ -612,19 +596,19 @@ impl<'a> Compiler<'a> {
 
     fn import_name(&mut self, a: &'a Alias) {
         self.e.load_small_int(0);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.op_q(op::IMPORT_NAME, &a.name, -1);
+        self.e.op(op::LOAD_CONST_NONE);
+        self.op_q(op::IMPORT_NAME, &a.name);
+        let (first, mut rest) = dot_split(&a.name);
         match &a.asname {
             Some(asn) => {
-                for part in a.name.split('.').skip(1) {
-                    self.op_q(op::LOAD_ATTR, part, 0);
+                while let Some(r) = rest {
+                    let (part, next) = dot_split(r);
+                    self.op_q(op::LOAD_ATTR, part);
+                    rest = next;
                 }
                 self.store_id(asn);
             }
-            None => {
-                let first = a.name.split('.').next().unwrap_or("");
-                self.store_id(first);
-            }
+            None => self.store_id(first),
         }
     }
 
@@ -638,8 +622,8 @@ impl<'a> Compiler<'a> {
             }
             self.load_const_str_qstr("*");
             self.e.op_uint(op::BUILD_TUPLE, 1, 0);
-            self.op_q(op::IMPORT_NAME, m, -1);
-            self.e.op(op::IMPORT_STAR, -1);
+            self.op_q(op::IMPORT_NAME, m);
+            self.e.op(op::IMPORT_STAR);
             return;
         }
         for a in names {
@@ -647,12 +631,12 @@ impl<'a> Compiler<'a> {
         }
         let n = names.len() as u32;
         self.e.op_uint(op::BUILD_TUPLE, n, 1 - n as i32);
-        self.op_q(op::IMPORT_NAME, m, -1);
+        self.op_q(op::IMPORT_NAME, m);
         for a in names {
-            self.op_q(op::IMPORT_FROM, &a.name, 1);
+            self.op_q(op::IMPORT_FROM, &a.name);
             self.store_id(a.asname.as_deref().unwrap_or(&a.name));
         }
-        self.e.op(op::POP_TOP, -1);
+        self.e.op(op::POP_TOP);
     }
 
     // ---- global / nonlocal ----------------------------------------------------------
@@ -691,5 +675,24 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+    }
+}
+
+/// `NAME = const(...)`: the name and the call's arguments.
+fn const_call<'a>(targets: &'a [Expr], value: &'a Expr) -> Option<(&'a str, &'a [Arg])> {
+    let [target] = targets else { return None };
+    let ExprKind::Name(name) = &target.kind else { return None };
+    let ExprKind::Call { func, args, .. } = &value.kind else { return None };
+    match &func.kind {
+        ExprKind::Name(f) if &**f == "const" => Some((name, args)),
+        _ => None,
+    }
+}
+
+/// `s` split at its first `.`: the part before it and the rest after it.
+fn dot_split(s: &str) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == b'.') {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..)),
+        None => (s, None),
     }
 }

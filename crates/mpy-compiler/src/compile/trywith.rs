@@ -6,6 +6,7 @@
 //! unwind state), a `finally` body 2 deeper, a `with` cleanup calls
 //! `__exit__` with 2 extra slots.
 
+use super::seq::*;
 use super::Compiler;
 use crate::ast::{ExceptHandler, Expr, Stmt, WithItem};
 use mpy_bytecode::opcode as op;
@@ -24,7 +25,7 @@ impl<'a> Compiler<'a> {
             Some(fin) => {
                 let l_finally = self.new_label();
                 self.increase_except_level();
-                self.e.jump(op::SETUP_FINALLY, l_finally, 0, None);
+                self.e.jump(op::SETUP_FINALLY, l_finally);
                 if handlers.is_empty() {
                     self.e.adjust_stack(3);
                     self.stmts(body);
@@ -32,26 +33,21 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.try_except(body, handlers, orelse);
                 }
-                self.e.op(op::LOAD_CONST_NONE, 1);
-                self.e.label(l_finally);
-                self.e.adjust_stack(1);
+                self.seq(&[op::LOAD_CONST_NONE, LABEL, ADJUST, 1], l_finally);
                 self.stmts(fin);
-                self.e.adjust_stack(-1);
-                self.decrease_except_level();
-                self.e.op(op::END_FINALLY, -1);
+                self.seq(&[ADJUST, -1i8 as u8, EXC_DOWN, op::END_FINALLY], 0);
             }
         }
     }
 
     fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: Option<&'a [Stmt]>) {
-        let l1 = self.new_label();
-        let success = self.new_label();
+        // l1, success
+        let base = self.new_labels(2);
+        let l1 = base;
         self.increase_except_level();
-        self.e.jump(op::SETUP_EXCEPT, l1, 0, None);
+        self.e.jump(op::SETUP_EXCEPT, l1);
         self.stmts(body);
-        self.e.jump(op::POP_EXCEPT_JUMP, success, 0, None);
-        self.e.label(l1);
-        self.e.adjust_stack(4);
+        self.seq(&[JUMP, op::POP_EXCEPT_JUMP, 1, LABEL, ADJUST, 4], base);
         let l2 = self.new_label();
         let n = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
@@ -65,43 +61,35 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Some(t) => {
-                    self.e.op(op::DUP_TOP, 1);
+                    self.e.op(op::DUP_TOP);
                     self.expr(t);
                     self.binary_op(8);
-                    self.e.jump(op::POP_JUMP_IF_FALSE, end_finally, -1, None);
+                    self.e.jump(op::POP_JUMP_IF_FALSE, end_finally);
                 }
             }
             let name = h.name.as_deref().filter(|_| h.type_.is_some());
             match name {
-                None => self.e.op(op::POP_TOP, -1),
+                None => self.e.op(op::POP_TOP),
                 Some(nm) => self.store_id(nm),
             }
             let mut l3 = 0;
             if name.is_some() {
                 l3 = self.new_label();
                 self.increase_except_level();
-                self.e.jump(op::SETUP_FINALLY, l3, 0, None);
+                self.e.jump(op::SETUP_FINALLY, l3);
             }
             self.stmts(&h.body);
             if let Some(nm) = name {
-                self.e.op(op::LOAD_CONST_NONE, 1);
-                self.e.label(l3);
-                self.e.adjust_stack(1);
-                self.e.op(op::LOAD_CONST_NONE, 1);
+                self.seq(&[op::LOAD_CONST_NONE, LABEL, ADJUST, 1, op::LOAD_CONST_NONE], l3);
                 self.store_id(nm);
                 self.delete_id(nm);
-                self.e.adjust_stack(-1);
-                self.decrease_except_level();
-                self.e.op(op::END_FINALLY, -1);
+                self.seq(&[ADJUST, -1i8 as u8, EXC_DOWN, op::END_FINALLY], 0);
             }
-            self.e.jump(op::POP_EXCEPT_JUMP, l2, 0, None);
+            self.e.jump(op::POP_EXCEPT_JUMP, l2);
             self.e.label(end_finally);
             self.e.adjust_stack(1);
         }
-        self.decrease_except_level();
-        self.e.op(op::END_FINALLY, -1);
-        self.e.adjust_stack(-3);
-        self.e.label(success);
+        self.seq(&[EXC_DOWN, op::END_FINALLY, ADJUST, -3i8 as u8, LABEL + 1], base);
         if let Some(b) = orelse {
             self.stmts(b);
         }
@@ -119,24 +107,13 @@ impl<'a> Compiler<'a> {
         let l_end = self.new_label();
         self.expr(&first.context_expr);
         self.increase_except_level();
-        self.e.jump(op::SETUP_WITH, l_end, 2, None);
+        self.e.jump(op::SETUP_WITH, l_end);
         match &first.optional_vars {
             Some(t) => self.assign(t),
-            None => self.e.op(op::POP_TOP, -1),
+            None => self.e.op(op::POP_TOP),
         }
         self.with_stmt(rest, body);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.label(l_end);
-        self.e.op(op::WITH_CLEANUP, 2);
-        self.e.adjust_stack(-4);
-        self.decrease_except_level();
-        self.e.op(op::END_FINALLY, -1);
-    }
-
-    fn yield_from_await(&mut self) {
-        self.e.op(op::GET_ITER, 0);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.op(op::YIELD_FROM, -1);
+        self.seq(&[op::LOAD_CONST_NONE, LABEL, op::WITH_CLEANUP, ADJUST, -4i8 as u8, EXC_DOWN, op::END_FINALLY], l_end);
     }
 
     pub(crate) fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt], line: u32) {
@@ -151,64 +128,33 @@ impl<'a> Compiler<'a> {
             self.stmts(body);
             return;
         };
-        let try_exception = self.new_label();
-        let no_reraise = self.new_label();
-        let try_unwind = self.new_label();
-        let end = self.new_label();
+        // try_exception, no_reraise, try_unwind, end
+        let base = self.new_labels(4);
         self.expr(&first.context_expr);
-        self.e.op(op::DUP_TOP, 1);
-        self.op_q(op::LOAD_METHOD, "__aenter__", 1);
-        self.e.op_uint(op::CALL_METHOD, 0, -1);
-        self.yield_from_await();
+        self.seq(&[op::DUP_TOP, NAME, op::LOAD_METHOD, N_AENTER, CALL_METHOD_N, 0, op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM], base);
         match &first.optional_vars {
             Some(t) => self.assign(t),
-            None => self.e.op(op::POP_TOP, -1),
+            None => self.e.op(op::POP_TOP),
         }
-        self.increase_except_level();
-        self.e.jump(op::SETUP_FINALLY, try_exception, 0, None);
-        self.e.adjust_stack(3);
+        self.seq(&[EXC_UP, JUMP, op::SETUP_FINALLY, 0, ADJUST, 3], base);
         self.async_with(rest, body, line);
-        self.e.adjust_stack(-3);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.op(op::ROT_TWO, 0);
-        self.e.jump(op::JUMP, no_reraise, 0, None);
-        self.e.label(try_exception);
-        self.e.op(op::DUP_TOP, 1);
-        self.op_q(op::LOAD_GLOBAL, "BaseException", 1);
-        self.binary_op(8);
-        self.e.jump(op::POP_JUMP_IF_FALSE, try_unwind, -1, None);
-        self.e.op(op::DUP_TOP, 1);
-        self.e.op(op::ROT_THREE, 0);
-        self.e.op(op::ROT_TWO, 0);
-        self.op_q(op::LOAD_METHOD, "__aexit__", 1);
-        self.e.op(op::ROT_THREE, 0);
-        self.e.op(op::ROT_THREE, 0);
-        self.e.op(op::DUP_TOP, 1);
-        self.op_q(op::LOAD_ATTR, "__class__", 0);
-        self.e.op(op::ROT_TWO, 0);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.op_uint(op::CALL_METHOD, 3, -4);
-        self.yield_from_await();
-        self.e.jump(op::POP_JUMP_IF_FALSE, end, -1, None);
-        self.e.op(op::POP_TOP, -1);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.jump(op::JUMP, end, 0, None);
-        self.e.adjust_stack(2);
-        self.e.label(try_unwind);
-        self.e.op(op::ROT_THREE, 0);
-        self.e.op(op::ROT_THREE, 0);
-        self.e.label(no_reraise);
-        self.op_q(op::LOAD_METHOD, "__aexit__", 1);
-        self.e.op(op::LOAD_CONST_NONE, 1);
-        self.e.op(op::DUP_TOP, 1);
-        self.e.op(op::DUP_TOP, 1);
-        self.e.op_uint(op::CALL_METHOD, 3, -4);
-        self.yield_from_await();
-        self.e.op(op::POP_TOP, -1);
-        self.e.adjust_stack(-1);
-        self.e.label(end);
-        self.decrease_except_level();
-        self.e.op(op::END_FINALLY, -1);
+        const EXIT: &[u8] = &[
+            ADJUST, -3i8 as u8, op::LOAD_CONST_NONE, op::ROT_TWO, JUMP, op::JUMP, 1,
+            // try_exception:
+            LABEL, op::DUP_TOP, NAME, op::LOAD_GLOBAL, N_BASE_EXCEPTION, EXC_MATCH, JUMP, op::POP_JUMP_IF_FALSE, 2,
+            op::DUP_TOP, op::ROT_THREE, op::ROT_TWO, NAME, op::LOAD_METHOD, N_AEXIT, op::ROT_THREE, op::ROT_THREE,
+            op::DUP_TOP, NAME, op::LOAD_ATTR, N_CLASS, op::ROT_TWO, op::LOAD_CONST_NONE, CALL_METHOD_N, 3,
+            op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM, JUMP, op::POP_JUMP_IF_FALSE, 3,
+            op::POP_TOP, op::LOAD_CONST_NONE, JUMP, op::JUMP, 3, ADJUST, 2,
+            // try_unwind:
+            LABEL + 2, op::ROT_THREE, op::ROT_THREE,
+            // no_reraise:
+            LABEL + 1, NAME, op::LOAD_METHOD, N_AEXIT, op::LOAD_CONST_NONE, op::DUP_TOP, op::DUP_TOP, CALL_METHOD_N, 3,
+            op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM, op::POP_TOP, ADJUST, -1i8 as u8,
+            // end:
+            LABEL + 3, EXC_DOWN, op::END_FINALLY,
+        ];
+        self.seq(EXIT, base);
     }
 
     pub(crate) fn async_for(
@@ -223,45 +169,37 @@ impl<'a> Compiler<'a> {
             self.syntax_error("async for/with outside async function", line);
             return;
         }
-        let while_else = self.new_label();
-        let try_exception = self.new_label();
-        let try_else = self.new_label();
-        let try_finally = self.new_label();
+        // while_else, try_exception, try_else, try_finally
+        let base = self.new_labels(4);
         self.expr(iter);
-        self.op_q(op::LOAD_METHOD, "__aiter__", 1);
-        self.e.op_uint(op::CALL_METHOD, 0, -1);
+        self.seq(&[NAME, op::LOAD_METHOD, N_AITER, CALL_METHOD_N, 0], base);
         let (old, ctx) = self.loop_start_for_async();
         self.e.label(ctx.continue_label);
-        self.increase_except_level();
-        self.e.jump(op::SETUP_EXCEPT, try_exception, 0, None);
-        self.e.op(op::DUP_TOP, 1);
-        self.op_q(op::LOAD_METHOD, "__anext__", 1);
-        self.e.op_uint(op::CALL_METHOD, 0, -1);
-        self.yield_from_await();
+        const NEXT: &[u8] = &[
+            EXC_UP, JUMP, op::SETUP_EXCEPT, 1, op::DUP_TOP, NAME, op::LOAD_METHOD, N_ANEXT, CALL_METHOD_N, 0,
+            op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM,
+        ];
+        self.seq(NEXT, base);
         self.assign(target);
-        self.decrease_except_level();
-        self.e.jump(op::POP_EXCEPT_JUMP, try_else, 0, None);
-        self.e.label(try_exception);
-        self.e.adjust_stack(4);
-        self.e.op(op::DUP_TOP, 1);
-        self.op_q(op::LOAD_GLOBAL, "StopAsyncIteration", 1);
-        self.binary_op(8);
-        self.e.jump(op::POP_JUMP_IF_FALSE, try_finally, -1, None);
-        self.e.op(op::POP_TOP, -1);
-        self.e.jump(op::POP_EXCEPT_JUMP, while_else, 0, None);
-        self.e.label(try_finally);
-        self.e.adjust_stack(1);
-        self.e.op(op::END_FINALLY, -1);
-        self.e.adjust_stack(-3);
-        self.e.label(try_else);
+        const STOP: &[u8] = &[
+            EXC_DOWN, JUMP, op::POP_EXCEPT_JUMP, 2,
+            // try_exception:
+            LABEL + 1, ADJUST, 4, op::DUP_TOP, NAME, op::LOAD_GLOBAL, N_STOP_ASYNC_ITERATION, EXC_MATCH,
+            JUMP, op::POP_JUMP_IF_FALSE, 3, op::POP_TOP, JUMP, op::POP_EXCEPT_JUMP, 0,
+            // try_finally:
+            LABEL + 3, ADJUST, 1, op::END_FINALLY, ADJUST, -3i8 as u8,
+            // try_else:
+            LABEL + 2,
+        ];
+        self.seq(STOP, base);
         self.stmts(body);
-        self.e.jump(op::JUMP, ctx.continue_label, 0, None);
+        self.e.jump(op::JUMP, ctx.continue_label);
         self.loop_ctx = old;
-        self.e.label(while_else);
+        self.e.label(base);
         if let Some(b) = orelse {
             self.stmts(b);
         }
         self.e.label(ctx.break_label);
-        self.e.op(op::POP_TOP, -1);
+        self.e.op(op::POP_TOP);
     }
 }

@@ -44,17 +44,27 @@ pub type Label = u32;
 /// Every buffer grows through the compilation's [`Mem`]; a write that
 /// does not fit is dropped (the `Mem` records the failure and the pass
 /// reports `MemoryError` when it ends).
+///
+/// (`repr(C)`: the fields read most, the byte-sized first, at the
+/// offsets the short Thumb loads reach.)
 #[derive(Debug)]
+#[repr(C)]
 pub struct Emitter<'m> {
-    mem: &'m Mem,
     /// The current pass.
     pub pass: Pass,
-    /// Opcodes written so far (no prelude).
-    pub code: Vec<u8>,
+    /// Code is unreachable (after a return, raise or unconditional jump)
+    /// until the next label: bytes are not written, but stack depth, line
+    /// numbers and table entries are still tracked (as MicroPython does).
+    pub suppress: bool,
+    /// Whether line numbers are recorded (off at `-O3`).
+    pub record_lines: bool,
+    mem: &'m Mem,
     /// Current value-stack depth.
     pub stack: i32,
     /// Maximum value-stack depth seen.
     pub max_stack: i32,
+    /// Opcodes written so far (no prelude).
+    pub code: Vec<u8>,
     /// Label offsets, updated in place as labels are placed: a forward
     /// jump sees the previous pass's offset, a backward jump this pass's
     /// (`u32::MAX` = never placed).
@@ -62,16 +72,10 @@ pub struct Emitter<'m> {
     /// Line-number entries `(bytecode offset, line)`, increasing lines.
     pub lines: Vec<(u32, u32)>,
     last_line: u32,
-    /// Whether line numbers are recorded (off at `-O3`).
-    pub record_lines: bool,
     /// Index of the next child raw code (MAKE_FUNCTION ordinal).
     pub next_child: u32,
     /// Scope indexes of the children in MAKE_FUNCTION order.
     pub children: Vec<usize>,
-    /// Code is unreachable (after a return, raise or unconditional jump)
-    /// until the next label: bytes are not written, but stack depth, line
-    /// numbers and table entries are still tracked (as MicroPython does).
-    pub suppress: bool,
 }
 
 impl<'m> Emitter<'m> {
@@ -185,9 +189,10 @@ impl<'m> Emitter<'m> {
         }
     }
 
-    /// Writes an opcode without argument.
-    pub fn op(&mut self, opcode: u8, stack: i32) {
-        if self.begin(stack) {
+    /// Writes an opcode without argument (its stack effect is
+    /// [`stack_effect`]'s).
+    pub fn op(&mut self, opcode: u8) {
+        if self.begin(stack_effect(opcode)) {
             self.code.push(opcode);
         }
         if matches!(opcode, op::RETURN_VALUE | op::RAISE_LAST | op::RAISE_OBJ | op::RAISE_FROM) {
@@ -218,35 +223,48 @@ impl<'m> Emitter<'m> {
     /// LOAD_CONST_SMALL_INT with a signed operand).
     pub fn load_small_int(&mut self, v: i64) {
         if (-16..48).contains(&v) {
-            self.op((i64::from(op::LOAD_CONST_SMALL_INT_MULTI) + 16 + v) as u8, 1);
+            self.op((i64::from(op::LOAD_CONST_SMALL_INT_MULTI) + 16 + v) as u8);
         } else if self.begin(1) {
             self.code.push(op::LOAD_CONST_SMALL_INT);
             encode_small_int(&mut self.code, v);
         }
     }
 
-    /// Writes a jump-like opcode to `label`, sizing the offset from the
-    /// previous pass's label offsets (3-byte form before the emit passes).
-    /// For UNWIND_JUMP, `extra` is the byte written after the offset.
-    pub fn jump(&mut self, opcode: u8, label: Label, stack: i32, extra: Option<u8>) {
-        if !self.begin(stack) {
+    /// Writes a jump-like opcode to `label` (its stack effect is
+    /// [`stack_effect`]'s), sizing the offset from the previous pass's
+    /// label offsets (3-byte form before the emit passes).
+    pub fn jump(&mut self, opcode: u8, label: Label) {
+        self.jump_extra(opcode, label, None);
+    }
+
+    /// UNWIND_JUMP to `label`, with its unwind byte.
+    pub fn unwind_jump(&mut self, label: Label, byte: u8) {
+        self.jump_extra(op::UNWIND_JUMP, label, Some(byte));
+    }
+
+    /// [`Emitter::jump`], then the byte `extra` if given.
+    fn jump_extra(&mut self, opcode: u8, label: Label, extra: Option<u8>) {
+        if !self.begin(stack_effect(opcode)) {
             return;
         }
         if matches!(opcode, op::JUMP | op::UNWIND_JUMP) {
             self.suppress = true;
         }
         let signed = opcode <= op::POP_JUMP_IF_FALSE;
-        let here = self.offset();
+        // Offsets in 32-bit arithmetic (cheaper on the boards; code
+        // offsets are far below 2^31).
+        let here = self.offset() as i32;
         self.code.push(opcode);
         let target = self.labels.get(label as usize).copied().unwrap_or(u32::MAX);
+        let known = target != u32::MAX;
+        let target = target as i32;
         let mut long = true;
-        if self.pass >= Pass::CodeSize && target != u32::MAX {
-            let off = target as i64 - (here as i64 + 2);
+        if self.pass >= Pass::CodeSize && known {
+            let off = target.wrapping_sub(here.wrapping_add(2));
             long = if signed { !(-64..=63).contains(&off) } else { !(0..=127).contains(&off) };
         }
-        let end = here as i64 + if long { 3 } else { 2 };
-        let off = if target == u32::MAX { 0 } else { target as i64 - end };
-        let off = off.clamp(-0x4000, 0x3fff) as i32;
+        let end = here.wrapping_add(if long { 3 } else { 2 });
+        let off = if known { target.wrapping_sub(end).clamp(-0x4000, 0x3fff) } else { 0 };
         if !encode_jump(&mut self.code, off, signed, long) {
             // Out of range in an intermediate pass: keep the size right.
             self.code.push(0x80);
@@ -259,6 +277,49 @@ impl<'m> Emitter<'m> {
         }
     }
 
+}
+
+/// Value-stack effects of the opcodes 0x10..0x6a that have a fixed one
+/// (0 for those whose effect depends on their operand, which are written
+/// with an explicit effect).
+const EFFECTS: [i8; 0x5a] = [
+    // 0x10 LOAD_CONST_STRING, LOAD_NAME, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD,
+    // LOAD_SUPER_METHOD, STORE_NAME, STORE_GLOBAL, STORE_ATTR, DELETE_NAME,
+    // DELETE_GLOBAL, IMPORT_NAME, IMPORT_FROM
+    1, 1, 1, 0, 1, -1, -1, -1, -2, 0, 0, -1, 1, 0, 0, 0,
+    // 0x20 -, -, LOAD_CONST_SMALL_INT, LOAD_CONST_OBJ, LOAD_FAST_N,
+    // LOAD_DEREF, STORE_FAST_N, STORE_DEREF, DELETE_FAST, DELETE_DEREF;
+    // 0x20..0x3f otherwise operand-dependent
+    0, 0, 1, 1, 1, 1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    // 0x40 UNWIND_JUMP, -, JUMP, POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE,
+    // JUMP_IF_TRUE_OR_POP, JUMP_IF_FALSE_OR_POP, SETUP_WITH, SETUP_EXCEPT,
+    // SETUP_FINALLY, POP_EXCEPT_JUMP, FOR_ITER
+    0, 0, 0, -1, -1, -1, -1, 2, 0, 0, 0, 1, 0, 0, 0, 0,
+    // 0x50 LOAD_CONST_FALSE, _NONE, _TRUE, LOAD_NULL, LOAD_BUILD_CLASS,
+    // LOAD_SUBSCR, STORE_SUBSCR, DUP_TOP, DUP_TOP_TWO, POP_TOP, ROT_TWO,
+    // ROT_THREE, WITH_CLEANUP, END_FINALLY, GET_ITER, GET_ITER_STACK
+    1, 1, 1, 1, 1, -1, -3, 1, 2, -1, 0, 0, 2, -1, 0, 3,
+    // 0x60 -, -, STORE_MAP, RETURN_VALUE, RAISE_LAST, RAISE_OBJ,
+    // RAISE_FROM, YIELD_VALUE, YIELD_FROM, IMPORT_STAR
+    0, 0, -2, -1, 0, -1, -2, 0, -1, -1,
+];
+
+/// The value-stack effect of `opcode` when it does not depend on its
+/// operand: the opcodes written by [`Emitter::op`] and
+/// [`Emitter::jump`], and those with a qstr operand.
+pub fn stack_effect(opcode: u8) -> i32 {
+    match opcode {
+        // LOAD_CONST_SMALL_INT_MULTI, LOAD_FAST_MULTI
+        0x70..=0xbf => 1,
+        // STORE_FAST_MULTI
+        0xc0..=0xcf => -1,
+        // UNARY_OP_MULTI
+        0xd0..=0xd6 => 0,
+        // BINARY_OP_MULTI
+        0xd7..=0xff => -1,
+        _ => EFFECTS.get(usize::from(opcode.wrapping_sub(0x10))).map_or(0, |&e| i32::from(e)),
+    }
 }
 
 /// Encodes the line-number table from `(offset, line)` entries (as the

@@ -39,7 +39,7 @@ impl Tables {
     pub fn qstr(&mut self, mem: &Mem, s: &str) -> u32 {
         let qstrs = &self.qstrs;
         let key_at = |p: u32| qstrs.get(p as usize).map_or(&[][..], |q| q.as_bytes());
-        if let Some(i) = self.index.find(s.as_bytes(), key_at) {
+        if let Some(i) = self.index.find(s.as_bytes(), &key_at) {
             return i;
         }
         let i = self.qstrs.len() as u32;
@@ -49,7 +49,7 @@ impl Tables {
         }
         let qstrs = &self.qstrs;
         let key_at = |p: u32| qstrs.get(p as usize).map_or(&[][..], |q| q.as_bytes());
-        if self.index.insert(mem, s.as_bytes(), i, key_at).is_err() {
+        if self.index.insert(mem, s.as_bytes(), i, &key_at).is_err() {
             self.qstrs.pop();
             return 0;
         }
