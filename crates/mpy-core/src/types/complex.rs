@@ -135,24 +135,23 @@ fn arg_complex(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
 
 /// Parses `'1+2j'`, `'2j'`, `'j'`, `'3'`, `' 1.5-2.5j '` into (re, im).
 pub fn parse_complex(text: &[u8]) -> Option<(Float, Float)> {
-    let s = core::str::from_utf8(text).ok()?.trim_matches(|c: char| c.is_ascii_whitespace());
-    let Some(body) = s.strip_suffix('j').or_else(|| s.strip_suffix('J')) else {
-        return Some((parse_float(s.as_bytes())?, 0.0));
+    let s = text.trim_ascii();
+    let Some(b) = s.strip_suffix(b"j").or_else(|| s.strip_suffix(b"J")) else {
+        return Some((parse_float(s)?, 0.0));
     };
-    let b = body.as_bytes();
     let split = (1..b.len())
         .rev()
         .find(|&i| (b[i] == b'+' || b[i] == b'-') && !matches!(b[i - 1], b'e' | b'E'));
-    let imag = |t: &str| -> Option<Float> {
+    let imag = |t: &[u8]| -> Option<Float> {
         match t {
-            "" | "+" => Some(1.0),
-            "-" => Some(-1.0),
-            _ => parse_float(t.as_bytes()),
+            b"" | b"+" => Some(1.0),
+            b"-" => Some(-1.0),
+            _ => parse_float(t),
         }
     };
     match split {
-        Some(i) => Some((parse_float(b.get(..i)?)?, imag(body.get(i..)?)?)),
-        None => Some((0.0, imag(body)?)),
+        Some(i) => Some((parse_float(b.get(..i)?)?, imag(b.get(i..)?)?)),
+        None => Some((0.0, imag(b)?)),
     }
 }
 

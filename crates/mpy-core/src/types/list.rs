@@ -456,6 +456,50 @@ pub fn sort_items(vm: &mut Vm, l: Obj, key: Obj, reverse: bool) -> PyResult<()> 
     }
 }
 
+/// Binary insertion sort of `items` by `keys` (or by the items
+/// themselves when `keys` is empty), in place, moving both together: the
+/// boards' small body (O(n log n) comparisons, as [`merge_sort`], but
+/// O(n^2) moves). An item goes before an earlier one only when strictly
+/// smaller (larger when `reverse`), so equal keys keep their order.
+///
+/// Errors: whatever comparisons raise.
+#[cfg(target_os = "none")]
+fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, reverse: bool) -> PyResult<()> {
+    let keyed = !keys.is_empty();
+    for i in 1..items.len() {
+        let kx = if keyed { keys.as_slice()[i] } else { items.as_slice()[i] };
+        let (mut lo, mut hi) = (0, i);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let km = if keyed { keys.as_slice()[mid] } else { items.as_slice()[mid] };
+            // Report unorderable items in list order (earlier < later), as
+            // MicroPython's sort does.
+            let before = if reverse {
+                vm.less(km, kx)?
+            } else {
+                match vm.less(kx, km) {
+                    Ok(b) => b,
+                    Err(e) => return Err(vm.less(km, kx).err().unwrap_or(e)),
+                }
+            };
+            if before {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        for v in [&mut *items, &mut *keys] {
+            if let Some(s) = v.as_mut_slice().get_mut(lo..=i) {
+                let last = s.len() - 1;
+                let x = s[last];
+                s.copy_within(..last, 1);
+                s[0] = x;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Bottom-up merge sort of `items` by `keys` (or by the items themselves
 /// when `keys` is empty), moving both together through temporary buffers
 /// in the gc heap. A right-run element moves before a left-run one only
@@ -463,6 +507,7 @@ pub fn sort_items(vm: &mut Vm, l: Obj, key: Obj, reverse: bool) -> PyResult<()> 
 /// order.
 ///
 /// Errors: `MemoryError` for the buffers; whatever comparisons raise.
+#[cfg(not(target_os = "none"))]
 fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, reverse: bool) -> PyResult<()> {
     let n = items.len();
     let keyed = !keys.is_empty();
@@ -487,6 +532,7 @@ fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, revers
 
 /// The merge passes of [`merge_sort`]; on success the sorted items are in
 /// `items` (buffers are swapped between passes).
+#[cfg(not(target_os = "none"))]
 fn merge_passes(
     vm: &mut Vm,
     items: &mut GcVec<Obj>,

@@ -10,7 +10,7 @@
 use super::str_methods as m;
 use super::strutil::{
     build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
-    new_of_kind_with, new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
+    new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
     slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
 };
 use crate::heap::StrHead;
@@ -122,6 +122,8 @@ pub fn concat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj) -> PyResult<Obj> {
 /// ordering comparisons, `==` and `in`. `lhs` is of kind `kind`.
 pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
+    // Boards: two strs take the general path below (same results).
+    #[cfg(not(target_os = "none"))]
     if kind == Kind::Str {
         if let Some(r) = str_str_op(vm, op, lhs, rhs) {
             return r;
@@ -200,6 +202,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
 /// The fast path of [`seq_binary_op`] for two strs: `+`, comparisons
 /// and `in` straight from the texts. None when an operand is not a str or
 /// for other operators.
+#[cfg(not(target_os = "none"))]
 fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
     use BinaryOp::*;
     let a = vm.str_pinned(lhs)?;
@@ -210,7 +213,7 @@ fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<
                 return Some(Ok(lhs));
             }
             let Some(total) = a.len().checked_add(b.len()) else { return Some(Err(vm.memory_error())) };
-            return Some(new_of_kind_with(vm, Kind::Str, total, |out| {
+            return Some(super::strutil::new_of_kind_with(vm, Kind::Str, total, |out| {
                 let (l, r) = out.split_at_mut(a.len());
                 l.copy_from_slice(a.as_bytes());
                 r.copy_from_slice(b.as_bytes());

@@ -338,7 +338,8 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
     let mut a = 0;
     let mut b = s.len();
     match set {
-        Some(set) if kind == Kind::Str => {
+        // A non-ASCII set for a str: strip code points.
+        Some(set) if kind == Kind::Str && !set.is_ascii() => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
             b = st.len();
@@ -355,26 +356,20 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
                 }
             }
         }
-        Some(set) => {
+        // Bytes, or ASCII chars (which never match inside a multi-byte
+        // UTF-8 sequence).
+        _ => {
+            let hit = |c: u8| match set {
+                Some(t) => t.contains(&c),
+                None => is_space(c),
+            };
             if left {
-                while a < b && set.contains(&s[a]) {
+                while a < b && hit(s[a]) {
                     a += 1;
                 }
             }
             if right {
-                while b > a && set.contains(&s[b - 1]) {
-                    b -= 1;
-                }
-            }
-        }
-        None => {
-            if left {
-                while a < b && is_space(s[a]) {
-                    a += 1;
-                }
-            }
-            if right {
-                while b > a && is_space(s[b - 1]) {
+                while b > a && hit(s[b - 1]) {
                     b -= 1;
                 }
             }
