@@ -12,7 +12,7 @@ use crate::flt::Float;
 use crate::flt::M;
 use super::int_ops::big::{self, build};
 use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
-use super::int_parse::{parse_int, parse_small_decimal};
+use super::int_parse::parse_int;
 use super::strutil::Data;
 use crate::obj::Obj;
 use crate::qstr::q;
@@ -223,7 +223,7 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         1 => int_of(vm, args[0]),
         2 => {
             let base = obj_to_i64(vm, args[1])?;
-            match with_bytes_of(vm, args[0], false, |vm, text| parse_int(vm, text, base)) {
+            match parse_text(vm, args[0], base) {
                 Some(r) => r,
                 None => {
                     let name = type_name(vm, args[0]);
@@ -233,6 +233,11 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         }
         n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
     }
+}
+
+/// `int(text, base)` for a str/bytes-like `o` (None for other objects).
+fn parse_text(vm: &mut Vm, o: Obj, base: i64) -> Option<PyResult<Obj>> {
+    with_bytes_of(vm, o, false, |vm, text| parse_int(vm, text, base))
 }
 
 /// `int(o)` for one argument.
@@ -254,10 +259,14 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
         None => {}
     }
-    let parsed = with_bytes_of(vm, o, false, |vm, text| match parse_small_decimal(text) {
+    // Desktop: short decimal text first (boards: one parser).
+    #[cfg(not(target_os = "none"))]
+    let parsed = with_bytes_of(vm, o, false, |vm, text| match super::int_parse::parse_small_decimal(text) {
         Some(v) => vm.new_int(v),
         None => parse_int(vm, text, 10),
     });
+    #[cfg(target_os = "none")]
+    let parsed = parse_text(vm, o, 10);
     if let Some(r) = parsed {
         return r;
     }
