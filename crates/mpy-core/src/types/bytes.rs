@@ -8,10 +8,10 @@ use super::strutil::{
     new_seq_iter, part_of, pinned, repr_bytes, str_bytes_buffer, Kind,
 };
 use crate::obj::Obj;
-use crate::qstr::{hash_bytes, q, Qstr};
+use crate::qstr::{hash_bytes, q};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
 
 /// A new object of `kind` (bytes or bytearray) for `bytes(...)` /
@@ -125,37 +125,6 @@ pub fn bytes_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-static BYTES_LOCALS: [(Qstr, Rom); 29] = [
-    (q::center, Rom::Fun(&m::CENTER)),
-    (q::count, Rom::Fun(&m::COUNT)),
-    (q::decode, Rom::Fun(&m::DECODE)),
-    (q::endswith, Rom::Fun(&m::ENDSWITH)),
-    (q::find, Rom::Fun(&m::FIND)),
-    (q::format, Rom::Fun(&m::FORMAT)),
-    (q::fromhex, Rom::ClassMethod(&m::FROMHEX)),
-    (q::hex, Rom::Fun(&m::HEX)),
-    (q::index, Rom::Fun(&m::INDEX)),
-    (q::isalpha, Rom::Fun(&m::ISALPHA)),
-    (q::isdigit, Rom::Fun(&m::ISDIGIT)),
-    (q::islower, Rom::Fun(&m::ISLOWER)),
-    (q::isspace, Rom::Fun(&m::ISSPACE)),
-    (q::isupper, Rom::Fun(&m::ISUPPER)),
-    (q::join, Rom::Fun(&m::JOIN)),
-    (q::lower, Rom::Fun(&m::LOWER)),
-    (q::lstrip, Rom::Fun(&m::LSTRIP)),
-    (q::partition, Rom::Fun(&m::PARTITION)),
-    (q::replace, Rom::Fun(&m::REPLACE)),
-    (q::rfind, Rom::Fun(&m::RFIND)),
-    (q::rindex, Rom::Fun(&m::RINDEX)),
-    (q::rpartition, Rom::Fun(&m::RPARTITION)),
-    (q::rsplit, Rom::Fun(&m::RSPLIT)),
-    (q::rstrip, Rom::Fun(&m::RSTRIP)),
-    (q::split, Rom::Fun(&m::SPLIT)),
-    (q::splitlines, Rom::Fun(&m::SPLITLINES)),
-    (q::startswith, Rom::Fun(&m::STARTSWITH)),
-    (q::strip, Rom::Fun(&m::STRIP)),
-    (q::upper, Rom::Fun(&m::UPPER)),
-];
 
 /// The `bytes` type: `Var<StrHead>` objects (`heap/strs.rs`), exporting
 /// their bytes through the buffer slot.
@@ -169,6 +138,6 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     subscr: Some(bytes_subscr),
     iter: Some(bytes_iter),
     ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: &BYTES_LOCALS,
+    locals: m::BYTES_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -15,10 +15,10 @@ use super::strutil::{
 };
 use crate::heap::StrHead;
 use crate::obj::Obj;
-use crate::qstr::{hash_bytes, q, Qstr};
+use crate::qstr::{hash_bytes, q};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
 use core::cmp::Ordering;
 
@@ -372,35 +372,6 @@ fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-static STR_LOCALS: [(Qstr, Rom); 27] = [
-    (q::center, Rom::Fun(&m::CENTER)),
-    (q::count, Rom::Fun(&m::COUNT)),
-    (q::encode, Rom::Fun(&m::ENCODE)),
-    (q::endswith, Rom::Fun(&m::ENDSWITH)),
-    (q::find, Rom::Fun(&m::FIND)),
-    (q::format, Rom::Fun(&m::FORMAT)),
-    (q::index, Rom::Fun(&m::INDEX)),
-    (q::isalpha, Rom::Fun(&m::ISALPHA)),
-    (q::isdigit, Rom::Fun(&m::ISDIGIT)),
-    (q::islower, Rom::Fun(&m::ISLOWER)),
-    (q::isspace, Rom::Fun(&m::ISSPACE)),
-    (q::isupper, Rom::Fun(&m::ISUPPER)),
-    (q::join, Rom::Fun(&m::JOIN)),
-    (q::lower, Rom::Fun(&m::LOWER)),
-    (q::lstrip, Rom::Fun(&m::LSTRIP)),
-    (q::partition, Rom::Fun(&m::PARTITION)),
-    (q::replace, Rom::Fun(&m::REPLACE)),
-    (q::rfind, Rom::Fun(&m::RFIND)),
-    (q::rindex, Rom::Fun(&m::RINDEX)),
-    (q::rpartition, Rom::Fun(&m::RPARTITION)),
-    (q::rsplit, Rom::Fun(&m::RSPLIT)),
-    (q::rstrip, Rom::Fun(&m::RSTRIP)),
-    (q::split, Rom::Fun(&m::SPLIT)),
-    (q::splitlines, Rom::Fun(&m::SPLITLINES)),
-    (q::startswith, Rom::Fun(&m::STARTSWITH)),
-    (q::strip, Rom::Fun(&m::STRIP)),
-    (q::upper, Rom::Fun(&m::UPPER)),
-];
 
 /// The `str` type. Its objects are qstrs or `Var<StrHead>` heap objects;
 /// it exports its UTF-8 through the buffer slot (as MicroPython's str).
@@ -414,6 +385,6 @@ pub static STR_TYPE: TypeObj = TypeObj {
     subscr: Some(str_subscr),
     iter: Some(str_iter),
     ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: &STR_LOCALS,
+    locals: m::STR_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -21,7 +21,7 @@ use super::strutil::{
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
-use crate::typ::BuiltinFun;
+use crate::typ::{BuiltinFun, Rom};
 use crate::PyResult;
 
 /// Checks `self` and returns its kind.
@@ -1071,3 +1071,48 @@ pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
 pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex);
 /// `format(*args, **kw)`.
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
+
+/// The methods of str, bytes and bytearray in one table: each type's
+/// locals are a window of it (str: `encode` and the shared methods; bytes:
+/// the shared methods, `decode`, `fromhex`, `hex`; bytearray: those and
+/// `append`, `extend`), so the common entries are stored once.
+static SEQ_LOCALS: [(Qstr, Rom); 32] = [
+    (q::encode, Rom::Fun(&ENCODE)),
+    (q::center, Rom::Fun(&CENTER)),
+    (q::count, Rom::Fun(&COUNT)),
+    (q::endswith, Rom::Fun(&ENDSWITH)),
+    (q::find, Rom::Fun(&FIND)),
+    (q::format, Rom::Fun(&FORMAT)),
+    (q::index, Rom::Fun(&INDEX)),
+    (q::isalpha, Rom::Fun(&ISALPHA)),
+    (q::isdigit, Rom::Fun(&ISDIGIT)),
+    (q::islower, Rom::Fun(&ISLOWER)),
+    (q::isspace, Rom::Fun(&ISSPACE)),
+    (q::isupper, Rom::Fun(&ISUPPER)),
+    (q::join, Rom::Fun(&JOIN)),
+    (q::lower, Rom::Fun(&LOWER)),
+    (q::lstrip, Rom::Fun(&LSTRIP)),
+    (q::partition, Rom::Fun(&PARTITION)),
+    (q::replace, Rom::Fun(&REPLACE)),
+    (q::rfind, Rom::Fun(&RFIND)),
+    (q::rindex, Rom::Fun(&RINDEX)),
+    (q::rpartition, Rom::Fun(&RPARTITION)),
+    (q::rsplit, Rom::Fun(&RSPLIT)),
+    (q::rstrip, Rom::Fun(&RSTRIP)),
+    (q::split, Rom::Fun(&SPLIT)),
+    (q::splitlines, Rom::Fun(&SPLITLINES)),
+    (q::startswith, Rom::Fun(&STARTSWITH)),
+    (q::strip, Rom::Fun(&STRIP)),
+    (q::upper, Rom::Fun(&UPPER)),
+    (q::decode, Rom::Fun(&DECODE)),
+    (q::fromhex, Rom::ClassMethod(&FROMHEX)),
+    (q::hex, Rom::Fun(&HEX)),
+    (q::append, Rom::Fun(&super::bytearray::APPEND)),
+    (q::extend, Rom::Fun(&super::bytearray::EXTEND)),
+];
+/// `str`'s locals (see [`SEQ_LOCALS`]).
+pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(27).0;
+/// `bytes`'s locals (see [`SEQ_LOCALS`]).
+pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(1).1.split_at(29).0;
+/// `bytearray`'s locals (see [`SEQ_LOCALS`]).
+pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(1).1;
