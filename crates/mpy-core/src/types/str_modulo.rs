@@ -338,20 +338,13 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
         return Err(vm.type_error("integer needed"));
     };
     spec.zero = false;
+    spec.precision = None;
     if kind == Kind::Str {
         let mut body = [0u8; 4];
         return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut body), '>');
     }
     // bytes: the low byte, padded as a one-char body.
-    let low = [(ch as u32 & 0xff) as u8];
-    let padn = spec.width.saturating_sub(1);
-    if spec.align == Some('<') {
-        out.bytes(vm, &low)?;
-        put_n(vm, out, ' ', padn)
-    } else {
-        put_n(vm, out, ' ', padn)?;
-        out.bytes(vm, &low)
-    }
+    pad_raw(vm, out, spec, &[(ch as u32 & 0xff) as u8])
 }
 
 /// Desktop `%d` of a small int without a sign flag or precision: the
