@@ -6,7 +6,7 @@ use crate::flt::Float;
 use crate::flt::M;
 use super::float::{float_hash, parse_float};
 use super::float_format::{float_repr_short, FloatText};
-use super::int::{type_name, with_bytes_of};
+use super::int::with_bytes_of;
 use super::int_ops::{num_binary_slot, num_of, Num};
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -111,8 +111,7 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                     return vm.new_complex(n.to_f64(), 0.0);
                 }
             }
-            let name = type_name(vm, args[0]);
-            Err(vm.type_error_fmt("can't convert {} to complex", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, args[0], "complex"))
         }
         2 => {
             let (a, b) = (arg_complex(vm, args[0])?, arg_complex(vm, args[1])?);
@@ -127,8 +126,7 @@ fn arg_complex(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
     match num_of(vm, o) {
         Some(n) => Ok(n.to_complex()),
         None => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "float"))
         }
     }
 }

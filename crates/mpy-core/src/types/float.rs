@@ -13,7 +13,7 @@
 use crate::flt::Float;
 use crate::flt::M;
 use super::float_format::{float_repr, FloatText};
-use super::int::{int_from_f64, obj_to_i64, type_name, with_bytes_of, IntVal};
+use super::int::{int_from_f64, obj_to_i64, with_bytes_of, IntVal};
 use super::int_ops::{num_binary_slot, num_of, zero_div, Num};
 use crate::obj::Obj;
 use crate::qstr::q;
@@ -96,8 +96,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
             return Ok(v);
         }
     }
-    let name = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
+    Err(super::strutil::cant_convert(vm, o, "float"))
 }
 
 /// Parses float text as MicroPython's `float()` accepts it: surrounding

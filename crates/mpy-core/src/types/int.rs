@@ -277,8 +277,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
-    let name = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+    Err(super::strutil::cant_convert(vm, o, "int"))
 }
 
 fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
@@ -423,8 +422,7 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
             None => Err(vm.overflow_error("overflow converting long int to machine word")),
         },
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "int"))
         }
     }
 }
@@ -438,8 +436,7 @@ pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
         Some(Num::Small(i)) => Ok(IntVal::Small(i)),
         Some(Num::Big(b)) => Ok(IntVal::Big(b)),
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "int"))
         }
     }
 }
@@ -455,8 +452,7 @@ pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     match num_or_converted(vm, o, UnaryOp::FloatMaybe)? {
         Some(n @ (Num::Small(_) | Num::Big(_) | Num::Float(_))) => Ok(n.to_f64()),
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "float"))
         }
     }
 }

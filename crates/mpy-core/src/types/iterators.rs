@@ -36,7 +36,7 @@ pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))]
 
 /// Prints `<name>` for an iterator object.
 fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let name = vm.type_name(o);
+    let name = super::strutil::type_name(vm, o);
     out.str(vm, "<")?;
     out.str(vm, name)?;
     out.str(vm, ">")
@@ -164,8 +164,7 @@ fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
     }
     let start = args.get(1).copied().or_else(|| kw_get(vm, kw, "start")).unwrap_or(Obj::small_int(0));
     if super::slice::int_clamped(vm, start).is_none() {
-        let tn = vm.type_name(start);
-        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
+        return Err(super::strutil::cant_convert(vm, start, "int"));
     }
     let iter = vm.get_iter(iterable)?;
     vm.alloc_obj(EnumerateObj { base: ObjBase::new(&ENUMERATE_TYPE), iter, count: start })

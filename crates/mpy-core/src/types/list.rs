@@ -172,7 +172,7 @@ fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(list_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(list_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let tn = vm.type_name(o);
+            let tn = super::strutil::type_name(vm, o);
             return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
         }
         _ => Obj::NULL,
@@ -238,7 +238,7 @@ fn list_store_slice(vm: &mut Vm, o: Obj, start: isize, stop: isize, value: Obj) 
         tmp.extend_within_capacity(vm.list_items(src).unwrap_or(&[]));
         tmp.as_slice()
     } else {
-        let tn = vm.type_name(value);
+        let tn = super::strutil::type_name(vm, value);
         return Err(vm.type_error_fmt("object '{}' isn't a tuple or list", &[tn.into()]));
     };
     let m = new.len();
@@ -333,8 +333,7 @@ fn list_extend_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(i) = super::slice::int_clamped(vm, args[1]) else {
-        let tn = vm.type_name(args[1]);
-        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
+        return Err(super::strutil::cant_convert(vm, args[1], "int"));
     };
     list_reserve(vm, args[0], 1)?;
     let x = args[2];
@@ -383,7 +382,7 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn list_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     for &a in &args[2..] {
         if super::slice::int_clamped(vm, a).is_none() {
-            let tn = vm.type_name(a);
+            let tn = super::strutil::type_name(vm, a);
             return Err(vm.type_error_fmt("list indices must be integers, not {}", &[tn.into()]));
         }
     }

@@ -159,8 +159,7 @@ pub fn repeat_items(vm: &mut Vm, seq: Obj, n: usize) -> PyResult<GcVec<Obj>> {
 fn clamp_arg(vm: &mut Vm, o: Option<Obj>, def: isize, len: isize) -> PyResult<isize> {
     let Some(o) = o else { return Ok(def) };
     let Some(v) = super::slice::int_clamped(vm, o) else {
-        let tn = vm.type_name(o);
-        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
+        return Err(super::strutil::cant_convert(vm, o, "int"));
     };
     Ok(if v < 0 { (v.saturating_add(len)).max(0) } else { v.min(len) })
 }

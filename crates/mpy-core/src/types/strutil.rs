@@ -91,6 +91,14 @@ pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
     vm.qstr_str(vm.builtin_type(o).name)
 }
 
+/// `TypeError: can't convert T to {to}` for `o` (`to` is `int`, `float`
+/// or `complex`): one out-of-line body for the many call sites.
+#[inline(never)]
+pub fn cant_convert(vm: &mut Vm, o: Obj, to: &str) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt("can't convert {} to {}", &[t.into(), to.into()])
+}
+
 // ---------------------------------------------------------------------
 // Buffer protocol
 // ---------------------------------------------------------------------
@@ -240,8 +248,7 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
     if let Some(n) = native_part(vm, o) {
         return int_arg(vm, n);
     }
-    let name = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+    Err(cant_convert(vm, o, "int"))
 }
 
 /// Is `o` an int (small, big or bool)?
