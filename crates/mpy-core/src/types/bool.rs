@@ -30,7 +30,7 @@ fn bool_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args.len() {
         0 => Ok(Obj::FALSE),
         1 => Ok(Obj::bool(vm.is_true(args[0])?)),
-        n => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 1, n)),
     }
 }
 

@@ -118,7 +118,7 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
             // a + b*j
             vm.new_complex(a.0 - b.1, a.1 + b.0)
         }
-        n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 2, n)),
     }
 }
 

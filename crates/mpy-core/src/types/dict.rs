@@ -130,7 +130,7 @@ pub fn dict_update_kw(vm: &mut Vm, d: Obj, kw: &[Obj]) -> PyResult<()> {
 
 fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()]));
+        return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
     let d = vm.new_dict()?;
     if let Some(&o) = args.first() {
@@ -340,7 +340,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 2 {
-        return Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[args.len().into()]));
+        return Err(super::strutil::too_many_args(vm, 2, args.len()));
     }
     if let Some(&o) = args.get(1) {
         dict_update_from(vm, args[0], o)?;

@@ -82,17 +82,11 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
         let n = super::strutil::type_name(vm, e);
         out.str(vm, n)?;
     }
-    out.str(vm, "(")?;
-    for (i, &a) in args.iter().enumerate() {
-        if i > 0 {
-            out.str(vm, ", ")?;
-        }
-        vm.print_obj(a, out, PrintKind::Repr)?;
+    // The args tuple's repr: `('a',)`, `(1, 2)`, `()`.
+    match vm.heap.get::<ExceptionObj>(e).map(|x| x.args).filter(|&t| vm.tuple_pinned(t).is_some()) {
+        Some(t) => vm.print_obj(t, out, PrintKind::Repr),
+        None => out.str(vm, "()"),
     }
-    if args.len() == 1 {
-        out.str(vm, ",")?;
-    }
-    out.str(vm, ")")
 }
 
 /// Data attributes of exceptions: `args`, `value` (StopIteration: the

@@ -68,7 +68,7 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             let f = float_of(vm, args[0])?;
             vm.new_float(f)
         }
-        n => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 1, n)),
     }
 }
 

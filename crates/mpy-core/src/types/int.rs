@@ -231,7 +231,7 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
                 }
             }
         }
-        n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 2, n)),
     }
 }
 

@@ -158,7 +158,7 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     match args {
         [] => vm.new_list(&[]),
         [x] => list_from_iter(vm, *x),
-        _ => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()])),
+        _ => Err(super::strutil::too_many_args(vm, 1, args.len())),
     }
 }
 

@@ -96,7 +96,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
         1 => (0, int_exact(vm, args[0])?, 1),
         2 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, 1),
         3 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, int_exact(vm, args[2])?),
-        n => return Err(vm.type_error_fmt("function expected at most 3 arguments, got {}", &[n.into()])),
+        n => return Err(super::strutil::too_many_args(vm, 3, n)),
     };
     if step == 0 {
         return Err(vm.value_error("zero step"));

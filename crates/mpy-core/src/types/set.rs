@@ -105,7 +105,7 @@ fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
     if args.len() > 1 {
-        return Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()]));
+        return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
     if frozen {
         if let Some(&a) = args.first() {

@@ -40,7 +40,7 @@ fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
             };
             super::strutil::copy_part(vm, Kind::Str, args[0], 0, n)
         }
-        n => Err(vm.type_error_fmt("function expected at most 3 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 3, n)),
     }
 }
 

@@ -99,6 +99,12 @@ pub fn cant_convert(vm: &mut Vm, o: Obj, to: &str) -> crate::PyErr {
     vm.type_error_fmt("can't convert {} to {}", &[t.into(), to.into()])
 }
 
+/// `TypeError: function expected at most {max} arguments, got {got}`.
+#[inline(never)]
+pub fn too_many_args(vm: &mut Vm, max: usize, got: usize) -> crate::PyErr {
+    vm.type_error_fmt("function expected at most {} arguments, got {}", &[max.into(), got.into()])
+}
+
 // ---------------------------------------------------------------------
 // Buffer protocol
 // ---------------------------------------------------------------------

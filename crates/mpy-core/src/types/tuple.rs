@@ -68,7 +68,7 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             }
             t
         }
-        _ => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()])),
+        _ => Err(super::strutil::too_many_args(vm, 1, args.len())),
     }
 }
 
