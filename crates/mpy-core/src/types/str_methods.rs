@@ -659,6 +659,7 @@ fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// Copies `b` into `out` at `*k` and advances `*k` (nothing if it does
 /// not fit: callers size `out` exactly).
+#[cfg_attr(target_os = "none", inline(never))]
 fn put_at(out: &mut [u8], k: &mut usize, b: &[u8]) {
     if let Some(d) = out.get_mut(*k..*k + b.len()) {
         d.copy_from_slice(b);

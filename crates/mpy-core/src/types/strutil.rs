@@ -492,12 +492,14 @@ pub fn char_to_byte(s: &[u8], ci: usize) -> usize {
 }
 
 /// Number of code points in UTF-8 `s[..bi]`.
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn byte_to_char(s: &[u8], bi: usize) -> usize {
     let p = s.get(..bi).unwrap_or(s);
     p.iter().filter(|&&b| b & 0xc0 != 0x80).count()
 }
 
 /// Number of code points in UTF-8 `s`.
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn char_len(s: &[u8]) -> usize {
     byte_to_char(s, s.len())
 }
