@@ -359,6 +359,9 @@ fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
 fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     match op {
         Subscr::Load => {
+            // Desktop: `s[i]` before any other check (boards: inside
+            // `seq_subscr_load`).
+            #[cfg(not(target_os = "none"))]
             if let Some(r) = str_index_ascii(vm, o, index) {
                 return r;
             }
