@@ -280,6 +280,8 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
     let (radix, _) = radix_of(ty);
     let upper = ty == 'X';
     match v {
+        // Desktop: machine ints on the stack (boards: one digit path).
+        #[cfg(not(target_os = "none"))]
         IntVal::Small(i) => {
             let mut buf = [0u8; 64];
             let mut n = i.unsigned_abs();
@@ -300,7 +302,16 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
             let digits = core::str::from_utf8(&buf[k..]).unwrap_or("0");
             int_body_into(vm, out, i < 0, digits, spec, min_digits)
         }
-        IntVal::Big(neg, mag) => {
+        _ => {
+            let small: [u32; 2];
+            let (neg, mag) = match v {
+                IntVal::Small(i) => {
+                    let m = i.unsigned_abs();
+                    small = [m as u32, (m >> 32) as u32];
+                    (i < 0, &small[..])
+                }
+                IntVal::Big(neg, mag) => (neg, mag),
+            };
             // The magnitude's digits, as `repr` writes them.
             let mut text = Out::buf();
             let r = super::int_ops::big::write_radix(vm, &mut text, mpy_mpz::MpzRef::pos(mag), radix, upper)
