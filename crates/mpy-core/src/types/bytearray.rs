@@ -111,12 +111,25 @@ fn byte_value(vm: &mut Vm, o: Obj) -> PyResult<u8> {
 /// Errors: `ValueError: byte must be in range(0, 256)`, `TypeError` for
 /// non-ints, whatever iteration raises, `MemoryError`.
 fn ints_to_vec(vm: &mut Vm, o: Obj) -> PyResult<GcVec<u8>> {
+    ints_vec(vm, o, "byte must be in range(0, 256)")
+}
+
+/// The ints of an iterable as bytes in a gc-heap vector; an int outside
+/// 0..256 raises `ValueError(range_msg)`. One body for `bytes(iterable)`,
+/// `bytearray(iterable)`, `extend` and slice assignment.
+///
+/// Errors: that `ValueError`, `TypeError` for non-ints, whatever iteration
+/// raises, `MemoryError`.
+pub fn ints_vec(vm: &mut Vm, o: Obj, range_msg: &'static str) -> PyResult<GcVec<u8>> {
     let n = vm.seq_items(o).map_or(0, <[Obj]>::len);
     let mut v = vm.new_vec::<u8>(n)?;
     let it = vm.get_iter(o)?;
     while let Some(x) = vm.iter_next(it)? {
-        let b = byte_value(vm, x)?;
-        vm.vec_push_local(&mut v, b)?;
+        let b = int_arg(vm, x)?;
+        if !(0..256).contains(&b) {
+            return Err(vm.value_error(range_msg));
+        }
+        vm.vec_push_local(&mut v, b as u8)?;
     }
     Ok(v)
 }

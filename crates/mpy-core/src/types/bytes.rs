@@ -4,7 +4,7 @@
 use super::str::{seq_binary_op, seq_subscr_load, str_sizeof};
 use super::str_methods as m;
 use super::strutil::{
-    buffer_ref, finish_vec, int_arg, is_int, new_bytearray_with_capacity, new_of_kind, new_of_kind_with,
+    buffer_ref, finish_vec, int_arg, is_int, new_of_kind, new_of_kind_with,
     new_seq_iter, part_of, pinned, repr_bytes, str_bytes_buffer, Kind,
 };
 use crate::obj::Obj;
@@ -45,32 +45,8 @@ pub fn bytes_from_args(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<Obj> {
     if let Some(len) = buffer_ref(vm, a).map(<[u8]>::len) {
         return part_of(vm, kind, a, 0, len);
     }
-    let n = vm.seq_items(a).map_or(0, <[Obj]>::len);
-    if kind == Kind::ByteArray {
-        // Straight into the new bytearray (its buffer grows in place).
-        let o = new_bytearray_with_capacity(vm, n)?;
-        bytes_from_iter(vm, a, |vm, b| vm.vec_push(o, super::bytearray::data_mut, b))?;
-        return Ok(o);
-    }
-    let mut v = vm.new_vec::<u8>(n)?;
-    bytes_from_iter(vm, a, |vm, b| vm.vec_push_local(&mut v, b))?;
+    let v = super::bytearray::ints_vec(vm, a, "bytes value out of range")?;
     finish_vec(vm, kind, v)
-}
-
-/// Feeds the ints of an iterable, as bytes, to `push`.
-///
-/// Errors: `ValueError: bytes value out of range`, `TypeError` for
-/// non-int items, whatever iteration or `push` raises.
-pub fn bytes_from_iter(vm: &mut Vm, o: Obj, mut push: impl FnMut(&mut Vm, u8) -> PyResult<()>) -> PyResult<()> {
-    let it = vm.get_iter(o)?;
-    while let Some(x) = vm.iter_next(it)? {
-        let b = int_arg(vm, x)?;
-        if !(0..256).contains(&b) {
-            return Err(vm.value_error("bytes value out of range"));
-        }
-        push(vm, b as u8)?;
-    }
-    Ok(())
 }
 
 fn bytes_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {

@@ -634,18 +634,18 @@ fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out
     while i < b.len() {
         match b[i] {
             b'{' if b.get(i + 1) == Some(&b'{') => {
-                out.bytes(vm, b.get(lit..i + 1).unwrap_or(&[]))?;
+                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
                 i += 2;
                 lit = i;
             }
             b'}' if b.get(i + 1) == Some(&b'}') => {
-                out.bytes(vm, b.get(lit..i + 1).unwrap_or(&[]))?;
+                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
                 i += 2;
                 lit = i;
             }
             b'}' => return Err(vm.value_error("single '}' encountered in format string")),
             b'{' => {
-                out.bytes(vm, b.get(lit..i).unwrap_or(&[]))?;
+                out.str(vm, fmt.get(lit..i).unwrap_or(""))?;
                 // Find the matching '}' (nested braces allowed in the spec).
                 let mut d = 0;
                 let mut j = i + 1;
@@ -670,7 +670,7 @@ fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out
             _ => i += 1,
         }
     }
-    out.bytes(vm, b.get(lit..).unwrap_or(&[]))
+    out.str(vm, fmt.get(lit..).unwrap_or(""))
 }
 
 fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
