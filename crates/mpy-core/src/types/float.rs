@@ -261,11 +261,22 @@ pub fn float_pow(a: Float, b: Float) -> Float {
 pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: Float, b: Float) -> PyResult<Obj> {
     use BinaryOp::*;
     let r = match op.non_inplace() {
+        // Boards: one table lookup for the comparisons.
+        #[cfg(target_os = "none")]
+        cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
+            return Ok(Obj::bool(super::seq::cmp_op(cmp, a.partial_cmp(&b))));
+        }
+        #[cfg(not(target_os = "none"))]
         Less => return Ok(Obj::bool(a < b)),
+        #[cfg(not(target_os = "none"))]
         More => return Ok(Obj::bool(a > b)),
+        #[cfg(not(target_os = "none"))]
         Equal => return Ok(Obj::bool(a == b)),
+        #[cfg(not(target_os = "none"))]
         NotEqual => return Ok(Obj::bool(a != b)),
+        #[cfg(not(target_os = "none"))]
         LessEqual => return Ok(Obj::bool(a <= b)),
+        #[cfg(not(target_os = "none"))]
         MoreEqual => return Ok(Obj::bool(a >= b)),
         Add => a + b,
         Subtract => a - b,

@@ -212,14 +212,10 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
     use BinaryOp::*;
     let (a, b) = (a.trimmed(), b.trimmed());
     let (la, lb) = (a.mag.len(), b.mag.len());
-    let ord = mpz::cmp::cmp;
     match op.non_inplace() {
-        Less => Ok(Obj::bool(ord(a, b) == Ordering::Less)),
-        More => Ok(Obj::bool(ord(a, b) == Ordering::Greater)),
-        Equal => Ok(Obj::bool(ord(a, b) == Ordering::Equal)),
-        NotEqual => Ok(Obj::bool(ord(a, b) != Ordering::Equal)),
-        LessEqual => Ok(Obj::bool(ord(a, b) != Ordering::Greater)),
-        MoreEqual => Ok(Obj::bool(ord(a, b) != Ordering::Less)),
+        cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
+            Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(a, b)))))
+        }
         plain @ (Or | Xor | And) => {
             let (bop, neg) = match plain {
                 Or => (BitOp::Or, a.neg || b.neg),

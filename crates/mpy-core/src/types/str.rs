@@ -20,7 +20,6 @@ use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use core::cmp::Ordering;
 
 /// `str()`, `str(obj)`, `str(bytes_like, encoding[, errors])`.
 ///
@@ -171,14 +170,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
                 return Ok(Obj::NULL);
             }
             let c = buffer_ref(vm, lhs).unwrap_or(&[]).cmp(buffer_ref(vm, rhs).unwrap_or(&[]));
-            Ok(Obj::bool(match op {
-                Less => c == Ordering::Less,
-                More => c == Ordering::Greater,
-                LessEqual => c != Ordering::Greater,
-                MoreEqual => c != Ordering::Less,
-                Equal => c == Ordering::Equal,
-                _ => c != Ordering::Equal,
-            }))
+            Ok(Obj::bool(super::seq::cmp_op(op, Some(c))))
         }
         Contains => {
             if kind != Kind::Str && is_int(vm, rhs) {
