@@ -82,6 +82,8 @@ fn is_instance_obj(o: Obj) -> bool {
 /// whatever iteration raises.
 pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
     let d = native_of(vm, d);
+    // Desktop: dict entries directly (boards: through `keys()` below).
+    #[cfg(not(target_os = "none"))]
     if is_dict(vm, other) {
         let other = native_of(vm, other);
         let mut pos = 0;
@@ -91,7 +93,7 @@ pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
         }
         return Ok(());
     }
-    if is_instance_obj(other) {
+    if is_instance_obj(other) || (cfg!(target_os = "none") && is_dict(vm, other)) {
         let keys = vm.load_attr_maybe(other, q::keys)?;
         if !keys.is_null() {
             let ks = vm.call(keys, &[], &[])?;

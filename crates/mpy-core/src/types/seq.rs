@@ -93,6 +93,7 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> 
             if op == BinaryOp::Equal {
                 return Ok(false);
             }
+            #[cfg(not(target_os = "none"))]
             if let (Some(x), Some(y)) = (x.as_small_int(), y.as_small_int()) {
                 return Ok(cmp_op(op, Some(x.cmp(&y))));
             }
