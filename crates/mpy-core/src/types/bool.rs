@@ -25,7 +25,7 @@ pub static BOOL_TYPE: TypeObj = TypeObj {
 
 fn bool_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => Ok(Obj::FALSE),

@@ -87,7 +87,7 @@ fn complex_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult
 /// `complex()`, `complex(x)`, `complex(s)`, `complex(re, im)`.
 fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => vm.new_complex(0.0, 0.0),

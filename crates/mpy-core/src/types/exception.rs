@@ -13,7 +13,7 @@ use crate::PyResult;
 /// Errors: `TypeError` for keyword arguments, `MemoryError`.
 pub fn exc_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     let t = vm.new_tuple(args)?;
     vm.new_exception_obj(cls, t)

@@ -57,7 +57,7 @@ fn float_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult
 /// `float()`, `float(x)`.
 fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => vm.new_float(0.0),

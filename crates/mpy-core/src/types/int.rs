@@ -216,7 +216,7 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 /// `int(x)` / `int(s, base)` (positional only, as MicroPython).
 fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => Ok(Obj::small_int(0)),
@@ -419,7 +419,7 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
         Some(Num::Small(i)) => Ok(i as i64),
         Some(Num::Big(b)) => match mpz::conv::to_i64(b) {
             Some(v) => Ok(v),
-            None => Err(vm.overflow_error("overflow converting long int to machine word")),
+            None => Err(super::strutil::word_overflow(vm)),
         },
         _ => {
             Err(super::strutil::cant_convert(vm, o, "int"))
@@ -469,7 +469,7 @@ pub fn index_of(vm: &mut Vm, o: Obj) -> PyResult<isize> {
     let v = obj_to_i64(vm, o)?;
     match isize::try_from(v) {
         Ok(i) => Ok(i),
-        Err(_) => Err(vm.overflow_error("overflow converting long int to machine word")),
+        Err(_) => Err(super::strutil::word_overflow(vm)),
     }
 }
 
@@ -484,7 +484,7 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
     }
     match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
         Some(Num::Small(i)) => Ok(i),
-        Some(Num::Big(_)) => Err(vm.overflow_error("overflow converting long int to machine word")),
+        Some(Num::Big(_)) => Err(super::strutil::word_overflow(vm)),
         _ => {
             let name = type_name(vm, o);
             Err(vm.type_error_fmt("{} indices must be integers, not {}", &[seq_name.into(), name.into()]))

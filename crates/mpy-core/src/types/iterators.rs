@@ -223,7 +223,7 @@ fn iters_of(vm: &mut Vm, args: &[Obj]) -> PyResult<Obj> {
 
 fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     let iters = iters_of(vm, args)?;
     vm.alloc_obj(ZipObj { base: ObjBase::new(&ZIP_TYPE), fun: Obj::NULL, iters })
@@ -276,7 +276,7 @@ pub static ZIP_TYPE: TypeObj = TypeObj {
 
 fn map_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() < 2 {
         return Err(vm.type_error("function missing 1 required positional arguments"));
@@ -318,7 +318,7 @@ pub struct FilterObj {
 
 fn filter_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() != 2 {
         return Err(vm.type_error_fmt("function takes 2 positional arguments but {} were given", &[args.len().into()]));
@@ -371,7 +371,7 @@ pub struct ReversedObj {
 
 fn reversed_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() != 1 {
         return Err(vm.type_error_fmt("function takes 1 positional arguments but {} were given", &[args.len().into()]));

@@ -153,7 +153,7 @@ pub fn list_from_range(vm: &mut Vm, seq: Obj, a: usize, b: usize) -> PyResult<Ob
 
 fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args {
         [] => vm.new_list(&[]),

@@ -89,7 +89,7 @@ pub fn new_range(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResul
 
 fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     let (start, stop, step) = match args.len() {
         0 => return Err(vm.type_error("function missing 1 required positional arguments")),

@@ -102,7 +102,7 @@ fn as_set(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() > 1 {
         return Err(super::strutil::too_many_args(vm, 1, args.len()));

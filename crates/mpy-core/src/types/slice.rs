@@ -76,7 +76,7 @@ pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
             return Ok(i);
         }
         if vm.int_digits_pinned(o).is_some() {
-            return Err(vm.overflow_error("overflow converting long int to machine word"));
+            return Err(super::strutil::word_overflow(vm));
         }
         return Ok(i);
     }

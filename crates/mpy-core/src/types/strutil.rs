@@ -105,6 +105,18 @@ pub fn too_many_args(vm: &mut Vm, max: usize, got: usize) -> crate::PyErr {
     vm.type_error_fmt("function expected at most {} arguments, got {}", &[max.into(), got.into()])
 }
 
+/// `TypeError: function doesn't take keyword arguments`.
+#[inline(never)]
+pub fn no_kw(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("function doesn't take keyword arguments")
+}
+
+/// `OverflowError: overflow converting long int to machine word`.
+#[inline(never)]
+pub fn word_overflow(vm: &mut Vm) -> crate::PyErr {
+    vm.overflow_error("overflow converting long int to machine word")
+}
+
 // ---------------------------------------------------------------------
 // Buffer protocol
 // ---------------------------------------------------------------------
@@ -248,7 +260,7 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         let v = mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok());
         return match v {
             Some(v) => Ok(v),
-            None => Err(vm.overflow_error("overflow converting long int to machine word")),
+            None => Err(word_overflow(vm)),
         };
     }
     if let Some(n) = native_part(vm, o) {
