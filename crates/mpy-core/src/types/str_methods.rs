@@ -1074,11 +1074,17 @@ pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
 
 /// The methods of str, bytes and bytearray in one table: each type's
-/// locals are a window of it (str: `encode` and the shared methods; bytes:
-/// the shared methods, `decode`, `fromhex`, `hex`; bytearray: those and
-/// `append`, `extend`), so the common entries are stored once.
+/// locals are a window of it (bytearray: `append`, `extend`, then the
+/// bytes methods; bytes: `decode`, `fromhex`, `hex` and the shared
+/// methods; str: the shared methods and `encode`), so the common entries
+/// are stored once. Lookups scan from the front: bytearray's `append`
+/// comes first.
 static SEQ_LOCALS: [(Qstr, Rom); 32] = [
-    (q::encode, Rom::Fun(&ENCODE)),
+    (q::append, Rom::Fun(&super::bytearray::APPEND)),
+    (q::extend, Rom::Fun(&super::bytearray::EXTEND)),
+    (q::decode, Rom::Fun(&DECODE)),
+    (q::fromhex, Rom::ClassMethod(&FROMHEX)),
+    (q::hex, Rom::Fun(&HEX)),
     (q::center, Rom::Fun(&CENTER)),
     (q::count, Rom::Fun(&COUNT)),
     (q::endswith, Rom::Fun(&ENDSWITH)),
@@ -1105,15 +1111,11 @@ static SEQ_LOCALS: [(Qstr, Rom); 32] = [
     (q::startswith, Rom::Fun(&STARTSWITH)),
     (q::strip, Rom::Fun(&STRIP)),
     (q::upper, Rom::Fun(&UPPER)),
-    (q::decode, Rom::Fun(&DECODE)),
-    (q::fromhex, Rom::ClassMethod(&FROMHEX)),
-    (q::hex, Rom::Fun(&HEX)),
-    (q::append, Rom::Fun(&super::bytearray::APPEND)),
-    (q::extend, Rom::Fun(&super::bytearray::EXTEND)),
+    (q::encode, Rom::Fun(&ENCODE)),
 ];
 /// `str`'s locals (see [`SEQ_LOCALS`]).
-pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(27).0;
+pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(5).1;
 /// `bytes`'s locals (see [`SEQ_LOCALS`]).
-pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(1).1.split_at(29).0;
+pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2).1.split_at(29).0;
 /// `bytearray`'s locals (see [`SEQ_LOCALS`]).
-pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(1).1;
+pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(31).0;
