@@ -25,12 +25,12 @@ pub static BOOL_TYPE: TypeObj = TypeObj {
 
 fn bool_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => Ok(Obj::FALSE),
         1 => Ok(Obj::bool(vm.is_true(args[0])?)),
-        n => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 1, n)),
     }
 }
 

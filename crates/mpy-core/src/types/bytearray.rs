@@ -10,10 +10,10 @@ use super::strutil::{
 };
 use crate::heap::{GcVec, Heap};
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj};
+use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Subscr, TypeObj};
 use crate::PyResult;
 
 fn ba_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -111,12 +111,25 @@ fn byte_value(vm: &mut Vm, o: Obj) -> PyResult<u8> {
 /// Errors: `ValueError: byte must be in range(0, 256)`, `TypeError` for
 /// non-ints, whatever iteration raises, `MemoryError`.
 fn ints_to_vec(vm: &mut Vm, o: Obj) -> PyResult<GcVec<u8>> {
+    ints_vec(vm, o, "byte must be in range(0, 256)")
+}
+
+/// The ints of an iterable as bytes in a gc-heap vector; an int outside
+/// 0..256 raises `ValueError(range_msg)`. One body for `bytes(iterable)`,
+/// `bytearray(iterable)`, `extend` and slice assignment.
+///
+/// Errors: that `ValueError`, `TypeError` for non-ints, whatever iteration
+/// raises, `MemoryError`.
+pub fn ints_vec(vm: &mut Vm, o: Obj, range_msg: &'static str) -> PyResult<GcVec<u8>> {
     let n = vm.seq_items(o).map_or(0, <[Obj]>::len);
     let mut v = vm.new_vec::<u8>(n)?;
     let it = vm.get_iter(o)?;
     while let Some(x) = vm.iter_next(it)? {
-        let b = byte_value(vm, x)?;
-        vm.vec_push_local(&mut v, b)?;
+        let b = int_arg(vm, x)?;
+        if !(0..256).contains(&b) {
+            return Err(vm.value_error(range_msg));
+        }
+        vm.vec_push_local(&mut v, b as u8)?;
     }
     Ok(v)
 }
@@ -265,39 +278,6 @@ pub static APPEND: BuiltinFun = BuiltinFun::new(q::append, 2, 2, ba_append);
 /// `bytearray.extend(iterable)`.
 pub static EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, ba_extend);
 
-static BYTEARRAY_LOCALS: [(Qstr, Rom); 31] = [
-    (q::append, Rom::Fun(&APPEND)),
-    (q::center, Rom::Fun(&m::CENTER)),
-    (q::count, Rom::Fun(&m::COUNT)),
-    (q::decode, Rom::Fun(&m::DECODE)),
-    (q::endswith, Rom::Fun(&m::ENDSWITH)),
-    (q::extend, Rom::Fun(&EXTEND)),
-    (q::find, Rom::Fun(&m::FIND)),
-    (q::format, Rom::Fun(&m::FORMAT)),
-    (q::fromhex, Rom::ClassMethod(&m::FROMHEX)),
-    (q::hex, Rom::Fun(&m::HEX)),
-    (q::index, Rom::Fun(&m::INDEX)),
-    (q::isalpha, Rom::Fun(&m::ISALPHA)),
-    (q::isdigit, Rom::Fun(&m::ISDIGIT)),
-    (q::islower, Rom::Fun(&m::ISLOWER)),
-    (q::isspace, Rom::Fun(&m::ISSPACE)),
-    (q::isupper, Rom::Fun(&m::ISUPPER)),
-    (q::join, Rom::Fun(&m::JOIN)),
-    (q::lower, Rom::Fun(&m::LOWER)),
-    (q::lstrip, Rom::Fun(&m::LSTRIP)),
-    (q::partition, Rom::Fun(&m::PARTITION)),
-    (q::replace, Rom::Fun(&m::REPLACE)),
-    (q::rfind, Rom::Fun(&m::RFIND)),
-    (q::rindex, Rom::Fun(&m::RINDEX)),
-    (q::rpartition, Rom::Fun(&m::RPARTITION)),
-    (q::rsplit, Rom::Fun(&m::RSPLIT)),
-    (q::rstrip, Rom::Fun(&m::RSTRIP)),
-    (q::split, Rom::Fun(&m::SPLIT)),
-    (q::splitlines, Rom::Fun(&m::SPLITLINES)),
-    (q::startswith, Rom::Fun(&m::STARTSWITH)),
-    (q::strip, Rom::Fun(&m::STRIP)),
-    (q::upper, Rom::Fun(&m::UPPER)),
-];
 
 /// The `bytearray` type.
 pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
@@ -310,7 +290,7 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     subscr: Some(ba_subscr),
     iter: Some(bytes_iter),
     ext: &crate::typ::TypeExt { buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
-    locals: &BYTEARRAY_LOCALS,
+    locals: m::BYTEARRAY_LOCALS,
     ..TypeObj::EMPTY
 };
 

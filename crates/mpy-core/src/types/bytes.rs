@@ -4,14 +4,14 @@
 use super::str::{seq_binary_op, seq_subscr_load, str_sizeof};
 use super::str_methods as m;
 use super::strutil::{
-    buffer_ref, finish_vec, int_arg, is_int, new_bytearray_with_capacity, new_of_kind, new_of_kind_with,
+    buffer_ref, finish_vec, int_arg, is_int, new_of_kind, new_of_kind_with,
     new_seq_iter, part_of, pinned, repr_bytes, str_bytes_buffer, Kind,
 };
 use crate::obj::Obj;
-use crate::qstr::{hash_bytes, q, Qstr};
+use crate::qstr::{hash_bytes, q};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
 
 /// A new object of `kind` (bytes or bytearray) for `bytes(...)` /
@@ -45,32 +45,8 @@ pub fn bytes_from_args(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<Obj> {
     if let Some(len) = buffer_ref(vm, a).map(<[u8]>::len) {
         return part_of(vm, kind, a, 0, len);
     }
-    let n = vm.seq_items(a).map_or(0, <[Obj]>::len);
-    if kind == Kind::ByteArray {
-        // Straight into the new bytearray (its buffer grows in place).
-        let o = new_bytearray_with_capacity(vm, n)?;
-        bytes_from_iter(vm, a, |vm, b| vm.vec_push(o, super::bytearray::data_mut, b))?;
-        return Ok(o);
-    }
-    let mut v = vm.new_vec::<u8>(n)?;
-    bytes_from_iter(vm, a, |vm, b| vm.vec_push_local(&mut v, b))?;
+    let v = super::bytearray::ints_vec(vm, a, "bytes value out of range")?;
     finish_vec(vm, kind, v)
-}
-
-/// Feeds the ints of an iterable, as bytes, to `push`.
-///
-/// Errors: `ValueError: bytes value out of range`, `TypeError` for
-/// non-int items, whatever iteration or `push` raises.
-pub fn bytes_from_iter(vm: &mut Vm, o: Obj, mut push: impl FnMut(&mut Vm, u8) -> PyResult<()>) -> PyResult<()> {
-    let it = vm.get_iter(o)?;
-    while let Some(x) = vm.iter_next(it)? {
-        let b = int_arg(vm, x)?;
-        if !(0..256).contains(&b) {
-            return Err(vm.value_error("bytes value out of range"));
-        }
-        push(vm, b as u8)?;
-    }
-    Ok(())
 }
 
 fn bytes_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -125,37 +101,6 @@ pub fn bytes_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-static BYTES_LOCALS: [(Qstr, Rom); 29] = [
-    (q::center, Rom::Fun(&m::CENTER)),
-    (q::count, Rom::Fun(&m::COUNT)),
-    (q::decode, Rom::Fun(&m::DECODE)),
-    (q::endswith, Rom::Fun(&m::ENDSWITH)),
-    (q::find, Rom::Fun(&m::FIND)),
-    (q::format, Rom::Fun(&m::FORMAT)),
-    (q::fromhex, Rom::ClassMethod(&m::FROMHEX)),
-    (q::hex, Rom::Fun(&m::HEX)),
-    (q::index, Rom::Fun(&m::INDEX)),
-    (q::isalpha, Rom::Fun(&m::ISALPHA)),
-    (q::isdigit, Rom::Fun(&m::ISDIGIT)),
-    (q::islower, Rom::Fun(&m::ISLOWER)),
-    (q::isspace, Rom::Fun(&m::ISSPACE)),
-    (q::isupper, Rom::Fun(&m::ISUPPER)),
-    (q::join, Rom::Fun(&m::JOIN)),
-    (q::lower, Rom::Fun(&m::LOWER)),
-    (q::lstrip, Rom::Fun(&m::LSTRIP)),
-    (q::partition, Rom::Fun(&m::PARTITION)),
-    (q::replace, Rom::Fun(&m::REPLACE)),
-    (q::rfind, Rom::Fun(&m::RFIND)),
-    (q::rindex, Rom::Fun(&m::RINDEX)),
-    (q::rpartition, Rom::Fun(&m::RPARTITION)),
-    (q::rsplit, Rom::Fun(&m::RSPLIT)),
-    (q::rstrip, Rom::Fun(&m::RSTRIP)),
-    (q::split, Rom::Fun(&m::SPLIT)),
-    (q::splitlines, Rom::Fun(&m::SPLITLINES)),
-    (q::startswith, Rom::Fun(&m::STARTSWITH)),
-    (q::strip, Rom::Fun(&m::STRIP)),
-    (q::upper, Rom::Fun(&m::UPPER)),
-];
 
 /// The `bytes` type: `Var<StrHead>` objects (`heap/strs.rs`), exporting
 /// their bytes through the buffer slot.
@@ -169,6 +114,6 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     subscr: Some(bytes_subscr),
     iter: Some(bytes_iter),
     ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: &BYTES_LOCALS,
+    locals: m::BYTES_LOCALS,
     ..TypeObj::EMPTY
 };

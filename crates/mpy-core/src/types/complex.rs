@@ -6,7 +6,7 @@ use crate::flt::Float;
 use crate::flt::M;
 use super::float::{float_hash, parse_float};
 use super::float_format::{float_repr_short, FloatText};
-use super::int::{type_name, with_bytes_of};
+use super::int::with_bytes_of;
 use super::int_ops::{num_binary_slot, num_of, Num};
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -87,7 +87,7 @@ fn complex_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult
 /// `complex()`, `complex(x)`, `complex(s)`, `complex(re, im)`.
 fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => vm.new_complex(0.0, 0.0),
@@ -111,15 +111,14 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                     return vm.new_complex(n.to_f64(), 0.0);
                 }
             }
-            let name = type_name(vm, args[0]);
-            Err(vm.type_error_fmt("can't convert {} to complex", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, args[0], "complex"))
         }
         2 => {
             let (a, b) = (arg_complex(vm, args[0])?, arg_complex(vm, args[1])?);
             // a + b*j
             vm.new_complex(a.0 - b.1, a.1 + b.0)
         }
-        n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 2, n)),
     }
 }
 
@@ -127,32 +126,30 @@ fn arg_complex(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
     match num_of(vm, o) {
         Some(n) => Ok(n.to_complex()),
         None => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "float"))
         }
     }
 }
 
 /// Parses `'1+2j'`, `'2j'`, `'j'`, `'3'`, `' 1.5-2.5j '` into (re, im).
 pub fn parse_complex(text: &[u8]) -> Option<(Float, Float)> {
-    let s = core::str::from_utf8(text).ok()?.trim_matches(|c: char| c.is_ascii_whitespace());
-    let Some(body) = s.strip_suffix('j').or_else(|| s.strip_suffix('J')) else {
-        return Some((parse_float(s.as_bytes())?, 0.0));
+    let s = text.trim_ascii();
+    let Some(b) = s.strip_suffix(b"j").or_else(|| s.strip_suffix(b"J")) else {
+        return Some((parse_float(s)?, 0.0));
     };
-    let b = body.as_bytes();
     let split = (1..b.len())
         .rev()
         .find(|&i| (b[i] == b'+' || b[i] == b'-') && !matches!(b[i - 1], b'e' | b'E'));
-    let imag = |t: &str| -> Option<Float> {
+    let imag = |t: &[u8]| -> Option<Float> {
         match t {
-            "" | "+" => Some(1.0),
-            "-" => Some(-1.0),
-            _ => parse_float(t.as_bytes()),
+            b"" | b"+" => Some(1.0),
+            b"-" => Some(-1.0),
+            _ => parse_float(t),
         }
     };
     match split {
-        Some(i) => Some((parse_float(b.get(..i)?)?, imag(body.get(i..)?)?)),
-        None => Some((0.0, imag(body)?)),
+        Some(i) => Some((parse_float(b.get(..i)?)?, imag(b.get(i..)?)?)),
+        None => Some((0.0, imag(b)?)),
     }
 }
 

@@ -82,6 +82,8 @@ fn is_instance_obj(o: Obj) -> bool {
 /// whatever iteration raises.
 pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
     let d = native_of(vm, d);
+    // Desktop: dict entries directly (boards: through `keys()` below).
+    #[cfg(not(target_os = "none"))]
     if is_dict(vm, other) {
         let other = native_of(vm, other);
         let mut pos = 0;
@@ -91,7 +93,7 @@ pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
         }
         return Ok(());
     }
-    if is_instance_obj(other) {
+    if is_instance_obj(other) || (cfg!(target_os = "none") && is_dict(vm, other)) {
         let keys = vm.load_attr_maybe(other, q::keys)?;
         if !keys.is_null() {
             let ks = vm.call(keys, &[], &[])?;
@@ -130,7 +132,7 @@ pub fn dict_update_kw(vm: &mut Vm, d: Obj, kw: &[Obj]) -> PyResult<()> {
 
 fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()]));
+        return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
     let d = vm.new_dict()?;
     if let Some(&o) = args.first() {
@@ -164,7 +166,7 @@ fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(dict_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(dict_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let tn = vm.type_name(o);
+            let tn = super::strutil::type_name(vm, o);
             return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
         }
         _ => Obj::NULL,
@@ -340,7 +342,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 2 {
-        return Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[args.len().into()]));
+        return Err(super::strutil::too_many_args(vm, 2, args.len()));
     }
     if let Some(&o) = args.get(1) {
         dict_update_from(vm, args[0], o)?;

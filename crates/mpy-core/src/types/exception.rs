@@ -13,7 +13,7 @@ use crate::PyResult;
 /// Errors: `TypeError` for keyword arguments, `MemoryError`.
 pub fn exc_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     let t = vm.new_tuple(args)?;
     vm.new_exception_obj(cls, t)
@@ -31,12 +31,11 @@ fn is_os_error(vm: &Vm, e: Obj) -> bool {
 }
 
 fn errno_name(n: isize) -> Option<&'static str> {
-    Some(match n {
-        1 => "EPERM", 2 => "ENOENT", 5 => "EIO", 9 => "EBADF", 11 => "EAGAIN", 12 => "ENOMEM",
-        13 => "EACCES", 17 => "EEXIST", 19 => "ENODEV", 20 => "ENOTDIR", 21 => "EISDIR",
-        22 => "EINVAL", 28 => "ENOSPC", 110 => "ETIMEDOUT", 115 => "EINPROGRESS",
-        _ => return None,
-    })
+    // A table instead of a match: the codes, and the names in that order.
+    const CODES: [u8; 15] = [1, 2, 5, 9, 11, 12, 13, 17, 19, 20, 21, 22, 28, 110, 115];
+    const NAMES: &str = "EPERM ENOENT EIO EBADF EAGAIN ENOMEM EACCES EEXIST ENODEV ENOTDIR EISDIR EINVAL ENOSPC ETIMEDOUT EINPROGRESS";
+    let i = CODES.iter().position(|&c| c as isize == n)?;
+    NAMES.split(' ').nth(i)
 }
 
 /// Prints an exception as MicroPython does: `str()` is the single arg's
@@ -83,17 +82,11 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
         let n = super::strutil::type_name(vm, e);
         out.str(vm, n)?;
     }
-    out.str(vm, "(")?;
-    for (i, &a) in args.iter().enumerate() {
-        if i > 0 {
-            out.str(vm, ", ")?;
-        }
-        vm.print_obj(a, out, PrintKind::Repr)?;
+    // The args tuple's repr: `('a',)`, `(1, 2)`, `()`.
+    match vm.heap.get::<ExceptionObj>(e).map(|x| x.args).filter(|&t| vm.tuple_pinned(t).is_some()) {
+        Some(t) => vm.print_obj(t, out, PrintKind::Repr),
+        None => out.str(vm, "()"),
     }
-    if args.len() == 1 {
-        out.str(vm, ",")?;
-    }
-    out.str(vm, ")")
 }
 
 /// Data attributes of exceptions: `args`, `value` (StopIteration: the

@@ -13,7 +13,7 @@
 use crate::flt::Float;
 use crate::flt::M;
 use super::float_format::{float_repr, FloatText};
-use super::int::{int_from_f64, obj_to_i64, type_name, with_bytes_of, IntVal};
+use super::int::{int_from_f64, obj_to_i64, with_bytes_of, IntVal};
 use super::int_ops::{num_binary_slot, num_of, zero_div, Num};
 use crate::obj::Obj;
 use crate::qstr::q;
@@ -57,7 +57,7 @@ fn float_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult
 /// `float()`, `float(x)`.
 fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => vm.new_float(0.0),
@@ -68,7 +68,7 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             let f = float_of(vm, args[0])?;
             vm.new_float(f)
         }
-        n => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 1, n)),
     }
 }
 
@@ -96,8 +96,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
             return Ok(v);
         }
     }
-    let name = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
+    Err(super::strutil::cant_convert(vm, o, "float"))
 }
 
 /// Parses float text as MicroPython's `float()` accepts it: surrounding
@@ -262,11 +261,22 @@ pub fn float_pow(a: Float, b: Float) -> Float {
 pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: Float, b: Float) -> PyResult<Obj> {
     use BinaryOp::*;
     let r = match op.non_inplace() {
+        // Boards: one table lookup for the comparisons.
+        #[cfg(target_os = "none")]
+        cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
+            return Ok(Obj::bool(super::seq::cmp_op(cmp, a.partial_cmp(&b))));
+        }
+        #[cfg(not(target_os = "none"))]
         Less => return Ok(Obj::bool(a < b)),
+        #[cfg(not(target_os = "none"))]
         More => return Ok(Obj::bool(a > b)),
+        #[cfg(not(target_os = "none"))]
         Equal => return Ok(Obj::bool(a == b)),
+        #[cfg(not(target_os = "none"))]
         NotEqual => return Ok(Obj::bool(a != b)),
+        #[cfg(not(target_os = "none"))]
         LessEqual => return Ok(Obj::bool(a <= b)),
+        #[cfg(not(target_os = "none"))]
         MoreEqual => return Ok(Obj::bool(a >= b)),
         Add => a + b,
         Subtract => a - b,

@@ -32,7 +32,7 @@ fn special(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Obj> {
 
 /// `TypeError: '<type>' object <what>`.
 fn type_error_obj(vm: &mut Vm, o: Obj, what: &str) -> PyErr {
-    let n = vm.type_name(o);
+    let n = super::strutil::type_name(vm, o);
     vm.type_error_fmt("'{}' object {}", &[n.into(), what.into()])
 }
 
@@ -100,7 +100,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             }
         }
         if op == UnaryOp::Hash && special(vm, o, q::__eq__).is_some() {
-            let n = vm.type_name(o);
+            let n = super::strutil::type_name(vm, o);
             return Err(vm.type_error_fmt("unhashable type: '{}'", &[n.into()]));
         }
     }

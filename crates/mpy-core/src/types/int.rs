@@ -12,7 +12,7 @@ use crate::flt::Float;
 use crate::flt::M;
 use super::int_ops::big::{self, build};
 use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
-use super::int_parse::{parse_int, parse_small_decimal};
+use super::int_parse::parse_int;
 use super::strutil::Data;
 use crate::obj::Obj;
 use crate::qstr::q;
@@ -216,14 +216,14 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 /// `int(x)` / `int(s, base)` (positional only, as MicroPython).
 fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
         0 => Ok(Obj::small_int(0)),
         1 => int_of(vm, args[0]),
         2 => {
             let base = obj_to_i64(vm, args[1])?;
-            match with_bytes_of(vm, args[0], false, |vm, text| parse_int(vm, text, base)) {
+            match parse_text(vm, args[0], base) {
                 Some(r) => r,
                 None => {
                     let name = type_name(vm, args[0]);
@@ -231,8 +231,13 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
                 }
             }
         }
-        n => Err(vm.type_error_fmt("function expected at most 2 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 2, n)),
     }
+}
+
+/// `int(text, base)` for a str/bytes-like `o` (None for other objects).
+fn parse_text(vm: &mut Vm, o: Obj, base: i64) -> Option<PyResult<Obj>> {
+    with_bytes_of(vm, o, false, |vm, text| parse_int(vm, text, base))
 }
 
 /// `int(o)` for one argument.
@@ -254,10 +259,14 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
         None => {}
     }
-    let parsed = with_bytes_of(vm, o, false, |vm, text| match parse_small_decimal(text) {
+    // Desktop: short decimal text first (boards: one parser).
+    #[cfg(not(target_os = "none"))]
+    let parsed = with_bytes_of(vm, o, false, |vm, text| match super::int_parse::parse_small_decimal(text) {
         Some(v) => vm.new_int(v),
         None => parse_int(vm, text, 10),
     });
+    #[cfg(target_os = "none")]
+    let parsed = parse_text(vm, o, 10);
     if let Some(r) = parsed {
         return r;
     }
@@ -268,8 +277,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
             return Ok(r);
         }
     }
-    let name = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+    Err(super::strutil::cant_convert(vm, o, "int"))
 }
 
 fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
@@ -411,11 +419,10 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
         Some(Num::Small(i)) => Ok(i as i64),
         Some(Num::Big(b)) => match mpz::conv::to_i64(b) {
             Some(v) => Ok(v),
-            None => Err(vm.overflow_error("overflow converting long int to machine word")),
+            None => Err(super::strutil::word_overflow(vm)),
         },
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "int"))
         }
     }
 }
@@ -429,8 +436,7 @@ pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
         Some(Num::Small(i)) => Ok(IntVal::Small(i)),
         Some(Num::Big(b)) => Ok(IntVal::Big(b)),
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "int"))
         }
     }
 }
@@ -446,8 +452,7 @@ pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     match num_or_converted(vm, o, UnaryOp::FloatMaybe)? {
         Some(n @ (Num::Small(_) | Num::Big(_) | Num::Float(_))) => Ok(n.to_f64()),
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to float", &[name.into()]))
+            Err(super::strutil::cant_convert(vm, o, "float"))
         }
     }
 }
@@ -464,7 +469,7 @@ pub fn index_of(vm: &mut Vm, o: Obj) -> PyResult<isize> {
     let v = obj_to_i64(vm, o)?;
     match isize::try_from(v) {
         Ok(i) => Ok(i),
-        Err(_) => Err(vm.overflow_error("overflow converting long int to machine word")),
+        Err(_) => Err(super::strutil::word_overflow(vm)),
     }
 }
 
@@ -479,7 +484,7 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
     }
     match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
         Some(Num::Small(i)) => Ok(i),
-        Some(Num::Big(_)) => Err(vm.overflow_error("overflow converting long int to machine word")),
+        Some(Num::Big(_)) => Err(super::strutil::word_overflow(vm)),
         _ => {
             let name = type_name(vm, o);
             Err(vm.type_error_fmt("{} indices must be integers, not {}", &[seq_name.into(), name.into()]))

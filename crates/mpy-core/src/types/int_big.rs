@@ -32,7 +32,7 @@ const STACK_BYTES: usize = 256;
 pub fn mpz_error(vm: &mut Vm, e: MpzError) -> PyErr {
     match e {
         MpzError::ZeroDivision => zero_div(vm),
-        MpzError::Overflow => vm.overflow_error("overflow converting long int to machine word"),
+        MpzError::Overflow => crate::types::strutil::word_overflow(vm),
         MpzError::NotFinite => vm.overflow_error("can't convert inf to int"),
         MpzError::InvalidDigit => vm.value_error("invalid syntax for integer"),
         MpzError::BufferTooSmall => vm.memory_error(),
@@ -191,11 +191,11 @@ fn sum_sign(a: MpzRef<'_>, b: MpzRef<'_>, b_neg: bool) -> bool {
 /// `ValueError: negative shift count`.
 fn shift_count(vm: &mut Vm, b: MpzRef<'_>) -> PyResult<usize> {
     match mpz::conv::to_i64(b) {
-        None => Err(vm.overflow_error("overflow converting long int to machine word")),
+        None => Err(crate::types::strutil::word_overflow(vm)),
         Some(v) if v < 0 => Err(vm.value_error("negative shift count")),
         Some(v) => match usize::try_from(v) {
             Ok(n) => Ok(n),
-            Err(_) => Err(vm.overflow_error("overflow converting long int to machine word")),
+            Err(_) => Err(crate::types::strutil::word_overflow(vm)),
         },
     }
 }
@@ -212,14 +212,10 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
     use BinaryOp::*;
     let (a, b) = (a.trimmed(), b.trimmed());
     let (la, lb) = (a.mag.len(), b.mag.len());
-    let ord = mpz::cmp::cmp;
     match op.non_inplace() {
-        Less => Ok(Obj::bool(ord(a, b) == Ordering::Less)),
-        More => Ok(Obj::bool(ord(a, b) == Ordering::Greater)),
-        Equal => Ok(Obj::bool(ord(a, b) == Ordering::Equal)),
-        NotEqual => Ok(Obj::bool(ord(a, b) != Ordering::Equal)),
-        LessEqual => Ok(Obj::bool(ord(a, b) != Ordering::Greater)),
-        MoreEqual => Ok(Obj::bool(ord(a, b) != Ordering::Less)),
+        cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
+            Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(a, b)))))
+        }
         plain @ (Or | Xor | And) => {
             let (bop, neg) = match plain {
                 Or => (BitOp::Or, a.neg || b.neg),
@@ -328,7 +324,7 @@ fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     }
     let e = match mpz::conv::to_u64(b) {
         Some(e) if e <= isize::MAX as u64 => e,
-        _ => return Err(vm.overflow_error("overflow converting long int to machine word")),
+        _ => return Err(crate::types::strutil::word_overflow(vm)),
     };
     let Some(n) = mpz::pow::pow_len(a.mag, e) else { return Err(vm.memory_error()) };
     let s = if mpz::bits::bit_count(a.mag) == 1 {

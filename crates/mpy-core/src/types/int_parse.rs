@@ -145,21 +145,25 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
         Err(e) => return Err(parse_error(vm, s, e)),
     };
     let digits = s.get(t.start..t.end).unwrap_or(&[]);
-    // Values that fit 64 bits without a big-int temporary.
-    let mut v: u64 = 0;
-    let mut fits = true;
-    for &c in digits {
-        let Some(d) = digit_value(c) else { continue };
-        match v.checked_mul(t.base as u64).and_then(|x| x.checked_add(d as u64)) {
-            Some(x) => v = x,
-            None => {
-                fits = false;
-                break;
+    // Desktop: values that fit 64 bits without a big-int temporary
+    // (boards: one path; the result is a small int when it fits).
+    #[cfg(not(target_os = "none"))]
+    {
+        let mut v: u64 = 0;
+        let mut fits = true;
+        for &c in digits {
+            let Some(d) = digit_value(c) else { continue };
+            match v.checked_mul(t.base as u64).and_then(|x| x.checked_add(d as u64)) {
+                Some(x) => v = x,
+                None => {
+                    fits = false;
+                    break;
+                }
             }
         }
-    }
-    if fits {
-        return vm.new_int_i128(if t.neg { -(v as i128) } else { v as i128 });
+        if fits {
+            return vm.new_int_i128(if t.neg { -(v as i128) } else { v as i128 });
+        }
     }
     let bound = mpz::parse::parse_len(digits.len(), t.base);
     super::int_ops::big::build(vm, t.neg, bound, 0, |out, _| {

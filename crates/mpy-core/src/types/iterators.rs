@@ -36,7 +36,7 @@ pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))]
 
 /// Prints `<name>` for an iterator object.
 fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let name = vm.type_name(o);
+    let name = super::strutil::type_name(vm, o);
     out.str(vm, "<")?;
     out.str(vm, name)?;
     out.str(vm, ">")
@@ -164,8 +164,7 @@ fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
     }
     let start = args.get(1).copied().or_else(|| kw_get(vm, kw, "start")).unwrap_or(Obj::small_int(0));
     if super::slice::int_clamped(vm, start).is_none() {
-        let tn = vm.type_name(start);
-        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
+        return Err(super::strutil::cant_convert(vm, start, "int"));
     }
     let iter = vm.get_iter(iterable)?;
     vm.alloc_obj(EnumerateObj { base: ObjBase::new(&ENUMERATE_TYPE), iter, count: start })
@@ -224,7 +223,7 @@ fn iters_of(vm: &mut Vm, args: &[Obj]) -> PyResult<Obj> {
 
 fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     let iters = iters_of(vm, args)?;
     vm.alloc_obj(ZipObj { base: ObjBase::new(&ZIP_TYPE), fun: Obj::NULL, iters })
@@ -277,7 +276,7 @@ pub static ZIP_TYPE: TypeObj = TypeObj {
 
 fn map_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() < 2 {
         return Err(vm.type_error("function missing 1 required positional arguments"));
@@ -319,7 +318,7 @@ pub struct FilterObj {
 
 fn filter_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() != 2 {
         return Err(vm.type_error_fmt("function takes 2 positional arguments but {} were given", &[args.len().into()]));
@@ -372,7 +371,7 @@ pub struct ReversedObj {
 
 fn reversed_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() != 1 {
         return Err(vm.type_error_fmt("function takes 1 positional arguments but {} were given", &[args.len().into()]));

@@ -153,12 +153,12 @@ pub fn list_from_range(vm: &mut Vm, seq: Obj, a: usize, b: usize) -> PyResult<Ob
 
 fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args {
         [] => vm.new_list(&[]),
         [x] => list_from_iter(vm, *x),
-        _ => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()])),
+        _ => Err(super::strutil::too_many_args(vm, 1, args.len())),
     }
 }
 
@@ -172,7 +172,7 @@ fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(list_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(list_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let tn = vm.type_name(o);
+            let tn = super::strutil::type_name(vm, o);
             return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
         }
         _ => Obj::NULL,
@@ -238,7 +238,7 @@ fn list_store_slice(vm: &mut Vm, o: Obj, start: isize, stop: isize, value: Obj) 
         tmp.extend_within_capacity(vm.list_items(src).unwrap_or(&[]));
         tmp.as_slice()
     } else {
-        let tn = vm.type_name(value);
+        let tn = super::strutil::type_name(vm, value);
         return Err(vm.type_error_fmt("object '{}' isn't a tuple or list", &[tn.into()]));
     };
     let m = new.len();
@@ -333,8 +333,7 @@ fn list_extend_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(i) = super::slice::int_clamped(vm, args[1]) else {
-        let tn = vm.type_name(args[1]);
-        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
+        return Err(super::strutil::cant_convert(vm, args[1], "int"));
     };
     list_reserve(vm, args[0], 1)?;
     let x = args[2];
@@ -383,7 +382,7 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn list_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     for &a in &args[2..] {
         if super::slice::int_clamped(vm, a).is_none() {
-            let tn = vm.type_name(a);
+            let tn = super::strutil::type_name(vm, a);
             return Err(vm.type_error_fmt("list indices must be integers, not {}", &[tn.into()]));
         }
     }
@@ -456,6 +455,50 @@ pub fn sort_items(vm: &mut Vm, l: Obj, key: Obj, reverse: bool) -> PyResult<()> 
     }
 }
 
+/// Binary insertion sort of `items` by `keys` (or by the items
+/// themselves when `keys` is empty), in place, moving both together: the
+/// boards' small body (O(n log n) comparisons, as [`merge_sort`], but
+/// O(n^2) moves). An item goes before an earlier one only when strictly
+/// smaller (larger when `reverse`), so equal keys keep their order.
+///
+/// Errors: whatever comparisons raise.
+#[cfg(target_os = "none")]
+fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, reverse: bool) -> PyResult<()> {
+    let keyed = !keys.is_empty();
+    for i in 1..items.len() {
+        let kx = if keyed { keys.as_slice()[i] } else { items.as_slice()[i] };
+        let (mut lo, mut hi) = (0, i);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let km = if keyed { keys.as_slice()[mid] } else { items.as_slice()[mid] };
+            // Report unorderable items in list order (earlier < later), as
+            // MicroPython's sort does.
+            let before = if reverse {
+                vm.less(km, kx)?
+            } else {
+                match vm.less(kx, km) {
+                    Ok(b) => b,
+                    Err(e) => return Err(vm.less(km, kx).err().unwrap_or(e)),
+                }
+            };
+            if before {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        for v in [&mut *items, &mut *keys] {
+            if let Some(s) = v.as_mut_slice().get_mut(lo..=i) {
+                let last = s.len() - 1;
+                let x = s[last];
+                s.copy_within(..last, 1);
+                s[0] = x;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Bottom-up merge sort of `items` by `keys` (or by the items themselves
 /// when `keys` is empty), moving both together through temporary buffers
 /// in the gc heap. A right-run element moves before a left-run one only
@@ -463,6 +506,7 @@ pub fn sort_items(vm: &mut Vm, l: Obj, key: Obj, reverse: bool) -> PyResult<()> 
 /// order.
 ///
 /// Errors: `MemoryError` for the buffers; whatever comparisons raise.
+#[cfg(not(target_os = "none"))]
 fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, reverse: bool) -> PyResult<()> {
     let n = items.len();
     let keyed = !keys.is_empty();
@@ -487,6 +531,7 @@ fn merge_sort(vm: &mut Vm, items: &mut GcVec<Obj>, keys: &mut GcVec<Obj>, revers
 
 /// The merge passes of [`merge_sort`]; on success the sorted items are in
 /// `items` (buffers are swapped between passes).
+#[cfg(not(target_os = "none"))]
 fn merge_passes(
     vm: &mut Vm,
     items: &mut GcVec<Obj>,

@@ -55,7 +55,7 @@ fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn object_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let tn = vm.type_name(args[0]);
+    let tn = super::strutil::type_name(vm, args[0]);
     let mut out = Out::buf();
     out.fmt(vm, "<{} object at {}>", &[tn.into(), crate::runtime::print::Arg::Hex(args[0].raw(), 0)])?;
     out.into_str(vm)

@@ -89,14 +89,14 @@ pub fn new_range(vm: &mut Vm, start: isize, stop: isize, step: isize) -> PyResul
 
 fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     let (start, stop, step) = match args.len() {
         0 => return Err(vm.type_error("function missing 1 required positional arguments")),
         1 => (0, int_exact(vm, args[0])?, 1),
         2 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, 1),
         3 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, int_exact(vm, args[2])?),
-        n => return Err(vm.type_error_fmt("function expected at most 3 arguments, got {}", &[n.into()])),
+        n => return Err(super::strutil::too_many_args(vm, 3, n)),
     };
     if step == 0 {
         return Err(vm.value_error("zero step"));

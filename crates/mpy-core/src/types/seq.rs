@@ -60,6 +60,21 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
+/// Does ordering `c` (None: unordered, a NaN) satisfy comparison `op`
+/// (`<`, `>`, `==`, `<=`, `>=` or `!=`)? One table lookup instead of a
+/// match at every comparison site.
+#[inline(never)]
+pub fn cmp_op(op: BinaryOp, c: Option<core::cmp::Ordering>) -> bool {
+    // Per op (4 bits each, from `Less` = 0): which of Less, Equal,
+    // Greater, unordered satisfy it.
+    const MASKS: u32 = 0x00D6_3241;
+    let i = match c {
+        Some(o) => (o as i8 + 1) as u32,
+        None => 3,
+    };
+    (op as u32) < 6 && (MASKS >> (op as u32 * 4 + i)) & 1 != 0
+}
+
 /// Lexicographic comparison of two lists or tuples `a` and `b` (not
 /// subclass instances) for `op` (one of the four orderings or `Equal`), as
 /// Python compares sequences: the first unequal pair decides, else the
@@ -78,13 +93,9 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> 
             if op == BinaryOp::Equal {
                 return Ok(false);
             }
+            #[cfg(not(target_os = "none"))]
             if let (Some(x), Some(y)) = (x.as_small_int(), y.as_small_int()) {
-                return Ok(match op {
-                    BinaryOp::Less => x < y,
-                    BinaryOp::LessEqual => x <= y,
-                    BinaryOp::More => x > y,
-                    _ => x >= y,
-                });
+                return Ok(cmp_op(op, Some(x.cmp(&y))));
             }
             let r = vm.binary_op(op, x, y)?;
             return vm.is_true(r);
@@ -92,13 +103,7 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> 
         i += 1;
     }
     let (la, lb) = (seq_len(vm, a), seq_len(vm, b));
-    Ok(match op {
-        BinaryOp::Less => la < lb,
-        BinaryOp::LessEqual => la <= lb,
-        BinaryOp::More => la > lb,
-        BinaryOp::MoreEqual => la >= lb,
-        _ => la == lb,
-    })
+    Ok(cmp_op(op, Some(la.cmp(&lb))))
 }
 
 /// Prints the items of list or tuple `seq` as `open` repr, repr, ...
@@ -159,8 +164,7 @@ pub fn repeat_items(vm: &mut Vm, seq: Obj, n: usize) -> PyResult<GcVec<Obj>> {
 fn clamp_arg(vm: &mut Vm, o: Option<Obj>, def: isize, len: isize) -> PyResult<isize> {
     let Some(o) = o else { return Ok(def) };
     let Some(v) = super::slice::int_clamped(vm, o) else {
-        let tn = vm.type_name(o);
-        return Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]));
+        return Err(super::strutil::cant_convert(vm, o, "int"));
     };
     Ok(if v < 0 { (v.saturating_add(len)).max(0) } else { v.min(len) })
 }

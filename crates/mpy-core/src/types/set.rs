@@ -102,10 +102,10 @@ fn as_set(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     if args.len() > 1 {
-        return Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()]));
+        return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
     if frozen {
         if let Some(&a) = args.first() {
@@ -163,7 +163,7 @@ fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(set_len(vm, o) as isize),
         UnaryOp::Hash => {
             if !is_frozen(vm, o) {
-                let tn = vm.type_name(o);
+                let tn = super::strutil::type_name(vm, o);
                 return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
             }
             // Order-independent: a sum of mixed item hashes.
@@ -439,38 +439,31 @@ static S_CONTAINS: BuiltinFun = BuiltinFun::new(q::__contains__, 2, 2, m_contain
 static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 1, ANY, m_union);
 static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 
+/// `set`'s methods: `frozenset`'s first (its locals are that prefix),
+/// then the mutating ones.
 static SET_LOCALS: [(Qstr, Rom); 18] = [
     (q::__contains__, Rom::Fun(&S_CONTAINS)),
-    (q::add, Rom::Fun(&S_ADD)),
-    (q::clear, Rom::Fun(&S_CLEAR)),
     (q::copy, Rom::Fun(&S_COPY)),
     (q::difference, Rom::Fun(&S_DIFFERENCE)),
-    (q::difference_update, Rom::Fun(&S_DIFFERENCE_UPDATE)),
-    (q::discard, Rom::Fun(&S_DISCARD)),
     (q::intersection, Rom::Fun(&S_INTERSECTION)),
-    (q::intersection_update, Rom::Fun(&S_INTERSECTION_UPDATE)),
     (q::isdisjoint, Rom::Fun(&S_ISDISJOINT)),
     (q::issubset, Rom::Fun(&S_ISSUBSET)),
     (q::issuperset, Rom::Fun(&S_ISSUPERSET)),
+    (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
+    (q::union, Rom::Fun(&S_UNION)),
+    (q::add, Rom::Fun(&S_ADD)),
+    (q::clear, Rom::Fun(&S_CLEAR)),
+    (q::difference_update, Rom::Fun(&S_DIFFERENCE_UPDATE)),
+    (q::discard, Rom::Fun(&S_DISCARD)),
+    (q::intersection_update, Rom::Fun(&S_INTERSECTION_UPDATE)),
     (q::pop, Rom::Fun(&S_POP)),
     (q::remove, Rom::Fun(&S_REMOVE)),
-    (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
     (q::symmetric_difference_update, Rom::Fun(&S_SYMMETRIC_DIFFERENCE_UPDATE)),
-    (q::union, Rom::Fun(&S_UNION)),
     (q::update, Rom::Fun(&S_UPDATE)),
 ];
 
-static FROZENSET_LOCALS: [(Qstr, Rom); 9] = [
-    (q::__contains__, Rom::Fun(&S_CONTAINS)),
-    (q::copy, Rom::Fun(&S_COPY)),
-    (q::difference, Rom::Fun(&S_DIFFERENCE)),
-    (q::intersection, Rom::Fun(&S_INTERSECTION)),
-    (q::isdisjoint, Rom::Fun(&S_ISDISJOINT)),
-    (q::issubset, Rom::Fun(&S_ISSUBSET)),
-    (q::issuperset, Rom::Fun(&S_ISSUPERSET)),
-    (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
-    (q::union, Rom::Fun(&S_UNION)),
-];
+/// `frozenset`'s methods: the non-mutating prefix of [`SET_LOCALS`].
+const FROZENSET_LOCALS: &[(Qstr, Rom)] = SET_LOCALS.split_at(9).0;
 
 /// The `set` type.
 pub static SET_TYPE: TypeObj = TypeObj {
@@ -494,6 +487,6 @@ pub static FROZENSET_TYPE: TypeObj = TypeObj {
     unary_op: Some(set_unary),
     binary_op: Some(set_binary),
     iter: Some(set_iter),
-    locals: &FROZENSET_LOCALS,
+    locals: FROZENSET_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -76,12 +76,11 @@ pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
             return Ok(i);
         }
         if vm.int_digits_pinned(o).is_some() {
-            return Err(vm.overflow_error("overflow converting long int to machine word"));
+            return Err(super::strutil::word_overflow(vm));
         }
         return Ok(i);
     }
-    let tn = vm.type_name(o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[tn.into()]))
+    Err(super::strutil::cant_convert(vm, o, "int"))
 }
 
 /// Resolves slice object `slice` (start, stop, step: ints or None) against
@@ -165,7 +164,7 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 /// type (`list`, `tuple`, `range`, ...).
 pub fn seq_index(vm: &mut Vm, index: Obj, len: usize, what: &str) -> PyResult<usize> {
     let Some(i) = int_clamped(vm, index) else {
-        let tn = vm.type_name(index);
+        let tn = super::strutil::type_name(vm, index);
         return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[what.into(), tn.into()]));
     };
     let j = if i < 0 { i.checked_add(len as isize) } else { Some(i) };

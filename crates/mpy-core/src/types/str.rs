@@ -10,17 +10,16 @@
 use super::str_methods as m;
 use super::strutil::{
     build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
-    new_of_kind_with, new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
+    new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
     slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
 };
 use crate::heap::StrHead;
 use crate::obj::Obj;
-use crate::qstr::{hash_bytes, q, Qstr};
+use crate::qstr::{hash_bytes, q};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
-use core::cmp::Ordering;
 
 /// `str()`, `str(obj)`, `str(bytes_like, encoding[, errors])`.
 ///
@@ -40,7 +39,7 @@ fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
             };
             super::strutil::copy_part(vm, Kind::Str, args[0], 0, n)
         }
-        n => Err(vm.type_error_fmt("function expected at most 3 arguments, got {}", &[n.into()])),
+        n => Err(super::strutil::too_many_args(vm, 3, n)),
     }
 }
 
@@ -122,6 +121,8 @@ pub fn concat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj) -> PyResult<Obj> {
 /// ordering comparisons, `==` and `in`. `lhs` is of kind `kind`.
 pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
+    // Boards: two strs take the general path below (same results).
+    #[cfg(not(target_os = "none"))]
     if kind == Kind::Str {
         if let Some(r) = str_str_op(vm, op, lhs, rhs) {
             return r;
@@ -169,14 +170,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
                 return Ok(Obj::NULL);
             }
             let c = buffer_ref(vm, lhs).unwrap_or(&[]).cmp(buffer_ref(vm, rhs).unwrap_or(&[]));
-            Ok(Obj::bool(match op {
-                Less => c == Ordering::Less,
-                More => c == Ordering::Greater,
-                LessEqual => c != Ordering::Greater,
-                MoreEqual => c != Ordering::Less,
-                Equal => c == Ordering::Equal,
-                _ => c != Ordering::Equal,
-            }))
+            Ok(Obj::bool(super::seq::cmp_op(op, Some(c))))
         }
         Contains => {
             if kind != Kind::Str && is_int(vm, rhs) {
@@ -200,6 +194,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
 /// The fast path of [`seq_binary_op`] for two strs: `+`, comparisons
 /// and `in` straight from the texts. None when an operand is not a str or
 /// for other operators.
+#[cfg(not(target_os = "none"))]
 fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
     use BinaryOp::*;
     let a = vm.str_pinned(lhs)?;
@@ -210,7 +205,7 @@ fn str_str_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> Option<PyResult<
                 return Some(Ok(lhs));
             }
             let Some(total) = a.len().checked_add(b.len()) else { return Some(Err(vm.memory_error())) };
-            return Some(new_of_kind_with(vm, Kind::Str, total, |out| {
+            return Some(super::strutil::new_of_kind_with(vm, Kind::Str, total, |out| {
                 let (l, r) = out.split_at_mut(a.len());
                 l.copy_from_slice(a.as_bytes());
                 r.copy_from_slice(b.as_bytes());
@@ -356,6 +351,9 @@ fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
 fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     match op {
         Subscr::Load => {
+            // Desktop: `s[i]` before any other check (boards: inside
+            // `seq_subscr_load`).
+            #[cfg(not(target_os = "none"))]
             if let Some(r) = str_index_ascii(vm, o, index) {
                 return r;
             }
@@ -369,35 +367,6 @@ fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-static STR_LOCALS: [(Qstr, Rom); 27] = [
-    (q::center, Rom::Fun(&m::CENTER)),
-    (q::count, Rom::Fun(&m::COUNT)),
-    (q::encode, Rom::Fun(&m::ENCODE)),
-    (q::endswith, Rom::Fun(&m::ENDSWITH)),
-    (q::find, Rom::Fun(&m::FIND)),
-    (q::format, Rom::Fun(&m::FORMAT)),
-    (q::index, Rom::Fun(&m::INDEX)),
-    (q::isalpha, Rom::Fun(&m::ISALPHA)),
-    (q::isdigit, Rom::Fun(&m::ISDIGIT)),
-    (q::islower, Rom::Fun(&m::ISLOWER)),
-    (q::isspace, Rom::Fun(&m::ISSPACE)),
-    (q::isupper, Rom::Fun(&m::ISUPPER)),
-    (q::join, Rom::Fun(&m::JOIN)),
-    (q::lower, Rom::Fun(&m::LOWER)),
-    (q::lstrip, Rom::Fun(&m::LSTRIP)),
-    (q::partition, Rom::Fun(&m::PARTITION)),
-    (q::replace, Rom::Fun(&m::REPLACE)),
-    (q::rfind, Rom::Fun(&m::RFIND)),
-    (q::rindex, Rom::Fun(&m::RINDEX)),
-    (q::rpartition, Rom::Fun(&m::RPARTITION)),
-    (q::rsplit, Rom::Fun(&m::RSPLIT)),
-    (q::rstrip, Rom::Fun(&m::RSTRIP)),
-    (q::split, Rom::Fun(&m::SPLIT)),
-    (q::splitlines, Rom::Fun(&m::SPLITLINES)),
-    (q::startswith, Rom::Fun(&m::STARTSWITH)),
-    (q::strip, Rom::Fun(&m::STRIP)),
-    (q::upper, Rom::Fun(&m::UPPER)),
-];
 
 /// The `str` type. Its objects are qstrs or `Var<StrHead>` heap objects;
 /// it exports its UTF-8 through the buffer slot (as MicroPython's str).
@@ -411,6 +380,6 @@ pub static STR_TYPE: TypeObj = TypeObj {
     subscr: Some(str_subscr),
     iter: Some(str_iter),
     ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: &STR_LOCALS,
+    locals: m::STR_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -280,6 +280,8 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
     let (radix, _) = radix_of(ty);
     let upper = ty == 'X';
     match v {
+        // Desktop: machine ints on the stack (boards: one digit path).
+        #[cfg(not(target_os = "none"))]
         IntVal::Small(i) => {
             let mut buf = [0u8; 64];
             let mut n = i.unsigned_abs();
@@ -300,19 +302,24 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
             let digits = core::str::from_utf8(&buf[k..]).unwrap_or("0");
             int_body_into(vm, out, i < 0, digits, spec, min_digits)
         }
-        IntVal::Big(neg, mag) => {
-            let n = mpy_mpz::fmt::to_str_len(mag.len(), radix);
-            let mut buf = vm.new_vec::<u8>(n)?;
-            buf.resize_within_capacity(n, 0);
-            let sn = mpy_mpz::fmt::to_str_scratch_len(mag.len(), radix);
-            let mut scratch = vm.new_vec::<u32>(sn)?;
-            scratch.resize_within_capacity(sn, 0);
-            let k = mpy_mpz::fmt::to_str(buf.as_mut_slice(), mpy_mpz::MpzRef::pos(mag), radix, upper, scratch.as_mut_slice())
-                .unwrap_or(0);
-            vm.heap.free_vec(scratch);
-            let digits = buf.as_slice().get(..k).and_then(|d| core::str::from_utf8(d).ok()).unwrap_or("0");
-            let r = int_body_into(vm, out, neg, digits, spec, min_digits);
-            vm.heap.free_vec(buf);
+        _ => {
+            let small: [u32; 2];
+            let (neg, mag) = match v {
+                IntVal::Small(i) => {
+                    let m = i.unsigned_abs();
+                    small = [m as u32, (m >> 32) as u32];
+                    (i < 0, &small[..])
+                }
+                IntVal::Big(neg, mag) => (neg, mag),
+            };
+            // The magnitude's digits, as `repr` writes them.
+            let mut text = Out::buf();
+            let r = super::int_ops::big::write_radix(vm, &mut text, mpy_mpz::MpzRef::pos(mag), radix, upper)
+                .and_then(|()| {
+                    let digits = core::str::from_utf8(text.as_bytes()).unwrap_or("0");
+                    int_body_into(vm, out, neg, digits, spec, min_digits)
+                });
+            free_out(vm, text);
             r
         }
     }

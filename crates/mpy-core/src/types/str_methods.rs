@@ -21,7 +21,7 @@ use super::strutil::{
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
-use crate::typ::BuiltinFun;
+use crate::typ::{BuiltinFun, Rom};
 use crate::PyResult;
 
 /// Checks `self` and returns its kind.
@@ -338,7 +338,8 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
     let mut a = 0;
     let mut b = s.len();
     match set {
-        Some(set) if kind == Kind::Str => {
+        // A non-ASCII set for a str: strip code points.
+        Some(set) if kind == Kind::Str && !set.is_ascii() => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
             b = st.len();
@@ -355,26 +356,20 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
                 }
             }
         }
-        Some(set) => {
+        // Bytes, or ASCII chars (which never match inside a multi-byte
+        // UTF-8 sequence).
+        _ => {
+            let hit = |c: u8| match set {
+                Some(t) => t.contains(&c),
+                None => is_space(c),
+            };
             if left {
-                while a < b && set.contains(&s[a]) {
+                while a < b && hit(s[a]) {
                     a += 1;
                 }
             }
             if right {
-                while b > a && set.contains(&s[b - 1]) {
-                    b -= 1;
-                }
-            }
-        }
-        None => {
-            if left {
-                while a < b && is_space(s[a]) {
-                    a += 1;
-                }
-            }
-            if right {
-                while b > a && is_space(s[b - 1]) {
+                while b > a && hit(s[b - 1]) {
                     b -= 1;
                 }
             }
@@ -664,6 +659,7 @@ fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// Copies `b` into `out` at `*k` and advances `*k` (nothing if it does
 /// not fit: callers size `out` exactly).
+#[cfg_attr(target_os = "none", inline(never))]
 fn put_at(out: &mut [u8], k: &mut usize, b: &[u8]) {
     if let Some(d) = out.get_mut(*k..*k + b.len()) {
         d.copy_from_slice(b);
@@ -1076,3 +1072,50 @@ pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
 pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex);
 /// `format(*args, **kw)`.
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
+
+/// The methods of str, bytes and bytearray in one table: each type's
+/// locals are a window of it (bytearray: `append`, `extend`, then the
+/// bytes methods; bytes: `decode`, `fromhex`, `hex` and the shared
+/// methods; str: the shared methods and `encode`), so the common entries
+/// are stored once. Lookups scan from the front: bytearray's `append`
+/// comes first.
+static SEQ_LOCALS: [(Qstr, Rom); 32] = [
+    (q::append, Rom::Fun(&super::bytearray::APPEND)),
+    (q::extend, Rom::Fun(&super::bytearray::EXTEND)),
+    (q::decode, Rom::Fun(&DECODE)),
+    (q::fromhex, Rom::ClassMethod(&FROMHEX)),
+    (q::hex, Rom::Fun(&HEX)),
+    (q::center, Rom::Fun(&CENTER)),
+    (q::count, Rom::Fun(&COUNT)),
+    (q::endswith, Rom::Fun(&ENDSWITH)),
+    (q::find, Rom::Fun(&FIND)),
+    (q::format, Rom::Fun(&FORMAT)),
+    (q::index, Rom::Fun(&INDEX)),
+    (q::isalpha, Rom::Fun(&ISALPHA)),
+    (q::isdigit, Rom::Fun(&ISDIGIT)),
+    (q::islower, Rom::Fun(&ISLOWER)),
+    (q::isspace, Rom::Fun(&ISSPACE)),
+    (q::isupper, Rom::Fun(&ISUPPER)),
+    (q::join, Rom::Fun(&JOIN)),
+    (q::lower, Rom::Fun(&LOWER)),
+    (q::lstrip, Rom::Fun(&LSTRIP)),
+    (q::partition, Rom::Fun(&PARTITION)),
+    (q::replace, Rom::Fun(&REPLACE)),
+    (q::rfind, Rom::Fun(&RFIND)),
+    (q::rindex, Rom::Fun(&RINDEX)),
+    (q::rpartition, Rom::Fun(&RPARTITION)),
+    (q::rsplit, Rom::Fun(&RSPLIT)),
+    (q::rstrip, Rom::Fun(&RSTRIP)),
+    (q::split, Rom::Fun(&SPLIT)),
+    (q::splitlines, Rom::Fun(&SPLITLINES)),
+    (q::startswith, Rom::Fun(&STARTSWITH)),
+    (q::strip, Rom::Fun(&STRIP)),
+    (q::upper, Rom::Fun(&UPPER)),
+    (q::encode, Rom::Fun(&ENCODE)),
+];
+/// `str`'s locals (see [`SEQ_LOCALS`]).
+pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(5).1;
+/// `bytes`'s locals (see [`SEQ_LOCALS`]).
+pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2).1.split_at(29).0;
+/// `bytearray`'s locals (see [`SEQ_LOCALS`]).
+pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(31).0;

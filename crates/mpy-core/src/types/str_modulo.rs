@@ -12,7 +12,7 @@
 //! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
 use super::str_format::{format_float_into, format_int_into, int_value, pad_into, put_n, IntVal, Spec};
-use super::strutil::{char_to_byte, finish_vec, get_buffer, type_name, Kind};
+use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
 use crate::obj::Obj;
 use crate::runtime::print::Out;
 use crate::state::Vm;
@@ -208,8 +208,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                             int_value(vm, o).unwrap_or(IntVal::Small(0))
                         }
                         _ => {
-                            let n = type_name(vm, arg);
-                            return Err(vm.type_error_fmt("can't convert {} to int", &[n.into()]));
+                            return Err(super::strutil::cant_convert(vm, arg, "int"));
                         }
                     },
                 };
@@ -220,8 +219,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                     (Some(f), _) => f,
                     (None, Some(v)) => v.to_f64(),
                     _ => {
-                        let n = type_name(vm, arg);
-                        return Err(vm.type_error_fmt("can't convert {} to float", &[n.into()]));
+                        return Err(super::strutil::cant_convert(vm, arg, "float"));
                     }
                 };
                 spec.ty = Some(t as char);
@@ -338,20 +336,13 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
         return Err(vm.type_error("integer needed"));
     };
     spec.zero = false;
+    spec.precision = None;
     if kind == Kind::Str {
         let mut body = [0u8; 4];
         return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut body), '>');
     }
     // bytes: the low byte, padded as a one-char body.
-    let low = [(ch as u32 & 0xff) as u8];
-    let padn = spec.width.saturating_sub(1);
-    if spec.align == Some('<') {
-        out.bytes(vm, &low)?;
-        put_n(vm, out, ' ', padn)
-    } else {
-        put_n(vm, out, ' ', padn)?;
-        out.bytes(vm, &low)
-    }
+    pad_raw(vm, out, spec, &[(ch as u32 & 0xff) as u8])
 }
 
 /// Desktop `%d` of a small int without a sign flag or precision: the

@@ -91,6 +91,32 @@ pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
     vm.qstr_str(vm.builtin_type(o).name)
 }
 
+/// `TypeError: can't convert T to {to}` for `o` (`to` is `int`, `float`
+/// or `complex`): one out-of-line body for the many call sites.
+#[inline(never)]
+pub fn cant_convert(vm: &mut Vm, o: Obj, to: &str) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt("can't convert {} to {}", &[t.into(), to.into()])
+}
+
+/// `TypeError: function expected at most {max} arguments, got {got}`.
+#[inline(never)]
+pub fn too_many_args(vm: &mut Vm, max: usize, got: usize) -> crate::PyErr {
+    vm.type_error_fmt("function expected at most {} arguments, got {}", &[max.into(), got.into()])
+}
+
+/// `TypeError: function doesn't take keyword arguments`.
+#[inline(never)]
+pub fn no_kw(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("function doesn't take keyword arguments")
+}
+
+/// `OverflowError: overflow converting long int to machine word`.
+#[inline(never)]
+pub fn word_overflow(vm: &mut Vm) -> crate::PyErr {
+    vm.overflow_error("overflow converting long int to machine word")
+}
+
 // ---------------------------------------------------------------------
 // Buffer protocol
 // ---------------------------------------------------------------------
@@ -234,14 +260,13 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         let v = mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok());
         return match v {
             Some(v) => Ok(v),
-            None => Err(vm.overflow_error("overflow converting long int to machine word")),
+            None => Err(word_overflow(vm)),
         };
     }
     if let Some(n) = native_part(vm, o) {
         return int_arg(vm, n);
     }
-    let name = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[name.into()]))
+    Err(cant_convert(vm, o, "int"))
 }
 
 /// Is `o` an int (small, big or bool)?
@@ -479,12 +504,14 @@ pub fn char_to_byte(s: &[u8], ci: usize) -> usize {
 }
 
 /// Number of code points in UTF-8 `s[..bi]`.
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn byte_to_char(s: &[u8], bi: usize) -> usize {
     let p = s.get(..bi).unwrap_or(s);
     p.iter().filter(|&&b| b & 0xc0 != 0x80).count()
 }
 
 /// Number of code points in UTF-8 `s`.
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn char_len(s: &[u8]) -> usize {
     byte_to_char(s, s.len())
 }
@@ -500,33 +527,7 @@ pub fn char_len(s: &[u8]) -> usize {
 ///
 /// Errors: `MemoryError` (buffers only).
 pub fn repr_str(vm: &mut Vm, s: &str, out: &mut Out) -> PyResult<()> {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    out.char(vm, q)?;
-    let b = s.as_bytes();
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let n = c as u32;
-        if (0x20..0x7f).contains(&n) && c != '\\' && c != q {
-            continue;
-        }
-        out.bytes(vm, &b[run..i])?;
-        run = i + c.len_utf8();
-        match c {
-            '\\' => out.str(vm, "\\\\")?,
-            '\n' => out.str(vm, "\\n")?,
-            '\r' => out.str(vm, "\\r")?,
-            '\t' => out.str(vm, "\\t")?,
-            _ if c == q => {
-                out.char(vm, '\\')?;
-                out.char(vm, c)?;
-            }
-            _ if n < 0x100 => out.fmt(vm, "\\x{}", &[crate::runtime::print::Arg::Hex(n as usize, 2)])?,
-            _ if n < 0x10000 => out.fmt(vm, "\\u{}", &[crate::runtime::print::Arg::Hex(n as usize, 4)])?,
-            _ => out.fmt(vm, "\\U{}", &[crate::runtime::print::Arg::Hex(n as usize, 8)])?,
-        }
-    }
-    out.bytes(vm, &b[run..])?;
-    out.char(vm, q)
+    repr_quoted(vm, s.as_bytes(), true, out)
 }
 
 /// Writes `b'...'` for bytes content (CPython's quoting: printable ASCII
@@ -535,22 +536,51 @@ pub fn repr_str(vm: &mut Vm, s: &str, out: &mut Out) -> PyResult<()> {
 ///
 /// Errors: `MemoryError` (buffers only).
 pub fn repr_bytes(vm: &mut Vm, b: &[u8], out: &mut Out) -> PyResult<()> {
+    out.bytes(vm, b"b")?;
+    repr_quoted(vm, b, false, out)
+}
+
+/// [`repr_str`] and [`repr_bytes`]'s one body: the quoted text of `b`,
+/// read as UTF-8 code points when `text` (then valid UTF-8), else as
+/// bytes.
+fn repr_quoted(vm: &mut Vm, b: &[u8], text: bool, out: &mut Out) -> PyResult<()> {
     let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
-    out.bytes(vm, &[b'b', q])?;
+    out.bytes(vm, &[q])?;
     let mut run = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if (0x20..=0x7e).contains(&c) && c != b'\\' && c != q {
+    let mut i = 0;
+    while let Some(&c0) = b.get(i) {
+        // The code point at `i` and its length.
+        let (n, len) = if text && c0 >= 0x80 {
+            let len = if c0 < 0xe0 {
+                2
+            } else if c0 < 0xf0 {
+                3
+            } else {
+                4
+            };
+            let lead = (c0 as u32) & (0x7f >> len);
+            let n = b.iter().skip(i + 1).take(len - 1).fold(lead, |a, &x| (a << 6) | (x as u32 & 0x3f));
+            (n, len)
+        } else {
+            (c0 as u32, 1)
+        };
+        let at = i;
+        i += len;
+        if (0x20..0x7f).contains(&n) && c0 != b'\\' && c0 != q {
             continue;
         }
-        out.bytes(vm, &b[run..i])?;
-        run = i + 1;
-        match c {
-            b'\\' => out.str(vm, "\\\\")?,
-            b'\n' => out.str(vm, "\\n")?,
-            b'\r' => out.str(vm, "\\r")?,
-            b'\t' => out.str(vm, "\\t")?,
-            _ if c == q => out.bytes(vm, &[b'\\', c])?,
-            _ => out.fmt(vm, "\\x{}", &[crate::runtime::print::Arg::Hex(c as usize, 2)])?,
+        out.bytes(vm, &b[run..at])?;
+        run = i;
+        let hex = |digits| crate::runtime::print::Arg::Hex(n as usize, digits);
+        match n {
+            0x5c => out.bytes(vm, b"\\\\")?,
+            0x0a => out.bytes(vm, b"\\n")?,
+            0x0d => out.bytes(vm, b"\\r")?,
+            0x09 => out.bytes(vm, b"\\t")?,
+            _ if n == q as u32 => out.bytes(vm, &[b'\\', q])?,
+            0..0x100 => out.fmt(vm, "\\x{}", &[hex(2)])?,
+            0x100..0x10000 => out.fmt(vm, "\\u{}", &[hex(4)])?,
+            _ => out.fmt(vm, "\\U{}", &[hex(8)])?,
         }
     }
     out.bytes(vm, &b[run..])?;

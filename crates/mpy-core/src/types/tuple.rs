@@ -53,7 +53,7 @@ pub fn tuple_from_seq(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
 
 fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(vm.type_error("function doesn't take keyword arguments"));
+        return Err(super::strutil::no_kw(vm));
     }
     match args {
         [] => vm.new_tuple(&[]),
@@ -68,7 +68,7 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
             }
             t
         }
-        _ => Err(vm.type_error_fmt("function expected at most 1 arguments, got {}", &[args.len().into()])),
+        _ => Err(super::strutil::too_many_args(vm, 1, args.len())),
     }
 }
 
