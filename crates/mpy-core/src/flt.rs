@@ -12,7 +12,13 @@ pub type Float = f64;
 pub type Float = f32;
 
 /// `libm`'s functions at the precision of [`Float`] (`M::sqrt(x)`, ...).
+#[cfg(not(feature = "float-single"))]
 pub type M = libm::Libm<Float>;
+/// The math functions at the precision of [`Float`] (`M::sqrt(x)`, ...):
+/// on single-precision builds the compact exponentials and logarithms of
+/// `modules/explog32.rs`, `libm`'s for the rest.
+#[cfg(feature = "float-single")]
+pub type M = crate::modules::explog32::Libm32;
 
 /// Whether floats are single precision.
 pub const SINGLE: bool = cfg!(feature = "float-single");

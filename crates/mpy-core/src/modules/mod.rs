@@ -19,6 +19,8 @@ pub mod trig;
 mod trig32;
 #[cfg(any(test, feature = "float-single"))]
 pub mod wide;
+#[cfg(any(test, feature = "float-single"))]
+pub mod explog32;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;
