@@ -91,9 +91,46 @@ fn ln1p(x: W) -> W {
     ln(W::ONE.add(x))
 }
 
+/// `√x`, correctly rounded (`-0` stays, NaN below zero): the 25-bit
+/// integer square root of the mantissa, bit by bit (libm's table-driven
+/// `sqrtf` takes 0.5 KB of flash).
+pub fn sqrt(x: f32) -> f32 {
+    if x.is_nan() || x < 0.0 {
+        return f32::NAN;
+    }
+    if x == 0.0 || x.is_infinite() {
+        return x;
+    }
+    let b = x.to_bits();
+    let (m, ex) = match b >> 23 {
+        0 => {
+            // Subnormal: normalised, the top bit moved to bit 23.
+            let z = b.leading_zeros() - 8;
+            (b << z, -149 - z as i32)
+        }
+        e => (b & 0x7f_ffff | 0x80_0000, e as i32 - 150),
+    };
+    // x = m · 2**ex = v · 2**(ex - s), ex - s even, v in [2**48, 2**50).
+    let s = 25 + (ex & 1 == 0) as i32;
+    let v = (m as u64) << s;
+    let (mut r, mut rem, mut bit) = (0u64, v, 1u64 << 48);
+    while bit != 0 {
+        if rem >= r + bit {
+            rem -= r + bit;
+            r = (r >> 1) + bit;
+        } else {
+            r >>= 1;
+        }
+        bit >>= 2;
+    }
+    // r = floor(√v) has 25 bits: 24 of mantissa and a rounding bit.
+    let q = (r >> 1) as u32 + (r & 1 == 1 && (rem != 0 || r & 2 != 0)) as u32;
+    f32::from_bits(((((ex - s) / 2 + 150) as u32) << 23) + q)
+}
+
 /// `sqrt(v)` for `0 < v < 2**120`: `f32` square root, then one Newton step.
 fn sqrt_w(v: W) -> W {
-    let s = W::f(libm::sqrtf(v.to_f32()));
+    let s = W::f(sqrt(v.to_f32()));
     s.add(v.div(s)).scale(-1)
 }
 
@@ -360,6 +397,14 @@ mod tests {
                 let g = pow(x, y);
                 assert!(close(g, w, 1), "pow({x:e}, {y:e}): {g:e} != {w:e}");
             }
+        }
+    }
+
+    #[test]
+    fn sqrt_as_libm() {
+        for x in args().chain((0..100_000).map(|i| f32::from_bits(i * 42_949 + 7))) {
+            let (g, w) = (sqrt(x), libm::sqrtf(x));
+            assert!(g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()), "sqrt({x:e}): {g:e} != {w:e}");
         }
     }
 

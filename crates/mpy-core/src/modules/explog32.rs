@@ -25,7 +25,6 @@ macro_rules! from_libm {
 }
 
 from_libm! {
-    sqrt => sqrtf(x: f32) -> f32;
     atan2 => atan2f(y: f32, x: f32) -> f32;
     atan => atanf(x: f32) -> f32;
     trunc => truncf(x: f32) -> f32;
@@ -54,6 +53,7 @@ macro_rules! from_here {
 }
 
 from_here! {
+    sqrt(x);
     exp(x);
     expm1(x);
     log(x);
