@@ -25,15 +25,12 @@ macro_rules! from_libm {
 }
 
 from_libm! {
-    atan2 => atan2f(y: f32, x: f32) -> f32;
-    atan => atanf(x: f32) -> f32;
     trunc => truncf(x: f32) -> f32;
     floor => floorf(x: f32) -> f32;
     ceil => ceilf(x: f32) -> f32;
     rint => rintf(x: f32) -> f32;
     copysign => copysignf(x: f32, y: f32) -> f32;
     fabs => fabsf(x: f32) -> f32;
-    fmod => fmodf(x: f32, y: f32) -> f32;
     ldexp => ldexpf(x: f32, n: i32) -> f32;
     frexp => frexpf(x: f32) -> (f32, i32);
 }
@@ -54,6 +51,9 @@ macro_rules! from_here {
 
 from_here! {
     sqrt(x);
+    atan(x);
+    atan2(y, x);
+    fmod(x, y);
     exp(x);
     expm1(x);
     log(x);
