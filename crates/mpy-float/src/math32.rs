@@ -220,7 +220,7 @@ pub fn pow(x: f32, y: f32) -> f32 {
     if x.is_nan() || y.is_nan() {
         return f32::NAN;
     }
-    let integral = y == libm::truncf(y);
+    let integral = y == trunc(y);
     // Every f32 of magnitude 2**24 or more is even.
     let odd = integral && y.abs() < 16_777_216.0 && (y as i32) & 1 == 1;
     let sign = |r: f32| if x.is_sign_negative() && odd { -r } else { r };
@@ -436,6 +436,56 @@ pub fn fmod(x: f32, y: f32) -> f32 {
     }
 }
 
+/// 2**23: every `f32` of this magnitude or more is an integer.
+const TWO_23: f32 = 8_388_608.0;
+
+/// `x` rounded towards zero (through the FPU's `f32`→`i32` conversion).
+pub fn trunc(x: f32) -> f32 {
+    if !(x.abs() < TWO_23) {
+        return x;
+    }
+    let t = x as i32 as f32;
+    if x.is_sign_negative() {
+        -t.abs()
+    } else {
+        t
+    }
+}
+
+/// `x` rounded down.
+pub fn floor(x: f32) -> f32 {
+    let t = trunc(x);
+    if t > x {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+/// `x` rounded up.
+pub fn ceil(x: f32) -> f32 {
+    let t = trunc(x);
+    if t < x {
+        t + 1.0
+    } else {
+        t
+    }
+}
+
+/// `x` rounded to the nearest integer, ties to even (the FPU's rounding
+/// of `|x| + 2**23`).
+pub fn rint(x: f32) -> f32 {
+    if !(x.abs() < TWO_23) {
+        return x;
+    }
+    let r = (x.abs() + TWO_23) - TWO_23;
+    if x.is_sign_negative() {
+        -r
+    } else {
+        r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     extern crate alloc;
@@ -527,6 +577,17 @@ mod tests {
                 assert!(close(g, w, 0), "fmod({x:e}, {y:e}): {g:e} != {w:e}");
                 let (g, w) = (fmod(y, x), libm::fmodf(y, x));
                 assert!(close(g, w, 0), "fmod({y:e}, {x:e}): {g:e} != {w:e}");
+            }
+        }
+    }
+
+    #[test]
+    fn rounding_as_libm() {
+        for x in args().chain((-2000..2000).map(|i| i as f32 * 0.25)).chain([8_388_607.5, -8_388_607.5, 0.49999997]) {
+            for (name, f, want) in [("trunc", trunc as fn(f32) -> f32, libm::truncf as fn(f32) -> f32),
+                                    ("floor", floor, libm::floorf), ("ceil", ceil, libm::ceilf), ("rint", rint, libm::rintf)] {
+                let (g, w) = (f(x), want(x));
+                assert!(g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()), "{name}({x:e}): {g:e} != {w:e}");
             }
         }
     }

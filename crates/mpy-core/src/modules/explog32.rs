@@ -25,10 +25,6 @@ macro_rules! from_libm {
 }
 
 from_libm! {
-    trunc => truncf(x: f32) -> f32;
-    floor => floorf(x: f32) -> f32;
-    ceil => ceilf(x: f32) -> f32;
-    rint => rintf(x: f32) -> f32;
     copysign => copysignf(x: f32, y: f32) -> f32;
     fabs => fabsf(x: f32) -> f32;
     ldexp => ldexpf(x: f32, n: i32) -> f32;
@@ -51,6 +47,10 @@ macro_rules! from_here {
 
 from_here! {
     sqrt(x);
+    trunc(x);
+    floor(x);
+    ceil(x);
+    rint(x);
     atan(x);
     atan2(y, x);
     fmod(x, y);
