@@ -15,10 +15,10 @@ pub type Float = f32;
 #[cfg(not(feature = "float-single"))]
 pub type M = libm::Libm<Float>;
 /// The math functions at the precision of [`Float`] (`M::sqrt(x)`, ...):
-/// on single-precision builds the compact exponentials and logarithms of
-/// `modules/explog32.rs`, `libm`'s for the rest.
+/// on single-precision builds mostly the compact ones of
+/// `mpy_float::math32` (see `modules/explog32.rs`).
 #[cfg(feature = "float-single")]
-pub type M = crate::modules::explog32::Libm32;
+pub use crate::modules::explog32 as M;
 
 /// Whether floats are single precision.
 pub const SINGLE: bool = cfg!(feature = "float-single");

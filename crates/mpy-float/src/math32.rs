@@ -1,14 +1,16 @@
-//! The exponential and logarithm family in `f32` for single-precision
-//! builds (the boards' mpy-core and float folding in mpy-compiler): `exp`, `expm1`, `log`, `log2`, `log10`, `pow`, `sinh`, `cosh`,
-//! `tanh`, `asinh`, `acosh`, `atanh`, each computed in the wide float of
-//! `wide.rs` from one exponential ([`exp_w`]) and one logarithm
-//! ([`ln_parts`]) and rounded once to `f32`. The `libm` crate's `f32`
-//! versions of these take ~4 KB of flash (`powf` alone 1.4 KB); these are
-//! within an `f32` ulp of its double ones (the tests compare), exact where
-//! the result is (`2 ** 10`, `log10(1000)`, `log2(8)`).
+//! Math functions in `f32` for single-precision builds (the boards'
+//! mpy-core, whose `M` this is apart from a few `libm` ones, and float
+//! folding in mpy-compiler), small in flash and without soft-double code.
 //!
-//! (mpy-core's `Libm32` is its `M` on single-precision builds: these, and
-//! `libm`'s `f32` functions for the rest.)
+//! The exponential and logarithm family (`exp`, `expm1`, `log`, `log2`,
+//! `log10`, `pow`, `sinh`, `cosh`, `tanh`, `asinh`, `acosh`, `atanh`) and
+//! `atan`/`atan2` are computed in the wide float of `wide.rs` from one
+//! exponential ([`exp_w`]), one logarithm (`ln_parts`) and one arc tangent
+//! series and rounded once to `f32`: within an `f32` ulp of the `libm`
+//! crate's double functions (the tests compare), exact where the result is
+//! (`2 ** 10`, `log10(1000)`, `log2(8)`). `sqrt` and `fmod` are exact
+//! integer algorithms, the roundings use the FPU's conversions. The `libm`
+//! crate's `f32` versions took ~5 KB of flash (`powf` alone 1.4 KB).
 
 use crate::wide::W;
 
