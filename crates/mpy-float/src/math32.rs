@@ -110,9 +110,11 @@ fn parts(x: f32) -> (u32, i32) {
     }
 }
 
-/// `√x`, correctly rounded (`-0` stays, NaN below zero): the 25-bit
-/// integer square root of the mantissa, bit by bit (libm's table-driven
-/// `sqrtf` takes 0.5 KB of flash).
+/// `√x`, correctly rounded (`-0` stays, NaN below zero): three Newton
+/// steps in the FPU's `f32` arithmetic give the 25-bit integer square root
+/// of the scaled mantissa within a few units, exact integer arithmetic
+/// settles it and rounds (libm's table-driven `sqrtf` takes 0.5 KB of
+/// flash; a bit-by-bit root was 8% slower on the raytracing benchmark).
 pub fn sqrt(x: f32) -> f32 {
     if x.is_nan() || x < 0.0 {
         return f32::NAN;
@@ -124,16 +126,20 @@ pub fn sqrt(x: f32) -> f32 {
     // x = m · 2**ex = v · 2**(ex - s), ex - s even, v in [2**48, 2**50).
     let s = 25 + (ex & 1 == 0) as i32;
     let v = (m as u64) << s;
-    let (mut r, mut rem, mut bit) = (0u64, v, 1u64 << 48);
-    while bit != 0 {
-        if rem >= r + bit {
-            rem -= r + bit;
-            r = (r >> 1) + bit;
-        } else {
-            r >>= 1;
-        }
-        bit >>= 2;
+    // √(v / 2**48) in [1, 2) from a linear start (within 8%).
+    let f = m as f32 * if s == 25 { 1.0 / 8_388_608.0 } else { 1.0 / 4_194_304.0 };
+    let mut y = 0.6 + 0.35 * f;
+    for _ in 0..3 {
+        y = 0.5 * (y + f / y);
     }
+    let mut r = (y * 16_777_216.0) as u64;
+    while r * r > v {
+        r -= 1;
+    }
+    while (r + 1) * (r + 1) <= v {
+        r += 1;
+    }
+    let rem = v - r * r;
     // r = floor(√v) has 25 bits: 24 of mantissa and a rounding bit.
     let q = (r >> 1) as u32 + (r & 1 == 1 && (rem != 0 || r & 2 != 0)) as u32;
     f32::from_bits(((((ex - s) / 2 + 150) as u32) << 23) + q)
@@ -238,6 +244,22 @@ pub fn pow(x: f32, y: f32) -> f32 {
     }
     if x < 0.0 && !integral {
         return f32::NAN;
+    }
+    if integral && y.abs() <= 65_536.0 {
+        // Integral powers (`x ** 20`) by repeated squaring: a few wide
+        // multiplications, not the logarithm and exponential series.
+        let (mut n, mut b, mut r) = (y.abs() as u32, W::f(x.abs()), W::ONE);
+        loop {
+            if n & 1 == 1 {
+                r = r.mul(b);
+            }
+            n >>= 1;
+            if n == 0 {
+                break;
+            }
+            b = b.mul(b);
+        }
+        return sign(if y < 0.0 { W::ONE.div(r) } else { r }.to_f32());
     }
     let l = ln(W::f(x.abs())).mul(W::f(y));
     let r = if EXP_MAX.lt(l) {
@@ -546,7 +568,8 @@ mod tests {
     fn pow_as_libm_f64() {
         let xs: alloc::vec::Vec<f32> = args().step_by(97).collect();
         let ys = [0.0, -0.0, 1.0, -1.0, 2.0, 3.0, -3.0, 0.5, -0.5, 1.0 / 3.0, 10.0, 100.5, -77.0, 1e10, 1e-10,
-                  16_777_217.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, 2.5, -2.5, 0.1];
+                  16_777_217.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, 2.5, -2.5, 0.1, 20.0, -20.0, 7.0,
+                  65_536.0, 65_537.0, -65_535.0, 127.0, -149.0, 150.0];
         for &x in xs.iter().chain(&[0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 10.0, 0.5, -0.5, f32::INFINITY,
                                     f32::NEG_INFINITY, f32::NAN, 1e-40, -8.0]) {
             for &y in ys.iter().chain(&xs[..40]) {
@@ -559,7 +582,7 @@ mod tests {
 
     #[test]
     fn sqrt_as_libm() {
-        for x in args().chain((0..100_000).map(|i| f32::from_bits(i * 42_949 + 7))) {
+        for x in args().chain((0..0x7f80_0000u32).step_by(251).map(f32::from_bits)) {
             let (g, w) = (sqrt(x), libm::sqrtf(x));
             assert!(g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan()), "sqrt({x:e}): {g:e} != {w:e}");
         }
