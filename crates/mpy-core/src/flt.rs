@@ -12,7 +12,13 @@ pub type Float = f64;
 pub type Float = f32;
 
 /// `libm`'s functions at the precision of [`Float`] (`M::sqrt(x)`, ...).
+#[cfg(not(feature = "float-single"))]
 pub type M = libm::Libm<Float>;
+/// The math functions at the precision of [`Float`] (`M::sqrt(x)`, ...):
+/// on single-precision builds mostly the compact ones of
+/// `mpy_float::math32` (see `modules/explog32.rs`).
+#[cfg(feature = "float-single")]
+pub use crate::modules::explog32 as M;
 
 /// Whether floats are single precision.
 pub const SINGLE: bool = cfg!(feature = "float-single");

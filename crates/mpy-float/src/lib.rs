@@ -20,7 +20,9 @@
 mod big;
 mod conv;
 mod digits;
+pub mod math32;
 mod parse;
+pub mod wide;
 #[cfg(test)]
 mod tests;
 

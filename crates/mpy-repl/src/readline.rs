@@ -169,11 +169,10 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                 Key::DeleteWordRight => self.line.delete_word_right(con),
                 Key::Ctrl(0x10) | Key::Up => {
                     let next = hist.map_or(0, |h| h + 1);
+                    // (The entry is borrowed from `history` while `line`
+                    // changes: no copy through a stack buffer.)
                     if let Some(entry) = self.history.get(next) {
-                        let mut tmp = [0u8; L];
-                        let n = entry.len().min(L);
-                        tmp[..n].copy_from_slice(&entry[..n]);
-                        self.line.replace(con, &tmp[..n]);
+                        self.line.replace(con, entry);
                         hist = Some(next);
                     }
                 }
@@ -184,10 +183,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                     }
                     Some(h) => {
                         if let Some(entry) = self.history.get(h - 1) {
-                            let mut tmp = [0u8; L];
-                            let n = entry.len().min(L);
-                            tmp[..n].copy_from_slice(&entry[..n]);
-                            self.line.replace(con, &tmp[..n]);
+                            self.line.replace(con, entry);
                         }
                         hist = Some(h - 1);
                     }

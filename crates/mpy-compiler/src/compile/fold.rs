@@ -243,6 +243,10 @@ fn float_pow(a: F, b: F) -> Option<F> {
     if a < 0.0 && b != M::floor(b) {
         return None;
     }
+    // The boards' run-time `**` (mpy-core's `M::pow`), so folds round alike.
+    #[cfg(feature = "float-single")]
+    return Some(mpy_float::math32::pow(a, b));
+    #[cfg(not(feature = "float-single"))]
     Some(M::pow(a, b))
 }
 

@@ -211,15 +211,9 @@ fn port_mode(first: Option<u8>, plus: bool) -> &'static str {
 pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, kw, &["mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
     let Some(path) = vm.str_pinned(args[0]) else { return Err(str_conv_error(vm, args[0])) };
-    let mode = match args.get(1).copied().or_else(|| kw_get(vm, kw, "mode")) {
-        None => "r",
-        Some(m) => match vm.str_pinned(m) {
-            Some(s) => s,
-            None => return Err(vm.type_error("mode must be a str")),
-        },
-    };
-    // A path in a mounted filesystem: its `open` makes the file.
     let mode_obj = args.get(1).copied().or_else(|| kw_get(vm, kw, "mode")).unwrap_or(Obj::qstr(q::r));
+    let Some(mode) = vm.str_pinned(mode_obj) else { return Err(vm.type_error("mode must be a str")) };
+    // A path in a mounted filesystem: its `open` makes the file.
     if let Some(f) = super::vfs::open(vm, path, mode_obj)? {
         return Ok(f);
     }

@@ -13,27 +13,9 @@ use super::wide::W;
 /// `2/√π`.
 const TWO_BY_SQRT_PI: W = W::c(1.128_379_167_095_512_6);
 
-/// `e^(-t)` for `0 <= t <= 130`, within 1e-13 relative (ample for an
-/// `f32`): `e^(-t) = (e^(-t/2^m))^(2^m)` with `t/2^m <= 1/2`, whose
-/// exponential is a Taylor series.
+/// `e^(-t)` for `0 <= t <= 130` (see [`super::explog32::exp_w`]).
 fn exp_neg(t: W) -> W {
-    let mut r = t;
-    let mut m = 0;
-    while W::c(0.5).lt(r) {
-        r = r.scale(-1);
-        m += 1;
-    }
-    let mut s = W::ONE;
-    let mut n = 15;
-    while n > 0 {
-        s = W::ONE.sub(s.mul(r).div(W::from_i64(n)));
-        n -= 1;
-    }
-    while m > 0 {
-        s = s.mul(s);
-        m -= 1;
-    }
-    s
+    super::explog32::exp_w(t.neg())
 }
 
 /// `erf(x)`, or `erfc(x)` if `complement`, rounded to `f32` (`erf(±inf)

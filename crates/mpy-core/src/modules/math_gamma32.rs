@@ -9,6 +9,7 @@
 //! Poles (0 and the negative integers) and `-inf` are the caller's (see
 //! `math.rs`); `nan` gives `nan`.
 
+use super::explog32::ln;
 use super::wide::W;
 
 /// Taylor coefficients of `1/Γ(1+y)` at 0 (`y**1` .. `y**14`; the next
@@ -69,27 +70,6 @@ pub fn gamma(x: f32) -> f32 {
     }
     let (num, den) = gamma_parts(W::f(x));
     num.div(den).to_f32()
-}
-
-/// `ln(x)` for a positive finite `x`, within 1e-15 relative: `x = m *
-/// 2**e` with `m` in `[sqrt(1/2), sqrt(2))`, and `ln(m) = 2 atanh(s)` for
-/// `s = (m-1)/(m+1)` as a series in `s**2 <= 0.03`.
-fn ln(x: W) -> W {
-    let mut e = x.ilog2();
-    let mut m = x.scale(-e);
-    if W::c(core::f64::consts::SQRT_2).lt(m) {
-        m = m.scale(-1);
-        e += 1;
-    }
-    let s = m.sub(W::ONE).div(m.add(W::ONE));
-    let s2 = s.mul(s);
-    let mut t = W::ZERO;
-    let mut k = 19;
-    while k > 1 {
-        t = t.add(W::ONE.div(W::from_i64(k))).mul(s2);
-        k -= 2;
-    }
-    s.scale(1).mul(W::ONE.add(t)).add(W::from_i64(e as i64).mul(W::c(core::f64::consts::LN_2)))
 }
 
 /// `ln|Γ(x)|` rounded to `f32` (`inf` for `±inf`, `nan` for `nan`).

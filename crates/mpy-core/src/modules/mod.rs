@@ -18,7 +18,9 @@ pub mod trig;
 #[cfg(any(test, feature = "float-single"))]
 mod trig32;
 #[cfg(any(test, feature = "float-single"))]
-pub mod wide;
+pub use mpy_float::wide;
+#[cfg(any(test, feature = "float-single"))]
+pub mod explog32;
 pub mod micropython;
 pub mod modgc;
 pub mod sys;

@@ -121,14 +121,14 @@ pub fn tan(x: f32) -> f32 {
 }
 
 /// `asin(x) = atan2(x, sqrt((1-x)(1+x)))`: within two ulps, with the
-/// `atan2f` and `sqrtf` the boards have anyway (libm's `asinf` is 1 KB).
+/// `atan2` and `sqrt` the boards have anyway (libm's `asinf` is 1 KB).
 pub fn asin(x: f32) -> f32 {
-    libm::atan2f(x, libm::sqrtf((1.0 - x) * (1.0 + x)))
+    mpy_float::math32::atan2(x, mpy_float::math32::sqrt((1.0 - x) * (1.0 + x)))
 }
 
 /// `acos(x) = atan2(sqrt((1-x)(1+x)), x)`, as [`asin`].
 pub fn acos(x: f32) -> f32 {
-    libm::atan2f(libm::sqrtf((1.0 - x) * (1.0 + x)), x)
+    mpy_float::math32::atan2(mpy_float::math32::sqrt((1.0 - x) * (1.0 + x)), x)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! A small wide float for the single-precision builds' transcendental
-//! functions (`trig32`, `math_gamma32`, `math_erf32`): a sign, a 64-bit
+//! functions ([`crate::math32`]; mpy-core's `trig32`, `math_gamma32`,
+//! `math_erf32`): a sign, a 64-bit
 //! mantissa and an exponent, with truncating (not IEEE) arithmetic, about
 //! 2**-63 relative error per operation, and one correctly rounded
 //! conversion to `f32` at the end. It replaces `f64` arithmetic there, so
@@ -277,12 +278,11 @@ impl W {
     /// `self` rounded to the nearest `f32` (ties to even; `±inf` beyond
     /// the range, subnormals and `±0` below it).
     pub fn to_f32(self) -> f32 {
-        mpy_float::round_f32(self.neg, self.m, self.e)
+        crate::conv::round_f32(self.neg, self.m, self.e)
     }
 
     /// The bits of `self` as an `f64`, rounded to nearest (for values
-    /// within the `f64` normal range; for the tests).
-    #[cfg(test)]
+    /// within the `f64` normal range; for tests).
     pub fn to_f64_bits(self) -> u64 {
         let sign = (self.neg as u64) << 63;
         if self.m == 0 {
@@ -300,6 +300,7 @@ impl W {
 
 #[cfg(test)]
 mod tests {
+    extern crate alloc;
     use super::*;
 
     fn gen(n: usize) -> alloc::vec::Vec<f64> {
