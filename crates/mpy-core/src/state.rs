@@ -264,8 +264,18 @@ impl Vm {
         let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
         let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
         let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
-        let old = apply_grow(v, g);
-        self.heap.free_vec(old);
+        #[cfg(not(target_os = "none"))]
+        {
+            let old = apply_grow(v, g);
+            self.heap.free_vec(old);
+        }
+        #[cfg(target_os = "none")]
+        {
+            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
+            if old != 0 {
+                self.heap.free_addr(old);
+            }
+        }
         Ok(())
     }
 
@@ -282,8 +292,18 @@ impl Vm {
             return Ok(());
         }
         let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
-        let old = apply_grow(v, g);
-        self.heap.free_vec(old);
+        #[cfg(not(target_os = "none"))]
+        {
+            let old = apply_grow(v, g);
+            self.heap.free_vec(old);
+        }
+        #[cfg(target_os = "none")]
+        {
+            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
+            if old != 0 {
+                self.heap.free_addr(old);
+            }
+        }
         Ok(())
     }
 
@@ -504,8 +524,25 @@ enum Grow {
     New(Fresh),
 }
 
+/// Applies `g` to `v` (items of `size` bytes); returns the address of the
+/// buffer to give back to the heap (0: none). The boards' one untyped
+/// body for every item type.
+#[cfg(target_os = "none")]
+#[inline(never)]
+fn apply_grow_raw(v: &mut crate::heap::vec::RawVec, g: Grow, size: usize) -> usize {
+    match g {
+        Grow::Enough => 0,
+        Grow::InPlace(r) => {
+            v.adopt(r, size);
+            0
+        }
+        Grow::New(f) => v.move_to(f, size),
+    }
+}
+
 /// Applies `g` to `v`; returns the buffer to free (empty if none).
-#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn apply_grow<T: GcItem>(v: &mut GcVec<T>, g: Grow) -> GcVec<T> {
     match g {
         Grow::Enough => GcVec::new(),

@@ -238,6 +238,69 @@ impl<T: GcItem> GcVec<T> {
     }
 }
 
+/// A vector's three words without its item type (items of a size given
+/// to each call): the boards grow every vector through one untyped body
+/// instead of one per item type.
+#[cfg(target_os = "none")]
+#[repr(C)]
+pub struct RawVec {
+    ptr: *mut u8,
+    len: usize,
+    cap: usize,
+}
+
+#[cfg(target_os = "none")]
+impl<T: GcItem> GcVec<T> {
+    /// This vector's words, untyped: items are `size_of::<T>()` bytes.
+    #[inline(always)]
+    pub fn raw(&mut self) -> &mut RawVec {
+        // SAFETY: `GcVec<T>` is `#[repr(C)]` { `*mut T`, `usize`, `usize`,
+        // zero-sized marker }, the same layout as `RawVec`'s
+        // { `*mut u8`, `usize`, `usize` }; `RawVec`'s methods keep the
+        // vector's invariants for items of the size they are given (the
+        // caller passes `size_of::<T>()`), and the `&mut` borrow is the
+        // vector's.
+        unsafe { &mut *(self as *mut GcVec<T>).cast::<RawVec>() }
+    }
+}
+
+#[cfg(target_os = "none")]
+impl RawVec {
+    /// [`GcVec::adopt`] for items of `size` bytes.
+    pub fn adopt(&mut self, r: Resized, size: usize) {
+        if r.addr == self.ptr as usize && self.cap != 0 {
+            self.cap = r.bytes / size.max(1);
+            self.len = self.len.min(self.cap);
+        }
+    }
+
+    /// Moves the items (of `size` bytes) into the fresh allocation `f` and
+    /// makes it the buffer ([`GcVec::move_into`], untyped). Returns the
+    /// address of the buffer to give back to the heap: the old one (0 if
+    /// there was none), or `f` if it is too small.
+    pub fn move_to(&mut self, f: super::Fresh, size: usize) -> usize {
+        let real = f.bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
+        let cap = real / size.max(1);
+        let new = f.p.as_ptr();
+        if cap < self.len {
+            return new as usize;
+        }
+        if self.len > 0 {
+            // SAFETY: the old buffer holds `len <= cap` initialised items
+            // of `size` bytes (the vector's invariant); the new one is a
+            // fresh allocation of `real >= len * size` bytes (checked
+            // above) that nothing else refers to, so they do not overlap.
+            unsafe { core::ptr::copy_nonoverlapping(self.ptr, new, self.len * size) };
+        }
+        let old = core::mem::replace(&mut self.ptr, new);
+        if core::mem::replace(&mut self.cap, cap) != 0 {
+            old as usize
+        } else {
+            0
+        }
+    }
+}
+
 impl Heap {
     /// A vector with room for at least `cap` items (the whole of its last
     /// block: the capacity is rounded up), or None if the heap has no room
