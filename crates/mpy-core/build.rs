@@ -301,7 +301,7 @@ fn main() {
         }
         let hashes: Vec<u16> = order.iter().map(|o| o.3 as u16).collect();
         out.push_str(&format!(
-            "/// The named built-in qstrs' texts back to back.\nstatic STATIC_TEXT: &str = {text:?};\n/// Where named qstr `i` (id `128 + i`) ends in [`STATIC_TEXT`]\n/// (`STATIC_ENDS[i + 1]`) and starts (`STATIC_ENDS[i]`).\nstatic STATIC_ENDS: [u16; {}] = {ends:?};\n/// Hashes of the named built-in qstrs.\nstatic STATIC_HASHES: [u16; {n_named}] = {hashes:?};\n",
+            "/// The named built-in qstrs' texts back to back.\nstatic STATIC_TEXT: &str = {text:?};\n/// Where named qstr `i` (id `128 + i`) ends in [`STATIC_TEXT`]\n/// (`STATIC_ENDS[i + 1]`) and starts (`STATIC_ENDS[i]`).\nstatic STATIC_ENDS: [u16; {}] = {ends:?};\n/// Hashes of the named built-in qstrs (the boards compute them).\n#[cfg_attr(target_os = \"none\", allow(dead_code))]\nstatic STATIC_HASHES: [u16; {n_named}] = {hashes:?};\n",
             ends.len()
         ));
     } else {
