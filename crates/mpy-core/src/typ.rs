@@ -402,13 +402,11 @@ impl TypeObj {
     }
 }
 
-/// A built-in function: name, arity and the native code.
+/// A built-in function: arity, how it binds, and the native code.
 #[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
     pub base: ObjBase,
-    /// `__name__`.
-    pub name: Qstr,
     /// Fewest positional arguments (self included for methods).
     pub min_args: u8,
     /// Most positional arguments (self included); [`BuiltinFun::UNLIMITED`]
@@ -458,10 +456,12 @@ impl BuiltinFun {
 
     /// A function taking `min..=max` positional arguments, no keywords
     /// (`max` 255 or more, e.g. `u16::MAX`: no upper limit).
+    /// (`name`, the function's `__name__`, documents the definition; it
+    /// is not stored: nothing reads it, and 4 bytes per function add up.)
     pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
+        let _ = name;
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
-            name,
             min_args: BuiltinFun::count(min_args),
             max_args: BuiltinFun::count(max_args),
             takes_kw: false,
@@ -472,9 +472,9 @@ impl BuiltinFun {
 
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
+        let _ = name;
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
-            name,
             min_args: BuiltinFun::count(min_args),
             max_args: BuiltinFun::UNLIMITED,
             takes_kw: true,
