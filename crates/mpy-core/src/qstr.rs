@@ -71,8 +71,32 @@ pub fn ascii_char(b: u8) -> Option<Qstr> {
 #[cfg(target_pointer_width = "32")]
 static ASCII_TEXT: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
 
+/// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise). The
+/// boards keep a byte per length and every 16th start: the start is that
+/// checkpoint plus the lengths before `i` in its group.
+#[cfg(target_os = "none")]
+pub fn static_str(i: usize) -> &'static str {
+    let t = if i < N_ASCII {
+        ASCII_TEXT.get(i..i + 1)
+    } else {
+        let j = i - N_ASCII;
+        let lens = STATIC_LENS.get(j & !15..=j).unwrap_or(&[]);
+        match (STATIC_STARTS.get(j / 16), lens.split_last()) {
+            (Some(&s), Some((&n, before))) => {
+                let mut a = usize::from(s);
+                for &l in before {
+                    a += usize::from(l);
+                }
+                STATIC_TEXT.get(a..a + usize::from(n))
+            }
+            _ => None,
+        }
+    };
+    t.unwrap_or("")
+}
+
 /// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise).
-#[cfg(target_pointer_width = "32")]
+#[cfg(all(target_pointer_width = "32", not(target_os = "none")))]
 #[inline]
 pub fn static_str(i: usize) -> &'static str {
     let t = if i < N_ASCII {
