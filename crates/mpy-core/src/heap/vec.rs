@@ -39,9 +39,11 @@ impl<T: GcItem> Default for GcVec<T> {
 }
 
 impl<T: GcItem> GcVec<T> {
-    /// An empty vector with no buffer (allocates nothing).
+    /// An empty vector with no buffer (allocates nothing). Its pointer is
+    /// dangling (aligned, not null, never a heap address), so the slice
+    /// accessors need no test for a missing buffer.
     pub const fn new() -> GcVec<T> {
-        GcVec { ptr: core::ptr::null_mut(), len: 0, cap: 0, _t: PhantomData }
+        GcVec { ptr: core::ptr::NonNull::dangling().as_ptr(), len: 0, cap: 0, _t: PhantomData }
     }
 
     /// Number of items.
@@ -65,30 +67,30 @@ impl<T: GcItem> GcVec<T> {
     /// Address of the buffer (0 when there is none).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn addr(&self) -> usize {
-        self.ptr as usize
+        if self.cap == 0 {
+            0
+        } else {
+            self.ptr as usize
+        }
     }
 
     /// The items.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn as_slice(&self) -> &[T] {
-        if self.cap == 0 {
-            return &[];
-        }
-        // SAFETY: a non-empty buffer is a live heap allocation of at least
-        // `cap` items (made by `Heap::vec_with_capacity`, or resized with a
-        // `Resized` proof), `len <= cap` always, and items below `cap` are
-        // initialised (allocations are zeroed; `GcItem`s are valid when
-        // zero). The borrow of `self` covers the buffer: only this vector
-        // points to it.
+        // SAFETY: with a buffer (`cap > 0`) the pointer is a live heap
+        // allocation of at least `cap` items (made by
+        // `Heap::vec_with_capacity`, or resized with a `Resized` proof),
+        // `len <= cap` always, and items below `cap` are initialised
+        // (allocations are zeroed; `GcItem`s are valid when zero); without
+        // one (`cap == 0`, so `len == 0`) it is dangling: aligned and not
+        // null, valid for an empty slice. The borrow of `self` covers the
+        // buffer: only this vector points to it.
         unsafe { core::slice::from_raw_parts(self.ptr, self.len) }
     }
 
     /// The items, mutably.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn as_mut_slice(&mut self) -> &mut [T] {
-        if self.cap == 0 {
-            return &mut [];
-        }
         // SAFETY: as in `as_slice`; `&mut self` is the only way to the
         // buffer.
         unsafe { core::slice::from_raw_parts_mut(self.ptr, self.len) }
@@ -98,9 +100,6 @@ impl<T: GcItem> GcVec<T> {
     /// or stale values).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn full_slice(&self) -> &[T] {
-        if self.cap == 0 {
-            return &[];
-        }
         // SAFETY: as in `as_slice`, for all `cap` initialised items.
         unsafe { core::slice::from_raw_parts(self.ptr, self.cap) }
     }
@@ -113,9 +112,6 @@ impl<T: GcItem> GcVec<T> {
 
     #[cfg_attr(not(target_os = "none"), inline(always))]
     fn spare_all(&mut self) -> &mut [T] {
-        if self.cap == 0 {
-            return &mut [];
-        }
         // SAFETY: as in `as_slice`, for all `cap` initialised items.
         unsafe { core::slice::from_raw_parts_mut(self.ptr, self.cap) }
     }
