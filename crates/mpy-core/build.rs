@@ -300,8 +300,17 @@ fn main() {
             ends.push(u16::try_from(text.len()).expect("qstr text over 64 KiB"));
         }
         let hashes: Vec<u16> = order.iter().map(|o| o.3 as u16).collect();
+        // Boards: a byte per length and every 16th start (3 bytes of table
+        // per qstr fewer than `STATIC_ENDS`' 2 + `STATIC_HASHES`' 2).
+        let lens: Vec<u8> =
+            order.iter().map(|o| u8::try_from(o.1.len()).expect("qstr text over 255 bytes")).collect();
+        let starts: Vec<u16> = ends.iter().step_by(16).copied().collect();
         out.push_str(&format!(
-            "/// The named built-in qstrs' texts back to back.\nstatic STATIC_TEXT: &str = {text:?};\n/// Where named qstr `i` (id `128 + i`) ends in [`STATIC_TEXT`]\n/// (`STATIC_ENDS[i + 1]`) and starts (`STATIC_ENDS[i]`).\nstatic STATIC_ENDS: [u16; {}] = {ends:?};\n/// Hashes of the named built-in qstrs.\nstatic STATIC_HASHES: [u16; {n_named}] = {hashes:?};\n",
+            "/// Boards: the length of named qstr `i` in [`STATIC_TEXT`].\n#[cfg_attr(not(target_os = \"none\"), allow(dead_code))]\nstatic STATIC_LENS: [u8; {n_named}] = {lens:?};\n/// Boards: where named qstr `16 * k` starts in [`STATIC_TEXT`].\n#[cfg_attr(not(target_os = \"none\"), allow(dead_code))]\nstatic STATIC_STARTS: [u16; {}] = {starts:?};\n",
+            starts.len()
+        ));
+        out.push_str(&format!(
+            "/// The named built-in qstrs' texts back to back.\nstatic STATIC_TEXT: &str = {text:?};\n/// Where named qstr `i` (id `128 + i`) ends in [`STATIC_TEXT`]\n/// (`STATIC_ENDS[i + 1]`) and starts (`STATIC_ENDS[i]`).\n#[cfg_attr(target_os = \"none\", allow(dead_code))]\nstatic STATIC_ENDS: [u16; {}] = {ends:?};\n/// Hashes of the named built-in qstrs (the boards compute them).\n#[cfg_attr(target_os = \"none\", allow(dead_code))]\nstatic STATIC_HASHES: [u16; {n_named}] = {hashes:?};\n",
             ends.len()
         ));
     } else {

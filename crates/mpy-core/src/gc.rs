@@ -42,7 +42,8 @@ struct Marker<'a> {
 impl Marker<'_> {
     /// Marks the allocation holding address `w` (if any, and not yet
     /// marked) and queues it for scanning.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     fn mark(&mut self, w: usize) {
         let Some(head) = self.blocks.mark_addr(w) else { return };
         if self.sp < MARK_STACK {

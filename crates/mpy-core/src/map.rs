@@ -192,7 +192,8 @@ impl Map {
 
     /// Finds a key by identity (for keys whose equality is identity, such as
     /// qstrs and small ints, this decides the lookup).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn find_identical(&self, key: Obj, hash: u32) -> Option<usize> {
         let k = key.raw();
         if k == 0 {

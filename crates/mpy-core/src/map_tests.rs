@@ -10,10 +10,6 @@ use crate::types::dict::DictObj;
 use crate::types::testutil::with_vm;
 use alloc::vec::Vec;
 
-fn field(d: &mut DictObj) -> &mut Map {
-    &mut d.map
-}
-
 fn i(v: isize) -> Obj {
     Obj::small_int(v)
 }
@@ -21,7 +17,7 @@ fn i(v: isize) -> Obj {
 /// Appends `k -> v` to dict `d`'s table through the raw API (the key is a
 /// small int, whose hash is its value).
 fn push(vm: &mut Vm, d: Obj, k: isize, v: isize) {
-    vm.map_reserve::<DictObj>(d, field, 1).unwrap();
+    vm.map_reserve::<DictObj>(d, 1).unwrap();
     let m = vm.table_mut(d).unwrap();
     assert!(m.push_within_capacity(i(k), i(v), k as u32));
 }

@@ -54,6 +54,61 @@ use crate::typ::TypeObj;
 #[repr(transparent)]
 pub struct Obj(usize);
 
+/// An object word made at compile time, for tables in read-only memory
+/// (`typ::Rom`): a pointer to a `'static` object (kept as a pointer, so
+/// that constant evaluation can make it) or an immediate word (small int,
+/// qstr, None, stuffed float). [`ConstObj::obj`] turns it into an [`Obj`].
+#[derive(Clone, Copy)]
+pub struct ConstObj(*const ObjBase);
+
+// SAFETY: a `ConstObj` is an immutable word, only ever turned into an
+// `Obj` (pointers among them point to `'static` objects that are never
+// written), so sharing it between threads is sharing a number.
+unsafe impl Sync for ConstObj {}
+// SAFETY: as above.
+unsafe impl Send for ConstObj {}
+
+impl ConstObj {
+    /// The `'static` object `b`.
+    pub const fn from_static(b: &'static ObjBase) -> ConstObj {
+        ConstObj(b)
+    }
+
+    /// An immediate word (not a pointer: no provenance).
+    const fn word(w: usize) -> ConstObj {
+        ConstObj(core::ptr::without_provenance(w))
+    }
+
+    /// The small int `v` (must fit: checked at compile time).
+    pub const fn small_int(v: isize) -> ConstObj {
+        assert!(v >= Obj::SMALL_INT_MIN && v <= Obj::SMALL_INT_MAX);
+        ConstObj::word((((v as usize) << 1) | 1) & !HIGH)
+    }
+
+    /// The interned string `q`.
+    pub const fn qstr(q: Qstr) -> ConstObj {
+        ConstObj::word((((q.0 as usize) & ID_MASK) << 3) | TAG_QSTR)
+    }
+
+    /// `None`.
+    pub const NONE: ConstObj = ConstObj::word(Obj::NONE.0);
+
+    /// NULL (no object).
+    pub const NULL: ConstObj = ConstObj::word(0);
+
+    /// The stuffed float word of `f`.
+    #[cfg(feature = "float-stuffed")]
+    pub const fn float(f: f32) -> ConstObj {
+        ConstObj::word(stuff_f32(f) as usize)
+    }
+
+    /// The object.
+    #[inline(always)]
+    pub fn obj(self) -> Obj {
+        Obj(self.0.expose_provenance())
+    }
+}
+
 /// The header every object starts with: its type. For instances of user
 /// classes the type is the class's own `TypeObj` (which lives in the gc
 /// heap, kept alive by this very pointer: the gc scans every word of a

@@ -71,8 +71,32 @@ pub fn ascii_char(b: u8) -> Option<Qstr> {
 #[cfg(target_pointer_width = "32")]
 static ASCII_TEXT: &str = "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f";
 
+/// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise). The
+/// boards keep a byte per length and every 16th start: the start is that
+/// checkpoint plus the lengths before `i` in its group.
+#[cfg(target_os = "none")]
+pub fn static_str(i: usize) -> &'static str {
+    let t = if i < N_ASCII {
+        ASCII_TEXT.get(i..i + 1)
+    } else {
+        let j = i - N_ASCII;
+        let lens = STATIC_LENS.get(j & !15..=j).unwrap_or(&[]);
+        match (STATIC_STARTS.get(j / 16), lens.split_last()) {
+            (Some(&s), Some((&n, before))) => {
+                let mut a = usize::from(s);
+                for &l in before {
+                    a += usize::from(l);
+                }
+                STATIC_TEXT.get(a..a + usize::from(n))
+            }
+            _ => None,
+        }
+    };
+    t.unwrap_or("")
+}
+
 /// The text of built-in qstr `i` (`i < N_STATIC`; empty otherwise).
-#[cfg(target_pointer_width = "32")]
+#[cfg(all(target_pointer_width = "32", not(target_os = "none")))]
 #[inline]
 pub fn static_str(i: usize) -> &'static str {
     let t = if i < N_ASCII {
@@ -94,8 +118,15 @@ pub fn static_str(i: usize) -> &'static str {
     STATIC_STRS.get(i).copied().unwrap_or("")
 }
 
+/// The hash of built-in qstr `i` (`i < N_STATIC`): on the boards computed
+/// from the text (no 2-byte table entry per qstr; a few cycles per byte).
+#[cfg(target_os = "none")]
+fn static_hash(i: usize) -> u32 {
+    hash_bytes(static_str(i).as_bytes())
+}
+
 /// The hash of built-in qstr `i` (`i < N_STATIC`).
-#[cfg(target_pointer_width = "32")]
+#[cfg(all(target_pointer_width = "32", not(target_os = "none")))]
 #[inline]
 fn static_hash(i: usize) -> u32 {
     match i.checked_sub(N_ASCII) {
@@ -126,7 +157,10 @@ fn find_static_hashed(s: &str, h: u32) -> Option<Qstr> {
     let b = slot_of(h, STATIC_BUCKETS.len() - 2);
     let lo = usize::from(*STATIC_BUCKETS.get(b)?);
     let hi = usize::from(*STATIC_BUCKETS.get(b + 1)?);
-    (N_ASCII + lo..N_ASCII + hi).find(|&i| static_hash(i) == h && static_str(i) == s).map(|i| Qstr(i as u32))
+    // (The boards keep no hash table: texts are compared directly.)
+    (N_ASCII + lo..N_ASCII + hi)
+        .find(|&i| (cfg!(target_os = "none") || static_hash(i) == h) && static_str(i) == s)
+        .map(|i| Qstr(i as u32))
 }
 
 /// Finds a built-in qstr by text.
@@ -152,6 +186,11 @@ pub struct QstrPool {
     pub(crate) index: GcVec<u32>,
     /// Bytes held by the pool's strings (reported by `micropython.qstr_info`).
     pub bytes: usize,
+    /// Boards: the hashes of recently used built-in qstrs, `id << 16 |
+    /// hash` in slot `id % 16` (the boards keep no hash table; below
+    /// 0x0400_0000, so never taken for a heap address by the collector).
+    #[cfg(target_os = "none")]
+    hash_cache: [core::cell::Cell<u32>; 16],
 }
 
 impl QstrPool {
@@ -213,10 +252,27 @@ impl QstrPool {
     pub fn hash(&self, heap: &Heap, q: Qstr) -> u32 {
         let i = q.0 as usize;
         if i < N_STATIC {
+            #[cfg(target_os = "none")]
+            return self.static_hash_cached(i);
+            #[cfg(not(target_os = "none"))]
             static_hash(i)
         } else {
             self.strs.as_slice().get(i - N_STATIC).and_then(|&o| heap.text_of(o)).map(|(_, h)| h).unwrap_or(0)
         }
+    }
+
+    /// [`static_hash`] through `hash_cache` (boards).
+    #[cfg(target_os = "none")]
+    fn static_hash_cached(&self, i: usize) -> u32 {
+        const _: () = assert!(N_STATIC < 0x400);
+        let c = &self.hash_cache[i % 16];
+        let v = c.get();
+        if (v >> 16) as usize == i {
+            return v & 0xffff;
+        }
+        let h = static_hash(i);
+        c.set((i as u32) << 16 | h);
+        h
     }
 
     /// Number of qstrs interned at run time.

@@ -264,8 +264,18 @@ impl Vm {
         let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
         let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
         let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
-        let old = apply_grow(v, g);
-        self.heap.free_vec(old);
+        #[cfg(not(target_os = "none"))]
+        {
+            let old = apply_grow(v, g);
+            self.heap.free_vec(old);
+        }
+        #[cfg(target_os = "none")]
+        {
+            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
+            if old != 0 {
+                self.heap.free_addr(old);
+            }
+        }
         Ok(())
     }
 
@@ -282,8 +292,18 @@ impl Vm {
             return Ok(());
         }
         let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
-        let old = apply_grow(v, g);
-        self.heap.free_vec(old);
+        #[cfg(not(target_os = "none"))]
+        {
+            let old = apply_grow(v, g);
+            self.heap.free_vec(old);
+        }
+        #[cfg(target_os = "none")]
+        {
+            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
+            if old != 0 {
+                self.heap.free_addr(old);
+            }
+        }
         Ok(())
     }
 
@@ -360,15 +380,42 @@ impl Vm {
         Ok(())
     }
 
-    /// Makes sure the table `field(o)` of heap object `o` has room for
+    /// Makes sure the table of heap object `o` (layout `O`) has room for
     /// `extra` more entries (see [`crate::map`] for why growing needs the
     /// interpreter: a small table becoming indexed needs its keys' hashes,
     /// which may call `__hash__`).
     ///
     /// Errors: `MemoryError`; whatever a key's `__hash__` raises.
-    pub fn map_reserve<O: ObjType>(&mut self, o: Obj, field: fn(&mut O) -> &mut Map, extra: usize) -> PyResult<()> {
+    pub fn map_reserve<O: crate::runtime::dict::HasMap>(&mut self, o: Obj, extra: usize) -> PyResult<()> {
+        self.map_grow(o, |h: &mut Heap, o: Obj| h.get_mut::<O>(o).map(O::map_mut), None, extra)
+    }
+
+    /// [`Vm::map_reserve`] for a table held in a Rust local (not inside a
+    /// heap object), e.g. keyword arguments being collected.
+    ///
+    /// Errors: as [`Vm::map_reserve`].
+    pub fn map_reserve_local(&mut self, m: &mut Map, extra: usize) -> PyResult<()> {
+        self.map_grow(Obj::NULL, |_: &mut Heap, _: Obj| None, Some(m), extra)
+    }
+
+    /// The one body of [`Vm::map_reserve`] and [`Vm::map_reserve_local`]:
+    /// the table is `local`, or else `get(heap, o)` (found again after
+    /// every step that may run Python code).
+    fn map_grow(
+        &mut self,
+        o: Obj,
+        get: fn(&mut Heap, Obj) -> Option<&mut Map>,
+        mut local: Option<&mut Map>,
+        extra: usize,
+    ) -> PyResult<()> {
         for _ in 0..4 {
-            let Some(m) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+            let m = match local.as_deref_mut() {
+                Some(m) => m,
+                None => match get(&mut self.heap, o) {
+                    Some(m) => m,
+                    None => return Ok(()),
+                },
+            };
             if m.capacity() - m.end_pos().min(m.capacity()) >= extra && !(extra > 0 && m.is_full()) {
                 return Ok(());
             }
@@ -388,43 +435,18 @@ impl Vm {
                 hashes[i] = self.hash(keys[i])?;
             }
             let new = self.new_vec::<usize>(words)?;
-            let Some(m) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+            let m = match local.as_deref_mut() {
+                Some(m) => m,
+                None => match get(&mut self.heap, o) {
+                    Some(m) => m,
+                    None => return Ok(()),
+                },
+            };
             if m.needs_hashes(cap) && m.len() != n {
                 // A `__hash__` changed the table: start again.
                 self.heap.free_vec(new);
                 continue;
             }
-            let old = m.rebuild_into(new, cap, &hashes[..n]);
-            self.heap.free_vec(old);
-        }
-        Ok(())
-    }
-
-    /// [`Vm::map_reserve`] for a table held in a Rust local (not inside a
-    /// heap object), e.g. keyword arguments being collected.
-    ///
-    /// Errors: as [`Vm::map_reserve`].
-    pub fn map_reserve_local(&mut self, m: &mut Map, extra: usize) -> PyResult<()> {
-        for _ in 0..4 {
-            if m.capacity() - m.end_pos().min(m.capacity()) >= extra && !(extra > 0 && m.is_full()) {
-                return Ok(());
-            }
-            let (cap, words) = m.grow_words(extra);
-            let mut hashes = [0u32; crate::map::LINEAR_MAX];
-            let mut n = 0;
-            if m.needs_hashes(cap) {
-                let mut keys = [Obj::NULL; crate::map::LINEAR_MAX];
-                for e in m.iter() {
-                    if n < keys.len() {
-                        keys[n] = e.key;
-                        n += 1;
-                    }
-                }
-                for i in 0..n {
-                    hashes[i] = self.hash(keys[i])?;
-                }
-            }
-            let new = self.new_vec::<usize>(words)?;
             let old = m.rebuild_into(new, cap, &hashes[..n]);
             self.heap.free_vec(old);
         }
@@ -504,8 +526,25 @@ enum Grow {
     New(Fresh),
 }
 
+/// Applies `g` to `v` (items of `size` bytes); returns the address of the
+/// buffer to give back to the heap (0: none). The boards' one untyped
+/// body for every item type.
+#[cfg(target_os = "none")]
+#[inline(never)]
+fn apply_grow_raw(v: &mut crate::heap::vec::RawVec, g: Grow, size: usize) -> usize {
+    match g {
+        Grow::Enough => 0,
+        Grow::InPlace(r) => {
+            v.adopt(r, size);
+            0
+        }
+        Grow::New(f) => v.move_to(f, size),
+    }
+}
+
 /// Applies `g` to `v`; returns the buffer to free (empty if none).
-#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn apply_grow<T: GcItem>(v: &mut GcVec<T>, g: Grow) -> GcVec<T> {
     match g {
         Grow::Enough => GcVec::new(),

@@ -9,7 +9,7 @@
 
 use crate::flt::Float;
 use crate::heap::Heap;
-use crate::obj::{Obj, ObjBase};
+use crate::obj::{ConstObj, Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::PyResult;
@@ -134,43 +134,121 @@ pub enum PrintKind {
     Repr,
 }
 
-/// An entry of a built-in type's or module's `locals` table.
+/// An entry of a built-in type's or module's `locals` table: one object
+/// word (8 bytes of table with its qstr on the boards, instead of 12 for a
+/// tagged enum), made at compile time by the constructors named after what
+/// it holds (`Rom::Fun(&F)`, `Rom::Int(3)`, `Rom::None`, ...). Whether a
+/// built-in function binds as a method, a class method or not at all is
+/// the function's own [`BuiltinFun::kind`] ([`Rom::kind`]). Floats are a
+/// word when stuffed; other builds keep the value beside a NULL word.
 #[derive(Clone, Copy)]
-pub enum Rom {
-    /// A method (or a module-level function).
-    Fun(&'static BuiltinFun),
-    /// A staticmethod of a built-in type (e.g. `bytes.fromhex` is a class
-    /// method; `str.maketrans` would be static).
-    StaticMethod(&'static BuiltinFun),
-    /// A classmethod of a built-in type: receives the type as `args[0]`.
-    ClassMethod(&'static BuiltinFun),
-    /// A nested built-in type (e.g. an exception type in a module).
-    Type(&'static TypeObj),
-    /// A small-int constant.
-    Int(isize),
-    /// A float constant.
-    Float(Float),
-    /// A str constant.
-    Str(Qstr),
-    /// `None`.
-    None,
-    /// Another static object (a port's `machine.mem32`).
-    Obj(&'static ObjBase),
+pub struct Rom {
+    o: ConstObj,
+    #[cfg(not(feature = "float-stuffed"))]
+    f: Float,
 }
 
+/// How a [`Rom`] entry behaves when looked up on a type (see [`Rom::kind`]).
+#[derive(Clone, Copy)]
+pub enum RomKind {
+    /// A method: binds to the instance.
+    Fun(&'static BuiltinFun),
+    /// A class method: receives the type as `args[0]`.
+    ClassMethod(&'static BuiltinFun),
+    /// Anything else (static methods included): the value as is.
+    Value,
+}
+
+#[allow(non_snake_case, non_upper_case_globals)]
 impl Rom {
+    const fn of(o: ConstObj) -> Rom {
+        #[cfg(feature = "float-stuffed")]
+        return Rom { o };
+        #[cfg(not(feature = "float-stuffed"))]
+        Rom { o, f: 0.0 }
+    }
+
+    /// A method (or a module-level function): `f` must be a plain function.
+    pub const fn Fun(f: &'static BuiltinFun) -> Rom {
+        assert!(f.kind == BuiltinFun::PLAIN);
+        Rom::of(ConstObj::from_static(&f.base))
+    }
+
+    /// A staticmethod of a built-in type (made with
+    /// [`BuiltinFun::static_method`]).
+    pub const fn StaticMethod(f: &'static BuiltinFun) -> Rom {
+        assert!(f.kind == BuiltinFun::STATIC);
+        Rom::of(ConstObj::from_static(&f.base))
+    }
+
+    /// A classmethod of a built-in type (made with
+    /// [`BuiltinFun::class_method`]): receives the type as `args[0]`.
+    pub const fn ClassMethod(f: &'static BuiltinFun) -> Rom {
+        assert!(f.kind == BuiltinFun::CLASS);
+        Rom::of(ConstObj::from_static(&f.base))
+    }
+
+    /// A nested built-in type (e.g. an exception type in a module).
+    pub const fn Type(t: &'static TypeObj) -> Rom {
+        Rom::of(ConstObj::from_static(&t.header))
+    }
+
+    /// A small-int constant.
+    pub const fn Int(i: isize) -> Rom {
+        Rom::of(ConstObj::small_int(i))
+    }
+
+    /// A float constant.
+    pub const fn Float(f: Float) -> Rom {
+        #[cfg(feature = "float-stuffed")]
+        return Rom::of(ConstObj::float(f));
+        #[cfg(not(feature = "float-stuffed"))]
+        Rom { o: ConstObj::NULL, f }
+    }
+
+    /// A str constant.
+    pub const fn Str(s: Qstr) -> Rom {
+        Rom::of(ConstObj::qstr(s))
+    }
+
+    /// `None`.
+    pub const None: Rom = Rom::of(ConstObj::NONE);
+
+    /// Another static object (a port's `machine.mem32`).
+    pub const fn Obj(b: &'static ObjBase) -> Rom {
+        Rom::of(ConstObj::from_static(b))
+    }
+
     /// The object this entry stands for (static methods and class methods
-    /// are returned as their function; binding is the caller's job).
+    /// are returned as their function; binding is the caller's job). None
+    /// for a float that needs the heap: see `Vm::rom_to_obj`.
+    #[inline]
     pub fn to_obj(self) -> Option<Obj> {
-        Some(match self {
-            Rom::Fun(f) | Rom::StaticMethod(f) | Rom::ClassMethod(f) => Obj::from_static(&f.base),
-            Rom::Type(t) => Obj::from_type(t),
-            Rom::Int(i) => Obj::small_int(i),
-            Rom::Str(s) => Obj::qstr(s),
-            Rom::None => Obj::NONE,
-            Rom::Obj(b) => Obj::from_static(b),
-            Rom::Float(_) => return None, // needs the heap: see `Vm::rom_to_obj`
-        })
+        let o = self.o.obj();
+        #[cfg(not(feature = "float-stuffed"))]
+        if o.is_null() {
+            return None;
+        }
+        Some(o)
+    }
+
+    /// The float constant, when it is one that needs the heap.
+    #[inline]
+    pub fn heap_float(self) -> Option<Float> {
+        #[cfg(not(feature = "float-stuffed"))]
+        if self.o.obj().is_null() {
+            return Some(self.f);
+        }
+        None
+    }
+
+    /// Whether the entry binds when looked up on a type.
+    pub fn kind(self) -> RomKind {
+        match self.o.obj().as_builtin_fun() {
+            Some(f) if f.kind == BuiltinFun::PLAIN => RomKind::Fun(f),
+            Some(f) if f.kind == BuiltinFun::CLASS => RomKind::ClassMethod(f),
+            _ => RomKind::Value,
+        }
     }
 }
 
@@ -324,13 +402,11 @@ impl TypeObj {
     }
 }
 
-/// A built-in function: name, arity and the native code.
+/// A built-in function: arity, how it binds, and the native code.
 #[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
     pub base: ObjBase,
-    /// `__name__`.
-    pub name: Qstr,
     /// Fewest positional arguments (self included for methods).
     pub min_args: u8,
     /// Most positional arguments (self included); [`BuiltinFun::UNLIMITED`]
@@ -338,6 +414,9 @@ pub struct BuiltinFun {
     pub max_args: u8,
     /// Whether keyword arguments are accepted (else `TypeError`).
     pub takes_kw: bool,
+    /// How it binds in a type's locals: [`BuiltinFun::PLAIN`] (a method),
+    /// [`BuiltinFun::CLASS`] or [`BuiltinFun::STATIC`].
+    pub kind: u8,
     /// The code.
     pub f: NativeFn,
 }
@@ -345,6 +424,25 @@ pub struct BuiltinFun {
 impl BuiltinFun {
     /// `max_args` of a function taking any number of positional arguments.
     pub const UNLIMITED: u8 = u8::MAX;
+
+    /// [`BuiltinFun::kind`]: a plain function (binds as a method).
+    pub const PLAIN: u8 = 0;
+    /// [`BuiltinFun::kind`]: a class method.
+    pub const CLASS: u8 = 1;
+    /// [`BuiltinFun::kind`]: a static method.
+    pub const STATIC: u8 = 2;
+
+    /// This function as a class method (for `Rom::ClassMethod`).
+    pub const fn class_method(mut self) -> BuiltinFun {
+        self.kind = BuiltinFun::CLASS;
+        self
+    }
+
+    /// This function as a static method (for `Rom::StaticMethod`).
+    pub const fn static_method(mut self) -> BuiltinFun {
+        self.kind = BuiltinFun::STATIC;
+        self
+    }
 
     /// An argument count as stored (254 at most; anything larger, e.g.
     /// `u16::MAX`, means unlimited).
@@ -358,25 +456,29 @@ impl BuiltinFun {
 
     /// A function taking `min..=max` positional arguments, no keywords
     /// (`max` 255 or more, e.g. `u16::MAX`: no upper limit).
+    /// (`name`, the function's `__name__`, documents the definition; it
+    /// is not stored: nothing reads it, and 4 bytes per function add up.)
     pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
+        let _ = name;
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
-            name,
             min_args: BuiltinFun::count(min_args),
             max_args: BuiltinFun::count(max_args),
             takes_kw: false,
+            kind: BuiltinFun::PLAIN,
             f,
         }
     }
 
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
+        let _ = name;
         BuiltinFun {
             base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
-            name,
             min_args: BuiltinFun::count(min_args),
             max_args: BuiltinFun::UNLIMITED,
             takes_kw: true,
+            kind: BuiltinFun::PLAIN,
             f,
         }
     }

@@ -39,9 +39,11 @@ impl<T: GcItem> Default for GcVec<T> {
 }
 
 impl<T: GcItem> GcVec<T> {
-    /// An empty vector with no buffer (allocates nothing).
+    /// An empty vector with no buffer (allocates nothing). Its pointer is
+    /// dangling (aligned, not null, never a heap address), so the slice
+    /// accessors need no test for a missing buffer.
     pub const fn new() -> GcVec<T> {
-        GcVec { ptr: core::ptr::null_mut(), len: 0, cap: 0, _t: PhantomData }
+        GcVec { ptr: core::ptr::NonNull::dangling().as_ptr(), len: 0, cap: 0, _t: PhantomData }
     }
 
     /// Number of items.
@@ -65,30 +67,30 @@ impl<T: GcItem> GcVec<T> {
     /// Address of the buffer (0 when there is none).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn addr(&self) -> usize {
-        self.ptr as usize
+        if self.cap == 0 {
+            0
+        } else {
+            self.ptr as usize
+        }
     }
 
     /// The items.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn as_slice(&self) -> &[T] {
-        if self.cap == 0 {
-            return &[];
-        }
-        // SAFETY: a non-empty buffer is a live heap allocation of at least
-        // `cap` items (made by `Heap::vec_with_capacity`, or resized with a
-        // `Resized` proof), `len <= cap` always, and items below `cap` are
-        // initialised (allocations are zeroed; `GcItem`s are valid when
-        // zero). The borrow of `self` covers the buffer: only this vector
-        // points to it.
+        // SAFETY: with a buffer (`cap > 0`) the pointer is a live heap
+        // allocation of at least `cap` items (made by
+        // `Heap::vec_with_capacity`, or resized with a `Resized` proof),
+        // `len <= cap` always, and items below `cap` are initialised
+        // (allocations are zeroed; `GcItem`s are valid when zero); without
+        // one (`cap == 0`, so `len == 0`) it is dangling: aligned and not
+        // null, valid for an empty slice. The borrow of `self` covers the
+        // buffer: only this vector points to it.
         unsafe { core::slice::from_raw_parts(self.ptr, self.len) }
     }
 
     /// The items, mutably.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn as_mut_slice(&mut self) -> &mut [T] {
-        if self.cap == 0 {
-            return &mut [];
-        }
         // SAFETY: as in `as_slice`; `&mut self` is the only way to the
         // buffer.
         unsafe { core::slice::from_raw_parts_mut(self.ptr, self.len) }
@@ -98,9 +100,6 @@ impl<T: GcItem> GcVec<T> {
     /// or stale values).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn full_slice(&self) -> &[T] {
-        if self.cap == 0 {
-            return &[];
-        }
         // SAFETY: as in `as_slice`, for all `cap` initialised items.
         unsafe { core::slice::from_raw_parts(self.ptr, self.cap) }
     }
@@ -113,9 +112,6 @@ impl<T: GcItem> GcVec<T> {
 
     #[cfg_attr(not(target_os = "none"), inline(always))]
     fn spare_all(&mut self) -> &mut [T] {
-        if self.cap == 0 {
-            return &mut [];
-        }
         // SAFETY: as in `as_slice`, for all `cap` initialised items.
         unsafe { core::slice::from_raw_parts_mut(self.ptr, self.cap) }
     }
@@ -235,6 +231,69 @@ impl<T: GcItem> GcVec<T> {
         self.cap = r.bytes / core::mem::size_of::<T>().max(1);
         self.len = self.len.min(self.cap);
         true
+    }
+}
+
+/// A vector's three words without its item type (items of a size given
+/// to each call): the boards grow every vector through one untyped body
+/// instead of one per item type.
+#[cfg(target_os = "none")]
+#[repr(C)]
+pub struct RawVec {
+    ptr: *mut u8,
+    len: usize,
+    cap: usize,
+}
+
+#[cfg(target_os = "none")]
+impl<T: GcItem> GcVec<T> {
+    /// This vector's words, untyped: items are `size_of::<T>()` bytes.
+    #[inline(always)]
+    pub fn raw(&mut self) -> &mut RawVec {
+        // SAFETY: `GcVec<T>` is `#[repr(C)]` { `*mut T`, `usize`, `usize`,
+        // zero-sized marker }, the same layout as `RawVec`'s
+        // { `*mut u8`, `usize`, `usize` }; `RawVec`'s methods keep the
+        // vector's invariants for items of the size they are given (the
+        // caller passes `size_of::<T>()`), and the `&mut` borrow is the
+        // vector's.
+        unsafe { &mut *(self as *mut GcVec<T>).cast::<RawVec>() }
+    }
+}
+
+#[cfg(target_os = "none")]
+impl RawVec {
+    /// [`GcVec::adopt`] for items of `size` bytes.
+    pub fn adopt(&mut self, r: Resized, size: usize) {
+        if r.addr == self.ptr as usize && self.cap != 0 {
+            self.cap = r.bytes / size.max(1);
+            self.len = self.len.min(self.cap);
+        }
+    }
+
+    /// Moves the items (of `size` bytes) into the fresh allocation `f` and
+    /// makes it the buffer ([`GcVec::move_into`], untyped). Returns the
+    /// address of the buffer to give back to the heap: the old one (0 if
+    /// there was none), or `f` if it is too small.
+    pub fn move_to(&mut self, f: super::Fresh, size: usize) -> usize {
+        let real = f.bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
+        let cap = real / size.max(1);
+        let new = f.p.as_ptr();
+        if cap < self.len {
+            return new as usize;
+        }
+        if self.len > 0 {
+            // SAFETY: the old buffer holds `len <= cap` initialised items
+            // of `size` bytes (the vector's invariant); the new one is a
+            // fresh allocation of `real >= len * size` bytes (checked
+            // above) that nothing else refers to, so they do not overlap.
+            unsafe { core::ptr::copy_nonoverlapping(self.ptr, new, self.len * size) };
+        }
+        let old = core::mem::replace(&mut self.ptr, new);
+        if core::mem::replace(&mut self.cap, cap) != 0 {
+            old as usize
+        } else {
+            0
+        }
     }
 }
 

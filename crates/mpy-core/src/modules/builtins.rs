@@ -349,9 +349,9 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         None => (o.as_type().unwrap_or(vm.builtin_type(o)).locals, None),
     };
     for &(n, r) in locals {
-        let v = match r {
-            Rom::ClassMethod(_) => Obj::NULL,
-            other => vm.rom_to_obj(other)?,
+        let v = match r.kind() {
+            crate::typ::RomKind::ClassMethod(_) => Obj::NULL,
+            _ => vm.rom_to_obj(r)?,
         };
         help_line(vm, &mut out, Obj::qstr(n), v)?;
     }

@@ -6,7 +6,7 @@
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
-use crate::typ::{Rom, TYPE_TYPE};
+use crate::typ::{Rom, RomKind, TYPE_TYPE};
 use crate::types::misc::{BoundMethObj, BOUND_METHOD_TYPE};
 use crate::vm::class::{is_class, InstanceObj};
 use crate::PyResult;
@@ -16,9 +16,9 @@ impl Vm {
     ///
     /// Errors: `MemoryError` (boxed floats only).
     pub fn rom_to_obj(&mut self, r: Rom) -> PyResult<Obj> {
-        match r {
-            Rom::Float(f) => self.new_float(f),
-            other => Ok(other.to_obj().unwrap_or(Obj::NONE)),
+        match r.heap_float() {
+            Some(f) => self.new_float(f),
+            None => Ok(r.to_obj().unwrap_or(Obj::NONE)),
         }
     }
 
@@ -112,9 +112,9 @@ impl Vm {
         if let Some(ty) = o.as_type() {
             // Attribute of a built-in type object itself.
             if let Some(r) = ty.lookup(name) {
-                return Ok(match r {
-                    Rom::ClassMethod(f) => (f.obj(), o),
-                    other => (self.rom_to_obj(other)?, Obj::NULL),
+                return Ok(match r.kind() {
+                    RomKind::ClassMethod(f) => (f.obj(), o),
+                    _ => (self.rom_to_obj(r)?, Obj::NULL),
                 });
             }
             if name == q::__name__ {
@@ -132,10 +132,10 @@ impl Vm {
             }
         }
         if let Some(r) = t.lookup(name) {
-            return Ok(match r {
-                Rom::Fun(f) => (f.obj(), o),
-                Rom::ClassMethod(f) => (f.obj(), Obj::from_type(t)),
-                other => (self.rom_to_obj(other)?, Obj::NULL),
+            return Ok(match r.kind() {
+                RomKind::Fun(f) => (f.obj(), o),
+                RomKind::ClassMethod(f) => (f.obj(), Obj::from_type(t)),
+                RomKind::Value => (self.rom_to_obj(r)?, Obj::NULL),
             });
         }
         let mut ty = Some(t);

@@ -22,7 +22,7 @@ use crate::PyResult;
 
 /// An object layout holding a [`Map`] that the runtime looks keys up in
 /// with Python equality (`vm.map_lookup_in::<T>(o, key)` and friends).
-pub trait HasMap: ObjType {
+pub trait HasMap: ObjType + 'static {
     /// The table.
     fn map(&self) -> &Map;
     /// The table, mutably.
@@ -404,7 +404,7 @@ impl Vm {
                 }
             }
         }
-        self.map_reserve::<O>(o, O::map_mut, 1)?;
+        self.map_reserve::<O>(o, 1)?;
         if let Some(d) = self.heap.get_mut::<O>(o) {
             if !d.map_mut().push_within_capacity(key, value, h) {
                 // A `__hash__` run while growing filled the table again.

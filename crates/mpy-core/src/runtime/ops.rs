@@ -75,7 +75,8 @@ impl Vm {
     /// with their `Bool` or `Len` unary slots; everything else is true.
     ///
     /// Errors: whatever `__bool__`/`__len__` raise.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn is_true(&mut self, o: Obj) -> PyResult<bool> {
         if o == Obj::FALSE || o == Obj::NONE {
             return Ok(false);

@@ -99,7 +99,8 @@ impl Out {
     /// Writes bytes.
     ///
     /// Errors: `MemoryError` (buffers only).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn bytes(&mut self, vm: &mut Vm, b: &[u8]) -> PyResult<()> {
         match self {
             Out::Stdout => {

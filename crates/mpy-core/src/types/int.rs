@@ -24,7 +24,7 @@ use crate::types::exception::VALUE_ERROR_TYPE;
 use crate::PyResult;
 use mpy_mpz::{self as mpz, MpzRef};
 
-static INT_FROM_BYTES: BuiltinFun = BuiltinFun::new(q::from_bytes, 2, 4, int_from_bytes);
+static INT_FROM_BYTES: BuiltinFun = BuiltinFun::new(q::from_bytes, 2, 4, int_from_bytes).class_method();
 static INT_TO_BYTES: BuiltinFun = BuiltinFun::new(q::to_bytes, 2, 4, int_to_bytes);
 
 static INT_LOCALS: [(crate::Qstr, Rom); 2] = [

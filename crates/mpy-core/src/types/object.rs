@@ -70,7 +70,7 @@ fn object_hash(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 static OBJECT_INIT: BuiltinFun = BuiltinFun::new_kw(q::__init__, 1, object_init);
-static OBJECT_NEW: BuiltinFun = BuiltinFun::new_kw(q::__new__, 1, object_new);
+static OBJECT_NEW: BuiltinFun = BuiltinFun::new_kw(q::__new__, 1, object_new).static_method();
 static OBJECT_SETATTR: BuiltinFun = BuiltinFun::new(q::__setattr__, 3, 3, object_setattr);
 static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new(q::__delattr__, 2, 2, object_delattr);
 static OBJECT_REPR: BuiltinFun = BuiltinFun::new(q::__repr__, 1, 1, object_repr);

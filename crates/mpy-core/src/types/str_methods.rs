@@ -1069,7 +1069,7 @@ pub static DECODE: BuiltinFun = BuiltinFun::new(q::decode, 1, 3, bytes_decode);
 /// `hex([sep])`.
 pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
 /// `fromhex(s)` (a classmethod).
-pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex);
+pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex).class_method();
 /// `format(*args, **kw)`.
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
 

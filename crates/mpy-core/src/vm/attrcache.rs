@@ -263,7 +263,7 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
         || name == q::__class__
         || vm.heap.is_heap_obj(Obj::from_raw(ta));
     if !special {
-        if let Some(Rom::Fun(f)) = t.lookup(name) {
+        if let Some(crate::typ::RomKind::Fun(f)) = t.lookup(name).map(Rom::kind) {
             let fo = f.obj();
             if !vm.heap.is_heap_obj(fo) {
                 vm.vmstate.method_cache[method_slot(ta, name)] = (ta, name.0, fo.raw());

@@ -212,10 +212,10 @@ const MCACHE_MISS: u32 = u32::MAX;
 
 /// The kind of a ROM locals entry.
 fn rom_kind(r: Rom) -> Kind {
-    match r {
-        Rom::Fun(_) => Kind::RomFun,
-        Rom::ClassMethod(_) => Kind::RomClassMethod,
-        _ => Kind::RomOther,
+    match r.kind() {
+        crate::typ::RomKind::Fun(_) => Kind::RomFun,
+        crate::typ::RomKind::ClassMethod(_) => Kind::RomClassMethod,
+        crate::typ::RomKind::Value => Kind::RomOther,
     }
 }
 

@@ -62,7 +62,7 @@ pub fn run_loaded(vm: &mut Vm, l: &Loaded, globals: Obj, locals: Obj) -> PyResul
 /// build has no compiler.
 pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode) -> PyResult<CompiledModule> {
     match vm.vmstate.compile {
-        Some(c) => match with_compile_memory(vm, |vm| c(vm, src, filename, mode)) {
+        Some(c) => match with_compile_memory(vm, &|vm| c(vm, src, filename, mode)) {
             Some(r) => r,
             // The port's compiler memory ran out.
             None => Err(vm.memory_error()),
@@ -77,7 +77,13 @@ pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode
 /// small); the result is moved out of the block before it is given back.
 /// A run that ran out of memory is retried once after a collection. None:
 /// out of memory (the caller raises `MemoryError`).
-pub(crate) fn with_compile_memory<R: Clone>(vm: &mut Vm, f: impl Fn(&mut Vm) -> R) -> Option<R> {
+/// Both users (the compiler and the `.mpy` reader) return a
+/// `PyResult<CompiledModule>` through a `dyn` closure: one copy of this,
+/// of the catcher glue and of the result's `Clone`.
+pub(crate) fn with_compile_memory(
+    vm: &mut Vm,
+    f: &dyn Fn(&mut Vm) -> PyResult<CompiledModule>,
+) -> Option<PyResult<CompiledModule>> {
     let Some(catcher) = vm.vmstate.alloc_catcher else {
         return Some(crate::alloc_guard::permit(|| f(vm)));
     };

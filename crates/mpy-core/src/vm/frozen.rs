@@ -183,22 +183,20 @@ pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule) -> PyResult<Loaded> {
 /// validation; `ValueError: incompatible .mpy arch` for native code (as
 /// MicroPython's unix port without native emitters).
 pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
-    let parsed = super::exec::with_compile_memory(vm, |_| {
-        mpy_bytecode::read_mpy_with(data, Obj::SMALL_INT_BITS as u8, |id| {
+    // The errors are made inside (as the compiler's), so that both share
+    // one `with_compile_memory`.
+    let parsed = super::exec::with_compile_memory(vm, &|vm| {
+        let m = mpy_bytecode::read_mpy_with(data, Obj::SMALL_INT_BITS as u8, |id| {
             crate::qstr::mpy_static(id).map(|q| crate::qstr::static_str(q.0 as usize))
-        })
-            .map(|m| (mpy_bytecode::validate::validate_module(&m).is_ok(), m))
+        });
+        match m {
+            Ok(m) if mpy_bytecode::validate::validate_module(&m).is_ok() => Ok(m),
+            Err(mpy_bytecode::MpyError::NativeCode) => Err(vm.value_error("incompatible .mpy arch")),
+            _ => Err(incompatible(vm)),
+        }
     });
     // The port's loader memory ran out.
-    let Some(parsed) = parsed else { return Err(vm.memory_error()) };
-    match parsed {
-        Ok((valid, m)) => match valid.then_some(()).ok_or(()) {
-            Ok(()) => Ok(m),
-            Err(_) => Err(incompatible(vm)),
-        },
-        Err(mpy_bytecode::MpyError::NativeCode) => Err(vm.value_error("incompatible .mpy arch")),
-        Err(_) => Err(incompatible(vm)),
-    }
+    parsed.unwrap_or_else(|| Err(vm.memory_error()))
 }
 
 /// Runs `.mpy` file contents as a module body with `globals`.

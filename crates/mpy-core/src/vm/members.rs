@@ -223,26 +223,20 @@ fn ns_mut(vm: &mut Vm, o: Obj) -> Option<&mut Map> {
     }
 }
 
-/// Makes room for one more entry in the namespace of `o`.
+/// Makes room for one more entry in the namespace of `o`: grows a
+/// moved-out copy of its table (held in this local, so the collector sees
+/// its buffer). Namespace keys are qstrs, so growing runs no Python code
+/// that could see the object meanwhile; one body for all three kinds.
 ///
 /// Errors: `MemoryError`.
-fn ns_reserve(vm: &mut Vm, o: Obj, kind: Ns) -> PyResult<()> {
-    match kind {
-        Ns::Instance => vm.map_reserve(o, |x: &mut InstanceObj| &mut x.members, 1),
-        Ns::Exception => vm.map_reserve(o, |x: &mut ExceptionObj| &mut x.members, 1),
-        Ns::Class => {
-            // A class is not an `ObjType` layout: grow a moved-out copy
-            // of its table (its keys are qstrs, so growing runs no Python
-            // code that could see the class meanwhile).
-            let Some(st) = vm.heap.class_state_mut(o) else { return Ok(()) };
-            let mut m = core::mem::take(&mut st.dict);
-            let r = vm.map_reserve_local(&mut m, 1);
-            if let Some(st) = vm.heap.class_state_mut(o) {
-                st.dict = m;
-            }
-            r
-        }
+fn ns_reserve(vm: &mut Vm, o: Obj) -> PyResult<()> {
+    let Some(d) = ns_mut(vm, o) else { return Ok(()) };
+    let mut m = core::mem::take(d);
+    let r = vm.map_reserve_local(&mut m, 1);
+    if let Some(d) = ns_mut(vm, o) {
+        *d = m;
     }
+    r
 }
 
 /// Stores (value not NULL) or deletes `name` in the namespace of `o` (an
@@ -274,7 +268,7 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
             return Ok(true);
         }
     }
-    ns_reserve(vm, o, kind)?;
+    ns_reserve(vm, o)?;
     match ns_mut(vm, o) {
         Some(d) => {
             let _ = d.push_within_capacity(key, value, h);
