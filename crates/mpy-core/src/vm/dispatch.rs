@@ -19,6 +19,8 @@ use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, Subscr, UnaryOp};
 use crate::types::exception as exc;
+#[cfg(not(target_os = "none"))]
+use crate::types::int_fast;
 use crate::types::list::ListObj;
 use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
@@ -200,6 +202,39 @@ fn small_fit(v: isize) -> Option<Obj> {
     } else {
         None
     }
+}
+
+/// A bytecode binary op (number `opn`) past the dispatch loop's small-int
+/// paths (out of line, keeping the loop's code small): ints that fit 64
+/// bits ([`int_fast`]), then the general [`Vm::binary_op`].
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+    // Arithmetic and ordering of a float and a float or small int: the
+    // float op itself (what `Vm::binary_op` reaches first for them).
+    if a.is_float() || b.is_float() {
+        let num = |vm: &Vm, o: Obj| match o.as_small_int() {
+            Some(i) => Some(i as crate::flt::Float),
+            None => vm.float_of(o),
+        };
+        // (The ops `Vm::binary_op`'s own numeric fast path takes.)
+        let plain = opn < BinaryOp::ReverseOr as u8
+            && !matches!(bop, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch);
+        if let (true, Some(x), Some(y)) = (plain, num(vm, a), num(vm, b)) {
+            let r = crate::types::float::float_binary_op(vm, bop, x, y)?;
+            if !r.is_null() {
+                return Ok(r);
+            }
+        }
+    } else if int_fast::is_int(a) && int_fast::is_int(b) {
+        if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
+            return r;
+        }
+    }
+    vm.binary_op(bop, a, b)
 }
 
 /// Small-int fast path of a bytecode binary op: None when the result does
@@ -656,8 +691,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     ip = pc;
                     continue;
                 }
-                let Some(bop) = BinaryOp::from_u8(opc - 0xd7) else { fail!(bad_code(vm)) };
-                let r = tri!(vm.binary_op(bop, a, b));
+                let r = tri!(binary_op_slow(vm, opc - 0xd7, a, b));
                 set_top!(r);
             }
             // `is`: identity (desktop only, as above).
@@ -694,8 +728,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         continue;
                     }
                 }
-                let Some(bop) = BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
-                let r = tri!(vm.binary_op(bop, a, b));
+                #[cfg(not(target_os = "none"))]
+                let r = tri!(binary_op_slow(vm, opn, a, b));
+                #[cfg(target_os = "none")]
+                let r = {
+                    let Some(bop) = BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
+                    tri!(vm.binary_op(bop, a, b))
+                };
                 set_top!(r);
             }
             0xd0 | 0xd1 | 0xd2 | 0xd3 => {
