@@ -233,6 +233,17 @@ fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
         if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
             return r;
         }
+    } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
+        // Ordering of two plain strs: UTF-8 byte order is code point order.
+        if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
+            let o = x.as_bytes().cmp(y.as_bytes());
+            return Ok(Obj::bool(match bop {
+                BinaryOp::Less => o.is_lt(),
+                BinaryOp::More => o.is_gt(),
+                BinaryOp::LessEqual => o.is_le(),
+                _ => o.is_ge(),
+            }));
+        }
     }
     vm.binary_op(bop, a, b)
 }
