@@ -161,6 +161,9 @@ fn exact_table(o: Obj) -> bool {
 #[inline(never)]
 fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
     if exact_table(b) {
+        if let Some(found) = simple_key_in(vm, b, a) {
+            return Ok(Obj::bool(found));
+        }
         return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
     }
     // A substring of a str (UTF-8: byte and code point matches agree).
@@ -172,6 +175,31 @@ fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
         return Ok(Obj::bool(found));
     }
     vm.binary_op(BinaryOp::In, a, b)
+}
+
+/// Is `key`, a small int or qstr, a key of table `d` (a dict, set or
+/// frozenset)? Decided among the candidates of its hash by identity when
+/// they are all small ints or qstrs (distinct ones are never equal); None
+/// when another kind of key (a float, a bool, a heap str) needs the
+/// general comparison.
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn simple_key_in(vm: &Vm, d: Obj, key: Obj) -> Option<bool> {
+    // The hashes `Vm::hash` gives them.
+    let h = match key.as_small_int() {
+        Some(i) => i as u32,
+        None => vm.qstr_hash(key.as_qstr()?),
+    };
+    let mut c = vm.table(d)?.candidates(h);
+    while let Some((_, k)) = c.next_key() {
+        if k == key {
+            return Some(true);
+        }
+        if !(k.is_null() || k.is_small_int() || k.as_qstr().is_some()) {
+            return None;
+        }
+    }
+    Some(false)
 }
 
 /// The text of a plain str: a qstr or an exact heap str (not a subclass
