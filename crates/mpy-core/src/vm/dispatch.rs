@@ -819,7 +819,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let q = qstr_arg!(pc);
                 let o = top!();
                 #[cfg(not(target_os = "none"))]
-                let (m, s) = tri!(super::attrcache::load_method(vm, o, q));
+                let (m, s) = tri!(super::attrcache::load_method(vm, ip.addr(), o, q));
                 #[cfg(target_os = "none")]
                 let (m, s) = tri!(vm.load_method_maybe(o, q));
                 if m.is_null() {
