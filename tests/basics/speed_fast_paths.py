@@ -80,3 +80,26 @@ for i in range(0, 1000, 3):
 print(len(big), sum(1 for i in range(1200) if i in big))
 fz = frozenset(['p', 'q', 7])
 print('p' in fz, 'z' in fz, 7 in fz, 8 in fz)
+# Iterating strs (ASCII and not), qstrs and heap strs, nested and broken.
+for s in ['', 'abc', 'héllo wörld ✓ 😀!', 'x' * 40, ''.join(['a', 'é', 'b'])]:
+    print([ord(c) for c in s], len([c for c in s]) == len(s), ''.join([c for c in s]) == s)
+out = []
+for c in 'abcdef':
+    if c == 'd':
+        break
+    for d in 'xy':
+        out.append(c + d)
+print(out)
+
+
+def gen(s):
+    for ch in s:
+        yield ch.upper()
+
+
+print([ord(c) for c in gen('anb')], ''.join(c for c in 'hello' if c != 'l'))
+class S(str):
+    pass
+
+
+print([c for c in S('sub')])

@@ -185,21 +185,29 @@ fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline]
 fn simple_key_in(vm: &Vm, d: Obj, key: Obj) -> Option<bool> {
+    simple_key_pos(vm, d, key).map(|p| p.is_some())
+}
+
+/// The position of `key` in table `d` as [`simple_key_in`] decides it:
+/// Some(None) when absent, None when undecided.
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn simple_key_pos(vm: &Vm, d: Obj, key: Obj) -> Option<Option<usize>> {
     // The hashes `Vm::hash` gives them.
     let h = match key.as_small_int() {
         Some(i) => i as u32,
         None => vm.qstr_hash(key.as_qstr()?),
     };
     let mut c = vm.table(d)?.candidates(h);
-    while let Some((_, k)) = c.next_key() {
+    while let Some((p, k)) = c.next_key() {
         if k == key {
-            return Some(true);
+            return Some(Some(p));
         }
         if !(k.is_null() || k.is_small_int() || k.as_qstr().is_some()) {
             return None;
         }
     }
-    Some(false)
+    Some(None)
 }
 
 /// The text of a plain str: a qstr or an exact heap str (not a subclass
@@ -1127,6 +1135,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     } else {
                         None
                     }
+                } else if cfg!(not(target_os = "none")) && kind == Obj::small_int(3) {
+                    // str: [3, str, byte offset, NULL] (desktop only)
+                    #[cfg(not(target_os = "none"))]
+                    let r = tri!(str_iter_next(vm, s0));
+                    #[cfg(target_os = "none")]
+                    let r = None;
+                    r
                 } else {
                     // list/tuple fast path: [2, seq, index, NULL]
                     let i = b.small_int_unchecked() as usize;
@@ -1221,6 +1236,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let o = pop!();
                 let slots = if vm.heap.get::<ListObj>(o).is_some() || vm.tuple_pinned(o).is_some() {
                     [Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]
+                } else if cfg!(not(target_os = "none")) && plain_str_any(vm, o) {
+                    [Obj::small_int(3), o, Obj::small_int(0), Obj::NULL]
                 } else {
                     match range_slots(vm, o) {
                         Some(sl) => sl,
@@ -1305,6 +1322,45 @@ fn clear(from: *mut Obj, to: *mut Obj) {
     }
 }
 
+/// Is `o` a plain str (a qstr or an exact heap str)? Always false on
+/// the boards (no str fast path in FOR_ITER there).
+#[inline(always)]
+fn plain_str_any(vm: &Vm, o: Obj) -> bool {
+    #[cfg(not(target_os = "none"))]
+    return plain_str(vm, o).is_some();
+    #[cfg(target_os = "none")]
+    {
+        let _ = (vm, o);
+        false
+    }
+}
+
+/// FOR_ITER over a plain str, whose slots from `s0` are `[3, str, byte
+/// offset, NULL]`: the next character (an ASCII one is its built-in
+/// qstr), advancing the offset; None at the end.
+///
+/// Errors: `MemoryError` (a non-ASCII character's str).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn str_iter_next(vm: &mut Vm, s0: *mut Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: FOR_ITER's 4 slots from `s0` are in use (verified).
+    let (o, off) = unsafe { (s0.add(1).read(), s0.add(2).read()) };
+    let Some(text) = plain_str(vm, o) else { return Ok(None) };
+    let i = off.as_small_int().unwrap_or(isize::MAX) as usize;
+    let Some(&b) = text.as_bytes().get(i) else { return Ok(None) };
+    let (item, n) = match crate::qstr::ascii_char(b) {
+        Some(q) if b < 0x80 => (Obj::qstr(q), 1),
+        _ => {
+            let n = text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+            let c = text.get(i..i + n).unwrap_or("");
+            (vm.new_str(c)?, n)
+        }
+    };
+    // SAFETY: as above.
+    unsafe { s0.add(2).write(Obj::small_int((i + n) as isize)) };
+    Ok(Some(item))
+}
+
 /// The FOR_ITER slots `[1, start, stop, step]` for a range of small ints.
 #[inline]
 fn range_slots(vm: &Vm, o: Obj) -> Option<[Obj; 4]> {
@@ -1348,6 +1404,11 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
 #[inline(never)]
 fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
     if exact_dict(o) {
+        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
+            if let Some(e) = vm.table(o).and_then(|m| m.entry(p)) {
+                return Ok(e.value);
+            }
+        }
         if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
             return Ok(v);
         }
@@ -1450,6 +1511,14 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
 #[inline(never)]
 fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if exact_dict(o) {
+        // A small-int or qstr key already there: its value replaced in
+        // place (the key set stays, as `Vm::dict_store` does it).
+        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
+            if let Some(m) = vm.table_values_mut(o) {
+                m.set_value(p, v);
+                return Ok(());
+            }
+        }
         return vm.dict_store(o, i, v);
     }
     vm.subscr(o, i, Subscr::Store(v))?;
