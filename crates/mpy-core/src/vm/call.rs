@@ -125,18 +125,14 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
     // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
     // make `n_pos_args <= n_state` locals.
-    // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
-    // make `n_pos_args <= n_state` locals, written downwards from there.
-    let mut dst = fp.wrapping_add(v.code.n_state()).wrapping_sub(1);
-    if !v.cells.is_empty() {
-        // SAFETY: see `bind_down`.
-        dst = unsafe { bind_down(dst, v.cells) };
-    }
-    // SAFETY: see `bind_down`.
-    dst = unsafe { bind_down(dst, args) };
-    if !defaults.is_empty() {
-        // SAFETY: see `bind_down`.
-        unsafe { bind_down(dst, defaults) };
+    let top = v.code.n_state().wrapping_sub(1);
+    let mut i = 0;
+    for part in [v.cells, args, defaults] {
+        for &a in part {
+            // SAFETY: `top - i < n_state <= frame_size`.
+            unsafe { *fp.add(top - i) = a };
+            i += 1;
+        }
     }
     if !v.code.cells().is_empty() {
         if let Err(e) = wrap_cells(vm, &mut frame) {
@@ -145,22 +141,6 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
         }
     }
     run_new_frame(vm, frame, base)
-}
-
-/// Writes `vals` to `dst`, `dst - 1`, ... and returns the slot below the
-/// last one written.
-///
-/// # Safety
-/// The `vals.len()` slots from `dst` down must be slots of one frame
-/// (callers: locals `k..k + vals.len()` of a frame with `n_pos_args <=
-/// n_state` locals, `k + vals.len() <= n_pos_args`).
-#[inline(always)]
-unsafe fn bind_down(dst: *mut Obj, vals: &[Obj]) -> *mut Obj {
-    for (k, &a) in vals.iter().enumerate() {
-        // SAFETY: per the contract.
-        unsafe { *dst.sub(k) = a };
-    }
-    dst.wrapping_sub(vals.len())
 }
 
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME
