@@ -62,6 +62,17 @@ pub struct Map {
     t: GcVec<usize>,
 }
 
+/// First index slot of the probe sequence for `hash` (before masking).
+/// Desktop builds scatter the hash (small ints hash to themselves, so
+/// sets of nearby ints would otherwise form one long probe run).
+#[inline(always)]
+fn start_slot(hash: u32) -> usize {
+    #[cfg(not(target_os = "none"))]
+    return (hash.wrapping_mul(0x9e37_79b9) ^ (hash >> 16)) as usize;
+    #[cfg(target_os = "none")]
+    return hash as usize;
+}
+
 /// Bit shift of the 32-bit slot `p` within its word.
 #[inline(always)]
 fn shift(p: usize) -> usize {
@@ -232,7 +243,7 @@ impl Map {
         let mask = t.get(3).copied().unwrap_or(0);
         let hbase = HDR + 2 * cap;
         let ibase = hbase + cap.div_ceil(G);
-        Candidates { t, hash, s: hash as usize, left: mask + 1, mask, hbase, ibase, indexed: true }
+        Candidates { t, hash, s: start_slot(hash), left: mask + 1, mask, hbase, ibase, indexed: true }
     }
 
     #[inline(always)]
@@ -383,7 +394,7 @@ impl Map {
     /// Puts position `p` in the first free (EMPTY or DELETED) slot of its
     /// probe sequence.
     fn index_put(&mut self, base: usize, mask: usize, p: usize, hash: u32) {
-        let mut s = hash as usize;
+        let mut s = start_slot(hash);
         for _ in 0..=mask {
             s &= mask;
             let v = self.islot(base, s);
@@ -397,6 +408,30 @@ impl Map {
             }
             s += 1;
         }
+    }
+
+    /// After slot `s` became DELETED: when the slot after it is EMPTY, no
+    /// probe sequence needs to go through `s` (probes are contiguous and
+    /// stop at the first EMPTY slot), so it and the DELETED slots right
+    /// before it become EMPTY again. Keeps tables that keep gaining and
+    /// losing keys (sets used as stacks) from filling up with tombstones
+    /// that every miss would probe through. Desktop only.
+    #[cfg(not(target_os = "none"))]
+    fn drop_tombstones(&mut self, base: usize, mask: usize, mut s: usize) {
+        if self.islot(base, (s + 1) & mask) != EMPTY {
+            return;
+        }
+        let mut freed = 0;
+        for _ in 0..=mask {
+            if self.islot(base, s) != DELETED {
+                break;
+            }
+            self.set_islot(base, s, EMPTY);
+            freed += 1;
+            s = s.wrapping_sub(1) & mask;
+        }
+        let used = self.w(2);
+        self.set_w(2, used.saturating_sub(freed));
     }
 
     fn rebuild_index(&mut self) {
@@ -427,7 +462,7 @@ impl Map {
         }
         let h = self.hash_at(pos).unwrap_or(0);
         let (base, mask) = self.index_base();
-        let mut s = h as usize;
+        let mut s = start_slot(h);
         for _ in 0..=mask {
             s &= mask;
             let v = self.islot(base, s);
@@ -436,6 +471,8 @@ impl Map {
             }
             if v as usize == pos {
                 self.set_islot(base, s, DELETED);
+                #[cfg(not(target_os = "none"))]
+                self.drop_tombstones(base, mask, s);
                 break;
             }
             s += 1;

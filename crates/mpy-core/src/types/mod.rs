@@ -17,6 +17,8 @@ pub mod float_acc;
 pub mod float_format;
 pub mod instance;
 pub mod int;
+#[cfg(not(target_os = "none"))]
+pub mod int_fast;
 pub mod int_ops;
 pub mod int_parse;
 pub mod list;

@@ -23,7 +23,7 @@ use crate::typ::{Rom, TypeObj};
 use crate::PyResult;
 
 /// Number of entries (a power of two).
-pub const SIZE: usize = 64;
+pub const SIZE: usize = 256;
 
 /// The cache: `(!instruction address, position)` pairs, direct-mapped.
 pub type AttrCache = [(usize, u32); SIZE];
@@ -206,13 +206,13 @@ fn plain_store(vm: &mut Vm, cls: Obj, name: Qstr) -> bool {
 ///
 /// Errors: as [`Vm::load_method_maybe`].
 #[inline(always)]
-pub fn load_method(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     let plain = o.ptr_type().is_some_and(|t| {
         super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
     });
     if plain {
         if name != q::__class__ && name != q::__dict__ {
-            if let Some(r) = instance_method(vm, o, name) {
+            if let Some(r) = instance_method(vm, ip, o, name) {
                 return Ok(r);
             }
         }
@@ -274,21 +274,45 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
     vm.load_method_maybe(o, name)
 }
 
-/// [`load_method`]'s direct path (None: take the general one).
+/// [`load_method`]'s direct path (None: take the general one). The
+/// LOAD_METHOD instruction at `ip` remembers where in the namespace of
+/// the instance's own class it last found the method: the first place of
+/// the MRO, so an entry there with the name as key is the lookup's answer
+/// whatever else changed (checked on every use, as the attribute hints).
 #[inline(never)]
-fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
+fn instance_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     let i = vm.heap.get::<InstanceObj>(o)?;
     let key = Obj::qstr(name);
     let own = if i.members.is_empty() {
         None
     } else {
-        i.members.find_identical(key, vm.qstr_hash(name)).and_then(|p| i.members.entry(p))
+        // (A small table is searched without the hash.)
+        let h = if i.members.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
+        i.members.find_identical(key, h).and_then(|p| i.members.entry(p))
     };
     if let Some(e) = own {
         return Some((e.value, Obj::NULL));
     }
-    match find_cached(vm, class_of_instance(o), name)? {
-        Found::Plain(v) if crate::vmobj::is_function(v) => Some((v, o)),
+    let cls = class_of_instance(o);
+    let dict = &vm.heap.class(cls)?.st.dict;
+    let hinted = hint(vm, ip);
+    if let Some(e) = hinted.and_then(|p| dict.entry(p)) {
+        if e.key == key && crate::vmobj::is_function(e.value) {
+            return Some((e.value, o));
+        }
+    }
+    match find_cached(vm, cls, name)? {
+        Found::Plain(v) if crate::vmobj::is_function(v) => {
+            // Remember the place if the class itself has the name (else
+            // a place past any table: a method of a base class, looked
+            // up through the class's cache each time).
+            if hinted.is_none() {
+                let dict = &vm.heap.class(cls)?.st.dict;
+                let h = if dict.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
+                remember(vm, ip, dict.find_identical(key, h).unwrap_or(u32::MAX as usize));
+            }
+            Some((v, o))
+        }
         _ => None,
     }
 }

@@ -19,6 +19,8 @@ use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, Subscr, UnaryOp};
 use crate::types::exception as exc;
+#[cfg(not(target_os = "none"))]
+use crate::types::int_fast;
 use crate::types::list::ListObj;
 use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
@@ -159,6 +161,9 @@ fn exact_table(o: Obj) -> bool {
 #[inline(never)]
 fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
     if exact_table(b) {
+        if let Some(found) = simple_key_in(vm, b, a) {
+            return Ok(Obj::bool(found));
+        }
         return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
     }
     // A substring of a str (UTF-8: byte and code point matches agree).
@@ -170,6 +175,39 @@ fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
         return Ok(Obj::bool(found));
     }
     vm.binary_op(BinaryOp::In, a, b)
+}
+
+/// Is `key`, a small int or qstr, a key of table `d` (a dict, set or
+/// frozenset)? Decided among the candidates of its hash by identity when
+/// they are all small ints or qstrs (distinct ones are never equal); None
+/// when another kind of key (a float, a bool, a heap str) needs the
+/// general comparison.
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn simple_key_in(vm: &Vm, d: Obj, key: Obj) -> Option<bool> {
+    simple_key_pos(vm, d, key).map(|p| p.is_some())
+}
+
+/// The position of `key` in table `d` as [`simple_key_in`] decides it:
+/// Some(None) when absent, None when undecided.
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn simple_key_pos(vm: &Vm, d: Obj, key: Obj) -> Option<Option<usize>> {
+    // The hashes `Vm::hash` gives them.
+    let h = match key.as_small_int() {
+        Some(i) => i as u32,
+        None => vm.qstr_hash(key.as_qstr()?),
+    };
+    let mut c = vm.table(d)?.candidates(h);
+    while let Some((p, k)) = c.next_key() {
+        if k == key {
+            return Some(Some(p));
+        }
+        if !(k.is_null() || k.is_small_int() || k.as_qstr().is_some()) {
+            return None;
+        }
+    }
+    Some(None)
 }
 
 /// The text of a plain str: a qstr or an exact heap str (not a subclass
@@ -200,6 +238,50 @@ fn small_fit(v: isize) -> Option<Obj> {
     } else {
         None
     }
+}
+
+/// A bytecode binary op (number `opn`) past the dispatch loop's small-int
+/// paths (out of line, keeping the loop's code small): ints that fit 64
+/// bits ([`int_fast`]), then the general [`Vm::binary_op`].
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+    // Arithmetic and ordering of a float and a float or small int: the
+    // float op itself (what `Vm::binary_op` reaches first for them).
+    if a.is_float() || b.is_float() {
+        let num = |vm: &Vm, o: Obj| match o.as_small_int() {
+            Some(i) => Some(i as crate::flt::Float),
+            None => vm.float_of(o),
+        };
+        // (The ops `Vm::binary_op`'s own numeric fast path takes.)
+        let plain = opn < BinaryOp::ReverseOr as u8
+            && !matches!(bop, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch);
+        if let (true, Some(x), Some(y)) = (plain, num(vm, a), num(vm, b)) {
+            let r = crate::types::float::float_binary_op(vm, bop, x, y)?;
+            if !r.is_null() {
+                return Ok(r);
+            }
+        }
+    } else if int_fast::is_int(a) && int_fast::is_int(b) {
+        if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
+            return r;
+        }
+    } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
+        // Ordering of two plain strs: UTF-8 byte order is code point order.
+        if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
+            let o = x.as_bytes().cmp(y.as_bytes());
+            return Ok(Obj::bool(match bop {
+                BinaryOp::Less => o.is_lt(),
+                BinaryOp::More => o.is_gt(),
+                BinaryOp::LessEqual => o.is_le(),
+                _ => o.is_ge(),
+            }));
+        }
+    }
+    vm.binary_op(bop, a, b)
 }
 
 /// Small-int fast path of a bytecode binary op: None when the result does
@@ -656,8 +738,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     ip = pc;
                     continue;
                 }
-                let Some(bop) = BinaryOp::from_u8(opc - 0xd7) else { fail!(bad_code(vm)) };
-                let r = tri!(vm.binary_op(bop, a, b));
+                let r = tri!(binary_op_slow(vm, opc - 0xd7, a, b));
                 set_top!(r);
             }
             // `is`: identity (desktop only, as above).
@@ -694,8 +775,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         continue;
                     }
                 }
-                let Some(bop) = BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
-                let r = tri!(vm.binary_op(bop, a, b));
+                #[cfg(not(target_os = "none"))]
+                let r = tri!(binary_op_slow(vm, opn, a, b));
+                #[cfg(target_os = "none")]
+                let r = {
+                    let Some(bop) = BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
+                    tri!(vm.binary_op(bop, a, b))
+                };
                 set_top!(r);
             }
             0xd0 | 0xd1 | 0xd2 | 0xd3 => {
@@ -741,7 +827,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let q = qstr_arg!(pc);
                 let o = top!();
                 #[cfg(not(target_os = "none"))]
-                let (m, s) = tri!(super::attrcache::load_method(vm, o, q));
+                let (m, s) = tri!(super::attrcache::load_method(vm, ip.addr(), o, q));
                 #[cfg(target_os = "none")]
                 let (m, s) = tri!(vm.load_method_maybe(o, q));
                 if m.is_null() {
@@ -1049,6 +1135,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     } else {
                         None
                     }
+                } else if cfg!(not(target_os = "none")) && kind == Obj::small_int(3) {
+                    // str: [3, str, byte offset, NULL] (desktop only)
+                    #[cfg(not(target_os = "none"))]
+                    let r = tri!(str_iter_next(vm, s0));
+                    #[cfg(target_os = "none")]
+                    let r = None;
+                    r
                 } else {
                     // list/tuple fast path: [2, seq, index, NULL]
                     let i = b.small_int_unchecked() as usize;
@@ -1143,6 +1236,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let o = pop!();
                 let slots = if vm.heap.get::<ListObj>(o).is_some() || vm.tuple_pinned(o).is_some() {
                     [Obj::small_int(2), o, Obj::small_int(0), Obj::NULL]
+                } else if cfg!(not(target_os = "none")) && plain_str_any(vm, o) {
+                    [Obj::small_int(3), o, Obj::small_int(0), Obj::NULL]
                 } else {
                     match range_slots(vm, o) {
                         Some(sl) => sl,
@@ -1227,6 +1322,45 @@ fn clear(from: *mut Obj, to: *mut Obj) {
     }
 }
 
+/// Is `o` a plain str (a qstr or an exact heap str)? Always false on
+/// the boards (no str fast path in FOR_ITER there).
+#[inline(always)]
+fn plain_str_any(vm: &Vm, o: Obj) -> bool {
+    #[cfg(not(target_os = "none"))]
+    return plain_str(vm, o).is_some();
+    #[cfg(target_os = "none")]
+    {
+        let _ = (vm, o);
+        false
+    }
+}
+
+/// FOR_ITER over a plain str, whose slots from `s0` are `[3, str, byte
+/// offset, NULL]`: the next character (an ASCII one is its built-in
+/// qstr), advancing the offset; None at the end.
+///
+/// Errors: `MemoryError` (a non-ASCII character's str).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn str_iter_next(vm: &mut Vm, s0: *mut Obj) -> PyResult<Option<Obj>> {
+    // SAFETY: FOR_ITER's 4 slots from `s0` are in use (verified).
+    let (o, off) = unsafe { (s0.add(1).read(), s0.add(2).read()) };
+    let Some(text) = plain_str(vm, o) else { return Ok(None) };
+    let i = off.as_small_int().unwrap_or(isize::MAX) as usize;
+    let Some(&b) = text.as_bytes().get(i) else { return Ok(None) };
+    let (item, n) = match crate::qstr::ascii_char(b) {
+        Some(q) if b < 0x80 => (Obj::qstr(q), 1),
+        _ => {
+            let n = text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+            let c = text.get(i..i + n).unwrap_or("");
+            (vm.new_str(c)?, n)
+        }
+    };
+    // SAFETY: as above.
+    unsafe { s0.add(2).write(Obj::small_int((i + n) as isize)) };
+    Ok(Some(item))
+}
+
 /// The FOR_ITER slots `[1, start, stop, step]` for a range of small ints.
 #[inline]
 fn range_slots(vm: &Vm, o: Obj) -> Option<[Obj; 4]> {
@@ -1270,6 +1404,11 @@ fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
 #[inline(never)]
 fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
     if exact_dict(o) {
+        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
+            if let Some(e) = vm.table(o).and_then(|m| m.entry(p)) {
+                return Ok(e.value);
+            }
+        }
         if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
             return Ok(v);
         }
@@ -1372,6 +1511,14 @@ fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
 #[inline(never)]
 fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if exact_dict(o) {
+        // A small-int or qstr key already there: its value replaced in
+        // place (the key set stays, as `Vm::dict_store` does it).
+        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
+            if let Some(m) = vm.table_values_mut(o) {
+                m.set_value(p, v);
+                return Ok(());
+            }
+        }
         return vm.dict_store(o, i, v);
     }
     vm.subscr(o, i, Subscr::Store(v))?;
