@@ -556,6 +556,41 @@ unsafe fn read_uint_rest(b: u8, pc: &mut *const u8) -> usize {
 /// instruction of the same code.
 #[inline(always)]
 unsafe fn read_jump(pc: &mut *const u8, signed: bool) -> *const u8 {
+    // Boards: one out-of-line copy (returning the destination and the
+    // next instruction) instead of one per jump opcode.
+    #[cfg(target_os = "none")]
+    {
+        // SAFETY: per the contract.
+        let (dest, next) = unsafe { read_jump_at(*pc, signed) };
+        *pc = next;
+        dest
+    }
+    #[cfg(not(target_os = "none"))]
+    // SAFETY: per the contract.
+    unsafe {
+        read_jump_inline(pc, signed)
+    }
+}
+
+/// [`read_jump`] out of line: the destination and the byte after the
+/// operand.
+///
+/// # Safety
+/// As [`read_jump`].
+#[cfg(target_os = "none")]
+#[inline(never)]
+unsafe fn read_jump_at(mut pc: *const u8, signed: bool) -> (*const u8, *const u8) {
+    // SAFETY: per the contract.
+    let dest = unsafe { read_jump_inline(&mut pc, signed) };
+    (dest, pc)
+}
+
+/// [`read_jump`]'s decoding.
+///
+/// # Safety
+/// As [`read_jump`].
+#[inline(always)]
+unsafe fn read_jump_inline(pc: &mut *const u8, signed: bool) -> *const u8 {
     // SAFETY: per the contract: the operand's bytes are inside the code and
     // the destination is inside the code too.
     unsafe {
