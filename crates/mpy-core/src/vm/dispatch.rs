@@ -492,6 +492,40 @@ fn poll_hal(vm: &mut Vm) -> PyResult<()> {
 /// the code (it decodes with the same arithmetic, [`super::verify::vuint`]).
 #[inline(always)]
 unsafe fn read_uint(pc: &mut *const u8) -> usize {
+    // Boards: one out-of-line copy (returning the value and the next
+    // byte) instead of one per operand site.
+    #[cfg(target_os = "none")]
+    {
+        // SAFETY: per the contract.
+        let (v, next) = unsafe { read_uint_at(*pc) };
+        *pc = next;
+        v
+    }
+    #[cfg(not(target_os = "none"))]
+    // SAFETY: per the contract.
+    unsafe {
+        read_uint_inline(pc)
+    }
+}
+
+/// [`read_uint`] out of line: the value and the byte after the operand.
+///
+/// # Safety
+/// As [`read_uint`].
+#[cfg(target_os = "none")]
+#[inline(never)]
+unsafe fn read_uint_at(mut pc: *const u8) -> (usize, *const u8) {
+    // SAFETY: per the contract.
+    let v = unsafe { read_uint_inline(&mut pc) };
+    (v, pc)
+}
+
+/// [`read_uint`]'s decoding.
+///
+/// # Safety
+/// As [`read_uint`].
+#[inline(always)]
+unsafe fn read_uint_inline(pc: &mut *const u8) -> usize {
     // SAFETY: per the contract, every byte up to the last one (bit 7
     // clear) is inside the code.
     unsafe {
@@ -500,41 +534,6 @@ unsafe fn read_uint(pc: &mut *const u8) -> usize {
         if b < 0x80 {
             return b as usize;
         }
-        // Boards: the multi-byte case out of line (one copy, not one per
-        // operand site).
-        #[cfg(target_os = "none")]
-        {
-            let (v, next) = read_uint_long(b, *pc);
-            *pc = next;
-            v
-        }
-        #[cfg(not(target_os = "none"))]
-        read_uint_rest(b, pc)
-    }
-}
-
-/// The rest of a vuint whose first byte `b` had bit 7 set, from `pc`
-/// on: its value and the byte after it (boards: out of line).
-///
-/// # Safety
-/// As [`read_uint`].
-#[cfg(target_os = "none")]
-#[inline(never)]
-unsafe fn read_uint_long(b: u8, mut pc: *const u8) -> (usize, *const u8) {
-    // SAFETY: per the contract.
-    let v = unsafe { read_uint_rest(b, &mut pc) };
-    (v, pc)
-}
-
-/// [`read_uint`] after a first byte `b` with bit 7 set.
-///
-/// # Safety
-/// As [`read_uint`].
-#[inline(always)]
-unsafe fn read_uint_rest(b: u8, pc: &mut *const u8) -> usize {
-    // SAFETY: per the contract, every byte up to the last one (bit 7
-    // clear) is inside the code.
-    unsafe {
         let mut v = (b & 0x7f) as usize;
         loop {
             let b = **pc;
