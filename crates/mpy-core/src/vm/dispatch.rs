@@ -492,6 +492,40 @@ fn poll_hal(vm: &mut Vm) -> PyResult<()> {
 /// the code (it decodes with the same arithmetic, [`super::verify::vuint`]).
 #[inline(always)]
 unsafe fn read_uint(pc: &mut *const u8) -> usize {
+    // Boards: one out-of-line copy (returning the value and the next
+    // byte) instead of one per operand site.
+    #[cfg(target_os = "none")]
+    {
+        // SAFETY: per the contract.
+        let (v, next) = unsafe { read_uint_at(*pc) };
+        *pc = next;
+        v
+    }
+    #[cfg(not(target_os = "none"))]
+    // SAFETY: per the contract.
+    unsafe {
+        read_uint_inline(pc)
+    }
+}
+
+/// [`read_uint`] out of line: the value and the byte after the operand.
+///
+/// # Safety
+/// As [`read_uint`].
+#[cfg(target_os = "none")]
+#[inline(never)]
+unsafe fn read_uint_at(mut pc: *const u8) -> (usize, *const u8) {
+    // SAFETY: per the contract.
+    let v = unsafe { read_uint_inline(&mut pc) };
+    (v, pc)
+}
+
+/// [`read_uint`]'s decoding.
+///
+/// # Safety
+/// As [`read_uint`].
+#[inline(always)]
+unsafe fn read_uint_inline(pc: &mut *const u8) -> usize {
     // SAFETY: per the contract, every byte up to the last one (bit 7
     // clear) is inside the code.
     unsafe {
@@ -521,6 +555,41 @@ unsafe fn read_uint(pc: &mut *const u8) -> usize {
 /// instruction of the same code.
 #[inline(always)]
 unsafe fn read_jump(pc: &mut *const u8, signed: bool) -> *const u8 {
+    // Boards: one out-of-line copy (returning the destination and the
+    // next instruction) instead of one per jump opcode.
+    #[cfg(target_os = "none")]
+    {
+        // SAFETY: per the contract.
+        let (dest, next) = unsafe { read_jump_at(*pc, signed) };
+        *pc = next;
+        dest
+    }
+    #[cfg(not(target_os = "none"))]
+    // SAFETY: per the contract.
+    unsafe {
+        read_jump_inline(pc, signed)
+    }
+}
+
+/// [`read_jump`] out of line: the destination and the byte after the
+/// operand.
+///
+/// # Safety
+/// As [`read_jump`].
+#[cfg(target_os = "none")]
+#[inline(never)]
+unsafe fn read_jump_at(mut pc: *const u8, signed: bool) -> (*const u8, *const u8) {
+    // SAFETY: per the contract.
+    let dest = unsafe { read_jump_inline(&mut pc, signed) };
+    (dest, pc)
+}
+
+/// [`read_jump`]'s decoding.
+///
+/// # Safety
+/// As [`read_jump`].
+#[inline(always)]
+unsafe fn read_jump_inline(pc: &mut *const u8, signed: bool) -> *const u8 {
     // SAFETY: per the contract: the operand's bytes are inside the code and
     // the destination is inside the code too.
     unsafe {
