@@ -293,23 +293,17 @@ pub struct TypeObj {
     pub make_new: Option<fn(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
     /// `str(obj)` / `repr(obj)`: append the text to `out`.
     pub print: Option<fn(vm: &mut Vm, obj: Obj, out: &mut crate::runtime::print::Out, kind: PrintKind) -> PyResult<()>>,
-    /// Unary operators and the protocol hooks in [`UnaryOp`].
-    pub unary_op: Option<fn(vm: &mut Vm, op: UnaryOp, obj: Obj) -> PyResult<Obj>>,
     /// Binary operators with `lhs` of this type (or, for reflected ops,
     /// `rhs` in `lhs` position).
     pub binary_op: Option<fn(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj>>,
-    /// Data attributes not in `locals` (e.g. `complex.real`): return NULL if
-    /// absent. `store` is `Some(value)` for setattr (NULL value = delete).
-    pub attr: Option<fn(vm: &mut Vm, obj: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj>>,
     /// `obj[index]` load/store/delete.
     pub subscr: Option<fn(vm: &mut Vm, obj: Obj, index: Obj, op: Subscr) -> PyResult<Obj>>,
-    /// `iter(obj)`.
-    pub iter: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
     /// `next(obj)`: the next item, or `Obj::STOP_ITERATION`.
     pub iternext: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
-    /// The rarely used slots (calling instances, the buffer protocol,
-    /// finalisers): most types share [`TypeExt::NONE_REF`], so every type
-    /// carries one pointer instead of four slots.
+    /// The slots only some types set (unary operators, extra attributes,
+    /// `iter`, calling instances, the buffer protocol, finalisers): most
+    /// types share [`TypeExt::NONE_REF`], so every type carries one pointer
+    /// instead of seven slots.
     pub ext: &'static TypeExt,
     /// Methods and class attributes, looked up by qstr.
     pub locals: &'static [(Qstr, Rom)],
@@ -317,6 +311,13 @@ pub struct TypeObj {
 
 /// The rarely used slots of a type (see [`TypeObj::ext`]).
 pub struct TypeExt {
+    /// Unary operators and the protocol hooks in [`UnaryOp`].
+    pub unary_op: Option<fn(vm: &mut Vm, op: UnaryOp, obj: Obj) -> PyResult<Obj>>,
+    /// Data attributes not in `locals` (e.g. `complex.real`): return NULL if
+    /// absent. `store` is `Some(value)` for setattr (NULL value = delete).
+    pub attr: Option<fn(vm: &mut Vm, obj: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj>>,
+    /// `iter(obj)`.
+    pub iter: Option<fn(vm: &mut Vm, obj: Obj) -> PyResult<Obj>>,
     /// `obj(*args, **kw)`.
     pub call: Option<fn(vm: &mut Vm, obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
     /// The buffer protocol: the object's bytes, if it exports a buffer
@@ -334,7 +335,8 @@ pub struct TypeExt {
 impl TypeExt {
     /// No rare slots: start from this with
     /// `ext: &TypeExt { buffer: Some(f), ..TypeExt::NONE }`.
-    pub const NONE: TypeExt = TypeExt { call: None, buffer: None, buffer_mut: None, finalise: None };
+    pub const NONE: TypeExt =
+        TypeExt { unary_op: None, attr: None, iter: None, call: None, buffer: None, buffer_mut: None, finalise: None };
 
     /// The one shared empty table.
     pub const NONE_REF: &'static TypeExt = &NO_EXT;
@@ -354,11 +356,8 @@ impl TypeObj {
         flags: 0,
         make_new: None,
         print: None,
-        unary_op: None,
         binary_op: None,
-        attr: None,
         subscr: None,
-        iter: None,
         iternext: None,
         ext: TypeExt::NONE_REF,
         locals: &[],
@@ -498,11 +497,8 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::type_make_new),
     print: Some(crate::types::object::type_print),
-    unary_op: None,
     binary_op: None,
-    attr: None,
     subscr: None,
-    iter: None,
     iternext: None,
     ext: TypeExt::NONE_REF,
     locals: &[],
@@ -585,6 +581,6 @@ impl ModuleDef {
 pub static BUILTIN_MODULE_TYPE: TypeObj = TypeObj {
     name: q::module,
     print: Some(crate::modules::module_print),
-    attr: Some(crate::modules::module_attr),
+    ext: &TypeExt { attr: Some(crate::modules::module_attr), ..TypeExt::NONE },
     ..TypeObj::EMPTY
 };

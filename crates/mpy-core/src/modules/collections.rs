@@ -211,9 +211,8 @@ fn nt_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// The type of namedtuple classes (named `type`, as classes are).
 pub static NT_CLASS_TYPE: TypeObj = TypeObj {
     name: q::r#type,
-    ext: &crate::typ::TypeExt { call: Some(nt_class_call), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { attr: Some(nt_class_attr), call: Some(nt_class_call), ..crate::typ::TypeExt::NONE },
     print: Some(nt_class_print),
-    attr: Some(nt_class_attr),
     ..TypeObj::EMPTY
 };
 
@@ -221,11 +220,9 @@ pub static NT_CLASS_TYPE: TypeObj = TypeObj {
 pub static NT_TYPE: TypeObj = TypeObj {
     name: q::namedtuple,
     print: Some(nt_print),
-    attr: Some(nt_attr),
-    unary_op: Some(nt_unary),
     binary_op: Some(nt_binary),
     subscr: Some(nt_subscr),
-    iter: Some(nt_iter),
+    ext: &crate::typ::TypeExt { attr: Some(nt_attr), unary_op: Some(nt_unary), iter: Some(nt_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
@@ -478,10 +475,9 @@ pub static DEQUE_TYPE: TypeObj = TypeObj {
     name: q::deque,
     make_new: Some(deque_new),
     print: Some(deque_print),
-    unary_op: Some(deque_unary),
     subscr: Some(deque_subscr),
-    iter: Some(deque_iter),
     locals: &DEQUE_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(deque_unary), iter: Some(deque_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

@@ -253,7 +253,7 @@ static BINARY_LOCALS: [(Qstr, Rom); 5] = [
 
 /// The console text stream type.
 pub static TEXTIO_TYPE: TypeObj =
-    TypeObj { name: q::TextIOWrapper, print: Some(print), attr: Some(attr), locals: &LOCALS, ..TypeObj::EMPTY };
+    TypeObj { name: q::TextIOWrapper, print: Some(print), locals: &LOCALS, ext: &crate::typ::TypeExt { attr: Some(attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
 /// The console binary stream type (`sys.stdin.buffer`, ...).
 pub static FILEIO_TYPE: TypeObj =

@@ -140,7 +140,7 @@ impl Vm {
         }
         let mut ty = Some(t);
         while let Some(tt) = ty {
-            if let Some(a) = tt.attr {
+            if let Some(a) = tt.ext.attr {
                 let r = a(self, o, name, None)?;
                 if !r.is_null() {
                     return Ok((r, Obj::NULL));
@@ -164,7 +164,7 @@ impl Vm {
         {
             return crate::vm::store_attr_special(self, o, name, value);
         }
-        if let Some(a) = t.attr {
+        if let Some(a) = t.ext.attr {
             let r = a(self, o, name, Some(value))?;
             if !r.is_null() {
                 return Ok(());

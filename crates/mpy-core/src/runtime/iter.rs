@@ -11,7 +11,7 @@ impl Vm {
     /// Errors: `TypeError: 'int' object isn't iterable`.
     pub fn get_iter(&mut self, o: Obj) -> PyResult<Obj> {
         let t = self.builtin_type(o);
-        if let Some(f) = t.iter {
+        if let Some(f) = t.ext.iter {
             return f(self, o);
         }
         if t.iternext.is_some() && t.flags & flags::ITER_IS_SELF != 0 {

@@ -91,7 +91,7 @@ impl Vm {
             return Ok(!self.qstr_str(q).is_empty());
         }
         let t = self.builtin_type(o);
-        if let Some(f) = t.unary_op {
+        if let Some(f) = t.ext.unary_op {
             let r = f(self, UnaryOp::Bool, o)?;
             if !r.is_null() {
                 return Ok(r == Obj::TRUE);
@@ -115,7 +115,7 @@ impl Vm {
             return Ok(Obj::bool(self.is_true(o)?));
         }
         let t = self.builtin_type(o);
-        if let Some(f) = t.unary_op {
+        if let Some(f) = t.ext.unary_op {
             let r = f(self, op, o)?;
             if !r.is_null() {
                 return Ok(r);
@@ -134,7 +134,7 @@ impl Vm {
     /// Errors: `TypeError: object of type 'int' has no len()`.
     pub fn len(&mut self, o: Obj) -> PyResult<usize> {
         let t = self.builtin_type(o);
-        if let Some(f) = t.unary_op {
+        if let Some(f) = t.ext.unary_op {
             let r = f(self, UnaryOp::Len, o)?;
             if let Some(n) = r.as_small_int() {
                 return Ok(n.max(0) as usize);
@@ -379,7 +379,7 @@ impl Vm {
                 return Ok(h >> 2);
             }
         }
-        if let Some(f) = t.unary_op {
+        if let Some(f) = t.ext.unary_op {
             let r = f(self, UnaryOp::Hash, o)?;
             if let Some(h) = r.as_small_int() {
                 return Ok(h as u32);
@@ -409,7 +409,7 @@ impl Vm {
                 return Ok(r == Obj::TRUE);
             }
         }
-        if t.iter.is_none() && t.iternext.is_none() && t.subscr.is_none() {
+        if t.ext.iter.is_none() && t.iternext.is_none() && t.subscr.is_none() {
             let tn = self.type_name(container);
             return Err(self.type_error_fmt("argument of type '{}' is not iterable", &[tn.into()]));
         }

@@ -79,8 +79,7 @@ fn unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 pub static ATTRTUPLE_TYPE: TypeObj = TypeObj {
     name: q::tuple,
     print: Some(print),
-    attr: Some(attr),
     subscr: Some(subscr),
-    unary_op: Some(unary),
+    ext: &crate::typ::TypeExt { attr: Some(attr), unary_op: Some(unary), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -18,8 +18,8 @@ pub static BOOL_TYPE: TypeObj = TypeObj {
     name: q::bool,
     make_new: Some(bool_make_new),
     print: Some(bool_print),
-    unary_op: Some(bool_unary_op),
     binary_op: Some(num_binary_slot),
+    ext: &crate::typ::TypeExt { unary_op: Some(bool_unary_op), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

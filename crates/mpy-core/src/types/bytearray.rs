@@ -285,11 +285,9 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(ba_make_new),
     print: Some(ba_print),
-    unary_op: Some(bytes_unary_op),
     binary_op: Some(ba_binary_op),
     subscr: Some(ba_subscr),
-    iter: Some(bytes_iter),
-    ext: &crate::typ::TypeExt { buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(bytes_iter), buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
     locals: m::BYTEARRAY_LOCALS,
     ..TypeObj::EMPTY
 };

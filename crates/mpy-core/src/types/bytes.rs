@@ -109,11 +109,9 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(bytes_make_new),
     print: Some(bytes_print),
-    unary_op: Some(bytes_unary_op),
     binary_op: Some(bytes_binary_op),
     subscr: Some(bytes_subscr),
-    iter: Some(bytes_iter),
-    ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(bytes_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: m::BYTES_LOCALS,
     ..TypeObj::EMPTY
 };

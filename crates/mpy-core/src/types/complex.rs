@@ -20,9 +20,8 @@ pub static COMPLEX_TYPE: TypeObj = TypeObj {
     name: q::complex,
     make_new: Some(complex_make_new),
     print: Some(complex_print),
-    unary_op: Some(complex_unary_op),
     binary_op: Some(num_binary_slot),
-    attr: Some(complex_attr),
+    ext: &crate::typ::TypeExt { unary_op: Some(complex_unary_op), attr: Some(complex_attr), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
@@ -105,7 +104,7 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
             }
             // MicroPython converts other objects through `__float__`.
             let t = vm.builtin_type(args[0]);
-            if let Some(f) = t.unary_op {
+            if let Some(f) = t.ext.unary_op {
                 let r = f(vm, UnaryOp::FloatMaybe, args[0])?;
                 if let Some(n) = if r.is_null() { None } else { num_of(vm, r) } {
                     return vm.new_complex(n.to_f64(), 0.0);

@@ -404,11 +404,10 @@ pub static DICT_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(dict_make_new),
     print: Some(dict_print),
-    unary_op: Some(dict_unary),
     binary_op: Some(dict_binary),
     subscr: Some(dict_subscr),
-    iter: Some(dict_iter),
     locals: &DICT_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(dict_unary), iter: Some(dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

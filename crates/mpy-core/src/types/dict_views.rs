@@ -177,9 +177,8 @@ fn view_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 pub static DICT_VIEW_TYPE: TypeObj = TypeObj {
     name: q::dict_view,
     print: Some(view_print),
-    unary_op: Some(view_unary),
     binary_op: Some(view_binary),
-    iter: Some(view_iter),
+    ext: &crate::typ::TypeExt { unary_op: Some(view_unary), iter: Some(view_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

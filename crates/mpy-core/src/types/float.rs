@@ -29,8 +29,8 @@ pub static FLOAT_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(float_make_new),
     print: Some(float_print),
-    unary_op: Some(float_unary_op),
     binary_op: Some(num_binary_slot),
+    ext: &crate::typ::TypeExt { unary_op: Some(float_unary_op), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
@@ -90,7 +90,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
         return r;
     }
     let t = vm.builtin_type(o);
-    if let Some(f) = t.unary_op {
+    if let Some(f) = t.ext.unary_op {
         let r = f(vm, UnaryOp::FloatMaybe, o)?;
         if let Some(v) = vm.float_of(r) {
             return Ok(v);

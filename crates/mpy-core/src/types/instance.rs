@@ -107,7 +107,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let (_, native) = parts(vm, o);
     if !native.is_null() {
         let t = vm.builtin_type(native);
-        if let Some(f) = t.unary_op {
+        if let Some(f) = t.ext.unary_op {
             return f(vm, op, native);
         }
     }

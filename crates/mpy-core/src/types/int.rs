@@ -38,9 +38,9 @@ pub static INT_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(int_make_new),
     print: Some(int_print),
-    unary_op: Some(int_unary_op),
     binary_op: Some(num_binary_slot),
     locals: &INT_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(int_unary_op), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
@@ -271,7 +271,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         return r;
     }
     let t = vm.builtin_type(o);
-    if let Some(f) = t.unary_op {
+    if let Some(f) = t.ext.unary_op {
         let r = f(vm, UnaryOp::IntMaybe, o)?;
         if !r.is_null() {
             return Ok(r);
@@ -390,7 +390,7 @@ fn converted<'a>(vm: &mut Vm, o: Obj, op: UnaryOp) -> PyResult<Option<Num<'a>>> 
         return Ok(None);
     }
     let t = vm.builtin_type(o);
-    let Some(f) = t.unary_op else { return Ok(None) };
+    let Some(f) = t.ext.unary_op else { return Ok(None) };
     let r = f(vm, op, o)?;
     if r.is_null() {
         return Ok(None);

@@ -653,11 +653,10 @@ pub static LIST_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(list_make_new),
     print: Some(list_print),
-    unary_op: Some(list_unary),
     binary_op: Some(list_binary),
     subscr: Some(list_subscr),
-    iter: Some(list_iter),
     locals: &LIST_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(list_unary), iter: Some(list_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

@@ -216,11 +216,9 @@ pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
     name: q::memoryview,
     make_new: Some(mv_make_new),
     print: Some(mv_print),
-    unary_op: Some(mv_unary_op),
     binary_op: Some(mv_binary_op),
     subscr: Some(mv_subscr),
-    iter: Some(mv_iter),
-    ext: &crate::typ::TypeExt { buffer: Some(mv_buffer), buffer_mut: Some(mv_buffer_mut), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(mv_unary_op), iter: Some(mv_iter), buffer: Some(mv_buffer), buffer_mut: Some(mv_buffer_mut), ..crate::typ::TypeExt::NONE },
     locals: &MEMORYVIEW_LOCALS,
     ..TypeObj::EMPTY
 };

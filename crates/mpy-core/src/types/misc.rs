@@ -49,7 +49,7 @@ fn bound_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 
 /// Bound methods.
 pub static BOUND_METHOD_TYPE: TypeObj =
-    TypeObj { name: q::bound_method, print: Some(bound_print), attr: Some(bound_attr), ..TypeObj::EMPTY };
+    TypeObj { name: q::bound_method, print: Some(bound_print), ext: &crate::typ::TypeExt { attr: Some(bound_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
 fn staticmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() != 1 {
@@ -143,7 +143,7 @@ fn function_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResul
 
 /// Python functions.
 pub static FUNCTION_TYPE: TypeObj =
-    TypeObj { name: q::function, print: Some(function_print), attr: Some(function_attr), ..TypeObj::EMPTY };
+    TypeObj { name: q::function, print: Some(function_print), ext: &crate::typ::TypeExt { attr: Some(function_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
 /// Generators and coroutines.
 pub static GENERATOR_TYPE: TypeObj = TypeObj {

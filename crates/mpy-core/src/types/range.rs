@@ -231,10 +231,8 @@ pub static RANGE_TYPE: TypeObj = TypeObj {
     name: q::range,
     make_new: Some(range_make_new),
     print: Some(range_print),
-    unary_op: Some(range_unary),
     binary_op: Some(range_binary),
     subscr: Some(range_subscr),
-    attr: Some(range_attr),
-    iter: Some(range_iter),
+    ext: &crate::typ::TypeExt { unary_op: Some(range_unary), attr: Some(range_attr), iter: Some(range_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -471,10 +471,9 @@ pub static SET_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(set_make_new),
     print: Some(set_print),
-    unary_op: Some(set_unary),
     binary_op: Some(set_binary),
-    iter: Some(set_iter),
     locals: &SET_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(set_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
@@ -484,9 +483,8 @@ pub static FROZENSET_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(frozenset_make_new),
     print: Some(set_print),
-    unary_op: Some(set_unary),
     binary_op: Some(set_binary),
-    iter: Some(set_iter),
     locals: FROZENSET_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(set_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -239,8 +239,8 @@ pub static SLICE_TYPE: TypeObj = TypeObj {
     name: q::slice,
     make_new: Some(slice_make_new),
     print: Some(slice_print),
-    attr: Some(slice_attr),
     locals: &SLICE_LOCALS,
+    ext: &crate::typ::TypeExt { attr: Some(slice_attr), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

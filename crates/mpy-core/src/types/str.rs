@@ -375,11 +375,9 @@ pub static STR_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(str_make_new),
     print: Some(str_print),
-    unary_op: Some(str_unary_op),
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
-    iter: Some(str_iter),
-    ext: &crate::typ::TypeExt { buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(str_unary_op), iter: Some(str_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: m::STR_LOCALS,
     ..TypeObj::EMPTY
 };

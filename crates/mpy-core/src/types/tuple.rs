@@ -245,11 +245,10 @@ pub static TUPLE_TYPE: TypeObj = TypeObj {
     flags: flags::BASETYPE,
     make_new: Some(tuple_make_new),
     print: Some(tuple_print),
-    unary_op: Some(tuple_unary),
     binary_op: Some(tuple_binary),
     subscr: Some(tuple_subscr),
-    iter: Some(tuple_iter),
     locals: &TUPLE_LOCALS,
+    ext: &crate::typ::TypeExt { unary_op: Some(tuple_unary), iter: Some(tuple_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

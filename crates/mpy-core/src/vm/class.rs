@@ -560,10 +560,18 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
 }
 
 /// The rare slots of user classes without a native base.
-static CLASS_EXT: TypeExt = TypeExt { call: Some(crate::types::instance::inst_call), ..TypeExt::NONE };
+static CLASS_EXT: TypeExt = TypeExt {
+    unary_op: Some(crate::types::instance::inst_unary),
+    iter: Some(crate::types::instance::inst_iter),
+    call: Some(crate::types::instance::inst_call),
+    ..TypeExt::NONE
+};
 
 /// The rare slots of user classes with a native base (its buffer, if any).
 static NATIVE_CLASS_EXT: TypeExt = TypeExt {
+    unary_op: Some(crate::types::instance::inst_unary),
+    attr: None,
+    iter: Some(crate::types::instance::inst_iter),
     call: Some(crate::types::instance::inst_call),
     buffer: Some(crate::types::instance::inst_buffer),
     buffer_mut: Some(crate::types::instance::inst_buffer_mut),
@@ -585,11 +593,8 @@ fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
         // `object.__new__(C)` sees no `make_new` and makes a bare instance.
         make_new: None,
         print: Some(if is_exc { exc::exc_print } else { inst::inst_print }),
-        unary_op: Some(inst::inst_unary),
         binary_op: Some(inst::inst_binary),
-        attr: None,
         subscr: Some(inst::inst_subscr),
-        iter: Some(inst::inst_iter),
         iternext: Some(inst::inst_iternext),
         ext: if native { &NATIVE_CLASS_EXT } else { &CLASS_EXT },
         locals: &[],
