@@ -149,6 +149,12 @@ impl Vm {
         if k == key {
             return Decide::Match;
         }
+        // Desktop: two plain heap strs (the usual counted words) are
+        // decided by their texts alone, without reading their hashes.
+        #[cfg(not(target_os = "none"))]
+        if let (Some(a), Some(b)) = (self.heap.str_pinned(k), self.heap.str_pinned(key)) {
+            return if a == b { Decide::Match } else { Decide::Skip };
+        }
         let (kq, qq) = (k.as_qstr().is_some(), key.as_qstr().is_some());
         let (ki, qi) = (k.is_small_int(), key.is_small_int());
         if (kq || ki) && (qq || qi) {

@@ -285,6 +285,32 @@ impl Vm {
         Some(all_eq)
     }
 
+    /// `a < b` for two plain tuples whose items up to the first unequal
+    /// pair are small ints or plain strs (sort keys such as `(-n, word)`),
+    /// as the tuple type's item-by-item comparison decides; None to take
+    /// the general path. Desktop only (the boards keep the one path).
+    #[cfg(not(target_os = "none"))]
+    fn flat_tuple_less(&self, a: Obj, b: Obj) -> Option<bool> {
+        let (x, y) = (self.tuple_pinned(a)?, self.tuple_pinned(b)?);
+        let plain = |o: Obj| match o.as_qstr() {
+            Some(q) => Some(self.qstr_str(q)),
+            None => self.heap.str_pinned(o),
+        };
+        for (&p, &q) in x.iter().zip(y.iter()) {
+            if let (Some(i), Some(j)) = (p.as_small_int(), q.as_small_int()) {
+                if i != j {
+                    return Some(i < j);
+                }
+                continue;
+            }
+            let (s, t) = (plain(p)?, plain(q)?);
+            if s != t {
+                return Some(s < t);
+            }
+        }
+        Some(x.len() < y.len())
+    }
+
     /// `a == b`. Identity implies equality except for floats (NaN).
     ///
     /// Errors: whatever an `__eq__` raises.
@@ -330,6 +356,10 @@ impl Vm {
     pub fn less(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(x < y);
+        }
+        #[cfg(not(target_os = "none"))]
+        if let Some(r) = self.flat_tuple_less(a, b) {
+            return Ok(r);
         }
         let r = self.binary_op(BinaryOp::Less, a, b)?;
         self.is_true(r)

@@ -280,6 +280,21 @@ fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
                 _ => o.is_ge(),
             }));
         }
+    } else if matches!(bop, BinaryOp::Add | BinaryOp::InplaceAdd) {
+        // Two plain strs: the concatenation straight into the new str.
+        if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
+            if y.is_empty() && a.as_qstr().is_some() {
+                return Ok(a);
+            }
+            if let Some(n) = x.len().checked_add(y.len()) {
+                return vm.new_str_with_vm(true, n, |_, out| {
+                    let (l, r) = out.split_at_mut(x.len());
+                    l.copy_from_slice(x.as_bytes());
+                    r.copy_from_slice(y.as_bytes());
+                    n
+                });
+            }
+        }
     }
     vm.binary_op(bop, a, b)
 }
