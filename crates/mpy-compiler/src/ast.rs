@@ -644,16 +644,16 @@ pub enum Constant {
     Ellipsis,
     /// An integer literal whose value fits in `i64` (always >= 0: a minus
     /// sign is a unary operator).
-    Int(i64),
+    Int(I64),
     /// An integer literal too large for `i64`: its value in decimal ASCII
     /// digits, no sign, no leading zeros (`0x10000000000000000` gives
     /// `"18446744073709551616"`). Same text as a `.mpy` int constant.
     BigInt(Box<str>),
     /// A float literal (`1.5`, `1e10`, `1_0.0`), with the value MicroPython's
     /// number parser gives it.
-    Float(f64),
+    Float(F64),
     /// An imaginary literal (`2j`, `1.5J`): the imaginary part.
-    Imag(f64),
+    Imag(F64),
     /// A `str` literal (all adjacent literals already concatenated, escapes
     /// decoded). Bytes in MicroPython's UTF-8 encoding; may contain encoded
     /// surrogates from `\ud800`-style escapes, hence not a `String`.
@@ -771,3 +771,58 @@ pub enum CmpOp {
     /// `is not`
     IsNot,
 }
+
+/// An `i64` kept as two `u32` words: 4-byte aligned, so [`Constant`] and
+/// [`Expr`] need no 8-byte alignment (and padding) on 32-bit targets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct I64([u32; 2]);
+
+impl I64 {
+    /// Holds `v`.
+    pub const fn new(v: i64) -> I64 {
+        I64([v as u64 as u32, (v as u64 >> 32) as u32])
+    }
+
+    /// The value.
+    pub const fn get(self) -> i64 {
+        (self.0[0] as u64 | (self.0[1] as u64) << 32) as i64
+    }
+}
+
+impl core::fmt::Debug for I64 {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(&self.get(), f)
+    }
+}
+
+/// An `f64` kept as two `u32` words (see [`I64`]); compares as an `f64`.
+#[derive(Clone, Copy)]
+pub struct F64([u32; 2]);
+
+impl F64 {
+    /// Holds `v`.
+    pub const fn new(v: f64) -> F64 {
+        let b = v.to_bits();
+        F64([b as u32, (b >> 32) as u32])
+    }
+
+    /// The value.
+    pub const fn get(self) -> f64 {
+        f64::from_bits(self.0[0] as u64 | (self.0[1] as u64) << 32)
+    }
+}
+
+impl PartialEq for F64 {
+    fn eq(&self, o: &F64) -> bool {
+        self.get() == o.get()
+    }
+}
+
+impl core::fmt::Debug for F64 {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(&self.get(), f)
+    }
+}
+
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(core::mem::size_of::<Expr>() <= 24);

@@ -50,10 +50,10 @@ impl<'a> CVal<'a> {
             Constant::True => CVal::True,
             Constant::False => CVal::False,
             Constant::Ellipsis => CVal::Ellipsis,
-            Constant::Int(i) => CVal::Int(Int::Small(*i)),
+            Constant::Int(i) => CVal::Int(Int::Small(i.get())),
             Constant::BigInt(s) => CVal::Int(Int::from_decimal(s.as_bytes(), mem)?),
-            Constant::Float(f) => CVal::Float(*f),
-            Constant::Imag(f) => CVal::Complex(*f),
+            Constant::Float(f) => CVal::Float(f.get()),
+            Constant::Imag(f) => CVal::Complex(f.get()),
             Constant::Str(s) => CVal::Str(s),
             Constant::Bytes(b) => CVal::Bytes(b),
         })

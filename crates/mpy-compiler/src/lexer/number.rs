@@ -20,7 +20,7 @@
 
 use alloc::vec::Vec;
 
-use crate::ast::Constant;
+use crate::ast::{Constant, F64, I64};
 use crate::error::CompileError;
 use crate::int::Int;
 use crate::mem::Mem;
@@ -80,7 +80,7 @@ fn convert_clean(clean: &[u8], line: u32, mem: &Mem) -> Result<Constant, Compile
     }
     if clean.len() > 1 && clean[0] == b'0' {
         if clean.iter().all(|&c| c == b'0') {
-            return Ok(Constant::Int(0));
+            return Ok(Constant::Int(I64::new(0)));
         }
         return Err(int_error(0, clean, line, mem));
     }
@@ -142,7 +142,7 @@ fn int_in_base(
             }
         }
     }
-    Ok(Constant::Int(acc))
+    Ok(Constant::Int(I64::new(acc)))
 }
 
 /// Parses a decimal float / imaginary literal (underscores removed).
@@ -155,12 +155,27 @@ fn float(text: &[u8], line: u32) -> Result<Constant, CompileError> {
     if !valid_float_syntax(body) {
         return Err(err());
     }
-    let v: f64 = mpy_float::parse(body).ok_or_else(err)?;
+    let v = parse(body).ok_or_else(err)?;
     Ok(if imag {
-        Constant::Imag(v)
+        Constant::Imag(F64::new(v))
     } else {
-        Constant::Float(v)
+        Constant::Float(F64::new(v))
     })
+}
+
+/// The literal's value. With `float-single` (the boards) it is parsed
+/// straight to `f32` by the run time's parser, as `float("...")` and the
+/// `.mpy` loader do (a double parse then narrowed could round differently,
+/// and would link a second parser), and held widened (exactly) in the `f64`.
+#[cfg(feature = "float-single")]
+fn parse(body: &[u8]) -> Option<f64> {
+    mpy_float::parse::<f32>(body).map(mpy_float::f32_to_f64)
+}
+
+/// The literal's value (double precision run time).
+#[cfg(not(feature = "float-single"))]
+fn parse(body: &[u8]) -> Option<f64> {
+    mpy_float::parse::<f64>(body)
 }
 
 /// `digits [. digits] [e [+-] digits]` or `. digits ...`, at least one
@@ -209,15 +224,15 @@ mod tests {
 
     #[test]
     fn ints() {
-        assert_eq!(conv("0"), Ok(Constant::Int(0)));
-        assert_eq!(conv("00"), Ok(Constant::Int(0)));
-        assert_eq!(conv("0_0"), Ok(Constant::Int(0)));
-        assert_eq!(conv("1_000_"), Ok(Constant::Int(1000)));
-        assert_eq!(conv("1__2"), Ok(Constant::Int(12)));
-        assert_eq!(conv("0x_1F"), Ok(Constant::Int(31)));
-        assert_eq!(conv("0O17"), Ok(Constant::Int(15)));
-        assert_eq!(conv("0b101"), Ok(Constant::Int(5)));
-        assert_eq!(conv("9223372036854775807"), Ok(Constant::Int(i64::MAX)));
+        assert_eq!(conv("0"), Ok(Constant::Int(I64::new(0))));
+        assert_eq!(conv("00"), Ok(Constant::Int(I64::new(0))));
+        assert_eq!(conv("0_0"), Ok(Constant::Int(I64::new(0))));
+        assert_eq!(conv("1_000_"), Ok(Constant::Int(I64::new(1000))));
+        assert_eq!(conv("1__2"), Ok(Constant::Int(I64::new(12))));
+        assert_eq!(conv("0x_1F"), Ok(Constant::Int(I64::new(31))));
+        assert_eq!(conv("0O17"), Ok(Constant::Int(I64::new(15))));
+        assert_eq!(conv("0b101"), Ok(Constant::Int(I64::new(5))));
+        assert_eq!(conv("9223372036854775807"), Ok(Constant::Int(I64::new(i64::MAX))));
         assert_eq!(
             conv("9223372036854775808"),
             Ok(Constant::BigInt("9223372036854775808".into()))
@@ -282,20 +297,25 @@ mod tests {
 
     #[test]
     fn floats() {
-        assert_eq!(conv("1.5"), Ok(Constant::Float(1.5)));
-        assert_eq!(conv("1."), Ok(Constant::Float(1.0)));
-        assert_eq!(conv(".5"), Ok(Constant::Float(0.5)));
-        assert_eq!(conv("1e5"), Ok(Constant::Float(1e5)));
-        assert_eq!(conv("1E+_5"), Ok(Constant::Float(1e5)));
-        assert_eq!(conv("1_e5"), Ok(Constant::Float(1e5)));
-        assert_eq!(conv("1.e5"), Ok(Constant::Float(1e5)));
-        assert_eq!(conv("09.5"), Ok(Constant::Float(9.5)));
-        assert_eq!(conv("0e1"), Ok(Constant::Float(0.0)));
-        assert_eq!(conv("1e-7"), Ok(Constant::Float(1e-7)));
-        assert_eq!(conv("1e400"), Ok(Constant::Float(f64::INFINITY)));
-        assert_eq!(conv("2j"), Ok(Constant::Imag(2.0)));
-        assert_eq!(conv("1.5e3J"), Ok(Constant::Imag(1500.0)));
-        assert_eq!(conv(".5j"), Ok(Constant::Imag(0.5)));
+        // The value as the run time's precision holds it.
+        #[cfg(feature = "float-single")]
+        let w = |x: f64| mpy_float::f32_to_f64(mpy_float::f64_to_f32(x));
+        #[cfg(not(feature = "float-single"))]
+        let w = |x: f64| x;
+        assert_eq!(conv("1.5"), Ok(Constant::Float(F64::new(w(1.5)))));
+        assert_eq!(conv("1."), Ok(Constant::Float(F64::new(w(1.0)))));
+        assert_eq!(conv(".5"), Ok(Constant::Float(F64::new(w(0.5)))));
+        assert_eq!(conv("1e5"), Ok(Constant::Float(F64::new(w(1e5)))));
+        assert_eq!(conv("1E+_5"), Ok(Constant::Float(F64::new(w(1e5)))));
+        assert_eq!(conv("1_e5"), Ok(Constant::Float(F64::new(w(1e5)))));
+        assert_eq!(conv("1.e5"), Ok(Constant::Float(F64::new(w(1e5)))));
+        assert_eq!(conv("09.5"), Ok(Constant::Float(F64::new(w(9.5)))));
+        assert_eq!(conv("0e1"), Ok(Constant::Float(F64::new(w(0.0)))));
+        assert_eq!(conv("1e-7"), Ok(Constant::Float(F64::new(w(1e-7)))));
+        assert_eq!(conv("1e400"), Ok(Constant::Float(F64::new(w(f64::INFINITY)))));
+        assert_eq!(conv("2j"), Ok(Constant::Imag(F64::new(w(2.0)))));
+        assert_eq!(conv("1.5e3J"), Ok(Constant::Imag(F64::new(w(1500.0)))));
+        assert_eq!(conv(".5j"), Ok(Constant::Imag(F64::new(w(0.5)))));
         for bad in [
             "1e",
             "1e+",
@@ -316,6 +336,21 @@ mod tests {
                 bad
             );
         }
+    }
+
+    /// Boards parse float literals straight to `f32` (no double rounding:
+    /// `1.0000000596046447753906250001` is just above the midpoint between
+    /// 1 and the next `f32`, but its nearest double is that midpoint).
+    #[cfg(feature = "float-single")]
+    #[test]
+    fn floats_single() {
+        let f = |x: f32| Ok(Constant::Float(F64::new(mpy_float::f32_to_f64(x))));
+        assert_eq!(conv("1e-7"), f(1e-7));
+        assert_eq!(conv("0.1"), f(0.1));
+        assert_eq!(conv("1.0000000596046447753906250001"), f(1.000_000_1));
+        assert_eq!(conv("1.000000059604644775390625"), f(1.0));
+        assert_eq!(conv("1e39"), f(f32::INFINITY));
+        assert_eq!(conv("2.5j"), Ok(Constant::Imag(F64::new(2.5))));
     }
 
     #[test]

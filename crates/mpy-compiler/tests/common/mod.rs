@@ -174,10 +174,10 @@ pub fn constant(s: &mut String, c: &Constant) {
         Constant::True => s.push_str("True"),
         Constant::False => s.push_str("False"),
         Constant::Ellipsis => s.push_str("..."),
-        Constant::Int(i) => write!(s, "{}", i).unwrap(),
+        Constant::Int(i) => write!(s, "{}", i.get()).unwrap(),
         Constant::BigInt(d) => write!(s, "big:{}", d).unwrap(),
-        Constant::Float(f) => write!(s, "{:?}f", f).unwrap(),
-        Constant::Imag(f) => write!(s, "{:?}j", f).unwrap(),
+        Constant::Float(f) => write!(s, "{:?}f", f.get()).unwrap(),
+        Constant::Imag(f) => write!(s, "{:?}j", f.get()).unwrap(),
         Constant::Str(b) => write!(s, "\"{}\"", bytes_repr(b)).unwrap(),
         Constant::Bytes(b) => write!(s, "b\"{}\"", bytes_repr(b)).unwrap(),
     }
