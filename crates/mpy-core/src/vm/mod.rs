@@ -13,7 +13,9 @@ pub mod class;
 #[cfg(feature = "compiler")]
 pub mod compile;
 pub mod complete;
+mod access;
 pub mod dispatch;
+mod fastpath;
 pub mod exc;
 pub mod exec;
 pub mod frame;

@@ -1,0 +1,286 @@
+//! What the dispatch loop (`vm::dispatch`) calls out of line for calls of
+//! non-Python callables, subscripts, list appends and name/global lookups.
+
+use super::dispatch::{ns_find, ns_lookup, Found};
+#[cfg(not(target_os = "none"))]
+use super::fastpath::*;
+use crate::obj::Obj;
+use crate::qstr::Qstr;
+use crate::state::Vm;
+use crate::typ::Subscr;
+use crate::types::exception as exc;
+use crate::types::list::ListObj;
+use crate::{PyErr, PyResult};
+
+/// CALL_FUNCTION/CALL_METHOD with positional arguments only, of anything
+/// but a plain Python function (those go through
+/// [`super::call::call_simple`]): built-in functions are called without
+/// the generic [`Vm::call`] dispatch.
+#[inline(never)]
+pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
+    match fun.as_builtin_fun() {
+        Some(bf) => vm.call_builtin(bf, args, &[]),
+        None => vm.call(fun, args, &[]),
+    }
+}
+
+/// `o[i]` with fast paths for small-int indices (see [`index_small`]).
+#[inline]
+pub(super) fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
+    if let Some(k) = i.as_small_int() {
+        if let Some(r) = index_small(vm, o, k) {
+            return Ok(r);
+        }
+    }
+    #[cfg(not(target_os = "none"))]
+    return subscr_load_general(vm, o, i);
+    #[cfg(target_os = "none")]
+    vm.subscr(o, i, Subscr::Load)
+}
+
+/// [`subscr_load`] past the small-int paths (out of line: the dispatch
+/// loop's registers stay free). A dict's value comes straight from its
+/// table (a missing key takes the general path, which raises the
+/// KeyError).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub(super) fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
+    if exact_dict(o) {
+        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
+            if let Some(e) = vm.table(o).and_then(|m| m.entry(p)) {
+                return Ok(e.value);
+            }
+        }
+        if let Some(v) = crate::types::dict::lookup(vm, o, i)? {
+            return Ok(v);
+        }
+    }
+    vm.subscr(o, i, Subscr::Load)
+}
+
+/// The position of index `k` (negative counts from the end) in a
+/// sequence of `n` items; None when out of range.
+#[inline(always)]
+pub(super) fn seq_pos(k: isize, n: usize) -> Option<usize> {
+    let n = n as isize;
+    let k2 = if k < 0 { k + n } else { k };
+    (0..n).contains(&k2).then_some(k2 as usize)
+}
+
+/// `s[k]` for the UTF-8 text `s` of a str when it can be read off the
+/// bytes: the indexed byte is ASCII and so is all text between it and the
+/// end `k` counts from (then byte and code point positions agree). The
+/// result is the built-in 1-char qstr. None for the general path
+/// (non-ASCII text there, out of range).
+#[inline(always)]
+pub(super) fn str_index_small(s: &[u8], k: isize) -> Option<Obj> {
+    let j = seq_pos(k, s.len())?;
+    let b = s[j];
+    let plain = if k < 0 { s[j..].is_ascii() } else { b < 0x80 && s[..j].is_ascii() };
+    if !plain {
+        return None;
+    }
+    crate::qstr::ascii_char(b).map(Obj::qstr)
+}
+
+/// `o[k]` for a small int `k` when `o` is a list, tuple, bytes, bytearray
+/// or str (exactly: not a subclass instance) and `k` is in range; str
+/// only where [`str_index_small`] applies. None for everything else
+/// (the caller takes the general path, which also raises the errors).
+#[inline(always)]
+pub(super) fn index_small(vm: &Vm, o: Obj, k: isize) -> Option<Obj> {
+    use crate::types::{bytearray, bytes, str as pstr, tuple};
+    if let Some(q) = o.as_qstr() {
+        return str_index_small(vm.qstr_str(q).as_bytes(), k);
+    }
+    let ty = o.ptr_type()?;
+    if core::ptr::eq(ty, &crate::types::list::LIST_TYPE) {
+        let items = vm.heap.get::<ListObj>(o)?.items.as_slice();
+        return seq_pos(k, items.len()).map(|j| items[j]);
+    }
+    if core::ptr::eq(ty, &tuple::TUPLE_TYPE) {
+        let items = vm.tuple_pinned(o)?;
+        return seq_pos(k, items.len()).map(|j| items[j]);
+    }
+    if core::ptr::eq(ty, &bytes::BYTES_TYPE) {
+        let b = vm.heap.str_bytes_pinned(o)?;
+        return seq_pos(k, b.len()).map(|j| Obj::small_int(b[j] as isize));
+    }
+    if core::ptr::eq(ty, &bytearray::BYTEARRAY_TYPE) {
+        let b = vm.heap.get::<bytearray::ByteArrayObj>(o)?.data.as_slice();
+        return seq_pos(k, b.len()).map(|j| Obj::small_int(b[j] as isize));
+    }
+    if core::ptr::eq(ty, &pstr::STR_TYPE) {
+        return str_index_small(vm.heap.str_bytes_pinned(o)?, k);
+    }
+    None
+}
+
+/// `o[i] = v` with fast paths for lists and bytearrays (exactly: not
+/// subclass instances) indexed by small ints in range (for a bytearray,
+/// `v` a small int in `0..=255`).
+#[inline]
+pub(super) fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
+    if let Some(k) = i.as_small_int() {
+        if let Some(l) = vm.heap.get_mut::<ListObj>(o) {
+            let items = l.items.as_mut_slice();
+            if let Some(j) = seq_pos(k, items.len()) {
+                items[j] = v;
+                return Ok(());
+            }
+        } else if let Some(x) = v.as_small_int().and_then(|x| u8::try_from(x).ok()) {
+            if let Some(b) = vm.heap.get_mut::<crate::types::bytearray::ByteArrayObj>(o) {
+                let data = b.data.as_mut_slice();
+                if let Some(j) = seq_pos(k, data.len()) {
+                    data[j] = x;
+                    return Ok(());
+                }
+            }
+        }
+    }
+    #[cfg(not(target_os = "none"))]
+    return store_subscr_general(vm, o, i, v);
+    #[cfg(target_os = "none")]
+    {
+        vm.subscr(o, i, Subscr::Store(v))?;
+        Ok(())
+    }
+}
+
+/// [`store_subscr`] past the small-int paths (out of line, as
+/// [`subscr_load_general`]): a dict stores straight into its table.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub(super) fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
+    if exact_dict(o) {
+        // A small-int or qstr key already there: its value replaced in
+        // place (the key set stays, as `Vm::dict_store` does it).
+        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
+            if let Some(m) = vm.table_values_mut(o) {
+                m.set_value(p, v);
+                return Ok(());
+            }
+        }
+        return vm.dict_store(o, i, v);
+    }
+    vm.subscr(o, i, Subscr::Store(v))?;
+    Ok(())
+}
+
+/// Appends to a list object (STORE_COMP), growing it in the heap
+/// (amortised: see `Vm::vec_reserve`).
+///
+/// Errors: `MemoryError`; for a non-list target, whatever its `append`
+/// raises.
+pub fn list_append(vm: &mut Vm, l: Obj, item: Obj) -> PyResult<()> {
+    if vm.heap.get::<ListObj>(l).is_some() {
+        return vm.vec_push(l, |x: &mut ListObj| &mut x.items, item);
+    }
+    let m = vm.load_attr(l, crate::qstr::q::append)?;
+    vm.call(m, &[item], &[])?;
+    Ok(())
+}
+
+/// `NameError: local variable referenced before assignment`.
+#[cold]
+#[inline(never)]
+pub(super) fn unbound_local(vm: &mut Vm) -> PyErr {
+    vm.name_error("local variable referenced before assignment")
+}
+
+/// `NameError: name 'x' isn't defined`.
+pub fn name_error(vm: &mut Vm, q: Qstr) -> PyErr {
+    let name = vm.qstr_str(q);
+    vm.error_fmt(&exc::NAME_ERROR_TYPE, "name '{}' isn't defined", &[name.into()])
+}
+
+/// LOAD_NAME: locals dict, globals, builtins.
+pub(super) fn load_name(vm: &mut Vm, locals: Obj, globals: Obj, name: Qstr) -> PyResult<Obj> {
+    if locals != globals {
+        if let Some(v) = ns_lookup(vm, locals, name)? {
+            return Ok(v);
+        }
+    }
+    load_global(vm, globals, name)
+}
+
+/// `global_cache` position meaning "not in the globals dict, found among
+/// the builtins" (see `VmState::builtin_hits`).
+pub const IN_BUILTINS: u32 = u32::MAX;
+
+/// LOAD_GLOBAL: globals, then builtins.
+///
+/// Names found in the globals dict are remembered with their table
+/// position in `VmState::global_cache`; a later lookup checks that the
+/// entry at that position still has the name as its key (keys are
+/// unique, so it is then the binding), which holds across any change to
+/// the dict (a moved or deleted key just misses). On desktop builds,
+/// names missing from the globals dict and found among the builtins are
+/// remembered with their value and [`Vm::ns_stamp`], which changes when
+/// the globals dict gains a key or the builtins change (see
+/// `Vm::ns_changed_in`).
+///
+/// Errors: `NameError: name 'x' isn't defined`.
+#[inline]
+pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
+    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> 26) as usize
+        % vm.vmstate.global_cache.len();
+    let (cd, cq, cp) = vm.vmstate.global_cache[slot];
+    if cd == !globals.raw() && cq == name.0 {
+        #[cfg(not(target_os = "none"))]
+        if cp == IN_BUILTINS {
+            let (stamp, v) = vm.vmstate.builtin_hits[slot];
+            if stamp == vm.ns_stamp() {
+                return Ok(Obj::from_raw(!v));
+            }
+            return load_global_slow(vm, globals, name, slot);
+        }
+        if let Some(e) = vm.table(globals).and_then(|t| t.entry(cp as usize)) {
+            if e.key == Obj::qstr(name) {
+                return Ok(e.value);
+            }
+        }
+    }
+    load_global_slow(vm, globals, name, slot)
+}
+
+/// [`load_global`] past the cache.
+#[inline(never)]
+pub(super) fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usize) -> PyResult<Obj> {
+    let found = ns_find(vm, globals, name)?;
+    match found {
+        Found::At(p, v) => {
+            if let Ok(p) = u32::try_from(p) {
+                if p != IN_BUILTINS {
+                    vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, p);
+                }
+            }
+            return Ok(v);
+        }
+        Found::Other(v) => return Ok(v),
+        Found::Missing | Found::Unmatched => {}
+    }
+    // Only when the globals dict's own walk proved the name missing
+    // (`ns_find` found only qstr keys to compare: no Python equality that
+    // could answer otherwise next time). The stamp is taken before the
+    // lookup, which may allocate (and so collect).
+    #[cfg(not(target_os = "none"))]
+    let stamp = match found {
+        Found::Missing => {
+            vm.ns_watch(globals);
+            Some(vm.ns_stamp())
+        }
+        _ => None,
+    };
+    match super::builtins::lookup_builtin(vm, name)? {
+        Some(v) => {
+            #[cfg(not(target_os = "none"))]
+            if let Some(stamp) = stamp {
+                vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, IN_BUILTINS);
+                vm.vmstate.builtin_hits[slot] = (stamp, !v.raw());
+            }
+            Ok(v)
+        }
+        None => Err(name_error(vm, name)),
+    }
+}

@@ -1,0 +1,261 @@
+//! Desktop fast paths of the dispatch loop (`vm::dispatch`): `in` and
+//! subscripts of exact dicts/sets by identity, binary ops past the
+//! small-int arm (floats, 64-bit ints, plain strs), and the small-int
+//! arithmetic the loop inlines.
+
+#[cfg(not(target_os = "none"))]
+use super::dispatch::bad_code;
+use crate::obj::Obj;
+#[cfg(not(target_os = "none"))]
+use crate::state::Vm;
+use crate::typ::BinaryOp;
+#[cfg(not(target_os = "none"))]
+use crate::types::int_fast;
+#[cfg(not(target_os = "none"))]
+use crate::PyResult;
+
+
+/// Is `o` exactly a dict, set or frozenset (not a subclass instance)?
+/// Their `in`, and a dict's subscripts, are table lookups with nothing
+/// to dispatch on.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn exact_table(o: Obj) -> bool {
+    use crate::types::{dict::DICT_TYPE, set};
+    o.ptr_type().is_some_and(|t| {
+        core::ptr::eq(t, &DICT_TYPE) || core::ptr::eq(t, &set::SET_TYPE) || core::ptr::eq(t, &set::FROZENSET_TYPE)
+    })
+}
+
+/// `a in b` (out of line): a table lookup for an exact dict, set or
+/// frozenset, else the general binary op.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub(super) fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
+    if exact_table(b) {
+        if let Some(found) = simple_key_in(vm, b, a) {
+            return Ok(Obj::bool(found));
+        }
+        return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
+    }
+    // A substring of a str (UTF-8: byte and code point matches agree).
+    if let (Some(n), Some(h)) = (plain_str(vm, a), plain_str(vm, b)) {
+        let found = match n.as_bytes() {
+            [c] => h.as_bytes().contains(c),
+            _ => h.contains(n),
+        };
+        return Ok(Obj::bool(found));
+    }
+    vm.binary_op(BinaryOp::In, a, b)
+}
+
+/// Is `key`, a small int or qstr, a key of table `d` (a dict, set or
+/// frozenset)? Decided among the candidates of its hash by identity when
+/// they are all small ints or qstrs (distinct ones are never equal); None
+/// when another kind of key (a float, a bool, a heap str) needs the
+/// general comparison.
+#[cfg(not(target_os = "none"))]
+#[inline]
+pub(super) fn simple_key_in(vm: &Vm, d: Obj, key: Obj) -> Option<bool> {
+    simple_key_pos(vm, d, key).map(|p| p.is_some())
+}
+
+/// The position of `key` in table `d` as [`simple_key_in`] decides it:
+/// Some(None) when absent, None when undecided.
+#[cfg(not(target_os = "none"))]
+#[inline]
+pub(super) fn simple_key_pos(vm: &Vm, d: Obj, key: Obj) -> Option<Option<usize>> {
+    // The hashes `Vm::hash` gives them.
+    let h = match key.as_small_int() {
+        Some(i) => i as u32,
+        None => vm.qstr_hash(key.as_qstr()?),
+    };
+    let mut c = vm.table(d)?.candidates(h);
+    while let Some((p, k)) = c.next_key() {
+        if k == key {
+            return Some(Some(p));
+        }
+        if !(k.is_null() || k.is_small_int() || k.as_qstr().is_some()) {
+            return None;
+        }
+    }
+    Some(None)
+}
+
+/// The text of a plain str: a qstr or an exact heap str (not a subclass
+/// instance).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn plain_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
+}
+
+/// Is `o` exactly a dict (not a subclass instance, which may have
+/// `__missing__` or its own `__getitem__`)?
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn exact_dict(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::dict::DICT_TYPE))
+}
+
+/// `v` as a small int if it fits.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn small_fit(v: isize) -> Option<Obj> {
+    if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v) {
+        Some(Obj::small_int(v))
+    } else {
+        None
+    }
+}
+
+/// A bytecode binary op (number `opn`) past the dispatch loop's small-int
+/// paths (out of line, keeping the loop's code small): ints that fit 64
+/// bits ([`int_fast`]), then the general [`Vm::binary_op`].
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+    // Arithmetic and ordering of a float and a float or small int: the
+    // float op itself (what `Vm::binary_op` reaches first for them).
+    if a.is_float() || b.is_float() {
+        let num = |vm: &Vm, o: Obj| match o.as_small_int() {
+            Some(i) => Some(i as crate::flt::Float),
+            None => vm.float_of(o),
+        };
+        // (The ops `Vm::binary_op`'s own numeric fast path takes.)
+        let plain = opn < BinaryOp::ReverseOr as u8
+            && !matches!(bop, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch);
+        if let (true, Some(x), Some(y)) = (plain, num(vm, a), num(vm, b)) {
+            let r = crate::types::float::float_binary_op(vm, bop, x, y)?;
+            if !r.is_null() {
+                return Ok(r);
+            }
+        }
+    } else if int_fast::is_int(a) && int_fast::is_int(b) {
+        if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
+            return r;
+        }
+    } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
+        // Ordering of two plain strs: UTF-8 byte order is code point order.
+        if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
+            let o = x.as_bytes().cmp(y.as_bytes());
+            return Ok(Obj::bool(match bop {
+                BinaryOp::Less => o.is_lt(),
+                BinaryOp::More => o.is_gt(),
+                BinaryOp::LessEqual => o.is_le(),
+                _ => o.is_ge(),
+            }));
+        }
+    } else if matches!(bop, BinaryOp::Add | BinaryOp::InplaceAdd) {
+        // Two plain strs: the concatenation straight into the new str.
+        if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
+            if y.is_empty() && a.as_qstr().is_some() {
+                return Ok(a);
+            }
+            if let Some(n) = x.len().checked_add(y.len()) {
+                return vm.new_str_with_vm(true, n, |_, out| {
+                    let (l, r) = out.split_at_mut(x.len());
+                    l.copy_from_slice(x.as_bytes());
+                    r.copy_from_slice(y.as_bytes());
+                    n
+                });
+            }
+        }
+    }
+    vm.binary_op(bop, a, b)
+}
+
+/// Small-int fast path of a bytecode binary op: None when the result does
+/// not fit or the op needs the general path.
+#[inline(always)]
+pub(super) fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
+    // Match on the op number directly (in-place ops map to the plain op
+    // 13 numbers further on), avoiding the enum conversion tables.
+    const IOR: u8 = BinaryOp::InplaceOr as u8;
+    const IPOW: u8 = BinaryOp::InplacePower as u8;
+    const LT: u8 = BinaryOp::Less as u8;
+    const GT: u8 = BinaryOp::More as u8;
+    const EQ: u8 = BinaryOp::Equal as u8;
+    const IS: u8 = BinaryOp::Is as u8;
+    const LE: u8 = BinaryOp::LessEqual as u8;
+    const GE: u8 = BinaryOp::MoreEqual as u8;
+    const NE: u8 = BinaryOp::NotEqual as u8;
+    const ADD: u8 = BinaryOp::Add as u8;
+    const SUB: u8 = BinaryOp::Subtract as u8;
+    const MUL: u8 = BinaryOp::Multiply as u8;
+    const OR: u8 = BinaryOp::Or as u8;
+    const XOR: u8 = BinaryOp::Xor as u8;
+    const AND: u8 = BinaryOp::And as u8;
+    const FDIV: u8 = BinaryOp::FloorDivide as u8;
+    const MOD: u8 = BinaryOp::Modulo as u8;
+    const RSH: u8 = BinaryOp::Rshift as u8;
+    const LSH: u8 = BinaryOp::Lshift as u8;
+    const _: () = assert!(BinaryOp::InplaceOr as u8 + 13 == BinaryOp::Or as u8);
+    const _: () = assert!(BinaryOp::InplacePower as u8 + 13 == BinaryOp::Power as u8);
+    let n = if (IOR..=IPOW).contains(&opn) { opn + 13 } else { opn };
+    let r = match n {
+        LT => return Some(Obj::bool(a < b)),
+        GT => return Some(Obj::bool(a > b)),
+        EQ | IS => return Some(Obj::bool(a == b)),
+        LE => return Some(Obj::bool(a <= b)),
+        GE => return Some(Obj::bool(a >= b)),
+        NE => return Some(Obj::bool(a != b)),
+        ADD => a.checked_add(b)?,
+        SUB => a.checked_sub(b)?,
+        MUL => a.checked_mul(b)?,
+        OR => a | b,
+        XOR => a ^ b,
+        AND => a & b,
+        FDIV => {
+            if b == 0 {
+                return None;
+            }
+            let d = a.checked_div(b)?;
+            if (a % b != 0) && ((a < 0) != (b < 0)) {
+                d - 1
+            } else {
+                d
+            }
+        }
+        MOD => {
+            if b == 0 {
+                return None;
+            }
+            let m = a.checked_rem(b)?;
+            if m != 0 && ((m < 0) != (b < 0)) {
+                m + b
+            } else {
+                m
+            }
+        }
+        RSH => {
+            if b < 0 {
+                return None;
+            }
+            a >> b.min(isize::BITS as isize - 1)
+        }
+        LSH => {
+            if !(0..isize::BITS as isize - 1).contains(&b) {
+                return None;
+            }
+            let r = a << b;
+            if (r >> b) != a {
+                return None;
+            }
+            r
+        }
+        _ => return None,
+    };
+    if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&r) {
+        Some(Obj::small_int(r))
+    } else {
+        None
+    }
+}
+
