@@ -113,7 +113,10 @@ fn bad_opcode(vm: &mut Vm, opc: u8) -> PyErr {
 
 /// The "malformed bytecode" error (the verifier rejects most of it
 /// upfront; what remains is caught at run time by the rare opcodes that
-/// check).
+/// check). Cold and out of line: inlined, its error paths get merged into
+/// the loop head behind a flag that every opcode then tests.
+#[cold]
+#[inline(never)]
 pub fn bad_code(vm: &mut Vm) -> PyErr {
     vm.runtime_error("invalid bytecode")
 }
@@ -482,6 +485,76 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             fastn.wrapping_sub($i)
         };
     }
+    macro_rules! load_fast {
+        ($i:expr) => {{
+            // SAFETY: the verifier checked the local index < n_state.
+            let v = unsafe { *local!($i) };
+            if v.is_null() {
+                fail!(unbound_local(vm));
+            }
+            push!(v);
+        }};
+    }
+    #[cfg(not(target_os = "none"))]
+    macro_rules! store_fast {
+        ($i:expr) => {{
+            let v = pop!();
+            // SAFETY: the verifier checked the local index < n_state.
+            unsafe { *local!($i) = v };
+        }};
+    }
+    // The desktop binary-op arms (2 popped, 1 pushed): the small-int
+    // result if there is one, else the out-of-line op.
+    #[cfg(not(target_os = "none"))]
+    macro_rules! bin_slow {
+        ($opc:ident, $a:ident, $b:ident) => {{
+            let _ = pop!();
+            let r = tri!(binary_op_slow(vm, $opc - 0xd7, $a, $b));
+            set_top!(r);
+        }};
+    }
+    #[cfg(not(target_os = "none"))]
+    macro_rules! bin_cmp {
+        ($opc:ident, $op:tt) => {{
+            let b = top!();
+            let a = peek!(2);
+            if both_small(a, b) {
+                let _ = pop!();
+                set_top!(Obj::bool(tagged_key(a) $op tagged_key(b)));
+            } else {
+                bin_slow!($opc, a, b);
+            }
+        }};
+    }
+    #[cfg(not(target_os = "none"))]
+    macro_rules! bin_eq {
+        ($opc:ident, $eq:expr) => {{
+            let b = top!();
+            let a = peek!(2);
+            // Two qstrs are equal exactly when they are the same one
+            // (interned text).
+            if both_small(a, b) || (a.as_qstr().is_some() && b.as_qstr().is_some()) {
+                let _ = pop!();
+                set_top!(Obj::bool((a == b) == $eq));
+            } else {
+                bin_slow!($opc, a, b);
+            }
+        }};
+    }
+    #[cfg(not(target_os = "none"))]
+    macro_rules! bin_arith {
+        ($opc:ident, $f:ident) => {{
+            let b = top!();
+            let a = peek!(2);
+            match if both_small(a, b) { $f(a, b) } else { None } {
+                Some(r) => {
+                    let _ = pop!();
+                    set_top!(r);
+                }
+                None => bin_slow!($opc, a, b),
+            }
+        }};
+    }
     macro_rules! qstr_arg {
         ($pc:ident) => {{
             // SAFETY: a verified qstr operand, below the table's length.
@@ -521,6 +594,73 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
         // rustc lowers range patterns to compare chains ahead of the jump
         // table, or-patterns of constants join the single table.
         match opc {
+            // Desktop: one arm per local (a constant offset from `fastn`
+            // instead of computing it from the opcode; they cost flash).
+            #[cfg(not(target_os = "none"))]
+            0xb0 => load_fast!(0),
+            #[cfg(not(target_os = "none"))]
+            0xb1 => load_fast!(1),
+            #[cfg(not(target_os = "none"))]
+            0xb2 => load_fast!(2),
+            #[cfg(not(target_os = "none"))]
+            0xb3 => load_fast!(3),
+            #[cfg(not(target_os = "none"))]
+            0xb4 => load_fast!(4),
+            #[cfg(not(target_os = "none"))]
+            0xb5 => load_fast!(5),
+            #[cfg(not(target_os = "none"))]
+            0xb6 => load_fast!(6),
+            #[cfg(not(target_os = "none"))]
+            0xb7 => load_fast!(7),
+            #[cfg(not(target_os = "none"))]
+            0xb8 => load_fast!(8),
+            #[cfg(not(target_os = "none"))]
+            0xb9 => load_fast!(9),
+            #[cfg(not(target_os = "none"))]
+            0xba => load_fast!(10),
+            #[cfg(not(target_os = "none"))]
+            0xbb => load_fast!(11),
+            #[cfg(not(target_os = "none"))]
+            0xbc => load_fast!(12),
+            #[cfg(not(target_os = "none"))]
+            0xbd => load_fast!(13),
+            #[cfg(not(target_os = "none"))]
+            0xbe => load_fast!(14),
+            #[cfg(not(target_os = "none"))]
+            0xbf => load_fast!(15),
+            #[cfg(not(target_os = "none"))]
+            0xc0 => store_fast!(0),
+            #[cfg(not(target_os = "none"))]
+            0xc1 => store_fast!(1),
+            #[cfg(not(target_os = "none"))]
+            0xc2 => store_fast!(2),
+            #[cfg(not(target_os = "none"))]
+            0xc3 => store_fast!(3),
+            #[cfg(not(target_os = "none"))]
+            0xc4 => store_fast!(4),
+            #[cfg(not(target_os = "none"))]
+            0xc5 => store_fast!(5),
+            #[cfg(not(target_os = "none"))]
+            0xc6 => store_fast!(6),
+            #[cfg(not(target_os = "none"))]
+            0xc7 => store_fast!(7),
+            #[cfg(not(target_os = "none"))]
+            0xc8 => store_fast!(8),
+            #[cfg(not(target_os = "none"))]
+            0xc9 => store_fast!(9),
+            #[cfg(not(target_os = "none"))]
+            0xca => store_fast!(10),
+            #[cfg(not(target_os = "none"))]
+            0xcb => store_fast!(11),
+            #[cfg(not(target_os = "none"))]
+            0xcc => store_fast!(12),
+            #[cfg(not(target_os = "none"))]
+            0xcd => store_fast!(13),
+            #[cfg(not(target_os = "none"))]
+            0xce => store_fast!(14),
+            #[cfg(not(target_os = "none"))]
+            0xcf => store_fast!(15),
+            #[cfg(target_os = "none")]
             0xb0 | 0xb1 | 0xb2 | 0xb3 | 0xb4 | 0xb5 | 0xb6 | 0xb7 | 0xb8 | 0xb9 | 0xba | 0xbb
             | 0xbc | 0xbd | 0xbe | 0xbf => {
                 // SAFETY: the verifier checked the local index < n_state.
@@ -530,6 +670,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 }
                 push!(v);
             }
+            #[cfg(target_os = "none")]
             0xc0 | 0xc1 | 0xc2 | 0xc3 | 0xc4 | 0xc5 | 0xc6 | 0xc7 | 0xc8 | 0xc9 | 0xca | 0xcb
             | 0xcc | 0xcd | 0xce | 0xcf => {
                 let v = pop!();
@@ -544,43 +685,24 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             | 0xac | 0xad | 0xae | 0xaf => push!(Obj::small_int(opc as isize - 0x80)),
             // The commonest small-int ops get their own arms (one jump
             // instead of two; desktop only, they cost flash): compare,
-            // add, subtract. Anything else falls to the generic arm below.
+            // add, subtract, on the tagged words. Anything else takes the
+            // out-of-line path.
             #[cfg(not(target_os = "none"))]
-            BIN_LT | BIN_GT | BIN_EQ | BIN_LE | BIN_GE | BIN_NE | BIN_ADD | BIN_IADD | BIN_SUB | BIN_ISUB => {
-                // (2 popped, 1 pushed)
-                let b = top!();
-                let a = peek!(2);
-                if a.is_small_int() && b.is_small_int() {
-                    let (x, y) = (a.small_int_unchecked(), b.small_int_unchecked());
-                    let r = match opc {
-                        BIN_LT => Some(Obj::bool(x < y)),
-                        BIN_GT => Some(Obj::bool(x > y)),
-                        BIN_EQ => Some(Obj::bool(x == y)),
-                        BIN_LE => Some(Obj::bool(x <= y)),
-                        BIN_GE => Some(Obj::bool(x >= y)),
-                        BIN_NE => Some(Obj::bool(x != y)),
-                        // Sums of two small ints cannot overflow isize.
-                        BIN_ADD | BIN_IADD => small_fit(x + y),
-                        _ => small_fit(x - y),
-                    };
-                    if let Some(r) = r {
-                        let _ = pop!();
-                        set_top!(r);
-                        ip = pc;
-                        continue;
-                    }
-                }
-                let _ = pop!();
-                // Two qstrs are equal exactly when they are the same one
-                // (interned text).
-                if (opc == BIN_EQ || opc == BIN_NE) && a.as_qstr().is_some() && b.as_qstr().is_some() {
-                    set_top!(Obj::bool((a == b) == (opc == BIN_EQ)));
-                    ip = pc;
-                    continue;
-                }
-                let r = tri!(binary_op_slow(vm, opc - 0xd7, a, b));
-                set_top!(r);
-            }
+            BIN_LT => bin_cmp!(opc, <),
+            #[cfg(not(target_os = "none"))]
+            BIN_GT => bin_cmp!(opc, >),
+            #[cfg(not(target_os = "none"))]
+            BIN_LE => bin_cmp!(opc, <=),
+            #[cfg(not(target_os = "none"))]
+            BIN_GE => bin_cmp!(opc, >=),
+            #[cfg(not(target_os = "none"))]
+            BIN_EQ => bin_eq!(opc, true),
+            #[cfg(not(target_os = "none"))]
+            BIN_NE => bin_eq!(opc, false),
+            #[cfg(not(target_os = "none"))]
+            BIN_ADD | BIN_IADD => bin_arith!(opc, small_add),
+            #[cfg(not(target_os = "none"))]
+            BIN_SUB | BIN_ISUB => bin_arith!(opc, small_sub),
             // `is`: identity (desktop only, as above).
             #[cfg(not(target_os = "none"))]
             BIN_IS => {
@@ -755,12 +877,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             op::LOAD_FAST_N => {
                 let i = uint_arg!(pc);
-                // SAFETY: the verifier checked the local index < n_state.
-                let v = unsafe { *local!(i) };
-                if v.is_null() {
-                    fail!(unbound_local(vm));
-                }
-                push!(v);
+                load_fast!(i);
             }
             op::STORE_FAST_N => {
                 let i = uint_arg!(pc);
@@ -1039,20 +1156,28 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             op::POP_TOP => {
                 let _ = pop!();
             }
-            op::ROT_TWO | op::ROT_THREE => {
-                // Checked: MicroPython's `async with` code reaches these on
-                // a path the verifier cannot rule out (see `vm::verify`).
-                let n = if opc == op::ROT_TWO { 2 } else { 3 };
-                if (sp.addr() - fp.addr()) / core::mem::size_of::<Obj>() < n {
+            // Checked: MicroPython's `async with` code reaches these on a
+            // path the verifier cannot rule out (see `vm::verify`).
+            op::ROT_TWO => {
+                if sp.addr() - fp.addr() < 2 * core::mem::size_of::<Obj>() {
                     fail!(bad_code(vm));
                 }
-                let t = peek!(1);
-                // SAFETY: `n` slots are in use (checked just above).
-                unsafe {
-                    let base = sp.sub(n);
-                    core::ptr::copy(base, base.add(1), n - 1);
-                    base.write(t);
+                let (a, b) = (peek!(2), peek!(1));
+                set_top!(a);
+                // SAFETY: 2 slots are in use (checked just above).
+                unsafe { sp.sub(2).write(b) };
+            }
+            op::ROT_THREE => {
+                if sp.addr() - fp.addr() < 3 * core::mem::size_of::<Obj>() {
+                    fail!(bad_code(vm));
                 }
+                let (a, b, c) = (peek!(3), peek!(2), peek!(1));
+                // SAFETY: 3 slots are in use (checked just above).
+                unsafe {
+                    sp.sub(3).write(c);
+                    sp.sub(2).write(a);
+                }
+                set_top!(b);
             }
             op::END_FINALLY => {
                 save!();
@@ -1132,11 +1257,15 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     super::gen::Step::Return(v) => set_top!(v),
                 }
             }
-            // The byte values no opcode has, listed so that the jump table
-            // spans all 256 values (no range check before it).
+            // The byte values no opcode has, listed so that the match is
+            // exhaustive: the jump table spans all 256 values, with no
+            // default (a default left a flag test in the loop head).
             #[cfg(not(target_os = "none"))]
             0x00 | 0x01 | 0x02 | 0x03 | 0x04 | 0x05 | 0x06 | 0x07 | 0x08 | 0x09 | 0x0a | 0x0b | 0x0c | 0x0d | 0x0e | 0x0f
+            | 0x1d | 0x1e | 0x1f | 0x38 | 0x39 | 0x3a | 0x3b | 0x3c | 0x3d | 0x3e | 0x3f | 0x41 | 0x4c | 0x4d
+            | 0x4e | 0x4f | 0x60 | 0x61 | 0x6a | 0x6b | 0x6c | 0x6d | 0x6e | 0x6f | 0xd4 | 0xd5 | 0xd6
             | 0xfa | 0xfb | 0xfc | 0xfd | 0xfe | 0xff => fail!(bad_opcode(vm, opc)),
+            #[cfg(target_os = "none")]
             _ => fail!(bad_code(vm)),
         }
         ip = pc;

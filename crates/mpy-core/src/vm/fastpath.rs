@@ -101,15 +101,42 @@ pub(super) fn exact_dict(o: Obj) -> bool {
     o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::dict::DICT_TYPE))
 }
 
-/// `v` as a small int if it fits.
+/// Left shift that puts a small int's sign bit at the word's top (0
+/// unless NaN-boxed).
+#[cfg(not(target_os = "none"))]
+const TAG_SHIFT: u32 = usize::BITS - 1 - Obj::SMALL_INT_BITS;
+
+/// Are `a` and `b` both small ints (one test for the two)?
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
-pub(super) fn small_fit(v: isize) -> Option<Obj> {
-    if (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v) {
-        Some(Obj::small_int(v))
-    } else {
-        None
-    }
+pub(super) fn both_small(a: Obj, b: Obj) -> bool {
+    a.is_small_int() & b.is_small_int()
+}
+
+/// A small int's tagged word, shifted so that it orders (as a signed
+/// word) like the int itself: `(2 v + 1) << TAG_SHIFT`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn tagged_key(a: Obj) -> isize {
+    (a.raw() << TAG_SHIFT) as isize
+}
+
+/// `a + b` of two small ints on their tagged words (the sum's word is
+/// `a + b - 1`; it overflows the shifted word exactly when the sum leaves
+/// the small-int range): None when it does not fit.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn small_add(a: Obj, b: Obj) -> Option<Obj> {
+    let y = ((b.raw() ^ 1) << TAG_SHIFT) as isize;
+    tagged_key(a).checked_add(y).map(|s| Obj::from_raw((s as usize) >> TAG_SHIFT))
+}
+
+/// `a - b` of two small ints on their tagged words, as [`small_add`].
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn small_sub(a: Obj, b: Obj) -> Option<Obj> {
+    let y = ((b.raw() ^ 1) << TAG_SHIFT) as isize;
+    tagged_key(a).checked_sub(y).map(|s| Obj::from_raw((s as usize) >> TAG_SHIFT))
 }
 
 /// A bytecode binary op (number `opn`) past the dispatch loop's small-int
