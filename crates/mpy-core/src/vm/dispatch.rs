@@ -113,10 +113,9 @@ fn bad_opcode(vm: &mut Vm, opc: u8) -> PyErr {
 
 /// The "malformed bytecode" error (the verifier rejects most of it
 /// upfront; what remains is caught at run time by the rare opcodes that
-/// check). Cold and out of line: inlined, its error paths get merged into
-/// the loop head behind a flag that every opcode then tests.
-#[cold]
-#[inline(never)]
+/// check). Desktop: cold and out of line, away from the loop's hot paths
+/// (boards: inlined, which their dispatch loop's size prefers).
+#[cfg_attr(not(target_os = "none"), cold, inline(never))]
 pub fn bad_code(vm: &mut Vm) -> PyErr {
     vm.runtime_error("invalid bytecode")
 }
@@ -485,6 +484,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             fastn.wrapping_sub($i)
         };
     }
+    #[cfg(not(target_os = "none"))]
     macro_rules! load_fast {
         ($i:expr) => {{
             // SAFETY: the verifier checked the local index < n_state.
@@ -553,6 +553,37 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 }
                 None => bin_slow!($opc, a, b),
             }
+        }};
+    }
+    // POP_JUMP_IF_TRUE (`$sense` true) / POP_JUMP_IF_FALSE.
+    #[cfg(not(target_os = "none"))]
+    macro_rules! pop_jump_if {
+        ($pc:ident, $sense:expr) => {{
+            let dest = jump_arg!($pc, true);
+            let v = top!();
+            let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
+            let _ = pop!();
+            if t == $sense {
+                if dest <= ip {
+                    tri!(poll_interrupt(vm));
+                }
+                ip = dest;
+                continue;
+            }
+        }};
+    }
+    // JUMP_IF_TRUE_OR_POP (`$sense` true) / JUMP_IF_FALSE_OR_POP.
+    #[cfg(not(target_os = "none"))]
+    macro_rules! jump_if_or_pop {
+        ($pc:ident, $sense:expr) => {{
+            let dest = jump_arg!($pc, false);
+            let v = top!();
+            let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
+            if t == $sense {
+                ip = dest;
+                continue;
+            }
+            let _ = pop!();
         }};
     }
     macro_rules! qstr_arg {
@@ -877,7 +908,12 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             op::LOAD_FAST_N => {
                 let i = uint_arg!(pc);
-                load_fast!(i);
+                // SAFETY: the verifier checked the local index < n_state.
+                let v = unsafe { *local!(i) };
+                if v.is_null() {
+                    fail!(unbound_local(vm));
+                }
+                push!(v);
             }
             op::STORE_FAST_N => {
                 let i = uint_arg!(pc);
@@ -1023,6 +1059,12 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 ip = dest;
                 continue;
             }
+            // Desktop: an arm per sense (no test of the opcode).
+            #[cfg(not(target_os = "none"))]
+            op::POP_JUMP_IF_TRUE => pop_jump_if!(pc, true),
+            #[cfg(not(target_os = "none"))]
+            op::POP_JUMP_IF_FALSE => pop_jump_if!(pc, false),
+            #[cfg(target_os = "none")]
             op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
                 let dest = jump_arg!(pc, true);
                 let v = top!();
@@ -1036,6 +1078,11 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     continue;
                 }
             }
+            #[cfg(not(target_os = "none"))]
+            op::JUMP_IF_TRUE_OR_POP => jump_if_or_pop!(pc, true),
+            #[cfg(not(target_os = "none"))]
+            op::JUMP_IF_FALSE_OR_POP => jump_if_or_pop!(pc, false),
+            #[cfg(target_os = "none")]
             op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
                 let dest = jump_arg!(pc, false);
                 let v = top!();
@@ -1158,6 +1205,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
             }
             // Checked: MicroPython's `async with` code reaches these on a
             // path the verifier cannot rule out (see `vm::verify`).
+            // Desktop: an arm each, without a memmove.
+            #[cfg(not(target_os = "none"))]
             op::ROT_TWO => {
                 if sp.addr() - fp.addr() < 2 * core::mem::size_of::<Obj>() {
                     fail!(bad_code(vm));
@@ -1167,6 +1216,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // SAFETY: 2 slots are in use (checked just above).
                 unsafe { sp.sub(2).write(b) };
             }
+            #[cfg(not(target_os = "none"))]
             op::ROT_THREE => {
                 if sp.addr() - fp.addr() < 3 * core::mem::size_of::<Obj>() {
                     fail!(bad_code(vm));
@@ -1178,6 +1228,20 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     sp.sub(2).write(a);
                 }
                 set_top!(b);
+            }
+            #[cfg(target_os = "none")]
+            op::ROT_TWO | op::ROT_THREE => {
+                let n = if opc == op::ROT_TWO { 2 } else { 3 };
+                if (sp.addr() - fp.addr()) / core::mem::size_of::<Obj>() < n {
+                    fail!(bad_code(vm));
+                }
+                let t = peek!(1);
+                // SAFETY: `n` slots are in use (checked just above).
+                unsafe {
+                    let base = sp.sub(n);
+                    core::ptr::copy(base, base.add(1), n - 1);
+                    base.write(t);
+                }
             }
             op::END_FINALLY => {
                 save!();
