@@ -18,6 +18,10 @@ pub fn invert_len(la: usize) -> usize {
     la.saturating_add(1)
 }
 
+/// Board builds: [`bitop`] runs its digit-by-digit loop over all digits
+/// (same result, less code than the plain loops after it).
+const SMALL: bool = cfg!(target_os = "none");
+
 /// A bitwise operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BitOp {
@@ -90,10 +94,10 @@ pub fn bitop(out: &mut [Digit], op: BitOp, a: MpzRef<'_>, b: MpzRef<'_>) -> Resu
     let mask = if neg { Digit::MAX } else { 0 };
     let mut carry = neg;
     // While a borrow or carry is live (through low zero digits only),
-    // digit by digit.
+    // digit by digit (on the boards, every digit: less code).
     let mut k = 0;
     for o in area.iter_mut() {
-        if !(ta.borrow || tb.borrow || carry) {
+        if !SMALL && !(ta.borrow || tb.borrow || carry) {
             break;
         }
         let r = op(ta.next_digit(), tb.next_digit());
@@ -106,7 +110,7 @@ pub fn bitop(out: &mut [Digit], op: BitOp, a: MpzRef<'_>, b: MpzRef<'_>) -> Resu
     // part and the longer operand's tail (the other sign-extended).
     let (ma, mb) = (ta.mask, tb.mask);
     let (ar, br) = (a.mag.get(k..).unwrap_or(&[]), b.mag.get(k..).unwrap_or(&[]));
-    if let Some(rest) = area.get_mut(k..) {
+    if let Some(rest) = area.get_mut(k..).filter(|_| !SMALL) {
         let common = ar.len().min(br.len());
         for ((o, &x), &y) in rest.iter_mut().zip(ar).zip(br) {
             *o = op(x ^ ma, y ^ mb) ^ mask;

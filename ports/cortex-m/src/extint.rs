@@ -7,10 +7,9 @@
 
 use crate::hw::ops;
 use crate::kw::{kw_arg, kw_check};
-use core::sync::atomic::{AtomicU32, Ordering};
 use mpy_core::modules::args::int_arg;
+use core::sync::atomic::{AtomicU32, Ordering};
 use mpy_core::q;
-use mpy_core::runtime::print::Out;
 use mpy_core::typ::{BuiltinFun, Subscr};
 use mpy_core::{Obj, PyResult, Vm};
 
@@ -87,20 +86,9 @@ pub fn pending_hook(vm: &mut Vm) {
         if handler == Obj::NONE {
             continue;
         }
-        if hard {
-            vm.heap.stats.lock_depth += 1;
-        }
-        let r = vm.call(handler, &[pin], &[]);
-        if hard {
-            vm.heap.stats.lock_depth = vm.heap.stats.lock_depth.saturating_sub(1);
-        }
-        if let Err(e) = r {
+        if let Err(e) = crate::hw::call_handler(vm, handler, pin, hard) {
             let _ = vm.subscr(table, Obj::small_int((3 * line + 1) as isize), Subscr::Store(Obj::NONE));
-            let mut out = Out::Stdout;
-            let _ = out.str(vm, "uncaught exception in ExtInt interrupt handler line ");
-            let _ = out.str(vm, crate::kw::decimal(&mut [0; 3], line as u32));
-            let _ = out.str(vm, "\n");
-            let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
+            crate::hw::report_handler_error(vm, "ExtInt interrupt handler line ", line as u32, "\n", e);
         }
     }
 }

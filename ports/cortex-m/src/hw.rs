@@ -153,6 +153,32 @@ pub fn pending_hook(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
+/// Calls interrupt handler `f` with `arg` (hard: with the heap locked).
+///
+/// Errors: whatever the handler raises.
+pub fn call_handler(vm: &mut Vm, f: Obj, arg: Obj, hard: bool) -> PyResult<()> {
+    if hard {
+        vm.heap.stats.lock_depth += 1;
+    }
+    let r = vm.call(f, &[arg], &[]);
+    if hard {
+        vm.heap.stats.lock_depth = vm.heap.stats.lock_depth.saturating_sub(1);
+    }
+    r.map(|_| ())
+}
+
+/// Prints `uncaught exception in {what}{n}{tail}` and exception `e` (a
+/// handler's error) to the console.
+#[inline(never)]
+pub fn report_handler_error(vm: &mut Vm, what: &str, n: u32, tail: &str, e: mpy_core::PyErr) {
+    let mut out = mpy_core::runtime::print::Out::Stdout;
+    let _ = out.str(vm, "uncaught exception in ");
+    let _ = out.str(vm, what);
+    let _ = out.str(vm, crate::kw::decimal(&mut [0; 10], n));
+    let _ = out.str(vm, tail);
+    let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
+}
+
 /// The timer object of `slot` (NULL when none was made).
 pub fn timer_obj(vm: &Vm, slot: usize) -> Obj {
     vm.port_roots.get(TIMER_ROOT + slot).copied().unwrap_or(Obj::NULL)

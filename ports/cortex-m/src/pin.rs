@@ -282,19 +282,26 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.str(vm, "Pin(")?;
     print_name(vm, out, pin)?;
     out.str(vm, ", mode=Pin.")?;
+    // (The names are qstrs already: no copies of their text.)
     let m = match mode {
-        OUT => "OUT",
-        OPEN_DRAIN => "OPEN_DRAIN",
-        ALT => "ALT",
-        ALT_OPEN_DRAIN => "ALT_OPEN_DRAIN",
-        ANALOG => "ANALOG",
-        _ => "IN",
+        OUT => q::OUT,
+        OPEN_DRAIN => q::OPEN_DRAIN,
+        ALT => q::ALT,
+        ALT_OPEN_DRAIN => q::ALT_OPEN_DRAIN,
+        ANALOG => q::ANALOG,
+        _ => q::IN,
     };
+    let m = vm.qstr_str(m);
     out.str(vm, m)?;
-    match pull {
-        PULL_UP => out.str(vm, ", pull=Pin.PULL_UP")?,
-        PULL_DOWN => out.str(vm, ", pull=Pin.PULL_DOWN")?,
-        _ => {}
+    let p = match pull {
+        PULL_UP => Some(q::PULL_UP),
+        PULL_DOWN => Some(q::PULL_DOWN),
+        _ => None,
+    };
+    if let Some(p) = p {
+        out.str(vm, ", pull=Pin.")?;
+        let p = vm.qstr_str(p);
+        out.str(vm, p)?;
     }
     out.str(vm, ")")
 }

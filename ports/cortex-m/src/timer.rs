@@ -12,7 +12,6 @@ use crate::hw::{self, ops};
 use crate::kw::{kw_arg, kw_check};
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
-use mpy_core::runtime::print::Out;
 use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
@@ -154,21 +153,10 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
     }
     let hard = f & F_SOFT == 0;
     for _ in 0..n {
-        if hard {
-            vm.heap.stats.lock_depth += 1;
-        }
-        let r = vm.call(cb, &[t], &[]);
-        if hard {
-            vm.heap.stats.lock_depth = vm.heap.stats.lock_depth.saturating_sub(1);
-        }
-        if let Err(e) = r {
+        if let Err(e) = hw::call_handler(vm, cb, t, hard) {
             vm.set_port_slot(t, &TIMER_TYPE, S_CB, Obj::NONE);
             let id = ops().timer_ids.get(slot).copied().unwrap_or(0);
-            let mut out = Out::Stdout;
-            let _ = out.str(vm, "uncaught exception in Timer(");
-            let _ = out.str(vm, crate::kw::decimal(&mut [0; 4], u32::from(id)));
-            let _ = out.str(vm, ") interrupt handler\n");
-            let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
+            hw::report_handler_error(vm, "Timer(", u32::from(id), ") interrupt handler\n", e);
             return;
         }
     }

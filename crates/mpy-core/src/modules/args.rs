@@ -130,6 +130,36 @@ pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
     out.into_str(vm)
 }
 
+/// Optional size argument `a[i]`: None when absent, None or negative.
+///
+/// Errors: as [`int_arg`].
+pub fn size_arg(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Option<usize>> {
+    match a.get(i) {
+        Some(&o) if o != Obj::NONE => Ok(usize::try_from(int_arg(vm, o)?).ok()),
+        _ => Ok(None),
+    }
+}
+
+/// The byte length of the first `n` characters of UTF-8 text `b`
+/// (continuation bytes `10xxxxxx` belong to the character before); None
+/// if `b` has fewer.
+pub fn char_prefix(b: &[u8], n: usize) -> Option<usize> {
+    let mut count = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 != 0x80 {
+            if count == n {
+                return Some(i);
+            }
+            count += 1;
+        }
+    }
+    if count == n {
+        Some(b.len())
+    } else {
+        None
+    }
+}
+
 /// Number of characters in UTF-8 text `b` (invalid bytes count one each).
 pub fn char_count(b: &[u8]) -> usize {
     b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
@@ -149,37 +179,48 @@ pub fn buffer_read(vm: &Vm, src: Obj, off: usize, out: &mut [u8]) -> usize {
 pub const CHUNK: usize = 256;
 
 /// A str (`text`: invalid UTF-8 replaced, as [`new_str_lossy`]) or bytes
-/// object holding bytes `start..start + len` of the byte vector `field`
-/// of heap object `o` (clamped to the vector). The bytes are first copied
-/// to the stack (or, when long, a temporary heap buffer), so no borrow of
-/// the heap is held across the allocation.
+/// object holding `b`.
 ///
 /// Errors: `MemoryError`.
-pub fn new_from_vec_field<O: crate::heap::ObjType>(
+pub fn new_text_or_bytes(vm: &mut Vm, text: bool, b: &[u8]) -> PyResult<Obj> {
+    if text {
+        new_str_lossy(vm, b)
+    } else {
+        vm.new_bytes(b)
+    }
+}
+
+/// A str (`text`: invalid UTF-8 replaced, as [`new_str_lossy`]) or bytes
+/// object holding bytes `start..start + len` of the byte vector `field`
+/// returns for heap object `o` (clamped to the vector). The bytes are
+/// first copied to the stack (or, when long, a temporary heap buffer), so
+/// no borrow of the heap is held across the allocation.
+///
+/// Errors: `MemoryError`.
+pub fn new_from_vec_field(
     vm: &mut Vm,
     text: bool,
     o: Obj,
-    field: fn(&O) -> &crate::heap::GcVec<u8>,
+    field: for<'h> fn(&'h crate::heap::Heap, Obj) -> Option<&'h [u8]>,
     start: usize,
     len: usize,
 ) -> PyResult<Obj> {
-    let avail = vm.heap.get::<O>(o).map_or(0, |x| field(x).len().saturating_sub(start));
+    let avail = field(&vm.heap, o).map_or(0, |x| x.len().saturating_sub(start));
     let len = len.min(avail);
-    let make = |vm: &mut Vm, b: &[u8]| if text { new_str_lossy(vm, b) } else { vm.new_bytes(b) };
     if len <= CHUNK {
         let mut chunk = [0u8; CHUNK];
         let mut k = 0;
-        if let Some(b) = vm.heap.get::<O>(o).and_then(|x| field(x).as_slice().get(start..start + len)) {
+        if let Some(b) = field(&vm.heap, o).and_then(|x| x.get(start..start + len)) {
             k = b.len();
             chunk[..k].copy_from_slice(b);
         }
-        return make(vm, &chunk[..k]);
+        return new_text_or_bytes(vm, text, &chunk[..k]);
     }
     let mut tmp: crate::heap::GcVec<u8> = vm.new_vec(len)?;
-    if let Some(x) = vm.heap.get::<O>(o) {
-        tmp.extend_within_capacity(field(x).as_slice().get(start..start + len).unwrap_or(&[]));
+    if let Some(x) = field(&vm.heap, o) {
+        tmp.extend_within_capacity(x.get(start..start + len).unwrap_or(&[]));
     }
-    let r = make(vm, tmp.as_slice());
+    let r = new_text_or_bytes(vm, text, tmp.as_slice());
     vm.heap.free_vec(tmp);
     r
 }

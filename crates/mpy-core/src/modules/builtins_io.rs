@@ -15,7 +15,7 @@
 //! errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O operation on
 //! closed file`.
 
-use super::args::{buffer_mut_of, buffer_of, int_arg, new_from_vec_field, new_str_lossy, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, new_from_vec_field, new_str_lossy, str_conv_error};
 use crate::hal::LineInput;
 use super::sys_io;
 use crate::heap::GcVec;
@@ -177,8 +177,8 @@ fn rbuf_mut(f: &mut FileObj) -> &mut GcVec<u8> {
     &mut f.rbuf
 }
 
-fn rbuf_ref(f: &FileObj) -> &GcVec<u8> {
-    &f.rbuf
+fn rbuf_ref(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
+    h.get::<FileObj>(o).map(|f| f.rbuf.as_slice())
 }
 
 fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
@@ -316,25 +316,6 @@ fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
         f.rpos = start + n;
     }
     Ok(r)
-}
-
-/// Byte length of the first `n` UTF-8 characters of `b` (None if `b` holds
-/// fewer).
-fn char_prefix(b: &[u8], n: usize) -> Option<usize> {
-    let mut count = 0;
-    for (i, &x) in b.iter().enumerate() {
-        if x & 0xC0 != 0x80 {
-            if count == n {
-                return Some(i);
-            }
-            count += 1;
-        }
-    }
-    if count == n {
-        Some(b.len())
-    } else {
-        None
-    }
 }
 
 /// `read([n])`: n characters (text) or bytes (binary), or the rest.

@@ -294,12 +294,32 @@ fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         len: 0,
         maxlen: maxlen as usize,
     })?;
+    push_all(vm, d, init)?;
+    Ok(d)
+}
+
+/// Appends the items of sequence `items` to deque `d`.
+fn push_all(vm: &mut Vm, d: Obj, items: Obj) -> PyResult<()> {
     let mut i = 0;
-    while let Some(x) = vm.seq_get(init, i) {
+    while let Some(x) = vm.seq_get(items, i) {
         push(vm, d, x, false)?;
         i += 1;
     }
-    Ok(d)
+    Ok(())
+}
+
+/// A new vector of capacity `cap` (at least) holding deque `d`'s items
+/// in order.
+///
+/// Errors: `MemoryError`.
+fn items_vec(vm: &mut Vm, d: Obj, cap: usize) -> PyResult<GcVec<Obj>> {
+    let mut v: GcVec<Obj> = vm.new_vec(cap)?;
+    if let Some(q) = vm.heap.get::<DequeObj>(d) {
+        for i in 0..q.len {
+            let _ = v.push_within_capacity(q.get(i).unwrap_or(Obj::NONE));
+        }
+    }
+    Ok(v)
 }
 
 /// Makes room for one more item in deque `d` (which is full to its
@@ -308,13 +328,8 @@ fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn grow(vm: &mut Vm, d: Obj) -> PyResult<()> {
     let Some((cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.buf.len(), q.maxlen)) else { return Ok(()) };
     let want = (cap * 2).max(4).min(maxlen).max(cap + 1);
-    let mut new: GcVec<Obj> = vm.new_vec(want)?;
+    let mut new = items_vec(vm, d, want)?;
     let full = new.capacity();
-    if let Some(q) = vm.heap.get::<DequeObj>(d) {
-        for i in 0..q.len {
-            let _ = new.push_within_capacity(q.get(i).unwrap_or(Obj::NONE));
-        }
-    }
     new.resize_within_capacity(full, Obj::NULL);
     let old = vm.heap.get_mut::<DequeObj>(d).map(|q| {
         q.head = 0;
@@ -372,11 +387,7 @@ fn appendleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// itself is well defined), then appends each.
 fn extend(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let items = if vm.heap.get::<DequeObj>(a[1]).is_some() { deque_list(vm, a[1])? } else { vm.collect_iter(a[1])? };
-    let mut i = 0;
-    while let Some(x) = vm.seq_get(items, i) {
-        push(vm, a[0], x, false)?;
-        i += 1;
-    }
+    push_all(vm, a[0], items)?;
     Ok(Obj::NONE)
 }
 
@@ -398,12 +409,7 @@ fn popleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// A new list of the deque's items, front first.
 fn deque_list(vm: &mut Vm, d: Obj) -> PyResult<Obj> {
     let n = vm.heap.get::<DequeObj>(d).map_or(0, |q| q.len);
-    let mut v: GcVec<Obj> = vm.new_vec(n)?;
-    if let Some(q) = vm.heap.get::<DequeObj>(d) {
-        for i in 0..n {
-            let _ = v.push_within_capacity(q.get(i).unwrap_or(Obj::NONE));
-        }
-    }
+    let v = items_vec(vm, d, n)?;
     vm.new_list_from_vec(v)
 }
 

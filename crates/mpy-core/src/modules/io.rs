@@ -8,7 +8,7 @@
 //! stream is `ValueError: I/O operation on closed file`, `StringIO(n)`
 //! with an int makes an empty stream, and iteration yields lines.
 
-use super::args::{buffer_of, buffer_read, char_count, int_arg, new_from_vec_field, CHUNK};
+use super::args::{buffer_of, buffer_read, char_count, char_prefix, int_arg, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -35,8 +35,8 @@ fn buf_of(m: &mut MemIoObj) -> &mut GcVec<u8> {
     &mut m.buf
 }
 
-fn buf_ref(m: &MemIoObj) -> &GcVec<u8> {
-    &m.buf
+fn buf_ref(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
+    h.get::<MemIoObj>(o).map(|m| m.buf.as_slice())
 }
 
 /// Copies all of `src`'s buffer into `o`'s contents at byte `at` (which
@@ -109,20 +109,6 @@ fn take(vm: &mut Vm, o: Obj, text: bool, start: usize, len: usize) -> PyResult<O
 
 /// Byte length of the first `n` characters of UTF-8 `b` (all of it if it
 /// holds fewer).
-fn char_prefix_len(b: &[u8], n: usize) -> usize {
-    let mut count = 0;
-    for (i, &x) in b.iter().enumerate() {
-        if x & 0xC0 != 0x80 {
-            if count == n {
-                return i;
-            }
-            count += 1;
-        }
-    }
-    b.len()
-}
-
-/// `(start, rest)`: the clamped position and the bytes after it.
 fn rest_len(vm: &Vm, o: Obj) -> (usize, usize) {
     vm.heap.get::<MemIoObj>(o).map_or((0, 0), |m| {
         let start = m.pos.min(m.buf.len());
@@ -132,27 +118,19 @@ fn rest_len(vm: &Vm, o: Obj) -> (usize, usize) {
 
 /// The optional size argument of `read`/`readline`: None when absent,
 /// `None` or negative (read everything), else the count.
-fn size_arg(vm: &mut Vm, o: Option<Obj>) -> PyResult<Option<usize>> {
-    match o {
-        Some(o) if o != Obj::NONE => {
-            let v = int_arg(vm, o)?;
-            Ok(if v < 0 { None } else { Some(v as usize) })
-        }
-        _ => Ok(None),
-    }
-}
-
-/// `read([n])`: n characters (StringIO) or bytes (BytesIO), or the rest.
 fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
-    let n = size_arg(vm, a.get(1).copied())?;
+    let n = size_arg(vm, a, 1)?;
     let (start, rest) = rest_len(vm, a[0]);
     let len = match n {
         None => rest,
         Some(n) if text => vm
             .heap
             .get::<MemIoObj>(a[0])
-            .map_or(0, |m| char_prefix_len(m.buf.as_slice().get(start..).unwrap_or(&[]), n)),
+            .map_or(0, |m| {
+                let b = m.buf.as_slice().get(start..).unwrap_or(&[]);
+                char_prefix(b, n).unwrap_or(b.len())
+            }),
         Some(n) => n.min(rest),
     };
     take(vm, a[0], text, start, len)
@@ -171,7 +149,7 @@ fn line_len(vm: &Vm, o: Obj, limit: Option<usize>) -> (usize, usize) {
 
 fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
-    let limit = size_arg(vm, a.get(1).copied())?;
+    let limit = size_arg(vm, a, 1)?;
     let (start, len) = line_len(vm, a[0], limit);
     take(vm, a[0], text, start, len)
 }

@@ -127,22 +127,12 @@ fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -
         }
         return out.str(vm, "}");
     }
-    if let Some(b) = vm.bytes_pinned(o) {
-        out.str(vm, "\"")?;
-        write_lossy(vm, out, b)?;
-        return out.str(vm, "\"");
-    }
-    if let Some(b) = vm.heap.get::<crate::types::bytearray::ByteArrayObj>(o).map(|b| b.data.len()) {
-        // Copy first: the bytearray's bytes are not pinned.
-        let mut tmp: GcVec<u8> = vm.new_vec(b)?;
-        if let Some(ba) = vm.heap.get::<crate::types::bytearray::ByteArrayObj>(o) {
-            tmp.extend_within_capacity(ba.data.as_slice());
-        }
-        out.str(vm, "\"")?;
-        let r = write_lossy(vm, out, tmp.as_slice());
-        vm.heap.free_vec(tmp);
-        r?;
-        return out.str(vm, "\"");
+    let bytes_like = vm.bytes_pinned(o).is_some() || vm.heap.get::<crate::types::bytearray::ByteArrayObj>(o).is_some();
+    if let Some(d) = if bytes_like { crate::types::strutil::get_buffer(vm, o)? } else { None } {
+        // (A bytearray's bytes are copied first: they are not pinned.)
+        let r = out.str(vm, "\"").and_then(|()| write_lossy(vm, out, d.get())).and_then(|()| out.str(vm, "\""));
+        d.free(vm);
+        return r;
     }
     vm.print_obj(o, out, PrintKind::Repr)
 }
@@ -383,21 +373,11 @@ fn parse_all(vm: &mut Vm, s: &[u8], stack: &mut GcVec<Obj>) -> PyResult<Obj> {
 /// The JSON text of a str or bytes-like argument (a bytearray is copied
 /// to a heap buffer first: its bytes are not pinned), then parsed.
 fn loads_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    if let Some(s) = vm.str_pinned(o) {
-        return from_json(vm, s.as_bytes());
-    }
-    if let Some(b) = vm.bytes_pinned(o) {
-        return from_json(vm, b);
-    }
-    let Some(n) = super::args::buffer_of(&vm.qstrs, &vm.heap, o).map(|b| b.len()) else {
+    let Some(d) = crate::types::strutil::get_buffer(vm, o)? else {
         return Err(vm.type_error("object with buffer protocol required"));
     };
-    let mut tmp: GcVec<u8> = vm.new_vec(n)?;
-    if let Some(b) = super::args::buffer_of(&vm.qstrs, &vm.heap, o) {
-        tmp.extend_within_capacity(b);
-    }
-    let r = from_json(vm, tmp.as_slice());
-    vm.heap.free_vec(tmp);
+    let r = from_json(vm, d.get());
+    d.free(vm);
     r
 }
 

@@ -178,11 +178,31 @@ fn listdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(list)
 }
 
-fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+/// The port's path for path argument `a[0]`, or (`Err`) the result of
+/// calling method `name` of the filesystem mounted there with the path
+/// inside it.
+fn host_path<'a>(vm: &mut Vm, a: &[Obj], name: Qstr) -> PyResult<Result<&'a str, Obj>> {
     let p = path_arg(vm, a[0])?;
-    let p = match vfs::resolve(vm, p)? {
-        Target::Vfs(o, rest) => return vfs::call(vm, o, q::stat, &[rest]),
-        Target::Host(p) => p,
+    Ok(match vfs::resolve(vm, p)? {
+        Target::Vfs(o, rest) => Err(vfs::call(vm, o, name, &[rest])?),
+        Target::Host(p) => Ok(p),
+    })
+}
+
+/// `name(path)` through [`host_path`], else the port's `op`.
+fn path_op(vm: &mut Vm, a: &[Obj], name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
+    let p = match host_path(vm, a, name)? {
+        Ok(p) => p,
+        Err(r) => return Ok(r),
+    };
+    let r = op(&mut *vm.hal, p);
+    unit(vm, r)
+}
+
+fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let p = match host_path(vm, a, q::stat)? {
+        Ok(p) => p,
+        Err(r) => return Ok(r),
     };
     let (mode, size, mtime) = match vm.hal.stat_info(p) {
         Ok(v) => v,
@@ -199,10 +219,9 @@ fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// f_files, f_ffree, f_favail, f_flag, f_namemax)`, as MicroPython's
 /// filesystems fill it (no inode counts).
 fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = path_arg(vm, a[0])?;
-    let p = match vfs::resolve(vm, p)? {
-        Target::Vfs(o, rest) => return vfs::call(vm, o, q::statvfs, &[rest]),
-        Target::Host(p) => p,
+    let p = match host_path(vm, a, q::statvfs)? {
+        Ok(p) => p,
+        Err(r) => return Ok(r),
     };
     let fields = match vm.hal.statvfs(p) {
         Ok(v) => v,
@@ -216,33 +235,15 @@ fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn remove(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = path_arg(vm, a[0])?;
-    let p = match vfs::resolve(vm, p)? {
-        Target::Vfs(o, rest) => return vfs::call(vm, o, q::remove, &[rest]),
-        Target::Host(p) => p,
-    };
-    let r = vm.hal.remove(p);
-    unit(vm, r)
+    path_op(vm, a, q::remove, |h, p| h.remove(p))
 }
 
 fn mkdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = path_arg(vm, a[0])?;
-    let p = match vfs::resolve(vm, p)? {
-        Target::Vfs(o, rest) => return vfs::call(vm, o, q::mkdir, &[rest]),
-        Target::Host(p) => p,
-    };
-    let r = vm.hal.mkdir(p);
-    unit(vm, r)
+    path_op(vm, a, q::mkdir, |h, p| h.mkdir(p))
 }
 
 fn rmdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = path_arg(vm, a[0])?;
-    let p = match vfs::resolve(vm, p)? {
-        Target::Vfs(o, rest) => return vfs::call(vm, o, q::rmdir, &[rest]),
-        Target::Host(p) => p,
-    };
-    let r = vm.hal.rmdir(p);
-    unit(vm, r)
+    path_op(vm, a, q::rmdir, |h, p| h.rmdir(p))
 }
 
 fn rename(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

@@ -7,7 +7,7 @@
 //! least one byte, blocking; 0 at end of input). All six are static
 //! objects: reaching them allocates nothing.
 
-use super::args::{buffer_mut_of, buffer_of, char_count, int_arg, new_str_lossy, type_name};
+use super::args::{buffer_mut_of, buffer_of, char_count, size_arg, type_name};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -85,19 +85,6 @@ fn attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
 }
 
 /// Optional size argument `a[i]`: None when absent, None or negative.
-fn size_arg(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Option<usize>> {
-    match a.get(i) {
-        None => Ok(None),
-        Some(&o) if o == Obj::NONE => Ok(None),
-        Some(&o) => Ok(usize::try_from(int_arg(vm, o)?).ok()),
-    }
-}
-
-/// `write(s)` (text: str or bytes) / `write(buf[, n])` (binary: any
-/// buffer but str, at most `n` bytes): returns the length written
-/// (characters for a str).
-///
-/// Errors: `TypeError: object with buffer protocol required, not 'int'`.
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (fd, binary) = stream_of(vm, a[0]);
     let limit = size_arg(vm, a, 2)?;
@@ -151,11 +138,7 @@ pub fn read_line(vm: &mut Vm) -> PyResult<GcVec<u8>> {
 
 /// The result of a read: bytes for a binary stream, else text.
 fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
-    if binary {
-        vm.new_bytes(data)
-    } else {
-        new_str_lossy(vm, data)
-    }
+    super::args::new_text_or_bytes(vm, !binary, data)
 }
 
 /// `readline()`.

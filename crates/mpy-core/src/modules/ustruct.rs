@@ -15,6 +15,7 @@ use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::bytearray::ByteArrayObj;
 use crate::types::int::obj_to_int_val;
+use crate::types::strutil::Data;
 use crate::PyResult;
 
 /// One parsed format item: `count` repetitions of `code` (for `s`, one
@@ -152,33 +153,25 @@ impl<'a> Format<'a> {
 /// The format argument's bytes: pinned for str and bytes; other buffers
 /// are copied into `holder` (their bytes could change).
 fn fmt_bytes<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<&'a [u8]> {
-    if let Some(s) = vm.str_pinned(o) {
-        return Ok(s.as_bytes());
+    match crate::types::strutil::get_buffer(vm, o)? {
+        Some(Data::Pinned(b)) => Ok(b),
+        Some(Data::Copy(v)) => {
+            *holder = v;
+            Ok(holder.as_slice())
+        }
+        None => Err(vm.type_error("can't convert to str implicitly")),
     }
-    if let Some(b) = vm.heap.str_bytes_pinned(o) {
-        return Ok(b);
-    }
-    let Some(n) = buffer_of(&vm.qstrs, &vm.heap, o).map(|b| b.len()) else {
-        return Err(vm.type_error("can't convert to str implicitly"));
-    };
-    *holder = vm.new_vec(n)?;
-    if let Some(b) = buffer_of(&vm.qstrs, &vm.heap, o) {
-        holder.extend_within_capacity(b);
-    }
-    Ok(holder.as_slice())
 }
 
-fn parse_fmt<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<Format<'a>> {
+/// The format argument parsed, and its total size.
+///
+/// Errors: `TypeError` (not a buffer), `ValueError: bad typecode`,
+/// `MemoryError` (a size beyond memory).
+fn parse_fmt<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<(Format<'a>, usize)> {
     let b = fmt_bytes(vm, o, holder)?;
-    match parse(b) {
-        Some(f) => Ok(f),
-        None => Err(vm.value_error("bad typecode")),
-    }
-}
-
-fn fmt_size(vm: &mut Vm, f: &Format<'_>) -> PyResult<usize> {
+    let Some(f) = parse(b) else { return Err(vm.value_error("bad typecode")) };
     match f.size() {
-        Some(n) => Ok(n),
+        Some(n) => Ok((f, n)),
         None => Err(vm.memory_error()),
     }
 }
@@ -302,20 +295,19 @@ fn unpack_values(vm: &mut Vm, f: &Format<'_>, data: &[u8]) -> PyResult<Obj> {
 
 fn calcsize(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut holder = GcVec::new();
-    let f = parse_fmt(vm, a[0], &mut holder)?;
-    let n = fmt_size(vm, &f)?;
+    let (_, n) = parse_fmt(vm, a[0], &mut holder)?;
     vm.new_int(n as i64)
 }
 
 /// Packs into a zeroed buffer of `n` bytes (the stack when small, else a
 /// temporary heap buffer) and passes it to `done`.
-fn with_packed<R>(
+fn with_packed(
     vm: &mut Vm,
     f: &Format<'_>,
     n: usize,
     args: &[Obj],
-    done: impl FnOnce(&mut Vm, &[u8]) -> PyResult<R>,
-) -> PyResult<R> {
+    done: &mut dyn FnMut(&mut Vm, &[u8]) -> PyResult<Obj>,
+) -> PyResult<Obj> {
     if n <= 64 {
         let mut out = [0u8; 64];
         pack_values(vm, f, args, &mut out[..n])?;
@@ -333,15 +325,13 @@ fn with_packed<R>(
 
 fn pack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut holder = GcVec::new();
-    let f = parse_fmt(vm, a[0], &mut holder)?;
-    let n = fmt_size(vm, &f)?;
-    with_packed(vm, &f, n, &a[1..], |vm, b| vm.new_bytes(b))
+    let (f, n) = parse_fmt(vm, a[0], &mut holder)?;
+    with_packed(vm, &f, n, &a[1..], &mut |vm, b| vm.new_bytes(b))
 }
 
 fn pack_into(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut holder = GcVec::new();
-    let f = parse_fmt(vm, a[0], &mut holder)?;
-    let n = fmt_size(vm, &f)?;
+    let (f, n) = parse_fmt(vm, a[0], &mut holder)?;
     let buf = a[1];
     let off = int_arg(vm, a[2])?;
     let Some(len) = vm.heap.get::<ByteArrayObj>(buf).map(|b| b.data.len()) else {
@@ -352,7 +342,7 @@ fn pack_into(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         return Err(vm.value_error("buffer too small"));
     }
     let start = start as usize;
-    with_packed(vm, &f, n, &a[3..], |vm, b| {
+    with_packed(vm, &f, n, &a[3..], &mut |vm, b| {
         if let Some(dst) = vm.heap.get_mut::<ByteArrayObj>(buf).and_then(|x| x.data.as_mut_slice().get_mut(start..start + n)) {
             dst.copy_from_slice(b);
         }
@@ -362,8 +352,7 @@ fn pack_into(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn unpack_common(vm: &mut Vm, fmt: Obj, data: Obj, off: Option<Obj>) -> PyResult<Obj> {
     let mut holder = GcVec::new();
-    let f = parse_fmt(vm, fmt, &mut holder)?;
-    let n = fmt_size(vm, &f)?;
+    let (f, n) = parse_fmt(vm, fmt, &mut holder)?;
     let Some(len) = buffer_of(&vm.qstrs, &vm.heap, data).map(|b| b.len()) else {
         return Err(vm.type_error("object with buffer protocol required"));
     };
