@@ -21,6 +21,15 @@ use crate::ast::{
 use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
+/// [`Parser::list_of`]: `exprlist` (`expr` or `star_expr` items).
+const EXPRLIST: u8 = 0;
+/// [`Parser::list_of`]: `testlist` (`test` items).
+const TESTLIST: u8 = 1;
+/// [`Parser::list_of`]: `testlist_star_expr` (`test` or `star_expr` items).
+const TESTLIST_STAR: u8 = 2;
+/// [`Parser::list_of`]: `subscriptlist` (`subscript` items, up to `]`).
+const SUBSCRIPTS: u8 = 3;
+
 fn mk(line: u32, kind: ExprKind) -> Expr {
     Expr::new(line, kind)
 }
@@ -760,58 +769,50 @@ impl Parser<'_> {
 
     /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
     /// if there is a comma).
-    #[inline(never)]
     pub(super) fn exprlist(&mut self) -> PResult<Expr> {
-        let line = self.tok.line;
-        let one = |p: &mut Self| {
-            if p.is_op(Op::Bin(BinOp::Mult)) {
-                p.star_expr()
-            } else {
-                p.expr()
-            }
-        };
-        let mut elts = Vec::new();
-        loop {
-            let t = one(self)?;
-            if elts.is_empty() && !self.is_op(Op::Comma) {
-                return Ok(t);
-            }
-            self.push(&mut elts, t)?;
-            if !self.eat_op(Op::Comma)? || !self.starts_expr() {
-                break;
-            }
-        }
-        Ok(mk(line, ExprKind::Tuple(elts)))
+        self.list_of(EXPRLIST)
     }
 
     /// `testlist: test (',' test)* [',']`.
     pub(super) fn testlist(&mut self) -> PResult<Expr> {
-        self.list_of(false)
+        self.list_of(TESTLIST)
     }
 
     /// `testlist_star_expr: (test|star_expr) (',' (test|star_expr))* [',']`.
     pub(super) fn testlist_star_expr(&mut self) -> PResult<Expr> {
-        self.list_of(true)
+        self.list_of(TESTLIST_STAR)
     }
 
+    /// The comma-separated lists (a `Tuple` if there is a comma; the
+    /// `kind` is [`EXPRLIST`], [`TESTLIST`], [`TESTLIST_STAR`] or
+    /// [`SUBSCRIPTS`]): one loop for all four.
     #[inline(never)]
-    fn list_of(&mut self, stars: bool) -> PResult<Expr> {
+    fn list_of(&mut self, kind: u8) -> PResult<Expr> {
         let line = self.tok.line;
-        let one = |p: &mut Self| {
-            if stars && p.is_op(Op::Bin(BinOp::Mult)) {
-                p.star_expr()
-            } else {
-                p.test()
-            }
-        };
         let mut elts = Vec::new();
         loop {
-            let t = one(self)?;
+            let t = if kind == SUBSCRIPTS {
+                self.subscript()?
+            } else if kind != TESTLIST && self.is_op(Op::Bin(BinOp::Mult)) {
+                self.star_expr()?
+            } else if kind == EXPRLIST {
+                self.expr()?
+            } else {
+                self.test()?
+            };
             if elts.is_empty() && !self.is_op(Op::Comma) {
                 return Ok(t);
             }
             self.push(&mut elts, t)?;
-            if !self.eat_op(Op::Comma)? || !self.starts_expr() || (!stars && self.is_op(Op::Bin(BinOp::Mult))) {
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+            let more = if kind == SUBSCRIPTS {
+                !self.is_op(Op::RBracket)
+            } else {
+                self.starts_expr() && !(kind == TESTLIST && self.is_op(Op::Bin(BinOp::Mult)))
+            };
+            if !more {
                 break;
             }
         }
@@ -835,21 +836,8 @@ impl Parser<'_> {
     }
 
     /// `subscriptlist: subscript (',' subscript)* [',']`.
-    #[inline(never)]
     fn subscriptlist(&mut self) -> PResult<Expr> {
-        let line = self.tok.line;
-        let mut elts = Vec::new();
-        loop {
-            let t = self.subscript()?;
-            if elts.is_empty() && !self.is_op(Op::Comma) {
-                return Ok(t);
-            }
-            self.push(&mut elts, t)?;
-            if !self.eat_op(Op::Comma)? || self.is_op(Op::RBracket) {
-                break;
-            }
-        }
-        Ok(mk(line, ExprKind::Tuple(elts)))
+        self.list_of(SUBSCRIPTS)
     }
 
     /// `subscript: test | [test] ':' [test] [':' [test]]`.
