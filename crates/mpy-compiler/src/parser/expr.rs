@@ -90,13 +90,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         let e = self.test()?;
         if self.is_op(Op::Walrus) {
-            let target = match e.kind {
-                ExprKind::Name(t) if &*t != "__debug__" => t,
-                _ => {
-                    self.defer(CompileError::syntax("can't assign to expression", line));
-                    Ident::default()
-                }
-            };
+            let target = self.target_name(e, line, "can't assign to expression");
             self.skip()?;
             let value = self.test()?;
             return Ok(mk(
@@ -108,6 +102,20 @@ impl Parser<'_> {
             ));
         }
         Ok(e)
+    }
+
+    /// The name assigned to by `e` (a `:=` target or a keyword argument's
+    /// name); anything but a plain name (`__debug__` is a keyword in
+    /// MicroPython) defers `msg` and gives an empty name.
+    #[inline(never)]
+    fn target_name(&mut self, e: Expr, line: u32, msg: &'static str) -> Ident {
+        match e.kind {
+            ExprKind::Name(t) if &*t != "__debug__" => t,
+            _ => {
+                self.defer(CompileError::syntax(msg, line));
+                Ident::default()
+            }
+        }
     }
 
     /// `test: or_test ['if' or_test 'else' test] | lambdef`.
@@ -259,47 +267,29 @@ impl Parser<'_> {
         })
     }
 
-    /// [`Self::or_test`] as a call, one shared copy for all callers.
-    #[inline(never)]
-    fn or_test_call(&mut self) -> PResult<Expr> {
-        self.or_test()
-    }
-
     /// `or_test: and_test ('or' and_test)*`.
-    #[inline(always)]
-    pub(super) fn or_test(&mut self) -> PResult<Expr> {
-        // One call site of the inlined `and_test` (a loop, not a first
-        // operand and then a loop).
-        let line = self.tok.line;
-        let mut values = Vec::new();
-        loop {
-            let t = self.and_test()?;
-            if values.is_empty() && !self.is_kw(Kw::Or) {
-                return Ok(t);
-            }
-            self.push(&mut values, t)?;
-            if !self.eat_kw(Kw::Or)? {
-                break;
-            }
-        }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
+    fn or_test_call(&mut self) -> PResult<Expr> {
+        self.bool_test(false)
     }
 
-    #[inline(always)]
-    fn and_test(&mut self) -> PResult<Expr> {
+    /// `or_test` (`and` false) or `and_test: not_test ('and' not_test)*`
+    /// (`and` true): one loop for both.
+    #[inline(never)]
+    fn bool_test(&mut self, and: bool) -> PResult<Expr> {
+        let (kw, op) = if and { (Kw::And, BoolOp::And) } else { (Kw::Or, BoolOp::Or) };
         let line = self.tok.line;
         let mut values = Vec::new();
         loop {
-            let t = self.not_test()?;
-            if values.is_empty() && !self.is_kw(Kw::And) {
+            let t = if and { self.not_test()? } else { self.bool_test(true)? };
+            if values.is_empty() && !self.is_kw(kw) {
                 return Ok(t);
             }
             self.push(&mut values, t)?;
-            if !self.eat_kw(Kw::And)? {
+            if !self.eat_kw(kw)? {
                 break;
             }
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
+        Ok(mk(line, ExprKind::BoolOp { op, values }))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
@@ -905,14 +895,7 @@ impl Parser<'_> {
                 } else {
                     "LHS of keyword arg must be an id"
                 };
-                let name = match e.kind {
-                    // `__debug__` is a keyword in MicroPython.
-                    ExprKind::Name(n) if &*n != "__debug__" => n,
-                    _ => {
-                        self.defer(CompileError::syntax(msg, line));
-                        Ident::default()
-                    }
-                };
+                let name = self.target_name(e, line, msg);
                 self.skip()?;
                 let value = self.test()?;
                 let value = self.bx(value)?;
