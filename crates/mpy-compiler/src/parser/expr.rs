@@ -34,8 +34,9 @@ fn mk(line: u32, kind: ExprKind) -> Expr {
     Expr::new(line, kind)
 }
 
-/// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
-fn level_op(level: u8, tok: &Tok) -> Option<BinOp> {
+/// The binary operator of `tok` with its precedence level (0 = `|` ...
+/// 5 = `*`); `**` is not one of these levels.
+fn bin_op(tok: &Tok) -> Option<(u8, BinOp)> {
     let op = match tok {
         Tok::Op(Op::Bin(b)) => *b,
         Tok::Op(Op::At) => BinOp::MatMult,
@@ -50,7 +51,7 @@ fn level_op(level: u8, tok: &Tok) -> Option<BinOp> {
         BinOp::Mult | BinOp::MatMult | BinOp::Div | BinOp::FloorDiv | BinOp::Mod => 5,
         BinOp::Pow => return None,
     };
-    (l == level).then_some(op)
+    Some((l, op))
 }
 
 impl Parser<'_> {
@@ -383,12 +384,15 @@ impl Parser<'_> {
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let line = self.tok.line;
         let mut left = self.factor()?;
-        while let Some(l) = (0..6u8).find(|&l| level_op(l, &self.tok.kind).is_some()) {
+        while let Some((l, _)) = bin_op(&self.tok.kind) {
             if l < min {
                 break;
             }
             let mut rest = Vec::new();
-            while let Some(op) = level_op(l, &self.tok.kind) {
+            while let Some((ol, op)) = bin_op(&self.tok.kind) {
+                if ol != l {
+                    break;
+                }
                 self.skip()?;
                 let rhs = if l == 5 {
                     self.factor()?

@@ -324,17 +324,13 @@ impl Parser<'_> {
     fn small_stmt(&mut self) -> PResult<Stmt> {
         let line = self.tok.line;
         let kind = match self.tok.kind {
-            Tok::Kw(Kw::Pass) => {
+            Tok::Kw(k @ (Kw::Pass | Kw::Break | Kw::Continue)) => {
                 self.skip()?;
-                StmtKind::Pass
-            }
-            Tok::Kw(Kw::Break) => {
-                self.skip()?;
-                StmtKind::Break
-            }
-            Tok::Kw(Kw::Continue) => {
-                self.skip()?;
-                StmtKind::Continue
+                match k {
+                    Kw::Pass => StmtKind::Pass,
+                    Kw::Break => StmtKind::Break,
+                    _ => StmtKind::Continue,
+                }
             }
             Tok::Kw(Kw::Return) => {
                 self.skip()?;
