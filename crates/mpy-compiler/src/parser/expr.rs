@@ -464,7 +464,7 @@ impl Parser<'_> {
         let is_await = self.eat_kw(Kw::Await)?;
         let mut e = self.atom()?;
         if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
-            e = self.trailers(line, e)?;
+            e = self.trailers(line, e, false)?;
         }
         if is_await {
             e = mk(line, ExprKind::Await(self.bx(e)?));
@@ -472,9 +472,10 @@ impl Parser<'_> {
         Ok(e)
     }
 
-    /// `trailer*` after an atom (out of line: see `ifexp_tail`).
+    /// `trailer*` after an atom (out of line: see `ifexp_tail`); for a
+    /// decorator (`deco`), only `.NAME` trailers and then at most one call.
     #[inline(never)]
-    fn trailers(&mut self, line: u32, mut e: Expr) -> PResult<Expr> {
+    pub(super) fn trailers(&mut self, line: u32, mut e: Expr, deco: bool) -> PResult<Expr> {
         // Each trailer nests the tree one level (walked recursively by the
         // compiler): count it, once its own contents are parsed (so that
         // `f(g(h(x)))` costs one level per call, like a bracket).
@@ -496,7 +497,10 @@ impl Parser<'_> {
                         op_dline: Self::dline(line, op_line),
                     },
                 );
-            } else if self.eat_op(Op::LBracket)? {
+                if deco {
+                    break;
+                }
+            } else if !deco && self.eat_op(Op::LBracket)? {
                 let index = self.subscriptlist()?;
                 self.expect_op(Op::RBracket)?;
                 e = mk(

@@ -283,33 +283,8 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let mut e = Expr::new(line, ExprKind::Name(self.expect_name()?));
-            let mut n = 0;
-            loop {
-                let op_line = self.tok.line;
-                if self.eat_op(Op::Dot)? {
-                    self.enter()?;
-                    n += 1;
-                    let attr = self.expect_name()?;
-                    e = Expr::new(line, ExprKind::Attribute {
-                            value: self.bx(e)?,
-                            attr,
-                            op_dline: Self::dline(line, op_line),
-                        });
-                } else if self.eat_op(Op::LParen)? {
-                    let args = self.arglist(Op::RParen)?;
-                    self.expect_op(Op::RParen)?;
-                    e = Expr::new(line, ExprKind::Call {
-                            func: self.bx(e)?,
-                            args,
-                            op_dline: Self::dline(line, op_line),
-                        });
-                    break;
-                } else {
-                    break;
-                }
-            }
-            self.leave_n(n);
+            let e = Expr::new(line, ExprKind::Name(self.expect_name()?));
+            let e = self.trailers(line, e, true)?;
             self.expect_newline()?;
             self.push(&mut decorators, e)?;
         }
