@@ -122,7 +122,7 @@ impl Mem {
     /// items past `len` to reserve exactly (0: it fits already). One
     /// out-of-line body, so the generic callers stay small.
     #[inline(never)]
-    fn plan(&self, len: usize, cap: usize, extra: usize, size: usize, double: bool) -> MResult<usize> {
+    pub(crate) fn plan(&self, len: usize, cap: usize, extra: usize, size: usize, double: bool) -> MResult<usize> {
         let need = len.checked_add(extra).ok_or_else(|| self.fail())?;
         if need <= cap {
             return Ok(0);
@@ -283,8 +283,16 @@ impl Mem {
             core::mem::forget(v);
             return Err(e);
         }
+        // The capacity is exactly 1 (for a sized node). Checking it lets
+        // the compiler drop the push's growth and the box's shrinking paths
+        // from every node type's copy of this function.
+        if size_of::<T>() != 0 && (v.len() != 0 || v.capacity() != 1) {
+            // Unreachable; leaking keeps drop glue out of this function.
+            core::mem::forget(v);
+            core::mem::forget(x);
+            return Err(self.fail());
+        }
         v.push(x);
-        // Capacity is exactly 1, so no reallocation happens here.
         let b: Box<[T]> = v.into_boxed_slice();
         match Box::<[T; 1]>::try_from(b) {
             Ok(b) => Ok(P(b)),

@@ -131,16 +131,38 @@ impl Parser<'_> {
         Ok(self.lx.mem.boxed(x)?)
     }
 
-    /// Appends to a vector.
-    #[inline(never)]
+    /// Appends to a vector (growing it by doubling).
+    #[inline(always)]
     fn push<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
-        Ok(self.lx.mem.push(v, x)?)
+        self.push_in(v, x, true)
     }
 
-    /// A one-item vector.
-    #[inline(never)]
+    /// A one-item vector (exactly sized).
+    #[inline(always)]
     fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
-        Ok(self.lx.mem.vec1(x)?)
+        let mut v = Vec::new();
+        self.push_in(&mut v, x, false)?;
+        Ok(v)
+    }
+
+    /// Appends `x` to `v`, growing it by doubling or (not `double`) to the
+    /// exact size ([`Mem::reserve`] / [`Mem::reserve_exact`]). One small
+    /// body per item type.
+    #[inline(never)]
+    fn push_in<T>(&self, v: &mut Vec<T>, x: T, double: bool) -> PResult<()> {
+        let mem = self.lx.mem;
+        let add = mem.plan(v.len(), v.capacity(), 1, core::mem::size_of::<T>(), double)?;
+        if add > 0 && v.try_reserve_exact(add).is_err() {
+            return Err(mem.fail().into());
+        }
+        // Unreachable after the reservation; checked so that the push
+        // below has no growth path.
+        if v.len() == v.capacity() {
+            core::mem::forget(x);
+            return Err(Stop);
+        }
+        v.push(x);
+        Ok(())
     }
 
     fn module(&mut self, mode: Mode) -> PResult<Module> {

@@ -21,12 +21,22 @@ use crate::ast::{
 use crate::error::CompileError;
 use crate::token::{Kw, Op, Tok};
 
+/// [`Parser::list_of`]: `exprlist` (`expr` or `star_expr` items).
+const EXPRLIST: u8 = 0;
+/// [`Parser::list_of`]: `testlist` (`test` items).
+const TESTLIST: u8 = 1;
+/// [`Parser::list_of`]: `testlist_star_expr` (`test` or `star_expr` items).
+const TESTLIST_STAR: u8 = 2;
+/// [`Parser::list_of`]: `subscriptlist` (`subscript` items, up to `]`).
+const SUBSCRIPTS: u8 = 3;
+
 fn mk(line: u32, kind: ExprKind) -> Expr {
     Expr::new(line, kind)
 }
 
-/// Operators of binary precedence level `level` (0 = `|` ... 5 = `*`).
-fn level_op(level: u8, tok: &Tok) -> Option<BinOp> {
+/// The binary operator of `tok` with its precedence level (0 = `|` ...
+/// 5 = `*`); `**` is not one of these levels.
+fn bin_op(tok: &Tok) -> Option<(u8, BinOp)> {
     let op = match tok {
         Tok::Op(Op::Bin(b)) => *b,
         Tok::Op(Op::At) => BinOp::MatMult,
@@ -41,7 +51,7 @@ fn level_op(level: u8, tok: &Tok) -> Option<BinOp> {
         BinOp::Mult | BinOp::MatMult | BinOp::Div | BinOp::FloorDiv | BinOp::Mod => 5,
         BinOp::Pow => return None,
     };
-    (l == level).then_some(op)
+    Some((l, op))
 }
 
 impl Parser<'_> {
@@ -81,13 +91,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         let e = self.test()?;
         if self.is_op(Op::Walrus) {
-            let target = match e.kind {
-                ExprKind::Name(t) if &*t != "__debug__" => t,
-                _ => {
-                    self.defer(CompileError::syntax("can't assign to expression", line));
-                    Ident::default()
-                }
-            };
+            let target = self.target_name(e, line, "can't assign to expression");
             self.skip()?;
             let value = self.test()?;
             return Ok(mk(
@@ -99,6 +103,20 @@ impl Parser<'_> {
             ));
         }
         Ok(e)
+    }
+
+    /// The name assigned to by `e` (a `:=` target or a keyword argument's
+    /// name); anything but a plain name (`__debug__` is a keyword in
+    /// MicroPython) defers `msg` and gives an empty name.
+    #[inline(never)]
+    fn target_name(&mut self, e: Expr, line: u32, msg: &'static str) -> Ident {
+        match e.kind {
+            ExprKind::Name(t) if &*t != "__debug__" => t,
+            _ => {
+                self.defer(CompileError::syntax(msg, line));
+                Ident::default()
+            }
+        }
     }
 
     /// `test: or_test ['if' or_test 'else' test] | lambdef`.
@@ -250,47 +268,29 @@ impl Parser<'_> {
         })
     }
 
-    /// [`Self::or_test`] as a call, one shared copy for all callers.
-    #[inline(never)]
-    fn or_test_call(&mut self) -> PResult<Expr> {
-        self.or_test()
-    }
-
     /// `or_test: and_test ('or' and_test)*`.
-    #[inline(always)]
-    pub(super) fn or_test(&mut self) -> PResult<Expr> {
-        // One call site of the inlined `and_test` (a loop, not a first
-        // operand and then a loop).
-        let line = self.tok.line;
-        let mut values = Vec::new();
-        loop {
-            let t = self.and_test()?;
-            if values.is_empty() && !self.is_kw(Kw::Or) {
-                return Ok(t);
-            }
-            self.push(&mut values, t)?;
-            if !self.eat_kw(Kw::Or)? {
-                break;
-            }
-        }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::Or, values }))
+    fn or_test_call(&mut self) -> PResult<Expr> {
+        self.bool_test(false)
     }
 
-    #[inline(always)]
-    fn and_test(&mut self) -> PResult<Expr> {
+    /// `or_test` (`and` false) or `and_test: not_test ('and' not_test)*`
+    /// (`and` true): one loop for both.
+    #[inline(never)]
+    fn bool_test(&mut self, and: bool) -> PResult<Expr> {
+        let (kw, op) = if and { (Kw::And, BoolOp::And) } else { (Kw::Or, BoolOp::Or) };
         let line = self.tok.line;
         let mut values = Vec::new();
         loop {
-            let t = self.not_test()?;
-            if values.is_empty() && !self.is_kw(Kw::And) {
+            let t = if and { self.not_test()? } else { self.bool_test(true)? };
+            if values.is_empty() && !self.is_kw(kw) {
                 return Ok(t);
             }
             self.push(&mut values, t)?;
-            if !self.eat_kw(Kw::And)? {
+            if !self.eat_kw(kw)? {
                 break;
             }
         }
-        Ok(mk(line, ExprKind::BoolOp { op: BoolOp::And, values }))
+        Ok(mk(line, ExprKind::BoolOp { op, values }))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
@@ -384,12 +384,15 @@ impl Parser<'_> {
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let line = self.tok.line;
         let mut left = self.factor()?;
-        while let Some(l) = (0..6u8).find(|&l| level_op(l, &self.tok.kind).is_some()) {
+        while let Some((l, _)) = bin_op(&self.tok.kind) {
             if l < min {
                 break;
             }
             let mut rest = Vec::new();
-            while let Some(op) = level_op(l, &self.tok.kind) {
+            while let Some((ol, op)) = bin_op(&self.tok.kind) {
+                if ol != l {
+                    break;
+                }
                 self.skip()?;
                 let rhs = if l == 5 {
                     self.factor()?
@@ -461,7 +464,7 @@ impl Parser<'_> {
         let is_await = self.eat_kw(Kw::Await)?;
         let mut e = self.atom()?;
         if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
-            e = self.trailers(line, e)?;
+            e = self.trailers(line, e, false)?;
         }
         if is_await {
             e = mk(line, ExprKind::Await(self.bx(e)?));
@@ -469,9 +472,10 @@ impl Parser<'_> {
         Ok(e)
     }
 
-    /// `trailer*` after an atom (out of line: see `ifexp_tail`).
+    /// `trailer*` after an atom (out of line: see `ifexp_tail`); for a
+    /// decorator (`deco`), only `.NAME` trailers and then at most one call.
     #[inline(never)]
-    fn trailers(&mut self, line: u32, mut e: Expr) -> PResult<Expr> {
+    pub(super) fn trailers(&mut self, line: u32, mut e: Expr, deco: bool) -> PResult<Expr> {
         // Each trailer nests the tree one level (walked recursively by the
         // compiler): count it, once its own contents are parsed (so that
         // `f(g(h(x)))` costs one level per call, like a bracket).
@@ -493,7 +497,10 @@ impl Parser<'_> {
                         op_dline: Self::dline(line, op_line),
                     },
                 );
-            } else if self.eat_op(Op::LBracket)? {
+                if deco {
+                    break;
+                }
+            } else if !deco && self.eat_op(Op::LBracket)? {
                 let index = self.subscriptlist()?;
                 self.expect_op(Op::RBracket)?;
                 e = mk(
@@ -760,58 +767,50 @@ impl Parser<'_> {
 
     /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
     /// if there is a comma).
-    #[inline(never)]
     pub(super) fn exprlist(&mut self) -> PResult<Expr> {
-        let line = self.tok.line;
-        let one = |p: &mut Self| {
-            if p.is_op(Op::Bin(BinOp::Mult)) {
-                p.star_expr()
-            } else {
-                p.expr()
-            }
-        };
-        let mut elts = Vec::new();
-        loop {
-            let t = one(self)?;
-            if elts.is_empty() && !self.is_op(Op::Comma) {
-                return Ok(t);
-            }
-            self.push(&mut elts, t)?;
-            if !self.eat_op(Op::Comma)? || !self.starts_expr() {
-                break;
-            }
-        }
-        Ok(mk(line, ExprKind::Tuple(elts)))
+        self.list_of(EXPRLIST)
     }
 
     /// `testlist: test (',' test)* [',']`.
     pub(super) fn testlist(&mut self) -> PResult<Expr> {
-        self.list_of(false)
+        self.list_of(TESTLIST)
     }
 
     /// `testlist_star_expr: (test|star_expr) (',' (test|star_expr))* [',']`.
     pub(super) fn testlist_star_expr(&mut self) -> PResult<Expr> {
-        self.list_of(true)
+        self.list_of(TESTLIST_STAR)
     }
 
+    /// The comma-separated lists (a `Tuple` if there is a comma; the
+    /// `kind` is [`EXPRLIST`], [`TESTLIST`], [`TESTLIST_STAR`] or
+    /// [`SUBSCRIPTS`]): one loop for all four.
     #[inline(never)]
-    fn list_of(&mut self, stars: bool) -> PResult<Expr> {
+    fn list_of(&mut self, kind: u8) -> PResult<Expr> {
         let line = self.tok.line;
-        let one = |p: &mut Self| {
-            if stars && p.is_op(Op::Bin(BinOp::Mult)) {
-                p.star_expr()
-            } else {
-                p.test()
-            }
-        };
         let mut elts = Vec::new();
         loop {
-            let t = one(self)?;
+            let t = if kind == SUBSCRIPTS {
+                self.subscript()?
+            } else if kind != TESTLIST && self.is_op(Op::Bin(BinOp::Mult)) {
+                self.star_expr()?
+            } else if kind == EXPRLIST {
+                self.expr()?
+            } else {
+                self.test()?
+            };
             if elts.is_empty() && !self.is_op(Op::Comma) {
                 return Ok(t);
             }
             self.push(&mut elts, t)?;
-            if !self.eat_op(Op::Comma)? || !self.starts_expr() || (!stars && self.is_op(Op::Bin(BinOp::Mult))) {
+            if !self.eat_op(Op::Comma)? {
+                break;
+            }
+            let more = if kind == SUBSCRIPTS {
+                !self.is_op(Op::RBracket)
+            } else {
+                self.starts_expr() && !(kind == TESTLIST && self.is_op(Op::Bin(BinOp::Mult)))
+            };
+            if !more {
                 break;
             }
         }
@@ -835,21 +834,8 @@ impl Parser<'_> {
     }
 
     /// `subscriptlist: subscript (',' subscript)* [',']`.
-    #[inline(never)]
     fn subscriptlist(&mut self) -> PResult<Expr> {
-        let line = self.tok.line;
-        let mut elts = Vec::new();
-        loop {
-            let t = self.subscript()?;
-            if elts.is_empty() && !self.is_op(Op::Comma) {
-                return Ok(t);
-            }
-            self.push(&mut elts, t)?;
-            if !self.eat_op(Op::Comma)? || self.is_op(Op::RBracket) {
-                break;
-            }
-        }
-        Ok(mk(line, ExprKind::Tuple(elts)))
+        self.list_of(SUBSCRIPTS)
     }
 
     /// `subscript: test | [test] ':' [test] [':' [test]]`.
@@ -917,14 +903,7 @@ impl Parser<'_> {
                 } else {
                     "LHS of keyword arg must be an id"
                 };
-                let name = match e.kind {
-                    // `__debug__` is a keyword in MicroPython.
-                    ExprKind::Name(n) if &*n != "__debug__" => n,
-                    _ => {
-                        self.defer(CompileError::syntax(msg, line));
-                        Ident::default()
-                    }
-                };
+                let name = self.target_name(e, line, msg);
                 self.skip()?;
                 let value = self.test()?;
                 let value = self.bx(value)?;

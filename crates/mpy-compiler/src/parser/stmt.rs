@@ -25,10 +25,8 @@ impl Parser<'_> {
             Tok::Kw(Kw::For) => self.for_stmt(line, false)?,
             Tok::Kw(Kw::Try) => self.try_stmt()?,
             Tok::Kw(Kw::With) => self.with_stmt(line, false)?,
-            Tok::Kw(Kw::Def) => self.funcdef(Vec::new(), false)?,
-            Tok::Kw(Kw::Class) => self.classdef(Vec::new())?,
-            Tok::Kw(Kw::Async) => self.async_stmt(Vec::new())?,
-            Tok::Op(Op::At) => self.decorated()?,
+            // Undecorated too (no decorators: one call site for all four).
+            Tok::Kw(Kw::Def | Kw::Class | Kw::Async) | Tok::Op(Op::At) => self.decorated()?,
             _ => return self.simple_stmt(out),
         };
         self.push(out, s)?;
@@ -279,39 +277,14 @@ impl Parser<'_> {
         Ok(s)
     }
 
-    /// `decorators (classdef | funcdef | async_funcdef)`; each decorator is
-    /// `'@' dotted_name ['(' [arglist] ')'] NEWLINE`.
+    /// `[decorators] (classdef | funcdef | async_funcdef)`; each decorator
+    /// is `'@' dotted_name ['(' [arglist] ')'] NEWLINE`.
     fn decorated(&mut self) -> PResult<Stmt> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let mut e = Expr::new(line, ExprKind::Name(self.expect_name()?));
-            let mut n = 0;
-            loop {
-                let op_line = self.tok.line;
-                if self.eat_op(Op::Dot)? {
-                    self.enter()?;
-                    n += 1;
-                    let attr = self.expect_name()?;
-                    e = Expr::new(line, ExprKind::Attribute {
-                            value: self.bx(e)?,
-                            attr,
-                            op_dline: Self::dline(line, op_line),
-                        });
-                } else if self.eat_op(Op::LParen)? {
-                    let args = self.arglist(Op::RParen)?;
-                    self.expect_op(Op::RParen)?;
-                    e = Expr::new(line, ExprKind::Call {
-                            func: self.bx(e)?,
-                            args,
-                            op_dline: Self::dline(line, op_line),
-                        });
-                    break;
-                } else {
-                    break;
-                }
-            }
-            self.leave_n(n);
+            let e = Expr::new(line, ExprKind::Name(self.expect_name()?));
+            let e = self.trailers(line, e, true)?;
             self.expect_newline()?;
             self.push(&mut decorators, e)?;
         }
@@ -326,17 +299,13 @@ impl Parser<'_> {
     fn small_stmt(&mut self) -> PResult<Stmt> {
         let line = self.tok.line;
         let kind = match self.tok.kind {
-            Tok::Kw(Kw::Pass) => {
+            Tok::Kw(k @ (Kw::Pass | Kw::Break | Kw::Continue)) => {
                 self.skip()?;
-                StmtKind::Pass
-            }
-            Tok::Kw(Kw::Break) => {
-                self.skip()?;
-                StmtKind::Break
-            }
-            Tok::Kw(Kw::Continue) => {
-                self.skip()?;
-                StmtKind::Continue
+                match k {
+                    Kw::Pass => StmtKind::Pass,
+                    Kw::Break => StmtKind::Break,
+                    _ => StmtKind::Continue,
+                }
             }
             Tok::Kw(Kw::Return) => {
                 self.skip()?;
