@@ -45,6 +45,9 @@ impl Vm {
         if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, hash) {
             return Ok(Obj::qstr(q));
         }
+        // The hash is known: no second pass (desktop builds; boards keep
+        // the flash).
+        #[cfg(not(target_os = "none"))]
         if let Some(o) = self.heap.alloc_str_hashed(s, hash) {
             return Ok(o);
         }
@@ -152,7 +155,9 @@ impl Vm {
                 }
             };
             if let Some(q) = q {
-                self.heap.free_addr(o.raw());
+                if cfg!(not(target_os = "none")) {
+                    self.heap.free_addr(o.raw());
+                }
                 return Ok(Obj::qstr(q));
             }
         }
