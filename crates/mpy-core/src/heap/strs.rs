@@ -49,7 +49,14 @@ impl Heap {
     /// A new heap str holding `s` (no interning here). Gives nothing back
     /// on failure: the caller collects and retries.
     pub fn alloc_str(&mut self, s: &str) -> Option<Obj> {
-        let h = StrHead { base: ObjBase::new(&STR_TYPE), hash: hash_bytes(s.as_bytes()) };
+        self.alloc_str_hashed(s, hash_bytes(s.as_bytes()))
+    }
+
+    /// [`Heap::alloc_str`] of `s` whose [`hash_bytes`] is `hash` (the
+    /// caller computed it already).
+    #[inline]
+    pub fn alloc_str_hashed(&mut self, s: &str, hash: u32) -> Option<Obj> {
+        let h = StrHead { base: ObjBase::new(&STR_TYPE), hash };
         self.alloc_var_with(h, s.len(), false, |b| {
             b.copy_from_slice(s.as_bytes());
             b.len()
@@ -165,7 +172,61 @@ pub(crate) fn start_str_buf<'a>(f: super::Fresh, n: usize) -> (Obj, &'a mut [u8]
     super::var::write_var_items(f, h, n)
 }
 
+/// Writes whole `&str` pieces into the bytes of a new str (see
+/// [`start_str_buf`]): what it holds is a concatenation of valid UTF-8,
+/// so [`Heap::finish_str_valid`] needs no check.
+pub struct StrWriter<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+}
+
+impl<'a> StrWriter<'a> {
+    /// A writer at the start of `buf`.
+    #[inline]
+    pub(crate) fn new(buf: &'a mut [u8]) -> StrWriter<'a> {
+        StrWriter { buf, len: 0 }
+    }
+
+    /// Appends `s` if it fits whole (callers size the buffer exactly, so
+    /// it always does; a piece that does not is left out whole).
+    #[inline]
+    pub fn push(&mut self, s: &str) {
+        if let Some(d) = self.buf.get_mut(self.len..self.len + s.len()) {
+            d.copy_from_slice(s.as_bytes());
+            self.len += s.len();
+        }
+    }
+
+    /// Bytes written so far.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Nothing written yet?
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 impl Heap {
+    /// Finishes a str begun by [`start_str_buf`] whose `n` bytes were
+    /// written through a [`StrWriter`] that wrote `w_len` of them: valid
+    /// UTF-8 by construction, so no check.
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn finish_str_valid(&mut self, o: Obj, n: usize, w_len: usize) -> Obj {
+        self.var_keep::<StrHead>(o, n, w_len);
+        self.set_str_hash(o);
+        let p = super::obj_ptr::<StrHead>(self, o);
+        // SAFETY: `o` was just made by `start_str_buf` (not yet visible to
+        // anything else) with the `StrHead` layout, which `str` shares;
+        // its bytes are whole `&str`s appended by a `StrWriter`, so valid
+        // UTF-8.
+        unsafe { (*p).base = ObjBase::new(&STR_TYPE) };
+        o
+    }
+
     /// Finishes an object begun by [`start_str_buf`] with `n` bytes of
     /// which the first `keep` were written: a str (`is_str`; `Err` if the
     /// bytes are not valid UTF-8, the object is then freed) or bytes.

@@ -92,3 +92,23 @@ fn strs_are_checked_utf8() {
     assert_eq!(h.str_bytes_pinned(b), Some(&[0xff, 0][..]));
     assert_eq!(h.str_pinned(b), None, "bytes are not str");
 }
+
+#[test]
+fn strs_written_by_a_str_writer() {
+    let mut h = heap(4096);
+    // Sized for more than is written: the str keeps what was written.
+    let n = 12;
+    let f = h.alloc_fresh(var::var_bytes_or_max::<StrHead>(n), false, var::no_scan::<StrHead>()).unwrap();
+    let (o, buf) = strs::start_str_buf(f, n);
+    let mut w = strs::StrWriter::new(buf);
+    w.push("hé");
+    w.push("llo");
+    w.push("too long to fit");
+    assert_eq!(w.len(), 6);
+    let len = w.len();
+    let s = h.finish_str_valid(o, n, len);
+    assert_eq!(h.str_pinned(s), Some("héllo"));
+    assert_eq!(h.str_hash(s), Some(crate::qstr::hash_bytes("héllo".as_bytes())));
+    let t = h.alloc_str_hashed("abc", crate::qstr::hash_bytes(b"abc")).unwrap();
+    assert_eq!(h.str_pinned(t), Some("abc"));
+}

@@ -8,6 +8,7 @@
 //! a str's text and allocate new objects in the same breath.
 
 use crate::flt::Float;
+use crate::heap::strs::StrWriter;
 use crate::heap::{GcVec, StrHead};
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{ascii_char, hash_bytes, Qstr};
@@ -43,6 +44,12 @@ impl Vm {
         let hash = hash_bytes(s.as_bytes());
         if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, hash) {
             return Ok(Obj::qstr(q));
+        }
+        // The hash is known: no second pass (desktop builds; boards keep
+        // the flash).
+        #[cfg(not(target_os = "none"))]
+        if let Some(o) = self.heap.alloc_str_hashed(s, hash) {
+            return Ok(o);
         }
         self.new_str_uninterned(s)
     }
@@ -96,6 +103,26 @@ impl Vm {
         self.finish_str(r)
     }
 
+    /// A str of at most `n` bytes written by `fill` through a
+    /// [`StrWriter`] (whole `&str` pieces: concatenation, join), straight
+    /// into the new object; no UTF-8 check. `fill` may read the
+    /// interpreter state (the objects whose text it copies). Interned if
+    /// its text already is a qstr.
+    ///
+    /// Errors: `MemoryError`.
+    #[inline]
+    pub fn new_str_from_parts<F: FnOnce(&Vm, &mut StrWriter<'_>)>(&mut self, n: usize, fill: F) -> PyResult<Obj> {
+        use crate::heap::var::{no_scan, var_bytes_or_max};
+        let f = self.alloc_room(var_bytes_or_max::<StrHead>(n), false, no_scan::<StrHead>())?;
+        // As in `new_str_with_vm`: `fill` reads only other objects.
+        let (o, buf) = crate::heap::strs::start_str_buf(f, n);
+        let mut w = StrWriter::new(buf);
+        fill(&*self, &mut w);
+        let len = w.len();
+        let o = self.heap.finish_str_valid(o, n, len);
+        self.intern_if_known(o)
+    }
+
     fn finish_str(&mut self, r: Result<Obj, ()>) -> PyResult<Obj> {
         match r {
             Ok(o) if o.ptr_type().is_some_and(|t| core::ptr::eq(t, &types::str::STR_TYPE)) => self.intern_if_known(o),
@@ -116,14 +143,21 @@ impl Vm {
     }
 
     /// `o` itself, or the qstr with the same text if there is one (and
-    /// the short strings that always are qstrs).
+    /// the short strings that always are qstrs). `o` is a str just made
+    /// (nothing else refers to it): freed at once when a qstr replaces it.
     fn intern_if_known(&mut self, o: Obj) -> PyResult<Obj> {
         if let Some(s) = self.heap.str_pinned(o) {
-            if let Some(q) = short_qstr(s.as_bytes()) {
-                return Ok(Obj::qstr(q));
-            }
-            let h = self.heap.str_hash(o).unwrap_or(0);
-            if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, h) {
+            let q = match short_qstr(s.as_bytes()) {
+                Some(q) => Some(q),
+                None => {
+                    let h = self.heap.str_hash(o).unwrap_or(0);
+                    self.qstrs.lookup_hashed(&self.heap, s, h)
+                }
+            };
+            if let Some(q) = q {
+                if cfg!(not(target_os = "none")) {
+                    self.heap.free_addr(o.raw());
+                }
                 return Ok(Obj::qstr(q));
             }
         }

@@ -695,6 +695,20 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
     if total == usize::MAX {
         return Err(vm.memory_error());
     }
+    if cfg!(not(target_os = "none")) && kind == Kind::Str {
+        // Whole strs: no UTF-8 check of the result (desktop builds; boards
+        // keep the flash).
+        return vm.new_str_from_parts(total, |vm, w| {
+            let items = vm.seq_items(seq).unwrap_or(&[]);
+            let sep_s = vm.str_pinned(sep).unwrap_or("");
+            for (i, &it) in items.iter().enumerate() {
+                if i > 0 {
+                    w.push(sep_s);
+                }
+                w.push(vm.str_pinned(it).unwrap_or(""));
+            }
+        });
+    }
     build(vm, kind, total, |vm, out| {
         let items = vm.seq_items(seq).unwrap_or(&[]);
         let sep_b = self_ref(vm, sep);

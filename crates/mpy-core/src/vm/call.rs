@@ -124,14 +124,14 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
     // value stack until `run_new_frame` pops them.
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
     // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
-    // make `n_pos_args <= n_state` locals.
-    let top = v.code.n_state().wrapping_sub(1);
-    let mut i = 0;
+    // make `n_pos_args <= n_state` locals (checked by `call_simple`), so
+    // every slot written below is one of the frame's.
+    let mut d = fp.wrapping_add(v.code.n_state()).wrapping_sub(1);
     for part in [v.cells, args, defaults] {
         for &a in part {
-            // SAFETY: `top - i < n_state <= frame_size`.
-            unsafe { *fp.add(top - i) = a };
-            i += 1;
+            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
+            unsafe { *d = a };
+            d = d.wrapping_sub(1);
         }
     }
     if !v.code.cells().is_empty() {
@@ -140,7 +140,7 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
             return Err(e);
         }
     }
-    run_new_frame(vm, frame, base)
+    run_new_frame(vm, &mut frame, base)
 }
 
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME
@@ -167,7 +167,7 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
         pop_frame_slots(vm, base);
         return r;
     }
-    run_new_frame(vm, frame, base)
+    run_new_frame(vm, &mut frame, base)
 }
 
 /// A generator object for generator function `f` whose bound frame is
@@ -187,12 +187,12 @@ fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
 /// Runs a fresh frame whose slots (from value-stack index `base`) hold
 /// the bound arguments, then pops it.
 #[inline]
-fn run_new_frame(vm: &mut Vm, mut frame: Frame<'_>, base: usize) -> PyResult<Obj> {
+fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Obj> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
     vm.vmstate.locals = frame.locals;
-    let r = dispatch::run(vm, &mut frame, None);
+    let r = dispatch::run(vm, frame, None);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     pop_frame_slots(vm, base);

@@ -186,11 +186,9 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
                 return Ok(a);
             }
             if let Some(n) = x.len().checked_add(y.len()) {
-                return vm.new_str_with_vm(true, n, |_, out| {
-                    let (l, r) = out.split_at_mut(x.len());
-                    l.copy_from_slice(x.as_bytes());
-                    r.copy_from_slice(y.as_bytes());
-                    n
+                return vm.new_str_from_parts(n, |_, w| {
+                    w.push(x);
+                    w.push(y);
                 });
             }
         }

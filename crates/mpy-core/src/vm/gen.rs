@@ -80,7 +80,7 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj) -> Option<PyResult<Step>> {
         set_finished(vm, g);
         return Some(Err(dispatch::bad_code(vm)));
     }
-    Some(run_frame(vm, g, frame, None))
+    Some(run_frame(vm, g, &mut frame, None))
 }
 
 /// Puts generator `g`'s flags back to `flags` (it did not run after all).
@@ -136,18 +136,18 @@ fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> 
         set_finished(vm, g);
         return Err(dispatch::bad_code(vm));
     }
-    run_frame(vm, g, frame, if throw.is_null() { None } else { Some(throw) })
+    run_frame(vm, g, &mut frame, if throw.is_null() { None } else { Some(throw) })
 }
 
 /// Runs generator `g`'s resumed frame (marked running) until it yields,
 /// returns or raises, and records the outcome in the generator.
 #[inline(always)]
-fn run_frame(vm: &mut Vm, g: Obj, mut frame: Frame<'_>, throw: Option<Obj>) -> PyResult<Step> {
+fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Step> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
     vm.vmstate.locals = frame.globals;
-    let r = dispatch::run(vm, &mut frame, throw);
+    let r = dispatch::run(vm, frame, throw);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     match r {
