@@ -153,8 +153,9 @@ pub(crate) struct Compiler<'a> {
     pub ident_lines: IdentLines<'a>,
     /// The source text, when known.
     pub source: Option<&'a [u8]>,
-    /// Token positions scanned from the source, when known.
-    pub tokens: Option<crate::interned::SourceTokens<'a>>,
+    /// The long str literals the parser interned (computed from the
+    /// source the first time a long literal is loaded).
+    pub qstr_lits: core::cell::OnceCell<crate::interned::QstrLiterals>,
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }
@@ -224,7 +225,7 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: IdentLines::default(),
-            tokens: None,
+            qstr_lits: core::cell::OnceCell::new(),
             source: None,
             source_lines: true,
             repl: false,
@@ -375,11 +376,13 @@ impl<'a> Compiler<'a> {
         if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
-        if let Some(t) = &self.tokens {
-            if let Some(before) = t.ident_before_string(st, s, line) {
-                return before;
-            }
-            return matches!(t.ident_line(st), Some(l) if l < line);
+        // Only a string spelled like an identifier can equal one.
+        if s.first().is_some_and(u8::is_ascii_digit) || s.iter().any(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80)) {
+            return false;
+        }
+        if let Some(src) = self.source {
+            let lits = self.qstr_lits.get_or_init(|| crate::interned::qstr_literals(src, self.mem).unwrap_or_default());
+            return lits.iter().any(|(l, v)| *l == line && **v == *s);
         }
         matches!(self.ident_lines.get(st), Some(l) if l <= line)
     }
@@ -686,13 +689,10 @@ fn compile_scopes<'a>(
     c.source_lines = source_lines;
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
-    match source {
-        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem)?),
-        None => {
-            if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
-                c.error = Some(e);
-                return Err(Oom);
-            }
+    if source.is_none() {
+        if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
+            c.error = Some(e);
+            return Err(Oom);
         }
     }
     mem.reserve(&mut c.scopes, 1)?;
