@@ -27,7 +27,7 @@ use core::cell::Cell;
 use fold::CVal;
 use mpy_bytecode::opcode as op;
 use mpy_bytecode::prelude::{encode_prelude_size, Signature};
-use mpy_bytecode::varint::encode_vuint;
+use mpy_bytecode::varint::{encode_vuint, vuint_len};
 use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 
 /// The AST node a scope compiles.
@@ -602,28 +602,28 @@ impl<'a> Compiler<'a> {
         let lines = crate::emit::encode_lines(mem, &self.e.lines)?;
         let name = s.name;
         let n_args = self.n_arg_names(idx);
-        let name_q = self.t.qstr(mem, name);
-        // The info block: name and argument qstrs, then the line table.
-        let mut info: Vec<u8> = mem.with_capacity(5 * (1 + n_args as usize) + lines.len())?;
-        encode_vuint(&mut info, name_q);
-        for i in 0..n_args {
-            let a = self.arg_name(idx, i);
-            let q = self.t.qstr(mem, a);
-            mem.reserve(&mut info, 5)?;
-            encode_vuint(&mut info, q);
+        // The info block: name and argument qstrs, then the line table;
+        // its size is written first.
+        let mut n_info = lines.len();
+        for i in 0..=n_args {
+            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
+            n_info += vuint_len(self.t.qstr(mem, a));
         }
-        info.extend_from_slice(&lines);
-        self.release(lines);
         let code = &self.e.code;
         // Signature and prelude size: at most 33 bytes each.
-        let mut out: Vec<u8> = mem.with_capacity(70 + info.len() + n_cells + code.len())?;
+        let mut out: Vec<u8> = mem.with_capacity(70 + n_info + n_cells + code.len())?;
         sig.encode(&mut out);
-        encode_prelude_size(&mut out, info.len() as u32, n_cells as u32);
-        mem.extend(&mut out, &info)?;
-        self.release(info);
+        encode_prelude_size(&mut out, n_info as u32, n_cells as u32);
+        for i in 0..=n_args {
+            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
+            let q = self.t.qstr(mem, a);
+            encode_vuint(&mut out, q);
+        }
+        out.extend_from_slice(&lines);
+        self.release(lines);
         for id in &self.scopes[idx].ids {
             if id.kind == IdKind::Cell {
-                mem.push(&mut out, id.local_num as u8)?;
+                out.push(id.local_num as u8);
             }
         }
         mem.extend(&mut out, code)?;
@@ -719,9 +719,9 @@ fn compile_scopes<'a>(
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
-    // No scope is added from here on: give back the lists' spare room.
+    // No scope is added from here on: give back the scope list's spare
+    // room (the node list's, a few words per scope, is left).
     mem.fit_mut(&mut c.scopes)?;
-    mem.fit_mut(&mut c.nodes)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
     let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len())?;
@@ -744,8 +744,8 @@ fn compile_scopes<'a>(
         if c.pass_failed() {
             return Err(Oom);
         }
-        mem.fit_mut(&mut c.e.children)?;
-        let kids = core::mem::take(&mut c.e.children);
+        // An exact copy (the emitter's list keeps its room for the next scope).
+        let kids = mem.vec_from(&c.e.children)?;
         let fun = c.finish_scope(i, max_stack)?;
         data.push(Some((fun, kids)));
         // Nothing reads a finished scope's identifiers any more.
