@@ -14,7 +14,6 @@ use crate::mem::{MResult, Mem};
 use crate::token::Tok;
 use crate::mem::StrIndex;
 use crate::stack::StackGuard;
-use alloc::string::String;
 use alloc::vec::Vec;
 
 /// The walk's state: the table being filled and the limits.
@@ -331,9 +330,28 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
 pub(crate) const SHORT_STR: usize = 10;
 
 /// The str literal groups longer than [`SHORT_STR`] that MicroPython's
-/// parser makes qstrs because an equal identifier came before them, as
-/// (line, value), in source order.
-pub(crate) type QstrLiterals = Vec<(u32, Vec<u8>)>;
+/// parser makes qstrs because an equal identifier came before them.
+#[derive(Debug, Default)]
+pub(crate) struct QstrLiterals {
+    /// The long identifiers' text, back to back.
+    text: Vec<u8>,
+    /// (start, end) of each long identifier in `text`.
+    names: Vec<(u32, u32)>,
+    /// (line, identifier) of each such literal, in source order.
+    lits: Vec<(u32, u32)>,
+}
+
+impl QstrLiterals {
+    /// Long identifier `n`.
+    fn name(&self, n: u32) -> &[u8] {
+        self.names.get(n as usize).and_then(|&(a, b)| self.text.get(a as usize..b as usize)).unwrap_or_default()
+    }
+
+    /// Whether a literal with value `s` on `line` is one of them.
+    pub(crate) fn contains(&self, line: u32, s: &[u8]) -> bool {
+        self.lits.iter().any(|&(l, n)| l == line && self.name(n) == s)
+    }
+}
 
 /// Lexes `src` again and returns its [`QstrLiterals`]: the parser interns
 /// each identifier when it consumes its token, and a long literal becomes
@@ -345,39 +363,29 @@ pub(crate) type QstrLiterals = Vec<(u32, Vec<u8>)>;
 /// Errors: running out of `mem`.
 pub(crate) fn qstr_literals(src: &[u8], mem: &Mem) -> MResult<QstrLiterals> {
     let mut lx = Lexer::new(src, mem).map_err(|_| mem.fail())?;
-    let mut names: Vec<String> = Vec::new();
+    let mut q = QstrLiterals::default();
     let mut index = StrIndex::new();
-    let mut out = Vec::new();
-    let r = loop {
-        let t = match lx.next_tok() {
-            Ok(t) => t,
-            Err(_) => break Err(mem.fail()),
+    loop {
+        let t = lx.next_tok().map_err(|_| mem.fail())?;
+        let (s, is_name) = match &t.kind {
+            Tok::Name(n) => (n.as_bytes(), true),
+            Tok::Str(v) => (&v[..], false),
+            Tok::EndMarker | Tok::Error(_) => return Ok(q),
+            _ => continue,
         };
-        let key = |p: u32| names.get(p as usize).map_or(&[][..], |x: &String| x.as_bytes());
-        match t.kind {
-            Tok::Name(n) if n.len() > SHORT_STR && index.find(n.as_bytes(), &key).is_none() => {
-                let i = names.len() as u32;
-                if let Err(e) = mem.push(&mut names, n) {
-                    break Err(e);
+        if s.len() > SHORT_STR {
+            match (is_name, index.find(s, &|p| q.name(p))) {
+                (true, None) => {
+                    let (i, a) = (q.names.len() as u32, q.text.len() as u32);
+                    mem.extend(&mut q.text, s)?;
+                    mem.push(&mut q.names, (a, q.text.len() as u32))?;
+                    index.insert(mem, s, i, &|p| q.name(p))?;
                 }
-                let key = |p: u32| names.get(p as usize).map_or(&[][..], |x: &String| x.as_bytes());
-                if let Err(e) = index.insert(mem, names[i as usize].as_bytes(), i, &key) {
-                    break Err(e);
-                }
+                (false, Some(n)) => mem.push(&mut q.lits, (t.line, n))?,
+                _ => {}
             }
-            Tok::Str(v) if v.len() > SHORT_STR && index.find(&v, &key).is_some() => {
-                if let Err(e) = mem.push(&mut out, (t.line, v)) {
-                    break Err(e);
-                }
-            }
-            Tok::Name(n) => mem.credit(n.capacity()),
-            Tok::Str(v) | Tok::Bytes(v) => mem.credit(v.capacity()),
-            Tok::EndMarker | Tok::Error(_) => break Ok(()),
-            _ => {}
         }
-    };
-    for n in &names {
-        mem.credit(n.capacity());
+        // Give back the token's text.
+        mem.credit(s.len());
     }
-    r.map(|()| out)
 }

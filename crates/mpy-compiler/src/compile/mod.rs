@@ -155,7 +155,7 @@ pub(crate) struct Compiler<'a> {
     pub source: Option<&'a [u8]>,
     /// The long str literals the parser interned (computed from the
     /// source the first time a long literal is loaded).
-    pub qstr_lits: core::cell::OnceCell<crate::interned::QstrLiterals>,
+    pub qstr_lits: Option<crate::interned::QstrLiterals>,
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }
@@ -225,7 +225,7 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: IdentLines::default(),
-            qstr_lits: core::cell::OnceCell::new(),
+            qstr_lits: None,
             source: None,
             source_lines: true,
             repl: false,
@@ -368,7 +368,7 @@ impl<'a> Compiler<'a> {
     /// Whether a str literal becomes a qstr (LOAD_CONST_STRING): short
     /// strings are interned by the parser, longer ones only if already
     /// interned (a static qstr or an identifier seen earlier).
-    pub fn str_is_qstr(&self, s: &[u8], line: u32) -> bool {
+    pub fn str_is_qstr(&mut self, s: &[u8], line: u32) -> bool {
         let Ok(st) = core::str::from_utf8(s) else { return false };
         if s.len() <= crate::interned::SHORT_STR {
             return true;
@@ -381,8 +381,9 @@ impl<'a> Compiler<'a> {
             return false;
         }
         if let Some(src) = self.source {
-            let lits = self.qstr_lits.get_or_init(|| crate::interned::qstr_literals(src, self.mem).unwrap_or_default());
-            return lits.iter().any(|(l, v)| *l == line && **v == *s);
+            let mem = self.mem;
+            let lits = self.qstr_lits.get_or_insert_with(|| crate::interned::qstr_literals(src, mem).unwrap_or_default());
+            return lits.contains(line, s);
         }
         matches!(self.ident_lines.get(st), Some(l) if l <= line)
     }
