@@ -162,30 +162,29 @@ pub(crate) struct Compiler<'a> {
 
 /// Long (over 10 bytes) qstrs that official `mpy-cross` has interned at
 /// start-up beyond the static `.mpy` qstr list, so that an equal string
-/// literal becomes a qstr (found by compiling probe files); each ends
-/// with a NUL.
-const MPY_CROSS_POOL_QSTRS: &[u8] = b"\
-    Interpolation\0\
-    format_spec\0\
-    maximum recursion depth exceeded\0\
-    interpolations\0\
-    StopAsyncIteration\0\
-    UnicodeError\0\
-    ViperTypeError\0\
-    __build_class__\0\
-    __complex__\0\
-    __contains__\0\
-    __repl_print__\0\
-    __reversed__\0\
-    __traceback__\0\
-    difference_update\0\
-    heap_unlock\0\
-    intersection\0\
-    intersection_update\0\
-    symmetric_difference\0\
-    symmetric_difference_update\0\
-    unpack_from\0\
-";
+/// literal becomes a qstr (found by compiling probe files).
+const MPY_CROSS_POOL_QSTRS: &[&str] = &[
+    "Interpolation",
+    "format_spec",
+    "maximum recursion depth exceeded",
+    "interpolations",
+    "StopAsyncIteration",
+    "UnicodeError",
+    "ViperTypeError",
+    "__build_class__",
+    "__complex__",
+    "__contains__",
+    "__repl_print__",
+    "__reversed__",
+    "__traceback__",
+    "difference_update",
+    "heap_unlock",
+    "intersection",
+    "intersection_update",
+    "symmetric_difference",
+    "symmetric_difference_update",
+    "unpack_from",
+];
 
 fn trim_end(s: &[u8]) -> &[u8] {
     let n = s.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
@@ -374,7 +373,7 @@ impl<'a> Compiler<'a> {
         if s.len() <= crate::interned::SHORT_STR {
             return true;
         }
-        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.split(|&c| c == 0).any(|w| w == s) {
+        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
         // Only a string spelled like an identifier can equal one.
