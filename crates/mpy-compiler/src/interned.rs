@@ -1,14 +1,18 @@
-//! The identifiers of a module with the line each first appears on.
+//! Which long string literals MicroPython's parser makes qstrs.
 //!
 //! MicroPython's parser interns every identifier as a qstr while parsing,
 //! and a long string literal becomes a qstr (rather than a str object) only
-//! if an equal qstr already exists at that point. Without token positions
-//! the line of first use approximates "already seen".
+//! if an equal qstr already exists at that point. With the source text the
+//! tokens are replayed in order ([`qstr_literals`]); without it the line
+//! of an identifier's first use approximates "already seen".
 
 use crate::ast::*;
 use crate::compile::IdentLines;
 use crate::error::CompileError;
-use crate::mem::{MResult, Mem, StrIndex};
+use crate::lexer::Lexer;
+use crate::mem::{MResult, Mem};
+use crate::token::Tok;
+use crate::mem::StrIndex;
 use crate::stack::StackGuard;
 use alloc::vec::Vec;
 
@@ -321,210 +325,67 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
 }
 
 /// Longest str literal that is always a qstr (MicroPython interns short
-/// strings while parsing): only longer strings, and so only identifiers and
-/// literal bodies longer than this, are ever looked up in [`SourceTokens`],
-/// which therefore records no shorter ones (most of a source's tokens).
+/// strings while parsing): only longer literals are looked up, and only
+/// identifiers longer than this can equal one.
 pub(crate) const SHORT_STR: usize = 10;
 
-/// Identifier and string-literal tokens of the source, with positions, from
-/// a light scan (comments skipped, strings not decoded). Everything is
-/// borrowed from the source text.
+/// The str literal groups longer than [`SHORT_STR`] that MicroPython's
+/// parser makes qstrs because an equal identifier came before them.
 #[derive(Debug, Default)]
-pub struct SourceTokens<'a> {
-    /// Identifiers longer than [`SHORT_STR`] with their first (line,
-    /// column), in order of first occurrence.
-    idents: Vec<(&'a str, u32, u32)>,
-    index: StrIndex,
-    /// String literal tokens longer than [`SHORT_STR`]: (line, column, raw
-    /// body between the quotes).
-    pub strings: Vec<(u32, u32, &'a [u8])>,
+pub(crate) struct QstrLiterals {
+    /// The long identifiers' text, back to back.
+    text: Vec<u8>,
+    /// (start, end) of each long identifier in `text`.
+    names: Vec<(u32, u32)>,
+    /// (line, identifier) of each such literal, in source order.
+    lits: Vec<(u32, u32)>,
 }
 
-impl<'a> SourceTokens<'a> {
-    /// The first (line, column) of identifier `name`.
-    fn ident(&self, name: &str) -> Option<(u32, u32)> {
-        let e = &self.idents;
-        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
-        e.get(i as usize).map(|x| (x.1, x.2))
+impl QstrLiterals {
+    /// Long identifier `n`.
+    fn name(&self, n: u32) -> &[u8] {
+        self.names.get(n as usize).and_then(|&(a, b)| self.text.get(a as usize..b as usize)).unwrap_or_default()
     }
 
-    /// Records identifier `name` at (line, col) unless already seen.
-    fn add_ident(&mut self, mem: &Mem, name: &'a str, line: u32, col: u32) -> MResult<()> {
-        if name.len() <= SHORT_STR || self.ident(name).is_some() {
-            return Ok(());
-        }
-        let i = self.idents.len() as u32;
-        mem.push(&mut self.idents, (name, line, col))?;
-        let e = &self.idents;
-        self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
-    }
-
-    /// Whether identifier `name` occurs before the string literal with raw
-    /// body `body` on `line`; `None` if that literal cannot be located.
-    pub fn ident_before_string(&self, name: &str, body: &[u8], line: u32) -> Option<bool> {
-        let (il, ic) = self.ident(name)?;
-        let exact = self.strings.iter().find(|(l, _, b)| *l == line && *b == body);
-        // Strings in f-string fields may be reported on a later line than
-        // their token: take the last equal literal before that line.
-        let (sl, sc, _) = match exact {
-            Some(x) => x,
-            None => self.strings.iter().filter(|(l, _, b)| *l <= line && *b == body).last()?,
-        };
-        Some((il, ic) < (*sl, *sc))
-    }
-
-    /// First line of identifier `name`.
-    pub fn ident_line(&self, name: &str) -> Option<u32> {
-        self.ident(name).map(|p| p.0)
+    /// Whether a literal with value `s` on `line` is one of them.
+    pub(crate) fn contains(&self, line: u32, s: &[u8]) -> bool {
+        self.lits.iter().any(|&(l, n)| l == line && self.name(n) == s)
     }
 }
 
-/// Scans `src` for identifiers and string literals (see [`SourceTokens`]).
+/// Lexes `src` again and returns its [`QstrLiterals`]: the parser interns
+/// each identifier when it consumes its token, and a long literal becomes
+/// a qstr if it is interned at that point, so token order decides (the
+/// lexer yields f-string fields after their format string, as
+/// MicroPython's does). Run only when a long literal is met, on a source
+/// that parsed.
 ///
 /// Errors: running out of `mem`.
-pub fn scan_source<'a>(src: &'a [u8], mem: &Mem) -> MResult<SourceTokens<'a>> {
-    let mut t = SourceTokens::default();
-    let (mut i, mut line, mut line_start) = (0usize, 1u32, 0usize);
-    let n = src.len();
-    let is_id_start = |c: u8| c.is_ascii_alphabetic() || c == b'_' || c >= 0x80;
-    let is_id = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
-    while i < n {
-        let c = src[i];
-        if c == b'\n' {
-            line += 1;
-            i += 1;
-            line_start = i;
-        } else if c == b'#' {
-            while i < n && src[i] != b'\n' {
-                i += 1;
-            }
-        } else if c == b'\'' || c == b'"' || (is_id_start(c) && string_prefix_len(&src[i..]).is_some()) {
-            let p = if c == b'\'' || c == b'"' { 0 } else { string_prefix_len(&src[i..]).unwrap_or(0) };
-            let col = (i - line_start) as u32;
-            let start_line = line;
-            let q = src[i + p];
-            let is_f = src[i..i + p].iter().any(|c| *c == b'f' || *c == b'F');
-            i += p;
-            let triple = i + 2 < n && src[i + 1] == q && src[i + 2] == q;
-            let ql = if triple { 3 } else { 1 };
-            i += ql;
-            let body_start = i;
-            let mut body_end = n;
-            while i < n {
-                if src[i] == b'\\' {
-                    i += 2;
-                    continue;
+pub(crate) fn qstr_literals(src: &[u8], mem: &Mem) -> MResult<QstrLiterals> {
+    let mut lx = Lexer::new(src, mem).map_err(|_| mem.fail())?;
+    let mut q = QstrLiterals::default();
+    let mut index = StrIndex::new();
+    loop {
+        let t = lx.next_tok().map_err(|_| mem.fail())?;
+        let (s, is_name) = match &t.kind {
+            Tok::Name(n) => (n.as_bytes(), true),
+            Tok::Str(v) => (&v[..], false),
+            Tok::EndMarker | Tok::Error(_) => return Ok(q),
+            _ => continue,
+        };
+        if s.len() > SHORT_STR {
+            match (is_name, index.find(s, &|p| q.name(p))) {
+                (true, None) => {
+                    let (i, a) = (q.names.len() as u32, q.text.len() as u32);
+                    mem.extend(&mut q.text, s)?;
+                    mem.push(&mut q.names, (a, q.text.len() as u32))?;
+                    index.insert(mem, s, i, &|p| q.name(p))?;
                 }
-                if src[i] == b'\n' {
-                    line += 1;
-                    line_start = i + 1;
-                    if !triple {
-                        body_end = i;
-                        break;
-                    }
-                }
-                if src[i] == q && (!triple || (i + 2 < n && src[i + 1] == q && src[i + 2] == q)) {
-                    body_end = i;
-                    i += ql;
-                    break;
-                }
-                i += 1;
+                (false, Some(n)) => mem.push(&mut q.lits, (t.line, n))?,
+                _ => {}
             }
-            let body_end = body_end.min(n);
-            if body_start <= body_end {
-                let body = &src[body_start..body_end];
-                if body.len() > SHORT_STR {
-                    mem.push(&mut t.strings, (start_line, col, body))?;
-                }
-                // MicroPython's lexer tokenizes the fields of an f-string, so
-                // names used there are interned too.
-                if is_f {
-                    scan_fstring_fields(body, start_line, col, &mut t, mem)?;
-                }
-            }
-        } else if is_id_start(c) {
-            let s = i;
-            while i < n && is_id(src[i]) {
-                i += 1;
-            }
-            if let Ok(name) = core::str::from_utf8(&src[s..i]) {
-                t.add_ident(mem, name, line, (s - line_start) as u32)?;
-            }
-        } else if c.is_ascii_digit() {
-            while i < n && (is_id(src[i]) || src[i] == b'.') {
-                i += 1;
-            }
-        } else {
-            i += 1;
         }
-    }
-    Ok(t)
-}
-
-/// Records identifiers inside the `{...}` fields of an f-string body.
-fn scan_fstring_fields<'a>(body: &'a [u8], line: u32, col: u32, t: &mut SourceTokens<'a>, mem: &Mem) -> MResult<()> {
-    let mut depth = 0u32;
-    let mut j = 0;
-    let mut quote: Option<u8> = None;
-    let mut qstart = 0usize;
-    while j < body.len() {
-        let c = body[j];
-        if let Some(q) = quote {
-            if c == q {
-                quote = None;
-                let lit = body.get(qstart..j).unwrap_or_default();
-                if lit.len() > SHORT_STR {
-                    mem.push(&mut t.strings, (line, col + 2 + qstart as u32, lit))?;
-                }
-            }
-            j += 1;
-            continue;
-        }
-        if depth == 0 {
-            if c == b'{' {
-                if body.get(j + 1) == Some(&b'{') {
-                    j += 2;
-                    continue;
-                }
-                depth = 1;
-            }
-            j += 1;
-            continue;
-        }
-        match c {
-            b'{' => depth += 1,
-            b'}' => depth -= 1,
-            b'\'' | b'"' => {
-                quote = Some(c);
-                qstart = j + 1;
-            }
-            _ if c.is_ascii_alphabetic() || c == b'_' => {
-                let s = j;
-                while j < body.len() && (body[j].is_ascii_alphanumeric() || body[j] == b'_') {
-                    j += 1;
-                }
-                if let Ok(name) = core::str::from_utf8(&body[s..j]) {
-                    t.add_ident(mem, name, line, col + 2 + s as u32)?;
-                }
-                continue;
-            }
-            _ => {}
-        }
-        j += 1;
-    }
-    Ok(())
-}
-
-/// Length of a string prefix (`r`, `b`, `rb`, `f`, ...) if `s` starts with
-/// one followed by a quote.
-fn string_prefix_len(s: &[u8]) -> Option<usize> {
-    let mut k = 0;
-    while k < s.len() && k < 2 && matches!(s[k], b'r' | b'R' | b'b' | b'B' | b'f' | b'F' | b'u' | b'U') {
-        k += 1;
-    }
-    if k > 0 && k < s.len() && (s[k] == b'\'' || s[k] == b'"') {
-        Some(k)
-    } else {
-        None
+        // Give back the token's text.
+        mem.credit(s.len());
     }
 }

@@ -140,7 +140,10 @@ impl Mem {
     /// Appends `x` to `v`.
     pub fn push<T>(&self, v: &mut Vec<T>, x: T) -> MResult<()> {
         self.reserve(v, 1)?;
-        v.push(x);
+        // Always true after the reserve; lets the push drop its growth path.
+        if v.len() < v.capacity() {
+            v.push(x);
+        }
         Ok(())
     }
 
@@ -186,6 +189,8 @@ impl Mem {
             self.refit(len, v.capacity(), size_of::<T>())?;
             let mut out = Vec::new();
             if out.try_reserve_exact(len).is_err() {
+                // Nothing was allocated: the empty vector needs no drop glue.
+                core::mem::forget(out);
                 return Err(self.fail());
             }
             out.append(v);

@@ -27,7 +27,7 @@ use core::cell::Cell;
 use fold::CVal;
 use mpy_bytecode::opcode as op;
 use mpy_bytecode::prelude::{encode_prelude_size, Signature};
-use mpy_bytecode::varint::encode_vuint;
+use mpy_bytecode::varint::{encode_vuint, vuint_len};
 use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 
 /// The AST node a scope compiles.
@@ -153,8 +153,9 @@ pub(crate) struct Compiler<'a> {
     pub ident_lines: IdentLines<'a>,
     /// The source text, when known.
     pub source: Option<&'a [u8]>,
-    /// Token positions scanned from the source, when known.
-    pub tokens: Option<crate::interned::SourceTokens<'a>>,
+    /// The long str literals the parser interned (computed from the
+    /// source the first time a long literal is loaded).
+    pub qstr_lits: Option<crate::interned::QstrLiterals>,
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }
@@ -224,7 +225,7 @@ impl<'a> Compiler<'a> {
             error: None,
             error_scope: None,
             ident_lines: IdentLines::default(),
-            tokens: None,
+            qstr_lits: None,
             source: None,
             source_lines: true,
             repl: false,
@@ -367,7 +368,7 @@ impl<'a> Compiler<'a> {
     /// Whether a str literal becomes a qstr (LOAD_CONST_STRING): short
     /// strings are interned by the parser, longer ones only if already
     /// interned (a static qstr or an identifier seen earlier).
-    pub fn str_is_qstr(&self, s: &[u8], line: u32) -> bool {
+    pub fn str_is_qstr(&mut self, s: &[u8], line: u32) -> bool {
         let Ok(st) = core::str::from_utf8(s) else { return false };
         if s.len() <= crate::interned::SHORT_STR {
             return true;
@@ -375,11 +376,14 @@ impl<'a> Compiler<'a> {
         if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
-        if let Some(t) = &self.tokens {
-            if let Some(before) = t.ident_before_string(st, s, line) {
-                return before;
-            }
-            return matches!(t.ident_line(st), Some(l) if l < line);
+        // Only a string spelled like an identifier can equal one.
+        if s.first().is_some_and(u8::is_ascii_digit) || s.iter().any(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80)) {
+            return false;
+        }
+        if let Some(src) = self.source {
+            let mem = self.mem;
+            let lits = self.qstr_lits.get_or_insert_with(|| crate::interned::qstr_literals(src, mem).unwrap_or_default());
+            return lits.contains(line, s);
         }
         matches!(self.ident_lines.get(st), Some(l) if l <= line)
     }
@@ -599,28 +603,28 @@ impl<'a> Compiler<'a> {
         let lines = crate::emit::encode_lines(mem, &self.e.lines)?;
         let name = s.name;
         let n_args = self.n_arg_names(idx);
-        let name_q = self.t.qstr(mem, name);
-        // The info block: name and argument qstrs, then the line table.
-        let mut info: Vec<u8> = mem.with_capacity(5 * (1 + n_args as usize) + lines.len())?;
-        encode_vuint(&mut info, name_q);
-        for i in 0..n_args {
-            let a = self.arg_name(idx, i);
-            let q = self.t.qstr(mem, a);
-            mem.reserve(&mut info, 5)?;
-            encode_vuint(&mut info, q);
+        // The info block: name and argument qstrs, then the line table;
+        // its size is written first.
+        let mut n_info = lines.len();
+        for i in 0..=n_args {
+            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
+            n_info += vuint_len(self.t.qstr(mem, a));
         }
-        info.extend_from_slice(&lines);
-        self.release(lines);
         let code = &self.e.code;
         // Signature and prelude size: at most 33 bytes each.
-        let mut out: Vec<u8> = mem.with_capacity(70 + info.len() + n_cells + code.len())?;
+        let mut out: Vec<u8> = mem.with_capacity(70 + n_info + n_cells + code.len())?;
         sig.encode(&mut out);
-        encode_prelude_size(&mut out, info.len() as u32, n_cells as u32);
-        mem.extend(&mut out, &info)?;
-        self.release(info);
+        encode_prelude_size(&mut out, n_info as u32, n_cells as u32);
+        for i in 0..=n_args {
+            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
+            let q = self.t.qstr(mem, a);
+            encode_vuint(&mut out, q);
+        }
+        out.extend_from_slice(&lines);
+        self.release(lines);
         for id in &self.scopes[idx].ids {
             if id.kind == IdKind::Cell {
-                mem.push(&mut out, id.local_num as u8)?;
+                out.push(id.local_num as u8);
             }
         }
         mem.extend(&mut out, code)?;
@@ -686,13 +690,10 @@ fn compile_scopes<'a>(
     c.source_lines = source_lines;
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
-    match source {
-        Some(src) => c.tokens = Some(crate::interned::scan_source(src, mem)?),
-        None => {
-            if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
-                c.error = Some(e);
-                return Err(Oom);
-            }
+    if source.is_none() {
+        if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
+            c.error = Some(e);
+            return Err(Oom);
         }
     }
     mem.reserve(&mut c.scopes, 1)?;
@@ -719,9 +720,9 @@ fn compile_scopes<'a>(
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
-    // No scope is added from here on: give back the lists' spare room.
+    // No scope is added from here on: give back the scope list's spare
+    // room (the node list's, a few words per scope, is left).
     mem.fit_mut(&mut c.scopes)?;
-    mem.fit_mut(&mut c.nodes)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
     let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len())?;
@@ -744,8 +745,8 @@ fn compile_scopes<'a>(
         if c.pass_failed() {
             return Err(Oom);
         }
-        mem.fit_mut(&mut c.e.children)?;
-        let kids = core::mem::take(&mut c.e.children);
+        // An exact copy (the emitter's list keeps its room for the next scope).
+        let kids = mem.vec_from(&c.e.children)?;
         let fun = c.finish_scope(i, max_stack)?;
         data.push(Some((fun, kids)));
         // Nothing reads a finished scope's identifiers any more.

@@ -333,11 +333,29 @@ pub fn encode_lines(mem: &Mem, entries: &[(u32, u32)]) -> Result<Vec<u8>, crate:
         if line > last_line {
             let bytes = off.saturating_sub(last_off);
             let lines = line - last_line;
-            mem.reserve(&mut out, mpy_bytecode::line_table::encode_delta_len(bytes, lines))?;
+            // At most 3 bytes over one per 31 code bytes and two per
+            // 2047 lines (a bound, cheaper than encode_delta_len).
+            mem.reserve(&mut out, (bytes / 31 + lines / 1023 + 6) as usize)?;
             mpy_bytecode::line_table::encode_delta(&mut out, bytes, lines);
             last_off = off;
             last_line = line;
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn line_delta_fits_the_reserved_bound() {
+        let mut v = alloc::vec::Vec::new();
+        let lines = (0..40).chain((1..5).flat_map(|k| (2039..2056).map(move |j| k * 2047 + j - 2047)));
+        for l in lines.chain([20_000, 1 << 20]) {
+            for b in (0..200).chain([1000, 4099, 65_537]) {
+                v.clear();
+                mpy_bytecode::line_table::encode_delta(&mut v, b, l);
+                assert!(v.len() <= (b / 31 + l / 1023 + 6) as usize, "{b} {l}");
+            }
+        }
+    }
 }
