@@ -56,14 +56,14 @@ impl Vm {
     /// The Python-visible type name of `o` (`'int'`, a class's name, ...),
     /// pinned (type names are qstrs, which live as long as the
     /// interpreter).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn type_name<'a>(&self, o: Obj) -> &'a str {
         self.qstr_str(self.builtin_type(o).name)
     }
 
     /// The `__name__` of a type object (built-in type or user class);
     /// `"?"` for anything else.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn class_name<'a>(&self, t: Obj) -> &'a str {
         match t.as_type() {
             Some(ty) => self.qstr_str(ty.name),
@@ -495,7 +495,7 @@ impl Vm {
     }
 
     /// `isinstance(o, cls)` for one class.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn is_instance(&self, o: Obj, cls: Obj) -> bool {
         let t = self.type_of(o);
         self.is_subclass(t, cls)
