@@ -182,6 +182,8 @@ impl Vm {
             BinaryOp::NotEqual => return Ok(Obj::bool(!self.eq(a, b)?)),
             BinaryOp::In => return Ok(Obj::bool(self.contains(b, a)?)),
             BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
+            // Desktop only (the board takes the str type's slot: smaller).
+            #[cfg(not(target_os = "none"))]
             BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual => {
                 // Two plain strs (not subclasses, which may override the
                 // comparison): UTF-8 byte order is code point order.
@@ -214,28 +216,20 @@ impl Vm {
         if plain != op {
             return self.binary_op(plain, a, b);
         }
-        if let Some(rop) = op.reversed() {
-            let tb = self.builtin_type(b);
-            if let Some(f) = tb.binary_op {
-                let r = f(self, rop, b, a)?;
-                if !r.is_null() {
-                    return Ok(r);
-                }
-            }
-        }
-        // Reflected comparisons: a < b  <=>  b > a.
-        let swapped = match op {
-            BinaryOp::Less => Some(BinaryOp::More),
-            BinaryOp::More => Some(BinaryOp::Less),
-            BinaryOp::LessEqual => Some(BinaryOp::MoreEqual),
-            BinaryOp::MoreEqual => Some(BinaryOp::LessEqual),
-            _ => None,
+        // The right operand's reflected operator, or the reflected
+        // comparison (a < b  <=>  b > a; only if the types differ).
+        let alt = match op {
+            BinaryOp::Less => Some((BinaryOp::More, true)),
+            BinaryOp::More => Some((BinaryOp::Less, true)),
+            BinaryOp::LessEqual => Some((BinaryOp::MoreEqual, true)),
+            BinaryOp::MoreEqual => Some((BinaryOp::LessEqual, true)),
+            _ => op.reversed().map(|r| (r, false)),
         };
-        if let Some(sop) = swapped {
+        if let Some((rop, cmp)) = alt {
             let tb = self.builtin_type(b);
-            if !core::ptr::eq(tb, ta) {
+            if !(cmp && core::ptr::eq(tb, ta)) {
                 if let Some(f) = tb.binary_op {
-                    let r = f(self, sop, b, a)?;
+                    let r = f(self, rop, b, a)?;
                     if !r.is_null() {
                         return Ok(r);
                     }
@@ -262,7 +256,8 @@ impl Vm {
     /// `a == b` for two plain tuples whose items compare without running
     /// code (small ints and qstrs, or identical non-float objects), as the
     /// tuple type's item-by-item comparison decides; None to take the
-    /// general path.
+    /// general path. Desktop only (the boards keep the one path).
+    #[cfg(not(target_os = "none"))]
     fn flat_tuple_eq(&self, a: Obj, b: Obj) -> Option<bool> {
         let (x, y) = (self.tuple_pinned(a)?, self.tuple_pinned(b)?);
         if x.len() != y.len() {
@@ -321,6 +316,7 @@ impl Vm {
         if a.is_small_int() && b.is_small_int() {
             return Ok(false);
         }
+        #[cfg(not(target_os = "none"))]
         if let Some(r) = self.flat_tuple_eq(a, b) {
             return Ok(r);
         }
@@ -389,6 +385,8 @@ impl Vm {
                 return Ok(h);
             }
         }
+        // Desktop only (the board takes the tuple type's slot: smaller).
+        #[cfg(not(target_os = "none"))]
         if let Some(items) = self.tuple_pinned(o) {
             // A tuple of small ints/qstrs: the tuple type's hash
             // (`tuple_hash`, halved into a small int) without recursion.
