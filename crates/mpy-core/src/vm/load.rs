@@ -83,54 +83,17 @@ pub fn const_to_obj(vm: &mut Vm, c: &Const) -> PyResult<Obj> {
         Const::Int(t) => int_from_decimal(vm, t)?,
         Const::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
         Const::Complex(im) => vm.new_complex(0.0, crate::flt::from_f64(*im))?,
-        Const::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| const_to_obj(vm, &items[i]))?,
-    })
-}
-
-/// A tuple of `n` objects, item `i` made by `item(vm, i)` (one body for
-/// the loaders' constant tables, nested tuples and children; `dyn`, so it
-/// is not copied per caller).
-///
-/// Errors: whatever `item` raises, `MemoryError`.
-pub fn tuple_from_fn(vm: &mut Vm, n: usize, item: &mut dyn FnMut(&mut Vm, usize) -> PyResult<Obj>) -> PyResult<Obj> {
-    let mut v: GcVec<Obj> = vm.new_vec(n)?;
-    let mut r = Ok(());
-    for i in 0..n {
-        match item(vm, i) {
-            Ok(o) => {
+        Const::Tuple(items) => {
+            let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
+            for it in items {
+                let o = const_to_obj(vm, it)?;
                 let _ = v.push_within_capacity(o);
             }
-            Err(e) => {
-                r = Err(e);
-                break;
-            }
+            let r = vm.new_tuple(v.as_slice());
+            vm.heap.free_vec(v);
+            r?
         }
-    }
-    let t = r.and_then(|()| vm.new_tuple(v.as_slice()));
-    vm.heap.free_vec(v);
-    t
-}
-
-/// A qstr-table object of `n` qstrs, qstr `i` interned by `item(vm, i)`.
-///
-/// Errors: whatever `item` raises, `MemoryError`.
-pub fn qstr_table_from_fn(vm: &mut Vm, n: usize, item: &mut dyn FnMut(&mut Vm, usize) -> PyResult<Qstr>) -> PyResult<Obj> {
-    let mut v: GcVec<Qstr> = vm.new_vec(n)?;
-    let mut r = Ok(());
-    for i in 0..n {
-        match item(vm, i) {
-            Ok(q) => {
-                let _ = v.push_within_capacity(q);
-            }
-            Err(e) => {
-                r = Err(e);
-                break;
-            }
-        }
-    }
-    let t = r.and_then(|()| new_qstr_table(vm, v.as_slice()));
-    vm.heap.free_vec(v);
-    t
+    })
 }
 
 /// A qstr-table object holding `qstrs`.
@@ -150,8 +113,22 @@ pub fn new_qstr_table(vm: &mut Vm, qstrs: &[Qstr]) -> PyResult<Obj> {
 /// (bad prelude, operand out of range, jump outside the code, native code),
 /// `MemoryError`.
 pub fn load_compiled(vm: &mut Vm, m: &CompiledModule) -> PyResult<Loaded> {
-    let qstrs = qstr_table_from_fn(vm, m.qstrs.len(), &mut |vm, i| vm.intern(&m.qstrs[i]))?;
-    let consts = tuple_from_fn(vm, m.consts.len(), &mut |vm, i| const_to_obj(vm, &m.consts[i]))?;
+    let mut qv: GcVec<Qstr> = vm.new_vec(m.qstrs.len())?;
+    for s in &m.qstrs {
+        let q = vm.intern(s)?;
+        let _ = qv.push_within_capacity(q);
+    }
+    let qstrs = new_qstr_table(vm, qv.as_slice());
+    vm.heap.free_vec(qv);
+    let qstrs = qstrs?;
+    let mut cv: GcVec<Obj> = vm.new_vec(m.consts.len())?;
+    for c in &m.consts {
+        let o = const_to_obj(vm, c)?;
+        let _ = cv.push_within_capacity(o);
+    }
+    let consts = vm.new_tuple(cv.as_slice());
+    vm.heap.free_vec(cv);
+    let consts = consts?;
     let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
     let root = load_raw_code(vm, &m.raw_code, qstrs, m.consts.len(), file)?;
     Ok(Loaded { qstrs, consts, root })
@@ -192,7 +169,14 @@ fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Q
     if rc.kind != RawCodeKind::Bytecode {
         return Err(incompatible(vm));
     }
-    let children = tuple_from_fn(vm, rc.children.len(), &mut |vm, i| load_raw_code(vm, &rc.children[i], qstrs, n_consts, file))?;
+    let mut kids: GcVec<Obj> = vm.new_vec(rc.children.len())?;
+    for c in &rc.children {
+        let o = load_raw_code(vm, c, qstrs, n_consts, file)?;
+        let _ = kids.push_within_capacity(o);
+    }
+    let children = vm.new_tuple(kids.as_slice());
+    vm.heap.free_vec(kids);
+    let children = children?;
     let q = qstr_table(vm, qstrs);
     let Some(head) = decode_head(vm, &rc.fun_data, q, n_consts, file, children, rc.children.len())? else {
         return Err(incompatible(vm));
