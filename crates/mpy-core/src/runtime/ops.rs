@@ -182,8 +182,6 @@ impl Vm {
             BinaryOp::NotEqual => return Ok(Obj::bool(!self.eq(a, b)?)),
             BinaryOp::In => return Ok(Obj::bool(self.contains(b, a)?)),
             BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
-            // Desktop only (the board takes the str type's slot: smaller).
-            #[cfg(not(target_os = "none"))]
             BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual => {
                 // Two plain strs (not subclasses, which may override the
                 // comparison): UTF-8 byte order is code point order.
@@ -256,8 +254,7 @@ impl Vm {
     /// `a == b` for two plain tuples whose items compare without running
     /// code (small ints and qstrs, or identical non-float objects), as the
     /// tuple type's item-by-item comparison decides; None to take the
-    /// general path. Desktop only (the boards keep the one path).
-    #[cfg(not(target_os = "none"))]
+    /// general path.
     fn flat_tuple_eq(&self, a: Obj, b: Obj) -> Option<bool> {
         let (x, y) = (self.tuple_pinned(a)?, self.tuple_pinned(b)?);
         if x.len() != y.len() {
@@ -316,7 +313,6 @@ impl Vm {
         if a.is_small_int() && b.is_small_int() {
             return Ok(false);
         }
-        #[cfg(not(target_os = "none"))]
         if let Some(r) = self.flat_tuple_eq(a, b) {
             return Ok(r);
         }
@@ -385,8 +381,6 @@ impl Vm {
                 return Ok(h);
             }
         }
-        // Desktop only (the board takes the tuple type's slot: smaller).
-        #[cfg(not(target_os = "none"))]
         if let Some(items) = self.tuple_pinned(o) {
             // A tuple of small ints/qstrs: the tuple type's hash
             // (`tuple_hash`, halved into a small int) without recursion.
