@@ -505,7 +505,7 @@ impl Map {
     /// The first live entry at position `pos` or later, with its position:
     /// iteration that tolerates mutation (`while let Some((p, e)) =
     /// m.next_at(p) { ...; p += 1 }`).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn next_at(&self, mut pos: usize) -> Option<(usize, Entry)> {
         let end = self.end_pos();
         while pos < end {

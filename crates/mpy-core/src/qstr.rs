@@ -226,7 +226,7 @@ impl QstrPool {
     /// Like [`QstrPool::lookup`] with `h == hash_bytes(s)` already
     /// computed (a wrong `h` gives None for any run-time qstr or built-in
     /// qstr with another hash).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn lookup_hashed(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
         if let Some(q) = find_static_hashed(s, h) {
             return Some(q);

@@ -338,7 +338,7 @@ impl Vm {
     /// Appends `x` to a vector held in a Rust local, growing it as needed.
     ///
     /// Errors: `MemoryError`.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn vec_push_local<T: GcItem>(&mut self, v: &mut GcVec<T>, x: T) -> PyResult<()> {
         if v.push_within_capacity(x).is_ok() {
             return Ok(());
@@ -361,7 +361,7 @@ impl Vm {
     /// [`Vm::vec_reserve`] does.
     ///
     /// Errors: `MemoryError`.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn vec_push<O: ObjType, T: GcItem>(
         &mut self,
         o: Obj,

@@ -71,17 +71,16 @@ impl Vm {
     /// words (types and modules have their own forms).
     pub fn no_attr_error(&mut self, o: Obj, name: Qstr) -> crate::PyErr {
         let n = self.qstr_str(name);
-        if let Some(t) = o.as_type() {
-            let tn = self.qstr_str(t.name);
-            return self.attribute_error_fmt("type object '{}' has no attribute '{}'", &[tn.into(), n.into()]);
-        }
         let module = crate::vm::module::module_name(self, o).or_else(|| o.as_builtin_module().map(|m| m.name));
-        if let Some(mn) = module {
-            let mn = self.qstr_str(mn);
-            return self.attribute_error_fmt("module '{}' has no attribute '{}'", &[mn.into(), n.into()]);
-        }
-        let tn = self.type_name(o);
-        self.attribute_error_fmt("'{}' object has no attribute '{}'", &[tn.into(), n.into()])
+        // One formatting call: the template and the name of the owner.
+        let (tpl, owner) = if let Some(t) = o.as_type() {
+            ("type object '{}' has no attribute '{}'", self.qstr_str(t.name))
+        } else if let Some(mn) = module {
+            ("module '{}' has no attribute '{}'", self.qstr_str(mn))
+        } else {
+            ("'{}' object has no attribute '{}'", self.type_name(o))
+        };
+        self.attribute_error_fmt(tpl, &[owner.into(), n.into()])
     }
 
     /// `AttributeError` with a formatted message.

@@ -466,7 +466,7 @@ impl Vm {
     /// by identity first (no hashing beyond the qstr's stored hash).
     ///
     /// Errors: a key's `__eq__` (only when the table holds non-str keys).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn dict_lookup_qstr(&mut self, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
         let h = self.qstr_hash(name);
         if let Some(t) = self.table(d) {
@@ -480,7 +480,7 @@ impl Vm {
     /// Stores `name = value` in a namespace dict object.
     ///
     /// Errors: `MemoryError`; a key's `__eq__`.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn dict_store_qstr(&mut self, d: Obj, name: Qstr, value: Obj) -> PyResult<()> {
         let h = self.qstr_hash(name);
         if let Some(t) = self.table_values_mut(d) {

@@ -85,7 +85,7 @@ impl Vm {
     /// Item `i` of a list or tuple (not a subclass instance), None past
     /// the end: for loops that call back into the interpreter between
     /// items (the list may change meanwhile).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn seq_get(&self, seq: Obj, i: usize) -> Option<Obj> {
         self.seq_items(seq).and_then(|v| v.get(i).copied())
     }

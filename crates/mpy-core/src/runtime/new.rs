@@ -36,7 +36,7 @@ impl Vm {
     /// built-in qstrs, so they allocate nothing.
     ///
     /// Errors: `MemoryError`.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn new_str(&mut self, s: &str) -> PyResult<Obj> {
         if let Some(q) = short_qstr(s.as_bytes()) {
             return Ok(Obj::qstr(q));
@@ -176,7 +176,7 @@ impl Vm {
     /// The text of a str object (qstr, heap str, or the str part of a str
     /// subclass instance); None if not a str. Pinned: valid across
     /// allocations while the object lives (see the module docs).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn str_pinned<'a>(&self, o: Obj) -> Option<&'a str> {
         if let Some(q) = o.as_qstr() {
             return Some(self.qstr_str(q));

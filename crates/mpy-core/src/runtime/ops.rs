@@ -56,14 +56,14 @@ impl Vm {
     /// The Python-visible type name of `o` (`'int'`, a class's name, ...),
     /// pinned (type names are qstrs, which live as long as the
     /// interpreter).
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn type_name<'a>(&self, o: Obj) -> &'a str {
         self.qstr_str(self.builtin_type(o).name)
     }
 
     /// The `__name__` of a type object (built-in type or user class);
     /// `"?"` for anything else.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn class_name<'a>(&self, t: Obj) -> &'a str {
         match t.as_type() {
             Some(ty) => self.qstr_str(ty.name),
@@ -214,28 +214,20 @@ impl Vm {
         if plain != op {
             return self.binary_op(plain, a, b);
         }
-        if let Some(rop) = op.reversed() {
-            let tb = self.builtin_type(b);
-            if let Some(f) = tb.binary_op {
-                let r = f(self, rop, b, a)?;
-                if !r.is_null() {
-                    return Ok(r);
-                }
-            }
-        }
-        // Reflected comparisons: a < b  <=>  b > a.
-        let swapped = match op {
-            BinaryOp::Less => Some(BinaryOp::More),
-            BinaryOp::More => Some(BinaryOp::Less),
-            BinaryOp::LessEqual => Some(BinaryOp::MoreEqual),
-            BinaryOp::MoreEqual => Some(BinaryOp::LessEqual),
-            _ => None,
+        // The right operand's reflected operator, or the reflected
+        // comparison (a < b  <=>  b > a; only if the types differ).
+        let alt = match op {
+            BinaryOp::Less => Some((BinaryOp::More, true)),
+            BinaryOp::More => Some((BinaryOp::Less, true)),
+            BinaryOp::LessEqual => Some((BinaryOp::MoreEqual, true)),
+            BinaryOp::MoreEqual => Some((BinaryOp::LessEqual, true)),
+            _ => op.reversed().map(|r| (r, false)),
         };
-        if let Some(sop) = swapped {
+        if let Some((rop, cmp)) = alt {
             let tb = self.builtin_type(b);
-            if !core::ptr::eq(tb, ta) {
+            if !(cmp && core::ptr::eq(tb, ta)) {
                 if let Some(f) = tb.binary_op {
-                    let r = f(self, sop, b, a)?;
+                    let r = f(self, rop, b, a)?;
                     if !r.is_null() {
                         return Ok(r);
                     }
@@ -495,7 +487,7 @@ impl Vm {
     }
 
     /// `isinstance(o, cls)` for one class.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline)]
     pub fn is_instance(&self, o: Obj, cls: Obj) -> bool {
         let t = self.type_of(o);
         self.is_subclass(t, cls)

@@ -169,16 +169,21 @@ impl Out {
             Arg::Quoted(b) => {
                 self.str(vm, "'")?;
                 for &c in b {
-                    match c {
-                        b'\\' | b'\'' => self.bytes(vm, &[b'\\', c])?,
-                        b'\n' => self.str(vm, "\\n")?,
-                        b'\r' => self.str(vm, "\\r")?,
-                        b'\t' => self.str(vm, "\\t")?,
-                        0x20..=0x7e => self.bytes(vm, &[c])?,
-                        _ => {
-                            self.str(vm, "\\x")?;
-                            self.digits(vm, c as usize, 16, 2, false)?;
-                        }
+                    // The escaped letter, if `c` takes a two-character escape.
+                    let esc = match c {
+                        b'\\' | b'\'' => c,
+                        b'\n' => b'n',
+                        b'\r' => b'r',
+                        b'\t' => b't',
+                        _ => 0,
+                    };
+                    if esc != 0 {
+                        self.bytes(vm, &[b'\\', esc])?;
+                    } else if (0x20..=0x7e).contains(&c) {
+                        self.bytes(vm, &[c])?;
+                    } else {
+                        self.str(vm, "\\x")?;
+                        self.digits(vm, c as usize, 16, 2, false)?;
                     }
                 }
                 self.str(vm, "'")

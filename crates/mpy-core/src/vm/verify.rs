@@ -182,6 +182,98 @@ fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
 }
 
 
+/// [`EFFECTS`] entry whose stack effect depends on the operand or the
+/// block state (worked out in [`Verifier::run_block`]), or that is no
+/// opcode.
+const VAR: u8 = 0x80;
+
+/// A fixed stack effect: pops (and needs) `pop` slots, pushes `push`.
+const fn fx(pop: u8, push: u8) -> u8 {
+    pop | push << 3
+}
+
+/// Stack effects of opcodes 0x10..=0x6f, one byte each (a table instead
+/// of a match: much smaller on the board).
+const EFFECTS: [u8; 0x60] = {
+    let mut t = [VAR; 0x60];
+    let fixed: [(u8, u8); 50] = [
+        (op::LOAD_CONST_STRING, fx(0, 1)),
+        (op::LOAD_NAME, fx(0, 1)),
+        (op::LOAD_GLOBAL, fx(0, 1)),
+        (op::LOAD_CONST_SMALL_INT, fx(0, 1)),
+        (op::LOAD_CONST_OBJ, fx(0, 1)),
+        (op::LOAD_FAST_N, fx(0, 1)),
+        (op::LOAD_DEREF, fx(0, 1)),
+        (op::LOAD_CONST_FALSE, fx(0, 1)),
+        (op::LOAD_CONST_NONE, fx(0, 1)),
+        (op::LOAD_CONST_TRUE, fx(0, 1)),
+        (op::LOAD_NULL, fx(0, 1)),
+        (op::LOAD_BUILD_CLASS, fx(0, 1)),
+        (op::BUILD_MAP, fx(0, 1)),
+        (op::MAKE_FUNCTION, fx(0, 1)),
+        (op::LOAD_ATTR, fx(1, 1)),
+        (op::GET_ITER, fx(1, 1)),
+        (op::LOAD_METHOD, fx(1, 2)),
+        (op::LOAD_SUPER_METHOD, fx(3, 2)),
+        (op::STORE_NAME, fx(1, 0)),
+        (op::STORE_GLOBAL, fx(1, 0)),
+        (op::STORE_FAST_N, fx(1, 0)),
+        (op::STORE_DEREF, fx(1, 0)),
+        (op::POP_TOP, fx(1, 0)),
+        (op::IMPORT_STAR, fx(1, 0)),
+        (op::STORE_ATTR, fx(2, 0)),
+        (op::DELETE_NAME, fx(0, 0)),
+        (op::DELETE_GLOBAL, fx(0, 0)),
+        (op::DELETE_FAST, fx(0, 0)),
+        (op::DELETE_DEREF, fx(0, 0)),
+        (op::IMPORT_NAME, fx(2, 1)),
+        (op::MAKE_FUNCTION_DEFARGS, fx(2, 1)),
+        (op::LOAD_SUBSCR, fx(2, 1)),
+        (op::STORE_SUBSCR, fx(3, 0)),
+        (op::DUP_TOP, fx(1, 2)),
+        (op::DUP_TOP_TWO, fx(2, 4)),
+        (op::ROT_TWO, fx(2, 2)),
+        (op::ROT_THREE, fx(3, 3)),
+        (op::GET_ITER_STACK, fx(1, 4)),
+        (op::YIELD_VALUE, fx(1, 1)),
+        (op::YIELD_FROM, fx(2, 1)),
+        (op::RETURN_VALUE, fx(1, 0)),
+        (op::RAISE_OBJ, fx(1, 0)),
+        (op::RAISE_FROM, fx(2, 0)),
+        (op::RAISE_LAST, fx(0, 0)),
+        (op::POP_JUMP_IF_TRUE, fx(1, 0)),
+        (op::POP_JUMP_IF_FALSE, fx(1, 0)),
+        (op::JUMP_IF_TRUE_OR_POP, fx(1, 0)),
+        (op::JUMP_IF_FALSE_OR_POP, fx(1, 0)),
+        (op::SETUP_WITH, fx(1, 3)),
+        (op::JUMP, fx(0, 0)),
+    ];
+    let mut k = 0;
+    while k < fixed.len() {
+        t[(fixed[k].0 - 0x10) as usize] = fixed[k].1;
+        k += 1;
+    }
+    let none = [op::SETUP_EXCEPT, op::SETUP_FINALLY, op::POP_EXCEPT_JUMP, op::UNWIND_JUMP];
+    let mut k = 0;
+    while k < none.len() {
+        t[(none[k] - 0x10) as usize] = fx(0, 0);
+        k += 1;
+    }
+    t
+};
+
+/// The stack effect of `opc` as an [`EFFECTS`] entry.
+fn effect(opc: u8) -> u8 {
+    match opc {
+        0x10..=0x6f => EFFECTS[(opc - 0x10) as usize],
+        0x70..=0xbf => fx(0, 1),
+        0xc0..=0xcf => fx(1, 0),
+        0xd0..=0xd3 => fx(1, 1),
+        0xd7..=0xf9 => fx(2, 1),
+        _ => VAR,
+    }
+}
+
 /// Block modes: how its handler was entered (the VM's block slot 2).
 mod mode {
     /// Not entered, or entered by an exception (or by falling into it).
@@ -495,67 +587,40 @@ impl Verifier<'_> {
             let top = self.node(n);
             let unwinding = top.is_some_and(|b| b.mode != mode::NORMAL);
             // (slots needed on entry, slots popped, slots pushed)
-            let (need, pop, push): (usize, usize, usize) = match i.opc {
-                0xb0..=0xbf | 0x70..=0xaf => (0, 0, 1),
-                0xc0..=0xcf => (1, 1, 0),
-                0xd0..=0xd3 => (1, 1, 1),
-                0xd7..=0xf9 => (2, 2, 1),
-                op::LOAD_CONST_STRING | op::LOAD_NAME | op::LOAD_GLOBAL | op::LOAD_CONST_SMALL_INT | op::LOAD_CONST_OBJ
-                | op::LOAD_FAST_N | op::LOAD_DEREF | op::LOAD_CONST_FALSE | op::LOAD_CONST_NONE | op::LOAD_CONST_TRUE
-                | op::LOAD_NULL | op::LOAD_BUILD_CLASS | op::BUILD_MAP | op::MAKE_FUNCTION => (0, 0, 1),
-                op::LOAD_ATTR | op::GET_ITER => (1, 1, 1),
-                op::LOAD_METHOD => (1, 1, 2),
-                op::LOAD_SUPER_METHOD => (3, 3, 2),
-                op::STORE_NAME | op::STORE_GLOBAL | op::STORE_FAST_N | op::STORE_DEREF | op::POP_TOP | op::IMPORT_STAR => {
-                    (1, 1, 0)
+            let fx = effect(i.opc);
+            let (need, pop, push): (usize, usize, usize) = if fx & VAR == 0 {
+                let p = (fx & 7) as usize;
+                (p, p, (fx >> 3) as usize)
+            } else {
+                match i.opc {
+                    op::IMPORT_FROM => (1, 0, 1),
+                    op::MAKE_CLOSURE => (i.extra as usize, i.extra as usize, 1),
+                    op::MAKE_CLOSURE_DEFARGS => (i.extra as usize + 2, i.extra as usize + 2, 1),
+                    op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => (i.arg, i.arg, 1),
+                    op::BUILD_SLICE => {
+                        let k = if i.arg == 3 { 3 } else { 2 };
+                        (k, k, 1)
+                    }
+                    op::STORE_MAP => (3, 2, 0),
+                    op::STORE_COMP => {
+                        let p = if i.arg & 3 == 1 { 2 } else { 1 };
+                        ((i.arg >> 2).saturating_add(1).max(p), p, 0)
+                    }
+                    op::UNPACK_SEQUENCE => (1, 1, i.arg),
+                    op::UNPACK_EX => (1, 1, (i.arg & 0xff) + ((i.arg >> 8) & 0xff) + 1),
+                    op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
+                        let var = usize::from(i.opc & 1 != 0);
+                        let method = usize::from(i.opc & 2 != 0);
+                        let k = (i.arg & 0xff) + 2 * ((i.arg >> 8) & 0xff) + var + 1 + method;
+                        (k, k, 1)
+                    }
+                    op::WITH_CLEANUP if unwinding => (4, 4, 2),
+                    op::WITH_CLEANUP => (3, 3, 1),
+                    op::END_FINALLY if unwinding => (2, 2, 0),
+                    op::END_FINALLY => (1, 1, 0),
+                    op::FOR_ITER => (4, 0, 1),
+                    _ => return Ok(false),
                 }
-                op::STORE_ATTR => (2, 2, 0),
-                op::DELETE_NAME | op::DELETE_GLOBAL | op::DELETE_FAST | op::DELETE_DEREF => (0, 0, 0),
-                op::IMPORT_NAME => (2, 2, 1),
-                op::IMPORT_FROM => (1, 0, 1),
-                op::MAKE_FUNCTION_DEFARGS => (2, 2, 1),
-                op::MAKE_CLOSURE => (i.extra as usize, i.extra as usize, 1),
-                op::MAKE_CLOSURE_DEFARGS => (i.extra as usize + 2, i.extra as usize + 2, 1),
-                op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => (i.arg, i.arg, 1),
-                op::BUILD_SLICE => {
-                    let k = if i.arg == 3 { 3 } else { 2 };
-                    (k, k, 1)
-                }
-                op::STORE_MAP => (3, 2, 0),
-                op::STORE_COMP => {
-                    let p = if i.arg & 3 == 1 { 2 } else { 1 };
-                    ((i.arg >> 2).saturating_add(1).max(p), p, 0)
-                }
-                op::UNPACK_SEQUENCE => (1, 1, i.arg),
-                op::UNPACK_EX => (1, 1, (i.arg & 0xff) + ((i.arg >> 8) & 0xff) + 1),
-                op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
-                    let var = usize::from(i.opc == op::CALL_FUNCTION_VAR_KW || i.opc == op::CALL_METHOD_VAR_KW);
-                    let method = usize::from(i.opc == op::CALL_METHOD || i.opc == op::CALL_METHOD_VAR_KW);
-                    let k = (i.arg & 0xff) + 2 * ((i.arg >> 8) & 0xff) + var + 1 + method;
-                    (k, k, 1)
-                }
-                op::LOAD_SUBSCR => (2, 2, 1),
-                op::STORE_SUBSCR => (3, 3, 0),
-                op::DUP_TOP => (1, 1, 2),
-                op::DUP_TOP_TWO => (2, 2, 4),
-                op::ROT_TWO => (2, 2, 2),
-                op::ROT_THREE => (3, 3, 3),
-                op::WITH_CLEANUP if unwinding => (4, 4, 2),
-                op::WITH_CLEANUP => (3, 3, 1),
-                op::GET_ITER_STACK => (1, 1, 4),
-                op::YIELD_VALUE => (1, 1, 1),
-                op::YIELD_FROM => (2, 2, 1),
-                op::RETURN_VALUE | op::RAISE_OBJ => (1, 1, 0),
-                op::RAISE_FROM => (2, 2, 0),
-                op::RAISE_LAST => (0, 0, 0),
-                op::END_FINALLY if unwinding => (2, 2, 0),
-                op::END_FINALLY => (1, 1, 0),
-                op::FOR_ITER => (4, 0, 1),
-                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => (1, 1, 0),
-                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => (1, 1, 0),
-                op::SETUP_WITH => (1, 1, 3),
-                op::JUMP | op::SETUP_EXCEPT | op::SETUP_FINALLY | op::POP_EXCEPT_JUMP | op::UNWIND_JUMP => (0, 0, 0),
-                _ => return Ok(false),
             };
             if d < need || d - pop + push > ns {
                 // ROT_TWO/ROT_THREE check their depth at run time (raising
