@@ -705,7 +705,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         Some('s') => obj = vm.str_obj(obj)?,
         Some(c) => return Err(vm.value_error_fmt("unknown conversion specifier {}", &[c.into()])),
     }
-    if spec.contains('{') && depth < 2 {
+    if spec.as_bytes().contains(&b'{') && depth < 2 {
         let mut sb = Out::buf();
         let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
             let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");

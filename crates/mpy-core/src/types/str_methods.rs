@@ -342,16 +342,19 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
         Some(set) if kind == Kind::Str && !set.is_ascii() => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
+            // `chars().any` rather than `str::contains(char)`: the latter
+            // links core's two-way substring searcher (~700 B on boards).
+            let hit = |c: char| cs.chars().any(|x| x == c);
             b = st.len();
             while left {
                 match st.get(a..b).and_then(|t| t.chars().next()) {
-                    Some(c) if cs.contains(c) => a += c.len_utf8(),
+                    Some(c) if hit(c) => a += c.len_utf8(),
                     _ => break,
                 }
             }
             while right {
                 match st.get(a..b).and_then(|t| t.chars().next_back()) {
-                    Some(c) if cs.contains(c) => b -= c.len_utf8(),
+                    Some(c) if hit(c) => b -= c.len_utf8(),
                     _ => break,
                 }
             }
