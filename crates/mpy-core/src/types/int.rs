@@ -225,10 +225,7 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
             let base = obj_to_i64(vm, args[1])?;
             match parse_text(vm, args[0], base) {
                 Some(r) => r,
-                None => {
-                    let name = type_name(vm, args[0]);
-                    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[name.into()]))
-                }
+                None => Err(super::strutil::not_str_implicitly(vm, args[0])),
             }
         }
         n => Err(super::strutil::too_many_args(vm, 2, n)),
@@ -486,8 +483,7 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
         Some(Num::Small(i)) => Ok(i),
         Some(Num::Big(_)) => Err(super::strutil::word_overflow(vm)),
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("{} indices must be integers, not {}", &[seq_name.into(), name.into()]))
+            Err(super::strutil::indices_error(vm, seq_name, o))
         }
     }
 }

@@ -500,8 +500,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
             Some(t) => unknown(vm, t, obj),
         };
     }
-    let t = type_name(vm, obj);
-    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()]))
+    Err(super::strutil::not_str_implicitly(vm, obj))
 }
 
 /// `format(obj, spec)` as a new str (see [`format_obj_into`]).

@@ -70,8 +70,7 @@ pub fn arg_check(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<()> {
     if vm.str_pinned(o).is_some() {
         return Err(vm.type_error("can't convert 'str' object to bytes implicitly"));
     }
-    let t = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()]))
+    Err(super::strutil::not_str_implicitly(vm, o))
 }
 
 /// The bytes of an argument that must match `kind`, readable across
@@ -139,8 +138,7 @@ fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>
                         Some(Kind::ByteArray) => "bytearray",
                         _ => "bytes",
                     };
-                    let t = type_name(vm, o);
-                    return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[noun.into(), t.into()]));
+                    return Err(super::strutil::indices_error(vm, noun, o));
                 }
                 Ok(Some(int_arg(vm, o)?))
             }
