@@ -412,15 +412,12 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     if let Some(i) = o.as_small_int() {
         return Ok(i as i64);
     }
-    match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
-        Some(Num::Small(i)) => Ok(i as i64),
-        Some(Num::Big(b)) => match mpz::conv::to_i64(b) {
+    match obj_to_int_val(vm, o)? {
+        IntVal::Small(i) => Ok(i as i64),
+        IntVal::Big(b) => match mpz::conv::to_i64(b) {
             Some(v) => Ok(v),
             None => Err(super::strutil::word_overflow(vm)),
         },
-        _ => {
-            Err(super::strutil::cant_convert(vm, o, "int"))
-        }
     }
 }
 

@@ -127,6 +127,13 @@ pub fn unhashable(vm: &mut Vm, o: Obj) -> crate::PyErr {
     vm.type_error_fmt("unsupported type for __hash__: '{}'", &[t.into()])
 }
 
+/// `TypeError: function takes {want} positional arguments but {got} were
+/// given` (the runtime's text for native functions, one string).
+#[inline(never)]
+pub fn positional_count(vm: &mut Vm, want: usize, got: usize) -> crate::PyErr {
+    vm.type_error_fmt("function takes {} positional arguments but {} were given", &[want.into(), got.into()])
+}
+
 /// `TypeError: function expected at most {max} arguments, got {got}`.
 #[inline(never)]
 pub fn too_many_args(vm: &mut Vm, max: usize, got: usize) -> crate::PyErr {
