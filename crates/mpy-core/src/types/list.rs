@@ -355,7 +355,7 @@ fn list_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     };
     match items_mut(vm, args[0]).and_then(|v| v.remove(i)) {
         Some(x) => Ok(x),
-        None => Err(vm.index_error("list index out of range")),
+        None => Err(super::strutil::index_range_error(vm, "list")),
     }
 }
 

@@ -593,7 +593,7 @@ impl Fields<'_> {
     fn positional(&self, vm: &mut Vm, i: usize) -> PyResult<Obj> {
         match self.args.get(i) {
             Some(&o) => Ok(o),
-            None => Err(vm.index_error("tuple index out of range")),
+            None => Err(super::strutil::index_range_error(vm, "tuple")),
         }
     }
 }
