@@ -123,7 +123,8 @@ pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
 }
 
 /// The Python-visible type name of `o` (`'int'`, a class's name), not
-/// tied to the `Vm` borrow.
+/// tied to the `Vm` borrow (for `cmath`'s argument errors).
+#[cfg(feature = "cmath")]
 #[inline]
 pub(crate) fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
     super::strutil::type_name(vm, o)
