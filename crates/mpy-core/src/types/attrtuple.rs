@@ -64,7 +64,7 @@ fn subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let j = if i < 0 { i + n } else { i };
     match items.get(j as usize).copied() {
         Some(v) if j >= 0 => Ok(v),
-        _ => Err(vm.index_error("tuple index out of range")),
+        _ => Err(super::strutil::index_range_error(vm, "tuple")),
     }
 }
 

@@ -166,8 +166,7 @@ fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(dict_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(dict_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let tn = super::strutil::type_name(vm, o);
-            return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
+            return Err(super::strutil::unhashable(vm, o));
         }
         _ => Obj::NULL,
     })

@@ -123,7 +123,8 @@ pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
 }
 
 /// The Python-visible type name of `o` (`'int'`, a class's name), not
-/// tied to the `Vm` borrow.
+/// tied to the `Vm` borrow (for `cmath`'s argument errors).
+#[cfg(feature = "cmath")]
 #[inline]
 pub(crate) fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
     super::strutil::type_name(vm, o)
@@ -225,10 +226,7 @@ fn int_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
             let base = obj_to_i64(vm, args[1])?;
             match parse_text(vm, args[0], base) {
                 Some(r) => r,
-                None => {
-                    let name = type_name(vm, args[0]);
-                    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[name.into()]))
-                }
+                None => Err(super::strutil::not_str_implicitly(vm, args[0])),
             }
         }
         n => Err(super::strutil::too_many_args(vm, 2, n)),
@@ -415,15 +413,12 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     if let Some(i) = o.as_small_int() {
         return Ok(i as i64);
     }
-    match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
-        Some(Num::Small(i)) => Ok(i as i64),
-        Some(Num::Big(b)) => match mpz::conv::to_i64(b) {
+    match obj_to_int_val(vm, o)? {
+        IntVal::Small(i) => Ok(i as i64),
+        IntVal::Big(b) => match mpz::conv::to_i64(b) {
             Some(v) => Ok(v),
             None => Err(super::strutil::word_overflow(vm)),
         },
-        _ => {
-            Err(super::strutil::cant_convert(vm, o, "int"))
-        }
     }
 }
 
@@ -486,8 +481,7 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
         Some(Num::Small(i)) => Ok(i),
         Some(Num::Big(_)) => Err(super::strutil::word_overflow(vm)),
         _ => {
-            let name = type_name(vm, o);
-            Err(vm.type_error_fmt("{} indices must be integers, not {}", &[seq_name.into(), name.into()]))
+            Err(super::strutil::indices_error(vm, seq_name, o))
         }
     }
 }

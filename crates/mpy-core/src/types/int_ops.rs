@@ -213,21 +213,22 @@ const WIDE_SHIFT: i64 = {
     }
 };
 
-/// Floor division of [`Wide`]s (`b != 0`, no overflow for small-int
-/// inputs).
+/// Floor division of two small ints (`b != 0`). In machine words: a small
+/// int has fewer bits than `isize`, so neither this nor [`mod_floor`]
+/// overflows (and a board divides in one instruction, no 64-bit helper).
 #[inline]
-fn div_floor(a: Wide, b: Wide) -> Wide {
-    let q = a / b;
-    if a % b != 0 && ((a < 0) != (b < 0)) {
+fn div_floor(a: isize, b: isize) -> isize {
+    let q = a.wrapping_div(b);
+    if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
         q - 1
     } else {
         q
     }
 }
 
-/// Python's `a % b` for `i64`s (`b != 0`): the sign of `b`.
+/// Python's `a % b` for two small ints (`b != 0`): the sign of `b`.
 #[inline]
-fn mod_floor(a: i64, b: i64) -> i64 {
+fn mod_floor(a: isize, b: isize) -> isize {
     let r = a.wrapping_rem(b);
     if r != 0 && ((r < 0) != (b < 0)) {
         r + b
@@ -264,20 +265,20 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            return new_wide(vm, div_floor(x as Wide, y as Wide));
+            return vm.new_int(div_floor(a, b) as i64);
         }
         Modulo => {
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            mod_floor(x, y)
+            mod_floor(a, b) as i64
         }
         Divmod => {
             if y == 0 {
                 return Err(zero_div(vm));
             }
-            let d = new_wide(vm, div_floor(x as Wide, y as Wide))?;
-            let m = vm.new_int(mod_floor(x, y))?;
+            let d = vm.new_int(div_floor(a, b) as i64)?;
+            let m = vm.new_int(mod_floor(a, b) as i64)?;
             return vm.new_tuple(&[d, m]);
         }
         TrueDivide => {
@@ -303,7 +304,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             if y < 0 {
                 return Err(vm.value_error("negative shift count"));
             }
-            x >> y.min(63)
+            (a >> b.min(isize::BITS as isize - 1)) as i64
         }
         Power => {
             if y < 0 {

@@ -321,7 +321,7 @@ fn filter_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult
         return Err(super::strutil::no_kw(vm));
     }
     if args.len() != 2 {
-        return Err(vm.type_error_fmt("function takes 2 positional arguments but {} were given", &[args.len().into()]));
+        return Err(super::strutil::positional_count(vm, 2, args.len()));
     }
     let iter = vm.get_iter(args[1])?;
     vm.alloc_obj(FilterObj { base: ObjBase::new(&FILTER_TYPE), fun: args[0], iter })
@@ -374,7 +374,7 @@ fn reversed_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
         return Err(super::strutil::no_kw(vm));
     }
     if args.len() != 1 {
-        return Err(vm.type_error_fmt("function takes 1 positional arguments but {} were given", &[args.len().into()]));
+        return Err(super::strutil::positional_count(vm, 1, args.len()));
     }
     let seq = args[0];
     if is_instance_obj(seq) {

@@ -172,8 +172,7 @@ fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Bool => Obj::bool(list_len(vm, o) != 0),
         UnaryOp::Len => Obj::small_int(list_len(vm, o) as isize),
         UnaryOp::Hash => {
-            let tn = super::strutil::type_name(vm, o);
-            return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
+            return Err(super::strutil::unhashable(vm, o));
         }
         _ => Obj::NULL,
     })
@@ -356,7 +355,7 @@ fn list_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     };
     match items_mut(vm, args[0]).and_then(|v| v.remove(i)) {
         Some(x) => Ok(x),
-        None => Err(vm.index_error("list index out of range")),
+        None => Err(super::strutil::index_range_error(vm, "list")),
     }
 }
 
@@ -382,8 +381,7 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn list_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     for &a in &args[2..] {
         if super::slice::int_clamped(vm, a).is_none() {
-            let tn = super::strutil::type_name(vm, a);
-            return Err(vm.type_error_fmt("list indices must be integers, not {}", &[tn.into()]));
+            return Err(super::strutil::indices_error(vm, "list", a));
         }
     }
     let l = native_of(vm, args[0]);

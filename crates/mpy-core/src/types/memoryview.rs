@@ -6,7 +6,7 @@
 
 use super::strutil::{
     buffer_ref, get_buffer, int_arg, is_int, new_seq_iter, not_implemented, pinned, seq_index, slice_indices,
-    type_name, unwrap_native,
+    unwrap_native,
 };
 use crate::heap::Heap;
 use crate::obj::{Obj, ObjBase};
@@ -171,8 +171,7 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         };
     }
     if !is_int(vm, index) {
-        let t = type_name(vm, index);
-        return Err(vm.type_error_fmt("memoryview indices must be integers, not {}", &[t.into()]));
+        return Err(super::strutil::indices_error(vm, "memoryview", index));
     }
     let i = int_arg(vm, index)?;
     let i = seq_index(vm, i, len, "memoryview")?;

@@ -96,19 +96,25 @@ pub fn property_parts(vm: &Vm, p: Obj) -> (Obj, Obj, Obj) {
     }
 }
 
+/// A copy of property `args[0]` with accessor `which` (0 get, 1 set,
+/// 2 delete) replaced by `args[1]`: one body for the three methods.
+fn property_with(vm: &mut Vm, args: &[Obj], which: usize) -> PyResult<Obj> {
+    let (g, s, d) = property_parts(vm, args[0]);
+    let mut f = [g, s, d];
+    f[which % 3] = args[1];
+    new_property(vm, f[0], f[1], f[2])
+}
+
 fn property_getter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (_, s, d) = property_parts(vm, args[0]);
-    new_property(vm, args[1], s, d)
+    property_with(vm, args, 0)
 }
 
 fn property_setter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (g, _, d) = property_parts(vm, args[0]);
-    new_property(vm, g, args[1], d)
+    property_with(vm, args, 1)
 }
 
 fn property_deleter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let (g, s, _) = property_parts(vm, args[0]);
-    new_property(vm, g, s, args[1])
+    property_with(vm, args, 2)
 }
 
 static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new(q::getter, 2, 2, property_getter);

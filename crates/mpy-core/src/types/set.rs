@@ -163,8 +163,7 @@ fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         UnaryOp::Len => Obj::small_int(set_len(vm, o) as isize),
         UnaryOp::Hash => {
             if !is_frozen(vm, o) {
-                let tn = super::strutil::type_name(vm, o);
-                return Err(vm.type_error_fmt("unsupported type for __hash__: '{}'", &[tn.into()]));
+                return Err(super::strutil::unhashable(vm, o));
             }
             // Order-independent: a sum of mixed item hashes.
             let s = native_of(vm, o);

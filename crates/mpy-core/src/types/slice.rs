@@ -164,13 +164,12 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 /// type (`list`, `tuple`, `range`, ...).
 pub fn seq_index(vm: &mut Vm, index: Obj, len: usize, what: &str) -> PyResult<usize> {
     let Some(i) = int_clamped(vm, index) else {
-        let tn = super::strutil::type_name(vm, index);
-        return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[what.into(), tn.into()]));
+        return Err(super::strutil::indices_error(vm, what, index));
     };
     let j = if i < 0 { i.checked_add(len as isize) } else { Some(i) };
     match j {
         Some(j) if j >= 0 && (j as usize) < len => Ok(j as usize),
-        _ => Err(vm.error_fmt(&crate::types::exception::INDEX_ERROR_TYPE, "{} index out of range", &[what.into()])),
+        _ => Err(super::strutil::index_range_error(vm, what)),
     }
 }
 

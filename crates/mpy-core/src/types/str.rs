@@ -11,7 +11,7 @@ use super::str_methods as m;
 use super::strutil::{
     build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
     new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
-    slice_positions, str_bytes_buffer, type_name, unwrap_native, Kind,
+    slice_positions, str_bytes_buffer, unwrap_native, Kind,
 };
 use crate::heap::StrHead;
 use crate::obj::Obj;
@@ -247,8 +247,7 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
     let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
     let sl = is_slice(vm, index);
     if !sl && !is_int(vm, index) {
-        let t = type_name(vm, index);
-        return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[noun(kind).into(), t.into()]));
+        return Err(super::strutil::indices_error(vm, noun(kind), index));
     }
     if kind == Kind::Str {
         if !sl {

@@ -500,8 +500,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
             Some(t) => unknown(vm, t, obj),
         };
     }
-    let t = type_name(vm, obj);
-    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()]))
+    Err(super::strutil::not_str_implicitly(vm, obj))
 }
 
 /// `format(obj, spec)` as a new str (see [`format_obj_into`]).
@@ -594,7 +593,7 @@ impl Fields<'_> {
     fn positional(&self, vm: &mut Vm, i: usize) -> PyResult<Obj> {
         match self.args.get(i) {
             Some(&o) => Ok(o),
-            None => Err(vm.index_error("tuple index out of range")),
+            None => Err(super::strutil::index_range_error(vm, "tuple")),
         }
     }
 }
@@ -705,7 +704,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         Some('s') => obj = vm.str_obj(obj)?,
         Some(c) => return Err(vm.value_error_fmt("unknown conversion specifier {}", &[c.into()])),
     }
-    if spec.contains('{') && depth < 2 {
+    if spec.as_bytes().contains(&b'{') && depth < 2 {
         let mut sb = Out::buf();
         let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
             let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");

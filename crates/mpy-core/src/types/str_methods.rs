@@ -70,8 +70,7 @@ pub fn arg_check(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<()> {
     if vm.str_pinned(o).is_some() {
         return Err(vm.type_error("can't convert 'str' object to bytes implicitly"));
     }
-    let t = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()]))
+    Err(super::strutil::not_str_implicitly(vm, o))
 }
 
 /// The bytes of an argument that must match `kind`, readable across
@@ -139,8 +138,7 @@ fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>
                         Some(Kind::ByteArray) => "bytearray",
                         _ => "bytes",
                     };
-                    let t = type_name(vm, o);
-                    return Err(vm.type_error_fmt("{} indices must be integers, not {}", &[noun.into(), t.into()]));
+                    return Err(super::strutil::indices_error(vm, noun, o));
                 }
                 Ok(Some(int_arg(vm, o)?))
             }
@@ -342,16 +340,19 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
         Some(set) if kind == Kind::Str && !set.is_ascii() => {
             let st = core::str::from_utf8(s).unwrap_or("");
             let cs = core::str::from_utf8(set).unwrap_or("");
+            // `chars().any` rather than `str::contains(char)`: the latter
+            // links core's two-way substring searcher (~700 B on boards).
+            let hit = |c: char| cs.chars().any(|x| x == c);
             b = st.len();
             while left {
                 match st.get(a..b).and_then(|t| t.chars().next()) {
-                    Some(c) if cs.contains(c) => a += c.len_utf8(),
+                    Some(c) if hit(c) => a += c.len_utf8(),
                     _ => break,
                 }
             }
             while right {
                 match st.get(a..b).and_then(|t| t.chars().next_back()) {
-                    Some(c) if cs.contains(c) => b -= c.len_utf8(),
+                    Some(c) if hit(c) => b -= c.len_utf8(),
                     _ => break,
                 }
             }

@@ -99,6 +99,41 @@ pub fn cant_convert(vm: &mut Vm, o: Obj, to: &str) -> crate::PyErr {
     vm.type_error_fmt("can't convert {} to {}", &[t.into(), to.into()])
 }
 
+/// `TypeError: {what} indices must be integers, not T` for index `o`
+/// (`what` names the sequence type: `list`, `string`, ...).
+#[inline(never)]
+pub fn indices_error(vm: &mut Vm, what: &str, o: Obj) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt("{} indices must be integers, not {}", &[what.into(), t.into()])
+}
+
+/// `IndexError: {what} index out of range`.
+#[inline(never)]
+pub fn index_range_error(vm: &mut Vm, what: &str) -> crate::PyErr {
+    vm.error_fmt(&INDEX_ERROR_TYPE, "{} index out of range", &[what.into()])
+}
+
+/// `TypeError: can't convert 'T' object to str implicitly` for `o`.
+#[inline(never)]
+pub fn not_str_implicitly(vm: &mut Vm, o: Obj) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()])
+}
+
+/// `TypeError: unsupported type for __hash__: 'T'` for `o`.
+#[inline(never)]
+pub fn unhashable(vm: &mut Vm, o: Obj) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt("unsupported type for __hash__: '{}'", &[t.into()])
+}
+
+/// `TypeError: function takes {want} positional arguments but {got} were
+/// given` (the runtime's text for native functions, one string).
+#[inline(never)]
+pub fn positional_count(vm: &mut Vm, want: usize, got: usize) -> crate::PyErr {
+    vm.type_error_fmt("function takes {} positional arguments but {} were given", &[want.into(), got.into()])
+}
+
 /// `TypeError: function expected at most {max} arguments, got {got}`.
 #[inline(never)]
 pub fn too_many_args(vm: &mut Vm, max: usize, got: usize) -> crate::PyErr {
@@ -322,7 +357,7 @@ pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
 pub fn seq_index(vm: &mut Vm, idx: isize, len: usize, what: &str) -> PyResult<usize> {
     let i = if idx < 0 { idx + len as isize } else { idx };
     if i < 0 || i as usize >= len {
-        return Err(vm.error_fmt(&INDEX_ERROR_TYPE, "{} index out of range", &[what.into()]));
+        return Err(index_range_error(vm, what));
     }
     Ok(i as usize)
 }
