@@ -139,6 +139,63 @@ pub(super) fn small_sub(a: Obj, b: Obj) -> Option<Obj> {
     tagged_key(a).checked_sub(y).map(|s| Obj::from_raw((s as usize) >> TAG_SHIFT))
 }
 
+/// The operands of a binary op on a float and a float or small int
+/// (either side) as doubles, None for any other pair. A small int (47
+/// bits under NaN-boxing) converts exactly, as the general path's
+/// `i as Float` does. Desktop builds with NaN-boxed doubles only, where a
+/// float result is a word and allocates nothing.
+#[cfg(all(feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
+#[inline(always)]
+pub(super) fn float_pair(a: Obj, b: Obj) -> Option<(f64, f64)> {
+    let num = |o: Obj| match o.as_inline_float() {
+        Some(f) => Some(f),
+        None if o.is_small_int() => Some(o.small_int_unchecked() as f64),
+        None => None,
+    };
+    if !(a.is_float() | b.is_float()) {
+        return None;
+    }
+    Some((num(a)?, num(b)?))
+}
+
+/// `x op y` for the ops the dispatch loop's float path takes (number
+/// `opn`: `+ - * /`, their in-place forms, and the six comparisons) of
+/// two doubles, as the float type computes them; None for other ops and
+/// for division by zero (the general path raises ZeroDivisionError).
+#[cfg(all(feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
+#[inline(always)]
+pub(super) fn float_binop(opn: u8, x: f64, y: f64) -> Option<Obj> {
+    use BinaryOp as B;
+    const ADD: u8 = B::Add as u8;
+    const IADD: u8 = B::InplaceAdd as u8;
+    const SUB: u8 = B::Subtract as u8;
+    const ISUB: u8 = B::InplaceSubtract as u8;
+    const MUL: u8 = B::Multiply as u8;
+    const IMUL: u8 = B::InplaceMultiply as u8;
+    const DIV: u8 = B::TrueDivide as u8;
+    const IDIV: u8 = B::InplaceTrueDivide as u8;
+    const LT: u8 = B::Less as u8;
+    const GT: u8 = B::More as u8;
+    const EQ: u8 = B::Equal as u8;
+    const LE: u8 = B::LessEqual as u8;
+    const GE: u8 = B::MoreEqual as u8;
+    const NE: u8 = B::NotEqual as u8;
+    let r = match opn {
+        ADD | IADD => x + y,
+        SUB | ISUB => x - y,
+        MUL | IMUL => x * y,
+        DIV | IDIV if y != 0.0 => x / y,
+        LT => return Some(Obj::bool(x < y)),
+        GT => return Some(Obj::bool(x > y)),
+        EQ => return Some(Obj::bool(x == y)),
+        LE => return Some(Obj::bool(x <= y)),
+        GE => return Some(Obj::bool(x >= y)),
+        NE => return Some(Obj::bool(x != y)),
+        _ => return None,
+    };
+    Some(Obj::from_float(r))
+}
+
 /// A bytecode binary op (number `opn`) past the dispatch loop's small-int
 /// paths (out of line, keeping the loop's code small): ints that fit 64
 /// bits ([`int_fast`]), then the general [`Vm::binary_op`].
@@ -147,6 +204,12 @@ pub(super) fn small_sub(a: Obj, b: Obj) -> Option<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    // A float and a float or small int, NaN-boxed: the common float ops
+    // inline, before anything else (nothing to allocate).
+    #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
+    if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
+        return Ok(r);
+    }
     let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
     // Arithmetic and ordering of a float and a float or small int: the
     // float op itself (what `Vm::binary_op` reaches first for them).
