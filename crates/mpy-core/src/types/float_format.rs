@@ -345,6 +345,12 @@ pub fn float_repr(x: Float, out: &mut FloatText) {
         let se = e + 1;
         if is_power_of_ten(a, se) {
             let d = sig_digits(a, 15);
+            if d.exp >= se {
+                // The 15 digits round up to the power itself: `1e-308`.
+                out.push('1');
+                push_exp(out, se, 'e');
+                return;
+            }
             out.push_str("0.");
             let start = out.len();
             for &c in d.digits() {
