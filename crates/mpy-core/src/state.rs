@@ -472,24 +472,19 @@ impl Vm {
 }
 
 impl Vm {
-    /// Moves a new user class into the heap (its `ty.flags` must include
-    /// `flags::IS_CLASS`), collecting and retrying if it does not fit.
+    /// Makes a new user class in the heap (see [`crate::heap::write_class`]
+    /// for the fields), collecting and retrying if it does not fit.
     ///
-    /// Errors: `MemoryError` (also for a class without `IS_CLASS`).
-    pub fn alloc_class(&mut self, c: crate::vm::class::ClassObj) -> PyResult<Obj> {
-        if self.heap.stats.lock_depth > 0 {
-            return Err(self.memory_error());
-        }
-        let c = if !self.collect_first(core::mem::size_of::<crate::vm::class::ClassObj>()) {
-            match self.heap.alloc_class(c) {
-                Ok(o) => return Ok(o),
-                Err(c) => c,
-            }
-        } else {
-            c
-        };
-        self.collect();
-        self.heap.alloc_class(c).map_err(|_| self.memory_error())
+    /// Errors: `MemoryError`.
+    pub fn alloc_class(
+        &mut self,
+        ty: crate::typ::TypeObj,
+        bases: Obj,
+        dict: crate::map::Map,
+        flags: u32,
+    ) -> PyResult<Obj> {
+        let f = self.alloc_room(core::mem::size_of::<crate::vm::class::ClassObj>(), false, false)?;
+        Ok(crate::heap::write_class(f, ty, bases, dict, flags, self.vmstate.mcache_epoch))
     }
 }
 

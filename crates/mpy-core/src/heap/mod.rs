@@ -304,6 +304,46 @@ impl Fresh {
     }
 }
 
+/// Writes a new user class into the fresh allocation `f`, field by field
+/// (a `ClassObj` is ~270 bytes: built in place, not on the stack and
+/// copied): the `TypeObj` `ty` (given `flags::IS_CLASS`), then the state
+/// with `bases`, `dict`, `flags`, an empty method cache of epoch `epoch`,
+/// no MRO yet (`Obj::NULL`) and `inst_attrs` 0. If `f` is too small (it
+/// never is when made for a `ClassObj`), `Obj::NULL` is returned.
+pub fn write_class(
+    f: Fresh,
+    mut ty: crate::typ::TypeObj,
+    bases: Obj,
+    dict: crate::map::Map,
+    flags: u32,
+    epoch: usize,
+) -> Obj {
+    use crate::vm::class::ClassObj;
+    if f.bytes < core::mem::size_of::<ClassObj>() {
+        return Obj::NULL;
+    }
+    ty.flags |= crate::typ::flags::IS_CLASS;
+    let p = f.p.cast::<ClassObj>().as_ptr();
+    // SAFETY: `p` is a fresh, zeroed, BLOCK-aligned allocation of at least
+    // `size_of::<ClassObj>()` bytes (checked above) that nothing else
+    // refers to; fields are written through raw field pointers, so no
+    // reference to the partly written value is made. The fields left
+    // alone (`mro`, `inst_attrs`, the cache's index words) are valid as
+    // zero (`Obj::NULL`, 0).
+    unsafe {
+        core::ptr::addr_of_mut!((*p).ty).write(ty);
+        let st = core::ptr::addr_of_mut!((*p).st);
+        core::ptr::addr_of_mut!((*st).bases).write(bases);
+        core::ptr::addr_of_mut!((*st).dict).write(dict);
+        core::ptr::addr_of_mut!((*st).flags).write(flags);
+        core::ptr::addr_of_mut!((*st).mcache_epoch).write(epoch);
+        for e in (*st).mcache.iter_mut() {
+            e.0 = u32::MAX;
+        }
+    }
+    Obj::from_addr(p as usize)
+}
+
 /// Moves `value` into the fresh allocation `f` and returns the object.
 /// If `f` is too small for a `T` (it never is when made for one), the
 /// allocation is left as it is and `Obj::NULL` is returned.
@@ -357,20 +397,5 @@ impl Heap {
         // disjoint from the `TypeObj` others may be reading, and `&mut
         // self` makes it the only mutable reference into the heap.
         Some(unsafe { &mut (*p).st })
-    }
-
-    /// Moves a new user class into the heap (`ty.flags` must include
-    /// `flags::IS_CLASS`). Gives it back if it does not fit.
-    pub fn alloc_class(&mut self, c: crate::vm::class::ClassObj) -> Result<Obj, crate::vm::class::ClassObj> {
-        if c.ty.flags & crate::typ::flags::IS_CLASS == 0 {
-            return Err(c);
-        }
-        let Some(p) = self.alloc_raw(core::mem::size_of::<crate::vm::class::ClassObj>(), false) else {
-            return Err(c);
-        };
-        let p = p.cast::<crate::vm::class::ClassObj>();
-        // SAFETY: a fresh, zeroed, block-aligned allocation large enough.
-        unsafe { p.as_ptr().write(c) };
-        Ok(Obj::from_addr(p.as_ptr() as usize))
     }
 }

@@ -655,16 +655,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         }
     }
     let bases_t = vm.new_tuple(bases)?;
-    let st = ClassState {
-        bases: bases_t,
-        mro: Obj::NULL,
-        dict,
-        flags: fl,
-        inst_attrs: 0,
-        mcache: [(u32::MAX, 0, 0); 16],
-        mcache_epoch: vm.vmstate.mcache_epoch,
-    };
-    let cls = vm.alloc_class(ClassObj { ty: class_type(name, nb), st })?;
+    let cls = vm.alloc_class(class_type(name, nb), bases_t, dict, fl)?;
     mro.as_mut_slice()[0] = cls;
     let mro_t = vm.new_tuple(mro.as_slice());
     vm.heap.free_vec(mro);

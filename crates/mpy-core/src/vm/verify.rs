@@ -341,6 +341,9 @@ const MAX_NODES: usize = 0xfff0;
 struct Verifier<'c> {
     code: &'c [u8],
     lim: Limits,
+    /// One bit per code byte: marks the basic-block leaders while they
+    /// are collected.
+    marks: GcVec<u32>,
     /// Sorted offsets of the basic-block leaders.
     leaders: GcVec<u32>,
     /// Per leader: first entry index + 1 (0: not reached).
@@ -370,6 +373,7 @@ pub fn verify(vm: &mut Vm, code: &[u8], lim: &Limits) -> PyResult<bool> {
     let mut v = Verifier {
         code,
         lim: *lim,
+        marks: GcVec::new(),
         leaders: GcVec::new(),
         heads: GcVec::new(),
         entries: GcVec::new(),
@@ -379,7 +383,7 @@ pub fn verify(vm: &mut Vm, code: &[u8], lim: &Limits) -> PyResult<bool> {
         budget: 0,
     };
     let r = v.run(vm);
-    for t in [v.leaders, v.heads, v.entries, v.nodes, v.index, v.work] {
+    for t in [v.marks, v.leaders, v.heads, v.entries, v.nodes, v.index, v.work] {
         vm.heap.free_vec(t);
     }
     r
@@ -388,55 +392,47 @@ pub fn verify(vm: &mut Vm, code: &[u8], lim: &Limits) -> PyResult<bool> {
 impl Verifier<'_> {
     fn run(&mut self, vm: &mut Vm) -> PyResult<bool> {
         let code = self.code;
-        // Decode everything and count the leaders: the entry, jump targets
-        // and the instruction after any jump.
+        // Mark the leaders (the entry, jump targets and the instruction
+        // after any jump) in a bitmap over the code, counting them.
+        let lim = self.lim;
+        let words = code.len().div_ceil(32);
+        self.marks = vm.new_vec(words)?;
+        let _ = self.marks.resize_within_capacity(words, 0);
+        let m = self.marks.as_mut_slice();
+        m[0] = 1;
         let (mut n, mut ip) = (1usize, 0);
         while ip < code.len() {
-            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
+            let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
             if i.target != usize::MAX {
+                if i.target >= code.len() {
+                    return Ok(false);
+                }
+                m[i.target / 32] |= 1 << (i.target % 32);
+                if i.next < code.len() {
+                    m[i.next / 32] |= 1 << (i.next % 32);
+                }
                 n += 2;
             }
             ip = i.next;
         }
+        // The leaders in order, from the instruction starts; a mark left
+        // over is a leader inside an instruction.
         self.leaders = vm.new_vec(n)?;
-        let _ = self.leaders.push_within_capacity(0);
+        let m = self.marks.as_mut_slice();
         let mut ip = 0;
         while ip < code.len() {
-            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
-            if i.target != usize::MAX {
-                let _ = self.leaders.push_within_capacity(i.target as u32);
-                if i.next < code.len() {
-                    let _ = self.leaders.push_within_capacity(i.next as u32);
-                }
+            let (w, bit) = (&mut m[ip / 32], 1 << (ip % 32));
+            if *w & bit != 0 {
+                *w &= !bit;
+                let _ = self.leaders.push_within_capacity(ip as u32);
             }
+            let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
             ip = i.next;
         }
-        let ls = self.leaders.as_mut_slice();
-        crate::sort::heapsort_by(ls, |a, b| a < b);
-        let mut k = 0;
-        for j in 0..ls.len() {
-            if k == 0 || ls[j] != ls[k - 1] {
-                ls[k] = ls[j];
-                k += 1;
-            }
-        }
-        self.leaders.truncate(k);
-        // Every leader must be an instruction start.
-        let (mut ip, mut k) = (0, 0);
-        let ls = self.leaders.as_slice();
-        while ip < code.len() {
-            if k < ls.len() && (ls[k] as usize) < ip {
-                return Ok(false);
-            }
-            if k < ls.len() && ls[k] as usize == ip {
-                k += 1;
-            }
-            let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
-            ip = i.next;
-        }
-        if k != ls.len() {
+        if m.iter().any(|&w| w != 0) {
             return Ok(false);
         }
+        let ls = self.leaders.as_slice();
         let n = ls.len();
         self.budget = 8 * n + 256;
         self.heads = vm.new_vec(n)?;
