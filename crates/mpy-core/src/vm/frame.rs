@@ -26,8 +26,11 @@ use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::types::exception::{ExceptionObj, TracebackEntry};
+#[cfg(not(target_os = "none"))]
 use crate::types::tuple::TupleHead;
-use crate::vmobj::{Code, ContextObj, FunHead, QstrTableHead, RawCodeHead};
+use crate::vmobj::{Code, ContextObj, FunHead};
+#[cfg(not(target_os = "none"))]
+use crate::vmobj::{QstrTableHead, RawCodeHead};
 use crate::PyResult;
 use mpy_bytecode::opcode as op;
 
@@ -106,12 +109,26 @@ impl<'a> FunView<'a> {
     /// constants of the context it is made with (`vm::load`: a raw code
     /// only ever meets its own module's context).
     ///
-    /// Only `fun`'s type is checked: `vm::load::make_function` (the only
-    /// maker of function objects, which are immutable) checked that its
-    /// code is a raw code object and its context a [`ContextObj`], and
-    /// `vm::load::module_function` (the only maker of contexts, also
-    /// immutable) that a context's qstr table and constants are a
-    /// [`QstrTableHead`] and a tuple.
+    /// Boards check every type here (smaller code).
+    #[cfg(target_os = "none")]
+    #[inline]
+    pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
+        let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
+        let code = Code::of(vm, head.code)?;
+        let ctx = vm.heap.get::<ContextObj>(head.context)?;
+        let (globals, qstrs, consts) = (ctx.globals, ctx.qstrs, ctx.consts);
+        let qstrs = crate::vmobj::qstr_table(vm, qstrs);
+        Some(FunView { code, cells, head, qstrs, consts: vm.tuple_pinned(consts).unwrap_or(&[]), globals })
+    }
+
+    /// Reads Python function `fun` (pinned: valid while `fun` is alive;
+    /// see the board version), checking only `fun`'s type: on the desktop
+    /// `vm::load::make_function` (the only maker of function objects,
+    /// which are immutable) checks that its code is a raw code object and
+    /// its context a [`ContextObj`], and `vm::load::module_function` (the
+    /// only maker of contexts, also immutable) that a context's qstr table
+    /// and constants are a [`QstrTableHead`] and a tuple.
+    #[cfg(not(target_os = "none"))]
     #[inline]
     pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
         let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
