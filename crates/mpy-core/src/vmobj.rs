@@ -85,7 +85,13 @@ impl<'a> Code<'a> {
     #[inline(always)]
     pub fn of(vm: &Vm, o: Obj) -> Option<Code<'a>> {
         let (head, items) = vm.heap.var_pinned::<RawCodeHead>(o)?;
-        Some(Code { head, bytes: if items.is_empty() { head.rom } else { items } })
+        Some(Code::from_parts(head, items))
+    }
+
+    /// The raw code whose header and items are `head` and `items`.
+    #[inline(always)]
+    pub fn from_parts(head: &'a RawCodeHead, items: &'a [u8]) -> Code<'a> {
+        Code { head, bytes: if items.is_empty() { head.rom } else { items } }
     }
 
     /// The opcodes.

@@ -242,6 +242,22 @@ impl Heap {
         Some(unsafe { &*p })
     }
 
+    /// [`Heap::get`] without the type check, for references the VM made
+    /// itself and whose type an invariant fixes (a function's context).
+    ///
+    /// # Safety
+    /// `o` must be a live object of one of `T`'s types (checked in debug
+    /// builds).
+    #[inline(always)]
+    pub unsafe fn get_unchecked<T: ObjType>(&self, o: Obj) -> &T {
+        debug_assert!(o.ptr_type().is_some_and(T::is_type));
+        self.debug_check_live(o);
+        let p: *const T = core::ptr::with_exposed_provenance(o.raw());
+        // SAFETY: `o` is a live object of `T`'s layout (the caller's
+        // contract); the `&self` borrow excludes `&mut` to heap objects.
+        unsafe { &*p }
+    }
+
     /// The object `o` as a mutable `T`, if it is one and lives in the heap
     /// (statics are read-only).
     #[cfg_attr(not(target_os = "none"), inline(always))]

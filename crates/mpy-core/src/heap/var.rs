@@ -152,6 +152,27 @@ impl Heap {
         }
     }
 
+    /// [`Heap::var_pinned`] without the type check, for references the VM
+    /// made itself and whose type an invariant fixes (a function's raw
+    /// code, a context's qstr table and constants).
+    ///
+    /// # Safety
+    /// `o` must be a live object of one of `H`'s types (checked in debug
+    /// builds).
+    #[inline(always)]
+    pub unsafe fn var_pinned_unchecked<'a, H: VarHead>(&self, o: Obj) -> (&'a H, &'a [H::Item]) {
+        const { assert!(H::IMMUTABLE, "only immutable objects can be pinned") };
+        debug_assert!(o.ptr_type().is_some_and(H::is_type));
+        let p: *const Var<H> = core::ptr::with_exposed_provenance(o.raw());
+        // SAFETY: `o` is a live object of `H`'s layout (the caller's
+        // contract); the rest as in `var_pinned`.
+        unsafe {
+            let len = (*p).len;
+            let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
+            (&(*p).head, core::slice::from_raw_parts(items, len))
+        }
+    }
+
     /// Just the items of `o` (see [`Heap::var`]).
     #[inline(always)]
     pub fn var_items<'a, H: VarHead + 'a>(&'a self, o: Obj) -> Option<&'a [H::Item]> {

@@ -26,7 +26,11 @@ use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::types::exception::{ExceptionObj, TracebackEntry};
-use crate::vmobj::{qstr_table, Code, ContextObj, FunHead};
+#[cfg(not(target_os = "none"))]
+use crate::types::tuple::TupleHead;
+use crate::vmobj::{Code, ContextObj, FunHead};
+#[cfg(not(target_os = "none"))]
+use crate::vmobj::{QstrTableHead, RawCodeHead};
 use crate::PyResult;
 use mpy_bytecode::opcode as op;
 
@@ -104,13 +108,43 @@ impl<'a> FunView<'a> {
     /// A function's raw code was verified against the qstr table and
     /// constants of the context it is made with (`vm::load`: a raw code
     /// only ever meets its own module's context).
+    ///
+    /// Boards check every type here (smaller code).
+    #[cfg(target_os = "none")]
     #[inline]
     pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
         let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
         let code = Code::of(vm, head.code)?;
         let ctx = vm.heap.get::<ContextObj>(head.context)?;
         let (globals, qstrs, consts) = (ctx.globals, ctx.qstrs, ctx.consts);
-        Some(FunView { code, cells, head, qstrs: qstr_table(vm, qstrs), consts: vm.tuple_pinned(consts).unwrap_or(&[]), globals })
+        let qstrs = crate::vmobj::qstr_table(vm, qstrs);
+        Some(FunView { code, cells, head, qstrs, consts: vm.tuple_pinned(consts).unwrap_or(&[]), globals })
+    }
+
+    /// Reads Python function `fun` (pinned: valid while `fun` is alive;
+    /// see the board version), checking only `fun`'s type: on the desktop
+    /// `vm::load::make_function` (the only maker of function objects,
+    /// which are immutable) checks that its code is a raw code object and
+    /// its context a [`ContextObj`], and `vm::load::module_function` (the
+    /// only maker of contexts, also immutable) that a context's qstr table
+    /// and constants are a [`QstrTableHead`] and a tuple.
+    #[cfg(not(target_os = "none"))]
+    #[inline]
+    pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
+        let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
+        // SAFETY: `head.code` is a raw code object and `head.context` a
+        // context, which `fun` keeps alive (the invariant above).
+        let (rc, bytes) = unsafe { vm.heap.var_pinned_unchecked::<RawCodeHead>(head.code) };
+        let code = Code::from_parts(rc, bytes);
+        // SAFETY: as above.
+        let ctx: &ContextObj = unsafe { vm.heap.get_unchecked::<ContextObj>(head.context) };
+        let (globals, qstrs, consts) = (ctx.globals, ctx.qstrs, ctx.consts);
+        // SAFETY: a context's qstr table and constants are of these types
+        // (the invariant above), kept alive by the context.
+        let ((_, qstrs), (_, consts)) = unsafe {
+            (vm.heap.var_pinned_unchecked::<QstrTableHead>(qstrs), vm.heap.var_pinned_unchecked::<TupleHead>(consts))
+        };
+        Some(FunView { code, cells, head, qstrs, consts, globals })
     }
 }
 

@@ -139,6 +139,13 @@ pub fn load_compiled(vm: &mut Vm, m: &CompiledModule) -> PyResult<Loaded> {
 ///
 /// Errors: `MemoryError`.
 pub fn module_function(vm: &mut Vm, l: &Loaded, globals: Obj) -> PyResult<Obj> {
+    // The invariant `FunView::of` relies on: a context's qstr table and
+    // constants are of those types
+    // (desktop only: boards check on each call instead, which is smaller).
+    #[cfg(not(target_os = "none"))]
+    if vm.heap.var::<QstrTableHead>(l.qstrs).is_none() || vm.tuple_pinned(l.consts).is_none() {
+        return Err(incompatible(vm));
+    }
     let ctx = vm.alloc_obj(ContextObj { base: ObjBase::new(&CONTEXT_TYPE), globals, qstrs: l.qstrs, consts: l.consts })?;
     make_function(vm, l.root, ctx, Obj::NULL, Obj::NULL, &[])
 }
@@ -157,6 +164,13 @@ pub fn load_module(vm: &mut Vm, m: &CompiledModule, globals: Obj) -> PyResult<Ob
 ///
 /// Errors: `MemoryError`.
 pub fn make_function(vm: &mut Vm, code: Obj, context: Obj, defaults: Obj, kw_defaults: Obj, cells: &[Obj]) -> PyResult<Obj> {
+    // The invariant `FunView::of` relies on: a function's code is a raw
+    // code object and its context a code context
+    // (desktop only: boards check on each call instead, which is smaller).
+    #[cfg(not(target_os = "none"))]
+    if vm.heap.var::<RawCodeHead>(code).is_none() || vm.heap.get::<ContextObj>(context).is_none() {
+        return Err(super::dispatch::bad_code(vm));
+    }
     let head = FunHead { base: ObjBase::new(&crate::types::misc::FUNCTION_TYPE), code, context, defaults, kw_defaults };
     vm.alloc_var_with(head, cells.len(), |it| {
         it.copy_from_slice(cells);
