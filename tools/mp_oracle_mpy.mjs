@@ -27,5 +27,5 @@ const mpy = joined(await runInOracle({
         __import__(${pyQuote(stem)})`,
   extra: { [`/__mpyx/${stem}.mpy`]: fs.readFileSync(mpyFile) },
 }));
-process.stdout.write(JSON.stringify({ src, mpy }) + '\n');
-process.exit(0);
+// Exit only once the whole text is written: a pipe takes 64 KiB at a time.
+process.stdout.write(JSON.stringify({ src, mpy }) + '\n', () => process.exit(0));
