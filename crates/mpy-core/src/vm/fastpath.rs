@@ -158,6 +158,38 @@ pub(super) fn float_pair(a: Obj, b: Obj) -> Option<(f64, f64)> {
     Some((num(a)?, num(b)?))
 }
 
+/// Binary op numbers as the bytecode carries them (`BinaryOp as u8`), for
+/// the fast paths' matches (no enum conversion tables). The float path's
+/// ops are used only on NaN-boxed desktop builds.
+#[allow(dead_code)]
+mod opn {
+    use crate::typ::BinaryOp as B;
+    pub const IOR: u8 = B::InplaceOr as u8;
+    pub const IPOW: u8 = B::InplacePower as u8;
+    pub const IADD: u8 = B::InplaceAdd as u8;
+    pub const ISUB: u8 = B::InplaceSubtract as u8;
+    pub const IMUL: u8 = B::InplaceMultiply as u8;
+    pub const IDIV: u8 = B::InplaceTrueDivide as u8;
+    pub const LT: u8 = B::Less as u8;
+    pub const GT: u8 = B::More as u8;
+    pub const EQ: u8 = B::Equal as u8;
+    pub const IS: u8 = B::Is as u8;
+    pub const LE: u8 = B::LessEqual as u8;
+    pub const GE: u8 = B::MoreEqual as u8;
+    pub const NE: u8 = B::NotEqual as u8;
+    pub const ADD: u8 = B::Add as u8;
+    pub const SUB: u8 = B::Subtract as u8;
+    pub const MUL: u8 = B::Multiply as u8;
+    pub const DIV: u8 = B::TrueDivide as u8;
+    pub const OR: u8 = B::Or as u8;
+    pub const XOR: u8 = B::Xor as u8;
+    pub const AND: u8 = B::And as u8;
+    pub const FDIV: u8 = B::FloorDivide as u8;
+    pub const MOD: u8 = B::Modulo as u8;
+    pub const RSH: u8 = B::Rshift as u8;
+    pub const LSH: u8 = B::Lshift as u8;
+}
+
 /// `x op y` for the ops the dispatch loop's float path takes (number
 /// `opn`: `+ - * /`, their in-place forms, and the six comparisons) of
 /// two doubles, as the float type computes them; None for other ops and
@@ -165,21 +197,7 @@ pub(super) fn float_pair(a: Obj, b: Obj) -> Option<(f64, f64)> {
 #[cfg(all(feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
 #[inline(always)]
 pub(super) fn float_binop(opn: u8, x: f64, y: f64) -> Option<Obj> {
-    use BinaryOp as B;
-    const ADD: u8 = B::Add as u8;
-    const IADD: u8 = B::InplaceAdd as u8;
-    const SUB: u8 = B::Subtract as u8;
-    const ISUB: u8 = B::InplaceSubtract as u8;
-    const MUL: u8 = B::Multiply as u8;
-    const IMUL: u8 = B::InplaceMultiply as u8;
-    const DIV: u8 = B::TrueDivide as u8;
-    const IDIV: u8 = B::InplaceTrueDivide as u8;
-    const LT: u8 = B::Less as u8;
-    const GT: u8 = B::More as u8;
-    const EQ: u8 = B::Equal as u8;
-    const LE: u8 = B::LessEqual as u8;
-    const GE: u8 = B::MoreEqual as u8;
-    const NE: u8 = B::NotEqual as u8;
+    use opn::*;
     let r = match opn {
         ADD | IADD => x + y,
         SUB | ISUB => x - y,
@@ -265,25 +283,7 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
 pub(super) fn small_binop(opn: u8, a: isize, b: isize) -> Option<Obj> {
     // Match on the op number directly (in-place ops map to the plain op
     // 13 numbers further on), avoiding the enum conversion tables.
-    const IOR: u8 = BinaryOp::InplaceOr as u8;
-    const IPOW: u8 = BinaryOp::InplacePower as u8;
-    const LT: u8 = BinaryOp::Less as u8;
-    const GT: u8 = BinaryOp::More as u8;
-    const EQ: u8 = BinaryOp::Equal as u8;
-    const IS: u8 = BinaryOp::Is as u8;
-    const LE: u8 = BinaryOp::LessEqual as u8;
-    const GE: u8 = BinaryOp::MoreEqual as u8;
-    const NE: u8 = BinaryOp::NotEqual as u8;
-    const ADD: u8 = BinaryOp::Add as u8;
-    const SUB: u8 = BinaryOp::Subtract as u8;
-    const MUL: u8 = BinaryOp::Multiply as u8;
-    const OR: u8 = BinaryOp::Or as u8;
-    const XOR: u8 = BinaryOp::Xor as u8;
-    const AND: u8 = BinaryOp::And as u8;
-    const FDIV: u8 = BinaryOp::FloorDivide as u8;
-    const MOD: u8 = BinaryOp::Modulo as u8;
-    const RSH: u8 = BinaryOp::Rshift as u8;
-    const LSH: u8 = BinaryOp::Lshift as u8;
+    use opn::*;
     const _: () = assert!(BinaryOp::InplaceOr as u8 + 13 == BinaryOp::Or as u8);
     const _: () = assert!(BinaryOp::InplacePower as u8 + 13 == BinaryOp::Power as u8);
     let n = if (IOR..=IPOW).contains(&opn) { opn + 13 } else { opn };
