@@ -284,32 +284,55 @@ mod mode {
     pub const JUMP: u32 = 2;
 }
 
-/// A node of a static block stack (one handler block and, through
-/// `parent`, the blocks below it).
+/// A node of a static block stack (one handler block and, through its
+/// parent, the blocks below it), packed in four words (node ids and
+/// depths fit 16 bits, code offsets 21, counts 8).
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Node {
-    /// The node below (0: none).
-    parent: u32,
-    /// [`kind`].
-    kind: u32,
+    /// The node below (0: none) in bits 0..16, the [`kind`] in 16..18,
+    /// the [`mode`] from bit 18.
+    link: u32,
     /// Handler offset.
     handler: u32,
-    /// The value-stack depth recorded by SETUP_*.
-    bsp: u32,
-    /// Blocks on the stack, this one included.
-    height: u32,
-    /// [`mode`].
-    mode: u32,
-    /// Pending jump destination and remaining count ([`mode::JUMP`]).
-    dest: u32,
-    count: u32,
+    /// The value-stack depth recorded by SETUP_* in bits 0..16, the
+    /// blocks on the stack (this one included) above.
+    depth: u32,
+    /// Pending jump destination in bits 0..24 and remaining count above
+    /// ([`mode::JUMP`]).
+    pend: u32,
 }
 
-const NODE_WORDS: usize = 8;
+const NODE_WORDS: usize = 4;
 
 impl Node {
     fn words(&self) -> [u32; NODE_WORDS] {
-        [self.parent, self.kind, self.handler, self.bsp, self.height, self.mode, self.dest, self.count]
+        [self.link, self.handler, self.depth, self.pend]
+    }
+
+    fn parent(&self) -> usize {
+        (self.link & 0xffff) as usize
+    }
+
+    fn kind(&self) -> usize {
+        ((self.link >> 16) & 3) as usize
+    }
+
+    fn mode(&self) -> u32 {
+        self.link >> 18
+    }
+
+    fn bsp(&self) -> usize {
+        (self.depth & 0xffff) as usize
+    }
+
+    fn height(&self) -> usize {
+        (self.depth >> 16) as usize
+    }
+
+    /// This block with its handler entered in `mode`, `pend` recording a
+    /// pending jump.
+    fn entered(&self, mode: u32, pend: u32) -> Node {
+        Node { link: (self.link & 0x3_ffff) | mode << 18, pend, ..*self }
     }
 
     fn hash(&self) -> usize {
@@ -480,7 +503,7 @@ impl Verifier<'_> {
     fn node(&self, id: usize) -> Option<Node> {
         let i = id.checked_sub(1)? * NODE_WORDS;
         let t = self.nodes.as_slice().get(i..i + NODE_WORDS)?;
-        Some(Node { parent: t[0], kind: t[1], handler: t[2], bsp: t[3], height: t[4], mode: t[5], dest: t[6], count: t[7] })
+        Some(Node { link: t[0], handler: t[1], depth: t[2], pend: t[3] })
     }
 
     /// The id of node `nd`, added if new. None past [`MAX_NODES`].
@@ -531,14 +554,14 @@ impl Verifier<'_> {
     /// value and the sentinel on top of its recorded depth.
     fn unwind_return(&mut self, vm: &mut Vm, ip: usize, mut n: usize) -> PyResult<bool> {
         while let Some(b) = self.node(n) {
-            if b.kind as usize != kind::EXCEPT && b.handler as usize > ip {
-                if b.bsp as usize + 2 > self.lim.n_state {
+            if b.kind() != kind::EXCEPT && b.handler as usize > ip {
+                if b.bsp() + 2 > self.lim.n_state {
                     return Ok(false);
                 }
-                let Some(id) = self.intern(vm, Node { mode: mode::RETURN, dest: 0, count: 0, ..b })? else { return Ok(false) };
-                return self.reach(vm, b.handler as usize, pack(b.bsp as usize + 2, id));
+                let Some(id) = self.intern(vm, b.entered(mode::RETURN, 0))? else { return Ok(false) };
+                return self.reach(vm, b.handler as usize, pack(b.bsp() + 2, id));
             }
-            n = b.parent as usize;
+            n = b.parent();
         }
         Ok(true)
     }
@@ -550,18 +573,18 @@ impl Verifier<'_> {
         while count & 0x7f > 0 {
             count -= 1;
             let Some(b) = self.node(n) else { return Ok(false) };
-            if b.kind as usize != kind::EXCEPT && b.handler as usize > ip {
+            if b.kind() != kind::EXCEPT && b.handler as usize > ip {
                 if d + 2 > self.lim.n_state {
                     return Ok(false);
                 }
-                let nd = Node { mode: mode::JUMP, dest: dest as u32, count: count as u32, ..b };
+                let nd = b.entered(mode::JUMP, dest as u32 | (count as u32) << 24);
                 let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
                 return self.reach(vm, b.handler as usize, pack(d + 2, id));
             }
             if b.handler as usize <= ip {
-                d = b.bsp as usize;
+                d = b.bsp();
             }
-            n = b.parent as usize;
+            n = b.parent();
         }
         if count & 0x80 != 0 {
             let Some(d4) = d.checked_sub(4) else { return Ok(false) };
@@ -581,7 +604,7 @@ impl Verifier<'_> {
         loop {
             let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
             let top = self.node(n);
-            let unwinding = top.is_some_and(|b| b.mode != mode::NORMAL);
+            let unwinding = top.is_some_and(|b| b.mode() != mode::NORMAL);
             // (slots needed on entry, slots popped, slots pushed)
             let fx = effect(i.opc);
             let (need, pop, push): (usize, usize, usize) = if fx & VAR == 0 {
@@ -652,19 +675,16 @@ impl Verifier<'_> {
                         op::SETUP_FINALLY => (kind::FINALLY, before),
                         _ => (kind::WITH, before + 1),
                     };
-                    let height = top.map_or(0, |p| p.height as usize) + 1;
+                    let height = top.map_or(0, |p| p.height()) + 1;
                     if height > self.lim.n_exc_stack || bsp + 2 > ns {
                         return Ok(false);
                     }
+                    // (mode::NORMAL)
                     let nd = Node {
-                        parent: n as u32,
-                        kind: k as u32,
+                        link: n as u32 | (k as u32) << 16,
                         handler: i.target as u32,
-                        bsp: bsp as u32,
-                        height: height as u32,
-                        mode: mode::NORMAL,
-                        dest: 0,
-                        count: 0,
+                        depth: bsp as u32 | (height as u32) << 16,
+                        pend: 0,
                     };
                     let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
                     n = id;
@@ -673,15 +693,15 @@ impl Verifier<'_> {
                     }
                 }
                 op::POP_EXCEPT_JUMP => match top {
-                    Some(b) => return self.reach(vm, i.target, pack(d, b.parent as usize)),
+                    Some(b) => return self.reach(vm, i.target, pack(d, b.parent())),
                     None => return Ok(false),
                 },
                 op::END_FINALLY => match top {
-                    Some(b) if b.mode == mode::RETURN => return self.unwind_return(vm, ip, b.parent as usize),
-                    Some(b) if b.mode == mode::JUMP => {
-                        return self.unwind_jump(vm, ip, d, b.parent as usize, b.dest as usize, b.count as usize)
+                    Some(b) if b.mode() == mode::RETURN => return self.unwind_return(vm, ip, b.parent()),
+                    Some(b) if b.mode() == mode::JUMP => {
+                        return self.unwind_jump(vm, ip, d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize)
                     }
-                    Some(b) => n = b.parent as usize,
+                    Some(b) => n = b.parent(),
                     None => return Ok(false),
                 },
                 op::UNWIND_JUMP => return self.unwind_jump(vm, ip, d, n, i.target, i.extra as usize),
