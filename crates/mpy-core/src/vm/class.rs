@@ -492,24 +492,24 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
     // All the lists, concatenated; `bounds` holds (start, end) per list
     // and `pos` how much of each is merged.
     let mut flat: GcVec<Obj> = GcVec::new();
-    let mut bounds: GcVec<usize> = GcVec::new();
+    // (u32: the verifier's tables share the code growing them.)
+    let mut bounds: GcVec<u32> = GcVec::new();
     let r = (|| {
-        for &b in bases {
+        for k in 0..=bases.len() {
             let start = flat.len();
-            push_linearization(vm, &mut flat, b)?;
-            vm.vec_push_local(&mut bounds, start)?;
-            vm.vec_push_local(&mut bounds, flat.len())?;
+            match bases.get(k) {
+                Some(&b) => push_linearization(vm, &mut flat, b)?,
+                None => vm.vec_extend_local(&mut flat, bases)?,
+            }
+            vm.vec_extend_local(&mut bounds, &[start as u32, flat.len() as u32])?;
         }
-        let start = flat.len();
-        vm.vec_extend_local(&mut flat, bases)?;
-        vm.vec_push_local(&mut bounds, start)?;
-        vm.vec_push_local(&mut bounds, flat.len())?;
         let nl = bounds.len() / 2;
         // The start fields are the merge positions.
         loop {
             let (f, bd) = (flat.as_slice(), bounds.as_slice());
-            let head_of = |i: usize| (bd[2 * i] < bd[2 * i + 1]).then(|| f[bd[2 * i]]);
-            let in_tail = |x: Obj| (0..nl).any(|j| f.get(bd[2 * j] + 1..bd[2 * j + 1]).is_some_and(|t| t.contains(&x)));
+            let head_of = |i: usize| (bd[2 * i] < bd[2 * i + 1]).then(|| f[bd[2 * i] as usize]);
+            let in_tail =
+                |x: Obj| (0..nl).any(|j| f.get(bd[2 * j] as usize + 1..bd[2 * j + 1] as usize).is_some_and(|t| t.contains(&x)));
             let mut any_left = false;
             let mut pick = None;
             for i in 0..nl {
@@ -545,7 +545,7 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
             let f = flat.as_slice();
             let bd = bounds.as_mut_slice();
             for i in 0..nl {
-                if bd[2 * i] < bd[2 * i + 1] && f[bd[2 * i]] == head {
+                if bd[2 * i] < bd[2 * i + 1] && f[bd[2 * i] as usize] == head {
                     bd[2 * i] += 1;
                 }
             }
