@@ -217,12 +217,10 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
     if n_state == 0 {
         // No locals at all (hand-made code): nothing can be bound.
         if !args.is_empty() {
-            let fname = vm.qstr_str(h.name);
-            return Err(vm.type_error_fmt("{}() takes 0 positional arguments but {} were given", &[fname.into(), args.len().into()]));
+            return Err(count_error(vm, h.name, 0, args.len()));
         }
         if let Some(&k) = kw.first() {
-            let ks = vm.str_pinned(k).unwrap_or("");
-            return Err(vm.type_error_fmt("unexpected keyword argument '{}'", &[ks.into()]));
+            return Err(keyword_error(vm, UNEXPECTED_KW, k));
         }
         return if v.cells.is_empty() { Ok(()) } else { Err(dispatch::bad_code(vm)) };
     }
@@ -241,10 +239,9 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
     let n_kwonly = h.n_kwonly_args as usize;
     let varargs = h.scope_flags & SCOPE_FLAG_VARARGS != 0;
     let varkw = h.scope_flags & SCOPE_FLAG_VARKEYWORDS != 0;
-    let fname = vm.qstr_str(h.name);
     let n = args.len();
     if n > np && !varargs {
-        return Err(vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[fname.into(), np.into(), n.into()]));
+        return Err(count_error(vm, h.name, np, n));
     }
     for (i, &a) in args.iter().take(np).enumerate() {
         fr.set_slot(slot(nc + i), a);
@@ -280,16 +277,12 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
         match idx {
             Some(i) => {
                 if !fr.slot(slot(i)).is_null() {
-                    let ks = vm.str_pinned(k).unwrap_or("");
-                    return Err(vm.type_error_fmt("function got multiple values for argument '{}'", &[ks.into()]));
+                    return Err(keyword_error(vm, "function got multiple values for argument '{}'", k));
                 }
                 fr.set_slot(slot(i), val);
             }
             None if varkw => vm.dict_store(kw_dict, k, val)?,
-            None => {
-                let ks = vm.str_pinned(k).unwrap_or("");
-                return Err(vm.type_error_fmt("unexpected keyword argument '{}'", &[ks.into()]));
-            }
+            None => return Err(keyword_error(vm, UNEXPECTED_KW, k)),
         }
     }
     // Positional defaults.
@@ -304,7 +297,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
             Some(d) => fr.set_slot(slot(nc + i), d),
             None => {
                 return Err(if kw.is_empty() {
-                    vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[fname.into(), (np - ndef).into(), n.into()])
+                    count_error(vm, h.name, np - ndef, n)
                 } else {
                     vm.type_error_fmt("function missing required positional argument #{}", &[i.into()])
                 });
@@ -327,6 +320,23 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
         }
     }
     wrap_cells(vm, fr)
+}
+
+/// The message for a keyword argument that names no parameter.
+const UNEXPECTED_KW: &str = "unexpected keyword argument '{}'";
+
+/// `TypeError: f() takes N positional arguments but M were given`.
+#[inline(never)]
+fn count_error(vm: &mut Vm, name: Qstr, takes: usize, given: usize) -> PyErr {
+    let fname = vm.qstr_str(name);
+    vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[fname.into(), takes.into(), given.into()])
+}
+
+/// `TypeError` with template `tpl` naming keyword `k` (a str).
+#[inline(never)]
+fn keyword_error(vm: &mut Vm, tpl: &str, k: Obj) -> PyErr {
+    let ks = vm.str_pinned(k).unwrap_or("");
+    vm.type_error_fmt(tpl, &[ks.into()])
 }
 
 /// Turns the locals listed in the prelude's cell list into cells.
