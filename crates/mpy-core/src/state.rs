@@ -283,26 +283,36 @@ impl Vm {
     /// the `Vm`), not inside a heap object.
     ///
     /// Errors: `MemoryError` (the vector is unchanged).
-    #[cfg_attr(not(target_os = "none"), inline)]
+    #[inline]
     pub fn vec_reserve_local<T: GcItem>(&mut self, v: &mut GcVec<T>, extra: usize) -> PyResult<()> {
+        // Boards: one untyped body for every item type.
+        #[cfg(target_os = "none")]
+        return self.vec_reserve_raw(v.raw(), extra, core::mem::size_of::<T>(), T::NO_PTRS);
         // Desktop: room already there (most writes to a buffer) costs no
         // call.
         #[cfg(not(target_os = "none"))]
-        if v.capacity() - v.len() >= extra {
-            return Ok(());
-        }
-        let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
-        #[cfg(not(target_os = "none"))]
         {
+            if v.capacity() - v.len() >= extra {
+                return Ok(());
+            }
+            let g = self.vec_grow(v.len(), v.capacity(), v.addr(), extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
             let old = apply_grow(v, g);
             self.heap.free_vec(old);
+            Ok(())
         }
-        #[cfg(target_os = "none")]
-        {
-            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
-            if old != 0 {
-                self.heap.free_addr(old);
-            }
+    }
+
+    /// [`Vm::vec_reserve_local`] untyped, for items of `size` bytes.
+    ///
+    /// Errors: `MemoryError` (the vector is unchanged).
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn vec_reserve_raw(&mut self, v: &mut crate::heap::vec::RawVec, extra: usize, size: usize, no_ptrs: bool) -> PyResult<()> {
+        let (len, cap, addr) = v.parts();
+        let g = self.vec_grow(len, cap, addr, extra, size, no_ptrs)?;
+        let old = apply_grow_raw(v, g, size);
+        if old != 0 {
+            self.heap.free_addr(old);
         }
         Ok(())
     }

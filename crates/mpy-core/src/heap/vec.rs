@@ -262,6 +262,11 @@ impl<T: GcItem> GcVec<T> {
 
 #[cfg(target_os = "none")]
 impl RawVec {
+    /// Length, capacity and buffer address ([`GcVec::addr`]).
+    pub fn parts(&self) -> (usize, usize, usize) {
+        (self.len, self.cap, if self.cap == 0 { 0 } else { self.ptr as usize })
+    }
+
     /// [`GcVec::adopt`] for items of `size` bytes.
     pub fn adopt(&mut self, r: Resized, size: usize) {
         if r.addr == self.ptr as usize && self.cap != 0 {
