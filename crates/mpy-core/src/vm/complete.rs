@@ -104,9 +104,7 @@ pub fn candidates(
                 dict_keys(vm, g, out)?;
             }
             // Private names only when asked for.
-            keep(vm, out, |n| {
-                n.starts_with(prefix) && (!prefix.is_empty() || !n.starts_with('_'))
-            });
+            keep(vm, out, prefix, prefix.is_empty());
             if out.is_empty() && !prefix.is_empty() {
                 for &(n, _) in crate::modules::builtins::BUILTINS_MODULE.locals {
                     vm.vec_push_local(out, Obj::qstr(n))?;
@@ -136,16 +134,17 @@ pub fn candidates(
             }
         }
     }
-    keep(vm, out, |n| n.starts_with(prefix));
+    keep(vm, out, prefix, false);
     Ok(())
 }
 
-/// Keeps the names of `v` (str objects) for which `f` holds.
-fn keep(vm: &Vm, v: &mut GcVec<Obj>, f: impl Fn(&str) -> bool) {
+/// Keeps the names of `v` (str objects) starting with `prefix`, except
+/// those starting with `_` if `hide_private`.
+fn keep(vm: &Vm, v: &mut GcVec<Obj>, prefix: &str, hide_private: bool) {
     let mut k = 0;
     for i in 0..v.len() {
         let o = v.as_slice()[i];
-        if vm.str_pinned(o).is_some_and(&f) {
+        if vm.str_pinned(o).is_some_and(|n| n.starts_with(prefix) && !(hide_private && n.starts_with('_'))) {
             v.as_mut_slice()[k] = o;
             k += 1;
         }
