@@ -19,8 +19,7 @@
 //! rely on the verifier that loading runs); any problem is
 //! `ValueError: incompatible .mpy file`, never a panic.
 
-use super::load::{decode_head, incompatible, int_from_decimal, module_function, new_qstr_table, Loaded};
-use crate::heap::GcVec;
+use super::load::{decode_head, incompatible, int_from_decimal, module_function, qstr_table_from_fn, tuple_from_fn, Loaded};
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
@@ -108,18 +107,9 @@ pub fn frozen_stat(table: &'static [FrozenModule], path: &str) -> FrozenStat {
 }
 
 fn frozen_raw_code(vm: &mut Vm, rc: &'static FrozenRawCode, qstrs: Obj, n_consts: usize, file: Qstr) -> PyResult<Obj> {
-    let mut kids: GcVec<Obj> = vm.new_vec(rc.children.len())?;
-    for c in rc.children {
-        let o = frozen_raw_code(vm, c, qstrs, n_consts, file)?;
-        let _ = kids.push_within_capacity(o);
-    }
-    let children = vm.new_tuple(kids.as_slice());
-    vm.heap.free_vec(kids);
-    let children = children?;
-    let q = qstr_table(vm, qstrs);
-    let Some(mut head) = decode_head(vm, rc.fun_data, q, n_consts, file, children, rc.children.len())? else {
-        return Err(incompatible(vm));
-    };
+    let n = rc.children.len();
+    let children = tuple_from_fn(vm, n, &mut |vm, i| frozen_raw_code(vm, &rc.children[i], qstrs, n_consts, file))?;
+    let mut head = decode_head(vm, rc.fun_data, qstrs, n_consts, file, children, n)?;
     // The bytecode stays in read-only memory.
     head.rom = rc.fun_data;
     vm.alloc_var_with(head, 0, |_| 0)
@@ -136,16 +126,7 @@ fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
         FrozenConst::Int(t) => int_from_decimal(vm, t)?,
         FrozenConst::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
         FrozenConst::Complex(f) => vm.new_complex(0.0, crate::flt::from_f64(*f))?,
-        FrozenConst::Tuple(items) => {
-            let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
-            for it in items.iter() {
-                let o = frozen_const(vm, it)?;
-                let _ = v.push_within_capacity(o);
-            }
-            let r = vm.new_tuple(v.as_slice());
-            vm.heap.free_vec(v);
-            r?
-        }
+        FrozenConst::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| frozen_const(vm, &items[i]))?,
     })
 }
 
@@ -156,22 +137,8 @@ fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
 /// Errors: `ValueError: incompatible .mpy file` if the frozen code does not
 /// pass the loader's checks, `MemoryError`.
 pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule) -> PyResult<Loaded> {
-    let mut qv: GcVec<Qstr> = vm.new_vec(fm.qstrs.len())?;
-    for s in fm.qstrs {
-        let q = vm.intern_static(s)?;
-        let _ = qv.push_within_capacity(q);
-    }
-    let qstrs = new_qstr_table(vm, qv.as_slice());
-    vm.heap.free_vec(qv);
-    let qstrs = qstrs?;
-    let mut cv: GcVec<Obj> = vm.new_vec(fm.consts.len())?;
-    for c in fm.consts {
-        let o = frozen_const(vm, c)?;
-        let _ = cv.push_within_capacity(o);
-    }
-    let consts = vm.new_tuple(cv.as_slice());
-    vm.heap.free_vec(cv);
-    let consts = consts?;
+    let qstrs = qstr_table_from_fn(vm, fm.qstrs.len(), &mut |vm, i| vm.intern_static(fm.qstrs[i]))?;
+    let consts = tuple_from_fn(vm, fm.consts.len(), &mut |vm, i| frozen_const(vm, &fm.consts[i]))?;
     let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
     let root = frozen_raw_code(vm, &fm.raw_code, qstrs, fm.consts.len(), file)?;
     Ok(Loaded { qstrs, consts, root })

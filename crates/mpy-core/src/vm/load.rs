@@ -83,17 +83,41 @@ pub fn const_to_obj(vm: &mut Vm, c: &Const) -> PyResult<Obj> {
         Const::Int(t) => int_from_decimal(vm, t)?,
         Const::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
         Const::Complex(im) => vm.new_complex(0.0, crate::flt::from_f64(*im))?,
-        Const::Tuple(items) => {
-            let mut v: GcVec<Obj> = vm.new_vec(items.len())?;
-            for it in items {
-                let o = const_to_obj(vm, it)?;
-                let _ = v.push_within_capacity(o);
-            }
-            let r = vm.new_tuple(v.as_slice());
-            vm.heap.free_vec(v);
-            r?
-        }
+        Const::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| const_to_obj(vm, &items[i]))?,
     })
+}
+
+/// A tuple of the `n` objects `item(vm, 0..n)` makes (held in a gc buffer
+/// meanwhile); the loaders' one copy of this loop.
+///
+/// Errors: `MemoryError`, and what `item` returns.
+pub(crate) fn tuple_from_fn(vm: &mut Vm, n: usize, item: &mut dyn FnMut(&mut Vm, usize) -> PyResult<Obj>) -> PyResult<Obj> {
+    let mut v: GcVec<Obj> = vm.new_vec(n)?;
+    let r = (|| {
+        for i in 0..n {
+            let o = item(vm, i)?;
+            let _ = v.push_within_capacity(o);
+        }
+        vm.new_tuple(v.as_slice())
+    })();
+    vm.heap.free_vec(v);
+    r
+}
+
+/// A qstr-table object of the `n` qstrs `name(vm, 0..n)` interns.
+///
+/// Errors: `MemoryError`.
+pub(crate) fn qstr_table_from_fn(vm: &mut Vm, n: usize, name: &mut dyn FnMut(&mut Vm, usize) -> PyResult<Qstr>) -> PyResult<Obj> {
+    let mut v: GcVec<Qstr> = vm.new_vec(n)?;
+    let r = (|| {
+        for i in 0..n {
+            let q = name(vm, i)?;
+            let _ = v.push_within_capacity(q);
+        }
+        new_qstr_table(vm, v.as_slice())
+    })();
+    vm.heap.free_vec(v);
+    r
 }
 
 /// A qstr-table object holding `qstrs`.
@@ -113,22 +137,8 @@ pub fn new_qstr_table(vm: &mut Vm, qstrs: &[Qstr]) -> PyResult<Obj> {
 /// (bad prelude, operand out of range, jump outside the code, native code),
 /// `MemoryError`.
 pub fn load_compiled(vm: &mut Vm, m: &CompiledModule) -> PyResult<Loaded> {
-    let mut qv: GcVec<Qstr> = vm.new_vec(m.qstrs.len())?;
-    for s in &m.qstrs {
-        let q = vm.intern(s)?;
-        let _ = qv.push_within_capacity(q);
-    }
-    let qstrs = new_qstr_table(vm, qv.as_slice());
-    vm.heap.free_vec(qv);
-    let qstrs = qstrs?;
-    let mut cv: GcVec<Obj> = vm.new_vec(m.consts.len())?;
-    for c in &m.consts {
-        let o = const_to_obj(vm, c)?;
-        let _ = cv.push_within_capacity(o);
-    }
-    let consts = vm.new_tuple(cv.as_slice());
-    vm.heap.free_vec(cv);
-    let consts = consts?;
+    let qstrs = qstr_table_from_fn(vm, m.qstrs.len(), &mut |vm, i| vm.intern(&m.qstrs[i]))?;
+    let consts = tuple_from_fn(vm, m.consts.len(), &mut |vm, i| const_to_obj(vm, &m.consts[i]))?;
     let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
     let root = load_raw_code(vm, &m.raw_code, qstrs, m.consts.len(), file)?;
     Ok(Loaded { qstrs, consts, root })
@@ -183,18 +193,9 @@ fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Q
     if rc.kind != RawCodeKind::Bytecode {
         return Err(incompatible(vm));
     }
-    let mut kids: GcVec<Obj> = vm.new_vec(rc.children.len())?;
-    for c in &rc.children {
-        let o = load_raw_code(vm, c, qstrs, n_consts, file)?;
-        let _ = kids.push_within_capacity(o);
-    }
-    let children = vm.new_tuple(kids.as_slice());
-    vm.heap.free_vec(kids);
-    let children = children?;
-    let q = qstr_table(vm, qstrs);
-    let Some(head) = decode_head(vm, &rc.fun_data, q, n_consts, file, children, rc.children.len())? else {
-        return Err(incompatible(vm));
-    };
+    let n = rc.children.len();
+    let children = tuple_from_fn(vm, n, &mut |vm, i| load_raw_code(vm, &rc.children[i], qstrs, n_consts, file))?;
+    let head = decode_head(vm, &rc.fun_data, qstrs, n_consts, file, children, n)?;
     let data = &rc.fun_data[..];
     vm.alloc_var_with(head, data.len(), |it| {
         it.copy_from_slice(data);
@@ -202,23 +203,25 @@ fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Q
     })
 }
 
-/// Decodes and checks the `fun_data` of one raw code whose children (a
-/// tuple of `n_children` raw codes) are already loaded; the header
-/// returned has an empty `rom` (the caller sets it for frozen code).
-/// None if the code is malformed: the prelude must decode within the
-/// data and the opcodes pass [`super::verify::verify`].
+/// Decodes and checks the `fun_data` of one raw code of the module with
+/// qstr table `qstrs` (an object) whose children (a tuple of `n_children`
+/// raw codes) are already loaded; the header returned has an empty `rom`
+/// (the caller sets it for frozen code). The prelude must decode within
+/// the data and the opcodes pass [`super::verify::verify`].
 ///
-/// Errors: `MemoryError` for the verifier's temporary tables.
+/// Errors: `ValueError: incompatible .mpy file` if the code is malformed;
+/// `MemoryError` for the verifier's temporary tables.
 pub fn decode_head(
     vm: &mut Vm,
     data: &[u8],
-    qstrs: &[Qstr],
+    qstrs: Obj,
     n_consts: usize,
     file: Qstr,
     children: Obj,
     n_children: usize,
-) -> PyResult<Option<RawCodeHead>> {
-    let Some((head, code_start, n_exc)) = decode_prelude(data, qstrs, file, children) else { return Ok(None) };
+) -> PyResult<RawCodeHead> {
+    let qstrs = qstr_table(vm, qstrs);
+    let Some((head, code_start, n_exc)) = decode_prelude(data, qstrs, file, children) else { return Err(incompatible(vm)) };
     let lim = super::verify::Limits {
         n_qstrs: qstrs.len(),
         n_consts,
@@ -227,9 +230,9 @@ pub fn decode_head(
         n_exc_stack: n_exc,
     };
     if !super::verify::verify(vm, data.get(code_start..).unwrap_or(&[]), &lim)? {
-        return Ok(None);
+        return Err(incompatible(vm));
     }
-    Ok(Some(head))
+    Ok(head)
 }
 
 /// Decodes the prelude: the header, the offset of the opcodes and the
