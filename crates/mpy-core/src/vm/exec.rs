@@ -31,10 +31,7 @@ pub fn exec_module(vm: &mut Vm, compiled: &CompiledModule, name: Qstr) -> PyResu
         vm.set_stack_base();
     }
     let m = new_module(vm, name)?;
-    if vm.modules.is_null() {
-        vm.modules = vm.new_dict()?;
-    }
-    let md = vm.modules;
+    let md = super::import::modules_dict(vm)?;
     vm.dict_store(md, Obj::qstr(name), m)?;
     let g = module_globals(vm, m).unwrap_or(Obj::NULL);
     run_compiled(vm, compiled, g, g)?;
@@ -134,10 +131,7 @@ fn lend_block(vm: &mut Vm) -> Option<(usize, usize)> {
 /// Errors: `MemoryError`.
 pub fn main_globals(vm: &mut Vm) -> PyResult<Obj> {
     let main = crate::qstr::q::__main__;
-    if vm.modules.is_null() {
-        vm.modules = vm.new_dict()?;
-    }
-    let md = vm.modules;
+    let md = super::import::modules_dict(vm)?;
     let m = match vm.dict_lookup_qstr(md, main)? {
         Some(m) => m,
         None => {

@@ -60,7 +60,10 @@ impl PathBuf {
     }
 }
 
-fn modules_dict(vm: &mut Vm) -> PyResult<Obj> {
+/// `sys.modules` (made on first use).
+///
+/// Errors: `MemoryError`.
+pub(crate) fn modules_dict(vm: &mut Vm) -> PyResult<Obj> {
     if vm.modules.is_null() {
         vm.modules = vm.new_dict()?;
     }

@@ -530,6 +530,12 @@ fn unpack_short(vm: &mut Vm, got: usize) -> PyErr {
     vm.value_error_fmt("need more than {} values to unpack", &[got.into()])
 }
 
+/// `ValueError: too many values to unpack (expected N)`.
+#[inline(never)]
+fn unpack_long(vm: &mut Vm, n: usize) -> PyErr {
+    vm.value_error_fmt("too many values to unpack (expected {})", &[n.into()])
+}
+
 /// UNPACK_SEQUENCE of anything but a tuple or list of the right length
 /// (already popped as `seq`): pushes its `n` items, last item lowest (so
 /// the first is on top).
@@ -548,7 +554,7 @@ pub fn unpack_sequence(vm: &mut Vm, f: &mut Frame<'_>, seq: Obj, n: usize) -> Py
     };
     match len {
         Some(g) if g < n => return Err(unpack_short(vm, g)),
-        Some(g) if g > n => return Err(vm.value_error_fmt("too many values to unpack (expected {})", &[n.into()])),
+        Some(g) if g > n => return Err(unpack_long(vm, n)),
         _ => {}
     }
     // Keep `seq` reachable in its slot while iterating.
@@ -565,7 +571,7 @@ pub fn unpack_sequence(vm: &mut Vm, f: &mut Frame<'_>, seq: Obj, n: usize) -> Py
     }
     if vm.iter_next(it)?.is_some() {
         f.clear(dst, dst + n);
-        return Err(vm.value_error_fmt("too many values to unpack (expected {})", &[n.into()]));
+        return Err(unpack_long(vm, n));
     }
     f.sp = dst + n;
     Ok(())
