@@ -147,6 +147,7 @@ const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
 const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
     loop {
         if let Some(r) = run_until_caught(vm, f, throw.take()) {
@@ -1025,8 +1026,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // code writes them during the call (callees only push
                 // frames above this one).
                 let args = unsafe { core::slice::from_raw_parts(first, nargs + 2 * nkw) };
+                // Desktop: only a Python function tries the direct path
+                // (the others skip its out-of-line call).
                 let r = if nkw == 0 {
-                    match super::call::call_simple(vm, fun, args) {
+                    match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
+                        super::call::call_simple(vm, fun, args)
+                    } else {
+                        None
+                    } {
                         Some(r) => tri!(r),
                         None => tri!(call_other(vm, fun, args)),
                     }
