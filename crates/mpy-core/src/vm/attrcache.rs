@@ -62,11 +62,8 @@ fn remember(vm: &mut Vm, ip: usize, p: usize) {
 #[inline(always)]
 pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     if let Some(i) = vm.heap.get::<InstanceObj>(o) {
-        let key = Obj::qstr(name);
-        if let Some(e) = hint(vm, ip).and_then(|p| i.members.entry(p)) {
-            if e.key == key {
-                return Ok(e.value);
-            }
+        if let Some(v) = hint(vm, ip).and_then(|p| i.members.value_if_key(p, Obj::qstr(name))) {
+            return Ok(v);
         }
         return load_instance_attr(vm, ip, o, name);
     }
