@@ -120,8 +120,20 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         return vm.store_attr(o, name, value);
     }
     if let Some(p) = hint(vm, ip) {
-        // Only plain stores: no `__setattr__` and no property (which
+        // Plain stores only: no `__setattr__` and no property (which
         // could be a data descriptor for this name) in the class's MRO.
+        // The class's flags first, read off the instance's type.
+        let simple = vm.heap.class_of(o).is_some_and(|c| {
+            (c.st.flags | vm.vmstate.class_flags_extra) & (CF_SETATTR | CF_PROPERTY) == 0
+        });
+        if simple {
+            if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+                if i.members.set_value_if_key(p, Obj::qstr(name), value) {
+                    return Ok(());
+                }
+            }
+            return store_attr_slow(vm, ip, o, name, value);
+        }
         let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, class_of_instance(o), name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
