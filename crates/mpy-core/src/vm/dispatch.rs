@@ -786,6 +786,12 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         Obj::small_int(-a.small_int_unchecked())
                     }
                     2 if a.is_small_int() => Obj::small_int(!a.small_int_unchecked()),
+                    // Desktop: `not` of a bool or None, `-` of a NaN-boxed
+                    // float.
+                    #[cfg(not(target_os = "none"))]
+                    3 if a == Obj::TRUE || a == Obj::FALSE || a == Obj::NONE => Obj::bool(a != Obj::TRUE),
+                    #[cfg(not(target_os = "none"))]
+                    1 if float_neg(a).is_some() => float_neg(a).unwrap_or(a),
                     0 => tri!(vm.unary_op(UnaryOp::Positive, a)),
                     1 => tri!(vm.unary_op(UnaryOp::Negative, a)),
                     2 => tri!(vm.unary_op(UnaryOp::Invert, a)),
