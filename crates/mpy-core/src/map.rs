@@ -182,6 +182,33 @@ impl Map {
         Some(Entry { key: Obj::from_raw(self.w(k)), value: Obj::from_raw(self.w(k + 1)) })
     }
 
+    /// The value at `pos` if the key there is `key` (desktop inline
+    /// caches: one bounds check against the places in use).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn value_if_key(&self, pos: usize, key: Obj) -> Option<Obj> {
+        let k = self.kv_off() + 2 * pos;
+        match self.t.as_slice().get(k..k + 2) {
+            Some(&[kk, v]) if kk == key.raw() => Some(Obj::from_raw(v)),
+            _ => None,
+        }
+    }
+
+    /// Replaces the value at `pos` if the key there is `key` (desktop
+    /// inline caches); false if it is not.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn set_value_if_key(&mut self, pos: usize, key: Obj, value: Obj) -> bool {
+        let k = self.kv_off() + 2 * pos;
+        match self.t.as_mut_slice().get_mut(k..k + 2) {
+            Some([kk, v]) if *kk == key.raw() => {
+                *v = value.raw();
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The stored hash of position `pos` (None in a small table).
     #[inline]
     pub fn hash_at(&self, pos: usize) -> Option<u32> {

@@ -400,6 +400,23 @@ impl Heap {
         Some(unsafe { &*p })
     }
 
+    /// The class of `o` when its type is a user class (desktop fast paths:
+    /// read off the type, without [`Heap::class`]'s checks of the class
+    /// object).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn class_of(&self, o: Obj) -> Option<&crate::vm::class::ClassObj> {
+        let t = o.ptr_type()?;
+        if t.flags & crate::typ::flags::IS_CLASS == 0 {
+            return None;
+        }
+        let p: *const crate::vm::class::ClassObj = (t as *const crate::typ::TypeObj).cast();
+        // SAFETY: as in `class`: a type flagged IS_CLASS is the `TypeObj`
+        // at the start of a heap `ClassObj`, which the live object `o`
+        // keeps alive (its header points to it).
+        Some(unsafe { &*p })
+    }
+
     /// The mutable state of user class `o` (its `TypeObj` part is never
     /// written after creation, so shared references to it stay valid).
     #[inline]

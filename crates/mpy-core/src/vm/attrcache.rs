@@ -62,11 +62,8 @@ fn remember(vm: &mut Vm, ip: usize, p: usize) {
 #[inline(always)]
 pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     if let Some(i) = vm.heap.get::<InstanceObj>(o) {
-        let key = Obj::qstr(name);
-        if let Some(e) = hint(vm, ip).and_then(|p| i.members.entry(p)) {
-            if e.key == key {
-                return Ok(e.value);
-            }
+        if let Some(v) = hint(vm, ip).and_then(|p| i.members.value_if_key(p, Obj::qstr(name))) {
+            return Ok(v);
         }
         return load_instance_attr(vm, ip, o, name);
     }
@@ -123,8 +120,20 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         return vm.store_attr(o, name, value);
     }
     if let Some(p) = hint(vm, ip) {
-        // Only plain stores: no `__setattr__` and no property (which
+        // Plain stores only: no `__setattr__` and no property (which
         // could be a data descriptor for this name) in the class's MRO.
+        // The class's flags first, read off the instance's type.
+        let simple = vm.heap.class_of(o).is_some_and(|c| {
+            (c.st.flags | vm.vmstate.class_flags_extra) & (CF_SETATTR | CF_PROPERTY) == 0
+        });
+        if simple {
+            if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+                if i.members.set_value_if_key(p, Obj::qstr(name), value) {
+                    return Ok(());
+                }
+            }
+            return store_attr_slow(vm, ip, o, name, value);
+        }
         let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, class_of_instance(o), name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {

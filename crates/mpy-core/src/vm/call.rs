@@ -34,7 +34,8 @@ pub fn recursion_error(vm: &mut Vm) -> PyErr {
 /// Checks the recursion guard.
 ///
 /// Errors: `RuntimeError: maximum recursion depth exceeded`.
-#[inline]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline)]
 pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     let over = if vm.stack_base != 0 {
         vm.stack_used() > vm.config.stack_limit
@@ -53,7 +54,10 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
 /// last ones having defaults, binds them straight into its new frame and
 /// runs it. Returns None when the general path is needed (nothing has
 /// been done then).
-#[cfg_attr(not(target_os = "none"), inline(always))]
+///
+/// Desktop: out of line, with the frame setup inlined into it (the
+/// callers' registers stay free, the function view stays in registers).
+#[cfg_attr(not(target_os = "none"), inline(never))]
 #[cfg_attr(target_os = "none", inline)]
 pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
@@ -85,7 +89,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         &d[ndef - (np - args.len())..ndef]
     };
     if generator {
-        return Some(new_generator_simple(vm, f, &v, args, defaults));
+        return Some(new_generator_simple(vm, f, v.code, v.cells, args, defaults));
     }
     Some(call_simple_inner(vm, f, &v, args, defaults))
 }
@@ -95,17 +99,17 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
 ///
 /// Errors: `RuntimeError: maximum recursion depth exceeded` (as a call),
 /// `MemoryError`.
-fn new_generator_simple(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     check_recursion(vm)?;
-    let size = v.code.frame_size();
-    let top = v.code.n_state().wrapping_sub(1);
+    let size = code.frame_size();
+    let top = code.n_state().wrapping_sub(1);
     let head = GenHead { base: ObjBase::new(&crate::types::misc::GENERATOR_TYPE), fun: f, ip: 0, sp: 0, exc_sp: 0, flags: 0 };
     let g = vm.alloc_var(head, size)?;
     if let Some((_, items)) = vm.heap.var_mut::<GenHead>(g) {
         // Local i is slot `n_state - 1 - i` (all within `n_state`, see
         // `call_simple_inner`); the other slots stay NULL.
         let mut i = 0;
-        for part in [v.cells, args, defaults] {
+        for part in [cells, args, defaults] {
             for &a in part {
                 if let Some(s) = items.get_mut(top.wrapping_sub(i)) {
                     *s = a;
@@ -117,6 +121,9 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defa
     Ok(g)
 }
 
+/// [`call_simple`]'s call proper (desktop: inlined, so that the function
+/// view stays in registers).
+#[cfg_attr(not(target_os = "none"), inline(always))]
 fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     check_recursion(vm)?;
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
@@ -186,7 +193,8 @@ fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
 
 /// Runs a fresh frame whose slots (from value-stack index `base`) hold
 /// the bound arguments, then pops it.
-#[inline]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline)]
 fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Obj> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);

@@ -754,8 +754,13 @@ pub struct InstanceNativeObj {
 
 /// Do objects of type `ty` have the [`InstanceObj`] layout (instances of
 /// user classes not deriving from an exception)?
+///
+/// Desktop: a class without a native base (most) is answered without the
+/// walk up its bases.
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn has_instance_layout(ty: &TypeObj) -> bool {
-    ty.flags & crate::typ::flags::IS_CLASS != 0 && !crate::types::exception::has_exception_layout(ty)
+    ty.flags & crate::typ::flags::IS_CLASS != 0
+        && ((cfg!(not(target_os = "none")) && ty.base.is_none()) || !crate::types::exception::has_exception_layout(ty))
 }
 
 /// Do objects of type `ty` have the [`InstanceNativeObj`] layout?

@@ -147,6 +147,7 @@ const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
 const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
     loop {
         if let Some(r) = run_until_caught(vm, f, throw.take()) {
@@ -785,6 +786,12 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         Obj::small_int(-a.small_int_unchecked())
                     }
                     2 if a.is_small_int() => Obj::small_int(!a.small_int_unchecked()),
+                    // Desktop: `not` of a bool or None, `-` of a NaN-boxed
+                    // float.
+                    #[cfg(not(target_os = "none"))]
+                    3 if a == Obj::TRUE || a == Obj::FALSE || a == Obj::NONE => Obj::bool(a != Obj::TRUE),
+                    #[cfg(not(target_os = "none"))]
+                    1 if float_neg(a).is_some() => float_neg(a).unwrap_or(a),
                     0 => tri!(vm.unary_op(UnaryOp::Positive, a)),
                     1 => tri!(vm.unary_op(UnaryOp::Negative, a)),
                     2 => tri!(vm.unary_op(UnaryOp::Invert, a)),
@@ -1025,8 +1032,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // code writes them during the call (callees only push
                 // frames above this one).
                 let args = unsafe { core::slice::from_raw_parts(first, nargs + 2 * nkw) };
+                // Desktop: only a Python function tries the direct path
+                // (the others skip its out-of-line call).
                 let r = if nkw == 0 {
-                    match super::call::call_simple(vm, fun, args) {
+                    match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
+                        super::call::call_simple(vm, fun, args)
+                    } else {
+                        None
+                    } {
                         Some(r) => tri!(r),
                         None => tri!(call_other(vm, fun, args)),
                     }

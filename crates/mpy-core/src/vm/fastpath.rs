@@ -158,6 +158,19 @@ pub(super) fn float_pair(a: Obj, b: Obj) -> Option<(f64, f64)> {
     Some((num(a)?, num(b)?))
 }
 
+/// `-a` of a NaN-boxed float (as the float type computes it), None for
+/// anything else.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn float_neg(a: Obj) -> Option<Obj> {
+    #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
+    if let Some(f) = a.as_inline_float() {
+        return Some(Obj::from_float(-f));
+    }
+    let _ = a;
+    None
+}
+
 /// Binary op numbers as the bytecode carries them (`BinaryOp as u8`), for
 /// the fast paths' matches (no enum conversion tables). The float path's
 /// ops are used only on NaN-boxed desktop builds.

@@ -384,7 +384,8 @@ pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
 ///
 /// Errors: `RuntimeError: maximum recursion depth exceeded` when the value
 /// stack is full; `MemoryError` when a large frame's block does not fit.
-#[inline]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline)]
 pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)> {
     let base = vm.stack.len();
     let cap = vm.stack.capacity();
