@@ -110,15 +110,28 @@ fn parts(x: f32) -> (u32, i32) {
     }
 }
 
-/// `√x`, correctly rounded (`-0` stays, NaN below zero): three Newton
-/// steps in the FPU's `f32` arithmetic give the 25-bit integer square root
-/// of the scaled mantissa within a few units, exact integer arithmetic
-/// settles it and rounds (libm's table-driven `sqrtf` takes 0.5 KB of
-/// flash; a bit-by-bit root was 8% slower on the raytracing benchmark).
+/// `√x`, correctly rounded (`-0` stays, NaN below zero): the FPU's
+/// `vsqrt.f32` on the boards (Cortex-M4F), else [`sqrt_soft`].
 pub fn sqrt(x: f32) -> f32 {
     if x.is_nan() || x < 0.0 {
         return f32::NAN;
     }
+    // A Cortex-M4F has the instruction (IEEE, so correctly rounded too):
+    // -360 bytes of flash, and faster.
+    #[cfg(all(target_arch = "arm", target_abi = "eabihf"))]
+    return core::f32::math::sqrt(x);
+    #[cfg(not(all(target_arch = "arm", target_abi = "eabihf")))]
+    sqrt_soft(x)
+}
+
+/// [`sqrt`] of a number that is not NaN nor below zero, in software:
+/// three Newton steps in the FPU's `f32` arithmetic give the 25-bit
+/// integer square root of the scaled mantissa within a few units, exact
+/// integer arithmetic settles it and rounds (libm's table-driven `sqrtf`
+/// takes 0.5 KB of flash; a bit-by-bit root was 8% slower on the
+/// raytracing benchmark).
+#[cfg_attr(all(target_arch = "arm", target_abi = "eabihf"), allow(dead_code))]
+fn sqrt_soft(x: f32) -> f32 {
     if x == 0.0 || x.is_infinite() {
         return x;
     }
