@@ -26,17 +26,17 @@ mod vectors {
     }
 
     extern "C" {
-        /// cortex-m-rt's name for the [`DefaultHandler`] below.
+        /// cortex-m-rt's name for the `DefaultHandler` below.
         fn DefaultHandler();
     }
 
     /// The device part of the vector table (cortex-m-rt's `device`
-    /// feature): the 32 interrupts QEMU's mps2-an386 has (the UARTs' are 0-9), all to
-    /// `DefaultHandler`. (Without the feature cortex-m-rt links 240
-    /// entries, 960 bytes of flash.)
+    /// feature): the 48 interrupts of QEMU's mps2-an386 NVIC (the UARTs'
+    /// are 0-9), all to `DefaultHandler`. (Without the feature cortex-m-rt
+    /// links 240 entries, 960 bytes of flash.)
     #[link_section = ".vector_table.interrupts"]
     #[no_mangle]
-    static __INTERRUPTS: [unsafe extern "C" fn(); 32] = [DefaultHandler; 32];
+    static __INTERRUPTS: [unsafe extern "C" fn(); 48] = [DefaultHandler; 48];
 
     /// Every device interrupt lands here (no PAC): dispatch by number.
     // SAFETY: cortex-m-rt declares DefaultHandler `unsafe fn`; the body
