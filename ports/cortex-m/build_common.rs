@@ -5,8 +5,8 @@
 /// environment variable, e.g. `16K` or `150000`, else `default_heap`;
 /// `ARENA_SIZE` likewise from `MPY_ARENASIZE` or `default_arena`,
 /// `FS_SIZE` from `MPY_FSSIZE` or `default_fs`) and,
-/// for the bare-metal target, puts `memory.x` on the linker path and links
-/// with cortex-m-rt's `link.x`.
+/// for the bare-metal target, puts `memory.x` (and an empty `device.x`) on
+/// the linker path and links with cortex-m-rt's `link.x`.
 fn configure(default_heap: usize, default_arena: usize, default_fs: usize) {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
     println!("cargo:rerun-if-env-changed=MPY_HEAPSIZE");
@@ -33,6 +33,11 @@ fn configure(default_heap: usize, default_arena: usize, default_fs: usize) {
     std::fs::write(out.join("config.rs"), config).unwrap_or_else(|e| panic!("write config.rs: {e}"));
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("none") {
         std::fs::copy("memory.x", out.join("memory.x")).unwrap_or_else(|e| panic!("copy memory.x: {e}"));
+        // cortex-m-rt's `device` feature includes `device.x` (a PAC's
+        // handler names): the boards define their `__INTERRUPTS` table
+        // themselves, all entries `DefaultHandler`, so it is empty.
+        std::fs::write(out.join("device.x"), "/* no named interrupt handlers */\n")
+            .unwrap_or_else(|e| panic!("write device.x: {e}"));
         println!("cargo:rustc-link-search={}", out.display());
         println!("cargo:rustc-link-arg-bins=-Tlink.x");
     }

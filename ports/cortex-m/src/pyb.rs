@@ -30,7 +30,7 @@ fn udelay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn millis(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(((crate::systick::ticks_us() / 1000) & TICKS_MASK) as isize))
+    Ok(Obj::small_int(((crate::systick::ticks_ms()) & TICKS_MASK) as isize))
 }
 
 fn micros(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -40,7 +40,7 @@ fn micros(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `elapsed_millis(start)`: milliseconds since `start` (a `millis()`).
 fn elapsed_millis(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let start = int_arg(vm, a[0])? as u64;
-    let now = crate::systick::ticks_us() / 1000;
+    let now = crate::systick::ticks_ms();
     Ok(Obj::small_int((now.wrapping_sub(start) & TICKS_MASK) as isize))
 }
 

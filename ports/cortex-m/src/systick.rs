@@ -47,9 +47,16 @@ pub fn ticks_us() -> u64 {
         let counted = per_ms - 1 - SYST::get_current() as u64;
         let m2 = millis();
         if m1 == m2 {
-            return m1 * 1000 + counted * 1000 / per_ms;
+            // `counted < per_ms <= u32::MAX / 1000`: 32-bit arithmetic
+            // (no call to the 64-bit division routine).
+            return m1 * 1000 + u64::from(counted as u32 * 1000 / per_ms as u32);
         }
     }
+}
+
+/// Milliseconds since boot (`ticks_us() / 1000`, without the division).
+pub fn ticks_ms() -> u64 {
+    millis()
 }
 
 /// Waits `us` microseconds, sleeping between ticks; returns early when a

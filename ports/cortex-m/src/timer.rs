@@ -78,7 +78,8 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
             if ms <= 0 {
                 return Err(vm.value_error("period too small"));
             }
-            (1000 / ms).max(1)
+            // (In 32 bits: no call to the 64-bit division routine.)
+            i64::from(1000 / ms.min(1000) as u32)
         }
         (None, None) => return Err(vm.value_error("must specify freq or period")),
     };
@@ -97,8 +98,9 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         return Err(vm.value_error("freq out of range"));
     }
     // The hardware counter runs for `counter()`; firings come from SysTick.
-    (ops().timer_start)(slot, hz as u32);
-    hw::soft_start(slot, ((1000 + hz / 2) / hz) as u32);
+    let hz32 = hz as u32;
+    (ops().timer_start)(slot, hz32);
+    hw::soft_start(slot, (1000 + hz32 / 2) / hz32);
     vm.set_port_slot(t, &TIMER_TYPE, S_FREQ, Obj::small_int(hz as isize));
     Ok(())
 }

@@ -29,6 +29,19 @@ mod vectors {
         mpy_cortex_m::systick::on_tick();
     }
 
+    extern "C" {
+        /// cortex-m-rt's name for the `DefaultHandler` below.
+        fn DefaultHandler();
+    }
+
+    /// The device part of the vector table (cortex-m-rt's `device`
+    /// feature): the STM32F405's 82 interrupts (RM0090: 0-81, the last
+    /// the FPU's), all to `DefaultHandler`. (Without the feature
+    /// cortex-m-rt links 240 entries, 960 bytes of flash.)
+    #[link_section = ".vector_table.interrupts"]
+    #[no_mangle]
+    static __INTERRUPTS: [unsafe extern "C" fn(); 82] = [DefaultHandler; 82];
+
     /// Every device interrupt lands here (no PAC): dispatch by number.
     // SAFETY: cortex-m-rt declares DefaultHandler `unsafe fn`; the body
     // only calls safe functions.
