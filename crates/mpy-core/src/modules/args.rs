@@ -32,6 +32,17 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     }
 }
 
+/// The int arguments `a` as `i64` into `out` (as [`int_arg`], in order;
+/// surplus slots keep their values).
+///
+/// Errors: as [`int_arg`].
+pub fn int_args(vm: &mut Vm, a: &[Obj], out: &mut [i64]) -> PyResult<()> {
+    for (slot, &o) in out.iter_mut().zip(a) {
+        *slot = int_arg(vm, o)?;
+    }
+    Ok(())
+}
+
 /// A number argument as `Float` (ints, bools and floats; ints too large for
 /// a float give an infinity of their sign).
 ///
