@@ -72,8 +72,7 @@ pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         r?;
     } else {
         let s = out.into_str(vm)?;
-        let w = vm.load_attr(f, q::write)?;
-        vm.call(w, &[s], &[])?;
+        super::vfs::call(vm, f, q::write, &[s])?;
     }
     Ok(Obj::NONE)
 }

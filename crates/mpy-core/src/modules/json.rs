@@ -192,8 +192,7 @@ fn dumps(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 
 fn dump(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let so = dump_text(vm, a, k, 2)?;
-    let w = vm.load_attr(a[1], q::write)?;
-    vm.call(w, &[so], &[])?;
+    super::vfs::call(vm, a[1], q::write, &[so])?;
     Ok(Obj::NONE)
 }
 
@@ -394,8 +393,7 @@ fn loads(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn load(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let r = vm.load_attr(a[0], q::read)?;
-    let data = vm.call(r, &[], &[])?;
+    let data = super::vfs::call(vm, a[0], q::read, &[])?;
     loads_obj(vm, data)
 }
 
