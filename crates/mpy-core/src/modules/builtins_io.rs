@@ -188,20 +188,6 @@ fn closed_error(vm: &mut Vm) -> crate::PyErr {
     vm.value_error("I/O operation on closed file")
 }
 
-/// The port mode for a Python mode's `r`/`w`/`a`/`x`/`+` letters: the
-/// first letter (`r` if the first is `+`), then `+` if any.
-fn port_mode(first: Option<u8>, plus: bool) -> &'static str {
-    match (first, plus) {
-        (Some(b'w'), false) => "w",
-        (Some(b'w'), true) => "w+",
-        (Some(b'a'), false) => "a",
-        (Some(b'a'), true) => "a+",
-        (Some(b'x'), false) => "x",
-        (Some(b'x'), true) => "x+",
-        (_, false) => "r",
-        (_, true) => "r+",
-    }
-}
 
 /// `open(file, mode='r', ...)`.
 ///
@@ -216,11 +202,15 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if let Some(f) = super::vfs::open(vm, path, mode_obj)? {
         return Ok(f);
     }
-    let (mut first, mut plus, mut binary) = (None, false, false);
+    // The port mode: the first of the `r`/`w`/`a`/`x`/`+` letters (`r` if
+    // that is `+`), then `+` if any.
+    let (mut pm, mut plus, mut binary) = ([0, b'+'], false, false);
     for c in mode.bytes() {
         match c {
             b'r' | b'w' | b'a' | b'x' | b'+' => {
-                first.get_or_insert(c);
+                if pm[0] == 0 {
+                    pm[0] = if c == b'+' { b'r' } else { c };
+                }
                 plus |= c == b'+';
             }
             b'b' => binary = true,
@@ -238,7 +228,11 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         rbuf: GcVec::new(),
         rpos: 0,
     })?;
-    let h = match vm.hal.open(path, port_mode(first, plus)) {
+    if pm[0] == 0 {
+        pm[0] = b'r';
+    }
+    let pm = core::str::from_utf8(&pm[..1 + plus as usize]).unwrap_or("r");
+    let h = match vm.hal.open(path, pm) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno)),
     };
