@@ -264,7 +264,7 @@ pub fn dir_names(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     } else if let Some(g) = crate::vm::module::module_globals(vm, o) {
         ns_names(vm, Ns::Dict(g), out)?;
     } else if vm.heap.class(o).is_some() {
-        for n in [q::__bases__, q::__dict__, q::__name__] {
+        for &n in &[q::__bases__, q::__dict__, q::__name__] {
             add_name(vm, out, n)?;
         }
         class_names(vm, o, out)?;
