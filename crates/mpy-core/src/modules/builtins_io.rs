@@ -484,7 +484,8 @@ static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines
 static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, f_close);
 static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
-static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
+/// `__enter__` of files and streams (returns the object).
+pub static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
 static FILE_LOCALS: [(Qstr, Rom); 10] = [

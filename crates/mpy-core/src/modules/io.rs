@@ -234,10 +234,6 @@ fn flush(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn enter(_vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(a[0])
-}
-
 fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     close(vm, &a[..1], &[])
 }
@@ -265,11 +261,10 @@ static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
 static TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, tell);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
-static ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, enter);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, exit);
 
 static MEMIO_LOCALS: [(Qstr, Rom); 11] = [
-    (q::__enter__, Rom::Fun(&ENTER)),
+    (q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
     (q::__exit__, Rom::Fun(&EXIT)),
     (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     (q::close, Rom::Fun(&CLOSE)),
@@ -308,8 +303,6 @@ pub static BYTESIO_TYPE: TypeObj = TypeObj {
 /// files of a user-defined filesystem); it adds no behaviour.
 pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase, flags: flags::BASETYPE, ..TypeObj::EMPTY };
 
-static OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::builtins_io::b_open);
-
 static LOCALS: [(Qstr, Rom); 8] = [
     (q::__name__, Rom::Str(q::io)),
     (q::BytesIO, Rom::Type(&BYTESIO_TYPE)),
@@ -318,7 +311,7 @@ static LOCALS: [(Qstr, Rom); 8] = [
     (q::SEEK_END, Rom::Int(2)),
     (q::SEEK_SET, Rom::Int(0)),
     (q::StringIO, Rom::Type(&STRINGIO_TYPE)),
-    (q::open, Rom::Fun(&OPEN)),
+    (q::open, Rom::Fun(&super::builtins::B_OPEN)),
 ];
 
 /// The `io` module.
