@@ -132,13 +132,21 @@ pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
         return vm.new_str(s);
     }
     let mut out = crate::runtime::print::Out::buf();
+    write_lossy(vm, &mut out, b)?;
+    out.into_str(vm)
+}
+
+/// Writes bytes as text, invalid UTF-8 sequences replaced by U+FFFD.
+///
+/// Errors: `MemoryError` (buffers only).
+pub fn write_lossy(vm: &mut Vm, out: &mut crate::runtime::print::Out, b: &[u8]) -> PyResult<()> {
     for chunk in b.utf8_chunks() {
         out.str(vm, chunk.valid())?;
         if !chunk.invalid().is_empty() {
             out.str(vm, "\u{fffd}")?;
         }
     }
-    out.into_str(vm)
+    Ok(())
 }
 
 /// Optional size argument `a[i]`: None when absent, None or negative.

@@ -11,7 +11,7 @@
 //! separators anywhere, a dict key without value is dropped, and any
 //! structural error is `ValueError: syntax error in JSON`.
 
-use super::args::new_str_lossy;
+use super::args::{new_str_lossy, write_lossy};
 use crate::heap::GcVec;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -54,17 +54,6 @@ pub fn escape_into(vm: &mut Vm, out: &mut Out, s: &str) -> PyResult<()> {
     }
     out.str(vm, s.get(run..).unwrap_or(""))?;
     out.str(vm, "\"")
-}
-
-/// Writes bytes as text, invalid UTF-8 replaced by U+FFFD.
-fn write_lossy(vm: &mut Vm, out: &mut Out, b: &[u8]) -> PyResult<()> {
-    for chunk in b.utf8_chunks() {
-        out.str(vm, chunk.valid())?;
-        if !chunk.invalid().is_empty() {
-            out.str(vm, "\u{fffd}")?;
-        }
-    }
-    Ok(())
 }
 
 /// The item and key separators (pinned str texts).
