@@ -38,6 +38,10 @@ pub struct Format<'a> {
     pub native: bool,
     /// The items' text (after the byte-order prefix).
     rest: &'a [u8],
+    /// Total byte size (None on overflow), found by [`parse`].
+    size: Option<usize>,
+    /// Number of values packed/unpacked, found by [`parse`].
+    nvalues: usize,
 }
 
 /// Size of one value of `code`; None for an unknown code.
@@ -111,9 +115,23 @@ pub fn parse(fmt: &[u8]) -> Option<Format<'_>> {
         Some(b'@') => (cfg!(target_endian = "big"), true, &fmt[1..]),
         _ => (cfg!(target_endian = "big"), true, fmt),
     };
-    let f = Format { big, native, rest };
-    if f.items().any(|it| it.is_err()) {
-        return None;
+    let mut f = Format { big, native, rest, size: Some(0), nvalues: 0 };
+    // One walk checks the items and adds up the size and value count.
+    for it in f.items() {
+        let it = it.ok()?;
+        let sz = code_size(it.code, native)?;
+        f.size = f.size.and_then(|mut n| {
+            if native && sz > 1 && it.count > 0 && it.code != b's' {
+                n = n.checked_add(sz - 1)? / sz * sz;
+            }
+            n.checked_add(sz.checked_mul(it.count)?)
+        });
+        let values = match it.code {
+            b'x' => 0,
+            b's' => 1,
+            _ => it.count,
+        };
+        f.nvalues = f.nvalues.saturating_add(values);
     }
     Some(f)
 }
@@ -126,27 +144,12 @@ impl<'a> Format<'a> {
 
     /// Total byte size (None on overflow).
     pub fn size(&self) -> Option<usize> {
-        let mut n: usize = 0;
-        for it in self.items().flatten() {
-            let sz = code_size(it.code, self.native)?;
-            if self.native && sz > 1 && it.count > 0 && it.code != b's' {
-                n = n.checked_add(sz - 1)? / sz * sz;
-            }
-            n = n.checked_add(sz.checked_mul(it.count)?)?;
-        }
-        Some(n)
+        self.size
     }
 
     /// Number of values packed/unpacked.
     pub fn nvalues(&self) -> usize {
-        self.items()
-            .flatten()
-            .map(|it| match it.code {
-                b'x' => 0,
-                b's' => 1,
-                _ => it.count,
-            })
-            .fold(0usize, |a, b| a.saturating_add(b))
+        self.nvalues
     }
 }
 
