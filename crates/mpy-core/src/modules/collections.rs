@@ -129,8 +129,8 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
                 None => return Err(vm.type_error("unexpected keyword argument")),
             }
         }
-        if items.as_slice().iter().any(|o| o.is_null()) {
-            let given = items.as_slice().iter().filter(|o| !o.is_null()).count();
+        let given = items.as_slice().iter().filter(|o| !o.is_null()).count();
+        if given < n {
             return Err(too_many(vm, given));
         }
         let t = vm.new_tuple(items.as_slice())?;
