@@ -8,7 +8,7 @@
 //! stream is `ValueError: I/O operation on closed file`, `StringIO(n)`
 //! with an int makes an empty stream, and iteration yields lines.
 
-use super::args::{buffer_of, buffer_read, char_count, char_prefix, int_arg, new_from_vec_field, size_arg, CHUNK};
+use super::args::{buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -189,11 +189,9 @@ fn getvalue(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// Errors: `OSError(22)` for a negative position or a bad `whence`.
 fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     check(vm, a[0])?;
-    let off = int_arg(vm, a[1])?;
-    let whence = match a.get(2) {
-        Some(&o) => int_arg(vm, o)?,
-        None => 0,
-    };
+    let mut v = [0; 2];
+    int_args(vm, &a[1..], &mut v)?;
+    let [off, whence] = v;
     let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let base = match whence {
         0 => 0i64,
