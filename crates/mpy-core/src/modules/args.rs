@@ -32,6 +32,17 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     }
 }
 
+/// The int arguments `a` as `i64` into `out` (as [`int_arg`], in order;
+/// surplus slots keep their values).
+///
+/// Errors: as [`int_arg`].
+pub fn int_args(vm: &mut Vm, a: &[Obj], out: &mut [i64]) -> PyResult<()> {
+    for (slot, &o) in out.iter_mut().zip(a) {
+        *slot = int_arg(vm, o)?;
+    }
+    Ok(())
+}
+
 /// A number argument as `Float` (ints, bools and floats; ints too large for
 /// a float give an infinity of their sign).
 ///
@@ -121,13 +132,21 @@ pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
         return vm.new_str(s);
     }
     let mut out = crate::runtime::print::Out::buf();
+    write_lossy(vm, &mut out, b)?;
+    out.into_str(vm)
+}
+
+/// Writes bytes as text, invalid UTF-8 sequences replaced by U+FFFD.
+///
+/// Errors: `MemoryError` (buffers only).
+pub fn write_lossy(vm: &mut Vm, out: &mut crate::runtime::print::Out, b: &[u8]) -> PyResult<()> {
     for chunk in b.utf8_chunks() {
         out.str(vm, chunk.valid())?;
         if !chunk.invalid().is_empty() {
             out.str(vm, "\u{fffd}")?;
         }
     }
-    out.into_str(vm)
+    Ok(())
 }
 
 /// Optional size argument `a[i]`: None when absent, None or negative.

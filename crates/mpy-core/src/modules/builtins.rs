@@ -264,7 +264,7 @@ pub fn dir_names(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     } else if let Some(g) = crate::vm::module::module_globals(vm, o) {
         ns_names(vm, Ns::Dict(g), out)?;
     } else if vm.heap.class(o).is_some() {
-        for n in [q::__bases__, q::__dict__, q::__name__] {
+        for &n in &[q::__bases__, q::__dict__, q::__name__] {
             add_name(vm, out, n)?;
         }
         class_names(vm, o, out)?;
@@ -539,7 +539,8 @@ static B_MAX: BuiltinFun = BuiltinFun::new_kw(q::max, 1, sq::b_max);
 static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
 static B_NEXT: BuiltinFun = BuiltinFun::new(q::next, 1, 2, b_next);
 static B_OCT: BuiltinFun = BuiltinFun::new(q::oct, 1, 1, num::b_oct);
-static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, io::b_open);
+/// `open` (also `io.open`).
+pub static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, io::b_open);
 static B_ORD: BuiltinFun = BuiltinFun::new(q::ord, 1, 1, num::b_ord);
 static B_POW: BuiltinFun = BuiltinFun::new(q::pow, 2, 3, num::b_pow);
 static B_PRINT: BuiltinFun = BuiltinFun::new_kw(q::print, 0, io::b_print);

@@ -72,8 +72,7 @@ pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         r?;
     } else {
         let s = out.into_str(vm)?;
-        let w = vm.load_attr(f, q::write)?;
-        vm.call(w, &[s], &[])?;
+        super::vfs::call(vm, f, q::write, &[s])?;
     }
     Ok(Obj::NONE)
 }
@@ -189,20 +188,6 @@ fn closed_error(vm: &mut Vm) -> crate::PyErr {
     vm.value_error("I/O operation on closed file")
 }
 
-/// The port mode for a Python mode's `r`/`w`/`a`/`x`/`+` letters: the
-/// first letter (`r` if the first is `+`), then `+` if any.
-fn port_mode(first: Option<u8>, plus: bool) -> &'static str {
-    match (first, plus) {
-        (Some(b'w'), false) => "w",
-        (Some(b'w'), true) => "w+",
-        (Some(b'a'), false) => "a",
-        (Some(b'a'), true) => "a+",
-        (Some(b'x'), false) => "x",
-        (Some(b'x'), true) => "x+",
-        (_, false) => "r",
-        (_, true) => "r+",
-    }
-}
 
 /// `open(file, mode='r', ...)`.
 ///
@@ -217,11 +202,15 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if let Some(f) = super::vfs::open(vm, path, mode_obj)? {
         return Ok(f);
     }
-    let (mut first, mut plus, mut binary) = (None, false, false);
+    // The port mode: the first of the `r`/`w`/`a`/`x`/`+` letters (`r` if
+    // that is `+`), then `+` if any.
+    let (mut pm, mut plus, mut binary) = ([0, b'+'], false, false);
     for c in mode.bytes() {
         match c {
             b'r' | b'w' | b'a' | b'x' | b'+' => {
-                first.get_or_insert(c);
+                if pm[0] == 0 {
+                    pm[0] = if c == b'+' { b'r' } else { c };
+                }
                 plus |= c == b'+';
             }
             b'b' => binary = true,
@@ -239,7 +228,11 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         rbuf: GcVec::new(),
         rpos: 0,
     })?;
-    let h = match vm.hal.open(path, port_mode(first, plus)) {
+    if pm[0] == 0 {
+        pm[0] = b'r';
+    }
+    let pm = core::str::from_utf8(&pm[..1 + plus as usize]).unwrap_or("r");
+    let h = match vm.hal.open(path, pm) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno)),
     };
@@ -491,7 +484,8 @@ static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines
 static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, f_close);
 static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
-static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
+/// `__enter__` of files and streams (returns the object).
+pub static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
 static FILE_LOCALS: [(Qstr, Rom); 10] = [

@@ -13,26 +13,26 @@ use crate::types::list::{list_from_iter, sort_items, sort_kw};
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
-/// `all(iterable)`.
-pub fn b_all(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let it = vm.get_iter(args[0])?;
+/// Shared body of `all` (`stop_on` false) and `any`: `stop_on` as soon as
+/// an item's truth is `stop_on`, else its negation.
+fn all_any(vm: &mut Vm, o: Obj, stop_on: bool) -> PyResult<Obj> {
+    let it = vm.get_iter(o)?;
     while let Some(x) = vm.iter_next(it)? {
-        if !vm.is_true(x)? {
-            return Ok(Obj::FALSE);
+        if vm.is_true(x)? == stop_on {
+            return Ok(Obj::bool(stop_on));
         }
     }
-    Ok(Obj::TRUE)
+    Ok(Obj::bool(!stop_on))
+}
+
+/// `all(iterable)`.
+pub fn b_all(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    all_any(vm, args[0], false)
 }
 
 /// `any(iterable)`.
 pub fn b_any(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let it = vm.get_iter(args[0])?;
-    while let Some(x) = vm.iter_next(it)? {
-        if vm.is_true(x)? {
-            return Ok(Obj::TRUE);
-        }
-    }
-    Ok(Obj::FALSE)
+    all_any(vm, args[0], true)
 }
 
 /// Shared body of `min` (`want_max` false) and `max`.

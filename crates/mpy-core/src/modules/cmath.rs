@@ -43,16 +43,22 @@ fn c_polar(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_tuple(&[r, p])
 }
 
+/// The complex number of modulus `r` and phase `t`.
+///
+/// Errors: `MemoryError`.
+fn from_polar(vm: &mut Vm, r: Float, t: Float) -> PyResult<Obj> {
+    vm.new_complex(r * trig::cos(t), r * trig::sin(t))
+}
+
 fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let r = crate::types::int::obj_to_f64(vm, a[0])?;
     let p = crate::types::int::obj_to_f64(vm, a[1])?;
-    vm.new_complex(r * trig::cos(p), r * trig::sin(p))
+    from_polar(vm, r, p)
 }
 
 fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (re, im) = carg(vm, a[0])?;
-    let m = crate::types::float_acc::exp(re);
-    vm.new_complex(m * trig::cos(im), m * trig::sin(im))
+    from_polar(vm, crate::types::float_acc::exp(re), im)
 }
 
 fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -67,19 +73,26 @@ fn c_log10(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let z = carg(vm, a[0])?;
-    let r = M::sqrt(abs(z));
-    let t = M::atan2(z.1, z.0) / 2.0;
-    vm.new_complex(r * trig::cos(t), r * trig::sin(t))
+    from_polar(vm, M::sqrt(abs(z)), M::atan2(z.1, z.0) / 2.0)
+}
+
+/// `cmath.cos` (`sin` false) and `cmath.sin`.
+fn cos_sin(vm: &mut Vm, o: Obj, sin: bool) -> PyResult<Obj> {
+    let (re, im) = carg(vm, o)?;
+    let (c, s, ch, sh) = (trig::cos(re), trig::sin(re), acc::cosh(im), M::sinh(im));
+    if sin {
+        vm.new_complex(s * ch, c * sh)
+    } else {
+        vm.new_complex(c * ch, -s * sh)
+    }
 }
 
 fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(trig::cos(re) * acc::cosh(im), -trig::sin(re) * M::sinh(im))
+    cos_sin(vm, a[0], false)
 }
 
 fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (re, im) = carg(vm, a[0])?;
-    vm.new_complex(trig::sin(re) * acc::cosh(im), trig::cos(re) * M::sinh(im))
+    cos_sin(vm, a[0], true)
 }
 
 static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);

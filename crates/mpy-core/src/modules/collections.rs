@@ -67,8 +67,15 @@ fn namedtuple(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut names: GcVec<Obj> = GcVec::new();
     let r = (|| {
         if let Some(s) = vm.str_pinned(a[1]) {
-            for w in s.split([' ', ',']).filter(|w| !w.is_empty()) {
-                push_name(vm, &mut names, w)?;
+            let b = s.as_bytes();
+            let mut st = 0;
+            for i in 0..=b.len() {
+                if b.get(i).is_none_or(|&c| c == b' ' || c == b',') {
+                    if i > st {
+                        push_name(vm, &mut names, s.get(st..i).unwrap_or(""))?;
+                    }
+                    st = i + 1;
+                }
             }
         } else {
             let items = vm.collect_iter(a[1])?;
@@ -122,8 +129,8 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
                 None => return Err(vm.type_error("unexpected keyword argument")),
             }
         }
-        if items.as_slice().iter().any(|o| o.is_null()) {
-            let given = items.as_slice().iter().filter(|o| !o.is_null()).count();
+        let given = items.as_slice().iter().filter(|o| !o.is_null()).count();
+        if given < n {
             return Err(too_many(vm, given));
         }
         let t = vm.new_tuple(items.as_slice())?;

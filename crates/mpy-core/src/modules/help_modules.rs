@@ -4,53 +4,49 @@
 //! modules on the filesystem`, as MicroPython prints them. Frozen
 //! modules show their path without the extension (`pkg/__init__`).
 
-use crate::heap::GcVec;
+use crate::obj::Obj;
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
+use crate::types::list::ListObj;
 use crate::PyResult;
 
 const COLUMNS: usize = 4;
 const WIDTH: usize = 18;
 
-/// Name number `i`: the built-in modules, then `__main__`, then the
-/// frozen modules.
-fn name<'a>(vm: &Vm, i: usize) -> &'a str {
-    let nb = super::all_modules(vm).count();
-    if let Some(m) = super::all_modules(vm).nth(i) {
-        return vm.qstr_str(m.name);
-    }
-    if i == nb {
-        return "__main__";
-    }
-    let frozen: &'static [crate::vm::frozen::FrozenModule] = vm.vmstate.frozen;
-    let p: &'static str = frozen.get(i - nb - 1).map_or("", |f| f.path);
-    p.strip_suffix(".py").or_else(|| p.strip_suffix(".mpy")).unwrap_or(p)
-}
-
-/// Prints what `help('modules')` prints to `out`.
+/// Prints what `help('modules')` prints to `out`: the names (the
+/// built-in modules, `__main__`, the frozen modules) go in a list, which
+/// the list sort orders.
 ///
 /// Errors: `MemoryError`.
 pub fn print_modules(vm: &mut Vm, out: &mut Out) -> PyResult<()> {
-    let n = super::all_modules(vm).count() + 1 + vm.vmstate.frozen.len();
-    let mut order: GcVec<usize> = vm.new_vec(n)?;
-    for i in 0..n {
-        let _ = order.push_within_capacity(i);
+    let port: &'static [&'static crate::typ::ModuleDef] = vm.vmstate.port_modules;
+    let frozen: &'static [crate::vm::frozen::FrozenModule] = vm.vmstate.frozen;
+    let l = vm.new_list_with_capacity(super::BUILTIN_MODULES.len() + port.len() + 1 + frozen.len())?;
+    let push = |vm: &mut Vm, o: Obj| vm.vec_push(l, |x: &mut ListObj| &mut x.items, o);
+    for m in super::BUILTIN_MODULES.iter().chain(port) {
+        push(vm, Obj::qstr(m.name))?;
     }
-    crate::sort::heapsort_by(order.as_mut_slice(), |&a, &b| name(vm, a) < name(vm, b));
-    let r = print_columns(vm, out, order.as_slice());
-    vm.heap.free_vec(order);
-    r
+    push(vm, Obj::qstr(q::__main__))?;
+    for f in frozen {
+        let p = f.path;
+        let o = vm.new_str(p.strip_suffix(".py").or_else(|| p.strip_suffix(".mpy")).unwrap_or(p))?;
+        push(vm, o)?;
+    }
+    crate::types::list::sort_items(vm, l, Obj::NONE, false)?;
+    print_columns(vm, out, l)
 }
 
-fn print_columns(vm: &mut Vm, out: &mut Out, order: &[usize]) -> PyResult<()> {
-    let rows = order.len().div_ceil(COLUMNS);
+/// Prints the strs of list `l` in the columns.
+fn print_columns(vm: &mut Vm, out: &mut Out, l: Obj) -> PyResult<()> {
+    let n = vm.list_items(l).map_or(0, |v| v.len());
+    let rows = n.div_ceil(COLUMNS);
     for r in 0..rows {
         let mut i = r;
-        while let Some(&k) = order.get(i) {
-            let s = name(vm, k);
+        while let Some(s) = vm.list_items(l).and_then(|v| v.get(i).copied()).and_then(|o| vm.str_pinned(o)) {
             out.str(vm, s)?;
             i += rows;
-            if i >= order.len() {
+            if i >= n {
                 break;
             }
             let len = s.chars().count();

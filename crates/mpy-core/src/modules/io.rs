@@ -8,7 +8,7 @@
 //! stream is `ValueError: I/O operation on closed file`, `StringIO(n)`
 //! with an int makes an empty stream, and iteration yields lines.
 
-use super::args::{buffer_of, buffer_read, char_count, char_prefix, int_arg, new_from_vec_field, size_arg, CHUNK};
+use super::args::{buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -189,11 +189,9 @@ fn getvalue(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// Errors: `OSError(22)` for a negative position or a bad `whence`.
 fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     check(vm, a[0])?;
-    let off = int_arg(vm, a[1])?;
-    let whence = match a.get(2) {
-        Some(&o) => int_arg(vm, o)?,
-        None => 0,
-    };
+    let mut v = [0; 2];
+    int_args(vm, &a[1..], &mut v)?;
+    let [off, whence] = v;
     let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let base = match whence {
         0 => 0i64,
@@ -234,10 +232,6 @@ fn flush(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn enter(_vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(a[0])
-}
-
 fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     close(vm, &a[..1], &[])
 }
@@ -265,11 +259,10 @@ static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
 static TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, tell);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
-static ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, enter);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, exit);
 
 static MEMIO_LOCALS: [(Qstr, Rom); 11] = [
-    (q::__enter__, Rom::Fun(&ENTER)),
+    (q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
     (q::__exit__, Rom::Fun(&EXIT)),
     (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     (q::close, Rom::Fun(&CLOSE)),
@@ -308,8 +301,6 @@ pub static BYTESIO_TYPE: TypeObj = TypeObj {
 /// files of a user-defined filesystem); it adds no behaviour.
 pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase, flags: flags::BASETYPE, ..TypeObj::EMPTY };
 
-static OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::builtins_io::b_open);
-
 static LOCALS: [(Qstr, Rom); 8] = [
     (q::__name__, Rom::Str(q::io)),
     (q::BytesIO, Rom::Type(&BYTESIO_TYPE)),
@@ -318,7 +309,7 @@ static LOCALS: [(Qstr, Rom); 8] = [
     (q::SEEK_END, Rom::Int(2)),
     (q::SEEK_SET, Rom::Int(0)),
     (q::StringIO, Rom::Type(&STRINGIO_TYPE)),
-    (q::open, Rom::Fun(&OPEN)),
+    (q::open, Rom::Fun(&super::builtins::B_OPEN)),
 ];
 
 /// The `io` module.

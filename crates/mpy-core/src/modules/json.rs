@@ -11,7 +11,7 @@
 //! separators anywhere, a dict key without value is dropped, and any
 //! structural error is `ValueError: syntax error in JSON`.
 
-use super::args::new_str_lossy;
+use super::args::{new_str_lossy, write_lossy};
 use crate::heap::GcVec;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -56,17 +56,6 @@ pub fn escape_into(vm: &mut Vm, out: &mut Out, s: &str) -> PyResult<()> {
     out.str(vm, "\"")
 }
 
-/// Writes bytes as text, invalid UTF-8 replaced by U+FFFD.
-fn write_lossy(vm: &mut Vm, out: &mut Out, b: &[u8]) -> PyResult<()> {
-    for chunk in b.utf8_chunks() {
-        out.str(vm, chunk.valid())?;
-        if !chunk.invalid().is_empty() {
-            out.str(vm, "\u{fffd}")?;
-        }
-    }
-    Ok(())
-}
-
 /// The item and key separators (pinned str texts).
 struct Seps<'a> {
     item: &'a str,
@@ -83,11 +72,14 @@ fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -
     if depth > MAX_DEPTH {
         return Err(vm.runtime_error("maximum recursion depth exceeded"));
     }
-    match o {
-        Obj::NONE => return out.str(vm, "null"),
-        Obj::TRUE => return out.str(vm, "true"),
-        Obj::FALSE => return out.str(vm, "false"),
-        _ => {}
+    let word = match o {
+        Obj::NONE => "null",
+        Obj::TRUE => "true",
+        Obj::FALSE => "false",
+        _ => "",
+    };
+    if !word.is_empty() {
+        return out.str(vm, word);
     }
     if let Some(s) = vm.str_pinned(o) {
         return escape_into(vm, out, s);
@@ -164,28 +156,32 @@ pub fn to_json(vm: &mut Vm, o: Obj, separators: Option<Obj>, out: &mut Out) -> P
     dump_obj(vm, o, &seps, out, 0)
 }
 
-fn dumps(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+/// The JSON text of `a[0]` as a str: `dumps` (`n` 1) and `dump` (`n` 2,
+/// the stream second) take the separators after their `n` positional
+/// arguments or as a keyword.
+///
+/// Errors: `TypeError` for bad arguments; as [`to_json`].
+fn dump_text(vm: &mut Vm, a: &[Obj], k: &[Obj], n: usize) -> PyResult<Obj> {
     kw_check(vm, k, &["separators"])?;
-    let seps = a.get(1).copied().or_else(|| kw_get(vm, k, "separators"));
-    if a.len() > 2 {
+    if a.len() < n {
+        return Err(vm.type_error("function missing required positional argument"));
+    }
+    if n == 1 && a.len() > 2 {
         return Err(vm.type_error("function takes 1 positional arguments but more were given"));
     }
+    let seps = a.get(n).copied().or_else(|| kw_get(vm, k, "separators"));
     let mut out = Out::buf();
     to_json(vm, a[0], seps, &mut out)?;
     out.into_str(vm)
 }
 
+fn dumps(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
+    dump_text(vm, a, k, 1)
+}
+
 fn dump(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    kw_check(vm, k, &["separators"])?;
-    if a.len() < 2 {
-        return Err(vm.type_error("function missing required positional argument"));
-    }
-    let seps = a.get(2).copied().or_else(|| kw_get(vm, k, "separators"));
-    let mut out = Out::buf();
-    to_json(vm, a[0], seps, &mut out)?;
-    let so = out.into_str(vm)?;
-    let w = vm.load_attr(a[1], q::write)?;
-    vm.call(w, &[so], &[])?;
+    let so = dump_text(vm, a, k, 2)?;
+    super::vfs::call(vm, a[1], q::write, &[so])?;
     Ok(Obj::NONE)
 }
 
@@ -386,8 +382,7 @@ fn loads(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn load(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let r = vm.load_attr(a[0], q::read)?;
-    let data = vm.call(r, &[], &[])?;
+    let data = super::vfs::call(vm, a[0], q::read, &[])?;
     loads_obj(vm, data)
 }
 

@@ -88,11 +88,10 @@ fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (used, limit) = (vm.stack_used(), vm.config.stack_limit);
     let (total, alloc, free) = (vm.heap.size(), vm.heap.mem_alloc(), vm.heap.mem_free());
     let mut out = Out::Stdout;
-    out.fmt(vm, "stack: {} out of {}\n", &[used.into(), limit.into()])?;
-    out.fmt(vm, "GC: total: {}, used: {}, free: {}\n", &[total.into(), alloc.into(), free.into()])?;
     out.fmt(
         vm,
-        " No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n", &[n1.into(), n2.into(), max_blk.into(), max_free.into()],
+        "stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+        &[used.into(), limit.into(), total.into(), alloc.into(), free.into(), n1.into(), n2.into(), max_blk.into(), max_free.into()],
     )?;
     if !a.is_empty() {
         const PER_LINE: usize = 64;

@@ -228,8 +228,8 @@ fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Err(e) => return Err(os_error(vm, e)),
     };
     let mut items = [Obj::small_int(0); 10];
-    for (item, v) in items.iter_mut().zip(fields) {
-        *item = vm.new_int(i64::from(v))?;
+    for (item, v) in items.iter_mut().zip(&fields) {
+        *item = vm.new_int(i64::from(*v))?;
     }
     vm.new_tuple(&items)
 }

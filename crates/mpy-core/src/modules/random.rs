@@ -73,48 +73,37 @@ fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(v as i64)
 }
 
-/// A random member of `range(start, stop, step)` (ValueError when empty).
-/// u64 arithmetic: the width of a non-empty range is below 2^64, and the
-/// result lies inside the range, so the wrapping adds are exact.
-fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64) -> PyResult<Obj> {
-    let width = if step > 0 && stop > start {
-        stop.wrapping_sub(start) as u64
-    } else if step < 0 && start > stop {
-        start.wrapping_sub(stop) as u64
-    } else {
+/// A random member of `range(start, stop, step)` (with `stop` too when
+/// `incl`: `randint`); ValueError when empty. u64 arithmetic: the distance
+/// from `start` to the last member is below 2^64, and the result lies
+/// inside the range, so the wrapping adds are exact.
+fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64, incl: bool) -> PyResult<Obj> {
+    let (lo, hi) = if step > 0 { (start, stop) } else { (stop, start) };
+    if step == 0 || hi < lo || (hi == lo && !incl) {
         return Err(vm.value_error(""));
-    };
+    }
+    let span = (hi.wrapping_sub(lo) as u64).wrapping_sub(!incl as u64);
     let s = step.unsigned_abs();
-    let k = below(vm, (width - 1) / s + 1).wrapping_mul(s);
+    // Candidates: 0 when all 2^64 values are (randint's whole i64 range).
+    let n = (span / s).wrapping_add(1);
+    let k = if n == 0 { next_u64(vm) } else { below(vm, n) }.wrapping_mul(s);
     let v = if step > 0 { start.wrapping_add_unsigned(k) } else { start.wrapping_sub_unsigned(k) };
     vm.new_int(v)
 }
 
 fn randrange(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let x = int_arg(vm, a[0])?;
+    let mut v = [0, 0, 1];
+    super::args::int_args(vm, a, &mut v)?;
     match a.len() {
-        1 => range_pick(vm, 0, x, 1),
-        2 => {
-            let y = int_arg(vm, a[1])?;
-            range_pick(vm, x, y, 1)
-        }
-        _ => {
-            let y = int_arg(vm, a[1])?;
-            let s = int_arg(vm, a[2])?;
-            range_pick(vm, x, y, s)
-        }
+        1 => range_pick(vm, 0, v[0], 1, false),
+        _ => range_pick(vm, v[0], v[1], v[2], false),
     }
 }
 
 fn randint(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let x = int_arg(vm, a[0])?;
-    let y = int_arg(vm, a[1])?;
-    if y < x {
-        return Err(vm.value_error(""));
-    }
-    let w = y.wrapping_sub(x) as u64;
-    let k = if w == u64::MAX { next_u64(vm) } else { below(vm, w + 1) };
-    vm.new_int(x.wrapping_add_unsigned(k))
+    let mut v = [0; 2];
+    super::args::int_args(vm, a, &mut v)?;
+    range_pick(vm, v[0], v[1], 1, true)
 }
 
 fn random(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

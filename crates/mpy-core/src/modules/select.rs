@@ -141,11 +141,9 @@ fn ready(vm: &mut Vm, o: Obj, mask: u32) -> PyResult<u32> {
     if vm.heap.get::<super::builtins_io::FileObj>(o).is_some() || mem_io {
         return Ok(mask & (POLLIN | POLLOUT));
     }
-    let m = vm.load_attr_maybe(o, q::ioctl)?;
-    if m.is_null() {
+    let Some(r) = super::vfs::call_maybe(vm, o, q::ioctl, &[Obj::small_int(STREAM_POLL), Obj::small_int(mask as isize)])? else {
         return Ok(POLLERR);
-    }
-    let r = vm.call(m, &[Obj::small_int(STREAM_POLL), Obj::small_int(mask as isize)], &[])?;
+    };
     let r = int_arg(vm, r)?;
     Ok(r as u32 & (mask | POLLERR | POLLHUP))
 }

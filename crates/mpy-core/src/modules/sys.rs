@@ -16,6 +16,8 @@ use crate::PyResult;
 
 /// MicroPython release whose behaviour we follow.
 pub const MICROPY_VERSION: (isize, isize, isize) = (1, 27, 0);
+/// `sys.version`: the Python language version, then [`MICROPY_VERSION`].
+const VERSION_TEXT: &str = "3.4.0; MicroPython v1.27.0-rs";
 /// `.mpy` version this runtime loads (6.3, bytecode only, no native arch).
 pub const MPY_VERSION: isize = 6 | (3 << 8);
 
@@ -35,15 +37,7 @@ fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
             let mut out = Out::buf();
             crate::vm::print_exception(vm, a[0], &mut out)?;
             let text = out.into_str(vm)?;
-            let (m, self_) = vm.load_method_maybe(f, q::write)?;
-            if m.is_null() {
-                return Err(vm.no_attr_error(f, q::write));
-            }
-            if self_.is_null() {
-                vm.call(m, &[text], &[])?;
-            } else {
-                vm.call_with_self(m, self_, &[text], &[])?;
-            }
+            super::vfs::call(vm, f, q::write, &[text])?;
         }
         _ => crate::vm::print_exception(vm, a[0], &mut Out::Stdout)?,
     }
@@ -121,11 +115,7 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
             crate::types::attrtuple::new(vm, &IMPL_FIELDS, &items)?
         }
         q::version_info => vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?,
-        q::version => {
-            let mut out = Out::buf();
-            out.fmt(vm, "3.4.0; MicroPython v{}.{}.{}-rs", &[ma.into(), mi.into(), pa.into()])?;
-            out.into_str(vm)?
-        }
+        q::version => vm.new_str(VERSION_TEXT)?,
         q::platform => {
             let platform = vm.hal.platform();
             vm.new_str(platform)?
@@ -137,3 +127,12 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
 
 /// The `sys` module.
 pub static SYS_MODULE: ModuleDef = ModuleDef::with_attr(q::sys, &LOCALS, sys_attr, &ATTR_NAMES);
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn version_text() {
+        let (ma, mi, pa) = super::MICROPY_VERSION;
+        assert_eq!(super::VERSION_TEXT, alloc::format!("3.4.0; MicroPython v{ma}.{mi}.{pa}-rs"));
+    }
+}

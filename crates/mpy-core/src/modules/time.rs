@@ -85,8 +85,9 @@ fn ticks_cpu(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// Errors: `OverflowError: ticks interval overflow` if `|delta|` exceeds
 /// half the period.
 fn ticks_add(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let t = int_arg(vm, a[0])?;
-    let d = int_arg(vm, a[1])?;
+    let mut v = [0; 2];
+    super::args::int_args(vm, a, &mut v)?;
+    let [t, d] = v;
     if !(-TICKS_HALF..TICKS_HALF).contains(&d) {
         return Err(vm.error(&OVERFLOW_ERROR_TYPE, "ticks interval overflow"));
     }
@@ -95,8 +96,9 @@ fn ticks_add(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `ticks_diff(a, b)`: signed `a - b` modulo the period.
 fn ticks_diff(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let x = int_arg(vm, a[0])?;
-    let y = int_arg(vm, a[1])?;
+    let mut v = [0; 2];
+    super::args::int_args(vm, a, &mut v)?;
+    let [x, y] = v;
     let d = (x.wrapping_sub(y).wrapping_add(TICKS_HALF) & TICKS_MAX) - TICKS_HALF;
     Ok(Obj::small_int(d as isize))
 }
@@ -148,13 +150,9 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let days = secs.div_euclid(86_400);
     let rem = (secs - days * 86_400) as u32;
     let (y, m, d, yday, wday) = civil_from_days(days);
-    let vals = [m, d, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday];
-    let mut items = [Obj::NULL; 8];
-    items[0] = vm.new_int(y)?;
-    for (slot, v) in items[1..].iter_mut().zip(vals) {
-        *slot = Obj::small_int(v as isize);
-    }
-    vm.new_tuple(&items)
+    let y = vm.new_int(y)?;
+    let si = |v: u32| Obj::small_int(v as isize);
+    vm.new_tuple(&[y, si(m), si(d), si(rem / 3600), si(rem % 3600 / 60), si(rem % 60), si(wday), si(yday)])
 }
 
 /// `mktime(tuple)`: the inverse of `localtime`, normalising out-of-range

@@ -38,6 +38,10 @@ pub struct Format<'a> {
     pub native: bool,
     /// The items' text (after the byte-order prefix).
     rest: &'a [u8],
+    /// Total byte size (None on overflow), found by [`parse`].
+    size: Option<usize>,
+    /// Number of values packed/unpacked, found by [`parse`].
+    nvalues: usize,
 }
 
 /// Size of one value of `code`; None for an unknown code.
@@ -111,9 +115,23 @@ pub fn parse(fmt: &[u8]) -> Option<Format<'_>> {
         Some(b'@') => (cfg!(target_endian = "big"), true, &fmt[1..]),
         _ => (cfg!(target_endian = "big"), true, fmt),
     };
-    let f = Format { big, native, rest };
-    if f.items().any(|it| it.is_err()) {
-        return None;
+    let mut f = Format { big, native, rest, size: Some(0), nvalues: 0 };
+    // One walk checks the items and adds up the size and value count.
+    for it in f.items() {
+        let it = it.ok()?;
+        let sz = code_size(it.code, native)?;
+        f.size = f.size.and_then(|mut n| {
+            if native && sz > 1 && it.count > 0 && it.code != b's' {
+                n = n.checked_add(sz - 1)? / sz * sz;
+            }
+            n.checked_add(sz.checked_mul(it.count)?)
+        });
+        let values = match it.code {
+            b'x' => 0,
+            b's' => 1,
+            _ => it.count,
+        };
+        f.nvalues = f.nvalues.saturating_add(values);
     }
     Some(f)
 }
@@ -126,27 +144,12 @@ impl<'a> Format<'a> {
 
     /// Total byte size (None on overflow).
     pub fn size(&self) -> Option<usize> {
-        let mut n: usize = 0;
-        for it in self.items().flatten() {
-            let sz = code_size(it.code, self.native)?;
-            if self.native && sz > 1 && it.count > 0 && it.code != b's' {
-                n = n.checked_add(sz - 1)? / sz * sz;
-            }
-            n = n.checked_add(sz.checked_mul(it.count)?)?;
-        }
-        Some(n)
+        self.size
     }
 
     /// Number of values packed/unpacked.
     pub fn nvalues(&self) -> usize {
-        self.items()
-            .flatten()
-            .map(|it| match it.code {
-                b'x' => 0,
-                b's' => 1,
-                _ => it.count,
-            })
-            .fold(0usize, |a, b| a.saturating_add(b))
+        self.nvalues
     }
 }
 
@@ -176,18 +179,74 @@ fn parse_fmt<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<(Fo
     }
 }
 
-fn put_int(out: &mut [u8], v: u64, big: bool) {
-    let n = out.len();
-    for (k, b) in out.iter_mut().enumerate() {
-        let shift = if big { n - 1 - k } else { k } * 8;
-        *b = if shift < 64 { (v >> shift) as u8 } else { 0 };
+/// One value's place in packed data: its type code, byte offset and byte
+/// length (for `s`, the whole string).
+type Slot = (u8, usize, usize);
+
+/// The value slots of a format in order (`x` padding skipped), aligned
+/// in `@` mode: the one walk `pack` and `unpack` share.
+struct Slots<'a> {
+    items: Items<'a>,
+    native: bool,
+    pos: usize,
+    /// The current item's code, value size and values left.
+    code: u8,
+    sz: usize,
+    left: usize,
+}
+
+impl Iterator for Slots<'_> {
+    type Item = Slot;
+
+    fn next(&mut self) -> Option<Slot> {
+        loop {
+            if self.left == 0 {
+                let it = self.items.next()?.ok()?;
+                let sz = code_size(it.code, self.native).unwrap_or(1);
+                if self.native && sz > 1 && it.count > 0 && it.code != b's' {
+                    self.pos = self.pos.div_ceil(sz) * sz;
+                }
+                if it.code == b's' {
+                    let p = self.pos;
+                    self.pos += it.count;
+                    return Some((b's', p, it.count));
+                }
+                (self.code, self.sz, self.left) = (it.code, sz, it.count);
+                continue;
+            }
+            self.left -= 1;
+            let p = self.pos;
+            self.pos += self.sz;
+            if self.code != b'x' {
+                return Some((self.code, p, self.sz));
+            }
+        }
     }
 }
 
-fn get_int(data: &[u8], big: bool) -> u64 {
+impl Format<'_> {
+    fn slots(&self) -> Slots<'_> {
+        Slots { items: self.items(), native: self.native, pos: 0, code: 0, sz: 0, left: 0 }
+    }
+}
+
+fn put_int(out: &mut [u8], mut v: u64, big: bool) {
+    let n = out.len();
+    for k in 0..n {
+        out[if big { n - 1 - k } else { k }] = v as u8;
+        v >>= 8;
+    }
+}
+
+/// The integer in `data` (sign-extended from its top bit if `signed`).
+fn get_int(data: &[u8], big: bool, signed: bool) -> u64 {
+    let n = data.len();
     let mut v: u64 = 0;
-    for k in 0..data.len() {
-        let b = if big { data[k] } else { data[data.len() - 1 - k] };
+    for k in 0..n {
+        let b = if big { data[k] } else { data[n - 1 - k] };
+        if k == 0 && signed && b & 0x80 != 0 {
+            v = u64::MAX;
+        }
         v = (v << 8) | b as u64;
     }
     v
@@ -195,56 +254,32 @@ fn get_int(data: &[u8], big: bool) -> u64 {
 
 /// Packs `args` by `f` into `out` (exactly `f.size()` bytes, zeroed).
 fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyResult<()> {
-    let mut pos = 0usize;
-    let mut ai = 0usize;
-    for it in f.items().flatten() {
-        let sz = code_size(it.code, f.native).unwrap_or(1);
-        if f.native && sz > 1 && it.count > 0 && it.code != b's' {
-            pos = pos.div_ceil(sz) * sz;
-        }
-        if it.code == b's' {
-            let arg = args.get(ai).copied();
-            ai += 1;
-            let dst = out.get_mut(pos..pos + it.count).unwrap_or(&mut []);
-            dst.fill(0);
-            if let Some(a) = arg {
+    for ((code, pos, len), &a) in f.slots().zip(args) {
+        let dst = out.get_mut(pos..pos + len).unwrap_or(&mut []);
+        let bits: u64 = match code {
+            b's' => {
                 let Some(src) = buffer_of(&vm.qstrs, &vm.heap, a) else {
                     return Err(vm.type_error("object with buffer protocol required"));
                 };
                 let k = src.len().min(dst.len());
                 dst[..k].copy_from_slice(&src[..k]);
-            }
-            pos += it.count;
-            continue;
-        }
-        for _ in 0..it.count {
-            let dst_range = pos..pos + sz;
-            pos += sz;
-            if it.code == b'x' {
                 continue;
             }
-            let arg = args.get(ai).copied();
-            ai += 1;
-            let Some(a) = arg else { continue };
-            let bits: u64 = match it.code {
-                b'f' => {
-                    let v = super::args::float_arg(vm, a)?;
-                    crate::flt::to_f32(v).to_bits() as u64
-                }
-                b'd' => crate::flt::to_f64(super::args::float_arg(vm, a)?).to_bits(),
-                b'?' => vm.is_true(a)? as u64,
-                _ => {
-                    if vm.float_of(a).is_some() {
-                        return Err(vm.type_error("can't convert float to int"));
-                    }
-                    // Two's complement truncation to 64 bits.
-                    obj_to_int_val(vm, a)?.to_u64_wrapping()
-                }
-            };
-            if let Some(d) = out.get_mut(dst_range) {
-                put_int(d, bits, f.big);
+            b'f' => {
+                let v = super::args::float_arg(vm, a)?;
+                crate::flt::to_f32(v).to_bits() as u64
             }
-        }
+            b'd' => crate::flt::to_f64(super::args::float_arg(vm, a)?).to_bits(),
+            b'?' => vm.is_true(a)? as u64,
+            _ => {
+                if vm.float_of(a).is_some() {
+                    return Err(vm.type_error("can't convert float to int"));
+                }
+                // Two's complement truncation to 64 bits.
+                obj_to_int_val(vm, a)?.to_u64_wrapping()
+            }
+        };
+        put_int(dst, bits, f.big);
     }
     Ok(())
 }
@@ -256,36 +291,19 @@ fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyR
 fn unpack_values(vm: &mut Vm, f: &Format<'_>, data: &[u8]) -> PyResult<Obj> {
     let mut items: GcVec<Obj> = vm.new_vec(f.nvalues())?;
     let r = (|| {
-        let mut pos = 0usize;
-        for it in f.items().flatten() {
-            let sz = code_size(it.code, f.native).unwrap_or(1);
-            if f.native && sz > 1 && it.count > 0 && it.code != b's' {
-                pos = pos.div_ceil(sz) * sz;
-            }
-            if it.code == b's' {
-                let o = vm.new_bytes(data.get(pos..pos + it.count).unwrap_or(&[]))?;
-                vm.vec_push_local(&mut items, o)?;
-                pos += it.count;
-                continue;
-            }
-            for _ in 0..it.count {
-                let chunk = data.get(pos..pos + sz).unwrap_or(&[]);
-                pos += sz;
-                let v = get_int(chunk, f.big);
-                let signed = |v: u64| -> i64 {
-                    let shift = 64 - 8 * sz as u32;
-                    ((v << shift) as i64) >> shift
-                };
-                let o = match it.code {
-                    b'x' => continue,
-                    b'f' => vm.new_float(crate::flt::from_f32(f32::from_bits(v as u32)))?,
-                    b'd' => vm.new_float(crate::flt::from_f64(f64::from_bits(v)))?,
-                    b'?' => Obj::bool(v != 0),
-                    b'b' | b'h' | b'i' | b'l' | b'q' => vm.new_int(signed(v))?,
-                    _ => vm.new_int_i128(v as i128)?,
-                };
-                vm.vec_push_local(&mut items, o)?;
-            }
+        for (code, pos, len) in f.slots() {
+            let chunk = data.get(pos..pos + len).unwrap_or(&[]);
+            let signed = matches!(code, b'b' | b'h' | b'i' | b'l' | b'q');
+            let v = if code == b's' { 0 } else { get_int(chunk, f.big, signed) };
+            let o = match code {
+                b's' => vm.new_bytes(chunk)?,
+                b'f' => vm.new_float(crate::flt::from_f32(f32::from_bits(v as u32)))?,
+                b'd' => vm.new_float(crate::flt::from_f64(f64::from_bits(v)))?,
+                b'?' => Obj::bool(v != 0),
+                _ if signed => vm.new_int(v as i64)?,
+                _ => vm.new_int_i128(v as i128)?,
+            };
+            vm.vec_push_local(&mut items, o)?;
         }
         vm.new_tuple(items.as_slice())
     })();
@@ -430,7 +448,10 @@ mod tests {
         let mut o = [0u8; 2];
         put_int(&mut o, 258, true);
         assert_eq!(o, [1, 2]);
-        assert_eq!(get_int(&o, true), 258);
-        assert_eq!(get_int(&o, false), 513);
+        assert_eq!(get_int(&o, true, false), 258);
+        assert_eq!(get_int(&o, false, false), 513);
+        assert_eq!(get_int(&[0xfe, 0xff], false, true) as i64, -2);
+        let f = parse(b"@b2xhs3sx?").unwrap();
+        assert_eq!(f.slots().collect::<alloc::vec::Vec<_>>(), [(b'b', 0, 1), (b'h', 4, 2), (b's', 6, 1), (b's', 7, 3), (b'?', 11, 1)]);
     }
 }

@@ -97,6 +97,17 @@ pub fn call(vm: &mut Vm, o: Obj, name: Qstr, args: &[Obj]) -> PyResult<Obj> {
     vm.call(m, args, &[])
 }
 
+/// Calls method `name` of `o` with `args` if `o` has one (None if not).
+///
+/// Errors: whatever the method raises.
+pub fn call_maybe(vm: &mut Vm, o: Obj, name: Qstr, args: &[Obj]) -> PyResult<Option<Obj>> {
+    let m = vm.load_attr_maybe(o, name)?;
+    if m.is_null() {
+        return Ok(None);
+    }
+    vm.call(m, args, &[]).map(Some)
+}
+
 fn os_error(vm: &mut Vm, errno: isize) -> crate::PyErr {
     vm.error_arg(&OS_ERROR_TYPE, Obj::small_int(errno))
 }
@@ -136,10 +147,7 @@ pub fn mount(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let mkfs = kw_get(vm, kw, "mkfs").unwrap_or(Obj::FALSE);
     // As MicroPython: the object's mount() runs before the point is
     // checked.
-    let m = vm.load_attr_maybe(a[0], q::mount)?;
-    if !m.is_null() {
-        vm.call(m, &[ro, mkfs], &[])?;
-    }
+    call_maybe(vm, a[0], q::mount, &[ro, mkfs])?;
     if find(vm, Some(point), Obj::NULL).is_some() {
         return Err(os_error(vm, EPERM));
     }
@@ -177,10 +185,7 @@ pub fn umount(vm: &mut Vm, a: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if vm.vmstate.vfs_current == t {
         vm.vmstate.vfs_current = Obj::NULL;
     }
-    let m = vm.load_attr_maybe(o, q::umount)?;
-    if !m.is_null() {
-        vm.call(m, &[], &[])?;
-    }
+    call_maybe(vm, o, q::umount, &[])?;
     Ok(Obj::NONE)
 }
 
