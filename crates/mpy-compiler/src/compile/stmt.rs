@@ -3,7 +3,7 @@
 
 use super::{Compiler, LoopCtx};
 use crate::ast::{
-    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, AugAssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
+    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
     WhileStmt, WithStmt,
 };
 use crate::emit::{Label, Pass};
@@ -52,9 +52,12 @@ impl<'a> Compiler<'a> {
                 let AssignStmt { targets, value } = &**node;
                 self.assign_stmt(targets, value, line)
             }
-            StmtKind::AugAssign(node) => { let AugAssignStmt { target, op: o, value } = &**node; self.aug_assign(target, *o, value, line) },
+            StmtKind::AugAssign { op: o, operands } => {
+                let [target, value] = &**operands;
+                self.aug_assign(target, *o, value, line)
+            }
             StmtKind::AnnAssign(node) => {
-                let AnnAssignStmt { target, value, .. } = &**node;
+                let AnnAssignStmt { target, value, .. } = node;
                 if let Some(v) = value {
                     self.expr(v);
                     self.assign(target);
@@ -140,7 +143,7 @@ impl<'a> Compiler<'a> {
                 self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
             }
             StmtKind::Assert(node) => {
-                let AssertStmt { test, msg } = &**node;
+                let AssertStmt { test, msg } = node;
                 if self.opts.opt_level != 0 {
                     return;
                 }

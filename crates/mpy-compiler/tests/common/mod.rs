@@ -57,6 +57,13 @@ fn opt_expr(s: &mut String, e: &Option<Expr>) {
     }
 }
 
+fn opt_pexpr(s: &mut String, e: &Option<P<Expr>>) {
+    match e {
+        None => s.push('-'),
+        Some(e) => expr(s, e),
+    }
+}
+
 fn exprs(s: &mut String, es: &[Expr]) {
     s.push('[');
     for (i, e) in es.iter().enumerate() {
@@ -437,8 +444,8 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AugAssign(node) => {
-            let AugAssignStmt { target, op, value } = &**node;
+        StmtKind::AugAssign { op, operands } => {
+            let [target, value] = &**operands;
             write!(s, "(AugAssign@{} ", l).unwrap();
             expr(s, target);
             write!(s, " {:?}= ", op).unwrap();
@@ -450,13 +457,13 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             target,
             annotation,
             value,
-        } = &**node;
+        } = node;
             write!(s, "(AnnAssign@{} ", l).unwrap();
             expr(s, target);
             s.push_str(" : ");
             expr(s, annotation);
             s.push_str(" = ");
-            opt_expr(s, value);
+            opt_pexpr(s, value);
             s.push(')');
         }
         StmtKind::For(node) => {
@@ -531,11 +538,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::Raise(node) => {
-            let RaiseStmt { exc, cause } = &**node;
+            let RaiseStmt { exc, cause } = node;
             write!(s, "(Raise@{} ", l).unwrap();
-            opt_expr(s, exc);
+            opt_pexpr(s, exc);
             s.push_str(" from ");
-            opt_expr(s, cause);
+            opt_pexpr(s, cause);
             s.push(')');
         }
         StmtKind::Try(node) => {
@@ -563,11 +570,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::Assert(node) => {
-            let AssertStmt { test, msg } = &**node;
+            let AssertStmt { test, msg } = node;
             write!(s, "(Assert@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
-            opt_expr(s, msg);
+            opt_pexpr(s, msg);
             s.push(')');
         }
         StmtKind::Import(names) => {
