@@ -141,7 +141,7 @@ pub enum StmtKind {
     Delete(Vec<Expr>),
     /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
     /// `value` may be a `Yield`/`YieldFrom` expression.
-    Assign(P<AssignStmt>),
+    Assign(AssignStmt),
     /// `target op= value`: `operands` is `[target, value]` (the value may
     /// be a yield expression). The pair shares its boxed type with
     /// [`ExprKind::DictComp`]'s (less code than a struct of its own).
@@ -203,8 +203,9 @@ pub enum StmtKind {
 pub struct AssignStmt {
     /// Assignment targets, left to right.
     pub targets: Vec<Expr>,
-    /// Right-hand side.
-    pub value: Expr,
+    /// Right-hand side (boxed alone: the statement holds the rest, see
+    /// [`AnnAssignStmt`]).
+    pub value: P<Expr>,
 }
 
 /// `target: annotation` or `target: annotation = value`. MicroPython
@@ -252,12 +253,9 @@ pub struct WhileStmt {
 /// `if test: body` + `elif`s + optional `else`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IfStmt {
-    /// Condition of the `if`.
-    pub test: Expr,
-    /// Block of the `if`.
-    pub body: Body,
-    /// `elif` clauses in order.
-    pub elifs: Vec<Elif>,
+    /// The `if` clause, then the `elif` clauses in order (at least one:
+    /// one list, so that parser and compiler handle every clause alike).
+    pub clauses: Vec<Elif>,
     /// `else` block, `None` if absent.
     pub orelse: Option<Body>,
 }
@@ -306,10 +304,10 @@ pub struct AssertStmt {
     pub msg: Option<P<Expr>>,
 }
 
-/// One `elif test: body` clause of [`StmtKind::If`].
+/// One `if test: body` or `elif test: body` clause of [`StmtKind::If`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elif {
-    /// Line of the `elif` keyword.
+    /// Line of the `if`/`elif` keyword.
     pub line: u32,
     /// Condition.
     pub test: Expr,

@@ -125,7 +125,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
         }
         StmtKind::Delete(t) => t.iter().for_each(|e| expr(e, map)),
         StmtKind::Assign(node) => {
-            let AssignStmt { targets, value } = &**node;
+            let AssignStmt { targets, value } = node;
             targets.iter().for_each(|e| expr(e, map));
             expr(value, map);
         }
@@ -160,10 +160,8 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
         }
         StmtKind::If(node) => {
-            let IfStmt { test, body: b, elifs, orelse } = &**node;
-            expr(test, map);
-            body(b, map);
-            for e in elifs {
+            let IfStmt { clauses, orelse } = &**node;
+            for e in clauses {
                 expr(&e.test, map);
                 body(&e.body, map);
             }

@@ -76,33 +76,23 @@ impl Parser<'_> {
         }
     }
 
+    /// `if` (the current token) and its `elif`s and `else`.
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let line = self.tok.line;
-        self.expect_kw(Kw::If)?;
-        let test = self.namedexpr_test()?;
-        let body = self.suite()?;
-        let mut elifs = Vec::new();
-        while self.is_kw(Kw::Elif) {
-            let eline = self.tok.line;
+        let mut clauses = Vec::new();
+        // The current token is `if`, then each `elif`.
+        loop {
+            let cline = self.tok.line;
             self.skip()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
-            self.push(&mut elifs, Elif {
-                line: eline,
-                test,
-                body,
-            })?;
+            self.push(&mut clauses, Elif { line: cline, test, body })?;
+            if !self.is_kw(Kw::Elif) {
+                break;
+            }
         }
         let orelse = self.opt_else()?;
-        Ok(st(
-            line,
-            StmtKind::If(self.bx(IfStmt {
-                test,
-                body,
-                elifs,
-                orelse,
-            })?),
-        ))
+        Ok(st(line, StmtKind::If(self.bx(IfStmt { clauses, orelse })?)))
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
@@ -504,7 +494,7 @@ impl Parser<'_> {
             Some(v) => v,
             None => return self.fail(),
         };
-        Ok(StmtKind::Assign(self.bx(AssignStmt { targets, value })?))
+        Ok(StmtKind::Assign(AssignStmt { targets, value: self.bx(value)? }))
     }
 
     fn assign_rhs(&mut self) -> PResult<Expr> {

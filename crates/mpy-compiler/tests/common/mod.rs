@@ -437,7 +437,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::Assign(node) => {
-            let AssignStmt { targets, value } = &**node;
+            let AssignStmt { targets, value } = node;
             write!(s, "(Assign@{} ", l).unwrap();
             exprs(s, targets);
             s.push(' ');
@@ -499,16 +499,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::If(node) => {
-            let IfStmt {
-            test,
-            body: b,
-            elifs,
-            orelse,
-        } = &**node;
+            let IfStmt { clauses, orelse } = &**node;
+            let (first, elifs) = clauses.split_first().unwrap();
             write!(s, "(If@{} ", l).unwrap();
-            expr(s, test);
+            expr(s, &first.test);
             s.push(' ');
-            body(s, b);
+            body(s, &first.body);
             for e in elifs {
                 write!(s, " elif@{} ", e.line).unwrap();
                 expr(s, &e.test);
