@@ -141,12 +141,19 @@ pub enum StmtKind {
     Delete(Vec<Expr>),
     /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
     /// `value` may be a `Yield`/`YieldFrom` expression.
-    Assign(P<AssignStmt>),
-    /// `target op= value`.
-    AugAssign(P<AugAssignStmt>),
+    Assign(AssignStmt),
+    /// `target op= value`: `operands` is `[target, value]` (the value may
+    /// be a yield expression). The pair shares its boxed type with
+    /// [`ExprKind::DictComp`]'s (less code than a struct of its own).
+    AugAssign {
+        /// The operator (`+=` is [`BinOp::Add`], ...).
+        op: BinOp,
+        /// The target (name, attribute or subscript) and the right-hand side.
+        operands: P<[Expr; 2]>,
+    },
     /// `target: annotation` or `target: annotation = value`. MicroPython
     /// ignores the annotation: with a value it compiles like `target = value`.
-    AnnAssign(P<AnnAssignStmt>),
+    AnnAssign(AnnAssignStmt),
     /// `for target in iter: body else: orelse` (`async for` when `is_async`).
     For(P<ForStmt>),
     /// `while test: body else: orelse`.
@@ -157,12 +164,12 @@ pub enum StmtKind {
     /// behave like nested `with` statements.
     With(P<WithStmt>),
     /// `raise`, `raise exc`, `raise exc from cause`.
-    Raise(P<RaiseStmt>),
+    Raise(RaiseStmt),
     /// `try: body` + handlers + `else` + `finally`. At least one handler or a
     /// `finally` is present; `orelse` only with handlers.
     Try(P<TryStmt>),
     /// `assert test` / `assert test, msg`.
-    Assert(P<AssertStmt>),
+    Assert(AssertStmt),
     /// `import a.b.c as d, e`.
     Import(Vec<Alias>),
     /// `from ..mod import a as b, c` / `from . import *`.
@@ -196,31 +203,25 @@ pub enum StmtKind {
 pub struct AssignStmt {
     /// Assignment targets, left to right.
     pub targets: Vec<Expr>,
-    /// Right-hand side.
-    pub value: Expr,
-}
-
-/// `target op= value`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AugAssignStmt {
-    /// Name, attribute or subscript.
-    pub target: Expr,
-    /// The operator (`+=` is [`BinOp::Add`], ...).
-    pub op: BinOp,
-    /// Right-hand side (may be a yield expression).
-    pub value: Expr,
+    /// Right-hand side (boxed alone: the statement holds the rest, see
+    /// [`AnnAssignStmt`]).
+    pub value: P<Expr>,
 }
 
 /// `target: annotation` or `target: annotation = value`. MicroPython
 /// ignores the annotation: with a value it compiles like `target = value`.
+///
+/// Held in the [`Stmt`] itself, its expressions boxed one by one (like
+/// [`RaiseStmt`] and [`AssertStmt`]): less code than a boxed statement
+/// type of its own.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnAssignStmt {
     /// Name, attribute or subscript.
-    pub target: Expr,
+    pub target: P<Expr>,
     /// The annotation expression (not evaluated by MicroPython).
-    pub annotation: Expr,
+    pub annotation: P<Expr>,
     /// Optional assigned value.
-    pub value: Option<Expr>,
+    pub value: Option<P<Expr>>,
 }
 
 /// `for target in iter: body else: orelse` (`async for` when `is_async`).
@@ -252,12 +253,9 @@ pub struct WhileStmt {
 /// `if test: body` + `elif`s + optional `else`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IfStmt {
-    /// Condition of the `if`.
-    pub test: Expr,
-    /// Block of the `if`.
-    pub body: Body,
-    /// `elif` clauses in order.
-    pub elifs: Vec<Elif>,
+    /// The `if` clause, then the `elif` clauses in order (at least one:
+    /// one list, so that parser and compiler handle every clause alike).
+    pub clauses: Vec<Elif>,
     /// `else` block, `None` if absent.
     pub orelse: Option<Body>,
 }
@@ -278,9 +276,9 @@ pub struct WithStmt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RaiseStmt {
     /// Exception (absent for a bare re-raise).
-    pub exc: Option<Expr>,
+    pub exc: Option<P<Expr>>,
     /// `from` clause (only with `exc`).
-    pub cause: Option<Expr>,
+    pub cause: Option<P<Expr>>,
 }
 
 /// `try: body` + handlers + `else` + `finally`. At least one handler or a
@@ -301,15 +299,15 @@ pub struct TryStmt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssertStmt {
     /// The asserted condition.
-    pub test: Expr,
+    pub test: P<Expr>,
     /// Optional message.
-    pub msg: Option<Expr>,
+    pub msg: Option<P<Expr>>,
 }
 
-/// One `elif test: body` clause of [`StmtKind::If`].
+/// One `if test: body` or `elif test: body` clause of [`StmtKind::If`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elif {
-    /// Line of the `elif` keyword.
+    /// Line of the `if`/`elif` keyword.
     pub line: u32,
     /// Condition.
     pub test: Expr,
@@ -393,11 +391,11 @@ pub struct Arguments {
     /// Positional-or-keyword parameters, in order.
     pub args: Box<[Param]>,
     /// `*name` (`default` is always `None`).
-    pub vararg: Option<P<Param>>,
+    pub vararg: Option<Param>,
     /// Keyword-only parameters (after `*` or `*name`), in order.
     pub kwonly: Box<[Param]>,
     /// `**name` (`default` is always `None`).
-    pub kwarg: Option<P<Param>>,
+    pub kwarg: Option<Param>,
 }
 
 /// One parameter.

@@ -70,7 +70,7 @@ fn body<'a>(b: &'a [Stmt], map: &mut Walk<'a, '_>) {
 }
 
 fn args<'a>(a: &'a Arguments, map: &mut Walk<'a, '_>) {
-    for p in a.args.iter().chain(a.vararg.as_deref()).chain(a.kwonly.iter()).chain(a.kwarg.as_deref()) {
+    for p in a.args.iter().chain(a.vararg.as_ref()).chain(a.kwonly.iter()).chain(a.kwarg.as_ref()) {
         map.note(&p.name, p.line);
         if let Some(d) = &p.default {
             expr(d, map);
@@ -125,17 +125,17 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
         }
         StmtKind::Delete(t) => t.iter().for_each(|e| expr(e, map)),
         StmtKind::Assign(node) => {
-            let AssignStmt { targets, value } = &**node;
+            let AssignStmt { targets, value } = node;
             targets.iter().for_each(|e| expr(e, map));
             expr(value, map);
         }
-        StmtKind::AugAssign(node) => {
-            let AugAssignStmt { target, value, .. } = &**node;
+        StmtKind::AugAssign { operands, .. } => {
+            let [target, value] = &**operands;
             expr(target, map);
             expr(value, map);
         }
         StmtKind::AnnAssign(node) => {
-            let AnnAssignStmt { target, annotation, value } = &**node;
+            let AnnAssignStmt { target, annotation, value } = node;
             expr(target, map);
             expr(annotation, map);
             if let Some(v) = value {
@@ -160,10 +160,8 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
         }
         StmtKind::If(node) => {
-            let IfStmt { test, body: b, elifs, orelse } = &**node;
-            expr(test, map);
-            body(b, map);
-            for e in elifs {
+            let IfStmt { clauses, orelse } = &**node;
+            for e in clauses {
                 expr(&e.test, map);
                 body(&e.body, map);
             }
@@ -182,7 +180,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             body(b, map);
         }
         StmtKind::Raise(node) => {
-            let RaiseStmt { exc, cause } = &**node;
+            let RaiseStmt { exc, cause } = node;
             exc.iter().chain(cause.iter()).for_each(|e| expr(e, map));
         }
         StmtKind::Try(node) => {
@@ -205,7 +203,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
         }
         StmtKind::Assert(node) => {
-            let AssertStmt { test, msg } = &**node;
+            let AssertStmt { test, msg } = node;
             expr(test, map);
             if let Some(m) = msg {
                 expr(m, map);

@@ -37,7 +37,6 @@ mod number;
 mod string;
 
 use alloc::borrow::Cow;
-use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 use crate::ast::BinOp;
@@ -90,8 +89,12 @@ pub struct Lexer<'a> {
     indents: Vec<u32>,
     /// Bracket nesting depth (`(`, `[`, `{`).
     paren: u32,
-    /// Tokens produced but not yet handed out.
-    pending: VecDeque<Token>,
+    /// Tokens produced; those from `head` on are not yet handed out (a
+    /// plain vector: less code than a ring buffer, and the f-string
+    /// rotation works on one contiguous slice).
+    pending: Vec<Token>,
+    /// Index of the next token to hand out in `pending`.
+    head: usize,
     /// A token was produced on the current logical line.
     line_has_tokens: bool,
     /// The initial indentation has been examined.
@@ -145,7 +148,8 @@ impl<'a> Lexer<'a> {
             line: 1,
             indents: Vec::new(),
             paren: 0,
-            pending: VecDeque::new(),
+            pending: Vec::new(),
+            head: 0,
             line_has_tokens: false,
             started: false,
             done: false,
@@ -172,7 +176,13 @@ impl<'a> Lexer<'a> {
     /// [`Lexer::next_token`] with the small error type.
     pub(crate) fn next_tok(&mut self) -> LResult<Token> {
         loop {
-            if let Some(t) = self.pending.pop_front() {
+            if let Some(slot) = self.pending.get_mut(self.head) {
+                let t = core::mem::replace(slot, Token { line: 0, kind: Tok::EndMarker });
+                self.head += 1;
+                if self.head == self.pending.len() {
+                    self.pending.clear();
+                    self.head = 0;
+                }
                 return Ok(t);
             }
             self.produce()?;
@@ -196,7 +206,7 @@ impl<'a> Lexer<'a> {
 
     fn push(&mut self, kind: Tok, line: u32) -> LResult<()> {
         let line = self.tok_line(line);
-        self.mem.push_back(&mut self.pending, Token { line, kind })?;
+        self.mem.push(&mut self.pending, Token { line, kind })?;
         Ok(())
     }
 
@@ -204,7 +214,7 @@ impl<'a> Lexer<'a> {
     fn push_error(&mut self, e: CompileError) -> LResult<()> {
         let line = e.line;
         self.done = true;
-        self.mem.push_back(&mut self.pending, Token { line, kind: Tok::Error(e) })?;
+        self.mem.push(&mut self.pending, Token { line, kind: Tok::Error(e) })?;
         Ok(())
     }
 

@@ -32,7 +32,6 @@
 //! enough for them: a push within capacity never reallocates.
 
 use alloc::boxed::Box;
-use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::Cell;
@@ -308,25 +307,6 @@ impl Mem {
                 Err(self.fail())
             }
         }
-    }
-
-    /// Makes room for `extra` more items in the queue `q` (doubling).
-    pub fn reserve_deque<T>(&self, q: &mut VecDeque<T>, extra: usize) -> MResult<()> {
-        let need = q.len().checked_add(extra).ok_or_else(|| self.fail())?;
-        let cap = q.capacity();
-        if need <= cap {
-            return Ok(());
-        }
-        let new_cap = need.max(cap.saturating_mul(2)).max(4);
-        self.charge((new_cap - cap).checked_mul(size_of::<T>()).ok_or_else(|| self.fail())?)?;
-        q.try_reserve_exact(new_cap - q.len()).map_err(|_| self.fail())
-    }
-
-    /// Appends `x` to the queue `q`.
-    pub fn push_back<T>(&self, q: &mut VecDeque<T>, x: T) -> MResult<()> {
-        self.reserve_deque(q, 1)?;
-        q.push_back(x);
-        Ok(())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{Compiler, LoopCtx};
 use crate::ast::{
-    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, AugAssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
+    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
     WhileStmt, WithStmt,
 };
 use crate::emit::{Label, Pass};
@@ -49,12 +49,15 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assign(node) => {
-                let AssignStmt { targets, value } = &**node;
+                let AssignStmt { targets, value } = node;
                 self.assign_stmt(targets, value, line)
             }
-            StmtKind::AugAssign(node) => { let AugAssignStmt { target, op: o, value } = &**node; self.aug_assign(target, *o, value, line) },
+            StmtKind::AugAssign { op: o, operands } => {
+                let [target, value] = &**operands;
+                self.aug_assign(target, *o, value, line)
+            }
             StmtKind::AnnAssign(node) => {
-                let AnnAssignStmt { target, value, .. } = &**node;
+                let AnnAssignStmt { target, value, .. } = node;
                 if let Some(v) = value {
                     self.expr(v);
                     self.assign(target);
@@ -79,23 +82,9 @@ impl<'a> Compiler<'a> {
                 self.while_stmt(test, body, orelse.as_deref())
             }
             StmtKind::If(node) => {
-                let IfStmt { test, body, elifs, orelse } = &**node;
+                let IfStmt { clauses, orelse } = &**node;
                 let l_end = self.new_label();
-                let t = self.const_truth(test);
-                if t != Some(false) {
-                    let l_fail = self.new_label();
-                    self.c_if_cond(test, false, l_fail);
-                    self.stmts(body);
-                    if t == Some(true) {
-                        self.e.label(l_end);
-                        return;
-                    }
-                    if !(elifs.is_empty() && orelse.is_none()) {
-                        self.e.jump(op::JUMP, l_end);
-                    }
-                    self.e.label(l_fail);
-                }
-                for el in elifs {
+                for (i, el) in clauses.iter().enumerate() {
                     let t = self.const_truth(&el.test);
                     if t != Some(false) {
                         let l_fail = self.new_label();
@@ -105,7 +94,11 @@ impl<'a> Compiler<'a> {
                             self.e.label(l_end);
                             return;
                         }
-                        self.e.jump(op::JUMP, l_end);
+                        // The `if` clause does not jump over nothing (no
+                        // `elif`/`else` after it); an `elif` always jumps.
+                        if i > 0 || clauses.len() > 1 || orelse.is_some() {
+                            self.e.jump(op::JUMP, l_end);
+                        }
                         self.e.label(l_fail);
                     }
                 }
@@ -140,7 +133,7 @@ impl<'a> Compiler<'a> {
                 self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
             }
             StmtKind::Assert(node) => {
-                let AssertStmt { test, msg } = &**node;
+                let AssertStmt { test, msg } = node;
                 if self.opts.opt_level != 0 {
                     return;
                 }

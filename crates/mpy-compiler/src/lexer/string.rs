@@ -43,7 +43,6 @@
 //!   same reason every later token is shifted down by the number of
 //!   newlines inside the fields (a MicroPython quirk, reproduced).
 
-use alloc::collections::VecDeque;
 use alloc::vec::Vec;
 
 use super::{Hard, LResult, Lexer, MAX_FSTRING_DEPTH};
@@ -123,12 +122,10 @@ fn push_utf8(mem: &Mem, buf: &mut Vec<u8>, cp: u32) -> Result<(), Fail> {
     Ok(())
 }
 
-/// Reverses the tokens `q[i..j]` (`j <= q.len()`).
-fn reverse(q: &mut VecDeque<Token>, mut i: usize, mut j: usize) {
-    while i + 1 < j && j <= q.len() {
-        j -= 1;
-        q.swap(i, j);
-        i += 1;
+/// Reverses the tokens `q[i..j]` (nothing if out of range).
+fn reverse(q: &mut [Token], i: usize, j: usize) {
+    if let Some(s) = q.get_mut(i..j) {
+        s.reverse();
     }
 }
 
@@ -232,7 +229,7 @@ impl<'a> Lexer<'a> {
         // lines, so everything after the group (from the follow token on)
         // is shifted by that many lines.
         let shift = line.saturating_sub(first_line);
-        for t in self.pending.range_mut(mark + ninj..) {
+        for t in self.pending.get_mut(mark + ninj..).unwrap_or_default() {
             t.line = t.line.saturating_add(shift);
             if let Tok::Error(e) | Tok::BadNumber(e) = &mut t.kind {
                 e.line = e.line.saturating_add(shift);
@@ -264,7 +261,7 @@ impl<'a> Lexer<'a> {
                     Tok::Newline if sub.paren == 0 => {}
                     Tok::Error(e) => break 'soft e,
                     Tok::Newline | Tok::Indent | Tok::Dedent => break 'soft CompileError::invalid_syntax(t.line),
-                    _ => self.mem.push_back(&mut self.pending, t)?,
+                    _ => self.mem.push(&mut self.pending, t)?,
                 }
             }
             if sub.paren != 0 || self.pending.len() == start {

@@ -177,11 +177,7 @@ impl Parser<'_> {
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond {
-            self.test_nocond()?
-        } else {
-            self.test()?
-        };
+        let body = if nocond { self.test_nocond() } else { self.test() }?;
         Ok(mk(
             line,
             ExprKind::Lambda {
@@ -223,7 +219,7 @@ impl Parser<'_> {
                     let list = if star { &mut kwonly } else { &mut args };
                     self.push(list, p)?;
                 } else {
-                    let p = Some(self.bx(p)?);
+                    let p = Some(p);
                     if kind == 1 {
                         a.vararg = p;
                     } else {
@@ -281,7 +277,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         let mut values = Vec::new();
         loop {
-            let t = if and { self.not_test()? } else { self.bool_test(true)? };
+            let t = if and { self.not_test() } else { self.bool_test(true) }?;
             if values.is_empty() && !self.is_kw(kw) {
                 return Ok(t);
             }
@@ -394,11 +390,7 @@ impl Parser<'_> {
                     break;
                 }
                 self.skip()?;
-                let rhs = if l == 5 {
-                    self.factor()?
-                } else {
-                    self.binary(l + 1)?
-                };
+                let rhs = if l == 5 { self.factor() } else { self.binary(l + 1) }?;
                 self.push(&mut rest, (op, rhs))?;
             }
             left = mk(
@@ -564,11 +556,12 @@ impl Parser<'_> {
             }
             &Tok::Op(open @ (Op::LParen | Op::LBracket | Op::LBrace)) => {
                 self.skip()?;
-                let (mut e, close) = match open {
-                    Op::LParen => (self.paren_contents(line)?, Op::RParen),
-                    Op::LBracket => (self.list_contents(line)?, Op::RBracket),
-                    _ => (self.brace_contents(line)?, Op::RBrace),
+                let (r, close) = match open {
+                    Op::LParen => (self.paren_contents(line), Op::RParen),
+                    Op::LBracket => (self.list_contents(line), Op::RBracket),
+                    _ => (self.brace_contents(line), Op::RBrace),
                 };
+                let mut e = r?;
                 if open == Op::LParen {
                     e.set_parenthesized();
                 }
@@ -790,14 +783,14 @@ impl Parser<'_> {
         let mut elts = Vec::new();
         loop {
             let t = if kind == SUBSCRIPTS {
-                self.subscript()?
+                self.subscript()
             } else if kind != TESTLIST && self.is_op(Op::Bin(BinOp::Mult)) {
-                self.star_expr()?
+                self.star_expr()
             } else if kind == EXPRLIST {
-                self.expr()?
+                self.expr()
             } else {
-                self.test()?
-            };
+                self.test()
+            }?;
             if elts.is_empty() && !self.is_op(Op::Comma) {
                 return Ok(t);
             }

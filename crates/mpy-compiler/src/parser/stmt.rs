@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser};
 use crate::ast::{
-    Alias, AnnAssignStmt, AssertStmt, AssignStmt, AugAssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
+    Alias, AnnAssignStmt, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
     ForStmt, FunctionDef, Ident, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
 };
 use crate::token::{Kw, Op, Tok};
@@ -19,18 +19,18 @@ impl Parser<'_> {
     /// statements), appended to `out`.
     pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let line = self.tok.line;
-        let s = match &self.tok.kind {
-            Tok::Kw(Kw::If) => self.if_stmt()?,
-            Tok::Kw(Kw::While) => self.while_stmt()?,
-            Tok::Kw(Kw::For) => self.for_stmt(line, false)?,
-            Tok::Kw(Kw::Try) => self.try_stmt()?,
-            Tok::Kw(Kw::With) => self.with_stmt(line, false)?,
+        // Every arm writes the same result slot; one `?` unpacks it.
+        let r = match &self.tok.kind {
+            Tok::Kw(Kw::If) => self.if_stmt(),
+            Tok::Kw(Kw::While) => self.while_stmt(),
+            Tok::Kw(Kw::For) => self.for_stmt(line, false),
+            Tok::Kw(Kw::Try) => self.try_stmt(),
+            Tok::Kw(Kw::With) => self.with_stmt(line, false),
             // Undecorated too (no decorators: one call site for all four).
-            Tok::Kw(Kw::Def | Kw::Class | Kw::Async) | Tok::Op(Op::At) => self.decorated()?,
+            Tok::Kw(Kw::Def | Kw::Class | Kw::Async) | Tok::Op(Op::At) => self.decorated(),
             _ => return self.simple_stmt(out),
         };
-        self.push(out, s)?;
-        Ok(())
+        self.push(out, r?)
     }
 
     /// `simple_stmt: small_stmt (';' small_stmt)* [';'] NEWLINE`.
@@ -76,33 +76,23 @@ impl Parser<'_> {
         }
     }
 
+    /// `if` (the current token) and its `elif`s and `else`.
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let line = self.tok.line;
-        self.expect_kw(Kw::If)?;
-        let test = self.namedexpr_test()?;
-        let body = self.suite()?;
-        let mut elifs = Vec::new();
-        while self.is_kw(Kw::Elif) {
-            let eline = self.tok.line;
+        let mut clauses = Vec::new();
+        // The current token is `if`, then each `elif`.
+        loop {
+            let cline = self.tok.line;
             self.skip()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
-            self.push(&mut elifs, Elif {
-                line: eline,
-                test,
-                body,
-            })?;
+            self.push(&mut clauses, Elif { line: cline, test, body })?;
+            if !self.is_kw(Kw::Elif) {
+                break;
+            }
         }
         let orelse = self.opt_else()?;
-        Ok(st(
-            line,
-            StmtKind::If(self.bx(IfStmt {
-                test,
-                body,
-                elifs,
-                orelse,
-            })?),
-        ))
+        Ok(st(line, StmtKind::If(self.bx(IfStmt { clauses, orelse })?)))
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
@@ -267,12 +257,13 @@ impl Parser<'_> {
     fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
         let line = self.tok.line;
         self.expect_kw(Kw::Async)?;
-        let mut s = match self.tok.kind {
-            Tok::Kw(Kw::Def) => self.funcdef(decorators, true)?,
-            Tok::Kw(Kw::With) if decorators.is_empty() => self.with_stmt(line, true)?,
-            Tok::Kw(Kw::For) if decorators.is_empty() => self.for_stmt(line, true)?,
+        let r = match self.tok.kind {
+            Tok::Kw(Kw::Def) => self.funcdef(decorators, true),
+            Tok::Kw(Kw::With) if decorators.is_empty() => self.with_stmt(line, true),
+            Tok::Kw(Kw::For) if decorators.is_empty() => self.for_stmt(line, true),
             _ => return self.fail(),
         };
+        let mut s = r?;
         s.line = line;
         Ok(s)
     }
@@ -321,12 +312,14 @@ impl Parser<'_> {
                 let mut exc = None;
                 let mut cause = None;
                 if self.starts_value() {
-                    exc = Some(self.test()?);
+                    let e = self.test()?;
+                    exc = Some(self.bx(e)?);
                     if self.eat_kw(Kw::From)? {
-                        cause = Some(self.test()?);
+                        let c = self.test()?;
+                        cause = Some(self.bx(c)?);
                     }
                 }
-                StmtKind::Raise(self.bx(RaiseStmt { exc, cause })?)
+                StmtKind::Raise(RaiseStmt { exc, cause })
             }
             Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
                 let global = self.is_kw(Kw::Global);
@@ -345,11 +338,7 @@ impl Parser<'_> {
                 self.skip()?;
                 let mut targets = Vec::new();
                 loop {
-                    let t = if self.is_op(Op::Bin(BinOp::Mult)) {
-                        self.star_expr()?
-                    } else {
-                        self.expr()?
-                    };
+                    let t = if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr() } else { self.expr() }?;
                     self.push(&mut targets, t)?;
                     if !self.eat_op(Op::Comma)? || !self.starts_expr() {
                         break;
@@ -360,12 +349,14 @@ impl Parser<'_> {
             Tok::Kw(Kw::Assert) => {
                 self.skip()?;
                 let test = self.test()?;
+                let test = self.bx(test)?;
                 let msg = if self.eat_op(Op::Comma)? {
-                    Some(self.test()?)
+                    let m = self.test()?;
+                    Some(self.bx(m)?)
                 } else {
                     None
                 };
-                StmtKind::Assert(self.bx(AssertStmt { test, msg })?)
+                StmtKind::Assert(AssertStmt { test, msg })
             }
             Tok::Kw(Kw::Import) => {
                 self.skip()?;
@@ -389,7 +380,7 @@ impl Parser<'_> {
     /// `dotted`, else a plain name.
     #[inline(never)]
     fn alias(&mut self, dotted: bool, names: &mut Vec<Alias>) -> PResult<()> {
-        let name = if dotted { self.dotted_name()? } else { self.expect_name()? };
+        let name = if dotted { self.dotted_name() } else { self.expect_name() }?;
         let asname = if self.eat_kw(Kw::As)? {
             Some(self.expect_name()?)
         } else {
@@ -469,30 +460,28 @@ impl Parser<'_> {
     fn expr_stmt(&mut self) -> PResult<StmtKind> {
         let first = self.testlist_star_expr()?;
         if self.eat_op(Op::Colon)? {
+            let target = self.bx(first)?;
             let annotation = self.test()?;
+            let annotation = self.bx(annotation)?;
             let value = if self.eat_op(Op::Assign)? {
-                Some(self.assign_rhs()?)
+                let v = self.assign_rhs()?;
+                Some(self.bx(v)?)
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign(self.bx(AnnAssignStmt {
-                target: first,
+            return Ok(StmtKind::AnnAssign(AnnAssignStmt {
+                target,
                 annotation,
                 value,
-            })?));
+            }));
         }
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.skip()?;
-            let value = if self.is_kw(Kw::Yield) {
-                self.yield_expr()?
-            } else {
-                self.testlist()?
-            };
-            return Ok(StmtKind::AugAssign(self.bx(AugAssignStmt {
-                target: first,
+            let value = if self.is_kw(Kw::Yield) { self.yield_expr() } else { self.testlist() }?;
+            return Ok(StmtKind::AugAssign {
                 op,
-                value,
-            })?));
+                operands: self.bx([first, value])?,
+            });
         }
         if !self.is_op(Op::Assign) {
             return Ok(StmtKind::Expr(first));
@@ -505,7 +494,7 @@ impl Parser<'_> {
             Some(v) => v,
             None => return self.fail(),
         };
-        Ok(StmtKind::Assign(self.bx(AssignStmt { targets, value })?))
+        Ok(StmtKind::Assign(AssignStmt { targets, value: self.bx(value)? }))
     }
 
     fn assign_rhs(&mut self) -> PResult<Expr> {

@@ -57,6 +57,13 @@ fn opt_expr(s: &mut String, e: &Option<Expr>) {
     }
 }
 
+fn opt_pexpr(s: &mut String, e: &Option<P<Expr>>) {
+    match e {
+        None => s.push('-'),
+        Some(e) => expr(s, e),
+    }
+}
+
 fn exprs(s: &mut String, es: &[Expr]) {
     s.push('[');
     for (i, e) in es.iter().enumerate() {
@@ -430,15 +437,15 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::Assign(node) => {
-            let AssignStmt { targets, value } = &**node;
+            let AssignStmt { targets, value } = node;
             write!(s, "(Assign@{} ", l).unwrap();
             exprs(s, targets);
             s.push(' ');
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AugAssign(node) => {
-            let AugAssignStmt { target, op, value } = &**node;
+        StmtKind::AugAssign { op, operands } => {
+            let [target, value] = &**operands;
             write!(s, "(AugAssign@{} ", l).unwrap();
             expr(s, target);
             write!(s, " {:?}= ", op).unwrap();
@@ -450,13 +457,13 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             target,
             annotation,
             value,
-        } = &**node;
+        } = node;
             write!(s, "(AnnAssign@{} ", l).unwrap();
             expr(s, target);
             s.push_str(" : ");
             expr(s, annotation);
             s.push_str(" = ");
-            opt_expr(s, value);
+            opt_pexpr(s, value);
             s.push(')');
         }
         StmtKind::For(node) => {
@@ -492,16 +499,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::If(node) => {
-            let IfStmt {
-            test,
-            body: b,
-            elifs,
-            orelse,
-        } = &**node;
+            let IfStmt { clauses, orelse } = &**node;
+            let (first, elifs) = clauses.split_first().unwrap();
             write!(s, "(If@{} ", l).unwrap();
-            expr(s, test);
+            expr(s, &first.test);
             s.push(' ');
-            body(s, b);
+            body(s, &first.body);
             for e in elifs {
                 write!(s, " elif@{} ", e.line).unwrap();
                 expr(s, &e.test);
@@ -531,11 +534,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::Raise(node) => {
-            let RaiseStmt { exc, cause } = &**node;
+            let RaiseStmt { exc, cause } = node;
             write!(s, "(Raise@{} ", l).unwrap();
-            opt_expr(s, exc);
+            opt_pexpr(s, exc);
             s.push_str(" from ");
-            opt_expr(s, cause);
+            opt_pexpr(s, cause);
             s.push(')');
         }
         StmtKind::Try(node) => {
@@ -563,11 +566,11 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::Assert(node) => {
-            let AssertStmt { test, msg } = &**node;
+            let AssertStmt { test, msg } = node;
             write!(s, "(Assert@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
-            opt_expr(s, msg);
+            opt_pexpr(s, msg);
             s.push(')');
         }
         StmtKind::Import(names) => {
