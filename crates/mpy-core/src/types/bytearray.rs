@@ -230,24 +230,25 @@ fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             Ok(Obj::NONE)
         }
         Subscr::Delete => {
-            if let Some((a, b, c)) = slice_indices(vm, index, len)? {
-                if let Some(v) = vec_of(vm, o) {
-                    let s = v.as_mut_slice();
-                    let mut w = 0;
-                    for i in 0..s.len() {
-                        if !in_slice(i as isize, a, b, c) {
-                            s[w] = s[i];
-                            w += 1;
-                        }
-                    }
-                    v.truncate(w);
+            // `del ba[i]` removes the one-item slice `i:i+1`.
+            let (a, b, c) = match slice_indices(vm, index, len)? {
+                Some(sl) => sl,
+                None => {
+                    let i = int_arg(vm, index)?;
+                    let i = seq_index(vm, i, len, "bytearray")? as isize;
+                    (i, i + 1, 1)
                 }
-                return Ok(Obj::NONE);
-            }
-            let i = int_arg(vm, index)?;
-            let i = seq_index(vm, i, len, "bytearray")?;
+            };
             if let Some(v) = vec_of(vm, o) {
-                v.remove(i);
+                let s = v.as_mut_slice();
+                let mut w = 0;
+                for i in 0..s.len() {
+                    if !in_slice(i as isize, a, b, c) {
+                        s[w] = s[i];
+                        w += 1;
+                    }
+                }
+                v.truncate(w);
             }
             Ok(Obj::NONE)
         }

@@ -104,7 +104,8 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         s.precision = Some(p);
     }
     if i < c.len() {
-        if !b"bcdeEfFgGnosxX%".contains(&c[i]) {
+        // The presentation types `bcdeEfFgGnosxX%`.
+        if c[i] != b'%' && !letter_in(c[i], 0x84_607e_0080_0070) {
             return Err(vm.value_error("invalid format specifier"));
         }
         s.ty = Some(c[i] as char);
@@ -114,6 +115,14 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         return Err(vm.value_error("invalid format specifier"));
     }
     Ok(s)
+}
+
+/// Is `c` an ASCII letter whose bit (bit `c - b'A'`) is set in `set`? A
+/// set of type letters in one word (a byte-string `contains` unrolls).
+#[inline]
+pub fn letter_in(c: u8, set: u64) -> bool {
+    let i = c.wrapping_sub(b'A');
+    i < 58 && (set >> i) & 1 != 0
 }
 
 /// Makes sure a buffer `out` has room for `n` more bytes (so huge widths

@@ -227,15 +227,35 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
     (0..=to - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
 }
 
-fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
+/// What [`find_common`] computes.
+#[derive(Clone, Copy, PartialEq)]
+enum Find {
+    First,
+    Last,
+    Count,
+}
+
+/// `find`/`rfind` (the position, None if absent) and `count` (always
+/// Some) of `args[1]` in `args[0][start:end]`: one body for the argument
+/// checks and the window.
+fn find_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Option<isize>> {
     let kind = self_kind(vm, args[0])?;
     arg_check(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
     let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(None) };
+    let count = mode == Find::Count;
+    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(count.then_some(0)) };
     let win = &s[bs..be];
-    let pos = if rev { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
+    if count {
+        let n = if needle.is_empty() {
+            (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
+        } else {
+            count_bytes(win, needle, usize::MAX)
+        };
+        return Ok(Some(n as isize));
+    }
+    let pos = if mode == Find::Last { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
     Ok(pos.map(|p| {
         let abs = bs + p;
         (if kind == Kind::Str && !s[..abs].is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
@@ -243,38 +263,30 @@ fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> 
 }
 
 fn str_find(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, false)?.unwrap_or(-1)))
+    Ok(Obj::small_int(find_common(vm, args, Find::First)?.unwrap_or(-1)))
 }
 fn str_rfind(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, true)?.unwrap_or(-1)))
+    Ok(Obj::small_int(find_common(vm, args, Find::Last)?.unwrap_or(-1)))
 }
 fn str_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match find_common(vm, args, false)? {
-        Some(i) => Ok(Obj::small_int(i)),
-        None => Err(vm.value_error("substring not found")),
-    }
+    index_common(vm, args, Find::First)
 }
 fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match find_common(vm, args, true)? {
+    index_common(vm, args, Find::Last)
+}
+
+/// `index`/`rindex`: [`find_common`] raising when absent.
+///
+/// Errors: `ValueError: substring not found`.
+fn index_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Obj> {
+    match find_common(vm, args, mode)? {
         Some(i) => Ok(Obj::small_int(i)),
         None => Err(vm.value_error("substring not found")),
     }
 }
 
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    arg_check(vm, kind, args[1])?;
-    let (a, b) = range_ints(vm, args, 2)?;
-    let s = self_ref(vm, args[0]);
-    let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::small_int(0)) };
-    let win = &s[bs..be];
-    let n = if needle.is_empty() {
-        (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
-    } else {
-        count_bytes(win, needle, usize::MAX)
-    };
-    Ok(Obj::small_int(n as isize))
+    Ok(Obj::small_int(find_common(vm, args, Find::Count)?.unwrap_or(0)))
 }
 
 /// Non-overlapping occurrences of non-empty `needle` in `hay`, at most

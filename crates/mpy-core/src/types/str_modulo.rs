@@ -11,7 +11,7 @@
 //!
 //! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
-use super::str_format::{format_float_into, format_int_into, int_value, pad_into, put_n, IntVal, Spec};
+use super::str_format::{format_float_into, format_int_into, int_value, letter_in, pad_into, put_n, IntVal, Spec};
 use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -185,7 +185,8 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             spec.align = Some('<');
             spec.zero = false;
         }
-        if arg.is_null() && b"sradiuoxXeEfFgGc".contains(&t) {
+        // The conversions that take an argument: `sradiuoxXeEfFgGc`.
+        if arg.is_null() && letter_in(t, 0x96_417d_0080_0070) {
             arg = args.next(vm)?;
         }
         match t {
