@@ -190,33 +190,19 @@ pub fn pad_into(
         spec.width.saturating_sub(len)
     };
     reserve_out(vm, out, sign_prefix.len().saturating_add(zeros).saturating_add(body.len()))?;
-    match align {
-        '<' => {
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)?;
-            put_n(vm, out, fill, padn)
-        }
-        '^' => {
-            put_n(vm, out, fill, padn / 2)?;
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)?;
-            put_n(vm, out, fill, padn - padn / 2)
-        }
-        '=' => {
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, fill, padn)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)
-        }
-        _ => {
-            put_n(vm, out, fill, padn)?;
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)
-        }
-    }
+    // Fill before the sign, between the sign and the zeros, after the body.
+    let (before, mid, after) = match align {
+        '<' => (0, 0, padn),
+        '^' => (padn / 2, 0, padn - padn / 2),
+        '=' => (0, padn, 0),
+        _ => (padn, 0, 0),
+    };
+    put_n(vm, out, fill, before)?;
+    out.str(vm, sign_prefix)?;
+    put_n(vm, out, fill, mid)?;
+    put_n(vm, out, '0', zeros)?;
+    out.str(vm, body)?;
+    put_n(vm, out, fill, after)
 }
 
 /// The value of an int object: a machine int, or a big int's sign and
@@ -435,27 +421,13 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
         }
     };
     let ax = x.abs();
-    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
-    let body = if !x.is_finite() {
-        let mut t = FloatText::new();
-        t.push_str(match (x.is_nan(), upper) {
-            (true, false) => "nan",
-            (true, true) => "NAN",
-            (false, false) => "inf",
-            (false, true) => "INF",
-        });
-        if spec.ty == Some('%') {
-            t.push('%');
-        }
-        t
-    } else {
-        match (spec.ty, spec.precision) {
-            // A non-empty spec without type or precision is `g` with 6
-            // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
-            (None, None) => float_digits(ax, 'g', Some(6), false),
-            (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
-            (Some(t), p) => float_digits(ax, t, p, spec.alt),
-        }
+    // `format_float` spells infinities and NaN too (`inf`, `NAN%`).
+    let body = match (spec.ty, spec.precision) {
+        // A non-empty spec without type or precision is `g` with 6
+        // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
+        (None, None) => float_digits(ax, 'g', Some(6), false),
+        (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
+        (Some(t), p) => float_digits(ax, t, p, spec.alt),
     };
     // MicroPython ignores `,`/`_` grouping for floats.
     pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
@@ -539,81 +511,88 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     /// The object a field name refers to (before conversion and spec).
-    fn lookup(&mut self, vm: &mut Vm, name: &str) -> PyResult<Obj> {
-        let end = name.find(['.', '[']).unwrap_or(name.len());
-        let (first, mut rest) = name.split_at(end);
-        let mut obj = if first.is_empty() {
-            if self.mode == 2 {
-                return Err(vm.value_error("can't switch from manual field specification to automatic field numbering"));
+    /// `name` is UTF-8 (a piece of the format string cut at ASCII
+    /// delimiters).
+    fn lookup(&mut self, vm: &mut Vm, name: &[u8]) -> PyResult<Obj> {
+        let (first, mut rest) = name.split_at(name_end(name));
+        let mut obj = if first.iter().all(u8::is_ascii_digit) {
+            // Positional: automatic (empty name) or manual numbering.
+            let auto = first.is_empty();
+            if self.mode == if auto { 2 } else { 1 } {
+                return Err(vm.value_error(if auto {
+                    "can't switch from manual field specification to automatic field numbering"
+                } else {
+                    "can't switch from automatic field numbering to manual field specification"
+                }));
             }
-            self.mode = 1;
-            let i = self.next;
-            self.next += 1;
-            self.positional(vm, i)?
-        } else if first.bytes().all(|b| b.is_ascii_digit()) {
-            if self.mode == 1 {
-                return Err(vm.value_error("can't switch from automatic field numbering to manual field specification"));
+            self.mode = if auto { 1 } else { 2 };
+            let i = if auto {
+                self.next += 1;
+                self.next - 1
+            } else {
+                decimal(first).and_then(|v| usize::try_from(v).ok()).unwrap_or(usize::MAX)
+            };
+            match self.args.get(i) {
+                Some(&o) => o,
+                None => return Err(super::strutil::index_range_error(vm, "tuple")),
             }
-            self.mode = 2;
-            let i = decimal(first).and_then(|v| usize::try_from(v).ok()).unwrap_or(usize::MAX);
-            self.positional(vm, i)?
         } else {
             let mut found = None;
             for pair in self.kw.chunks(2) {
-                if vm.str_pinned(pair[0]) == Some(first) {
+                if vm.str_pinned(pair[0]).map(str::as_bytes) == Some(first) {
                     found = pair.get(1).copied();
                 }
             }
             match found {
                 Some(o) => o,
                 None => {
-                    let k = vm.new_str(first)?;
+                    let k = vm.new_str_from_utf8(first)?;
                     return Err(vm.key_error(k));
                 }
             }
         };
-        while !rest.is_empty() {
-            if let Some(r) = rest.strip_prefix('.') {
-                let e = r.find(['.', '[']).unwrap_or(r.len());
+        while let Some((&c, r)) = rest.split_first() {
+            let e;
+            if c == b'.' {
+                e = name_end(r);
                 if e == 0 {
                     return Err(vm.value_error("Empty attribute in format string"));
                 }
-                let q = vm.intern(r.get(..e).unwrap_or(""))?;
+                let q = vm.intern(core::str::from_utf8(&r[..e]).unwrap_or(""))?;
                 obj = vm.load_attr(obj, q)?;
-                rest = r.get(e..).unwrap_or("");
-            } else if let Some(r) = rest.strip_prefix('[') {
-                let Some(e) = r.find(']') else {
+            } else if c == b'[' {
+                let Some(k) = r.iter().position(|&b| b == b']') else {
                     return Err(vm.value_error("expected '}' before end of string"));
                 };
-                let key = r.get(..e).unwrap_or("");
+                let key = &r[..k];
                 let k = match decimal(key).and_then(|v| i64::try_from(v).ok()) {
                     Some(n) => vm.new_int(n)?,
-                    None => vm.new_str(key)?,
+                    None => vm.new_str_from_utf8(key)?,
                 };
                 obj = vm.subscr(obj, k, Subscr::Load)?;
-                rest = r.get(e + 1..).unwrap_or("");
+                e = key.len() + 1;
             } else {
                 return Err(vm.value_error("invalid format specifier"));
             }
+            rest = &r[e..];
         }
         Ok(obj)
     }
+}
 
-    fn positional(&self, vm: &mut Vm, i: usize) -> PyResult<Obj> {
-        match self.args.get(i) {
-            Some(&o) => Ok(o),
-            None => Err(super::strutil::index_range_error(vm, "tuple")),
-        }
-    }
+/// Length of the leading part of a field name before its first `.` or
+/// `[`.
+fn name_end(s: &[u8]) -> usize {
+    s.iter().position(|&c| c == b'.' || c == b'[').unwrap_or(s.len())
 }
 
 /// The value of a non-empty run of ASCII digits (None for anything else,
 /// or past `u64`): field numbers and `[index]` keys.
-fn decimal(s: &str) -> Option<u64> {
+fn decimal(s: &[u8]) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    s.bytes().try_fold(0u64, |v, b| {
+    s.iter().try_fold(0u64, |v, &b| {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             return None;
@@ -632,80 +611,73 @@ fn decimal(s: &str) -> Option<u64> {
 /// errors, `MemoryError`.
 pub fn format_string(vm: &mut Vm, fmt: &str, args: &[Obj], kw: &[Obj], out: &mut Out) -> PyResult<()> {
     let mut fields = Fields { args, kw, next: 0, mode: 0 };
-    expand(vm, fmt, &mut fields, 0, out)
+    expand(vm, fmt.as_bytes(), &mut fields, 0, out)
 }
 
-fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
-    let b = fmt.as_bytes();
+/// [`format_string`] on the UTF-8 bytes `b` (also a spec with nested
+/// fields, at `depth` 1 or 2).
+fn expand(vm: &mut Vm, b: &[u8], fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
     let mut i = 0;
     let mut lit = 0;
-    while i < b.len() {
-        match b[i] {
-            b'{' if b.get(i + 1) == Some(&b'{') => {
-                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
-                i += 2;
-                lit = i;
-            }
-            b'}' if b.get(i + 1) == Some(&b'}') => {
-                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
-                i += 2;
-                lit = i;
-            }
-            b'}' => return Err(vm.value_error("single '}' encountered in format string")),
-            b'{' => {
-                out.str(vm, fmt.get(lit..i).unwrap_or(""))?;
-                // Find the matching '}' (nested braces allowed in the spec).
-                let mut d = 0;
-                let mut j = i + 1;
-                let mut end = None;
-                while j < b.len() {
-                    match b[j] {
-                        b'{' => d += 1,
-                        b'}' if d == 0 => {
-                            end = Some(j);
-                            break;
-                        }
-                        b'}' => d -= 1,
-                        _ => {}
-                    }
-                    j += 1;
-                }
-                let Some(end) = end else { return Err(vm.value_error("unmatched '{' in format")) };
-                format_field(vm, fmt.get(i + 1..end).unwrap_or(""), fields, depth, out)?;
-                i = end + 1;
-                lit = i;
-            }
-            _ => i += 1,
+    while let Some(&c) = b.get(i) {
+        if c != b'{' && c != b'}' {
+            i += 1;
+            continue;
         }
+        if b.get(i + 1) == Some(&c) {
+            // `{{` or `}}`: one brace.
+            out.bytes(vm, &b[lit..=i])?;
+            i += 2;
+            lit = i;
+            continue;
+        }
+        if c == b'}' {
+            return Err(vm.value_error("single '}' encountered in format string"));
+        }
+        out.bytes(vm, &b[lit..i])?;
+        // Find the matching '}' (nested braces allowed in the spec).
+        let mut d = 0;
+        let mut j = i + 1;
+        loop {
+            match b.get(j) {
+                None => return Err(vm.value_error("unmatched '{' in format")),
+                Some(b'{') => d += 1,
+                Some(b'}') if d == 0 => break,
+                Some(b'}') => d -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        format_field(vm, &b[i + 1..j], fields, depth, out)?;
+        i = j + 1;
+        lit = i;
     }
-    out.str(vm, fmt.get(lit..).unwrap_or(""))
+    out.bytes(vm, &b[lit.min(b.len())..])
 }
 
-fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
+fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
     // Split name[!conv][:spec]; '[...]' in the name may contain ':' or '!'.
     let mut k = 0;
-    let fb = field.as_bytes();
-    while k < fb.len() && fb[k] != b'!' && fb[k] != b':' {
-        if fb[k] == b'[' {
-            while k < fb.len() && fb[k] != b']' {
+    while k < field.len() && field[k] != b'!' && field[k] != b':' {
+        if field[k] == b'[' {
+            while k < field.len() && field[k] != b']' {
                 k += 1;
             }
         }
         k += 1;
     }
-    let k = k.min(fb.len());
-    let name = field.get(..k).unwrap_or("");
-    let mut rest = field.get(k..).unwrap_or("");
+    let (name, mut rest) = field.split_at(k.min(field.len()));
     let mut conv = None;
-    if let Some(r) = rest.strip_prefix('!') {
-        let c = r.chars().next();
+    if let Some(r) = rest.strip_prefix(b"!") {
+        // The conversion char (any char; its UTF-8 bytes are skipped).
+        let c = core::str::from_utf8(r).ok().and_then(|t| t.chars().next());
         conv = Some(c.unwrap_or('}'));
-        rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or("");
-        if !rest.is_empty() && !rest.starts_with(':') {
+        rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or(&[]);
+        if !rest.is_empty() && rest[0] != b':' {
             return Err(vm.value_error("expected ':' after format specifier"));
         }
     }
-    let spec = rest.strip_prefix(':').unwrap_or("");
+    let spec = rest.strip_prefix(b":").unwrap_or(&[]);
     let mut obj = fields.lookup(vm, name)?;
     match conv {
         None => {}
@@ -713,7 +685,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         Some('s') => obj = vm.str_obj(obj)?,
         Some(c) => return Err(vm.value_error_fmt("unknown conversion specifier {}", &[c.into()])),
     }
-    if spec.as_bytes().contains(&b'{') && depth < 2 {
+    if spec.contains(&b'{') && depth < 2 {
         let mut sb = Out::buf();
         let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
             let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");
@@ -722,7 +694,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         free_out(vm, sb);
         return r;
     }
-    format_obj_into(vm, obj, spec, out)
+    format_obj_into(vm, obj, core::str::from_utf8(spec).unwrap_or(""), out)
 }
 
 /// `str.format(*args, **kw)` as a native method (`args[0]` is the format
