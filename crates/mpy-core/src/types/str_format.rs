@@ -14,7 +14,7 @@
 
 use crate::flt::Float;
 use super::float_format::FloatText;
-use super::strutil::{char_to_byte, is_int, native_part, type_name, Kind};
+use super::strutil::{char_len, char_to_byte, is_int, native_part, type_name, Kind};
 use crate::heap::GcVec;
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -50,71 +50,58 @@ pub struct Spec {
 /// Errors: `ValueError: invalid format specifier` for trailing garbage.
 pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     let mut s = Spec::default();
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
-    let mut cs = spec.chars();
-    let (c0, c1) = (cs.next(), cs.next());
-    let mut rest = spec;
-    match (c0, c1) {
-        (Some(f), Some(a)) if is_align(a) => {
-            s.fill = Some(f);
-            s.align = Some(a);
-            rest = spec.get(f.len_utf8() + 1..).unwrap_or("");
-        }
-        (Some(a), _) if is_align(a) => {
-            s.align = Some(a);
-            rest = spec.get(1..).unwrap_or("");
-        }
-        _ => {}
+    let c = spec.as_bytes();
+    let is_align = |b: Option<&u8>| matches!(b, Some(b'<' | b'>' | b'^' | b'='));
+    // `[[fill]align]`: the fill is any one char.
+    let first = spec.chars().next();
+    let mut i = first.map_or(0, char::len_utf8);
+    if is_align(c.get(i)) {
+        s.fill = first;
+    } else {
+        i = 0;
     }
-    let c = rest.as_bytes();
-    let mut i = 0;
-    if i < c.len() && matches!(c[i], b'+' | b'-' | b' ') {
-        s.sign = Some(c[i] as char);
+    if is_align(c.get(i)) {
+        s.align = Some(c[i] as char);
         i += 1;
     }
-    if i < c.len() && c[i] == b'#' {
-        s.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == b'0' {
-        s.zero = true;
-        i += 1;
-    }
-    let mut w = 0usize;
-    while i < c.len() && c[i].is_ascii_digit() {
-        w = w.saturating_mul(10).saturating_add((c[i] - b'0') as usize);
-        i += 1;
-    }
-    s.width = w;
-    if i < c.len() && matches!(c[i], b',' | b'_') {
-        s.grouping = Some(c[i] as char);
-        i += 1;
-    }
-    if i < c.len() && c[i] == b'.' {
-        i += 1;
-        let mut p = 0usize;
-        let st = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            p = p.saturating_mul(10).saturating_add((c[i] - b'0') as usize);
-            i += 1;
-        }
-        if i == st {
-            return Err(vm.value_error("invalid format specifier"));
-        }
+    // The next byte if it is one of `set`, consumed.
+    let eat = |i: &mut usize, set: &[u8]| -> Option<u8> {
+        let b = *c.get(*i)?;
+        set.contains(&b).then(|| *i += 1).map(|()| b)
+    };
+    s.sign = eat(&mut i, b"+- ").map(char::from);
+    s.alt = eat(&mut i, b"#").is_some();
+    s.zero = eat(&mut i, b"0").is_some();
+    s.width = spec_number(c, &mut i).unwrap_or(0);
+    s.grouping = eat(&mut i, b",_").map(char::from);
+    if eat(&mut i, b".").is_some() {
+        let Some(p) = spec_number(c, &mut i) else { return Err(vm.value_error("invalid format specifier")) };
         s.precision = Some(p);
     }
-    if i < c.len() {
+    if let Some(&t) = c.get(i) {
         // The presentation types `bcdeEfFgGnosxX%`.
-        if c[i] != b'%' && !letter_in(c[i], 0x84_607e_0080_0070) {
+        if t != b'%' && !letter_in(t, 0x84_607e_0080_0070) {
             return Err(vm.value_error("invalid format specifier"));
         }
-        s.ty = Some(c[i] as char);
+        s.ty = Some(t as char);
         i += 1;
     }
     if i < c.len() {
         return Err(vm.value_error("invalid format specifier"));
     }
     Ok(s)
+}
+
+/// The decimal number at `c[*i..]` (saturating), consumed; None if no
+/// digit is there.
+pub fn spec_number(c: &[u8], i: &mut usize) -> Option<usize> {
+    let st = *i;
+    let mut v = 0usize;
+    while let Some(d @ b'0'..=b'9') = c.get(*i) {
+        v = v.saturating_mul(10).saturating_add((d - b'0') as usize);
+        *i += 1;
+    }
+    (*i > st).then_some(v)
 }
 
 /// Is `c` an ASCII letter whose bit (bit `c - b'A'`) is set in `set`? A
@@ -178,6 +165,25 @@ pub fn pad_into(
     body: &str,
     default_align: char,
 ) -> PyResult<()> {
+    pad_bytes(vm, out, spec, sign_prefix, zeros, body.as_bytes(), None, default_align)
+}
+
+/// [`pad_into`] for a body of bytes that counts `body_len` characters
+/// (None: UTF-8 text, its code points are counted). `sign_prefix` is
+/// ASCII.
+///
+/// Errors: `MemoryError`.
+#[allow(clippy::too_many_arguments)]
+pub fn pad_bytes(
+    vm: &mut Vm,
+    out: &mut Out,
+    spec: &Spec,
+    sign_prefix: &str,
+    zeros: usize,
+    body: &[u8],
+    body_len: Option<usize>,
+    default_align: char,
+) -> PyResult<()> {
     let (fill, align) = if spec.zero && spec.fill.is_none() {
         ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
     } else {
@@ -186,7 +192,7 @@ pub fn pad_into(
     let padn = if spec.width == 0 {
         0
     } else {
-        let len = sign_prefix.chars().count() + zeros + body.chars().count();
+        let len = sign_prefix.len() + zeros + body_len.unwrap_or_else(|| char_len(body));
         spec.width.saturating_sub(len)
     };
     reserve_out(vm, out, sign_prefix.len().saturating_add(zeros).saturating_add(body.len()))?;
@@ -201,7 +207,7 @@ pub fn pad_into(
     out.str(vm, sign_prefix)?;
     put_n(vm, out, fill, mid)?;
     put_n(vm, out, '0', zeros)?;
-    out.str(vm, body)?;
+    out.bytes(vm, body)?;
     put_n(vm, out, fill, after)
 }
 

@@ -922,25 +922,47 @@ fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     case_common(vm, args, true)
 }
 
-fn is_common(vm: &mut Vm, o: Obj, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
+/// The `is*` tests.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Digit,
+    Alpha,
+    Space,
+    Upper,
+    Lower,
+}
+
+/// `isdigit`, `isalpha`, `isspace` (every char of the class),
+/// `isupper`, `islower` (some letter, none of the other case); False for
+/// an empty receiver. One body for the five.
+fn is_common(vm: &mut Vm, o: Obj, class: Class) -> PyResult<Obj> {
     self_kind(vm, o)?;
     let s = self_ref(vm, o);
-    Ok(Obj::bool(!s.is_empty() && f(s)))
+    let r = match class {
+        Class::Digit => s.iter().all(u8::is_ascii_digit),
+        Class::Alpha => s.iter().all(u8::is_ascii_alphabetic),
+        Class::Space => s.iter().all(|&b| is_space(b)),
+        Class::Upper | Class::Lower => {
+            let other = if class == Class::Upper { b'a' } else { b'A' };
+            s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(|&b| b.is_ascii_alphabetic() && b & 0x20 == other & 0x20)
+        }
+    };
+    Ok(Obj::bool(!s.is_empty() && r))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_digit))
+    is_common(vm, args[0], Class::Digit)
 }
 fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_alphabetic))
+    is_common(vm, args[0], Class::Alpha)
 }
 fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().all(|&b| is_space(b)))
+    is_common(vm, args[0], Class::Space)
 }
 fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_lowercase))
+    is_common(vm, args[0], Class::Upper)
 }
 fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase))
+    is_common(vm, args[0], Class::Lower)
 }
 
 /// A copy of all of `self` as a new object of `kind`.
