@@ -345,48 +345,35 @@ pub fn is_space(b: u8) -> bool {
 /// The byte range `strip` keeps of `s`: whitespace (`set` None) or the
 /// chars of `set` (code points for str) removed from the chosen ends.
 fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool) -> (usize, usize) {
+    // One unit is a byte, or for str a code point's UTF-8 (which appears
+    // in a UTF-8 `set` only where that code point does; an ASCII byte
+    // never matches inside a multi-byte sequence).
+    let cont = |i: usize| kind == Kind::Str && s.get(i).is_some_and(|&x| x & 0xc0 == 0x80);
+    let hit = |u: &[u8]| match set {
+        Some(t) => find_bytes(t, u, 0).is_some(),
+        None => matches!(u, [c] if is_space(*c)),
+    };
     let mut a = 0;
     let mut b = s.len();
-    match set {
-        // A non-ASCII set for a str: strip code points.
-        Some(set) if kind == Kind::Str && !set.is_ascii() => {
-            let st = core::str::from_utf8(s).unwrap_or("");
-            let cs = core::str::from_utf8(set).unwrap_or("");
-            // `chars().any` rather than `str::contains(char)`: the latter
-            // links core's two-way substring searcher (~700 B on boards).
-            let hit = |c: char| cs.chars().any(|x| x == c);
-            b = st.len();
-            while left {
-                match st.get(a..b).and_then(|t| t.chars().next()) {
-                    Some(c) if hit(c) => a += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            while right {
-                match st.get(a..b).and_then(|t| t.chars().next_back()) {
-                    Some(c) if hit(c) => b -= c.len_utf8(),
-                    _ => break,
-                }
-            }
+    while left && a < b {
+        let mut e = a + 1;
+        while e < b && cont(e) {
+            e += 1;
         }
-        // Bytes, or ASCII chars (which never match inside a multi-byte
-        // UTF-8 sequence).
-        _ => {
-            let hit = |c: u8| match set {
-                Some(t) => t.contains(&c),
-                None => is_space(c),
-            };
-            if left {
-                while a < b && hit(s[a]) {
-                    a += 1;
-                }
-            }
-            if right {
-                while b > a && hit(s[b - 1]) {
-                    b -= 1;
-                }
-            }
+        if !hit(&s[a..e]) {
+            break;
         }
+        a = e;
+    }
+    while right && b > a {
+        let mut st = b - 1;
+        while st > a && cont(st) {
+            st -= 1;
+        }
+        if !hit(&s[st..b]) {
+            break;
+        }
+        b = st;
     }
     (a, b)
 }

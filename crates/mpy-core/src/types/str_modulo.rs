@@ -11,7 +11,7 @@
 //!
 //! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
-use super::str_format::{format_float_into, format_int_into, int_value, letter_in, pad_bytes, put_n, spec_number, IntVal, Spec};
+use super::str_format::{format_float_into, format_int_into, int_value, letter_in, pad_bytes, spec_number, IntVal, Spec};
 use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -317,6 +317,7 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<()> {
+    use super::str_format::put_n;
     let mut buf = [0u8; 24];
     let mut k = buf.len();
     let mut n = i.unsigned_abs();
