@@ -350,7 +350,10 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
     // never matches inside a multi-byte sequence).
     let cont = |i: usize| kind == Kind::Str && s.get(i).is_some_and(|&x| x & 0xc0 == 0x80);
     let hit = |u: &[u8]| match set {
-        Some(t) => find_bytes(t, u, 0).is_some(),
+        Some(t) => match u {
+            [c] => t.contains(c),
+            _ => find_bytes(t, u, 0).is_some(),
+        },
         None => matches!(u, [c] if is_space(*c)),
     };
     let mut a = 0;
@@ -921,7 +924,9 @@ enum Class {
 
 /// `isdigit`, `isalpha`, `isspace` (every char of the class),
 /// `isupper`, `islower` (some letter, none of the other case); False for
-/// an empty receiver. One body for the five.
+/// an empty receiver. One body for the five (desktop: inlined into each,
+/// the class folded).
+#[cfg_attr(not(target_os = "none"), inline(always))]
 fn is_common(vm: &mut Vm, o: Obj, class: Class) -> PyResult<Obj> {
     self_kind(vm, o)?;
     let s = self_ref(vm, o);
