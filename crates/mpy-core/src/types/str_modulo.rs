@@ -240,16 +240,16 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
 /// precision in chars, padded to the width.
 fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: &mut Out) -> PyResult<()> {
     spec.zero = false;
-    // A str argument of `%s` goes straight from its text.
-    if t == b's' && (arg.as_qstr().is_some() || vm.heap.str_pinned(arg).is_some()) {
+    // A str argument of `%s` without a precision goes straight from its
+    // text.
+    if t == b's' && spec.precision.is_none() && core::ptr::eq(vm.builtin_type(arg), &super::str::STR_TYPE) {
         let text = vm.str_pinned(arg).unwrap_or("").as_bytes();
-        // Desktop: no padding or precision, the text as is.
+        // Desktop: no padding, the text as is.
         #[cfg(not(target_os = "none"))]
-        if spec.precision.is_none() && spec.width == 0 {
+        if spec.width == 0 {
             return out.bytes(vm, text);
         }
-        let cut = spec.precision.map_or(text.len(), |p| char_to_byte(text, p));
-        return pad_bytes(vm, out, spec, "", 0, text.get(..cut).unwrap_or(text), None, '>');
+        return pad_raw(vm, out, spec, text);
     }
     if t == b's' && kind != Kind::Str && vm.str_pinned(arg).is_none() {
         if let Some(d) = get_buffer(vm, arg)? {
