@@ -244,8 +244,7 @@ fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: 
     // text.
     if t == b's' && spec.precision.is_none() && core::ptr::eq(vm.builtin_type(arg), &super::str::STR_TYPE) {
         let text = vm.str_pinned(arg).unwrap_or("").as_bytes();
-        // Desktop: no padding, the text as is.
-        #[cfg(not(target_os = "none"))]
+        // No padding: the text as is.
         if spec.width == 0 {
             return out.bytes(vm, text);
         }
