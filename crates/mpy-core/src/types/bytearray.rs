@@ -1,7 +1,7 @@
 //! `bytearray`: the built-in type (slots and `append`/`extend`; the
 //! reading methods are shared with `bytes`/`str`, see `str_methods.rs`).
 
-use super::bytes::{bytes_from_args, bytes_iter, bytes_unary_op};
+use super::bytes::{bytes_from_args, bytes_unary_op};
 use super::str::{seq_binary_op, seq_subscr_load};
 use super::str_methods as m;
 use super::strutil::{
@@ -230,24 +230,29 @@ fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             Ok(Obj::NONE)
         }
         Subscr::Delete => {
-            if let Some((a, b, c)) = slice_indices(vm, index, len)? {
-                if let Some(v) = vec_of(vm, o) {
-                    let s = v.as_mut_slice();
-                    let mut w = 0;
-                    for i in 0..s.len() {
-                        if !in_slice(i as isize, a, b, c) {
-                            s[w] = s[i];
-                            w += 1;
-                        }
-                    }
-                    v.truncate(w);
+            // `del ba[i]` removes the one-item slice `i:i+1`.
+            let (a, b, c) = match slice_indices(vm, index, len)? {
+                Some(sl) => sl,
+                None => {
+                    let i = int_arg(vm, index)?;
+                    let i = seq_index(vm, i, len, "bytearray")? as isize;
+                    (i, i + 1, 1)
                 }
-                return Ok(Obj::NONE);
+            };
+            if c == 1 {
+                let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
+                return splice(vm, o, a, b, &[]).map(|()| Obj::NONE);
             }
-            let i = int_arg(vm, index)?;
-            let i = seq_index(vm, i, len, "bytearray")?;
             if let Some(v) = vec_of(vm, o) {
-                v.remove(i);
+                let s = v.as_mut_slice();
+                let mut w = 0;
+                for i in 0..s.len() {
+                    if !in_slice(i as isize, a, b, c) {
+                        s[w] = s[i];
+                        w += 1;
+                    }
+                }
+                v.truncate(w);
             }
             Ok(Obj::NONE)
         }
@@ -287,7 +292,7 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     print: Some(ba_print),
     binary_op: Some(ba_binary_op),
     subscr: Some(ba_subscr),
-    ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(bytes_iter), buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(super::strutil::new_seq_iter), buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
     locals: m::BYTEARRAY_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -96,10 +96,6 @@ fn bytes_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     }
 }
 
-/// `iter()` for bytes-like objects.
-pub fn bytes_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    new_seq_iter(vm, o)
-}
 
 
 /// The `bytes` type: `Var<StrHead>` objects (`heap/strs.rs`), exporting
@@ -111,7 +107,7 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     print: Some(bytes_print),
     binary_op: Some(bytes_binary_op),
     subscr: Some(bytes_subscr),
-    ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(bytes_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: m::BYTES_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -155,7 +155,9 @@ struct Digits {
 }
 
 impl Digits {
-    /// No digits (the value rounds to zero).
+    /// No digits (the value rounds to zero). (One out-of-line copy of the
+    /// fill on the boards.)
+    #[cfg_attr(target_os = "none", inline(never))]
     fn empty() -> Digits {
         Digits { d: [b'0'; MAX_DIGITS], n: 0, exp: 0 }
     }

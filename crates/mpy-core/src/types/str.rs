@@ -362,10 +362,6 @@ fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     }
 }
 
-fn str_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    new_seq_iter(vm, o)
-}
-
 
 /// The `str` type. Its objects are qstrs or `Var<StrHead>` heap objects;
 /// it exports its UTF-8 through the buffer slot (as MicroPython's str).
@@ -376,7 +372,7 @@ pub static STR_TYPE: TypeObj = TypeObj {
     print: Some(str_print),
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
-    ext: &crate::typ::TypeExt { unary_op: Some(str_unary_op), iter: Some(str_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(str_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: m::STR_LOCALS,
     ..TypeObj::EMPTY
 };

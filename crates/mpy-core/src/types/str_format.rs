@@ -14,7 +14,7 @@
 
 use crate::flt::Float;
 use super::float_format::FloatText;
-use super::strutil::{char_to_byte, is_int, native_part, type_name, Kind};
+use super::strutil::{char_len, char_to_byte, is_int, native_part, type_name, Kind};
 use crate::heap::GcVec;
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -50,70 +50,66 @@ pub struct Spec {
 /// Errors: `ValueError: invalid format specifier` for trailing garbage.
 pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     let mut s = Spec::default();
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
-    let mut cs = spec.chars();
-    let (c0, c1) = (cs.next(), cs.next());
-    let mut rest = spec;
-    match (c0, c1) {
-        (Some(f), Some(a)) if is_align(a) => {
-            s.fill = Some(f);
-            s.align = Some(a);
-            rest = spec.get(f.len_utf8() + 1..).unwrap_or("");
-        }
-        (Some(a), _) if is_align(a) => {
-            s.align = Some(a);
-            rest = spec.get(1..).unwrap_or("");
-        }
-        _ => {}
+    let c = spec.as_bytes();
+    let is_align = |b: Option<&u8>| matches!(b, Some(b'<' | b'>' | b'^' | b'='));
+    // `[[fill]align]`: the fill is any one char.
+    let first = spec.chars().next();
+    let mut i = first.map_or(0, char::len_utf8);
+    if is_align(c.get(i)) {
+        s.fill = first;
+    } else {
+        i = 0;
     }
-    let c = rest.as_bytes();
-    let mut i = 0;
-    if i < c.len() && matches!(c[i], b'+' | b'-' | b' ') {
-        s.sign = Some(c[i] as char);
+    if is_align(c.get(i)) {
+        s.align = Some(c[i] as char);
         i += 1;
     }
-    if i < c.len() && c[i] == b'#' {
-        s.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == b'0' {
-        s.zero = true;
-        i += 1;
-    }
-    let mut w = 0usize;
-    while i < c.len() && c[i].is_ascii_digit() {
-        w = w.saturating_mul(10).saturating_add((c[i] - b'0') as usize);
-        i += 1;
-    }
-    s.width = w;
-    if i < c.len() && matches!(c[i], b',' | b'_') {
-        s.grouping = Some(c[i] as char);
-        i += 1;
-    }
-    if i < c.len() && c[i] == b'.' {
-        i += 1;
-        let mut p = 0usize;
-        let st = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            p = p.saturating_mul(10).saturating_add((c[i] - b'0') as usize);
-            i += 1;
-        }
-        if i == st {
-            return Err(vm.value_error("invalid format specifier"));
-        }
+    // The next byte if it is one of `set`, consumed.
+    let eat = |i: &mut usize, set: &[u8]| -> Option<u8> {
+        let b = *c.get(*i)?;
+        set.contains(&b).then(|| *i += 1).map(|()| b)
+    };
+    s.sign = eat(&mut i, b"+- ").map(char::from);
+    s.alt = eat(&mut i, b"#").is_some();
+    s.zero = eat(&mut i, b"0").is_some();
+    s.width = spec_number(c, &mut i).unwrap_or(0);
+    s.grouping = eat(&mut i, b",_").map(char::from);
+    if eat(&mut i, b".").is_some() {
+        let Some(p) = spec_number(c, &mut i) else { return Err(vm.value_error("invalid format specifier")) };
         s.precision = Some(p);
     }
-    if i < c.len() {
-        if !b"bcdeEfFgGnosxX%".contains(&c[i]) {
+    if let Some(&t) = c.get(i) {
+        // The presentation types `bcdeEfFgGnosxX%`.
+        if t != b'%' && !letter_in(t, 0x84_607e_0080_0070) {
             return Err(vm.value_error("invalid format specifier"));
         }
-        s.ty = Some(c[i] as char);
+        s.ty = Some(t as char);
         i += 1;
     }
     if i < c.len() {
         return Err(vm.value_error("invalid format specifier"));
     }
     Ok(s)
+}
+
+/// The decimal number at `c[*i..]` (saturating), consumed; None if no
+/// digit is there.
+pub fn spec_number(c: &[u8], i: &mut usize) -> Option<usize> {
+    let st = *i;
+    let mut v = 0usize;
+    while let Some(d @ b'0'..=b'9') = c.get(*i) {
+        v = v.saturating_mul(10).saturating_add((d - b'0') as usize);
+        *i += 1;
+    }
+    (*i > st).then_some(v)
+}
+
+/// Is `c` an ASCII letter whose bit (bit `c - b'A'`) is set in `set`? A
+/// set of type letters in one word (a byte-string `contains` unrolls).
+#[inline]
+pub fn letter_in(c: u8, set: u64) -> bool {
+    let i = c.wrapping_sub(b'A');
+    i < 58 && (set >> i) & 1 != 0
 }
 
 /// Makes sure a buffer `out` has room for `n` more bytes (so huge widths
@@ -169,6 +165,25 @@ pub fn pad_into(
     body: &str,
     default_align: char,
 ) -> PyResult<()> {
+    pad_bytes(vm, out, spec, sign_prefix, zeros, body.as_bytes(), None, default_align)
+}
+
+/// [`pad_into`] for a body of bytes that counts `body_len` characters
+/// (None: UTF-8 text, its code points are counted). `sign_prefix` is
+/// ASCII.
+///
+/// Errors: `MemoryError`.
+#[allow(clippy::too_many_arguments)]
+pub fn pad_bytes(
+    vm: &mut Vm,
+    out: &mut Out,
+    spec: &Spec,
+    sign_prefix: &str,
+    zeros: usize,
+    body: &[u8],
+    body_len: Option<usize>,
+    default_align: char,
+) -> PyResult<()> {
     let (fill, align) = if spec.zero && spec.fill.is_none() {
         ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
     } else {
@@ -177,37 +192,23 @@ pub fn pad_into(
     let padn = if spec.width == 0 {
         0
     } else {
-        let len = sign_prefix.chars().count() + zeros + body.chars().count();
+        let len = sign_prefix.len() + zeros + body_len.unwrap_or_else(|| char_len(body));
         spec.width.saturating_sub(len)
     };
     reserve_out(vm, out, sign_prefix.len().saturating_add(zeros).saturating_add(body.len()))?;
-    match align {
-        '<' => {
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)?;
-            put_n(vm, out, fill, padn)
-        }
-        '^' => {
-            put_n(vm, out, fill, padn / 2)?;
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)?;
-            put_n(vm, out, fill, padn - padn / 2)
-        }
-        '=' => {
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, fill, padn)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)
-        }
-        _ => {
-            put_n(vm, out, fill, padn)?;
-            out.str(vm, sign_prefix)?;
-            put_n(vm, out, '0', zeros)?;
-            out.str(vm, body)
-        }
-    }
+    // Fill before the sign, between the sign and the zeros, after the body.
+    let (before, mid, after) = match align {
+        '<' => (0, 0, padn),
+        '^' => (padn / 2, 0, padn - padn / 2),
+        '=' => (0, padn, 0),
+        _ => (padn, 0, 0),
+    };
+    put_n(vm, out, fill, before)?;
+    out.str(vm, sign_prefix)?;
+    put_n(vm, out, fill, mid)?;
+    put_n(vm, out, '0', zeros)?;
+    out.bytes(vm, body)?;
+    put_n(vm, out, fill, after)
 }
 
 /// The value of an int object: a machine int, or a big int's sign and
@@ -426,27 +427,13 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
         }
     };
     let ax = x.abs();
-    let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
-    let body = if !x.is_finite() {
-        let mut t = FloatText::new();
-        t.push_str(match (x.is_nan(), upper) {
-            (true, false) => "nan",
-            (true, true) => "NAN",
-            (false, false) => "inf",
-            (false, true) => "INF",
-        });
-        if spec.ty == Some('%') {
-            t.push('%');
-        }
-        t
-    } else {
-        match (spec.ty, spec.precision) {
-            // A non-empty spec without type or precision is `g` with 6
-            // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
-            (None, None) => float_digits(ax, 'g', Some(6), false),
-            (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
-            (Some(t), p) => float_digits(ax, t, p, spec.alt),
-        }
+    // `format_float` spells infinities and NaN too (`inf`, `NAN%`).
+    let body = match (spec.ty, spec.precision) {
+        // A non-empty spec without type or precision is `g` with 6
+        // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
+        (None, None) => float_digits(ax, 'g', Some(6), false),
+        (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
+        (Some(t), p) => float_digits(ax, t, p, spec.alt),
     };
     // MicroPython ignores `,`/`_` grouping for floats.
     pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
@@ -530,81 +517,88 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     /// The object a field name refers to (before conversion and spec).
-    fn lookup(&mut self, vm: &mut Vm, name: &str) -> PyResult<Obj> {
-        let end = name.find(['.', '[']).unwrap_or(name.len());
-        let (first, mut rest) = name.split_at(end);
-        let mut obj = if first.is_empty() {
-            if self.mode == 2 {
-                return Err(vm.value_error("can't switch from manual field specification to automatic field numbering"));
+    /// `name` is UTF-8 (a piece of the format string cut at ASCII
+    /// delimiters).
+    fn lookup(&mut self, vm: &mut Vm, name: &[u8]) -> PyResult<Obj> {
+        let (first, mut rest) = name.split_at(name_end(name));
+        let mut obj = if first.iter().all(u8::is_ascii_digit) {
+            // Positional: automatic (empty name) or manual numbering.
+            let auto = first.is_empty();
+            if self.mode == if auto { 2 } else { 1 } {
+                return Err(vm.value_error(if auto {
+                    "can't switch from manual field specification to automatic field numbering"
+                } else {
+                    "can't switch from automatic field numbering to manual field specification"
+                }));
             }
-            self.mode = 1;
-            let i = self.next;
-            self.next += 1;
-            self.positional(vm, i)?
-        } else if first.bytes().all(|b| b.is_ascii_digit()) {
-            if self.mode == 1 {
-                return Err(vm.value_error("can't switch from automatic field numbering to manual field specification"));
+            self.mode = if auto { 1 } else { 2 };
+            let i = if auto {
+                self.next += 1;
+                self.next - 1
+            } else {
+                decimal(first).and_then(|v| usize::try_from(v).ok()).unwrap_or(usize::MAX)
+            };
+            match self.args.get(i) {
+                Some(&o) => o,
+                None => return Err(super::strutil::index_range_error(vm, "tuple")),
             }
-            self.mode = 2;
-            let i = decimal(first).and_then(|v| usize::try_from(v).ok()).unwrap_or(usize::MAX);
-            self.positional(vm, i)?
         } else {
             let mut found = None;
             for pair in self.kw.chunks(2) {
-                if vm.str_pinned(pair[0]) == Some(first) {
+                if vm.str_pinned(pair[0]).map(str::as_bytes) == Some(first) {
                     found = pair.get(1).copied();
                 }
             }
             match found {
                 Some(o) => o,
                 None => {
-                    let k = vm.new_str(first)?;
+                    let k = vm.new_str_from_utf8(first)?;
                     return Err(vm.key_error(k));
                 }
             }
         };
-        while !rest.is_empty() {
-            if let Some(r) = rest.strip_prefix('.') {
-                let e = r.find(['.', '[']).unwrap_or(r.len());
+        while let Some((&c, r)) = rest.split_first() {
+            let e;
+            if c == b'.' {
+                e = name_end(r);
                 if e == 0 {
                     return Err(vm.value_error("Empty attribute in format string"));
                 }
-                let q = vm.intern(r.get(..e).unwrap_or(""))?;
+                let q = vm.intern(core::str::from_utf8(&r[..e]).unwrap_or(""))?;
                 obj = vm.load_attr(obj, q)?;
-                rest = r.get(e..).unwrap_or("");
-            } else if let Some(r) = rest.strip_prefix('[') {
-                let Some(e) = r.find(']') else {
+            } else if c == b'[' {
+                let Some(k) = r.iter().position(|&b| b == b']') else {
                     return Err(vm.value_error("expected '}' before end of string"));
                 };
-                let key = r.get(..e).unwrap_or("");
+                let key = &r[..k];
                 let k = match decimal(key).and_then(|v| i64::try_from(v).ok()) {
                     Some(n) => vm.new_int(n)?,
-                    None => vm.new_str(key)?,
+                    None => vm.new_str_from_utf8(key)?,
                 };
                 obj = vm.subscr(obj, k, Subscr::Load)?;
-                rest = r.get(e + 1..).unwrap_or("");
+                e = key.len() + 1;
             } else {
                 return Err(vm.value_error("invalid format specifier"));
             }
+            rest = &r[e..];
         }
         Ok(obj)
     }
+}
 
-    fn positional(&self, vm: &mut Vm, i: usize) -> PyResult<Obj> {
-        match self.args.get(i) {
-            Some(&o) => Ok(o),
-            None => Err(super::strutil::index_range_error(vm, "tuple")),
-        }
-    }
+/// Length of the leading part of a field name before its first `.` or
+/// `[`.
+fn name_end(s: &[u8]) -> usize {
+    s.iter().position(|&c| c == b'.' || c == b'[').unwrap_or(s.len())
 }
 
 /// The value of a non-empty run of ASCII digits (None for anything else,
 /// or past `u64`): field numbers and `[index]` keys.
-fn decimal(s: &str) -> Option<u64> {
+fn decimal(s: &[u8]) -> Option<u64> {
     if s.is_empty() {
         return None;
     }
-    s.bytes().try_fold(0u64, |v, b| {
+    s.iter().try_fold(0u64, |v, &b| {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             return None;
@@ -623,80 +617,73 @@ fn decimal(s: &str) -> Option<u64> {
 /// errors, `MemoryError`.
 pub fn format_string(vm: &mut Vm, fmt: &str, args: &[Obj], kw: &[Obj], out: &mut Out) -> PyResult<()> {
     let mut fields = Fields { args, kw, next: 0, mode: 0 };
-    expand(vm, fmt, &mut fields, 0, out)
+    expand(vm, fmt.as_bytes(), &mut fields, 0, out)
 }
 
-fn expand(vm: &mut Vm, fmt: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
-    let b = fmt.as_bytes();
+/// [`format_string`] on the UTF-8 bytes `b` (also a spec with nested
+/// fields, at `depth` 1 or 2).
+fn expand(vm: &mut Vm, b: &[u8], fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
     let mut i = 0;
     let mut lit = 0;
-    while i < b.len() {
-        match b[i] {
-            b'{' if b.get(i + 1) == Some(&b'{') => {
-                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
-                i += 2;
-                lit = i;
-            }
-            b'}' if b.get(i + 1) == Some(&b'}') => {
-                out.str(vm, fmt.get(lit..i + 1).unwrap_or(""))?;
-                i += 2;
-                lit = i;
-            }
-            b'}' => return Err(vm.value_error("single '}' encountered in format string")),
-            b'{' => {
-                out.str(vm, fmt.get(lit..i).unwrap_or(""))?;
-                // Find the matching '}' (nested braces allowed in the spec).
-                let mut d = 0;
-                let mut j = i + 1;
-                let mut end = None;
-                while j < b.len() {
-                    match b[j] {
-                        b'{' => d += 1,
-                        b'}' if d == 0 => {
-                            end = Some(j);
-                            break;
-                        }
-                        b'}' => d -= 1,
-                        _ => {}
-                    }
-                    j += 1;
-                }
-                let Some(end) = end else { return Err(vm.value_error("unmatched '{' in format")) };
-                format_field(vm, fmt.get(i + 1..end).unwrap_or(""), fields, depth, out)?;
-                i = end + 1;
-                lit = i;
-            }
-            _ => i += 1,
+    while let Some(&c) = b.get(i) {
+        if c != b'{' && c != b'}' {
+            i += 1;
+            continue;
         }
+        if b.get(i + 1) == Some(&c) {
+            // `{{` or `}}`: one brace.
+            out.bytes(vm, &b[lit..=i])?;
+            i += 2;
+            lit = i;
+            continue;
+        }
+        if c == b'}' {
+            return Err(vm.value_error("single '}' encountered in format string"));
+        }
+        out.bytes(vm, &b[lit..i])?;
+        // Find the matching '}' (nested braces allowed in the spec).
+        let mut d = 0;
+        let mut j = i + 1;
+        loop {
+            match b.get(j) {
+                None => return Err(vm.value_error("unmatched '{' in format")),
+                Some(b'{') => d += 1,
+                Some(b'}') if d == 0 => break,
+                Some(b'}') => d -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        format_field(vm, &b[i + 1..j], fields, depth, out)?;
+        i = j + 1;
+        lit = i;
     }
-    out.str(vm, fmt.get(lit..).unwrap_or(""))
+    out.bytes(vm, &b[lit.min(b.len())..])
 }
 
-fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
+fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out: &mut Out) -> PyResult<()> {
     // Split name[!conv][:spec]; '[...]' in the name may contain ':' or '!'.
     let mut k = 0;
-    let fb = field.as_bytes();
-    while k < fb.len() && fb[k] != b'!' && fb[k] != b':' {
-        if fb[k] == b'[' {
-            while k < fb.len() && fb[k] != b']' {
+    while k < field.len() && field[k] != b'!' && field[k] != b':' {
+        if field[k] == b'[' {
+            while k < field.len() && field[k] != b']' {
                 k += 1;
             }
         }
         k += 1;
     }
-    let k = k.min(fb.len());
-    let name = field.get(..k).unwrap_or("");
-    let mut rest = field.get(k..).unwrap_or("");
+    let (name, mut rest) = field.split_at(k.min(field.len()));
     let mut conv = None;
-    if let Some(r) = rest.strip_prefix('!') {
-        let c = r.chars().next();
+    if let Some(r) = rest.strip_prefix(b"!") {
+        // The conversion char (any char; its UTF-8 bytes are skipped).
+        let c = core::str::from_utf8(r).ok().and_then(|t| t.chars().next());
         conv = Some(c.unwrap_or('}'));
-        rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or("");
-        if !rest.is_empty() && !rest.starts_with(':') {
+        rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or(&[]);
+        if !rest.is_empty() && rest[0] != b':' {
             return Err(vm.value_error("expected ':' after format specifier"));
         }
     }
-    let spec = rest.strip_prefix(':').unwrap_or("");
+    let spec = rest.strip_prefix(b":").unwrap_or(&[]);
     let mut obj = fields.lookup(vm, name)?;
     match conv {
         None => {}
@@ -704,7 +691,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         Some('s') => obj = vm.str_obj(obj)?,
         Some(c) => return Err(vm.value_error_fmt("unknown conversion specifier {}", &[c.into()])),
     }
-    if spec.as_bytes().contains(&b'{') && depth < 2 {
+    if spec.contains(&b'{') && depth < 2 {
         let mut sb = Out::buf();
         let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
             let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");
@@ -713,7 +700,7 @@ fn format_field(vm: &mut Vm, field: &str, fields: &mut Fields, depth: u32, out: 
         free_out(vm, sb);
         return r;
     }
-    format_obj_into(vm, obj, spec, out)
+    format_obj_into(vm, obj, core::str::from_utf8(spec).unwrap_or(""), out)
 }
 
 /// `str.format(*args, **kw)` as a native method (`args[0]` is the format

@@ -227,15 +227,35 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
     (0..=to - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
 }
 
-fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> {
+/// What [`find_common`] computes.
+#[derive(Clone, Copy, PartialEq)]
+enum Find {
+    First,
+    Last,
+    Count,
+}
+
+/// `find`/`rfind` (the position, None if absent) and `count` (always
+/// Some) of `args[1]` in `args[0][start:end]`: one body for the argument
+/// checks and the window.
+fn find_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Option<isize>> {
     let kind = self_kind(vm, args[0])?;
     arg_check(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
     let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(None) };
+    let count = mode == Find::Count;
+    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(count.then_some(0)) };
     let win = &s[bs..be];
-    let pos = if rev { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
+    if count {
+        let n = if needle.is_empty() {
+            (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
+        } else {
+            count_bytes(win, needle, usize::MAX)
+        };
+        return Ok(Some(n as isize));
+    }
+    let pos = if mode == Find::Last { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
     Ok(pos.map(|p| {
         let abs = bs + p;
         (if kind == Kind::Str && !s[..abs].is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
@@ -243,38 +263,30 @@ fn find_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Option<isize>> 
 }
 
 fn str_find(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, false)?.unwrap_or(-1)))
+    Ok(Obj::small_int(find_common(vm, args, Find::First)?.unwrap_or(-1)))
 }
 fn str_rfind(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, true)?.unwrap_or(-1)))
+    Ok(Obj::small_int(find_common(vm, args, Find::Last)?.unwrap_or(-1)))
 }
 fn str_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match find_common(vm, args, false)? {
-        Some(i) => Ok(Obj::small_int(i)),
-        None => Err(vm.value_error("substring not found")),
-    }
+    index_common(vm, args, Find::First)
 }
 fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match find_common(vm, args, true)? {
+    index_common(vm, args, Find::Last)
+}
+
+/// `index`/`rindex`: [`find_common`] raising when absent.
+///
+/// Errors: `ValueError: substring not found`.
+fn index_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Obj> {
+    match find_common(vm, args, mode)? {
         Some(i) => Ok(Obj::small_int(i)),
         None => Err(vm.value_error("substring not found")),
     }
 }
 
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    arg_check(vm, kind, args[1])?;
-    let (a, b) = range_ints(vm, args, 2)?;
-    let s = self_ref(vm, args[0]);
-    let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::small_int(0)) };
-    let win = &s[bs..be];
-    let n = if needle.is_empty() {
-        (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
-    } else {
-        count_bytes(win, needle, usize::MAX)
-    };
-    Ok(Obj::small_int(n as isize))
+    Ok(Obj::small_int(find_common(vm, args, Find::Count)?.unwrap_or(0)))
 }
 
 /// Non-overlapping occurrences of non-empty `needle` in `hay`, at most
@@ -333,48 +345,38 @@ pub fn is_space(b: u8) -> bool {
 /// The byte range `strip` keeps of `s`: whitespace (`set` None) or the
 /// chars of `set` (code points for str) removed from the chosen ends.
 fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool) -> (usize, usize) {
+    // One unit is a byte, or for str a code point's UTF-8 (which appears
+    // in a UTF-8 `set` only where that code point does; an ASCII byte
+    // never matches inside a multi-byte sequence).
+    let cont = |i: usize| kind == Kind::Str && s.get(i).is_some_and(|&x| x & 0xc0 == 0x80);
+    let hit = |u: &[u8]| match set {
+        Some(t) => match u {
+            [c] => t.contains(c),
+            _ => find_bytes(t, u, 0).is_some(),
+        },
+        None => matches!(u, [c] if is_space(*c)),
+    };
     let mut a = 0;
     let mut b = s.len();
-    match set {
-        // A non-ASCII set for a str: strip code points.
-        Some(set) if kind == Kind::Str && !set.is_ascii() => {
-            let st = core::str::from_utf8(s).unwrap_or("");
-            let cs = core::str::from_utf8(set).unwrap_or("");
-            // `chars().any` rather than `str::contains(char)`: the latter
-            // links core's two-way substring searcher (~700 B on boards).
-            let hit = |c: char| cs.chars().any(|x| x == c);
-            b = st.len();
-            while left {
-                match st.get(a..b).and_then(|t| t.chars().next()) {
-                    Some(c) if hit(c) => a += c.len_utf8(),
-                    _ => break,
-                }
-            }
-            while right {
-                match st.get(a..b).and_then(|t| t.chars().next_back()) {
-                    Some(c) if hit(c) => b -= c.len_utf8(),
-                    _ => break,
-                }
-            }
+    while left && a < b {
+        let mut e = a + 1;
+        while e < b && cont(e) {
+            e += 1;
         }
-        // Bytes, or ASCII chars (which never match inside a multi-byte
-        // UTF-8 sequence).
-        _ => {
-            let hit = |c: u8| match set {
-                Some(t) => t.contains(&c),
-                None => is_space(c),
-            };
-            if left {
-                while a < b && hit(s[a]) {
-                    a += 1;
-                }
-            }
-            if right {
-                while b > a && hit(s[b - 1]) {
-                    b -= 1;
-                }
-            }
+        if !hit(&s[a..e]) {
+            break;
         }
+        a = e;
+    }
+    while right && b > a {
+        let mut st = b - 1;
+        while st > a && cont(st) {
+            st -= 1;
+        }
+        if !hit(&s[st..b]) {
+            break;
+        }
+        b = st;
     }
     (a, b)
 }
@@ -910,25 +912,49 @@ fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     case_common(vm, args, true)
 }
 
-fn is_common(vm: &mut Vm, o: Obj, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
+/// The `is*` tests.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Digit,
+    Alpha,
+    Space,
+    Upper,
+    Lower,
+}
+
+/// `isdigit`, `isalpha`, `isspace` (every char of the class),
+/// `isupper`, `islower` (some letter, none of the other case); False for
+/// an empty receiver. One body for the five (desktop: inlined into each,
+/// the class folded).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+fn is_common(vm: &mut Vm, o: Obj, class: Class) -> PyResult<Obj> {
     self_kind(vm, o)?;
     let s = self_ref(vm, o);
-    Ok(Obj::bool(!s.is_empty() && f(s)))
+    let r = match class {
+        Class::Digit => s.iter().all(u8::is_ascii_digit),
+        Class::Alpha => s.iter().all(u8::is_ascii_alphabetic),
+        Class::Space => s.iter().all(|&b| is_space(b)),
+        Class::Upper | Class::Lower => {
+            let other = if class == Class::Upper { b'a' } else { b'A' };
+            s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(|&b| b.is_ascii_alphabetic() && b & 0x20 == other & 0x20)
+        }
+    };
+    Ok(Obj::bool(!s.is_empty() && r))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_digit))
+    is_common(vm, args[0], Class::Digit)
 }
 fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().all(u8::is_ascii_alphabetic))
+    is_common(vm, args[0], Class::Alpha)
 }
 fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().all(|&b| is_space(b)))
+    is_common(vm, args[0], Class::Space)
 }
 fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_lowercase))
+    is_common(vm, args[0], Class::Upper)
 }
 fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], |s| s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(u8::is_ascii_uppercase))
+    is_common(vm, args[0], Class::Lower)
 }
 
 /// A copy of all of `self` as a new object of `kind`.

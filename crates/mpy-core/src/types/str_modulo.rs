@@ -11,7 +11,7 @@
 //!
 //! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
-use super::str_format::{format_float_into, format_int_into, int_value, pad_into, put_n, IntVal, Spec};
+use super::str_format::{format_float_into, format_int_into, int_value, letter_in, pad_bytes, spec_number, IntVal, Spec};
 use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -112,15 +112,9 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             if mapping.is_null() {
                 return Err(vm.type_error("format needs a dict"));
             }
+            // `mapping` is a dict: KeyError for a missing key.
             let k = vm.new_str_from_utf8(&fmt[st..j])?;
-            arg = if core::ptr::eq(vm.builtin_type(mapping), &super::dict::DICT_TYPE) {
-                match vm.dict_lookup(mapping, k)? {
-                    Some(x) => x,
-                    None => return Err(vm.key_error(k)),
-                }
-            } else {
-                vm.subscr(mapping, k, Subscr::Load)?
-            };
+            arg = vm.subscr(mapping, k, Subscr::Load)?;
             args.used_mapping = true;
             i = j + 1;
         }
@@ -145,23 +139,16 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             spec.width = star_arg(vm, &mut args)?;
             i += 1;
         } else {
-            while let Some(d @ b'0'..=b'9') = fmt.get(i) {
-                spec.width = spec.width.saturating_mul(10).saturating_add((d - b'0') as usize);
-                i += 1;
-            }
+            spec.width = spec_number(fmt, &mut i).unwrap_or(0);
         }
         if fmt.get(i) == Some(&b'.') {
             i += 1;
-            let mut p = 0usize;
-            if fmt.get(i) == Some(&b'*') {
-                p = star_arg(vm, &mut args)?;
+            let p = if fmt.get(i) == Some(&b'*') {
                 i += 1;
+                star_arg(vm, &mut args)?
             } else {
-                while let Some(d @ b'0'..=b'9') = fmt.get(i) {
-                    p = p.saturating_mul(10).saturating_add((d - b'0') as usize);
-                    i += 1;
-                }
-            }
+                spec_number(fmt, &mut i).unwrap_or(0)
+            };
             spec.precision = Some(p);
         }
         let Some(&t) = fmt.get(i) else { return Err(vm.value_error("incomplete format")) };
@@ -185,58 +172,61 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             spec.align = Some('<');
             spec.zero = false;
         }
-        if arg.is_null() && b"sradiuoxXeEfFgGc".contains(&t) {
+        // The conversions (each takes an argument): `sradiuoxXeEfFgGc`.
+        if !letter_in(t, 0x96_417d_0080_0070) {
+            let ch = core::str::from_utf8(&fmt[t_index..])
+                .ok()
+                .or_else(|| fmt.get(t_index..t_index + 4).and_then(|b| core::str::from_utf8(b).ok()))
+                .and_then(|s| s.chars().next())
+                .unwrap_or(t as char);
+            return Err(vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), t_index.into()]));
+        }
+        if arg.is_null() {
             arg = args.next(vm)?;
         }
-        match t {
-            b's' | b'r' | b'a' => convert_text(vm, kind, t, arg, &mut spec, out)?,
-            #[cfg(not(target_os = "none"))]
-            b'd' | b'i' | b'u' if spec.sign.is_none() && spec.precision.is_none() && arg.as_small_int().is_some() => {
-                small_int_into(vm, arg.as_small_int().unwrap_or(0) as i64, &spec, out)?;
-            }
-            b'd' | b'i' | b'u' | b'o' | b'x' | b'X' => {
-                spec.ty = Some(match t {
-                    b'o' | b'x' | b'X' => t as char,
-                    _ => 'd',
-                });
-                let prec = spec.precision.take();
-                let conv = match int_value(vm, arg) {
-                    Some(v) => v,
-                    None => match vm.float_of(arg) {
-                        Some(f) if matches!(t, b'd' | b'i' | b'u') => {
-                            let o = super::int::int_from_f64(vm, f)?;
-                            int_value(vm, o).unwrap_or(IntVal::Small(0))
-                        }
-                        _ => {
-                            return Err(super::strutil::cant_convert(vm, arg, "int"));
-                        }
-                    },
-                };
-                format_int_into(vm, conv, &spec, prec, out)?;
-            }
-            b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
-                let f = match (vm.float_of(arg), int_value(vm, arg)) {
-                    (Some(f), _) => f,
-                    (None, Some(v)) => v.to_f64(),
-                    _ => {
-                        return Err(super::strutil::cant_convert(vm, arg, "float"));
-                    }
-                };
-                spec.ty = Some(t as char);
-                if spec.precision.is_none() {
-                    spec.precision = Some(6);
+        if matches!(t, b's' | b'r' | b'a') {
+            convert_text(vm, kind, t, arg, &mut spec, out)?;
+        } else if t == b'c' {
+            convert_char(vm, kind, arg, &mut spec, out)?;
+        } else if letter_in(t, 0x70_0000_0070) {
+            // `eEfFgG`
+            let f = match (vm.float_of(arg), int_value(vm, arg)) {
+                (Some(f), _) => f,
+                (None, Some(v)) => v.to_f64(),
+                _ => {
+                    return Err(super::strutil::cant_convert(vm, arg, "float"));
                 }
-                format_float_into(vm, f, &spec, out)?;
+            };
+            spec.ty = Some(t as char);
+            if spec.precision.is_none() {
+                spec.precision = Some(6);
             }
-            b'c' => convert_char(vm, kind, arg, &mut spec, out)?,
-            _ => {
-                let ch = core::str::from_utf8(&fmt[t_index..])
-                    .ok()
-                    .or_else(|| fmt.get(t_index..t_index + 4).and_then(|b| core::str::from_utf8(b).ok()))
-                    .and_then(|s| s.chars().next())
-                    .unwrap_or(t as char);
-                return Err(vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), t_index.into()]));
+            format_float_into(vm, f, &spec, out)?;
+        } else {
+            // `diuoxX`
+            let decimal = matches!(t, b'd' | b'i' | b'u');
+            #[cfg(not(target_os = "none"))]
+            if decimal && spec.sign.is_none() && spec.precision.is_none() {
+                if let Some(i) = arg.as_small_int() {
+                    small_int_into(vm, i as i64, &spec, out)?;
+                    continue;
+                }
             }
+            spec.ty = Some(if decimal { 'd' } else { t as char });
+            let prec = spec.precision.take();
+            let conv = match int_value(vm, arg) {
+                Some(v) => v,
+                None => match vm.float_of(arg) {
+                    Some(f) if decimal => {
+                        let o = super::int::int_from_f64(vm, f)?;
+                        int_value(vm, o).unwrap_or(IntVal::Small(0))
+                    }
+                    _ => {
+                        return Err(super::strutil::cant_convert(vm, arg, "int"));
+                    }
+                },
+            };
+            format_int_into(vm, conv, &spec, prec, out)?;
         }
     }
     if mapping.is_null() && args.next < args.items.len() {
@@ -250,15 +240,15 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
 /// precision in chars, padded to the width.
 fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: &mut Out) -> PyResult<()> {
     spec.zero = false;
-    // A str argument of `%s` goes straight from its text.
-    let exact_str = arg.as_qstr().is_some() || vm.heap.str_pinned(arg).is_some();
-    if t == b's' && spec.precision.is_none() && exact_str {
-        let text = vm.str_pinned(arg).unwrap_or("");
-        #[cfg(not(target_os = "none"))]
+    // A str argument of `%s` without a precision goes straight from its
+    // text.
+    if t == b's' && spec.precision.is_none() && core::ptr::eq(vm.builtin_type(arg), &super::str::STR_TYPE) {
+        let text = vm.str_pinned(arg).unwrap_or("").as_bytes();
+        // No padding: the text as is.
         if spec.width == 0 {
-            return out.str(vm, text);
+            return out.bytes(vm, text);
         }
-        return pad_into(vm, out, spec, "", 0, text, '>');
+        return pad_raw(vm, out, spec, text);
     }
     if t == b's' && kind != Kind::Str && vm.str_pinned(arg).is_none() {
         if let Some(d) = get_buffer(vm, arg)? {
@@ -272,43 +262,25 @@ fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: 
         return vm.print_obj(arg, out, pk);
     }
     let mut sb = Out::buf();
-    let r = vm.print_obj(arg, &mut sb, pk).and_then(|()| {
-        let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");
-        let s = match spec.precision {
-            Some(p) => &s[..char_to_byte(s.as_bytes(), p)],
-            None => s,
-        };
-        pad_into(vm, out, spec, "", 0, s, '>')
-    });
+    let r = vm.print_obj(arg, &mut sb, pk).and_then(|()| pad_raw(vm, out, spec, sb.as_bytes()));
     if let Out::Buf(v) = sb {
         vm.heap.free_vec(v);
     }
     r
 }
 
-/// Writes raw bytes `b` (a bytes format's `%s` of a buffer) truncated to
-/// the precision and padded with spaces to the width (bytes count as
-/// characters, except that valid UTF-8 is measured in chars).
+/// Writes `b` (text, or a bytes format's `%s` of a buffer) truncated to
+/// the precision and padded with spaces to the width: valid UTF-8 is
+/// measured in chars, other bytes count one each.
 fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
-    if let Ok(s) = core::str::from_utf8(b) {
-        let s = match spec.precision {
-            Some(p) => &s[..char_to_byte(s.as_bytes(), p)],
-            None => s,
-        };
-        return pad_into(vm, out, spec, "", 0, s, '>');
-    }
-    let b = match spec.precision {
-        Some(p) => &b[..p.min(b.len())],
-        None => b,
+    let text = core::str::from_utf8(b).is_ok();
+    let cut = match spec.precision {
+        Some(p) if text => char_to_byte(b, p),
+        Some(p) => p.min(b.len()),
+        None => b.len(),
     };
-    let padn = spec.width.saturating_sub(b.len());
-    if spec.align == Some('<') {
-        out.bytes(vm, b)?;
-        put_n(vm, out, ' ', padn)
-    } else {
-        put_n(vm, out, ' ', padn)?;
-        out.bytes(vm, b)
-    }
+    let b = b.get(..cut).unwrap_or(b);
+    pad_bytes(vm, out, spec, "", 0, b, if text { None } else { Some(b.len()) }, '>')
 }
 
 /// `%c`: an int code point or a one-char str (for bytes formats, the low
@@ -337,12 +309,10 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
     };
     spec.zero = false;
     spec.precision = None;
-    if kind == Kind::Str {
-        let mut body = [0u8; 4];
-        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut body), '>');
-    }
-    // bytes: the low byte, padded as a one-char body.
-    pad_raw(vm, out, spec, &[(ch as u32 & 0xff) as u8])
+    // str: the char's UTF-8; bytes: its low byte, as a one-char body.
+    let mut body = [ch as u8; 4];
+    let b: &[u8] = if kind == Kind::Str { ch.encode_utf8(&mut body).as_bytes() } else { &body[..1] };
+    pad_raw(vm, out, spec, b)
 }
 
 /// Desktop `%d` of a small int without a sign flag or precision: the
@@ -351,6 +321,7 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<()> {
+    use super::str_format::put_n;
     let mut buf = [0u8; 24];
     let mut k = buf.len();
     let mut n = i.unsigned_abs();
