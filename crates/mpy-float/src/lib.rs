@@ -16,7 +16,7 @@
 //! most 2 × 352 bytes for `f64`, 2 × 80 for `f32`).
 #![no_std]
 // The boards' `sqrt` instruction (`core::f32::math::sqrt`; they build with nightly).
-#![cfg_attr(all(target_arch = "arm", target_abi = "eabihf"), feature(core_float_math))]
+#![cfg_attr(feature = "fpu-sqrt", feature(core_float_math))]
 #![warn(missing_docs)]
 
 mod big;

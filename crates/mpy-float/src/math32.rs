@@ -111,7 +111,8 @@ fn parts(x: f32) -> (u32, i32) {
 }
 
 /// `√x`, correctly rounded (`-0` stays, NaN below zero): the FPU's
-/// `vsqrt.f32` on the boards (Cortex-M4F), else a software root.
+/// `vsqrt.f32` on the boards (Cortex-M4F, feature `fpu-sqrt`), else a
+/// software root.
 pub fn sqrt(x: f32) -> f32 {
     if x.is_nan() || x < 0.0 {
         return f32::NAN;
@@ -122,7 +123,7 @@ pub fn sqrt(x: f32) -> f32 {
 /// [`sqrt`] of a number that is not NaN nor below zero on a Cortex-M4F:
 /// its `vsqrt.f32` instruction (IEEE, so correctly rounded too; 360 bytes
 /// of flash less than the software root, and faster).
-#[cfg(all(target_arch = "arm", target_abi = "eabihf"))]
+#[cfg(feature = "fpu-sqrt")]
 fn sqrt_pos(x: f32) -> f32 {
     core::f32::math::sqrt(x)
 }
@@ -133,7 +134,7 @@ fn sqrt_pos(x: f32) -> f32 {
 /// integer arithmetic settles it and rounds (libm's table-driven `sqrtf`
 /// takes 0.5 KB of flash; a bit-by-bit root was 8% slower on the
 /// raytracing benchmark).
-#[cfg(not(all(target_arch = "arm", target_abi = "eabihf")))]
+#[cfg(not(feature = "fpu-sqrt"))]
 fn sqrt_pos(x: f32) -> f32 {
     if x == 0.0 || x.is_infinite() {
         return x;
