@@ -55,9 +55,9 @@ echo "== gc-stress corpus (collect at every allocation), 64-bit and 32-bit"
 # allocation collects; they run in the normal corpus below).
 stress_dirs="tests/basics tests/bad_input tests/builtins tests/errors tests/import tests/memory tests/modules tests/types"
 cargo build -q --profile ci -p micropython-unix --features gc-stress --target-dir target/gc-stress
-python3 tests/run.py -j "$jobs" --binary target/gc-stress/ci/micropython $stress_dirs
+MPY_TEST_TIMEOUT=30 python3 tests/run.py -j "$jobs" --binary target/gc-stress/ci/micropython $stress_dirs
 cargo build -q --profile ci -p micropython-unix --features gc-stress --target i686-unknown-linux-gnu --target-dir target/gc-stress
-python3 tests/run.py -j "$jobs" --binary target/gc-stress/i686-unknown-linux-gnu/ci/micropython $stress_dirs
+MPY_TEST_TIMEOUT=30 python3 tests/run.py -j "$jobs" --binary target/gc-stress/i686-unknown-linux-gnu/ci/micropython $stress_dirs
 echo "== 32-bit build (i686, boxed floats): unit tests, object sizes, the whole corpus"
 i686_log=$(mktemp)
 if ! cargo test -p mpy-core --profile ci --target i686-unknown-linux-gnu --target-dir target/i686 --lib -- --nocapture >"$i686_log" 2>&1; then
