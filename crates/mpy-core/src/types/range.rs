@@ -114,13 +114,8 @@ fn range_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult
 }
 
 fn range_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let r = range_of(vm, o);
-    Ok(match op {
-        UnaryOp::Bool => Obj::bool(!r.is_empty()),
-        UnaryOp::Len => Obj::small_int(r.len().min(Obj::SMALL_INT_MAX as usize) as isize),
-        UnaryOp::Hash => return Err(vm.type_error("unsupported type for __hash__: 'range'")),
-        _ => Obj::NULL,
-    })
+    let n = range_of(vm, o).len();
+    super::seq::sized_unary(vm, op, o, n, false)
 }
 
 fn range_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
