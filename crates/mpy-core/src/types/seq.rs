@@ -201,7 +201,8 @@ pub fn seq_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResu
 /// the container types.
 ///
 /// Errors: the hash `TypeError`.
-#[inline(never)]
+#[cfg_attr(target_os = "none", inline(never))]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn sized_unary(vm: &mut Vm, op: UnaryOp, o: Obj, n: usize, hashable: bool) -> PyResult<Obj> {
     Ok(match op {
         UnaryOp::Bool => Obj::bool(n != 0),
@@ -227,6 +228,7 @@ pub fn repeat_count(vm: &mut Vm, n: Obj) -> PyResult<Option<usize>> {
 /// The items of list or tuple `o` (not a subclass instance) read through
 /// the heap (empty for anything else): what [`new_seq_with`]'s fillers
 /// copy from.
+#[inline]
 fn heap_items(h: &Heap, o: Obj) -> &[Obj] {
     match h.var_pinned::<TupleHead>(o) {
         Some((_, t)) => t,
@@ -240,7 +242,8 @@ fn heap_items(h: &Heap, o: Obj) -> &[Obj] {
 /// copies, slices, concatenations and repetitions.
 ///
 /// Errors: `MemoryError`.
-#[inline(never)]
+#[cfg_attr(target_os = "none", inline(never))]
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn new_seq_with(vm: &mut Vm, list: bool, n: usize, fill: &mut dyn FnMut(&Heap, &mut [Obj]) -> usize) -> PyResult<Obj> {
     if !list {
         if n == 0 {
