@@ -34,19 +34,15 @@ pub fn new(vm: &mut Vm, fields: &'static [Qstr], items: &[Obj]) -> PyResult<Obj>
     })
 }
 
+/// Field `i` of attrtuple `o` as an entry (name, value) for
+/// [`print_entries`](super::seq::print_entries).
+fn field_at(vm: &Vm, o: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
+    let (fields, items) = get(vm, o)?;
+    Some((i, Obj::qstr(*fields.get(i)?), *items.get(i)?))
+}
+
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
-    let Some((fields, items)) = get(vm, o) else { return Ok(()) };
-    out.str(vm, "(")?;
-    for (i, (f, &v)) in fields.iter().zip(items).enumerate() {
-        if i > 0 {
-            out.str(vm, ", ")?;
-        }
-        let name = vm.qstr_str(*f);
-        out.str(vm, name)?;
-        out.str(vm, "=")?;
-        vm.print_obj(v, out, PrintKind::Repr)?;
-    }
-    out.str(vm, ")")
+    super::seq::print_entries(vm, o, field_at, usize::MAX, super::seq::Entry::Named, "(", ")", out)
 }
 
 fn attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {

@@ -103,14 +103,8 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
                 return r;
             }
             // MicroPython converts other objects through `__float__`.
-            let t = vm.builtin_type(args[0]);
-            if let Some(f) = t.ext.unary_op {
-                let r = f(vm, UnaryOp::FloatMaybe, args[0])?;
-                if let Some(n) = if r.is_null() { None } else { num_of(vm, r) } {
-                    return vm.new_complex(n.to_f64(), 0.0);
-                }
-            }
-            Err(super::strutil::cant_convert(vm, args[0], "complex"))
+            let re = super::float::float_via_method(vm, args[0], "complex")?;
+            vm.new_complex(re, 0.0)
         }
         2 => {
             let (a, b) = (arg_complex(vm, args[0])?, arg_complex(vm, args[1])?);

@@ -143,33 +143,12 @@ fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
 }
 
 fn dict_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    check_recursion(vm)?;
     let d = native_of(vm, o);
-    out.str(vm, "{")?;
-    let mut pos = 0;
-    let mut first = true;
-    while let Some((p, k, v)) = dict_entry_at(vm, d, pos) {
-        if !first {
-            out.str(vm, ", ")?;
-        }
-        first = false;
-        vm.print_obj(k, out, PrintKind::Repr)?;
-        out.str(vm, ": ")?;
-        vm.print_obj(v, out, PrintKind::Repr)?;
-        pos = p + 1;
-    }
-    out.str(vm, "}")
+    super::seq::print_entries(vm, d, dict_entry_at, usize::MAX, super::seq::Entry::KeyValue, "{", "}", out)
 }
 
 fn dict_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    Ok(match op {
-        UnaryOp::Bool => Obj::bool(dict_len(vm, o) != 0),
-        UnaryOp::Len => Obj::small_int(dict_len(vm, o) as isize),
-        UnaryOp::Hash => {
-            return Err(super::strutil::unhashable(vm, o));
-        }
-        _ => Obj::NULL,
-    })
+    super::seq::sized_unary(vm, op, o, dict_len(vm, o), false)
 }
 
 /// `a == b` for two dicts: same keys with equal values.
@@ -242,7 +221,11 @@ fn dict_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     }
 }
 
-fn dict_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+/// The iterator of dict, set or frozenset `o` (or a subclass instance)
+/// over its keys: the `iter` slot of all three.
+///
+/// Errors: `MemoryError`.
+pub fn dict_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let d = native_of(vm, o);
     super::dict_views::new_dict_iter(vm, d, super::dict_views::ViewKind::Keys)
 }
@@ -368,7 +351,8 @@ fn dict_items(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 static DICT_GETITEM: BuiltinFun = BuiltinFun::new(q::__getitem__, 2, 2, dict_getitem);
 static DICT_SETITEM: BuiltinFun = BuiltinFun::new(q::__setitem__, 3, 3, dict_setitem);
 static DICT_DELITEM: BuiltinFun = BuiltinFun::new(q::__delitem__, 2, 2, dict_delitem);
-static DICT_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, dict_clear);
+/// `clear` of dicts, sets (one method object for both).
+pub static CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, dict_clear);
 static DICT_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, dict_copy);
 static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new(q::fromkeys, 2, 3, dict_fromkeys).class_method();
 static DICT_GET: BuiltinFun = BuiltinFun::new(q::get, 2, 3, dict_get);
@@ -384,7 +368,7 @@ static DICT_LOCALS: [(Qstr, Rom); 14] = [
     (q::__delitem__, Rom::Fun(&DICT_DELITEM)),
     (q::__getitem__, Rom::Fun(&DICT_GETITEM)),
     (q::__setitem__, Rom::Fun(&DICT_SETITEM)),
-    (q::clear, Rom::Fun(&DICT_CLEAR)),
+    (q::clear, Rom::Fun(&CLEAR)),
     (q::copy, Rom::Fun(&DICT_COPY)),
     (q::fromkeys, Rom::ClassMethod(&DICT_FROMKEYS)),
     (q::get, Rom::Fun(&DICT_GET)),

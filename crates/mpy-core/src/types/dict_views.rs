@@ -99,46 +99,22 @@ fn dict_iter_step(vm: &mut Vm, o: Obj) -> Option<(ViewKind, Obj, Obj)> {
 }
 
 fn view_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    use super::seq::Entry;
     let Some((d, kind)) = view_parts(vm, o) else { return Ok(()) };
-    super::seq::check_recursion(vm)?;
-    out.str(
-        vm,
-        match kind {
-            ViewKind::Keys => "dict_keys([",
-            ViewKind::Values => "dict_values([",
-            ViewKind::Items => "dict_items([",
-        },
-    )?;
-    let it = new_dict_iter(vm, d, kind)?;
-    let mut first = true;
-    while let Some((_, k, v)) = dict_iter_step(vm, it) {
-        if !first {
-            out.str(vm, ", ")?;
-        }
-        first = false;
-        match kind {
-            ViewKind::Keys => vm.print_obj(k, out, PrintKind::Repr)?,
-            ViewKind::Values => vm.print_obj(v, out, PrintKind::Repr)?,
-            ViewKind::Items => {
-                out.str(vm, "(")?;
-                vm.print_obj(k, out, PrintKind::Repr)?;
-                out.str(vm, ", ")?;
-                vm.print_obj(v, out, PrintKind::Repr)?;
-                out.str(vm, ")")?;
-            }
-        }
-    }
-    out.str(vm, "])")
+    // Entries up to the table end seen now, as the view's iterator walks.
+    let end = vm.table(d).map_or(0, |t| t.end_pos());
+    let (open, fmt) = match kind {
+        ViewKind::Keys => ("dict_keys([", Entry::Key),
+        ViewKind::Values => ("dict_values([", Entry::Value),
+        ViewKind::Items => ("dict_items([", Entry::Pair),
+    };
+    super::seq::print_entries(vm, d, super::dict::dict_entry_at, end, fmt, open, "])", out)
 }
 
 fn view_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let Some((d, _)) = view_parts(vm, o) else { return Ok(Obj::NULL) };
     let n = super::dict::dict_len(vm, d);
-    Ok(match op {
-        UnaryOp::Bool => Obj::bool(n != 0),
-        UnaryOp::Len => Obj::small_int(n as isize),
-        _ => Obj::NULL,
-    })
+    super::seq::sized_unary(vm, op, o, n, true)
 }
 
 fn view_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {

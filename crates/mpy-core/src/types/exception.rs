@@ -57,26 +57,19 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
     }
     let args = exc_args(vm, e);
     if kind == PrintKind::Str {
+        let Some(&a0) = args.first() else { return Ok(()) };
+        // OSError(errno) or OSError(errno, msg) with a known errno:
+        // `[Errno 2] ENOENT`, `[Errno 2] ENOENT: msg` (as MicroPython;
+        // other args print as below).
+        let known = a0.as_small_int().and_then(errno_name);
+        if let Some(nm) = known.filter(|_| args.len() < 3 && is_os_error(vm, e)) {
+            out.fmt(vm, "[Errno {}] {}", &[a0.small_int_unchecked().into(), nm.into()])?;
+            let Some(&msg) = args.get(1) else { return Ok(()) };
+            out.str(vm, ": ")?;
+            return vm.print_obj(msg, out, PrintKind::Str);
+        }
         if args.len() == 1 {
-            // OSError(errno) with a known errno: `[Errno 2] ENOENT`.
-            if let Some(nm) = args[0].as_small_int().and_then(errno_name) {
-                if is_os_error(vm, e) {
-                    return out.fmt(vm, "[Errno {}] {}", &[args[0].small_int_unchecked().into(), nm.into()]);
-                }
-            }
-            return vm.print_obj(args[0], out, PrintKind::Str);
-        }
-        if args.is_empty() {
-            return Ok(());
-        }
-        if is_os_error(vm, e) {
-            if let Some(n) = args[0].as_small_int() {
-                out.fmt(vm, "[Errno {}] ", &[n.into()])?;
-                if let Some(nm) = errno_name(n) {
-                    out.fmt(vm, "{}: ", &[nm.into()])?;
-                }
-                return vm.print_obj(args[1], out, PrintKind::Str);
-            }
+            return vm.print_obj(a0, out, PrintKind::Str);
         }
     } else {
         let n = super::strutil::type_name(vm, e);

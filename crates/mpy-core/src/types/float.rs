@@ -89,6 +89,15 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     if let Some(r) = parsed {
         return r;
     }
+    float_via_method(vm, o, "float")
+}
+
+/// The float that `o`, not a number nor text, gives through `__float__`
+/// (how `float()` and `complex()` convert other objects, as MicroPython).
+///
+/// Errors: `TypeError: can't convert NoneType to {what}` when there is
+/// none or it returns no float; whatever `__float__` raises.
+pub fn float_via_method(vm: &mut Vm, o: Obj, what: &str) -> PyResult<Float> {
     let t = vm.builtin_type(o);
     if let Some(f) = t.ext.unary_op {
         let r = f(vm, UnaryOp::FloatMaybe, o)?;
@@ -96,7 +105,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
             return Ok(v);
         }
     }
-    Err(super::strutil::cant_convert(vm, o, "float"))
+    Err(super::strutil::cant_convert(vm, o, what))
 }
 
 /// Parses float text as MicroPython's `float()` accepts it: surrounding

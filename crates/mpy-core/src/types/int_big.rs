@@ -200,6 +200,37 @@ fn shift_count(vm: &mut Vm, b: MpzRef<'_>) -> PyResult<usize> {
     }
 }
 
+/// A digit computation of [`big_binary_op`] (and [`big_pow`]): which
+/// `mpy-mpz` routine fills the result, so every operation goes through one
+/// [`build`] closure.
+#[derive(Clone, Copy)]
+enum Fill {
+    Bits(mpz::bits::BitOp),
+    Add,
+    Sub,
+    Mul,
+    FloorDiv,
+    Mod,
+    Shl(usize),
+    Shr(usize),
+    Pow(u64),
+}
+
+/// Runs `f` on `a` and `b` into `out` with `scratch`.
+fn fill(f: Fill, out: &mut [u32], scratch: &mut [u32], a: MpzRef<'_>, b: MpzRef<'_>) -> Result<SignedLen, MpzError> {
+    match f {
+        Fill::Bits(op) => mpz::bits::bitop(out, op, a, b),
+        Fill::Add => mpz::add::add(out, a, b),
+        Fill::Sub => mpz::add::sub(out, a, b),
+        Fill::Mul => mpz::mul::mul(out, a, b, scratch),
+        Fill::FloorDiv => mpz::div::floordiv(out, a, b, scratch),
+        Fill::Mod => mpz::div::modulo(out, a, b, scratch),
+        Fill::Shl(n) => mpz::shift::shl(out, a, n),
+        Fill::Shr(n) => mpz::shift::shr(out, a, n),
+        Fill::Pow(e) => mpz::pow::pow(out, a, e, scratch),
+    }
+}
+
 /// `a op b` on ints (plain `op`), with Python semantics. NULL for ops ints
 /// don't have.
 ///
@@ -212,9 +243,10 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
     use BinaryOp::*;
     let (a, b) = (a.trimmed(), b.trimmed());
     let (la, lb) = (a.mag.len(), b.mag.len());
-    match op.non_inplace() {
+    // (predicted sign, result bound, scratch length, computation)
+    let (neg, bound, scratch, f) = match op.non_inplace() {
         cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
-            Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(a, b)))))
+            return Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(a, b)))));
         }
         plain @ (Or | Xor | And) => {
             let (bop, neg) = match plain {
@@ -222,57 +254,40 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
                 Xor => (BitOp::Xor, a.neg != b.neg),
                 _ => (BitOp::And, a.neg && b.neg),
             };
-            build(vm, neg, mpz::bits::bitop_len(la, lb), 0, |o, _| mpz::bits::bitop(o, bop, a, b))
+            (neg, mpz::bits::bitop_len(la, lb), 0, Fill::Bits(bop))
         }
-        Add => build(vm, sum_sign(a, b, b.neg), mpz::add::add_len(la, lb), 0, |o, _| mpz::add::add(o, a, b)),
-        Subtract => build(vm, sum_sign(a, b, !b.neg), mpz::add::add_len(la, lb), 0, |o, _| mpz::add::sub(o, a, b)),
-        Multiply => {
-            let s = mpz::mul::mul_scratch_len(la, lb);
-            build(vm, a.neg != b.neg, mpz::mul::mul_len(la, lb), s, |o, s| mpz::mul::mul(o, a, b, s))
-        }
+        Add => (sum_sign(a, b, b.neg), mpz::add::add_len(la, lb), 0, Fill::Add),
+        Subtract => (sum_sign(a, b, !b.neg), mpz::add::add_len(la, lb), 0, Fill::Sub),
+        Multiply => (a.neg != b.neg, mpz::mul::mul_len(la, lb), mpz::mul::mul_scratch_len(la, lb), Fill::Mul),
+        FloorDivide | Modulo | Divmod | TrueDivide if lb == 0 => return Err(zero_div(vm)),
         FloorDivide => {
-            if lb == 0 {
-                return Err(zero_div(vm));
-            }
             let s = mpz::div::divmod_scratch_len(la, lb);
-            build(vm, a.neg != b.neg, mpz::div::divmod_q_len(la, lb), s, |o, s| mpz::div::floordiv(o, a, b, s))
+            (a.neg != b.neg, mpz::div::divmod_q_len(la, lb), s, Fill::FloorDiv)
         }
-        Modulo => {
-            if lb == 0 {
-                return Err(zero_div(vm));
-            }
-            let s = mpz::div::divmod_scratch_len(la, lb);
-            build(vm, b.neg, mpz::div::divmod_r_len(lb), s, |o, s| mpz::div::modulo(o, a, b, s))
-        }
-        Divmod => {
-            if lb == 0 {
-                return Err(zero_div(vm));
-            }
-            big_divmod(vm, a, b)
-        }
-        TrueDivide => {
-            if lb == 0 {
-                return Err(zero_div(vm));
-            }
-            vm.new_float(super::big_to_f64(a) / super::big_to_f64(b))
-        }
+        Modulo => (b.neg, mpz::div::divmod_r_len(lb), mpz::div::divmod_scratch_len(la, lb), Fill::Mod),
+        Divmod => return big_divmod(vm, a, b),
+        TrueDivide => return vm.new_float(super::big_to_f64(a) / super::big_to_f64(b)),
         Lshift => {
             let n = shift_count(vm, b)?;
             if la == 0 {
                 return Ok(Obj::small_int(0));
             }
-            build(vm, a.neg, mpz::shift::shl_len(la, n), 0, |o, _| mpz::shift::shl(o, a, n))
+            (a.neg, mpz::shift::shl_len(la, n), 0, Fill::Shl(n))
         }
         Rshift => {
             let n = shift_count(vm, b)?;
             if n as u64 >= mpz::bits::bit_length(a.mag) {
                 return Ok(Obj::small_int(if a.neg { -1 } else { 0 }));
             }
-            build(vm, a.neg, mpz::shift::shr_len(la, n), 0, |o, _| mpz::shift::shr(o, a, n))
+            (a.neg, mpz::shift::shr_len(la, n), 0, Fill::Shr(n))
         }
-        Power => big_pow(vm, a, b),
-        _ => Ok(Obj::NULL),
-    }
+        Power => match big_pow(vm, a, b)? {
+            Ok(r) => return Ok(r),
+            Err(p) => p,
+        },
+        _ => return Ok(Obj::NULL),
+    };
+    build(vm, neg, bound, scratch, |o, s| fill(f, o, s, a, b))
 }
 
 /// `divmod(a, b)` for ints (`b != 0`) on the boards: `a // b` and
@@ -305,22 +320,25 @@ fn big_divmod(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     })
 }
 
-/// `a ** b` for ints: a float for negative exponents (as MicroPython).
+/// `a ** b` for ints: a float for negative exponents (as MicroPython),
+/// or (`Err`) what [`big_binary_op`] builds: (sign, bound, scratch,
+/// computation).
 ///
 /// Errors: `OverflowError: overflow converting long int to machine word`
 /// for exponents beyond a machine word, `MemoryError` for results the
 /// heap cannot hold, `ZeroDivisionError` for `0 ** -n`.
-fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+#[allow(clippy::type_complexity)]
+fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Result<Obj, (bool, usize, usize, Fill)>> {
     if b.is_negative() {
         let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
-        return crate::types::float::float_binary_op(vm, BinaryOp::Power, x, y);
+        return crate::types::float::float_binary_op(vm, BinaryOp::Power, x, y).map(Ok);
     }
     if a.is_zero() {
-        return Ok(Obj::small_int(b.is_zero() as isize));
+        return Ok(Ok(Obj::small_int(b.is_zero() as isize)));
     }
     if a.mag == [1] {
         let odd = b.mag.first().is_some_and(|d| d & 1 == 1);
-        return Ok(Obj::small_int(if a.neg && odd { -1 } else { 1 }));
+        return Ok(Ok(Obj::small_int(if a.neg && odd { -1 } else { 1 })));
     }
     let e = match mpz::conv::to_u64(b) {
         Some(e) if e <= isize::MAX as u64 => e,
@@ -335,7 +353,7 @@ fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
             None => return Err(vm.memory_error()),
         }
     };
-    build(vm, a.neg && e & 1 == 1, n, s, |o, s| mpz::pow::pow(o, a, e, s))
+    Ok(Err((a.neg && e & 1 == 1, n, s, Fill::Pow(e))))
 }
 
 /// Writes the digits of `a` in `radix` (2..=36; a `-` first if negative,

@@ -14,9 +14,8 @@ use super::slice::{is_slice, seq_index, slice_indices};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
-use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, BuiltinFun, Rom, Subscr, TypeObj, UnaryOp};
 use crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE;
 use crate::PyResult;
 
@@ -142,13 +141,7 @@ pub fn list_from_iter(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError`.
 pub fn list_from_range(vm: &mut Vm, seq: Obj, a: usize, b: usize) -> PyResult<Obj> {
-    let n = seq::seq_len(vm, seq);
-    let (a, b) = (a.min(n), b.min(n).max(a.min(n)));
-    let mut v: GcVec<Obj> = vm.new_vec(b - a)?;
-    if let Some(items) = vm.seq_items(seq) {
-        v.extend_within_capacity(&items[a..b]);
-    }
-    vm.new_list_from_vec(v)
+    seq::seq_copy(vm, true, seq, a, b)
 }
 
 fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -162,58 +155,25 @@ fn list_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     }
 }
 
-fn list_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let l = native_of(vm, o);
-    seq::print_items(vm, l, "[", "]", out)
-}
-
 fn list_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    Ok(match op {
-        UnaryOp::Bool => Obj::bool(list_len(vm, o) != 0),
-        UnaryOp::Len => Obj::small_int(list_len(vm, o) as isize),
-        UnaryOp::Hash => {
-            return Err(super::strutil::unhashable(vm, o));
-        }
-        _ => Obj::NULL,
-    })
+    seq::sized_unary(vm, op, o, list_len(vm, o), false)
 }
 
 fn list_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     match op {
-        BinaryOp::Add => {
-            if !seq::is_list(vm, b) {
-                return Ok(Obj::NULL);
-            }
-            let (na, nb) = (list_len(vm, a), list_len(vm, b));
-            let Some(n) = na.checked_add(nb) else { return Err(vm.memory_error()) };
-            let mut v: GcVec<Obj> = vm.new_vec(n)?;
-            v.extend_within_capacity(list_items(vm, a));
-            v.extend_within_capacity(list_items(vm, b));
-            vm.new_list_from_vec(v)
-        }
         BinaryOp::InplaceAdd => {
             list_extend(vm, a, b)?;
             Ok(a)
         }
-        BinaryOp::Multiply | BinaryOp::ReverseMultiply | BinaryOp::InplaceMultiply => {
-            let Some(n) = seq::repeat_count(vm, b)? else { return Ok(Obj::NULL) };
-            let la = native_of(vm, a);
-            let r = seq::repeat_items(vm, la, n)?;
-            if op == BinaryOp::InplaceMultiply {
-                set_items(vm, a, r);
-                return Ok(a);
-            }
-            vm.new_list_from_vec(r)
+        BinaryOp::InplaceMultiply => {
+            let r = seq::seq_binary(vm, BinaryOp::Multiply, a, b, true)?;
+            let Some(v) = vm.heap.get_mut::<ListObj>(r).map(|l| core::mem::take(&mut l.items)) else {
+                return Ok(r);
+            };
+            set_items(vm, a, v);
+            Ok(a)
         }
-        BinaryOp::Equal | BinaryOp::Less | BinaryOp::LessEqual | BinaryOp::More | BinaryOp::MoreEqual => {
-            if !seq::is_list(vm, b) {
-                return Ok(Obj::NULL);
-            }
-            let (x, y) = (native_of(vm, a), native_of(vm, b));
-            Ok(Obj::bool(seq::seq_compare(vm, op, x, y)?))
-        }
-        BinaryOp::Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, native_of(vm, a), b)?)),
-        _ => Ok(Obj::NULL),
+        _ => seq::seq_binary(vm, op, a, b, true),
     }
 }
 
@@ -269,31 +229,19 @@ fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         let (start, stop, step) = slice_indices(vm, index, len)?;
         return match op {
             Subscr::Load => {
-                let n = super::slice::slice_len(start, stop, step);
-                let mut v: GcVec<Obj> = vm.new_vec(n)?;
-                v.resize_within_capacity(n, Obj::NONE);
-                let k = super::tuple::slice_select(list_items(vm, o), start, stop, step, v.as_mut_slice());
-                v.truncate(k);
-                vm.new_list_from_vec(v)
+                let l = native_of(vm, o);
+                seq::seq_slice(vm, true, l, start, stop, step)
             }
-            Subscr::Store(value) => {
+            Subscr::Store(_) | Subscr::Delete => {
                 if step != 1 {
                     return Err(not_implemented(vm));
                 }
+                // `del l[a:b]` stores an empty slice.
+                let value = match op {
+                    Subscr::Store(v) => v,
+                    _ => vm.new_tuple(&[])?,
+                };
                 list_store_slice(vm, o, start, stop, value)?;
-                Ok(Obj::NONE)
-            }
-            Subscr::Delete => {
-                if step != 1 {
-                    return Err(not_implemented(vm));
-                }
-                if let Some(v) = items_mut(vm, o) {
-                    let n = v.len();
-                    let e = (stop.max(start).max(0) as usize).min(n);
-                    let s = (start.max(0) as usize).min(e);
-                    v.full_slice_mut().copy_within(e..n, s);
-                    v.truncate(n - (e - s));
-                }
                 Ok(Obj::NONE)
             }
         };
@@ -314,10 +262,6 @@ fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             Ok(Obj::NONE)
         }
     }
-}
-
-fn list_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    super::iterators::new_seq_iter(vm, native_of(vm, o))
 }
 
 fn list_append_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -376,25 +320,6 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         None => Err(vm.value_error("object not in sequence")),
     }
-}
-
-fn list_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    for &a in &args[2..] {
-        if super::slice::int_clamped(vm, a).is_none() {
-            return Err(super::strutil::indices_error(vm, "list", a));
-        }
-    }
-    let l = native_of(vm, args[0]);
-    match seq::find_index(vm, l, args[1], args.get(2).copied(), args.get(3).copied())? {
-        Some(i) => Ok(Obj::small_int(i as isize)),
-        None => Err(vm.value_error("object not in sequence")),
-    }
-}
-
-fn list_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let l = native_of(vm, args[0]);
-    let n = seq::count_items(vm, l, args[1])?;
-    Ok(Obj::small_int(n as isize))
 }
 
 fn list_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -622,9 +547,7 @@ fn list_sort(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 static LIST_APPEND: BuiltinFun = BuiltinFun::new(q::append, 2, 2, list_append_meth);
 static LIST_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, list_clear);
 static LIST_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, list_copy);
-static LIST_COUNT: BuiltinFun = BuiltinFun::new(q::count, 2, 2, list_count);
 static LIST_EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, list_extend_meth);
-static LIST_INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, list_index);
 static LIST_INSERT: BuiltinFun = BuiltinFun::new(q::insert, 3, 3, list_insert);
 static LIST_POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 2, list_pop);
 static LIST_REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 2, 2, list_remove);
@@ -635,9 +558,9 @@ static LIST_LOCALS: [(Qstr, Rom); 11] = [
     (q::append, Rom::Fun(&LIST_APPEND)),
     (q::clear, Rom::Fun(&LIST_CLEAR)),
     (q::copy, Rom::Fun(&LIST_COPY)),
-    (q::count, Rom::Fun(&LIST_COUNT)),
+    (q::count, Rom::Fun(&seq::COUNT)),
     (q::extend, Rom::Fun(&LIST_EXTEND)),
-    (q::index, Rom::Fun(&LIST_INDEX)),
+    (q::index, Rom::Fun(&seq::INDEX)),
     (q::insert, Rom::Fun(&LIST_INSERT)),
     (q::pop, Rom::Fun(&LIST_POP)),
     (q::remove, Rom::Fun(&LIST_REMOVE)),
@@ -650,11 +573,11 @@ pub static LIST_TYPE: TypeObj = TypeObj {
     name: q::list,
     flags: flags::BASETYPE,
     make_new: Some(list_make_new),
-    print: Some(list_print),
+    print: Some(seq::seq_print),
     binary_op: Some(list_binary),
     subscr: Some(list_subscr),
     locals: &LIST_LOCALS,
-    ext: &crate::typ::TypeExt { unary_op: Some(list_unary), iter: Some(list_iter), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(list_unary), iter: Some(seq::seq_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 

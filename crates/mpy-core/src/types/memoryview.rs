@@ -107,11 +107,7 @@ fn mv_print(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<(
 
 fn mv_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let n = buffer_ref(vm, o).map_or(0, <[u8]>::len);
-    Ok(match op {
-        UnaryOp::Len => Obj::small_int(n as isize),
-        UnaryOp::Bool => Obj::bool(n != 0),
-        _ => Obj::NULL,
-    })
+    super::seq::sized_unary(vm, op, o, n, true)
 }
 
 fn mv_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {

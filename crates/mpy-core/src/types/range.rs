@@ -91,13 +91,18 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     if !kw.is_empty() {
         return Err(super::strutil::no_kw(vm));
     }
-    let (start, stop, step) = match args.len() {
+    match args.len() {
         0 => return Err(vm.type_error("function missing 1 required positional arguments")),
-        1 => (0, int_exact(vm, args[0])?, 1),
-        2 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, 1),
-        3 => (int_exact(vm, args[0])?, int_exact(vm, args[1])?, int_exact(vm, args[2])?),
+        1..=3 => {}
         n => return Err(super::strutil::too_many_args(vm, 3, n)),
-    };
+    }
+    // start, stop, step; `range(n)` is `range(0, n)`.
+    let mut v = [0, 0, 1];
+    let first = (args.len() == 1) as usize;
+    for (slot, &a) in v[first..].iter_mut().zip(args) {
+        *slot = int_exact(vm, a)?;
+    }
+    let [start, stop, step] = v;
     if step == 0 {
         return Err(vm.value_error("zero step"));
     }
@@ -114,13 +119,8 @@ fn range_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult
 }
 
 fn range_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let r = range_of(vm, o);
-    Ok(match op {
-        UnaryOp::Bool => Obj::bool(!r.is_empty()),
-        UnaryOp::Len => Obj::small_int(r.len().min(Obj::SMALL_INT_MAX as usize) as isize),
-        UnaryOp::Hash => return Err(vm.type_error("unsupported type for __hash__: 'range'")),
-        _ => Obj::NULL,
-    })
+    let n = range_of(vm, o).len();
+    super::seq::sized_unary(vm, op, o, n, false)
 }
 
 fn range_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {

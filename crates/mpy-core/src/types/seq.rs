@@ -6,12 +6,14 @@
 //! Sequences are read item by item through `vm.seq_get` (lists may change
 //! while Python code runs between items), never copied to a Rust vector.
 
-use crate::heap::GcVec;
-use crate::obj::Obj;
+use crate::heap::{GcVec, Heap};
+use crate::obj::{Obj, ObjBase};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{BinaryOp, PrintKind};
+use crate::qstr::q;
+use crate::typ::{BinaryOp, BuiltinFun, PrintKind, UnaryOp};
 use crate::types::list::ListObj;
+use crate::types::tuple::{TupleHead, TUPLE_TYPE};
 use crate::vm::class::InstanceNativeObj;
 use crate::PyResult;
 
@@ -106,23 +108,108 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> 
     Ok(cmp_op(op, Some(la.cmp(&lb))))
 }
 
-/// Prints the items of list or tuple `seq` as `open` repr, repr, ...
-/// `close` (the caller passes `",)"` for a one-tuple).
+/// How [`print_entries`] writes an entry `(k, v)`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// `repr(k)` (sequence and set items, dict keys).
+    Key,
+    /// `repr(v)` (dict values).
+    Value,
+    /// `repr(k): repr(v)` (dicts).
+    KeyValue,
+    /// `(repr(k), repr(v))` (dict items).
+    Pair,
+    /// `str(k)=repr(v)` (attrtuple fields).
+    Named,
+}
+
+/// The entry of a container at position `pos` or later, with its
+/// position: `(position, k, v)`.
+pub type EntryAt = fn(&Vm, Obj, usize) -> Option<(usize, Obj, Obj)>;
+
+/// The item of list or tuple `seq` at `i`, as an [`EntryAt`] entry.
+pub fn seq_entry_at(vm: &Vm, seq: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
+    vm.seq_get(seq, i).map(|x| (i, x, Obj::NULL))
+}
+
+/// Prints the entries of container `c` (read with `at`, positions below
+/// `end`) as `open` entry, entry, ... `close`, each entry written as
+/// `fmt`: the one body behind the list, tuple, dict, set, dict-view and
+/// attrtuple reprs. Entries are read live, so a container changed by an
+/// item's `__repr__` is printed as it then is.
 ///
 /// Errors: `RuntimeError` on runaway recursion; an item's `__repr__`;
 /// `MemoryError`.
-pub fn print_items(vm: &mut Vm, seq: Obj, open: &str, close: &str, out: &mut Out) -> PyResult<()> {
+#[allow(clippy::too_many_arguments)]
+pub fn print_entries(
+    vm: &mut Vm,
+    c: Obj,
+    at: EntryAt,
+    end: usize,
+    fmt: Entry,
+    open: &str,
+    close: &str,
+    out: &mut Out,
+) -> PyResult<()> {
     check_recursion(vm)?;
     out.str(vm, open)?;
-    let mut i = 0;
-    while let Some(x) = vm.seq_get(seq, i) {
-        if i > 0 {
+    let mut pos = 0;
+    while let Some((p, k, v)) = at(vm, c, pos).filter(|e| e.0 < end) {
+        if pos > 0 {
             out.str(vm, ", ")?;
         }
-        vm.print_obj(x, out, PrintKind::Repr)?;
-        i += 1;
+        pos = p + 1;
+        if fmt == Entry::Pair {
+            out.str(vm, "(")?;
+        }
+        if fmt != Entry::Value {
+            vm.print_obj(k, out, if fmt == Entry::Named { PrintKind::Str } else { PrintKind::Repr })?;
+        }
+        match fmt {
+            Entry::KeyValue => out.str(vm, ": ")?,
+            Entry::Pair => out.str(vm, ", ")?,
+            Entry::Named => out.str(vm, "=")?,
+            _ => {}
+        }
+        if fmt != Entry::Key {
+            vm.print_obj(v, out, PrintKind::Repr)?;
+        }
+        if fmt == Entry::Pair {
+            out.str(vm, ")")?;
+        }
     }
     out.str(vm, close)
+}
+
+/// The `print` slot of lists and tuples: `[a, b]`, `(a, b)`, `(a,)`.
+///
+/// Errors: `RuntimeError` on runaway recursion; an item's `__repr__`;
+/// `MemoryError`.
+pub fn seq_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+    let s = native_of(vm, o);
+    let (open, close) = match vm.tuple_pinned(s) {
+        None => ("[", "]"),
+        Some([_]) => ("(", ",)"),
+        Some(_) => ("(", ")"),
+    };
+    print_entries(vm, s, seq_entry_at, usize::MAX, Entry::Key, open, close, out)
+}
+
+/// The `unary_op` answers of a container `o` of `n` items: truth and
+/// `len`, and for an unhashable one (not `hashable`) `TypeError:
+/// unsupported type for __hash__`; NULL for the other ops. One body for
+/// the container types.
+///
+/// Errors: the hash `TypeError`.
+#[cfg_attr(target_os = "none", inline(never))]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn sized_unary(vm: &mut Vm, op: UnaryOp, o: Obj, n: usize, hashable: bool) -> PyResult<Obj> {
+    Ok(match op {
+        UnaryOp::Bool => Obj::bool(n != 0),
+        UnaryOp::Len => Obj::small_int(n.min(Obj::SMALL_INT_MAX as usize) as isize),
+        UnaryOp::Hash if !hashable => return Err(super::strutil::unhashable(vm, o)),
+        _ => Obj::NULL,
+    })
 }
 
 /// The repeat count of `seq * n`: an int (bools count; negative means 0),
@@ -138,46 +225,131 @@ pub fn repeat_count(vm: &mut Vm, n: Obj) -> PyResult<Option<usize>> {
     Ok(Some(v.max(0) as usize))
 }
 
-/// The items of list or tuple `seq` repeated `n` times, as a new vector
-/// (for a list's new items).
-///
-/// Errors: `MemoryError` when the result cannot fit.
-pub fn repeat_items(vm: &mut Vm, seq: Obj, n: usize) -> PyResult<GcVec<Obj>> {
-    let len = seq_len(vm, seq);
-    let Some(total) = len.checked_mul(n) else { return Err(vm.memory_error()) };
-    let mut v: GcVec<Obj> = vm.new_vec(total)?;
-    if let Some(items) = vm.seq_items(seq) {
-        let items = &items[..len.min(items.len())];
-        for _ in 0..n {
-            if !v.extend_within_capacity(items) {
-                break;
-            }
-        }
+/// The items of list or tuple `o` (not a subclass instance) read through
+/// the heap (empty for anything else): what [`new_seq_with`]'s fillers
+/// copy from.
+#[inline]
+fn heap_items(h: &Heap, o: Obj) -> &[Obj] {
+    match h.var_pinned::<TupleHead>(o) {
+        Some((_, t)) => t,
+        None => h.get::<ListObj>(o).map_or(&[], |l| l.items.as_slice()),
     }
-    Ok(v)
 }
 
-/// Clamps a `start`/`stop` argument of `index`/`count`-style methods to
-/// `0..=len` (negative counts from the end).
+/// A new list (`list`) or tuple of at most `n` items written by `fill`,
+/// which reads other objects through the `&Heap` it gets and returns how
+/// many items it wrote: the one allocation body behind the list and tuple
+/// copies, slices, concatenations and repetitions.
 ///
-/// Errors: `TypeError: can't convert str to int`.
-fn clamp_arg(vm: &mut Vm, o: Option<Obj>, def: isize, len: isize) -> PyResult<isize> {
-    let Some(o) = o else { return Ok(def) };
-    let Some(v) = super::slice::int_clamped(vm, o) else {
-        return Err(super::strutil::cant_convert(vm, o, "int"));
-    };
-    Ok(if v < 0 { (v.saturating_add(len)).max(0) } else { v.min(len) })
+/// Errors: `MemoryError`.
+#[cfg_attr(target_os = "none", inline(never))]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+pub fn new_seq_with(vm: &mut Vm, list: bool, n: usize, fill: &mut dyn FnMut(&Heap, &mut [Obj]) -> usize) -> PyResult<Obj> {
+    if !list {
+        if n == 0 {
+            return vm.new_tuple(&[]);
+        }
+        return vm.alloc_var_with_heap(TupleHead { base: ObjBase::new(&TUPLE_TYPE) }, n, fill);
+    }
+    let mut v: GcVec<Obj> = vm.new_vec(n)?;
+    v.resize_within_capacity(n, Obj::NONE);
+    let k = fill(&vm.heap, v.as_mut_slice());
+    v.truncate(k);
+    vm.new_list_from_vec(v)
 }
 
-/// Finds `x` in list or tuple `seq` between `start` and `stop` (indices
-/// as Python's `list.index` arguments, negative from the end, clamped)
+/// A new list (`list`) or tuple of items `a..b` (clamped) of list or
+/// tuple `seq` (not a subclass instance).
+///
+/// Errors: `MemoryError`.
+pub fn seq_copy(vm: &mut Vm, list: bool, seq: Obj, a: usize, b: usize) -> PyResult<Obj> {
+    let n = seq_len(vm, seq);
+    let (a, b) = (a.min(n), b.min(n).max(a.min(n)));
+    new_seq_with(vm, list, b - a, &mut |h, d| {
+        let src = heap_items(h, seq).get(a..b).unwrap_or(&[]);
+        let k = src.len().min(d.len());
+        d[..k].copy_from_slice(&src[..k]);
+        k
+    })
+}
+
+/// A new list (`list`) or tuple of the items of list or tuple `seq` (not
+/// a subclass instance) that the resolved slice `(start, stop, step)`
+/// selects.
+///
+/// Errors: `MemoryError`.
+pub fn seq_slice(vm: &mut Vm, list: bool, seq: Obj, start: isize, stop: isize, step: isize) -> PyResult<Obj> {
+    let n = super::slice::slice_len(start, stop, step);
+    new_seq_with(vm, list, n, &mut |h, d| super::tuple::slice_select(heap_items(h, seq), start, stop, step, d))
+}
+
+/// `a op b` for a list (`list`) or tuple `a` (or a subclass instance):
+/// `+` with the same kind, `*` by an int, the orderings and `==` with the
+/// same kind, `in`; NULL for anything else. (A list's in-place `+=` and
+/// `*=` are its own; a tuple's are the plain ops.)
+///
+/// Errors: `MemoryError`; `OverflowError` for huge repeat counts; whatever
+/// item comparisons raise.
+pub fn seq_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj, list: bool) -> PyResult<Obj> {
+    use BinaryOp::*;
+    let (x, y) = (native_of(vm, a), native_of(vm, b));
+    let same = if list { vm.list_items(y).is_some() } else { vm.tuple_pinned(y).is_some() };
+    match op {
+        Add | InplaceAdd if same => {
+            let (nx, ny) = (seq_len(vm, x), seq_len(vm, y));
+            let Some(n) = nx.checked_add(ny) else { return Err(vm.memory_error()) };
+            new_seq_with(vm, list, n, &mut |h, d| {
+                let (p, q) = (heap_items(h, x), heap_items(h, y));
+                if p.len() + q.len() != d.len() {
+                    return 0;
+                }
+                let (dp, dq) = d.split_at_mut(p.len());
+                dp.copy_from_slice(p);
+                dq.copy_from_slice(q);
+                n
+            })
+        }
+        Multiply | ReverseMultiply | InplaceMultiply => {
+            let Some(k) = repeat_count(vm, b)? else { return Ok(Obj::NULL) };
+            let len = seq_len(vm, x);
+            let Some(n) = len.checked_mul(k) else { return Err(vm.memory_error()) };
+            new_seq_with(vm, list, n, &mut |h, d| {
+                let p = heap_items(h, x);
+                if p.is_empty() || p.len() != len {
+                    return 0;
+                }
+                for c in d.chunks_exact_mut(len) {
+                    c.copy_from_slice(p);
+                }
+                n
+            })
+        }
+        Equal | Less | LessEqual | More | MoreEqual if same => Ok(Obj::bool(seq_compare(vm, op, x, y)?)),
+        Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, x, b)?)),
+        _ => Ok(Obj::NULL),
+    }
+}
+
+/// Clamps a `start`/`stop` argument of `index` (an int, checked by the
+/// caller) to `0..=len` (negative counts from the end).
+fn clamp_arg(vm: &Vm, o: Option<Obj>, def: isize, len: isize) -> isize {
+    let Some(v) = o.and_then(|o| super::slice::int_clamped(vm, o)) else { return def };
+    if v < 0 {
+        (v.saturating_add(len)).max(0)
+    } else {
+        v.min(len)
+    }
+}
+
+/// Finds `x` in list or tuple `seq` between `start` and `stop` (ints, as
+/// Python's `list.index` arguments, negative from the end, clamped)
 /// using Python equality.
 ///
-/// Errors: `TypeError` for non-int bounds; whatever `__eq__` raises.
+/// Errors: whatever `__eq__` raises.
 pub fn find_index(vm: &mut Vm, seq: Obj, x: Obj, start: Option<Obj>, stop: Option<Obj>) -> PyResult<Option<usize>> {
     let len = seq_len(vm, seq) as isize;
-    let s = clamp_arg(vm, start, 0, len)?;
-    let e = clamp_arg(vm, stop, len, len)?;
+    let s = clamp_arg(vm, start, 0, len);
+    let e = clamp_arg(vm, stop, len, len);
     let mut i = s;
     while i < e {
         let Some(y) = vm.seq_get(seq, i as usize) else { break };
@@ -189,19 +361,52 @@ pub fn find_index(vm: &mut Vm, seq: Obj, x: Obj, start: Option<Obj>, stop: Optio
     Ok(None)
 }
 
-/// Counts the items of list or tuple `seq` equal to `x`.
+/// `list.index(x[, start[, stop]])` and `tuple.index(...)`.
+///
+/// Errors: `TypeError: list indices must be integers, not str` (or
+/// `tuple`) for non-int bounds, as MicroPython; `ValueError: object not in
+/// sequence`; whatever `__eq__` raises.
+fn index_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let s = native_of(vm, args[0]);
+    for &a in &args[2..] {
+        if super::slice::int_clamped(vm, a).is_none() {
+            let what = if vm.list_items(s).is_some() { "list" } else { "tuple" };
+            return Err(super::strutil::indices_error(vm, what, a));
+        }
+    }
+    match find_index(vm, s, args[1], args.get(2).copied(), args.get(3).copied())? {
+        Some(i) => Ok(Obj::small_int(i as isize)),
+        None => Err(vm.value_error("object not in sequence")),
+    }
+}
+
+/// `list.count(x)` and `tuple.count(x)`: the items equal to `x`.
 ///
 /// Errors: whatever `__eq__` raises.
-pub fn count_items(vm: &mut Vm, seq: Obj, x: Obj) -> PyResult<usize> {
+fn count_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let seq = native_of(vm, args[0]);
     let mut n = 0;
     let mut i = 0;
     while let Some(y) = vm.seq_get(seq, i) {
-        if vm.eq(y, x)? {
+        if vm.eq(y, args[1])? {
             n += 1;
         }
         i += 1;
     }
-    Ok(n)
+    Ok(Obj::small_int(n as isize))
+}
+
+/// `count` of lists and tuples (one method object for both).
+pub static COUNT: BuiltinFun = BuiltinFun::new(q::count, 2, 2, count_meth);
+/// `index` of lists and tuples (one method object for both).
+pub static INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, index_meth);
+
+/// The iterator of list or tuple `o` (or a subclass instance): the `iter`
+/// slot of both types.
+///
+/// Errors: `MemoryError`.
+pub fn seq_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    super::iterators::new_seq_iter(vm, native_of(vm, o))
 }
 
 /// The value of keyword argument `name` in flattened pairs `kw`.

@@ -10,7 +10,6 @@
 //! `set()`, `frozenset({1})`, `frozenset()`.
 
 use super::dict::{dict_entry_at, new_map_copy, DictObj};
-use super::dict_views::{new_dict_iter, ViewKind};
 use super::seq::{check_recursion, native_of};
 use crate::map::Map;
 use crate::obj::{Obj, ObjBase};
@@ -136,35 +135,13 @@ fn set_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<(
     if set_len(vm, s) == 0 {
         return out.str(vm, if frozen { "frozenset()" } else { "set()" });
     }
-    if frozen {
-        out.str(vm, "frozenset(")?;
-    }
-    out.str(vm, "{")?;
-    let mut pos = 0;
-    let mut first = true;
-    while let Some((p, x)) = set_item_at(vm, s, pos) {
-        if !first {
-            out.str(vm, ", ")?;
-        }
-        first = false;
-        vm.print_obj(x, out, PrintKind::Repr)?;
-        pos = p + 1;
-    }
-    out.str(vm, "}")?;
-    if frozen {
-        out.str(vm, ")")?;
-    }
-    Ok(())
+    let (open, close) = if frozen { ("frozenset({", "})") } else { ("{", "}") };
+    super::seq::print_entries(vm, s, dict_entry_at, usize::MAX, super::seq::Entry::Key, open, close, out)
 }
 
 fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     Ok(match op {
-        UnaryOp::Bool => Obj::bool(set_len(vm, o) != 0),
-        UnaryOp::Len => Obj::small_int(set_len(vm, o) as isize),
-        UnaryOp::Hash => {
-            if !is_frozen(vm, o) {
-                return Err(super::strutil::unhashable(vm, o));
-            }
+        UnaryOp::Hash if is_frozen(vm, o) => {
             // Order-independent: a sum of mixed item hashes.
             let s = native_of(vm, o);
             let mut acc = 0x1b2c3d4u32;
@@ -180,7 +157,7 @@ fn set_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             // 30 bits: a small int on 32-bit targets too.
             Obj::small_int((acc >> 2) as isize)
         }
-        _ => Obj::NULL,
+        _ => return super::seq::sized_unary(vm, op, o, set_len(vm, o), false),
     })
 }
 
@@ -272,21 +249,8 @@ fn set_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     Ok(r)
 }
 
-fn set_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let s = native_of(vm, o);
-    new_dict_iter(vm, s, ViewKind::Keys)
-}
-
 fn m_add(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     set_add(vm, args[0], args[1])?;
-    Ok(Obj::NONE)
-}
-
-fn m_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let s = native_of(vm, args[0]);
-    if let Some(t) = vm.table_mut(s) {
-        t.clear();
-    }
     Ok(Obj::NONE)
 }
 
@@ -419,7 +383,6 @@ fn m_isdisjoint(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 const ANY: u16 = u16::MAX;
 static S_ADD: BuiltinFun = BuiltinFun::new(q::add, 2, 2, m_add);
-static S_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, m_clear);
 static S_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, m_copy);
 static S_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::difference, 1, ANY, m_difference);
 static S_DIFFERENCE_UPDATE: BuiltinFun = BuiltinFun::new(q::difference_update, 1, ANY, m_difference_update);
@@ -451,7 +414,7 @@ static SET_LOCALS: [(Qstr, Rom); 18] = [
     (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
     (q::union, Rom::Fun(&S_UNION)),
     (q::add, Rom::Fun(&S_ADD)),
-    (q::clear, Rom::Fun(&S_CLEAR)),
+    (q::clear, Rom::Fun(&super::dict::CLEAR)),
     (q::difference_update, Rom::Fun(&S_DIFFERENCE_UPDATE)),
     (q::discard, Rom::Fun(&S_DISCARD)),
     (q::intersection_update, Rom::Fun(&S_INTERSECTION_UPDATE)),
@@ -472,7 +435,7 @@ pub static SET_TYPE: TypeObj = TypeObj {
     print: Some(set_print),
     binary_op: Some(set_binary),
     locals: &SET_LOCALS,
-    ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(set_iter), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(super::dict::dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
@@ -484,6 +447,6 @@ pub static FROZENSET_TYPE: TypeObj = TypeObj {
     print: Some(set_print),
     binary_op: Some(set_binary),
     locals: FROZENSET_LOCALS,
-    ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(set_iter), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(super::dict::dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

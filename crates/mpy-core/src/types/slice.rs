@@ -40,28 +40,12 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
 /// A big int's value (sign and little-endian 32-bit digits) saturated to
 /// an `isize`.
 fn big_clamped(neg: bool, digits: &[u32]) -> isize {
-    // Magnitudes past 64 bits saturate on every target; no 128-bit
-    // arithmetic (costly on the 32-bit boards).
-    let mut m: u64 = 0;
-    for (i, &d) in digits.iter().enumerate() {
-        if i >= 2 {
-            if d != 0 {
-                return if neg { isize::MIN } else { isize::MAX };
-            }
-        } else {
-            m |= (d as u64) << (32 * i);
-        }
-    }
-    if neg {
-        if m > isize::MAX as u64 + 1 {
-            isize::MIN
-        } else {
-            (m as i64).wrapping_neg() as isize
-        }
-    } else if m > isize::MAX as u64 {
-        isize::MAX
-    } else {
-        m as isize
+    // Through `mpy-mpz`'s i64 conversion (in the image anyway; no 128-bit
+    // arithmetic, costly on the 32-bit boards).
+    match mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, digits)) {
+        Some(v) => v.clamp(isize::MIN as i64, isize::MAX as i64) as isize,
+        None if neg => isize::MIN,
+        None => isize::MAX,
     }
 }
 

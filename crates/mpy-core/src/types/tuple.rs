@@ -8,30 +8,16 @@
 
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
-use crate::heap::Heap;
-use crate::obj::{Obj, ObjBase};
+use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
-use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
 
 /// The items of tuple `o` (or a tuple subclass instance), pinned (empty
 /// for anything else).
 fn items<'a>(vm: &Vm, o: Obj) -> &'a [Obj] {
     vm.tuple_pinned(native_of(vm, o)).unwrap_or(&[])
-}
-
-/// A new tuple of `n` items written by `init`, which may read other heap
-/// objects (e.g. copy a list's items) through the `&Heap` it gets; it
-/// returns how many items it wrote.
-///
-/// Errors: `MemoryError`.
-pub fn new_tuple_from_heap(vm: &mut Vm, n: usize, init: impl FnOnce(&Heap, &mut [Obj]) -> usize) -> PyResult<Obj> {
-    if n == 0 {
-        return vm.new_tuple(&[]);
-    }
-    vm.alloc_var_with_heap(TupleHead { base: ObjBase::new(&TUPLE_TYPE) }, n, init)
 }
 
 /// A new tuple of the items of list or tuple `seq` (a copy of a list's
@@ -42,13 +28,7 @@ pub fn tuple_from_seq(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
     if vm.tuple_pinned(seq).is_some() {
         return Ok(seq);
     }
-    let n = seq::seq_len(vm, seq);
-    new_tuple_from_heap(vm, n, |heap, d| {
-        let src = heap.get::<super::list::ListObj>(seq).map(|l| l.items.as_slice()).unwrap_or(&[]);
-        let k = src.len().min(d.len());
-        d[..k].copy_from_slice(&src[..k]);
-        k
-    })
+    seq::seq_copy(vm, false, seq, 0, usize::MAX)
 }
 
 fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -72,15 +52,6 @@ fn tuple_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     }
 }
 
-fn tuple_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let t = native_of(vm, o);
-    if items(vm, t).len() == 1 {
-        seq::print_items(vm, t, "(", ",)", out)
-    } else {
-        seq::print_items(vm, t, "(", ")", out)
-    }
-}
-
 /// The hash of a tuple: a combination of its items' hashes.
 ///
 /// Errors: `TypeError` if an item is unhashable.
@@ -95,65 +66,15 @@ pub fn tuple_hash(vm: &mut Vm, o: Obj) -> PyResult<u32> {
 }
 
 fn tuple_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    Ok(match op {
-        UnaryOp::Bool => Obj::bool(!items(vm, o).is_empty()),
-        UnaryOp::Len => Obj::small_int(items(vm, o).len() as isize),
-        UnaryOp::Hash => {
-            let h = tuple_hash(vm, o)?;
-            Obj::small_int((h >> 2) as isize)
-        }
-        _ => Obj::NULL,
-    })
-}
-
-/// A new tuple of at most `n` items written by `fill` (which returns how
-/// many it wrote): one non-generic copy of the allocation for the
-/// tuple operators.
-///
-/// Errors: `MemoryError`.
-#[inline(never)]
-fn tuple_filled(vm: &mut Vm, n: usize, fill: &mut dyn FnMut(&mut [Obj]) -> usize) -> PyResult<Obj> {
-    vm.new_tuple_with(n, fill)
+    if op == UnaryOp::Hash {
+        let h = tuple_hash(vm, o)?;
+        return Ok(Obj::small_int((h >> 2) as isize));
+    }
+    seq::sized_unary(vm, op, o, items(vm, o).len(), true)
 }
 
 fn tuple_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
-    match op {
-        BinaryOp::Add | BinaryOp::InplaceAdd => {
-            if !seq::is_tuple(vm, b) {
-                return Ok(Obj::NULL);
-            }
-            let (x, y) = (items(vm, a), items(vm, b));
-            let Some(n) = x.len().checked_add(y.len()) else { return Err(vm.memory_error()) };
-            tuple_filled(vm, n, &mut |d| {
-                d[..x.len()].copy_from_slice(x);
-                d[x.len()..].copy_from_slice(y);
-                n
-            })
-        }
-        BinaryOp::Multiply | BinaryOp::ReverseMultiply | BinaryOp::InplaceMultiply => {
-            let Some(n) = seq::repeat_count(vm, b)? else { return Ok(Obj::NULL) };
-            let x = items(vm, a);
-            let Some(total) = x.len().checked_mul(n) else { return Err(vm.memory_error()) };
-            if total == 0 {
-                return vm.new_tuple(&[]);
-            }
-            tuple_filled(vm, total, &mut |d| {
-                for c in d.chunks_exact_mut(x.len()) {
-                    c.copy_from_slice(x);
-                }
-                total
-            })
-        }
-        BinaryOp::Equal | BinaryOp::Less | BinaryOp::LessEqual | BinaryOp::More | BinaryOp::MoreEqual => {
-            if !seq::is_tuple(vm, b) {
-                return Ok(Obj::NULL);
-            }
-            let (x, y) = (native_of(vm, a), native_of(vm, b));
-            Ok(Obj::bool(seq::seq_compare(vm, op, x, y)?))
-        }
-        BinaryOp::Contains => Ok(Obj::bool(seq_contains(vm, native_of(vm, a), b)?)),
-        _ => Ok(Obj::NULL),
-    }
+    seq::seq_binary(vm, op, a, b, false)
 }
 
 fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
@@ -169,11 +90,8 @@ fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     }
     if is_slice(vm, index) {
         let (start, stop, step) = slice_indices(vm, index, v.len())?;
-        let n = super::slice::slice_len(start, stop, step);
-        if n == 0 {
-            return vm.new_tuple(&[]);
-        }
-        return tuple_filled(vm, n, &mut |d| slice_select(v, start, stop, step, d));
+        let t = native_of(vm, o);
+        return seq::seq_slice(vm, false, t, start, stop, step);
     }
     let i = seq_index(vm, index, v.len(), "tuple")?;
     Ok(v.get(i).copied().unwrap_or(Obj::NONE))
@@ -217,38 +135,18 @@ pub fn slice_select(v: &[Obj], start: isize, stop: isize, step: isize, dst: &mut
     n
 }
 
-fn tuple_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    super::iterators::new_seq_iter(vm, native_of(vm, o))
-}
-
-fn tuple_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let t = native_of(vm, args[0]);
-    let n = seq::count_items(vm, t, args[1])?;
-    Ok(Obj::small_int(n as isize))
-}
-
-fn tuple_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let t = native_of(vm, args[0]);
-    match seq::find_index(vm, t, args[1], args.get(2).copied(), args.get(3).copied())? {
-        Some(i) => Ok(Obj::small_int(i as isize)),
-        None => Err(vm.value_error("object not in sequence")),
-    }
-}
-
-static TUPLE_COUNT: BuiltinFun = BuiltinFun::new(q::count, 2, 2, tuple_count);
-static TUPLE_INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, tuple_index);
-static TUPLE_LOCALS: [(Qstr, Rom); 2] = [(q::count, Rom::Fun(&TUPLE_COUNT)), (q::index, Rom::Fun(&TUPLE_INDEX))];
+static TUPLE_LOCALS: [(Qstr, Rom); 2] = [(q::count, Rom::Fun(&seq::COUNT)), (q::index, Rom::Fun(&seq::INDEX))];
 
 /// The `tuple` type.
 pub static TUPLE_TYPE: TypeObj = TypeObj {
     name: q::tuple,
     flags: flags::BASETYPE,
     make_new: Some(tuple_make_new),
-    print: Some(tuple_print),
+    print: Some(seq::seq_print),
     binary_op: Some(tuple_binary),
     subscr: Some(tuple_subscr),
     locals: &TUPLE_LOCALS,
-    ext: &crate::typ::TypeExt { unary_op: Some(tuple_unary), iter: Some(tuple_iter), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(tuple_unary), iter: Some(seq::seq_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
