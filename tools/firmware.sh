@@ -98,10 +98,18 @@ build() {
     # triple.
     spec_dir=target/spec
     mkdir -p "$spec_dir"
+    # Written to a private file and renamed only when it changed, so that two
+    # builds running at once never read a half-written specification.
+    spec_tmp="$spec_dir/.thumbv7em-none-eabihf.json.$$"
     rustc +nightly -Z unstable-options --print target-spec-json --target thumbv7em-none-eabihf |
-        sed 's/"frame-pointer": *"always"/"frame-pointer": "may-omit"/' > "$spec_dir/thumbv7em-none-eabihf.json"
-    grep -q '"frame-pointer": "may-omit"' "$spec_dir/thumbv7em-none-eabihf.json" ||
-        { echo "firmware.sh: could not make the target specification" >&2; exit 1; }
+        sed 's/"frame-pointer": *"always"/"frame-pointer": "may-omit"/' > "$spec_tmp"
+    grep -q '"frame-pointer": "may-omit"' "$spec_tmp" ||
+        { rm -f "$spec_tmp"; echo "firmware.sh: could not make the target specification" >&2; exit 1; }
+    if cmp -s "$spec_tmp" "$spec_dir/thumbv7em-none-eabihf.json"; then
+        rm -f "$spec_tmp"
+    else
+        mv -f "$spec_tmp" "$spec_dir/thumbv7em-none-eabihf.json"
+    fi
     # compiler_builtins (memcpy, memset) at opt-level 3: at z its copy
     # loops took ~2,600 more instructions at boot (+1.4 KB of flash).
     # shellcheck disable=SC2086
