@@ -50,7 +50,7 @@ fn memory_budget(vm: &mut Vm, src_len: usize, collect: bool) -> usize {
 /// (`mpy_bytecode::static_qstr`), found in the built-in qstr table (which
 /// holds them all: the compiler needs no copy of the strings).
 fn is_mpy_static(s: &str) -> bool {
-    crate::qstr::find_static(s).is_some_and(|q| (1..=165).any(|id| crate::qstr::mpy_static(id) == Some(q)))
+    crate::qstr::find_static(s).is_some_and(|q| crate::qstr::MPY_STATIC.iter().any(|&m| u32::from(m) == q.0))
 }
 
 /// Compiles `src` with the built-in compiler (the default
