@@ -47,7 +47,7 @@ pub mod scope;
 pub use mpy_bytecode::CompiledModule;
 
 /// Options for [`compile`], mirroring `mpy-cross`'s command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct CompileOptions {
     /// Exec (a file), Eval (one expression whose value the module code
     /// returns) or Single (one REPL input: expression statements pass
@@ -78,6 +78,19 @@ pub struct CompileOptions {
     /// [`parser::MAX_DEPTH`]; a caller that sets `stack_limit` may lift it
     /// (`u32::MAX`) and let the stack bound the nesting.
     pub max_depth: u32,
+    /// Whether a string is one of MicroPython's static qstrs (the ids
+    /// `.mpy` files share; see `mpy_bytecode::static_qstr`): an equal long
+    /// string literal is then a qstr, as in `mpy-cross`. Default: that
+    /// table's lookup; a run time holding the same strings in its own
+    /// qstr table passes its own lookup, and the board images keep one
+    /// copy of the strings.
+    pub is_static_qstr: fn(&str) -> bool,
+}
+
+/// The default [`CompileOptions::is_static_qstr`]: `s` is in
+/// `mpy_bytecode`'s static qstr table.
+pub fn is_static_qstr(s: &str) -> bool {
+    mpy_bytecode::static_qstr::static_qstr_id(s).is_some()
 }
 
 impl CompileOptions {
@@ -90,8 +103,23 @@ impl CompileOptions {
         mem_limit: usize::MAX,
         stack_limit: usize::MAX,
         max_depth: parser::MAX_DEPTH,
+        is_static_qstr,
     };
 }
+
+impl PartialEq for CompileOptions {
+    fn eq(&self, o: &CompileOptions) -> bool {
+        self.mode == o.mode
+            && self.opt_level == o.opt_level
+            && self.small_int_bits == o.small_int_bits
+            && self.mem_limit == o.mem_limit
+            && self.stack_limit == o.stack_limit
+            && self.max_depth == o.max_depth
+            && core::ptr::fn_addr_eq(self.is_static_qstr, o.is_static_qstr)
+    }
+}
+
+impl Eq for CompileOptions {}
 
 impl Default for CompileOptions {
     fn default() -> Self {

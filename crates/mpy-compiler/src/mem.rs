@@ -212,17 +212,38 @@ impl Mem {
     /// needs no reallocation then).
     pub fn boxed_slice<T>(&self, mut v: Vec<T>) -> MResult<Box<[T]>> {
         self.fit_mut(&mut v)?;
+        self.exact_box(v)
+    }
+
+    /// `v`, exactly sized (`len == capacity`, as every caller ensures:
+    /// `try_reserve_exact` allocates what it is asked for), as a boxed
+    /// slice. Checking the sizes lets the compiler drop
+    /// `into_boxed_slice`'s shrinking path (a reallocation) from every
+    /// copy.
+    #[inline(always)]
+    fn exact_box<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
+        if size_of::<T>() != 0 && v.len() != v.capacity() {
+            // Unreachable; leaking keeps drop glue out of the callers.
+            core::mem::forget(v);
+            return Err(self.fail());
+        }
         Ok(v.into_boxed_slice())
     }
 
     /// `s` as an exactly sized boxed `str` (copied if it has spare
     /// capacity, and the old buffer's charge credited).
     pub fn boxed_str(&self, s: String) -> MResult<Box<str>> {
-        if s.len() == s.capacity() {
-            return Ok(s.into_boxed_str());
+        let b = if s.len() == s.capacity() {
+            s
+        } else {
+            let b = self.string(&s)?;
+            self.credit(s.capacity());
+            b
+        };
+        // Exactly sized now (see [`Mem::exact_box`]).
+        if b.len() != b.capacity() {
+            return Err(self.fail());
         }
-        let b = self.string(&s)?;
-        self.credit(s.capacity());
         Ok(b.into_boxed_str())
     }
 
@@ -297,7 +318,7 @@ impl Mem {
             return Err(self.fail());
         }
         v.push(x);
-        let b: Box<[T]> = v.into_boxed_slice();
+        let b: Box<[T]> = self.exact_box(v)?;
         match Box::<[T; 1]>::try_from(b) {
             Ok(b) => Ok(P(b)),
             // Unreachable (the length is 1); leaking instead of dropping

@@ -373,7 +373,7 @@ impl<'a> Compiler<'a> {
         if s.len() <= crate::interned::SHORT_STR {
             return true;
         }
-        if mpy_bytecode::static_qstr::static_qstr_id(st).is_some() || MPY_CROSS_POOL_QSTRS.contains(&st) {
+        if (self.opts.is_static_qstr)(st) || MPY_CROSS_POOL_QSTRS.contains(&st) {
             return true;
         }
         // Only a string spelled like an identifier can equal one.

@@ -542,7 +542,7 @@ impl Parser<'_> {
             Tok::BadNumber(_) => Err(self.take_bad_number()),
             Tok::Kw(Kw::Debug) => {
                 self.skip()?;
-                Ok(mk(line, ExprKind::Name(self.mem().string("__debug__")?.into_boxed_str())))
+                Ok(mk(line, ExprKind::Name(self.mem().boxed_str(self.mem().string("__debug__")?)?)))
             }
             Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis) => {
                 let k = match self.tok.kind {

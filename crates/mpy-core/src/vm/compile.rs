@@ -46,6 +46,13 @@ fn memory_budget(vm: &mut Vm, src_len: usize, collect: bool) -> usize {
     free.saturating_mul(COMPILE_MEM_FACTOR)
 }
 
+/// Whether `s` is one of the static qstrs `.mpy` files share
+/// (`mpy_bytecode::static_qstr`), found in the built-in qstr table (which
+/// holds them all: the compiler needs no copy of the strings).
+fn is_mpy_static(s: &str) -> bool {
+    crate::qstr::find_static(s).is_some_and(|q| crate::qstr::MPY_STATIC.iter().any(|&m| u32::from(m) == q.0))
+}
+
 /// Compiles `src` with the built-in compiler (the default
 /// [`super::VmState::compile`] when the `compiler` feature is on).
 ///
@@ -77,6 +84,7 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
         // Nesting is bounded by the stack alone (official MicroPython
         // compiles thousands of nested brackets).
         max_depth: u32::MAX,
+        is_static_qstr: is_mpy_static,
     };
     let mut r = mpy_compiler::compile_traced(src, filename, &opts);
     if matches!(&r, Err(f) if f.error.kind == mpy_compiler::ErrorKind::MemoryError) {
@@ -105,6 +113,20 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
             };
             super::frame::add_traceback(vm, e.0, TracebackEntry { file, line: f.error.line, block });
             Err(PyErr(e.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mpy_statics_are_found_in_the_builtin_table() {
+        for id in 1..=165u16 {
+            let s = mpy_bytecode::static_qstr::static_qstr_str(id).unwrap_or("?");
+            assert!(super::is_mpy_static(s), "{s:?}");
+        }
+        for s in ["<lambda>", "f", "no such builtin qstr text", "__repl_print__"] {
+            assert_eq!(super::is_mpy_static(s), mpy_compiler::is_static_qstr(s), "{s:?}");
         }
     }
 }
