@@ -264,13 +264,10 @@ fn pull(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// else its board name (`Pin.board.LED0`).
 fn print_name(vm: &mut Vm, out: &mut Out, pin: u8) -> PyResult<()> {
     if pin / 16 < ops().pin_ports {
-        out.str(vm, "Pin.cpu.")?;
-        out.char(vm, char::from(b'A' + pin / 16))?;
-        out.str(vm, crate::kw::decimal(&mut [0; 3], u32::from(pin % 16)))
+        out.fmt(vm, "Pin.cpu.{}{}", &[char::from(b'A' + pin / 16).into(), (pin % 16).into()])
     } else {
         let name = ops().pin_names.iter().find(|(_, p)| *p == pin).map_or("?", |(n, _)| n);
-        out.str(vm, "Pin.board.")?;
-        out.str(vm, name)
+        out.fmt(vm, "Pin.board.{}", &[name.into()])
     }
 }
 
