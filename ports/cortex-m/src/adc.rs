@@ -65,9 +65,7 @@ fn read_u16(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `<ADC channel=N>`.
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let ch = channel(vm, o)?;
-    out.str(vm, "<ADC channel=")?;
-    out.str(vm, crate::kw::decimal(&mut [0; 3], u32::from(ch)))?;
-    out.str(vm, ">")
+    out.fmt(vm, "<ADC channel={}>", &[ch.into()])
 }
 
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 1, read);

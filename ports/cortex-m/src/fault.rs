@@ -60,12 +60,14 @@ impl Out {
     /// Writes `s`, each `\n` as `\r\n`.
     fn str(&mut self, s: &str) -> &mut Self {
         if let Some(h) = hooks() {
-            for (i, part) in s.split('\n').enumerate() {
-                if i > 0 {
-                    (h.write)(b"\r\n");
-                }
-                (h.write)(part.as_bytes());
+            // (A byte loop: no `str::split` instance in this crate.)
+            let mut rest = s.as_bytes();
+            while let Some(i) = rest.iter().position(|&b| b == b'\n') {
+                (h.write)(&rest[..i]);
+                (h.write)(b"\r\n");
+                rest = &rest[i + 1..];
             }
+            (h.write)(rest);
         }
         self
     }

@@ -54,8 +54,8 @@ impl PathBuf {
         self.len == 1
     }
 
-    /// Appends component `c` (no `/` in it).
-    fn push(&mut self, c: &str) -> Result<(), i32> {
+    /// Appends component `c` (UTF-8, no `/` in it).
+    fn push(&mut self, c: &[u8]) -> Result<(), i32> {
         let sep = usize::from(!self.is_root());
         let end = self.len + sep + c.len();
         if end > PATH_MAX {
@@ -64,7 +64,7 @@ impl PathBuf {
         if sep == 1 {
             self.bytes[self.len] = b'/';
         }
-        self.bytes[self.len + sep..end].copy_from_slice(c.as_bytes());
+        self.bytes[self.len + sep..end].copy_from_slice(c);
         self.len = end;
         self.bytes[end] = 0;
         Ok(())
@@ -72,7 +72,7 @@ impl PathBuf {
 
     /// Drops the last component (the root stays the root).
     fn pop(&mut self) {
-        let cut = self.as_str().rfind('/').unwrap_or(0);
+        let cut = self.bytes[..self.len].iter().rposition(|&b| b == b'/').unwrap_or(0);
         self.len = cut.max(1);
         self.bytes[self.len] = 0;
     }
@@ -87,14 +87,21 @@ impl PathBuf {
             return Err(ENOENT);
         }
         let mut out = if path.starts_with('/') { PathBuf::root() } else { self.clone() };
-        for c in path.split('/') {
-            match c {
-                "" | "." => {}
-                ".." => out.pop(),
+        // Components split at `/` (an ASCII byte: the pieces stay UTF-8),
+        // in a byte loop: no `str::split` instance in this crate.
+        let mut rest = path.as_bytes();
+        loop {
+            let end = rest.iter().position(|&b| b == b'/').unwrap_or(rest.len());
+            match &rest[..end] {
+                b"" | b"." => {}
+                b".." => out.pop(),
                 c => out.push(c)?,
             }
+            if end == rest.len() {
+                return Ok(out);
+            }
+            rest = &rest[end + 1..];
         }
-        Ok(out)
     }
 }
 

@@ -1,6 +1,5 @@
 //! Small argument helpers for the hardware modules: keyword arguments
-//! (the `[name, value, ...]` pairs native functions receive) and decimal
-//! text without `core::fmt`.
+//! (the `[name, value, ...]` pairs native functions receive).
 
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
@@ -19,21 +18,4 @@ pub fn kw_check(vm: &mut Vm, k: &[Obj], allowed: &[Qstr]) -> PyResult<()> {
         }
     }
     Ok(())
-}
-
-/// `n` in decimal, written into the end of `buf`.
-pub fn decimal(buf: &mut [u8], mut n: u32) -> &str {
-    let mut i = buf.len();
-    loop {
-        if i == 0 {
-            break;
-        }
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    core::str::from_utf8(&buf[i..]).unwrap_or("")
 }

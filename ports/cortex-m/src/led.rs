@@ -67,9 +67,7 @@ fn intensity(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `LED(1)`.
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let n = this(vm, o)?.0;
-    out.str(vm, "LED(")?;
-    out.str(vm, crate::kw::decimal(&mut [0; 3], n))?;
-    out.str(vm, ")")
+    out.fmt(vm, "LED({})", &[n.into()])
 }
 
 static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);

@@ -260,28 +260,12 @@ fn pull(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-/// Writes pin `pin`'s name: its CPU name (`Pin.cpu.A0`) on a GPIO port,
-/// else its board name (`Pin.board.LED0`).
-fn print_name(vm: &mut Vm, out: &mut Out, pin: u8) -> PyResult<()> {
-    if pin / 16 < ops().pin_ports {
-        out.str(vm, "Pin.cpu.")?;
-        out.char(vm, char::from(b'A' + pin / 16))?;
-        out.str(vm, crate::kw::decimal(&mut [0; 3], u32::from(pin % 16)))
-    } else {
-        let name = ops().pin_names.iter().find(|(_, p)| *p == pin).map_or("?", |(n, _)| n);
-        out.str(vm, "Pin.board.")?;
-        out.str(vm, name)
-    }
-}
-
 /// `Pin(Pin.cpu.A0, mode=Pin.OUT, pull=Pin.PULL_UP)` (as official
-/// stm32).
+/// stm32): the CPU name on a GPIO port, else the board name
+/// (`Pin.board.LED0`).
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let pin = this(vm, o)?;
     let (mode, pull) = mode_pull(pin);
-    out.str(vm, "Pin(")?;
-    print_name(vm, out, pin)?;
-    out.str(vm, ", mode=Pin.")?;
     // (The names are qstrs already: no copies of their text.)
     let m = match mode {
         OUT => q::OUT,
@@ -292,18 +276,20 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
         _ => q::IN,
     };
     let m = vm.qstr_str(m);
-    out.str(vm, m)?;
-    let p = match pull {
-        PULL_UP => Some(q::PULL_UP),
-        PULL_DOWN => Some(q::PULL_DOWN),
-        _ => None,
-    };
-    if let Some(p) = p {
-        out.str(vm, ", pull=Pin.")?;
-        let p = vm.qstr_str(p);
-        out.str(vm, p)?;
+    if pin / 16 < ops().pin_ports {
+        let port = char::from(b'A' + pin / 16);
+        out.fmt(vm, "Pin(Pin.cpu.{}{}, mode=Pin.{}", &[port.into(), (pin % 16).into(), m.into()])?;
+    } else {
+        let name = ops().pin_names.iter().find(|(_, p)| *p == pin).map_or("?", |(n, _)| n);
+        out.fmt(vm, "Pin(Pin.board.{}, mode=Pin.{}", &[name.into(), m.into()])?;
     }
-    out.str(vm, ")")
+    let p = match pull {
+        PULL_UP => q::PULL_UP,
+        PULL_DOWN => q::PULL_DOWN,
+        _ => return out.str(vm, ")"),
+    };
+    let p = vm.qstr_str(p);
+    out.fmt(vm, ", pull=Pin.{})", &[p.into()])
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);

@@ -64,20 +64,14 @@ fn freq(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `info()`: the clock and the heap, as a few lines.
 fn info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let mut b = [0u8; 10];
-    let mut out = Out::Stdout;
-    out.str(vm, "S=")?;
-    out.str(vm, crate::kw::decimal(&mut b, crate::systick::cpu_hz()))?;
-    out.str(vm, "\nGC:\n  ")?;
-    let total = vm.heap.size() as u32;
-    out.str(vm, crate::kw::decimal(&mut b, total))?;
-    out.str(vm, " total\n  ")?;
-    let used = vm.heap.mem_alloc() as u32;
-    out.str(vm, crate::kw::decimal(&mut b, used))?;
-    out.str(vm, " used\n  ")?;
-    let free = vm.heap.mem_free() as u32;
-    out.str(vm, crate::kw::decimal(&mut b, free))?;
-    out.str(vm, " free\n")?;
+    let (total, used, free) = (vm.heap.size(), vm.heap.mem_alloc(), vm.heap.mem_free());
+    let hz = crate::systick::cpu_hz();
+    // (One template: one call instead of one per piece.)
+    Out::Stdout.fmt(
+        vm,
+        "S={}\nGC:\n  {} total\n  {} used\n  {} free\n",
+        &[hz.into(), total.into(), used.into(), free.into()],
+    )?;
     Ok(Obj::NONE)
 }
 

@@ -470,8 +470,18 @@ fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 }
 
 fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let name = if is_binary(vm, o) { "FileIO" } else { "TextIOWrapper" };
-    match vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle) {
+    let binary = is_binary(vm, o);
+    let h = vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle);
+    print_stream(vm, out, binary, h)
+}
+
+/// The repr of a file or console stream: `<io.FileIO 3>` (`binary`) or
+/// `<io.TextIOWrapper 3>`, without the number when `fd` is None (closed).
+///
+/// Errors: `MemoryError` (buffered output).
+pub(super) fn print_stream(vm: &mut Vm, out: &mut Out, binary: bool, fd: Option<usize>) -> PyResult<()> {
+    let name = if binary { "FileIO" } else { "TextIOWrapper" };
+    match fd {
         Some(h) => out.fmt(vm, "<io.{} {}>", &[name.into(), h.into()]),
         None => out.fmt(vm, "<io.{}>", &[name.into()]),
     }

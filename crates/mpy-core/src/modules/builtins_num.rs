@@ -96,7 +96,7 @@ pub fn b_ord(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         let mut it = s.chars();
         match (it.next(), it.next()) {
             (Some(c), None) => return Ok(Obj::small_int(c as isize)),
-            _ => s.chars().count(),
+            _ => crate::types::strutil::char_len(s.as_bytes()),
         }
     } else {
         let b = match vm.bytes_pinned(o) {

@@ -49,7 +49,7 @@ fn print_columns(vm: &mut Vm, out: &mut Out, l: Obj) -> PyResult<()> {
             if i >= n {
                 break;
             }
-            let len = s.chars().count();
+            let len = crate::types::strutil::char_len(s.as_bytes());
             let gap = WIDTH - len % WIDTH;
             for _ in 0..gap {
                 out.char(vm, ' ')?;

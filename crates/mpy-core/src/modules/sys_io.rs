@@ -71,8 +71,7 @@ pub fn console_fd(vm: &Vm, o: Obj) -> Option<usize> {
 
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let (fd, binary) = stream_of(vm, o);
-    let name = if binary { "FileIO" } else { "TextIOWrapper" };
-    out.fmt(vm, "<io.{} {}>", &[name.into(), fd.into()])
+    super::builtins_io::print_stream(vm, out, binary, Some(fd))
 }
 
 /// `.buffer` of a text stream: the binary stream on the same fd.

@@ -44,7 +44,9 @@ fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let s = float_arg(vm, a[0])?;
     if s > 0.0 {
-        return crate::vm::pending::sleep_us(vm, (s * 1e6) as u64);
+        // Through i64 (saturating: ~292,000 years at most, as good as
+        // forever): no float-to-u64 routine linked for this one use.
+        return crate::vm::pending::sleep_us(vm, (s * 1e6) as i64 as u64);
     }
     Ok(Obj::NONE)
 }

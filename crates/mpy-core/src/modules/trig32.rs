@@ -22,9 +22,10 @@ fn reduce(x: f32) -> (W, u32) {
     // |x| = m·2**e (e >= -24 here); x·2/π mod 4 from the 96 bits of 2/π
     // that matter: m·W·2**-94, W = bits e-1 ..= e+94 after the point.
     let bits = x.to_bits();
-    let e = ((bits >> 23) & 0xff) as usize - 150;
+    // (e may be negative: wrapping, then j = e + 30 is back in range.)
+    let e = (((bits >> 23) & 0xff) as usize).wrapping_sub(150);
     let m = ((bits & 0x7f_ffff) | 0x80_0000) as u64;
-    let j = e + 30;
+    let j = e.wrapping_add(30);
     let (w, sh) = (j / 32, j % 32);
     let word = |k: usize| {
         let pair = (FRAC_2_PI[w + k] as u64) << 32 | FRAC_2_PI[w + k + 1] as u64;

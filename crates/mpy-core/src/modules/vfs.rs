@@ -114,9 +114,11 @@ fn os_error(vm: &mut Vm, errno: isize) -> crate::PyErr {
 
 /// `p` without trailing slashes (`/` for a root).
 fn normalise(p: &str) -> &str {
-    match p.trim_end_matches('/') {
-        "" => "/",
-        t => t,
+    // (A byte scan: the cut follows a byte that is not `/` and comes
+    // before a `/` or the end, so it is a char boundary.)
+    match p.bytes().rposition(|b| b != b'/') {
+        Some(i) => p.get(..=i).unwrap_or(p),
+        None => "/",
     }
 }
 
