@@ -93,20 +93,17 @@ fn digits_in<'b>(vm: &mut Vm, n: usize, buf: &'b mut [u32; STACK_SCRATCH], v: &'
     Ok(v.as_mut_slice())
 }
 
-/// Runs `f` with `n` zeroed bytes: on the Rust stack when few, else in a
-/// gc-heap vector given back afterwards.
+/// `n` zeroed bytes in `buf` when they fit, else in a new gc-heap vector
+/// left in `v` (for the caller to give back).
 ///
-/// Errors: `MemoryError`; whatever `f` returns.
-pub fn with_bytes<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u8]) -> PyResult<R>) -> PyResult<R> {
+/// Errors: `MemoryError`.
+fn bytes_in<'b>(vm: &mut Vm, n: usize, buf: &'b mut [u8; STACK_BYTES], v: &'b mut GcVec<u8>) -> PyResult<&'b mut [u8]> {
     if n <= STACK_BYTES {
-        let mut buf = [0u8; STACK_BYTES];
-        return f(vm, &mut buf[..n]);
+        return Ok(&mut buf[..n]);
     }
-    let mut v = vm.new_vec::<u8>(n)?;
+    *v = vm.new_vec::<u8>(n)?;
     v.resize_within_capacity(n, 0);
-    let r = f(vm, v.as_mut_slice());
-    vm.heap.free_vec(v);
-    r
+    Ok(v.as_mut_slice())
 }
 
 /// What [`build`] runs: fills `out` (first) using `scratch` (second).
@@ -371,13 +368,19 @@ pub fn write_radix(
     let radix = radix.clamp(2, 36);
     let n = mpz::fmt::to_str_len(a.mag.len(), radix);
     let s = mpz::fmt::to_str_scratch_len(a.mag.len(), radix);
-    with_digits(vm, s, |vm, scratch| {
-        with_bytes(vm, n, |vm, text| {
-            let w = match mpz::fmt::to_str(text, a, radix, upper, scratch) {
-                Ok(w) => w,
-                Err(e) => return Err(mpz_error(vm, e)),
-            };
-            out.bytes(vm, text.get(..w).unwrap_or(&[]))
-        })
-    })
+    let (mut digits, mut dv) = ([0u32; STACK_SCRATCH], GcVec::new());
+    let (mut bytes, mut bv) = ([0u8; STACK_BYTES], GcVec::new());
+    // One body for both buffers (stack or gc heap), no nested closures.
+    let r = (|| {
+        let scratch = digits_in(vm, s, &mut digits, &mut dv)?;
+        let text = bytes_in(vm, n, &mut bytes, &mut bv)?;
+        let w = match mpz::fmt::to_str(text, a, radix, upper, scratch) {
+            Ok(w) => w,
+            Err(e) => return Err(mpz_error(vm, e)),
+        };
+        out.bytes(vm, text.get(..w).unwrap_or(&[]))
+    })();
+    vm.heap.free_vec(bv);
+    vm.heap.free_vec(dv);
+    r
 }
