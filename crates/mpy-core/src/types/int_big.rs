@@ -263,7 +263,11 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
         }
         Modulo => (b.neg, mpz::div::divmod_r_len(lb), mpz::div::divmod_scratch_len(la, lb), Fill::Mod),
         Divmod => return big_divmod(vm, a, b),
-        TrueDivide => return vm.new_float(super::big_to_f64(a) / super::big_to_f64(b)),
+        // `a / b`, and `a ** b` for negative `b`: floats (as MicroPython).
+        plain @ (TrueDivide | Power) if plain == TrueDivide || b.is_negative() => {
+            let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
+            return crate::types::float::float_binary_op(vm, plain, x, y);
+        }
         Lshift => {
             let n = shift_count(vm, b)?;
             if la == 0 {
@@ -317,19 +321,14 @@ fn big_divmod(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     })
 }
 
-/// `a ** b` for ints: a float for negative exponents (as MicroPython),
-/// or (`Err`) what [`big_binary_op`] builds: (sign, bound, scratch,
-/// computation).
+/// `a ** b` for ints (`b >= 0`), or (`Err`) what [`big_binary_op`]
+/// builds: (sign, bound, scratch, computation).
 ///
 /// Errors: `OverflowError: overflow converting long int to machine word`
 /// for exponents beyond a machine word, `MemoryError` for results the
-/// heap cannot hold, `ZeroDivisionError` for `0 ** -n`.
+/// heap cannot hold.
 #[allow(clippy::type_complexity)]
 fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Result<Obj, (bool, usize, usize, Fill)>> {
-    if b.is_negative() {
-        let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
-        return crate::types::float::float_binary_op(vm, BinaryOp::Power, x, y).map(Ok);
-    }
     if a.is_zero() {
         return Ok(Ok(Obj::small_int(b.is_zero() as isize)));
     }
