@@ -77,7 +77,9 @@ impl<'a> Num<'a> {
 }
 
 /// `v` as a signed big integer whose digits are written into `buf`.
-#[inline]
+/// (One body on the boards: the callers' big-int paths are cold.)
+#[cfg_attr(target_os = "none", inline(never))]
+#[cfg_attr(not(target_os = "none"), inline)]
 pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
     let m = v.unsigned_abs();
     *buf = [m as u32, (m >> 32) as u32];
