@@ -147,10 +147,20 @@ pub fn float_hash(vm: &mut Vm, f: Float) -> PyResult<Obj> {
         return Ok(Obj::small_int(t as isize));
     }
     // A big integral value: hash as the equal big int.
-    let mut d = [0u32; mpz::conv::F64_LEN];
-    let h = match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
-        Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
-        Err(_) => 0,
+    #[cfg(feature = "float-single")]
+    let h = {
+        // Its low 64 bits, from the float's bits (`e > 0` here).
+        let (neg, m, e) = super::int::f32_parts(f);
+        let low = (m as u64).checked_shl(e.unsigned_abs()).unwrap_or(0);
+        super::int::hash_low(if neg { low.wrapping_neg() } else { low })
+    };
+    #[cfg(not(feature = "float-single"))]
+    let h = {
+        let mut d = [0u32; mpz::conv::F64_LEN];
+        match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
+            Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
+            Err(_) => 0,
+        }
     };
     Ok(Obj::small_int(h))
 }
