@@ -294,33 +294,40 @@ pub fn seq_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj, list: bool) -> PyRe
     use BinaryOp::*;
     let (x, y) = (native_of(vm, a), native_of(vm, b));
     let same = if list { vm.list_items(y).is_some() } else { vm.tuple_pinned(y).is_some() };
-    // `x + y` and `x * k` share one fill: `x`'s items `k` times, then
-    // `z`'s (`y` for `+`; for `*` the int, which has no items).
-    let (k, z) = match op {
-        Add | InplaceAdd if same => (1, y),
-        Multiply | ReverseMultiply | InplaceMultiply => match repeat_count(vm, b)? {
-            Some(k) => (k, b),
-            None => return Ok(Obj::NULL),
-        },
-        Equal | Less | LessEqual | More | MoreEqual if same => return Ok(Obj::bool(seq_compare(vm, op, x, y)?)),
-        Contains => return Ok(Obj::bool(super::tuple::seq_contains(vm, x, b)?)),
-        _ => return Ok(Obj::NULL),
-    };
-    let (nx, nz) = (seq_len(vm, x), seq_len(vm, z));
-    let Some(n) = nx.checked_mul(k).and_then(|m| m.checked_add(nz)) else { return Err(vm.memory_error()) };
-    new_seq_with(vm, list, n, &mut |h, d| {
-        let (p, q) = (heap_items(h, x), heap_items(h, z));
-        // (Nothing written if an operand changed size meanwhile.)
-        if p.len() != nx || q.len() != nz || d.len() != n {
-            return 0;
+    match op {
+        Add | InplaceAdd if same => {
+            let (nx, ny) = (seq_len(vm, x), seq_len(vm, y));
+            let Some(n) = nx.checked_add(ny) else { return Err(vm.memory_error()) };
+            new_seq_with(vm, list, n, &mut |h, d| {
+                let (p, q) = (heap_items(h, x), heap_items(h, y));
+                if p.len() + q.len() != d.len() {
+                    return 0;
+                }
+                let (dp, dq) = d.split_at_mut(p.len());
+                dp.copy_from_slice(p);
+                dq.copy_from_slice(q);
+                n
+            })
         }
-        let (dp, dq) = d.split_at_mut(n - nz);
-        for c in dp.chunks_exact_mut(nx.max(1)) {
-            c.copy_from_slice(p);
+        Multiply | ReverseMultiply | InplaceMultiply => {
+            let Some(k) = repeat_count(vm, b)? else { return Ok(Obj::NULL) };
+            let len = seq_len(vm, x);
+            let Some(n) = len.checked_mul(k) else { return Err(vm.memory_error()) };
+            new_seq_with(vm, list, n, &mut |h, d| {
+                let p = heap_items(h, x);
+                if p.is_empty() || p.len() != len {
+                    return 0;
+                }
+                for c in d.chunks_exact_mut(len) {
+                    c.copy_from_slice(p);
+                }
+                n
+            })
         }
-        dq.copy_from_slice(q);
-        n
-    })
+        Equal | Less | LessEqual | More | MoreEqual if same => Ok(Obj::bool(seq_compare(vm, op, x, y)?)),
+        Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, x, b)?)),
+        _ => Ok(Obj::NULL),
+    }
 }
 
 /// Clamps a `start`/`stop` argument of `index` (an int, checked by the
