@@ -10,6 +10,21 @@ use core::cmp::Ordering;
 /// at least one digit). No spaces or underscores. The nearest float, ties
 /// to even; None on bad syntax.
 pub fn parse<F: Float>(text: &[u8]) -> Option<F> {
+    scan(text, false)
+}
+
+/// Parses Python's `float()` syntax as MicroPython does: [`parse`]'s, but
+/// with ASCII whitespace around, underscores anywhere among the digits
+/// (mantissa and exponent), an empty mantissa reading as 0 (`'.'`, `'e5'`)
+/// and the sign applying to `nan` too. None on bad syntax.
+pub fn parse_python<F: Float>(text: &[u8]) -> Option<F> {
+    scan(text, true)
+}
+
+/// The one body of [`parse`] and [`parse_python`].
+#[inline(never)]
+fn scan<F: Float>(text: &[u8], python: bool) -> Option<F> {
+    let text = if python { text.trim_ascii() } else { text };
     let (neg, b) = match text.first() {
         Some(b'-') => (true, text.get(1..)?),
         Some(b'+') => (false, text.get(1..)?),
@@ -20,41 +35,55 @@ pub fn parse<F: Float>(text: &[u8]) -> Option<F> {
         return Some(if neg { -v } else { v });
     }
     if b.eq_ignore_ascii_case(b"nan") {
-        return Some(F::from_bits64(F::SPEC.inf | 1 << (F::SPEC.p - 2)));
+        let v = F::from_bits64(F::SPEC.inf | 1 << (F::SPEC.p - 2));
+        return Some(if neg && python { -v } else { v });
     }
-    let int_len = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let (frac, mant_len) = match b.get(int_len) {
-        Some(b'.') => {
-            let n = b.get(int_len + 1..)?.iter().take_while(|c| c.is_ascii_digit()).count();
-            (n, int_len + 1 + n)
+    // value = mantissa digits * 10**(exp - frac)
+    let (mut i, mut frac, mut ndigits, mut in_frac) = (0, 0i64, 0usize, false);
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'0'..=b'9' => {
+                ndigits += 1;
+                frac += in_frac as i64;
+            }
+            b'_' if python => {}
+            b'.' if !in_frac => in_frac = true,
+            _ => break,
         }
-        _ => (0, int_len),
-    };
-    let (mant, rest) = b.split_at_checked(mant_len)?;
-    if int_len + frac == 0 {
-        return None;
+        i += 1;
     }
+    let mant = b.get(..i)?;
+    let mut consumed = ndigits > 0 || (python && in_frac);
     let mut exp: i64 = 0;
-    if let Some((&c, e)) = rest.split_first() {
-        if c != b'e' && c != b'E' {
-            return None;
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        consumed |= python;
+        let mut eneg = false;
+        if let Some(&c @ (b'+' | b'-')) = b.get(i) {
+            eneg = c == b'-';
+            i += 1;
         }
-        let (eneg, e) = match e.first() {
-            Some(b'-') => (true, e.get(1..)?),
-            Some(b'+') => (false, e.get(1..)?),
-            _ => (false, e),
-        };
-        if e.is_empty() || !e.iter().all(u8::is_ascii_digit) {
-            return None;
+        let mut any = false;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_digit() {
+                exp = (exp * 10 + (c - b'0') as i64).min(1 << 40);
+                any = true;
+            } else if !(python && c == b'_') {
+                break;
+            }
+            i += 1;
         }
-        for &c in e {
-            exp = (exp * 10 + (c - b'0') as i64).min(1 << 40);
+        if !any {
+            return None;
         }
         if eneg {
             exp = -exp;
         }
     }
-    from_decimal(neg, mant.iter().copied().filter(u8::is_ascii_digit), exp - frac as i64)
+    if !consumed || i != b.len() {
+        return None;
+    }
+    from_decimal(neg, mant.iter().copied().filter(u8::is_ascii_digit), exp - frac)
 }
 
 /// The float nearest `d × 10**e10` (ties to even).

@@ -102,11 +102,18 @@ impl W {
     }
 
     /// `self · 2**k`.
+    #[inline(always)]
     pub fn scale(self, k: i32) -> W {
+        W::scale_ref(&self, k)
+    }
+
+    /// [`W::scale`]'s one body (by reference, see the module docs).
+    #[inline(never)]
+    fn scale_ref(&self, k: i32) -> W {
         if self.m == 0 {
-            return self;
+            return *self;
         }
-        W { e: self.e + k, ..self }
+        W { e: self.e + k, ..*self }
     }
 
     /// The exponent of the top bit (`x` is in `[2**k, 2**(k+1))`); zero

@@ -157,18 +157,16 @@ pub fn to_f64(a: MpzRef<'_>) -> Result<f64, Error> {
 pub fn to_f32(a: MpzRef<'_>) -> Result<f32, Error> {
     let a = a.trimmed();
     let bl = crate::bits::bit_length(a.mag);
-    let mag = if bl <= 64 {
-        mag_to_u64(a.mag).unwrap_or(0) as f32
-    } else if bl > 128 {
+    if bl > 128 {
         return Err(Error::Overflow);
-    } else {
-        // The top 64 bits with a sticky bit (far below a 24-bit mantissa's
-        // rounding position), scaled by 2**e (e <= 64: exact, or inf).
-        let e = bl - 64;
-        let (top, sticky) = bits_from(a.mag, e);
-        let f = (top | sticky as u64) as f32;
-        f * f32::from_bits(((e + 127) as u32) << 23)
-    };
+    }
+    // The top 64 bits (all of them up to 64) with a sticky bit (far below
+    // a 24-bit mantissa's rounding position), scaled by 2**e (e <= 64:
+    // exact, or inf).
+    let e = bl.saturating_sub(64);
+    let (top, sticky) = bits_from(a.mag, e);
+    let f = (top | sticky as u64) as f32;
+    let mag = f * f32::from_bits(((e + 127) as u32) << 23);
     if mag.is_infinite() {
         return Err(Error::Overflow);
     }

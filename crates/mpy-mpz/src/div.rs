@@ -108,41 +108,46 @@ pub fn divmod(
     b: MpzRef<'_>,
     scratch: &mut [Digit],
 ) -> Result<(SignedLen, SignedLen), Error> {
-    let (a, b) = (a.trimmed(), b.trimmed());
-    let d = divide(Some(&mut *q), Some(&mut *r), a.mag, b.mag, scratch)?;
-    let neg = a.neg != b.neg;
-    let (mut ql, mut rl) = (d.q_len, d.r_len);
-    if neg && d.rem_nonzero {
-        ql = crate::add::add_mag_in_place(q, ql, &[1])?;
-        rl = rem_complement(r, rl, b.mag)?;
-    }
-    Ok((SignedLen::new(neg, ql), SignedLen::new(b.neg, rl)))
+    floor_div(Some(q), Some(r), a, b, scratch)
 }
 
 /// Python's `a // b` (floor) into `q` ([`divmod_q_len`] digits); `scratch`
 /// needs [`divmod_scratch_len`]. Errors: [`Error::ZeroDivision`].
 pub fn floordiv(q: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digit]) -> Result<SignedLen, Error> {
-    let (a, b) = (a.trimmed(), b.trimmed());
-    let d = divide(Some(&mut *q), None, a.mag, b.mag, scratch)?;
-    let neg = a.neg != b.neg;
-    let mut ql = d.q_len;
-    if neg && d.rem_nonzero {
-        ql = crate::add::add_mag_in_place(q, ql, &[1])?;
-    }
-    Ok(SignedLen::new(neg, ql))
+    Ok(floor_div(Some(q), None, a, b, scratch)?.0)
 }
 
 /// Python's `a % b` (the result has the sign of `b`) into `r`
 /// ([`divmod_r_len`] digits); `scratch` needs [`divmod_scratch_len`].
 /// Errors: [`Error::ZeroDivision`].
 pub fn modulo(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digit]) -> Result<SignedLen, Error> {
+    Ok(floor_div(None, Some(r), a, b, scratch)?.1)
+}
+
+/// The one body of [`divmod`], [`floordiv`] and [`modulo`]: the floor
+/// quotient into `q` and the remainder (sign of `b`) into `r`, each only
+/// where wanted (a missing one's length is 0).
+#[inline(never)]
+fn floor_div(
+    mut q: Option<&mut [Digit]>,
+    mut r: Option<&mut [Digit]>,
+    a: MpzRef<'_>,
+    b: MpzRef<'_>,
+    scratch: &mut [Digit],
+) -> Result<(SignedLen, SignedLen), Error> {
     let (a, b) = (a.trimmed(), b.trimmed());
-    let d = divide(None, Some(&mut *r), a.mag, b.mag, scratch)?;
-    let mut rl = d.r_len;
-    if a.neg != b.neg && d.rem_nonzero {
-        rl = rem_complement(r, rl, b.mag)?;
+    let d = divide(q.as_deref_mut(), r.as_deref_mut(), a.mag, b.mag, scratch)?;
+    let neg = a.neg != b.neg;
+    let (mut ql, mut rl) = (d.q_len, d.r_len);
+    if neg && d.rem_nonzero {
+        if let Some(q) = q {
+            ql = crate::add::add_mag_in_place(q, ql, &[1])?;
+        }
+        if let Some(r) = r {
+            rl = rem_complement(r, rl, b.mag)?;
+        }
     }
-    Ok(SignedLen::new(b.neg, rl))
+    Ok((SignedLen::new(neg, ql), SignedLen::new(b.neg, rl)))
 }
 
 /// `r = |b| - r` for a remainder `0 < r < |b|`; returns the new length.

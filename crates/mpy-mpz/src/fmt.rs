@@ -96,9 +96,10 @@ pub fn to_str(out: &mut [u8], a: MpzRef<'_>, radix: u32, upper: bool, scratch: &
 
 /// Power-of-two radix: `bits` bits per character, most significant first.
 fn fmt_pow2(out: &mut [u8], a: &[Digit], bits: u32, upper: bool) -> Result<usize, Error> {
-    let total = crate::bits::bit_length(a);
-    let per = core::num::NonZeroU64::new(bits as u64).ok_or(Error::InvalidDigit)?;
-    let n = usize::try_from((total + (bits as u64 - 1)) / per).map_err(|_| Error::BufferTooSmall)?;
+    // In machine words: no 64-bit division helper on 32-bit targets.
+    let total = usize::try_from(crate::bits::bit_length(a)).map_err(|_| Error::BufferTooSmall)?;
+    let per = core::num::NonZeroUsize::new(bits as usize).ok_or(Error::InvalidDigit)?;
+    let n = total.div_ceil(per.get());
     let out = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
     let mask = (1u64 << bits) - 1;
     #[cfg(target_pointer_width = "64")]

@@ -190,14 +190,10 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         }
         // `d | other` / `d |= other`: like MicroPython, `other` may be
         // anything `update()` accepts.
-        BinaryOp::Or => {
-            let d = dict_copy(vm, &[a], &[])?;
+        BinaryOp::Or | BinaryOp::InplaceOr => {
+            let d = if op == BinaryOp::Or { dict_copy(vm, &[a], &[])? } else { a };
             dict_update_from(vm, d, b)?;
             Ok(d)
-        }
-        BinaryOp::InplaceOr => {
-            dict_update_from(vm, a, b)?;
-            Ok(a)
         }
         _ => Ok(Obj::NULL),
     }

@@ -115,73 +115,7 @@ pub fn float_via_method(vm: &mut Vm, o: Obj, what: &str) -> PyResult<Float> {
 /// `float('e5')` are 0.0). None on bad syntax. Correctly rounded
 /// ([`crate::flt::from_decimal`]); no allocation.
 pub fn parse_float(text: &[u8]) -> Option<Float> {
-    let s = text.trim_ascii();
-    let (neg, b) = match s.first() {
-        Some(b'-') => (true, s.get(1..)?),
-        Some(b'+') => (false, s.get(1..)?),
-        _ => (false, s),
-    };
-    let special = if b.eq_ignore_ascii_case(b"inf") || b.eq_ignore_ascii_case(b"infinity") {
-        Some(Float::INFINITY)
-    } else if b.eq_ignore_ascii_case(b"nan") {
-        Some(Float::NAN)
-    } else {
-        None
-    };
-    if let Some(v) = special {
-        return Some(if neg { -v } else { v });
-    }
-    // value = mantissa digits * 10**(exp - frac)
-    let mut frac: i64 = 0;
-    let mut consumed = false;
-    let mut in_frac = false;
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'0'..=b'9' => {
-                consumed = true;
-                frac += in_frac as i64;
-            }
-            b'_' => {}
-            b'.' if !in_frac => {
-                in_frac = true;
-                consumed = true;
-            }
-            _ => break,
-        }
-        i += 1;
-    }
-    let mant = b.get(..i)?;
-    let mut exp: i64 = 0;
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        consumed = true;
-        let mut eneg = false;
-        if let Some(&c @ (b'+' | b'-')) = b.get(i) {
-            eneg = c == b'-';
-            i += 1;
-        }
-        let mut any = false;
-        while let Some(&c) = b.get(i) {
-            if c.is_ascii_digit() {
-                exp = (exp * 10 + (c - b'0') as i64).min(1 << 40);
-                any = true;
-            } else if c != b'_' {
-                break;
-            }
-            i += 1;
-        }
-        if !any {
-            return None;
-        }
-        if eneg {
-            exp = -exp;
-        }
-    }
-    if !consumed || i != b.len() {
-        return None;
-    }
-    crate::flt::from_decimal(neg, mant.iter().copied().filter(u8::is_ascii_digit), exp - frac)
+    mpy_float::parse_python::<Float>(text)
 }
 
 fn float_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
@@ -213,10 +147,20 @@ pub fn float_hash(vm: &mut Vm, f: Float) -> PyResult<Obj> {
         return Ok(Obj::small_int(t as isize));
     }
     // A big integral value: hash as the equal big int.
-    let mut d = [0u32; mpz::conv::F64_LEN];
-    let h = match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
-        Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
-        Err(_) => 0,
+    #[cfg(feature = "float-single")]
+    let h = {
+        // Its low 64 bits, from the float's bits (`e > 0` here).
+        let (neg, m, e) = super::int::f32_parts(f);
+        let low = (m as u64).checked_shl(e.unsigned_abs()).unwrap_or(0);
+        super::int::hash_low(if neg { low.wrapping_neg() } else { low })
+    };
+    #[cfg(not(feature = "float-single"))]
+    let h = {
+        let mut d = [0u32; mpz::conv::F64_LEN];
+        match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
+            Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
+            Err(_) => 0,
+        }
     };
     Ok(Obj::small_int(h))
 }

@@ -9,6 +9,7 @@
 //! algorithms are the `mpy-mpz` crate's (allocation-free).
 
 use crate::flt::Float;
+#[cfg(not(feature = "float-single"))]
 use crate::flt::M;
 use super::int_ops::big::{self, build};
 use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
@@ -203,14 +204,43 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     if f.is_infinite() {
         return Err(vm.overflow_error("can't convert inf to int"));
     }
-    let t = M::trunc(f);
-    if t.abs() < 4.0e18 {
-        return vm.new_int(t as i64);
+    #[cfg(feature = "float-single")]
+    {
+        // Single precision: from the bits (no 64-bit or double-precision
+        // conversions), a shift for the large values.
+        let (neg, m, e) = f32_parts(f);
+        if e <= 0 {
+            let v = m.checked_shr(e.unsigned_abs()).unwrap_or(0) as isize;
+            return Ok(Obj::small_int(if neg { -v } else { v }));
+        }
+        let v = m as isize;
+        super::int_ops::small_int_binary_op(vm, crate::typ::BinaryOp::Lshift, if neg { -v } else { v }, e as isize)
     }
-    let mut d = [0u32; mpz::conv::F64_LEN];
-    match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
-        Ok(r) => vm.new_int_mag(r.neg, d.get(..r.len).unwrap_or(&[])),
-        Err(_) => Err(vm.overflow_error("can't convert inf to int")),
+    #[cfg(not(feature = "float-single"))]
+    {
+        let t = M::trunc(f);
+        if t.abs() < 4.0e18 {
+            return vm.new_int(t as i64);
+        }
+        let mut d = [0u32; mpz::conv::F64_LEN];
+        match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
+            Ok(r) => vm.new_int_mag(r.neg, d.get(..r.len).unwrap_or(&[])),
+            Err(_) => Err(vm.overflow_error("can't convert inf to int")),
+        }
+    }
+}
+
+/// A finite single-precision float as `(negative, m, e)` with `|f| = m *
+/// 2**e` (`m < 2**24`).
+#[cfg(feature = "float-single")]
+pub(crate) fn f32_parts(f: Float) -> (bool, u32, i32) {
+    let b = f.to_bits();
+    let exp = ((b >> 23) & 0xff) as i32;
+    let frac = b & 0x7f_ffff;
+    if exp == 0 {
+        (b >> 31 != 0, frac, -149)
+    } else {
+        (b >> 31 != 0, frac | 0x80_0000, exp - 150)
     }
 }
 
@@ -327,7 +357,12 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 /// as MicroPython's `MP_OBJ_NEW_SMALL_INT(mpz_hash(..))` keeps them (so
 /// `hash(2**64) == 0`); integral floats of the same value hash alike.
 pub fn bigint_hash(b: MpzRef<'_>) -> isize {
-    let low = mpz::conv::to_u64_wrapping(b);
+    hash_low(mpz::conv::to_u64_wrapping(b))
+}
+
+/// The hash of an int whose low 64 bits (two's complement) are `low`
+/// (see [`bigint_hash`]).
+pub fn hash_low(low: u64) -> isize {
     let sh = 64 - Obj::SMALL_INT_BITS;
     (((low << sh) as i64) >> sh) as isize
 }

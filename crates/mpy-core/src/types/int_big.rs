@@ -93,20 +93,17 @@ fn digits_in<'b>(vm: &mut Vm, n: usize, buf: &'b mut [u32; STACK_SCRATCH], v: &'
     Ok(v.as_mut_slice())
 }
 
-/// Runs `f` with `n` zeroed bytes: on the Rust stack when few, else in a
-/// gc-heap vector given back afterwards.
+/// `n` zeroed bytes in `buf` when they fit, else in a new gc-heap vector
+/// left in `v` (for the caller to give back).
 ///
-/// Errors: `MemoryError`; whatever `f` returns.
-pub fn with_bytes<R>(vm: &mut Vm, n: usize, f: impl FnOnce(&mut Vm, &mut [u8]) -> PyResult<R>) -> PyResult<R> {
+/// Errors: `MemoryError`.
+fn bytes_in<'b>(vm: &mut Vm, n: usize, buf: &'b mut [u8; STACK_BYTES], v: &'b mut GcVec<u8>) -> PyResult<&'b mut [u8]> {
     if n <= STACK_BYTES {
-        let mut buf = [0u8; STACK_BYTES];
-        return f(vm, &mut buf[..n]);
+        return Ok(&mut buf[..n]);
     }
-    let mut v = vm.new_vec::<u8>(n)?;
+    *v = vm.new_vec::<u8>(n)?;
     v.resize_within_capacity(n, 0);
-    let r = f(vm, v.as_mut_slice());
-    vm.heap.free_vec(v);
-    r
+    Ok(v.as_mut_slice())
 }
 
 /// What [`build`] runs: fills `out` (first) using `scratch` (second).
@@ -266,7 +263,11 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
         }
         Modulo => (b.neg, mpz::div::divmod_r_len(lb), mpz::div::divmod_scratch_len(la, lb), Fill::Mod),
         Divmod => return big_divmod(vm, a, b),
-        TrueDivide => return vm.new_float(super::big_to_f64(a) / super::big_to_f64(b)),
+        // `a / b`, and `a ** b` for negative `b`: floats (as MicroPython).
+        plain @ (TrueDivide | Power) if plain == TrueDivide || b.is_negative() => {
+            let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
+            return crate::types::float::float_binary_op(vm, plain, x, y);
+        }
         Lshift => {
             let n = shift_count(vm, b)?;
             if la == 0 {
@@ -320,19 +321,14 @@ fn big_divmod(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     })
 }
 
-/// `a ** b` for ints: a float for negative exponents (as MicroPython),
-/// or (`Err`) what [`big_binary_op`] builds: (sign, bound, scratch,
-/// computation).
+/// `a ** b` for ints (`b >= 0`), or (`Err`) what [`big_binary_op`]
+/// builds: (sign, bound, scratch, computation).
 ///
 /// Errors: `OverflowError: overflow converting long int to machine word`
 /// for exponents beyond a machine word, `MemoryError` for results the
-/// heap cannot hold, `ZeroDivisionError` for `0 ** -n`.
+/// heap cannot hold.
 #[allow(clippy::type_complexity)]
 fn big_pow(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Result<Obj, (bool, usize, usize, Fill)>> {
-    if b.is_negative() {
-        let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
-        return crate::types::float::float_binary_op(vm, BinaryOp::Power, x, y).map(Ok);
-    }
     if a.is_zero() {
         return Ok(Ok(Obj::small_int(b.is_zero() as isize)));
     }
@@ -371,13 +367,19 @@ pub fn write_radix(
     let radix = radix.clamp(2, 36);
     let n = mpz::fmt::to_str_len(a.mag.len(), radix);
     let s = mpz::fmt::to_str_scratch_len(a.mag.len(), radix);
-    with_digits(vm, s, |vm, scratch| {
-        with_bytes(vm, n, |vm, text| {
-            let w = match mpz::fmt::to_str(text, a, radix, upper, scratch) {
-                Ok(w) => w,
-                Err(e) => return Err(mpz_error(vm, e)),
-            };
-            out.bytes(vm, text.get(..w).unwrap_or(&[]))
-        })
-    })
+    let (mut digits, mut dv) = ([0u32; STACK_SCRATCH], GcVec::new());
+    let (mut bytes, mut bv) = ([0u8; STACK_BYTES], GcVec::new());
+    // One body for both buffers (stack or gc heap), no nested closures.
+    let r = (|| {
+        let scratch = digits_in(vm, s, &mut digits, &mut dv)?;
+        let text = bytes_in(vm, n, &mut bytes, &mut bv)?;
+        let w = match mpz::fmt::to_str(text, a, radix, upper, scratch) {
+            Ok(w) => w,
+            Err(e) => return Err(mpz_error(vm, e)),
+        };
+        out.bytes(vm, text.get(..w).unwrap_or(&[]))
+    })();
+    vm.heap.free_vec(bv);
+    vm.heap.free_vec(dv);
+    r
 }

@@ -77,7 +77,9 @@ impl<'a> Num<'a> {
 }
 
 /// `v` as a signed big integer whose digits are written into `buf`.
-#[inline]
+/// (One body on the boards: the callers' big-int paths are cold.)
+#[cfg_attr(target_os = "none", inline(never))]
+#[cfg_attr(not(target_os = "none"), inline)]
 pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
     let m = v.unsigned_abs();
     *buf = [m as u32, (m >> 32) as u32];
@@ -393,36 +395,40 @@ pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj>
 #[cfg(target_os = "none")]
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
-    let nums = [num_of(vm, base), num_of(vm, exp), num_of(vm, modulus)];
-    let [Some(b), Some(e), Some(m)] = nums else {
-        return Err(vm.type_error("pow() with 3 arguments requires integers"));
-    };
-    if !(b.is_int() && e.is_int() && m.is_int()) {
+    if ![base, exp, modulus].iter().all(|&o| num_of(vm, o).is_some_and(|n| n.is_int())) {
         return Err(vm.type_error("pow() with 3 arguments requires integers"));
     }
-    // Big ints are never zero (they are outside the small range).
-    if matches!(m, Num::Small(0)) {
+    let (zero, one) = (Obj::small_int(0), Obj::small_int(1));
+    // (Comparisons through the slot: bools and int subclasses included.)
+    if num_binary_slot(vm, Equal, modulus, zero)? == Obj::TRUE {
         return Err(vm.value_error("divide by zero"));
     }
-    if matches!(b, Num::Small(0)) || matches!(e, Num::Small(i) if i < 0) || matches!(e, Num::Big(x) if x.neg) {
-        return Ok(Obj::small_int(0));
+    if num_binary_slot(vm, Equal, base, zero)? == Obj::TRUE || num_binary_slot(vm, Less, exp, zero)? == Obj::TRUE {
+        return Ok(zero);
     }
-    let one = Obj::small_int(1);
     let mut r = num_binary_slot(vm, Modulo, one, modulus)?;
     let mut b = num_binary_slot(vm, Modulo, base, modulus)?;
     let mut e = exp;
-    if b == Obj::small_int(0) {
+    if b == zero {
         // A base divisible by the modulus.
         return Ok(b);
     }
-    while num_binary_slot(vm, NotEqual, e, Obj::small_int(0))? == Obj::TRUE {
+    while num_binary_slot(vm, NotEqual, e, zero)? == Obj::TRUE {
         if num_binary_slot(vm, And, e, one)? == one {
-            let t = num_binary_slot(vm, Multiply, r, b)?;
-            r = num_binary_slot(vm, Modulo, t, modulus)?;
+            r = mul_mod(vm, r, b, modulus)?;
         }
         e = num_binary_slot(vm, Rshift, e, one)?;
-        let t = num_binary_slot(vm, Multiply, b, b)?;
-        b = num_binary_slot(vm, Modulo, t, modulus)?;
+        b = mul_mod(vm, b, b, modulus)?;
     }
     Ok(r)
+}
+
+/// `(x * y) % m` for [`int_pow3`] (ints).
+///
+/// Errors: `MemoryError`.
+#[cfg(target_os = "none")]
+#[inline(never)]
+fn mul_mod(vm: &mut Vm, x: Obj, y: Obj, m: Obj) -> PyResult<Obj> {
+    let t = num_binary_slot(vm, BinaryOp::Multiply, x, y)?;
+    num_binary_slot(vm, BinaryOp::Modulo, t, m)
 }

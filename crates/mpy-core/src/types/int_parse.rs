@@ -42,17 +42,6 @@ pub struct IntText {
     pub end: usize,
 }
 
-/// The value of ASCII digit `c` in bases up to 36.
-#[inline]
-fn digit_value(c: u8) -> Option<u32> {
-    match c {
-        b'0'..=b'9' => Some((c - b'0') as u32),
-        b'a'..=b'z' => Some((c - b'a') as u32 + 10),
-        b'A'..=b'Z' => Some((c - b'A') as u32 + 10),
-        _ => None,
-    }
-}
-
 /// Checks the syntax of `s` (bytes of a str or bytes object) as an int in
 /// `base` (0 = from prefix, else 2..=36) and finds its digits. Allocates
 /// nothing.
@@ -99,7 +88,7 @@ pub fn scan_int(s: &[u8], base: i64) -> Result<IntText, IntParseError> {
             i += 1;
             continue;
         }
-        let Some(d) = digit_value(c).filter(|&d| d < base) else { break };
+        let Some(d) = mpz::parse::digit_value(c, base) else { break };
         if ndigits == 0 {
             first = d;
         }
@@ -152,7 +141,7 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
         let mut v: u64 = 0;
         let mut fits = true;
         for &c in digits {
-            let Some(d) = digit_value(c) else { continue };
+            let Some(d) = mpz::parse::digit_value(c, 36) else { continue };
             match v.checked_mul(t.base as u64).and_then(|x| x.checked_add(d as u64)) {
                 Some(x) => v = x,
                 None => {

@@ -237,19 +237,18 @@ fn next_of_each(vm: &mut Vm, iters: Obj, fun: Obj) -> PyResult<Obj> {
     let n = its.len();
     let mut small = [Obj::NULL; 8];
     let mut big: GcVec<Obj> = GcVec::new();
-    if n > small.len() {
-        big = vm.new_vec(n)?;
-        big.resize_within_capacity(n, Obj::NULL);
-    }
-    for (i, &it) in its.iter().enumerate() {
-        let Some(x) = vm.iter_next(it)? else { return Ok(Obj::STOP_ITERATION) };
-        if n > small.len() {
-            big.as_mut_slice()[i] = x;
-        } else {
-            small[i] = x;
+    let items: &mut [Obj] = match small.get_mut(..n) {
+        Some(s) => s,
+        None => {
+            big = vm.new_vec(n)?;
+            big.resize_within_capacity(n, Obj::NULL);
+            big.as_mut_slice()
         }
+    };
+    for (slot, &it) in items.iter_mut().zip(its) {
+        let Some(x) = vm.iter_next(it)? else { return Ok(Obj::STOP_ITERATION) };
+        *slot = x;
     }
-    let items = if n > small.len() { big.as_slice() } else { &small[..n] };
     let r = if fun.is_null() { vm.new_tuple(items) } else { vm.call(fun, items, &[]) };
     vm.heap.free_vec(big);
     r

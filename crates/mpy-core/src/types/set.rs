@@ -235,11 +235,18 @@ fn set_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         And => filter_items(vm, a, b, true, frozen)?,
         Subtract => filter_items(vm, a, b, false, frozen)?,
         Xor => sym_diff(vm, a, b, frozen)?,
-        Equal => return Ok(Obj::bool(set_len(vm, a) == set_len(vm, b) && subset(vm, a, b)?)),
-        LessEqual => return Ok(Obj::bool(subset(vm, a, b)?)),
-        Less => return Ok(Obj::bool(set_len(vm, a) < set_len(vm, b) && subset(vm, a, b)?)),
-        MoreEqual => return Ok(Obj::bool(subset(vm, b, a)?)),
-        More => return Ok(Obj::bool(set_len(vm, a) > set_len(vm, b) && subset(vm, b, a)?)),
+        cmp @ (Equal | LessEqual | Less | MoreEqual | More) => {
+            // `x <= y` (or `<`, `==`) with `x, y` the operands, swapped
+            // for `>=` and `>`.
+            let (x, y) = if matches!(cmp, MoreEqual | More) { (b, a) } else { (a, b) };
+            let (lx, ly) = (set_len(vm, x), set_len(vm, y));
+            let sizes = match cmp {
+                Equal => lx == ly,
+                Less | More => lx < ly,
+                _ => true,
+            };
+            return Ok(Obj::bool(sizes && subset(vm, x, y)?));
+        }
         _ => return Ok(Obj::NULL),
     };
     if inplace {
