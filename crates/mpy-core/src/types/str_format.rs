@@ -719,14 +719,7 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         Ok(f) => format_string(vm, f, &args[1..], kw, &mut out),
         Err(_) => {
             let mut lossy = Out::buf();
-            let mut r = Ok(());
-            for chunk in fmt.get().utf8_chunks() {
-                r = r.and_then(|()| lossy.str(vm, chunk.valid()));
-                if !chunk.invalid().is_empty() {
-                    r = r.and_then(|()| lossy.char(vm, '\u{fffd}'));
-                }
-            }
-            let r = r.and_then(|()| {
+            let r = crate::modules::args::write_lossy(vm, &mut lossy, fmt.get()).and_then(|()| {
                 let f = core::str::from_utf8(lossy.as_bytes()).unwrap_or("");
                 format_string(vm, f, &args[1..], kw, &mut out)
             });
