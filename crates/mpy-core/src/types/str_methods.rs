@@ -727,12 +727,16 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
 }
 
 /// Writes `s` with (at most `max`, negative = all) occurrences of `old`
-/// replaced by `new` into `out` (sized by the caller); returns the bytes
-/// written. An empty `old` inserts `new` before every char (code points
-/// for str) and at the end.
-fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &mut [u8]) -> usize {
+/// replaced by `new` into `out` (sized by the caller), or with `out` None
+/// only measures; returns the bytes written (or needed, saturating) and
+/// the replacements made. An empty `old` inserts `new` before every char
+/// (code points for str) and at the end.
+fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, mut out: Option<&mut [u8]>) -> (usize, usize) {
     let mut k = 0;
-    let mut put = |b: &[u8], k: &mut usize| put_at(out, k, b);
+    let mut put = |b: &[u8], k: &mut usize| match out.as_deref_mut() {
+        Some(o) => put_at(o, k, b),
+        None => *k = k.saturating_add(b.len()),
+    };
     let mut left = max;
     let mut i = 0;
     if old.is_empty() {
@@ -753,7 +757,7 @@ fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &
         if i <= s.len() {
             put(&s[i..], &mut k);
         }
-        return k;
+        return (k, max - left);
     }
     while left != 0 {
         let Some(p) = find_bytes(s, old, i) else { break };
@@ -763,7 +767,7 @@ fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &
         left -= 1;
     }
     put(&s[i..], &mut k);
-    k
+    (k, max - left)
 }
 
 fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -775,29 +779,20 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         None => -1,
     };
     let max = if max < 0 { usize::MAX } else { max as usize };
-    let (count, len, new_len) = {
-        let s = self_ref(vm, args[0]);
-        let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-        let new = arg_bytes(vm, kind, args[2]).unwrap_or(&[]);
-        let count = if old.is_empty() {
-            (if kind == Kind::Str { char_len(s) } else { s.len() } + 1).min(max)
-        } else {
-            count_bytes(s, old, max)
-        };
-        (count, s.len() - count.saturating_mul(old.len()).min(s.len()), new.len())
-    };
-    if count == 0 && kind != Kind::ByteArray && is_exact_immutable(vm, args[0]) {
-        return Ok(args[0]);
-    }
-    let Some(total) = count.checked_mul(new_len).and_then(|n| n.checked_add(len)) else {
-        return Err(vm.memory_error());
-    };
-    build(vm, kind, total, |vm, out| {
+    let run = |vm: &Vm, out: Option<&mut [u8]>| {
         let s = self_ref(vm, args[0]);
         let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
         let new = arg_bytes(vm, kind, args[2]).unwrap_or(&[]);
         replace_into(kind, s, old, new, max, out)
-    })
+    };
+    let (total, count) = run(vm, None);
+    if count == 0 && kind != Kind::ByteArray && is_exact_immutable(vm, args[0]) {
+        return Ok(args[0]);
+    }
+    if total == usize::MAX {
+        return Err(vm.memory_error());
+    }
+    build(vm, kind, total, |vm, out| run(vm, Some(out)).0)
 }
 
 fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
