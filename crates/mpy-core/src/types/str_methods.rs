@@ -815,10 +815,12 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
         None if rev => ((0, 0), false, (0, n)),
         None => ((0, n), false, (n, n)),
     };
-    let x = part_of(vm, kind, args[0], a.0, a.1)?;
-    let y = if found { part_of(vm, kind, sep, 0, sep_len)? } else { part_of(vm, kind, args[0], 0, 0)? };
-    let z = part_of(vm, kind, args[0], c.0, c.1)?;
-    vm.new_tuple(&[x, y, z])
+    let (ysrc, ylen) = if found { (sep, sep_len) } else { (args[0], 0) };
+    let mut t = [Obj::NULL; 3];
+    for (slot, (src, x, y)) in t.iter_mut().zip([(args[0], a.0, a.1), (ysrc, 0, ylen), (args[0], c.0, c.1)]) {
+        *slot = part_of(vm, kind, src, x, y)?;
+    }
+    vm.new_tuple(&t)
 }
 fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     partition_common(vm, args, false)
@@ -907,49 +909,62 @@ fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     case_common(vm, args, true)
 }
 
-/// The `is*` tests.
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Digit,
-    Alpha,
-    Space,
-    Upper,
-    Lower,
+/// The `is*` tests' classes: bits of [`class_bits`].
+const C_DIGIT: u8 = 1;
+const C_ALPHA: u8 = 2;
+const C_SPACE: u8 = 4;
+const C_UPPER: u8 = 8;
+const C_LOWER: u8 = 16;
+
+/// The classes of byte `b` (ASCII only, as MicroPython).
+fn class_bits(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        C_DIGIT
+    } else if b.is_ascii_uppercase() {
+        C_ALPHA | C_UPPER
+    } else if b.is_ascii_lowercase() {
+        C_ALPHA | C_LOWER
+    } else if is_space(b) {
+        C_SPACE
+    } else {
+        0
+    }
 }
 
 /// `isdigit`, `isalpha`, `isspace` (every char of the class),
-/// `isupper`, `islower` (some letter, none of the other case); False for
-/// an empty receiver. One body for the five (desktop: inlined into each,
-/// the class folded).
+/// `isupper`, `islower` (some letter of the case, none of the other);
+/// False for an empty receiver. One body for the five (desktop: inlined
+/// into each, the class folded).
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn is_common(vm: &mut Vm, o: Obj, class: Class) -> PyResult<Obj> {
+fn is_common(vm: &mut Vm, o: Obj, class: u8) -> PyResult<Obj> {
     self_kind(vm, o)?;
     let s = self_ref(vm, o);
+    let (mut all, mut any) = (!0u8, 0u8);
+    for &b in s {
+        let m = class_bits(b);
+        all &= m;
+        any |= m;
+    }
     let r = match class {
-        Class::Digit => s.iter().all(u8::is_ascii_digit),
-        Class::Alpha => s.iter().all(u8::is_ascii_alphabetic),
-        Class::Space => s.iter().all(|&b| is_space(b)),
-        Class::Upper | Class::Lower => {
-            let other = if class == Class::Upper { b'a' } else { b'A' };
-            s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(|&b| b.is_ascii_alphabetic() && b & 0x20 == other & 0x20)
-        }
+        C_UPPER | C_LOWER => any & class != 0 && any & (C_UPPER | C_LOWER) & !class == 0,
+        _ => all & class != 0,
     };
     Ok(Obj::bool(!s.is_empty() && r))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Digit)
+    is_common(vm, args[0], C_DIGIT)
 }
 fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Alpha)
+    is_common(vm, args[0], C_ALPHA)
 }
 fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Space)
+    is_common(vm, args[0], C_SPACE)
 }
 fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Upper)
+    is_common(vm, args[0], C_UPPER)
 }
 fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Lower)
+    is_common(vm, args[0], C_LOWER)
 }
 
 /// A copy of all of `self` as a new object of `kind`.
