@@ -436,13 +436,13 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
     };
     let ax = x.abs();
     // `format_float` spells infinities and NaN too (`inf`, `NAN%`).
-    let body = match (spec.ty, spec.precision) {
-        // A non-empty spec without type or precision is `g` with 6
-        // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
-        (None, None) => float_digits(ax, 'g', Some(6), false),
-        (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
-        (Some(t), p) => float_digits(ax, t, p, spec.alt),
+    // No type (or `n`) is `g`, with 6 digits by default as on MicroPython
+    // (`'{:>}'.format(1/3) == '0.333333'`).
+    let t = match spec.ty {
+        None | Some('n') => 'g',
+        Some(t) => t,
     };
+    let body = float_digits(ax, t, spec.precision, spec.alt);
     // MicroPython ignores `,`/`_` grouping for floats.
     pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
 }

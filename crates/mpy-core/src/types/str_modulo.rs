@@ -28,15 +28,12 @@ struct Args<'a> {
 
 impl Args<'_> {
     fn next(&mut self, vm: &mut Vm) -> PyResult<Obj> {
-        if self.used_mapping && !self.mapping.is_null() {
-            return Err(vm.type_error("format string needs more arguments"));
-        }
         match self.items.get(self.next) {
-            Some(&o) => {
+            Some(&o) if !self.used_mapping || self.mapping.is_null() => {
                 self.next += 1;
                 Ok(o)
             }
-            None => Err(vm.type_error("format string needs more arguments")),
+            _ => Err(vm.type_error("format string needs more arguments")),
         }
     }
 }
