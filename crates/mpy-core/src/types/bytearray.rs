@@ -214,49 +214,47 @@ fn ba_store_slice(vm: &mut Vm, o: Obj, (a, b, c): (isize, isize, isize), value: 
 
 fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let o = unwrap_native(vm, o);
+    let value = match op {
+        Subscr::Load => return seq_subscr_load(vm, Kind::ByteArray, o, index),
+        Subscr::Store(v) => v,
+        Subscr::Delete => Obj::NULL,
+    };
     let len = buffer_ref(vm, o).map_or(0, <[u8]>::len);
-    match op {
-        Subscr::Load => seq_subscr_load(vm, Kind::ByteArray, o, index),
-        Subscr::Store(value) => {
-            if let Some(sl) = slice_indices(vm, index, len)? {
-                return ba_store_slice(vm, o, sl, value);
-            }
+    // An int index `i` is the one-item slice `i:i+1` (step 0 marks it).
+    let (a, b, c) = match slice_indices(vm, index, len)? {
+        Some(sl) => sl,
+        None => {
             let i = int_arg(vm, index)?;
-            let i = seq_index(vm, i, len, "bytearray")?;
-            let x = byte_value(vm, value)?;
-            if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(i)) {
-                *p = x;
-            }
-            Ok(Obj::NONE)
+            let i = seq_index(vm, i, len, "bytearray")? as isize;
+            (i, i + 1, 0)
         }
-        Subscr::Delete => {
-            // `del ba[i]` removes the one-item slice `i:i+1`.
-            let (a, b, c) = match slice_indices(vm, index, len)? {
-                Some(sl) => sl,
-                None => {
-                    let i = int_arg(vm, index)?;
-                    let i = seq_index(vm, i, len, "bytearray")? as isize;
-                    (i, i + 1, 1)
-                }
-            };
-            if c == 1 {
-                let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-                return splice(vm, o, a, b, &[]).map(|()| Obj::NONE);
-            }
-            if let Some(v) = vec_of(vm, o) {
-                let s = v.as_mut_slice();
-                let mut w = 0;
-                for i in 0..s.len() {
-                    if !in_slice(i as isize, a, b, c) {
-                        s[w] = s[i];
-                        w += 1;
-                    }
-                }
-                v.truncate(w);
-            }
-            Ok(Obj::NONE)
+    };
+    if !value.is_null() {
+        if c != 0 {
+            return ba_store_slice(vm, o, (a, b, c), value);
         }
+        let x = byte_value(vm, value)?;
+        if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(a as usize)) {
+            *p = x;
+        }
+        return Ok(Obj::NONE);
     }
+    if c == 0 || c == 1 {
+        let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
+        return splice(vm, o, a, b, &[]).map(|()| Obj::NONE);
+    }
+    if let Some(v) = vec_of(vm, o) {
+        let s = v.as_mut_slice();
+        let mut w = 0;
+        for i in 0..s.len() {
+            if !in_slice(i as isize, a, b, c) {
+                s[w] = s[i];
+                w += 1;
+            }
+        }
+        v.truncate(w);
+    }
+    Ok(Obj::NONE)
 }
 
 fn ba_append(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {

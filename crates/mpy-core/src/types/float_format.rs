@@ -284,7 +284,7 @@ fn push_exp(out: &mut FloatText, e: i32, echar: char) {
 /// Fixed layout of `d` with exactly `decimals` digits after the point
 /// (`decimals == 0`: no point).
 fn layout_fixed(out: &mut FloatText, d: &Digits, decimals: usize) {
-    let digit = |i: i64| -> char {
+    let digit = |i: isize| -> char {
         if i >= 0 {
             d.get(i as usize).map_or('0', |c| c as char)
         } else {
@@ -294,15 +294,15 @@ fn layout_fixed(out: &mut FloatText, d: &Digits, decimals: usize) {
     if d.n == 0 || d.exp < 0 {
         out.push('0');
     } else {
-        for i in 0..=d.exp as i64 {
+        for i in 0..=d.exp as isize {
             out.push(digit(i));
         }
     }
     if decimals > 0 {
         out.push('.');
-        for k in 0..decimals as i64 {
+        for k in 0..decimals as isize {
             // Position k after the point is digit index exp + 1 + k.
-            let idx = if d.n == 0 { -1 } else { d.exp as i64 + 1 + k };
+            let idx = if d.n == 0 { -1 } else { d.exp as isize + 1 + k };
             out.push(digit(idx));
         }
     }
@@ -450,10 +450,13 @@ pub fn format_float(x: Float, fmt_char: char, precision: Option<usize>, alt: boo
                 // Larger values: decimals shrink so the text fits 31 chars
                 // (e.g. `'%f' % 1e24` has 5 decimals).
                 let (_, _, e) = full_digits(v);
-                let avail = 31 - out.len() as i64 - (e as i64 + 1) - 1;
-                if (p as i64) <= avail.max(0) {
+                // (`p` capped: only how it compares with `avail <= 31`
+                // matters.)
+                let avail = 31 - out.len() as isize - (e as isize + 1) - 1;
+                let pi = p.min(64) as isize;
+                if pi <= avail.max(0) {
                     p
-                } else if avail >= 0 && (p as i64) - avail <= 6 {
+                } else if avail >= 0 && pi - avail <= 6 {
                     avail as usize
                 } else {
                     // MicroPython drops the decimals (`'%.29f' % 1e23`).
@@ -499,7 +502,7 @@ fn fixed(out: &mut FloatText, v: Float, p: usize) {
         return;
     }
     let (_, _, e) = full_digits(v);
-    let n = e as i64 + 1 + p as i64;
+    let n = e as isize + 1 + p as isize;
     let d = if n < 0 {
         Digits::empty()
     } else if n == 0 {

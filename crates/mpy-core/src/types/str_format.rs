@@ -165,12 +165,12 @@ pub fn pad_into(
     body: &str,
     default_align: char,
 ) -> PyResult<()> {
-    pad_bytes(vm, out, spec, sign_prefix, zeros, body.as_bytes(), None, default_align)
+    pad_bytes(vm, out, spec, sign_prefix.as_bytes(), zeros, body.as_bytes(), None, default_align)
 }
 
 /// [`pad_into`] for a body of bytes that counts `body_len` characters
 /// (None: UTF-8 text, its code points are counted). `sign_prefix` is
-/// ASCII.
+/// ASCII text.
 ///
 /// Errors: `MemoryError`.
 #[allow(clippy::too_many_arguments)]
@@ -178,7 +178,7 @@ pub fn pad_bytes(
     vm: &mut Vm,
     out: &mut Out,
     spec: &Spec,
-    sign_prefix: &str,
+    sign_prefix: &[u8],
     zeros: usize,
     body: &[u8],
     body_len: Option<usize>,
@@ -204,7 +204,7 @@ pub fn pad_bytes(
         _ => (padn, 0, 0),
     };
     put_n(vm, out, fill, before)?;
-    out.str(vm, sign_prefix)?;
+    out.bytes(vm, sign_prefix)?;
     put_n(vm, out, fill, mid)?;
     put_n(vm, out, '0', zeros)?;
     out.bytes(vm, body)?;
@@ -252,6 +252,20 @@ pub fn int_value<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
     int_value(vm, native_part(vm, o)?)
 }
 
+/// The char of code point `v` (`%c` and `{:c}` of an int).
+///
+/// Errors: `OverflowError: %c arg not in range(0x110000)`.
+pub fn code_point(vm: &mut Vm, v: IntVal<'_>) -> PyResult<char> {
+    let ch = match v {
+        IntVal::Small(i) => u32::try_from(i).ok().and_then(char::from_u32),
+        IntVal::Big(..) => None,
+    };
+    match ch {
+        Some(c) => Ok(c),
+        None => Err(vm.overflow_error("%c arg not in range(0x110000)")),
+    }
+}
+
 /// The radix and `#` prefix of an integer presentation type.
 fn radix_of(ty: char) -> (u32, &'static str) {
     match ty {
@@ -270,11 +284,7 @@ fn radix_of(ty: char) -> (u32, &'static str) {
 pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Option<usize>, out: &mut Out) -> PyResult<()> {
     let ty = spec.ty.unwrap_or('d');
     if ty == 'c' {
-        let ch = match v {
-            IntVal::Small(i) => u32::try_from(i).ok().and_then(char::from_u32),
-            IntVal::Big(..) => None,
-        };
-        let Some(ch) = ch else { return Err(vm.overflow_error("%c arg not in range(0x110000)")) };
+        let ch = code_point(vm, v)?;
         let mut b = [0u8; 4];
         return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), '>');
     }
@@ -300,8 +310,7 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
                     break;
                 }
             }
-            let digits = core::str::from_utf8(&buf[k..]).unwrap_or("0");
-            int_body_into(vm, out, i < 0, digits, spec, min_digits)
+            int_body_into(vm, out, i < 0, &buf[k..], spec, min_digits)
         }
         _ => {
             let small: [u32; 2];
@@ -317,8 +326,7 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
             let mut text = Out::buf();
             let r = super::int_ops::big::write_radix(vm, &mut text, mpy_mpz::MpzRef::pos(mag), radix, upper)
                 .and_then(|()| {
-                    let digits = core::str::from_utf8(text.as_bytes()).unwrap_or("0");
-                    int_body_into(vm, out, neg, digits, spec, min_digits)
+                    int_body_into(vm, out, neg, text.as_bytes(), spec, min_digits)
                 });
             free_out(vm, text);
             r
@@ -339,12 +347,13 @@ fn grouped_len(m: usize, every: usize) -> usize {
 }
 
 /// Sign, `#` prefix, zero-extension to `min_digits`, grouping and padding
-/// around an int's magnitude `digits` (in the spec's radix and case).
+/// around an int's magnitude `digits` (ASCII, in the spec's radix and
+/// case).
 fn int_body_into(
     vm: &mut Vm,
     out: &mut Out,
     neg: bool,
-    digits: &str,
+    digits: &[u8],
     spec: &Spec,
     min_digits: Option<usize>,
 ) -> PyResult<()> {
@@ -367,9 +376,9 @@ fn int_body_into(
             spn += 1;
         }
     }
-    let sp = core::str::from_utf8(&spb[..spn]).unwrap_or("");
+    let sp = &spb[..spn];
     let Some(g) = spec.grouping else {
-        return pad_into(vm, out, spec, sp, zeros, digits, '>');
+        return pad_bytes(vm, out, spec, sp, zeros, digits, Some(digits.len()), '>');
     };
     // Grouping; with zero padding to a width (`{:08,}`), the padding zeros
     // are grouped too (`0,001,234`), as CPython and MicroPython do.
@@ -379,8 +388,8 @@ fn int_body_into(
     let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, None | Some('='));
     let target = spec.width.saturating_sub(sp.len());
     if zero_fill && grouped_len(m, every) < target {
-        m = ((target as u128 * every as u128) / (every as u128 + 1)) as usize;
-        m = m.max(cur);
+        // About `target * every / (every + 1)`; the loops settle it.
+        m = (target - target / (every + 1)).max(cur);
         while grouped_len(m, every) < target {
             m += 1;
         }
@@ -390,7 +399,7 @@ fn int_body_into(
     }
     let glen = grouped_len(m, every);
     let mut gb: GcVec<u8> = vm.new_vec(glen)?;
-    let d = digits.as_bytes();
+    let d = digits;
     let lead = m - d.len();
     for pos in 0..m {
         if pos > 0 && (m - pos).is_multiple_of(every) {
@@ -398,8 +407,7 @@ fn int_body_into(
         }
         let _ = gb.push_within_capacity(if pos < lead { b'0' } else { d[pos - lead] });
     }
-    let text = core::str::from_utf8(gb.as_slice()).unwrap_or("");
-    let r = pad_into(vm, out, spec, sp, 0, text, '>');
+    let r = pad_bytes(vm, out, spec, sp, 0, gb.as_slice(), Some(glen), '>');
     vm.heap.free_vec(gb);
     r
 }
@@ -428,13 +436,13 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
     };
     let ax = x.abs();
     // `format_float` spells infinities and NaN too (`inf`, `NAN%`).
-    let body = match (spec.ty, spec.precision) {
-        // A non-empty spec without type or precision is `g` with 6
-        // digits on MicroPython (`'{:>}'.format(1/3) == '0.333333'`).
-        (None, None) => float_digits(ax, 'g', Some(6), false),
-        (None | Some('n'), p) => float_digits(ax, 'g', p, spec.alt),
-        (Some(t), p) => float_digits(ax, t, p, spec.alt),
+    // No type (or `n`) is `g`, with 6 digits by default as on MicroPython
+    // (`'{:>}'.format(1/3) == '0.333333'`).
+    let t = match spec.ty {
+        None | Some('n') => 'g',
+        Some(t) => t,
     };
+    let body = float_digits(ax, t, spec.precision, spec.alt);
     // MicroPython ignores `,`/`_` grouping for floats.
     pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
 }
@@ -719,14 +727,7 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         Ok(f) => format_string(vm, f, &args[1..], kw, &mut out),
         Err(_) => {
             let mut lossy = Out::buf();
-            let mut r = Ok(());
-            for chunk in fmt.get().utf8_chunks() {
-                r = r.and_then(|()| lossy.str(vm, chunk.valid()));
-                if !chunk.invalid().is_empty() {
-                    r = r.and_then(|()| lossy.char(vm, '\u{fffd}'));
-                }
-            }
-            let r = r.and_then(|()| {
+            let r = crate::modules::args::write_lossy(vm, &mut lossy, fmt.get()).and_then(|()| {
                 let f = core::str::from_utf8(lossy.as_bytes()).unwrap_or("");
                 format_string(vm, f, &args[1..], kw, &mut out)
             });

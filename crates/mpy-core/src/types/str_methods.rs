@@ -727,12 +727,16 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
 }
 
 /// Writes `s` with (at most `max`, negative = all) occurrences of `old`
-/// replaced by `new` into `out` (sized by the caller); returns the bytes
-/// written. An empty `old` inserts `new` before every char (code points
-/// for str) and at the end.
-fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &mut [u8]) -> usize {
+/// replaced by `new` into `out` (sized by the caller), or with `out` None
+/// only measures; returns the bytes written (or needed, saturating) and
+/// the replacements made. An empty `old` inserts `new` before every char
+/// (code points for str) and at the end.
+fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, mut out: Option<&mut [u8]>) -> (usize, usize) {
     let mut k = 0;
-    let mut put = |b: &[u8], k: &mut usize| put_at(out, k, b);
+    let mut put = |b: &[u8], k: &mut usize| match out.as_deref_mut() {
+        Some(o) => put_at(o, k, b),
+        None => *k = k.saturating_add(b.len()),
+    };
     let mut left = max;
     let mut i = 0;
     if old.is_empty() {
@@ -753,7 +757,7 @@ fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &
         if i <= s.len() {
             put(&s[i..], &mut k);
         }
-        return k;
+        return (k, max - left);
     }
     while left != 0 {
         let Some(p) = find_bytes(s, old, i) else { break };
@@ -763,7 +767,7 @@ fn replace_into(kind: Kind, s: &[u8], old: &[u8], new: &[u8], max: usize, out: &
         left -= 1;
     }
     put(&s[i..], &mut k);
-    k
+    (k, max - left)
 }
 
 fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -775,29 +779,20 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         None => -1,
     };
     let max = if max < 0 { usize::MAX } else { max as usize };
-    let (count, len, new_len) = {
-        let s = self_ref(vm, args[0]);
-        let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-        let new = arg_bytes(vm, kind, args[2]).unwrap_or(&[]);
-        let count = if old.is_empty() {
-            (if kind == Kind::Str { char_len(s) } else { s.len() } + 1).min(max)
-        } else {
-            count_bytes(s, old, max)
-        };
-        (count, s.len() - count.saturating_mul(old.len()).min(s.len()), new.len())
-    };
-    if count == 0 && kind != Kind::ByteArray && is_exact_immutable(vm, args[0]) {
-        return Ok(args[0]);
-    }
-    let Some(total) = count.checked_mul(new_len).and_then(|n| n.checked_add(len)) else {
-        return Err(vm.memory_error());
-    };
-    build(vm, kind, total, |vm, out| {
+    let run = |vm: &Vm, out: Option<&mut [u8]>| {
         let s = self_ref(vm, args[0]);
         let old = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
         let new = arg_bytes(vm, kind, args[2]).unwrap_or(&[]);
         replace_into(kind, s, old, new, max, out)
-    })
+    };
+    let (total, count) = run(vm, None);
+    if count == 0 && kind != Kind::ByteArray && is_exact_immutable(vm, args[0]) {
+        return Ok(args[0]);
+    }
+    if total == usize::MAX {
+        return Err(vm.memory_error());
+    }
+    build(vm, kind, total, |vm, out| run(vm, Some(out)).0)
 }
 
 fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
@@ -820,10 +815,12 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
         None if rev => ((0, 0), false, (0, n)),
         None => ((0, n), false, (n, n)),
     };
-    let x = part_of(vm, kind, args[0], a.0, a.1)?;
-    let y = if found { part_of(vm, kind, sep, 0, sep_len)? } else { part_of(vm, kind, args[0], 0, 0)? };
-    let z = part_of(vm, kind, args[0], c.0, c.1)?;
-    vm.new_tuple(&[x, y, z])
+    let (ysrc, ylen) = if found { (sep, sep_len) } else { (args[0], 0) };
+    let mut t = [Obj::NULL; 3];
+    for (slot, (src, x, y)) in t.iter_mut().zip([(args[0], a.0, a.1), (ysrc, 0, ylen), (args[0], c.0, c.1)]) {
+        *slot = part_of(vm, kind, src, x, y)?;
+    }
+    vm.new_tuple(&t)
 }
 fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     partition_common(vm, args, false)
@@ -912,49 +909,62 @@ fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     case_common(vm, args, true)
 }
 
-/// The `is*` tests.
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Digit,
-    Alpha,
-    Space,
-    Upper,
-    Lower,
+/// The `is*` tests' classes: bits of [`class_bits`].
+const C_DIGIT: u8 = 1;
+const C_ALPHA: u8 = 2;
+const C_SPACE: u8 = 4;
+const C_UPPER: u8 = 8;
+const C_LOWER: u8 = 16;
+
+/// The classes of byte `b` (ASCII only, as MicroPython).
+fn class_bits(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        C_DIGIT
+    } else if b.is_ascii_uppercase() {
+        C_ALPHA | C_UPPER
+    } else if b.is_ascii_lowercase() {
+        C_ALPHA | C_LOWER
+    } else if is_space(b) {
+        C_SPACE
+    } else {
+        0
+    }
 }
 
 /// `isdigit`, `isalpha`, `isspace` (every char of the class),
-/// `isupper`, `islower` (some letter, none of the other case); False for
-/// an empty receiver. One body for the five (desktop: inlined into each,
-/// the class folded).
+/// `isupper`, `islower` (some letter of the case, none of the other);
+/// False for an empty receiver. One body for the five (desktop: inlined
+/// into each, the class folded).
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn is_common(vm: &mut Vm, o: Obj, class: Class) -> PyResult<Obj> {
+fn is_common(vm: &mut Vm, o: Obj, class: u8) -> PyResult<Obj> {
     self_kind(vm, o)?;
     let s = self_ref(vm, o);
+    let (mut all, mut any) = (!0u8, 0u8);
+    for &b in s {
+        let m = class_bits(b);
+        all &= m;
+        any |= m;
+    }
     let r = match class {
-        Class::Digit => s.iter().all(u8::is_ascii_digit),
-        Class::Alpha => s.iter().all(u8::is_ascii_alphabetic),
-        Class::Space => s.iter().all(|&b| is_space(b)),
-        Class::Upper | Class::Lower => {
-            let other = if class == Class::Upper { b'a' } else { b'A' };
-            s.iter().any(u8::is_ascii_alphabetic) && !s.iter().any(|&b| b.is_ascii_alphabetic() && b & 0x20 == other & 0x20)
-        }
+        C_UPPER | C_LOWER => any & class != 0 && any & (C_UPPER | C_LOWER) & !class == 0,
+        _ => all & class != 0,
     };
     Ok(Obj::bool(!s.is_empty() && r))
 }
 fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Digit)
+    is_common(vm, args[0], C_DIGIT)
 }
 fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Alpha)
+    is_common(vm, args[0], C_ALPHA)
 }
 fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Space)
+    is_common(vm, args[0], C_SPACE)
 }
 fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Upper)
+    is_common(vm, args[0], C_UPPER)
 }
 fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    is_common(vm, args[0], Class::Lower)
+    is_common(vm, args[0], C_LOWER)
 }
 
 /// A copy of all of `self` as a new object of `kind`.

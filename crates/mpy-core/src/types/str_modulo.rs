@@ -28,15 +28,12 @@ struct Args<'a> {
 
 impl Args<'_> {
     fn next(&mut self, vm: &mut Vm) -> PyResult<Obj> {
-        if self.used_mapping && !self.mapping.is_null() {
-            return Err(vm.type_error("format string needs more arguments"));
-        }
         match self.items.get(self.next) {
-            Some(&o) => {
+            Some(&o) if !self.used_mapping || self.mapping.is_null() => {
                 self.next += 1;
                 Ok(o)
             }
-            None => Err(vm.type_error("format string needs more arguments")),
+            _ => Err(vm.type_error("format string needs more arguments")),
         }
     }
 }
@@ -280,7 +277,7 @@ fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
         None => b.len(),
     };
     let b = b.get(..cut).unwrap_or(b);
-    pad_bytes(vm, out, spec, "", 0, b, if text { None } else { Some(b.len()) }, '>')
+    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, '>')
 }
 
 /// `%c`: an int code point or a one-char str (for bytes formats, the low
@@ -296,14 +293,7 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
             _ => return Err(vm.type_error("%c needs int or char")),
         }
     } else if let Some(v) = int_value(vm, arg) {
-        let c = match v {
-            IntVal::Small(i) => u32::try_from(i).ok().and_then(char::from_u32),
-            IntVal::Big(..) => None,
-        };
-        match c {
-            Some(c) => c,
-            None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
-        }
+        super::str_format::code_point(vm, v)?
     } else {
         return Err(vm.type_error("integer needed"));
     };
