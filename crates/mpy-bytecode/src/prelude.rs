@@ -192,6 +192,20 @@ impl Prelude {
     /// past the info block; [`DecodeError::Overflow`] on oversized fields.
     /// Allocation is bounded by the input size.
     pub fn decode(fun_data: &[u8]) -> Result<Prelude, DecodeError> {
+        let mut arg_names = Vec::new();
+        let p = Self::scan(fun_data, Some(&mut arg_names))?;
+        Ok(Prelude { arg_names, ..p })
+    }
+
+    /// Checks that the prelude at the start of `fun_data` decodes (as
+    /// [`Prelude::decode`], with the same errors) without allocating.
+    pub fn check(fun_data: &[u8]) -> Result<(), DecodeError> {
+        Self::scan(fun_data, None).map(|_| ())
+    }
+
+    /// [`Prelude::decode`] with the argument names pushed onto `names`
+    /// (skipped if None); the result's `arg_names` is empty.
+    fn scan(fun_data: &[u8], mut names: Option<&mut Vec<u32>>) -> Result<Prelude, DecodeError> {
         let mut pos = 0;
         let sig = Signature::decode(fun_data, &mut pos)?;
         let (n_info, n_cell) = decode_prelude_size(fun_data, &mut pos)?;
@@ -212,9 +226,14 @@ impl Prelude {
         if n_args > (cells_start - pos) as u64 {
             return Err(DecodeError::Invalid);
         }
-        let mut arg_names = Vec::with_capacity(n_args as usize);
+        if let Some(v) = names.as_deref_mut() {
+            v.reserve_exact(n_args as usize);
+        }
         for _ in 0..n_args {
-            arg_names.push(varint::decode_vuint(info, &mut pos).map_err(trunc_to_invalid)?);
+            let q = varint::decode_vuint(info, &mut pos).map_err(trunc_to_invalid)?;
+            if let Some(v) = names.as_deref_mut() {
+                v.push(q);
+            }
         }
         Ok(Prelude {
             sig,
@@ -222,7 +241,7 @@ impl Prelude {
             n_cell,
             info_start,
             name,
-            arg_names,
+            arg_names: Vec::new(),
             line_table_start: pos,
             cells_start,
             code_start,

@@ -159,7 +159,7 @@ impl<'a> Reader<'a> {
         }
         let has_children = kind_len & 4 != 0;
         let fun_data = self.bytes(kind_len >> 3)?.to_vec();
-        Prelude::decode(&fun_data).map_err(|_| MpyError::Malformed("bad bytecode prelude"))?;
+        Prelude::check(&fun_data).map_err(|_| MpyError::Malformed("bad bytecode prelude"))?;
         let mut children = Vec::new();
         if has_children {
             let n = self.count()?;

@@ -32,14 +32,21 @@ pub fn complete(
 ) {
     let mut names: GcVec<Obj> = GcVec::new();
     let _ = collect(&mut || candidates(vm, scope, prefix, &mut names));
-    crate::sort::heapsort_by(names.as_mut_slice(), |&a, &b| vm.str_pinned(a) < vm.str_pinned(b));
+    // In order, each name once: the smallest name above the last visited,
+    // found by a scan (quadratic, but lists are short and this runs per
+    // Tab; smaller than a sort).
     let mut last: Option<&str> = None;
-    for &o in names.as_slice() {
-        let Some(n) = vm.str_pinned(o) else { continue };
-        if last != Some(n) {
-            visit(n);
-            last = Some(n);
+    loop {
+        let mut next: Option<&str> = None;
+        for &o in names.as_slice() {
+            let Some(n) = vm.str_pinned(o) else { continue };
+            if last.is_none_or(|l| n > l) && next.is_none_or(|m| n < m) {
+                next = Some(n);
+            }
         }
+        let Some(n) = next else { break };
+        visit(n);
+        last = Some(n);
     }
     vm.heap.free_vec(names);
 }

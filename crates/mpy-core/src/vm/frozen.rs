@@ -15,8 +15,9 @@
 //! `.mpy` files found on `sys.path` are read with
 //! [`mpy_bytecode::read_mpy_with`] (at this VM's small-int width, static
 //! qstrs from the built-in qstr table) and
-//! [`mpy_bytecode::validate::validate_module`] (on the desktop; the boards
-//! rely on the verifier that loading runs); any problem is
+//! [`mpy_bytecode::validate::validate_module`] (on the desktop; the boards,
+//! and builds with feature `board-mpy`, rely on the verifier that loading
+//! runs); any problem is
 //! `ValueError: incompatible .mpy file`, never a panic.
 
 use super::load::{decode_head, incompatible, int_from_decimal, module_function, qstr_table_from_fn, tuple_from_fn, Loaded};
@@ -173,13 +174,14 @@ pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
 /// which rejects the same malformed code (it only lets overlong operand
 /// encodings wrap, as the dispatch loop reads them); so only the desktop,
 /// whose `-X compile-only` and bytecode dump stop after parsing,
-/// validates here.
-#[cfg(not(target_os = "none"))]
+/// validates here (unless built with feature `board-mpy`, which fuzzes
+/// the board path).
+#[cfg(not(any(target_os = "none", feature = "board-mpy")))]
 fn structurally_valid(m: &CompiledModule) -> bool {
     mpy_bytecode::validate::validate_module(m).is_ok()
 }
 
-#[cfg(target_os = "none")]
+#[cfg(any(target_os = "none", feature = "board-mpy"))]
 fn structurally_valid(_: &CompiledModule) -> bool {
     true
 }

@@ -41,31 +41,12 @@ pub fn incompatible(vm: &mut Vm) -> PyErr {
 /// Errors: `ValueError: incompatible .mpy file` for anything else,
 /// `MemoryError`.
 pub fn int_from_decimal(vm: &mut Vm, text: &str) -> PyResult<Obj> {
-    let (neg, digits) = match text.strip_prefix('-') {
-        Some(d) => (true, d.as_bytes()),
-        None => (false, text.as_bytes()),
-    };
+    let digits = text.strip_prefix('-').unwrap_or(text).as_bytes();
     if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
         return Err(incompatible(vm));
     }
-    // 32-bit digits needed: log2(10) < 3.33 bits per decimal digit.
-    let n = digits.len() * 10 / 96 + 2;
-    let mut mag: GcVec<u32> = vm.new_vec(n)?;
-    for &d in digits {
-        let mut carry = (d - b'0') as u64;
-        for x in mag.as_mut_slice() {
-            let v = *x as u64 * 10 + carry;
-            *x = v as u32;
-            carry = v >> 32;
-        }
-        if carry != 0 && mag.push_within_capacity(carry as u32).is_err() {
-            vm.heap.free_vec(mag);
-            return Err(incompatible(vm));
-        }
-    }
-    let r = vm.new_int_mag(neg, mag.as_slice());
-    vm.heap.free_vec(mag);
-    r
+    // `int(text)`'s parser (the text is valid for it: only MemoryError).
+    crate::types::int_parse::parse_int(vm, text.as_bytes(), 10)
 }
 
 /// Turns a constant into an object (ints from decimal text: small int or
