@@ -23,7 +23,7 @@ use crate::typ::{Rom, TypeObj};
 use crate::PyResult;
 
 /// Number of entries (a power of two).
-pub const SIZE: usize = 256;
+pub const SIZE: usize = 1024;
 
 /// The cache: `(!instruction address, position)` pairs, direct-mapped.
 pub type AttrCache = [(usize, u32); SIZE];
@@ -215,13 +215,13 @@ fn plain_store(vm: &mut Vm, cls: Obj, name: Qstr) -> bool {
 ///
 /// Errors: as [`Vm::load_method_maybe`].
 #[inline(always)]
-pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+pub fn load_method(vm: &mut Vm, _ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     let plain = o.ptr_type().is_some_and(|t| {
         super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
     });
     if plain {
         if name != q::__class__ && name != q::__dict__ {
-            if let Some(r) = instance_method(vm, ip, o, name) {
+            if let Some(r) = instance_method(vm, o, name) {
                 return Ok(r);
             }
         }
@@ -283,45 +283,72 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
     vm.load_method_maybe(o, name)
 }
 
+/// Words of [`InstNames`].
+pub const INST_NAME_WORDS: usize = 16;
+
+/// A bit per qstr id (modulo the bits there are): set when an instance
+/// of a user class gains a new attribute of that name (`members::ns_store`,
+/// the one place instance tables gain keys), never cleared. A clear bit
+/// means no instance has an attribute of that name, so LOAD_METHOD need
+/// not search the instance's own table before its class (usually a
+/// method name, which instances seldom share).
+pub type InstNames = [u64; INST_NAME_WORDS];
+
+/// The word and bit of `name` in [`InstNames`].
+#[inline(always)]
+fn inst_name_bit(name: Qstr) -> (usize, u64) {
+    let b = name.0 as usize % (64 * INST_NAME_WORDS);
+    (b / 64, 1 << (b % 64))
+}
+
+/// Records that an instance gained attribute `name`.
+#[inline]
+pub fn note_inst_name(vm: &mut Vm, name: Qstr) {
+    let (w, b) = inst_name_bit(name);
+    vm.vmstate.inst_names[w] |= b;
+}
+
+/// May an instance have attribute `name` (see [`InstNames`])?
+#[inline(always)]
+fn may_be_inst_name(vm: &Vm, name: Qstr) -> bool {
+    let (w, b) = inst_name_bit(name);
+    vm.vmstate.inst_names[w] & b != 0
+}
+
 /// [`load_method`]'s direct path (None: take the general one). The
-/// LOAD_METHOD instruction at `ip` remembers where in the namespace of
-/// the instance's own class it last found the method: the first place of
-/// the MRO, so an entry there with the name as key is the lookup's answer
-/// whatever else changed (checked on every use, as the attribute hints).
+/// instance's own namespace comes first (a name there is returned as
+/// is; skipped for a name no instance ever had); then the class's lookup cache is read in place (an entry of the
+/// current epoch whose key still matches is the MRO's answer, as
+/// [`find_cached`] decides), else [`find_cached`] itself.
 #[inline(never)]
-fn instance_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
+fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     let i = vm.heap.get::<InstanceObj>(o)?;
     let key = Obj::qstr(name);
-    let own = if i.members.is_empty() {
-        None
-    } else {
+    if !i.members.is_empty() && may_be_inst_name(vm, name) {
         // (A small table is searched without the hash.)
         let h = if i.members.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
-        i.members.find_identical(key, h).and_then(|p| i.members.entry(p))
-    };
-    if let Some(e) = own {
-        return Some((e.value, Obj::NULL));
-    }
-    let cls = class_of_instance(o);
-    let dict = &vm.heap.class(cls)?.st.dict;
-    let hinted = hint(vm, ip);
-    if let Some(e) = hinted.and_then(|p| dict.entry(p)) {
-        if e.key == key && crate::vmobj::is_function(e.value) {
-            return Some((e.value, o));
+        if let Some(e) = i.members.find_identical(key, h).and_then(|p| i.members.entry(p)) {
+            return Some((e.value, Obj::NULL));
         }
     }
-    match find_cached(vm, cls, name)? {
-        Found::Plain(v) if crate::vmobj::is_function(v) => {
-            // Remember the place if the class itself has the name (else
-            // a place past any table: a method of a base class, looked
-            // up through the class's cache each time).
-            if hinted.is_none() {
-                let dict = &vm.heap.class(cls)?.st.dict;
-                let h = if dict.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
-                remember(vm, ip, dict.find_identical(key, h).unwrap_or(u32::MAX as usize));
+    let c = vm.heap.class_of(o)?;
+    let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
+    if cn == name.0 && c.st.mcache_epoch == vm.vmstate.mcache_epoch && ci != super::class::MCACHE_MISS {
+        // The class itself (the common case) without a second lookup.
+        let k = if ci == 0 {
+            Some(c)
+        } else {
+            vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))
+        };
+        if let Some(v) = k.and_then(|k| k.st.dict.value_if_key(cp as usize, key)) {
+            if crate::vmobj::is_function(v) {
+                return Some((v, o));
             }
-            Some((v, o))
+            return None;
         }
+    }
+    match find_cached(vm, class_of_instance(o), name)? {
+        Found::Plain(v) if crate::vmobj::is_function(v) => Some((v, o)),
         _ => None,
     }
 }
