@@ -71,31 +71,57 @@ pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
 }
 
 /// [`load_attr`] on an instance past the cache: finds the name in the
-/// instance's table (remembering where), else the general lookup.
+/// instance's table (remembering where; skipped for a name no instance
+/// ever had), else a property's Python getter or a plain value of the
+/// class (what the general lookup returns for them), else the general
+/// lookup.
 #[inline(never)]
 fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
-    let h = vm.qstr_hash(name);
-    let found = vm.heap.get::<InstanceObj>(o).and_then(|i| {
-        let p = i.members.find_identical(Obj::qstr(name), h)?;
-        Some((p, i.members.entry(p)?.value))
-    });
-    if let Some((p, v)) = found {
-        remember(vm, ip, p);
-        return Ok(v);
+    if may_be_inst_name(vm, name) {
+        let h = vm.qstr_hash(name);
+        let found = vm.heap.get::<InstanceObj>(o).and_then(|i| {
+            let p = i.members.find_identical(Obj::qstr(name), h)?;
+            Some((p, i.members.entry(p)?.value))
+        });
+        if let Some((p, v)) = found {
+            remember(vm, ip, p);
+            return Ok(v);
+        }
     }
-    // A property of the instance's class (found as the general lookup
-    // finds it, past the names it answers itself): its Python getter
-    // called directly.
+    // (Past the names the general lookup answers itself.)
     if name != q::__class__ && name != q::__dict__ {
-        if let Some(Found::Plain(v)) = find_cached(vm, class_of_instance(o), name) {
-            if let Desc::Property(g, _, _) = describe(vm, v) {
-                if crate::vmobj::is_function(g) {
-                    return call_fast(vm, g, &[o]);
-                }
+        if let Some(Found::Plain(v)) = class_find(vm, o, name) {
+            match describe(vm, v) {
+                Desc::Property(g, _, _) if crate::vmobj::is_function(g) => return call_fast(vm, g, &[o]),
+                Desc::Other => return Ok(v),
+                _ => {}
             }
         }
     }
     vm.load_attr(o, name)
+}
+
+/// `name` along the MRO of instance `o`'s class, as [`find_cached`]
+/// finds it: the class's lookup cache read in place (an entry of the
+/// current epoch whose key still matches is the MRO's answer, as
+/// [`find_cached`] decides), else [`find_cached`] itself.
+#[inline(always)]
+fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
+    if let Some(c) = vm.heap.class_of(o) {
+        let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
+        if cn == name.0 && c.st.mcache_epoch == vm.vmstate.mcache_epoch && ci != super::class::MCACHE_MISS {
+            // The class itself (the common case) without a second lookup.
+            let k = if ci == 0 {
+                Some(c)
+            } else {
+                vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))
+            };
+            if let Some(v) = k.and_then(|k| k.st.dict.value_if_key(cp as usize, Obj::qstr(name))) {
+                return Some(Found::Plain(v));
+            }
+        }
+    }
+    find_cached(vm, class_of_instance(o), name)
 }
 
 /// Calls Python function `f` with positional `args`: straight into its
@@ -134,7 +160,7 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
             }
             return store_attr_slow(vm, ip, o, name, value);
         }
-        let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, class_of_instance(o), name);
+        let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, o, name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
                 if i.members.entry(p).is_some_and(|e| e.key == Obj::qstr(name)) {
@@ -148,28 +174,34 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
 }
 
 /// [`store_attr`] past the cache: an instance without `__setattr__` or
-/// properties stores straight into its table, anything else takes the
+/// properties stores straight into its table, a property of its class
+/// with a Python setter calls that directly, anything else takes the
 /// general path; then remembers where the name is in an instance's table
 /// (a new name was appended last).
 #[inline(never)]
 fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    let inst = vm.heap.get::<InstanceObj>(o).is_some();
-    let cls = class_of_instance(o);
-    if !(inst && plain_store(vm, cls, name)) {
-        // A property of the class of an instance without `__setattr__`
-        // (found as the general path finds it): its Python setter
-        // called directly.
-        if inst && class_flags(vm, cls) & CF_SETATTR == 0 {
-            if let Some(Found::Plain(p)) = find_cached(vm, cls, name) {
+    if vm.heap.get::<InstanceObj>(o).is_none() {
+        return vm.store_attr(o, name, value);
+    }
+    // What `members::store_attr_special` checks, in the same order.
+    let flags = class_flags(vm, class_of_instance(o));
+    if flags & CF_SETATTR != 0 {
+        return vm.store_attr(o, name, value);
+    }
+    if flags & CF_PROPERTY != 0 {
+        match class_find(vm, o, name) {
+            None => {}
+            Some(Found::Plain(p)) => {
                 if let Desc::Property(_, set, _) = describe(vm, p) {
                     if crate::vmobj::is_function(set) {
                         call_fast(vm, set, &[o, value])?;
                         return Ok(());
                     }
+                    return vm.store_attr(o, name, value);
                 }
             }
+            Some(Found::Rom(_)) => return vm.store_attr(o, name, value),
         }
-        return vm.store_attr(o, name, value);
     }
     super::members::ns_store(vm, o, name, value)?;
     let key = Obj::qstr(name);
@@ -186,20 +218,20 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
     Ok(())
 }
 
-/// Does storing attribute `name` on an instance of class `cls` just write
-/// the instance's namespace? Not when the class has `__setattr__`, nor
-/// when `name` may be a property of it (what `members::store_attr_special`
-/// checks, in the same order).
+/// Does storing attribute `name` on instance `o` of a user class just
+/// write the instance's namespace? Not when the class has `__setattr__`,
+/// nor when `name` may be a property of it (what
+/// `members::store_attr_special` checks, in the same order).
 #[inline]
-fn plain_store(vm: &mut Vm, cls: Obj, name: Qstr) -> bool {
-    let flags = class_flags(vm, cls);
+fn plain_store(vm: &mut Vm, o: Obj, name: Qstr) -> bool {
+    let flags = class_flags(vm, class_of_instance(o));
     if flags & CF_SETATTR != 0 {
         return false;
     }
     if flags & CF_PROPERTY == 0 {
         return true;
     }
-    match find_cached(vm, cls, name) {
+    match class_find(vm, o, name) {
         None => true,
         Some(Found::Plain(p)) => !matches!(describe(vm, p), Desc::Property(..)),
         Some(Found::Rom(_)) => false,
@@ -317,9 +349,9 @@ fn may_be_inst_name(vm: &Vm, name: Qstr) -> bool {
 
 /// [`load_method`]'s direct path (None: take the general one). The
 /// instance's own namespace comes first (a name there is returned as
-/// is; skipped for a name no instance ever had); then the class's lookup cache is read in place (an entry of the
-/// current epoch whose key still matches is the MRO's answer, as
-/// [`find_cached`] decides), else [`find_cached`] itself.
+/// is; skipped for a name no instance ever had), then the class's MRO
+/// through [`class_find`]: a Python function binds to the instance, a
+/// plain value is returned as is (as the general lookup does).
 #[inline(never)]
 fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     let i = vm.heap.get::<InstanceObj>(o)?;
@@ -331,24 +363,12 @@ fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
             return Some((e.value, Obj::NULL));
         }
     }
-    let c = vm.heap.class_of(o)?;
-    let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
-    if cn == name.0 && c.st.mcache_epoch == vm.vmstate.mcache_epoch && ci != super::class::MCACHE_MISS {
-        // The class itself (the common case) without a second lookup.
-        let k = if ci == 0 {
-            Some(c)
-        } else {
-            vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))
-        };
-        if let Some(v) = k.and_then(|k| k.st.dict.value_if_key(cp as usize, key)) {
-            if crate::vmobj::is_function(v) {
-                return Some((v, o));
-            }
-            return None;
-        }
-    }
-    match find_cached(vm, class_of_instance(o), name)? {
-        Found::Plain(v) if crate::vmobj::is_function(v) => Some((v, o)),
-        _ => None,
+    match class_find(vm, o, name)? {
+        Found::Plain(v) => match describe(vm, v) {
+            Desc::Function => Some((v, o)),
+            Desc::Other => Some((v, Obj::NULL)),
+            _ => None,
+        },
+        Found::Rom(_) => None,
     }
 }
