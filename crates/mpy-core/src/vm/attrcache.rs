@@ -106,7 +106,7 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
 /// current epoch whose key still matches is the MRO's answer, as
 /// [`find_cached`] decides), else [`find_cached`] itself.
 #[inline(always)]
-fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
+pub(crate) fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
     if let Some(c) = vm.heap.class_of(o) {
         let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
         if cn == name.0 && c.st.mcache_epoch == vm.vmstate.mcache_epoch && ci != super::class::MCACHE_MISS {
