@@ -283,6 +283,7 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
 /// may shadow cached lookups of subclasses (start a new cache epoch); an
 /// instance's class remembers how many attributes its instances reach
 /// (and desktop LOAD_METHOD that an instance may have attribute `name`).
+#[cfg_attr(target_os = "none", allow(unused_variables))]
 fn new_key_stored(vm: &mut Vm, o: Obj, kind: Ns, name: Qstr) {
     match kind {
         Ns::Class => vm.vmstate.mcache_epoch = vm.vmstate.mcache_epoch.wrapping_add(1),
