@@ -39,7 +39,7 @@ fn special(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Obj> {
 /// function's frame when it can be).
 ///
 /// Errors: whatever the call raises.
-#[inline]
+#[inline(always)]
 fn call_special(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
     #[cfg(not(target_os = "none"))]
     return crate::vm::attrcache::call_fast(vm, f, args);
