@@ -21,13 +21,30 @@ fn parts(vm: &Vm, o: Obj) -> (Obj, Obj) {
 }
 
 /// The user-defined special method `name` of `o`'s class, if any.
+/// Desktop: through the class's lookup cache read in place.
 #[inline]
 fn special(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Obj> {
     let cls = class_of_instance(o);
     if cls.is_null() {
         return None;
     }
+    #[cfg(not(target_os = "none"))]
+    if let Some(crate::vm::class::Found::Plain(v)) = crate::vm::attrcache::class_find(vm, o, name) {
+        return Some(v);
+    }
     user_special_cached(vm, cls, name)
+}
+
+/// Calls special method `f` with `args` (desktop: straight into a Python
+/// function's frame when it can be).
+///
+/// Errors: whatever the call raises.
+#[inline(always)]
+fn call_special(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    return crate::vm::attrcache::call_fast(vm, f, args);
+    #[cfg(target_os = "none")]
+    vm.call(f, args, &[])
 }
 
 /// `TypeError: '<type>' object <what>`.
@@ -84,7 +101,7 @@ fn unary_special(op: UnaryOp) -> Option<Qstr> {
 pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     if let Some(name) = unary_special(op) {
         if let Some(f) = special(vm, o, name) {
-            let r = vm.call(f, &[o], &[])?;
+            let r = call_special(vm, f, &[o])?;
             return Ok(match op {
                 UnaryOp::Bool => Obj::bool(vm.is_true(r)?),
                 UnaryOp::Len if !r.is_small_int() => {
@@ -153,7 +170,7 @@ static BINARY_QSTRS: [u16; 50] = {
 pub fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     if let Some(nq) = binary_qstr(op) {
         if let Some(f) = special(vm, a, nq) {
-            let r = vm.call(f, &[a, b], &[])?;
+            let r = call_special(vm, f, &[a, b])?;
             if r == Obj::NOT_IMPLEMENTED {
                 return Ok(Obj::NULL);
             }
@@ -196,8 +213,8 @@ pub fn inst_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj>
     };
     if let Some(f) = special(vm, o, name) {
         let r = match args_store {
-            Some(v) => vm.call(f, &[o, index, v], &[])?,
-            None => vm.call(f, &[o, index], &[])?,
+            Some(v) => call_special(vm, f, &[o, index, v])?,
+            None => call_special(vm, f, &[o, index])?,
         };
         return Ok(if matches!(op, Subscr::Load) { r } else { Obj::NONE });
     }
@@ -214,7 +231,7 @@ pub fn inst_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj>
 /// Errors: `TypeError: 'C' object isn't iterable`.
 pub fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if let Some(f) = special(vm, o, q::__iter__) {
-        return vm.call(f, &[o], &[]);
+        return call_special(vm, f, &[o]);
     }
     let (_, native) = parts(vm, o);
     if !native.is_null() {
@@ -239,7 +256,7 @@ pub fn inst_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// Errors: `TypeError: 'C' object isn't an iterator`.
 pub fn inst_iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if let Some(f) = special(vm, o, q::__next__) {
-        return match vm.call(f, &[o], &[]) {
+        return match call_special(vm, f, &[o]) {
             Ok(v) => Ok(v),
             Err(PyErr(e)) if crate::vm::gen::exc_is(vm, e, &exc::STOP_ITERATION_TYPE) => Ok(Obj::STOP_ITERATION),
             Err(e) => Err(e),

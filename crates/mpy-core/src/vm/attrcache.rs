@@ -23,7 +23,7 @@ use crate::typ::{Rom, TypeObj};
 use crate::PyResult;
 
 /// Number of entries (a power of two).
-pub const SIZE: usize = 256;
+pub const SIZE: usize = 1024;
 
 /// The cache: `(!instruction address, position)` pairs, direct-mapped.
 pub type AttrCache = [(usize, u32); SIZE];
@@ -71,31 +71,57 @@ pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
 }
 
 /// [`load_attr`] on an instance past the cache: finds the name in the
-/// instance's table (remembering where), else the general lookup.
+/// instance's table (remembering where; skipped for a name no instance
+/// ever had), else a property's Python getter or a plain value of the
+/// class (what the general lookup returns for them), else the general
+/// lookup.
 #[inline(never)]
 fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
-    let h = vm.qstr_hash(name);
-    let found = vm.heap.get::<InstanceObj>(o).and_then(|i| {
-        let p = i.members.find_identical(Obj::qstr(name), h)?;
-        Some((p, i.members.entry(p)?.value))
-    });
-    if let Some((p, v)) = found {
-        remember(vm, ip, p);
-        return Ok(v);
+    if may_be_inst_name(vm, name) {
+        let h = vm.qstr_hash(name);
+        let found = vm.heap.get::<InstanceObj>(o).and_then(|i| {
+            let p = i.members.find_identical(Obj::qstr(name), h)?;
+            Some((p, i.members.entry(p)?.value))
+        });
+        if let Some((p, v)) = found {
+            remember(vm, ip, p);
+            return Ok(v);
+        }
     }
-    // A property of the instance's class (found as the general lookup
-    // finds it, past the names it answers itself): its Python getter
-    // called directly.
+    // (Past the names the general lookup answers itself.)
     if name != q::__class__ && name != q::__dict__ {
-        if let Some(Found::Plain(v)) = find_cached(vm, class_of_instance(o), name) {
-            if let Desc::Property(g, _, _) = describe(vm, v) {
-                if crate::vmobj::is_function(g) {
-                    return call_fast(vm, g, &[o]);
-                }
+        if let Some(Found::Plain(v)) = class_find(vm, o, name) {
+            match describe(vm, v) {
+                Desc::Property(g, _, _) if crate::vmobj::is_function(g) => return call_fast(vm, g, &[o]),
+                Desc::Other => return Ok(v),
+                _ => {}
             }
         }
     }
     vm.load_attr(o, name)
+}
+
+/// `name` along the MRO of instance `o`'s class, as [`find_cached`]
+/// finds it: the class's lookup cache read in place (an entry of the
+/// current epoch whose key still matches is the MRO's answer, as
+/// [`find_cached`] decides), else [`find_cached`] itself.
+#[inline(always)]
+pub(crate) fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
+    if let Some(c) = vm.heap.class_of(o) {
+        let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
+        if cn == name.0 && c.st.mcache_epoch == vm.vmstate.mcache_epoch && ci != super::class::MCACHE_MISS {
+            // The class itself (the common case) without a second lookup.
+            let k = if ci == 0 {
+                Some(c)
+            } else {
+                vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))
+            };
+            if let Some(v) = k.and_then(|k| k.st.dict.value_if_key(cp as usize, Obj::qstr(name))) {
+                return Some(Found::Plain(v));
+            }
+        }
+    }
+    find_cached(vm, class_of_instance(o), name)
 }
 
 /// Calls Python function `f` with positional `args`: straight into its
@@ -134,7 +160,7 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
             }
             return store_attr_slow(vm, ip, o, name, value);
         }
-        let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, class_of_instance(o), name);
+        let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, o, name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
                 if i.members.entry(p).is_some_and(|e| e.key == Obj::qstr(name)) {
@@ -148,28 +174,34 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
 }
 
 /// [`store_attr`] past the cache: an instance without `__setattr__` or
-/// properties stores straight into its table, anything else takes the
+/// properties stores straight into its table, a property of its class
+/// with a Python setter calls that directly, anything else takes the
 /// general path; then remembers where the name is in an instance's table
 /// (a new name was appended last).
 #[inline(never)]
 fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    let inst = vm.heap.get::<InstanceObj>(o).is_some();
-    let cls = class_of_instance(o);
-    if !(inst && plain_store(vm, cls, name)) {
-        // A property of the class of an instance without `__setattr__`
-        // (found as the general path finds it): its Python setter
-        // called directly.
-        if inst && class_flags(vm, cls) & CF_SETATTR == 0 {
-            if let Some(Found::Plain(p)) = find_cached(vm, cls, name) {
+    if vm.heap.get::<InstanceObj>(o).is_none() {
+        return vm.store_attr(o, name, value);
+    }
+    // What `members::store_attr_special` checks, in the same order.
+    let flags = class_flags(vm, class_of_instance(o));
+    if flags & CF_SETATTR != 0 {
+        return vm.store_attr(o, name, value);
+    }
+    if flags & CF_PROPERTY != 0 {
+        match class_find(vm, o, name) {
+            None => {}
+            Some(Found::Plain(p)) => {
                 if let Desc::Property(_, set, _) = describe(vm, p) {
                     if crate::vmobj::is_function(set) {
                         call_fast(vm, set, &[o, value])?;
                         return Ok(());
                     }
+                    return vm.store_attr(o, name, value);
                 }
             }
+            Some(Found::Rom(_)) => return vm.store_attr(o, name, value),
         }
-        return vm.store_attr(o, name, value);
     }
     super::members::ns_store(vm, o, name, value)?;
     let key = Obj::qstr(name);
@@ -186,20 +218,20 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
     Ok(())
 }
 
-/// Does storing attribute `name` on an instance of class `cls` just write
-/// the instance's namespace? Not when the class has `__setattr__`, nor
-/// when `name` may be a property of it (what `members::store_attr_special`
-/// checks, in the same order).
+/// Does storing attribute `name` on instance `o` of a user class just
+/// write the instance's namespace? Not when the class has `__setattr__`,
+/// nor when `name` may be a property of it (what
+/// `members::store_attr_special` checks, in the same order).
 #[inline]
-fn plain_store(vm: &mut Vm, cls: Obj, name: Qstr) -> bool {
-    let flags = class_flags(vm, cls);
+fn plain_store(vm: &mut Vm, o: Obj, name: Qstr) -> bool {
+    let flags = class_flags(vm, class_of_instance(o));
     if flags & CF_SETATTR != 0 {
         return false;
     }
     if flags & CF_PROPERTY == 0 {
         return true;
     }
-    match find_cached(vm, cls, name) {
+    match class_find(vm, o, name) {
         None => true,
         Some(Found::Plain(p)) => !matches!(describe(vm, p), Desc::Property(..)),
         Some(Found::Rom(_)) => false,
@@ -215,13 +247,13 @@ fn plain_store(vm: &mut Vm, cls: Obj, name: Qstr) -> bool {
 ///
 /// Errors: as [`Vm::load_method_maybe`].
 #[inline(always)]
-pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+pub fn load_method(vm: &mut Vm, _ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     let plain = o.ptr_type().is_some_and(|t| {
         super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
     });
     if plain {
         if name != q::__class__ && name != q::__dict__ {
-            if let Some(r) = instance_method(vm, ip, o, name) {
+            if let Some(r) = instance_method(vm, o, name) {
                 return Ok(r);
             }
         }
@@ -283,45 +315,60 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
     vm.load_method_maybe(o, name)
 }
 
+/// Words of [`InstNames`].
+pub const INST_NAME_WORDS: usize = 16;
+
+/// A bit per qstr id (modulo the bits there are): set when an instance
+/// of a user class gains a new attribute of that name (`members::ns_store`,
+/// the one place instance tables gain keys), never cleared. A clear bit
+/// means no instance has an attribute of that name, so LOAD_METHOD need
+/// not search the instance's own table before its class (usually a
+/// method name, which instances seldom share).
+pub type InstNames = [u64; INST_NAME_WORDS];
+
+/// The word and bit of `name` in [`InstNames`].
+#[inline(always)]
+fn inst_name_bit(name: Qstr) -> (usize, u64) {
+    let b = name.0 as usize % (64 * INST_NAME_WORDS);
+    (b / 64, 1 << (b % 64))
+}
+
+/// Records that an instance gained attribute `name`.
+#[inline]
+pub fn note_inst_name(vm: &mut Vm, name: Qstr) {
+    let (w, b) = inst_name_bit(name);
+    vm.vmstate.inst_names[w] |= b;
+}
+
+/// May an instance have attribute `name` (see [`InstNames`])?
+#[inline(always)]
+fn may_be_inst_name(vm: &Vm, name: Qstr) -> bool {
+    let (w, b) = inst_name_bit(name);
+    vm.vmstate.inst_names[w] & b != 0
+}
+
 /// [`load_method`]'s direct path (None: take the general one). The
-/// LOAD_METHOD instruction at `ip` remembers where in the namespace of
-/// the instance's own class it last found the method: the first place of
-/// the MRO, so an entry there with the name as key is the lookup's answer
-/// whatever else changed (checked on every use, as the attribute hints).
+/// instance's own namespace comes first (a name there is returned as
+/// is; skipped for a name no instance ever had), then the class's MRO
+/// through [`class_find`]: a Python function binds to the instance, a
+/// plain value is returned as is (as the general lookup does).
 #[inline(never)]
-fn instance_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
+fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     let i = vm.heap.get::<InstanceObj>(o)?;
     let key = Obj::qstr(name);
-    let own = if i.members.is_empty() {
-        None
-    } else {
+    if !i.members.is_empty() && may_be_inst_name(vm, name) {
         // (A small table is searched without the hash.)
         let h = if i.members.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
-        i.members.find_identical(key, h).and_then(|p| i.members.entry(p))
-    };
-    if let Some(e) = own {
-        return Some((e.value, Obj::NULL));
-    }
-    let cls = class_of_instance(o);
-    let dict = &vm.heap.class(cls)?.st.dict;
-    let hinted = hint(vm, ip);
-    if let Some(e) = hinted.and_then(|p| dict.entry(p)) {
-        if e.key == key && crate::vmobj::is_function(e.value) {
-            return Some((e.value, o));
+        if let Some(e) = i.members.find_identical(key, h).and_then(|p| i.members.entry(p)) {
+            return Some((e.value, Obj::NULL));
         }
     }
-    match find_cached(vm, cls, name)? {
-        Found::Plain(v) if crate::vmobj::is_function(v) => {
-            // Remember the place if the class itself has the name (else
-            // a place past any table: a method of a base class, looked
-            // up through the class's cache each time).
-            if hinted.is_none() {
-                let dict = &vm.heap.class(cls)?.st.dict;
-                let h = if dict.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
-                remember(vm, ip, dict.find_identical(key, h).unwrap_or(u32::MAX as usize));
-            }
-            Some((v, o))
-        }
-        _ => None,
+    match class_find(vm, o, name)? {
+        Found::Plain(v) => match describe(vm, v) {
+            Desc::Function => Some((v, o)),
+            Desc::Other => Some((v, Obj::NULL)),
+            _ => None,
+        },
+        Found::Rom(_) => None,
     }
 }

@@ -139,7 +139,7 @@ fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
 
 /// The cache slot of `name`.
 #[inline(always)]
-fn mcache_slot(name: Qstr) -> usize {
+pub(crate) fn mcache_slot(name: Qstr) -> usize {
     (name.0.wrapping_mul(0x9e37_79b9) >> 28) as usize
 }
 
@@ -208,7 +208,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
 
 /// A [`find_cached`] entry's MRO index for a name no MRO entry has.
 #[cfg(not(target_os = "none"))]
-const MCACHE_MISS: u32 = u32::MAX;
+pub(crate) const MCACHE_MISS: u32 = u32::MAX;
 
 /// The kind of a ROM locals entry.
 fn rom_kind(r: Rom) -> Kind {

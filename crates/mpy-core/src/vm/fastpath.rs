@@ -236,11 +236,19 @@ pub(super) fn float_binop(opn: u8, x: f64, y: f64) -> Option<Obj> {
 #[inline(never)]
 pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     // A float and a float or small int, NaN-boxed: the common float ops
-    // inline, before anything else (nothing to allocate).
+    // first, in this small function (nothing to allocate, no registers to
+    // save), the rest in a tail call.
     #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
+    binary_op_rest(vm, opn, a, b)
+}
+
+/// [`binary_op_slow`] past the NaN-boxed float ops.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
     // Arithmetic and ordering of a float and a float or small int: the
     // float op itself (what `Vm::binary_op` reaches first for them).

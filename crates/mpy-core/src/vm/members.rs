@@ -264,7 +264,7 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
             return Ok(true);
         }
         if d.push_within_capacity(key, value, h) {
-            new_key_stored(vm, o, kind);
+            new_key_stored(vm, o, kind, name);
             return Ok(true);
         }
     }
@@ -275,17 +275,21 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
         }
         None => return Ok(false),
     }
-    new_key_stored(vm, o, kind);
+    new_key_stored(vm, o, kind, name);
     Ok(true)
 }
 
 /// After a new key went into the namespace of `o`: a new class attribute
 /// may shadow cached lookups of subclasses (start a new cache epoch); an
-/// instance's class remembers how many attributes its instances reach.
-fn new_key_stored(vm: &mut Vm, o: Obj, kind: Ns) {
+/// instance's class remembers how many attributes its instances reach
+/// (and desktop LOAD_METHOD that an instance may have attribute `name`).
+#[cfg_attr(target_os = "none", allow(unused_variables))]
+fn new_key_stored(vm: &mut Vm, o: Obj, kind: Ns, name: Qstr) {
     match kind {
         Ns::Class => vm.vmstate.mcache_epoch = vm.vmstate.mcache_epoch.wrapping_add(1),
         Ns::Instance => {
+            #[cfg(not(target_os = "none"))]
+            super::attrcache::note_inst_name(vm, name);
             let n = vm.heap.get::<InstanceObj>(o).map_or(0, |i| i.members.len());
             let cls = class_of_instance(o);
             if let Some(st) = vm.heap.class_state_mut(cls) {

@@ -102,6 +102,10 @@ pub struct VmState {
     /// [`attrcache::MethodCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub method_cache: attrcache::MethodCache,
+    /// The names ever given to an instance of a user class as a new
+    /// attribute (see [`attrcache::InstNames`]; desktop builds only).
+    #[cfg(not(target_os = "none"))]
+    pub inst_names: attrcache::InstNames,
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -173,6 +177,8 @@ impl Default for VmState {
             attr_cache: attrcache::EMPTY,
             #[cfg(not(target_os = "none"))]
             method_cache: attrcache::METHOD_EMPTY,
+            #[cfg(not(target_os = "none"))]
+            inst_names: [0; attrcache::INST_NAME_WORDS],
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
