@@ -134,12 +134,13 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
     // make `n_pos_args <= n_state` locals (checked by `call_simple`), so
     // every slot written below is one of the frame's.
     let mut d = fp.wrapping_add(v.code.n_state()).wrapping_sub(1);
-    for part in [v.cells, args, defaults] {
-        for &a in part {
-            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
-            unsafe { *d = a };
-            d = d.wrapping_sub(1);
-        }
+    // SAFETY (the three): at most `n_state` slots, from `n_state - 1` down.
+    if !v.cells.is_empty() {
+        d = unsafe { put_locals(d, v.cells) };
+    }
+    d = unsafe { put_locals(d, args) };
+    if !defaults.is_empty() {
+        unsafe { put_locals(d, defaults) };
     }
     if !v.code.cells().is_empty() {
         if let Err(e) = wrap_cells(vm, &mut frame) {
@@ -148,6 +149,45 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
         }
     }
     run_new_frame(vm, &mut frame, base)
+}
+
+/// Writes `src` to the consecutive locals from slot `d` down and returns
+/// the slot below the last one written. The lists are short: up to 3 are
+/// written straight (a generic copy loop's set-up costs more).
+///
+/// # Safety
+/// The `src.len()` slots from `d` down must be slots of one frame.
+#[inline(always)]
+unsafe fn put_locals(d: *mut Obj, src: &[Obj]) -> *mut Obj {
+    // SAFETY (all of them): per the contract.
+    unsafe {
+        match *src {
+            [] => d,
+            [a] => {
+                d.write(a);
+                d.wrapping_sub(1)
+            }
+            [a, b] => {
+                d.write(a);
+                d.sub(1).write(b);
+                d.wrapping_sub(2)
+            }
+            [a, b, c] => {
+                d.write(a);
+                d.sub(1).write(b);
+                d.sub(2).write(c);
+                d.wrapping_sub(3)
+            }
+            _ => {
+                let mut d = d;
+                for &a in src {
+                    d.write_volatile(a);
+                    d = d.wrapping_sub(1);
+                }
+                d
+            }
+        }
+    }
 }
 
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME

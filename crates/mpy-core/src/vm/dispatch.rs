@@ -148,7 +148,59 @@ const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
 #[cfg_attr(not(target_os = "none"), inline(always))]
-pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
+pub fn run(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Outcome> {
+    // Desktop: a fresh run goes straight into the loop; only an exception
+    // takes the out-of-line path (which catches it, or lets it out).
+    #[cfg(not(target_os = "none"))]
+    if throw.is_none() {
+        let mut r = execute(vm, f, Obj::NULL);
+        if let Err(e) = r {
+            // The result's slot in this (the caller's, still live) native
+            // frame holds the exception: overwrite it, or the
+            // conservative collector would keep the exception (and what
+            // it refers to) alive while the frame runs on.
+            r = Ok(Outcome::Return(Obj::NULL));
+            core::hint::black_box(&mut r);
+            return run_after_raise(vm, f, e);
+        }
+        return r;
+    }
+    run_catching(vm, f, throw)
+}
+
+/// [`run`] after the loop let exception `e` out of `f` (desktop): its
+/// handler runs on (as [`run_catching`] does), or it leaves the frame.
+/// The exception value stays in [`uncaught`]'s (then dead) frame, which
+/// the scrub in [`run_catching`] zeroes.
+#[cfg(not(target_os = "none"))]
+#[cold]
+#[inline(never)]
+fn run_after_raise(vm: &mut Vm, f: &mut Frame<'_>, e: PyErr) -> PyResult<Outcome> {
+    if let Some(e) = uncaught(vm, f, e) {
+        return Err(e);
+    }
+    scrub_native_stack(vm);
+    vm.vmstate.scrub_pending = true;
+    run_catching(vm, f, None)
+}
+
+/// Hands `e` to `f`'s handlers: None if one caught it (the frame goes on
+/// there), else `e`, which leaves the frame.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn uncaught(vm: &mut Vm, f: &mut Frame<'_>, e: PyErr) -> Option<PyErr> {
+    if f.catch(vm, e.0) {
+        None
+    } else {
+        Some(e)
+    }
+}
+
+/// [`run`]'s general path: runs `f` (raising `throw` first, if any) until
+/// it returns or yields, going on from each handler that catches an
+/// exception.
+#[cfg_attr(target_os = "none", inline(always))]
+fn run_catching(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
     loop {
         if let Some(r) = run_until_caught(vm, f, throw.take()) {
             return r;
