@@ -134,13 +134,26 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
     // make `n_pos_args <= n_state` locals (checked by `call_simple`), so
     // every slot written below is one of the frame's.
     let mut d = fp.wrapping_add(v.code.n_state()).wrapping_sub(1);
-    // SAFETY (the three): at most `n_state` slots, from `n_state - 1` down.
-    if !v.cells.is_empty() {
-        d = unsafe { put_locals(d, v.cells) };
+    #[cfg(not(target_os = "none"))]
+    {
+        if !v.cells.is_empty() {
+            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
+            d = unsafe { put_locals(d, v.cells) };
+        }
+        // SAFETY: as above.
+        d = unsafe { put_locals(d, args) };
+        if !defaults.is_empty() {
+            // SAFETY: as above.
+            unsafe { put_locals(d, defaults) };
+        }
     }
-    d = unsafe { put_locals(d, args) };
-    if !defaults.is_empty() {
-        unsafe { put_locals(d, defaults) };
+    #[cfg(target_os = "none")]
+    for part in [v.cells, args, defaults] {
+        for &a in part {
+            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
+            unsafe { *d = a };
+            d = d.wrapping_sub(1);
+        }
     }
     if !v.code.cells().is_empty() {
         if let Err(e) = wrap_cells(vm, &mut frame) {
@@ -157,6 +170,7 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
 ///
 /// # Safety
 /// The `src.len()` slots from `d` down must be slots of one frame.
+#[cfg(not(target_os = "none"))]
 #[inline(always)]
 unsafe fn put_locals(d: *mut Obj, src: &[Obj]) -> *mut Obj {
     // SAFETY (all of them): per the contract.

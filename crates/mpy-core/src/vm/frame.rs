@@ -396,7 +396,8 @@ pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)>
         }
         return Err(super::call::recursion_error(vm));
     }
-    if cfg!(not(target_os = "none")) && size <= 16 && spare.len() >= 16 {
+    #[cfg(not(target_os = "none"))]
+    if size <= 16 && spare.len() >= 16 {
         // A small frame (most are): 8 or 16 slots cleared at once by a few
         // wide stores, past the frame into the spare capacity (harmless),
         // instead of a loop (or a call to `memset`).
@@ -412,6 +413,10 @@ pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)>
         for s in spare.iter_mut().take(size) {
             s.write(Obj::NULL);
         }
+    }
+    #[cfg(target_os = "none")]
+    for s in spare.iter_mut().take(size) {
+        s.write(Obj::NULL);
     }
     // SAFETY: the `size` slots after the old length were just initialised
     // and are within the capacity.
