@@ -390,32 +390,32 @@ pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)>
     let base = vm.stack.len();
     let cap = vm.stack.capacity();
     let spare = vm.stack.spare_capacity_mut();
-    if spare.len() < size {
-        if size > cap / 4 {
-            return heap_frame_slots(vm, size, base);
-        }
-        return Err(super::call::recursion_error(vm));
-    }
+    // Desktop, a small frame (most are): 8 or 16 slots cleared by a few
+    // wide stores, past the frame into the spare capacity (harmless),
+    // instead of a loop (or a call to `memset`).
     #[cfg(not(target_os = "none"))]
     if size <= 16 && spare.len() >= 16 {
-        // A small frame (most are): 8 or 16 slots cleared at once by a few
-        // wide stores, past the frame into the spare capacity (harmless),
-        // instead of a loop (or a call to `memset`).
         let p = spare.as_mut_ptr();
         if size <= 8 {
-            // SAFETY: 8 <= 16 <= spare.len() slots, aligned.
+            // SAFETY: 8 <= spare.len() slots, aligned.
             unsafe { p.cast::<[Obj; 8]>().write([Obj::NULL; 8]) };
         } else {
             // SAFETY: 16 <= spare.len() slots, aligned.
             unsafe { p.cast::<[Obj; 16]>().write([Obj::NULL; 16]) };
         }
-    } else {
-        for s in spare.iter_mut().take(size) {
-            s.write(Obj::NULL);
-        }
+        // SAFETY: as below.
+        unsafe { vm.stack.set_len(base + size) };
+        // SAFETY: as below.
+        let fp = unsafe { vm.stack.as_mut_ptr().add(base) };
+        return Ok((base, fp));
     }
-    #[cfg(target_os = "none")]
-    for s in spare.iter_mut().take(size) {
+    let Some(slots) = spare.get_mut(..size) else {
+        if size > cap / 4 {
+            return heap_frame_slots(vm, size, base);
+        }
+        return Err(super::call::recursion_error(vm));
+    };
+    for s in slots.iter_mut() {
         s.write(Obj::NULL);
     }
     // SAFETY: the `size` slots after the old length were just initialised
