@@ -154,29 +154,22 @@ pub fn run(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Outco
     #[cfg(not(target_os = "none"))]
     if throw.is_none() {
         let mut r = execute(vm, f, Obj::NULL);
-        if let Err(e) = r {
-            // The result's slot in this (the caller's, still live) native
-            // frame holds the exception: overwrite it, or the
-            // conservative collector would keep the exception (and what
-            // it refers to) alive while the frame runs on.
-            r = Ok(Outcome::Return(Obj::NULL));
-            core::hint::black_box(&mut r);
-            return run_after_raise(vm, f, e);
+        if r.is_err() {
+            return run_after_raise(vm, f, &mut r);
         }
         return r;
     }
     run_catching(vm, f, throw)
 }
 
-/// [`run`] after the loop let exception `e` out of `f` (desktop): its
-/// handler runs on (as [`run_catching`] does), or it leaves the frame.
-/// The exception value stays in [`uncaught`]'s (then dead) frame, which
-/// the scrub in [`run_catching`] zeroes.
+/// [`run`] after the loop let an exception out of `f` (desktop): `r` is
+/// the loop's result. The exception's handler runs on (as in
+/// [`run_catching`]), or it leaves the frame.
 #[cfg(not(target_os = "none"))]
 #[cold]
 #[inline(never)]
-fn run_after_raise(vm: &mut Vm, f: &mut Frame<'_>, e: PyErr) -> PyResult<Outcome> {
-    if let Some(e) = uncaught(vm, f, e) {
+fn run_after_raise(vm: &mut Vm, f: &mut Frame<'_>, r: &mut PyResult<Outcome>) -> PyResult<Outcome> {
+    if let Some(e) = uncaught(vm, f, r) {
         return Err(e);
     }
     scrub_native_stack(vm);
@@ -184,11 +177,16 @@ fn run_after_raise(vm: &mut Vm, f: &mut Frame<'_>, e: PyErr) -> PyResult<Outcome
     run_catching(vm, f, None)
 }
 
-/// Hands `e` to `f`'s handlers: None if one caught it (the frame goes on
-/// there), else `e`, which leaves the frame.
+/// Takes the exception out of the loop's result `r` (overwriting it: `r`
+/// lives in the caller's native frame, which runs on, and the conservative
+/// collector would keep the exception alive through it) and hands it to
+/// `f`'s handlers: None if one caught it (the frame goes on there; the
+/// exception stays only in this function's, then dead, frame), else the
+/// exception, which leaves the frame.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn uncaught(vm: &mut Vm, f: &mut Frame<'_>, e: PyErr) -> Option<PyErr> {
+fn uncaught(vm: &mut Vm, f: &mut Frame<'_>, r: &mut PyResult<Outcome>) -> Option<PyErr> {
+    let Err(e) = core::mem::replace(r, Ok(Outcome::Return(Obj::NULL))) else { return None };
     if f.catch(vm, e.0) {
         None
     } else {
