@@ -125,11 +125,27 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 /// view stays in registers).
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+    #[cfg(target_os = "none")]
     check_recursion(vm)?;
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
     // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
     // value stack until `run_new_frame` pops them.
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
+    // Desktop: the recursion guard measures the native stack at the frame
+    // (a local that lives in memory anyway) instead of at a marker.
+    #[cfg(not(target_os = "none"))]
+    {
+        let here = core::ptr::addr_of!(frame).addr();
+        let over = if vm.stack_base != 0 {
+            vm.stack_base.saturating_sub(here) > vm.config.stack_limit
+        } else {
+            vm.vmstate.depth > MAX_DEPTH
+        };
+        if over {
+            pop_frame_slots(vm, base);
+            return Err(recursion_error(vm));
+        }
+    }
     // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
     // make `n_pos_args <= n_state` locals (checked by `call_simple`), so
     // every slot written below is one of the frame's.
