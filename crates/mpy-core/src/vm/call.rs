@@ -125,15 +125,45 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 /// view stays in registers).
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+    #[cfg(target_os = "none")]
     check_recursion(vm)?;
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
     // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
     // value stack until `run_new_frame` pops them.
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
+    // Desktop: the recursion guard measures the native stack at the frame
+    // (a local that lives in memory anyway) instead of at a marker.
+    #[cfg(not(target_os = "none"))]
+    {
+        let here = core::ptr::addr_of!(frame).addr();
+        let over = if vm.stack_base != 0 {
+            vm.stack_base.saturating_sub(here) > vm.config.stack_limit
+        } else {
+            vm.vmstate.depth > MAX_DEPTH
+        };
+        if over {
+            pop_frame_slots(vm, base);
+            return Err(recursion_error(vm));
+        }
+    }
     // Local i lives at `n_state - 1 - i`; cells, arguments and defaults
     // make `n_pos_args <= n_state` locals (checked by `call_simple`), so
     // every slot written below is one of the frame's.
     let mut d = fp.wrapping_add(v.code.n_state()).wrapping_sub(1);
+    #[cfg(not(target_os = "none"))]
+    {
+        if !v.cells.is_empty() {
+            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
+            d = unsafe { put_locals(d, v.cells) };
+        }
+        // SAFETY: as above.
+        d = unsafe { put_locals(d, args) };
+        if !defaults.is_empty() {
+            // SAFETY: as above.
+            unsafe { put_locals(d, defaults) };
+        }
+    }
+    #[cfg(target_os = "none")]
     for part in [v.cells, args, defaults] {
         for &a in part {
             // SAFETY: at most `n_state` slots, from `n_state - 1` down.
@@ -148,6 +178,46 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
         }
     }
     run_new_frame(vm, &mut frame, base)
+}
+
+/// Writes `src` to the consecutive locals from slot `d` down and returns
+/// the slot below the last one written. The lists are short: up to 3 are
+/// written straight (a generic copy loop's set-up costs more).
+///
+/// # Safety
+/// The `src.len()` slots from `d` down must be slots of one frame.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+unsafe fn put_locals(d: *mut Obj, src: &[Obj]) -> *mut Obj {
+    // SAFETY (all of them): per the contract.
+    unsafe {
+        match *src {
+            [] => d,
+            [a] => {
+                d.write(a);
+                d.wrapping_sub(1)
+            }
+            [a, b] => {
+                d.write(a);
+                d.sub(1).write(b);
+                d.wrapping_sub(2)
+            }
+            [a, b, c] => {
+                d.write(a);
+                d.sub(1).write(b);
+                d.sub(2).write(c);
+                d.wrapping_sub(3)
+            }
+            _ => {
+                let mut d = d;
+                for &a in src {
+                    d.write_volatile(a);
+                    d = d.wrapping_sub(1);
+                }
+                d
+            }
+        }
+    }
 }
 
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME

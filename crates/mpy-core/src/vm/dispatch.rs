@@ -148,7 +148,57 @@ const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
 #[cfg_attr(not(target_os = "none"), inline(always))]
-pub fn run(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
+pub fn run(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Outcome> {
+    // Desktop: a fresh run goes straight into the loop; only an exception
+    // takes the out-of-line path (which catches it, or lets it out).
+    #[cfg(not(target_os = "none"))]
+    if throw.is_none() {
+        let mut r = execute(vm, f, Obj::NULL);
+        if r.is_err() {
+            return run_after_raise(vm, f, &mut r);
+        }
+        return r;
+    }
+    run_catching(vm, f, throw)
+}
+
+/// [`run`] after the loop let an exception out of `f` (desktop): `r` is
+/// the loop's result. The exception's handler runs on (as in
+/// [`run_catching`]), or it leaves the frame.
+#[cfg(not(target_os = "none"))]
+#[cold]
+#[inline(never)]
+fn run_after_raise(vm: &mut Vm, f: &mut Frame<'_>, r: &mut PyResult<Outcome>) -> PyResult<Outcome> {
+    if let Some(e) = uncaught(vm, f, r) {
+        return Err(e);
+    }
+    scrub_native_stack(vm);
+    vm.vmstate.scrub_pending = true;
+    run_catching(vm, f, None)
+}
+
+/// Takes the exception out of the loop's result `r` (overwriting it: `r`
+/// lives in the caller's native frame, which runs on, and the conservative
+/// collector would keep the exception alive through it) and hands it to
+/// `f`'s handlers: None if one caught it (the frame goes on there; the
+/// exception stays only in this function's, then dead, frame), else the
+/// exception, which leaves the frame.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn uncaught(vm: &mut Vm, f: &mut Frame<'_>, r: &mut PyResult<Outcome>) -> Option<PyErr> {
+    let Err(e) = core::mem::replace(r, Ok(Outcome::Return(Obj::NULL))) else { return None };
+    if f.catch(vm, e.0) {
+        None
+    } else {
+        Some(e)
+    }
+}
+
+/// [`run`]'s general path: runs `f` (raising `throw` first, if any) until
+/// it returns or yields, going on from each handler that catches an
+/// exception.
+#[cfg_attr(target_os = "none", inline(always))]
+fn run_catching(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
     loop {
         if let Some(r) = run_until_caught(vm, f, throw.take()) {
             return r;
