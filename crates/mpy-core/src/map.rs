@@ -632,6 +632,16 @@ impl Map {
         self.t.capacity()
     }
 
+    /// An empty small table whose buffer is `new` (an empty vector from
+    /// `Vm::new_vec`; entry capacity = half its words); `new` is handed
+    /// back if it is not empty or too large for a small table.
+    pub fn small_from(new: GcVec<usize>) -> Result<Map, GcVec<usize>> {
+        if !new.is_empty() || new.capacity() > SMALL_WORDS {
+            return Err(new);
+        }
+        Ok(Map { t: new })
+    }
+
     /// A copy of `src` (same entries, order, capacity and layout) in `new`,
     /// an empty vector of exactly [`Map::buffer_words`] capacity (from
     /// `Vm::new_vec`); `new` is handed back if its capacity differs.

@@ -405,6 +405,25 @@ impl Vm {
     ///
     /// Errors: as [`Vm::map_reserve`].
     pub fn map_reserve_local(&mut self, m: &mut Map, extra: usize) -> PyResult<()> {
+        // A table with no buffer yet (a new instance's attributes, keyword
+        // arguments being collected) that stays small: its buffer is just
+        // the empty vector, nothing to move.
+        if extra > 0 && m.buffer_words() == 0 {
+            let (cap, words) = m.grow_words(extra);
+            if cap <= crate::map::LINEAR_MAX {
+                let new = self.new_vec::<usize>(words)?;
+                return match Map::small_from(new) {
+                    Ok(t) => {
+                        *m = t;
+                        Ok(())
+                    }
+                    Err(new) => {
+                        self.heap.free_vec(new);
+                        self.map_grow(Obj::NULL, |_: &mut Heap, _: Obj| None, Some(m), extra)
+                    }
+                };
+            }
+        }
         self.map_grow(Obj::NULL, |_: &mut Heap, _: Obj| None, Some(m), extra)
     }
 
