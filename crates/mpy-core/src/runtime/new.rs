@@ -408,6 +408,22 @@ impl Vm {
         })
     }
 
+    /// A new empty dict with room for `n` entries when `n` is small (at
+    /// most [`crate::map::LINEAR_MAX`]: BUILD_MAP's size hint, which comes
+    /// from the bytecode, so a larger one is not trusted and the dict
+    /// grows as it fills, as [`Vm::new_dict`]).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn new_dict_sized(&mut self, n: usize) -> PyResult<Obj> {
+        let mut map = crate::map::Map::new();
+        if n <= crate::map::LINEAR_MAX {
+            self.map_reserve_local(&mut map, n)?;
+        }
+        // The table's buffer is a local until the dict holds it: the gc
+        // scans the native stack (as for a new instance's attributes).
+        self.alloc_obj(types::dict::DictObj { base: ObjBase::new(&types::dict::DICT_TYPE), map })
+    }
+
     /// The built-in type implementing `o`'s behaviour: for pointer
     /// objects their header type (for instances of user classes, the
     /// class's own `TypeObj`, whose slots dispatch to special methods).

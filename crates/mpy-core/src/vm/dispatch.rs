@@ -1006,8 +1006,16 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 push!(o);
             }
             op::BUILD_MAP => {
-                let _ = uint_arg!(pc);
-                let d = tri!(vm.new_dict());
+                let n = uint_arg!(pc);
+                // Desktop: presized from the hint (on the boards the extra
+                // call in this arm slowed the whole loop more than it saved).
+                #[cfg(not(target_os = "none"))]
+                let d = tri!(vm.new_dict_sized(n));
+                #[cfg(target_os = "none")]
+                let d = {
+                    let _ = n;
+                    tri!(vm.new_dict())
+                };
                 push!(d);
             }
             op::STORE_MAP => {
