@@ -95,6 +95,7 @@ pub fn from_i64(x: i64) -> Float {
 /// A big int as the nearest [`Float`] (rounded once, half to even).
 ///
 /// Errors: `Overflow` when it rounds beyond the largest finite float.
+#[cfg(feature = "bigint")]
 #[inline]
 pub fn from_mpz(b: mpy_mpz::MpzRef<'_>) -> Result<Float, mpy_mpz::Error> {
     #[cfg(feature = "float-single")]

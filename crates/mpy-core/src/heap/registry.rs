@@ -145,6 +145,7 @@ obj_type!(crate::vm::class::InstanceNativeObj, crate::vm::class::has_native_inst
 var_head!(types::tuple::TupleHead, Obj, true, is!(types::tuple::TUPLE_TYPE));
 var_head!(super::strs::StrHead, u8, true, is!(types::str::STR_TYPE, types::bytes::BYTES_TYPE));
 obj_type!(super::strs::StaticTextObj, is!(super::strs::STATIC_TEXT_TYPE));
+#[cfg(feature = "bigint")]
 var_head!(types::int::IntHead, u32, true, is!(types::int::INT_TYPE));
 
 /// Keeps `ObjBase` referenced for the layout documentation above.

@@ -4,6 +4,7 @@ use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::PyResult;
+#[cfg(feature = "bigint")]
 use mpy_mpz::MpzRef;
 
 /// An int argument as `i64` (bools count; floats are a TypeError).
@@ -20,16 +21,15 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
         Obj::FALSE => return Ok(0),
         _ => {}
     }
-    match vm.int_digits_pinned(o) {
-        Some((neg, mag)) => match mpy_mpz::conv::to_i64(MpzRef::new(neg, mag)) {
+    #[cfg(feature = "bigint")]
+    if let Some((neg, mag)) = vm.int_digits_pinned(o) {
+        return match mpy_mpz::conv::to_i64(MpzRef::new(neg, mag)) {
             Some(v) => Ok(v),
             None => Err(vm.overflow_error("overflow converting long int to machine word")),
-        },
-        None => {
-            let t = type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to int", &[t.into()]))
-        }
+        };
     }
+    let t = type_name(vm, o);
+    Err(vm.type_error_fmt("can't convert {} to int", &[t.into()]))
 }
 
 /// The int arguments `a` as `i64` into `out` (as [`int_arg`], in order;
@@ -51,6 +51,7 @@ pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     if let Some(f) = vm.float_of(o) {
         return Ok(f);
     }
+    #[cfg(feature = "bigint")]
     if let Some((neg, mag)) = vm.int_digits_pinned(o) {
         let r = MpzRef::new(neg, mag);
         return Ok(match crate::flt::from_mpz(r) {

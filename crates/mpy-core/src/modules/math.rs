@@ -19,6 +19,7 @@ use crate::types::float_acc as acc;
 use crate::types::int::{int_from_f64, obj_to_i64};
 use crate::types::int_ops::{num_of, Num};
 use crate::PyResult;
+#[cfg(feature = "bigint")]
 use mpy_mpz::{self as mpz, SignedLen};
 
 fn domain_error(vm: &mut Vm) -> crate::PyErr {
@@ -180,6 +181,7 @@ fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn rounding(vm: &mut Vm, o: Obj, f: fn(Float) -> Float) -> PyResult<Obj> {
     match num_of(vm, o) {
         Some(Num::Small(i)) => Ok(Obj::small_int(i)),
+        #[cfg(feature = "bigint")]
         Some(Num::Big(_)) => Ok(o),
         _ => {
             let x = float_arg(vm, o)?;
@@ -288,29 +290,34 @@ fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         let f: u64 = (2..=n as u64).product();
         return vm.new_int_i128(f as i128);
     }
-    // log2(n!) < n * log2(n): the digits needed.
-    let digits = (n as Float) * M::log2(n as Float) / 32.0 + 2.0;
-    if n > u32::MAX as i64 || digits > (isize::MAX / 8) as Float {
-        return Err(vm.memory_error());
-    }
-    let bound = digits as usize;
-    crate::types::int_ops::big::build(vm, false, bound, 0, |out, _| {
-        let first = out.first_mut().ok_or(mpz::Error::BufferTooSmall)?;
-        *first = 1;
-        let mut len = 1;
-        let mut small: u32 = 1;
-        for i in 2..=n as u32 {
-            match small.checked_mul(i) {
-                Some(v) => small = v,
-                None => {
-                    len = mpz::mul::mul_small_add_in_place(out, len, small, 0)?;
-                    small = i;
+    #[cfg(not(feature = "bigint"))]
+    return Err(crate::types::int::small_int_overflow(vm));
+    #[cfg(feature = "bigint")]
+    {
+        // log2(n!) < n * log2(n): the digits needed.
+        let digits = (n as Float) * M::log2(n as Float) / 32.0 + 2.0;
+        if n > u32::MAX as i64 || digits > (isize::MAX / 8) as Float {
+            return Err(vm.memory_error());
+        }
+        let bound = digits as usize;
+        crate::types::int_ops::big::build(vm, false, bound, 0, |out, _| {
+            let first = out.first_mut().ok_or(mpz::Error::BufferTooSmall)?;
+            *first = 1;
+            let mut len = 1;
+            let mut small: u32 = 1;
+            for i in 2..=n as u32 {
+                match small.checked_mul(i) {
+                    Some(v) => small = v,
+                    None => {
+                        len = mpz::mul::mul_small_add_in_place(out, len, small, 0)?;
+                        small = i;
+                    }
                 }
             }
-        }
-        len = mpz::mul::mul_small_add_in_place(out, len, small, 0)?;
-        Ok(SignedLen::new(false, len))
-    })
+            len = mpz::mul::mul_small_add_in_place(out, len, small, 0)?;
+            Ok(SignedLen::new(false, len))
+        })
+    }
 }
 
 macro_rules! funs {

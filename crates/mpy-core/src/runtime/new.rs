@@ -15,6 +15,7 @@ use crate::qstr::{ascii_char, hash_bytes, Qstr};
 use crate::state::Vm;
 use crate::typ::TypeObj;
 use crate::types;
+#[cfg(feature = "bigint")]
 use crate::types::int::IntHead;
 use crate::types::list::ListObj;
 use crate::types::tuple::TupleHead;
@@ -246,7 +247,8 @@ impl Vm {
 
     /// An int object from an `i64` (small int if it fits).
     ///
-    /// Errors: `MemoryError`.
+    /// Errors: `MemoryError`; without big ints (feature `bigint`),
+    /// `OverflowError: small int overflow` outside the small-int range.
     pub fn new_int(&mut self, v: i64) -> PyResult<Obj> {
         if Obj::fits_small_int(v) {
             return Ok(Obj::small_int(v as isize));
@@ -256,20 +258,26 @@ impl Vm {
 
     /// An int object from an `i128`.
     ///
-    /// Errors: `MemoryError`.
+    /// Errors: `MemoryError`; without big ints (feature `bigint`),
+    /// `OverflowError: small int overflow` outside the small-int range.
     pub fn new_int_i128(&mut self, v: i128) -> PyResult<Obj> {
         if v >= Obj::SMALL_INT_MIN as i128 && v <= Obj::SMALL_INT_MAX as i128 {
             return Ok(Obj::small_int(v as isize));
         }
-        let mut m = v.unsigned_abs();
-        let mut d = [0u32; 4];
-        let mut n = 0;
-        while m != 0 {
-            d[n] = m as u32;
-            m >>= 32;
-            n += 1;
+        #[cfg(not(feature = "bigint"))]
+        return Err(types::int::small_int_overflow(self));
+        #[cfg(feature = "bigint")]
+        {
+            let mut m = v.unsigned_abs();
+            let mut d = [0u32; 4];
+            let mut n = 0;
+            while m != 0 {
+                d[n] = m as u32;
+                m >>= 32;
+                n += 1;
+            }
+            self.new_int_mag(v < 0, &d[..n])
         }
-        self.new_int_mag(v < 0, &d[..n])
     }
 
     /// An int object from a sign and a little-endian magnitude of 32-bit
@@ -277,6 +285,7 @@ impl Vm {
     /// fits).
     ///
     /// Errors: `MemoryError`.
+    #[cfg(feature = "bigint")]
     pub fn new_int_mag(&mut self, neg: bool, digits: &[u32]) -> PyResult<Obj> {
         let mut n = digits.len();
         while n > 0 && digits[n - 1] == 0 {
@@ -298,10 +307,16 @@ impl Vm {
     }
 
     /// The sign and magnitude digits of a big int object (not of small
-    /// ints), pinned.
+    /// ints), pinned. (Always None without big ints, feature `bigint`.)
     #[inline]
     pub fn int_digits_pinned<'a>(&self, o: Obj) -> Option<(bool, &'a [u32])> {
-        self.heap.var_pinned::<IntHead>(o).map(|(h, d)| (h.neg, d))
+        #[cfg(feature = "bigint")]
+        return self.heap.var_pinned::<IntHead>(o).map(|(h, d)| (h.neg, d));
+        #[cfg(not(feature = "bigint"))]
+        {
+            let _ = o;
+            None
+        }
     }
 
     /// A float object (no allocation when floats are NaN-boxed or stuffed;

@@ -21,6 +21,7 @@ use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
+#[cfg(feature = "bigint")]
 use mpy_mpz::{self as mpz, MpzRef};
 
 /// The `float` type.
@@ -154,13 +155,24 @@ pub fn float_hash(vm: &mut Vm, f: Float) -> PyResult<Obj> {
         let low = (m as u64).checked_shl(e.unsigned_abs()).unwrap_or(0);
         super::int::hash_low(if neg { low.wrapping_neg() } else { low })
     };
-    #[cfg(not(feature = "float-single"))]
+    #[cfg(all(feature = "bigint", not(feature = "float-single")))]
     let h = {
         let mut d = [0u32; mpz::conv::F64_LEN];
         match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
             Ok(r) => super::int::bigint_hash(MpzRef::new(r.neg, d.get(..r.len).unwrap_or(&[]))),
             Err(_) => 0,
         }
+    };
+    // Without big ints: the low 64 bits from the double's bits, as the
+    // equal big int would hash.
+    #[cfg(all(not(feature = "bigint"), not(feature = "float-single")))]
+    let h = {
+        let b = t.to_bits();
+        let m = (b & ((1 << 52) - 1)) | (1 << 52);
+        let e = ((b >> 52) & 0x7ff) as u32;
+        // |t| >= 2**30 here: an exponent of at least 1053 (no subnormals).
+        let low = if e >= 1075 { m.checked_shl(e - 1075).unwrap_or(0) } else { m >> (1075 - e) };
+        super::int::hash_low(if t < 0.0 { low.wrapping_neg() } else { low })
     };
     Ok(Obj::small_int(h))
 }
@@ -289,6 +301,7 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
     let n = if ndigits.is_null() { None } else { Some(obj_to_i64(vm, ndigits)?) };
     match num_of(vm, x) {
         Some(Num::Small(i)) => round_int(vm, x, IntVal::Small(i), n),
+        #[cfg(feature = "bigint")]
         Some(Num::Big(b)) => round_int(vm, x, IntVal::Big(b), n),
         Some(Num::Float(f)) => match n {
             None => int_from_f64(vm, M::rint(f)),
@@ -308,6 +321,7 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
 }
 
 /// `round(x, n)` for an int `x` of value `v`.
+#[cfg(feature = "bigint")]
 fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
     let n = n.unwrap_or(0);
     let mut buf = [0u32; 2];
@@ -336,6 +350,7 @@ fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj
 /// Worked out on int objects: rare, so one small body.
 ///
 /// Errors: `MemoryError`.
+#[cfg(feature = "bigint")]
 fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
     use BinaryOp::*;
     let v = vm.new_int_mag(v.neg, v.mag)?;
@@ -352,6 +367,26 @@ fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
         return num_binary_slot(vm, Add, t, p);
     }
     Ok(t)
+}
+
+/// `round(x, n)` for a small int `x` of value `v`, without big ints:
+/// half to even at `10**-n` in `i64`.
+///
+/// Errors: `OverflowError: small int overflow` when rounding up leaves
+/// the small-int range.
+#[cfg(not(feature = "bigint"))]
+fn round_int(vm: &mut Vm, _x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
+    let IntVal::Small(i) = v;
+    let n = n.unwrap_or(0);
+    if n >= 0 {
+        return Ok(Obj::small_int(i));
+    }
+    // |i| < 2**63 < 10**19.
+    let Some(p) = 10i64.checked_pow(n.unsigned_abs().min(19) as u32) else { return Ok(Obj::small_int(0)) };
+    let (i, p) = (i as i64, p);
+    let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
+    let up = 2 * r > p || (2 * r == p && q & 1 == 1);
+    vm.new_int(if up { i - r + p } else { i - r })
 }
 
 // Double-precision digits and values.

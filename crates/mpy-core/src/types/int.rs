@@ -7,12 +7,19 @@
 //! back into small ints when they fit (`Vm::new_int_mag`). Arithmetic is
 //! in [`super::int_ops`], text parsing in [`super::int_parse`]; the digit
 //! algorithms are the `mpy-mpz` crate's (allocation-free).
+//!
+//! Without the `bigint` feature there are small ints only (official's
+//! MICROPY_LONGINT_IMPL_NONE): results outside their range raise
+//! `OverflowError: small int overflow` ([`small_int_overflow`]).
 
 use crate::flt::Float;
-#[cfg(not(feature = "float-single"))]
+#[cfg(all(feature = "bigint", not(feature = "float-single")))]
 use crate::flt::M;
+#[cfg(feature = "bigint")]
 use super::int_ops::big::{self, build};
-use super::int_ops::{big_to_f64, num_binary_slot, num_of, small_mpz, Num};
+#[cfg(feature = "bigint")]
+use super::int_ops::{big_to_f64, small_mpz};
+use super::int_ops::{num_binary_slot, num_of, Num};
 use super::int_parse::parse_int;
 use super::strutil::Data;
 use crate::obj::Obj;
@@ -23,6 +30,7 @@ use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj, UnaryOp};
 use crate::types::exception::OVERFLOW_ERROR_TYPE;
 use crate::types::exception::VALUE_ERROR_TYPE;
 use crate::PyResult;
+#[cfg(feature = "bigint")]
 use mpy_mpz::{self as mpz, MpzRef};
 
 static INT_FROM_BYTES: BuiltinFun = BuiltinFun::new(q::from_bytes, 2, 4, int_from_bytes).class_method();
@@ -48,6 +56,7 @@ pub static INT_TYPE: TypeObj = TypeObj {
 /// The header of a big int (outside the small-int range; never a value
 /// that fits one); its magnitude's 32-bit digits follow inline,
 /// little-endian, normalised (`heap::Var`).
+#[cfg(feature = "bigint")]
 #[repr(C)]
 pub struct IntHead {
     /// Header (`int`).
@@ -64,7 +73,12 @@ pub enum IntVal<'a> {
     /// A small int or bool.
     Small(isize),
     /// A big int.
+    #[cfg(feature = "bigint")]
     Big(MpzRef<'a>),
+    /// (Ties the lifetime without big ints; never made.)
+    #[cfg(not(feature = "bigint"))]
+    #[doc(hidden)]
+    _Never(core::convert::Infallible, core::marker::PhantomData<&'a ()>),
 }
 
 impl<'a> IntVal<'a> {
@@ -72,6 +86,7 @@ impl<'a> IntVal<'a> {
     pub fn to_i64(self) -> Option<i64> {
         match self {
             IntVal::Small(i) => Some(i as i64),
+            #[cfg(feature = "bigint")]
             IntVal::Big(b) => mpz::conv::to_i64(b),
         }
     }
@@ -81,6 +96,7 @@ impl<'a> IntVal<'a> {
     pub fn to_u64_wrapping(self) -> u64 {
         match self {
             IntVal::Small(i) => i as i64 as u64,
+            #[cfg(feature = "bigint")]
             IntVal::Big(b) => mpz::conv::to_u64_wrapping(b),
         }
     }
@@ -89,6 +105,7 @@ impl<'a> IntVal<'a> {
     pub fn to_f64(self) -> Float {
         match self {
             IntVal::Small(i) => i as Float,
+            #[cfg(feature = "bigint")]
             IntVal::Big(b) => big_to_f64(b),
         }
     }
@@ -97,12 +114,14 @@ impl<'a> IntVal<'a> {
     pub fn is_negative(self) -> bool {
         match self {
             IntVal::Small(i) => i < 0,
+            #[cfg(feature = "bigint")]
             IntVal::Big(b) => b.is_negative(),
         }
     }
 
     /// The value as a signed big integer (small values written into
     /// `buf`), for the `mpy-mpz` functions.
+    #[cfg(feature = "bigint")]
     pub fn as_mpz<'b>(&self, buf: &'b mut [u32; 2]) -> MpzRef<'b>
     where
         'a: 'b,
@@ -118,6 +137,7 @@ impl<'a> IntVal<'a> {
 pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
     match num_of(vm, o)? {
         Num::Small(i) => Some(IntVal::Small(i)),
+        #[cfg(feature = "bigint")]
         Num::Big(b) => Some(IntVal::Big(b)),
         _ => None,
     }
@@ -204,7 +224,18 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     if f.is_infinite() {
         return Err(vm.overflow_error("can't convert inf to int"));
     }
-    #[cfg(feature = "float-single")]
+    #[cfg(not(feature = "bigint"))]
+    {
+        // Small ints only (as official's `mp_obj_new_int_from_float`
+        // without long ints).
+        let t = crate::flt::M::trunc(f);
+        let lim = -(Obj::SMALL_INT_MIN as Float);
+        if t >= -lim && t < lim {
+            return Ok(Obj::small_int(t as isize));
+        }
+        Err(vm.value_error("float too big"))
+    }
+    #[cfg(all(feature = "bigint", feature = "float-single"))]
     {
         // Single precision: from the bits (no 64-bit or double-precision
         // conversions), a shift for the large values.
@@ -216,7 +247,7 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
         let v = m as isize;
         super::int_ops::small_int_binary_op(vm, crate::typ::BinaryOp::Lshift, if neg { -v } else { v }, e as isize)
     }
-    #[cfg(not(feature = "float-single"))]
+    #[cfg(all(feature = "bigint", not(feature = "float-single")))]
     {
         let t = M::trunc(f);
         if t.abs() < 4.0e18 {
@@ -277,6 +308,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     }
     match num_of(vm, o) {
         Some(Num::Small(i)) => return Ok(Obj::small_int(i)),
+        #[cfg(feature = "bigint")]
         Some(Num::Big(b)) => {
             if vm.int_digits_pinned(o).is_some() {
                 return Ok(o);
@@ -311,8 +343,9 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     match int_val(vm, o) {
         Some(IntVal::Small(i)) => out.fmt(vm, "{}", &[i.into()]),
+        #[cfg(feature = "bigint")]
         Some(IntVal::Big(b)) => big::write_radix(vm, out, b, 10, false),
-        None => Ok(()),
+        _ => Ok(()),
     }
 }
 
@@ -321,26 +354,31 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let Some(v) = int_val(vm, o) else { return Ok(Obj::NULL) };
     match (op, v) {
         (UnaryOp::Bool, IntVal::Small(i)) => Ok(Obj::bool(i != 0)),
+        #[cfg(feature = "bigint")]
         (UnaryOp::Bool, IntVal::Big(_)) => Ok(Obj::TRUE),
         (UnaryOp::Positive | UnaryOp::IntMaybe, IntVal::Small(i)) => Ok(Obj::small_int(i)),
+        #[cfg(feature = "bigint")]
         (UnaryOp::Positive | UnaryOp::IntMaybe, IntVal::Big(_)) => Ok(o),
         (UnaryOp::Hash, IntVal::Small(i)) => Ok(Obj::small_int(i)),
+        #[cfg(feature = "bigint")]
         (UnaryOp::Hash, IntVal::Big(b)) => Ok(Obj::small_int(bigint_hash(b))),
         (UnaryOp::Negative, IntVal::Small(i)) => vm.new_int(-(i as i64)),
+        #[cfg(feature = "bigint")]
         (UnaryOp::Negative, IntVal::Big(b)) => vm.new_int_mag(!b.neg, b.mag),
         (UnaryOp::Invert, IntVal::Small(i)) => vm.new_int(!(i as i64)),
-        #[cfg(not(target_os = "none"))]
+        #[cfg(all(feature = "bigint", not(target_os = "none")))]
         (UnaryOp::Invert, IntVal::Big(b)) => {
             build(vm, !b.neg, mpz::bits::invert_len(b.mag.len()), 0, |out, _| mpz::bits::invert(out, b))
         }
         // The boards: `~x == -x - 1`, no code of its own.
-        #[cfg(target_os = "none")]
+        #[cfg(all(feature = "bigint", target_os = "none"))]
         (UnaryOp::Invert, IntVal::Big(b)) => {
             let mut one = [0u32; 2];
             let one = super::int_ops::small_mpz(1, &mut one);
             super::int_ops::big_binary_op(vm, crate::typ::BinaryOp::Subtract, MpzRef::new(!b.neg, b.mag), one)
         }
         (UnaryOp::Abs, IntVal::Small(i)) => vm.new_int((i as i64).abs()),
+        #[cfg(feature = "bigint")]
         (UnaryOp::Abs, IntVal::Big(b)) => {
             if !b.neg && vm.int_digits_pinned(o).is_some() {
                 return Ok(o);
@@ -348,6 +386,7 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             vm.new_int_mag(false, b.mag)
         }
         (UnaryOp::FloatMaybe, IntVal::Small(i)) => vm.new_float(i as Float),
+        #[cfg(feature = "bigint")]
         (UnaryOp::FloatMaybe, IntVal::Big(b)) => vm.new_float(big_to_f64(b)),
         _ => Ok(Obj::NULL),
     }
@@ -356,6 +395,7 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 /// The hash of a big int: its low bits (two's complement) as a small int,
 /// as MicroPython's `MP_OBJ_NEW_SMALL_INT(mpz_hash(..))` keeps them (so
 /// `hash(2**64) == 0`); integral floats of the same value hash alike.
+#[cfg(feature = "bigint")]
 pub fn bigint_hash(b: MpzRef<'_>) -> isize {
     hash_low(mpz::conv::to_u64_wrapping(b))
 }
@@ -374,9 +414,23 @@ pub fn hash_low(low: u64) -> isize {
 /// Errors: `TypeError: object with buffer protocol required`, `MemoryError`.
 fn int_from_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let little = args.len() > 2 && is_little(vm, args[2]);
+    #[cfg(feature = "bigint")]
     let r = with_bytes_of(vm, args[1], true, |vm, data| {
         let n = mpz::bytes::from_bytes_len(data.len());
         build(vm, false, n, 0, |out, _| mpz::bytes::from_bytes(out, data, !little, false))
+    });
+    // Small ints only: `OverflowError: small int overflow` beyond them.
+    #[cfg(not(feature = "bigint"))]
+    let r = with_bytes_of(vm, args[1], true, |vm, data| {
+        let mut v: u64 = 0;
+        for i in 0..data.len() {
+            let b = if little { data[data.len() - 1 - i] } else { data[i] };
+            if v >> 56 != 0 {
+                return Err(small_int_overflow(vm));
+            }
+            v = (v << 8) | b as u64;
+        }
+        vm.new_int_i128(v as i128)
     });
     match r {
         Some(r) => r,
@@ -402,17 +456,59 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     let Ok(len) = usize::try_from(len) else { return Err(vm.memory_error()) };
     let little = args.len() > 2 && is_little(vm, args[2]);
+    #[cfg(feature = "bigint")]
     let mut buf = [0u32; 2];
+    #[cfg(feature = "bigint")]
     let a = v.as_mpz(&mut buf);
     let mut fits = true;
     let o = super::strutil::new_of_kind_with(vm, super::strutil::Kind::Bytes, len, |out| {
-        fits = mpz::bytes::to_bytes(out, a, !little, a.is_negative()).is_ok();
+        #[cfg(feature = "bigint")]
+        {
+            fits = mpz::bytes::to_bytes(out, a, !little, a.is_negative()).is_ok();
+        }
+        #[cfg(not(feature = "bigint"))]
+        {
+            fits = small_to_bytes(out, v, little);
+        }
         out.len()
     })?;
     if !fits {
         return Err(vm.error(&OVERFLOW_ERROR_TYPE, "buffer too small"));
     }
     Ok(o)
+}
+
+/// Writes small int `v` into `out` in two's complement (sign-extended),
+/// big-endian unless `little`. False if it does not fit (`out` then holds
+/// the low bytes).
+#[cfg(not(feature = "bigint"))]
+fn small_to_bytes(out: &mut [u8], v: IntVal<'_>, little: bool) -> bool {
+    let IntVal::Small(v) = v;
+    let n = out.len();
+    let mut x = v as i64;
+    for i in 0..n {
+        let k = if little { i } else { n - 1 - i };
+        out[k] = x as u8;
+        x >>= 8;
+    }
+    // Fits: a non-negative value unsigned (nothing left over), a
+    // negative one signed (only sign bits left, the top bit written set).
+    let top = if n == 0 { 0 } else { out[if little { n - 1 } else { 0 }] };
+    if v < 0 {
+        x == -1 && n > 0 && top & 0x80 != 0
+    } else {
+        x == 0
+    }
+}
+
+/// `OverflowError: small int overflow`: a result outside the small-int
+/// range in a build without big ints (official's
+/// MICROPY_LONGINT_IMPL_NONE).
+#[cfg(not(feature = "bigint"))]
+#[cold]
+#[inline(never)]
+pub fn small_int_overflow(vm: &mut Vm) -> crate::PyErr {
+    vm.overflow_error("small int overflow")
 }
 
 /// For objects that aren't numbers: the value their `__int__`
@@ -450,6 +546,7 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
     }
     match obj_to_int_val(vm, o)? {
         IntVal::Small(i) => Ok(i as i64),
+        #[cfg(feature = "bigint")]
         IntVal::Big(b) => match mpz::conv::to_i64(b) {
             Some(v) => Ok(v),
             None => Err(super::strutil::word_overflow(vm)),
@@ -464,6 +561,7 @@ pub fn obj_to_i64(vm: &mut Vm, o: Obj) -> PyResult<i64> {
 pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
     match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
         Some(Num::Small(i)) => Ok(IntVal::Small(i)),
+        #[cfg(feature = "bigint")]
         Some(Num::Big(b)) => Ok(IntVal::Big(b)),
         _ => {
             Err(super::strutil::cant_convert(vm, o, "int"))
@@ -480,7 +578,10 @@ pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<Float> {
         return Ok(f);
     }
     match num_or_converted(vm, o, UnaryOp::FloatMaybe)? {
+        #[cfg(feature = "bigint")]
         Some(n @ (Num::Small(_) | Num::Big(_) | Num::Float(_))) => Ok(n.to_f64()),
+        #[cfg(not(feature = "bigint"))]
+        Some(n @ (Num::Small(_) | Num::Float(_))) => Ok(n.to_f64()),
         _ => {
             Err(super::strutil::cant_convert(vm, o, "float"))
         }
@@ -514,6 +615,7 @@ pub fn index_of_for(vm: &mut Vm, o: Obj, seq_name: &str) -> PyResult<isize> {
     }
     match num_or_converted(vm, o, UnaryOp::IntMaybe)? {
         Some(Num::Small(i)) => Ok(i),
+        #[cfg(feature = "bigint")]
         Some(Num::Big(_)) => Err(super::strutil::word_overflow(vm)),
         _ => {
             Err(super::strutil::indices_error(vm, seq_name, o))
@@ -541,10 +643,44 @@ pub fn write_int_radix(vm: &mut Vm, out: &mut Out, o: Obj, base: u32, prefix: &s
 /// `upper`), no sign or prefix (`"0"` for zero).
 ///
 /// Errors: `MemoryError`.
+#[cfg(feature = "bigint")]
 pub fn write_mag_radix(vm: &mut Vm, out: &mut Out, v: IntVal<'_>, base: u32, upper: bool) -> PyResult<()> {
     let mut buf = [0u32; 2];
     let a = v.as_mpz(&mut buf);
     big::write_radix(vm, out, MpzRef::pos(a.mag), base, upper)
+}
+
+/// Writes the digits of `|v|` in `base` (2..=36; `A-Z` above 9 if
+/// `upper`), no sign or prefix (`"0"` for zero).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(feature = "bigint"))]
+pub fn write_mag_radix(vm: &mut Vm, out: &mut Out, v: IntVal<'_>, base: u32, upper: bool) -> PyResult<()> {
+    let IntVal::Small(v) = v;
+    let mut buf = [0u8; 64];
+    out.bytes(vm, u64_digits(&mut buf, v.unsigned_abs() as u64, base, upper))
+}
+
+/// The digits of `n` in `radix` (2..=36, clamped; `A-Z` above 9 if
+/// `upper`), written at the end of `buf`.
+#[cfg(not(feature = "bigint"))]
+pub(crate) fn u64_digits(buf: &mut [u8; 64], mut n: u64, radix: u32, upper: bool) -> &[u8] {
+    let radix = radix.clamp(2, 36) as u64;
+    let mut k = buf.len();
+    loop {
+        let d = (n % radix) as u8;
+        k -= 1;
+        buf[k] = match d {
+            0..=9 => b'0' + d,
+            _ if upper => b'A' + d - 10,
+            _ => b'a' + d - 10,
+        };
+        n /= radix;
+        if n == 0 {
+            break;
+        }
+    }
+    &buf[k..]
 }
 
 /// [`write_int_radix`] into a new str object (`hex(-255) == '-0xff'`).

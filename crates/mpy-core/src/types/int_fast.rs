@@ -12,8 +12,12 @@
 //!
 //! Desktop only: the boards keep the general path (flash size).
 
-use super::int::{IntHead, INT_TYPE};
-use crate::obj::{Obj, ObjBase};
+#[cfg(feature = "bigint")]
+use super::int::IntHead;
+use super::int::INT_TYPE;
+#[cfg(feature = "bigint")]
+use crate::obj::ObjBase;
+use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
 use crate::PyResult;
@@ -50,6 +54,7 @@ fn as_i64(vm: &Vm, o: Obj) -> Option<i64> {
 /// up to four digits.
 ///
 /// Errors: `MemoryError`.
+#[cfg(feature = "bigint")]
 #[inline]
 fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
     if v >= Obj::SMALL_INT_MIN as i128 && v <= Obj::SMALL_INT_MAX as i128 {
@@ -65,6 +70,13 @@ fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
         items.copy_from_slice(&d[..n]);
         n
     })
+}
+
+/// Without big ints: a small int, or `OverflowError: small int overflow`.
+#[cfg(not(feature = "bigint"))]
+#[inline]
+fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
+    vm.new_int_i128(v)
 }
 
 /// `a op b` for two ints (see [`is_int`]) with `opn` a bytecode binary op

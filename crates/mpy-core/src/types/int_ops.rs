@@ -2,7 +2,8 @@
 //! `complex`: operand coercion ([`Num`]), the small-int fast path
 //! ([`small_int_binary_op`]) and three-argument `pow`. Big-int arithmetic
 //! (on `mpy-mpz`'s slice API, results built straight into gc-heap int
-//! objects) is in [`big`].
+//! objects) is in [`big`] (feature `bigint`; without it a result outside
+//! the small-int range raises `OverflowError: small int overflow`).
 //!
 //! Mixed operands are promoted as MicroPython does: int op float -> float,
 //! anything op complex -> complex; int/float comparisons convert the int to
@@ -13,13 +14,16 @@ use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
 use crate::PyResult;
-#[cfg(not(target_os = "none"))]
+#[cfg(all(feature = "bigint", not(target_os = "none")))]
 use mpy_mpz as mpz;
+#[cfg(feature = "bigint")]
 use mpy_mpz::MpzRef;
 
+#[cfg(feature = "bigint")]
 #[path = "int_big.rs"]
 pub mod big;
 
+#[cfg(feature = "bigint")]
 pub use big::big_binary_op;
 
 /// A numeric operand, read out of its object. Big ints borrow the digits
@@ -31,11 +35,16 @@ pub enum Num<'a> {
     /// A small int or bool.
     Small(isize),
     /// A big int (never in the small range when it comes from an object).
+    #[cfg(feature = "bigint")]
     Big(MpzRef<'a>),
     /// A float.
     Float(Float),
     /// A complex (real, imag).
     Complex(Float, Float),
+    /// (Ties the lifetime without big ints; never made.)
+    #[cfg(not(feature = "bigint"))]
+    #[doc(hidden)]
+    _Never(core::convert::Infallible, core::marker::PhantomData<&'a ()>),
 }
 
 impl<'a> Num<'a> {
@@ -43,19 +52,26 @@ impl<'a> Num<'a> {
     pub fn to_f64(&self) -> Float {
         match *self {
             Num::Small(i) => i as Float,
+            #[cfg(feature = "bigint")]
             Num::Big(b) => big_to_f64(b),
             Num::Float(f) => f,
             Num::Complex(re, _) => re,
+            #[cfg(not(feature = "bigint"))]
+            Num::_Never(n, _) => match n {},
         }
     }
 
     /// Is this an int (or bool)?
     pub fn is_int(&self) -> bool {
-        matches!(self, Num::Small(_) | Num::Big(_))
+        #[cfg(feature = "bigint")]
+        return matches!(self, Num::Small(_) | Num::Big(_));
+        #[cfg(not(feature = "bigint"))]
+        return matches!(self, Num::Small(_));
     }
 
     /// The value as a signed big integer (ints only; None for float and
     /// complex). Small values are written into `buf`.
+    #[cfg(feature = "bigint")]
     pub fn int_ref<'b>(&self, buf: &'b mut [u32; 2]) -> Option<MpzRef<'b>>
     where
         'a: 'b,
@@ -78,6 +94,7 @@ impl<'a> Num<'a> {
 
 /// `v` as a signed big integer whose digits are written into `buf`.
 /// (One body on the boards: the callers' big-int paths are cold.)
+#[cfg(feature = "bigint")]
 #[cfg_attr(target_os = "none", inline(never))]
 #[cfg_attr(not(target_os = "none"), inline)]
 pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
@@ -88,6 +105,7 @@ pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
 
 /// A big int as the nearest float (round half to even), +-inf when out of
 /// range (MicroPython's `float(10**400)` is `inf`).
+#[cfg(feature = "bigint")]
 pub fn big_to_f64(b: MpzRef<'_>) -> Float {
     match crate::flt::from_mpz(b) {
         Ok(f) => f,
@@ -116,6 +134,7 @@ pub fn num_of<'a>(vm: &Vm, o: Obj) -> Option<Num<'a>> {
         _ => {}
     }
     let t = o.ptr_type()?;
+    #[cfg(feature = "bigint")]
     if core::ptr::eq(t, &super::int::INT_TYPE) {
         let (neg, d) = vm.int_digits_pinned(o)?;
         return Some(Num::Big(MpzRef::new(neg, d)));
@@ -173,6 +192,7 @@ pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num<'_>, b: Num<'_>) -> PyRes
         }
         (Num::Float(_), _) | (_, Num::Float(_)) => super::float::float_binary_op(vm, op, a.to_f64(), b.to_f64()),
         (Num::Small(x), Num::Small(y)) => small_int_binary_op(vm, op, x, y),
+        #[cfg(feature = "bigint")]
         _ => {
             let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
             let (Some(x), Some(y)) = (a.int_ref(&mut ba), b.int_ref(&mut bb)) else { return Ok(Obj::NULL) };
@@ -299,8 +319,13 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             if y < WIDE_SHIFT {
                 return new_wide(vm, (x as Wide) << y);
             }
-            let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
-            return big_binary_op(vm, Lshift, small_mpz(x, &mut ba), small_mpz(y, &mut bb));
+            #[cfg(not(feature = "bigint"))]
+            return Err(super::int::small_int_overflow(vm));
+            #[cfg(feature = "bigint")]
+            {
+                let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+                return big_binary_op(vm, Lshift, small_mpz(x, &mut ba), small_mpz(y, &mut bb));
+            }
         }
         Rshift => {
             if y < 0 {
@@ -314,6 +339,9 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             }
             match checked_pow(x, y) {
                 Some(v) => v,
+                #[cfg(not(feature = "bigint"))]
+                None => return Err(super::int::small_int_overflow(vm)),
+                #[cfg(feature = "bigint")]
                 None => {
                     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
                     return big_binary_op(vm, Power, small_mpz(x, &mut ba), small_mpz(y, &mut bb));
@@ -345,7 +373,7 @@ fn checked_pow(mut base: i64, mut exp: i64) -> Option<i64> {
 ///
 /// Errors: `TypeError: pow() with 3 arguments requires integers`,
 /// `ValueError: divide by zero` for a zero modulus, `MemoryError`.
-#[cfg(not(target_os = "none"))]
+#[cfg(all(feature = "bigint", not(target_os = "none")))]
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     let nums = (num_of(vm, base), num_of(vm, exp), num_of(vm, modulus));
     let (Some(b), Some(e), Some(m)) = nums else {
@@ -388,11 +416,13 @@ pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj>
     big::build(vm, m.neg, out, scratch, |o, s| mpz::pow::pow_mod(o, b, e.mag, m, s))
 }
 
-/// [`int_pow3`] on the boards: square-and-multiply on int objects (one
-/// small body; no modular-power digit code in the image).
+/// [`int_pow3`] on the boards (and without big ints): square-and-multiply
+/// on int objects (one small body; no modular-power digit code in the
+/// image).
 ///
-/// Errors: as [`int_pow3`].
-#[cfg(target_os = "none")]
+/// Errors: as [`int_pow3`] (without big ints, also `OverflowError: small
+/// int overflow` when a product overflows a small int).
+#[cfg(any(target_os = "none", not(feature = "bigint")))]
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
     if ![base, exp, modulus].iter().all(|&o| num_of(vm, o).is_some_and(|n| n.is_int())) {
@@ -426,7 +456,7 @@ pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj>
 /// `(x * y) % m` for [`int_pow3`] (ints).
 ///
 /// Errors: `MemoryError`.
-#[cfg(target_os = "none")]
+#[cfg(any(target_os = "none", not(feature = "bigint")))]
 #[inline(never)]
 fn mul_mod(vm: &mut Vm, x: Obj, y: Obj, m: Obj) -> PyResult<Obj> {
     let t = num_binary_slot(vm, BinaryOp::Multiply, x, y)?;

@@ -11,7 +11,22 @@
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::PyResult;
+#[cfg(feature = "bigint")]
 use mpy_mpz::{self as mpz, SignedLen};
+
+/// The value of digit `c` in `base` (2..=36), if it is one.
+#[cfg(feature = "bigint")]
+#[inline]
+fn digit_value(c: u8, base: u32) -> Option<u32> {
+    mpz::parse::digit_value(c, base)
+}
+
+/// The value of digit `c` in `base` (2..=36), if it is one.
+#[cfg(not(feature = "bigint"))]
+#[inline]
+fn digit_value(c: u8, base: u32) -> Option<u32> {
+    (c as char).to_digit(base)
+}
 
 /// Why [`scan_int`] failed.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
@@ -88,7 +103,7 @@ pub fn scan_int(s: &[u8], base: i64) -> Result<IntText, IntParseError> {
             i += 1;
             continue;
         }
-        let Some(d) = mpz::parse::digit_value(c, base) else { break };
+        let Some(d) = digit_value(c, base) else { break };
         if ndigits == 0 {
             first = d;
         }
@@ -127,7 +142,10 @@ pub fn parse_error(vm: &mut Vm, s: &[u8], e: IntParseError) -> crate::PyErr {
 /// (0 = from prefix, else 2..=36), as `int(s, base)` does.
 ///
 /// Errors: `ValueError` with MicroPython's messages (see the module
-/// docs), `MemoryError`.
+/// docs), `MemoryError`; without big ints (feature `bigint`),
+/// `OverflowError: long int not supported in this build` for values
+/// outside the small-int range (as official's
+/// MICROPY_LONGINT_IMPL_NONE).
 pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
     let t = match scan_int(s, base) {
         Ok(t) => t,
@@ -136,12 +154,12 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
     let digits = s.get(t.start..t.end).unwrap_or(&[]);
     // Desktop: values that fit 64 bits without a big-int temporary
     // (boards: one path; the result is a small int when it fits).
-    #[cfg(not(target_os = "none"))]
+    #[cfg(any(not(target_os = "none"), not(feature = "bigint")))]
     {
         let mut v: u64 = 0;
         let mut fits = true;
         for &c in digits {
-            let Some(d) = mpz::parse::digit_value(c, 36) else { continue };
+            let Some(d) = digit_value(c, 36) else { continue };
             match v.checked_mul(t.base as u64).and_then(|x| x.checked_add(d as u64)) {
                 Some(x) => v = x,
                 None => {
@@ -150,14 +168,22 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
                 }
             }
         }
+        #[cfg(not(feature = "bigint"))]
+        if !fits || v > Obj::SMALL_INT_MAX as u64 + t.neg as u64 {
+            return Err(vm.overflow_error("long int not supported in this build"));
+        }
         if fits {
             return vm.new_int_i128(if t.neg { -(v as i128) } else { v as i128 });
         }
     }
+    #[cfg(feature = "bigint")]
     let bound = mpz::parse::parse_len(digits.len(), t.base);
-    super::int_ops::big::build(vm, t.neg, bound, 0, |out, _| {
+    #[cfg(feature = "bigint")]
+    return super::int_ops::big::build(vm, t.neg, bound, 0, |out, _| {
         mpz::parse::parse(out, digits, t.base).map(|len| SignedLen::new(t.neg, len))
-    })
+    });
+    #[cfg(not(feature = "bigint"))]
+    Err(vm.overflow_error("long int not supported in this build"))
 }
 
 /// The fast path of [`parse_int`] for base 10: optional ASCII whitespace

@@ -28,6 +28,7 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
         Obj::FALSE => return Some(0),
         _ => {}
     }
+    #[cfg(feature = "bigint")]
     if let Some((neg, digits)) = vm.int_digits_pinned(o) {
         return Some(big_clamped(neg, digits));
     }
@@ -39,6 +40,7 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
 
 /// A big int's value (sign and little-endian 32-bit digits) saturated to
 /// an `isize`.
+#[cfg(feature = "bigint")]
 fn big_clamped(neg: bool, digits: &[u32]) -> isize {
     // Through `mpy-mpz`'s i64 conversion (in the image anyway; no 128-bit
     // arithmetic, costly on the 32-bit boards).

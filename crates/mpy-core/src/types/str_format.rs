@@ -218,7 +218,12 @@ pub enum IntVal<'a> {
     /// A small int or bool.
     Small(i64),
     /// A big int: negative?, little-endian 32-bit magnitude.
+    #[cfg(feature = "bigint")]
     Big(bool, &'a [u32]),
+    /// (Ties the lifetime without big ints; never made.)
+    #[cfg(not(feature = "bigint"))]
+    #[doc(hidden)]
+    _Never(core::convert::Infallible, core::marker::PhantomData<&'a ()>),
 }
 
 impl IntVal<'_> {
@@ -226,6 +231,7 @@ impl IntVal<'_> {
     pub fn to_f64(self) -> Float {
         match self {
             IntVal::Small(i) => i as Float,
+            #[cfg(feature = "bigint")]
             IntVal::Big(neg, d) => match crate::flt::from_mpz(mpy_mpz::MpzRef::new(neg, d)) {
                 Ok(f) => f,
                 Err(_) if neg => Float::NEG_INFINITY,
@@ -246,6 +252,7 @@ pub fn int_value<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
         Obj::FALSE => return Some(IntVal::Small(0)),
         _ => {}
     }
+    #[cfg(feature = "bigint")]
     if let Some((neg, d)) = vm.int_digits_pinned(o) {
         return Some(IntVal::Big(neg, d));
     }
@@ -258,6 +265,7 @@ pub fn int_value<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
 pub fn code_point(vm: &mut Vm, v: IntVal<'_>) -> PyResult<char> {
     let ch = match v {
         IntVal::Small(i) => u32::try_from(i).ok().and_then(char::from_u32),
+        #[cfg(feature = "bigint")]
         IntVal::Big(..) => None,
     };
     match ch {
@@ -291,8 +299,9 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
     let (radix, _) = radix_of(ty);
     let upper = ty == 'X';
     match v {
-        // Desktop: machine ints on the stack (boards: one digit path).
-        #[cfg(not(target_os = "none"))]
+        // Desktop (and without big ints): machine ints on the stack
+        // (boards: one digit path).
+        #[cfg(any(not(target_os = "none"), not(feature = "bigint")))]
         IntVal::Small(i) => {
             let mut buf = [0u8; 64];
             let mut n = i.unsigned_abs();
@@ -312,6 +321,7 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
             }
             int_body_into(vm, out, i < 0, &buf[k..], spec, min_digits)
         }
+        #[cfg(feature = "bigint")]
         _ => {
             let small: [u32; 2];
             let (neg, mag) = match v {

@@ -291,6 +291,7 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
         Obj::FALSE => return Ok(0),
         _ => {}
     }
+    #[cfg(feature = "bigint")]
     if let Some((neg, d)) = vm.int_digits_pinned(o) {
         let v = mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok());
         return match v {
