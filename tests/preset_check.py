@@ -7,8 +7,14 @@
 Runs the corpus (default: every folder but programs/) on the binary; a test
 may fail only because it imports a module the preset leaves out (its
 output then ends in `ImportError: no module named 'NAME'`, NAME one of the
-left-out modules). Any other failure, or fewer passes than --min-pass,
-fails the check. Prints "N passed, N failed for missing modules".
+left-out modules), or, in presets without big ints (no cargo feature
+`bigint`: `minimal`), because an int left the small-int range (an uncaught
+`OverflowError: small int overflow`, `OverflowError: long int not supported
+in this build` or `ValueError: float too big`, as official's
+MICROPY_LONGINT_IMPL_NONE). Any other failure, or fewer passes than
+--min-pass, fails the check. Then the preset's own programs,
+tests/_preset/PRESET/*.py, must print their .exp file exactly. Prints "N
+passed, N failed for missing modules".
 """
 import argparse
 import os
@@ -22,6 +28,11 @@ LEFT_OUT = {
     "basic": ["math", "cmath", "hashlib", "json", "random", "select"],
 }
 LEFT_OUT["minimal"] = LEFT_OUT["basic"] + ["collections", "io", "struct", "time"]
+
+# The errors of builds without big ints (presets without feature `bigint`).
+NO_BIGINT = [b"OverflowError: small int overflow", b"OverflowError: long int not supported in this build",
+             b"ValueError: float too big"]
+NO_BIGINT_PRESETS = ["minimal"]
 
 DIRS = ["basics", "bad_input", "builtins", "errors", "import", "memory", "modules", "types"]
 
@@ -41,6 +52,8 @@ def main():
                         str(args.jobs), "--binary", binary] + paths, stdout=subprocess.PIPE)
     failing = p.stdout.decode().split()
     marks = [("ImportError: no module named '%s'" % m).encode() for m in LEFT_OUT[args.preset]]
+    if args.preset in NO_BIGINT_PRESETS:
+        marks += NO_BIGINT
     bad = []
     for t in failing:
         out, _code, err = common.run_binary(t, binary)
@@ -49,7 +62,18 @@ def main():
             bad.append(t)
             print("FAIL  %s (not a missing module): %r" % (t, b"\n".join((out + err).splitlines()[-3:])))
     passed = len(tests) - len(failing)
-    print("%d passed, %d failed for missing modules" % (passed, len(failing) - len(bad)))
+    print("%d passed, %d failed for missing modules%s" % (passed, len(failing) - len(bad),
+                                                          " or small ints" if args.preset in NO_BIGINT_PRESETS else ""))
+    own = os.path.join(common.TESTS, "_preset", args.preset)
+    for name in sorted(os.listdir(own)) if os.path.isdir(own) else []:
+        if name.endswith(".py"):
+            t = os.path.join(own, name)
+            out, code, err = common.run_binary(t, binary)
+            with open(t[:-3] + ".exp", "rb") as f:
+                ok = out == f.read() and code == 0
+            print("%s  %s" % ("pass" if ok else "FAIL", os.path.relpath(t, common.TESTS)))
+            if not ok:
+                bad.append(t)
     if bad or passed < args.min_pass:
         if passed < args.min_pass:
             print("only %d passed (want >= %d)" % (passed, args.min_pass))

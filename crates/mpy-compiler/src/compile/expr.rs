@@ -93,6 +93,17 @@ impl<'a> Compiler<'a> {
         Some(out)
     }
 
+    /// A folded value, unless it is an int the run time cannot hold
+    /// (without feature `bigint`: one outside the target's small ints).
+    #[inline]
+    fn fits<'b>(&self, v: CVal<'b>) -> Option<CVal<'b>> {
+        #[cfg(not(feature = "bigint"))]
+        if matches!(v, CVal::Int(_)) && !self.is_small_int(&v) {
+            return None;
+        }
+        Some(v)
+    }
+
     /// The value of `e` if MicroPython's parser turns it into a constant
     /// (`None` too if the native stack or memory runs out: that is
     /// recorded and ends the pass).
@@ -112,7 +123,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.consts.get(n)?.try_clone(mem).ok()
             }
-            ExprKind::UnaryOp { op, operand } => fold_unary(*op, self.fold(operand)?, mem),
+            ExprKind::UnaryOp { op, operand } => self.fits(fold_unary(*op, self.fold(operand)?, mem)?),
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
@@ -133,7 +144,7 @@ impl<'a> Compiler<'a> {
                 let mut acc = self.fold(first)?;
                 for (o, x) in rest {
                     let v = self.fold(x)?;
-                    acc = fold_binary(*o, &acc, &v, mem)?;
+                    acc = self.fits(fold_binary(*o, &acc, &v, mem)?)?;
                 }
                 Some(acc)
             }

@@ -120,7 +120,12 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
             let platform = vm.hal.platform();
             vm.new_str(platform)?
         }
+        #[cfg(feature = "bigint")]
         q::maxsize => vm.new_int(isize::MAX as i64)?,
+        // Small ints only: the largest (as official's builds without
+        // long ints).
+        #[cfg(not(feature = "bigint"))]
+        q::maxsize => Obj::small_int(Obj::SMALL_INT_MAX),
         _ => Obj::NULL,
     })
 }
