@@ -41,6 +41,8 @@ pub mod vec;
 mod tests;
 
 use crate::obj::Obj;
+#[cfg(target_os = "none")]
+use crate::typ::TypeObj;
 use blocks::Blocks;
 use core::ptr::NonNull;
 
@@ -230,6 +232,20 @@ impl Heap {
     /// `T`'s types.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn get<T: ObjType>(&self, o: Obj) -> Option<&T> {
+        #[cfg(target_os = "none")]
+        if let (true, Some([a, b])) = (T::COLD, T::TYPES) {
+            let p = of_types(o, a, b)?.cast::<T>();
+            self.debug_check_live(o);
+            // SAFETY: as in `get_inline`: `o` is a live object of one of
+            // `T`'s types.
+            return Some(unsafe { &*p });
+        }
+        self.get_inline(o)
+    }
+
+    /// [`Heap::get`]'s own check (the hot types' on the board).
+    #[inline(always)]
+    fn get_inline<T: ObjType>(&self, o: Obj) -> Option<&T> {
         let ty = o.ptr_type()?;
         if !T::is_type(ty) {
             return None;
@@ -262,16 +278,42 @@ impl Heap {
     /// (statics are read-only).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn get_mut<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
+        #[cfg(target_os = "none")]
+        if let (true, Some([a, b])) = (T::COLD, T::TYPES) {
+            let p = self.heap_of_types(o, a, b)?.cast::<T>();
+            self.debug_check_live(o);
+            // SAFETY: as in `get_mut_inline`: a live heap object of one of
+            // `T`'s types.
+            return Some(unsafe { &mut *p });
+        }
+        self.get_mut_inline(o)
+    }
+
+    /// [`Heap::get_mut`]'s own check (the hot types' on the board).
+    #[inline(always)]
+    fn get_mut_inline<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
         let ty = o.ptr_type()?;
         if !T::is_type(ty) || !self.blocks.contains(o.raw()) {
             return None;
         }
         self.debug_check_live(o);
         let p = self.blocks.block_ptr(0).with_addr(o.raw()).cast::<T>();
-        // SAFETY: as in `get`, and the object is in the heap's region, so
-        // writable; the `&mut self` borrow makes this the only reference
-        // into heap objects while it lives.
+        // SAFETY: as in `get_inline`, and the object is in the heap's
+        // region, so writable; the `&mut self` borrow makes this the only
+        // reference into heap objects while it lives.
         Some(unsafe { &mut *p })
+    }
+
+    /// [`Heap::get_mut`]'s shared body on the board: `o` as a writable
+    /// pointer if it is a heap object of type `a` or `b`.
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn heap_of_types(&self, o: Obj, a: &TypeObj, b: &TypeObj) -> Option<*mut u8> {
+        let ty = o.ptr_type()?;
+        if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) || !self.blocks.contains(o.raw()) {
+            return None;
+        }
+        Some(self.blocks.block_ptr(0).with_addr(o.raw()))
     }
 
     /// In debug builds, checks that `o` is the start of a live allocation
@@ -376,6 +418,19 @@ pub fn write_obj<T: ObjType>(f: Fresh, value: T) -> Obj {
     // type in `registry`.
     unsafe { p.as_ptr().write(value) };
     Obj::from_addr(p.as_ptr() as usize)
+}
+
+/// [`Heap::get`]'s shared body on the board (one out-of-line check instead
+/// of a copy per object type): `o` as a pointer if it is a pointer object
+/// of type `a` or `b`.
+#[cfg(target_os = "none")]
+#[inline(never)]
+fn of_types(o: Obj, a: &TypeObj, b: &TypeObj) -> Option<*const u8> {
+    let ty = o.ptr_type()?;
+    if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) {
+        return None;
+    }
+    Some(core::ptr::with_exposed_provenance(o.raw()))
 }
 
 /// Base of an object as a typed pointer in the region (for the var and vec

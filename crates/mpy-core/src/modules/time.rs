@@ -105,12 +105,36 @@ fn ticks_diff(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(d as isize))
 }
 
+/// `n` divided by `d` (`1..=0xffff`) rounding down, and the remainder
+/// (`0..d`): by word divisions (the high word, then 16 bits at a time), so
+/// the boards link no signed 64-bit division routine (the clock's divisors
+/// are products of such).
+fn floor_div(n: i64, d: u32) -> (i64, u32) {
+    // Below zero, `!n` (= -n - 1) divides instead: floor(n / d) is then
+    // `!(!n / d)` and the remainder `d - 1 - !n % d`.
+    let m = if n < 0 { !n } else { n } as u64;
+    let (hi, lo) = ((m >> 32) as u32, m as u32);
+    // Each step's dividend is below `d << 16`, so its quotient fits 16 bits.
+    let (q2, r) = (hi / d, hi % d);
+    let cur = (r << 16) | (lo >> 16);
+    let (q1, r) = (cur / d, cur % d);
+    let cur = (r << 16) | (lo & 0xffff);
+    let (q0, r) = (cur / d, cur % d);
+    let q = (u64::from(q2) << 32) | u64::from((q1 << 16) | q0);
+    if n < 0 {
+        (!(q as i64), d - 1 - r)
+    } else {
+        (q as i64, r)
+    }
+}
+
 /// Days since 1970-01-01 -> (year, month, day, day of the year from 1,
-/// weekday from Monday = 0) (proleptic Gregorian; one 64-bit division, the
-/// rest within a 400-year era in 32 bits).
+/// weekday from Monday = 0) (proleptic Gregorian; one division of the
+/// 64-bit day count into eras, the rest within a 400-year era in 32 bits).
 fn civil_from_days(z: i64) -> (i64, u32, u32, u32, u32) {
     let z = z + 719_468;
-    let era = z.div_euclid(146_097);
+    // 146,097 days = 27 * 5,411.
+    let era = floor_div(floor_div(z, 27).0, 5_411).0;
     let doe = (z - era * 146_097) as u32;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     // Day of the year starting on March 1.
@@ -129,8 +153,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32, u32, u32) {
 /// (callers keep |y| below 2^40).
 fn days_from_civil(y: i64, m: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = (y - era * 400) as u32;
+    let (era, yoe) = floor_div(y, 400);
     let mp = (m + 9) % 12;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * mp + 2) / 5;
     era * 146_097 + doe as i64 - 719_468
@@ -147,9 +170,11 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
                 int_arg(vm, o)?
             }
         }
-        _ => now_ns(vm) / 1_000_000_000,
+        // 10**9 ns = 2**9 * 125 * 15,625 (the clock is past 1970).
+        _ => floor_div(floor_div(now_ns(vm) >> 9, 125).0, 15_625).0,
     };
-    let days = secs.div_euclid(86_400);
+    // 86,400 s = 2**7 * 675.
+    let days = floor_div(secs >> 7, 675).0;
     let rem = (secs - days * 86_400) as u32;
     let (y, m, d, yday, wday) = civil_from_days(days);
     let y = vm.new_int(y)?;
@@ -176,8 +201,9 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         }
     }
     let (mut y, mut mo) = (f[0], f[1] - 1);
-    y += mo.div_euclid(12);
-    mo = mo.rem_euclid(12);
+    let (dy, m) = floor_div(mo, 12);
+    y += dy;
+    mo = m as i64;
     let days = days_from_civil(y, mo as u32 + 1) + f[2] - 1;
     let secs = days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5];
     vm.new_int(secs)
@@ -220,6 +246,15 @@ pub static TIME_MODULE: ModuleDef = ModuleDef::new(q::time, &LOCALS);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_div_matches_div_euclid() {
+        for n in [0i64, 1, -1, 26, -27, 86_399, -86_401, 1 << 40, -(1 << 40) - 3, i64::MAX, i64::MIN] {
+            for d in [1u32, 7, 12, 400, 675, 0xffff] {
+                assert_eq!(floor_div(n, d), (n.div_euclid(d as i64), n.rem_euclid(d as i64) as u32));
+            }
+        }
+    }
 
     #[test]
     fn civil_round_trip() {

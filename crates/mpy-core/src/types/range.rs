@@ -48,15 +48,14 @@ type Wide = i128;
 impl Range {
     /// Number of values.
     pub fn len(&self) -> usize {
-        let (a, b, s) = (self.start as Wide, self.stop as Wide, self.step as Wide);
-        let n = if s > 0 {
-            if b > a { (b - a - 1) / s + 1 } else { 0 }
-        } else if a > b {
-            (a - b - 1) / (-s) + 1
-        } else {
-            0
-        };
-        n.min(isize::MAX as Wide) as usize
+        // Two `isize`s are at most `usize::MAX` apart: one unsigned
+        // division of the word (no 64-bit division on 32-bit boards).
+        let (lo, hi) = if self.step > 0 { (self.start, self.stop) } else { (self.stop, self.start) };
+        if hi <= lo {
+            return 0;
+        }
+        let n = (hi.wrapping_sub(lo) as usize - 1) / self.step.unsigned_abs() + 1;
+        n.min(isize::MAX as usize)
     }
 
     /// Is it empty?
@@ -134,9 +133,15 @@ fn range_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         if v == isize::MIN || v == isize::MAX {
             return Ok(Obj::FALSE);
         }
-        let (v, s, st) = (v as Wide, r.start as Wide, r.step as Wide);
-        let inside = if st > 0 { v >= s && v < r.stop as Wide } else { v <= s && v > r.stop as Wide };
-        return Ok(Obj::bool(inside && (v - s) % st == 0));
+        // The distance from the start when inside (fits the word, as in
+        // `Range::len`).
+        let (s, e) = (r.start, r.stop);
+        let dist = if r.step > 0 {
+            (v >= s && v < e).then(|| v.wrapping_sub(s))
+        } else {
+            (v <= s && v > e).then(|| s.wrapping_sub(v))
+        };
+        return Ok(Obj::bool(dist.is_some_and(|d| d as usize % r.step.unsigned_abs() == 0)));
     }
     // Other objects (floats, ...): compare with each value.
     let n = r.len();
