@@ -145,6 +145,31 @@ const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
 const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
 #[cfg(not(target_os = "none"))]
 const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
+/// How [`execute`] left the loop: [`EXIT_RETURN`], [`EXIT_YIELD`] or
+/// [`EXIT_RAISE`], and the value, exception or yielded value. Two words,
+/// returned in registers (a `PyResult<Outcome>` goes through memory).
+#[derive(Clone, Copy)]
+struct Exit {
+    kind: usize,
+    v: Obj,
+}
+
+const EXIT_RETURN: usize = 0;
+const EXIT_YIELD: usize = 1;
+const EXIT_RAISE: usize = 2;
+
+impl Exit {
+    /// As a [`run`] result.
+    #[inline(always)]
+    fn result(self) -> PyResult<Outcome> {
+        match self.kind {
+            EXIT_RETURN => Ok(Outcome::Return(self.v)),
+            EXIT_YIELD => Ok(Outcome::Yield(self.v)),
+            _ => Err(PyErr(self.v)),
+        }
+    }
+}
+
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
 #[cfg_attr(not(target_os = "none"), inline(always))]
@@ -153,11 +178,12 @@ pub fn run(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Outco
     // takes the out-of-line path (which catches it, or lets it out).
     #[cfg(not(target_os = "none"))]
     if throw.is_none() {
-        let mut r = execute(vm, f, Obj::NULL);
-        if r.is_err() {
+        let x = execute(vm, f, Obj::NULL);
+        if x.kind == EXIT_RAISE {
+            let mut r = x.result();
             return run_after_raise(vm, f, &mut r);
         }
-        return r;
+        return x.result();
     }
     run_catching(vm, f, throw)
 }
@@ -227,12 +253,12 @@ fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Optio
                 if !f.push(Obj::NONE) {
                     return Some(Err(bad_code(vm)));
                 }
-                execute(vm, f, e)
+                execute(vm, f, e).result()
             } else {
                 Err(PyErr(e))
             }
         }
-        None => execute(vm, f, Obj::NULL),
+        None => execute(vm, f, Obj::NULL).result(),
     };
     match r {
         Ok(o) => Some(Ok(o)),
@@ -432,7 +458,7 @@ unsafe fn read_jump_inline(pc: &mut *const u8, signed: bool) -> *const u8 {
 
 /// The instruction loop proper. `pending` is an exception thrown into a
 /// generator suspended at YIELD_FROM (NULL normally).
-fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome> {
+fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     // Pinned views of the code, qstrs and constants: the frame's function
     // keeps them alive.
     let fcode = f.code;
@@ -475,9 +501,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
     }
     macro_rules! fail {
         ($e:expr) => {{
-            let e = $e;
+            let e: PyErr = $e;
             save!();
-            return Err(e);
+            return Exit { kind: EXIT_RAISE, v: e.0 };
         }};
     }
     macro_rules! tri {
@@ -1322,7 +1348,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         ip = pc;
                     }
                     ops::Next::Jumped => load!(),
-                    ops::Next::Return(v) => return Ok(Outcome::Return(v)),
+                    ops::Next::Return(v) => return Exit { kind: EXIT_RETURN, v },
                 }
                 continue;
             }
@@ -1360,11 +1386,11 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                     // No handler blocks: nothing to unwind (a shortcut of
                     // desktop builds; boards keep the flash).
                     save!();
-                    return Ok(Outcome::Return(v));
+                    return Exit { kind: EXIT_RETURN, v };
                 }
                 save!();
                 match tri!(ops::unwind_return(vm, f, v)) {
-                    Some(v) => return Ok(Outcome::Return(v)),
+                    Some(v) => return Exit { kind: EXIT_RETURN, v },
                     None => load!(),
                 }
                 continue;
@@ -1376,7 +1402,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 unsafe { sp.write(Obj::NULL) };
                 ip = pc;
                 save!();
-                return Ok(Outcome::Yield(v));
+                return Exit { kind: EXIT_YIELD, v };
             }
             op::YIELD_FROM => {
                 // (2 popped, 1 pushed; re-executed on resume with the
@@ -1387,7 +1413,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 match tri!(super::gen::delegate(vm, it, send, thrown)) {
                     super::gen::Step::Yield(v) => {
                         save!();
-                        return Ok(Outcome::Yield(v));
+                        return Exit { kind: EXIT_YIELD, v };
                     }
                     super::gen::Step::Return(v) => set_top!(v),
                 }
