@@ -1384,8 +1384,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let v = top!();
                 if cfg!(not(target_os = "none")) && f.exc_sp == 0 {
                     // No handler blocks: nothing to unwind (a shortcut of
-                    // desktop builds; boards keep the flash).
-                    save!();
+                    // desktop builds; boards keep the flash). Nothing
+                    // reads a returned frame's `ip` and `sp`.
                     return Exit { kind: EXIT_RETURN, v };
                 }
                 save!();
