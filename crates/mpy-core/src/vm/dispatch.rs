@@ -462,8 +462,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     // Pinned views of the code, qstrs and constants: the frame's function
     // keeps them alive.
     let fcode = f.code;
-    let code: &[u8] = fcode.code();
-    let cp: *const u8 = code.as_ptr();
+    // The first opcode (`fcode.code()`'s start, without its bounds check:
+    // the loader checked that `code_start` is within the bytes).
+    let cp: *const u8 = fcode.bytes.as_ptr().wrapping_add(fcode.head.code_start as usize);
     let qstrs: *const Qstr = f.qstrs.as_ptr();
     let consts: *const Obj = f.consts.as_ptr();
     let fp: *mut Obj = f.fp();
