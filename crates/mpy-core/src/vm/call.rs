@@ -102,6 +102,28 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     Some(call_simple_inner::<false>(vm, f, &v, args, defaults))
 }
 
+/// The CALL opcodes' entry to [`call_simple`]. Desktop: a plain
+/// function passed exactly its parameters is called inline (in the
+/// dispatch loop, whose registers are saved already), the other cases
+/// out of line.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let v = FunView::of(vm, f)?;
+    let h = v.code.head;
+    if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
+        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+    }
+    call_simple(vm, f, args)
+}
+
+/// The CALL opcodes' entry to [`call_simple`].
+#[cfg(target_os = "none")]
+#[inline(always)]
+pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    call_simple(vm, f, args)
+}
+
 /// [`call_simple`] of a generator function without cell locals: the
 /// generator object, its slots bound straight from the arguments.
 ///

@@ -1121,7 +1121,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 // (the others skip its out-of-line call).
                 let r = if nkw == 0 {
                     match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
-                        super::call::call_simple(vm, fun, args)
+                        super::call::call_fast(vm, fun, args)
                     } else {
                         None
                     } {
