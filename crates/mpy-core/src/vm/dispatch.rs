@@ -150,12 +150,18 @@ const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 /// returned in registers (a `PyResult<Outcome>` goes through memory).
 #[derive(Clone, Copy)]
 struct Exit {
+    /// How it left.
     kind: usize,
+    /// The returned or yielded value, or the exception.
     v: Obj,
 }
 
+/// [`Exit::kind`]: RETURN_VALUE (or a finally's pending return).
 const EXIT_RETURN: usize = 0;
+/// [`Exit::kind`]: YIELD_VALUE / YIELD_FROM suspended the frame.
 const EXIT_YIELD: usize = 1;
+/// [`Exit::kind`]: an exception left the loop (the frame's handlers have
+/// not seen it yet).
 const EXIT_RAISE: usize = 2;
 
 impl Exit {
