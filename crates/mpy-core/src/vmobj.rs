@@ -59,7 +59,8 @@ pub struct RawCodeHead {
     pub n_state: u32,
     /// Depth of the exception-handler stack.
     pub n_exc_stack: u32,
-    /// `SCOPE_FLAG_*` bits (generator, *args, **kw, kw defaults).
+    /// `SCOPE_FLAG_*` bits (generator, *args, **kw, kw defaults), plus
+    /// [`SCOPE_PLAIN`] (set by the loader, desktop builds).
     pub scope_flags: u32,
     /// Positional parameters (closed-over cells first).
     pub n_pos_args: u32,
@@ -68,6 +69,13 @@ pub struct RawCodeHead {
     /// Positional parameters with defaults.
     pub n_def_pos_args: u32,
 }
+
+/// Run-time bit of [`RawCodeHead::scope_flags`] (never in a `.mpy`
+/// file; the loader clears it there): a plain function, with no `*args`,
+/// `**kw` or keyword-only parameters, no cell locals, not a generator, so
+/// that a positional call passing exactly its parameters binds them by
+/// copying (desktop builds set it; boards never).
+pub const SCOPE_PLAIN: u32 = 1 << 31;
 
 /// A loaded raw code as seen through a pinned borrow: the header and the
 /// whole `fun_data`. Valid while the raw code object is alive (holding

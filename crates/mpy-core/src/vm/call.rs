@@ -9,6 +9,8 @@ use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::types::misc::CellObj;
 use crate::vmobj::{Code, GenHead};
+#[cfg(not(target_os = "none"))]
+use crate::vmobj::SCOPE_PLAIN;
 use crate::{PyErr, PyResult};
 use mpy_bytecode::prelude::{SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG_VARKEYWORDS};
 
@@ -62,6 +64,12 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
 pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;
+    // Desktop: a plain function passed exactly its parameters (a
+    // closure's cells are its first ones) needs none of the checks below.
+    #[cfg(not(target_os = "none"))]
+    if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
+        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+    }
     // A closure's cells are its first parameters.
     let np = (h.n_pos_args as usize).checked_sub(v.cells.len())?;
     if args.len() > np
@@ -91,7 +99,29 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     if generator {
         return Some(new_generator_simple(vm, f, v.code, v.cells, args, defaults));
     }
-    Some(call_simple_inner(vm, f, &v, args, defaults))
+    Some(call_simple_inner::<false>(vm, f, &v, args, defaults))
+}
+
+/// The CALL opcodes' entry to [`call_simple`]. Desktop: a plain
+/// function passed exactly its parameters is called inline (in the
+/// dispatch loop, whose registers are saved already), the other cases
+/// out of line.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let v = FunView::of(vm, f)?;
+    let h = v.code.head;
+    if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
+        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+    }
+    call_simple(vm, f, args)
+}
+
+/// The CALL opcodes' entry to [`call_simple`].
+#[cfg(target_os = "none")]
+#[inline(always)]
+pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    call_simple(vm, f, args)
 }
 
 /// [`call_simple`] of a generator function without cell locals: the
@@ -122,9 +152,10 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 }
 
 /// [`call_simple`]'s call proper (desktop: inlined, so that the function
-/// view stays in registers).
+/// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] and
+/// `defaults` is empty.
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     #[cfg(target_os = "none")]
     check_recursion(vm)?;
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
@@ -158,7 +189,7 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
         }
         // SAFETY: as above.
         d = unsafe { put_locals(d, args) };
-        if !defaults.is_empty() {
+        if !PLAIN && !defaults.is_empty() {
             // SAFETY: as above.
             unsafe { put_locals(d, defaults) };
         }
@@ -171,7 +202,7 @@ fn call_simple_inner(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], default
             d = d.wrapping_sub(1);
         }
     }
-    if !v.code.cells().is_empty() {
+    if !PLAIN && !v.code.cells().is_empty() {
         if let Err(e) = wrap_cells(vm, &mut frame) {
             pop_frame_slots(vm, base);
             return Err(e);

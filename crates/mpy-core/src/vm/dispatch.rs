@@ -145,6 +145,37 @@ const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
 const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
 #[cfg(not(target_os = "none"))]
 const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
+/// How [`execute`] left the loop: [`EXIT_RETURN`], [`EXIT_YIELD`] or
+/// [`EXIT_RAISE`], and the value, exception or yielded value. Two words,
+/// returned in registers (a `PyResult<Outcome>` goes through memory).
+#[derive(Clone, Copy)]
+struct Exit {
+    /// How it left.
+    kind: usize,
+    /// The returned or yielded value, or the exception.
+    v: Obj,
+}
+
+/// [`Exit::kind`]: RETURN_VALUE (or a finally's pending return).
+const EXIT_RETURN: usize = 0;
+/// [`Exit::kind`]: YIELD_VALUE / YIELD_FROM suspended the frame.
+const EXIT_YIELD: usize = 1;
+/// [`Exit::kind`]: an exception left the loop (the frame's handlers have
+/// not seen it yet).
+const EXIT_RAISE: usize = 2;
+
+impl Exit {
+    /// As a [`run`] result.
+    #[inline(always)]
+    fn result(self) -> PyResult<Outcome> {
+        match self.kind {
+            EXIT_RETURN => Ok(Outcome::Return(self.v)),
+            EXIT_YIELD => Ok(Outcome::Yield(self.v)),
+            _ => Err(PyErr(self.v)),
+        }
+    }
+}
+
 /// Runs `f` until it returns or yields. `throw`, for a resumed generator,
 /// is an exception to raise at the resume point instead of continuing.
 #[cfg_attr(not(target_os = "none"), inline(always))]
@@ -153,11 +184,12 @@ pub fn run(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Outco
     // takes the out-of-line path (which catches it, or lets it out).
     #[cfg(not(target_os = "none"))]
     if throw.is_none() {
-        let mut r = execute(vm, f, Obj::NULL);
-        if r.is_err() {
+        let x = execute(vm, f, Obj::NULL);
+        if x.kind == EXIT_RAISE {
+            let mut r = x.result();
             return run_after_raise(vm, f, &mut r);
         }
-        return r;
+        return x.result();
     }
     run_catching(vm, f, throw)
 }
@@ -227,12 +259,12 @@ fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Optio
                 if !f.push(Obj::NONE) {
                     return Some(Err(bad_code(vm)));
                 }
-                execute(vm, f, e)
+                execute(vm, f, e).result()
             } else {
                 Err(PyErr(e))
             }
         }
-        None => execute(vm, f, Obj::NULL),
+        None => execute(vm, f, Obj::NULL).result(),
     };
     match r {
         Ok(o) => Some(Ok(o)),
@@ -432,12 +464,13 @@ unsafe fn read_jump_inline(pc: &mut *const u8, signed: bool) -> *const u8 {
 
 /// The instruction loop proper. `pending` is an exception thrown into a
 /// generator suspended at YIELD_FROM (NULL normally).
-fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome> {
+fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     // Pinned views of the code, qstrs and constants: the frame's function
     // keeps them alive.
     let fcode = f.code;
-    let code: &[u8] = fcode.code();
-    let cp: *const u8 = code.as_ptr();
+    // The first opcode (`fcode.code()`'s start, without its bounds check:
+    // the loader checked that `code_start` is within the bytes).
+    let cp: *const u8 = fcode.bytes.as_ptr().wrapping_add(fcode.head.code_start as usize);
     let qstrs: *const Qstr = f.qstrs.as_ptr();
     let consts: *const Obj = f.consts.as_ptr();
     let fp: *mut Obj = f.fp();
@@ -475,9 +508,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
     }
     macro_rules! fail {
         ($e:expr) => {{
-            let e = $e;
+            let e: PyErr = $e;
             save!();
-            return Err(e);
+            return Exit { kind: EXIT_RAISE, v: e.0 };
         }};
     }
     macro_rules! tri {
@@ -1094,7 +1127,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 // (the others skip its out-of-line call).
                 let r = if nkw == 0 {
                     match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
-                        super::call::call_simple(vm, fun, args)
+                        super::call::call_fast(vm, fun, args)
                     } else {
                         None
                     } {
@@ -1322,7 +1355,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                         ip = pc;
                     }
                     ops::Next::Jumped => load!(),
-                    ops::Next::Return(v) => return Ok(Outcome::Return(v)),
+                    ops::Next::Return(v) => return Exit { kind: EXIT_RETURN, v },
                 }
                 continue;
             }
@@ -1358,13 +1391,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 let v = top!();
                 if cfg!(not(target_os = "none")) && f.exc_sp == 0 {
                     // No handler blocks: nothing to unwind (a shortcut of
-                    // desktop builds; boards keep the flash).
-                    save!();
-                    return Ok(Outcome::Return(v));
+                    // desktop builds; boards keep the flash). Nothing
+                    // reads a returned frame's `ip` and `sp`.
+                    return Exit { kind: EXIT_RETURN, v };
                 }
                 save!();
                 match tri!(ops::unwind_return(vm, f, v)) {
-                    Some(v) => return Ok(Outcome::Return(v)),
+                    Some(v) => return Exit { kind: EXIT_RETURN, v },
                     None => load!(),
                 }
                 continue;
@@ -1376,7 +1409,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 unsafe { sp.write(Obj::NULL) };
                 ip = pc;
                 save!();
-                return Ok(Outcome::Yield(v));
+                return Exit { kind: EXIT_YIELD, v };
             }
             op::YIELD_FROM => {
                 // (2 popped, 1 pushed; re-executed on resume with the
@@ -1387,7 +1420,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> PyResult<Outcome
                 match tri!(super::gen::delegate(vm, it, send, thrown)) {
                     super::gen::Step::Yield(v) => {
                         save!();
-                        return Ok(Outcome::Yield(v));
+                        return Exit { kind: EXIT_YIELD, v };
                     }
                     super::gen::Step::Return(v) => set_top!(v),
                 }

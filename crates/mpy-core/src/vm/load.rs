@@ -243,7 +243,7 @@ fn decode_prelude(data: &[u8], qstrs: &[Qstr], file: Qstr, children: Obj) -> Opt
     if n_state > 0x10000 || sig.n_exc_stack > 0x1000 {
         return None;
     }
-    let flags = sig.scope_flags;
+    let mut flags = sig.scope_flags & !crate::vmobj::SCOPE_PLAIN;
     let n_locals_min = sig.n_pos_args as usize
         + sig.n_kwonly_args as usize
         + usize::from(flags & mpy_bytecode::prelude::SCOPE_FLAG_VARARGS != 0)
@@ -253,6 +253,13 @@ fn decode_prelude(data: &[u8], qstrs: &[Qstr], file: Qstr, children: Obj) -> Opt
     }
     if cells.iter().any(|&c| c as usize >= n_state) {
         return None;
+    }
+    // Desktop: mark plain functions for the call fast path.
+    let not_plain = mpy_bytecode::prelude::SCOPE_FLAG_GENERATOR
+        | mpy_bytecode::prelude::SCOPE_FLAG_VARARGS
+        | mpy_bytecode::prelude::SCOPE_FLAG_VARKEYWORDS;
+    if cfg!(not(target_os = "none")) && flags & not_plain == 0 && sig.n_kwonly_args == 0 && cells.is_empty() {
+        flags |= crate::vmobj::SCOPE_PLAIN;
     }
     let off = |x: usize| u32::try_from(x).ok();
     let head = RawCodeHead {
