@@ -210,6 +210,16 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.binary_op_unsupported(op, a, b, ta)
+    }
+
+    /// [`Vm::binary_op`] once `a`'s type (`ta`) did not support `op` with
+    /// `b`: the plain operator for an in-place one, else `b`'s reflected
+    /// operator or comparison, else the `TypeError`.
+    ///
+    /// Errors: `TypeError: unsupported types for ...`; whatever the
+    /// reflected operator raises.
+    pub(crate) fn binary_op_unsupported(&mut self, op: BinaryOp, a: Obj, b: Obj, ta: &'static TypeObj) -> PyResult<Obj> {
         let plain = op.non_inplace();
         if plain != op {
             return self.binary_op(plain, a, b);

@@ -375,6 +375,12 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 /// Errors: `TypeError: __init__() should return None`, and whatever
 /// `__new__`/`__init__` raise.
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if kw.is_empty() {
+        if let Some(r) = call_plain_class(vm, cls, args) {
+            return r;
+        }
+    }
     let init = user_special_cached(vm, cls, q::__init__);
     let newf = if class_flags(vm, cls) & CF_NEW != 0 { user_special(vm, cls, q::__new__) } else { None };
     let obj = if let Some(newf) = newf {
@@ -396,6 +402,45 @@ pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
         }
     }
     Ok(obj)
+}
+
+/// [`call_class`] of a class without a built-in base or `__new__` whose
+/// `__init__` is a Python function found in the class's lookup cache (as
+/// `call_class` would find it): the instance (its table presized as
+/// `new_instance` does) and the call of `__init__` without the general
+/// layers. None: take the general path (nothing done yet).
+///
+/// Errors: as [`call_class`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let c = vm.heap.class(cls)?;
+    if c.ty.base.is_some() || (c.st.flags | vm.vmstate.class_flags_extra) & CF_NEW != 0 || args.len() >= 8 {
+        return None;
+    }
+    let init = super::attrcache::mcache_hit(vm, c, q::__init__).filter(|&f| crate::vmobj::is_function(f))?;
+    let inst_attrs = c.st.inst_attrs as usize;
+    let t: &'static TypeObj = cls.as_type()?;
+    let mut members = Map::new();
+    if inst_attrs > 0 {
+        if let Err(e) = vm.map_reserve_local(&mut members, inst_attrs) {
+            return Some(Err(e));
+        }
+    }
+    // (The table's buffer is a local until the instance holds it: the gc
+    // scans the native stack.)
+    let obj = match vm.alloc_obj(InstanceObj { base: ObjBase::new(t), members }) {
+        Ok(o) => o,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut buf = [Obj::NULL; 8];
+    buf[0] = obj;
+    buf[1..=args.len()].copy_from_slice(args);
+    Some(match super::attrcache::call_fast(vm, init, &buf[..=args.len()]) {
+        Ok(Obj::NONE) => Ok(obj),
+        Ok(_) => Err(vm.type_error("__init__() should return None")),
+        Err(e) => Err(e),
+    })
 }
 
 /// A plain `object()` instance (just the header).
