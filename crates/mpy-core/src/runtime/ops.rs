@@ -359,6 +359,14 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(x < y);
         }
+        // A user-class instance's `__lt__` (sorting a list of them).
+        #[cfg(not(target_os = "none"))]
+        if a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
+            if let Some(r) = types::instance::inst_binary_direct(self, BinaryOp::Less, a, b) {
+                let r = r?;
+                return self.is_true(r);
+            }
+        }
         #[cfg(not(target_os = "none"))]
         if let Some(r) = self.flat_tuple_less(a, b) {
             return Ok(r);

@@ -109,8 +109,8 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
 /// [`find_cached`] decides), else [`find_cached`] itself.
 #[inline(always)]
 pub(crate) fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
-    if let Some(v) = vm.heap.class_of(o).and_then(|c| mcache_hit(vm, c, name)) {
-        return Some(Found::Plain(v));
+    if let Some(r) = vm.heap.class_of(o).and_then(|c| mcache_probe(vm, c, name)) {
+        return r.map(Found::Plain);
     }
     find_cached(vm, class_of_instance(o), name)
 }
@@ -120,9 +120,21 @@ pub(crate) fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
 /// what [`find_cached`] would answer), read in place; None otherwise.
 #[inline(always)]
 pub(crate) fn mcache_hit(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Obj> {
+    mcache_probe(vm, c, name).flatten()
+}
+
+/// What class `c`'s lookup cache says of `name`, read in place:
+/// `Some(Some(value))` for a valid entry of a class-dict value (as
+/// [`mcache_hit`]), `Some(None)` for a valid entry saying no MRO entry
+/// has it, None when the cache cannot tell.
+#[inline(always)]
+fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<Obj>> {
     let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
-    if cn != name.0 || c.st.mcache_epoch != vm.vmstate.mcache_epoch || ci == super::class::MCACHE_MISS {
+    if cn != name.0 || c.st.mcache_epoch != vm.vmstate.mcache_epoch {
         return None;
+    }
+    if ci == super::class::MCACHE_MISS {
+        return Some(None);
     }
     // The class itself (the common case) without a second lookup.
     let k = if ci == 0 {
@@ -130,7 +142,7 @@ pub(crate) fn mcache_hit(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Obj> {
     } else {
         vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))?
     };
-    k.st.dict.value_if_key(cp as usize, Obj::qstr(name))
+    k.st.dict.value_if_key(cp as usize, Obj::qstr(name)).map(Some)
 }
 
 /// Calls Python function `f` with positional `args`: straight into its
@@ -172,17 +184,17 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, o, name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-                if i.members.entry(p).is_some_and(|e| e.key == Obj::qstr(name)) {
-                    i.members.set_value(p, value);
+                if i.members.set_value_if_key(p, Obj::qstr(name), value) {
                     return Ok(());
                 }
             }
+            return store_attr_append(vm, ip, p, o, name, value);
         }
     }
     store_attr_slow(vm, ip, o, name, value)
 }
 
-/// [`store_attr`] of a plain store (no `__setattr__`, no property) whose
+/// [`store_attr`] of a plain store (no `__setattr__`, not a property) whose
 /// remembered position `p` did not hold the name: when the instruction
 /// appended its name last time and this (new) instance's small table has
 /// as many entries as that one had then, appends again if the name is
@@ -194,11 +206,7 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
 fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
     if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
         let m = &mut i.members;
-        if p == m.end_pos()
-            && m.hash_at(0).is_none()
-            && m.find_identical(Obj::qstr(name), 0).is_none()
-            && m.push_within_capacity(Obj::qstr(name), value, 0)
-        {
+        if p == m.end_pos() && m.push_small_if_absent(Obj::qstr(name), value) {
             new_inst_attr(vm, o, name, p + 1);
             return Ok(());
         }
@@ -212,11 +220,17 @@ fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value
 #[inline(always)]
 fn new_inst_attr(vm: &mut Vm, o: Obj, name: Qstr, n: usize) {
     note_inst_name(vm, name);
-    let cls = class_of_instance(o);
     if vm.heap.class_of(o).is_some_and(|c| (c.st.inst_attrs as usize) < n.min(64)) {
-        if let Some(st) = vm.heap.class_state_mut(cls) {
-            st.inst_attrs = n.min(64) as u32;
-        }
+        note_inst_attrs(vm, o, n);
+    }
+}
+
+/// Instance `o` has `n` attributes, more than any of its class's before.
+#[cold]
+#[inline(never)]
+fn note_inst_attrs(vm: &mut Vm, o: Obj, n: usize) {
+    if let Some(st) = vm.heap.class_state_mut(class_of_instance(o)) {
+        st.inst_attrs = st.inst_attrs.max(n.min(64) as u32);
     }
 }
 
