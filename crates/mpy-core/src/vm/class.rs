@@ -140,8 +140,13 @@ fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
 /// The cache slot of `name`.
 #[inline(always)]
 pub(crate) fn mcache_slot(name: Qstr) -> usize {
-    (name.0.wrapping_mul(0x9e37_79b9) >> 28) as usize
+    (name.0.wrapping_mul(0x9e37_79b9) >> (32 - MCACHE_SLOTS.trailing_zeros())) as usize
 }
+
+/// Entries of a class's lookup cache (a power of two). Desktop builds
+/// have room for the many names a class of a large program is asked
+/// for; boards keep classes small.
+pub const MCACHE_SLOTS: usize = if cfg!(target_os = "none") { 16 } else { 64 };
 
 /// [`find_in_mro`] from position 0 for a user class, through the class's
 /// lookup cache. A cached `(MRO index, dict position)` is used only if the
@@ -198,7 +203,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     };
     if let Some(st) = vm.heap.class_state_mut(cls) {
         if st.mcache_epoch != epoch {
-            st.mcache = [(u32::MAX, 0, 0); 16];
+            st.mcache = [(u32::MAX, 0, 0); MCACHE_SLOTS];
             st.mcache_epoch = epoch;
         }
         st.mcache[slot] = entry;
@@ -435,8 +440,10 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
     };
     let mut buf = [Obj::NULL; 8];
     buf[0] = obj;
-    buf[1..=args.len()].copy_from_slice(args);
-    Some(match super::attrcache::call_fast(vm, init, &buf[..=args.len()]) {
+    for (d, &a) in buf[1..].iter_mut().zip(args) {
+        *d = a;
+    }
+    Some(match super::attrcache::call_fast(vm, init, buf.get(..=args.len())?) {
         Ok(Obj::NONE) => Ok(obj),
         Ok(_) => Err(vm.type_error("__init__() should return None")),
         Err(e) => Err(e),
@@ -770,7 +777,7 @@ pub struct ClassState {
     pub inst_attrs: u32,
     /// Lookup cache: `(qstr, MRO index, dict position)` slots, checked
     /// against the namespace on use; holds no objects.
-    pub mcache: [(u32, u32, u32); 16],
+    pub mcache: [(u32, u32, u32); MCACHE_SLOTS],
     /// The epoch `mcache` was filled in.
     pub mcache_epoch: usize,
 }
