@@ -209,6 +209,32 @@ impl Map {
         }
     }
 
+    /// Appends `key: value` to a small table with room for it if no key
+    /// is identical to `key` (desktop inline caches: a new attribute of
+    /// an instance); false, changing nothing, otherwise.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn push_small_if_absent(&mut self, key: Obj, value: Obj) -> bool {
+        let cap = self.t.capacity();
+        if cap > SMALL_WORDS {
+            return false;
+        }
+        let kv = self.t.as_slice();
+        let mut i = 0;
+        while i < kv.len() {
+            if kv[i] == key.raw() {
+                return false;
+            }
+            i += 2;
+        }
+        if kv.len() + 2 > cap {
+            return false;
+        }
+        let _ = self.t.push_within_capacity(key.raw());
+        let _ = self.t.push_within_capacity(value.raw());
+        true
+    }
+
     /// The stored hash of position `pos` (None in a small table).
     #[inline]
     pub fn hash_at(&self, pos: usize) -> Option<u32> {

@@ -210,6 +210,16 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.binary_op_unsupported(op, a, b, ta)
+    }
+
+    /// [`Vm::binary_op`] once `a`'s type (`ta`) did not support `op` with
+    /// `b`: the plain operator for an in-place one, else `b`'s reflected
+    /// operator or comparison, else the `TypeError`.
+    ///
+    /// Errors: `TypeError: unsupported types for ...`; whatever the
+    /// reflected operator raises.
+    pub(crate) fn binary_op_unsupported(&mut self, op: BinaryOp, a: Obj, b: Obj, ta: &'static TypeObj) -> PyResult<Obj> {
         let plain = op.non_inplace();
         if plain != op {
             return self.binary_op(plain, a, b);
@@ -348,6 +358,14 @@ impl Vm {
     pub fn less(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
             return Ok(x < y);
+        }
+        // A user-class instance's `__lt__` (sorting a list of them).
+        #[cfg(not(target_os = "none"))]
+        if a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
+            if let Some(r) = types::instance::inst_binary_direct(self, BinaryOp::Less, a, b) {
+                let r = r?;
+                return self.is_true(r);
+            }
         }
         #[cfg(not(target_os = "none"))]
         if let Some(r) = self.flat_tuple_less(a, b) {

@@ -201,6 +201,42 @@ pub fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     Ok(Obj::NULL)
 }
 
+/// A bytecode binary op whose left operand `a` is an instance of a user
+/// class without a built-in base defining the operator as a Python
+/// function found in its class's lookup cache: the method called
+/// straight into its frame, then (for `NotImplemented`) the rest of
+/// [`Vm::binary_op`] past the left operand's slot. What `binary_op`
+/// reaches through [`inst_binary`], without its layers; None: take the
+/// general path (nothing done yet). Not for `==`, `!=`, `is`, `in` and
+/// exception matching, which `binary_op` answers before the slots.
+///
+/// Errors: whatever the method or the reflected operator raises;
+/// `TypeError` for unsupported operands.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn inst_binary_direct(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    if matches!(
+        op,
+        BinaryOp::Is | BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::In | BinaryOp::ExceptionMatch | BinaryOp::Contains
+    ) {
+        return None;
+    }
+    let t = a.ptr_type()?;
+    let c = vm.heap.class_of(a)?;
+    if t.base.is_some() {
+        return None;
+    }
+    let f = crate::vm::attrcache::mcache_hit(vm, c, binary_qstr(op)?).filter(|&f| crate::vmobj::is_function(f))?;
+    let r = match crate::vm::attrcache::call_fast(vm, f, &[a, b]) {
+        Ok(r) => r,
+        Err(e) => return Some(Err(e)),
+    };
+    if r != Obj::NOT_IMPLEMENTED {
+        return Some(Ok(r));
+    }
+    Some(vm.binary_op_unsupported(op, a, b, t))
+}
+
 /// `subscr` slot: `__getitem__`/`__setitem__`/`__delitem__`, else the
 /// native part.
 ///

@@ -14,7 +14,9 @@
 //! collector) and positions: no object is kept alive or reached through
 //! it, and a stale entry is merely a wrong guess.
 
-use super::class::{class_flags, class_of_instance, describe, find_cached, Desc, Found, InstanceObj, CF_PROPERTY, CF_SETATTR};
+use super::class::{
+    class_flags, class_of_instance, describe, find_cached, ClassObj, Desc, Found, InstanceObj, CF_PROPERTY, CF_SETATTR,
+};
 use crate::qstr::q;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
@@ -107,21 +109,40 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
 /// [`find_cached`] decides), else [`find_cached`] itself.
 #[inline(always)]
 pub(crate) fn class_find(vm: &mut Vm, o: Obj, name: Qstr) -> Option<Found> {
-    if let Some(c) = vm.heap.class_of(o) {
-        let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
-        if cn == name.0 && c.st.mcache_epoch == vm.vmstate.mcache_epoch && ci != super::class::MCACHE_MISS {
-            // The class itself (the common case) without a second lookup.
-            let k = if ci == 0 {
-                Some(c)
-            } else {
-                vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))
-            };
-            if let Some(v) = k.and_then(|k| k.st.dict.value_if_key(cp as usize, Obj::qstr(name))) {
-                return Some(Found::Plain(v));
-            }
-        }
+    if let Some(r) = vm.heap.class_of(o).and_then(|c| mcache_probe(vm, c, name)) {
+        return r.map(Found::Plain);
     }
     find_cached(vm, class_of_instance(o), name)
+}
+
+/// The value of `name` along class `c`'s MRO when `c`'s lookup cache has
+/// a valid entry for it (of the current epoch, its key still in place:
+/// what [`find_cached`] would answer), read in place; None otherwise.
+#[inline(always)]
+pub(crate) fn mcache_hit(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Obj> {
+    mcache_probe(vm, c, name).flatten()
+}
+
+/// What class `c`'s lookup cache says of `name`, read in place:
+/// `Some(Some(value))` for a valid entry of a class-dict value (as
+/// [`mcache_hit`]), `Some(None)` for a valid entry saying no MRO entry
+/// has it, None when the cache cannot tell.
+#[inline(always)]
+fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<Obj>> {
+    let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
+    if cn != name.0 || c.st.mcache_epoch != vm.vmstate.mcache_epoch {
+        return None;
+    }
+    if ci == super::class::MCACHE_MISS {
+        return Some(None);
+    }
+    // The class itself (the common case) without a second lookup.
+    let k = if ci == 0 {
+        c
+    } else {
+        vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))?
+    };
+    k.st.dict.value_if_key(cp as usize, Obj::qstr(name)).map(Some)
 }
 
 /// Calls Python function `f` with positional `args`: straight into its
@@ -158,19 +179,59 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
                     return Ok(());
                 }
             }
-            return store_attr_slow(vm, ip, o, name, value);
+            return store_attr_append(vm, ip, p, o, name, value);
         }
         let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, o, name);
         if plain {
             if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-                if i.members.entry(p).is_some_and(|e| e.key == Obj::qstr(name)) {
-                    i.members.set_value(p, value);
+                if i.members.set_value_if_key(p, Obj::qstr(name), value) {
                     return Ok(());
                 }
             }
+            return store_attr_append(vm, ip, p, o, name, value);
         }
     }
     store_attr_slow(vm, ip, o, name, value)
+}
+
+/// [`store_attr`] of a plain store (no `__setattr__`, not a property) whose
+/// remembered position `p` did not hold the name: when the instruction
+/// appended its name last time and this (new) instance's small table has
+/// as many entries as that one had then, appends again if the name is
+/// absent (what `members::ns_store` does, minus its layers); else
+/// [`store_attr_slow`].
+///
+/// Errors: as [`store_attr_slow`].
+#[inline(never)]
+fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+        let m = &mut i.members;
+        if p == m.end_pos() && m.push_small_if_absent(Obj::qstr(name), value) {
+            new_inst_attr(vm, o, name, p + 1);
+            return Ok(());
+        }
+    }
+    store_attr_slow(vm, ip, o, name, value)
+}
+
+/// After instance `o` gained attribute `name`, its `n`-th: what
+/// `members::ns_store` records for a new instance key (the name in
+/// [`InstNames`], the most attributes the class's instances have had).
+#[inline(always)]
+fn new_inst_attr(vm: &mut Vm, o: Obj, name: Qstr, n: usize) {
+    note_inst_name(vm, name);
+    if vm.heap.class_of(o).is_some_and(|c| (c.st.inst_attrs as usize) < n.min(64)) {
+        note_inst_attrs(vm, o, n);
+    }
+}
+
+/// Instance `o` has `n` attributes, more than any of its class's before.
+#[cold]
+#[inline(never)]
+fn note_inst_attrs(vm: &mut Vm, o: Obj, n: usize) {
+    if let Some(st) = vm.heap.class_state_mut(class_of_instance(o)) {
+        st.inst_attrs = st.inst_attrs.max(n.min(64) as u32);
+    }
 }
 
 /// [`store_attr`] past the cache: an instance without `__setattr__` or

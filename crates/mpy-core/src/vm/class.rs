@@ -140,8 +140,13 @@ fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
 /// The cache slot of `name`.
 #[inline(always)]
 pub(crate) fn mcache_slot(name: Qstr) -> usize {
-    (name.0.wrapping_mul(0x9e37_79b9) >> 28) as usize
+    (name.0.wrapping_mul(0x9e37_79b9) >> (32 - MCACHE_SLOTS.trailing_zeros())) as usize
 }
+
+/// Entries of a class's lookup cache (a power of two). Desktop builds
+/// have room for the many names a class of a large program is asked
+/// for; boards keep classes small.
+pub const MCACHE_SLOTS: usize = if cfg!(target_os = "none") { 16 } else { 64 };
 
 /// [`find_in_mro`] from position 0 for a user class, through the class's
 /// lookup cache. A cached `(MRO index, dict position)` is used only if the
@@ -198,7 +203,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     };
     if let Some(st) = vm.heap.class_state_mut(cls) {
         if st.mcache_epoch != epoch {
-            st.mcache = [(u32::MAX, 0, 0); 16];
+            st.mcache = [(u32::MAX, 0, 0); MCACHE_SLOTS];
             st.mcache_epoch = epoch;
         }
         st.mcache[slot] = entry;
@@ -375,6 +380,12 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 /// Errors: `TypeError: __init__() should return None`, and whatever
 /// `__new__`/`__init__` raise.
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if kw.is_empty() {
+        if let Some(r) = call_plain_class(vm, cls, args) {
+            return r;
+        }
+    }
     let init = user_special_cached(vm, cls, q::__init__);
     let newf = if class_flags(vm, cls) & CF_NEW != 0 { user_special(vm, cls, q::__new__) } else { None };
     let obj = if let Some(newf) = newf {
@@ -396,6 +407,47 @@ pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
         }
     }
     Ok(obj)
+}
+
+/// [`call_class`] of a class without a built-in base or `__new__` whose
+/// `__init__` is a Python function found in the class's lookup cache (as
+/// `call_class` would find it): the instance (its table presized as
+/// `new_instance` does) and the call of `__init__` without the general
+/// layers. None: take the general path (nothing done yet).
+///
+/// Errors: as [`call_class`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let c = vm.heap.class(cls)?;
+    if c.ty.base.is_some() || (c.st.flags | vm.vmstate.class_flags_extra) & CF_NEW != 0 || args.len() >= 8 {
+        return None;
+    }
+    let init = super::attrcache::mcache_hit(vm, c, q::__init__).filter(|&f| crate::vmobj::is_function(f))?;
+    let inst_attrs = c.st.inst_attrs as usize;
+    let t: &'static TypeObj = cls.as_type()?;
+    let mut members = Map::new();
+    if inst_attrs > 0 {
+        if let Err(e) = vm.map_reserve_local(&mut members, inst_attrs) {
+            return Some(Err(e));
+        }
+    }
+    // (The table's buffer is a local until the instance holds it: the gc
+    // scans the native stack.)
+    let obj = match vm.alloc_obj(InstanceObj { base: ObjBase::new(t), members }) {
+        Ok(o) => o,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut buf = [Obj::NULL; 8];
+    buf[0] = obj;
+    for (d, &a) in buf[1..].iter_mut().zip(args) {
+        *d = a;
+    }
+    Some(match super::attrcache::call_fast(vm, init, buf.get(..=args.len())?) {
+        Ok(Obj::NONE) => Ok(obj),
+        Ok(_) => Err(vm.type_error("__init__() should return None")),
+        Err(e) => Err(e),
+    })
 }
 
 /// A plain `object()` instance (just the header).
@@ -725,7 +777,7 @@ pub struct ClassState {
     pub inst_attrs: u32,
     /// Lookup cache: `(qstr, MRO index, dict position)` slots, checked
     /// against the namespace on use; holds no objects.
-    pub mcache: [(u32, u32, u32); 16],
+    pub mcache: [(u32, u32, u32); MCACHE_SLOTS],
     /// The epoch `mcache` was filled in.
     pub mcache_epoch: usize,
 }

@@ -250,6 +250,12 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
 #[inline(never)]
 fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+    // A user-class instance's operator method (`__add__`, ...).
+    if a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
+        if let Some(r) = crate::types::instance::inst_binary_direct(vm, bop, a, b) {
+            return r;
+        }
+    }
     // Arithmetic and ordering of a float and a float or small int: the
     // float op itself (what `Vm::binary_op` reaches first for them).
     if a.is_float() || b.is_float() {
