@@ -322,6 +322,19 @@ const POLL_EVERY: u32 = 32;
 /// ([`super::pending`]). Errors: what they raise.
 #[inline(always)]
 fn poll_interrupt(vm: &mut Vm) -> PyResult<()> {
+    // Desktop: one decrement in memory and a branch on its borrow (the
+    // countdown was 0), `sub [mem], 1; jb` (boards: unmeasured there, as
+    // before).
+    #[cfg(not(target_os = "none"))]
+    {
+        let (n, borrow) = vm.vmstate.poll_countdown.overflowing_sub(1);
+        vm.vmstate.poll_countdown = n;
+        if borrow {
+            return poll_hal(vm);
+        }
+        Ok(())
+    }
+    #[cfg(target_os = "none")]
     match vm.vmstate.poll_countdown.checked_sub(1) {
         Some(n) => {
             vm.vmstate.poll_countdown = n;

@@ -106,11 +106,19 @@ pub(super) fn exact_dict(o: Obj) -> bool {
 #[cfg(not(target_os = "none"))]
 const TAG_SHIFT: u32 = usize::BITS - 1 - Obj::SMALL_INT_BITS;
 
-/// Are `a` and `b` both small ints (one test for the two)?
+/// The tag bits of a small int's word (`HIGH | 1` in `obj`): a word is a
+/// small int exactly when these bits of it read `0..01`.
+#[cfg(not(target_os = "none"))]
+const SMALL_TAG: usize = !(usize::MAX >> TAG_SHIFT) | 1;
+
+/// Are `a` and `b` both small ints (one test for the two)? A word `w` is
+/// one exactly when `w - 1` has no tag bit set (an odd word loses only
+/// its bit 0; an even one sets bit 0, 0 sets all), so the test is
+/// `((a - 1) | (b - 1)) & SMALL_TAG == 0`.
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn both_small(a: Obj, b: Obj) -> bool {
-    a.is_small_int() & b.is_small_int()
+    (a.raw().wrapping_sub(1) | b.raw().wrapping_sub(1)) & SMALL_TAG == 0
 }
 
 /// A small int's tagged word, shifted so that it orders (as a signed
@@ -127,7 +135,7 @@ pub(super) fn tagged_key(a: Obj) -> isize {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn small_add(a: Obj, b: Obj) -> Option<Obj> {
-    let y = ((b.raw() ^ 1) << TAG_SHIFT) as isize;
+    let y = (b.raw().wrapping_sub(1) << TAG_SHIFT) as isize;
     tagged_key(a).checked_add(y).map(|s| Obj::from_raw((s as usize) >> TAG_SHIFT))
 }
 
@@ -135,7 +143,7 @@ pub(super) fn small_add(a: Obj, b: Obj) -> Option<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn small_sub(a: Obj, b: Obj) -> Option<Obj> {
-    let y = ((b.raw() ^ 1) << TAG_SHIFT) as isize;
+    let y = (b.raw().wrapping_sub(1) << TAG_SHIFT) as isize;
     tagged_key(a).checked_sub(y).map(|s| Obj::from_raw((s as usize) >> TAG_SHIFT))
 }
 
