@@ -334,6 +334,7 @@ impl Vm {
     }
 
     /// A complex object.
+    #[cfg(feature = "complex")]
     ///
     /// Errors: `MemoryError`.
     pub fn new_complex(&mut self, re: Float, im: Float) -> PyResult<Obj> {
