@@ -21,6 +21,7 @@ use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
+#[cfg(any(feature = "round-int", not(feature = "float-single")))]
 use mpy_mpz::{self as mpz, MpzRef};
 
 /// The `float` type.
