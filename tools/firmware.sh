@@ -11,8 +11,8 @@
 # the board's RAM after the stack (MPY_ARENASIZE: the global allocator's;
 # MPY_FSSIZE: the RAM filesystem's, default 16K on netduinoplus2, 256K on
 # mps2-an386). --no-compiler builds the VM-only image (runs .mpy/frozen
-# code). --preset minimal|basic|full picks the built-in modules (default
-# full: every module). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
+# code). --preset minimal|basic|full picks the modules and builtin features
+# (mpy-core's presets; default full: all). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
 # manifest's modules too (test and benchmark images; own target dir). The
 # ELF is copied to target/firmware/BOARD[-HEAPSIZE][-fsFSSIZE][-vm][-PRESET][-NAME].elf.
 # In `run`, Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.

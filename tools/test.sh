@@ -15,8 +15,9 @@
 #      digits) on the i686 build with single-precision floats stuffed into
 #      the object word (feature float-stuffed, as the Cortex-M4F firmware),
 #   5. the VM-only build (no compiler): runs .mpy and frozen code, refuses
-#      source; the `minimal` module preset (tests/preset_check.py: the
-#      corpus fails only where it imports a left-out module),
+#      source; the `minimal` preset (tests/preset_check.py: the corpus
+#      fails only where it imports a left-out module or uses a left-out
+#      builtin feature),
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
 #      official mpy-cross run on our VM, and by our mpy-cross on the
 #      official wasm VM; fails below tests/mpy_cross_load.baseline,

@@ -153,6 +153,7 @@ use crate::types;
 // ---- plain objects ----
 #[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
 obj_type!(types::float::FloatObj, is!(types::float::FLOAT_TYPE));
+#[cfg(feature = "complex")]
 obj_type!(types::complex::ComplexObj, is!(types::complex::COMPLEX_TYPE));
 obj_type!(types::list::ListObj, is!(types::list::LIST_TYPE));
 obj_type!(types::bytearray::ByteArrayObj, is!(types::bytearray::BYTEARRAY_TYPE));
@@ -188,6 +189,7 @@ obj_type!(crate::vm::module::ModuleObj, is!(types::misc::MODULE_TYPE));
 obj_type!(crate::vm::class::SuperObj, is!(crate::vm::class::SUPER_TYPE));
 obj_type!(crate::vm::exec::CodeObj, cold is!(crate::vm::exec::CODE_TYPE));
 // (added by strings)
+#[cfg(feature = "memoryview")]
 obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE));
 obj_type!(types::strutil::SeqIterObj, is!(types::strutil::ITERATOR_TYPE));
 // (added by modules)

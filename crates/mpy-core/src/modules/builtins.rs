@@ -13,7 +13,7 @@
 //! VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
 //! code's namespaces (`__main__`'s globals when none runs).
 
-use super::args::{str_conv_error, type_name};
+use super::args::str_conv_error;
 use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
 use crate::map::Map;
 use crate::obj::Obj;
@@ -304,10 +304,12 @@ fn b_dir(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
+#[cfg(feature = "builtin-help")]
 const HELP_TEXT: &str = "Welcome to MicroPython!\n\nFor online docs please visit http://docs.micropython.org/\n\nControl commands:\n  CTRL-A        -- on a blank line, enter raw REPL mode\n  CTRL-B        -- on a blank line, enter normal REPL mode\n  CTRL-C        -- interrupt a running program\n  CTRL-D        -- on a blank line, exit or do a soft reset\n  CTRL-E        -- on a blank line, enter paste mode\n\nFor further help on a specific object, type help(obj)\n";
 
 /// Writes one `  name -- value` line of `help(obj)` (NULL value: a class
 /// method).
+#[cfg(feature = "builtin-help")]
 fn help_line(vm: &mut Vm, out: &mut Out, k: Obj, v: Obj) -> PyResult<()> {
     out.str(vm, "  ")?;
     vm.print_obj(k, out, PrintKind::Str)?;
@@ -320,6 +322,7 @@ fn help_line(vm: &mut Vm, out: &mut Out, k: Obj, v: Obj) -> PyResult<()> {
     out.str(vm, "\n")
 }
 
+#[cfg(feature = "builtin-help")]
 fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut out = Out::Stdout;
     let Some(&o) = args.first() else {
@@ -332,7 +335,7 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     out.str(vm, "object ")?;
     vm.print_obj(o, &mut out, PrintKind::Str)?;
-    let tn = type_name(vm, o);
+    let tn = super::args::type_name(vm, o);
     out.fmt(vm, " is of type {}\n", &[tn.into()])?;
     // Members: a module's attributes, else the type's (or the type
     // object's) locals.
@@ -450,6 +453,7 @@ fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// `compile(source, filename, mode)`: `mode` is `'exec'`, `'eval'` or
 /// `'single'`.
+#[cfg(feature = "builtin-compile")]
 fn b_compile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let src: &[u8] = match vm.str_pinned(args[0]) {
         Some(s) => s.as_bytes(),
@@ -514,6 +518,7 @@ static B_ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, sq::b_any);
 static B_BIN: BuiltinFun = BuiltinFun::new(q::bin, 1, 1, num::b_bin);
 static B_CALLABLE: BuiltinFun = BuiltinFun::new(q::callable, 1, 1, b_callable);
 static B_CHR: BuiltinFun = BuiltinFun::new(q::chr, 1, 1, num::b_chr);
+#[cfg(feature = "builtin-compile")]
 static B_COMPILE: BuiltinFun = BuiltinFun::new(q::compile, 3, 6, b_compile);
 static B_DELATTR: BuiltinFun = BuiltinFun::new(q::delattr, 2, 2, b_delattr);
 static B_DIR: BuiltinFun = BuiltinFun::new(q::dir, 0, 1, b_dir);
@@ -525,10 +530,12 @@ static B_GETATTR: BuiltinFun = BuiltinFun::new(q::getattr, 2, 3, b_getattr);
 static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
 static B_HASATTR: BuiltinFun = BuiltinFun::new(q::hasattr, 2, 2, b_hasattr);
 static B_HASH: BuiltinFun = BuiltinFun::new(q::hash, 1, 1, b_hash);
+#[cfg(feature = "builtin-help")]
 static B_HELP: BuiltinFun = BuiltinFun::new(q::help, 0, 1, b_help);
 static B_HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 1, num::b_hex);
 static B_ID: BuiltinFun = BuiltinFun::new(q::id, 1, 1, b_id);
 static B_IMPORT: BuiltinFun = BuiltinFun::new(q::__import__, 1, 5, b_import);
+#[cfg(feature = "builtin-input")]
 static B_INPUT: BuiltinFun = BuiltinFun::new(q::input, 0, 1, io::b_input);
 static B_ISINSTANCE: BuiltinFun = BuiltinFun::new(q::isinstance, 2, 2, b_isinstance);
 static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new(q::issubclass, 2, 2, b_issubclass);
@@ -562,6 +569,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::bytearray, Rom::Type(&types::bytearray::BYTEARRAY_TYPE)),
     (q::bytes, Rom::Type(&types::bytes::BYTES_TYPE)),
     (q::classmethod, Rom::Type(&misc::CLASSMETHOD_TYPE)),
+    #[cfg(feature = "complex")]
     (q::complex, Rom::Type(&types::complex::COMPLEX_TYPE)),
     (q::dict, Rom::Type(&types::dict::DICT_TYPE)),
     (q::enumerate, Rom::Type(&types::iterators::ENUMERATE_TYPE)),
@@ -583,6 +591,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
     (q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
     (q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),
+    #[cfg(feature = "memoryview")]
     (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     // Functions.
     (q::abs, Rom::Fun(&B_ABS)),
@@ -591,6 +600,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::bin, Rom::Fun(&B_BIN)),
     (q::callable, Rom::Fun(&B_CALLABLE)),
     (q::chr, Rom::Fun(&B_CHR)),
+    #[cfg(feature = "builtin-compile")]
     (q::compile, Rom::Fun(&B_COMPILE)),
     (q::delattr, Rom::Fun(&B_DELATTR)),
     (q::dir, Rom::Fun(&B_DIR)),
@@ -602,9 +612,11 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::globals, Rom::Fun(&B_GLOBALS)),
     (q::hasattr, Rom::Fun(&B_HASATTR)),
     (q::hash, Rom::Fun(&B_HASH)),
+    #[cfg(feature = "builtin-help")]
     (q::help, Rom::Fun(&B_HELP)),
     (q::hex, Rom::Fun(&B_HEX)),
     (q::id, Rom::Fun(&B_ID)),
+    #[cfg(feature = "builtin-input")]
     (q::input, Rom::Fun(&B_INPUT)),
     (q::isinstance, Rom::Fun(&B_ISINSTANCE)),
     (q::issubclass, Rom::Fun(&B_ISSUBCLASS)),

@@ -32,7 +32,11 @@ pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() == 2 {
         return vm.binary_op(BinaryOp::Power, args[0], args[1]);
     }
-    crate::types::int_ops::int_pow3(vm, args[0], args[1], args[2])
+    #[cfg(feature = "pow3")]
+    return crate::types::int_ops::int_pow3(vm, args[0], args[1], args[2]);
+    // As official builds without MICROPY_PY_BUILTINS_POW3.
+    #[cfg(not(feature = "pow3"))]
+    Err(vm.error(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE, "3-arg pow() not supported"))
 }
 
 /// A float truncated to an int object.

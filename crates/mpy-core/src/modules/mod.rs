@@ -47,6 +47,7 @@ pub mod builtins_seq;
 pub mod hashlib;
 #[cfg(all(feature = "hashlib", any(test, target_os = "none")))]
 mod sha256_small;
+#[cfg(feature = "builtin-help")]
 pub mod help_modules;
 #[cfg(feature = "select")]
 pub mod select;

@@ -341,7 +341,14 @@ impl Vm {
     fn plain_hash(&mut self, k: Obj) -> PyResult<Option<u32>> {
         use crate::types as t;
         let ty = self.builtin_type(k);
-        let number = [&t::int::INT_TYPE, &t::float::FLOAT_TYPE, &t::complex::COMPLEX_TYPE, &t::bytes::BYTES_TYPE, &t::bool::BOOL_TYPE]
+        let number = [
+            &t::int::INT_TYPE,
+            &t::float::FLOAT_TYPE,
+            #[cfg(feature = "complex")]
+            &t::complex::COMPLEX_TYPE,
+            &t::bytes::BYTES_TYPE,
+            &t::bool::BOOL_TYPE,
+        ]
             .iter()
             .any(|x| core::ptr::eq(ty, *x));
         let flat = self.tuple_pinned(k).is_some_and(|it| it.iter().all(|x| x.is_small_int() || x.as_qstr().is_some()));

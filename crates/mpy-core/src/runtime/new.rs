@@ -349,6 +349,7 @@ impl Vm {
     }
 
     /// A complex object.
+    #[cfg(feature = "complex")]
     ///
     /// Errors: `MemoryError`.
     pub fn new_complex(&mut self, re: Float, im: Float) -> PyResult<Obj> {

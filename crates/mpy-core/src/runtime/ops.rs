@@ -159,8 +159,11 @@ impl Vm {
         {
             if let Some((ka, xa, ya)) = self.fast_num(a) {
                 if let Some((kb, xb, yb)) = self.fast_num(b) {
+                    #[cfg(not(feature = "complex"))]
+                    let _ = (ya, yb);
                     let r = match ka.max(kb) {
                         1 => types::float::float_binary_op(self, op, xa, xb)?,
+                        #[cfg(feature = "complex")]
                         2 => types::complex::complex_binary_op(self, op, (xa, ya), (xb, yb))?,
                         _ => Obj::NULL,
                     };
@@ -258,7 +261,10 @@ impl Vm {
         if let Some(f) = self.float_of(o) {
             return Some((1, f, 0.0));
         }
-        self.heap.get::<types::complex::ComplexObj>(o).map(|c| (2, c.real, c.imag))
+        #[cfg(feature = "complex")]
+        return self.heap.get::<types::complex::ComplexObj>(o).map(|c| (2, c.real, c.imag));
+        #[cfg(not(feature = "complex"))]
+        None
     }
 
     /// `a == b` for two plain tuples whose items compare without running

@@ -21,7 +21,7 @@ use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, PrintKind, TypeObj, UnaryOp};
 use crate::PyResult;
-#[cfg(feature = "bigint")]
+#[cfg(all(feature = "bigint", any(feature = "round-int", not(feature = "float-single"))))]
 use mpy_mpz::{self as mpz, MpzRef};
 
 /// The `float` type.
@@ -79,6 +79,7 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
 /// convert NoneType to float` (and `complex`).
 pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     match num_of(vm, o) {
+        #[cfg(feature = "complex")]
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to float")),
         Some(n) => return Ok(n.to_f64()),
         None => {}
@@ -276,7 +277,11 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: Float, b: Float) -> PyResul
                 return Err(zero_div(vm));
             }
             if a < 0.0 && b.is_finite() && M::trunc(b) != b {
+                #[cfg(feature = "complex")]
                 return super::complex::complex_binary_op(vm, Power, (a, 0.0), (b, 0.0));
+                // Official builds without complex numbers raise this.
+                #[cfg(not(feature = "complex"))]
+                return Err(vm.value_error("math domain error"));
             }
             float_pow(a, b)
         }
@@ -320,8 +325,25 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
     }
 }
 
+/// `round(x)` for an int `x` without feature `round-int`: `x` itself (a
+/// bool as its int); with `ndigits`, `NotImplementedError` as official
+/// builds without MICROPY_PY_BUILTINS_ROUND_INT.
+#[cfg(not(feature = "round-int"))]
+fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
+    if n.is_some() {
+        return Err(vm.error_noargs(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE));
+    }
+    Ok(match v {
+        IntVal::Small(i) => Obj::small_int(i),
+        #[cfg(feature = "bigint")]
+        IntVal::Big(_) => x,
+        #[cfg(not(feature = "bigint"))]
+        IntVal::_Never(never, _) => match never {},
+    })
+}
+
 /// `round(x, n)` for an int `x` of value `v`.
-#[cfg(feature = "bigint")]
+#[cfg(all(feature = "round-int", feature = "bigint"))]
 fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
     let n = n.unwrap_or(0);
     let mut buf = [0u32; 2];
@@ -350,7 +372,7 @@ fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj
 /// Worked out on int objects: rare, so one small body.
 ///
 /// Errors: `MemoryError`.
-#[cfg(feature = "bigint")]
+#[cfg(all(feature = "round-int", feature = "bigint"))]
 fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
     use BinaryOp::*;
     let v = vm.new_int_mag(v.neg, v.mag)?;
@@ -374,7 +396,7 @@ fn round_big(vm: &mut Vm, v: MpzRef<'_>, k: u64) -> PyResult<Obj> {
 ///
 /// Errors: `OverflowError: small int overflow` when rounding up leaves
 /// the small-int range.
-#[cfg(not(feature = "bigint"))]
+#[cfg(all(feature = "round-int", not(feature = "bigint")))]
 fn round_int(vm: &mut Vm, _x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
     let IntVal::Small(i) = v;
     let n = n.unwrap_or(0);

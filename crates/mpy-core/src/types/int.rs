@@ -316,6 +316,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
             return vm.new_int_mag(b.neg, b.mag);
         }
         Some(Num::Float(f)) => return int_from_f64(vm, f),
+        #[cfg(feature = "complex")]
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
         None => {}
     }

@@ -40,6 +40,7 @@ pub enum Num<'a> {
     /// A float.
     Float(Float),
     /// A complex (real, imag).
+    #[cfg(feature = "complex")]
     Complex(Float, Float),
     /// (Ties the lifetime without big ints; never made.)
     #[cfg(not(feature = "bigint"))]
@@ -55,6 +56,7 @@ impl<'a> Num<'a> {
             #[cfg(feature = "bigint")]
             Num::Big(b) => big_to_f64(b),
             Num::Float(f) => f,
+            #[cfg(feature = "complex")]
             Num::Complex(re, _) => re,
             #[cfg(not(feature = "bigint"))]
             Num::_Never(n, _) => match n {},
@@ -84,6 +86,7 @@ impl<'a> Num<'a> {
     }
 
     /// The value as (real, imag).
+    #[cfg(feature = "complex")]
     pub fn to_complex(&self) -> (Float, Float) {
         match *self {
             Num::Complex(re, im) => (re, im),
@@ -139,6 +142,7 @@ pub fn num_of<'a>(vm: &Vm, o: Obj) -> Option<Num<'a>> {
         let (neg, d) = vm.int_digits_pinned(o)?;
         return Some(Num::Big(MpzRef::new(neg, d)));
     }
+    #[cfg(feature = "complex")]
     if core::ptr::eq(t, &super::complex::COMPLEX_TYPE) {
         let c = vm.heap.get::<super::complex::ComplexObj>(o)?;
         return Some(Num::Complex(c.real, c.imag));
@@ -187,6 +191,7 @@ fn unreverse(op: BinaryOp) -> Option<BinaryOp> {
 /// wider kind. Returns NULL for ops numbers don't support (e.g. `@`).
 pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num<'_>, b: Num<'_>) -> PyResult<Obj> {
     match (a, b) {
+        #[cfg(feature = "complex")]
         (Num::Complex(..), _) | (_, Num::Complex(..)) => {
             super::complex::complex_binary_op(vm, op, a.to_complex(), b.to_complex())
         }

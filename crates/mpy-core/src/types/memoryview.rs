@@ -203,8 +203,11 @@ fn mv_tobytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `memoryview.tobytes()` (CPython; MicroPython builds may lack it).
 pub static TOBYTES: BuiltinFun = BuiltinFun::new(q::tobytes, 1, 1, mv_tobytes);
 
-static MEMORYVIEW_LOCALS: [(Qstr, Rom); 2] =
-    [(q::hex, Rom::Fun(&super::str_methods::HEX)), (q::tobytes, Rom::Fun(&TOBYTES))];
+static MEMORYVIEW_LOCALS: &[(Qstr, Rom)] = &[
+    #[cfg(feature = "bytes-hex")]
+    (q::hex, Rom::Fun(&super::str_methods::HEX)),
+    (q::tobytes, Rom::Fun(&TOBYTES)),
+];
 
 /// The `memoryview` type (register it in `builtins`).
 pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
@@ -214,6 +217,6 @@ pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
     binary_op: Some(mv_binary_op),
     subscr: Some(mv_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(mv_unary_op), iter: Some(mv_iter), buffer: Some(mv_buffer), buffer_mut: Some(mv_buffer_mut), ..crate::typ::TypeExt::NONE },
-    locals: &MEMORYVIEW_LOCALS,
+    locals: MEMORYVIEW_LOCALS,
     ..TypeObj::EMPTY
 };

@@ -4,6 +4,7 @@ pub mod attrtuple;
 pub mod bool;
 pub mod bytearray;
 pub mod bytes;
+#[cfg(feature = "complex")]
 pub mod complex;
 pub mod dict;
 pub mod exception;
@@ -22,6 +23,7 @@ pub mod int_fast;
 pub mod int_ops;
 pub mod int_parse;
 pub mod list;
+#[cfg(feature = "memoryview")]
 pub mod memoryview;
 pub mod misc;
 pub mod object;

@@ -620,6 +620,7 @@ fn str_rsplit(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 
 /// The next line of `s` at or after `i`: `(start, end without the line
 /// break, position after it)`.
+#[cfg(feature = "str-splitlines")]
 fn next_line(s: &[u8], i: usize) -> Option<(usize, usize, usize)> {
     if i >= s.len() {
         return None;
@@ -640,6 +641,7 @@ fn next_line(s: &[u8], i: usize) -> Option<(usize, usize, usize)> {
     Some((i, s.len(), s.len()))
 }
 
+#[cfg(feature = "str-splitlines")]
 fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
@@ -795,6 +797,7 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     build(vm, kind, total, |vm, out| run(vm, Some(out)).0)
 }
 
+#[cfg(feature = "str-partition")]
 fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let sep = args[1];
@@ -822,13 +825,16 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
     }
     vm.new_tuple(&t)
 }
+#[cfg(feature = "str-partition")]
 fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     partition_common(vm, args, false)
 }
+#[cfg(feature = "str-partition")]
 fn str_rpartition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     partition_common(vm, args, true)
 }
 
+#[cfg(feature = "str-center")]
 fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let width = int_arg(vm, args[1])?.max(0) as usize;
@@ -984,6 +990,7 @@ fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     self_as(vm, args[0], Kind::Str)
 }
 
+#[cfg(feature = "bytes-hex")]
 fn hex_digit(v: u8) -> u8 {
     if v < 10 {
         b'0' + v
@@ -992,6 +999,7 @@ fn hex_digit(v: u8) -> u8 {
     }
 }
 
+#[cfg(feature = "bytes-hex")]
 fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
         return Err(vm.type_error("object with buffer protocol required"));
@@ -1021,12 +1029,14 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     r
 }
 
+#[cfg(feature = "bytes-hex")]
 fn hex_val(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|d| d as u8)
 }
 
 /// Decodes hex text (whitespace between pairs ignored) into `out`;
 /// returns the bytes written, or None at a non-hex digit.
+#[cfg(feature = "bytes-hex")]
 fn unhex(s: &[u8], mut out: Option<&mut [u8]>) -> Option<usize> {
     let mut k = 0;
     let mut i = 0;
@@ -1048,6 +1058,7 @@ fn unhex(s: &[u8], mut out: Option<&mut [u8]>) -> Option<usize> {
     Some(k)
 }
 
+#[cfg(feature = "bytes-hex")]
 fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
     let Some(n) = buffer_ref(vm, args[1]).map(|s| unhex(s, None)) else {
@@ -1086,18 +1097,22 @@ pub static SPLIT: BuiltinFun = BuiltinFun::new_kw(q::split, 1, str_split);
 /// `rsplit(sep=None, maxsplit=-1)`.
 pub static RSPLIT: BuiltinFun = BuiltinFun::new_kw(q::rsplit, 1, str_rsplit);
 /// `splitlines(keepends=False)`.
+#[cfg(feature = "str-splitlines")]
 pub static SPLITLINES: BuiltinFun = BuiltinFun::new_kw(q::splitlines, 1, str_splitlines);
 /// `join(iterable)`.
 pub static JOIN: BuiltinFun = BuiltinFun::new(q::join, 2, 2, str_join);
 /// `replace(old, new[, count])`.
 pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
 /// `partition`.
+#[cfg(feature = "str-partition")]
 pub static PARTITION: BuiltinFun = BuiltinFun::new(q::partition, 2, 2, str_partition);
 /// `rpartition`.
+#[cfg(feature = "str-partition")]
 pub static RPARTITION: BuiltinFun = BuiltinFun::new(q::rpartition, 2, 2, str_rpartition);
 /// `center(width[, fillchar])` (MicroPython's padding split: the extra
 /// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
 /// CPython extension).
+#[cfg(feature = "str-center")]
 pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 3, str_center);
 /// `lower`.
 pub static LOWER: BuiltinFun = BuiltinFun::new(q::lower, 1, 1, str_lower);
@@ -1118,8 +1133,10 @@ pub static ENCODE: BuiltinFun = BuiltinFun::new(q::encode, 1, 3, str_encode);
 /// `bytes.decode([encoding[, errors]])`: UTF-8; invalid -> UnicodeError.
 pub static DECODE: BuiltinFun = BuiltinFun::new(q::decode, 1, 3, bytes_decode);
 /// `hex([sep])`.
+#[cfg(feature = "bytes-hex")]
 pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
 /// `fromhex(s)` (a classmethod).
+#[cfg(feature = "bytes-hex")]
 pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex).class_method();
 /// `format(*args, **kw)`.
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
@@ -1130,12 +1147,15 @@ pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_meth
 /// methods; str: the shared methods and `encode`), so the common entries
 /// are stored once. Lookups scan from the front: bytearray's `append`
 /// comes first.
-static SEQ_LOCALS: [(Qstr, Rom); 32] = [
+static SEQ_LOCALS: [(Qstr, Rom); SEQ_LOCALS_LEN] = [
     (q::append, Rom::Fun(&super::bytearray::APPEND)),
     (q::extend, Rom::Fun(&super::bytearray::EXTEND)),
     (q::decode, Rom::Fun(&DECODE)),
+    #[cfg(feature = "bytes-hex")]
     (q::fromhex, Rom::ClassMethod(&FROMHEX)),
+    #[cfg(feature = "bytes-hex")]
     (q::hex, Rom::Fun(&HEX)),
+    #[cfg(feature = "str-center")]
     (q::center, Rom::Fun(&CENTER)),
     (q::count, Rom::Fun(&COUNT)),
     (q::endswith, Rom::Fun(&ENDSWITH)),
@@ -1150,23 +1170,36 @@ static SEQ_LOCALS: [(Qstr, Rom); 32] = [
     (q::join, Rom::Fun(&JOIN)),
     (q::lower, Rom::Fun(&LOWER)),
     (q::lstrip, Rom::Fun(&LSTRIP)),
+    #[cfg(feature = "str-partition")]
     (q::partition, Rom::Fun(&PARTITION)),
     (q::replace, Rom::Fun(&REPLACE)),
     (q::rfind, Rom::Fun(&RFIND)),
     (q::rindex, Rom::Fun(&RINDEX)),
+    #[cfg(feature = "str-partition")]
     (q::rpartition, Rom::Fun(&RPARTITION)),
     (q::rsplit, Rom::Fun(&RSPLIT)),
     (q::rstrip, Rom::Fun(&RSTRIP)),
     (q::split, Rom::Fun(&SPLIT)),
+    #[cfg(feature = "str-splitlines")]
     (q::splitlines, Rom::Fun(&SPLITLINES)),
     (q::startswith, Rom::Fun(&STARTSWITH)),
     (q::strip, Rom::Fun(&STRIP)),
     (q::upper, Rom::Fun(&UPPER)),
     (q::encode, Rom::Fun(&ENCODE)),
 ];
+/// [`SEQ_LOCALS`]'s length: 32 with every optional method (the features
+/// `bytes-hex`, `str-center`, `str-partition`, `str-splitlines`).
+const SEQ_LOCALS_LEN: usize = 26
+    + if cfg!(feature = "bytes-hex") { 2 } else { 0 }
+    + if cfg!(feature = "str-center") { 1 } else { 0 }
+    + if cfg!(feature = "str-partition") { 2 } else { 0 }
+    + if cfg!(feature = "str-splitlines") { 1 } else { 0 };
+/// The bytes-only methods after `append`, `extend`: `decode`, and
+/// `fromhex`, `hex` with feature `bytes-hex`.
+const BYTES_ONLY: usize = if cfg!(feature = "bytes-hex") { 3 } else { 1 };
 /// `str`'s locals (see [`SEQ_LOCALS`]).
-pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(5).1;
+pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2 + BYTES_ONLY).1;
 /// `bytes`'s locals (see [`SEQ_LOCALS`]).
-pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2).1.split_at(29).0;
+pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2).1.split_at(SEQ_LOCALS_LEN - 3).0;
 /// `bytearray`'s locals (see [`SEQ_LOCALS`]).
-pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(31).0;
+pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(SEQ_LOCALS_LEN - 1).0;

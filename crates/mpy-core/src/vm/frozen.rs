@@ -126,7 +126,10 @@ fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
         FrozenConst::Bytes(b) => vm.new_bytes(b)?,
         FrozenConst::Int(t) => int_from_decimal(vm, t)?,
         FrozenConst::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
+        #[cfg(feature = "complex")]
         FrozenConst::Complex(f) => vm.new_complex(0.0, crate::flt::from_f64(*f))?,
+        #[cfg(not(feature = "complex"))]
+        FrozenConst::Complex(_) => return Err(super::load::no_complex(vm)),
         FrozenConst::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| frozen_const(vm, &items[i]))?,
     })
 }

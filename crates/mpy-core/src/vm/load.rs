@@ -36,6 +36,14 @@ pub fn incompatible(vm: &mut Vm) -> PyErr {
     vm.value_error("incompatible .mpy file")
 }
 
+/// `SyntaxError: invalid syntax for number`: a complex constant (`1j`) in
+/// a build without the `complex` feature, as official MicroPython's
+/// parser says for one without complex numbers.
+#[cfg(not(feature = "complex"))]
+pub fn no_complex(vm: &mut Vm) -> PyErr {
+    vm.error(&crate::types::exception::SYNTAX_ERROR_TYPE, "invalid syntax for number")
+}
+
 /// An int object from decimal text (an optional `-`, then digits).
 ///
 /// Errors: `ValueError: incompatible .mpy file` for anything else,
@@ -63,7 +71,10 @@ pub fn const_to_obj(vm: &mut Vm, c: &Const) -> PyResult<Obj> {
         Const::Bytes(b) => vm.new_bytes(b)?,
         Const::Int(t) => int_from_decimal(vm, t)?,
         Const::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
+        #[cfg(feature = "complex")]
         Const::Complex(im) => vm.new_complex(0.0, crate::flt::from_f64(*im))?,
+        #[cfg(not(feature = "complex"))]
+        Const::Complex(_) => return Err(no_complex(vm)),
         Const::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| const_to_obj(vm, &items[i]))?,
     })
 }
