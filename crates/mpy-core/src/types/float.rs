@@ -330,6 +330,8 @@ pub fn round(vm: &mut Vm, x: Obj, ndigits: Obj) -> PyResult<Obj> {
 /// builds without MICROPY_PY_BUILTINS_ROUND_INT.
 #[cfg(not(feature = "round-int"))]
 fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj> {
+    #[cfg(not(feature = "bigint"))]
+    let _ = x;
     if n.is_some() {
         return Err(vm.error_noargs(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE));
     }

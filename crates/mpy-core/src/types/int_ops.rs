@@ -137,6 +137,8 @@ pub fn num_of<'a>(vm: &Vm, o: Obj) -> Option<Num<'a>> {
         _ => {}
     }
     let t = o.ptr_type()?;
+    #[cfg(not(any(feature = "bigint", feature = "complex")))]
+    let _ = t;
     #[cfg(feature = "bigint")]
     if core::ptr::eq(t, &super::int::INT_TYPE) {
         let (neg, d) = vm.int_digits_pinned(o)?;
