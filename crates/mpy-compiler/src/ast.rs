@@ -142,14 +142,15 @@ pub enum StmtKind {
     /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
     /// `value` may be a `Yield`/`YieldFrom` expression.
     Assign(AssignStmt),
-    /// `target op= value`: `operands` is `[target, value]` (the value may
-    /// be a yield expression). The pair shares its boxed type with
-    /// [`ExprKind::DictComp`]'s (less code than a struct of its own).
+    /// `target op= value` (the value may be a yield expression). Two
+    /// boxed expressions, not a boxed pair: every boxed type costs code.
     AugAssign {
         /// The operator (`+=` is [`BinOp::Add`], ...).
         op: BinOp,
-        /// The target (name, attribute or subscript) and the right-hand side.
-        operands: P<[Expr; 2]>,
+        /// The target (name, attribute or subscript).
+        target: P<Expr>,
+        /// The right-hand side.
+        value: P<Expr>,
     },
     /// `target: annotation` or `target: annotation = value`. MicroPython
     /// ignores the annotation: with a value it compiles like `target = value`.
@@ -183,10 +184,11 @@ pub enum StmtKind {
         /// Number of leading dots (0 = absolute import); `...` counts as 3.
         level: u32,
     },
-    /// `global a, b`.
-    Global(Vec<Ident>),
-    /// `nonlocal a, b`.
-    Nonlocal(Vec<Ident>),
+    /// `global a, b` (each an [`Alias`] with no `asname`: one list type
+    /// with the imports', less code).
+    Global(Vec<Alias>),
+    /// `nonlocal a, b` (like [`StmtKind::Global`]).
+    Nonlocal(Vec<Alias>),
     /// An expression statement (including docstrings, bare `yield`, calls).
     Expr(Expr),
     /// `pass`.
@@ -597,8 +599,10 @@ pub enum ExprKind {
     /// `{a, b}` (never empty: `{}` is a dict; `{*a}` is rejected by the
     /// parser like MicroPython does).
     Set(Vec<Expr>),
-    /// `{k: v, **m}`.
-    Dict(Vec<DictItem>),
+    /// `{k0: v0, k1: v1}`: keys and values alternate (`[k0, v0, k1, v1]`;
+    /// one list of expressions, no item type of its own: less code).
+    /// MicroPython has no `**m` unpacking in a dict display.
+    Dict(Vec<Expr>),
     /// `[elt for ...]`.
     ListComp {
         /// Element expression.
@@ -615,8 +619,10 @@ pub enum ExprKind {
     },
     /// `{key: value for ...}`.
     DictComp {
-        /// Key and value expressions (one box for both).
-        kv: P<[Expr; 2]>,
+        /// Key expression.
+        key: P<Expr>,
+        /// Value expression.
+        value: P<Expr>,
         /// `for`/`if` clauses (at least one).
         generators: Box<[Comprehension]>,
     },
@@ -658,16 +664,6 @@ pub enum Constant {
     Str(Box<[u8]>),
     /// A `bytes` literal (concatenated, escapes decoded).
     Bytes(Box<[u8]>),
-}
-
-/// One `dict` display item.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DictItem {
-    /// `key: value`.
-    Pair(Expr, Expr),
-    /// `**mapping`. Never produced by this parser: MicroPython's grammar
-    /// rejects `{**m}` with `invalid syntax`. Kept for completeness.
-    Unpack(Expr),
 }
 
 /// One `[async] for target in iter [if cond]...` clause of a comprehension.

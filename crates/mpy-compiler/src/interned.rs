@@ -129,8 +129,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             targets.iter().for_each(|e| expr(e, map));
             expr(value, map);
         }
-        StmtKind::AugAssign { operands, .. } => {
-            let [target, value] = &**operands;
+        StmtKind::AugAssign { target, value, .. } => {
             expr(target, map);
             expr(value, map);
         }
@@ -232,7 +231,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 }
             }
         }
-        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| map.note(x, l)),
+        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| map.note(&x.name, l)),
         StmtKind::Expr(e) => expr(e, map),
         StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
     }
@@ -300,23 +299,15 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
         }
         ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::Set(v) => v.iter().for_each(|x| expr(x, map)),
         ExprKind::Dict(items) => {
-            for it in items {
-                match it {
-                    DictItem::Pair(k, v) => {
-                        expr(k, map);
-                        expr(v, map);
-                    }
-                    DictItem::Unpack(v) => expr(v, map),
-                }
-            }
+            items.iter().for_each(|x| expr(x, map));
         }
         ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
             expr(elt, map);
             comps(generators, map);
         }
-        ExprKind::DictComp { kv, generators } => {
-            expr(&kv[0], map);
-            expr(&kv[1], map);
+        ExprKind::DictComp { key, value, generators } => {
+            expr(key, map);
+            expr(value, map);
             comps(generators, map);
         }
     }

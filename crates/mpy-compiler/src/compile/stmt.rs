@@ -52,10 +52,7 @@ impl<'a> Compiler<'a> {
                 let AssignStmt { targets, value } = node;
                 self.assign_stmt(targets, value, line)
             }
-            StmtKind::AugAssign { op: o, operands } => {
-                let [target, value] = &**operands;
-                self.aug_assign(target, *o, value, line)
-            }
+            StmtKind::AugAssign { op: o, target, value } => self.aug_assign(target, *o, value, line),
             StmtKind::AnnAssign(node) => {
                 let AnnAssignStmt { target, value, .. } = node;
                 if let Some(v) = value {
@@ -634,7 +631,7 @@ impl<'a> Compiler<'a> {
 
     // ---- global / nonlocal ----------------------------------------------------------
 
-    fn declare(&mut self, names: &'a [crate::ast::Ident], global: bool, line: u32) {
+    fn declare(&mut self, names: &'a [crate::ast::Alias], global: bool, line: u32) {
         if self.pass() != Pass::Scope {
             return;
         }
@@ -644,6 +641,7 @@ impl<'a> Compiler<'a> {
         }
         let mem = self.mem;
         for n in names {
+            let n = &n.name;
             let Ok((i, _)) = self.scope_mut().find_or_add(mem, n, IdKind::Undecided) else { return };
             let kind = self.scope().ids[i].kind;
             if global {

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Param,
     UnaryOp,
 };
 use crate::error::CompileError;
@@ -667,15 +667,12 @@ impl Parser<'_> {
             let value = self.test()?;
             if self.is_kw(Kw::For) {
                 let generators = self.comp_for()?;
-                return Ok(mk(
-                    line,
-                    ExprKind::DictComp {
-                        kv: self.bx([first, value])?,
-                        generators,
-                    },
-                ));
+                let key = self.bx(first)?;
+                let value = self.bx(value)?;
+                return Ok(mk(line, ExprKind::DictComp { key, value, generators }));
             }
-            let mut items = self.vec1(DictItem::Pair(first, value))?;
+            let mut items = self.vec1(first)?;
+            self.push(&mut items, value)?;
             while self.eat_op(Op::Comma)? {
                 if self.is_op(Op::RBrace) {
                     break;
@@ -688,7 +685,8 @@ impl Parser<'_> {
                 }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
-                self.push(&mut items, DictItem::Pair(k, v))?;
+                self.push(&mut items, k)?;
+                self.push(&mut items, v)?;
             }
             return Ok(mk(line, ExprKind::Dict(items)));
         }

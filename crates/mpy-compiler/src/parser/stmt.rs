@@ -324,9 +324,13 @@ impl Parser<'_> {
             Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
                 let global = self.is_kw(Kw::Global);
                 self.skip()?;
-                let mut names = { let t = self.expect_name()?; self.vec1(t)? };
-                while self.eat_op(Op::Comma)? {
-                    { let t = self.expect_name()?; self.push(&mut names, t)? };
+                let mut names = Vec::new();
+                loop {
+                    let name = self.expect_name()?;
+                    self.push(&mut names, Alias { name, asname: None })?;
+                    if !self.eat_op(Op::Comma)? {
+                        break;
+                    }
                 }
                 if global {
                     StmtKind::Global(names)
@@ -478,10 +482,9 @@ impl Parser<'_> {
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.skip()?;
             let value = if self.is_kw(Kw::Yield) { self.yield_expr() } else { self.testlist() }?;
-            return Ok(StmtKind::AugAssign {
-                op,
-                operands: self.bx([first, value])?,
-            });
+            let target = self.bx(first)?;
+            let value = self.bx(value)?;
+            return Ok(StmtKind::AugAssign { op, target, value });
         }
         if !self.is_op(Op::Assign) {
             return Ok(StmtKind::Expr(first));

@@ -341,21 +341,13 @@ fn expr_inner(s: &mut String, e: &Expr) {
         }
         ExprKind::Dict(items) => {
             write!(s, "(Dict@{} [", l).unwrap();
-            for (i, it) in items.iter().enumerate() {
+            for (i, kv) in items.chunks(2).enumerate() {
                 if i > 0 {
                     s.push(' ');
                 }
-                match it {
-                    DictItem::Pair(k, v) => {
-                        expr(s, k);
-                        s.push(':');
-                        expr(s, v);
-                    }
-                    DictItem::Unpack(e) => {
-                        s.push_str("**");
-                        expr(s, e);
-                    }
-                }
+                expr(s, &kv[0]);
+                s.push(':');
+                expr(s, &kv[1]);
             }
             s.push_str("])");
         }
@@ -377,11 +369,11 @@ fn expr_inner(s: &mut String, e: &Expr) {
             gens(s, generators);
             s.push(')');
         }
-        ExprKind::DictComp { kv, generators } => {
+        ExprKind::DictComp { key, value, generators } => {
             write!(s, "(DictComp@{} ", l).unwrap();
-            expr(s, &kv[0]);
+            expr(s, key);
             s.push(':');
-            expr(s, &kv[1]);
+            expr(s, value);
             gens(s, generators);
             s.push(')');
         }
@@ -444,8 +436,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AugAssign { op, operands } => {
-            let [target, value] = &**operands;
+        StmtKind::AugAssign { op, target, value } => {
             write!(s, "(AugAssign@{} ", l).unwrap();
             expr(s, target);
             write!(s, " {:?}= ", op).unwrap();
@@ -608,8 +599,8 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             }
             s.push(')');
         }
-        StmtKind::Global(n) => write!(s, "(Global@{} {})", l, n.join(" ")).unwrap(),
-        StmtKind::Nonlocal(n) => write!(s, "(Nonlocal@{} {})", l, n.join(" ")).unwrap(),
+        StmtKind::Global(n) => write!(s, "(Global@{} {})", l, names(n)).unwrap(),
+        StmtKind::Nonlocal(n) => write!(s, "(Nonlocal@{} {})", l, names(n)).unwrap(),
         StmtKind::Expr(e) => {
             write!(s, "(Expr@{} ", l).unwrap();
             expr(s, e);
@@ -631,4 +622,8 @@ pub fn parse_dump_mode(src: &[u8], mode: mpy_compiler::Mode) -> String {
         Ok(m) => dump_module(&m),
         Err(e) => format!("ERR {} @{}\n", e, e.line),
     }
+}
+
+fn names(n: &[Alias]) -> String {
+    n.iter().map(|a| &*a.name).collect::<Vec<_>>().join(" ")
 }
