@@ -177,10 +177,10 @@ pub enum StmtKind {
     ImportFrom {
         /// Dotted module name after the dots; `None` for `from . import x`.
         module: Option<Ident>,
-        /// Imported names; empty when `star` is set.
-        names: Box<[Alias]>,
-        /// `from m import *`.
-        star: bool,
+        /// Imported names; empty for `from m import *` (the grammar has no
+        /// empty name list otherwise). A vector like [`StmtKind::Import`]'s:
+        /// one list type for both.
+        names: Vec<Alias>,
         /// Number of leading dots (0 = absolute import); `...` counts as 3.
         level: u32,
     },
@@ -306,16 +306,9 @@ pub struct AssertStmt {
     pub msg: Option<P<Expr>>,
 }
 
-/// One `if test: body` or `elif test: body` clause of [`StmtKind::If`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct Elif {
-    /// Line of the `if`/`elif` keyword.
-    pub line: u32,
-    /// Condition.
-    pub test: Expr,
-    /// Block.
-    pub body: Body,
-}
+/// One `if test: body` or `elif test: body` clause of [`StmtKind::If`]: a
+/// [`Clause`] whose `test` is always present and `name` absent.
+pub type Elif = Clause;
 
 /// One `expr [as target]` item of a `with` statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -326,16 +319,22 @@ pub struct WithItem {
     pub optional_vars: Option<Expr>,
 }
 
-/// One `except [type [as name]]: body` clause.
+/// One `except [type [as name]]: body` clause of [`StmtKind::Try`].
+pub type ExceptHandler = Clause;
+
+/// A clause of a compound statement: an `if`/`elif` clause ([`Elif`]) or an
+/// `except` clause ([`ExceptHandler`]). One type for both: every list type
+/// of the tree costs code.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExceptHandler {
-    /// Line of the `except` keyword.
+pub struct Clause {
+    /// Line of the `if`/`elif`/`except` keyword.
     pub line: u32,
-    /// Exception type expression (absent for a bare `except:`).
-    pub type_: Option<Expr>,
-    /// `as` name (only with `type_`).
+    /// The condition of an `if`/`elif` (always present); the exception type
+    /// expression of an `except` (absent for a bare `except:`).
+    pub test: Option<Expr>,
+    /// `except ... as name` (only with `test`); absent in an `if`/`elif`.
     pub name: Option<Ident>,
-    /// Handler block.
+    /// Block.
     pub body: Body,
 }
 

@@ -161,7 +161,9 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
         StmtKind::If(node) => {
             let IfStmt { clauses, orelse } = &**node;
             for e in clauses {
-                expr(&e.test, map);
+                if let Some(t) = &e.test {
+                    expr(t, map);
+                }
                 body(&e.body, map);
             }
             if let Some(o) = orelse {
@@ -186,7 +188,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             let TryStmt { body: b, handlers, orelse, finalbody } = &**node;
             body(b, map);
             for h in handlers {
-                if let Some(t) = &h.type_ {
+                if let Some(t) = &h.test {
                     expr(t, map);
                 }
                 if let Some(n) = &h.name {

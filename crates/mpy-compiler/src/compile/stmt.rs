@@ -82,10 +82,11 @@ impl<'a> Compiler<'a> {
                 let IfStmt { clauses, orelse } = &**node;
                 let l_end = self.new_label();
                 for (i, el) in clauses.iter().enumerate() {
-                    let t = self.const_truth(&el.test);
+                    let Some(test) = &el.test else { continue };
+                    let t = self.const_truth(test);
                     if t != Some(false) {
                         let l_fail = self.new_label();
-                        self.c_if_cond(&el.test, false, l_fail);
+                        self.c_if_cond(test, false, l_fail);
                         self.stmts(&el.body);
                         if t == Some(true) {
                             self.e.label(l_end);
@@ -149,8 +150,8 @@ impl<'a> Compiler<'a> {
                     self.import_name(a);
                 }
             }
-            StmtKind::ImportFrom { module, names, star, level } => {
-                self.import_from(module.as_deref(), names, *star, *level, line)
+            StmtKind::ImportFrom { module, names, level } => {
+                self.import_from(module.as_deref(), names, names.is_empty(), *level, line)
             }
             StmtKind::Global(names) => self.declare(names, true, line),
             StmtKind::Nonlocal(names) => self.declare(names, false, line),

@@ -86,7 +86,7 @@ impl Parser<'_> {
             self.skip()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
-            self.push(&mut clauses, Elif { line: cline, test, body })?;
+            self.push(&mut clauses, Elif { line: cline, test: Some(test), name: None, body })?;
             if !self.is_kw(Kw::Elif) {
                 break;
             }
@@ -131,10 +131,10 @@ impl Parser<'_> {
         while self.is_kw(Kw::Except) {
             let hline = self.tok.line;
             self.skip()?;
-            let mut type_ = None;
+            let mut test = None;
             let mut name = None;
             if !self.is_op(Op::Colon) {
-                type_ = Some(self.test()?);
+                test = Some(self.test()?);
                 if self.eat_kw(Kw::As)? {
                     name = Some(self.expect_name()?);
                 }
@@ -142,7 +142,7 @@ impl Parser<'_> {
             let body = self.suite()?;
             self.push(&mut handlers, ExceptHandler {
                 line: hline,
-                type_,
+                test,
                 name,
                 body,
             })?;
@@ -430,12 +430,7 @@ impl Parser<'_> {
         };
         self.expect_kw(Kw::Import)?;
         if self.eat_op(Op::Bin(BinOp::Mult))? {
-            return Ok(StmtKind::ImportFrom {
-                module,
-                names: Box::default(),
-                star: true,
-                level,
-            });
+            return Ok(StmtKind::ImportFrom { module, names: Vec::new(), level });
         }
         let paren = self.eat_op(Op::LParen)?;
         let mut names = Vec::new();
@@ -451,12 +446,7 @@ impl Parser<'_> {
         if paren {
             self.expect_op(Op::RParen)?;
         }
-        Ok(StmtKind::ImportFrom {
-            module,
-            names: self.boxed(names)?,
-            star: false,
-            level,
-        })
+        Ok(StmtKind::ImportFrom { module, names, level })
     }
 
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |

@@ -493,12 +493,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             let IfStmt { clauses, orelse } = &**node;
             let (first, elifs) = clauses.split_first().unwrap();
             write!(s, "(If@{} ", l).unwrap();
-            expr(s, &first.test);
+            opt_expr(s, &first.test);
             s.push(' ');
             body(s, &first.body);
             for e in elifs {
                 write!(s, " elif@{} ", e.line).unwrap();
-                expr(s, &e.test);
+                opt_expr(s, &e.test);
                 s.push(' ');
                 body(s, &e.body);
             }
@@ -543,7 +543,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             body(s, b);
             for h in handlers {
                 write!(s, " except@{} ", h.line).unwrap();
-                opt_expr(s, &h.type_);
+                opt_expr(s, &h.test);
                 if let Some(n) = &h.name {
                     write!(s, " as {}", n).unwrap();
                 }
@@ -577,7 +577,6 @@ pub fn stmt(s: &mut String, st: &Stmt) {
         StmtKind::ImportFrom {
             module,
             names,
-            star,
             level,
         } => {
             write!(
@@ -588,7 +587,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
                 module.as_deref().unwrap_or("-")
             )
             .unwrap();
-            if *star {
+            if names.is_empty() {
                 s.push_str(" *");
             }
             for a in names {
