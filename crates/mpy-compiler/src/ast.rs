@@ -389,12 +389,13 @@ pub struct ClassDef {
 /// keyword-only parameters after it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Arguments {
-    /// Positional-or-keyword parameters, in order.
-    pub args: Box<[Param]>,
+    /// Positional-or-keyword parameters, in order. (Vectors, not exactly
+    /// sized boxes: a boxed slice type costs code; most lists are short.)
+    pub args: Vec<Param>,
     /// `*name` (`default` is always `None`).
     pub vararg: Option<Param>,
     /// Keyword-only parameters (after `*` or `*name`), in order.
-    pub kwonly: Box<[Param]>,
+    pub kwonly: Vec<Param>,
     /// `**name` (`default` is always `None`).
     pub kwarg: Option<Param>,
 }
@@ -501,8 +502,10 @@ pub enum ExprKind {
     BinOp {
         /// Leftmost operand.
         first: P<Expr>,
-        /// Following operators and operands (at least one).
-        rest: Box<[(BinOp, Expr)]>,
+        /// Following operators and operands (at least one). A vector, not
+        /// an exactly sized box: most chains have one entry, held exactly,
+        /// and a boxed slice type costs code.
+        rest: Vec<(BinOp, Expr)>,
     },
     /// `not x`, `-x`, `+x`, `~x`.
     UnaryOp {
@@ -515,8 +518,9 @@ pub enum ExprKind {
     Compare {
         /// Leftmost operand.
         left: P<Expr>,
-        /// Operators with their right operands.
-        rest: Box<[(CmpOp, Expr)]>,
+        /// Operators with their right operands (a vector like
+        /// [`ExprKind::BinOp`]'s).
+        rest: Vec<(CmpOp, Expr)>,
     },
     /// `body if test else orelse`.
     IfExp {

@@ -191,7 +191,6 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
-        let (mut args, mut kwonly) = (Vec::new(), Vec::new());
         let mut star = false;
         while !self.is_op(close) {
             if a.kwarg.is_some() {
@@ -216,7 +215,7 @@ impl Parser<'_> {
             if kind != 3 {
                 let p = self.param(typed, kind == 0)?;
                 if kind == 0 {
-                    let list = if star { &mut kwonly } else { &mut args };
+                    let list = if star { &mut a.kwonly } else { &mut a.args };
                     self.push(list, p)?;
                 } else {
                     let p = Some(p);
@@ -234,8 +233,6 @@ impl Parser<'_> {
         if !self.is_op(close) {
             return self.fail();
         }
-        a.args = self.boxed(args)?;
-        a.kwonly = self.boxed(kwonly)?;
         Ok(a)
     }
 
@@ -352,7 +349,7 @@ impl Parser<'_> {
             line,
             ExprKind::Compare {
                 left: self.bx(left)?,
-                rest: self.boxed(rest)?,
+                rest,
             },
         ))
     }
@@ -397,7 +394,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::BinOp {
                     first: self.bx(left)?,
-                    rest: self.boxed(rest)?,
+                    rest,
                 },
             );
         }
@@ -442,7 +439,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::BinOp {
                     first: self.bx(base)?,
-                    rest: self.boxed(self.vec1((BinOp::Pow, exp))?)?,
+                    rest: self.vec1((BinOp::Pow, exp))?,
                 },
             ));
         }
