@@ -502,10 +502,10 @@ pub enum ExprKind {
     BinOp {
         /// Leftmost operand.
         first: P<Expr>,
-        /// Following operators and operands (at least one). A vector, not
-        /// an exactly sized box: most chains have one entry, held exactly,
-        /// and a boxed slice type costs code.
-        rest: Vec<(BinOp, Expr)>,
+        /// Following operators and operands (at least one). An exactly
+        /// sized box: a vector would make every [`Expr`] a word longer on
+        /// 32-bit targets.
+        rest: Box<[(BinOp, Expr)]>,
     },
     /// `not x`, `-x`, `+x`, `~x`.
     UnaryOp {
@@ -518,9 +518,8 @@ pub enum ExprKind {
     Compare {
         /// Leftmost operand.
         left: P<Expr>,
-        /// Operators with their right operands (a vector like
-        /// [`ExprKind::BinOp`]'s).
-        rest: Vec<(CmpOp, Expr)>,
+        /// Operators with their right operands.
+        rest: Box<[(CmpOp, Expr)]>,
     },
     /// `body if test else orelse`.
     IfExp {
@@ -622,10 +621,10 @@ pub enum ExprKind {
     },
     /// `{key: value for ...}`.
     DictComp {
-        /// Key expression.
-        key: P<Expr>,
-        /// Value expression.
-        value: P<Expr>,
+        /// Key and value expressions, in one box (two would make this the
+        /// largest variant and every [`Expr`] a word longer on 32-bit
+        /// targets).
+        kv: P<[Expr; 2]>,
         /// `for`/`if` clauses (at least one).
         generators: Box<[Comprehension]>,
     },
@@ -821,5 +820,7 @@ impl core::fmt::Debug for F64 {
     }
 }
 
+// Every variant's fields fit in 16 bytes with the tag (a `Vec` and a box
+// in one variant do not): 20 bytes per expression.
 #[cfg(target_pointer_width = "32")]
-const _: () = assert!(core::mem::size_of::<Expr>() <= 24);
+const _: () = assert!(core::mem::size_of::<Expr>() <= 20);

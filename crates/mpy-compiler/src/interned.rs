@@ -307,9 +307,9 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
             expr(elt, map);
             comps(generators, map);
         }
-        ExprKind::DictComp { key, value, generators } => {
-            expr(key, map);
-            expr(value, map);
+        ExprKind::DictComp { kv, generators } => {
+            expr(&kv[0], map);
+            expr(&kv[1], map);
             comps(generators, map);
         }
     }

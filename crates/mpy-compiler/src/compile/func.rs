@@ -182,7 +182,7 @@ impl<'a> Compiler<'a> {
         // The comprehension node starts at its element expression.
         let line = match &e.kind {
             ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line(),
-            ExprKind::DictComp { key, .. } => key.line(),
+            ExprKind::DictComp { kv, .. } => kv[0].line(),
             _ => e.line(),
         };
         let child = self.child_scope(kind, name, Node::Comp(e), line);
@@ -357,9 +357,9 @@ impl<'a> Compiler<'a> {
                     self.expr(elt);
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 2, -1);
                 }
-                ExprKind::DictComp { key, value, .. } => {
-                    self.expr(value);
-                    self.expr(key);
+                ExprKind::DictComp { kv, .. } => {
+                    self.expr(&kv[1]);
+                    self.expr(&kv[0]);
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 6) << 2) | 1, -2);
                 }
                 _ => {}

@@ -349,7 +349,7 @@ impl Parser<'_> {
             line,
             ExprKind::Compare {
                 left: self.bx(left)?,
-                rest,
+                rest: self.boxed(rest)?,
             },
         ))
     }
@@ -394,7 +394,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::BinOp {
                     first: self.bx(left)?,
-                    rest,
+                    rest: self.boxed(rest)?,
                 },
             );
         }
@@ -439,7 +439,7 @@ impl Parser<'_> {
                 line,
                 ExprKind::BinOp {
                     first: self.bx(base)?,
-                    rest: self.vec1((BinOp::Pow, exp))?,
+                    rest: self.boxed(self.vec1((BinOp::Pow, exp))?)?,
                 },
             ));
         }
@@ -664,9 +664,8 @@ impl Parser<'_> {
             let value = self.test()?;
             if self.is_kw(Kw::For) {
                 let generators = self.comp_for()?;
-                let key = self.bx(first)?;
-                let value = self.bx(value)?;
-                return Ok(mk(line, ExprKind::DictComp { key, value, generators }));
+                let kv = self.bx([first, value])?;
+                return Ok(mk(line, ExprKind::DictComp { kv, generators }));
             }
             let mut items = self.vec1(first)?;
             self.push(&mut items, value)?;

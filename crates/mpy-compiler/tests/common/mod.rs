@@ -369,11 +369,11 @@ fn expr_inner(s: &mut String, e: &Expr) {
             gens(s, generators);
             s.push(')');
         }
-        ExprKind::DictComp { key, value, generators } => {
+        ExprKind::DictComp { kv, generators } => {
             write!(s, "(DictComp@{} ", l).unwrap();
-            expr(s, key);
+            expr(s, &kv[0]);
             s.push(':');
-            expr(s, value);
+            expr(s, &kv[1]);
             gens(s, generators);
             s.push(')');
         }
