@@ -142,14 +142,15 @@ pub enum StmtKind {
     /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
     /// `value` may be a `Yield`/`YieldFrom` expression.
     Assign(AssignStmt),
-    /// `target op= value`: `operands` is `[target, value]` (the value may
-    /// be a yield expression). The pair shares its boxed type with
-    /// [`ExprKind::DictComp`]'s (less code than a struct of its own).
+    /// `target op= value` (the value may be a yield expression). Two
+    /// boxed expressions, not a boxed pair: every boxed type costs code.
     AugAssign {
         /// The operator (`+=` is [`BinOp::Add`], ...).
         op: BinOp,
-        /// The target (name, attribute or subscript) and the right-hand side.
-        operands: P<[Expr; 2]>,
+        /// The target (name, attribute or subscript).
+        target: P<Expr>,
+        /// The right-hand side.
+        value: P<Expr>,
     },
     /// `target: annotation` or `target: annotation = value`. MicroPython
     /// ignores the annotation: with a value it compiles like `target = value`.
@@ -176,17 +177,18 @@ pub enum StmtKind {
     ImportFrom {
         /// Dotted module name after the dots; `None` for `from . import x`.
         module: Option<Ident>,
-        /// Imported names; empty when `star` is set.
-        names: Box<[Alias]>,
-        /// `from m import *`.
-        star: bool,
+        /// Imported names; empty for `from m import *` (the grammar has no
+        /// empty name list otherwise). A vector like [`StmtKind::Import`]'s:
+        /// one list type for both.
+        names: Vec<Alias>,
         /// Number of leading dots (0 = absolute import); `...` counts as 3.
         level: u32,
     },
-    /// `global a, b`.
-    Global(Vec<Ident>),
-    /// `nonlocal a, b`.
-    Nonlocal(Vec<Ident>),
+    /// `global a, b` (each an [`Alias`] with no `asname`: one list type
+    /// with the imports', less code).
+    Global(Vec<Alias>),
+    /// `nonlocal a, b` (like [`StmtKind::Global`]).
+    Nonlocal(Vec<Alias>),
     /// An expression statement (including docstrings, bare `yield`, calls).
     Expr(Expr),
     /// `pass`.
@@ -304,16 +306,9 @@ pub struct AssertStmt {
     pub msg: Option<P<Expr>>,
 }
 
-/// One `if test: body` or `elif test: body` clause of [`StmtKind::If`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct Elif {
-    /// Line of the `if`/`elif` keyword.
-    pub line: u32,
-    /// Condition.
-    pub test: Expr,
-    /// Block.
-    pub body: Body,
-}
+/// One `if test: body` or `elif test: body` clause of [`StmtKind::If`]: a
+/// [`Clause`] whose `test` is always present and `name` absent.
+pub type Elif = Clause;
 
 /// One `expr [as target]` item of a `with` statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -324,16 +319,22 @@ pub struct WithItem {
     pub optional_vars: Option<Expr>,
 }
 
-/// One `except [type [as name]]: body` clause.
+/// One `except [type [as name]]: body` clause of [`StmtKind::Try`].
+pub type ExceptHandler = Clause;
+
+/// A clause of a compound statement: an `if`/`elif` clause ([`Elif`]) or an
+/// `except` clause ([`ExceptHandler`]). One type for both: every list type
+/// of the tree costs code.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExceptHandler {
-    /// Line of the `except` keyword.
+pub struct Clause {
+    /// Line of the `if`/`elif`/`except` keyword.
     pub line: u32,
-    /// Exception type expression (absent for a bare `except:`).
-    pub type_: Option<Expr>,
-    /// `as` name (only with `type_`).
+    /// The condition of an `if`/`elif` (always present); the exception type
+    /// expression of an `except` (absent for a bare `except:`).
+    pub test: Option<Expr>,
+    /// `except ... as name` (only with `test`); absent in an `if`/`elif`.
     pub name: Option<Ident>,
-    /// Handler block.
+    /// Block.
     pub body: Body,
 }
 
@@ -388,12 +389,13 @@ pub struct ClassDef {
 /// keyword-only parameters after it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Arguments {
-    /// Positional-or-keyword parameters, in order.
-    pub args: Box<[Param]>,
+    /// Positional-or-keyword parameters, in order. (Vectors, not exactly
+    /// sized boxes: a boxed slice type costs code; most lists are short.)
+    pub args: Vec<Param>,
     /// `*name` (`default` is always `None`).
     pub vararg: Option<Param>,
     /// Keyword-only parameters (after `*` or `*name`), in order.
-    pub kwonly: Box<[Param]>,
+    pub kwonly: Vec<Param>,
     /// `**name` (`default` is always `None`).
     pub kwarg: Option<Param>,
 }
@@ -500,7 +502,9 @@ pub enum ExprKind {
     BinOp {
         /// Leftmost operand.
         first: P<Expr>,
-        /// Following operators and operands (at least one).
+        /// Following operators and operands (at least one). An exactly
+        /// sized box: a vector would make every [`Expr`] a word longer on
+        /// 32-bit targets.
         rest: Box<[(BinOp, Expr)]>,
     },
     /// `not x`, `-x`, `+x`, `~x`.
@@ -597,8 +601,10 @@ pub enum ExprKind {
     /// `{a, b}` (never empty: `{}` is a dict; `{*a}` is rejected by the
     /// parser like MicroPython does).
     Set(Vec<Expr>),
-    /// `{k: v, **m}`.
-    Dict(Vec<DictItem>),
+    /// `{k0: v0, k1: v1}`: keys and values alternate (`[k0, v0, k1, v1]`;
+    /// one list of expressions, no item type of its own: less code).
+    /// MicroPython has no `**m` unpacking in a dict display.
+    Dict(Vec<Expr>),
     /// `[elt for ...]`.
     ListComp {
         /// Element expression.
@@ -615,7 +621,9 @@ pub enum ExprKind {
     },
     /// `{key: value for ...}`.
     DictComp {
-        /// Key and value expressions (one box for both).
+        /// Key and value expressions, in one box (two would make this the
+        /// largest variant and every [`Expr`] a word longer on 32-bit
+        /// targets).
         kv: P<[Expr; 2]>,
         /// `for`/`if` clauses (at least one).
         generators: Box<[Comprehension]>,
@@ -658,16 +666,6 @@ pub enum Constant {
     Str(Box<[u8]>),
     /// A `bytes` literal (concatenated, escapes decoded).
     Bytes(Box<[u8]>),
-}
-
-/// One `dict` display item.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DictItem {
-    /// `key: value`.
-    Pair(Expr, Expr),
-    /// `**mapping`. Never produced by this parser: MicroPython's grammar
-    /// rejects `{**m}` with `invalid syntax`. Kept for completeness.
-    Unpack(Expr),
 }
 
 /// One `[async] for target in iter [if cond]...` clause of a comprehension.
@@ -822,5 +820,7 @@ impl core::fmt::Debug for F64 {
     }
 }
 
+// Every variant's fields fit in 16 bytes with the tag (a `Vec` and a box
+// in one variant do not): 20 bytes per expression.
 #[cfg(target_pointer_width = "32")]
-const _: () = assert!(core::mem::size_of::<Expr>() <= 24);
+const _: () = assert!(core::mem::size_of::<Expr>() <= 20);

@@ -129,8 +129,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             targets.iter().for_each(|e| expr(e, map));
             expr(value, map);
         }
-        StmtKind::AugAssign { operands, .. } => {
-            let [target, value] = &**operands;
+        StmtKind::AugAssign { target, value, .. } => {
             expr(target, map);
             expr(value, map);
         }
@@ -162,7 +161,9 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
         StmtKind::If(node) => {
             let IfStmt { clauses, orelse } = &**node;
             for e in clauses {
-                expr(&e.test, map);
+                if let Some(t) = &e.test {
+                    expr(t, map);
+                }
                 body(&e.body, map);
             }
             if let Some(o) = orelse {
@@ -187,7 +188,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             let TryStmt { body: b, handlers, orelse, finalbody } = &**node;
             body(b, map);
             for h in handlers {
-                if let Some(t) = &h.type_ {
+                if let Some(t) = &h.test {
                     expr(t, map);
                 }
                 if let Some(n) = &h.name {
@@ -232,7 +233,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 }
             }
         }
-        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| map.note(x, l)),
+        StmtKind::Global(n) | StmtKind::Nonlocal(n) => n.iter().for_each(|x| map.note(&x.name, l)),
         StmtKind::Expr(e) => expr(e, map),
         StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
     }
@@ -300,15 +301,7 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
         }
         ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::Set(v) => v.iter().for_each(|x| expr(x, map)),
         ExprKind::Dict(items) => {
-            for it in items {
-                match it {
-                    DictItem::Pair(k, v) => {
-                        expr(k, map);
-                        expr(v, map);
-                    }
-                    DictItem::Unpack(v) => expr(v, map),
-                }
-            }
+            items.iter().for_each(|x| expr(x, map));
         }
         ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
             expr(elt, map);

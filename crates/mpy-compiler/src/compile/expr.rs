@@ -3,7 +3,7 @@
 
 use super::fold::{fold_binary, fold_unary, CVal};
 use super::Compiler;
-use crate::ast::{Arg, BinOp, BoolOp, CmpOp, DictItem, Expr, ExprKind, UnaryOp};
+use crate::ast::{Arg, BinOp, BoolOp, CmpOp, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
 use alloc::vec::Vec;
@@ -346,20 +346,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             ExprKind::Dict(items) => {
-                self.e.op_uint(op::BUILD_MAP, items.len() as u32, 1);
-                for it in items {
-                    match it {
-                        DictItem::Pair(k, v) => {
-                            self.e.set_line(k.line());
-                            self.expr(v);
-                            self.expr(k);
-                            self.e.op(op::STORE_MAP);
-                        }
-                        DictItem::Unpack(_) => {
-                            self.syntax_error("invalid syntax", e.line());
-                            return;
-                        }
-                    }
+                self.e.op_uint(op::BUILD_MAP, (items.len() / 2) as u32, 1);
+                for kv in items.chunks_exact(2) {
+                    let [k, v] = kv else { continue };
+                    self.e.set_line(k.line());
+                    self.expr(v);
+                    self.expr(k);
+                    self.e.op(op::STORE_MAP);
                 }
             }
             ExprKind::ListComp { .. } => self.comprehension(e, ScopeKind::ListComp),

@@ -52,10 +52,7 @@ impl<'a> Compiler<'a> {
                 let AssignStmt { targets, value } = node;
                 self.assign_stmt(targets, value, line)
             }
-            StmtKind::AugAssign { op: o, operands } => {
-                let [target, value] = &**operands;
-                self.aug_assign(target, *o, value, line)
-            }
+            StmtKind::AugAssign { op: o, target, value } => self.aug_assign(target, *o, value, line),
             StmtKind::AnnAssign(node) => {
                 let AnnAssignStmt { target, value, .. } = node;
                 if let Some(v) = value {
@@ -85,10 +82,11 @@ impl<'a> Compiler<'a> {
                 let IfStmt { clauses, orelse } = &**node;
                 let l_end = self.new_label();
                 for (i, el) in clauses.iter().enumerate() {
-                    let t = self.const_truth(&el.test);
+                    let Some(test) = &el.test else { continue };
+                    let t = self.const_truth(test);
                     if t != Some(false) {
                         let l_fail = self.new_label();
-                        self.c_if_cond(&el.test, false, l_fail);
+                        self.c_if_cond(test, false, l_fail);
                         self.stmts(&el.body);
                         if t == Some(true) {
                             self.e.label(l_end);
@@ -152,8 +150,8 @@ impl<'a> Compiler<'a> {
                     self.import_name(a);
                 }
             }
-            StmtKind::ImportFrom { module, names, star, level } => {
-                self.import_from(module.as_deref(), names, *star, *level, line)
+            StmtKind::ImportFrom { module, names, level } => {
+                self.import_from(module.as_deref(), names, names.is_empty(), *level, line)
             }
             StmtKind::Global(names) => self.declare(names, true, line),
             StmtKind::Nonlocal(names) => self.declare(names, false, line),
@@ -634,7 +632,7 @@ impl<'a> Compiler<'a> {
 
     // ---- global / nonlocal ----------------------------------------------------------
 
-    fn declare(&mut self, names: &'a [crate::ast::Ident], global: bool, line: u32) {
+    fn declare(&mut self, names: &'a [crate::ast::Alias], global: bool, line: u32) {
         if self.pass() != Pass::Scope {
             return;
         }
@@ -644,6 +642,7 @@ impl<'a> Compiler<'a> {
         }
         let mem = self.mem;
         for n in names {
+            let n = &n.name;
             let Ok((i, _)) = self.scope_mut().find_or_add(mem, n, IdKind::Undecided) else { return };
             let kind = self.scope().ids[i].kind;
             if global {

@@ -52,7 +52,7 @@ impl<'a> Compiler<'a> {
         let n = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
             let end_finally = self.new_label();
-            match &h.type_ {
+            match &h.test {
                 None => {
                     if i + 1 != n {
                         self.syntax_error("default 'except' must be last", h.line);
@@ -67,7 +67,7 @@ impl<'a> Compiler<'a> {
                     self.e.jump(op::POP_JUMP_IF_FALSE, end_finally);
                 }
             }
-            let name = h.name.as_deref().filter(|_| h.type_.is_some());
+            let name = h.name.as_deref().filter(|_| h.test.is_some());
             match name {
                 None => self.e.op(op::POP_TOP),
                 Some(nm) => self.store_id(nm),

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, DictItem, Expr, ExprKind, Param,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Param,
     UnaryOp,
 };
 use crate::error::CompileError;
@@ -191,7 +191,6 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
-        let (mut args, mut kwonly) = (Vec::new(), Vec::new());
         let mut star = false;
         while !self.is_op(close) {
             if a.kwarg.is_some() {
@@ -216,7 +215,7 @@ impl Parser<'_> {
             if kind != 3 {
                 let p = self.param(typed, kind == 0)?;
                 if kind == 0 {
-                    let list = if star { &mut kwonly } else { &mut args };
+                    let list = if star { &mut a.kwonly } else { &mut a.args };
                     self.push(list, p)?;
                 } else {
                     let p = Some(p);
@@ -234,8 +233,6 @@ impl Parser<'_> {
         if !self.is_op(close) {
             return self.fail();
         }
-        a.args = self.boxed(args)?;
-        a.kwonly = self.boxed(kwonly)?;
         Ok(a)
     }
 
@@ -667,15 +664,11 @@ impl Parser<'_> {
             let value = self.test()?;
             if self.is_kw(Kw::For) {
                 let generators = self.comp_for()?;
-                return Ok(mk(
-                    line,
-                    ExprKind::DictComp {
-                        kv: self.bx([first, value])?,
-                        generators,
-                    },
-                ));
+                let kv = self.bx([first, value])?;
+                return Ok(mk(line, ExprKind::DictComp { kv, generators }));
             }
-            let mut items = self.vec1(DictItem::Pair(first, value))?;
+            let mut items = self.vec1(first)?;
+            self.push(&mut items, value)?;
             while self.eat_op(Op::Comma)? {
                 if self.is_op(Op::RBrace) {
                     break;
@@ -688,7 +681,8 @@ impl Parser<'_> {
                 }
                 self.expect_op(Op::Colon)?;
                 let v = self.test()?;
-                self.push(&mut items, DictItem::Pair(k, v))?;
+                self.push(&mut items, k)?;
+                self.push(&mut items, v)?;
             }
             return Ok(mk(line, ExprKind::Dict(items)));
         }

@@ -86,7 +86,7 @@ impl Parser<'_> {
             self.skip()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
-            self.push(&mut clauses, Elif { line: cline, test, body })?;
+            self.push(&mut clauses, Elif { line: cline, test: Some(test), name: None, body })?;
             if !self.is_kw(Kw::Elif) {
                 break;
             }
@@ -131,10 +131,10 @@ impl Parser<'_> {
         while self.is_kw(Kw::Except) {
             let hline = self.tok.line;
             self.skip()?;
-            let mut type_ = None;
+            let mut test = None;
             let mut name = None;
             if !self.is_op(Op::Colon) {
-                type_ = Some(self.test()?);
+                test = Some(self.test()?);
                 if self.eat_kw(Kw::As)? {
                     name = Some(self.expect_name()?);
                 }
@@ -142,7 +142,7 @@ impl Parser<'_> {
             let body = self.suite()?;
             self.push(&mut handlers, ExceptHandler {
                 line: hline,
-                type_,
+                test,
                 name,
                 body,
             })?;
@@ -324,9 +324,13 @@ impl Parser<'_> {
             Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
                 let global = self.is_kw(Kw::Global);
                 self.skip()?;
-                let mut names = { let t = self.expect_name()?; self.vec1(t)? };
-                while self.eat_op(Op::Comma)? {
-                    { let t = self.expect_name()?; self.push(&mut names, t)? };
+                let mut names = Vec::new();
+                loop {
+                    let name = self.expect_name()?;
+                    self.push(&mut names, Alias { name, asname: None })?;
+                    if !self.eat_op(Op::Comma)? {
+                        break;
+                    }
                 }
                 if global {
                     StmtKind::Global(names)
@@ -426,12 +430,7 @@ impl Parser<'_> {
         };
         self.expect_kw(Kw::Import)?;
         if self.eat_op(Op::Bin(BinOp::Mult))? {
-            return Ok(StmtKind::ImportFrom {
-                module,
-                names: Box::default(),
-                star: true,
-                level,
-            });
+            return Ok(StmtKind::ImportFrom { module, names: Vec::new(), level });
         }
         let paren = self.eat_op(Op::LParen)?;
         let mut names = Vec::new();
@@ -447,12 +446,7 @@ impl Parser<'_> {
         if paren {
             self.expect_op(Op::RParen)?;
         }
-        Ok(StmtKind::ImportFrom {
-            module,
-            names: self.boxed(names)?,
-            star: false,
-            level,
-        })
+        Ok(StmtKind::ImportFrom { module, names, level })
     }
 
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
@@ -478,10 +472,9 @@ impl Parser<'_> {
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.skip()?;
             let value = if self.is_kw(Kw::Yield) { self.yield_expr() } else { self.testlist() }?;
-            return Ok(StmtKind::AugAssign {
-                op,
-                operands: self.bx([first, value])?,
-            });
+            let target = self.bx(first)?;
+            let value = self.bx(value)?;
+            return Ok(StmtKind::AugAssign { op, target, value });
         }
         if !self.is_op(Op::Assign) {
             return Ok(StmtKind::Expr(first));

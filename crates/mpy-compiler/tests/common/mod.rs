@@ -341,21 +341,13 @@ fn expr_inner(s: &mut String, e: &Expr) {
         }
         ExprKind::Dict(items) => {
             write!(s, "(Dict@{} [", l).unwrap();
-            for (i, it) in items.iter().enumerate() {
+            for (i, kv) in items.chunks(2).enumerate() {
                 if i > 0 {
                     s.push(' ');
                 }
-                match it {
-                    DictItem::Pair(k, v) => {
-                        expr(s, k);
-                        s.push(':');
-                        expr(s, v);
-                    }
-                    DictItem::Unpack(e) => {
-                        s.push_str("**");
-                        expr(s, e);
-                    }
-                }
+                expr(s, &kv[0]);
+                s.push(':');
+                expr(s, &kv[1]);
             }
             s.push_str("])");
         }
@@ -444,8 +436,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             expr(s, value);
             s.push(')');
         }
-        StmtKind::AugAssign { op, operands } => {
-            let [target, value] = &**operands;
+        StmtKind::AugAssign { op, target, value } => {
             write!(s, "(AugAssign@{} ", l).unwrap();
             expr(s, target);
             write!(s, " {:?}= ", op).unwrap();
@@ -502,12 +493,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             let IfStmt { clauses, orelse } = &**node;
             let (first, elifs) = clauses.split_first().unwrap();
             write!(s, "(If@{} ", l).unwrap();
-            expr(s, &first.test);
+            opt_expr(s, &first.test);
             s.push(' ');
             body(s, &first.body);
             for e in elifs {
                 write!(s, " elif@{} ", e.line).unwrap();
-                expr(s, &e.test);
+                opt_expr(s, &e.test);
                 s.push(' ');
                 body(s, &e.body);
             }
@@ -552,7 +543,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             body(s, b);
             for h in handlers {
                 write!(s, " except@{} ", h.line).unwrap();
-                opt_expr(s, &h.type_);
+                opt_expr(s, &h.test);
                 if let Some(n) = &h.name {
                     write!(s, " as {}", n).unwrap();
                 }
@@ -586,7 +577,6 @@ pub fn stmt(s: &mut String, st: &Stmt) {
         StmtKind::ImportFrom {
             module,
             names,
-            star,
             level,
         } => {
             write!(
@@ -597,7 +587,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
                 module.as_deref().unwrap_or("-")
             )
             .unwrap();
-            if *star {
+            if names.is_empty() {
                 s.push_str(" *");
             }
             for a in names {
@@ -608,8 +598,8 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             }
             s.push(')');
         }
-        StmtKind::Global(n) => write!(s, "(Global@{} {})", l, n.join(" ")).unwrap(),
-        StmtKind::Nonlocal(n) => write!(s, "(Nonlocal@{} {})", l, n.join(" ")).unwrap(),
+        StmtKind::Global(n) => write!(s, "(Global@{} {})", l, names(n)).unwrap(),
+        StmtKind::Nonlocal(n) => write!(s, "(Nonlocal@{} {})", l, names(n)).unwrap(),
         StmtKind::Expr(e) => {
             write!(s, "(Expr@{} ", l).unwrap();
             expr(s, e);
@@ -631,4 +621,8 @@ pub fn parse_dump_mode(src: &[u8], mode: mpy_compiler::Mode) -> String {
         Ok(m) => dump_module(&m),
         Err(e) => format!("ERR {} @{}\n", e, e.line),
     }
+}
+
+fn names(n: &[Alias]) -> String {
+    n.iter().map(|a| &*a.name).collect::<Vec<_>>().join(" ")
 }
