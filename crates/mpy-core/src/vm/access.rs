@@ -67,6 +67,37 @@ pub(super) fn seq_pos(k: isize, n: usize) -> Option<usize> {
     (0..n).contains(&k2).then_some(k2 as usize)
 }
 
+/// `s[k]` (negative `k` counts from the end); None when out of range.
+/// [`seq_pos`] for the hot paths: a non-negative `k` in range passes one
+/// unsigned compare (a negative one, as usize, is past any length), and
+/// the item is read in that branch (no second bounds check); else
+/// `k + len` is tried, in range only for a negative `k` that is (a
+/// wrapped sum is huge as usize, so out of range too).
+#[inline(always)]
+pub(super) fn seq_item<T: Copy>(s: &[T], k: isize) -> Option<T> {
+    if (k as usize) < s.len() {
+        return Some(s[k as usize]);
+    }
+    s.get(k.wrapping_add(s.len() as isize) as usize).copied()
+}
+
+/// [`seq_item`] for a store: `s[k] = v`; false when out of range.
+#[inline(always)]
+pub(super) fn seq_store<T>(s: &mut [T], k: isize, v: T) -> bool {
+    let n = s.len();
+    if (k as usize) < n {
+        s[k as usize] = v;
+        return true;
+    }
+    match s.get_mut(k.wrapping_add(n as isize) as usize) {
+        Some(slot) => {
+            *slot = v;
+            true
+        }
+        None => false,
+    }
+}
+
 /// `s[k]` for the UTF-8 text `s` of a str when it can be read off the
 /// bytes: the indexed byte is ASCII and so is all text between it and the
 /// end `k` counts from (then byte and code point positions agree). The
@@ -95,12 +126,10 @@ pub(super) fn index_small(vm: &Vm, o: Obj, k: isize) -> Option<Obj> {
     }
     let ty = o.ptr_type()?;
     if core::ptr::eq(ty, &crate::types::list::LIST_TYPE) {
-        let items = vm.heap.get::<ListObj>(o)?.items.as_slice();
-        return seq_pos(k, items.len()).map(|j| items[j]);
+        return seq_item(vm.heap.get::<ListObj>(o)?.items.as_slice(), k);
     }
     if core::ptr::eq(ty, &tuple::TUPLE_TYPE) {
-        let items = vm.tuple_pinned(o)?;
-        return seq_pos(k, items.len()).map(|j| items[j]);
+        return seq_item(vm.tuple_pinned(o)?, k);
     }
     if core::ptr::eq(ty, &bytes::BYTES_TYPE) {
         let b = vm.heap.str_bytes_pinned(o)?;
@@ -123,16 +152,12 @@ pub(super) fn index_small(vm: &Vm, o: Obj, k: isize) -> Option<Obj> {
 pub(super) fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if let Some(k) = i.as_small_int() {
         if let Some(l) = vm.heap.get_mut::<ListObj>(o) {
-            let items = l.items.as_mut_slice();
-            if let Some(j) = seq_pos(k, items.len()) {
-                items[j] = v;
+            if seq_store(l.items.as_mut_slice(), k, v) {
                 return Ok(());
             }
         } else if let Some(x) = v.as_small_int().and_then(|x| u8::try_from(x).ok()) {
             if let Some(b) = vm.heap.get_mut::<crate::types::bytearray::ByteArrayObj>(o) {
-                let data = b.data.as_mut_slice();
-                if let Some(j) = seq_pos(k, data.len()) {
-                    data[j] = x;
+                if seq_store(b.data.as_mut_slice(), k, x) {
                     return Ok(());
                 }
             }
