@@ -1,7 +1,6 @@
 //! What the dispatch loop (`vm::dispatch`) calls out of line for calls of
 //! non-Python callables, subscripts, list appends and name/global lookups.
 
-use super::dispatch::{ns_find, ns_lookup, Found};
 #[cfg(not(target_os = "none"))]
 use super::fastpath::*;
 use crate::obj::Obj;
@@ -308,4 +307,70 @@ pub(super) fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usiz
         }
         None => Err(name_error(vm, name)),
     }
+}
+
+/// Looks `name` up in a namespace dict object by qstr identity, falling
+/// back to full equality only when a same-hash key is not a qstr.
+#[inline]
+pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
+    Ok(match ns_find(vm, d, name)? {
+        Found::At(_, v) | Found::Other(v) => Some(v),
+        Found::Missing | Found::Unmatched => None,
+    })
+}
+
+/// What [`ns_find`] found.
+#[derive(Clone, Copy)]
+pub(super) enum Found {
+    /// The qstr key itself, at this table position.
+    At(usize, Obj),
+    /// An equal key of another kind (a heap str).
+    Other(Obj),
+    /// No such key, proven by the walk over qstr keys alone.
+    Missing,
+    /// No such key, per the general lookup (with Python equality).
+    Unmatched,
+}
+
+/// [`ns_lookup`], telling where the key was.
+#[inline]
+pub(super) fn ns_find(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Found> {
+    let h = vm.qstr_hash(name);
+    let key = Obj::qstr(name);
+    if let Some(t) = vm.table(d) {
+        // One walk over the same-hash positions: the key itself, or proof
+        // that no other key can equal it (all qstrs, or deleted).
+        let mut c = t.candidates(h);
+        let mut only_qstrs = true;
+        while let Some(p) = c.next_pos() {
+            if let Some(e) = t.entry(p) {
+                if e.key == key {
+                    return Ok(Found::At(p, e.value));
+                }
+                only_qstrs &= e.key.is_null() || e.key.as_qstr().is_some();
+            }
+        }
+        if only_qstrs {
+            return Ok(Found::Missing);
+        }
+    }
+    Ok(match vm.dict_lookup(d, key)? {
+        Some(v) => Found::Other(v),
+        None => Found::Unmatched,
+    })
+}
+
+/// Stores `name = v` in a namespace dict object (fast when the qstr key
+/// is already there).
+#[inline]
+pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
+    let h = vm.qstr_hash(name);
+    let key = Obj::qstr(name);
+    if let Some(t) = vm.table_values_mut(d) {
+        if let Some(p) = t.find_identical(key, h) {
+            t.set_value(p, v);
+            return Ok(());
+        }
+    }
+    vm.dict_store(d, key, v)
 }

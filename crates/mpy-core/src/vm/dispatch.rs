@@ -24,7 +24,7 @@ use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
 use mpy_bytecode::opcode as op;
 use super::access::*;
-pub use super::access::{list_append, load_global, name_error};
+pub use super::access::{list_append, load_global, name_error, ns_lookup, ns_store};
 use super::fastpath::*;
 
 /// How a frame stopped running.
@@ -33,72 +33,6 @@ pub enum Outcome {
     Return(Obj),
     /// YIELD_VALUE / YIELD_FROM suspended a generator frame.
     Yield(Obj),
-}
-
-/// Looks `name` up in a namespace dict object by qstr identity, falling
-/// back to full equality only when a same-hash key is not a qstr.
-#[inline]
-pub fn ns_lookup(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Option<Obj>> {
-    Ok(match ns_find(vm, d, name)? {
-        Found::At(_, v) | Found::Other(v) => Some(v),
-        Found::Missing | Found::Unmatched => None,
-    })
-}
-
-/// What [`ns_find`] found.
-#[derive(Clone, Copy)]
-pub(super) enum Found {
-    /// The qstr key itself, at this table position.
-    At(usize, Obj),
-    /// An equal key of another kind (a heap str).
-    Other(Obj),
-    /// No such key, proven by the walk over qstr keys alone.
-    Missing,
-    /// No such key, per the general lookup (with Python equality).
-    Unmatched,
-}
-
-/// [`ns_lookup`], telling where the key was.
-#[inline]
-pub(super) fn ns_find(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Found> {
-    let h = vm.qstr_hash(name);
-    let key = Obj::qstr(name);
-    if let Some(t) = vm.table(d) {
-        // One walk over the same-hash positions: the key itself, or proof
-        // that no other key can equal it (all qstrs, or deleted).
-        let mut c = t.candidates(h);
-        let mut only_qstrs = true;
-        while let Some(p) = c.next_pos() {
-            if let Some(e) = t.entry(p) {
-                if e.key == key {
-                    return Ok(Found::At(p, e.value));
-                }
-                only_qstrs &= e.key.is_null() || e.key.as_qstr().is_some();
-            }
-        }
-        if only_qstrs {
-            return Ok(Found::Missing);
-        }
-    }
-    Ok(match vm.dict_lookup(d, key)? {
-        Some(v) => Found::Other(v),
-        None => Found::Unmatched,
-    })
-}
-
-/// Stores `name = v` in a namespace dict object (fast when the qstr key
-/// is already there).
-#[inline]
-pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
-    let h = vm.qstr_hash(name);
-    let key = Obj::qstr(name);
-    if let Some(t) = vm.table_values_mut(d) {
-        if let Some(p) = t.find_identical(key, h) {
-            t.set_value(p, v);
-            return Ok(());
-        }
-    }
-    vm.dict_store(d, key, v)
 }
 
 /// [`bad_code`] for an opcode byte outside the table (kept a separate
