@@ -157,6 +157,7 @@ pub fn complex_repr(im: f64) -> String {
 
 /// Parse float-constant text (decimal, exponent, `inf`, `-inf`, `nan`).
 /// Returns `None` on anything else.
+#[cfg(feature = "float")]
 pub fn parse_float(text: &str) -> Option<f64> {
     let ok = !text.is_empty()
         && text
@@ -176,6 +177,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
 
 /// Parse complex-constant text (a float text followed by `j` or `J`); returns
 /// the imaginary part.
+#[cfg(feature = "float")]
 pub fn parse_complex(text: &str) -> Option<f64> {
     let t = text.strip_suffix('j').or_else(|| text.strip_suffix('J'))?;
     parse_float(t)

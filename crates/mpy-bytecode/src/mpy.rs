@@ -35,6 +35,10 @@ pub enum MpyError {
     Truncated,
     /// A field has an impossible value; the text says which.
     Malformed(&'static str),
+    /// A float or complex constant, read without feature `float` (a run
+    /// time without floats; MicroPython raises `ValueError: decimal
+    /// numbers not supported`).
+    NoFloat,
 }
 
 impl fmt::Display for MpyError {
@@ -44,6 +48,7 @@ impl fmt::Display for MpyError {
             MpyError::NativeCode => f.write_str("native code in .mpy unsupported"),
             MpyError::Truncated => f.write_str("truncated .mpy file"),
             MpyError::Malformed(what) => write!(f, "malformed .mpy file: {what}"),
+            MpyError::NoFloat => f.write_str("decimal numbers not supported"),
         }
     }
 }

@@ -118,6 +118,7 @@ impl Int {
 
     /// The nearest float (round-half-even); infinity of the value's sign
     /// when it is too large.
+    #[cfg(feature = "float")]
     pub fn to_f64(&self) -> f64 {
         match self {
             Int::Small(v) => *v as f64,
@@ -131,7 +132,7 @@ impl Int {
 
     /// The nearest `f32` (`±inf` beyond its range): single-precision
     /// float folds.
-    #[cfg(feature = "float-single")]
+    #[cfg(all(feature = "float", feature = "float-single"))]
     pub fn to_f32(&self) -> f32 {
         let inf = if self.is_negative() { f32::NEG_INFINITY } else { f32::INFINITY };
         self.with(conv::to_f32).unwrap_or(inf)

@@ -5,6 +5,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{obj_type, MpyError, MPY_ARCH_RV32IMC, MPY_MAGIC, MPY_SUB_VERSION, MPY_VERSION};
+#[cfg(feature = "float")]
 use crate::float_repr::{parse_complex, parse_float};
 use crate::prelude::Prelude;
 use crate::raw_code::{CompiledModule, Const, RawCode, RawCodeKind};
@@ -129,10 +130,14 @@ impl<'a> Reader<'a> {
                 }
                 Const::Int(String::from(t))
             }
+            #[cfg(not(feature = "float"))]
+            obj_type::FLOAT | obj_type::COMPLEX => return Err(MpyError::NoFloat),
+            #[cfg(feature = "float")]
             obj_type::FLOAT => {
                 let t = self.text()?;
                 Const::Float(parse_float(t).ok_or(MpyError::Malformed("bad float constant"))?)
             }
+            #[cfg(feature = "float")]
             obj_type::COMPLEX => {
                 let t = self.text()?;
                 Const::Complex(parse_complex(t).ok_or(MpyError::Malformed("bad complex constant"))?)

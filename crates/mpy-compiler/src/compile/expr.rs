@@ -124,6 +124,7 @@ impl<'a> Compiler<'a> {
                 self.consts.get(n)?.try_clone(mem).ok()
             }
             ExprKind::UnaryOp { op, operand } => self.fits(fold_unary(*op, self.fold(operand)?, mem)?),
+            #[cfg(feature = "float")]
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };

@@ -132,13 +132,15 @@ impl<'a> CVal<'a> {
 /// The precision float folds compute in: that of the run time's floats
 /// (feature `float-single`, as on the boards: folding there rounds as
 /// their run-time arithmetic does, and links no soft-double code).
-#[cfg(feature = "float-single")]
+#[cfg(all(feature = "float", feature = "float-single"))]
 type F = f32;
-#[cfg(not(feature = "float-single"))]
+#[cfg(all(feature = "float", not(feature = "float-single")))]
 type F = f64;
+#[cfg(feature = "float")]
 type M = libm::Libm<F>;
 
 /// A numeric constant's value in [`F`].
+#[cfg(feature = "float")]
 fn to_f(v: &CVal<'_>) -> F {
     match v {
         #[cfg(feature = "float-single")]
@@ -151,6 +153,7 @@ fn to_f(v: &CVal<'_>) -> F {
 }
 
 /// A double rounded to [`F`].
+#[cfg(feature = "float")]
 fn narrow(x: f64) -> F {
     #[cfg(feature = "float-single")]
     return mpy_float::f64_to_f32(x);
@@ -159,6 +162,7 @@ fn narrow(x: f64) -> F {
 }
 
 /// A folded float as a constant.
+#[cfg(feature = "float")]
 fn float(x: F) -> CVal<'static> {
     #[cfg(feature = "float-single")]
     return CVal::Float(mpy_float::f32_to_f64(x));
@@ -185,6 +189,7 @@ pub fn fold_unary<'a>(op: UnaryOp, v: CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
 /// then each halving is subtracted when it fits. Every subtraction is
 /// exact (`t <= r < 2t`), so the result is too. At most ~2,100 steps (the
 /// exponent range) for extreme operands.
+#[cfg(feature = "float")]
 fn fmod(a: F, b: F) -> F {
     if !a.is_finite() || b.is_nan() || b == 0.0 {
         return F::NAN;
@@ -210,6 +215,7 @@ fn fmod(a: F, b: F) -> F {
     M::copysign(r, a)
 }
 
+#[cfg(feature = "float")]
 fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     if b == 0.0 {
         return None;
@@ -236,6 +242,7 @@ fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     Some((floordiv, m))
 }
 
+#[cfg(feature = "float")]
 fn float_pow(a: F, b: F) -> Option<F> {
     if a == 0.0 && b < 0.0 {
         return None;
@@ -283,21 +290,41 @@ pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Opti
             }
             BinOp::Pow => {
                 if y.is_negative() {
+                    // Without floats: ValueError at run time.
+                    #[cfg(not(feature = "float"))]
+                    return None;
+                    #[cfg(feature = "float")]
                     return float_pow(to_f(a), to_f(b)).map(float);
                 }
                 let n = y.as_i64().filter(|n| *n <= 1 << 20)?;
                 Int::pow(x, n as u32, mem)
             }
+            #[cfg(feature = "float")]
             BinOp::Div => {
                 if y.is_zero() {
                     return None;
                 }
                 return Some(float(to_f(a) / to_f(b)));
             }
+            // Without floats: TypeError at run time.
+            #[cfg(not(feature = "float"))]
+            BinOp::Div => return None,
             BinOp::MatMult => return None,
         };
         return r.ok().map(CVal::Int);
     }
+    fold_float(op, a, b)
+}
+
+/// Folds `a op b` for numeric constants, one of them a float.
+#[cfg(not(feature = "float"))]
+fn fold_float<'a>(_op: BinOp, _a: &CVal<'a>, _b: &CVal<'a>) -> Option<CVal<'a>> {
+    None
+}
+
+/// Folds `a op b` for numeric constants, one of them a float.
+#[cfg(feature = "float")]
+fn fold_float<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>) -> Option<CVal<'a>> {
     let (x, y) = (to_f(a), to_f(b));
     let r = match op {
         BinOp::Add => x + y,
@@ -326,6 +353,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "float")]
     fn int_folds() {
         let m = Mem::new(usize::MAX);
         assert_eq!(fold_binary(BinOp::FloorDiv, &i(7), &i(-2), &m), Some(i(-4)));
@@ -337,7 +365,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(not(feature = "float-single"))]
+    #[cfg(all(feature = "float", not(feature = "float-single")))]
     fn fmod_is_exact() {
         let mut v: Vec<f64> = alloc::vec![0.0, -0.0, 1.0, -1.0, 0.5, 3.0, 7.5, -7.5, 1e-310, -5e-324, 5e-324,
             f64::MAX, -f64::MAX, f64::MIN_POSITIVE, 1e300, 1e-300, 0.1, 0.3, 2.0f64.powi(53), 1.0 / 3.0,
@@ -358,6 +386,16 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "float"))]
+    fn no_float_folds() {
+        let m = Mem::new(usize::MAX);
+        assert_eq!(fold_binary(BinOp::Div, &i(3), &i(2), &m), None);
+        assert_eq!(fold_binary(BinOp::Pow, &i(2), &i(-1), &m), None);
+        assert_eq!(fold_binary(BinOp::Pow, &i(2), &i(3), &m), Some(i(8)));
+    }
+
+    #[test]
+    #[cfg(feature = "float")]
     fn float_folds() {
         let m = Mem::new(usize::MAX);
         assert_eq!(fold_binary(BinOp::Mod, &CVal::Float(5.5), &i(2), &m), Some(CVal::Float(1.5)));

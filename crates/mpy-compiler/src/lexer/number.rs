@@ -20,7 +20,9 @@
 
 use alloc::vec::Vec;
 
-use crate::ast::{Constant, F64, I64};
+#[cfg(feature = "float")]
+use crate::ast::F64;
+use crate::ast::{Constant, I64};
 use crate::error::CompileError;
 use crate::int::Int;
 use crate::mem::Mem;
@@ -145,7 +147,15 @@ fn int_in_base(
     Ok(Constant::Int(I64::new(acc)))
 }
 
+/// Without floats every float or imaginary literal, well formed or not, is
+/// the error official's parser raises for one (MICROPY_PY_BUILTINS_FLOAT=0).
+#[cfg(not(feature = "float"))]
+fn float(_text: &[u8], line: u32) -> Result<Constant, CompileError> {
+    Err(CompileError::syntax("decimal numbers not supported", line))
+}
+
 /// Parses a decimal float / imaginary literal (underscores removed).
+#[cfg(feature = "float")]
 fn float(text: &[u8], line: u32) -> Result<Constant, CompileError> {
     let err = || CompileError::syntax("invalid syntax for number", line);
     let (body, imag) = match text.last() {
@@ -167,19 +177,20 @@ fn float(text: &[u8], line: u32) -> Result<Constant, CompileError> {
 /// straight to `f32` by the run time's parser, as `float("...")` and the
 /// `.mpy` loader do (a double parse then narrowed could round differently,
 /// and would link a second parser), and held widened (exactly) in the `f64`.
-#[cfg(feature = "float-single")]
+#[cfg(all(feature = "float", feature = "float-single"))]
 fn parse(body: &[u8]) -> Option<f64> {
     mpy_float::parse::<f32>(body).map(mpy_float::f32_to_f64)
 }
 
 /// The literal's value (double precision run time).
-#[cfg(not(feature = "float-single"))]
+#[cfg(all(feature = "float", not(feature = "float-single")))]
 fn parse(body: &[u8]) -> Option<f64> {
     mpy_float::parse::<f64>(body)
 }
 
 /// `digits [. digits] [e [+-] digits]` or `. digits ...`, at least one
 /// mantissa digit, at least one exponent digit if `e` is present.
+#[cfg(feature = "float")]
 fn valid_float_syntax(s: &[u8]) -> bool {
     let mut i = 0;
     let mut mant = 0;
@@ -296,6 +307,16 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "float"))]
+    fn no_floats() {
+        for t in ["1.5", "1e3", "2j", "1.2.3", ".5", "1_0.0"] {
+            assert_eq!(conv(t), Err("decimal numbers not supported".into()), "{}", t);
+        }
+        assert_eq!(conv("0x1e3"), Ok(Constant::Int(I64::new(0x1e3))));
+    }
+
+    #[test]
+    #[cfg(feature = "float")]
     fn floats() {
         // The value as the run time's precision holds it.
         #[cfg(feature = "float-single")]
@@ -341,7 +362,7 @@ mod tests {
     /// Boards parse float literals straight to `f32` (no double rounding:
     /// `1.0000000596046447753906250001` is just above the midpoint between
     /// 1 and the next `f32`, but its nearest double is that midpoint).
-    #[cfg(feature = "float-single")]
+    #[cfg(all(feature = "float", feature = "float-single"))]
     #[test]
     fn floats_single() {
         let f = |x: f32| Ok(Constant::Float(F64::new(mpy_float::f32_to_f64(x))));
