@@ -5,6 +5,7 @@ extern crate alloc;
 
 pub mod alloc_guard;
 pub mod error;
+#[cfg(feature = "float")]
 pub mod flt;
 pub mod gc;
 pub mod hal;
@@ -27,6 +28,7 @@ extern crate std;
 mod sizes_tests;
 
 pub use error::{PyErr, PyResult};
+#[cfg(feature = "float")]
 pub use flt::Float;
 pub use obj::Obj;
 pub use qstr::{q, Qstr};

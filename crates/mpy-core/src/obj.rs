@@ -446,15 +446,21 @@ impl Obj {
     /// their type.
     #[inline(always)]
     pub fn is_float(self) -> bool {
-        #[cfg(feature = "nanbox")]
+        // Without floats (feature `float`) nothing is one, whatever the
+        // layout.
+        #[cfg(not(feature = "float"))]
+        {
+            false
+        }
+        #[cfg(all(feature = "float", feature = "nanbox"))]
         {
             self.0 & HIGH != 0
         }
-        #[cfg(feature = "float-stuffed")]
+        #[cfg(all(feature = "float", feature = "float-stuffed"))]
         {
             is_stuffed_f32(self.0 as u32)
         }
-        #[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
+        #[cfg(all(feature = "float", not(any(feature = "nanbox", feature = "float-stuffed"))))]
         {
             self.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::float::FLOAT_TYPE))
         }
@@ -462,7 +468,7 @@ impl Obj {
 
     /// A NaN-boxed float (NaNs keep their sign, lose their payload;
     /// single-precision values are stored widened, exactly).
-    #[cfg(feature = "nanbox")]
+    #[cfg(all(feature = "float", feature = "nanbox"))]
     #[inline(always)]
     pub fn from_float(f: crate::Float) -> Obj {
         let f = crate::flt::to_f64(f);
@@ -471,7 +477,7 @@ impl Obj {
     }
 
     /// The value of a NaN-boxed float.
-    #[cfg(feature = "nanbox")]
+    #[cfg(all(feature = "float", feature = "nanbox"))]
     #[inline(always)]
     pub fn as_inline_float(self) -> Option<crate::Float> {
         if self.0 & HIGH != 0 {
@@ -483,14 +489,14 @@ impl Obj {
 
     /// A stuffed float (see the module docs: rounded to 30 bits). Not
     /// inlined: the rounding is a dozen instructions.
-    #[cfg(feature = "float-stuffed")]
+    #[cfg(all(feature = "float", feature = "float-stuffed"))]
     #[inline(never)]
     pub fn from_float(f: f32) -> Obj {
         Obj(stuff_f32(f) as usize)
     }
 
     /// The value of a stuffed float.
-    #[cfg(feature = "float-stuffed")]
+    #[cfg(all(feature = "float", feature = "float-stuffed"))]
     #[inline(always)]
     pub fn as_inline_float(self) -> Option<f32> {
         if is_stuffed_f32(self.0 as u32) {

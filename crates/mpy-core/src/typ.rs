@@ -7,6 +7,7 @@
 //! `#[repr(C)]` statics led by a [`RomHeader`], so an `Obj` can
 //! point at them directly (see [`crate::obj`]).
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use crate::heap::Heap;
 use crate::obj::{ConstObj, Obj, ObjBase};
@@ -140,11 +141,12 @@ pub enum PrintKind {
 /// it holds (`Rom::Fun(&F)`, `Rom::Int(3)`, `Rom::None`, ...). Whether a
 /// built-in function binds as a method, a class method or not at all is
 /// the function's own [`BuiltinFun::kind`] ([`Rom::kind`]). Floats are a
-/// word when stuffed; other builds keep the value beside a NULL word.
+/// word when stuffed; other builds keep the value beside a NULL word
+/// (builds without floats: the word alone).
 #[derive(Clone, Copy)]
 pub struct Rom {
     o: ConstObj,
-    #[cfg(not(feature = "float-stuffed"))]
+    #[cfg(all(feature = "float", not(feature = "float-stuffed")))]
     f: Float,
 }
 
@@ -162,9 +164,9 @@ pub enum RomKind {
 #[allow(non_snake_case, non_upper_case_globals)]
 impl Rom {
     const fn of(o: ConstObj) -> Rom {
-        #[cfg(feature = "float-stuffed")]
+        #[cfg(any(feature = "float-stuffed", not(feature = "float")))]
         return Rom { o };
-        #[cfg(not(feature = "float-stuffed"))]
+        #[cfg(all(feature = "float", not(feature = "float-stuffed")))]
         Rom { o, f: 0.0 }
     }
 
@@ -199,6 +201,7 @@ impl Rom {
     }
 
     /// A float constant.
+    #[cfg(feature = "float")]
     pub const fn Float(f: Float) -> Rom {
         #[cfg(feature = "float-stuffed")]
         return Rom::of(ConstObj::float(f));
@@ -225,7 +228,7 @@ impl Rom {
     #[inline]
     pub fn to_obj(self) -> Option<Obj> {
         let o = self.o.obj();
-        #[cfg(not(feature = "float-stuffed"))]
+        #[cfg(all(feature = "float", not(feature = "float-stuffed")))]
         if o.is_null() {
             return None;
         }
@@ -233,6 +236,7 @@ impl Rom {
     }
 
     /// The float constant, when it is one that needs the heap.
+    #[cfg(feature = "float")]
     #[inline]
     pub fn heap_float(self) -> Option<Float> {
         #[cfg(not(feature = "float-stuffed"))]

@@ -151,7 +151,7 @@ macro_rules! var_head {
 use crate::types;
 
 // ---- plain objects ----
-#[cfg(not(any(feature = "nanbox", feature = "float-stuffed")))]
+#[cfg(all(feature = "float", not(any(feature = "nanbox", feature = "float-stuffed"))))]
 obj_type!(types::float::FloatObj, is!(types::float::FLOAT_TYPE));
 #[cfg(feature = "complex")]
 obj_type!(types::complex::ComplexObj, is!(types::complex::COMPLEX_TYPE));

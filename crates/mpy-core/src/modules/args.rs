@@ -1,5 +1,6 @@
 //! Small argument-conversion helpers shared by the built-in modules.
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -47,6 +48,7 @@ pub fn int_args(vm: &mut Vm, a: &[Obj], out: &mut [i64]) -> PyResult<()> {
 /// a float give an infinity of their sign).
 ///
 /// Errors: `TypeError: can't convert str to float`.
+#[cfg(feature = "float")]
 pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     if let Some(f) = vm.float_of(o) {
         return Ok(f);

@@ -574,6 +574,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::dict, Rom::Type(&types::dict::DICT_TYPE)),
     (q::enumerate, Rom::Type(&types::iterators::ENUMERATE_TYPE)),
     (q::filter, Rom::Type(&types::iterators::FILTER_TYPE)),
+    #[cfg(feature = "float")]
     (q::float, Rom::Type(&types::float::FLOAT_TYPE)),
     (q::frozenset, Rom::Type(&types::set::FROZENSET_TYPE)),
     (q::int, Rom::Type(&types::int::INT_TYPE)),

@@ -3,15 +3,18 @@
 //!
 //! `abs`/`divmod`/2-argument `pow` dispatch to the operand types' slots.
 //! 3-argument `pow` and `round` use the numeric types' helpers
-//! (`types::int_ops::int_pow3`, `types::float::round`).
+//! (`types::int_ops::int_pow3`, `types::round::round`).
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use super::args::str_conv_error;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, UnaryOp};
 use crate::types::bytearray::ByteArrayObj;
-use crate::types::int::{int_from_f64, int_to_str_radix, obj_to_int_val};
+#[cfg(feature = "float")]
+use crate::types::int::int_from_f64;
+use crate::types::int::{int_to_str_radix, obj_to_int_val};
 use crate::PyResult;
 
 /// `abs(x)`.
@@ -40,6 +43,7 @@ pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// A float truncated to an int object.
+#[cfg(feature = "float")]
 ///
 /// Errors: `OverflowError: can't convert inf to int`, `ValueError: can't
 /// convert NaN to int`.
@@ -50,7 +54,7 @@ pub fn float_to_int(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 /// `round(x[, ndigits])`: ints stay ints; floats round half to even (to an
 /// int without `ndigits`, to a float with it).
 pub fn b_round(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::types::float::round(vm, args[0], args.get(1).copied().unwrap_or(Obj::NULL))
+    crate::types::round::round(vm, args[0], args.get(1).copied().unwrap_or(Obj::NULL))
 }
 
 fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {

@@ -266,6 +266,10 @@ fn parse_string(vm: &mut Vm, s: &[u8], i: usize) -> PyResult<Option<(Obj, usize)
 
 fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
     if t.iter().any(|&c| matches!(c, b'.' | b'e' | b'E')) {
+        // Without floats, official's error for any decimal number.
+        #[cfg(not(feature = "float"))]
+        return Err(crate::vm::load::no_float(vm));
+        #[cfg(feature = "float")]
         match core::str::from_utf8(t).ok().and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
             None => Err(vm.value_error("invalid syntax for number")),

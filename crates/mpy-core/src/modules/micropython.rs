@@ -64,6 +64,10 @@ fn block_char(vm: &Vm, i: usize) -> u8 {
     }
     let ty = b.word(i, 0);
     let is = |t: &crate::typ::TypeObj| ty == t as *const crate::typ::TypeObj as usize;
+    #[cfg(feature = "float")]
+    let float = is(&types::float::FLOAT_TYPE);
+    #[cfg(not(feature = "float"))]
+    let float = false;
     if is(&types::tuple::TUPLE_TYPE) {
         b'T'
     } else if is(&types::list::LIST_TYPE) {
@@ -74,7 +78,7 @@ fn block_char(vm: &Vm, i: usize) -> u8 {
         b'S'
     } else if is(&types::bytearray::BYTEARRAY_TYPE) {
         b'A'
-    } else if is(&types::float::FLOAT_TYPE) {
+    } else if float {
         b'F'
     } else {
         b'h'

@@ -14,12 +14,13 @@ pub mod math;
 mod math_gamma32;
 #[cfg(all(feature = "math", any(test, feature = "float-single")))]
 mod math_erf32;
+#[cfg(feature = "float")]
 pub mod trig;
-#[cfg(any(test, feature = "float-single"))]
+#[cfg(all(feature = "float", any(test, feature = "float-single")))]
 mod trig32;
-#[cfg(any(test, feature = "float-single"))]
+#[cfg(all(feature = "float", any(test, feature = "float-single")))]
 pub use mpy_float::wide;
-#[cfg(any(test, feature = "float-single"))]
+#[cfg(all(feature = "float", any(test, feature = "float-single")))]
 pub mod explog32;
 pub mod micropython;
 pub mod modgc;

@@ -7,7 +7,9 @@
 //! range errors are a bare `ValueError` and `choice([])` a bare
 //! `IndexError`, as MicroPython raises them.
 
-use super::args::{float_arg, int_arg};
+#[cfg(feature = "float")]
+use super::args::float_arg;
+use super::args::int_arg;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
@@ -47,6 +49,7 @@ pub fn below(vm: &mut Vm, n: u64) -> u64 {
 
 /// A uniform float in `[0, 1)` with as many random bits as the float's
 /// mantissa (53, or 24 for single precision).
+#[cfg(feature = "float")]
 pub fn next_f64(vm: &mut Vm) -> crate::Float {
     let bits = crate::Float::MANTISSA_DIGITS;
     (next_u64(vm) >> (64 - bits)) as crate::Float / (1u64 << bits) as crate::Float
@@ -106,11 +109,14 @@ fn randint(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     range_pick(vm, v[0], v[1], 1, true)
 }
 
+// `random()` and `uniform()` need floats (as official's).
+#[cfg(feature = "float")]
 fn random(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let f = next_f64(vm);
     vm.new_float(f)
 }
 
+#[cfg(feature = "float")]
 fn uniform(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let lo = float_arg(vm, a[0])?;
     let hi = float_arg(vm, a[1])?;
@@ -132,18 +138,22 @@ static SEED: BuiltinFun = BuiltinFun::new(q::seed, 0, 1, seed);
 static GETRANDBITS: BuiltinFun = BuiltinFun::new(q::getrandbits, 1, 1, getrandbits);
 static RANDRANGE: BuiltinFun = BuiltinFun::new(q::randrange, 1, 3, randrange);
 static RANDINT: BuiltinFun = BuiltinFun::new(q::randint, 2, 2, randint);
+#[cfg(feature = "float")]
 static RANDOM: BuiltinFun = BuiltinFun::new(q::random, 0, 0, random);
+#[cfg(feature = "float")]
 static UNIFORM: BuiltinFun = BuiltinFun::new(q::uniform, 2, 2, uniform);
 static CHOICE: BuiltinFun = BuiltinFun::new(q::choice, 1, 1, choice);
 
-static LOCALS: [(Qstr, Rom); 8] = [
+static LOCALS: [(Qstr, Rom); if cfg!(feature = "float") { 8 } else { 6 }] = [
     (q::__name__, Rom::Str(q::random)),
     (q::choice, Rom::Fun(&CHOICE)),
     (q::getrandbits, Rom::Fun(&GETRANDBITS)),
     (q::randint, Rom::Fun(&RANDINT)),
+    #[cfg(feature = "float")]
     (q::random, Rom::Fun(&RANDOM)),
     (q::randrange, Rom::Fun(&RANDRANGE)),
     (q::seed, Rom::Fun(&SEED)),
+    #[cfg(feature = "float")]
     (q::uniform, Rom::Fun(&UNIFORM)),
 ];
 

@@ -4,7 +4,9 @@
 //! builds and the reference board), so `ticks_diff`/`ticks_add` behave the
 //! same everywhere. `localtime` uses UTC (the HAL gives no time zone).
 
-use super::args::{float_arg, int_arg};
+#[cfg(feature = "float")]
+use super::args::float_arg;
+use super::args::int_arg;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
@@ -23,6 +25,14 @@ fn now_ns(vm: &mut Vm) -> i64 {
     vm.hal.time_ns() as i64
 }
 
+/// `time()`: seconds as an int without floats (as official's).
+#[cfg(not(feature = "float"))]
+fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let ns = now_ns(vm);
+    vm.new_int(ns.div_euclid(1_000_000_000))
+}
+
+#[cfg(feature = "float")]
 fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let ns = now_ns(vm);
     // Single precision: no soft-double division on the boards.
@@ -41,6 +51,17 @@ fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(ns)
 }
 
+/// `sleep(secs)`: int seconds without floats (as official's).
+#[cfg(not(feature = "float"))]
+fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    let s = int_arg(vm, a[0])?;
+    if s > 0 {
+        return crate::vm::pending::sleep_us(vm, (s as u64).saturating_mul(1_000_000));
+    }
+    Ok(Obj::NONE)
+}
+
+#[cfg(feature = "float")]
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let s = float_arg(vm, a[0])?;
     if s > 0.0 {
@@ -164,6 +185,11 @@ fn days_from_civil(y: i64, m: u32) -> i64 {
 fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let secs = match a.first() {
         Some(&o) if o != Obj::NONE => {
+            #[cfg(not(feature = "float"))]
+            {
+                int_arg(vm, o)?
+            }
+            #[cfg(feature = "float")]
             if vm.float_of(o).is_some() {
                 float_arg(vm, o)? as i64
             } else {

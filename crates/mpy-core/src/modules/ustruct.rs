@@ -265,13 +265,17 @@ fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyR
                 dst[..k].copy_from_slice(&src[..k]);
                 continue;
             }
+            // (Without floats, as official's, `f` and `d` hold ints.)
+            #[cfg(feature = "float")]
             b'f' => {
                 let v = super::args::float_arg(vm, a)?;
                 crate::flt::to_f32(v).to_bits() as u64
             }
+            #[cfg(feature = "float")]
             b'd' => crate::flt::to_f64(super::args::float_arg(vm, a)?).to_bits(),
             b'?' => vm.is_true(a)? as u64,
             _ => {
+                #[cfg(feature = "float")]
                 if vm.float_of(a).is_some() {
                     return Err(vm.type_error("can't convert float to int"));
                 }
@@ -297,7 +301,9 @@ fn unpack_values(vm: &mut Vm, f: &Format<'_>, data: &[u8]) -> PyResult<Obj> {
             let v = if code == b's' { 0 } else { get_int(chunk, f.big, signed) };
             let o = match code {
                 b's' => vm.new_bytes(chunk)?,
+                #[cfg(feature = "float")]
                 b'f' => vm.new_float(crate::flt::from_f32(f32::from_bits(v as u32)))?,
+                #[cfg(feature = "float")]
                 b'd' => vm.new_float(crate::flt::from_f64(f64::from_bits(v)))?,
                 b'?' => Obj::bool(v != 0),
                 _ if signed => vm.new_int(v as i64)?,

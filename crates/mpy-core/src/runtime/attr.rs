@@ -16,10 +16,11 @@ impl Vm {
     ///
     /// Errors: `MemoryError` (boxed floats only).
     pub fn rom_to_obj(&mut self, r: Rom) -> PyResult<Obj> {
-        match r.heap_float() {
-            Some(f) => self.new_float(f),
-            None => Ok(r.to_obj().unwrap_or(Obj::NONE)),
+        #[cfg(feature = "float")]
+        if let Some(f) = r.heap_float() {
+            return self.new_float(f);
         }
+        Ok(r.to_obj().unwrap_or(Obj::NONE))
     }
 
     /// A bound method object `m` bound to `s`.

@@ -343,6 +343,7 @@ impl Vm {
         let ty = self.builtin_type(k);
         let number = [
             &t::int::INT_TYPE,
+            #[cfg(feature = "float")]
             &t::float::FLOAT_TYPE,
             #[cfg(feature = "complex")]
             &t::complex::COMPLEX_TYPE,

@@ -7,6 +7,7 @@
 //! native stack (see the gc contract in [`crate::heap`]). So code can read
 //! a str's text and allocate new objects in the same breath.
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use crate::heap::strs::StrWriter;
 use crate::heap::{GcVec, StrHead};
@@ -323,6 +324,7 @@ impl Vm {
     /// stuffing rounds to 30 bits).
     ///
     /// Errors: `MemoryError` (boxed floats only).
+    #[cfg(feature = "float")]
     #[inline]
     pub fn new_float(&mut self, v: Float) -> PyResult<Obj> {
         #[cfg(any(feature = "nanbox", feature = "float-stuffed"))]
@@ -336,6 +338,7 @@ impl Vm {
     }
 
     /// The value of a float object.
+    #[cfg(feature = "float")]
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn float_of(&self, o: Obj) -> Option<Float> {
         #[cfg(any(feature = "nanbox", feature = "float-stuffed"))]
@@ -454,6 +457,7 @@ impl Vm {
         if o.as_qstr().is_some() {
             return &types::str::STR_TYPE;
         }
+        #[cfg(feature = "float")]
         if o.is_float() {
             return &types::float::FLOAT_TYPE;
         }

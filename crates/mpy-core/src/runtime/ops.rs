@@ -2,6 +2,7 @@
 //! ordering, dispatched to type slots (MicroPython's `mp_unary_op` /
 //! `mp_binary_op` logic and error messages).
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -154,6 +155,7 @@ impl Vm {
         // side), the same arithmetic `num_binary_slot` reaches through the
         // numeric tower, without copying the operands into `Num`s first.
         // (Equality, `is`, `in` and reflected ops take the general path.)
+        #[cfg(feature = "float")]
         if (op as u8) < BinaryOp::ReverseOr as u8
             && !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch)
         {
@@ -253,6 +255,7 @@ impl Vm {
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
     /// kind 0, 1, 2 respectively (None for anything else).
+    #[cfg(feature = "float")]
     #[inline(always)]
     fn fast_num(&self, o: Obj) -> Option<(u8, Float, Float)> {
         if let Some(i) = o.as_small_int() {
@@ -323,7 +326,11 @@ impl Vm {
     ///
     /// Errors: whatever an `__eq__` raises.
     pub fn eq(&mut self, a: Obj, b: Obj) -> PyResult<bool> {
-        if a == b && self.float_of(a).is_none() {
+        #[cfg(feature = "float")]
+        let same = a == b && self.float_of(a).is_none();
+        #[cfg(not(feature = "float"))]
+        let same = a == b;
+        if same {
             return Ok(true);
         }
         if a.is_small_int() && b.is_small_int() {

@@ -12,13 +12,16 @@
 //! MICROPY_LONGINT_IMPL_NONE): results outside their range raise
 //! `OverflowError: small int overflow` ([`small_int_overflow`]).
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
-#[cfg(all(feature = "bigint", not(feature = "float-single")))]
+#[cfg(all(feature = "float", feature = "bigint", not(feature = "float-single")))]
 use crate::flt::M;
 #[cfg(feature = "bigint")]
 use super::int_ops::big::{self, build};
+#[cfg(all(feature = "float", feature = "bigint"))]
+use super::int_ops::big_to_f64;
 #[cfg(feature = "bigint")]
-use super::int_ops::{big_to_f64, small_mpz};
+use super::int_ops::small_mpz;
 use super::int_ops::{num_binary_slot, num_of, Num};
 use super::int_parse::parse_int;
 use super::strutil::Data;
@@ -102,6 +105,7 @@ impl<'a> IntVal<'a> {
     }
 
     /// The nearest float (+-inf beyond the float range).
+    #[cfg(feature = "float")]
     pub fn to_f64(self) -> Float {
         match self {
             IntVal::Small(i) => i as Float,
@@ -139,6 +143,7 @@ pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
         Num::Small(i) => Some(IntVal::Small(i)),
         #[cfg(feature = "bigint")]
         Num::Big(b) => Some(IntVal::Big(b)),
+        #[cfg(any(feature = "float", not(feature = "bigint")))]
         _ => None,
     }
 }
@@ -217,6 +222,7 @@ fn bytes_of<'a>(vm: &mut Vm, o: Obj, any_buffer: bool) -> Option<PyResult<Data<'
 ///
 /// Errors: `OverflowError: can't convert inf to int`, `ValueError: can't
 /// convert NaN to int`, `MemoryError`.
+#[cfg(feature = "float")]
 pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     if f.is_nan() {
         return Err(vm.value_error("can't convert NaN to int"));
@@ -263,7 +269,7 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 
 /// A finite single-precision float as `(negative, m, e)` with `|f| = m *
 /// 2**e` (`m < 2**24`).
-#[cfg(feature = "float-single")]
+#[cfg(all(feature = "float", feature = "float-single"))]
 pub(crate) fn f32_parts(f: Float) -> (bool, u32, i32) {
     let b = f.to_bits();
     let exp = ((b >> 23) & 0xff) as i32;
@@ -315,6 +321,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
             }
             return vm.new_int_mag(b.neg, b.mag);
         }
+        #[cfg(feature = "float")]
         Some(Num::Float(f)) => return int_from_f64(vm, f),
         #[cfg(feature = "complex")]
         Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
@@ -386,8 +393,9 @@ pub(crate) fn int_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             }
             vm.new_int_mag(false, b.mag)
         }
+        #[cfg(feature = "float")]
         (UnaryOp::FloatMaybe, IntVal::Small(i)) => vm.new_float(i as Float),
-        #[cfg(feature = "bigint")]
+        #[cfg(all(feature = "float", feature = "bigint"))]
         (UnaryOp::FloatMaybe, IntVal::Big(b)) => vm.new_float(big_to_f64(b)),
         _ => Ok(Obj::NULL),
     }
@@ -574,6 +582,7 @@ pub fn obj_to_int_val<'a>(vm: &mut Vm, o: Obj) -> PyResult<IntVal<'a>> {
 /// +-inf beyond the float range).
 ///
 /// Errors: `TypeError: can't convert str to float`.
+#[cfg(feature = "float")]
 pub fn obj_to_f64(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     if let Some(f) = vm.float_of(o) {
         return Ok(f);

@@ -256,6 +256,9 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
         Add => (sum_sign(a, b, b.neg), mpz::add::add_len(la, lb), 0, Fill::Add),
         Subtract => (sum_sign(a, b, !b.neg), mpz::add::add_len(la, lb), 0, Fill::Sub),
         Multiply => (a.neg != b.neg, mpz::mul::mul_len(la, lb), mpz::mul::mul_scratch_len(la, lb), Fill::Mul),
+        // Without floats `/` is no int op (official's TypeError).
+        TrueDivide if !cfg!(feature = "float") => return Ok(Obj::NULL),
+        Power if !cfg!(feature = "float") && b.is_negative() => return Err(super::no_float_power(vm)),
         FloorDivide | Modulo | Divmod | TrueDivide if lb == 0 => return Err(zero_div(vm)),
         FloorDivide => {
             let s = mpz::div::divmod_scratch_len(la, lb);
@@ -264,6 +267,7 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
         Modulo => (b.neg, mpz::div::divmod_r_len(lb), mpz::div::divmod_scratch_len(la, lb), Fill::Mod),
         Divmod => return big_divmod(vm, a, b),
         // `a / b`, and `a ** b` for negative `b`: floats (as MicroPython).
+        #[cfg(feature = "float")]
         plain @ (TrueDivide | Power) if plain == TrueDivide || b.is_negative() => {
             let (x, y) = (super::big_to_f64(a), super::big_to_f64(b));
             return crate::types::float::float_binary_op(vm, plain, x, y);

@@ -9,6 +9,7 @@
 //! anything op complex -> complex; int/float comparisons convert the int to
 //! a float (so `2**70 + 1 == 2.0**70` is True, as in MicroPython).
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -38,6 +39,7 @@ pub enum Num<'a> {
     #[cfg(feature = "bigint")]
     Big(MpzRef<'a>),
     /// A float.
+    #[cfg(feature = "float")]
     Float(Float),
     /// A complex (real, imag).
     #[cfg(feature = "complex")]
@@ -50,6 +52,7 @@ pub enum Num<'a> {
 
 impl<'a> Num<'a> {
     /// The value as a float (ints convert, big ints may become +-inf).
+    #[cfg(feature = "float")]
     pub fn to_f64(&self) -> Float {
         match *self {
             Num::Small(i) => i as Float,
@@ -81,6 +84,7 @@ impl<'a> Num<'a> {
         match *self {
             Num::Small(i) => Some(small_mpz(i as i64, buf)),
             Num::Big(b) => Some(b),
+            #[cfg(feature = "float")]
             _ => None,
         }
     }
@@ -108,7 +112,7 @@ pub fn small_mpz(v: i64, buf: &mut [u32; 2]) -> MpzRef<'_> {
 
 /// A big int as the nearest float (round half to even), +-inf when out of
 /// range (MicroPython's `float(10**400)` is `inf`).
-#[cfg(feature = "bigint")]
+#[cfg(all(feature = "float", feature = "bigint"))]
 pub fn big_to_f64(b: MpzRef<'_>) -> Float {
     match crate::flt::from_mpz(b) {
         Ok(f) => f,
@@ -128,6 +132,7 @@ pub fn num_of<'a>(vm: &Vm, o: Obj) -> Option<Num<'a>> {
     if let Some(i) = o.as_small_int() {
         return Some(Num::Small(i));
     }
+    #[cfg(feature = "float")]
     if let Some(f) = vm.float_of(o) {
         return Some(Num::Float(f));
     }
@@ -197,6 +202,7 @@ pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num<'_>, b: Num<'_>) -> PyRes
         (Num::Complex(..), _) | (_, Num::Complex(..)) => {
             super::complex::complex_binary_op(vm, op, a.to_complex(), b.to_complex())
         }
+        #[cfg(feature = "float")]
         (Num::Float(_), _) | (_, Num::Float(_)) => super::float::float_binary_op(vm, op, a.to_f64(), b.to_f64()),
         (Num::Small(x), Num::Small(y)) => small_int_binary_op(vm, op, x, y),
         #[cfg(feature = "bigint")]
@@ -206,6 +212,13 @@ pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num<'_>, b: Num<'_>) -> PyRes
             big_binary_op(vm, op, x, y)
         }
     }
+}
+
+/// The error of an int to a negative power without floats (official's
+/// MICROPY_PY_BUILTINS_FLOAT=0).
+#[cold]
+pub fn no_float_power(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error("negative power with no float support")
 }
 
 /// The ZeroDivisionError MicroPython raises for every division by zero.
@@ -310,6 +323,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
             let m = vm.new_int(mod_floor(a, b) as i64)?;
             return vm.new_tuple(&[d, m]);
         }
+        #[cfg(feature = "float")]
         TrueDivide => {
             if y == 0 {
                 return Err(zero_div(vm));
@@ -342,7 +356,10 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
         }
         Power => {
             if y < 0 {
+                #[cfg(feature = "float")]
                 return super::float::float_binary_op(vm, Power, x as Float, y as Float);
+                #[cfg(not(feature = "float"))]
+                return Err(no_float_power(vm));
             }
             match checked_pow(x, y) {
                 Some(v) => v,

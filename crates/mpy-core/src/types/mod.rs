@@ -8,13 +8,15 @@ pub mod bytes;
 pub mod complex;
 pub mod dict;
 pub mod exception;
+#[cfg(feature = "float")]
 pub mod float;
-#[cfg(not(feature = "float-single"))]
+#[cfg(all(feature = "float", not(feature = "float-single")))]
 pub mod float_acc;
 /// Single precision: `libm`'s `f32` functions (see `float_acc_single.rs`).
-#[cfg(feature = "float-single")]
+#[cfg(all(feature = "float", feature = "float-single"))]
 #[path = "float_acc_single.rs"]
 pub mod float_acc;
+#[cfg(feature = "float")]
 pub mod float_format;
 pub mod instance;
 pub mod int;
@@ -28,6 +30,7 @@ pub mod memoryview;
 pub mod misc;
 pub mod object;
 pub mod port;
+pub mod round;
 #[cfg(test)]
 pub(crate) mod num_testutil;
 pub mod set;

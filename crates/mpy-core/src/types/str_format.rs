@@ -12,7 +12,9 @@
 //! `format`); digits of machine ints and floats are made in buffers on the
 //! Rust stack, those of big ints in a gc-heap buffer.
 
+#[cfg(feature = "float")]
 use crate::flt::Float;
+#[cfg(feature = "float")]
 use super::float_format::FloatText;
 use super::strutil::{char_len, char_to_byte, is_int, native_part, type_name, Kind};
 use crate::heap::GcVec;
@@ -228,6 +230,7 @@ pub enum IntVal<'a> {
 
 impl IntVal<'_> {
     /// The nearest float (infinite when too large).
+    #[cfg(feature = "float")]
     pub fn to_f64(self) -> Float {
         match self {
             IntVal::Small(i) => i as Float,
@@ -426,6 +429,7 @@ fn int_body_into(
 /// `r` (repr), `prec` the precision (None: the type's default), `alt` the
 /// `#` flag (ignored for floats, as MicroPython does). Delegates to
 /// [`super::float_format::format_float`], MicroPython's digit rules.
+#[cfg(feature = "float")]
 pub fn float_digits(x: Float, ty: char, prec: Option<usize>, alt: bool) -> FloatText {
     super::float_format::format_float(x, ty, prec, alt)
 }
@@ -434,6 +438,7 @@ pub fn float_digits(x: Float, ty: char, prec: Option<usize>, alt: bool) -> Float
 /// writes it.
 ///
 /// Errors: `MemoryError`.
+#[cfg(feature = "float")]
 pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> PyResult<()> {
     let sp = if x.is_sign_negative() && !x.is_nan() {
         "-"
@@ -480,10 +485,13 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
         let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
         return match sp.ty {
             None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int_into(vm, v, &sp, None, out),
+            // (Without floats, as official's, an unknown code for ints.)
+            #[cfg(feature = "float")]
             Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float_into(vm, v.to_f64(), &sp, out),
             Some(t) => unknown(vm, t, obj),
         };
     }
+    #[cfg(feature = "float")]
     if let Some(f) = vm.float_of(obj) {
         return match sp.ty {
             None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => format_float_into(vm, f, &sp, out),

@@ -11,7 +11,9 @@
 //!
 //! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
-use super::str_format::{format_float_into, format_int_into, int_value, letter_in, pad_bytes, spec_number, IntVal, Spec};
+#[cfg(feature = "float")]
+use super::str_format::{format_float_into, IntVal};
+use super::str_format::{format_int_into, int_value, letter_in, pad_bytes, spec_number, Spec};
 use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -169,8 +171,13 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             spec.align = Some('<');
             spec.zero = false;
         }
-        // The conversions (each takes an argument): `sradiuoxXeEfFgGc`.
-        if !letter_in(t, 0x96_417d_0080_0070) {
+        // The conversions (each takes an argument): `sradiuoxXeEfFgGc`
+        // (without floats, as official's, no `eEfFgG`).
+        #[cfg(feature = "float")]
+        const CONVERSIONS: u64 = 0x96_417d_0080_0070;
+        #[cfg(not(feature = "float"))]
+        const CONVERSIONS: u64 = 0x96_410d_0080_0000;
+        if !letter_in(t, CONVERSIONS) {
             let ch = core::str::from_utf8(&fmt[t_index..])
                 .ok()
                 .or_else(|| fmt.get(t_index..t_index + 4).and_then(|b| core::str::from_utf8(b).ok()))
@@ -185,8 +192,9 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             convert_text(vm, kind, t, arg, &mut spec, out)?;
         } else if t == b'c' {
             convert_char(vm, kind, arg, &mut spec, out)?;
-        } else if letter_in(t, 0x70_0000_0070) {
+        } else if cfg!(feature = "float") && letter_in(t, 0x70_0000_0070) {
             // `eEfFgG`
+            #[cfg(feature = "float")]
             let f = match (vm.float_of(arg), int_value(vm, arg)) {
                 (Some(f), _) => f,
                 (None, Some(v)) => v.to_f64(),
@@ -198,6 +206,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             if spec.precision.is_none() {
                 spec.precision = Some(6);
             }
+            #[cfg(feature = "float")]
             format_float_into(vm, f, &spec, out)?;
         } else {
             // `diuoxX`
@@ -213,6 +222,9 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             let prec = spec.precision.take();
             let conv = match int_value(vm, arg) {
                 Some(v) => v,
+                #[cfg(not(feature = "float"))]
+                None => return Err(super::strutil::cant_convert(vm, arg, "int")),
+                #[cfg(feature = "float")]
                 None => match vm.float_of(arg) {
                     Some(f) if decimal => {
                         let o = super::int::int_from_f64(vm, f)?;

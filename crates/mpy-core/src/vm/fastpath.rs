@@ -152,7 +152,7 @@ pub(super) fn small_sub(a: Obj, b: Obj) -> Option<Obj> {
 /// bits under NaN-boxing) converts exactly, as the general path's
 /// `i as Float` does. Desktop builds with NaN-boxed doubles only, where a
 /// float result is a word and allocates nothing.
-#[cfg(all(feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
+#[cfg(all(feature = "float", feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
 #[inline(always)]
 pub(super) fn float_pair(a: Obj, b: Obj) -> Option<(f64, f64)> {
     let num = |o: Obj| match o.as_inline_float() {
@@ -171,7 +171,7 @@ pub(super) fn float_pair(a: Obj, b: Obj) -> Option<(f64, f64)> {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn float_neg(a: Obj) -> Option<Obj> {
-    #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
+    #[cfg(all(feature = "float", feature = "nanbox", not(feature = "float-single")))]
     if let Some(f) = a.as_inline_float() {
         return Some(Obj::from_float(-f));
     }
@@ -215,7 +215,7 @@ mod opn {
 /// `opn`: `+ - * /`, their in-place forms, and the six comparisons) of
 /// two doubles, as the float type computes them; None for other ops and
 /// for division by zero (the general path raises ZeroDivisionError).
-#[cfg(all(feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
+#[cfg(all(feature = "float", feature = "nanbox", not(feature = "float-single"), not(target_os = "none")))]
 #[inline(always)]
 pub(super) fn float_binop(opn: u8, x: f64, y: f64) -> Option<Obj> {
     use opn::*;
@@ -246,7 +246,7 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     // A float and a float or small int, NaN-boxed: the common float ops
     // first, in this small function (nothing to allocate, no registers to
     // save), the rest in a tail call.
-    #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
+    #[cfg(all(feature = "float", feature = "nanbox", not(feature = "float-single")))]
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
@@ -267,13 +267,16 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     // Arithmetic and ordering of a float and a float or small int: the
     // float op itself (what `Vm::binary_op` reaches first for them).
     if a.is_float() || b.is_float() {
+        #[cfg(feature = "float")]
         let num = |vm: &Vm, o: Obj| match o.as_small_int() {
             Some(i) => Some(i as crate::flt::Float),
             None => vm.float_of(o),
         };
         // (The ops `Vm::binary_op`'s own numeric fast path takes.)
+        #[cfg(feature = "float")]
         let plain = opn < BinaryOp::ReverseOr as u8
             && !matches!(bop, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch);
+        #[cfg(feature = "float")]
         if let (true, Some(x), Some(y)) = (plain, num(vm, a), num(vm, b)) {
             let r = crate::types::float::float_binary_op(vm, bop, x, y)?;
             if !r.is_null() {

@@ -125,11 +125,14 @@ fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
         FrozenConst::Str(s) => Obj::qstr(vm.intern_static(s)?),
         FrozenConst::Bytes(b) => vm.new_bytes(b)?,
         FrozenConst::Int(t) => int_from_decimal(vm, t)?,
+        #[cfg(feature = "float")]
         FrozenConst::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
         #[cfg(feature = "complex")]
         FrozenConst::Complex(f) => vm.new_complex(0.0, crate::flt::from_f64(*f))?,
-        #[cfg(not(feature = "complex"))]
+        #[cfg(all(feature = "float", not(feature = "complex")))]
         FrozenConst::Complex(_) => return Err(super::load::no_complex(vm)),
+        #[cfg(not(feature = "float"))]
+        FrozenConst::Float(_) | FrozenConst::Complex(_) => return Err(super::load::no_float(vm)),
         FrozenConst::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| frozen_const(vm, &items[i]))?,
     })
 }
@@ -164,6 +167,8 @@ pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
         match m {
             Ok(m) if structurally_valid(&m) => Ok(m),
             Err(mpy_bytecode::MpyError::NativeCode) => Err(vm.value_error("incompatible .mpy arch")),
+            #[cfg(not(feature = "float"))]
+            Err(mpy_bytecode::MpyError::NoFloat) => Err(super::load::no_float(vm)),
             _ => Err(incompatible(vm)),
         }
     });

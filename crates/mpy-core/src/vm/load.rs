@@ -36,10 +36,19 @@ pub fn incompatible(vm: &mut Vm) -> PyErr {
     vm.value_error("incompatible .mpy file")
 }
 
+/// `ValueError: decimal numbers not supported`: a float or complex
+/// constant in a build without the `float` feature (official's words for
+/// one read from a `.mpy` file without MICROPY_PY_BUILTINS_FLOAT).
+#[cfg(not(feature = "float"))]
+#[cold]
+pub fn no_float(vm: &mut Vm) -> PyErr {
+    vm.value_error("decimal numbers not supported")
+}
+
 /// `SyntaxError: invalid syntax for number`: a complex constant (`1j`) in
 /// a build without the `complex` feature, as official MicroPython's
 /// parser says for one without complex numbers.
-#[cfg(not(feature = "complex"))]
+#[cfg(all(feature = "float", not(feature = "complex")))]
 pub fn no_complex(vm: &mut Vm) -> PyErr {
     vm.error(&crate::types::exception::SYNTAX_ERROR_TYPE, "invalid syntax for number")
 }
@@ -70,11 +79,14 @@ pub fn const_to_obj(vm: &mut Vm, c: &Const) -> PyResult<Obj> {
         Const::Str(s) => vm.new_str(s)?,
         Const::Bytes(b) => vm.new_bytes(b)?,
         Const::Int(t) => int_from_decimal(vm, t)?,
+        #[cfg(feature = "float")]
         Const::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
         #[cfg(feature = "complex")]
         Const::Complex(im) => vm.new_complex(0.0, crate::flt::from_f64(*im))?,
-        #[cfg(not(feature = "complex"))]
+        #[cfg(all(feature = "float", not(feature = "complex")))]
         Const::Complex(_) => return Err(no_complex(vm)),
+        #[cfg(not(feature = "float"))]
+        Const::Float(_) | Const::Complex(_) => return Err(no_float(vm)),
         Const::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| const_to_obj(vm, &items[i]))?,
     })
 }
