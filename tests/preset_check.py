@@ -14,7 +14,16 @@ its source uses the name), or, in presets without big ints (no cargo
 feature `bigint`: `minimal`), because an int left the small-int range (an
 uncaught `OverflowError: small int overflow`, `OverflowError: long int not
 supported in this build` or `ValueError: float too big`, as official's
-MICROPY_LONGINT_IMPL_NONE) after printing what it should up to there.
+MICROPY_LONGINT_IMPL_NONE) after printing what it should up to there,
+or, in presets without floats (no cargo feature `float`: `minimal`, as
+official's MICROPY_PY_BUILTINS_FLOAT=0), because it uses floats
+(FEATURES_NO_FLOAT: `SyntaxError: decimal numbers not supported` for a
+float or imaginary literal on the line the traceback names, or, after
+printing what it should up to there, the TypeError of `int / int`, the
+NameError of `float`, the ValueError of a negative power or of a float
+format code); a test that catches such an error and goes on may differ
+from its expected output only in lines that carry one of those messages
+(and the source must use the feature).
 Any other failure, or fewer passes than --min-pass, fails the check. Then
 the preset's own programs, tests/_preset/PRESET/*.py, must print their .exp
 file exactly. Prints "N passed, N failed for missing modules or features".
@@ -37,6 +46,13 @@ LEFT_OUT["minimal"] = LEFT_OUT["basic"] + ["collections", "io", "struct", "time"
 NO_BIGINT = [b"OverflowError: small int overflow", b"OverflowError: long int not supported in this build",
              b"ValueError: float too big"]
 NO_BIGINT_PRESETS = ["minimal"]
+
+# Presets without floats (no cargo feature `float`).
+NO_FLOAT_PRESETS = ["minimal"]
+
+# A float or imaginary literal in source (`1.5`, `.5`, `1e3`, `2j`), not
+# part of a name or a hex literal.
+FLOAT_LITERAL = rb"(?<![\w.])(?:\d[\d_]*\.(?![a-zA-Z_])|\d[\d_]*\.\d|\.\d|\d[\d_]*(?:\.\d*)?[eE][-+]?\d|\d[\d_]*[jJ]\b)"
 
 def _attrs(*names):
     """The AttributeError of a left-out method (on an instance or a type)."""
@@ -64,16 +80,32 @@ FEATURES_BASIC = [
     ("builtin-help", _name("help"), rb"\bhelp\("),
     ("builtin-input", _name("input"), rb"\binput\("),
 ]
+# Floats left out (official's MICROPY_PY_BUILTINS_FLOAT=0): the error
+# (regex) and the source regex of each use. The literal's SyntaxError
+# must name a line with a float literal (see `literal_line_ok`).
+FEATURES_NO_FLOAT = [
+    ("float", re.compile(rb"^SyntaxError: decimal numbers not supported$"), FLOAT_LITERAL),
+    ("float", re.compile(rb"^TypeError: unsupported types for __truediv__: 'int', 'int'$"), rb"(?<!/)/(?!/)"),
+    ("float", _name("float"), rb"\bfloat\b"),
+    ("float", re.compile(rb"^ValueError: negative power with no float support$"), rb"\*\*|\bpow\("),
+    ("float", re.compile(rb"^ValueError: unknown format code '[eEfFgG%]' for object of type '(?:int|bool)'$"),
+     rb"[:{][^'\"}]*[eEfFgG%]\}|format\("),
+    ("float", re.compile(rb"^ValueError: unsupported format character '[eEfFgG]' \(0x[0-9a-f]+\) at index \d+$"),
+     rb"%[-+ #0-9.*]*[eEfFgG]"),
+]
 FEATURES_LEFT_OUT = {
     "basic": FEATURES_BASIC,
-    "minimal": FEATURES_BASIC + [
+    "minimal": FEATURES_BASIC + FEATURES_NO_FLOAT + [
         ("complex", _name("complex"), rb"\bcomplex\b"),
-        # A complex literal (official's parser without complex numbers).
-        ("complex", re.compile(rb"^SyntaxError: invalid syntax for number$"), rb"[0-9.]j\b"),
-        # A negative float to a non-integral power.
-        ("complex", re.compile(rb"^ValueError: math domain error$"), rb"\*\*|\bpow\("),
     ],
 }
+
+# The messages of FEATURES_NO_FLOAT's errors, as a test that catches one
+# prints it (any prefix: `ValueError:`, `ValueError`, ...).
+NO_FLOAT_MESSAGES = re.compile(rb"(decimal numbers not supported|unsupported types for __truediv__: 'int', 'int'"
+                               rb"|name 'float' isn't defined|negative power with no float support"
+                               rb"|unknown format code '[eEfFgG%]' for object of type '(?:int|bool)'"
+                               rb"|unsupported format character '[eEfFgG]' \(0x[0-9a-f]+\) at index \d+)$")
 
 # Tests that probe for a left-out feature themselves (hasattr, try) and so
 # print differently without it instead of failing with its error.
@@ -87,6 +119,58 @@ def missing_feature(preset, tail, src):
         m = line.match(tail.strip())
         if m and re.search(use, src) and all(g in src for g in m.groups() if g):
             return feature
+    return None
+
+
+def expected(t):
+    """Test `t`'s expected output (its .exp file, else CPython's)."""
+    e = common.exp_path(t)
+    if os.path.exists(e):
+        with open(e, "rb") as f:
+            return f.read()
+    return common.run_cpython(t)[0]
+
+
+def printed_ok(t, out):
+    """Whether what `t` printed before its uncaught error is right."""
+    i = out.rfind(b"Traceback (most recent call last):")
+    printed = out[:i] if i >= 0 else out[:out.rstrip().rfind(b"\n") + 1]
+    return expected(t).startswith(printed)
+
+
+def literal_line_ok(t, out, src):
+    """For `SyntaxError: decimal numbers not supported`: the line of `t`
+    the traceback names has a float literal (a compile of other text, as
+    `exec`, only needs one somewhere in the source)."""
+    m = re.findall(rb'File "([^"]*)", line (\d+)', out)
+    if not m or os.path.basename(m[-1][0].decode()) != os.path.basename(t):
+        return re.search(FLOAT_LITERAL, src) is not None
+    lines = src.splitlines()
+    n = int(m[-1][1])
+    return 0 < n <= len(lines) and re.search(FLOAT_LITERAL, lines[n - 1]) is not None
+
+
+def float_lines_only(t, out, src):
+    """Whether `t`'s output differs from the expected one only in lines
+    that carry a no-float error message (caught and printed by the test),
+    each for a feature its source uses."""
+    got, want = out.splitlines(), expected(t).splitlines()
+    if len(got) != len(want):
+        return False
+    diff = [g for g, w in zip(got, want) if g != w]
+    for g in diff:
+        m = NO_FLOAT_MESSAGES.search(g)
+        if not m or missing_feature_text(m.group(1), src) is None:
+            return False
+    return bool(diff)
+
+
+def missing_feature_text(msg, src):
+    """The no-float feature whose error message is `msg`, if `src` uses it."""
+    for feature, line, use in FEATURES_NO_FLOAT:
+        for prefix in (b"SyntaxError: ", b"TypeError: ", b"NameError: ", b"ValueError: "):
+            if line.match(prefix + msg) and re.search(use, src):
+                return feature
     return None
 
 
@@ -117,26 +201,27 @@ def main():
         ok = any(m in tail[0] for m in marks)
         if ok and any(m in tail[0] for m in NO_BIGINT):
             # What it printed before the overflow must be right.
-            i = out.rfind(b"Traceback (most recent call last):")
-            printed = out[:i] if i >= 0 else out[:out.rstrip().rfind(b"\n") + 1]
-            e = common.exp_path(t)
-            if os.path.exists(e):
-                with open(e, "rb") as f:
-                    want = f.read()
-            else:
-                want = common.run_cpython(t)[0]
-            ok = want.startswith(printed)
+            ok = printed_ok(t, out)
+        with open(os.path.join(common.TESTS, t), "rb") as f:
+            src = f.read()
         if not ok:
-            with open(os.path.join(common.TESTS, t), "rb") as f:
-                ok = missing_feature(args.preset, tail[0], f.read()) is not None
+            feature = missing_feature(args.preset, tail[0], src)
+            ok = feature is not None
+            if feature == "float":
+                # Printed right up to the error; a literal's SyntaxError
+                # names a line with one.
+                ok = printed_ok(t, out) and (b"decimal numbers" not in tail[0] or literal_line_ok(t, out + err, src))
+        if not ok and args.preset in NO_FLOAT_PRESETS:
+            ok = float_lines_only(t, out, src)
         if not ok and PROBING.get(t) in {f for f, _, _ in FEATURES_LEFT_OUT[args.preset]}:
             ok = True
         if not ok:
             bad.append(t)
             print("FAIL  %s (not a missing module or feature): %r" % (t, b"\n".join((out + err).splitlines()[-3:])))
     passed = len(tests) - len(failing)
-    print("%d passed, %d failed for missing modules or features%s" % (
-        passed, len(failing) - len(bad), " or small ints" if args.preset in NO_BIGINT_PRESETS else ""))
+    print("%d passed, %d failed for missing modules or features%s%s" % (
+        passed, len(failing) - len(bad), " or small ints" if args.preset in NO_BIGINT_PRESETS else "",
+        " or floats" if args.preset in NO_FLOAT_PRESETS else ""))
     own = os.path.join(common.TESTS, "_preset", args.preset)
     for name in sorted(os.listdir(own)) if os.path.isdir(own) else []:
         if name.endswith(".py"):
