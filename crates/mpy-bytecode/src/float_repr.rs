@@ -183,7 +183,7 @@ pub fn parse_complex(text: &str) -> Option<f64> {
     parse_float(t)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "float"))]
 mod tests {
     use super::*;
 

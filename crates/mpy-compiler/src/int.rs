@@ -341,6 +341,7 @@ mod tests {
         assert_eq!(Int::divmod(&Int::Small(7), &Int::Small(-2), false, &mem).ok(), Some(Int::Small(-4)));
         assert_eq!(Int::divmod(&Int::Small(i64::MIN), &Int::Small(-1), false, &mem).map(|v| dec(&v)).ok(), Some(String::from("9223372036854775808")));
         assert_eq!(Int::shl(&Int::Small(1), 63, &mem).map(|v| dec(&v)).ok(), Some(String::from("9223372036854775808")));
+        #[cfg(feature = "float")]
         assert_eq!(p.to_f64(), 1.2676506002282294e30);
     }
 
