@@ -2,6 +2,7 @@
 //! (expected values from the MicroPython 1.27 wasm build).
 use super::*;
 use crate::typ::BinaryOp::*;
+use crate::types::round::round;
 use alloc::string::String;
 use crate::types::num_testutil::{bin, call, cpx, flt, int, show, un, with_vm};
 
