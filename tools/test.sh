@@ -17,7 +17,7 @@
 #   5. the VM-only build (no compiler): runs .mpy and frozen code, refuses
 #      source; the `minimal` preset (tests/preset_check.py: the corpus
 #      fails only where it imports a left-out module or uses a left-out
-#      builtin feature),
+#      builtin feature, big ints or floats),
 #   6. .mpy cross-loading (tests/mpy_cross_load.py): corpus compiled by the
 #      official mpy-cross run on our VM, and by our mpy-cross on the
 #      official wasm VM; fails below tests/mpy_cross_load.baseline,

@@ -3,6 +3,8 @@
 //! implies it). Code handling float values uses [`Float`], the math
 //! functions of [`M`] (the `libm` crate's functions at that precision) and
 //! the few conversions below, so no other file needs a precision `cfg`.
+//! Builds without feature `float` have no floats and no such module (code
+//! handling floats is `#[cfg(feature = "float")]`).
 
 /// A Python float's value.
 #[cfg(not(feature = "float-single"))]
