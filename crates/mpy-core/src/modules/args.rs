@@ -4,32 +4,17 @@ use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::PyResult;
-#[cfg(feature = "bigint")]
-use mpy_mpz::MpzRef;
 
-/// An int argument as `i64` (bools count; floats are a TypeError).
+/// An int argument as `i64` (bools count; instances of int subclasses and
+/// objects with `__int__` convert; floats are a TypeError): the one body
+/// of [`crate::types::int::obj_to_i64`].
 ///
 /// Errors: `TypeError: can't convert float to int` (MicroPython's words,
 /// with the argument's type name), `OverflowError: overflow converting long
 /// int to machine word`.
+#[inline]
 pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
-    if let Some(i) = o.as_small_int() {
-        return Ok(i as i64);
-    }
-    match o {
-        Obj::TRUE => return Ok(1),
-        Obj::FALSE => return Ok(0),
-        _ => {}
-    }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, mag)) = vm.int_digits_pinned(o) {
-        return match mpy_mpz::conv::to_i64(MpzRef::new(neg, mag)) {
-            Some(v) => Ok(v),
-            None => Err(vm.overflow_error("overflow converting long int to machine word")),
-        };
-    }
-    let t = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[t.into()]))
+    crate::types::int::obj_to_i64(vm, o)
 }
 
 /// The int arguments `a` as `i64` into `out` (as [`int_arg`], in order;
@@ -43,40 +28,27 @@ pub fn int_args(vm: &mut Vm, a: &[Obj], out: &mut [i64]) -> PyResult<()> {
     Ok(())
 }
 
-/// A number argument as `Float` (ints, bools and floats; ints too large for
-/// a float give an infinity of their sign).
+/// A number argument as `Float` (ints, bools, floats and objects with
+/// `__float__`; ints too large for a float give an infinity of their
+/// sign): the one body of [`crate::types::int::obj_to_f64`].
 ///
 /// Errors: `TypeError: can't convert str to float`.
+#[inline]
 pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<Float> {
-    if let Some(f) = vm.float_of(o) {
-        return Ok(f);
-    }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, mag)) = vm.int_digits_pinned(o) {
-        let r = MpzRef::new(neg, mag);
-        return Ok(match crate::flt::from_mpz(r) {
-            Ok(f) => f,
-            Err(_) if r.is_negative() => Float::NEG_INFINITY,
-            Err(_) => Float::INFINITY,
-        });
-    }
-    if o.is_small_int() || o.is_bool() {
-        return Ok(int_arg(vm, o)? as Float);
-    }
-    let t = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to float", &[t.into()]))
+    crate::types::int::obj_to_f64(vm, o)
 }
 
 /// The Python-visible type name of `o` (`int`, a class's name...), not
 /// tied to the `Vm` borrow (qstr text never moves).
+#[inline]
 pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
-    vm.qstr_str(vm.builtin_type(o).name)
+    crate::types::strutil::type_name(vm, o)
 }
 
 /// `TypeError: can't convert 'T' object to str implicitly` for `o`.
+#[inline]
 pub fn str_conv_error(vm: &mut Vm, o: Obj) -> crate::PyErr {
-    let t = type_name(vm, o);
-    vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()])
+    crate::types::strutil::not_str_implicitly(vm, o)
 }
 
 /// The text of a str argument, pinned (valid while the object lives: see
@@ -181,8 +153,9 @@ pub fn char_prefix(b: &[u8], n: usize) -> Option<usize> {
 }
 
 /// Number of characters in UTF-8 text `b` (invalid bytes count one each).
+#[inline]
 pub fn char_count(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+    crate::types::strutil::char_len(b)
 }
 
 /// Copies bytes `off..` of `src`'s buffer (see [`buffer_of`]) into `out`;

@@ -220,13 +220,13 @@ static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
 static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
 static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
-static LOCALTIME: BuiltinFun = BuiltinFun::new(q::localtime, 0, 1, gmtime);
 static MKTIME: BuiltinFun = BuiltinFun::new(q::mktime, 1, 1, mktime);
 
 static LOCALS: [(Qstr, Rom); 14] = [
     (q::__name__, Rom::Str(q::time)),
     (q::gmtime, Rom::Fun(&GMTIME)),
-    (q::localtime, Rom::Fun(&LOCALTIME)),
+    // (One object under both names, as MicroPython.)
+    (q::localtime, Rom::Fun(&GMTIME)),
     (q::mktime, Rom::Fun(&MKTIME)),
     (q::sleep, Rom::Fun(&SLEEP)),
     (q::sleep_ms, Rom::Fun(&SLEEP_MS)),
