@@ -113,13 +113,21 @@ pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError` (buffers only).
 pub fn write_lossy(vm: &mut Vm, out: &mut crate::runtime::print::Out, b: &[u8]) -> PyResult<()> {
-    for chunk in b.utf8_chunks() {
-        out.str(vm, chunk.valid())?;
-        if !chunk.invalid().is_empty() {
-            out.str(vm, "\u{fffd}")?;
+    // Through `str::from_utf8`'s error positions (the validator linked
+    // anyway), not `utf8_chunks` (a second one): the same maximal invalid
+    // sequences, each one U+FFFD.
+    let mut b = b;
+    loop {
+        match core::str::from_utf8(b) {
+            Ok(s) => return out.str(vm, s),
+            Err(e) => {
+                let (good, rest) = b.split_at(e.valid_up_to());
+                out.str(vm, core::str::from_utf8(good).unwrap_or(""))?;
+                out.str(vm, "\u{fffd}")?;
+                b = rest.get(e.error_len().unwrap_or(rest.len())..).unwrap_or(&[]);
+            }
         }
     }
-    Ok(())
 }
 
 /// Optional size argument `a[i]`: None when absent, None or negative.
@@ -216,4 +224,39 @@ pub fn new_from_vec_field(
     let r = new_text_or_bytes(vm, text, tmp.as_slice());
     vm.heap.free_vec(tmp);
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::print::Out;
+
+    #[test]
+    fn lossy_as_std() {
+        crate::types::num_testutil::with_vm(|mut vm| {
+            let vm = &mut vm;
+            let mut cases: alloc::vec::Vec<alloc::vec::Vec<u8>> = [
+                &b""[..], b"abc", b"\xff", b"a\xffb", b"\xe2\x82", b"\xe2\x82\xac", b"\xf0\x9f\x98",
+                b"a\xf0\x9f\x98\x80b\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80x", b"\xe2\x82z\xe2",
+            ]
+            .iter()
+            .map(|c| c.to_vec())
+            .collect();
+            let mut seed = 0x1234_5678u32;
+            for n in 0..400 {
+                let v = (0..n % 13)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        [b'a', 0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xff, 0x9f][(seed >> 16) as usize % 10]
+                    })
+                    .collect();
+                cases.push(v);
+            }
+            for c in &cases {
+                let mut out = Out::buf();
+                super::write_lossy(vm, &mut out, c).unwrap();
+                let o = out.into_str(vm).unwrap();
+                assert_eq!(vm.str_pinned(o).unwrap(), alloc::string::String::from_utf8_lossy(c), "{c:x?}");
+            }
+        })
+    }
 }

@@ -399,10 +399,7 @@ fn unpack_common(vm: &mut Vm, fmt: Obj, data: Obj, off: Option<Obj>) -> PyResult
     r
 }
 
-fn unpack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    unpack_common(vm, a[0], a[1], None)
-}
-
+/// `unpack(fmt, data)` and `unpack_from(fmt, data[, offset])`.
 fn unpack_from(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     unpack_common(vm, a[0], a[1], a.get(2).copied())
 }
@@ -410,7 +407,7 @@ fn unpack_from(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 static CALCSIZE: BuiltinFun = BuiltinFun::new(q::calcsize, 1, 1, calcsize);
 static PACK: BuiltinFun = BuiltinFun::new(q::pack, 1, u16::MAX, pack);
 static PACK_INTO: BuiltinFun = BuiltinFun::new(q::pack_into, 3, u16::MAX, pack_into);
-static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack);
+static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack_from);
 static UNPACK_FROM: BuiltinFun = BuiltinFun::new(q::unpack_from, 2, 3, unpack_from);
 
 static LOCALS: [(Qstr, Rom); 6] = [
