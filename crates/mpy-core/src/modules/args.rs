@@ -62,6 +62,20 @@ pub fn str_arg<'a>(vm: &mut Vm, o: Obj) -> PyResult<&'a str> {
     }
 }
 
+/// `TypeError: object with buffer protocol required`: one out-of-line
+/// body for the modules' many call sites.
+#[inline(never)]
+pub fn buffer_error(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("object with buffer protocol required")
+}
+
+/// `TypeError: can't convert to str implicitly` (without the type's name,
+/// as MicroPython words it for names and formats).
+#[inline(never)]
+pub fn str_required(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("can't convert to str implicitly")
+}
+
 /// The bytes of a str, bytes, bytearray or other buffer-protocol object
 /// (or of the built-in part of a subclass instance), borrowing only the
 /// heap, so the caller can hand them to `vm.hal` in the same breath:

@@ -61,7 +61,7 @@ fn make(vm: &mut Vm, args: &[Obj], ty: &'static TypeObj) -> PyResult<Obj> {
     if let Some(&a) = args.first() {
         if a != Obj::NONE && !a.is_small_int() {
             if buffer_of(&vm.qstrs, &vm.heap, a).is_none() {
-                return Err(vm.type_error("object with buffer protocol required"));
+                return Err(super::args::buffer_error(vm));
             }
             init = a;
         }
@@ -159,7 +159,7 @@ fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
     let Some(n) = buffer_of(&vm.qstrs, &vm.heap, a[1]).map(|b| b.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
     let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let Some(end) = pos.checked_add(n) else { return Err(vm.memory_error()) };

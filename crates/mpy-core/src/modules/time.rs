@@ -197,7 +197,7 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         // 32-bit ports); out-of-range ones are then normalised without
         // overflowing i64 below (|secs| < 2^57).
         if i32::try_from(*slot).is_err() {
-            return Err(vm.overflow_error("overflow converting long int to machine word"));
+            return Err(crate::types::strutil::word_overflow(vm));
         }
     }
     let (mut y, mut mo) = (f[0], f[1] - 1);

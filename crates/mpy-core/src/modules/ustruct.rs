@@ -162,7 +162,7 @@ fn fmt_bytes<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<&'a
             *holder = v;
             Ok(holder.as_slice())
         }
-        None => Err(vm.type_error("can't convert to str implicitly")),
+        None => Err(super::args::str_required(vm)),
     }
 }
 
@@ -259,7 +259,7 @@ fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyR
         let bits: u64 = match code {
             b's' => {
                 let Some(src) = buffer_of(&vm.qstrs, &vm.heap, a) else {
-                    return Err(vm.type_error("object with buffer protocol required"));
+                    return Err(super::args::buffer_error(vm));
                 };
                 let k = src.len().min(dst.len());
                 dst[..k].copy_from_slice(&src[..k]);
@@ -347,19 +347,27 @@ fn pack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     with_packed(vm, &f, n, &a[1..], &mut |vm, b| vm.new_bytes(b))
 }
 
+/// Where `n` packed bytes go in a buffer of `len` bytes: at `off` (from
+/// the end when negative).
+///
+/// Errors: `ValueError: buffer too small`.
+fn place(vm: &mut Vm, off: i64, n: usize, len: usize) -> PyResult<usize> {
+    let start = if off < 0 { off + len as i64 } else { off };
+    if start < 0 || (start as u64).saturating_add(n as u64) > len as u64 {
+        return Err(vm.value_error("buffer too small"));
+    }
+    Ok(start as usize)
+}
+
 fn pack_into(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut holder = GcVec::new();
     let (f, n) = parse_fmt(vm, a[0], &mut holder)?;
     let buf = a[1];
     let off = int_arg(vm, a[2])?;
     let Some(len) = vm.heap.get::<ByteArrayObj>(buf).map(|b| b.data.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
-    let start = if off < 0 { off + len as i64 } else { off };
-    if start < 0 || (start as u64).saturating_add(n as u64) > len as u64 {
-        return Err(vm.value_error("buffer too small"));
-    }
-    let start = start as usize;
+    let start = place(vm, off, n, len)?;
     with_packed(vm, &f, n, &a[3..], &mut |vm, b| {
         if let Some(dst) = vm.heap.get_mut::<ByteArrayObj>(buf).and_then(|x| x.data.as_mut_slice().get_mut(start..start + n)) {
             dst.copy_from_slice(b);
@@ -372,20 +380,13 @@ fn unpack_common(vm: &mut Vm, fmt: Obj, data: Obj, off: Option<Obj>) -> PyResult
     let mut holder = GcVec::new();
     let (f, n) = parse_fmt(vm, fmt, &mut holder)?;
     let Some(len) = buffer_of(&vm.qstrs, &vm.heap, data).map(|b| b.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
-    let mut start = 0usize;
-    if let Some(o) = off {
-        let v = int_arg(vm, o)?;
-        let v = if v < 0 { v + len as i64 } else { v };
-        if v < 0 || v as u64 > len as u64 {
-            return Err(vm.value_error("buffer too small"));
-        }
-        start = v as usize;
-    }
-    if len - start < n {
-        return Err(vm.value_error("buffer too small"));
-    }
+    let off = match off {
+        Some(o) => int_arg(vm, o)?,
+        None => 0,
+    };
+    let start = place(vm, off, n, len)?;
     if let Some(b) = vm.heap.str_bytes_pinned(data) {
         return unpack_values(vm, &f, &b[start..]);
     }
