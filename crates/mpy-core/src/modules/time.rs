@@ -29,7 +29,7 @@ fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     #[cfg(feature = "float-single")]
     let secs = {
         use super::wide::W;
-        W::from_i64(ns).div(W::c(1e9)).to_f32()
+        W::from_i64(ns).div(const { W::c(1e9) }).to_f32()
     };
     #[cfg(not(feature = "float-single"))]
     let secs = ns as f64 / 1e9;
