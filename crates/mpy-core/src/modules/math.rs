@@ -44,18 +44,30 @@ fn ret2(vm: &mut Vm, x: Float, y: Float, r: Float) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
-/// The one-argument functions' shared body: `f(float(a[0]))`, checked.
+/// The one-argument functions' shared body: `f(float(a[0]))` for the
+/// `i`-th function of [`FUN1`], checked. (An index, not the function
+/// pointer: each entry point is then two instructions.)
 #[inline(never)]
-fn call1(vm: &mut Vm, a: &[Obj], f: fn(Float) -> Float) -> PyResult<Obj> {
+fn call1(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Obj> {
     let x = float_arg(vm, a[0])?;
-    ret1(vm, x, f(x))
+    let r = FUN1.get(i).map_or(Float::NAN, |f| f(x));
+    ret1(vm, x, r)
 }
 
 macro_rules! math_fun1 {
     ($($fname:ident => $f:expr),* $(,)?) => {
+        /// The one-argument functions' positions in [`FUN1`].
+        #[allow(non_camel_case_types)]
+        enum Fun1 {
+            $($fname,)*
+        }
+
+        /// The one-argument functions, by [`Fun1`].
+        static FUN1: &[fn(Float) -> Float] = &[$($f,)*];
+
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                call1(vm, a, $f)
+                call1(vm, a, Fun1::$fname as usize)
             }
         )*
     };
