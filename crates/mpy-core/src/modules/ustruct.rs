@@ -46,21 +46,15 @@ pub struct Format<'a> {
 
 /// Size of one value of `code`; None for an unknown code.
 pub fn code_size(code: u8, native: bool) -> Option<usize> {
+    // Looked up in a table (0: a machine word) rather than a match.
+    const CODES: &[u8; 16] = b"bBxs?hHiIflLqQdP";
+    const SIZES: [u8; 16] = [1, 1, 1, 1, 1, 2, 2, 4, 4, 4, 4, 4, 8, 8, 8, 0];
+    let i = CODES.iter().position(|&c| c == code)?;
     let word = core::mem::size_of::<usize>();
-    Some(match code {
-        b'b' | b'B' | b'x' | b's' | b'?' => 1,
-        b'h' | b'H' => 2,
-        b'i' | b'I' | b'f' => 4,
-        b'l' | b'L' => {
-            if native {
-                word
-            } else {
-                4
-            }
-        }
-        b'q' | b'Q' | b'd' => 8,
-        b'P' => word,
-        _ => return None,
+    Some(match SIZES[i] {
+        0 => word,
+        _ if native && (code | 0x20) == b'l' => word,
+        n => n as usize,
     })
 }
 
@@ -439,6 +433,25 @@ mod tests {
         assert_eq!(parse(b"<2hx").unwrap().items().flatten().collect::<alloc::vec::Vec<_>>(), [Item { code: b'h', count: 2 }, Item { code: b'x', count: 1 }]);
         assert!(parse(b"<5").is_none());
         assert_eq!(parse(b"99999999999999999999999b"), None);
+    }
+
+    #[test]
+    fn code_sizes() {
+        let word = core::mem::size_of::<usize>();
+        for c in 0..=255u8 {
+            for native in [false, true] {
+                let want = match c {
+                    b'b' | b'B' | b'x' | b's' | b'?' => Some(1),
+                    b'h' | b'H' => Some(2),
+                    b'i' | b'I' | b'f' => Some(4),
+                    b'l' | b'L' => Some(if native { word } else { 4 }),
+                    b'q' | b'Q' | b'd' => Some(8),
+                    b'P' => Some(word),
+                    _ => None,
+                };
+                assert_eq!(code_size(c, native), want, "{c} {native}");
+            }
+        }
     }
 
     #[test]
