@@ -5,32 +5,17 @@ use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::PyResult;
-#[cfg(feature = "bigint")]
-use mpy_mpz::MpzRef;
 
-/// An int argument as `i64` (bools count; floats are a TypeError).
+/// An int argument as `i64` (bools count; instances of int subclasses and
+/// objects with `__int__` convert; floats are a TypeError): the one body
+/// of [`crate::types::int::obj_to_i64`].
 ///
 /// Errors: `TypeError: can't convert float to int` (MicroPython's words,
 /// with the argument's type name), `OverflowError: overflow converting long
 /// int to machine word`.
+#[inline]
 pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<i64> {
-    if let Some(i) = o.as_small_int() {
-        return Ok(i as i64);
-    }
-    match o {
-        Obj::TRUE => return Ok(1),
-        Obj::FALSE => return Ok(0),
-        _ => {}
-    }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, mag)) = vm.int_digits_pinned(o) {
-        return match mpy_mpz::conv::to_i64(MpzRef::new(neg, mag)) {
-            Some(v) => Ok(v),
-            None => Err(vm.overflow_error("overflow converting long int to machine word")),
-        };
-    }
-    let t = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to int", &[t.into()]))
+    crate::types::int::obj_to_i64(vm, o)
 }
 
 /// The int arguments `a` as `i64` into `out` (as [`int_arg`], in order;
@@ -44,41 +29,28 @@ pub fn int_args(vm: &mut Vm, a: &[Obj], out: &mut [i64]) -> PyResult<()> {
     Ok(())
 }
 
-/// A number argument as `Float` (ints, bools and floats; ints too large for
-/// a float give an infinity of their sign).
+/// A number argument as `Float` (ints, bools, floats and objects with
+/// `__float__`; ints too large for a float give an infinity of their
+/// sign): the one body of [`crate::types::int::obj_to_f64`].
 ///
 /// Errors: `TypeError: can't convert str to float`.
 #[cfg(feature = "float")]
+#[inline]
 pub fn float_arg(vm: &mut Vm, o: Obj) -> PyResult<Float> {
-    if let Some(f) = vm.float_of(o) {
-        return Ok(f);
-    }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, mag)) = vm.int_digits_pinned(o) {
-        let r = MpzRef::new(neg, mag);
-        return Ok(match crate::flt::from_mpz(r) {
-            Ok(f) => f,
-            Err(_) if r.is_negative() => Float::NEG_INFINITY,
-            Err(_) => Float::INFINITY,
-        });
-    }
-    if o.is_small_int() || o.is_bool() {
-        return Ok(int_arg(vm, o)? as Float);
-    }
-    let t = type_name(vm, o);
-    Err(vm.type_error_fmt("can't convert {} to float", &[t.into()]))
+    crate::types::int::obj_to_f64(vm, o)
 }
 
 /// The Python-visible type name of `o` (`int`, a class's name...), not
 /// tied to the `Vm` borrow (qstr text never moves).
+#[inline]
 pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
-    vm.qstr_str(vm.builtin_type(o).name)
+    crate::types::strutil::type_name(vm, o)
 }
 
 /// `TypeError: can't convert 'T' object to str implicitly` for `o`.
+#[inline]
 pub fn str_conv_error(vm: &mut Vm, o: Obj) -> crate::PyErr {
-    let t = type_name(vm, o);
-    vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()])
+    crate::types::strutil::not_str_implicitly(vm, o)
 }
 
 /// The text of a str argument, pinned (valid while the object lives: see
@@ -90,6 +62,20 @@ pub fn str_arg<'a>(vm: &mut Vm, o: Obj) -> PyResult<&'a str> {
         Some(s) => Ok(s),
         None => Err(str_conv_error(vm, o)),
     }
+}
+
+/// `TypeError: object with buffer protocol required`: one out-of-line
+/// body for the modules' many call sites.
+#[inline(never)]
+pub fn buffer_error(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("object with buffer protocol required")
+}
+
+/// `TypeError: can't convert to str implicitly` (without the type's name,
+/// as MicroPython words it for names and formats).
+#[inline(never)]
+pub fn str_required(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error("can't convert to str implicitly")
 }
 
 /// The bytes of a str, bytes, bytearray or other buffer-protocol object
@@ -143,13 +129,21 @@ pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError` (buffers only).
 pub fn write_lossy(vm: &mut Vm, out: &mut crate::runtime::print::Out, b: &[u8]) -> PyResult<()> {
-    for chunk in b.utf8_chunks() {
-        out.str(vm, chunk.valid())?;
-        if !chunk.invalid().is_empty() {
-            out.str(vm, "\u{fffd}")?;
+    // Through `str::from_utf8`'s error positions (the validator linked
+    // anyway), not `utf8_chunks` (a second one): the same maximal invalid
+    // sequences, each one U+FFFD.
+    let mut b = b;
+    loop {
+        match core::str::from_utf8(b) {
+            Ok(s) => return out.str(vm, s),
+            Err(e) => {
+                let (good, rest) = b.split_at(e.valid_up_to());
+                out.str(vm, core::str::from_utf8(good).unwrap_or(""))?;
+                out.str(vm, "\u{fffd}")?;
+                b = rest.get(e.error_len().unwrap_or(rest.len())..).unwrap_or(&[]);
+            }
         }
     }
-    Ok(())
 }
 
 /// Optional size argument `a[i]`: None when absent, None or negative.
@@ -183,8 +177,9 @@ pub fn char_prefix(b: &[u8], n: usize) -> Option<usize> {
 }
 
 /// Number of characters in UTF-8 text `b` (invalid bytes count one each).
+#[inline]
 pub fn char_count(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| x & 0xC0 != 0x80).count()
+    crate::types::strutil::char_len(b)
 }
 
 /// Copies bytes `off..` of `src`'s buffer (see [`buffer_of`]) into `out`;
@@ -245,4 +240,39 @@ pub fn new_from_vec_field(
     let r = new_text_or_bytes(vm, text, tmp.as_slice());
     vm.heap.free_vec(tmp);
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::runtime::print::Out;
+
+    #[test]
+    fn lossy_as_std() {
+        crate::types::num_testutil::with_vm(|mut vm| {
+            let vm = &mut vm;
+            let mut cases: alloc::vec::Vec<alloc::vec::Vec<u8>> = [
+                &b""[..], b"abc", b"\xff", b"a\xffb", b"\xe2\x82", b"\xe2\x82\xac", b"\xf0\x9f\x98",
+                b"a\xf0\x9f\x98\x80b\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80x", b"\xe2\x82z\xe2",
+            ]
+            .iter()
+            .map(|c| c.to_vec())
+            .collect();
+            let mut seed = 0x1234_5678u32;
+            for n in 0..400 {
+                let v = (0..n % 13)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        [b'a', 0x80, 0xbf, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xff, 0x9f][(seed >> 16) as usize % 10]
+                    })
+                    .collect();
+                cases.push(v);
+            }
+            for c in &cases {
+                let mut out = Out::buf();
+                super::write_lossy(vm, &mut out, c).unwrap();
+                let o = out.into_str(vm).unwrap();
+                assert_eq!(vm.str_pinned(o).unwrap(), alloc::string::String::from_utf8_lossy(c), "{c:x?}");
+            }
+        })
+    }
 }

@@ -337,9 +337,14 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     vm.print_obj(o, &mut out, PrintKind::Str)?;
     let tn = super::args::type_name(vm, o);
     out.fmt(vm, " is of type {}\n", &[tn.into()])?;
-    // Members: a module's attributes, else the type's (or the type
-    // object's) locals.
-    if let Some(g) = crate::vm::module::module_globals(vm, o) {
+    // Members: a module's attributes (a built-in module's as its
+    // `__dict__` makes them), else the type's (or the type object's)
+    // locals.
+    let g = match o.as_builtin_module() {
+        Some(m) => Some(super::module_dict(vm, m)?),
+        None => crate::vm::module::module_globals(vm, o),
+    };
+    if let Some(g) = g {
         let mut pos = 0;
         while let Some((p, en)) = vm.heap.get::<DictObj>(g).and_then(|d| d.map.next_at(pos)) {
             pos = p + 1;
@@ -347,24 +352,12 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         return Ok(Obj::NONE);
     }
-    let (locals, hook): (&'static [(Qstr, Rom)], Option<&'static ModuleDef>) = match o.as_builtin_module() {
-        Some(m) => (m.locals, Some(m)),
-        None => (o.as_type().unwrap_or(vm.builtin_type(o)).locals, None),
-    };
-    for &(n, r) in locals {
+    for &(n, r) in o.as_type().unwrap_or(vm.builtin_type(o)).locals {
         let v = match r.kind() {
             crate::typ::RomKind::ClassMethod(_) => Obj::NULL,
             _ => vm.rom_to_obj(r)?,
         };
         help_line(vm, &mut out, Obj::qstr(n), v)?;
-    }
-    if let Some((m, h)) = hook.and_then(|m| m.attr.map(|h| (m, h))) {
-        for &n in m.attr_names {
-            let v = h(vm, n, None)?;
-            if !v.is_null() {
-                help_line(vm, &mut out, Obj::qstr(n), v)?;
-            }
-        }
     }
     Ok(Obj::NONE)
 }

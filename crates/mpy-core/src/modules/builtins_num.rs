@@ -81,8 +81,9 @@ pub fn b_bin(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// Errors: `ValueError: chr() arg not in range(0x110000)` (surrogates
 /// too: strs hold valid UTF-8 here).
 pub fn b_chr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let v = obj_to_int_val(vm, args[0])?;
-    let c = v.to_i64().and_then(|v| u32::try_from(v).ok()).and_then(char::from_u32);
+    // (Beyond a machine word: OverflowError, as MicroPython.)
+    let v = crate::types::int::obj_to_i64(vm, args[0])?;
+    let c = u32::try_from(v).ok().and_then(char::from_u32);
     match c {
         Some(c) => {
             let mut buf = [0u8; 4];

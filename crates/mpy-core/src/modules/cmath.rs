@@ -20,10 +20,7 @@ use crate::PyResult;
 fn carg(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
     match num_of(vm, o) {
         Some(n) => Ok(n.to_complex()),
-        None => {
-            let name = crate::types::int::type_name(vm, o);
-            Err(vm.type_error_fmt("can't convert {} to complex", &[name.into()]))
-        }
+        None => Err(crate::types::strutil::cant_convert(vm, o, "complex")),
     }
 }
 

@@ -62,7 +62,7 @@ fn push_name(vm: &mut Vm, names: &mut GcVec<Obj>, s: &str) -> PyResult<()> {
 /// Errors: `TypeError: can't convert to str implicitly`, `MemoryError`.
 fn namedtuple(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let Some(name) = vm.str_pinned(a[0]) else {
-        return Err(vm.type_error("can't convert to str implicitly"));
+        return Err(super::args::str_required(vm));
     };
     let mut names: GcVec<Obj> = GcVec::new();
     let r = (|| {
@@ -83,7 +83,7 @@ fn namedtuple(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
             while let Some(o) = vm.seq_get(items, i) {
                 match vm.str_pinned(o) {
                     Some(s) => push_name(vm, &mut names, s)?,
-                    None => return Err(vm.type_error("can't convert to str implicitly")),
+                    None => return Err(super::args::str_required(vm)),
                 }
                 i += 1;
             }

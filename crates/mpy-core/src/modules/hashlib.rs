@@ -102,10 +102,6 @@ pub struct Sha256Obj {
     pub state: Sha256State,
 }
 
-fn buffer_error(vm: &mut Vm) -> crate::PyErr {
-    vm.type_error("object with buffer protocol required")
-}
-
 fn final_error(vm: &mut Vm) -> crate::PyErr {
     vm.value_error("hash is final")
 }
@@ -119,7 +115,7 @@ fn feed(vm: &mut Vm, st: &mut Sha256State, data: Obj) -> PyResult<()> {
             st.update(b);
             Ok(())
         }
-        None => Err(buffer_error(vm)),
+        None => Err(super::args::buffer_error(vm)),
     }
 }
 

@@ -61,7 +61,7 @@ fn make(vm: &mut Vm, args: &[Obj], ty: &'static TypeObj) -> PyResult<Obj> {
     if let Some(&a) = args.first() {
         if a != Obj::NONE && !a.is_small_int() {
             if buffer_of(&vm.qstrs, &vm.heap, a).is_none() {
-                return Err(vm.type_error("object with buffer protocol required"));
+                return Err(super::args::buffer_error(vm));
             }
             init = a;
         }
@@ -78,12 +78,10 @@ fn make(vm: &mut Vm, args: &[Obj], ty: &'static TypeObj) -> PyResult<Obj> {
     Ok(o)
 }
 
-fn stringio_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    make(vm, args, &STRINGIO_TYPE)
-}
-
-fn bytesio_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    make(vm, args, &BYTESIO_TYPE)
+/// `StringIO(...)` and `BytesIO(...)` (neither can be subclassed: `cls`
+/// is the type).
+fn memio_new(vm: &mut Vm, cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    make(vm, args, cls.as_type().unwrap_or(&BYTESIO_TYPE))
 }
 
 /// Whether the open stream `o` is text, or the right error.
@@ -161,7 +159,7 @@ fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let text = check(vm, a[0])?;
     let Some(n) = buffer_of(&vm.qstrs, &vm.heap, a[1]).map(|b| b.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
     let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let Some(end) = pos.checked_add(n) else { return Err(vm.memory_error()) };
@@ -215,7 +213,7 @@ fn tell(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(pos as i64)
 }
 
-/// `close()`: the contents go back to the heap.
+/// `close()` (and `__exit__(*exc)`): the contents go back to the heap.
 fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let b = vm.heap.get_mut::<MemIoObj>(a[0]).map(|m| {
         m.closed = true;
@@ -230,10 +228,6 @@ fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn flush(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     check(vm, a[0])?;
     Ok(Obj::NONE)
-}
-
-fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    close(vm, &a[..1], &[])
 }
 
 fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -259,7 +253,7 @@ static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
 static TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, tell);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
-static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, exit);
+static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
 static MEMIO_LOCALS: [(Qstr, Rom); 11] = [
     (q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
@@ -279,7 +273,7 @@ static MEMIO_LOCALS: [(Qstr, Rom); 11] = [
 pub static STRINGIO_TYPE: TypeObj = TypeObj {
     name: q::StringIO,
     flags: flags::ITER_IS_SELF,
-    make_new: Some(stringio_new),
+    make_new: Some(memio_new),
     print: Some(print),
     iternext: Some(iternext),
     locals: &MEMIO_LOCALS,
@@ -290,7 +284,7 @@ pub static STRINGIO_TYPE: TypeObj = TypeObj {
 pub static BYTESIO_TYPE: TypeObj = TypeObj {
     name: q::BytesIO,
     flags: flags::ITER_IS_SELF,
-    make_new: Some(bytesio_new),
+    make_new: Some(memio_new),
     print: Some(print),
     iternext: Some(iternext),
     locals: &MEMIO_LOCALS,

@@ -374,7 +374,7 @@ fn parse_all(vm: &mut Vm, s: &[u8], stack: &mut GcVec<Obj>) -> PyResult<Obj> {
 /// to a heap buffer first: its bytes are not pinned), then parsed.
 fn loads_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some(d) = crate::types::strutil::get_buffer(vm, o)? else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
     let r = from_json(vm, d.get());
     d.free(vm);

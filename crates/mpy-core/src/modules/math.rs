@@ -44,18 +44,30 @@ fn ret2(vm: &mut Vm, x: Float, y: Float, r: Float) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
-/// The one-argument functions' shared body: `f(float(a[0]))`, checked.
+/// The one-argument functions' shared body: `f(float(a[0]))` for the
+/// `i`-th function of [`FUN1`], checked. (An index, not the function
+/// pointer: each entry point is then two instructions.)
 #[inline(never)]
-fn call1(vm: &mut Vm, a: &[Obj], f: fn(Float) -> Float) -> PyResult<Obj> {
+fn call1(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Obj> {
     let x = float_arg(vm, a[0])?;
-    ret1(vm, x, f(x))
+    let r = FUN1.get(i).map_or(Float::NAN, |f| f(x));
+    ret1(vm, x, r)
 }
 
 macro_rules! math_fun1 {
     ($($fname:ident => $f:expr),* $(,)?) => {
+        /// The one-argument functions' positions in [`FUN1`].
+        #[allow(non_camel_case_types)]
+        enum Fun1 {
+            $($fname,)*
+        }
+
+        /// The one-argument functions, by [`Fun1`].
+        static FUN1: &[fn(Float) -> Float] = &[$($f,)*];
+
         $(
             fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                call1(vm, a, $f)
+                call1(vm, a, Fun1::$fname as usize)
             }
         )*
     };
@@ -202,16 +214,27 @@ fn m_trunc(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     rounding(vm, a[0], M::trunc)
 }
 
+/// `isfinite` (`which` 0), `isinf` (1) and `isnan` (2): one body.
+#[inline(never)]
+fn classify(vm: &mut Vm, a: &[Obj], which: u8) -> PyResult<Obj> {
+    let x = float_arg(vm, a[0])?;
+    Ok(Obj::bool(match which {
+        0 => x.is_finite(),
+        1 => x.is_infinite(),
+        _ => x.is_nan(),
+    }))
+}
+
 fn m_isfinite(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::bool(float_arg(vm, a[0])?.is_finite()))
+    classify(vm, a, 0)
 }
 
 fn m_isinf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::bool(float_arg(vm, a[0])?.is_infinite()))
+    classify(vm, a, 1)
 }
 
 fn m_isnan(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::bool(float_arg(vm, a[0])?.is_nan()))
+    classify(vm, a, 2)
 }
 
 /// `ldexp(x, exp)` (no range check, as MicroPython).
@@ -242,26 +265,22 @@ fn m_modf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)`.
 ///
-/// Errors: `TypeError: extra positional arguments given`, `ValueError:
-/// math domain error` for negative tolerances.
+/// Errors: `TypeError: extra positional arguments given` (or keyword
+/// arguments), `ValueError: math domain error` for negative tolerances.
 fn m_isclose(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if a.len() > 2 {
         return Err(vm.type_error("extra positional arguments given"));
     }
+    crate::types::seq::kw_check(vm, kw, &["rel_tol", "abs_tol"])?;
     let x = float_arg(vm, a[0])?;
     let y = float_arg(vm, a[1])?;
     let mut rel = 1e-9;
     let mut abs = 0.0;
-    for pair in kw.chunks(2) {
-        let [k, v] = pair else { continue };
-        let name = k.as_qstr();
-        if name == Some(q::rel_tol) {
-            rel = float_arg(vm, *v)?;
-        } else if name == Some(q::abs_tol) {
-            abs = float_arg(vm, *v)?;
-        } else {
-            return Err(vm.type_error("unexpected keyword argument"));
-        }
+    if let Some(v) = crate::types::seq::kw_get(vm, kw, "rel_tol") {
+        rel = float_arg(vm, v)?;
+    }
+    if let Some(v) = crate::types::seq::kw_get(vm, kw, "abs_tol") {
+        abs = float_arg(vm, v)?;
     }
     if rel < 0.0 || abs < 0.0 {
         return Err(domain_error(vm));

@@ -40,7 +40,7 @@ fn erf_or_erfc(x: f32, complement: bool) -> f32 {
         let mut term = a;
         p = a;
         let mut d = 1;
-        while p.mul(W::c(1e-17)).lt(term) {
+        while p.mul(const { W::c(1e-17) }).lt(term) {
             d += 2;
             term = term.mul(two_a2.div(W::from_i64(d)));
             p = p.add(term);
@@ -54,7 +54,7 @@ fn erf_or_erfc(x: f32, complement: bool) -> f32 {
             f = a.add(W::from_i64(k).scale(-1).div(f));
             k -= 1;
         }
-        p = W::c(0.5).div(f);
+        p = const { W::c(0.5) }.div(f);
     }
     p = p.mul(TWO_BY_SQRT_PI.mul(exp_neg(a.mul(a))));
     // (erfc(a), erf(a)).

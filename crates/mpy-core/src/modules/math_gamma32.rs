@@ -43,7 +43,7 @@ fn gamma_parts(x: W) -> (W, W) {
         den = den.mul(z);
         z = z.add(W::ONE);
     }
-    while W::c(1.5).lt(z) {
+    while const { W::c(1.5) }.lt(z) {
         z = z.sub(W::ONE);
         num = num.mul(z);
     }
@@ -81,16 +81,16 @@ pub fn lgamma(x: f32) -> f32 {
 }
 
 fn lgamma_w(x: W) -> W {
-    if !x.lt(W::c(10.0)) {
+    if !x.lt(const { W::c(10.0) }) {
         // Stirling: (x - 1/2) ln x - x + ln(2π)/2 + 1/(12x) - 1/(360x³)
         // + 1/(1260x⁵), within 1e-10 here.
         let r = W::ONE.div(x);
         let r2 = r.mul(r);
         let series =
-            r.mul(W::c(1.0 / 12.0).sub(r2.mul(W::c(1.0 / 360.0).sub(r2.mul(W::c(1.0 / 1260.0))))));
-        return x.sub(HALF).mul(ln(x)).sub(x).add(W::c(0.918_938_533_204_672_8)).add(series);
+            r.mul(const { W::c(1.0 / 12.0) }.sub(r2.mul(const { W::c(1.0 / 360.0) }.sub(r2.mul(const { W::c(1.0 / 1260.0) })))));
+        return x.sub(HALF).mul(ln(x)).sub(x).add(const { W::c(0.918_938_533_204_672_8) }).add(series);
     }
-    if W::c(-150.0).lt(x) {
+    if const { W::c(-150.0) }.lt(x) {
         let (num, den) = gamma_parts(x);
         return ln(num.abs()).sub(ln(den.abs()));
     }
@@ -98,8 +98,8 @@ fn lgamma_w(x: W) -> W {
     // sin(πx) = ±sin(π(x - round(x))), exact to f32 precision.
     let r = x.sub(W::from_i64(x.trunc_i64()));
     let r = if r.lt(HALF.neg()) { r.add(W::ONE) } else { r };
-    let s = W::f(super::trig32::sin(W::c(core::f64::consts::PI).mul(r).to_f32()));
-    W::c(LN_PI).sub(ln(s.abs())).sub(lgamma_w(W::ONE.sub(x)))
+    let s = W::f(super::trig32::sin(const { W::c(core::f64::consts::PI) }.mul(r).to_f32()));
+    const { W::c(LN_PI) }.sub(ln(s.abs())).sub(lgamma_w(W::ONE.sub(x)))
 }
 
 /// `ln(π)`.

@@ -195,7 +195,7 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let limit = size_arg(vm, a, 2)?;
     let Some(buf) = buffer_mut_of(&mut vm.heap, a[1]) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
     let want = limit.map_or(buf.len(), |n| n.min(buf.len()));
     if want == 0 {

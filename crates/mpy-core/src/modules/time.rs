@@ -39,7 +39,7 @@ fn time(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     #[cfg(feature = "float-single")]
     let secs = {
         use super::wide::W;
-        W::from_i64(ns).div(W::c(1e9)).to_f32()
+        W::from_i64(ns).div(const { W::c(1e9) }).to_f32()
     };
     #[cfg(not(feature = "float-single"))]
     let secs = ns as f64 / 1e9;
@@ -61,13 +61,48 @@ fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
+/// `x as i64` (saturating, NaN 0) for `sleep` and `gmtime`.
+#[cfg(all(feature = "float", not(feature = "float-single")))]
+fn to_i64(x: crate::flt::Float) -> i64 {
+    x as i64
+}
+
+#[cfg(all(feature = "float", feature = "float-single"))]
+use self::f32_to_i64 as to_i64;
+
+/// `x as i64` (saturating, NaN 0) for `sleep` and `gmtime`, through the
+/// FPU's 32-bit conversion or the bits (floats of 2**31 or more are
+/// integers): the boards link no float-to-i64 routine.
+#[cfg(any(test, all(feature = "float", feature = "float-single")))]
+fn f32_to_i64(x: f32) -> i64 {
+    if x.abs() < 2_147_483_648.0 {
+        return x as i32 as i64;
+    }
+    if x.is_nan() {
+        return 0;
+    }
+    let b = x.to_bits();
+    // |x| = m · 2**e, e >= 8 here.
+    let e = ((b >> 23) & 0xff) - 150;
+    let neg = b >> 31 != 0;
+    if e >= 40 {
+        return if neg { i64::MIN } else { i64::MAX };
+    }
+    let v = (((b & 0x7f_ffff) | 0x80_0000) as i64) << e;
+    if neg {
+        -v
+    } else {
+        v
+    }
+}
+
 #[cfg(feature = "float")]
 fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let s = float_arg(vm, a[0])?;
     if s > 0.0 {
         // Through i64 (saturating: ~292,000 years at most, as good as
         // forever): no float-to-u64 routine linked for this one use.
-        return crate::vm::pending::sleep_us(vm, (s * 1e6) as i64 as u64);
+        return crate::vm::pending::sleep_us(vm, to_i64(s * 1e6) as u64);
     }
     Ok(Obj::NONE)
 }
@@ -191,7 +226,7 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
             }
             #[cfg(feature = "float")]
             if vm.float_of(o).is_some() {
-                float_arg(vm, o)? as i64
+                to_i64(float_arg(vm, o)?)
             } else {
                 int_arg(vm, o)?
             }
@@ -223,7 +258,7 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         // 32-bit ports); out-of-range ones are then normalised without
         // overflowing i64 below (|secs| < 2^57).
         if i32::try_from(*slot).is_err() {
-            return Err(vm.overflow_error("overflow converting long int to machine word"));
+            return Err(crate::types::strutil::word_overflow(vm));
         }
     }
     let (mut y, mut mo) = (f[0], f[1] - 1);
@@ -246,13 +281,13 @@ static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
 static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
 static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
-static LOCALTIME: BuiltinFun = BuiltinFun::new(q::localtime, 0, 1, gmtime);
 static MKTIME: BuiltinFun = BuiltinFun::new(q::mktime, 1, 1, mktime);
 
 static LOCALS: [(Qstr, Rom); 14] = [
     (q::__name__, Rom::Str(q::time)),
     (q::gmtime, Rom::Fun(&GMTIME)),
-    (q::localtime, Rom::Fun(&LOCALTIME)),
+    // (One object under both names, as MicroPython.)
+    (q::localtime, Rom::Fun(&GMTIME)),
     (q::mktime, Rom::Fun(&MKTIME)),
     (q::sleep, Rom::Fun(&SLEEP)),
     (q::sleep_ms, Rom::Fun(&SLEEP_MS)),
@@ -272,6 +307,22 @@ pub static TIME_MODULE: ModuleDef = ModuleDef::new(q::time, &LOCALS);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn f32_to_i64_as_cast() {
+        let mut b = 0u32;
+        loop {
+            let x = f32::from_bits(b);
+            assert_eq!(f32_to_i64(x), x as i64, "{x}");
+            match b.checked_add(0x0000_1234) {
+                Some(n) => b = n,
+                None => break,
+            }
+        }
+        for x in [2_147_483_648.0f32, -2_147_483_648.0, 9.223_372e18, -9.223_372e18, f32::MAX, f32::MIN, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, 0.5, -0.99] {
+            assert_eq!(f32_to_i64(x), x as i64, "{x}");
+        }
+    }
 
     #[test]
     fn floor_div_matches_div_euclid() {

@@ -46,21 +46,15 @@ pub struct Format<'a> {
 
 /// Size of one value of `code`; None for an unknown code.
 pub fn code_size(code: u8, native: bool) -> Option<usize> {
+    // Looked up in a table (0: a machine word) rather than a match.
+    const CODES: &[u8; 16] = b"bBxs?hHiIflLqQdP";
+    const SIZES: [u8; 16] = [1, 1, 1, 1, 1, 2, 2, 4, 4, 4, 4, 4, 8, 8, 8, 0];
+    let i = CODES.iter().position(|&c| c == code)?;
     let word = core::mem::size_of::<usize>();
-    Some(match code {
-        b'b' | b'B' | b'x' | b's' | b'?' => 1,
-        b'h' | b'H' => 2,
-        b'i' | b'I' | b'f' => 4,
-        b'l' | b'L' => {
-            if native {
-                word
-            } else {
-                4
-            }
-        }
-        b'q' | b'Q' | b'd' => 8,
-        b'P' => word,
-        _ => return None,
+    Some(match SIZES[i] {
+        0 => word,
+        _ if native && (code | 0x20) == b'l' => word,
+        n => n as usize,
     })
 }
 
@@ -162,7 +156,7 @@ fn fmt_bytes<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<&'a
             *holder = v;
             Ok(holder.as_slice())
         }
-        None => Err(vm.type_error("can't convert to str implicitly")),
+        None => Err(super::args::str_required(vm)),
     }
 }
 
@@ -259,7 +253,7 @@ fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyR
         let bits: u64 = match code {
             b's' => {
                 let Some(src) = buffer_of(&vm.qstrs, &vm.heap, a) else {
-                    return Err(vm.type_error("object with buffer protocol required"));
+                    return Err(super::args::buffer_error(vm));
                 };
                 let k = src.len().min(dst.len());
                 dst[..k].copy_from_slice(&src[..k]);
@@ -353,19 +347,27 @@ fn pack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     with_packed(vm, &f, n, &a[1..], &mut |vm, b| vm.new_bytes(b))
 }
 
+/// Where `n` packed bytes go in a buffer of `len` bytes: at `off` (from
+/// the end when negative).
+///
+/// Errors: `ValueError: buffer too small`.
+fn place(vm: &mut Vm, off: i64, n: usize, len: usize) -> PyResult<usize> {
+    let start = if off < 0 { off + len as i64 } else { off };
+    if start < 0 || (start as u64).saturating_add(n as u64) > len as u64 {
+        return Err(vm.value_error("buffer too small"));
+    }
+    Ok(start as usize)
+}
+
 fn pack_into(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut holder = GcVec::new();
     let (f, n) = parse_fmt(vm, a[0], &mut holder)?;
     let buf = a[1];
     let off = int_arg(vm, a[2])?;
     let Some(len) = vm.heap.get::<ByteArrayObj>(buf).map(|b| b.data.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
-    let start = if off < 0 { off + len as i64 } else { off };
-    if start < 0 || (start as u64).saturating_add(n as u64) > len as u64 {
-        return Err(vm.value_error("buffer too small"));
-    }
-    let start = start as usize;
+    let start = place(vm, off, n, len)?;
     with_packed(vm, &f, n, &a[3..], &mut |vm, b| {
         if let Some(dst) = vm.heap.get_mut::<ByteArrayObj>(buf).and_then(|x| x.data.as_mut_slice().get_mut(start..start + n)) {
             dst.copy_from_slice(b);
@@ -378,20 +380,13 @@ fn unpack_common(vm: &mut Vm, fmt: Obj, data: Obj, off: Option<Obj>) -> PyResult
     let mut holder = GcVec::new();
     let (f, n) = parse_fmt(vm, fmt, &mut holder)?;
     let Some(len) = buffer_of(&vm.qstrs, &vm.heap, data).map(|b| b.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(super::args::buffer_error(vm));
     };
-    let mut start = 0usize;
-    if let Some(o) = off {
-        let v = int_arg(vm, o)?;
-        let v = if v < 0 { v + len as i64 } else { v };
-        if v < 0 || v as u64 > len as u64 {
-            return Err(vm.value_error("buffer too small"));
-        }
-        start = v as usize;
-    }
-    if len - start < n {
-        return Err(vm.value_error("buffer too small"));
-    }
+    let off = match off {
+        Some(o) => int_arg(vm, o)?,
+        None => 0,
+    };
+    let start = place(vm, off, n, len)?;
     if let Some(b) = vm.heap.str_bytes_pinned(data) {
         return unpack_values(vm, &f, &b[start..]);
     }
@@ -405,10 +400,7 @@ fn unpack_common(vm: &mut Vm, fmt: Obj, data: Obj, off: Option<Obj>) -> PyResult
     r
 }
 
-fn unpack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    unpack_common(vm, a[0], a[1], None)
-}
-
+/// `unpack(fmt, data)` and `unpack_from(fmt, data[, offset])`.
 fn unpack_from(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     unpack_common(vm, a[0], a[1], a.get(2).copied())
 }
@@ -416,7 +408,7 @@ fn unpack_from(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 static CALCSIZE: BuiltinFun = BuiltinFun::new(q::calcsize, 1, 1, calcsize);
 static PACK: BuiltinFun = BuiltinFun::new(q::pack, 1, u16::MAX, pack);
 static PACK_INTO: BuiltinFun = BuiltinFun::new(q::pack_into, 3, u16::MAX, pack_into);
-static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack);
+static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack_from);
 static UNPACK_FROM: BuiltinFun = BuiltinFun::new(q::unpack_from, 2, 3, unpack_from);
 
 static LOCALS: [(Qstr, Rom); 6] = [
@@ -447,6 +439,25 @@ mod tests {
         assert_eq!(parse(b"<2hx").unwrap().items().flatten().collect::<alloc::vec::Vec<_>>(), [Item { code: b'h', count: 2 }, Item { code: b'x', count: 1 }]);
         assert!(parse(b"<5").is_none());
         assert_eq!(parse(b"99999999999999999999999b"), None);
+    }
+
+    #[test]
+    fn code_sizes() {
+        let word = core::mem::size_of::<usize>();
+        for c in 0..=255u8 {
+            for native in [false, true] {
+                let want = match c {
+                    b'b' | b'B' | b'x' | b's' | b'?' => Some(1),
+                    b'h' | b'H' => Some(2),
+                    b'i' | b'I' | b'f' => Some(4),
+                    b'l' | b'L' => Some(if native { word } else { 4 }),
+                    b'q' | b'Q' | b'd' => Some(8),
+                    b'P' => Some(word),
+                    _ => None,
+                };
+                assert_eq!(code_size(c, native), want, "{c} {native}");
+            }
+        }
     }
 
     #[test]

@@ -148,14 +148,6 @@ pub fn int_val<'a>(vm: &Vm, o: Obj) -> Option<IntVal<'a>> {
     }
 }
 
-/// The Python-visible type name of `o` (`'int'`, a class's name), not
-/// tied to the `Vm` borrow (for `cmath`'s argument errors).
-#[cfg(feature = "cmath")]
-#[inline]
-pub(crate) fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
-    super::strutil::type_name(vm, o)
-}
-
 /// The bytes of a buffer object that can change (bytearray, memoryview,
 /// arrays), borrowed; str and bytes are handled before (pinned).
 fn mutable_buffer(vm: &Vm, o: Obj, any_buffer: bool) -> Option<&[u8]> {
