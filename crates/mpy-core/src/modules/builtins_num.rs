@@ -14,7 +14,7 @@ use crate::typ::{BinaryOp, UnaryOp};
 use crate::types::bytearray::ByteArrayObj;
 #[cfg(feature = "float")]
 use crate::types::int::int_from_f64;
-use crate::types::int::{int_to_str_radix, obj_to_int_val};
+use crate::types::int::int_to_str_radix;
 use crate::PyResult;
 
 /// `abs(x)`.
