@@ -254,27 +254,54 @@ impl Vm {
     /// needed). `o` must be a heap object of layout `O`.
     ///
     /// Errors: `MemoryError` (the vector is unchanged).
-    pub fn vec_reserve<O: ObjType, T: GcItem>(
+    pub fn vec_reserve<O: ObjType + 'static, T: GcItem + 'static>(
         &mut self,
         o: Obj,
         field: fn(&mut O) -> &mut GcVec<T>,
         extra: usize,
     ) -> PyResult<()> {
-        let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
-        let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
-        let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
-        let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+        // Boards: one untyped body for every object and item type.
+        #[cfg(target_os = "none")]
+        return self.vec_reserve_obj(
+            o,
+            &mut |h: &mut Heap, o: Obj| h.get_mut::<O>(o).map(|x| field(x).raw()),
+            extra,
+            core::mem::size_of::<T>(),
+            T::NO_PTRS,
+        );
         #[cfg(not(target_os = "none"))]
         {
+            let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+            let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+            let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
+            let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
             let old = apply_grow(v, g);
             self.heap.free_vec(old);
+            Ok(())
         }
-        #[cfg(target_os = "none")]
-        {
-            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
-            if old != 0 {
-                self.heap.free_addr(old);
-            }
+    }
+
+    /// [`Vm::vec_reserve`] untyped, for the vector `get(heap, o)` (found
+    /// again after the allocation) of items of `size` bytes.
+    ///
+    /// Errors: `MemoryError` (the vector is unchanged).
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn vec_reserve_obj(
+        &mut self,
+        o: Obj,
+        get: &mut dyn for<'h> FnMut(&'h mut Heap, Obj) -> Option<&'h mut crate::heap::vec::RawVec>,
+        extra: usize,
+        size: usize,
+        no_ptrs: bool,
+    ) -> PyResult<()> {
+        let Some(v) = get(&mut self.heap, o) else { return Ok(()) };
+        let (len, cap, addr) = v.parts();
+        let g = self.vec_grow(len, cap, addr, extra, size, no_ptrs)?;
+        let Some(v) = get(&mut self.heap, o) else { return Ok(()) };
+        let old = apply_grow_raw(v, g, size);
+        if old != 0 {
+            self.heap.free_addr(old);
         }
         Ok(())
     }
@@ -372,7 +399,7 @@ impl Vm {
     ///
     /// Errors: `MemoryError`.
     #[cfg_attr(not(target_os = "none"), inline)]
-    pub fn vec_push<O: ObjType, T: GcItem>(
+    pub fn vec_push<O: ObjType + 'static, T: GcItem + 'static>(
         &mut self,
         o: Obj,
         field: fn(&mut O) -> &mut GcVec<T>,
