@@ -691,7 +691,85 @@ fn open_flags(read: bool, write: bool) -> u32 {
     (if read { ll::lfs_open_flags_LFS_O_RDONLY } else { 0 }) | (if write { ll::lfs_open_flags_LFS_O_WRONLY } else { 0 })
 }
 
-/// `strcpy` for littlefs's C code (no C library is linked).
+/// `strlen` for littlefs's C code (no C library is linked).
+///
+/// # Safety
+/// C's contract: `s` is NUL-terminated.
+#[no_mangle]
+unsafe extern "C" fn strlen(s: *const c_char) -> usize {
+    let mut n = 0;
+    // SAFETY: C's contract: every byte up to `s`'s NUL is readable.
+    while unsafe { *s.add(n) } != 0 {
+        n += 1;
+    }
+    n
+}
+
+/// `strchr` for littlefs's C code.
+///
+/// # Safety
+/// C's contract: `s` is NUL-terminated.
+#[no_mangle]
+unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
+    let c = c as c_char;
+    let mut p = s;
+    // SAFETY: C's contract: every byte up to `s`'s NUL is readable; the
+    // loop stops there.
+    unsafe {
+        loop {
+            if *p == c {
+                return p.cast_mut();
+            }
+            if *p == 0 {
+                return core::ptr::null_mut();
+            }
+            p = p.add(1);
+        }
+    }
+}
+
+/// The length of the start of `s` whose bytes are all in `set` (`inside`)
+/// or all not in it: `strspn` and `strcspn`.
+///
+/// # Safety
+/// C's contract: `s` and `set` are NUL-terminated.
+unsafe fn span(s: *const c_char, set: *const c_char, inside: bool) -> usize {
+    let mut n = 0;
+    // SAFETY: C's contract: every byte up to each string's NUL is
+    // readable; `s` is read no further than its NUL, `set` through
+    // `strchr` (which stops at its NUL; `ch` is not 0 there).
+    unsafe {
+        loop {
+            let ch = *s.add(n);
+            if ch == 0 || strchr(set, c_int::from(ch)).is_null() == inside {
+                return n;
+            }
+            n += 1;
+        }
+    }
+}
+
+/// `strspn` for littlefs's C code.
+///
+/// # Safety
+/// C's contract: `s` and `accept` are NUL-terminated.
+#[no_mangle]
+unsafe extern "C" fn strspn(s: *const c_char, accept: *const c_char) -> usize {
+    // SAFETY: the caller's contract.
+    unsafe { span(s, accept, true) }
+}
+
+/// `strcspn` for littlefs's C code.
+///
+/// # Safety
+/// C's contract: `s` and `reject` are NUL-terminated.
+#[no_mangle]
+unsafe extern "C" fn strcspn(s: *const c_char, reject: *const c_char) -> usize {
+    // SAFETY: the caller's contract.
+    unsafe { span(s, reject, false) }
+}
+
+/// `strcpy` for littlefs's C code.
 ///
 /// # Safety
 /// C's contract: `src` is NUL-terminated and `dst` has room for it.
