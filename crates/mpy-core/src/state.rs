@@ -237,15 +237,42 @@ impl Vm {
     ///
     /// Errors: `MemoryError`.
     pub fn new_vec<T: GcItem>(&mut self, cap: usize) -> PyResult<GcVec<T>> {
-        let bytes = cap.saturating_mul(core::mem::size_of::<T>());
+        // Boards: one untyped body for every item type.
+        #[cfg(target_os = "none")]
+        {
+            let (p, n) = self.new_vec_raw(cap, core::mem::size_of::<T>(), T::NO_PTRS)?;
+            Ok(crate::heap::vec::vec_from_parts(p, n))
+        }
+        #[cfg(not(target_os = "none"))]
+        {
+            let bytes = cap.saturating_mul(core::mem::size_of::<T>());
+            if bytes == usize::MAX {
+                return Err(self.memory_error());
+            }
+            if cap == 0 {
+                return Ok(GcVec::new());
+            }
+            let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
+            Ok(crate::heap::vec::vec_from_fresh(f))
+        }
+    }
+
+    /// [`Vm::new_vec`] untyped: the buffer for `cap` items of `size` bytes
+    /// and how many it holds (0: none made).
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn new_vec_raw(&mut self, cap: usize, size: usize, no_ptrs: bool) -> PyResult<(*mut u8, usize)> {
+        let bytes = cap.saturating_mul(size);
         if bytes == usize::MAX {
             return Err(self.memory_error());
         }
         if cap == 0 {
-            return Ok(GcVec::new());
+            return Ok((core::ptr::null_mut(), 0));
         }
-        let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
-        Ok(crate::heap::vec::vec_from_fresh(f))
+        let f = self.alloc_room(bytes, false, no_ptrs)?;
+        Ok(crate::heap::vec::fresh_parts(f, size))
     }
 
     /// Makes sure the vector `field(o)` of object `o` has room for `extra`
