@@ -287,10 +287,24 @@ fn run_script<B: Board>(vm: &mut Vm, name: &str) {
 /// the core's permitted ones is reported loudly (the firmware tests look
 /// for it).
 fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
+    guard_on();
+    let r = f();
+    guard_off::<B>();
+    r
+}
+
+/// The start of [`guarded`] (one copy).
+#[inline(never)]
+fn guard_on() {
     use core::sync::atomic::Ordering::Relaxed;
     crate::heap::VIOLATIONS.store(0, Relaxed);
     crate::heap::GUARDED.store(true, Relaxed);
-    let r = f();
+}
+
+/// The end of [`guarded`] (one copy).
+#[inline(never)]
+fn guard_off<B: Board>() {
+    use core::sync::atomic::Ordering::Relaxed;
     // `machine.disable_irq()` must not outlive the command: the console
     // needs its receive interrupt.
     crate::cpu::enable_interrupts();
@@ -298,7 +312,6 @@ fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
     if crate::heap::VIOLATIONS.swap(0, Relaxed) > 0 {
         B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
     }
-    r
 }
 
 /// Is `src` only blank lines and comment lines?
