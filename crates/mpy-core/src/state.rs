@@ -237,15 +237,42 @@ impl Vm {
     ///
     /// Errors: `MemoryError`.
     pub fn new_vec<T: GcItem>(&mut self, cap: usize) -> PyResult<GcVec<T>> {
-        let bytes = cap.saturating_mul(core::mem::size_of::<T>());
+        // Boards: one untyped body for every item type.
+        #[cfg(target_os = "none")]
+        {
+            let (p, n) = self.new_vec_raw(cap, core::mem::size_of::<T>(), T::NO_PTRS)?;
+            Ok(crate::heap::vec::vec_from_parts(p, n))
+        }
+        #[cfg(not(target_os = "none"))]
+        {
+            let bytes = cap.saturating_mul(core::mem::size_of::<T>());
+            if bytes == usize::MAX {
+                return Err(self.memory_error());
+            }
+            if cap == 0 {
+                return Ok(GcVec::new());
+            }
+            let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
+            Ok(crate::heap::vec::vec_from_fresh(f))
+        }
+    }
+
+    /// [`Vm::new_vec`] untyped: the buffer for `cap` items of `size` bytes
+    /// and how many it holds (0: none made).
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn new_vec_raw(&mut self, cap: usize, size: usize, no_ptrs: bool) -> PyResult<(*mut u8, usize)> {
+        let bytes = cap.saturating_mul(size);
         if bytes == usize::MAX {
             return Err(self.memory_error());
         }
         if cap == 0 {
-            return Ok(GcVec::new());
+            return Ok((core::ptr::null_mut(), 0));
         }
-        let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
-        Ok(crate::heap::vec::vec_from_fresh(f))
+        let f = self.alloc_room(bytes, false, no_ptrs)?;
+        Ok(crate::heap::vec::fresh_parts(f, size))
     }
 
     /// Makes sure the vector `field(o)` of object `o` has room for `extra`
@@ -254,27 +281,54 @@ impl Vm {
     /// needed). `o` must be a heap object of layout `O`.
     ///
     /// Errors: `MemoryError` (the vector is unchanged).
-    pub fn vec_reserve<O: ObjType, T: GcItem>(
+    pub fn vec_reserve<O: ObjType + 'static, T: GcItem + 'static>(
         &mut self,
         o: Obj,
         field: fn(&mut O) -> &mut GcVec<T>,
         extra: usize,
     ) -> PyResult<()> {
-        let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
-        let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
-        let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
-        let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+        // Boards: one untyped body for every object and item type.
+        #[cfg(target_os = "none")]
+        return self.vec_reserve_obj(
+            o,
+            &mut |h: &mut Heap, o: Obj| h.get_mut::<O>(o).map(|x| field(x).raw()),
+            extra,
+            core::mem::size_of::<T>(),
+            T::NO_PTRS,
+        );
         #[cfg(not(target_os = "none"))]
         {
+            let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
+            let (len, cap, addr) = (v.len(), v.capacity(), v.addr());
+            let g = self.vec_grow(len, cap, addr, extra, core::mem::size_of::<T>(), T::NO_PTRS)?;
+            let Some(v) = self.heap.get_mut::<O>(o).map(field) else { return Ok(()) };
             let old = apply_grow(v, g);
             self.heap.free_vec(old);
+            Ok(())
         }
-        #[cfg(target_os = "none")]
-        {
-            let old = apply_grow_raw(v.raw(), g, core::mem::size_of::<T>());
-            if old != 0 {
-                self.heap.free_addr(old);
-            }
+    }
+
+    /// [`Vm::vec_reserve`] untyped, for the vector `get(heap, o)` (found
+    /// again after the allocation) of items of `size` bytes.
+    ///
+    /// Errors: `MemoryError` (the vector is unchanged).
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn vec_reserve_obj(
+        &mut self,
+        o: Obj,
+        get: &mut dyn for<'h> FnMut(&'h mut Heap, Obj) -> Option<&'h mut crate::heap::vec::RawVec>,
+        extra: usize,
+        size: usize,
+        no_ptrs: bool,
+    ) -> PyResult<()> {
+        let Some(v) = get(&mut self.heap, o) else { return Ok(()) };
+        let (len, cap, addr) = v.parts();
+        let g = self.vec_grow(len, cap, addr, extra, size, no_ptrs)?;
+        let Some(v) = get(&mut self.heap, o) else { return Ok(()) };
+        let old = apply_grow_raw(v, g, size);
+        if old != 0 {
+            self.heap.free_addr(old);
         }
         Ok(())
     }
@@ -372,7 +426,7 @@ impl Vm {
     ///
     /// Errors: `MemoryError`.
     #[cfg_attr(not(target_os = "none"), inline)]
-    pub fn vec_push<O: ObjType, T: GcItem>(
+    pub fn vec_push<O: ObjType + 'static, T: GcItem + 'static>(
         &mut self,
         o: Obj,
         field: fn(&mut O) -> &mut GcVec<T>,

@@ -36,32 +36,24 @@ pub(crate) fn move_back(con: &mut dyn Console, n: usize) {
     }
     if n <= 4 {
         con.write(&b"\x08\x08\x08\x08"[..n]);
-    } else {
-        let mut buf = [0u8; 24];
-        let len = fmt_usize(&mut buf[2..], n);
-        buf[0] = 0x1b;
-        buf[1] = b'[';
-        buf[2 + len] = b'D';
-        con.write(&buf[..3 + len]);
+        return;
     }
-}
-
-/// Writes `n` in decimal into `out` (which must hold 20 bytes); returns
-/// the length.
-pub(crate) fn fmt_usize(out: &mut [u8], mut n: usize) -> usize {
-    let mut tmp = [0u8; 20];
-    let mut i = tmp.len();
+    // Built from the end: `D`, the digits (at most 20), `[`, ESC.
+    let mut buf = [0u8; 24];
+    let mut i = buf.len() - 1;
+    buf[i] = b'D';
+    let mut n = n;
     loop {
         i -= 1;
-        tmp[i] = b'0' + (n % 10) as u8;
+        buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    let len = tmp.len() - i;
-    out[..len].copy_from_slice(&tmp[i..]);
-    len
+    buf[i - 1] = b'[';
+    buf[i - 2] = 0x1b;
+    con.write(&buf[i - 2..]);
 }
 
 /// Writes `n` spaces.

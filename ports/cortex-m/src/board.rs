@@ -22,7 +22,9 @@ pub trait Board: 'static {
     const FS_SIZE: usize;
     /// Slots of the VM value stack (locals and operands of all frames).
     const VALUE_STACK: usize;
-    /// The board's peripherals for `machine`/`pyb` ([`crate::hw::Ops`]).
+    /// The board's peripherals for `machine`/`pyb` ([`crate::hw::Ops`]):
+    /// a reference to the board crate's `#[no_mangle] static
+    /// MPY_BOARD_OPS`, which [`crate::hw::ops`] links to by name.
     #[cfg(target_os = "none")]
     const OPS: &'static crate::hw::Ops;
     /// The board's own built-in modules (`machine`, `pyb`).

@@ -71,14 +71,16 @@ impl<B: Board> mpy_repl::Console for InputConsole<B> {
 
 /// Writes `data` to the console with each `\n` sent as `\r\n` (what a
 /// terminal on a UART needs; MicroPython's "cooked" output).
-pub fn write_cooked<B: Board>(data: &[u8]) {
-    for (i, part) in data.split(|&b| b == b'\n').enumerate() {
+pub fn write_cooked<B: Board>(mut data: &[u8]) {
+    while let Some(i) = data.iter().position(|&b| b == b'\n') {
         if i > 0 {
-            B::console_write(b"\r\n");
+            B::console_write(&data[..i]);
         }
-        if !part.is_empty() {
-            B::console_write(part);
-        }
+        B::console_write(b"\r\n");
+        data = &data[i + 1..];
+    }
+    if !data.is_empty() {
+        B::console_write(data);
     }
 }
 
@@ -140,12 +142,13 @@ impl<B: Board> Hal for BoardHal<B> {
     }
 
     fn stdin_poll(&mut self, timeout_ms: Option<u64>) -> bool {
-        let end = timeout_ms.map(|ms| crate::systick::ticks_us().saturating_add(ms.saturating_mul(1000)));
+        // (No timeout: an end the microsecond count never reaches.)
+        let end = timeout_ms.map_or(u64::MAX, |ms| crate::systick::ticks_us().saturating_add(ms.saturating_mul(1000)));
         loop {
             if console::has_input() {
                 return true;
             }
-            if console::interrupt_pending() || end.is_some_and(|e| crate::systick::ticks_us() >= e) {
+            if console::interrupt_pending() || crate::systick::ticks_us() >= end {
                 return false;
             }
             crate::cpu::idle();

@@ -11,8 +11,8 @@
 //! interpreter's fixed parts made at start-up (the HAL box, the VM value
 //! stack) and the compiler and `.mpy` reader while they run (up to the
 //! `CompiledModule` they hand to the core). It is a first-fit free list
-//! (`linked_list_allocator`) over a second static region of a fixed size
-//! (the build setting `MPY_ARENASIZE`). Compiles run through
+//! ([`Pool`]) over a second static region of a fixed size (the build
+//! setting `MPY_ARENASIZE`). Compiles run through
 //! [`crate::catch`]: each of their allocations is tagged, and if the arena
 //! runs out during one, the compile is abandoned, its allocations are
 //! given back and the script gets `MemoryError`. Both regions are reset
@@ -23,7 +23,6 @@ use core::cell::UnsafeCell;
 use core::mem::MaybeUninit;
 use core::ptr::NonNull;
 use core::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
-use linked_list_allocator::Heap;
 
 /// A static, uninitialised byte region of `N` bytes. Boards place one in
 /// `.uninit` so boot does not zero it.
@@ -88,13 +87,160 @@ struct Hdr {
 
 const HDR: usize = core::mem::size_of::<Hdr>();
 
+/// A first-fit free list over one region (the arena, or the lent pool):
+/// the free runs ("holes") in address order, each starting with its
+/// [`Hole`] header. Blocks and holes are multiples of [`UNIT`] bytes at
+/// multiples of [`UNIT`], at least a header's size ([`MIN`]); a hole a
+/// block would leave too small a rest of is passed over, and a freed
+/// block merges with the holes next to it. (The compiler makes thousands
+/// of small allocations: the 4-byte granule matters.)
+struct Pool {
+    /// The lowest hole (null: none).
+    head: *mut Hole,
+    /// The region's size in bytes.
+    size: usize,
+}
+
+/// The start of a free run.
+#[repr(C)]
+struct Hole {
+    /// The next hole up (null: none).
+    next: *mut Hole,
+    /// This run's bytes.
+    size: usize,
+}
+
+/// Granule of [`Pool`] blocks: a [`Hole`]'s alignment.
+const UNIT: usize = core::mem::align_of::<Hole>();
+/// Smallest [`Pool`] block or hole: a [`Hole`].
+const MIN: usize = core::mem::size_of::<Hole>();
+
+/// `n` rounded up to a multiple of `unit` (a power of two), None on
+/// overflow.
+fn round_up(n: usize, unit: usize) -> Option<usize> {
+    Some(n.checked_add(unit - 1)? & !(unit - 1))
+}
+
+impl Pool {
+    /// No memory.
+    const fn empty() -> Pool {
+        Pool { head: core::ptr::null_mut(), size: 0 }
+    }
+
+    /// The region `(start, size)` as one hole.
+    ///
+    /// # Safety
+    /// The region is valid memory used by nothing else while the pool (or
+    /// a block from it) is in use.
+    unsafe fn new(start: *mut u8, size: usize) -> Pool {
+        let a = round_up(start as usize, UNIT).unwrap_or(usize::MAX);
+        let end = (start as usize).saturating_add(size) & !(UNIT - 1);
+        if end < a.saturating_add(MIN) {
+            return Pool { head: core::ptr::null_mut(), size };
+        }
+        let h = start.wrapping_add(a - start as usize).cast::<Hole>();
+        // SAFETY: `h` is `UNIT`-aligned and `end - a` >= `MIN` bytes of
+        // the region follow it (the caller's contract).
+        unsafe { h.write(Hole { next: core::ptr::null_mut(), size: end - a }) };
+        Pool { head: h, size }
+    }
+
+    /// The block size for `layout`.
+    fn block(layout: Layout) -> Option<usize> {
+        round_up(layout.size().max(MIN), UNIT)
+    }
+
+    /// A block for `layout` from the lowest hole that fits; None if none
+    /// does.
+    fn alloc(&mut self, layout: Layout) -> Option<NonNull<u8>> {
+        let size = Self::block(layout)?;
+        let align = layout.align().max(UNIT);
+        debug_assert!(align.is_power_of_two());
+        let mut prev: *mut *mut Hole = &mut self.head;
+        // SAFETY: `prev` points at the list head or at the `next` field of
+        // a hole; the holes are valid headers inside the region (`new`,
+        // `free`), each `size` bytes long, which no block overlaps. The
+        // block handed out, and the holes written around it, lie inside
+        // the hole they come from.
+        unsafe {
+            loop {
+                let h = *prev;
+                if h.is_null() {
+                    return None;
+                }
+                let (a, s, next) = (h as usize, (*h).size, (*h).next);
+                // A block not at the hole's start leaves a hole in front.
+                let pad = match round_up(a, align)? - a {
+                    0 => 0,
+                    _ => round_up(a + MIN, align)? - a,
+                };
+                let fits = pad <= s && size <= s - pad;
+                if fits && !(1..MIN).contains(&(s - pad - size)) {
+                    let start = h.cast::<u8>().wrapping_add(pad);
+                    let after = s - pad - size;
+                    let mut link = next;
+                    if after > 0 {
+                        let b = start.wrapping_add(size).cast::<Hole>();
+                        b.write(Hole { next, size: after });
+                        link = b;
+                    }
+                    if pad > 0 {
+                        (*h).size = pad;
+                        (*h).next = link;
+                    } else {
+                        *prev = link;
+                    }
+                    return NonNull::new(start);
+                }
+                prev = &raw mut (*h).next;
+            }
+        }
+    }
+
+    /// Gives back block `p`, merging it with the holes next to it.
+    ///
+    /// # Safety
+    /// `p` came from this pool's [`Pool::alloc`] with `layout` and is not
+    /// used any more.
+    unsafe fn free(&mut self, p: *mut u8, layout: Layout) {
+        let Some(size) = Self::block(layout) else { return };
+        let a = p as usize;
+        // SAFETY: the holes are valid headers (see `alloc`); the block's
+        // `size` bytes are ours again (the caller's contract) and
+        // `UNIT`-aligned, room for a header.
+        unsafe {
+            let mut prev: *mut Hole = core::ptr::null_mut();
+            let mut next = self.head;
+            while !next.is_null() && (next as usize) < a {
+                prev = next;
+                next = (*next).next;
+            }
+            let h = p.cast::<Hole>();
+            h.write(Hole { next, size });
+            if !next.is_null() && a + size == next as usize {
+                (*h).size += (*next).size;
+                (*h).next = (*next).next;
+            }
+            if prev.is_null() {
+                self.head = h;
+            } else if prev as usize + (*prev).size == a {
+                (*prev).size += (*h).size;
+                (*prev).next = (*h).next;
+            } else {
+                (*prev).next = h;
+            }
+        }
+    }
+}
+
+
 struct Arena {
-    heap: Heap,
+    heap: Pool,
     /// The gc-heap block lent to the running compile, as a second pool:
     /// `(start, end)` of its range and its allocator (blocks there have
     /// no header and are not on the live list: the whole pool goes back
     /// at once).
-    lend: Option<(usize, usize, Heap)>,
+    lend: Option<(usize, usize, Pool)>,
     /// Allocate from `lend` (only while the compile itself runs).
     lend_alloc: bool,
     /// Most recent live allocation.
@@ -115,7 +261,7 @@ unsafe impl Sync for BoardAlloc {}
 static ALLOC: BoardAlloc =
     BoardAlloc {
     arena: UnsafeCell::new(Arena {
-        heap: Heap::empty(),
+        heap: Pool::empty(),
         lend: None,
         lend_alloc: false,
         head: core::ptr::null_mut(),
@@ -160,12 +306,12 @@ impl Arena {
     /// if neither has room.
     fn alloc(&mut self, layout: Layout) -> *mut u8 {
         if self.lend_alloc {
-            if let Some(p) = self.lend.as_mut().and_then(|(_, _, h)| h.allocate_first_fit(layout).ok()) {
+            if let Some(p) = self.lend.as_mut().and_then(|(_, _, h)| h.alloc(layout)) {
                 return p.as_ptr();
             }
         }
         let Some((l, off)) = outer(layout) else { return core::ptr::null_mut() };
-        let Ok(base) = self.heap.allocate_first_fit(l) else { return core::ptr::null_mut() };
+        let Some(base) = self.heap.alloc(l) else { return core::ptr::null_mut() };
         self.used += l.size();
         self.peak = self.peak.max(self.used);
         Self::place(base, l, off, &mut self.head)
@@ -221,12 +367,12 @@ impl Arena {
                 n.prev = prev;
             }
             self.used -= l.size();
-            self.heap.deallocate(NonNull::new_unchecked(base), l);
+            self.heap.free(base, l);
         }
     }
 }
 
-// SAFETY: `linked_list_allocator::Heap` returns blocks of at least the
+// SAFETY: `Pool` returns blocks of at least the
 // requested size and alignment inside its region, disjoint while live; in
 // the arena the user pointer is the block start plus a multiple of the
 // alignment, with `size` bytes after it inside the block; in the lent pool
@@ -251,7 +397,7 @@ unsafe impl GlobalAlloc for BoardAlloc {
                     // SAFETY: `ptr` came from `alloc` with `layout`
                     // (GlobalAlloc's contract), and being in the lent
                     // pool's range it was allocated there, as is.
-                    unsafe { pool.deallocate(NonNull::new_unchecked(ptr), layout) };
+                    unsafe { pool.free(ptr, layout) };
                 }
                 return;
             }
@@ -289,7 +435,7 @@ pub(crate) fn free_tagged(tag: u32) {
 pub(crate) unsafe fn lend_begin(start: usize, len: usize) {
     ALLOC.with(|a| {
         // SAFETY: the caller's contract: `len` bytes at `start` are ours.
-        a.lend = Some((start, start + len, unsafe { Heap::new(start as *mut u8, len) }));
+        a.lend = Some((start, start + len, unsafe { Pool::new(start as *mut u8, len) }));
         a.lend_alloc = true;
     });
 }
@@ -333,7 +479,7 @@ pub fn reset_arena(start: *mut u8, size: usize) {
     ALLOC.with(|a| {
         // SAFETY: the board's static arena, used by nothing else; nothing
         // allocated from it is live (this function's contract).
-        a.heap = unsafe { Heap::new(start, size) };
+        a.heap = unsafe { Pool::new(start, size) };
         a.lend = None;
         a.lend_alloc = false;
         a.head = core::ptr::null_mut();
@@ -344,5 +490,5 @@ pub fn reset_arena(start: *mut u8, size: usize) {
 
 /// Arena bytes allocated now, the most ever, and the arena's size.
 pub fn arena_usage() -> (usize, usize, usize) {
-    ALLOC.with(|a| (a.used, a.peak, a.heap.size()))
+    ALLOC.with(|a| (a.used, a.peak, a.heap.size))
 }

@@ -123,21 +123,23 @@ impl<B: Board> BoardInterp<B> {
     /// conservative scan would otherwise take for pointers (after a soft
     /// reset they point into the new heap, and keep whatever lands there,
     /// such as a list a script just dropped after MemoryError, alive).
-    /// None without a VM.
+    /// False without a VM.
     /// The stack below is scrubbed first (see [`scrub_stack`]) if
     /// `scrub`; without, `f` scrubs it before it runs Python code.
-    fn enter<R>(&mut self, scrub: bool, f: impl FnOnce(&mut Vm) -> R) -> Option<R> {
+    fn enter(&mut self, scrub: bool, f: &mut dyn FnMut(&mut Vm)) -> bool {
         let marker = 0u32;
         let base = core::hint::black_box(&marker) as *const u32 as usize;
-        let vm = self.slot.as_mut()?;
-        Some(run_below(vm, base, scrub, f))
+        let Some(vm) = self.slot.as_mut() else { return false };
+        run_below(vm, base, scrub, f);
+        true
     }
 }
 
 /// Runs `f` with the stack base at `base` (a marker in the caller's
-/// frame), scrubbing the stack below first if `scrub`.
+/// frame), scrubbing the stack below first if `scrub` (`f` is dynamic:
+/// one copy of this code).
 #[inline(never)]
-fn run_below<R>(vm: &mut Vm, base: usize, scrub: bool, f: impl FnOnce(&mut Vm) -> R) -> R {
+fn run_below(vm: &mut Vm, base: usize, scrub: bool, f: &mut dyn FnMut(&mut Vm)) {
     let (bottom, _) = crate::cpu::stack_bounds();
     let (old_base, old_limit) = (vm.stack_base, vm.config.stack_limit);
     vm.stack_base = base;
@@ -145,10 +147,9 @@ fn run_below<R>(vm: &mut Vm, base: usize, scrub: bool, f: impl FnOnce(&mut Vm) -
     if scrub {
         scrub_stack(vm);
     }
-    let r = f(vm);
+    f(vm);
     vm.stack_base = old_base;
     vm.config.stack_limit = old_limit;
-    r
 }
 
 /// Zeroes the dead native stack below the caller (up to [`SCRUB_BYTES`]):
@@ -193,9 +194,10 @@ impl<B: Board> Interpreter for BoardInterp<B> {
             ExecMode::Single => CompileMode::Single,
             ExecMode::File => CompileMode::Exec,
         };
-        let r = self.enter(true, |vm| {
+        let mut out = Outcome::Ok;
+        let entered = self.enter(true, &mut |vm| {
             let r = guarded::<B, _>(|| exec_source(vm, src, "<stdin>", mode));
-            match r {
+            out = match r {
                 Ok(_) => Outcome::Ok,
                 Err(e) => {
                     if vm
@@ -203,22 +205,23 @@ impl<B: Board> Interpreter for BoardInterp<B> {
                         .unwrap_or(false)
                     {
                         // On a board SystemExit soft-resets; the code is unused.
-                        return Outcome::SystemExit(0);
+                        Outcome::SystemExit(0)
+                    } else {
+                        // A `Vm` field: kept by the collector until printed.
+                        vm.port_roots[PENDING] = e.0;
+                        Outcome::Exception
                     }
-                    // A `Vm` field: kept by the collector until printed.
-                    vm.port_roots[PENDING] = e.0;
-                    Outcome::Exception
                 }
-            }
+            };
         });
-        r.unwrap_or_else(|| {
+        if !entered {
             B::console_write(b"MemoryError: heap too small to start\r\n");
-            Outcome::Ok
-        })
+        }
+        out
     }
 
     fn print_exception(&mut self) {
-        self.enter(true, |vm| {
+        self.enter(true, &mut |vm| {
             let exc = core::mem::replace(&mut vm.port_roots[PENDING], Obj::NULL);
             if !exc.is_null() {
                 let _ = print_exception(vm, exc, &mut Out::Stdout);
@@ -227,7 +230,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
-        self.enter(true, |vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
+        self.enter(true, &mut |vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
     }
 
     fn soft_reset(&mut self) {
@@ -259,7 +262,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
         crate::console::set_interrupt_char(i32::from(mpy_repl::pyexec::INTERRUPT_CHAR));
         // No scrub unless a script has code to run (see `run_file`): the
         // default `boot.py` is only a comment.
-        self.enter(false, |vm| {
+        self.enter(false, &mut |vm| {
             for name in scripts {
                 run_script::<B>(vm, name);
             }
@@ -284,10 +287,24 @@ fn run_script<B: Board>(vm: &mut Vm, name: &str) {
 /// the core's permitted ones is reported loudly (the firmware tests look
 /// for it).
 fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
+    guard_on();
+    let r = f();
+    guard_off::<B>();
+    r
+}
+
+/// The start of [`guarded`] (one copy).
+#[inline(never)]
+fn guard_on() {
     use core::sync::atomic::Ordering::Relaxed;
     crate::heap::VIOLATIONS.store(0, Relaxed);
     crate::heap::GUARDED.store(true, Relaxed);
-    let r = f();
+}
+
+/// The end of [`guarded`] (one copy).
+#[inline(never)]
+fn guard_off<B: Board>() {
+    use core::sync::atomic::Ordering::Relaxed;
     // `machine.disable_irq()` must not outlive the command: the console
     // needs its receive interrupt.
     crate::cpu::enable_interrupts();
@@ -295,7 +312,6 @@ fn guarded<B: Board, R>(f: impl FnOnce() -> R) -> R {
     if crate::heap::VIOLATIONS.swap(0, Relaxed) > 0 {
         B::console_write(b"\r\nFATAL: alloc-guard: global allocation while the script ran\r\n");
     }
-    r
 }
 
 /// Is `src` only blank lines and comment lines?

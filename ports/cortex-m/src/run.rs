@@ -40,7 +40,6 @@ fn restart<B: Board>() -> ! {
     crate::cpu::cycle_counter_init();
     crate::console::set_interrupt_char(-1);
     crate::console::clear_input();
-    crate::hw::install(B::OPS);
     B::console_init();
     // Everything in the arena was the abandoned interpreter's.
     let (start, size) = B::arena_region();

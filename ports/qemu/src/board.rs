@@ -32,7 +32,7 @@ impl Board for Mps2 {
     const HEAP_SIZE: usize = HEAP_SIZE;
     const FS_SIZE: usize = FS_SIZE;
     const VALUE_STACK: usize = 4096;
-    const OPS: &'static Ops = &OPS;
+    const OPS: &'static Ops = &MPY_BOARD_OPS;
     const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
         &[&mpy_cortex_m::machine::MACHINE_MODULE];
 
@@ -73,7 +73,9 @@ fn unique_id() -> [u8; 12] {
     id
 }
 
-static OPS: Ops = Ops {
+/// The peripherals, linked by name into `mpy_cortex_m::hw::ops`.
+#[no_mangle]
+static MPY_BOARD_OPS: Ops = Ops {
     mem: &MEM,
     timer_ids: &crate::periph::TIMER_IDS,
     timer_start: crate::periph::timer_start,

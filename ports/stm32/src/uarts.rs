@@ -9,16 +9,18 @@ use mpy_cortex_m::reg::Reg;
 pub const IDS: [u8; 5] = [2, 3, 4, 5, 6];
 
 /// Base address, RCC enable (register offset, bit) and interrupt number
-/// of UART `id`.
+/// of each UART of [`IDS`] (a table: smaller than a `match`).
+const INFO: [(usize, usize, u32, u16); 5] = [
+    (0x4000_4400, 0x40, 17, 38),
+    (0x4000_4800, 0x40, 18, 39),
+    (0x4000_4C00, 0x40, 19, 52),
+    (0x4000_5000, 0x40, 20, 53),
+    (0x4001_1400, 0x44, 5, 71),
+];
+
+/// [`INFO`] of UART `id`.
 fn info(id: u8) -> Option<(usize, usize, u32, u16)> {
-    Some(match id {
-        2 => (0x4000_4400, 0x40, 17, 38),
-        3 => (0x4000_4800, 0x40, 18, 39),
-        4 => (0x4000_4C00, 0x40, 19, 52),
-        5 => (0x4000_5000, 0x40, 20, 53),
-        6 => (0x4001_1400, 0x44, 5, 71),
-        _ => return None,
-    })
+    INFO.get(usize::from(id).wrapping_sub(2)).copied()
 }
 
 fn reg(base: usize, off: usize) -> Reg {
@@ -64,13 +66,12 @@ pub fn deinit(id: u8) {
 /// moves its received bytes to their ring (reading SR then DR also
 /// clears an overrun). False if `irqn` is none of these UARTs'.
 pub fn on_irq(irqn: i16) -> bool {
-    let Some(&id) = IDS.iter().find(|&&id| info(id).is_some_and(|i| i16::try_from(i.3) == Ok(irqn))) else {
+    let Some(i) = INFO.iter().position(|i| i16::try_from(i.3) == Ok(irqn)) else {
         return false;
     };
-    if let Some((base, ..)) = info(id) {
-        while reg(base, 0x00).read() & SR_RXNE != 0 {
-            mpy_cortex_m::uartrx::on_rx(id, reg(base, 0x04).read() as u8);
-        }
+    let (Some(&id), Some(&(base, ..))) = (IDS.get(i), INFO.get(i)) else { return false };
+    while reg(base, 0x00).read() & SR_RXNE != 0 {
+        mpy_cortex_m::uartrx::on_rx(id, reg(base, 0x04).read() as u8);
     }
     true
 }

@@ -348,6 +348,26 @@ impl Heap {
     }
 }
 
+/// The buffer of the fresh allocation `f` and how many items of `size`
+/// bytes it holds (all of `f`'s blocks): the untyped part of
+/// [`vec_from_fresh`], for the boards' one body of `Vm::new_vec`.
+#[cfg(target_os = "none")]
+pub(crate) fn fresh_parts(f: super::Fresh, size: usize) -> (*mut u8, usize) {
+    let real = f.bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
+    (f.p.as_ptr(), real / size.max(1))
+}
+
+/// A vector of `cap` items over `p`, made by [`fresh_parts`] from a fresh
+/// allocation for items of type `T` (`cap` 0: an empty vector, `p`
+/// unused).
+#[cfg(target_os = "none")]
+pub(crate) fn vec_from_parts<T: GcItem>(p: *mut u8, cap: usize) -> GcVec<T> {
+    if cap == 0 {
+        return GcVec::new();
+    }
+    GcVec { ptr: p.cast::<T>(), len: 0, cap, _t: PhantomData }
+}
+
 /// An empty vector whose buffer is the fresh allocation `f` (its capacity
 /// is all of `f`'s blocks).
 #[cfg_attr(not(target_os = "none"), inline(always))]
