@@ -303,13 +303,22 @@ fn count_bytes(hay: &[u8], needle: &[u8], max: usize) -> usize {
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
-    // Desktop: two plain strs, no range.
+    // Desktop: two plain strs, no range or a non-negative start (in an
+    // ASCII text, where it is a byte offset).
     #[cfg(not(target_os = "none"))]
-    if let [s, p] = args {
-        if is_exact_str(vm, *s) && is_exact_str(vm, *p) {
+    if let [s, p, rest @ ..] = args {
+        let start = match rest {
+            [] => Some(0),
+            [i] => i.as_small_int().and_then(|i| usize::try_from(i).ok()),
+            _ => None,
+        };
+        if let (Some(i), true) = (start, is_exact_str(vm, *s) && is_exact_str(vm, *p)) {
             let s = vm.str_pinned(*s).unwrap_or("").as_bytes();
             let p = vm.str_pinned(*p).unwrap_or("").as_bytes();
-            return Ok(Obj::bool(if ends { s.ends_with(p) } else { s.starts_with(p) }));
+            if i == 0 || s.is_ascii() {
+                let s = s.get(i.min(s.len())..).unwrap_or(&[]);
+                return Ok(Obj::bool(if ends { s.ends_with(p) } else { s.starts_with(p) }));
+            }
         }
     }
     let kind = self_kind(vm, args[0])?;

@@ -38,6 +38,22 @@ pub(super) fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
         }
         return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
     }
+    // A small int or qstr in a tuple or list: against small ints and
+    // qstrs, equality is identity; any other item takes the general path.
+    if a.is_small_int() || a.as_qstr().is_some() {
+        if let Some(items) = vm.seq_items(b) {
+            let mut simple = true;
+            for &x in items {
+                if x == a {
+                    return Ok(Obj::TRUE);
+                }
+                simple &= x.is_small_int() || x.as_qstr().is_some();
+            }
+            if simple {
+                return Ok(Obj::FALSE);
+            }
+        }
+    }
     // A substring of a str (UTF-8: byte and code point matches agree).
     if let (Some(n), Some(h)) = (plain_str(vm, a), plain_str(vm, b)) {
         let found = match n.as_bytes() {
