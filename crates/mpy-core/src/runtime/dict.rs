@@ -427,6 +427,7 @@ impl Vm {
     /// which has no key equal to `key`, growing the table if needed.
     ///
     /// Errors: `MemoryError`.
+    #[cfg_attr(target_os = "none", inline(always))]
     fn map_push_new<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj, h: u32) -> PyResult<()> {
         self.ns_changed_in(o);
         if let Some(d) = self.heap.get_mut::<O>(o) {
