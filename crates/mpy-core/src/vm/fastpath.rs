@@ -252,9 +252,8 @@ pub(super) fn float_binop(opn: u8, x: f64, y: f64) -> Option<Obj> {
 }
 
 /// A bytecode binary op (number `opn`) past the dispatch loop's small-int
-/// paths (out of line, keeping the loop's code small): floats, ordered
-/// qstrs, ints that fit 64 bits ([`int_fast`]), then the general
-/// [`Vm::binary_op`].
+/// paths (out of line, keeping the loop's code small): ints that fit 64
+/// bits ([`int_fast`]), then the general [`Vm::binary_op`].
 ///
 /// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
 #[cfg(not(target_os = "none"))]
@@ -266,12 +265,6 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     #[cfg(all(feature = "nanbox", not(feature = "float-single")))]
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
-    }
-    // Two qstrs ordered (`'a' <= ch`): nothing to allocate either.
-    if let (Some(x), Some(y)) = (a.as_qstr(), b.as_qstr()) {
-        if let Some(r) = qstr_order(vm, opn, x, y) {
-            return Ok(r);
-        }
     }
     binary_op_rest(vm, opn, a, b)
 }
@@ -309,6 +302,9 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
         }
     } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
         // Ordering of two plain strs: UTF-8 byte order is code point order.
+        if let Some(r) = qstr_order(vm, opn, a, b) {
+            return Ok(r);
+        }
         if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
             let o = x.as_bytes().cmp(y.as_bytes());
             return Ok(Obj::bool(match bop {
@@ -336,16 +332,14 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
 }
 
 /// Ordering (`opn` one of `< > <= >=`) of two qstrs by their texts (UTF-8
-/// byte order is code point order); None for other ops. One-character
-/// ASCII qstrs (ids below 0x80) are that character, so their ids order
-/// them without reading the texts.
+/// byte order is code point order); None for other operands.
+/// One-character ASCII qstrs (ids below 0x80) are that character, so their
+/// ids order them without reading the texts.
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
-fn qstr_order(vm: &Vm, opn: u8, x: crate::qstr::Qstr, y: crate::qstr::Qstr) -> Option<Obj> {
+fn qstr_order(vm: &Vm, opn: u8, a: Obj, b: Obj) -> Option<Obj> {
     use opn::*;
-    if !matches!(opn, LT | GT | LE | GE) {
-        return None;
-    }
+    let (x, y) = (a.as_qstr()?, b.as_qstr()?);
     let o = if (x.0 | y.0) < 0x80 {
         x.0.cmp(&y.0)
     } else {
