@@ -248,7 +248,7 @@ impl Vm {
     /// None when the hashed lookup is needed. Desktop builds only (boards
     /// keep the flash).
     #[cfg(not(target_os = "none"))]
-    #[inline]
+    #[inline(always)]
     fn map_find_unhashed(&self, m: &Map, key: Obj) -> Option<Option<usize>> {
         if m.hash_at(0).is_some() {
             // An indexed table: the hash picks the candidates.
@@ -371,7 +371,7 @@ impl Vm {
                 return Ok(r.and_then(|p| m.entry(p)).map(|e| e.value));
             }
         }
-        let h = self.hash(key)?;
+        let h = self.hash_quick(key)?;
         let pos = self.map_find_in::<O>(o, key, h)?;
         Ok(pos.and_then(|p| self.heap.get::<O>(o).and_then(|d| d.map().entry(p)).map(|e| e.value)))
     }
@@ -383,14 +383,32 @@ impl Vm {
     /// `MemoryError`.
     pub fn map_store_in<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
         #[cfg(not(target_os = "none"))]
-        if let Some(Some(p)) = self.heap.get::<O>(o).and_then(|d| self.map_find_unhashed(d.map(), key)) {
+        if let Some(found) = self.heap.get::<O>(o).and_then(|d| self.map_find_unhashed(d.map(), key)) {
+            let Some(p) = found else {
+                // Proven absent; its hash runs no Python code (a small
+                // int, a qstr or a tuple of those), so the table stays as
+                // scanned: append without a second search.
+                let h = self.hash_quick(key)?;
+                return self.map_push_new::<O>(o, key, value, h);
+            };
             if let Some(d) = self.heap.get_mut::<O>(o) {
                 d.map_mut().set_value(p, value);
             }
             return Ok(());
         }
-        let h = self.hash(key)?;
+        let h = self.hash_quick(key)?;
         self.map_store_hashed::<O>(o, key, value, h)
+    }
+
+    /// [`Vm::hash`] with the plain strs and small ints of table keys
+    /// inline (desktop; boards call it directly).
+    #[inline(always)]
+    fn hash_quick(&mut self, key: Obj) -> PyResult<u32> {
+        #[cfg(not(target_os = "none"))]
+        if let Some(h) = key.as_small_int().map(|i| i as u32).or_else(|| self.plain_str_hash(key)) {
+            return Ok(h);
+        }
+        self.hash(key)
     }
 
     /// [`Vm::map_store_in`] with the key's hash already computed.
@@ -403,6 +421,15 @@ impl Vm {
             }
             return Ok(());
         }
+        self.map_push_new::<O>(o, key, value, h)
+    }
+
+    /// Appends `key: value` (hash `h`) to the table of heap object `o`,
+    /// which has no key equal to `key`, growing the table if needed.
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg_attr(target_os = "none", inline(always))]
+    fn map_push_new<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj, h: u32) -> PyResult<()> {
         self.ns_changed_in(o);
         if let Some(d) = self.heap.get_mut::<O>(o) {
             let m = d.map_mut();

@@ -336,6 +336,12 @@ impl Vm {
         if a.is_small_int() && b.is_small_int() {
             return Ok(false);
         }
+        // Distinct qstrs (interned texts) differ (desktop; boards take the
+        // str comparison below).
+        #[cfg(not(target_os = "none"))]
+        if a.as_qstr().is_some() && b.as_qstr().is_some() {
+            return Ok(false);
+        }
         if let Some(r) = self.flat_tuple_eq(a, b) {
             return Ok(r);
         }

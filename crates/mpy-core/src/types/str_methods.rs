@@ -303,13 +303,22 @@ fn count_bytes(hay: &[u8], needle: &[u8], max: usize) -> usize {
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
-    // Desktop: two plain strs, no range.
+    // Desktop: two plain strs, no range or a non-negative start (in an
+    // ASCII text, where it is a byte offset).
     #[cfg(not(target_os = "none"))]
-    if let [s, p] = args {
-        if is_exact_str(vm, *s) && is_exact_str(vm, *p) {
+    if let [s, p, rest @ ..] = args {
+        let start = match rest {
+            [] => Some(0),
+            [i] => i.as_small_int().and_then(|i| usize::try_from(i).ok()),
+            _ => None,
+        };
+        if let (Some(i), true) = (start, is_exact_str(vm, *s) && is_exact_str(vm, *p)) {
             let s = vm.str_pinned(*s).unwrap_or("").as_bytes();
             let p = vm.str_pinned(*p).unwrap_or("").as_bytes();
-            return Ok(Obj::bool(if ends { s.ends_with(p) } else { s.starts_with(p) }));
+            if i == 0 || s.is_ascii() {
+                let s = s.get(i.min(s.len())..).unwrap_or(&[]);
+                return Ok(Obj::bool(if ends { s.ends_with(p) } else { s.starts_with(p) }));
+            }
         }
     }
     let kind = self_kind(vm, args[0])?;
@@ -680,6 +689,12 @@ fn put_at(out: &mut [u8], k: &mut usize, b: &[u8]) {
 /// Errors: `TypeError: join expects a list of str/bytes objects consistent
 /// with self object`, `MemoryError`.
 fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if kind == Kind::Str {
+        if let Some(r) = join_plain(vm, sep, seq) {
+            return r;
+        }
+    }
     let items = vm.seq_items(seq).unwrap_or(&[]);
     let sep_len = self_ref(vm, sep).len();
     let mut total: usize = 0;
@@ -726,6 +741,38 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
         }
         k
     })
+}
+
+/// Desktop: [`join_items`] of a plain str separator and plain str items
+/// (qstrs, exact heap strs) read without the general checks; a
+/// one-character ASCII qstr (its id is the char) is written as its byte.
+/// None when anything else needs the general path.
+#[cfg(not(target_os = "none"))]
+fn join_plain(vm: &mut Vm, sep: Obj, seq: Obj) -> Option<PyResult<Obj>> {
+    fn text<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+        match o.as_qstr() {
+            Some(q) => Some(vm.qstr_str(q)),
+            None => vm.heap.str_pinned(o),
+        }
+    }
+    let items = vm.seq_items(seq)?;
+    let mut total = text(vm, sep)?.len().checked_mul(items.len().saturating_sub(1))?;
+    for &it in items {
+        let n = if it.as_qstr().is_some_and(|q| q.0 < 0x80) { 1 } else { text(vm, it)?.len() };
+        total = total.checked_add(n)?;
+    }
+    Some(vm.new_str_from_parts(total, |vm, w| {
+        let sep_s = text(vm, sep).unwrap_or("");
+        for (i, &it) in vm.seq_items(seq).unwrap_or(&[]).iter().enumerate() {
+            if i > 0 && !sep_s.is_empty() {
+                w.push(sep_s);
+            }
+            match it.as_qstr() {
+                Some(q) if q.0 < 0x80 => w.push((q.0 as u8 as char).encode_utf8(&mut [0; 4])),
+                _ => w.push(text(vm, it).unwrap_or("")),
+            }
+        }
+    }))
 }
 
 /// Writes `s` with (at most `max`, negative = all) occurrences of `old`
@@ -882,8 +929,15 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
     let conv = move |c: &u8| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
+    // Desktop: a one-char ASCII qstr (its id is the char) first.
+    #[cfg(not(target_os = "none"))]
+    if let Some(q) = args[0].as_qstr().filter(|q| q.0 < 0x80) {
+        if let Some(r) = crate::qstr::ascii_char(conv(&(q.0 as u8))) {
+            return Ok(Obj::qstr(r));
+        }
+    }
+    let kind = self_kind(vm, args[0])?;
     let (n, changes) = {
         let s = self_ref(vm, args[0]);
         if kind == Kind::Str {

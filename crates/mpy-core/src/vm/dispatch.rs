@@ -1434,15 +1434,23 @@ fn str_iter_next(vm: &mut Vm, s0: *mut Obj) -> PyResult<Option<Obj>> {
     let Some(&b) = text.as_bytes().get(i) else { return Ok(None) };
     let (item, n) = match crate::qstr::ascii_char(b) {
         Some(q) if b < 0x80 => (Obj::qstr(q), 1),
-        _ => {
-            let n = text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
-            let c = text.get(i..i + n).unwrap_or("");
-            (vm.new_str(c)?, n)
-        }
+        _ => str_iter_char(vm, text, i)?,
     };
     // SAFETY: as above.
     unsafe { s0.add(2).write(Obj::small_int((i + n) as isize)) };
     Ok(Some(item))
+}
+
+/// [`str_iter_next`]'s non-ASCII character at byte `i` of `text`: its str
+/// and byte length (out of line: the ASCII path saves no registers).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn str_iter_char(vm: &mut Vm, text: &str, i: usize) -> PyResult<(Obj, usize)> {
+    let n = text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+    let c = text.get(i..i + n).unwrap_or("");
+    Ok((vm.new_str(c)?, n))
 }
 
 /// The FOR_ITER slots `[1, start, stop, step]` for a range of small ints.

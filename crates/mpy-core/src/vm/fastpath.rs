@@ -38,6 +38,22 @@ pub(super) fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
         }
         return Ok(Obj::bool(crate::types::dict::lookup(vm, b, a)?.is_some()));
     }
+    // A small int or qstr in a tuple or list: against small ints and
+    // qstrs, equality is identity; any other item takes the general path.
+    if a.is_small_int() || a.as_qstr().is_some() {
+        if let Some(items) = vm.seq_items(b) {
+            let mut simple = true;
+            for &x in items {
+                if x == a {
+                    return Ok(Obj::TRUE);
+                }
+                simple &= x.is_small_int() || x.as_qstr().is_some();
+            }
+            if simple {
+                return Ok(Obj::FALSE);
+            }
+        }
+    }
     // A substring of a str (UTF-8: byte and code point matches agree).
     if let (Some(n), Some(h)) = (plain_str(vm, a), plain_str(vm, b)) {
         let found = match n.as_bytes() {
@@ -289,6 +305,9 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
         }
     } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
         // Ordering of two plain strs: UTF-8 byte order is code point order.
+        if let Some(r) = qstr_order(vm, opn, a, b) {
+            return Ok(r);
+        }
         if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
             let o = x.as_bytes().cmp(y.as_bytes());
             return Ok(Obj::bool(match bop {
@@ -313,6 +332,28 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
         }
     }
     vm.binary_op(bop, a, b)
+}
+
+/// Ordering (`opn` one of `< > <= >=`) of two qstrs by their texts (UTF-8
+/// byte order is code point order); None for other operands.
+/// One-character ASCII qstrs (ids below 0x80) are that character, so their
+/// ids order them without reading the texts.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn qstr_order(vm: &Vm, opn: u8, a: Obj, b: Obj) -> Option<Obj> {
+    use opn::*;
+    let (x, y) = (a.as_qstr()?, b.as_qstr()?);
+    let o = if (x.0 | y.0) < 0x80 {
+        x.0.cmp(&y.0)
+    } else {
+        vm.qstr_str(x).as_bytes().cmp(vm.qstr_str(y).as_bytes())
+    };
+    Some(Obj::bool(match opn {
+        LT => o.is_lt(),
+        GT => o.is_gt(),
+        LE => o.is_le(),
+        _ => o.is_ge(),
+    }))
 }
 
 /// Small-int fast path of a bytecode binary op: None when the result does
