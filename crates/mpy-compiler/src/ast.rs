@@ -700,6 +700,9 @@ pub enum BoolOp {
 /// [`ExprKind::BinOp`]: `|`; `^`; `&`; `<<` `>>`; `+` `-`;
 /// `*` `@` `/` `//` `%`; `**` (binary, right associative, binds tighter
 /// than unary minus on its left: `-2**2` is `-(2**2)`).
+///
+/// The variants are in the order of MicroPython's binary-operator
+/// opcodes (`OR` .. `POWER`): a variant's value is its opcode offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
     /// `|`
@@ -720,10 +723,10 @@ pub enum BinOp {
     Mult,
     /// `@`
     MatMult,
-    /// `/`
-    Div,
     /// `//`
     FloorDiv,
+    /// `/`
+    Div,
     /// `%`
     Mod,
     /// `**`

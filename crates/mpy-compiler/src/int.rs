@@ -29,6 +29,7 @@ pub enum Int {
 struct Digits([u32; 2], usize, bool);
 
 impl Digits {
+    #[cfg_attr(target_os = "none", inline(never))]
     fn of(v: i64) -> Digits {
         let (d, n) = conv::u64_digits(v.unsigned_abs());
         Digits(d, n, v < 0)
@@ -88,6 +89,7 @@ impl Int {
     }
 
     /// Digits needed for the magnitude.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn len(&self) -> usize {
         match self {
             Int::Small(v) => Digits::of(*v).1,

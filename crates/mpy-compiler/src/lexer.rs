@@ -191,10 +191,12 @@ impl<'a> Lexer<'a> {
 
     // ----- low-level helpers -------------------------------------------
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn cur(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn at(&self, off: usize) -> u8 {
         self.src.get(self.pos + off).copied().unwrap_or(0)
     }

@@ -90,6 +90,7 @@ impl Mem {
 
     /// Gives `bytes` back to the budget (a buffer charged earlier was
     /// freed).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn credit(&self, bytes: usize) {
         self.left.set(self.left.get().saturating_add(bytes));
     }

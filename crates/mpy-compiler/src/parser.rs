@@ -138,7 +138,7 @@ impl Parser<'_> {
     }
 
     /// A one-item vector (exactly sized).
-    #[inline(always)]
+    #[cfg_attr(target_os = "none", inline(never))]
     fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
         let mut v = Vec::new();
         self.push_in(&mut v, x, false)?;
@@ -365,11 +365,13 @@ impl Parser<'_> {
     }
 
     /// Leaves `n` nesting levels.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn leave_n(&mut self, n: u32) {
         self.depth = self.depth.saturating_sub(n);
     }
 
     /// Leaves one nesting level.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }

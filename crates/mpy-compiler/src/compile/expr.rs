@@ -16,21 +16,8 @@ const ARITH_BASE: u8 = 22;
 
 /// Index of `op` within the 13 arithmetic operators (OR .. POWER).
 pub(crate) fn binop_index(o: BinOp) -> u8 {
-    match o {
-        BinOp::BitOr => 0,
-        BinOp::BitXor => 1,
-        BinOp::BitAnd => 2,
-        BinOp::LShift => 3,
-        BinOp::RShift => 4,
-        BinOp::Add => 5,
-        BinOp::Sub => 6,
-        BinOp::Mult => 7,
-        BinOp::MatMult => 8,
-        BinOp::FloorDiv => 9,
-        BinOp::Div => 10,
-        BinOp::Mod => 11,
-        BinOp::Pow => 12,
-    }
+    // The variants are declared in this order.
+    o as u8
 }
 
 /// The source line MicroPython's parser gives the constant object folded
@@ -473,18 +460,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn cmp_op(&mut self, o: CmpOp) {
-        let (n, not) = match o {
-            CmpOp::Lt => (0, false),
-            CmpOp::Gt => (1, false),
-            CmpOp::Eq => (2, false),
-            CmpOp::LtE => (3, false),
-            CmpOp::GtE => (4, false),
-            CmpOp::NotEq => (5, false),
-            CmpOp::In => (6, false),
-            CmpOp::NotIn => (6, true),
-            CmpOp::Is => (7, false),
-            CmpOp::IsNot => (7, true),
-        };
+        // MicroPython's comparison opcode offsets, `not` for `not in`/`is not`.
+        const N: [u8; 10] = [0, 1, 2, 3, 4, 5, 6, 6, 7, 7];
+        let i = o as usize;
+        let (n, not) = (N[i], matches!(o, CmpOp::NotIn | CmpOp::IsNot));
         self.binary_op(n);
         if not {
             self.unary_op(3);

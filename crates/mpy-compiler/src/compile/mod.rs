@@ -308,6 +308,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// A fresh label of the current scope's code.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn new_label(&mut self) -> Label {
         let l = self.next_label;
         self.next_label += 1;
