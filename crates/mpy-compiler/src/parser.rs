@@ -29,7 +29,7 @@ mod stmt;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::ast::{Ident, Mode, Module, P};
+use crate::ast::{Expr, Ident, Mode, Module, P};
 use crate::error::{CompileError, ErrorKind};
 use crate::lexer::Lexer;
 use crate::mem::Mem;
@@ -135,6 +135,22 @@ impl Parser<'_> {
     #[inline(always)]
     fn push<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
         self.push_in(v, x, true)
+    }
+
+    /// A `test`, boxed.
+    #[inline(never)]
+    fn test_bx(&mut self) -> PResult<P<Expr>> {
+        let e = self.test()?;
+        self.bx(e)
+    }
+
+    /// `op test`, the test boxed, if the current token is `op`.
+    #[inline(never)]
+    fn opt_test_after(&mut self, op: Op) -> PResult<Option<P<Expr>>> {
+        if self.eat_op(op)? {
+            return Ok(Some(self.test_bx()?));
+        }
+        Ok(None)
     }
 
     /// A one-item vector (exactly sized).

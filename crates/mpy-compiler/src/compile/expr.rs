@@ -155,6 +155,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether `e` folds to a constant (the value is dropped at once).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn folds(&self, e: &Expr) -> bool {
+        self.fold(e).is_some()
+    }
+
     /// Constant truthiness of a condition, if it is a constant (the empty
     /// tuple counts as false here).
     pub(crate) fn const_truth(&self, e: &'a Expr) -> Option<bool> {
@@ -494,7 +500,7 @@ impl<'a> Compiler<'a> {
                     None => self.e.op_uint(op::BUILD_SLICE, 2, -1),
                 }
             }
-            ExprKind::Tuple(items) if self.fold(index).is_none() => {
+            ExprKind::Tuple(items) if !self.folds(index) => {
                 self.e.set_line(index.line());
                 for it in items {
                     self.subscript_index(it);

@@ -147,13 +147,13 @@ impl Parser<'_> {
         self.expect_kw(Kw::If)?;
         let test = self.or_test_call()?;
         self.expect_kw(Kw::Else)?;
-        let orelse = self.test()?;
+        let orelse = self.test_bx()?;
         Ok(mk(
             line,
             ExprKind::IfExp {
                 test: self.bx(test)?,
                 body: self.bx(body)?,
-                orelse: self.bx(orelse)?,
+                orelse,
             },
         ))
     }
@@ -241,18 +241,8 @@ impl Parser<'_> {
     fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
         let line = self.tok.line;
         let name = self.expect_name()?;
-        let annotation = if typed && self.eat_op(Op::Colon)? {
-            let e = self.test()?;
-            Some(self.bx(e)?)
-        } else {
-            None
-        };
-        let default = if with_default && self.eat_op(Op::Assign)? {
-            let e = self.test()?;
-            Some(self.bx(e)?)
-        } else {
-            None
-        };
+        let annotation = if typed { self.opt_test_after(Op::Colon)? } else { None };
+        let default = if with_default { self.opt_test_after(Op::Assign)? } else { None };
         Ok(Param {
             line,
             name,
@@ -810,8 +800,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         self.expect_kw(Kw::Yield)?;
         if self.eat_kw(Kw::From)? {
-            let e = self.test()?;
-            return Ok(mk(line, ExprKind::YieldFrom(self.bx(e)?)));
+            return Ok(mk(line, ExprKind::YieldFrom(self.test_bx()?)));
         }
         if self.starts_value() {
             let e = self.testlist()?;

@@ -213,12 +213,7 @@ impl Parser<'_> {
         self.expect_op(Op::LParen)?;
         let args = self.params(Op::RParen, true)?;
         self.expect_op(Op::RParen)?;
-        let returns = if self.eat_op(Op::Arrow)? {
-            let e = self.test()?;
-            Some(self.bx(e)?)
-        } else {
-            None
-        };
+        let returns = self.opt_test_after(Op::Arrow)?;
         let body = self.suite()?;
         let f = FunctionDef {
             name,
@@ -312,11 +307,9 @@ impl Parser<'_> {
                 let mut exc = None;
                 let mut cause = None;
                 if self.starts_value() {
-                    let e = self.test()?;
-                    exc = Some(self.bx(e)?);
+                    exc = Some(self.test_bx()?);
                     if self.eat_kw(Kw::From)? {
-                        let c = self.test()?;
-                        cause = Some(self.bx(c)?);
+                        cause = Some(self.test_bx()?);
                     }
                 }
                 StmtKind::Raise(RaiseStmt { exc, cause })
@@ -352,14 +345,8 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Assert) => {
                 self.skip()?;
-                let test = self.test()?;
-                let test = self.bx(test)?;
-                let msg = if self.eat_op(Op::Comma)? {
-                    let m = self.test()?;
-                    Some(self.bx(m)?)
-                } else {
-                    None
-                };
+                let test = self.test_bx()?;
+                let msg = self.opt_test_after(Op::Comma)?;
                 StmtKind::Assert(AssertStmt { test, msg })
             }
             Tok::Kw(Kw::Import) => {
@@ -455,8 +442,7 @@ impl Parser<'_> {
         let first = self.testlist_star_expr()?;
         if self.eat_op(Op::Colon)? {
             let target = self.bx(first)?;
-            let annotation = self.test()?;
-            let annotation = self.bx(annotation)?;
+            let annotation = self.test_bx()?;
             let value = if self.eat_op(Op::Assign)? {
                 let v = self.assign_rhs()?;
                 Some(self.bx(v)?)
