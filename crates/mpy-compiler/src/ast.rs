@@ -621,10 +621,11 @@ pub enum ExprKind {
     },
     /// `{key: value for ...}`.
     DictComp {
-        /// Key and value expressions, in one box (two would make this the
-        /// largest variant and every [`Expr`] a word longer on 32-bit
-        /// targets).
-        kv: P<[Expr; 2]>,
+        /// Key and value: a two-item [`ExprKind::Dict`] display (at the
+        /// key's line), boxed like the other comprehensions' element (two
+        /// boxes would make this the largest variant, and a boxed pair is
+        /// one more boxed type: code).
+        elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
         generators: Box<[Comprehension]>,
     },
@@ -733,17 +734,18 @@ pub enum BinOp {
     Pow,
 }
 
-/// Unary operators.
+/// Unary operators, in the order of MicroPython's unary-operator opcodes
+/// (`POSITIVE`, `NEGATIVE`, `INVERT`, `NOT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnaryOp {
-    /// `not`
-    Not,
-    /// `-`
-    Neg,
     /// `+`
     Pos,
+    /// `-`
+    Neg,
     /// `~`
     Invert,
+    /// `not`
+    Not,
 }
 
 /// Comparison operators.

@@ -257,13 +257,8 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::UnaryOp { op: o, operand } => {
                 self.expr(operand);
-                let n = match o {
-                    UnaryOp::Pos => 0,
-                    UnaryOp::Neg => 1,
-                    UnaryOp::Invert => 2,
-                    UnaryOp::Not => 3,
-                };
-                self.unary_op(n);
+                // The variants are declared in opcode order.
+                self.unary_op(*o as u8);
             }
             ExprKind::Compare { left, rest } => self.compare(left, rest),
             ExprKind::IfExp { test, body, orelse } => {

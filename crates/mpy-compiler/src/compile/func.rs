@@ -181,8 +181,10 @@ impl<'a> Compiler<'a> {
         };
         // The comprehension node starts at its element expression.
         let line = match &e.kind {
-            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line(),
-            ExprKind::DictComp { kv, .. } => kv[0].line(),
+            ExprKind::ListComp { elt, .. }
+            | ExprKind::SetComp { elt, .. }
+            | ExprKind::DictComp { elt, .. }
+            | ExprKind::GeneratorExp { elt, .. } => elt.line(),
             _ => e.line(),
         };
         let child = self.child_scope(kind, name, Node::Comp(e), line);
@@ -357,9 +359,13 @@ impl<'a> Compiler<'a> {
                     self.expr(elt);
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 2, -1);
                 }
-                ExprKind::DictComp { kv, .. } => {
-                    self.expr(&kv[1]);
-                    self.expr(&kv[0]);
+                ExprKind::DictComp { elt, .. } => {
+                    // The value, then the key.
+                    if let ExprKind::Dict(kv) = &elt.kind {
+                        for x in kv.iter().rev() {
+                            self.expr(x);
+                        }
+                    }
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 6) << 2) | 1, -2);
                 }
                 _ => {}

@@ -651,14 +651,15 @@ impl Parser<'_> {
         }
         let first = self.test()?;
         if self.eat_op(Op::Colon)? {
+            let kline = first.line();
             let value = self.test()?;
-            if self.is_kw(Kw::For) {
-                let generators = self.comp_for()?;
-                let kv = self.bx([first, value])?;
-                return Ok(mk(line, ExprKind::DictComp { kv, generators }));
-            }
             let mut items = self.vec1(first)?;
             self.push(&mut items, value)?;
+            if self.is_kw(Kw::For) {
+                let generators = self.comp_for()?;
+                let elt = self.bx(mk(kline, ExprKind::Dict(items)))?;
+                return Ok(mk(line, ExprKind::DictComp { elt, generators }));
+            }
             while self.eat_op(Op::Comma)? {
                 if self.is_op(Op::RBrace) {
                     break;

@@ -369,8 +369,9 @@ fn expr_inner(s: &mut String, e: &Expr) {
             gens(s, generators);
             s.push(')');
         }
-        ExprKind::DictComp { kv, generators } => {
+        ExprKind::DictComp { elt, generators } => {
             write!(s, "(DictComp@{} ", l).unwrap();
+            let ExprKind::Dict(kv) = &elt.kind else { panic!("DictComp element {elt:?}") };
             expr(s, &kv[0]);
             s.push(':');
             expr(s, &kv[1]);
