@@ -99,6 +99,7 @@ impl Mem {
     /// capacity (at least 32 bytes' worth or one item: most lists of tree
     /// nodes, a block's statements or a call's arguments, hold one or two
     /// items, and their nodes are large).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn reserve<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
         let add = self.plan(v.len(), v.capacity(), extra, size_of::<T>(), true)?;
         if add > 0 {
