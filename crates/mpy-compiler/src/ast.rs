@@ -605,37 +605,32 @@ pub enum ExprKind {
     /// one list of expressions, no item type of its own: less code).
     /// MicroPython has no `**m` unpacking in a dict display.
     Dict(Vec<Expr>),
+    /// `[elt for ...]`, `{elt for ...}`, `{key: value for ...}`, `(elt
+    /// for ...)` (also a bare generator call argument). One variant for
+    /// the four: every variant costs code in each walk of the tree.
+    Comp {
+        /// Which comprehension.
+        kind: CompKind,
+        /// Element expression; for a dict comprehension, the key and the
+        /// value as a two-item [`ExprKind::Dict`] display (at the key's
+        /// line): a boxed pair would be one more boxed type (code).
+        elt: P<Expr>,
+        /// `for`/`if` clauses (at least one).
+        generators: Box<[Comprehension]>,
+    },
+}
+
+/// The kind of an [`ExprKind::Comp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompKind {
     /// `[elt for ...]`.
-    ListComp {
-        /// Element expression.
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
+    List,
     /// `{elt for ...}`.
-    SetComp {
-        /// Element expression.
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
+    Set,
     /// `{key: value for ...}`.
-    DictComp {
-        /// Key and value: a two-item [`ExprKind::Dict`] display (at the
-        /// key's line), boxed like the other comprehensions' element (two
-        /// boxes would make this the largest variant, and a boxed pair is
-        /// one more boxed type: code).
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
-    /// `(elt for ...)` (also a bare generator call argument).
-    GeneratorExp {
-        /// Element expression.
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
+    Dict,
+    /// `(elt for ...)`.
+    Generator,
 }
 
 /// A literal value, as MicroPython's parser would produce it (no folding).

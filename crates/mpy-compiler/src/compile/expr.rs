@@ -3,7 +3,7 @@
 
 use super::fold::{fold_binary, fold_unary, CVal};
 use super::Compiler;
-use crate::ast::{Arg, BinOp, BoolOp, CmpOp, Expr, ExprKind, UnaryOp};
+use crate::ast::{Arg, BinOp, BoolOp, CmpOp, CompKind, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
 use alloc::vec::Vec;
@@ -343,10 +343,15 @@ impl<'a> Compiler<'a> {
                     self.e.op(op::STORE_MAP);
                 }
             }
-            ExprKind::ListComp { .. } => self.comprehension(e, ScopeKind::ListComp),
-            ExprKind::SetComp { .. } => self.comprehension(e, ScopeKind::SetComp),
-            ExprKind::DictComp { .. } => self.comprehension(e, ScopeKind::DictComp),
-            ExprKind::GeneratorExp { .. } => self.comprehension(e, ScopeKind::GenExpr),
+            ExprKind::Comp { kind, .. } => {
+                let k = match kind {
+                    CompKind::List => ScopeKind::ListComp,
+                    CompKind::Set => ScopeKind::SetComp,
+                    CompKind::Dict => ScopeKind::DictComp,
+                    CompKind::Generator => ScopeKind::GenExpr,
+                };
+                self.comprehension(e, k)
+            }
         }
     }
 
@@ -607,7 +612,7 @@ impl<'a> Compiler<'a> {
                     match &x.kind {
                         // A bare generator argument (only possible as the
                         // sole argument) is compiled without setting its line.
-                        ExprKind::GeneratorExp { .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
+                        ExprKind::Comp { kind: CompKind::Generator, .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
                         _ => self.expr(x),
                     }
                     n_pos += 1;

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Param,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, Param,
     UnaryOp,
 };
 use crate::error::CompileError;
@@ -605,14 +605,7 @@ impl Parser<'_> {
         }
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) {
-            let generators = self.comp_for()?;
-            return Ok(mk(
-                line,
-                ExprKind::GeneratorExp {
-                    elt: self.bx(first)?,
-                    generators,
-                },
-            ));
+            return self.comp(line, CompKind::Generator, first);
         }
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -629,14 +622,7 @@ impl Parser<'_> {
         }
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) {
-            let generators = self.comp_for()?;
-            return Ok(mk(
-                line,
-                ExprKind::ListComp {
-                    elt: self.bx(first)?,
-                    generators,
-                },
-            ));
+            return self.comp(line, CompKind::List, first);
         }
         let elts = self.more_elems(first, Op::RBracket)?;
         Ok(mk(line, ExprKind::List(elts)))
@@ -656,9 +642,7 @@ impl Parser<'_> {
             let mut items = self.vec1(first)?;
             self.push(&mut items, value)?;
             if self.is_kw(Kw::For) {
-                let generators = self.comp_for()?;
-                let elt = self.bx(mk(kline, ExprKind::Dict(items)))?;
-                return Ok(mk(line, ExprKind::DictComp { elt, generators }));
+                return self.comp(line, CompKind::Dict, mk(kline, ExprKind::Dict(items)));
             }
             while self.eat_op(Op::Comma)? {
                 if self.is_op(Op::RBrace) {
@@ -678,14 +662,7 @@ impl Parser<'_> {
             return Ok(mk(line, ExprKind::Dict(items)));
         }
         if self.is_kw(Kw::For) {
-            let generators = self.comp_for()?;
-            return Ok(mk(
-                line,
-                ExprKind::SetComp {
-                    elt: self.bx(first)?,
-                    generators,
-                },
-            ));
+            return self.comp(line, CompKind::Set, first);
         }
         let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
@@ -703,6 +680,14 @@ impl Parser<'_> {
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
+    }
+
+    /// A comprehension of `kind` with element `elt`, its clauses from the
+    /// current `for` on.
+    #[inline(never)]
+    fn comp(&mut self, line: u32, kind: CompKind, elt: Expr) -> PResult<Expr> {
+        let generators = self.comp_for()?;
+        Ok(mk(line, ExprKind::Comp { kind, elt: self.bx(elt)?, generators }))
     }
 
     /// `comp_for: 'for' exprlist 'in' or_test [comp_iter]`, with all
@@ -890,14 +875,7 @@ impl Parser<'_> {
                     Arg::Keyword(name, value)
                 }
             } else if self.is_kw(Kw::For) {
-                let generators = self.comp_for()?;
-                Arg::Positional(mk(
-                    line,
-                    ExprKind::GeneratorExp {
-                        elt: self.bx(e)?,
-                        generators,
-                    },
-                ))
+                Arg::Positional(self.comp(line, CompKind::Generator, e)?)
             } else {
                 Arg::Positional(e)
             };
