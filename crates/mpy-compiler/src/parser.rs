@@ -188,7 +188,7 @@ impl Parser<'_> {
                 let mut body = Vec::new();
                 while !matches!(p.tok.kind, Tok::EndMarker) {
                     if matches!(p.tok.kind, Tok::Newline) {
-                        p.advance()?;
+                        p.skip()?;
                         continue;
                     }
                     p.statement(&mut body)?;
@@ -198,7 +198,7 @@ impl Parser<'_> {
             Mode::Eval => {
                 let e = p.testlist()?;
                 while matches!(p.tok.kind, Tok::Newline) {
-                    p.advance()?;
+                    p.skip()?;
                 }
                 p.expect_end()?;
                 Ok(Module::Eval(e))
@@ -206,12 +206,12 @@ impl Parser<'_> {
             Mode::Single => {
                 let mut body = Vec::new();
                 if matches!(p.tok.kind, Tok::Newline) {
-                    p.advance()?;
+                    p.skip()?;
                 } else if !matches!(p.tok.kind, Tok::EndMarker) {
                     p.statement(&mut body)?;
                 }
                 while matches!(p.tok.kind, Tok::Newline) {
-                    p.advance()?;
+                    p.skip()?;
                 }
                 p.expect_end()?;
                 Ok(Module::Single(body))
