@@ -337,7 +337,7 @@ impl<'a> Compiler<'a> {
             let idx = self.scopes.len();
             self.scopes.push(Scope::new(kind, Some(cur), name, line));
             self.nodes.push(node);
-            let s = &mut self.scopes[cur];
+            let s = self.scope_mut();
             if s.n_children == 0 {
                 s.first_child = idx as u32;
             }
@@ -345,7 +345,7 @@ impl<'a> Compiler<'a> {
             self.child_cursor += 1;
             idx
         } else {
-            let s = &self.scopes[self.cur];
+            let s = self.scope();
             let idx = if self.child_cursor < s.n_children as usize { s.first_child as usize + self.child_cursor } else { 0 };
             self.child_cursor += 1;
             idx
