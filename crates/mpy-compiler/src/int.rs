@@ -34,6 +34,7 @@ impl Digits {
         let (d, n) = conv::u64_digits(v.unsigned_abs());
         Digits(d, n, v < 0)
     }
+    #[cfg_attr(target_os = "none", inline(never))]
     fn get(&self) -> MpzRef<'_> {
         MpzRef::new(self.2, self.0.get(..self.1).unwrap_or(&[]))
     }

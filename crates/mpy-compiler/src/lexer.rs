@@ -140,6 +140,7 @@ impl<'a> Lexer<'a> {
         Ok(Lexer::with_src(src, mem))
     }
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn with_src(src: Cow<'a, [u8]>, mem: &'a Mem) -> Self {
         Lexer {
             src,

@@ -541,6 +541,7 @@ impl<'a> Compiler<'a> {
     // ---- passes -----------------------------------------------------------
 
     /// Number of argument names written in scope `idx`'s prelude.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn n_arg_names(&self, idx: usize) -> u32 {
         let s = &self.scopes[idx];
         s.num_pos_args + s.num_kwonly_args
