@@ -417,7 +417,7 @@ pub struct Param {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// `expr` (a bare generator argument `f(x for x in y)` is a
-    /// `Positional(GeneratorExp)`).
+    /// `Positional` [`ExprKind::Comp`] of [`CompKind::Generator`]).
     Positional(Expr),
     /// `*expr`.
     Starred(Expr),
