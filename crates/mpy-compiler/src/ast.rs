@@ -417,7 +417,7 @@ pub struct Param {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     /// `expr` (a bare generator argument `f(x for x in y)` is a
-    /// `Positional(GeneratorExp)`).
+    /// `Positional` [`ExprKind::Comp`] of [`CompKind::Generator`]).
     Positional(Expr),
     /// `*expr`.
     Starred(Expr),
@@ -605,36 +605,32 @@ pub enum ExprKind {
     /// one list of expressions, no item type of its own: less code).
     /// MicroPython has no `**m` unpacking in a dict display.
     Dict(Vec<Expr>),
+    /// `[elt for ...]`, `{elt for ...}`, `{key: value for ...}`, `(elt
+    /// for ...)` (also a bare generator call argument). One variant for
+    /// the four: every variant costs code in each walk of the tree.
+    Comp {
+        /// Which comprehension.
+        kind: CompKind,
+        /// Element expression; for a dict comprehension, the key and the
+        /// value as a two-item [`ExprKind::Dict`] display (at the key's
+        /// line): a boxed pair would be one more boxed type (code).
+        elt: P<Expr>,
+        /// `for`/`if` clauses (at least one).
+        generators: Box<[Comprehension]>,
+    },
+}
+
+/// The kind of an [`ExprKind::Comp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompKind {
     /// `[elt for ...]`.
-    ListComp {
-        /// Element expression.
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
+    List,
     /// `{elt for ...}`.
-    SetComp {
-        /// Element expression.
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
+    Set,
     /// `{key: value for ...}`.
-    DictComp {
-        /// Key and value expressions, in one box (two would make this the
-        /// largest variant and every [`Expr`] a word longer on 32-bit
-        /// targets).
-        kv: P<[Expr; 2]>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
-    /// `(elt for ...)` (also a bare generator call argument).
-    GeneratorExp {
-        /// Element expression.
-        elt: P<Expr>,
-        /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
-    },
+    Dict,
+    /// `(elt for ...)`.
+    Generator,
 }
 
 /// A literal value, as MicroPython's parser would produce it (no folding).
@@ -700,6 +696,9 @@ pub enum BoolOp {
 /// [`ExprKind::BinOp`]: `|`; `^`; `&`; `<<` `>>`; `+` `-`;
 /// `*` `@` `/` `//` `%`; `**` (binary, right associative, binds tighter
 /// than unary minus on its left: `-2**2` is `-(2**2)`).
+///
+/// The variants are in the order of MicroPython's binary-operator
+/// opcodes (`OR` .. `POWER`): a variant's value is its opcode offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
     /// `|`
@@ -720,27 +719,28 @@ pub enum BinOp {
     Mult,
     /// `@`
     MatMult,
-    /// `/`
-    Div,
     /// `//`
     FloorDiv,
+    /// `/`
+    Div,
     /// `%`
     Mod,
     /// `**`
     Pow,
 }
 
-/// Unary operators.
+/// Unary operators, in the order of MicroPython's unary-operator opcodes
+/// (`POSITIVE`, `NEGATIVE`, `INVERT`, `NOT`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnaryOp {
-    /// `not`
-    Not,
-    /// `-`
-    Neg,
     /// `+`
     Pos,
+    /// `-`
+    Neg,
     /// `~`
     Invert,
+    /// `not`
+    Not,
 }
 
 /// Comparison operators.

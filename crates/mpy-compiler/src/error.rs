@@ -67,6 +67,7 @@ pub struct CompileError {
 
 impl CompileError {
     /// A `SyntaxError` with a fixed message at `line`.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn syntax(msg: &'static str, line: u32) -> Self {
         CompileError {
             kind: ErrorKind::SyntaxError,
@@ -94,6 +95,7 @@ impl CompileError {
     }
 
     /// An error of any kind with a fixed message at `line`.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn new(kind: ErrorKind, msg: &'static str, line: u32) -> Self {
         CompileError {
             kind,

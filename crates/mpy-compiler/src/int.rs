@@ -29,10 +29,12 @@ pub enum Int {
 struct Digits([u32; 2], usize, bool);
 
 impl Digits {
+    #[cfg_attr(target_os = "none", inline(never))]
     fn of(v: i64) -> Digits {
         let (d, n) = conv::u64_digits(v.unsigned_abs());
         Digits(d, n, v < 0)
     }
+    #[cfg_attr(target_os = "none", inline(never))]
     fn get(&self) -> MpzRef<'_> {
         MpzRef::new(self.2, self.0.get(..self.1).unwrap_or(&[]))
     }
@@ -88,6 +90,7 @@ impl Int {
     }
 
     /// Digits needed for the magnitude.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn len(&self) -> usize {
         match self {
             Int::Small(v) => Digits::of(*v).1,
@@ -267,13 +270,10 @@ impl Int {
         Int::big(BigOp::Shr(n), a, a, shift::shr_len(a.len(), n), 0, mem)
     }
 
-    /// `a ** e`.
+    /// `a ** e` (small operands too go through `mpy-mpz`, as in
+    /// [`Int::mul`]: a checked `i64` power is a 64-bit multiply loop of
+    /// its own on the boards).
     pub fn pow(a: &Int, e: u32, mem: &Mem) -> MResult<Int> {
-        if let Int::Small(x) = a {
-            if let Some(r) = x.checked_pow(e) {
-                return Ok(Int::Small(r));
-            }
-        }
         let (out, scratch) = a.with(|r| (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e))));
         let (Some(out), Some(scratch)) = (out, scratch) else { return Err(mem.fail()) };
         Int::big(BigOp::Pow(u64::from(e)), a, a, out, scratch, mem)

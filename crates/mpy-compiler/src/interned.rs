@@ -303,13 +303,8 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
         ExprKind::Dict(items) => {
             items.iter().for_each(|x| expr(x, map));
         }
-        ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+        ExprKind::Comp { elt, generators, .. } => {
             expr(elt, map);
-            comps(generators, map);
-        }
-        ExprKind::DictComp { kv, generators } => {
-            expr(&kv[0], map);
-            expr(&kv[1], map);
             comps(generators, map);
         }
     }

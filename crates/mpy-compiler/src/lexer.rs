@@ -140,6 +140,7 @@ impl<'a> Lexer<'a> {
         Ok(Lexer::with_src(src, mem))
     }
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn with_src(src: Cow<'a, [u8]>, mem: &'a Mem) -> Self {
         Lexer {
             src,
@@ -191,10 +192,12 @@ impl<'a> Lexer<'a> {
 
     // ----- low-level helpers -------------------------------------------
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn cur(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn at(&self, off: usize) -> u8 {
         self.src.get(self.pos + off).copied().unwrap_or(0)
     }

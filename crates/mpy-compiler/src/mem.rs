@@ -90,6 +90,7 @@ impl Mem {
 
     /// Gives `bytes` back to the budget (a buffer charged earlier was
     /// freed).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn credit(&self, bytes: usize) {
         self.left.set(self.left.get().saturating_add(bytes));
     }
@@ -98,6 +99,7 @@ impl Mem {
     /// capacity (at least 32 bytes' worth or one item: most lists of tree
     /// nodes, a block's statements or a call's arguments, hold one or two
     /// items, and their nodes are large).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn reserve<T>(&self, v: &mut Vec<T>, extra: usize) -> MResult<()> {
         let add = self.plan(v.len(), v.capacity(), extra, size_of::<T>(), true)?;
         if add > 0 {

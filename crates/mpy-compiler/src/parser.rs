@@ -29,7 +29,7 @@ mod stmt;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::ast::{Ident, Mode, Module, P};
+use crate::ast::{Expr, Ident, Mode, Module, P};
 use crate::error::{CompileError, ErrorKind};
 use crate::lexer::Lexer;
 use crate::mem::Mem;
@@ -137,8 +137,24 @@ impl Parser<'_> {
         self.push_in(v, x, true)
     }
 
+    /// A `test`, boxed.
+    #[inline(never)]
+    fn test_bx(&mut self) -> PResult<P<Expr>> {
+        let e = self.test()?;
+        self.bx(e)
+    }
+
+    /// `op test`, the test boxed, if the current token is `op`.
+    #[inline(never)]
+    fn opt_test_after(&mut self, op: Op) -> PResult<Option<P<Expr>>> {
+        if self.eat_op(op)? {
+            return Ok(Some(self.test_bx()?));
+        }
+        Ok(None)
+    }
+
     /// A one-item vector (exactly sized).
-    #[inline(always)]
+    #[cfg_attr(target_os = "none", inline(never))]
     fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
         let mut v = Vec::new();
         self.push_in(&mut v, x, false)?;
@@ -172,7 +188,7 @@ impl Parser<'_> {
                 let mut body = Vec::new();
                 while !matches!(p.tok.kind, Tok::EndMarker) {
                     if matches!(p.tok.kind, Tok::Newline) {
-                        p.advance()?;
+                        p.skip()?;
                         continue;
                     }
                     p.statement(&mut body)?;
@@ -182,7 +198,7 @@ impl Parser<'_> {
             Mode::Eval => {
                 let e = p.testlist()?;
                 while matches!(p.tok.kind, Tok::Newline) {
-                    p.advance()?;
+                    p.skip()?;
                 }
                 p.expect_end()?;
                 Ok(Module::Eval(e))
@@ -190,12 +206,12 @@ impl Parser<'_> {
             Mode::Single => {
                 let mut body = Vec::new();
                 if matches!(p.tok.kind, Tok::Newline) {
-                    p.advance()?;
+                    p.skip()?;
                 } else if !matches!(p.tok.kind, Tok::EndMarker) {
                     p.statement(&mut body)?;
                 }
                 while matches!(p.tok.kind, Tok::Newline) {
-                    p.advance()?;
+                    p.skip()?;
                 }
                 p.expect_end()?;
                 Ok(Module::Single(body))
@@ -365,11 +381,13 @@ impl Parser<'_> {
     }
 
     /// Leaves `n` nesting levels.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn leave_n(&mut self, n: u32) {
         self.depth = self.depth.saturating_sub(n);
     }
 
     /// Leaves one nesting level.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }

@@ -144,6 +144,7 @@ pub struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     /// A new empty scope (allocates nothing).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn new(kind: ScopeKind, parent: Option<usize>, name: &'a str, line: u32) -> Self {
         Scope {
             kind,

@@ -3,7 +3,7 @@
 
 use super::fold::{fold_binary, fold_unary, CVal};
 use super::Compiler;
-use crate::ast::{Arg, BinOp, BoolOp, CmpOp, Expr, ExprKind, UnaryOp};
+use crate::ast::{Arg, BinOp, BoolOp, CmpOp, CompKind, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
 use alloc::vec::Vec;
@@ -16,21 +16,8 @@ const ARITH_BASE: u8 = 22;
 
 /// Index of `op` within the 13 arithmetic operators (OR .. POWER).
 pub(crate) fn binop_index(o: BinOp) -> u8 {
-    match o {
-        BinOp::BitOr => 0,
-        BinOp::BitXor => 1,
-        BinOp::BitAnd => 2,
-        BinOp::LShift => 3,
-        BinOp::RShift => 4,
-        BinOp::Add => 5,
-        BinOp::Sub => 6,
-        BinOp::Mult => 7,
-        BinOp::MatMult => 8,
-        BinOp::FloorDiv => 9,
-        BinOp::Div => 10,
-        BinOp::Mod => 11,
-        BinOp::Pow => 12,
-    }
+    // The variants are declared in this order.
+    o as u8
 }
 
 /// The source line MicroPython's parser gives the constant object folded
@@ -169,6 +156,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Whether `e` folds to a constant (the value is dropped at once).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn folds(&self, e: &Expr) -> bool {
+        self.fold(e).is_some()
+    }
+
     /// Constant truthiness of a condition, if it is a constant (the empty
     /// tuple counts as false here).
     pub(crate) fn const_truth(&self, e: &'a Expr) -> Option<bool> {
@@ -265,13 +258,8 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::UnaryOp { op: o, operand } => {
                 self.expr(operand);
-                let n = match o {
-                    UnaryOp::Pos => 0,
-                    UnaryOp::Neg => 1,
-                    UnaryOp::Invert => 2,
-                    UnaryOp::Not => 3,
-                };
-                self.unary_op(n);
+                // The variants are declared in opcode order.
+                self.unary_op(*o as u8);
             }
             ExprKind::Compare { left, rest } => self.compare(left, rest),
             ExprKind::IfExp { test, body, orelse } => {
@@ -356,10 +344,15 @@ impl<'a> Compiler<'a> {
                     self.e.op(op::STORE_MAP);
                 }
             }
-            ExprKind::ListComp { .. } => self.comprehension(e, ScopeKind::ListComp),
-            ExprKind::SetComp { .. } => self.comprehension(e, ScopeKind::SetComp),
-            ExprKind::DictComp { .. } => self.comprehension(e, ScopeKind::DictComp),
-            ExprKind::GeneratorExp { .. } => self.comprehension(e, ScopeKind::GenExpr),
+            ExprKind::Comp { kind, .. } => {
+                let k = match kind {
+                    CompKind::List => ScopeKind::ListComp,
+                    CompKind::Set => ScopeKind::SetComp,
+                    CompKind::Dict => ScopeKind::DictComp,
+                    CompKind::Generator => ScopeKind::GenExpr,
+                };
+                self.comprehension(e, k)
+            }
         }
     }
 
@@ -474,18 +467,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn cmp_op(&mut self, o: CmpOp) {
-        let (n, not) = match o {
-            CmpOp::Lt => (0, false),
-            CmpOp::Gt => (1, false),
-            CmpOp::Eq => (2, false),
-            CmpOp::LtE => (3, false),
-            CmpOp::GtE => (4, false),
-            CmpOp::NotEq => (5, false),
-            CmpOp::In => (6, false),
-            CmpOp::NotIn => (6, true),
-            CmpOp::Is => (7, false),
-            CmpOp::IsNot => (7, true),
-        };
+        // MicroPython's comparison opcode offsets, `not` for `not in`/`is not`.
+        const N: [u8; 10] = [0, 1, 2, 3, 4, 5, 6, 6, 7, 7];
+        let i = o as usize;
+        let (n, not) = (N[i], matches!(o, CmpOp::NotIn | CmpOp::IsNot));
         self.binary_op(n);
         if not {
             self.unary_op(3);
@@ -516,7 +501,7 @@ impl<'a> Compiler<'a> {
                     None => self.e.op_uint(op::BUILD_SLICE, 2, -1),
                 }
             }
-            ExprKind::Tuple(items) if self.fold(index).is_none() => {
+            ExprKind::Tuple(items) if !self.folds(index) => {
                 self.e.set_line(index.line());
                 for it in items {
                     self.subscript_index(it);
@@ -628,7 +613,7 @@ impl<'a> Compiler<'a> {
                     match &x.kind {
                         // A bare generator argument (only possible as the
                         // sole argument) is compiled without setting its line.
-                        ExprKind::GeneratorExp { .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
+                        ExprKind::Comp { kind: CompKind::Generator, .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
                         _ => self.expr(x),
                     }
                     n_pos += 1;

@@ -2,7 +2,7 @@
 //! default arguments, closures, decorators, and compiling their bodies.
 
 use super::{Compiler, Node};
-use crate::ast::{Arguments, ClassDef, Comprehension, Expr, ExprKind, FunctionDef, Module, Stmt};
+use crate::ast::{Arguments, ClassDef, CompKind, Comprehension, Expr, ExprKind, FunctionDef, Module, Stmt};
 use crate::emit::Pass;
 use crate::scope::{self, flags, IdKind, ScopeKind};
 use mpy_bytecode::opcode as op;
@@ -181,8 +181,7 @@ impl<'a> Compiler<'a> {
         };
         // The comprehension node starts at its element expression.
         let line = match &e.kind {
-            ExprKind::ListComp { elt, .. } | ExprKind::SetComp { elt, .. } | ExprKind::GeneratorExp { elt, .. } => elt.line(),
-            ExprKind::DictComp { kv, .. } => kv[0].line(),
+            ExprKind::Comp { elt, .. } => elt.line(),
             _ => e.line(),
         };
         let child = self.child_scope(kind, name, Node::Comp(e), line);
@@ -343,26 +342,30 @@ impl<'a> Compiler<'a> {
         if gens.len() > 1 {
             self.comp_iter(e, &gens[1..], depth + 1);
         } else {
-            match &e.kind {
-                ExprKind::GeneratorExp { elt, .. } => {
+            let ExprKind::Comp { kind, elt, .. } = &e.kind else { return };
+            match kind {
+                CompKind::Generator => {
                     self.expr(elt);
                     self.e.op(op::YIELD_VALUE);
                     self.e.op(op::POP_TOP);
                 }
-                ExprKind::ListComp { elt, .. } => {
+                CompKind::List => {
                     self.expr(elt);
                     self.e.op_uint(op::STORE_COMP, (4 * depth + 5) << 2, -1);
                 }
-                ExprKind::SetComp { elt, .. } => {
+                CompKind::Set => {
                     self.expr(elt);
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 2, -1);
                 }
-                ExprKind::DictComp { kv, .. } => {
-                    self.expr(&kv[1]);
-                    self.expr(&kv[0]);
+                CompKind::Dict => {
+                    // The value, then the key.
+                    if let ExprKind::Dict(kv) = &elt.kind {
+                        for x in kv.iter().rev() {
+                            self.expr(x);
+                        }
+                    }
                     self.e.op_uint(op::STORE_COMP, ((4 * depth + 6) << 2) | 1, -2);
                 }
-                _ => {}
             }
         }
         self.e.jump(op::JUMP, l_top);
@@ -374,10 +377,7 @@ impl<'a> Compiler<'a> {
 /// The `for` clauses of a comprehension expression.
 pub(crate) fn comp_generators(e: &Expr) -> &[Comprehension] {
     match &e.kind {
-        ExprKind::ListComp { generators, .. }
-        | ExprKind::SetComp { generators, .. }
-        | ExprKind::DictComp { generators, .. }
-        | ExprKind::GeneratorExp { generators, .. } => generators,
+        ExprKind::Comp { generators, .. } => generators,
         _ => &[],
     }
 }

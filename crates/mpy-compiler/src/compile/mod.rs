@@ -308,6 +308,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// A fresh label of the current scope's code.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn new_label(&mut self) -> Label {
         let l = self.next_label;
         self.next_label += 1;
@@ -336,7 +337,7 @@ impl<'a> Compiler<'a> {
             let idx = self.scopes.len();
             self.scopes.push(Scope::new(kind, Some(cur), name, line));
             self.nodes.push(node);
-            let s = &mut self.scopes[cur];
+            let s = self.scope_mut();
             if s.n_children == 0 {
                 s.first_child = idx as u32;
             }
@@ -344,7 +345,7 @@ impl<'a> Compiler<'a> {
             self.child_cursor += 1;
             idx
         } else {
-            let s = &self.scopes[self.cur];
+            let s = self.scope();
             let idx = if self.child_cursor < s.n_children as usize { s.first_child as usize + self.child_cursor } else { 0 };
             self.child_cursor += 1;
             idx
@@ -540,6 +541,7 @@ impl<'a> Compiler<'a> {
     // ---- passes -----------------------------------------------------------
 
     /// Number of argument names written in scope `idx`'s prelude.
+    #[cfg_attr(target_os = "none", inline(never))]
     fn n_arg_names(&self, idx: usize) -> u32 {
         let s = &self.scopes[idx];
         s.num_pos_args + s.num_kwonly_args

@@ -18,7 +18,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn is_lonely_constant(&self, e: &Expr) -> bool {
-        !matches!(e.kind, ExprKind::Name(_)) && self.fold(e).is_some()
+        !matches!(e.kind, ExprKind::Name(_)) && self.folds(e)
     }
 
     fn stmt(&mut self, s: &'a Stmt) {
@@ -214,7 +214,7 @@ impl<'a> Compiler<'a> {
             None => self.e.op(op::LOAD_CONST_NONE),
             Some(x) => {
                 if let ExprKind::IfExp { test, body, orelse } = &x.kind {
-                    if self.fold(x).is_none() {
+                    if !self.folds(x) {
                         self.e.set_line(x.line());
                         let l_fail = self.new_label();
                         self.c_if_cond(test, false, l_fail);
@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
                     && rhs.len() == n
                     && !t.parenthesized()
                     && !value.parenthesized()
-                    && self.fold(value).is_none()
+                    && !self.folds(value)
                     && !lhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
                     && !rhs.iter().any(|x| matches!(x.kind, ExprKind::Starred(_)))
                 {

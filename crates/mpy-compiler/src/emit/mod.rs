@@ -145,6 +145,7 @@ impl<'m> Emitter<'m> {
     }
 
     /// Adjusts the tracked stack depth by `n` (may be negative).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn adjust_stack(&mut self, n: i32) {
         self.stack += n;
         if self.stack > self.max_stack {

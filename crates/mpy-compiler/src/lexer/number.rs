@@ -130,21 +130,33 @@ fn int_in_base(
     if digits.is_empty() || digits.iter().any(|&c| digit(c) >= base) {
         return Err(int_error(shown_base, digits, line, mem));
     }
-    let mut acc: i64 = 0;
-    for &c in digits {
-        match acc
-            .checked_mul(base as i64)
-            .and_then(|a| a.checked_add(digit(c) as i64))
-        {
-            Some(a) => acc = a,
-            None => {
-                let v = Int::parse(digits, base, mem)?;
-                let d = v.to_decimal(mem)?;
-                return Ok(Constant::BigInt(mem.boxed_str(d)?));
+    // The desktop reads an `i64` here (no allocation); the boards let
+    // `mpy-mpz` parse every literal (a checked 64-bit multiply loop is
+    // code of its own there).
+    #[cfg(not(target_os = "none"))]
+    {
+        let mut acc: i64 = 0;
+        for &c in digits {
+            match acc.checked_mul(base as i64).and_then(|a| a.checked_add(digit(c) as i64)) {
+                Some(a) => acc = a,
+                None => return big_int(digits, base, mem),
             }
         }
+        Ok(Constant::Int(I64::new(acc)))
     }
-    Ok(Constant::Int(I64::new(acc)))
+    #[cfg(target_os = "none")]
+    big_int(digits, base, mem)
+}
+
+/// The literal `digits` in `base` (valid digits), as `Int` if it fits an
+/// `i64`, else as `BigInt`.
+fn big_int(digits: &[u8], base: u32, mem: &Mem) -> Result<Constant, CompileError> {
+    let v = Int::parse(digits, base, mem)?;
+    if let Some(i) = v.as_i64() {
+        return Ok(Constant::Int(I64::new(i)));
+    }
+    let d = v.to_decimal(mem)?;
+    Ok(Constant::BigInt(mem.boxed_str(d)?))
 }
 
 /// Without floats every float or imaginary literal, well formed or not, is
@@ -231,6 +243,17 @@ mod tests {
     fn conv(s: &str) -> Result<Constant, alloc::string::String> {
         let n = scan(s.as_bytes());
         convert(&s.as_bytes()[..n], 1, &Mem::new(usize::MAX)).map_err(|e| alloc::string::ToString::to_string(&e.msg))
+    }
+
+    #[test]
+    fn boards_parse_alike() {
+        // The boards' path (every literal through `mpy-mpz`) gives what the
+        // desktop's `i64` loop gives.
+        let m = Mem::new(usize::MAX);
+        for (d, b) in [("0", 10), ("7", 8), ("9223372036854775807", 10), ("9223372036854775808", 10), ("ff", 16),
+            ("7fffffffffffffff", 16), ("10000000000000000", 16), ("1", 2), ("123456789012345678901234567890", 10)] {
+            assert_eq!(big_int(d.as_bytes(), b, &m), int_in_base(d.as_bytes(), b, b, 1, &m), "{d}");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, Param,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, Param,
     UnaryOp,
 };
 use crate::error::CompileError;
@@ -147,13 +147,13 @@ impl Parser<'_> {
         self.expect_kw(Kw::If)?;
         let test = self.or_test_call()?;
         self.expect_kw(Kw::Else)?;
-        let orelse = self.test()?;
+        let orelse = self.test_bx()?;
         Ok(mk(
             line,
             ExprKind::IfExp {
                 test: self.bx(test)?,
                 body: self.bx(body)?,
-                orelse: self.bx(orelse)?,
+                orelse,
             },
         ))
     }
@@ -241,18 +241,8 @@ impl Parser<'_> {
     fn param(&mut self, typed: bool, with_default: bool) -> PResult<Param> {
         let line = self.tok.line;
         let name = self.expect_name()?;
-        let annotation = if typed && self.eat_op(Op::Colon)? {
-            let e = self.test()?;
-            Some(self.bx(e)?)
-        } else {
-            None
-        };
-        let default = if with_default && self.eat_op(Op::Assign)? {
-            let e = self.test()?;
-            Some(self.bx(e)?)
-        } else {
-            None
-        };
+        let annotation = if typed { self.opt_test_after(Op::Colon)? } else { None };
+        let default = if with_default { self.opt_test_after(Op::Assign)? } else { None };
         Ok(Param {
             line,
             name,
@@ -615,14 +605,7 @@ impl Parser<'_> {
         }
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) {
-            let generators = self.comp_for()?;
-            return Ok(mk(
-                line,
-                ExprKind::GeneratorExp {
-                    elt: self.bx(first)?,
-                    generators,
-                },
-            ));
+            return self.comp(line, CompKind::Generator, first);
         }
         if !self.is_op(Op::Comma) {
             return Ok(first);
@@ -639,14 +622,7 @@ impl Parser<'_> {
         }
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) {
-            let generators = self.comp_for()?;
-            return Ok(mk(
-                line,
-                ExprKind::ListComp {
-                    elt: self.bx(first)?,
-                    generators,
-                },
-            ));
+            return self.comp(line, CompKind::List, first);
         }
         let elts = self.more_elems(first, Op::RBracket)?;
         Ok(mk(line, ExprKind::List(elts)))
@@ -661,14 +637,13 @@ impl Parser<'_> {
         }
         let first = self.test()?;
         if self.eat_op(Op::Colon)? {
+            let kline = first.line();
             let value = self.test()?;
-            if self.is_kw(Kw::For) {
-                let generators = self.comp_for()?;
-                let kv = self.bx([first, value])?;
-                return Ok(mk(line, ExprKind::DictComp { kv, generators }));
-            }
             let mut items = self.vec1(first)?;
             self.push(&mut items, value)?;
+            if self.is_kw(Kw::For) {
+                return self.comp(line, CompKind::Dict, mk(kline, ExprKind::Dict(items)));
+            }
             while self.eat_op(Op::Comma)? {
                 if self.is_op(Op::RBrace) {
                     break;
@@ -687,14 +662,7 @@ impl Parser<'_> {
             return Ok(mk(line, ExprKind::Dict(items)));
         }
         if self.is_kw(Kw::For) {
-            let generators = self.comp_for()?;
-            return Ok(mk(
-                line,
-                ExprKind::SetComp {
-                    elt: self.bx(first)?,
-                    generators,
-                },
-            ));
+            return self.comp(line, CompKind::Set, first);
         }
         let mut elts = self.vec1(first)?;
         while self.eat_op(Op::Comma)? {
@@ -712,6 +680,14 @@ impl Parser<'_> {
             }
         }
         Ok(mk(line, ExprKind::Set(elts)))
+    }
+
+    /// A comprehension of `kind` with element `elt`, its clauses from the
+    /// current `for` on.
+    #[inline(never)]
+    fn comp(&mut self, line: u32, kind: CompKind, elt: Expr) -> PResult<Expr> {
+        let generators = self.comp_for()?;
+        Ok(mk(line, ExprKind::Comp { kind, elt: self.bx(elt)?, generators }))
     }
 
     /// `comp_for: 'for' exprlist 'in' or_test [comp_iter]`, with all
@@ -810,8 +786,7 @@ impl Parser<'_> {
         let line = self.tok.line;
         self.expect_kw(Kw::Yield)?;
         if self.eat_kw(Kw::From)? {
-            let e = self.test()?;
-            return Ok(mk(line, ExprKind::YieldFrom(self.bx(e)?)));
+            return Ok(mk(line, ExprKind::YieldFrom(self.test_bx()?)));
         }
         if self.starts_value() {
             let e = self.testlist()?;
@@ -900,14 +875,7 @@ impl Parser<'_> {
                     Arg::Keyword(name, value)
                 }
             } else if self.is_kw(Kw::For) {
-                let generators = self.comp_for()?;
-                Arg::Positional(mk(
-                    line,
-                    ExprKind::GeneratorExp {
-                        elt: self.bx(e)?,
-                        generators,
-                    },
-                ))
+                Arg::Positional(self.comp(line, CompKind::Generator, e)?)
             } else {
                 Arg::Positional(e)
             };

@@ -19,18 +19,20 @@ impl Parser<'_> {
     /// statements), appended to `out`.
     pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let line = self.tok.line;
-        // Every arm writes the same result slot; one `?` unpacks it.
+        // Every arm writes the same result (a compound statement's kind:
+        // two words, returned in registers); one `?` unpacks it.
         let r = match &self.tok.kind {
             Tok::Kw(Kw::If) => self.if_stmt(),
             Tok::Kw(Kw::While) => self.while_stmt(),
-            Tok::Kw(Kw::For) => self.for_stmt(line, false),
+            Tok::Kw(Kw::For) => self.for_stmt(false),
             Tok::Kw(Kw::Try) => self.try_stmt(),
-            Tok::Kw(Kw::With) => self.with_stmt(line, false),
+            Tok::Kw(Kw::With) => self.with_stmt(false),
             // Undecorated too (no decorators: one call site for all four).
-            Tok::Kw(Kw::Def | Kw::Class | Kw::Async) | Tok::Op(Op::At) => self.decorated(),
+            Tok::Kw(Kw::Def | Kw::Class | Kw::Async) | Tok::Op(Op::At) => return self.decorated(out),
             _ => return self.simple_stmt(out),
         };
-        self.push(out, r?)
+        let kind = r?;
+        self.push(out, st(line, kind))
     }
 
     /// `simple_stmt: small_stmt (';' small_stmt)* [';'] NEWLINE`.
@@ -77,8 +79,7 @@ impl Parser<'_> {
     }
 
     /// `if` (the current token) and its `elif`s and `else`.
-    fn if_stmt(&mut self) -> PResult<Stmt> {
-        let line = self.tok.line;
+    fn if_stmt(&mut self) -> PResult<StmtKind> {
         let mut clauses = Vec::new();
         // The current token is `if`, then each `elif`.
         loop {
@@ -92,39 +93,34 @@ impl Parser<'_> {
             }
         }
         let orelse = self.opt_else()?;
-        Ok(st(line, StmtKind::If(self.bx(IfStmt { clauses, orelse })?)))
+        Ok(StmtKind::If(self.bx(IfStmt { clauses, orelse })?))
     }
 
-    fn while_stmt(&mut self) -> PResult<Stmt> {
-        let line = self.tok.line;
+    fn while_stmt(&mut self) -> PResult<StmtKind> {
         self.expect_kw(Kw::While)?;
         let test = self.namedexpr_test()?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
-        Ok(st(line, StmtKind::While(self.bx(WhileStmt { test, body, orelse })?)))
+        Ok(StmtKind::While(self.bx(WhileStmt { test, body, orelse })?))
     }
 
-    fn for_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
+    fn for_stmt(&mut self, is_async: bool) -> PResult<StmtKind> {
         self.expect_kw(Kw::For)?;
         let target = self.exprlist()?;
         self.expect_kw(Kw::In)?;
         let iter = self.testlist()?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
-        Ok(st(
-            line,
-            StmtKind::For(self.bx(ForStmt {
-                target,
-                iter,
-                body,
-                orelse,
-                is_async,
-            })?),
-        ))
+        Ok(StmtKind::For(self.bx(ForStmt {
+            target,
+            iter,
+            body,
+            orelse,
+            is_async,
+        })?))
     }
 
-    fn try_stmt(&mut self) -> PResult<Stmt> {
-        let line = self.tok.line;
+    fn try_stmt(&mut self) -> PResult<StmtKind> {
         self.expect_kw(Kw::Try)?;
         let body = self.suite()?;
         let mut handlers = Vec::new();
@@ -160,18 +156,15 @@ impl Parser<'_> {
         if handlers.is_empty() && finalbody.is_none() {
             return self.fail();
         }
-        Ok(st(
-            line,
-            StmtKind::Try(self.bx(TryStmt {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            })?),
-        ))
+        Ok(StmtKind::Try(self.bx(TryStmt {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        })?))
     }
 
-    fn with_stmt(&mut self, line: u32, is_async: bool) -> PResult<Stmt> {
+    fn with_stmt(&mut self, is_async: bool) -> PResult<StmtKind> {
         self.expect_kw(Kw::With)?;
         let mut items = Vec::new();
         // Items nest like `with` statements (compiled recursively).
@@ -195,30 +188,21 @@ impl Parser<'_> {
         }
         self.leave_n(n);
         let body = self.suite()?;
-        Ok(st(
-            line,
-            StmtKind::With(self.bx(WithStmt {
-                items,
-                body,
-                is_async,
-            })?),
-        ))
+        Ok(StmtKind::With(self.bx(WithStmt {
+            items,
+            body,
+            is_async,
+        })?))
     }
 
     /// `def` (current token) with already-parsed decorators.
-    fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool) -> PResult<Stmt> {
-        let line = self.tok.line;
+    fn funcdef(&mut self, decorators: Vec<Expr>, is_async: bool) -> PResult<StmtKind> {
         self.expect_kw(Kw::Def)?;
         let name = self.expect_name()?;
         self.expect_op(Op::LParen)?;
         let args = self.params(Op::RParen, true)?;
         self.expect_op(Op::RParen)?;
-        let returns = if self.eat_op(Op::Arrow)? {
-            let e = self.test()?;
-            Some(self.bx(e)?)
-        } else {
-            None
-        };
+        let returns = self.opt_test_after(Op::Arrow)?;
         let body = self.suite()?;
         let f = FunctionDef {
             name,
@@ -228,11 +212,10 @@ impl Parser<'_> {
             decorators,
             is_async,
         };
-        Ok(st(line, StmtKind::FunctionDef(self.bx(f)?)))
+        Ok(StmtKind::FunctionDef(self.bx(f)?))
     }
 
-    fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
-        let line = self.tok.line;
+    fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
         self.expect_kw(Kw::Class)?;
         let name = self.expect_name()?;
         let mut args = Box::default();
@@ -241,36 +224,29 @@ impl Parser<'_> {
             self.expect_op(Op::RParen)?;
         }
         let body = self.suite()?;
-        Ok(st(
-            line,
-            StmtKind::ClassDef(self.bx(ClassDef {
-                name,
-                args,
-                body,
-                decorators,
-            })?),
-        ))
+        Ok(StmtKind::ClassDef(self.bx(ClassDef {
+            name,
+            args,
+            body,
+            decorators,
+        })?))
     }
 
     /// `async` followed by `def`, `with` or `for` (the `async` token is the
     /// statement's line).
-    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<Stmt> {
-        let line = self.tok.line;
+    fn async_stmt(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
         self.expect_kw(Kw::Async)?;
-        let r = match self.tok.kind {
+        match self.tok.kind {
             Tok::Kw(Kw::Def) => self.funcdef(decorators, true),
-            Tok::Kw(Kw::With) if decorators.is_empty() => self.with_stmt(line, true),
-            Tok::Kw(Kw::For) if decorators.is_empty() => self.for_stmt(line, true),
-            _ => return self.fail(),
-        };
-        let mut s = r?;
-        s.line = line;
-        Ok(s)
+            Tok::Kw(Kw::With) if decorators.is_empty() => self.with_stmt(true),
+            Tok::Kw(Kw::For) if decorators.is_empty() => self.for_stmt(true),
+            _ => self.fail(),
+        }
     }
 
     /// `[decorators] (classdef | funcdef | async_funcdef)`; each decorator
     /// is `'@' dotted_name ['(' [arglist] ')'] NEWLINE`.
-    fn decorated(&mut self) -> PResult<Stmt> {
+    fn decorated(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
@@ -279,12 +255,16 @@ impl Parser<'_> {
             self.expect_newline()?;
             self.push(&mut decorators, e)?;
         }
-        match self.tok.kind {
+        // The statement's line: its `def`, `class` or `async`.
+        let line = self.tok.line;
+        let r = match self.tok.kind {
             Tok::Kw(Kw::Def) => self.funcdef(decorators, false),
             Tok::Kw(Kw::Class) => self.classdef(decorators),
             Tok::Kw(Kw::Async) => self.async_stmt(decorators),
             _ => self.fail(),
-        }
+        };
+        let kind = r?;
+        self.push(out, st(line, kind))
     }
 
     fn small_stmt(&mut self) -> PResult<Stmt> {
@@ -312,11 +292,9 @@ impl Parser<'_> {
                 let mut exc = None;
                 let mut cause = None;
                 if self.starts_value() {
-                    let e = self.test()?;
-                    exc = Some(self.bx(e)?);
+                    exc = Some(self.test_bx()?);
                     if self.eat_kw(Kw::From)? {
-                        let c = self.test()?;
-                        cause = Some(self.bx(c)?);
+                        cause = Some(self.test_bx()?);
                     }
                 }
                 StmtKind::Raise(RaiseStmt { exc, cause })
@@ -352,14 +330,8 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Assert) => {
                 self.skip()?;
-                let test = self.test()?;
-                let test = self.bx(test)?;
-                let msg = if self.eat_op(Op::Comma)? {
-                    let m = self.test()?;
-                    Some(self.bx(m)?)
-                } else {
-                    None
-                };
+                let test = self.test_bx()?;
+                let msg = self.opt_test_after(Op::Comma)?;
                 StmtKind::Assert(AssertStmt { test, msg })
             }
             Tok::Kw(Kw::Import) => {
@@ -455,8 +427,7 @@ impl Parser<'_> {
         let first = self.testlist_star_expr()?;
         if self.eat_op(Op::Colon)? {
             let target = self.bx(first)?;
-            let annotation = self.test()?;
-            let annotation = self.bx(annotation)?;
+            let annotation = self.test_bx()?;
             let value = if self.eat_op(Op::Assign)? {
                 let v = self.assign_rhs()?;
                 Some(self.bx(v)?)

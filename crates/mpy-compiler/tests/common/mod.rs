@@ -351,29 +351,23 @@ fn expr_inner(s: &mut String, e: &Expr) {
             }
             s.push_str("])");
         }
-        ExprKind::ListComp { elt, generators } => {
-            write!(s, "(ListComp@{} ", l).unwrap();
-            expr(s, elt);
-            gens(s, generators);
-            s.push(')');
-        }
-        ExprKind::SetComp { elt, generators } => {
-            write!(s, "(SetComp@{} ", l).unwrap();
-            expr(s, elt);
-            gens(s, generators);
-            s.push(')');
-        }
-        ExprKind::GeneratorExp { elt, generators } => {
-            write!(s, "(GenExp@{} ", l).unwrap();
-            expr(s, elt);
-            gens(s, generators);
-            s.push(')');
-        }
-        ExprKind::DictComp { kv, generators } => {
+        ExprKind::Comp { kind: CompKind::Dict, elt, generators } => {
             write!(s, "(DictComp@{} ", l).unwrap();
+            let ExprKind::Dict(kv) = &elt.kind else { panic!("DictComp element {elt:?}") };
             expr(s, &kv[0]);
             s.push(':');
             expr(s, &kv[1]);
+            gens(s, generators);
+            s.push(')');
+        }
+        ExprKind::Comp { kind, elt, generators } => {
+            let name = match kind {
+                CompKind::List => "ListComp",
+                CompKind::Set => "SetComp",
+                _ => "GenExp",
+            };
+            write!(s, "({}@{} ", name, l).unwrap();
+            expr(s, elt);
             gens(s, generators);
             s.push(')');
         }
