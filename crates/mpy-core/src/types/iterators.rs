@@ -50,8 +50,9 @@ fn is_instance_obj(o: Obj) -> bool {
 // ---- sequence iterators ------------------------------------------------
 
 /// Iterator over a list or tuple by position (sees appends while
-/// running), or over any object by `seq[0]`, `seq[1]`, ... (the type
-/// tells which).
+/// running), over a str/bytes/bytearray/memoryview by byte offset or
+/// index, or over any object by `seq[0]`, `seq[1]`, ... (the type tells
+/// which: [`SUBSCR_ITERATOR_TYPE`] for the last).
 #[repr(C)]
 pub struct SeqIterObj {
     /// Header ([`ITERATOR_TYPE`] or [`SUBSCR_ITERATOR_TYPE`]).
@@ -62,7 +63,8 @@ pub struct SeqIterObj {
     pub index: usize,
 }
 
-/// A new iterator over list or tuple `seq`.
+/// A new iterator over list, tuple, str, bytes, bytearray or memoryview
+/// `seq`.
 ///
 /// Errors: `MemoryError`.
 pub fn new_seq_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
@@ -89,13 +91,16 @@ fn set_index(vm: &mut Vm, o: Obj, i: usize) {
 
 fn iterator_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((seq, i)) = seq_iter_parts(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    Ok(match vm.seq_get(seq, i) {
-        Some(x) => {
-            set_index(vm, o, i + 1);
-            x
-        }
-        None => Obj::STOP_ITERATION,
-    })
+    let (x, next) = match vm.seq_get(seq, i) {
+        Some(x) => (x, i + 1),
+        // str, bytes, bytearray, memoryview (or a list's end).
+        None => match super::strutil::seq_iter_step(vm, seq, i)? {
+            Some(r) => r,
+            None => return Ok(Obj::STOP_ITERATION),
+        },
+    };
+    set_index(vm, o, next);
+    Ok(x)
 }
 
 fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -120,7 +125,8 @@ fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     }
 }
 
-/// The type of list and tuple iterators (`<iterator>`).
+/// The type of list, tuple, str, bytes, bytearray and memoryview
+/// iterators (`<iterator>`).
 pub static ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,

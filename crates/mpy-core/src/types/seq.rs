@@ -218,10 +218,10 @@ pub fn sized_unary(vm: &mut Vm, op: UnaryOp, o: Obj, n: usize, hashable: bool) -
 /// Errors: `OverflowError: overflow converting long int to machine word`
 /// for counts beyond a machine word.
 pub fn repeat_count(vm: &mut Vm, n: Obj) -> PyResult<Option<usize>> {
-    if n.as_small_int().is_none() && !n.is_bool() && vm.int_digits_pinned(n).is_none() {
+    if !super::strutil::is_int(vm, n) {
         return Ok(None);
     }
-    let v = super::slice::int_exact(vm, n)?;
+    let v = super::strutil::int_arg(vm, n)?;
     Ok(Some(v.max(0) as usize))
 }
 

@@ -51,24 +51,6 @@ fn big_clamped(neg: bool, digits: &[u32]) -> isize {
     }
 }
 
-/// The exact int value of `o` as an `isize`.
-///
-/// Errors: `OverflowError: overflow converting long int to machine word`
-/// for ints that do not fit; `TypeError: can't convert str to int` for
-/// non-ints (MicroPython's words).
-pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
-    if let Some(i) = int_clamped(vm, o) {
-        if i != isize::MIN && i != isize::MAX {
-            return Ok(i);
-        }
-        if vm.int_digits_pinned(o).is_some() {
-            return Err(super::strutil::word_overflow(vm));
-        }
-        return Ok(i);
-    }
-    Err(super::strutil::cant_convert(vm, o, "int"))
-}
-
 /// Resolves slice object `slice` (start, stop, step: ints or None) against
 /// a sequence of length `len`, as CPython's `slice.indices(len)`: returns
 /// `(start, stop, step)` with start/stop clamped to `0..=len` (or
@@ -207,7 +189,7 @@ fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 }
 
 fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let n = int_exact(vm, args[1])?;
+    let n = super::strutil::int_arg(vm, args[1])?;
     if n < 0 {
         return Err(vm.value_error("length should not be negative"));
     }

@@ -227,66 +227,69 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
     (0..=to - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
 }
 
-/// What [`find_common`] computes.
-#[derive(Clone, Copy, PartialEq)]
-enum Find {
-    First,
-    Last,
-    Count,
-}
+/// What [`find_common`] computes: bit 0 searches from the right, bit 1
+/// raises when absent (`index`/`rindex`), [`COUNT_MODE`] counts.
+const FIND_LAST: u8 = 1;
+const FIND_RAISE: u8 = 2;
+const COUNT_MODE: u8 = 4;
 
-/// `find`/`rfind` (the position, None if absent) and `count` (always
-/// Some) of `args[1]` in `args[0][start:end]`: one body for the argument
-/// checks and the window.
-fn find_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Option<isize>> {
+/// `find`/`rfind` (the position, -1 if absent), `index`/`rindex` (the
+/// position, raising if absent) and `count` of `args[1]` in
+/// `args[0][start:end]`: one body for the argument checks, the window and
+/// the result.
+///
+/// Errors: `ValueError: substring not found` (`index`, `rindex`).
+fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     arg_check(vm, kind, args[1])?;
     let (a, b) = range_ints(vm, args, 2)?;
     let s = self_ref(vm, args[0]);
     let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let count = mode == Find::Count;
-    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(count.then_some(0)) };
-    let win = &s[bs..be];
-    if count {
-        let n = if needle.is_empty() {
-            (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
-        } else {
-            count_bytes(win, needle, usize::MAX)
-        };
-        return Ok(Some(n as isize));
+    let count = mode == COUNT_MODE;
+    let r = match resolve_range(kind, s, a, b) {
+        None => count.then_some(0),
+        Some((bs, be)) => {
+            let win = &s[bs..be];
+            if count {
+                Some(if needle.is_empty() {
+                    (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
+                } else {
+                    count_bytes(win, needle, usize::MAX)
+                })
+            } else {
+                let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
+                pos.map(|p| {
+                    let abs = bs + p;
+                    if kind == Kind::Str && !s[..abs].is_ascii() {
+                        byte_to_char(s, abs)
+                    } else {
+                        abs
+                    }
+                })
+            }
+        }
+    };
+    match r {
+        Some(i) => Ok(Obj::small_int(i as isize)),
+        None if mode & FIND_RAISE != 0 => Err(vm.value_error("substring not found")),
+        None => Ok(Obj::small_int(-1)),
     }
-    let pos = if mode == Find::Last { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
-    Ok(pos.map(|p| {
-        let abs = bs + p;
-        (if kind == Kind::Str && !s[..abs].is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
-    }))
 }
 
 fn str_find(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, Find::First)?.unwrap_or(-1)))
+    find_common(vm, args, 0)
 }
 fn str_rfind(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, Find::Last)?.unwrap_or(-1)))
+    find_common(vm, args, FIND_LAST)
 }
 fn str_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    index_common(vm, args, Find::First)
+    find_common(vm, args, FIND_RAISE)
 }
 fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    index_common(vm, args, Find::Last)
+    find_common(vm, args, FIND_RAISE | FIND_LAST)
 }
-
-/// `index`/`rindex`: [`find_common`] raising when absent.
-///
-/// Errors: `ValueError: substring not found`.
-fn index_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Obj> {
-    match find_common(vm, args, mode)? {
-        Some(i) => Ok(Obj::small_int(i)),
-        None => Err(vm.value_error("substring not found")),
-    }
-}
-
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, Find::Count)?.unwrap_or(0)))
+    find_common(vm, args, COUNT_MODE)
 }
 
 /// Non-overlapping occurrences of non-empty `needle` in `hay`, at most
