@@ -34,8 +34,8 @@ pub static NEXT_METH: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, next_meth)
 /// iterators have).
 pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))];
 
-/// Prints `<name>` for an iterator object.
-fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+/// Prints `<name>` for an iterator object (`name` its type's).
+pub fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let name = super::strutil::type_name(vm, o);
     out.str(vm, "<")?;
     out.str(vm, name)?;

@@ -217,15 +217,11 @@ fn range_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     vm.new_int(cur as i64)
 }
 
-fn print_iterator(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    out.str(vm, "<iterator>")
-}
-
 /// The type of range iterators (named `iterator`, as in MicroPython).
 pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,
-    print: Some(print_iterator),
+    print: Some(super::iterators::print_name),
     iternext: Some(range_iter_next),
     locals: &super::iterators::ITER_LOCALS,
     ..TypeObj::EMPTY

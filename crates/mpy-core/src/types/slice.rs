@@ -164,15 +164,15 @@ fn slice_make_new(vm: &mut Vm, _cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResul
     Err(vm.type_error("can't create 'slice' instances"))
 }
 
+/// Part `i` (start, stop, step) of slice `o`, as a `print_entries` entry.
+fn slice_part_at(vm: &Vm, o: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
+    let (a, b, c) = slice_parts(vm, o)?;
+    [a, b, c].get(i).map(|&x| (i, x, Obj::NULL))
+}
+
+/// `slice(1, None, 2)`.
 fn slice_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(()) };
-    out.str(vm, "slice(")?;
-    vm.print_obj(a, out, PrintKind::Repr)?;
-    out.str(vm, ", ")?;
-    vm.print_obj(b, out, PrintKind::Repr)?;
-    out.str(vm, ", ")?;
-    vm.print_obj(c, out, PrintKind::Repr)?;
-    out.str(vm, ")")
+    super::seq::print_entries(vm, o, slice_part_at, 3, super::seq::Entry::Key, "slice(", ")", out)
 }
 
 fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {

@@ -15,10 +15,10 @@ use super::strutil::{
 };
 use crate::heap::StrHead;
 use crate::obj::Obj;
-use crate::qstr::{hash_bytes, q};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj};
 use crate::PyResult;
 
 /// `str()`, `str(obj)`, `str(bytes_like, encoding[, errors])`.
@@ -58,22 +58,6 @@ pub fn str_sizeof(vm: &Vm, o: Obj, len: usize) -> usize {
         Some(n) if n > 0 => n,
         _ => crate::heap::var::var_bytes::<StrHead>(len).unwrap_or(usize::MAX),
     }
-}
-
-fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let Some(s) = vm.str_pinned(o) else { return Ok(Obj::NULL) };
-    Ok(match op {
-        UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
-        UnaryOp::Bool => Obj::bool(!s.is_empty()),
-        UnaryOp::Hash => {
-            // As the `hash()` builtin reports a str's hash: 30 bits, a
-            // small int on every target.
-            let h = vm.str_hash(o).unwrap_or_else(|| hash_bytes(s.as_bytes())) >> 2;
-            return Ok(Obj::small_int(h as isize));
-        }
-        UnaryOp::Sizeof => Obj::small_int(str_sizeof(vm, o, s.len()) as isize),
-        _ => Obj::NULL,
-    })
 }
 
 /// `seq * n` for any kind: the content of `src` (a str/bytes/bytearray)
@@ -372,7 +356,7 @@ pub static STR_TYPE: TypeObj = TypeObj {
     print: Some(str_print),
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
-    ext: &crate::typ::TypeExt { unary_op: Some(str_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(super::bytes::bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: m::STR_LOCALS,
     ..TypeObj::EMPTY
 };
