@@ -13,7 +13,7 @@ use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom, TypeObj};
-use crate::vm::class::InstanceNativeObj;
+use super::str_format::IntVal;
 use crate::PyResult;
 
 /// The int value of `o` as an `isize`, saturating big ints at
@@ -23,18 +23,11 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
     if let Some(i) = o.as_small_int() {
         return Some(i);
     }
-    match o {
-        Obj::TRUE => return Some(1),
-        Obj::FALSE => return Some(0),
-        _ => {}
-    }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, digits)) = vm.int_digits_pinned(o) {
-        return Some(big_clamped(neg, digits));
-    }
-    match vm.heap.get::<InstanceNativeObj>(o) {
-        Some(i) if !i.native.is_null() && i.native != o => int_clamped(vm, i.native),
-        _ => None,
+    // Bools, big ints, int subclass instances: one decoder for them all.
+    match super::str_format::int_value(vm, o)? {
+        IntVal::Small(i) => Some(i as isize),
+        #[cfg(feature = "bigint")]
+        IntVal::Big(neg, digits) => Some(big_clamped(neg, digits)),
     }
 }
 

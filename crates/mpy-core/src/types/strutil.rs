@@ -284,23 +284,19 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
     if let Some(i) = o.as_small_int() {
         return Ok(i);
     }
-    match o {
-        Obj::TRUE => return Ok(1),
-        Obj::FALSE => return Ok(0),
-        _ => {}
+    use super::str_format::IntVal;
+    // Bools, big ints, int subclass instances: one decoder for them all.
+    match super::str_format::int_value(vm, o) {
+        Some(IntVal::Small(i)) => Ok(i as isize),
+        #[cfg(feature = "bigint")]
+        Some(IntVal::Big(neg, d)) => {
+            match mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok()) {
+                Some(v) => Ok(v),
+                None => Err(word_overflow(vm)),
+            }
+        }
+        None => Err(cant_convert(vm, o, "int")),
     }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, d)) = vm.int_digits_pinned(o) {
-        let v = mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok());
-        return match v {
-            Some(v) => Ok(v),
-            None => Err(word_overflow(vm)),
-        };
-    }
-    if let Some(n) = native_part(vm, o) {
-        return int_arg(vm, n);
-    }
-    Err(cant_convert(vm, o, "int"))
 }
 
 /// Is `o` an int (small, big or bool)?
