@@ -54,7 +54,7 @@ pub static BOUND_METHOD_TYPE: TypeObj =
 /// `staticmethod(f)` and `classmethod(f)` (`c` tells which).
 fn funwrap_new(vm: &mut Vm, c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() != 1 {
-        return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
+        return Err(super::strutil::positional_count(vm, 1, args.len()));
     }
     let ty = if c == Obj::from_type(&CLASSMETHOD_TYPE) { &CLASSMETHOD_TYPE } else { &STATICMETHOD_TYPE };
     vm.alloc_obj(FunWrapObj { base: ObjBase::new(ty), fun: args[0] })

@@ -289,29 +289,31 @@ fn str_subscr_unicode(vm: &mut Vm, o: Obj, s: &str, index: Obj, sl: bool) -> PyR
         let (a, e) = (a.max(0) as usize, e.max(a).max(0) as usize);
         return vm.new_str_slice(o, char_to_byte(b, a), char_to_byte(b, e));
     }
+    // A cursor walks the text char by char to each selected position (in
+    // either direction), so the whole slice costs one pass.
+    let cont = |k: usize| b.get(k).is_some_and(|&x| x & 0xc0 == 0x80);
     let mut out = Out::buf();
-    if slice_len(a, e, c) > 0 {
-        if c > 0 {
-            for (i, ch) in s.chars().enumerate() {
-                let i = i as isize;
-                if i >= e {
-                    break;
-                }
-                if i >= a && (i - a) % c == 0 {
-                    out.char(vm, ch)?;
-                }
+    let (mut ci, mut bi) = (0usize, 0usize);
+    for p in slice_positions(a, e, c) {
+        while ci < p {
+            bi += 1;
+            while cont(bi) {
+                bi += 1;
             }
-        } else {
-            for (i, ch) in s.chars().rev().enumerate() {
-                let i = n as isize - 1 - i as isize;
-                if i <= e {
-                    break;
-                }
-                if i <= a && (a - i) % (-c) == 0 {
-                    out.char(vm, ch)?;
-                }
-            }
+            ci += 1;
         }
+        while ci > p {
+            bi -= 1;
+            while cont(bi) {
+                bi -= 1;
+            }
+            ci -= 1;
+        }
+        let mut end = bi + 1;
+        while cont(end) {
+            end += 1;
+        }
+        out.bytes(vm, b.get(bi..end).unwrap_or(&[]))?;
     }
     out.into_str(vm)
 }
