@@ -10,7 +10,7 @@
 use super::str_methods as m;
 use super::strutil::{
     build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
-    new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
+    new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices,
     slice_positions, str_bytes_buffer, unwrap_native, Kind,
 };
 use crate::heap::StrHead;
@@ -222,38 +222,44 @@ fn noun(kind: Kind) -> &'static str {
 }
 
 /// `seq[index]` load for str/bytes/bytearray (ints and slices; slices of
-/// any step).
+/// any step). A str's positions are code points.
 ///
 /// Errors: `TypeError: string indices must be integers, not X`,
 /// `IndexError: string index out of range`, slice errors, `MemoryError`.
 pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<Obj> {
     let o = if o.as_qstr().is_some() { o } else { unwrap_native(vm, o) };
-    let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
+    let Some(b) = buffer_ref(vm, o) else { return Ok(Obj::NULL) };
     let sl = is_slice(vm, index);
     if !sl && !is_int(vm, index) {
         return Err(super::strutil::indices_error(vm, noun(kind), index));
     }
-    if kind == Kind::Str {
-        if !sl {
-            if let Some(r) = str_index_ascii(vm, o, index) {
-                return r;
-            }
+    // Non-ASCII text: code points map to byte offsets through `at` (the
+    // identity otherwise).
+    let text = kind == Kind::Str && !b.is_ascii();
+    let len = if text { char_len(b) } else { b.len() };
+    let t = vm.str_pinned(o).unwrap_or("").as_bytes();
+    let at = |i: usize| if text { char_to_byte(t, i) } else { i.min(len) };
+    if !sl {
+        let i = int_arg(vm, index)?;
+        let i = seq_index(vm, i, len, noun(kind))?;
+        if kind == Kind::Str {
+            return vm.new_str_slice(o, at(i), at(i + 1));
         }
-        let s = vm.str_pinned(o).unwrap_or("");
-        if !s.is_ascii() {
-            return str_subscr_unicode(vm, o, s, index, sl);
-        }
+        let byte = buffer_ref(vm, o).and_then(|s| s.get(i).copied()).unwrap_or(0);
+        return Ok(Obj::small_int(byte as isize));
     }
-    if sl {
-        let (a, b, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
-        if c == 1 {
-            let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-            if kind == Kind::Str && b - a == len && o.as_qstr().is_some() {
-                return Ok(o);
-            }
-            return part_of(vm, kind, o, a, b.min(len));
+    let (a, e, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
+    if c == 1 {
+        let (a, e) = (a.max(0) as usize, e.max(a).max(0) as usize);
+        if kind == Kind::Str && e - a == len && o.as_qstr().is_some() {
+            return Ok(o);
         }
-        let n = slice_len(a, b, c);
+        return part_of(vm, kind, o, at(a), at(e));
+    }
+    // Desktop: bytes and ASCII text picked straight into the result.
+    #[cfg(not(target_os = "none"))]
+    if !text {
+        let n = super::strutil::slice_len(a, e, c);
         fn pick(s: &[u8], a: isize, b: isize, c: isize, out: &mut [u8]) -> usize {
             let mut k = 0;
             for (slot, i) in out.iter_mut().zip(slice_positions(a, b, c)) {
@@ -262,67 +268,53 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
             }
             k
         }
-        return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, b, c, out));
+        return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, e, c, out));
     }
-    let i = int_arg(vm, index)?;
-    let i = seq_index(vm, i, len, noun(kind))?;
-    let byte = buffer_ref(vm, o).and_then(|s| s.get(i).copied()).unwrap_or(0);
-    if kind == Kind::Str {
-        // An ASCII str: the byte is the char.
-        return Ok(crate::qstr::ascii_char(byte).map_or(Obj::qstr(q::empty), Obj::qstr));
-    }
-    Ok(Obj::small_int(byte as isize))
-}
-
-/// Subscripts of a non-ASCII str `s` (the text of `o`): code-point
-/// indexing and slicing.
-fn str_subscr_unicode(vm: &mut Vm, o: Obj, s: &str, index: Obj, sl: bool) -> PyResult<Obj> {
-    let b = s.as_bytes();
-    let n = char_len(b);
-    if !sl {
-        let i = int_arg(vm, index)?;
-        let i = seq_index(vm, i, n, "string")?;
-        return vm.new_str_slice(o, char_to_byte(b, i), char_to_byte(b, i + 1));
-    }
-    let (a, e, c) = slice_indices(vm, index, n)?.unwrap_or((0, 0, 1));
-    if c == 1 {
-        let (a, e) = (a.max(0) as usize, e.max(a).max(0) as usize);
-        return vm.new_str_slice(o, char_to_byte(b, a), char_to_byte(b, e));
-    }
-    // A cursor walks the text char by char to each selected position (in
-    // either direction), so the whole slice costs one pass.
-    let cont = |k: usize| b.get(k).is_some_and(|&x| x & 0xc0 == 0x80);
+    // A cursor walks the content char by char (byte by byte but for
+    // non-ASCII text) to each selected position, in either direction, so
+    // the whole slice costs one pass.
     let mut out = Out::buf();
     let (mut ci, mut bi) = (0usize, 0usize);
     for p in slice_positions(a, e, c) {
-        while ci < p {
-            bi += 1;
-            while cont(bi) {
+        let mut ch = [0u8; 4];
+        let n = {
+            let b = buffer_ref(vm, o).unwrap_or(&[]);
+            let cont = |k: usize| text && b.get(k).is_some_and(|&x| x & 0xc0 == 0x80);
+            while ci < p {
                 bi += 1;
+                while cont(bi) {
+                    bi += 1;
+                }
+                ci += 1;
             }
-            ci += 1;
-        }
-        while ci > p {
-            bi -= 1;
-            while cont(bi) {
+            while ci > p {
                 bi -= 1;
+                while cont(bi) {
+                    bi -= 1;
+                }
+                ci -= 1;
             }
-            ci -= 1;
-        }
-        let mut end = bi + 1;
-        while cont(end) {
-            end += 1;
-        }
-        out.bytes(vm, b.get(bi..end).unwrap_or(&[]))?;
+            let mut end = bi + 1;
+            while cont(end) {
+                end += 1;
+            }
+            let src = b.get(bi..end).unwrap_or(&[]);
+            let n = src.len().min(4);
+            ch[..n].copy_from_slice(&src[..n]);
+            n
+        };
+        out.bytes(vm, &ch[..n])?;
     }
-    out.into_str(vm)
+    let Out::Buf(v) = out else { return Ok(Obj::NULL) };
+    super::strutil::finish_vec(vm, kind, v)
 }
 
-/// `s[i]` for a small-int `i` whose char is ASCII, found without scanning
+/// Desktop `s[i]` for a small-int `i` whose char is ASCII, found without scanning
 /// the whole str: valid when every byte before the indexed one is ASCII
 /// (checked) so byte and char positions agree. None to take the general
 /// path (other index kinds, negative indices, non-ASCII text before or
 /// at the position).
+#[cfg(not(target_os = "none"))]
 fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
     let i = usize::try_from(index.as_small_int()?).ok()?;
     let s = vm.str_pinned(o)?.as_bytes();
