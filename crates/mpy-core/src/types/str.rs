@@ -67,18 +67,7 @@ pub fn str_sizeof(vm: &Vm, o: Obj, len: usize) -> usize {
 /// `OverflowError` for big-int counts.
 pub fn repeat(vm: &mut Vm, kind: Kind, src: Obj, n: Obj) -> PyResult<Obj> {
     let n = int_arg(vm, n)?.max(0) as usize;
-    let len = buffer_ref(vm, src).map_or(0, <[u8]>::len);
-    let Some(total) = len.checked_mul(n) else { return Err(vm.memory_error()) };
-    fn fill(s: &[u8], out: &mut [u8]) -> usize {
-        if s.is_empty() {
-            return 0;
-        }
-        for chunk in out.chunks_exact_mut(s.len()) {
-            chunk.copy_from_slice(s);
-        }
-        out.len() / s.len() * s.len()
-    }
-    build(vm, kind, total, |vm, out| fill(buffer_ref(vm, src).unwrap_or(&[]), out))
+    concat_repeat(vm, kind, Obj::NULL, src, n)
 }
 
 /// A new object of `kind`: the bytes of `a` followed by those of `b`
@@ -86,15 +75,27 @@ pub fn repeat(vm: &mut Vm, kind: Kind, src: Obj, n: Obj) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError`.
 pub fn concat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj) -> PyResult<Obj> {
+    concat_repeat(vm, kind, a, b, 1)
+}
+
+/// [`concat`] and [`repeat`]'s one body: a new object of `kind` holding
+/// the bytes of `a` (none for NULL) then those of `b` `n` times.
+///
+/// Errors: `MemoryError`.
+fn concat_repeat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj, n: usize) -> PyResult<Obj> {
     let la = buffer_ref(vm, a).map_or(0, <[u8]>::len);
     let lb = buffer_ref(vm, b).map_or(0, <[u8]>::len);
-    let Some(total) = la.checked_add(lb) else { return Err(vm.memory_error()) };
+    let Some(total) = lb.checked_mul(n).and_then(|t| t.checked_add(la)) else { return Err(vm.memory_error()) };
     fn fill(x: &[u8], y: &[u8], out: &mut [u8]) -> usize {
         let (l, r) = out.split_at_mut(x.len().min(out.len()));
         l.copy_from_slice(&x[..l.len()]);
-        let n = y.len().min(r.len());
-        r[..n].copy_from_slice(&y[..n]);
-        l.len() + n
+        if y.is_empty() {
+            return l.len();
+        }
+        for chunk in r.chunks_exact_mut(y.len()) {
+            chunk.copy_from_slice(y);
+        }
+        l.len() + r.len() / y.len() * y.len()
     }
     build(vm, kind, total, |vm, out| {
         fill(buffer_ref(vm, a).unwrap_or(&[]), buffer_ref(vm, b).unwrap_or(&[]), out)
