@@ -227,12 +227,21 @@ fn iters_of(vm: &mut Vm, args: &[Obj]) -> PyResult<Obj> {
     t
 }
 
-fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+/// `zip(*iterables)` and `map(function, *iterables)` (`cls` tells which).
+fn zip_map_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
         return Err(super::strutil::no_kw(vm));
     }
-    let iters = iters_of(vm, args)?;
-    vm.alloc_obj(ZipObj { base: ObjBase::new(&ZIP_TYPE), fun: Obj::NULL, iters })
+    let (ty, fun, its) = if cls == Obj::from_type(&MAP_TYPE) {
+        if args.len() < 2 {
+            return Err(vm.type_error("function missing 1 required positional arguments"));
+        }
+        (&MAP_TYPE, args[0], &args[1..])
+    } else {
+        (&ZIP_TYPE, Obj::NULL, args)
+    };
+    let iters = iters_of(vm, its)?;
+    vm.alloc_obj(ZipObj { base: ObjBase::new(ty), fun, iters })
 }
 
 /// Takes the next item of each iterator in tuple `iters` and makes them
@@ -260,51 +269,36 @@ fn next_of_each(vm: &mut Vm, iters: Obj, fun: Obj) -> PyResult<Obj> {
     r
 }
 
-fn zip_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(iters) = vm.heap.get::<ZipObj>(o).map(|z| z.iters) else { return Ok(Obj::STOP_ITERATION) };
+/// The next item of a zip or map (a zip of no iterables has none).
+fn zip_map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
     if vm.tuple_pinned(iters).is_none_or(|t| t.is_empty()) {
         return Ok(Obj::STOP_ITERATION);
     }
-    next_of_each(vm, iters, Obj::NULL)
+    next_of_each(vm, iters, fun)
 }
 
 /// `zip(*iterables)`.
 pub static ZIP_TYPE: TypeObj = TypeObj {
     name: q::zip,
     flags: flags::ITER_IS_SELF,
-    make_new: Some(zip_make_new),
+    make_new: Some(zip_map_make_new),
     print: Some(print_name),
     locals: &ITER_LOCALS,
-    iternext: Some(zip_next),
+    iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
-
-fn map_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    if !kw.is_empty() {
-        return Err(super::strutil::no_kw(vm));
-    }
-    if args.len() < 2 {
-        return Err(vm.type_error("function missing 1 required positional arguments"));
-    }
-    let iters = iters_of(vm, &args[1..])?;
-    vm.alloc_obj(ZipObj { base: ObjBase::new(&MAP_TYPE), fun: args[0], iters })
-}
-
-fn map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
-        return Ok(Obj::STOP_ITERATION);
-    };
-    next_of_each(vm, iters, fun)
-}
 
 /// `map(function, *iterables)`.
 pub static MAP_TYPE: TypeObj = TypeObj {
     name: q::map,
     flags: flags::ITER_IS_SELF,
-    make_new: Some(map_make_new),
+    make_new: Some(zip_map_make_new),
     print: Some(print_name),
     locals: &ITER_LOCALS,
-    iternext: Some(map_next),
+    iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
 

@@ -51,13 +51,19 @@ fn big_clamped(neg: bool, digits: &[u32]) -> isize {
 /// `start+step`, ... while before `stop`.
 ///
 /// Errors: `ValueError: slice step can't be zero`; `TypeError` for
-/// non-int bounds (`slice indices must be integers or None`). Also used by
-/// str/bytes slicing.
+/// non-int bounds (`slice indices must be integers or None`).
+/// For anything but a slice: the empty selection `(0, 0, 1)`.
 pub fn slice_indices(vm: &mut Vm, slice: Obj, len: usize) -> PyResult<(isize, isize, isize)> {
-    let Some((a, b, c)) = slice_parts(vm, slice) else {
-        return Err(vm.type_error("expected a slice"));
-    };
-    slice_parts_indices(vm, a, b, c, len)
+    Ok(indices_of(vm, slice, len, false)?.unwrap_or((0, 0, 1)))
+}
+
+/// [`slice_indices`] (with `strs`, [`parts_indices`]'s errors for str,
+/// bytes, bytearray and memoryview); None if `o` is not a slice.
+///
+/// Errors: as [`parts_indices`].
+pub fn indices_of(vm: &mut Vm, o: Obj, len: usize, strs: bool) -> PyResult<Option<(isize, isize, isize)>> {
+    let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(None) };
+    parts_indices(vm, a, b, c, len, strs).map(Some)
 }
 
 /// [`slice_indices`] on the three parts of a slice (each an int or None).

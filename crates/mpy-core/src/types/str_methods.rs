@@ -342,7 +342,8 @@ fn str_endswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// ASCII whitespace as MicroPython's `unichar_isspace`.
 pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+    // ' ', or one of `\t \n \x0b \x0c \r` (9..=13).
+    b == b' ' || b.wrapping_sub(b'\t') < 5
 }
 
 /// The byte range `strip` keeps of `s`: whitespace (`set` None) or the

@@ -311,8 +311,7 @@ pub fn is_int(vm: &Vm, o: Obj) -> bool {
 ///
 /// Errors: `ValueError: slice step cannot be zero`, argument conversion.
 pub fn slice_indices(vm: &mut Vm, o: Obj, len: usize) -> PyResult<Option<(isize, isize, isize)>> {
-    let Some((a, b, c)) = crate::types::slice::slice_parts(vm, o) else { return Ok(None) };
-    crate::types::slice::parts_indices(vm, a, b, c, len, true).map(Some)
+    crate::types::slice::indices_of(vm, o, len, true)
 }
 
 /// Is `o` a slice object?
