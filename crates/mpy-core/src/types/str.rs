@@ -214,7 +214,7 @@ fn str_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj>
 }
 
 /// The index error/type error message noun for a kind.
-fn noun(kind: Kind) -> &'static str {
+pub fn noun(kind: Kind) -> &'static str {
     match kind {
         Kind::Str => "string",
         Kind::Bytes => "bytes",

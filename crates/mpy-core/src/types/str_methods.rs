@@ -124,28 +124,23 @@ fn absent(o: Obj) -> bool {
     o.is_null() || o == Obj::NONE
 }
 
-/// Converts optional `start`/`end` arguments (None/absent -> None).
+/// Converts the optional `start`/`end` arguments `args[2]`, `args[3]` of a
+/// `kind` receiver (None/absent -> None).
 ///
 /// Errors: `TypeError: string indices must be integers, not str` (the
 /// receiver's noun), as MicroPython.
-fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>, Option<isize>)> {
-    let get = |vm: &mut Vm, i: usize| -> PyResult<Option<isize>> {
-        match args.get(i) {
-            Some(&o) if !absent(o) => {
-                if !super::strutil::is_int(vm, o) {
-                    let noun = match Kind::of(vm, args[0]) {
-                        Some(Kind::Str) => "string",
-                        Some(Kind::ByteArray) => "bytearray",
-                        _ => "bytes",
-                    };
-                    return Err(super::strutil::indices_error(vm, noun, o));
-                }
-                Ok(Some(int_arg(vm, o)?))
-            }
-            _ => Ok(None),
+fn range_ints(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<(Option<isize>, Option<isize>)> {
+    let mut r = [None; 2];
+    for (slot, &o) in r.iter_mut().zip(args.get(2..).unwrap_or(&[])) {
+        if absent(o) {
+            continue;
         }
-    };
-    Ok((get(vm, from)?, get(vm, from + 1)?))
+        if !super::strutil::is_int(vm, o) {
+            return Err(super::strutil::indices_error(vm, super::str::noun(kind), o));
+        }
+        *slot = Some(int_arg(vm, o)?);
+    }
+    Ok((r[0], r[1]))
 }
 
 /// Resolves `start`/`end` (code points for str) to byte offsets into `s`,
@@ -242,7 +237,7 @@ const COUNT_MODE: u8 = 4;
 fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     arg_check(vm, kind, args[1])?;
-    let (a, b) = range_ints(vm, args, 2)?;
+    let (a, b) = range_ints(vm, kind, args)?;
     let s = self_ref(vm, args[0]);
     let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
     let count = mode == COUNT_MODE;
@@ -316,7 +311,7 @@ fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
         }
     }
     let kind = self_kind(vm, args[0])?;
-    let (a, b) = range_ints(vm, args, 2)?;
+    let (a, b) = range_ints(vm, kind, args)?;
     let cands = vm.tuple_pinned(args[1]);
     for idx in 0..cands.map_or(1, <[Obj]>::len) {
         let c = cands.map_or(args[1], |t| t[idx]);
