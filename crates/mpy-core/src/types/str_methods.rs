@@ -885,9 +885,11 @@ fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
     let conv = move |c: &u8| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
     let (n, changes) = {
         let s = self_ref(vm, args[0]);
+        // Desktop: one char is a built-in qstr, no allocation (boards: the
+        // result is interned as that qstr anyway).
+        #[cfg(not(target_os = "none"))]
         if kind == Kind::Str {
             if let [c] = s {
-                // One char: a built-in qstr, no allocation.
                 if let Some(q) = crate::qstr::ascii_char(conv(c)) {
                     return Ok(Obj::qstr(q));
                 }

@@ -591,16 +591,21 @@ fn repr_quoted(vm: &mut Vm, b: &[u8], text: bool, out: &mut Out) -> PyResult<()>
         }
         out.bytes(vm, &b[run..at])?;
         run = i;
-        let hex = |digits| crate::runtime::print::Arg::Hex(n as usize, digits);
-        match n {
-            0x5c => out.bytes(vm, b"\\\\")?,
-            0x0a => out.bytes(vm, b"\\n")?,
-            0x0d => out.bytes(vm, b"\\r")?,
-            0x09 => out.bytes(vm, b"\\t")?,
-            _ if n == q as u32 => out.bytes(vm, &[b'\\', q])?,
-            0..0x100 => out.fmt(vm, "\\x{}", &[hex(2)])?,
-            0x100..0x10000 => out.fmt(vm, "\\u{}", &[hex(4)])?,
-            _ => out.fmt(vm, "\\U{}", &[hex(8)])?,
+        // `\\` and one char: the escape's letter, or the hex form's with its
+        // digits.
+        let (c, digits) = match n {
+            0x5c => (b'\\', 0),
+            0x0a => (b'n', 0),
+            0x0d => (b'r', 0),
+            0x09 => (b't', 0),
+            _ if n == q as u32 => (q, 0),
+            0..0x100 => (b'x', 2),
+            0x100..0x10000 => (b'u', 4),
+            _ => (b'U', 8),
+        };
+        out.bytes(vm, &[b'\\', c])?;
+        if digits > 0 {
+            out.fmt(vm, "{}", &[crate::runtime::print::Arg::Hex(n as usize, digits)])?;
         }
     }
     out.bytes(vm, &b[run..])?;

@@ -82,6 +82,8 @@ fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         return Ok(Obj::NULL);
     }
     let v = items(vm, o);
+    // Desktop: a small-int index first (boards: `seq_index` below).
+    #[cfg(not(target_os = "none"))]
     if let Some(i) = index.as_small_int() {
         let j = if i < 0 { i + v.len() as isize } else { i };
         if j >= 0 && (j as usize) < v.len() {
