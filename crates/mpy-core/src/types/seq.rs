@@ -265,12 +265,7 @@ pub fn new_seq_with(vm: &mut Vm, list: bool, n: usize, fill: &mut dyn FnMut(&Hea
 pub fn seq_copy(vm: &mut Vm, list: bool, seq: Obj, a: usize, b: usize) -> PyResult<Obj> {
     let n = seq_len(vm, seq);
     let (a, b) = (a.min(n), b.min(n).max(a.min(n)));
-    new_seq_with(vm, list, b - a, &mut |h, d| {
-        let src = heap_items(h, seq).get(a..b).unwrap_or(&[]);
-        let k = src.len().min(d.len());
-        d[..k].copy_from_slice(&src[..k]);
-        k
-    })
+    seq_slice(vm, list, seq, a as isize, b as isize, 1)
 }
 
 /// A new list (`list`) or tuple of the items of list or tuple `seq` (not
