@@ -101,10 +101,9 @@ fn merge_kw_into(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: &[Qstr], out: &mu
     }
     for pair in kw.chunks(2) {
         let (k, v) = (pair[0], pair.get(1).copied().unwrap_or(Obj::NONE));
-        let pos = k.as_qstr().and_then(|kq| names.iter().position(|n| *n == kq)).or_else(|| {
-            let ks = vm.str_pinned(k)?;
-            names.iter().position(|n| vm.qstr_str(*n) == ks)
-        });
+        // A heap str key names a qstr if its text is one.
+        let kq = k.as_qstr().or_else(|| vm.qstrs.lookup(&vm.heap, vm.str_pinned(k)?));
+        let pos = kq.and_then(|kq| names.iter().position(|n| *n == kq));
         match pos {
             Some(p) => {
                 if let Some(slot) = out.get_mut(p) {
