@@ -67,6 +67,11 @@ fn bytes_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult
 /// reports them).
 pub fn bytes_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let s = vm.str_pinned(o);
+    // Desktop: `len` of a str first.
+    #[cfg(not(target_os = "none"))]
+    if let (UnaryOp::Len, Some(t)) = (op, s) {
+        return Ok(Obj::small_int(char_len(t.as_bytes()) as isize));
+    }
     let Some(b) = s.map(str::as_bytes).or_else(|| buffer_ref(vm, o)) else { return Ok(Obj::NULL) };
     let n = b.len();
     let kind = if s.is_some() { Some(Kind::Str) } else { Kind::of(vm, o) };

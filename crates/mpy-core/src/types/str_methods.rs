@@ -129,17 +129,18 @@ fn absent(o: Obj) -> bool {
 /// Errors: `TypeError: string indices must be integers, not str` (the
 /// receiver's noun), as MicroPython.
 fn range_ints(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<(Option<isize>, Option<isize>)> {
-    let mut r = [None; 2];
-    for (slot, &o) in r.iter_mut().zip(args.get(2..).unwrap_or(&[])) {
-        if absent(o) {
-            continue;
+    let get = |vm: &mut Vm, i: usize| -> PyResult<Option<isize>> {
+        match args.get(i) {
+            Some(&o) if !absent(o) => {
+                if !super::strutil::is_int(vm, o) {
+                    return Err(super::strutil::indices_error(vm, super::str::noun(kind), o));
+                }
+                Ok(Some(int_arg(vm, o)?))
+            }
+            _ => Ok(None),
         }
-        if !super::strutil::is_int(vm, o) {
-            return Err(super::strutil::indices_error(vm, super::str::noun(kind), o));
-        }
-        *slot = Some(int_arg(vm, o)?);
-    }
-    Ok((r[0], r[1]))
+    };
+    Ok((get(vm, 2)?, get(vm, 3)?))
 }
 
 /// Resolves `start`/`end` (code points for str) to byte offsets into `s`,
