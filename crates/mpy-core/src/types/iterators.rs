@@ -91,14 +91,19 @@ fn set_index(vm: &mut Vm, o: Obj, i: usize) {
 
 fn iterator_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((seq, i)) = seq_iter_parts(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    let (x, next) = match vm.seq_get(seq, i) {
-        Some(x) => (x, i + 1),
-        // str, bytes, bytearray, memoryview (or a list's end).
-        None => match super::strutil::seq_iter_step(vm, seq, i)? {
-            Some(r) => r,
-            None => return Ok(Obj::STOP_ITERATION),
-        },
-    };
+    if let Some(x) = vm.seq_get(seq, i) {
+        set_index(vm, o, i + 1);
+        return Ok(x);
+    }
+    buffer_iter_next(vm, o, seq, i)
+}
+
+/// [`iterator_next`] past a list's or tuple's items: the next item of a
+/// str, bytes, bytearray or memoryview (out of line: the list path stays
+/// small).
+#[inline(never)]
+fn buffer_iter_next(vm: &mut Vm, o: Obj, seq: Obj, i: usize) -> PyResult<Obj> {
+    let Some((x, next)) = super::strutil::seq_iter_step(vm, seq, i)? else { return Ok(Obj::STOP_ITERATION) };
     set_index(vm, o, next);
     Ok(x)
 }
