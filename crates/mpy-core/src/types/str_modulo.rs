@@ -237,9 +237,8 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
 /// precision in chars, padded to the width.
 fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: &mut Out) -> PyResult<()> {
     spec.zero = false;
-    // Desktop: a str argument of `%s` without a precision goes straight
-    // from its text (boards: through `print_obj` below, the same text).
-    #[cfg(not(target_os = "none"))]
+    // A str argument of `%s` without a precision goes straight from its
+    // text.
     if t == b's' && spec.precision.is_none() && core::ptr::eq(vm.builtin_type(arg), &super::str::STR_TYPE) {
         let text = vm.str_pinned(arg).unwrap_or("").as_bytes();
         // No padding: the text as is.
