@@ -22,27 +22,27 @@ use crate::state::Vm;
 use crate::typ::{PrintKind, Subscr};
 use crate::PyResult;
 
-/// A parsed format spec. The ASCII parts are bytes, 0 when not given.
+/// A parsed format spec.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Spec {
     /// Fill character (None = not given: space, or `0` with the zero flag).
     pub fill: Option<char>,
-    /// `<`, `>`, `^` or `=` (0 = the type's default).
-    pub align: u8,
-    /// `+`, `-` or ` ` (or 0).
-    pub sign: u8,
+    /// `<`, `>`, `^` or `=` (None = type's default).
+    pub align: Option<char>,
+    /// `+`, `-` or ` `.
+    pub sign: Option<char>,
     /// `#`: alternate form (radix prefixes, keep the point).
     pub alt: bool,
     /// `0` before the width.
     pub zero: bool,
     /// Minimum width in characters.
     pub width: usize,
-    /// `,` or `_` digit grouping (or 0).
-    pub grouping: u8,
+    /// `,` or `_` digit grouping.
+    pub grouping: Option<char>,
     /// Precision.
     pub precision: Option<usize>,
-    /// The type character (or 0).
-    pub ty: u8,
+    /// The type character.
+    pub ty: Option<char>,
 }
 
 /// Parses a format spec.
@@ -61,7 +61,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         i = 0;
     }
     if is_align(c.get(i)) {
-        s.align = c[i];
+        s.align = Some(c[i] as char);
         i += 1;
     }
     // The next byte if it is one of `set`, consumed.
@@ -69,11 +69,11 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         let b = *c.get(*i)?;
         set.contains(&b).then(|| *i += 1).map(|()| b)
     };
-    s.sign = eat(&mut i, b"+- ").unwrap_or(0);
+    s.sign = eat(&mut i, b"+- ").map(char::from);
     s.alt = eat(&mut i, b"#").is_some();
     s.zero = eat(&mut i, b"0").is_some();
     s.width = spec_number(c, &mut i).unwrap_or(0);
-    s.grouping = eat(&mut i, b",_").unwrap_or(0);
+    s.grouping = eat(&mut i, b",_").map(char::from);
     if eat(&mut i, b".").is_some() {
         let Some(p) = spec_number(c, &mut i) else { return Err(vm.value_error("invalid format specifier")) };
         s.precision = Some(p);
@@ -83,7 +83,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         if t != b'%' && !letter_in(t, 0x84_607e_0080_0070) {
             return Err(vm.value_error("invalid format specifier"));
         }
-        s.ty = t;
+        s.ty = Some(t as char);
         i += 1;
     }
     if i < c.len() {
@@ -163,7 +163,7 @@ pub fn pad_into(
     sign_prefix: &str,
     zeros: usize,
     body: &str,
-    default_align: u8,
+    default_align: char,
 ) -> PyResult<()> {
     pad_bytes(vm, out, spec, sign_prefix.as_bytes(), zeros, body.as_bytes(), None, default_align)
 }
@@ -182,16 +182,13 @@ pub fn pad_bytes(
     zeros: usize,
     body: &[u8],
     body_len: Option<usize>,
-    default_align: u8,
+    default_align: char,
 ) -> PyResult<()> {
-    let (fill, mut align) = if spec.zero && spec.fill.is_none() {
-        ('0', if default_align == b'<' { b'<' } else { b'=' })
+    let (fill, align) = if spec.zero && spec.fill.is_none() {
+        ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
     } else {
-        (spec.fill.unwrap_or(' '), default_align)
+        (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
     };
-    if spec.align != 0 {
-        align = spec.align;
-    }
     let padn = if spec.width == 0 {
         0
     } else {
@@ -201,9 +198,9 @@ pub fn pad_bytes(
     reserve_out(vm, out, sign_prefix.len().saturating_add(zeros).saturating_add(body.len()))?;
     // Fill before the sign, between the sign and the zeros, after the body.
     let (before, mid, after) = match align {
-        b'<' => (0, 0, padn),
-        b'^' => (padn / 2, 0, padn - padn / 2),
-        b'=' => (0, padn, 0),
+        '<' => (0, 0, padn),
+        '^' => (padn / 2, 0, padn - padn / 2),
+        '=' => (0, padn, 0),
         _ => (padn, 0, 0),
     };
     put_n(vm, out, fill, before)?;
@@ -278,12 +275,12 @@ pub fn code_point(vm: &mut Vm, v: IntVal<'_>) -> PyResult<char> {
 }
 
 /// The radix and `#` prefix of an integer presentation type.
-fn radix_of(ty: u8) -> (u32, &'static str) {
+fn radix_of(ty: char) -> (u32, &'static str) {
     match ty {
-        b'b' => (2, "0b"),
-        b'o' => (8, "0o"),
-        b'x' => (16, "0x"),
-        b'X' => (16, "0X"),
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
         _ => (10, ""),
     }
 }
@@ -293,14 +290,14 @@ fn radix_of(ty: u8) -> (u32, &'static str) {
 ///
 /// Errors: `OverflowError: %c arg not in range(0x110000)`, `MemoryError`.
 pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Option<usize>, out: &mut Out) -> PyResult<()> {
-    let ty = spec.ty;
-    if ty == b'c' {
+    let ty = spec.ty.unwrap_or('d');
+    if ty == 'c' {
         let ch = code_point(vm, v)?;
         let mut b = [0u8; 4];
-        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), b'>');
+        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), '>');
     }
     let (radix, _) = radix_of(ty);
-    let upper = ty == b'X';
+    let upper = ty == 'X';
     match v {
         // Desktop (and without big ints): machine ints on the stack
         // (boards: one digit path).
@@ -370,7 +367,8 @@ fn int_body_into(
     spec: &Spec,
     min_digits: Option<usize>,
 ) -> PyResult<()> {
-    let (radix, prefix) = radix_of(spec.ty);
+    let ty = spec.ty.unwrap_or('d');
+    let (radix, prefix) = radix_of(ty);
     let zeros = min_digits.map_or(0, |m| m.saturating_sub(digits.len()));
     // Sign and prefix: at most 3 ASCII chars.
     let mut spb = [0u8; 3];
@@ -378,8 +376,8 @@ fn int_body_into(
     if neg {
         spb[0] = b'-';
         spn = 1;
-    } else if matches!(spec.sign, b'+' | b' ') {
-        spb[0] = spec.sign;
+    } else if let Some(s @ ('+' | ' ')) = spec.sign {
+        spb[0] = s as u8;
         spn = 1;
     }
     if spec.alt {
@@ -389,16 +387,15 @@ fn int_body_into(
         }
     }
     let sp = &spb[..spn];
-    let g = spec.grouping;
-    if g == 0 {
-        return pad_bytes(vm, out, spec, sp, zeros, digits, Some(digits.len()), b'>');
-    }
+    let Some(g) = spec.grouping else {
+        return pad_bytes(vm, out, spec, sp, zeros, digits, Some(digits.len()), '>');
+    };
     // Grouping; with zero padding to a width (`{:08,}`), the padding zeros
     // are grouped too (`0,001,234`), as CPython and MicroPython do.
     let every = if radix == 10 { 3 } else { 4 };
     let cur = digits.len() + zeros;
     let mut m = cur;
-    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, 0 | b'=');
+    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, None | Some('='));
     let target = spec.width.saturating_sub(sp.len());
     if zero_fill && grouped_len(m, every) < target {
         // About `target * every / (every + 1)`; the loops settle it.
@@ -416,11 +413,11 @@ fn int_body_into(
     let lead = m - d.len();
     for pos in 0..m {
         if pos > 0 && (m - pos).is_multiple_of(every) {
-            let _ = gb.push_within_capacity(g);
+            let _ = gb.push_within_capacity(g as u8);
         }
         let _ = gb.push_within_capacity(if pos < lead { b'0' } else { d[pos - lead] });
     }
-    let r = pad_bytes(vm, out, spec, sp, 0, gb.as_slice(), Some(glen), b'>');
+    let r = pad_bytes(vm, out, spec, sp, 0, gb.as_slice(), Some(glen), '>');
     vm.heap.free_vec(gb);
     r
 }
@@ -442,8 +439,8 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
         "-"
     } else {
         match spec.sign {
-            b'+' => "+",
-            b' ' => " ",
+            Some('+') => "+",
+            Some(' ') => " ",
             _ => "",
         }
     };
@@ -452,12 +449,12 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
     // No type (or `n`) is `g`, with 6 digits by default as on MicroPython
     // (`'{:>}'.format(1/3) == '0.333333'`).
     let t = match spec.ty {
-        0 | b'n' => 'g',
-        t => t as char,
+        None | Some('n') => 'g',
+        Some(t) => t,
     };
     let body = float_digits(ax, t, spec.precision, spec.alt);
     // MicroPython ignores `,`/`_` grouping for floats.
-    pad_into(vm, out, spec, sp, 0, body.as_str(), b'>')
+    pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
 }
 
 /// Writes `format(obj, spec)`: the text of `obj` formatted per `spec`
@@ -475,37 +472,37 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
     let sp = parse_spec(vm, spec)?;
     // Huge widths/precisions: MemoryError before building the text.
     reserve_out(vm, out, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
-    let unknown = |vm: &mut Vm, t: u8, obj: Obj| {
+    let unknown = |vm: &mut Vm, t: char, obj: Obj| {
         let name = type_name(vm, obj);
-        Err(vm.value_error_fmt("unknown format code '{}' for object of type '{}'", &[(t as char).into(), name.into()]))
+        Err(vm.value_error_fmt("unknown format code '{}' for object of type '{}'", &[t.into(), name.into()]))
     };
     if is_int(vm, obj) {
         let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
         return match sp.ty {
-            0 | b'b' | b'c' | b'd' | b'n' | b'o' | b'x' | b'X' => format_int_into(vm, v, &sp, None, out),
-            b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' => format_float_into(vm, v.to_f64(), &sp, out),
-            t => unknown(vm, t, obj),
+            None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int_into(vm, v, &sp, None, out),
+            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float_into(vm, v.to_f64(), &sp, out),
+            Some(t) => unknown(vm, t, obj),
         };
     }
     if let Some(f) = vm.float_of(obj) {
         return match sp.ty {
-            0 | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' | b'n' => format_float_into(vm, f, &sp, out),
-            t => unknown(vm, t, obj),
+            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => format_float_into(vm, f, &sp, out),
+            Some(t) => unknown(vm, t, obj),
         };
     }
     if let Some(s) = vm.str_pinned(obj) {
         return match sp.ty {
-            0 | b's' => {
-                if sp.align == b'=' {
+            None | Some('s') => {
+                if sp.align == Some('=') {
                     return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
                 }
                 let body = match sp.precision {
                     Some(p) => s.get(..char_to_byte(s.as_bytes(), p)).unwrap_or(""),
                     None => s,
                 };
-                pad_into(vm, out, &sp, "", 0, body, b'<')
+                pad_into(vm, out, &sp, "", 0, body, '<')
             }
-            t => unknown(vm, t, obj),
+            Some(t) => unknown(vm, t, obj),
         };
     }
     Err(super::strutil::not_str_implicitly(vm, obj))

@@ -120,10 +120,10 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         while let Some(&f) = fmt.get(i) {
             match f {
                 b'-' => left = true,
-                b'+' => spec.sign = b'+',
+                b'+' => spec.sign = Some('+'),
                 b' ' => {
-                    if spec.sign == 0 {
-                        spec.sign = b' '
+                    if spec.sign.is_none() {
+                        spec.sign = Some(' ')
                     }
                 }
                 b'#' => spec.alt = true,
@@ -166,7 +166,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             continue;
         }
         if left {
-            spec.align = b'<';
+            spec.align = Some('<');
             spec.zero = false;
         }
         // The conversions (each takes an argument): `sradiuoxXeEfFgGc`.
@@ -194,7 +194,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                     return Err(super::strutil::cant_convert(vm, arg, "float"));
                 }
             };
-            spec.ty = t;
+            spec.ty = Some(t as char);
             if spec.precision.is_none() {
                 spec.precision = Some(6);
             }
@@ -203,13 +203,13 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             // `diuoxX`
             let decimal = matches!(t, b'd' | b'i' | b'u');
             #[cfg(not(target_os = "none"))]
-            if decimal && spec.sign == 0 && spec.precision.is_none() {
+            if decimal && spec.sign.is_none() && spec.precision.is_none() {
                 if let Some(i) = arg.as_small_int() {
                     small_int_into(vm, i as i64, &spec, out)?;
                     continue;
                 }
             }
-            spec.ty = if decimal { b'd' } else { t };
+            spec.ty = Some(if decimal { 'd' } else { t as char });
             let prec = spec.precision.take();
             let conv = match int_value(vm, arg) {
                 Some(v) => v,
@@ -277,7 +277,7 @@ fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
         None => b.len(),
     };
     let b = b.get(..cut).unwrap_or(b);
-    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, b'>')
+    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, '>')
 }
 
 /// `%c`: an int code point or a one-char str (for bytes formats, the low
@@ -333,7 +333,7 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     if padn == 0 {
         return out.bytes(vm, &buf[k..]);
     }
-    if spec.align == b'<' {
+    if spec.align == Some('<') {
         out.bytes(vm, &buf[k..])?;
         return put_n(vm, out, ' ', padn);
     }
