@@ -191,7 +191,6 @@ obj_type!(crate::vm::exec::CodeObj, cold is!(crate::vm::exec::CODE_TYPE));
 // (added by strings)
 #[cfg(feature = "memoryview")]
 obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE));
-obj_type!(types::strutil::SeqIterObj, is!(types::strutil::ITERATOR_TYPE));
 // (added by modules)
 obj_type!(crate::modules::sys_io::ConsoleStream, cold is!(crate::modules::sys_io::TEXTIO_TYPE, crate::modules::sys_io::FILEIO_TYPE));
 #[cfg(feature = "hashlib")]

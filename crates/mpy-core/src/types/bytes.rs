@@ -4,7 +4,7 @@
 use super::str::{seq_binary_op, seq_subscr_load, str_sizeof};
 use super::str_methods as m;
 use super::strutil::{
-    buffer_ref, finish_vec, int_arg, is_int, new_of_kind, new_of_kind_with,
+    buffer_ref, char_len, finish_vec, int_arg, is_int, new_of_kind, new_of_kind_with,
     new_seq_iter, part_of, pinned, repr_bytes, str_bytes_buffer, Kind,
 };
 use crate::obj::Obj;
@@ -61,21 +61,32 @@ fn bytes_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult
     repr_bytes(vm, b, out)
 }
 
-/// Unary ops shared by bytes and bytearray (hash only for bytes: the
-/// value `hash()` reports for a str of the same bytes, `hash_bytes >> 1`).
+/// Unary ops of str, bytes and bytearray (one body for the three slots):
+/// `len` (code points for str), truth, `sys.getsizeof`, and the hash of a
+/// str (`hash_bytes >> 2`) or bytes (`hash_bytes >> 1`, as `hash()`
+/// reports them).
 pub fn bytes_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let kind = Kind::of(vm, o);
-    if op == UnaryOp::Hash && kind == Some(Kind::Bytes) {
-        let h = match vm.str_hash(o) {
-            Some(h) => h,
-            None => buffer_ref(vm, o).map_or(0, hash_bytes),
-        };
-        return vm.new_int((h >> 1) as i64);
+    let s = vm.str_pinned(o);
+    // Desktop: `len` of a str first.
+    #[cfg(not(target_os = "none"))]
+    if let (UnaryOp::Len, Some(t)) = (op, s) {
+        return Ok(Obj::small_int(char_len(t.as_bytes()) as isize));
     }
-    let Some(n) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
+    let Some(b) = s.map(str::as_bytes).or_else(|| buffer_ref(vm, o)) else { return Ok(Obj::NULL) };
+    let n = b.len();
+    let kind = if s.is_some() { Some(Kind::Str) } else { Kind::of(vm, o) };
     Ok(match op {
+        UnaryOp::Len if s.is_some() => Obj::small_int(char_len(b) as isize),
         UnaryOp::Len => Obj::small_int(n as isize),
         UnaryOp::Bool => Obj::bool(n != 0),
+        UnaryOp::Hash if kind != Some(Kind::ByteArray) => {
+            let h = vm.str_hash(o).unwrap_or_else(|| hash_bytes(b));
+            if s.is_some() {
+                // 30 bits: a small int on every target.
+                return Ok(Obj::small_int((h >> 2) as isize));
+            }
+            return vm.new_int((h >> 1) as i64);
+        }
         UnaryOp::Sizeof if kind == Some(Kind::ByteArray) => {
             let cap = vm.heap.get::<super::bytearray::ByteArrayObj>(o).map_or(n, |b| b.data.capacity());
             Obj::small_int((core::mem::size_of::<super::bytearray::ByteArrayObj>() + cap) as isize)

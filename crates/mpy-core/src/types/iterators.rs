@@ -34,8 +34,8 @@ pub static NEXT_METH: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, next_meth)
 /// iterators have).
 pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))];
 
-/// Prints `<name>` for an iterator object.
-fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
+/// Prints `<name>` for an iterator object (`name` its type's).
+pub fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let name = super::strutil::type_name(vm, o);
     out.str(vm, "<")?;
     out.str(vm, name)?;
@@ -50,8 +50,9 @@ fn is_instance_obj(o: Obj) -> bool {
 // ---- sequence iterators ------------------------------------------------
 
 /// Iterator over a list or tuple by position (sees appends while
-/// running), or over any object by `seq[0]`, `seq[1]`, ... (the type
-/// tells which).
+/// running), over a str/bytes/bytearray/memoryview by byte offset or
+/// index, or over any object by `seq[0]`, `seq[1]`, ... (the type tells
+/// which: [`SUBSCR_ITERATOR_TYPE`] for the last).
 #[repr(C)]
 pub struct SeqIterObj {
     /// Header ([`ITERATOR_TYPE`] or [`SUBSCR_ITERATOR_TYPE`]).
@@ -62,7 +63,8 @@ pub struct SeqIterObj {
     pub index: usize,
 }
 
-/// A new iterator over list or tuple `seq`.
+/// A new iterator over list, tuple, str, bytes, bytearray or memoryview
+/// `seq`.
 ///
 /// Errors: `MemoryError`.
 pub fn new_seq_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
@@ -89,13 +91,21 @@ fn set_index(vm: &mut Vm, o: Obj, i: usize) {
 
 fn iterator_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((seq, i)) = seq_iter_parts(vm, o) else { return Ok(Obj::STOP_ITERATION) };
-    Ok(match vm.seq_get(seq, i) {
-        Some(x) => {
-            set_index(vm, o, i + 1);
-            x
-        }
-        None => Obj::STOP_ITERATION,
-    })
+    if let Some(x) = vm.seq_get(seq, i) {
+        set_index(vm, o, i + 1);
+        return Ok(x);
+    }
+    buffer_iter_next(vm, o, seq, i)
+}
+
+/// [`iterator_next`] past a list's or tuple's items: the next item of a
+/// str, bytes, bytearray or memoryview (out of line: the list path stays
+/// small).
+#[inline(never)]
+fn buffer_iter_next(vm: &mut Vm, o: Obj, seq: Obj, i: usize) -> PyResult<Obj> {
+    let Some((x, next)) = super::strutil::seq_iter_step(vm, seq, i)? else { return Ok(Obj::STOP_ITERATION) };
+    set_index(vm, o, next);
+    Ok(x)
 }
 
 fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -120,7 +130,8 @@ fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     }
 }
 
-/// The type of list and tuple iterators (`<iterator>`).
+/// The type of list, tuple, str, bytes, bytearray and memoryview
+/// iterators (`<iterator>`).
 pub static ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,
@@ -221,12 +232,21 @@ fn iters_of(vm: &mut Vm, args: &[Obj]) -> PyResult<Obj> {
     t
 }
 
-fn zip_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+/// `zip(*iterables)` and `map(function, *iterables)` (`cls` tells which).
+fn zip_map_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
         return Err(super::strutil::no_kw(vm));
     }
-    let iters = iters_of(vm, args)?;
-    vm.alloc_obj(ZipObj { base: ObjBase::new(&ZIP_TYPE), fun: Obj::NULL, iters })
+    let (ty, fun, its) = if cls == Obj::from_type(&MAP_TYPE) {
+        if args.len() < 2 {
+            return Err(vm.type_error("function missing 1 required positional arguments"));
+        }
+        (&MAP_TYPE, args[0], &args[1..])
+    } else {
+        (&ZIP_TYPE, Obj::NULL, args)
+    };
+    let iters = iters_of(vm, its)?;
+    vm.alloc_obj(ZipObj { base: ObjBase::new(ty), fun, iters })
 }
 
 /// Takes the next item of each iterator in tuple `iters` and makes them
@@ -254,51 +274,36 @@ fn next_of_each(vm: &mut Vm, iters: Obj, fun: Obj) -> PyResult<Obj> {
     r
 }
 
-fn zip_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some(iters) = vm.heap.get::<ZipObj>(o).map(|z| z.iters) else { return Ok(Obj::STOP_ITERATION) };
+/// The next item of a zip or map (a zip of no iterables has none).
+fn zip_map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
+        return Ok(Obj::STOP_ITERATION);
+    };
     if vm.tuple_pinned(iters).is_none_or(|t| t.is_empty()) {
         return Ok(Obj::STOP_ITERATION);
     }
-    next_of_each(vm, iters, Obj::NULL)
+    next_of_each(vm, iters, fun)
 }
 
 /// `zip(*iterables)`.
 pub static ZIP_TYPE: TypeObj = TypeObj {
     name: q::zip,
     flags: flags::ITER_IS_SELF,
-    make_new: Some(zip_make_new),
+    make_new: Some(zip_map_make_new),
     print: Some(print_name),
     locals: &ITER_LOCALS,
-    iternext: Some(zip_next),
+    iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
-
-fn map_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    if !kw.is_empty() {
-        return Err(super::strutil::no_kw(vm));
-    }
-    if args.len() < 2 {
-        return Err(vm.type_error("function missing 1 required positional arguments"));
-    }
-    let iters = iters_of(vm, &args[1..])?;
-    vm.alloc_obj(ZipObj { base: ObjBase::new(&MAP_TYPE), fun: args[0], iters })
-}
-
-fn map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
-        return Ok(Obj::STOP_ITERATION);
-    };
-    next_of_each(vm, iters, fun)
-}
 
 /// `map(function, *iterables)`.
 pub static MAP_TYPE: TypeObj = TypeObj {
     name: q::map,
     flags: flags::ITER_IS_SELF,
-    make_new: Some(map_make_new),
+    make_new: Some(zip_map_make_new),
     print: Some(print_name),
     locals: &ITER_LOCALS,
-    iternext: Some(map_next),
+    iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
 

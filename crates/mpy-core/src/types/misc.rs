@@ -51,28 +51,19 @@ fn bound_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 pub static BOUND_METHOD_TYPE: TypeObj =
     TypeObj { name: q::bound_method, print: Some(bound_print), ext: &crate::typ::TypeExt { attr: Some(bound_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
-fn staticmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+/// `staticmethod(f)` and `classmethod(f)` (`c` tells which).
+fn funwrap_new(vm: &mut Vm, c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() != 1 {
-        return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
+        return Err(super::strutil::positional_count(vm, 1, args.len()));
     }
-    vm.alloc_obj(FunWrapObj { base: ObjBase::new(&STATICMETHOD_TYPE), fun: args[0] })
-}
-
-fn classmethod_new(vm: &mut Vm, _c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    if args.len() != 1 {
-        return Err(vm.type_error("function takes 1 positional arguments but 0 were given"));
-    }
-    vm.alloc_obj(FunWrapObj { base: ObjBase::new(&CLASSMETHOD_TYPE), fun: args[0] })
+    let ty = if c == Obj::from_type(&CLASSMETHOD_TYPE) { &CLASSMETHOD_TYPE } else { &STATICMETHOD_TYPE };
+    vm.alloc_obj(FunWrapObj { base: ObjBase::new(ty), fun: args[0] })
 }
 
 /// `staticmethod`.
-pub static STATICMETHOD_TYPE: TypeObj = TypeObj { name: q::staticmethod, make_new: Some(staticmethod_new), ..TypeObj::EMPTY };
+pub static STATICMETHOD_TYPE: TypeObj = TypeObj { name: q::staticmethod, make_new: Some(funwrap_new), ..TypeObj::EMPTY };
 /// `classmethod`.
-pub static CLASSMETHOD_TYPE: TypeObj = TypeObj { name: q::classmethod, make_new: Some(classmethod_new), ..TypeObj::EMPTY };
-
-fn kw_get(vm: &Vm, kw: &[Obj], name: &str) -> Option<Obj> {
-    kw.chunks(2).find(|p| vm.str_of(p[0]) == Some(name)).and_then(|p| p.get(1).copied())
-}
+pub static CLASSMETHOD_TYPE: TypeObj = TypeObj { name: q::classmethod, make_new: Some(funwrap_new), ..TypeObj::EMPTY };
 
 /// A new `property(fget, fset, fdel)` (NULL for absent accessors).
 ///
@@ -82,6 +73,7 @@ pub fn new_property(vm: &mut Vm, fget: Obj, fset: Obj, fdel: Obj) -> PyResult<Ob
 }
 
 fn property_new(vm: &mut Vm, _c: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    use super::seq::kw_get;
     let g = args.first().copied().or_else(|| kw_get(vm, kw, "fget")).unwrap_or(Obj::NULL);
     let s = args.get(1).copied().or_else(|| kw_get(vm, kw, "fset")).unwrap_or(Obj::NULL);
     let d = args.get(2).copied().or_else(|| kw_get(vm, kw, "fdel")).unwrap_or(Obj::NULL);

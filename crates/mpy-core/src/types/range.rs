@@ -6,7 +6,7 @@
 //! `.start/.stop/.step`, repr `range(0, 5)` / `range(1, 10, 2)`. Ranges
 //! compare by identity and are unhashable, as in MicroPython.
 
-use super::slice::{int_clamped, int_exact, is_slice, seq_index, slice_indices};
+use super::slice::{int_clamped, is_slice, seq_index, slice_indices};
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
@@ -99,7 +99,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     let mut v = [0, 0, 1];
     let first = (args.len() == 1) as usize;
     for (slot, &a) in v[first..].iter_mut().zip(args) {
-        *slot = int_exact(vm, a)?;
+        *slot = super::strutil::int_arg(vm, a)?;
     }
     let [start, stop, step] = v;
     if step == 0 {
@@ -217,15 +217,11 @@ fn range_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     vm.new_int(cur as i64)
 }
 
-fn print_iterator(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    out.str(vm, "<iterator>")
-}
-
 /// The type of range iterators (named `iterator`, as in MicroPython).
 pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,
     flags: flags::ITER_IS_SELF,
-    print: Some(print_iterator),
+    print: Some(super::iterators::print_name),
     iternext: Some(range_iter_next),
     locals: &super::iterators::ITER_LOCALS,
     ..TypeObj::EMPTY

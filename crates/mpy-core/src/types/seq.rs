@@ -218,10 +218,10 @@ pub fn sized_unary(vm: &mut Vm, op: UnaryOp, o: Obj, n: usize, hashable: bool) -
 /// Errors: `OverflowError: overflow converting long int to machine word`
 /// for counts beyond a machine word.
 pub fn repeat_count(vm: &mut Vm, n: Obj) -> PyResult<Option<usize>> {
-    if n.as_small_int().is_none() && !n.is_bool() && vm.int_digits_pinned(n).is_none() {
+    if !super::strutil::is_int(vm, n) {
         return Ok(None);
     }
-    let v = super::slice::int_exact(vm, n)?;
+    let v = super::strutil::int_arg(vm, n)?;
     Ok(Some(v.max(0) as usize))
 }
 
@@ -265,12 +265,7 @@ pub fn new_seq_with(vm: &mut Vm, list: bool, n: usize, fill: &mut dyn FnMut(&Hea
 pub fn seq_copy(vm: &mut Vm, list: bool, seq: Obj, a: usize, b: usize) -> PyResult<Obj> {
     let n = seq_len(vm, seq);
     let (a, b) = (a.min(n), b.min(n).max(a.min(n)));
-    new_seq_with(vm, list, b - a, &mut |h, d| {
-        let src = heap_items(h, seq).get(a..b).unwrap_or(&[]);
-        let k = src.len().min(d.len());
-        d[..k].copy_from_slice(&src[..k]);
-        k
-    })
+    seq_slice(vm, list, seq, a as isize, b as isize, 1)
 }
 
 /// A new list (`list`) or tuple of the items of list or tuple `seq` (not
@@ -295,39 +290,38 @@ pub fn seq_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj, list: bool) -> PyRe
     let (x, y) = (native_of(vm, a), native_of(vm, b));
     let same = if list { vm.list_items(y).is_some() } else { vm.tuple_pinned(y).is_some() };
     match op {
-        Add | InplaceAdd if same => {
-            let (nx, ny) = (seq_len(vm, x), seq_len(vm, y));
-            let Some(n) = nx.checked_add(ny) else { return Err(vm.memory_error()) };
-            new_seq_with(vm, list, n, &mut |h, d| {
-                let (p, q) = (heap_items(h, x), heap_items(h, y));
-                if p.len() + q.len() != d.len() {
-                    return 0;
-                }
-                let (dp, dq) = d.split_at_mut(p.len());
-                dp.copy_from_slice(p);
-                dq.copy_from_slice(q);
-                n
-            })
-        }
+        Add | InplaceAdd if same => seq_concat_repeat(vm, list, x, y, 1),
         Multiply | ReverseMultiply | InplaceMultiply => {
             let Some(k) = repeat_count(vm, b)? else { return Ok(Obj::NULL) };
-            let len = seq_len(vm, x);
-            let Some(n) = len.checked_mul(k) else { return Err(vm.memory_error()) };
-            new_seq_with(vm, list, n, &mut |h, d| {
-                let p = heap_items(h, x);
-                if p.is_empty() || p.len() != len {
-                    return 0;
-                }
-                for c in d.chunks_exact_mut(len) {
-                    c.copy_from_slice(p);
-                }
-                n
-            })
+            seq_concat_repeat(vm, list, Obj::NULL, x, k)
         }
         Equal | Less | LessEqual | More | MoreEqual if same => Ok(Obj::bool(seq_compare(vm, op, x, y)?)),
         Contains => Ok(Obj::bool(super::tuple::seq_contains(vm, x, b)?)),
         _ => Ok(Obj::NULL),
     }
+}
+
+/// A new list (`list`) or tuple of the items of list or tuple `a` (none
+/// for NULL) then those of `b` `n` times: the one body of `+` and `*`.
+///
+/// Errors: `MemoryError`.
+fn seq_concat_repeat(vm: &mut Vm, list: bool, a: Obj, b: Obj, n: usize) -> PyResult<Obj> {
+    let (la, lb) = (seq_len(vm, a), seq_len(vm, b));
+    let Some(total) = lb.checked_mul(n).and_then(|t| t.checked_add(la)) else { return Err(vm.memory_error()) };
+    new_seq_with(vm, list, total, &mut |h, d| {
+        let (p, q) = (heap_items(h, a), heap_items(h, b));
+        if p.len() != la || q.len() != lb || d.len() != total {
+            return 0;
+        }
+        let (dp, dq) = d.split_at_mut(la);
+        dp.copy_from_slice(p);
+        if lb > 0 {
+            for c in dq.chunks_exact_mut(lb) {
+                c.copy_from_slice(q);
+            }
+        }
+        total
+    })
 }
 
 /// Clamps a `start`/`stop` argument of `index` (an int, checked by the

@@ -99,7 +99,9 @@ fn as_set(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     Ok(s)
 }
 
-fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj> {
+/// `set(...)` and `frozenset(...)` (`cls` tells which).
+fn set_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    let frozen = cls == Obj::from_type(&FROZENSET_TYPE);
     if !kw.is_empty() {
         return Err(super::strutil::no_kw(vm));
     }
@@ -118,14 +120,6 @@ fn set_make(vm: &mut Vm, args: &[Obj], kw: &[Obj], frozen: bool) -> PyResult<Obj
         add_all(vm, s, a)?;
     }
     Ok(s)
-}
-
-fn set_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    set_make(vm, args, kw, false)
-}
-
-fn frozenset_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    set_make(vm, args, kw, true)
 }
 
 fn set_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
@@ -368,13 +362,17 @@ fn m_symmetric_difference_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyRe
     multi(vm, args, true, op_symdiff)
 }
 
-fn m_issubset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+/// `issubset` (`sup` false) and `issuperset`: one body.
+fn subset_meth(vm: &mut Vm, args: &[Obj], sup: bool) -> PyResult<Obj> {
     let b = as_set(vm, args[1])?;
-    Ok(Obj::bool(subset(vm, args[0], b)?))
+    let (x, y) = if sup { (b, args[0]) } else { (args[0], b) };
+    Ok(Obj::bool(subset(vm, x, y)?))
+}
+fn m_issubset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    subset_meth(vm, args, false)
 }
 fn m_issuperset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let b = as_set(vm, args[1])?;
-    Ok(Obj::bool(subset(vm, b, args[0])?))
+    subset_meth(vm, args, true)
 }
 fn m_isdisjoint(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let b = as_set(vm, args[1])?;
@@ -450,7 +448,7 @@ pub static SET_TYPE: TypeObj = TypeObj {
 pub static FROZENSET_TYPE: TypeObj = TypeObj {
     name: q::frozenset,
     flags: flags::BASETYPE,
-    make_new: Some(frozenset_make_new),
+    make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),
     locals: FROZENSET_LOCALS,

@@ -13,7 +13,7 @@ use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, PrintKind, Rom, TypeObj};
-use crate::vm::class::InstanceNativeObj;
+use super::str_format::IntVal;
 use crate::PyResult;
 
 /// The int value of `o` as an `isize`, saturating big ints at
@@ -23,18 +23,11 @@ pub fn int_clamped(vm: &Vm, o: Obj) -> Option<isize> {
     if let Some(i) = o.as_small_int() {
         return Some(i);
     }
-    match o {
-        Obj::TRUE => return Some(1),
-        Obj::FALSE => return Some(0),
-        _ => {}
-    }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, digits)) = vm.int_digits_pinned(o) {
-        return Some(big_clamped(neg, digits));
-    }
-    match vm.heap.get::<InstanceNativeObj>(o) {
-        Some(i) if !i.native.is_null() && i.native != o => int_clamped(vm, i.native),
-        _ => None,
+    // Bools, big ints, int subclass instances: one decoder for them all.
+    match super::str_format::int_value(vm, o)? {
+        IntVal::Small(i) => Some(i as isize),
+        #[cfg(feature = "bigint")]
+        IntVal::Big(neg, digits) => Some(big_clamped(neg, digits)),
     }
 }
 
@@ -51,24 +44,6 @@ fn big_clamped(neg: bool, digits: &[u32]) -> isize {
     }
 }
 
-/// The exact int value of `o` as an `isize`.
-///
-/// Errors: `OverflowError: overflow converting long int to machine word`
-/// for ints that do not fit; `TypeError: can't convert str to int` for
-/// non-ints (MicroPython's words).
-pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
-    if let Some(i) = int_clamped(vm, o) {
-        if i != isize::MIN && i != isize::MAX {
-            return Ok(i);
-        }
-        if vm.int_digits_pinned(o).is_some() {
-            return Err(super::strutil::word_overflow(vm));
-        }
-        return Ok(i);
-    }
-    Err(super::strutil::cant_convert(vm, o, "int"))
-}
-
 /// Resolves slice object `slice` (start, stop, step: ints or None) against
 /// a sequence of length `len`, as CPython's `slice.indices(len)`: returns
 /// `(start, stop, step)` with start/stop clamped to `0..=len` (or
@@ -76,13 +51,19 @@ pub fn int_exact(vm: &mut Vm, o: Obj) -> PyResult<isize> {
 /// `start+step`, ... while before `stop`.
 ///
 /// Errors: `ValueError: slice step can't be zero`; `TypeError` for
-/// non-int bounds (`slice indices must be integers or None`). Also used by
-/// str/bytes slicing.
+/// non-int bounds (`slice indices must be integers or None`).
+/// For anything but a slice: the empty selection `(0, 0, 1)`.
 pub fn slice_indices(vm: &mut Vm, slice: Obj, len: usize) -> PyResult<(isize, isize, isize)> {
-    let Some((a, b, c)) = slice_parts(vm, slice) else {
-        return Err(vm.type_error("expected a slice"));
-    };
-    slice_parts_indices(vm, a, b, c, len)
+    Ok(indices_of(vm, slice, len, false)?.unwrap_or((0, 0, 1)))
+}
+
+/// [`slice_indices`] (with `strs`, [`parts_indices`]'s errors for str,
+/// bytes, bytearray and memoryview); None if `o` is not a slice.
+///
+/// Errors: as [`parts_indices`].
+pub fn indices_of(vm: &mut Vm, o: Obj, len: usize, strs: bool) -> PyResult<Option<(isize, isize, isize)>> {
+    let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(None) };
+    parts_indices(vm, a, b, c, len, strs).map(Some)
 }
 
 /// [`slice_indices`] on the three parts of a slice (each an int or None).
@@ -182,15 +163,15 @@ fn slice_make_new(vm: &mut Vm, _cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResul
     Err(vm.type_error("can't create 'slice' instances"))
 }
 
+/// Part `i` (start, stop, step) of slice `o`, as a `print_entries` entry.
+fn slice_part_at(vm: &Vm, o: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
+    let (a, b, c) = slice_parts(vm, o)?;
+    [a, b, c].get(i).map(|&x| (i, x, Obj::NULL))
+}
+
+/// `slice(1, None, 2)`.
 fn slice_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let Some((a, b, c)) = slice_parts(vm, o) else { return Ok(()) };
-    out.str(vm, "slice(")?;
-    vm.print_obj(a, out, PrintKind::Repr)?;
-    out.str(vm, ", ")?;
-    vm.print_obj(b, out, PrintKind::Repr)?;
-    out.str(vm, ", ")?;
-    vm.print_obj(c, out, PrintKind::Repr)?;
-    out.str(vm, ")")
+    super::seq::print_entries(vm, o, slice_part_at, 3, super::seq::Entry::Key, "slice(", ")", out)
 }
 
 fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
@@ -207,7 +188,7 @@ fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 }
 
 fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let n = int_exact(vm, args[1])?;
+    let n = super::strutil::int_arg(vm, args[1])?;
     if n < 0 {
         return Err(vm.value_error("length should not be negative"));
     }

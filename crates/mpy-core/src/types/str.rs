@@ -10,15 +10,15 @@
 use super::str_methods as m;
 use super::strutil::{
     build, buffer_ref, char_len, char_to_byte, int_arg, is_int, is_slice,
-    new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices, slice_len,
+    new_seq_iter, not_implemented, part_of, repr_str, seq_index, slice_indices,
     slice_positions, str_bytes_buffer, unwrap_native, Kind,
 };
 use crate::heap::StrHead;
 use crate::obj::Obj;
-use crate::qstr::{hash_bytes, q};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj, UnaryOp};
+use crate::typ::{flags, BinaryOp, PrintKind, Subscr, TypeObj};
 use crate::PyResult;
 
 /// `str()`, `str(obj)`, `str(bytes_like, encoding[, errors])`.
@@ -60,22 +60,6 @@ pub fn str_sizeof(vm: &Vm, o: Obj, len: usize) -> usize {
     }
 }
 
-fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
-    let Some(s) = vm.str_pinned(o) else { return Ok(Obj::NULL) };
-    Ok(match op {
-        UnaryOp::Len => Obj::small_int(char_len(s.as_bytes()) as isize),
-        UnaryOp::Bool => Obj::bool(!s.is_empty()),
-        UnaryOp::Hash => {
-            // As the `hash()` builtin reports a str's hash: 30 bits, a
-            // small int on every target.
-            let h = vm.str_hash(o).unwrap_or_else(|| hash_bytes(s.as_bytes())) >> 2;
-            return Ok(Obj::small_int(h as isize));
-        }
-        UnaryOp::Sizeof => Obj::small_int(str_sizeof(vm, o, s.len()) as isize),
-        _ => Obj::NULL,
-    })
-}
-
 /// `seq * n` for any kind: the content of `src` (a str/bytes/bytearray)
 /// repeated.
 ///
@@ -83,18 +67,7 @@ fn str_unary_op(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 /// `OverflowError` for big-int counts.
 pub fn repeat(vm: &mut Vm, kind: Kind, src: Obj, n: Obj) -> PyResult<Obj> {
     let n = int_arg(vm, n)?.max(0) as usize;
-    let len = buffer_ref(vm, src).map_or(0, <[u8]>::len);
-    let Some(total) = len.checked_mul(n) else { return Err(vm.memory_error()) };
-    fn fill(s: &[u8], out: &mut [u8]) -> usize {
-        if s.is_empty() {
-            return 0;
-        }
-        for chunk in out.chunks_exact_mut(s.len()) {
-            chunk.copy_from_slice(s);
-        }
-        out.len() / s.len() * s.len()
-    }
-    build(vm, kind, total, |vm, out| fill(buffer_ref(vm, src).unwrap_or(&[]), out))
+    concat_repeat(vm, kind, Obj::NULL, src, n)
 }
 
 /// A new object of `kind`: the bytes of `a` followed by those of `b`
@@ -102,15 +75,27 @@ pub fn repeat(vm: &mut Vm, kind: Kind, src: Obj, n: Obj) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError`.
 pub fn concat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj) -> PyResult<Obj> {
+    concat_repeat(vm, kind, a, b, 1)
+}
+
+/// [`concat`] and [`repeat`]'s one body: a new object of `kind` holding
+/// the bytes of `a` (none for NULL) then those of `b` `n` times.
+///
+/// Errors: `MemoryError`.
+fn concat_repeat(vm: &mut Vm, kind: Kind, a: Obj, b: Obj, n: usize) -> PyResult<Obj> {
     let la = buffer_ref(vm, a).map_or(0, <[u8]>::len);
     let lb = buffer_ref(vm, b).map_or(0, <[u8]>::len);
-    let Some(total) = la.checked_add(lb) else { return Err(vm.memory_error()) };
+    let Some(total) = lb.checked_mul(n).and_then(|t| t.checked_add(la)) else { return Err(vm.memory_error()) };
     fn fill(x: &[u8], y: &[u8], out: &mut [u8]) -> usize {
         let (l, r) = out.split_at_mut(x.len().min(out.len()));
         l.copy_from_slice(&x[..l.len()]);
-        let n = y.len().min(r.len());
-        r[..n].copy_from_slice(&y[..n]);
-        l.len() + n
+        if y.is_empty() {
+            return l.len();
+        }
+        for chunk in r.chunks_exact_mut(y.len()) {
+            chunk.copy_from_slice(y);
+        }
+        l.len() + r.len() / y.len() * y.len()
     }
     build(vm, kind, total, |vm, out| {
         fill(buffer_ref(vm, a).unwrap_or(&[]), buffer_ref(vm, b).unwrap_or(&[]), out)
@@ -229,7 +214,7 @@ fn str_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj>
 }
 
 /// The index error/type error message noun for a kind.
-fn noun(kind: Kind) -> &'static str {
+pub fn noun(kind: Kind) -> &'static str {
     match kind {
         Kind::Str => "string",
         Kind::Bytes => "bytes",
@@ -238,38 +223,44 @@ fn noun(kind: Kind) -> &'static str {
 }
 
 /// `seq[index]` load for str/bytes/bytearray (ints and slices; slices of
-/// any step).
+/// any step). A str's positions are code points.
 ///
 /// Errors: `TypeError: string indices must be integers, not X`,
 /// `IndexError: string index out of range`, slice errors, `MemoryError`.
 pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<Obj> {
     let o = if o.as_qstr().is_some() { o } else { unwrap_native(vm, o) };
-    let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else { return Ok(Obj::NULL) };
+    let Some(b) = buffer_ref(vm, o) else { return Ok(Obj::NULL) };
     let sl = is_slice(vm, index);
     if !sl && !is_int(vm, index) {
         return Err(super::strutil::indices_error(vm, noun(kind), index));
     }
-    if kind == Kind::Str {
-        if !sl {
-            if let Some(r) = str_index_ascii(vm, o, index) {
-                return r;
-            }
+    // Non-ASCII text: code points map to byte offsets through `at` (the
+    // identity otherwise).
+    let text = kind == Kind::Str && !b.is_ascii();
+    let len = if text { char_len(b) } else { b.len() };
+    let t = vm.str_pinned(o).unwrap_or("").as_bytes();
+    let at = |i: usize| if text { char_to_byte(t, i) } else { i.min(len) };
+    if !sl {
+        let i = int_arg(vm, index)?;
+        let i = seq_index(vm, i, len, noun(kind))?;
+        if kind == Kind::Str {
+            return vm.new_str_slice(o, at(i), at(i + 1));
         }
-        let s = vm.str_pinned(o).unwrap_or("");
-        if !s.is_ascii() {
-            return str_subscr_unicode(vm, o, s, index, sl);
-        }
+        let byte = buffer_ref(vm, o).and_then(|s| s.get(i).copied()).unwrap_or(0);
+        return Ok(Obj::small_int(byte as isize));
     }
-    if sl {
-        let (a, b, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
-        if c == 1 {
-            let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-            if kind == Kind::Str && b - a == len && o.as_qstr().is_some() {
-                return Ok(o);
-            }
-            return part_of(vm, kind, o, a, b.min(len));
+    let (a, e, c) = slice_indices(vm, index, len)?.unwrap_or((0, 0, 1));
+    if c == 1 {
+        let (a, e) = (a.max(0) as usize, e.max(a).max(0) as usize);
+        if kind == Kind::Str && e - a == len && o.as_qstr().is_some() {
+            return Ok(o);
         }
-        let n = slice_len(a, b, c);
+        return part_of(vm, kind, o, at(a), at(e));
+    }
+    // Desktop: bytes and ASCII text picked straight into the result.
+    #[cfg(not(target_os = "none"))]
+    if !text {
+        let n = super::strutil::slice_len(a, e, c);
         fn pick(s: &[u8], a: isize, b: isize, c: isize, out: &mut [u8]) -> usize {
             let mut k = 0;
             for (slot, i) in out.iter_mut().zip(slice_positions(a, b, c)) {
@@ -278,65 +269,53 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
             }
             k
         }
-        return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, b, c, out));
+        return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, e, c, out));
     }
-    let i = int_arg(vm, index)?;
-    let i = seq_index(vm, i, len, noun(kind))?;
-    let byte = buffer_ref(vm, o).and_then(|s| s.get(i).copied()).unwrap_or(0);
-    if kind == Kind::Str {
-        // An ASCII str: the byte is the char.
-        return Ok(crate::qstr::ascii_char(byte).map_or(Obj::qstr(q::empty), Obj::qstr));
-    }
-    Ok(Obj::small_int(byte as isize))
-}
-
-/// Subscripts of a non-ASCII str `s` (the text of `o`): code-point
-/// indexing and slicing.
-fn str_subscr_unicode(vm: &mut Vm, o: Obj, s: &str, index: Obj, sl: bool) -> PyResult<Obj> {
-    let b = s.as_bytes();
-    let n = char_len(b);
-    if !sl {
-        let i = int_arg(vm, index)?;
-        let i = seq_index(vm, i, n, "string")?;
-        return vm.new_str_slice(o, char_to_byte(b, i), char_to_byte(b, i + 1));
-    }
-    let (a, e, c) = slice_indices(vm, index, n)?.unwrap_or((0, 0, 1));
-    if c == 1 {
-        let (a, e) = (a.max(0) as usize, e.max(a).max(0) as usize);
-        return vm.new_str_slice(o, char_to_byte(b, a), char_to_byte(b, e));
-    }
+    // A cursor walks the content char by char (byte by byte but for
+    // non-ASCII text) to each selected position, in either direction, so
+    // the whole slice costs one pass.
     let mut out = Out::buf();
-    if slice_len(a, e, c) > 0 {
-        if c > 0 {
-            for (i, ch) in s.chars().enumerate() {
-                let i = i as isize;
-                if i >= e {
-                    break;
+    let (mut ci, mut bi) = (0usize, 0usize);
+    for p in slice_positions(a, e, c) {
+        let mut ch = [0u8; 4];
+        let n = {
+            let b = buffer_ref(vm, o).unwrap_or(&[]);
+            let cont = |k: usize| text && b.get(k).is_some_and(|&x| x & 0xc0 == 0x80);
+            while ci < p {
+                bi += 1;
+                while cont(bi) {
+                    bi += 1;
                 }
-                if i >= a && (i - a) % c == 0 {
-                    out.char(vm, ch)?;
-                }
+                ci += 1;
             }
-        } else {
-            for (i, ch) in s.chars().rev().enumerate() {
-                let i = n as isize - 1 - i as isize;
-                if i <= e {
-                    break;
+            while ci > p {
+                bi -= 1;
+                while cont(bi) {
+                    bi -= 1;
                 }
-                if i <= a && (a - i) % (-c) == 0 {
-                    out.char(vm, ch)?;
-                }
+                ci -= 1;
             }
-        }
+            let mut end = bi + 1;
+            while cont(end) {
+                end += 1;
+            }
+            let src = b.get(bi..end).unwrap_or(&[]);
+            let n = src.len().min(4);
+            ch[..n].copy_from_slice(&src[..n]);
+            n
+        };
+        out.bytes(vm, &ch[..n])?;
     }
-    out.into_str(vm)
+    let Out::Buf(v) = out else { return Ok(Obj::NULL) };
+    super::strutil::finish_vec(vm, kind, v)
 }
 
-/// `s[i]` for a small-int `i` whose char is ASCII, found without scanning
+/// Desktop `s[i]` for a small-int `i` whose char is ASCII, found without scanning
 /// the whole str: valid when every byte before the indexed one is ASCII
 /// (checked) so byte and char positions agree. None to take the general
 /// path (other index kinds, negative indices, non-ASCII text before or
 /// at the position).
+#[cfg(not(target_os = "none"))]
 fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
     let i = usize::try_from(index.as_small_int()?).ok()?;
     let s = vm.str_pinned(o)?.as_bytes();
@@ -372,7 +351,7 @@ pub static STR_TYPE: TypeObj = TypeObj {
     print: Some(str_print),
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
-    ext: &crate::typ::TypeExt { unary_op: Some(str_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
+    ext: &crate::typ::TypeExt { unary_op: Some(super::bytes::bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
     locals: m::STR_LOCALS,
     ..TypeObj::EMPTY
 };

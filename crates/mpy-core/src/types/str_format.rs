@@ -16,7 +16,7 @@
 use crate::flt::Float;
 #[cfg(feature = "float")]
 use super::float_format::FloatText;
-use super::strutil::{char_len, char_to_byte, is_int, native_part, type_name, Kind};
+use super::strutil::{char_len, char_to_byte, is_int, native_part, type_name};
 use crate::heap::GcVec;
 use crate::obj::Obj;
 use crate::runtime::print::Out;
@@ -730,7 +730,8 @@ fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out:
 }
 
 /// `str.format(*args, **kw)` as a native method (`args[0]` is the format
-/// string; a bytes receiver gives bytes, its invalid UTF-8 read as U+FFFD).
+/// string; a bytes or bytearray receiver gives an object of its kind, its
+/// literal bytes copied as they are, as MicroPython's).
 ///
 /// Errors: as [`format_string`]; `TypeError` for a non-str receiver.
 pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -741,25 +742,12 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if let Ok(v) = vm.new_vec::<u8>(fmt.get().len() + 32) {
         out = Out::Buf(v);
     }
-    let r = match core::str::from_utf8(fmt.get()) {
-        Ok(f) => format_string(vm, f, &args[1..], kw, &mut out),
-        Err(_) => {
-            let mut lossy = Out::buf();
-            let r = crate::modules::args::write_lossy(vm, &mut lossy, fmt.get()).and_then(|()| {
-                let f = core::str::from_utf8(lossy.as_bytes()).unwrap_or("");
-                format_string(vm, f, &args[1..], kw, &mut out)
-            });
-            free_out(vm, lossy);
-            r
-        }
-    };
+    let mut fields = Fields { args: &args[1..], kw, next: 0, mode: 0 };
+    let r = expand(vm, fmt.get(), &mut fields, 0, &mut out);
     fmt.free(vm);
     r?;
-    if kind == Kind::Str {
-        out.into_str(vm)
-    } else {
-        out.into_bytes(vm)
-    }
+    let Out::Buf(v) = out else { return Ok(Obj::NULL) };
+    super::strutil::finish_vec(vm, kind, v)
 }
 
 fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {

@@ -101,10 +101,9 @@ fn merge_kw_into(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: &[Qstr], out: &mu
     }
     for pair in kw.chunks(2) {
         let (k, v) = (pair[0], pair.get(1).copied().unwrap_or(Obj::NONE));
-        let pos = k.as_qstr().and_then(|kq| names.iter().position(|n| *n == kq)).or_else(|| {
-            let ks = vm.str_pinned(k)?;
-            names.iter().position(|n| vm.qstr_str(*n) == ks)
-        });
+        // A heap str key names a qstr if its text is one.
+        let kq = k.as_qstr().or_else(|| vm.qstrs.lookup(&vm.heap, vm.str_pinned(k)?));
+        let pos = kq.and_then(|kq| names.iter().position(|n| *n == kq));
         match pos {
             Some(p) => {
                 if let Some(slot) = out.get_mut(p) {
@@ -124,28 +123,24 @@ fn absent(o: Obj) -> bool {
     o.is_null() || o == Obj::NONE
 }
 
-/// Converts optional `start`/`end` arguments (None/absent -> None).
+/// Converts the optional `start`/`end` arguments `args[2]`, `args[3]` of a
+/// `kind` receiver (None/absent -> None).
 ///
 /// Errors: `TypeError: string indices must be integers, not str` (the
 /// receiver's noun), as MicroPython.
-fn range_ints(vm: &mut Vm, args: &[Obj], from: usize) -> PyResult<(Option<isize>, Option<isize>)> {
+fn range_ints(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<(Option<isize>, Option<isize>)> {
     let get = |vm: &mut Vm, i: usize| -> PyResult<Option<isize>> {
         match args.get(i) {
             Some(&o) if !absent(o) => {
                 if !super::strutil::is_int(vm, o) {
-                    let noun = match Kind::of(vm, args[0]) {
-                        Some(Kind::Str) => "string",
-                        Some(Kind::ByteArray) => "bytearray",
-                        _ => "bytes",
-                    };
-                    return Err(super::strutil::indices_error(vm, noun, o));
+                    return Err(super::strutil::indices_error(vm, super::str::noun(kind), o));
                 }
                 Ok(Some(int_arg(vm, o)?))
             }
             _ => Ok(None),
         }
     };
-    Ok((get(vm, from)?, get(vm, from + 1)?))
+    Ok((get(vm, 2)?, get(vm, 3)?))
 }
 
 /// Resolves `start`/`end` (code points for str) to byte offsets into `s`,
@@ -227,66 +222,69 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
     (0..=to - needle.len()).rev().find(|&i| hay[i..].starts_with(needle))
 }
 
-/// What [`find_common`] computes.
-#[derive(Clone, Copy, PartialEq)]
-enum Find {
-    First,
-    Last,
-    Count,
-}
+/// What [`find_common`] computes: bit 0 searches from the right, bit 1
+/// raises when absent (`index`/`rindex`), [`COUNT_MODE`] counts.
+const FIND_LAST: u8 = 1;
+const FIND_RAISE: u8 = 2;
+const COUNT_MODE: u8 = 4;
 
-/// `find`/`rfind` (the position, None if absent) and `count` (always
-/// Some) of `args[1]` in `args[0][start:end]`: one body for the argument
-/// checks and the window.
-fn find_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Option<isize>> {
+/// `find`/`rfind` (the position, -1 if absent), `index`/`rindex` (the
+/// position, raising if absent) and `count` of `args[1]` in
+/// `args[0][start:end]`: one body for the argument checks, the window and
+/// the result.
+///
+/// Errors: `ValueError: substring not found` (`index`, `rindex`).
+fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     arg_check(vm, kind, args[1])?;
-    let (a, b) = range_ints(vm, args, 2)?;
+    let (a, b) = range_ints(vm, kind, args)?;
     let s = self_ref(vm, args[0]);
     let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let count = mode == Find::Count;
-    let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(count.then_some(0)) };
-    let win = &s[bs..be];
-    if count {
-        let n = if needle.is_empty() {
-            (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
-        } else {
-            count_bytes(win, needle, usize::MAX)
-        };
-        return Ok(Some(n as isize));
+    let count = mode == COUNT_MODE;
+    let r = match resolve_range(kind, s, a, b) {
+        None => count.then_some(0),
+        Some((bs, be)) => {
+            let win = &s[bs..be];
+            if count {
+                Some(if needle.is_empty() {
+                    (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
+                } else {
+                    count_bytes(win, needle, usize::MAX)
+                })
+            } else {
+                let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
+                pos.map(|p| {
+                    let abs = bs + p;
+                    if kind == Kind::Str && !s[..abs].is_ascii() {
+                        byte_to_char(s, abs)
+                    } else {
+                        abs
+                    }
+                })
+            }
+        }
+    };
+    match r {
+        Some(i) => Ok(Obj::small_int(i as isize)),
+        None if mode & FIND_RAISE != 0 => Err(vm.value_error("substring not found")),
+        None => Ok(Obj::small_int(-1)),
     }
-    let pos = if mode == Find::Last { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
-    Ok(pos.map(|p| {
-        let abs = bs + p;
-        (if kind == Kind::Str && !s[..abs].is_ascii() { byte_to_char(s, abs) } else { abs }) as isize
-    }))
 }
 
 fn str_find(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, Find::First)?.unwrap_or(-1)))
+    find_common(vm, args, 0)
 }
 fn str_rfind(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, Find::Last)?.unwrap_or(-1)))
+    find_common(vm, args, FIND_LAST)
 }
 fn str_index(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    index_common(vm, args, Find::First)
+    find_common(vm, args, FIND_RAISE)
 }
 fn str_rindex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    index_common(vm, args, Find::Last)
+    find_common(vm, args, FIND_RAISE | FIND_LAST)
 }
-
-/// `index`/`rindex`: [`find_common`] raising when absent.
-///
-/// Errors: `ValueError: substring not found`.
-fn index_common(vm: &mut Vm, args: &[Obj], mode: Find) -> PyResult<Obj> {
-    match find_common(vm, args, mode)? {
-        Some(i) => Ok(Obj::small_int(i)),
-        None => Err(vm.value_error("substring not found")),
-    }
-}
-
 fn str_count(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int(find_common(vm, args, Find::Count)?.unwrap_or(0)))
+    find_common(vm, args, COUNT_MODE)
 }
 
 /// Non-overlapping occurrences of non-empty `needle` in `hay`, at most
@@ -322,7 +320,7 @@ fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
         }
     }
     let kind = self_kind(vm, args[0])?;
-    let (a, b) = range_ints(vm, args, 2)?;
+    let (a, b) = range_ints(vm, kind, args)?;
     let cands = vm.tuple_pinned(args[1]);
     for idx in 0..cands.map_or(1, <[Obj]>::len) {
         let c = cands.map_or(args[1], |t| t[idx]);
@@ -348,7 +346,8 @@ fn str_endswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// ASCII whitespace as MicroPython's `unichar_isspace`.
 pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+    // ' ', or one of `\t \n \x0b \x0c \r` (9..=13).
+    b == b' ' || b.wrapping_sub(b'\t') < 5
 }
 
 /// The byte range `strip` keeps of `s`: whitespace (`set` None) or the
@@ -940,9 +939,11 @@ fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
     let (n, changes) = {
         let s = self_ref(vm, args[0]);
+        // Desktop: one char is a built-in qstr, no allocation (boards: the
+        // result is interned as that qstr anyway).
+        #[cfg(not(target_os = "none"))]
         if kind == Kind::Str {
             if let [c] = s {
-                // One char: a built-in qstr, no allocation.
                 if let Some(q) = crate::qstr::ascii_char(conv(c)) {
                     return Ok(Obj::qstr(q));
                 }

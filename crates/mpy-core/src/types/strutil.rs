@@ -1,6 +1,6 @@
 //! Helpers shared by `str`, `bytes`, `bytearray` and `memoryview`: the
 //! buffer protocol, argument conversion, slice indices, building results
-//! in the gc heap, code-point positions, reprs, and the iterator over
+//! in the gc heap, code-point positions, reprs, and iteration over
 //! str/bytes/bytearray/memoryview.
 //!
 //! # Buffer protocol
@@ -30,9 +30,7 @@ use crate::types::bytes::BYTES_TYPE;
 use crate::types::exception::{INDEX_ERROR_TYPE, NOT_IMPLEMENTED_ERROR_TYPE};
 use crate::types::list::ListObj;
 use crate::types::str::STR_TYPE;
-use crate::qstr::q;
 use crate::runtime::print::Out;
-use crate::typ::{flags, PrintKind, TypeObj};
 use crate::PyResult;
 
 /// Which of the byte-sequence types an object is.
@@ -286,23 +284,19 @@ pub fn int_arg(vm: &mut Vm, o: Obj) -> PyResult<isize> {
     if let Some(i) = o.as_small_int() {
         return Ok(i);
     }
-    match o {
-        Obj::TRUE => return Ok(1),
-        Obj::FALSE => return Ok(0),
-        _ => {}
+    use super::str_format::IntVal;
+    // Bools, big ints, int subclass instances: one decoder for them all.
+    match super::str_format::int_value(vm, o) {
+        Some(IntVal::Small(i)) => Ok(i as isize),
+        #[cfg(feature = "bigint")]
+        Some(IntVal::Big(neg, d)) => {
+            match mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok()) {
+                Some(v) => Ok(v),
+                None => Err(word_overflow(vm)),
+            }
+        }
+        None => Err(cant_convert(vm, o, "int")),
     }
-    #[cfg(feature = "bigint")]
-    if let Some((neg, d)) = vm.int_digits_pinned(o) {
-        let v = mpy_mpz::conv::to_i64(mpy_mpz::MpzRef::new(neg, d)).and_then(|v| isize::try_from(v).ok());
-        return match v {
-            Some(v) => Ok(v),
-            None => Err(word_overflow(vm)),
-        };
-    }
-    if let Some(n) = native_part(vm, o) {
-        return int_arg(vm, n);
-    }
-    Err(cant_convert(vm, o, "int"))
 }
 
 /// Is `o` an int (small, big or bool)?
@@ -317,8 +311,7 @@ pub fn is_int(vm: &Vm, o: Obj) -> bool {
 ///
 /// Errors: `ValueError: slice step cannot be zero`, argument conversion.
 pub fn slice_indices(vm: &mut Vm, o: Obj, len: usize) -> PyResult<Option<(isize, isize, isize)>> {
-    let Some((a, b, c)) = crate::types::slice::slice_parts(vm, o) else { return Ok(None) };
-    crate::types::slice::parts_indices(vm, a, b, c, len, true).map(Some)
+    crate::types::slice::indices_of(vm, o, len, true)
 }
 
 /// Is `o` a slice object?
@@ -341,16 +334,7 @@ pub fn slice_positions(start: isize, stop: isize, step: isize) -> impl Iterator<
     })
 }
 
-/// Number of items selected by normalised slice indices.
-pub fn slice_len(start: isize, stop: isize, step: isize) -> usize {
-    if step > 0 && stop > start {
-        ((stop - start - 1) / step + 1) as usize
-    } else if step < 0 && start > stop {
-        ((start - stop - 1) / (-step) + 1) as usize
-    } else {
-        0
-    }
-}
+pub use super::slice::slice_len;
 
 /// Normalises a sequence index (negative counts from the end).
 ///
@@ -607,16 +591,21 @@ fn repr_quoted(vm: &mut Vm, b: &[u8], text: bool, out: &mut Out) -> PyResult<()>
         }
         out.bytes(vm, &b[run..at])?;
         run = i;
-        let hex = |digits| crate::runtime::print::Arg::Hex(n as usize, digits);
-        match n {
-            0x5c => out.bytes(vm, b"\\\\")?,
-            0x0a => out.bytes(vm, b"\\n")?,
-            0x0d => out.bytes(vm, b"\\r")?,
-            0x09 => out.bytes(vm, b"\\t")?,
-            _ if n == q as u32 => out.bytes(vm, &[b'\\', q])?,
-            0..0x100 => out.fmt(vm, "\\x{}", &[hex(2)])?,
-            0x100..0x10000 => out.fmt(vm, "\\u{}", &[hex(4)])?,
-            _ => out.fmt(vm, "\\U{}", &[hex(8)])?,
+        // `\\` and one char: the escape's letter, or the hex form's with its
+        // digits.
+        let (c, digits) = match n {
+            0x5c => (b'\\', 0),
+            0x0a => (b'n', 0),
+            0x0d => (b'r', 0),
+            0x09 => (b't', 0),
+            _ if n == q as u32 => (q, 0),
+            0..0x100 => (b'x', 2),
+            0x100..0x10000 => (b'u', 4),
+            _ => (b'U', 8),
+        };
+        out.bytes(vm, &[b'\\', c])?;
+        if digits > 0 {
+            out.fmt(vm, "{}", &[crate::runtime::print::Arg::Hex(n as usize, digits)])?;
         }
     }
     out.bytes(vm, &b[run..])?;
@@ -624,82 +613,43 @@ fn repr_quoted(vm: &mut Vm, b: &[u8], text: bool, out: &mut Out) -> PyResult<()>
 }
 
 // ---------------------------------------------------------------------
-// Iterator
+// Iteration
 // ---------------------------------------------------------------------
 
-/// An iterator over a str (yielding 1-char strs), bytes/bytearray or
-/// memoryview (yielding ints). Prints as `<iterator>`. 3 words.
-#[repr(C)]
-pub struct SeqIterObj {
-    /// Header ([`ITERATOR_TYPE`]).
-    pub base: ObjBase,
-    /// The sequence.
-    pub seq: Obj,
-    /// Next byte offset (str) or index (others).
-    pub pos: usize,
-}
+/// The iterator of str (yielding 1-char strs), bytes, bytearray and
+/// memoryview (yielding ints): the one `<iterator>` type of lists and
+/// tuples too (as MicroPython's), which reads these with
+/// [`seq_iter_step`].
+pub use super::iterators::new_seq_iter;
 
-/// Makes an iterator over `seq` (see [`SeqIterObj`]).
+/// The item of str/bytes/bytearray/memoryview `seq` at `pos` (a byte
+/// offset for str, an index for the others) and the next position: a
+/// str's char as a 1-char str (ASCII ones are built-in qstrs), a byte as
+/// an int. None at the end (or for an object without a buffer).
 ///
-/// Errors: `MemoryError`.
-pub fn new_seq_iter(vm: &mut Vm, seq: Obj) -> PyResult<Obj> {
-    vm.alloc_obj(SeqIterObj { base: ObjBase::new(&ITERATOR_TYPE), seq, pos: 0 })
-}
-
-/// The next item of `seq` at `pos`: a str's char as a 1-char str (ASCII
-/// ones are built-in qstrs; others are returned as their UTF-8 bytes to
-/// be made into a str), or a byte as an int; with the next position.
-enum Step {
-    Item(Obj),
-    Char([u8; 4], usize),
-}
-
-fn seq_iter_step(vm: &Vm, seq: Obj, pos: usize) -> Option<(Step, usize)> {
-    match kind_and_buffer(vm, seq) {
+/// Errors: `MemoryError` (a non-ASCII char's str).
+pub fn seq_iter_step(vm: &mut Vm, seq: Obj, pos: usize) -> PyResult<Option<(Obj, usize)>> {
+    let mut c = [0u8; 4];
+    let n = match kind_and_buffer(vm, seq) {
         Some((Kind::Str, b)) => {
-            let &lead = b.get(pos)?;
+            let Some(&lead) = b.get(pos) else { return Ok(None) };
             if lead < 0x80 {
-                let q = crate::qstr::ascii_char(lead)?;
-                return Some((Step::Item(Obj::qstr(q)), pos + 1));
+                return Ok(crate::qstr::ascii_char(lead).map(|q| (Obj::qstr(q), pos + 1)));
             }
             let n = match lead {
                 0xc0..=0xdf => 2,
                 0xe0..=0xef => 3,
                 _ => 4,
             };
-            let src = b.get(pos..pos + n)?;
-            let mut c = [0u8; 4];
+            let Some(src) = b.get(pos..pos + n) else { return Ok(None) };
             c[..n].copy_from_slice(src);
-            Some((Step::Char(c, n), pos + n))
+            n
         }
         // bytes, bytearray, memoryview and other buffers yield ints.
-        _ => buffer_ref(vm, seq)?.get(pos).map(|&v| (Step::Item(Obj::small_int(v as isize)), pos + 1)),
-    }
-}
-
-fn seq_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Obj> {
-    let Some((seq, pos)) = vm.heap.get::<SeqIterObj>(it).map(|s| (s.seq, s.pos)) else {
-        return Ok(Obj::STOP_ITERATION);
+        _ => {
+            let v = buffer_ref(vm, seq).and_then(|b| b.get(pos).copied());
+            return Ok(v.map(|v| (Obj::small_int(v as isize), pos + 1)));
+        }
     };
-    let Some((step, npos)) = seq_iter_step(vm, seq, pos) else { return Ok(Obj::STOP_ITERATION) };
-    if let Some(s) = vm.heap.get_mut::<SeqIterObj>(it) {
-        s.pos = npos;
-    }
-    match step {
-        Step::Item(o) => Ok(o),
-        Step::Char(c, n) => vm.new_str_from_utf8(&c[..n]),
-    }
+    Ok(Some((vm.new_str_from_utf8(&c[..n])?, pos + n)))
 }
-
-fn iter_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
-    out.str(vm, "<iterator>")
-}
-
-/// The type of str/bytes/bytearray/memoryview iterators.
-pub static ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
-    flags: flags::ITER_IS_SELF,
-    iternext: Some(seq_iter_next),
-    print: Some(iter_print),
-    ..TypeObj::EMPTY
-};

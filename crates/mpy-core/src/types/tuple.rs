@@ -82,6 +82,8 @@ fn tuple_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         return Ok(Obj::NULL);
     }
     let v = items(vm, o);
+    // Desktop: a small-int index first (boards: `seq_index` below).
+    #[cfg(not(target_os = "none"))]
     if let Some(i) = index.as_small_int() {
         let j = if i < 0 { i + v.len() as isize } else { i };
         if j >= 0 && (j as usize) < v.len() {
@@ -123,6 +125,13 @@ pub fn seq_contains(vm: &mut Vm, seq: Obj, x: Obj) -> PyResult<bool> {
 /// `v` into `dst` (which has room for `slice_len` of them); returns how
 /// many it wrote.
 pub fn slice_select(v: &[Obj], start: isize, stop: isize, step: isize, dst: &mut [Obj]) -> usize {
+    if step == 1 {
+        // A run: one copy.
+        let src = v.get(start.max(0) as usize..stop.max(start).max(0) as usize).unwrap_or(&[]);
+        let k = src.len().min(dst.len());
+        dst[..k].copy_from_slice(&src[..k]);
+        return k;
+    }
     let mut n = 0;
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
