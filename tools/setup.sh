@@ -40,7 +40,7 @@ if ! [ -f /usr/lib/gcc/x86_64-linux-gnu/12/32/crtbegin.o ] && ! dpkg -s gcc-mult
     run apt-get install -y --no-install-recommends gcc-multilib
 fi
 
-# The boards' filesystem is littlefs (C, through the littlefs2 crate): its
+# The boards' filesystem is littlefs (C, through the littlefs2-sys crate): its
 # build needs the Arm cross compiler with newlib's headers, and libclang
 # (with clang's own headers) for bindgen.
 if ! command -v arm-none-eabi-gcc >/dev/null 2>&1 || ! [ -e /usr/lib/llvm-14/lib/libclang.so.1 ] ||
