@@ -155,6 +155,16 @@ pub trait Hal {
     fn write(&mut self, _handle: usize, _data: &[u8]) -> Result<usize, i32> {
         Err(9)
     }
+    /// Moves the position of an open file handle to `offset` bytes from
+    /// the start (`whence` 0), the current position (1) or the end (2),
+    /// and returns the new position from the start (`Ok` of the current
+    /// position for `seek(h, 0, 1)`). A position past the end is allowed
+    /// (a write there fills the gap with zeros). Errors: an errno (22 =
+    /// EINVAL for a negative result or another `whence`; default 29 =
+    /// ESPIPE: the handle cannot seek).
+    fn seek(&mut self, _handle: usize, _offset: i64, _whence: u8) -> Result<u64, i32> {
+        Err(29)
+    }
     /// Closes an open file handle (no-op by default).
     fn close(&mut self, _handle: usize) {}
     /// Bytes of native stack the interpreter may use (recursion guard).

@@ -517,6 +517,24 @@ impl<B: Board> BoardFs<B> {
         self.transfer(h, true, &mut [], data)
     }
 
+    /// Moves open file `h`'s position to `offset` from the start
+    /// (`whence` 0), the position (1) or the end (2): the new position
+    /// (`EINVAL` if negative or past littlefs's limit, or another
+    /// `whence`). A later write past the end fills the gap with zeros
+    /// (littlefs does).
+    pub fn seek(&mut self, h: usize, offset: i64, whence: u8) -> Result<u64, i32> {
+        let f = table(|t| t.files.get(h).filter(|f| f.used).cloned()).ok_or(EBADF)?;
+        let base = match whence {
+            0 => 0,
+            1 => f.pos,
+            2 => self.meta(&f.path)?.1,
+            _ => return Err(EINVAL),
+        };
+        let pos = (base as i64).checked_add(offset).filter(|p| (0..=i32::MAX as i64).contains(p)).ok_or(EINVAL)?;
+        table(|t| t.files.get_mut(h).map(|s| s.pos = pos as usize));
+        Ok(pos as u64)
+    }
+
     /// Reads file `path` from its start into `buf` (with one mount): how
     /// many bytes (fewer than `buf.len()` only at the end of the file).
     pub fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Result<usize, i32> {

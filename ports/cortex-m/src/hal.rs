@@ -254,6 +254,10 @@ impl<B: Board> Hal for BoardHal<B> {
         self.fs.write(handle, data)
     }
 
+    fn seek(&mut self, handle: usize, offset: i64, whence: u8) -> Result<u64, i32> {
+        self.fs.seek(handle, offset, whence)
+    }
+
     fn close(&mut self, handle: usize) {
         self.fs.close(handle);
     }

@@ -250,6 +250,17 @@ impl Hal for UnixHal {
         f.write_all(data).map_err(errno)?;
         Ok(data.len())
     }
+    fn seek(&mut self, handle: usize, offset: i64, whence: u8) -> Result<u64, i32> {
+        use std::io::{Seek, SeekFrom};
+        let f = self.files.get_mut(handle).and_then(|f| f.as_mut()).ok_or(9)?;
+        let to = match whence {
+            0 => SeekFrom::Start(u64::try_from(offset).map_err(|_| 22)?),
+            1 => SeekFrom::Current(offset),
+            2 => SeekFrom::End(offset),
+            _ => return Err(22),
+        };
+        f.seek(to).map_err(errno)
+    }
     fn close(&mut self, handle: usize) {
         if let Some(f) = self.files.get_mut(handle) {
             *f = None;

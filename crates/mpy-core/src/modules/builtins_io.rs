@@ -9,9 +9,13 @@
 //! mode='r')` goes through a mounted filesystem object ([`super::vfs`])
 //! or the `Hal` file methods; the port's files are `TextIOWrapper`
 //! (text) or `FileIO` (binary) objects with `read`, `readinto`,
-//! `readline`, `readlines`, `write`, `flush`, `close`, iteration and the
-//! context-manager protocol; a file the program drops is closed by the
-//! collector (finaliser). Errors: `OSError(errno)` from the port (e.g.
+//! `readline`, `readlines`, `write`, `seek`, `tell`, `flush`, `close`,
+//! iteration and the context-manager protocol; a file the program drops
+//! is closed by the collector (finaliser). Reads go through a read-ahead
+//! buffer; `tell` and `seek` count from the position the program sees
+//! (the port's minus the unread buffered bytes), and a write first moves
+//! the port's position back to it (dropping the buffer), so data lands
+//! where the program read up to. Errors: `OSError(errno)` from the port (e.g.
 //! errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O operation on
 //! closed file`.
 
@@ -412,8 +416,87 @@ fn f_readlines(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
+/// Bytes read ahead from the port but not yet consumed by file `o`.
+fn unread(vm: &Vm, o: Obj) -> usize {
+    pending(vm, o).len()
+}
+
+/// Forgets file `o`'s read-ahead (after the port's position moved).
+fn drop_buffer(vm: &mut Vm, o: Obj) {
+    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+        f.rbuf.truncate(0);
+        f.rpos = 0;
+        f.eof = false;
+    }
+}
+
+/// Moves the port's position of file `o` (handle `h`) back to where the
+/// program has read up to, dropping the read-ahead: before a write.
+///
+/// Errors: `OSError(errno)` when the port cannot seek back.
+fn sync_position(vm: &mut Vm, o: Obj, h: usize) -> PyResult<()> {
+    let n = unread(vm, o);
+    if n > 0 {
+        if let Err(errno) = vm.hal.seek(h, -(n as i64), 1) {
+            return Err(os_error(vm, errno));
+        }
+    }
+    drop_buffer(vm, o);
+    Ok(())
+}
+
+/// Seeks file `o` as `seek(offset, whence)` does, `whence` 1 counting
+/// from the position the program sees; returns the new position.
+///
+/// Errors: `ValueError` if closed, `OSError(errno)` from the port (the
+/// file is unchanged then).
+fn seek_to(vm: &mut Vm, o: Obj, offset: i64, whence: u8) -> PyResult<u64> {
+    let h = handle_of(vm, o)?;
+    let n = unread(vm, o);
+    let offset = if whence == 1 { offset.saturating_sub(n as i64) } else { offset };
+    if whence == 1 && offset == 0 && n > 0 {
+        // `tell()`: the buffer stays valid.
+        return match vm.hal.seek(h, 0, 1) {
+            Ok(p) => Ok(p.saturating_sub(n as u64)),
+            Err(errno) => Err(os_error(vm, errno)),
+        };
+    }
+    match vm.hal.seek(h, offset, whence) {
+        Ok(p) => {
+            drop_buffer(vm, o);
+            Ok(p)
+        }
+        Err(errno) => Err(os_error(vm, errno)),
+    }
+}
+
+/// `seek(offset, whence=0)`: moves to `offset` bytes from the start
+/// (`whence` 0), the current position (1) or the end (2); returns the
+/// new position.
+///
+/// Errors: `ValueError` if closed, `OSError(EINVAL)` for a negative
+/// position, `OSError(errno)` from the port.
+fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let offset = int_arg(vm, args[1])?;
+    let whence = match args.get(2) {
+        Some(&w) => u8::try_from(int_arg(vm, w)?).unwrap_or(u8::MAX),
+        None => 0,
+    };
+    let p = seek_to(vm, args[0], offset, whence)?;
+    vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
+}
+
+/// `tell()`: the current position, in bytes from the start.
+///
+/// Errors: `ValueError` if closed, `OSError(errno)` from the port.
+fn f_tell(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    let p = seek_to(vm, args[0], 0, 1)?;
+    vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
+}
+
 fn file_write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
     let h = handle_of(vm, o)?;
+    sync_position(vm, o, h)?;
     match vm.hal.write(h, data) {
         Ok(n) => Ok(n),
         Err(errno) => Err(os_error(vm, errno)),
@@ -423,6 +506,7 @@ fn file_write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
 /// `write(data)`: str or bytes-like; returns the bytes written.
 fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let h = handle_of(vm, args[0])?;
+    sync_position(vm, args[0], h)?;
     let Some(data) = buffer_of(&vm.qstrs, &vm.heap, args[1]) else {
         return Err(vm.type_error("object with buffer protocol required"));
     };
@@ -494,11 +578,13 @@ static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines
 static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, f_close);
 static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
+static F_SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, f_seek);
+static F_TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, f_tell);
 /// `__enter__` of files and streams (returns the object).
 pub static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
-static FILE_LOCALS: [(Qstr, Rom); 10] = [
+static FILE_LOCALS: [(Qstr, Rom); 12] = [
     (q::__enter__, Rom::Fun(&F_ENTER)),
     (q::__exit__, Rom::Fun(&F_EXIT)),
     (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
@@ -508,6 +594,8 @@ static FILE_LOCALS: [(Qstr, Rom); 10] = [
     (q::readinto, Rom::Fun(&F_READINTO)),
     (q::readline, Rom::Fun(&F_READLINE)),
     (q::readlines, Rom::Fun(&F_READLINES)),
+    (q::seek, Rom::Fun(&F_SEEK)),
+    (q::tell, Rom::Fun(&F_TELL)),
     (q::write, Rom::Fun(&F_WRITE)),
 ];
 
