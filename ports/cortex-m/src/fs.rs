@@ -523,11 +523,14 @@ impl<B: Board> BoardFs<B> {
     /// `whence`). A later write past the end fills the gap with zeros
     /// (littlefs does).
     pub fn seek(&mut self, h: usize, offset: i64, whence: u8) -> Result<u64, i32> {
-        let f = table(|t| t.files.get(h).filter(|f| f.used).cloned()).ok_or(EBADF)?;
+        let pos = table(|t| t.files.get(h).filter(|f| f.used).map(|f| f.pos)).ok_or(EBADF)?;
         let base = match whence {
             0 => 0,
-            1 => f.pos,
-            2 => self.meta(&f.path)?.1,
+            1 => pos,
+            2 => {
+                let p = table(|t| t.files.get(h).map(|f| f.path.clone())).ok_or(EBADF)?;
+                self.meta(&p)?.1
+            }
             _ => return Err(EINVAL),
         };
         let pos = (base as i64).checked_add(offset).filter(|p| (0..=i32::MAX as i64).contains(p)).ok_or(EINVAL)?;

@@ -19,7 +19,7 @@
 //! errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O operation on
 //! closed file`.
 
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, new_from_vec_field, new_str_lossy, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, int_args, new_from_vec_field, new_str_lossy, str_conv_error};
 use crate::hal::LineInput;
 use super::sys_io;
 use crate::heap::GcVec;
@@ -416,54 +416,32 @@ fn f_readlines(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-/// Bytes read ahead from the port but not yet consumed by file `o`.
-fn unread(vm: &Vm, o: Obj) -> usize {
-    pending(vm, o).len()
-}
-
-/// Forgets file `o`'s read-ahead (after the port's position moved).
-fn drop_buffer(vm: &mut Vm, o: Obj) {
-    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-        f.rbuf.truncate(0);
-        f.rpos = 0;
-        f.eof = false;
-    }
-}
-
 /// Moves the port's position of file `o` (handle `h`) back to where the
 /// program has read up to, dropping the read-ahead: before a write.
 ///
 /// Errors: `OSError(errno)` when the port cannot seek back.
 fn sync_position(vm: &mut Vm, o: Obj, h: usize) -> PyResult<()> {
-    let n = unread(vm, o);
-    if n > 0 {
-        if let Err(errno) = vm.hal.seek(h, -(n as i64), 1) {
-            return Err(os_error(vm, errno));
-        }
+    if !pending(vm, o).is_empty() {
+        seek_to(vm, o, h, 0, 1)?;
     }
-    drop_buffer(vm, o);
     Ok(())
 }
 
-/// Seeks file `o` as `seek(offset, whence)` does, `whence` 1 counting
-/// from the position the program sees; returns the new position.
+/// Seeks file `o` (handle `h`) as `seek(offset, whence)` does, `whence`
+/// 1 counting from the position the program sees (the port's minus the
+/// unread read-ahead, which is dropped); returns the new position.
 ///
-/// Errors: `ValueError` if closed, `OSError(errno)` from the port (the
-/// file is unchanged then).
-fn seek_to(vm: &mut Vm, o: Obj, offset: i64, whence: u8) -> PyResult<u64> {
-    let h = handle_of(vm, o)?;
-    let n = unread(vm, o);
-    let offset = if whence == 1 { offset.saturating_sub(n as i64) } else { offset };
-    if whence == 1 && offset == 0 && n > 0 {
-        // `tell()`: the buffer stays valid.
-        return match vm.hal.seek(h, 0, 1) {
-            Ok(p) => Ok(p.saturating_sub(n as u64)),
-            Err(errno) => Err(os_error(vm, errno)),
-        };
-    }
-    match vm.hal.seek(h, offset, whence) {
+/// Errors: `OSError(errno)` from the port (the file is unchanged then).
+fn seek_to(vm: &mut Vm, o: Obj, h: usize, offset: i64, whence: i64) -> PyResult<u64> {
+    let n = pending(vm, o).len() as i64;
+    let offset = if whence == 1 { offset.saturating_sub(n) } else { offset };
+    match vm.hal.seek(h, offset, u8::try_from(whence).unwrap_or(u8::MAX)) {
         Ok(p) => {
-            drop_buffer(vm, o);
+            if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
+                f.rbuf.truncate(0);
+                f.rpos = 0;
+                f.eof = false;
+            }
             Ok(p)
         }
         Err(errno) => Err(os_error(vm, errno)),
@@ -475,23 +453,20 @@ fn seek_to(vm: &mut Vm, o: Obj, offset: i64, whence: u8) -> PyResult<u64> {
 /// new position.
 ///
 /// Errors: `ValueError` if closed, `OSError(EINVAL)` for a negative
-/// position, `OSError(errno)` from the port.
+/// position or another `whence`, `OSError(errno)` from the port.
 fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let offset = int_arg(vm, args[1])?;
-    let whence = match args.get(2) {
-        Some(&w) => u8::try_from(int_arg(vm, w)?).unwrap_or(u8::MAX),
-        None => 0,
-    };
-    let p = seek_to(vm, args[0], offset, whence)?;
+    let h = handle_of(vm, args[0])?;
+    let mut v = [0; 2];
+    int_args(vm, &args[1..], &mut v)?;
+    let p = seek_to(vm, args[0], h, v[0], v[1])?;
     vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
 }
 
 /// `tell()`: the current position, in bytes from the start.
 ///
 /// Errors: `ValueError` if closed, `OSError(errno)` from the port.
-fn f_tell(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let p = seek_to(vm, args[0], 0, 1)?;
-    vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
+fn f_tell(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    f_seek(vm, &[args[0], Obj::small_int(0), Obj::small_int(1)], kw)
 }
 
 fn file_write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
