@@ -25,9 +25,10 @@ pub trait Board: 'static {
     /// The board's peripherals for `machine`/`pyb` ([`crate::hw::Ops`]):
     /// a reference to the board crate's `#[no_mangle] static
     /// MPY_BOARD_OPS`, which [`crate::hw::ops`] links to by name.
-    #[cfg(target_os = "none")]
+    #[cfg(all(target_os = "none", feature = "machine"))]
     const OPS: &'static crate::hw::Ops;
-    /// The board's own built-in modules (`machine`, `pyb`).
+    /// The board's own built-in modules (`machine`, `pyb`; none without
+    /// the `machine` feature).
     #[cfg(target_os = "none")]
     const MODULES: &'static [&'static mpy_core::typ::ModuleDef];
     /// Sets up the console UART: transmit ready, receive interrupt enabled

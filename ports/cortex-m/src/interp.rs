@@ -40,20 +40,8 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
     *slot = None;
     let (bottom, _) = crate::cpu::stack_bounds();
     let stack_limit = stack_base.saturating_sub(bottom + STACK_HEADROOM);
-    // Timers of an earlier interpreter must not call into this one.
-    for slot in 0..B::OPS.timer_ids.len() {
-        (B::OPS.timer_stop)(slot);
-        crate::hw::soft_stop(slot);
-    }
-    // So do pin interrupts; UARTs stop receiving.
-    for line in 0..crate::extint::LINES as u8 {
-        (B::OPS.pin_irq)(line, 0);
-    }
-    for &id in B::OPS.uart_ids {
-        (B::OPS.uart_deinit)(id);
-    }
-    // Their rings leave buffers in the old heap.
-    crate::uartrx::release_all();
+    #[cfg(feature = "machine")]
+    stop_peripherals::<B>();
     let (start, size) = B::heap_region();
     // SAFETY: the board's static gc region, and (this function's
     // contract) no heap made from it earlier is in use any more.
@@ -71,7 +59,10 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     vm.vmstate.port_modules = B::MODULES;
-    vm.vmstate.pending.port_hook = Some(crate::hw::pending_hook);
+    #[cfg(feature = "machine")]
+    {
+        vm.vmstate.pending.port_hook = Some(crate::hw::pending_hook);
+    }
     vm.vmstate.frozen = crate::frozen::FROZEN;
     if mpy_core::runtime::init::init(vm).is_err() || set_path(vm).is_err() {
         *slot = None;
@@ -79,6 +70,25 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
     }
     crate::frozen::run_boot(vm);
     true
+}
+
+/// Stops what an earlier interpreter's `machine`/`pyb` objects started.
+#[cfg(feature = "machine")]
+fn stop_peripherals<B: Board>() {
+    // Timers of an earlier interpreter must not call into this one.
+    for slot in 0..B::OPS.timer_ids.len() {
+        (B::OPS.timer_stop)(slot);
+        crate::hw::soft_stop(slot);
+    }
+    // So do pin interrupts; UARTs stop receiving.
+    for line in 0..crate::extint::LINES as u8 {
+        (B::OPS.pin_irq)(line, 0);
+    }
+    for &id in B::OPS.uart_ids {
+        (B::OPS.uart_deinit)(id);
+    }
+    // Their rings leave buffers in the old heap.
+    crate::uartrx::release_all();
 }
 
 /// `sys.path`: the current directory, frozen modules, then `/lib`.

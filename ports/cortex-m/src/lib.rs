@@ -26,9 +26,9 @@ pub mod ring;
 pub mod catch;
 #[cfg(target_os = "none")]
 pub mod cpu;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod adc;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod extint;
 #[cfg(target_os = "none")]
 pub mod fault;
@@ -40,25 +40,25 @@ pub mod fs;
 pub mod hal;
 #[cfg(target_os = "none")]
 pub mod heap;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod hw;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod kw;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod machine;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod led;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod pin;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod pyb;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod signal;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod pyuart;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod timer;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 pub mod uartrx;
 #[cfg(target_os = "none")]
 pub mod reg;

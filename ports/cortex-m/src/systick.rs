@@ -32,6 +32,7 @@ pub fn on_tick() {
         let m = MILLIS.borrow(cs);
         m.set(m.get().wrapping_add(1));
     });
+    #[cfg(feature = "machine")]
     crate::hw::soft_tick();
 }
 

@@ -2,7 +2,9 @@
 
 use mpy_cortex_m::board::Board;
 use mpy_cortex_m::heap::Region;
+#[cfg(feature = "machine")]
 use mpy_cortex_m::hw::Ops;
+#[cfg(feature = "machine")]
 use mpy_cortex_m::reg::MemRegion;
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
@@ -32,9 +34,13 @@ impl Board for Mps2 {
     const HEAP_SIZE: usize = HEAP_SIZE;
     const FS_SIZE: usize = FS_SIZE;
     const VALUE_STACK: usize = 4096;
+    #[cfg(feature = "machine")]
     const OPS: &'static Ops = &MPY_BOARD_OPS;
+    #[cfg(feature = "machine")]
     const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
         &[&mpy_cortex_m::machine::MACHINE_MODULE];
+    #[cfg(not(feature = "machine"))]
+    const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] = &[];
 
     fn console_init() {
         crate::uart::init();
@@ -59,6 +65,7 @@ impl Board for Mps2 {
 
 /// What `machine.mem*` may touch: the 4 MiB RAM (read), the APB
 /// peripherals and the Cortex-M system space (read and write).
+#[cfg(feature = "machine")]
 static MEM: [MemRegion; 3] = [
     MemRegion { start: 0x0000_0000, end: 0x0040_0000, writable: false },
     MemRegion { start: 0x4000_0000, end: 0x4003_0000, writable: true },
@@ -66,6 +73,7 @@ static MEM: [MemRegion; 3] = [
 ];
 
 /// No unique id on this board: the CPUID register and the board name.
+#[cfg(feature = "machine")]
 fn unique_id() -> [u8; 12] {
     let cpuid = mpy_cortex_m::reg::peek(&MEM, 0xE000_ED00, 4).unwrap_or(0);
     let mut id = *b"\0\0\0\0MPS2AN38";
@@ -74,6 +82,7 @@ fn unique_id() -> [u8; 12] {
 }
 
 /// The peripherals, linked by name into `mpy_cortex_m::hw::ops`.
+#[cfg(feature = "machine")]
 #[no_mangle]
 static MPY_BOARD_OPS: Ops = Ops {
     mem: &MEM,

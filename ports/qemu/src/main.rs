@@ -6,7 +6,7 @@
 
 #[cfg(target_os = "none")]
 mod board;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 mod periph;
 #[cfg(target_os = "none")]
 mod uart;
@@ -45,9 +45,10 @@ mod vectors {
     unsafe fn DefaultHandler(irqn: i16) {
         if irqn == crate::uart::UART0_RX_IRQ {
             crate::uart::on_irq();
-        } else {
-            crate::periph::uart_on_irq(irqn);
+            return;
         }
+        #[cfg(feature = "machine")]
+        crate::periph::uart_on_irq(irqn);
     }
 }
 

@@ -2,7 +2,9 @@
 
 use mpy_cortex_m::board::Board;
 use mpy_cortex_m::heap::Region;
+#[cfg(feature = "machine")]
 use mpy_cortex_m::hw::Ops;
+#[cfg(feature = "machine")]
 use mpy_cortex_m::reg::MemRegion;
 
 include!(concat!(env!("OUT_DIR"), "/config.rs"));
@@ -32,9 +34,13 @@ impl Board for Netduino {
     const HEAP_SIZE: usize = HEAP_SIZE;
     const FS_SIZE: usize = FS_SIZE;
     const VALUE_STACK: usize = 1024;
+    #[cfg(feature = "machine")]
     const OPS: &'static Ops = &MPY_BOARD_OPS;
+    #[cfg(feature = "machine")]
     const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] =
         &[&mpy_cortex_m::machine::MACHINE_MODULE, &mpy_cortex_m::pyb::PYB_MODULE];
+    #[cfg(not(feature = "machine"))]
+    const MODULES: &'static [&'static mpy_cortex_m::mpy_core::typ::ModuleDef] = &[];
 
     fn console_init() {
         crate::usart::init();
@@ -59,6 +65,7 @@ impl Board for Netduino {
 
 /// What `machine.mem*` may touch: flash and SRAM (read), the peripherals
 /// and the Cortex-M system space (read and write).
+#[cfg(feature = "machine")]
 static MEM: [MemRegion; 4] = [
     MemRegion { start: 0x0800_0000, end: 0x0810_0000, writable: false },
     MemRegion { start: 0x2000_0000, end: 0x2003_0000, writable: false },
@@ -69,6 +76,7 @@ static MEM: [MemRegion; 4] = [
 /// The 96-bit unique device id (RM0090: at 0x1FFF7A10). QEMU does not map
 /// the system memory holding it; the id is made from the CPUID register
 /// and the board name instead, so it is stable per build.
+#[cfg(feature = "machine")]
 fn unique_id() -> [u8; 12] {
     let cpuid = mpy_cortex_m::reg::peek(&MEM, 0xE000_ED00, 4).unwrap_or(0);
     let mut id = *b"\0\0\0\0NETDUINO";
@@ -77,6 +85,7 @@ fn unique_id() -> [u8; 12] {
 }
 
 /// The peripherals, linked by name into `mpy_cortex_m::hw::ops`.
+#[cfg(feature = "machine")]
 #[no_mangle]
 static MPY_BOARD_OPS: Ops = Ops {
     mem: &MEM,

@@ -6,11 +6,11 @@
 
 #[cfg(target_os = "none")]
 mod board;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 mod gpio;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 mod tim;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "machine"))]
 mod uarts;
 #[cfg(target_os = "none")]
 mod usart;
@@ -49,7 +49,10 @@ mod vectors {
     unsafe fn DefaultHandler(irqn: i16) {
         if irqn == crate::usart::USART1_IRQ {
             crate::usart::on_irq();
-        } else if !crate::gpio::on_irq(irqn) {
+            return;
+        }
+        #[cfg(feature = "machine")]
+        if !crate::gpio::on_irq(irqn) {
             crate::uarts::on_irq(irqn);
         }
     }
