@@ -7,8 +7,11 @@ use crate::board::Board;
 use crate::console;
 use alloc::vec::Vec;
 use core::marker::PhantomData;
+#[cfg(feature = "fs")]
 use crate::fs::{BoardFs, S_IFDIR};
-use mpy_core::hal::{Hal, LineInput, PathKind};
+use mpy_core::hal::{Hal, LineInput};
+#[cfg(feature = "fs")]
+use mpy_core::hal::PathKind;
 
 /// The UART console of board `B`, as the shared REPL sees it.
 pub struct UartConsole<B: Board>(PhantomData<B>);
@@ -97,6 +100,7 @@ pub struct BoardHal<B: Board> {
     /// (Some while a long line is being handed out in pieces).
     line_sent: Option<usize>,
     /// The filesystem mounted at `/`.
+    #[cfg(feature = "fs")]
     fs: BoardFs<B>,
     _board: PhantomData<B>,
 }
@@ -107,8 +111,15 @@ type InputEditor = mpy_repl::Editor<{ crate::run::LINE_MAX }, { crate::run::HIST
 impl<B: Board> BoardHal<B> {
     /// A HAL whose recursion guard allows `stack_limit` bytes of stack,
     /// with the filesystem `fs`.
-    pub fn new(stack_limit: usize, fs: BoardFs<B>) -> Self {
-        BoardHal { stack_limit, editor: Vec::new(), line_sent: None, fs, _board: PhantomData }
+    pub fn new(stack_limit: usize, #[cfg(feature = "fs")] fs: BoardFs<B>) -> Self {
+        BoardHal {
+            stack_limit,
+            editor: Vec::new(),
+            line_sent: None,
+            #[cfg(feature = "fs")]
+            fs,
+            _board: PhantomData,
+        }
     }
 }
 
@@ -226,6 +237,7 @@ impl<B: Board> Hal for BoardHal<B> {
         self.stack_limit
     }
 
+    #[cfg(feature = "fs")]
     fn stat(&mut self, path: &str) -> PathKind {
         match self.fs.stat(path) {
             Ok((S_IFDIR, _)) => PathKind::Dir,
@@ -234,70 +246,87 @@ impl<B: Board> Hal for BoardHal<B> {
         }
     }
 
+    #[cfg(feature = "fs")]
     fn read_file_into(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
         self.fs.read_file(path, buf).ok()
     }
 
+    #[cfg(feature = "fs")]
     fn stat_info(&mut self, path: &str) -> Result<(u32, u64, i64), i32> {
         self.fs.stat(path).map(|(mode, size)| (mode, size, 0))
     }
 
+    #[cfg(feature = "fs")]
     fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
         self.fs.open(path, mode)
     }
 
+    #[cfg(feature = "fs")]
     fn read(&mut self, handle: usize, buf: &mut [u8]) -> Result<usize, i32> {
         self.fs.read(handle, buf)
     }
 
+    #[cfg(feature = "fs")]
     fn write(&mut self, handle: usize, data: &[u8]) -> Result<usize, i32> {
         self.fs.write(handle, data)
     }
 
+    #[cfg(feature = "fs")]
     fn seek(&mut self, handle: usize, offset: i64, whence: u8) -> Result<u64, i32> {
         self.fs.seek(handle, offset, whence)
     }
 
+    #[cfg(feature = "fs")]
     fn close(&mut self, handle: usize) {
         self.fs.close(handle);
     }
 
+    #[cfg(feature = "fs")]
     fn getcwd(&mut self, buf: &mut [u8]) -> Result<usize, i32> {
         Ok(self.fs.getcwd(buf))
     }
 
+    #[cfg(feature = "fs")]
     fn chdir(&mut self, path: &str) -> Result<(), i32> {
         self.fs.chdir(path)
     }
 
+    #[cfg(feature = "fs")]
     fn dir_open(&mut self, path: &str) -> Result<usize, i32> {
         self.fs.dir_open(path)
     }
 
+    #[cfg(feature = "fs")]
     fn dir_next(&mut self, handle: usize, name: &mut [u8]) -> Result<Option<usize>, i32> {
         self.fs.dir_next(handle, name)
     }
 
+    #[cfg(feature = "fs")]
     fn dir_close(&mut self, handle: usize) {
         self.fs.dir_close(handle);
     }
 
+    #[cfg(feature = "fs")]
     fn remove(&mut self, path: &str) -> Result<(), i32> {
         self.fs.remove(path)
     }
 
+    #[cfg(feature = "fs")]
     fn mkdir(&mut self, path: &str) -> Result<(), i32> {
         self.fs.mkdir(path)
     }
 
+    #[cfg(feature = "fs")]
     fn rmdir(&mut self, path: &str) -> Result<(), i32> {
         self.fs.rmdir(path)
     }
 
+    #[cfg(feature = "fs")]
     fn rename(&mut self, from: &str, to: &str) -> Result<(), i32> {
         self.fs.rename(from, to)
     }
 
+    #[cfg(feature = "fs")]
     fn statvfs(&mut self, _path: &str) -> Result<[u32; 10], i32> {
         self.fs.statvfs()
     }

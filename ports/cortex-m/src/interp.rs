@@ -54,8 +54,14 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
     };
     // SAFETY: as for the heap: no earlier interpreter's filesystem is in
     // use any more.
+    #[cfg(feature = "fs")]
     let fs = unsafe { crate::fs::BoardFs::<B>::new() };
-    let vm = slot.insert(Vm::with_heap(config, Box::new(BoardHal::<B>::new(stack_limit, fs)), heap));
+    let hal = BoardHal::<B>::new(
+        stack_limit,
+        #[cfg(feature = "fs")]
+        fs,
+    );
+    let vm = slot.insert(Vm::with_heap(config, Box::new(hal), heap));
     vm.stack_base = stack_base;
     vm.vmstate.alloc_catcher = Some(crate::catch::catcher);
     vm.vmstate.port_modules = B::MODULES;
@@ -260,7 +266,11 @@ impl<B: Board> Interpreter for BoardInterp<B> {
         crate::fault::healthy();
         // After a power-on the filesystem is made at its first access: no
         // scripts yet, so no lookup (which would format it at boot).
-        let scripts: &[&str] = match (crate::fs::has_files(), friendly) {
+        #[cfg(feature = "fs")]
+        let has_files = crate::fs::has_files();
+        #[cfg(not(feature = "fs"))]
+        let has_files = false;
+        let scripts: &[&str] = match (has_files, friendly) {
             (false, _) => &[],
             (true, true) => &["boot.py", "main.py"],
             (true, false) => &["boot.py"],

@@ -34,7 +34,7 @@ pub mod extint;
 pub mod fault;
 #[cfg(target_os = "none")]
 pub mod frozen;
-#[cfg(target_os = "none")]
+#[cfg(all(target_os = "none", feature = "fs"))]
 pub mod fs;
 #[cfg(target_os = "none")]
 pub mod hal;
