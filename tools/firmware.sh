@@ -12,15 +12,16 @@
 # MPY_FSSIZE: the RAM filesystem's, default 16K on netduinoplus2, 256K on
 # mps2-an386). --no-compiler builds the VM-only image (runs .mpy/frozen
 # code). --preset minimal|basic|full picks the modules and builtin features
-# (mpy-core's presets; default full: all). MPY_FROZEN_MANIFEST=path/NAME.txt freezes that
-# manifest's modules too (test and benchmark images; own target dir). The
+# (mpy-core's presets; default full: all; minimal also leaves out the
+# board's machine/pyb modules and its filesystem).
+# MPY_FROZEN_MANIFEST=path/NAME.txt freezes that manifest's modules too (test and benchmark images; own target dir). The
 # ELF is copied to target/firmware/BOARD[-HEAPSIZE][-fsFSSIZE][-vm][-PRESET][-NAME].elf.
 # In `run`, Ctrl-A x quits QEMU and Ctrl-A Ctrl-A sends a Ctrl-A to the board.
 set -e
 cd "$(dirname "$0")/.."
 cmd=$1
 board=$2
-[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ -n "$cmd" ] && [ -n "$board" ] || { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 shift 2
 case $board in
     netduinoplus2) pkg=micropython-stm32; bin=micropython-netduinoplus2; machine=netduinoplus2 ;;
