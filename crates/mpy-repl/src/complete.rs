@@ -68,14 +68,15 @@ pub fn analyse(before: &[u8]) -> Action<'_> {
     }
 }
 
-/// The longest common prefix of the candidates, kept in a small buffer.
-struct Common {
-    buf: [u8; 128],
+/// The longest common prefix of the candidates, kept in the caller's
+/// buffer.
+struct Common<'b> {
+    buf: &'b mut [u8; 128],
     len: usize,
     count: usize,
 }
 
-impl Common {
+impl Common<'_> {
     fn add(&mut self, name: &str) {
         let b = name.as_bytes();
         if self.count == 0 {
@@ -96,41 +97,39 @@ fn wanted(name: &str, prefix: &str) -> bool {
 }
 
 /// Result of a completion: bytes to insert, or a listing was printed.
-pub enum Completed {
+pub enum Completed<'b> {
     /// Insert these bytes at the cursor (may be empty: nothing happened).
-    Insert([u8; 128], usize),
+    Insert(&'b [u8]),
     /// Several candidates were listed; the caller re-prints the line.
     Listed,
 }
 
-/// Runs a completion of `prefix` in `scope`.
-pub fn complete(
+/// Runs a completion of `prefix` in `scope`; `buf` holds the candidates'
+/// common prefix (the bytes to insert point into it, or are static).
+pub fn complete<'b>(
     con: &mut dyn Console,
     interp: &mut dyn Interpreter,
     scope: CompletionScope<'_>,
     prefix: &str,
     line_start: bool,
-) -> Completed {
-    let mut common = Common { buf: [0; 128], len: 0, count: 0 };
+    buf: &'b mut [u8; 128],
+) -> Completed<'b> {
+    let mut common = Common { buf, len: 0, count: 0 };
     interp.complete(scope, prefix, &mut |name| {
         if wanted(name, prefix) {
             common.add(name);
         }
     });
-    let mut out = [0u8; 128];
-    if common.count == 0 {
+    let Common { buf, len, count } = common;
+    if count == 0 {
         const IMPORT: &str = "import ";
         if scope == CompletionScope::Names && line_start && !prefix.is_empty() && IMPORT.starts_with(prefix) {
-            let rest = &IMPORT.as_bytes()[prefix.len()..];
-            out[..rest.len()].copy_from_slice(rest);
-            return Completed::Insert(out, rest.len());
+            return Completed::Insert(&IMPORT.as_bytes()[prefix.len()..]);
         }
-        return Completed::Insert(out, 0);
+        return Completed::Insert(&[]);
     }
-    if common.count == 1 || common.len > prefix.len() {
-        let rest = &common.buf[prefix.len().min(common.len)..common.len];
-        out[..rest.len()].copy_from_slice(rest);
-        return Completed::Insert(out, rest.len());
+    if count == 1 || len > prefix.len() {
+        return Completed::Insert(&buf[prefix.len().min(len)..len]);
     }
     // Several candidates and nothing to add: list them.
     const SLOT: usize = 16;

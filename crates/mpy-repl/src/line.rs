@@ -156,108 +156,89 @@ impl<const L: usize> LineBuf<L> {
         true
     }
 
-    /// Deletes the character left of the cursor (Backspace).
-    pub fn backspace(&mut self, con: &mut dyn Console) {
-        if self.cursor == 0 {
+    /// Deletes bytes `a..b` (whole characters, `a <= cursor <= b`): the
+    /// cursor goes to `a`, the terminal shows the shorter line. Every
+    /// deleting key is one of these.
+    fn cut(&mut self, con: &mut dyn Console, a: usize, b: usize) {
+        if a == b {
             return;
         }
-        let p = self.prev(self.cursor);
-        self.remove(p, self.cursor);
+        let back = cols(&self.buf[a..self.cursor]);
+        self.remove(a, b);
+        self.cursor = a;
+        self.redraw_shorter(con, back);
+    }
+
+    /// Moves the cursor to byte `p` (a character boundary): left by
+    /// moving back, right by re-printing. Every moving key is one of
+    /// these.
+    fn move_to(&mut self, con: &mut dyn Console, p: usize) {
+        if p < self.cursor {
+            move_back(con, cols(&self.buf[p..self.cursor]));
+        } else if p > self.cursor {
+            con.write(&self.buf[self.cursor..p]);
+        }
         self.cursor = p;
-        self.redraw_shorter(con, 1);
+    }
+
+    /// Deletes the character left of the cursor (Backspace).
+    pub fn backspace(&mut self, con: &mut dyn Console) {
+        self.cut(con, self.prev(self.cursor), self.cursor);
     }
 
     /// Deletes the character under the cursor (Delete, Ctrl-D).
     pub fn delete(&mut self, con: &mut dyn Console) {
-        if self.cursor == self.len {
-            return;
-        }
-        let n = self.next(self.cursor);
-        self.remove(self.cursor, n);
-        self.redraw_shorter(con, 0);
+        self.cut(con, self.cursor, self.next(self.cursor));
     }
 
     /// Deletes from the cursor to the end (Ctrl-K).
     pub fn kill_to_end(&mut self, con: &mut dyn Console) {
-        if self.cursor == self.len {
-            return;
-        }
-        self.len = self.cursor;
-        con.write(b"\x1b[K");
+        self.cut(con, self.cursor, self.len);
     }
 
     /// Deletes from the start to the cursor (Ctrl-U).
     pub fn kill_to_start(&mut self, con: &mut dyn Console) {
-        if self.cursor == 0 {
-            return;
-        }
-        let back = cols(self.before_cursor());
-        self.remove(0, self.cursor);
-        self.cursor = 0;
-        self.redraw_shorter(con, back);
+        self.cut(con, 0, self.cursor);
     }
 
     /// Deletes the word left of the cursor (Ctrl-W).
     pub fn delete_word_left(&mut self, con: &mut dyn Console) {
-        let p = self.word_left_pos();
-        if p == self.cursor {
-            return;
-        }
-        let back = cols(&self.buf[p..self.cursor]);
-        self.remove(p, self.cursor);
-        self.cursor = p;
-        self.redraw_shorter(con, back);
+        self.cut(con, self.word_left_pos(), self.cursor);
     }
 
     /// Deletes the word right of the cursor (Alt-D).
     pub fn delete_word_right(&mut self, con: &mut dyn Console) {
-        let p = self.word_right_pos();
-        if p == self.cursor {
-            return;
-        }
-        self.remove(self.cursor, p);
-        self.redraw_shorter(con, 0);
+        self.cut(con, self.cursor, self.word_right_pos());
     }
 
     /// Moves one character left.
     pub fn left(&mut self, con: &mut dyn Console) {
-        if self.cursor > 0 {
-            self.cursor = self.prev(self.cursor);
-            move_back(con, 1);
-        }
+        self.move_to(con, self.prev(self.cursor));
     }
 
     /// Moves one character right.
     pub fn right(&mut self, con: &mut dyn Console) {
-        let n = self.next(self.cursor);
-        con.write(&self.buf[self.cursor..n]);
-        self.cursor = n;
+        self.move_to(con, self.next(self.cursor));
     }
 
     /// Moves to the start (Home, Ctrl-A).
     pub fn home(&mut self, con: &mut dyn Console) {
-        move_back(con, cols(self.before_cursor()));
-        self.cursor = 0;
+        self.move_to(con, 0);
     }
 
     /// Moves to the end (End, Ctrl-E).
     pub fn end(&mut self, con: &mut dyn Console) {
-        con.write(self.after_cursor());
-        self.cursor = self.len;
+        self.move_to(con, self.len);
     }
 
     /// Moves one word left (Alt-B, Ctrl-Left).
     pub fn word_left(&mut self, con: &mut dyn Console) {
-        let p = self.word_left_pos();
-        move_back(con, cols(&self.buf[p..self.cursor]));
-        self.cursor = p;
+        self.move_to(con, self.word_left_pos());
     }
 
     /// Moves one word right (Alt-F, Ctrl-Right).
     pub fn word_right(&mut self, con: &mut dyn Console) {
-        let p = self.word_right_pos();
-        con.write(&self.buf[self.cursor..p]);
-        self.cursor = p;
+        self.move_to(con, self.word_right_pos());
     }
 
     /// Replaces the whole line (history recall), cursor at the end.

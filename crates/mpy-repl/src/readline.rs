@@ -195,18 +195,21 @@ impl<const L: usize, const H: usize> Editor<L, H> {
     }
 
     fn tab(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter, prompt: &[u8]) {
+        let mut buf = [0u8; 128];
         let result = match complete::analyse(self.line.before_cursor()) {
             Action::Nothing => return,
             Action::Indent => {
                 self.line.insert(con, b"    ");
                 return;
             }
-            Action::Complete { scope, prefix, line_start } => complete::complete(con, interp, scope, prefix, line_start),
+            Action::Complete { scope, prefix, line_start } => {
+                complete::complete(con, interp, scope, prefix, line_start, &mut buf)
+            }
         };
         match result {
-            Completed::Insert(buf, n) => {
-                if n > 0 && core::str::from_utf8(&buf[..n]).is_ok() {
-                    self.line.insert(con, &buf[..n]);
+            Completed::Insert(s) => {
+                if !s.is_empty() && core::str::from_utf8(s).is_ok() {
+                    self.line.insert(con, s);
                 }
             }
             Completed::Listed => {
