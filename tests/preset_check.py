@@ -79,6 +79,7 @@ FEATURES_BASIC = [
     ("builtin-compile", _name("compile"), rb"\bcompile\("),
     ("builtin-help", _name("help"), rb"\bhelp\("),
     ("builtin-input", _name("input"), rb"\binput\("),
+    ("mem-info", _attrs("mem_info", "qstr_info", "stack_use"), rb"\b(mem_info|qstr_info|stack_use)\b"),
 ]
 # Floats left out (official's MICROPY_PY_BUILTINS_FLOAT=0): the error
 # (regex) and the source regex of each use. The literal's SyntaxError

@@ -3,6 +3,7 @@
 use super::args::int_arg;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
+#[cfg(feature = "mem-info")]
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
@@ -27,6 +28,7 @@ fn opt_level(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// Block statistics of the heap: (1-block allocations, 2-block
 /// allocations, largest allocation in blocks, largest free run in blocks).
+#[cfg(feature = "mem-info")]
 fn block_stats(vm: &Vm) -> (usize, usize, usize, usize) {
     use crate::heap::blocks::{FREE, HEAD, MARK};
     let b = &vm.heap.blocks;
@@ -53,6 +55,7 @@ fn block_stats(vm: &Vm) -> (usize, usize, usize, usize) {
 
 /// The character `mem_info(1)` shows for a block (MicroPython's letters
 /// for the common types, `h` for other heads, `=` for tails, `.` free).
+#[cfg(feature = "mem-info")]
 fn block_char(vm: &Vm, i: usize) -> u8 {
     use crate::heap::blocks::{FREE, TAIL};
     use crate::types;
@@ -87,6 +90,7 @@ fn block_char(vm: &Vm, i: usize) -> u8 {
 
 /// Prints stack and heap usage in MicroPython's layout; with an argument,
 /// also the block map (64 blocks a line; runs of free lines summarised).
+#[cfg(feature = "mem-info")]
 fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (n1, n2, max_blk, max_free) = block_stats(vm);
     let (used, limit) = (vm.stack_used(), vm.config.stack_limit);
@@ -125,6 +129,7 @@ fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// Prints qstr pool statistics in MicroPython's layout.
+#[cfg(feature = "mem-info")]
 fn qstr_info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let n = vm.qstrs.len_dynamic();
     let bytes = vm.qstrs.bytes;
@@ -160,6 +165,7 @@ fn kbd_intr(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `stack_use()`: native stack bytes in use.
+#[cfg(feature = "mem-info")]
 fn stack_use(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(vm.stack_used() as i64)
 }
@@ -181,29 +187,35 @@ fn alloc_emergency_exception_buf(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResu
 
 static CONST: BuiltinFun = BuiltinFun::new(q::r#const, 1, 1, const_);
 static OPT_LEVEL: BuiltinFun = BuiltinFun::new(q::opt_level, 0, 1, opt_level);
+#[cfg(feature = "mem-info")]
 static MEM_INFO: BuiltinFun = BuiltinFun::new(q::mem_info, 0, 1, mem_info);
+#[cfg(feature = "mem-info")]
 static QSTR_INFO: BuiltinFun = BuiltinFun::new(q::qstr_info, 0, 1, qstr_info);
 static HEAP_LOCK: BuiltinFun = BuiltinFun::new(q::heap_lock, 0, 0, heap_lock);
 static HEAP_UNLOCK: BuiltinFun = BuiltinFun::new(q::heap_unlock, 0, 0, heap_unlock);
 static KBD_INTR: BuiltinFun = BuiltinFun::new(q::kbd_intr, 1, 1, kbd_intr);
+#[cfg(feature = "mem-info")]
 static STACK_USE: BuiltinFun = BuiltinFun::new(q::stack_use, 0, 0, stack_use);
 static SCHEDULE: BuiltinFun = BuiltinFun::new(q::schedule, 2, 2, schedule);
 static ALLOC_EMERGENCY_EXCEPTION_BUF: BuiltinFun =
     BuiltinFun::new(q::alloc_emergency_exception_buf, 1, 1, alloc_emergency_exception_buf);
 
-static LOCALS: [(Qstr, Rom); 11] = [
+static LOCALS: &[(Qstr, Rom)] = &[
     (q::__name__, Rom::Str(q::micropython)),
     (q::alloc_emergency_exception_buf, Rom::Fun(&ALLOC_EMERGENCY_EXCEPTION_BUF)),
     (q::r#const, Rom::Fun(&CONST)),
     (q::heap_lock, Rom::Fun(&HEAP_LOCK)),
     (q::heap_unlock, Rom::Fun(&HEAP_UNLOCK)),
     (q::kbd_intr, Rom::Fun(&KBD_INTR)),
+    #[cfg(feature = "mem-info")]
     (q::mem_info, Rom::Fun(&MEM_INFO)),
     (q::opt_level, Rom::Fun(&OPT_LEVEL)),
+    #[cfg(feature = "mem-info")]
     (q::qstr_info, Rom::Fun(&QSTR_INFO)),
     (q::schedule, Rom::Fun(&SCHEDULE)),
+    #[cfg(feature = "mem-info")]
     (q::stack_use, Rom::Fun(&STACK_USE)),
 ];
 
 /// The `micropython` module.
-pub static MICROPYTHON_MODULE: ModuleDef = ModuleDef::new(q::micropython, &LOCALS);
+pub static MICROPYTHON_MODULE: ModuleDef = ModuleDef::new(q::micropython, LOCALS);
