@@ -43,10 +43,19 @@ pub fn analyse(before: &[u8]) -> Action<'_> {
         };
     }
     let line_start = head.iter().all(|&c| c == b' ');
-    match word.rfind('.') {
+    // (Bytes, not `str` patterns: the word is ASCII.)
+    match word.bytes().rposition(|c| c == b'.') {
         Some(dot) => {
             let path = word.get(..dot).unwrap_or("");
-            if path.is_empty() || path.split('.').any(|p| p.is_empty()) {
+            // Every dotted part of the path must be non-empty.
+            let mut prev = b'.';
+            for &c in path.as_bytes() {
+                if c == b'.' && prev == b'.' {
+                    return Action::Nothing;
+                }
+                prev = c;
+            }
+            if prev == b'.' {
                 return Action::Nothing;
             }
             Action::Complete { scope: CompletionScope::Attributes(path), prefix: word.get(dot + 1..).unwrap_or(""), line_start: false }
