@@ -251,7 +251,7 @@ pub const IN_BUILTINS: u32 = u32::MAX;
 /// Errors: `NameError: name 'x' isn't defined`.
 #[inline]
 pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
-    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> 26) as usize
+    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> super::GLOBAL_CACHE_SHIFT) as usize
         % vm.vmstate.global_cache.len();
     let (cd, cq, cp) = vm.vmstate.global_cache[slot];
     if cd == !globals.raw() && cq == name.0 {

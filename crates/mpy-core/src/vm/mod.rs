@@ -50,7 +50,12 @@ pub type CompileFn = fn(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMo
 
 /// Entries of [`VmState::global_cache`]. Boards have fewer: a smaller
 /// `Vm` is quicker to build (boot, soft reset).
-pub const GLOBAL_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 64 };
+/// Desktop: room for the many global and builtin names a large program's
+/// hot loops use (a direct-mapped table thrashes when it is crowded).
+pub const GLOBAL_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 256 };
+/// The shift taking a name's 32-bit scattered hash to its
+/// [`GLOBAL_CACHE_LEN`] slot (boards: then reduced modulo the length).
+pub const GLOBAL_CACHE_SHIFT: u32 = if cfg!(target_os = "none") { 26 } else { 24 };
 /// Entries of [`VmState::builtins_cache`] (boards: fewer, as above).
 pub const BUILTINS_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 32 };
 
@@ -107,9 +112,11 @@ pub struct VmState {
     /// instances (see [`attrcache::MethodSites`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub method_sites: attrcache::MethodSites,
-    /// Bumped whenever a class namespace changes (a store or a deletion)
-    /// and when a class is made: [`attrcache::MethodSites`] entries of an
-    /// older version are ignored. Desktop builds only.
+    /// Bumped whenever a class namespace gains a key or has a function
+    /// (or other non-plain value) replaced or deleted, and when a class
+    /// is made (see `attrcache::note_class_store`):
+    /// [`attrcache::MethodSites`] entries of an older version are
+    /// ignored. Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub class_version: usize,
     /// The names ever given to an instance of a user class as a new
