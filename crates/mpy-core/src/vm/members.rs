@@ -246,12 +246,12 @@ fn ns_reserve(vm: &mut Vm, o: Obj) -> PyResult<()> {
 /// Errors: `MemoryError`.
 pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
     let Some(kind) = ns_kind(vm, o) else { return Ok(false) };
-    #[cfg(not(target_os = "none"))]
     if kind == Ns::Class {
+        #[cfg(not(target_os = "none"))]
         super::attrcache::note_class_store(vm, o, name, value);
-    }
-    if !value.is_null() && kind == Ns::Class {
-        super::class::note_class_entry(vm, o, name, value);
+        if !value.is_null() {
+            super::class::note_class_entry(vm, o, name, value);
+        }
     }
     let key = Obj::qstr(name);
     let h = vm.qstr_hash(name);
