@@ -94,7 +94,7 @@ impl Vm {
     #[inline(always)]
     pub fn ns_changed_in(&mut self, o: Obj) {
         #[cfg(not(target_os = "none"))]
-        if o == self.vmstate.builtins_dict || self.vmstate.ns_watched[ns_watch_slot(o)] == !o.raw() {
+        if o == self.vmstate.builtins_dict || self.vmstate.ns_watched[ns_watch_slot(o)] == o.raw() {
             self.ns_changed();
         }
         #[cfg(target_os = "none")]
@@ -105,28 +105,29 @@ impl Vm {
     /// builtins lookups (before `dispatch::load_global` caches one that
     /// relies on a name's absence from `d`). Replacing another watched
     /// dict in its slot invalidates them all (its changes go unnoticed
-    /// from now on).
+    /// from now on). A watched dict is held (the slot is a root), so no
+    /// other dict can take its address while cached lookups rely on it.
     #[cfg(not(target_os = "none"))]
     #[inline]
     pub fn ns_watch(&mut self, d: Obj) {
         let s = ns_watch_slot(d);
         let w = self.vmstate.ns_watched[s];
-        if w != !d.raw() {
+        if w != d.raw() {
             if w != 0 {
                 self.ns_changed();
             }
-            self.vmstate.ns_watched[s] = !d.raw();
+            self.vmstate.ns_watched[s] = d.raw();
         }
     }
 
     /// A number that changes whenever a dict's key set or the builtins
-    /// override dict may have changed, and at every collection (after
-    /// which a dict may sit where a freed one was): both counters only
-    /// grow, so their sum changes whenever either does.
+    /// override dict may have changed. Collections leave it: the watched
+    /// dicts are held, and only values that are not heap objects are
+    /// cached against it.
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
     pub fn ns_stamp(&self) -> usize {
-        self.vmstate.ns_version.wrapping_add(self.heap.stats.collections)
+        self.vmstate.ns_version
     }
 
     /// The hash of a plain str (qstr or heap str; not a subclass

@@ -226,7 +226,18 @@ pub fn inst_binary_direct(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<P
     if t.base.is_some() {
         return None;
     }
-    let f = crate::vm::attrcache::mcache_hit(vm, c, binary_qstr(op)?).filter(|&f| crate::vmobj::is_function(f))?;
+    let name = binary_qstr(op)?;
+    let f = match crate::vm::attrcache::mcache_hit(vm, c, name) {
+        Some(f) => f,
+        // (Past the cache: the lookup `inst_binary` makes, filling it.)
+        None => match crate::vm::class::find_cached(vm, class_of_instance(a), name)? {
+            crate::vm::class::Found::Plain(f) => f,
+            crate::vm::class::Found::Rom(_) => return None,
+        },
+    };
+    if !crate::vmobj::is_function(f) {
+        return None;
+    }
     let r = match crate::vm::attrcache::call_fast(vm, f, &[a, b]) {
         Ok(r) => r,
         Err(e) => return Some(Err(e)),

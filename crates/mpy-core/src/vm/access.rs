@@ -19,6 +19,10 @@ use crate::{PyErr, PyResult};
 pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
     match fun.as_builtin_fun() {
         Some(bf) => vm.call_builtin(bf, args, &[]),
+        // Desktop: a user class straight to its instantiation (what
+        // `Vm::call` reaches for it after its other checks).
+        #[cfg(not(target_os = "none"))]
+        None if vm.heap.class(fun).is_some() => super::class::call_class(vm, fun, args, &[]),
         None => vm.call(fun, args, &[]),
     }
 }
@@ -247,7 +251,7 @@ pub const IN_BUILTINS: u32 = u32::MAX;
 /// Errors: `NameError: name 'x' isn't defined`.
 #[inline]
 pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
-    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> 26) as usize
+    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> super::GLOBAL_CACHE_SHIFT) as usize
         % vm.vmstate.global_cache.len();
     let (cd, cq, cp) = vm.vmstate.global_cache[slot];
     if cd == !globals.raw() && cq == name.0 {
@@ -299,7 +303,8 @@ pub(super) fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usiz
     match super::builtins::lookup_builtin(vm, name)? {
         Some(v) => {
             #[cfg(not(target_os = "none"))]
-            if let Some(stamp) = stamp {
+            // (Not a heap object: the cache does not hold it.)
+            if let Some(stamp) = stamp.filter(|_| !vm.heap.is_heap_obj(v)) {
                 vm.vmstate.global_cache[slot] = (!globals.raw(), name.0, IN_BUILTINS);
                 vm.vmstate.builtin_hits[slot] = (stamp, !v.raw());
             }

@@ -128,7 +128,7 @@ pub(crate) fn mcache_hit(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Obj> {
 /// [`mcache_hit`]), `Some(None)` for a valid entry saying no MRO entry
 /// has it, None when the cache cannot tell.
 #[inline(always)]
-fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<Obj>> {
+pub(crate) fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<Obj>> {
     let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
     if cn != name.0 || c.st.mcache_epoch != vm.vmstate.mcache_epoch {
         return None;
@@ -308,13 +308,24 @@ fn plain_store(vm: &mut Vm, o: Obj, name: Qstr) -> bool {
 ///
 /// Errors: as [`Vm::load_method_maybe`].
 #[inline(always)]
-pub fn load_method(vm: &mut Vm, _ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     let plain = o.ptr_type().is_some_and(|t| {
         super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
     });
     if plain {
+        // The method this instruction last found for an instance of the
+        // same class (see [`MethodSite`]).
+        let s = &vm.vmstate.method_sites[site_slot(ip)];
+        if s.ip == !ip
+            && s.ty == !type_addr(o)
+            && s.ver == vm.vmstate.class_version
+            && s.name == name.0
+            && !may_be_inst_name(vm, name)
+        {
+            return Ok((Obj::from_raw(!s.fun), o));
+        }
         if name != q::__class__ && name != q::__dict__ {
-            if let Some(r) = instance_method(vm, o, name) {
+            if let Some(r) = instance_method(vm, ip, o, name) {
                 return Ok(r);
             }
         }
@@ -409,12 +420,12 @@ fn may_be_inst_name(vm: &Vm, name: Qstr) -> bool {
 }
 
 /// [`load_method`]'s direct path (None: take the general one). The
-/// instance's own namespace comes first (a name there is returned as
+/// instance's own namespace (a name there is returned as
 /// is; skipped for a name no instance ever had), then the class's MRO
 /// through [`class_find`]: a Python function binds to the instance, a
 /// plain value is returned as is (as the general lookup does).
 #[inline(never)]
-fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
+fn instance_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     let i = vm.heap.get::<InstanceObj>(o)?;
     let key = Obj::qstr(name);
     if !i.members.is_empty() && may_be_inst_name(vm, name) {
@@ -426,10 +437,95 @@ fn instance_method(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     }
     match class_find(vm, o, name)? {
         Found::Plain(v) => match describe(vm, v) {
-            Desc::Function => Some((v, o)),
+            Desc::Function => {
+                remember_method(vm, ip, o, name, v);
+                Some((v, o))
+            }
             Desc::Other => Some((v, Obj::NULL)),
             _ => None,
         },
         Found::Rom(_) => None,
     }
+}
+
+/// One entry of [`MethodSites`]: at instruction `!ip`, LOAD_METHOD `name`
+/// on an instance of the class whose type is at `!ty` found Python
+/// function `!fun` along the class's MRO, in class version `ver` (see
+/// `VmState::class_version`). Words are inverted so that they never look
+/// like heap pointers: nothing is kept alive through the cache. While the
+/// version stands no class was made (none sits where a freed one was, so
+/// a type at `!ty` is that class), and no class namespace gained a key
+/// (none shadows the function) or had a function replaced or deleted
+/// (see [`note_class_store`]): the class, alive for the instance in hand,
+/// still finds the function.
+#[derive(Clone, Copy)]
+pub struct MethodSite {
+    ip: usize,
+    ty: usize,
+    ver: usize,
+    name: u32,
+    fun: usize,
+}
+
+/// Entries of [`MethodSites`] (a power of two).
+pub const SITES: usize = 256;
+
+/// LOAD_METHOD's cache of instance methods per instruction,
+/// direct-mapped (see [`MethodSite`]).
+pub type MethodSites = [MethodSite; SITES];
+
+/// An empty [`MethodSites`] (an `ip` word of 0 is never `!` an address).
+pub const SITES_EMPTY: MethodSites = [MethodSite { ip: 0, ty: 0, ver: 0, name: 0, fun: 0 }; SITES];
+
+/// The [`MethodSites`] slot of the instruction at `ip`.
+#[inline(always)]
+fn site_slot(ip: usize) -> usize {
+    (ip ^ (ip >> 8)) % SITES
+}
+
+/// The address of `o`'s type (0 for a non-pointer).
+#[inline(always)]
+fn type_addr(o: Obj) -> usize {
+    o.ptr_type().map_or(0, |t| t as *const TypeObj as usize)
+}
+
+/// After LOAD_METHOD at `ip` found Python function `v` along the MRO of
+/// instance `o`'s class: remembers it, unless the slot holds a valid
+/// entry of this instruction (for another class: a call site seeing
+/// several classes keeps the first rather than thrash).
+#[inline(always)]
+fn remember_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, v: Obj) {
+    let ver = vm.vmstate.class_version;
+    let s = &mut vm.vmstate.method_sites[site_slot(ip)];
+    if s.ip == !ip && s.ver == ver && s.name == name.0 {
+        return;
+    }
+    *s = MethodSite { ip: !ip, ty: !type_addr(o), ver, name: name.0, fun: !v.raw() };
+}
+
+/// Is class attribute value `v` returned as is through an instance (no
+/// function, property, ...)? No [`MethodSite`] holds such a value.
+#[inline]
+fn plain_class_value(vm: &Vm, v: Obj) -> bool {
+    matches!(describe(vm, v), Desc::Other)
+}
+
+/// Before `name = value` is stored in (or, `value` NULL, deleted from)
+/// class `cls`'s namespace: voids [`MethodSites`] unless an existing
+/// plain value is replaced by another (e.g. a class counter), which
+/// nothing there depends on.
+#[inline(never)]
+pub fn note_class_store(vm: &mut Vm, cls: Obj, name: Qstr, value: Obj) {
+    let old = vm.heap.class(cls).and_then(|c| super::class::dict_get_q(vm, &c.st.dict, name));
+    match old {
+        Some(old) if !value.is_null() && plain_class_value(vm, old) && plain_class_value(vm, value) => {}
+        _ => class_changed(vm),
+    }
+}
+
+/// A class namespace gained a key (or changed as [`note_class_store`]
+/// says), or a class was made: the entries of [`MethodSites`] are void.
+#[inline]
+pub fn class_changed(vm: &mut Vm) {
+    vm.vmstate.class_version = vm.vmstate.class_version.wrapping_add(1);
 }

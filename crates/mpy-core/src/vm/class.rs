@@ -410,10 +410,11 @@ pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
 }
 
 /// [`call_class`] of a class without a built-in base or `__new__` whose
-/// `__init__` is a Python function found in the class's lookup cache (as
-/// `call_class` would find it): the instance (its table presized as
-/// `new_instance` does) and the call of `__init__` without the general
-/// layers. None: take the general path (nothing done yet).
+/// `__init__` is a Python function (found through the class's lookup
+/// cache, as `call_class` finds it) or absent (no arguments then): the
+/// instance (its table presized as `new_instance` does) and the call of
+/// `__init__` without the general layers. None: take the general path
+/// (nothing done yet).
 ///
 /// Errors: as [`call_class`].
 #[cfg(not(target_os = "none"))]
@@ -423,8 +424,23 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
     if c.ty.base.is_some() || (c.st.flags | vm.vmstate.class_flags_extra) & CF_NEW != 0 || args.len() >= 8 {
         return None;
     }
-    let init = super::attrcache::mcache_hit(vm, c, q::__init__).filter(|&f| crate::vmobj::is_function(f))?;
     let inst_attrs = c.st.inst_attrs as usize;
+    let init = match super::attrcache::mcache_probe(vm, c, q::__init__) {
+        Some(f) => f,
+        // (Past the cache: the lookup `call_class` makes, filling it.)
+        None => match find_cached(vm, cls, q::__init__) {
+            Some(Found::Plain(f)) => Some(f),
+            Some(Found::Rom(_)) => return None,
+            None => None,
+        },
+    };
+    // No `__init__`: a bare instance when there are no arguments (with
+    // some, the general path raises the error).
+    match init {
+        Some(f) if crate::vmobj::is_function(f) => {}
+        None if args.is_empty() => {}
+        _ => return None,
+    }
     let t: &'static TypeObj = cls.as_type()?;
     let mut members = Map::new();
     if inst_attrs > 0 {
@@ -438,6 +454,7 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         Ok(o) => o,
         Err(e) => return Some(Err(e)),
     };
+    let Some(init) = init else { return Some(Ok(obj)) };
     let mut buf = [Obj::NULL; 8];
     buf[0] = obj;
     for (d, &a) in buf[1..].iter_mut().zip(args) {
@@ -708,6 +725,9 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
     }
     let bases_t = vm.new_tuple(bases)?;
     let cls = vm.alloc_class(class_type(name, nb), bases_t, dict, fl)?;
+    // (It may sit where a freed class was.)
+    #[cfg(not(target_os = "none"))]
+    super::attrcache::class_changed(vm);
     mro.as_mut_slice()[0] = cls;
     let mro_t = vm.new_tuple(mro.as_slice());
     vm.heap.free_vec(mro);

@@ -246,8 +246,12 @@ fn ns_reserve(vm: &mut Vm, o: Obj) -> PyResult<()> {
 /// Errors: `MemoryError`.
 pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
     let Some(kind) = ns_kind(vm, o) else { return Ok(false) };
-    if !value.is_null() && kind == Ns::Class {
-        super::class::note_class_entry(vm, o, name, value);
+    if kind == Ns::Class {
+        #[cfg(not(target_os = "none"))]
+        super::attrcache::note_class_store(vm, o, name, value);
+        if !value.is_null() {
+            super::class::note_class_entry(vm, o, name, value);
+        }
     }
     let key = Obj::qstr(name);
     let h = vm.qstr_hash(name);
@@ -286,7 +290,11 @@ pub fn ns_store(vm: &mut Vm, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
 #[cfg_attr(target_os = "none", allow(unused_variables))]
 fn new_key_stored(vm: &mut Vm, o: Obj, kind: Ns, name: Qstr) {
     match kind {
-        Ns::Class => vm.vmstate.mcache_epoch = vm.vmstate.mcache_epoch.wrapping_add(1),
+        Ns::Class => {
+            vm.vmstate.mcache_epoch = vm.vmstate.mcache_epoch.wrapping_add(1);
+            #[cfg(not(target_os = "none"))]
+            super::attrcache::class_changed(vm);
+        }
         Ns::Instance => {
             #[cfg(not(target_os = "none"))]
             super::attrcache::note_inst_name(vm, name);

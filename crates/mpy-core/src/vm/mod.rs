@@ -50,7 +50,12 @@ pub type CompileFn = fn(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMo
 
 /// Entries of [`VmState::global_cache`]. Boards have fewer: a smaller
 /// `Vm` is quicker to build (boot, soft reset).
-pub const GLOBAL_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 64 };
+/// Desktop: room for the many global and builtin names a large program's
+/// hot loops use (a direct-mapped table thrashes when it is crowded).
+pub const GLOBAL_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 256 };
+/// The shift taking a name's 32-bit scattered hash to its
+/// [`GLOBAL_CACHE_LEN`] slot (boards: then reduced modulo the length).
+pub const GLOBAL_CACHE_SHIFT: u32 = if cfg!(target_os = "none") { 26 } else { 24 };
 /// Entries of [`VmState::builtins_cache`] (boards: fewer, as above).
 pub const BUILTINS_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 32 };
 
@@ -77,8 +82,8 @@ pub struct VmState {
     /// (the name was missing from the globals dict and found among the
     /// builtins): `(stamp, !value)`, valid while [`Vm::ns_stamp`] still
     /// equals `stamp`. The value is inverted so that it never looks like
-    /// a heap pointer: it is not kept alive through the cache, and needs
-    /// not be (a collection changes the stamp). Desktop builds only.
+    /// a heap pointer; only values that are not heap objects are
+    /// entered, so none needs keeping alive. Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub builtin_hits: [(usize, usize); GLOBAL_CACHE_LEN],
     /// Bumped whenever the key set of a watched globals dict (see
@@ -88,8 +93,9 @@ pub struct VmState {
     /// builds only.
     #[cfg(not(target_os = "none"))]
     pub ns_version: usize,
-    /// The globals dicts that cached builtins lookups rely on (inverted
-    /// words, 0 = none), direct-mapped: only a key-set change of one of
+    /// The globals dicts that cached builtins lookups rely on (0 = none;
+    /// roots, so none is freed while watched), direct-mapped: only a
+    /// key-set change of one of
     /// these (or of the builtins override dict) bumps `ns_version` (see
     /// [`Vm::ns_changed_in`]). Desktop builds only.
     #[cfg(not(target_os = "none"))]
@@ -102,6 +108,17 @@ pub struct VmState {
     /// [`attrcache::MethodCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub method_cache: attrcache::MethodCache,
+    /// LOAD_METHOD's per-instruction cache of the methods of user-class
+    /// instances (see [`attrcache::MethodSites`]; desktop builds only).
+    #[cfg(not(target_os = "none"))]
+    pub method_sites: attrcache::MethodSites,
+    /// Bumped whenever a class namespace gains a key or has a function
+    /// (or other non-plain value) replaced or deleted, and when a class
+    /// is made (see `attrcache::note_class_store`):
+    /// [`attrcache::MethodSites`] entries of an older version are
+    /// ignored. Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    pub class_version: usize,
     /// The names ever given to an instance of a user class as a new
     /// attribute (see [`attrcache::InstNames`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
@@ -177,6 +194,10 @@ impl Default for VmState {
             attr_cache: attrcache::EMPTY,
             #[cfg(not(target_os = "none"))]
             method_cache: attrcache::METHOD_EMPTY,
+            #[cfg(not(target_os = "none"))]
+            method_sites: attrcache::SITES_EMPTY,
+            #[cfg(not(target_os = "none"))]
+            class_version: 0,
             #[cfg(not(target_os = "none"))]
             inst_names: [0; attrcache::INST_NAME_WORDS],
             globals: Obj::NULL,
