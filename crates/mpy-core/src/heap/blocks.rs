@@ -150,6 +150,10 @@ fn runs(f: usize, n: usize) -> usize {
 /// doubling steps at most, none when `n` is a constant 1.
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn runs_small(f: usize, n: usize) -> usize {
+    if cfg!(target_os = "none") {
+        // Boards: the one loop (flash).
+        return runs(f, n);
+    }
     let mut m = f;
     if n >= 2 {
         m &= m >> 2; // runs of 2
@@ -700,8 +704,9 @@ impl Blocks {
     fn find_large(&mut self, n: usize, thorough: bool) -> Option<usize> {
         // The common case first: the blocks right below `top` are free
         // (what `scan_down` would find first), checked a word at a time.
+        // (Desktop only: the boards keep the flash.)
         let start = self.top.wrapping_sub(n);
-        if start < self.top && start / EPW >= self.down_stop && self.all_free_init(start, n) {
+        if !cfg!(target_os = "none") && start < self.top && start / EPW >= self.down_stop && self.all_free_init(start, n) {
             self.top = start;
             return Some(start);
         }
@@ -909,9 +914,24 @@ impl Blocks {
     /// that size's search start over.
     #[inline]
     fn freed(&mut self, start: usize, end: usize) {
-        // Free blocks just below and just above, up to what matters.
-        let a = start - self.free_below(start, SMALL - 1);
-        let b = end + self.free_above(end, (self.n_blocks - end).min(SMALL - 1));
+        // Free blocks just below and just above, up to what matters: a
+        // table word at a time on the desktop, an entry at a time on the
+        // boards (flash).
+        let (a, b) = if cfg!(target_os = "none") {
+            let lo = start.saturating_sub(SMALL - 1);
+            let mut a = start;
+            while a > lo && self.entry(a - 1) == FREE {
+                a -= 1;
+            }
+            let hi = (end + SMALL - 1).min(self.n_blocks);
+            let mut b = end;
+            while b < hi && self.entry(b) == FREE {
+                b += 1;
+            }
+            (a, b)
+        } else {
+            (start - self.free_below(start, SMALL - 1), end + self.free_above(end, (self.n_blocks - end).min(SMALL - 1)))
+        };
         // Sizes longer than the whole free run cannot fit in it.
         for k in 0..(b - a).min(SMALL) {
             let s = a.max(start.saturating_sub(k));
@@ -1053,9 +1073,10 @@ impl Blocks {
         // in past the word's end read as free, which ends the count).
         let t = tail_bits(w >> (2 * o) >> 2);
         let mut n = 1 + ((!t & LO).trailing_zeros() / 2) as usize;
-        if o + n < EPW && b % FPW != FPW - 1 {
-            // Common case: the allocation ends inside this word (the entry
-            // after it is no tail), and its first two FTB bits share a word.
+        if !cfg!(target_os = "none") && o + n < EPW && b % FPW != FPW - 1 {
+            // Common case (desktop fast path): the allocation ends inside
+            // this word (the entry after it is no tail), and its first two
+            // FTB bits share a word.
             self.set_aw(i, w & !(below(o + n) & !below(o)));
             let j = b / FPW;
             let bits = if n > 1 { 3 } else { 1 };
