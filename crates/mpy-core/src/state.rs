@@ -167,7 +167,12 @@ impl Vm {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub(crate) fn alloc_room(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> PyResult<Fresh> {
-        if self.heap.stats.lock_depth == 0 && !self.collect_first(bytes) {
+        let s = &self.heap.stats;
+        // No lock and no threshold (the common case) is one test on the
+        // desktop.
+        let may = (!cfg!(target_os = "none") && !cfg!(feature = "gc-stress") && (s.lock_depth as usize | s.threshold) == 0)
+            || (s.lock_depth == 0 && !self.collect_first(bytes));
+        if may {
             if let Some(p) = self.heap.alloc_fresh(bytes, finaliser, no_scan) {
                 return Ok(p);
             }

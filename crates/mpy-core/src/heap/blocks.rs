@@ -146,6 +146,34 @@ fn runs(f: usize, n: usize) -> usize {
     m
 }
 
+/// [`runs`] for a small request (`1 <= n <= SMALL`), unrolled: three
+/// doubling steps at most, none when `n` is a constant 1.
+#[cfg_attr(not(target_os = "none"), inline(always))]
+fn runs_small(f: usize, n: usize) -> usize {
+    if cfg!(target_os = "none") {
+        // Boards: the one loop (flash).
+        return runs(f, n);
+    }
+    let mut m = f;
+    if n >= 2 {
+        m &= m >> 2; // runs of 2
+    }
+    if n >= 3 {
+        m &= m >> (2 * (n - 2).min(2)); // runs of min(n, 4)
+    }
+    if n >= 5 {
+        m &= m >> (2 * (n - 4)); // runs of n
+    }
+    m
+}
+
+/// ATB entries of a new allocation of `n <= SMALL` blocks at entry 0 of a
+/// word: HEAD, then `n - 1` TAILs.
+#[cfg_attr(not(target_os = "none"), inline(always))]
+const fn head_run(n: usize) -> usize {
+    ((usize::MAX / 3) << 1 & below(n)) ^ (HEAD as usize | TAIL as usize)
+}
+
 /// Packs the low entry bits of `x` (bits 0, 2, 4, ...) into its low
 /// `EPW` bits (bit `k` = entry `k`), the FTB's order.
 #[inline]
@@ -167,17 +195,19 @@ pub struct Blocks {
     base: NonNull<u8>,
     /// Region size in bytes.
     size: usize,
-    /// Byte offset of the ATB from `base` (word-aligned address).
-    atb_off: usize,
+    /// The ATB (word-aligned, inside the region, with its provenance):
+    /// kept as a pointer so that a table access is one load.
+    atb: *mut usize,
     /// Words of the ATB (`n_blocks + 1` entries rounded up: the rest are
     /// sentinels).
     atb_words: usize,
-    /// Byte offset of the FTB from `base`, just after the ATB.
-    ftb_off: usize,
+    /// The FTB, just after the ATB (as `atb`).
+    ftb: *mut usize,
     /// Words of the FTB (two per ATB word, rounded up).
     ftb_words: usize,
-    /// Byte offset of block 0 from `base` (BLOCK-aligned address).
-    pool_off: usize,
+    /// Block 0 (BLOCK-aligned address, inside the region, with its
+    /// provenance).
+    pool: *mut u8,
     /// Number of blocks in the pool.
     n_blocks: usize,
     /// Search hints: no run of at least `k + 1` free blocks starts
@@ -258,14 +288,18 @@ impl Blocks {
             n -= 1;
         }
         let (atb_off, atb_words, ftb_off, ftb_words, pool_off) = layout(addr, n);
+        // The tables and the pool lie inside the region (`layout`, and the
+        // loop above for the pool's end); `wrapping_add` keeps `base`'s
+        // provenance.
+        let p = base.as_ptr();
         let mut h = Blocks {
             base,
             size,
-            atb_off,
+            atb: p.wrapping_add(atb_off).cast::<usize>(),
             atb_words,
-            ftb_off,
+            ftb: p.wrapping_add(ftb_off).cast::<usize>(),
             ftb_words,
-            pool_off,
+            pool: p.wrapping_add(pool_off),
             n_blocks: n,
             rover: [0; ROVERS],
             used: 0,
@@ -302,13 +336,12 @@ impl Blocks {
     /// blocks, making them initialised free entries.
     fn clear_words(&mut self, a: usize, b: usize) {
         debug_assert!(a % 2 == 0 && a <= b && b <= self.atb_words);
-        let base = self.base.as_ptr();
         // SAFETY: ATB words `a .. b` and FTB words `a / 2 .. ceil(b / 2)`
         // lie inside the region this heap owns (`layout`), and `&mut self`
         // means no one else uses them.
         unsafe {
-            core::ptr::write_bytes(base.add(self.atb_off + a * WORD), 0, (b - a) * WORD);
-            core::ptr::write_bytes(base.add(self.ftb_off + a / 2 * WORD), 0, (b.div_ceil(2) - a / 2) * WORD);
+            core::ptr::write_bytes(self.atb.add(a), 0, b - a);
+            core::ptr::write_bytes(self.ftb.add(a / 2), 0, b.div_ceil(2) - a / 2);
         }
     }
 
@@ -418,13 +451,13 @@ impl Blocks {
     /// Address of block 0.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn pool_addr(&self) -> usize {
-        self.base.as_ptr() as usize + self.pool_off
+        self.pool as usize
     }
 
     /// Pointer to the start of block `b` (with the region's provenance).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn block_ptr(&self, b: usize) -> *mut u8 {
-        self.base.as_ptr().wrapping_add(self.pool_off + b * BLOCK)
+        self.pool.wrapping_add(b * BLOCK)
     }
 
     /// The block containing address `addr`, if it is inside the pool.
@@ -450,8 +483,8 @@ impl Blocks {
     fn aw(&self, i: usize) -> usize {
         debug_assert!(i < self.atb_words);
         // SAFETY: word `i` of the ATB lies inside the region this heap
-        // owns (`layout`), at a word-aligned address (`atb_off`).
-        unsafe { *(self.base.as_ptr().add(self.atb_off + i * WORD) as *const usize) }
+        // owns (`layout`), at a word-aligned address (`atb`).
+        unsafe { *self.atb.add(i) }
     }
 
     /// Sets ATB word `i`.
@@ -459,7 +492,7 @@ impl Blocks {
     fn set_aw(&mut self, i: usize, w: usize) {
         debug_assert!(i < self.atb_words);
         // SAFETY: as in `aw`; `&mut self` means no one else reads it now.
-        unsafe { *(self.base.as_ptr().add(self.atb_off + i * WORD) as *mut usize) = w }
+        unsafe { *self.atb.add(i) = w }
     }
 
     /// FTB word `j` (< ftb_words): blocks `FPW * j ..`, one bit each.
@@ -467,8 +500,8 @@ impl Blocks {
     fn fw(&self, j: usize) -> usize {
         debug_assert!(j < self.ftb_words);
         // SAFETY: word `j` of the FTB lies inside the region, word-aligned
-        // (`ftb_off` is `atb_off` plus whole words).
-        unsafe { *(self.base.as_ptr().add(self.ftb_off + j * WORD) as *const usize) }
+        // (`ftb` is `atb` plus whole words).
+        unsafe { *self.ftb.add(j) }
     }
 
     /// Sets FTB word `j`.
@@ -476,7 +509,7 @@ impl Blocks {
     fn set_fw(&mut self, j: usize, w: usize) {
         debug_assert!(j < self.ftb_words);
         // SAFETY: as in `fw`; `&mut self`.
-        unsafe { *(self.base.as_ptr().add(self.ftb_off + j * WORD) as *mut usize) = w }
+        unsafe { *self.ftb.add(j) = w }
     }
 
     /// The ATB entry of block `b` (< n_blocks; sentinels read as HEAD,
@@ -669,6 +702,14 @@ impl Blocks {
 
     /// The large-request part of [`Blocks::find_free`].
     fn find_large(&mut self, n: usize, thorough: bool) -> Option<usize> {
+        // The common case first: the blocks right below `top` are free
+        // (what `scan_down` would find first), checked a word at a time.
+        // (Desktop only: the boards keep the flash.)
+        let start = self.top.wrapping_sub(n);
+        if !cfg!(target_os = "none") && start < self.top && start / EPW >= self.down_stop && self.all_free_init(start, n) {
+            self.top = start;
+            return Some(start);
+        }
         if let Some(start) = self.scan_down(n, self.top) {
             self.top = start;
             return Some(start);
@@ -714,7 +755,7 @@ impl Blocks {
                     self.rover[k] = start;
                     return Some(start);
                 }
-                let m = runs(f, n);
+                let m = runs_small(f, n);
                 if m != 0 {
                     let start = i * EPW + (m.trailing_zeros() / 2) as usize;
                     self.rover[k] = start;
@@ -810,13 +851,11 @@ impl Blocks {
         }
     }
 
-    /// Are the `n` entries from `start` all free (and inside the pool)?
-    fn all_free(&mut self, start: usize, n: usize) -> bool {
+    /// Are the `n` entries from `start` all free? Their table words must be
+    /// initialised ones, inside the pool.
+    #[inline]
+    fn all_free_init(&self, start: usize, n: usize) -> bool {
         let end = start + n;
-        if end > self.n_blocks {
-            return false;
-        }
-        self.ensure_word((end - 1) / EPW);
         let mut b = start;
         while b < end {
             let i = b / EPW;
@@ -829,6 +868,16 @@ impl Blocks {
             b += cnt;
         }
         true
+    }
+
+    /// Are the `n` entries from `start` all free (and inside the pool)?
+    fn all_free(&mut self, start: usize, n: usize) -> bool {
+        let end = start + n;
+        if end > self.n_blocks {
+            return false;
+        }
+        self.ensure_word((end - 1) / EPW);
+        self.all_free_init(start, n)
     }
 
     /// Zeroes blocks `b .. b + n`, which are allocated to the caller and
@@ -865,23 +914,71 @@ impl Blocks {
     /// that size's search start over.
     #[inline]
     fn freed(&mut self, start: usize, end: usize) {
-        // Free blocks just below and just above, up to what matters.
-        let lo = start.saturating_sub(SMALL - 1);
-        let mut a = start;
-        while a > lo && self.entry(a - 1) == FREE {
-            a -= 1;
-        }
-        let hi = (end + SMALL - 1).min(self.n_blocks);
-        let mut b = end;
-        while b < hi && self.entry(b) == FREE {
-            b += 1;
-        }
-        for (k, r) in self.rover.iter_mut().enumerate() {
+        // Free blocks just below and just above, up to what matters: a
+        // table word at a time on the desktop, an entry at a time on the
+        // boards (flash).
+        let (a, b) = if cfg!(target_os = "none") {
+            let lo = start.saturating_sub(SMALL - 1);
+            let mut a = start;
+            while a > lo && self.entry(a - 1) == FREE {
+                a -= 1;
+            }
+            let hi = (end + SMALL - 1).min(self.n_blocks);
+            let mut b = end;
+            while b < hi && self.entry(b) == FREE {
+                b += 1;
+            }
+            (a, b)
+        } else {
+            (start - self.free_below(start, SMALL - 1), end + self.free_above(end, (self.n_blocks - end).min(SMALL - 1)))
+        };
+        // Sizes longer than the whole free run cannot fit in it.
+        for k in 0..(b - a).min(SMALL) {
             let s = a.max(start.saturating_sub(k));
-            if b - s > k && s < *r {
-                *r = s;
+            if b - s > k && s < self.rover[k] {
+                self.rover[k] = s;
             }
         }
+    }
+
+    /// Free entries right below block `e`, counted up to `max`, a table
+    /// word at a time (reading only words holding one of those `max`
+    /// entries, as a scan entry by entry would).
+    #[inline]
+    fn free_below(&self, mut e: usize, max: usize) -> usize {
+        let mut cnt = 0;
+        while cnt < max && e > 0 {
+            let i = (e - 1) / EPW;
+            // Entries `0 .. o` of word `i` lie below `e` (1 <= o <= EPW).
+            let o = e - i * EPW;
+            let below_e = if o >= EPW { usize::MAX } else { below(o) };
+            let used = used_bits(self.aw(i)) & below_e;
+            if used != 0 {
+                return (cnt + o - 1 - top_entry(used)).min(max);
+            }
+            cnt += o;
+            e -= o;
+        }
+        cnt.min(max)
+    }
+
+    /// Free entries from block `e` up, counted up to `max` (which must not
+    /// reach past the pool), as [`Blocks::free_below`].
+    #[inline]
+    fn free_above(&self, mut e: usize, max: usize) -> usize {
+        let mut cnt = 0;
+        while cnt < max {
+            let o = e % EPW;
+            // Entries past the word's end shift in as free: the count
+            // then goes on in the next word.
+            let used = used_bits(self.aw(e / EPW)) >> (2 * o);
+            if used != 0 {
+                return (cnt + (used.trailing_zeros() / 2) as usize).min(max);
+            }
+            cnt += EPW - o;
+            e += EPW - o;
+        }
+        cnt.min(max)
     }
 
     /// Allocates `bytes` (at least one block), zeroed, optionally with the
@@ -901,7 +998,7 @@ impl Blocks {
             if i < self.up_end {
                 let w = self.aw(i);
                 // Runs of `n` free entries inside word `i`, from the hint on.
-                let m = runs(free_bits(w) & !below(hint % EPW), n);
+                let m = runs_small(free_bits(w) & !below(hint % EPW), n);
                 if m != 0 {
                     // The lowest of them is the first fit: no run starts
                     // below the hint, and one starting between the hint
@@ -913,7 +1010,8 @@ impl Blocks {
                         self.rover[n - 1] = start + n;
                         self.thorough = false;
                         self.small_since_gc += n;
-                        self.set_aw(i, w | ((run_mask(o, n) & !LO) ^ (3 << (2 * o))));
+                        // The run lies inside the word: `o + n <= EPW`.
+                        self.set_aw(i, w | (head_run(n) << (2 * o)));
                         return Some(self.finish_alloc(start, n, finaliser, no_scan));
                     }
                 }
@@ -969,11 +1067,28 @@ impl Blocks {
 
     /// Frees the allocation whose head is `b` (tails included).
     pub fn free_head(&mut self, b: usize) {
-        let n = self.alloc_blocks(b);
-        self.clear_run(b, n);
-        self.set_ftb(b, false);
-        if n > 1 {
-            self.set_ftb(b + 1, false);
+        let (i, o) = (b / EPW, b % EPW);
+        let w = self.aw(i);
+        // The tails right after the head inside its word (entries shifted
+        // in past the word's end read as free, which ends the count).
+        let t = tail_bits(w >> (2 * o) >> 2);
+        let mut n = 1 + ((!t & LO).trailing_zeros() / 2) as usize;
+        if !cfg!(target_os = "none") && o + n < EPW && b % FPW != FPW - 1 {
+            // Common case (desktop fast path): the allocation ends inside
+            // this word (the entry after it is no tail), and its first two
+            // FTB bits share a word.
+            self.set_aw(i, w & !(below(o + n) & !below(o)));
+            let j = b / FPW;
+            let bits = if n > 1 { 3 } else { 1 };
+            let f = self.fw(j);
+            self.set_fw(j, f & !(bits << (b % FPW)));
+        } else {
+            n = self.alloc_blocks(b);
+            self.clear_run(b, n);
+            self.set_ftb(b, false);
+            if n > 1 {
+                self.set_ftb(b + 1, false);
+            }
         }
         self.used -= n;
         if b == self.top {

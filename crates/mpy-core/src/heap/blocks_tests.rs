@@ -363,3 +363,17 @@ fn no_scan_bit_and_finalisers() {
         assert!(!h.ftb(ab) && !h.ftb(ab + 1));
     });
 }
+
+#[test]
+fn small_run_helpers_match_the_general_ones() {
+    let mut r = Rng(42);
+    for _ in 0..2000 {
+        let f = (r.next() as usize | r.next() as usize) & LO;
+        for n in 1..=SMALL {
+            assert_eq!(runs_small(f, n), runs(f, n), "runs of {n} in {f:#x}");
+            for o in 0..=EPW - n {
+                assert_eq!(head_run(n) << (2 * o), (run_mask(o, n) & !LO) ^ (3 << (2 * o)));
+            }
+        }
+    }
+}
