@@ -443,7 +443,7 @@ const PAREN: u32 = 1 << 31;
 
 impl Expr {
     /// An expression starting on `line` (below 2^31), not parenthesized.
-    pub fn new(line: u32, kind: ExprKind) -> Expr {
+    pub const fn new(line: u32, kind: ExprKind) -> Expr {
         Expr { pos: line & !PAREN, kind }
     }
 

@@ -250,8 +250,8 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let e = Expr::new(line, ExprKind::Name(self.expect_name()?));
-            let e = self.trailers(line, e, true)?;
+            let mut e = Expr::new(line, ExprKind::Name(self.expect_name()?));
+            self.trailers(line, &mut e, true)?;
             self.expect_newline()?;
             self.push(&mut decorators, e)?;
         }
