@@ -157,8 +157,10 @@ pub enum StmtKind {
     AnnAssign(AnnAssignStmt),
     /// `for target in iter: body else: orelse` (`async for` when `is_async`).
     For(P<ForStmt>),
-    /// `while test: body else: orelse`.
-    While(P<WhileStmt>),
+    /// `while test: body else: orelse`: an [`IfStmt`] with exactly one
+    /// clause (the test and the body) and the `else` block. One boxed
+    /// type for both statements: every boxed type costs code.
+    While(P<IfStmt>),
     /// `if test: body` + `elif`s + optional `else`.
     If(P<IfStmt>),
     /// `with a as x, b: body` (`async with` when `is_async`). Several items
@@ -241,18 +243,8 @@ pub struct ForStmt {
     pub is_async: bool,
 }
 
-/// `while test: body else: orelse`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhileStmt {
-    /// Loop condition.
-    pub test: Expr,
-    /// Loop body.
-    pub body: Body,
-    /// `else` block, `None` if absent.
-    pub orelse: Option<Body>,
-}
-
-/// `if test: body` + `elif`s + optional `else`.
+/// `if test: body` + `elif`s + optional `else` (also `while test: body
+/// else: orelse`, with one clause: see [`StmtKind::While`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct IfStmt {
     /// The `if` clause, then the `elif` clauses in order (at least one:

@@ -150,15 +150,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 body(o, map);
             }
         }
-        StmtKind::While(node) => {
-            let WhileStmt { test, body: b, orelse } = &**node;
-            expr(test, map);
-            body(b, map);
-            if let Some(o) = orelse {
-                body(o, map);
-            }
-        }
-        StmtKind::If(node) => {
+        StmtKind::If(node) | StmtKind::While(node) => {
             let IfStmt { clauses, orelse } = &**node;
             for e in clauses {
                 if let Some(t) = &e.test {

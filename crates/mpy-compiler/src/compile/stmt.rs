@@ -3,8 +3,8 @@
 
 use super::{Compiler, LoopCtx};
 use crate::ast::{
-    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
-    WhileStmt, WithStmt,
+    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Elif, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
+    WithStmt,
 };
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
@@ -75,8 +75,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::While(node) => {
-                let WhileStmt { test, body, orelse } = &**node;
-                self.while_stmt(test, body, orelse.as_deref())
+                let IfStmt { clauses, orelse } = &**node;
+                if let [Elif { test: Some(test), body, .. }] = &clauses[..] {
+                    self.while_stmt(test, body, orelse.as_deref())
+                }
             }
             StmtKind::If(node) => {
                 let IfStmt { clauses, orelse } = &**node;

@@ -470,11 +470,8 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::While(node) => {
-            let WhileStmt {
-            test,
-            body: b,
-            orelse,
-        } = &**node;
+            let IfStmt { clauses, orelse } = &**node;
+            let [Elif { test: Some(test), body: b, .. }] = &clauses[..] else { panic!("while with {} clauses", clauses.len()) };
             write!(s, "(While@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
