@@ -340,14 +340,20 @@ pub struct Alias {
     pub asname: Option<Ident>,
 }
 
-/// A `def` statement.
+/// A `def` statement, or a `class` statement ([`ClassDef`]: one boxed
+/// type for both, every boxed type costs code).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionDef {
-    /// Function name.
+    /// Function or class name.
     pub name: Ident,
-    /// Parameters.
+    /// Parameters (none for a class).
     pub args: Arguments,
-    /// Return annotation (`-> expr`), ignored by MicroPython.
+    /// A class's bases and keywords (incl. `*a` / `**k`), in source order,
+    /// exactly as call arguments. `class A:` and `class A():` both give an
+    /// empty list; always empty for a `def`.
+    pub bases: Box<[Arg]>,
+    /// Return annotation (`-> expr`), ignored by MicroPython (none for a
+    /// class).
     pub returns: Option<P<Expr>>,
     /// Body.
     pub body: Body,
@@ -355,23 +361,14 @@ pub struct FunctionDef {
     /// MicroPython's grammar only allows a dotted name optionally followed by
     /// one call: `@a.b` or `@a.b(args)`.
     pub decorators: Vec<Expr>,
-    /// `async def`.
+    /// `async def` (false for a class).
     pub is_async: bool,
 }
 
-/// A `class` statement.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClassDef {
-    /// Class name.
-    pub name: Ident,
-    /// Bases and keywords (incl. `*a` / `**k`), in source order, exactly as
-    /// call arguments. `class A:` and `class A():` both give an empty list.
-    pub args: Box<[Arg]>,
-    /// Body.
-    pub body: Body,
-    /// Decorator expressions, top to bottom as written.
-    pub decorators: Vec<Expr>,
-}
+/// A `class` statement: a [`FunctionDef`] with the bases in
+/// [`FunctionDef::bases`], no parameters, no return annotation and
+/// `is_async` false.
+pub type ClassDef = FunctionDef;
 
 /// The parameter list of a `def` or `lambda`.
 ///

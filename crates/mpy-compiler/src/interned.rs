@@ -115,7 +115,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 expr(d, map);
             }
             map.note(&c.name, l);
-            call_args(&c.args, l, map);
+            call_args(&c.bases, l, map);
             body(&c.body, map);
         }
         StmtKind::Return(v) => {

@@ -162,7 +162,7 @@ impl<'a> Compiler<'a> {
         let child = self.child_scope(ScopeKind::Class, &c.name, Node::Class(c), line);
         self.make_function(child, 0, 0);
         self.load_const_str_qstr(&c.name);
-        self.call_args(&c.args, false, 2);
+        self.call_args(&c.bases, false, 2);
         for _ in &c.decorators {
             self.e.op_uint(op::CALL_FUNCTION, 1, -1);
         }

@@ -201,6 +201,7 @@ impl Parser<'_> {
         let f = FunctionDef {
             name,
             args,
+            bases: Box::default(),
             returns,
             body,
             decorators,
@@ -220,9 +221,12 @@ impl Parser<'_> {
         let body = self.suite()?;
         Ok(StmtKind::ClassDef(self.bx(ClassDef {
             name,
-            args,
+            args: Default::default(),
+            bases: args,
+            returns: None,
             body,
             decorators,
+            is_async: false,
         })?))
     }
 

@@ -407,7 +407,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
                 exprs(s, &c.decorators);
                 s.push(' ');
             }
-            args(s, &c.args);
+            args(s, &c.bases);
             s.push(' ');
             body(s, &c.body);
             s.push(')');
