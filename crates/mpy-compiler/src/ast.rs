@@ -155,7 +155,10 @@ pub enum StmtKind {
     /// `target: annotation` or `target: annotation = value`. MicroPython
     /// ignores the annotation: with a value it compiles like `target = value`.
     AnnAssign(AnnAssignStmt),
-    /// `for target in iter: body else: orelse` (`async for` when `is_async`).
+    /// `for target in iter: body else: orelse` (`async for` when
+    /// `is_async`): a [`WithStmt`] with one item, the iterated expression
+    /// as `context_expr` and the target as `optional_vars` (see
+    /// [`ForStmt`]).
     For(P<ForStmt>),
     /// `while test: body else: orelse`: an [`IfStmt`] with exactly one
     /// clause (the test and the body) and the `else` block. One boxed
@@ -228,20 +231,13 @@ pub struct AnnAssignStmt {
     pub value: Option<P<Expr>>,
 }
 
-/// `for target in iter: body else: orelse` (`async for` when `is_async`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ForStmt {
-    /// Loop target (`Name`, `Tuple`, ... possibly with a `Starred`).
-    pub target: Expr,
-    /// Iterated expression (`for x in a, b` gives a `Tuple`).
-    pub iter: Expr,
-    /// Loop body.
-    pub body: Body,
-    /// `else` block, `None` if absent.
-    pub orelse: Option<Body>,
-    /// `async for`.
-    pub is_async: bool,
-}
+/// `for target in iter: body else: orelse` (`async for` when `is_async`):
+/// a [`WithStmt`] whose one item holds the iterated expression (`for x in
+/// a, b` gives a `Tuple`) as `context_expr` and the loop target (`Name`,
+/// `Tuple`, ... possibly with a `Starred`) as `optional_vars` (always
+/// present). One boxed type for both statements: every boxed type costs
+/// code.
+pub type ForStmt = WithStmt;
 
 /// `if test: body` + `elif`s + optional `else` (also `while test: body
 /// else: orelse`, with one clause: see [`StmtKind::While`]).
@@ -255,14 +251,18 @@ pub struct IfStmt {
 }
 
 /// `with a as x, b: body` (`async with` when `is_async`). Several items
-/// behave like nested `with` statements.
+/// behave like nested `with` statements. Also a `for` loop ([`ForStmt`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WithStmt {
-    /// The context managers, in order (at least one).
+    /// The context managers, in order (at least one); for a `for` loop,
+    /// exactly one (see [`ForStmt`]).
     pub items: Vec<WithItem>,
     /// Block.
     pub body: Body,
-    /// `async with`.
+    /// A `for` loop's `else` block, `None` if absent (always for a
+    /// `with`).
+    pub orelse: Option<Body>,
+    /// `async with` / `async for`.
     pub is_async: bool,
 }
 

@@ -142,9 +142,13 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
         }
         StmtKind::For(node) => {
-            let ForStmt { target, iter, body: b, orelse, .. } = &**node;
-            expr(target, map);
-            expr(iter, map);
+            let ForStmt { items, body: b, orelse, .. } = &**node;
+            for it in items {
+                if let Some(t) = &it.optional_vars {
+                    expr(t, map);
+                }
+                expr(&it.context_expr, map);
+            }
             body(b, map);
             if let Some(o) = orelse {
                 body(o, map);

@@ -4,7 +4,7 @@
 use super::{Compiler, LoopCtx};
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Elif, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
-    WithStmt,
+    WithItem, WithStmt,
 };
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
@@ -67,7 +67,8 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::For(node) => {
-                let ForStmt { target, iter, body, orelse, is_async } = &**node;
+                let ForStmt { items, body, orelse, is_async } = &**node;
+                let [WithItem { context_expr: iter, optional_vars: Some(target) }] = &items[..] else { return };
                 if *is_async {
                     self.async_for(target, iter, body, orelse.as_deref(), line);
                 } else {
@@ -108,7 +109,7 @@ impl<'a> Compiler<'a> {
                 self.e.label(l_end);
             }
             StmtKind::With(node) => {
-                let WithStmt { items, body, is_async } = &**node;
+                let WithStmt { items, body, is_async, .. } = &**node;
                 if *is_async {
                     self.async_with(items, body, line);
                 } else {

@@ -103,11 +103,12 @@ impl Parser<'_> {
         let target = self.exprlist()?;
         self.expect_kw(Kw::In)?;
         let iter = self.testlist()?;
+        let mut items = Vec::new();
+        self.push(&mut items, WithItem { context_expr: iter, optional_vars: Some(target) })?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
         Ok(StmtKind::For(self.bx(ForStmt {
-            target,
-            iter,
+            items,
             body,
             orelse,
             is_async,
@@ -183,6 +184,7 @@ impl Parser<'_> {
         self.leave_n(n);
         let body = self.suite()?;
         Ok(StmtKind::With(self.bx(WithStmt {
+            orelse: None,
             items,
             body,
             is_async,

@@ -453,12 +453,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
         }
         StmtKind::For(node) => {
             let ForStmt {
-            target,
-            iter,
+            items,
             body: b,
             orelse,
             is_async,
         } = &**node;
+            let [WithItem { context_expr: iter, optional_vars: Some(target) }] = &items[..] else { panic!("for with {} items", items.len()) };
             write!(s, "({}For@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             expr(s, target);
             s.push_str(" in ");
@@ -502,6 +502,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             items,
             body: b,
             is_async,
+            ..
         } = &**node;
             write!(s, "({}With@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             for it in items {
