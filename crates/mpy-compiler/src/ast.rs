@@ -519,13 +519,12 @@ pub enum ExprKind {
         /// Value if false.
         orelse: P<Expr>,
     },
-    /// `lambda args: body`.
-    Lambda {
-        /// Parameters (no annotations).
-        args: P<Arguments>,
-        /// Body expression.
-        body: P<Expr>,
-    },
+    /// `lambda args: body`: a [`FunctionDef`] with an empty name, the
+    /// parameters (no annotations) in `args` and the body expression (the
+    /// value returned) in `returns`, always present; no body statements,
+    /// bases or decorators. (One boxed type for functions and lambdas:
+    /// every boxed type costs code.)
+    Lambda(P<FunctionDef>),
     /// `target := value`.
     NamedExpr {
         /// Bound name.

@@ -266,9 +266,11 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
             expr(test, map);
             expr(orelse, map);
         }
-        ExprKind::Lambda { args: a, body } => {
-            args(a, map);
-            expr(body, map);
+        ExprKind::Lambda(f) => {
+            args(&f.args, map);
+            if let Some(body) = &f.returns {
+                expr(body, map);
+            }
         }
         ExprKind::NamedExpr { target, value } => {
             map.note(target, l);

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, Param,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, FunctionDef, Param,
     UnaryOp,
 };
 use crate::error::CompileError;
@@ -212,13 +212,16 @@ impl Parser<'_> {
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
         let body = if nocond { self.test_nocond() } else { self.test() }?;
-        Ok(mk(
-            line,
-            ExprKind::Lambda {
-                args: self.bx(args)?,
-                body: self.bx(body)?,
-            },
-        ))
+        let f = FunctionDef {
+            name: Ident::default(),
+            args,
+            bases: Box::default(),
+            returns: Some(self.bx(body)?),
+            body: Vec::new(),
+            decorators: Vec::new(),
+            is_async: false,
+        };
+        Ok(mk(line, ExprKind::Lambda(self.bx(f)?)))
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.

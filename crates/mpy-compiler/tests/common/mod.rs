@@ -245,11 +245,11 @@ fn expr_inner(s: &mut String, e: &Expr) {
             expr(s, orelse);
             s.push(')');
         }
-        ExprKind::Lambda { args: a, body } => {
+        ExprKind::Lambda(f) => {
             write!(s, "(Lambda@{} ", l).unwrap();
-            arguments(s, a);
+            arguments(s, &f.args);
             s.push(' ');
-            expr(s, body);
+            expr(s, f.returns.as_ref().unwrap());
             s.push(')');
         }
         ExprKind::NamedExpr { target, value } => {
