@@ -155,10 +155,15 @@ pub enum StmtKind {
     /// `target: annotation` or `target: annotation = value`. MicroPython
     /// ignores the annotation: with a value it compiles like `target = value`.
     AnnAssign(AnnAssignStmt),
-    /// `for target in iter: body else: orelse` (`async for` when `is_async`).
+    /// `for target in iter: body else: orelse` (`async for` when
+    /// `is_async`): a [`WithStmt`] with one item, the iterated expression
+    /// as `context_expr` and the target as `optional_vars` (see
+    /// [`ForStmt`]).
     For(P<ForStmt>),
-    /// `while test: body else: orelse`.
-    While(P<WhileStmt>),
+    /// `while test: body else: orelse`: an [`IfStmt`] with exactly one
+    /// clause (the test and the body) and the `else` block. One boxed
+    /// type for both statements: every boxed type costs code.
+    While(P<IfStmt>),
     /// `if test: body` + `elif`s + optional `else`.
     If(P<IfStmt>),
     /// `with a as x, b: body` (`async with` when `is_async`). Several items
@@ -226,33 +231,16 @@ pub struct AnnAssignStmt {
     pub value: Option<P<Expr>>,
 }
 
-/// `for target in iter: body else: orelse` (`async for` when `is_async`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ForStmt {
-    /// Loop target (`Name`, `Tuple`, ... possibly with a `Starred`).
-    pub target: Expr,
-    /// Iterated expression (`for x in a, b` gives a `Tuple`).
-    pub iter: Expr,
-    /// Loop body.
-    pub body: Body,
-    /// `else` block, `None` if absent.
-    pub orelse: Option<Body>,
-    /// `async for`.
-    pub is_async: bool,
-}
+/// `for target in iter: body else: orelse` (`async for` when `is_async`):
+/// a [`WithStmt`] whose one item holds the iterated expression (`for x in
+/// a, b` gives a `Tuple`) as `context_expr` and the loop target (`Name`,
+/// `Tuple`, ... possibly with a `Starred`) as `optional_vars` (always
+/// present). One boxed type for both statements: every boxed type costs
+/// code.
+pub type ForStmt = WithStmt;
 
-/// `while test: body else: orelse`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhileStmt {
-    /// Loop condition.
-    pub test: Expr,
-    /// Loop body.
-    pub body: Body,
-    /// `else` block, `None` if absent.
-    pub orelse: Option<Body>,
-}
-
-/// `if test: body` + `elif`s + optional `else`.
+/// `if test: body` + `elif`s + optional `else` (also `while test: body
+/// else: orelse`, with one clause: see [`StmtKind::While`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct IfStmt {
     /// The `if` clause, then the `elif` clauses in order (at least one:
@@ -263,14 +251,18 @@ pub struct IfStmt {
 }
 
 /// `with a as x, b: body` (`async with` when `is_async`). Several items
-/// behave like nested `with` statements.
+/// behave like nested `with` statements. Also a `for` loop ([`ForStmt`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WithStmt {
-    /// The context managers, in order (at least one).
+    /// The context managers, in order (at least one); for a `for` loop,
+    /// exactly one (see [`ForStmt`]).
     pub items: Vec<WithItem>,
     /// Block.
     pub body: Body,
-    /// `async with`.
+    /// A `for` loop's `else` block, `None` if absent (always for a
+    /// `with`).
+    pub orelse: Option<Body>,
+    /// `async with` / `async for`.
     pub is_async: bool,
 }
 
@@ -348,14 +340,20 @@ pub struct Alias {
     pub asname: Option<Ident>,
 }
 
-/// A `def` statement.
+/// A `def` statement, or a `class` statement ([`ClassDef`]: one boxed
+/// type for both, every boxed type costs code).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionDef {
-    /// Function name.
+    /// Function or class name.
     pub name: Ident,
-    /// Parameters.
+    /// Parameters (none for a class).
     pub args: Arguments,
-    /// Return annotation (`-> expr`), ignored by MicroPython.
+    /// A class's bases and keywords (incl. `*a` / `**k`), in source order,
+    /// exactly as call arguments. `class A:` and `class A():` both give an
+    /// empty list; always empty for a `def`.
+    pub bases: Box<[Arg]>,
+    /// Return annotation (`-> expr`), ignored by MicroPython (none for a
+    /// class).
     pub returns: Option<P<Expr>>,
     /// Body.
     pub body: Body,
@@ -363,23 +361,14 @@ pub struct FunctionDef {
     /// MicroPython's grammar only allows a dotted name optionally followed by
     /// one call: `@a.b` or `@a.b(args)`.
     pub decorators: Vec<Expr>,
-    /// `async def`.
+    /// `async def` (false for a class).
     pub is_async: bool,
 }
 
-/// A `class` statement.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClassDef {
-    /// Class name.
-    pub name: Ident,
-    /// Bases and keywords (incl. `*a` / `**k`), in source order, exactly as
-    /// call arguments. `class A:` and `class A():` both give an empty list.
-    pub args: Box<[Arg]>,
-    /// Body.
-    pub body: Body,
-    /// Decorator expressions, top to bottom as written.
-    pub decorators: Vec<Expr>,
-}
+/// A `class` statement: a [`FunctionDef`] with the bases in
+/// [`FunctionDef::bases`], no parameters, no return annotation and
+/// `is_async` false.
+pub type ClassDef = FunctionDef;
 
 /// The parameter list of a `def` or `lambda`.
 ///
@@ -443,7 +432,7 @@ const PAREN: u32 = 1 << 31;
 
 impl Expr {
     /// An expression starting on `line` (below 2^31), not parenthesized.
-    pub fn new(line: u32, kind: ExprKind) -> Expr {
+    pub const fn new(line: u32, kind: ExprKind) -> Expr {
         Expr { pos: line & !PAREN, kind }
     }
 
@@ -530,13 +519,12 @@ pub enum ExprKind {
         /// Value if false.
         orelse: P<Expr>,
     },
-    /// `lambda args: body`.
-    Lambda {
-        /// Parameters (no annotations).
-        args: P<Arguments>,
-        /// Body expression.
-        body: P<Expr>,
-    },
+    /// `lambda args: body`: a [`FunctionDef`] with an empty name, the
+    /// parameters (no annotations) in `args` and the body expression (the
+    /// value returned) in `returns`, always present; no body statements,
+    /// bases or decorators. (One boxed type for functions and lambdas:
+    /// every boxed type costs code.)
+    Lambda(P<FunctionDef>),
     /// `target := value`.
     NamedExpr {
         /// Bound name.

@@ -115,7 +115,7 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
                 expr(d, map);
             }
             map.note(&c.name, l);
-            call_args(&c.args, l, map);
+            call_args(&c.bases, l, map);
             body(&c.body, map);
         }
         StmtKind::Return(v) => {
@@ -142,23 +142,19 @@ fn stmt<'a>(s: &'a Stmt, map: &mut Walk<'a, '_>) {
             }
         }
         StmtKind::For(node) => {
-            let ForStmt { target, iter, body: b, orelse, .. } = &**node;
-            expr(target, map);
-            expr(iter, map);
+            let ForStmt { items, body: b, orelse, .. } = &**node;
+            for it in items {
+                if let Some(t) = &it.optional_vars {
+                    expr(t, map);
+                }
+                expr(&it.context_expr, map);
+            }
             body(b, map);
             if let Some(o) = orelse {
                 body(o, map);
             }
         }
-        StmtKind::While(node) => {
-            let WhileStmt { test, body: b, orelse } = &**node;
-            expr(test, map);
-            body(b, map);
-            if let Some(o) = orelse {
-                body(o, map);
-            }
-        }
-        StmtKind::If(node) => {
+        StmtKind::If(node) | StmtKind::While(node) => {
             let IfStmt { clauses, orelse } = &**node;
             for e in clauses {
                 if let Some(t) = &e.test {
@@ -270,9 +266,11 @@ fn expr<'a>(e: &'a Expr, map: &mut Walk<'a, '_>) {
             expr(test, map);
             expr(orelse, map);
         }
-        ExprKind::Lambda { args: a, body } => {
-            args(a, map);
-            expr(body, map);
+        ExprKind::Lambda(f) => {
+            args(&f.args, map);
+            if let Some(body) = &f.returns {
+                expr(body, map);
+            }
         }
         ExprKind::NamedExpr { target, value } => {
             map.note(target, l);

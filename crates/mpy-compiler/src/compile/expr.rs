@@ -273,7 +273,7 @@ impl<'a> Compiler<'a> {
                 self.expr(orelse);
                 self.e.label(l_end);
             }
-            ExprKind::Lambda { args, body } => self.lambda(args, body, e.line()),
+            ExprKind::Lambda(f) => self.lambda(f, e.line()),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value);
                 self.e.op(op::DUP_TOP);

@@ -147,9 +147,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// `lambda` expression.
-    pub(crate) fn lambda(&mut self, args: &'a Arguments, body: &'a Expr, line: u32) {
-        let child = self.child_scope(ScopeKind::Lambda, "<lambda>", Node::Lambda(args, body), line);
-        let (np, nk) = self.defaults(args);
+    pub(crate) fn lambda(&mut self, f: &'a FunctionDef, line: u32) {
+        let child = self.child_scope(ScopeKind::Lambda, "<lambda>", Node::Lambda(f), line);
+        let (np, nk) = self.defaults(&f.args);
         self.make_function(child, np, nk);
     }
 
@@ -162,7 +162,7 @@ impl<'a> Compiler<'a> {
         let child = self.child_scope(ScopeKind::Class, &c.name, Node::Class(c), line);
         self.make_function(child, 0, 0);
         self.load_const_str_qstr(&c.name);
-        self.call_args(&c.args, false, 2);
+        self.call_args(&c.bases, false, 2);
         for _ in &c.decorators {
             self.e.op_uint(op::CALL_FUNCTION, 1, -1);
         }
@@ -257,11 +257,13 @@ impl<'a> Compiler<'a> {
         self.e.op(op::RETURN_VALUE);
     }
 
-    pub(crate) fn compile_lambda_body(&mut self, args: &'a Arguments, body: &'a Expr) {
+    pub(crate) fn compile_lambda_body(&mut self, f: &'a FunctionDef) {
         let line = self.scope().line;
-        self.add_params(args, line);
+        self.add_params(&f.args, line);
         self.e.set_line(line);
-        self.expr(body);
+        if let Some(body) = &f.returns {
+            self.expr(body);
+        }
         if self.scope().flags & flags::GENERATOR != 0 {
             self.e.op(op::POP_TOP);
             self.e.op(op::LOAD_CONST_NONE);

@@ -35,7 +35,7 @@ use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 pub(crate) enum Node<'a> {
     Module(&'a ast::Module),
     Func(&'a ast::FunctionDef),
-    Lambda(&'a ast::Arguments, &'a ast::Expr),
+    Lambda(&'a ast::FunctionDef),
     Class(&'a ast::ClassDef),
     Comp(&'a ast::Expr),
 }
@@ -576,7 +576,7 @@ impl<'a> Compiler<'a> {
         match self.nodes[idx] {
             Node::Module(m) => self.compile_module_body(m),
             Node::Func(f) => self.compile_func_body(f),
-            Node::Lambda(a, b) => self.compile_lambda_body(a, b),
+            Node::Lambda(f) => self.compile_lambda_body(f),
             Node::Class(c) => self.compile_class_body(c),
             Node::Comp(e) => self.compile_comp_body(e),
         }

@@ -3,8 +3,8 @@
 
 use super::{Compiler, LoopCtx};
 use crate::ast::{
-    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
-    WhileStmt, WithStmt,
+    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Elif, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
+    WithItem, WithStmt,
 };
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
@@ -67,7 +67,8 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::For(node) => {
-                let ForStmt { target, iter, body, orelse, is_async } = &**node;
+                let ForStmt { items, body, orelse, is_async } = &**node;
+                let [WithItem { context_expr: iter, optional_vars: Some(target) }] = &items[..] else { return };
                 if *is_async {
                     self.async_for(target, iter, body, orelse.as_deref(), line);
                 } else {
@@ -75,8 +76,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::While(node) => {
-                let WhileStmt { test, body, orelse } = &**node;
-                self.while_stmt(test, body, orelse.as_deref())
+                let IfStmt { clauses, orelse } = &**node;
+                if let [Elif { test: Some(test), body, .. }] = &clauses[..] {
+                    self.while_stmt(test, body, orelse.as_deref())
+                }
             }
             StmtKind::If(node) => {
                 let IfStmt { clauses, orelse } = &**node;
@@ -106,7 +109,7 @@ impl<'a> Compiler<'a> {
                 self.e.label(l_end);
             }
             StmtKind::With(node) => {
-                let WithStmt { items, body, is_async } = &**node;
+                let WithStmt { items, body, is_async, .. } = &**node;
                 if *is_async {
                     self.async_with(items, body, line);
                 } else {

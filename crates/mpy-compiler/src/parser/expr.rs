@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
 use crate::ast::{
-    Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, Param,
+    Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, FunctionDef, Param,
     UnaryOp,
 };
 use crate::error::CompileError;
@@ -32,6 +32,23 @@ const SUBSCRIPTS: u8 = 3;
 
 fn mk(line: u32, kind: ExprKind) -> Expr {
     Expr::new(line, kind)
+}
+
+/// An empty slot for a rule that parses into place (owns nothing, so
+/// overwriting it needs no drop).
+const HOLE: Expr = Expr::new(0, ExprKind::Constant(Constant::None));
+
+/// The expression in `out`, leaving [`HOLE`] there.
+#[inline(always)]
+fn take(out: &mut Expr) -> Expr {
+    core::mem::replace(out, HOLE)
+}
+
+/// Writes `e` into `out`, which holds [`HOLE`] (nothing to drop: the
+/// old value is forgotten, so no drop glue is called).
+#[inline(always)]
+fn put(out: &mut Expr, e: Expr) {
+    core::mem::forget(core::mem::replace(out, e));
 }
 
 /// The binary operator of `tok` with its precedence level (0 = `|` ...
@@ -55,6 +72,12 @@ fn bin_op(tok: &Tok) -> Option<(u8, BinOp)> {
 }
 
 impl Parser<'_> {
+    /// The expression in `out`, boxed (leaving [`HOLE`] there).
+    #[inline(never)]
+    fn bx_take(&self, out: &mut Expr) -> PResult<P<Expr>> {
+        self.bx(take(out))
+    }
+
     /// Whether the current token can start an expression (`test` or
     /// `star_expr`); used to tell a trailing comma from a separator.
     pub(super) fn starts_expr(&self) -> bool {
@@ -121,41 +144,52 @@ impl Parser<'_> {
 
     /// `test: or_test ['if' or_test 'else' test] | lambdef`.
     pub(super) fn test(&mut self) -> PResult<Expr> {
+        let mut e = HOLE;
+        self.test_into(&mut e)?;
+        Ok(e)
+    }
+
+    /// [`Parser::test`] into `out`.
+    #[inline(never)]
+    pub(super) fn test_into(&mut self, out: &mut Expr) -> PResult<()> {
         self.enter()?;
-        let r = self.test_inner();
+        let r = self.test_inner(out);
         self.leave();
         r
     }
 
     #[inline(always)]
-    fn test_inner(&mut self) -> PResult<Expr> {
+    fn test_inner(&mut self, out: &mut Expr) -> PResult<()> {
         if self.is_kw(Kw::Lambda) {
-            return self.lambdef(false);
+            put(out, self.lambdef(false)?);
+            return Ok(());
         }
         let line = self.tok.line;
-        let body = self.or_test_call()?;
+        self.bool_test(false, out)?;
         if self.is_kw(Kw::If) {
-            return self.ifexp_tail(line, body);
+            return self.ifexp_tail(line, out);
         }
-        Ok(body)
+        Ok(())
     }
 
     /// `if or_test else test` after the body of a conditional expression
     /// (kept out of line so `test`'s frame, on every recursion, stays small).
     #[inline(never)]
-    fn ifexp_tail(&mut self, line: u32, body: Expr) -> PResult<Expr> {
+    fn ifexp_tail(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
         self.expect_kw(Kw::If)?;
         let test = self.or_test_call()?;
         self.expect_kw(Kw::Else)?;
         let orelse = self.test_bx()?;
-        Ok(mk(
+        let e = mk(
             line,
             ExprKind::IfExp {
                 test: self.bx(test)?,
-                body: self.bx(body)?,
+                body: self.bx_take(out)?,
                 orelse,
             },
-        ))
+        );
+        put(out, e);
+        Ok(())
     }
 
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
@@ -178,13 +212,16 @@ impl Parser<'_> {
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
         let body = if nocond { self.test_nocond() } else { self.test() }?;
-        Ok(mk(
-            line,
-            ExprKind::Lambda {
-                args: self.bx(args)?,
-                body: self.bx(body)?,
-            },
-        ))
+        let f = FunctionDef {
+            name: Ident::default(),
+            args,
+            bases: Box::default(),
+            returns: Some(self.bx(body)?),
+            body: Vec::new(),
+            decorators: Vec::new(),
+            is_async: false,
+        };
+        Ok(mk(line, ExprKind::Lambda(self.bx(f)?)))
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.
@@ -253,45 +290,50 @@ impl Parser<'_> {
 
     /// `or_test: and_test ('or' and_test)*`.
     fn or_test_call(&mut self) -> PResult<Expr> {
-        self.bool_test(false)
+        let mut e = HOLE;
+        self.bool_test(false, &mut e)?;
+        Ok(e)
     }
 
     /// `or_test` (`and` false) or `and_test: not_test ('and' not_test)*`
     /// (`and` true): one loop for both.
     #[inline(never)]
-    fn bool_test(&mut self, and: bool) -> PResult<Expr> {
+    fn bool_test(&mut self, and: bool, out: &mut Expr) -> PResult<()> {
         let (kw, op) = if and { (Kw::And, BoolOp::And) } else { (Kw::Or, BoolOp::Or) };
         let line = self.tok.line;
-        let mut values = Vec::new();
-        loop {
-            let t = if and { self.not_test() } else { self.bool_test(true) }?;
-            if values.is_empty() && !self.is_kw(kw) {
-                return Ok(t);
-            }
-            self.push(&mut values, t)?;
-            if !self.eat_kw(kw)? {
-                break;
-            }
+        if and { self.not_test(out) } else { self.bool_test(true, out) }?;
+        if !self.is_kw(kw) {
+            return Ok(());
         }
-        Ok(mk(line, ExprKind::BoolOp { op, values }))
+        let mut values = Vec::new();
+        self.push(&mut values, take(out))?;
+        while self.eat_kw(kw)? {
+            let mut t = HOLE;
+            if and { self.not_test(&mut t) } else { self.bool_test(true, &mut t) }?;
+            self.push(&mut values, t)?;
+        }
+        put(out, mk(line, ExprKind::BoolOp { op, values }));
+        Ok(())
     }
 
-    fn not_test(&mut self) -> PResult<Expr> {
+    fn not_test(&mut self, out: &mut Expr) -> PResult<()> {
         if self.is_kw(Kw::Not) {
             let line = self.tok.line;
             self.skip()?;
             self.enter()?;
-            let operand = self.not_test()?;
+            self.not_test(out)?;
             self.leave();
-            return Ok(mk(
+            let e = mk(
                 line,
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
-                    operand: self.bx(operand)?,
+                    operand: self.bx_take(out)?,
                 },
-            ));
+            );
+            put(out, e);
+            return Ok(());
         }
-        self.comparison()
+        self.comparison(out)
     }
 
     #[inline(never)]
@@ -325,23 +367,27 @@ impl Parser<'_> {
     }
 
     #[inline(always)]
-    fn comparison(&mut self) -> PResult<Expr> {
+    fn comparison(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
-        let left = self.expr()?;
+        self.binary(0, out)?;
         let mut rest = Vec::new();
         while let Some(op) = self.comp_op()? {
-            { let t = (op, self.expr()?); self.push(&mut rest, t)? };
+            let mut t = (op, HOLE);
+            self.binary(0, &mut t.1)?;
+            self.push(&mut rest, t)?;
         }
         if rest.is_empty() {
-            return Ok(left);
+            return Ok(());
         }
-        Ok(mk(
+        let e = mk(
             line,
             ExprKind::Compare {
-                left: self.bx(left)?,
+                left: self.bx_take(out)?,
                 rest: self.boxed(rest)?,
             },
-        ))
+        );
+        put(out, e);
+        Ok(())
     }
 
     /// `star_expr: '*' expr`.
@@ -357,16 +403,18 @@ impl Parser<'_> {
 
     /// `expr: xor_expr ('|' xor_expr)*` and the levels below it.
     pub(super) fn expr(&mut self) -> PResult<Expr> {
-        self.binary(0)
+        let mut e = HOLE;
+        self.binary(0, &mut e)?;
+        Ok(e)
     }
 
     /// Precedence climbing over the six n-ary levels: builds one `BinOp`
     /// per run of same-level operators (MicroPython's rule nodes). Recursion
     /// happens only for operators of a higher level than the current run,
     /// so its depth is at most six regardless of the input.
-    fn binary(&mut self, min: u8) -> PResult<Expr> {
+    fn binary(&mut self, min: u8, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
-        let mut left = self.factor()?;
+        self.factor(out)?;
         while let Some((l, _)) = bin_op(&self.tok.kind) {
             if l < min {
                 break;
@@ -377,22 +425,24 @@ impl Parser<'_> {
                     break;
                 }
                 self.skip()?;
-                let rhs = if l == 5 { self.factor() } else { self.binary(l + 1) }?;
-                self.push(&mut rest, (op, rhs))?;
+                let mut t = (op, HOLE);
+                if l == 5 { self.factor(&mut t.1) } else { self.binary(l + 1, &mut t.1) }?;
+                self.push(&mut rest, t)?;
             }
-            left = mk(
+            let e = mk(
                 line,
                 ExprKind::BinOp {
-                    first: self.bx(left)?,
+                    first: self.bx_take(out)?,
                     rest: self.boxed(rest)?,
                 },
             );
+            put(out, e);
         }
-        Ok(left)
+        Ok(())
     }
 
     /// `factor: ('+'|'-'|'~') factor | power`.
-    fn factor(&mut self) -> PResult<Expr> {
+    fn factor(&mut self, out: &mut Expr) -> PResult<()> {
         let op = match self.tok.kind {
             Tok::Op(Op::Bin(BinOp::Add)) => Some(UnaryOp::Pos),
             Tok::Op(Op::Bin(BinOp::Sub)) => Some(UnaryOp::Neg),
@@ -403,58 +453,63 @@ impl Parser<'_> {
             let line = self.tok.line;
             self.skip()?;
             self.enter()?;
-            let operand = self.factor()?;
+            self.factor(out)?;
             self.leave();
-            return Ok(mk(
+            let e = mk(
                 line,
                 ExprKind::UnaryOp {
                     op,
-                    operand: self.bx(operand)?,
+                    operand: self.bx_take(out)?,
                 },
-            ));
+            );
+            put(out, e);
+            return Ok(());
         }
-        self.power()
+        self.power(out)
     }
 
     /// `power: atom_expr ['**' factor]`.
     #[inline(always)]
-    fn power(&mut self) -> PResult<Expr> {
+    fn power(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
-        let base = self.atom_expr()?;
+        self.atom_expr(out)?;
         if self.eat_op(Op::Bin(BinOp::Pow))? {
             self.enter()?;
-            let exp = self.factor()?;
+            let mut t = (BinOp::Pow, HOLE);
+            self.factor(&mut t.1)?;
             self.leave();
-            return Ok(mk(
+            let e = mk(
                 line,
                 ExprKind::BinOp {
-                    first: self.bx(base)?,
-                    rest: self.boxed(self.vec1((BinOp::Pow, exp))?)?,
+                    first: self.bx_take(out)?,
+                    rest: self.boxed(self.vec1(t)?)?,
                 },
-            ));
+            );
+            put(out, e);
         }
-        Ok(base)
+        Ok(())
     }
 
     /// `atom_expr: ['await'] atom trailer*`.
     #[inline(always)]
-    fn atom_expr(&mut self) -> PResult<Expr> {
+    fn atom_expr(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
-        let mut e = self.atom()?;
+        put(out, self.atom()?);
         if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
-            e = self.trailers(line, e, false)?;
+            self.trailers(line, out, false)?;
         }
         if is_await {
-            e = mk(line, ExprKind::Await(self.bx(e)?));
+            let e = mk(line, ExprKind::Await(self.bx_take(out)?));
+            put(out, e);
         }
-        Ok(e)
+        Ok(())
     }
 
     /// `trailer*` after an atom (out of line: see `ifexp_tail`); for a
     /// decorator (`deco`), only `.NAME` trailers and then at most one call.
     #[inline(never)]
-    pub(super) fn trailers(&mut self, line: u32, mut e: Expr, deco: bool) -> PResult<Expr> {
+    pub(super) fn trailers(&mut self, line: u32, out: &mut Expr, deco: bool) -> PResult<()> {
         // Each trailer nests the tree one level (walked recursively by the
         // compiler): count it, once its own contents are parsed (so that
         // `f(g(h(x)))` costs one level per call, like a bracket).
@@ -468,44 +523,47 @@ impl Parser<'_> {
             if self.eat_op(Op::LParen)? {
                 let args = self.arglist(Op::RParen)?;
                 self.expect_op(Op::RParen)?;
-                e = mk(
+                let e = mk(
                     line,
                     ExprKind::Call {
-                        func: self.bx(e)?,
+                        func: self.bx_take(out)?,
                         args,
                         op_dline: Self::dline(line, op_line),
                     },
                 );
+                put(out, e);
                 if deco {
                     break;
                 }
             } else if !deco && self.eat_op(Op::LBracket)? {
                 let index = self.subscriptlist()?;
                 self.expect_op(Op::RBracket)?;
-                e = mk(
+                let e = mk(
                     line,
                     ExprKind::Subscript {
-                        value: self.bx(e)?,
+                        value: self.bx_take(out)?,
                         index: self.bx(index)?,
                         op_line,
                     },
                 );
+                put(out, e);
             } else if self.eat_op(Op::Dot)? {
                 let attr = self.expect_name()?;
-                e = mk(
+                let e = mk(
                     line,
                     ExprKind::Attribute {
-                        value: self.bx(e)?,
+                        value: self.bx_take(out)?,
                         attr,
                         op_dline: Self::dline(line, op_line),
                     },
                 );
+                put(out, e);
             } else {
                 break;
             }
         }
         self.leave_n(n - 1);
-        Ok(e)
+        Ok(())
     }
 
     #[inline(always)]

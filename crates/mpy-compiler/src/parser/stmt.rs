@@ -6,7 +6,7 @@ use alloc::vec::Vec;
 use super::{PResult, Parser};
 use crate::ast::{
     Alias, AnnAssignStmt, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
-    ForStmt, FunctionDef, Ident, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WhileStmt, WithItem, WithStmt,
+    ForStmt, FunctionDef, Ident, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WithItem, WithStmt,
 };
 use crate::token::{Kw, Op, Tok};
 
@@ -22,8 +22,8 @@ impl Parser<'_> {
         // Every arm writes the same result (a compound statement's kind:
         // two words, returned in registers); one `?` unpacks it.
         let r = match &self.tok.kind {
-            Tok::Kw(Kw::If) => self.if_stmt(),
-            Tok::Kw(Kw::While) => self.while_stmt(),
+            Tok::Kw(Kw::If) => self.if_stmt(false),
+            Tok::Kw(Kw::While) => self.if_stmt(true),
             Tok::Kw(Kw::For) => self.for_stmt(false),
             Tok::Kw(Kw::Try) => self.try_stmt(),
             Tok::Kw(Kw::With) => self.with_stmt(false),
@@ -78,30 +78,24 @@ impl Parser<'_> {
         }
     }
 
-    /// `if` (the current token) and its `elif`s and `else`.
-    fn if_stmt(&mut self) -> PResult<StmtKind> {
+    /// `if` (the current token) and its `elif`s and `else`, or (`is_while`)
+    /// `while` and its `else`.
+    fn if_stmt(&mut self, is_while: bool) -> PResult<StmtKind> {
         let mut clauses = Vec::new();
-        // The current token is `if`, then each `elif`.
+        // The current token is `if` or `while`, then each `elif`.
         loop {
             let cline = self.tok.line;
             self.skip()?;
             let test = self.namedexpr_test()?;
             let body = self.suite()?;
             self.push(&mut clauses, Elif { line: cline, test: Some(test), name: None, body })?;
-            if !self.is_kw(Kw::Elif) {
+            if is_while || !self.is_kw(Kw::Elif) {
                 break;
             }
         }
         let orelse = self.opt_else()?;
-        Ok(StmtKind::If(self.bx(IfStmt { clauses, orelse })?))
-    }
-
-    fn while_stmt(&mut self) -> PResult<StmtKind> {
-        self.expect_kw(Kw::While)?;
-        let test = self.namedexpr_test()?;
-        let body = self.suite()?;
-        let orelse = self.opt_else()?;
-        Ok(StmtKind::While(self.bx(WhileStmt { test, body, orelse })?))
+        let node = self.bx(IfStmt { clauses, orelse })?;
+        Ok(if is_while { StmtKind::While(node) } else { StmtKind::If(node) })
     }
 
     fn for_stmt(&mut self, is_async: bool) -> PResult<StmtKind> {
@@ -109,11 +103,12 @@ impl Parser<'_> {
         let target = self.exprlist()?;
         self.expect_kw(Kw::In)?;
         let iter = self.testlist()?;
+        let mut items = Vec::new();
+        self.push(&mut items, WithItem { context_expr: iter, optional_vars: Some(target) })?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
         Ok(StmtKind::For(self.bx(ForStmt {
-            target,
-            iter,
+            items,
             body,
             orelse,
             is_async,
@@ -189,6 +184,7 @@ impl Parser<'_> {
         self.leave_n(n);
         let body = self.suite()?;
         Ok(StmtKind::With(self.bx(WithStmt {
+            orelse: None,
             items,
             body,
             is_async,
@@ -207,6 +203,7 @@ impl Parser<'_> {
         let f = FunctionDef {
             name,
             args,
+            bases: Box::default(),
             returns,
             body,
             decorators,
@@ -226,9 +223,12 @@ impl Parser<'_> {
         let body = self.suite()?;
         Ok(StmtKind::ClassDef(self.bx(ClassDef {
             name,
-            args,
+            args: Default::default(),
+            bases: args,
+            returns: None,
             body,
             decorators,
+            is_async: false,
         })?))
     }
 
@@ -250,8 +250,8 @@ impl Parser<'_> {
         let mut decorators = Vec::new();
         while self.eat_op(Op::At)? {
             let line = self.tok.line;
-            let e = Expr::new(line, ExprKind::Name(self.expect_name()?));
-            let e = self.trailers(line, e, true)?;
+            let mut e = Expr::new(line, ExprKind::Name(self.expect_name()?));
+            self.trailers(line, &mut e, true)?;
             self.expect_newline()?;
             self.push(&mut decorators, e)?;
         }

@@ -245,11 +245,11 @@ fn expr_inner(s: &mut String, e: &Expr) {
             expr(s, orelse);
             s.push(')');
         }
-        ExprKind::Lambda { args: a, body } => {
+        ExprKind::Lambda(f) => {
             write!(s, "(Lambda@{} ", l).unwrap();
-            arguments(s, a);
+            arguments(s, &f.args);
             s.push(' ');
-            expr(s, body);
+            expr(s, f.returns.as_ref().unwrap());
             s.push(')');
         }
         ExprKind::NamedExpr { target, value } => {
@@ -407,7 +407,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
                 exprs(s, &c.decorators);
                 s.push(' ');
             }
-            args(s, &c.args);
+            args(s, &c.bases);
             s.push(' ');
             body(s, &c.body);
             s.push(')');
@@ -453,12 +453,12 @@ pub fn stmt(s: &mut String, st: &Stmt) {
         }
         StmtKind::For(node) => {
             let ForStmt {
-            target,
-            iter,
+            items,
             body: b,
             orelse,
             is_async,
         } = &**node;
+            let [WithItem { context_expr: iter, optional_vars: Some(target) }] = &items[..] else { panic!("for with {} items", items.len()) };
             write!(s, "({}For@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             expr(s, target);
             s.push_str(" in ");
@@ -470,11 +470,8 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::While(node) => {
-            let WhileStmt {
-            test,
-            body: b,
-            orelse,
-        } = &**node;
+            let IfStmt { clauses, orelse } = &**node;
+            let [Elif { test: Some(test), body: b, .. }] = &clauses[..] else { panic!("while with {} clauses", clauses.len()) };
             write!(s, "(While@{} ", l).unwrap();
             expr(s, test);
             s.push(' ');
@@ -505,6 +502,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             items,
             body: b,
             is_async,
+            ..
         } = &**node;
             write!(s, "({}With@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
             for it in items {
