@@ -135,14 +135,45 @@ fn build_dyn(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: &mut M
             Err(e) => Err(mpz_error(vm, e)),
         };
     }
+    // (Desktop: small scratch on the stack with a heap result, and the
+    // reverse; the boards keep one heap path.)
+    #[cfg(not(target_os = "none"))]
+    {
+        if bound <= STACK_OUT {
+            let mut out = [0u32; STACK_OUT];
+            let mut scratch = scratch_vec(vm, scratch_len)?;
+            let res = f(&mut out[..bound], scratch.as_mut_slice());
+            vm.heap.free_vec(scratch);
+            return match res {
+                Ok(r) => vm.new_int_mag(r.neg, out.get(..r.len).unwrap_or(&[])),
+                Err(e) => Err(mpz_error(vm, e)),
+            };
+        }
+        if scratch_len == 0 {
+            return build_heap(vm, neg, bound, &mut [], f);
+        }
+        if scratch_len <= STACK_SCRATCH {
+            let mut s = [0u32; STACK_SCRATCH];
+            return build_heap(vm, neg, bound, &mut s[..scratch_len], f);
+        }
+    }
     let mut scratch = scratch_vec(vm, scratch_len)?;
+    let r = build_heap(vm, neg, bound, scratch.as_mut_slice(), f);
+    vm.heap.free_vec(scratch);
+    r
+}
+
+/// [`build_dyn`] into a new int object of `bound` digits, with `scratch`.
+///
+/// Errors: as [`build`].
+#[cfg_attr(target_os = "none", inline(always))]
+fn build_heap(vm: &mut Vm, neg: bool, bound: usize, scratch: &mut [u32], f: &mut MpzFill<'_>) -> PyResult<Obj> {
     let mut res: Result<SignedLen, MpzError> = Err(MpzError::BufferTooSmall);
     let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
     let o = vm.alloc_var_with(head, bound, |d| {
-        res = f(d, scratch.as_mut_slice());
+        res = f(d, scratch);
         res.map_or(0, |r| r.len)
     });
-    vm.heap.free_vec(scratch);
     let o = o?;
     match res {
         Ok(r) => finish(vm, o, r, neg),
@@ -180,6 +211,26 @@ fn sum_sign(a: MpzRef<'_>, b: MpzRef<'_>, b_neg: bool) -> bool {
         Ordering::Less => b_neg,
         Ordering::Equal => false,
     }
+}
+
+/// The output length for `a + b`: from the bit lengths on desktop (the
+/// real length but for cancellation, so the new int is rarely shrunk),
+/// from the digit counts on the boards (less code).
+#[inline]
+fn add_bound(a: MpzRef<'_>, b: MpzRef<'_>) -> usize {
+    #[cfg(not(target_os = "none"))]
+    return mpz::add::add_len_tight(a, b);
+    #[cfg(target_os = "none")]
+    return mpz::add::add_len(a.mag.len(), b.mag.len());
+}
+
+/// The output length for `a * b`, as [`add_bound`].
+#[inline]
+fn mul_bound(a: &[u32], b: &[u32]) -> usize {
+    #[cfg(not(target_os = "none"))]
+    return mpz::mul::mul_len_tight(a, b);
+    #[cfg(target_os = "none")]
+    return mpz::mul::mul_len(a.len(), b.len());
 }
 
 /// A shift count: a non-negative int that fits a machine word.
@@ -253,15 +304,15 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
             };
             (neg, mpz::bits::bitop_len(la, lb), 0, Fill::Bits(bop))
         }
-        Add => (sum_sign(a, b, b.neg), mpz::add::add_len(la, lb), 0, Fill::Add),
-        Subtract => (sum_sign(a, b, !b.neg), mpz::add::add_len(la, lb), 0, Fill::Sub),
-        Multiply => (a.neg != b.neg, mpz::mul::mul_len(la, lb), mpz::mul::mul_scratch_len(la, lb), Fill::Mul),
+        Add => (sum_sign(a, b, b.neg), add_bound(a, b), 0, Fill::Add),
+        Subtract => (sum_sign(a, b, !b.neg), add_bound(a, MpzRef::new(!b.neg, b.mag)), 0, Fill::Sub),
+        Multiply => (a.neg != b.neg, mul_bound(a.mag, b.mag), mpz::mul::mul_scratch_len(la, lb), Fill::Mul),
         // Without floats `/` is no int op (official's TypeError).
         TrueDivide if !cfg!(feature = "float") => return Ok(Obj::NULL),
         Power if !cfg!(feature = "float") && b.is_negative() => return Err(super::no_float_power(vm)),
         FloorDivide | Modulo | Divmod | TrueDivide if lb == 0 => return Err(zero_div(vm)),
         FloorDivide => {
-            let s = mpz::div::divmod_scratch_len(la, lb);
+            let s = mpz::div::floordiv_scratch_len(la, lb);
             (a.neg != b.neg, mpz::div::divmod_q_len(la, lb), s, Fill::FloorDiv)
         }
         Modulo => (b.neg, mpz::div::divmod_r_len(lb), mpz::div::divmod_scratch_len(la, lb), Fill::Mod),
@@ -293,6 +344,41 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
         _ => return Ok(Obj::NULL),
     };
     build(vm, neg, bound, scratch, |o, s| fill(f, o, s, a, b))
+}
+
+/// The dispatch loop's path for a binary op on two exact ints (small or
+/// big, at least one outside 64 bits): straight to [`big_binary_op`] for
+/// the arithmetic and comparisons, without the general path's type-slot
+/// dispatch and operand decoding. None for other ops and for a zero
+/// divisor (the general path does them, errors included). Desktop only.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    use BinaryOp::*;
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    let x = int_ref(vm, a, &mut ba)?;
+    let y = int_ref(vm, b, &mut bb)?;
+    let op = op.non_inplace();
+    match op {
+        Less | More | Equal | NotEqual | LessEqual | MoreEqual | Add | Subtract | Multiply => {}
+        FloorDivide | Modulo if !y.is_zero() => {}
+        _ => return None,
+    }
+    Some(big_binary_op(vm, op, x, y))
+}
+
+/// The value of an exact int object (small or big) as a signed big
+/// integer (a small one's digits in `buf`).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn int_ref<'b>(vm: &Vm, o: Obj, buf: &'b mut [u32; 2]) -> Option<MpzRef<'b>> {
+    if let Some(i) = o.as_small_int() {
+        return Some(super::small_mpz(i as i64, buf));
+    }
+    let (neg, d) = vm.int_digits_pinned(o)?;
+    Some(MpzRef::new(neg, d))
 }
 
 /// `divmod(a, b)` for ints (`b != 0`) on the boards: `a // b` and
