@@ -306,25 +306,36 @@ fn estimate_parts(a: &[Digit], top: usize, b: &[Digit]) -> ((u64, u64), (u64, u6
 
 /// [`divide`] on 64-bit hosts for normalised `a` and `b` of at least
 /// three digits and the same number of limbs (so a quotient of one limb),
-/// without the remainder: Algorithm D's estimate from the top limbs, then
-/// `a - q*b` is computed only for its sign and whether it is zero (no
-/// working copy of `a`, no scratch); a negative one means the estimate
-/// was one too large. `q`, if given, has exactly `la - lb + 1` digits.
+/// without the remainder: Algorithm D's estimate from the top limbs,
+/// usually proved right by its own remainder; else `a - q*b` is computed
+/// only for its sign and whether it is zero (no working copy of `a`, no
+/// scratch), a negative one meaning the estimate was one too large. `q`,
+/// if given, has exactly `la - lb + 1` digits.
 #[cfg(target_pointer_width = "64")]
 fn one_limb_quotient(q: Option<&mut [Digit]>, a: &[Digit], b: &[Digit]) -> Result<Division, Error> {
     let ((d1, d0), (u2, u1, u0)) = estimate_parts(a, b.len().div_ceil(2), b);
-    let mut qd = if u2 == d1 && u1 == d0 {
-        u64::MAX
+    let (mut qd, proved) = if u2 == d1 && u1 == d0 {
+        (u64::MAX, false)
     } else {
-        crate::recip::Divisor3by2::new(d1, d0).div_3by2(u2, u1, u0).0
+        // With `A = a << s = U * 2^(64m) + A'` and `B = b << s = D * 2^(64m)
+        // + B'` (`U`, `D` the windows, `A'`, `B' < 2^(64m)`) and `U = qd*D +
+        // R`: `A - qd*B = R * 2^(64m) + A' - qd*B'` exceeds
+        // `(R - qd) * 2^(64m)`, so `R > qd` proves the quotient `qd` (it is
+        // never below the true one) and a nonzero remainder.
+        let (qd, r1, r0) = crate::recip::Divisor3by2::new(d1, d0).div_3by2(u2, u1, u0);
+        (qd, r1 != 0 || r0 > qd)
     };
-    let rem_nonzero = loop {
-        let (negative, nonzero) = crate::limb::submul_sign(a, b, qd);
-        // (Ends: with qd == 0 the difference is a itself.)
-        if !negative || qd == 0 {
-            break nonzero;
+    let rem_nonzero = if proved {
+        true
+    } else {
+        loop {
+            let (negative, nonzero) = crate::limb::submul_sign(a, b, qd);
+            // (Ends: with qd == 0 the difference is a itself.)
+            if !negative || qd == 0 {
+                break nonzero;
+            }
+            qd -= 1;
         }
-        qd -= 1;
     };
     let q_len = match q {
         Some(q) => {

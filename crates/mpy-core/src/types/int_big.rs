@@ -358,15 +358,75 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
 pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
     use BinaryOp::*;
     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
-    let x = int_ref(vm, a, &mut ba)?;
-    let y = int_ref(vm, b, &mut bb)?;
+    let x = int_ref(vm, a, &mut ba)?.trimmed();
+    let y = int_ref(vm, b, &mut bb)?.trimmed();
     let op = op.non_inplace();
     match op {
-        Less | More | Equal | NotEqual | LessEqual | MoreEqual | Add | Subtract | Multiply => {}
+        Multiply => {
+            let (long, short) = if x.mag.len() >= y.mag.len() { (x, y) } else { (y, x) };
+            if let (3.., &[d]) = (long.mag.len(), short.mag) {
+                return Some(mul_digit(vm, long, d, short.neg));
+            }
+        }
+        Add | Subtract => {
+            let y = if op == Subtract { MpzRef::new(!y.neg, y.mag) } else { y };
+            if x.neg == y.neg && x.mag.len().max(y.mag.len()) >= 3 {
+                return Some(add_same_sign(vm, x, y));
+            }
+            return Some(big_binary_op(vm, Add, x, y));
+        }
+        Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
         FloorDivide | Modulo if !y.is_zero() => {}
         _ => return None,
     }
     Some(big_binary_op(vm, op, x, y))
+}
+
+/// `a * d` for a normalised `a` of at least three digits (so the product
+/// is a big int) and a nonzero digit `d` (negative if `d_neg`): the
+/// digits straight into the new int, whose length the top digit predicts
+/// (the carry into the top is below `d`).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
+    let top = a.mag.last().copied().unwrap_or(0) as u64;
+    let n = a.mag.len() + (((top + 1) * d as u64 - 1) >> 32 != 0) as usize;
+    new_big(vm, a.neg != d_neg, n, |out| mpz::mul::mul_digit_mag(out, a.mag, d))
+}
+
+/// `a + b` for normalised `a` and `b` of the same sign, one of at least
+/// three digits (so the sum is a big int).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn add_same_sign(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+    new_big(vm, a.neg, mpz::add::add_len_tight(a, b), |out| mpz::add::add_mag(out, a.mag, b.mag))
+}
+
+/// A new big int of sign `neg` whose magnitude `f` writes into `n` digits
+/// (at least the result's length, which is at least three digits: no
+/// small int), returning its length.
+///
+/// Errors: `MemoryError` (also if `f` fails, which the callers' bounds
+/// exclude).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn new_big(vm: &mut Vm, neg: bool, n: usize, f: impl FnOnce(&mut [u32]) -> Result<usize, MpzError>) -> PyResult<Obj> {
+    let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
+    let mut ok = true;
+    let o = vm.alloc_var_with(head, n, |out| match f(out) {
+        Ok(len) => len,
+        Err(_) => {
+            ok = false;
+            0
+        }
+    })?;
+    if !ok {
+        vm.heap.free_addr(o.raw());
+        return Err(vm.memory_error());
+    }
+    Ok(o)
 }
 
 /// The value of an exact int object (small or big) as a signed big
