@@ -370,8 +370,8 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
         }
         Add | Subtract => {
             let y = if op == Subtract { MpzRef::new(!y.neg, y.mag) } else { y };
-            if x.neg == y.neg && x.mag.len().max(y.mag.len()) >= 3 {
-                return Some(add_same_sign(vm, x, y));
+            if x.mag.len().max(y.mag.len()) >= 3 {
+                return Some(add_long(vm, x, y));
             }
             return Some(big_binary_op(vm, Add, x, y));
         }
@@ -395,18 +395,35 @@ fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
     new_big(vm, a.neg != d_neg, n, |out| mpz::mul::mul_digit_mag(out, a.mag, d))
 }
 
-/// `a + b` for normalised `a` and `b` of the same sign, one of at least
-/// three digits (so the sum is a big int).
+/// `a + b` for normalised `a` and `b`, one of at least three digits.
+/// With the same sign the sum is a big int of that sign; otherwise the
+/// difference has the sign of the larger magnitude and may cancel down
+/// to a small int.
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
-fn add_same_sign(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
-    new_big(vm, a.neg, mpz::add::add_len_tight(a, b), |out| mpz::add::add_mag(out, a.mag, b.mag))
+fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+    let n = mpz::add::add_len_tight(a, b);
+    if a.neg == b.neg {
+        return new_big(vm, a.neg, n, |out| mpz::add::add_mag(out, a.mag, b.mag));
+    }
+    let (big, small) = match mpz::cmp::cmp_mag(a.mag, b.mag) {
+        Ordering::Greater => (a, b),
+        Ordering::Less => (b, a),
+        Ordering::Equal => return Ok(Obj::small_int(0)),
+    };
+    let o = new_big(vm, big.neg, n, |out| mpz::add::sub_mag(out, big.mag, small.mag).map(|(_, len)| len))?;
+    // (Cancelled down to a small int?)
+    match vm.int_digits_pinned(o) {
+        Some((_, d)) if d.len() <= 2 => finish(vm, o, SignedLen::new(big.neg, d.len()), big.neg),
+        _ => Ok(o),
+    }
 }
 
-/// A new big int of sign `neg` whose magnitude `f` writes into `n` digits
-/// (at least the result's length, which is at least three digits: no
-/// small int), returning its length.
+/// A new big int of sign `neg` whose nonzero magnitude `f` writes into
+/// `n` digits (at least the result's length), returning its length. Not
+/// normalised to a small int: the callers' results have at least three
+/// digits, or they check.
 ///
 /// Errors: `MemoryError` (also if `f` fails, which the callers' bounds
 /// exclude).
