@@ -83,24 +83,33 @@ pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit
     }
     let same = core::ptr::eq(a, b);
     let (a, b) = (trim(a), trim(b));
+    let n = a.len() + b.len();
+    // A short output (by one digit) is enough when the product's top digit
+    // is zero, which the bit lengths prove. (Not on the boards, whose
+    // callers size outputs by the digit counts: less code.)
+    #[cfg(target_os = "none")]
+    let (full, out) = (true, out.get_mut(..n).ok_or(Error::BufferTooSmall)?);
+    #[cfg(not(target_os = "none"))]
+    let (full, out) = {
+        let full = out.len() >= n;
+        if !full && out.len() < mul_len_tight(a, b) {
+            return Err(Error::BufferTooSmall);
+        }
+        let len = out.len().min(n);
+        (full, out.get_mut(..len).unwrap_or_default())
+    };
     if a.is_empty() || b.is_empty() {
         return Ok(0);
     }
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     if let &[d] = b {
-        return mul_digit_mag(out, a, d);
-    }
-    let n = a.len() + b.len();
-    // A short output (by one digit) is enough when the product's top digit
-    // is zero, which the bit lengths prove. (Not on the boards, whose
-    // callers size outputs by the digit counts: less code.)
-    let full = out.len() >= n;
-    if !full && (cfg!(target_os = "none") || out.len() < mul_len_tight(a, b)) {
-        return Err(Error::BufferTooSmall);
-    }
-    let len = out.len().min(n);
-    let out = out.get_mut(..len).unwrap_or_default();
-    if !full {
+        // (The top digit only if there is room: a short output means the
+        // carry is zero.)
+        let c = digits::mul_digit_to(out, a, d, 0);
+        if let Some(top) = out.get_mut(a.len()) {
+            *top = c;
+        }
+    } else if !full {
         // (Schoolbook drops only the zero top digit; squaring and
         // Karatsuba need the whole output.)
         school(out, a, b);

@@ -156,25 +156,45 @@ fn build_dyn(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: &mut M
             let mut s = [0u32; STACK_SCRATCH];
             return build_heap(vm, neg, bound, &mut s[..scratch_len], f);
         }
+        let mut scratch = scratch_vec(vm, scratch_len)?;
+        let r = build_heap(vm, neg, bound, scratch.as_mut_slice(), f);
+        vm.heap.free_vec(scratch);
+        r
     }
-    let mut scratch = scratch_vec(vm, scratch_len)?;
-    let r = build_heap(vm, neg, bound, scratch.as_mut_slice(), f);
-    vm.heap.free_vec(scratch);
-    r
+    #[cfg(target_os = "none")]
+    {
+        let mut scratch = scratch_vec(vm, scratch_len)?;
+        let mut res: Result<SignedLen, MpzError> = Err(MpzError::BufferTooSmall);
+        let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
+        let o = vm.alloc_var_with(head, bound, |d| {
+            res = f(d, scratch.as_mut_slice());
+            res.map_or(0, |r| r.len)
+        });
+        vm.heap.free_vec(scratch);
+        built(vm, o?, res, neg)
+    }
 }
 
-/// [`build_dyn`] into a new int object of `bound` digits, with `scratch`.
+/// [`build_dyn`] into a new int object of `bound` digits, with `scratch`
+/// (desktop).
 ///
 /// Errors: as [`build`].
-#[cfg_attr(target_os = "none", inline(always))]
+#[cfg(not(target_os = "none"))]
 fn build_heap(vm: &mut Vm, neg: bool, bound: usize, scratch: &mut [u32], f: &mut MpzFill<'_>) -> PyResult<Obj> {
     let mut res: Result<SignedLen, MpzError> = Err(MpzError::BufferTooSmall);
     let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
     let o = vm.alloc_var_with(head, bound, |d| {
         res = f(d, scratch);
         res.map_or(0, |r| r.len)
-    });
-    let o = o?;
+    })?;
+    built(vm, o, res, neg)
+}
+
+/// The int for the result `res` of [`build`] written into `o`.
+///
+/// Errors: as [`build`].
+#[inline(always)]
+fn built(vm: &mut Vm, o: Obj, res: Result<SignedLen, MpzError>, neg: bool) -> PyResult<Obj> {
     match res {
         Ok(r) => finish(vm, o, r, neg),
         Err(e) => {
