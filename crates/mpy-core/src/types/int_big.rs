@@ -570,3 +570,71 @@ pub fn write_radix(
     vm.heap.free_vec(dv);
     r
 }
+
+#[cfg(all(test, not(target_os = "none")))]
+mod tests {
+    use super::*;
+    use crate::types::num_testutil::{bin, int, show, with_vm};
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    /// The desktop fast paths ([`fast_binary_op`]: digit products and
+    /// sums straight into the new int, sums that cancel) agree with the
+    /// general path and normalise small results to small ints: signs,
+    /// zero, carries into a new digit (top digit times the digit just
+    /// below or above 2^32), cancellation down to small ints.
+    #[test]
+    fn fast_paths_match_general_path() {
+        let mut vals: Vec<String> = Vec::new();
+        for base in ["18446744073709551616", "79228162514264337593543950335", "79228162514264337593543950336",
+            "340282366920938463463374607431768211455", "4294967296", "4294967295", "12345678901234567890123456789012345"]
+        {
+            for d in ["0", "1", "-1", "4294967295", "-4294967296", "9223372036854775807"] {
+                vals.push(format!("{base} + {d}"));
+            }
+        }
+        for s in ["0", "1", "-1", "2", "10", "-10", "4294967295", "65536", "65537", "2147483647", "-2147483648",
+            "4611686018427387903", "-4611686018427387904", "9223372036854775807"]
+        {
+            vals.push(String::from(s));
+        }
+        use BinaryOp::*;
+        with_vm(|mut vm| {
+            // (Made afresh for each pair: nothing roots a Rust vector.)
+            let make = |vm: &mut Vm, s: &str, negative: bool| {
+                let (a, b) = s.split_once(" + ").unwrap_or((s, "0"));
+                let (a, b) = (int(vm, a), int(vm, b));
+                let v = vm.binary_op(Add, a, b).ok().unwrap_or(Obj::NULL);
+                if negative {
+                    vm.binary_op(Subtract, Obj::small_int(0), v).ok().unwrap_or(Obj::NULL)
+                } else {
+                    v
+                }
+            };
+            let mut n = 0;
+            for sx in &vals {
+                for sy in &vals {
+                    for (nx, ny) in [(false, false), (true, false), (false, true), (true, true)] {
+                        let x = make(&mut vm, sx, nx);
+                        let y = make(&mut vm, sy, ny);
+                        for op in [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo, Less, Equal, MoreEqual] {
+                            let Some(r) = fast_binary_op(&mut vm, op, x, y) else { continue };
+                            n += 1;
+                            let small = r.as_ref().ok().is_some_and(|o| o.is_small_int());
+                            let got = show(&mut vm, r);
+                            let want = bin(&mut vm, op, x, y);
+                            assert_eq!(got, want, "{sx} {op:?} {sy} ({nx} {ny})");
+                            if want != "True" && want != "False" {
+                                // A value in the small range is a small int.
+                                let v = int(&mut vm, &want);
+                                assert_eq!(small, v.is_small_int(), "{want}");
+                            }
+                        }
+                    }
+                }
+            }
+            assert!(n > 10000, "{n}");
+        })
+    }
+}
