@@ -395,6 +395,19 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
             }
             return Some(big_binary_op(vm, Add, x, y));
         }
+        // A quotient of one limb (no scratch, at most two digits, and a
+        // floor adjustment's carry): on the stack.
+        FloorDivide
+            if y.mag.len() >= 3
+                && x.mag.len() <= y.mag.len() + 1
+                && mpz::div::floordiv_scratch_len(x.mag.len(), y.mag.len()) == 0 =>
+        {
+            let mut q = [0u32; 3];
+            return Some(match mpz::div::floordiv(&mut q, x, y, &mut []) {
+                Ok(r) => vm.new_int_mag(r.neg, q.get(..r.len).unwrap_or(&[])),
+                Err(e) => Err(mpz_error(vm, e)),
+            });
+        }
         Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
         FloorDivide | Modulo if !y.is_zero() => {}
         _ => return None,
