@@ -16,6 +16,19 @@ pub fn add_len(la: usize, lb: usize) -> usize {
     la.max(lb).saturating_add(1)
 }
 
+/// Output length sufficient for `a + b` (signed; for `a - b` pass `b`
+/// negated), from the bit lengths: a sum of two numbers of the same sign
+/// has at most one bit more than the longer, a difference at most as many
+/// as the longer. Unlike [`add_len`] usually the real length (a
+/// difference can be shorter when the operands are close); [`add`] and
+/// [`sub`] accept an output of this length.
+#[inline]
+pub fn add_len_tight(a: MpzRef<'_>, b: MpzRef<'_>) -> usize {
+    let (pa, pb) = (crate::bits::bit_length(a.mag), crate::bits::bit_length(b.mag));
+    let same = a.neg == b.neg && pa != 0 && pb != 0;
+    (pa.max(pb) + same as u64).div_ceil(crate::DIGIT_BITS as u64) as usize
+}
+
 /// `out = |a| + |b|`; returns the normalised length.
 pub fn add_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
     let (a, b) = (trim(a), trim(b));

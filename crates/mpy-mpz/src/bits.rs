@@ -161,6 +161,7 @@ pub fn invert(out: &mut [Digit], a: MpzRef<'_>) -> Result<SignedLen, Error> {
 
 /// Python's `int.bit_length()`: bits in `|a|` without leading zeros (0 for
 /// zero).
+#[cfg_attr(not(target_os = "none"), inline)]
 pub fn bit_length(a: &[Digit]) -> u64 {
     let a = trim(a);
     match a.last() {

@@ -45,6 +45,19 @@ pub fn divmod_scratch_len(la: usize, lb: usize) -> usize {
     }
 }
 
+/// Scratch length for [`floordiv`]: [`divmod_scratch_len`], except none
+/// on 64-bit hosts when the quotient is a single 64-bit limb (the
+/// dividend has no more limbs than the divisor): that quotient is found
+/// without a working copy of the dividend.
+#[inline]
+pub fn floordiv_scratch_len(la: usize, lb: usize) -> usize {
+    if LIMB_DIGITS == 2 && lb > LIMB_DIGITS && la.div_ceil(2) <= lb.div_ceil(2) {
+        0
+    } else {
+        divmod_scratch_len(la, lb)
+    }
+}
+
 /// Digits per machine word: the divisor length up to which division is
 /// by a single word.
 const LIMB_DIGITS: usize = if cfg!(target_pointer_width = "64") { 2 } else { 1 };
@@ -221,6 +234,7 @@ fn divide(
         let d = match *b {
             [d] => d as u64,
             [lo, hi] => lo as u64 | (hi as u64) << 32,
+            _ if r.is_none() && la.div_ceil(2) == lb.div_ceil(2) => return one_limb_quotient(q, a, b),
             _ => return knuth64(q, r, a, b, scratch),
         };
         let d = core::num::NonZeroU64::new(d).ok_or(Error::ZeroDivision)?;
@@ -267,6 +281,70 @@ fn div_digit_to(q: Option<&mut [Digit]>, a: &[Digit], d: Digit) -> Digit {
         Some(d) => Divisor::new(d).div_digits(q, a),
         None => 0,
     }
+}
+
+/// The top two limbs of `b << s` and of `a << s` below its zero-padded
+/// limb `top` (three limbs: the window of Algorithm D's estimate), with
+/// `s` the shift that sets the top bit of `b`'s top limb; `b` has at least
+/// three digits, its limbs read as in [`knuth64`].
+#[cfg(target_pointer_width = "64")]
+#[inline(always)]
+fn estimate_parts(a: &[Digit], top: usize, b: &[Digit]) -> ((u64, u64), (u64, u64, u64)) {
+    let limb_of = |x: &[Digit], i: Option<usize>| -> u64 {
+        let Some(i) = i else { return 0 };
+        let lo = x.get(2 * i).copied().unwrap_or(0) as u64;
+        let hi = x.get(2 * i + 1).copied().unwrap_or(0) as u64;
+        lo | hi << 32
+    };
+    let nb = b.len().div_ceil(2);
+    let (b2, b1, b0) = (limb_of(b, nb.checked_sub(1)), limb_of(b, nb.checked_sub(2)), limb_of(b, nb.checked_sub(3)));
+    let s = b2.leading_zeros();
+    let shl = |hi: u64, lo: u64| ((((hi as u128) << 64) | lo as u128) << s >> 64) as u64;
+    let (w3, w2, w1, w0) = (limb_of(a, Some(top)), limb_of(a, top.checked_sub(1)), limb_of(a, top.checked_sub(2)), limb_of(a, top.checked_sub(3)));
+    ((shl(b2, b1), shl(b1, b0)), (shl(w3, w2), shl(w2, w1), shl(w1, w0)))
+}
+
+/// [`divide`] on 64-bit hosts for normalised `a` and `b` of at least
+/// three digits and the same number of limbs (so a quotient of one limb),
+/// without the remainder: Algorithm D's estimate from the top limbs,
+/// usually proved right by its own remainder; else `a - q*b` is computed
+/// only for its sign and whether it is zero (no working copy of `a`, no
+/// scratch), a negative one meaning the estimate was one too large. `q`,
+/// if given, has exactly `la - lb + 1` digits.
+#[cfg(target_pointer_width = "64")]
+fn one_limb_quotient(q: Option<&mut [Digit]>, a: &[Digit], b: &[Digit]) -> Result<Division, Error> {
+    let ((d1, d0), (u2, u1, u0)) = estimate_parts(a, b.len().div_ceil(2), b);
+    let (mut qd, proved) = if u2 == d1 && u1 == d0 {
+        (u64::MAX, false)
+    } else {
+        // With `A = a << s = U * 2^(64m) + A'` and `B = b << s = D * 2^(64m)
+        // + B'` (`U`, `D` the windows, `A'`, `B' < 2^(64m)`) and `U = qd*D +
+        // R`: `A - qd*B = R * 2^(64m) + A' - qd*B'` exceeds
+        // `(R - qd) * 2^(64m)`, so `R > qd` proves the quotient `qd` (it is
+        // never below the true one) and a nonzero remainder.
+        let (qd, r1, r0) = crate::recip::Divisor3by2::new(d1, d0).div_3by2(u2, u1, u0);
+        (qd, r1 != 0 || r0 > qd)
+    };
+    let rem_nonzero = if proved {
+        true
+    } else {
+        loop {
+            let (negative, nonzero) = crate::limb::submul_sign(a, b, qd);
+            // (Ends: with qd == 0 the difference is a itself.)
+            if !negative || qd == 0 {
+                break nonzero;
+            }
+            qd -= 1;
+        }
+    };
+    let q_len = match q {
+        Some(q) => {
+            crate::limb::put(q, qd);
+            digits::norm(q, q.len())
+        }
+        None => 0,
+    };
+    Ok(Division { q_len, r_len: 0, rem_nonzero })
 }
 
 /// Algorithm D on 64-bit limbs for normalised `a` and `b` of at least

@@ -178,6 +178,36 @@ fn mul_1_with(acc: &mut [L2], a: &[L2], d: u64, carry: u64, op: fn(u8, u64, u64)
     hi + c as u64
 }
 
+/// The sign and zeroness of `a - b * m` for digit slices with
+/// `a.len() >= b.len()` and `a` of no more limbs than `b`, without storing
+/// it: `(negative, nonzero)` (`nonzero` is only meaningful when not
+/// negative).
+pub(crate) fn submul_sign(a: &[Digit], b: &[Digit], m: u64) -> (bool, bool) {
+    let (al, _) = a.as_chunks::<2>();
+    let (bl, _) = b.as_chunks::<2>();
+    let (mut hi, mut c, mut nz) = (0u64, 0u8, 0u64);
+    let mm = m as u128;
+    let mut step = |x: u64, y: u64| {
+        let p = (y as u128) * mm + hi as u128;
+        let (s, k) = sbb(c, x, p as u64);
+        hi = (p >> 64) as u64;
+        c = k;
+        nz |= s;
+    };
+    for (x, y) in al.iter().zip(bl) {
+        step(ld(x), ld(y));
+    }
+    // The limb past b's whole ones (b's odd top digit, a's top digits).
+    let i = 2 * bl.len();
+    if i < a.len() {
+        let limb = |x: &[Digit]| x.get(i).copied().unwrap_or(0) as u64 | (x.get(i + 1).copied().unwrap_or(0) as u64) << 32;
+        step(limb(a), limb(b));
+    }
+    // Nothing of a is left: the difference is negative if anything is
+    // still to be subtracted.
+    (hi != 0 || c != 0, nz != 0)
+}
+
 /// The digit slice `a` as whole limbs and an odd top digit, if any.
 #[inline(always)]
 pub(crate) fn split(a: &[Digit]) -> (&[L2], Option<Digit>) {
@@ -390,11 +420,15 @@ pub(crate) fn put(out: &mut [Digit], v: u64) {
 }
 
 /// Schoolbook `out[..la+lb] = a * b`, a limb of the shorter factor at a
-/// time.
+/// time. `out` may be one digit short when the product's top digit is
+/// zero: only the last row writes that digit (its final value), and
+/// that write is dropped.
 pub(crate) fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     let la = a.len();
-    let Some(out) = out.get_mut(..la + b.len()) else { return };
+    let n = la + b.len();
+    let m = if out.len() >= n { n } else { n.saturating_sub(1) };
+    let Some(out) = out.get_mut(..m) else { return };
     let (ap, at) = split(a);
     let whole = 2 * ap.len();
     // One row per limb of b (the odd top digit of b as a limb of its

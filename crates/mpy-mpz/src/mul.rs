@@ -28,6 +28,22 @@ pub fn mul_len(la: usize, lb: usize) -> usize {
     la.saturating_add(lb)
 }
 
+/// Output length sufficient for `a * b`, from the factors' bit lengths
+/// (high zero digits ignored): the product of a `p`-bit and a `q`-bit
+/// number has `p + q` or `p + q - 1` bits, so this is the real length
+/// except when those two bit counts need different digit counts (one time
+/// in 32). At most [`mul_len`]; [`mul`] and [`mul_mag`] accept an output
+/// of this length (products this short go through schoolbook), except on
+/// bare-metal targets.
+#[inline]
+pub fn mul_len_tight(a: &[Digit], b: &[Digit]) -> usize {
+    let (pa, pb) = (crate::bits::bit_length(a), crate::bits::bit_length(b));
+    if pa == 0 || pb == 0 {
+        return 0;
+    }
+    (pa + pb).div_ceil(crate::DIGIT_BITS as u64) as usize
+}
+
 /// Scratch length that lets [`mul`] / [`mul_mag`] use Karatsuba for factors
 /// of `la` and `lb` digits (0 when the product is schoolbook anyway). At
 /// most about `2 * min(max(la, lb), 2 * min(la, lb))` digits.
@@ -55,7 +71,9 @@ fn scratch_bound(mut n: usize) -> usize {
 /// `out = |a| * |b|`; returns the normalised length.
 ///
 /// `out` needs [`mul_len`]`(a.len(), b.len())` digits (of the normalised
-/// inputs). `scratch` should have [`mul_scratch_len`] digits; with less, the
+/// inputs), or at least [`mul_len_tight`]`(a, b)` (one fewer when the top
+/// digit of the product is zero: then the product is schoolbook).
+/// `scratch` should have [`mul_scratch_len`] digits; with less, the
 /// product is computed by the (slower, quadratic) schoolbook method instead.
 /// Passing the same slice as `a` and `b` selects squaring, which is faster.
 pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) -> Result<usize, Error> {
@@ -66,16 +84,35 @@ pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit
     let same = core::ptr::eq(a, b);
     let (a, b) = (trim(a), trim(b));
     let n = a.len() + b.len();
-    let out = out.get_mut(..n).ok_or(Error::BufferTooSmall)?;
+    // A short output (by one digit) is enough when the product's top digit
+    // is zero, which the bit lengths prove. (Not on the boards, whose
+    // callers size outputs by the digit counts: less code.)
+    #[cfg(target_os = "none")]
+    let (full, out) = (true, out.get_mut(..n).ok_or(Error::BufferTooSmall)?);
+    #[cfg(not(target_os = "none"))]
+    let (full, out) = {
+        let full = out.len() >= n;
+        if !full && out.len() < mul_len_tight(a, b) {
+            return Err(Error::BufferTooSmall);
+        }
+        let len = out.len().min(n);
+        (full, out.get_mut(..len).unwrap_or_default())
+    };
     if a.is_empty() || b.is_empty() {
         return Ok(0);
     }
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     if let &[d] = b {
+        // (The top digit only if there is room: a short output means the
+        // carry is zero.)
         let c = digits::mul_digit_to(out, a, d, 0);
-        if let Some(top) = out.last_mut() {
+        if let Some(top) = out.get_mut(a.len()) {
             *top = c;
         }
+    } else if !full {
+        // (Schoolbook drops only the zero top digit; squaring and
+        // Karatsuba need the whole output.)
+        school(out, a, b);
     } else if cfg!(target_pointer_width = "64") && b.len() < KARATSUBA_THRESHOLD {
         // (Straight to schoolbook: short products are frequent on hosts.)
         if same {
@@ -95,7 +132,7 @@ pub fn mul_mag(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit
             school(out, a, b);
         }
     }
-    Ok(digits::norm(out, n))
+    Ok(digits::norm(out, out.len()))
 }
 
 /// `out = a * b` (signed); returns the result's sign and length. Lengths
@@ -297,7 +334,8 @@ fn chunked(out: &mut [Digit], a: &[Digit], b: &[Digit], scratch: &mut [Digit]) -
     true
 }
 
-/// Schoolbook `out[..la+lb] = a * b`.
+/// Schoolbook `out[..la+lb] = a * b`. `out` may be one digit short when
+/// the product's top digit is zero (the write of that digit is dropped).
 pub(crate) fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
     #[cfg(target_pointer_width = "64")]
     return crate::limb::school(out, a, b);
@@ -309,7 +347,9 @@ pub(crate) fn school(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
 #[cfg(not(target_pointer_width = "64"))]
 fn school32(out: &mut [Digit], a: &[Digit], b: &[Digit]) {
     let la = a.len();
-    let Some(out) = out.get_mut(..la + b.len()) else { return };
+    let n = la + b.len();
+    let m = if out.len() >= n { n } else { n.saturating_sub(1) };
+    let Some(out) = out.get_mut(..m) else { return };
     // The shorter factor drives the outer loop, the longer the inner one.
     let (a, b) = if la >= b.len() { (a, b) } else { (b, a) };
     digits::zero(out);

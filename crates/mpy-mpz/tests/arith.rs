@@ -26,6 +26,15 @@ fn check_add_sub(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
     acc[..a.1.len()].copy_from_slice(&a.1);
     let l = add::add_mag_in_place(&mut acc, a.1.len(), &b.1).unwrap();
     assert_eq!(mag_result(&acc, l), ba.abs() + bb.abs());
+    // Outputs of exactly the tight bound (filled with garbage).
+    let mut out = buf(add::add_len_tight(r(a), r(b)));
+    let s = add::add(&mut out, r(a), r(b)).unwrap();
+    assert_eq!(result(&out, s), &ba + &bb, "{ba} + {bb}, tight");
+    let nb = MpzRef::new(!b.0, &b.1);
+    let mut out = buf(add::add_len_tight(r(a), nb));
+    let s = add::sub(&mut out, r(a), r(b)).unwrap();
+    assert_eq!(result(&out, s), &ba - &bb, "{ba} - {bb}, tight");
+    assert!(add::add_len_tight(r(a), r(b)) <= n);
     assert_eq!(cmp::cmp(r(a), r(b)), ba.cmp(&bb), "cmp {ba} {bb}");
     assert_eq!(cmp::cmp_mag(&a.1, &b.1), ba.abs().cmp(&bb.abs()));
 }
@@ -42,6 +51,17 @@ fn check_mul(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
     let mut out = buf(n);
     let s = mul::mul(&mut out, r(a), r(b), &mut []).unwrap();
     assert_eq!(result(&out, s), want);
+    // An output of exactly the tight bound, which is exact but for one
+    // case in 32, and one digit less is too small when it is exact.
+    let t = mul::mul_len_tight(&a.1, &b.1);
+    assert!(t <= n);
+    let mut out = buf(t);
+    let s = mul::mul(&mut out, r(a), r(b), &mut scratch).unwrap();
+    assert_eq!(result(&out, s), want, "{} x {} digits, tight", a.1.len(), b.1.len());
+    if t > 0 && s.len == t {
+        let mut out = buf(t - 1);
+        assert_eq!(mul::mul(&mut out, r(a), r(b), &mut scratch), Err(Error::BufferTooSmall));
+    }
 }
 
 fn check_sqr(a: &(bool, Vec<u32>)) {
@@ -54,6 +74,9 @@ fn check_sqr(a: &(bool, Vec<u32>)) {
     let mut out = buf(n);
     let l = mul::mul_mag(&mut out, &a.1, &a.1, &mut []).unwrap();
     assert_eq!(mag_result(&out, l), &ba * &ba);
+    let mut out = buf(mul::mul_len_tight(&a.1, &a.1));
+    let l = mul::mul_mag(&mut out, &a.1, &a.1, &mut scratch).unwrap();
+    assert_eq!(mag_result(&out, l), &ba * &ba, "square of {} digits, tight", a.1.len());
 }
 
 fn check_div(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
@@ -76,6 +99,10 @@ fn check_div(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
     let mut scratch = buf(div::divmod_scratch_len(la, lb));
     let sq = div::floordiv(&mut q, r(a), r(b), &mut scratch).unwrap();
     assert_eq!(result(&q, sq), wq);
+    let mut q = buf(div::divmod_q_len(la, lb));
+    let mut scratch = buf(div::floordiv_scratch_len(la, lb));
+    let sq = div::floordiv(&mut q, r(a), r(b), &mut scratch).unwrap();
+    assert_eq!(result(&q, sq), wq, "{ba} // {bb} with floordiv scratch");
     let mut rm = buf(div::divmod_r_len(lb));
     let mut scratch = buf(div::divmod_scratch_len(la, lb));
     let sr = div::modulo(&mut rm, r(a), r(b), &mut scratch).unwrap();
@@ -395,6 +422,48 @@ fn div_limb_corrections() {
         let a = from_big(&a);
         check_div(&a, &(rng.bool(), b.clone()));
         check_div(&(true, a.1.clone()), &(false, b));
+    }
+}
+
+#[test]
+fn one_limb_quotients() {
+    // Dividends of as many 64-bit limbs as the divisor (one quotient limb,
+    // found without a working copy on 64-bit hosts): quotients near 0, 1,
+    // 2^32 and 2^64 - 1, exact multiples and one off either way, so the
+    // estimate overshoots and the remainder is zero or not.
+    let mut rng = Rng::new(18);
+    for i in 0..iters(6000) {
+        let lb = 3 + rng.below(9) as usize;
+        let mut b = rng.mag(lb);
+        *b.last_mut().unwrap() = match i % 3 {
+            0 => 0x8000_0000 | rng.below(4) as u32,
+            1 => 1 + rng.below(3) as u32,
+            _ => b[lb - 1].max(1),
+        };
+        if rng.bool() {
+            b[lb - 2] = if rng.bool() { u32::MAX } else { 0 };
+            b[lb - 3] = if rng.bool() { u32::MAX } else { 0 };
+        }
+        let bb = to_big(false, &b);
+        let q: u64 = match rng.below(5) {
+            0 => rng.below(3),
+            1 => u64::MAX - rng.below(3),
+            2 => (1 << 32) - 1 + rng.below(3),
+            3 => rng.next_u64() >> rng.below(64),
+            _ => rng.next_u64(),
+        };
+        let off = BigInt::from(rng.below(3)) - 1;
+        let a: BigInt = &bb * BigInt::from(q) + off;
+        let a = if a.is_negative() { -a } else { a };
+        // Only dividends of as many limbs as b (a longer one takes the
+        // general path, which the other tests cover).
+        let a = from_big(&a);
+        if a.1.len().div_ceil(2) != lb.div_ceil(2) {
+            continue;
+        }
+        let sb = rng.bool();
+        check_div(&a, &(sb, b.clone()));
+        check_div(&(true, a.1.clone()), &(sb, b));
     }
 }
 

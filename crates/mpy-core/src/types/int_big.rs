@@ -135,15 +135,66 @@ fn build_dyn(vm: &mut Vm, neg: bool, bound: usize, scratch_len: usize, f: &mut M
             Err(e) => Err(mpz_error(vm, e)),
         };
     }
-    let mut scratch = scratch_vec(vm, scratch_len)?;
+    // (Desktop: small scratch on the stack with a heap result, and the
+    // reverse; the boards keep one heap path.)
+    #[cfg(not(target_os = "none"))]
+    {
+        if bound <= STACK_OUT {
+            let mut out = [0u32; STACK_OUT];
+            let mut scratch = scratch_vec(vm, scratch_len)?;
+            let res = f(&mut out[..bound], scratch.as_mut_slice());
+            vm.heap.free_vec(scratch);
+            return match res {
+                Ok(r) => vm.new_int_mag(r.neg, out.get(..r.len).unwrap_or(&[])),
+                Err(e) => Err(mpz_error(vm, e)),
+            };
+        }
+        if scratch_len == 0 {
+            return build_heap(vm, neg, bound, &mut [], f);
+        }
+        if scratch_len <= STACK_SCRATCH {
+            let mut s = [0u32; STACK_SCRATCH];
+            return build_heap(vm, neg, bound, &mut s[..scratch_len], f);
+        }
+        let mut scratch = scratch_vec(vm, scratch_len)?;
+        let r = build_heap(vm, neg, bound, scratch.as_mut_slice(), f);
+        vm.heap.free_vec(scratch);
+        r
+    }
+    #[cfg(target_os = "none")]
+    {
+        let mut scratch = scratch_vec(vm, scratch_len)?;
+        let mut res: Result<SignedLen, MpzError> = Err(MpzError::BufferTooSmall);
+        let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
+        let o = vm.alloc_var_with(head, bound, |d| {
+            res = f(d, scratch.as_mut_slice());
+            res.map_or(0, |r| r.len)
+        });
+        vm.heap.free_vec(scratch);
+        built(vm, o?, res, neg)
+    }
+}
+
+/// [`build_dyn`] into a new int object of `bound` digits, with `scratch`
+/// (desktop).
+///
+/// Errors: as [`build`].
+#[cfg(not(target_os = "none"))]
+fn build_heap(vm: &mut Vm, neg: bool, bound: usize, scratch: &mut [u32], f: &mut MpzFill<'_>) -> PyResult<Obj> {
     let mut res: Result<SignedLen, MpzError> = Err(MpzError::BufferTooSmall);
     let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
     let o = vm.alloc_var_with(head, bound, |d| {
-        res = f(d, scratch.as_mut_slice());
+        res = f(d, scratch);
         res.map_or(0, |r| r.len)
-    });
-    vm.heap.free_vec(scratch);
-    let o = o?;
+    })?;
+    built(vm, o, res, neg)
+}
+
+/// The int for the result `res` of [`build`] written into `o`.
+///
+/// Errors: as [`build`].
+#[inline(always)]
+fn built(vm: &mut Vm, o: Obj, res: Result<SignedLen, MpzError>, neg: bool) -> PyResult<Obj> {
     match res {
         Ok(r) => finish(vm, o, r, neg),
         Err(e) => {
@@ -180,6 +231,26 @@ fn sum_sign(a: MpzRef<'_>, b: MpzRef<'_>, b_neg: bool) -> bool {
         Ordering::Less => b_neg,
         Ordering::Equal => false,
     }
+}
+
+/// The output length for `a + b`: from the bit lengths on desktop (the
+/// real length but for cancellation, so the new int is rarely shrunk),
+/// from the digit counts on the boards (less code).
+#[inline]
+fn add_bound(a: MpzRef<'_>, b: MpzRef<'_>) -> usize {
+    #[cfg(not(target_os = "none"))]
+    return mpz::add::add_len_tight(a, b);
+    #[cfg(target_os = "none")]
+    return mpz::add::add_len(a.mag.len(), b.mag.len());
+}
+
+/// The output length for `a * b`, as [`add_bound`].
+#[inline]
+fn mul_bound(a: &[u32], b: &[u32]) -> usize {
+    #[cfg(not(target_os = "none"))]
+    return mpz::mul::mul_len_tight(a, b);
+    #[cfg(target_os = "none")]
+    return mpz::mul::mul_len(a.len(), b.len());
 }
 
 /// A shift count: a non-negative int that fits a machine word.
@@ -253,15 +324,15 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
             };
             (neg, mpz::bits::bitop_len(la, lb), 0, Fill::Bits(bop))
         }
-        Add => (sum_sign(a, b, b.neg), mpz::add::add_len(la, lb), 0, Fill::Add),
-        Subtract => (sum_sign(a, b, !b.neg), mpz::add::add_len(la, lb), 0, Fill::Sub),
-        Multiply => (a.neg != b.neg, mpz::mul::mul_len(la, lb), mpz::mul::mul_scratch_len(la, lb), Fill::Mul),
+        Add => (sum_sign(a, b, b.neg), add_bound(a, b), 0, Fill::Add),
+        Subtract => (sum_sign(a, b, !b.neg), add_bound(a, MpzRef::new(!b.neg, b.mag)), 0, Fill::Sub),
+        Multiply => (a.neg != b.neg, mul_bound(a.mag, b.mag), mpz::mul::mul_scratch_len(la, lb), Fill::Mul),
         // Without floats `/` is no int op (official's TypeError).
         TrueDivide if !cfg!(feature = "float") => return Ok(Obj::NULL),
         Power if !cfg!(feature = "float") && b.is_negative() => return Err(super::no_float_power(vm)),
         FloorDivide | Modulo | Divmod | TrueDivide if lb == 0 => return Err(zero_div(vm)),
         FloorDivide => {
-            let s = mpz::div::divmod_scratch_len(la, lb);
+            let s = mpz::div::floordiv_scratch_len(la, lb);
             (a.neg != b.neg, mpz::div::divmod_q_len(la, lb), s, Fill::FloorDiv)
         }
         Modulo => (b.neg, mpz::div::divmod_r_len(lb), mpz::div::divmod_scratch_len(la, lb), Fill::Mod),
@@ -293,6 +364,131 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
         _ => return Ok(Obj::NULL),
     };
     build(vm, neg, bound, scratch, |o, s| fill(f, o, s, a, b))
+}
+
+/// The dispatch loop's path for a binary op on two exact ints (small or
+/// big, at least one outside 64 bits): straight to [`big_binary_op`] for
+/// the arithmetic and comparisons, without the general path's type-slot
+/// dispatch and operand decoding. None for other ops and for a zero
+/// divisor (the general path does them, errors included). Desktop only.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    use BinaryOp::*;
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    let x = int_ref(vm, a, &mut ba)?.trimmed();
+    let y = int_ref(vm, b, &mut bb)?.trimmed();
+    let op = op.non_inplace();
+    match op {
+        Multiply => {
+            let (long, short) = if x.mag.len() >= y.mag.len() { (x, y) } else { (y, x) };
+            if let (3.., &[d]) = (long.mag.len(), short.mag) {
+                return Some(mul_digit(vm, long, d, short.neg));
+            }
+        }
+        Add | Subtract => {
+            let y = if op == Subtract { MpzRef::new(!y.neg, y.mag) } else { y };
+            if x.mag.len().max(y.mag.len()) >= 3 {
+                return Some(add_long(vm, x, y));
+            }
+            return Some(big_binary_op(vm, Add, x, y));
+        }
+        // A quotient of one limb (no scratch, at most two digits, and a
+        // floor adjustment's carry): on the stack.
+        FloorDivide
+            if y.mag.len() >= 3
+                && x.mag.len() <= y.mag.len() + 1
+                && mpz::div::floordiv_scratch_len(x.mag.len(), y.mag.len()) == 0 =>
+        {
+            let mut q = [0u32; 3];
+            return Some(match mpz::div::floordiv(&mut q, x, y, &mut []) {
+                Ok(r) => vm.new_int_mag(r.neg, q.get(..r.len).unwrap_or(&[])),
+                Err(e) => Err(mpz_error(vm, e)),
+            });
+        }
+        Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
+        FloorDivide | Modulo if !y.is_zero() => {}
+        _ => return None,
+    }
+    Some(big_binary_op(vm, op, x, y))
+}
+
+/// `a * d` for a normalised `a` of at least three digits (so the product
+/// is a big int) and a nonzero digit `d` (negative if `d_neg`): the
+/// digits straight into the new int, whose length the top digit predicts
+/// (the carry into the top is below `d`).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
+    let top = a.mag.last().copied().unwrap_or(0) as u64;
+    let n = a.mag.len() + (((top + 1) * d as u64 - 1) >> 32 != 0) as usize;
+    new_big(vm, a.neg != d_neg, n, |out| mpz::mul::mul_digit_mag(out, a.mag, d))
+}
+
+/// `a + b` for normalised `a` and `b`, one of at least three digits.
+/// With the same sign the sum is a big int of that sign; otherwise the
+/// difference has the sign of the larger magnitude and may cancel down
+/// to a small int.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
+    let n = mpz::add::add_len_tight(a, b);
+    if a.neg == b.neg {
+        return new_big(vm, a.neg, n, |out| mpz::add::add_mag(out, a.mag, b.mag));
+    }
+    let (big, small) = match mpz::cmp::cmp_mag(a.mag, b.mag) {
+        Ordering::Greater => (a, b),
+        Ordering::Less => (b, a),
+        Ordering::Equal => return Ok(Obj::small_int(0)),
+    };
+    let o = new_big(vm, big.neg, n, |out| mpz::add::sub_mag(out, big.mag, small.mag).map(|(_, len)| len))?;
+    // (Cancelled down to a small int?)
+    match vm.int_digits_pinned(o) {
+        Some((_, d)) if d.len() <= 2 => finish(vm, o, SignedLen::new(big.neg, d.len()), big.neg),
+        _ => Ok(o),
+    }
+}
+
+/// A new big int of sign `neg` whose nonzero magnitude `f` writes into
+/// `n` digits (at least the result's length), returning its length. Not
+/// normalised to a small int: the callers' results have at least three
+/// digits, or they check.
+///
+/// Errors: `MemoryError` (also if `f` fails, which the callers' bounds
+/// exclude).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn new_big(vm: &mut Vm, neg: bool, n: usize, f: impl FnOnce(&mut [u32]) -> Result<usize, MpzError>) -> PyResult<Obj> {
+    let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
+    let mut ok = true;
+    let o = vm.alloc_var_with(head, n, |out| match f(out) {
+        Ok(len) => len,
+        Err(_) => {
+            ok = false;
+            0
+        }
+    })?;
+    if !ok {
+        vm.heap.free_addr(o.raw());
+        return Err(vm.memory_error());
+    }
+    Ok(o)
+}
+
+/// The value of an exact int object (small or big) as a signed big
+/// integer (a small one's digits in `buf`).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn int_ref<'b>(vm: &Vm, o: Obj, buf: &'b mut [u32; 2]) -> Option<MpzRef<'b>> {
+    if let Some(i) = o.as_small_int() {
+        return Some(super::small_mpz(i as i64, buf));
+    }
+    let (neg, d) = vm.int_digits_pinned(o)?;
+    Some(MpzRef::new(neg, d))
 }
 
 /// `divmod(a, b)` for ints (`b != 0`) on the boards: `a // b` and
@@ -386,4 +582,72 @@ pub fn write_radix(
     vm.heap.free_vec(bv);
     vm.heap.free_vec(dv);
     r
+}
+
+#[cfg(all(test, not(target_os = "none")))]
+mod tests {
+    use super::*;
+    use crate::types::num_testutil::{bin, int, show, with_vm};
+    use alloc::format;
+    use alloc::string::String;
+    use alloc::vec::Vec;
+
+    /// The desktop fast paths ([`fast_binary_op`]: digit products and
+    /// sums straight into the new int, sums that cancel) agree with the
+    /// general path and normalise small results to small ints: signs,
+    /// zero, carries into a new digit (top digit times the digit just
+    /// below or above 2^32), cancellation down to small ints.
+    #[test]
+    fn fast_paths_match_general_path() {
+        let mut vals: Vec<String> = Vec::new();
+        for base in ["18446744073709551616", "79228162514264337593543950335", "79228162514264337593543950336",
+            "340282366920938463463374607431768211455", "4294967296", "4294967295", "12345678901234567890123456789012345"]
+        {
+            for d in ["0", "1", "-1", "4294967295", "-4294967296", "9223372036854775807"] {
+                vals.push(format!("{base} + {d}"));
+            }
+        }
+        for s in ["0", "1", "-1", "2", "10", "-10", "4294967295", "65536", "65537", "2147483647", "-2147483648",
+            "4611686018427387903", "-4611686018427387904", "9223372036854775807"]
+        {
+            vals.push(String::from(s));
+        }
+        use BinaryOp::*;
+        with_vm(|mut vm| {
+            // (Made afresh for each pair: nothing roots a Rust vector.)
+            let make = |vm: &mut Vm, s: &str, negative: bool| {
+                let (a, b) = s.split_once(" + ").unwrap_or((s, "0"));
+                let (a, b) = (int(vm, a), int(vm, b));
+                let v = vm.binary_op(Add, a, b).ok().unwrap_or(Obj::NULL);
+                if negative {
+                    vm.binary_op(Subtract, Obj::small_int(0), v).ok().unwrap_or(Obj::NULL)
+                } else {
+                    v
+                }
+            };
+            let mut n = 0;
+            for sx in &vals {
+                for sy in &vals {
+                    for (nx, ny) in [(false, false), (true, false), (false, true), (true, true)] {
+                        let x = make(&mut vm, sx, nx);
+                        let y = make(&mut vm, sy, ny);
+                        for op in [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo, Less, Equal, MoreEqual] {
+                            let Some(r) = fast_binary_op(&mut vm, op, x, y) else { continue };
+                            n += 1;
+                            let small = r.as_ref().ok().is_some_and(|o| o.is_small_int());
+                            let got = show(&mut vm, r);
+                            let want = bin(&mut vm, op, x, y);
+                            assert_eq!(got, want, "{sx} {op:?} {sy} ({nx} {ny})");
+                            if want != "True" && want != "False" {
+                                // A value in the small range is a small int.
+                                let v = int(&mut vm, &want);
+                                assert_eq!(small, v.is_small_int(), "{want}");
+                            }
+                        }
+                    }
+                }
+            }
+            assert!(n > 10000, "{n}");
+        })
+    }
 }

@@ -87,9 +87,14 @@ fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
 #[inline(never)]
 pub fn binary_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
     use BinaryOp::*;
-    let x = as_i64(vm, a)?;
-    let y = as_i64(vm, b)?;
     let op = BinaryOp::from_u8(opn)?.non_inplace();
+    let (Some(x), Some(y)) = (as_i64(vm, a), as_i64(vm, b)) else {
+        // Wider ints: the big-int arithmetic, directly.
+        #[cfg(all(feature = "bigint", not(target_os = "none")))]
+        return super::int_ops::big::fast_binary_op(vm, op, a, b);
+        #[cfg(not(all(feature = "bigint", not(target_os = "none"))))]
+        return None;
+    };
     let (wx, wy) = (x as i128, y as i128);
     let r: i128 = match op {
         Less => return Some(Ok(Obj::bool(x < y))),
