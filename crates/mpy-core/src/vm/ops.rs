@@ -143,26 +143,10 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
             }
             let s = f.sp - n;
             let (defaults, kw_defaults) = if defargs { (f.slot(s), f.slot(s + 1)) } else { (Obj::NULL, Obj::NULL) };
-            let cells_at = f.sp - n_closed;
-            let mut buf = [Obj::NULL; 16];
-            let mut tmp: GcVec<Obj> = GcVec::new();
-            let cells: &[Obj] = if n_closed <= buf.len() {
-                for (k, b) in buf.iter_mut().take(n_closed).enumerate() {
-                    *b = f.slot(cells_at + k);
-                }
-                &buf[..n_closed]
-            } else {
-                tmp = vm.new_vec(n_closed)?;
-                for k in 0..n_closed {
-                    let _ = tmp.push_within_capacity(f.slot(cells_at + k));
-                }
-                tmp.as_slice()
-            };
             // The popped values stay in their slots (so reachable) while
             // allocating; cleared after.
             let ctx = f.context;
-            let r = super::load::make_function(vm, c, ctx, defaults, kw_defaults, cells);
-            vm.heap.free_vec(tmp);
+            let r = super::load::make_function(vm, c, ctx, defaults, kw_defaults, f.slots(f.sp - n_closed, f.sp));
             let fun = r?;
             f.clear(s, f.sp);
             f.sp = s;
