@@ -13,7 +13,7 @@ use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
 
 /// A memoryview: `len` bytes of `obj`'s buffer starting at byte `start`,
@@ -192,18 +192,9 @@ fn mv_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-fn mv_tobytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let n = buffer_ref(vm, args[0]).map_or(0, <[u8]>::len);
-    super::strutil::copy_part(vm, super::strutil::Kind::Bytes, args[0], 0, n)
-}
-
-/// `memoryview.tobytes()` (CPython; MicroPython builds may lack it).
-pub static TOBYTES: BuiltinFun = BuiltinFun::new(q::tobytes, 1, 1, mv_tobytes);
-
 static MEMORYVIEW_LOCALS: &[(Qstr, Rom)] = &[
     #[cfg(feature = "bytes-hex")]
     (q::hex, Rom::Fun(&super::str_methods::HEX)),
-    (q::tobytes, Rom::Fun(&TOBYTES)),
 ];
 
 /// The `memoryview` type (register it in `builtins`).
