@@ -21,6 +21,43 @@ use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
 use mpy_bytecode::opcode as op;
 
+/// The decoded operands of the instruction at `f.ip`: (vuint or child
+/// index, extra byte, jump target, next instruction). Checked decoding
+/// (these opcodes are rare). Desktop: decoded here, without the
+/// verifier's checks (boards share the verifier's decoder).
+#[cfg(not(target_os = "none"))]
+fn operands(vm: &mut Vm, f: &Frame<'_>, opc: u8) -> PyResult<(usize, u8, usize, usize)> {
+    use mpy_bytecode::opcode::Operand;
+    let code = f.code.code();
+    let mut pos = f.ip + 1;
+    let (mut arg, mut extra, mut target) = (0, 0, 0);
+    let ok = (|| {
+        match op::operand(opc)? {
+            Operand::None => {}
+            Operand::Qstr | Operand::Uint | Operand::ConstIdx | Operand::Child => arg = verify::vuint(code, &mut pos)?,
+            Operand::ChildAndByte => {
+                arg = verify::vuint(code, &mut pos)?;
+                extra = *code.get(pos)?;
+                pos += 1;
+            }
+            o @ (Operand::JumpSigned | Operand::JumpUnsigned | Operand::JumpSignedAndByte) => {
+                let off = verify::jump(code, &mut pos, o != Operand::JumpUnsigned)?;
+                target = usize::try_from(pos as isize + off).ok()?;
+                if o == Operand::JumpSignedAndByte {
+                    extra = *code.get(pos)?;
+                    pos += 1;
+                }
+            }
+            Operand::SmallInt => return None,
+        }
+        Some(())
+    })();
+    match ok {
+        Some(()) => Ok((arg, extra, target, pos)),
+        None => Err(bad_code(vm)),
+    }
+}
+
 /// Pops the value stack's top.
 ///
 /// Errors: `RuntimeError: invalid bytecode` if it is empty (the verifier
@@ -55,7 +92,11 @@ fn local_slot(f: &Frame<'_>, i: usize) -> usize {
 /// Errors: whatever the operation raises.
 #[inline(never)]
 pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
-    // Checked decoding (these opcodes are rare).
+    #[cfg(not(target_os = "none"))]
+    let (arg, extra, target, next) = operands(vm, f, opc)?;
+    // Boards: checked decoding by the verifier's decoder (these opcodes
+    // are rare).
+    #[cfg(target_os = "none")]
     let Some(verify::Instr { arg, extra, target, next, .. }) = verify::decode(f.code.code(), f.ip, &verify::Limits::NONE) else {
         return Err(bad_code(vm));
     };
