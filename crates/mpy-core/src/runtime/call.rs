@@ -12,7 +12,7 @@ use crate::PyResult;
 impl Vm {
     /// `f(*args, **kw)`; `kw` holds flattened (name, value) pairs.
     ///
-    /// Errors: `TypeError: 'int' object isn't callable`, `TypeError: cannot
+    /// Errors: `TypeError: 'int' object isn't callable`, `TypeError: can't
     /// create 'X' instances`, argument-count errors in MicroPython's words,
     /// and whatever the callee raises.
     pub fn call(&mut self, f: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
@@ -34,7 +34,7 @@ impl Vm {
                 return mk(self, f, args, kw);
             }
             let n = self.qstr_str(t.name);
-            return Err(self.type_error_fmt("cannot create '{}' instances", &[n.into()]));
+            return Err(self.type_error_fmt("can't create '{}' instances", &[n.into()]));
         }
         let t = self.builtin_type(f);
         if let Some(c) = t.ext.call {

@@ -285,8 +285,10 @@ impl Vm {
         if let Some(p) = t.print {
             return p(self, o, out, kind);
         }
+        // A type without a print slot: `<object>`, `<property>` (as
+        // MicroPython).
         let name = self.qstr_str(t.name);
-        out.fmt(self, "<{} object at {}>", &[name.into(), Arg::Hex(o.raw(), 0)])
+        out.fmt(self, "<{}>", &[name.into()])
     }
 
     /// `repr(o)` as a str object.

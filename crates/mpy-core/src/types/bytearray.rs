@@ -5,8 +5,8 @@ use super::bytes::{bytes_from_args, bytes_unary_op};
 use super::str::{seq_binary_op, seq_subscr_load};
 use super::str_methods as m;
 use super::strutil::{
-    buffer_ref, get_buffer, int_arg, is_int, not_implemented, repr_bytes, seq_index, slice_indices,
-    unwrap_native, Data, Kind,
+    buffer_ref, get_buffer, indices_error, int_arg, is_int, not_implemented, repr_bytes, seq_index,
+    slice_indices, unwrap_native, Kind,
 };
 use crate::heap::{GcVec, Heap};
 use crate::obj::Obj;
@@ -97,26 +97,18 @@ pub fn repeat_in_place(vm: &mut Vm, o: Obj, n: Obj) -> PyResult<()> {
     Ok(())
 }
 
-fn byte_value(vm: &mut Vm, o: Obj) -> PyResult<u8> {
-    let v = int_arg(vm, o)?;
-    if !(0..256).contains(&v) {
-        return Err(vm.value_error("byte must be in range(0, 256)"));
-    }
-    Ok(v as u8)
-}
-
-/// The ints of an iterable as bytes (each checked by `byte_value`), in a
-/// gc-heap vector.
+/// An int stored into a bytearray: its low 8 bits (MicroPython stores
+/// array items unchecked, so `ba.append(256)` appends 0).
 ///
-/// Errors: `ValueError: byte must be in range(0, 256)`, `TypeError` for
-/// non-ints, whatever iteration raises, `MemoryError`.
-fn ints_to_vec(vm: &mut Vm, o: Obj) -> PyResult<GcVec<u8>> {
-    ints_vec(vm, o, "byte must be in range(0, 256)")
+/// Errors: `TypeError: can't convert str to int` for non-ints.
+fn byte_value(vm: &mut Vm, o: Obj) -> PyResult<u8> {
+    Ok(int_arg(vm, o)? as u8)
 }
 
 /// The ints of an iterable as bytes in a gc-heap vector; an int outside
-/// 0..256 raises `ValueError(range_msg)`. One body for `bytes(iterable)`,
-/// `bytearray(iterable)`, `extend` and slice assignment.
+/// 0..256 raises `ValueError(range_msg)`, or is truncated to its low 8
+/// bits when `range_msg` is empty (MicroPython's bytearray). One body for
+/// `bytes(iterable)`, `bytearray(iterable)` and `extend`.
 ///
 /// Errors: that `ValueError`, `TypeError` for non-ints, whatever iteration
 /// raises, `MemoryError`.
@@ -126,7 +118,7 @@ pub fn ints_vec(vm: &mut Vm, o: Obj, range_msg: &'static str) -> PyResult<GcVec<
     let it = vm.get_iter(o)?;
     while let Some(x) = vm.iter_next(it)? {
         let b = int_arg(vm, x)?;
-        if !(0..256).contains(&b) {
+        if !range_msg.is_empty() && !(0..256).contains(&b) {
             return Err(vm.value_error(range_msg));
         }
         vm.vec_push_local(&mut v, b as u8)?;
@@ -136,33 +128,6 @@ pub fn ints_vec(vm: &mut Vm, o: Obj, range_msg: &'static str) -> PyResult<GcVec<
 
 fn ba_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     seq_binary_op(vm, Kind::ByteArray, op, lhs, rhs)
-}
-
-/// Bytes for a slice assignment's right side: a buffer or an iterable of
-/// ints.
-///
-/// Errors: `NotImplementedError: array/bytes required on right side` for
-/// ints and strs; item errors as `byte_value`.
-fn rhs_bytes<'a>(vm: &mut Vm, v: Obj) -> PyResult<Data<'a>> {
-    let is_str = vm.str_pinned(v).is_some();
-    if !is_str {
-        if let Some(d) = get_buffer(vm, v)? {
-            return Ok(d);
-        }
-    }
-    if is_int(vm, v) || is_str {
-        return Err(not_implemented(vm, "array/bytes required on right side"));
-    }
-    Ok(Data::Copy(ints_to_vec(vm, v)?))
-}
-
-/// Is position `i` selected by the normalised slice `(a, b, c)`?
-fn in_slice(i: isize, a: isize, b: isize, c: isize) -> bool {
-    if c > 0 {
-        i >= a && i < b && (i - a) % c == 0
-    } else {
-        i <= a && i > b && (a - i) % (-c) == 0
-    }
 }
 
 /// `ba[a:b] = data` (step 1): replaces the range, growing or shrinking.
@@ -187,72 +152,40 @@ fn splice(vm: &mut Vm, o: Obj, a: usize, b: usize, d: &[u8]) -> PyResult<()> {
     Ok(())
 }
 
-fn ba_store_slice(vm: &mut Vm, o: Obj, (a, b, c): (isize, isize, isize), value: Obj) -> PyResult<Obj> {
-    let data = rhs_bytes(vm, value)?;
-    let r = if c != 1 {
-        let n = super::strutil::slice_len(a, b, c);
-        if n != data.get().len() {
-            Err(vm.value_error("lhs and rhs should be compatible"))
-        } else {
-            if let Some(v) = vec_of(vm, o) {
-                let s = v.as_mut_slice();
-                for (p, x) in super::strutil::slice_positions(a, b, c).zip(data.get()) {
-                    if let Some(slot) = s.get_mut(p) {
-                        *slot = *x;
-                    }
-                }
-            }
-            Ok(Obj::NONE)
-        }
-    } else {
-        let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-        splice(vm, o, a, b, data.get()).map(|()| Obj::NONE)
-    };
-    data.free(vm);
-    r
-}
-
+/// Item and slice assignment as MicroPython's arrays: a slice takes step 1
+/// only and a buffer (not a str) on the right, an item the low 8 bits of an
+/// int; no deletion (`TypeError: 'bytearray' object doesn't support item
+/// deletion`).
 fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let o = unwrap_native(vm, o);
     let value = match op {
         Subscr::Load => return seq_subscr_load(vm, Kind::ByteArray, o, index),
         Subscr::Store(v) => v,
-        Subscr::Delete => Obj::NULL,
+        Subscr::Delete => return Ok(Obj::NULL),
     };
     let len = buffer_ref(vm, o).map_or(0, <[u8]>::len);
-    // An int index `i` is the one-item slice `i:i+1` (step 0 marks it).
-    let (a, b, c) = match slice_indices(vm, index, len)? {
-        Some(sl) => sl,
-        None => {
-            let i = int_arg(vm, index)?;
-            let i = seq_index(vm, i, len, "bytearray")? as isize;
-            (i, i + 1, 0)
+    if let Some((a, b, c)) = slice_indices(vm, index, len)? {
+        if c != 1 {
+            return Err(not_implemented(vm, "only slices with step=1 (aka None) are supported"));
         }
-    };
-    if !value.is_null() {
-        if c != 0 {
-            return ba_store_slice(vm, o, (a, b, c), value);
-        }
-        let x = byte_value(vm, value)?;
-        if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(a as usize)) {
-            *p = x;
-        }
-        return Ok(Obj::NONE);
-    }
-    if c == 0 || c == 1 {
+        let data = match vm.str_pinned(value) {
+            None => get_buffer(vm, value)?,
+            Some(_) => None,
+        };
+        let Some(data) = data else { return Err(not_implemented(vm, "array/bytes required on right side")) };
         let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-        return splice(vm, o, a, b, &[]).map(|()| Obj::NONE);
+        let r = splice(vm, o, a, b, data.get());
+        data.free(vm);
+        return r.map(|()| Obj::NONE);
     }
-    if let Some(v) = vec_of(vm, o) {
-        let s = v.as_mut_slice();
-        let mut w = 0;
-        for i in 0..s.len() {
-            if !in_slice(i as isize, a, b, c) {
-                s[w] = s[i];
-                w += 1;
-            }
-        }
-        v.truncate(w);
+    if !is_int(vm, index) {
+        return Err(indices_error(vm, "bytearray", index));
+    }
+    let i = int_arg(vm, index)?;
+    let i = seq_index(vm, i, len, "bytearray")?;
+    let x = byte_value(vm, value)?;
+    if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(i)) {
+        *p = x;
     }
     Ok(Obj::NONE)
 }
@@ -270,7 +203,7 @@ fn ba_extend(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         extend_from_buffer(vm, o, args[1])?;
         return Ok(Obj::NONE);
     }
-    let v = ints_to_vec(vm, args[1])?;
+    let v = ints_vec(vm, args[1], "")?;
     let r = append_bytes(vm, o, v.as_slice());
     vm.heap.free_vec(v);
     r.map(|()| Obj::NONE)

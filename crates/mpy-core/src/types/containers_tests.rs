@@ -596,10 +596,12 @@ fn list_self_referencing_operations() {
         let t = vm.new_tuple(&[]).unwrap();
         vm.subscr(l, sl, Subscr::Store(t)).unwrap();
         assert_eq!(r(&mut vm, l), "[1]");
+        // `l *= 3` makes a new list (as MicroPython).
         let r2 = vm.binary_op(BinaryOp::InplaceMultiply, l, i(3)).unwrap();
-        assert_eq!(r2, l);
-        assert_eq!(r(&mut vm, l), "[1, 1, 1]");
-        let t = call(&mut vm, "tuple", &[l]).unwrap();
+        assert_ne!(r2, l);
+        assert_eq!(r(&mut vm, l), "[1]");
+        assert_eq!(r(&mut vm, r2), "[1, 1, 1]");
+        let t = call(&mut vm, "tuple", &[r2]).unwrap();
         assert_eq!(r(&mut vm, t), "(1, 1, 1)");
     });
 }

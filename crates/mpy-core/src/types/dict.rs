@@ -70,42 +70,21 @@ pub fn is_dict(vm: &Vm, o: Obj) -> bool {
     native_of(vm, o).ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
 }
 
-/// Is `o` an instance of a user class?
-fn is_instance_obj(o: Obj) -> bool {
-    o.ptr_type().is_some_and(|t| t.flags & flags::IS_CLASS != 0)
-}
-
-/// `d.update(other)`: `other` is a dict, an object with `keys()` (whose
-/// items are read with `other[k]`), or an iterable of 2-item iterables.
+/// `d.update(other)`, as MicroPython: a dict's entries (not a subclass
+/// instance's), else `other` iterated as 2-item iterables (its `keys()`
+/// unused).
 ///
 /// Errors: `ValueError: dict update sequence has wrong length`, and
 /// whatever iteration raises.
 pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
     let d = native_of(vm, d);
-    // Desktop: dict entries directly (boards: through `keys()` below).
-    #[cfg(not(target_os = "none"))]
-    if is_dict(vm, other) {
-        let other = native_of(vm, other);
+    if other.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE)) {
         let mut pos = 0;
         while let Some((p, k, v)) = dict_entry_at(vm, other, pos) {
             vm.dict_store(d, k, v)?;
             pos = p + 1;
         }
         return Ok(());
-    }
-    if is_instance_obj(other) || (cfg!(target_os = "none") && is_dict(vm, other)) {
-        let keys = vm.load_attr_maybe(other, q::keys)?;
-        if !keys.is_null() {
-            let ks = vm.call(keys, &[], &[])?;
-            let ks = vm.collect_iter(ks)?;
-            let mut i = 0;
-            while let Some(k) = vm.seq_get(ks, i) {
-                let v = vm.subscr(other, k, Subscr::Load)?;
-                vm.dict_store(d, k, v)?;
-                i += 1;
-            }
-            return Ok(());
-        }
     }
     let it = vm.get_iter(other)?;
     while let Some(pair) = vm.iter_next(it)? {

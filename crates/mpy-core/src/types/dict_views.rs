@@ -117,30 +117,12 @@ fn view_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     super::seq::sized_unary(vm, op, o, n, true)
 }
 
+/// `x in d.keys()` looks the key up; the other views (and operators)
+/// are not supported here, so `in` iterates and compares, as MicroPython.
 fn view_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
-    if op != BinaryOp::Contains {
-        return Ok(Obj::NULL);
-    }
-    let Some((d, kind)) = view_parts(vm, a) else { return Ok(Obj::NULL) };
-    match kind {
-        ViewKind::Keys => Ok(Obj::bool(super::dict::lookup(vm, d, b)?.is_some())),
-        ViewKind::Items => {
-            let Some(&[k, v]) = vm.tuple_pinned(b) else { return Ok(Obj::FALSE) };
-            match vm.dict_lookup(d, k)? {
-                Some(w) => Ok(Obj::bool(vm.eq(w, v)?)),
-                None => Ok(Obj::FALSE),
-            }
-        }
-        ViewKind::Values => {
-            let mut pos = 0;
-            while let Some((p, _, v)) = super::dict::dict_entry_at(vm, d, pos) {
-                if vm.eq(v, b)? {
-                    return Ok(Obj::TRUE);
-                }
-                pos = p + 1;
-            }
-            Ok(Obj::FALSE)
-        }
+    match view_parts(vm, a) {
+        Some((d, ViewKind::Keys)) if op == BinaryOp::Contains => Ok(Obj::bool(super::dict::lookup(vm, d, b)?.is_some())),
+        _ => Ok(Obj::NULL),
     }
 }
 

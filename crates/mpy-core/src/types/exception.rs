@@ -82,18 +82,15 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
     }
 }
 
-/// Data attributes of exceptions: `args`, `value` (StopIteration: the
-/// first arg or None), `errno`/`strerror` (OSError); NULL if absent.
+/// Data attributes of exceptions: `args`, and as MicroPython on every
+/// exception `value` and `errno` (both the first arg, or None); NULL if
+/// absent.
 ///
 /// Errors: none today (the signature leaves room for allocation).
 pub fn exc_attr(vm: &mut Vm, e: Obj, name: Qstr) -> PyResult<Obj> {
-    let t = vm.builtin_type(e);
-    let args = exc_args(vm, e);
     Ok(match name {
         q::args => vm.heap.get::<ExceptionObj>(e).map_or(Obj::NULL, |x| x.args),
-        q::value if t.is_subtype_any(&STOP_ITERATION_TYPE) => args.first().copied().unwrap_or(Obj::NONE),
-        q::errno if t.is_subtype_any(&OS_ERROR_TYPE) => args.first().copied().unwrap_or(Obj::NONE),
-        q::strerror if t.is_subtype_any(&OS_ERROR_TYPE) => args.get(1).copied().unwrap_or(Obj::NONE),
+        q::value | q::errno => exc_args(vm, e).first().copied().unwrap_or(Obj::NONE),
         _ => Obj::NULL,
     })
 }

@@ -165,14 +165,7 @@ fn list_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
             list_extend(vm, a, b)?;
             Ok(a)
         }
-        BinaryOp::InplaceMultiply => {
-            let r = seq::seq_binary(vm, BinaryOp::Multiply, a, b, true)?;
-            let Some(v) = vm.heap.get_mut::<ListObj>(r).map(|l| core::mem::take(&mut l.items)) else {
-                return Ok(r);
-            };
-            set_items(vm, a, v);
-            Ok(a)
-        }
+        // `l *= n` makes a new list, as MicroPython.
         _ => seq::seq_binary(vm, op, a, b, true),
     }
 }

@@ -13,7 +13,7 @@ use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
+use crate::typ::{BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
 
 /// A memoryview: `len` bytes of `obj`'s buffer starting at byte `start`,
@@ -134,10 +134,6 @@ fn write_view(vm: &mut Vm, o: Obj, pos: usize, data: &[u8]) {
     }
 }
 
-fn read_only(vm: &mut Vm) -> crate::PyErr {
-    vm.type_error("'memoryview' object doesn't support item assignment")
-}
-
 fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let Some((obj, start, len, readonly)) = view(vm, o) else { return Ok(Obj::NULL) };
     if let Some((a, b, c)) = slice_indices(vm, index, len)? {
@@ -147,13 +143,18 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
         return match op {
             Subscr::Load => alloc_view(vm, obj, start + a, b - a, readonly),
+            // Read-only: `TypeError: 'memoryview' object doesn't support
+            // item assignment`.
+            Subscr::Store(_) if readonly => Ok(Obj::NULL),
             Subscr::Store(v) => {
-                if readonly {
-                    return Err(read_only(vm));
-                }
-                // A non-buffer value counts as empty (so only an empty
-                // slice accepts it).
-                let data = get_buffer(vm, v)?.unwrap_or(super::strutil::Data::Pinned(&[]));
+                // A buffer, not a str (as MicroPython's arrays).
+                let data = match vm.str_pinned(v) {
+                    None => get_buffer(vm, v)?,
+                    Some(_) => None,
+                };
+                let Some(data) = data else {
+                    return Err(not_implemented(vm, "array/bytes required on right side"));
+                };
                 let r = if data.get().len() != b - a {
                     Err(vm.value_error("lhs and rhs should be compatible"))
                 } else {
@@ -176,14 +177,10 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             let v = buffer_ref(vm, o).and_then(|b| b.get(i).copied()).unwrap_or(0);
             Ok(Obj::small_int(v as isize))
         }
+        Subscr::Store(_) if readonly => Ok(Obj::NULL),
         Subscr::Store(v) => {
-            if readonly {
-                return Err(read_only(vm));
-            }
+            // The low 8 bits, unchecked (as MicroPython's arrays).
             let x = int_arg(vm, v)?;
-            if !(0..256).contains(&x) {
-                return Err(vm.value_error("memoryview: invalid value for format 'B'"));
-            }
             write_view(vm, o, i, &[x as u8]);
             Ok(Obj::NONE)
         }
@@ -195,18 +192,9 @@ fn mv_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-fn mv_tobytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let n = buffer_ref(vm, args[0]).map_or(0, <[u8]>::len);
-    super::strutil::copy_part(vm, super::strutil::Kind::Bytes, args[0], 0, n)
-}
-
-/// `memoryview.tobytes()` (CPython; MicroPython builds may lack it).
-pub static TOBYTES: BuiltinFun = BuiltinFun::new(q::tobytes, 1, 1, mv_tobytes);
-
 static MEMORYVIEW_LOCALS: &[(Qstr, Rom)] = &[
     #[cfg(feature = "bytes-hex")]
     (q::hex, Rom::Fun(&super::str_methods::HEX)),
-    (q::tobytes, Rom::Fun(&TOBYTES)),
 ];
 
 /// The `memoryview` type (register it in `builtins`).

@@ -38,13 +38,9 @@ fn bound_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
     if store.is_some() {
         return Ok(Obj::NULL);
     }
-    let Some((m, s)) = bound_method_parts(vm, o) else { return Ok(Obj::NULL) };
-    match name {
-        q::__self__ => Ok(s),
-        q::__func__ => Ok(m),
-        q::__name__ => vm.load_attr_maybe(m, q::__name__),
-        _ => Ok(Obj::NULL),
-    }
+    // As MicroPython: the function's attributes (`__name__`, ...).
+    let Some((m, _)) = bound_method_parts(vm, o) else { return Ok(Obj::NULL) };
+    vm.load_attr_maybe(m, name)
 }
 
 /// Bound methods.

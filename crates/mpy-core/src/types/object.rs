@@ -54,39 +54,18 @@ fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn object_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let tn = super::strutil::type_name(vm, args[0]);
-    let mut out = Out::buf();
-    out.fmt(vm, "<{} object at {}>", &[tn.into(), crate::runtime::print::Arg::Hex(args[0].raw(), 0)])?;
-    out.into_str(vm)
-}
-
-fn object_eq(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(if args[0] == args[1] { Obj::TRUE } else { Obj::NOT_IMPLEMENTED })
-}
-
-fn object_hash(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Ok(Obj::small_int((args[0].raw() >> 3) as u32 as isize))
-}
-
 static OBJECT_INIT: BuiltinFun = BuiltinFun::new_kw(q::__init__, 1, object_init);
 static OBJECT_NEW: BuiltinFun = BuiltinFun::new_kw(q::__new__, 1, object_new).static_method();
 static OBJECT_SETATTR: BuiltinFun = BuiltinFun::new(q::__setattr__, 3, 3, object_setattr);
 static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new(q::__delattr__, 2, 2, object_delattr);
-static OBJECT_REPR: BuiltinFun = BuiltinFun::new(q::__repr__, 1, 1, object_repr);
-static OBJECT_EQ: BuiltinFun = BuiltinFun::new(q::__eq__, 2, 2, object_eq);
-static OBJECT_HASH: BuiltinFun = BuiltinFun::new(q::__hash__, 1, 1, object_hash);
 
-/// `object`'s methods.
-pub static OBJECT_LOCALS: [(crate::Qstr, Rom); 8] = [
+/// `object`'s methods (as MicroPython: no `__repr__`, `__eq__`,
+/// `__hash__`).
+pub static OBJECT_LOCALS: [(crate::Qstr, Rom); 4] = [
     (q::__init__, Rom::Fun(&OBJECT_INIT)),
     (q::__new__, Rom::StaticMethod(&OBJECT_NEW)),
     (q::__setattr__, Rom::Fun(&OBJECT_SETATTR)),
     (q::__delattr__, Rom::Fun(&OBJECT_DELATTR)),
-    (q::__repr__, Rom::Fun(&OBJECT_REPR)),
-    (q::__str__, Rom::Fun(&OBJECT_REPR)),
-    (q::__eq__, Rom::Fun(&OBJECT_EQ)),
-    (q::__hash__, Rom::Fun(&OBJECT_HASH)),
 ];
 
 /// `type(x)` -> the type of x; `type(name, bases, dict)` -> a new class.

@@ -300,7 +300,9 @@ fn m_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// Applies `f(result, other_as_set)` for each other argument, on a copy of
-/// `args[0]` (or in place when `in_place`).
+/// `args[0]` (or in place when `in_place`). As MicroPython, `union`,
+/// `intersection[_update]` and `symmetric_difference[_update]` take one
+/// other argument, `difference[_update]` and `update` any number.
 fn multi(
     vm: &mut Vm,
     args: &[Obj],
@@ -392,8 +394,8 @@ static S_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, m_copy);
 static S_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::difference, 1, ANY, m_difference);
 static S_DIFFERENCE_UPDATE: BuiltinFun = BuiltinFun::new(q::difference_update, 1, ANY, m_difference_update);
 static S_DISCARD: BuiltinFun = BuiltinFun::new(q::discard, 2, 2, m_discard);
-static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 1, ANY, m_intersection);
-static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 1, ANY, m_intersection_update);
+static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 2, 2, m_intersection);
+static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 2, 2, m_intersection_update);
 static S_ISDISJOINT: BuiltinFun = BuiltinFun::new(q::isdisjoint, 2, 2, m_isdisjoint);
 static S_ISSUBSET: BuiltinFun = BuiltinFun::new(q::issubset, 2, 2, m_issubset);
 static S_ISSUPERSET: BuiltinFun = BuiltinFun::new(q::issuperset, 2, 2, m_issuperset);
@@ -403,7 +405,7 @@ static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_differe
 static S_SYMMETRIC_DIFFERENCE_UPDATE: BuiltinFun =
     BuiltinFun::new(q::symmetric_difference_update, 2, 2, m_symmetric_difference_update);
 static S_CONTAINS: BuiltinFun = BuiltinFun::new(q::__contains__, 2, 2, m_contains);
-static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 1, ANY, m_union);
+static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 2, 2, m_union);
 static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 
 /// `set`'s methods: `frozenset`'s first (its locals are that prefix),

@@ -159,10 +159,6 @@ pub fn new_slice(vm: &mut Vm, start: Obj, stop: Obj, step: Obj) -> PyResult<Obj>
     vm.alloc_obj(SliceObj { base: ObjBase::new(&SLICE_TYPE), start, stop, step })
 }
 
-fn slice_make_new(vm: &mut Vm, _cls: Obj, _args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    Err(vm.type_error("can't create 'slice' instances"))
-}
-
 /// Part `i` (start, stop, step) of slice `o`, as a `print_entries` entry.
 fn slice_part_at(vm: &Vm, o: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
     let (a, b, c) = slice_parts(vm, o)?;
@@ -203,7 +199,6 @@ static SLICE_LOCALS: [(Qstr, Rom); 1] = [(q::indices, Rom::Fun(&SLICE_INDICES))]
 /// The `slice` type.
 pub static SLICE_TYPE: TypeObj = TypeObj {
     name: q::slice,
-    make_new: Some(slice_make_new),
     print: Some(slice_print),
     locals: &SLICE_LOCALS,
     ext: &crate::typ::TypeExt { attr: Some(slice_attr), ..crate::typ::TypeExt::NONE },

@@ -200,6 +200,18 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Slots `from..to` (clamped to the frame) as a slice, e.g. for
+    /// values popped but still in place.
+    pub fn slots(&self, from: usize, to: usize) -> &[Obj] {
+        let to = to.min(self.size());
+        let from = from.min(to);
+        // SAFETY: in range of the frame's slots (see `new`), which do not
+        // move while the frame exists (a fixed-capacity value stack or a
+        // gc block); the borrow of `self` keeps them from being written
+        // through the frame while the slice lives.
+        unsafe { core::slice::from_raw_parts(self.fp.add(from), to - from) }
+    }
+
     /// Sets slot `i` (ignored if out of range).
     #[inline]
     pub fn set_slot(&mut self, i: usize, v: Obj) {

@@ -23,7 +23,9 @@ use mpy_bytecode::opcode as op;
 
 /// The decoded operands of the instruction at `f.ip`: (vuint or child
 /// index, extra byte, jump target, next instruction). Checked decoding
-/// (these opcodes are rare).
+/// (these opcodes are rare). Desktop: decoded here, without the
+/// verifier's checks (boards share the verifier's decoder).
+#[cfg(not(target_os = "none"))]
 fn operands(vm: &mut Vm, f: &Frame<'_>, opc: u8) -> PyResult<(usize, u8, usize, usize)> {
     use mpy_bytecode::opcode::Operand;
     let code = f.code.code();
@@ -90,7 +92,14 @@ fn local_slot(f: &Frame<'_>, i: usize) -> usize {
 /// Errors: whatever the operation raises.
 #[inline(never)]
 pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
+    #[cfg(not(target_os = "none"))]
     let (arg, extra, target, next) = operands(vm, f, opc)?;
+    // Boards: checked decoding by the verifier's decoder (these opcodes
+    // are rare).
+    #[cfg(target_os = "none")]
+    let Some(verify::Instr { arg, extra, target, next, .. }) = verify::decode(f.code.code(), f.ip, &verify::Limits::NONE) else {
+        return Err(bad_code(vm));
+    };
     let qstr = |f: &Frame<'_>| f.qstrs.get(arg).copied();
     match opc {
         op::LOAD_SUPER_METHOD => {
@@ -143,26 +152,10 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
             }
             let s = f.sp - n;
             let (defaults, kw_defaults) = if defargs { (f.slot(s), f.slot(s + 1)) } else { (Obj::NULL, Obj::NULL) };
-            let cells_at = f.sp - n_closed;
-            let mut buf = [Obj::NULL; 16];
-            let mut tmp: GcVec<Obj> = GcVec::new();
-            let cells: &[Obj] = if n_closed <= buf.len() {
-                for (k, b) in buf.iter_mut().take(n_closed).enumerate() {
-                    *b = f.slot(cells_at + k);
-                }
-                &buf[..n_closed]
-            } else {
-                tmp = vm.new_vec(n_closed)?;
-                for k in 0..n_closed {
-                    let _ = tmp.push_within_capacity(f.slot(cells_at + k));
-                }
-                tmp.as_slice()
-            };
             // The popped values stay in their slots (so reachable) while
             // allocating; cleared after.
             let ctx = f.context;
-            let r = super::load::make_function(vm, c, ctx, defaults, kw_defaults, cells);
-            vm.heap.free_vec(tmp);
+            let r = super::load::make_function(vm, c, ctx, defaults, kw_defaults, f.slots(f.sp - n_closed, f.sp));
             let fun = r?;
             f.clear(s, f.sp);
             f.sp = s;

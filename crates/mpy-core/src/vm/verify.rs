@@ -108,18 +108,25 @@ pub const MAX_STATE: usize = 0xfff0;
 /// in a small int, which has 31 bits on 32-bit targets).
 pub const MAX_CODE: usize = 1 << 21;
 
-/// One decoded instruction: opcode, the decoded operand (vuint, jump
-/// target, or the extra byte), the extra byte and the next offset.
-struct Instr {
-    opc: u8,
-    arg: usize,
-    target: usize,
-    extra: u8,
-    next: usize,
+impl Limits {
+    /// No limits: for decoding code already verified (`vm::ops`).
+    pub const NONE: Limits =
+        Limits { n_qstrs: usize::MAX, n_consts: usize::MAX, n_children: usize::MAX, n_state: usize::MAX, n_exc_stack: usize::MAX };
 }
 
-/// Decodes the instruction at `ip` and checks its operand against `lim`.
-fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
+/// One decoded instruction: opcode, the decoded operand (vuint or child
+/// index), the jump target, the extra byte and the next offset.
+pub(crate) struct Instr {
+    pub(crate) opc: u8,
+    pub(crate) arg: usize,
+    pub(crate) target: usize,
+    pub(crate) extra: u8,
+    pub(crate) next: usize,
+}
+
+/// Decodes the instruction at `ip` and checks its operand against `lim`
+/// (None if malformed).
+pub(crate) fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
     use mpy_bytecode::opcode::Operand;
     let opc = *code.get(ip)?;
     let mut pos = ip + 1;
