@@ -50,6 +50,8 @@ fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
 ///
 /// Errors: see the module docs; whatever `str()`/`repr()` of an argument
 /// raises; `MemoryError`.
+// Boards: out of line (one call site), so `seq_binary_op` stays small.
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
     #[cfg(not(target_os = "none"))]
     if kind == Kind::Str {
