@@ -551,11 +551,10 @@ impl Fields<'_> {
             // Positional: automatic (empty name) or manual numbering.
             let auto = first.is_empty();
             if self.mode == if auto { 2 } else { 1 } {
-                return Err(vm.value_error(if auto {
-                    "can't switch from manual field specification to automatic field numbering"
-                } else {
-                    "can't switch from automatic field numbering to manual field specification"
-                }));
+                // The two messages share their text (one format string).
+                let (m, a) = ("manual field specification", "automatic field numbering");
+                let (from, to) = if auto { (m, a) } else { (a, m) };
+                return Err(vm.value_error_fmt("can't switch from {} to {}", &[from.into(), to.into()]));
             }
             self.mode = if auto { 1 } else { 2 };
             let i = if auto {

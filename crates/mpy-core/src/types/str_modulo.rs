@@ -176,7 +176,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                 if arg.is_null() {
                     args.next(vm)?;
                 }
-                return Err(vm.value_error_fmt("unsupported format character '%' (0x25) at index {}", &[t_index.into()]));
+                return Err(unsupported(vm, fmt, t_index));
             }
             out.bytes(vm, b"%")?;
             continue;
@@ -192,12 +192,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         #[cfg(not(feature = "float"))]
         const CONVERSIONS: u64 = 0x96_410d_0080_0000;
         if !letter_in(t, CONVERSIONS) {
-            let ch = core::str::from_utf8(&fmt[t_index..])
-                .ok()
-                .or_else(|| fmt.get(t_index..t_index + 4).and_then(|b| core::str::from_utf8(b).ok()))
-                .and_then(|s| s.chars().next())
-                .unwrap_or(t as char);
-            return Err(vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), t_index.into()]));
+            return Err(unsupported(vm, fmt, t_index));
         }
         if arg.is_null() {
             arg = args.next(vm)?;
@@ -256,6 +251,19 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         return Err(vm.type_error("format string didn't convert all arguments"));
     }
     Ok(())
+}
+
+/// `ValueError: unsupported format character 'z' (0x7a) at index 1` for
+/// the conversion character at `fmt[at]` (its char when `fmt` is UTF-8
+/// there, else the byte).
+fn unsupported(vm: &mut Vm, fmt: &[u8], at: usize) -> crate::PyErr {
+    let t = fmt.get(at).copied().unwrap_or(0);
+    let ch = core::str::from_utf8(fmt.get(at..).unwrap_or(&[]))
+        .ok()
+        .or_else(|| fmt.get(at..at + 4).and_then(|b| core::str::from_utf8(b).ok()))
+        .and_then(|s| s.chars().next())
+        .unwrap_or(t as char);
+    vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), at.into()])
 }
 
 /// `%s`, `%r`, `%a`: the argument's str or repr (for bytes formats, `%s`
