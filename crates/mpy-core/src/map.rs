@@ -165,6 +165,13 @@ impl Map {
         self.t.capacity() * core::mem::size_of::<usize>()
     }
 
+    /// Address of the table's buffer (0 when it has none): the start of its
+    /// own allocation, or a place inside the object holding the table (a
+    /// new instance's first buffer).
+    pub fn buffer_addr(&self) -> usize {
+        self.t.addr()
+    }
+
     #[inline(always)]
     fn key_at(&self, p: usize) -> Obj {
         Obj::from_raw(self.w(self.kv_off() + 2 * p))

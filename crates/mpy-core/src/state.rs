@@ -202,6 +202,22 @@ impl Vm {
         Ok(crate::heap::write_obj(p, value))
     }
 
+    /// A new object made by `make` from an empty vector with room for
+    /// `cap` items of `U` that lives in the same allocation, right after
+    /// the object (one allocation instead of two; see
+    /// [`crate::heap::vec::vec_in_tail`]: once the vector moves to a bigger
+    /// buffer, the old one stays unused inside the object).
+    ///
+    /// Errors: `MemoryError`.
+    pub fn alloc_obj_with_vec<T: ObjType, U: GcItem>(&mut self, cap: usize, make: impl FnOnce(GcVec<U>) -> T) -> PyResult<Obj> {
+        let Some(bytes) = cap.checked_mul(core::mem::size_of::<U>()).and_then(|b| b.checked_add(core::mem::size_of::<T>())) else {
+            return Err(self.memory_error());
+        };
+        let f = self.alloc_room(bytes, false, false)?;
+        let v = crate::heap::vec::vec_in_tail::<U>(&f, core::mem::size_of::<T>(), cap);
+        Ok(crate::heap::write_obj(f, make(v)))
+    }
+
     /// Moves a new object with a finaliser (its type's `finalise` slot
     /// runs before the collector frees it) into the heap.
     ///

@@ -442,15 +442,7 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         _ => return None,
     }
     let t: &'static TypeObj = cls.as_type()?;
-    let mut members = Map::new();
-    if inst_attrs > 0 {
-        if let Err(e) = vm.map_reserve_local(&mut members, inst_attrs) {
-            return Some(Err(e));
-        }
-    }
-    // (The table's buffer is a local until the instance holds it: the gc
-    // scans the native stack.)
-    let obj = match vm.alloc_obj(InstanceObj { base: ObjBase::new(t), members }) {
+    let obj = match new_plain_instance(vm, t, inst_attrs) {
         Ok(o) => o,
         Err(e) => return Some(Err(e)),
     };
@@ -500,15 +492,36 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
         },
         None => Obj::NULL,
     };
+    if t.flags & flags::NATIVE_INSTANCE == 0 {
+        return new_plain_instance(vm, t, inst_attrs);
+    }
     let mut members = Map::new();
     if inst_attrs > 0 {
         vm.map_reserve_local(&mut members, inst_attrs)?;
     }
-    if t.flags & flags::NATIVE_INSTANCE != 0 {
-        vm.alloc_obj(InstanceNativeObj { base: ObjBase::new(t), members, native })
-    } else {
-        vm.alloc_obj(InstanceObj { base: ObjBase::new(t), members })
+    vm.alloc_obj(InstanceNativeObj { base: ObjBase::new(t), members, native })
+}
+
+/// A new [`InstanceObj`] of class type `t` with room for `inst_attrs`
+/// attributes. A small table's buffer shares the instance's allocation
+/// (right after it: one allocation instead of two; when the table grows,
+/// the old buffer stays unused inside the instance).
+///
+/// Errors: `MemoryError`.
+fn new_plain_instance(vm: &mut Vm, t: &'static TypeObj, inst_attrs: usize) -> PyResult<Obj> {
+    let base = ObjBase::new(t);
+    if inst_attrs == 0 {
+        return vm.alloc_obj(InstanceObj { base, members: Map::new() });
     }
+    let (cap, words) = Map::new().grow_words(inst_attrs);
+    if cap <= crate::map::LINEAR_MAX {
+        return vm.alloc_obj_with_vec(words, |v| InstanceObj { base, members: Map::small_from(v).unwrap_or_default() });
+    }
+    let mut members = Map::new();
+    vm.map_reserve_local(&mut members, inst_attrs)?;
+    // (The table's buffer is a local until the instance holds it: the gc
+    // scans the native stack.)
+    vm.alloc_obj(InstanceObj { base, members })
 }
 
 /// The name of a type or class object (`?` for anything else), pinned.
