@@ -209,6 +209,7 @@ impl Vm {
     /// buffer, the old one stays unused inside the object).
     ///
     /// Errors: `MemoryError`.
+    #[inline]
     pub fn alloc_obj_with_vec<T: ObjType, U: GcItem>(&mut self, cap: usize, make: impl FnOnce(GcVec<U>) -> T) -> PyResult<Obj> {
         let Some(bytes) = cap.checked_mul(core::mem::size_of::<U>()).and_then(|b| b.checked_add(core::mem::size_of::<T>())) else {
             return Err(self.memory_error());

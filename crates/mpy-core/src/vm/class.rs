@@ -508,6 +508,7 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
 /// the old buffer stays unused inside the instance).
 ///
 /// Errors: `MemoryError`.
+#[cfg_attr(not(target_os = "none"), inline)]
 fn new_plain_instance(vm: &mut Vm, t: &'static TypeObj, inst_attrs: usize) -> PyResult<Obj> {
     let base = ObjBase::new(t);
     if inst_attrs == 0 {
