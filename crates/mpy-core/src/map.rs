@@ -675,6 +675,15 @@ impl Map {
         Ok(Map { t: new })
     }
 
+    /// An empty small table over `new` ([`Map::small_from`]) if it has a
+    /// buffer that fits, else `or`.
+    pub fn small_in(new: GcVec<usize>, or: Map) -> Map {
+        match Map::small_from(new) {
+            Ok(m) if m.t.capacity() > 0 => m,
+            _ => or,
+        }
+    }
+
     /// A copy of `src` (same entries, order, capacity and layout) in `new`,
     /// an empty vector of exactly [`Map::buffer_words`] capacity (from
     /// `Vm::new_vec`); `new` is handed back if its capacity differs.

@@ -379,13 +379,11 @@ pub(crate) fn vec_from_parts<T: GcItem>(p: *mut u8, cap: usize) -> GcVec<T> {
 /// just stays inside the object. An empty vector (no buffer) if `cap` is
 /// 0, `head` is not a multiple of `T`'s alignment, or `f` has no room.
 pub(crate) fn vec_in_tail<T: GcItem>(f: &super::Fresh, head: usize, cap: usize) -> GcVec<T> {
-    let size = core::mem::size_of::<T>().max(1);
-    let real = f.bytes.div_ceil(super::BLOCK).max(1) * super::BLOCK;
-    let room = real.saturating_sub(head) / size;
+    let room = f.bytes.saturating_sub(head) / core::mem::size_of::<T>().max(1);
     if cap == 0 || head == 0 || head % core::mem::align_of::<T>() != 0 || cap > room {
         return GcVec::new();
     }
-    // (In bounds: `head + cap * size <= real`, checked above.)
+    // (In bounds: `head + cap * size <= f.bytes`, checked above.)
     let ptr = f.p.as_ptr().wrapping_add(head).cast::<T>();
     GcVec { ptr, len: 0, cap, _t: PhantomData }
 }
