@@ -165,6 +165,13 @@ impl Map {
         self.t.capacity() * core::mem::size_of::<usize>()
     }
 
+    /// Address of the table's buffer (0 when it has none): the start of its
+    /// own allocation, or a place inside the object holding the table (a
+    /// new instance's first buffer).
+    pub fn buffer_addr(&self) -> usize {
+        self.t.addr()
+    }
+
     #[inline(always)]
     fn key_at(&self, p: usize) -> Obj {
         Obj::from_raw(self.w(self.kv_off() + 2 * p))
@@ -666,6 +673,15 @@ impl Map {
             return Err(new);
         }
         Ok(Map { t: new })
+    }
+
+    /// An empty small table over `new` ([`Map::small_from`]) if it has a
+    /// buffer that fits, else `or`.
+    pub fn small_in(new: GcVec<usize>, or: Map) -> Map {
+        match Map::small_from(new) {
+            Ok(m) if m.t.capacity() > 0 => m,
+            _ => or,
+        }
     }
 
     /// A copy of `src` (same entries, order, capacity and layout) in `new`,

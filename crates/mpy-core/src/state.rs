@@ -202,6 +202,34 @@ impl Vm {
         Ok(crate::heap::write_obj(p, value))
     }
 
+    /// A new object made by `make` from a table: an empty small table
+    /// over `words` words (a valid small table size) that live in the same
+    /// allocation, right after the object, or `members` if `words` is 0.
+    /// One allocation instead of two, e.g. for an instance and its
+    /// attributes (see [`crate::heap::vec::vec_in_tail`]: once the table
+    /// moves to a bigger buffer, the old one stays unused inside the
+    /// object).
+    ///
+    /// Errors: `MemoryError`.
+    #[inline]
+    pub fn alloc_obj_with_table<T: ObjType>(&mut self, words: usize, members: Map, make: impl FnOnce(Map) -> T) -> PyResult<Obj> {
+        let (f, m) = self.alloc_with_table(core::mem::size_of::<T>(), words, members)?;
+        Ok(crate::heap::write_obj(f, make(m)))
+    }
+
+    /// [`Vm::alloc_obj_with_table`] untyped: room for `head` bytes (the
+    /// object, written by the caller with [`crate::heap::write_obj`]) and
+    /// then `words` words, and the table.
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn alloc_with_table(&mut self, head: usize, words: usize, members: Map) -> PyResult<(Fresh, Map)> {
+        let f = self.alloc_room(words.saturating_mul(core::mem::size_of::<usize>()).saturating_add(head), false, false)?;
+        let v = crate::heap::vec::vec_in_tail::<usize>(&f, head, words);
+        Ok((f, Map::small_in(v, members)))
+    }
+
     /// Moves a new object with a finaliser (its type's `finalise` slot
     /// runs before the collector frees it) into the heap.
     ///

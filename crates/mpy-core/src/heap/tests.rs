@@ -112,3 +112,27 @@ fn strs_written_by_a_str_writer() {
     let t = h.alloc_str_hashed("abc", crate::qstr::hash_bytes(b"abc")).unwrap();
     assert_eq!(h.str_pinned(t), Some("abc"));
 }
+
+#[test]
+fn vector_in_an_objects_allocation_is_never_freed_or_grown() {
+    let mut h = heap(8192);
+    let head = core::mem::size_of::<ListObj>().next_multiple_of(WORD);
+    let f = h.alloc_fresh(head + 4 * WORD, false, false).unwrap();
+    let start = f.p.as_ptr() as usize;
+    let items: GcVec<Obj> = vec::vec_in_tail(&f, head, 4);
+    assert_eq!((items.capacity(), items.addr()), (4, start + head));
+    let l = write_obj(f, ListObj { base: ObjBase::new(&LIST_TYPE), items });
+    let used = h.mem_alloc();
+    let addr = h.get::<ListObj>(l).unwrap().items.addr();
+    assert!(h.vec_try_grow_in_place::<Obj>(addr, 8).is_none(), "not an allocation head");
+    assert_eq!(h.alloc_size(addr), 0);
+    let old = core::mem::take(&mut h.get_mut::<ListObj>(l).unwrap().items);
+    h.free_vec(old);
+    assert_eq!(h.mem_alloc(), used, "freeing an interior buffer is ignored");
+    assert_eq!(h.alloc_size(l.raw()), (head + 4 * WORD).div_ceil(BLOCK) * BLOCK);
+    // Too little room, or none asked for: no buffer.
+    let f = h.alloc_fresh(head, false, false).unwrap();
+    let room = (head.div_ceil(BLOCK).max(1) * BLOCK - head) / WORD;
+    assert_eq!(vec::vec_in_tail::<Obj>(&f, head, room + 1).capacity(), 0);
+    assert_eq!(vec::vec_in_tail::<Obj>(&f, head, 0).capacity(), 0);
+}

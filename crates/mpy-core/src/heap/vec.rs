@@ -79,7 +79,9 @@ impl<T: GcItem> GcVec<T> {
     pub fn as_slice(&self) -> &[T] {
         // SAFETY: with a buffer (`cap > 0`) the pointer is a live heap
         // allocation of at least `cap` items (made by
-        // `Heap::vec_with_capacity`, or resized with a `Resized` proof),
+        // `Heap::vec_with_capacity`, or resized with a `Resized` proof), or
+        // the `cap` items past the object at the start of one (made by
+        // `vec_in_tail`; the object holding the vector keeps it alive),
         // `len <= cap` always, and items below `cap` are initialised
         // (allocations are zeroed; `GcItem`s are valid when zero); without
         // one (`cap == 0`, so `len == 0`) it is dangling: aligned and not
@@ -366,6 +368,24 @@ pub(crate) fn vec_from_parts<T: GcItem>(p: *mut u8, cap: usize) -> GcVec<T> {
         return GcVec::new();
     }
     GcVec { ptr: p.cast::<T>(), len: 0, cap, _t: PhantomData }
+}
+
+/// An empty vector of `cap` items over the part of the fresh allocation
+/// `f` past its first `head` bytes (an object written there with
+/// [`super::write_obj`] then holds it: one allocation for an object and
+/// its first buffer). Its buffer is never the start of an allocation, so
+/// [`super::Heap::free_vec`] and [`super::Heap::vec_try_grow_in_place`]
+/// leave it alone: when the vector moves to a bigger buffer, the old one
+/// just stays inside the object. An empty vector (no buffer) if `cap` is
+/// 0, `head` is not a multiple of `T`'s alignment, or `f` has no room.
+pub(crate) fn vec_in_tail<T: GcItem>(f: &super::Fresh, head: usize, cap: usize) -> GcVec<T> {
+    let room = f.bytes.saturating_sub(head) / core::mem::size_of::<T>().max(1);
+    if cap == 0 || head == 0 || head % core::mem::align_of::<T>() != 0 || cap > room {
+        return GcVec::new();
+    }
+    // (In bounds: `head + cap * size <= f.bytes`, checked above.)
+    let ptr = f.p.as_ptr().wrapping_add(head).cast::<T>();
+    GcVec { ptr, len: 0, cap, _t: PhantomData }
 }
 
 /// An empty vector whose buffer is the fresh allocation `f` (its capacity

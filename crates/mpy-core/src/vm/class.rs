@@ -442,15 +442,12 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         _ => return None,
     }
     let t: &'static TypeObj = cls.as_type()?;
-    let mut members = Map::new();
-    if inst_attrs > 0 {
-        if let Err(e) = vm.map_reserve_local(&mut members, inst_attrs) {
-            return Some(Err(e));
-        }
-    }
-    // (The table's buffer is a local until the instance holds it: the gc
-    // scans the native stack.)
-    let obj = match vm.alloc_obj(InstanceObj { base: ObjBase::new(t), members }) {
+    let (members, words) = match first_table(vm, inst_attrs) {
+        Ok(x) => x,
+        Err(e) => return Some(Err(e)),
+    };
+    let base = ObjBase::new(t);
+    let obj = match vm.alloc_obj_with_table(words, members, |members| InstanceObj { base, members }) {
         Ok(o) => o,
         Err(e) => return Some(Err(e)),
     };
@@ -500,15 +497,39 @@ pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: b
         },
         None => Obj::NULL,
     };
-    let mut members = Map::new();
-    if inst_attrs > 0 {
-        vm.map_reserve_local(&mut members, inst_attrs)?;
-    }
-    if t.flags & flags::NATIVE_INSTANCE != 0 {
-        vm.alloc_obj(InstanceNativeObj { base: ObjBase::new(t), members, native })
+    let (members, words) = first_table(vm, inst_attrs)?;
+    let base = ObjBase::new(t);
+    // (One allocation call for both layouts: flash.)
+    let with_native = t.flags & flags::NATIVE_INSTANCE != 0;
+    let head = if with_native { core::mem::size_of::<InstanceNativeObj>() } else { core::mem::size_of::<InstanceObj>() };
+    let (f, members) = vm.alloc_with_table(head, words, members)?;
+    // (Tested again after the call, not duplicating the call per layout.)
+    Ok(if core::hint::black_box(with_native) {
+        crate::heap::write_obj(f, InstanceNativeObj { base, members, native })
     } else {
-        vm.alloc_obj(InstanceObj { base: ObjBase::new(t), members })
+        crate::heap::write_obj(f, InstanceObj { base, members })
+    })
+}
+
+/// A new instance's attribute table with room for `inst_attrs` entries,
+/// and the words of buffer to put right after the instance in its
+/// allocation (see [`Vm::alloc_obj_with_table`]): one
+/// allocation instead of two for a small table; when it grows, the old
+/// buffer stays unused inside the instance. A larger table gets its own
+/// buffer at once.
+///
+/// Errors: `MemoryError`; whatever a key's `__hash__` raises (none: the
+/// table is empty).
+#[cfg_attr(not(target_os = "none"), inline)]
+fn first_table(vm: &mut Vm, inst_attrs: usize) -> PyResult<(Map, usize)> {
+    let mut members = Map::new();
+    if inst_attrs <= crate::map::LINEAR_MAX {
+        // Key and value words, rounded up to the block (4 words); none
+        // for no attributes.
+        return Ok((members, (2 * inst_attrs + 3) & !3));
     }
+    vm.map_reserve_local(&mut members, inst_attrs)?;
+    Ok((members, 0))
 }
 
 /// The name of a type or class object (`?` for anything else), pinned.
