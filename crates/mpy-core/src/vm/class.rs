@@ -174,7 +174,7 @@ pub(crate) fn mcache_find(st: &ClassState, name: Qstr) -> Option<&(u32, u32, u32
 /// Entries of a class's lookup cache (a power of two, [`MCACHE_WAYS`]
 /// per set). Desktop builds have room for the many names a class of a
 /// large program is asked for; boards keep classes small.
-pub const MCACHE_SLOTS: usize = if cfg!(target_os = "none") { 16 } else { 128 };
+pub const MCACHE_SLOTS: usize = if cfg!(target_os = "none") { 16 } else { 64 };
 
 /// [`find_in_mro`] from position 0 for a user class, through the class's
 /// lookup cache. A cached `(MRO index, dict position)` is used only if the
