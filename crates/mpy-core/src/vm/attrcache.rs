@@ -129,8 +129,8 @@ pub(crate) fn mcache_hit(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Obj> {
 /// has it, None when the cache cannot tell.
 #[inline(always)]
 pub(crate) fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<Obj>> {
-    let (cn, ci, cp) = c.st.mcache[super::class::mcache_slot(name)];
-    if cn != name.0 || c.st.mcache_epoch != vm.vmstate.mcache_epoch {
+    let &(_, ci, cp) = super::class::mcache_find(&c.st, name)?;
+    if c.st.mcache_epoch != vm.vmstate.mcache_epoch {
         return None;
     }
     if ci == super::class::MCACHE_MISS {

@@ -137,15 +137,43 @@ fn find_in_mro(vm: &Vm, cls: Obj, name: Qstr, from: usize) -> Option<Found> {
     class_mro(vm, cls).get(from..)?.iter().find_map(|&e| find_in_entry(vm, e, name, h))
 }
 
-/// The cache slot of `name`.
+/// The first cache slot of `name`'s set (its [`MCACHE_WAYS`] slots are
+/// consecutive). The low bits of the qstr number: a program's names are
+/// numbered in the order they are first interned, so the names of one
+/// class tend to be consecutive and fall in distinct sets, and renumbering
+/// (a built-in name added or removed) shifts them together.
 #[inline(always)]
 pub(crate) fn mcache_slot(name: Qstr) -> usize {
-    (name.0.wrapping_mul(0x9e37_79b9) >> (32 - MCACHE_SLOTS.trailing_zeros())) as usize
+    (name.0 as usize & (MCACHE_SLOTS / MCACHE_WAYS - 1)) * MCACHE_WAYS
 }
 
-/// Entries of a class's lookup cache (a power of two). Desktop builds
-/// have room for the many names a class of a large program is asked
-/// for; boards keep classes small.
+/// Slots per set of a class's lookup cache: desktop builds keep two, so
+/// two names a loop alternates between cannot evict each other; boards
+/// keep one (a direct-mapped cache, the smaller code).
+pub const MCACHE_WAYS: usize = if cfg!(target_os = "none") { 1 } else { 2 };
+
+/// The slot of `name`'s set whose entry is for `name`, if any (whatever
+/// its epoch and validity).
+#[inline(always)]
+pub(crate) fn mcache_find(st: &ClassState, name: Qstr) -> Option<&(u32, u32, u32)> {
+    let s = mcache_slot(name);
+    let e = &st.mcache[s];
+    if e.0 == name.0 {
+        return Some(e);
+    }
+    #[cfg(not(target_os = "none"))]
+    {
+        let e = &st.mcache[s | 1];
+        if e.0 == name.0 {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// Entries of a class's lookup cache (a power of two, [`MCACHE_WAYS`]
+/// per set). Desktop builds have room for the many names a class of a
+/// large program is asked for; boards keep classes small.
 pub const MCACHE_SLOTS: usize = if cfg!(target_os = "none") { 16 } else { 64 };
 
 /// [`find_in_mro`] from position 0 for a user class, through the class's
@@ -160,8 +188,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
     let epoch = vm.vmstate.mcache_epoch;
     let c = vm.heap.class(cls)?;
     let mro = vm.tuple_pinned(c.st.mro).unwrap_or(&[]);
-    let (cn, ci, cp) = c.st.mcache[slot];
-    if cn == name.0 && c.st.mcache_epoch == epoch {
+    if let (Some(&(_, ci, cp)), true) = (mcache_find(&c.st, name), c.st.mcache_epoch == epoch) {
         #[cfg(not(target_os = "none"))]
         if ci == MCACHE_MISS {
             return None;
@@ -206,7 +233,18 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
             st.mcache = [(u32::MAX, 0, 0); MCACHE_SLOTS];
             st.mcache_epoch = epoch;
         }
-        st.mcache[slot] = entry;
+        // Into the set's first free slot, else (name's stale entry or
+        // not) the first, the one it held moving to the second.
+        let mut i = slot;
+        #[cfg(not(target_os = "none"))]
+        if st.mcache[slot].0 != u32::MAX && st.mcache[slot].0 != name.0 {
+            if st.mcache[slot | 1].0 != u32::MAX && st.mcache[slot | 1].0 != name.0 {
+                st.mcache[slot | 1] = st.mcache[slot];
+            } else {
+                i = slot | 1;
+            }
+        }
+        st.mcache[i] = entry;
     }
     hit.map(|(_, _, v)| Found::Plain(v))
 }
