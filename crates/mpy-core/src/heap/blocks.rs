@@ -679,7 +679,8 @@ impl Blocks {
     /// and dict tables) apart from the many small long-lived objects keeps
     /// the free space in long runs, and a program whose large objects keep
     /// growing does not rescan every hole too small for them.
-    #[inline]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline)]
     fn find_free(&mut self, n: usize) -> Option<usize> {
         if n > self.n_blocks {
             return None;

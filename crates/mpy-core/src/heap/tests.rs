@@ -136,3 +136,20 @@ fn vector_in_an_objects_allocation_is_never_freed_or_grown() {
     assert_eq!(vec::vec_in_tail::<Obj>(&f, head, room + 1).capacity(), 0);
     assert_eq!(vec::vec_in_tail::<Obj>(&f, head, 0).capacity(), 0);
 }
+
+#[test]
+fn var_keep_sets_the_length_and_gives_back_whole_blocks() {
+    let mut h = heap(8192);
+    let head = || TupleHead { base: ObjBase::new(&TUPLE_TYPE) };
+    let before = h.blocks.used_blocks();
+    // Fewer items in the same blocks: only the length changes.
+    let t = h.alloc_var_with(head(), 5, false, |_| 4).ok().unwrap();
+    let size = var::var_bytes::<TupleHead>(5).unwrap().div_ceil(BLOCK) * BLOCK;
+    assert_eq!(h.var_items::<TupleHead>(t).unwrap().len(), 4);
+    assert_eq!(h.alloc_size(t.raw()), size);
+    // Far fewer: the whole blocks past them go back.
+    let u = h.alloc_var_with(head(), 40, false, |_| 1).ok().unwrap();
+    assert_eq!(h.var_items::<TupleHead>(u).unwrap().len(), 1);
+    assert_eq!(h.alloc_size(u.raw()), var::var_bytes::<TupleHead>(1).unwrap().div_ceil(BLOCK) * BLOCK);
+    assert_eq!(h.blocks.used_blocks() - before, (size + h.alloc_size(u.raw())) / BLOCK);
+}

@@ -86,8 +86,49 @@ impl Heap {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub(crate) fn var_keep<H: VarHead>(&mut self, o: Obj, n: usize, keep: usize) {
         if keep < n {
-            self.var_shrink_fresh(o, core::mem::offset_of!(Var<H>, len), keep, var_bytes::<H>(keep).unwrap_or(usize::MAX));
+            let bytes = var_bytes::<H>(keep).unwrap_or(usize::MAX);
+            // Desktop fast path: no whole block to give back (the common
+            // case: a str or int a little shorter than its bound), so only
+            // the length changes.
+            if !cfg!(target_os = "none")
+                && bytes.div_ceil(super::BLOCK) == var_bytes_or_max::<H>(n).div_ceil(super::BLOCK)
+                && self.var_set_len_fresh::<H>(o, keep)
+            {
+                return;
+            }
+            self.var_shrink_fresh(o, core::mem::offset_of!(Var<H>, len), keep, bytes);
         }
+    }
+
+    /// Shortens the length of the new object `o` of layout `H` to `keep`
+    /// (nothing else changes). False if `o` is not a heap object of `H`'s
+    /// types or `keep` is not shorter than its length.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn var_set_len_fresh<H: VarHead>(&mut self, o: Obj, keep: usize) -> bool {
+        let Some(ty) = o.ptr_type() else { return false };
+        if !H::is_type(ty) || !self.blocks.contains(o.raw()) {
+            return false;
+        }
+        let p = super::obj_ptr::<Var<H>>(self, o);
+        // SAFETY: `o` is a live heap object of `H`'s layout (its type word
+        // says so, and it lies in the pool: as in `var_mut`), new, so
+        // nothing else refers to it; only its length field is written, and
+        // only made shorter, so the items stay inside the allocation.
+        unsafe {
+            let len = &mut (*p).len;
+            if keep >= *len {
+                return false;
+            }
+            *len = keep;
+        }
+        true
+    }
+
+    #[cfg(target_os = "none")]
+    #[inline(always)]
+    fn var_set_len_fresh<H: VarHead>(&mut self, _o: Obj, _keep: usize) -> bool {
+        false
     }
 
     /// Sets the length (the word at byte `len_off`) of the new object `o`

@@ -235,6 +235,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
         }
         // Into the set's first free slot, else (name's stale entry or
         // not) the first, the one it held moving to the second.
+        #[cfg_attr(target_os = "none", allow(unused_mut))]
         let mut i = slot;
         #[cfg(not(target_os = "none"))]
         if st.mcache[slot].0 != u32::MAX && st.mcache[slot].0 != name.0 {
