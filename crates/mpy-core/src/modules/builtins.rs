@@ -412,18 +412,24 @@ fn b_locals(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     b_globals(vm, args, kw)
 }
 
+#[cfg(feature = "compiler")]
 fn opt(args: &[Obj], i: usize) -> Obj {
     args.get(i).copied().unwrap_or(Obj::NULL)
 }
 
 /// `exec(code, globals=None, locals=None)`: `code` is a str, bytes or code
-/// object; runs in `__main__`'s globals by default.
+/// object; runs in `__main__`'s globals by default. (`exec`, `eval`,
+/// `execfile` and `compile` are left out of builds without the compiler,
+/// as official's MICROPY_PY_BUILTINS_EVAL_EXEC follows
+/// MICROPY_ENABLE_COMPILER: there is nothing they could run.)
+#[cfg(feature = "compiler")]
 fn b_exec(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
     Ok(Obj::NONE)
 }
 
 /// `eval(expr, globals=None, locals=None)`.
+#[cfg(feature = "compiler")]
 fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Eval)
 }
@@ -431,6 +437,8 @@ fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `execfile(path, globals=None, locals=None)` (MicroPython unix).
 ///
 /// Errors: `OSError(2)` if the file cannot be read; what the code raises.
+/// (At official's EXTRA level, with `compile`.)
+#[cfg(all(feature = "compiler", feature = "builtin-compile"))]
 fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let q = arg_qstr(vm, args[0])?;
     let path = vm.qstr_str(q);
@@ -446,7 +454,7 @@ fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// `compile(source, filename, mode)`: `mode` is `'exec'`, `'eval'` or
 /// `'single'`.
-#[cfg(feature = "builtin-compile")]
+#[cfg(all(feature = "compiler", feature = "builtin-compile"))]
 fn b_compile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let src: &[u8] = match vm.str_pinned(args[0]) {
         Some(s) => s.as_bytes(),
@@ -511,13 +519,16 @@ static B_ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, sq::b_any);
 static B_BIN: BuiltinFun = BuiltinFun::new(q::bin, 1, 1, num::b_bin);
 static B_CALLABLE: BuiltinFun = BuiltinFun::new(q::callable, 1, 1, b_callable);
 static B_CHR: BuiltinFun = BuiltinFun::new(q::chr, 1, 1, num::b_chr);
-#[cfg(feature = "builtin-compile")]
+#[cfg(all(feature = "compiler", feature = "builtin-compile"))]
 static B_COMPILE: BuiltinFun = BuiltinFun::new(q::compile, 3, 6, b_compile);
 static B_DELATTR: BuiltinFun = BuiltinFun::new(q::delattr, 2, 2, b_delattr);
 static B_DIR: BuiltinFun = BuiltinFun::new(q::dir, 0, 1, b_dir);
 static B_DIVMOD: BuiltinFun = BuiltinFun::new(q::divmod, 2, 2, num::b_divmod);
+#[cfg(feature = "compiler")]
 static B_EVAL: BuiltinFun = BuiltinFun::new(q::eval, 1, 3, b_eval);
+#[cfg(feature = "compiler")]
 static B_EXEC: BuiltinFun = BuiltinFun::new(q::exec, 1, 3, b_exec);
+#[cfg(all(feature = "compiler", feature = "builtin-compile"))]
 static B_EXECFILE: BuiltinFun = BuiltinFun::new(q::execfile, 1, 3, b_execfile);
 static B_GETATTR: BuiltinFun = BuiltinFun::new(q::getattr, 2, 3, b_getattr);
 static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
@@ -594,13 +605,16 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::bin, Rom::Fun(&B_BIN)),
     (q::callable, Rom::Fun(&B_CALLABLE)),
     (q::chr, Rom::Fun(&B_CHR)),
-    #[cfg(feature = "builtin-compile")]
+    #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
     (q::compile, Rom::Fun(&B_COMPILE)),
     (q::delattr, Rom::Fun(&B_DELATTR)),
     (q::dir, Rom::Fun(&B_DIR)),
     (q::divmod, Rom::Fun(&B_DIVMOD)),
+    #[cfg(feature = "compiler")]
     (q::eval, Rom::Fun(&B_EVAL)),
+    #[cfg(feature = "compiler")]
     (q::exec, Rom::Fun(&B_EXEC)),
+    #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
     (q::execfile, Rom::Fun(&B_EXECFILE)),
     (q::getattr, Rom::Fun(&B_GETATTR)),
     (q::globals, Rom::Fun(&B_GLOBALS)),
