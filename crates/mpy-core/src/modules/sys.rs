@@ -45,6 +45,9 @@ fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static EXIT: BuiltinFun = BuiltinFun::new(q::exit, 0, 1, exit);
+/// `sys.atexit`: desktop ports only (they run its function at exit); as
+/// official's MICROPY_PY_SYS_ATEXIT, which boards leave out.
+#[cfg(not(target_os = "none"))]
 static ATEXIT: BuiltinFun = BuiltinFun::new(q::atexit, 1, 1, super::sys_atexit::atexit);
 static PRINT_EXCEPTION: BuiltinFun = BuiltinFun::new(q::print_exception, 1, 2, print_exception);
 
@@ -53,8 +56,9 @@ const BYTEORDER: Qstr = q::little;
 #[cfg(target_endian = "big")]
 const BYTEORDER: Qstr = q::big;
 
-static LOCALS: [(Qstr, Rom); 7] = [
+static LOCALS: &[(Qstr, Rom)] = &[
     (q::__name__, Rom::Str(q::sys)),
+    #[cfg(not(target_os = "none"))]
     (q::atexit, Rom::Fun(&ATEXIT)),
     (q::byteorder, Rom::Str(BYTEORDER)),
     (q::exit, Rom::Fun(&EXIT)),
@@ -131,7 +135,7 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
 }
 
 /// The `sys` module.
-pub static SYS_MODULE: ModuleDef = ModuleDef::with_attr(q::sys, &LOCALS, sys_attr, &ATTR_NAMES);
+pub static SYS_MODULE: ModuleDef = ModuleDef::with_attr(q::sys, LOCALS, sys_attr, &ATTR_NAMES);
 
 #[cfg(test)]
 mod tests {
