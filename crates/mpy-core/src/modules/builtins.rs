@@ -9,8 +9,8 @@
 //! `__build_class__` and `super` are the VM's (`vm::class`);
 //! `NotImplemented` and `Ellipsis` (immediate objects, which a ROM table
 //! entry cannot hold) are resolved by the VM's builtin lookup
-//! (`vm::builtins::lookup_builtin`) after this table. `exec`, `eval`, `compile`, `execfile` and `__import__` call the
-//! VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
+//! (`vm::builtins::lookup_builtin`) after this table. `exec`, `eval`, `compile`, `execfile` (with the compiler only) and
+//! `__import__` call the VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
 //! code's namespaces (`__main__`'s globals when none runs).
 
 use super::args::str_conv_error;
@@ -644,7 +644,6 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::setattr, Rom::Fun(&B_SETATTR)),
     (q::sorted, Rom::Fun(&B_SORTED)),
     (q::sum, Rom::Fun(&B_SUM)),
-    (q::format, Rom::Fun(&types::str_format::FORMAT_BUILTIN)),
     // Exceptions.
     (q::ArithmeticError, Rom::Type(&e::ARITHMETIC_ERROR_TYPE)),
     (q::AssertionError, Rom::Type(&e::ASSERTION_ERROR_TYPE)),
