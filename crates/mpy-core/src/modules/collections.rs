@@ -287,11 +287,13 @@ impl DequeObj {
 
 fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if a.len() < 2 {
-        return Err(vm.type_error("function missing 2 required positional arguments"));
+        let n = 2 - a.len();
+        return Err(vm.type_error_fmt("function missing {} required positional arguments", &[n.into()]));
     }
     let maxlen = int_arg(vm, a[1])?;
     if maxlen < 0 {
-        return Err(vm.value_error("maxlen must be non-negative"));
+        // (No message, as official.)
+        return Err(vm.error_noargs(&crate::types::exception::VALUE_ERROR_TYPE));
     }
     let init = vm.collect_iter(a[0])?;
     let d = vm.alloc_obj(DequeObj {
