@@ -119,55 +119,38 @@ pub fn check_interrupt(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-/// Reads one line (with its newline) from the console into a new heap
-/// buffer (empty at end of input).
-///
-/// Errors: `MemoryError`.
-pub fn read_line(vm: &mut Vm) -> PyResult<GcVec<u8>> {
-    let mut line: GcVec<u8> = GcVec::new();
-    let mut b = [0u8; 1];
-    while vm.hal.stdin_read(&mut b) == 1 {
-        vm.vec_push_local(&mut line, b[0])?;
-        if b[0] == b'\n' {
-            break;
-        }
-    }
-    Ok(line)
-}
-
 /// The result of a read: bytes for a binary stream, else text.
 fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
     super::args::new_text_or_bytes(vm, !binary, data)
 }
 
-/// `readline()`.
+/// `readline()`: one line, with its newline (empty at end of input).
 ///
 /// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
 fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (_, binary) = stream_of(vm, a[0]);
-    let line = read_line(vm)?;
-    if line.as_slice().last() != Some(&b'\n') {
-        if let Err(e) = check_interrupt(vm) {
-            vm.heap.free_vec(line);
-            return Err(e);
-        }
-    }
-    let r = make(vm, binary, line.as_slice());
-    vm.heap.free_vec(line);
-    r
+    read_some(vm, a[0], None, true)
 }
 
 /// `read([n])`: n bytes, or everything to end of input (text or bytes).
 ///
 /// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
 fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (_, binary) = stream_of(vm, a[0]);
     let limit = size_arg(vm, a, 1)?;
+    read_some(vm, a[0], limit, false)
+}
+
+/// Reads up to `limit` bytes (None: to end of input), or (`line`) up to
+/// and including a newline, byte by byte, from console stream `o`.
+///
+/// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
+fn read_some(vm: &mut Vm, o: Obj, limit: Option<usize>, line: bool) -> PyResult<Obj> {
+    let (_, binary) = stream_of(vm, o);
     let mut data: GcVec<u8> = GcVec::new();
     let mut buf = [0u8; 512];
     let r = loop {
         let want = match limit {
             Some(n) => n.saturating_sub(data.len()).min(buf.len()),
+            None if line => 1,
             None => buf.len(),
         };
         if want == 0 {
@@ -179,6 +162,9 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         }
         if let Err(e) = vm.vec_extend_local(&mut data, &buf[..got.min(want)]) {
             break Err(e);
+        }
+        if line && buf[0] == b'\n' {
+            break Ok(());
         }
     };
     let r = r.and_then(|()| make(vm, binary, data.as_slice()));
