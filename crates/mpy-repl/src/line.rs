@@ -7,6 +7,24 @@
 
 use crate::console::{move_back, Console};
 
+/// Where a cursor or deletion key goes: [`LineBuf::edit`] moves the
+/// cursor there or deletes up to it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Target {
+    /// The start of the line (Home, Ctrl-A; Ctrl-U deletes to it).
+    Start,
+    /// The end of the line (End, Ctrl-E; Ctrl-K deletes to it).
+    End,
+    /// The character before the cursor (Left, Ctrl-B; Backspace).
+    Prev,
+    /// The character after the cursor (Right, Ctrl-F; Delete, Ctrl-D).
+    Next,
+    /// The start of the word left of the cursor (Alt-B, Ctrl-Left; Ctrl-W).
+    WordLeft,
+    /// The end of the word right of the cursor (Alt-F, Ctrl-Right; Alt-D).
+    WordRight,
+}
+
 /// A line of at most `L` bytes, always valid UTF-8 when only whole
 /// characters are inserted.
 #[derive(Clone, Debug)]
@@ -181,64 +199,29 @@ impl<const L: usize> LineBuf<L> {
         self.cursor = p;
     }
 
-    /// Deletes the character left of the cursor (Backspace).
-    pub fn backspace(&mut self, con: &mut dyn Console) {
-        self.cut(con, self.prev(self.cursor), self.cursor);
+    /// Where `t` is in the line.
+    fn pos(&self, t: Target) -> usize {
+        match t {
+            Target::Start => 0,
+            Target::End => self.len,
+            Target::Prev => self.prev(self.cursor),
+            Target::Next => self.next(self.cursor),
+            Target::WordLeft => self.word_left_pos(),
+            Target::WordRight => self.word_right_pos(),
+        }
     }
 
-    /// Deletes the character under the cursor (Delete, Ctrl-D).
-    pub fn delete(&mut self, con: &mut dyn Console) {
-        self.cut(con, self.cursor, self.next(self.cursor));
-    }
-
-    /// Deletes from the cursor to the end (Ctrl-K).
-    pub fn kill_to_end(&mut self, con: &mut dyn Console) {
-        self.cut(con, self.cursor, self.len);
-    }
-
-    /// Deletes from the start to the cursor (Ctrl-U).
-    pub fn kill_to_start(&mut self, con: &mut dyn Console) {
-        self.cut(con, 0, self.cursor);
-    }
-
-    /// Deletes the word left of the cursor (Ctrl-W).
-    pub fn delete_word_left(&mut self, con: &mut dyn Console) {
-        self.cut(con, self.word_left_pos(), self.cursor);
-    }
-
-    /// Deletes the word right of the cursor (Alt-D).
-    pub fn delete_word_right(&mut self, con: &mut dyn Console) {
-        self.cut(con, self.cursor, self.word_right_pos());
-    }
-
-    /// Moves one character left.
-    pub fn left(&mut self, con: &mut dyn Console) {
-        self.move_to(con, self.prev(self.cursor));
-    }
-
-    /// Moves one character right.
-    pub fn right(&mut self, con: &mut dyn Console) {
-        self.move_to(con, self.next(self.cursor));
-    }
-
-    /// Moves to the start (Home, Ctrl-A).
-    pub fn home(&mut self, con: &mut dyn Console) {
-        self.move_to(con, 0);
-    }
-
-    /// Moves to the end (End, Ctrl-E).
-    pub fn end(&mut self, con: &mut dyn Console) {
-        self.move_to(con, self.len);
-    }
-
-    /// Moves one word left (Alt-B, Ctrl-Left).
-    pub fn word_left(&mut self, con: &mut dyn Console) {
-        self.move_to(con, self.word_left_pos());
-    }
-
-    /// Moves one word right (Alt-F, Ctrl-Right).
-    pub fn word_right(&mut self, con: &mut dyn Console) {
-        self.move_to(con, self.word_right_pos());
+    /// Moves the cursor to `t` or, if `cut`, deletes the text between the
+    /// cursor and `t` (one body for every cursor and deletion key).
+    pub fn edit(&mut self, con: &mut dyn Console, t: Target, cut: bool) {
+        let p = self.pos(t);
+        if !cut {
+            self.move_to(con, p);
+        } else if p < self.cursor {
+            self.cut(con, p, self.cursor);
+        } else {
+            self.cut(con, self.cursor, p);
+        }
     }
 
     /// Replaces the whole line (history recall), cursor at the end.

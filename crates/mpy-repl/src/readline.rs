@@ -14,7 +14,7 @@ use crate::console::{move_back, Console};
 use crate::history::History;
 use crate::interp::Interpreter;
 use crate::keys::{Key, KeyDecoder};
-use crate::line::{cols, LineBuf};
+use crate::line::{cols, LineBuf, Target};
 
 /// Why [`Editor::read_line`] returned.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -135,8 +135,12 @@ impl<const L: usize, const H: usize> Editor<L, H> {
             let Some(c) = self.read_byte(con) else { return LineEnd::Eof };
             let Some(key) = self.decoder.feed(c) else { continue };
             let empty = self.line.is_empty();
-            match key {
-                Key::Char(b) => self.utf8_byte(con, b),
+            // Cursor and deletion keys: where to, and whether to delete.
+            let (to, cut) = match key {
+                Key::Char(b) => {
+                    self.utf8_byte(con, b);
+                    continue;
+                }
                 Key::Ctrl(b'\r') | Key::Ctrl(b'\n') => {
                     con.write(b"\r\n");
                     let t = self.line.text();
@@ -152,21 +156,24 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                     if empty || (!specials && blank) {
                         return LineEnd::Ctrl(0x04);
                     }
-                    self.line.delete(con);
+                    (Target::Next, true)
                 }
-                Key::Ctrl(0x01) | Key::Home => self.line.home(con),
-                Key::Ctrl(0x05) | Key::End => self.line.end(con),
-                Key::Ctrl(0x02) | Key::Left => self.line.left(con),
-                Key::Ctrl(0x06) | Key::Right => self.line.right(con),
-                Key::Ctrl(0x08) | Key::Ctrl(0x7f) => self.line.backspace(con),
-                Key::Delete => self.line.delete(con),
-                Key::Ctrl(0x09) => self.tab(con, interp, prompt),
-                Key::Ctrl(0x0b) => self.line.kill_to_end(con),
-                Key::Ctrl(0x15) => self.line.kill_to_start(con),
-                Key::Ctrl(0x17) => self.line.delete_word_left(con),
-                Key::WordLeft => self.line.word_left(con),
-                Key::WordRight => self.line.word_right(con),
-                Key::DeleteWordRight => self.line.delete_word_right(con),
+                Key::Ctrl(0x01) | Key::Home => (Target::Start, false),
+                Key::Ctrl(0x05) | Key::End => (Target::End, false),
+                Key::Ctrl(0x02) | Key::Left => (Target::Prev, false),
+                Key::Ctrl(0x06) | Key::Right => (Target::Next, false),
+                Key::Ctrl(0x08) | Key::Ctrl(0x7f) => (Target::Prev, true),
+                Key::Delete => (Target::Next, true),
+                Key::Ctrl(0x0b) => (Target::End, true),
+                Key::Ctrl(0x15) => (Target::Start, true),
+                Key::Ctrl(0x17) => (Target::WordLeft, true),
+                Key::WordLeft => (Target::WordLeft, false),
+                Key::WordRight => (Target::WordRight, false),
+                Key::DeleteWordRight => (Target::WordRight, true),
+                Key::Ctrl(0x09) => {
+                    self.tab(con, interp, prompt);
+                    continue;
+                }
                 Key::Ctrl(0x10) | Key::Up => {
                     let next = hist.map_or(0, |h| h + 1);
                     // (The entry is borrowed from `history` while `line`
@@ -175,22 +182,27 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                         self.line.replace(con, entry);
                         hist = Some(next);
                     }
+                    continue;
                 }
-                Key::Ctrl(0x0e) | Key::Down => match hist {
-                    Some(0) => {
-                        self.line.replace(con, b"");
-                        hist = None;
-                    }
-                    Some(h) => {
-                        if let Some(entry) = self.history.get(h - 1) {
-                            self.line.replace(con, entry);
+                Key::Ctrl(0x0e) | Key::Down => {
+                    match hist {
+                        Some(0) => {
+                            self.line.replace(con, b"");
+                            hist = None;
                         }
-                        hist = Some(h - 1);
+                        Some(h) => {
+                            if let Some(entry) = self.history.get(h - 1) {
+                                self.line.replace(con, entry);
+                            }
+                            hist = Some(h - 1);
+                        }
+                        None => {}
                     }
-                    None => {}
-                },
-                _ => {}
-            }
+                    continue;
+                }
+                _ => continue,
+            };
+            self.line.edit(con, to, cut);
         }
     }
 
