@@ -10,46 +10,20 @@ use crate::typ::{BinaryOp, TypeObj, UnaryOp};
 use crate::types;
 use crate::PyResult;
 
-/// `__neg__`-style method name of a unary op, for error messages.
-fn unary_name(op: UnaryOp) -> &'static str {
-    match op {
-        UnaryOp::Positive => "__pos__",
-        UnaryOp::Negative => "__neg__",
-        UnaryOp::Invert => "__invert__",
-        UnaryOp::Not => "__not__",
-        UnaryOp::Bool => "__bool__",
-        UnaryOp::Len => "__len__",
-        UnaryOp::Hash => "__hash__",
-        UnaryOp::Abs => "__abs__",
-        UnaryOp::IntMaybe => "__int__",
-        UnaryOp::FloatMaybe => "__float__",
-        UnaryOp::ComplexMaybe => "__complex__",
-        UnaryOp::Sizeof => "__sizeof__",
-    }
+/// `__neg__`-style method name of a unary op, for error messages (the
+/// special method's qstr; `not` never gets here).
+fn unary_name(vm: &Vm, op: UnaryOp) -> &'static str {
+    vm.qstr_str(types::instance::unary_special(op).unwrap_or(crate::qstr::q::empty))
 }
 
 /// `__add__`-style method name of a binary op (reflected ops map to
-/// `__radd__`, in-place to `__iadd__`), for errors and special methods.
-pub fn binary_name(op: BinaryOp) -> &'static str {
-    use BinaryOp::*;
-    match op {
-        Less => "__lt__", More => "__gt__", Equal => "__eq__", LessEqual => "__le__",
-        MoreEqual => "__ge__", NotEqual => "__ne__", In => "__contains__", Is => "is",
-        ExceptionMatch => "exception match",
-        InplaceOr => "__ior__", InplaceXor => "__ixor__", InplaceAnd => "__iand__",
-        InplaceLshift => "__ilshift__", InplaceRshift => "__irshift__", InplaceAdd => "__iadd__",
-        InplaceSubtract => "__isub__", InplaceMultiply => "__imul__",
-        InplaceMatMultiply => "__imatmul__", InplaceFloorDivide => "__ifloordiv__",
-        InplaceTrueDivide => "__itruediv__", InplaceModulo => "__imod__", InplacePower => "__ipow__",
-        Or => "__or__", Xor => "__xor__", And => "__and__", Lshift => "__lshift__",
-        Rshift => "__rshift__", Add => "__add__", Subtract => "__sub__", Multiply => "__mul__",
-        MatMultiply => "__matmul__", FloorDivide => "__floordiv__", TrueDivide => "__truediv__",
-        Modulo => "__mod__", Power => "__pow__", Divmod => "__divmod__", Contains => "__contains__",
-        ReverseOr => "__ror__", ReverseXor => "__rxor__", ReverseAnd => "__rand__",
-        ReverseLshift => "__rlshift__", ReverseRshift => "__rrshift__", ReverseAdd => "__radd__",
-        ReverseSubtract => "__rsub__", ReverseMultiply => "__rmul__",
-        ReverseMatMultiply => "__rmatmul__", ReverseFloorDivide => "__rfloordiv__",
-        ReverseTrueDivide => "__rtruediv__", ReverseModulo => "__rmod__", ReversePower => "__rpow__",
+/// `__radd__`, in-place to `__iadd__`), for error messages: the special
+/// method's qstr, `is` or `exception match`.
+fn binary_name(vm: &Vm, op: BinaryOp) -> &'static str {
+    match types::instance::binary_qstr(op) {
+        Some(q) => vm.qstr_str(q),
+        None if op == BinaryOp::Is => "is",
+        None => "exception match",
     }
 }
 
@@ -127,7 +101,7 @@ impl Vm {
             return Ok(Obj::small_int((h >> 2) as isize));
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt("unsupported type for {}: '{}'", &[unary_name(op).into(), tn.into()]))
+        Err(self.type_error_fmt("unsupported type for {}: '{}'", &[unary_name(self, op).into(), tn.into()]))
     }
 
     /// `len(o)` as a usize.
@@ -250,7 +224,7 @@ impl Vm {
             }
         }
         let (na, nb) = (self.type_name(a), self.type_name(b));
-        Err(self.type_error_fmt("unsupported types for {}: '{}', '{}'", &[binary_name(op).into(), na.into(), nb.into()]))
+        Err(self.type_error_fmt("unsupported types for {}: '{}', '{}'", &[binary_name(self, op).into(), na.into(), nb.into()]))
     }
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
