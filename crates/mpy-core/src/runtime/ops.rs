@@ -248,6 +248,7 @@ impl Vm {
     /// code (small ints and qstrs, or identical non-float objects), as the
     /// tuple type's item-by-item comparison decides; None to take the
     /// general path.
+    #[cfg(not(target_os = "none"))]
     fn flat_tuple_eq(&self, a: Obj, b: Obj) -> Option<bool> {
         let (x, y) = (self.tuple_pinned(a)?, self.tuple_pinned(b)?);
         if x.len() != y.len() {
@@ -316,6 +317,9 @@ impl Vm {
         if a.as_qstr().is_some() && b.as_qstr().is_some() {
             return Ok(false);
         }
+        // Desktop: tuples of small ints/qstrs directly (boards: the tuple
+        // type's slot below decides the same).
+        #[cfg(not(target_os = "none"))]
         if let Some(r) = self.flat_tuple_eq(a, b) {
             return Ok(r);
         }
@@ -392,6 +396,9 @@ impl Vm {
                 return Ok(h);
             }
         }
+        // Desktop: a tuple of small ints/qstrs directly (boards: the
+        // tuple type's slot below computes the same).
+        #[cfg(not(target_os = "none"))]
         if let Some(items) = self.tuple_pinned(o) {
             // A tuple of small ints/qstrs: the tuple type's hash
             // (`tuple_hash`, halved into a small int) without recursion.
