@@ -18,13 +18,9 @@ fn unary_name(vm: &Vm, op: UnaryOp) -> &'static str {
 
 /// `__add__`-style method name of a binary op (reflected ops map to
 /// `__radd__`, in-place to `__iadd__`), for error messages: the special
-/// method's qstr, `is` or `exception match`.
+/// method's qstr (`is` and exception matching never fail).
 fn binary_name(vm: &Vm, op: BinaryOp) -> &'static str {
-    match types::instance::binary_qstr(op) {
-        Some(q) => vm.qstr_str(q),
-        None if op == BinaryOp::Is => "is",
-        None => "exception match",
-    }
+    vm.qstr_str(types::instance::binary_qstr(op).unwrap_or(crate::qstr::q::empty))
 }
 
 impl Vm {
