@@ -49,8 +49,7 @@ fn call_special(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
 
 /// `TypeError: '<type>' object <what>`.
 fn type_error_obj(vm: &mut Vm, o: Obj, what: &str) -> PyErr {
-    let n = super::strutil::type_name(vm, o);
-    vm.type_error_fmt("'{}' object {}", &[n.into(), what.into()])
+    vm.type_error_obj(o, what)
 }
 
 /// `print` slot: `__str__` (or `__repr__`) / `__repr__`, else the native
