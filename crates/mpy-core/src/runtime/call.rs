@@ -40,8 +40,7 @@ impl Vm {
         if let Some(c) = t.ext.call {
             return c(self, f, args, kw);
         }
-        let n = self.type_name(f);
-        Err(self.type_error_fmt("'{}' object isn't callable", &[n.into()]))
+        Err(self.type_error_obj(f, "isn't callable"))
     }
 
     /// `f(self_obj, *args, **kw)` without allocating a bound method (a

@@ -93,6 +93,14 @@ impl Vm {
         }
     }
 
+    /// `TypeError: '<type of o>' object <what>` (`what`: `isn't callable`,
+    /// `isn't iterable`, ...): one template for those messages.
+    #[inline(never)]
+    pub fn type_error_obj(&mut self, o: Obj, what: &str) -> PyErr {
+        let n = crate::types::strutil::type_name(self, o);
+        self.type_error_fmt("'{}' object {}", &[n.into(), what.into()])
+    }
+
     /// `TypeError(msg)`.
     pub fn type_error(&mut self, msg: &str) -> PyErr {
         self.error(&e::TYPE_ERROR_TYPE, msg)

@@ -17,8 +17,7 @@ impl Vm {
         if t.iternext.is_some() && t.flags & flags::ITER_IS_SELF != 0 {
             return Ok(o);
         }
-        let tn = self.type_name(o);
-        Err(self.type_error_fmt("'{}' object isn't iterable", &[tn.into()]))
+        Err(self.type_error_obj(o, "isn't iterable"))
     }
 
     /// `next(it)`: `Some(item)`, or None when exhausted (StopIteration
@@ -37,8 +36,7 @@ impl Vm {
             };
             return Ok(if r == Obj::STOP_ITERATION { None } else { Some(r) });
         }
-        let tn = self.type_name(it);
-        Err(self.type_error_fmt("'{}' object isn't an iterator", &[tn.into()]))
+        Err(self.type_error_obj(it, "isn't an iterator"))
     }
 
     /// `next(it)` for the `next()` builtin: like [`Vm::iter_next`] but a

@@ -10,47 +10,17 @@ use crate::typ::{BinaryOp, TypeObj, UnaryOp};
 use crate::types;
 use crate::PyResult;
 
-/// `__neg__`-style method name of a unary op, for error messages.
-fn unary_name(op: UnaryOp) -> &'static str {
-    match op {
-        UnaryOp::Positive => "__pos__",
-        UnaryOp::Negative => "__neg__",
-        UnaryOp::Invert => "__invert__",
-        UnaryOp::Not => "__not__",
-        UnaryOp::Bool => "__bool__",
-        UnaryOp::Len => "__len__",
-        UnaryOp::Hash => "__hash__",
-        UnaryOp::Abs => "__abs__",
-        UnaryOp::IntMaybe => "__int__",
-        UnaryOp::FloatMaybe => "__float__",
-        UnaryOp::ComplexMaybe => "__complex__",
-        UnaryOp::Sizeof => "__sizeof__",
-    }
+/// `__neg__`-style method name of a unary op, for error messages (the
+/// special method's qstr; `not` never gets here).
+fn unary_name(vm: &Vm, op: UnaryOp) -> &'static str {
+    vm.qstr_str(types::instance::unary_special(op).unwrap_or(crate::qstr::q::empty))
 }
 
 /// `__add__`-style method name of a binary op (reflected ops map to
-/// `__radd__`, in-place to `__iadd__`), for errors and special methods.
-pub fn binary_name(op: BinaryOp) -> &'static str {
-    use BinaryOp::*;
-    match op {
-        Less => "__lt__", More => "__gt__", Equal => "__eq__", LessEqual => "__le__",
-        MoreEqual => "__ge__", NotEqual => "__ne__", In => "__contains__", Is => "is",
-        ExceptionMatch => "exception match",
-        InplaceOr => "__ior__", InplaceXor => "__ixor__", InplaceAnd => "__iand__",
-        InplaceLshift => "__ilshift__", InplaceRshift => "__irshift__", InplaceAdd => "__iadd__",
-        InplaceSubtract => "__isub__", InplaceMultiply => "__imul__",
-        InplaceMatMultiply => "__imatmul__", InplaceFloorDivide => "__ifloordiv__",
-        InplaceTrueDivide => "__itruediv__", InplaceModulo => "__imod__", InplacePower => "__ipow__",
-        Or => "__or__", Xor => "__xor__", And => "__and__", Lshift => "__lshift__",
-        Rshift => "__rshift__", Add => "__add__", Subtract => "__sub__", Multiply => "__mul__",
-        MatMultiply => "__matmul__", FloorDivide => "__floordiv__", TrueDivide => "__truediv__",
-        Modulo => "__mod__", Power => "__pow__", Divmod => "__divmod__", Contains => "__contains__",
-        ReverseOr => "__ror__", ReverseXor => "__rxor__", ReverseAnd => "__rand__",
-        ReverseLshift => "__rlshift__", ReverseRshift => "__rrshift__", ReverseAdd => "__radd__",
-        ReverseSubtract => "__rsub__", ReverseMultiply => "__rmul__",
-        ReverseMatMultiply => "__rmatmul__", ReverseFloorDivide => "__rfloordiv__",
-        ReverseTrueDivide => "__rtruediv__", ReverseModulo => "__rmod__", ReversePower => "__rpow__",
-    }
+/// `__radd__`, in-place to `__iadd__`), for error messages: the special
+/// method's qstr (`is` and exception matching never fail).
+fn binary_name(vm: &Vm, op: BinaryOp) -> &'static str {
+    vm.qstr_str(types::instance::binary_qstr(op).unwrap_or(crate::qstr::q::empty))
 }
 
 impl Vm {
@@ -127,7 +97,7 @@ impl Vm {
             return Ok(Obj::small_int((h >> 2) as isize));
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt("unsupported type for {}: '{}'", &[unary_name(op).into(), tn.into()]))
+        Err(self.type_error_fmt("unsupported type for {}: '{}'", &[unary_name(self, op).into(), tn.into()]))
     }
 
     /// `len(o)` as a usize.
@@ -195,6 +165,10 @@ impl Vm {
                     None => vm.heap.str_pinned(o),
                 };
                 if let (Some(x), Some(y)) = (plain(self, a), plain(self, b)) {
+                    // Boards: one comparison and the op's table lookup.
+                    #[cfg(target_os = "none")]
+                    return Ok(Obj::bool(types::seq::cmp_op(op, Some(x.cmp(y)))));
+                    #[cfg(not(target_os = "none"))]
                     return Ok(Obj::bool(match op {
                         BinaryOp::Less => x < y,
                         BinaryOp::More => x > y,
@@ -250,7 +224,7 @@ impl Vm {
             }
         }
         let (na, nb) = (self.type_name(a), self.type_name(b));
-        Err(self.type_error_fmt("unsupported types for {}: '{}', '{}'", &[binary_name(op).into(), na.into(), nb.into()]))
+        Err(self.type_error_fmt("unsupported types for {}: '{}', '{}'", &[binary_name(self, op).into(), na.into(), nb.into()]))
     }
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
@@ -274,6 +248,7 @@ impl Vm {
     /// code (small ints and qstrs, or identical non-float objects), as the
     /// tuple type's item-by-item comparison decides; None to take the
     /// general path.
+    #[cfg(not(target_os = "none"))]
     fn flat_tuple_eq(&self, a: Obj, b: Obj) -> Option<bool> {
         let (x, y) = (self.tuple_pinned(a)?, self.tuple_pinned(b)?);
         if x.len() != y.len() {
@@ -342,6 +317,9 @@ impl Vm {
         if a.as_qstr().is_some() && b.as_qstr().is_some() {
             return Ok(false);
         }
+        // Desktop: tuples of small ints/qstrs directly (boards: the tuple
+        // type's slot below decides the same).
+        #[cfg(not(target_os = "none"))]
         if let Some(r) = self.flat_tuple_eq(a, b) {
             return Ok(r);
         }
@@ -418,6 +396,9 @@ impl Vm {
                 return Ok(h);
             }
         }
+        // Desktop: a tuple of small ints/qstrs directly (boards: the
+        // tuple type's slot below computes the same).
+        #[cfg(not(target_os = "none"))]
         if let Some(items) = self.tuple_pinned(o) {
             // A tuple of small ints/qstrs: the tuple type's hash
             // (`tuple_hash`, halved into a small int) without recursion.

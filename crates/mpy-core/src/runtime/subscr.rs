@@ -24,7 +24,6 @@ impl Vm {
             Subscr::Store(_) => "doesn't support item assignment",
             Subscr::Delete => "doesn't support item deletion",
         };
-        let tn = self.type_name(o);
-        Err(self.type_error_fmt("'{}' object {}", &[tn.into(), what.into()]))
+        Err(self.type_error_obj(o, what))
     }
 }

@@ -35,7 +35,11 @@ fn errno_name(n: isize) -> Option<&'static str> {
     const CODES: [u8; 15] = [1, 2, 5, 9, 11, 12, 13, 17, 19, 20, 21, 22, 28, 110, 115];
     const NAMES: &str = "EPERM ENOENT EIO EBADF EAGAIN ENOMEM EACCES EEXIST ENODEV ENOTDIR EISDIR EINVAL ENOSPC ETIMEDOUT EINPROGRESS";
     let i = CODES.iter().position(|&c| c as isize == n)?;
-    NAMES.split(' ').nth(i)
+    let mut rest = NAMES;
+    for _ in 0..i {
+        rest = crate::vm::import::split_once_byte(rest, b' ').1?;
+    }
+    Some(crate::vm::import::split_once_byte(rest, b' ').0)
 }
 
 /// Prints an exception as MicroPython does: `str()` is the single arg's

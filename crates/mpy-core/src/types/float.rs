@@ -80,7 +80,8 @@ fn float_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
 pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     match num_of(vm, o) {
         #[cfg(feature = "complex")]
-        Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to float")),
+        // (complex has no subclasses: its name is `complex`.)
+        Some(Num::Complex(..)) => return Err(super::strutil::cant_convert(vm, o, "float")),
         Some(n) => return Ok(n.to_f64()),
         None => {}
     }

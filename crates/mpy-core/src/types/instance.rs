@@ -49,8 +49,7 @@ fn call_special(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
 
 /// `TypeError: '<type>' object <what>`.
 fn type_error_obj(vm: &mut Vm, o: Obj, what: &str) -> PyErr {
-    let n = super::strutil::type_name(vm, o);
-    vm.type_error_fmt("'{}' object {}", &[n.into(), what.into()])
+    vm.type_error_obj(o, what)
 }
 
 /// `print` slot: `__str__` (or `__repr__`) / `__repr__`, else the native
@@ -77,7 +76,7 @@ pub fn inst_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResu
     out.fmt(vm, "<{} object at {}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
-fn unary_special(op: UnaryOp) -> Option<Qstr> {
+pub(crate) fn unary_special(op: UnaryOp) -> Option<Qstr> {
     Some(match op {
         UnaryOp::Positive => q::__pos__,
         UnaryOp::Negative => q::__neg__,
@@ -133,7 +132,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 
 /// The special method name of a binary op (`__add__`, `__radd__`,
 /// `__iadd__`, `__contains__`, ...); None for `is` and exception matching.
-fn binary_qstr(op: BinaryOp) -> Option<Qstr> {
+pub(crate) fn binary_qstr(op: BinaryOp) -> Option<Qstr> {
     let n = BINARY_QSTRS.get(op as usize).copied().unwrap_or(q::empty.0 as u16);
     (n != q::empty.0 as u16).then_some(Qstr(n as u32))
 }

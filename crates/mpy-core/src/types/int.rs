@@ -316,7 +316,8 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         #[cfg(feature = "float")]
         Some(Num::Float(f)) => return int_from_f64(vm, f),
         #[cfg(feature = "complex")]
-        Some(Num::Complex(..)) => return Err(vm.type_error("can't convert complex to int")),
+        // (complex has no subclasses: its name is `complex`.)
+        Some(Num::Complex(..)) => return Err(super::strutil::cant_convert(vm, o, "int")),
         None => {}
     }
     // Desktop: short decimal text first (boards: one parser).

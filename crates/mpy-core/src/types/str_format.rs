@@ -277,14 +277,14 @@ pub fn code_point(vm: &mut Vm, v: IntVal<'_>) -> PyResult<char> {
     }
 }
 
-/// The radix and `#` prefix of an integer presentation type.
-fn radix_of(ty: char) -> (u32, &'static str) {
+/// The radix of an integer presentation type (the `#` prefix of a
+/// non-decimal one is `0` and the type letter).
+fn radix_of(ty: char) -> u32 {
     match ty {
-        'b' => (2, "0b"),
-        'o' => (8, "0o"),
-        'x' => (16, "0x"),
-        'X' => (16, "0X"),
-        _ => (10, ""),
+        'b' => 2,
+        'o' => 8,
+        'x' | 'X' => 16,
+        _ => 10,
     }
 }
 
@@ -299,7 +299,7 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
         let mut b = [0u8; 4];
         return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), '>');
     }
-    let (radix, _) = radix_of(ty);
+    let radix = radix_of(ty);
     let upper = ty == 'X';
     match v {
         // Desktop (and without big ints): machine ints on the stack
@@ -371,7 +371,7 @@ fn int_body_into(
     min_digits: Option<usize>,
 ) -> PyResult<()> {
     let ty = spec.ty.unwrap_or('d');
-    let (radix, prefix) = radix_of(ty);
+    let radix = radix_of(ty);
     let zeros = min_digits.map_or(0, |m| m.saturating_sub(digits.len()));
     // Sign and prefix: at most 3 ASCII chars.
     let mut spb = [0u8; 3];
@@ -383,11 +383,10 @@ fn int_body_into(
         spb[0] = s as u8;
         spn = 1;
     }
-    if spec.alt {
-        for &b in prefix.as_bytes() {
-            spb[spn] = b;
-            spn += 1;
-        }
+    if spec.alt && radix != 10 {
+        spb[spn] = b'0';
+        spb[spn + 1] = ty as u8;
+        spn += 2;
     }
     let sp = &spb[..spn];
     let Some(g) = spec.grouping else {

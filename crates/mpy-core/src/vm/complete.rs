@@ -74,14 +74,16 @@ fn dict_keys(vm: &mut Vm, d: Obj, out: &mut GcVec<Obj>) -> PyResult<()> {
 /// attributes), without calling anything but attribute lookups. Names
 /// that are not qstrs yet cannot name anything, so none is created.
 fn resolve(vm: &mut Vm, path: &str) -> Option<Obj> {
-    let mut parts = path.split('.');
-    let first = vm.qstrs.lookup(&vm.heap, parts.next()?)?;
+    let (head, mut rest) = super::import::split_once_byte(path, b'.');
+    let first = vm.qstrs.lookup(&vm.heap, head)?;
     let g = main_globals(vm);
     let mut o = match g.and_then(|g| vm.dict_lookup_qstr(g, first).ok().flatten()) {
         Some(o) => o,
         None => crate::vm::builtins::lookup_builtin(vm, first).ok()??,
     };
-    for p in parts {
+    while let Some(r) = rest {
+        let (p, next) = super::import::split_once_byte(r, b'.');
+        rest = next;
         let q = vm.qstrs.lookup(&vm.heap, p)?;
         o = vm.load_attr_maybe(o, q).ok()?;
         if o.is_null() {

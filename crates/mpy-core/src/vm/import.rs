@@ -60,6 +60,16 @@ impl PathBuf {
     }
 }
 
+/// Splits `s` at its first `sep` (an ASCII byte): the text before it and
+/// the text after it (None without a `sep`). A byte loop: `str::split`'s
+/// searcher costs a few hundred bytes of board flash.
+pub(crate) fn split_once_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
+    match s.as_bytes().iter().position(|&b| b == sep) {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..)),
+        None => (s, None),
+    }
+}
+
 /// `sys.modules` (made on first use).
 ///
 /// Errors: `MemoryError`.
@@ -205,7 +215,8 @@ fn import_one(vm: &mut Vm, full: &str, parent: Obj) -> PyResult<Obj> {
     if let Some(def) = crate::modules::find_module(vm, fq) {
         return Ok(def.obj());
     }
-    let leaf = full.rsplit('.').next().unwrap_or(full);
+    let leaf_at = full.as_bytes().iter().rposition(|&b| b == b'.').map_or(0, |i| i + 1);
+    let leaf = full.get(leaf_at..).unwrap_or(full);
     // The directories to search: `sys.path`, or the parent's `__path__`.
     let parent_path = if parent.is_null() {
         Obj::NULL
@@ -277,11 +288,12 @@ fn import_from_dir(vm: &mut Vm, p: &mut PathBuf, dir: &str, leaf: &str, fq: Qstr
 fn import_path(vm: &mut Vm, name: &str) -> PyResult<(Obj, Obj)> {
     let mut first = Obj::NULL;
     let mut parent = Obj::NULL;
-    let mut end = 0;
-    for part in name.split('.') {
-        end += part.len();
+    let mut rest = Some(name);
+    while let Some(r) = rest {
+        let (part, next) = split_once_byte(r, b'.');
+        rest = next;
+        let end = name.len() - r.len() + part.len();
         let full = name.get(..end).unwrap_or(name);
-        end += 1;
         let m = import_one(vm, full, parent)?;
         if first.is_null() {
             first = m;
@@ -323,17 +335,18 @@ pub fn import_name(vm: &mut Vm, name: Qstr, fromlist: Obj, level: Obj, globals: 
             }
         }
         let is_pkg = vm.dict_lookup_qstr(globals, q::__path__)?.is_some();
-        let parts = cur.split('.').count();
+        let dots = cur.bytes().filter(|&b| b == b'.').count();
         let drop = if is_pkg { level - 1 } else { level };
-        if cur.is_empty() || drop >= parts {
+        if cur.is_empty() || drop > dots {
             return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "can't perform relative import"));
         }
-        for (k, part) in cur.split('.').take(parts - drop).enumerate() {
-            if k > 0 {
-                full.push(vm, ".")?;
-            }
-            full.push(vm, part)?;
+        // The name's first `dots + 1 - drop` components.
+        let mut keep = cur;
+        for _ in 0..drop {
+            let at = keep.as_bytes().iter().rposition(|&b| b == b'.').unwrap_or(0);
+            keep = keep.get(..at).unwrap_or("");
         }
+        full.push(vm, keep)?;
         if !own.is_empty() {
             if full.len() > 0 {
                 full.push(vm, ".")?;
