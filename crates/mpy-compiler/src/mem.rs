@@ -439,6 +439,11 @@ impl StrIndex {
         self.len == 0
     }
 
+    /// Bytes the index holds (what [`Mem`] was charged for it).
+    pub fn bytes(&self) -> usize {
+        self.slots.capacity() * size_of::<u32>()
+    }
+
     /// The position stored for `key`; `key_at(pos)` gives the key of a
     /// stored position. (A `dyn` callback: on the boards one body serves
     /// all the index's users; the desktop inlines it per user.)
