@@ -38,7 +38,7 @@ impl LongNames {
     /// Notes token `t`, taken by the parser: a long identifier is
     /// remembered. Returns whether `t` is a long str literal equal to an
     /// identifier taken before it.
-    #[inline(never)]
+    #[inline(always)]
     pub(crate) fn note(&mut self, mem: &Mem, t: &Tok) -> MResult<bool> {
         let (s, is_name) = match t {
             Tok::Name(n) => (n.as_bytes(), true),
@@ -48,6 +48,13 @@ impl LongNames {
         if s.len() <= SHORT_STR {
             return Ok(false);
         }
+        self.note_long(mem, s, is_name)
+    }
+
+    /// [`LongNames::note`] for a long identifier (`is_name`) or literal
+    /// `s`.
+    #[inline(never)]
+    fn note_long(&mut self, mem: &Mem, s: &[u8], is_name: bool) -> MResult<bool> {
         let found = self.index.find(s, &|p| self.name(p)).is_some();
         if is_name && !found {
             let (i, a) = (self.names.len() as u32, self.text.len() as u32);

@@ -241,8 +241,9 @@ impl Parser<'_> {
     fn advance(&mut self) -> PResult<Token> {
         match self.lx.next_tok() {
             Ok(next) => {
-                self.tok_interned = self.long.note(self.lx.mem, &next.kind)?;
-                Ok(core::mem::replace(&mut self.tok, next))
+                let prev = core::mem::replace(&mut self.tok, next);
+                self.tok_interned = self.long.note(self.lx.mem, &self.tok.kind)?;
+                Ok(prev)
             }
             Err(crate::lexer::Hard::Memory) => Err(Stop),
             Err(h) => Err(self.stop(h.error())),
