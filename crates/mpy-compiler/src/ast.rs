@@ -420,8 +420,8 @@ pub enum Arg {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     /// 1-based line of the expression's first token ([`Expr::line`]),
-    /// with [`Expr::parenthesized`] in the top bit (one word for both:
-    /// trees hold many expressions).
+    /// with [`Expr::parenthesized`] in the top bit and [`Expr::interned`]
+    /// in the next (one word for all three: trees hold many expressions).
     pos: u32,
     /// What the expression is.
     pub kind: ExprKind,
@@ -429,16 +429,34 @@ pub struct Expr {
 
 /// The parenthesized bit of [`Expr::pos`].
 const PAREN: u32 = 1 << 31;
+/// The interned bit of [`Expr::pos`].
+const INTERNED: u32 = 1 << 30;
+/// The line bits of [`Expr::pos`].
+const LINE: u32 = INTERNED - 1;
 
 impl Expr {
-    /// An expression starting on `line` (below 2^31), not parenthesized.
+    /// An expression starting on `line` (below 2^30), not parenthesized
+    /// nor interned.
     pub const fn new(line: u32, kind: ExprKind) -> Expr {
-        Expr { pos: line & !PAREN, kind }
+        Expr { pos: line & LINE, kind }
     }
 
     /// 1-based line of the expression's first token.
     pub fn line(&self) -> u32 {
-        self.pos & !PAREN
+        self.pos & LINE
+    }
+
+    /// A long str literal ([`Constant::Str`] longer than 10 bytes) that
+    /// MicroPython's parser makes a qstr: an equal identifier came before
+    /// it in the source (see `crate::interned`). Always false for other
+    /// expressions; shorter literals are qstrs anyway.
+    pub fn interned(&self) -> bool {
+        self.pos & INTERNED != 0
+    }
+
+    /// Marks the expression as interned (see [`Expr::interned`]).
+    pub fn set_interned(&mut self) {
+        self.pos |= INTERNED;
     }
 
     /// The expression was written inside its own round brackets (a

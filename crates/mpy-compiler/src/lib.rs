@@ -173,8 +173,9 @@ pub fn compile_traced_lines(
 }
 
 /// Compiles an already parsed module (see [`compile`]). Without the
-/// source text, whether a long string literal is interned is decided from
-/// identifier lines only (the source gives token positions).
+/// source text, a parenthesized two-item tuple constant with a trailing
+/// comma gets the line of its first item (the source tells where the
+/// comma is).
 pub fn compile_ast(module: &ast::Module, filename: &str, opts: &CompileOptions) -> Result<CompiledModule, CompileFailure> {
     let mem = mem::Mem::new(opts.mem_limit);
     let stack = stack::StackGuard::new(opts.stack_limit);

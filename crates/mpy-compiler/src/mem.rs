@@ -289,17 +289,24 @@ impl Mem {
     /// `bytes` as text, invalid UTF-8 sequences replaced by U+FFFD (what
     /// `String::from_utf8_lossy` gives, without its infallible allocation).
     pub fn string_lossy(&self, bytes: &[u8]) -> MResult<String> {
-        if let Ok(t) = core::str::from_utf8(bytes) {
-            return self.string(t);
-        }
+        // `from_utf8`'s error gives the valid prefix and the length of the
+        // invalid sequence after it: the same split as `utf8_chunks`, with
+        // code already linked.
         let mut s = String::new();
-        for chunk in bytes.utf8_chunks() {
-            self.push_str(&mut s, chunk.valid())?;
-            if !chunk.invalid().is_empty() {
-                self.push_str(&mut s, "\u{fffd}")?;
-            }
+        let mut rest = bytes;
+        loop {
+            let (good, bad) = match core::str::from_utf8(rest) {
+                Ok(t) => (t, None),
+                Err(e) => {
+                    let (v, tail) = rest.split_at(e.valid_up_to());
+                    (core::str::from_utf8(v).unwrap_or_default(), Some(e.error_len().unwrap_or(tail.len())))
+                }
+            };
+            self.push_str(&mut s, good)?;
+            let Some(n) = bad else { return Ok(s) };
+            self.push_str(&mut s, "\u{fffd}")?;
+            rest = rest.get(good.len() + n..).unwrap_or_default();
         }
-        Ok(s)
     }
 
     /// Boxes `x` (a fallible `Box::new`).
@@ -430,6 +437,11 @@ impl StrIndex {
     /// Whether the index is empty.
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// Bytes the index holds (what [`Mem`] was charged for it).
+    pub fn bytes(&self) -> usize {
+        self.slots.capacity() * size_of::<u32>()
     }
 
     /// The position stored for `key`; `key_at(pos)` gives the key of a

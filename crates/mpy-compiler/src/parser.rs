@@ -31,6 +31,7 @@ use alloc::vec::Vec;
 
 use crate::ast::{Expr, Ident, Mode, Module, P};
 use crate::error::{CompileError, ErrorKind};
+use crate::interned::LongNames;
 use crate::lexer::Lexer;
 use crate::mem::Mem;
 use crate::stack::StackGuard;
@@ -73,6 +74,10 @@ pub(crate) struct Parser<'a> {
     deferred: Option<CompileError>,
     /// The error that stopped the parse (see [`Stop`]).
     error: Option<CompileError>,
+    /// The long identifiers taken so far (see [`crate::interned`]).
+    long: LongNames,
+    /// The current token is a long str literal equal to one of them.
+    tok_interned: bool,
 }
 
 /// Parses `source` in `mode`, allocating through `mem`, with at most
@@ -85,18 +90,25 @@ pub(crate) fn parse_module(
     max_depth: u32,
     stack: StackGuard,
 ) -> Result<Module, CompileError> {
-    let mut lx = Lexer::new(source, mem)?;
-    let tok = lx.next_token()?;
+    let lx = Lexer::new(source, mem)?;
     let mut p = Parser {
         lx,
-        tok,
+        // Replaced by the first token at once.
+        tok: Token { line: 0, kind: Tok::EndMarker },
         depth: 0,
         max_depth,
         stack,
         deferred: None,
         error: None,
+        long: LongNames::default(),
+        tok_interned: false,
     };
-    let module = match p.module(mode) {
+    let r = match p.skip() {
+        Ok(()) => p.module(mode),
+        Err(e) => Err(e),
+    };
+    core::mem::take(&mut p.long).release(mem);
+    let module = match r {
         Ok(m) => m,
         Err(Stop) => return Err(p.error.take().unwrap_or_else(CompileError::memory)),
     };
@@ -228,7 +240,11 @@ impl Parser<'_> {
     #[inline(never)]
     fn advance(&mut self) -> PResult<Token> {
         match self.lx.next_tok() {
-            Ok(next) => Ok(core::mem::replace(&mut self.tok, next)),
+            Ok(next) => {
+                let prev = core::mem::replace(&mut self.tok, next);
+                self.tok_interned = self.long.note(self.lx.mem, &self.tok.kind)?;
+                Ok(prev)
+            }
             Err(crate::lexer::Hard::Memory) => Err(Stop),
             Err(h) => Err(self.stop(h.error())),
         }

@@ -103,7 +103,7 @@ impl<'a> Compiler<'a> {
         }
         let mem = self.mem;
         match &e.kind {
-            ExprKind::Constant(c) => CVal::from_constant(c, mem).ok(),
+            ExprKind::Constant(c) => CVal::from_constant(c, e.interned(), mem).ok(),
             ExprKind::Name(n) => {
                 if &**n == "__debug__" {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
@@ -193,7 +193,7 @@ impl<'a> Compiler<'a> {
             let leaf = !literal
                 || match &v {
                     CVal::Int(_) => self.is_small_int(&v),
-                    CVal::Str(s) => self.str_is_qstr(s, e.line()),
+                    CVal::Str(s, q) => self.str_is_qstr(s, *q),
                     CVal::None | CVal::True | CVal::False | CVal::Ellipsis => true,
                     _ => false,
                 };
@@ -208,7 +208,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.e.set_line(line);
             }
-            self.load_cval(&v, e.line());
+            self.load_cval(&v);
             return;
         }
         match &e.kind {

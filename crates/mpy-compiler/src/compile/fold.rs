@@ -26,8 +26,8 @@ pub enum CVal<'a> {
     Float(f64),
     /// An imaginary literal (its imaginary part).
     Complex(f64),
-    /// A str (MicroPython's UTF-8 bytes).
-    Str(&'a [u8]),
+    /// A str (MicroPython's UTF-8 bytes), and how it is loaded.
+    Str(&'a [u8], Intern),
     /// A bytes object.
     Bytes(&'a [u8]),
     /// `None`.
@@ -42,9 +42,24 @@ pub enum CVal<'a> {
     Tuple(Vec<CVal<'a>>),
 }
 
+/// How a str constant is loaded: as a qstr (LOAD_CONST_STRING) or as a
+/// str object (LOAD_CONST_OBJ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intern {
+    /// A qstr if short (MicroPython's parser interns short literals) or
+    /// already interned by the run time (a static qstr).
+    ByLength,
+    /// A qstr: a long literal equal to an identifier before it.
+    Qstr,
+    /// An object: the value of a `const()` name (MicroPython's parser
+    /// keeps it as an object).
+    Object,
+}
+
 impl<'a> CVal<'a> {
-    /// The value of a literal.
-    pub fn from_constant(c: &'a Constant, mem: &Mem) -> MResult<CVal<'a>> {
+    /// The value of a literal (`interned`: see
+    /// [`crate::ast::Expr::interned`]).
+    pub fn from_constant(c: &'a Constant, interned: bool, mem: &Mem) -> MResult<CVal<'a>> {
         Ok(match c {
             Constant::None => CVal::None,
             Constant::True => CVal::True,
@@ -54,7 +69,7 @@ impl<'a> CVal<'a> {
             Constant::BigInt(s) => CVal::Int(Int::from_decimal(s.as_bytes(), mem)?),
             Constant::Float(f) => CVal::Float(f.get()),
             Constant::Imag(f) => CVal::Complex(f.get()),
-            Constant::Str(s) => CVal::Str(s),
+            Constant::Str(s) => CVal::Str(s, if interned { Intern::Qstr } else { Intern::ByLength }),
             Constant::Bytes(b) => CVal::Bytes(b),
         })
     }
@@ -65,7 +80,7 @@ impl<'a> CVal<'a> {
             CVal::Int(i) => CVal::Int(i.try_clone(mem)?),
             CVal::Float(f) => CVal::Float(*f),
             CVal::Complex(f) => CVal::Complex(*f),
-            CVal::Str(s) => CVal::Str(s),
+            CVal::Str(s, q) => CVal::Str(s, *q),
             CVal::Bytes(b) => CVal::Bytes(b),
             CVal::None => CVal::None,
             CVal::True => CVal::True,
@@ -87,7 +102,7 @@ impl<'a> CVal<'a> {
             CVal::Int(i) => !i.is_zero(),
             // Not ±0 (nan is true), without a double comparison.
             CVal::Float(f) | CVal::Complex(f) => f.to_bits() << 1 != 0,
-            CVal::Str(s) | CVal::Bytes(s) => !s.is_empty(),
+            CVal::Str(s, _) | CVal::Bytes(s) => !s.is_empty(),
             CVal::None | CVal::False => false,
             CVal::True | CVal::Ellipsis => true,
             CVal::Tuple(t) => !t.is_empty(),
@@ -108,7 +123,7 @@ impl<'a> CVal<'a> {
             CVal::Int(i) => Const::Int(i.to_decimal(mem)?),
             CVal::Float(f) => Const::Float(*f),
             CVal::Complex(f) => Const::Complex(*f),
-            CVal::Str(s) => Const::Str(mem.string_lossy(s)?),
+            CVal::Str(s, _) => Const::Str(mem.string_lossy(s)?),
             CVal::Bytes(b) => Const::Bytes(mem.vec_from(b)?),
             CVal::None => Const::None,
             CVal::True => Const::True,
@@ -402,6 +417,6 @@ mod tests {
         assert_eq!(fold_binary(BinOp::FloorDiv, &CVal::Float(1.0), &CVal::Float(0.0), &m), None);
         assert_eq!(fold_unary(UnaryOp::Invert, CVal::Float(1.0), &m), None);
         assert_eq!(fold_binary(BinOp::BitAnd, &i(1), &CVal::Float(1.0), &m), None);
-        assert_eq!(fold_unary(UnaryOp::Not, CVal::Str(&[]), &m), Some(CVal::True));
+        assert_eq!(fold_unary(UnaryOp::Not, CVal::Str(&[], Intern::ByLength), &m), Some(CVal::True));
     }
 }

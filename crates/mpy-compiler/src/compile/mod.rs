@@ -24,7 +24,7 @@ use crate::CompileOptions;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::Cell;
-use fold::CVal;
+use fold::{CVal, Intern};
 use mpy_bytecode::opcode as op;
 use mpy_bytecode::prelude::{encode_prelude_size, Signature};
 use mpy_bytecode::varint::{encode_vuint, vuint_len};
@@ -86,38 +86,6 @@ impl<'a> ConstNames<'a> {
     }
 }
 
-/// Identifier -> first source line, for compiling without the source
-/// text (see [`crate::interned`]).
-#[derive(Default)]
-pub(crate) struct IdentLines<'a> {
-    /// Names with their first line.
-    pub entries: Vec<(&'a str, u32)>,
-    index: StrIndex,
-}
-
-impl<'a> IdentLines<'a> {
-    /// The first line of `name`.
-    pub fn get(&self, name: &str) -> Option<u32> {
-        let e = &self.entries;
-        let i = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))?;
-        e.get(i as usize).map(|x| x.1)
-    }
-
-    /// Records `name` at `line` (keeps the smallest line).
-    pub fn note(&mut self, mem: &Mem, name: &'a str, line: u32) -> crate::mem::MResult<()> {
-        let e = &self.entries;
-        let found = self.index.find(name.as_bytes(), &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()));
-        if let Some(slot) = found.and_then(|i| self.entries.get_mut(i as usize)) {
-            slot.1 = slot.1.min(line);
-            return Ok(());
-        }
-        let i = self.entries.len() as u32;
-        mem.push(&mut self.entries, (name, line))?;
-        let e = &self.entries;
-        self.index.insert(mem, name.as_bytes(), i, &|p| e.get(p as usize).map_or(&[][..], |x| x.0.as_bytes()))
-    }
-}
-
 /// (`repr(C)` with the emitter first: the emitter calls, the most
 /// frequent code of the compiler, pass the compiler's own address.)
 #[repr(C)]
@@ -147,15 +115,8 @@ pub(crate) struct Compiler<'a> {
     pub error_scope: Option<usize>,
     /// Names bound with `X = const(...)` (module and class level).
     pub consts: ConstNames<'a>,
-    /// Identifier name -> first source line (approximates the parser's
-    /// qstr interning of names before a string literal is met), used
-    /// when the source text is not known.
-    pub ident_lines: IdentLines<'a>,
     /// The source text, when known.
     pub source: Option<&'a [u8]>,
-    /// The long str literals the parser interned (computed from the
-    /// source the first time a long literal is loaded).
-    pub qstr_lits: Option<crate::interned::QstrLiterals>,
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }
@@ -224,8 +185,6 @@ impl<'a> Compiler<'a> {
             consts: ConstNames::default(),
             error: None,
             error_scope: None,
-            ident_lines: IdentLines::default(),
-            qstr_lits: None,
             source: None,
             source_lines: true,
             repl: false,
@@ -366,27 +325,19 @@ impl<'a> Compiler<'a> {
         self.op_q(op::LOAD_CONST_STRING, s);
     }
 
-    /// Whether a str literal becomes a qstr (LOAD_CONST_STRING): short
-    /// strings are interned by the parser, longer ones only if already
-    /// interned (a static qstr or an identifier seen earlier).
-    pub fn str_is_qstr(&mut self, s: &[u8], line: u32) -> bool {
+    /// Whether a str constant is loaded as a qstr (LOAD_CONST_STRING):
+    /// short literals are interned by the parser, longer ones only if
+    /// already interned (a static qstr, or an identifier seen earlier:
+    /// the parser marked those); see [`Intern`].
+    pub fn str_is_qstr(&self, s: &[u8], how: Intern) -> bool {
         let Ok(st) = core::str::from_utf8(s) else { return false };
-        if s.len() <= crate::interned::SHORT_STR {
-            return true;
+        match how {
+            Intern::Object => false,
+            Intern::Qstr => true,
+            Intern::ByLength => {
+                s.len() <= crate::interned::SHORT_STR || (self.opts.is_static_qstr)(st) || MPY_CROSS_POOL_QSTRS.contains(&st)
+            }
         }
-        if (self.opts.is_static_qstr)(st) || MPY_CROSS_POOL_QSTRS.contains(&st) {
-            return true;
-        }
-        // Only a string spelled like an identifier can equal one.
-        if s.first().is_some_and(u8::is_ascii_digit) || s.iter().any(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80)) {
-            return false;
-        }
-        if let Some(src) = self.source {
-            let mem = self.mem;
-            let lits = self.qstr_lits.get_or_insert_with(|| crate::interned::qstr_literals(src, mem).unwrap_or_default());
-            return lits.contains(line, s);
-        }
-        matches!(self.ident_lines.get(st), Some(l) if l <= line)
     }
 
     /// Whether the source line `line` ends a tuple item list with a trailing
@@ -425,7 +376,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Loads a constant value.
-    pub fn load_cval(&mut self, v: &CVal<'_>, line: u32) {
+    pub fn load_cval(&mut self, v: &CVal<'_>) {
         match v {
             CVal::None => self.e.op(op::LOAD_CONST_NONE),
             CVal::True => self.e.op(op::LOAD_CONST_TRUE),
@@ -434,7 +385,7 @@ impl<'a> Compiler<'a> {
                 Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
                 _ => self.load_const_obj(v),
             },
-            CVal::Str(s) if self.str_is_qstr(s, line) => match core::str::from_utf8(s) {
+            CVal::Str(s, q) if self.str_is_qstr(s, *q) => match core::str::from_utf8(s) {
                 Ok(st) => self.load_const_str_qstr(st),
                 Err(_) => self.load_const_obj(v),
             },
@@ -692,12 +643,6 @@ fn compile_scopes<'a>(
     c.source_lines = source_lines;
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
-    if source.is_none() {
-        if let Err((e, _)) = crate::interned::collect_idents(module, &mut c.ident_lines, mem, &c.stack) {
-            c.error = Some(e);
-            return Err(Oom);
-        }
-    }
     mem.reserve(&mut c.scopes, 1)?;
     mem.reserve(&mut c.nodes, 1)?;
     c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));

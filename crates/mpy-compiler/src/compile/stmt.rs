@@ -1,6 +1,7 @@
 //! Statements: assignment targets, control flow, loops (including the
 //! `for x in range(...)` counter form), imports, declarations.
 
+use super::fold::{CVal, Intern};
 use super::{Compiler, LoopCtx};
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Elif, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
@@ -245,9 +246,15 @@ impl<'a> Compiler<'a> {
             return true;
         };
         if !name.starts_with('_') {
-            self.load_cval(&v, line);
+            self.load_cval(&v);
             self.store_id(name);
         }
+        // A use of the name loads a str object, even a short or interned
+        // one (MicroPython's parser keeps the value as an object).
+        let v = match v {
+            CVal::Str(s, _) => CVal::Str(s, Intern::Object),
+            v => v,
+        };
         let mem = self.mem;
         self.consts.insert(mem, name, v);
         true

@@ -90,15 +90,12 @@ fn convert_clean(clean: &[u8], line: u32, mem: &Mem) -> Result<Constant, Compile
 }
 
 fn int_error(base: u32, digits: &[u8], line: u32, mem: &Mem) -> CompileError {
-    let text = match mem.string_lossy(digits) {
-        Ok(t) => t,
-        Err(_) => return CompileError::memory(),
-    };
-    // The base is 2, 8, 10 or 16: two digits at most (no core::fmt).
+    // The digits are ASCII (see `scan`), copied as they are. The base is
+    // 2, 8, 10 or 16: two digits at most (no core::fmt).
     let b = [b'0' + (base / 10) as u8, b'0' + (base % 10) as u8];
     let b = if base < 10 { &b[1..] } else { &b[..] };
     let mut msg = alloc::string::String::new();
-    let parts: [&[u8]; 5] = [b"invalid syntax for integer with base ", b, b": '", text.as_bytes(), b"'"];
+    let parts: [&[u8]; 5] = [b"invalid syntax for integer with base ", b, b": '", digits, b"'"];
     for p in parts {
         if mem.push_str(&mut msg, core::str::from_utf8(p).unwrap_or("")).is_err() {
             return CompileError::memory();

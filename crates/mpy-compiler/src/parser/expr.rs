@@ -576,13 +576,18 @@ impl Parser<'_> {
                 Ok(mk(line, ExprKind::Name(n)))
             }
             Tok::Number(_) | Tok::Str(_) | Tok::Bytes(_) => {
+                let interned = self.tok_interned;
                 let k = match self.advance()?.kind {
                     Tok::Number(k) => k,
                     Tok::Str(s) => Constant::Str(self.boxed(s)?),
                     Tok::Bytes(b) => Constant::Bytes(self.boxed(b)?),
                     _ => return self.fail(),
                 };
-                c(k)
+                let mut e = mk(line, ExprKind::Constant(k));
+                if interned {
+                    e.set_interned();
+                }
+                Ok(e)
             }
             Tok::BadNumber(_) => Err(self.take_bad_number()),
             Tok::Kw(Kw::Debug) => {
