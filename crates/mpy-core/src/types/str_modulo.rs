@@ -53,6 +53,18 @@ fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
 // Boards: out of line (one call site), so `seq_binary_op` stays small.
 #[cfg_attr(target_os = "none", inline(never))]
 pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if kind == Kind::Str {
+        let mut buf = [0u8; FAST_MAX];
+        if let Some(n) = modulo_fast(vm, fmt, rhs, &mut buf) {
+            // The pieces are UTF-8 (str texts cut at ASCII `%`, ASCII
+            // digits and padding); the check is cheap on this short buffer.
+            return match core::str::from_utf8(&buf[..n]) {
+                Ok(s) => vm.new_str(s),
+                Err(_) => Ok(Obj::NULL),
+            };
+        }
+    }
     let Some(f) = get_buffer(vm, fmt)? else { return Ok(Obj::NULL) };
     let mut out = Out::buf();
     // Desktop: start with room for the usual result, so the pieces don't
@@ -366,4 +378,125 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     }
     put_n(vm, out, ' ', padn)?;
     out.bytes(vm, &buf[k..])
+}
+
+/// Room of [`modulo_fast`]'s result buffer.
+#[cfg(not(target_os = "none"))]
+const FAST_MAX: usize = 256;
+
+/// The text of `o` if it is exactly a str (qstr or heap str).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
+}
+
+/// Desktop `fmt % rhs` for a str format whose conversions are all `%s`
+/// of strs and small ints or `%d`/`%i`/`%u` of small ints, with at most the `-` and
+/// `0` flags and a width: the result written into `out`, its length
+/// returned. None (nothing done, nothing raised) for anything else,
+/// including every error case and results longer than `out`: the general
+/// path then runs from the start.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn modulo_fast(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [u8; FAST_MAX]) -> Option<usize> {
+    let f = exact_str(vm, fmt)?.as_bytes();
+    let one = [rhs];
+    let items: &[Obj] = match vm.tuple_pinned(rhs) {
+        Some(t) => t,
+        // A dict (mappings) or any other object with a buffer or not: only
+        // plain strs and small ints are taken as the single argument.
+        None if rhs.is_small_int() || exact_str(vm, rhs).is_some() => &one,
+        None => return None,
+    };
+    let mut next = 0;
+    let mut n = 0;
+    let mut i = 0;
+    fn put(out: &mut [u8], n: &mut usize, b: &[u8]) -> Option<()> {
+        out.get_mut(*n..*n + b.len())?.copy_from_slice(b);
+        *n += b.len();
+        Some(())
+    }
+    while i < f.len() {
+        let run = f[i..].iter().position(|&c| c == b'%').map_or(f.len(), |k| i + k);
+        put(out, &mut n, &f[i..run])?;
+        i = run + 1;
+        if run == f.len() {
+            break;
+        }
+        let (mut left, mut zero) = (false, false);
+        loop {
+            match f.get(i) {
+                Some(b'-') => left = true,
+                Some(b'0') => zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        let width = spec_number(f, &mut i).unwrap_or(0);
+        let t = *f.get(i)?;
+        i += 1;
+        if t == b'%' {
+            if i != run + 2 {
+                return None;
+            }
+            put(out, &mut n, b"%")?;
+            continue;
+        }
+        let arg = *items.get(next)?;
+        next += 1;
+        if let Some(v) = arg.as_small_int() {
+            if !matches!(t, b's' | b'd' | b'i' | b'u') {
+                return None;
+            }
+            // Digits written in place, from the last one back.
+            let mut m = v.unsigned_abs();
+            let mut len = 1;
+            while m >= 10 {
+                m /= 10;
+                len += 1;
+            }
+            let sign = usize::from(v < 0);
+            let pad = width.saturating_sub(len + sign);
+            if pad > FAST_MAX {
+                return None;
+            }
+            let zero = zero && !left && t != b's';
+            let start = n + if left || zero { 0 } else { pad };
+            let end = start + sign + if zero { pad } else { 0 } + len;
+            let field = out.get_mut(n..end.max(n + pad + sign + len))?;
+            field.fill(if zero { b'0' } else { b' ' });
+            let digits = field.get_mut(..end - n)?;
+            if sign == 1 {
+                digits[start - n] = b'-';
+            }
+            let mut m = v.unsigned_abs();
+            for d in digits.iter_mut().rev().take(len) {
+                *d = b'0' + (m % 10) as u8;
+                m /= 10;
+            }
+            n += field.len();
+            continue;
+        }
+        if t != b's' {
+            return None;
+        }
+        let body = exact_str(vm, arg)?.as_bytes();
+        let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body)) };
+        if pad > FAST_MAX {
+            return None;
+        }
+        static SPACES: [u8; FAST_MAX] = [b' '; FAST_MAX];
+        if left {
+            put(out, &mut n, body)?;
+            put(out, &mut n, &SPACES[..pad])?;
+        } else {
+            put(out, &mut n, &SPACES[..pad])?;
+            put(out, &mut n, body)?;
+        }
+    }
+    (next == items.len()).then_some(n)
 }
