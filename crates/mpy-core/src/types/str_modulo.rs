@@ -55,14 +55,8 @@ fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
 pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
     #[cfg(not(target_os = "none"))]
     if kind == Kind::Str {
-        let mut buf = [0u8; FAST_MAX];
-        if let Some(n) = modulo_fast(vm, fmt, rhs, &mut buf) {
-            // The pieces are UTF-8 (str texts cut at ASCII `%`, ASCII
-            // digits and padding); the check is cheap on this short buffer.
-            return match core::str::from_utf8(&buf[..n]) {
-                Ok(s) => vm.new_str(s),
-                Err(_) => Ok(Obj::NULL),
-            };
+        if let Some(r) = modulo_fast(vm, fmt, rhs) {
+            return r;
         }
     }
     let Some(f) = get_buffer(vm, fmt)? else { return Ok(Obj::NULL) };
@@ -380,9 +374,27 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     out.bytes(vm, &buf[k..])
 }
 
-/// Room of [`modulo_fast`]'s result buffer.
+/// Most pieces of a [`modulo_fast`] result.
 #[cfg(not(target_os = "none"))]
-const FAST_MAX: usize = 256;
+const FAST_PIECES: usize = 16;
+
+/// Longest padding run [`modulo_fast`] takes.
+#[cfg(not(target_os = "none"))]
+const FAST_PAD: usize = 256;
+
+/// A piece of a [`modulo_fast`] result.
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+enum Piece<'a> {
+    /// A run of the format or a str argument's text.
+    Text(&'a str),
+    /// `n` copies of the ASCII padding character `c`.
+    Pad(u8, usize),
+    /// A `-` sign.
+    Minus,
+    /// The decimal digits of a magnitude.
+    Digits(u64),
+}
 
 /// The text of `o` if it is exactly a str (qstr or heap str).
 #[cfg(not(target_os = "none"))]
@@ -394,16 +406,51 @@ fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
     }
 }
 
+/// Number of decimal digits of `m`.
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn decimal_len(mut m: u64) -> usize {
+    let mut len = 1;
+    while m >= 100 {
+        m /= 100;
+        len += 2;
+    }
+    len + usize::from(m >= 10)
+}
+
 /// Desktop `fmt % rhs` for a str format whose conversions are all `%s`
-/// of strs and small ints or `%d`/`%i`/`%u` of small ints, with at most the `-` and
-/// `0` flags and a width: the result written into `out`, its length
-/// returned. None (nothing done, nothing raised) for anything else,
-/// including every error case and results longer than `out`: the general
-/// path then runs from the start.
+/// of strs and small ints or `%d`/`%i`/`%u` of small ints, with at most
+/// the `-` and `0` flags and a width: the result made in one piece
+/// (parsed into `pieces`, then written straight into the new str). None
+/// (nothing done, nothing raised) for anything else, including every
+/// error case: the general path then runs from the start.
+///
+/// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn modulo_fast(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [u8; FAST_MAX]) -> Option<usize> {
-    let f = exact_str(vm, fmt)?.as_bytes();
+fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
+    let mut pieces = [Piece::Minus; FAST_PIECES];
+    let (k, total) = modulo_plan(vm, fmt, rhs, &mut pieces)?;
+    let pieces = &pieces[..k];
+    Some(vm.new_str_from_parts(total, |_, w| {
+        for p in pieces {
+            match *p {
+                Piece::Text(t) => w.push(t),
+                Piece::Pad(c, n) => w.push_fill(c, n),
+                Piece::Minus => w.push("-"),
+                Piece::Digits(m) => w.push_decimal(m),
+            }
+        }
+    }))
+}
+
+/// [`modulo_fast`]'s parse: the pieces of the result in `out`, and their
+/// count and total length; None to leave it to the general path.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECES]) -> Option<(usize, usize)> {
+    let fs: &'a str = exact_str(vm, fmt)?;
+    let f = fs.as_bytes();
     let one = [rhs];
     let items: &[Obj] = match vm.tuple_pinned(rhs) {
         Some(t) => t,
@@ -413,16 +460,21 @@ fn modulo_fast(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [u8; FAST_MAX]) -> Option<
         None => return None,
     };
     let mut next = 0;
-    let mut n = 0;
-    let mut i = 0;
-    fn put(out: &mut [u8], n: &mut usize, b: &[u8]) -> Option<()> {
-        out.get_mut(*n..*n + b.len())?.copy_from_slice(b);
-        *n += b.len();
+    let mut k = 0;
+    let mut total = 0;
+    let mut put = |p: Piece<'a>, len: usize| -> Option<()> {
+        *out.get_mut(k)? = p;
+        k += 1;
+        total += len;
         Some(())
-    }
+    };
+    let mut i = 0;
     while i < f.len() {
-        let run = f[i..].iter().position(|&c| c == b'%').map_or(f.len(), |k| i + k);
-        put(out, &mut n, &f[i..run])?;
+        let run = f[i..].iter().position(|&c| c == b'%').map_or(f.len(), |j| i + j);
+        if run > i {
+            // Cut at ASCII `%` (or the end): whole characters.
+            put(Piece::Text(fs.get(i..run)?), run - i)?;
+        }
         i = run + 1;
         if run == f.len() {
             break;
@@ -443,7 +495,7 @@ fn modulo_fast(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [u8; FAST_MAX]) -> Option<
             if i != run + 2 {
                 return None;
             }
-            put(out, &mut n, b"%")?;
+            put(Piece::Text("%"), 1)?;
             continue;
         }
         let arg = *items.get(next)?;
@@ -452,51 +504,44 @@ fn modulo_fast(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [u8; FAST_MAX]) -> Option<
             if !matches!(t, b's' | b'd' | b'i' | b'u') {
                 return None;
             }
-            // Digits written in place, from the last one back.
-            let mut m = v.unsigned_abs();
-            let mut len = 1;
-            while m >= 10 {
-                m /= 10;
-                len += 1;
-            }
+            let m = v.unsigned_abs() as u64;
+            let len = decimal_len(m);
             let sign = usize::from(v < 0);
             let pad = width.saturating_sub(len + sign);
-            if pad > FAST_MAX {
+            if pad > FAST_PAD {
                 return None;
             }
             let zero = zero && !left && t != b's';
-            let start = n + if left || zero { 0 } else { pad };
-            let end = start + sign + if zero { pad } else { 0 } + len;
-            let field = out.get_mut(n..end.max(n + pad + sign + len))?;
-            field.fill(if zero { b'0' } else { b' ' });
-            let digits = field.get_mut(..end - n)?;
+            if pad > 0 && !left && !zero {
+                put(Piece::Pad(b' ', pad), pad)?;
+            }
             if sign == 1 {
-                digits[start - n] = b'-';
+                put(Piece::Minus, 1)?;
             }
-            let mut m = v.unsigned_abs();
-            for d in digits.iter_mut().rev().take(len) {
-                *d = b'0' + (m % 10) as u8;
-                m /= 10;
+            if pad > 0 && zero {
+                put(Piece::Pad(b'0', pad), pad)?;
             }
-            n += field.len();
+            put(Piece::Digits(m), len)?;
+            if pad > 0 && left {
+                put(Piece::Pad(b' ', pad), pad)?;
+            }
             continue;
         }
         if t != b's' {
             return None;
         }
-        let body = exact_str(vm, arg)?.as_bytes();
-        let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body)) };
-        if pad > FAST_MAX {
+        let body: &'a str = exact_str(vm, arg)?;
+        let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body.as_bytes())) };
+        if pad > FAST_PAD {
             return None;
         }
-        static SPACES: [u8; FAST_MAX] = [b' '; FAST_MAX];
-        if left {
-            put(out, &mut n, body)?;
-            put(out, &mut n, &SPACES[..pad])?;
-        } else {
-            put(out, &mut n, &SPACES[..pad])?;
-            put(out, &mut n, body)?;
+        if pad > 0 && !left {
+            put(Piece::Pad(b' ', pad), pad)?;
+        }
+        put(Piece::Text(body), body.len())?;
+        if pad > 0 && left {
+            put(Piece::Pad(b' ', pad), pad)?;
         }
     }
-    (next == items.len()).then_some(n)
+    (next == items.len()).then_some((k, total))
 }
