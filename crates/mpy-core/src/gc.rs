@@ -127,9 +127,29 @@ fn no_root_fields(vm: &Vm) -> [(usize, usize); 4] {
 }
 
 /// Runs a full collection.
+///
+/// The native stack is scanned from this frame's spilled registers up,
+/// not from inside the collector: the collector's own frames are below
+/// them, and those frames' slots that the collector has not written yet
+/// still hold whatever earlier, deeper calls left there. Such a stale
+/// word (a just-dead str's text pointer, left by the copy that made the
+/// next str) kept a 4 KB str alive and turned a 16 KiB heap's next
+/// allocation into `MemoryError`.
+#[inline(never)]
 pub fn collect(vm: &mut Vm) {
     let regs = spill_registers();
     let regs = core::hint::black_box(&regs);
+    collect_above(vm, regs.as_ptr() as usize);
+    // Used after the call: the registers stay in this frame throughout
+    // (no tail call).
+    core::hint::black_box(regs);
+}
+
+/// [`collect`]'s body: marks from the roots, the native stack scanned
+/// from `stack_top` (the address of the spilled registers, in the
+/// caller's frame) to `Vm::stack_base`; then finalises and sweeps.
+#[inline(never)]
+fn collect_above(vm: &mut Vm, stack_top: usize) {
     let skip = no_root_fields(vm);
     let vmp: *mut Vm = vm;
     // SAFETY: `vmp` comes from the `&mut Vm` this function holds; the
@@ -163,11 +183,7 @@ pub fn collect(vm: &mut Vm) {
         // SAFETY: the value stack's live words (see above).
         unsafe { m.scan_words(stack_ptr, stack_len) };
         m.drain();
-        for &w in regs.iter() {
-            m.mark(w);
-        }
-        m.drain();
-        scan_native_stack(&mut m, stack_base);
+        scan_native_stack(&mut m, stack_top, stack_base);
         m.finish();
     }
     run_finalisers(vm);
@@ -176,24 +192,19 @@ pub fn collect(vm: &mut Vm) {
     vm.heap.stats.collections += 1;
 }
 
-/// Marks from every word of the native stack below `stack_base`.
-#[inline(never)]
-fn scan_native_stack(m: &mut Marker<'_>, stack_base: usize) {
-    if stack_base == 0 {
-        return;
-    }
-    let marker = 0usize;
-    let lo = core::hint::black_box(&marker) as *const usize as usize;
-    let p = lo & !(WORD - 1);
-    if stack_base <= p {
+/// Marks from every word of the native stack in `[top, stack_base)`.
+fn scan_native_stack(m: &mut Marker<'_>, top: usize, stack_base: usize) {
+    let p = top & !(WORD - 1);
+    if stack_base == 0 || stack_base <= p {
         return;
     }
     let n = (stack_base - p) / WORD;
     let ptr: *const usize = core::ptr::with_exposed_provenance(p);
-    // SAFETY: `[p, stack_base)` lies between this frame's own local and
-    // `stack_base`, a local of an outer frame of the same thread that is
-    // still live (the interpreter only runs below it): mapped, readable
-    // stack memory. Words are read as integers, never dereferenced.
+    // SAFETY: `[p, stack_base)` lies between a local of `collect`'s frame
+    // (still live: this runs inside it) and `stack_base`, a local of an
+    // outer frame of the same thread (the interpreter only runs below
+    // it): mapped, readable stack memory. Words are read as integers,
+    // never dereferenced.
     unsafe { m.scan_words(ptr, n) };
     m.drain();
 }

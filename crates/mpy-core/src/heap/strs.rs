@@ -58,7 +58,7 @@ impl Heap {
     pub fn alloc_str_hashed(&mut self, s: &str, hash: u32) -> Option<Obj> {
         let h = StrHead { base: ObjBase::new(&STR_TYPE), hash };
         self.alloc_var_with(h, s.len(), false, |b| {
-            b.copy_from_slice(s.as_bytes());
+            copy_bytes(b, s.as_bytes());
             b.len()
         })
         .ok()
@@ -157,6 +157,32 @@ impl Heap {
     }
 }
 
+/// Copies `s` into `d` (of the same length). Desktop: texts of up to 16
+/// bytes (most pieces and short strs) by a few word moves instead of a
+/// `memcpy` call.
+#[inline(always)]
+fn copy_bytes(d: &mut [u8], s: &[u8]) {
+    #[cfg(not(target_os = "none"))]
+    {
+        let n = s.len();
+        if d.len() == n && n <= 16 {
+            if n >= 8 {
+                d[..8].copy_from_slice(&s[..8]);
+                d[n - 8..].copy_from_slice(&s[n - 8..]);
+            } else if n >= 4 {
+                d[..4].copy_from_slice(&s[..4]);
+                d[n - 4..].copy_from_slice(&s[n - 4..]);
+            } else {
+                for (a, b) in d.iter_mut().zip(s) {
+                    *a = *b;
+                }
+            }
+            return;
+        }
+    }
+    d.copy_from_slice(s);
+}
+
 /// `VarHead` is implemented for `StrHead` in the registry.
 #[allow(dead_code)]
 fn _is_var_head<H: VarHead>() {}
@@ -172,9 +198,10 @@ pub(crate) fn start_str_buf<'a>(f: super::Fresh, n: usize) -> (Obj, &'a mut [u8]
     super::var::write_var_items(f, h, n)
 }
 
-/// Writes whole `&str` pieces into the bytes of a new str (see
-/// [`start_str_buf`]): what it holds is a concatenation of valid UTF-8,
-/// so [`Heap::finish_str_valid`] needs no check.
+/// Writes whole `&str` pieces (and ASCII padding and digits) into the
+/// bytes of a new str (see [`start_str_buf`]): what it holds is a
+/// concatenation of valid UTF-8, so [`Heap::finish_str_valid`] needs no
+/// check.
 pub struct StrWriter<'a> {
     buf: &'a mut [u8],
     len: usize,
@@ -192,8 +219,38 @@ impl<'a> StrWriter<'a> {
     #[inline]
     pub fn push(&mut self, s: &str) {
         if let Some(d) = self.buf.get_mut(self.len..self.len + s.len()) {
-            d.copy_from_slice(s.as_bytes());
+            copy_bytes(d, s.as_bytes());
             self.len += s.len();
+        }
+    }
+
+    /// Appends `n` copies of `c` if it is ASCII and they fit.
+    #[inline]
+    pub fn push_fill(&mut self, c: u8, n: usize) {
+        if let (true, Some(d)) = (c.is_ascii(), self.buf.get_mut(self.len..self.len + n)) {
+            d.fill(c);
+            self.len += n;
+        }
+    }
+
+    /// Appends the decimal digits of `m` if they fit.
+    #[inline]
+    pub fn push_decimal(&mut self, m: u64) {
+        let mut t = [0u8; 20];
+        let mut k = t.len();
+        let mut v = m;
+        loop {
+            k -= 1;
+            t[k] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        let digits = &t[k..];
+        if let Some(d) = self.buf.get_mut(self.len..self.len + digits.len()) {
+            d.copy_from_slice(digits);
+            self.len += digits.len();
         }
     }
 

@@ -109,6 +109,9 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
     // Boards: two strs take the general path below (same results).
     #[cfg(not(target_os = "none"))]
     if kind == Kind::Str {
+        if matches!(op, Modulo | InplaceModulo) {
+            return super::str_modulo::format_modulo(vm, kind, lhs, rhs);
+        }
         if let Some(r) = str_str_op(vm, op, lhs, rhs) {
             return r;
         }

@@ -531,6 +531,22 @@ impl RSplitter {
 }
 
 fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
+    // Desktop: `s.split()` / `s.split(sep)` of plain strs straight away.
+    #[cfg(not(target_os = "none"))]
+    if !rev && kw.is_empty() {
+        if let Some(text) = exact_str(vm, args[0]) {
+            match args.get(1).copied() {
+                None => return split_str_fast(vm, text, None, -1),
+                Some(o) if o == Obj::NONE && args.len() == 2 => return split_str_fast(vm, text, None, -1),
+                Some(o) if args.len() == 2 => {
+                    if let Some(sep) = exact_str(vm, o).filter(|t| !t.is_empty()) {
+                        return split_str_fast(vm, text, Some(sep.as_bytes()), -1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
     let kind = self_kind(vm, args[0])?;
     let [sep, max] = merge_kw(vm, args, kw, [q::sep, q::maxsplit])?;
     let max = if absent(max) { -1 } else { int_arg(vm, max)? };
@@ -543,7 +559,9 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     }
     #[cfg(not(target_os = "none"))]
     if kind == Kind::Str && !rev {
-        return split_str_fast(vm, args[0], sep, max);
+        let text = vm.str_pinned(args[0]).unwrap_or("");
+        let sep_b = sep.map(|so| vm.str_pinned(so).unwrap_or(" ").as_bytes());
+        return split_str_fast(vm, text, sep_b, max);
     }
     let l = vm.new_list_with_capacity(0)?;
     let (mut fwd, mut back) = (Splitter::new(max), RSplitter::new(max));
@@ -562,18 +580,27 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     }
     Ok(l)
 }
-/// Desktop `str.split`: the text and separator are fetched once (str
-/// text is pinned), the parts counted first so the list is made at its
-/// final size, and each part made straight from the text.
+
+/// The text of `o` if it is exactly a str (a qstr or a heap str, not a
+/// subclass instance).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
+}
+
+/// Desktop `str.split`: `text` (pinned) split at `sep` (non-empty; None:
+/// runs of whitespace) at most `max` times (negative: no limit). Short
+/// results are made from the parts kept on the stack, in one list of the
+/// final size.
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
-fn split_str_fast(vm: &mut Vm, o: Obj, sep: Option<Obj>, max: isize) -> PyResult<Obj> {
-    let text = vm.str_pinned(o).unwrap_or("");
-    let sep_b = match sep {
-        Some(so) => Some(vm.str_pinned(so).unwrap_or(" ").as_bytes()),
-        None => None,
-    };
+#[inline(never)]
+fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> PyResult<Obj> {
     let s = text.as_bytes();
     // The first parts' ranges are kept, so short texts are scanned once.
     let mut spans = [(0usize, 0usize); 16];
@@ -603,14 +630,16 @@ fn split_str_fast(vm: &mut Vm, o: Obj, sep: Option<Obj>, max: isize) -> PyResult
             }
         }
     }
-    let l = vm.new_list_with_capacity(n)?;
     if n <= spans.len() {
-        for &(a, b) in &spans[..n] {
-            let part = vm.new_str(text.get(a..b).unwrap_or(""))?;
-            list_push(vm, l, part)?;
+        // The parts live in this array (a gc root: the native stack) until
+        // the list holds them.
+        let mut parts = [Obj::NULL; 16];
+        for (slot, &(a, b)) in parts.iter_mut().zip(&spans[..n]) {
+            *slot = vm.new_str(text.get(a..b).unwrap_or(""))?;
         }
-        return Ok(l);
+        return vm.new_list(&parts[..n]);
     }
+    let l = vm.new_list_with_capacity(n)?;
     let mut fwd = Splitter::new(max);
     while let Some((a, b)) = fwd.next(s, sep_b) {
         let part = vm.new_str(text.get(a..b).unwrap_or(""))?;

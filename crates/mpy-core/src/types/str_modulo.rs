@@ -53,6 +53,12 @@ fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
 // Boards: out of line (one call site), so `seq_binary_op` stays small.
 #[cfg_attr(target_os = "none", inline(never))]
 pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if kind == Kind::Str {
+        if let Some(r) = modulo_fast(vm, fmt, rhs) {
+            return r;
+        }
+    }
     let Some(f) = get_buffer(vm, fmt)? else { return Ok(Obj::NULL) };
     let mut out = Out::buf();
     // Desktop: start with room for the usual result, so the pieces don't
@@ -366,4 +372,176 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     }
     put_n(vm, out, ' ', padn)?;
     out.bytes(vm, &buf[k..])
+}
+
+/// Most pieces of a [`modulo_fast`] result.
+#[cfg(not(target_os = "none"))]
+const FAST_PIECES: usize = 16;
+
+/// Longest padding run [`modulo_fast`] takes.
+#[cfg(not(target_os = "none"))]
+const FAST_PAD: usize = 256;
+
+/// A piece of a [`modulo_fast`] result.
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+enum Piece<'a> {
+    /// A run of the format or a str argument's text.
+    Text(&'a str),
+    /// `n` copies of the ASCII padding character `c`.
+    Pad(u8, usize),
+    /// A `-` sign.
+    Minus,
+    /// The decimal digits of a magnitude.
+    Digits(u64),
+}
+
+/// The text of `o` if it is exactly a str (qstr or heap str).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
+}
+
+/// Number of decimal digits of `m`.
+#[cfg(not(target_os = "none"))]
+#[inline]
+fn decimal_len(mut m: u64) -> usize {
+    let mut len = 1;
+    while m >= 100 {
+        m /= 100;
+        len += 2;
+    }
+    len + usize::from(m >= 10)
+}
+
+/// Desktop `fmt % rhs` for a str format whose conversions are all `%s`
+/// of strs and small ints or `%d`/`%i`/`%u` of small ints, with at most
+/// the `-` and `0` flags and a width: the result made in one piece
+/// (parsed into `pieces`, then written straight into the new str). None
+/// (nothing done, nothing raised) for anything else, including every
+/// error case: the general path then runs from the start.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
+    let mut pieces = [Piece::Minus; FAST_PIECES];
+    let (k, total) = modulo_plan(vm, fmt, rhs, &mut pieces)?;
+    let pieces = &pieces[..k];
+    Some(vm.new_str_from_parts(total, |_, w| {
+        for p in pieces {
+            match *p {
+                Piece::Text(t) => w.push(t),
+                Piece::Pad(c, n) => w.push_fill(c, n),
+                Piece::Minus => w.push("-"),
+                Piece::Digits(m) => w.push_decimal(m),
+            }
+        }
+    }))
+}
+
+/// [`modulo_fast`]'s parse: the pieces of the result in `out`, and their
+/// count and total length; None to leave it to the general path.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECES]) -> Option<(usize, usize)> {
+    let fs: &'a str = exact_str(vm, fmt)?;
+    let f = fs.as_bytes();
+    let one = [rhs];
+    let items: &[Obj] = match vm.tuple_pinned(rhs) {
+        Some(t) => t,
+        // A dict (mappings) or any other object with a buffer or not: only
+        // plain strs and small ints are taken as the single argument.
+        None if rhs.is_small_int() || exact_str(vm, rhs).is_some() => &one,
+        None => return None,
+    };
+    let mut next = 0;
+    let mut k = 0;
+    let mut total = 0;
+    let mut put = |p: Piece<'a>, len: usize| -> Option<()> {
+        *out.get_mut(k)? = p;
+        k += 1;
+        total += len;
+        Some(())
+    };
+    let mut i = 0;
+    while i < f.len() {
+        let run = f[i..].iter().position(|&c| c == b'%').map_or(f.len(), |j| i + j);
+        if run > i {
+            // Cut at ASCII `%` (or the end): whole characters.
+            put(Piece::Text(fs.get(i..run)?), run - i)?;
+        }
+        i = run + 1;
+        if run == f.len() {
+            break;
+        }
+        let (mut left, mut zero) = (false, false);
+        loop {
+            match f.get(i) {
+                Some(b'-') => left = true,
+                Some(b'0') => zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        let width = spec_number(f, &mut i).unwrap_or(0);
+        let t = *f.get(i)?;
+        i += 1;
+        if t == b'%' {
+            if i != run + 2 {
+                return None;
+            }
+            put(Piece::Text("%"), 1)?;
+            continue;
+        }
+        let arg = *items.get(next)?;
+        next += 1;
+        if let Some(v) = arg.as_small_int() {
+            if !matches!(t, b's' | b'd' | b'i' | b'u') {
+                return None;
+            }
+            let m = v.unsigned_abs() as u64;
+            let len = decimal_len(m);
+            let sign = usize::from(v < 0);
+            let pad = width.saturating_sub(len + sign);
+            if pad > FAST_PAD {
+                return None;
+            }
+            let zero = zero && !left && t != b's';
+            if pad > 0 && !left && !zero {
+                put(Piece::Pad(b' ', pad), pad)?;
+            }
+            if sign == 1 {
+                put(Piece::Minus, 1)?;
+            }
+            if pad > 0 && zero {
+                put(Piece::Pad(b'0', pad), pad)?;
+            }
+            put(Piece::Digits(m), len)?;
+            if pad > 0 && left {
+                put(Piece::Pad(b' ', pad), pad)?;
+            }
+            continue;
+        }
+        if t != b's' {
+            return None;
+        }
+        let body: &'a str = exact_str(vm, arg)?;
+        let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body.as_bytes())) };
+        if pad > FAST_PAD {
+            return None;
+        }
+        if pad > 0 && !left {
+            put(Piece::Pad(b' ', pad), pad)?;
+        }
+        put(Piece::Text(body), body.len())?;
+        if pad > 0 && left {
+            put(Piece::Pad(b' ', pad), pad)?;
+        }
+    }
+    (next == items.len()).then_some((k, total))
 }
