@@ -93,6 +93,19 @@ pub fn list_extend_items(vm: &mut Vm, l: Obj, items: &[Obj]) -> PyResult<()> {
 pub fn list_extend_from_seq(vm: &mut Vm, l: Obj, src: Obj) -> PyResult<()> {
     let n = seq::seq_len(vm, src);
     list_reserve(vm, l, n)?;
+    // Desktop: another list's items copied at once into `l`'s vector
+    // (taken out of `l` meanwhile; nothing allocates until it is back).
+    #[cfg(not(target_os = "none"))]
+    if let Some(ln) = Some(native_of(vm, l)).filter(|&ln| ln != src && vm.list_items(src).is_some()) {
+        if let Some(mut v) = vm.heap.get_mut::<ListObj>(ln).map(|x| core::mem::take(&mut x.items)) {
+            v.extend_within_capacity(vm.list_items(src).unwrap_or(&[]));
+            match vm.heap.get_mut::<ListObj>(ln) {
+                Some(x) => x.items = v,
+                None => vm.heap.free_vec(v),
+            }
+            return Ok(());
+        }
+    }
     if let Some(t) = vm.tuple_pinned(src) {
         if let Some(v) = items_mut(vm, l) {
             v.extend_within_capacity(t);
