@@ -196,6 +196,29 @@ fn enumerate_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     vm.new_tuple(&[count, x])
 }
 
+/// [`Vm::iter_next`] with a list's or tuple's iterator read in place
+/// (for [`next_pair`]).
+///
+/// Errors: as [`Vm::iter_next`].
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn next_direct(vm: &mut Vm, it: Obj) -> PyResult<Option<Obj>> {
+    if it.ptr_type().is_some_and(|t| core::ptr::eq(t, &ITERATOR_TYPE)) {
+        if let Some((seq, i)) = seq_iter_parts(vm, it) {
+            if let Some(items) = vm.seq_items(seq) {
+                // (Past the end of a list or tuple: exhausted, as in
+                // `iterator_next`.)
+                let x = items.get(i).copied();
+                if x.is_some() {
+                    set_index(vm, it, i + 1);
+                }
+                return Ok(x);
+            }
+        }
+    }
+    vm.iter_next(it)
+}
+
 /// The next item of `it` as a pair, without making its tuple, when `it`
 /// is an enumerate with a small-int count, a zip of two iterables or a
 /// dict items iterator (desktop FOR_ITER followed by `UNPACK_SEQUENCE 2`:
@@ -213,7 +236,7 @@ pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
             Some(c) if c < Obj::SMALL_INT_MAX => c,
             _ => return Ok(None),
         };
-        let Some(x) = vm.iter_next(iter)? else { return Ok(Some(None)) };
+        let Some(x) = next_direct(vm, iter)? else { return Ok(Some(None)) };
         if let Some(e) = vm.heap.get_mut::<EnumerateObj>(it) {
             e.count = Obj::small_int(c + 1);
         }
@@ -222,8 +245,8 @@ pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
     if core::ptr::eq(t, &ZIP_TYPE) {
         let Some(iters) = vm.heap.get::<ZipObj>(it).map(|z| z.iters) else { return Ok(None) };
         let Some(&[i1, i2]) = vm.tuple_pinned(iters) else { return Ok(None) };
-        let Some(x) = vm.iter_next(i1)? else { return Ok(Some(None)) };
-        let Some(y) = vm.iter_next(i2)? else { return Ok(Some(None)) };
+        let Some(x) = next_direct(vm, i1)? else { return Ok(Some(None)) };
+        let Some(y) = next_direct(vm, i2)? else { return Ok(Some(None)) };
         return Ok(Some(Some((x, y))));
     }
     if core::ptr::eq(t, &super::dict_views::DICT_ITERATOR_TYPE) {
