@@ -133,11 +133,55 @@ pub fn list_extend(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<()> {
     if vm.seq_items(src).is_some() {
         return list_extend_from_seq(vm, l, src);
     }
+    #[cfg(not(target_os = "none"))]
+    if extend_from_table(vm, l, it)? {
+        return Ok(());
+    }
     let iter = vm.get_iter(it)?;
     while let Some(x) = vm.iter_next(iter)? {
         list_append(vm, l, x)?;
     }
     Ok(())
+}
+
+/// Desktop [`list_extend`] from a dict, set or frozenset (its keys) or a
+/// dict's keys or values view: the entries copied straight from the
+/// table, in the order its iterator yields them (no code runs between
+/// them). False (nothing done) for any other iterable.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn extend_from_table(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<bool> {
+    use super::dict_views::{DictViewObj, ViewKind, DICT_VIEW_TYPE};
+    let Some(t) = it.ptr_type() else { return Ok(false) };
+    let (d, values) = if [&super::dict::DICT_TYPE, &super::set::SET_TYPE, &super::set::FROZENSET_TYPE]
+        .iter()
+        .any(|x| core::ptr::eq(t, *x))
+    {
+        (it, false)
+    } else if core::ptr::eq(t, &DICT_VIEW_TYPE) {
+        match vm.heap.get::<DictViewObj>(it).map(|v| (v.dict, v.kind)) {
+            Some((d, ViewKind::Keys)) => (d, false),
+            Some((d, ViewKind::Values)) => (d, true),
+            _ => return Ok(false),
+        }
+    } else {
+        return Ok(false);
+    };
+    let n = vm.table(d).map_or(0, |m| m.len());
+    list_reserve(vm, l, n)?;
+    let ln = native_of(vm, l);
+    let Some(mut v) = vm.heap.get_mut::<ListObj>(ln).map(|x| core::mem::take(&mut x.items)) else { return Ok(false) };
+    if let Some(m) = vm.table(d) {
+        for e in m.iter() {
+            let _ = v.push_within_capacity(if values { e.value } else { e.key });
+        }
+    }
+    match vm.heap.get_mut::<ListObj>(ln) {
+        Some(x) => x.items = v,
+        None => vm.heap.free_vec(v),
+    }
+    Ok(true)
 }
 
 /// A new list of the items of iterable `it` (see [`list_extend`]).
