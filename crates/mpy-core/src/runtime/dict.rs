@@ -563,15 +563,17 @@ impl Vm {
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
     pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
         #[cfg(not(target_os = "none"))]
-        let fast = self.heap.get::<O>(o).and_then(|d| self.map_find_fast(d.map(), key));
-        #[cfg(target_os = "none")]
-        let fast = None;
-        let found = match fast {
+        let found = match self.heap.get::<O>(o).and_then(|d| self.map_find_fast(d.map(), key)) {
             Some((_, found)) => found,
             None => {
                 let h = self.hash(key)?;
                 self.map_find_in::<O>(o, key, h)?
             }
+        };
+        #[cfg(target_os = "none")]
+        let found = {
+            let h = self.hash(key)?;
+            self.map_find_in::<O>(o, key, h)?
         };
         let Some(p) = found else { return Ok(None) };
         self.ns_changed_in(o);
