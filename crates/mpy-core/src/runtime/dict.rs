@@ -298,6 +298,95 @@ impl Vm {
         Some(None)
     }
 
+    /// The hash of `key` and its position in `m` (None: absent), decided
+    /// without running code, for a key that is a small int, a qstr, a
+    /// plain heap str or a tuple of small ints and qstrs, among candidates
+    /// of those kinds (the rules of [`Vm::decide_key`], with the key's
+    /// kind found once). None when the general path is needed (another
+    /// kind of key, or a candidate that only `__eq__` can decide).
+    /// Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    #[inline]
+    fn map_find_fast(&self, m: &Map, key: Obj) -> Option<(u32, Option<usize>)> {
+        let simple = |o: Obj| o.is_small_int() || o.as_qstr().is_some();
+        // The key's kind: text (a qstr or heap str), tuple items, or a
+        // small int (neither).
+        let mut text: Option<&str> = None;
+        let mut items: Option<&[Obj]> = None;
+        let h = if let Some(i) = key.as_small_int() {
+            i as u32
+        } else if let Some(q) = key.as_qstr() {
+            text = Some(self.qstr_str(q));
+            self.qstr_hash(q)
+        } else if let Some(s) = self.heap.str_pinned(key) {
+            text = Some(s);
+            self.heap.str_hash(key)?
+        } else {
+            // The flat tuple hash of `Vm::hash`.
+            let t = self.tuple_pinned(key)?;
+            let mut h: u32 = 0x345678;
+            for &x in t {
+                let hx = if let Some(i) = x.as_small_int() {
+                    i as u32
+                } else {
+                    self.qstr_hash(x.as_qstr()?)
+                };
+                h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
+            }
+            items = Some(t);
+            h >> 2
+        };
+        let mut c = m.candidates(h);
+        while let Some((p, k)) = c.next_key() {
+            if k == key {
+                return Some((h, Some(p)));
+            }
+            if k.is_null() || k.is_small_int() {
+                // (A small int equals no other small int, str or tuple.)
+                continue;
+            }
+            if let Some(kq) = k.as_qstr() {
+                // Distinct qstrs differ; a qstr equals a heap str of its
+                // text.
+                if let Some(t) = text {
+                    if key.as_qstr().is_none() && self.qstr_hash(kq) == h && self.qstr_str(kq) == t {
+                        return Some((h, Some(p)));
+                    }
+                }
+                continue;
+            }
+            if let Some(ks) = self.heap.str_pinned(k) {
+                if let Some(t) = text {
+                    if self.heap.str_hash(k) == Some(h) && ks == t {
+                        return Some((h, Some(p)));
+                    }
+                }
+                continue;
+            }
+            let kt = self.tuple_pinned(k)?;
+            let Some(it) = items else {
+                // A tuple never equals an int or a str.
+                continue;
+            };
+            if kt.len() != it.len() {
+                continue;
+            }
+            let mut same = true;
+            for (&x, &y) in it.iter().zip(kt) {
+                if x != y {
+                    if !simple(y) {
+                        return None;
+                    }
+                    same = false;
+                }
+            }
+            if same {
+                return Some((h, Some(p)));
+            }
+        }
+        Some((h, None))
+    }
+
     /// Position of `key` (with hash `hash`, from [`Vm::hash`]) in the table
     /// of heap object `o` (layout `O`), using Python equality. A `__eq__`
     /// may change the table: it is re-read after each comparison.
@@ -371,6 +460,9 @@ impl Vm {
             if let Some(r) = self.map_find_unhashed(m, key) {
                 return Ok(r.and_then(|p| m.entry(p)).map(|e| e.value));
             }
+            if let Some((_, r)) = self.map_find_fast(m, key) {
+                return Ok(r.and_then(|p| m.entry(p)).map(|e| e.value));
+            }
         }
         let h = self.hash_quick(key)?;
         let pos = self.map_find_in::<O>(o, key, h)?;
@@ -392,6 +484,15 @@ impl Vm {
                 let h = self.hash_quick(key)?;
                 return self.map_push_new::<O>(o, key, value, h);
             };
+            if let Some(d) = self.heap.get_mut::<O>(o) {
+                d.map_mut().set_value(p, value);
+            }
+            return Ok(());
+        }
+        #[cfg(not(target_os = "none"))]
+        if let Some((h, found)) = self.heap.get::<O>(o).and_then(|d| self.map_find_fast(d.map(), key)) {
+            // Decided without running code: the table stays as scanned.
+            let Some(p) = found else { return self.map_push_new::<O>(o, key, value, h) };
             if let Some(d) = self.heap.get_mut::<O>(o) {
                 d.map_mut().set_value(p, value);
             }
@@ -461,8 +562,20 @@ impl Vm {
     ///
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
     pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
-        let h = self.hash(key)?;
-        let Some(p) = self.map_find_in::<O>(o, key, h)? else { return Ok(None) };
+        #[cfg(not(target_os = "none"))]
+        let found = match self.heap.get::<O>(o).and_then(|d| self.map_find_fast(d.map(), key)) {
+            Some((_, found)) => found,
+            None => {
+                let h = self.hash(key)?;
+                self.map_find_in::<O>(o, key, h)?
+            }
+        };
+        #[cfg(target_os = "none")]
+        let found = {
+            let h = self.hash(key)?;
+            self.map_find_in::<O>(o, key, h)?
+        };
+        let Some(p) = found else { return Ok(None) };
         self.ns_changed_in(o);
         Ok(self.heap.get_mut::<O>(o).and_then(|d| d.map_mut().remove_at(p)).map(|e| e.value))
     }

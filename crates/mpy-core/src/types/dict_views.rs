@@ -88,7 +88,7 @@ fn view_parts(vm: &Vm, o: Obj) -> Option<(Obj, ViewKind)> {
 }
 
 /// The next item of a [`DictIterObj`] (advancing it), or None at the end.
-fn dict_iter_step(vm: &mut Vm, o: Obj) -> Option<(ViewKind, Obj, Obj)> {
+pub(crate) fn dict_iter_step(vm: &mut Vm, o: Obj) -> Option<(ViewKind, Obj, Obj)> {
     let it = vm.heap.get::<DictIterObj>(o)?;
     let (d, pos, end, kind) = (it.dict, it.pos, it.end_kind >> 2, ViewKind::from_bits(it.end_kind));
     let (p, e) = vm.table(d)?.next_at(pos).filter(|(p, _)| *p < end)?;

@@ -196,6 +196,70 @@ fn enumerate_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     vm.new_tuple(&[count, x])
 }
 
+/// [`Vm::iter_next`] with a list's or tuple's iterator read in place
+/// (for [`next_pair`]).
+///
+/// Errors: as [`Vm::iter_next`].
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn next_direct(vm: &mut Vm, it: Obj) -> PyResult<Option<Obj>> {
+    if it.ptr_type().is_some_and(|t| core::ptr::eq(t, &ITERATOR_TYPE)) {
+        if let Some((seq, i)) = seq_iter_parts(vm, it) {
+            if let Some(items) = vm.seq_items(seq) {
+                // (Past the end of a list or tuple: exhausted, as in
+                // `iterator_next`.)
+                let x = items.get(i).copied();
+                if x.is_some() {
+                    set_index(vm, it, i + 1);
+                }
+                return Ok(x);
+            }
+        }
+    }
+    vm.iter_next(it)
+}
+
+/// The next item of `it` as a pair, without making its tuple, when `it`
+/// is an enumerate with a small-int count, a zip of two iterables or a
+/// dict items iterator (desktop FOR_ITER followed by `UNPACK_SEQUENCE 2`:
+/// the tuple would be unpacked at once). `None`: another iterator (take
+/// [`Vm::iter_next`] and unpack); `Some(None)`: exhausted.
+///
+/// Errors: whatever the underlying iterators raise (as `iter_next`).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
+    let Some(t) = it.ptr_type() else { return Ok(None) };
+    if core::ptr::eq(t, &ENUMERATE_TYPE) {
+        let Some((iter, count)) = vm.heap.get::<EnumerateObj>(it).map(|e| (e.iter, e.count)) else { return Ok(None) };
+        let c = match count.as_small_int() {
+            Some(c) if c < Obj::SMALL_INT_MAX => c,
+            _ => return Ok(None),
+        };
+        let Some(x) = next_direct(vm, iter)? else { return Ok(Some(None)) };
+        if let Some(e) = vm.heap.get_mut::<EnumerateObj>(it) {
+            e.count = Obj::small_int(c + 1);
+        }
+        return Ok(Some(Some((count, x))));
+    }
+    if core::ptr::eq(t, &ZIP_TYPE) {
+        let Some(iters) = vm.heap.get::<ZipObj>(it).map(|z| z.iters) else { return Ok(None) };
+        let Some(&[i1, i2]) = vm.tuple_pinned(iters) else { return Ok(None) };
+        let Some(x) = next_direct(vm, i1)? else { return Ok(Some(None)) };
+        let Some(y) = next_direct(vm, i2)? else { return Ok(Some(None)) };
+        return Ok(Some(Some((x, y))));
+    }
+    if core::ptr::eq(t, &super::dict_views::DICT_ITERATOR_TYPE) {
+        use super::dict_views::{dict_iter_step, DictIterObj, ViewKind};
+        // Only items (checked before stepping: a step advances).
+        if vm.heap.get::<DictIterObj>(it).is_none_or(|d| d.end_kind & 3 != ViewKind::Items as usize) {
+            return Ok(None);
+        }
+        return Ok(Some(dict_iter_step(vm, it).map(|(_, k, v)| (k, v))));
+    }
+    Ok(None)
+}
+
 /// `enumerate(iterable, start=0)`.
 pub static ENUMERATE_TYPE: TypeObj = TypeObj {
     name: q::enumerate,

@@ -1173,6 +1173,35 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 // SAFETY: as above.
                 let [kind, a, b, c] = unsafe { s0.cast::<[Obj; 4]>().read() };
                 let next = if kind.is_null() {
+                    // Desktop: an enumerate, zip of two or dict items
+                    // unpacked at once (`for i, x in ...`) yields its
+                    // pair without the tuple.
+                    #[cfg(not(target_os = "none"))]
+                    // SAFETY: FOR_ITER falls through to an instruction
+                    // inside the code (verified); an UNPACK_SEQUENCE has
+                    // its operand byte after it.
+                    if unsafe { *pc == op::UNPACK_SEQUENCE && *pc.add(1) == 2 } {
+                        match tri!(crate::types::iterators::next_pair(vm, a)) {
+                            Some(Some((x, y))) => {
+                                #[cfg(feature = "opcode-stats")]
+                                {
+                                    vm.vmstate.op_count += 1;
+                                }
+                                push!(y);
+                                push!(x);
+                                // SAFETY: past UNPACK_SEQUENCE 2 (2 bytes).
+                                ip = unsafe { pc.add(2) };
+                                continue;
+                            }
+                            Some(None) => {
+                                clear(s0, sp);
+                                sp = s0;
+                                ip = dest;
+                                continue;
+                            }
+                            None => {}
+                        }
+                    }
                     tri!(super::gen::for_iter_next(vm, a))
                 } else if kind == Obj::small_int(1) {
                     // range fast path: [1, current, stop, step]
