@@ -376,16 +376,43 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
-    use BinaryOp::*;
     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
-    let x = int_ref(vm, a, &mut ba)?.trimmed();
-    let y = int_ref(vm, b, &mut bb)?.trimmed();
+    let x = int_ref(vm, a, &mut ba)?;
+    let y = int_ref(vm, b, &mut bb)?;
+    fast_refs(vm, op, x.trimmed(), y.trimmed())
+}
+
+/// The dispatch loop's first stop for a binary op on two exact ints: when
+/// one of them is longer than 64 bits, [`fast_binary_op`]'s arithmetic
+/// (None for other ops, and when both fit 64 bits: [`super::super::int_fast`]
+/// does those). Desktop only.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    let x = int_ref(vm, a, &mut ba)?;
+    let y = int_ref(vm, b, &mut bb)?;
+    if x.mag.len() <= 2 && y.mag.len() <= 2 {
+        return None;
+    }
+    fast_refs(vm, op, x.trimmed(), y.trimmed())
+}
+
+/// [`fast_binary_op`] on the operands' values (normalised).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<PyResult<Obj>> {
+    use BinaryOp::*;
     let op = op.non_inplace();
     match op {
         Multiply => {
             let (long, short) = if x.mag.len() >= y.mag.len() { (x, y) } else { (y, x) };
-            if let (3.., &[d]) = (long.mag.len(), short.mag) {
-                return Some(mul_digit(vm, long, d, short.neg));
+            match (long.mag.len(), short.mag) {
+                (3.., &[d]) => return Some(mul_digit(vm, long, d, short.neg)),
+                (_, []) => return Some(Ok(Obj::small_int(0))),
+                _ => {}
             }
         }
         Add | Subtract => {
@@ -395,18 +422,22 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
             }
             return Some(big_binary_op(vm, Add, x, y));
         }
-        // A quotient of one limb (no scratch, at most two digits, and a
-        // floor adjustment's carry): on the stack.
-        FloorDivide
-            if y.mag.len() >= 3
-                && x.mag.len() <= y.mag.len() + 1
-                && mpz::div::floordiv_scratch_len(x.mag.len(), y.mag.len()) == 0 =>
-        {
-            let mut q = [0u32; 3];
-            return Some(match mpz::div::floordiv(&mut q, x, y, &mut []) {
-                Ok(r) => vm.new_int_mag(r.neg, q.get(..r.len).unwrap_or(&[])),
-                Err(e) => Err(mpz_error(vm, e)),
-            });
+        FloorDivide if y.mag.len() >= 3 => {
+            // A quotient the top bits decide (the common case of a small
+            // one): no division of the digits at all.
+            if let Some((neg, q)) = mpz::div::floordiv_small(x, y) {
+                let q = q as i64;
+                return Some(vm.new_int(if neg { -q } else { q }));
+            }
+            // A quotient of one limb (no scratch, at most two digits, and a
+            // floor adjustment's carry): on the stack.
+            if x.mag.len() <= y.mag.len() + 1 && mpz::div::floordiv_scratch_len(x.mag.len(), y.mag.len()) == 0 {
+                let mut q = [0u32; 3];
+                return Some(match mpz::div::floordiv(&mut q, x, y, &mut []) {
+                    Ok(r) => vm.new_int_mag(r.neg, q.get(..r.len).unwrap_or(&[])),
+                    Err(e) => Err(mpz_error(vm, e)),
+                });
+            }
         }
         Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
         FloorDivide | Modulo if !y.is_zero() => {}
