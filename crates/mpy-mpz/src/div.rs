@@ -151,8 +151,12 @@ pub fn modulo(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digi
 /// remainder, which the floor adjustment of a negative quotient needs.
 pub fn floordiv_small(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
     let (a, b) = (a.trimmed(), b.trimmed());
-    let lb = crate::bits::bit_length(b.mag);
-    let la = crate::bits::bit_length(a.mag);
+    // (Bit lengths of the trimmed magnitudes.)
+    let bits = |m: &[Digit]| match m.last() {
+        Some(&top) => m.len() as u64 * 32 - top.leading_zeros() as u64,
+        None => 0,
+    };
+    let (la, lb) = (bits(a.mag), bits(b.mag));
     if lb <= 64 || la > lb + 60 {
         return None;
     }

@@ -37,6 +37,11 @@ fn check_add_sub(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
     assert!(add::add_len_tight(r(a), r(b)) <= n);
     assert_eq!(cmp::cmp(r(a), r(b)), ba.cmp(&bb), "cmp {ba} {bb}");
     assert_eq!(cmp::cmp_mag(&a.1, &b.1), ba.abs().cmp(&bb.abs()));
+    // The difference of magnitudes, larger first, into the larger's length.
+    let (big, small) = if ba.abs() >= bb.abs() { (&a.1, &b.1) } else { (&b.1, &a.1) };
+    let mut out = buf(mpy_mpz::normalized_len(big));
+    let l = add::sub_mag_ordered(&mut out, big, small).unwrap();
+    assert_eq!(mag_result(&out, l), (ba.abs() - bb.abs()).abs(), "|{ba}| - |{bb}|");
 }
 
 fn check_mul(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
