@@ -383,9 +383,9 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
 }
 
 /// The dispatch loop's first stop for a binary op on two exact ints: when
-/// one of them is longer than 64 bits, [`fast_binary_op`]'s arithmetic
-/// (None for other ops, and when both fit 64 bits: [`super::super::int_fast`]
-/// does those). Desktop only.
+/// one of them is longer than 64 bits, [`fast_binary_op`]'s arithmetic, or
+/// the general [`Vm::binary_op`] for the other ops. None when both fit 64
+/// bits ([`super::super::int_fast`] does those). Desktop only.
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
@@ -397,7 +397,11 @@ pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
     if x.mag.len() <= 2 && y.mag.len() <= 2 {
         return None;
     }
-    fast_refs(vm, op, x.trimmed(), y.trimmed())
+    // (Other ops: the general path at once; `int_fast` cannot take them.)
+    Some(match fast_refs(vm, op, x.trimmed(), y.trimmed()) {
+        Some(r) => r,
+        None => vm.binary_op(op, a, b),
+    })
 }
 
 /// [`fast_binary_op`] on the operands' values (normalised).
@@ -663,7 +667,15 @@ mod tests {
                     for (nx, ny) in [(false, false), (true, false), (false, true), (true, true)] {
                         let x = make(&mut vm, sx, nx);
                         let y = make(&mut vm, sy, ny);
-                        for op in [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo, Less, Equal, MoreEqual] {
+                        for op in [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo, Less, Equal, MoreEqual, And, Xor] {
+                            // (The dispatch loop's entry, which also takes the
+                            // general path for the other ops, then the
+                            // fast path itself.)
+                            if let Some(r) = long_binary_op(&mut vm, op, x, y) {
+                                let got = show(&mut vm, r);
+                                let want = bin(&mut vm, op, x, y);
+                                assert_eq!(got, want, "{sx} {op:?} {sy} ({nx} {ny}), long");
+                            }
                             let Some(r) = fast_binary_op(&mut vm, op, x, y) else { continue };
                             n += 1;
                             let small = r.as_ref().ok().is_some_and(|o| o.is_small_int());
