@@ -404,6 +404,14 @@ pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
     })
 }
 
+/// Is `o` an int object of more than two digits (past 64 bits)? The
+/// dispatch loop's test for [`long_binary_op`].
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn is_long(vm: &Vm, o: Obj) -> bool {
+    !o.is_small_int() && vm.int_digits_pinned(o).is_some_and(|(_, d)| d.len() > 2)
+}
+
 /// [`fast_binary_op`] on the operands' values (normalised).
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
