@@ -149,6 +149,7 @@ pub fn modulo(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digi
 /// `U / (D + 1)` and `(U + 1) / D` (rounded down); when the two agree it
 /// is that value, and `U - q*D >= q` (and not both zero) proves a nonzero
 /// remainder, which the floor adjustment of a negative quotient needs.
+#[inline]
 pub fn floordiv_small(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
     let (a, b) = (a.trimmed(), b.trimmed());
     // (Bit lengths of the trimmed magnitudes.)

@@ -465,6 +465,7 @@ fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
     let top = a.mag.last().copied().unwrap_or(0) as u64;
     let n = a.mag.len() + (((top + 1) * d as u64 - 1) >> 32 != 0) as usize;
@@ -478,6 +479,7 @@ fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     let n = mpz::add::add_len_tight(a, b);
     if a.neg == b.neg {
