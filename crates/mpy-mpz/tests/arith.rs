@@ -524,8 +524,10 @@ fn small_quotients() {
     let (mut answered, mut asked) = (0, 0);
     for _ in 0..iters(20000) {
         let lb = 3 + rng.below(12) as usize;
-        let b: Vec<u32> = (0..lb).map(|i| if i + 1 == lb { 1 + rng.next_u64() as u32 % u32::MAX } else { rng.next_u64() as u32 }).collect();
-        let a: Vec<u32> = (0..lb + 1).map(|i| if i == lb { rng.below(1 << 20) as u32 } else { rng.next_u64() as u32 }).collect();
+        let mut b: Vec<u32> = (0..lb).map(|_| rng.next_u64() as u32).collect();
+        b[lb - 1] = b[lb - 1].max(1);
+        let mut a: Vec<u32> = (0..=lb).map(|_| rng.next_u64() as u32).collect();
+        a[lb] = rng.below(1 << 20) as u32;
         let (x, y) = ((rng.bool(), a), (rng.bool(), b));
         let want = to_big(x.0, &x.1).div_floor(&to_big(y.0, &y.1));
         asked += 1;
