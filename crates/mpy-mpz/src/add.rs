@@ -63,6 +63,18 @@ pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usi
     Ok((swap, digits::norm(out, a.len())))
 }
 
+/// `out = |a| - |b|` for `|a| >= |b|` (as the caller knows, e.g. from
+/// [`crate::cmp::cmp_mag`]; otherwise the digits are wrong, but nothing
+/// panics); returns the normalised length. `out` needs `a`'s length.
+pub fn sub_mag_ordered(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
+    let (a, b) = (trim(a), trim(b));
+    if out.len() < a.len() {
+        return Err(Error::BufferTooSmall);
+    }
+    digits::sub_to(out, a, b);
+    Ok(digits::norm(out, a.len()))
+}
+
 /// `out = a + b` (signed); returns the result's sign and length. `out`
 /// needs [`add_len`]`(a.len(), b.len())` digits (one fewer suffices when
 /// there is no final carry).

@@ -137,6 +137,67 @@ pub fn modulo(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digi
     Ok(floor_div(None, Some(r), a, b, scratch)?.1)
 }
 
+/// Python's `a // b` when the top bits decide it: `Some((neg, q))` for
+/// the result `-q` if `neg`, else `q` (`q <= 2^61`), for a divisor of
+/// more than 64 bits and a quotient below `2^61`. None when the top bits
+/// do not settle the quotient (about one case in `2^60`, and exact or
+/// near-exact divisions with operands of different signs): the caller
+/// then divides in full. No buffers, no loops over the digits.
+///
+/// With `k` the bit length of `b` minus 64, `U = |a| >> k` and `D = |b| >> k`
+/// (`2^63 <= D < 2^64`), the truncated quotient lies between
+/// `U / (D + 1)` and `(U + 1) / D` (rounded down); when the two agree it
+/// is that value, and `U - q*D >= q` (and not both zero) proves a nonzero
+/// remainder, which the floor adjustment of a negative quotient needs.
+#[inline]
+pub fn floordiv_small(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
+    let (a, b) = (a.trimmed(), b.trimmed());
+    // (Bit lengths of the trimmed magnitudes.)
+    let bits = |m: &[Digit]| match m.last() {
+        Some(&top) => m.len() as u64 * 32 - top.leading_zeros() as u64,
+        None => 0,
+    };
+    let (la, lb) = (bits(a.mag), bits(b.mag));
+    if lb <= 64 || la > lb + 60 {
+        return None;
+    }
+    let neg = a.neg != b.neg;
+    if la < lb {
+        // |a| < |b|: 0, or -1 for a nonzero `a` of the other sign.
+        return Some(if neg && la != 0 { (true, 1) } else { (false, 0) });
+    }
+    let k = lb - 64;
+    let d = window(b.mag, k);
+    let u = window(a.mag, k);
+    let q = u / (d + 1);
+    if q != (u + 1) / d {
+        return None;
+    }
+    if !neg {
+        return Some((false, q as u64));
+    }
+    let r = u - q * d;
+    if r < q || r == 0 {
+        return None;
+    }
+    Some((true, q as u64 + 1))
+}
+
+/// `|a| >> k` for a value known to be below `2^128` (the digits past
+/// those read are zero): five digits from digit `k / 32`, shifted.
+#[inline(always)]
+fn window(a: &[Digit], k: u64) -> u128 {
+    let i = (k / 32) as usize;
+    let r = (k % 32) as u32;
+    let digit = |j: usize| a.get(i + j).copied().unwrap_or(0) as u128;
+    let lo = digit(0) | digit(1) << 32 | digit(2) << 64 | digit(3) << 96;
+    if r == 0 {
+        lo
+    } else {
+        (lo >> r) | digit(4) << (128 - r)
+    }
+}
+
 /// The one body of [`divmod`], [`floordiv`] and [`modulo`]: the floor
 /// quotient into `q` and the remainder (sign of `b`) into `r`, each only
 /// where wanted (a missing one's length is 0).

@@ -37,6 +37,11 @@ fn check_add_sub(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
     assert!(add::add_len_tight(r(a), r(b)) <= n);
     assert_eq!(cmp::cmp(r(a), r(b)), ba.cmp(&bb), "cmp {ba} {bb}");
     assert_eq!(cmp::cmp_mag(&a.1, &b.1), ba.abs().cmp(&bb.abs()));
+    // The difference of magnitudes, larger first, into the larger's length.
+    let (big, small) = if ba.abs() >= bb.abs() { (&a.1, &b.1) } else { (&b.1, &a.1) };
+    let mut out = buf(mpy_mpz::normalized_len(big));
+    let l = add::sub_mag_ordered(&mut out, big, small).unwrap();
+    assert_eq!(mag_result(&out, l), (ba.abs() - bb.abs()).abs(), "|{ba}| - |{bb}|");
 }
 
 fn check_mul(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
@@ -465,6 +470,80 @@ fn one_limb_quotients() {
         check_div(&a, &(sb, b.clone()));
         check_div(&(true, a.1.clone()), &(sb, b));
     }
+}
+
+/// `div::floordiv_small` agrees with num-bigint whenever it answers, and
+/// answers for nearly all small quotients: dividends around multiples of
+/// the divisor (exact, one off either way, near a multiple of a power of
+/// two), both signs, divisors just above 64 bits and long ones, digit
+/// boundaries of the bit window, quotients from 0 up to the 2^61 limit.
+#[test]
+fn small_quotients() {
+    let mut rng = Rng::new(29);
+    let (mut answered, mut asked) = (0, 0);
+    for i in 0..iters(20000) {
+        let lb = 3 + rng.below(12) as usize;
+        let mut b = rng.mag(lb);
+        if b.iter().all(|&d| d == 0) || i % 7 == 0 {
+            b[lb - 1] = 1 + rng.below(3) as u32;
+        }
+        if i % 5 == 0 {
+            b[lb - 2] = if rng.bool() { u32::MAX } else { 0 };
+        }
+        let bb = to_big(false, &b);
+        let q: u64 = match rng.below(6) {
+            0 => rng.below(3),
+            1 => rng.below(11),
+            2 => (1 << 61) - rng.below(3),
+            3 => (1 << 32) - 1 + rng.below(3),
+            _ => rng.next_u64() >> (3 + rng.below(61)),
+        };
+        let off: BigInt = match rng.below(4) {
+            0 => BigInt::from(rng.below(3)) - 1,
+            1 => BigInt::from(rng.next_u64()) << (rng.below(64) as usize),
+            2 => -(BigInt::from(rng.next_u64()) << (rng.below(64) as usize)),
+            _ => BigInt::zero(),
+        };
+        let a: BigInt = &bb * BigInt::from(q) + off;
+        let a = from_big(&a);
+        for (sa, sb) in [(false, false), (true, false), (false, true), (true, true)] {
+            let (x, y) = ((sa != a.0, a.1.clone()), (sb, b.clone()));
+            let (bx, by) = (to_big(x.0, &x.1), to_big(y.0, &y.1));
+            let want = bx.div_floor(&by);
+            asked += 1;
+            if let Some((neg, got)) = div::floordiv_small(r(&x), r(&y)) {
+                answered += 1;
+                let got = if neg { -BigInt::from(got) } else { BigInt::from(got) };
+                assert_eq!(got, want, "{bx} // {by}");
+                assert!(!neg || got.is_negative(), "{bx} // {by}: negative zero");
+            }
+        }
+    }
+    assert!(answered * 10 > asked, "{answered} of {asked}");
+    // Random operands (no multiple nearby): nearly always answered.
+    let (mut answered, mut asked) = (0, 0);
+    for _ in 0..iters(20000) {
+        let lb = 3 + rng.below(12) as usize;
+        let mut b: Vec<u32> = (0..lb).map(|_| rng.next_u64() as u32).collect();
+        b[lb - 1] = b[lb - 1].max(1);
+        let mut a: Vec<u32> = (0..=lb).map(|_| rng.next_u64() as u32).collect();
+        a[lb] = rng.below(1 << 20) as u32;
+        let (x, y) = ((rng.bool(), a), (rng.bool(), b));
+        let want = to_big(x.0, &x.1).div_floor(&to_big(y.0, &y.1));
+        asked += 1;
+        if let Some((neg, got)) = div::floordiv_small(r(&x), r(&y)) {
+            answered += 1;
+            assert_eq!(if neg { -BigInt::from(got) } else { BigInt::from(got) }, want);
+        }
+    }
+    assert!(answered * 100 > asked * 99, "{answered} of {asked}");
+    // Divisors of at most 64 bits, and quotients past the limit: never.
+    let a = (false, vec![1, 2, 3, 4]);
+    assert_eq!(div::floordiv_small(r(&a), r(&(false, vec![5, 6]))), None);
+    assert_eq!(div::floordiv_small(r(&(false, vec![0, 0, 0, 0, 1 << 29])), r(&(false, vec![0, 0, 1]))), None);
+    let z = (true, vec![]);
+    assert_eq!(div::floordiv_small(r(&z), r(&(true, vec![0, 0, 1]))), Some((false, 0)));
+    assert_eq!(div::floordiv_small(r(&(false, vec![7])), r(&(true, vec![0, 0, 1]))), Some((true, 1)));
 }
 
 #[test]

@@ -1024,6 +1024,18 @@ impl Blocks {
     /// [`Blocks::alloc`] after the fast path: searches the table.
     #[inline(never)]
     fn alloc_slow(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        // Desktop: a large request whose blocks right below `top` are free
+        // and whose entries lie in two table words (what `find_large`
+        // finds first), checked and taken as one 128-bit value.
+        #[cfg(all(not(target_os = "none"), target_pointer_width = "64"))]
+        if n > SMALL {
+            let start = self.top.wrapping_sub(n);
+            if start < self.top && start / EPW >= self.down_stop && self.take_in_two_words(start, n) {
+                self.thorough = false;
+                self.top = start;
+                return Some(self.finish_alloc(start, n, finaliser, no_scan));
+            }
+        }
         let start = self.find_free(n)?;
         if n <= SMALL {
             // The found run is taken now: the fast path's next try for
@@ -1032,6 +1044,35 @@ impl Blocks {
         }
         self.fill_run(start, n, HEAD);
         Some(self.finish_alloc(start, n, finaliser, no_scan))
+    }
+
+    /// If the entries `start .. start + n` (`n >= 1`, inside the pool,
+    /// their table words initialised) lie in at most two table words and
+    /// are all free, marks them as a new allocation (a head, then tails)
+    /// and returns true; else changes nothing.
+    #[cfg(all(not(target_os = "none"), target_pointer_width = "64"))]
+    #[inline(always)]
+    fn take_in_two_words(&mut self, start: usize, n: usize) -> bool {
+        let (i, o) = (start / EPW, start % EPW);
+        if o + n > 2 * EPW {
+            return false;
+        }
+        // The run's last entry is in word `i + 1` (which then exists).
+        let two = o + n > EPW;
+        let w = self.aw(i) as u128 | if two { (self.aw(i + 1) as u128) << 64 } else { 0 };
+        let mask = u128::MAX >> (128 - 2 * n) << (2 * o);
+        // FREE entries are zero.
+        if w & mask != 0 {
+            return false;
+        }
+        // TAIL (0b10) in every entry, HEAD (0b01) in the first.
+        let run = (mask & !(u128::MAX / 3)) ^ (3u128 << (2 * o));
+        let w = w | run;
+        self.set_aw(i, w as usize);
+        if two {
+            self.set_aw(i + 1, (w >> 64) as usize);
+        }
+        true
     }
 
     /// Allocates `n >= 2` blocks with the no-scan bit, zeroing only the

@@ -376,16 +376,55 @@ pub fn big_binary_op(vm: &mut Vm, op: BinaryOp, a: MpzRef<'_>, b: MpzRef<'_>) ->
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
-    use BinaryOp::*;
     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
-    let x = int_ref(vm, a, &mut ba)?.trimmed();
-    let y = int_ref(vm, b, &mut bb)?.trimmed();
+    let x = int_ref(vm, a, &mut ba)?;
+    let y = int_ref(vm, b, &mut bb)?;
+    fast_refs(vm, op, x.trimmed(), y.trimmed())
+}
+
+/// The dispatch loop's first stop for a binary op on two exact ints: when
+/// one of them is longer than 64 bits, [`fast_binary_op`]'s arithmetic, or
+/// the general [`Vm::binary_op`] for the other ops. None when both fit 64
+/// bits ([`super::super::int_fast`] does those). Desktop only.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    let x = int_ref(vm, a, &mut ba)?;
+    let y = int_ref(vm, b, &mut bb)?;
+    if x.mag.len() <= 2 && y.mag.len() <= 2 {
+        return None;
+    }
+    // (Other ops: the general path at once; `int_fast` cannot take them.)
+    Some(match fast_refs(vm, op, x.trimmed(), y.trimmed()) {
+        Some(r) => r,
+        None => vm.binary_op(op, a, b),
+    })
+}
+
+/// Is `o` an int object of more than two digits (past 64 bits)? The
+/// dispatch loop's test for [`long_binary_op`].
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn is_long(vm: &Vm, o: Obj) -> bool {
+    !o.is_small_int() && vm.int_digits_pinned(o).is_some_and(|(_, d)| d.len() > 2)
+}
+
+/// [`fast_binary_op`] on the operands' values (normalised).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<PyResult<Obj>> {
+    use BinaryOp::*;
     let op = op.non_inplace();
     match op {
         Multiply => {
             let (long, short) = if x.mag.len() >= y.mag.len() { (x, y) } else { (y, x) };
-            if let (3.., &[d]) = (long.mag.len(), short.mag) {
-                return Some(mul_digit(vm, long, d, short.neg));
+            match (long.mag.len(), short.mag) {
+                (3.., &[d]) => return Some(mul_digit(vm, long, d, short.neg)),
+                (_, []) => return Some(Ok(Obj::small_int(0))),
+                _ => {}
             }
         }
         Add | Subtract => {
@@ -395,18 +434,22 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
             }
             return Some(big_binary_op(vm, Add, x, y));
         }
-        // A quotient of one limb (no scratch, at most two digits, and a
-        // floor adjustment's carry): on the stack.
-        FloorDivide
-            if y.mag.len() >= 3
-                && x.mag.len() <= y.mag.len() + 1
-                && mpz::div::floordiv_scratch_len(x.mag.len(), y.mag.len()) == 0 =>
-        {
-            let mut q = [0u32; 3];
-            return Some(match mpz::div::floordiv(&mut q, x, y, &mut []) {
-                Ok(r) => vm.new_int_mag(r.neg, q.get(..r.len).unwrap_or(&[])),
-                Err(e) => Err(mpz_error(vm, e)),
-            });
+        FloorDivide if y.mag.len() >= 3 => {
+            // A quotient the top bits decide (the common case of a small
+            // one): no division of the digits at all.
+            if let Some((neg, q)) = mpz::div::floordiv_small(x, y) {
+                let q = q as i64;
+                return Some(vm.new_int(if neg { -q } else { q }));
+            }
+            // A quotient of one limb (no scratch, at most two digits, and a
+            // floor adjustment's carry): on the stack.
+            if x.mag.len() <= y.mag.len() + 1 && mpz::div::floordiv_scratch_len(x.mag.len(), y.mag.len()) == 0 {
+                let mut q = [0u32; 3];
+                return Some(match mpz::div::floordiv(&mut q, x, y, &mut []) {
+                    Ok(r) => vm.new_int_mag(r.neg, q.get(..r.len).unwrap_or(&[])),
+                    Err(e) => Err(mpz_error(vm, e)),
+                });
+            }
         }
         Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
         FloorDivide | Modulo if !y.is_zero() => {}
@@ -422,6 +465,7 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
     let top = a.mag.last().copied().unwrap_or(0) as u64;
     let n = a.mag.len() + (((top + 1) * d as u64 - 1) >> 32 != 0) as usize;
@@ -435,6 +479,7 @@ fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     let n = mpz::add::add_len_tight(a, b);
     if a.neg == b.neg {
@@ -445,7 +490,7 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
         Ordering::Less => (b, a),
         Ordering::Equal => return Ok(Obj::small_int(0)),
     };
-    let o = new_big(vm, big.neg, n, |out| mpz::add::sub_mag(out, big.mag, small.mag).map(|(_, len)| len))?;
+    let o = new_big(vm, big.neg, n, |out| mpz::add::sub_mag_ordered(out, big.mag, small.mag))?;
     // (Cancelled down to a small int?)
     match vm.int_digits_pinned(o) {
         Some((_, d)) if d.len() <= 2 => finish(vm, o, SignedLen::new(big.neg, d.len()), big.neg),
@@ -601,7 +646,9 @@ mod tests {
     fn fast_paths_match_general_path() {
         let mut vals: Vec<String> = Vec::new();
         for base in ["18446744073709551616", "79228162514264337593543950335", "79228162514264337593543950336",
-            "340282366920938463463374607431768211455", "4294967296", "4294967295", "12345678901234567890123456789012345"]
+            "340282366920938463463374607431768211455", "4294967296", "4294967295",
+            "12345678901234567890123456789012345", "237684487542793012780631851008",
+            "1000000000000000000000000000000000000000"]
         {
             for d in ["0", "1", "-1", "4294967295", "-4294967296", "9223372036854775807"] {
                 vals.push(format!("{base} + {d}"));
@@ -631,7 +678,16 @@ mod tests {
                     for (nx, ny) in [(false, false), (true, false), (false, true), (true, true)] {
                         let x = make(&mut vm, sx, nx);
                         let y = make(&mut vm, sy, ny);
-                        for op in [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo, Less, Equal, MoreEqual] {
+                        let ops = [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo];
+                        for op in ops.into_iter().chain([Less, Equal, MoreEqual, And, Xor]) {
+                            // (The dispatch loop's entry, which also takes the
+                            // general path for the other ops, then the
+                            // fast path itself.)
+                            if let Some(r) = long_binary_op(&mut vm, op, x, y) {
+                                let got = show(&mut vm, r);
+                                let want = bin(&mut vm, op, x, y);
+                                assert_eq!(got, want, "{sx} {op:?} {sy} ({nx} {ny}), long");
+                            }
                             let Some(r) = fast_binary_op(&mut vm, op, x, y) else { continue };
                             n += 1;
                             let small = r.as_ref().ok().is_some_and(|o| o.is_small_int());

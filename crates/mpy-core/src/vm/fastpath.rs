@@ -300,6 +300,13 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
             }
         }
     } else if int_fast::is_int(a) && int_fast::is_int(b) {
+        // One of them past 64 bits: the big-int arithmetic directly.
+        #[cfg(feature = "bigint")]
+        if crate::types::int_ops::big::is_long(vm, a) || crate::types::int_ops::big::is_long(vm, b) {
+            if let Some(r) = crate::types::int_ops::big::long_binary_op(vm, bop, a, b) {
+                return r;
+            }
+        }
         if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
             return r;
         }
