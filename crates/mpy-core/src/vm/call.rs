@@ -68,7 +68,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     // closure's cells are its first ones) needs none of the checks below.
     #[cfg(not(target_os = "none"))]
     if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
-        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+        return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
     }
     // A closure's cells are its first parameters.
     let np = (h.n_pos_args as usize).checked_sub(v.cells.len())?;
@@ -99,7 +99,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     if generator {
         return Some(new_generator_simple(vm, f, v.code, v.cells, args, defaults));
     }
-    Some(call_simple_inner::<false>(vm, f, &v, args, defaults))
+    Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, defaults))
 }
 
 /// The CALL opcodes' entry to [`call_simple`]. Desktop: a plain
@@ -112,9 +112,56 @@ pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;
     if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
-        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+        return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
     }
     call_simple(vm, f, args)
+}
+
+/// Calls `f` with positional arguments `first` (none if NULL) then
+/// `args` (desktop: the native callers' entry, e.g. special methods,
+/// properties and `__init__`): a plain Python function passed exactly
+/// its parameters is bound and run here, others go through
+/// [`call_simple`] or [`Vm::call`].
+///
+/// Errors: whatever the call raises.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn call_positional(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    if let Some(v) = FunView::of(vm, f) {
+        let h = v.code.head;
+        let n = args.len() + usize::from(!first.is_null());
+        if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == n.wrapping_add(v.cells.len()) {
+            return call_simple_inner::<true>(vm, f, &v, first, args, &[]);
+        }
+    }
+    call_positional_other(vm, f, first, args)
+}
+
+/// [`call_positional`] of anything but a plain Python function passed
+/// exactly its parameters.
+///
+/// Errors: whatever the call raises.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    if first.is_null() {
+        return match call_simple(vm, f, args) {
+            Some(r) => r,
+            None => vm.call(f, args, &[]),
+        };
+    }
+    let mut buf = [Obj::NULL; 9];
+    buf[0] = first;
+    let Some(rest) = buf.get_mut(1..=args.len()) else {
+        let mut all = vm.new_vec::<Obj>(args.len() + 1)?;
+        let _ = all.push_within_capacity(first);
+        for &a in args {
+            let _ = all.push_within_capacity(a);
+        }
+        return call_positional_other(vm, f, Obj::NULL, all.as_mut_slice());
+    };
+    rest.copy_from_slice(args);
+    call_positional_other(vm, f, Obj::NULL, &buf[..=args.len()])
 }
 
 /// The CALL opcodes' entry to [`call_simple`].
@@ -153,15 +200,27 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 
 /// [`call_simple`]'s call proper (desktop: inlined, so that the function
 /// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] and
-/// `defaults` is empty.
+/// `defaults` is empty. `first`, unless NULL, is an argument before
+/// `args` (desktop only).
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: Obj, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     #[cfg(target_os = "none")]
     check_recursion(vm)?;
+    // Desktop: the frame is written first, straight from the function
+    // view (not kept in registers or spilled across the slot set-up).
+    // SAFETY: its slot pointer is set below, before the frame is used.
+    #[cfg(not(target_os = "none"))]
+    let mut frame = unsafe { Frame::new(f, v, Obj::NULL, core::ptr::null_mut(), Obj::NULL) };
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
     // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
     // value stack until `run_new_frame` pops them.
+    #[cfg(target_os = "none")]
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
+    // SAFETY: as above.
+    #[cfg(not(target_os = "none"))]
+    unsafe {
+        frame.set_fp(fp)
+    };
     // Desktop: the recursion guard measures the native stack at the frame
     // (a local that lives in memory anyway) instead of at a marker.
     #[cfg(not(target_os = "none"))]
@@ -186,6 +245,11 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, ar
         if !v.cells.is_empty() {
             // SAFETY: at most `n_state` slots, from `n_state - 1` down.
             d = unsafe { put_locals(d, v.cells) };
+        }
+        if !first.is_null() {
+            // SAFETY: as above (`first` counts as an argument).
+            unsafe { d.write(first) };
+            d = d.wrapping_sub(1);
         }
         // SAFETY: as above.
         d = unsafe { put_locals(d, args) };
@@ -298,6 +362,19 @@ fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
 #[cfg_attr(target_os = "none", inline)]
 fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Obj> {
     vm.vmstate.depth += 1;
+    // Desktop: a call within the module (the globals and locals already
+    // the callee's) leaves them alone; every frame run restores what it
+    // changed, so they are the same again when it returns.
+    #[cfg(not(target_os = "none"))]
+    if vm.vmstate.globals == frame.globals && vm.vmstate.locals == frame.locals {
+        let r = dispatch::run(vm, frame, None);
+        vm.vmstate.depth -= 1;
+        pop_frame_slots(vm, base);
+        return match r? {
+            Outcome::Return(v) => Ok(v),
+            Outcome::Yield(_) => Err(vm.runtime_error("yield outside generator")),
+        };
+    }
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
     vm.vmstate.locals = frame.locals;

@@ -491,12 +491,7 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         Err(e) => return Some(Err(e)),
     };
     let Some(init) = init else { return Some(Ok(obj)) };
-    let mut buf = [Obj::NULL; 8];
-    buf[0] = obj;
-    for (d, &a) in buf[1..].iter_mut().zip(args) {
-        *d = a;
-    }
-    Some(match super::attrcache::call_fast(vm, init, buf.get(..=args.len())?) {
+    Some(match super::call::call_positional(vm, init, obj, args) {
         Ok(Obj::NONE) => Ok(obj),
         Ok(_) => Err(vm.type_error("__init__() should return None")),
         Err(e) => Err(e),
