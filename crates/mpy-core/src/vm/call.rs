@@ -114,7 +114,12 @@ pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
         return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
     }
-    call_simple(vm, f, args)
+    // (A Python function: the general binding when the simple one does
+    // not apply, without trying that again.)
+    Some(match call_simple(vm, f, args) {
+        Some(r) => r,
+        None => call_general(vm, f, args, &[], Obj::NULL),
+    })
 }
 
 /// Calls `f` with positional arguments `first` (none if NULL) then
@@ -323,6 +328,13 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
             return r;
         }
     }
+    call_general(vm, f, args, kw, locals)
+}
+
+/// [`call_function_locals`] past [`call_simple`]: the full argument
+/// binding.
+#[cfg_attr(not(target_os = "none"), inline(never))]
+fn call_general(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
     let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error("not a function")) };
     check_recursion(vm)?;
     let size = v.code.frame_size();
@@ -393,6 +405,19 @@ fn arg_name(code: Code<'_>, qstrs: &[Qstr], i: usize) -> Option<Qstr> {
     code.arg_name_index(i).and_then(|k| qstrs.get(k).copied())
 }
 
+/// The index (in `from..to`) of the parameter of `code` named `q`: the
+/// names are decoded from the prelude in one pass.
+fn param_index(code: Code<'_>, qstrs: &[Qstr], q: Qstr, from: usize, to: usize) -> Option<usize> {
+    let mut pos = code.head.args_start as usize;
+    for i in 0..to {
+        let k = mpy_bytecode::varint::decode_vuint(code.bytes, &mut pos).ok()?;
+        if i >= from && qstrs.get(k as usize) == Some(&q) {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Binds arguments into the fresh frame `fr` (local i is slot
 /// `n_state - 1 - i`): closed-over cells first, positionals, `*args`,
 /// keywords, `**kw`, defaults, then wraps the cell locals.
@@ -459,7 +484,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
                 None => return Err(vm.type_error("keywords must be strings")),
             },
         };
-        let idx = kq.and_then(|q| (nc..n_pos + n_kwonly).find(|&i| arg_name(code, v.qstrs, i) == Some(q)));
+        let idx = kq.and_then(|q| param_index(code, v.qstrs, q, nc, n_pos + n_kwonly));
         match idx {
             Some(i) => {
                 if !fr.slot(slot(i)).is_null() {
@@ -528,7 +553,22 @@ fn keyword_error(vm: &mut Vm, tpl: &str, k: Obj) -> PyErr {
 /// Turns the locals listed in the prelude's cell list into cells.
 ///
 /// Errors: `MemoryError`.
+/// Desktop: the test for none is inline.
+#[cfg_attr(not(target_os = "none"), inline)]
 fn wrap_cells(vm: &mut Vm, fr: &mut Frame<'_>) -> PyResult<()> {
+    #[cfg(not(target_os = "none"))]
+    if fr.code.cells().is_empty() {
+        return Ok(());
+    }
+    wrap_cells_slow(vm, fr)
+}
+
+/// [`wrap_cells`]' loop.
+///
+/// Errors: `MemoryError`.
+#[cfg_attr(not(target_os = "none"), inline(never))]
+#[cfg_attr(target_os = "none", inline(always))]
+fn wrap_cells_slow(vm: &mut Vm, fr: &mut Frame<'_>) -> PyResult<()> {
     let top = fr.code.n_state().wrapping_sub(1);
     for &l in fr.code.cells() {
         let i = top.wrapping_sub(l as usize);
