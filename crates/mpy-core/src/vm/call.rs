@@ -210,6 +210,8 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: Obj, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     #[cfg(target_os = "none")]
+    let _ = first;
+    #[cfg(target_os = "none")]
     check_recursion(vm)?;
     // Desktop: the frame is written first, straight from the function
     // view (not kept in registers or spilled across the slot set-up).
