@@ -67,8 +67,20 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     // Desktop: a plain function passed exactly its parameters (a
     // closure's cells are its first ones) needs none of the checks below.
     #[cfg(not(target_os = "none"))]
-    if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
-        return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
+    if h.scope_flags & SCOPE_PLAIN != 0 {
+        let n = args.len().wrapping_add(v.cells.len());
+        if h.n_pos_args as usize == n {
+            return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
+        }
+        // Fewer arguments, the missing last ones having defaults (the
+        // checks below hold for a plain function).
+        let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
+        let missing = (h.n_pos_args as usize).wrapping_sub(n);
+        let ndef = (h.n_def_pos_args as usize).min(np);
+        if missing <= ndef {
+            let d = vm.tuple_pinned(v.head.defaults)?.get(ndef - missing..ndef)?;
+            return Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, d));
+        }
     }
     // A closure's cells are its first parameters.
     let np = (h.n_pos_args as usize).checked_sub(v.cells.len())?;
