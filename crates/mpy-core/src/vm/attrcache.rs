@@ -149,12 +149,9 @@ pub(crate) fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<O
 /// frame when [`super::call::call_simple`] applies, else [`Vm::call`].
 ///
 /// Errors: whatever the call raises.
-#[inline(never)]
+#[inline(always)]
 pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
-    match super::call::call_simple(vm, f, args) {
-        Some(r) => r,
-        None => vm.call(f, args, &[]),
-    }
+    super::call::call_positional(vm, f, Obj::NULL, args)
 }
 
 /// STORE_ATTR at instruction address `ip`: `o.name = value`, or `del

@@ -67,8 +67,20 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     // Desktop: a plain function passed exactly its parameters (a
     // closure's cells are its first ones) needs none of the checks below.
     #[cfg(not(target_os = "none"))]
-    if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
-        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+    if h.scope_flags & SCOPE_PLAIN != 0 {
+        let n = args.len().wrapping_add(v.cells.len());
+        if h.n_pos_args as usize == n {
+            return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
+        }
+        // Fewer arguments, the missing last ones having defaults (the
+        // checks below hold for a plain function).
+        let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
+        let missing = (h.n_pos_args as usize).wrapping_sub(n);
+        let ndef = (h.n_def_pos_args as usize).min(np);
+        if missing <= ndef {
+            let d = vm.tuple_pinned(v.head.defaults)?.get(ndef - missing..ndef)?;
+            return Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, d));
+        }
     }
     // A closure's cells are its first parameters.
     let np = (h.n_pos_args as usize).checked_sub(v.cells.len())?;
@@ -99,7 +111,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     if generator {
         return Some(new_generator_simple(vm, f, v.code, v.cells, args, defaults));
     }
-    Some(call_simple_inner::<false>(vm, f, &v, args, defaults))
+    Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, defaults))
 }
 
 /// The CALL opcodes' entry to [`call_simple`]. Desktop: a plain
@@ -112,9 +124,61 @@ pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;
     if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == args.len().wrapping_add(v.cells.len()) {
-        return Some(call_simple_inner::<true>(vm, f, &v, args, &[]));
+        return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, &[]));
     }
-    call_simple(vm, f, args)
+    // (A Python function: the general binding when the simple one does
+    // not apply, without trying that again.)
+    Some(match call_simple(vm, f, args) {
+        Some(r) => r,
+        None => call_general(vm, f, args, &[], Obj::NULL),
+    })
+}
+
+/// Calls `f` with positional arguments `first` (none if NULL) then
+/// `args` (desktop: the native callers' entry, e.g. special methods,
+/// properties and `__init__`): a plain Python function passed exactly
+/// its parameters is bound and run here, others go through
+/// [`call_simple`] or [`Vm::call`].
+///
+/// Errors: whatever the call raises.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn call_positional(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    if let Some(v) = FunView::of(vm, f) {
+        let h = v.code.head;
+        let n = args.len() + usize::from(!first.is_null());
+        if h.scope_flags & SCOPE_PLAIN != 0 && h.n_pos_args as usize == n.wrapping_add(v.cells.len()) {
+            return call_simple_inner::<true>(vm, f, &v, first, args, &[]);
+        }
+    }
+    call_positional_other(vm, f, first, args)
+}
+
+/// [`call_positional`] of anything but a plain Python function passed
+/// exactly its parameters.
+///
+/// Errors: whatever the call raises.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    if first.is_null() {
+        return match call_simple(vm, f, args) {
+            Some(r) => r,
+            None => vm.call(f, args, &[]),
+        };
+    }
+    let mut buf = [Obj::NULL; 9];
+    buf[0] = first;
+    let Some(rest) = buf.get_mut(1..=args.len()) else {
+        let mut all = vm.new_vec::<Obj>(args.len() + 1)?;
+        let _ = all.push_within_capacity(first);
+        for &a in args {
+            let _ = all.push_within_capacity(a);
+        }
+        return call_positional_other(vm, f, Obj::NULL, all.as_mut_slice());
+    };
+    rest.copy_from_slice(args);
+    call_positional_other(vm, f, Obj::NULL, &buf[..=args.len()])
 }
 
 /// The CALL opcodes' entry to [`call_simple`].
@@ -153,15 +217,29 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 
 /// [`call_simple`]'s call proper (desktop: inlined, so that the function
 /// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] and
-/// `defaults` is empty.
+/// `defaults` is empty. `first`, unless NULL, is an argument before
+/// `args` (desktop only).
 #[cfg_attr(not(target_os = "none"), inline(always))]
-fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: Obj, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
+    #[cfg(target_os = "none")]
+    let _ = first;
     #[cfg(target_os = "none")]
     check_recursion(vm)?;
+    // Desktop: the frame is written first, straight from the function
+    // view (not kept in registers or spilled across the slot set-up).
+    // SAFETY: its slot pointer is set below, before the frame is used.
+    #[cfg(not(target_os = "none"))]
+    let mut frame = unsafe { Frame::new(f, v, Obj::NULL, core::ptr::null_mut(), Obj::NULL) };
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
     // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
     // value stack until `run_new_frame` pops them.
+    #[cfg(target_os = "none")]
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
+    // SAFETY: as above.
+    #[cfg(not(target_os = "none"))]
+    unsafe {
+        frame.set_fp(fp)
+    };
     // Desktop: the recursion guard measures the native stack at the frame
     // (a local that lives in memory anyway) instead of at a marker.
     #[cfg(not(target_os = "none"))]
@@ -186,6 +264,11 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, ar
         if !v.cells.is_empty() {
             // SAFETY: at most `n_state` slots, from `n_state - 1` down.
             d = unsafe { put_locals(d, v.cells) };
+        }
+        if !first.is_null() {
+            // SAFETY: as above (`first` counts as an argument).
+            unsafe { d.write(first) };
+            d = d.wrapping_sub(1);
         }
         // SAFETY: as above.
         d = unsafe { put_locals(d, args) };
@@ -259,6 +342,13 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
             return r;
         }
     }
+    call_general(vm, f, args, kw, locals)
+}
+
+/// [`call_function_locals`] past [`call_simple`]: the full argument
+/// binding.
+#[cfg_attr(not(target_os = "none"), inline(never))]
+fn call_general(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
     let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error("not a function")) };
     check_recursion(vm)?;
     let size = v.code.frame_size();
@@ -298,6 +388,19 @@ fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
 #[cfg_attr(target_os = "none", inline)]
 fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Obj> {
     vm.vmstate.depth += 1;
+    // Desktop: a call within the module (the globals and locals already
+    // the callee's) leaves them alone; every frame run restores what it
+    // changed, so they are the same again when it returns.
+    #[cfg(not(target_os = "none"))]
+    if vm.vmstate.globals == frame.globals && vm.vmstate.locals == frame.locals {
+        let r = dispatch::run(vm, frame, None);
+        vm.vmstate.depth -= 1;
+        pop_frame_slots(vm, base);
+        return match r? {
+            Outcome::Return(v) => Ok(v),
+            Outcome::Yield(_) => Err(vm.runtime_error("yield outside generator")),
+        };
+    }
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
     vm.vmstate.locals = frame.locals;
@@ -314,6 +417,19 @@ fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Ob
 /// The run-time qstr naming parameter `i` of `code`.
 fn arg_name(code: Code<'_>, qstrs: &[Qstr], i: usize) -> Option<Qstr> {
     code.arg_name_index(i).and_then(|k| qstrs.get(k).copied())
+}
+
+/// The index (in `from..to`) of the parameter of `code` named `q`: the
+/// names are decoded from the prelude in one pass.
+fn param_index(code: Code<'_>, qstrs: &[Qstr], q: Qstr, from: usize, to: usize) -> Option<usize> {
+    let mut pos = code.head.args_start as usize;
+    for i in 0..to {
+        let k = mpy_bytecode::varint::decode_vuint(code.bytes, &mut pos).ok()?;
+        if i >= from && qstrs.get(k as usize) == Some(&q) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// Binds arguments into the fresh frame `fr` (local i is slot
@@ -382,7 +498,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
                 None => return Err(vm.type_error("keywords must be strings")),
             },
         };
-        let idx = kq.and_then(|q| (nc..n_pos + n_kwonly).find(|&i| arg_name(code, v.qstrs, i) == Some(q)));
+        let idx = kq.and_then(|q| param_index(code, v.qstrs, q, nc, n_pos + n_kwonly));
         match idx {
             Some(i) => {
                 if !fr.slot(slot(i)).is_null() {
@@ -451,7 +567,22 @@ fn keyword_error(vm: &mut Vm, tpl: &str, k: Obj) -> PyErr {
 /// Turns the locals listed in the prelude's cell list into cells.
 ///
 /// Errors: `MemoryError`.
+/// Desktop: the test for none is inline.
+#[cfg_attr(not(target_os = "none"), inline)]
 fn wrap_cells(vm: &mut Vm, fr: &mut Frame<'_>) -> PyResult<()> {
+    #[cfg(not(target_os = "none"))]
+    if fr.code.cells().is_empty() {
+        return Ok(());
+    }
+    wrap_cells_slow(vm, fr)
+}
+
+/// [`wrap_cells`]' loop.
+///
+/// Errors: `MemoryError`.
+#[cfg_attr(not(target_os = "none"), inline(never))]
+#[cfg_attr(target_os = "none", inline(always))]
+fn wrap_cells_slow(vm: &mut Vm, fr: &mut Frame<'_>) -> PyResult<()> {
     let top = fr.code.n_state().wrapping_sub(1);
     for &l in fr.code.cells() {
         let i = top.wrapping_sub(l as usize);

@@ -418,6 +418,10 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 ///
 /// Errors: `TypeError: __init__() should return None`, and whatever
 /// `__new__`/`__init__` raise.
+///
+/// Desktop: inline, so that a plain class's instantiation is one native
+/// call from the caller.
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     #[cfg(not(target_os = "none"))]
     if kw.is_empty() {
@@ -425,6 +429,15 @@ pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
             return r;
         }
     }
+    call_class_general(vm, cls, args, kw)
+}
+
+/// [`call_class`]'s general path: `__new__`, then `__init__`.
+///
+/// Errors: as [`call_class`].
+#[cfg_attr(not(target_os = "none"), inline(never))]
+#[cfg_attr(target_os = "none", inline(always))]
+fn call_class_general(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let init = user_special_cached(vm, cls, q::__init__);
     let newf = if class_flags(vm, cls) & CF_NEW != 0 { user_special(vm, cls, q::__new__) } else { None };
     let obj = if let Some(newf) = newf {
@@ -491,12 +504,7 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         Err(e) => return Some(Err(e)),
     };
     let Some(init) = init else { return Some(Ok(obj)) };
-    let mut buf = [Obj::NULL; 8];
-    buf[0] = obj;
-    for (d, &a) in buf[1..].iter_mut().zip(args) {
-        *d = a;
-    }
-    Some(match super::attrcache::call_fast(vm, init, buf.get(..=args.len())?) {
+    Some(match super::call::call_positional(vm, init, obj, args) {
         Ok(Obj::NONE) => Ok(obj),
         Ok(_) => Err(vm.type_error("__init__() should return None")),
         Err(e) => Err(e),

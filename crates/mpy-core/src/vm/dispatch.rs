@@ -635,6 +635,57 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             unsafe { read_jump(&mut $pc, $signed) }
         }};
     }
+    // CALL_FUNCTION / CALL_METHOD (`$method`). Desktop: an arm each (the
+    // kind a constant); boards: one arm.
+    macro_rules! call_op {
+        ($pc:ident, $method:expr) => {{
+            // (npos + 2 nkw + 1 (+ 1 for a method) popped, 1 pushed)
+            let a = uint_arg!($pc);
+            let npos = a & 0xff;
+            let nkw = (a >> 8) & 0xff;
+            let method: bool = $method;
+            // SAFETY: the verifier checked that these slots are in use.
+            let s = unsafe { sp.sub(npos + 2 * nkw + 1 + usize::from(method)) };
+            // SAFETY: as above.
+            let fun = unsafe { *s };
+            // SAFETY: as above (a method call has the self slot).
+            let (first, nargs) = unsafe {
+                if !method {
+                    (s.add(1), npos)
+                } else if (*s.add(1)).is_null() {
+                    (s.add(2), npos)
+                } else {
+                    (s.add(1), npos + 1)
+                }
+            };
+            // SAFETY: initialised slots of this frame, below `sp`; no
+            // code writes them during the call (callees only push
+            // frames above this one).
+            let args = unsafe { core::slice::from_raw_parts(first, nargs + 2 * nkw) };
+            // Desktop: only a Python function tries the direct path
+            // (the others skip its out-of-line call).
+            let r = if nkw == 0 {
+                match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
+                    super::call::call_fast(vm, fun, args)
+                } else {
+                    None
+                } {
+                    Some(r) => tri!(r),
+                    None => tri!(call_other(vm, fun, args)),
+                }
+            } else {
+                tri!(vm.call(fun, &args[..nargs], &args[nargs..]))
+            };
+            if vm.vmstate.scrub_pending {
+                scrub_after_call(vm);
+            }
+            // Clear the dead argument slots (they would pin garbage).
+            // SAFETY: `s + 1 <= sp`.
+            clear(unsafe { s.add(1) }, sp);
+            sp = s;
+            push!(r);
+        }};
+    }
     // Out of line: save the state, run, reload.
     macro_rules! out_of_line {
         ($e:expr) => {{
@@ -1046,53 +1097,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                     }
                 }
             }
-            op::CALL_FUNCTION | op::CALL_METHOD => {
-                // (npos + 2 nkw + 1 (+ 1 for a method) popped, 1 pushed)
-                let a = uint_arg!(pc);
-                let npos = a & 0xff;
-                let nkw = (a >> 8) & 0xff;
-                let method = opc == op::CALL_METHOD;
-                // SAFETY: the verifier checked that these slots are in use.
-                let s = unsafe { sp.sub(npos + 2 * nkw + 1 + usize::from(method)) };
-                // SAFETY: as above.
-                let fun = unsafe { *s };
-                // SAFETY: as above (a method call has the self slot).
-                let (first, nargs) = unsafe {
-                    if !method {
-                        (s.add(1), npos)
-                    } else if (*s.add(1)).is_null() {
-                        (s.add(2), npos)
-                    } else {
-                        (s.add(1), npos + 1)
-                    }
-                };
-                // SAFETY: initialised slots of this frame, below `sp`; no
-                // code writes them during the call (callees only push
-                // frames above this one).
-                let args = unsafe { core::slice::from_raw_parts(first, nargs + 2 * nkw) };
-                // Desktop: only a Python function tries the direct path
-                // (the others skip its out-of-line call).
-                let r = if nkw == 0 {
-                    match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
-                        super::call::call_fast(vm, fun, args)
-                    } else {
-                        None
-                    } {
-                        Some(r) => tri!(r),
-                        None => tri!(call_other(vm, fun, args)),
-                    }
-                } else {
-                    tri!(vm.call(fun, &args[..nargs], &args[nargs..]))
-                };
-                if vm.vmstate.scrub_pending {
-                    scrub_after_call(vm);
-                }
-                // Clear the dead argument slots (they would pin garbage).
-                // SAFETY: `s + 1 <= sp`.
-                clear(unsafe { s.add(1) }, sp);
-                sp = s;
-                push!(r);
-            }
+            // (npos + 2 nkw + 1 (+ 1 for a method) popped, 1 pushed)
+            #[cfg(not(target_os = "none"))]
+            op::CALL_FUNCTION => call_op!(pc, false),
+            #[cfg(not(target_os = "none"))]
+            op::CALL_METHOD => call_op!(pc, true),
+            #[cfg(target_os = "none")]
+            op::CALL_FUNCTION | op::CALL_METHOD => call_op!(pc, opc == op::CALL_METHOD),
             op::UNWIND_JUMP => {
                 let dest = jump_arg!(pc, true);
                 // SAFETY: the extra byte follows the jump operand.

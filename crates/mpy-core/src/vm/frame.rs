@@ -177,6 +177,15 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Sets slot 0 (for a frame made before its slots).
+    ///
+    /// # Safety
+    /// As for `fp` in [`Frame::new`].
+    #[inline(always)]
+    pub unsafe fn set_fp(&mut self, fp: *mut Obj) {
+        self.fp = fp;
+    }
+
     /// Slot 0 (for the dispatch loop).
     #[inline(always)]
     pub fn fp(&self) -> *mut Obj {
