@@ -57,6 +57,7 @@ pub(crate) fn move_back(con: &mut dyn Console, n: usize) {
 }
 
 /// Writes `n` spaces.
+#[cfg(feature = "interactive")]
 pub(crate) fn spaces(con: &mut dyn Console, mut n: usize) {
     const S: &[u8] = b"                ";
     while n > 0 {

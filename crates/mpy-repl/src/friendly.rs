@@ -1,5 +1,7 @@
-//! The friendly REPL (`>>> `, `... `) and paste mode (Ctrl-E).
+//! The friendly REPL (`>>> `, `... `) and paste mode (Ctrl-E); without
+//! the `interactive` feature, one line per command and no paste mode.
 
+#[cfg(feature = "interactive")]
 use crate::cont::auto_indent;
 use crate::interp::{ExecMode, Interpreter};
 use crate::pyexec::{exec, Flow};
@@ -7,6 +9,7 @@ use crate::readline::LineEnd;
 use crate::src_buf::SrcBuf;
 use crate::{Console, Mode, Repl};
 
+#[cfg(feature = "interactive")]
 const SPACES: [u8; 64] = [b' '; 64];
 
 /// Writes the banner: the interpreter's first line, then the help hint.
@@ -18,6 +21,7 @@ pub(crate) fn banner(con: &mut dyn Console, interp: &mut dyn Interpreter) {
 impl<const L: usize, const H: usize> Repl<L, H> {
     /// Runs the friendly REPL until it switches mode, resets, quits or
     /// input ends.
+    #[cfg_attr(not(feature = "interactive"), allow(unused_labels))]
     pub(crate) fn friendly(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Flow {
         banner(con, interp);
         'input: loop {
@@ -38,6 +42,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
                     con.write(b"\r\n");
                     return if self.quit_allowed { Flow::Quit(0) } else { Flow::SoftReset };
                 }
+                #[cfg(feature = "interactive")]
                 LineEnd::Ctrl(0x05) => match self.paste(con, interp) {
                     Flow::Continue => continue,
                     f => return f,
@@ -53,6 +58,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
             if src.is_empty() {
                 continue;
             }
+            #[cfg(feature = "interactive")]
             while !src.overflow && interp.is_incomplete(&src.bytes) {
                 src.push(b"\n");
                 let indent = auto_indent(&src.bytes).min(SPACES.len());
@@ -77,6 +83,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
         }
     }
 
+    #[cfg(feature = "interactive")]
     /// Paste mode: echoes what arrives (`\r` as `\r\n=== `), Ctrl-C
     /// cancels, Ctrl-D runs the text as a file.
     fn paste(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Flow {

@@ -27,6 +27,7 @@ pub enum Outcome {
     SystemExit(i32),
 }
 
+#[cfg(feature = "interactive")]
 /// What a Tab completion asks for: names visible at the prompt, attributes
 /// of an object, or module names.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -57,6 +58,7 @@ pub trait Interpreter {
     /// (MicroPython's traceback format) to the interpreter's output.
     fn print_exception(&mut self);
 
+    #[cfg(feature = "interactive")]
     /// Does `src` (the lines typed so far, joined by `\n`, without a final
     /// newline) need more lines before it can run? The default is
     /// MicroPython's heuristic, [`crate::continue_with_input`].
@@ -64,6 +66,7 @@ pub trait Interpreter {
         crate::cont::continue_with_input(src)
     }
 
+    #[cfg(feature = "interactive")]
     /// Calls `visit` with every name in `scope` that starts with `prefix`,
     /// in the order they should be listed (sorted), each once.
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str));

@@ -4,6 +4,15 @@
 //! (`mpremote`, `pyboard.py`, Thonny) speak, and "pyexec", which runs a
 //! command and frames its output.
 //!
+//! Without the `interactive` feature (ports turn it on with their
+//! compiler) the console keeps only what a VM-only image can use: the
+//! banner, a `>>> ` prompt with a plain line editor (no history, no Tab
+//! completion, no continuation lines: each line runs as it is, and ends in
+//! the interpreter's "compiler not available"), Ctrl-C, Ctrl-D soft reset
+//! (re-running the start-up scripts) and the raw REPL, which answers a
+//! raw-paste request with "not supported" (`R\x00`, host tools then fall
+//! back to the plain raw REPL). Paste mode is left out.
+//!
 //! The crate is `no_std`; it talks to the outside through two traits:
 //! [`Console`] (bytes in and out: a terminal or a UART) and
 //! [`Interpreter`] (run source, print the exception, complete names, soft
@@ -21,10 +30,13 @@
 #![warn(missing_docs)]
 extern crate alloc;
 
+#[cfg(feature = "interactive")]
 pub mod complete;
 pub mod console;
+#[cfg(feature = "interactive")]
 pub mod cont;
 mod friendly;
+#[cfg(feature = "interactive")]
 pub mod history;
 pub mod interp;
 pub mod keys;
@@ -35,8 +47,11 @@ pub mod readline;
 pub mod src_buf;
 
 pub use console::Console;
+#[cfg(feature = "interactive")]
 pub use cont::{auto_indent, continue_with_input};
-pub use interp::{CompletionScope, ExecMode, Interpreter, Outcome};
+#[cfg(feature = "interactive")]
+pub use interp::CompletionScope;
+pub use interp::{ExecMode, Interpreter, Outcome};
 pub use raw::{RAW_BANNER, RAW_PASTE_WINDOW};
 pub use readline::{Editor, LineEnd};
 
@@ -63,7 +78,7 @@ pub enum Exit {
 
 /// The REPL state that lives across commands and soft resets: the mode,
 /// the line editor with its history. `L` is the longest line the editor
-/// holds, `H` the history size in bytes.
+/// holds, `H` the history size in bytes (unused without `interactive`).
 ///
 /// `repr(C)`: the editor first and the byte fields last (see
 /// [`Editor`]).

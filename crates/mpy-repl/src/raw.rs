@@ -14,6 +14,8 @@
 //! endian: 128) and `\x01` (a first window), then one `\x01` each time it
 //! has consumed a whole window; `\x04` from the host ends the data and is
 //! echoed, then the command runs with the same `\x04` framing (no `OK`).
+//! Without the `interactive` feature (no compiler to run the code) the
+//! request is answered `R\x00`, "not supported".
 
 use crate::interp::{ExecMode, Interpreter};
 use crate::pyexec::{exec, Flow};
@@ -39,14 +41,17 @@ impl<const L: usize, const H: usize> Repl<L, H> {
                 match c {
                     0x01 => {
                         if src.bytes.len() == 2 && src.bytes[0] == 0x05 {
+                            // (Without `interactive`, "not supported":
+                            // the host falls back to the raw REPL.)
+                            #[cfg(feature = "interactive")]
                             if src.bytes[1] == b'A' {
                                 match self.raw_paste(con, interp) {
                                     Flow::Continue => {}
                                     f => return f,
                                 }
-                            } else {
-                                con.write(b"R\x00");
+                                continue 'command;
                             }
+                            con.write(b"R\x00");
                         } else {
                             con.write(b"\r\n");
                             con.write(RAW_BANNER);
@@ -75,6 +80,7 @@ impl<const L: usize, const H: usize> Repl<L, H> {
         }
     }
 
+    #[cfg(feature = "interactive")]
     /// Raw-paste mode, after `\x05A\x01`.
     fn raw_paste(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter) -> Flow {
         con.write(b"R\x01");

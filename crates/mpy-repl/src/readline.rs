@@ -7,14 +7,21 @@
 //! end), Ctrl-U (kill to start), Ctrl-W (delete word left), Ctrl-P/Up and
 //! Ctrl-N/Down (history), Alt-B/Ctrl-Left and Alt-F/Ctrl-Right (word
 //! moves), Alt-D (delete word right), Tab (completion). Enter is `\r`, or
-//! `\n` not directly after `\r` (so `\r\n` is one Enter).
+//! `\n` not directly after `\r` (so `\r\n` is one Enter). Without the
+//! `interactive` feature there is no history and no Tab completion.
 
+#[cfg(feature = "interactive")]
 use crate::complete::{self, Action, Completed};
-use crate::console::{move_back, Console};
+use crate::console::Console;
+#[cfg(feature = "interactive")]
+use crate::console::move_back;
+#[cfg(feature = "interactive")]
 use crate::history::History;
 use crate::interp::Interpreter;
 use crate::keys::{Key, KeyDecoder};
-use crate::line::{cols, LineBuf, Target};
+#[cfg(feature = "interactive")]
+use crate::line::cols;
+use crate::line::{LineBuf, Target};
 
 /// Why [`Editor::read_line`] returned.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -30,7 +37,7 @@ pub enum LineEnd {
 }
 
 /// The editor: the current line of up to `L` bytes, `H` bytes of history
-/// and the decoding state.
+/// (with the `interactive` feature) and the decoding state.
 ///
 /// `repr(C)`: the word-aligned buffers first and the byte fields last, so
 /// building one is a plain word-wise clear (by default the fields were
@@ -42,6 +49,7 @@ pub struct Editor<const L: usize, const H: usize> {
     /// The line being (or last) edited.
     pub line: LineBuf<L>,
     /// Entered lines, newest first.
+    #[cfg(feature = "interactive")]
     pub history: History<H>,
     decoder: KeyDecoder,
     last_cr: bool,
@@ -61,6 +69,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
     pub const fn new() -> Editor<L, H> {
         Editor {
             line: LineBuf::new(),
+            #[cfg(feature = "interactive")]
             history: History::new(),
             decoder: KeyDecoder::new(),
             last_cr: false,
@@ -116,7 +125,8 @@ impl<const L: usize, const H: usize> Editor<L, H> {
     /// Writes `prompt` and `initial` (e.g. auto-indent spaces), then edits
     /// until Enter or an ending control key. `specials`: Ctrl-A/B/E on an
     /// empty line end editing (the first line of a statement) instead of
-    /// moving the cursor.
+    /// moving the cursor (Ctrl-E only with `interactive`, for paste mode).
+    /// `interp` completes names on Tab (with `interactive`).
     pub fn read_line(
         &mut self,
         con: &mut dyn Console,
@@ -130,7 +140,10 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         self.line.insert(con, initial);
         self.decoder.reset();
         self.utf8_len = 0;
+        #[cfg(feature = "interactive")]
         let mut hist: Option<usize> = None;
+        #[cfg(not(feature = "interactive"))]
+        let _ = interp;
         loop {
             let Some(c) = self.read_byte(con) else { return LineEnd::Eof };
             let Some(key) = self.decoder.feed(c) else { continue };
@@ -143,13 +156,19 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                 }
                 Key::Ctrl(b'\r') | Key::Ctrl(b'\n') => {
                     con.write(b"\r\n");
-                    let t = self.line.text();
-                    if !t.iter().all(|&c| c == b' ') {
-                        self.history.push(t);
+                    #[cfg(feature = "interactive")]
+                    {
+                        let t = self.line.text();
+                        if !t.iter().all(|&c| c == b' ') {
+                            self.history.push(t);
+                        }
                     }
                     return LineEnd::Enter;
                 }
+                #[cfg(feature = "interactive")]
                 Key::Ctrl(c @ (0x01 | 0x02 | 0x05)) if specials && empty => return LineEnd::Ctrl(c),
+                #[cfg(not(feature = "interactive"))]
+                Key::Ctrl(c @ (0x01 | 0x02)) if specials && empty => return LineEnd::Ctrl(c),
                 Key::Ctrl(0x03) => return LineEnd::Ctrl(0x03),
                 Key::Ctrl(0x04) => {
                     let blank = self.line.text().iter().all(|&c| c == b' ');
@@ -170,10 +189,12 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                 Key::WordLeft => (Target::WordLeft, false),
                 Key::WordRight => (Target::WordRight, false),
                 Key::DeleteWordRight => (Target::WordRight, true),
+                #[cfg(feature = "interactive")]
                 Key::Ctrl(0x09) => {
                     self.tab(con, interp, prompt);
                     continue;
                 }
+                #[cfg(feature = "interactive")]
                 Key::Ctrl(0x10) | Key::Up => {
                     let next = hist.map_or(0, |h| h + 1);
                     // (The entry is borrowed from `history` while `line`
@@ -184,6 +205,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                     }
                     continue;
                 }
+                #[cfg(feature = "interactive")]
                 Key::Ctrl(0x0e) | Key::Down => {
                     match hist {
                         Some(0) => {
@@ -206,6 +228,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         }
     }
 
+    #[cfg(feature = "interactive")]
     fn tab(&mut self, con: &mut dyn Console, interp: &mut dyn Interpreter, prompt: &[u8]) {
         let mut buf = [0u8; 128];
         let result = match complete::analyse(self.line.before_cursor()) {

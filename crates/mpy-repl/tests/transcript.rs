@@ -2,7 +2,9 @@
 //! fake interpreter. Expected bytes follow official MicroPython (observed
 //! on its WebAssembly build's REPL and spec/repl-protocol.md).
 
-use mpy_repl::{CompletionScope, Console, ExecMode, Exit, Interpreter, Outcome, Repl};
+#[cfg(feature = "interactive")]
+use mpy_repl::CompletionScope;
+use mpy_repl::{Console, ExecMode, Exit, Interpreter, Outcome, Repl};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -58,6 +60,7 @@ impl Interpreter for Fake {
     fn print_exception(&mut self) {
         self.out.borrow_mut().extend_from_slice(b"Traceback (most recent call last):\r\nZeroDivisionError: divide by zero\r\n");
     }
+    #[cfg(feature = "interactive")]
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
         let names: &[&str] = match scope {
             CompletionScope::Names => &["__name__", "abcd", "abce", "sys"],
@@ -180,6 +183,7 @@ fn word_moves_and_deletes() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn history_up_down() {
     // Observed: x=1, y=2, Up, Up, Up (no more), Down, Ctrl-P, Ctrl-N, Ctrl-N.
     let o = after_banner(b"x=1\ry=2\r\x1b[A\x1b[A\x1b[A\x1b[B\x10\x0e\x0e\x03");
@@ -187,6 +191,7 @@ fn history_up_down() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn auto_indent_and_continuation() {
     // Observed: the block runs after two Enters on auto-indented lines
     // and one on an empty line.
@@ -200,6 +205,7 @@ fn auto_indent_and_continuation() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn ctrl_c_in_continuation_and_ctrl_d_finishes() {
     let r = run_with(b"if 1:\r\x03print(2)\r", true, false);
     assert!(String::from_utf8_lossy(&r.out).ends_with("if 1:\r\n...     \r\n>>> print(2)\r\n2\r\n>>> "));
@@ -208,6 +214,7 @@ fn ctrl_c_in_continuation_and_ctrl_d_finishes() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn tab_completion() {
     // Unique match, common prefix, "import" keyword, indent after a space.
     assert_eq!(after_banner(b"s\t\x03"), "sys\r\n>>> ");
@@ -231,6 +238,7 @@ fn tab_completion() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn paste_mode() {
     // Observed: \r echoes "\r\n=== ", other bytes (\n too) echo as-is.
     let r = run_with(b"\x05a=1\rb=2\nprint(a+b)\r\x04", true, false);
@@ -294,6 +302,7 @@ fn raw_repl_control_keys() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn raw_paste_flow_control() {
     // Spec: R\x01, window 128 (\x80\x00), \x01; one \x01 per 128 bytes
     // consumed; \x04 acknowledged; then out\x04err\x04>.
@@ -314,10 +323,28 @@ fn raw_paste_flow_control() {
 }
 
 #[test]
+#[cfg(feature = "interactive")]
 fn raw_paste_ctrl_c_abandons() {
     let r = run_with(b"\x05A\x01print(1)\x03", true, true);
     assert!(r.out.ends_with(b"R\x01\x80\x00\x01\x04\x04KeyboardInterrupt: \r\n\x04>"));
     assert!(r.fake.ran.is_empty());
+}
+
+/// Without `interactive` (a VM-only board): every line runs as it is,
+/// Up/Down and Tab do nothing, Ctrl-E is the End key even on an empty
+/// line, and raw-paste is refused (`R\x00`) so host tools fall back to
+/// the plain raw REPL.
+#[test]
+#[cfg(not(feature = "interactive"))]
+fn vm_only_console() {
+    let r = run_with(b"x=1\r\x1b[A\x10\t\rif 1:\r\x05\x04", true, false);
+    let s = String::from_utf8_lossy(&r.out).into_owned();
+    assert_eq!(&s[BANNER.len()..], ">>> x=1\r\n>>> \r\n>>> if 1:\r\n>>> \r\n");
+    assert_eq!(r.exit, Exit::Quit(0));
+    let ran: Vec<&str> = r.fake.ran.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(ran, ["x=1", "if 1:"]);
+    let r = run_with(b"\x05A\x01print(1)\x04", true, true);
+    assert_eq!(String::from_utf8_lossy(&r.out), "raw REPL; CTRL-B to exit\r\n>R\x00>OK1\r\n\x04\x04>");
 }
 
 #[test]

@@ -340,6 +340,7 @@ impl mpy_repl::Interpreter for NoCompletion {
         mpy_repl::Outcome::Ok
     }
     fn print_exception(&mut self) {}
+    #[cfg(feature = "compiler")]
     fn complete(&mut self, _s: mpy_repl::CompletionScope<'_>, _p: &str, _v: &mut dyn FnMut(&str)) {}
     fn soft_reset(&mut self) {}
     fn banner(&self) -> &str {

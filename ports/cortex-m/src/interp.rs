@@ -1,6 +1,6 @@
 //! The VM behind the shared REPL's [`Interpreter`] trait, on a board:
-//! runs commands, prints their exceptions, completes names (candidates
-//! gathered in the gc heap, as on unix), makes a fresh interpreter on
+//! runs commands, prints their exceptions, completes names (with the
+//! compiler; candidates gathered in the gc heap, as on unix), makes a fresh interpreter on
 //! soft reset (the old one is dropped, then a new heap is laid over the
 //! same static region), and runs `boot.py` and `main.py` from the
 //! filesystem at start and after each soft reset.
@@ -12,11 +12,14 @@ use alloc::string::String;
 use core::marker::PhantomData;
 use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
+#[cfg(feature = "compiler")]
 use mpy_core::vm::complete::{complete, NameScope};
 use mpy_core::vm::exec::{compile_source, run_compiled};
 use mpy_core::vm::{exec_source, print_exception, CompileMode};
 use mpy_core::{Config, Obj, PyResult, Vm};
-use mpy_repl::{CompletionScope, ExecMode, Interpreter, Outcome};
+#[cfg(feature = "compiler")]
+use mpy_repl::CompletionScope;
+use mpy_repl::{ExecMode, Interpreter, Outcome};
 
 /// Native stack bytes kept below the deepest recursion check, for the
 /// native code that runs between two checks (builtins, printing, the
@@ -245,6 +248,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
         });
     }
 
+    #[cfg(feature = "compiler")]
     fn complete(&mut self, scope: CompletionScope<'_>, prefix: &str, visit: &mut dyn FnMut(&str)) {
         self.enter(true, &mut |vm| complete(vm, name_scope(scope), prefix, &mut |f| f(), visit));
     }
@@ -360,6 +364,7 @@ fn run_file(vm: &mut Vm, path: &str) -> PyResult<()> {
 }
 
 /// The core's name for a completion scope.
+#[cfg(feature = "compiler")]
 fn name_scope(scope: CompletionScope<'_>) -> NameScope<'_> {
     match scope {
         CompletionScope::Names => NameScope::Names,

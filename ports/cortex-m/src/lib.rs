@@ -4,7 +4,10 @@
 //! global allocator (compiler exhaustion is `MemoryError`: [`catch`]), the
 //! HardFault and panic handlers (print, then soft reset), the core's
 //! [`mpy_core::hal::Hal`] on top of them, the VM behind the shared REPL
-//! (`mpy-repl`: friendly, paste, raw and raw-paste modes), and boot.
+//! (`mpy-repl`: friendly, paste, raw and raw-paste modes; the VM-only
+//! image has no history, Tab completion, continuation lines, paste or
+//! raw-paste: `mpy-repl`'s `interactive` feature comes with `compiler`),
+//! and boot.
 //!
 //! A board crate provides a [`board::Board`] (names, clock, UART
 //! registers), its `memory.x`, and the vector-table glue; see

@@ -1,5 +1,6 @@
 //! Boot and recovery: bring up the time base, console and arena, then run
-//! the shared REPL (friendly, paste, raw and raw-paste modes) on the UART
+//! the shared REPL (friendly, paste, raw and raw-paste modes; without the
+//! compiler only the friendly and raw REPLs, see `mpy_repl`) on the UART
 //! for as long as the board is powered; soft resets happen inside the
 //! REPL (a fresh interpreter), faults and panics re-enter here.
 
@@ -10,7 +11,8 @@ use alloc::string::String;
 use mpy_repl::Repl;
 
 /// Longest line the REPL's editor holds, and its history size, in bytes
-/// (`input()`'s editor has the same shape: one copy of the editor's code).
+/// (no history without the compiler; `input()`'s editor has the same
+/// shape: one copy of the editor's code).
 pub(crate) const LINE_MAX: usize = 256;
 pub(crate) const HISTORY_BYTES: usize = 512;
 
