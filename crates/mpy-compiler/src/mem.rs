@@ -289,16 +289,18 @@ impl Mem {
     /// `bytes` as text, invalid UTF-8 sequences replaced by U+FFFD (what
     /// `String::from_utf8_lossy` gives, without its infallible allocation).
     pub fn string_lossy(&self, bytes: &[u8]) -> MResult<String> {
-        if let Ok(t) = core::str::from_utf8(bytes) {
+        if let Some(t) = mpy_bytecode::utf8::str(bytes) {
             return self.string(t);
         }
         let mut s = String::new();
-        for chunk in bytes.utf8_chunks() {
-            self.push_str(&mut s, chunk.valid())?;
-            if !chunk.invalid().is_empty() {
-                self.push_str(&mut s, "\u{fffd}")?;
-            }
+        let mut b = bytes;
+        while let Err((up_to, len)) = mpy_bytecode::utf8::check(b) {
+            let (good, rest) = b.split_at(up_to);
+            self.push_str(&mut s, mpy_bytecode::utf8::str(good).unwrap_or(""))?;
+            self.push_str(&mut s, "\u{fffd}")?;
+            b = rest.get(len.unwrap_or(rest.len())..).unwrap_or(&[]);
         }
+        self.push_str(&mut s, mpy_bytecode::utf8::str(b).unwrap_or(""))?;
         Ok(s)
     }
 

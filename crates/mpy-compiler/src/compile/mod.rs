@@ -370,7 +370,7 @@ impl<'a> Compiler<'a> {
     /// strings are interned by the parser, longer ones only if already
     /// interned (a static qstr or an identifier seen earlier).
     pub fn str_is_qstr(&mut self, s: &[u8], line: u32) -> bool {
-        let Ok(st) = core::str::from_utf8(s) else { return false };
+        let Some(st) = mpy_bytecode::utf8::str(s) else { return false };
         if s.len() <= crate::interned::SHORT_STR {
             return true;
         }
@@ -434,9 +434,9 @@ impl<'a> Compiler<'a> {
                 Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
                 _ => self.load_const_obj(v),
             },
-            CVal::Str(s) if self.str_is_qstr(s, line) => match core::str::from_utf8(s) {
-                Ok(st) => self.load_const_str_qstr(st),
-                Err(_) => self.load_const_obj(v),
+            CVal::Str(s) if self.str_is_qstr(s, line) => match mpy_bytecode::utf8::str(s) {
+                Some(st) => self.load_const_str_qstr(st),
+                None => self.load_const_obj(v),
             },
             _ => self.load_const_obj(v),
         }

@@ -235,7 +235,7 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if pm[0] == 0 {
         pm[0] = b'r';
     }
-    let pm = core::str::from_utf8(&pm[..1 + plus as usize]).unwrap_or("r");
+    let pm = mpy_bytecode::utf8::str(&pm[..1 + plus as usize]).unwrap_or("r");
     let h = match vm.hal.open(path, pm) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno)),

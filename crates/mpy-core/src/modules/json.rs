@@ -270,7 +270,7 @@ fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
         #[cfg(not(feature = "float"))]
         return Err(crate::vm::load::no_float(vm));
         #[cfg(feature = "float")]
-        match core::str::from_utf8(t).ok().and_then(crate::flt::parse) {
+        match mpy_bytecode::utf8::str(t).and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
             None => Err(vm.value_error("invalid syntax for number")),
         }
