@@ -68,7 +68,7 @@ pub fn str_arg<'a>(vm: &mut Vm, o: Obj) -> PyResult<&'a str> {
 /// body for the modules' many call sites.
 #[inline(never)]
 pub fn buffer_error(vm: &mut Vm) -> crate::PyErr {
-    vm.type_error("object with buffer protocol required")
+    vm.type_error(crate::runtime::exc::msg::BUFFER)
 }
 
 /// `TypeError: can't convert to str implicitly` (without the type's name,

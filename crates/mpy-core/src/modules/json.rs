@@ -164,10 +164,10 @@ pub fn to_json(vm: &mut Vm, o: Obj, separators: Option<Obj>, out: &mut Out) -> P
 fn dump_text(vm: &mut Vm, a: &[Obj], k: &[Obj], n: usize) -> PyResult<Obj> {
     kw_check(vm, k, &["separators"])?;
     if a.len() < n {
-        return Err(vm.type_error("function missing required positional argument"));
+        return Err(vm.type_error(crate::runtime::exc::msg::MISSING_ARG));
     }
     if n == 1 && a.len() > 2 {
-        return Err(vm.type_error("function takes 1 positional arguments but more were given"));
+        return Err(vm.type_error(crate::runtime::exc::msg::TAKES_1_MORE));
     }
     let seps = a.get(n).copied().or_else(|| kw_get(vm, k, "separators"));
     let mut out = Out::buf();
