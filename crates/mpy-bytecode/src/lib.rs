@@ -11,6 +11,7 @@
 //! - [`mpy`]: `.mpy` v6.3 reader and writer; [`float_repr`]: float constant text.
 //! - [`static_qstr`]: MicroPython's 165 static qstrs.
 //! - [`validate`]: structural checks of loaded bytecode for the VM.
+//! - [`utf8`]: UTF-8 validity (a byte loop on boards).
 #![no_std]
 #![warn(missing_docs)]
 extern crate alloc;
@@ -23,6 +24,7 @@ pub mod opcode;
 pub mod prelude;
 pub mod raw_code;
 pub mod static_qstr;
+pub mod utf8;
 pub mod validate;
 pub mod varint;
 

@@ -227,7 +227,7 @@ fn text(i: usize) -> Option<&'static [u8]> {
 
 /// The string of static qstr `id` (1..=165), `None` for other ids.
 pub fn static_qstr_str(id: u16) -> Option<&'static str> {
-    core::str::from_utf8(text(usize::from(id).checked_sub(1)?)?).ok()
+    crate::utf8::str(text(usize::from(id).checked_sub(1)?)?)
 }
 
 /// The static id of `s`, if `s` is one of MicroPython's static qstrs.

@@ -158,10 +158,14 @@ impl Int {
         let k = self.with(|r| fmt::to_str(&mut text, r, 10, false, &mut scratch)).unwrap_or(0);
         release(mem, scratch);
         text.truncate(k);
-        match String::from_utf8(text) {
-            Ok(s) => Ok(s),
-            Err(_) => Err(mem.fail()),
-        }
+        // A copy (no unchecked String from the digit bytes); `text`'s
+        // budget goes back.
+        let r = match mpy_bytecode::utf8::str(&text) {
+            Some(s) => mem.string(s),
+            None => Err(mem.fail()),
+        };
+        mem.credit(text.capacity());
+        r
     }
 
     /// `-self` (as `0 - self`: one subtraction body serves both).

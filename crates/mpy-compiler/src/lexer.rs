@@ -389,7 +389,7 @@ impl<'a> Lexer<'a> {
                     return self.string_group(p, line);
                 }
             }
-            let Ok(s) = core::str::from_utf8(word) else {
+            let Some(s) = mpy_bytecode::utf8::str(word) else {
                 return self.push_error(self.invalid(line));
             };
             let kind = match Kw::from_word(s) {

@@ -289,24 +289,19 @@ impl Mem {
     /// `bytes` as text, invalid UTF-8 sequences replaced by U+FFFD (what
     /// `String::from_utf8_lossy` gives, without its infallible allocation).
     pub fn string_lossy(&self, bytes: &[u8]) -> MResult<String> {
-        // `from_utf8`'s error gives the valid prefix and the length of the
-        // invalid sequence after it: the same split as `utf8_chunks`, with
-        // code already linked.
-        let mut s = String::new();
-        let mut rest = bytes;
-        loop {
-            let (good, bad) = match core::str::from_utf8(rest) {
-                Ok(t) => (t, None),
-                Err(e) => {
-                    let (v, tail) = rest.split_at(e.valid_up_to());
-                    (core::str::from_utf8(v).unwrap_or_default(), Some(e.error_len().unwrap_or(tail.len())))
-                }
-            };
-            self.push_str(&mut s, good)?;
-            let Some(n) = bad else { return Ok(s) };
-            self.push_str(&mut s, "\u{fffd}")?;
-            rest = rest.get(good.len() + n..).unwrap_or_default();
+        if let Some(t) = mpy_bytecode::utf8::str(bytes) {
+            return self.string(t);
         }
+        let mut s = String::new();
+        let mut b = bytes;
+        while let Err((up_to, len)) = mpy_bytecode::utf8::check(b) {
+            let (good, rest) = b.split_at(up_to);
+            self.push_str(&mut s, mpy_bytecode::utf8::str(good).unwrap_or(""))?;
+            self.push_str(&mut s, "\u{fffd}")?;
+            b = rest.get(len.unwrap_or(rest.len())..).unwrap_or(&[]);
+        }
+        self.push_str(&mut s, mpy_bytecode::utf8::str(b).unwrap_or(""))?;
+        Ok(s)
     }
 
     /// Boxes `x` (a fallible `Box::new`).

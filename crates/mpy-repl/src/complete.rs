@@ -34,7 +34,7 @@ fn is_word(c: u8) -> bool {
 pub fn analyse(before: &[u8]) -> Action<'_> {
     let start = before.iter().rposition(|&c| !is_word(c)).map_or(0, |p| p + 1);
     let (head, word) = before.split_at(start);
-    let Ok(word) = core::str::from_utf8(word) else { return Action::Nothing };
+    let Some(word) = mpy_bytecode::utf8::str(word) else { return Action::Nothing };
     if word.is_empty() {
         return match head.last() {
             None => Action::Complete { scope: CompletionScope::Names, prefix: "", line_start: true },

@@ -115,7 +115,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
                 let ch = self.utf8;
                 let n = self.utf8_len;
                 self.utf8_len = 0;
-                if core::str::from_utf8(&ch[..n]).is_ok() {
+                if mpy_bytecode::utf8::valid(&ch[..n]) {
                     self.line.insert(con, &ch[..n]);
                 }
             }
@@ -243,7 +243,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         };
         match result {
             Completed::Insert(s) => {
-                if !s.is_empty() && core::str::from_utf8(s).is_ok() {
+                if !s.is_empty() && mpy_bytecode::utf8::valid(s) {
                     self.line.insert(con, s);
                 }
             }

@@ -41,7 +41,7 @@ impl PathBuf {
     /// The path text (always valid UTF-8: built from `&str` pieces split
     /// at `/`).
     pub fn as_str(&self) -> &str {
-        core::str::from_utf8(self.bytes.get(..self.len).unwrap_or(&[])).unwrap_or("/")
+        mpy_bytecode::utf8::str(self.bytes.get(..self.len).unwrap_or(&[])).unwrap_or("/")
     }
 
     /// The path with its terminating NUL.

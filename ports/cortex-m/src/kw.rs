@@ -14,7 +14,7 @@ pub fn kw_arg(k: &[Obj], name: Qstr) -> Option<Obj> {
 pub fn kw_check(vm: &mut Vm, k: &[Obj], allowed: &[Qstr]) -> PyResult<()> {
     for p in k.chunks_exact(2) {
         if !p[0].as_qstr().is_some_and(|n| allowed.contains(&n)) {
-            return Err(vm.type_error("unexpected keyword argument"));
+            return Err(vm.type_error(mpy_core::runtime::exc::msg::UNEXPECTED_KW));
         }
     }
     Ok(())

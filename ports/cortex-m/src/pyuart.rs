@@ -204,7 +204,7 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     };
     let mut tmp = [0u8; READ_MAX];
     let Some(len) = buffer_mut_of(&mut vm.heap, a[1]).map(|b| b.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(mpy_core::runtime::exc::msg::BUFFER));
     };
     let got = recv(vm, id, timeout, &mut tmp[..len.min(limit).min(READ_MAX)], false)?;
     if let Some(d) = buffer_mut_of(&mut vm.heap, a[1]).and_then(|b| b.get_mut(..got)) {
@@ -217,7 +217,7 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let (id, _) = slots(vm, a[0])?;
     let Some(d) = buffer_of(&vm.qstrs, &vm.heap, a[1]) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(mpy_core::runtime::exc::msg::BUFFER));
     };
     (ops().uart_write)(id, d);
     let n = d.len();

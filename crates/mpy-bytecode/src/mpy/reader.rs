@@ -78,9 +78,9 @@ impl<'a> Reader<'a> {
     }
 
     fn utf8(bytes: &[u8]) -> Result<String, MpyError> {
-        core::str::from_utf8(bytes)
+        crate::utf8::str(bytes)
             .map(String::from)
-            .map_err(|_| MpyError::Malformed("invalid UTF-8 in string"))
+            .ok_or(MpyError::Malformed("invalid UTF-8 in string"))
     }
 
     fn qstr(&mut self) -> Result<String, MpyError> {
@@ -100,7 +100,7 @@ impl<'a> Reader<'a> {
     fn text(&mut self) -> Result<&'a str, MpyError> {
         let n = self.vuint()?;
         let s = self.bytes(n)?;
-        core::str::from_utf8(s).map_err(|_| MpyError::Malformed("non-ASCII number text"))
+        crate::utf8::str(s).ok_or(MpyError::Malformed("non-ASCII number text"))
     }
 
     fn object(&mut self, depth: usize) -> Result<Const, MpyError> {

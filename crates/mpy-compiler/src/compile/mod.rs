@@ -330,7 +330,7 @@ impl<'a> Compiler<'a> {
     /// already interned (a static qstr, or an identifier seen earlier:
     /// the parser marked those); see [`Intern`].
     pub fn str_is_qstr(&self, s: &[u8], how: Intern) -> bool {
-        let Ok(st) = core::str::from_utf8(s) else { return false };
+        let Some(st) = mpy_bytecode::utf8::str(s) else { return false };
         match how {
             Intern::Object => false,
             Intern::Qstr => true,
@@ -385,9 +385,9 @@ impl<'a> Compiler<'a> {
                 Some(i) if self.is_small_int(v) => self.e.load_small_int(i),
                 _ => self.load_const_obj(v),
             },
-            CVal::Str(s, q) if self.str_is_qstr(s, *q) => match core::str::from_utf8(s) {
-                Ok(st) => self.load_const_str_qstr(st),
-                Err(_) => self.load_const_obj(v),
+            CVal::Str(s, q) if self.str_is_qstr(s, *q) => match mpy_bytecode::utf8::str(s) {
+                Some(st) => self.load_const_str_qstr(st),
+                None => self.load_const_obj(v),
             },
             _ => self.load_const_obj(v),
         }

@@ -97,7 +97,7 @@ fn int_error(base: u32, digits: &[u8], line: u32, mem: &Mem) -> CompileError {
     let mut msg = alloc::string::String::new();
     let parts: [&[u8]; 5] = [b"invalid syntax for integer with base ", b, b": '", digits, b"'"];
     for p in parts {
-        if mem.push_str(&mut msg, core::str::from_utf8(p).unwrap_or("")).is_err() {
+        if mem.push_str(&mut msg, mpy_bytecode::utf8::str(p).unwrap_or("")).is_err() {
             return CompileError::memory();
         }
     }

@@ -104,7 +104,7 @@ impl Heap {
     /// Turns a just-built bytes object into a str if its bytes are valid
     /// UTF-8 (else frees it).
     pub(crate) fn retype_as_str(&mut self, o: Obj) -> Result<Obj, ()> {
-        let ok = self.var::<StrHead>(o).is_some_and(|(_, b)| core::str::from_utf8(b).is_ok());
+        let ok = self.var::<StrHead>(o).is_some_and(|(_, b)| mpy_bytecode::utf8::valid(b));
         if !ok {
             self.free_addr(o.raw());
             return Err(());

@@ -68,7 +68,7 @@ pub fn str_arg<'a>(vm: &mut Vm, o: Obj) -> PyResult<&'a str> {
 /// body for the modules' many call sites.
 #[inline(never)]
 pub fn buffer_error(vm: &mut Vm) -> crate::PyErr {
-    vm.type_error("object with buffer protocol required")
+    vm.type_error(crate::runtime::exc::msg::BUFFER)
 }
 
 /// `TypeError: can't convert to str implicitly` (without the type's name,
@@ -117,7 +117,7 @@ pub fn buffer_mut_of(heap: &mut crate::heap::Heap, o: Obj) -> Option<&mut [u8]> 
 ///
 /// Errors: `MemoryError`.
 pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
-    if let Ok(s) = core::str::from_utf8(b) {
+    if let Some(s) = mpy_bytecode::utf8::str(b) {
         return vm.new_str(s);
     }
     let mut out = crate::runtime::print::Out::buf();
@@ -129,20 +129,19 @@ pub fn new_str_lossy(vm: &mut Vm, b: &[u8]) -> PyResult<Obj> {
 ///
 /// Errors: `MemoryError` (buffers only).
 pub fn write_lossy(vm: &mut Vm, out: &mut crate::runtime::print::Out, b: &[u8]) -> PyResult<()> {
-    // Through `str::from_utf8`'s error positions (the validator linked
-    // anyway), not `utf8_chunks` (a second one): the same maximal invalid
-    // sequences, each one U+FFFD.
+    // Through the validator's error positions (linked anyway), not
+    // `utf8_chunks` (a second one): the same maximal invalid sequences,
+    // each one U+FFFD.
     let mut b = b;
     loop {
-        match core::str::from_utf8(b) {
-            Ok(s) => return out.str(vm, s),
-            Err(e) => {
-                let (good, rest) = b.split_at(e.valid_up_to());
-                out.str(vm, core::str::from_utf8(good).unwrap_or(""))?;
-                out.str(vm, "\u{fffd}")?;
-                b = rest.get(e.error_len().unwrap_or(rest.len())..).unwrap_or(&[]);
-            }
+        if let Some(s) = mpy_bytecode::utf8::str(b) {
+            return out.str(vm, s);
         }
+        let Err((up_to, len)) = mpy_bytecode::utf8::check(b) else { return Ok(()) };
+        let (good, rest) = b.split_at(up_to);
+        out.str(vm, mpy_bytecode::utf8::str(good).unwrap_or(""))?;
+        out.str(vm, "\u{fffd}")?;
+        b = rest.get(len.unwrap_or(rest.len())..).unwrap_or(&[]);
     }
 }
 

@@ -235,7 +235,7 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if pm[0] == 0 {
         pm[0] = b'r';
     }
-    let pm = core::str::from_utf8(&pm[..1 + plus as usize]).unwrap_or("r");
+    let pm = mpy_bytecode::utf8::str(&pm[..1 + plus as usize]).unwrap_or("r");
     let h = match vm.hal.open(path, pm) {
         Ok(h) => h,
         Err(errno) => return Err(os_error(vm, errno)),
@@ -348,7 +348,7 @@ fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let o = args[0];
     let h = handle_of(vm, o)?;
     let Some(cap) = buffer_mut_of(&mut vm.heap, args[1]).map(|b| b.len()) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
     let want = match args.get(2) {
         Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
@@ -483,7 +483,7 @@ fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let h = handle_of(vm, args[0])?;
     sync_position(vm, args[0], h)?;
     let Some(data) = buffer_of(&vm.qstrs, &vm.heap, args[1]) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
     match vm.hal.write(h, data) {
         Ok(n) => Ok(Obj::small_int(n as isize)),

@@ -125,8 +125,8 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
             let pos = fnames.iter().position(|&f| vm.str_pinned(f) == Some(k));
             match pos {
                 Some(i) if items.as_slice()[i].is_null() => items.as_mut_slice()[i] = p[1],
-                Some(_) => return Err(vm.type_error("function got multiple values for argument")),
-                None => return Err(vm.type_error("unexpected keyword argument")),
+                Some(_) => return Err(vm.type_error(crate::runtime::exc::msg::MULTIPLE_VALUES)),
+                None => return Err(vm.type_error(crate::runtime::exc::msg::UNEXPECTED_KW)),
             }
         }
         let given = items.as_slice().iter().filter(|o| !o.is_null()).count();

@@ -164,10 +164,10 @@ pub fn to_json(vm: &mut Vm, o: Obj, separators: Option<Obj>, out: &mut Out) -> P
 fn dump_text(vm: &mut Vm, a: &[Obj], k: &[Obj], n: usize) -> PyResult<Obj> {
     kw_check(vm, k, &["separators"])?;
     if a.len() < n {
-        return Err(vm.type_error("function missing required positional argument"));
+        return Err(vm.type_error(crate::runtime::exc::msg::MISSING_ARG));
     }
     if n == 1 && a.len() > 2 {
-        return Err(vm.type_error("function takes 1 positional arguments but more were given"));
+        return Err(vm.type_error(crate::runtime::exc::msg::TAKES_1_MORE));
     }
     let seps = a.get(n).copied().or_else(|| kw_get(vm, k, "separators"));
     let mut out = Out::buf();
@@ -270,7 +270,7 @@ fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
         #[cfg(not(feature = "float"))]
         return Err(crate::vm::load::no_float(vm));
         #[cfg(feature = "float")]
-        match core::str::from_utf8(t).ok().and_then(crate::flt::parse) {
+        match mpy_bytecode::utf8::str(t).and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
             None => Err(vm.value_error("invalid syntax for number")),
         }

@@ -101,9 +101,9 @@ fn host_each(vm: &mut Vm, p: &str, visit: &mut dyn FnMut(&mut Vm, &str) -> PyRes
             match vm.hal.dir_next(h, &mut name) {
                 Ok(Some(n)) => {
                     let b = name.get(..n).unwrap_or(&name);
-                    match core::str::from_utf8(b) {
-                        Ok(s) => visit(vm, s)?,
-                        Err(_) => {
+                    match mpy_bytecode::utf8::str(b) {
+                        Some(s) => visit(vm, s)?,
+                        None => {
                             let s = super::args::new_str_lossy(vm, b)?;
                             let t = vm.str_pinned(s).unwrap_or("");
                             visit(vm, t)?;
@@ -134,7 +134,7 @@ fn host_entries(vm: &mut Vm, p: &str) -> PyResult<Obj> {
             vm.vec_push_local(&mut full, b'/')?;
         }
         vm.vec_extend_local(&mut full, n.as_bytes())?;
-        let path = core::str::from_utf8(full.as_slice()).unwrap_or("");
+        let path = mpy_bytecode::utf8::str(full.as_slice()).unwrap_or("");
         let (mode, size) = vm.hal.stat_info(path).map(|(m, s, _)| (m & 0xf000, s)).unwrap_or((0, 0));
         let name = vm.new_str(n)?;
         let size = vm.new_int(size.min(i64::MAX as u64) as i64)?;

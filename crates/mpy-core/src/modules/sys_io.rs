@@ -92,7 +92,7 @@ fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         Some(d) if !(binary && is_str) => d,
         _ => {
             let t = type_name(vm, a[1]);
-            return Err(vm.type_error_fmt("object with buffer protocol required, not '{}'", &[t.into()]));
+            return Err(vm.type_error_fmt(crate::runtime::exc::msg::BUFFER_NOT, &[t.into()]));
         }
     };
     let data = match limit {

@@ -146,3 +146,41 @@ impl Vm {
         self.error(&e::NAME_ERROR_TYPE, msg)
     }
 }
+
+/// Error messages that start other messages: the short one is a slice of
+/// the long one, so flash holds the text once.
+pub mod msg {
+    /// The first `n` bytes of `s` (`n` on a char boundary; compile time
+    /// only).
+    const fn head(s: &'static str, n: usize) -> &'static str {
+        s.split_at(n).0
+    }
+
+    /// `TypeError` text: a unary operation's special method name and the
+    /// operand's type (`__neg__`, `__hash__`, ...).
+    pub const UNSUPPORTED_TYPE: &str = "unsupported type for {}: '{}'";
+    /// `TypeError` text: an object without the buffer protocol, and its type.
+    pub const BUFFER_NOT: &str = "object with buffer protocol required, not '{}'";
+    /// `TypeError` text: an object without the buffer protocol.
+    pub const BUFFER: &str = head(BUFFER_NOT, 36);
+    /// `TypeError` text: an unknown keyword argument and its name.
+    pub const UNEXPECTED_KW_NAMED: &str = "unexpected keyword argument '{}'";
+    /// `TypeError` text: an unknown keyword argument.
+    pub const UNEXPECTED_KW: &str = head(UNEXPECTED_KW_NAMED, 27);
+    /// `TypeError` text: a missing positional argument and its number.
+    pub const MISSING_ARG_N: &str = "function missing required positional argument #{}";
+    /// `TypeError` text: a missing positional argument.
+    pub const MISSING_ARG: &str = head(MISSING_ARG_N, 46);
+    /// `TypeError` text: an argument given twice, and its name.
+    pub const MULTIPLE_VALUES_NAMED: &str = "function got multiple values for argument '{}'";
+    /// `TypeError` text: an argument given twice.
+    pub const MULTIPLE_VALUES: &str = head(MULTIPLE_VALUES_NAMED, 41);
+    /// `TypeError` text: a one-argument function given more.
+    pub const TAKES_1_MORE: &str = "function takes 1 positional arguments but more were given";
+    /// `TypeError` text: a one-argument function.
+    pub const TAKES_1: &str = head(TAKES_1_MORE, 37);
+    /// `ValueError` text: a bad int literal, its base and text.
+    pub const INT_SYNTAX_BASE: &str = "invalid syntax for integer with base {}: {}";
+    /// `ValueError` text: a bad int literal.
+    pub const INT_SYNTAX: &str = head(INT_SYNTAX_BASE, 26);
+}

@@ -138,9 +138,9 @@ impl Vm {
     ///
     /// Errors: `UnicodeError` if they are not, `MemoryError`.
     pub fn new_str_from_utf8(&mut self, b: &[u8]) -> PyResult<Obj> {
-        match core::str::from_utf8(b) {
-            Ok(s) => self.new_str(s),
-            Err(_) => Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
+        match mpy_bytecode::utf8::str(b) {
+            Some(s) => self.new_str(s),
+            None => Err(self.error_noargs(&types::exception::UNICODE_ERROR_TYPE)),
         }
     }
 

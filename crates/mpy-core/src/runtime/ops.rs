@@ -97,7 +97,7 @@ impl Vm {
             return Ok(Obj::small_int((h >> 2) as isize));
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt("unsupported type for {}: '{}'", &[unary_name(self, op).into(), tn.into()]))
+        Err(self.type_error_fmt(super::exc::msg::UNSUPPORTED_TYPE, &[unary_name(self, op).into(), tn.into()]))
     }
 
     /// `len(o)` as a usize.

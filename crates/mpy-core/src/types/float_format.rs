@@ -56,7 +56,7 @@ impl FloatText {
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        core::str::from_utf8(self.as_bytes()).unwrap_or("")
+        mpy_bytecode::utf8::str(self.as_bytes()).unwrap_or("")
     }
 
     /// The text's bytes.

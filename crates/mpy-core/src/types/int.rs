@@ -436,7 +436,7 @@ fn int_from_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     });
     match r {
         Some(r) => r,
-        None => Err(vm.type_error("object with buffer protocol required")),
+        None => Err(vm.type_error(crate::runtime::exc::msg::BUFFER)),
     }
 }
 

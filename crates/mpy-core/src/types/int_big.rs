@@ -34,7 +34,7 @@ pub fn mpz_error(vm: &mut Vm, e: MpzError) -> PyErr {
         MpzError::ZeroDivision => zero_div(vm),
         MpzError::Overflow => crate::types::strutil::word_overflow(vm),
         MpzError::NotFinite => vm.overflow_error("can't convert inf to int"),
-        MpzError::InvalidDigit => vm.value_error("invalid syntax for integer"),
+        MpzError::InvalidDigit => vm.value_error(crate::runtime::exc::msg::INT_SYNTAX),
         MpzError::BufferTooSmall => vm.memory_error(),
     }
 }

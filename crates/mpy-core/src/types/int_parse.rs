@@ -133,7 +133,7 @@ pub fn parse_error(vm: &mut Vm, s: &[u8], e: IntParseError) -> crate::PyErr {
         IntParseError::BadBase => vm.value_error("int() arg 2 must be >= 2 and <= 36"),
         IntParseError::Syntax { base, rest } => {
             let q = crate::runtime::print::Arg::Quoted(s.get(rest..).unwrap_or(&[]));
-            vm.value_error_fmt("invalid syntax for integer with base {}: {}", &[base.into(), q])
+            vm.value_error_fmt(crate::runtime::exc::msg::INT_SYNTAX_BASE, &[base.into(), q])
         }
     }
 }

@@ -81,7 +81,7 @@ pub fn new_memoryview(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         return alloc_view(vm, obj, start, len, readonly);
     }
     let Some(len) = buffer_ref(vm, o).map(<[u8]>::len) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
     let mut base = unwrap_native(vm, o);
     if base.as_qstr().is_some() || base.ptr_type().and_then(|t| t.ext.buffer).is_none() {
@@ -96,7 +96,7 @@ pub fn new_memoryview(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 fn mv_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() != 1 {
-        return Err(vm.type_error("function takes 1 positional arguments"));
+        return Err(vm.type_error(crate::runtime::exc::msg::TAKES_1));
     }
     new_memoryview(vm, args[0])
 }

@@ -35,7 +35,7 @@ fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
         1 => vm.str_obj(args[0]),
         2 | 3 => {
             let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
-                return Err(vm.type_error("object with buffer protocol required"));
+                return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
             };
             super::strutil::copy_part(vm, Kind::Str, args[0], 0, n)
         }

@@ -588,7 +588,7 @@ impl Fields<'_> {
                 if e == 0 {
                     return Err(vm.value_error("Empty attribute in format string"));
                 }
-                let q = vm.intern(core::str::from_utf8(&r[..e]).unwrap_or(""))?;
+                let q = vm.intern(mpy_bytecode::utf8::str(&r[..e]).unwrap_or(""))?;
                 obj = vm.load_attr(obj, q)?;
             } else if c == b'[' {
                 let Some(k) = r.iter().position(|&b| b == b']') else {
@@ -700,7 +700,7 @@ fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out:
     let mut conv = None;
     if let Some(r) = rest.strip_prefix(b"!") {
         // The conversion char (any char; its UTF-8 bytes are skipped).
-        let c = core::str::from_utf8(r).ok().and_then(|t| t.chars().next());
+        let c = mpy_bytecode::utf8::str(r).and_then(|t| t.chars().next());
         conv = Some(c.unwrap_or('}'));
         rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or(&[]);
         if !rest.is_empty() && rest[0] != b':' {
@@ -718,13 +718,13 @@ fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out:
     if spec.contains(&b'{') && depth < 2 {
         let mut sb = Out::buf();
         let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
-            let s = core::str::from_utf8(sb.as_bytes()).unwrap_or("");
+            let s = mpy_bytecode::utf8::str(sb.as_bytes()).unwrap_or("");
             format_obj_into(vm, obj, s, out)
         });
         free_out(vm, sb);
         return r;
     }
-    format_obj_into(vm, obj, core::str::from_utf8(spec).unwrap_or(""), out)
+    format_obj_into(vm, obj, mpy_bytecode::utf8::str(spec).unwrap_or(""), out)
 }
 
 /// `str.format(*args, **kw)` as a native method (`args[0]` is the format

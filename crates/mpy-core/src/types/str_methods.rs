@@ -112,7 +112,7 @@ fn merge_kw_into(vm: &mut Vm, args: &[Obj], kw: &[Obj], names: &[Qstr], out: &mu
             }
             None => {
                 let ks = vm.str_pinned(k).unwrap_or("?");
-                return Err(vm.type_error_fmt("unexpected keyword argument '{}'", &[ks.into()]));
+                return Err(vm.type_error_fmt(crate::runtime::exc::msg::UNEXPECTED_KW_NAMED, &[ks.into()]));
             }
         }
     }
@@ -1086,7 +1086,7 @@ fn hex_digit(v: u8) -> u8 {
 #[cfg(feature = "bytes-hex")]
 fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
     let sep = match args.get(1) {
         Some(&o) if vm.str_pinned(o).is_none() => arg_data(vm, Kind::Bytes, o)?,
@@ -1146,7 +1146,7 @@ fn unhex(s: &[u8], mut out: Option<&mut [u8]>) -> Option<usize> {
 fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
     let Some(n) = buffer_ref(vm, args[1]).map(|s| unhex(s, None)) else {
-        return Err(vm.type_error("object with buffer protocol required"));
+        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
     let Some(n) = n else { return Err(vm.value_error("non-hex digit")) };
     build(vm, kind, n, |vm, out| unhex(buffer_ref(vm, args[1]).unwrap_or(&[]), Some(out)).unwrap_or(0))

@@ -252,9 +252,8 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
 /// there, else the byte).
 fn unsupported(vm: &mut Vm, fmt: &[u8], at: usize) -> crate::PyErr {
     let t = fmt.get(at).copied().unwrap_or(0);
-    let ch = core::str::from_utf8(fmt.get(at..).unwrap_or(&[]))
-        .ok()
-        .or_else(|| fmt.get(at..at + 4).and_then(|b| core::str::from_utf8(b).ok()))
+    let ch = mpy_bytecode::utf8::str(fmt.get(at..).unwrap_or(&[]))
+        .or_else(|| fmt.get(at..at + 4).and_then(mpy_bytecode::utf8::str))
         .and_then(|s| s.chars().next())
         .unwrap_or(t as char);
     vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), at.into()])
@@ -298,7 +297,7 @@ fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: 
 /// the precision and padded with spaces to the width: valid UTF-8 is
 /// measured in chars, other bytes count one each.
 fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
-    let text = core::str::from_utf8(b).is_ok();
+    let text = mpy_bytecode::utf8::valid(b);
     let cut = match spec.precision {
         Some(p) if text => char_to_byte(b, p),
         Some(p) => p.min(b.len()),

@@ -122,7 +122,8 @@ pub fn not_str_implicitly(vm: &mut Vm, o: Obj) -> crate::PyErr {
 #[inline(never)]
 pub fn unhashable(vm: &mut Vm, o: Obj) -> crate::PyErr {
     let t = type_name(vm, o);
-    vm.type_error_fmt("unsupported type for __hash__: '{}'", &[t.into()])
+    let h = vm.qstr_str(crate::qstr::q::__hash__);
+    vm.type_error_fmt(crate::runtime::exc::msg::UNSUPPORTED_TYPE, &[h.into(), t.into()])
 }
 
 /// `TypeError: function takes {want} positional arguments but {got} were

@@ -502,7 +502,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
         match idx {
             Some(i) => {
                 if !fr.slot(slot(i)).is_null() {
-                    return Err(keyword_error(vm, "function got multiple values for argument '{}'", k));
+                    return Err(keyword_error(vm, crate::runtime::exc::msg::MULTIPLE_VALUES_NAMED, k));
                 }
                 fr.set_slot(slot(i), val);
             }
@@ -524,7 +524,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
                 return Err(if kw.is_empty() {
                     count_error(vm, h.name, np - ndef, n)
                 } else {
-                    vm.type_error_fmt("function missing required positional argument #{}", &[i.into()])
+                    vm.type_error_fmt(crate::runtime::exc::msg::MISSING_ARG_N, &[i.into()])
                 });
             }
         }
@@ -548,7 +548,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
 }
 
 /// The message for a keyword argument that names no parameter.
-const UNEXPECTED_KW: &str = "unexpected keyword argument '{}'";
+const UNEXPECTED_KW: &str = crate::runtime::exc::msg::UNEXPECTED_KW_NAMED;
 
 /// `TypeError: f() takes N positional arguments but M were given`.
 #[inline(never)]

@@ -32,7 +32,7 @@ impl PathBuf {
     }
 
     fn as_str(&self) -> &str {
-        core::str::from_utf8(self.0.as_slice()).unwrap_or("")
+        mpy_bytecode::utf8::str(self.0.as_slice()).unwrap_or("")
     }
 
     fn len(&self) -> usize {
