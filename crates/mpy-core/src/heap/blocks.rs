@@ -248,6 +248,14 @@ pub struct Blocks {
     down_stop: usize,
     /// Table words cleared per step ([`CHUNK`]; smaller in tests).
     chunk: usize,
+    /// Known-full stretches: no run of at least `k + 1` free blocks starts
+    /// in `skip[k].0 .. skip[k].1`. Set when a free moves `rover[k]` back
+    /// to a hole (the old hint becomes the far end), so that once the hole
+    /// is filled again the search does not rescan what was allocated above
+    /// it; kept true by later frees, cleared by a sweep. Desktop only:
+    /// always empty on the boards (flash).
+    #[cfg(not(target_os = "none"))]
+    skip: [(usize, usize); ROVERS],
 }
 
 /// Table sizes and offsets for `n` blocks in a region at `addr`:
@@ -313,6 +321,8 @@ impl Blocks {
             up_end: atb_words,
             down_stop: 0,
             chunk: chunk.max(2) & !1,
+            #[cfg(not(target_os = "none"))]
+            skip: [(0, 0); ROVERS],
         };
         if n == 0 {
             return h;
@@ -732,45 +742,57 @@ impl Blocks {
     #[inline]
     fn scan_up(&mut self, n: usize) -> Option<usize> {
         let k = n - 1;
-        let from = self.rover[k];
-        let mut i = from / EPW;
-        // The hint may be a guard word (a sweep found it free).
-        self.ensure_word(i);
-        let mut f = free_bits(self.aw(i)) & !below(from % EPW);
-        // Free entries just below word `i`, contiguous up to its start.
-        let mut carry = 0;
-        loop {
-            if f == 0 {
-                carry = 0;
-            } else if f == LO {
-                carry += EPW;
-                if carry >= n {
-                    let start = (i + 1) * EPW - carry;
-                    self.rover[k] = start;
-                    return Some(start);
+        let mut from = self.rover[k];
+        // (Desktop only: the boards keep the flash.)
+        let (h, far) = self.skip(k);
+        // Once the words holding the last block of every run starting
+        // below `h` are searched, the search goes on at `far`.
+        let mut jump = if from < far && h < far { (h + k).saturating_sub(1) / EPW } else { usize::MAX };
+        'restart: loop {
+            let mut i = from / EPW;
+            // The hint may be a guard word (a sweep found it free).
+            self.ensure_word(i);
+            let mut f = free_bits(self.aw(i)) & !below(from % EPW);
+            // Free entries just below word `i`, contiguous up to its start.
+            let mut carry = 0;
+            loop {
+                if f == 0 {
+                    carry = 0;
+                } else if f == LO {
+                    carry += EPW;
+                    if carry >= n {
+                        let start = (i + 1) * EPW - carry;
+                        self.rover[k] = start;
+                        return Some(start);
+                    }
+                } else {
+                    let nf = !f & LO;
+                    if carry + (nf.trailing_zeros() / 2) as usize >= n {
+                        let start = i * EPW - carry;
+                        self.rover[k] = start;
+                        return Some(start);
+                    }
+                    let m = runs_small(f, n);
+                    if m != 0 {
+                        let start = i * EPW + (m.trailing_zeros() / 2) as usize;
+                        self.rover[k] = start;
+                        return Some(start);
+                    }
+                    carry = (nf.leading_zeros() / 2) as usize;
                 }
-            } else {
-                let nf = !f & LO;
-                if carry + (nf.trailing_zeros() / 2) as usize >= n {
-                    let start = i * EPW - carry;
-                    self.rover[k] = start;
-                    return Some(start);
+                if !cfg!(target_os = "none") && i >= jump {
+                    jump = usize::MAX;
+                    from = far;
+                    continue 'restart;
                 }
-                let m = runs_small(f, n);
-                if m != 0 {
-                    let start = i * EPW + (m.trailing_zeros() / 2) as usize;
-                    self.rover[k] = start;
-                    return Some(start);
+                i += 1;
+                // The end of the table, or the lower guard: clear the next
+                // chunk of the gap and go on.
+                if i == self.up_end && !self.grow_up() {
+                    break 'restart;
                 }
-                carry = (nf.leading_zeros() / 2) as usize;
+                f = free_bits(self.aw(i));
             }
-            i += 1;
-            // The end of the table, or the lower guard: clear the next
-            // chunk of the gap and go on.
-            if i == self.up_end && !self.grow_up() {
-                break;
-            }
-            f = free_bits(self.aw(i));
         }
         // The sentinel is never free, so `carry` is 0 here.
         self.rover[k] = self.n_blocks;
@@ -902,6 +924,30 @@ impl Blocks {
         }
     }
 
+    /// `skip[k]`.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn skip(&self, k: usize) -> (usize, usize) {
+        self.skip[k]
+    }
+
+    /// Sets `skip[k]`.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn set_skip(&mut self, k: usize, v: (usize, usize)) {
+        self.skip[k] = v;
+    }
+
+    /// The boards keep no skips (flash): always empty.
+    #[cfg(target_os = "none")]
+    fn skip(&self, _k: usize) -> (usize, usize) {
+        (0, 0)
+    }
+
+    /// The boards keep no skips.
+    #[cfg(target_os = "none")]
+    fn set_skip(&mut self, _k: usize, _v: (usize, usize)) {}
+
     /// Every block's ATB entry (for tests).
     #[cfg(test)]
     fn entries(&self) -> alloc::vec::Vec<u8> {
@@ -933,11 +979,23 @@ impl Blocks {
         } else {
             (start - self.free_below(start, SMALL - 1), end + self.free_above(end, (self.n_blocks - end).min(SMALL - 1)))
         };
-        // Sizes longer than the whole free run cannot fit in it.
+        // Sizes longer than the whole free run cannot fit in it. New runs
+        // of `k + 1` blocks start in `s .. end`.
         for k in 0..(b - a).min(SMALL) {
             let s = a.max(start.saturating_sub(k));
-            if b - s > k && s < self.rover[k] {
+            if b - s <= k {
+                continue;
+            }
+            let r = self.rover[k];
+            let (h, far) = self.skip(k);
+            if s < r {
                 self.rover[k] = s;
+                // None starts in `end .. r` (old runs start at `r` or
+                // above), nor in `r .. far` if the old skip covers it.
+                self.set_skip(k, (end, if h <= r { far.max(r) } else { r }));
+            } else if end > h {
+                // Keep the part of the skip below the new runs.
+                self.set_skip(k, (h, far.min(s)));
             }
         }
     }
@@ -1328,6 +1386,10 @@ impl Blocks {
     /// `b` is the first free block.
     pub fn set_first_free(&mut self, b: usize) {
         self.rover = [b.min(self.n_blocks); ROVERS];
+        #[cfg(not(target_os = "none"))]
+        {
+            self.skip = [(0, 0); ROVERS];
+        }
         self.top = self.n_blocks;
         self.thorough = true;
         self.ceiling = (self.n_blocks / 2).max(2 * self.used).min(self.n_blocks);
