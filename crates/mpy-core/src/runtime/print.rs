@@ -88,6 +88,37 @@ pub enum Out {
     /// A buffer in the gc heap (held in this local, so the collector sees
     /// it).
     Buf(GcVec<u8>),
+    /// A short buffer on the native stack (desktop `str(x)`): becomes a
+    /// [`Out::Buf`] when it overflows.
+    #[cfg(not(target_os = "none"))]
+    Small(SmallBuf),
+}
+
+/// The bytes of an [`Out::Small`].
+#[cfg(not(target_os = "none"))]
+pub struct SmallBuf {
+    len: usize,
+    b: [u8; SMALL_OUT],
+}
+
+/// Capacity of an [`Out::Small`].
+#[cfg(not(target_os = "none"))]
+const SMALL_OUT: usize = 64;
+
+#[cfg(not(target_os = "none"))]
+impl SmallBuf {
+    /// Appends `b` if it fits.
+    #[inline(always)]
+    fn push(&mut self, b: &[u8]) -> bool {
+        match self.b.get_mut(self.len..self.len + b.len()) {
+            Some(d) => {
+                d.copy_from_slice(b);
+                self.len += b.len();
+                true
+            }
+            None => false,
+        }
+    }
 }
 
 impl Out {
@@ -112,7 +143,32 @@ impl Out {
                 Ok(())
             }
             Out::Buf(v) => vm.vec_extend_local(v, b),
+            #[cfg(not(target_os = "none"))]
+            Out::Small(sb) => {
+                if sb.push(b) {
+                    return Ok(());
+                }
+                self.spill(vm, b)
+            }
         }
+    }
+
+    /// An [`Out::Small`] that cannot take `b`: moves its text to a heap
+    /// buffer, then appends `b` there.
+    ///
+    /// Errors: `MemoryError`.
+    #[cfg(not(target_os = "none"))]
+    #[cold]
+    #[inline(never)]
+    fn spill(&mut self, vm: &mut Vm, b: &[u8]) -> PyResult<()> {
+        let Out::Small(sb) = self else { return Ok(()) };
+        let mut v = GcVec::new();
+        let r = vm
+            .vec_reserve_local(&mut v, sb.len + b.len())
+            .and_then(|()| vm.vec_extend_local(&mut v, &sb.b[..sb.len]))
+            .and_then(|()| vm.vec_extend_local(&mut v, b));
+        *self = Out::Buf(v);
+        r
     }
 
     /// Writes text.
@@ -224,6 +280,8 @@ impl Out {
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Out::Buf(v) => v.as_slice(),
+            #[cfg(not(target_os = "none"))]
+            Out::Small(sb) => &sb.b[..sb.len],
             _ => &[],
         }
     }
@@ -240,8 +298,11 @@ impl Out {
 
     /// Drops the text after the first `n` bytes of a buffer.
     pub fn truncate(&mut self, n: usize) {
-        if let Out::Buf(v) = self {
-            v.truncate(n);
+        match self {
+            Out::Buf(v) => v.truncate(n),
+            #[cfg(not(target_os = "none"))]
+            Out::Small(sb) => sb.len = sb.len.min(n),
+            _ => {}
         }
     }
 
@@ -250,6 +311,10 @@ impl Out {
     ///
     /// Errors: `MemoryError`; `UnicodeError` if the bytes are not UTF-8.
     pub fn into_str(self, vm: &mut Vm) -> PyResult<Obj> {
+        #[cfg(not(target_os = "none"))]
+        if let Out::Small(sb) = &self {
+            return vm.new_str_from_utf8(&sb.b[..sb.len]);
+        }
         let Out::Buf(v) = self else { return Ok(Obj::qstr(crate::qstr::q::empty)) };
         let r = vm.new_str_from_utf8(v.as_slice());
         vm.heap.free_vec(v);
@@ -260,6 +325,10 @@ impl Out {
     ///
     /// Errors: `MemoryError`.
     pub fn into_bytes(self, vm: &mut Vm) -> PyResult<Obj> {
+        #[cfg(not(target_os = "none"))]
+        if let Out::Small(sb) = &self {
+            return vm.new_bytes(&sb.b[..sb.len]);
+        }
         let Out::Buf(v) = self else { return vm.new_bytes(b"") };
         let r = vm.new_bytes(v.as_slice());
         vm.heap.free_vec(v);
@@ -307,6 +376,11 @@ impl Vm {
         if o.as_qstr().is_some() || self.heap.str_pinned(o).is_some() {
             return Ok(o);
         }
+        // Desktop: short text (numbers) on the native stack, one
+        // allocation for the str.
+        #[cfg(not(target_os = "none"))]
+        let mut out = Out::Small(SmallBuf { len: 0, b: [0; SMALL_OUT] });
+        #[cfg(target_os = "none")]
         let mut out = Out::buf();
         self.print_obj(o, &mut out, PrintKind::Str)?;
         out.into_str(self)
