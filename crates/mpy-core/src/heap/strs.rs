@@ -216,7 +216,9 @@ impl<'a> StrWriter<'a> {
 
     /// Appends `s` if it fits whole (callers size the buffer exactly, so
     /// it always does; a piece that does not is left out whole).
-    #[inline]
+    /// Desktop: always inlined (a few moves per piece in the joins).
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline)]
     pub fn push(&mut self, s: &str) {
         if let Some(d) = self.buf.get_mut(self.len..self.len + s.len()) {
             copy_bytes(d, s.as_bytes());
@@ -254,6 +256,18 @@ impl<'a> StrWriter<'a> {
         }
     }
 
+    /// The text written (valid UTF-8: only whole `&str`s and ASCII are
+    /// ever appended), pinned like the new object's bytes.
+    #[inline]
+    pub(crate) fn into_text(self) -> &'a str {
+        let b: &'a [u8] = self.buf;
+        let b = b.get(..self.len).unwrap_or(&[]);
+        // SAFETY: `push` appends whole `&str`s, `push_fill` and
+        // `push_decimal` ASCII, at `len`: the first `len` bytes are a
+        // concatenation of valid UTF-8.
+        unsafe { core::str::from_utf8_unchecked(b) }
+    }
+
     /// Bytes written so far.
     #[inline]
     pub fn len(&self) -> usize {
@@ -271,16 +285,23 @@ impl Heap {
     /// Finishes a str begun by [`start_str_buf`] whose `n` bytes were
     /// written through a [`StrWriter`] that wrote `w_len` of them: valid
     /// UTF-8 by construction, so no check.
-    #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg(test)]
     pub(crate) fn finish_str_valid(&mut self, o: Obj, n: usize, w_len: usize) -> Obj {
+        let h = self.var::<StrHead>(o).map_or(0, |(_, b)| hash_bytes(b.get(..w_len).unwrap_or(&[])));
+        self.finish_str_valid_hashed(o, n, w_len, h)
+    }
+
+    /// [`Heap::finish_str_valid`] given the `hash_bytes` of the text
+    /// written (the caller computed it from [`StrWriter::into_text`]).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn finish_str_valid_hashed(&mut self, o: Obj, n: usize, w_len: usize, hash: u32) -> Obj {
         self.var_keep::<StrHead>(o, n, w_len);
-        self.set_str_hash(o);
         let p = super::obj_ptr::<StrHead>(self, o);
         // SAFETY: `o` was just made by `start_str_buf` (not yet visible to
         // anything else) with the `StrHead` layout, which `str` shares;
         // its bytes are whole `&str`s appended by a `StrWriter`, so valid
         // UTF-8.
-        unsafe { (*p).base = ObjBase::new(&STR_TYPE) };
+        unsafe { *p = StrHead { base: ObjBase::new(&STR_TYPE), hash } };
         o
     }
 

@@ -120,9 +120,21 @@ impl Vm {
         let (o, buf) = crate::heap::strs::start_str_buf(f, n);
         let mut w = StrWriter::new(buf);
         fill(&*self, &mut w);
-        let len = w.len();
-        let o = self.heap.finish_str_valid(o, n, len);
-        self.intern_if_known(o)
+        // The text is hashed and looked up from the writer's bytes, before
+        // the object is finished (which an interned text skips).
+        let t = w.into_text();
+        let hash = hash_bytes(t.as_bytes());
+        let q = match short_qstr(t.as_bytes()) {
+            Some(q) => Some(q),
+            None => self.qstrs.lookup_hashed(&self.heap, t, hash),
+        };
+        if let Some(q) = q {
+            if cfg!(not(target_os = "none")) {
+                self.heap.free_addr(o.raw());
+            }
+            return Ok(Obj::qstr(q));
+        }
+        Ok(self.heap.finish_str_valid_hashed(o, n, t.len(), hash))
     }
 
     fn finish_str(&mut self, r: Result<Obj, ()>) -> PyResult<Obj> {
