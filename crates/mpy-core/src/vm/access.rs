@@ -251,28 +251,52 @@ pub const IN_BUILTINS: u32 = u32::MAX;
 /// Errors: `NameError: name 'x' isn't defined`.
 #[inline]
 pub fn load_global(vm: &mut Vm, globals: Obj, name: Qstr) -> PyResult<Obj> {
-    let slot = ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> super::GLOBAL_CACHE_SHIFT) as usize
-        % vm.vmstate.global_cache.len();
-    let (cd, cq, cp) = vm.vmstate.global_cache[slot];
-    if cd == !globals.raw() && cq == name.0 {
-        #[cfg(not(target_os = "none"))]
-        if cp == IN_BUILTINS {
-            let (stamp, v) = vm.vmstate.builtin_hits[slot];
-            if stamp == vm.ns_stamp() {
-                return Ok(Obj::from_raw(!v));
-            }
-            return load_global_slow(vm, globals, name, slot);
-        }
-        if let Some(e) = vm.table(globals).and_then(|t| t.entry(cp as usize)) {
-            if e.key == Obj::qstr(name) {
-                return Ok(e.value);
+    #[cfg(not(target_os = "none"))]
+    if let Some(v) = global_hit(vm, globals, name) {
+        return Ok(v);
+    }
+    #[cfg(target_os = "none")]
+    {
+        let slot = global_slot(globals, name);
+        let (cd, cq, cp) = vm.vmstate.global_cache[slot];
+        if cd == !globals.raw() && cq == name.0 {
+            if let Some(e) = vm.table(globals).and_then(|t| t.entry(cp as usize)) {
+                if e.key == Obj::qstr(name) {
+                    return Ok(e.value);
+                }
             }
         }
     }
-    load_global_slow(vm, globals, name, slot)
+    load_global_slow(vm, globals, name, global_slot(globals, name))
 }
 
-/// [`load_global`] past the cache.
+/// The `global_cache` slot of `name` in the globals dict `globals`.
+#[inline(always)]
+pub(super) fn global_slot(globals: Obj, name: Qstr) -> usize {
+    ((name.0 ^ (globals.raw() >> 5) as u32).wrapping_mul(0x9e37_79b9) >> super::GLOBAL_CACHE_SHIFT) as usize
+        % super::GLOBAL_CACHE_LEN
+}
+
+/// [`load_global`]'s answer from the cache alone (desktop; the
+/// LOAD_GLOBAL arm's hit path, taking [`load_global_slow`] on None): the
+/// value beside the key at the remembered position (one bounds check),
+/// or a builtin's value while the stamp holds.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn global_hit(vm: &Vm, globals: Obj, name: Qstr) -> Option<Obj> {
+    let slot = global_slot(globals, name);
+    let (cd, cq, cp) = vm.vmstate.global_cache[slot];
+    if cd != !globals.raw() || cq != name.0 {
+        return None;
+    }
+    if cp != IN_BUILTINS {
+        return vm.table(globals)?.value_if_key(cp as usize, Obj::qstr(name));
+    }
+    let (stamp, v) = vm.vmstate.builtin_hits[slot];
+    (stamp == vm.ns_stamp()).then_some(Obj::from_raw(!v))
+}
+
+/// [`load_global`] past the cache (`slot`: [`global_slot`]).
 #[inline(never)]
 pub(super) fn load_global_slow(vm: &mut Vm, globals: Obj, name: Qstr, slot: usize) -> PyResult<Obj> {
     let found = ns_find(vm, globals, name)?;

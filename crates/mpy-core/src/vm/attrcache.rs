@@ -330,19 +330,23 @@ pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj,
     }
     let t = vm.builtin_type(o);
     let ta = t as *const TypeObj as usize;
-    let (ct, cq, f) = vm.vmstate.method_cache[method_slot(ta, name)];
-    if ct == ta && cq == name.0 {
-        return Ok((Obj::from_raw(f), o));
+    let s = method_slot(ta, name);
+    for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
+        if ct == ta && cq == name.0 {
+            return Ok((Obj::from_raw(f), o));
+        }
     }
     builtin_method(vm, o, t, name)
 }
 
 /// Entries of [`VmState::method_cache`](super::VmState::method_cache)
-/// (a power of two).
-pub const METHOD_SIZE: usize = 64;
+/// (a power of two): sets of two.
+pub const METHOD_SIZE: usize = 128;
 
 /// The method cache: `(static type address, qstr, function object)`
-/// triples, direct-mapped: a built-in type's method found by
+/// triples, two-way set-associative (a set is an even slot and the one
+/// after it; the newest entry first), so that two hot type/name pairs
+/// meeting in a set do not evict each other: a built-in type's method found by
 /// [`Vm::load_method_maybe`]'s table search. Only static types and their
 /// static function objects are entered, so an entry never goes stale and
 /// holds nothing of the heap.
@@ -351,10 +355,11 @@ pub type MethodCache = [(usize, u32, usize); METHOD_SIZE];
 /// An empty method cache.
 pub const METHOD_EMPTY: MethodCache = [(0, u32::MAX, 0); METHOD_SIZE];
 
-/// The method cache slot of `name` on the type at address `ta`.
+/// The first method cache slot of the set of `name` on the type at
+/// address `ta` (even; the set is it and the next).
 #[inline(always)]
 fn method_slot(ta: usize, name: Qstr) -> usize {
-    ((ta >> 4) as u32 ^ name.0).wrapping_mul(0x9e37_79b9) as usize >> 26 & (METHOD_SIZE - 1)
+    (((ta >> 4) as u32 ^ name.0).wrapping_mul(0x9e37_79b9) >> 26) as usize * 2 & (METHOD_SIZE - 2)
 }
 
 /// [`load_method`] on an object of built-in type `t` past the method
@@ -376,7 +381,10 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
         if let Some(crate::typ::RomKind::Fun(f)) = t.lookup(name).map(Rom::kind) {
             let fo = f.obj();
             if !vm.heap.is_heap_obj(fo) {
-                vm.vmstate.method_cache[method_slot(ta, name)] = (ta, name.0, fo.raw());
+                let s = method_slot(ta, name);
+                let c = &mut vm.vmstate.method_cache;
+                c[s + 1] = c[s];
+                c[s] = (ta, name.0, fo.raw());
             }
             return Ok((fo, o));
         }

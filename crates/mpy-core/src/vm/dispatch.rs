@@ -891,6 +891,16 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             }
             op::LOAD_GLOBAL => {
                 let q = qstr_arg!(pc);
+                // Desktop: the cache hit inline, past the error check.
+                #[cfg(not(target_os = "none"))]
+                let v = match super::access::global_hit(vm, f.globals, q) {
+                    Some(v) => v,
+                    None => {
+                        let slot = super::access::global_slot(f.globals, q);
+                        tri!(super::access::load_global_slow(vm, f.globals, q, slot))
+                    }
+                };
+                #[cfg(target_os = "none")]
                 let v = tri!(load_global(vm, f.globals, q));
                 push!(v);
             }
