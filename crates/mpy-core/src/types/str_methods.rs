@@ -534,12 +534,12 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     // Desktop: `s.split()` / `s.split(sep)` of plain strs straight away.
     #[cfg(not(target_os = "none"))]
     if !rev && kw.is_empty() {
-        if let Some(text) = exact_str(vm, args[0]) {
+        if let Some(text) = super::strutil::exact_str(vm, args[0]) {
             match args.get(1).copied() {
                 None => return split_str_fast(vm, text, None, -1),
                 Some(o) if o == Obj::NONE && args.len() == 2 => return split_str_fast(vm, text, None, -1),
                 Some(o) if args.len() == 2 => {
-                    if let Some(sep) = exact_str(vm, o).filter(|t| !t.is_empty()) {
+                    if let Some(sep) = super::strutil::exact_str(vm, o).filter(|t| !t.is_empty()) {
                         return split_str_fast(vm, text, Some(sep.as_bytes()), -1);
                     }
                 }
@@ -581,16 +581,6 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     Ok(l)
 }
 
-/// The text of `o` if it is exactly a str (a qstr or a heap str, not a
-/// subclass instance).
-#[cfg(not(target_os = "none"))]
-#[inline(always)]
-fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
-    match o.as_qstr() {
-        Some(q) => Some(vm.qstr_str(q)),
-        None => vm.heap.str_pinned(o),
-    }
-}
 
 /// Desktop `str.split`: `text` (pinned) split at `sep` (non-empty; None:
 /// runs of whitespace) at most `max` times (negative: no limit). Short

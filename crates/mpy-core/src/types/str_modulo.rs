@@ -395,15 +395,6 @@ enum Piece<'a> {
     Digits(u64),
 }
 
-/// The text of `o` if it is exactly a str (qstr or heap str).
-#[cfg(not(target_os = "none"))]
-#[inline(always)]
-fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
-    match o.as_qstr() {
-        Some(q) => Some(vm.qstr_str(q)),
-        None => vm.heap.str_pinned(o),
-    }
-}
 
 /// Number of decimal digits of `m`.
 #[cfg(not(target_os = "none"))]
@@ -448,14 +439,14 @@ fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECES]) -> Option<(usize, usize)> {
-    let fs: &'a str = exact_str(vm, fmt)?;
+    let fs: &'a str = super::strutil::exact_str(vm, fmt)?;
     let f = fs.as_bytes();
     let one = [rhs];
     let items: &[Obj] = match vm.tuple_pinned(rhs) {
         Some(t) => t,
         // A dict (mappings) or any other object with a buffer or not: only
         // plain strs and small ints are taken as the single argument.
-        None if rhs.is_small_int() || exact_str(vm, rhs).is_some() => &one,
+        None if rhs.is_small_int() || super::strutil::exact_str(vm, rhs).is_some() => &one,
         None => return None,
     };
     let mut next = 0;
@@ -529,7 +520,7 @@ fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECE
         if t != b's' {
             return None;
         }
-        let body: &'a str = exact_str(vm, arg)?;
+        let body: &'a str = super::strutil::exact_str(vm, arg)?;
         let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body.as_bytes())) };
         if pad > FAST_PAD {
             return None;

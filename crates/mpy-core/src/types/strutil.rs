@@ -67,6 +67,17 @@ impl Kind {
 }
 
 /// The built-in part of an instance of a subclass of a built-in type
+
+/// The text of `o` if it is exactly a str (a qstr or a heap str, not a
+/// subclass instance); the desktop fast paths of `%` and `str.split` use it.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn exact_str<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
+    match o.as_qstr() {
+        Some(q) => Some(vm.qstr_str(q)),
+        None => vm.heap.str_pinned(o),
+    }
+}
 /// (None for other objects).
 #[inline]
 pub fn native_part(vm: &Vm, o: Obj) -> Option<Obj> {

@@ -26,6 +26,7 @@ use mpy_bytecode::opcode as op;
 use super::access::*;
 pub use super::access::{list_append, load_global, name_error, ns_lookup, ns_store};
 use super::fastpath::*;
+use super::scrub::{scrub_after_call, scrub_native_stack};
 
 /// How a frame stopped running.
 pub enum Outcome {
@@ -210,41 +211,6 @@ fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Optio
             }
         }
     }
-}
-
-/// After a call whose frame caught an exception (typically a MemoryError
-/// after which the function dropped its data): the callee's dead native
-/// frames, all below this dispatch loop's frame, may still hold copies of
-/// what it dropped, which the next calls from here would leave in place
-/// for the conservative collector. Zero them.
-#[cold]
-#[inline(never)]
-fn scrub_after_call(vm: &mut Vm) {
-    vm.vmstate.scrub_pending = false;
-    scrub_native_stack(vm);
-}
-
-/// Overwrites up to 16 KiB of native stack below the caller's frame with
-/// zeros (dead frames only: nothing live is below the current stack
-/// pointer), staying within the interpreter's stack limit. Values that
-/// dead frames left there would otherwise be seen by the conservative
-/// collector when later frames reuse the area without overwriting them.
-#[inline(never)]
-pub(crate) fn scrub_native_stack(vm: &Vm) {
-    const CHUNK: usize = 128 * core::mem::size_of::<usize>();
-    let room = vm.config.stack_limit.saturating_sub(vm.stack_used()).saturating_sub(2 * 1024);
-    scrub_chunks((16 * 1024).min(room) / (CHUNK + 64));
-}
-
-/// Zeroes one chunk of stack per level, `levels` deep.
-#[inline(never)]
-fn scrub_chunks(levels: usize) {
-    let z = [0usize; 128];
-    if levels > 1 {
-        scrub_chunks(levels - 1);
-    }
-    // After the call, so the recursion is not turned into a loop.
-    core::hint::black_box(&z);
 }
 
 /// Backward jumps between two HAL interrupt polls.

@@ -192,7 +192,7 @@ fn frozen_file_name(vm: &mut Vm, path: &str) -> PyResult<Qstr> {
 /// would leave it in place, where the conservative collector would take it
 /// for a pointer to whatever the heap puts there next. Zero that area.
 fn after_loading(vm: &mut Vm) {
-    super::dispatch::scrub_native_stack(vm);
+    super::scrub::scrub_native_stack(vm);
 }
 
 /// The `i`-th directory of `sys.path` (a str object), None past the end.

@@ -16,6 +16,7 @@ pub mod complete;
 mod access;
 pub mod dispatch;
 mod fastpath;
+mod scrub;
 pub mod exc;
 pub mod exec;
 pub mod frame;

@@ -212,7 +212,7 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
             let r = call_var_kw(vm, f, s, npos, nkw, method)?;
             if vm.vmstate.scrub_pending {
                 vm.vmstate.scrub_pending = false;
-                super::dispatch::scrub_native_stack(vm);
+                super::scrub::scrub_native_stack(vm);
             }
             f.clear(s, f.sp);
             f.sp = s;
