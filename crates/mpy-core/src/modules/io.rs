@@ -8,7 +8,7 @@
 //! stream is `ValueError: I/O operation on closed file`, `StringIO(n)`
 //! with an int makes an empty stream, and iteration yields lines.
 
-use super::args::{buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
+use super::args::{buffer_mut_of, buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -134,6 +134,43 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     take(vm, a[0], text, start, len)
 }
 
+/// `readinto(buf[, n])`: copies the bytes at the position (UTF-8 for a
+/// `StringIO`, as official MicroPython, which CPython's `StringIO` lacks)
+/// into the writable buffer `buf`, at most `n` of them, and moves the
+/// position past them; returns the count (0 at the end).
+///
+/// Errors: `TypeError: object with buffer protocol required` when `buf`
+/// is not writable; `ValueError` on a closed stream.
+fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    check(vm, a[0])?;
+    let limit = size_arg(vm, a, 2)?;
+    let Some(cap) = buffer_mut_of(&mut vm.heap, a[1]).map(|b| b.len()) else {
+        return Err(super::args::buffer_error(vm));
+    };
+    let (start, rest) = rest_len(vm, a[0]);
+    let want = limit.map_or(cap, |n| n.min(cap)).min(rest);
+    // Both are heap buffers: through a stack chunk.
+    let mut done = 0;
+    while done < want {
+        let mut chunk = [0u8; CHUNK];
+        let k = (want - done).min(CHUNK);
+        let at = start + done;
+        match vm.heap.get::<MemIoObj>(a[0]).and_then(|m| m.buf.as_slice().get(at..at + k)) {
+            Some(src) => chunk[..k].copy_from_slice(src),
+            None => break,
+        }
+        match buffer_mut_of(&mut vm.heap, a[1]).and_then(|b| b.get_mut(done..done + k)) {
+            Some(dst) => dst.copy_from_slice(&chunk[..k]),
+            None => break,
+        }
+        done += k;
+    }
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
+        m.pos = start + done;
+    }
+    Ok(Obj::small_int(done as isize))
+}
+
 /// Length of the line at the position (through its newline), at most
 /// `limit` bytes.
 fn line_len(vm: &Vm, o: Obj, limit: Option<usize>) -> (usize, usize) {
@@ -246,6 +283,7 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 }
 
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
+static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
 static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
 static GETVALUE: BuiltinFun = BuiltinFun::new(q::getvalue, 1, 1, getvalue);
@@ -255,7 +293,7 @@ static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
-static MEMIO_LOCALS: [(Qstr, Rom); 11] = [
+static MEMIO_LOCALS: [(Qstr, Rom); 12] = [
     (q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
     (q::__exit__, Rom::Fun(&EXIT)),
     (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
@@ -263,6 +301,7 @@ static MEMIO_LOCALS: [(Qstr, Rom); 11] = [
     (q::flush, Rom::Fun(&FLUSH)),
     (q::getvalue, Rom::Fun(&GETVALUE)),
     (q::read, Rom::Fun(&READ)),
+    (q::readinto, Rom::Fun(&READINTO)),
     (q::readline, Rom::Fun(&READLINE)),
     (q::seek, Rom::Fun(&SEEK)),
     (q::tell, Rom::Fun(&TELL)),
