@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Benchmark runner (not a test): times each program in tests/programs at a
 larger scale on our binary and on CPython (and optionally the wasm
-MicroPython oracle), best of N runs, and prints a table with the ratio
-ours/CPython per program and the geometric mean of the ratios.
+MicroPython oracle), best of N runs (CPU time of the child process, user +
+system), and prints a table with the ratio ours/CPython per program and
+the geometric mean of the ratios.
 
   python3 bench/run.py [--binary PATH] [-n 3] [--mpy] [--scale-factor F] [NAME ...]
 
@@ -13,8 +14,8 @@ import argparse
 import math
 import os
 import subprocess
+import resource
 import sys
-import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join(REPO, "tests", "programs")
@@ -40,13 +41,16 @@ def time_run(cmd, n, timeout):
     best = None
     out = None
     for _ in range(n):
-        t0 = time.perf_counter()
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         try:
             p = subprocess.run(cmd, cwd=PROGRAMS, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, timeout=timeout)
         except subprocess.TimeoutExpired:
             return None, None
-        dt = time.perf_counter() - t0
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU time (user + system) of the child, not wall time: steadier
+        # on a shared, loaded machine.
+        dt = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
         if p.returncode != 0:
             return None, p.stdout
         out = p.stdout
