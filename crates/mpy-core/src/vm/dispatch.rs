@@ -384,8 +384,8 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     // The first opcode (`fcode.code()`'s start, without its bounds check:
     // the loader checked that `code_start` is within the bytes).
     let cp: *const u8 = fcode.bytes.as_ptr().wrapping_add(fcode.head.code_start as usize);
-    let qstrs: *const Qstr = f.qstrs.as_ptr();
-    let consts: *const Obj = f.consts.as_ptr();
+    let qstrs: *const Qstr = f.qstrs;
+    let consts: *const Obj = f.consts;
     let fp: *mut Obj = f.fp();
     // Local i is `fastn - i` (only dereferenced for verified i < n_state).
     let fastn: *mut Obj = fp.wrapping_add(fcode.n_state()).wrapping_sub(1);

@@ -42,12 +42,13 @@ pub struct Frame<'a> {
     pub gen: Obj,
     /// Its raw code, pinned.
     pub code: Code<'a>,
-    /// The module's qstr table, pinned.
-    pub qstrs: &'a [Qstr],
-    /// The module's constants, pinned.
-    pub consts: &'a [Obj],
-    /// The module's code context (for the functions this code makes).
-    pub context: Obj,
+    /// The start of the module's qstr table, pinned (the dispatch loop
+    /// reads verified indices; other code takes the table, bounds and
+    /// all, from [`Frame::qstrs`]). Only the start: a smaller frame is
+    /// quicker to set up on every call.
+    pub qstrs: *const Qstr,
+    /// The start of the module's constants, pinned (as `qstrs`).
+    pub consts: *const Obj,
     /// Globals dict.
     pub globals: Obj,
     /// Locals dict for LOAD_NAME/STORE_NAME (module and class bodies).
@@ -165,9 +166,8 @@ impl<'a> Frame<'a> {
             fun,
             gen,
             code: v.code,
-            qstrs: v.qstrs,
-            consts: v.consts,
-            context: v.head.context,
+            qstrs: v.qstrs.as_ptr(),
+            consts: v.consts.as_ptr(),
             globals: v.globals,
             locals: if locals.is_null() { v.globals } else { locals },
             ip: 0,
@@ -175,6 +175,18 @@ impl<'a> Frame<'a> {
             exc_sp: 0,
             fp,
         }
+    }
+
+    /// The module's qstr table (read again through the function; for the
+    /// out-of-line code, which checks its indices).
+    pub fn qstr_table(&self, vm: &Vm) -> &'a [Qstr] {
+        FunView::of(vm, self.fun).map_or(&[], |v| v.qstrs)
+    }
+
+    /// The module's code context (for the functions this code makes), or
+    /// NULL if the frame's function is not one (it always is).
+    pub fn context(&self, vm: &Vm) -> Obj {
+        FunView::of(vm, self.fun).map_or(Obj::NULL, |v| v.head.context)
     }
 
     /// Sets slot 0 (for a frame made before its slots).

@@ -100,7 +100,7 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
     let Some(verify::Instr { arg, extra, target, next, .. }) = verify::decode(f.code.code(), f.ip, &verify::Limits::NONE) else {
         return Err(bad_code(vm));
     };
-    let qstr = |f: &Frame<'_>| f.qstrs.get(arg).copied();
+    let qstr = |f: &Frame<'_>| f.qstr_table(vm).get(arg).copied();
     match opc {
         op::LOAD_SUPER_METHOD => {
             // (3 popped, 2 pushed)
@@ -154,7 +154,7 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
             let (defaults, kw_defaults) = if defargs { (f.slot(s), f.slot(s + 1)) } else { (Obj::NULL, Obj::NULL) };
             // The popped values stay in their slots (so reachable) while
             // allocating; cleared after.
-            let ctx = f.context;
+            let ctx = f.context(vm);
             let r = super::load::make_function(vm, c, ctx, defaults, kw_defaults, f.slots(f.sp - n_closed, f.sp));
             let fun = r?;
             f.clear(s, f.sp);
