@@ -643,11 +643,11 @@ impl Map {
     /// m.next_at(p) { ...; p += 1 }`).
     #[cfg_attr(not(target_os = "none"), inline)]
     pub fn next_at(&self, mut pos: usize) -> Option<(usize, Entry)> {
-        let end = self.end_pos();
-        while pos < end {
-            let e = self.entry(pos)?;
-            if !e.key.is_null() {
-                return Some((pos, e));
+        // The places in use: `2 * end_pos()` words after the header.
+        let kv = self.t.as_slice().get(self.kv_off()..)?;
+        while let Some(&[k, v]) = kv.get(2 * pos..2 * pos + 2) {
+            if k != 0 {
+                return Some((pos, Entry { key: Obj::from_raw(k), value: Obj::from_raw(v) }));
             }
             pos += 1;
         }

@@ -356,6 +356,41 @@ impl Vm {
         }
     }
 
+    /// Replaces the value of `key` in dict `d` if the entry at the last
+    /// lookup's position (`VmState::dict_hint`) has `key` itself or a
+    /// plain str equal to the plain str `key` as its key (keys are
+    /// unique, so that is its entry); false, changing nothing, otherwise.
+    /// Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    #[inline]
+    pub fn dict_set_at_hint(&mut self, d: Obj, key: Obj, value: Obj) -> bool {
+        let p = self.vmstate.dict_hint;
+        match self.table_values_mut(d).map(|m| m.set_value_if_key(p, key, value)) {
+            Some(true) => true,
+            Some(false) if key.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)) => {
+                self.dict_set_at_hint_str(d, p, key, value)
+            }
+            Some(false) => false,
+            None => false,
+        }
+    }
+
+    /// [`Vm::dict_set_at_hint`] for two heap strs of the same text (a
+    /// run-time key looked up, then stored).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn dict_set_at_hint_str(&mut self, d: Obj, p: usize, key: Obj, value: Obj) -> bool {
+        let Some(k) = self.table(d).and_then(|m| m.entry(p)).map(|e| e.key) else { return false };
+        match (self.heap.str_pinned(k), self.heap.str_pinned(key)) {
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+        if let Some(m) = self.table_values_mut(d) {
+            m.set_value(p, value);
+        }
+        true
+    }
+
     /// Is `k` a small int, a plain str or an exact tuple (kinds that a
     /// small int never equals unless identical)?
     #[cfg(not(target_os = "none"))]
@@ -534,6 +569,13 @@ impl Vm {
             // Decided without running code: the table stays as probed.
             let (p, h) = self.table_probe(d.map(), key);
             if p == PROBE_ABSENT {
+                // The usual append to a table with room, inline.
+                if let Some(d) = self.heap.get_mut::<O>(o) {
+                    if d.map_mut().push_within_capacity(key, value, h) {
+                        self.ns_changed_in(o);
+                        return Ok(());
+                    }
+                }
                 return self.map_push_new::<O>(o, key, value, h);
             }
             if p != PROBE_UNKNOWN {

@@ -186,13 +186,9 @@ pub(super) fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> 
 pub(super) fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if exact_dict(o) {
         // The key of the last lookup (`d[k] += 1`, `d[k] = d.get(k, 0) +
-        // 1`): its value replaced in place when the key there is still
-        // `i` itself (keys are unique, so that is its entry).
-        let hint = vm.vmstate.dict_hint;
-        if let Some(m) = vm.table_values_mut(o) {
-            if m.set_value_if_key(hint, i, v) {
-                return Ok(());
-            }
+        // 1`): its value replaced in place.
+        if vm.dict_set_at_hint(o, i, v) {
+            return Ok(());
         }
         // A key already there: its value replaced in place (the key set
         // stays, as `Vm::dict_store` does it).
