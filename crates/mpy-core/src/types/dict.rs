@@ -65,6 +65,11 @@ pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
     vm.dict_remove(d, key)
 }
 
+/// Is `o` exactly a dict (not a subclass instance)?
+fn is_exact_dict(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
+}
+
 /// Is `o` (or its native part) a dict?
 pub fn is_dict(vm: &Vm, o: Obj) -> bool {
     native_of(vm, o).ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
@@ -113,7 +118,9 @@ fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     if args.len() > 1 {
         return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
-    let d = vm.new_dict()?;
+    // Room for the keyword pairs (and a plain dict's entries) at once.
+    let n = kw.len() / 2 + args.first().map_or(0, |&o| if is_exact_dict(o) { dict_len(vm, o) } else { 0 });
+    let d = vm.new_dict_sized(n)?;
     if let Some(&o) = args.first() {
         dict_update_from(vm, d, o)?;
     }
