@@ -643,15 +643,32 @@ impl Map {
     /// m.next_at(p) { ...; p += 1 }`).
     #[cfg_attr(not(target_os = "none"), inline)]
     pub fn next_at(&self, mut pos: usize) -> Option<(usize, Entry)> {
-        // The places in use: `2 * end_pos()` words after the header.
-        let kv = self.t.as_slice().get(self.kv_off()..)?;
-        while let Some(&[k, v]) = kv.get(2 * pos..2 * pos + 2) {
-            if k != 0 {
-                return Some((pos, Entry { key: Obj::from_raw(k), value: Obj::from_raw(v) }));
+        #[cfg(target_os = "none")]
+        {
+            let end = self.end_pos();
+            while pos < end {
+                let e = self.entry(pos)?;
+                if !e.key.is_null() {
+                    return Some((pos, e));
+                }
+                pos += 1;
             }
-            pos += 1;
+            None
         }
-        None
+        // Desktop: straight over the places in use (`2 * end_pos()` words
+        // after the header).
+        #[cfg(not(target_os = "none"))]
+        let kv = self.t.as_slice().get(self.kv_off()..)?;
+        #[cfg(not(target_os = "none"))]
+        {
+            while let Some(&[k, v]) = kv.get(2 * pos..2 * pos + 2) {
+                if k != 0 {
+                    return Some((pos, Entry { key: Obj::from_raw(k), value: Obj::from_raw(v) }));
+                }
+                pos += 1;
+            }
+            None
+        }
     }
 
     /// The live entries in insertion order.

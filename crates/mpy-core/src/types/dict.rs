@@ -66,6 +66,7 @@ pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
 }
 
 /// Is `o` exactly a dict (not a subclass instance)?
+#[cfg(not(target_os = "none"))]
 fn is_exact_dict(o: Obj) -> bool {
     o.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
 }
@@ -118,9 +119,15 @@ fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     if args.len() > 1 {
         return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
-    // Room for the keyword pairs (and a plain dict's entries) at once.
-    let n = kw.len() / 2 + args.first().map_or(0, |&o| if is_exact_dict(o) { dict_len(vm, o) } else { 0 });
-    let d = vm.new_dict_sized(n)?;
+    // Desktop: room for the keyword pairs (and a plain dict's entries)
+    // at once.
+    #[cfg(not(target_os = "none"))]
+    let d = {
+        let n = kw.len() / 2 + args.first().map_or(0, |&o| if is_exact_dict(o) { dict_len(vm, o) } else { 0 });
+        vm.new_dict_sized(n)?
+    };
+    #[cfg(target_os = "none")]
+    let d = vm.new_dict()?;
     if let Some(&o) = args.first() {
         dict_update_from(vm, d, o)?;
     }

@@ -56,6 +56,7 @@ pub fn new_set(vm: &mut Vm, frozen: bool) -> PyResult<Obj> {
 /// [`Vm::new_dict_sized`] for BUILD_MAP).
 ///
 /// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
 pub fn new_set_sized(vm: &mut Vm, n: usize) -> PyResult<Obj> {
     let mut map = Map::new();
     if n <= crate::map::LINEAR_MAX {
