@@ -46,6 +46,18 @@ const EMPTY: u32 = u32::MAX;
 /// Index slot whose entry was removed (a probe goes on past it).
 pub const DELETED: u32 = u32::MAX - 1;
 
+/// How a table key compares with a probe key (see [`Map::find_decided`]).
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    /// Equal.
+    Equal,
+    /// Not equal.
+    Differ,
+    /// Only the general comparison (which may run code) can tell.
+    Unknown,
+}
+
 /// One key/value pair. A NULL key marks a deleted entry.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
@@ -93,6 +105,14 @@ impl Map {
     /// An empty table (allocates nothing).
     pub const fn new() -> Map {
         Map { t: GcVec::new() }
+    }
+
+    /// Is the table small (no hashes, no index; see the module docs)?
+    /// Desktop fast paths scan these without hashing the key.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn is_small(&self) -> bool {
+        self.small()
     }
 
     /// Is the buffer small (no header, no index)?
@@ -290,6 +310,62 @@ impl Map {
         None
     }
 
+    /// The position of the key equal to `key` (hash `hash`), each
+    /// candidate other than `key` itself decided by `cmp` without running
+    /// code: `Ok(None)` when absent, `Err(())` as soon as `cmp` cannot
+    /// decide one (the caller then takes the general path, which compares
+    /// in the same order). Candidates are every key of a small table, in
+    /// order, and the keys of an indexed table whose stored hash is
+    /// `hash`. Desktop builds (the dict fast paths).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn find_decided(&self, key: Obj, hash: u32, mut cmp: impl FnMut(Obj) -> Cmp) -> Result<Option<usize>, ()> {
+        let kr = key.raw();
+        if self.small() {
+            let mut p = 0;
+            for pair in self.t.as_slice().chunks_exact(2) {
+                let k = pair[0];
+                if k == kr {
+                    return Ok(Some(p));
+                }
+                match cmp(Obj::from_raw(k)) {
+                    Cmp::Differ => {}
+                    Cmp::Equal => return Ok(Some(p)),
+                    Cmp::Unknown => return Err(()),
+                }
+                p += 1;
+            }
+            return Ok(None);
+        }
+        let t = self.t.full_slice();
+        let (Some(&cap), Some(&mask)) = (t.first(), t.get(3)) else { return Err(()) };
+        let hbase = HDR + 2 * cap;
+        let ibase = hbase + cap.div_ceil(G);
+        let mut s = start_slot(hash);
+        for _ in 0..=mask {
+            s &= mask;
+            let Some(&w) = t.get(ibase + s / G) else { return Err(()) };
+            let v = (w >> shift(s)) as u32;
+            if v == EMPTY {
+                return Ok(None);
+            }
+            let p = v as usize;
+            if v != DELETED && t.get(hbase + p / G).is_some_and(|&hw| (hw >> shift(p)) as u32 == hash) {
+                let Some(&k) = t.get(HDR + 2 * p) else { return Err(()) };
+                if k == kr {
+                    return Ok(Some(p));
+                }
+                match cmp(Obj::from_raw(k)) {
+                    Cmp::Differ => {}
+                    Cmp::Equal => return Ok(Some(p)),
+                    Cmp::Unknown => return Err(()),
+                }
+            }
+            s += 1;
+        }
+        Ok(None)
+    }
+
     /// Positions whose key may equal a key with hash `hash`: every
     /// position of a small table, the index's matches otherwise. The
     /// caller compares keys; positions stay valid until the next mutation.
@@ -410,7 +486,7 @@ impl Map {
     }
 
     /// Appends a new entry if there is room (the caller has checked the
-    /// key is absent); false if full.
+    /// key is absent); false if full. A small table ignores `hash`.
     pub fn push_within_capacity(&mut self, key: Obj, value: Obj, hash: u32) -> bool {
         if self.is_full() {
             return false;
@@ -567,15 +643,32 @@ impl Map {
     /// m.next_at(p) { ...; p += 1 }`).
     #[cfg_attr(not(target_os = "none"), inline)]
     pub fn next_at(&self, mut pos: usize) -> Option<(usize, Entry)> {
-        let end = self.end_pos();
-        while pos < end {
-            let e = self.entry(pos)?;
-            if !e.key.is_null() {
-                return Some((pos, e));
+        #[cfg(target_os = "none")]
+        {
+            let end = self.end_pos();
+            while pos < end {
+                let e = self.entry(pos)?;
+                if !e.key.is_null() {
+                    return Some((pos, e));
+                }
+                pos += 1;
             }
-            pos += 1;
+            None
         }
-        None
+        // Desktop: straight over the places in use (`2 * end_pos()` words
+        // after the header).
+        #[cfg(not(target_os = "none"))]
+        let kv = self.t.as_slice().get(self.kv_off()..)?;
+        #[cfg(not(target_os = "none"))]
+        {
+            while let Some(&[k, v]) = kv.get(2 * pos..2 * pos + 2) {
+                if k != 0 {
+                    return Some((pos, Entry { key: Obj::from_raw(k), value: Obj::from_raw(v) }));
+                }
+                pos += 1;
+            }
+            None
+        }
     }
 
     /// The live entries in insertion order.

@@ -40,6 +40,13 @@ impl HasMap for DictObj {
     }
 }
 
+/// [`Vm::table_probe`]: the key is absent.
+#[cfg(not(target_os = "none"))]
+pub const PROBE_ABSENT: usize = usize::MAX;
+/// [`Vm::table_probe`]: only the general path can tell.
+#[cfg(not(target_os = "none"))]
+pub const PROBE_UNKNOWN: usize = usize::MAX - 1;
+
 /// How a table key compares with the probe key without running code.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Decide {
@@ -241,150 +248,234 @@ impl Vm {
         }
     }
 
-    /// Position of `key` in `m` found without hashing it: in a small
-    /// (unindexed) table, when `key` is a small int, a qstr or a tuple of
-    /// those (all hashable), and every key of the table is told apart from
-    /// it by identity, by kind (distinct small ints and qstrs never equal;
-    /// nor does such a tuple an int or a str) or by [`Vm::decide_tuples`].
-    /// None when the hashed lookup is needed. Desktop builds only (boards
-    /// keep the flash).
+    /// The position of `key` in table `m` and the key's hash, decided
+    /// without running code: `(position, _)`, `(PROBE_ABSENT, hash)`,
+    /// or `(PROBE_UNKNOWN, _)` when the general path is needed. The hash
+    /// is computed only where an append needs it: for an absent key,
+    /// unless `m` is a small table with room (where
+    /// [`Map::push_within_capacity`] ignores it). Decided
+    /// keys are small ints, plain strs (qstr or exact heap str) and exact
+    /// tuples of those; among the candidates an identical key matches,
+    /// small ints, plain strs and such tuples are told apart by kind,
+    /// value and text (the rules of [`Vm::decide_key`]), and any other
+    /// candidate (a float, a bool, an instance) is left to the general
+    /// path. Desktop builds only (boards keep the flash).
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
-    fn map_find_unhashed(&self, m: &Map, key: Obj) -> Option<Option<usize>> {
-        if m.hash_at(0).is_some() {
-            // An indexed table: the hash picks the candidates.
-            return None;
+    pub fn table_probe(&self, m: &Map, key: Obj) -> (usize, u32) {
+        if key.is_small_int() {
+            return self.probe_int(m, key);
         }
-        let simple = |o: Obj| o.is_small_int() || o.as_qstr().is_some();
-        let key_simple = simple(key);
-        let items: &[Obj] = if key_simple {
-            &[]
-        } else {
-            match self.tuple_pinned(key) {
-                Some(t) if t.iter().all(|&x| simple(x)) => t,
-                _ => return None,
-            }
-        };
-        for p in 0..m.end_pos() {
-            let k = m.entry(p)?.key;
-            if k == key {
-                return Some(Some(p));
-            }
-            if k.is_null() || simple(k) {
-                continue;
-            }
-            if key_simple {
-                return None;
-            }
-            // Both tuples: equal when their items are (those of `k` that
-            // are not small ints or qstrs would need `__eq__`).
-            let other = self.tuple_pinned(k)?;
-            if other.len() != items.len() {
-                continue;
-            }
-            let mut same = true;
-            for (&x, &y) in items.iter().zip(other) {
-                if x != y {
-                    if !simple(y) {
-                        return None;
-                    }
-                    same = false;
-                }
-            }
-            if same {
-                return Some(Some(p));
-            }
+        if key.as_qstr().is_some() {
+            return self.probe_qstr(m, key);
         }
-        Some(None)
+        self.probe_obj(m, key)
     }
 
-    /// The hash of `key` and its position in `m` (None: absent), decided
-    /// without running code, for a key that is a small int, a qstr, a
-    /// plain heap str or a tuple of small ints and qstrs, among candidates
-    /// of those kinds (the rules of [`Vm::decide_key`], with the key's
-    /// kind found once). None when the general path is needed (another
-    /// kind of key, or a candidate that only `__eq__` can decide).
+    /// [`Vm::table_probe`] for a small-int key.
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn probe_int(&self, m: &Map, key: Obj) -> (usize, u32) {
+        use crate::map::Cmp;
+        let h = key.small_int_unchecked() as u32;
+        probe_result(m.find_decided(key, h, |k| if self.simple_kind(k) { Cmp::Differ } else { Cmp::Unknown }), h)
+    }
+
+    /// [`Vm::table_probe`] for a qstr key. A small table is scanned
+    /// before the key is hashed (a dynamic qstr's hash is a few loads
+    /// away), and only when the key is absent is it hashed.
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn probe_qstr(&self, m: &Map, key: Obj) -> (usize, u32) {
+        use crate::map::Cmp;
+        let Some(q) = key.as_qstr() else { return (PROBE_UNKNOWN, 0) };
+        // Distinct qstrs differ; a qstr may equal a heap str.
+        let cmp = |k: Obj, h: Option<u32>| {
+            if k.is_small_int() || k.as_qstr().is_some() {
+                return Cmp::Differ;
+            }
+            self.heap_str_vs_qstr(k, h, q)
+        };
+        if m.is_small() {
+            let r = m.find_decided(key, 0, |k| cmp(k, None));
+            // (Appending to a small table with room needs no hash.)
+            let need = matches!(r, Ok(None)) && m.is_full();
+            return probe_result(r, if need { self.qstr_hash(q) } else { 0 });
+        }
+        let h = self.qstr_hash(q);
+        probe_result(m.find_decided(key, h, |k| cmp(k, Some(h))), h)
+    }
+
+    /// Table key `k` (neither a small int nor a qstr) against qstr key
+    /// `q`, for [`Vm::probe_qstr`] (out of line: heap strs are rare among
+    /// qstr keys). `h`, when known, is the hash of both (an indexed
+    /// table's candidate).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn heap_str_vs_qstr(&self, k: Obj, h: Option<u32>, q: crate::qstr::Qstr) -> crate::map::Cmp {
+        self.text_vs(k, h.unwrap_or_else(|| self.qstr_hash(q)), self.qstr_str(q))
+    }
+
+    /// [`Vm::table_probe`] for a key that is neither a small int nor a
+    /// qstr.
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn probe_obj(&self, m: &Map, key: Obj) -> (usize, u32) {
+        use crate::map::Cmp;
+        match key.ptr_type() {
+            Some(t) if core::ptr::eq(t, &crate::types::str::STR_TYPE) => {
+                let (Some(text), Some(h)) = (self.heap.str_pinned(key), self.heap.str_hash(key)) else {
+                    return (PROBE_UNKNOWN, 0);
+                };
+                let r = m.find_decided(key, h, |k| {
+                    if k.is_small_int() {
+                        return Cmp::Differ;
+                    }
+                    if let Some(kq) = k.as_qstr() {
+                        return if self.qstr_str(kq) == text { Cmp::Equal } else { Cmp::Differ };
+                    }
+                    self.text_vs(k, h, text)
+                });
+                probe_result(r, h)
+            }
+            Some(t) if core::ptr::eq(t, &crate::types::tuple::TUPLE_TYPE) => {
+                let Some(items) = self.tuple_pinned(key) else { return (PROBE_UNKNOWN, 0) };
+                let Some(h) = self.flat_tuple_hash(items) else { return (PROBE_UNKNOWN, 0) };
+                let r = m.find_decided(key, h, |k| {
+                    // The usual hit first: a tuple of the same items.
+                    if let Some(other) = self.tuple_pinned(k) {
+                        if other.len() == items.len() && items.iter().zip(other).all(|(x, y)| x == y) {
+                            return Cmp::Equal;
+                        }
+                    }
+                    self.tuple_vs(k, items)
+                });
+                probe_result(r, h)
+            }
+            _ => (PROBE_UNKNOWN, 0),
+        }
+    }
+
+    /// Replaces the value of `key` in dict `d` if the entry at the last
+    /// lookup's position (`VmState::dict_hint`) has `key` itself or a
+    /// plain str equal to the plain str `key` as its key (keys are
+    /// unique, so that is its entry); false, changing nothing, otherwise.
     /// Desktop builds only.
     #[cfg(not(target_os = "none"))]
     #[inline]
-    fn map_find_fast(&self, m: &Map, key: Obj) -> Option<(u32, Option<usize>)> {
-        let simple = |o: Obj| o.is_small_int() || o.as_qstr().is_some();
-        // The key's kind: text (a qstr or heap str), tuple items, or a
-        // small int (neither).
-        let mut text: Option<&str> = None;
-        let mut items: Option<&[Obj]> = None;
-        let h = if let Some(i) = key.as_small_int() {
-            i as u32
-        } else if let Some(q) = key.as_qstr() {
-            text = Some(self.qstr_str(q));
-            self.qstr_hash(q)
-        } else if let Some(s) = self.heap.str_pinned(key) {
-            text = Some(s);
-            self.heap.str_hash(key)?
-        } else {
-            // The flat tuple hash of `Vm::hash`.
-            let t = self.tuple_pinned(key)?;
-            let mut h: u32 = 0x345678;
-            for &x in t {
-                let hx = if let Some(i) = x.as_small_int() {
-                    i as u32
+    pub fn dict_set_at_hint(&mut self, d: Obj, key: Obj, value: Obj) -> bool {
+        let p = self.vmstate.dict_hint;
+        match self.table_values_mut(d).map(|m| m.set_value_if_key(p, key, value)) {
+            Some(true) => true,
+            Some(false) if key.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)) => {
+                self.dict_set_at_hint_str(d, p, key, value)
+            }
+            Some(false) => false,
+            None => false,
+        }
+    }
+
+    /// [`Vm::dict_set_at_hint`] for two heap strs of the same text (a
+    /// run-time key looked up, then stored).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn dict_set_at_hint_str(&mut self, d: Obj, p: usize, key: Obj, value: Obj) -> bool {
+        let Some(k) = self.table(d).and_then(|m| m.entry(p)).map(|e| e.key) else { return false };
+        match (self.heap.str_pinned(k), self.heap.str_pinned(key)) {
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+        if let Some(m) = self.table_values_mut(d) {
+            m.set_value(p, value);
+        }
+        true
+    }
+
+    /// Is `k` a small int, a plain str or an exact tuple (kinds that a
+    /// small int never equals unless identical)?
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn simple_kind(&self, k: Obj) -> bool {
+        k.is_small_int()
+            || k.as_qstr().is_some()
+            || k.ptr_type().is_some_and(|t| {
+                core::ptr::eq(t, &crate::types::str::STR_TYPE) || core::ptr::eq(t, &crate::types::tuple::TUPLE_TYPE)
+            })
+    }
+
+    /// Table key `k` (a heap object) against a str key of hash `h` and
+    /// text `text`: equal heap strs, differing heap strs and tuples
+    /// decided, anything else unknown.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn text_vs(&self, k: Obj, h: u32, text: &str) -> crate::map::Cmp {
+        use crate::map::Cmp;
+        match k.ptr_type() {
+            Some(t) if core::ptr::eq(t, &crate::types::str::STR_TYPE) => {
+                if self.heap.str_hash(k) == Some(h) && self.heap.str_pinned(k) == Some(text) {
+                    Cmp::Equal
                 } else {
-                    self.qstr_hash(x.as_qstr()?)
-                };
-                h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
-            }
-            items = Some(t);
-            h >> 2
-        };
-        let mut c = m.candidates(h);
-        while let Some((p, k)) = c.next_key() {
-            if k == key {
-                return Some((h, Some(p)));
-            }
-            if k.is_null() || k.is_small_int() {
-                // (A small int equals no other small int, str or tuple.)
-                continue;
-            }
-            if let Some(kq) = k.as_qstr() {
-                // Distinct qstrs differ; a qstr equals a heap str of its
-                // text.
-                if let Some(t) = text {
-                    if key.as_qstr().is_none() && self.qstr_hash(kq) == h && self.qstr_str(kq) == t {
-                        return Some((h, Some(p)));
-                    }
+                    Cmp::Differ
                 }
-                continue;
             }
-            if let Some(ks) = self.heap.str_pinned(k) {
-                if let Some(t) = text {
-                    if self.heap.str_hash(k) == Some(h) && ks == t {
-                        return Some((h, Some(p)));
-                    }
-                }
-                continue;
-            }
-            let kt = self.tuple_pinned(k)?;
-            let Some(it) = items else {
-                // A tuple never equals an int or a str.
-                continue;
+            Some(t) if core::ptr::eq(t, &crate::types::tuple::TUPLE_TYPE) => Cmp::Differ,
+            _ => Cmp::Unknown,
+        }
+    }
+
+    /// The hash [`Vm::hash`] gives a tuple whose items are small ints and
+    /// plain strs (the tuple type's hash, as a small int); None for other
+    /// items.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn flat_tuple_hash(&self, items: &[Obj]) -> Option<u32> {
+        let mut h: u32 = 0x345678;
+        for &x in items {
+            let hx = if let Some(i) = x.as_small_int() {
+                i as u32
+            } else if let Some(q) = x.as_qstr() {
+                self.qstr_hash(q)
+            } else {
+                self.plain_str_hash(x)?
             };
-            if kt.len() != it.len() {
+            h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
+        }
+        Some(h >> 2)
+    }
+
+    /// Table key `k` against a tuple key with items `items` (small ints
+    /// and plain strs): decided item by item in order, as tuple equality
+    /// compares them, up to the first item pair that differs.
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn tuple_vs(&self, k: Obj, items: &[Obj]) -> crate::map::Cmp {
+        use crate::map::Cmp;
+        if k.is_small_int() || k.as_qstr().is_some() {
+            return Cmp::Differ;
+        }
+        let Some(t) = k.ptr_type() else { return Cmp::Unknown };
+        if core::ptr::eq(t, &crate::types::str::STR_TYPE) {
+            return Cmp::Differ;
+        }
+        let Some(other) = self.tuple_pinned(k) else { return Cmp::Unknown };
+        if other.len() != items.len() {
+            return Cmp::Differ;
+        }
+        for (&x, &y) in items.iter().zip(other) {
+            if x == y {
                 continue;
             }
-            let mut same = true;
-            for (&x, &y) in it.iter().zip(kt) {
-                if x != y {
-                    if !simple(y) {
-                        return None;
-                    }
-                    same = false;
-                }
+            let xi = x.is_small_int();
+            if y.is_small_int() {
+                // Distinct small ints differ, as do a str and an int.
+                return Cmp::Differ;
             }
-            if same {
-                return Some((h, Some(p)));
+            let Some(ty) = self.plain_text(y) else { return Cmp::Unknown };
+            if xi || (x.as_qstr().is_some() && y.as_qstr().is_some()) || self.plain_text(x) != Some(ty) {
+                return Cmp::Differ;
             }
         }
-        Some((h, None))
+        Cmp::Equal
     }
 
     /// Position of `key` (with hash `hash`, from [`Vm::hash`]) in the table
@@ -457,11 +548,9 @@ impl Vm {
         #[cfg(not(target_os = "none"))]
         if let Some(d) = self.heap.get::<O>(o) {
             let m = d.map();
-            if let Some(r) = self.map_find_unhashed(m, key) {
-                return Ok(r.and_then(|p| m.entry(p)).map(|e| e.value));
-            }
-            if let Some((_, r)) = self.map_find_fast(m, key) {
-                return Ok(r.and_then(|p| m.entry(p)).map(|e| e.value));
+            let (p, _) = self.table_probe(m, key);
+            if p != PROBE_UNKNOWN {
+                return Ok(m.entry(p).map(|e| e.value));
             }
         }
         let h = self.hash_quick(key)?;
@@ -476,27 +565,25 @@ impl Vm {
     /// `MemoryError`.
     pub fn map_store_in<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
         #[cfg(not(target_os = "none"))]
-        if let Some(found) = self.heap.get::<O>(o).and_then(|d| self.map_find_unhashed(d.map(), key)) {
-            let Some(p) = found else {
-                // Proven absent; its hash runs no Python code (a small
-                // int, a qstr or a tuple of those), so the table stays as
-                // scanned: append without a second search.
-                let h = self.hash_quick(key)?;
+        if let Some(d) = self.heap.get::<O>(o) {
+            // Decided without running code: the table stays as probed.
+            let (p, h) = self.table_probe(d.map(), key);
+            if p == PROBE_ABSENT {
+                // The usual append to a table with room, inline.
+                if let Some(d) = self.heap.get_mut::<O>(o) {
+                    if d.map_mut().push_within_capacity(key, value, h) {
+                        self.ns_changed_in(o);
+                        return Ok(());
+                    }
+                }
                 return self.map_push_new::<O>(o, key, value, h);
-            };
-            if let Some(d) = self.heap.get_mut::<O>(o) {
-                d.map_mut().set_value(p, value);
             }
-            return Ok(());
-        }
-        #[cfg(not(target_os = "none"))]
-        if let Some((h, found)) = self.heap.get::<O>(o).and_then(|d| self.map_find_fast(d.map(), key)) {
-            // Decided without running code: the table stays as scanned.
-            let Some(p) = found else { return self.map_push_new::<O>(o, key, value, h) };
-            if let Some(d) = self.heap.get_mut::<O>(o) {
-                d.map_mut().set_value(p, value);
+            if p != PROBE_UNKNOWN {
+                if let Some(d) = self.heap.get_mut::<O>(o) {
+                    d.map_mut().set_value(p, value);
+                }
+                return Ok(());
             }
-            return Ok(());
         }
         let h = self.hash_quick(key)?;
         self.map_store_hashed::<O>(o, key, value, h)
@@ -563,9 +650,10 @@ impl Vm {
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`.
     pub fn map_remove_in<O: HasMap>(&mut self, o: Obj, key: Obj) -> PyResult<Option<Obj>> {
         #[cfg(not(target_os = "none"))]
-        let found = match self.heap.get::<O>(o).and_then(|d| self.map_find_fast(d.map(), key)) {
-            Some((_, found)) => found,
-            None => {
+        let found = match self.heap.get::<O>(o).map(|d| self.table_probe(d.map(), key).0) {
+            Some(PROBE_ABSENT) => None,
+            Some(p) if p != PROBE_UNKNOWN => Some(p),
+            _ => {
                 let h = self.hash(key)?;
                 self.map_find_in::<O>(o, key, h)?
             }
@@ -639,6 +727,17 @@ impl Vm {
             }
         }
         self.map_store_hashed::<DictObj>(d, Obj::qstr(name), value, h)
+    }
+}
+
+/// [`Vm::table_probe`]'s result from [`Map::find_decided`]'s.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn probe_result(r: Result<Option<usize>, ()>, h: u32) -> (usize, u32) {
+    match r {
+        Ok(Some(p)) => (p, h),
+        Ok(None) => (PROBE_ABSENT, h),
+        Err(()) => (PROBE_UNKNOWN, h),
     }
 }
 

@@ -65,6 +65,12 @@ pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
     vm.dict_remove(d, key)
 }
 
+/// Is `o` exactly a dict (not a subclass instance)?
+#[cfg(not(target_os = "none"))]
+fn is_exact_dict(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
+}
+
 /// Is `o` (or its native part) a dict?
 pub fn is_dict(vm: &Vm, o: Obj) -> bool {
     native_of(vm, o).ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
@@ -113,6 +119,14 @@ fn dict_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
     if args.len() > 1 {
         return Err(super::strutil::too_many_args(vm, 1, args.len()));
     }
+    // Desktop: room for the keyword pairs (and a plain dict's entries)
+    // at once.
+    #[cfg(not(target_os = "none"))]
+    let d = {
+        let n = kw.len() / 2 + args.first().map_or(0, |&o| if is_exact_dict(o) { dict_len(vm, o) } else { 0 });
+        vm.new_dict_sized(n)?
+    };
+    #[cfg(target_os = "none")]
     let d = vm.new_dict()?;
     if let Some(&o) = args.first() {
         dict_update_from(vm, d, o)?;
@@ -231,6 +245,22 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    // Desktop: an exact dict and a key decided without running code.
+    #[cfg(not(target_os = "none"))]
+    if let Some(m) = vm.table(args[0]) {
+        use crate::runtime::dict::{PROBE_ABSENT, PROBE_UNKNOWN};
+        match vm.table_probe(m, args[1]).0 {
+            PROBE_UNKNOWN => {}
+            PROBE_ABSENT => return Ok(args.get(2).copied().unwrap_or(Obj::NONE)),
+            p => {
+                if let Some(e) = m.entry(p) {
+                    // (`d[k] = d.get(k, 0) + 1` stores to the same place.)
+                    vm.vmstate.dict_hint = p;
+                    return Ok(e.value);
+                }
+            }
+        }
+    }
     let d = native_of(vm, args[0]);
     Ok(lookup(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
 }

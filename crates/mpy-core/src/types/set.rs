@@ -51,6 +51,22 @@ pub fn new_set(vm: &mut Vm, frozen: bool) -> PyResult<Obj> {
     vm.alloc_obj(DictObj { base: ObjBase::new(ty), map: Map::new() })
 }
 
+/// A new empty set with room for `n` items when `n` is small (at most
+/// [`crate::map::LINEAR_MAX`]: BUILD_SET's count, as
+/// [`Vm::new_dict_sized`] for BUILD_MAP).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+pub fn new_set_sized(vm: &mut Vm, n: usize) -> PyResult<Obj> {
+    let mut map = Map::new();
+    if n <= crate::map::LINEAR_MAX {
+        vm.map_reserve_local(&mut map, n)?;
+    }
+    // The table's buffer is a local until the set holds it: the gc scans
+    // the native stack.
+    vm.alloc_obj(DictObj { base: ObjBase::new(&SET_TYPE), map })
+}
+
 /// A copy of set/frozenset `o`, as a set or a frozenset.
 fn copy_as(vm: &mut Vm, o: Obj, frozen: bool) -> PyResult<Obj> {
     let o = native_of(vm, o);

@@ -49,8 +49,12 @@ pub(super) fn subscr_load(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
 #[inline(never)]
 pub(super) fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> {
     if exact_dict(o) {
-        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
-            if let Some(e) = vm.table(o).and_then(|m| m.entry(p)) {
+        if let Some(m) = vm.table(o) {
+            // (A position past the entries, absent or undecided, has none.)
+            let p = vm.table_probe(m, i).0;
+            if let Some(e) = m.entry(p) {
+                // (`d[k] += 1` stores to the same place next.)
+                vm.vmstate.dict_hint = p;
                 return Ok(e.value);
             }
         }
@@ -181,8 +185,13 @@ pub(super) fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> 
 #[inline(never)]
 pub(super) fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> {
     if exact_dict(o) {
-        // A small-int or qstr key already there: its value replaced in
-        // place (the key set stays, as `Vm::dict_store` does it).
+        // The key of the last lookup (`d[k] += 1`, `d[k] = d.get(k, 0) +
+        // 1`): its value replaced in place.
+        if vm.dict_set_at_hint(o, i, v) {
+            return Ok(());
+        }
+        // A key already there: its value replaced in place (the key set
+        // stays, as `Vm::dict_store` does it).
         if let Some(Some(p)) = simple_key_pos(vm, o, i) {
             if let Some(m) = vm.table_values_mut(o) {
                 m.set_value(p, v);

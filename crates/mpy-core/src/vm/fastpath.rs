@@ -65,37 +65,26 @@ pub(super) fn contains_op(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj> {
     vm.binary_op(BinaryOp::In, a, b)
 }
 
-/// Is `key`, a small int or qstr, a key of table `d` (a dict, set or
-/// frozenset)? Decided among the candidates of its hash by identity when
-/// they are all small ints or qstrs (distinct ones are never equal); None
-/// when another kind of key (a float, a bool, a heap str) needs the
-/// general comparison.
+/// Is `key` a key of table `d` (a dict, set or frozenset), as
+/// `Vm::table_probe` decides it without running code? None when
+/// undecided.
 #[cfg(not(target_os = "none"))]
 #[inline]
 pub(super) fn simple_key_in(vm: &Vm, d: Obj, key: Obj) -> Option<bool> {
     simple_key_pos(vm, d, key).map(|p| p.is_some())
 }
 
-/// The position of `key` in table `d` as [`simple_key_in`] decides it:
+/// The position of `key` in table `d` as `Vm::table_probe` decides it:
 /// Some(None) when absent, None when undecided.
 #[cfg(not(target_os = "none"))]
 #[inline]
 pub(super) fn simple_key_pos(vm: &Vm, d: Obj, key: Obj) -> Option<Option<usize>> {
-    // The hashes `Vm::hash` gives them.
-    let h = match key.as_small_int() {
-        Some(i) => i as u32,
-        None => vm.qstr_hash(key.as_qstr()?),
-    };
-    let mut c = vm.table(d)?.candidates(h);
-    while let Some((p, k)) = c.next_key() {
-        if k == key {
-            return Some(Some(p));
-        }
-        if !(k.is_null() || k.is_small_int() || k.as_qstr().is_some()) {
-            return None;
-        }
+    use crate::runtime::dict::{PROBE_ABSENT, PROBE_UNKNOWN};
+    match vm.table_probe(vm.table(d)?, key).0 {
+        PROBE_UNKNOWN => None,
+        PROBE_ABSENT => Some(None),
+        p => Some(Some(p)),
     }
-    Some(None)
 }
 
 /// The text of a plain str: a qstr or an exact heap str (not a subclass

@@ -94,6 +94,11 @@ pub struct VmState {
     /// builds only.
     #[cfg(not(target_os = "none"))]
     pub ns_version: usize,
+    /// The table position of the last dict key found by a subscript or
+    /// `dict.get` (desktop): a store to a dict first checks whether the
+    /// key at this position is the stored key itself.
+    #[cfg(not(target_os = "none"))]
+    pub dict_hint: usize,
     /// The globals dicts that cached builtins lookups rely on (0 = none;
     /// roots, so none is freed while watched), direct-mapped: only a
     /// key-set change of one of
@@ -189,6 +194,8 @@ impl Default for VmState {
             builtin_hits: [(usize::MAX, 0); GLOBAL_CACHE_LEN],
             #[cfg(not(target_os = "none"))]
             ns_version: 0,
+            #[cfg(not(target_os = "none"))]
+            dict_hint: 0,
             #[cfg(not(target_os = "none"))]
             ns_watched: [0; 4],
             #[cfg(not(target_os = "none"))]

@@ -167,6 +167,10 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
                 return Err(bad_code(vm));
             }
             let s = f.sp - arg;
+            // (Desktop: room for the items at once.)
+            #[cfg(not(target_os = "none"))]
+            let set = crate::types::set::new_set_sized(vm, arg)?;
+            #[cfg(target_os = "none")]
             let set = crate::types::set::new_set(vm, false)?;
             for k in s..f.sp {
                 let item = f.slot(k);
