@@ -121,32 +121,6 @@ pub(crate) struct Compiler<'a> {
     pub child_cursor: usize,
 }
 
-/// Long (over 10 bytes) qstrs that official `mpy-cross` has interned at
-/// start-up beyond the static `.mpy` qstr list, so that an equal string
-/// literal becomes a qstr (found by compiling probe files).
-const MPY_CROSS_POOL_QSTRS: &[&str] = &[
-    "Interpolation",
-    "format_spec",
-    "maximum recursion depth exceeded",
-    "interpolations",
-    "StopAsyncIteration",
-    "UnicodeError",
-    "ViperTypeError",
-    "__build_class__",
-    "__complex__",
-    "__contains__",
-    "__repl_print__",
-    "__reversed__",
-    "__traceback__",
-    "difference_update",
-    "heap_unlock",
-    "intersection",
-    "intersection_update",
-    "symmetric_difference",
-    "symmetric_difference_update",
-    "unpack_from",
-];
-
 fn trim_end(s: &[u8]) -> &[u8] {
     let n = s.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
     &s[..n]
@@ -327,15 +301,16 @@ impl<'a> Compiler<'a> {
 
     /// Whether a str constant is loaded as a qstr (LOAD_CONST_STRING):
     /// short literals are interned by the parser, longer ones only if
-    /// already interned (a static qstr, or an identifier seen earlier:
-    /// the parser marked those); see [`Intern`].
+    /// already interned (one the run time holds,
+    /// [`crate::CompileOptions::is_static_qstr`], or an identifier seen
+    /// earlier: the parser marked those); see [`Intern`].
     pub fn str_is_qstr(&self, s: &[u8], how: Intern) -> bool {
         let Some(st) = mpy_bytecode::utf8::str(s) else { return false };
         match how {
             Intern::Object => false,
             Intern::Qstr => true,
             Intern::ByLength => {
-                s.len() <= crate::interned::SHORT_STR || (self.opts.is_static_qstr)(st) || MPY_CROSS_POOL_QSTRS.contains(&st)
+                s.len() <= crate::interned::SHORT_STR || (self.opts.is_static_qstr)(st)
             }
         }
     }
