@@ -569,7 +569,12 @@ impl<'a> Compiler<'a> {
         };
         let mut children = self.mem.with_capacity(kids.len())?;
         for &c in &kids {
-            children.push(self.build_raw_code(c, data)?);
+            let r = self.build_raw_code(c, data)?;
+            // Always true (the room was reserved); lets the push drop
+            // its growth path.
+            if children.len() < children.capacity() {
+                children.push(r);
+            }
         }
         self.release(kids);
         Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data, children })
@@ -642,9 +647,6 @@ fn compile_scopes<'a>(
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
-    // No scope is added from here on: give back the scope list's spare
-    // room (the node list's, a few words per scope, is left).
-    mem.fit_mut(&mut c.scopes)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
     let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len())?;
