@@ -569,7 +569,7 @@ impl<'a> Compiler<'a> {
         };
         let mut children = self.mem.with_capacity(kids.len())?;
         for &c in &kids {
-            let r = self.build_raw_code(c, data)?;
+            let r = self.build_raw_code(c as usize, data)?;
             // Always true (the room was reserved); lets the push drop
             // its growth path.
             if children.len() < children.capacity() {
@@ -583,7 +583,7 @@ impl<'a> Compiler<'a> {
 
 /// A compiled scope: its raw code bytes and its child scopes in
 /// MAKE_FUNCTION order (taken when the raw-code tree is built).
-type Finished = Option<(Vec<u8>, Vec<usize>)>;
+type Finished = Option<(Vec<u8>, Vec<u32>)>;
 
 /// Compiles a parsed module to raw code (see [`crate::compile()`]),
 /// allocating through `mem` and with the native stack bounded by `stack`.
