@@ -31,7 +31,7 @@ use mpy_bytecode::varint::{encode_vuint, vuint_len};
 use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 
 /// The AST node a scope compiles.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Node<'a> {
     Module(&'a ast::Module),
     Func(&'a ast::FunctionDef),
@@ -102,7 +102,6 @@ pub(crate) struct Compiler<'a> {
     pub opts: &'a CompileOptions,
     /// Native stack bound (see [`crate::stack`]).
     pub stack: StackGuard,
-    pub nodes: Vec<Node<'a>>,
     pub t: Tables,
     /// The native stack limit was hit (reported when the pass ends).
     pub too_deep: Cell<bool>,
@@ -150,7 +149,6 @@ impl<'a> Compiler<'a> {
             too_deep: Cell::new(false),
             t: Tables::new(mem, filename),
             scopes: Vec::new(),
-            nodes: Vec::new(),
             cur: 0,
             e: Emitter::new(mem),
             next_label: 0,
@@ -262,14 +260,11 @@ impl<'a> Compiler<'a> {
         if self.pass() == Pass::Scope {
             let mem = self.mem;
             let cur = self.cur;
-            if mem.reserve(&mut self.scopes, 1).is_err()
-                || mem.reserve(&mut self.nodes, 1).is_err()
-            {
+            if mem.reserve(&mut self.scopes, 1).is_err() {
                 return cur;
             }
             let idx = self.scopes.len();
-            self.scopes.push(Scope::new(kind, Some(cur), name, line));
-            self.nodes.push(node);
+            self.scopes.push(Scope::new(kind, Some(cur), name, line, node));
             let s = self.scope_mut();
             if s.n_children == 0 {
                 s.first_child = idx as u32;
@@ -499,7 +494,7 @@ impl<'a> Compiler<'a> {
                 self.t.qstr(self.mem, a);
             }
         }
-        match self.nodes[idx] {
+        match self.scopes[idx].node {
             Node::Module(m) => self.compile_module_body(m),
             Node::Func(f) => self.compile_func_body(f),
             Node::Lambda(f) => self.compile_lambda_body(f),
@@ -624,9 +619,7 @@ fn compile_scopes<'a>(
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
     mem.reserve(&mut c.scopes, 1)?;
-    mem.reserve(&mut c.nodes, 1)?;
-    c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
-    c.nodes.push(Node::Module(module));
+    c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1, Node::Module(module)));
     let mut i = 0;
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
