@@ -239,32 +239,46 @@ pub struct AnnAssignStmt {
 /// code.
 pub type ForStmt = WithStmt;
 
-/// `if test: body` + `elif`s + optional `else` (also `while test: body
-/// else: orelse`, with one clause: see [`StmtKind::While`]).
+/// The parts of a compound statement: `if`/`while` ([`IfStmt`]),
+/// `for`/`with` ([`WithStmt`], [`ForStmt`]) and `try` ([`TryStmt`]), each
+/// leaving the parts it has not empty (one boxed type for the five
+/// statements: every boxed type costs code).
 #[derive(Debug, Clone, PartialEq)]
-pub struct IfStmt {
-    /// The `if` clause, then the `elif` clauses in order (at least one:
-    /// one list, so that parser and compiler handle every clause alike).
-    pub clauses: Vec<Elif>,
-    /// `else` block, `None` if absent.
-    pub orelse: Option<Body>,
-}
-
-/// `with a as x, b: body` (`async with` when `is_async`). Several items
-/// behave like nested `with` statements. Also a `for` loop ([`ForStmt`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct WithStmt {
-    /// The context managers, in order (at least one); for a `for` loop,
-    /// exactly one (see [`ForStmt`]).
+pub struct Compound {
+    /// `if`/`while`: the `if` clause, then the `elif` clauses in order (at
+    /// least one; one for a `while`: one list, so that parser and
+    /// compiler handle every clause alike). `try`: the `except` clauses
+    /// in order. Empty for `for`/`with`.
+    pub clauses: Vec<Clause>,
+    /// `with`: the context managers, in order (at least one); `for`:
+    /// exactly one (see [`ForStmt`]). Empty for the others.
     pub items: Vec<WithItem>,
-    /// Block.
+    /// The block of a `for`, `with` or `try` (empty for `if`/`while`:
+    /// their clauses hold the blocks).
     pub body: Body,
-    /// A `for` loop's `else` block, `None` if absent (always for a
-    /// `with`).
+    /// The `else` block of an `if`, `while`, `for` or `try`, `None` if
+    /// absent (always for a `with`; for a `try`, only with handlers).
     pub orelse: Option<Body>,
+    /// A `try`'s `finally` block (`None` if absent; at least one handler
+    /// or a `finally` is present).
+    pub finalbody: Option<Body>,
     /// `async with` / `async for`.
     pub is_async: bool,
 }
+
+/// `if test: body` + `elif`s + optional `else` (also `while test: body
+/// else: orelse`, with one clause: see [`StmtKind::While`]): a
+/// [`Compound`] with `clauses` and `orelse`.
+pub type IfStmt = Compound;
+
+/// `with a as x, b: body` (`async with` when `is_async`): a [`Compound`]
+/// with `items`, `body` and `is_async`. Several items behave like nested
+/// `with` statements. Also a `for` loop ([`ForStmt`]).
+pub type WithStmt = Compound;
+
+/// `try: body` + handlers + `else` + `finally`: a [`Compound`] with
+/// `body`, the handlers in `clauses`, `orelse` and `finalbody`.
+pub type TryStmt = Compound;
 
 /// `raise`, `raise exc`, `raise exc from cause`.
 #[derive(Debug, Clone, PartialEq)]
@@ -273,20 +287,6 @@ pub struct RaiseStmt {
     pub exc: Option<P<Expr>>,
     /// `from` clause (only with `exc`).
     pub cause: Option<P<Expr>>,
-}
-
-/// `try: body` + handlers + `else` + `finally`. At least one handler or a
-/// `finally` is present; `orelse` only with handlers.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TryStmt {
-    /// The `try` block.
-    pub body: Body,
-    /// `except` clauses in order.
-    pub handlers: Vec<ExceptHandler>,
-    /// `else` block.
-    pub orelse: Option<Body>,
-    /// `finally` block.
-    pub finalbody: Option<Body>,
 }
 
 /// `assert test` / `assert test, msg`.

@@ -78,19 +78,48 @@ pub struct CompileOptions {
     /// [`parser::MAX_DEPTH`]; a caller that sets `stack_limit` may lift it
     /// (`u32::MAX`) and let the stack bound the nesting.
     pub max_depth: u32,
-    /// Whether a string is one of MicroPython's static qstrs (the ids
-    /// `.mpy` files share; see `mpy_bytecode::static_qstr`): an equal long
-    /// string literal is then a qstr, as in `mpy-cross`. Default: that
-    /// table's lookup; a run time holding the same strings in its own
-    /// qstr table passes its own lookup, and the board images keep one
-    /// copy of the strings.
+    /// Whether the run time already holds a string as a qstr: an equal
+    /// long string literal is then a qstr (LOAD_CONST_STRING), as
+    /// MicroPython's parser makes it. Default: what `mpy-cross` holds,
+    /// [`is_static_qstr`]; a run time passes its own lookup (the board
+    /// images: their qstr table, which keeps one copy of the strings).
     pub is_static_qstr: fn(&str) -> bool,
 }
 
-/// The default [`CompileOptions::is_static_qstr`]: `s` is in
-/// `mpy_bytecode`'s static qstr table.
+/// The default [`CompileOptions::is_static_qstr`], what official
+/// `mpy-cross` holds: `s` is in `mpy_bytecode`'s static qstr table (the
+/// ids `.mpy` files share) or [`is_mpy_cross_pool_qstr`].
 pub fn is_static_qstr(s: &str) -> bool {
-    mpy_bytecode::static_qstr::static_qstr_id(s).is_some()
+    mpy_bytecode::static_qstr::static_qstr_id(s).is_some() || is_mpy_cross_pool_qstr(s)
+}
+
+/// Whether `s` is one of the long (over 10 bytes) qstrs that official
+/// `mpy-cross` has interned at start-up beyond the static `.mpy` qstr
+/// list, so that an equal string literal becomes a qstr (found by
+/// compiling probe files).
+pub fn is_mpy_cross_pool_qstr(s: &str) -> bool {
+    [
+        "Interpolation",
+        "format_spec",
+        "maximum recursion depth exceeded",
+        "interpolations",
+        "StopAsyncIteration",
+        "UnicodeError",
+        "ViperTypeError",
+        "__build_class__",
+        "__complex__",
+        "__contains__",
+        "__repl_print__",
+        "__reversed__",
+        "__traceback__",
+        "difference_update",
+        "heap_unlock",
+        "intersection",
+        "intersection_update",
+        "symmetric_difference",
+        "symmetric_difference_update",
+        "unpack_from",
+    ].contains(&s)
 }
 
 impl CompileOptions {

@@ -232,6 +232,20 @@ impl Mem {
         Ok(v.into_boxed_slice())
     }
 
+    /// `v` as an exactly sized boxed slice of bytes: copied if it has
+    /// spare capacity, and the old buffer's charge credited (a copy, not
+    /// [`Mem::fit`]: the byte copy is code the compiler has anyway).
+    pub fn boxed_bytes(&self, v: Vec<u8>) -> MResult<Box<[u8]>> {
+        let b = if v.len() == v.capacity() {
+            v
+        } else {
+            let b = self.vec_from(&v)?;
+            self.credit(v.capacity());
+            b
+        };
+        self.exact_box(b)
+    }
+
     /// `s` as an exactly sized boxed `str` (copied if it has spare
     /// capacity, and the old buffer's charge credited).
     pub fn boxed_str(&self, s: String) -> MResult<Box<str>> {

@@ -140,13 +140,17 @@ pub struct Scope<'a> {
     pub n_children: u32,
     /// First source line.
     pub line: u32,
+    /// The tree node the scope compiles (kept here, not in a list of
+    /// its own: every list type costs code).
+    pub(crate) node: crate::compile::Node<'a>,
 }
 
 impl<'a> Scope<'a> {
     /// A new empty scope (allocates nothing).
     #[cfg_attr(target_os = "none", inline(never))]
-    pub fn new(kind: ScopeKind, parent: Option<usize>, name: &'a str, line: u32) -> Self {
+    pub(crate) fn new(kind: ScopeKind, parent: Option<usize>, name: &'a str, line: u32, node: crate::compile::Node<'a>) -> Self {
         Scope {
+            node,
             kind,
             parent,
             name,
@@ -327,11 +331,14 @@ pub fn compute_locals(scopes: &mut [Scope<'_>], idx: usize) {
 mod tests {
     use super::*;
 
+    static MODULE: crate::ast::Module = crate::ast::Module::Exec(Vec::new());
+    const NODE: crate::compile::Node<'static> = crate::compile::Node::Module(&MODULE);
+
     #[test]
     fn star_param_swapped_with_last() {
         // def f(a, b=1, *c, d, e=2, **g): locals a b e d c g
         let m = Mem::new(usize::MAX);
-        let mut s = Scope::new(ScopeKind::Function, Some(0), "f", 1);
+        let mut s = Scope::new(ScopeKind::Function, Some(0), "f", 1, NODE);
         for (n, f) in [("a", 0), ("b", 0), ("c", FLAG_STAR_PARAM), ("d", 0), ("e", 0), ("g", FLAG_DBL_STAR_PARAM)] {
             assert!(s.add_param(&m, n, f));
         }
@@ -344,9 +351,9 @@ mod tests {
     fn closure_cells_and_frees() {
         let m = Mem::new(usize::MAX);
         let mut scopes = alloc::vec![
-            Scope::new(ScopeKind::Module, None, "<module>", 1),
-            Scope::new(ScopeKind::Function, Some(0), "f", 1),
-            Scope::new(ScopeKind::Function, Some(1), "g", 2),
+            Scope::new(ScopeKind::Module, None, "<module>", 1, NODE),
+            Scope::new(ScopeKind::Function, Some(0), "f", 1, NODE),
+            Scope::new(ScopeKind::Function, Some(1), "g", 2, NODE),
         ];
         scopes[1].modify(&m, "x");
         scopes[1].modify(&m, "y");

@@ -6,7 +6,6 @@ use super::Compiler;
 use crate::ast::{Arg, BinOp, BoolOp, CmpOp, CompKind, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
-use alloc::vec::Vec;
 use mpy_bytecode::opcode as op;
 
 /// Offset of the in-place operators in the BINARY_OP_MULTI range.
@@ -51,33 +50,28 @@ impl<'a> Compiler<'a> {
 
     // ---- constants --------------------------------------------------------
 
-    /// The operands of an `and`/`or` chain after MicroPython's parser drops
-    /// constants that cannot decide the result and cuts the chain at a
-    /// constant that does. (A temporary vector: give it back with
-    /// [`Compiler::release`]; `None` when memory ran out.)
-    pub(crate) fn logic_operands<'b>(&self, o: BoolOp, values: &'b [Expr]) -> Option<Vec<&'b Expr>> {
-        let mut out = Vec::new();
-        let n = values.len();
+    /// Where MicroPython's parser cuts an `and`/`or` chain: after the
+    /// first constant operand that decides the result (else after the
+    /// last operand). Of the operands before that end, it also drops the
+    /// constants ([`Compiler::logic_single`]; the loops over the chain
+    /// skip them), so that no temporary list is needed.
+    pub(crate) fn logic_end(&self, o: BoolOp, values: &[Expr]) -> usize {
         for (i, v) in values.iter().enumerate() {
-            let keep = match self.fold(v) {
-                Some(c) => {
-                    let decides = match o {
-                        BoolOp::And => !c.truthy(),
-                        BoolOp::Or => c.truthy(),
-                    };
-                    if decides {
-                        self.mem.push(&mut out, v).ok()?;
-                        break;
-                    }
-                    i + 1 == n
+            if let Some(c) = self.fold(v) {
+                if c.truthy() == (o == BoolOp::Or) {
+                    return i + 1;
                 }
-                None => true,
-            };
-            if keep {
-                self.mem.push(&mut out, v).ok()?;
             }
         }
-        Some(out)
+        values.len()
+    }
+
+    /// The one operand left of a chain cut at `end` (see
+    /// [`Compiler::logic_end`]) when all operands before its last are
+    /// constants.
+    pub(crate) fn logic_single<'b>(&self, values: &'b [Expr], end: usize) -> Option<&'b Expr> {
+        let (last, before) = values.get(..end)?.split_last()?;
+        before.iter().all(|v| self.folds(v)).then_some(last)
     }
 
     /// A folded value, unless it is an int the run time cannot hold
@@ -137,13 +131,8 @@ impl<'a> Compiler<'a> {
                 Some(acc)
             }
             ExprKind::BoolOp { op, values } => {
-                let ops = self.logic_operands(*op, values)?;
-                let r = match ops.as_slice() {
-                    &[one] => self.fold(one),
-                    _ => None,
-                };
-                self.release(ops);
-                r
+                let end = self.logic_end(*op, values);
+                self.fold(self.logic_single(values, end)?)
             }
             ExprKind::Tuple(items) => {
                 let mut v = mem.with_capacity(items.len()).ok()?;
@@ -228,10 +217,9 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Constant(_) => {}
             ExprKind::BoolOp { op: o, values } => {
-                let Some(ops) = self.logic_operands(*o, values) else { return };
-                if let &[one] = ops.as_slice() {
+                let n = self.logic_end(*o, values);
+                if let Some(one) = self.logic_single(values, n) {
                     self.expr(one);
-                    self.release(ops);
                     return;
                 }
                 let end = self.new_label();
@@ -239,14 +227,14 @@ impl<'a> Compiler<'a> {
                     BoolOp::And => op::JUMP_IF_FALSE_OR_POP,
                     BoolOp::Or => op::JUMP_IF_TRUE_OR_POP,
                 };
-                let n = ops.len();
-                for (i, &v) in ops.iter().enumerate() {
-                    self.expr(v);
-                    if i + 1 < n {
+                for (i, v) in values.iter().take(n).enumerate() {
+                    if i + 1 == n {
+                        self.expr(v);
+                    } else if !self.folds(v) {
+                        self.expr(v);
                         self.e.jump(jop, end);
                     }
                 }
-                self.release(ops);
                 self.e.label(end);
             }
             ExprKind::BinOp { first, rest } => {
@@ -652,30 +640,28 @@ impl<'a> Compiler<'a> {
         }
         match &e.kind {
             ExprKind::BoolOp { op: o, values } => {
-                let Some(ops) = self.logic_operands(*o, values) else { return };
-                if let &[one] = ops.as_slice() {
+                let n = self.logic_end(*o, values);
+                if let Some(one) = self.logic_single(values, n) {
                     self.c_if_cond(one, jump_if, label);
-                    self.release(ops);
                     return;
                 }
-                let is_or = *o == BoolOp::Or;
-                let n = ops.len();
-                if is_or == jump_if {
-                    for &v in ops.iter() {
-                        self.c_if_cond(v, jump_if, label);
-                    }
-                } else {
-                    let l2 = self.new_label();
-                    for (i, &v) in ops.iter().enumerate() {
-                        if i + 1 < n {
-                            self.c_if_cond(v, !jump_if, l2);
-                        } else {
+                // `or` jumping if true / `and` jumping if false: every
+                // operand jumps to `label`; otherwise all but the last
+                // jump past the chain when they decide it.
+                let all_to_label = (*o == BoolOp::Or) == jump_if;
+                let l2 = if all_to_label { label } else { self.new_label() };
+                for (i, v) in values.iter().take(n).enumerate() {
+                    if i + 1 == n || all_to_label {
+                        if i + 1 == n || !self.folds(v) {
                             self.c_if_cond(v, jump_if, label);
                         }
+                    } else if !self.folds(v) {
+                        self.c_if_cond(v, !jump_if, l2);
                     }
+                }
+                if !all_to_label {
                     self.e.label(l2);
                 }
-                self.release(ops);
             }
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
                 self.c_if_cond(operand, !jump_if, label);

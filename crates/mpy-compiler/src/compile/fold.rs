@@ -204,7 +204,7 @@ pub fn fold_unary<'a>(op: UnaryOp, v: CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
 /// then each halving is subtracted when it fits. Every subtraction is
 /// exact (`t <= r < 2t`), so the result is too. At most ~2,100 steps (the
 /// exponent range) for extreme operands.
-#[cfg(feature = "float")]
+#[cfg(all(feature = "float", not(feature = "float-single")))]
 fn fmod(a: F, b: F) -> F {
     if !a.is_finite() || b.is_nan() || b == 0.0 {
         return F::NAN;
@@ -228,6 +228,14 @@ fn fmod(a: F, b: F) -> F {
         t *= 0.5;
     }
     M::copysign(r, a)
+}
+
+/// `a` modulo `b` with the sign of `a`, exactly, in single precision:
+/// the run time's `math.fmod` (the same exact result, one copy of the
+/// code on the boards).
+#[cfg(all(feature = "float", feature = "float-single"))]
+fn fmod(a: F, b: F) -> F {
+    mpy_float::math32::fmod(a, b)
 }
 
 #[cfg(feature = "float")]

@@ -67,7 +67,7 @@ impl<'a> Compiler<'a> {
         }
         let idx = self.e.next_child;
         self.e.next_child += 1;
-        let _ = self.mem.push(&mut self.e.children, child);
+        let _ = self.mem.push(&mut self.e.children, child as u32);
         let has_def = n_pos_def > 0 || n_kw_def > 0;
         if nfree == 0 {
             if has_def {

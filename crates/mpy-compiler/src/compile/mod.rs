@@ -31,7 +31,7 @@ use mpy_bytecode::varint::{encode_vuint, vuint_len};
 use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 
 /// The AST node a scope compiles.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Node<'a> {
     Module(&'a ast::Module),
     Func(&'a ast::FunctionDef),
@@ -102,7 +102,6 @@ pub(crate) struct Compiler<'a> {
     pub opts: &'a CompileOptions,
     /// Native stack bound (see [`crate::stack`]).
     pub stack: StackGuard,
-    pub nodes: Vec<Node<'a>>,
     pub t: Tables,
     /// The native stack limit was hit (reported when the pass ends).
     pub too_deep: Cell<bool>,
@@ -120,32 +119,6 @@ pub(crate) struct Compiler<'a> {
     /// Next child of the current scope (index into its `children`).
     pub child_cursor: usize,
 }
-
-/// Long (over 10 bytes) qstrs that official `mpy-cross` has interned at
-/// start-up beyond the static `.mpy` qstr list, so that an equal string
-/// literal becomes a qstr (found by compiling probe files).
-const MPY_CROSS_POOL_QSTRS: &[&str] = &[
-    "Interpolation",
-    "format_spec",
-    "maximum recursion depth exceeded",
-    "interpolations",
-    "StopAsyncIteration",
-    "UnicodeError",
-    "ViperTypeError",
-    "__build_class__",
-    "__complex__",
-    "__contains__",
-    "__repl_print__",
-    "__reversed__",
-    "__traceback__",
-    "difference_update",
-    "heap_unlock",
-    "intersection",
-    "intersection_update",
-    "symmetric_difference",
-    "symmetric_difference_update",
-    "unpack_from",
-];
 
 fn trim_end(s: &[u8]) -> &[u8] {
     let n = s.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
@@ -176,7 +149,6 @@ impl<'a> Compiler<'a> {
             too_deep: Cell::new(false),
             t: Tables::new(mem, filename),
             scopes: Vec::new(),
-            nodes: Vec::new(),
             cur: 0,
             e: Emitter::new(mem),
             next_label: 0,
@@ -288,14 +260,11 @@ impl<'a> Compiler<'a> {
         if self.pass() == Pass::Scope {
             let mem = self.mem;
             let cur = self.cur;
-            if mem.reserve(&mut self.scopes, 1).is_err()
-                || mem.reserve(&mut self.nodes, 1).is_err()
-            {
+            if mem.reserve(&mut self.scopes, 1).is_err() {
                 return cur;
             }
             let idx = self.scopes.len();
-            self.scopes.push(Scope::new(kind, Some(cur), name, line));
-            self.nodes.push(node);
+            self.scopes.push(Scope::new(kind, Some(cur), name, line, node));
             let s = self.scope_mut();
             if s.n_children == 0 {
                 s.first_child = idx as u32;
@@ -327,15 +296,16 @@ impl<'a> Compiler<'a> {
 
     /// Whether a str constant is loaded as a qstr (LOAD_CONST_STRING):
     /// short literals are interned by the parser, longer ones only if
-    /// already interned (a static qstr, or an identifier seen earlier:
-    /// the parser marked those); see [`Intern`].
+    /// already interned (one the run time holds,
+    /// [`crate::CompileOptions::is_static_qstr`], or an identifier seen
+    /// earlier: the parser marked those); see [`Intern`].
     pub fn str_is_qstr(&self, s: &[u8], how: Intern) -> bool {
         let Some(st) = mpy_bytecode::utf8::str(s) else { return false };
         match how {
             Intern::Object => false,
             Intern::Qstr => true,
             Intern::ByLength => {
-                s.len() <= crate::interned::SHORT_STR || (self.opts.is_static_qstr)(st) || MPY_CROSS_POOL_QSTRS.contains(&st)
+                s.len() <= crate::interned::SHORT_STR || (self.opts.is_static_qstr)(st)
             }
         }
     }
@@ -524,7 +494,7 @@ impl<'a> Compiler<'a> {
                 self.t.qstr(self.mem, a);
             }
         }
-        match self.nodes[idx] {
+        match self.scopes[idx].node {
             Node::Module(m) => self.compile_module_body(m),
             Node::Func(f) => self.compile_func_body(f),
             Node::Lambda(f) => self.compile_lambda_body(f),
@@ -594,7 +564,12 @@ impl<'a> Compiler<'a> {
         };
         let mut children = self.mem.with_capacity(kids.len())?;
         for &c in &kids {
-            children.push(self.build_raw_code(c, data)?);
+            let r = self.build_raw_code(c as usize, data)?;
+            // Always true (the room was reserved); lets the push drop
+            // its growth path.
+            if children.len() < children.capacity() {
+                children.push(r);
+            }
         }
         self.release(kids);
         Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data, children })
@@ -603,7 +578,7 @@ impl<'a> Compiler<'a> {
 
 /// A compiled scope: its raw code bytes and its child scopes in
 /// MAKE_FUNCTION order (taken when the raw-code tree is built).
-type Finished = Option<(Vec<u8>, Vec<usize>)>;
+type Finished = Option<(Vec<u8>, Vec<u32>)>;
 
 /// Compiles a parsed module to raw code (see [`crate::compile()`]),
 /// allocating through `mem` and with the native stack bounded by `stack`.
@@ -644,9 +619,7 @@ fn compile_scopes<'a>(
     c.source = source;
     c.repl = matches!(module, ast::Module::Single(_));
     mem.reserve(&mut c.scopes, 1)?;
-    mem.reserve(&mut c.nodes, 1)?;
-    c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1));
-    c.nodes.push(Node::Module(module));
+    c.scopes.push(Scope::new(ScopeKind::Module, None, "<module>", 1, Node::Module(module)));
     let mut i = 0;
     while i < c.scopes.len() {
         c.run_pass(i, Pass::Scope);
@@ -667,9 +640,6 @@ fn compile_scopes<'a>(
     for i in 0..c.scopes.len() {
         scope::compute_locals(&mut c.scopes, i);
     }
-    // No scope is added from here on: give back the scope list's spare
-    // room (the node list's, a few words per scope, is left).
-    mem.fit_mut(&mut c.scopes)?;
     // Each scope's passes run back to back; its raw code bytes and its
     // children (in MAKE_FUNCTION order) are kept, the rest freed at once.
     let mut data: Vec<Finished> = mem.with_capacity(c.scopes.len())?;

@@ -68,7 +68,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::For(node) => {
-                let ForStmt { items, body, orelse, is_async } = &**node;
+                let ForStmt { items, body, orelse, is_async, .. } = &**node;
                 let [WithItem { context_expr: iter, optional_vars: Some(target) }] = &items[..] else { return };
                 if *is_async {
                     self.async_for(target, iter, body, orelse.as_deref(), line);
@@ -77,13 +77,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::While(node) => {
-                let IfStmt { clauses, orelse } = &**node;
+                let IfStmt { clauses, orelse, .. } = &**node;
                 if let [Elif { test: Some(test), body, .. }] = &clauses[..] {
                     self.while_stmt(test, body, orelse.as_deref())
                 }
             }
             StmtKind::If(node) => {
-                let IfStmt { clauses, orelse } = &**node;
+                let IfStmt { clauses, orelse, .. } = &**node;
                 let l_end = self.new_label();
                 for (i, el) in clauses.iter().enumerate() {
                     let Some(test) = &el.test else { continue };
@@ -131,7 +131,7 @@ impl<'a> Compiler<'a> {
                 self.e.op(o);
             }
             StmtKind::Try(node) => {
-                let TryStmt { body, handlers, orelse, finalbody } = &**node;
+                let TryStmt { body, clauses: handlers, orelse, finalbody, .. } = &**node;
                 self.try_stmt(body, handlers, orelse.as_deref(), finalbody.as_deref(), line)
             }
             StmtKind::Assert(node) => {

@@ -75,7 +75,7 @@ pub struct Emitter<'m> {
     /// Index of the next child raw code (MAKE_FUNCTION ordinal).
     pub next_child: u32,
     /// Scope indexes of the children in MAKE_FUNCTION order.
-    pub children: Vec<usize>,
+    pub children: Vec<u32>,
 }
 
 impl<'m> Emitter<'m> {

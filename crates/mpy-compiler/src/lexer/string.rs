@@ -100,26 +100,20 @@ fn put(mem: &Mem, buf: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Fail> {
     Ok(())
 }
 
-/// Appends code point `cp` in (generalised) UTF-8: surrogates are encoded as
-/// three bytes like any other BMP code point.
+/// Appends code point `cp` (at most U+10FFFF) in (generalised) UTF-8:
+/// surrogates are encoded as three bytes like any other BMP code point
+/// (every other code point by core's encoder, which the run time links
+/// too).
 fn push_utf8(mem: &Mem, buf: &mut Vec<u8>, cp: u32) -> Result<(), Fail> {
-    mem.reserve(buf, 4)?;
-    if cp < 0x80 {
-        buf.push(cp as u8);
-    } else if cp < 0x800 {
-        buf.push(0xc0 | (cp >> 6) as u8);
-        buf.push(0x80 | (cp & 0x3f) as u8);
-    } else if cp < 0x10000 {
-        buf.push(0xe0 | (cp >> 12) as u8);
-        buf.push(0x80 | ((cp >> 6) & 0x3f) as u8);
-        buf.push(0x80 | (cp & 0x3f) as u8);
-    } else {
-        buf.push(0xf0 | (cp >> 18) as u8);
-        buf.push(0x80 | ((cp >> 12) & 0x3f) as u8);
-        buf.push(0x80 | ((cp >> 6) & 0x3f) as u8);
-        buf.push(0x80 | (cp & 0x3f) as u8);
-    }
-    Ok(())
+    let mut b = [0u8; 4];
+    let s: &[u8] = match char::from_u32(cp) {
+        Some(c) => c.encode_utf8(&mut b).as_bytes(),
+        None => {
+            b = [0xe0 | (cp >> 12) as u8, 0x80 | ((cp >> 6) & 0x3f) as u8, 0x80 | (cp & 0x3f) as u8, 0];
+            &b[..3]
+        }
+    };
+    put(mem, buf, s)
 }
 
 /// Reverses the tokens `q[i..j]` (nothing if out of range).

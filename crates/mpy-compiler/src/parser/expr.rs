@@ -579,8 +579,8 @@ impl Parser<'_> {
                 let interned = self.tok_interned;
                 let k = match self.advance()?.kind {
                     Tok::Number(k) => k,
-                    Tok::Str(s) => Constant::Str(self.boxed(s)?),
-                    Tok::Bytes(b) => Constant::Bytes(self.boxed(b)?),
+                    Tok::Str(s) => Constant::Str(self.mem().boxed_bytes(s)?),
+                    Tok::Bytes(b) => Constant::Bytes(self.mem().boxed_bytes(b)?),
                     _ => return self.fail(),
                 };
                 let mut e = mk(line, ExprKind::Constant(k));

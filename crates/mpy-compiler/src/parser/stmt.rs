@@ -94,7 +94,7 @@ impl Parser<'_> {
             }
         }
         let orelse = self.opt_else()?;
-        let node = self.bx(IfStmt { clauses, orelse })?;
+        let node = self.bx(IfStmt { clauses, items: Vec::new(), body: Vec::new(), orelse, finalbody: None, is_async: false })?;
         Ok(if is_while { StmtKind::While(node) } else { StmtKind::If(node) })
     }
 
@@ -108,9 +108,11 @@ impl Parser<'_> {
         let body = self.suite()?;
         let orelse = self.opt_else()?;
         Ok(StmtKind::For(self.bx(ForStmt {
+            clauses: Vec::new(),
             items,
             body,
             orelse,
+            finalbody: None,
             is_async,
         })?))
     }
@@ -152,10 +154,12 @@ impl Parser<'_> {
             return self.fail();
         }
         Ok(StmtKind::Try(self.bx(TryStmt {
+            clauses: handlers,
+            items: Vec::new(),
             body,
-            handlers,
             orelse,
             finalbody,
+            is_async: false,
         })?))
     }
 
@@ -184,9 +188,11 @@ impl Parser<'_> {
         self.leave_n(n);
         let body = self.suite()?;
         Ok(StmtKind::With(self.bx(WithStmt {
-            orelse: None,
+            clauses: Vec::new(),
             items,
             body,
+            orelse: None,
+            finalbody: None,
             is_async,
         })?))
     }

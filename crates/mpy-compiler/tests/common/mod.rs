@@ -457,6 +457,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             body: b,
             orelse,
             is_async,
+            ..
         } = &**node;
             let [WithItem { context_expr: iter, optional_vars: Some(target) }] = &items[..] else { panic!("for with {} items", items.len()) };
             write!(s, "({}For@{} ", if *is_async { "Async" } else { "" }, l).unwrap();
@@ -470,7 +471,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::While(node) => {
-            let IfStmt { clauses, orelse } = &**node;
+            let IfStmt { clauses, orelse, .. } = &**node;
             let [Elif { test: Some(test), body: b, .. }] = &clauses[..] else { panic!("while with {} clauses", clauses.len()) };
             write!(s, "(While@{} ", l).unwrap();
             expr(s, test);
@@ -481,7 +482,7 @@ pub fn stmt(s: &mut String, st: &Stmt) {
             s.push(')');
         }
         StmtKind::If(node) => {
-            let IfStmt { clauses, orelse } = &**node;
+            let IfStmt { clauses, orelse, .. } = &**node;
             let (first, elifs) = clauses.split_first().unwrap();
             write!(s, "(If@{} ", l).unwrap();
             opt_expr(s, &first.test);
@@ -527,9 +528,10 @@ pub fn stmt(s: &mut String, st: &Stmt) {
         StmtKind::Try(node) => {
             let TryStmt {
             body: b,
-            handlers,
+            clauses: handlers,
             orelse,
             finalbody,
+            ..
         } = &**node;
             write!(s, "(Try@{} ", l).unwrap();
             body(s, b);

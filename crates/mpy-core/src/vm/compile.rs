@@ -46,11 +46,25 @@ fn memory_budget(vm: &mut Vm, src_len: usize, collect: bool) -> usize {
     free.saturating_mul(COMPILE_MEM_FACTOR)
 }
 
-/// Whether `s` is one of the static qstrs `.mpy` files share
-/// (`mpy_bytecode::static_qstr`), found in the built-in qstr table (which
-/// holds them all: the compiler needs no copy of the strings).
+/// Whether `s` is a qstr the compiler treats as already interned (an
+/// equal long str literal is then a qstr): on the desktop what official
+/// `mpy-cross` holds (the static qstrs `.mpy` files share,
+/// `mpy_bytecode::static_qstr`, found in the built-in qstr table, and
+/// [`mpy_compiler::is_mpy_cross_pool_qstr`]), so the unix port compiles
+/// as `mpy-cross` does.
+#[cfg(not(target_os = "none"))]
 fn is_mpy_static(s: &str) -> bool {
     crate::qstr::find_static(s).is_some_and(|q| crate::qstr::MPY_STATIC.iter().any(|&m| u32::from(m) == q.0))
+        || mpy_compiler::is_mpy_cross_pool_qstr(s)
+}
+
+/// Whether `s` is a qstr the compiler treats as already interned: on the
+/// boards any built-in qstr, as official MicroPython's parser looks a long
+/// literal up in its whole qstr pool (and the image needs no list of
+/// `mpy-cross`'s own).
+#[cfg(target_os = "none")]
+fn is_mpy_static(s: &str) -> bool {
+    crate::qstr::find_static(s).is_some()
 }
 
 /// Compiles `src` with the built-in compiler (the default
