@@ -25,8 +25,9 @@ impl Vm {
     ///
     /// Errors: `TypeError: 'int' object isn't an iterator`.
     pub fn iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
-        // Desktop: generators and range iterators without the slot call
-        // (the built-ins that consume iterators come here per item).
+        // Desktop: generators, range iterators and list or tuple
+        // iterators without the slot call (the built-ins that consume
+        // iterators, and `for` over an iterator object, come here per item).
         #[cfg(not(target_os = "none"))]
         if let Some(t) = it.ptr_type() {
             if core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE) {
@@ -34,6 +35,9 @@ impl Vm {
             }
             if let Some(r) = crate::types::range::range_iter_step(self, it) {
                 return Ok(r);
+            }
+            if let Some(x) = crate::types::iterators::seq_iter_step(self, it) {
+                return Ok(Some(x));
             }
         }
         let t = self.builtin_type(it);

@@ -466,9 +466,9 @@ fn stop_or_raise(vm: &mut Vm, e: PyErr) -> PyResult<Option<Obj>> {
     }
 }
 
-/// FOR_ITER's step of iterator `it`: [`Vm::iter_next`], with a generator
-/// resumed directly ([`next_item`]) and a range iterator stepped in place
-/// (desktop builds).
+/// FOR_ITER's step of iterator `it`: [`Vm::iter_next`] (which steps list
+/// and tuple iterators in place on desktop builds), with a generator
+/// resumed directly ([`next_item`]) and a range iterator stepped here.
 ///
 /// Errors: as [`Vm::iter_next`].
 #[inline(always)]
