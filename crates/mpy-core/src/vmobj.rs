@@ -220,6 +220,9 @@ pub mod gen_flags {
     pub const RUNNING: u32 = 2;
     /// It has been started (a non-None send before start is a TypeError).
     pub const STARTED: u32 = 4;
+    /// Desktop: suspended with YIELD_FROM next (its delegate on top of
+    /// the stack; `vm::gen` resumes a generator delegate directly).
+    pub const AT_YIELD_FROM: u32 = 8;
 }
 
 /// The header of a generator (or coroutine); the items are its saved

@@ -25,6 +25,21 @@ impl Vm {
     ///
     /// Errors: `TypeError: 'int' object isn't an iterator`.
     pub fn iter_next(&mut self, it: Obj) -> PyResult<Option<Obj>> {
+        // Desktop: generators, range iterators and list or tuple
+        // iterators without the slot call (the built-ins that consume
+        // iterators, and `for` over an iterator object, come here per item).
+        #[cfg(not(target_os = "none"))]
+        if let Some(t) = it.ptr_type() {
+            if core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE) {
+                return crate::vm::gen::next_item(self, it);
+            }
+            if let Some(r) = crate::types::range::range_iter_step(self, it) {
+                return Ok(r);
+            }
+            if let Some(x) = crate::types::iterators::seq_iter_step(self, it) {
+                return Ok(Some(x));
+            }
+        }
         let t = self.builtin_type(it);
         if let Some(f) = t.iternext {
             let r = match f(self, it) {

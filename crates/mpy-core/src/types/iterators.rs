@@ -89,6 +89,22 @@ fn set_index(vm: &mut Vm, o: Obj, i: usize) {
     }
 }
 
+/// Desktop: the next item of `o` if it is a sequence iterator over a list
+/// or tuple with an item left; None otherwise (the caller takes the
+/// `iternext` slot, which also ends the iteration). For `for` over an
+/// iterator made elsewhere (a generator expression's argument).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn seq_iter_step(vm: &mut Vm, o: Obj) -> Option<Obj> {
+    if !o.ptr_type().is_some_and(|t| core::ptr::eq(t, &ITERATOR_TYPE)) {
+        return None;
+    }
+    let (seq, i) = seq_iter_parts(vm, o)?;
+    let x = vm.seq_get(seq, i)?;
+    set_index(vm, o, i + 1);
+    Some(x)
+}
+
 fn iterator_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((seq, i)) = seq_iter_parts(vm, o) else { return Ok(Obj::STOP_ITERATION) };
     if let Some(x) = vm.seq_get(seq, i) {

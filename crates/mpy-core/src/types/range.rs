@@ -217,6 +217,29 @@ fn range_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     vm.new_int(cur as i64)
 }
 
+/// Desktop: one step of `o` if it is a range iterator whose next value is
+/// a small int (None otherwise: the caller takes the `iternext` slot):
+/// `Some(None)` once exhausted. For FOR_ITER over an iterator made
+/// elsewhere (a generator expression's argument), without the slot call
+/// and its STOP_ITERATION marker.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn range_iter_step(vm: &mut Vm, o: Obj) -> Option<Option<Obj>> {
+    if !o.ptr_type().is_some_and(|t| core::ptr::eq(t, &RANGE_ITERATOR_TYPE)) {
+        return None;
+    }
+    let it = vm.heap.get_mut::<RangeIterObj>(o)?;
+    let cur = it.cur;
+    if !(Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&cur) {
+        return None;
+    }
+    if !(if it.step > 0 { cur < it.stop } else { cur > it.stop }) {
+        return Some(None);
+    }
+    it.cur = cur.checked_add(it.step).unwrap_or(it.stop);
+    Some(Some(Obj::small_int(cur)))
+}
+
 /// The type of range iterators (named `iterator`, as in MicroPython).
 pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator,

@@ -30,11 +30,34 @@ pub enum Step {
 pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
     #[cfg(not(target_os = "none"))]
     if throw.is_null() {
-        if let Some(r) = resume_fast(vm, g, send) {
-            return r;
-        }
+        return resume_plain(vm, g, send);
     }
     resume_general(vm, g, send, throw)
+}
+
+/// How [`resume_fast`] resumes a generator (desktop).
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// As `resume`: a generator suspended at `yield from` another
+    /// generator resumes that one directly ([`resume_through`]).
+    Delegating,
+    /// As `resume`, running the frame itself even at a `yield from`.
+    Direct,
+    /// After [`resume_through`]'s delegate returned `send`: the frame
+    /// goes on past its YIELD_FROM with `send` in place of the delegate
+    /// (no recursion check: [`resume_through`] checked at this depth).
+    AfterDelegate,
+}
+
+/// [`resume`] with nothing thrown in (desktop builds).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn resume_plain(vm: &mut Vm, g: Obj, send: Obj) -> PyResult<Step> {
+    match resume_fast(vm, g, send, Mode::Delegating) {
+        Some(r) => r,
+        None => resume_general(vm, g, send, Obj::NULL),
+    }
 }
 
 /// [`resume`] of a suspended (or not yet started, when `send` is None)
@@ -42,12 +65,20 @@ pub fn resume(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
 /// reads its state and marks it running (desktop builds; boards keep the
 /// flash). None when another case applies (nothing has been done then).
 #[cfg(not(target_os = "none"))]
-#[inline]
-fn resume_fast(vm: &mut Vm, g: Obj, send: Obj) -> Option<PyResult<Step>> {
+#[inline(always)]
+fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<Step>> {
     let (h, items) = vm.heap.var_mut::<GenHead>(g)?;
     let flags = h.flags;
     let started = flags & gen_flags::STARTED != 0;
-    if flags & (gen_flags::RUNNING | gen_flags::FINISHED) != 0 || (!started && send != Obj::NONE) {
+    let at_yield_from = if mode == Mode::Delegating { gen_flags::AT_YIELD_FROM } else { 0 };
+    if flags & (gen_flags::RUNNING | gen_flags::FINISHED | at_yield_from) != 0 || (!started && send != Obj::NONE) {
+        if flags & (gen_flags::RUNNING | gen_flags::FINISHED | at_yield_from) == gen_flags::AT_YIELD_FROM {
+            // Suspended at YIELD_FROM: its delegate is the top of the stack.
+            let d = items.get((h.sp as usize).wrapping_sub(1)).copied().unwrap_or(Obj::NULL);
+            let (fun, ip) = (h.fun, h.ip as usize);
+            h.flags = flags | gen_flags::RUNNING;
+            return Some(resume_through(vm, g, d, fun, ip, send));
+        }
         return None;
     }
     let (fun, ip, sp, exc_sp) = (h.fun, h.ip as usize, h.sp as usize, h.exc_sp as usize);
@@ -64,23 +95,95 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj) -> Option<PyResult<Step>> {
             return None;
         }
     };
-    if let Err(e) = super::call::check_recursion(vm) {
-        restore_flags(vm, g, flags);
-        return Some(Err(e));
+    if mode != Mode::AfterDelegate {
+        if let Err(e) = super::call::check_recursion(vm) {
+            restore_flags(vm, g, flags);
+            return Some(Err(e));
+        }
     }
     // SAFETY: `fp` points to the generator's `n_items == frame_size`
     // slots; `g` is held by the frame (so it stays alive) and is marked
     // running until this function returns, so nothing truncates or
     // re-enters it meanwhile.
     let mut frame = unsafe { Frame::new(fun, &v, Obj::NULL, fp, g) };
-    frame.ip = ip;
-    frame.sp = sp;
     frame.exc_sp = exc_sp;
+    if mode == Mode::AfterDelegate {
+        // Past the 1-byte YIELD_FROM (`resume_through` checked that it is
+        // one; it falls through to a verified instruction), the
+        // delegate's slot popped for its result.
+        frame.ip = ip + 1;
+        frame.sp = sp.wrapping_sub(1);
+    } else {
+        frame.ip = ip;
+        frame.sp = sp;
+    }
     if started && !frame.push(send) {
         set_finished(vm, g);
         return Some(Err(dispatch::bad_code(vm)));
     }
     Some(run_frame(vm, g, &mut frame, None))
+}
+
+/// Resumes generator `g` (marked running), suspended at `yield from`
+/// `d` (its top of stack) at code offset `ip` of function `fun`, by
+/// resuming `d` directly with `send` when it is a generator (desktop
+/// builds): YIELD_FROM would only pass `send` on and `d`'s step back, so
+/// `g`'s frame is entered only when `d` returns (its value is
+/// YIELD_FROM's result) or raises (thrown in at the YIELD_FROM, which
+/// raises it there, as when YIELD_FROM itself resumed `d`). `g` stays
+/// marked running meanwhile, as it would be. A `d` that did not run
+/// (running already, or too deep), or another delegate, leaves
+/// everything to `g`'s own YIELD_FROM.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -> PyResult<Step> {
+    // The flag is only a hint: the opcode is checked before the frame is
+    // resumed past it.
+    let at_yield_from = d.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
+        && vm
+            .heap
+            .var::<crate::vmobj::FunHead>(fun)
+            .and_then(|(h, _)| crate::vmobj::Code::of(vm, h.code))
+            .is_some_and(|c| c.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
+    if !at_yield_from || super::call::check_recursion(vm).is_err() {
+        set_running(vm, g, false);
+        return resume_direct(vm, g, send);
+    }
+    let r = resume_plain(vm, d, send);
+    set_running(vm, g, false);
+    match r {
+        Ok(Step::Yield(v)) => Ok(Step::Yield(v)),
+        Ok(Step::Return(v)) => match resume_fast(vm, g, v, Mode::AfterDelegate) {
+            Some(r) => r,
+            None => Err(dispatch::bad_code(vm)),
+        },
+        Err(e) if is_finished(vm, d) => resume_general(vm, g, Obj::NONE, e.0),
+        Err(_) => resume_direct(vm, g, send),
+    }
+}
+
+/// [`resume`] with nothing thrown in, running `g`'s own frame.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn resume_direct(vm: &mut Vm, g: Obj, send: Obj) -> PyResult<Step> {
+    match resume_fast(vm, g, send, Mode::Direct) {
+        Some(r) => r,
+        None => resume_general(vm, g, send, Obj::NULL),
+    }
+}
+
+/// Marks generator `g` running or not (desktop: [`resume_through`]).
+#[cfg(not(target_os = "none"))]
+fn set_running(vm: &mut Vm, g: Obj, on: bool) {
+    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
+        h.flags = if on { h.flags | gen_flags::RUNNING } else { h.flags & !gen_flags::RUNNING };
+    }
+}
+
+/// Has generator `g` finished?
+#[cfg(not(target_os = "none"))]
+fn is_finished(vm: &Vm, g: Obj) -> bool {
+    vm.heap.var::<GenHead>(g).is_some_and(|(h, _)| h.flags & gen_flags::FINISHED != 0)
 }
 
 /// Puts generator `g`'s flags back to `flags` (it did not run after all).
@@ -148,15 +251,22 @@ fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> 
     vm.vmstate.globals = frame.globals;
     vm.vmstate.locals = frame.globals;
     let r = dispatch::run(vm, frame, throw);
+    #[cfg(not(target_os = "none"))]
+    let at_yield_from = core::mem::take(&mut vm.vmstate.yield_from_suspend);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     match r {
         Ok(Outcome::Yield(y)) => {
+            // Desktop: note a suspension at YIELD_FROM (for `resume_through`).
+            #[cfg(not(target_os = "none"))]
+            let at = if at_yield_from { gen_flags::AT_YIELD_FROM } else { 0 };
+            #[cfg(target_os = "none")]
+            let at = 0;
             if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
                 h.ip = frame.ip as u32;
                 h.sp = frame.sp as u32;
                 h.exc_sp = frame.exc_sp as u32;
-                h.flags &= !gen_flags::RUNNING;
+                h.flags = (h.flags & !(gen_flags::RUNNING | gen_flags::AT_YIELD_FROM)) | at;
             }
             Ok(Step::Yield(y))
         }
@@ -197,6 +307,19 @@ pub fn stop_value(vm: &Vm, e: Obj) -> Obj {
 /// One step of `yield from it` (also `await`): send `send` into `it`, or
 /// throw `thrown` (NULL if none) into it.
 pub fn delegate(vm: &mut Vm, it: Obj, send: Obj, thrown: Obj) -> PyResult<Step> {
+    let r = delegate_step(vm, it, send, thrown);
+    // Desktop: YIELD_FROM suspends its generator on a yield (noted for
+    // `resume_through`, which checks the opcode before relying on it).
+    #[cfg(not(target_os = "none"))]
+    if let Ok(Step::Yield(_)) = r {
+        vm.vmstate.yield_from_suspend = true;
+    }
+    r
+}
+
+/// [`delegate`]'s step.
+#[inline(always)]
+fn delegate_step(vm: &mut Vm, it: Obj, send: Obj, thrown: Obj) -> PyResult<Step> {
     if vm.heap.var::<GenHead>(it).is_some() {
         if !thrown.is_null() && exc_is(vm, thrown, &exc::GENERATOR_EXIT_TYPE) {
             close(vm, it)?;
@@ -312,21 +435,52 @@ pub fn gen_iternext(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
     }
 }
 
-/// FOR_ITER's step of iterator `it`: [`Vm::iter_next`], resuming a
-/// generator directly (desktop builds; the same outcomes without the
-/// type's `iternext` slot and its StopIteration round trip).
+/// The next item of generator `g` for iteration (`for`, [`Vm::iter_next`]
+/// and the built-ins that consume iterators): None once it has returned
+/// (whatever the value) or raised StopIteration, without the type's
+/// `iternext` slot, a `Step` in memory or a StopIteration object (desktop
+/// builds), with [`resume_fast`] inlined here.
+///
+/// Errors: as [`resume`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn next_item(vm: &mut Vm, g: Obj) -> PyResult<Option<Obj>> {
+    match resume_plain(vm, g, Obj::NONE) {
+        Ok(Step::Yield(v)) => Ok(Some(v)),
+        Ok(Step::Return(_)) => Ok(None),
+        Err(e) => stop_or_raise(vm, e),
+    }
+}
+
+/// [`next_item`]'s error path: a StopIteration raised out of the generator
+/// ends the iteration (as [`Vm::iter_next`] treats it), anything else
+/// propagates.
+#[cfg(not(target_os = "none"))]
+#[cold]
+#[inline(never)]
+fn stop_or_raise(vm: &mut Vm, e: PyErr) -> PyResult<Option<Obj>> {
+    if exc_is(vm, e.0, &exc::STOP_ITERATION_TYPE) {
+        Ok(None)
+    } else {
+        Err(e)
+    }
+}
+
+/// FOR_ITER's step of iterator `it`: [`Vm::iter_next`] (which steps list
+/// and tuple iterators in place on desktop builds), with a generator
+/// resumed directly ([`next_item`]) and a range iterator stepped here.
 ///
 /// Errors: as [`Vm::iter_next`].
 #[inline(always)]
 pub fn for_iter_next(vm: &mut Vm, it: Obj) -> PyResult<Option<Obj>> {
     #[cfg(not(target_os = "none"))]
-    if it.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE)) {
-        return match resume(vm, it, Obj::NONE, Obj::NULL) {
-            Ok(Step::Yield(v)) => Ok(Some(v)),
-            Ok(Step::Return(_)) => Ok(None),
-            Err(e) if exc_is(vm, e.0, &exc::STOP_ITERATION_TYPE) => Ok(None),
-            Err(e) => Err(e),
-        };
+    if let Some(t) = it.ptr_type() {
+        if core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE) {
+            return next_item(vm, it);
+        }
+        if let Some(r) = crate::types::range::range_iter_step(vm, it) {
+            return Ok(r);
+        }
     }
     vm.iter_next(it)
 }

@@ -150,6 +150,10 @@ pub struct VmState {
     pub poll_countdown: u32,
     /// A frame caught an exception: scrub the native stack when it returns.
     pub scrub_pending: bool,
+    /// Desktop: YIELD_FROM is suspending the running generator (set by
+    /// `gen::delegate`, taken by the generator's resume, `gen::run_frame`).
+    #[cfg(not(target_os = "none"))]
+    pub yield_from_suspend: bool,
     /// Class flag bits (`class::CF_*`) that hold for every class: set when
     /// an existing class gains e.g. a `__setattr__` (its subclasses cannot
     /// be found to update their own flags).
@@ -217,6 +221,8 @@ impl Default for VmState {
             lent: 0,
             poll_countdown: 0,
             scrub_pending: false,
+            #[cfg(not(target_os = "none"))]
+            yield_from_suspend: false,
             class_flags_extra: 0,
             mcache_epoch: 0,
             #[cfg(feature = "opcode-stats")]
