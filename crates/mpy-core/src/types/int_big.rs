@@ -499,7 +499,8 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
 }
 
 /// A new big int of sign `neg` whose nonzero magnitude `f` writes into
-/// `n` digits (at least the result's length), returning its length. Not
+/// `n` digits (at least the result's length; not zeroed first: `f` must
+/// write every digit up to the length it returns), returning its length. Not
 /// normalised to a small int: the callers' results have at least three
 /// digits, or they check.
 ///
@@ -510,7 +511,8 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
 fn new_big(vm: &mut Vm, neg: bool, n: usize, f: impl FnOnce(&mut [u32]) -> Result<usize, MpzError>) -> PyResult<Obj> {
     let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
     let mut ok = true;
-    let o = vm.alloc_var_with(head, n, |out| match f(out) {
+    // (Unzeroed digits: `f` writes every digit of the result it returns.)
+    let o = vm.alloc_digits_with(head, n, |out| match f(out) {
         Ok(len) => len,
         Err(_) => {
             ok = false;
