@@ -266,6 +266,11 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
+    // Two ints, one past 64 bits: the big-int arithmetic directly.
+    #[cfg(feature = "bigint")]
+    if crate::types::int_ops::big::is_long_pair(vm, a, b) {
+        return crate::types::int_ops::big::long_op(vm, opn, a, b);
+    }
     binary_op_rest(vm, opn, a, b)
 }
 
@@ -300,13 +305,6 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
             }
         }
     } else if int_fast::is_int(a) && int_fast::is_int(b) {
-        // One of them past 64 bits: the big-int arithmetic directly.
-        #[cfg(feature = "bigint")]
-        if crate::types::int_ops::big::is_long(vm, a) || crate::types::int_ops::big::is_long(vm, b) {
-            if let Some(r) = crate::types::int_ops::big::long_binary_op(vm, bop, a, b) {
-                return r;
-            }
-        }
         if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
             return r;
         }
