@@ -350,7 +350,6 @@ fn copy_ripple(out: &mut [Digit], a: &[Digit], mut c: bool, sub: bool) -> bool {
 
 /// Digit-slice `out[..a.len()] = a * d + carry_in`; returns the carry
 /// digit. Requires `a.len() <= out.len()`.
-#[inline]
 pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: Digit) -> Digit {
     let (op, ot) = split_mut(head(out, a.len()));
     let (ap, at) = split(a);

@@ -1083,6 +1083,17 @@ impl Blocks {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     fn alloc_zeroing<const ZERO: bool>(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(1);
+        // Unzeroed (big-int results, desktop): a large request placed
+        // right below `top`, as `alloc_slow` does first, inline.
+        #[cfg(all(not(target_os = "none"), target_pointer_width = "64"))]
+        if !ZERO && n > SMALL {
+            let start = self.top.wrapping_sub(n);
+            if start < self.top && start / EPW >= self.down_stop && self.take_in_two_words(start, n) {
+                self.thorough = false;
+                self.top = start;
+                return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
+            }
+        }
         if n <= SMALL {
             let hint = self.rover[n - 1];
             let i = hint / EPW;

@@ -565,7 +565,11 @@ fn new_big(vm: &mut Vm, neg: bool, n: usize, f: impl FnOnce(&mut [u32]) -> Resul
 #[inline(always)]
 fn int_ref<'b>(vm: &Vm, o: Obj, buf: &'b mut [u32; 2]) -> Option<MpzRef<'b>> {
     if let Some(i) = o.as_small_int() {
-        return Some(super::small_mpz(i as i64, buf));
+        // (Normalised at once: no high zero digit for `trimmed` to drop.)
+        let m = (i as i64).unsigned_abs();
+        *buf = [m as u32, (m >> 32) as u32];
+        let n = if m >> 32 != 0 { 2 } else { (m != 0) as usize };
+        return Some(MpzRef::new(i < 0, buf.get(..n).unwrap_or(&[])));
     }
     let (neg, d) = vm.int_digits_pinned(o)?;
     Some(MpzRef::new(neg, d))
