@@ -275,10 +275,20 @@ impl Vm {
         let s = &self.heap.stats;
         let may = (!cfg!(feature = "gc-stress") && (s.lock_depth as usize | s.threshold) == 0)
             || (s.lock_depth == 0 && !self.collect_first(bytes));
+        // (As `alloc_room`: past the threshold or if it does not fit,
+        // collect and retry once.)
         let f = match if may { self.heap.alloc_fresh_unzeroed(bytes) } else { None } {
             Some(f) => f,
-            // (Collect and retry: zeroed, which serves as well.)
-            None => self.alloc_room_slow(bytes, false, true)?,
+            None => {
+                if self.heap.stats.lock_depth > 0 {
+                    return Err(self.memory_error());
+                }
+                self.collect();
+                match self.heap.alloc_fresh_unzeroed(bytes) {
+                    Some(f) => f,
+                    None => return Err(self.memory_error()),
+                }
+            }
         };
         let (o, items) = crate::heap::var::write_var_digits(f, head, n);
         let keep = init(items);
