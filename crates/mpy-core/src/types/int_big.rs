@@ -426,7 +426,10 @@ pub fn long_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
 #[inline(always)]
 pub fn is_long_pair(vm: &Vm, a: Obj, b: Obj) -> bool {
     let len = |o: Obj| if o.is_small_int() { Some(0) } else { vm.int_digits_pinned(o).map(|(_, d)| d.len()) };
-    matches!((len(a), len(b)), (Some(x), Some(y)) if x.max(y) > 2)
+    // (Not an int: settled by the first operand alone, most often.)
+    let Some(x) = len(a) else { return false };
+    let Some(y) = len(b) else { return false };
+    x.max(y) > 2
 }
 
 /// [`fast_binary_op`] on the operands' values (normalised).

@@ -266,12 +266,14 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
-    // Two ints, one past 64 bits: the big-int arithmetic directly.
+    // Two ints, one past 64 bits: the big-int arithmetic directly. (One
+    // call through a pointer, so it stays a tail call.)
     #[cfg(feature = "bigint")]
-    if crate::types::int_ops::big::is_long_pair(vm, a, b) {
-        return crate::types::int_ops::big::long_op(vm, opn, a, b);
-    }
-    binary_op_rest(vm, opn, a, b)
+    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> =
+        if crate::types::int_ops::big::is_long_pair(vm, a, b) { crate::types::int_ops::big::long_op } else { binary_op_rest };
+    #[cfg(not(feature = "bigint"))]
+    let rest = binary_op_rest;
+    rest(vm, opn, a, b)
 }
 
 /// [`binary_op_slow`] past the NaN-boxed float ops.
