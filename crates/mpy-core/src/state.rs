@@ -256,6 +256,46 @@ impl Vm {
         Ok(o)
     }
 
+    /// [`Vm::alloc_var_with`] for a layout of `u32` items (big-int digits)
+    /// without zeroing them first (desktop: no `memset` of a large result):
+    /// `init` gets `n` items holding stale values and must write each of
+    /// the first `keep` it returns before reading it; the items past
+    /// `keep` are never read.
+    ///
+    /// Errors: `MemoryError` (`init` is not called).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn alloc_digits_with<H: VarHead<Item = u32>, F: FnOnce(&mut [u32]) -> usize>(
+        &mut self,
+        head: H,
+        n: usize,
+        init: F,
+    ) -> PyResult<Obj> {
+        let bytes = crate::heap::var::var_bytes_or_max::<H>(n);
+        let s = &self.heap.stats;
+        let may = (!cfg!(feature = "gc-stress") && (s.lock_depth as usize | s.threshold) == 0)
+            || (s.lock_depth == 0 && !self.collect_first(bytes));
+        // (As `alloc_room`: past the threshold or if it does not fit,
+        // collect and retry once.)
+        let f = match if may { self.heap.alloc_fresh_unzeroed(bytes) } else { None } {
+            Some(f) => f,
+            None => {
+                if self.heap.stats.lock_depth > 0 {
+                    return Err(self.memory_error());
+                }
+                self.collect();
+                match self.heap.alloc_fresh_unzeroed(bytes) {
+                    Some(f) => f,
+                    None => return Err(self.memory_error()),
+                }
+            }
+        };
+        let (o, items) = crate::heap::var::write_var_digits(f, head, n);
+        let keep = init(items);
+        self.heap.var_keep::<H>(o, n, keep);
+        Ok(o)
+    }
+
     /// Makes a mutable variable-size object with `n` zeroed items.
     ///
     /// Errors: `MemoryError`.

@@ -30,6 +30,7 @@ pub fn add_len_tight(a: MpzRef<'_>, b: MpzRef<'_>) -> usize {
 }
 
 /// `out = |a| + |b|`; returns the normalised length.
+#[cfg_attr(not(target_os = "none"), inline)]
 pub fn add_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
     let (a, b) = (trim(a), trim(b));
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
@@ -66,6 +67,7 @@ pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usi
 /// `out = |a| - |b|` for `|a| >= |b|` (as the caller knows, e.g. from
 /// [`crate::cmp::cmp_mag`]; otherwise the digits are wrong, but nothing
 /// panics); returns the normalised length. `out` needs `a`'s length.
+#[cfg_attr(not(target_os = "none"), inline)]
 pub fn sub_mag_ordered(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
     let (a, b) = (trim(a), trim(b));
     if out.len() < a.len() {

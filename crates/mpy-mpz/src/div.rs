@@ -140,61 +140,51 @@ pub fn modulo(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digi
 /// Python's `a // b` when the top bits decide it: `Some((neg, q))` for
 /// the result `-q` if `neg`, else `q` (`q <= 2^61`), for a divisor of
 /// more than 64 bits and a quotient below `2^61`. None when the top bits
-/// do not settle the quotient (about one case in `2^60`, and exact or
-/// near-exact divisions with operands of different signs): the caller
-/// then divides in full. No buffers, no loops over the digits.
+/// do not settle the quotient (about one case in `2^60`): the caller then
+/// divides in full. No buffers, no loops over the digits, one machine
+/// division.
 ///
-/// With `k` the bit length of `b` minus 64, `U = |a| >> k` and `D = |b| >> k`
-/// (`2^63 <= D < 2^64`), the truncated quotient lies between
-/// `U / (D + 1)` and `(U + 1) / D` (rounded down); when the two agree it
-/// is that value, and `U - q*D >= q` (and not both zero) proves a nonzero
-/// remainder, which the floor adjustment of a negative quotient needs.
+/// With `k` the bit length of `b` minus 64, `|a| = U * 2^k + A'` and
+/// `|b| = D * 2^k + B'` (`A'`, `B' < 2^k`, so `2^63 <= D < 2^64`), and
+/// `U = q*D + r` (`r < D`): the remainder `R = |a| - q*|b|` is
+/// `r * 2^k + A' - q*B'`, below `(r + 1) * 2^k <= |b|`, and above
+/// `(r - q) * 2^k` for `q > 0` (it is `|a|` for `q == 0`). So `r >= q`
+/// proves that `q` is the truncated quotient and that the remainder is
+/// nonzero (which the floor adjustment of a negative quotient needs).
 #[inline]
 pub fn floordiv_small(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
     let (a, b) = (a.trimmed(), b.trimmed());
-    // (Bit lengths of the trimmed magnitudes.)
-    let bits = |m: &[Digit]| match m.last() {
-        Some(&top) => m.len() as u64 * 32 - top.leading_zeros() as u64,
-        None => 0,
-    };
-    let (la, lb) = (bits(a.mag), bits(b.mag));
-    if lb <= 64 || la > lb + 60 {
+    // The divisor's top three digits (its top one nonzero: more than 64
+    // bits).
+    let (nb, &[b0, b1, bt]) = (b.mag.len(), b.mag.last_chunk::<3>()?);
+    let lz = bt.leading_zeros();
+    let bits_b = 32 * nb as u64 - lz as u64;
+    let Some(&at) = a.mag.last() else { return Some((false, 0)) };
+    let bits_a = 32 * a.mag.len() as u64 - at.leading_zeros() as u64;
+    if bits_a > bits_b + 60 {
         return None;
     }
-    let neg = a.neg != b.neg;
-    if la < lb {
-        // |a| < |b|: 0, or -1 for a nonzero `a` of the other sign.
-        return Some(if neg && la != 0 { (true, 1) } else { (false, 0) });
-    }
-    let k = lb - 64;
-    let d = window(b.mag, k);
-    let u = window(a.mag, k);
-    let q = u / (d + 1);
-    if q != (u + 1) / d {
+    // `k = 32 * (nb - 3) + s`, `1 <= s <= 32`.
+    let s = 32 - lz;
+    let d = ((bt as u64) << 32 | b1 as u64) << lz | (b0 as u64) >> s;
+    // U from the five digits of `a` from digit `nb - 3` (the rest are
+    // zero: U < 2^124), as three 64-bit words shifted right by `s`.
+    let i = nb - 3;
+    let digit = |j: usize| a.mag.get(i + j).copied().unwrap_or(0) as u64;
+    let (w0, w1, w2) = (digit(1) << 32 | digit(0), digit(3) << 32 | digit(2), digit(4));
+    let u_lo = w0 >> s | w1 << (64 - s);
+    let u_hi = w1 >> s | w2 << (64 - s);
+    let u = (u_hi as u128) << 64 | u_lo as u128;
+    // (`u_hi < 2^60 < d`: the quotient fits 64 bits, and `r < d` too.)
+    let q = (u / d as u128) as u64;
+    let r = u_lo.wrapping_sub(q.wrapping_mul(d));
+    if r < q {
         return None;
     }
-    if !neg {
-        return Some((false, q as u64));
-    }
-    let r = u - q * d;
-    if r < q || r == 0 {
-        return None;
-    }
-    Some((true, q as u64 + 1))
-}
-
-/// `|a| >> k` for a value known to be below `2^128` (the digits past
-/// those read are zero): five digits from digit `k / 32`, shifted.
-#[inline(always)]
-fn window(a: &[Digit], k: u64) -> u128 {
-    let i = (k / 32) as usize;
-    let r = (k % 32) as u32;
-    let digit = |j: usize| a.get(i + j).copied().unwrap_or(0) as u128;
-    let lo = digit(0) | digit(1) << 32 | digit(2) << 64 | digit(3) << 96;
-    if r == 0 {
-        lo
+    if a.neg == b.neg {
+        Some((false, q))
     } else {
-        (lo >> r) | digit(4) << (128 - r)
+        Some((true, q + 1))
     }
 }
 

@@ -356,7 +356,26 @@ pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: D
     let dd = d as u128;
     // a limb times a digit plus a digit carry stays below 2^96.
     let mut carry = carry_in as u64;
-    for (o, x) in op.iter_mut().zip(ap) {
+    // Four limbs per iteration: the four products first, then one chain
+    // of adds with carry (each product's high limb into the next one's
+    // low limb; the last high limb takes the final carry: it is at most
+    // `2^64 - 2`). The rest one limb at a time.
+    let n = op.len().min(ap.len());
+    let (op, ap) = (op.get_mut(..n).unwrap_or_default(), ap.get(..n).unwrap_or_default());
+    let (o4, o_rest) = op.as_chunks_mut::<4>();
+    let (a4, a_rest) = ap.as_chunks::<4>();
+    for (o, x) in o4.iter_mut().zip(a4) {
+        let p = x.map(|x| (ld(&x) as u128) * dd);
+        let mut c = false;
+        for (o, p) in o.iter_mut().zip(p) {
+            let (s, k) = (p as u64).carrying_add(carry, c);
+            st(o, s);
+            c = k;
+            carry = (p >> 64) as u64;
+        }
+        carry += c as u64;
+    }
+    for (o, x) in o_rest.iter_mut().zip(a_rest) {
         let t = (ld(x) as u128) * dd + carry as u128;
         st(o, t as u64);
         carry = (t >> 64) as u64;

@@ -145,6 +145,7 @@ pub fn mul(out: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digit
 /// `out = |a| * d` for one digit `d`; returns the normalised length. `out`
 /// needs `a.len() + 1` digits (`a.len()` suffice when the product does not
 /// carry into a new digit).
+#[cfg_attr(not(target_os = "none"), inline)]
 pub fn mul_digit_mag(out: &mut [Digit], a: &[Digit], d: Digit) -> Result<usize, Error> {
     let a = trim(a);
     if d == 0 || a.is_empty() {

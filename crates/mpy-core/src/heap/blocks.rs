@@ -903,6 +903,18 @@ impl Blocks {
         self.all_free_init(start, n)
     }
 
+    /// Fills blocks `b .. b + n` with a pattern (test and gc-stress builds):
+    /// an unzeroed allocation's blocks past the first, so a reader of words
+    /// its owner did not write sees garbage that tests notice, not zeros.
+    #[cfg(any(test, feature = "gc-stress"))]
+    fn poison(&mut self, b: usize, n: usize) {
+        let p = self.block_ptr(b);
+        // SAFETY: as in `zero`: blocks `b .. b + n` are inside the pool and
+        // were free until now; the pattern is no pointer into the pool
+        // that matters (these blocks are never scanned: no-scan).
+        unsafe { core::ptr::write_bytes(p, 0xa5, n * BLOCK) }
+    }
+
     /// Zeroes blocks `b .. b + n`, which are allocated to the caller and
     /// referred to by no one yet.
     #[cfg_attr(not(target_os = "none"), inline(always))]
@@ -1050,7 +1062,38 @@ impl Blocks {
     /// right after frees and sweeps, and when allocating into a free area).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn alloc(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        self.alloc_zeroing::<true>(bytes, finaliser, no_scan)
+    }
+
+    /// [`Blocks::alloc`] with the no-scan bit, zeroing only the first block
+    /// (the only one the collector reads): the rest keeps the stale words
+    /// of earlier allocations. For an object whose owner writes every word
+    /// past the first block before anything reads it (big-int digits: the
+    /// arithmetic writes each result digit before the int is used, and
+    /// digits past the int's length are never read). Desktop only: saves
+    /// the `memset` of large results. None if no run is long enough.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn alloc_no_scan_unzeroed(&mut self, bytes: usize) -> Option<NonNull<u8>> {
+        self.alloc_zeroing::<false>(bytes, false, true)
+    }
+
+    /// [`Blocks::alloc`], zeroing every block if `ZERO`, else only the
+    /// first.
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    fn alloc_zeroing<const ZERO: bool>(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(1);
+        // Unzeroed (big-int results, desktop): a large request placed
+        // right below `top`, as `alloc_slow` does first, inline.
+        #[cfg(all(not(target_os = "none"), target_pointer_width = "64"))]
+        if !ZERO && n > SMALL {
+            let start = self.top.wrapping_sub(n);
+            if start < self.top && start / EPW >= self.down_stop && self.take_in_two_words(start, n) {
+                self.thorough = false;
+                self.top = start;
+                return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
+            }
+        }
         if n <= SMALL {
             let hint = self.rover[n - 1];
             let i = hint / EPW;
@@ -1071,17 +1114,17 @@ impl Blocks {
                         self.small_since_gc += n;
                         // The run lies inside the word: `o + n <= EPW`.
                         self.set_aw(i, w | (head_run(n) << (2 * o)));
-                        return Some(self.finish_alloc(start, n, finaliser, no_scan));
+                        return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
                     }
                 }
             }
         }
-        self.alloc_slow(n, finaliser, no_scan)
+        self.alloc_slow::<ZERO>(n, finaliser, no_scan)
     }
 
     /// [`Blocks::alloc`] after the fast path: searches the table.
     #[inline(never)]
-    fn alloc_slow(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+    fn alloc_slow<const ZERO: bool>(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         // Desktop: a large request whose blocks right below `top` are free
         // and whose entries lie in two table words (what `find_large`
         // finds first), checked and taken as one 128-bit value.
@@ -1091,7 +1134,7 @@ impl Blocks {
             if start < self.top && start / EPW >= self.down_stop && self.take_in_two_words(start, n) {
                 self.thorough = false;
                 self.top = start;
-                return Some(self.finish_alloc(start, n, finaliser, no_scan));
+                return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
             }
         }
         let start = self.find_free(n)?;
@@ -1101,7 +1144,7 @@ impl Blocks {
             self.rover[n - 1] = start + n;
         }
         self.fill_run(start, n, HEAD);
-        Some(self.finish_alloc(start, n, finaliser, no_scan))
+        Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan))
     }
 
     /// If the entries `start .. start + n` (`n >= 1`, inside the pool,
@@ -1150,9 +1193,9 @@ impl Blocks {
     }
 
     /// The table bits of a new allocation are set: its FTB bits, count,
-    /// zeroing.
+    /// zeroing (of the first block only unless `ZERO`).
     #[cfg_attr(not(target_os = "none"), inline(always))]
-    fn finish_alloc(&mut self, start: usize, n: usize, finaliser: bool, no_scan: bool) -> NonNull<u8> {
+    fn finish_alloc<const ZERO: bool>(&mut self, start: usize, n: usize, finaliser: bool, no_scan: bool) -> NonNull<u8> {
         if finaliser {
             self.set_ftb(start, true);
         }
@@ -1160,7 +1203,13 @@ impl Blocks {
             self.set_ftb(start + 1, true);
         }
         self.used += n;
-        self.zero(start, n);
+        if ZERO {
+            self.zero(start, n);
+        } else {
+            self.zero(start, 1);
+            #[cfg(any(test, feature = "gc-stress"))]
+            self.poison(start + 1, n - 1);
+        }
         // Pool addresses are never null (`base` is not).
         NonNull::new(self.block_ptr(start)).unwrap_or(self.base)
     }

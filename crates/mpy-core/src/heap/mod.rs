@@ -220,6 +220,18 @@ impl Heap {
         }
     }
 
+    /// A [`Fresh`] allocation of `bytes` with the no-scan bit whose blocks
+    /// past the first are not zeroed (see
+    /// [`blocks::Blocks::alloc_no_scan_unzeroed`]): only for
+    /// [`var::write_var_digits`]. No collection.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub(crate) fn alloc_fresh_unzeroed(&mut self, bytes: usize) -> Option<Fresh> {
+        let p = self.blocks.alloc_no_scan_unzeroed(bytes)?;
+        self.stats.since_gc += bytes.div_ceil(BLOCK).max(1) * BLOCK;
+        Some(Fresh { p, bytes })
+    }
+
     /// [`Heap::alloc_raw_flags`] as a [`Fresh`] allocation, for the typed
     /// writers ([`write_obj`], [`var::write_var`]).
     #[cfg_attr(not(target_os = "none"), inline(always))]
@@ -348,7 +360,9 @@ impl Drop for Heap {
 
 /// A new, zeroed, BLOCK-aligned heap allocation of `bytes` bytes that
 /// nothing refers to yet (only [`Heap::alloc_fresh`] makes one): what the
-/// shared allocation body hands to the small typed writers.
+/// shared allocation body hands to the small typed writers. (Desktop:
+/// [`Heap::alloc_fresh_unzeroed`] makes one zeroed in its first block
+/// only, for [`var::write_var_digits`] alone.)
 pub struct Fresh {
     p: NonNull<u8>,
     bytes: usize,

@@ -329,3 +329,17 @@ pub(crate) fn write_var_items<'a, H: VarHead>(f: super::Fresh, head: H, n: usize
         (Obj::from_addr(p.as_ptr() as usize), core::slice::from_raw_parts_mut(items, n))
     }
 }
+
+/// [`write_var_items`] for an allocation from
+/// [`Heap::alloc_fresh_unzeroed`] (desktop): the items are `u32`s (big-int
+/// digits) holding whatever earlier allocations left there, for an owner
+/// that writes each item it keeps before anything reads it.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(crate) fn write_var_digits<'a, H: VarHead<Item = u32>>(f: super::Fresh, head: H, n: usize) -> (Obj, &'a mut [u32]) {
+    const { assert!(no_scan::<H>(), "unzeroed items must not be scanned") };
+    // (`write_var_items`' SAFETY holds but for the zeroing of the items
+    // past the first block: their stale words are valid `u32`s, every bit
+    // pattern being one, and the collector never reads them: no-scan.)
+    write_var_items(f, head, n)
+}

@@ -389,7 +389,7 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
-#[inline(never)]
+#[inline(always)]
 pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
     let x = int_ref(vm, a, &mut ba)?;
@@ -404,12 +404,32 @@ pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
     })
 }
 
-/// Is `o` an int object of more than two digits (past 64 bits)? The
-/// dispatch loop's test for [`long_binary_op`].
+/// The dispatch loop's path for binary op number `opn` on two exact ints
+/// at least one of which is long (see [`is_long_pair`]):
+/// [`long_binary_op`], or the general [`Vm::binary_op`] for the ops it
+/// does not take. Desktop only.
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn long_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    let Some(op) = BinaryOp::from_u8(opn) else { return Err(crate::vm::dispatch::bad_code(vm)) };
+    match long_binary_op(vm, op, a, b) {
+        Some(r) => r,
+        None => vm.binary_op(op, a, b),
+    }
+}
+
+/// Are `a` and `b` exact ints (small or big), one of them of more than
+/// two digits (past 64 bits)? The dispatch loop's test for [`long_op`].
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
-pub fn is_long(vm: &Vm, o: Obj) -> bool {
-    !o.is_small_int() && vm.int_digits_pinned(o).is_some_and(|(_, d)| d.len() > 2)
+pub fn is_long_pair(vm: &Vm, a: Obj, b: Obj) -> bool {
+    let len = |o: Obj| if o.is_small_int() { Some(0) } else { vm.int_digits_pinned(o).map(|(_, d)| d.len()) };
+    // (Not an int: settled by the first operand alone, most often.)
+    let Some(x) = len(a) else { return false };
+    let Some(y) = len(b) else { return false };
+    x.max(y) > 2
 }
 
 /// [`fast_binary_op`] on the operands' values (normalised).
@@ -481,7 +501,7 @@ fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
-    let n = mpz::add::add_len_tight(a, b);
+    let n = sum_len(a.mag, b.mag, a.neg == b.neg);
     if a.neg == b.neg {
         return new_big(vm, a.neg, n, |out| mpz::add::add_mag(out, a.mag, b.mag));
     }
@@ -498,8 +518,25 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     }
 }
 
+/// The digits of `|a| + |b|` (`same`) or `||a| - |b||` for normalised
+/// `a` and `b`: the longer's length, plus one for a sum whose top digits
+/// (and a carry from below) could overflow.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn sum_len(a: &[u32], b: &[u32], same: bool) -> usize {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let n = long.len();
+    if !same {
+        return n;
+    }
+    let top = long.last().copied().unwrap_or(0) as u64;
+    let other = if short.len() == n { short.last().copied().unwrap_or(0) as u64 } else { 0 };
+    n + (top + other + 1 > u32::MAX as u64) as usize
+}
+
 /// A new big int of sign `neg` whose nonzero magnitude `f` writes into
-/// `n` digits (at least the result's length), returning its length. Not
+/// `n` digits (at least the result's length; not zeroed first: `f` must
+/// write every digit up to the length it returns), returning its length. Not
 /// normalised to a small int: the callers' results have at least three
 /// digits, or they check.
 ///
@@ -510,7 +547,8 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
 fn new_big(vm: &mut Vm, neg: bool, n: usize, f: impl FnOnce(&mut [u32]) -> Result<usize, MpzError>) -> PyResult<Obj> {
     let head = IntHead { base: ObjBase::new(&INT_TYPE), neg };
     let mut ok = true;
-    let o = vm.alloc_var_with(head, n, |out| match f(out) {
+    // (Unzeroed digits: `f` writes every digit of the result it returns.)
+    let o = vm.alloc_digits_with(head, n, |out| match f(out) {
         Ok(len) => len,
         Err(_) => {
             ok = false;
@@ -530,7 +568,11 @@ fn new_big(vm: &mut Vm, neg: bool, n: usize, f: impl FnOnce(&mut [u32]) -> Resul
 #[inline(always)]
 fn int_ref<'b>(vm: &Vm, o: Obj, buf: &'b mut [u32; 2]) -> Option<MpzRef<'b>> {
     if let Some(i) = o.as_small_int() {
-        return Some(super::small_mpz(i as i64, buf));
+        // (Normalised at once: no high zero digit for `trimmed` to drop.)
+        let m = (i as i64).unsigned_abs();
+        *buf = [m as u32, (m >> 32) as u32];
+        let n = if m >> 32 != 0 { 2 } else { (m != 0) as usize };
+        return Some(MpzRef::new(i < 0, buf.get(..n).unwrap_or(&[])));
     }
     let (neg, d) = vm.int_digits_pinned(o)?;
     Some(MpzRef::new(neg, d))

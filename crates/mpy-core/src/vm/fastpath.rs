@@ -255,7 +255,14 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
-    binary_op_rest(vm, opn, a, b)
+    // Two ints, one past 64 bits: the big-int arithmetic directly. (One
+    // call through a pointer, so it stays a tail call.)
+    #[cfg(feature = "bigint")]
+    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> =
+        if crate::types::int_ops::big::is_long_pair(vm, a, b) { crate::types::int_ops::big::long_op } else { binary_op_rest };
+    #[cfg(not(feature = "bigint"))]
+    let rest = binary_op_rest;
+    rest(vm, opn, a, b)
 }
 
 /// [`binary_op_slow`] past the NaN-boxed float ops.
@@ -289,13 +296,6 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
             }
         }
     } else if int_fast::is_int(a) && int_fast::is_int(b) {
-        // One of them past 64 bits: the big-int arithmetic directly.
-        #[cfg(feature = "bigint")]
-        if crate::types::int_ops::big::is_long(vm, a) || crate::types::int_ops::big::is_long(vm, b) {
-            if let Some(r) = crate::types::int_ops::big::long_binary_op(vm, bop, a, b) {
-                return r;
-            }
-        }
         if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
             return r;
         }
