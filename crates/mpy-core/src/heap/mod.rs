@@ -86,10 +86,12 @@ impl Heap {
     /// allocator refuses or `size` is too small to hold one block.
     pub fn new_owned(size: usize) -> Option<Heap> {
         let layout = core::alloc::Layout::from_size_align(size.max(1), BLOCK).ok()?;
-        // SAFETY: `layout` has a non-zero size. The memory is not zeroed:
-        // only the tables are initialised (see `Blocks::new`), and pages
-        // of the pool are touched only when blocks are allocated.
-        let p = NonNull::new(unsafe { alloc::alloc::alloc(layout) })?;
+        // SAFETY: `layout` has a non-zero size. Zeroed memory, so every
+        // byte of the pool is initialised (the desktop's unzeroed digit
+        // allocations hand out stale words as `u32`s); a large request is
+        // fresh zero pages from the OS (`calloc` does not write them), so
+        // pages of the pool are still touched only when blocks are used.
+        let p = NonNull::new(unsafe { alloc::alloc::alloc_zeroed(layout) })?;
         // SAFETY: `p` is a fresh allocation of `size` bytes owned by the
         // heap until `Drop` gives it back.
         let h = unsafe { Heap::from_raw(p, size, true) };

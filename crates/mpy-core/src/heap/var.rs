@@ -340,6 +340,8 @@ pub(crate) fn write_var_digits<'a, H: VarHead<Item = u32>>(f: super::Fresh, head
     const { assert!(no_scan::<H>(), "unzeroed items must not be scanned") };
     // (`write_var_items`' SAFETY holds but for the zeroing of the items
     // past the first block: their stale words are valid `u32`s, every bit
-    // pattern being one, and the collector never reads them: no-scan.)
+    // pattern being one (the region is initialised memory: zeroed at
+    // start-up by `Heap::new_owned`, only written since), and the
+    // collector never reads them: no-scan.)
     write_var_items(f, head, n)
 }
