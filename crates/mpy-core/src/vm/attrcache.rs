@@ -324,21 +324,21 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
 #[inline(never)]
 fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
     if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-        let m = &mut i.members;
-        if p == m.end_pos() && m.push_small_if_absent(Obj::qstr(name), value) {
-            new_inst_attr(vm, o, name, p + 1);
+        if i.members.push_small_at(p, Obj::qstr(name), value) {
+            new_inst_attr(vm, o, p + 1);
             return Ok(());
         }
     }
     store_attr_slow(vm, ip, o, name, value)
 }
 
-/// After instance `o` gained attribute `name`, its `n`-th: what
-/// `members::ns_store` records for a new instance key (the name in
-/// [`InstNames`], the most attributes the class's instances have had).
+/// After instance `o` gained its `n`-th attribute through a [`K_STORE`]
+/// site: what `members::ns_store` records for a new instance key (the
+/// most attributes the class's instances have had; the name is in
+/// [`InstNames`] already, as the store that filled the site put it
+/// there).
 #[inline(always)]
-fn new_inst_attr(vm: &mut Vm, o: Obj, name: Qstr, n: usize) {
-    note_inst_name(vm, name);
+fn new_inst_attr(vm: &mut Vm, o: Obj, n: usize) {
     if vm.heap.class_of(o).is_some_and(|c| (c.st.inst_attrs as usize) < n.min(64)) {
         note_inst_attrs(vm, o, n);
     }
