@@ -212,7 +212,7 @@ pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
         }
         return load_instance_attr(vm, ip, o, name);
     }
-    vm.load_attr(o, name)
+    load_attr_other(vm, o, name)
 }
 
 /// [`load_attr`]'s hit on what the class gives (None: the general path).
@@ -426,14 +426,57 @@ pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj,
         return instance_method(vm, ip, o, t, name);
     }
     let t = vm.builtin_type(o);
-    let ta = addr(t);
+    // (A built-in module's attributes are entered under the module.)
+    let module = core::ptr::eq(t, &crate::typ::BUILTIN_MODULE_TYPE);
+    let ta = if module { o.raw() } else { addr(t) };
     let s = method_slot(ta, name);
     for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
         if ct == ta && cq == name.0 {
-            return Ok((Obj::from_raw(f), o));
+            return Ok((Obj::from_raw(f), if module { Obj::NULL } else { o }));
         }
     }
     builtin_method(vm, o, t, name)
+}
+
+/// LOAD_ATTR on anything but an instance of a user class: a built-in
+/// module's static attribute from the method cache (see
+/// [`module_value`]), else the general lookup.
+///
+/// Errors: as [`Vm::load_attr`].
+#[inline(never)]
+fn load_attr_other(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<Obj> {
+    if o.as_builtin_module().is_none() {
+        return vm.load_attr(o, name);
+    }
+    let s = method_slot(o.raw(), name);
+    for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
+        if ct == o.raw() && cq == name.0 {
+            return Ok(Obj::from_raw(f));
+        }
+    }
+    let v = vm.load_attr(o, name)?;
+    module_value(vm, o, name, v);
+    Ok(v)
+}
+
+/// After the general lookup found `v` for attribute `name` of built-in
+/// module `o`: remembers it in the method cache under the module when it
+/// is the module's static attribute (the general lookup's answer for
+/// ever: a module's `locals` come first and never change) and not a heap
+/// object.
+fn module_value(vm: &mut Vm, o: Obj, name: Qstr, v: Obj) {
+    let Some(m) = o.as_builtin_module() else { return };
+    // What `load_method_maybe` answers before the module's own attributes.
+    if name == q::__class__ || crate::typ::BUILTIN_MODULE_TYPE.lookup(name).is_some() {
+        return;
+    }
+    let fixed = m.lookup(name).and_then(Rom::to_obj).is_some_and(|r| r == v);
+    if fixed && !vm.heap.is_heap_obj(v) {
+        let s = method_slot(o.raw(), name);
+        let c = &mut vm.vmstate.method_cache;
+        c[s + 1] = c[s];
+        c[s] = (o.raw(), name.0, v.raw());
+    }
 }
 
 /// [`load_method`] on an instance of user class `t` past the cache. An
@@ -572,7 +615,11 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
             return Ok((fo, o));
         }
     }
-    vm.load_method_maybe(o, name)
+    let r = vm.load_method_maybe(o, name)?;
+    if r.1.is_null() && !r.0.is_null() {
+        module_value(vm, o, name, r.0);
+    }
+    Ok(r)
 }
 
 /// Words of [`InstNames`].
