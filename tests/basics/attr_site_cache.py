@@ -173,3 +173,60 @@ def use(o):
 for tag in ("one", "two", "three"):
     k = make(tag)()
     print(use(k), use(k))
+
+# Attributes read off classes themselves: counters, values shadowed by a
+# subclass later, deleted, replaced by functions and back, static and
+# class methods, names the class answers itself, several classes at one
+# site.
+class Top:
+    count = 0
+    tag = "top"
+
+    def f(self):
+        return "f"
+
+    @staticmethod
+    def s():
+        return "s"
+
+    @classmethod
+    def c(cls):
+        return cls.__name__
+
+
+class Mid(Top):
+    pass
+
+
+class Low(Mid):
+    pass
+
+
+def read_tag(k):
+    return k.tag
+
+
+def count_up():
+    Top.count += 1
+    return Top.count
+
+
+print([count_up() for _ in range(4)])
+print([read_tag(k) for k in (Top, Mid, Low, Top, Low)])
+Mid.tag = "mid"
+print([read_tag(k) for k in (Top, Mid, Low)])
+del Mid.tag
+print([read_tag(k) for k in (Top, Mid, Low)])
+Top.tag = lambda self: "fn"
+print([read_tag(k)(None) for k in (Top, Mid, Low)])
+Top.tag = "again"
+print([read_tag(k) for k in (Top, Mid, Low)])
+for _ in range(2):
+    print(Low.f(Low()), Low.s(), Low.c(), Low.__name__, Mid.__bases__ == (Top,))
+for _ in range(2):
+    try:
+        Low.missing
+    except AttributeError:
+        print("AttributeError")
+Top.missing = 1
+print(Low.missing)

@@ -61,7 +61,9 @@ pub struct Site {
 /// [`AttrCache`]).
 const K_INST: u32 = 0;
 /// A plain class value (returned as is), at `pos` in the table of the
-/// class at `!val` along the MRO (read live). LOAD_ATTR.
+/// class at `!val` along the MRO (read live). LOAD_ATTR (on an instance,
+/// or on the class itself, keyed then by its address plus one, where a
+/// function is returned as is too).
 const K_CLASS_VALUE: u32 = 1;
 /// A property whose getter is Python function `!val`. LOAD_ATTR.
 const K_GETTER: u32 = 2;
@@ -212,7 +214,7 @@ pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
         }
         return load_instance_attr(vm, ip, o, name);
     }
-    load_attr_other(vm, o, name)
+    load_attr_other(vm, ip, o, name)
 }
 
 /// [`load_attr`]'s hit on what the class gives (None: the general path).
@@ -251,7 +253,7 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
     }
     // (Past the names the general lookup answers itself.)
     if name != q::__class__ && name != q::__dict__ {
-        if let Some((v, at)) = class_locate(vm, o, name) {
+        if let Some((v, at)) = class_locate(vm, class_of_instance(o), name) {
             match describe(vm, v) {
                 Desc::Property(g, _, _) if crate::vmobj::is_function(g) => {
                     fill(vm, ip, addr(t), ver, K_GETTER, 0, g);
@@ -270,12 +272,12 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
     vm.load_attr(o, name)
 }
 
-/// A class-dict value of `name` along the MRO of instance `o`'s class (as
-/// [`class_find`]), with the class whose table holds it and its position
+/// A class-dict value of `name` along the MRO of class `cls` (as
+/// [`find_cached`]), with the class whose table holds it and its position
 /// there when the class's lookup cache tells them.
-fn class_locate(vm: &mut Vm, o: Obj, name: Qstr) -> Option<(Obj, Option<(Obj, usize)>)> {
-    let Found::Plain(v) = class_find(vm, o, name)? else { return None };
-    let c = vm.heap.class_of(o)?;
+fn class_locate(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<(Obj, Option<(Obj, usize)>)> {
+    let Found::Plain(v) = find_cached(vm, cls, name)? else { return None };
+    let c = vm.heap.class(cls)?;
     let at = mcache_find(&c.st, name)
         .filter(|e| c.st.mcache_epoch == vm.vmstate.mcache_epoch && e.1 != MCACHE_MISS)
         .and_then(|&(_, ci, cp)| {
@@ -438,14 +440,18 @@ pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj,
     builtin_method(vm, o, t, name)
 }
 
-/// LOAD_ATTR on anything but an instance of a user class: a built-in
-/// module's static attribute from the method cache (see
-/// [`module_value`]), else the general lookup.
+/// LOAD_ATTR on anything but an instance of a user class: a user class's
+/// attribute as [`class_attr`], a built-in module's static attribute
+/// from the method cache (see [`module_value`]), else the general
+/// lookup.
 ///
 /// Errors: as [`Vm::load_attr`].
 #[inline(never)]
-fn load_attr_other(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<Obj> {
+fn load_attr_other(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     if o.as_builtin_module().is_none() {
+        if vm.heap.class(o).is_some() {
+            return class_attr(vm, ip, o, name);
+        }
         return vm.load_attr(o, name);
     }
     let s = method_slot(o.raw(), name);
@@ -457,6 +463,36 @@ fn load_attr_other(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<Obj> {
     let v = vm.load_attr(o, name)?;
     module_value(vm, o, name, v);
     Ok(v)
+}
+
+/// LOAD_ATTR at instruction address `ip` on user class `o`: a plain value
+/// or a function along its MRO (returned as is) as a [`K_CLASS_VALUE`]
+/// site remembers it (keyed by the class's address plus one, never a
+/// type's address that instances are keyed by); else the general lookup,
+/// whose answer for such a value is remembered.
+///
+/// Errors: as [`Vm::load_attr`].
+fn class_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    let ta = o.raw() | 1;
+    let ver = vm.vmstate.class_version;
+    if let Some(e) = site(vm, ip, ta).filter(|e| e.ver == ver && e.kind == K_CLASS_VALUE) {
+        let c = vm.heap.class(Obj::from_raw(!e.val));
+        if let Some(v) = c.and_then(|c| c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name))) {
+            return Ok(v);
+        }
+    }
+    // (Past the names `members::class_load` answers before the MRO.)
+    if !matches!(name, q::__name__ | q::__bases__ | q::__class__ | q::__dict__) {
+        if let Some((v, at)) = class_locate(vm, o, name) {
+            if matches!(describe(vm, v), Desc::Other | Desc::Function) {
+                if let Some((c, p)) = at {
+                    fill(vm, ip, ta, ver, K_CLASS_VALUE, p, c);
+                }
+                return Ok(v);
+            }
+        }
+    }
+    vm.load_attr(o, name)
 }
 
 /// After the general lookup found `v` for attribute `name` of built-in
