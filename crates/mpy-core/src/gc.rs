@@ -189,14 +189,20 @@ fn collect_above(vm: &mut Vm, stack_top: usize) {
         let heap = unsafe { &mut (*vmp).heap };
         let mut m = Marker { blocks: &mut heap.blocks, stack: [0; MARK_STACK], sp: 0, overflow: false };
         // The interpreter state, minus the heap's own bookkeeping.
-        // (A word overlapping a skipped field jumps past the field.)
+        // (Desktop: a word overlapping a skipped field jumps past the
+        // field, the large caches' words unread.)
         let mut off = 0;
         while off + WORD <= core::mem::size_of::<Vm>() {
+            #[cfg(not(target_os = "none"))]
             if let Some(&(o, n)) = skip.iter().find(|&&(o, n)| off + WORD > o && off < o + n) {
                 off = (o + n).div_ceil(WORD) * WORD;
                 continue;
             }
-            if off < heap_off || off >= heap_end {
+            #[cfg(not(target_os = "none"))]
+            let skipped = false;
+            #[cfg(target_os = "none")]
+            let skipped = skip.iter().any(|&(o, n)| off + WORD > o && off < o + n);
+            if (off < heap_off || off >= heap_end) && !skipped {
                 // SAFETY: `off` is inside `*vmp` and outside the `heap`
                 // field borrowed above; an unaligned read of a plain word.
                 let w = unsafe { core::ptr::read_unaligned((vmp as *const u8).add(off) as *const usize) };
