@@ -236,26 +236,24 @@ impl Map {
         }
     }
 
-    /// Appends `key: value` to a small table with room for it if no key
-    /// is identical to `key` (desktop inline caches: a new attribute of
-    /// an instance); false, changing nothing, otherwise.
+    /// Appends `key: value` as entry `pos` of a small table with room for
+    /// it if `pos` is where the next entry goes and no key is identical to
+    /// `key` (desktop inline caches: a new attribute of an instance);
+    /// false, changing nothing, otherwise.
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
-    pub fn push_small_if_absent(&mut self, key: Obj, value: Obj) -> bool {
+    pub fn push_small_at(&mut self, pos: usize, key: Obj, value: Obj) -> bool {
         let cap = self.t.capacity();
-        if cap > SMALL_WORDS {
+        let kv = self.t.as_slice();
+        if cap > SMALL_WORDS || kv.len() != 2 * pos || kv.len() + 2 > cap {
             return false;
         }
-        let kv = self.t.as_slice();
         let mut i = 0;
         while i < kv.len() {
             if kv[i] == key.raw() {
                 return false;
             }
             i += 2;
-        }
-        if kv.len() + 2 > cap {
-            return false;
         }
         let _ = self.t.push_within_capacity(key.raw());
         let _ = self.t.push_within_capacity(value.raw());

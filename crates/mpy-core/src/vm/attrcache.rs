@@ -1,60 +1,205 @@
 //! Per-instruction inline caches for attributes of instances of user
-//! classes (LOAD_ATTR and STORE_ATTR), and LOAD_METHOD's direct path to
-//! a method of an instance's class.
+//! classes (LOAD_ATTR, STORE_ATTR and LOAD_METHOD), and LOAD_METHOD's
+//! cache of built-in types' methods.
 //!
-//! Each entry remembers, for one instruction (keyed by its address in the
-//! code), the position in the instance's attribute table where the name
-//! was last found. The next execution checks that the entry at that
-//! position still has the name as its key (keys are unique, so it is then
-//! the attribute) and uses it without searching; any other outcome (a
-//! deleted or moved key, an instance of another shape, another
-//! instruction sharing the cache slot) just misses and takes the general
-//! path, which refills the entry. The cache holds only code addresses
-//! (inverted, so they never look like heap pointers to the conservative
-//! collector) and positions: no object is kept alive or reached through
-//! it, and a stale entry is merely a wrong guess.
+//! Each [`Site`] remembers, for one instruction (keyed by its address in
+//! the code) and one class of instance (keyed by the address of its
+//! type), what the instruction found last time: where in the instance's
+//! attribute table the name was, or what the class's MRO gave (a plain
+//! class value, a property's Python getter or setter, a Python method),
+//! or that a store is a plain write of the instance's table. The cache is
+//! two-way set-associative, so that two hot instructions meeting in a
+//! set do not evict each other, and a site seeing instances of several
+//! classes keeps an entry per class.
+//!
+//! Entries are checked on use. A position in an instance's table counts
+//! only if the entry there still has the name as its key (keys are
+//! unique, so it is then the attribute): any other outcome (a deleted or
+//! moved key, an instance of another shape) just misses and takes the
+//! general path, which refills the entry. Everything else an entry says
+//! about a class holds only while `VmState::class_version` is the one it
+//! was filled in (see [`class_changed`]): no class was made since (none
+//! sits where a freed one was, so a type at the remembered address is
+//! that class, alive for the instance in hand), and no class namespace
+//! gained a key or had a non-plain value replaced or deleted (nothing
+//! shadows what the MRO gave, and functions and properties stand). A
+//! plain class value is read live from its class's table, by position
+//! and key, as it may be replaced by another plain value meanwhile. What
+//! the class gives counts only while the instance's own table lacks the
+//! name (a name no instance ever had, see [`InstNames`], is not looked
+//! for). The cache holds only addresses, inverted so they never look
+//! like heap pointers to the conservative collector, and positions: no
+//! object is kept alive or reached through it except while the checks
+//! above prove it alive.
 
 use super::class::{
-    class_flags, class_of_instance, describe, find_cached, ClassObj, Desc, Found, InstanceObj, CF_PROPERTY, CF_SETATTR,
+    class_flags, class_of_instance, describe, find_cached, mcache_find, ClassObj, Desc, Found, InstanceObj,
+    CF_PROPERTY, CF_SETATTR, MCACHE_MISS,
 };
-use crate::qstr::q;
 use crate::obj::Obj;
+use crate::qstr::q;
 use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::typ::{Rom, TypeObj};
+use crate::typ::{flags, Rom, TypeObj};
 use crate::PyResult;
 
-/// Number of entries (a power of two).
-pub const SIZE: usize = 1024;
+/// One entry of [`Sites`]: at instruction `!ip`, on an instance whose
+/// type is at `!ty`, in class version `ver`, the instruction found what
+/// `kind` says (`K_*`), with `pos` and `val` (`!` an object's address).
+#[derive(Clone, Copy)]
+pub struct Site {
+    ip: usize,
+    ty: usize,
+    ver: usize,
+    kind: u32,
+    pos: u32,
+    val: usize,
+}
 
-/// The cache: `(!instruction address, position)` pairs, direct-mapped.
-pub type AttrCache = [(usize, u32); SIZE];
+/// The instance's own attribute, at `pos` in its table (any version:
+/// the key at `pos` is checked). LOAD_METHOD (LOAD_ATTR keeps these in
+/// [`AttrCache`]).
+const K_INST: u32 = 0;
+/// A plain class value (returned as is), at `pos` in the table of the
+/// class at `!val` along the MRO (read live). LOAD_ATTR (on an instance,
+/// or on the class itself, keyed then by its address plus one, where a
+/// function is returned as is too).
+const K_CLASS_VALUE: u32 = 1;
+/// A property whose getter is Python function `!val`. LOAD_ATTR.
+const K_GETTER: u32 = 2;
+/// Python function `!val` along the MRO, bound to the instance.
+/// LOAD_METHOD.
+const K_METHOD: u32 = 3;
+/// A plain store into the instance's table (no `__setattr__`, no
+/// property of that name along the MRO); the name was last at `pos`.
+/// STORE_ATTR.
+const K_STORE: u32 = 4;
+/// A property whose setter is Python function `!val`. STORE_ATTR.
+const K_SETTER: u32 = 5;
 
-/// An empty cache.
-pub const EMPTY: AttrCache = [(0, 0); SIZE];
+/// log2 of the sets of [`Sites`].
+const SET_BITS: u32 = 9;
 
-/// The cache slot of the instruction at `ip`.
+/// Entries of [`Sites`] (two per set).
+pub const SITES: usize = 2 << SET_BITS;
+
+/// The per-instruction cache (see the module docs): two-way
+/// set-associative, the newest entry of a set first.
+pub type Sites = [Site; SITES];
+
+/// An empty [`Sites`] (an `ip` word of 0 is never `!` an address).
+pub const SITES_EMPTY: Sites = [Site { ip: 0, ty: 0, ver: 0, kind: 0, pos: 0, val: 0 }; SITES];
+
+/// The first entry of the set of instruction `ip` on instances of the
+/// type at `ta` (even; the set is it and the next).
 #[inline(always)]
-fn slot(ip: usize) -> usize {
-    (ip ^ (ip >> 6)) % SIZE
+fn set_of(ip: usize, ta: usize) -> usize {
+    let h = ((ip ^ (ta >> 4)) as u32).wrapping_mul(0x9e37_79b9);
+    (h >> (32 - SET_BITS)) as usize * 2 & (SITES - 2)
+}
+
+/// The entry of instruction `ip` on instances of the type at `ta`, if
+/// any (whatever its version).
+#[inline(always)]
+fn site(vm: &Vm, ip: usize, ta: usize) -> Option<Site> {
+    let s = set_of(ip, ta);
+    let set = vm.vmstate.sites.get(s..s + 2)?;
+    set.iter().find(|e| e.ip == !ip && e.ty == !ta).copied()
+}
+
+/// Remembers what instruction `ip` found on an instance of the type at
+/// `ta` in class version `ver`: replaces the set's entry for them, else
+/// becomes the set's first (the first moving to second).
+#[inline(never)]
+fn fill(vm: &mut Vm, ip: usize, ta: usize, ver: usize, kind: u32, pos: usize, val: Obj) {
+    let Ok(pos) = u32::try_from(pos) else { return };
+    let e = Site { ip: !ip, ty: !ta, ver, kind, pos, val: !val.raw() };
+    let s = set_of(ip, ta);
+    let Some(set) = vm.vmstate.sites.get_mut(s..s + 2) else { return };
+    if let Some(old) = set.iter_mut().find(|x| x.ip == !ip && x.ty == !ta) {
+        *old = e;
+        return;
+    }
+    set[1] = set[0];
+    set[0] = e;
+}
+
+/// The address of type `t`.
+#[inline(always)]
+fn addr(t: &TypeObj) -> usize {
+    t as *const TypeObj as usize
+}
+
+/// The type of `o` when it is a user class (its instances, and
+/// instances of user exception classes).
+#[inline(always)]
+fn class_type(o: Obj) -> Option<&'static TypeObj> {
+    o.ptr_type().filter(|t| t.flags & flags::IS_CLASS != 0)
+}
+
+/// Does instance `o`'s own table lack `name`? (A name no instance ever
+/// had is not looked for.)
+#[inline(always)]
+fn not_own(vm: &Vm, o: Obj, name: Qstr) -> bool {
+    !may_be_inst_name(vm, name) || own_attr(vm, o, name).is_none()
+}
+
+/// Instance `o`'s own attribute `name` and its position, if it has it.
+#[inline(never)]
+fn own_attr(vm: &Vm, o: Obj, name: Qstr) -> Option<(usize, Obj)> {
+    let m = &vm.heap.get::<InstanceObj>(o)?.members;
+    if m.is_empty() {
+        return None;
+    }
+    // (A small table is searched without the hash.)
+    let h = if m.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
+    let p = m.find_identical(Obj::qstr(name), h)?;
+    Some((p, m.entry(p)?.value))
+}
+
+/// log2 of the sets of [`AttrCache`].
+const ATTR_BITS: u32 = 9;
+
+/// Entries of [`AttrCache`] (two per set).
+pub const ATTR_SIZE: usize = 2 << ATTR_BITS;
+
+/// LOAD_ATTR's cache of positions in instances' own tables:
+/// `(!instruction address, position)` pairs, two-way set-associative by
+/// instruction (the newest entry of a set first), whatever the instance's
+/// class (the key at the position is checked, and instances of related
+/// classes tend to share their layout).
+pub type AttrCache = [(usize, u32); ATTR_SIZE];
+
+/// An empty [`AttrCache`].
+pub const ATTR_EMPTY: AttrCache = [(0, 0); ATTR_SIZE];
+
+/// The first [`AttrCache`] entry of the set of the instruction at `ip`.
+#[inline(always)]
+fn attr_set(ip: usize) -> usize {
+    (ip ^ (ip >> ATTR_BITS)) * 2 & (ATTR_SIZE - 2)
 }
 
 /// The remembered position for the instruction at `ip`, if any.
 #[inline(always)]
 fn hint(vm: &Vm, ip: usize) -> Option<usize> {
-    let (k, p) = vm.vmstate.attr_cache[slot(ip)];
-    if k == !ip {
-        Some(p as usize)
-    } else {
-        None
-    }
+    let s = attr_set(ip);
+    let set = vm.vmstate.attr_cache.get(s..s + 2)?;
+    set.iter().find(|e| e.0 == !ip).map(|e| e.1 as usize)
 }
 
 /// Remembers position `p` for the instruction at `ip`.
 #[inline(always)]
 fn remember(vm: &mut Vm, ip: usize, p: usize) {
-    if let Ok(p) = u32::try_from(p) {
-        vm.vmstate.attr_cache[slot(ip)] = (!ip, p);
+    let Ok(p) = u32::try_from(p) else { return };
+    let s = attr_set(ip);
+    let Some(set) = vm.vmstate.attr_cache.get_mut(s..s + 2) else { return };
+    if set[1].0 == !ip {
+        set[1].1 = p;
+    } else {
+        if set[0].0 != !ip {
+            set[1] = set[0];
+        }
+        set[0] = (!ip, p);
     }
 }
 
@@ -69,38 +214,339 @@ pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
         }
         return load_instance_attr(vm, ip, o, name);
     }
-    vm.load_attr(o, name)
+    load_attr_other(vm, ip, o, name)
 }
 
-/// [`load_attr`] on an instance past the cache: finds the name in the
-/// instance's table (remembering where; skipped for a name no instance
-/// ever had), else a property's Python getter or a plain value of the
-/// class (what the general lookup returns for them), else the general
-/// lookup.
+/// [`load_attr`]'s hit on what the class gives (None: the general path).
+#[inline(always)]
+fn load_class_site(vm: &mut Vm, e: Site, o: Obj, name: Qstr) -> Option<PyResult<Obj>> {
+    if !not_own(vm, o, name) {
+        return None;
+    }
+    if e.kind == K_GETTER {
+        return Some(call_fast(vm, Obj::from_raw(!e.val), &[o]));
+    }
+    let c = vm.heap.class(Obj::from_raw(!e.val))?;
+    c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name)).map(Ok)
+}
+
+/// [`load_attr`] on an instance past the position cache: what the
+/// class gives as [`Sites`] remember it (a plain value, a property's
+/// Python getter); else the name in the instance's own table (its
+/// position remembered), else a property's Python getter or a plain
+/// value of the class (what the general lookup returns for them, each
+/// remembered), else the general lookup.
 #[inline(never)]
 fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    let Some(t) = class_type(o) else { return vm.load_attr(o, name) };
+    let ver = vm.vmstate.class_version;
+    if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == ver) {
+        if let Some(r) = load_class_site(vm, e, o, name) {
+            return r;
+        }
+    }
     if may_be_inst_name(vm, name) {
-        let h = vm.qstr_hash(name);
-        let found = vm.heap.get::<InstanceObj>(o).and_then(|i| {
-            let p = i.members.find_identical(Obj::qstr(name), h)?;
-            Some((p, i.members.entry(p)?.value))
-        });
-        if let Some((p, v)) = found {
+        if let Some((p, v)) = own_attr(vm, o, name) {
             remember(vm, ip, p);
             return Ok(v);
         }
     }
     // (Past the names the general lookup answers itself.)
     if name != q::__class__ && name != q::__dict__ {
-        if let Some(Found::Plain(v)) = class_find(vm, o, name) {
+        if let Some((v, at)) = class_locate(vm, class_of_instance(o), name) {
             match describe(vm, v) {
-                Desc::Property(g, _, _) if crate::vmobj::is_function(g) => return call_fast(vm, g, &[o]),
-                Desc::Other => return Ok(v),
+                Desc::Property(g, _, _) if crate::vmobj::is_function(g) => {
+                    fill(vm, ip, addr(t), ver, K_GETTER, 0, g);
+                    return call_fast(vm, g, &[o]);
+                }
+                Desc::Other => {
+                    if let Some((c, p)) = at {
+                        fill(vm, ip, addr(t), ver, K_CLASS_VALUE, p, c);
+                    }
+                    return Ok(v);
+                }
                 _ => {}
             }
         }
     }
     vm.load_attr(o, name)
+}
+
+/// A class-dict value of `name` along the MRO of class `cls` (as
+/// [`find_cached`]), with the class whose table holds it and its position
+/// there when the class's lookup cache tells them.
+fn class_locate(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<(Obj, Option<(Obj, usize)>)> {
+    let Found::Plain(v) = find_cached(vm, cls, name)? else { return None };
+    let c = vm.heap.class(cls)?;
+    let at = mcache_find(&c.st, name)
+        .filter(|e| c.st.mcache_epoch == vm.vmstate.mcache_epoch && e.1 != MCACHE_MISS)
+        .and_then(|&(_, ci, cp)| {
+            let k = *vm.tuple_pinned(c.st.mro)?.get(ci as usize)?;
+            Some((k, cp as usize))
+        });
+    Some((v, at))
+}
+
+/// STORE_ATTR at instruction address `ip`: `o.name = value`, or `del
+/// o.name` when `value` is NULL.
+///
+/// Errors: as [`Vm::store_attr`].
+#[inline(always)]
+pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    if !value.is_null() {
+        if let Some(t) = class_type(o) {
+            if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == vm.vmstate.class_version) {
+                if e.kind == K_STORE {
+                    if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+                        if i.members.set_value_if_key(e.pos as usize, Obj::qstr(name), value) {
+                            return Ok(());
+                        }
+                    }
+                    return store_attr_append(vm, ip, e.pos as usize, o, name, value);
+                }
+                if e.kind == K_SETTER {
+                    call_fast(vm, Obj::from_raw(!e.val), &[o, value])?;
+                    return Ok(());
+                }
+            }
+            return store_attr_slow(vm, ip, o, name, value);
+        }
+    }
+    vm.store_attr(o, name, value)
+}
+
+/// [`store_attr`] of a plain store (no `__setattr__`, not a property) whose
+/// remembered position `p` did not hold the name: when the instruction
+/// appended its name last time and this (new) instance's small table has
+/// as many entries as that one had then, appends again if the name is
+/// absent (what `members::ns_store` does, minus its layers); else
+/// [`store_attr_slow`].
+///
+/// Errors: as [`store_attr_slow`].
+#[inline(never)]
+fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+        if i.members.push_small_at(p, Obj::qstr(name), value) {
+            new_inst_attr(vm, o, p + 1);
+            return Ok(());
+        }
+    }
+    store_attr_slow(vm, ip, o, name, value)
+}
+
+/// After instance `o` gained its `n`-th attribute through a [`K_STORE`]
+/// site: what `members::ns_store` records for a new instance key (the
+/// most attributes the class's instances have had; the name is in
+/// [`InstNames`] already, as the store that filled the site put it
+/// there).
+#[inline(always)]
+fn new_inst_attr(vm: &mut Vm, o: Obj, n: usize) {
+    if vm.heap.class_of(o).is_some_and(|c| (c.st.inst_attrs as usize) < n.min(64)) {
+        note_inst_attrs(vm, o, n);
+    }
+}
+
+/// Instance `o` has `n` attributes, more than any of its class's before.
+#[cold]
+#[inline(never)]
+fn note_inst_attrs(vm: &mut Vm, o: Obj, n: usize) {
+    if let Some(st) = vm.heap.class_state_mut(class_of_instance(o)) {
+        st.inst_attrs = st.inst_attrs.max(n.min(64) as u32);
+    }
+}
+
+
+/// [`store_attr`] past the cache: an instance without `__setattr__` or
+/// properties stores straight into its table, a property of its class
+/// with a Python setter calls that directly, anything else takes the
+/// general path; the first two are remembered (a plain store with where
+/// the name is in the instance's table: a new name was appended last).
+#[inline(never)]
+fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    let Some(t) = class_type(o).filter(|t| super::class::has_instance_layout(t)) else {
+        return vm.store_attr(o, name, value);
+    };
+    let ver = vm.vmstate.class_version;
+    // What `members::store_attr_special` checks, in the same order.
+    let flags = class_flags(vm, class_of_instance(o));
+    if flags & CF_SETATTR != 0 {
+        return vm.store_attr(o, name, value);
+    }
+    if flags & CF_PROPERTY != 0 {
+        match class_find(vm, o, name) {
+            None => {}
+            Some(Found::Plain(p)) => {
+                if let Desc::Property(_, set, _) = describe(vm, p) {
+                    if crate::vmobj::is_function(set) {
+                        fill(vm, ip, addr(t), ver, K_SETTER, 0, set);
+                        call_fast(vm, set, &[o, value])?;
+                        return Ok(());
+                    }
+                    return vm.store_attr(o, name, value);
+                }
+            }
+            Some(Found::Rom(_)) => return vm.store_attr(o, name, value),
+        }
+    }
+    super::members::ns_store(vm, o, name, value)?;
+    let key = Obj::qstr(name);
+    let Some(m) = vm.heap.get::<InstanceObj>(o).map(|i| &i.members) else { return Ok(()) };
+    let last = m.end_pos().wrapping_sub(1);
+    let p = if m.entry(last).is_some_and(|e| e.key == key) {
+        Some(last)
+    } else {
+        m.find_identical(key, vm.qstr_hash(name))
+    };
+    if let Some(p) = p {
+        fill(vm, ip, addr(t), ver, K_STORE, p, Obj::NULL);
+    }
+    Ok(())
+}
+
+/// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as
+/// [`Vm::load_method_maybe`]. An instance of a plain user class (no
+/// built-in part) whose own namespace lacks `name`, finding a Python
+/// function along its class's MRO, gets it bound without the general
+/// lookup's layers; a name in the instance's namespace is returned as is
+/// (as the general path does); both are remembered.
+///
+/// Errors: as [`Vm::load_method_maybe`].
+#[inline(always)]
+pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    if let Some(t) = class_type(o) {
+        if let Some(e) = site(vm, ip, addr(t)) {
+            if e.kind == K_METHOD && e.ver == vm.vmstate.class_version && not_own(vm, o, name) {
+                return Ok((Obj::from_raw(!e.val), o));
+            }
+            if e.kind == K_INST {
+                let own = vm.heap.get::<InstanceObj>(o).and_then(|i| i.members.value_if_key(e.pos as usize, Obj::qstr(name)));
+                if let Some(v) = own {
+                    return Ok((v, Obj::NULL));
+                }
+            }
+        }
+        return instance_method(vm, ip, o, t, name);
+    }
+    let t = vm.builtin_type(o);
+    // (A built-in module's attributes are entered under the module.)
+    let module = core::ptr::eq(t, &crate::typ::BUILTIN_MODULE_TYPE);
+    let ta = if module { o.raw() } else { addr(t) };
+    let s = method_slot(ta, name);
+    for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
+        if ct == ta && cq == name.0 {
+            return Ok((Obj::from_raw(f), if module { Obj::NULL } else { o }));
+        }
+    }
+    builtin_method(vm, o, t, name)
+}
+
+/// LOAD_ATTR on anything but an instance of a user class: a user class's
+/// attribute as [`class_attr`], a built-in module's static attribute
+/// from the method cache (see [`module_value`]), else the general
+/// lookup.
+///
+/// Errors: as [`Vm::load_attr`].
+#[inline(never)]
+fn load_attr_other(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    if o.as_builtin_module().is_none() {
+        if vm.heap.class(o).is_some() {
+            return class_attr(vm, ip, o, name);
+        }
+        return vm.load_attr(o, name);
+    }
+    let s = method_slot(o.raw(), name);
+    for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
+        if ct == o.raw() && cq == name.0 {
+            return Ok(Obj::from_raw(f));
+        }
+    }
+    let v = vm.load_attr(o, name)?;
+    module_value(vm, o, name, v);
+    Ok(v)
+}
+
+/// LOAD_ATTR at instruction address `ip` on user class `o`: a plain value
+/// or a function along its MRO (returned as is) as a [`K_CLASS_VALUE`]
+/// site remembers it (keyed by the class's address plus one, never a
+/// type's address that instances are keyed by); else the general lookup,
+/// whose answer for such a value is remembered.
+///
+/// Errors: as [`Vm::load_attr`].
+fn class_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    let ta = o.raw() | 1;
+    let ver = vm.vmstate.class_version;
+    if let Some(e) = site(vm, ip, ta).filter(|e| e.ver == ver && e.kind == K_CLASS_VALUE) {
+        let c = vm.heap.class(Obj::from_raw(!e.val));
+        if let Some(v) = c.and_then(|c| c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name))) {
+            return Ok(v);
+        }
+    }
+    // (Past the names `members::class_load` answers before the MRO.)
+    if !matches!(name, q::__name__ | q::__bases__ | q::__class__ | q::__dict__) {
+        if let Some((v, at)) = class_locate(vm, o, name) {
+            if matches!(describe(vm, v), Desc::Other | Desc::Function) {
+                if let Some((c, p)) = at {
+                    fill(vm, ip, ta, ver, K_CLASS_VALUE, p, c);
+                }
+                return Ok(v);
+            }
+        }
+    }
+    vm.load_attr(o, name)
+}
+
+/// After the general lookup found `v` for attribute `name` of built-in
+/// module `o`: remembers it in the method cache under the module when it
+/// is the module's static attribute (the general lookup's answer for
+/// ever: a module's `locals` come first and never change) and not a heap
+/// object.
+fn module_value(vm: &mut Vm, o: Obj, name: Qstr, v: Obj) {
+    let Some(m) = o.as_builtin_module() else { return };
+    // What `load_method_maybe` answers before the module's own attributes.
+    if name == q::__class__ || crate::typ::BUILTIN_MODULE_TYPE.lookup(name).is_some() {
+        return;
+    }
+    let fixed = m.lookup(name).and_then(Rom::to_obj).is_some_and(|r| r == v);
+    if fixed && !vm.heap.is_heap_obj(v) {
+        let s = method_slot(o.raw(), name);
+        let c = &mut vm.vmstate.method_cache;
+        c[s + 1] = c[s];
+        c[s] = (o.raw(), name.0, v.raw());
+    }
+}
+
+/// [`load_method`] on an instance of user class `t` past the cache. An
+/// instance of a plain user class (no built-in part): its own namespace
+/// (a name there is returned as is; skipped for a name no instance ever
+/// had), then the class's MRO through [`class_find`]: a Python function
+/// binds to the instance, a plain value is returned as is (as the general
+/// lookup does). Anything else: the general lookup.
+///
+/// Errors: as [`Vm::load_method_maybe`].
+#[inline(never)]
+fn instance_method(vm: &mut Vm, ip: usize, o: Obj, t: &TypeObj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    let plain = super::class::has_instance_layout(t) && t.flags & flags::NATIVE_INSTANCE == 0;
+    if plain && name != q::__class__ && name != q::__dict__ {
+        let ver = vm.vmstate.class_version;
+        if may_be_inst_name(vm, name) {
+            if let Some((p, v)) = own_attr(vm, o, name) {
+                fill(vm, ip, addr(t), ver, K_INST, p, Obj::NULL);
+                return Ok((v, Obj::NULL));
+            }
+        }
+        match class_find(vm, o, name) {
+            Some(Found::Plain(v)) => match describe(vm, v) {
+                Desc::Function => {
+                    fill(vm, ip, addr(t), ver, K_METHOD, 0, v);
+                    return Ok((v, o));
+                }
+                Desc::Other => return Ok((v, Obj::NULL)),
+                _ => {}
+            },
+            Some(Found::Rom(_)) | None => {}
+        }
+    }
+    vm.load_method_maybe(o, name)
 }
 
 /// `name` along the MRO of instance `o`'s class, as [`find_cached`]
@@ -154,190 +600,6 @@ pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> PyResult<Obj> {
     super::call::call_positional(vm, f, Obj::NULL, args)
 }
 
-/// STORE_ATTR at instruction address `ip`: `o.name = value`, or `del
-/// o.name` when `value` is NULL.
-///
-/// Errors: as [`Vm::store_attr`].
-#[inline(always)]
-pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    if value.is_null() {
-        return vm.store_attr(o, name, value);
-    }
-    if let Some(p) = hint(vm, ip) {
-        // Plain stores only: no `__setattr__` and no property (which
-        // could be a data descriptor for this name) in the class's MRO.
-        // The class's flags first, read off the instance's type.
-        let simple = vm.heap.class_of(o).is_some_and(|c| {
-            (c.st.flags | vm.vmstate.class_flags_extra) & (CF_SETATTR | CF_PROPERTY) == 0
-        });
-        if simple {
-            if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-                if i.members.set_value_if_key(p, Obj::qstr(name), value) {
-                    return Ok(());
-                }
-            }
-            return store_attr_append(vm, ip, p, o, name, value);
-        }
-        let plain = vm.heap.get::<InstanceObj>(o).is_some() && plain_store(vm, o, name);
-        if plain {
-            if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-                if i.members.set_value_if_key(p, Obj::qstr(name), value) {
-                    return Ok(());
-                }
-            }
-            return store_attr_append(vm, ip, p, o, name, value);
-        }
-    }
-    store_attr_slow(vm, ip, o, name, value)
-}
-
-/// [`store_attr`] of a plain store (no `__setattr__`, not a property) whose
-/// remembered position `p` did not hold the name: when the instruction
-/// appended its name last time and this (new) instance's small table has
-/// as many entries as that one had then, appends again if the name is
-/// absent (what `members::ns_store` does, minus its layers); else
-/// [`store_attr_slow`].
-///
-/// Errors: as [`store_attr_slow`].
-#[inline(never)]
-fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-        let m = &mut i.members;
-        if p == m.end_pos() && m.push_small_if_absent(Obj::qstr(name), value) {
-            new_inst_attr(vm, o, name, p + 1);
-            return Ok(());
-        }
-    }
-    store_attr_slow(vm, ip, o, name, value)
-}
-
-/// After instance `o` gained attribute `name`, its `n`-th: what
-/// `members::ns_store` records for a new instance key (the name in
-/// [`InstNames`], the most attributes the class's instances have had).
-#[inline(always)]
-fn new_inst_attr(vm: &mut Vm, o: Obj, name: Qstr, n: usize) {
-    note_inst_name(vm, name);
-    if vm.heap.class_of(o).is_some_and(|c| (c.st.inst_attrs as usize) < n.min(64)) {
-        note_inst_attrs(vm, o, n);
-    }
-}
-
-/// Instance `o` has `n` attributes, more than any of its class's before.
-#[cold]
-#[inline(never)]
-fn note_inst_attrs(vm: &mut Vm, o: Obj, n: usize) {
-    if let Some(st) = vm.heap.class_state_mut(class_of_instance(o)) {
-        st.inst_attrs = st.inst_attrs.max(n.min(64) as u32);
-    }
-}
-
-/// [`store_attr`] past the cache: an instance without `__setattr__` or
-/// properties stores straight into its table, a property of its class
-/// with a Python setter calls that directly, anything else takes the
-/// general path; then remembers where the name is in an instance's table
-/// (a new name was appended last).
-#[inline(never)]
-fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    if vm.heap.get::<InstanceObj>(o).is_none() {
-        return vm.store_attr(o, name, value);
-    }
-    // What `members::store_attr_special` checks, in the same order.
-    let flags = class_flags(vm, class_of_instance(o));
-    if flags & CF_SETATTR != 0 {
-        return vm.store_attr(o, name, value);
-    }
-    if flags & CF_PROPERTY != 0 {
-        match class_find(vm, o, name) {
-            None => {}
-            Some(Found::Plain(p)) => {
-                if let Desc::Property(_, set, _) = describe(vm, p) {
-                    if crate::vmobj::is_function(set) {
-                        call_fast(vm, set, &[o, value])?;
-                        return Ok(());
-                    }
-                    return vm.store_attr(o, name, value);
-                }
-            }
-            Some(Found::Rom(_)) => return vm.store_attr(o, name, value),
-        }
-    }
-    super::members::ns_store(vm, o, name, value)?;
-    let key = Obj::qstr(name);
-    let Some(m) = vm.heap.get::<InstanceObj>(o).map(|i| &i.members) else { return Ok(()) };
-    let last = m.end_pos().wrapping_sub(1);
-    let p = if m.entry(last).is_some_and(|e| e.key == key) {
-        Some(last)
-    } else {
-        m.find_identical(key, vm.qstr_hash(name))
-    };
-    if let Some(p) = p {
-        remember(vm, ip, p);
-    }
-    Ok(())
-}
-
-/// Does storing attribute `name` on instance `o` of a user class just
-/// write the instance's namespace? Not when the class has `__setattr__`,
-/// nor when `name` may be a property of it (what
-/// `members::store_attr_special` checks, in the same order).
-#[inline]
-fn plain_store(vm: &mut Vm, o: Obj, name: Qstr) -> bool {
-    let flags = class_flags(vm, class_of_instance(o));
-    if flags & CF_SETATTR != 0 {
-        return false;
-    }
-    if flags & CF_PROPERTY == 0 {
-        return true;
-    }
-    match class_find(vm, o, name) {
-        None => true,
-        Some(Found::Plain(p)) => !matches!(describe(vm, p), Desc::Property(..)),
-        Some(Found::Rom(_)) => false,
-    }
-}
-
-/// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as
-/// [`Vm::load_method_maybe`]. An instance of a plain user class (no
-/// built-in part) whose own namespace lacks `name`, finding a Python
-/// function along its class's MRO (through the class's lookup cache),
-/// gets it bound without the general lookup's layers; a name in the
-/// instance's namespace is returned as is (as the general path does).
-///
-/// Errors: as [`Vm::load_method_maybe`].
-#[inline(always)]
-pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
-    let plain = o.ptr_type().is_some_and(|t| {
-        super::class::has_instance_layout(t) && t.flags & crate::typ::flags::NATIVE_INSTANCE == 0
-    });
-    if plain {
-        // The method this instruction last found for an instance of the
-        // same class (see [`MethodSite`]).
-        let s = &vm.vmstate.method_sites[site_slot(ip)];
-        if s.ip == !ip
-            && s.ty == !type_addr(o)
-            && s.ver == vm.vmstate.class_version
-            && s.name == name.0
-            && !may_be_inst_name(vm, name)
-        {
-            return Ok((Obj::from_raw(!s.fun), o));
-        }
-        if name != q::__class__ && name != q::__dict__ {
-            if let Some(r) = instance_method(vm, ip, o, name) {
-                return Ok(r);
-            }
-        }
-        return vm.load_method_maybe(o, name);
-    }
-    let t = vm.builtin_type(o);
-    let ta = t as *const TypeObj as usize;
-    let s = method_slot(ta, name);
-    for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
-        if ct == ta && cq == name.0 {
-            return Ok((Obj::from_raw(f), o));
-        }
-    }
-    builtin_method(vm, o, t, name)
-}
 
 /// Entries of [`VmState::method_cache`](super::VmState::method_cache)
 /// (a power of two): sets of two.
@@ -389,7 +651,11 @@ fn builtin_method(vm: &mut Vm, o: Obj, t: &'static TypeObj, name: Qstr) -> PyRes
             return Ok((fo, o));
         }
     }
-    vm.load_method_maybe(o, name)
+    let r = vm.load_method_maybe(o, name)?;
+    if r.1.is_null() && !r.0.is_null() {
+        module_value(vm, o, name, r.0);
+    }
+    Ok(r)
 }
 
 /// Words of [`InstNames`].
@@ -424,99 +690,16 @@ fn may_be_inst_name(vm: &Vm, name: Qstr) -> bool {
     vm.vmstate.inst_names[w] & b != 0
 }
 
-/// [`load_method`]'s direct path (None: take the general one). The
-/// instance's own namespace (a name there is returned as
-/// is; skipped for a name no instance ever had), then the class's MRO
-/// through [`class_find`]: a Python function binds to the instance, a
-/// plain value is returned as is (as the general lookup does).
-#[inline(never)]
-fn instance_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
-    let i = vm.heap.get::<InstanceObj>(o)?;
-    let key = Obj::qstr(name);
-    if !i.members.is_empty() && may_be_inst_name(vm, name) {
-        // (A small table is searched without the hash.)
-        let h = if i.members.hash_at(0).is_some() { vm.qstr_hash(name) } else { 0 };
-        if let Some(e) = i.members.find_identical(key, h).and_then(|p| i.members.entry(p)) {
-            return Some((e.value, Obj::NULL));
-        }
-    }
-    match class_find(vm, o, name)? {
-        Found::Plain(v) => match describe(vm, v) {
-            Desc::Function => {
-                remember_method(vm, ip, o, name, v);
-                Some((v, o))
-            }
-            Desc::Other => Some((v, Obj::NULL)),
-            _ => None,
-        },
-        Found::Rom(_) => None,
-    }
-}
-
-/// One entry of [`MethodSites`]: at instruction `!ip`, LOAD_METHOD `name`
-/// on an instance of the class whose type is at `!ty` found Python
-/// function `!fun` along the class's MRO, in class version `ver` (see
-/// `VmState::class_version`). Words are inverted so that they never look
-/// like heap pointers: nothing is kept alive through the cache. While the
-/// version stands no class was made (none sits where a freed one was, so
-/// a type at `!ty` is that class), and no class namespace gained a key
-/// (none shadows the function) or had a function replaced or deleted
-/// (see [`note_class_store`]): the class, alive for the instance in hand,
-/// still finds the function.
-#[derive(Clone, Copy)]
-pub struct MethodSite {
-    ip: usize,
-    ty: usize,
-    ver: usize,
-    name: u32,
-    fun: usize,
-}
-
-/// Entries of [`MethodSites`] (a power of two).
-pub const SITES: usize = 256;
-
-/// LOAD_METHOD's cache of instance methods per instruction,
-/// direct-mapped (see [`MethodSite`]).
-pub type MethodSites = [MethodSite; SITES];
-
-/// An empty [`MethodSites`] (an `ip` word of 0 is never `!` an address).
-pub const SITES_EMPTY: MethodSites = [MethodSite { ip: 0, ty: 0, ver: 0, name: 0, fun: 0 }; SITES];
-
-/// The [`MethodSites`] slot of the instruction at `ip`.
-#[inline(always)]
-fn site_slot(ip: usize) -> usize {
-    (ip ^ (ip >> 8)) % SITES
-}
-
-/// The address of `o`'s type (0 for a non-pointer).
-#[inline(always)]
-fn type_addr(o: Obj) -> usize {
-    o.ptr_type().map_or(0, |t| t as *const TypeObj as usize)
-}
-
-/// After LOAD_METHOD at `ip` found Python function `v` along the MRO of
-/// instance `o`'s class: remembers it, unless the slot holds a valid
-/// entry of this instruction (for another class: a call site seeing
-/// several classes keeps the first rather than thrash).
-#[inline(always)]
-fn remember_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, v: Obj) {
-    let ver = vm.vmstate.class_version;
-    let s = &mut vm.vmstate.method_sites[site_slot(ip)];
-    if s.ip == !ip && s.ver == ver && s.name == name.0 {
-        return;
-    }
-    *s = MethodSite { ip: !ip, ty: !type_addr(o), ver, name: name.0, fun: !v.raw() };
-}
 
 /// Is class attribute value `v` returned as is through an instance (no
-/// function, property, ...)? No [`MethodSite`] holds such a value.
+/// function, property, ...)? Only such [`Site`]s are read live.
 #[inline]
 fn plain_class_value(vm: &Vm, v: Obj) -> bool {
     matches!(describe(vm, v), Desc::Other)
 }
 
 /// Before `name = value` is stored in (or, `value` NULL, deleted from)
-/// class `cls`'s namespace: voids [`MethodSites`] unless an existing
+/// class `cls`'s namespace: voids the class facts of [`Sites`] unless an existing
 /// plain value is replaced by another (e.g. a class counter), which
 /// nothing there depends on.
 #[inline(never)]
@@ -529,7 +712,7 @@ pub fn note_class_store(vm: &mut Vm, cls: Obj, name: Qstr, value: Obj) {
 }
 
 /// A class namespace gained a key (or changed as [`note_class_store`]
-/// says), or a class was made: the entries of [`MethodSites`] are void.
+/// says), or a class was made: what [`Sites`] say of classes is void.
 #[inline]
 pub fn class_changed(vm: &mut Vm) {
     vm.vmstate.class_version = vm.vmstate.class_version.wrapping_add(1);

@@ -106,23 +106,24 @@ pub struct VmState {
     /// [`Vm::ns_changed_in`]). Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub ns_watched: [usize; 4],
-    /// LOAD_ATTR/STORE_ATTR position cache (see [`attrcache`]; desktop
-    /// builds only: boards keep their flash).
+    /// LOAD_ATTR/STORE_ATTR/LOAD_METHOD per-instruction cache for
+    /// instances of user classes (see [`attrcache::Sites`]; desktop builds
+    /// only: boards keep their flash).
+    #[cfg(not(target_os = "none"))]
+    pub sites: attrcache::Sites,
+    /// LOAD_ATTR's cache of positions in instances' own tables (see
+    /// [`attrcache::AttrCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub attr_cache: attrcache::AttrCache,
     /// LOAD_METHOD's cache of built-in types' methods (see
     /// [`attrcache::MethodCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub method_cache: attrcache::MethodCache,
-    /// LOAD_METHOD's per-instruction cache of the methods of user-class
-    /// instances (see [`attrcache::MethodSites`]; desktop builds only).
-    #[cfg(not(target_os = "none"))]
-    pub method_sites: attrcache::MethodSites,
     /// Bumped whenever a class namespace gains a key or has a function
     /// (or other non-plain value) replaced or deleted, and when a class
     /// is made (see `attrcache::note_class_store`):
-    /// [`attrcache::MethodSites`] entries of an older version are
-    /// ignored. Desktop builds only.
+    /// what [`attrcache::Sites`] entries of an older version say of
+    /// classes is ignored. Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub class_version: usize,
     /// The names ever given to an instance of a user class as a new
@@ -203,11 +204,11 @@ impl Default for VmState {
             #[cfg(not(target_os = "none"))]
             ns_watched: [0; 4],
             #[cfg(not(target_os = "none"))]
-            attr_cache: attrcache::EMPTY,
+            sites: attrcache::SITES_EMPTY,
+            #[cfg(not(target_os = "none"))]
+            attr_cache: attrcache::ATTR_EMPTY,
             #[cfg(not(target_os = "none"))]
             method_cache: attrcache::METHOD_EMPTY,
-            #[cfg(not(target_os = "none"))]
-            method_sites: attrcache::SITES_EMPTY,
             #[cfg(not(target_os = "none"))]
             class_version: 0,
             #[cfg(not(target_os = "none"))]
