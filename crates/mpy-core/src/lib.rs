@@ -3,6 +3,21 @@
 #![no_std]
 extern crate alloc;
 
+/// A message or template packed at compile time (see
+/// [`runtime::msgtext`]): `vm.type_error(msg!("..."))`.
+#[macro_export]
+macro_rules! msg {
+    ($s:literal) => {{
+        const N: usize = $crate::runtime::msgtext::packed_len($s);
+        const P: [u8; N] = $crate::runtime::msgtext::pack::<N>($s);
+        const S: &str = match ::core::str::from_utf8(&P) {
+            Ok(s) => s,
+            Err(_) => panic!("msg! text is not UTF-8"),
+        };
+        S
+    }};
+}
+
 pub mod alloc_guard;
 pub mod error;
 #[cfg(feature = "float")]

@@ -102,7 +102,7 @@ fn check_classinfo(vm: &mut Vm, cls: Obj) -> PyResult<()> {
         }
         return Ok(());
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class or a tuple of classes"))
+    Err(vm.type_error(msg!("issubclass() arg 2 must be a class or a tuple of classes")))
 }
 
 fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
@@ -131,7 +131,7 @@ fn b_isinstance(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn b_issubclass(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if !vm.is_type(args[0]) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        return Err(vm.type_error(msg!("issubclass() arg 1 must be a class")));
     }
     check_classinfo(vm, args[1])?;
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], false)))

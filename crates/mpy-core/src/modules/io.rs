@@ -90,8 +90,8 @@ fn memio_new(vm: &mut Vm, cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> 
 fn check(vm: &mut Vm, o: Obj) -> PyResult<bool> {
     match vm.heap.get::<MemIoObj>(o).map(|m| (m.closed, core::ptr::eq(m.base.ty, &STRINGIO_TYPE))) {
         Some((false, text)) => Ok(text),
-        Some((true, _)) => Err(vm.value_error("I/O operation on closed file")),
-        None => Err(vm.type_error("expected a StringIO/BytesIO")),
+        Some((true, _)) => Err(vm.value_error(msg!("I/O operation on closed file"))),
+        None => Err(vm.type_error(msg!("expected a StringIO/BytesIO"))),
     }
 }
 
