@@ -8,9 +8,10 @@ extern crate alloc;
 #[macro_export]
 macro_rules! msg {
     ($s:literal) => {{
-        const N: usize = $crate::runtime::msgtext::packed_len($s);
-        const P: [u8; N] = $crate::runtime::msgtext::pack::<N>($s);
-        const S: &str = match ::core::str::from_utf8(&P) {
+        const MSG_LEN: usize = $s.len();
+        const PACKED_LEN: usize = $crate::runtime::msgtext::packed_len::<{ MSG_LEN }>($s);
+        const PACKED: [u8; PACKED_LEN] = $crate::runtime::msgtext::pack::<{ MSG_LEN }, { PACKED_LEN }>($s);
+        const S: &str = match ::core::str::from_utf8(&PACKED) {
             Ok(s) => s,
             Err(_) => panic!("msg! text is not UTF-8"),
         };

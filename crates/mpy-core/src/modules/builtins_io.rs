@@ -541,8 +541,8 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
 pub(super) fn print_stream(vm: &mut Vm, out: &mut Out, binary: bool, fd: Option<usize>) -> PyResult<()> {
     let name = if binary { "FileIO" } else { "TextIOWrapper" };
     match fd {
-        Some(h) => out.fmt(vm, "<io.{} {}>", &[name.into(), h.into()]),
-        None => out.fmt(vm, "<io.{}>", &[name.into()]),
+        Some(h) => out.fmt(vm, crate::msg!("<io.{} {}>"), &[name.into(), h.into()]),
+        None => out.fmt(vm, crate::msg!("<io.{}>"), &[name.into()]),
     }
 }
 

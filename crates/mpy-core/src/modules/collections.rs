@@ -143,7 +143,7 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
 fn nt_class_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = class_parts(vm, o).map_or(q::namedtuple, |c| c.0);
     let s = vm.qstr_str(name);
-    out.fmt(vm, "<class '{}'>", &[s.into()])
+    out.fmt(vm, crate::msg!("<class '{}'>"), &[s.into()])
 }
 
 fn nt_class_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {

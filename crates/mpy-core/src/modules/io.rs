@@ -242,7 +242,7 @@ fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let text = vm.heap.get::<MemIoObj>(o).is_none_or(|m| core::ptr::eq(m.base.ty, &STRINGIO_TYPE));
     let name = if text { "StringIO" } else { "BytesIO" };
-    out.fmt(vm, "<io.{} 0x{}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
+    out.fmt(vm, crate::msg!("<io.{} 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);

@@ -178,7 +178,7 @@ pub mod msg {
     /// `TypeError` text: a one-argument function given more.
     pub const TAKES_1_MORE: &str = crate::msg!("function takes 1 positional arguments but more were given");
     /// `TypeError` text: a one-argument function.
-    pub const TAKES_1: &str = head(TAKES_1_MORE, 37);
+    pub const TAKES_1: &str = crate::msg!("function takes 1 positional arguments");
     /// `ValueError` text: a bad int literal, its base and text.
     pub const INT_SYNTAX_BASE: &str = crate::msg!("invalid syntax for integer with base {}: {}");
     /// `ValueError` text: a bad int literal.

@@ -25,42 +25,39 @@ const WORDS: [&str; 32] = [
     "",
     " argument",
     "t ",
-    " must be ",
-    "can't convert ",
-    "expected ",
-    "in",
-    "objec",
-    " positional arguments",
-    "",
-    "",
     "e ",
-    "or",
-    "",
     "function",
+    "objec",
+    "or",
+    "can't convert ",
+    " positional argument",
+    "",
+    "",
+    "must be ",
+    "in",
+    "",
+    "expected ",
+    "s ",
     "er",
     "str",
-    " require",
+    "attribut",
     "supported",
     "not ",
+    "require",
     "format ",
-    "s ",
-    "comp",
-    "attribut",
+    "en",
     "a ",
-    "to ",
-    "clas",
-    "d ",
     "on",
-    " arg not in range(0x110000)",
-    "specifier",
+    "d ",
+    "o ",
+    "comp",
+    "keyword",
     "at",
+    "\n  CTRL-",
 ];
 
 /// The token bytes: `\x01`-`\x1f` except tab, newline and carriage return.
 const TOKENS: u32 = !(1 | 1 << 9 | 1 << 10 | 1 << 13);
-
-/// The longest message `msg!` packs.
-const MAX_MSG: usize = 160;
 
 /// The word byte `b` stands for, if it is a token.
 #[inline]
@@ -72,17 +69,16 @@ pub(crate) const fn word_of(b: u8) -> Option<usize> {
     }
 }
 
-/// A work buffer of packed bytes.
-struct Buf {
-    b: [u8; MAX_MSG],
+/// A work buffer of packed bytes (`M`: the unpacked text's length).
+struct Buf<const M: usize> {
+    b: [u8; M],
     len: usize,
 }
 
 /// `s` packed with the words before word `k` (`dict`: those words packed,
 /// each after its length byte).
-const fn pack_with(s: &[u8], k: usize, dict: &[u8]) -> Buf {
-    assert!(s.len() <= MAX_MSG, "message too long for msg!");
-    let mut w = Buf { b: [0; MAX_MSG], len: s.len() };
+const fn pack_with<const M: usize>(s: &[u8], k: usize, dict: &[u8]) -> Buf<M> {
+    let mut w = Buf { b: [0; M], len: s.len() };
     let mut i = 0;
     while i < s.len() {
         assert!(word_of(s[i]).is_none(), "control character in a msg! text");
@@ -104,8 +100,8 @@ const fn pack_with(s: &[u8], k: usize, dict: &[u8]) -> Buf {
 
 /// `w` with every non-overlapping occurrence of `word`, left to right,
 /// replaced by byte `tok`.
-const fn replace(w: Buf, word: &[u8], tok: u8) -> Buf {
-    let mut out = Buf { b: [0; MAX_MSG], len: 0 };
+const fn replace<const M: usize>(w: Buf<M>, word: &[u8], tok: u8) -> Buf<M> {
+    let mut out = Buf { b: [0; M], len: 0 };
     let mut i = 0;
     while i < w.len {
         let mut j = 0;
@@ -135,7 +131,7 @@ const fn pack_dict<const M: usize>(mut d: [u8; M]) -> ([u8; M], usize) {
             assert!(word[i] != b'{' && word[i] != b'}', "a brace in a msg word");
             i += 1;
         }
-        let w = pack_with(word, k, d.split_at(at).0);
+        let w = pack_with::<32>(word, k, d.split_at(at).0);
         d[at] = w.len as u8;
         i = 0;
         while i < w.len {
@@ -158,14 +154,15 @@ const PACKED: [u8; DICT_LEN] = pack_dict::<DICT_LEN>([0; DICT_LEN]).0;
 /// [`PACKED`] in flash, for unpacking.
 static DICT: [u8; DICT_LEN] = PACKED;
 
-/// Length of `s` packed (for [`msg!`](crate::msg)).
-pub const fn packed_len(s: &str) -> usize {
-    pack_with(s.as_bytes(), WORDS.len(), &PACKED).len
+/// Length of `s` packed (`M`: `s.len()`; for [`msg!`](crate::msg)).
+pub const fn packed_len<const M: usize>(s: &str) -> usize {
+    pack_with::<M>(s.as_bytes(), WORDS.len(), &PACKED).len
 }
 
-/// `s` packed into `N` bytes (`N` = [`packed_len`]; for [`msg!`](crate::msg)).
-pub const fn pack<const N: usize>(s: &str) -> [u8; N] {
-    let w = pack_with(s.as_bytes(), WORDS.len(), &PACKED);
+/// `s` packed into `N` bytes (`M`: `s.len()`, `N`: [`packed_len`]; for
+/// [`msg!`](crate::msg)).
+pub const fn pack<const M: usize, const N: usize>(s: &str) -> [u8; N] {
+    let w = pack_with::<M>(s.as_bytes(), WORDS.len(), &PACKED);
     let mut out = [0u8; N];
     let mut i = 0;
     while i < N {

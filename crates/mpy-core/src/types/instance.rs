@@ -73,7 +73,7 @@ pub fn inst_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResu
         return vm.print_obj(native, out, kind);
     }
     let name = vm.class_name(cls);
-    out.fmt(vm, "<{} object at {}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
+    out.fmt(vm, crate::msg!("<{} object at {}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 pub(crate) fn unary_special(op: UnaryOp) -> Option<Qstr> {

@@ -93,5 +93,5 @@ pub fn type_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyRes
 /// Errors: `MemoryError` (printing to a buffer).
 pub fn type_print(vm: &mut Vm, t: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = vm.class_name(t);
-    out.fmt(vm, "<class '{}'>", &[name.into()])
+    out.fmt(vm, crate::msg!("<class '{}'>"), &[name.into()])
 }

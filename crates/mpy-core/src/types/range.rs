@@ -110,7 +110,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
 
 fn range_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let r = range_of(vm, o);
-    out.fmt(vm, "range({}, {}", &[r.start.into(), r.stop.into()])?;
+    out.fmt(vm, crate::msg!("range({}, {}"), &[r.start.into(), r.stop.into()])?;
     if r.step != 1 {
         out.fmt(vm, ", {}", &[r.step.into()])?;
     }
