@@ -343,7 +343,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     match int_val(vm, o) {
-        Some(IntVal::Small(i)) => out.fmt(vm, "{}", &[i.into()]),
+        Some(IntVal::Small(i)) => out.int(vm, i),
         #[cfg(feature = "bigint")]
         Some(IntVal::Big(b)) => big::write_radix(vm, out, b, 10, false),
         _ => Ok(()),
