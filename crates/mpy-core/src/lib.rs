@@ -3,6 +3,22 @@
 #![no_std]
 extern crate alloc;
 
+/// A message or template packed at compile time (see
+/// [`runtime::msgtext`]): `vm.type_error(msg!("..."))`.
+#[macro_export]
+macro_rules! msg {
+    ($s:literal) => {{
+        const MSG_LEN: usize = $s.len();
+        const PACKED_LEN: usize = $crate::runtime::msgtext::packed_len::<{ MSG_LEN }>($s);
+        const PACKED: [u8; PACKED_LEN] = $crate::runtime::msgtext::pack::<{ MSG_LEN }, { PACKED_LEN }>($s);
+        const S: &str = match ::core::str::from_utf8(&PACKED) {
+            Ok(s) => s,
+            Err(_) => panic!("msg! text is not UTF-8"),
+        };
+        S
+    }};
+}
+
 pub mod alloc_guard;
 pub mod error;
 #[cfg(feature = "float")]

@@ -75,7 +75,7 @@ pub fn buffer_error(vm: &mut Vm) -> crate::PyErr {
 /// as MicroPython words it for names and formats).
 #[inline(never)]
 pub fn str_required(vm: &mut Vm) -> crate::PyErr {
-    vm.type_error("can't convert to str implicitly")
+    vm.type_error(msg!("can't convert to str implicitly"))
 }
 
 /// The bytes of a str, bytes, bytearray or other buffer-protocol object

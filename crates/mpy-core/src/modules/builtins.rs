@@ -102,7 +102,7 @@ fn check_classinfo(vm: &mut Vm, cls: Obj) -> PyResult<()> {
         }
         return Ok(());
     }
-    Err(vm.type_error("issubclass() arg 2 must be a class or a tuple of classes"))
+    Err(vm.type_error(msg!("issubclass() arg 2 must be a class or a tuple of classes")))
 }
 
 fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
@@ -131,7 +131,7 @@ fn b_isinstance(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 fn b_issubclass(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if !vm.is_type(args[0]) {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        return Err(vm.type_error(msg!("issubclass() arg 1 must be a class")));
     }
     check_classinfo(vm, args[1])?;
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], false)))
@@ -304,8 +304,13 @@ fn b_dir(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
+/// `help()`'s text, a template: each `{}` is [`HELP_BLANK`].
 #[cfg(feature = "builtin-help")]
-const HELP_TEXT: &str = "Welcome to MicroPython!\n\nFor online docs please visit http://docs.micropython.org/\n\nControl commands:\n  CTRL-A        -- on a blank line, enter raw REPL mode\n  CTRL-B        -- on a blank line, enter normal REPL mode\n  CTRL-C        -- interrupt a running program\n  CTRL-D        -- on a blank line, exit or do a soft reset\n  CTRL-E        -- on a blank line, enter paste mode\n\nFor further help on a specific object, type help(obj)\n";
+const HELP_TEXT: &str = crate::msg!("Welcome to MicroPython!\n\nFor online docs please visit http://docs.micropython.org/\n\nControl commands:\n  CTRL-A{}enter raw REPL mode\n  CTRL-B{}enter normal REPL mode\n  CTRL-C        -- interrupt a running program\n  CTRL-D{}exit or do a soft reset\n  CTRL-E{}enter paste mode\n\nFor further help on a specific object, type help(obj)\n");
+
+/// The text four lines of [`HELP_TEXT`] share.
+#[cfg(feature = "builtin-help")]
+const HELP_BLANK: &str = "        -- on a blank line, ";
 
 /// Writes one `  name -- value` line of `help(obj)` (NULL value: a class
 /// method).
@@ -326,7 +331,7 @@ fn help_line(vm: &mut Vm, out: &mut Out, k: Obj, v: Obj) -> PyResult<()> {
 fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut out = Out::Stdout;
     let Some(&o) = args.first() else {
-        out.str(vm, HELP_TEXT)?;
+        out.fmt(vm, HELP_TEXT, &[crate::runtime::print::Arg::Str(HELP_BLANK); 4])?;
         return Ok(Obj::NONE);
     };
     if vm.str_pinned(o) == Some("modules") {
@@ -336,7 +341,7 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     out.str(vm, "object ")?;
     vm.print_obj(o, &mut out, PrintKind::Str)?;
     let tn = super::args::type_name(vm, o);
-    out.fmt(vm, " is of type {}\n", &[tn.into()])?;
+    out.fmt(vm, crate::msg!(" is of type {}\n"), &[tn.into()])?;
     // Members: a module's attributes (a built-in module's as its
     // `__dict__` makes them), else the type's (or the type object's)
     // locals.

@@ -189,7 +189,7 @@ fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
 }
 
 fn closed_error(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error("I/O operation on closed file")
+    vm.value_error(msg!("I/O operation on closed file"))
 }
 
 
@@ -201,7 +201,7 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, kw, &["mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
     let Some(path) = vm.str_pinned(args[0]) else { return Err(str_conv_error(vm, args[0])) };
     let mode_obj = args.get(1).copied().or_else(|| kw_get(vm, kw, "mode")).unwrap_or(Obj::qstr(q::r));
-    let Some(mode) = vm.str_pinned(mode_obj) else { return Err(vm.type_error("mode must be a str")) };
+    let Some(mode) = vm.str_pinned(mode_obj) else { return Err(vm.type_error(msg!("mode must be a str"))) };
     // A path in a mounted filesystem: its `open` makes the file.
     if let Some(f) = super::vfs::open(vm, path, mode_obj)? {
         return Ok(f);
@@ -219,7 +219,7 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
             }
             b'b' => binary = true,
             b't' => {}
-            _ => return Err(vm.value_error("invalid mode")),
+            _ => return Err(vm.value_error(msg!("invalid mode"))),
         }
     }
     // Make the object first: a failure after opening would leak the handle.
@@ -541,8 +541,8 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
 pub(super) fn print_stream(vm: &mut Vm, out: &mut Out, binary: bool, fd: Option<usize>) -> PyResult<()> {
     let name = if binary { "FileIO" } else { "TextIOWrapper" };
     match fd {
-        Some(h) => out.fmt(vm, "<io.{} {}>", &[name.into(), h.into()]),
-        None => out.fmt(vm, "<io.{}>", &[name.into()]),
+        Some(h) => out.fmt(vm, crate::msg!("<io.{} {}>"), &[name.into(), h.into()]),
+        None => out.fmt(vm, crate::msg!("<io.{}>"), &[name.into()]),
     }
 }
 

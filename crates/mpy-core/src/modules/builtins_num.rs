@@ -39,7 +39,7 @@ pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     return crate::types::int_ops::int_pow3(vm, args[0], args[1], args[2]);
     // As official builds without MICROPY_PY_BUILTINS_POW3.
     #[cfg(not(feature = "pow3"))]
-    Err(vm.error(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE, "3-arg pow() not supported"))
+    Err(vm.error(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE, msg!("3-arg pow() not supported")))
 }
 
 /// A float truncated to an int object.
@@ -90,7 +90,7 @@ pub fn b_chr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             let s = c.encode_utf8(&mut buf);
             vm.new_str(s)
         }
-        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        None => Err(vm.value_error(msg!("chr() arg not in range(0x110000)"))),
     }
 }
 
@@ -118,5 +118,5 @@ pub fn b_ord(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             None => return Err(str_conv_error(vm, o)),
         }
     };
-    Err(vm.type_error_fmt("ord() expected a character, but string of length {} found", &[n.into()]))
+    Err(vm.type_error_fmt(msg!("ord() expected a character, but string of length {} found"), &[n.into()]))
 }

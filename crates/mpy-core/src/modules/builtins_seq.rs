@@ -93,7 +93,7 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
         Some((x, _)) => Ok(x),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(vm.value_error("arg is an empty sequence")),
+            None => Err(vm.value_error(msg!("arg is an empty sequence"))),
         },
     }
 }
@@ -125,7 +125,7 @@ pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// (stable).
 pub fn b_sorted(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error("must use keyword argument for key function"));
+        return Err(vm.type_error(msg!("must use keyword argument for key function")));
     }
     let (key, reverse) = sort_kw(vm, kw)?;
     let l = list_from_iter(vm, args[0])?;

@@ -106,11 +106,11 @@ fn class_parts(vm: &Vm, cls: Obj) -> Option<(Qstr, Obj)> {
 /// Errors: `TypeError` for missing, surplus, repeated or unknown
 /// arguments; `MemoryError`.
 fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let Some((name, fields)) = class_parts(vm, cls) else { return Err(vm.type_error("not a namedtuple class")) };
+    let Some((name, fields)) = class_parts(vm, cls) else { return Err(vm.type_error(msg!("not a namedtuple class"))) };
     let n = vm.tuple_pinned(fields).map_or(0, |f| f.len());
     let too_many = |vm: &mut Vm, given: usize| {
         let nm = vm.qstr_str(name);
-        vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[nm.into(), n.into(), given.into()])
+        vm.type_error_fmt(msg!("{}() takes {} positional arguments but {} were given"), &[nm.into(), n.into(), given.into()])
     };
     if args.len() > n {
         return Err(too_many(vm, args.len()));
@@ -143,7 +143,7 @@ fn nt_class_call(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Ob
 fn nt_class_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = class_parts(vm, o).map_or(q::namedtuple, |c| c.0);
     let s = vm.qstr_str(name);
-    out.fmt(vm, "<class '{}'>", &[s.into()])
+    out.fmt(vm, crate::msg!("<class '{}'>"), &[s.into()])
 }
 
 fn nt_class_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
@@ -184,7 +184,7 @@ fn nt_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj>
     let fields = class_parts(vm, cls).map_or(Obj::NULL, |c| c.1);
     let idx = vm.tuple_pinned(fields).and_then(|f| f.iter().position(|&f| f == Obj::qstr(name)));
     match (idx, store) {
-        (Some(_), Some(_)) => Err(vm.error(&ATTRIBUTE_ERROR_TYPE, "can't set attribute")),
+        (Some(_), Some(_)) => Err(vm.error(&ATTRIBUTE_ERROR_TYPE, msg!("can't set attribute"))),
         (Some(i), None) => Ok(vm.tuple_pinned(items).and_then(|v| v.get(i).copied()).unwrap_or(Obj::NONE)),
         _ => Ok(Obj::NULL),
     }
@@ -204,7 +204,7 @@ fn nt_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
 
 fn nt_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     if !matches!(op, Subscr::Load) {
-        return Err(vm.type_error("'namedtuple' object doesn't support item assignment"));
+        return Err(vm.type_error(msg!("'namedtuple' object doesn't support item assignment")));
     }
     let t = nt_items(vm, o);
     vm.subscr(t, index, Subscr::Load)
@@ -288,7 +288,7 @@ impl DequeObj {
 fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if a.len() < 2 {
         let n = 2 - a.len();
-        return Err(vm.type_error_fmt("function missing {} required positional arguments", &[n.into()]));
+        return Err(vm.type_error_fmt(msg!("function missing {} required positional arguments"), &[n.into()]));
     }
     let maxlen = int_arg(vm, a[1])?;
     if maxlen < 0 {
@@ -352,7 +352,7 @@ fn grow(vm: &mut Vm, d: Obj) -> PyResult<()> {
 
 fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<()> {
     let Some((len, cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.len, q.buf.len(), q.maxlen)) else {
-        return Err(vm.type_error("expected a deque"));
+        return Err(vm.type_error(msg!("expected a deque")));
     };
     if maxlen == 0 {
         return Ok(());
@@ -403,7 +403,7 @@ fn extend(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn pop_end(vm: &mut Vm, d: Obj, left: bool) -> PyResult<Obj> {
     match vm.heap.get_mut::<DequeObj>(d).and_then(|q| q.pop(left)) {
         Some(v) => Ok(v),
-        None => Err(vm.error(&INDEX_ERROR_TYPE, "empty")),
+        None => Err(vm.error(&INDEX_ERROR_TYPE, msg!("empty"))),
     }
 }
 
@@ -442,7 +442,7 @@ fn deque_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         let n = vm.heap.get::<DequeObj>(o).map_or(0, |q| q.len) as i64;
         let i = if i < 0 { i + n } else { i };
         if i < 0 || i >= n {
-            return Err(vm.error(&INDEX_ERROR_TYPE, "deque index out of range"));
+            return Err(vm.error(&INDEX_ERROR_TYPE, msg!("deque index out of range")));
         }
         if let Some(s) = vm.heap.get_mut::<DequeObj>(o).and_then(|q| q.slot(i as usize)) {
             *s = v;

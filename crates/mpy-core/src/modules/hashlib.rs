@@ -103,7 +103,7 @@ pub struct Sha256Obj {
 }
 
 fn final_error(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error("hash is final")
+    vm.value_error(msg!("hash is final"))
 }
 
 /// Adds the bytes of `data` to `st`.
@@ -121,7 +121,7 @@ fn feed(vm: &mut Vm, st: &mut Sha256State, data: Obj) -> PyResult<()> {
 
 fn sha256_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error("function takes at most 1 argument"));
+        return Err(vm.type_error(msg!("function takes at most 1 argument")));
     }
     let mut st = Sha256State::new();
     if let Some(&d) = args.first() {
@@ -137,7 +137,7 @@ fn live_state(vm: &mut Vm, o: Obj) -> PyResult<Sha256State> {
     match vm.heap.get::<Sha256Obj>(o).map(|s| (s.finished, s.state)) {
         Some((false, st)) => Ok(st),
         Some((true, _)) => Err(final_error(vm)),
-        None => Err(vm.type_error("expected a sha256 object")),
+        None => Err(vm.type_error(msg!("expected a sha256 object"))),
     }
 }
 

@@ -90,8 +90,8 @@ fn memio_new(vm: &mut Vm, cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> 
 fn check(vm: &mut Vm, o: Obj) -> PyResult<bool> {
     match vm.heap.get::<MemIoObj>(o).map(|m| (m.closed, core::ptr::eq(m.base.ty, &STRINGIO_TYPE))) {
         Some((false, text)) => Ok(text),
-        Some((true, _)) => Err(vm.value_error("I/O operation on closed file")),
-        None => Err(vm.type_error("expected a StringIO/BytesIO")),
+        Some((true, _)) => Err(vm.value_error(msg!("I/O operation on closed file"))),
+        None => Err(vm.type_error(msg!("expected a StringIO/BytesIO"))),
     }
 }
 
@@ -279,7 +279,7 @@ fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let text = vm.heap.get::<MemIoObj>(o).is_none_or(|m| core::ptr::eq(m.base.ty, &STRINGIO_TYPE));
     let name = if text { "StringIO" } else { "BytesIO" };
-    out.fmt(vm, "<io.{} 0x{}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
+    out.fmt(vm, crate::msg!("<io.{} 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);

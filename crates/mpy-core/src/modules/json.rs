@@ -70,7 +70,7 @@ fn seq_item(vm: &Vm, o: Obj, i: usize) -> Option<Obj> {
 
 fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -> PyResult<()> {
     if depth > MAX_DEPTH {
-        return Err(vm.runtime_error("maximum recursion depth exceeded"));
+        return Err(vm.runtime_error(msg!("maximum recursion depth exceeded")));
     }
     let word = match o {
         Obj::NONE => "null",
@@ -134,14 +134,14 @@ fn get_seps<'a>(vm: &mut Vm, so: Option<Obj>) -> PyResult<Seps<'a>> {
     if let Some(so) = so.filter(|&o| o != Obj::NONE) {
         let (a, b) = match vm.seq_items(so) {
             Some(&[a, b]) => (a, b),
-            _ => return Err(vm.value_error("separators must be a 2-tuple")),
+            _ => return Err(vm.value_error(msg!("separators must be a 2-tuple"))),
         };
         match (vm.str_pinned(a), vm.str_pinned(b)) {
             (Some(a), Some(b)) => {
                 seps.item = a;
                 seps.key = b;
             }
-            _ => return Err(vm.type_error("separators must be str")),
+            _ => return Err(vm.type_error(msg!("separators must be str"))),
         }
     }
     Ok(seps)
@@ -186,7 +186,7 @@ fn dump(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn syntax(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error("syntax error in JSON")
+    vm.value_error(msg!("syntax error in JSON"))
 }
 
 fn hex_val(c: u8) -> u32 {
@@ -272,7 +272,7 @@ fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
         #[cfg(feature = "float")]
         match mpy_bytecode::utf8::str(t).and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
-            None => Err(vm.value_error("invalid syntax for number")),
+            None => Err(vm.value_error(msg!("invalid syntax for number"))),
         }
     } else {
         crate::types::int_parse::parse_int(vm, t, 10)

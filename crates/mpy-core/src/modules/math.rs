@@ -23,7 +23,7 @@ use crate::PyResult;
 use mpy_mpz::{self as mpz, SignedLen};
 
 fn domain_error(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error("math domain error")
+    vm.value_error(msg!("math domain error"))
 }
 
 /// Checks a one-argument result (see the module docs) and boxes it.
@@ -269,7 +269,7 @@ fn m_modf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// arguments), `ValueError: math domain error` for negative tolerances.
 fn m_isclose(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if a.len() > 2 {
-        return Err(vm.type_error("extra positional arguments given"));
+        return Err(vm.type_error(msg!("extra positional arguments given")));
     }
     crate::types::seq::kw_check(vm, kw, &["rel_tol", "abs_tol"])?;
     let x = float_arg(vm, a[0])?;
@@ -303,7 +303,7 @@ fn m_isclose(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let n = obj_to_i64(vm, a[0])?;
     if n < 0 {
-        return Err(vm.value_error("negative factorial"));
+        return Err(vm.value_error(msg!("negative factorial")));
     }
     if n <= 20 {
         let f: u64 = (2..=n as u64).product();

@@ -98,23 +98,23 @@ fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut out = Out::Stdout;
     out.fmt(
         vm,
-        "stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+        crate::msg!("stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n"),
         &[used.into(), limit.into(), total.into(), alloc.into(), free.into(), n1.into(), n2.into(), max_blk.into(), max_free.into()],
     )?;
     if !a.is_empty() {
         const PER_LINE: usize = 64;
         let n = vm.heap.blocks.n_blocks();
         let start = vm.heap.blocks.pool_addr();
-        out.fmt(vm, "GC memory layout; from {}:", &[crate::runtime::print::Arg::Hex(start, 0)])?;
+        out.fmt(vm, crate::msg!("GC memory layout; from {}:"), &[crate::runtime::print::Arg::Hex(start, 0)])?;
         let mut i = 0;
         while i < n {
             let rest_free = (i..n).all(|k| vm.heap.blocks.atb(k) == crate::heap::blocks::FREE);
             if rest_free && n - i > PER_LINE {
                 let lines = (n - i).div_ceil(PER_LINE);
-                out.fmt(vm, "\n       ({} lines all free)", &[lines.into()])?;
+                out.fmt(vm, crate::msg!("\n       ({} lines all free)"), &[lines.into()])?;
                 break;
             }
-            out.fmt(vm, "\n{}: ", &[crate::runtime::print::Arg::Hex(i * crate::heap::BLOCK, 8)])?;
+            out.fmt(vm, crate::msg!("\n{}: "), &[crate::runtime::print::Arg::Hex(i * crate::heap::BLOCK, 8)])?;
             let mut line = [0u8; PER_LINE];
             let m = (n - i).min(PER_LINE);
             for (k, c) in line[..m].iter_mut().enumerate() {
@@ -136,7 +136,7 @@ fn qstr_info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let total = bytes + n * core::mem::size_of::<Obj>() * 2;
     Out::Stdout.fmt(
         vm,
-        "qstr pool: n_pool={}, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n", &[usize::from(n > 0).into(), n.into(), bytes.into(), total.into()],
+        crate::msg!("qstr pool: n_pool={}, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n"), &[usize::from(n > 0).into(), n.into(), bytes.into(), total.into()],
     )?;
     Ok(Obj::NONE)
 }

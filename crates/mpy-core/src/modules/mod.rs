@@ -112,7 +112,7 @@ pub fn all_modules(vm: &Vm) -> impl Iterator<Item = &'static ModuleDef> {
 pub fn module_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = o.as_builtin_module().map_or(q::module, |m| m.name);
     let s = vm.qstr_str(name);
-    out.fmt(vm, "<module '{}'>", &[s.into()])
+    out.fmt(vm, crate::msg!("<module '{}'>"), &[s.into()])
 }
 
 /// `attr` slot of built-in modules: loads look in the module's `locals`,

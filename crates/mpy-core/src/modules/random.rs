@@ -67,7 +67,7 @@ fn seed(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let n = int_arg(vm, a[0])?;
     if !(0..=32).contains(&n) {
-        return Err(vm.value_error("bits must be 32 or less"));
+        return Err(vm.value_error(msg!("bits must be 32 or less")));
     }
     if n == 0 {
         return Ok(Obj::small_int(0));
@@ -83,7 +83,7 @@ fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64, incl: bool) -> PyResult<Obj> {
     let (lo, hi) = if step > 0 { (start, stop) } else { (stop, start) };
     if step == 0 || hi < lo || (hi == lo && !incl) {
-        return Err(vm.value_error(""));
+        return Err(vm.value_error(msg!("")));
     }
     let span = (hi.wrapping_sub(lo) as u64).wrapping_sub(!incl as u64);
     let s = step.unsigned_abs();
@@ -127,7 +127,7 @@ fn uniform(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn choice(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let n = vm.len(a[0])?;
     if n == 0 {
-        return Err(vm.error(&INDEX_ERROR_TYPE, ""));
+        return Err(vm.error(&INDEX_ERROR_TYPE, msg!("")));
     }
     let i = below(vm, n as u64) as i64;
     let idx = vm.new_int(i)?;

@@ -80,7 +80,7 @@ fn set_mask(vm: &mut Vm, p: Obj, i: usize, mask: u32) {
 fn register(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mask = mask_arg(vm, a.get(2))?;
     if vm.heap.get::<PollObj>(a[0]).is_none() {
-        return Err(vm.type_error("expected a poll object"));
+        return Err(vm.type_error(msg!("expected a poll object")));
     }
     match position(vm, a[0], a[1]) {
         Some(i) => set_mask(vm, a[0], i, mask),
@@ -211,7 +211,7 @@ fn timeout_arg(vm: &mut Vm, a: &[Obj]) -> PyResult<i64> {
 /// `poll([timeout])`: the list of ready `(obj, events)`.
 fn poll(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if vm.heap.get::<PollObj>(a[0]).is_none() {
-        return Err(vm.type_error("expected a poll object"));
+        return Err(vm.type_error(msg!("expected a poll object")));
     }
     let t = timeout_arg(vm, a)?;
     wait(vm, a[0], t)

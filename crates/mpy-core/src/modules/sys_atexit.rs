@@ -14,7 +14,7 @@ use crate::PyResult;
 pub fn atexit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let f = a[0];
     if f != Obj::NONE && !vm.is_callable(f) {
-        return Err(vm.type_error("'atexit' argument must be callable"));
+        return Err(vm.type_error(msg!("'atexit' argument must be callable")));
     }
     let prev = vm.vmstate.atexit;
     vm.vmstate.atexit = if f == Obj::NONE { Obj::NULL } else { f };

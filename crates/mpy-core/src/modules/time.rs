@@ -147,7 +147,7 @@ fn ticks_add(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     super::args::int_args(vm, a, &mut v)?;
     let [t, d] = v;
     if !(-TICKS_HALF..TICKS_HALF).contains(&d) {
-        return Err(vm.error(&OVERFLOW_ERROR_TYPE, "ticks interval overflow"));
+        return Err(vm.error(&OVERFLOW_ERROR_TYPE, msg!("ticks interval overflow")));
     }
     Ok(Obj::small_int((t.wrapping_add(d) & TICKS_MAX) as isize))
 }
@@ -249,7 +249,7 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut items = [Obj::NULL; 6];
     match vm.seq_items(a[0]) {
         Some(v) if v.len() >= 8 => items.copy_from_slice(&v[..6]),
-        _ => return Err(vm.type_error("mktime needs a tuple of length 8 or 9")),
+        _ => return Err(vm.type_error(msg!("mktime needs a tuple of length 8 or 9"))),
     }
     let mut f = [0i64; 6];
     for (i, slot) in f.iter_mut().enumerate() {

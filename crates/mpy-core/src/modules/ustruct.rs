@@ -166,7 +166,7 @@ fn fmt_bytes<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<&'a
 /// `MemoryError` (a size beyond memory).
 fn parse_fmt<'a>(vm: &mut Vm, o: Obj, holder: &'a mut GcVec<u8>) -> PyResult<(Format<'a>, usize)> {
     let b = fmt_bytes(vm, o, holder)?;
-    let Some(f) = parse(b) else { return Err(vm.value_error("bad typecode")) };
+    let Some(f) = parse(b) else { return Err(vm.value_error(msg!("bad typecode"))) };
     match f.size() {
         Some(n) => Ok((f, n)),
         None => Err(vm.memory_error()),
@@ -271,7 +271,7 @@ fn pack_values(vm: &mut Vm, f: &Format<'_>, args: &[Obj], out: &mut [u8]) -> PyR
             _ => {
                 #[cfg(feature = "float")]
                 if vm.float_of(a).is_some() {
-                    return Err(vm.type_error("can't convert float to int"));
+                    return Err(vm.type_error(msg!("can't convert float to int")));
                 }
                 // Two's complement truncation to 64 bits.
                 obj_to_int_val(vm, a)?.to_u64_wrapping()
@@ -354,7 +354,7 @@ fn pack(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn place(vm: &mut Vm, off: i64, n: usize, len: usize) -> PyResult<usize> {
     let start = if off < 0 { off + len as i64 } else { off };
     if start < 0 || (start as u64).saturating_add(n as u64) > len as u64 {
-        return Err(vm.value_error("buffer too small"));
+        return Err(vm.value_error(msg!("buffer too small")));
     }
     Ok(start as usize)
 }

@@ -140,7 +140,7 @@ fn find(vm: &Vm, point: Option<&str>, o: Obj) -> Option<usize> {
 pub fn mount(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, kw, &["readonly", "mkfs"])?;
     if a.len() != 2 {
-        return Err(vm.type_error("function takes 2 positional arguments"));
+        return Err(vm.type_error(msg!("function takes 2 positional arguments")));
     }
     let Some(point) = vm.str_pinned(a[1]).map(normalise) else {
         return Err(super::args::str_conv_error(vm, a[1]));

@@ -75,11 +75,11 @@ impl Vm {
         let module = crate::vm::module::module_name(self, o).or_else(|| o.as_builtin_module().map(|m| m.name));
         // One formatting call: the template and the name of the owner.
         let (tpl, owner) = if let Some(t) = o.as_type() {
-            ("type object '{}' has no attribute '{}'", self.qstr_str(t.name))
+            (msg!("type object '{}' has no attribute '{}'"), self.qstr_str(t.name))
         } else if let Some(mn) = module {
-            ("module '{}' has no attribute '{}'", self.qstr_str(mn))
+            (msg!("module '{}' has no attribute '{}'"), self.qstr_str(mn))
         } else {
-            ("'{}' object has no attribute '{}'", self.type_name(o))
+            (msg!("'{}' object has no attribute '{}'"), self.type_name(o))
         };
         self.attribute_error_fmt(tpl, &[owner.into(), n.into()])
     }

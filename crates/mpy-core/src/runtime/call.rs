@@ -34,7 +34,7 @@ impl Vm {
                 return mk(self, f, args, kw);
             }
             let n = self.qstr_str(t.name);
-            return Err(self.type_error_fmt("can't create '{}' instances", &[n.into()]));
+            return Err(self.type_error_fmt(msg!("can't create '{}' instances"), &[n.into()]));
         }
         let t = self.builtin_type(f);
         if let Some(c) = t.ext.call {
@@ -68,16 +68,16 @@ impl Vm {
     /// of arguments (MicroPython's words); whatever it raises.
     pub fn call_builtin(&mut self, bf: &'static BuiltinFun, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         if !kw.is_empty() && !bf.takes_kw {
-            return Err(self.type_error("function doesn't take keyword arguments"));
+            return Err(self.type_error(msg!("function doesn't take keyword arguments")));
         }
         let n = args.len();
         if n < bf.min_args as usize || (bf.max_args != BuiltinFun::UNLIMITED && n > bf.max_args as usize) {
             return Err(if bf.min_args == bf.max_args {
-                self.type_error_fmt("function takes {} positional arguments but {} were given", &[bf.min_args.into(), n.into()])
+                self.type_error_fmt(msg!("function takes {} positional arguments but {} were given"), &[bf.min_args.into(), n.into()])
             } else if n < bf.min_args as usize {
-                self.type_error_fmt("function missing {} required positional arguments", &[(bf.min_args as usize - n).into()])
+                self.type_error_fmt(msg!("function missing {} required positional arguments"), &[(bf.min_args as usize - n).into()])
             } else {
-                self.type_error_fmt("function expected at most {} arguments, got {}", &[bf.max_args.into(), n.into()])
+                self.type_error_fmt(msg!("function expected at most {} arguments, got {}"), &[bf.max_args.into(), n.into()])
             });
         }
         (bf.f)(self, args, kw)

@@ -27,7 +27,7 @@ impl Vm {
 
     /// An error of type `ty` whose message is template `tpl` filled in with
     /// `args` (see [`Out::fmt`]) straight into a new str
-    /// (`vm.error_fmt(&TYPE_ERROR_TYPE, "... {} ...", &[x.into()])`); if
+    /// (`vm.error_fmt(&TYPE_ERROR_TYPE, msg!("... {} ..."), &[x.into()])`); if
     /// memory runs out while building it, the `MemoryError` instead.
     #[inline(never)]
     pub fn error_fmt(&mut self, ty: &'static TypeObj, tpl: &str, args: &[Arg<'_>]) -> PyErr {
@@ -54,11 +54,15 @@ impl Vm {
         self.error_fmt(&e::VALUE_ERROR_TYPE, tpl, args)
     }
 
-    /// An error of type `ty` with a message (`ty(msg)`); if memory runs out
-    /// while building it, the `MemoryError` instead.
+    /// An error of type `ty` with a message (`ty(msg)`, plain or packed by
+    /// [`crate::msg!`]; written by [`Out::fmt`], so a `{}` in it prints
+    /// nothing); if memory runs out while building it, the `MemoryError`
+    /// instead.
     pub fn error(&mut self, ty: &'static TypeObj, msg: &str) -> PyErr {
         let r = (|| {
-            let m = self.new_str(msg)?;
+            let mut out = Out::buf();
+            out.fmt(self, msg, &[])?;
+            let m = out.into_str(self)?;
             let args = self.new_tuple(&[m])?;
             self.new_exception_obj(Obj::from_type(ty), args)
         })();
@@ -98,7 +102,7 @@ impl Vm {
     #[inline(never)]
     pub fn type_error_obj(&mut self, o: Obj, what: &str) -> PyErr {
         let n = crate::types::strutil::type_name(self, o);
-        self.type_error_fmt("'{}' object {}", &[n.into(), what.into()])
+        self.type_error_fmt(msg!("'{}' object {}"), &[n.into(), what.into()])
     }
 
     /// `TypeError(msg)`.
@@ -148,39 +152,35 @@ impl Vm {
 }
 
 /// Error messages that start other messages: the short one is a slice of
-/// the long one, so flash holds the text once.
+/// the long one, so flash holds the (packed) text once.
 pub mod msg {
-    /// The first `n` bytes of `s` (`n` on a char boundary; compile time
-    /// only).
-    const fn head(s: &'static str, n: usize) -> &'static str {
-        s.split_at(n).0
-    }
+    use crate::runtime::msgtext::head;
 
     /// `TypeError` text: a unary operation's special method name and the
     /// operand's type (`__neg__`, `__hash__`, ...).
-    pub const UNSUPPORTED_TYPE: &str = "unsupported type for {}: '{}'";
+    pub const UNSUPPORTED_TYPE: &str = crate::msg!("unsupported type for {}: '{}'");
     /// `TypeError` text: an object without the buffer protocol, and its type.
-    pub const BUFFER_NOT: &str = "object with buffer protocol required, not '{}'";
+    pub const BUFFER_NOT: &str = crate::msg!("object with buffer protocol required, not '{}'");
     /// `TypeError` text: an object without the buffer protocol.
     pub const BUFFER: &str = head(BUFFER_NOT, 36);
     /// `TypeError` text: an unknown keyword argument and its name.
-    pub const UNEXPECTED_KW_NAMED: &str = "unexpected keyword argument '{}'";
+    pub const UNEXPECTED_KW_NAMED: &str = crate::msg!("unexpected keyword argument '{}'");
     /// `TypeError` text: an unknown keyword argument.
     pub const UNEXPECTED_KW: &str = head(UNEXPECTED_KW_NAMED, 27);
     /// `TypeError` text: a missing positional argument and its number.
-    pub const MISSING_ARG_N: &str = "function missing required positional argument #{}";
+    pub const MISSING_ARG_N: &str = crate::msg!("function missing required positional argument #{}");
     /// `TypeError` text: a missing positional argument.
     pub const MISSING_ARG: &str = head(MISSING_ARG_N, 46);
     /// `TypeError` text: an argument given twice, and its name.
-    pub const MULTIPLE_VALUES_NAMED: &str = "function got multiple values for argument '{}'";
+    pub const MULTIPLE_VALUES_NAMED: &str = crate::msg!("function got multiple values for argument '{}'");
     /// `TypeError` text: an argument given twice.
     pub const MULTIPLE_VALUES: &str = head(MULTIPLE_VALUES_NAMED, 41);
     /// `TypeError` text: a one-argument function given more.
-    pub const TAKES_1_MORE: &str = "function takes 1 positional arguments but more were given";
+    pub const TAKES_1_MORE: &str = crate::msg!("function takes 1 positional arguments but more were given");
     /// `TypeError` text: a one-argument function.
-    pub const TAKES_1: &str = head(TAKES_1_MORE, 37);
+    pub const TAKES_1: &str = crate::msg!("function takes 1 positional arguments");
     /// `ValueError` text: a bad int literal, its base and text.
-    pub const INT_SYNTAX_BASE: &str = "invalid syntax for integer with base {}: {}";
+    pub const INT_SYNTAX_BASE: &str = crate::msg!("invalid syntax for integer with base {}: {}");
     /// `ValueError` text: a bad int literal.
     pub const INT_SYNTAX: &str = head(INT_SYNTAX_BASE, 26);
 }

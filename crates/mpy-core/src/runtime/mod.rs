@@ -12,6 +12,7 @@ pub mod dict;
 pub mod exc;
 pub mod init;
 pub mod iter;
+pub mod msgtext;
 pub mod new;
 pub mod ops;
 pub mod print;

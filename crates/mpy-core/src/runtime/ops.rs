@@ -112,7 +112,7 @@ impl Vm {
             }
         }
         let tn = self.type_name(o);
-        Err(self.type_error_fmt("object of type '{}' has no len()", &[tn.into()]))
+        Err(self.type_error_fmt(msg!("object of type '{}' has no len()"), &[tn.into()]))
     }
 
     /// A binary operation, including comparisons, `in`, `is` and exception
@@ -224,7 +224,7 @@ impl Vm {
             }
         }
         let (na, nb) = (self.type_name(a), self.type_name(b));
-        Err(self.type_error_fmt("unsupported types for {}: '{}', '{}'", &[binary_name(self, op).into(), na.into(), nb.into()]))
+        Err(self.type_error_fmt(msg!("unsupported types for {}: '{}', '{}'"), &[binary_name(self, op).into(), na.into(), nb.into()]))
     }
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
@@ -431,7 +431,7 @@ impl Vm {
         }
         if is_unhashable_type(t) {
             let tn = self.type_name(o);
-            return Err(self.type_error_fmt("unhashable type: '{}'", &[tn.into()]));
+            return Err(self.type_error_fmt(msg!("unhashable type: '{}'"), &[tn.into()]));
         }
         // Identity hash for everything else.
         Ok((o.raw() >> 3) as u32)
@@ -451,7 +451,7 @@ impl Vm {
         }
         if t.ext.iter.is_none() && t.iternext.is_none() && t.subscr.is_none() {
             let tn = self.type_name(container);
-            return Err(self.type_error_fmt("argument of type '{}' is not iterable", &[tn.into()]));
+            return Err(self.type_error_fmt(msg!("argument of type '{}' is not iterable"), &[tn.into()]));
         }
         let it = self.get_iter(container)?;
         while let Some(x) = self.iter_next(it)? {

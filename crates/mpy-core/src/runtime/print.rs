@@ -191,25 +191,34 @@ impl Out {
     /// of `args` (`out.fmt(vm, "<{} object at {}>", &[name.into(),
     /// Arg::Hex(addr, 0)])`): one out-of-line renderer instead of a
     /// `core::fmt::Arguments` built at every call site. Markers past the
-    /// last argument print nothing.
+    /// last argument print nothing. The template's own text may be packed
+    /// ([`crate::msg!`]; see [`super::msgtext`]).
     ///
     /// Errors: `MemoryError` (buffers only).
     #[inline(never)]
     pub fn fmt(&mut self, vm: &mut Vm, tpl: &str, args: &[Arg<'_>]) -> PyResult<()> {
-        let t = tpl.as_bytes();
-        let mut args = args.iter();
+        self.fmt_in(vm, tpl.as_bytes(), &mut args.iter())
+    }
+
+    /// [`Out::fmt`] of template bytes `t` with the arguments left in
+    /// `args` (also a packed word: it has no markers).
+    fn fmt_in(&mut self, vm: &mut Vm, t: &[u8], args: &mut core::slice::Iter<'_, Arg<'_>>) -> PyResult<()> {
         let (mut i, mut lit) = (0, 0);
         while i < t.len() {
-            if t[i] == b'{' && t.get(i + 1) == Some(&b'}') {
+            let word = super::msgtext::word_of(t[i]);
+            if word.is_some() || (t[i] == b'{' && t.get(i + 1) == Some(&b'}')) {
                 self.bytes(vm, &t[lit..i])?;
-                if let Some(a) = args.next() {
-                    self.arg(vm, a)?;
+                if let Some(k) = word {
+                    self.fmt_in(vm, super::msgtext::word(k), args)?;
+                } else {
+                    if let Some(a) = args.next() {
+                        self.arg(vm, a)?;
+                    }
+                    i += 1;
                 }
-                i += 2;
-                lit = i;
-            } else {
-                i += 1;
+                lit = i + 1;
             }
+            i += 1;
         }
         self.bytes(vm, &t[lit..])
     }

@@ -166,13 +166,13 @@ fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let len = buffer_ref(vm, o).map_or(0, <[u8]>::len);
     if let Some((a, b, c)) = slice_indices(vm, index, len)? {
         if c != 1 {
-            return Err(not_implemented(vm, "only slices with step=1 (aka None) are supported"));
+            return Err(not_implemented(vm, msg!("only slices with step=1 (aka None) are supported")));
         }
         let data = match vm.str_pinned(value) {
             None => get_buffer(vm, value)?,
             Some(_) => None,
         };
-        let Some(data) = data else { return Err(not_implemented(vm, "array/bytes required on right side")) };
+        let Some(data) = data else { return Err(not_implemented(vm, msg!("array/bytes required on right side"))) };
         let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
         let r = splice(vm, o, a, b, data.get());
         data.free(vm);

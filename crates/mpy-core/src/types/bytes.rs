@@ -27,25 +27,25 @@ pub fn bytes_from_args(vm: &mut Vm, kind: Kind, args: &[Obj]) -> PyResult<Obj> {
     let Some(&a) = args.first() else { return new_of_kind(vm, kind, b"") };
     let text = vm.str_pinned(a);
     if args.len() > 1 && text.is_none() {
-        return Err(vm.type_error("wrong number of arguments"));
+        return Err(vm.type_error(msg!("wrong number of arguments")));
     }
     if let Some(t) = text {
         if args.len() < 2 {
-            return Err(vm.type_error("string argument without an encoding"));
+            return Err(vm.type_error(msg!("string argument without an encoding")));
         }
         return new_of_kind(vm, kind, t.as_bytes());
     }
     if is_int(vm, a) {
         let n = int_arg(vm, a)?;
         if n < 0 {
-            return Err(vm.value_error(""));
+            return Err(vm.value_error(msg!("")));
         }
         return new_of_kind_with(vm, kind, n as usize, |out| out.len());
     }
     if let Some(len) = buffer_ref(vm, a).map(<[u8]>::len) {
         return part_of(vm, kind, a, 0, len);
     }
-    let v = super::bytearray::ints_vec(vm, a, "bytes value out of range")?;
+    let v = super::bytearray::ints_vec(vm, a, msg!("bytes value out of range"))?;
     finish_vec(vm, kind, v)
 }
 

@@ -97,7 +97,7 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
             }
             let parsed = with_bytes_of(vm, args[0], false, |vm, text| match parse_complex(text) {
                 Some((re, im)) => vm.new_complex(re, im),
-                None => Err(vm.value_error("invalid syntax for number")),
+                None => Err(vm.value_error(msg!("invalid syntax for number"))),
             });
             if let Some(r) = parsed {
                 return r;
@@ -194,7 +194,7 @@ pub fn complex_binary_op(vm: &mut Vm, op: BinaryOp, a: (Float, Float), b: (Float
         Multiply => (ar * br - ai * bi, ar * bi + ai * br),
         TrueDivide => {
             if br == 0.0 && bi == 0.0 {
-                return Err(vm.zero_division_error("complex divide by zero"));
+                return Err(vm.zero_division_error(msg!("complex divide by zero")));
             }
             // MicroPython's formulas (they fix the last digits printed).
             if bi == 0.0 {
@@ -206,13 +206,13 @@ pub fn complex_binary_op(vm: &mut Vm, op: BinaryOp, a: (Float, Float), b: (Float
                 ((ar * br + ai * bi) * inv, (ai * br - ar * bi) * inv)
             }
         }
-        FloorDivide => return Err(vm.type_error("can't truncate-divide a complex number")),
+        FloorDivide => return Err(vm.type_error(msg!("can't truncate-divide a complex number"))),
         Power => {
             if ar == 0.0 && ai == 0.0 {
                 if br == 0.0 && bi == 0.0 {
                     (1.0, 0.0)
                 } else if bi != 0.0 || br < 0.0 {
-                    return Err(vm.zero_division_error("0.0 to a complex power"));
+                    return Err(vm.zero_division_error(msg!("0.0 to a complex power")));
                 } else {
                     (0.0, 0.0)
                 }

@@ -97,7 +97,7 @@ pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
         let kv = vm.collect_iter(pair)?;
         let (k, v) = match vm.seq_items(kv) {
             Some(&[k, v]) => (k, v),
-            _ => return Err(vm.value_error("dict update sequence has wrong length")),
+            _ => return Err(vm.value_error(crate::msg!("dict update sequence has wrong length"))),
         };
         vm.dict_store(d, k, v)?;
     }
@@ -274,7 +274,7 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
     let d = native_of(vm, args[0]);
     if !is_dict(vm, d) {
-        return Err(vm.type_error("argument should be a 'dict'"));
+        return Err(vm.type_error(crate::msg!("argument should be a 'dict'")));
     }
     vm.subscr(d, args[1], op)
 }

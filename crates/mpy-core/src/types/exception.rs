@@ -67,7 +67,7 @@ pub fn exc_print(vm: &mut Vm, e: Obj, out: &mut Out, kind: PrintKind) -> PyResul
         // other args print as below).
         let known = a0.as_small_int().and_then(errno_name);
         if let Some(nm) = known.filter(|_| args.len() < 3 && is_os_error(vm, e)) {
-            out.fmt(vm, "[Errno {}] {}", &[a0.small_int_unchecked().into(), nm.into()])?;
+            out.fmt(vm, crate::msg!("[Errno {}] {}"), &[a0.small_int_unchecked().into(), nm.into()])?;
             let Some(&msg) = args.get(1) else { return Ok(()) };
             out.str(vm, ": ")?;
             return vm.print_obj(msg, out, PrintKind::Str);

@@ -87,7 +87,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     }
     let parsed = with_bytes_of(vm, o, false, |vm, text| match parse_float(text) {
         Some(f) => Ok(f),
-        None => Err(vm.value_error("invalid syntax for number")),
+        None => Err(vm.value_error(msg!("invalid syntax for number"))),
     });
     if let Some(r) = parsed {
         return r;
@@ -282,7 +282,7 @@ pub fn float_binary_op(vm: &mut Vm, op: BinaryOp, a: Float, b: Float) -> PyResul
                 return super::complex::complex_binary_op(vm, Power, (a, 0.0), (b, 0.0));
                 // Official builds without complex numbers raise this.
                 #[cfg(not(feature = "complex"))]
-                return Err(vm.value_error("math domain error"));
+                return Err(vm.value_error(msg!("math domain error")));
             }
             float_pow(a, b)
         }

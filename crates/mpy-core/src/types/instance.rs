@@ -65,7 +65,7 @@ pub fn inst_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResu
     };
     if let Some(f) = f {
         let r = vm.call(f, &[o], &[])?;
-        let Some(s) = vm.str_pinned(r) else { return Err(vm.type_error("__str__ returned non-string")) };
+        let Some(s) = vm.str_pinned(r) else { return Err(vm.type_error(msg!("__str__ returned non-string"))) };
         return out.str(vm, s);
     }
     let (cls, native) = parts(vm, o);
@@ -73,7 +73,7 @@ pub fn inst_print(vm: &mut Vm, o: Obj, out: &mut Out, kind: PrintKind) -> PyResu
         return vm.print_obj(native, out, kind);
     }
     let name = vm.class_name(cls);
-    out.fmt(vm, "<{} object at {}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
+    out.fmt(vm, crate::msg!("<{} object at {}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 pub(crate) fn unary_special(op: UnaryOp) -> Option<Qstr> {
@@ -104,7 +104,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             return Ok(match op {
                 UnaryOp::Bool => Obj::bool(vm.is_true(r)?),
                 UnaryOp::Len if !r.is_small_int() => {
-                    return Err(vm.type_error("object cannot be interpreted as an integer"));
+                    return Err(vm.type_error(msg!("object cannot be interpreted as an integer")));
                 }
                 _ => r,
             });
@@ -117,7 +117,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
         }
         if op == UnaryOp::Hash && special(vm, o, q::__eq__).is_some() {
             let n = super::strutil::type_name(vm, o);
-            return Err(vm.type_error_fmt("unhashable type: '{}'", &[n.into()]));
+            return Err(vm.type_error_fmt(msg!("unhashable type: '{}'"), &[n.into()]));
         }
     }
     let (_, native) = parts(vm, o);

@@ -217,10 +217,10 @@ fn bytes_of<'a>(vm: &mut Vm, o: Obj, any_buffer: bool) -> Option<PyResult<Data<'
 #[cfg(feature = "float")]
 pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
     if f.is_nan() {
-        return Err(vm.value_error("can't convert NaN to int"));
+        return Err(vm.value_error(msg!("can't convert NaN to int")));
     }
     if f.is_infinite() {
-        return Err(vm.overflow_error("can't convert inf to int"));
+        return Err(vm.overflow_error(msg!("can't convert inf to int")));
     }
     #[cfg(not(feature = "bigint"))]
     {
@@ -231,7 +231,7 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
         if t >= -lim && t < lim {
             return Ok(Obj::small_int(t as isize));
         }
-        Err(vm.value_error("float too big"))
+        Err(vm.value_error(msg!("float too big")))
     }
     #[cfg(all(feature = "bigint", feature = "float-single"))]
     {
@@ -254,7 +254,7 @@ pub fn int_from_f64(vm: &mut Vm, f: Float) -> PyResult<Obj> {
         let mut d = [0u32; mpz::conv::F64_LEN];
         match mpz::conv::from_f64(&mut d, crate::flt::to_f64(t)) {
             Ok(r) => vm.new_int_mag(r.neg, d.get(..r.len).unwrap_or(&[])),
-            Err(_) => Err(vm.overflow_error("can't convert inf to int")),
+            Err(_) => Err(vm.overflow_error(msg!("can't convert inf to int"))),
         }
     }
 }
@@ -343,7 +343,7 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 fn int_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     match int_val(vm, o) {
-        Some(IntVal::Small(i)) => out.fmt(vm, "{}", &[i.into()]),
+        Some(IntVal::Small(i)) => out.int(vm, i),
         #[cfg(feature = "bigint")]
         Some(IntVal::Big(b)) => big::write_radix(vm, out, b, 10, false),
         _ => Ok(()),
@@ -475,7 +475,7 @@ fn int_to_bytes(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         out.len()
     })?;
     if !fits {
-        return Err(vm.error(&OVERFLOW_ERROR_TYPE, "buffer too small"));
+        return Err(vm.error(&OVERFLOW_ERROR_TYPE, msg!("buffer too small")));
     }
     Ok(o)
 }
@@ -510,7 +510,7 @@ fn small_to_bytes(out: &mut [u8], v: IntVal<'_>, little: bool) -> bool {
 #[cold]
 #[inline(never)]
 pub fn small_int_overflow(vm: &mut Vm) -> crate::PyErr {
-    vm.overflow_error("small int overflow")
+    vm.overflow_error(msg!("small int overflow"))
 }
 
 /// For objects that aren't numbers: the value their `__int__`

@@ -33,7 +33,7 @@ pub fn mpz_error(vm: &mut Vm, e: MpzError) -> PyErr {
     match e {
         MpzError::ZeroDivision => zero_div(vm),
         MpzError::Overflow => crate::types::strutil::word_overflow(vm),
-        MpzError::NotFinite => vm.overflow_error("can't convert inf to int"),
+        MpzError::NotFinite => vm.overflow_error(crate::msg!("can't convert inf to int")),
         MpzError::InvalidDigit => vm.value_error(crate::runtime::exc::msg::INT_SYNTAX),
         MpzError::BufferTooSmall => vm.memory_error(),
     }
@@ -260,7 +260,7 @@ fn mul_bound(a: &[u32], b: &[u32]) -> usize {
 fn shift_count(vm: &mut Vm, b: MpzRef<'_>) -> PyResult<usize> {
     match mpz::conv::to_i64(b) {
         None => Err(crate::types::strutil::word_overflow(vm)),
-        Some(v) if v < 0 => Err(vm.value_error("negative shift count")),
+        Some(v) if v < 0 => Err(vm.value_error(crate::msg!("negative shift count"))),
         Some(v) => match usize::try_from(v) {
             Ok(n) => Ok(n),
             Err(_) => Err(crate::types::strutil::word_overflow(vm)),

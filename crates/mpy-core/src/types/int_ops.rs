@@ -218,12 +218,12 @@ pub fn num_binary_op(vm: &mut Vm, op: BinaryOp, a: Num<'_>, b: Num<'_>) -> PyRes
 /// MICROPY_PY_BUILTINS_FLOAT=0).
 #[cold]
 pub fn no_float_power(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error("negative power with no float support")
+    vm.value_error(msg!("negative power with no float support"))
 }
 
 /// The ZeroDivisionError MicroPython raises for every division by zero.
 pub fn zero_div(vm: &mut Vm) -> crate::PyErr {
-    vm.zero_division_error("divide by zero")
+    vm.zero_division_error(msg!("divide by zero"))
 }
 
 /// An integer type holding any sum, difference or product of two small
@@ -332,7 +332,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
         }
         Lshift => {
             if y < 0 {
-                return Err(vm.value_error("negative shift count"));
+                return Err(vm.value_error(msg!("negative shift count")));
             }
             if x == 0 {
                 return Ok(Obj::small_int(0));
@@ -350,7 +350,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
         }
         Rshift => {
             if y < 0 {
-                return Err(vm.value_error("negative shift count"));
+                return Err(vm.value_error(msg!("negative shift count")));
             }
             (a >> b.min(isize::BITS as isize - 1)) as i64
         }
@@ -401,15 +401,15 @@ fn checked_pow(mut base: i64, mut exp: i64) -> Option<i64> {
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     let nums = (num_of(vm, base), num_of(vm, exp), num_of(vm, modulus));
     let (Some(b), Some(e), Some(m)) = nums else {
-        return Err(vm.type_error("pow() with 3 arguments requires integers"));
+        return Err(vm.type_error(msg!("pow() with 3 arguments requires integers")));
     };
     let (mut bb, mut be, mut bm) = ([0u32; 2], [0u32; 2], [0u32; 2]);
     let (Some(b), Some(e), Some(m)) = (b.int_ref(&mut bb), e.int_ref(&mut be), m.int_ref(&mut bm)) else {
-        return Err(vm.type_error("pow() with 3 arguments requires integers"));
+        return Err(vm.type_error(msg!("pow() with 3 arguments requires integers")));
     };
     let (b, e, m) = (b.trimmed(), e.trimmed(), m.trimmed());
     if m.is_zero() {
-        return Err(vm.value_error("divide by zero"));
+        return Err(vm.value_error(msg!("divide by zero")));
     }
     if e.neg || b.is_zero() {
         return Ok(Obj::small_int(0));
@@ -450,12 +450,12 @@ pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj>
 pub fn int_pow3(vm: &mut Vm, base: Obj, exp: Obj, modulus: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
     if ![base, exp, modulus].iter().all(|&o| num_of(vm, o).is_some_and(|n| n.is_int())) {
-        return Err(vm.type_error("pow() with 3 arguments requires integers"));
+        return Err(vm.type_error(msg!("pow() with 3 arguments requires integers")));
     }
     let (zero, one) = (Obj::small_int(0), Obj::small_int(1));
     // (Comparisons through the slot: bools and int subclasses included.)
     if num_binary_slot(vm, Equal, modulus, zero)? == Obj::TRUE {
-        return Err(vm.value_error("divide by zero"));
+        return Err(vm.value_error(msg!("divide by zero")));
     }
     if num_binary_slot(vm, Equal, base, zero)? == Obj::TRUE || num_binary_slot(vm, Less, exp, zero)? == Obj::TRUE {
         return Ok(zero);

@@ -130,7 +130,7 @@ pub fn scan_int(s: &[u8], base: i64) -> Result<IntText, IntParseError> {
 /// The `ValueError` for a [`scan_int`] failure on `s`.
 pub fn parse_error(vm: &mut Vm, s: &[u8], e: IntParseError) -> crate::PyErr {
     match e {
-        IntParseError::BadBase => vm.value_error("int() arg 2 must be >= 2 and <= 36"),
+        IntParseError::BadBase => vm.value_error(msg!("int() arg 2 must be >= 2 and <= 36")),
         IntParseError::Syntax { base, rest } => {
             let q = crate::runtime::print::Arg::Quoted(s.get(rest..).unwrap_or(&[]));
             vm.value_error_fmt(crate::runtime::exc::msg::INT_SYNTAX_BASE, &[base.into(), q])
@@ -170,7 +170,7 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
         }
         #[cfg(not(feature = "bigint"))]
         if !fits || v > Obj::SMALL_INT_MAX as u64 + t.neg as u64 {
-            return Err(vm.overflow_error("long int not supported in this build"));
+            return Err(vm.overflow_error(msg!("long int not supported in this build")));
         }
         if fits {
             return vm.new_int_i128(if t.neg { -(v as i128) } else { v as i128 });
@@ -183,7 +183,7 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
         mpz::parse::parse(out, digits, t.base).map(|len| SignedLen::new(t.neg, len))
     });
     #[cfg(not(feature = "bigint"))]
-    Err(vm.overflow_error("long int not supported in this build"))
+    Err(vm.overflow_error(msg!("long int not supported in this build")))
 }
 
 /// The fast path of [`parse_int`] for base 10: optional ASCII whitespace

@@ -184,10 +184,10 @@ fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
     kw_check(vm, kw, &["iterable", "start"])?;
     let iterable = match args.first().copied().or_else(|| kw_get(vm, kw, "iterable")) {
         Some(x) => x,
-        None => return Err(vm.type_error("'iterable' argument required")),
+        None => return Err(vm.type_error(msg!("'iterable' argument required"))),
     };
     if args.len() > 2 {
-        return Err(vm.type_error("extra positional arguments given"));
+        return Err(vm.type_error(msg!("extra positional arguments given")));
     }
     let start = args.get(1).copied().or_else(|| kw_get(vm, kw, "start")).unwrap_or(Obj::small_int(0));
     if super::slice::int_clamped(vm, start).is_none() {
@@ -319,7 +319,7 @@ fn zip_map_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult
     }
     let (ty, fun, its) = if cls == Obj::from_type(&MAP_TYPE) {
         if args.len() < 2 {
-            return Err(vm.type_error("function missing 1 required positional arguments"));
+            return Err(vm.type_error(msg!("function missing 1 required positional arguments")));
         }
         (&MAP_TYPE, args[0], &args[1..])
     } else {

@@ -248,7 +248,7 @@ fn list_store_slice(vm: &mut Vm, o: Obj, start: isize, stop: isize, value: Obj) 
         tmp.as_slice()
     } else {
         let tn = super::strutil::type_name(vm, value);
-        return Err(vm.type_error_fmt("object '{}' isn't a tuple or list", &[tn.into()]));
+        return Err(vm.type_error_fmt(msg!("object '{}' isn't a tuple or list"), &[tn.into()]));
     };
     let m = new.len();
     let (s, e) = (start.max(0) as usize, stop.max(start).max(0) as usize);
@@ -341,7 +341,7 @@ fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn list_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let len = list_len(vm, args[0]);
     if len == 0 {
-        return Err(vm.index_error("pop from empty list"));
+        return Err(vm.index_error(msg!("pop from empty list")));
     }
     let i = match args.get(1) {
         Some(&ix) => seq_index(vm, ix, len, "list")?,
@@ -368,7 +368,7 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             }
             Ok(Obj::NONE)
         }
-        None => Err(vm.value_error("object not in sequence")),
+        None => Err(vm.value_error(msg!("object not in sequence"))),
     }
 }
 
@@ -620,7 +620,7 @@ pub fn sort_kw(vm: &mut Vm, kw: &[Obj]) -> PyResult<(Obj, bool)> {
 
 fn list_sort(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error("extra positional arguments given"));
+        return Err(vm.type_error(msg!("extra positional arguments given")));
     }
     let (key, reverse) = sort_kw(vm, kw)?;
     sort_items(vm, args[0], key, reverse)?;

@@ -138,7 +138,7 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let Some((obj, start, len, readonly)) = view(vm, o) else { return Ok(Obj::NULL) };
     if let Some((a, b, c)) = slice_indices(vm, index, len)? {
         if c != 1 {
-            return Err(not_implemented(vm, "only slices with step=1 (aka None) are supported"));
+            return Err(not_implemented(vm, msg!("only slices with step=1 (aka None) are supported")));
         }
         let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
         return match op {
@@ -153,10 +153,10 @@ fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
                     Some(_) => None,
                 };
                 let Some(data) = data else {
-                    return Err(not_implemented(vm, "array/bytes required on right side"));
+                    return Err(not_implemented(vm, msg!("array/bytes required on right side")));
                 };
                 let r = if data.get().len() != b - a {
-                    Err(vm.value_error("lhs and rhs should be compatible"))
+                    Err(vm.value_error(msg!("lhs and rhs should be compatible")))
                 } else {
                     write_view(vm, o, a, data.get());
                     Ok(Obj::NONE)

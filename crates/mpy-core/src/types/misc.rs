@@ -27,7 +27,7 @@ pub fn bound_method_parts(vm: &Vm, o: Obj) -> Option<(Obj, Obj)> {
 
 fn bound_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let Some((m, s)) = bound_method_parts(vm, o) else { return Ok(()) };
-    out.fmt(vm, "<bound_method {} ", &[crate::runtime::print::Arg::Hex(o.raw(), 0)])?;
+    out.fmt(vm, crate::msg!("<bound_method {} "), &[crate::runtime::print::Arg::Hex(o.raw(), 0)])?;
     vm.print_obj(s, out, PrintKind::Repr)?;
     out.str(vm, ".")?;
     vm.print_obj(m, out, PrintKind::Repr)?;
@@ -121,7 +121,7 @@ pub static PROPERTY_TYPE: TypeObj =
 fn function_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = crate::vmobj::function_name(vm, o).unwrap_or(q::function);
     let name = vm.qstr_str(name);
-    out.fmt(vm, "<function {} at 0x{}>", &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
+    out.fmt(vm, crate::msg!("<function {} at 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
 fn function_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
@@ -152,7 +152,7 @@ pub static GENERATOR_TYPE: TypeObj = TypeObj {
 fn module_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = crate::vm::module::module_name(vm, o).unwrap_or(q::module);
     let name = vm.qstr_str(name);
-    out.fmt(vm, "<module '{}'>", &[name.into()])
+    out.fmt(vm, crate::msg!("<module '{}'>"), &[name.into()])
 }
 
 /// Modules.

@@ -33,7 +33,7 @@ fn attr_name(vm: &mut Vm, n: Obj) -> PyResult<crate::Qstr> {
         Some(q) => Ok(q),
         None => match vm.str_pinned(n) {
             Some(s) => vm.intern(s),
-            None => Err(vm.type_error("attribute name must be string")),
+            None => Err(vm.type_error(msg!("attribute name must be string"))),
         },
     }
 }
@@ -84,7 +84,7 @@ pub fn type_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyRes
             let b = vm.tuple_pinned(bases).unwrap_or(&[]);
             crate::vm::class::make_class(vm, nq, b, *dict)
         }
-        _ => Err(vm.type_error("function takes 1 or 3 arguments")),
+        _ => Err(vm.type_error(msg!("function takes 1 or 3 arguments"))),
     }
 }
 
@@ -93,5 +93,5 @@ pub fn type_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyRes
 /// Errors: `MemoryError` (printing to a buffer).
 pub fn type_print(vm: &mut Vm, t: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = vm.class_name(t);
-    out.fmt(vm, "<class '{}'>", &[name.into()])
+    out.fmt(vm, crate::msg!("<class '{}'>"), &[name.into()])
 }

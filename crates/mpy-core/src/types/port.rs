@@ -34,7 +34,7 @@ impl Vm {
     /// Errors: `MemoryError`; `TypeError` if `ty` is not a port type.
     pub fn new_port_obj(&mut self, ty: &'static TypeObj, slots: [Obj; PORT_SLOTS]) -> PyResult<Obj> {
         if !is_port_type(ty) {
-            return Err(self.type_error("not a port type"));
+            return Err(self.type_error(msg!("not a port type")));
         }
         self.alloc_obj(PortObj { base: ObjBase::new(ty), slots })
     }

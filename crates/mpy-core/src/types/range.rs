@@ -91,7 +91,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
         return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
-        0 => return Err(vm.type_error("function missing 1 required positional arguments")),
+        0 => return Err(vm.type_error(msg!("function missing 1 required positional arguments"))),
         1..=3 => {}
         n => return Err(super::strutil::too_many_args(vm, 3, n)),
     }
@@ -103,14 +103,14 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
     }
     let [start, stop, step] = v;
     if step == 0 {
-        return Err(vm.value_error("zero step"));
+        return Err(vm.value_error(msg!("zero step")));
     }
     new_range(vm, start, stop, step)
 }
 
 fn range_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let r = range_of(vm, o);
-    out.fmt(vm, "range({}, {}", &[r.start.into(), r.stop.into()])?;
+    out.fmt(vm, crate::msg!("range({}, {}"), &[r.start.into(), r.stop.into()])?;
     if r.step != 1 {
         out.fmt(vm, ", {}", &[r.step.into()])?;
     }

@@ -57,7 +57,7 @@ pub fn seq_len(vm: &Vm, seq: Obj) -> usize {
 /// self-referencing containers, which MicroPython also reports this way).
 pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
     if vm.stack_base != 0 && vm.stack_used() > vm.config.stack_limit {
-        return Err(vm.runtime_error("maximum recursion depth exceeded"));
+        return Err(vm.runtime_error(msg!("maximum recursion depth exceeded")));
     }
     Ok(())
 }
@@ -370,7 +370,7 @@ fn index_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     match find_index(vm, s, args[1], args.get(2).copied(), args.get(3).copied())? {
         Some(i) => Ok(Obj::small_int(i as isize)),
-        None => Err(vm.value_error("object not in sequence")),
+        None => Err(vm.value_error(msg!("object not in sequence"))),
     }
 }
 
@@ -416,7 +416,7 @@ pub fn kw_check(vm: &mut Vm, kw: &[Obj], allowed: &[&str]) -> PyResult<()> {
     for p in kw.chunks_exact(2) {
         let name = vm.str_of(p[0]).unwrap_or("");
         if !allowed.contains(&name) {
-            return Err(vm.type_error("extra keyword arguments given"));
+            return Err(vm.type_error(msg!("extra keyword arguments given")));
         }
     }
     Ok(())

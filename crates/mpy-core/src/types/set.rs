@@ -287,7 +287,7 @@ fn m_discard(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn m_contains(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let s = native_of(vm, args[0]);
     if !is_anyset(vm, s) {
-        return Err(vm.type_error("argument should be a 'set'"));
+        return Err(vm.type_error(msg!("argument should be a 'set'")));
     }
     Ok(Obj::bool(has(vm, s, args[1])?))
 }

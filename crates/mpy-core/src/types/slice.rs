@@ -87,12 +87,12 @@ pub fn parts_indices(vm: &mut Vm, a: Obj, b: Obj, c: Obj, len: usize, strs: bool
         }
         match int_clamped(vm, o) {
             Some(i) => Ok(Some(i)),
-            None => Err(vm.type_error("slice indices must be integers or None")),
+            None => Err(vm.type_error(msg!("slice indices must be integers or None"))),
         }
     };
     let step = get(vm, c, true)?.unwrap_or(1);
     if step == 0 {
-        return Err(vm.value_error(if strs { "slice step cannot be zero" } else { "slice step can't be zero" }));
+        return Err(vm.value_error(if strs { msg!("slice step cannot be zero") } else { msg!("slice step can't be zero") }));
     }
     let start = get(vm, a, false)?;
     let stop = get(vm, b, false)?;
@@ -186,7 +186,7 @@ fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let n = super::strutil::int_arg(vm, args[1])?;
     if n < 0 {
-        return Err(vm.value_error("length should not be negative"));
+        return Err(vm.value_error(msg!("length should not be negative")));
     }
     let (a, b, c) = slice_indices(vm, args[0], n as usize)?;
     let items = [Obj::small_int(a), Obj::small_int(b), Obj::small_int(c)];

@@ -28,7 +28,7 @@ use crate::PyResult;
 /// `NotImplementedError` as in MicroPython.
 fn str_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if !kw.is_empty() {
-        return Err(not_implemented(vm, "keyword argument(s) not implemented - use normal args instead"));
+        return Err(not_implemented(vm, msg!("keyword argument(s) not implemented - use normal args instead")));
     }
     match args.len() {
         0 => Ok(Obj::qstr(q::empty)),

@@ -77,19 +77,19 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     s.width = spec_number(c, &mut i).unwrap_or(0);
     s.grouping = eat(&mut i, b",_").map(char::from);
     if eat(&mut i, b".").is_some() {
-        let Some(p) = spec_number(c, &mut i) else { return Err(vm.value_error("invalid format specifier")) };
+        let Some(p) = spec_number(c, &mut i) else { return Err(vm.value_error(msg!("invalid format specifier"))) };
         s.precision = Some(p);
     }
     if let Some(&t) = c.get(i) {
         // The presentation types `bcdeEfFgGnosxX%`.
         if t != b'%' && !letter_in(t, 0x84_607e_0080_0070) {
-            return Err(vm.value_error("invalid format specifier"));
+            return Err(vm.value_error(msg!("invalid format specifier")));
         }
         s.ty = Some(t as char);
         i += 1;
     }
     if i < c.len() {
-        return Err(vm.value_error("invalid format specifier"));
+        return Err(vm.value_error(msg!("invalid format specifier")));
     }
     Ok(s)
 }
@@ -273,7 +273,7 @@ pub fn code_point(vm: &mut Vm, v: IntVal<'_>) -> PyResult<char> {
     };
     match ch {
         Some(c) => Ok(c),
-        None => Err(vm.overflow_error("%c arg not in range(0x110000)")),
+        None => Err(vm.overflow_error(msg!("%c arg not in range(0x110000)"))),
     }
 }
 
@@ -478,7 +478,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
     reserve_out(vm, out, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
     let unknown = |vm: &mut Vm, t: char, obj: Obj| {
         let name = type_name(vm, obj);
-        Err(vm.value_error_fmt("unknown format code '{}' for object of type '{}'", &[t.into(), name.into()]))
+        Err(vm.value_error_fmt(msg!("unknown format code '{}' for object of type '{}'"), &[t.into(), name.into()]))
     };
     if is_int(vm, obj) {
         let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
@@ -501,7 +501,7 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
         return match sp.ty {
             None | Some('s') => {
                 if sp.align == Some('=') {
-                    return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
+                    return Err(vm.value_error(msg!("'=' alignment not allowed in string format specifier")));
                 }
                 let body = match sp.precision {
                     Some(p) => s.get(..char_to_byte(s.as_bytes(), p)).unwrap_or(""),
@@ -553,7 +553,7 @@ impl Fields<'_> {
                 // The two messages share their text (one format string).
                 let (m, a) = ("manual field specification", "automatic field numbering");
                 let (from, to) = if auto { (m, a) } else { (a, m) };
-                return Err(vm.value_error_fmt("can't switch from {} to {}", &[from.into(), to.into()]));
+                return Err(vm.value_error_fmt(msg!("can't switch from {} to {}"), &[from.into(), to.into()]));
             }
             self.mode = if auto { 1 } else { 2 };
             let i = if auto {
@@ -586,13 +586,13 @@ impl Fields<'_> {
             if c == b'.' {
                 e = name_end(r);
                 if e == 0 {
-                    return Err(vm.value_error("Empty attribute in format string"));
+                    return Err(vm.value_error(msg!("Empty attribute in format string")));
                 }
                 let q = vm.intern(mpy_bytecode::utf8::str(&r[..e]).unwrap_or(""))?;
                 obj = vm.load_attr(obj, q)?;
             } else if c == b'[' {
                 let Some(k) = r.iter().position(|&b| b == b']') else {
-                    return Err(vm.value_error("expected '}' before end of string"));
+                    return Err(vm.value_error(msg!("expected '}' before end of string")));
                 };
                 let key = &r[..k];
                 let k = match decimal(key).and_then(|v| i64::try_from(v).ok()) {
@@ -602,7 +602,7 @@ impl Fields<'_> {
                 obj = vm.subscr(obj, k, Subscr::Load)?;
                 e = key.len() + 1;
             } else {
-                return Err(vm.value_error("invalid format specifier"));
+                return Err(vm.value_error(msg!("invalid format specifier")));
             }
             rest = &r[e..];
         }
@@ -662,7 +662,7 @@ fn expand(vm: &mut Vm, b: &[u8], fields: &mut Fields, depth: u32, out: &mut Out)
             continue;
         }
         if c == b'}' {
-            return Err(vm.value_error("single '}' encountered in format string"));
+            return Err(vm.value_error(msg!("single '}' encountered in format string")));
         }
         out.bytes(vm, &b[lit..i])?;
         // Find the matching '}' (nested braces allowed in the spec).
@@ -670,7 +670,7 @@ fn expand(vm: &mut Vm, b: &[u8], fields: &mut Fields, depth: u32, out: &mut Out)
         let mut j = i + 1;
         loop {
             match b.get(j) {
-                None => return Err(vm.value_error("unmatched '{' in format")),
+                None => return Err(vm.value_error(msg!("unmatched '{' in format"))),
                 Some(b'{') => d += 1,
                 Some(b'}') if d == 0 => break,
                 Some(b'}') => d -= 1,
@@ -704,7 +704,7 @@ fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out:
         conv = Some(c.unwrap_or('}'));
         rest = r.get(c.map_or(0, char::len_utf8)..).unwrap_or(&[]);
         if !rest.is_empty() && rest[0] != b':' {
-            return Err(vm.value_error("expected ':' after format specifier"));
+            return Err(vm.value_error(msg!("expected ':' after format specifier")));
         }
     }
     let spec = rest.strip_prefix(b":").unwrap_or(&[]);
@@ -713,7 +713,7 @@ fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out:
         None => {}
         Some('r') => obj = vm.repr_obj(obj)?,
         Some('s') => obj = vm.str_obj(obj)?,
-        Some(c) => return Err(vm.value_error_fmt("unknown conversion specifier {}", &[c.into()])),
+        Some(c) => return Err(vm.value_error_fmt(msg!("unknown conversion specifier {}"), &[c.into()])),
     }
     if spec.contains(&b'{') && depth < 2 {
         let mut sb = Out::buf();
@@ -754,7 +754,7 @@ fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             Some(t) => t,
             None => {
                 let t = type_name(vm, s);
-                return Err(vm.type_error_fmt("format() argument 2 must be str, not {}", &[t.into()]));
+                return Err(vm.type_error_fmt(msg!("format() argument 2 must be str, not {}"), &[t.into()]));
             }
         },
         None => "",

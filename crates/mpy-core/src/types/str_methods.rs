@@ -32,7 +32,7 @@ pub fn self_kind(vm: &mut Vm, o: Obj) -> PyResult<Kind> {
         Some(k) if buffer_ref(vm, o).is_some() => Ok(k),
         _ => {
             let t = type_name(vm, o);
-            Err(vm.type_error_fmt("descriptor requires a 'str' object but received a '{}'", &[t.into()]))
+            Err(vm.type_error_fmt(msg!("descriptor requires a 'str' object but received a '{}'"), &[t.into()]))
         }
     }
 }
@@ -68,7 +68,7 @@ pub fn arg_check(vm: &mut Vm, kind: Kind, o: Obj) -> PyResult<()> {
         return Ok(());
     }
     if vm.str_pinned(o).is_some() {
-        return Err(vm.type_error("can't convert 'str' object to bytes implicitly"));
+        return Err(vm.type_error(msg!("can't convert 'str' object to bytes implicitly")));
     }
     Err(super::strutil::not_str_implicitly(vm, o))
 }
@@ -266,7 +266,7 @@ fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
     };
     match r {
         Some(i) => Ok(Obj::small_int(i as isize)),
-        None if mode & FIND_RAISE != 0 => Err(vm.value_error("substring not found")),
+        None if mode & FIND_RAISE != 0 => Err(vm.value_error(msg!("substring not found"))),
         None => Ok(Obj::small_int(-1)),
     }
 }
@@ -554,7 +554,7 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     if let Some(o) = sep {
         arg_check(vm, kind, o)?;
         if arg_bytes(vm, kind, o).is_some_and(<[u8]>::is_empty) {
-            return Err(vm.value_error("empty separator"));
+            return Err(vm.value_error(msg!("empty separator")));
         }
     }
     #[cfg(not(target_os = "none"))]
@@ -728,7 +728,7 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
         total = total.saturating_add(len).saturating_add(if i > 0 { sep_len } else { 0 });
     }
     if bad {
-        return Err(vm.type_error("join expects a list of str/bytes objects consistent with self object"));
+        return Err(vm.type_error(msg!("join expects a list of str/bytes objects consistent with self object")));
     }
     if total == usize::MAX {
         return Err(vm.memory_error());
@@ -875,7 +875,7 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
         (pos, n, sep_b.len())
     };
     if sep_len == 0 {
-        return Err(vm.value_error("empty separator"));
+        return Err(vm.value_error(msg!("empty separator")));
     }
     // Byte ranges of the three parts; the separator comes from `sep`.
     let (a, found, c) = match pos {
@@ -922,7 +922,7 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         let fb = arg_bytes(vm, kind, f).unwrap_or(&[]);
         let n = if kind == Kind::Str { char_len(fb) } else { fb.len() };
         if n != 1 || fb.len() > 4 {
-            return Err(vm.type_error("The fill character must be exactly one character long"));
+            return Err(vm.type_error(msg!("The fill character must be exactly one character long")));
         }
         fill[..fb.len()].copy_from_slice(fb);
         flen = fb.len();
@@ -1138,7 +1138,7 @@ fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let Some(n) = buffer_ref(vm, args[1]).map(|s| unhex(s, None)) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
-    let Some(n) = n else { return Err(vm.value_error("non-hex digit")) };
+    let Some(n) = n else { return Err(vm.value_error(msg!("non-hex digit"))) };
     build(vm, kind, n, |vm, out| unhex(buffer_ref(vm, args[1]).unwrap_or(&[]), Some(out)).unwrap_or(0))
 }
 

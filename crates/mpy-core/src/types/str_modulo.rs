@@ -35,7 +35,7 @@ impl Args<'_> {
                 self.next += 1;
                 Ok(o)
             }
-            _ => Err(vm.type_error("format string needs more arguments")),
+            _ => Err(vm.type_error(msg!("format string needs more arguments"))),
         }
     }
 }
@@ -114,10 +114,10 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                 j += 1;
             }
             if j >= fmt.len() {
-                return Err(vm.value_error("incomplete format key"));
+                return Err(vm.value_error(msg!("incomplete format key")));
             }
             if mapping.is_null() {
-                return Err(vm.type_error("format needs a dict"));
+                return Err(vm.type_error(msg!("format needs a dict")));
             }
             // `mapping` is a dict: KeyError for a missing key.
             let k = vm.new_str_from_utf8(&fmt[st..j])?;
@@ -158,7 +158,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             };
             spec.precision = Some(p);
         }
-        let Some(&t) = fmt.get(i) else { return Err(vm.value_error("incomplete format")) };
+        let Some(&t) = fmt.get(i) else { return Err(vm.value_error(msg!("incomplete format"))) };
         // Huge widths/precisions: MemoryError before building the text.
         super::str_format::reserve_out(vm, out, spec.width.saturating_add(spec.precision.unwrap_or(0)))?;
         let t_index = i;
@@ -242,7 +242,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         }
     }
     if mapping.is_null() && args.next < args.items.len() {
-        return Err(vm.type_error("format string didn't convert all arguments"));
+        return Err(vm.type_error(msg!("format string didn't convert all arguments")));
     }
     Ok(())
 }
@@ -256,7 +256,7 @@ fn unsupported(vm: &mut Vm, fmt: &[u8], at: usize) -> crate::PyErr {
         .or_else(|| fmt.get(at..at + 4).and_then(mpy_bytecode::utf8::str))
         .and_then(|s| s.chars().next())
         .unwrap_or(t as char);
-    vm.value_error_fmt("unsupported format character '{}' (0x{}) at index {}", &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), at.into()])
+    vm.value_error_fmt(msg!("unsupported format character '{}' (0x{}) at index {}"), &[ch.into(), crate::runtime::print::Arg::Hex(ch as usize, 0), at.into()])
 }
 
 /// `%s`, `%r`, `%a`: the argument's str or repr (for bytes formats, `%s`
@@ -317,12 +317,12 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
         let mut it = s.chars();
         match (it.next(), it.next()) {
             (Some(c), None) => c,
-            _ => return Err(vm.type_error("%c needs int or char")),
+            _ => return Err(vm.type_error(msg!("%c needs int or char"))),
         }
     } else if let Some(v) = int_value(vm, arg) {
         super::str_format::code_point(vm, v)?
     } else {
-        return Err(vm.type_error("integer needed"));
+        return Err(vm.type_error(msg!("integer needed")));
     };
     spec.zero = false;
     spec.precision = None;

@@ -105,7 +105,7 @@ pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
 #[inline(never)]
 pub fn cant_convert(vm: &mut Vm, o: Obj, to: &str) -> crate::PyErr {
     let t = type_name(vm, o);
-    vm.type_error_fmt("can't convert {} to {}", &[t.into(), to.into()])
+    vm.type_error_fmt(msg!("can't convert {} to {}"), &[t.into(), to.into()])
 }
 
 /// `TypeError: {what} indices must be integers, not T` for index `o`
@@ -113,20 +113,20 @@ pub fn cant_convert(vm: &mut Vm, o: Obj, to: &str) -> crate::PyErr {
 #[inline(never)]
 pub fn indices_error(vm: &mut Vm, what: &str, o: Obj) -> crate::PyErr {
     let t = type_name(vm, o);
-    vm.type_error_fmt("{} indices must be integers, not {}", &[what.into(), t.into()])
+    vm.type_error_fmt(msg!("{} indices must be integers, not {}"), &[what.into(), t.into()])
 }
 
 /// `IndexError: {what} index out of range`.
 #[inline(never)]
 pub fn index_range_error(vm: &mut Vm, what: &str) -> crate::PyErr {
-    vm.error_fmt(&INDEX_ERROR_TYPE, "{} index out of range", &[what.into()])
+    vm.error_fmt(&INDEX_ERROR_TYPE, msg!("{} index out of range"), &[what.into()])
 }
 
 /// `TypeError: can't convert 'T' object to str implicitly` for `o`.
 #[inline(never)]
 pub fn not_str_implicitly(vm: &mut Vm, o: Obj) -> crate::PyErr {
     let t = type_name(vm, o);
-    vm.type_error_fmt("can't convert '{}' object to str implicitly", &[t.into()])
+    vm.type_error_fmt(msg!("can't convert '{}' object to str implicitly"), &[t.into()])
 }
 
 /// `TypeError: unsupported type for __hash__: 'T'` for `o`.
@@ -141,25 +141,25 @@ pub fn unhashable(vm: &mut Vm, o: Obj) -> crate::PyErr {
 /// given` (the runtime's text for native functions, one string).
 #[inline(never)]
 pub fn positional_count(vm: &mut Vm, want: usize, got: usize) -> crate::PyErr {
-    vm.type_error_fmt("function takes {} positional arguments but {} were given", &[want.into(), got.into()])
+    vm.type_error_fmt(msg!("function takes {} positional arguments but {} were given"), &[want.into(), got.into()])
 }
 
 /// `TypeError: function expected at most {max} arguments, got {got}`.
 #[inline(never)]
 pub fn too_many_args(vm: &mut Vm, max: usize, got: usize) -> crate::PyErr {
-    vm.type_error_fmt("function expected at most {} arguments, got {}", &[max.into(), got.into()])
+    vm.type_error_fmt(msg!("function expected at most {} arguments, got {}"), &[max.into(), got.into()])
 }
 
 /// `TypeError: function doesn't take keyword arguments`.
 #[inline(never)]
 pub fn no_kw(vm: &mut Vm) -> crate::PyErr {
-    vm.type_error("function doesn't take keyword arguments")
+    vm.type_error(msg!("function doesn't take keyword arguments"))
 }
 
 /// `OverflowError: overflow converting long int to machine word`.
 #[inline(never)]
 pub fn word_overflow(vm: &mut Vm) -> crate::PyErr {
-    vm.overflow_error("overflow converting long int to machine word")
+    vm.overflow_error(msg!("overflow converting long int to machine word"))
 }
 
 // ---------------------------------------------------------------------

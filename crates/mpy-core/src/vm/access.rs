@@ -222,13 +222,13 @@ pub fn list_append(vm: &mut Vm, l: Obj, item: Obj) -> PyResult<()> {
 #[cold]
 #[inline(never)]
 pub(super) fn unbound_local(vm: &mut Vm) -> PyErr {
-    vm.name_error("local variable referenced before assignment")
+    vm.name_error(msg!("local variable referenced before assignment"))
 }
 
 /// `NameError: name 'x' isn't defined`.
 pub fn name_error(vm: &mut Vm, q: Qstr) -> PyErr {
     let name = vm.qstr_str(q);
-    vm.error_fmt(&exc::NAME_ERROR_TYPE, "name '{}' isn't defined", &[name.into()])
+    vm.error_fmt(&exc::NAME_ERROR_TYPE, msg!("name '{}' isn't defined"), &[name.into()])
 }
 
 /// LOAD_NAME: locals dict, globals, builtins.

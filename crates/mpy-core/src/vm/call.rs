@@ -30,7 +30,7 @@ pub fn call_function(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
 
 /// `RuntimeError: maximum recursion depth exceeded`.
 pub fn recursion_error(vm: &mut Vm) -> PyErr {
-    vm.runtime_error("maximum recursion depth exceeded")
+    vm.runtime_error(crate::msg!("maximum recursion depth exceeded"))
 }
 
 /// Checks the recursion guard.
@@ -349,7 +349,7 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
 /// binding.
 #[cfg_attr(not(target_os = "none"), inline(never))]
 fn call_general(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
-    let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error("not a function")) };
+    let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error(crate::msg!("not a function"))) };
     check_recursion(vm)?;
     let size = v.code.frame_size();
     let (base, fp) = push_frame_slots(vm, size)?;
@@ -398,7 +398,7 @@ fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Ob
         pop_frame_slots(vm, base);
         return match r? {
             Outcome::Return(v) => Ok(v),
-            Outcome::Yield(_) => Err(vm.runtime_error("yield outside generator")),
+            Outcome::Yield(_) => Err(vm.runtime_error(crate::msg!("yield outside generator"))),
         };
     }
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
@@ -410,7 +410,7 @@ fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Ob
     pop_frame_slots(vm, base);
     match r? {
         Outcome::Return(v) => Ok(v),
-        Outcome::Yield(_) => Err(vm.runtime_error("yield outside generator")),
+        Outcome::Yield(_) => Err(vm.runtime_error(crate::msg!("yield outside generator"))),
     }
 }
 
@@ -495,7 +495,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
             Some(q) => Some(q),
             None => match vm.str_pinned(k) {
                 Some(s) => vm.qstrs.lookup(&vm.heap, s),
-                None => return Err(vm.type_error("keywords must be strings")),
+                None => return Err(vm.type_error(crate::msg!("keywords must be strings"))),
             },
         };
         let idx = kq.and_then(|q| param_index(code, v.qstrs, q, nc, n_pos + n_kwonly));
@@ -541,7 +541,7 @@ fn bind_args(vm: &mut Vm, v: &FunView<'_>, fr: &mut Frame<'_>, args: &[Obj], kw:
         };
         match d {
             Some(d) => fr.set_slot(slot(i), d),
-            None => return Err(vm.type_error("function missing keyword-only argument")),
+            None => return Err(vm.type_error(crate::msg!("function missing keyword-only argument"))),
         }
     }
     wrap_cells(vm, fr)
@@ -554,7 +554,7 @@ const UNEXPECTED_KW: &str = crate::runtime::exc::msg::UNEXPECTED_KW_NAMED;
 #[inline(never)]
 fn count_error(vm: &mut Vm, name: Qstr, takes: usize, given: usize) -> PyErr {
     let fname = vm.qstr_str(name);
-    vm.type_error_fmt("{}() takes {} positional arguments but {} were given", &[fname.into(), takes.into(), given.into()])
+    vm.type_error_fmt(crate::msg!("{}() takes {} positional arguments but {} were given"), &[fname.into(), takes.into(), given.into()])
 }
 
 /// `TypeError` with template `tpl` naming keyword `k` (a str).

@@ -386,7 +386,7 @@ pub fn bind_for_instance(vm: &mut Vm, v: Obj, kind: Kind, inst: Obj, native: Obj
         Desc::Class(f) => Ok((f, cls)),
         Desc::Property(g, _, _) => {
             if g.is_null() || g == Obj::NONE {
-                return Err(vm.attribute_error("unreadable attribute"));
+                return Err(vm.attribute_error(msg!("unreadable attribute")));
             }
             Ok((vm.call(g, &[inst], &[])?, Obj::NULL))
         }
@@ -454,7 +454,7 @@ fn call_class_general(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
         if vm.is_subclass(ot, cls) {
             let r = vm.call_with_self(init, obj, args, kw)?;
             if r != Obj::NONE {
-                return Err(vm.type_error("__init__() should return None"));
+                return Err(vm.type_error(msg!("__init__() should return None")));
             }
         }
     }
@@ -506,7 +506,7 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
     let Some(init) = init else { return Some(Ok(obj)) };
     Some(match super::call::call_positional(vm, init, obj, args) {
         Ok(Obj::NONE) => Ok(obj),
-        Ok(_) => Err(vm.type_error("__init__() should return None")),
+        Ok(_) => Err(vm.type_error(msg!("__init__() should return None"))),
         Err(e) => Err(e),
     })
 }
@@ -525,12 +525,12 @@ pub struct BareObj {
 ///
 /// Errors: `MemoryError`; whatever the native part's constructor raises.
 pub fn new_instance(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj], has_init: bool) -> PyResult<Obj> {
-    let Some(t) = cls.as_type() else { return Err(vm.type_error("not a class")) };
+    let Some(t) = cls.as_type() else { return Err(vm.type_error(msg!("not a class"))) };
     let Some(inst_attrs) = vm.heap.class(cls).map(|c| c.st.inst_attrs as usize) else {
         if core::ptr::eq(t, &OBJECT_TYPE) {
             return vm.alloc_obj(BareObj { base: ObjBase::new(&OBJECT_TYPE) });
         }
-        return Err(vm.type_error("not a class"));
+        return Err(vm.type_error(msg!("not a class")));
     };
     if t.is_subtype_any(&exc::BASE_EXCEPTION_TYPE) {
         let a = vm.new_tuple(args)?;
@@ -622,7 +622,7 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
     for (i, &b) in bases.iter().enumerate() {
         if bases[..i].contains(&b) {
             let n = type_name_of(vm, b);
-            return Err(vm.type_error_fmt("duplicate base class {}", &[n.into()]));
+            return Err(vm.type_error_fmt(msg!("duplicate base class {}"), &[n.into()]));
         }
     }
     let obj = Obj::from_type(&OBJECT_TYPE);
@@ -753,13 +753,13 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
         } else if let Some(t) = b.as_type() {
             if t.flags & flags::BASETYPE == 0 {
                 let n = vm.qstr_str(t.name);
-                return Err(vm.type_error_fmt("type '{}' is not an acceptable base type", &[n.into()]));
+                return Err(vm.type_error_fmt(msg!("type '{}' is not an acceptable base type"), &[n.into()]));
             }
             if !core::ptr::eq(t, &OBJECT_TYPE) && nb.is_none() {
                 nb = Some(t);
             }
         } else {
-            return Err(vm.type_error("bases must be types"));
+            return Err(vm.type_error(msg!("bases must be types")));
         }
     }
     let mut mro: GcVec<Obj> = GcVec::new();
@@ -814,7 +814,7 @@ fn build_class(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         Some(q) => q,
         None => match vm.str_pinned(name) {
             Some(s) => vm.intern(s)?,
-            None => return Err(vm.type_error("class name must be a str")),
+            None => return Err(vm.type_error(msg!("class name must be a str"))),
         },
     };
     let ns = vm.new_dict()?;

@@ -52,7 +52,7 @@ fn bad_opcode(vm: &mut Vm, opc: u8) -> PyErr {
 /// (boards: inlined, which their dispatch loop's size prefers).
 #[cfg_attr(not(target_os = "none"), cold, inline(never))]
 pub fn bad_code(vm: &mut Vm) -> PyErr {
-    vm.runtime_error("invalid bytecode")
+    vm.runtime_error(crate::msg!("invalid bytecode"))
 }
 
 /// BINARY_OP opcodes with arms of their own in the dispatch loop.

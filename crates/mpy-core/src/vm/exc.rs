@@ -27,7 +27,7 @@ pub fn make_raise_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
             return Ok(e);
         }
     }
-    Err(vm.type_error("exceptions must derive from BaseException"))
+    Err(vm.type_error(crate::msg!("exceptions must derive from BaseException")))
 }
 
 /// Writes the traceback and the exception line for `e` to `out`, as the

@@ -64,7 +64,7 @@ pub fn compile_source(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMode
             // The port's compiler memory ran out.
             None => Err(vm.memory_error()),
         },
-        None => Err(vm.runtime_error("compiler not available")),
+        None => Err(vm.runtime_error(crate::msg!("compiler not available"))),
     }
 }
 
@@ -191,7 +191,7 @@ pub fn builtin_compile(vm: &mut Vm, src: &[u8], filename: &str, mode: &str) -> P
         "exec" => CompileMode::Exec,
         "eval" => CompileMode::Eval,
         "single" => CompileMode::Single,
-        _ => return Err(vm.value_error("bad compile mode")),
+        _ => return Err(vm.value_error(crate::msg!("bad compile mode"))),
     };
     let c = compile_source(vm, src, filename, mode)?;
     let l = load_compiled(vm, &c)?;
@@ -215,7 +215,7 @@ pub fn builtin_exec_eval(vm: &mut Vm, code: Obj, globals: Obj, locals: Obj, mode
         let md = vm.modules;
         let main = match vm.dict_lookup_qstr(md, crate::qstr::q::__main__)? {
             Some(m) => m,
-            None => return Err(vm.runtime_error("no __main__ module")),
+            None => return Err(vm.runtime_error(crate::msg!("no __main__ module"))),
         };
         module_globals(vm, main).unwrap_or(Obj::NULL)
     } else {
@@ -237,7 +237,7 @@ fn exec_with(vm: &mut Vm, code: Obj, g: Obj, l: Obj, mode: CompileMode) -> PyRes
     } else if let Some(b) = vm.bytes_pinned(code) {
         b
     } else {
-        return Err(vm.type_error("exec/eval expects a str or code object"));
+        return Err(vm.type_error(crate::msg!("exec/eval expects a str or code object")));
     };
     exec_source_in(vm, src, "<string>", mode, g, l)
 }

@@ -166,7 +166,7 @@ pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
         });
         match m {
             Ok(m) if structurally_valid(&m) => Ok(m),
-            Err(mpy_bytecode::MpyError::NativeCode) => Err(vm.value_error("incompatible .mpy arch")),
+            Err(mpy_bytecode::MpyError::NativeCode) => Err(vm.value_error(msg!("incompatible .mpy arch"))),
             #[cfg(not(feature = "float"))]
             Err(mpy_bytecode::MpyError::NoFloat) => Err(super::load::no_float(vm)),
             _ => Err(incompatible(vm)),

@@ -197,10 +197,10 @@ fn restore_flags(vm: &mut Vm, g: Obj, flags: u32) {
 
 /// [`resume`]'s general path: every state and a thrown exception.
 fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> {
-    let Some((h, _)) = vm.heap.var::<GenHead>(g) else { return Err(vm.type_error("not a generator")) };
+    let Some((h, _)) = vm.heap.var::<GenHead>(g) else { return Err(vm.type_error(crate::msg!("not a generator"))) };
     let (fun, ip, sp, exc_sp, flags) = (h.fun, h.ip as usize, h.sp as usize, h.exc_sp as usize, h.flags);
     if flags & gen_flags::RUNNING != 0 {
-        return Err(vm.value_error("generator already executing"));
+        return Err(vm.value_error(crate::msg!("generator already executing")));
     }
     if flags & gen_flags::FINISHED != 0 {
         if !throw.is_null() {
@@ -210,7 +210,7 @@ fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> 
     }
     let started = flags & gen_flags::STARTED != 0;
     if !started && throw.is_null() && send != Obj::NONE {
-        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+        return Err(vm.type_error(crate::msg!("can't send non-None value to a just-started generator")));
     }
     let Some(v) = FunView::of(vm, fun) else { return Err(dispatch::bad_code(vm)) };
     if !started && !throw.is_null() {
@@ -371,7 +371,7 @@ pub fn close(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
     }
     let e = vm.error_noargs(&exc::GENERATOR_EXIT_TYPE).0;
     match resume(vm, g, Obj::NONE, e) {
-        Ok(Step::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Yield(_)) => Err(vm.runtime_error(crate::msg!("generator ignored GeneratorExit"))),
         Ok(Step::Return(_)) => Ok(Obj::NONE),
         Err(PyErr(x)) if exc_is(vm, x, &exc::GENERATOR_EXIT_TYPE) || exc_is(vm, x, &exc::STOP_ITERATION_TYPE) => Ok(Obj::NONE),
         Err(e) => Err(e),

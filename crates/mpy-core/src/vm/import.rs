@@ -82,7 +82,7 @@ pub(crate) fn modules_dict(vm: &mut Vm) -> PyResult<Obj> {
 
 /// `ImportError: no module named 'x'`.
 fn import_error(vm: &mut Vm, name: &str) -> crate::PyErr {
-    vm.error_fmt(&exc::IMPORT_ERROR_TYPE, "no module named '{}'", &[name.into()])
+    vm.error_fmt(&exc::IMPORT_ERROR_TYPE, msg!("no module named '{}'"), &[name.into()])
 }
 
 /// A module found along `sys.path`.
@@ -166,7 +166,7 @@ fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledM
         super::frozen::parse_mpy(vm, src.as_slice())
     } else if vm.vmstate.compile.is_none() {
         // MicroPython built without its compiler says this.
-        Err(vm.error(&exc::IMPORT_ERROR_TYPE, "script compilation not supported"))
+        Err(vm.error(&exc::IMPORT_ERROR_TYPE, msg!("script compilation not supported")))
     } else {
         super::exec::compile_source(vm, src.as_slice(), path, super::CompileMode::Exec)
     };
@@ -338,7 +338,7 @@ pub fn import_name(vm: &mut Vm, name: Qstr, fromlist: Obj, level: Obj, globals: 
         let dots = cur.bytes().filter(|&b| b == b'.').count();
         let drop = if is_pkg { level - 1 } else { level };
         if cur.is_empty() || drop > dots {
-            return Err(vm.error(&exc::IMPORT_ERROR_TYPE, "can't perform relative import"));
+            return Err(vm.error(&exc::IMPORT_ERROR_TYPE, msg!("can't perform relative import")));
         }
         // The name's first `dots + 1 - drop` components.
         let mut keep = cur;
@@ -386,7 +386,7 @@ pub fn import_from(vm: &mut Vm, m: Obj, name: Qstr) -> PyResult<Obj> {
         }
     }
     let n = vm.qstr_str(name);
-    Err(vm.error_fmt(&exc::IMPORT_ERROR_TYPE, "cannot import name {}", &[n.into()]))
+    Err(vm.error_fmt(&exc::IMPORT_ERROR_TYPE, msg!("cannot import name {}"), &[n.into()]))
 }
 
 /// IMPORT_STAR: copies the module's public names (not starting with `_`)

@@ -33,7 +33,7 @@ pub struct Loaded {
 
 /// `ValueError: incompatible .mpy file`.
 pub fn incompatible(vm: &mut Vm) -> PyErr {
-    vm.value_error("incompatible .mpy file")
+    vm.value_error(msg!("incompatible .mpy file"))
 }
 
 /// `ValueError: decimal numbers not supported`: a float or complex
@@ -42,7 +42,7 @@ pub fn incompatible(vm: &mut Vm) -> PyErr {
 #[cfg(not(feature = "float"))]
 #[cold]
 pub fn no_float(vm: &mut Vm) -> PyErr {
-    vm.value_error("decimal numbers not supported")
+    vm.value_error(msg!("decimal numbers not supported"))
 }
 
 /// `SyntaxError: invalid syntax for number`: a complex constant (`1j`) in
@@ -50,7 +50,7 @@ pub fn no_float(vm: &mut Vm) -> PyErr {
 /// parser says for one without complex numbers.
 #[cfg(all(feature = "float", not(feature = "complex")))]
 pub fn no_complex(vm: &mut Vm) -> PyErr {
-    vm.error(&crate::types::exception::SYNTAX_ERROR_TYPE, "invalid syntax for number")
+    vm.error(&crate::types::exception::SYNTAX_ERROR_TYPE, msg!("invalid syntax for number"))
 }
 
 /// An int object from decimal text (an optional `-`, then digits).

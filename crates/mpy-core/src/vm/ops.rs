@@ -247,7 +247,7 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
         op::RAISE_LAST => {
             let e = f.active_exc();
             if e.is_null() {
-                return Err(vm.runtime_error("no active exception to reraise"));
+                return Err(vm.runtime_error(msg!("no active exception to reraise")));
             }
             return Err(PyErr(e));
         }
@@ -264,7 +264,7 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
         op::DELETE_FAST => {
             let i = local_slot(f, arg);
             if f.slot(i).is_null() {
-                return Err(vm.name_error("local variable referenced before assignment"));
+                return Err(vm.name_error(msg!("local variable referenced before assignment")));
             }
             f.set_slot(i, Obj::NULL);
         }
@@ -524,13 +524,13 @@ fn mapping_pairs(vm: &mut Vm, out: &mut GcVec<Obj>, m: Obj) -> PyResult<()> {
 
 /// `ValueError: need more than N values to unpack`.
 fn unpack_short(vm: &mut Vm, got: usize) -> PyErr {
-    vm.value_error_fmt("need more than {} values to unpack", &[got.into()])
+    vm.value_error_fmt(msg!("need more than {} values to unpack"), &[got.into()])
 }
 
 /// `ValueError: too many values to unpack (expected N)`.
 #[inline(never)]
 fn unpack_long(vm: &mut Vm, n: usize) -> PyErr {
-    vm.value_error_fmt("too many values to unpack (expected {})", &[n.into()])
+    vm.value_error_fmt(msg!("too many values to unpack (expected {})"), &[n.into()])
 }
 
 /// UNPACK_SEQUENCE of anything but a tuple or list of the right length

@@ -74,7 +74,7 @@ impl Default for Pending {
 pub fn schedule(vm: &mut Vm, f: Obj, arg: Obj) -> PyResult<()> {
     let p = &mut vm.vmstate.pending;
     if p.len as usize >= SCHED_DEPTH {
-        return Err(vm.error(&RUNTIME_ERROR_TYPE, "schedule queue full"));
+        return Err(vm.error(&RUNTIME_ERROR_TYPE, msg!("schedule queue full")));
     }
     let i = (p.head as usize + p.len as usize) % SCHED_DEPTH;
     p.queue[i] = (f, arg);

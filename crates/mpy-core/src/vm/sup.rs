@@ -47,7 +47,7 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
         return Ok((v, if is_cls { Obj::NULL } else { obj }));
     }
     let n = vm.qstr_str(name);
-    Err(vm.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, "'super' object has no attribute '{}'", &[n.into()]))
+    Err(vm.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, msg!("'super' object has no attribute '{}'"), &[n.into()]))
 }
 
 /// A `super(cls, obj)` object.
@@ -63,7 +63,7 @@ pub struct SuperObj {
 
 fn super_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     if args.len() != 2 {
-        return Err(vm.type_error("super() requires 2 arguments"));
+        return Err(vm.type_error(msg!("super() requires 2 arguments")));
     }
     vm.alloc_obj(SuperObj { base: ObjBase::new(&SUPER_TYPE), cls: args[0], obj: args[1] })
 }
