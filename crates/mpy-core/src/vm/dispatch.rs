@@ -391,6 +391,9 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     // i < n_state): one base for every local (with local 0 at `fast_end -
     // 1` as a separate base, the loop kept two, each stored on entry).
     let fast_end: *mut Obj = fp.wrapping_add(fcode.n_state());
+    // Boards: local 0's address as the base (smaller code there).
+    #[cfg(target_os = "none")]
+    let fastn: *mut Obj = fast_end.wrapping_sub(1);
     // SAFETY: a frame's `ip` is always an instruction of its code (the
     // entry, a verified jump or handler target, or the next instruction),
     // and `sp <= n_state <= frame_size` (verified depth).
@@ -480,7 +483,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     macro_rules! local {
         ($i:expr) => {
             // Only dereferenced for a verified local index (< n_state).
-            fast_end.wrapping_sub(1 + $i)
+            {
+                #[cfg(not(target_os = "none"))]
+                let p = fast_end.wrapping_sub(1 + $i);
+                #[cfg(target_os = "none")]
+                let p = fastn.wrapping_sub($i);
+                p
+            }
         };
     }
     #[cfg(not(target_os = "none"))]
