@@ -242,15 +242,13 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
     };
     // Desktop: the recursion guard measures the native stack at the frame
     // (a local that lives in memory anyway) instead of at a marker.
+    // One comparison in the common case: an unknown base (0) or a
+    // frame above it wraps to a large distance, which the cold
+    // `native_stack_over` sorts out.
     #[cfg(not(target_os = "none"))]
     {
         let here = core::ptr::addr_of!(frame).addr();
-        let over = if vm.stack_base != 0 {
-            vm.stack_base.saturating_sub(here) > vm.config.stack_limit
-        } else {
-            vm.vmstate.depth > MAX_DEPTH
-        };
-        if over {
+        if vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && native_stack_over(vm, here) {
             pop_frame_slots(vm, base);
             return Err(recursion_error(vm));
         }
@@ -292,6 +290,20 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
         }
     }
     run_new_frame(vm, &mut frame, base)
+}
+
+/// The recursion guard at native stack address `here` (desktop, out of
+/// line: only reached near the limit, or when the stack base is unknown
+/// and the Python call depth counts instead).
+#[cfg(not(target_os = "none"))]
+#[cold]
+#[inline(never)]
+fn native_stack_over(vm: &Vm, here: usize) -> bool {
+    if vm.stack_base != 0 {
+        vm.stack_base.saturating_sub(here) > vm.config.stack_limit
+    } else {
+        vm.vmstate.depth > MAX_DEPTH
+    }
 }
 
 /// Writes `src` to the consecutive locals from slot `d` down and returns

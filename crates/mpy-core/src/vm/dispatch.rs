@@ -387,8 +387,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     let qstrs: *const Qstr = f.qstrs;
     let consts: *const Obj = f.consts;
     let fp: *mut Obj = f.fp();
-    // Local i is `fastn - i` (only dereferenced for verified i < n_state).
-    let fastn: *mut Obj = fp.wrapping_add(fcode.n_state()).wrapping_sub(1);
+    // Local i is `fast_end - 1 - i` (only dereferenced for verified
+    // i < n_state): one base for every local (with local 0 at `fast_end -
+    // 1` as a separate base, the loop kept two, each stored on entry).
+    let fast_end: *mut Obj = fp.wrapping_add(fcode.n_state());
+    // Boards: local 0's address as the base (smaller code there).
+    #[cfg(target_os = "none")]
+    let fastn: *mut Obj = fast_end.wrapping_sub(1);
     // SAFETY: a frame's `ip` is always an instruction of its code (the
     // entry, a verified jump or handler target, or the next instruction),
     // and `sp <= n_state <= frame_size` (verified depth).
@@ -478,7 +483,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
     macro_rules! local {
         ($i:expr) => {
             // Only dereferenced for a verified local index (< n_state).
-            fastn.wrapping_sub($i)
+            {
+                #[cfg(not(target_os = "none"))]
+                let p = fast_end.wrapping_sub(1 + $i);
+                #[cfg(target_os = "none")]
+                let p = fastn.wrapping_sub($i);
+                p
+            }
         };
     }
     #[cfg(not(target_os = "none"))]
@@ -673,7 +684,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
         // rustc lowers range patterns to compare chains ahead of the jump
         // table, or-patterns of constants join the single table.
         match opc {
-            // Desktop: one arm per local (a constant offset from `fastn`
+            // Desktop: one arm per local (a constant offset from `fast_end`
             // instead of computing it from the opcode; they cost flash).
             #[cfg(not(target_os = "none"))]
             0xb0 => load_fast!(0),

@@ -180,13 +180,16 @@ impl<'a> Frame<'a> {
     /// The module's qstr table (read again through the function; for the
     /// out-of-line code, which checks its indices).
     pub fn qstr_table(&self, vm: &Vm) -> &'a [Qstr] {
-        FunView::of(vm, self.fun).map_or(&[], |v| v.qstrs)
+        match vm.heap.get::<ContextObj>(self.context(vm)) {
+            Some(c) => crate::vmobj::qstr_table(vm, c.qstrs),
+            None => &[],
+        }
     }
 
     /// The module's code context (for the functions this code makes), or
     /// NULL if the frame's function is not one (it always is).
     pub fn context(&self, vm: &Vm) -> Obj {
-        FunView::of(vm, self.fun).map_or(Obj::NULL, |v| v.head.context)
+        vm.heap.var_pinned::<FunHead>(self.fun).map_or(Obj::NULL, |(h, _)| h.context)
     }
 
     /// Sets slot 0 (for a frame made before its slots).
