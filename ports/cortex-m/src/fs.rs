@@ -444,7 +444,7 @@ impl<B: Board> BoardFs<B> {
     pub fn open(&mut self, path: &str, mode: &str) -> Result<usize, i32> {
         let p = self.cwd.resolve(path)?;
         let slot = table(|t| t.files.iter().position(|f| !f.used)).ok_or(EMFILE)?;
-        let plus = mode.contains('+');
+        let plus = mode.bytes().any(|b| b == b'+');
         let (read, write, create, truncate, excl, append) = match mode.as_bytes().first() {
             Some(b'r') => (true, plus, false, false, false, false),
             Some(b'w') => (plus, true, true, true, false, false),

@@ -175,33 +175,14 @@ fn run_below(vm: &mut Vm, base: usize, scrub: bool, f: &mut dyn FnMut(&mut Vm)) 
 /// dead frames of earlier commands (the REPL's, a soft reset's, the last
 /// script's) leave words there that the conservative collector would see
 /// when the next command's frames reuse the area without overwriting
-/// them. ~1 instruction per byte: only before Python code runs.
-#[inline(never)]
+/// them. ~1 instruction per byte: only before Python code runs. (The
+/// core's scrub, with the board's depth.)
 fn scrub_stack(vm: &Vm) {
-    let room = vm
-        .config
-        .stack_limit
-        .saturating_sub(vm.stack_used())
-        .saturating_sub(2 * 1024);
-    scrub_chunks(SCRUB_BYTES.min(room) / (SCRUB_CHUNK + 64));
+    mpy_core::vm::scrub_stack_bytes(vm, SCRUB_BYTES);
 }
 
 /// Bytes of dead native stack zeroed before each command.
 const SCRUB_BYTES: usize = 24 * 1024;
-/// Bytes zeroed per level of [`scrub_chunks`].
-const SCRUB_CHUNK: usize = 128 * core::mem::size_of::<usize>();
-
-/// Zeroes one chunk of the stack per level, `levels` deep (safe code:
-/// each level's zeroed array is its frame).
-#[inline(never)]
-fn scrub_chunks(levels: usize) {
-    let z = [0usize; 128];
-    if levels > 1 {
-        scrub_chunks(levels - 1);
-    }
-    // After the call, so the recursion is not turned into a loop.
-    core::hint::black_box(&z);
-}
 
 /// `Vm::port_roots` slot of the exception waiting to be printed.
 const PENDING: usize = 0;

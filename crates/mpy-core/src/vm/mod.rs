@@ -17,6 +17,7 @@ mod access;
 pub mod dispatch;
 mod fastpath;
 mod scrub;
+pub use scrub::scrub_stack_bytes;
 pub mod exc;
 pub mod exec;
 pub mod frame;

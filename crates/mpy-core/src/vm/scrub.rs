@@ -18,15 +18,24 @@ pub(super) fn scrub_after_call(vm: &mut Vm) {
 }
 
 /// Overwrites up to 16 KiB of native stack below the caller's frame with
-/// zeros (dead frames only: nothing live is below the current stack
-/// pointer), staying within the interpreter's stack limit. Values that
-/// dead frames left there would otherwise be seen by the conservative
-/// collector when later frames reuse the area without overwriting them.
+/// zeros: [`scrub_stack_bytes`] for the VM's own uses.
 #[inline(never)]
 pub(crate) fn scrub_native_stack(vm: &Vm) {
+    scrub_stack_bytes(vm, 16 * 1024);
+}
+
+/// Overwrites up to `bytes` of native stack below the caller's frame with
+/// zeros (dead frames only: nothing live is below the current stack
+/// pointer), staying 2 KiB within the interpreter's stack limit. Values
+/// that dead frames left there would otherwise be seen by the
+/// conservative collector when later frames reuse the area without
+/// overwriting them (ports scrub before each command: dead frames of the
+/// REPL, a soft reset or the last script). ~1 instruction per byte.
+#[inline(never)]
+pub fn scrub_stack_bytes(vm: &Vm, bytes: usize) {
     const CHUNK: usize = 128 * core::mem::size_of::<usize>();
     let room = vm.config.stack_limit.saturating_sub(vm.stack_used()).saturating_sub(2 * 1024);
-    scrub_chunks((16 * 1024).min(room) / (CHUNK + 64));
+    scrub_chunks(bytes.min(room) / (CHUNK + 64));
 }
 
 /// Zeroes one chunk of stack per level, `levels` deep.
