@@ -428,7 +428,7 @@ impl Vm {
     /// items.
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
-    fn flat_tuple_hash(&self, items: &[Obj]) -> Option<u32> {
+    pub(crate) fn flat_tuple_hash(&self, items: &[Obj]) -> Option<u32> {
         let mut h: u32 = 0x345678;
         for &x in items {
             let hx = if let Some(i) = x.as_small_int() {

@@ -396,28 +396,12 @@ impl Vm {
                 return Ok(h);
             }
         }
-        // Desktop: a tuple of small ints/qstrs directly (boards: the
-        // tuple type's slot below computes the same).
+        // Desktop: a tuple of small ints and strs directly, without
+        // recursion (boards: the tuple type's slot below computes the
+        // same).
         #[cfg(not(target_os = "none"))]
-        if let Some(items) = self.tuple_pinned(o) {
-            // A tuple of small ints/qstrs: the tuple type's hash
-            // (`tuple_hash`, halved into a small int) without recursion.
-            let mut h: u32 = 0x345678;
-            let mut flat = true;
-            for &x in items {
-                let hx = if let Some(i) = x.as_small_int() {
-                    i as u32
-                } else if let Some(q) = x.as_qstr() {
-                    self.qstr_hash(q)
-                } else {
-                    flat = false;
-                    break;
-                };
-                h = (h ^ hx).wrapping_mul(1_000_003) ^ (h >> 7);
-            }
-            if flat {
-                return Ok(h >> 2);
-            }
+        if let Some(h) = self.tuple_pinned(o).and_then(|items| self.flat_tuple_hash(items)) {
+            return Ok(h);
         }
         if let Some(f) = t.ext.unary_op {
             let r = f(self, UnaryOp::Hash, o)?;
