@@ -319,19 +319,22 @@ impl Map {
     #[inline(always)]
     pub fn find_decided(&self, key: Obj, hash: u32, mut cmp: impl FnMut(Obj) -> Cmp) -> Result<Option<usize>, ()> {
         let kr = key.raw();
+        // Candidate key `k`: Some(answer) when it decides, None to go on.
+        let mut decide = |k: usize, p: usize| -> Option<Result<Option<usize>, ()>> {
+            if k == kr {
+                return Some(Ok(Some(p)));
+            }
+            match cmp(Obj::from_raw(k)) {
+                Cmp::Differ => None,
+                Cmp::Equal => Some(Ok(Some(p))),
+                Cmp::Unknown => Some(Err(())),
+            }
+        };
         if self.small() {
-            let mut p = 0;
-            for pair in self.t.as_slice().chunks_exact(2) {
-                let k = pair[0];
-                if k == kr {
-                    return Ok(Some(p));
+            for (p, pair) in self.t.as_slice().chunks_exact(2).enumerate() {
+                if let Some(r) = decide(pair[0], p) {
+                    return r;
                 }
-                match cmp(Obj::from_raw(k)) {
-                    Cmp::Differ => {}
-                    Cmp::Equal => return Ok(Some(p)),
-                    Cmp::Unknown => return Err(()),
-                }
-                p += 1;
             }
             return Ok(None);
         }
@@ -350,13 +353,8 @@ impl Map {
             let p = v as usize;
             if v != DELETED && t.get(hbase + p / G).is_some_and(|&hw| (hw >> shift(p)) as u32 == hash) {
                 let Some(&k) = t.get(HDR + 2 * p) else { return Err(()) };
-                if k == kr {
-                    return Ok(Some(p));
-                }
-                match cmp(Obj::from_raw(k)) {
-                    Cmp::Differ => {}
-                    Cmp::Equal => return Ok(Some(p)),
-                    Cmp::Unknown => return Err(()),
+                if let Some(r) = decide(k, p) {
+                    return r;
                 }
             }
             s += 1;
