@@ -666,24 +666,49 @@ pub fn write_mag_radix(vm: &mut Vm, out: &mut Out, v: IntVal<'_>, base: u32, upp
 
 /// The digits of `n` in `radix` (2..=36, clamped; `A-Z` above 9 if
 /// `upper`), written at the end of `buf`.
-#[cfg(not(feature = "bigint"))]
+#[cfg(any(not(target_os = "none"), not(feature = "bigint")))]
 pub(crate) fn u64_digits(buf: &mut [u8; 64], mut n: u64, radix: u32, upper: bool) -> &[u8] {
-    let radix = radix.clamp(2, 36) as u64;
+    let radix = radix.clamp(2, 36);
     let mut k = buf.len();
     loop {
-        let d = (n % radix) as u8;
+        let (q, d) = div_radix(n, radix);
+        let d = d as u8;
         k -= 1;
         buf[k] = match d {
             0..=9 => b'0' + d,
             _ if upper => b'A' + d - 10,
             _ => b'a' + d - 10,
         };
-        n /= radix;
+        n = q;
         if n == 0 {
             break;
         }
     }
     &buf[k..]
+}
+
+/// `(n / d, n % d)` for a radix `d` (2..=36).
+#[cfg(all(not(target_os = "none"), not(test)))]
+#[inline(always)]
+fn div_radix(n: u64, d: u32) -> (u64, u32) {
+    (n / d as u64, (n % d as u64) as u32)
+}
+
+/// `(n / d, n % d)` for a radix `d` (2..=36), boards: three 32-bit
+/// divisions instead of the 64-bit division routine (~550 B): each
+/// remainder is below `d`, so every step's dividend (remainder and the
+/// next 16 bits) fits 32 bits.
+#[cfg(any(all(target_os = "none", not(feature = "bigint")), test))]
+#[inline(always)]
+fn div_radix(n: u64, d: u32) -> (u64, u32) {
+    let hi = (n >> 32) as u32;
+    let lo = n as u32;
+    let (qh, r) = (hi / d, hi % d);
+    let x = (r << 16) | (lo >> 16);
+    let (q1, r) = (x / d, x % d);
+    let x = (r << 16) | (lo & 0xffff);
+    let (q0, r) = (x / d, x % d);
+    (((qh as u64) << 32) | ((q1 << 16) | q0) as u64, r)
 }
 
 /// [`write_int_radix`] into a new str object (`hex(-255) == '-0xff'`).

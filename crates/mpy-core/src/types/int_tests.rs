@@ -347,3 +347,13 @@ fn small_int_fast_path_direct() {
     })
 }
 
+
+#[test]
+fn div_radix_without_u64_division() {
+    let ns = [0u64, 1, 35, 36, 65535, 65536, 0xffff_ffff, 0x1_0000_0000, 12157665459056928801, u64::MAX, 1 << 63];
+    for &n in &ns {
+        for d in 2..=36u32 {
+            assert_eq!(super::div_radix(n, d), (n / d as u64, (n % d as u64) as u32), "{n} / {d}");
+        }
+    }
+}

@@ -307,22 +307,8 @@ pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Opti
         #[cfg(any(not(target_os = "none"), not(feature = "bigint")))]
         IntVal::Small(i) => {
             let mut buf = [0u8; 64];
-            let mut n = i.unsigned_abs();
-            let mut k = buf.len();
-            loop {
-                let d = (n % radix as u64) as u8;
-                k -= 1;
-                buf[k] = match d {
-                    0..=9 => b'0' + d,
-                    _ if upper => b'A' + d - 10,
-                    _ => b'a' + d - 10,
-                };
-                n /= radix as u64;
-                if n == 0 {
-                    break;
-                }
-            }
-            int_body_into(vm, out, i < 0, &buf[k..], spec, min_digits)
+            let digits = super::int::u64_digits(&mut buf, i.unsigned_abs(), radix, upper);
+            int_body_into(vm, out, i < 0, digits, spec, min_digits)
         }
         #[cfg(feature = "bigint")]
         _ => {
