@@ -391,7 +391,7 @@ fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// Reads one line (through its newline) as the file's kind of object;
 /// empty at end of file.
 fn read_line(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    fill(vm, o, &|b| b.contains(&b'\n'))?;
+    fill(vm, o, &|b| crate::types::strutil::has_byte(b, b'\n'))?;
     let p = pending(vm, o);
     let len = p.iter().position(|&c| c == b'\n').map_or(p.len(), |i| i + 1);
     take(vm, o, Some(len))

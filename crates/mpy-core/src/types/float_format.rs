@@ -524,7 +524,7 @@ fn fixed(out: &mut FloatText, v: Float, p: usize) {
 /// the point itself (the text after `end` moves down).
 fn strip_zeros(out: &mut FloatText, start: usize, end: usize) {
     let body = out.as_bytes().get(start..end).unwrap_or(&[]);
-    if !body.contains(&b'.') {
+    if !crate::types::strutil::has_byte(body, b'.') {
         return;
     }
     let mut k = body.len();

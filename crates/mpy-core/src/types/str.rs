@@ -164,7 +164,7 @@ pub fn seq_binary_op(vm: &mut Vm, kind: Kind, op: BinaryOp, lhs: Obj, rhs: Obj) 
             if kind != Kind::Str && is_int(vm, rhs) {
                 let v = int_arg(vm, rhs)?;
                 let a = buffer_ref(vm, lhs).unwrap_or(&[]);
-                return Ok(Obj::bool((0..256).contains(&v) && a.contains(&(v as u8))));
+                return Ok(Obj::bool((0..256).contains(&v) && crate::types::strutil::has_byte(a, v as u8)));
             }
             if !rhs_ok(vm, true) {
                 // Raises MicroPython's "can't convert ... implicitly".

@@ -69,7 +69,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     // The next byte if it is one of `set`, consumed.
     let eat = |i: &mut usize, set: &[u8]| -> Option<u8> {
         let b = *c.get(*i)?;
-        set.contains(&b).then(|| *i += 1).map(|()| b)
+        crate::types::strutil::has_byte(set, b).then(|| *i += 1).map(|()| b)
     };
     s.sign = eat(&mut i, b"+- ").map(char::from);
     s.alt = eat(&mut i, b"#").is_some();
@@ -701,7 +701,7 @@ fn format_field(vm: &mut Vm, field: &[u8], fields: &mut Fields, depth: u32, out:
         Some('s') => obj = vm.str_obj(obj)?,
         Some(c) => return Err(vm.value_error_fmt(msg!("unknown conversion specifier {}"), &[c.into()])),
     }
-    if spec.contains(&b'{') && depth < 2 {
+    if crate::types::strutil::has_byte(spec, b'{') && depth < 2 {
         let mut sb = Out::buf();
         let r = expand(vm, spec, fields, depth + 1, &mut sb).and_then(|()| {
             let s = mpy_bytecode::utf8::str(sb.as_bytes()).unwrap_or("");

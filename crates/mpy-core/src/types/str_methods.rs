@@ -359,7 +359,7 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
     let cont = |i: usize| kind == Kind::Str && s.get(i).is_some_and(|&x| x & 0xc0 == 0x80);
     let hit = |u: &[u8]| match set {
         Some(t) => match u {
-            [c] => t.contains(c),
+            [c] => crate::types::strutil::has_byte(t, *c),
             _ => find_bytes(t, u, 0).is_some(),
         },
         None => matches!(u, [c] if is_space(*c)),

@@ -68,6 +68,21 @@ impl Kind {
 
 /// The built-in part of an instance of a subclass of a built-in type
 
+/// Whether `b` holds the byte `c`: core's `contains` (memchr) on the
+/// desktop, a plain loop on the boards (memchr's word-at-a-time routine
+/// costs ~180 B of flash there).
+#[inline]
+pub fn has_byte(b: &[u8], c: u8) -> bool {
+    #[cfg(not(target_os = "none"))]
+    {
+        b.contains(&c)
+    }
+    #[cfg(target_os = "none")]
+    {
+        b.iter().any(|&x| x == c)
+    }
+}
+
 /// The text of `o` if it is exactly a str (a qstr or a heap str, not a
 /// subclass instance); the desktop fast paths of `%` and `str.split` use it.
 #[cfg(not(target_os = "none"))]
@@ -578,7 +593,7 @@ pub fn repr_bytes(vm: &mut Vm, b: &[u8], out: &mut Out) -> PyResult<()> {
 /// read as UTF-8 code points when `text` (then valid UTF-8), else as
 /// bytes.
 fn repr_quoted(vm: &mut Vm, b: &[u8], text: bool, out: &mut Out) -> PyResult<()> {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let q = if has_byte(b, b'\'') && !has_byte(b, b'"') { b'"' } else { b'\'' };
     out.bytes(vm, &[q])?;
     let mut run = 0;
     let mut i = 0;
