@@ -239,7 +239,7 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
     }
     // Non-ASCII text: code points map to byte offsets through `at` (the
     // identity otherwise).
-    let text = kind == Kind::Str && !b.is_ascii();
+    let text = kind == Kind::Str && !crate::types::strutil::all_ascii(b);
     let len = if text { char_len(b) } else { b.len() };
     let t = vm.str_pinned(o).unwrap_or("").as_bytes();
     let at = |i: usize| if text { char_to_byte(t, i) } else { i.min(len) };
@@ -323,7 +323,7 @@ fn str_index_ascii(vm: &mut Vm, o: Obj, index: Obj) -> Option<PyResult<Obj>> {
     let i = usize::try_from(index.as_small_int()?).ok()?;
     let s = vm.str_pinned(o)?.as_bytes();
     let &b = s.get(i)?;
-    if b >= 0x80 || !s[..i].is_ascii() {
+    if b >= 0x80 || !crate::types::strutil::all_ascii(&s[..i]) {
         return None;
     }
     crate::qstr::ascii_char(b).map(|q| Ok(Obj::qstr(q)))

@@ -149,7 +149,7 @@ fn resolve_range(kind: Kind, s: &[u8], start: Option<isize>, end: Option<isize>)
     if start.is_none() && end.is_none() {
         return Some((0, s.len()));
     }
-    let ascii = kind != Kind::Str || s.is_ascii();
+    let ascii = kind != Kind::Str || crate::types::strutil::all_ascii(s);
     let len = if ascii { s.len() } else { char_len(s) } as isize;
     let norm = |v: isize| -> isize {
         if v < 0 {
@@ -255,7 +255,7 @@ fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
                 let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
                 pos.map(|p| {
                     let abs = bs + p;
-                    if kind == Kind::Str && !s[..abs].is_ascii() {
+                    if kind == Kind::Str && !crate::types::strutil::all_ascii(&s[..abs]) {
                         byte_to_char(s, abs)
                     } else {
                         abs
@@ -313,7 +313,7 @@ fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
         if let (Some(i), true) = (start, is_exact_str(vm, *s) && is_exact_str(vm, *p)) {
             let s = vm.str_pinned(*s).unwrap_or("").as_bytes();
             let p = vm.str_pinned(*p).unwrap_or("").as_bytes();
-            if i == 0 || s.is_ascii() {
+            if i == 0 || crate::types::strutil::all_ascii(s) {
                 let s = s.get(i.min(s.len())..).unwrap_or(&[]);
                 return Ok(Obj::bool(if ends { s.ends_with(p) } else { s.starts_with(p) }));
             }

@@ -83,6 +83,20 @@ pub fn has_byte(b: &[u8], c: u8) -> bool {
     }
 }
 
+/// Whether `b` is all ASCII: core's word-at-a-time `is_ascii` on the
+/// desktop, a plain loop on the boards (one small copy).
+#[cfg_attr(not(target_os = "none"), inline)]
+pub fn all_ascii(b: &[u8]) -> bool {
+    #[cfg(not(target_os = "none"))]
+    {
+        b.is_ascii()
+    }
+    #[cfg(target_os = "none")]
+    {
+        b.iter().all(|&x| x < 0x80)
+    }
+}
+
 /// The text of `o` if it is exactly a str (a qstr or a heap str, not a
 /// subclass instance); the desktop fast paths of `%` and `str.split` use it.
 #[cfg(not(target_os = "none"))]
@@ -537,7 +551,7 @@ pub fn items_seq(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// Byte offset of code point `ci` in UTF-8 `s` (clamped to `s.len()`).
 pub fn char_to_byte(s: &[u8], ci: usize) -> usize {
-    if s.is_ascii() {
+    if all_ascii(s) {
         return ci.min(s.len());
     }
     let mut n = 0;

@@ -114,7 +114,7 @@ pub(super) fn seq_store<T>(s: &mut [T], k: isize, v: T) -> bool {
 pub(super) fn str_index_small(s: &[u8], k: isize) -> Option<Obj> {
     let j = seq_pos(k, s.len())?;
     let b = s[j];
-    let plain = if k < 0 { s[j..].is_ascii() } else { b < 0x80 && s[..j].is_ascii() };
+    let plain = if k < 0 { crate::types::strutil::all_ascii(&s[j..]) } else { b < 0x80 && crate::types::strutil::all_ascii(&s[..j]) };
     if !plain {
         return None;
     }
