@@ -44,10 +44,19 @@ const SPECIAL: &[(&str, &str)] = &[
 
 /// Which `cfg` predicates the scan can decide.
 struct Cfg {
-    /// Decide `feature = "..."` (mpy-core's own features).
-    features: bool,
+    /// Decide `feature = "..."`: mpy-core's own features (`Own`), or
+    /// (`Port`) a port's `machine` and `fs`, known from mpy-core's
+    /// `port-machine` and `port-fs` (others undecided).
+    features: Features,
     /// The target's `target_os`.
     target_os: String,
+}
+
+/// Whose features a [`Cfg`] decides.
+#[derive(PartialEq)]
+enum Features {
+    Own,
+    Port,
 }
 
 impl Cfg {
@@ -58,11 +67,29 @@ impl Cfg {
         if let Some(inner) = pred.strip_prefix("not(").and_then(|p| p.strip_suffix(')')) {
             return self.eval(inner).map(|b| !b);
         }
+        for (op, all) in [("all(", true), ("any(", false)] {
+            if let Some(inner) = pred.strip_prefix(op).and_then(|p| p.strip_suffix(')')) {
+                // Decided when one operand decides it, or all are known.
+                let mut known = true;
+                for part in split_top(inner) {
+                    match self.eval(part) {
+                        Some(b) if b != all => return Some(b),
+                        Some(_) => {}
+                        None => known = false,
+                    }
+                }
+                return known.then_some(all);
+            }
+        }
         let (key, val) = pred.split_once('=')?;
         let val = val.trim().trim_matches('"');
         match key.trim() {
-            "feature" if self.features => {
+            "feature" if self.features == Features::Own => {
                 let var = format!("CARGO_FEATURE_{}", val.to_uppercase().replace('-', "_"));
+                Some(env::var_os(var).is_some())
+            }
+            "feature" if matches!(val, "machine" | "fs") => {
+                let var = format!("CARGO_FEATURE_PORT_{}", val.to_uppercase());
                 Some(env::var_os(var).is_some())
             }
             "target_os" => Some(self.target_os == val),
@@ -93,6 +120,27 @@ impl Cfg {
         }
         out
     }
+}
+
+/// The comma-separated operands of a `cfg` list (commas inside
+/// parentheses belong to an operand).
+fn split_top(s: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if !s[start..].trim().is_empty() {
+        out.push(&s[start..]);
+    }
+    out
 }
 
 fn scan(dir: &Path, cfg: &Cfg, names: &mut BTreeMap<String, String>) {
@@ -215,11 +263,13 @@ fn main() {
     let target_os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let narrow = env::var("CARGO_CFG_TARGET_POINTER_WIDTH").is_ok_and(|w| w == "32");
     let mut names: BTreeMap<String, String> = BTreeMap::new();
-    scan(Path::new("src"), &Cfg { features: true, target_os: target_os.clone() }, &mut names);
+    scan(Path::new("src"), &Cfg { features: Features::Own, target_os: target_os.clone() }, &mut names);
     // The ports' own modules (`machine`, `pyb`, ...) name their attributes
     // with `q::NAME` too: their qstrs are built in as well (the unix
     // port's only for hosted targets, the boards' only where their
-    // target_os cfgs allow; the ports' features are not known here).
+    // target_os cfgs allow, and their `machine` and `fs` files only with
+    // mpy-core's `port-machine` and `port-fs`; other port features are not
+    // known here).
     if let Ok(rd) = fs::read_dir("../../ports") {
         let mut ports: Vec<_> = rd.flatten().map(|e| e.path()).collect();
         ports.sort();
@@ -227,7 +277,7 @@ fn main() {
             if target_os == "none" && p.file_name().is_some_and(|n| n == "unix") {
                 continue;
             }
-            scan(&p.join("src"), &Cfg { features: false, target_os: target_os.clone() }, &mut names);
+            scan(&p.join("src"), &Cfg { features: Features::Port, target_os: target_os.clone() }, &mut names);
         }
     }
     // text -> ident ("" for entries without a `q::` constant)
