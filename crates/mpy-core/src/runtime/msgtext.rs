@@ -3,14 +3,15 @@
 //! An error message written as `msg!("can't convert {} to int")` is packed
 //! at compile time: common words and word pieces ([`WORDS`]) become one
 //! byte each, a control character no message uses (`\x01`-`\x1f` except
-//! tab, newline and carriage return). The packed text is still a valid
+//! tab, newline and carriage return), or the next 32 two bytes each, a C1
+//! control character (`\u{80}`-`\u{9f}`, also unused). The packed text is still a valid
 //! `&str`, so every function taking a message or template (`Vm::error`,
 //! `Vm::type_error_fmt`, [`Out::fmt`], ...) accepts both packed and plain
 //! text; [`Out::fmt`] unpacks it as it writes it. Flash holds each word
 //! once: the messages shrink by about a third.
 //!
 //! Text that can reach those functions at run time (not a `msg!`) must not
-//! contain those control characters: only messages and templates written
+//! contain those control characters (C0 or C1): only messages and templates written
 //! in the sources do.
 //!
 //! [`Out::fmt`]: crate::runtime::print::Out::fmt
@@ -21,7 +22,7 @@
 /// A word may contain earlier words; it is packed with them. No word
 /// contains `{` or `}`, so a packed template's `{}` markers stay as they
 /// are.
-const WORDS: [&str; 32] = [
+const WORDS: [&str; 64] = [
     "",
     " argument",
     "t ",
@@ -54,13 +55,62 @@ const WORDS: [&str; 32] = [
     "keyword",
     "at",
     "\n  CTRL-",
+    // Two-byte tokens (picked the same way over the packed messages).
+    "function takes ",
+    "function missing ",
+    "specifi",
+    "out of range",
+    "has no attribute '",
+    "can't ",
+    "clas",
+    "character",
+    "     ",
+    "implicitly",
+    "should ",
+    "invalid ",
+    "() arg ",
+    " type ",
+    "integer",
+    "with ",
+    " values to unpack",
+    "not in range(0x1100",
+    "byte",
+    "' object ",
+    "generator",
+    "negativ",
+    " number",
+    "string",
+    "type",
+    "tupl",
+    "separator",
+    "incompatible .mpy ",
+    "syntax ",
+    "argument ",
+    "overflow",
+    "divide by zero",
 ];
 
 /// The token bytes: `\x01`-`\x1f` except tab, newline and carriage return.
 const TOKENS: u32 = !(1 | 1 << 9 | 1 << 10 | 1 << 13);
 
-/// The word byte `b` stands for, if it is a token.
+/// The lead byte of a two-byte token: `\u{80}`-`\u{9f}` (C1 control
+/// characters, which no message uses; UTF-8 `c2 80`-`c2 9f`) stand for
+/// words 32-63.
+const LEAD: u8 = 0xc2;
+
+/// The word the token at the start of `t` stands for, and the token's
+/// length in bytes, if `t` starts with one.
 #[inline]
+pub(crate) const fn token(t: &[u8]) -> Option<(usize, usize)> {
+    match t {
+        [b, ..] if *b < 32 && TOKENS >> *b & 1 != 0 => Some((*b as usize, 1)),
+        [LEAD, c, ..] if *c >= 0x80 && *c < 0xa0 => Some((32 + (*c - 0x80) as usize, 2)),
+        _ => None,
+    }
+}
+
+/// The word byte `b` stands for, if it is a one-byte token.
+#[cfg(test)]
 pub(crate) const fn word_of(b: u8) -> Option<usize> {
     if b < 32 && TOKENS >> b & 1 != 0 {
         Some(b as usize)
@@ -81,7 +131,7 @@ const fn pack_with<const M: usize>(s: &[u8], k: usize, dict: &[u8]) -> Buf<M> {
     let mut w = Buf { b: [0; M], len: s.len() };
     let mut i = 0;
     while i < s.len() {
-        assert!(word_of(s[i]).is_none(), "control character in a msg! text");
+        assert!(token(s.split_at(i).1).is_none(), "control character in a msg! text");
         assert!(s[i] != 0, "NUL in a msg! text");
         w.b[i] = s[i];
         i += 1;
@@ -90,7 +140,7 @@ const fn pack_with<const M: usize>(s: &[u8], k: usize, dict: &[u8]) -> Buf<M> {
     while t < k {
         let n = dict[at] as usize;
         if n > 0 {
-            w = replace(w, dict.split_at(at + 1).1.split_at(n).0, t as u8);
+            w = replace(w, dict.split_at(at + 1).1.split_at(n).0, t);
         }
         at += 1 + n;
         t += 1;
@@ -99,8 +149,8 @@ const fn pack_with<const M: usize>(s: &[u8], k: usize, dict: &[u8]) -> Buf<M> {
 }
 
 /// `w` with every non-overlapping occurrence of `word`, left to right,
-/// replaced by byte `tok`.
-const fn replace<const M: usize>(w: Buf<M>, word: &[u8], tok: u8) -> Buf<M> {
+/// replaced by word `k`'s token.
+const fn replace<const M: usize>(w: Buf<M>, word: &[u8], k: usize) -> Buf<M> {
     let mut out = Buf { b: [0; M], len: 0 };
     let mut i = 0;
     while i < w.len {
@@ -109,7 +159,13 @@ const fn replace<const M: usize>(w: Buf<M>, word: &[u8], tok: u8) -> Buf<M> {
             j += 1;
         }
         if j == word.len() {
-            out.b[out.len] = tok;
+            if k < 32 {
+                out.b[out.len] = k as u8;
+            } else {
+                out.b[out.len] = LEAD;
+                out.len += 1;
+                out.b[out.len] = 0x80 + (k - 32) as u8;
+            }
             i += j;
         } else {
             out.b[out.len] = w.b[i];
@@ -176,11 +232,16 @@ pub const fn pack<const M: usize, const N: usize>(s: &str) -> [u8; N] {
 const fn unpacked_len(p: &[u8]) -> usize {
     let (mut i, mut n) = (0, 0);
     while i < p.len() {
-        n += match word_of(p[i]) {
-            Some(k) => unpacked_len(packed_word(k)),
-            None => 1,
-        };
-        i += 1;
+        match token(p.split_at(i).1) {
+            Some((k, t)) => {
+                n += unpacked_len(packed_word(k));
+                i += t;
+            }
+            None => {
+                n += 1;
+                i += 1;
+            }
+        }
     }
     n
 }
@@ -201,11 +262,16 @@ const fn packed_word(k: usize) -> &'static [u8] {
 pub const fn head(p: &'static str, n: usize) -> &'static str {
     let (b, mut i, mut len) = (p.as_bytes(), 0, 0);
     while len < n {
-        len += match word_of(b[i]) {
-            Some(k) => unpacked_len(packed_word(k)),
-            None => 1,
-        };
-        i += 1;
+        match token(b.split_at(i).1) {
+            Some((k, t)) => {
+                len += unpacked_len(packed_word(k));
+                i += t;
+            }
+            None => {
+                len += 1;
+                i += 1;
+            }
+        }
     }
     assert!(len == n, "msg head inside a packed word");
     p.split_at(i).0
@@ -231,10 +297,17 @@ mod tests {
 
     /// Unpacks `s` into a byte vector (test helper, no VM).
     fn unpack(s: &[u8], v: &mut std::vec::Vec<u8>) {
-        for &b in s {
-            match word_of(b) {
-                Some(k) => unpack(word(k), v),
-                None => v.push(b),
+        let mut i = 0;
+        while i < s.len() {
+            match token(&s[i..]) {
+                Some((k, n)) => {
+                    unpack(word(k), v);
+                    i += n;
+                }
+                None => {
+                    v.push(s[i]);
+                    i += 1;
+                }
             }
         }
     }
@@ -245,7 +318,11 @@ mod tests {
             let mut v = std::vec::Vec::new();
             unpack(word(i), &mut v);
             assert_eq!(v, w.as_bytes());
-            assert_eq!(word_of(i as u8).is_some(), !w.is_empty());
+            if i < 32 {
+                assert_eq!(word_of(i as u8).is_some(), !w.is_empty());
+            } else {
+                assert_eq!(token(&[LEAD, 0x80 + (i - 32) as u8]), Some((i, 2)));
+            }
         }
         for b in [0, b'\t', b'\n', b'\r', b' ', 32, 127, 255] {
             assert_eq!(word_of(b), None);

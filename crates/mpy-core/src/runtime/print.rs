@@ -205,11 +205,12 @@ impl Out {
     fn fmt_in(&mut self, vm: &mut Vm, t: &[u8], args: &mut core::slice::Iter<'_, Arg<'_>>) -> PyResult<()> {
         let (mut i, mut lit) = (0, 0);
         while i < t.len() {
-            let word = super::msgtext::word_of(t[i]);
+            let word = super::msgtext::token(t.get(i..).unwrap_or(&[]));
             if word.is_some() || (t[i] == b'{' && t.get(i + 1) == Some(&b'}')) {
                 self.bytes(vm, &t[lit..i])?;
-                if let Some(k) = word {
+                if let Some((k, n)) = word {
                     self.fmt_in(vm, super::msgtext::word(k), args)?;
+                    i += n - 1;
                 } else {
                     if let Some(a) = args.next() {
                         self.arg(vm, a)?;
