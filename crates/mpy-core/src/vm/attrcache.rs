@@ -224,7 +224,7 @@ fn load_class_site(vm: &mut Vm, e: Site, o: Obj, name: Qstr) -> Option<PyResult<
         return None;
     }
     if e.kind == K_GETTER {
-        return Some(call_fast(vm, Obj::from_raw(!e.val), &[o]));
+        return Some(super::call::call_positional(vm, Obj::from_raw(!e.val), o, &[]));
     }
     let c = vm.heap.class(Obj::from_raw(!e.val))?;
     c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name)).map(Ok)
@@ -257,7 +257,7 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
             match describe(vm, v) {
                 Desc::Property(g, _, _) if crate::vmobj::is_function(g) => {
                     fill(vm, ip, addr(t), ver, K_GETTER, 0, g);
-                    return call_fast(vm, g, &[o]);
+                    return super::call::call_positional(vm, g, o, &[]);
                 }
                 Desc::Other => {
                     if let Some((c, p)) = at {
@@ -305,7 +305,7 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
                     return store_attr_append(vm, ip, e.pos as usize, o, name, value);
                 }
                 if e.kind == K_SETTER {
-                    call_fast(vm, Obj::from_raw(!e.val), &[o, value])?;
+                    super::call::call_positional(vm, Obj::from_raw(!e.val), o, &[value])?;
                     return Ok(());
                 }
             }
