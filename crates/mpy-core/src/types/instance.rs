@@ -214,6 +214,16 @@ pub fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 pub fn inst_binary_direct(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    inst_binary_inline(vm, op, a, b)
+}
+
+/// [`inst_binary_direct`] inlined into its caller (the dispatch loop's
+/// binary-op path, one native frame less).
+///
+/// Errors: as [`inst_binary_direct`].
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn inst_binary_inline(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
     if matches!(
         op,
         BinaryOp::Is | BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::In | BinaryOp::ExceptionMatch | BinaryOp::Contains

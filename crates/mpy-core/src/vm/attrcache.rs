@@ -203,7 +203,12 @@ fn remember(vm: &mut Vm, ip: usize, p: usize) {
     }
 }
 
-/// LOAD_ATTR at instruction address `ip`: `o.name`.
+/// LOAD_ATTR at instruction address `ip`: `o.name`, except that a
+/// property with a Python getter found through an instance is answered
+/// NULL, the getter left in `VmState::attr_getter` (see [`getter`]) for
+/// the caller (the dispatch loop) to call with the instance, straight
+/// into its frame as a CALL does (no native frames between the loop and
+/// the getter's).
 ///
 /// Errors: as [`Vm::load_attr`].
 #[inline(always)]
@@ -217,6 +222,20 @@ pub fn load_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     load_attr_other(vm, ip, o, name)
 }
 
+/// The getter that [`load_attr`] last answered NULL for (or the setter
+/// that [`store_attr`] answered true for).
+#[inline(always)]
+pub fn getter(vm: &Vm) -> Obj {
+    Obj::from_raw(!vm.vmstate.attr_getter)
+}
+
+/// [`load_attr`]'s NULL answer for Python getter `g`.
+#[inline(always)]
+fn defer_getter(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
+    vm.vmstate.attr_getter = !g.raw();
+    Ok(Obj::NULL)
+}
+
 /// [`load_attr`]'s hit on what the class gives (None: the general path).
 #[inline(always)]
 fn load_class_site(vm: &mut Vm, e: Site, o: Obj, name: Qstr) -> Option<PyResult<Obj>> {
@@ -224,7 +243,7 @@ fn load_class_site(vm: &mut Vm, e: Site, o: Obj, name: Qstr) -> Option<PyResult<
         return None;
     }
     if e.kind == K_GETTER {
-        return Some(call_fast(vm, Obj::from_raw(!e.val), &[o]));
+        return Some(defer_getter(vm, Obj::from_raw(!e.val)));
     }
     let c = vm.heap.class(Obj::from_raw(!e.val))?;
     c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name)).map(Ok)
@@ -257,7 +276,7 @@ fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
             match describe(vm, v) {
                 Desc::Property(g, _, _) if crate::vmobj::is_function(g) => {
                     fill(vm, ip, addr(t), ver, K_GETTER, 0, g);
-                    return call_fast(vm, g, &[o]);
+                    return defer_getter(vm, g);
                 }
                 Desc::Other => {
                     if let Some((c, p)) = at {
@@ -288,31 +307,34 @@ fn class_locate(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<(Obj, Option<(Obj, 
 }
 
 /// STORE_ATTR at instruction address `ip`: `o.name = value`, or `del
-/// o.name` when `value` is NULL.
+/// o.name` when `value` is NULL. True: not done, a property's Python
+/// setter (as a [`K_SETTER`] site remembers it) is left in
+/// `VmState::attr_getter` (see [`getter`]) for the caller (the dispatch
+/// loop) to call with the instance and the value.
 ///
 /// Errors: as [`Vm::store_attr`].
 #[inline(always)]
-pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
     if !value.is_null() {
         if let Some(t) = class_type(o) {
             if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == vm.vmstate.class_version) {
                 if e.kind == K_STORE {
                     if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
                         if i.members.set_value_if_key(e.pos as usize, Obj::qstr(name), value) {
-                            return Ok(());
+                            return Ok(false);
                         }
                     }
-                    return store_attr_append(vm, ip, e.pos as usize, o, name, value);
+                    return store_attr_append(vm, ip, e.pos as usize, o, name, value).map(|_| false);
                 }
                 if e.kind == K_SETTER {
-                    call_fast(vm, Obj::from_raw(!e.val), &[o, value])?;
-                    return Ok(());
+                    vm.vmstate.attr_getter = e.val;
+                    return Ok(true);
                 }
             }
-            return store_attr_slow(vm, ip, o, name, value);
+            return store_attr_slow(vm, ip, o, name, value).map(|_| false);
         }
     }
-    vm.store_attr(o, name, value)
+    vm.store_attr(o, name, value).map(|_| false)
 }
 
 /// [`store_attr`] of a plain store (no `__setattr__`, not a property) whose

@@ -885,7 +885,20 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let q = qstr_arg!(pc);
                 let o = top!();
                 #[cfg(not(target_os = "none"))]
-                let v = tri!(super::attrcache::load_attr(vm, ip.addr(), o, q));
+                let mut v = tri!(super::attrcache::load_attr(vm, ip.addr(), o, q));
+                // Desktop: a property's Python getter, called here as a
+                // CALL would (see `attrcache::load_attr`).
+                #[cfg(not(target_os = "none"))]
+                if v.is_null() {
+                    let g = super::attrcache::getter(vm);
+                    v = match super::call::call_fast(vm, g, &[o]) {
+                        Some(r) => tri!(r),
+                        None => tri!(call_other(vm, g, &[o])),
+                    };
+                    if vm.vmstate.scrub_pending {
+                        scrub_after_call(vm);
+                    }
+                }
                 #[cfg(target_os = "none")]
                 let v = tri!(vm.load_attr(o, q));
                 set_top!(v);
@@ -918,8 +931,19 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let q = qstr_arg!(pc);
                 let o = pop!();
                 let v = pop!();
+                // Desktop: a property's Python setter, called here as a
+                // CALL would (see `attrcache::store_attr`).
                 #[cfg(not(target_os = "none"))]
-                tri!(super::attrcache::store_attr(vm, ip.addr(), o, q, v));
+                if tri!(super::attrcache::store_attr(vm, ip.addr(), o, q, v)) {
+                    let g = super::attrcache::getter(vm);
+                    let _ = match super::call::call_fast(vm, g, &[o, v]) {
+                        Some(r) => tri!(r),
+                        None => tri!(call_other(vm, g, &[o, v])),
+                    };
+                    if vm.vmstate.scrub_pending {
+                        scrub_after_call(vm);
+                    }
+                }
                 #[cfg(target_os = "none")]
                 tri!(vm.store_attr(o, q, v));
             }

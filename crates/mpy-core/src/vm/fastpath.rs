@@ -255,14 +255,38 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
-    // Two ints, one past 64 bits: the big-int arithmetic directly. (One
+    // A user-class instance's operator method (`__add__`, ...), or two
+    // ints, one past 64 bits (the big-int arithmetic directly). (One
     // call through a pointer, so it stays a tail call.)
+    let inst = a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0);
     #[cfg(feature = "bigint")]
-    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> =
-        if crate::types::int_ops::big::is_long_pair(vm, a, b) { crate::types::int_ops::big::long_op } else { binary_op_rest };
+    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = if inst {
+        binary_op_inst
+    } else if crate::types::int_ops::big::is_long_pair(vm, a, b) {
+        crate::types::int_ops::big::long_op
+    } else {
+        binary_op_rest
+    };
     #[cfg(not(feature = "bigint"))]
-    let rest = binary_op_rest;
+    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = if inst { binary_op_inst } else { binary_op_rest };
     rest(vm, opn, a, b)
+}
+
+/// [`binary_op_slow`] with a user-class instance on the left: its
+/// operator method called straight into its frame
+/// ([`crate::types::instance::inst_binary_direct`], inlined here: one
+/// native frame less between the loop and the method's), else
+/// [`binary_op_rest`].
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn binary_op_inst(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+    match crate::types::instance::inst_binary_inline(vm, bop, a, b) {
+        Some(r) => r,
+        None => binary_op_rest(vm, opn, a, b),
+    }
 }
 
 /// [`binary_op_slow`] past the NaN-boxed float ops.
@@ -270,12 +294,7 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
 #[inline(never)]
 fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
-    // A user-class instance's operator method (`__add__`, ...).
-    if a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
-        if let Some(r) = crate::types::instance::inst_binary_direct(vm, bop, a, b) {
-            return r;
-        }
-    }
+    // (A user-class instance's operator method: `binary_op_inst` tried it.)
     // Arithmetic and ordering of a float and a float or small int: the
     // float op itself (what `Vm::binary_op` reaches first for them).
     if a.is_float() || b.is_float() {

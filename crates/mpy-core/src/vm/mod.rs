@@ -131,6 +131,12 @@ pub struct VmState {
     /// attribute (see [`attrcache::InstNames`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub inst_names: attrcache::InstNames,
+    /// `!` the address of the Python getter that [`attrcache::load_attr`]
+    /// last answered NULL for (the LOAD_ATTR arm calls it with the
+    /// instance; inverted, so that it never looks like a heap pointer).
+    /// Desktop builds only.
+    #[cfg(not(target_os = "none"))]
+    pub attr_getter: usize,
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -214,6 +220,8 @@ impl Default for VmState {
             class_version: 0,
             #[cfg(not(target_os = "none"))]
             inst_names: [0; attrcache::INST_NAME_WORDS],
+            #[cfg(not(target_os = "none"))]
+            attr_getter: 0,
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
