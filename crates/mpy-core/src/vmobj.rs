@@ -226,8 +226,8 @@ pub mod gen_flags {
 }
 
 /// The header of a generator (or coroutine); the items are its saved
-/// frame: `n_state` slots then 3 slots per handler block (no items once
-/// it has finished).
+/// frame: `n_state` slots then 3 slots per handler block (once it has
+/// finished: no items on the boards, all NULL on the desktop).
 #[repr(C)]
 pub struct GenHead {
     /// Header (`generator`).

@@ -281,11 +281,20 @@ fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> 
     }
 }
 
-/// Marks generator `g` finished and gives its saved frame back to the heap.
+/// Marks generator `g` finished and lets go of its saved frame: boards
+/// give the slots back to the heap; the desktop clears them (its frame
+/// stays allocated until the generator dies, as official MicroPython's
+/// does: giving a few blocks back cost more than the rest of a short
+/// generator expression).
 fn set_finished(vm: &mut Vm, g: Obj) {
-    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
+    if let Some((h, items)) = vm.heap.var_mut::<GenHead>(g) {
         h.flags = (h.flags | gen_flags::FINISHED) & !gen_flags::RUNNING;
+        #[cfg(not(target_os = "none"))]
+        items.fill(Obj::NULL);
+        #[cfg(target_os = "none")]
+        let _ = items;
     }
+    #[cfg(target_os = "none")]
     vm.heap.var_truncate::<GenHead>(g, 0);
 }
 
