@@ -223,6 +223,9 @@ pub mod gen_flags {
     /// Desktop: suspended with YIELD_FROM next (its delegate on top of
     /// the stack; `vm::gen` resumes a generator delegate directly).
     pub const AT_YIELD_FROM: u32 = 8;
+    /// Desktop: suspended by YIELD_VALUE with POP_TOP next (the value sent
+    /// in is unused: `vm::gen` resumes past the POP_TOP).
+    pub const AT_POP_TOP: u32 = 16;
 }
 
 /// The header of a generator (or coroutine); the items are its saved
