@@ -223,11 +223,14 @@ pub mod gen_flags {
     /// Desktop: suspended with YIELD_FROM next (its delegate on top of
     /// the stack; `vm::gen` resumes a generator delegate directly).
     pub const AT_YIELD_FROM: u32 = 8;
+    /// Desktop: suspended by YIELD_VALUE with POP_TOP next (the value sent
+    /// in is unused: `vm::gen` resumes past the POP_TOP).
+    pub const AT_POP_TOP: u32 = 16;
 }
 
 /// The header of a generator (or coroutine); the items are its saved
-/// frame: `n_state` slots then 3 slots per handler block (no items once
-/// it has finished).
+/// frame: `n_state` slots then 3 slots per handler block (once it has
+/// finished: no items on the boards, all NULL on the desktop).
 #[repr(C)]
 pub struct GenHead {
     /// Header (`generator`).

@@ -1405,6 +1405,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let v = pop!();
                 // SAFETY: the slot just popped.
                 unsafe { sp.write(Obj::NULL) };
+                // Desktop: a `yield` statement (POP_TOP next) is resumed
+                // past its POP_TOP (`gen::resume_fast`).
+                // SAFETY: YIELD_VALUE falls through to an instruction
+                // inside the code (verified).
+                #[cfg(not(target_os = "none"))]
+                if unsafe { *pc } == op::POP_TOP {
+                    vm.vmstate.suspend_flags = crate::vmobj::gen_flags::AT_POP_TOP;
+                }
                 ip = pc;
                 save!();
                 return Exit { kind: EXIT_YIELD, v };

@@ -117,9 +117,20 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
         frame.ip = ip;
         frame.sp = sp;
     }
-    if started && !frame.push(send) {
-        set_finished(vm, g);
-        return Some(Err(dispatch::bad_code(vm)));
+    if started {
+        if flags & gen_flags::AT_POP_TOP != 0 && mode != Mode::AfterDelegate {
+            // Suspended by a `yield` statement: its POP_TOP (1 byte,
+            // falling through to a verified instruction, which cannot
+            // raise) would pop `send` straight away; it is done here.
+            frame.ip += 1;
+            #[cfg(feature = "opcode-stats")]
+            {
+                vm.vmstate.op_count += 1;
+            }
+        } else if !frame.push(send) {
+            set_finished(vm, g);
+            return Some(Err(dispatch::bad_code(vm)));
+        }
     }
     Some(run_frame(vm, g, &mut frame, None))
 }
@@ -252,21 +263,20 @@ fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> 
     vm.vmstate.locals = frame.globals;
     let r = dispatch::run(vm, frame, throw);
     #[cfg(not(target_os = "none"))]
-    let at_yield_from = core::mem::take(&mut vm.vmstate.yield_from_suspend);
+    let at = core::mem::take(&mut vm.vmstate.suspend_flags);
     (vm.vmstate.globals, vm.vmstate.locals) = saved;
     vm.vmstate.depth -= 1;
     match r {
         Ok(Outcome::Yield(y)) => {
-            // Desktop: note a suspension at YIELD_FROM (for `resume_through`).
-            #[cfg(not(target_os = "none"))]
-            let at = if at_yield_from { gen_flags::AT_YIELD_FROM } else { 0 };
+            // Desktop: note a suspension at YIELD_FROM (for
+            // `resume_through`) or POP_TOP (for `resume_fast`).
             #[cfg(target_os = "none")]
             let at = 0;
             if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
                 h.ip = frame.ip as u32;
                 h.sp = frame.sp as u32;
                 h.exc_sp = frame.exc_sp as u32;
-                h.flags = (h.flags & !(gen_flags::RUNNING | gen_flags::AT_YIELD_FROM)) | at;
+                h.flags = (h.flags & !(gen_flags::RUNNING | gen_flags::AT_YIELD_FROM | gen_flags::AT_POP_TOP)) | at;
             }
             Ok(Step::Yield(y))
         }
@@ -281,11 +291,20 @@ fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> 
     }
 }
 
-/// Marks generator `g` finished and gives its saved frame back to the heap.
+/// Marks generator `g` finished and lets go of its saved frame: boards
+/// give the slots back to the heap; the desktop clears them (its frame
+/// stays allocated until the generator dies, as official MicroPython's
+/// does: giving a few blocks back cost more than the rest of a short
+/// generator expression).
 fn set_finished(vm: &mut Vm, g: Obj) {
-    if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
+    if let Some((h, items)) = vm.heap.var_mut::<GenHead>(g) {
         h.flags = (h.flags | gen_flags::FINISHED) & !gen_flags::RUNNING;
+        #[cfg(not(target_os = "none"))]
+        items.fill(Obj::NULL);
+        #[cfg(target_os = "none")]
+        let _ = items;
     }
+    #[cfg(target_os = "none")]
     vm.heap.var_truncate::<GenHead>(g, 0);
 }
 
@@ -312,7 +331,7 @@ pub fn delegate(vm: &mut Vm, it: Obj, send: Obj, thrown: Obj) -> PyResult<Step> 
     // `resume_through`, which checks the opcode before relying on it).
     #[cfg(not(target_os = "none"))]
     if let Ok(Step::Yield(_)) = r {
-        vm.vmstate.yield_from_suspend = true;
+        vm.vmstate.suspend_flags = gen_flags::AT_YIELD_FROM;
     }
     r
 }

@@ -158,10 +158,12 @@ pub struct VmState {
     pub poll_countdown: u32,
     /// A frame caught an exception: scrub the native stack when it returns.
     pub scrub_pending: bool,
-    /// Desktop: YIELD_FROM is suspending the running generator (set by
-    /// `gen::delegate`, taken by the generator's resume, `gen::run_frame`).
+    /// Desktop: where the running generator is suspending, as
+    /// `gen_flags` bits: AT_YIELD_FROM (set by `gen::delegate`) or
+    /// AT_POP_TOP (set by YIELD_VALUE), taken by the generator's resume
+    /// (`gen::run_frame`).
     #[cfg(not(target_os = "none"))]
-    pub yield_from_suspend: bool,
+    pub suspend_flags: u32,
     /// Class flag bits (`class::CF_*`) that hold for every class: set when
     /// an existing class gains e.g. a `__setattr__` (its subclasses cannot
     /// be found to update their own flags).
@@ -232,7 +234,7 @@ impl Default for VmState {
             poll_countdown: 0,
             scrub_pending: false,
             #[cfg(not(target_os = "none"))]
-            yield_from_suspend: false,
+            suspend_flags: 0,
             class_flags_extra: 0,
             mcache_epoch: 0,
             #[cfg(feature = "opcode-stats")]
