@@ -480,7 +480,10 @@ fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<
                 return Some(mod_from_quotient(vm, x, y, q));
             }
         }
-        Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
+        // (Comparisons at once: no build machinery.)
+        cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
+            return Some(Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(x, y))))));
+        }
         FloorDivide | Modulo if !y.is_zero() => {}
         _ => return None,
     }
