@@ -302,6 +302,21 @@ pub(crate) fn shr_bits_in_place(a: &mut [Digit], shift: u32) {
     }
 }
 
+/// In place, `a = -a` modulo `2^(32 * a.len())` (two's complement: every
+/// bit flipped, then one added).
+pub(crate) fn negate(a: &mut [Digit]) {
+    for x in a.iter_mut() {
+        *x = !*x;
+    }
+    for x in a.iter_mut() {
+        let (s, c) = x.overflowing_add(1);
+        *x = s;
+        if !c {
+            return;
+        }
+    }
+}
+
 /// Copies `src` to the start of `dst` (as many digits as fit).
 #[inline]
 pub(crate) fn copy(dst: &mut [Digit], src: &[Digit]) {

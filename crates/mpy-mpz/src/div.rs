@@ -188,6 +188,46 @@ pub fn floordiv_small(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
     }
 }
 
+/// Output length for [`mod_from_quotient`] with a divisor of `lb`
+/// digits: `lb + 1`.
+#[inline]
+pub fn mod_from_quotient_len(lb: usize) -> usize {
+    lb.saturating_add(1)
+}
+
+/// Python's `a % b` (the sign of `b`) into `r` ([`mod_from_quotient_len`]
+/// digits) when the floor quotient `a // b` is known to be `q` or `-q`
+/// (a digit), as [`floordiv_small`] finds it: `a - (a // b) * b` is
+/// `|a| - q*|b|` (signs alike) or `q*|b| - |a|` (signs differ), one
+/// multiplication by a digit and one subtraction, no division. A `q` that
+/// is not the quotient gives a wrong value (never a panic).
+/// Errors: [`Error::ZeroDivision`]; [`Error::BufferTooSmall`] (also when
+/// `|a|` is too long for `q` to be its quotient).
+pub fn mod_from_quotient(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, q: Digit) -> Result<SignedLen, Error> {
+    let (a, b) = (a.trimmed(), b.trimmed());
+    let lb = b.mag.len();
+    if lb == 0 {
+        return Err(Error::ZeroDivision);
+    }
+    let n = mod_from_quotient_len(lb);
+    let area = r.get_mut(..n).ok_or(Error::BufferTooSmall)?;
+    if a.mag.len() > n {
+        return Err(Error::BufferTooSmall);
+    }
+    // area = q * |b|
+    let c = digits::mul_digit_to(area, b.mag, q, 0);
+    if let Some(top) = area.last_mut() {
+        *top = c;
+    }
+    // area = q*|b| - |a| (modulo 2^(32n): the fast subtraction even when
+    // it is the negative of the answer, which a negation then fixes).
+    digits::sub_assign(area, a.mag);
+    if a.neg == b.neg {
+        digits::negate(area);
+    }
+    Ok(SignedLen::new(b.neg, digits::norm(area, n)))
+}
+
 /// The one body of [`divmod`], [`floordiv`] and [`modulo`]: the floor
 /// quotient into `q` and the remainder (sign of `b`) into `r`, each only
 /// where wanted (a missing one's length is 0).

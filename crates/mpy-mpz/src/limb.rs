@@ -86,20 +86,35 @@ fn sbb(c: u8, a: u64, b: u64) -> (u64, u8) {
 
 /// `out = a + b + c` over the shortest of the three; returns the carry.
 #[inline]
-pub(crate) fn add_n(out: &mut [L2], a: &[L2], b: &[L2], mut c: u8) -> u8 {
-    for ((o, x), y) in out.iter_mut().zip(a).zip(b) {
-        let (s, k) = adc(c, ld(x), ld(y));
-        st(o, s);
-        c = k;
-    }
-    c
+pub(crate) fn add_n(out: &mut [L2], a: &[L2], b: &[L2], c: u8) -> u8 {
+    op_n(out, a, b, c, adc)
 }
 
 /// `out = a - b - c` over the shortest of the three; returns the borrow.
 #[inline]
-pub(crate) fn sub_n(out: &mut [L2], a: &[L2], b: &[L2], mut c: u8) -> u8 {
-    for ((o, x), y) in out.iter_mut().zip(a).zip(b) {
-        let (s, k) = sbb(c, ld(x), ld(y));
+pub(crate) fn sub_n(out: &mut [L2], a: &[L2], b: &[L2], c: u8) -> u8 {
+    op_n(out, a, b, c, sbb)
+}
+
+/// `out = a op b` limb by limb with `op` an add or subtract with carry,
+/// over the shortest of the three; returns the final carry. Four limbs
+/// per iteration (one loop test per four carry steps), then the rest.
+#[inline(always)]
+fn op_n(out: &mut [L2], a: &[L2], b: &[L2], mut c: u8, op: fn(u8, u64, u64) -> (u64, u8)) -> u8 {
+    let n = out.len().min(a.len()).min(b.len());
+    let (out, a, b) = (out.get_mut(..n).unwrap_or_default(), a.get(..n).unwrap_or_default(), b.get(..n).unwrap_or_default());
+    let (o4, o_rest) = out.as_chunks_mut::<4>();
+    let (a4, a_rest) = a.as_chunks::<4>();
+    let (b4, b_rest) = b.as_chunks::<4>();
+    for ((o, x), y) in o4.iter_mut().zip(a4).zip(b4) {
+        for ((o, x), y) in o.iter_mut().zip(x).zip(y) {
+            let (s, k) = op(c, ld(x), ld(y));
+            st(o, s);
+            c = k;
+        }
+    }
+    for ((o, x), y) in o_rest.iter_mut().zip(a_rest).zip(b_rest) {
+        let (s, k) = op(c, ld(x), ld(y));
         st(o, s);
         c = k;
     }

@@ -516,6 +516,7 @@ fn small_quotients() {
                 let got = if neg { -BigInt::from(got) } else { BigInt::from(got) };
                 assert_eq!(got, want, "{bx} // {by}");
                 assert!(!neg || got.is_negative(), "{bx} // {by}: negative zero");
+                check_mod_from_quotient(&x, &y);
             }
         }
     }
@@ -534,6 +535,7 @@ fn small_quotients() {
         if let Some((neg, got)) = div::floordiv_small(r(&x), r(&y)) {
             answered += 1;
             assert_eq!(if neg { -BigInt::from(got) } else { BigInt::from(got) }, want);
+            check_mod_from_quotient(&x, &y);
         }
     }
     assert!(answered * 100 > asked * 99, "{answered} of {asked}");
@@ -544,6 +546,25 @@ fn small_quotients() {
     let z = (true, vec![]);
     assert_eq!(div::floordiv_small(r(&z), r(&(true, vec![0, 0, 1]))), Some((false, 0)));
     assert_eq!(div::floordiv_small(r(&(false, vec![7])), r(&(true, vec![0, 0, 1]))), Some((true, 1)));
+}
+
+/// `div::mod_from_quotient` with `floordiv_small`'s quotient (when it
+/// is a digit) is Python's `x % y`, with the sign of `y` (zero never
+/// negative), in exactly `mod_from_quotient_len` digits.
+fn check_mod_from_quotient(x: &(bool, Vec<u32>), y: &(bool, Vec<u32>)) {
+    let Some((_, q)) = div::floordiv_small(r(x), r(y)) else { return };
+    let Ok(q) = u32::try_from(q) else { return };
+    let (bx, by) = (to_big(x.0, &x.1), to_big(y.0, &y.1));
+    let lb = mpy_mpz::trim(&y.1).len();
+    let mut out = vec![0xdead_beef; div::mod_from_quotient_len(lb)];
+    let got = div::mod_from_quotient(&mut out, r(x), r(y), q).unwrap();
+    let want = bx.mod_floor(&by);
+    assert_eq!(to_big(got.neg, &out[..got.len]), want, "{bx} % {by}");
+    assert!(got.len == 0 || out[got.len - 1] != 0, "{bx} % {by}: not normalised");
+    assert!(!got.neg || got.len != 0, "{bx} % {by}: negative zero");
+    // A buffer one digit short is an error, not a panic.
+    let mut short = vec![0; lb];
+    assert_eq!(div::mod_from_quotient(&mut short, r(x), r(y), q), Err(Error::BufferTooSmall));
 }
 
 #[test]

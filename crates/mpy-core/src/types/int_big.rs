@@ -379,7 +379,8 @@ pub fn fast_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
     let x = int_ref(vm, a, &mut ba)?;
     let y = int_ref(vm, b, &mut bb)?;
-    fast_refs(vm, op, x.trimmed(), y.trimmed())
+    // (Normalised already: see `int_ref`.)
+    fast_refs(vm, op, x, y)
 }
 
 /// The dispatch loop's first stop for a binary op on two exact ints: when
@@ -397,8 +398,9 @@ pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
     if x.mag.len() <= 2 && y.mag.len() <= 2 {
         return None;
     }
-    // (Other ops: the general path at once; `int_fast` cannot take them.)
-    Some(match fast_refs(vm, op, x.trimmed(), y.trimmed()) {
+    // (Other ops: the general path at once; `int_fast` cannot take them.
+    // Int objects and `int_ref`'s small values are normalised already.)
+    Some(match fast_refs(vm, op, x, y) {
         Some(r) => r,
         None => vm.binary_op(op, a, b),
     })
@@ -471,11 +473,55 @@ fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<
                 });
             }
         }
-        Less | More | Equal | NotEqual | LessEqual | MoreEqual => {}
+        // A quotient the top bits decide: the remainder from it, with no
+        // division.
+        Modulo if y.mag.len() >= 3 => {
+            if let Some(q) = small_quotient(x, y) {
+                return Some(mod_from_quotient(vm, x, y, q));
+            }
+        }
+        // (Comparisons at once: no build machinery.)
+        cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
+            return Some(Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(x, y))))));
+        }
         FloorDivide | Modulo if !y.is_zero() => {}
         _ => return None,
     }
     Some(big_binary_op(vm, op, x, y))
+}
+
+/// The magnitude of `a // b` for a divisor `b` of more than 64 bits when
+/// the top bits decide it and it is a digit (the common case of nearby
+/// values).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn small_quotient(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<u32> {
+    let (_, q) = mpz::div::floordiv_small(a, b)?;
+    u32::try_from(q).ok()
+}
+
+/// `a % b` for normalised `a` and `b` whose floor quotient is `q` or `-q`
+/// ([`small_quotient`]): one digit product and a subtraction into the
+/// new int (normalised: the remainder may be small).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+fn mod_from_quotient(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>, q: u32) -> PyResult<Obj> {
+    if q == 0 && a.neg == b.neg {
+        // |a| < |b|, signs alike: `a` itself.
+        return vm.new_int_mag(a.neg, a.mag);
+    }
+    let n = mpz::div::mod_from_quotient_len(b.mag.len());
+    let mut neg = b.neg;
+    let o = new_big(vm, b.neg, n, |out| {
+        let r = mpz::div::mod_from_quotient(out, a, b, q)?;
+        neg = r.neg;
+        Ok(r.len)
+    })?;
+    match vm.int_digits_pinned(o) {
+        Some((_, d)) => finish(vm, o, SignedLen::new(neg, d.len()), b.neg),
+        None => Ok(o),
+    }
 }
 
 /// `a * d` for a normalised `a` of at least three digits (so the product
@@ -592,6 +638,15 @@ fn big_divmod(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
 #[cfg(not(target_os = "none"))]
 fn big_divmod(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     let (la, lb) = (a.mag.len(), b.mag.len());
+    // A quotient the top bits decide: no division (see `fast_refs`).
+    if lb >= 3 {
+        if let Some(q) = small_quotient(a, b) {
+            let r = mod_from_quotient(vm, a, b, q)?;
+            let q = q as i64;
+            let q = vm.new_int(if a.neg != b.neg { -q } else { q })?;
+            return vm.new_tuple(&[q, r]);
+        }
+    }
     let ql = mpz::div::divmod_q_len(la, lb);
     let rl = mpz::div::divmod_r_len(lb);
     let sl = mpz::div::divmod_scratch_len(la, lb);
