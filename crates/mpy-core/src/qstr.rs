@@ -171,6 +171,72 @@ pub fn find_static(s: &str) -> Option<Qstr> {
 /// Marks an empty slot of the run-time index.
 const EMPTY: u32 = u32::MAX;
 
+/// Words of a [`Filter`] (8192 bits).
+#[cfg(not(target_os = "none"))]
+const FILTER_WORDS: usize = 128;
+
+/// The word and bit of hash `h` in a [`Filter`] (Fibonacci hashing: every
+/// bit of `h` counts, also the 16-bit hashes of 32-bit builds).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+const fn filter_bit(h: u32) -> (usize, u64) {
+    let x = h.wrapping_mul(0x9e37_79b1) >> (32 - 13);
+    ((x >> 6) as usize, 1 << (x & 63))
+}
+
+/// Desktop: a one-bit-per-hash filter of qstr hashes ([`STATIC_FILTER`]
+/// for the named built-ins, one in the pool for the run-time qstrs; the
+/// one-character ones are found by their byte), so most lookups of texts
+/// that are no qstr (numbers, run-time words: most strs a program makes)
+/// end after two loads instead of a bucket scan and an index probe, and a
+/// run-time qstr's skips the built-in bucket.
+#[cfg(not(target_os = "none"))]
+pub(crate) struct Filter([u64; FILTER_WORDS]);
+
+/// The [`Filter`] of the named built-in qstrs, made at compile time.
+#[cfg(not(target_os = "none"))]
+static STATIC_FILTER: [u64; FILTER_WORDS] = {
+    let mut f = [0u64; FILTER_WORDS];
+    let mut i = N_ASCII;
+    while i < N_STATIC {
+        #[cfg(target_pointer_width = "32")]
+        let h = STATIC_HASHES[i - N_ASCII] as u32;
+        #[cfg(not(target_pointer_width = "32"))]
+        let h = STATIC_HASHES[i];
+        let (w, b) = filter_bit(h);
+        f[w] |= b;
+        i += 1;
+    }
+    f
+};
+
+#[cfg(not(target_os = "none"))]
+impl Default for Filter {
+    fn default() -> Filter {
+        Filter([0; FILTER_WORDS])
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+impl Filter {
+    /// Might filter words `f` hold a qstr of hash `h` (false: certainly
+    /// not)?
+    #[inline(always)]
+    fn holds(f: &[u64; FILTER_WORDS], h: u32) -> bool {
+        let (w, b) = filter_bit(h);
+        f.get(w).is_some_and(|&x| x & b != 0)
+    }
+
+    /// Records a qstr of hash `h`.
+    #[inline]
+    fn add(&mut self, h: u32) {
+        let (w, b) = filter_bit(h);
+        if let Some(x) = self.0.get_mut(w) {
+            *x |= b;
+        }
+    }
+}
+
 /// The run-time qstr pool: strings interned after start-up. Lives in the
 /// gc heap (its two vectors are fields of the `Vm`, so the collector keeps
 /// them and every text they hold; interned texts are never freed, as in
@@ -191,6 +257,9 @@ pub struct QstrPool {
     /// 0x0400_0000, so never taken for a heap address by the collector).
     #[cfg(target_os = "none")]
     hash_cache: [core::cell::Cell<u32>; 16],
+    /// Desktop: the hashes of the run-time qstrs.
+    #[cfg(not(target_os = "none"))]
+    filter: Filter,
 }
 
 impl QstrPool {
@@ -228,6 +297,23 @@ impl QstrPool {
     /// qstr with another hash).
     #[cfg_attr(not(target_os = "none"), inline)]
     pub fn lookup_hashed(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
+        // Desktop: the built-in table and the run-time index are searched
+        // only if their filters hold the hash.
+        #[cfg(not(target_os = "none"))]
+        {
+            if let [c] = s.as_bytes() {
+                return ascii_char(*c);
+            }
+            if Filter::holds(&STATIC_FILTER, h) {
+                if let Some(q) = find_static_hashed(s, h) {
+                    return Some(q);
+                }
+            }
+            if !Filter::holds(&self.filter.0, h) {
+                return None;
+            }
+        }
+        #[cfg(target_os = "none")]
         if let Some(q) = find_static_hashed(s, h) {
             return Some(q);
         }
@@ -364,6 +450,8 @@ impl crate::state::Vm {
         }
         let _ = self.qstrs.strs.push_within_capacity(text);
         QstrPool::place(self.qstrs.index.as_mut_slice(), pos as u32, h);
+        #[cfg(not(target_os = "none"))]
+        self.qstrs.filter.add(h);
         Ok(Qstr((N_STATIC + pos) as u32))
     }
 }
@@ -446,6 +534,10 @@ mod tests {
         }
         assert_eq!(vm.qstrs.len_dynamic(), 1000);
         assert_eq!(vm.qstrs.lookup(&vm.heap, "dyn_1000"), None);
+        // The pool (and its desktop filter) finds every built-in.
+        for i in 0..N_STATIC {
+            assert_eq!(vm.qstrs.lookup(&vm.heap, static_str(i)), Some(Qstr(i as u32)));
+        }
         // Built-ins are never duplicated.
         assert_eq!(vm.intern("append").expect("intern"), q::append);
         assert_eq!(vm.intern_static("x").expect("intern"), q::x);

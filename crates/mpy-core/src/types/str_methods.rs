@@ -684,6 +684,12 @@ fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    // Desktop: a plain str joining a list or tuple of plain strs straight
+    // away.
+    #[cfg(not(target_os = "none"))]
+    if let Some(r) = join_plain(vm, args[0], args[1]) {
+        return r;
+    }
     let kind = self_kind(vm, args[0])?;
     let seq = items_seq(vm, args[1])?;
     join_items(vm, kind, args[0], seq)
@@ -774,10 +780,26 @@ fn join_plain(vm: &mut Vm, sep: Obj, seq: Obj) -> Option<PyResult<Obj>> {
         }
     }
     let items = vm.seq_items(seq)?;
-    let mut total = text(vm, sep)?.len().checked_mul(items.len().saturating_sub(1))?;
+    let sep_len = text(vm, sep)?.len();
+    let mut total = sep_len.checked_mul(items.len().saturating_sub(1))?;
+    let mut chars = true;
     for &it in items {
-        let n = if it.as_qstr().is_some_and(|q| q.0 < 0x80) { 1 } else { text(vm, it)?.len() };
+        let n = if it.as_qstr().is_some_and(|q| q.0 < 0x80) {
+            1
+        } else {
+            chars = false;
+            text(vm, it)?.len()
+        };
         total = total.checked_add(n)?;
+    }
+    if chars && sep_len == 0 {
+        // One-character ASCII strs joined by "" (a word gathered by
+        // characters): their ids are the bytes.
+        return Some(vm.new_str_from_parts(total, |vm, w| {
+            for &it in vm.seq_items(seq).unwrap_or(&[]) {
+                w.push_ascii(it.as_qstr().map_or(0, |q| q.0 as u8));
+            }
+        }));
     }
     Some(vm.new_str_from_parts(total, |vm, w| {
         let sep_s = text(vm, sep).unwrap_or("");

@@ -15,6 +15,8 @@
 use super::str_format::{format_float_into, IntVal};
 use super::str_format::{format_int_into, int_value, letter_in, pad_bytes, spec_number, Spec};
 use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
+#[cfg(not(target_os = "none"))]
+use crate::heap::strs::StrWriter;
 use crate::obj::Obj;
 use crate::runtime::print::Out;
 use crate::state::Vm;
@@ -373,28 +375,10 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     out.bytes(vm, &buf[k..])
 }
 
-/// Most pieces of a [`modulo_fast`] result.
+/// Longest result [`modulo_fast`] makes (in a stack buffer; longer ones
+/// take the general path).
 #[cfg(not(target_os = "none"))]
-const FAST_PIECES: usize = 16;
-
-/// Longest padding run [`modulo_fast`] takes.
-#[cfg(not(target_os = "none"))]
-const FAST_PAD: usize = 256;
-
-/// A piece of a [`modulo_fast`] result.
-#[cfg(not(target_os = "none"))]
-#[derive(Clone, Copy)]
-enum Piece<'a> {
-    /// A run of the format or a str argument's text.
-    Text(&'a str),
-    /// `n` copies of the ASCII padding character `c`.
-    Pad(u8, usize),
-    /// A `-` sign.
-    Minus,
-    /// The decimal digits of a magnitude.
-    Digits(u64),
-}
-
+const FAST_BUF: usize = 256;
 
 /// Number of decimal digits of `m`.
 #[cfg(not(target_os = "none"))]
@@ -410,36 +394,29 @@ fn decimal_len(mut m: u64) -> usize {
 
 /// Desktop `fmt % rhs` for a str format whose conversions are all `%s`
 /// of strs and small ints or `%d`/`%i`/`%u` of small ints, with at most
-/// the `-` and `0` flags and a width: the result made in one piece
-/// (parsed into `pieces`, then written straight into the new str). None
-/// (nothing done, nothing raised) for anything else, including every
-/// error case: the general path then runs from the start.
+/// the `-` and `0` flags and a width: the result written in one pass over
+/// the format into a stack buffer, then made a str (or found as a qstr)
+/// with no UTF-8 check. None (nothing done, nothing raised) for anything
+/// else, including every error case and results over [`FAST_BUF`] bytes:
+/// the general path then runs from the start.
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
-    let mut pieces = [Piece::Minus; FAST_PIECES];
-    let (k, total) = modulo_plan(vm, fmt, rhs, &mut pieces)?;
-    let pieces = &pieces[..k];
-    Some(vm.new_str_from_parts(total, |_, w| {
-        for p in pieces {
-            match *p {
-                Piece::Text(t) => w.push(t),
-                Piece::Pad(c, n) => w.push_fill(c, n),
-                Piece::Minus => w.push("-"),
-                Piece::Digits(m) => w.push_decimal(m),
-            }
-        }
-    }))
+    let mut buf = [0u8; FAST_BUF];
+    let mut w = StrWriter::new(&mut buf);
+    modulo_write(vm, fmt, rhs, &mut w)?;
+    let t = w.into_text();
+    Some(vm.new_str(t))
 }
 
-/// [`modulo_fast`]'s parse: the pieces of the result in `out`, and their
-/// count and total length; None to leave it to the general path.
+/// [`modulo_fast`]'s pass: the result written to `w`; None to leave it
+/// to the general path (also when it does not fit).
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
-fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECES]) -> Option<(usize, usize)> {
-    let fs: &'a str = super::strutil::exact_str(vm, fmt)?;
+fn modulo_write(vm: &Vm, fmt: Obj, rhs: Obj, w: &mut StrWriter<'_>) -> Option<()> {
+    let fs = super::strutil::exact_str(vm, fmt)?;
     let f = fs.as_bytes();
     let one = [rhs];
     let items: &[Obj] = match vm.tuple_pinned(rhs) {
@@ -450,20 +427,15 @@ fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECE
         None => return None,
     };
     let mut next = 0;
-    let mut k = 0;
-    let mut total = 0;
-    let mut put = |p: Piece<'a>, len: usize| -> Option<()> {
-        *out.get_mut(k)? = p;
-        k += 1;
-        total += len;
-        Some(())
-    };
     let mut i = 0;
     while i < f.len() {
         let run = f[i..].iter().position(|&c| c == b'%').map_or(f.len(), |j| i + j);
         if run > i {
             // Cut at ASCII `%` (or the end): whole characters.
-            put(Piece::Text(fs.get(i..run)?), run - i)?;
+            if w.room() < run - i {
+                return None;
+            }
+            w.push(fs.get(i..run)?);
         }
         i = run + 1;
         if run == f.len() {
@@ -482,10 +454,10 @@ fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECE
         let t = *f.get(i)?;
         i += 1;
         if t == b'%' {
-            if i != run + 2 {
+            if i != run + 2 || w.room() < 1 {
                 return None;
             }
-            put(Piece::Text("%"), 1)?;
+            w.push("%");
             continue;
         }
         let arg = *items.get(next)?;
@@ -495,43 +467,43 @@ fn modulo_plan<'a>(vm: &Vm, fmt: Obj, rhs: Obj, out: &mut [Piece<'a>; FAST_PIECE
                 return None;
             }
             let m = v.unsigned_abs() as u64;
-            let len = decimal_len(m);
             let sign = usize::from(v < 0);
-            let pad = width.saturating_sub(len + sign);
-            if pad > FAST_PAD {
+            let pad = if width == 0 { 0 } else { width.saturating_sub(decimal_len(m) + sign) };
+            // (20 digits at most.)
+            if w.room() < pad.saturating_add(sign + 20) {
                 return None;
             }
             let zero = zero && !left && t != b's';
             if pad > 0 && !left && !zero {
-                put(Piece::Pad(b' ', pad), pad)?;
+                w.push_fill(b' ', pad);
             }
             if sign == 1 {
-                put(Piece::Minus, 1)?;
+                w.push("-");
             }
             if pad > 0 && zero {
-                put(Piece::Pad(b'0', pad), pad)?;
+                w.push_fill(b'0', pad);
             }
-            put(Piece::Digits(m), len)?;
+            w.push_decimal(m);
             if pad > 0 && left {
-                put(Piece::Pad(b' ', pad), pad)?;
+                w.push_fill(b' ', pad);
             }
             continue;
         }
         if t != b's' {
             return None;
         }
-        let body: &'a str = super::strutil::exact_str(vm, arg)?;
+        let body = super::strutil::exact_str(vm, arg)?;
         let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body.as_bytes())) };
-        if pad > FAST_PAD {
+        if w.room() < pad.saturating_add(body.len()) {
             return None;
         }
         if pad > 0 && !left {
-            put(Piece::Pad(b' ', pad), pad)?;
+            w.push_fill(b' ', pad);
         }
-        put(Piece::Text(body), body.len())?;
+        w.push(body);
         if pad > 0 && left {
-            put(Piece::Pad(b' ', pad), pad)?;
+            w.push_fill(b' ', pad);
         }
     }
-    (next == items.len()).then_some((k, total))
+    (next == items.len()).then_some(())
 }
