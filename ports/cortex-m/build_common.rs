@@ -13,6 +13,10 @@ fn configure(default_heap: usize, default_arena: usize, default_fs: usize) {
     println!("cargo:rerun-if-env-changed=MPY_ARENASIZE");
     println!("cargo:rerun-if-env-changed=MPY_FSSIZE");
     println!("cargo:rerun-if-changed=memory.x");
+    // The banner's build date (`mpy_cortex_m::banner!`).
+    println!("cargo:rerun-if-env-changed=MPY_BUILD_DATE");
+    let date = std::env::var("MPY_BUILD_DATE").unwrap_or_else(|_| String::from("2026-11-21"));
+    println!("cargo:rustc-env=MPY_BANNER_DATE={date}");
     let heap = match std::env::var("MPY_HEAPSIZE") {
         Ok(s) => parse_size(&s).unwrap_or_else(|| panic!("MPY_HEAPSIZE={s}: expected bytes, e.g. 16K or 150000")),
         Err(_) => default_heap,

@@ -13,10 +13,8 @@ use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 fn channel(vm: &mut Vm, o: Obj) -> PyResult<u8> {
-    match vm.port_slots(o, &ADC_TYPE) {
-        Some(s) => Ok(s[0].as_small_int().unwrap_or(0) as u8),
-        None => Err(vm.type_error("expected an ADC")),
-    }
+    let s = crate::kw::slots_of(vm, o, &ADC_TYPE, mpy_core::msg!("expected an ADC"))?;
+    Ok(s[0].as_small_int().unwrap_or(0) as u8)
 }
 
 /// `ADC(id)`: a channel number, or a pin (made an analog input).
@@ -24,15 +22,15 @@ fn channel(vm: &mut Vm, o: Obj) -> PyResult<u8> {
 /// Errors: `ValueError: invalid pin`/`pin has no ADC channel`/`ADC
 /// channel doesn't exist`.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = crate::kw::first_arg(vm, a)?;
     let ch = match id.as_small_int() {
         Some(n) => match u8::try_from(n).ok().filter(|&c| c < ops().adc_channels) {
             Some(c) => c,
-            None => return Err(vm.value_error("ADC channel doesn't exist")),
+            None => return Err(vm.value_error(mpy_core::msg!("ADC channel doesn't exist"))),
         },
         None => {
             let pin = crate::pin::pin_arg(vm, id)?;
-            let Some(c) = (ops().adc_channel)(pin) else { return Err(vm.value_error("pin has no ADC channel")) };
+            let Some(c) = (ops().adc_channel)(pin) else { return Err(vm.value_error(mpy_core::msg!("pin has no ADC channel"))) };
             crate::pin::configure(pin, crate::pin::ANALOG, 0, 0);
             c
         }
@@ -47,7 +45,7 @@ fn convert(vm: &mut Vm, o: Obj) -> PyResult<u16> {
     let ch = channel(vm, o)?;
     match (ops().adc_read)(ch) {
         Some(v) => Ok(v),
-        None => Err(vm.error(&mpy_core::types::exception::OS_ERROR_TYPE, "ADC timeout")),
+        None => Err(vm.error(&mpy_core::types::exception::OS_ERROR_TYPE, mpy_core::msg!("ADC timeout"))),
     }
 }
 

@@ -7,8 +7,12 @@ pub trait Board: 'static {
     const NAME: &'static str;
     /// Microcontroller name in the banner (`MICROPY_HW_MCU_NAME`).
     const MCU: &'static str;
-    /// `sys.implementation._machine`: `"<NAME> with <MCU>"`.
+    /// `sys.implementation._machine`: `"<NAME> with <MCU>"` (the end of
+    /// [`Board::BANNER`]: `machine_of(Self::BANNER)`).
     const MACHINE: &'static str;
+    /// The banner's first line: [`crate::banner!`] of [`Board::MACHINE`]'s
+    /// text (a constant: nothing is formatted at boot).
+    const BANNER: &'static str;
     /// `sys.platform` (MicroPython's ports say `"pyboard"` for stm32,
     /// `"qemu"` for the QEMU port).
     const PLATFORM: &'static str;
@@ -44,4 +48,34 @@ pub trait Board: 'static {
     /// The static region holding the filesystem (`.uninit`, so it
     /// survives soft resets): start and size ([`Board::FS_SIZE`]).
     fn fs_region() -> (*mut u8, usize);
+}
+
+/// The banner's first line for a board whose `sys.implementation._machine`
+/// is the literal `$machine`: version, build date (the `MPY_BUILD_DATE`
+/// environment variable when the board crate was built, else
+/// 2026-11-21; `build_common.rs` passes it on) and machine, as one
+/// constant.
+#[macro_export]
+macro_rules! banner {
+    ($machine:literal) => {
+        concat!("MicroPython v1.27.0-rs", env!("CARGO_PKG_VERSION"), " on ", env!("MPY_BANNER_DATE"), "; ", $machine)
+    };
+}
+
+/// The machine part of a [`banner!`]: the text after its last `"; "`.
+pub const fn machine_of(banner: &'static str) -> &'static str {
+    let b = banner.as_bytes();
+    let mut i = b.len();
+    while i >= 2 && !(b[i - 2] == b';' && b[i - 1] == b' ') {
+        i -= 1;
+    }
+    banner.split_at(i).1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn machine_of_banner() {
+        assert_eq!(super::machine_of("MicroPython v1; B with M"), "B with M");
+    }
 }

@@ -61,7 +61,7 @@ fn irq(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     }
     FIRED.fetch_and(!(1 << line), Ordering::Relaxed);
     if !(ops().pin_irq)(pin, edges) {
-        return Err(vm.value_error("Pin.irq not supported"));
+        return Err(vm.value_error(mpy_core::msg!("Pin.irq not supported")));
     }
     Ok(Obj::NONE)
 }

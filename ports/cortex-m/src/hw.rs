@@ -172,7 +172,7 @@ pub fn call_handler(vm: &mut Vm, f: Obj, arg: Obj, hard: bool) -> PyResult<()> {
 #[inline(never)]
 pub fn report_handler_error(vm: &mut Vm, what: &str, n: u32, tail: &str, e: mpy_core::PyErr) {
     let mut out = mpy_core::runtime::print::Out::Stdout;
-    let _ = out.fmt(vm, "uncaught exception in {}{}{}", &[what.into(), n.into(), tail.into()]);
+    let _ = out.fmt(vm, mpy_core::msg!("uncaught exception in {}{}{}"), &[what.into(), n.into(), tail.into()]);
     let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
 }
 

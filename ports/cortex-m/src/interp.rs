@@ -8,7 +8,6 @@
 use crate::board::Board;
 use crate::hal::BoardHal;
 use alloc::boxed::Box;
-use alloc::string::String;
 use core::marker::PhantomData;
 use mpy_core::runtime::print::Out;
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
@@ -115,17 +114,16 @@ pub struct BoardInterp<B: Board> {
     /// The VM (None only if a soft reset could not make a new one).
     slot: Option<Vm>,
     stack_base: usize,
-    banner: String,
     _board: PhantomData<B>,
 }
 
 impl<B: Board> BoardInterp<B> {
     /// No interpreter yet ([`BoardInterp::start`] makes it) whose native
-    /// stack starts at `stack_base`; `banner` is the banner's first line.
+    /// stack starts at `stack_base`.
     /// (Inlined: the value is built where it stays, not moved.)
     #[inline(always)]
-    pub fn new(stack_base: usize, banner: String) -> Self {
-        BoardInterp { slot: None, stack_base, banner, _board: PhantomData }
+    pub fn new(stack_base: usize) -> Self {
+        BoardInterp { slot: None, stack_base, _board: PhantomData }
     }
 
     /// Makes the interpreter (see [`new_vm`]); false if the heap is too
@@ -241,7 +239,7 @@ impl<B: Board> Interpreter for BoardInterp<B> {
     }
 
     fn banner(&self) -> &str {
-        &self.banner
+        B::BANNER
     }
 
     /// `boot.py`, then (in the friendly REPL) `main.py`, from the current

@@ -1,6 +1,8 @@
 //! Small argument helpers for the hardware modules: keyword arguments
 //! (the `[name, value, ...]` pairs native functions receive).
 
+use mpy_core::typ::TypeObj;
+use mpy_core::types::port::PORT_SLOTS;
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 /// The value of keyword argument `name`, if given.
@@ -20,4 +22,28 @@ pub fn kw_check(vm: &mut Vm, k: &[Obj], allowed: &[Qstr]) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// The first positional argument (a constructor's id; one copy of the
+/// check for every hardware type).
+///
+/// Errors: `TypeError: function missing 1 required positional arguments`.
+#[inline(never)]
+pub fn first_arg(vm: &mut Vm, a: &[Obj]) -> PyResult<Obj> {
+    match a.first() {
+        Some(&o) => Ok(o),
+        None => Err(vm.type_error(mpy_core::msg!("function missing 1 required positional arguments"))),
+    }
+}
+
+/// The slots of `o`, an object of hardware type `ty` (one copy of the
+/// check for every hardware type).
+///
+/// Errors: `TypeError: {expected}` if `o` is not one.
+#[inline(never)]
+pub fn slots_of(vm: &mut Vm, o: Obj, ty: &'static TypeObj, expected: &'static str) -> PyResult<[Obj; PORT_SLOTS]> {
+    match vm.port_slots(o, ty) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error(expected)),
+    }
 }

@@ -14,10 +14,8 @@ use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 /// The LED number (1..) and its pin.
 fn this(vm: &mut Vm, o: Obj) -> PyResult<(u32, u8)> {
-    let n = match vm.port_slots(o, &LED_TYPE) {
-        Some(s) => s[0].as_small_int().unwrap_or(1) as usize,
-        None => return Err(vm.type_error("expected an LED")),
-    };
+    let s = crate::kw::slots_of(vm, o, &LED_TYPE, mpy_core::msg!("expected an LED"))?;
+    let n = s[0].as_small_int().unwrap_or(1) as usize;
     Ok((n as u32, ops().leds.get(n.wrapping_sub(1)).copied().unwrap_or(0)))
 }
 
@@ -26,10 +24,10 @@ fn this(vm: &mut Vm, o: Obj) -> PyResult<(u32, u8)> {
 ///
 /// Errors: `ValueError: LED(N) doesn't exist`.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = crate::kw::first_arg(vm, a)?;
     let n = int_arg(vm, id)?;
     let Some(&pin) = usize::try_from(n - 1).ok().and_then(|i| ops().leds.get(i)) else {
-        return Err(vm.value_error("LED doesn't exist"));
+        return Err(vm.value_error(mpy_core::msg!("LED doesn't exist")));
     };
     crate::pin::configure(pin, crate::pin::OUT, 0, 0);
     vm.new_port_obj(&LED_TYPE, [Obj::small_int(n as isize), Obj::NONE, Obj::NONE, Obj::NONE])

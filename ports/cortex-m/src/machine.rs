@@ -31,21 +31,21 @@ fn mem_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         4
     };
     let addr = int_arg(vm, index)?;
-    let Ok(addr) = usize::try_from(addr) else { return Err(vm.value_error("bad address")) };
+    let Ok(addr) = usize::try_from(addr) else { return Err(vm.value_error(mpy_core::msg!("bad address"))) };
     match op {
         Subscr::Load => match crate::reg::peek(ops().mem, addr, width) {
             Some(v) => vm.new_int(i64::from(v)),
-            None => Err(vm.value_error("bad address")),
+            None => Err(vm.value_error(mpy_core::msg!("bad address"))),
         },
         Subscr::Store(v) => {
             let v = int_arg(vm, v)? as u32;
             if crate::reg::poke(ops().mem, addr, width, v) {
                 Ok(Obj::NONE)
             } else {
-                Err(vm.value_error("bad address"))
+                Err(vm.value_error(mpy_core::msg!("bad address")))
             }
         }
-        Subscr::Delete => Err(vm.type_error("can't delete memory")),
+        Subscr::Delete => Err(vm.type_error(mpy_core::msg!("can't delete memory"))),
     }
 }
 

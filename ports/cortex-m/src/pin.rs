@@ -132,15 +132,13 @@ pub fn pin_arg(vm: &mut Vm, id: Obj) -> PyResult<u8> {
     };
     match p {
         Some(p) if usize::from(p) < MAX_PINS => Ok(p),
-        _ => Err(vm.value_error("invalid pin")),
+        _ => Err(vm.value_error(mpy_core::msg!("invalid pin"))),
     }
 }
 
 fn this(vm: &mut Vm, o: Obj) -> PyResult<u8> {
-    match vm.port_slots(o, &PIN_TYPE) {
-        Some(s) => Ok(s[0].as_small_int().unwrap_or(0) as u8),
-        None => Err(vm.type_error("expected a Pin")),
-    }
+    let s = crate::kw::slots_of(vm, o, &PIN_TYPE, mpy_core::msg!("expected a Pin"))?;
+    Ok(s[0].as_small_int().unwrap_or(0) as u8)
 }
 
 /// A new Pin object for pin `pin`.
@@ -152,7 +150,7 @@ pub fn new_pin(vm: &mut Vm, pin: u8) -> PyResult<Obj> {
 
 /// `Pin(id, ...)`.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = crate::kw::first_arg(vm, a)?;
     let pin = pin_arg(vm, id)?;
     let p = new_pin(vm, pin)?;
     if a.len() > 1 || !k.is_empty() {
@@ -187,10 +185,10 @@ fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         pull = i64::from(cur_pull);
     }
     if !MODES.iter().any(|&m| i64::from(m) == mode) {
-        return Err(vm.value_error("invalid pin mode"));
+        return Err(vm.value_error(mpy_core::msg!("invalid pin mode")));
     }
     if !(0..=2).contains(&pull) {
-        return Err(vm.value_error("invalid pull"));
+        return Err(vm.value_error(mpy_core::msg!("invalid pull")));
     }
     if let Some(v) = kw_arg(k, q::value).filter(|&v| v != Obj::NONE) {
         let level = vm.is_true(v)?;

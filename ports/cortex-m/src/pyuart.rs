@@ -28,13 +28,8 @@ const S_TIMEOUT: usize = 1;
 const S_BAUD: usize = 2;
 
 fn slots(vm: &mut Vm, u: Obj) -> PyResult<(u8, i64)> {
-    match vm.port_slots(u, &UART_TYPE) {
-        Some(s) => Ok((
-            s[S_ID].as_small_int().unwrap_or(0) as u8,
-            s[S_TIMEOUT].as_small_int().unwrap_or(0) as i64,
-        )),
-        None => Err(vm.type_error("expected a UART")),
-    }
+    let s = crate::kw::slots_of(vm, u, &UART_TYPE, mpy_core::msg!("expected a UART"))?;
+    Ok((s[S_ID].as_small_int().unwrap_or(0) as u8, s[S_TIMEOUT].as_small_int().unwrap_or(0) as i64))
 }
 
 /// The next byte, waiting up to `timeout_ms` for it (sleeping between
@@ -56,10 +51,10 @@ fn wait_byte(id: u8, timeout_ms: i64) -> Option<u8> {
 ///
 /// Errors: `ValueError: UART doesn't exist`.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = crate::kw::first_arg(vm, a)?;
     let id = int_arg(vm, id)?;
     if !ops().uart_ids.iter().any(|&u| i64::from(u) == id) {
-        return Err(vm.value_error("UART doesn't exist"));
+        return Err(vm.value_error(mpy_core::msg!("UART doesn't exist")));
     }
     let u = vm.new_port_obj(&UART_TYPE, [Obj::small_int(id as isize), Obj::small_int(0), Obj::small_int(9600), Obj::NONE])?;
     init_kw(vm, u, &a[1..], k)?;
@@ -74,7 +69,7 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         None => 9600,
     };
     if !(1..=10_000_000).contains(&baud) {
-        return Err(vm.value_error("bad baudrate"));
+        return Err(vm.value_error(mpy_core::msg!("bad baudrate")));
     }
     let timeout = match kw_arg(k, q::timeout) {
         Some(t) => int_arg(vm, t)?.clamp(0, 1 << 29),

@@ -7,7 +7,6 @@
 use crate::board::Board;
 use crate::hal::UartConsole;
 use crate::interp::BoardInterp;
-use alloc::string::String;
 use mpy_repl::Repl;
 
 /// Longest line the REPL's editor holds, and its history size, in bytes
@@ -15,17 +14,6 @@ use mpy_repl::Repl;
 /// shape: one copy of the editor's code).
 pub(crate) const LINE_MAX: usize = 256;
 pub(crate) const HISTORY_BYTES: usize = 512;
-
-/// The banner's first line: version, build date, board and MCU.
-pub fn banner<B: Board>() -> String {
-    let mut s = String::from("MicroPython v1.27.0-rs");
-    s.push_str(env!("CARGO_PKG_VERSION"));
-    s.push_str(" on ");
-    s.push_str(option_env!("MPY_BUILD_DATE").unwrap_or("2026-11-21"));
-    s.push_str("; ");
-    s.push_str(B::MACHINE);
-    s
-}
 
 /// Boots board `B`: never returns. Call from the reset entry point.
 pub fn start<B: Board>() -> ! {
@@ -57,7 +45,7 @@ fn restart<B: Board>() -> ! {
 fn session<B: Board>() {
     let marker = 0u32;
     let stack_base = core::hint::black_box(&marker) as *const u32 as usize;
-    let mut interp = BoardInterp::<B>::new(stack_base, banner::<B>());
+    let mut interp = BoardInterp::<B>::new(stack_base);
     if !interp.start() {
         B::console_write(b"MemoryError: heap too small to start\r\n");
         loop {

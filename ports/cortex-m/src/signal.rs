@@ -11,17 +11,15 @@ use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 /// The pin number and inversion of a Signal.
 fn this(vm: &mut Vm, o: Obj) -> PyResult<(u8, bool)> {
-    match vm.port_slots(o, &SIGNAL_TYPE) {
-        Some(s) => Ok((s[0].as_small_int().unwrap_or(0) as u8, s[1] == Obj::TRUE)),
-        None => Err(vm.type_error("expected a Signal")),
-    }
+    let s = crate::kw::slots_of(vm, o, &SIGNAL_TYPE, mpy_core::msg!("expected a Signal"))?;
+    Ok((s[0].as_small_int().unwrap_or(0) as u8, s[1] == Obj::TRUE))
 }
 
 /// `Signal(pin, *, invert=False)`.
 ///
 /// Errors: the Pin's (`ValueError: invalid pin`, ...).
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = crate::kw::first_arg(vm, a)?;
     let invert = match kw_arg(k, q::invert) {
         Some(v) => vm.is_true(v)?,
         None => false,

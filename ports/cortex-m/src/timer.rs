@@ -29,10 +29,7 @@ const ONE_SHOT: isize = 0;
 const PERIODIC: isize = 1;
 
 fn slots(vm: &mut Vm, t: Obj) -> PyResult<[Obj; 4]> {
-    match vm.port_slots(t, &TIMER_TYPE) {
-        Some(s) => Ok(s),
-        None => Err(vm.type_error("expected a Timer")),
-    }
+    crate::kw::slots_of(vm, t, &TIMER_TYPE, mpy_core::msg!("expected a Timer"))
 }
 
 fn slot_of(s: &[Obj; 4]) -> usize {
@@ -43,10 +40,10 @@ fn slot_of(s: &[Obj; 4]) -> usize {
 ///
 /// Errors: `ValueError: Timer(N) doesn't exist`; `init`'s.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    let Some(&id) = a.first() else { return Err(vm.type_error("function missing 1 required positional arguments")) };
+    let id = crate::kw::first_arg(vm, a)?;
     let id = int_arg(vm, id)?;
     let Some(slot) = ops().timer_ids.iter().position(|&t| i64::from(t) == id) else {
-        return Err(vm.value_error("Timer doesn't exist"));
+        return Err(vm.value_error(mpy_core::msg!("Timer doesn't exist")));
     };
     let mut t = hw::timer_obj(vm, slot);
     if t.is_null() {
@@ -76,12 +73,12 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         (None, Some(p)) => {
             let ms = int_arg(vm, p)?;
             if ms <= 0 {
-                return Err(vm.value_error("period too small"));
+                return Err(vm.value_error(mpy_core::msg!("period too small")));
             }
             // (In 32 bits: no call to the 64-bit division routine.)
             i64::from(1000 / ms.min(1000) as u32)
         }
-        (None, None) => return Err(vm.value_error("must specify freq or period")),
+        (None, None) => return Err(vm.value_error(mpy_core::msg!("must specify freq or period"))),
     };
     let soft = match kw_arg(k, q::hard) {
         Some(h) => !vm.is_true(h)?,
@@ -95,7 +92,7 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
     let f = (if soft { F_SOFT } else { 0 }) | (if mode == ONE_SHOT { F_ONE_SHOT } else { 0 });
     vm.set_port_slot(t, &TIMER_TYPE, S_FLAGS, Obj::small_int(f));
     if !(1..=1000).contains(&hz) {
-        return Err(vm.value_error("freq out of range"));
+        return Err(vm.value_error(mpy_core::msg!("freq out of range")));
     }
     // The hardware counter runs for `counter()`; firings come from SysTick.
     let hz32 = hz as u32;

@@ -28,7 +28,8 @@ pub struct Mps2;
 impl Board for Mps2 {
     const NAME: &'static str = "mps2-an386";
     const MCU: &'static str = "Cortex-M4";
-    const MACHINE: &'static str = "mps2-an386 with Cortex-M4";
+    const BANNER: &'static str = mpy_cortex_m::banner!("mps2-an386 with Cortex-M4");
+    const MACHINE: &'static str = mpy_cortex_m::board::machine_of(Self::BANNER);
     const PLATFORM: &'static str = "qemu";
     const CPU_HZ: u32 = 25_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;

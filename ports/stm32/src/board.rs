@@ -28,7 +28,8 @@ pub struct Netduino;
 impl Board for Netduino {
     const NAME: &'static str = "NetduinoPlus2";
     const MCU: &'static str = "STM32F405RG";
-    const MACHINE: &'static str = "NetduinoPlus2 with STM32F405RG";
+    const BANNER: &'static str = mpy_cortex_m::banner!("NetduinoPlus2 with STM32F405RG");
+    const MACHINE: &'static str = mpy_cortex_m::board::machine_of(Self::BANNER);
     const PLATFORM: &'static str = "pyboard";
     const CPU_HZ: u32 = 168_000_000;
     const HEAP_SIZE: usize = HEAP_SIZE;
