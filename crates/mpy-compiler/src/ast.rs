@@ -420,30 +420,32 @@ pub enum Arg {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     /// 1-based line of the expression's first token ([`Expr::line`]),
-    /// with [`Expr::parenthesized`] in the top bit and [`Expr::interned`]
-    /// in the next (one word for all three: trees hold many expressions).
+    /// shifted past two flag bits: [`Expr::parenthesized`] (bit 0) and
+    /// [`Expr::interned`] (bit 1) (one word for all three: trees hold
+    /// many expressions; a shift is a 16-bit Thumb instruction, a mask of
+    /// the top bits a 32-bit one).
     pos: u32,
     /// What the expression is.
     pub kind: ExprKind,
 }
 
 /// The parenthesized bit of [`Expr::pos`].
-const PAREN: u32 = 1 << 31;
+const PAREN: u32 = 1;
 /// The interned bit of [`Expr::pos`].
-const INTERNED: u32 = 1 << 30;
+const INTERNED: u32 = 2;
 /// The line bits of [`Expr::pos`].
-const LINE: u32 = INTERNED - 1;
+const LINE_SHIFT: u32 = 2;
 
 impl Expr {
     /// An expression starting on `line` (below 2^30), not parenthesized
     /// nor interned.
     pub const fn new(line: u32, kind: ExprKind) -> Expr {
-        Expr { pos: line & LINE, kind }
+        Expr { pos: line << LINE_SHIFT, kind }
     }
 
     /// 1-based line of the expression's first token.
     pub fn line(&self) -> u32 {
-        self.pos & LINE
+        self.pos >> LINE_SHIFT
     }
 
     /// A long str literal ([`Constant::Str`] longer than 10 bytes) that
@@ -480,7 +482,8 @@ impl Expr {
     /// [`Expr::line`]; the parser caps it, so an expression spanning more
     /// than 65,535 lines gets its trailer's line capped too).
     pub fn op_line(&self, dline: u16) -> u32 {
-        self.line().saturating_add(u32::from(dline))
+        // No overflow: a line is below 2^30.
+        self.line() + u32::from(dline)
     }
 }
 

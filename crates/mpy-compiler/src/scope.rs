@@ -281,10 +281,14 @@ pub fn check_to_close_over(mem: &Mem, scopes: &mut [Scope<'_>], idx: usize, id_i
 /// parameters; free variables (in the parent's id order) take the first
 /// slots and count as positional arguments.
 pub fn compute_locals(scopes: &mut [Scope<'_>], idx: usize) {
-    let func_like = scopes[idx].kind.is_func_like();
-    let is_class = scopes[idx].kind == ScopeKind::Class;
+    // The scope and those before it, its parent among them (a scope is
+    // created by its parent's scope pass, after it): no index checks
+    // below.
+    let Some((s, before)) = scopes.get_mut(..=idx).and_then(|x| x.split_last_mut()) else { return };
+    let func_like = s.kind.is_func_like();
+    let is_class = s.kind == ScopeKind::Class;
     let mut n = 0u32;
-    for id in scopes[idx].ids.iter_mut() {
+    for id in s.ids.iter_mut() {
         if is_class && id.name == "__class__" {
             continue;
         }
@@ -296,20 +300,19 @@ pub fn compute_locals(scopes: &mut [Scope<'_>], idx: usize) {
             n += 1;
         }
     }
-    for id in scopes[idx].ids.iter_mut() {
+    for id in s.ids.iter_mut() {
         if id.kind == IdKind::Cell && id.flags & FLAG_PARAM == 0 {
             id.local_num = n;
             n += 1;
         }
     }
-    scopes[idx].num_locals = n;
-    let Some(parent) = scopes[idx].parent else { return };
+    s.num_locals = n;
+    let Some(parent) = s.parent.and_then(|p| before.get(p)) else { return };
     let mut num_free = 0u32;
-    for j in 0..scopes[parent].ids.len() {
-        let IdInfo { name: pname, kind: pkind, .. } = scopes[parent].ids[j];
-        if matches!(pkind, IdKind::Cell | IdKind::Free) {
-            for id in scopes[idx].ids.iter_mut() {
-                if id.kind == IdKind::Free && id.name == pname {
+    for p in &parent.ids {
+        if matches!(p.kind, IdKind::Cell | IdKind::Free) {
+            for id in s.ids.iter_mut() {
+                if id.kind == IdKind::Free && id.name == p.name {
                     id.local_num = num_free;
                     num_free += 1;
                 }
@@ -317,13 +320,13 @@ pub fn compute_locals(scopes: &mut [Scope<'_>], idx: usize) {
         }
     }
     if num_free > 0 {
-        for id in scopes[idx].ids.iter_mut() {
+        for id in s.ids.iter_mut() {
             if id.kind != IdKind::Free || id.flags & FLAG_PARAM != 0 {
                 id.local_num += num_free;
             }
         }
-        scopes[idx].num_pos_args += num_free;
-        scopes[idx].num_locals += num_free;
+        s.num_pos_args += num_free;
+        s.num_locals += num_free;
     }
 }
 

@@ -2,7 +2,7 @@
 //! subscripts, conditional and boolean expressions.
 
 use super::fold::{fold_binary, fold_unary, CVal};
-use super::Compiler;
+use super::{Compiler, Msg};
 use crate::ast::{Arg, BinOp, BoolOp, CmpOp, CompKind, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
@@ -286,7 +286,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Await(v) => {
                 if !self.in_function() {
-                    self.syntax_error("'await' outside function", e.line());
+                    self.syntax_error(Msg::AwaitOutsideFunction, e.line());
                     return;
                 }
                 if self.pass() == Pass::Scope {
@@ -307,8 +307,8 @@ impl<'a> Compiler<'a> {
                 self.subscript_index(index);
                 self.e.op(op::LOAD_SUBSCR);
             }
-            ExprKind::Starred(_) => self.syntax_error("*x must be assignment target", e.line()),
-            ExprKind::Slice { .. } => self.syntax_error("invalid syntax", e.line()),
+            ExprKind::Starred(_) => self.syntax_error(Msg::StarXMustBeAssignmentTarget, e.line()),
+            ExprKind::Slice { .. } => self.syntax_error(Msg::InvalidSyntax, e.line()),
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                 if self.check_no_star(items, e.line()) {
                     for it in items {
@@ -357,7 +357,7 @@ impl<'a> Compiler<'a> {
 
     fn check_no_star(&mut self, items: &[Expr], line: u32) -> bool {
         if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
-            self.syntax_error("*x must be assignment target", line);
+            self.syntax_error(Msg::StarXMustBeAssignmentTarget, line);
             return false;
         }
         true
@@ -365,7 +365,7 @@ impl<'a> Compiler<'a> {
 
     fn check_yield(&mut self, line: u32) -> bool {
         if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
-            self.syntax_error("'yield' outside function", line);
+            self.syntax_error(Msg::YieldOutsideFunction, line);
             return false;
         }
         if self.pass() == Pass::Scope {
@@ -548,7 +548,7 @@ impl<'a> Compiler<'a> {
             .map(|i| i.name);
         match first {
             Some(n) => self.load_id(n),
-            None => self.syntax_error("super() can't find self", self.e.last_line_hint()),
+            None => self.syntax_error(Msg::SuperCantFindSelf, self.e.last_line_hint()),
         }
     }
 
@@ -564,11 +564,11 @@ impl<'a> Compiler<'a> {
             match a {
                 Arg::Starred(x) => {
                     if dbl {
-                        self.syntax_error("* arg after **", x.line());
+                        self.syntax_error(Msg::StarArgAfterDoubleStar, x.line());
                         return;
                     }
                     if n_kw > 0 {
-                        self.syntax_error("* arg after kwarg", x.line());
+                        self.syntax_error(Msg::StarArgAfterKwarg, x.line());
                         return;
                     }
                     star = true;
@@ -591,11 +591,11 @@ impl<'a> Compiler<'a> {
                 }
                 Arg::Positional(x) => {
                     if dbl {
-                        self.syntax_error("positional arg after **", x.line());
+                        self.syntax_error(Msg::PositionalArgAfterDoubleStar, x.line());
                         return;
                     }
                     if n_kw > 0 {
-                        self.syntax_error("positional arg after keyword arg", x.line());
+                        self.syntax_error(Msg::PositionalArgAfterKeywordArg, x.line());
                         return;
                     }
                     match &x.kind {

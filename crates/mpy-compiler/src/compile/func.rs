@@ -1,7 +1,7 @@
 //! Functions, lambdas, classes and comprehensions: creating their scopes,
 //! default arguments, closures, decorators, and compiling their bodies.
 
-use super::{Compiler, Node};
+use super::{Compiler, Msg, Node};
 use crate::ast::{Arguments, ClassDef, CompKind, Comprehension, Expr, ExprKind, FunctionDef, Module, Stmt};
 use crate::emit::Pass;
 use crate::scope::{self, flags, IdKind, ScopeKind};
@@ -119,8 +119,8 @@ impl<'a> Compiler<'a> {
         }
         match &**attr {
             "bytecode" => {}
-            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error("invalid arch", d.line()),
-            _ => self.syntax_error("invalid micropython decorator", d.line()),
+            "native" | "viper" | "asm_thumb" | "asm_xtensa" | "asm_rv32" => self.syntax_error(Msg::InvalidArch, d.line()),
+            _ => self.syntax_error(Msg::InvalidMicropythonDecorator, d.line()),
         }
         true
     }
@@ -228,7 +228,7 @@ impl<'a> Compiler<'a> {
             s.reorder_star_param();
         }
         if !ok {
-            self.syntax_error("argument name reused", line);
+            self.syntax_error(Msg::ArgumentNameReused, line);
         }
     }
 

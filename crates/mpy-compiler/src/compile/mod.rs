@@ -86,6 +86,112 @@ impl<'a> ConstNames<'a> {
     }
 }
 
+/// A SyntaxError message of the compiler proper: one byte at every call
+/// site of [`Compiler::syntax_error`] and [`Compiler::parse_error`] (a
+/// string argument costs a literal and a length there); the texts are
+/// [`MSGS`], in this order.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub(crate) enum Msg {
+    /// `invalid arch`
+    InvalidArch,
+    /// `invalid micropython decorator`
+    InvalidMicropythonDecorator,
+    /// `argument name reused`
+    ArgumentNameReused,
+    /// `default 'except' must be last`
+    DefaultExceptMustBeLast,
+    /// `async for/with outside async function`
+    AsyncForWithOutsideAsyncFunction,
+    /// `'break'/'continue' outside loop`
+    BreakContinueOutsideLoop,
+    /// `'return' outside function`
+    ReturnOutsideFunction,
+    /// `not a constant`
+    NotAConstant,
+    /// `can't assign to expression`
+    CantAssignToExpression,
+    /// `multiple *x in assignment`
+    MultipleStarXInAssignment,
+    /// `can't delete expression`
+    CantDeleteExpression,
+    /// `import * not at module level`
+    ImportStarNotAtModuleLevel,
+    /// `can't declare nonlocal in outer code`
+    CantDeclareNonlocalInOuterCode,
+    /// `identifier redefined as global`
+    IdentifierRedefinedAsGlobal,
+    /// `no binding for nonlocal found`
+    NoBindingForNonlocalFound,
+    /// `identifier redefined as nonlocal`
+    IdentifierRedefinedAsNonlocal,
+    /// `'await' outside function`
+    AwaitOutsideFunction,
+    /// `*x must be assignment target`
+    StarXMustBeAssignmentTarget,
+    /// `invalid syntax`
+    InvalidSyntax,
+    /// `'yield' outside function`
+    YieldOutsideFunction,
+    /// `super() can't find self`
+    SuperCantFindSelf,
+    /// `* arg after **`
+    StarArgAfterDoubleStar,
+    /// `* arg after kwarg`
+    StarArgAfterKwarg,
+    /// `positional arg after **`
+    PositionalArgAfterDoubleStar,
+    /// `positional arg after keyword arg`
+    PositionalArgAfterKeywordArg,
+}
+
+/// The texts of [`Msg`], in its order, each ended by a NUL.
+const MSGS: &str = "\
+invalid arch\0\
+invalid micropython decorator\0\
+argument name reused\0\
+default 'except' must be last\0\
+async for/with outside async function\0\
+'break'/'continue' outside loop\0\
+'return' outside function\0\
+not a constant\0\
+can't assign to expression\0\
+multiple *x in assignment\0\
+can't delete expression\0\
+import * not at module level\0\
+can't declare nonlocal in outer code\0\
+identifier redefined as global\0\
+no binding for nonlocal found\0\
+identifier redefined as nonlocal\0\
+'await' outside function\0\
+*x must be assignment target\0\
+invalid syntax\0\
+'yield' outside function\0\
+super() can't find self\0\
+* arg after **\0\
+* arg after kwarg\0\
+positional arg after **\0\
+positional arg after keyword arg\0";
+
+impl Msg {
+    /// The message text.
+    #[cold]
+    #[inline(never)]
+    fn text(self) -> &'static str {
+        let (mut start, mut k) = (0, 0);
+        for (i, &c) in MSGS.as_bytes().iter().enumerate() {
+            if c == 0 {
+                if k == self as u8 {
+                    return MSGS.get(start..i).unwrap_or("");
+                }
+                k += 1;
+                start = i + 1;
+            }
+        }
+        ""
+    }
+}
+
 /// (`repr(C)` with the emitter first: the emitter calls, the most
 /// frequent code of the compiler, pass the compiler's own address.)
 #[repr(C)]
@@ -167,17 +273,17 @@ impl<'a> Compiler<'a> {
     // ---- errors ---------------------------------------------------------
 
     /// Records a SyntaxError (only the first one is kept).
-    pub fn syntax_error(&mut self, msg: &'static str, line: u32) {
+    pub fn syntax_error(&mut self, msg: Msg, line: u32) {
         if self.error.is_none() {
-            self.error = Some(CompileError::syntax(msg, line));
+            self.error = Some(CompileError::syntax(msg.text(), line));
             self.error_scope = Some(self.cur);
         }
     }
 
     /// Records an error MicroPython's parser reports (no block name).
-    pub fn parse_error(&mut self, msg: &'static str, line: u32) {
+    pub fn parse_error(&mut self, msg: Msg, line: u32) {
         if self.error.is_none() {
-            self.error = Some(CompileError::syntax(msg, line));
+            self.error = Some(CompileError::syntax(msg.text(), line));
             self.error_scope = None;
         }
     }

@@ -2,7 +2,7 @@
 //! `for x in range(...)` counter form), imports, declarations.
 
 use super::fold::{CVal, Intern};
-use super::{Compiler, LoopCtx};
+use super::{Compiler, LoopCtx, Msg};
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, Elif, Expr, ExprKind, ForStmt, IfStmt, Stmt, StmtKind, TryStmt,
     WithItem, WithStmt,
@@ -172,7 +172,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Pass => {}
             StmtKind::Break | StmtKind::Continue => match self.loop_ctx {
-                None => self.syntax_error("'break'/'continue' outside loop", line),
+                None => self.syntax_error(Msg::BreakContinueOutsideLoop, line),
                 Some(l) => {
                     let depth = self.except_level - l.except_level;
                     if matches!(s.kind, StmtKind::Break) {
@@ -211,7 +211,7 @@ impl<'a> Compiler<'a> {
 
     fn return_stmt(&mut self, v: Option<&'a Expr>, line: u32) {
         if self.scope().kind != ScopeKind::Function {
-            self.syntax_error("'return' outside function", line);
+            self.syntax_error(Msg::ReturnOutsideFunction, line);
             return;
         }
         match v {
@@ -242,7 +242,7 @@ impl<'a> Compiler<'a> {
     fn const_def(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) -> bool {
         let Some((name, [Arg::Positional(arg)])) = const_call(targets, value) else { return false };
         let Some(v) = self.fold(arg) else {
-            self.parse_error("not a constant", line);
+            self.parse_error(Msg::NotAConstant, line);
             return true;
         };
         if !name.starts_with('_') {
@@ -316,7 +316,7 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::STORE_SUBSCR);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line()),
-            _ => self.syntax_error("can't assign to expression", t.line()),
+            _ => self.syntax_error(Msg::CantAssignToExpression, t.line()),
         }
     }
 
@@ -352,7 +352,7 @@ impl<'a> Compiler<'a> {
     fn assign_seq(&mut self, items: &'a [Expr], line: u32) {
         let stars: usize = items.iter().filter(|x| matches!(x.kind, ExprKind::Starred(_))).count();
         if stars > 1 {
-            self.syntax_error("multiple *x in assignment", line);
+            self.syntax_error(Msg::MultipleStarXInAssignment, line);
             return;
         }
         if stars == 0 {
@@ -399,7 +399,7 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::ROT_THREE);
                 self.e.op(op::STORE_SUBSCR);
             }
-            _ => self.syntax_error("can't assign to expression", line),
+            _ => self.syntax_error(Msg::CantAssignToExpression, line),
         }
     }
 
@@ -427,7 +427,7 @@ impl<'a> Compiler<'a> {
                     self.delete(it);
                 }
             }
-            _ => self.syntax_error("can't delete expression", t.line()),
+            _ => self.syntax_error(Msg::CantDeleteExpression, t.line()),
         }
     }
 
@@ -618,7 +618,7 @@ impl<'a> Compiler<'a> {
         let m = module.unwrap_or("");
         if star {
             if self.scope().kind != ScopeKind::Module {
-                self.syntax_error("import * not at module level", line);
+                self.syntax_error(Msg::ImportStarNotAtModuleLevel, line);
                 return;
             }
             self.load_const_str_qstr("*");
@@ -647,7 +647,7 @@ impl<'a> Compiler<'a> {
             return;
         }
         if !global && self.scope().kind == ScopeKind::Module {
-            self.syntax_error("can't declare nonlocal in outer code", line);
+            self.syntax_error(Msg::CantDeclareNonlocalInOuterCode, line);
             return;
         }
         let mem = self.mem;
@@ -657,7 +657,7 @@ impl<'a> Compiler<'a> {
             let kind = self.scope().ids[i].kind;
             if global {
                 if kind != IdKind::Undecided && kind != IdKind::GlobalExplicit {
-                    self.syntax_error("identifier redefined as global", line);
+                    self.syntax_error(Msg::IdentifierRedefinedAsGlobal, line);
                     return;
                 }
                 self.scope_mut().ids[i].kind = IdKind::GlobalExplicit;
@@ -669,11 +669,11 @@ impl<'a> Compiler<'a> {
                 let cur = self.cur;
                 crate::scope::check_to_close_over(mem, &mut self.scopes, cur, i);
                 if self.scope().ids[i].kind == IdKind::GlobalImplicit {
-                    self.syntax_error("no binding for nonlocal found", line);
+                    self.syntax_error(Msg::NoBindingForNonlocalFound, line);
                     return;
                 }
             } else if kind != IdKind::Free {
-                self.syntax_error("identifier redefined as nonlocal", line);
+                self.syntax_error(Msg::IdentifierRedefinedAsNonlocal, line);
                 return;
             }
         }

@@ -7,7 +7,7 @@
 //! `__exit__` with 2 extra slots.
 
 use super::seq::*;
-use super::Compiler;
+use super::{Compiler, Msg};
 use crate::ast::{ExceptHandler, Expr, Stmt, WithItem};
 use mpy_bytecode::opcode as op;
 
@@ -55,7 +55,7 @@ impl<'a> Compiler<'a> {
             match &h.test {
                 None => {
                     if i + 1 != n {
-                        self.syntax_error("default 'except' must be last", h.line);
+                        self.syntax_error(Msg::DefaultExceptMustBeLast, h.line);
                         self.decrease_except_level();
                         return;
                     }
@@ -118,7 +118,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt], line: u32) {
         if !self.in_async_function() {
-            self.syntax_error("async for/with outside async function", line);
+            self.syntax_error(Msg::AsyncForWithOutsideAsyncFunction, line);
             return;
         }
         if self.deep() {
@@ -166,7 +166,7 @@ impl<'a> Compiler<'a> {
         line: u32,
     ) {
         if !self.in_async_function() {
-            self.syntax_error("async for/with outside async function", line);
+            self.syntax_error(Msg::AsyncForWithOutsideAsyncFunction, line);
             return;
         }
         // while_else, try_exception, try_else, try_finally
