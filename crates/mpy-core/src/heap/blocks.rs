@@ -1099,8 +1099,12 @@ impl Blocks {
             let i = hint / EPW;
             if i < self.up_end {
                 let w = self.aw(i);
-                // Runs of `n` free entries inside word `i`, from the hint on.
-                let m = runs_small(free_bits(w) & !below(hint % EPW), n);
+                // Runs of `n` free entries inside word `i`, from the hint on
+                // (desktop: a one-block request, the most common one, needs
+                // no run search, and its size is often known only at run
+                // time: tuples, list buffers).
+                let f = free_bits(w) & !below(hint % EPW);
+                let m = if !cfg!(target_os = "none") && n == 1 { f } else { runs_small(f, n) };
                 if m != 0 {
                     // The lowest of them is the first fit: no run starts
                     // below the hint, and one starting between the hint
@@ -1125,6 +1129,19 @@ impl Blocks {
     /// [`Blocks::alloc`] after the fast path: searches the table.
     #[inline(never)]
     fn alloc_slow<const ZERO: bool>(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        // Desktop: a small request whose hint's word has no fit (it filled
+        // up) most often fits across its end or in the next word: what
+        // `scan_up` finds first, without its set-up.
+        #[cfg(not(target_os = "none"))]
+        if n <= SMALL {
+            if let Some(start) = self.next_word_fit(n) {
+                self.rover[n - 1] = start + n;
+                self.thorough = false;
+                self.small_since_gc += n;
+                self.fill_run(start, n, HEAD);
+                return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
+            }
+        }
         // Desktop: a large request whose blocks right below `top` are free
         // and whose entries lie in two table words (what `find_large`
         // finds first), checked and taken as one 128-bit value.
@@ -1145,6 +1162,40 @@ impl Blocks {
         }
         self.fill_run(start, n, HEAD);
         Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan))
+    }
+
+    /// The first fit for a small request (`1 <= n <= SMALL`) if it starts
+    /// in its hint's table word or the next one and ends below the
+    /// ceiling; None (the caller searches on) otherwise, and when word `i`
+    /// itself holds a fit (the fast path left it for the ceiling).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn next_word_fit(&self, n: usize) -> Option<usize> {
+        let hint = self.rover[n - 1];
+        let i = hint / EPW;
+        // Both words initialised, neither the lower guard.
+        if i + 1 >= self.up_end {
+            return None;
+        }
+        let f = free_bits(self.aw(i)) & !below(hint % EPW);
+        if runs_small(f, n) != 0 {
+            return None;
+        }
+        // Free entries at the top of word `i` (from the hint on), then at
+        // the bottom of word `i + 1`: a run across the words, else the
+        // first run inside word `i + 1`.
+        let carry = ((!f & LO).leading_zeros() / 2) as usize;
+        let f2 = free_bits(self.aw(i + 1));
+        let start = if carry + ((!f2 & LO).trailing_zeros() / 2) as usize >= n {
+            (i + 1) * EPW - carry
+        } else {
+            let m = runs_small(f2, n);
+            if m == 0 {
+                return None;
+            }
+            (i + 1) * EPW + (m.trailing_zeros() / 2) as usize
+        };
+        (start + n <= self.ceiling).then_some(start)
     }
 
     /// If the entries `start .. start + n` (`n >= 1`, inside the pool,
@@ -1385,22 +1436,16 @@ impl Blocks {
                 let starts = !tails & LO;
                 let mut dead_tails = 0;
                 if tails != 0 {
-                    // Each tail takes the state (dead head or not) of the
-                    // nearest non-tail entry below it: a prefix fill in
-                    // log2(EPW) steps; tails before the word's first non-tail
-                    // take the carry from the previous word.
-                    let mut known = starts;
-                    let mut dead = heads;
-                    let mut s = 2;
-                    while s < usize::BITS {
-                        dead |= (dead << s) & !known;
-                        known |= known << s;
-                        s *= 2;
-                    }
-                    if dead_carry {
-                        dead |= !known & LO;
-                    }
-                    dead_tails = dead & tails;
+                    // The tails of a dead allocation are the run of tails
+                    // right after a dead (unmarked) head, or at the word's
+                    // start when the allocation reaching it is dead. With
+                    // each tail entry as `11`, adding 1 at the low bit of
+                    // a run's first entry clears the run: the carry stops
+                    // at the entry after it (no tail: `00`), or leaves the
+                    // word.
+                    let t2 = tails | (tails << 1);
+                    let d = ((heads << 2) | dead_carry as usize) & tails;
+                    dead_tails = tails & !t2.wrapping_add(d);
                 }
                 if starts != 0 {
                     dead_carry = (heads >> (2 * top_entry(starts))) & 1 != 0;
