@@ -31,9 +31,9 @@ use crate::state::Vm;
 /// Entries in the mark stack.
 #[cfg(target_os = "none")]
 const MARK_STACK: usize = if WORD == 8 { 128 } else { 64 };
-/// Entries in the mark stack (desktop: word ranges, 8 or 4 KiB).
+/// Entries in the mark stack (desktop: word ranges, 4 or 2 KiB).
 #[cfg(not(target_os = "none"))]
-const MARK_STACK: usize = 512;
+const MARK_STACK: usize = 256;
 /// Desktop: words of an allocation scanned at a time; the rest waits on
 /// the mark stack below the children found, so a big list or dict table
 /// pushes at most this many children before they are scanned (instead of
@@ -103,10 +103,21 @@ impl Marker<'_> {
         }
     }
 
-    /// Marks everything reachable from the queued allocations: a chunk
-    /// of the top entry's words at a time, its rest pushed back first.
+    /// Marks everything reachable from the queued allocations (nothing to
+    /// do, the common case for a root word, costs no call).
     #[cfg(not(target_os = "none"))]
+    #[inline(always)]
     fn drain(&mut self) {
+        if self.sp > 0 {
+            self.drain_stack();
+        }
+    }
+
+    /// [`Marker::drain`]'s body: a chunk of the top entry's words at a
+    /// time, its rest pushed back first.
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn drain_stack(&mut self) {
         let pool = self.blocks.block_ptr(0) as *const usize;
         // The pool's bounds and the stack pointer, kept in registers: most
         // words scanned are no heap pointers (small ints, NULLs, static

@@ -1114,12 +1114,14 @@ impl Blocks {
                 // entry, in code of its own.
                 if !cfg!(target_os = "none") && n == 1 {
                     if f != 0 {
-                        let start = i * EPW + (f.trailing_zeros() / 2) as usize;
+                        // Even: `f` has only entries' low bits set.
+                        let t = f.trailing_zeros();
+                        let start = i * EPW + (t / 2) as usize;
                         if start < self.ceiling {
                             self.rover[0] = start + 1;
                             self.thorough = false;
                             self.small_since_gc += 1;
-                            self.set_aw(i, w | (f & f.wrapping_neg()));
+                            self.set_aw(i, w | (HEAD as usize) << t);
                             return Some(self.finish_alloc::<ZERO>(start, 1, finaliser, false));
                         }
                     }
