@@ -17,7 +17,11 @@
 //! The collector never allocates: the mark stack is a fixed array on the
 //! native stack. When it overflows, marking carries on without pushing
 //! and then rescans the heap for marked allocations whose children may
-//! not be marked yet, until a pass completes without overflow.
+//! not be marked yet, until a pass completes without overflow. (Desktop:
+//! the stack holds word ranges, and an allocation is scanned
+//! `SCAN_CHUNK` words at a time with the rest of it pushed back below
+//! the children found, so a large list or dict table does not overflow
+//! it; the boards keep a stack of head blocks.)
 //!
 //! Before sweeping, unreachable objects with the finaliser bit have their
 //! type's `finalise` slot called (with the heap locked, so a finaliser
