@@ -17,7 +17,11 @@
 //! The collector never allocates: the mark stack is a fixed array on the
 //! native stack. When it overflows, marking carries on without pushing
 //! and then rescans the heap for marked allocations whose children may
-//! not be marked yet, until a pass completes without overflow.
+//! not be marked yet, until a pass completes without overflow. (Desktop:
+//! the stack holds word ranges, and an allocation is scanned
+//! `SCAN_CHUNK` words at a time with the rest of it pushed back below
+//! the children found, so a large list or dict table does not overflow
+//! it; the boards keep a stack of head blocks.)
 //!
 //! Before sweeping, unreachable objects with the finaliser bit have their
 //! type's `finalise` slot called (with the heap locked, so a finaliser
@@ -29,25 +33,64 @@ use crate::obj::Obj;
 use crate::state::Vm;
 
 /// Entries in the mark stack.
+#[cfg(target_os = "none")]
 const MARK_STACK: usize = if WORD == 8 { 128 } else { 64 };
+/// Entries in the mark stack (desktop: word ranges, 4 or 2 KiB).
+#[cfg(not(target_os = "none"))]
+const MARK_STACK: usize = 256;
+/// Desktop: words of an allocation scanned at a time; the rest waits on
+/// the mark stack below the children found, so a big list or dict table
+/// pushes at most this many children before they are scanned (instead of
+/// overflowing the stack and making the collector rescan the heap).
+#[cfg(not(target_os = "none"))]
+const SCAN_CHUNK: usize = 64;
+/// Words per block.
+const WPB: usize = BLOCK / WORD;
+
+/// A mark stack entry: the head block of an allocation to scan (boards),
+/// or the pool word range `(from, to)` of one still to scan (desktop).
+#[cfg(target_os = "none")]
+type Pending = u32;
+#[cfg(not(target_os = "none"))]
+type Pending = (usize, usize);
 
 /// Marking state: the heap's blocks and the bounded mark stack.
 struct Marker<'a> {
     blocks: &'a mut Blocks,
-    stack: [u32; MARK_STACK],
+    stack: [Pending; MARK_STACK],
     sp: usize,
     overflow: bool,
 }
 
 impl Marker<'_> {
+    /// A marker with an empty stack.
+    fn new(blocks: &mut Blocks) -> Marker<'_> {
+        #[cfg(target_os = "none")]
+        let empty = 0;
+        #[cfg(not(target_os = "none"))]
+        let empty = (0, 0);
+        Marker { blocks, stack: [empty; MARK_STACK], sp: 0, overflow: false }
+    }
+
     /// Marks the allocation holding address `w` (if any, and not yet
     /// marked) and queues it for scanning.
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     fn mark(&mut self, w: usize) {
         let Some(head) = self.blocks.mark_addr(w) else { return };
+        self.push(head);
+    }
+
+    /// Queues the (marked) allocation at head `b` for scanning; on
+    /// overflow, records that the heap must be rescanned.
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    fn push(&mut self, b: usize) {
         if self.sp < MARK_STACK {
-            self.stack[self.sp] = head as u32;
+            #[cfg(target_os = "none")]
+            let e = b as u32;
+            #[cfg(not(target_os = "none"))]
+            let e = (b * WPB, (b + self.blocks.scan_blocks(b)) * WPB);
+            self.stack[self.sp] = e;
             self.sp += 1;
         } else {
             self.overflow = true;
@@ -55,6 +98,7 @@ impl Marker<'_> {
     }
 
     /// Marks everything reachable from the queued allocations.
+    #[cfg(target_os = "none")]
     fn drain(&mut self) {
         while self.sp > 0 {
             self.sp -= 1;
@@ -63,11 +107,65 @@ impl Marker<'_> {
         }
     }
 
+    /// Marks everything reachable from the queued allocations (nothing to
+    /// do, the common case for a root word, costs no call).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn drain(&mut self) {
+        if self.sp > 0 {
+            self.drain_stack();
+        }
+    }
+
+    /// [`Marker::drain`]'s body: a chunk of the top entry's words at a
+    /// time, its rest pushed back first.
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn drain_stack(&mut self) {
+        let pool = self.blocks.block_ptr(0) as *const usize;
+        // The pool's bounds and the stack pointer, kept in registers: most
+        // words scanned are no heap pointers (small ints, NULLs, static
+        // types) and cost one test.
+        let (base, bytes) = (pool as usize, self.blocks.n_blocks() * BLOCK);
+        let mut sp = self.sp;
+        while sp > 0 {
+            sp -= 1;
+            let (from, mut to) = self.stack[sp];
+            if to - from > SCAN_CHUNK {
+                // Into the slot just popped: always room.
+                self.stack[sp] = (from + SCAN_CHUNK, to);
+                sp += 1;
+                to = from + SCAN_CHUNK;
+            }
+            for i in from..to {
+                // SAFETY: pool word `i` lies inside an allocation's blocks
+                // that the collector must scan (pushed from its head and
+                // block count), in the pool; aligned (blocks are
+                // BLOCK-aligned). Read as a plain integer; nothing holds a
+                // mutable reference into the pool while the collector runs.
+                let w = unsafe { pool.add(i).read() };
+                let off = w.wrapping_sub(base);
+                if off >= bytes {
+                    continue;
+                }
+                let Some(h) = self.blocks.mark_block(off / BLOCK) else { continue };
+                if sp < MARK_STACK {
+                    self.stack[sp] = (h * WPB, (h + self.blocks.scan_blocks(h)) * WPB);
+                    sp += 1;
+                } else {
+                    self.overflow = true;
+                }
+            }
+        }
+        self.sp = sp;
+    }
+
     /// Marks what the words of the allocation at head `b` point to (only
     /// its first block if the rest hold no pointers).
+    #[cfg(target_os = "none")]
     #[inline]
     fn scan_alloc(&mut self, b: usize) {
-        let n = self.blocks.scan_blocks(b) * (BLOCK / WORD);
+        let n = self.blocks.scan_blocks(b) * WPB;
         let p = self.blocks.block_ptr(b) as *const usize;
         for i in 0..n {
             // SAFETY: word `i` lies inside the allocation's `n / 4` blocks
@@ -77,6 +175,12 @@ impl Marker<'_> {
             let w = unsafe { p.add(i).read() };
             self.mark(w);
         }
+    }
+
+    /// Desktop: queues the allocation at head `b` (the stack is empty).
+    #[cfg(not(target_os = "none"))]
+    fn scan_alloc(&mut self, b: usize) {
+        self.push(b);
     }
 
     /// Marks what the words in `[p, p + n * WORD)` point to.
@@ -187,7 +291,7 @@ fn collect_above(vm: &mut Vm, stack_top: usize) {
         // fields of `*vmp` are read below through the raw pointer as plain
         // words, never through references overlapping this one.
         let heap = unsafe { &mut (*vmp).heap };
-        let mut m = Marker { blocks: &mut heap.blocks, stack: [0; MARK_STACK], sp: 0, overflow: false };
+        let mut m = Marker::new(&mut heap.blocks);
         // The interpreter state, minus the heap's own bookkeeping.
         // (Desktop: a word overlapping a skipped field jumps past the
         // field, the large caches' words unread.)
@@ -331,7 +435,7 @@ mod tests {
     }
 
     fn mark_from(blocks: &mut Blocks, roots: &[usize]) {
-        let mut m = Marker { blocks, stack: [0; MARK_STACK], sp: 0, overflow: false };
+        let mut m = Marker::new(blocks);
         for &r in roots {
             m.mark(r);
         }
@@ -373,7 +477,8 @@ mod tests {
 
     #[test]
     fn deep_chain_overflows_mark_stack_and_still_marks_all() {
-        let mut mem = vec![0u8; 64 * 1024];
+        // Room for the small allocations below the heap's soft ceiling.
+        let mut mem = vec![0u8; (MARK_STACK * 12 + 256) * BLOCK];
         let mut h = heap_in(&mut mem);
         let n = (MARK_STACK * 4).min(h.n_blocks() - 1);
         let mut addrs = vec![];
@@ -388,6 +493,34 @@ mod tests {
             write_word(&h, fb + i / 4, i % 4, a);
         }
         mark_from(&mut h, &[first]);
+        for &a in &addrs {
+            assert_eq!(h.atb(h.block_of_addr(a).unwrap()), MARK);
+        }
+        drop(h);
+        drop(mem);
+    }
+
+    #[test]
+    fn long_chain_of_big_allocations_overflows_and_still_marks_all() {
+        // Each node is longer than a scan chunk and points to the next in
+        // its first word, so (on the desktop) each leaves the rest of its
+        // words on the mark stack while the chain goes on: more nodes
+        // than the stack holds overflow it.
+        let node = (4 * WPB + 1).div_ceil(WPB).max(if cfg!(target_os = "none") { 1 } else { (SCAN_CHUNK + 1).div_ceil(WPB) });
+        let count = MARK_STACK + 8;
+        let mut mem = vec![0u8; (count * node * 9 / 8 + 64) * BLOCK];
+        let mut h = heap_in(&mut mem);
+        let mut addrs = vec![];
+        for _ in 0..count {
+            addrs.push(h.alloc(node * BLOCK, false, false).unwrap().as_ptr() as usize);
+        }
+        for w in addrs.windows(2) {
+            write_word(&h, h.block_of_addr(w[0]).unwrap(), 0, w[1]);
+        }
+        // The last node also points back into the middle of the first.
+        let last = h.block_of_addr(addrs[count - 1]).unwrap();
+        write_word(&h, last, 1, addrs[0] + BLOCK);
+        mark_from(&mut h, &[addrs[0]]);
         for &a in &addrs {
             assert_eq!(h.atb(h.block_of_addr(a).unwrap()), MARK);
         }

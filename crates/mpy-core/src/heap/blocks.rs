@@ -633,6 +633,14 @@ impl Blocks {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn mark_addr(&mut self, addr: usize) -> Option<usize> {
         let b = self.block_of_addr(addr)?;
+        self.mark_block(b)
+    }
+
+    /// [`Blocks::mark_addr`] for an address in block `b` of the pool
+    /// (`b < n_blocks`: the caller checked the address).
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    pub fn mark_block(&mut self, b: usize) -> Option<usize> {
+        debug_assert!(b < self.n_blocks);
         let i = b / EPW;
         if self.word_in_gap(i) {
             // Never allocated since the heap was made.
@@ -1099,8 +1107,28 @@ impl Blocks {
             let i = hint / EPW;
             if i < self.up_end {
                 let w = self.aw(i);
+                let f = free_bits(w) & !below(hint % EPW);
+                // Desktop: a one-block request (the most common one, its
+                // size often known only at run time: tuples, list buffers)
+                // takes the lowest free entry, whose low bit is its HEAD
+                // entry, in code of its own.
+                if !cfg!(target_os = "none") && n == 1 {
+                    if f != 0 {
+                        // Even: `f` has only entries' low bits set.
+                        let t = f.trailing_zeros();
+                        let start = i * EPW + (t / 2) as usize;
+                        if start < self.ceiling {
+                            self.rover[0] = start + 1;
+                            self.thorough = false;
+                            self.small_since_gc += 1;
+                            self.set_aw(i, w | (HEAD as usize) << t);
+                            return Some(self.finish_alloc::<ZERO>(start, 1, finaliser, false));
+                        }
+                    }
+                    return self.alloc_slow::<ZERO>(1, finaliser, false);
+                }
                 // Runs of `n` free entries inside word `i`, from the hint on.
-                let m = runs_small(free_bits(w) & !below(hint % EPW), n);
+                let m = runs_small(f, n);
                 if m != 0 {
                     // The lowest of them is the first fit: no run starts
                     // below the hint, and one starting between the hint
@@ -1125,6 +1153,19 @@ impl Blocks {
     /// [`Blocks::alloc`] after the fast path: searches the table.
     #[inline(never)]
     fn alloc_slow<const ZERO: bool>(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        // Desktop: a small request whose hint's word has no fit (it filled
+        // up) most often fits across its end or in the next word: what
+        // `scan_up` finds first, without its set-up.
+        #[cfg(not(target_os = "none"))]
+        if n <= SMALL {
+            if let Some(start) = self.next_word_fit(n) {
+                self.rover[n - 1] = start + n;
+                self.thorough = false;
+                self.small_since_gc += n;
+                self.fill_run(start, n, HEAD);
+                return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
+            }
+        }
         // Desktop: a large request whose blocks right below `top` are free
         // and whose entries lie in two table words (what `find_large`
         // finds first), checked and taken as one 128-bit value.
@@ -1145,6 +1186,40 @@ impl Blocks {
         }
         self.fill_run(start, n, HEAD);
         Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan))
+    }
+
+    /// The first fit for a small request (`1 <= n <= SMALL`) if it starts
+    /// in its hint's table word or the next one and ends below the
+    /// ceiling; None (the caller searches on) otherwise, and when word `i`
+    /// itself holds a fit (the fast path left it for the ceiling).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn next_word_fit(&self, n: usize) -> Option<usize> {
+        let hint = self.rover[n - 1];
+        let i = hint / EPW;
+        // Both words initialised, neither the lower guard.
+        if i + 1 >= self.up_end {
+            return None;
+        }
+        let f = free_bits(self.aw(i)) & !below(hint % EPW);
+        if runs_small(f, n) != 0 {
+            return None;
+        }
+        // Free entries at the top of word `i` (from the hint on), then at
+        // the bottom of word `i + 1`: a run across the words, else the
+        // first run inside word `i + 1`.
+        let carry = ((!f & LO).leading_zeros() / 2) as usize;
+        let f2 = free_bits(self.aw(i + 1));
+        let start = if carry + ((!f2 & LO).trailing_zeros() / 2) as usize >= n {
+            (i + 1) * EPW - carry
+        } else {
+            let m = runs_small(f2, n);
+            if m == 0 {
+                return None;
+            }
+            (i + 1) * EPW + (m.trailing_zeros() / 2) as usize
+        };
+        (start + n <= self.ceiling).then_some(start)
     }
 
     /// If the entries `start .. start + n` (`n >= 1`, inside the pool,
@@ -1299,152 +1374,10 @@ impl Blocks {
         // and never used as a reference.
         unsafe { core::ptr::read(self.block_ptr(b).add(i * WORD) as *const usize) }
     }
-
-    /// The first block at or after `from` that is an unmarked head with
-    /// the finaliser bit (after marking: an unreachable object to
-    /// finalise).
-    pub fn next_unmarked_final(&self, from: usize) -> Option<usize> {
-        let mut j = from / FPW;
-        if j >= self.ftb_words {
-            return None;
-        }
-        let mut x = if self.word_in_gap(2 * j) { 0 } else { self.fw(j) & !((1usize << (from % FPW)) - 1) };
-        loop {
-            while x != 0 {
-                let b = j * FPW + x.trailing_zeros() as usize;
-                x &= x - 1;
-                if b < self.n_blocks && self.entry(b) == HEAD {
-                    return Some(b);
-                }
-            }
-            j += 1;
-            if self.word_in_gap(2 * j) {
-                // FTB word `j` belongs to table words `2j, 2j + 1` (`lo`
-                // and `hi` are even).
-                j = self.hi / 2;
-            }
-            if j >= self.ftb_words {
-                return None;
-            }
-            x = self.fw(j);
-        }
-    }
-
-    /// The first marked head at or after `from` (the collector's rescan
-    /// after its mark stack overflowed).
-    pub fn next_marked(&self, from: usize) -> Option<usize> {
-        if from >= self.n_blocks {
-            return None;
-        }
-        let mut i = from / EPW;
-        let mut m = if self.word_in_gap(i) { 0 } else { mark_bits(self.aw(i)) & !below(from % EPW) };
-        loop {
-            if m != 0 {
-                let b = i * EPW + (m.trailing_zeros() / 2) as usize;
-                return (b < self.n_blocks).then_some(b);
-            }
-            i += 1;
-            if self.word_in_gap(i) {
-                i = self.hi;
-            }
-            if i >= self.atb_words {
-                return None;
-            }
-            m = mark_bits(self.aw(i));
-        }
-    }
-
-    /// Frees every allocation whose head is not marked and unmarks the
-    /// rest, a table word at a time; then recounts the blocks in use and
-    /// resets the search hints.
-    pub fn sweep(&mut self) {
-        // Sentinels become MARK, so they survive as HEAD (not counted).
-        let last = self.atb_words - 1;
-        let s = self.sentinel_bits();
-        let w = self.aw(last);
-        self.set_aw(last, w | s | (s << 1));
-        let mut used = 0;
-        let mut first_free = usize::MAX;
-        // Is the allocation that reaches the start of the next word dead?
-        let mut dead_carry = false;
-        // The gap holds no allocations (and its lower guard, a free
-        // word, ends any allocation before it): skip it.
-        for (from, to) in [(0, self.lo), (self.hi, self.atb_words)] {
-            for i in from..to {
-                let w = self.aw(i);
-                if w == 0 {
-                    dead_carry = false;
-                    if first_free == usize::MAX {
-                        first_free = i * EPW;
-                    }
-                    continue;
-                }
-                let heads = head_bits(w);
-                let marks = mark_bits(w);
-                let tails = tail_bits(w);
-                let starts = !tails & LO;
-                let mut dead_tails = 0;
-                if tails != 0 {
-                    // Each tail takes the state (dead head or not) of the
-                    // nearest non-tail entry below it: a prefix fill in
-                    // log2(EPW) steps; tails before the word's first non-tail
-                    // take the carry from the previous word.
-                    let mut known = starts;
-                    let mut dead = heads;
-                    let mut s = 2;
-                    while s < usize::BITS {
-                        dead |= (dead << s) & !known;
-                        known |= known << s;
-                        s *= 2;
-                    }
-                    if dead_carry {
-                        dead |= !known & LO;
-                    }
-                    dead_tails = dead & tails;
-                }
-                if starts != 0 {
-                    dead_carry = (heads >> (2 * top_entry(starts))) & 1 != 0;
-                }
-                let new = marks | ((tails & !dead_tails) << 1);
-                if new != w {
-                    self.set_aw(i, new);
-                    let freed = used_bits(w) & !used_bits(new);
-                    if freed != 0 {
-                        // Clear the FTB bits of freed blocks (first tails'
-                        // no-scan bits; finaliser bits are already clear).
-                        let j = i / 2;
-                        let sh = (i % 2) * EPW;
-                        let f = self.fw(j);
-                        if (f >> sh) & (usize::MAX >> (usize::BITS - EPW as u32)) != 0 {
-                            self.set_fw(j, f & !(compress(freed) << sh));
-                        }
-                    }
-                }
-                let u = used_bits(new);
-                used += u.count_ones() as usize;
-                if first_free == usize::MAX && u != LO {
-                    first_free = i * EPW + ((!u & LO).trailing_zeros() / 2) as usize;
-                }
-            }
-        }
-        self.used = used - (s.count_ones() as usize);
-        self.set_first_free(first_free);
-    }
-
-    /// Resets the search hints (after a sweep, once `used` is recounted):
-    /// `b` is the first free block.
-    pub fn set_first_free(&mut self, b: usize) {
-        self.rover = [b.min(self.n_blocks); ROVERS];
-        #[cfg(not(target_os = "none"))]
-        {
-            self.skip = [(0, 0); ROVERS];
-        }
-        self.top = self.n_blocks;
-        self.thorough = true;
-        self.ceiling = (self.n_blocks / 2).max(2 * self.used).min(self.n_blocks);
-        self.small_since_gc = 0;
-    }
 }
+
+#[path = "blocks_sweep.rs"]
+mod sweep;
 
 #[cfg(test)]
 #[path = "blocks_tests.rs"]

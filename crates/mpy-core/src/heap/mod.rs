@@ -52,6 +52,10 @@ pub use strs::StrHead;
 pub use var::Var;
 pub use vec::{GcVec, Resized};
 
+/// Alignment asked of the global allocator for an owned region: a word
+/// (the tables' alignment; the pool is aligned to a block inside it).
+const REGION_ALIGN: usize = WORD;
+
 /// Settings and counters of the collector that `gc` and `micropython`
 /// expose.
 #[derive(Clone, Copy, Debug)]
@@ -85,12 +89,15 @@ impl Heap {
     /// allocator (the unix port's start-up allocation). None if the
     /// allocator refuses or `size` is too small to hold one block.
     pub fn new_owned(size: usize) -> Option<Heap> {
-        let layout = core::alloc::Layout::from_size_align(size.max(1), BLOCK).ok()?;
+        let layout = core::alloc::Layout::from_size_align(size.max(1), REGION_ALIGN).ok()?;
         // SAFETY: `layout` has a non-zero size. Zeroed memory, so every
         // byte of the pool is initialised (the desktop's unzeroed digit
         // allocations hand out stale words as `u32`s); a large request is
         // fresh zero pages from the OS (`calloc` does not write them), so
         // pages of the pool are still touched only when blocks are used.
+        // (Only word alignment is asked for: with more than the system
+        // allocator's minimum, `alloc_zeroed` is `memalign` plus a memset
+        // of the whole region. `Blocks` aligns the pool itself.)
         let p = NonNull::new(unsafe { alloc::alloc::alloc_zeroed(layout) })?;
         // SAFETY: `p` is a fresh allocation of `size` bytes owned by the
         // heap until `Drop` gives it back.
@@ -351,7 +358,7 @@ impl Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         if self.blocks.owned() {
-            if let Ok(layout) = core::alloc::Layout::from_size_align(self.blocks.size().max(1), BLOCK) {
+            if let Ok(layout) = core::alloc::Layout::from_size_align(self.blocks.size().max(1), REGION_ALIGN) {
                 // SAFETY: an owned region was allocated in `new_owned` with
                 // this same layout, and nothing uses it after the heap.
                 unsafe { alloc::alloc::dealloc(self.blocks.base().as_ptr(), layout) };
