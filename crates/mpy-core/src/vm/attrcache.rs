@@ -229,6 +229,24 @@ pub fn getter(vm: &Vm) -> Obj {
     Obj::from_raw(!vm.vmstate.attr_getter)
 }
 
+/// Desktop: calls the property getter or setter that `attrcache` left
+/// in `attr_getter` with `args` (the instance, and the value for a
+/// setter), as a CALL would (fast path, then the general one, then the
+/// stack scrub a deep call asks for).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn call_accessor(vm: &mut Vm, args: &[Obj]) -> PyResult<Obj> {
+    let g = getter(vm);
+    let r = match super::call::call_fast(vm, g, args) {
+        Some(r) => r,
+        None => super::access::call_other(vm, g, args),
+    };
+    if vm.vmstate.scrub_pending {
+        super::scrub::scrub_after_call(vm);
+    }
+    r
+}
+
 /// [`load_attr`]'s NULL answer for Python getter `g`.
 #[inline(always)]
 fn defer_getter(vm: &mut Vm, g: Obj) -> PyResult<Obj> {

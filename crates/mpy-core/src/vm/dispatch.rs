@@ -17,7 +17,7 @@ use super::ops;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
-use crate::typ::{BinaryOp, Subscr, UnaryOp};
+use crate::typ::{Subscr, UnaryOp};
 use crate::types::exception as exc;
 use crate::types::list::ListObj;
 use crate::types::misc::CellObj;
@@ -26,6 +26,8 @@ use mpy_bytecode::opcode as op;
 use super::access::*;
 pub use super::access::{list_append, load_global, name_error, ns_lookup, ns_store};
 use super::fastpath::*;
+#[cfg(not(target_os = "none"))]
+use super::fastpath::bin_op::*;
 use super::scrub::{scrub_after_call, scrub_native_stack};
 
 /// How a frame stopped running.
@@ -55,31 +57,6 @@ pub fn bad_code(vm: &mut Vm) -> PyErr {
     vm.runtime_error(crate::msg!("invalid bytecode"))
 }
 
-/// BINARY_OP opcodes with arms of their own in the dispatch loop.
-#[cfg(not(target_os = "none"))]
-const BIN_LT: u8 = 0xd7 + BinaryOp::Less as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_GT: u8 = 0xd7 + BinaryOp::More as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_EQ: u8 = 0xd7 + BinaryOp::Equal as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_LE: u8 = 0xd7 + BinaryOp::LessEqual as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_GE: u8 = 0xd7 + BinaryOp::MoreEqual as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_NE: u8 = 0xd7 + BinaryOp::NotEqual as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_ADD: u8 = 0xd7 + BinaryOp::Add as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_IADD: u8 = 0xd7 + BinaryOp::InplaceAdd as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_SUB: u8 = 0xd7 + BinaryOp::Subtract as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
-#[cfg(not(target_os = "none"))]
-const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 /// How [`execute`] left the loop: [`EXIT_RETURN`], [`EXIT_YIELD`] or
 /// [`EXIT_RAISE`], and the value, exception or yielded value. Two words,
 /// returned in registers (a `PyResult<Outcome>` goes through memory).
@@ -831,7 +808,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let r = tri!(binary_op_slow(vm, opn, a, b));
                 #[cfg(target_os = "none")]
                 let r = {
-                    let Some(bop) = BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
+                    let Some(bop) = crate::typ::BinaryOp::from_u8(opn) else { fail!(bad_code(vm)) };
                     tri!(vm.binary_op(bop, a, b))
                 };
                 set_top!(r);
@@ -890,14 +867,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 // CALL would (see `attrcache::load_attr`).
                 #[cfg(not(target_os = "none"))]
                 if v.is_null() {
-                    let g = super::attrcache::getter(vm);
-                    v = match super::call::call_fast(vm, g, &[o]) {
-                        Some(r) => tri!(r),
-                        None => tri!(call_other(vm, g, &[o])),
-                    };
-                    if vm.vmstate.scrub_pending {
-                        scrub_after_call(vm);
-                    }
+                    v = tri!(super::attrcache::call_accessor(vm, &[o]));
                 }
                 #[cfg(target_os = "none")]
                 let v = tri!(vm.load_attr(o, q));
@@ -935,14 +905,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 // CALL would (see `attrcache::store_attr`).
                 #[cfg(not(target_os = "none"))]
                 if tri!(super::attrcache::store_attr(vm, ip.addr(), o, q, v)) {
-                    let g = super::attrcache::getter(vm);
-                    let _ = match super::call::call_fast(vm, g, &[o, v]) {
-                        Some(r) => tri!(r),
-                        None => tri!(call_other(vm, g, &[o, v])),
-                    };
-                    if vm.vmstate.scrub_pending {
-                        scrub_after_call(vm);
-                    }
+                    tri!(super::attrcache::call_accessor(vm, &[o, v]));
                 }
                 #[cfg(target_os = "none")]
                 tri!(vm.store_attr(o, q, v));

@@ -14,6 +14,24 @@ use crate::types::int_fast;
 #[cfg(not(target_os = "none"))]
 use crate::PyResult;
 
+/// BINARY_OP opcodes with arms of their own in the dispatch loop
+/// (desktop).
+#[cfg(not(target_os = "none"))]
+pub(super) mod bin_op {
+    use crate::typ::BinaryOp;
+    pub(in crate::vm) const BIN_LT: u8 = 0xd7 + BinaryOp::Less as u8;
+    pub(in crate::vm) const BIN_GT: u8 = 0xd7 + BinaryOp::More as u8;
+    pub(in crate::vm) const BIN_EQ: u8 = 0xd7 + BinaryOp::Equal as u8;
+    pub(in crate::vm) const BIN_LE: u8 = 0xd7 + BinaryOp::LessEqual as u8;
+    pub(in crate::vm) const BIN_GE: u8 = 0xd7 + BinaryOp::MoreEqual as u8;
+    pub(in crate::vm) const BIN_NE: u8 = 0xd7 + BinaryOp::NotEqual as u8;
+    pub(in crate::vm) const BIN_ADD: u8 = 0xd7 + BinaryOp::Add as u8;
+    pub(in crate::vm) const BIN_IADD: u8 = 0xd7 + BinaryOp::InplaceAdd as u8;
+    pub(in crate::vm) const BIN_SUB: u8 = 0xd7 + BinaryOp::Subtract as u8;
+    pub(in crate::vm) const BIN_ISUB: u8 = 0xd7 + BinaryOp::InplaceSubtract as u8;
+    pub(in crate::vm) const BIN_IN: u8 = 0xd7 + BinaryOp::In as u8;
+    pub(in crate::vm) const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
+}
 
 /// Is `o` exactly a dict, set or frozenset (not a subclass instance)?
 /// Their `in`, and a dict's subscripts, are table lookups with nothing
