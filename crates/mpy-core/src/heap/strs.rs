@@ -198,15 +198,6 @@ pub(crate) fn start_str_buf<'a>(f: super::Fresh, n: usize) -> (Obj, &'a mut [u8]
     super::var::write_var_items(f, h, n)
 }
 
-/// `00` to `99`: the two digits of `n` at `2 * n`.
-#[cfg(not(target_os = "none"))]
-static DIGIT_PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
 /// Writes whole `&str` pieces (and ASCII padding and digits) into the
 /// bytes of a new str (see [`start_str_buf`]): what it holds is a
 /// concatenation of valid UTF-8, so [`Heap::finish_str_valid`] needs no
@@ -254,31 +245,13 @@ impl<'a> StrWriter<'a> {
         }
     }
 
-    /// Appends the decimal digits of `m` if they fit.
+    /// Appends the decimal digits of `m` if they fit (desktop: `%`'s
+    /// one-pass writer; the digits are [`crate::types::int::u64_digits`]'s).
+    #[cfg(not(target_os = "none"))]
     #[inline]
     pub fn push_decimal(&mut self, m: u64) {
-        let mut t = [0u8; 20];
-        let mut k = t.len();
-        let mut v = m;
-        // Desktop: two digits per division.
-        #[cfg(not(target_os = "none"))]
-        while v >= 100 {
-            let r = (v % 100) as usize * 2;
-            v /= 100;
-            k -= 2;
-            if let (Some(d), Some(p)) = (t.get_mut(k..k + 2), DIGIT_PAIRS.get(r..r + 2)) {
-                d.copy_from_slice(p);
-            }
-        }
-        loop {
-            k -= 1;
-            t[k] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        let digits = &t[k..];
+        let mut t = [0u8; 64];
+        let digits = crate::types::int::u64_digits(&mut t, m, 10, false);
         if let Some(d) = self.buf.get_mut(self.len..self.len + digits.len()) {
             d.copy_from_slice(digits);
             self.len += digits.len();

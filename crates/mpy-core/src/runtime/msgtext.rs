@@ -232,18 +232,20 @@ pub const fn pack<const M: usize, const N: usize>(s: &str) -> [u8; N] {
 const fn unpacked_len(p: &[u8]) -> usize {
     let (mut i, mut n) = (0, 0);
     while i < p.len() {
-        match token(p.split_at(i).1) {
-            Some((k, t)) => {
-                n += unpacked_len(packed_word(k));
-                i += t;
-            }
-            None => {
-                n += 1;
-                i += 1;
-            }
-        }
+        let (d, t) = step(p, i);
+        n += d;
+        i += t;
     }
     n
+}
+
+/// The unpacked length of the token or byte at `p[i]`, and its length in
+/// `p`.
+const fn step(p: &[u8], i: usize) -> (usize, usize) {
+    match token(p.split_at(i).1) {
+        Some((k, t)) => (unpacked_len(packed_word(k)), t),
+        None => (1, 1),
+    }
 }
 
 /// Word `k` as packed in [`PACKED`] (compile time).
@@ -262,16 +264,9 @@ const fn packed_word(k: usize) -> &'static [u8] {
 pub const fn head(p: &'static str, n: usize) -> &'static str {
     let (b, mut i, mut len) = (p.as_bytes(), 0, 0);
     while len < n {
-        match token(b.split_at(i).1) {
-            Some((k, t)) => {
-                len += unpacked_len(packed_word(k));
-                i += t;
-            }
-            None => {
-                len += 1;
-                i += 1;
-            }
-        }
+        let (d, t) = step(b, i);
+        len += d;
+        i += t;
     }
     assert!(len == n, "msg head inside a packed word");
     p.split_at(i).0

@@ -66,8 +66,6 @@ impl Kind {
     }
 }
 
-/// The built-in part of an instance of a subclass of a built-in type
-
 /// Whether `b` holds the byte `c`: core's `contains` (memchr) on the
 /// desktop, a plain loop on the boards (memchr's word-at-a-time routine
 /// costs ~180 B of flash there).
