@@ -121,8 +121,10 @@ build() {
     # registers across calls, loop header copying, if-conversion, mod/ref
     # analysis), and jump threading that copies at most 2 statements
     # (default 15): -140 B more.
-    # compiler_builtins (memcpy, memset) at opt-level 3: at z its copy
-    # loops took ~2,600 more instructions at boot (+1.4 KB of flash).
+    # compiler_builtins (memcpy, memmove, memset) at opt-level z, as
+    # everything else (pinned here, where it was 3): -628 B of flash against
+    # opt-level 3 (-352 B VM-only minimal) for +1,246 instructions at boot
+    # (netduinoplus2: 14,794 -> 16,040; goal 25,000); s saved only -272 B.
     # Tail merging of common tails from one instruction up (LLVM's
     # default: 3): -160 B on netduinoplus2's image with the compiler, and
     # 22 fewer instructions at boot. (Running the machine outliner twice,
@@ -133,7 +135,7 @@ build() {
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-cpu=cortex-m4 -Cllvm-args=-tail-merge-size=1" \
         cargo +nightly build -q --profile firmware --target "$spec_dir/thumbv7em-none-eabihf.json" \
         -Zjson-target-spec --target-dir "$target_dir" \
-        --config 'profile.firmware.package.compiler_builtins.opt-level=3' \
+        --config 'profile.firmware.package.compiler_builtins.opt-level="z"' \
         -Zbuild-std=core,alloc -p "$pkg" $features >&2
     mkdir -p target/firmware
     cp "$target_dir/thumbv7em-none-eabihf/firmware/$bin" "$elf"
