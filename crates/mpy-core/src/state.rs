@@ -180,6 +180,21 @@ impl Vm {
         self.alloc_room_slow(bytes, finaliser, no_scan)
     }
 
+    /// [`Vm::alloc_room`]'s first try for `N` blocks, from the allocator's
+    /// fast path only: None if the heap is locked, a threshold is set, or
+    /// the fast path finds no fit (the caller then takes the general
+    /// path, which collects or raises). Desktop only: lets a small-object
+    /// constructor run without a stack frame.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub(crate) fn alloc_room_fast<const N: usize>(&mut self, no_scan: bool) -> Option<Fresh> {
+        let s = &self.heap.stats;
+        if cfg!(feature = "gc-stress") || (s.lock_depth as usize | s.threshold) != 0 {
+            return None;
+        }
+        self.heap.alloc_fresh_fast::<N>(no_scan)
+    }
+
     /// [`Vm::alloc_room`] after the first try: collect, retry once.
     #[inline(never)]
     fn alloc_room_slow(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> PyResult<Fresh> {
