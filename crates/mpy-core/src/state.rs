@@ -180,6 +180,21 @@ impl Vm {
         self.alloc_room_slow(bytes, finaliser, no_scan)
     }
 
+    /// [`Vm::alloc_room`]'s first try for `N` blocks, from the allocator's
+    /// fast path only: None if the heap is locked, a threshold is set, or
+    /// the fast path finds no fit (the caller then takes the general
+    /// path, which collects or raises). Desktop only: lets a small-object
+    /// constructor run without a stack frame.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub(crate) fn alloc_room_fast<const N: usize>(&mut self, no_scan: bool) -> Option<Fresh> {
+        let s = &self.heap.stats;
+        if cfg!(feature = "gc-stress") || (s.lock_depth as usize | s.threshold) != 0 {
+            return None;
+        }
+        self.heap.alloc_fresh_fast::<N>(no_scan)
+    }
+
     /// [`Vm::alloc_room`] after the first try: collect, retry once.
     #[inline(never)]
     fn alloc_room_slow(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> PyResult<Fresh> {
@@ -198,6 +213,34 @@ impl Vm {
     /// Errors: `MemoryError`.
     #[inline]
     pub fn alloc_obj<T: ObjType>(&mut self, value: T) -> PyResult<Obj> {
+        // Desktop: one or two blocks from the allocator's fast path, then
+        // the general path as a call of its own (no stack frame here).
+        #[cfg(not(target_os = "none"))]
+        {
+            let size = core::mem::size_of::<T>();
+            let f = if size <= crate::heap::BLOCK {
+                self.alloc_room_fast::<1>(false)
+            } else if size <= 2 * crate::heap::BLOCK {
+                self.alloc_room_fast::<2>(false)
+            } else {
+                None
+            };
+            if let Some(f) = f {
+                return Ok(crate::heap::write_obj(f, value));
+            }
+            self.alloc_obj_general(value)
+        }
+        #[cfg(target_os = "none")]
+        {
+            let p = self.alloc_room(core::mem::size_of::<T>(), false, false)?;
+            Ok(crate::heap::write_obj(p, value))
+        }
+    }
+
+    /// [`Vm::alloc_obj`] past the fast path (desktop).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn alloc_obj_general<T: ObjType>(&mut self, value: T) -> PyResult<Obj> {
         let p = self.alloc_room(core::mem::size_of::<T>(), false, false)?;
         Ok(crate::heap::write_obj(p, value))
     }
@@ -318,16 +361,37 @@ impl Vm {
         }
         #[cfg(not(target_os = "none"))]
         {
-            let bytes = cap.saturating_mul(core::mem::size_of::<T>());
-            if bytes == usize::MAX {
-                return Err(self.memory_error());
+            // One or two blocks from the allocator's fast path (what the
+            // general path would make: the capacity is whole blocks), with
+            // no stack frame; else the general path.
+            let size = core::mem::size_of::<T>();
+            if cap != 0 && size != 0 && cap <= 2 * crate::heap::BLOCK / size {
+                let f = if cap * size <= crate::heap::BLOCK {
+                    self.alloc_room_fast::<1>(T::NO_PTRS)
+                } else {
+                    self.alloc_room_fast::<2>(T::NO_PTRS)
+                };
+                if let Some(f) = f {
+                    return Ok(crate::heap::vec::vec_from_fresh(f));
+                }
             }
-            if cap == 0 {
-                return Ok(GcVec::new());
-            }
-            let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
-            Ok(crate::heap::vec::vec_from_fresh(f))
+            self.new_vec_general(cap)
         }
+    }
+
+    /// [`Vm::new_vec`] past the fast path (desktop).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn new_vec_general<T: GcItem>(&mut self, cap: usize) -> PyResult<GcVec<T>> {
+        let bytes = cap.saturating_mul(core::mem::size_of::<T>());
+        if bytes == usize::MAX {
+            return Err(self.memory_error());
+        }
+        if cap == 0 {
+            return Ok(GcVec::new());
+        }
+        let f = self.alloc_room(bytes, false, T::NO_PTRS)?;
+        Ok(crate::heap::vec::vec_from_fresh(f))
     }
 
     /// [`Vm::new_vec`] untyped: the buffer for `cap` items of `size` bytes

@@ -1091,6 +1091,20 @@ impl Blocks {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     fn alloc_zeroing<const ZERO: bool>(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(1);
+        if let Some(p) = self.alloc_fast::<ZERO>(n, finaliser, no_scan) {
+            return Some(p);
+        }
+        self.alloc_slow::<ZERO>(n, finaliser, no_scan)
+    }
+
+    /// The fast paths of [`Blocks::alloc`] for `n >= 1` blocks (a fit in
+    /// the hint's table word; desktop: a large unzeroed request right below
+    /// `top`): None where the search would start. With a constant `n` it
+    /// is a few instructions and calls nothing, so a caller can make a
+    /// small object with no stack frame and leave the search to a general
+    /// path ([`Blocks::alloc`] finds what this found, and more).
+    #[inline(always)]
+    pub fn alloc_fast<const ZERO: bool>(&mut self, n: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
         // Unzeroed (big-int results, desktop): a large request placed
         // right below `top`, as `alloc_slow` does first, inline.
         #[cfg(all(not(target_os = "none"), target_pointer_width = "64"))]
@@ -1125,7 +1139,7 @@ impl Blocks {
                             return Some(self.finish_alloc::<ZERO>(start, 1, finaliser, false));
                         }
                     }
-                    return self.alloc_slow::<ZERO>(1, finaliser, false);
+                    return None;
                 }
                 // Runs of `n` free entries inside word `i`, from the hint on.
                 let m = runs_small(f, n);
@@ -1147,7 +1161,7 @@ impl Blocks {
                 }
             }
         }
-        self.alloc_slow::<ZERO>(n, finaliser, no_scan)
+        None
     }
 
     /// [`Blocks::alloc`] after the fast path: searches the table.

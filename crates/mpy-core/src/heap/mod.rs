@@ -241,6 +241,18 @@ impl Heap {
         Some(Fresh { p, bytes })
     }
 
+    /// A zeroed allocation of `N` blocks from the allocator's fast path
+    /// only ([`blocks::Blocks::alloc_fast`]): None where it would search
+    /// (the caller then takes its general path, which also collects).
+    /// Desktop: the small-object constructors' frameless fast paths.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub(crate) fn alloc_fresh_fast<const N: usize>(&mut self, no_scan: bool) -> Option<Fresh> {
+        let p = self.blocks.alloc_fast::<true>(N, false, no_scan)?;
+        self.stats.since_gc += N * BLOCK;
+        Some(Fresh { p, bytes: N * BLOCK })
+    }
+
     /// [`Heap::alloc_raw_flags`] as a [`Fresh`] allocation, for the typed
     /// writers ([`write_obj`], [`var::write_var`]).
     #[cfg_attr(not(target_os = "none"), inline(always))]

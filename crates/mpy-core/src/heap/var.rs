@@ -330,6 +330,25 @@ pub(crate) fn write_var_items<'a, H: VarHead>(f: super::Fresh, head: H, n: usize
     }
 }
 
+/// Copies `s` into the start of `d` (at most `d.len()` items) with inline
+/// moves for up to 6 items, the size of the small objects' fast paths (a
+/// `memcpy` call costs more than the copy); longer ones use `memcpy`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(crate) fn copy_small<T: Copy>(d: &mut [T], s: &[T]) {
+    let k = d.len().min(s.len());
+    match k {
+        0 => {}
+        1 => d[..1].copy_from_slice(&s[..1]),
+        2 => d[..2].copy_from_slice(&s[..2]),
+        3 => d[..3].copy_from_slice(&s[..3]),
+        4 => d[..4].copy_from_slice(&s[..4]),
+        5 => d[..5].copy_from_slice(&s[..5]),
+        6 => d[..6].copy_from_slice(&s[..6]),
+        _ => d[..k].copy_from_slice(&s[..k]),
+    }
+}
+
 /// [`write_var_items`] for an allocation from
 /// [`Heap::alloc_fresh_unzeroed`] (desktop): the items are `u32`s (big-int
 /// digits) holding whatever earlier allocations left there, for an owner

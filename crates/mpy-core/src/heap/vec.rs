@@ -388,6 +388,19 @@ pub(crate) fn vec_in_tail<T: GcItem>(f: &super::Fresh, head: usize, cap: usize) 
     GcVec { ptr, len: 0, cap, _t: PhantomData }
 }
 
+/// A vector whose buffer is the fresh allocation `f` (its capacity is all
+/// of `f`'s blocks) holding a copy of `xs` (as many as fit).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(crate) fn vec_from_fresh_copy<T: GcItem + Copy>(f: super::Fresh, xs: &[T]) -> GcVec<T> {
+    let mut v = vec_from_fresh::<T>(f);
+    let all = v.spare_all();
+    let n = all.len().min(xs.len());
+    super::var::copy_small(all, xs);
+    v.len = n;
+    v
+}
+
 /// An empty vector whose buffer is the fresh allocation `f` (its capacity
 /// is all of `f`'s blocks).
 #[cfg_attr(not(target_os = "none"), inline(always))]

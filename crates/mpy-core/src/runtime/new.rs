@@ -375,9 +375,33 @@ impl Vm {
     /// are copied after the allocation, which never moves objects).
     ///
     /// Errors: `MemoryError`.
+    #[cfg_attr(not(target_os = "none"), inline(never))]
     pub fn new_tuple(&mut self, items: &[Obj]) -> PyResult<Obj> {
         if items.is_empty() {
             return Ok(Obj::from_static(&types::tuple::EMPTY_TUPLE.head.base));
+        }
+        // Desktop: up to 6 items (one or two blocks) from the allocator's
+        // fast path, copied inline, in a function that needs no stack
+        // frame; anything else is the general path below (a tail call).
+        #[cfg(not(target_os = "none"))]
+        {
+            use crate::heap::{var, BLOCK};
+            let head = TupleHead { base: ObjBase::new(&types::tuple::TUPLE_TYPE) };
+            let bytes = var::items_offset::<TupleHead>() + items.len() * core::mem::size_of::<Obj>();
+            let f = if items.len() > 6 {
+                None
+            } else if bytes <= BLOCK {
+                self.alloc_room_fast::<1>(false)
+            } else if bytes <= 2 * BLOCK {
+                self.alloc_room_fast::<2>(false)
+            } else {
+                None
+            };
+            if let Some(f) = f {
+                let (o, d) = var::write_var_items(f, head, items.len());
+                var::copy_small(d, items);
+                return Ok(o);
+            }
         }
         self.alloc_var_with(TupleHead { base: ObjBase::new(&types::tuple::TUPLE_TYPE) }, items.len(), |d| {
             d.copy_from_slice(items);
@@ -402,7 +426,28 @@ impl Vm {
     /// A new list holding a copy of `items`.
     ///
     /// Errors: `MemoryError`.
+    #[cfg_attr(not(target_os = "none"), inline(never))]
     pub fn new_list(&mut self, items: &[Obj]) -> PyResult<Obj> {
+        // Desktop: a list of up to one block of items and its object from
+        // the allocator's fast path, the items copied inline.
+        #[cfg(not(target_os = "none"))]
+        {
+            use crate::heap::BLOCK;
+            let fits = |n: usize| n * core::mem::size_of::<Obj>() <= BLOCK && core::mem::size_of::<ListObj>() <= BLOCK;
+            if items.is_empty() && fits(0) {
+                if let Some(f) = self.alloc_room_fast::<1>(false) {
+                    return Ok(crate::heap::write_obj(f, ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items: GcVec::new() }));
+                }
+            } else if fits(items.len()) {
+                if let Some(f) = self.alloc_room_fast::<1>(false) {
+                    let v = crate::heap::vec::vec_from_fresh_copy(f, items);
+                    if let Some(f) = self.alloc_room_fast::<1>(false) {
+                        return Ok(crate::heap::write_obj(f, ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items: v }));
+                    }
+                    return self.alloc_obj(ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items: v });
+                }
+            }
+        }
         let mut v: GcVec<Obj> = self.new_vec(items.len())?;
         v.extend_within_capacity(items);
         self.alloc_obj(ListObj { base: ObjBase::new(&types::list::LIST_TYPE), items: v })
@@ -445,7 +490,35 @@ impl Vm {
     /// grows as it fills, as [`Vm::new_dict`]).
     ///
     /// Errors: `MemoryError`.
+    #[cfg_attr(not(target_os = "none"), inline(never))]
     pub fn new_dict_sized(&mut self, n: usize) -> PyResult<Obj> {
+        // Desktop: a table of up to two blocks (4 entries) and the dict
+        // from the allocator's fast path, as the general path below would
+        // make them (the same capacity: whole blocks).
+        #[cfg(not(target_os = "none"))]
+        if n > 0 && core::mem::size_of::<types::dict::DictObj>() <= crate::heap::BLOCK {
+            use crate::heap::{vec::vec_from_fresh, write_obj, BLOCK, WORD};
+            let (_, words) = crate::map::Map::new().grow_words(n);
+            let f = if words * WORD <= BLOCK {
+                self.alloc_room_fast::<1>(false)
+            } else if words * WORD <= 2 * BLOCK {
+                self.alloc_room_fast::<2>(false)
+            } else {
+                None
+            };
+            if let Some(f) = f {
+                match crate::map::Map::small_from(vec_from_fresh::<usize>(f)) {
+                    Ok(map) => {
+                        let d = types::dict::DictObj { base: ObjBase::new(&types::dict::DICT_TYPE), map };
+                        if let Some(f) = self.alloc_room_fast::<1>(false) {
+                            return Ok(write_obj(f, d));
+                        }
+                        return self.alloc_obj(d);
+                    }
+                    Err(v) => self.heap.free_vec(v),
+                }
+            }
+        }
         let mut map = crate::map::Map::new();
         if n <= crate::map::LINEAR_MAX {
             self.map_reserve_local(&mut map, n)?;
