@@ -214,11 +214,15 @@ impl Map {
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
     pub fn value_if_key(&self, pos: usize, key: Obj) -> Option<Obj> {
-        let k = self.kv_off() + 2 * pos;
-        match self.t.as_slice().get(k..k + 2) {
-            Some(&[kk, v]) if kk == key.raw() => Some(Obj::from_raw(v)),
-            _ => None,
+        // (Positions fit in a `u32`, so `k + 1` cannot overflow and one
+        // bounds check covers both words; a truncated one would only miss,
+        // as the key is checked.)
+        let k = self.kv_off() + 2 * (pos as u32 as usize);
+        let kv = self.t.as_slice();
+        if k + 1 < kv.len() && kv[k] == key.raw() {
+            return Some(Obj::from_raw(kv[k + 1]));
         }
+        None
     }
 
     /// Replaces the value at `pos` if the key there is `key` (desktop
@@ -226,14 +230,14 @@ impl Map {
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
     pub fn set_value_if_key(&mut self, pos: usize, key: Obj, value: Obj) -> bool {
-        let k = self.kv_off() + 2 * pos;
-        match self.t.as_mut_slice().get_mut(k..k + 2) {
-            Some([kk, v]) if *kk == key.raw() => {
-                *v = value.raw();
-                true
-            }
-            _ => false,
+        // (As in `value_if_key`.)
+        let k = self.kv_off() + 2 * (pos as u32 as usize);
+        let kv = self.t.as_mut_slice();
+        if k + 1 < kv.len() && kv[k] == key.raw() {
+            kv[k + 1] = value.raw();
+            return true;
         }
+        false
     }
 
     /// Appends `key: value` as entry `pos` of a small table with room for

@@ -337,12 +337,22 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         if let Some(t) = class_type(o) {
             if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == vm.vmstate.class_version) {
                 if e.kind == K_STORE {
-                    if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-                        if i.members.set_value_if_key(e.pos as usize, Obj::qstr(name), value) {
-                            return Ok(false);
-                        }
+                    // The name where it was; else, when this (new) instance's
+                    // small table has as many entries as the one the name was
+                    // appended to last, appended again if absent (what
+                    // `members::ns_store` does, minus its layers).
+                    let (p, key) = (e.pos as usize, Obj::qstr(name));
+                    let Some(i) = vm.heap.get_mut::<InstanceObj>(o) else {
+                        return store_attr_slow(vm, ip, o, name, value).map(|_| false);
+                    };
+                    if i.members.set_value_if_key(p, key, value) {
+                        return Ok(false);
                     }
-                    return store_attr_append(vm, ip, e.pos as usize, o, name, value).map(|_| false);
+                    if i.members.push_small_at(p, key, value) {
+                        new_inst_attr(vm, o, p + 1);
+                        return Ok(false);
+                    }
+                    return store_attr_slow(vm, ip, o, name, value).map(|_| false);
                 }
                 if e.kind == K_SETTER {
                     vm.vmstate.attr_getter = e.val;
@@ -353,25 +363,6 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         }
     }
     vm.store_attr(o, name, value).map(|_| false)
-}
-
-/// [`store_attr`] of a plain store (no `__setattr__`, not a property) whose
-/// remembered position `p` did not hold the name: when the instruction
-/// appended its name last time and this (new) instance's small table has
-/// as many entries as that one had then, appends again if the name is
-/// absent (what `members::ns_store` does, minus its layers); else
-/// [`store_attr_slow`].
-///
-/// Errors: as [`store_attr_slow`].
-#[inline(never)]
-fn store_attr_append(vm: &mut Vm, ip: usize, p: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-    if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
-        if i.members.push_small_at(p, Obj::qstr(name), value) {
-            new_inst_attr(vm, o, p + 1);
-            return Ok(());
-        }
-    }
-    store_attr_slow(vm, ip, o, name, value)
 }
 
 /// After instance `o` gained its `n`-th attribute through a [`K_STORE`]
