@@ -52,8 +52,8 @@ fn b_callable(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_len(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    // Desktop: a list or tuple (exactly, not a subclass instance) counted
-    // here, without the type's unary-op slot.
+    // Desktop: a str, list or tuple (exactly, not a subclass instance)
+    // counted here, without the type's unary-op slot.
     #[cfg(not(target_os = "none"))]
     if let Some(n) = seq_len(vm, args[0]) {
         return Ok(Obj::small_int(n.min(Obj::SMALL_INT_MAX as usize) as isize));
@@ -62,11 +62,17 @@ fn b_len(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     vm.new_int(n as i64)
 }
 
-/// The length of an exact list or tuple (desktop's `len` fast path).
+/// The length of an exact str, list or tuple (desktop's `len` fast path).
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn seq_len(vm: &Vm, o: Obj) -> Option<usize> {
-    let ty = o.ptr_type()?;
+    use types::strutil::char_len;
+    let Some(ty) = o.ptr_type() else {
+        return Some(char_len(vm.qstr_str(o.as_qstr()?).as_bytes()));
+    };
+    if core::ptr::eq(ty, &types::str::STR_TYPE) {
+        return Some(char_len(vm.heap.str_pinned(o)?.as_bytes()));
+    }
     if core::ptr::eq(ty, &types::list::LIST_TYPE) {
         return Some(vm.heap.get::<ListObj>(o)?.items.len());
     }
