@@ -26,7 +26,7 @@ pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
         // Desktop: a user class straight to its instantiation (what
         // `Vm::call` reaches for it after its other checks).
         #[cfg(not(target_os = "none"))]
-        None if vm.heap.class(fun).is_some() => super::class::call_class(vm, fun, args, &[]),
+        None if vm.heap.class(fun).is_some() => super::class::call_class_positional(vm, fun, args),
         None => vm.call(fun, args, &[]),
     }
 }
