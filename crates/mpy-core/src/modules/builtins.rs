@@ -52,8 +52,34 @@ fn b_callable(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn b_len(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    // Desktop: a str, list or tuple (exactly, not a subclass instance)
+    // counted here, without the type's unary-op slot.
+    #[cfg(not(target_os = "none"))]
+    if let Some(n) = seq_len(vm, args[0]) {
+        return Ok(Obj::small_int(n.min(Obj::SMALL_INT_MAX as usize) as isize));
+    }
     let n = vm.len(args[0])?;
     vm.new_int(n as i64)
+}
+
+/// The length of an exact str, list or tuple (desktop's `len` fast path).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn seq_len(vm: &Vm, o: Obj) -> Option<usize> {
+    use types::strutil::char_len;
+    let Some(ty) = o.ptr_type() else {
+        return Some(char_len(vm.qstr_str(o.as_qstr()?).as_bytes()));
+    };
+    if core::ptr::eq(ty, &types::str::STR_TYPE) {
+        return Some(char_len(vm.heap.str_pinned(o)?.as_bytes()));
+    }
+    if core::ptr::eq(ty, &types::list::LIST_TYPE) {
+        return Some(vm.heap.get::<ListObj>(o)?.items.len());
+    }
+    if core::ptr::eq(ty, &types::tuple::TUPLE_TYPE) {
+        return Some(vm.tuple_pinned(o)?.len());
+    }
+    None
 }
 
 fn b_iter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -125,6 +151,11 @@ fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
 }
 
 fn b_isinstance(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    // Desktop: `type(o)` is the class itself (a class: no checks needed).
+    #[cfg(not(target_os = "none"))]
+    if vm.type_of(args[0]) == args[1] {
+        return Ok(Obj::TRUE);
+    }
     check_classinfo(vm, args[1])?;
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], true)))
 }

@@ -315,6 +315,13 @@ fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 }
 
 fn list_append_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+    // Desktop: a list (exactly) with room in its buffer.
+    #[cfg(not(target_os = "none"))]
+    if let Some(l) = vm.heap.get_mut::<ListObj>(args[0]) {
+        if l.items.push_within_capacity(args[1]).is_ok() {
+            return Ok(Obj::NONE);
+        }
+    }
     list_append(vm, args[0], args[1])?;
     Ok(Obj::NONE)
 }

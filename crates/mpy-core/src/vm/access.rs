@@ -18,11 +18,15 @@ use crate::{PyErr, PyResult};
 #[inline(never)]
 pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
     match fun.as_builtin_fun() {
+        // Desktop: an argument count in range calls the function here
+        // (`call_builtin` checks again and raises the errors).
+        #[cfg(not(target_os = "none"))]
+        Some(bf) if args.len().wrapping_sub(bf.min_args as usize) <= (bf.max_args as usize).wrapping_sub(bf.min_args as usize) => (bf.f)(vm, args, &[]),
         Some(bf) => vm.call_builtin(bf, args, &[]),
         // Desktop: a user class straight to its instantiation (what
         // `Vm::call` reaches for it after its other checks).
         #[cfg(not(target_os = "none"))]
-        None if vm.heap.class(fun).is_some() => super::class::call_class(vm, fun, args, &[]),
+        None if vm.heap.class(fun).is_some() => super::class::call_class_positional(vm, fun, args),
         None => vm.call(fun, args, &[]),
     }
 }

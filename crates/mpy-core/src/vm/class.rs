@@ -419,17 +419,29 @@ pub fn native_base(vm: &Vm, cls: Obj) -> Option<&'static TypeObj> {
 /// Errors: `TypeError: __init__() should return None`, and whatever
 /// `__new__`/`__init__` raise.
 ///
-/// Desktop: inline, so that a plain class's instantiation is one native
-/// call from the caller.
+/// Desktop: inline, a plain class's instantiation one native call from
+/// the caller, which passes the fallback on without a frame of its own.
 #[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     #[cfg(not(target_os = "none"))]
     if kw.is_empty() {
-        if let Some(r) = call_plain_class(vm, cls, args) {
-            return r;
-        }
+        return call_class_positional(vm, cls, args);
     }
     call_class_general(vm, cls, args, kw)
+}
+
+/// [`call_class`] without keywords, out of line (desktop: the CALL
+/// opcodes' entry, which then passes the call on without a frame of its
+/// own).
+///
+/// Errors: as [`call_class`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub(super) fn call_class_positional(vm: &mut Vm, cls: Obj, args: &[Obj]) -> PyResult<Obj> {
+    match call_plain_class(vm, cls, args) {
+        Some(r) => r,
+        None => call_class_general(vm, cls, args, &[]),
+    }
 }
 
 /// [`call_class`]'s general path: `__new__`, then `__init__`.
@@ -470,7 +482,7 @@ fn call_class_general(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
 ///
 /// Errors: as [`call_class`].
 #[cfg(not(target_os = "none"))]
-#[inline(never)]
+#[inline(always)]
 fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let c = vm.heap.class(cls)?;
     if c.ty.base.is_some() || (c.st.flags | vm.vmstate.class_flags_extra) & CF_NEW != 0 || args.len() >= 8 {
