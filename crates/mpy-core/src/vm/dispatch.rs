@@ -427,7 +427,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
         ($pc:ident, $sense:expr) => {{
             let dest = jump_arg!($pc, true);
             let v = top!();
-            let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
+            let t = truth!(v);
             let _ = pop!();
             if t == $sense {
                 if dest <= ip {
@@ -438,13 +438,24 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             }
         }};
     }
+    // The truth of `$v`: True, False, None and small ints inline.
+    #[cfg(not(target_os = "none"))]
+    macro_rules! truth {
+        ($v:expr) => {{
+            let v: Obj = $v;
+            v == Obj::TRUE
+                || (v != Obj::FALSE
+                    && v != Obj::NONE
+                    && if v.is_small_int() { v != Obj::small_int(0) } else { tri!(vm.is_true(v)) })
+        }};
+    }
     // JUMP_IF_TRUE_OR_POP (`$sense` true) / JUMP_IF_FALSE_OR_POP.
     #[cfg(not(target_os = "none"))]
     macro_rules! jump_if_or_pop {
         ($pc:ident, $sense:expr) => {{
             let dest = jump_arg!($pc, false);
             let v = top!();
-            let t = v == Obj::TRUE || (v != Obj::FALSE && tri!(vm.is_true(v)));
+            let t = truth!(v);
             if t == $sense {
                 ip = dest;
                 continue;
