@@ -293,17 +293,20 @@ pub(super) fn global_slot(globals: Obj, name: Qstr) -> usize {
 /// [`load_global`]'s answer from the cache alone (desktop; the
 /// LOAD_GLOBAL arm's hit path, taking [`load_global_slow`] on None): the
 /// value beside the key at the remembered position (one bounds check),
-/// or a builtin's value while the stamp holds.
+/// or a builtin's value while the stamp holds (for the globals dict and
+/// name the entry is for).
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn global_hit(vm: &Vm, globals: Obj, name: Qstr) -> Option<Obj> {
     let slot = global_slot(globals, name);
     let (cd, cq, cp) = vm.vmstate.global_cache[slot];
-    if cd != !globals.raw() || cq != name.0 {
-        return None;
-    }
+    // A position in the globals dict needs no other check than its key
+    // (whichever dict and name stored it: a wrong guess just misses).
     if cp != IN_BUILTINS {
         return vm.table(globals)?.value_if_key(cp as usize, Obj::qstr(name));
+    }
+    if cd != !globals.raw() || cq != name.0 {
+        return None;
     }
     let (stamp, v) = vm.vmstate.builtin_hits[slot];
     (stamp == vm.ns_stamp()).then_some(Obj::from_raw(!v))
