@@ -715,6 +715,10 @@ fn div_radix(n: u64, d: u32) -> (u64, u32) {
 ///
 /// Errors: as [`write_int_radix`].
 pub fn int_to_str_radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
+    #[cfg(all(feature = "bigint", not(target_os = "none")))]
+    if let Some(r) = big::radix_str(vm, o, prefix, base) {
+        return r;
+    }
     let mut out = Out::buf();
     write_int_radix(vm, &mut out, o, base, prefix)?;
     out.into_str(vm)
