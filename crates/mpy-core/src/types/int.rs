@@ -304,6 +304,11 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if o.is_small_int() {
         return Ok(o);
     }
+    // Desktop: a one-digit str is a qstr whose id is its character.
+    #[cfg(not(target_os = "none"))]
+    if let Some(d) = o.as_qstr().and_then(|q| q.0.checked_sub(u32::from(b'0'))).filter(|&d| d < 10) {
+        return Ok(Obj::small_int(d as isize));
+    }
     match num_of(vm, o) {
         Some(Num::Small(i)) => return Ok(Obj::small_int(i)),
         #[cfg(feature = "bigint")]
