@@ -391,7 +391,7 @@ const FAST_BUF: usize = 256;
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-pub(crate) fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
+fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
     let mut buf = [0u8; FAST_BUF];
     let mut w = StrWriter::new(&mut buf);
     modulo_write(vm, fmt, rhs, &mut w)?;

@@ -363,12 +363,6 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
                 });
             }
         }
-    } else if bop == BinaryOp::Modulo {
-        // A plain str format of plain strs and small ints: formatted here
-        // (the general path would reach the same writer several calls on).
-        if let Some(r) = crate::types::str_modulo::modulo_fast(vm, a, b) {
-            return r;
-        }
     }
     vm.binary_op(bop, a, b)
 }
