@@ -67,6 +67,10 @@ pub fn parse(out: &mut [Digit], text: &[u8], radix: u32) -> Result<usize, Error>
         return parse_pow2(out, text, radix.trailing_zeros());
     }
     #[cfg(target_pointer_width = "64")]
+    if radix == 10 {
+        return parse_decimal(out, text);
+    }
+    #[cfg(target_pointer_width = "64")]
     let (big, k) = crate::fmt::big_base64(radix);
     #[cfg(not(target_pointer_width = "64"))]
     let (big, k) = big_base(radix);
@@ -87,6 +91,67 @@ pub fn parse(out: &mut [Digit], text: &[u8], radix: u32) -> Result<usize, Error>
     }
     if count > 0 {
         len = mul_add(out, len, (radix as Chunk).pow(count), chunk)?;
+    }
+    Ok(len)
+}
+
+/// The value of the eight ASCII decimal digits at `text[i..i + 8]`, if
+/// there are eight and all are `0-9` (one word test and three multiplies
+/// instead of a step per character).
+#[cfg(target_pointer_width = "64")]
+#[inline]
+pub fn eight_digits(text: &[u8], i: usize) -> Option<u64> {
+    let b: [u8; 8] = text.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    // The first character is the low byte.
+    let x = u64::from_le_bytes(b);
+    const HI: u64 = 0xf0f0_f0f0_f0f0_f0f0;
+    // Every byte is 0x30..=0x3f, and adding 6 keeps it below 0x40 (so
+    // its low nibble is at most 9; no byte carries into the next then).
+    if (x & HI) | ((x.wrapping_add(0x0606_0606_0606_0606) & HI) >> 4) != 0x3333_3333_3333_3333 {
+        return None;
+    }
+    let v = x - 0x3030_3030_3030_3030;
+    // Pairs of digits, then fours, then the eight: each step multiplies
+    // the earlier (more significant, lower) field by its weight and adds
+    // the later one into the upper half.
+    let v = (v.wrapping_mul(10 * 256 + 1) >> 8) & 0x00ff_00ff_00ff_00ff;
+    let v = (v.wrapping_mul(100 * 65536 + 1) >> 16) & 0x0000_ffff_0000_ffff;
+    Some(v.wrapping_mul(10000 * (1 << 32) + 1) >> 32)
+}
+
+/// [`parse`] for radix 10 on 64-bit hosts: runs of sixteen digits are
+/// taken eight at a time ([`eight_digits`]); anything else (underscores,
+/// the last few digits) a character at a time in chunks of up to 19.
+#[cfg(target_pointer_width = "64")]
+fn parse_decimal(out: &mut [Digit], text: &[u8]) -> Result<usize, Error> {
+    const E16: u64 = 10_000_000_000_000_000;
+    const E19: u64 = 10_000_000_000_000_000_000;
+    let mut len = 0;
+    let (mut chunk, mut count) = (0u64, 0u32);
+    let mut i = 0;
+    while let Some(&c) = text.get(i) {
+        if count == 0 {
+            if let (Some(a), Some(b)) = (eight_digits(text, i), eight_digits(text, i + 8)) {
+                len = mul_add(out, len, E16, a * 100_000_000 + b)?;
+                i += 16;
+                continue;
+            }
+        }
+        i += 1;
+        if c == b'_' {
+            continue;
+        }
+        let v = digit_value(c, 10).ok_or(Error::InvalidDigit)?;
+        chunk = chunk * 10 + v as u64;
+        count += 1;
+        if count == 19 {
+            len = mul_add(out, len, E19, chunk)?;
+            chunk = 0;
+            count = 0;
+        }
+    }
+    if count > 0 {
+        len = mul_add(out, len, 10u64.pow(count), chunk)?;
     }
     Ok(len)
 }

@@ -198,6 +198,19 @@ pub(crate) fn start_str_buf<'a>(f: super::Fresh, n: usize) -> (Obj, &'a mut [u8]
     super::var::write_var_items(f, h, n)
 }
 
+/// Number of decimal digits of `m` (desktop: `%`'s widths and writer).
+#[cfg(not(target_os = "none"))]
+#[inline]
+pub fn decimal_len(m: u64) -> usize {
+    let mut len = 1;
+    let mut p = 10u64;
+    while len < 20 && m >= p {
+        len += 1;
+        p = p.wrapping_mul(10);
+    }
+    len
+}
+
 /// Writes whole `&str` pieces (and ASCII padding and digits) into the
 /// bytes of a new str (see [`start_str_buf`]): what it holds is a
 /// concatenation of valid UTF-8, so [`Heap::finish_str_valid`] needs no
@@ -246,16 +259,36 @@ impl<'a> StrWriter<'a> {
     }
 
     /// Appends the decimal digits of `m` if they fit (desktop: `%`'s
-    /// one-pass writer; the digits are [`crate::types::int::u64_digits`]'s).
+    /// one-pass writer): straight into the buffer from the last digit,
+    /// two at a time.
     #[cfg(not(target_os = "none"))]
     #[inline]
-    pub fn push_decimal(&mut self, m: u64) {
-        let mut t = [0u8; 64];
-        let digits = crate::types::int::u64_digits(&mut t, m, 10, false);
-        if let Some(d) = self.buf.get_mut(self.len..self.len + digits.len()) {
-            d.copy_from_slice(digits);
-            self.len += digits.len();
+    pub fn push_decimal(&mut self, mut m: u64) {
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
+        let n = decimal_len(m);
+        let Some(d) = self.buf.get_mut(self.len..self.len + n) else { return };
+        let mut k = n;
+        while m >= 100 && k >= 2 {
+            let r = (m % 100) as usize * 2;
+            m /= 100;
+            k -= 2;
+            if let (Some(o), Some(p)) = (d.get_mut(k..k + 2), PAIRS.get(r..r + 2)) {
+                o.copy_from_slice(p);
+            }
         }
+        if m >= 10 && k >= 2 {
+            let r = m as usize * 2;
+            if let (Some(o), Some(p)) = (d.get_mut(k - 2..k), PAIRS.get(r..r + 2)) {
+                o.copy_from_slice(p);
+            }
+        } else if let Some(o) = k.checked_sub(1).and_then(|j| d.get_mut(j)) {
+            *o = b'0' + m as u8;
+        }
+        self.len += n;
     }
 
     /// The text written (valid UTF-8: only whole `&str`s and ASCII are

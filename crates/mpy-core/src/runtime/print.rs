@@ -386,6 +386,11 @@ impl Vm {
         if o.as_qstr().is_some() || self.heap.str_pinned(o).is_some() {
             return Ok(o);
         }
+        // Desktop: a big int's digits straight into the new str.
+        #[cfg(all(feature = "bigint", not(target_os = "none")))]
+        if let Some(r) = crate::types::int_ops::big::radix_str(self, o, "", 10) {
+            return r;
+        }
         // Desktop: short text (numbers) on the native stack, one
         // allocation for the str.
         #[cfg(not(target_os = "none"))]

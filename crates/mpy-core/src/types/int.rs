@@ -304,6 +304,11 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if o.is_small_int() {
         return Ok(o);
     }
+    // Desktop: a one-digit str is a qstr whose id is its character.
+    #[cfg(not(target_os = "none"))]
+    if let Some(d) = o.as_qstr().and_then(|q| q.0.checked_sub(u32::from(b'0'))).filter(|&d| d < 10) {
+        return Ok(Obj::small_int(d as isize));
+    }
     match num_of(vm, o) {
         Some(Num::Small(i)) => return Ok(Obj::small_int(i)),
         #[cfg(feature = "bigint")]
@@ -715,6 +720,10 @@ fn div_radix(n: u64, d: u32) -> (u64, u32) {
 ///
 /// Errors: as [`write_int_radix`].
 pub fn int_to_str_radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
+    #[cfg(all(feature = "bigint", not(target_os = "none")))]
+    if let Some(r) = big::radix_str(vm, o, prefix, base) {
+        return r;
+    }
     let mut out = Out::buf();
     write_int_radix(vm, &mut out, o, base, prefix)?;
     out.into_str(vm)

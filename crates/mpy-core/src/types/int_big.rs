@@ -726,6 +726,54 @@ pub fn write_radix(
     r
 }
 
+/// Desktop `str()`/`hex()`/`oct()`/`bin()` of the big int `o` (an exact
+/// int object; None for anything else): a `-` if negative, `prefix`, then
+/// the digits in `radix`, written straight into the new str (no output
+/// buffer, no copy, no UTF-8 check of the digits).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+pub fn radix_str(vm: &mut Vm, o: Obj, prefix: &str, radix: u32) -> Option<PyResult<Obj>> {
+    if !o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::int::INT_TYPE)) {
+        return None;
+    }
+    let (neg, mag) = vm.int_digits_pinned(o)?;
+    let mag = mpz::trim(mag);
+    let radix = radix.clamp(2, 36);
+    let n = mpz::fmt::to_str_len(mag.len(), radix);
+    let s = mpz::fmt::to_str_scratch_len(mag.len(), radix);
+    let total = n.saturating_add(prefix.len() + 1);
+    let (mut digits, mut dv) = ([0u32; STACK_SCRATCH], GcVec::new());
+    let mut failed = None;
+    let r = match digits_in(vm, s, &mut digits, &mut dv) {
+        Ok(scratch) => vm.new_str_with_vm(true, total, |_, buf| {
+            let head = usize::from(neg) + prefix.len();
+            let Some((h, body)) = buf.split_at_mut_checked(head) else { return 0 };
+            if let Some((sign, p)) = h.split_first_mut() {
+                if neg {
+                    *sign = b'-';
+                    p.copy_from_slice(prefix.as_bytes());
+                } else {
+                    h.copy_from_slice(prefix.as_bytes());
+                }
+            }
+            match mpz::fmt::to_str(body, MpzRef::pos(mag), radix, false, scratch) {
+                Ok(w) => head + w,
+                Err(e) => {
+                    failed = Some(e);
+                    0
+                }
+            }
+        }),
+        Err(e) => Err(e),
+    };
+    vm.heap.free_vec(dv);
+    Some(match (r, failed) {
+        (Ok(_), Some(e)) => Err(mpz_error(vm, e)),
+        (r, _) => r,
+    })
+}
+
 #[cfg(all(test, not(target_os = "none")))]
 mod tests {
     use super::*;

@@ -97,6 +97,20 @@ pub fn scan_int(s: &[u8], base: i64) -> Result<IntText, IntParseError> {
     let mut consumed = false;
     let (mut ndigits, mut first, mut nonzero) = (0usize, 0u32, false);
     while i < s.len() {
+        // Desktop: decimal digits eight at a time.
+        #[cfg(all(feature = "bigint", target_pointer_width = "64", not(target_os = "none")))]
+        if base == 10 {
+            if let Some(v) = mpz::parse::eight_digits(s, i) {
+                if ndigits == 0 {
+                    first = u32::from(s[i] - b'0');
+                }
+                nonzero |= v != 0;
+                ndigits += 8;
+                consumed = true;
+                i += 8;
+                continue;
+            }
+        }
         let c = s[i];
         if c == b'_' {
             consumed = true;

@@ -380,18 +380,6 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
 #[cfg(not(target_os = "none"))]
 const FAST_BUF: usize = 256;
 
-/// Number of decimal digits of `m`.
-#[cfg(not(target_os = "none"))]
-#[inline]
-fn decimal_len(mut m: u64) -> usize {
-    let mut len = 1;
-    while m >= 100 {
-        m /= 100;
-        len += 2;
-    }
-    len + usize::from(m >= 10)
-}
-
 /// Desktop `fmt % rhs` for a str format whose conversions are all `%s`
 /// of strs and small ints or `%d`/`%i`/`%u` of small ints, with at most
 /// the `-` and `0` flags and a width: the result written in one pass over
@@ -468,7 +456,7 @@ fn modulo_write(vm: &Vm, fmt: Obj, rhs: Obj, w: &mut StrWriter<'_>) -> Option<()
             }
             let m = v.unsigned_abs() as u64;
             let sign = usize::from(v < 0);
-            let pad = if width == 0 { 0 } else { width.saturating_sub(decimal_len(m) + sign) };
+            let pad = if width == 0 { 0 } else { width.saturating_sub(crate::heap::strs::decimal_len(m) + sign) };
             // (20 digits at most.)
             if w.room() < pad.saturating_add(sign + 20) {
                 return None;
