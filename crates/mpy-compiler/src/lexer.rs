@@ -115,20 +115,22 @@ impl<'a> Lexer<'a> {
     pub fn new(src: &'a [u8], mem: &'a Mem) -> Result<Self, CompileError> {
         // MicroPython's reader supplies a final newline when the text does
         // not end with one (this decides the line of end-of-input errors).
-        let needs_nl = !src.is_empty() && src.last() != Some(&b'\n') && src.last() != Some(&b'\r');
-        let src = if src.contains(&b'\r') || needs_nl {
+        let needs_nl = matches!(src.last(), Some(&c) if c != b'\n' && c != b'\r');
+        let src = if needs_nl || src.contains(&b'\r') {
             let mut v = mem.with_capacity(src.len() + 1)?;
             let mut i = 0;
             while let Some(&c) = src.get(i) {
-                if c == b'\r' {
-                    v.push(b'\n');
-                    if src.get(i + 1) == Some(&b'\n') {
+                i += 1;
+                // `\r\n` and a lone `\r` are both one `\n`.
+                let c = if c == b'\r' {
+                    if src.get(i) == Some(&b'\n') {
                         i += 1;
                     }
+                    b'\n'
                 } else {
-                    v.push(c);
-                }
-                i += 1;
+                    c
+                };
+                v.push(c);
             }
             if needs_nl {
                 v.push(b'\n');

@@ -413,6 +413,12 @@ impl<T: Clone> Clone for P<T> {
 /// only). Used for the qstr table, the source's identifiers and the
 /// `const()` names: lookups are O(1) and growth is fallible, unlike a
 /// `BTreeMap`.
+///
+/// On the boards (`target_os = "none"`) it stores nothing but the count
+/// and a lookup scans the positions in order, as official MicroPython
+/// scans its qstr pools: ~300 B less flash and no slot memory, for a
+/// linear search over the (few, on a board) names of one module.
+#[cfg(not(target_os = "none"))]
 #[derive(Debug, Default)]
 pub struct StrIndex {
     /// Positions (`u32::MAX` = empty slot); the length is zero or a power
@@ -421,9 +427,18 @@ pub struct StrIndex {
     len: usize,
 }
 
+/// The boards' index: positions `0..len`, searched in order (see above).
+#[cfg(target_os = "none")]
+#[derive(Debug, Default)]
+pub struct StrIndex {
+    len: usize,
+}
+
+#[cfg(not(target_os = "none"))]
 const EMPTY: u32 = u32::MAX;
 
 /// FNV-1a.
+#[cfg(not(target_os = "none"))]
 fn hash(key: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for &b in key {
@@ -433,11 +448,6 @@ fn hash(key: &[u8]) -> u32 {
 }
 
 impl StrIndex {
-    /// An empty index (allocates nothing).
-    pub const fn new() -> StrIndex {
-        StrIndex { slots: Vec::new(), len: 0 }
-    }
-
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.len
@@ -447,6 +457,42 @@ impl StrIndex {
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
+}
+
+#[cfg(target_os = "none")]
+impl StrIndex {
+    /// An empty index (allocates nothing).
+    pub const fn new() -> StrIndex {
+        StrIndex { len: 0 }
+    }
+
+    /// Bytes the index holds (none on the boards).
+    pub fn bytes(&self) -> usize {
+        0
+    }
+
+    /// The position stored for `key`; `key_at(pos)` gives the key of a
+    /// stored position (the positions are `0..len`, the order they were
+    /// stored in).
+    #[inline(never)]
+    pub fn find<'k>(&self, key: &[u8], key_at: &dyn Fn(u32) -> &'k [u8]) -> Option<u32> {
+        (0..self.len as u32).find(|&p| key_at(p) == key)
+    }
+
+    /// Stores `pos` for `key` (which must not be present yet; `pos` is
+    /// the number of entries stored before).
+    pub fn insert<'k>(&mut self, _mem: &Mem, _key: &[u8], _pos: u32, _key_at: &dyn Fn(u32) -> &'k [u8]) -> MResult<()> {
+        self.len += 1;
+        Ok(())
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+impl StrIndex {
+    /// An empty index (allocates nothing).
+    pub const fn new() -> StrIndex {
+        StrIndex { slots: Vec::new(), len: 0 }
+    }
 
     /// Bytes the index holds (what [`Mem`] was charged for it).
     pub fn bytes(&self) -> usize {
@@ -454,10 +500,8 @@ impl StrIndex {
     }
 
     /// The position stored for `key`; `key_at(pos)` gives the key of a
-    /// stored position. (A `dyn` callback: on the boards one body serves
-    /// all the index's users; the desktop inlines it per user.)
-    #[cfg_attr(target_os = "none", inline(never))]
-    #[cfg_attr(not(target_os = "none"), inline)]
+    /// stored position.
+    #[inline]
     pub fn find<'k>(&self, key: &[u8], key_at: &dyn Fn(u32) -> &'k [u8]) -> Option<u32> {
         let mask = self.slots.len().wrapping_sub(1);
         if self.slots.is_empty() {
@@ -476,9 +520,9 @@ impl StrIndex {
         }
     }
 
-    /// Stores `pos` for `key` (which must not be present yet).
-    #[cfg_attr(target_os = "none", inline(never))]
-    #[cfg_attr(not(target_os = "none"), inline)]
+    /// Stores `pos` for `key` (which must not be present yet; `pos` is
+    /// the number of entries stored before).
+    #[inline]
     pub fn insert<'k>(&mut self, mem: &Mem, key: &[u8], pos: u32, key_at: &dyn Fn(u32) -> &'k [u8]) -> MResult<()> {
         if (self.len + 1) * 2 > self.slots.len() {
             let n = (self.slots.len() * 2).max(16);

@@ -668,17 +668,33 @@ impl<'a> Compiler<'a> {
         let Some((fun_data, kids)) = data.get_mut(idx).and_then(Option::take) else {
             return Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data: Vec::new(), children: Vec::new() });
         };
-        let mut children = self.mem.with_capacity(kids.len())?;
+        // One exit: what is built so far is dropped in one place.
+        let mut ok = true;
+        let mut children = match self.mem.with_capacity(kids.len()) {
+            Ok(v) => v,
+            Err(_) => {
+                ok = false;
+                Vec::new()
+            }
+        };
         for &c in &kids {
-            let r = self.build_raw_code(c as usize, data)?;
-            // Always true (the room was reserved); lets the push drop
-            // its growth path.
-            if children.len() < children.capacity() {
-                children.push(r);
+            if !ok {
+                break;
+            }
+            match self.build_raw_code(c as usize, data) {
+                // Always room (it was reserved); the check lets the push
+                // drop its growth path.
+                Ok(r) if children.len() < children.capacity() => children.push(r),
+                _ => ok = false,
             }
         }
         self.release(kids);
-        Ok(RawCode { kind: RawCodeKind::Bytecode, fun_data, children })
+        let rc = RawCode { kind: RawCodeKind::Bytecode, fun_data, children };
+        if ok {
+            Ok(rc)
+        } else {
+            Err(crate::mem::Oom)
+        }
     }
 }
 
