@@ -123,11 +123,8 @@ impl Vm {
             if name == q::__bases__ {
                 // `()` for object, else the one base (object by default).
                 let object = &crate::typ::OBJECT_TYPE;
-                let bases = match ty.base {
-                    _ if core::ptr::eq(ty, object) => self.new_tuple(&[])?,
-                    Some(b) => self.new_tuple(&[Obj::from_type(b)])?,
-                    None => self.new_tuple(&[Obj::from_type(object)])?,
-                };
+                let base = [Obj::from_type(ty.base.unwrap_or(object))];
+                let bases = self.new_tuple(if core::ptr::eq(ty, object) { &[] } else { &base })?;
                 return Ok((bases, Obj::NULL));
             }
         }
