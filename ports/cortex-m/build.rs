@@ -1,5 +1,6 @@
 //! Freezes the boards' modules into the firmware: `manifest.txt` (shared
-//! by every board) and, for test and benchmark images, the extra manifest
+//! by every board with the `time` module: presets `basic` and `full`) and,
+//! for test and benchmark images, the extra manifest
 //! named by the `MPY_FROZEN_MANIFEST` environment variable (a path
 //! relative to the repository root). See the `mpy-freeze` crate.
 
@@ -8,7 +9,12 @@ use std::path::PathBuf;
 fn main() -> Result<(), String> {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let root = manifest_dir.join("../..");
-    let mut manifests = vec![manifest_dir.join("manifest.txt")];
+    // manifest.txt's `bench` needs `time`: images without it (the
+    // `minimal` preset) do not freeze it.
+    let mut manifests = Vec::new();
+    if std::env::var_os("CARGO_FEATURE_FULL").is_some() || std::env::var_os("CARGO_FEATURE_BASIC").is_some() {
+        manifests.push(manifest_dir.join("manifest.txt"));
+    }
     println!("cargo:rerun-if-env-changed=MPY_FROZEN_MANIFEST");
     if let Ok(extra) = std::env::var("MPY_FROZEN_MANIFEST") {
         if !extra.is_empty() {

@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 use super::{obj_type, MpyError, MPY_ARCH_RV32IMC, MPY_MAGIC, MPY_SUB_VERSION, MPY_VERSION};
 #[cfg(feature = "float")]
 use crate::float_repr::{parse_complex, parse_float};
+#[cfg(not(target_os = "none"))]
 use crate::prelude::Prelude;
 use crate::raw_code::{CompiledModule, Const, RawCode, RawCodeKind};
 use crate::static_qstr::static_qstr_str;
@@ -26,11 +27,19 @@ struct Reader<'a> {
 /// Resolves a static qstr id (1..=165) to its text (None: unknown id).
 pub type StaticStr = fn(u16) -> Option<&'static str>;
 
+/// [`MpyError::Malformed`] saying `why`. The boards report every
+/// malformed file as `ValueError: incompatible .mpy file` and keep none of
+/// these texts.
+#[inline(always)]
+fn malformed(why: &'static str) -> MpyError {
+    MpyError::Malformed(if cfg!(target_os = "none") { "" } else { why })
+}
+
 fn from_decode(e: DecodeError) -> MpyError {
     match e {
         DecodeError::Truncated => MpyError::Truncated,
-        DecodeError::Overflow => MpyError::Malformed("integer too large"),
-        DecodeError::Invalid => MpyError::Malformed("invalid field"),
+        DecodeError::Overflow => malformed("integer too large"),
+        DecodeError::Invalid => malformed("invalid field"),
     }
 }
 
@@ -72,7 +81,7 @@ impl<'a> Reader<'a> {
     fn nul_terminated(&mut self, n: usize) -> Result<&'a [u8], MpyError> {
         let s = self.bytes(n)?;
         if self.byte()? != 0 {
-            return Err(MpyError::Malformed("missing string terminator"));
+            return Err(malformed("missing string terminator"));
         }
         Ok(s)
     }
@@ -80,17 +89,17 @@ impl<'a> Reader<'a> {
     fn utf8(bytes: &[u8]) -> Result<String, MpyError> {
         crate::utf8::str(bytes)
             .map(String::from)
-            .ok_or(MpyError::Malformed("invalid UTF-8 in string"))
+            .ok_or(malformed("invalid UTF-8 in string"))
     }
 
     fn qstr(&mut self) -> Result<String, MpyError> {
         let l = self.vuint()?;
         if l & 1 == 1 {
             let id =
-                u16::try_from(l >> 1).map_err(|_| MpyError::Malformed("unknown static qstr"))?;
+                u16::try_from(l >> 1).map_err(|_| malformed("unknown static qstr"))?;
             (self.static_str)(id)
                 .map(String::from)
-                .ok_or(MpyError::Malformed("unknown static qstr"))
+                .ok_or(malformed("unknown static qstr"))
         } else {
             let s = self.nul_terminated(l >> 1)?;
             Self::utf8(s)
@@ -100,12 +109,12 @@ impl<'a> Reader<'a> {
     fn text(&mut self) -> Result<&'a str, MpyError> {
         let n = self.vuint()?;
         let s = self.bytes(n)?;
-        crate::utf8::str(s).ok_or(MpyError::Malformed("non-ASCII number text"))
+        crate::utf8::str(s).ok_or(malformed("non-ASCII number text"))
     }
 
     fn object(&mut self, depth: usize) -> Result<Const, MpyError> {
         if depth > MAX_NESTING {
-            return Err(MpyError::Malformed("constants nested too deeply"));
+            return Err(malformed("constants nested too deeply"));
         }
         Ok(match self.byte()? {
             obj_type::FUN_TABLE => return Err(MpyError::NativeCode),
@@ -124,9 +133,14 @@ impl<'a> Reader<'a> {
             }
             obj_type::INT => {
                 let t = self.text()?;
-                let digits = t.strip_prefix('-').unwrap_or(t);
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(MpyError::Malformed("bad int constant"));
+                // (The boards' loader checks the digits again:
+                // `mpy_core::vm::load::int_from_decimal`.)
+                #[cfg(not(target_os = "none"))]
+                {
+                    let digits = t.strip_prefix('-').unwrap_or(t);
+                    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(malformed("bad int constant"));
+                    }
                 }
                 Const::Int(String::from(t))
             }
@@ -135,12 +149,12 @@ impl<'a> Reader<'a> {
             #[cfg(feature = "float")]
             obj_type::FLOAT => {
                 let t = self.text()?;
-                Const::Float(parse_float(t).ok_or(MpyError::Malformed("bad float constant"))?)
+                Const::Float(parse_float(t).ok_or(malformed("bad float constant"))?)
             }
             #[cfg(feature = "float")]
             obj_type::COMPLEX => {
                 let t = self.text()?;
-                Const::Complex(parse_complex(t).ok_or(MpyError::Malformed("bad complex constant"))?)
+                Const::Complex(parse_complex(t).ok_or(malformed("bad complex constant"))?)
             }
             obj_type::TUPLE => {
                 let n = self.count()?;
@@ -150,13 +164,13 @@ impl<'a> Reader<'a> {
                 }
                 Const::Tuple(items)
             }
-            _ => return Err(MpyError::Malformed("unknown constant type")),
+            _ => return Err(malformed("unknown constant type")),
         })
     }
 
     fn raw_code(&mut self, depth: usize) -> Result<RawCode, MpyError> {
         if depth > MAX_NESTING {
-            return Err(MpyError::Malformed("raw codes nested too deeply"));
+            return Err(malformed("raw codes nested too deeply"));
         }
         let kind_len = self.vuint()?;
         if kind_len & 3 != RawCodeKind::Bytecode as usize {
@@ -164,7 +178,10 @@ impl<'a> Reader<'a> {
         }
         let has_children = kind_len & 4 != 0;
         let fun_data = self.bytes(kind_len >> 3)?.to_vec();
-        Prelude::check(&fun_data).map_err(|_| MpyError::Malformed("bad bytecode prelude"))?;
+        // (The boards load every module they read at once, and loading
+        // decodes and checks each prelude again: `mpy_core::vm::load`.)
+        #[cfg(not(target_os = "none"))]
+        Prelude::check(&fun_data).map_err(|_| malformed("bad bytecode prelude"))?;
         let mut children = Vec::new();
         if has_children {
             let n = self.count()?;
@@ -249,7 +266,7 @@ pub fn read_mpy_with(
     }
     let raw_code = r.raw_code(0)?;
     if r.remaining() != 0 {
-        return Err(MpyError::Malformed("trailing data after the module"));
+        return Err(malformed("trailing data after the module"));
     }
     Ok(CompiledModule {
         qstrs,

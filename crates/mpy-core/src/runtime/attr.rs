@@ -46,13 +46,19 @@ impl Vm {
     /// Errors: `AttributeError: 'int' object has no attribute 'x'`, and as
     /// [`Vm::load_attr_maybe`].
     pub fn load_attr(&mut self, o: Obj, name: Qstr) -> PyResult<Obj> {
-        // Fast path: an attribute in an instance's own namespace.
         if let Some(i) = self.heap.get::<InstanceObj>(o) {
-            let h = self.qstr_hash(name);
-            if let Some(e) = i.members.find_identical(Obj::qstr(name), h).and_then(|p| i.members.entry(p)) {
-                return Ok(e.value);
+            // Desktop fast path: an attribute in the instance's own
+            // namespace (the boards' `instance_load` looks there first).
+            #[cfg(not(target_os = "none"))]
+            {
+                let h = self.qstr_hash(name);
+                if let Some(e) = i.members.find_identical(Obj::qstr(name), h).and_then(|p| i.members.entry(p)) {
+                    return Ok(e.value);
+                }
             }
-            let (m, s) = crate::vm::members::instance_load(self, o, name, false)?;
+            #[cfg(target_os = "none")]
+            let _ = i;
+            let (m, s) = crate::vm::members::instance_load(self, o, name, cfg!(target_os = "none"))?;
             if m.is_null() {
                 return Err(self.no_attr_error(o, name));
             }
@@ -123,11 +129,8 @@ impl Vm {
             if name == q::__bases__ {
                 // `()` for object, else the one base (object by default).
                 let object = &crate::typ::OBJECT_TYPE;
-                let bases = match ty.base {
-                    _ if core::ptr::eq(ty, object) => self.new_tuple(&[])?,
-                    Some(b) => self.new_tuple(&[Obj::from_type(b)])?,
-                    None => self.new_tuple(&[Obj::from_type(object)])?,
-                };
+                let base = [Obj::from_type(ty.base.unwrap_or(object))];
+                let bases = self.new_tuple(if core::ptr::eq(ty, object) { &[] } else { &base })?;
                 return Ok((bases, Obj::NULL));
             }
         }

@@ -473,8 +473,8 @@ fn call_var_kw(vm: &mut Vm, f: &Frame<'_>, s: usize, npos: usize, nkw: usize, me
     r
 }
 
-/// Appends the items of iterable `o` to the vector `out` (tuples and
-/// lists copied directly).
+/// Appends the items of iterable `o` to the vector `out` (tuples, and
+/// on the desktop lists, copied directly).
 ///
 /// Errors: `TypeError` for a non-iterable, `MemoryError`, whatever the
 /// iterator raises.
@@ -482,6 +482,8 @@ pub fn extend_from_iterable(vm: &mut Vm, out: &mut GcVec<Obj>, o: Obj) -> PyResu
     if let Some(t) = vm.tuple_pinned(o) {
         return vm.vec_extend_local(out, t);
     }
+    // (Desktop: lists copied at once; the boards iterate them.)
+    #[cfg(not(target_os = "none"))]
     if let Some(n) = vm.heap.get::<ListObj>(o).map(|l| l.items.len()) {
         vm.vec_reserve_local(out, n)?;
         if let Some(l) = vm.heap.get::<ListObj>(o) {
