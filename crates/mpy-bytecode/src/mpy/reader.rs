@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use super::{obj_type, MpyError, MPY_ARCH_RV32IMC, MPY_MAGIC, MPY_SUB_VERSION, MPY_VERSION};
 #[cfg(feature = "float")]
 use crate::float_repr::{parse_complex, parse_float};
-#[cfg(not(target_os = "none"))]
+#[cfg(not(any(target_os = "none", feature = "board-reader")))]
 use crate::prelude::Prelude;
 use crate::raw_code::{CompiledModule, Const, RawCode, RawCodeKind};
 use crate::static_qstr::static_qstr_str;
@@ -135,7 +135,7 @@ impl<'a> Reader<'a> {
                 let t = self.text()?;
                 // (The boards' loader checks the digits again:
                 // `mpy_core::vm::load::int_from_decimal`.)
-                #[cfg(not(target_os = "none"))]
+                #[cfg(not(any(target_os = "none", feature = "board-reader")))]
                 {
                     let digits = t.strip_prefix('-').unwrap_or(t);
                     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -180,7 +180,7 @@ impl<'a> Reader<'a> {
         let fun_data = self.bytes(kind_len >> 3)?.to_vec();
         // (The boards load every module they read at once, and loading
         // decodes and checks each prelude again: `mpy_core::vm::load`.)
-        #[cfg(not(target_os = "none"))]
+        #[cfg(not(any(target_os = "none", feature = "board-reader")))]
         Prelude::check(&fun_data).map_err(|_| malformed("bad bytecode prelude"))?;
         let mut children = Vec::new();
         if has_children {
