@@ -417,14 +417,12 @@ fn str_rstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// = runs of whitespace), at most `max` times (negative = no limit). The
 /// text is passed to each [`Splitter::next`] call, so the caller can
 /// allocate between parts.
-#[cfg(not(target_os = "none"))]
 pub struct Splitter {
     pos: usize,
     left: isize,
     done: bool,
 }
 
-#[cfg(not(target_os = "none"))]
 impl Splitter {
     /// A splitter making at most `max` splits.
     pub fn new(max: isize) -> Splitter {
@@ -477,14 +475,12 @@ impl Splitter {
 
 /// Splitting from the right, one part at a time (see [`Splitter`]): the
 /// parts come right to left.
-#[cfg(not(target_os = "none"))]
 pub struct RSplitter {
     end: Option<usize>,
     left: isize,
     done: bool,
 }
 
-#[cfg(not(target_os = "none"))]
 impl RSplitter {
     /// A splitter making at most `max` splits.
     pub fn new(max: isize) -> RSplitter {
@@ -534,87 +530,6 @@ impl RSplitter {
     }
 }
 
-/// Boards: [`Splitter`] and [`RSplitter`] in one body (-80 B of flash): the text is
-/// read mirrored for splitting from the right (a part found at `a..b` of
-/// the mirrored text is `n - b..n - a`), so one scan serves both sides;
-/// separators are matched byte by byte.
-#[cfg(any(target_os = "none", test))]
-pub struct DirSplitter {
-    /// Next position, in the (possibly mirrored) text.
-    pos: usize,
-    left: isize,
-    done: bool,
-    rev: bool,
-}
-
-#[cfg(any(target_os = "none", test))]
-impl DirSplitter {
-    /// A splitter making at most `max` splits, from the right if `rev`.
-    pub fn new(max: isize, rev: bool) -> DirSplitter {
-        DirSplitter { pos: 0, left: max, done: false, rev }
-    }
-
-    /// The byte range of the next part of `s` (the same `s` and `sep` on
-    /// every call; `sep` non-empty); from the right the parts come right
-    /// to left.
-    pub fn next(&mut self, s: &[u8], sep: Option<&[u8]>) -> Option<(usize, usize)> {
-        if self.done {
-            return None;
-        }
-        let n = s.len();
-        let rev = self.rev;
-        let at = |t: &[u8], k: usize| t.get(if rev { t.len().wrapping_sub(k + 1) } else { k }).copied().unwrap_or(0);
-        let mut i = self.pos.min(n);
-        let (a, b) = match sep {
-            Some(sep) => {
-                let m = sep.len();
-                let mut k = i;
-                let hit = loop {
-                    if self.left == 0 || k + m > n {
-                        break None;
-                    }
-                    if (0..m).all(|j| at(s, k + j) == at(sep, j)) {
-                        break Some(k);
-                    }
-                    k += 1;
-                };
-                match hit {
-                    Some(k) => {
-                        self.pos = k + m;
-                        self.left -= 1;
-                        (i, k)
-                    }
-                    None => {
-                        self.done = true;
-                        (i, n)
-                    }
-                }
-            }
-            None => {
-                while i < n && is_space(at(s, i)) {
-                    i += 1;
-                }
-                if i >= n {
-                    self.done = true;
-                    return None;
-                }
-                let st = i;
-                if self.left == 0 {
-                    self.done = true;
-                    i = n;
-                }
-                while i < n && !is_space(at(s, i)) {
-                    i += 1;
-                }
-                self.pos = i;
-                self.left -= 1;
-                (st, i)
-            }
-        };
-        Some(if rev { (n - b, n - a) } else { (a, b) })
-    }
-}
-
 fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
     // Desktop: `s.split()` / `s.split(sep)` of plain strs straight away.
     #[cfg(not(target_os = "none"))]
@@ -649,17 +564,11 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
         return split_str_fast(vm, text, sep_b, max);
     }
     let l = vm.new_list_with_capacity(0)?;
-    #[cfg(not(target_os = "none"))]
     let (mut fwd, mut back) = (Splitter::new(max), RSplitter::new(max));
-    #[cfg(target_os = "none")]
-    let mut sp = DirSplitter::new(max, rev);
     loop {
         let s = self_ref(vm, args[0]);
         let sep_b = sep.and_then(|o| arg_bytes(vm, kind, o));
-        #[cfg(not(target_os = "none"))]
         let r = if rev { back.next(s, sep_b) } else { fwd.next(s, sep_b) };
-        #[cfg(target_os = "none")]
-        let r = sp.next(s, sep_b);
         let Some((a, b)) = r else { break };
         let part = part_of(vm, kind, args[0], a, b)?;
         list_push(vm, l, part)?;

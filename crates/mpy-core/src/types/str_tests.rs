@@ -939,32 +939,3 @@ fn huge_int_error() -> &'static str {
         "OverflowError: overflow converting long int to machine word"
     }
 }
-
-/// The boards' one-body splitter gives the same parts as `Splitter` and
-/// `RSplitter` on both sides.
-#[test]
-fn dir_splitter_matches() {
-    use crate::types::str_methods::DirSplitter;
-    let texts: &[&[u8]] = &[b"", b" ", b"a", b" a b  c ", b"a,b,,c,", b",,a,,", b"ab  cd\tef\n", b"xaxaxa", b"aaaa"];
-    let seps: &[Option<&[u8]>] = &[None, Some(b","), Some(b"a"), Some(b"xa"), Some(b"aa"), Some(b",,")];
-    for &t in texts {
-        for &sep in seps {
-            for max in -1..4 {
-                for rev in [false, true] {
-                    let mut sp = DirSplitter::new(max, rev);
-                    let mut got = Vec::new();
-                    while let Some((a, b)) = sp.next(t, sep) {
-                        got.push(&t[a..b]);
-                    }
-                    let want = if rev {
-                        got.reverse();
-                        rsplit_parts(t, sep, max)
-                    } else {
-                        split_parts(t, sep, max)
-                    };
-                    assert_eq!(got, want, "{:?} {:?} {} {}", t, sep, max, rev);
-                }
-            }
-        }
-    }
-}
