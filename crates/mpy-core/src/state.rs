@@ -195,6 +195,20 @@ impl Vm {
         self.heap.alloc_fresh_fast::<N>(no_scan)
     }
 
+    /// [`Vm::alloc_room_fast`] for `bytes` bytes: one or two blocks, None
+    /// for anything larger (with a constant `bytes` the choice folds away).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub(crate) fn alloc_room_fast_for(&mut self, bytes: usize, no_scan: bool) -> Option<Fresh> {
+        if bytes <= crate::heap::BLOCK {
+            self.alloc_room_fast::<1>(no_scan)
+        } else if bytes <= 2 * crate::heap::BLOCK {
+            self.alloc_room_fast::<2>(no_scan)
+        } else {
+            None
+        }
+    }
+
     /// [`Vm::alloc_room`] after the first try: collect, retry once.
     #[inline(never)]
     fn alloc_room_slow(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> PyResult<Fresh> {
@@ -217,15 +231,7 @@ impl Vm {
         // the general path as a call of its own (no stack frame here).
         #[cfg(not(target_os = "none"))]
         {
-            let size = core::mem::size_of::<T>();
-            let f = if size <= crate::heap::BLOCK {
-                self.alloc_room_fast::<1>(false)
-            } else if size <= 2 * crate::heap::BLOCK {
-                self.alloc_room_fast::<2>(false)
-            } else {
-                None
-            };
-            if let Some(f) = f {
+            if let Some(f) = self.alloc_room_fast_for(core::mem::size_of::<T>(), false) {
                 return Ok(crate::heap::write_obj(f, value));
             }
             self.alloc_obj_general(value)
@@ -366,12 +372,7 @@ impl Vm {
             // no stack frame; else the general path.
             let size = core::mem::size_of::<T>();
             if cap != 0 && size != 0 && cap <= 2 * crate::heap::BLOCK / size {
-                let f = if cap * size <= crate::heap::BLOCK {
-                    self.alloc_room_fast::<1>(T::NO_PTRS)
-                } else {
-                    self.alloc_room_fast::<2>(T::NO_PTRS)
-                };
-                if let Some(f) = f {
+                if let Some(f) = self.alloc_room_fast_for(cap * size, T::NO_PTRS) {
                     return Ok(crate::heap::vec::vec_from_fresh(f));
                 }
             }

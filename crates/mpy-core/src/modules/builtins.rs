@@ -55,8 +55,8 @@ fn b_len(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     // Desktop: a str, list or tuple (exactly, not a subclass instance)
     // counted here, without the type's unary-op slot.
     #[cfg(not(target_os = "none"))]
-    if let Some(n) = seq_len(vm, args[0]) {
-        return Ok(Obj::small_int(n.min(Obj::SMALL_INT_MAX as usize) as isize));
+    if let Some(n) = seq_len(vm, args[0]).filter(|&n| n <= Obj::SMALL_INT_MAX as usize) {
+        return Ok(Obj::small_int(n as isize));
     }
     let n = vm.len(args[0])?;
     vm.new_int(n as i64)

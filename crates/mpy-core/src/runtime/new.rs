@@ -385,18 +385,10 @@ impl Vm {
         // frame; anything else is the general path below (a tail call).
         #[cfg(not(target_os = "none"))]
         {
-            use crate::heap::{var, BLOCK};
+            use crate::heap::var;
             let head = TupleHead { base: ObjBase::new(&types::tuple::TUPLE_TYPE) };
             let bytes = var::items_offset::<TupleHead>() + items.len() * core::mem::size_of::<Obj>();
-            let f = if items.len() > 6 {
-                None
-            } else if bytes <= BLOCK {
-                self.alloc_room_fast::<1>(false)
-            } else if bytes <= 2 * BLOCK {
-                self.alloc_room_fast::<2>(false)
-            } else {
-                None
-            };
+            let f = if items.len() > 6 { None } else { self.alloc_room_fast_for(bytes, false) };
             if let Some(f) = f {
                 let (o, d) = var::write_var_items(f, head, items.len());
                 var::copy_small(d, items);
@@ -497,16 +489,9 @@ impl Vm {
         // make them (the same capacity: whole blocks).
         #[cfg(not(target_os = "none"))]
         if n > 0 && core::mem::size_of::<types::dict::DictObj>() <= crate::heap::BLOCK {
-            use crate::heap::{vec::vec_from_fresh, write_obj, BLOCK, WORD};
+            use crate::heap::{vec::vec_from_fresh, write_obj, WORD};
             let (_, words) = crate::map::Map::new().grow_words(n);
-            let f = if words * WORD <= BLOCK {
-                self.alloc_room_fast::<1>(false)
-            } else if words * WORD <= 2 * BLOCK {
-                self.alloc_room_fast::<2>(false)
-            } else {
-                None
-            };
-            if let Some(f) = f {
+            if let Some(f) = self.alloc_room_fast_for(words * WORD, false) {
                 match crate::map::Map::small_from(vec_from_fresh::<usize>(f)) {
                     Ok(map) => {
                         let d = types::dict::DictObj { base: ObjBase::new(&types::dict::DICT_TYPE), map };
