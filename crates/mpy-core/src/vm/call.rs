@@ -354,7 +354,118 @@ pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], local
             return r;
         }
     }
+    // Desktop: keywords naming parameters of a plain function.
+    #[cfg(not(target_os = "none"))]
+    if !kw.is_empty() && locals.is_null() {
+        if let Some(r) = call_keywords(vm, f, args, kw) {
+            return r;
+        }
+    }
     call_general(vm, f, args, kw, locals)
+}
+
+/// Desktop fast path of a call with keywords: when `f` is a plain Python
+/// function ([`SCOPE_PLAIN`]), every keyword is a qstr naming one of its
+/// positional parameters not passed otherwise, and every parameter left
+/// has a default, binds them straight into its new frame and runs it.
+/// None when the general path is needed (nothing has been done then:
+/// [`call_general`] binds again and raises the errors).
+///
+/// The parameter names are read from the prelude in place (one byte
+/// each, the usual case; longer indices decoded) and compared as qstrs.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn call_keywords(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj]) -> Option<PyResult<Obj>> {
+    let v = FunView::of(vm, f)?;
+    let h = v.code.head;
+    let n_pos = h.n_pos_args as usize;
+    let nc = v.cells.len();
+    let np = n_pos.checked_sub(nc)?;
+    if h.scope_flags & SCOPE_PLAIN == 0 || args.len() > np || (h.n_state as usize) < n_pos || kw.len() % 2 != 0 {
+        return None;
+    }
+    // The names of parameters `nc..n_pos` (module qstr indices, vuints).
+    let names = v.code.bytes.get(h.args_start as usize..)?;
+    if let Err(e) = check_recursion(vm) {
+        return Some(Err(e));
+    }
+    let (base, fp) = match push_frame_slots(vm, v.code.frame_size()) {
+        Ok(x) => x,
+        Err(e) => return Some(Err(e)),
+    };
+    // SAFETY: `fp` points to `frame_size` fresh (NULL) slots that stay
+    // on the value stack until `run_new_frame` (or the bail-out below)
+    // pops them.
+    let mut frame = unsafe { Frame::new(f, &v, Obj::NULL, fp, Obj::NULL) };
+    let top = v.code.n_state().wrapping_sub(1);
+    for (i, &c) in v.cells.iter().chain(args.iter()).enumerate() {
+        frame.set_slot(top.wrapping_sub(i), c);
+    }
+    let ndef = (h.n_def_pos_args as usize).min(np);
+    let bound = 'bind: {
+        for pair in kw.chunks_exact(2) {
+            let Some(q) = pair[0].as_qstr() else { break 'bind false };
+            let Some(i) = param_named(names, v.qstrs, q, n_pos) else { break 'bind false };
+            let s = top.wrapping_sub(i);
+            if i < nc || !frame.slot(s).is_null() {
+                break 'bind false;
+            }
+            frame.set_slot(s, pair[1]);
+        }
+        // The positional defaults of the parameters still unbound.
+        let mut defaults: &[Obj] = &[];
+        for i in args.len()..np {
+            let s = top.wrapping_sub(nc + i);
+            if !frame.slot(s).is_null() {
+                continue;
+            }
+            if defaults.is_empty() {
+                defaults = vm.tuple_pinned(v.head.defaults).unwrap_or(&[]);
+            }
+            match (i + ndef).checked_sub(np).and_then(|k| defaults.get(k)) {
+                Some(&d) => frame.set_slot(s, d),
+                None => break 'bind false,
+            }
+        }
+        true
+    };
+    if !bound {
+        pop_frame_slots(vm, base);
+        return None;
+    }
+    Some(run_new_frame(vm, &mut frame, base))
+}
+
+/// The index (below `n`) of the parameter named `q`, its names being the
+/// prelude's vuints `names` (module qstr indices into `qstrs`): one byte
+/// each in the usual case.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn param_named(names: &[u8], qstrs: &[Qstr], q: Qstr, n: usize) -> Option<usize> {
+    for (i, &b) in names.iter().take(n).enumerate() {
+        if b >= 0x80 {
+            return param_named_long(names, qstrs, q, n);
+        }
+        if qstrs.get(usize::from(b)) == Some(&q) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// [`param_named`] when a name index takes more than one byte.
+#[cfg(not(target_os = "none"))]
+#[cold]
+#[inline(never)]
+fn param_named_long(names: &[u8], qstrs: &[Qstr], q: Qstr, n: usize) -> Option<usize> {
+    let mut pos = 0;
+    for i in 0..n {
+        let k = mpy_bytecode::varint::decode_vuint(names, &mut pos).ok()?;
+        if qstrs.get(k as usize) == Some(&q) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// [`call_function_locals`] past [`call_simple`]: the full argument
