@@ -321,8 +321,34 @@ fn list_append_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         if l.items.push_within_capacity(args[1]).is_ok() {
             return Ok(Obj::NONE);
         }
+        if l.items.capacity() == 0 {
+            return first_append(vm, args[0], args[1]);
+        }
     }
     list_append(vm, args[0], args[1])?;
+    Ok(Obj::NONE)
+}
+
+/// `l.append(x)` on a list (exactly) without a buffer yet (desktop): a
+/// buffer of 4 items (what growing gives it) from the allocator's fast
+/// path, without the general growth's search for room in place and
+/// move of the items.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn first_append(vm: &mut Vm, l: Obj, x: Obj) -> PyResult<Obj> {
+    if let Ok(mut v) = vm.new_vec::<Obj>(4) {
+        let _ = v.push_within_capacity(x);
+        match vm.heap.get_mut::<ListObj>(l) {
+            Some(lo) if lo.items.capacity() == 0 => {
+                lo.items = v;
+                return Ok(Obj::NONE);
+            }
+            _ => vm.heap.free_vec(v),
+        }
+    }
+    list_append(vm, l, x)?;
     Ok(Obj::NONE)
 }
 
