@@ -329,15 +329,15 @@ fn list_append_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-/// `l.append(x)` on a list (exactly) without a buffer yet (desktop): a
-/// buffer of 4 items (what growing gives it) from the allocator's fast
-/// path, without the general growth's search for room in place and
-/// move of the items.
+/// Appends `x` to list `l` (exactly a list) that has no buffer yet
+/// (desktop: `append` and comprehensions): a buffer of 4 items (what
+/// growing gives it) from the allocator's fast path, without the general
+/// growth's search for room in place and move of the items.
 ///
-/// Errors: `MemoryError`.
+/// Returns None (`append`'s result). Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn first_append(vm: &mut Vm, l: Obj, x: Obj) -> PyResult<Obj> {
+pub(crate) fn first_append(vm: &mut Vm, l: Obj, x: Obj) -> PyResult<Obj> {
     if let Ok(mut v) = vm.new_vec::<Obj>(4) {
         let _ = v.push_within_capacity(x);
         match vm.heap.get_mut::<ListObj>(l) {

@@ -214,7 +214,14 @@ pub(super) fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyRes
 /// Errors: `MemoryError`; for a non-list target, whatever its `append`
 /// raises.
 pub fn list_append(vm: &mut Vm, l: Obj, item: Obj) -> PyResult<()> {
-    if vm.heap.get::<ListObj>(l).is_some() {
+    if let Some(lo) = vm.heap.get::<ListObj>(l) {
+        // Desktop: a fresh list's first buffer straight from the allocator.
+        #[cfg(not(target_os = "none"))]
+        if lo.items.capacity() == 0 {
+            return crate::types::list::first_append(vm, l, item).map(|_| ());
+        }
+        #[cfg(target_os = "none")]
+        let _ = lo;
         return vm.vec_push(l, |x: &mut ListObj| &mut x.items, item);
     }
     let m = vm.load_attr(l, crate::qstr::q::append)?;
