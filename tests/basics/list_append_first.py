@@ -28,3 +28,6 @@ s = L()
 s.append(1)
 s.append(2)
 print(s, type(s).__name__)
+# Comprehensions fill fresh lists the same way.
+print([i for i in range(0)], [i for i in range(1)], [i * 2 for i in range(5)])
+print([[j for j in range(i)] for i in range(4)])
