@@ -3,9 +3,13 @@
 # CPython's release builds do): an instrumented build runs a training set,
 # llvm-profdata merges the counts it writes, and a second build uses them
 # (-Cprofile-use) to lay out hot code, inline and allocate registers by
-# measured frequencies. Prints the final binary's path.
+# measured frequencies. Prints the final binary's path. Not the default
+# build: measured at its introduction (release, fat LTO), PGO gave -3.7%
+# Ir/opcode (bench/ir_per_op.py geomean; fannkuch +5%) and about -2% CPU
+# time (bench/run.py; per program from -24% to +16%), for about 3x the build
+# time. Kept to re-measure after changes to the dispatch loop.
 #
-#   sh tools/pgo.sh [--profile P] [--features F] [--train-only]
+#   sh tools/pgo.sh [--profile P] [--features F]
 #
 # --profile: cargo profile (default release: fat LTO; profiling is quicker to
 # build and has symbols, for bench/ir_per_op.py). --features: extra features
@@ -26,7 +30,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --profile) profile=$2; shift 2 ;;
         --features) features=$2; shift 2 ;;
-        *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
     esac
 done
 host=$(rustc -vV | sed -n 's/^host: //p')
