@@ -10,7 +10,10 @@ opcodes themselves and of everything they call (built-ins, allocation,
 gc). Instruction counts are repeatable on a loaded machine, unlike times.
 
   cargo build --profile profiling -p micropython-unix --features opcode-stats
-  python3 bench/ir_per_op.py [--binary PATH] [--compare NAME=PATH ...] [-j N] [NAME ...]
+  python3 bench/ir_per_op.py [--binary PATH | --pgo] [--compare NAME=PATH ...] [-j N] [NAME ...]
+
+`--pgo` measures the profile-guided build of the same profile and features
+(`sh tools/pgo.sh --profile profiling --features opcode-stats` builds it).
 
 `--compare` adds a column of Ir/opcode for another binary (any build, e.g.
 an older commit's profiling build, or one without the counter), using the
@@ -48,6 +51,10 @@ SCALES = {
 def default_binary():
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(REPO, "target"))
     return os.path.join(target, "profiling", "micropython")
+
+
+# Where tools/pgo.sh --profile profiling --features opcode-stats puts its binary.
+PGO_BINARY = os.path.join(REPO, "target", "pgo", "profiling-opcode-stats", "micropython")
 
 
 def run_ops(binary, prog, scale, heap):
@@ -90,13 +97,15 @@ def main():
     ap.add_argument("names", nargs="*", help="program names (default: all)")
     ap.add_argument("--binary", default=default_binary(),
                     help="build with the opcode-stats feature (default: $CARGO_TARGET_DIR/profiling/micropython)")
+    ap.add_argument("--pgo", action="store_true",
+                    help="measure tools/pgo.sh's profiling build (" + os.path.relpath(PGO_BINARY, REPO) + ")")
     ap.add_argument("--compare", action="append", default=[], metavar="NAME=PATH",
                     help="another binary to measure (Ir only)")
     ap.add_argument("--heapsize", default="8M")
     ap.add_argument("-j", type=int, default=1, help="callgrind runs in parallel")
     args = ap.parse_args()
     names = [n if n.endswith(".py") else n + ".py" for n in args.names] or sorted(SCALES)
-    bins = [("ours", os.path.abspath(args.binary))]
+    bins = [("ours", os.path.abspath(PGO_BINARY if args.pgo else args.binary))]
     for c in args.compare:
         name, _, path = c.partition("=")
         bins.append((name, os.path.abspath(path)))
