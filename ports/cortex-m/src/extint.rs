@@ -6,8 +6,7 @@
 //! ones with the heap locked.
 
 use crate::hw::ops;
-use crate::kw::{kw_arg, kw_check};
-use mpy_core::modules::args::int_arg;
+use crate::kw::{kw_arg, kw_bool, kw_check, kw_int};
 use core::sync::atomic::{AtomicU32, Ordering};
 use mpy_core::q;
 use mpy_core::typ::{BuiltinFun, Subscr};
@@ -41,21 +40,12 @@ fn irq(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::handler, q::trigger, q::hard, q::priority, q::wake])?;
     let pin = crate::pin::pin_arg(vm, a[0])?;
     let handler = kw_arg(k, q::handler).or_else(|| a.get(1).copied()).unwrap_or(Obj::NONE);
-    let trigger = match kw_arg(k, q::trigger).or_else(|| a.get(2).copied()) {
-        Some(t) => int_arg(vm, t)? as isize,
-        None => IRQ_RISING | IRQ_FALLING,
-    };
-    let hard = match kw_arg(k, q::hard) {
-        Some(h) => vm.is_true(h)?,
-        None => false,
-    };
+    let trigger = kw_int(vm, k, q::trigger, a.get(2), (IRQ_RISING | IRQ_FALLING) as i64)? as isize;
+    let hard = kw_bool(vm, k, q::hard, false)?;
     let edges = u8::from(trigger & IRQ_RISING == IRQ_RISING) | u8::from(trigger & IRQ_FALLING == IRQ_FALLING) << 1;
     let line = usize::from(pin % 16);
     let edges = if handler == Obj::NONE { 0 } else { edges };
-    if vm.port_roots[ROOT].is_null() {
-        vm.port_roots[ROOT] = vm.new_list(&[Obj::NONE; 3 * LINES])?;
-    }
-    let table = vm.port_roots[ROOT];
+    let table = crate::hw::root_table(vm, ROOT, 3 * LINES)?;
     for (i, v) in [a[0], handler, Obj::bool(hard)].into_iter().enumerate() {
         vm.subscr(table, Obj::small_int((3 * line + i) as isize), Subscr::Store(v))?;
     }

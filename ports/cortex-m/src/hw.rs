@@ -176,6 +176,17 @@ pub fn report_handler_error(vm: &mut Vm, what: &str, n: u32, tail: &str, e: mpy_
     let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
 }
 
+/// The table list in port root `root`, made (`n` Nones) at its first use.
+/// (Filled in the heap, not copied from a table of Nones in flash.)
+///
+/// Errors: `MemoryError`.
+pub fn root_table(vm: &mut Vm, root: usize, n: usize) -> PyResult<Obj> {
+    if vm.port_roots[root].is_null() {
+        vm.port_roots[root] = mpy_core::types::seq::new_seq_with(vm, true, n, &mut |_, d| d.len())?;
+    }
+    Ok(vm.port_roots[root])
+}
+
 /// The timer object of `slot` (NULL when none was made).
 pub fn timer_obj(vm: &Vm, slot: usize) -> Obj {
     vm.port_roots.get(TIMER_ROOT + slot).copied().unwrap_or(Obj::NULL)

@@ -12,6 +12,30 @@ pub fn kw_arg(k: &[Obj], name: Qstr) -> Option<Obj> {
     k.chunks_exact(2).find(|p| p[0] == key).map(|p| p[1])
 }
 
+/// The int value of keyword argument `name`, else of the positional
+/// argument `pos`, else `default` (one body for the hardware modules'
+/// int options).
+///
+/// Errors: `TypeError` for a non-int, `OverflowError`.
+#[inline(never)]
+pub fn kw_int(vm: &mut Vm, k: &[Obj], name: Qstr, pos: Option<&Obj>, default: i64) -> PyResult<i64> {
+    match kw_arg(k, name).or(pos.copied()) {
+        Some(o) => mpy_core::modules::args::int_arg(vm, o),
+        None => Ok(default),
+    }
+}
+
+/// The truth of keyword argument `name`, else `default`.
+///
+/// Errors: whatever `__bool__`/`__len__` raises.
+#[inline(never)]
+pub fn kw_bool(vm: &mut Vm, k: &[Obj], name: Qstr, default: bool) -> PyResult<bool> {
+    match kw_arg(k, name) {
+        Some(o) => vm.is_true(o),
+        None => Ok(default),
+    }
+}
+
 /// Checks that every keyword argument is one of `allowed`.
 ///
 /// Errors: `TypeError: unexpected keyword argument`.

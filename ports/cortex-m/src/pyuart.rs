@@ -8,7 +8,7 @@
 //! for the next byte; they return what arrived (None if nothing did).
 
 use crate::hw::ops;
-use crate::kw::{kw_arg, kw_check};
+use crate::kw::{kw_check, kw_int};
 use crate::uartrx;
 use mpy_core::modules::args::{buffer_mut_of, buffer_of, int_arg};
 use mpy_core::types::strutil::{new_of_kind_with, Kind};
@@ -64,21 +64,13 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
     kw_check(vm, k, &[q::baudrate, q::timeout, q::bits, q::parity, q::stop, q::timeout_char, q::rxbuf])?;
     let (id, _) = slots(vm, u)?;
-    let baud = match kw_arg(k, q::baudrate).or_else(|| a.first().copied()) {
-        Some(b) => int_arg(vm, b)?,
-        None => 9600,
-    };
+    let baud = kw_int(vm, k, q::baudrate, a.first(), 9600)?;
     if !(1..=10_000_000).contains(&baud) {
         return Err(vm.value_error(mpy_core::msg!("bad baudrate")));
     }
-    let timeout = match kw_arg(k, q::timeout) {
-        Some(t) => int_arg(vm, t)?.clamp(0, 1 << 29),
-        None => 0,
-    };
-    let rxbuf = match kw_arg(k, q::rxbuf) {
-        Some(n) => int_arg(vm, n)?.clamp(1, uartrx::RX_MAX as i64) as usize,
-        None => uartrx::RX_DEFAULT,
-    };
+    let timeout = kw_int(vm, k, q::timeout, None, 0)?.clamp(0, 1 << 29);
+    // (The default, RX_DEFAULT, is inside the clamp.)
+    let rxbuf = kw_int(vm, k, q::rxbuf, None, uartrx::RX_DEFAULT as i64)?.clamp(1, uartrx::RX_MAX as i64) as usize;
     vm.set_port_slot(u, &UART_TYPE, S_TIMEOUT, Obj::small_int(timeout as isize));
     vm.set_port_slot(u, &UART_TYPE, S_BAUD, Obj::small_int(baud as isize));
     set_rxbuf(vm, id, rxbuf)?;
@@ -95,10 +87,7 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
 /// Errors: `MemoryError` (the old ring stays).
 fn set_rxbuf(vm: &mut Vm, id: u8, n: usize) -> PyResult<()> {
     let Some(s) = uartrx::slot(id) else { return Ok(()) };
-    if vm.port_roots[ROOT].is_null() {
-        vm.port_roots[ROOT] = vm.new_list(&[Obj::NONE; uartrx::MAX_UARTS])?;
-    }
-    let table = vm.port_roots[ROOT];
+    let table = crate::hw::root_table(vm, ROOT, uartrx::MAX_UARTS)?;
     let index = Obj::small_int(s as isize);
     if n <= uartrx::RX_DEFAULT {
         // Off the old buffer first, then it may go.

@@ -3,7 +3,6 @@
 //! invert=False)` (the other arguments make the Pin); methods
 //! `value([x])`, `__call__([x])`, `on()`, `off()`.
 
-use crate::kw::kw_arg;
 use mpy_core::q;
 use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use mpy_core::runtime::print::Out;
@@ -20,10 +19,7 @@ fn this(vm: &mut Vm, o: Obj) -> PyResult<(u8, bool)> {
 /// Errors: the Pin's (`ValueError: invalid pin`, ...).
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let id = crate::kw::first_arg(vm, a)?;
-    let invert = match kw_arg(k, q::invert) {
-        Some(v) => vm.is_true(v)?,
-        None => false,
-    };
+    let invert = crate::kw::kw_bool(vm, k, q::invert, false)?;
     let pin = crate::pin::pin_arg(vm, id)?;
     // Pin arguments besides `invert`: make (configure) the Pin.
     let mut kw = [Obj::NULL; 12];

@@ -9,7 +9,7 @@
 //! milliseconds. Callbacks receive the timer.
 
 use crate::hw::{self, ops};
-use crate::kw::{kw_arg, kw_check};
+use crate::kw::{kw_arg, kw_bool, kw_check, kw_int};
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
@@ -64,10 +64,7 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
     kw_check(vm, k, &[q::mode, q::freq, q::period, q::callback, q::hard])?;
     let s = slots(vm, t)?;
     let slot = slot_of(&s);
-    let mode = match kw_arg(k, q::mode) {
-        Some(m) => int_arg(vm, m)? as isize,
-        None => PERIODIC,
-    };
+    let mode = kw_int(vm, k, q::mode, None, PERIODIC as i64)? as isize;
     let hz = match (kw_arg(k, q::freq).or_else(|| a.first().copied()), kw_arg(k, q::period)) {
         (Some(f), _) => int_arg(vm, f)?,
         (None, Some(p)) => {
@@ -80,10 +77,7 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         }
         (None, None) => return Err(vm.value_error(mpy_core::msg!("must specify freq or period"))),
     };
-    let soft = match kw_arg(k, q::hard) {
-        Some(h) => !vm.is_true(h)?,
-        None => false,
-    };
+    let soft = !kw_bool(vm, k, q::hard, true)?;
     (ops().timer_stop)(slot);
     hw::soft_stop(slot);
     if let Some(cb) = kw_arg(k, q::callback) {
