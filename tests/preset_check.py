@@ -40,7 +40,9 @@ import common
 LEFT_OUT = {
     "basic": ["math", "cmath", "hashlib", "json", "random", "select"],
 }
-LEFT_OUT["minimal"] = LEFT_OUT["basic"] + ["collections", "io", "struct", "time"]
+# `minimal` (official's CORE level) also has no `os`, no VFS (`vfs`) and
+# no `open` (cargo feature `os`).
+LEFT_OUT["minimal"] = LEFT_OUT["basic"] + ["collections", "io", "struct", "time", "os", "vfs"]
 
 # The errors of builds without big ints (presets without feature `bigint`).
 NO_BIGINT = [b"OverflowError: small int overflow", b"OverflowError: long int not supported in this build",
@@ -98,6 +100,7 @@ FEATURES_LEFT_OUT = {
     "basic": FEATURES_BASIC,
     "minimal": FEATURES_BASIC + FEATURES_NO_FLOAT + [
         ("complex", _name("complex"), rb"\bcomplex\b"),
+        ("os", _name("open"), rb"\bopen\("),
     ],
 }
 

@@ -199,10 +199,8 @@ obj_type!(crate::modules::hashlib::Sha256Obj, cold is!(crate::modules::hashlib::
 obj_type!(crate::modules::select::PollObj, cold is!(crate::modules::select::POLL_TYPE));
 #[cfg(feature = "io")]
 obj_type!(crate::modules::io::MemIoObj, cold is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
-obj_type!(
-    crate::modules::builtins_io::FileObj,
-    cold is!(crate::modules::builtins_io::TEXTIO_TYPE, crate::modules::builtins_io::FILEIO_TYPE)
-);
+#[cfg(feature = "os")]
+obj_type!(crate::modules::file::FileObj, cold is!(crate::modules::file::TEXTIO_TYPE, crate::modules::file::FILEIO_TYPE));
 #[cfg(feature = "collections")]
 obj_type!(crate::modules::collections::NtClassObj, cold is!(crate::modules::collections::NT_CLASS_TYPE));
 #[cfg(feature = "collections")]

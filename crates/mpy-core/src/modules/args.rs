@@ -275,3 +275,23 @@ mod tests {
         })
     }
 }
+
+/// Calls method `name` of `o` with `args` (a stream's `write`, a mounted
+/// filesystem's `open`, ...).
+///
+/// Errors: `AttributeError` if it has none; whatever the method raises.
+pub fn call_method(vm: &mut Vm, o: Obj, name: crate::qstr::Qstr, args: &[Obj]) -> PyResult<Obj> {
+    let m = vm.load_attr(o, name)?;
+    vm.call(m, args, &[])
+}
+
+/// Calls method `name` of `o` with `args` if `o` has one (None if not).
+///
+/// Errors: whatever the method raises.
+pub fn call_method_maybe(vm: &mut Vm, o: Obj, name: crate::qstr::Qstr, args: &[Obj]) -> PyResult<Option<Obj>> {
+    let m = vm.load_attr_maybe(o, name)?;
+    if m.is_null() {
+        return Ok(None);
+    }
+    vm.call(m, args, &[]).map(Some)
+}

@@ -587,7 +587,8 @@ static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
 static B_NEXT: BuiltinFun = BuiltinFun::new(q::next, 1, 2, b_next);
 static B_OCT: BuiltinFun = BuiltinFun::new(q::oct, 1, 1, num::b_oct);
 /// `open` (also `io.open`).
-pub static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, io::b_open);
+#[cfg(feature = "os")]
+pub static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::file::b_open);
 static B_ORD: BuiltinFun = BuiltinFun::new(q::ord, 1, 1, num::b_ord);
 static B_POW: BuiltinFun = BuiltinFun::new(q::pow, 2, 3, num::b_pow);
 static B_PRINT: BuiltinFun = BuiltinFun::new_kw(q::print, 0, io::b_print);
@@ -671,6 +672,7 @@ pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
     (q::min, Rom::Fun(&B_MIN)),
     (q::next, Rom::Fun(&B_NEXT)),
     (q::oct, Rom::Fun(&B_OCT)),
+    #[cfg(feature = "os")]
     (q::open, Rom::Fun(&B_OPEN)),
     (q::ord, Rom::Fun(&B_ORD)),
     (q::pow, Rom::Fun(&B_POW)),

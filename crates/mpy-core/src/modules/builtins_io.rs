@@ -1,35 +1,23 @@
-//! I/O builtins: `print`, `input`, `open` and the file objects `open`
-//! returns.
+//! Console I/O builtins: `print` and `input` (`open` and the file
+//! objects are [`super::file`], feature `os`), and what the console
+//! streams share with files (their repr, `__enter__`).
 //!
 //! `print(*args, sep=' ', end='\n', file=None)` writes each piece to the
 //! console as it is made (to a file object: the whole text in one
 //! `write`); `sep`/`end` must be strs, as in MicroPython. `input(prompt)`
 //! reads a line through the port's line editor (`Hal::read_line`) or
-//! `Hal::stdin_read` (`EOFError` at end of input). `open(path,
-//! mode='r')` goes through a mounted filesystem object ([`super::vfs`])
-//! or the `Hal` file methods; the port's files are `TextIOWrapper`
-//! (text) or `FileIO` (binary) objects with `read`, `readinto`,
-//! `readline`, `readlines`, `write`, `seek`, `tell`, `flush`, `close`,
-//! iteration and the context-manager protocol; a file the program drops
-//! is closed by the collector (finaliser). Reads go through a read-ahead
-//! buffer; `tell` and `seek` count from the position the program sees
-//! (the port's minus the unread buffered bytes), and a write first moves
-//! the port's position back to it (dropping the buffer), so data lands
-//! where the program read up to. Errors: `OSError(errno)` from the port (e.g.
-//! errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O operation on
-//! closed file`.
+//! `Hal::stdin_read` (`EOFError` at end of input).
 
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, int_args, new_from_vec_field, new_str_lossy, str_conv_error};
+use super::args::{new_str_lossy, str_conv_error};
 use crate::hal::LineInput;
 use super::sys_io;
 use crate::heap::GcVec;
-use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::obj::Obj;
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
-use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use crate::typ::{BuiltinFun, PrintKind};
 use crate::types::exception as e;
-use crate::types::list::ListObj;
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
@@ -68,16 +56,17 @@ pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     }
     out.str(vm, end)?;
     let (Some(f), Out::Buf(_)) = (file, &out) else { return Ok(Obj::NONE) };
-    if vm.heap.get::<FileObj>(f).is_some() {
-        let r = file_write_bytes(vm, f, out.as_bytes());
+    #[cfg(feature = "os")]
+    if vm.heap.get::<super::file::FileObj>(f).is_some() {
+        let r = super::file::write_bytes(vm, f, out.as_bytes());
         if let Out::Buf(v) = out {
             vm.heap.free_vec(v);
         }
         r?;
-    } else {
-        let s = out.into_str(vm)?;
-        super::vfs::call(vm, f, q::write, &[s])?;
+        return Ok(Obj::NONE);
     }
+    let s = out.into_str(vm)?;
+    super::args::call_method(vm, f, q::write, &[s])?;
     Ok(Obj::NONE)
 }
 
@@ -155,383 +144,8 @@ fn read_raw(vm: &mut Vm, line: &mut GcVec<u8>) -> PyResult<Obj> {
     new_str_lossy(vm, line.as_slice())
 }
 
-// ---- file objects ------------------------------------------------------
-
-/// An open file: a port handle plus a read-ahead buffer. Its type is
-/// [`TEXTIO_TYPE`] or [`FILEIO_TYPE`] (binary). Allocated with the
-/// finaliser bit: the collector closes a file nobody refers to.
-#[repr(C)]
-pub struct FileObj {
-    /// Header ([`TEXTIO_TYPE`] or [`FILEIO_TYPE`]).
-    pub base: ObjBase,
-    /// The port's handle (meaningless once closed).
-    pub handle: usize,
-    /// Not yet closed.
-    pub open: bool,
-    /// The port reported the end of the file.
-    pub eof: bool,
-    /// Bytes read ahead from the port; those before `rpos` are consumed.
-    pub rbuf: GcVec<u8>,
-    /// Consumed prefix of `rbuf`.
-    pub rpos: usize,
-}
-
-fn rbuf_mut(f: &mut FileObj) -> &mut GcVec<u8> {
-    &mut f.rbuf
-}
-
-fn rbuf_ref(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
-    h.get::<FileObj>(o).map(|f| f.rbuf.as_slice())
-}
-
-fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
-    vm.error_arg(&e::OS_ERROR_TYPE, Obj::small_int(errno as isize))
-}
-
-fn closed_error(vm: &mut Vm) -> crate::PyErr {
-    vm.value_error(msg!("I/O operation on closed file"))
-}
-
-
-/// `open(file, mode='r', ...)`.
-///
-/// Errors: `TypeError` for a non-str path or mode, `ValueError: invalid
-/// mode`, `OSError(errno)` from the port, `MemoryError`.
-pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    kw_check(vm, kw, &["mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"])?;
-    let Some(path) = vm.str_pinned(args[0]) else { return Err(str_conv_error(vm, args[0])) };
-    let mode_obj = args.get(1).copied().or_else(|| kw_get(vm, kw, "mode")).unwrap_or(Obj::qstr(q::r));
-    let Some(mode) = vm.str_pinned(mode_obj) else { return Err(vm.type_error(msg!("mode must be a str"))) };
-    // A path in a mounted filesystem: its `open` makes the file.
-    if let Some(f) = super::vfs::open(vm, path, mode_obj)? {
-        return Ok(f);
-    }
-    // The port mode: the first of the `r`/`w`/`a`/`x`/`+` letters (`r` if
-    // that is `+`), then `+` if any.
-    let (mut pm, mut plus, mut binary) = ([0, b'+'], false, false);
-    for c in mode.bytes() {
-        match c {
-            b'r' | b'w' | b'a' | b'x' | b'+' => {
-                if pm[0] == 0 {
-                    pm[0] = if c == b'+' { b'r' } else { c };
-                }
-                plus |= c == b'+';
-            }
-            b'b' => binary = true,
-            b't' => {}
-            _ => return Err(vm.value_error(msg!("invalid mode"))),
-        }
-    }
-    // Make the object first: a failure after opening would leak the handle.
-    let ty = if binary { &FILEIO_TYPE } else { &TEXTIO_TYPE };
-    let o = vm.alloc_obj_final(FileObj {
-        base: ObjBase::new(ty),
-        handle: 0,
-        open: false,
-        eof: false,
-        rbuf: GcVec::new(),
-        rpos: 0,
-    })?;
-    if pm[0] == 0 {
-        pm[0] = b'r';
-    }
-    let pm = mpy_bytecode::utf8::str(&pm[..1 + plus as usize]).unwrap_or("r");
-    let h = match vm.hal.open(path, pm) {
-        Ok(h) => h,
-        Err(errno) => return Err(os_error(vm, errno)),
-    };
-    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-        f.handle = h;
-        f.open = true;
-    }
-    Ok(o)
-}
-
-fn handle_of(vm: &mut Vm, o: Obj) -> PyResult<usize> {
-    match vm.heap.get::<FileObj>(o).filter(|f| f.open) {
-        Some(f) => Ok(f.handle),
-        None => Err(closed_error(vm)),
-    }
-}
-
-fn is_binary(vm: &Vm, o: Obj) -> bool {
-    vm.heap.get::<FileObj>(o).is_some_and(|f| core::ptr::eq(f.base.ty, &FILEIO_TYPE))
-}
-
-/// The unconsumed read-ahead bytes of file `o`.
-fn pending(vm: &Vm, o: Obj) -> &[u8] {
-    vm.heap.get::<FileObj>(o).and_then(|f| f.rbuf.as_slice().get(f.rpos..)).unwrap_or(&[])
-}
-
-/// Reads from the port into the file's buffer until `enough(unconsumed)`
-/// or end of file.
-///
-/// Errors: `ValueError` if closed, `OSError(errno)`, `MemoryError`.
-fn fill(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8]) -> bool) -> PyResult<()> {
-    let h = handle_of(vm, o)?;
-    // Drop the consumed prefix.
-    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-        let (n, p) = (f.rbuf.len(), f.rpos.min(f.rbuf.len()));
-        if p > 0 {
-            f.rbuf.as_mut_slice().copy_within(p..n, 0);
-            f.rbuf.truncate(n - p);
-            f.rpos = 0;
-        }
-    }
-    loop {
-        let done = vm.heap.get::<FileObj>(o).is_none_or(|f| f.eof) || enough(pending(vm, o));
-        if done {
-            return Ok(());
-        }
-        let mut chunk = [0u8; 512];
-        match vm.hal.read(h, &mut chunk) {
-            Ok(n) => {
-                let n = n.min(chunk.len());
-                vm.vec_reserve(o, rbuf_mut, n)?;
-                if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-                    if n == 0 {
-                        f.eof = true;
-                    }
-                    f.rbuf.extend_within_capacity(&chunk[..n]);
-                }
-            }
-            Err(errno) => return Err(os_error(vm, errno)),
-        }
-    }
-}
-
-/// Takes `n` unconsumed bytes (or all) from the file's buffer as a str
-/// (invalid UTF-8 replaced) or bytes object.
-///
-/// Errors: `MemoryError`.
-fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
-    let text = !is_binary(vm, o);
-    let (start, avail) = vm.heap.get::<FileObj>(o).map_or((0, 0), |f| (f.rpos, f.rbuf.len().saturating_sub(f.rpos)));
-    let n = n.unwrap_or(avail).min(avail);
-    let r = new_from_vec_field(vm, text, o, rbuf_ref, start, n)?;
-    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-        f.rpos = start + n;
-    }
-    Ok(r)
-}
-
-/// `read([n])`: n characters (text) or bytes (binary), or the rest.
-fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
-    let n = match args.get(1) {
-        Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
-        _ => -1,
-    };
-    if n < 0 {
-        fill(vm, o, &|_| false)?;
-        take(vm, o, None)
-    } else if is_binary(vm, o) {
-        let n = n as usize;
-        fill(vm, o, &|b| b.len() >= n)?;
-        take(vm, o, Some(n))
-    } else {
-        let n = n as usize;
-        fill(vm, o, &|b| char_prefix(b, n).is_some())?;
-        let p = pending(vm, o);
-        let len = char_prefix(p, n).unwrap_or(p.len());
-        take(vm, o, Some(len))
-    }
-}
-
-/// `readinto(buf[, n])`: reads up to `len(buf)` (or `n`) bytes into the
-/// writable buffer `buf`, until it is full or the file ends; returns the
-/// count (0 at end of file).
-///
-/// Errors: `TypeError` without a writable buffer, `ValueError` if
-/// closed, `OSError(errno)`.
-fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
-    let h = handle_of(vm, o)?;
-    let Some(cap) = buffer_mut_of(&mut vm.heap, args[1]).map(|b| b.len()) else {
-        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
-    };
-    let want = match args.get(2) {
-        Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
-        _ => cap,
-    };
-    // First what was read ahead, through a stack chunk (both are heap
-    // buffers), then straight from the port into the buffer.
-    let mut done = 0;
-    while done < want {
-        let mut chunk = [0u8; super::args::CHUNK];
-        let p = pending(vm, o);
-        let k = p.len().min(want - done).min(chunk.len());
-        if k == 0 {
-            break;
-        }
-        chunk[..k].copy_from_slice(&p[..k]);
-        if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-            f.rpos += k;
-        }
-        if let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..done + k)) {
-            b.copy_from_slice(&chunk[..k]);
-        }
-        done += k;
-    }
-    while done < want && vm.heap.get::<FileObj>(o).is_some_and(|f| !f.eof) {
-        let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..want)) else { break };
-        match vm.hal.read(h, b) {
-            Ok(0) => {
-                if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-                    f.eof = true;
-                }
-            }
-            Ok(n) => done += n.min(want - done),
-            Err(errno) => return Err(os_error(vm, errno)),
-        }
-    }
-    Ok(Obj::small_int(done as isize))
-}
-
-/// Reads one line (through its newline) as the file's kind of object;
-/// empty at end of file.
-fn read_line(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    fill(vm, o, &|b| crate::types::strutil::has_byte(b, b'\n'))?;
-    let p = pending(vm, o);
-    let len = p.iter().position(|&c| c == b'\n').map_or(p.len(), |i| i + 1);
-    take(vm, o, Some(len))
-}
-
-fn is_empty_result(vm: &Vm, r: Obj) -> bool {
-    r.as_qstr() == Some(q::empty) || vm.heap.str_bytes_pinned(r).is_some_and(|b| b.is_empty())
-}
-
-fn f_readline(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    read_line(vm, args[0])
-}
-
-fn f_readlines(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let l = vm.new_list_with_capacity(0)?;
-    loop {
-        let s = read_line(vm, args[0])?;
-        if is_empty_result(vm, s) {
-            return Ok(l);
-        }
-        vm.vec_push(l, |x: &mut ListObj| &mut x.items, s)?;
-    }
-}
-
-/// Moves the port's position of file `o` (handle `h`) back to where the
-/// program has read up to, dropping the read-ahead: before a write.
-///
-/// Errors: `OSError(errno)` when the port cannot seek back.
-fn sync_position(vm: &mut Vm, o: Obj, h: usize) -> PyResult<()> {
-    if !pending(vm, o).is_empty() {
-        seek_to(vm, o, h, 0, 1)?;
-    }
-    Ok(())
-}
-
-/// Seeks file `o` (handle `h`) as `seek(offset, whence)` does, `whence`
-/// 1 counting from the position the program sees (the port's minus the
-/// unread read-ahead, which is dropped); returns the new position.
-///
-/// Errors: `OSError(errno)` from the port (the file is unchanged then).
-fn seek_to(vm: &mut Vm, o: Obj, h: usize, offset: i64, whence: i64) -> PyResult<u64> {
-    let n = pending(vm, o).len() as i64;
-    let offset = if whence == 1 { offset.saturating_sub(n) } else { offset };
-    match vm.hal.seek(h, offset, u8::try_from(whence).unwrap_or(u8::MAX)) {
-        Ok(p) => {
-            if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-                f.rbuf.truncate(0);
-                f.rpos = 0;
-                f.eof = false;
-            }
-            Ok(p)
-        }
-        Err(errno) => Err(os_error(vm, errno)),
-    }
-}
-
-/// `seek(offset, whence=0)`: moves to `offset` bytes from the start
-/// (`whence` 0), the current position (1) or the end (2); returns the
-/// new position.
-///
-/// Errors: `ValueError` if closed, `OSError(EINVAL)` for a negative
-/// position or another `whence`, `OSError(errno)` from the port.
-fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let h = handle_of(vm, args[0])?;
-    let mut v = [0; 2];
-    int_args(vm, &args[1..], &mut v)?;
-    let p = seek_to(vm, args[0], h, v[0], v[1])?;
-    vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
-}
-
-/// `tell()`: the current position, in bytes from the start.
-///
-/// Errors: `ValueError` if closed, `OSError(errno)` from the port.
-fn f_tell(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    f_seek(vm, &[args[0], Obj::small_int(0), Obj::small_int(1)], kw)
-}
-
-fn file_write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
-    let h = handle_of(vm, o)?;
-    sync_position(vm, o, h)?;
-    match vm.hal.write(h, data) {
-        Ok(n) => Ok(n),
-        Err(errno) => Err(os_error(vm, errno)),
-    }
-}
-
-/// `write(data)`: str or bytes-like; returns the bytes written.
-fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let h = handle_of(vm, args[0])?;
-    sync_position(vm, args[0], h)?;
-    let Some(data) = buffer_of(&vm.qstrs, &vm.heap, args[1]) else {
-        return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
-    };
-    match vm.hal.write(h, data) {
-        Ok(n) => Ok(Obj::small_int(n as isize)),
-        Err(errno) => Err(os_error(vm, errno)),
-    }
-}
-
-fn f_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let h = vm.heap.get_mut::<FileObj>(args[0]).filter(|f| f.open).map(|f| {
-        f.open = false;
-        f.handle
-    });
-    if let Some(h) = h {
-        vm.hal.close(h);
-    }
-    Ok(Obj::NONE)
-}
-
-/// The finaliser: closes the handle of a file dropped while open.
-fn file_finalise(vm: &mut Vm, o: Obj) {
-    let _ = f_close(vm, &[o], &[]);
-}
-
-fn f_flush(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    handle_of(vm, args[0])?;
-    Ok(Obj::NONE)
-}
-
 fn f_enter(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(args[0])
-}
-
-fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    f_close(vm, &args[..1], &[])
-}
-
-fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let line = read_line(vm, o)?;
-    if is_empty_result(vm, line) {
-        return Ok(Obj::STOP_ITERATION);
-    }
-    Ok(line)
-}
-
-fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
-    let binary = is_binary(vm, o);
-    let h = vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle);
-    print_stream(vm, out, binary, h)
 }
 
 /// The repr of a file or console stream: `<io.FileIO 3>` (`binary`) or
@@ -546,52 +160,5 @@ pub(super) fn print_stream(vm: &mut Vm, out: &mut Out, binary: bool, fd: Option<
     }
 }
 
-static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
-static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
-static F_READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, f_readline);
-static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines);
-static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
-static F_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, f_close);
-static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
-static F_SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, f_seek);
-static F_TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, f_tell);
 /// `__enter__` of files and streams (returns the object).
 pub static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
-static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
-
-static FILE_LOCALS: [(Qstr, Rom); 12] = [
-    (q::__enter__, Rom::Fun(&F_ENTER)),
-    (q::__exit__, Rom::Fun(&F_EXIT)),
-    (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
-    (q::close, Rom::Fun(&F_CLOSE)),
-    (q::flush, Rom::Fun(&F_FLUSH)),
-    (q::read, Rom::Fun(&F_READ)),
-    (q::readinto, Rom::Fun(&F_READINTO)),
-    (q::readline, Rom::Fun(&F_READLINE)),
-    (q::readlines, Rom::Fun(&F_READLINES)),
-    (q::seek, Rom::Fun(&F_SEEK)),
-    (q::tell, Rom::Fun(&F_TELL)),
-    (q::write, Rom::Fun(&F_WRITE)),
-];
-
-/// Text-mode files (`io.TextIOWrapper`).
-pub static TEXTIO_TYPE: TypeObj = TypeObj {
-    name: q::TextIOWrapper,
-    flags: flags::ITER_IS_SELF,
-    print: Some(file_print),
-    iternext: Some(file_next),
-    ext: &crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE },
-    locals: &FILE_LOCALS,
-    ..TypeObj::EMPTY
-};
-
-/// Binary-mode files (`io.FileIO`).
-pub static FILEIO_TYPE: TypeObj = TypeObj {
-    name: q::FileIO,
-    flags: flags::ITER_IS_SELF,
-    print: Some(file_print),
-    iternext: Some(file_next),
-    ext: &crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE },
-    locals: &FILE_LOCALS,
-    ..TypeObj::EMPTY
-};

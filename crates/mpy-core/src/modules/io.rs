@@ -334,7 +334,7 @@ pub static BYTESIO_TYPE: TypeObj = TypeObj {
 /// files of a user-defined filesystem); it adds no behaviour.
 pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase, flags: flags::BASETYPE, ..TypeObj::EMPTY };
 
-static LOCALS: [(Qstr, Rom); 8] = [
+static LOCALS: &[(Qstr, Rom)] = &[
     (q::__name__, Rom::Str(q::io)),
     (q::BytesIO, Rom::Type(&BYTESIO_TYPE)),
     (q::IOBase, Rom::Type(&IOBASE_TYPE)),
@@ -342,8 +342,9 @@ static LOCALS: [(Qstr, Rom); 8] = [
     (q::SEEK_END, Rom::Int(2)),
     (q::SEEK_SET, Rom::Int(0)),
     (q::StringIO, Rom::Type(&STRINGIO_TYPE)),
+    #[cfg(feature = "os")]
     (q::open, Rom::Fun(&super::builtins::B_OPEN)),
 ];
 
 /// The `io` module.
-pub static IO_MODULE: ModuleDef = ModuleDef::new(q::io, &LOCALS);
+pub static IO_MODULE: ModuleDef = ModuleDef::new(q::io, LOCALS);

@@ -181,7 +181,7 @@ fn dumps(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 
 fn dump(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let so = dump_text(vm, a, k, 2)?;
-    super::vfs::call(vm, a[1], q::write, &[so])?;
+    super::args::call_method(vm, a[1], q::write, &[so])?;
     Ok(Obj::NONE)
 }
 
@@ -386,7 +386,7 @@ fn loads(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn load(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let data = super::vfs::call(vm, a[0], q::read, &[])?;
+    let data = super::args::call_method(vm, a[0], q::read, &[])?;
     loads_obj(vm, data)
 }
 

@@ -29,6 +29,7 @@ pub mod sys_io;
 pub mod sys_atexit;
 #[cfg(feature = "time")]
 pub mod time;
+#[cfg(feature = "os")]
 pub mod os;
 #[cfg(feature = "collections")]
 pub mod collections;
@@ -42,6 +43,8 @@ pub mod json;
 pub mod ustruct;
 pub mod builtins;
 pub mod builtins_io;
+#[cfg(feature = "os")]
+pub mod file;
 pub mod builtins_num;
 pub mod builtins_seq;
 #[cfg(feature = "hashlib")]
@@ -52,6 +55,7 @@ mod sha256_small;
 pub mod help_modules;
 #[cfg(feature = "select")]
 pub mod select;
+#[cfg(feature = "os")]
 pub mod vfs;
 
 use crate::obj::Obj;
@@ -83,11 +87,13 @@ pub static BUILTIN_MODULES: &[&ModuleDef] = &[
     &io::IO_MODULE,
     #[cfg(feature = "collections")]
     &collections::COLLECTIONS_MODULE,
+    #[cfg(feature = "os")]
     &os::OS_MODULE,
     #[cfg(feature = "hashlib")]
     &hashlib::HASHLIB_MODULE,
     #[cfg(feature = "select")]
     &select::SELECT_MODULE,
+    #[cfg(feature = "os")]
     &vfs::VFS_MODULE,
 ];
 

@@ -138,10 +138,14 @@ fn ready(vm: &mut Vm, o: Obj, mask: u32) -> PyResult<u32> {
     let mem_io = vm.heap.get::<super::io::MemIoObj>(o).is_some();
     #[cfg(not(feature = "io"))]
     let mem_io = false;
-    if vm.heap.get::<super::builtins_io::FileObj>(o).is_some() || mem_io {
+    #[cfg(feature = "os")]
+    let file = vm.heap.get::<super::file::FileObj>(o).is_some();
+    #[cfg(not(feature = "os"))]
+    let file = false;
+    if file || mem_io {
         return Ok(mask & (POLLIN | POLLOUT));
     }
-    let Some(r) = super::vfs::call_maybe(vm, o, q::ioctl, &[Obj::small_int(STREAM_POLL), Obj::small_int(mask as isize)])? else {
+    let Some(r) = super::args::call_method_maybe(vm, o, q::ioctl, &[Obj::small_int(STREAM_POLL), Obj::small_int(mask as isize)])? else {
         return Ok(POLLERR);
     };
     let r = int_arg(vm, r)?;

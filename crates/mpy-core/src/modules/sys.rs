@@ -37,7 +37,7 @@ fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
             let mut out = Out::buf();
             crate::vm::print_exception(vm, a[0], &mut out)?;
             let text = out.into_str(vm)?;
-            super::vfs::call(vm, f, q::write, &[text])?;
+            super::args::call_method(vm, f, q::write, &[text])?;
         }
         _ => crate::vm::print_exception(vm, a[0], &mut Out::Stdout)?,
     }

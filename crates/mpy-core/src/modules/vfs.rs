@@ -89,24 +89,7 @@ pub fn resolve<'a>(vm: &mut Vm, path: &'a str) -> PyResult<Target<'a>> {
     }
 }
 
-/// Calls method `name` of the mounted object `o` with `args`.
-///
-/// Errors: `AttributeError` if it has none; whatever the method raises.
-pub fn call(vm: &mut Vm, o: Obj, name: Qstr, args: &[Obj]) -> PyResult<Obj> {
-    let m = vm.load_attr(o, name)?;
-    vm.call(m, args, &[])
-}
-
-/// Calls method `name` of `o` with `args` if `o` has one (None if not).
-///
-/// Errors: whatever the method raises.
-pub fn call_maybe(vm: &mut Vm, o: Obj, name: Qstr, args: &[Obj]) -> PyResult<Option<Obj>> {
-    let m = vm.load_attr_maybe(o, name)?;
-    if m.is_null() {
-        return Ok(None);
-    }
-    vm.call(m, args, &[]).map(Some)
-}
+pub use super::args::{call_method as call, call_method_maybe as call_maybe};
 
 fn os_error(vm: &mut Vm, errno: isize) -> crate::PyErr {
     vm.error_arg(&OS_ERROR_TYPE, Obj::small_int(errno))

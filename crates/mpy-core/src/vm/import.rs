@@ -106,7 +106,10 @@ fn stat(vm: &mut Vm, path: &str) -> (PathKind, Option<&'static super::frozen::Fr
             FrozenStat::Missing => (PathKind::Missing, None),
         };
     }
-    (crate::modules::vfs::path_kind(vm, path), None)
+    #[cfg(feature = "os")]
+    return (crate::modules::vfs::path_kind(vm, path), None);
+    #[cfg(not(feature = "os"))]
+    (vm.hal.stat(path), None)
 }
 
 /// MicroPython's `.py`-then-`.mpy` probe on `base`: on success `base` is
@@ -159,7 +162,13 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> 
 /// `ValueError: incompatible .mpy file`, `MemoryError`.
 #[inline(never)]
 fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledModule> {
-    let Some(src) = crate::modules::vfs::read_file(vm, path)? else {
+    // Through a mounted filesystem object or the port (without `os`: the
+    // port's files only).
+    #[cfg(feature = "os")]
+    let src = crate::modules::vfs::read_file(vm, path)?;
+    #[cfg(not(feature = "os"))]
+    let src = vm.read_file(path)?;
+    let Some(src) = src else {
         return Err(import_error(vm, path));
     };
     let c = if path.ends_with(".mpy") {

@@ -177,9 +177,11 @@ pub struct VmState {
     pub op_count: u64,
     /// The VFS mount table (`modules::vfs`): a list of `(point, vfs)`
     /// tuples, longest-prefix matched; NULL when nothing is mounted.
+    #[cfg(feature = "os")]
     pub vfs_mounts: Obj,
     /// The mount the current directory is in, as a `(point, vfs)` tuple;
     /// NULL when the current directory is the port's.
+    #[cfg(feature = "os")]
     pub vfs_current: Obj,
     /// The function `sys.atexit` registered (NULL: none).
     pub atexit: Obj,
@@ -239,7 +241,9 @@ impl Default for VmState {
             mcache_epoch: 0,
             #[cfg(feature = "opcode-stats")]
             op_count: 0,
+            #[cfg(feature = "os")]
             vfs_mounts: Obj::NULL,
+            #[cfg(feature = "os")]
             vfs_current: Obj::NULL,
             atexit: Obj::NULL,
         }

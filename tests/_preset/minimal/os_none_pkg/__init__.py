@@ -1,0 +1,2 @@
+from . import sub
+value = sub.twice(21)
