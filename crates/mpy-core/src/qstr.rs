@@ -35,10 +35,23 @@ const N_ASCII: usize = 128;
 /// folded to 16 bits on 32-bit targets.
 #[inline]
 pub fn hash_bytes(s: &[u8]) -> u32 {
+    const P: u32 = 0x0100_0193;
     let mut h: u32 = 0x811c_9dc5;
+    // Desktop: four bytes a step (the same hash, fewer loop tests).
+    #[cfg(not(target_os = "none"))]
+    let s = {
+        let mut s = s;
+        while let Some((q, rest)) = s.split_first_chunk::<4>() {
+            for &b in q {
+                h = (h ^ b as u32).wrapping_mul(P);
+            }
+            s = rest;
+        }
+        s
+    };
     for &b in s {
         h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
+        h = h.wrapping_mul(P);
     }
     fold(h)
 }

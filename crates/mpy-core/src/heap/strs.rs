@@ -198,17 +198,39 @@ pub(crate) fn start_str_buf<'a>(f: super::Fresh, n: usize) -> (Obj, &'a mut [u8]
     super::var::write_var_items(f, h, n)
 }
 
+/// Desktop: writes a new heap str holding `s` (whose [`hash_bytes`] is
+/// `hash`) into the fresh allocation `f`, made for at least
+/// `var_bytes::<StrHead>(s.len())` bytes (the small-str fast path of
+/// `Vm::new_str`).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(crate) fn write_str_fresh(f: super::Fresh, s: &str, hash: u32) -> Obj {
+    let h = StrHead { base: ObjBase::new(&STR_TYPE), hash };
+    let (o, d) = super::var::write_var_items(f, h, s.len());
+    // (`d` is `s.len()` bytes: `f` has room for them.)
+    copy_bytes(d, s.as_bytes().get(..d.len()).unwrap_or(&[]));
+    o
+}
+
 /// Number of decimal digits of `m` (desktop: `%`'s widths and writer).
 #[cfg(not(target_os = "none"))]
 #[inline]
 pub fn decimal_len(m: u64) -> usize {
-    let mut len = 1;
-    let mut p = 10u64;
-    while len < 20 && m >= p {
-        len += 1;
-        p = p.wrapping_mul(10);
-    }
-    len
+    // The powers of ten below 2**64; `m`'s bit length gives the count
+    // less one or exactly (`bits * 1233 >> 12` is floor(bits * log10(2))
+    // for bits <= 64), one compare settles which.
+    const POW10: [u64; 20] = {
+        let mut t = [1u64; 20];
+        let mut i = 1;
+        while i < 20 {
+            t[i] = t[i - 1] * 10;
+            i += 1;
+        }
+        t
+    };
+    let bits = (64 - (m | 1).leading_zeros()) as usize;
+    let t = (bits * 1233) >> 12;
+    (t + usize::from(POW10.get(t).is_some_and(|&p| m >= p))).max(1)
 }
 
 /// Writes whole `&str` pieces (and ASCII padding and digits) into the

@@ -153,3 +153,20 @@ fn var_keep_sets_the_length_and_gives_back_whole_blocks() {
     assert_eq!(h.alloc_size(u.raw()), var::var_bytes::<TupleHead>(1).unwrap().div_ceil(BLOCK) * BLOCK);
     assert_eq!(h.blocks.used_blocks() - before, (size + h.alloc_size(u.raw())) / BLOCK);
 }
+
+#[test]
+fn decimal_len_counts_the_digits() {
+    use alloc::string::ToString;
+    let mut cases = alloc::vec![0u64, 1, 9, u64::MAX, u64::MAX - 1];
+    let mut p = 1u64;
+    for _ in 0..19 {
+        p *= 10;
+        cases.extend([p - 1, p, p + 1]);
+    }
+    for b in 0..64 {
+        cases.extend([1u64 << b, (1u64 << b) - 1]);
+    }
+    for m in cases {
+        assert_eq!(strs::decimal_len(m), m.to_string().len(), "{m}");
+    }
+}

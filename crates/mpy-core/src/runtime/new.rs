@@ -47,6 +47,15 @@ impl Vm {
         if let Some(q) = self.qstrs.lookup_hashed(&self.heap, s, hash) {
             return Ok(Obj::qstr(q));
         }
+        // Desktop: a str of one or two blocks from the allocator's fast
+        // path, written inline.
+        #[cfg(not(target_os = "none"))]
+        {
+            use crate::heap::var::{no_scan, var_bytes};
+            if let Some(f) = var_bytes::<StrHead>(s.len()).and_then(|b| self.alloc_room_fast_for(b, no_scan::<StrHead>())) {
+                return Ok(crate::heap::strs::write_str_fresh(f, s, hash));
+            }
+        }
         // The hash is known: no second pass (desktop builds; boards keep
         // the flash).
         #[cfg(not(target_os = "none"))]

@@ -605,10 +605,29 @@ fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> 
         // One-byte separator, no limit: one plain scan.
         Some(&[c]) if max < 0 => {
             let mut st = 0;
-            for (i, &b) in s.iter().enumerate() {
-                if b == c {
+            // Eight bytes a step: the bytes equal to `c` are the zero
+            // bytes of `w ^ pat`, found exactly (no carry crosses a byte).
+            const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+            let pat = u64::from_le_bytes([c; 8]);
+            let mut words = s.chunks_exact(8);
+            let mut at = 0;
+            for ch in &mut words {
+                let mut b8 = [0u8; 8];
+                b8.copy_from_slice(ch);
+                let w = u64::from_le_bytes(b8) ^ pat;
+                let mut z = !(((w & LOW7).wrapping_add(LOW7)) | w | LOW7);
+                while z != 0 {
+                    let i = at + (z.trailing_zeros() / 8) as usize;
                     keep((st, i));
                     st = i + 1;
+                    z &= z - 1;
+                }
+                at += 8;
+            }
+            for (k, &b) in words.remainder().iter().enumerate() {
+                if b == c {
+                    keep((st, at + k));
+                    st = at + k + 1;
                 }
             }
             keep((st, s.len()));
