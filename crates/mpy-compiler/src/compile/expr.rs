@@ -99,7 +99,7 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Constant(c) => CVal::from_constant(c, e.interned(), mem).ok(),
             ExprKind::Name(n) => {
-                if &**n == "__debug__" {
+                if crate::is(n, "__debug__") {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
                 self.consts.get(n)?.try_clone(mem).ok()
@@ -109,7 +109,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
-                if &**m != "math" {
+                if !crate::is(m, "math") {
                     return None;
                 }
                 let v = match &**attr {
@@ -531,7 +531,7 @@ impl<'a> Compiler<'a> {
 
     /// `super()` with no arguments inside a function.
     fn is_zero_arg_super(&self, func: &Expr, args: &[Arg]) -> bool {
-        matches!(&func.kind, ExprKind::Name(n) if &**n == "super")
+        matches!(&func.kind, ExprKind::Name(n) if crate::is(n, "super"))
             && args.is_empty()
             && self.scope().kind == ScopeKind::Function
     }

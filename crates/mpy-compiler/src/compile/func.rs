@@ -114,7 +114,7 @@ impl<'a> Compiler<'a> {
     /// Returns true if `d` is such a decorator.
     fn builtin_decorator(&mut self, d: &Expr) -> bool {
         let ExprKind::Attribute { value, attr, .. } = &d.kind else { return false };
-        if !matches!(&value.kind, ExprKind::Name(n) if &**n == "micropython") {
+        if !matches!(&value.kind, ExprKind::Name(n) if crate::is(n, "micropython")) {
             return false;
         }
         match &**attr {

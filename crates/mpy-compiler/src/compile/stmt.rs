@@ -472,7 +472,7 @@ impl<'a> Compiler<'a> {
         }
         let ExprKind::Call { func, args, .. } = &iter.kind else { return None };
         let ExprKind::Name(n) = &func.kind else { return None };
-        if &**n != "range" || args.is_empty() || args.len() > 3 {
+        if !crate::is(n, "range") || args.is_empty() || args.len() > 3 {
             return None;
         }
         let mut pos: [&'a Expr; 3] = [iter; 3];
@@ -686,7 +686,7 @@ fn const_call<'a>(targets: &'a [Expr], value: &'a Expr) -> Option<(&'a str, &'a 
     let ExprKind::Name(name) = &target.kind else { return None };
     let ExprKind::Call { func, args, .. } = &value.kind else { return None };
     match &func.kind {
-        ExprKind::Name(f) if &**f == "const" => Some((name, args)),
+        ExprKind::Name(f) if crate::is(f, "const") => Some((name, args)),
         _ => None,
     }
 }
