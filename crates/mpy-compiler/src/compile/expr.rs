@@ -400,16 +400,16 @@ impl<'a> Compiler<'a> {
         if is_comp(self.scope().kind) && self.pass() == Pass::Scope {
             let mut p = self.scope().parent;
             while let Some(i) = p {
-                if !is_comp(self.scopes[i].kind) {
+                if !is_comp(self.scope_at(i).kind) {
                     break;
                 }
-                p = self.scopes[i].parent;
+                p = self.scope_at(i).parent;
             }
             if let Some(i) = p {
                 let mem = self.mem;
                 let Ok((j, _)) = self.scope_mut().find_or_add(mem, target, IdKind::Undecided) else { return };
-                if self.scopes[i].kind.is_func_like() {
-                    self.scopes[i].modify(mem, target);
+                if self.scope_at(i).kind.is_func_like() {
+                    self.scope_at_mut(i).modify(mem, target);
                     if self.scope().ids[j].kind == IdKind::Undecided {
                         self.scope_mut().ids[j].kind = IdKind::GlobalImplicit;
                         let cur = self.cur;
@@ -417,8 +417,8 @@ impl<'a> Compiler<'a> {
                     }
                 } else {
                     self.scope_mut().ids[j].kind = IdKind::GlobalExplicit;
-                    if let Some(k) = self.scopes[0].find(target) {
-                        self.scopes[0].ids[k].kind = IdKind::GlobalExplicit;
+                    if let Some(k) = self.scope_at(0).find(target) {
+                        self.scope_at_mut(0).ids[k].kind = IdKind::GlobalExplicit;
                     }
                 }
                 return;

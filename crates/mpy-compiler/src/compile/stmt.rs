@@ -661,8 +661,8 @@ impl<'a> Compiler<'a> {
                     return;
                 }
                 self.scope_mut().ids[i].kind = IdKind::GlobalExplicit;
-                if let Some(j) = self.scopes[0].find(n) {
-                    self.scopes[0].ids[j].kind = IdKind::GlobalExplicit;
+                if let Some(j) = self.scope_at(0).find(n) {
+                    self.scope_at_mut(0).ids[j].kind = IdKind::GlobalExplicit;
                 }
             } else if kind == IdKind::Undecided {
                 self.scope_mut().ids[i].kind = IdKind::GlobalImplicit;
