@@ -46,6 +46,14 @@ pub mod scope;
 
 pub use mpy_bytecode::CompiledModule;
 
+/// Whether the identifier `name` is `word` (one out-of-line comparison
+/// on the boards instead of an inlined length check and `memcmp` at
+/// every name the compiler recognises).
+#[cfg_attr(target_os = "none", inline(never))]
+pub(crate) fn is(name: &str, word: &str) -> bool {
+    name == word
+}
+
 /// Options for [`compile`], mirroring `mpy-cross`'s command line.
 #[derive(Debug, Clone, Copy)]
 pub struct CompileOptions {

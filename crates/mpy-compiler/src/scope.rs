@@ -289,7 +289,7 @@ pub fn compute_locals(scopes: &mut [Scope<'_>], idx: usize) {
     let is_class = s.kind == ScopeKind::Class;
     let mut n = 0u32;
     for id in s.ids.iter_mut() {
-        if is_class && id.name == "__class__" {
+        if is_class && crate::is(id.name, "__class__") {
             continue;
         }
         if func_like && id.kind == IdKind::GlobalImplicit {

@@ -99,7 +99,7 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Constant(c) => CVal::from_constant(c, e.interned(), mem).ok(),
             ExprKind::Name(n) => {
-                if &**n == "__debug__" {
+                if crate::is(n, "__debug__") {
                     return Some(if self.opts.opt_level == 0 { CVal::True } else { CVal::False });
                 }
                 self.consts.get(n)?.try_clone(mem).ok()
@@ -109,7 +109,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Attribute { value, attr, .. } => {
                 // MicroPython's parser folds the float constants of `math`.
                 let ExprKind::Name(m) = &value.kind else { return None };
-                if &**m != "math" {
+                if !crate::is(m, "math") {
                     return None;
                 }
                 let v = match &**attr {
@@ -400,16 +400,16 @@ impl<'a> Compiler<'a> {
         if is_comp(self.scope().kind) && self.pass() == Pass::Scope {
             let mut p = self.scope().parent;
             while let Some(i) = p {
-                if !is_comp(self.scopes[i].kind) {
+                if !is_comp(self.scope_at(i).kind) {
                     break;
                 }
-                p = self.scopes[i].parent;
+                p = self.scope_at(i).parent;
             }
             if let Some(i) = p {
                 let mem = self.mem;
                 let Ok((j, _)) = self.scope_mut().find_or_add(mem, target, IdKind::Undecided) else { return };
-                if self.scopes[i].kind.is_func_like() {
-                    self.scopes[i].modify(mem, target);
+                if self.scope_at(i).kind.is_func_like() {
+                    self.scope_at_mut(i).modify(mem, target);
                     if self.scope().ids[j].kind == IdKind::Undecided {
                         self.scope_mut().ids[j].kind = IdKind::GlobalImplicit;
                         let cur = self.cur;
@@ -417,8 +417,8 @@ impl<'a> Compiler<'a> {
                     }
                 } else {
                     self.scope_mut().ids[j].kind = IdKind::GlobalExplicit;
-                    if let Some(k) = self.scopes[0].find(target) {
-                        self.scopes[0].ids[k].kind = IdKind::GlobalExplicit;
+                    if let Some(k) = self.scope_at(0).find(target) {
+                        self.scope_at_mut(0).ids[k].kind = IdKind::GlobalExplicit;
                     }
                 }
                 return;
@@ -531,7 +531,7 @@ impl<'a> Compiler<'a> {
 
     /// `super()` with no arguments inside a function.
     fn is_zero_arg_super(&self, func: &Expr, args: &[Arg]) -> bool {
-        matches!(&func.kind, ExprKind::Name(n) if &**n == "super")
+        matches!(&func.kind, ExprKind::Name(n) if crate::is(n, "super"))
             && args.is_empty()
             && self.scope().kind == ScopeKind::Function
     }

@@ -53,7 +53,7 @@ impl<'a> Compiler<'a> {
             for j in 0..self.scope().ids.len() {
                 let crate::scope::IdInfo { name, kind, local_num: num, .. } = self.scope().ids[j];
                 if matches!(kind, IdKind::Cell | IdKind::Free) {
-                    let matches = self.scopes[child]
+                    let matches = self.scope_at(child)
                         .ids
                         .iter()
                         .filter(|i| i.kind == IdKind::Free && i.name == name)
@@ -114,7 +114,7 @@ impl<'a> Compiler<'a> {
     /// Returns true if `d` is such a decorator.
     fn builtin_decorator(&mut self, d: &Expr) -> bool {
         let ExprKind::Attribute { value, attr, .. } = &d.kind else { return false };
-        if !matches!(&value.kind, ExprKind::Name(n) if &**n == "micropython") {
+        if !matches!(&value.kind, ExprKind::Name(n) if crate::is(n, "micropython")) {
             return false;
         }
         match &**attr {
@@ -137,7 +137,7 @@ impl<'a> Compiler<'a> {
         let child = self.child_scope(ScopeKind::Function, &f.name, Node::Func(f), line);
         let (np, nk) = self.defaults(&f.args);
         if self.pass() == Pass::Scope {
-            self.scopes[child].is_async = f.is_async;
+            self.scope_at_mut(child).is_async = f.is_async;
         }
         self.make_function(child, np, nk);
         for _ in 0..n_calls {

@@ -335,13 +335,25 @@ impl<'a> Compiler<'a> {
     /// [`Compiler::scope_mut`]: a call is shorter than the indexing.)
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn scope(&self) -> &Scope<'a> {
-        &self.scopes[self.cur]
+        self.scope_at(self.cur)
     }
 
     /// The scope being compiled, mutably.
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn scope_mut(&mut self) -> &mut Scope<'a> {
-        &mut self.scopes[self.cur]
+        self.scope_at_mut(self.cur)
+    }
+
+    /// Scope `i` (out of line on the boards, like [`Compiler::scope`]).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub fn scope_at(&self, i: usize) -> &Scope<'a> {
+        &self.scopes[i]
+    }
+
+    /// Scope `i`, mutably.
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub fn scope_at_mut(&mut self, i: usize) -> &mut Scope<'a> {
+        &mut self.scopes[i]
     }
 
     /// A fresh label of the current scope's code.
@@ -570,14 +582,14 @@ impl<'a> Compiler<'a> {
     /// Number of argument names written in scope `idx`'s prelude.
     #[cfg_attr(target_os = "none", inline(never))]
     fn n_arg_names(&self, idx: usize) -> u32 {
-        let s = &self.scopes[idx];
+        let s = self.scope_at(idx);
         s.num_pos_args + s.num_kwonly_args
     }
 
     /// Argument name `i` written in the prelude, by local slot: a
     /// parameter by name, another slot (a free variable) as `*`.
     fn arg_name(&self, idx: usize, i: u32) -> &'a str {
-        self.scopes[idx]
+        self.scope_at(idx)
             .ids
             .iter()
             .find(|id| id.local_num == i && id.flags & scope::FLAG_PARAM != 0 && id.kind != IdKind::Free)
@@ -592,7 +604,7 @@ impl<'a> Compiler<'a> {
         self.loop_ctx = None;
         self.except_level = 0;
         self.child_cursor = 0;
-        let name = self.scopes[idx].name;
+        let name = self.scope_at(idx).name;
         self.t.qstr(self.mem, name);
         if pass != Pass::Scope {
             for i in 0..self.n_arg_names(idx) {
@@ -600,7 +612,7 @@ impl<'a> Compiler<'a> {
                 self.t.qstr(self.mem, a);
             }
         }
-        match self.scopes[idx].node {
+        match self.scope_at(idx).node {
             Node::Module(m) => self.compile_module_body(m),
             Node::Func(f) => self.compile_func_body(f),
             Node::Lambda(f) => self.compile_lambda_body(f),
@@ -615,7 +627,7 @@ impl<'a> Compiler<'a> {
     /// then the bytecode. `max_stack` is from the stack-size pass.
     fn finish_scope(&mut self, idx: usize, max_stack: i32) -> Result<Vec<u8>, crate::mem::Oom> {
         let mem = self.mem;
-        let s = &self.scopes[idx];
+        let s = self.scope_at(idx);
         let mut n_state = s.num_locals + max_stack.max(0) as u32;
         if n_state == 0 {
             n_state = 1;
@@ -651,7 +663,7 @@ impl<'a> Compiler<'a> {
         }
         out.extend_from_slice(&lines);
         self.release(lines);
-        for id in &self.scopes[idx].ids {
+        for id in &self.scope_at(idx).ids {
             if id.kind == IdKind::Cell {
                 out.push(id.local_num as u8);
             }
@@ -748,9 +760,9 @@ fn compile_scopes<'a>(
         if c.pass_failed() {
             return Err(Oom);
         }
-        let n = c.scopes[i].ids.len();
+        let n = c.scope_at(i).ids.len();
         for j in 0..n {
-            if c.scopes[i].ids[j].kind == IdKind::GlobalImplicit {
+            if c.scope_at(i).ids[j].kind == IdKind::GlobalImplicit {
                 scope::check_to_close_over(mem, &mut c.scopes, i, j);
             }
         }
@@ -789,7 +801,7 @@ fn compile_scopes<'a>(
         let fun = c.finish_scope(i, max_stack)?;
         data.push(Some((fun, kids)));
         // Nothing reads a finished scope's identifiers any more.
-        let ids = core::mem::take(&mut c.scopes[i].ids);
+        let ids = core::mem::take(&mut c.scope_at_mut(i).ids);
         c.release(ids);
     }
     // A failure here is the stack (`too_deep`) or memory.

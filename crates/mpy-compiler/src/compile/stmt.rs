@@ -472,7 +472,7 @@ impl<'a> Compiler<'a> {
         }
         let ExprKind::Call { func, args, .. } = &iter.kind else { return None };
         let ExprKind::Name(n) = &func.kind else { return None };
-        if &**n != "range" || args.is_empty() || args.len() > 3 {
+        if !crate::is(n, "range") || args.is_empty() || args.len() > 3 {
             return None;
         }
         let mut pos: [&'a Expr; 3] = [iter; 3];
@@ -661,8 +661,8 @@ impl<'a> Compiler<'a> {
                     return;
                 }
                 self.scope_mut().ids[i].kind = IdKind::GlobalExplicit;
-                if let Some(j) = self.scopes[0].find(n) {
-                    self.scopes[0].ids[j].kind = IdKind::GlobalExplicit;
+                if let Some(j) = self.scope_at(0).find(n) {
+                    self.scope_at_mut(0).ids[j].kind = IdKind::GlobalExplicit;
                 }
             } else if kind == IdKind::Undecided {
                 self.scope_mut().ids[i].kind = IdKind::GlobalImplicit;
@@ -686,7 +686,7 @@ fn const_call<'a>(targets: &'a [Expr], value: &'a Expr) -> Option<(&'a str, &'a 
     let ExprKind::Name(name) = &target.kind else { return None };
     let ExprKind::Call { func, args, .. } = &value.kind else { return None };
     match &func.kind {
-        ExprKind::Name(f) if &**f == "const" => Some((name, args)),
+        ExprKind::Name(f) if crate::is(f, "const") => Some((name, args)),
         _ => None,
     }
 }

@@ -134,7 +134,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn target_name(&mut self, e: Expr, line: u32, msg: &'static str) -> Ident {
         match e.kind {
-            ExprKind::Name(t) if &*t != "__debug__" => t,
+            ExprKind::Name(t) if !crate::is(&t, "__debug__") => t,
             _ => {
                 self.defer(CompileError::syntax(msg, line));
                 Ident::default()
