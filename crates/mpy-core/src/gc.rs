@@ -220,36 +220,24 @@ impl Marker<'_> {
 /// alive for good after `l = None` (netduinoplus2: the next command was
 /// `MemoryError`, after every other soft reset).
 ///
-/// Desktop builds also skip the attribute caches (`vm::attrcache`: the
-/// addresses there are inverted, nothing is kept alive through them),
-/// the largest part of the `Vm`.
+/// Desktop builds keep the large caches (`global_cache`, `vm::attrcache`)
+/// boxed, outside the `Vm`: the collector never sees them (they hold
+/// only positions and inverted addresses, nothing is kept alive through
+/// them).
 fn no_root_fields(vm: &Vm) -> [(usize, usize); NO_ROOT_FIELDS] {
     let at = |p: *const u8, size: usize| (p as usize - vm as *const Vm as usize, size);
     let st = &vm.vmstate;
-    let common = [
+    [
         at(&vm.config as *const _ as *const u8, core::mem::size_of_val(&vm.config)),
         at(&vm.random_state as *const _ as *const u8, core::mem::size_of_val(&vm.random_state)),
         at(st.builtins_cache.as_ptr() as *const u8, core::mem::size_of_val(&st.builtins_cache)),
+        #[cfg(target_os = "none")]
         at(st.global_cache.as_ptr() as *const u8, core::mem::size_of_val(&st.global_cache)),
-    ];
-    #[cfg(target_os = "none")]
-    return common;
-    #[cfg(not(target_os = "none"))]
-    {
-        let [a, b, c, d] = common;
-        [
-            a,
-            b,
-            c,
-            d,
-            at(st.sites.as_ptr() as *const u8, core::mem::size_of_val(&st.sites)),
-            at(st.attr_cache.as_ptr() as *const u8, core::mem::size_of_val(&st.attr_cache)),
-        ]
-    }
+    ]
 }
 
 /// Entries of [`no_root_fields`].
-const NO_ROOT_FIELDS: usize = if cfg!(target_os = "none") { 4 } else { 6 };
+const NO_ROOT_FIELDS: usize = if cfg!(target_os = "none") { 4 } else { 3 };
 
 /// Runs a full collection.
 ///
@@ -294,7 +282,7 @@ fn collect_above(vm: &mut Vm, stack_top: usize) {
         let mut m = Marker::new(&mut heap.blocks);
         // The interpreter state, minus the heap's own bookkeeping.
         // (Desktop: a word overlapping a skipped field jumps past the
-        // field, the large caches' words unread.)
+        // field, its words unread.)
         let mut off = 0;
         while off + WORD <= core::mem::size_of::<Vm>() {
             #[cfg(not(target_os = "none"))]

@@ -32,6 +32,8 @@ pub mod ops;
 pub mod sup;
 pub mod verify;
 
+#[cfg(not(target_os = "none"))]
+use alloc::boxed::Box;
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
@@ -61,6 +63,27 @@ pub const GLOBAL_CACHE_SHIFT: u32 = if cfg!(target_os = "none") { 26 } else { 24
 /// Entries of [`VmState::builtins_cache`] (boards: fewer, as above).
 pub const BUILTINS_CACHE_LEN: usize = if cfg!(target_os = "none") { 16 } else { 32 };
 
+/// A cache table of [`VmState`]. Desktop: boxed, so that the dispatch
+/// loop reaches each through a pointer it loads in the arm that uses it
+/// (the address of a table inside the `Vm`, a constant offset from it,
+/// is computed once on entry to the loop and spilled to the native stack,
+/// a cost paid on every Python call). Boards: inline (no allocator
+/// round trip, and a smaller `Vm` to build).
+#[cfg(not(target_os = "none"))]
+pub type Boxed<T> = Box<T>;
+/// A cache table of [`VmState`] (boards: inline; see the desktop type).
+#[cfg(target_os = "none")]
+pub type Boxed<T> = T;
+
+/// Makes a [`Boxed`] table.
+#[inline(always)]
+fn boxed<T>(t: T) -> Boxed<T> {
+    #[cfg(not(target_os = "none"))]
+    return Box::new(t);
+    #[cfg(target_os = "none")]
+    t
+}
+
 /// The VM's state inside [`Vm`].
 pub struct VmState {
     /// Extra or overriding builtins (a dict object, NULL if none): looked
@@ -79,7 +102,7 @@ pub struct VmState {
     /// `(!globals dict word, qstr, position in its table)`, direct-mapped.
     /// The dict word is inverted so it never looks like a heap pointer
     /// (and an all-zero entry is empty).
-    pub global_cache: [(usize, u32, u32); GLOBAL_CACHE_LEN],
+    pub global_cache: Boxed<[(usize, u32, u32); GLOBAL_CACHE_LEN]>,
     /// For `global_cache` entries whose position is [`dispatch::IN_BUILTINS`]
     /// (the name was missing from the globals dict and found among the
     /// builtins): `(stamp, !value)`, valid while [`Vm::ns_stamp`] still
@@ -87,7 +110,7 @@ pub struct VmState {
     /// a heap pointer; only values that are not heap objects are
     /// entered, so none needs keeping alive. Desktop builds only.
     #[cfg(not(target_os = "none"))]
-    pub builtin_hits: [(usize, usize); GLOBAL_CACHE_LEN],
+    pub builtin_hits: Box<[(usize, usize); GLOBAL_CACHE_LEN]>,
     /// Bumped whenever the key set of a watched globals dict (see
     /// `ns_watched`) or of the builtins override dict may change (a new
     /// key, a removal, any mutable use of its table) and when the
@@ -111,15 +134,15 @@ pub struct VmState {
     /// instances of user classes (see [`attrcache::Sites`]; desktop builds
     /// only: boards keep their flash).
     #[cfg(not(target_os = "none"))]
-    pub sites: attrcache::Sites,
+    pub sites: Box<attrcache::Sites>,
     /// LOAD_ATTR's cache of positions in instances' own tables (see
     /// [`attrcache::AttrCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
-    pub attr_cache: attrcache::AttrCache,
+    pub attr_cache: Box<attrcache::AttrCache>,
     /// LOAD_METHOD's cache of built-in types' methods (see
     /// [`attrcache::MethodCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
-    pub method_cache: attrcache::MethodCache,
+    pub method_cache: Box<attrcache::MethodCache>,
     /// Bumped whenever a class namespace gains a key or has a function
     /// (or other non-plain value) replaced or deleted, and when a class
     /// is made (see `attrcache::note_class_store`):
@@ -205,9 +228,9 @@ impl Default for VmState {
             // of 0 and a dict word of 0 (never `!` a dict's address) are
             // misses.
             builtins_cache: [(0, 0); BUILTINS_CACHE_LEN],
-            global_cache: [(0, 0, 0); GLOBAL_CACHE_LEN],
+            global_cache: boxed([(0, 0, 0); GLOBAL_CACHE_LEN]),
             #[cfg(not(target_os = "none"))]
-            builtin_hits: [(usize::MAX, 0); GLOBAL_CACHE_LEN],
+            builtin_hits: Box::new([(usize::MAX, 0); GLOBAL_CACHE_LEN]),
             #[cfg(not(target_os = "none"))]
             ns_version: 0,
             #[cfg(not(target_os = "none"))]
@@ -215,11 +238,11 @@ impl Default for VmState {
             #[cfg(not(target_os = "none"))]
             ns_watched: [0; 4],
             #[cfg(not(target_os = "none"))]
-            sites: attrcache::SITES_EMPTY,
+            sites: Box::new(attrcache::SITES_EMPTY),
             #[cfg(not(target_os = "none"))]
-            attr_cache: attrcache::ATTR_EMPTY,
+            attr_cache: Box::new(attrcache::ATTR_EMPTY),
             #[cfg(not(target_os = "none"))]
-            method_cache: attrcache::METHOD_EMPTY,
+            method_cache: Box::new(attrcache::METHOD_EMPTY),
             #[cfg(not(target_os = "none"))]
             class_version: 0,
             #[cfg(not(target_os = "none"))]
