@@ -427,24 +427,23 @@ static FILE_LOCALS: [(Qstr, Rom); 12] = [
     (q::write, Rom::Fun(&F_WRITE)),
 ];
 
+static FILE_EXT: crate::typ::TypeExt = crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE };
+
+/// The type of the port's files named `name`: both kinds share every slot.
+const fn file_type(name: Qstr) -> TypeObj {
+    TypeObj {
+        name,
+        flags: flags::ITER_IS_SELF,
+        print: Some(file_print),
+        iternext: Some(file_next),
+        ext: &FILE_EXT,
+        locals: &FILE_LOCALS,
+        ..TypeObj::EMPTY
+    }
+}
+
 /// Text-mode files (`io.TextIOWrapper`).
-pub static TEXTIO_TYPE: TypeObj = TypeObj {
-    name: q::TextIOWrapper,
-    flags: flags::ITER_IS_SELF,
-    print: Some(file_print),
-    iternext: Some(file_next),
-    ext: &crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE },
-    locals: &FILE_LOCALS,
-    ..TypeObj::EMPTY
-};
+pub static TEXTIO_TYPE: TypeObj = file_type(q::TextIOWrapper);
 
 /// Binary-mode files (`io.FileIO`).
-pub static FILEIO_TYPE: TypeObj = TypeObj {
-    name: q::FileIO,
-    flags: flags::ITER_IS_SELF,
-    print: Some(file_print),
-    iternext: Some(file_next),
-    ext: &crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE },
-    locals: &FILE_LOCALS,
-    ..TypeObj::EMPTY
-};
+pub static FILEIO_TYPE: TypeObj = file_type(q::FileIO);
