@@ -699,20 +699,29 @@ impl Parser<'_> {
             return Ok(mk(line, ExprKind::Dict(Vec::new())));
         }
         let first = self.test()?;
-        if self.eat_op(Op::Colon)? {
-            let kline = first.line();
+        // One loop for both displays (less code): a dict's items are
+        // key, value, key, value, ...
+        let is_dict = self.eat_op(Op::Colon)?;
+        let kline = first.line();
+        let mut items = self.vec1(first)?;
+        if is_dict {
             let value = self.test()?;
-            let mut items = self.vec1(first)?;
             self.push(&mut items, value)?;
-            if self.is_kw(Kw::For) {
+        }
+        if self.is_kw(Kw::For) {
+            if is_dict {
                 return self.comp(line, CompKind::Dict, mk(kline, ExprKind::Dict(items)));
             }
-            while self.eat_op(Op::Comma)? {
-                if self.is_op(Op::RBrace) {
-                    break;
-                }
-                let kline = self.tok.line;
-                let k = self.test()?;
+            let Some(first) = items.pop() else { return self.fail() };
+            return self.comp(line, CompKind::Set, first);
+        }
+        while self.eat_op(Op::Comma)? {
+            if self.is_op(Op::RBrace) {
+                break;
+            }
+            let kline = self.tok.line;
+            let k = self.test()?;
+            if is_dict {
                 if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
                     self.defer(CompileError::syntax("expecting key:value for dict", kline));
                     continue;
@@ -721,28 +730,15 @@ impl Parser<'_> {
                 let v = self.test()?;
                 self.push(&mut items, k)?;
                 self.push(&mut items, v)?;
-            }
-            return Ok(mk(line, ExprKind::Dict(items)));
-        }
-        if self.is_kw(Kw::For) {
-            return self.comp(line, CompKind::Set, first);
-        }
-        let mut elts = self.vec1(first)?;
-        while self.eat_op(Op::Comma)? {
-            if self.is_op(Op::RBrace) {
-                break;
-            }
-            let eline = self.tok.line;
-            { let t = self.test()?; self.push(&mut elts, t)? };
-            if self.eat_op(Op::Colon)? {
-                self.defer(CompileError::syntax(
-                    "expecting just a value for set",
-                    eline,
-                ));
-                self.test()?;
+            } else {
+                self.push(&mut items, k)?;
+                if self.eat_op(Op::Colon)? {
+                    self.defer(CompileError::syntax("expecting just a value for set", kline));
+                    self.test()?;
+                }
             }
         }
-        Ok(mk(line, ExprKind::Set(elts)))
+        Ok(mk(line, if is_dict { ExprKind::Dict(items) } else { ExprKind::Set(items) }))
     }
 
     /// A comprehension of `kind` with element `elt`, its clauses from the
