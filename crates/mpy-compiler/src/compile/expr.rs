@@ -267,33 +267,34 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::DUP_TOP);
                 self.store_named_expr_target(target);
             }
-            ExprKind::Yield(v) => {
-                if !self.check_yield(e.line()) {
-                    return;
-                }
-                match v {
-                    Some(x) => self.expr(x),
-                    None => self.e.op(op::LOAD_CONST_NONE),
-                }
-                self.e.op(op::YIELD_VALUE);
-            }
-            ExprKind::YieldFrom(v) => {
-                if !self.check_yield(e.line()) {
-                    return;
-                }
-                self.expr(v);
-                self.await_value();
-            }
-            ExprKind::Await(v) => {
-                if !self.in_function() {
-                    self.syntax_error(Msg::AwaitOutsideFunction, e.line());
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Await(_) => {
+                // `await` is accepted in any `def` (MicroPython does not
+                // check for `async def`), not in lambdas or comprehensions;
+                // `yield` in a lambda too. One arm for the three (less code).
+                let is_await = matches!(e.kind, ExprKind::Await(_));
+                let k = self.scope().kind;
+                if !(k == ScopeKind::Function || (!is_await && k == ScopeKind::Lambda)) {
+                    let m = if is_await { Msg::AwaitOutsideFunction } else { Msg::YieldOutsideFunction };
+                    self.syntax_error(m, e.line());
                     return;
                 }
                 if self.pass() == Pass::Scope {
                     self.scope_mut().flags |= crate::scope::flags::GENERATOR;
                 }
-                self.expr(v);
-                self.await_value();
+                match &e.kind {
+                    ExprKind::Yield(v) => {
+                        match v {
+                            Some(x) => self.expr(x),
+                            None => self.e.op(op::LOAD_CONST_NONE),
+                        }
+                        self.e.op(op::YIELD_VALUE);
+                    }
+                    ExprKind::YieldFrom(v) | ExprKind::Await(v) => {
+                        self.expr(v);
+                        self.await_value();
+                    }
+                    _ => {}
+                }
             }
             ExprKind::Call { func, args, op_dline } => self.call(func, args, e.op_line(*op_dline)),
             ExprKind::Attribute { value, attr, op_dline } => {
@@ -361,23 +362,6 @@ impl<'a> Compiler<'a> {
             return false;
         }
         true
-    }
-
-    fn check_yield(&mut self, line: u32) -> bool {
-        if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
-            self.syntax_error(Msg::YieldOutsideFunction, line);
-            return false;
-        }
-        if self.pass() == Pass::Scope {
-            self.scope_mut().flags |= crate::scope::flags::GENERATOR;
-        }
-        true
-    }
-
-    /// `await` is accepted in any `def` (MicroPython does not check for
-    /// `async def`), not in lambdas or comprehensions.
-    pub(crate) fn in_function(&self) -> bool {
-        self.scope().kind == ScopeKind::Function
     }
 
     /// `async for`/`async with` need an `async def`.
