@@ -283,10 +283,7 @@ impl<'a> Compiler<'a> {
                 }
                 match &e.kind {
                     ExprKind::Yield(v) => {
-                        match v {
-                            Some(x) => self.expr(x),
-                            None => self.e.op(op::LOAD_CONST_NONE),
-                        }
+                        self.expr_or_none(v.as_deref());
                         self.e.op(op::YIELD_VALUE);
                     }
                     ExprKind::YieldFrom(v) | ExprKind::Await(v) => {
@@ -457,14 +454,8 @@ impl<'a> Compiler<'a> {
         match &index.kind {
             ExprKind::Slice { lower, upper, step } => {
                 self.e.set_line(index.line());
-                match lower {
-                    Some(x) => self.expr(x),
-                    None => self.e.op(op::LOAD_CONST_NONE),
-                }
-                match upper {
-                    Some(x) => self.expr(x),
-                    None => self.e.op(op::LOAD_CONST_NONE),
-                }
+                self.expr_or_none(lower.as_deref());
+                self.expr_or_none(upper.as_deref());
                 match step {
                     Some(x) => {
                         self.expr(x);
@@ -481,6 +472,15 @@ impl<'a> Compiler<'a> {
                 self.e.op_uint(op::BUILD_TUPLE, items.len() as u32, 1 - items.len() as i32);
             }
             _ => self.expr(index),
+        }
+    }
+
+    /// Compiles `x`, or loads `None` if absent.
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn expr_or_none(&mut self, x: Option<&'a Expr>) {
+        match x {
+            Some(x) => self.expr(x),
+            None => self.e.op(op::LOAD_CONST_NONE),
         }
     }
 
