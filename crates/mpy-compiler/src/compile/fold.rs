@@ -311,27 +311,14 @@ pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Opti
                 }
                 Int::divmod(x, y, op == BinOp::Mod, mem)
             }
-            BinOp::Pow => {
-                if y.is_negative() {
-                    // Without floats: ValueError at run time.
-                    #[cfg(not(feature = "float"))]
-                    return None;
-                    #[cfg(feature = "float")]
-                    return float_pow(to_f(a), to_f(b)).map(float);
-                }
+            // A negative power and `/` fold as floats, like the float
+            // operands below (without floats: `None`, ValueError and
+            // TypeError at run time).
+            BinOp::Pow if !y.is_negative() => {
                 let n = y.as_i64().filter(|n| *n <= 1 << 20)?;
                 Int::pow(x, n as u32, mem)
             }
-            #[cfg(feature = "float")]
-            BinOp::Div => {
-                if y.is_zero() {
-                    return None;
-                }
-                return Some(float(to_f(a) / to_f(b)));
-            }
-            // Without floats: TypeError at run time.
-            #[cfg(not(feature = "float"))]
-            BinOp::Div => return None,
+            BinOp::Pow | BinOp::Div => return fold_float(op, a, b),
             BinOp::MatMult => return None,
         };
         return r.ok().map(CVal::Int);
