@@ -46,7 +46,7 @@ impl<'a> Compiler<'a> {
             StmtKind::Return(v) => self.return_stmt(v.as_ref(), line),
             StmtKind::Delete(targets) => {
                 for t in targets {
-                    self.delete(t);
+                    self.target(t, true);
                 }
             }
             StmtKind::Assign(node) => {
@@ -301,22 +301,47 @@ impl<'a> Compiler<'a> {
 
     /// Stores the value on top of the stack into target `t`.
     pub(crate) fn assign(&mut self, t: &'a Expr) {
+        self.target(t, false);
+    }
+
+    /// Stores into (or, if `del`, deletes) target `t`: one body for both
+    /// (`del x.a` is `STORE_ATTR` of a NULL).
+    fn target(&mut self, t: &'a Expr, del: bool) {
         if self.deep() {
             return;
         }
         match &t.kind {
-            ExprKind::Name(n) => self.store_id(n),
+            ExprKind::Name(n) => self.name_op(n, 1 + usize::from(del)),
             ExprKind::Attribute { value, attr, .. } => {
                 self.assign_target_base(value);
+                if del {
+                    self.e.op(op::LOAD_NULL);
+                    self.e.op(op::ROT_TWO);
+                }
                 self.op_q(op::STORE_ATTR, attr);
             }
             ExprKind::Subscript { value, index, .. } => {
                 self.assign_target_base(value);
                 self.subscript_index(index);
+                if del {
+                    self.e.op(op::LOAD_NULL);
+                    self.e.op(op::ROT_THREE);
+                }
                 self.e.op(op::STORE_SUBSCR);
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => self.assign_seq(items, t.line()),
-            _ => self.syntax_error(Msg::CantAssignToExpression, t.line()),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                if !del {
+                    self.assign_seq(items, t.line());
+                    return;
+                }
+                for it in items {
+                    self.target(it, true);
+                }
+            }
+            _ => {
+                let m = if del { Msg::CantDeleteExpression } else { Msg::CantAssignToExpression };
+                self.syntax_error(m, t.line());
+            }
         }
     }
 
@@ -400,34 +425,6 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::STORE_SUBSCR);
             }
             _ => self.syntax_error(Msg::CantAssignToExpression, line),
-        }
-    }
-
-    fn delete(&mut self, t: &'a Expr) {
-        if self.deep() {
-            return;
-        }
-        match &t.kind {
-            ExprKind::Name(n) => self.delete_id(n),
-            ExprKind::Attribute { value, attr, .. } => {
-                self.assign_target_base(value);
-                self.e.op(op::LOAD_NULL);
-                self.e.op(op::ROT_TWO);
-                self.op_q(op::STORE_ATTR, attr);
-            }
-            ExprKind::Subscript { value, index, .. } => {
-                self.assign_target_base(value);
-                self.subscript_index(index);
-                self.e.op(op::LOAD_NULL);
-                self.e.op(op::ROT_THREE);
-                self.e.op(op::STORE_SUBSCR);
-            }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                for it in items {
-                    self.delete(it);
-                }
-            }
-            _ => self.syntax_error(Msg::CantDeleteExpression, t.line()),
         }
     }
 
