@@ -301,6 +301,29 @@ pub fn seq_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj, list: bool) -> PyRe
     }
 }
 
+/// `a + b` of two exact lists (only for `plain`, the `+` op: a list's
+/// `+=` extends it) or two exact tuples, as [`seq_binary`] makes it; None
+/// for any other pair (desktop: the dispatch loop's binary-op path, past
+/// the type slots).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn concat_exact(vm: &mut Vm, plain: bool, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    let list = if vm.list_items(a).is_some() {
+        if !plain || vm.list_items(b).is_none() {
+            return None;
+        }
+        true
+    } else {
+        if vm.tuple_pinned(a).is_none() || vm.tuple_pinned(b).is_none() {
+            return None;
+        }
+        false
+    };
+    Some(seq_concat_repeat(vm, list, a, b, 1))
+}
+
 /// A new list (`list`) or tuple of the items of list or tuple `a` (none
 /// for NULL) then those of `b` `n` times: the one body of `+` and `*`.
 ///
