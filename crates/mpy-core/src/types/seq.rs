@@ -321,7 +321,50 @@ pub fn concat_exact(vm: &mut Vm, plain: bool, a: Obj, b: Obj) -> Option<PyResult
         }
         false
     };
+    let (p, q) = (heap_items(&vm.heap, a), heap_items(&vm.heap, b));
+    if p.len() + q.len() <= SMALL_SEQ {
+        let mut buf = [Obj::NULL; SMALL_SEQ];
+        let mut n = 0;
+        for (d, &x) in buf.iter_mut().zip(p.iter().chain(q)) {
+            *d = x;
+            n += 1;
+        }
+        return Some(new_seq_of(vm, list, &buf[..n]));
+    }
     Some(seq_concat_repeat(vm, list, a, b, 1))
+}
+
+/// The longest result [`concat_exact`] and [`slice_exact`] gather on the
+/// native stack (then one copy into a list or tuple from the allocator's
+/// fast path).
+#[cfg(not(target_os = "none"))]
+const SMALL_SEQ: usize = 8;
+
+/// A new list (`list`) or tuple of `items` (desktop).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn new_seq_of(vm: &mut Vm, list: bool, items: &[Obj]) -> PyResult<Obj> {
+    if list {
+        vm.new_list(items)
+    } else {
+        vm.new_tuple(items)
+    }
+}
+
+/// [`seq_slice`] of an exact list (`list`) or tuple `seq` (desktop): a
+/// short result gathered on the native stack first.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+pub fn slice_exact(vm: &mut Vm, list: bool, seq: Obj, start: isize, stop: isize, step: isize) -> PyResult<Obj> {
+    if super::slice::slice_len(start, stop, step) <= SMALL_SEQ {
+        let mut buf = [Obj::NULL; SMALL_SEQ];
+        let n = super::tuple::slice_select(heap_items(&vm.heap, seq), start, stop, step, &mut buf);
+        return new_seq_of(vm, list, &buf[..n]);
+    }
+    seq_slice(vm, list, seq, start, stop, step)
 }
 
 /// A new list (`list`) or tuple of the items of list or tuple `a` (none

@@ -92,7 +92,7 @@ pub(super) fn slice_load(vm: &mut Vm, o: Obj, a: Obj, b: Obj, c: Obj) -> Option<
         Ok(t) => t,
         Err(e) => return Some(Err(e)),
     };
-    Some(crate::types::seq::seq_slice(vm, list, o, start, stop, step))
+    Some(crate::types::seq::slice_exact(vm, list, o, start, stop, step))
 }
 
 /// The position of index `k` (negative counts from the end) in a
