@@ -220,14 +220,8 @@ pub(super) fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyRes
         if vm.dict_set_at_hint(o, i, v) {
             return Ok(());
         }
-        // A key already there: its value replaced in place (the key set
-        // stays, as `Vm::dict_store` does it).
-        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
-            if let Some(m) = vm.table_values_mut(o) {
-                m.set_value(p, v);
-                return Ok(());
-            }
-        }
+        // (`Vm::dict_store` probes once: a key already there gets its value
+        // replaced in place, an absent one is appended.)
         return vm.dict_store(o, i, v);
     }
     vm.subscr(o, i, Subscr::Store(v))?;
