@@ -374,6 +374,9 @@ impl Vm {
             Some(false) if key.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)) => {
                 self.dict_set_at_hint_str(d, p, key, value)
             }
+            Some(false) if key.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::tuple::TUPLE_TYPE)) => {
+                self.dict_set_at_hint_tuple(d, p, key, value)
+            }
             Some(false) => false,
             None => false,
         }
@@ -386,6 +389,23 @@ impl Vm {
     fn dict_set_at_hint_str(&mut self, d: Obj, p: usize, key: Obj, value: Obj) -> bool {
         let Some(k) = self.table(d).and_then(|m| m.entry(p)).map(|e| e.key) else { return false };
         match (self.heap.str_pinned(k), self.heap.str_pinned(key)) {
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
+        }
+        if let Some(m) = self.table_values_mut(d) {
+            m.set_value(p, value);
+        }
+        true
+    }
+
+    /// [`Vm::dict_set_at_hint`] for two exact tuples of the same items
+    /// (identical objects, so equal: a key made again, looked up, then
+    /// stored, as `d[(x, y)] = d.get((x, y), 0) + 1`).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
+    fn dict_set_at_hint_tuple(&mut self, d: Obj, p: usize, key: Obj, value: Obj) -> bool {
+        let Some(k) = self.table(d).and_then(|m| m.entry(p)).map(|e| e.key) else { return false };
+        match (self.tuple_pinned(k), self.tuple_pinned(key)) {
             (Some(a), Some(b)) if a == b => {}
             _ => return false,
         }

@@ -83,6 +83,8 @@ fn seq_iter_parts(vm: &Vm, o: Obj) -> Option<(Obj, usize)> {
     vm.heap.get::<SeqIterObj>(o).map(|it| (it.seq, it.index))
 }
 
+// (Desktop: inlined into the iterator fast paths.)
+#[cfg_attr(not(target_os = "none"), inline(always))]
 fn set_index(vm: &mut Vm, o: Obj, i: usize) {
     if let Some(it) = vm.heap.get_mut::<SeqIterObj>(o) {
         it.index = i;

@@ -301,6 +301,72 @@ pub fn seq_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj, list: bool) -> PyRe
     }
 }
 
+/// `a + b` of two exact lists (only for `plain`, the `+` op: a list's
+/// `+=` extends it) or two exact tuples, as [`seq_binary`] makes it; None
+/// for any other pair (desktop: the dispatch loop's binary-op path, past
+/// the type slots).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn concat_exact(vm: &mut Vm, plain: bool, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    let list = if vm.list_items(a).is_some() {
+        if !plain || vm.list_items(b).is_none() {
+            return None;
+        }
+        true
+    } else {
+        if vm.tuple_pinned(a).is_none() || vm.tuple_pinned(b).is_none() {
+            return None;
+        }
+        false
+    };
+    let (p, q) = (heap_items(&vm.heap, a), heap_items(&vm.heap, b));
+    if p.len() + q.len() <= SMALL_SEQ {
+        let mut buf = [Obj::NULL; SMALL_SEQ];
+        let mut n = 0;
+        for (d, &x) in buf.iter_mut().zip(p.iter().chain(q)) {
+            *d = x;
+            n += 1;
+        }
+        return Some(new_seq_of(vm, list, &buf[..n]));
+    }
+    Some(seq_concat_repeat(vm, list, a, b, 1))
+}
+
+/// The longest result [`concat_exact`] and [`slice_exact`] gather on the
+/// native stack (then one copy into a list or tuple from the allocator's
+/// fast path).
+#[cfg(not(target_os = "none"))]
+const SMALL_SEQ: usize = 8;
+
+/// A new list (`list`) or tuple of `items` (desktop).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn new_seq_of(vm: &mut Vm, list: bool, items: &[Obj]) -> PyResult<Obj> {
+    if list {
+        vm.new_list(items)
+    } else {
+        vm.new_tuple(items)
+    }
+}
+
+/// [`seq_slice`] of an exact list (`list`) or tuple `seq` (desktop): a
+/// short result gathered on the native stack first.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+pub fn slice_exact(vm: &mut Vm, list: bool, seq: Obj, start: isize, stop: isize, step: isize) -> PyResult<Obj> {
+    if super::slice::slice_len(start, stop, step) <= SMALL_SEQ {
+        let mut buf = [Obj::NULL; SMALL_SEQ];
+        let n = super::tuple::slice_select(heap_items(&vm.heap, seq), start, stop, step, &mut buf);
+        return new_seq_of(vm, list, &buf[..n]);
+    }
+    seq_slice(vm, list, seq, start, stop, step)
+}
+
 /// A new list (`list`) or tuple of the items of list or tuple `a` (none
 /// for NULL) then those of `b` `n` times: the one body of `+` and `*`.
 ///

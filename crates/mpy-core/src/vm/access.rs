@@ -69,6 +69,32 @@ pub(super) fn subscr_load_general(vm: &mut Vm, o: Obj, i: Obj) -> PyResult<Obj> 
     vm.subscr(o, i, Subscr::Load)
 }
 
+/// `o[a:b:c]` (BUILD_SLICE then LOAD_SUBSCR, desktop) of an exact list or
+/// tuple with each part a small int or None (`c` None for `o[a:b]`): the
+/// selected items straight into the new list or tuple, as the types'
+/// subscripts select them, without the slice object. None for anything
+/// else (the slice object's path).
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub(super) fn slice_load(vm: &mut Vm, o: Obj, a: Obj, b: Obj, c: Obj) -> Option<PyResult<Obj>> {
+    let part = |x: Obj| x == Obj::NONE || x.is_small_int();
+    if !(part(a) && part(b) && part(c)) || c == Obj::small_int(0) {
+        return None;
+    }
+    let (list, len) = match vm.heap.get::<ListObj>(o) {
+        Some(l) => (true, l.items.len()),
+        None => (false, vm.tuple_pinned(o)?.len()),
+    };
+    // (Small ints or None and a non-zero step: no error.)
+    let (start, stop, step) = match crate::types::slice::parts_indices(vm, a, b, c, len, false) {
+        Ok(t) => t,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(crate::types::seq::slice_exact(vm, list, o, start, stop, step))
+}
+
 /// The position of index `k` (negative counts from the end) in a
 /// sequence of `n` items; None when out of range.
 #[inline(always)]
@@ -194,14 +220,8 @@ pub(super) fn store_subscr_general(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyRes
         if vm.dict_set_at_hint(o, i, v) {
             return Ok(());
         }
-        // A key already there: its value replaced in place (the key set
-        // stays, as `Vm::dict_store` does it).
-        if let Some(Some(p)) = simple_key_pos(vm, o, i) {
-            if let Some(m) = vm.table_values_mut(o) {
-                m.set_value(p, v);
-                return Ok(());
-            }
-        }
+        // (`Vm::dict_store` probes once: a key already there gets its value
+        // replaced in place, an absent one is appended.)
         return vm.dict_store(o, i, v);
     }
     vm.subscr(o, i, Subscr::Store(v))?;

@@ -802,6 +802,41 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 #[cfg(target_os = "none")]
                 tri!(vm.store_attr(o, q, v));
             }
+            // Desktop: `o[a:b]` / `o[a:b:c]` (LOAD_SUBSCR next) of a list or
+            // tuple without the slice object (`access::slice_load`), else
+            // the slice object as below.
+            #[cfg(not(target_os = "none"))]
+            op::BUILD_SLICE => {
+                let mut q = pc;
+                let n = if uint_arg!(q) == 3 { 3 } else { 2 };
+                // SAFETY: BUILD_SLICE falls through to an instruction inside
+                // the code (verified).
+                if unsafe { *q } == op::LOAD_SUBSCR {
+                    // (The verifier checked `n` slots in use for BUILD_SLICE,
+                    // and one more below them for the LOAD_SUBSCR after it.)
+                    let (o, a, b) = (peek!(n + 1), peek!(n), peek!(n - 1));
+                    let c = if n == 3 { top!() } else { Obj::NONE };
+                    if let Some(r) = slice_load(vm, o, a, b, c) {
+                        let r = tri!(r);
+                        // (The dead slots held small ints or None.)
+                        // SAFETY: `n` slots are in use (see above).
+                        sp = unsafe { sp.sub(n) };
+                        set_top!(r);
+                        #[cfg(feature = "opcode-stats")]
+                        {
+                            vm.vmstate.op_count += 1;
+                        }
+                        // SAFETY: past the 1-byte LOAD_SUBSCR, an instruction
+                        // follows inside the code (verified).
+                        ip = unsafe { q.add(1) };
+                        continue;
+                    }
+                }
+                out_of_line!(ops::cold(vm, f, opc));
+                continue;
+            }
+            // (BUILD_SLICE has an arm of its own above on desktop builds.)
+            #[cfg_attr(not(target_os = "none"), allow(unreachable_patterns))]
             op::LOAD_SUPER_METHOD
             | op::DELETE_NAME
             | op::DELETE_GLOBAL

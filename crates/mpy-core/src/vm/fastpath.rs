@@ -363,6 +363,10 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
                 });
             }
         }
+        // Two lists (`+`) or two tuples: the concatenation directly.
+        if let Some(r) = crate::types::seq::concat_exact(vm, bop == BinaryOp::Add, a, b) {
+            return r;
+        }
     }
     vm.binary_op(bop, a, b)
 }
