@@ -264,6 +264,41 @@ impl Map {
         true
     }
 
+    /// Desktop `table[key] = value` for a small table and a key that is a
+    /// small int or a qstr, decided by identity: `Some(false)` replaced the
+    /// value of the identical key, `Some(true)` appended the entry (no key
+    /// was identical and every key is a small int or a qstr, which equal
+    /// such a key only when identical); None, changing nothing, when
+    /// another kind of key could equal it, the table is full or indexed.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn store_small_simple(&mut self, key: Obj, value: Obj) -> Option<bool> {
+        let cap = self.t.capacity();
+        if cap > SMALL_WORDS {
+            return None;
+        }
+        let kr = key.raw();
+        let kv = self.t.as_mut_slice();
+        let mut i = 0;
+        while let Some(pair) = kv.get_mut(i..i + 2) {
+            if pair[0] == kr {
+                pair[1] = value.raw();
+                return Some(false);
+            }
+            let k = Obj::from_raw(pair[0]);
+            if !(k.is_small_int() || k.as_qstr().is_some()) {
+                return None;
+            }
+            i += 2;
+        }
+        if kv.len() + 2 > cap {
+            return None;
+        }
+        let _ = self.t.push_within_capacity(kr);
+        let _ = self.t.push_within_capacity(value.raw());
+        Some(true)
+    }
+
     /// The stored hash of position `pos` (None in a small table).
     #[inline]
     pub fn hash_at(&self, pos: usize) -> Option<u32> {

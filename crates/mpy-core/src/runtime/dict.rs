@@ -588,6 +588,20 @@ impl Vm {
     /// Errors: `TypeError` for unhashable keys; a key's `__eq__`;
     /// `MemoryError`.
     pub fn map_store_in<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
+        // Desktop: a small int or qstr key in a small table, by identity.
+        #[cfg(not(target_os = "none"))]
+        if key.is_small_int() || key.as_qstr().is_some() {
+            if let Some(d) = self.heap.get_mut::<O>(o) {
+                match d.map_mut().store_small_simple(key, value) {
+                    Some(true) => {
+                        self.ns_changed_in(o);
+                        return Ok(());
+                    }
+                    Some(false) => return Ok(()),
+                    None => {}
+                }
+            }
+        }
         #[cfg(not(target_os = "none"))]
         if let Some(d) = self.heap.get::<O>(o) {
             // Decided without running code: the table stays as probed.

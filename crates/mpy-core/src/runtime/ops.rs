@@ -157,6 +157,15 @@ impl Vm {
             BinaryOp::NotEqual => return Ok(Obj::bool(!self.eq(a, b)?)),
             BinaryOp::In => return Ok(Obj::bool(self.contains(b, a)?)),
             BinaryOp::ExceptionMatch => return Ok(Obj::bool(self.exception_match(a, b)?)),
+            // Desktop: `str % x` of a plain str (not a subclass, which may
+            // define `__mod__`) straight to the formatter str's slot reaches.
+            #[cfg(not(target_os = "none"))]
+            BinaryOp::Modulo if types::strutil::exact_str(self, a).is_some() => {
+                let r = types::str_modulo::format_modulo(self, types::strutil::Kind::Str, a, b)?;
+                if !r.is_null() {
+                    return Ok(r);
+                }
+            }
             BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual => {
                 // Two plain strs (not subclasses, which may override the
                 // comparison): UTF-8 byte order is code point order.

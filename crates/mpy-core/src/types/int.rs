@@ -309,6 +309,12 @@ pub fn int_of(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     if let Some(d) = o.as_qstr().and_then(|q| q.0.checked_sub(u32::from(b'0'))).filter(|&d| d < 10) {
         return Ok(Obj::small_int(d as isize));
     }
+    // Desktop: a plain str of short decimal text (what the general path
+    // below reaches after finding it is no number).
+    #[cfg(not(target_os = "none"))]
+    if let Some(v) = super::strutil::exact_str(vm, o).and_then(|t| super::int_parse::parse_small_decimal(t.as_bytes())) {
+        return vm.new_int(v);
+    }
     match num_of(vm, o) {
         Some(Num::Small(i)) => return Ok(Obj::small_int(i)),
         #[cfg(feature = "bigint")]

@@ -392,19 +392,31 @@ const FAST_BUF: usize = 256;
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
+    let fs = super::strutil::exact_str(vm, fmt)?;
+    // A short format is parsed once into its slot of the cache.
+    let slot = (fmt.raw() >> 4) % MODULO_CACHE_LEN;
+    let cached = fs.len() <= CACHED_TEXT && {
+        if !vm.vmstate.modulo_cache.0.get(slot).is_some_and(|e| e.holds(fmt, fs)) {
+            let e = compile_format(fmt.raw(), fs.as_bytes());
+            if let Some(d) = vm.vmstate.modulo_cache.0.get_mut(slot) {
+                *d = e;
+            }
+        }
+        true
+    };
     let mut buf = [0u8; FAST_BUF];
     let mut w = StrWriter::new(&mut buf);
-    modulo_write(vm, fmt, rhs, &mut w)?;
+    modulo_write(vm, fs, cached.then_some(slot), rhs, &mut w)?;
     let t = w.into_text();
     Some(vm.new_str(t))
 }
 
-/// [`modulo_fast`]'s pass: the result written to `w`; None to leave it
-/// to the general path (also when it does not fit).
+/// [`modulo_fast`]'s pass over format `fs` (cached in slot `cached`, if
+/// any): the result written to `w`; None to leave it to the general path
+/// (also when it does not fit).
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
-fn modulo_write(vm: &Vm, fmt: Obj, rhs: Obj, w: &mut StrWriter<'_>) -> Option<()> {
-    let fs = super::strutil::exact_str(vm, fmt)?;
+fn modulo_write(vm: &Vm, fs: &str, cached: Option<usize>, rhs: Obj, w: &mut StrWriter<'_>) -> Option<()> {
     let f = fs.as_bytes();
     let one = [rhs];
     let items: &[Obj] = match vm.tuple_pinned(rhs) {
@@ -414,6 +426,11 @@ fn modulo_write(vm: &Vm, fmt: Obj, rhs: Obj, w: &mut StrWriter<'_>) -> Option<()
         None if rhs.is_small_int() || super::strutil::exact_str(vm, rhs).is_some() => &one,
         None => return None,
     };
+    if let Some(e) = cached.and_then(|i| vm.vmstate.modulo_cache.0.get(i)) {
+        if e.n != NOT_SIMPLE {
+            return run_format(vm, fs, e, items, w);
+        }
+    }
     let mut next = 0;
     let mut i = 0;
     while i < f.len() {
@@ -450,48 +467,203 @@ fn modulo_write(vm: &Vm, fmt: Obj, rhs: Obj, w: &mut StrWriter<'_>) -> Option<()
         }
         let arg = *items.get(next)?;
         next += 1;
-        if let Some(v) = arg.as_small_int() {
-            if !matches!(t, b's' | b'd' | b'i' | b'u') {
-                return None;
-            }
-            let m = v.unsigned_abs() as u64;
-            let sign = usize::from(v < 0);
-            let pad = if width == 0 { 0 } else { width.saturating_sub(crate::heap::strs::decimal_len(m) + sign) };
-            // (20 digits at most.)
-            if w.room() < pad.saturating_add(sign + 20) {
-                return None;
-            }
-            let zero = zero && !left && t != b's';
-            if pad > 0 && !left && !zero {
-                w.push_fill(b' ', pad);
-            }
-            if sign == 1 {
-                w.push("-");
-            }
-            if pad > 0 && zero {
-                w.push_fill(b'0', pad);
-            }
-            w.push_decimal(m);
-            if pad > 0 && left {
-                w.push_fill(b' ', pad);
-            }
-            continue;
-        }
-        if t != b's' {
+        put_arg(vm, w, arg, t, width, left, zero)?;
+    }
+    (next == items.len()).then_some(())
+}
+
+/// One conversion of [`modulo_write`]: `arg` (a small int or, for `%s`, a
+/// plain str) converted by `t` with `width` and the `-`/`0` flags; None
+/// for anything else or if it does not fit.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn put_arg(vm: &Vm, w: &mut StrWriter<'_>, arg: Obj, t: u8, width: usize, left: bool, zero: bool) -> Option<()> {
+    if let Some(v) = arg.as_small_int() {
+        if !matches!(t, b's' | b'd' | b'i' | b'u') {
             return None;
         }
-        let body = super::strutil::exact_str(vm, arg)?;
-        let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body.as_bytes())) };
-        if w.room() < pad.saturating_add(body.len()) {
+        let m = v.unsigned_abs() as u64;
+        let sign = usize::from(v < 0);
+        let pad = if width == 0 { 0 } else { width.saturating_sub(crate::heap::strs::decimal_len(m) + sign) };
+        // (20 digits at most.)
+        if w.room() < pad.saturating_add(sign + 20) {
             return None;
         }
-        if pad > 0 && !left {
+        let zero = zero && !left && t != b's';
+        if pad > 0 && !left && !zero {
             w.push_fill(b' ', pad);
         }
-        w.push(body);
+        if sign == 1 {
+            w.push("-");
+        }
+        if pad > 0 && zero {
+            w.push_fill(b'0', pad);
+        }
+        w.push_decimal(m);
         if pad > 0 && left {
             w.push_fill(b' ', pad);
         }
+        return Some(());
+    }
+    if t != b's' {
+        return None;
+    }
+    let body = super::strutil::exact_str(vm, arg)?;
+    let pad = if width == 0 { 0 } else { width.saturating_sub(super::strutil::char_len(body.as_bytes())) };
+    if w.room() < pad.saturating_add(body.len()) {
+        return None;
+    }
+    if pad > 0 && !left {
+        w.push_fill(b' ', pad);
+    }
+    w.push(body);
+    if pad > 0 && left {
+        w.push_fill(b' ', pad);
+    }
+    Some(())
+}
+
+/// Slots of [`ModuloCache`].
+#[cfg(not(target_os = "none"))]
+const MODULO_CACHE_LEN: usize = 8;
+/// Longest format text the cache holds (a copy of it identifies the
+/// format: a heap str's address may be reused by another str).
+#[cfg(not(target_os = "none"))]
+const CACHED_TEXT: usize = 48;
+/// Most conversions of a cached format.
+#[cfg(not(target_os = "none"))]
+const MAX_CONVERSIONS: usize = 8;
+/// [`CachedFormat::n`] of a format the cache does not hold (parsed by
+/// [`modulo_write`] each time).
+#[cfg(not(target_os = "none"))]
+const NOT_SIMPLE: u8 = u8::MAX;
+
+/// One conversion of a [`CachedFormat`]: the literal text before it
+/// (byte range of the format), its type letter (`s d i u %`), width and
+/// flags (bit 0 `-`, bit 1 `0`).
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+struct Conversion {
+    lit: (u16, u16),
+    width: u16,
+    flags: u8,
+    t: u8,
+}
+
+/// A qstr format parsed by [`compile_format`].
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+pub struct CachedFormat {
+    /// The format's object word (0 for an empty slot).
+    key: usize,
+    /// The format's length and text.
+    len: u8,
+    text: [u8; CACHED_TEXT],
+    /// Conversions in use, or [`NOT_SIMPLE`].
+    n: u8,
+    conv: [Conversion; MAX_CONVERSIONS],
+    /// The literal text after the last conversion.
+    tail: (u16, u16),
+}
+
+#[cfg(not(target_os = "none"))]
+impl CachedFormat {
+    /// Is this the parsed format of str object `fmt` of text `fs`? (The
+    /// text is compared too: a freed str's address may hold another.)
+    #[inline(always)]
+    fn holds(&self, fmt: Obj, fs: &str) -> bool {
+        self.key == fmt.raw() && usize::from(self.len) == fs.len() && self.text.get(..fs.len()) == Some(fs.as_bytes())
+    }
+}
+
+/// Desktop cache of short `%` formats, direct-mapped by address: the
+/// literal runs and conversions of [`modulo_write`]'s simple formats, so
+/// a repeated `'%s=%d' % (k, v)` skips parsing.
+#[cfg(not(target_os = "none"))]
+pub struct ModuloCache(pub [CachedFormat; MODULO_CACHE_LEN]);
+
+/// An empty [`ModuloCache`].
+#[cfg(not(target_os = "none"))]
+pub const MODULO_CACHE_EMPTY: ModuloCache = ModuloCache(
+    [CachedFormat { key: 0, len: 0, text: [0; CACHED_TEXT], n: NOT_SIMPLE, conv: [Conversion { lit: (0, 0), width: 0, flags: 0, t: 0 }; MAX_CONVERSIONS], tail: (0, 0) }; MODULO_CACHE_LEN],
+);
+
+/// Parses format `f` (at most [`CACHED_TEXT`] bytes; object word `key`)
+/// as [`modulo_write`] does: a [`CachedFormat`] of its literal runs and
+/// conversions, or one marked [`NOT_SIMPLE`] if it has another
+/// conversion, flag or precision, a `%%` with flags, or more than
+/// [`MAX_CONVERSIONS`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn compile_format(key: usize, f: &[u8]) -> CachedFormat {
+    let mut e = MODULO_CACHE_EMPTY.0[0];
+    let (Some(t), Ok(len)) = (e.text.get_mut(..f.len()), u8::try_from(f.len())) else { return e };
+    t.copy_from_slice(f);
+    e.key = key;
+    e.len = len;
+    let len = u16::from(len);
+    let mut n = 0;
+    let mut i = 0;
+    loop {
+        let run = f.get(i..).and_then(|r| r.iter().position(|&c| c == b'%')).map_or(f.len(), |j| i + j);
+        if run == f.len() {
+            e.tail = (i as u16, len);
+            e.n = n as u8;
+            return e;
+        }
+        let lit = (i as u16, run as u16);
+        i = run + 1;
+        let mut flags = 0;
+        loop {
+            match f.get(i) {
+                Some(b'-') => flags |= 1,
+                Some(b'0') => flags |= 2,
+                _ => break,
+            }
+            i += 1;
+        }
+        let Ok(width) = u16::try_from(super::str_format::spec_number(f, &mut i).unwrap_or(0)) else { return e };
+        let Some(&t) = f.get(i) else { return e };
+        i += 1;
+        if !matches!(t, b's' | b'd' | b'i' | b'u' | b'%') || (t == b'%' && i != run + 2) {
+            return e;
+        }
+        let Some(c) = e.conv.get_mut(n) else { return e };
+        *c = Conversion { lit, width, flags, t };
+        n += 1;
+    }
+}
+
+/// [`modulo_write`] from a cached format `e` of text `fs`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn run_format(vm: &Vm, fs: &str, e: &CachedFormat, items: &[Obj], w: &mut StrWriter<'_>) -> Option<()> {
+    let mut next = 0;
+    for c in e.conv.get(..e.n as usize)? {
+        let (a, b) = (c.lit.0 as usize, c.lit.1 as usize);
+        if b > a {
+            if w.room() < b - a {
+                return None;
+            }
+            w.push(fs.get(a..b)?);
+        }
+        if c.t == b'%' {
+            if w.room() < 1 {
+                return None;
+            }
+            w.push("%");
+            continue;
+        }
+        let arg = *items.get(next)?;
+        next += 1;
+        put_arg(vm, w, arg, c.t, c.width as usize, c.flags & 1 != 0, c.flags & 2 != 0)?;
+    }
+    let (a, b) = (e.tail.0 as usize, e.tail.1 as usize);
+    if b > a {
+        if w.room() < b - a {
+            return None;
+        }
+        w.push(fs.get(a..b)?);
     }
     (next == items.len()).then_some(())
 }

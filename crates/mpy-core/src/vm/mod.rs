@@ -160,6 +160,10 @@ pub struct VmState {
     /// Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub attr_getter: usize,
+    /// `%`'s cache of parsed qstr formats (see
+    /// [`crate::types::str_modulo::ModuloCache`]; desktop builds only).
+    #[cfg(not(target_os = "none"))]
+    pub modulo_cache: Box<crate::types::str_modulo::ModuloCache>,
     /// Globals dict of the running Python frame (NULL outside any).
     pub globals: Obj,
     /// Locals dict of the running frame for name lookups (the globals in
@@ -249,6 +253,8 @@ impl Default for VmState {
             inst_names: [0; attrcache::INST_NAME_WORDS],
             #[cfg(not(target_os = "none"))]
             attr_getter: 0,
+            #[cfg(not(target_os = "none"))]
+            modulo_cache: Box::new(crate::types::str_modulo::MODULO_CACHE_EMPTY),
             globals: Obj::NULL,
             locals: Obj::NULL,
             frozen: &[],
