@@ -340,7 +340,15 @@ impl Obj {
     /// Is this a pointer to an object (heap or ROM; not NULL)?
     #[inline(always)]
     pub fn is_ptr(self) -> bool {
-        self.0 & (HIGH | 0b11) == 0 && self.0 != 0
+        // NaN-boxed: one compare instead of two tests. Pointers are the
+        // non-zero multiples of 4 below 2^48: `w - 4` rotated right by 2
+        // is `(w - 4) / 4 <= 2^46 - 2` for them, and at least `2^46 - 1`
+        // for every other word (NULL wraps to the top, tag bits rotate
+        // into the top two bits, `2^48` up stays at `2^46 - 1` or above).
+        #[cfg(feature = "nanbox")]
+        return self.0.wrapping_sub(4).rotate_right(2) < (1 << 46) - 1;
+        #[cfg(not(feature = "nanbox"))]
+        return self.0 & (HIGH | 0b11) == 0 && self.0 != 0;
     }
 
     /// The object's address if this is a pointer.
