@@ -64,13 +64,13 @@ fn digits(spec: &Spec, m: u64, e2: i64, p: u32, round: Round, a: &mut [u32], b: 
     let (mut q, mut half, nonzero) = ratio(&mut n, &mut d, nbits)?;
     if q >= pw {
         // One digit too many: round at the next one.
-        let last = q % 10;
+        let (q10, last) = div10(q);
         half = match last {
             0..=4 => Ordering::Less,
             5 if !nonzero => Ordering::Equal,
             _ => Ordering::Greater,
         };
-        q /= 10;
+        q = q10;
         k += 1;
     }
     let up = match round {
@@ -81,9 +81,56 @@ fn digits(spec: &Spec, m: u64, e2: i64, p: u32, round: Round, a: &mut [u32], b: 
     if up {
         q += 1;
         if q == pw {
-            q /= 10;
+            q = div10(q).0;
             k += 1;
         }
     }
     Some((q, k as i32))
+}
+
+/// `(q / 10, q % 10)`; on 32-bit targets by word divisions (the high
+/// word, then 16 bits at a time, each a multiplication by a constant), so
+/// the boards link no 64-bit division routine (for this and mpy-core's
+/// float digits: -460 B).
+#[inline]
+pub fn div10(q: u64) -> (u64, u32) {
+    #[cfg(target_pointer_width = "64")]
+    {
+        (q / 10, (q % 10) as u32)
+    }
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        div10_words(q)
+    }
+}
+
+/// [`div10`] by 32-bit word divisions.
+#[cfg(any(test, not(target_pointer_width = "64")))]
+fn div10_words(q: u64) -> (u64, u32) {
+    let (hi, lo) = ((q >> 32) as u32, q as u32);
+    // Each step's dividend is below `10 << 16`.
+    let (q2, r) = (hi / 10, hi % 10);
+    let cur = (r << 16) | (lo >> 16);
+    let (q1, r) = (cur / 10, cur % 10);
+    let cur = (r << 16) | (lo & 0xffff);
+    let (q0, r) = (cur / 10, cur % 10);
+    ((u64::from(q2) << 32) | u64::from((q1 << 16) | q0), r)
+}
+
+#[cfg(test)]
+mod div_tests {
+    #[test]
+    fn div10_words_as_division() {
+        let mut s = 0x2545_f491_4f6c_dd1du64;
+        for q in [0u64, 9, 10, 11, u32::MAX as u64, 1 << 32, 99_999_999_999_999_999, u64::MAX] {
+            assert_eq!(super::div10_words(q), (q / 10, (q % 10) as u32), "{q}");
+        }
+        for _ in 0..100_000 {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            let q = s >> (s % 64);
+            assert_eq!(super::div10_words(q), (q / 10, (q % 10) as u32), "{q}");
+        }
+    }
 }

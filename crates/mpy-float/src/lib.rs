@@ -29,7 +29,7 @@ pub mod wide;
 mod tests;
 
 pub use conv::{f32_to_f64, f64_to_f32, round_f32};
-pub use digits::{decimal, Round};
+pub use digits::{decimal, div10, Round};
 pub use parse::{from_decimal, from_u64, parse, parse_python};
 
 /// The binary formats: `f32` and `f64` (sealed).

@@ -9,6 +9,29 @@ use crate::Digit;
 #[cfg(not(target_pointer_width = "64"))]
 use core::num::NonZeroU32;
 
+/// `floor((2^64 - 1) / dn) - 2^32` for a normalised `dn` (top bit set;
+/// the quotient is in `[2^32, 2^33)`, so this fits a digit): the 2-by-1
+/// division `(!dn * 2^32 + 2^32 - 1) / dn` (`!dn < dn`, so the quotient
+/// fits 32 bits) by shift and subtract, so the boards link no 64-bit
+/// division routine (-460 B; 32 short steps per divisor prepared).
+#[cfg(any(test, not(target_pointer_width = "64")))]
+fn reciprocal(dn: Digit) -> Digit {
+    let (mut r, mut q): (Digit, Digit) = (!dn, 0);
+    for _ in 0..32 {
+        // The running remainder is below `dn`; doubled plus one it may
+        // reach 2^33 - 1 (`top` is its bit 32), then at most one `dn`
+        // comes off.
+        let top = r >> 31;
+        r = (r << 1) | 1;
+        q <<= 1;
+        if top != 0 || r >= dn {
+            r = r.wrapping_sub(dn);
+            q |= 1;
+        }
+    }
+    q
+}
+
 /// A divisor prepared for repeated division: normalised (top bit set) by
 /// `shift`, with its reciprocal `v = floor((2^64 - 1) / d) - 2^32`.
 #[cfg(not(target_pointer_width = "64"))]
@@ -28,9 +51,7 @@ impl Divisor {
     pub fn new(d: NonZeroU32) -> Self {
         let shift = d.leading_zeros();
         let dn = d.get() << shift;
-        // dn >= 2^31, so the quotient is in [2^32, 2^33) and v fits a digit.
-        let v = (u64::MAX / NonZeroU32::new(dn).map_or(1, |x| x.get() as u64)) as Digit;
-        Divisor { d: dn, shift, v }
+        Divisor { d: dn, shift, v: reciprocal(dn) }
     }
 
     /// `(q, r)` with `q * d + r == u1 * 2^32 + u0` and `r < d`, for the
@@ -337,6 +358,18 @@ impl Divisor3by2 {
 mod tests {
     use super::*;
     use num_bigint::BigUint;
+
+    #[test]
+    fn reciprocal_as_division() {
+        let mut s = 0x9e37_79b9_7f4a_7c15u64;
+        let mut check = |dn: u32| assert_eq!(reciprocal(dn), (u64::MAX / dn as u64) as u32, "{dn:x}");
+        for dn in [0x8000_0000u32, 0x8000_0001, 0xffff_ffff, 0xffff_fffe, 0xc000_0000, 0xaaaa_aaaa] {
+            check(dn);
+        }
+        for _ in 0..100_000 {
+            check((rng(&mut s) as u32) | 0x8000_0000);
+        }
+    }
 
     fn rng(state: &mut u64) -> u64 {
         *state ^= *state << 13;

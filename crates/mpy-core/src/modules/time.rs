@@ -124,8 +124,14 @@ fn sleep_us(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn ticks_ms(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let t = (vm.hal.ticks_us() / 1000) as i64 & TICKS_MAX;
-    Ok(Obj::small_int(t as isize))
+    let us = vm.hal.ticks_us();
+    // 32-bit targets: by word divisions ([`floor_div`]; the count is far
+    // below 2**63), so the boards link no 64-bit division routine.
+    #[cfg(target_pointer_width = "64")]
+    let ms = (us / 1000) as i64;
+    #[cfg(not(target_pointer_width = "64"))]
+    let ms = floor_div(us as i64, 1000).0;
+    Ok(Obj::small_int((ms & TICKS_MAX) as isize))
 }
 
 fn ticks_us(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

@@ -187,8 +187,10 @@ fn ascii_digits(q: u64, p: usize, out: &mut [u8; 17]) -> usize {
     let p = p.clamp(1, 17);
     let mut v = q;
     for slot in out.iter_mut().take(p).rev() {
-        *slot = b'0' + (v % 10) as u8;
-        v /= 10;
+        // (No 64-bit division routine on the boards: mpy-float's.)
+        let (q10, d) = mpy_float::div10(v);
+        *slot = b'0' + d as u8;
+        v = q10;
     }
     let mut n = p;
     while n > 1 && out.get(n - 1) == Some(&b'0') {
