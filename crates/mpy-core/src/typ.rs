@@ -275,6 +275,40 @@ pub mod flags {
     pub const PORT_OBJ: u16 = 32;
 }
 
+/// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a
+/// word less per type; every built-in qstr and, with the boards' heap,
+/// every run-time one fits), elsewhere the [`Qstr`].
+#[cfg(target_os = "none")]
+pub type TypeName = u16;
+/// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a
+/// word less per type; every built-in qstr and, with the boards' heap,
+/// every run-time one fits), elsewhere the [`Qstr`].
+#[cfg(not(target_os = "none"))]
+pub type TypeName = Qstr;
+
+impl Qstr {
+    /// This qstr as a [`TypeObj::name`] (built-in types: `q::NAME.tn()`;
+    /// on the boards a compile-time error if it does not fit 16 bits).
+    pub const fn tn(self) -> TypeName {
+        #[cfg(target_os = "none")]
+        {
+            assert!(self.0 <= u16::MAX as u32);
+            self.0 as u16
+        }
+        #[cfg(not(target_os = "none"))]
+        self
+    }
+
+    /// This qstr as a [`TypeObj::name`] for a class made at run time: None
+    /// if its id does not fit (boards only; their heap holds far fewer).
+    pub fn try_tn(self) -> Option<TypeName> {
+        #[cfg(target_os = "none")]
+        return u16::try_from(self.0).ok();
+        #[cfg(not(target_os = "none"))]
+        Some(self)
+    }
+}
+
 /// A built-in type: static name, base, slots and locals.
 ///
 /// Slots return `Obj::NULL` to mean "not supported for these operands" (the
@@ -285,13 +319,14 @@ pub mod flags {
 pub struct TypeObj {
     /// Always `type`.
     pub header: ObjBase,
-    /// `__name__`.
-    pub name: Qstr,
+    /// `__name__` (read it with [`TypeObj::name`]; written
+    /// `name: q::NAME.tn()`).
+    pub name: TypeName,
+    /// See [`flags`] (beside `name`: on the boards both share a word).
+    pub flags: u16,
     /// The native base (`bool` -> `int`, `KeyError` -> `LookupError`); None
     /// means `object`.
     pub base: Option<&'static TypeObj>,
-    /// See [`flags`].
-    pub flags: u16,
     /// `T(*args, **kw)`: receives the type being instantiated (a built-in
     /// type or a Python subclass of it) as `cls`.
     pub make_new: Option<fn(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
@@ -352,10 +387,10 @@ static NO_EXT: TypeExt = TypeExt::NONE;
 
 impl TypeObj {
     /// A type with no slots and no locals: start from this with
-    /// `TypeObj { name: q::x, ..TypeObj::EMPTY }`.
+    /// `TypeObj { name: q::x.tn(), ..TypeObj::EMPTY }`.
     pub const EMPTY: TypeObj = TypeObj {
         header: ObjBase { ty: &TYPE_TYPE },
-        name: q::object,
+        name: q::object.tn(),
         base: None,
         flags: 0,
         make_new: None,
@@ -366,6 +401,15 @@ impl TypeObj {
         ext: TypeExt::NONE_REF,
         locals: &[],
     };
+
+    /// `__name__`.
+    #[inline]
+    pub fn name(&self) -> Qstr {
+        #[cfg(target_os = "none")]
+        return Qstr(u32::from(self.name));
+        #[cfg(not(target_os = "none"))]
+        self.name
+    }
 
     /// Finds `name` in this type's locals, then its bases'.
     pub fn lookup(&'static self, name: Qstr) -> Option<Rom> {
@@ -496,7 +540,7 @@ impl BuiltinFun {
 /// (Spelled out in full: `TypeObj::EMPTY` refers to this static.)
 pub static TYPE_TYPE: TypeObj = TypeObj {
     header: ObjBase { ty: &TYPE_TYPE },
-    name: q::r#type,
+    name: q::r#type.tn(),
     base: None,
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::type_make_new),
@@ -509,7 +553,7 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
 };
 
 /// The type of built-in functions and methods.
-pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, print: Some(builtin_fun_print), ..TypeObj::EMPTY };
+pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function.tn(), print: Some(builtin_fun_print), ..TypeObj::EMPTY };
 
 /// Built-in functions print as `<function>`, as in MicroPython.
 fn builtin_fun_print(vm: &mut Vm, _o: Obj, out: &mut crate::runtime::print::Out, _k: PrintKind) -> PyResult<()> {
@@ -518,7 +562,7 @@ fn builtin_fun_print(vm: &mut Vm, _o: Obj, out: &mut crate::runtime::print::Out,
 
 /// `object`: the root of every class.
 pub static OBJECT_TYPE: TypeObj = TypeObj {
-    name: q::object,
+    name: q::object.tn(),
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::object_make_new),
     locals: &crate::types::object::OBJECT_LOCALS,
@@ -583,7 +627,7 @@ impl ModuleDef {
 /// attributes through [`ModuleDef`]. (Modules loaded from files are heap
 /// objects of another type, also named `module`.)
 pub static BUILTIN_MODULE_TYPE: TypeObj = TypeObj {
-    name: q::module,
+    name: q::module.tn(),
     print: Some(crate::modules::module_print),
     ext: &TypeExt { attr: Some(crate::modules::module_attr), ..TypeExt::NONE },
     ..TypeObj::EMPTY

@@ -330,7 +330,7 @@ static LOCALS: [(Qstr, Rom); 25] = [
 
 /// The `Pin` type (`machine.Pin`, `pyb.Pin`).
 pub static PIN_TYPE: TypeObj = TypeObj {
-    name: q::Pin,
+    name: q::Pin.tn(),
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
     ext: &mpy_core::typ::TypeExt { call: Some(call), ..mpy_core::typ::TypeExt::NONE },

@@ -217,7 +217,7 @@ pub static EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, ba_extend);
 
 /// The `bytearray` type.
 pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
-    name: q::bytearray,
+    name: q::bytearray.tn(),
     flags: flags::BASETYPE,
     make_new: Some(ba_make_new),
     print: Some(ba_print),

@@ -112,7 +112,7 @@ fn bytes_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 /// The `bytes` type: `Var<StrHead>` objects (`heap/strs.rs`), exporting
 /// their bytes through the buffer slot.
 pub static BYTES_TYPE: TypeObj = TypeObj {
-    name: q::bytes,
+    name: q::bytes.tn(),
     flags: flags::BASETYPE,
     make_new: Some(bytes_make_new),
     print: Some(bytes_print),

@@ -388,7 +388,7 @@ static DICT_LOCALS: [(Qstr, Rom); 14] = [
 
 /// The `dict` type.
 pub static DICT_TYPE: TypeObj = TypeObj {
-    name: q::dict,
+    name: q::dict.tn(),
     flags: flags::BASETYPE,
     make_new: Some(dict_make_new),
     print: Some(dict_print),

@@ -46,7 +46,7 @@ static INT_LOCALS: [(crate::Qstr, Rom); 2] = [
 
 /// The `int` type.
 pub static INT_TYPE: TypeObj = TypeObj {
-    name: q::int,
+    name: q::int.tn(),
     flags: flags::BASETYPE,
     make_new: Some(int_make_new),
     print: Some(int_print),

@@ -149,7 +149,7 @@ fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// The type of list, tuple, str, bytes, bytearray and memoryview
 /// iterators (`<iterator>`).
 pub static ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
+    name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
     locals: &ITER_LOCALS,
@@ -159,7 +159,7 @@ pub static ITERATOR_TYPE: TypeObj = TypeObj {
 
 /// The type of `__getitem__` iterators (also `<iterator>`).
 pub static SUBSCR_ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
+    name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
     locals: &ITER_LOCALS,
@@ -278,7 +278,7 @@ pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
 
 /// `enumerate(iterable, start=0)`.
 pub static ENUMERATE_TYPE: TypeObj = TypeObj {
-    name: q::enumerate,
+    name: q::enumerate.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(enumerate_make_new),
     print: Some(print_name),
@@ -367,7 +367,7 @@ fn zip_map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// `zip(*iterables)`.
 pub static ZIP_TYPE: TypeObj = TypeObj {
-    name: q::zip,
+    name: q::zip.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_map_make_new),
     print: Some(print_name),
@@ -378,7 +378,7 @@ pub static ZIP_TYPE: TypeObj = TypeObj {
 
 /// `map(function, *iterables)`.
 pub static MAP_TYPE: TypeObj = TypeObj {
-    name: q::map,
+    name: q::map.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_map_make_new),
     print: Some(print_name),
@@ -431,7 +431,7 @@ fn filter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// `filter(function_or_None, iterable)`.
 pub static FILTER_TYPE: TypeObj = TypeObj {
-    name: q::filter,
+    name: q::filter.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(filter_make_new),
     print: Some(print_name),
@@ -496,7 +496,7 @@ fn reversed_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// `reversed(seq)`: uses `__reversed__` if the object defines it, else
 /// `len()` and indexing.
 pub static REVERSED_TYPE: TypeObj = TypeObj {
-    name: q::reversed,
+    name: q::reversed.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(reversed_make_new),
     print: Some(print_name),

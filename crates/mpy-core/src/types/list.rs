@@ -686,7 +686,7 @@ static LIST_LOCALS: [(Qstr, Rom); 11] = [
 
 /// The `list` type.
 pub static LIST_TYPE: TypeObj = TypeObj {
-    name: q::list,
+    name: q::list.tn(),
     flags: flags::BASETYPE,
     make_new: Some(list_make_new),
     print: Some(seq::seq_print),

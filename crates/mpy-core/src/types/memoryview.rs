@@ -199,7 +199,7 @@ static MEMORYVIEW_LOCALS: &[(Qstr, Rom)] = &[
 
 /// The `memoryview` type (register it in `builtins`).
 pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
-    name: q::memoryview,
+    name: q::memoryview.tn(),
     make_new: Some(mv_make_new),
     print: Some(mv_print),
     binary_op: Some(mv_binary_op),

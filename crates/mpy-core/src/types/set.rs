@@ -452,7 +452,7 @@ const FROZENSET_LOCALS: &[(Qstr, Rom)] = SET_LOCALS.split_at(9).0;
 
 /// The `set` type.
 pub static SET_TYPE: TypeObj = TypeObj {
-    name: q::set,
+    name: q::set.tn(),
     flags: flags::BASETYPE,
     make_new: Some(set_make_new),
     print: Some(set_print),
@@ -464,7 +464,7 @@ pub static SET_TYPE: TypeObj = TypeObj {
 
 /// The `frozenset` type.
 pub static FROZENSET_TYPE: TypeObj = TypeObj {
-    name: q::frozenset,
+    name: q::frozenset.tn(),
     flags: flags::BASETYPE,
     make_new: Some(set_make_new),
     print: Some(set_print),

@@ -348,7 +348,7 @@ fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 /// The `str` type. Its objects are qstrs or `Var<StrHead>` heap objects;
 /// it exports its UTF-8 through the buffer slot (as MicroPython's str).
 pub static STR_TYPE: TypeObj = TypeObj {
-    name: q::str,
+    name: q::str.tn(),
     flags: flags::BASETYPE,
     make_new: Some(str_make_new),
     print: Some(str_print),

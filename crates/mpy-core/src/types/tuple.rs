@@ -148,7 +148,7 @@ static TUPLE_LOCALS: [(Qstr, Rom); 2] = [(q::count, Rom::Fun(&seq::COUNT)), (q::
 
 /// The `tuple` type.
 pub static TUPLE_TYPE: TypeObj = TypeObj {
-    name: q::tuple,
+    name: q::tuple.tn(),
     flags: flags::BASETYPE,
     make_new: Some(tuple_make_new),
     print: Some(seq::seq_print),
