@@ -11,6 +11,7 @@
 use crate::flt::Float;
 use crate::heap::Heap;
 use crate::obj::{ConstObj, Obj, ObjBase};
+pub use crate::obj::Locals;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::PyResult;
@@ -259,20 +260,20 @@ impl Rom {
 /// Type flags.
 pub mod flags {
     /// Python classes may subclass this type.
-    pub const BASETYPE: u16 = 1;
+    pub const BASETYPE: u8 = 1;
     /// Instances compare equal only by identity unless a slot says otherwise
     /// (lets `==` skip the slot for such types).
-    pub const EQ_BY_ID: u16 = 2;
+    pub const EQ_BY_ID: u8 = 2;
     /// An iterator type whose `__iter__` is itself.
-    pub const ITER_IS_SELF: u16 = 4;
+    pub const ITER_IS_SELF: u8 = 4;
     /// A user class: the `TypeObj` is the head of a heap `ClassObj`.
-    pub const IS_CLASS: u16 = 8;
+    pub const IS_CLASS: u8 = 8;
     /// Instances of this user class carry a native base object
     /// (`InstanceNativeObj`).
-    pub const NATIVE_INSTANCE: u16 = 16;
+    pub const NATIVE_INSTANCE: u8 = 16;
     /// Objects of this (port-defined) type are laid out as
     /// [`crate::types::port::PortObj`].
-    pub const PORT_OBJ: u16 = 32;
+    pub const PORT_OBJ: u8 = 32;
 }
 
 /// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a
@@ -322,8 +323,12 @@ pub struct TypeObj {
     /// `__name__` (read it with [`TypeObj::name`]; written
     /// `name: q::NAME.tn()`).
     pub name: TypeName,
-    /// See [`flags`] (beside `name`: on the boards both share a word).
-    pub flags: u16,
+    /// See [`flags`] (beside `name`: on the boards both share a word
+    /// with `locals`' length).
+    pub flags: u8,
+    /// Methods and class attributes, looked up by qstr (read them with
+    /// [`TypeObj::locals`]; written `locals: Locals::of(&TABLE)`).
+    pub locals: Locals,
     /// The native base (`bool` -> `int`, `KeyError` -> `LookupError`); None
     /// means `object`.
     pub base: Option<&'static TypeObj>,
@@ -344,8 +349,6 @@ pub struct TypeObj {
     /// types share [`TypeExt::NONE_REF`], so every type carries one pointer
     /// instead of seven slots.
     pub ext: &'static TypeExt,
-    /// Methods and class attributes, looked up by qstr.
-    pub locals: &'static [(Qstr, Rom)],
 }
 
 /// The rarely used slots of a type (see [`TypeObj::ext`]).
@@ -399,7 +402,7 @@ impl TypeObj {
         subscr: None,
         iternext: None,
         ext: TypeExt::NONE_REF,
-        locals: &[],
+        locals: Locals::EMPTY,
     };
 
     /// `__name__`.
@@ -411,11 +414,17 @@ impl TypeObj {
         self.name
     }
 
+    /// Methods and class attributes.
+    #[inline]
+    pub fn locals(&self) -> &'static [(Qstr, Rom)] {
+        self.locals.get()
+    }
+
     /// Finds `name` in this type's locals, then its bases'.
     pub fn lookup(&'static self, name: Qstr) -> Option<Rom> {
         let mut t = Some(self);
         while let Some(ty) = t {
-            if let Some((_, r)) = ty.locals.iter().find(|(n, _)| *n == name) {
+            if let Some((_, r)) = ty.locals().iter().find(|(n, _)| *n == name) {
                 return Some(*r);
             }
             t = ty.base;
@@ -549,7 +558,7 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     subscr: None,
     iternext: None,
     ext: TypeExt::NONE_REF,
-    locals: &[],
+    locals: Locals::EMPTY,
 };
 
 /// The type of built-in functions and methods.
@@ -565,7 +574,7 @@ pub static OBJECT_TYPE: TypeObj = TypeObj {
     name: q::object.tn(),
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::object_make_new),
-    locals: &crate::types::object::OBJECT_LOCALS,
+    locals: crate::typ::Locals::of(&crate::types::object::OBJECT_LOCALS),
     ..TypeObj::EMPTY
 };
 

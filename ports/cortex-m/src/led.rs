@@ -86,6 +86,6 @@ pub static LED_TYPE: TypeObj = TypeObj {
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
     print: Some(print),
-    locals: &LOCALS,
+    locals: mpy_core::typ::Locals::of(&LOCALS),
     ..TypeObj::EMPTY
 };

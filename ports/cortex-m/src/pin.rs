@@ -335,6 +335,6 @@ pub static PIN_TYPE: TypeObj = TypeObj {
     make_new: Some(make_new),
     ext: &mpy_core::typ::TypeExt { call: Some(call), ..mpy_core::typ::TypeExt::NONE },
     print: Some(print),
-    locals: &LOCALS,
+    locals: mpy_core::typ::Locals::of(&LOCALS),
     ..TypeObj::EMPTY
 };

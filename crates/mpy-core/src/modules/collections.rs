@@ -491,7 +491,7 @@ pub static DEQUE_TYPE: TypeObj = TypeObj {
     make_new: Some(deque_new),
     print: Some(deque_print),
     subscr: Some(deque_subscr),
-    locals: &DEQUE_LOCALS,
+    locals: crate::typ::Locals::of(&DEQUE_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(deque_unary), iter: Some(deque_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

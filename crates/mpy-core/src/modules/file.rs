@@ -437,7 +437,7 @@ const fn file_type(name: Qstr) -> TypeObj {
         print: Some(file_print),
         iternext: Some(file_next),
         ext: &FILE_EXT,
-        locals: &FILE_LOCALS,
+        locals: crate::typ::Locals::of(&FILE_LOCALS),
         ..TypeObj::EMPTY
     }
 }

@@ -172,7 +172,7 @@ pub static SHA256_TYPE: TypeObj = TypeObj {
     name: q::sha256.tn(),
     make_new: Some(sha256_new),
     print: Some(print),
-    locals: &SHA256_LOCALS,
+    locals: crate::typ::Locals::of(&SHA256_LOCALS),
     ..TypeObj::EMPTY
 };
 

@@ -315,7 +315,7 @@ pub static STRINGIO_TYPE: TypeObj = TypeObj {
     make_new: Some(memio_new),
     print: Some(print),
     iternext: Some(iternext),
-    locals: &MEMIO_LOCALS,
+    locals: crate::typ::Locals::of(&MEMIO_LOCALS),
     ..TypeObj::EMPTY
 };
 
@@ -326,7 +326,7 @@ pub static BYTESIO_TYPE: TypeObj = TypeObj {
     make_new: Some(memio_new),
     print: Some(print),
     iternext: Some(iternext),
-    locals: &MEMIO_LOCALS,
+    locals: crate::typ::Locals::of(&MEMIO_LOCALS),
     ..TypeObj::EMPTY
 };
 

@@ -224,7 +224,7 @@ pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
     binary_op: Some(ba_binary_op),
     subscr: Some(ba_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(super::strutil::new_seq_iter), buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
-    locals: m::BYTEARRAY_LOCALS,
+    locals: crate::typ::Locals::of(m::BYTEARRAY_LOCALS),
     ..TypeObj::EMPTY
 };
 

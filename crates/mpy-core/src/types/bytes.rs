@@ -119,6 +119,6 @@ pub static BYTES_TYPE: TypeObj = TypeObj {
     binary_op: Some(bytes_binary_op),
     subscr: Some(bytes_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: m::BYTES_LOCALS,
+    locals: crate::typ::Locals::of(m::BYTES_LOCALS),
     ..TypeObj::EMPTY
 };

@@ -394,7 +394,7 @@ pub static DICT_TYPE: TypeObj = TypeObj {
     print: Some(dict_print),
     binary_op: Some(dict_binary),
     subscr: Some(dict_subscr),
-    locals: &DICT_LOCALS,
+    locals: crate::typ::Locals::of(&DICT_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(dict_unary), iter: Some(dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

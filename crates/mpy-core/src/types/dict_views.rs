@@ -160,6 +160,6 @@ pub static DICT_ITERATOR_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(print_iterator),
     iternext: Some(dict_iter_next),
-    locals: &super::iterators::ITER_LOCALS,
+    locals: crate::typ::Locals::of(&super::iterators::ITER_LOCALS),
     ..TypeObj::EMPTY
 };

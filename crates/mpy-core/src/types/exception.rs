@@ -113,7 +113,7 @@ static EXC_INIT: BuiltinFun = BuiltinFun::new(q::__init__, 1, u16::MAX, exc_init
 static BASE_EXCEPTION_LOCALS: [(Qstr, Rom); 1] = [(q::__init__, Rom::Fun(&EXC_INIT))];
 
 /// `BaseException`.
-pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException.tn(), base: None, flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), locals: &BASE_EXCEPTION_LOCALS, ..TypeObj::EMPTY };
+pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException.tn(), base: None, flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), locals: crate::typ::Locals::of(&BASE_EXCEPTION_LOCALS), ..TypeObj::EMPTY };
 /// `SystemExit`.
 pub static SYSTEM_EXIT_TYPE: TypeObj = TypeObj { name: q::SystemExit.tn(), base: Some(&BASE_EXCEPTION_TYPE), flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), ..TypeObj::EMPTY };
 /// `KeyboardInterrupt`.

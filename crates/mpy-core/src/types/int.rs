@@ -51,7 +51,7 @@ pub static INT_TYPE: TypeObj = TypeObj {
     make_new: Some(int_make_new),
     print: Some(int_print),
     binary_op: Some(num_binary_slot),
-    locals: &INT_LOCALS,
+    locals: crate::typ::Locals::of(&INT_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(int_unary_op), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

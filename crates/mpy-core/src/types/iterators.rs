@@ -152,7 +152,7 @@ pub static ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(iterator_next),
     ..TypeObj::EMPTY
 };
@@ -162,7 +162,7 @@ pub static SUBSCR_ITERATOR_TYPE: TypeObj = TypeObj {
     name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(subscr_iter_next),
     ..TypeObj::EMPTY
 };
@@ -282,7 +282,7 @@ pub static ENUMERATE_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(enumerate_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(enumerate_next),
     ..TypeObj::EMPTY
 };
@@ -371,7 +371,7 @@ pub static ZIP_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_map_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
@@ -382,7 +382,7 @@ pub static MAP_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_map_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
@@ -435,7 +435,7 @@ pub static FILTER_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(filter_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(filter_next),
     ..TypeObj::EMPTY
 };
@@ -500,7 +500,7 @@ pub static REVERSED_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     make_new: Some(reversed_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(reversed_next),
     ..TypeObj::EMPTY
 };

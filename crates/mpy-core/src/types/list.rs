@@ -692,7 +692,7 @@ pub static LIST_TYPE: TypeObj = TypeObj {
     print: Some(seq::seq_print),
     binary_op: Some(list_binary),
     subscr: Some(list_subscr),
-    locals: &LIST_LOCALS,
+    locals: crate::typ::Locals::of(&LIST_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(list_unary), iter: Some(seq::seq_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

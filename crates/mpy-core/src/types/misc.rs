@@ -116,7 +116,7 @@ static PROPERTY_LOCALS: [(Qstr, Rom); 3] = [
 
 /// `property`.
 pub static PROPERTY_TYPE: TypeObj =
-    TypeObj { name: q::property.tn(), make_new: Some(property_new), locals: &PROPERTY_LOCALS, ..TypeObj::EMPTY };
+    TypeObj { name: q::property.tn(), make_new: Some(property_new), locals: crate::typ::Locals::of(&PROPERTY_LOCALS), ..TypeObj::EMPTY };
 
 fn function_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = crate::vmobj::function_name(vm, o).unwrap_or(q::function);
@@ -145,7 +145,7 @@ pub static GENERATOR_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     iternext: Some(crate::vm::gen::gen_iternext),
     print: Some(crate::vm::gen::gen_print),
-    locals: &crate::vm::gen::GEN_LOCALS,
+    locals: crate::typ::Locals::of(&crate::vm::gen::GEN_LOCALS),
     ..TypeObj::EMPTY
 };
 

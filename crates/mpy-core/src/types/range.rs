@@ -246,7 +246,7 @@ pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
     flags: flags::ITER_IS_SELF,
     print: Some(super::iterators::print_name),
     iternext: Some(range_iter_next),
-    locals: &super::iterators::ITER_LOCALS,
+    locals: crate::typ::Locals::of(&super::iterators::ITER_LOCALS),
     ..TypeObj::EMPTY
 };
 

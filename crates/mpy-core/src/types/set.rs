@@ -457,7 +457,7 @@ pub static SET_TYPE: TypeObj = TypeObj {
     make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),
-    locals: &SET_LOCALS,
+    locals: crate::typ::Locals::of(&SET_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(super::dict::dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
@@ -469,7 +469,7 @@ pub static FROZENSET_TYPE: TypeObj = TypeObj {
     make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),
-    locals: FROZENSET_LOCALS,
+    locals: crate::typ::Locals::of(FROZENSET_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(super::dict::dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

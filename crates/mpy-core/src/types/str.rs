@@ -355,6 +355,6 @@ pub static STR_TYPE: TypeObj = TypeObj {
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(super::bytes::bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: m::STR_LOCALS,
+    locals: crate::typ::Locals::of(m::STR_LOCALS),
     ..TypeObj::EMPTY
 };

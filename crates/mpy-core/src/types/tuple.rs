@@ -154,7 +154,7 @@ pub static TUPLE_TYPE: TypeObj = TypeObj {
     print: Some(seq::seq_print),
     binary_op: Some(tuple_binary),
     subscr: Some(tuple_subscr),
-    locals: &TUPLE_LOCALS,
+    locals: crate::typ::Locals::of(&TUPLE_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(tuple_unary), iter: Some(seq::seq_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

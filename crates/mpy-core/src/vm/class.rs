@@ -126,7 +126,7 @@ fn find_in_entry(vm: &Vm, e: Obj, name: Qstr, h: u32) -> Option<Found> {
         return k.st.dict.entry(p).map(|en| Found::Plain(en.value));
     }
     let t = e.as_type()?;
-    t.locals.iter().find(|(n, _)| *n == name).map(|(_, r)| Found::Rom(*r))
+    t.locals().iter().find(|(n, _)| *n == name).map(|(_, r)| Found::Rom(*r))
 }
 
 /// Finds `name` along `cls`'s MRO from position `from` (a user class),
@@ -213,7 +213,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
                 }
             }
         } else if let Some(t) = e.as_type() {
-            if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+            if let Some((_, r)) = t.locals().iter().find(|(n, _)| *n == name) {
                 return Some(Found::Rom(*r));
             }
         }
@@ -278,7 +278,7 @@ pub fn class_lookup_from(vm: &mut Vm, cls: Obj, name: Qstr, from: usize) -> PyRe
     if !is_class(vm, cls) {
         let mut ty = cls.as_type();
         while let Some(t) = ty {
-            if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+            if let Some((_, r)) = t.locals().iter().find(|(n, _)| *n == name) {
                 let r = *r;
                 return Ok(Some((vm.rom_to_obj(r)?, rom_kind(r))));
             }
@@ -746,7 +746,7 @@ fn class_type(name: crate::typ::TypeName, nb: Option<&'static TypeObj>) -> TypeO
         subscr: Some(inst::inst_subscr),
         iternext: Some(inst::inst_iternext),
         ext: if native { &NATIVE_CLASS_EXT } else { &CLASS_EXT },
-        locals: &[],
+        locals: crate::typ::Locals::of(&[]),
     }
 }
 
