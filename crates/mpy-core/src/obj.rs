@@ -69,15 +69,18 @@ unsafe impl Sync for ConstObj {}
 unsafe impl Send for ConstObj {}
 
 /// A built-in type's `locals` table (see [`crate::typ::TypeObj::locals`])
-/// in five bytes: its address and its length (at most 255 entries),
+/// in five bytes: its length (at most 255 entries) and its address,
 /// unaligned, so that a `TypeObj` keeps it beside its 16-bit name and its
 /// flags in the words a `&[T]` (eight bytes) and the flags took alone.
 /// Made only from a `'static` slice ([`Locals::of`]), read back as one.
 #[derive(Clone, Copy)]
 #[repr(C, packed)]
 pub struct Locals {
-    ptr: *const (Qstr, crate::typ::Rom),
+    // (The length first: after a `TypeObj`'s 16-bit name and its flags
+    // the address then sits on a word boundary on the boards, one aligned
+    // load.)
     len: u8,
+    ptr: *const (Qstr, crate::typ::Rom),
 }
 
 // SAFETY: `ptr` points to a `'static` slice of `Copy` entries that is
@@ -94,7 +97,7 @@ impl Locals {
     /// The table `t` (a compile-time error if it has more than 255 entries).
     pub const fn of(t: &'static [(Qstr, crate::typ::Rom)]) -> Locals {
         assert!(t.len() <= u8::MAX as usize);
-        Locals { ptr: t.as_ptr(), len: t.len() as u8 }
+        Locals { len: t.len() as u8, ptr: t.as_ptr() }
     }
 
     /// The entries.

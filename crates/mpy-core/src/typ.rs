@@ -351,6 +351,11 @@ pub struct TypeObj {
     pub ext: &'static TypeExt,
 }
 
+// Boards: a type is ten words, its `locals` address on a word boundary
+// (after the header, the 16-bit name, the flags and the length byte).
+#[cfg(all(target_os = "none", target_pointer_width = "32"))]
+const _: () = assert!(core::mem::size_of::<TypeObj>() == 40 && core::mem::offset_of!(TypeObj, locals) == 7);
+
 /// The rarely used slots of a type (see [`TypeObj::ext`]).
 pub struct TypeExt {
     /// Unary operators and the protocol hooks in [`UnaryOp`].
