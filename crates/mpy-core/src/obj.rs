@@ -68,6 +68,49 @@ unsafe impl Sync for ConstObj {}
 // SAFETY: as above.
 unsafe impl Send for ConstObj {}
 
+/// A built-in type's `locals` table (see [`crate::typ::TypeObj::locals`])
+/// in five bytes: its length (at most 255 entries) and its address,
+/// unaligned, so that a `TypeObj` keeps it beside its 16-bit name and its
+/// flags in the words a `&[T]` (eight bytes) and the flags took alone.
+/// Made only from a `'static` slice ([`Locals::of`]), read back as one.
+#[derive(Clone, Copy)]
+#[repr(C, packed)]
+pub struct Locals {
+    // (The length first: after a `TypeObj`'s 16-bit name and its flags
+    // the address then sits on a word boundary on the boards, one aligned
+    // load.)
+    len: u8,
+    ptr: *const (Qstr, crate::typ::Rom),
+}
+
+// SAFETY: `ptr` points to a `'static` slice of `Copy` entries that is
+// never written (it was a `&'static` shared reference), so sharing the
+// table between threads is sharing that reference.
+unsafe impl Sync for Locals {}
+// SAFETY: as above.
+unsafe impl Send for Locals {}
+
+impl Locals {
+    /// No entries.
+    pub const EMPTY: Locals = Locals::of(&[]);
+
+    /// The table `t` (a compile-time error if it has more than 255 entries).
+    pub const fn of(t: &'static [(Qstr, crate::typ::Rom)]) -> Locals {
+        assert!(t.len() <= u8::MAX as usize);
+        Locals { len: t.len() as u8, ptr: t.as_ptr() }
+    }
+
+    /// The entries.
+    #[inline]
+    pub fn get(self) -> &'static [(Qstr, crate::typ::Rom)] {
+        let (ptr, len) = (self.ptr, self.len);
+        // SAFETY: `ptr` and `len` are the address and the length of the
+        // `&'static` slice `Locals::of` was given (the fields are private
+        // and never changed afterwards): the same slice, still valid.
+        unsafe { core::slice::from_raw_parts(ptr, usize::from(len)) }
+    }
+}
+
 impl ConstObj {
     /// The `'static` object `b`.
     pub const fn from_static(b: &'static ObjBase) -> ConstObj {

@@ -11,6 +11,7 @@
 use crate::flt::Float;
 use crate::heap::Heap;
 use crate::obj::{ConstObj, Obj, ObjBase};
+pub use crate::obj::Locals;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::PyResult;
@@ -259,20 +260,54 @@ impl Rom {
 /// Type flags.
 pub mod flags {
     /// Python classes may subclass this type.
-    pub const BASETYPE: u16 = 1;
+    pub const BASETYPE: u8 = 1;
     /// Instances compare equal only by identity unless a slot says otherwise
     /// (lets `==` skip the slot for such types).
-    pub const EQ_BY_ID: u16 = 2;
+    pub const EQ_BY_ID: u8 = 2;
     /// An iterator type whose `__iter__` is itself.
-    pub const ITER_IS_SELF: u16 = 4;
+    pub const ITER_IS_SELF: u8 = 4;
     /// A user class: the `TypeObj` is the head of a heap `ClassObj`.
-    pub const IS_CLASS: u16 = 8;
+    pub const IS_CLASS: u8 = 8;
     /// Instances of this user class carry a native base object
     /// (`InstanceNativeObj`).
-    pub const NATIVE_INSTANCE: u16 = 16;
+    pub const NATIVE_INSTANCE: u8 = 16;
     /// Objects of this (port-defined) type are laid out as
     /// [`crate::types::port::PortObj`].
-    pub const PORT_OBJ: u16 = 32;
+    pub const PORT_OBJ: u8 = 32;
+}
+
+/// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a
+/// word less per type; every built-in qstr and, with the boards' heap,
+/// every run-time one fits), elsewhere the [`Qstr`].
+#[cfg(target_os = "none")]
+pub type TypeName = u16;
+/// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a
+/// word less per type; every built-in qstr and, with the boards' heap,
+/// every run-time one fits), elsewhere the [`Qstr`].
+#[cfg(not(target_os = "none"))]
+pub type TypeName = Qstr;
+
+impl Qstr {
+    /// This qstr as a [`TypeObj::name`] (built-in types: `q::NAME.tn()`;
+    /// on the boards a compile-time error if it does not fit 16 bits).
+    pub const fn tn(self) -> TypeName {
+        #[cfg(target_os = "none")]
+        {
+            assert!(self.0 <= u16::MAX as u32);
+            self.0 as u16
+        }
+        #[cfg(not(target_os = "none"))]
+        self
+    }
+
+    /// This qstr as a [`TypeObj::name`] for a class made at run time: None
+    /// if its id does not fit (boards only; their heap holds far fewer).
+    pub fn try_tn(self) -> Option<TypeName> {
+        #[cfg(target_os = "none")]
+        return u16::try_from(self.0).ok();
+        #[cfg(not(target_os = "none"))]
+        Some(self)
+    }
 }
 
 /// A built-in type: static name, base, slots and locals.
@@ -285,13 +320,18 @@ pub mod flags {
 pub struct TypeObj {
     /// Always `type`.
     pub header: ObjBase,
-    /// `__name__`.
-    pub name: Qstr,
+    /// `__name__` (read it with [`TypeObj::name`]; written
+    /// `name: q::NAME.tn()`).
+    pub name: TypeName,
+    /// See [`flags`] (beside `name`: on the boards both share a word
+    /// with `locals`' length).
+    pub flags: u8,
+    /// Methods and class attributes, looked up by qstr (read them with
+    /// [`TypeObj::locals`]; written `locals: Locals::of(&TABLE)`).
+    pub locals: Locals,
     /// The native base (`bool` -> `int`, `KeyError` -> `LookupError`); None
     /// means `object`.
     pub base: Option<&'static TypeObj>,
-    /// See [`flags`].
-    pub flags: u16,
     /// `T(*args, **kw)`: receives the type being instantiated (a built-in
     /// type or a Python subclass of it) as `cls`.
     pub make_new: Option<fn(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj>>,
@@ -309,9 +349,12 @@ pub struct TypeObj {
     /// types share [`TypeExt::NONE_REF`], so every type carries one pointer
     /// instead of seven slots.
     pub ext: &'static TypeExt,
-    /// Methods and class attributes, looked up by qstr.
-    pub locals: &'static [(Qstr, Rom)],
 }
+
+// Boards: a type is ten words, its `locals` address on a word boundary
+// (after the header, the 16-bit name, the flags and the length byte).
+#[cfg(all(target_os = "none", target_pointer_width = "32"))]
+const _: () = assert!(core::mem::size_of::<TypeObj>() == 40 && core::mem::offset_of!(TypeObj, locals) == 7);
 
 /// The rarely used slots of a type (see [`TypeObj::ext`]).
 pub struct TypeExt {
@@ -352,10 +395,10 @@ static NO_EXT: TypeExt = TypeExt::NONE;
 
 impl TypeObj {
     /// A type with no slots and no locals: start from this with
-    /// `TypeObj { name: q::x, ..TypeObj::EMPTY }`.
+    /// `TypeObj { name: q::x.tn(), ..TypeObj::EMPTY }`.
     pub const EMPTY: TypeObj = TypeObj {
         header: ObjBase { ty: &TYPE_TYPE },
-        name: q::object,
+        name: q::object.tn(),
         base: None,
         flags: 0,
         make_new: None,
@@ -364,14 +407,29 @@ impl TypeObj {
         subscr: None,
         iternext: None,
         ext: TypeExt::NONE_REF,
-        locals: &[],
+        locals: Locals::EMPTY,
     };
+
+    /// `__name__`.
+    #[inline]
+    pub fn name(&self) -> Qstr {
+        #[cfg(target_os = "none")]
+        return Qstr(u32::from(self.name));
+        #[cfg(not(target_os = "none"))]
+        self.name
+    }
+
+    /// Methods and class attributes.
+    #[inline]
+    pub fn locals(&self) -> &'static [(Qstr, Rom)] {
+        self.locals.get()
+    }
 
     /// Finds `name` in this type's locals, then its bases'.
     pub fn lookup(&'static self, name: Qstr) -> Option<Rom> {
         let mut t = Some(self);
         while let Some(ty) = t {
-            if let Some((_, r)) = ty.locals.iter().find(|(n, _)| *n == name) {
+            if let Some((_, r)) = ty.locals().iter().find(|(n, _)| *n == name) {
                 return Some(*r);
             }
             t = ty.base;
@@ -496,7 +554,7 @@ impl BuiltinFun {
 /// (Spelled out in full: `TypeObj::EMPTY` refers to this static.)
 pub static TYPE_TYPE: TypeObj = TypeObj {
     header: ObjBase { ty: &TYPE_TYPE },
-    name: q::r#type,
+    name: q::r#type.tn(),
     base: None,
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::type_make_new),
@@ -505,11 +563,11 @@ pub static TYPE_TYPE: TypeObj = TypeObj {
     subscr: None,
     iternext: None,
     ext: TypeExt::NONE_REF,
-    locals: &[],
+    locals: Locals::EMPTY,
 };
 
 /// The type of built-in functions and methods.
-pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function, print: Some(builtin_fun_print), ..TypeObj::EMPTY };
+pub static BUILTIN_FUNCTION_TYPE: TypeObj = TypeObj { name: q::function.tn(), print: Some(builtin_fun_print), ..TypeObj::EMPTY };
 
 /// Built-in functions print as `<function>`, as in MicroPython.
 fn builtin_fun_print(vm: &mut Vm, _o: Obj, out: &mut crate::runtime::print::Out, _k: PrintKind) -> PyResult<()> {
@@ -518,10 +576,10 @@ fn builtin_fun_print(vm: &mut Vm, _o: Obj, out: &mut crate::runtime::print::Out,
 
 /// `object`: the root of every class.
 pub static OBJECT_TYPE: TypeObj = TypeObj {
-    name: q::object,
+    name: q::object.tn(),
     flags: flags::BASETYPE,
     make_new: Some(crate::types::object::object_make_new),
-    locals: &crate::types::object::OBJECT_LOCALS,
+    locals: crate::typ::Locals::of(&crate::types::object::OBJECT_LOCALS),
     ..TypeObj::EMPTY
 };
 
@@ -583,7 +641,7 @@ impl ModuleDef {
 /// attributes through [`ModuleDef`]. (Modules loaded from files are heap
 /// objects of another type, also named `module`.)
 pub static BUILTIN_MODULE_TYPE: TypeObj = TypeObj {
-    name: q::module,
+    name: q::module.tn(),
     print: Some(crate::modules::module_print),
     ext: &TypeExt { attr: Some(crate::modules::module_attr), ..TypeExt::NONE },
     ..TypeObj::EMPTY

@@ -25,11 +25,11 @@ use crate::typ::TypeObj;
 use mpy_bytecode::varint;
 
 /// The internal type of raw code objects.
-pub static RAW_CODE_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+pub static RAW_CODE_TYPE: TypeObj = TypeObj { name: q::code.tn(), ..TypeObj::EMPTY };
 /// The internal type of qstr tables.
-pub static QSTR_TABLE_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+pub static QSTR_TABLE_TYPE: TypeObj = TypeObj { name: q::code.tn(), ..TypeObj::EMPTY };
 /// The internal type of module code contexts.
-pub static CONTEXT_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+pub static CONTEXT_TYPE: TypeObj = TypeObj { name: q::code.tn(), ..TypeObj::EMPTY };
 
 /// The header of a loaded bytecode function body; the items are its
 /// `fun_data` (signature, prelude, opcodes) unless it is frozen. Every

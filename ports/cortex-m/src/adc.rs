@@ -73,10 +73,10 @@ static LOCALS: [(Qstr, Rom); 2] = [(q::read, Rom::Fun(&READ)), (q::read_u16, Rom
 
 /// The `ADC` type (`machine.ADC`, `pyb.ADC`).
 pub static ADC_TYPE: TypeObj = TypeObj {
-    name: q::ADC,
+    name: q::ADC.tn(),
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
     print: Some(print),
-    locals: &LOCALS,
+    locals: mpy_core::typ::Locals::of(&LOCALS),
     ..TypeObj::EMPTY
 };

@@ -82,10 +82,10 @@ static LOCALS: [(Qstr, Rom); 4] = [
 
 /// The `LED` type (`pyb.LED`).
 pub static LED_TYPE: TypeObj = TypeObj {
-    name: q::LED,
+    name: q::LED.tn(),
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
     print: Some(print),
-    locals: &LOCALS,
+    locals: mpy_core::typ::Locals::of(&LOCALS),
     ..TypeObj::EMPTY
 };

@@ -50,7 +50,7 @@ fn mem_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 }
 
 /// The type of `machine.mem8/16/32`.
-pub static MEM_TYPE: TypeObj = TypeObj { name: q::mem, subscr: Some(mem_subscr), ..TypeObj::EMPTY };
+pub static MEM_TYPE: TypeObj = TypeObj { name: q::mem.tn(), subscr: Some(mem_subscr), ..TypeObj::EMPTY };
 
 /// `freq()`: the CPU clock in Hz.
 fn freq(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

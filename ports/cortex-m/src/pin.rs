@@ -330,11 +330,11 @@ static LOCALS: [(Qstr, Rom); 25] = [
 
 /// The `Pin` type (`machine.Pin`, `pyb.Pin`).
 pub static PIN_TYPE: TypeObj = TypeObj {
-    name: q::Pin,
+    name: q::Pin.tn(),
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
     ext: &mpy_core::typ::TypeExt { call: Some(call), ..mpy_core::typ::TypeExt::NONE },
     print: Some(print),
-    locals: &LOCALS,
+    locals: mpy_core::typ::Locals::of(&LOCALS),
     ..TypeObj::EMPTY
 };

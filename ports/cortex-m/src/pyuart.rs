@@ -228,4 +228,4 @@ static LOCALS: [(Qstr, Rom); 7] = [
 
 /// The `UART` type (`machine.UART`, `pyb.UART`).
 pub static UART_TYPE: TypeObj =
-    TypeObj { name: q::UART, flags: flags::PORT_OBJ, make_new: Some(make_new), locals: &LOCALS, ..TypeObj::EMPTY };
+    TypeObj { name: q::UART.tn(), flags: flags::PORT_OBJ, make_new: Some(make_new), locals: mpy_core::typ::Locals::of(&LOCALS), ..TypeObj::EMPTY };

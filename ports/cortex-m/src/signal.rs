@@ -78,11 +78,11 @@ static LOCALS: [(Qstr, Rom); 3] = [(q::off, Rom::Fun(&OFF)), (q::on, Rom::Fun(&O
 
 /// The `Signal` type (`machine.Signal`).
 pub static SIGNAL_TYPE: TypeObj = TypeObj {
-    name: q::Signal,
+    name: q::Signal.tn(),
     flags: flags::PORT_OBJ,
     make_new: Some(make_new),
     ext: &mpy_core::typ::TypeExt { call: Some(call), ..mpy_core::typ::TypeExt::NONE },
     print: Some(print),
-    locals: &LOCALS,
+    locals: mpy_core::typ::Locals::of(&LOCALS),
     ..TypeObj::EMPTY
 };

@@ -173,4 +173,4 @@ static LOCALS: [(Qstr, Rom); 7] = [
 
 /// The `Timer` type (`machine.Timer`, `pyb.Timer`).
 pub static TIMER_TYPE: TypeObj =
-    TypeObj { name: q::Timer, flags: flags::PORT_OBJ, make_new: Some(make_new), locals: &LOCALS, ..TypeObj::EMPTY };
+    TypeObj { name: q::Timer.tn(), flags: flags::PORT_OBJ, make_new: Some(make_new), locals: mpy_core::typ::Locals::of(&LOCALS), ..TypeObj::EMPTY };

@@ -43,7 +43,7 @@ pub struct StaticTextObj {
 }
 
 /// The internal type of [`StaticTextObj`].
-pub static STATIC_TEXT_TYPE: TypeObj = TypeObj { name: crate::qstr::q::str, ..TypeObj::EMPTY };
+pub static STATIC_TEXT_TYPE: TypeObj = TypeObj { name: crate::qstr::q::str.tn(), ..TypeObj::EMPTY };
 
 impl Heap {
     /// A new heap str holding `s` (no interning here). Gives nothing back

@@ -215,7 +215,7 @@ fn add_name(vm: &mut Vm, out: Obj, n: Qstr) -> PyResult<()> {
 fn type_names(vm: &mut Vm, t: &'static TypeObj, out: Obj) -> PyResult<()> {
     let mut ty = Some(t);
     while let Some(tt) = ty {
-        for (n, _) in tt.locals {
+        for (n, _) in tt.locals() {
             add_name(vm, out, *n)?;
         }
         ty = tt.base;
@@ -388,7 +388,7 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         return Ok(Obj::NONE);
     }
-    for &(n, r) in o.as_type().unwrap_or(vm.builtin_type(o)).locals {
+    for &(n, r) in o.as_type().unwrap_or(vm.builtin_type(o)).locals() {
         let v = match r.kind() {
             crate::typ::RomKind::ClassMethod(_) => Obj::NULL,
             _ => vm.rom_to_obj(r)?,

@@ -217,7 +217,7 @@ fn nt_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// The type of namedtuple classes (named `type`, as classes are).
 pub static NT_CLASS_TYPE: TypeObj = TypeObj {
-    name: q::r#type,
+    name: q::r#type.tn(),
     ext: &crate::typ::TypeExt { attr: Some(nt_class_attr), call: Some(nt_class_call), ..crate::typ::TypeExt::NONE },
     print: Some(nt_class_print),
     ..TypeObj::EMPTY
@@ -225,7 +225,7 @@ pub static NT_CLASS_TYPE: TypeObj = TypeObj {
 
 /// The type of namedtuple instances.
 pub static NT_TYPE: TypeObj = TypeObj {
-    name: q::namedtuple,
+    name: q::namedtuple.tn(),
     print: Some(nt_print),
     binary_op: Some(nt_binary),
     subscr: Some(nt_subscr),
@@ -487,11 +487,11 @@ static DEQUE_LOCALS: [(Qstr, Rom); 5] = [
 
 /// `collections.deque`.
 pub static DEQUE_TYPE: TypeObj = TypeObj {
-    name: q::deque,
+    name: q::deque.tn(),
     make_new: Some(deque_new),
     print: Some(deque_print),
     subscr: Some(deque_subscr),
-    locals: &DEQUE_LOCALS,
+    locals: crate::typ::Locals::of(&DEQUE_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(deque_unary), iter: Some(deque_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -432,12 +432,12 @@ static FILE_EXT: crate::typ::TypeExt = crate::typ::TypeExt { finalise: Some(file
 /// The type of the port's files named `name`: both kinds share every slot.
 const fn file_type(name: Qstr) -> TypeObj {
     TypeObj {
-        name,
+        name: name.tn(),
         flags: flags::ITER_IS_SELF,
         print: Some(file_print),
         iternext: Some(file_next),
         ext: &FILE_EXT,
-        locals: &FILE_LOCALS,
+        locals: crate::typ::Locals::of(&FILE_LOCALS),
         ..TypeObj::EMPTY
     }
 }

@@ -169,10 +169,10 @@ static SHA256_LOCALS: [(Qstr, Rom); 2] = [(q::digest, Rom::Fun(&DIGEST)), (q::up
 
 /// `hashlib.sha256`.
 pub static SHA256_TYPE: TypeObj = TypeObj {
-    name: q::sha256,
+    name: q::sha256.tn(),
     make_new: Some(sha256_new),
     print: Some(print),
-    locals: &SHA256_LOCALS,
+    locals: crate::typ::Locals::of(&SHA256_LOCALS),
     ..TypeObj::EMPTY
 };
 

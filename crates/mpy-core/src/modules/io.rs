@@ -310,29 +310,29 @@ static MEMIO_LOCALS: [(Qstr, Rom); 12] = [
 
 /// `io.StringIO`.
 pub static STRINGIO_TYPE: TypeObj = TypeObj {
-    name: q::StringIO,
+    name: q::StringIO.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(memio_new),
     print: Some(print),
     iternext: Some(iternext),
-    locals: &MEMIO_LOCALS,
+    locals: crate::typ::Locals::of(&MEMIO_LOCALS),
     ..TypeObj::EMPTY
 };
 
 /// `io.BytesIO`.
 pub static BYTESIO_TYPE: TypeObj = TypeObj {
-    name: q::BytesIO,
+    name: q::BytesIO.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(memio_new),
     print: Some(print),
     iternext: Some(iternext),
-    locals: &MEMIO_LOCALS,
+    locals: crate::typ::Locals::of(&MEMIO_LOCALS),
     ..TypeObj::EMPTY
 };
 
 /// `io.IOBase`: the base class of streams written in Python (e.g. the
 /// files of a user-defined filesystem); it adds no behaviour.
-pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase, flags: flags::BASETYPE, ..TypeObj::EMPTY };
+pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase.tn(), flags: flags::BASETYPE, ..TypeObj::EMPTY };
 
 static LOCALS: &[(Qstr, Rom)] = &[
     (q::__name__, Rom::Str(q::io)),

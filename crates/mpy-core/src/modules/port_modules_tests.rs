@@ -29,7 +29,7 @@ fn freq(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(42))
 }
 
-static PIN_TYPE: TypeObj = TypeObj { name: q::Pin, flags: flags::PORT_OBJ, ..TypeObj::EMPTY };
+static PIN_TYPE: TypeObj = TypeObj { name: q::Pin.tn(), flags: flags::PORT_OBJ, ..TypeObj::EMPTY };
 
 fn pin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_port_obj(&PIN_TYPE, [a[0], Obj::NONE, Obj::NONE, Obj::NONE])

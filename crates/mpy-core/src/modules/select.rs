@@ -243,7 +243,7 @@ static POLL_LOCALS: [(Qstr, Rom); 5] = [
 ];
 
 /// The type of `select.poll()` objects.
-pub static POLL_TYPE: TypeObj = TypeObj { name: q::poll, locals: &POLL_LOCALS, ..TypeObj::EMPTY };
+pub static POLL_TYPE: TypeObj = TypeObj { name: q::poll.tn(), locals: crate::typ::Locals::of(&POLL_LOCALS), ..TypeObj::EMPTY };
 
 static POLL: BuiltinFun = BuiltinFun::new(q::poll, 0, 0, poll_new);
 

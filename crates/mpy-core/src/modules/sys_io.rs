@@ -221,8 +221,8 @@ static BINARY_LOCALS: [(Qstr, Rom); 5] = [
 
 /// The console text stream type.
 pub static TEXTIO_TYPE: TypeObj =
-    TypeObj { name: q::TextIOWrapper, print: Some(print), locals: &LOCALS, ext: &crate::typ::TypeExt { attr: Some(attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
+    TypeObj { name: q::TextIOWrapper.tn(), print: Some(print), locals: crate::typ::Locals::of(&LOCALS), ext: &crate::typ::TypeExt { attr: Some(attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
 /// The console binary stream type (`sys.stdin.buffer`, ...).
 pub static FILEIO_TYPE: TypeObj =
-    TypeObj { name: q::FileIO, print: Some(print), locals: &BINARY_LOCALS, ..TypeObj::EMPTY };
+    TypeObj { name: q::FileIO.tn(), print: Some(print), locals: crate::typ::Locals::of(&BINARY_LOCALS), ..TypeObj::EMPTY };

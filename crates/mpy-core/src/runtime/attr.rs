@@ -81,7 +81,7 @@ impl Vm {
         let module = crate::vm::module::module_name(self, o).or_else(|| o.as_builtin_module().map(|m| m.name));
         // One formatting call: the template and the name of the owner.
         let (tpl, owner) = if let Some(t) = o.as_type() {
-            (msg!("type object '{}' has no attribute '{}'"), self.qstr_str(t.name))
+            (msg!("type object '{}' has no attribute '{}'"), self.qstr_str(t.name()))
         } else if let Some(mn) = module {
             (msg!("module '{}' has no attribute '{}'"), self.qstr_str(mn))
         } else {
@@ -124,7 +124,7 @@ impl Vm {
                 });
             }
             if name == q::__name__ {
-                return Ok((Obj::qstr(ty.name), Obj::NULL));
+                return Ok((Obj::qstr(ty.name()), Obj::NULL));
             }
             if name == q::__bases__ {
                 // `()` for object, else the one base (object by default).

@@ -33,7 +33,7 @@ impl Vm {
             if let Some(mk) = t.make_new {
                 return mk(self, f, args, kw);
             }
-            let n = self.qstr_str(t.name);
+            let n = self.qstr_str(t.name());
             return Err(self.type_error_fmt(msg!("can't create '{}' instances"), &[n.into()]));
         }
         let t = self.builtin_type(f);

@@ -29,7 +29,7 @@ impl Vm {
     /// interpreter).
     #[cfg_attr(not(target_os = "none"), inline)]
     pub fn type_name<'a>(&self, o: Obj) -> &'a str {
-        self.qstr_str(self.builtin_type(o).name)
+        self.qstr_str(self.builtin_type(o).name())
     }
 
     /// The `__name__` of a type object (built-in type or user class);
@@ -37,7 +37,7 @@ impl Vm {
     #[cfg_attr(not(target_os = "none"), inline)]
     pub fn class_name<'a>(&self, t: Obj) -> &'a str {
         match t.as_type() {
-            Some(ty) => self.qstr_str(ty.name),
+            Some(ty) => self.qstr_str(ty.name()),
             None => "?",
         }
     }

@@ -366,7 +366,7 @@ impl Vm {
         }
         // A type without a print slot: `<object>`, `<property>` (as
         // MicroPython).
-        let name = self.qstr_str(t.name);
+        let name = self.qstr_str(t.name());
         out.fmt(self, "<{}>", &[name.into()])
     }
 

@@ -73,7 +73,7 @@ fn unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 
 /// The `attrtuple` type (shows as `tuple`).
 pub static ATTRTUPLE_TYPE: TypeObj = TypeObj {
-    name: q::tuple,
+    name: q::tuple.tn(),
     print: Some(print),
     subscr: Some(subscr),
     ext: &crate::typ::TypeExt { attr: Some(attr), unary_op: Some(unary), ..crate::typ::TypeExt::NONE },

@@ -15,7 +15,7 @@ use crate::PyResult;
 /// and `issubclass(bool, int)` are False and bools have no int methods,
 /// though they act as 0/1 in arithmetic.
 pub static BOOL_TYPE: TypeObj = TypeObj {
-    name: q::bool,
+    name: q::bool.tn(),
     make_new: Some(bool_make_new),
     print: Some(bool_print),
     binary_op: Some(num_binary_slot),

@@ -217,14 +217,14 @@ pub static EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, ba_extend);
 
 /// The `bytearray` type.
 pub static BYTEARRAY_TYPE: TypeObj = TypeObj {
-    name: q::bytearray,
+    name: q::bytearray.tn(),
     flags: flags::BASETYPE,
     make_new: Some(ba_make_new),
     print: Some(ba_print),
     binary_op: Some(ba_binary_op),
     subscr: Some(ba_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(super::strutil::new_seq_iter), buffer: Some(ba_buffer), buffer_mut: Some(ba_buffer_mut), ..crate::typ::TypeExt::NONE },
-    locals: m::BYTEARRAY_LOCALS,
+    locals: crate::typ::Locals::of(m::BYTEARRAY_LOCALS),
     ..TypeObj::EMPTY
 };
 

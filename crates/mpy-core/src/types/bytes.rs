@@ -112,13 +112,13 @@ fn bytes_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 /// The `bytes` type: `Var<StrHead>` objects (`heap/strs.rs`), exporting
 /// their bytes through the buffer slot.
 pub static BYTES_TYPE: TypeObj = TypeObj {
-    name: q::bytes,
+    name: q::bytes.tn(),
     flags: flags::BASETYPE,
     make_new: Some(bytes_make_new),
     print: Some(bytes_print),
     binary_op: Some(bytes_binary_op),
     subscr: Some(bytes_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: m::BYTES_LOCALS,
+    locals: crate::typ::Locals::of(m::BYTES_LOCALS),
     ..TypeObj::EMPTY
 };

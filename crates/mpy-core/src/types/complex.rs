@@ -17,7 +17,7 @@ use crate::PyResult;
 
 /// The `complex` type.
 pub static COMPLEX_TYPE: TypeObj = TypeObj {
-    name: q::complex,
+    name: q::complex.tn(),
     make_new: Some(complex_make_new),
     print: Some(complex_print),
     binary_op: Some(num_binary_slot),

@@ -388,13 +388,13 @@ static DICT_LOCALS: [(Qstr, Rom); 14] = [
 
 /// The `dict` type.
 pub static DICT_TYPE: TypeObj = TypeObj {
-    name: q::dict,
+    name: q::dict.tn(),
     flags: flags::BASETYPE,
     make_new: Some(dict_make_new),
     print: Some(dict_print),
     binary_op: Some(dict_binary),
     subscr: Some(dict_subscr),
-    locals: &DICT_LOCALS,
+    locals: crate::typ::Locals::of(&DICT_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(dict_unary), iter: Some(dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -133,7 +133,7 @@ fn view_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// The type of dict views (`dict_view`).
 pub static DICT_VIEW_TYPE: TypeObj = TypeObj {
-    name: q::dict_view,
+    name: q::dict_view.tn(),
     print: Some(view_print),
     binary_op: Some(view_binary),
     ext: &crate::typ::TypeExt { unary_op: Some(view_unary), iter: Some(view_iter), ..crate::typ::TypeExt::NONE },
@@ -156,10 +156,10 @@ fn print_iterator(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyRe
 /// The type of dict and set iterators (named `iterator`, as in
 /// MicroPython).
 pub static DICT_ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
+    name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_iterator),
     iternext: Some(dict_iter_next),
-    locals: &super::iterators::ITER_LOCALS,
+    locals: crate::typ::Locals::of(&super::iterators::ITER_LOCALS),
     ..TypeObj::EMPTY
 };

@@ -26,7 +26,7 @@ use mpy_mpz::{self as mpz, MpzRef};
 
 /// The `float` type.
 pub static FLOAT_TYPE: TypeObj = TypeObj {
-    name: q::float,
+    name: q::float.tn(),
     flags: flags::BASETYPE,
     make_new: Some(float_make_new),
     print: Some(float_print),

@@ -46,12 +46,12 @@ static INT_LOCALS: [(crate::Qstr, Rom); 2] = [
 
 /// The `int` type.
 pub static INT_TYPE: TypeObj = TypeObj {
-    name: q::int,
+    name: q::int.tn(),
     flags: flags::BASETYPE,
     make_new: Some(int_make_new),
     print: Some(int_print),
     binary_op: Some(num_binary_slot),
-    locals: &INT_LOCALS,
+    locals: crate::typ::Locals::of(&INT_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(int_unary_op), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -151,20 +151,20 @@ fn subscr_iter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// The type of list, tuple, str, bytes, bytearray and memoryview
 /// iterators (`<iterator>`).
 pub static ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
+    name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(iterator_next),
     ..TypeObj::EMPTY
 };
 
 /// The type of `__getitem__` iterators (also `<iterator>`).
 pub static SUBSCR_ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
+    name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(subscr_iter_next),
     ..TypeObj::EMPTY
 };
@@ -280,11 +280,11 @@ pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
 
 /// `enumerate(iterable, start=0)`.
 pub static ENUMERATE_TYPE: TypeObj = TypeObj {
-    name: q::enumerate,
+    name: q::enumerate.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(enumerate_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(enumerate_next),
     ..TypeObj::EMPTY
 };
@@ -369,22 +369,22 @@ fn zip_map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// `zip(*iterables)`.
 pub static ZIP_TYPE: TypeObj = TypeObj {
-    name: q::zip,
+    name: q::zip.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_map_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
 
 /// `map(function, *iterables)`.
 pub static MAP_TYPE: TypeObj = TypeObj {
-    name: q::map,
+    name: q::map.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(zip_map_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(zip_map_next),
     ..TypeObj::EMPTY
 };
@@ -433,11 +433,11 @@ fn filter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// `filter(function_or_None, iterable)`.
 pub static FILTER_TYPE: TypeObj = TypeObj {
-    name: q::filter,
+    name: q::filter.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(filter_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(filter_next),
     ..TypeObj::EMPTY
 };
@@ -498,11 +498,11 @@ fn reversed_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 /// `reversed(seq)`: uses `__reversed__` if the object defines it, else
 /// `len()` and indexing.
 pub static REVERSED_TYPE: TypeObj = TypeObj {
-    name: q::reversed,
+    name: q::reversed.tn(),
     flags: flags::ITER_IS_SELF,
     make_new: Some(reversed_make_new),
     print: Some(print_name),
-    locals: &ITER_LOCALS,
+    locals: crate::typ::Locals::of(&ITER_LOCALS),
     iternext: Some(reversed_next),
     ..TypeObj::EMPTY
 };

@@ -686,13 +686,13 @@ static LIST_LOCALS: [(Qstr, Rom); 11] = [
 
 /// The `list` type.
 pub static LIST_TYPE: TypeObj = TypeObj {
-    name: q::list,
+    name: q::list.tn(),
     flags: flags::BASETYPE,
     make_new: Some(list_make_new),
     print: Some(seq::seq_print),
     binary_op: Some(list_binary),
     subscr: Some(list_subscr),
-    locals: &LIST_LOCALS,
+    locals: crate::typ::Locals::of(&LIST_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(list_unary), iter: Some(seq::seq_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -199,12 +199,12 @@ static MEMORYVIEW_LOCALS: &[(Qstr, Rom)] = &[
 
 /// The `memoryview` type (register it in `builtins`).
 pub static MEMORYVIEW_TYPE: TypeObj = TypeObj {
-    name: q::memoryview,
+    name: q::memoryview.tn(),
     make_new: Some(mv_make_new),
     print: Some(mv_print),
     binary_op: Some(mv_binary_op),
     subscr: Some(mv_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(mv_unary_op), iter: Some(mv_iter), buffer: Some(mv_buffer), buffer_mut: Some(mv_buffer_mut), ..crate::typ::TypeExt::NONE },
-    locals: MEMORYVIEW_LOCALS,
+    locals: crate::typ::Locals::of(MEMORYVIEW_LOCALS),
     ..TypeObj::EMPTY
 };

@@ -10,7 +10,7 @@ use crate::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
 use crate::PyResult;
 
 /// Closure cells (internal).
-pub static CELL_TYPE: TypeObj = TypeObj { name: q::cell, ..TypeObj::EMPTY };
+pub static CELL_TYPE: TypeObj = TypeObj { name: q::cell.tn(), ..TypeObj::EMPTY };
 
 /// A new closure cell holding `value` (NULL for an empty cell).
 ///
@@ -45,7 +45,7 @@ fn bound_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 
 /// Bound methods.
 pub static BOUND_METHOD_TYPE: TypeObj =
-    TypeObj { name: q::bound_method, print: Some(bound_print), ext: &crate::typ::TypeExt { attr: Some(bound_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
+    TypeObj { name: q::bound_method.tn(), print: Some(bound_print), ext: &crate::typ::TypeExt { attr: Some(bound_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
 /// `staticmethod(f)` and `classmethod(f)` (`c` tells which).
 fn funwrap_new(vm: &mut Vm, c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -57,9 +57,9 @@ fn funwrap_new(vm: &mut Vm, c: Obj, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> 
 }
 
 /// `staticmethod`.
-pub static STATICMETHOD_TYPE: TypeObj = TypeObj { name: q::staticmethod, make_new: Some(funwrap_new), ..TypeObj::EMPTY };
+pub static STATICMETHOD_TYPE: TypeObj = TypeObj { name: q::staticmethod.tn(), make_new: Some(funwrap_new), ..TypeObj::EMPTY };
 /// `classmethod`.
-pub static CLASSMETHOD_TYPE: TypeObj = TypeObj { name: q::classmethod, make_new: Some(funwrap_new), ..TypeObj::EMPTY };
+pub static CLASSMETHOD_TYPE: TypeObj = TypeObj { name: q::classmethod.tn(), make_new: Some(funwrap_new), ..TypeObj::EMPTY };
 
 /// A new `property(fget, fset, fdel)` (NULL for absent accessors).
 ///
@@ -116,7 +116,7 @@ static PROPERTY_LOCALS: [(Qstr, Rom); 3] = [
 
 /// `property`.
 pub static PROPERTY_TYPE: TypeObj =
-    TypeObj { name: q::property, make_new: Some(property_new), locals: &PROPERTY_LOCALS, ..TypeObj::EMPTY };
+    TypeObj { name: q::property.tn(), make_new: Some(property_new), locals: crate::typ::Locals::of(&PROPERTY_LOCALS), ..TypeObj::EMPTY };
 
 fn function_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let name = crate::vmobj::function_name(vm, o).unwrap_or(q::function);
@@ -137,15 +137,15 @@ fn function_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResul
 
 /// Python functions.
 pub static FUNCTION_TYPE: TypeObj =
-    TypeObj { name: q::function, print: Some(function_print), ext: &crate::typ::TypeExt { attr: Some(function_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
+    TypeObj { name: q::function.tn(), print: Some(function_print), ext: &crate::typ::TypeExt { attr: Some(function_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
 
 /// Generators and coroutines.
 pub static GENERATOR_TYPE: TypeObj = TypeObj {
-    name: q::generator,
+    name: q::generator.tn(),
     flags: flags::ITER_IS_SELF,
     iternext: Some(crate::vm::gen::gen_iternext),
     print: Some(crate::vm::gen::gen_print),
-    locals: &crate::vm::gen::GEN_LOCALS,
+    locals: crate::typ::Locals::of(&crate::vm::gen::GEN_LOCALS),
     ..TypeObj::EMPTY
 };
 
@@ -156,9 +156,9 @@ fn module_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<(
 }
 
 /// Modules.
-pub static MODULE_TYPE: TypeObj = TypeObj { name: q::module, print: Some(module_print), ..TypeObj::EMPTY };
+pub static MODULE_TYPE: TypeObj = TypeObj { name: q::module.tn(), print: Some(module_print), ..TypeObj::EMPTY };
 /// Code contexts (internal).
-pub static CODE_CONTEXT_TYPE: TypeObj = TypeObj { name: q::code, ..TypeObj::EMPTY };
+pub static CODE_CONTEXT_TYPE: TypeObj = TypeObj { name: q::code.tn(), ..TypeObj::EMPTY };
 
 fn const_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     let s = match o {
@@ -173,14 +173,14 @@ fn const_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()
 }
 
 /// `NoneType`.
-pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType, print: Some(const_print), ..TypeObj::EMPTY };
+pub static NONE_TYPE: TypeObj = TypeObj { name: q::NoneType.tn(), print: Some(const_print), ..TypeObj::EMPTY };
 /// `bool` (derives from `int`): now in [`super::bool`].
 pub use super::bool::BOOL_TYPE;
 /// The type of `...`.
-pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis, print: Some(const_print), ..TypeObj::EMPTY };
+pub static ELLIPSIS_TYPE: TypeObj = TypeObj { name: q::ellipsis.tn(), print: Some(const_print), ..TypeObj::EMPTY };
 /// The type of `NotImplemented`.
 pub static NOT_IMPLEMENTED_TYPE: TypeObj =
-    TypeObj { name: q::NotImplementedType, print: Some(const_print), ..TypeObj::EMPTY };
+    TypeObj { name: q::NotImplementedType.tn(), print: Some(const_print), ..TypeObj::EMPTY };
 
 fn bool_to_int(o: Obj) -> Obj {
     match o {

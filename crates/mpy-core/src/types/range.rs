@@ -242,17 +242,17 @@ pub fn range_iter_step(vm: &mut Vm, o: Obj) -> Option<Option<Obj>> {
 
 /// The type of range iterators (named `iterator`, as in MicroPython).
 pub static RANGE_ITERATOR_TYPE: TypeObj = TypeObj {
-    name: q::iterator,
+    name: q::iterator.tn(),
     flags: flags::ITER_IS_SELF,
     print: Some(super::iterators::print_name),
     iternext: Some(range_iter_next),
-    locals: &super::iterators::ITER_LOCALS,
+    locals: crate::typ::Locals::of(&super::iterators::ITER_LOCALS),
     ..TypeObj::EMPTY
 };
 
 /// The `range` type.
 pub static RANGE_TYPE: TypeObj = TypeObj {
-    name: q::range,
+    name: q::range.tn(),
     make_new: Some(range_make_new),
     print: Some(range_print),
     binary_op: Some(range_binary),

@@ -452,24 +452,24 @@ const FROZENSET_LOCALS: &[(Qstr, Rom)] = SET_LOCALS.split_at(9).0;
 
 /// The `set` type.
 pub static SET_TYPE: TypeObj = TypeObj {
-    name: q::set,
+    name: q::set.tn(),
     flags: flags::BASETYPE,
     make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),
-    locals: &SET_LOCALS,
+    locals: crate::typ::Locals::of(&SET_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(super::dict::dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };
 
 /// The `frozenset` type.
 pub static FROZENSET_TYPE: TypeObj = TypeObj {
-    name: q::frozenset,
+    name: q::frozenset.tn(),
     flags: flags::BASETYPE,
     make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),
-    locals: FROZENSET_LOCALS,
+    locals: crate::typ::Locals::of(FROZENSET_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(set_unary), iter: Some(super::dict::dict_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

@@ -198,9 +198,9 @@ static SLICE_LOCALS: [(Qstr, Rom); 1] = [(q::indices, Rom::Fun(&SLICE_INDICES))]
 
 /// The `slice` type.
 pub static SLICE_TYPE: TypeObj = TypeObj {
-    name: q::slice,
+    name: q::slice.tn(),
     print: Some(slice_print),
-    locals: &SLICE_LOCALS,
+    locals: crate::typ::Locals::of(&SLICE_LOCALS),
     ext: &crate::typ::TypeExt { attr: Some(slice_attr), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

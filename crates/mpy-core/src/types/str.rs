@@ -348,13 +348,13 @@ fn str_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
 /// The `str` type. Its objects are qstrs or `Var<StrHead>` heap objects;
 /// it exports its UTF-8 through the buffer slot (as MicroPython's str).
 pub static STR_TYPE: TypeObj = TypeObj {
-    name: q::str,
+    name: q::str.tn(),
     flags: flags::BASETYPE,
     make_new: Some(str_make_new),
     print: Some(str_print),
     binary_op: Some(str_binary_op),
     subscr: Some(str_subscr),
     ext: &crate::typ::TypeExt { unary_op: Some(super::bytes::bytes_unary_op), iter: Some(new_seq_iter), buffer: Some(str_bytes_buffer), ..crate::typ::TypeExt::NONE },
-    locals: m::STR_LOCALS,
+    locals: crate::typ::Locals::of(m::STR_LOCALS),
     ..TypeObj::EMPTY
 };

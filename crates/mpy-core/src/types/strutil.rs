@@ -124,7 +124,7 @@ pub fn unwrap_native(vm: &Vm, o: Obj) -> Obj {
 /// paths call it, one copy serves them all.
 #[inline(never)]
 pub fn type_name<'a>(vm: &Vm, o: Obj) -> &'a str {
-    vm.qstr_str(vm.builtin_type(o).name)
+    vm.qstr_str(vm.builtin_type(o).name())
 }
 
 /// `TypeError: can't convert T to {to}` for `o` (`to` is `int`, `float`

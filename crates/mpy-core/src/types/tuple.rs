@@ -148,13 +148,13 @@ static TUPLE_LOCALS: [(Qstr, Rom); 2] = [(q::count, Rom::Fun(&seq::COUNT)), (q::
 
 /// The `tuple` type.
 pub static TUPLE_TYPE: TypeObj = TypeObj {
-    name: q::tuple,
+    name: q::tuple.tn(),
     flags: flags::BASETYPE,
     make_new: Some(tuple_make_new),
     print: Some(seq::seq_print),
     binary_op: Some(tuple_binary),
     subscr: Some(tuple_subscr),
-    locals: &TUPLE_LOCALS,
+    locals: crate::typ::Locals::of(&TUPLE_LOCALS),
     ext: &crate::typ::TypeExt { unary_op: Some(tuple_unary), iter: Some(seq::seq_iter), ..crate::typ::TypeExt::NONE },
     ..TypeObj::EMPTY
 };

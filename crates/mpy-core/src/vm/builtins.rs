@@ -42,7 +42,7 @@ pub fn lookup_builtin(vm: &mut Vm, name: Qstr) -> PyResult<Option<Obj>> {
             return Ok(Some(vm.rom_to_obj(m.locals[k].1)?));
         }
     }
-    if let Some(t) = exception::ALL.iter().find(|t| t.name == name) {
+    if let Some(t) = exception::ALL.iter().find(|t| t.name() == name) {
         return Ok(Some(Obj::from_type(t)));
     }
     Ok(match name {

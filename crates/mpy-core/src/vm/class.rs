@@ -126,7 +126,7 @@ fn find_in_entry(vm: &Vm, e: Obj, name: Qstr, h: u32) -> Option<Found> {
         return k.st.dict.entry(p).map(|en| Found::Plain(en.value));
     }
     let t = e.as_type()?;
-    t.locals.iter().find(|(n, _)| *n == name).map(|(_, r)| Found::Rom(*r))
+    t.locals().iter().find(|(n, _)| *n == name).map(|(_, r)| Found::Rom(*r))
 }
 
 /// Finds `name` along `cls`'s MRO from position `from` (a user class),
@@ -213,7 +213,7 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
                 }
             }
         } else if let Some(t) = e.as_type() {
-            if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+            if let Some((_, r)) = t.locals().iter().find(|(n, _)| *n == name) {
                 return Some(Found::Rom(*r));
             }
         }
@@ -278,7 +278,7 @@ pub fn class_lookup_from(vm: &mut Vm, cls: Obj, name: Qstr, from: usize) -> PyRe
     if !is_class(vm, cls) {
         let mut ty = cls.as_type();
         while let Some(t) = ty {
-            if let Some((_, r)) = t.locals.iter().find(|(n, _)| *n == name) {
+            if let Some((_, r)) = t.locals().iter().find(|(n, _)| *n == name) {
                 let r = *r;
                 return Ok(Some((vm.rom_to_obj(r)?, rom_kind(r))));
             }
@@ -594,7 +594,7 @@ fn first_table(vm: &mut Vm, inst_attrs: usize) -> PyResult<(Map, usize)> {
 /// The name of a type or class object (`?` for anything else), pinned.
 pub fn type_name_of<'a>(vm: &Vm, t: Obj) -> &'a str {
     match t.as_type() {
-        Some(ty) => vm.qstr_str(ty.name),
+        Some(ty) => vm.qstr_str(ty.name()),
         None => "?",
     }
 }
@@ -729,7 +729,7 @@ static NATIVE_CLASS_EXT: TypeExt = TypeExt {
 
 /// The slots of every user class's `TypeObj`: special methods first, then
 /// the native part (see `types::instance`).
-fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
+fn class_type(name: crate::typ::TypeName, nb: Option<&'static TypeObj>) -> TypeObj {
     use crate::types::instance as inst;
     let is_exc = nb.is_some_and(|b| b.is_subtype_any(&exc::BASE_EXCEPTION_TYPE));
     let native = nb.is_some() && !is_exc;
@@ -746,7 +746,7 @@ fn class_type(name: Qstr, nb: Option<&'static TypeObj>) -> TypeObj {
         subscr: Some(inst::inst_subscr),
         iternext: Some(inst::inst_iternext),
         ext: if native { &NATIVE_CLASS_EXT } else { &CLASS_EXT },
-        locals: &[],
+        locals: crate::typ::Locals::of(&[]),
     }
 }
 
@@ -764,7 +764,7 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
             }
         } else if let Some(t) = b.as_type() {
             if t.flags & flags::BASETYPE == 0 {
-                let n = vm.qstr_str(t.name);
+                let n = vm.qstr_str(t.name());
                 return Err(vm.type_error_fmt(msg!("type '{}' is not an acceptable base type"), &[n.into()]));
             }
             if !core::ptr::eq(t, &OBJECT_TYPE) && nb.is_none() {
@@ -803,8 +803,10 @@ pub fn make_class(vm: &mut Vm, name: Qstr, bases: &[Obj], ns: Obj) -> PyResult<O
             fl |= k.st.flags;
         }
     }
+    // (A name a board's type cannot hold: more qstrs than its heap fits.)
+    let tn = name.try_tn().ok_or_else(|| vm.memory_error())?;
     let bases_t = vm.new_tuple(bases)?;
-    let cls = vm.alloc_class(class_type(name, nb), bases_t, dict, fl)?;
+    let cls = vm.alloc_class(class_type(tn, nb), bases_t, dict, fl)?;
     // (It may sit where a freed class was.)
     #[cfg(not(target_os = "none"))]
     super::attrcache::class_changed(vm);

@@ -62,7 +62,7 @@ pub fn print_exception(vm: &mut Vm, e: Obj, out: &mut Out) -> PyResult<()> {
             out.str(vm, "\n")?;
         }
     }
-    let name = vm.qstr_str(vm.builtin_type(e).name);
+    let name = vm.qstr_str(vm.builtin_type(e).name());
     out.str(vm, name)?;
     out.str(vm, ": ")?;
     let _ = vm.print_obj(e, out, crate::typ::PrintKind::Str);

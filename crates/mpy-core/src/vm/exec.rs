@@ -180,7 +180,7 @@ pub struct CodeObj {
 }
 
 /// The type of code objects.
-pub static CODE_TYPE: TypeObj = TypeObj { name: crate::qstr::q::code, ..TypeObj::EMPTY };
+pub static CODE_TYPE: TypeObj = TypeObj { name: crate::qstr::q::code.tn(), ..TypeObj::EMPTY };
 
 /// `compile(src, filename, mode)`: `mode` is `"exec"`, `"eval"` or
 /// `"single"`.

@@ -81,7 +81,7 @@ pub fn instance_load(vm: &mut Vm, o: Obj, name: Qstr, probe_dict: bool) -> PyRes
 /// `__bases__`, `__class__`, `__dict__`, then the MRO and `object`.
 fn class_load(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     let Some(c) = vm.heap.class(o) else { return Ok((Obj::NULL, Obj::NULL)) };
-    let (hit, cname, bases) = (ns_get(vm, &c.st.dict, name), c.ty.name, c.st.bases);
+    let (hit, cname, bases) = (ns_get(vm, &c.st.dict, name), c.ty.name(), c.st.bases);
     if let Some(v) = hit {
         // Found in the class's own namespace (the first MRO entry).
         return Ok(match describe(vm, v) {

@@ -85,4 +85,4 @@ fn super_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
 
 /// `super`.
 pub static SUPER_TYPE: TypeObj =
-    TypeObj { name: q::kw_super, make_new: Some(super_make_new), ext: &crate::typ::TypeExt { attr: Some(super_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
+    TypeObj { name: q::kw_super.tn(), make_new: Some(super_make_new), ext: &crate::typ::TypeExt { attr: Some(super_attr), ..crate::typ::TypeExt::NONE }, ..TypeObj::EMPTY };
