@@ -80,7 +80,7 @@ pub struct Locals {
     // the address then sits on a word boundary on the boards, one aligned
     // load.)
     len: u8,
-    ptr: *const (Qstr, crate::typ::Rom),
+    ptr: *const crate::typ::Entry,
 }
 
 // SAFETY: `ptr` points to a `'static` slice of `Copy` entries that is
@@ -95,14 +95,14 @@ impl Locals {
     pub const EMPTY: Locals = Locals::of(&[]);
 
     /// The table `t` (a compile-time error if it has more than 255 entries).
-    pub const fn of(t: &'static [(Qstr, crate::typ::Rom)]) -> Locals {
+    pub const fn of(t: &'static [crate::typ::Entry]) -> Locals {
         assert!(t.len() <= u8::MAX as usize);
         Locals { len: t.len() as u8, ptr: t.as_ptr() }
     }
 
     /// The entries.
     #[inline]
-    pub fn get(self) -> &'static [(Qstr, crate::typ::Rom)] {
+    pub fn get(self) -> &'static [crate::typ::Entry] {
         let (ptr, len) = (self.ptr, self.len);
         // SAFETY: `ptr` and `len` are the address and the length of the
         // `&'static` slice `Locals::of` was given (the fields are private

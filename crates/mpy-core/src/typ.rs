@@ -151,6 +151,60 @@ pub struct Rom {
     f: Float,
 }
 
+/// An entry of a built-in type's or module's `locals` table: a name and
+/// its value, made with [`Entry::new`]. Boards: the name's 16-bit id
+/// beside the value, six bytes a entry instead of eight (the table only
+/// 2-aligned; the value is one unaligned load, which the Cortex-M4 does).
+#[derive(Clone, Copy)]
+#[cfg_attr(target_os = "none", repr(C, packed(2)))]
+pub struct Entry {
+    #[cfg(target_os = "none")]
+    name: u16,
+    #[cfg(not(target_os = "none"))]
+    name: Qstr,
+    rom: Rom,
+}
+
+impl Entry {
+    /// `name` standing for `rom` (`name` must be a static qstr: checked
+    /// at compile time on the boards).
+    pub const fn new(name: Qstr, rom: Rom) -> Entry {
+        #[cfg(target_os = "none")]
+        {
+            assert!(name.0 <= u16::MAX as u32);
+            Entry { name: name.0 as u16, rom }
+        }
+        #[cfg(not(target_os = "none"))]
+        Entry { name, rom }
+    }
+
+    /// The name.
+    #[inline]
+    pub fn name(self) -> Qstr {
+        #[cfg(target_os = "none")]
+        return Qstr(u32::from(self.name));
+        #[cfg(not(target_os = "none"))]
+        self.name
+    }
+
+    /// The value.
+    #[inline]
+    pub fn rom(self) -> Rom {
+        self.rom
+    }
+}
+
+/// Finds `name` in the table `t` (inlined: the attribute lookups' loop).
+#[inline(always)]
+pub fn find(t: &[Entry], name: Qstr) -> Option<Rom> {
+    for e in t {
+        if e.name() == name {
+            return Some(e.rom());
+        }
+    }
+    None
+}
+
 /// How a [`Rom`] entry behaves when looked up on a type (see [`Rom::kind`]).
 #[derive(Clone, Copy)]
 pub enum RomKind {
@@ -421,7 +475,7 @@ impl TypeObj {
 
     /// Methods and class attributes.
     #[inline]
-    pub fn locals(&self) -> &'static [(Qstr, Rom)] {
+    pub fn locals(&self) -> &'static [Entry] {
         self.locals.get()
     }
 
@@ -429,8 +483,8 @@ impl TypeObj {
     pub fn lookup(&'static self, name: Qstr) -> Option<Rom> {
         let mut t = Some(self);
         while let Some(ty) = t {
-            if let Some((_, r)) = ty.locals().iter().find(|(n, _)| *n == name) {
-                return Some(*r);
+            if let Some(r) = find(ty.locals(), name) {
+                return Some(r);
             }
             t = ty.base;
         }
@@ -598,7 +652,7 @@ pub struct ModuleDef {
     /// `__name__`.
     pub name: Qstr,
     /// Functions, types and constants.
-    pub locals: &'static [(Qstr, Rom)],
+    pub locals: &'static [Entry],
     /// Dynamic attributes (state kept in `Vm` fields, e.g. `sys.path`):
     /// `attr(vm, name, None)` loads `name` (NULL if absent);
     /// `attr(vm, name, Some(v))` stores it (`v` NULL = delete) and returns
@@ -611,7 +665,7 @@ pub struct ModuleDef {
 
 impl ModuleDef {
     /// A module with only static attributes.
-    pub const fn new(name: Qstr, locals: &'static [(Qstr, Rom)]) -> ModuleDef {
+    pub const fn new(name: Qstr, locals: &'static [Entry]) -> ModuleDef {
         ModuleDef { header: ObjBase { ty: &BUILTIN_MODULE_TYPE }, name, locals, attr: None, attr_names: &[] }
     }
 
@@ -619,7 +673,7 @@ impl ModuleDef {
     /// `attr_names` (see the field docs).
     pub const fn with_attr(
         name: Qstr,
-        locals: &'static [(Qstr, Rom)],
+        locals: &'static [Entry],
         attr: ModuleAttrFn,
         attr_names: &'static [Qstr],
     ) -> ModuleDef {
@@ -633,7 +687,7 @@ impl ModuleDef {
 
     /// The static attribute `name` (from `locals`).
     pub fn lookup(&self, name: Qstr) -> Option<Rom> {
-        self.locals.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+        find(self.locals, name)
     }
 }
 

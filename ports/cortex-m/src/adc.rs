@@ -9,8 +9,8 @@
 use crate::hw::ops;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
-use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Vm};
 
 fn channel(vm: &mut Vm, o: Obj) -> PyResult<u8> {
     let s = crate::kw::slots_of(vm, o, &ADC_TYPE, mpy_core::msg!("expected an ADC"))?;
@@ -69,7 +69,7 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 1, read);
 static READ_U16: BuiltinFun = BuiltinFun::new(q::read_u16, 1, 1, read_u16);
 
-static LOCALS: [(Qstr, Rom); 2] = [(q::read, Rom::Fun(&READ)), (q::read_u16, Rom::Fun(&READ_U16))];
+static LOCALS: [Entry; 2] = [Entry::new(q::read, Rom::Fun(&READ)), Entry::new(q::read_u16, Rom::Fun(&READ_U16))];
 
 /// The `ADC` type (`machine.ADC`, `pyb.ADC`).
 pub static ADC_TYPE: TypeObj = TypeObj {

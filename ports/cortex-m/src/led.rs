@@ -9,8 +9,8 @@ use crate::hw::ops;
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
-use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Vm};
 
 /// The LED number (1..) and its pin.
 fn this(vm: &mut Vm, o: Obj) -> PyResult<(u32, u8)> {
@@ -73,11 +73,11 @@ static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
 static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
 static INTENSITY: BuiltinFun = BuiltinFun::new(q::intensity, 1, 2, intensity);
 
-static LOCALS: [(Qstr, Rom); 4] = [
-    (q::intensity, Rom::Fun(&INTENSITY)),
-    (q::off, Rom::Fun(&OFF)),
-    (q::on, Rom::Fun(&ON)),
-    (q::toggle, Rom::Fun(&TOGGLE)),
+static LOCALS: [Entry; 4] = [
+    Entry::new(q::intensity, Rom::Fun(&INTENSITY)),
+    Entry::new(q::off, Rom::Fun(&OFF)),
+    Entry::new(q::on, Rom::Fun(&ON)),
+    Entry::new(q::toggle, Rom::Fun(&TOGGLE)),
 ];
 
 /// The `LED` type (`pyb.LED`).

@@ -8,9 +8,9 @@ use crate::hw::ops;
 use mpy_core::modules::args::int_arg;
 use mpy_core::obj::ObjBase;
 use mpy_core::q;
-use mpy_core::typ::{BuiltinFun, ModuleDef, Rom, Subscr, TypeObj};
+use mpy_core::typ::{BuiltinFun, ModuleDef, Entry, Rom, Subscr, TypeObj};
 use mpy_core::types::exception::SYSTEM_EXIT_TYPE;
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::{Obj, PyResult, Vm};
 
 /// `mem8`, `mem16`, `mem32`: static objects of [`MEM_TYPE`].
 static MEM8: ObjBase = ObjBase { ty: &MEM_TYPE };
@@ -109,23 +109,23 @@ static DISABLE_IRQ: BuiltinFun = BuiltinFun::new(q::disable_irq, 0, 0, disable_i
 static ENABLE_IRQ: BuiltinFun = BuiltinFun::new(q::enable_irq, 0, 1, enable_irq);
 static IDLE: BuiltinFun = BuiltinFun::new(q::idle, 0, 0, idle);
 
-static LOCALS: [(Qstr, Rom); 16] = [
-    (q::__name__, Rom::Str(q::machine)),
-    (q::ADC, Rom::Type(&crate::adc::ADC_TYPE)),
-    (q::Pin, Rom::Type(&crate::pin::PIN_TYPE)),
-    (q::Signal, Rom::Type(&crate::signal::SIGNAL_TYPE)),
-    (q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
-    (q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
-    (q::disable_irq, Rom::Fun(&DISABLE_IRQ)),
-    (q::enable_irq, Rom::Fun(&ENABLE_IRQ)),
-    (q::freq, Rom::Fun(&FREQ)),
-    (q::idle, Rom::Fun(&IDLE)),
-    (q::reset, Rom::Fun(&RESET)),
-    (q::soft_reset, Rom::Fun(&SOFT_RESET)),
-    (q::unique_id, Rom::Fun(&UNIQUE_ID)),
-    (q::mem8, Rom::Obj(&MEM8)),
-    (q::mem16, Rom::Obj(&MEM16)),
-    (q::mem32, Rom::Obj(&MEM32)),
+static LOCALS: [Entry; 16] = [
+    Entry::new(q::__name__, Rom::Str(q::machine)),
+    Entry::new(q::ADC, Rom::Type(&crate::adc::ADC_TYPE)),
+    Entry::new(q::Pin, Rom::Type(&crate::pin::PIN_TYPE)),
+    Entry::new(q::Signal, Rom::Type(&crate::signal::SIGNAL_TYPE)),
+    Entry::new(q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
+    Entry::new(q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
+    Entry::new(q::disable_irq, Rom::Fun(&DISABLE_IRQ)),
+    Entry::new(q::enable_irq, Rom::Fun(&ENABLE_IRQ)),
+    Entry::new(q::freq, Rom::Fun(&FREQ)),
+    Entry::new(q::idle, Rom::Fun(&IDLE)),
+    Entry::new(q::reset, Rom::Fun(&RESET)),
+    Entry::new(q::soft_reset, Rom::Fun(&SOFT_RESET)),
+    Entry::new(q::unique_id, Rom::Fun(&UNIQUE_ID)),
+    Entry::new(q::mem8, Rom::Obj(&MEM8)),
+    Entry::new(q::mem16, Rom::Obj(&MEM16)),
+    Entry::new(q::mem32, Rom::Obj(&MEM32)),
 ];
 
 /// The `machine` module.

@@ -22,7 +22,7 @@ use core::sync::atomic::{AtomicU8, Ordering};
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
-use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Qstr, Vm};
 
 /// Pin numbers the shadow table covers.
@@ -300,32 +300,32 @@ static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
 static MODE: BuiltinFun = BuiltinFun::new(q::mode, 1, 2, mode);
 static PULL: BuiltinFun = BuiltinFun::new(q::pull, 1, 2, pull);
 
-static LOCALS: [(Qstr, Rom); 25] = [
-    (q::ALT, Rom::Int(ALT as isize)),
-    (q::ALT_OPEN_DRAIN, Rom::Int(ALT_OPEN_DRAIN as isize)),
-    (q::ANALOG, Rom::Int(ANALOG as isize)),
-    (q::AF_OD, Rom::Int(ALT_OPEN_DRAIN as isize)),
-    (q::AF_PP, Rom::Int(ALT as isize)),
-    (q::IN, Rom::Int(IN as isize)),
-    (q::IRQ_FALLING, Rom::Int(crate::extint::IRQ_FALLING)),
-    (q::IRQ_RISING, Rom::Int(crate::extint::IRQ_RISING)),
-    (q::OPEN_DRAIN, Rom::Int(OPEN_DRAIN as isize)),
-    (q::OUT, Rom::Int(OUT as isize)),
-    (q::OUT_OD, Rom::Int(OPEN_DRAIN as isize)),
-    (q::OUT_PP, Rom::Int(OUT as isize)),
-    (q::PULL_DOWN, Rom::Int(PULL_DOWN as isize)),
-    (q::PULL_NONE, Rom::Int(0)),
-    (q::PULL_UP, Rom::Int(PULL_UP as isize)),
-    (q::high, Rom::Fun(&HIGH)),
-    (q::init, Rom::Fun(&INIT)),
-    (q::irq, Rom::Fun(&crate::extint::IRQ)),
-    (q::low, Rom::Fun(&LOW)),
-    (q::mode, Rom::Fun(&MODE)),
-    (q::off, Rom::Fun(&OFF)),
-    (q::on, Rom::Fun(&ON)),
-    (q::pull, Rom::Fun(&PULL)),
-    (q::toggle, Rom::Fun(&TOGGLE)),
-    (q::value, Rom::Fun(&VALUE)),
+static LOCALS: [Entry; 25] = [
+    Entry::new(q::ALT, Rom::Int(ALT as isize)),
+    Entry::new(q::ALT_OPEN_DRAIN, Rom::Int(ALT_OPEN_DRAIN as isize)),
+    Entry::new(q::ANALOG, Rom::Int(ANALOG as isize)),
+    Entry::new(q::AF_OD, Rom::Int(ALT_OPEN_DRAIN as isize)),
+    Entry::new(q::AF_PP, Rom::Int(ALT as isize)),
+    Entry::new(q::IN, Rom::Int(IN as isize)),
+    Entry::new(q::IRQ_FALLING, Rom::Int(crate::extint::IRQ_FALLING)),
+    Entry::new(q::IRQ_RISING, Rom::Int(crate::extint::IRQ_RISING)),
+    Entry::new(q::OPEN_DRAIN, Rom::Int(OPEN_DRAIN as isize)),
+    Entry::new(q::OUT, Rom::Int(OUT as isize)),
+    Entry::new(q::OUT_OD, Rom::Int(OPEN_DRAIN as isize)),
+    Entry::new(q::OUT_PP, Rom::Int(OUT as isize)),
+    Entry::new(q::PULL_DOWN, Rom::Int(PULL_DOWN as isize)),
+    Entry::new(q::PULL_NONE, Rom::Int(0)),
+    Entry::new(q::PULL_UP, Rom::Int(PULL_UP as isize)),
+    Entry::new(q::high, Rom::Fun(&HIGH)),
+    Entry::new(q::init, Rom::Fun(&INIT)),
+    Entry::new(q::irq, Rom::Fun(&crate::extint::IRQ)),
+    Entry::new(q::low, Rom::Fun(&LOW)),
+    Entry::new(q::mode, Rom::Fun(&MODE)),
+    Entry::new(q::off, Rom::Fun(&OFF)),
+    Entry::new(q::on, Rom::Fun(&ON)),
+    Entry::new(q::pull, Rom::Fun(&PULL)),
+    Entry::new(q::toggle, Rom::Fun(&TOGGLE)),
+    Entry::new(q::value, Rom::Fun(&VALUE)),
 ];
 
 /// The `Pin` type (`machine.Pin`, `pyb.Pin`).

@@ -6,8 +6,8 @@
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
-use mpy_core::typ::{BuiltinFun, ModuleDef, Rom};
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::typ::{BuiltinFun, ModuleDef, Entry, Rom};
+use mpy_core::{Obj, PyResult, Vm};
 
 const TICKS_MASK: u64 = (1 << 30) - 1;
 
@@ -84,21 +84,21 @@ static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new(q::elapsed_micros, 1, 1, ela
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
 static INFO: BuiltinFun = BuiltinFun::new(q::info, 0, 1, info);
 
-static LOCALS: [(Qstr, Rom); 14] = [
-    (q::__name__, Rom::Str(q::pyb)),
-    (q::ADC, Rom::Type(&crate::adc::ADC_TYPE)),
-    (q::LED, Rom::Type(&crate::led::LED_TYPE)),
-    (q::Pin, Rom::Type(&crate::pin::PIN_TYPE)),
-    (q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
-    (q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
-    (q::delay, Rom::Fun(&DELAY)),
-    (q::elapsed_micros, Rom::Fun(&ELAPSED_MICROS)),
-    (q::elapsed_millis, Rom::Fun(&ELAPSED_MILLIS)),
-    (q::freq, Rom::Fun(&FREQ)),
-    (q::info, Rom::Fun(&INFO)),
-    (q::micros, Rom::Fun(&MICROS)),
-    (q::millis, Rom::Fun(&MILLIS)),
-    (q::udelay, Rom::Fun(&UDELAY)),
+static LOCALS: [Entry; 14] = [
+    Entry::new(q::__name__, Rom::Str(q::pyb)),
+    Entry::new(q::ADC, Rom::Type(&crate::adc::ADC_TYPE)),
+    Entry::new(q::LED, Rom::Type(&crate::led::LED_TYPE)),
+    Entry::new(q::Pin, Rom::Type(&crate::pin::PIN_TYPE)),
+    Entry::new(q::Timer, Rom::Type(&crate::timer::TIMER_TYPE)),
+    Entry::new(q::UART, Rom::Type(&crate::pyuart::UART_TYPE)),
+    Entry::new(q::delay, Rom::Fun(&DELAY)),
+    Entry::new(q::elapsed_micros, Rom::Fun(&ELAPSED_MICROS)),
+    Entry::new(q::elapsed_millis, Rom::Fun(&ELAPSED_MILLIS)),
+    Entry::new(q::freq, Rom::Fun(&FREQ)),
+    Entry::new(q::info, Rom::Fun(&INFO)),
+    Entry::new(q::micros, Rom::Fun(&MICROS)),
+    Entry::new(q::millis, Rom::Fun(&MILLIS)),
+    Entry::new(q::udelay, Rom::Fun(&UDELAY)),
 ];
 
 /// The `pyb` module.

@@ -13,8 +13,8 @@ use crate::uartrx;
 use mpy_core::modules::args::{buffer_mut_of, buffer_of, int_arg};
 use mpy_core::types::strutil::{new_of_kind_with, Kind};
 use mpy_core::q;
-use mpy_core::typ::{flags, BuiltinFun, Rom, Subscr, TypeObj};
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::typ::{flags, BuiltinFun, Entry, Rom, Subscr, TypeObj};
+use mpy_core::{Obj, PyResult, Vm};
 
 /// Most bytes one `read`/`readline` call returns.
 const READ_MAX: usize = 256;
@@ -216,14 +216,14 @@ static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 1, readline);
 static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
 
-static LOCALS: [(Qstr, Rom); 7] = [
-    (q::any, Rom::Fun(&ANY)),
-    (q::deinit, Rom::Fun(&DEINIT)),
-    (q::init, Rom::Fun(&INIT)),
-    (q::read, Rom::Fun(&READ)),
-    (q::readinto, Rom::Fun(&READINTO)),
-    (q::readline, Rom::Fun(&READLINE)),
-    (q::write, Rom::Fun(&WRITE)),
+static LOCALS: [Entry; 7] = [
+    Entry::new(q::any, Rom::Fun(&ANY)),
+    Entry::new(q::deinit, Rom::Fun(&DEINIT)),
+    Entry::new(q::init, Rom::Fun(&INIT)),
+    Entry::new(q::read, Rom::Fun(&READ)),
+    Entry::new(q::readinto, Rom::Fun(&READINTO)),
+    Entry::new(q::readline, Rom::Fun(&READLINE)),
+    Entry::new(q::write, Rom::Fun(&WRITE)),
 ];
 
 /// The `UART` type (`machine.UART`, `pyb.UART`).

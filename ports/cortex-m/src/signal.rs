@@ -4,9 +4,9 @@
 //! `value([x])`, `__call__([x])`, `on()`, `off()`.
 
 use mpy_core::q;
-use mpy_core::typ::{flags, BuiltinFun, PrintKind, Rom, TypeObj};
+use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
 use mpy_core::runtime::print::Out;
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::{Obj, PyResult, Vm};
 
 /// The pin number and inversion of a Signal.
 fn this(vm: &mut Vm, o: Obj) -> PyResult<(u8, bool)> {
@@ -74,7 +74,7 @@ static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
 static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
 static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
 
-static LOCALS: [(Qstr, Rom); 3] = [(q::off, Rom::Fun(&OFF)), (q::on, Rom::Fun(&ON)), (q::value, Rom::Fun(&VALUE))];
+static LOCALS: [Entry; 3] = [Entry::new(q::off, Rom::Fun(&OFF)), Entry::new(q::on, Rom::Fun(&ON)), Entry::new(q::value, Rom::Fun(&VALUE))];
 
 /// The `Signal` type (`machine.Signal`).
 pub static SIGNAL_TYPE: TypeObj = TypeObj {

@@ -12,8 +12,8 @@ use crate::hw::{self, ops};
 use crate::kw::{kw_arg, kw_bool, kw_check, kw_int};
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
-use mpy_core::typ::{flags, BuiltinFun, Rom, TypeObj};
-use mpy_core::{Obj, PyResult, Qstr, Vm};
+use mpy_core::typ::{flags, BuiltinFun, Entry, Rom, TypeObj};
+use mpy_core::{Obj, PyResult, Vm};
 
 /// Slot layout of a timer object.
 const S_SLOT: usize = 0;
@@ -161,14 +161,14 @@ static CALLBACK: BuiltinFun = BuiltinFun::new(q::callback, 2, 2, callback);
 static COUNTER: BuiltinFun = BuiltinFun::new(q::counter, 1, 1, counter);
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 1, 1, freq);
 
-static LOCALS: [(Qstr, Rom); 7] = [
-    (q::ONE_SHOT, Rom::Int(ONE_SHOT)),
-    (q::PERIODIC, Rom::Int(PERIODIC)),
-    (q::callback, Rom::Fun(&CALLBACK)),
-    (q::counter, Rom::Fun(&COUNTER)),
-    (q::deinit, Rom::Fun(&DEINIT)),
-    (q::freq, Rom::Fun(&FREQ)),
-    (q::init, Rom::Fun(&INIT)),
+static LOCALS: [Entry; 7] = [
+    Entry::new(q::ONE_SHOT, Rom::Int(ONE_SHOT)),
+    Entry::new(q::PERIODIC, Rom::Int(PERIODIC)),
+    Entry::new(q::callback, Rom::Fun(&CALLBACK)),
+    Entry::new(q::counter, Rom::Fun(&COUNTER)),
+    Entry::new(q::deinit, Rom::Fun(&DEINIT)),
+    Entry::new(q::freq, Rom::Fun(&FREQ)),
+    Entry::new(q::init, Rom::Fun(&INIT)),
 ];
 
 /// The `Timer` type (`machine.Timer`, `pyb.Timer`).

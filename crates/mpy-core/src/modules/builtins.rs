@@ -13,6 +13,7 @@
 //! `__import__` call the VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
 //! code's namespaces (`__main__`'s globals when none runs).
 
+use crate::typ::Entry;
 use super::args::str_conv_error;
 use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
 use crate::map::Map;
@@ -215,8 +216,8 @@ fn add_name(vm: &mut Vm, out: Obj, n: Qstr) -> PyResult<()> {
 fn type_names(vm: &mut Vm, t: &'static TypeObj, out: Obj) -> PyResult<()> {
     let mut ty = Some(t);
     while let Some(tt) = ty {
-        for (n, _) in tt.locals() {
-            add_name(vm, out, *n)?;
+        for e in tt.locals() {
+            add_name(vm, out, e.name())?;
         }
         ty = tt.base;
     }
@@ -388,7 +389,8 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         return Ok(Obj::NONE);
     }
-    for &(n, r) in o.as_type().unwrap_or(vm.builtin_type(o)).locals() {
+    for e in o.as_type().unwrap_or(vm.builtin_type(o)).locals() {
+        let (n, r) = (e.name(), e.rom());
         let v = match r.kind() {
             crate::typ::RomKind::ClassMethod(_) => Obj::NULL,
             _ => vm.rom_to_obj(r)?,
@@ -600,116 +602,116 @@ static B_SORTED: BuiltinFun = BuiltinFun::new_kw(q::sorted, 1, sq::b_sorted);
 static B_SUM: BuiltinFun = BuiltinFun::new(q::sum, 1, 2, sq::b_sum);
 
 /// The `builtins` module's table: functions, types and exception types.
-pub static BUILTINS_LOCALS: &[(Qstr, Rom)] = &[
-    (q::__name__, Rom::Str(q::builtins)),
-    (q::__build_class__, Rom::Fun(&crate::vm::class::BUILD_CLASS)),
-    (q::__import__, Rom::Fun(&B_IMPORT)),
-    (q::__repl_print__, Rom::Fun(&B_REPL_PRINT)),
+pub static BUILTINS_LOCALS: &[Entry] = &[
+    Entry::new(q::__name__, Rom::Str(q::builtins)),
+    Entry::new(q::__build_class__, Rom::Fun(&crate::vm::class::BUILD_CLASS)),
+    Entry::new(q::__import__, Rom::Fun(&B_IMPORT)),
+    Entry::new(q::__repl_print__, Rom::Fun(&B_REPL_PRINT)),
     // Types.
-    (q::bool, Rom::Type(&misc::BOOL_TYPE)),
-    (q::bytearray, Rom::Type(&types::bytearray::BYTEARRAY_TYPE)),
-    (q::bytes, Rom::Type(&types::bytes::BYTES_TYPE)),
-    (q::classmethod, Rom::Type(&misc::CLASSMETHOD_TYPE)),
+    Entry::new(q::bool, Rom::Type(&misc::BOOL_TYPE)),
+    Entry::new(q::bytearray, Rom::Type(&types::bytearray::BYTEARRAY_TYPE)),
+    Entry::new(q::bytes, Rom::Type(&types::bytes::BYTES_TYPE)),
+    Entry::new(q::classmethod, Rom::Type(&misc::CLASSMETHOD_TYPE)),
     #[cfg(feature = "complex")]
-    (q::complex, Rom::Type(&types::complex::COMPLEX_TYPE)),
-    (q::dict, Rom::Type(&types::dict::DICT_TYPE)),
-    (q::enumerate, Rom::Type(&types::iterators::ENUMERATE_TYPE)),
-    (q::filter, Rom::Type(&types::iterators::FILTER_TYPE)),
+    Entry::new(q::complex, Rom::Type(&types::complex::COMPLEX_TYPE)),
+    Entry::new(q::dict, Rom::Type(&types::dict::DICT_TYPE)),
+    Entry::new(q::enumerate, Rom::Type(&types::iterators::ENUMERATE_TYPE)),
+    Entry::new(q::filter, Rom::Type(&types::iterators::FILTER_TYPE)),
     #[cfg(feature = "float")]
-    (q::float, Rom::Type(&types::float::FLOAT_TYPE)),
-    (q::frozenset, Rom::Type(&types::set::FROZENSET_TYPE)),
-    (q::int, Rom::Type(&types::int::INT_TYPE)),
-    (q::list, Rom::Type(&types::list::LIST_TYPE)),
-    (q::map, Rom::Type(&types::iterators::MAP_TYPE)),
-    (q::object, Rom::Type(&crate::typ::OBJECT_TYPE)),
-    (q::property, Rom::Type(&misc::PROPERTY_TYPE)),
-    (q::range, Rom::Type(&types::range::RANGE_TYPE)),
-    (q::reversed, Rom::Type(&types::iterators::REVERSED_TYPE)),
-    (q::set, Rom::Type(&types::set::SET_TYPE)),
-    (q::slice, Rom::Type(&types::slice::SLICE_TYPE)),
-    (q::staticmethod, Rom::Type(&misc::STATICMETHOD_TYPE)),
-    (q::str, Rom::Type(&types::str::STR_TYPE)),
-    (q::kw_super, Rom::Type(&crate::vm::class::SUPER_TYPE)),
-    (q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
-    (q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
-    (q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),
+    Entry::new(q::float, Rom::Type(&types::float::FLOAT_TYPE)),
+    Entry::new(q::frozenset, Rom::Type(&types::set::FROZENSET_TYPE)),
+    Entry::new(q::int, Rom::Type(&types::int::INT_TYPE)),
+    Entry::new(q::list, Rom::Type(&types::list::LIST_TYPE)),
+    Entry::new(q::map, Rom::Type(&types::iterators::MAP_TYPE)),
+    Entry::new(q::object, Rom::Type(&crate::typ::OBJECT_TYPE)),
+    Entry::new(q::property, Rom::Type(&misc::PROPERTY_TYPE)),
+    Entry::new(q::range, Rom::Type(&types::range::RANGE_TYPE)),
+    Entry::new(q::reversed, Rom::Type(&types::iterators::REVERSED_TYPE)),
+    Entry::new(q::set, Rom::Type(&types::set::SET_TYPE)),
+    Entry::new(q::slice, Rom::Type(&types::slice::SLICE_TYPE)),
+    Entry::new(q::staticmethod, Rom::Type(&misc::STATICMETHOD_TYPE)),
+    Entry::new(q::str, Rom::Type(&types::str::STR_TYPE)),
+    Entry::new(q::kw_super, Rom::Type(&crate::vm::class::SUPER_TYPE)),
+    Entry::new(q::tuple, Rom::Type(&types::tuple::TUPLE_TYPE)),
+    Entry::new(q::r#type, Rom::Type(&crate::typ::TYPE_TYPE)),
+    Entry::new(q::zip, Rom::Type(&types::iterators::ZIP_TYPE)),
     #[cfg(feature = "memoryview")]
-    (q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
+    Entry::new(q::memoryview, Rom::Type(&types::memoryview::MEMORYVIEW_TYPE)),
     // Functions.
-    (q::abs, Rom::Fun(&B_ABS)),
-    (q::all, Rom::Fun(&B_ALL)),
-    (q::any, Rom::Fun(&B_ANY)),
-    (q::bin, Rom::Fun(&B_BIN)),
-    (q::callable, Rom::Fun(&B_CALLABLE)),
-    (q::chr, Rom::Fun(&B_CHR)),
+    Entry::new(q::abs, Rom::Fun(&B_ABS)),
+    Entry::new(q::all, Rom::Fun(&B_ALL)),
+    Entry::new(q::any, Rom::Fun(&B_ANY)),
+    Entry::new(q::bin, Rom::Fun(&B_BIN)),
+    Entry::new(q::callable, Rom::Fun(&B_CALLABLE)),
+    Entry::new(q::chr, Rom::Fun(&B_CHR)),
     #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-    (q::compile, Rom::Fun(&B_COMPILE)),
-    (q::delattr, Rom::Fun(&B_DELATTR)),
-    (q::dir, Rom::Fun(&B_DIR)),
-    (q::divmod, Rom::Fun(&B_DIVMOD)),
+    Entry::new(q::compile, Rom::Fun(&B_COMPILE)),
+    Entry::new(q::delattr, Rom::Fun(&B_DELATTR)),
+    Entry::new(q::dir, Rom::Fun(&B_DIR)),
+    Entry::new(q::divmod, Rom::Fun(&B_DIVMOD)),
     #[cfg(feature = "compiler")]
-    (q::eval, Rom::Fun(&B_EVAL)),
+    Entry::new(q::eval, Rom::Fun(&B_EVAL)),
     #[cfg(feature = "compiler")]
-    (q::exec, Rom::Fun(&B_EXEC)),
+    Entry::new(q::exec, Rom::Fun(&B_EXEC)),
     #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-    (q::execfile, Rom::Fun(&B_EXECFILE)),
-    (q::getattr, Rom::Fun(&B_GETATTR)),
-    (q::globals, Rom::Fun(&B_GLOBALS)),
-    (q::hasattr, Rom::Fun(&B_HASATTR)),
-    (q::hash, Rom::Fun(&B_HASH)),
+    Entry::new(q::execfile, Rom::Fun(&B_EXECFILE)),
+    Entry::new(q::getattr, Rom::Fun(&B_GETATTR)),
+    Entry::new(q::globals, Rom::Fun(&B_GLOBALS)),
+    Entry::new(q::hasattr, Rom::Fun(&B_HASATTR)),
+    Entry::new(q::hash, Rom::Fun(&B_HASH)),
     #[cfg(feature = "builtin-help")]
-    (q::help, Rom::Fun(&B_HELP)),
-    (q::hex, Rom::Fun(&B_HEX)),
-    (q::id, Rom::Fun(&B_ID)),
+    Entry::new(q::help, Rom::Fun(&B_HELP)),
+    Entry::new(q::hex, Rom::Fun(&B_HEX)),
+    Entry::new(q::id, Rom::Fun(&B_ID)),
     #[cfg(feature = "builtin-input")]
-    (q::input, Rom::Fun(&B_INPUT)),
-    (q::isinstance, Rom::Fun(&B_ISINSTANCE)),
-    (q::issubclass, Rom::Fun(&B_ISSUBCLASS)),
-    (q::iter, Rom::Fun(&B_ITER)),
-    (q::len, Rom::Fun(&B_LEN)),
-    (q::locals, Rom::Fun(&B_LOCALS)),
-    (q::max, Rom::Fun(&B_MAX)),
-    (q::min, Rom::Fun(&B_MIN)),
-    (q::next, Rom::Fun(&B_NEXT)),
-    (q::oct, Rom::Fun(&B_OCT)),
+    Entry::new(q::input, Rom::Fun(&B_INPUT)),
+    Entry::new(q::isinstance, Rom::Fun(&B_ISINSTANCE)),
+    Entry::new(q::issubclass, Rom::Fun(&B_ISSUBCLASS)),
+    Entry::new(q::iter, Rom::Fun(&B_ITER)),
+    Entry::new(q::len, Rom::Fun(&B_LEN)),
+    Entry::new(q::locals, Rom::Fun(&B_LOCALS)),
+    Entry::new(q::max, Rom::Fun(&B_MAX)),
+    Entry::new(q::min, Rom::Fun(&B_MIN)),
+    Entry::new(q::next, Rom::Fun(&B_NEXT)),
+    Entry::new(q::oct, Rom::Fun(&B_OCT)),
     #[cfg(feature = "os")]
-    (q::open, Rom::Fun(&B_OPEN)),
-    (q::ord, Rom::Fun(&B_ORD)),
-    (q::pow, Rom::Fun(&B_POW)),
-    (q::print, Rom::Fun(&B_PRINT)),
-    (q::repr, Rom::Fun(&B_REPR)),
-    (q::round, Rom::Fun(&B_ROUND)),
-    (q::setattr, Rom::Fun(&B_SETATTR)),
-    (q::sorted, Rom::Fun(&B_SORTED)),
-    (q::sum, Rom::Fun(&B_SUM)),
+    Entry::new(q::open, Rom::Fun(&B_OPEN)),
+    Entry::new(q::ord, Rom::Fun(&B_ORD)),
+    Entry::new(q::pow, Rom::Fun(&B_POW)),
+    Entry::new(q::print, Rom::Fun(&B_PRINT)),
+    Entry::new(q::repr, Rom::Fun(&B_REPR)),
+    Entry::new(q::round, Rom::Fun(&B_ROUND)),
+    Entry::new(q::setattr, Rom::Fun(&B_SETATTR)),
+    Entry::new(q::sorted, Rom::Fun(&B_SORTED)),
+    Entry::new(q::sum, Rom::Fun(&B_SUM)),
     // Exceptions.
-    (q::ArithmeticError, Rom::Type(&e::ARITHMETIC_ERROR_TYPE)),
-    (q::AssertionError, Rom::Type(&e::ASSERTION_ERROR_TYPE)),
-    (q::AttributeError, Rom::Type(&e::ATTRIBUTE_ERROR_TYPE)),
-    (q::BaseException, Rom::Type(&e::BASE_EXCEPTION_TYPE)),
-    (q::EOFError, Rom::Type(&e::EOF_ERROR_TYPE)),
-    (q::Exception, Rom::Type(&e::EXCEPTION_TYPE)),
-    (q::GeneratorExit, Rom::Type(&e::GENERATOR_EXIT_TYPE)),
-    (q::ImportError, Rom::Type(&e::IMPORT_ERROR_TYPE)),
-    (q::IndentationError, Rom::Type(&e::INDENTATION_ERROR_TYPE)),
-    (q::IndexError, Rom::Type(&e::INDEX_ERROR_TYPE)),
-    (q::KeyError, Rom::Type(&e::KEY_ERROR_TYPE)),
-    (q::KeyboardInterrupt, Rom::Type(&e::KEYBOARD_INTERRUPT_TYPE)),
-    (q::LookupError, Rom::Type(&e::LOOKUP_ERROR_TYPE)),
-    (q::MemoryError, Rom::Type(&e::MEMORY_ERROR_TYPE)),
-    (q::NameError, Rom::Type(&e::NAME_ERROR_TYPE)),
-    (q::NotImplementedError, Rom::Type(&e::NOT_IMPLEMENTED_ERROR_TYPE)),
-    (q::OSError, Rom::Type(&e::OS_ERROR_TYPE)),
-    (q::OverflowError, Rom::Type(&e::OVERFLOW_ERROR_TYPE)),
-    (q::RuntimeError, Rom::Type(&e::RUNTIME_ERROR_TYPE)),
-    (q::StopAsyncIteration, Rom::Type(&e::STOP_ASYNC_ITERATION_TYPE)),
-    (q::StopIteration, Rom::Type(&e::STOP_ITERATION_TYPE)),
-    (q::SyntaxError, Rom::Type(&e::SYNTAX_ERROR_TYPE)),
-    (q::SystemExit, Rom::Type(&e::SYSTEM_EXIT_TYPE)),
-    (q::TypeError, Rom::Type(&e::TYPE_ERROR_TYPE)),
-    (q::UnicodeError, Rom::Type(&e::UNICODE_ERROR_TYPE)),
-    (q::ValueError, Rom::Type(&e::VALUE_ERROR_TYPE)),
-    (q::ZeroDivisionError, Rom::Type(&e::ZERO_DIVISION_ERROR_TYPE)),
+    Entry::new(q::ArithmeticError, Rom::Type(&e::ARITHMETIC_ERROR_TYPE)),
+    Entry::new(q::AssertionError, Rom::Type(&e::ASSERTION_ERROR_TYPE)),
+    Entry::new(q::AttributeError, Rom::Type(&e::ATTRIBUTE_ERROR_TYPE)),
+    Entry::new(q::BaseException, Rom::Type(&e::BASE_EXCEPTION_TYPE)),
+    Entry::new(q::EOFError, Rom::Type(&e::EOF_ERROR_TYPE)),
+    Entry::new(q::Exception, Rom::Type(&e::EXCEPTION_TYPE)),
+    Entry::new(q::GeneratorExit, Rom::Type(&e::GENERATOR_EXIT_TYPE)),
+    Entry::new(q::ImportError, Rom::Type(&e::IMPORT_ERROR_TYPE)),
+    Entry::new(q::IndentationError, Rom::Type(&e::INDENTATION_ERROR_TYPE)),
+    Entry::new(q::IndexError, Rom::Type(&e::INDEX_ERROR_TYPE)),
+    Entry::new(q::KeyError, Rom::Type(&e::KEY_ERROR_TYPE)),
+    Entry::new(q::KeyboardInterrupt, Rom::Type(&e::KEYBOARD_INTERRUPT_TYPE)),
+    Entry::new(q::LookupError, Rom::Type(&e::LOOKUP_ERROR_TYPE)),
+    Entry::new(q::MemoryError, Rom::Type(&e::MEMORY_ERROR_TYPE)),
+    Entry::new(q::NameError, Rom::Type(&e::NAME_ERROR_TYPE)),
+    Entry::new(q::NotImplementedError, Rom::Type(&e::NOT_IMPLEMENTED_ERROR_TYPE)),
+    Entry::new(q::OSError, Rom::Type(&e::OS_ERROR_TYPE)),
+    Entry::new(q::OverflowError, Rom::Type(&e::OVERFLOW_ERROR_TYPE)),
+    Entry::new(q::RuntimeError, Rom::Type(&e::RUNTIME_ERROR_TYPE)),
+    Entry::new(q::StopAsyncIteration, Rom::Type(&e::STOP_ASYNC_ITERATION_TYPE)),
+    Entry::new(q::StopIteration, Rom::Type(&e::STOP_ITERATION_TYPE)),
+    Entry::new(q::SyntaxError, Rom::Type(&e::SYNTAX_ERROR_TYPE)),
+    Entry::new(q::SystemExit, Rom::Type(&e::SYSTEM_EXIT_TYPE)),
+    Entry::new(q::TypeError, Rom::Type(&e::TYPE_ERROR_TYPE)),
+    Entry::new(q::UnicodeError, Rom::Type(&e::UNICODE_ERROR_TYPE)),
+    Entry::new(q::ValueError, Rom::Type(&e::VALUE_ERROR_TYPE)),
+    Entry::new(q::ZeroDivisionError, Rom::Type(&e::ZERO_DIVISION_ERROR_TYPE)),
 ];
 
 /// The `builtins` module.

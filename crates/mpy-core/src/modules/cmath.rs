@@ -3,11 +3,12 @@
 //! (computed through polar form, so `cmath.sqrt(-1)` is
 //! `(6.123233995736766e-17+1j)` as on MicroPython).
 
+use crate::typ::Entry;
 use crate::flt::Float;
 use crate::flt::M;
 use super::trig;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::float_acc as acc;
@@ -102,19 +103,19 @@ static SQRT: BuiltinFun = BuiltinFun::new(q::sqrt, 1, 1, c_sqrt);
 static COS: BuiltinFun = BuiltinFun::new(q::cos, 1, 1, c_cos);
 static SIN: BuiltinFun = BuiltinFun::new(q::sin, 1, 1, c_sin);
 
-static CMATH_LOCALS: [(Qstr, Rom); 12] = [
-    (q::__name__, Rom::Str(q::cmath)),
-    (q::e, Rom::Float(crate::flt::consts::E)),
-    (q::pi, Rom::Float(crate::flt::consts::PI)),
-    (q::phase, Rom::Fun(&PHASE)),
-    (q::polar, Rom::Fun(&POLAR)),
-    (q::rect, Rom::Fun(&RECT)),
-    (q::exp, Rom::Fun(&EXP)),
-    (q::log, Rom::Fun(&LOG)),
-    (q::log10, Rom::Fun(&LOG10)),
-    (q::sqrt, Rom::Fun(&SQRT)),
-    (q::cos, Rom::Fun(&COS)),
-    (q::sin, Rom::Fun(&SIN)),
+static CMATH_LOCALS: [Entry; 12] = [
+    Entry::new(q::__name__, Rom::Str(q::cmath)),
+    Entry::new(q::e, Rom::Float(crate::flt::consts::E)),
+    Entry::new(q::pi, Rom::Float(crate::flt::consts::PI)),
+    Entry::new(q::phase, Rom::Fun(&PHASE)),
+    Entry::new(q::polar, Rom::Fun(&POLAR)),
+    Entry::new(q::rect, Rom::Fun(&RECT)),
+    Entry::new(q::exp, Rom::Fun(&EXP)),
+    Entry::new(q::log, Rom::Fun(&LOG)),
+    Entry::new(q::log10, Rom::Fun(&LOG10)),
+    Entry::new(q::sqrt, Rom::Fun(&SQRT)),
+    Entry::new(q::cos, Rom::Fun(&COS)),
+    Entry::new(q::sin, Rom::Fun(&SIN)),
 ];
 
 /// The `cmath` module.

@@ -15,6 +15,7 @@
 //!   iteration, indexing; appending to a full deque drops from the other
 //!   end. Repr `<deque>` as MicroPython.
 
+use crate::typ::Entry;
 use super::args::int_arg;
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
@@ -477,12 +478,12 @@ static EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, extend);
 static POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 1, pop);
 static POPLEFT: BuiltinFun = BuiltinFun::new(q::popleft, 1, 1, popleft);
 
-static DEQUE_LOCALS: [(Qstr, Rom); 5] = [
-    (q::append, Rom::Fun(&APPEND)),
-    (q::appendleft, Rom::Fun(&APPENDLEFT)),
-    (q::extend, Rom::Fun(&EXTEND)),
-    (q::pop, Rom::Fun(&POP)),
-    (q::popleft, Rom::Fun(&POPLEFT)),
+static DEQUE_LOCALS: [Entry; 5] = [
+    Entry::new(q::append, Rom::Fun(&APPEND)),
+    Entry::new(q::appendleft, Rom::Fun(&APPENDLEFT)),
+    Entry::new(q::extend, Rom::Fun(&EXTEND)),
+    Entry::new(q::pop, Rom::Fun(&POP)),
+    Entry::new(q::popleft, Rom::Fun(&POPLEFT)),
 ];
 
 /// `collections.deque`.
@@ -498,11 +499,11 @@ pub static DEQUE_TYPE: TypeObj = TypeObj {
 
 static NAMEDTUPLE: BuiltinFun = BuiltinFun::new(q::namedtuple, 2, 2, namedtuple);
 
-static LOCALS: [(Qstr, Rom); 4] = [
-    (q::__name__, Rom::Str(q::collections)),
-    (q::OrderedDict, Rom::Type(&crate::types::dict::DICT_TYPE)),
-    (q::deque, Rom::Type(&DEQUE_TYPE)),
-    (q::namedtuple, Rom::Fun(&NAMEDTUPLE)),
+static LOCALS: [Entry; 4] = [
+    Entry::new(q::__name__, Rom::Str(q::collections)),
+    Entry::new(q::OrderedDict, Rom::Type(&crate::types::dict::DICT_TYPE)),
+    Entry::new(q::deque, Rom::Type(&DEQUE_TYPE)),
+    Entry::new(q::namedtuple, Rom::Fun(&NAMEDTUPLE)),
 ];
 
 /// The `collections` module.

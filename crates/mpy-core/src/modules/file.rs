@@ -13,6 +13,7 @@
 //! port (e.g. errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O
 //! operation on closed file`.
 
+use crate::typ::Entry;
 use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, int_args, new_from_vec_field, str_conv_error};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
@@ -412,19 +413,19 @@ static F_SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, f_seek);
 static F_TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, f_tell);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
-static FILE_LOCALS: [(Qstr, Rom); 12] = [
-    (q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
-    (q::__exit__, Rom::Fun(&F_EXIT)),
-    (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
-    (q::close, Rom::Fun(&F_CLOSE)),
-    (q::flush, Rom::Fun(&F_FLUSH)),
-    (q::read, Rom::Fun(&F_READ)),
-    (q::readinto, Rom::Fun(&F_READINTO)),
-    (q::readline, Rom::Fun(&F_READLINE)),
-    (q::readlines, Rom::Fun(&F_READLINES)),
-    (q::seek, Rom::Fun(&F_SEEK)),
-    (q::tell, Rom::Fun(&F_TELL)),
-    (q::write, Rom::Fun(&F_WRITE)),
+static FILE_LOCALS: [Entry; 12] = [
+    Entry::new(q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
+    Entry::new(q::__exit__, Rom::Fun(&F_EXIT)),
+    Entry::new(q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
+    Entry::new(q::close, Rom::Fun(&F_CLOSE)),
+    Entry::new(q::flush, Rom::Fun(&F_FLUSH)),
+    Entry::new(q::read, Rom::Fun(&F_READ)),
+    Entry::new(q::readinto, Rom::Fun(&F_READINTO)),
+    Entry::new(q::readline, Rom::Fun(&F_READLINE)),
+    Entry::new(q::readlines, Rom::Fun(&F_READLINES)),
+    Entry::new(q::seek, Rom::Fun(&F_SEEK)),
+    Entry::new(q::tell, Rom::Fun(&F_TELL)),
+    Entry::new(q::write, Rom::Fun(&F_WRITE)),
 ];
 
 static FILE_EXT: crate::typ::TypeExt = crate::typ::TypeExt { finalise: Some(file_finalise), ..crate::typ::TypeExt::NONE };

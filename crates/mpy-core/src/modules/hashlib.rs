@@ -9,8 +9,9 @@
 //! state around it (chaining value, partial block, length) is plain data
 //! kept inline in the heap object, so hashing never allocates.
 
+use crate::typ::Entry;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, PrintKind, Rom, TypeObj};
@@ -165,7 +166,7 @@ fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
 static UPDATE: BuiltinFun = BuiltinFun::new(q::update, 2, 2, update);
 static DIGEST: BuiltinFun = BuiltinFun::new(q::digest, 1, 1, digest);
 
-static SHA256_LOCALS: [(Qstr, Rom); 2] = [(q::digest, Rom::Fun(&DIGEST)), (q::update, Rom::Fun(&UPDATE))];
+static SHA256_LOCALS: [Entry; 2] = [Entry::new(q::digest, Rom::Fun(&DIGEST)), Entry::new(q::update, Rom::Fun(&UPDATE))];
 
 /// `hashlib.sha256`.
 pub static SHA256_TYPE: TypeObj = TypeObj {
@@ -176,7 +177,7 @@ pub static SHA256_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-static LOCALS: [(Qstr, Rom); 2] = [(q::__name__, Rom::Str(q::hashlib)), (q::sha256, Rom::Type(&SHA256_TYPE))];
+static LOCALS: [Entry; 2] = [Entry::new(q::__name__, Rom::Str(q::hashlib)), Entry::new(q::sha256, Rom::Type(&SHA256_TYPE))];
 
 /// The `hashlib` module.
 pub static HASHLIB_MODULE: ModuleDef = ModuleDef::new(q::hashlib, &LOCALS);

@@ -8,10 +8,11 @@
 //! stream is `ValueError: I/O operation on closed file`, `StringIO(n)`
 //! with an int makes an empty stream, and iteration yields lines.
 
+use crate::typ::Entry;
 use super::args::{buffer_mut_of, buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, ModuleDef, PrintKind, Rom, TypeObj};
@@ -293,19 +294,19 @@ static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
-static MEMIO_LOCALS: [(Qstr, Rom); 12] = [
-    (q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
-    (q::__exit__, Rom::Fun(&EXIT)),
-    (q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
-    (q::close, Rom::Fun(&CLOSE)),
-    (q::flush, Rom::Fun(&FLUSH)),
-    (q::getvalue, Rom::Fun(&GETVALUE)),
-    (q::read, Rom::Fun(&READ)),
-    (q::readinto, Rom::Fun(&READINTO)),
-    (q::readline, Rom::Fun(&READLINE)),
-    (q::seek, Rom::Fun(&SEEK)),
-    (q::tell, Rom::Fun(&TELL)),
-    (q::write, Rom::Fun(&WRITE)),
+static MEMIO_LOCALS: [Entry; 12] = [
+    Entry::new(q::__enter__, Rom::Fun(&super::builtins_io::F_ENTER)),
+    Entry::new(q::__exit__, Rom::Fun(&EXIT)),
+    Entry::new(q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
+    Entry::new(q::close, Rom::Fun(&CLOSE)),
+    Entry::new(q::flush, Rom::Fun(&FLUSH)),
+    Entry::new(q::getvalue, Rom::Fun(&GETVALUE)),
+    Entry::new(q::read, Rom::Fun(&READ)),
+    Entry::new(q::readinto, Rom::Fun(&READINTO)),
+    Entry::new(q::readline, Rom::Fun(&READLINE)),
+    Entry::new(q::seek, Rom::Fun(&SEEK)),
+    Entry::new(q::tell, Rom::Fun(&TELL)),
+    Entry::new(q::write, Rom::Fun(&WRITE)),
 ];
 
 /// `io.StringIO`.
@@ -334,16 +335,16 @@ pub static BYTESIO_TYPE: TypeObj = TypeObj {
 /// files of a user-defined filesystem); it adds no behaviour.
 pub static IOBASE_TYPE: TypeObj = TypeObj { name: q::IOBase.tn(), flags: flags::BASETYPE, ..TypeObj::EMPTY };
 
-static LOCALS: &[(Qstr, Rom)] = &[
-    (q::__name__, Rom::Str(q::io)),
-    (q::BytesIO, Rom::Type(&BYTESIO_TYPE)),
-    (q::IOBase, Rom::Type(&IOBASE_TYPE)),
-    (q::SEEK_CUR, Rom::Int(1)),
-    (q::SEEK_END, Rom::Int(2)),
-    (q::SEEK_SET, Rom::Int(0)),
-    (q::StringIO, Rom::Type(&STRINGIO_TYPE)),
+static LOCALS: &[Entry] = &[
+    Entry::new(q::__name__, Rom::Str(q::io)),
+    Entry::new(q::BytesIO, Rom::Type(&BYTESIO_TYPE)),
+    Entry::new(q::IOBase, Rom::Type(&IOBASE_TYPE)),
+    Entry::new(q::SEEK_CUR, Rom::Int(1)),
+    Entry::new(q::SEEK_END, Rom::Int(2)),
+    Entry::new(q::SEEK_SET, Rom::Int(0)),
+    Entry::new(q::StringIO, Rom::Type(&STRINGIO_TYPE)),
     #[cfg(feature = "os")]
-    (q::open, Rom::Fun(&super::builtins::B_OPEN)),
+    Entry::new(q::open, Rom::Fun(&super::builtins::B_OPEN)),
 ];
 
 /// The `io` module.

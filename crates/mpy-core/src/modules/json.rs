@@ -11,10 +11,11 @@
 //! separators anywhere, a dict key without value is dropped, and any
 //! structural error is `ValueError: syntax error in JSON`.
 
+use crate::typ::Entry;
 use super::args::{new_str_lossy, write_lossy};
 use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, PrintKind, Rom};
@@ -395,12 +396,12 @@ static DUMP: BuiltinFun = BuiltinFun::new_kw(q::dump, 1, dump);
 static LOADS: BuiltinFun = BuiltinFun::new(q::loads, 1, 1, loads);
 static LOAD: BuiltinFun = BuiltinFun::new(q::load, 1, 1, load);
 
-static LOCALS: [(Qstr, Rom); 5] = [
-    (q::__name__, Rom::Str(q::json)),
-    (q::dump, Rom::Fun(&DUMP)),
-    (q::dumps, Rom::Fun(&DUMPS)),
-    (q::load, Rom::Fun(&LOAD)),
-    (q::loads, Rom::Fun(&LOADS)),
+static LOCALS: [Entry; 5] = [
+    Entry::new(q::__name__, Rom::Str(q::json)),
+    Entry::new(q::dump, Rom::Fun(&DUMP)),
+    Entry::new(q::dumps, Rom::Fun(&DUMPS)),
+    Entry::new(q::load, Rom::Fun(&LOAD)),
+    Entry::new(q::loads, Rom::Fun(&LOADS)),
 ];
 
 /// The `json` module.

@@ -8,11 +8,12 @@
 //! `cos(inf)`, `pow(10, 400)` all raise it, while `ldexp(1, 2000)` is
 //! inf). `ceil`/`floor`/`trunc` return ints; `factorial` is exact.
 
+use crate::typ::Entry;
 use crate::flt::Float;
 use crate::flt::M;
 use crate::types::int::obj_to_f64 as float_arg;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::float_acc as acc;
@@ -389,53 +390,53 @@ funs! {
 
 static ISCLOSE: BuiltinFun = BuiltinFun::new_kw(q::isclose, 2, m_isclose);
 
-static MATH_LOCALS: [(Qstr, Rom); 46] = [
-    (q::__name__, Rom::Str(q::math)),
-    (q::e, Rom::Float(crate::flt::consts::E)),
-    (q::pi, Rom::Float(crate::flt::consts::PI)),
-    (q::tau, Rom::Float(crate::flt::consts::TAU)),
-    (q::inf, Rom::Float(Float::INFINITY)),
-    (q::nan, Rom::Float(Float::NAN)),
-    (q::sqrt, Rom::Fun(&SQRT)),
-    (q::pow, Rom::Fun(&POW)),
-    (q::exp, Rom::Fun(&EXP)),
-    (q::expm1, Rom::Fun(&EXPM1)),
-    (q::log, Rom::Fun(&LOG)),
-    (q::log2, Rom::Fun(&LOG2)),
-    (q::log10, Rom::Fun(&LOG10)),
-    (q::cos, Rom::Fun(&COS)),
-    (q::sin, Rom::Fun(&SIN)),
-    (q::tan, Rom::Fun(&TAN)),
-    (q::acos, Rom::Fun(&ACOS)),
-    (q::asin, Rom::Fun(&ASIN)),
-    (q::atan, Rom::Fun(&ATAN)),
-    (q::atan2, Rom::Fun(&ATAN2)),
-    (q::cosh, Rom::Fun(&COSH)),
-    (q::sinh, Rom::Fun(&SINH)),
-    (q::tanh, Rom::Fun(&TANH)),
-    (q::acosh, Rom::Fun(&ACOSH)),
-    (q::asinh, Rom::Fun(&ASINH)),
-    (q::atanh, Rom::Fun(&ATANH)),
-    (q::ceil, Rom::Fun(&CEIL)),
-    (q::floor, Rom::Fun(&FLOOR)),
-    (q::trunc, Rom::Fun(&TRUNC)),
-    (q::fabs, Rom::Fun(&FABS)),
-    (q::fmod, Rom::Fun(&FMOD)),
-    (q::modf, Rom::Fun(&MODF)),
-    (q::frexp, Rom::Fun(&FREXP)),
-    (q::ldexp, Rom::Fun(&LDEXP)),
-    (q::copysign, Rom::Fun(&COPYSIGN)),
-    (q::isfinite, Rom::Fun(&ISFINITE)),
-    (q::isinf, Rom::Fun(&ISINF)),
-    (q::isnan, Rom::Fun(&ISNAN)),
-    (q::isclose, Rom::Fun(&ISCLOSE)),
-    (q::degrees, Rom::Fun(&DEGREES)),
-    (q::radians, Rom::Fun(&RADIANS)),
-    (q::erf, Rom::Fun(&ERF)),
-    (q::erfc, Rom::Fun(&ERFC)),
-    (q::gamma, Rom::Fun(&GAMMA)),
-    (q::lgamma, Rom::Fun(&LGAMMA)),
-    (q::factorial, Rom::Fun(&FACTORIAL)),
+static MATH_LOCALS: [Entry; 46] = [
+    Entry::new(q::__name__, Rom::Str(q::math)),
+    Entry::new(q::e, Rom::Float(crate::flt::consts::E)),
+    Entry::new(q::pi, Rom::Float(crate::flt::consts::PI)),
+    Entry::new(q::tau, Rom::Float(crate::flt::consts::TAU)),
+    Entry::new(q::inf, Rom::Float(Float::INFINITY)),
+    Entry::new(q::nan, Rom::Float(Float::NAN)),
+    Entry::new(q::sqrt, Rom::Fun(&SQRT)),
+    Entry::new(q::pow, Rom::Fun(&POW)),
+    Entry::new(q::exp, Rom::Fun(&EXP)),
+    Entry::new(q::expm1, Rom::Fun(&EXPM1)),
+    Entry::new(q::log, Rom::Fun(&LOG)),
+    Entry::new(q::log2, Rom::Fun(&LOG2)),
+    Entry::new(q::log10, Rom::Fun(&LOG10)),
+    Entry::new(q::cos, Rom::Fun(&COS)),
+    Entry::new(q::sin, Rom::Fun(&SIN)),
+    Entry::new(q::tan, Rom::Fun(&TAN)),
+    Entry::new(q::acos, Rom::Fun(&ACOS)),
+    Entry::new(q::asin, Rom::Fun(&ASIN)),
+    Entry::new(q::atan, Rom::Fun(&ATAN)),
+    Entry::new(q::atan2, Rom::Fun(&ATAN2)),
+    Entry::new(q::cosh, Rom::Fun(&COSH)),
+    Entry::new(q::sinh, Rom::Fun(&SINH)),
+    Entry::new(q::tanh, Rom::Fun(&TANH)),
+    Entry::new(q::acosh, Rom::Fun(&ACOSH)),
+    Entry::new(q::asinh, Rom::Fun(&ASINH)),
+    Entry::new(q::atanh, Rom::Fun(&ATANH)),
+    Entry::new(q::ceil, Rom::Fun(&CEIL)),
+    Entry::new(q::floor, Rom::Fun(&FLOOR)),
+    Entry::new(q::trunc, Rom::Fun(&TRUNC)),
+    Entry::new(q::fabs, Rom::Fun(&FABS)),
+    Entry::new(q::fmod, Rom::Fun(&FMOD)),
+    Entry::new(q::modf, Rom::Fun(&MODF)),
+    Entry::new(q::frexp, Rom::Fun(&FREXP)),
+    Entry::new(q::ldexp, Rom::Fun(&LDEXP)),
+    Entry::new(q::copysign, Rom::Fun(&COPYSIGN)),
+    Entry::new(q::isfinite, Rom::Fun(&ISFINITE)),
+    Entry::new(q::isinf, Rom::Fun(&ISINF)),
+    Entry::new(q::isnan, Rom::Fun(&ISNAN)),
+    Entry::new(q::isclose, Rom::Fun(&ISCLOSE)),
+    Entry::new(q::degrees, Rom::Fun(&DEGREES)),
+    Entry::new(q::radians, Rom::Fun(&RADIANS)),
+    Entry::new(q::erf, Rom::Fun(&ERF)),
+    Entry::new(q::erfc, Rom::Fun(&ERFC)),
+    Entry::new(q::gamma, Rom::Fun(&GAMMA)),
+    Entry::new(q::lgamma, Rom::Fun(&LGAMMA)),
+    Entry::new(q::factorial, Rom::Fun(&FACTORIAL)),
 ];
 
 /// The `math` module.

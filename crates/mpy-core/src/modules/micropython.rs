@@ -1,8 +1,9 @@
 //! The `micropython` module: access to interpreter internals.
 
+use crate::typ::Entry;
 use super::args::int_arg;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 #[cfg(feature = "mem-info")]
 use crate::runtime::print::Out;
 use crate::state::Vm;
@@ -200,21 +201,21 @@ static SCHEDULE: BuiltinFun = BuiltinFun::new(q::schedule, 2, 2, schedule);
 static ALLOC_EMERGENCY_EXCEPTION_BUF: BuiltinFun =
     BuiltinFun::new(q::alloc_emergency_exception_buf, 1, 1, alloc_emergency_exception_buf);
 
-static LOCALS: &[(Qstr, Rom)] = &[
-    (q::__name__, Rom::Str(q::micropython)),
-    (q::alloc_emergency_exception_buf, Rom::Fun(&ALLOC_EMERGENCY_EXCEPTION_BUF)),
-    (q::r#const, Rom::Fun(&CONST)),
-    (q::heap_lock, Rom::Fun(&HEAP_LOCK)),
-    (q::heap_unlock, Rom::Fun(&HEAP_UNLOCK)),
-    (q::kbd_intr, Rom::Fun(&KBD_INTR)),
+static LOCALS: &[Entry] = &[
+    Entry::new(q::__name__, Rom::Str(q::micropython)),
+    Entry::new(q::alloc_emergency_exception_buf, Rom::Fun(&ALLOC_EMERGENCY_EXCEPTION_BUF)),
+    Entry::new(q::r#const, Rom::Fun(&CONST)),
+    Entry::new(q::heap_lock, Rom::Fun(&HEAP_LOCK)),
+    Entry::new(q::heap_unlock, Rom::Fun(&HEAP_UNLOCK)),
+    Entry::new(q::kbd_intr, Rom::Fun(&KBD_INTR)),
     #[cfg(feature = "mem-info")]
-    (q::mem_info, Rom::Fun(&MEM_INFO)),
-    (q::opt_level, Rom::Fun(&OPT_LEVEL)),
+    Entry::new(q::mem_info, Rom::Fun(&MEM_INFO)),
+    Entry::new(q::opt_level, Rom::Fun(&OPT_LEVEL)),
     #[cfg(feature = "mem-info")]
-    (q::qstr_info, Rom::Fun(&QSTR_INFO)),
-    (q::schedule, Rom::Fun(&SCHEDULE)),
+    Entry::new(q::qstr_info, Rom::Fun(&QSTR_INFO)),
+    Entry::new(q::schedule, Rom::Fun(&SCHEDULE)),
     #[cfg(feature = "mem-info")]
-    (q::stack_use, Rom::Fun(&STACK_USE)),
+    Entry::new(q::stack_use, Rom::Fun(&STACK_USE)),
 ];
 
 /// The `micropython` module.

@@ -153,7 +153,8 @@ pub fn module_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyRes
 /// Errors: `MemoryError`; whatever the hook raises.
 pub fn module_dict(vm: &mut Vm, m: &'static ModuleDef) -> PyResult<Obj> {
     let d = vm.new_dict()?;
-    for &(n, r) in m.locals {
+    for e in m.locals {
+        let (n, r) = (e.name(), e.rom());
         let v = vm.rom_to_obj(r)?;
         vm.dict_store(d, Obj::qstr(n), v)?;
     }
@@ -170,7 +171,7 @@ pub fn module_dict(vm: &mut Vm, m: &'static ModuleDef) -> PyResult<Obj> {
 
 /// The names of a built-in module's attributes, in `dir()` order.
 pub fn module_names(m: &'static ModuleDef) -> impl Iterator<Item = Qstr> {
-    m.locals.iter().map(|(n, _)| *n).chain(m.attr_names.iter().copied())
+    m.locals.iter().map(|e| e.name()).chain(m.attr_names.iter().copied())
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! region, tables included). `enable`/`disable` switch automatic
 //! collection by `threshold()` (a failing allocation always collects).
 
+use crate::typ::Entry;
 use super::args::int_arg;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::PyResult;
@@ -62,15 +63,15 @@ static DISABLE: BuiltinFun = BuiltinFun::new(q::disable, 0, 0, disable);
 static ISENABLED: BuiltinFun = BuiltinFun::new(q::isenabled, 0, 0, isenabled);
 static THRESHOLD: BuiltinFun = BuiltinFun::new(q::threshold, 0, 1, threshold);
 
-static LOCALS: [(Qstr, Rom); 8] = [
-    (q::__name__, Rom::Str(q::gc)),
-    (q::collect, Rom::Fun(&COLLECT)),
-    (q::disable, Rom::Fun(&DISABLE)),
-    (q::enable, Rom::Fun(&ENABLE)),
-    (q::isenabled, Rom::Fun(&ISENABLED)),
-    (q::mem_alloc, Rom::Fun(&MEM_ALLOC)),
-    (q::mem_free, Rom::Fun(&MEM_FREE)),
-    (q::threshold, Rom::Fun(&THRESHOLD)),
+static LOCALS: [Entry; 8] = [
+    Entry::new(q::__name__, Rom::Str(q::gc)),
+    Entry::new(q::collect, Rom::Fun(&COLLECT)),
+    Entry::new(q::disable, Rom::Fun(&DISABLE)),
+    Entry::new(q::enable, Rom::Fun(&ENABLE)),
+    Entry::new(q::isenabled, Rom::Fun(&ISENABLED)),
+    Entry::new(q::mem_alloc, Rom::Fun(&MEM_ALLOC)),
+    Entry::new(q::mem_free, Rom::Fun(&MEM_FREE)),
+    Entry::new(q::threshold, Rom::Fun(&THRESHOLD)),
 ];
 
 /// The `gc` module.

@@ -11,6 +11,7 @@
 //! MicroPython's unix port does. Ports without a filesystem keep the HAL
 //! defaults (every call fails with an errno).
 
+use crate::typ::Entry;
 use super::vfs::{self, Target};
 use crate::heap::GcVec;
 use crate::obj::Obj;
@@ -267,22 +268,22 @@ static RMDIR: BuiltinFun = BuiltinFun::new(q::rmdir, 1, 1, rmdir);
 static RENAME: BuiltinFun = BuiltinFun::new(q::rename, 2, 2, rename);
 static STATVFS: BuiltinFun = BuiltinFun::new(q::statvfs, 1, 1, statvfs);
 
-static LOCALS: [(Qstr, Rom); 15] = [
-    (q::__name__, Rom::Str(q::os)),
-    (q::chdir, Rom::Fun(&CHDIR)),
-    (q::getcwd, Rom::Fun(&GETCWD)),
-    (q::ilistdir, Rom::Fun(&ILISTDIR)),
-    (q::listdir, Rom::Fun(&LISTDIR)),
-    (q::mkdir, Rom::Fun(&MKDIR)),
-    (q::mount, Rom::Fun(vfs::MOUNT_FUN)),
-    (q::remove, Rom::Fun(&REMOVE)),
-    (q::rename, Rom::Fun(&RENAME)),
-    (q::rmdir, Rom::Fun(&RMDIR)),
-    (q::sep, Rom::Str(q::slash)),
-    (q::stat, Rom::Fun(&STAT)),
-    (q::statvfs, Rom::Fun(&STATVFS)),
-    (q::umount, Rom::Fun(vfs::UMOUNT_FUN)),
-    (q::unlink, Rom::Fun(&REMOVE)),
+static LOCALS: [Entry; 15] = [
+    Entry::new(q::__name__, Rom::Str(q::os)),
+    Entry::new(q::chdir, Rom::Fun(&CHDIR)),
+    Entry::new(q::getcwd, Rom::Fun(&GETCWD)),
+    Entry::new(q::ilistdir, Rom::Fun(&ILISTDIR)),
+    Entry::new(q::listdir, Rom::Fun(&LISTDIR)),
+    Entry::new(q::mkdir, Rom::Fun(&MKDIR)),
+    Entry::new(q::mount, Rom::Fun(vfs::MOUNT_FUN)),
+    Entry::new(q::remove, Rom::Fun(&REMOVE)),
+    Entry::new(q::rename, Rom::Fun(&RENAME)),
+    Entry::new(q::rmdir, Rom::Fun(&RMDIR)),
+    Entry::new(q::sep, Rom::Str(q::slash)),
+    Entry::new(q::stat, Rom::Fun(&STAT)),
+    Entry::new(q::statvfs, Rom::Fun(&STATVFS)),
+    Entry::new(q::umount, Rom::Fun(vfs::UMOUNT_FUN)),
+    Entry::new(q::unlink, Rom::Fun(&REMOVE)),
 ];
 
 /// The `os` module.

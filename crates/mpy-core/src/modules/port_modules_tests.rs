@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::typ::Entry;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::state::Vm;
@@ -37,8 +38,8 @@ fn pin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
 static PIN: BuiltinFun = BuiltinFun::new(q::Pin, 1, 1, pin);
-static LOCALS: [(Qstr, Rom); 3] =
-    [(q::__name__, Rom::Str(q::machine)), (q::Pin, Rom::Fun(&PIN)), (q::freq, Rom::Fun(&FREQ))];
+static LOCALS: [Entry; 3] =
+    [Entry::new(q::__name__, Rom::Str(q::machine)), Entry::new(q::Pin, Rom::Fun(&PIN)), Entry::new(q::freq, Rom::Fun(&FREQ))];
 static MACHINE: ModuleDef = ModuleDef::new(q::machine, &LOCALS);
 static PORT: [&ModuleDef; 1] = [&MACHINE];
 

@@ -8,10 +8,11 @@
 //! `IndexError`, as MicroPython raises them.
 
 #[cfg(feature = "float")]
+use crate::typ::Entry;
 use super::args::float_arg;
 use super::args::int_arg;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::exception::INDEX_ERROR_TYPE;
@@ -144,17 +145,17 @@ static RANDOM: BuiltinFun = BuiltinFun::new(q::random, 0, 0, random);
 static UNIFORM: BuiltinFun = BuiltinFun::new(q::uniform, 2, 2, uniform);
 static CHOICE: BuiltinFun = BuiltinFun::new(q::choice, 1, 1, choice);
 
-static LOCALS: [(Qstr, Rom); if cfg!(feature = "float") { 8 } else { 6 }] = [
-    (q::__name__, Rom::Str(q::random)),
-    (q::choice, Rom::Fun(&CHOICE)),
-    (q::getrandbits, Rom::Fun(&GETRANDBITS)),
-    (q::randint, Rom::Fun(&RANDINT)),
+static LOCALS: [Entry; if cfg!(feature = "float") { 8 } else { 6 }] = [
+    Entry::new(q::__name__, Rom::Str(q::random)),
+    Entry::new(q::choice, Rom::Fun(&CHOICE)),
+    Entry::new(q::getrandbits, Rom::Fun(&GETRANDBITS)),
+    Entry::new(q::randint, Rom::Fun(&RANDINT)),
     #[cfg(feature = "float")]
-    (q::random, Rom::Fun(&RANDOM)),
-    (q::randrange, Rom::Fun(&RANDRANGE)),
-    (q::seed, Rom::Fun(&SEED)),
+    Entry::new(q::random, Rom::Fun(&RANDOM)),
+    Entry::new(q::randrange, Rom::Fun(&RANDRANGE)),
+    Entry::new(q::seed, Rom::Fun(&SEED)),
     #[cfg(feature = "float")]
-    (q::uniform, Rom::Fun(&UNIFORM)),
+    Entry::new(q::uniform, Rom::Fun(&UNIFORM)),
 ];
 
 /// The `random` module.

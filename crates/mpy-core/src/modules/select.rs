@@ -9,10 +9,11 @@
 //! in milliseconds, negative or None for no limit. Ctrl-C while waiting
 //! raises `KeyboardInterrupt`.
 
+use crate::typ::Entry;
 use super::args::int_arg;
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom, TypeObj};
 use crate::types::exception::{KEYBOARD_INTERRUPT_TYPE, OS_ERROR_TYPE};
@@ -234,12 +235,12 @@ static MODIFY: BuiltinFun = BuiltinFun::new(q::modify, 3, 3, modify);
 static POLL_METH: BuiltinFun = BuiltinFun::new(q::poll, 1, 2, poll);
 static IPOLL: BuiltinFun = BuiltinFun::new(q::ipoll, 1, 3, ipoll);
 
-static POLL_LOCALS: [(Qstr, Rom); 5] = [
-    (q::ipoll, Rom::Fun(&IPOLL)),
-    (q::modify, Rom::Fun(&MODIFY)),
-    (q::poll, Rom::Fun(&POLL_METH)),
-    (q::register, Rom::Fun(&REGISTER)),
-    (q::unregister, Rom::Fun(&UNREGISTER)),
+static POLL_LOCALS: [Entry; 5] = [
+    Entry::new(q::ipoll, Rom::Fun(&IPOLL)),
+    Entry::new(q::modify, Rom::Fun(&MODIFY)),
+    Entry::new(q::poll, Rom::Fun(&POLL_METH)),
+    Entry::new(q::register, Rom::Fun(&REGISTER)),
+    Entry::new(q::unregister, Rom::Fun(&UNREGISTER)),
 ];
 
 /// The type of `select.poll()` objects.
@@ -247,13 +248,13 @@ pub static POLL_TYPE: TypeObj = TypeObj { name: q::poll.tn(), locals: crate::typ
 
 static POLL: BuiltinFun = BuiltinFun::new(q::poll, 0, 0, poll_new);
 
-static LOCALS: [(Qstr, Rom); 6] = [
-    (q::__name__, Rom::Str(q::select)),
-    (q::POLLERR, Rom::Int(POLLERR as isize)),
-    (q::POLLHUP, Rom::Int(POLLHUP as isize)),
-    (q::POLLIN, Rom::Int(POLLIN as isize)),
-    (q::POLLOUT, Rom::Int(POLLOUT as isize)),
-    (q::poll, Rom::Fun(&POLL)),
+static LOCALS: [Entry; 6] = [
+    Entry::new(q::__name__, Rom::Str(q::select)),
+    Entry::new(q::POLLERR, Rom::Int(POLLERR as isize)),
+    Entry::new(q::POLLHUP, Rom::Int(POLLHUP as isize)),
+    Entry::new(q::POLLIN, Rom::Int(POLLIN as isize)),
+    Entry::new(q::POLLOUT, Rom::Int(POLLOUT as isize)),
+    Entry::new(q::poll, Rom::Fun(&POLL)),
 ];
 
 /// The `select` module.

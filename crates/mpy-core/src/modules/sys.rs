@@ -6,6 +6,7 @@
 //! streams are static objects, and `implementation`, `version`,
 //! `version_info`, `platform` and `maxsize` are made when read.
 
+use crate::typ::Entry;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
@@ -56,15 +57,15 @@ const BYTEORDER: Qstr = q::little;
 #[cfg(target_endian = "big")]
 const BYTEORDER: Qstr = q::big;
 
-static LOCALS: &[(Qstr, Rom)] = &[
-    (q::__name__, Rom::Str(q::sys)),
+static LOCALS: &[Entry] = &[
+    Entry::new(q::__name__, Rom::Str(q::sys)),
     #[cfg(not(target_os = "none"))]
-    (q::atexit, Rom::Fun(&ATEXIT)),
-    (q::byteorder, Rom::Str(BYTEORDER)),
-    (q::exit, Rom::Fun(&EXIT)),
-    (q::print_exception, Rom::Fun(&PRINT_EXCEPTION)),
-    (q::ps1, Rom::Str(q::ps1_text)),
-    (q::ps2, Rom::Str(q::ps2_text)),
+    Entry::new(q::atexit, Rom::Fun(&ATEXIT)),
+    Entry::new(q::byteorder, Rom::Str(BYTEORDER)),
+    Entry::new(q::exit, Rom::Fun(&EXIT)),
+    Entry::new(q::print_exception, Rom::Fun(&PRINT_EXCEPTION)),
+    Entry::new(q::ps1, Rom::Str(q::ps1_text)),
+    Entry::new(q::ps2, Rom::Str(q::ps2_text)),
 ];
 
 static IMPL_FIELDS: [Qstr; 5] = [q::name, q::version, q::_machine, q::_mpy, q::_build];

@@ -7,6 +7,7 @@
 //! least one byte, blocking; 0 at end of input). All six are static
 //! objects: reaching them allocates nothing.
 
+use crate::typ::Entry;
 use super::args::{buffer_mut_of, buffer_of, char_count, size_arg, type_name};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
@@ -204,19 +205,19 @@ static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
 static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
 
-static LOCALS: [(Qstr, Rom); 4] = [
-    (q::write, Rom::Fun(&WRITE)),
-    (q::read, Rom::Fun(&READ)),
-    (q::readline, Rom::Fun(&READLINE)),
-    (q::flush, Rom::Fun(&FLUSH)),
+static LOCALS: [Entry; 4] = [
+    Entry::new(q::write, Rom::Fun(&WRITE)),
+    Entry::new(q::read, Rom::Fun(&READ)),
+    Entry::new(q::readline, Rom::Fun(&READLINE)),
+    Entry::new(q::flush, Rom::Fun(&FLUSH)),
 ];
 
-static BINARY_LOCALS: [(Qstr, Rom); 5] = [
-    (q::write, Rom::Fun(&WRITE)),
-    (q::read, Rom::Fun(&READ)),
-    (q::readinto, Rom::Fun(&READINTO)),
-    (q::readline, Rom::Fun(&READLINE)),
-    (q::flush, Rom::Fun(&FLUSH)),
+static BINARY_LOCALS: [Entry; 5] = [
+    Entry::new(q::write, Rom::Fun(&WRITE)),
+    Entry::new(q::read, Rom::Fun(&READ)),
+    Entry::new(q::readinto, Rom::Fun(&READINTO)),
+    Entry::new(q::readline, Rom::Fun(&READLINE)),
+    Entry::new(q::flush, Rom::Fun(&FLUSH)),
 ];
 
 /// The console text stream type.

@@ -5,10 +5,11 @@
 //! same everywhere. `localtime` uses UTC (the HAL gives no time zone).
 
 #[cfg(feature = "float")]
+use crate::typ::Entry;
 use super::args::float_arg;
 use super::args::int_arg;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::types::exception::OVERFLOW_ERROR_TYPE;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
@@ -289,22 +290,22 @@ static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff)
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
 static MKTIME: BuiltinFun = BuiltinFun::new(q::mktime, 1, 1, mktime);
 
-static LOCALS: [(Qstr, Rom); 14] = [
-    (q::__name__, Rom::Str(q::time)),
-    (q::gmtime, Rom::Fun(&GMTIME)),
+static LOCALS: [Entry; 14] = [
+    Entry::new(q::__name__, Rom::Str(q::time)),
+    Entry::new(q::gmtime, Rom::Fun(&GMTIME)),
     // (One object under both names, as MicroPython.)
-    (q::localtime, Rom::Fun(&GMTIME)),
-    (q::mktime, Rom::Fun(&MKTIME)),
-    (q::sleep, Rom::Fun(&SLEEP)),
-    (q::sleep_ms, Rom::Fun(&SLEEP_MS)),
-    (q::sleep_us, Rom::Fun(&SLEEP_US)),
-    (q::ticks_add, Rom::Fun(&TICKS_ADD)),
-    (q::ticks_cpu, Rom::Fun(&TICKS_CPU)),
-    (q::ticks_diff, Rom::Fun(&TICKS_DIFF)),
-    (q::ticks_ms, Rom::Fun(&TICKS_MS)),
-    (q::ticks_us, Rom::Fun(&TICKS_US)),
-    (q::time, Rom::Fun(&TIME)),
-    (q::time_ns, Rom::Fun(&TIME_NS)),
+    Entry::new(q::localtime, Rom::Fun(&GMTIME)),
+    Entry::new(q::mktime, Rom::Fun(&MKTIME)),
+    Entry::new(q::sleep, Rom::Fun(&SLEEP)),
+    Entry::new(q::sleep_ms, Rom::Fun(&SLEEP_MS)),
+    Entry::new(q::sleep_us, Rom::Fun(&SLEEP_US)),
+    Entry::new(q::ticks_add, Rom::Fun(&TICKS_ADD)),
+    Entry::new(q::ticks_cpu, Rom::Fun(&TICKS_CPU)),
+    Entry::new(q::ticks_diff, Rom::Fun(&TICKS_DIFF)),
+    Entry::new(q::ticks_ms, Rom::Fun(&TICKS_MS)),
+    Entry::new(q::ticks_us, Rom::Fun(&TICKS_US)),
+    Entry::new(q::time, Rom::Fun(&TIME)),
+    Entry::new(q::time_ns, Rom::Fun(&TIME_NS)),
 ];
 
 /// The `time` module.

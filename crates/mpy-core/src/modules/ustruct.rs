@@ -7,10 +7,11 @@
 //! to `pack` are ignored and missing ones pack as zero; a count before `s`
 //! is the string length (padded with zeros / truncated).
 
+use crate::typ::Entry;
 use super::args::{buffer_of, int_arg};
 use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::types::bytearray::ByteArrayObj;
@@ -411,13 +412,13 @@ static PACK_INTO: BuiltinFun = BuiltinFun::new(q::pack_into, 3, u16::MAX, pack_i
 static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack_from);
 static UNPACK_FROM: BuiltinFun = BuiltinFun::new(q::unpack_from, 2, 3, unpack_from);
 
-static LOCALS: [(Qstr, Rom); 6] = [
-    (q::__name__, Rom::Str(q::r#struct)),
-    (q::calcsize, Rom::Fun(&CALCSIZE)),
-    (q::pack, Rom::Fun(&PACK)),
-    (q::pack_into, Rom::Fun(&PACK_INTO)),
-    (q::unpack, Rom::Fun(&UNPACK)),
-    (q::unpack_from, Rom::Fun(&UNPACK_FROM)),
+static LOCALS: [Entry; 6] = [
+    Entry::new(q::__name__, Rom::Str(q::r#struct)),
+    Entry::new(q::calcsize, Rom::Fun(&CALCSIZE)),
+    Entry::new(q::pack, Rom::Fun(&PACK)),
+    Entry::new(q::pack_into, Rom::Fun(&PACK_INTO)),
+    Entry::new(q::unpack, Rom::Fun(&UNPACK)),
+    Entry::new(q::unpack_from, Rom::Fun(&UNPACK_FROM)),
 ];
 
 /// The `struct` module.

@@ -15,10 +15,11 @@
 //! [`crate::vm::VmState::vfs_current`]; both are `Vm` fields, so gc
 //! roots. Points are stored without a trailing slash (`/` stays `/`).
 
+use crate::typ::Entry;
 use crate::hal::PathKind;
 use crate::heap::GcVec;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, Rom};
@@ -294,8 +295,8 @@ pub static MOUNT_FUN: &BuiltinFun = &MOUNT;
 /// `os.umount` / `vfs.umount`.
 pub static UMOUNT_FUN: &BuiltinFun = &UMOUNT;
 
-static LOCALS: [(Qstr, Rom); 3] =
-    [(q::__name__, Rom::Str(q::vfs)), (q::mount, Rom::Fun(&MOUNT)), (q::umount, Rom::Fun(&UMOUNT))];
+static LOCALS: [Entry; 3] =
+    [Entry::new(q::__name__, Rom::Str(q::vfs)), Entry::new(q::mount, Rom::Fun(&MOUNT)), Entry::new(q::umount, Rom::Fun(&UMOUNT))];
 
 /// The `vfs` module.
 pub static VFS_MODULE: ModuleDef = ModuleDef::new(q::vfs, &LOCALS);

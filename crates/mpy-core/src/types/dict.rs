@@ -7,10 +7,11 @@
 //! contents, ordering comparisons are unsupported, unhashable
 //! (`unsupported type for __hash__: 'dict'`), repr `{'a': 1}`.
 
+use crate::typ::Entry;
 use super::seq::{check_recursion, native_of};
 use crate::map::Map;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
@@ -369,21 +370,21 @@ static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new(q::setdefault, 2, 3, dict_s
 static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
 static DICT_VALUES: BuiltinFun = BuiltinFun::new(q::values, 1, 1, dict_values);
 
-static DICT_LOCALS: [(Qstr, Rom); 14] = [
-    (q::__delitem__, Rom::Fun(&DICT_DELITEM)),
-    (q::__getitem__, Rom::Fun(&DICT_GETITEM)),
-    (q::__setitem__, Rom::Fun(&DICT_SETITEM)),
-    (q::clear, Rom::Fun(&CLEAR)),
-    (q::copy, Rom::Fun(&DICT_COPY)),
-    (q::fromkeys, Rom::ClassMethod(&DICT_FROMKEYS)),
-    (q::get, Rom::Fun(&DICT_GET)),
-    (q::items, Rom::Fun(&DICT_ITEMS)),
-    (q::keys, Rom::Fun(&DICT_KEYS)),
-    (q::pop, Rom::Fun(&DICT_POP)),
-    (q::popitem, Rom::Fun(&DICT_POPITEM)),
-    (q::setdefault, Rom::Fun(&DICT_SETDEFAULT)),
-    (q::update, Rom::Fun(&DICT_UPDATE)),
-    (q::values, Rom::Fun(&DICT_VALUES)),
+static DICT_LOCALS: [Entry; 14] = [
+    Entry::new(q::__delitem__, Rom::Fun(&DICT_DELITEM)),
+    Entry::new(q::__getitem__, Rom::Fun(&DICT_GETITEM)),
+    Entry::new(q::__setitem__, Rom::Fun(&DICT_SETITEM)),
+    Entry::new(q::clear, Rom::Fun(&CLEAR)),
+    Entry::new(q::copy, Rom::Fun(&DICT_COPY)),
+    Entry::new(q::fromkeys, Rom::ClassMethod(&DICT_FROMKEYS)),
+    Entry::new(q::get, Rom::Fun(&DICT_GET)),
+    Entry::new(q::items, Rom::Fun(&DICT_ITEMS)),
+    Entry::new(q::keys, Rom::Fun(&DICT_KEYS)),
+    Entry::new(q::pop, Rom::Fun(&DICT_POP)),
+    Entry::new(q::popitem, Rom::Fun(&DICT_POPITEM)),
+    Entry::new(q::setdefault, Rom::Fun(&DICT_SETDEFAULT)),
+    Entry::new(q::update, Rom::Fun(&DICT_UPDATE)),
+    Entry::new(q::values, Rom::Fun(&DICT_VALUES)),
 ];
 
 /// The `dict` type.

@@ -1,5 +1,6 @@
 //! The built-in exception types (MicroPython's hierarchy).
 
+use crate::typ::Entry;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
@@ -110,7 +111,7 @@ fn exc_init(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 static EXC_INIT: BuiltinFun = BuiltinFun::new(q::__init__, 1, u16::MAX, exc_init);
-static BASE_EXCEPTION_LOCALS: [(Qstr, Rom); 1] = [(q::__init__, Rom::Fun(&EXC_INIT))];
+static BASE_EXCEPTION_LOCALS: [Entry; 1] = [Entry::new(q::__init__, Rom::Fun(&EXC_INIT))];
 
 /// `BaseException`.
 pub static BASE_EXCEPTION_TYPE: TypeObj = TypeObj { name: q::BaseException.tn(), base: None, flags: flags::BASETYPE, make_new: Some(exc_make_new), print: Some(exc_print), locals: crate::typ::Locals::of(&BASE_EXCEPTION_LOCALS), ..TypeObj::EMPTY };

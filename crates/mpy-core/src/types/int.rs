@@ -39,9 +39,9 @@ use mpy_mpz::{self as mpz, MpzRef};
 static INT_FROM_BYTES: BuiltinFun = BuiltinFun::new(q::from_bytes, 2, 4, int_from_bytes).class_method();
 static INT_TO_BYTES: BuiltinFun = BuiltinFun::new(q::to_bytes, 2, 4, int_to_bytes);
 
-static INT_LOCALS: [(crate::Qstr, Rom); 2] = [
-    (q::from_bytes, Rom::ClassMethod(&INT_FROM_BYTES)),
-    (q::to_bytes, Rom::Fun(&INT_TO_BYTES)),
+static INT_LOCALS: [crate::typ::Entry; 2] = [
+    crate::typ::Entry::new(q::from_bytes, Rom::ClassMethod(&INT_FROM_BYTES)),
+    crate::typ::Entry::new(q::to_bytes, Rom::Fun(&INT_TO_BYTES)),
 ];
 
 /// The `int` type.

@@ -7,10 +7,11 @@
 //! `<map>`, `<filter>`, `<reversed>`. Iterators return themselves from
 //! `iter()` and report exhaustion with `Obj::STOP_ITERATION`.
 
+use crate::typ::Entry;
 use super::seq::{kw_check, kw_get};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, PrintKind, Rom, Subscr, TypeObj};
@@ -32,7 +33,7 @@ pub static NEXT_METH: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, next_meth)
 
 /// The locals of every iterator type: `__next__` (as MicroPython's
 /// iterators have).
-pub static ITER_LOCALS: [(Qstr, Rom); 1] = [(q::__next__, Rom::Fun(&NEXT_METH))];
+pub static ITER_LOCALS: [Entry; 1] = [Entry::new(q::__next__, Rom::Fun(&NEXT_METH))];
 
 /// Prints `<name>` for an iterator object (`name` its type's).
 pub fn print_name(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {

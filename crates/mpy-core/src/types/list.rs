@@ -9,11 +9,12 @@
 //! `object not in sequence`. `sort` is a stable merge sort (see
 //! [`sort_items`]).
 
+use crate::typ::Entry;
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, Rom, Subscr, TypeObj, UnaryOp};
 use crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE;
@@ -670,18 +671,18 @@ static LIST_REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 2, 2, list_remove);
 static LIST_REVERSE: BuiltinFun = BuiltinFun::new(q::reverse, 1, 1, list_reverse);
 static LIST_SORT: BuiltinFun = BuiltinFun::new_kw(q::sort, 1, list_sort);
 
-static LIST_LOCALS: [(Qstr, Rom); 11] = [
-    (q::append, Rom::Fun(&LIST_APPEND)),
-    (q::clear, Rom::Fun(&LIST_CLEAR)),
-    (q::copy, Rom::Fun(&LIST_COPY)),
-    (q::count, Rom::Fun(&seq::COUNT)),
-    (q::extend, Rom::Fun(&LIST_EXTEND)),
-    (q::index, Rom::Fun(&seq::INDEX)),
-    (q::insert, Rom::Fun(&LIST_INSERT)),
-    (q::pop, Rom::Fun(&LIST_POP)),
-    (q::remove, Rom::Fun(&LIST_REMOVE)),
-    (q::reverse, Rom::Fun(&LIST_REVERSE)),
-    (q::sort, Rom::Fun(&LIST_SORT)),
+static LIST_LOCALS: [Entry; 11] = [
+    Entry::new(q::append, Rom::Fun(&LIST_APPEND)),
+    Entry::new(q::clear, Rom::Fun(&LIST_CLEAR)),
+    Entry::new(q::copy, Rom::Fun(&LIST_COPY)),
+    Entry::new(q::count, Rom::Fun(&seq::COUNT)),
+    Entry::new(q::extend, Rom::Fun(&LIST_EXTEND)),
+    Entry::new(q::index, Rom::Fun(&seq::INDEX)),
+    Entry::new(q::insert, Rom::Fun(&LIST_INSERT)),
+    Entry::new(q::pop, Rom::Fun(&LIST_POP)),
+    Entry::new(q::remove, Rom::Fun(&LIST_REMOVE)),
+    Entry::new(q::reverse, Rom::Fun(&LIST_REVERSE)),
+    Entry::new(q::sort, Rom::Fun(&LIST_SORT)),
 ];
 
 /// The `list` type.

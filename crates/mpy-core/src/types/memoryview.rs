@@ -4,13 +4,14 @@
 //! Format is always `'B'` (unsigned bytes). Slicing makes a new view; item
 //! and slice assignment write through to a bytearray base.
 
+use crate::typ::Entry;
 use super::strutil::{
     buffer_ref, get_buffer, int_arg, is_int, new_seq_iter, not_implemented, pinned, seq_index, slice_indices,
     unwrap_native,
 };
 use crate::heap::Heap;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BinaryOp, PrintKind, Rom, Subscr, TypeObj, UnaryOp};
@@ -192,9 +193,9 @@ fn mv_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     new_seq_iter(vm, o)
 }
 
-static MEMORYVIEW_LOCALS: &[(Qstr, Rom)] = &[
+static MEMORYVIEW_LOCALS: &[Entry] = &[
     #[cfg(feature = "bytes-hex")]
-    (q::hex, Rom::Fun(&super::str_methods::HEX)),
+    Entry::new(q::hex, Rom::Fun(&super::str_methods::HEX)),
 ];
 
 /// The `memoryview` type (register it in `builtins`).

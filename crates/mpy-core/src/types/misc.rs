@@ -2,6 +2,7 @@
 //! property, function, generator, module, code context, NoneType, bool,
 //! ellipsis, NotImplemented.
 
+use crate::typ::Entry;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
@@ -108,10 +109,10 @@ fn property_deleter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new(q::getter, 2, 2, property_getter);
 static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new(q::setter, 2, 2, property_setter);
 static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new(q::deleter, 2, 2, property_deleter);
-static PROPERTY_LOCALS: [(Qstr, Rom); 3] = [
-    (q::getter, Rom::Fun(&PROPERTY_GETTER)),
-    (q::setter, Rom::Fun(&PROPERTY_SETTER)),
-    (q::deleter, Rom::Fun(&PROPERTY_DELETER)),
+static PROPERTY_LOCALS: [Entry; 3] = [
+    Entry::new(q::getter, Rom::Fun(&PROPERTY_GETTER)),
+    Entry::new(q::setter, Rom::Fun(&PROPERTY_SETTER)),
+    Entry::new(q::deleter, Rom::Fun(&PROPERTY_DELETER)),
 ];
 
 /// `property`.

@@ -61,11 +61,11 @@ static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new(q::__delattr__, 2, 2, object
 
 /// `object`'s methods (as MicroPython: no `__repr__`, `__eq__`,
 /// `__hash__`).
-pub static OBJECT_LOCALS: [(crate::Qstr, Rom); 4] = [
-    (q::__init__, Rom::Fun(&OBJECT_INIT)),
-    (q::__new__, Rom::StaticMethod(&OBJECT_NEW)),
-    (q::__setattr__, Rom::Fun(&OBJECT_SETATTR)),
-    (q::__delattr__, Rom::Fun(&OBJECT_DELATTR)),
+pub static OBJECT_LOCALS: [crate::typ::Entry; 4] = [
+    crate::typ::Entry::new(q::__init__, Rom::Fun(&OBJECT_INIT)),
+    crate::typ::Entry::new(q::__new__, Rom::StaticMethod(&OBJECT_NEW)),
+    crate::typ::Entry::new(q::__setattr__, Rom::Fun(&OBJECT_SETATTR)),
+    crate::typ::Entry::new(q::__delattr__, Rom::Fun(&OBJECT_DELATTR)),
 ];
 
 /// `type(x)` -> the type of x; `type(name, bases, dict)` -> a new class.

@@ -9,11 +9,12 @@
 //! frozensets hash from their items (order-independently). Reprs: `{1, 2}`,
 //! `set()`, `frozenset({1})`, `frozenset()`.
 
+use crate::typ::Entry;
 use super::dict::{dict_entry_at, new_map_copy, DictObj};
 use super::seq::{check_recursion, native_of};
 use crate::map::Map;
 use crate::obj::{Obj, ObjBase};
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, BuiltinFun, PrintKind, Rom, TypeObj, UnaryOp};
@@ -426,29 +427,29 @@ static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 
 /// `set`'s methods: `frozenset`'s first (its locals are that prefix),
 /// then the mutating ones.
-static SET_LOCALS: [(Qstr, Rom); 18] = [
-    (q::__contains__, Rom::Fun(&S_CONTAINS)),
-    (q::copy, Rom::Fun(&S_COPY)),
-    (q::difference, Rom::Fun(&S_DIFFERENCE)),
-    (q::intersection, Rom::Fun(&S_INTERSECTION)),
-    (q::isdisjoint, Rom::Fun(&S_ISDISJOINT)),
-    (q::issubset, Rom::Fun(&S_ISSUBSET)),
-    (q::issuperset, Rom::Fun(&S_ISSUPERSET)),
-    (q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
-    (q::union, Rom::Fun(&S_UNION)),
-    (q::add, Rom::Fun(&S_ADD)),
-    (q::clear, Rom::Fun(&super::dict::CLEAR)),
-    (q::difference_update, Rom::Fun(&S_DIFFERENCE_UPDATE)),
-    (q::discard, Rom::Fun(&S_DISCARD)),
-    (q::intersection_update, Rom::Fun(&S_INTERSECTION_UPDATE)),
-    (q::pop, Rom::Fun(&S_POP)),
-    (q::remove, Rom::Fun(&S_REMOVE)),
-    (q::symmetric_difference_update, Rom::Fun(&S_SYMMETRIC_DIFFERENCE_UPDATE)),
-    (q::update, Rom::Fun(&S_UPDATE)),
+static SET_LOCALS: [Entry; 18] = [
+    Entry::new(q::__contains__, Rom::Fun(&S_CONTAINS)),
+    Entry::new(q::copy, Rom::Fun(&S_COPY)),
+    Entry::new(q::difference, Rom::Fun(&S_DIFFERENCE)),
+    Entry::new(q::intersection, Rom::Fun(&S_INTERSECTION)),
+    Entry::new(q::isdisjoint, Rom::Fun(&S_ISDISJOINT)),
+    Entry::new(q::issubset, Rom::Fun(&S_ISSUBSET)),
+    Entry::new(q::issuperset, Rom::Fun(&S_ISSUPERSET)),
+    Entry::new(q::symmetric_difference, Rom::Fun(&S_SYMMETRIC_DIFFERENCE)),
+    Entry::new(q::union, Rom::Fun(&S_UNION)),
+    Entry::new(q::add, Rom::Fun(&S_ADD)),
+    Entry::new(q::clear, Rom::Fun(&super::dict::CLEAR)),
+    Entry::new(q::difference_update, Rom::Fun(&S_DIFFERENCE_UPDATE)),
+    Entry::new(q::discard, Rom::Fun(&S_DISCARD)),
+    Entry::new(q::intersection_update, Rom::Fun(&S_INTERSECTION_UPDATE)),
+    Entry::new(q::pop, Rom::Fun(&S_POP)),
+    Entry::new(q::remove, Rom::Fun(&S_REMOVE)),
+    Entry::new(q::symmetric_difference_update, Rom::Fun(&S_SYMMETRIC_DIFFERENCE_UPDATE)),
+    Entry::new(q::update, Rom::Fun(&S_UPDATE)),
 ];
 
 /// `frozenset`'s methods: the non-mutating prefix of [`SET_LOCALS`].
-const FROZENSET_LOCALS: &[(Qstr, Rom)] = SET_LOCALS.split_at(9).0;
+const FROZENSET_LOCALS: &[Entry] = SET_LOCALS.split_at(9).0;
 
 /// The `set` type.
 pub static SET_TYPE: TypeObj = TypeObj {

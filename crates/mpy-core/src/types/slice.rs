@@ -8,6 +8,7 @@
 //! from `x[a:b:c]`. They have `.start`, `.stop`, `.step` and `indices(len)`,
 //! print as `slice(1, 2, None)`, and compare by identity.
 
+use crate::typ::Entry;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;
@@ -194,7 +195,7 @@ fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 static SLICE_INDICES: BuiltinFun = BuiltinFun::new(q::indices, 2, 2, slice_indices_meth);
-static SLICE_LOCALS: [(Qstr, Rom); 1] = [(q::indices, Rom::Fun(&SLICE_INDICES))];
+static SLICE_LOCALS: [Entry; 1] = [Entry::new(q::indices, Rom::Fun(&SLICE_INDICES))];
 
 /// The `slice` type.
 pub static SLICE_TYPE: TypeObj = TypeObj {

@@ -14,6 +14,7 @@
 //! time, re-reading the receiver between allocations (no Python code runs
 //! in between, so it cannot change).
 
+use crate::typ::Entry;
 use super::strutil::{
     build, buffer_ref, byte_to_char, char_len, char_to_byte, get_buffer, int_arg, items_seq, kind_and_buffer,
     list_push, part_of, type_name, Data, Kind,
@@ -1262,45 +1263,45 @@ pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_meth
 /// methods; str: the shared methods and `encode`), so the common entries
 /// are stored once. Lookups scan from the front: bytearray's `append`
 /// comes first.
-static SEQ_LOCALS: [(Qstr, Rom); SEQ_LOCALS_LEN] = [
-    (q::append, Rom::Fun(&super::bytearray::APPEND)),
-    (q::extend, Rom::Fun(&super::bytearray::EXTEND)),
-    (q::decode, Rom::Fun(&DECODE)),
+static SEQ_LOCALS: [Entry; SEQ_LOCALS_LEN] = [
+    Entry::new(q::append, Rom::Fun(&super::bytearray::APPEND)),
+    Entry::new(q::extend, Rom::Fun(&super::bytearray::EXTEND)),
+    Entry::new(q::decode, Rom::Fun(&DECODE)),
     #[cfg(feature = "bytes-hex")]
-    (q::fromhex, Rom::ClassMethod(&FROMHEX)),
+    Entry::new(q::fromhex, Rom::ClassMethod(&FROMHEX)),
     #[cfg(feature = "bytes-hex")]
-    (q::hex, Rom::Fun(&HEX)),
+    Entry::new(q::hex, Rom::Fun(&HEX)),
     #[cfg(feature = "str-center")]
-    (q::center, Rom::Fun(&CENTER)),
-    (q::count, Rom::Fun(&COUNT)),
-    (q::endswith, Rom::Fun(&ENDSWITH)),
-    (q::find, Rom::Fun(&FIND)),
-    (q::format, Rom::Fun(&FORMAT)),
-    (q::index, Rom::Fun(&INDEX)),
-    (q::isalpha, Rom::Fun(&ISALPHA)),
-    (q::isdigit, Rom::Fun(&ISDIGIT)),
-    (q::islower, Rom::Fun(&ISLOWER)),
-    (q::isspace, Rom::Fun(&ISSPACE)),
-    (q::isupper, Rom::Fun(&ISUPPER)),
-    (q::join, Rom::Fun(&JOIN)),
-    (q::lower, Rom::Fun(&LOWER)),
-    (q::lstrip, Rom::Fun(&LSTRIP)),
+    Entry::new(q::center, Rom::Fun(&CENTER)),
+    Entry::new(q::count, Rom::Fun(&COUNT)),
+    Entry::new(q::endswith, Rom::Fun(&ENDSWITH)),
+    Entry::new(q::find, Rom::Fun(&FIND)),
+    Entry::new(q::format, Rom::Fun(&FORMAT)),
+    Entry::new(q::index, Rom::Fun(&INDEX)),
+    Entry::new(q::isalpha, Rom::Fun(&ISALPHA)),
+    Entry::new(q::isdigit, Rom::Fun(&ISDIGIT)),
+    Entry::new(q::islower, Rom::Fun(&ISLOWER)),
+    Entry::new(q::isspace, Rom::Fun(&ISSPACE)),
+    Entry::new(q::isupper, Rom::Fun(&ISUPPER)),
+    Entry::new(q::join, Rom::Fun(&JOIN)),
+    Entry::new(q::lower, Rom::Fun(&LOWER)),
+    Entry::new(q::lstrip, Rom::Fun(&LSTRIP)),
     #[cfg(feature = "str-partition")]
-    (q::partition, Rom::Fun(&PARTITION)),
-    (q::replace, Rom::Fun(&REPLACE)),
-    (q::rfind, Rom::Fun(&RFIND)),
-    (q::rindex, Rom::Fun(&RINDEX)),
+    Entry::new(q::partition, Rom::Fun(&PARTITION)),
+    Entry::new(q::replace, Rom::Fun(&REPLACE)),
+    Entry::new(q::rfind, Rom::Fun(&RFIND)),
+    Entry::new(q::rindex, Rom::Fun(&RINDEX)),
     #[cfg(feature = "str-partition")]
-    (q::rpartition, Rom::Fun(&RPARTITION)),
-    (q::rsplit, Rom::Fun(&RSPLIT)),
-    (q::rstrip, Rom::Fun(&RSTRIP)),
-    (q::split, Rom::Fun(&SPLIT)),
+    Entry::new(q::rpartition, Rom::Fun(&RPARTITION)),
+    Entry::new(q::rsplit, Rom::Fun(&RSPLIT)),
+    Entry::new(q::rstrip, Rom::Fun(&RSTRIP)),
+    Entry::new(q::split, Rom::Fun(&SPLIT)),
     #[cfg(feature = "str-splitlines")]
-    (q::splitlines, Rom::Fun(&SPLITLINES)),
-    (q::startswith, Rom::Fun(&STARTSWITH)),
-    (q::strip, Rom::Fun(&STRIP)),
-    (q::upper, Rom::Fun(&UPPER)),
-    (q::encode, Rom::Fun(&ENCODE)),
+    Entry::new(q::splitlines, Rom::Fun(&SPLITLINES)),
+    Entry::new(q::startswith, Rom::Fun(&STARTSWITH)),
+    Entry::new(q::strip, Rom::Fun(&STRIP)),
+    Entry::new(q::upper, Rom::Fun(&UPPER)),
+    Entry::new(q::encode, Rom::Fun(&ENCODE)),
 ];
 /// [`SEQ_LOCALS`]'s length: 32 with every optional method (the features
 /// `bytes-hex`, `str-center`, `str-partition`, `str-splitlines`).
@@ -1313,8 +1314,8 @@ const SEQ_LOCALS_LEN: usize = 26
 /// `fromhex`, `hex` with feature `bytes-hex`.
 const BYTES_ONLY: usize = if cfg!(feature = "bytes-hex") { 3 } else { 1 };
 /// `str`'s locals (see [`SEQ_LOCALS`]).
-pub const STR_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2 + BYTES_ONLY).1;
+pub const STR_LOCALS: &[Entry] = SEQ_LOCALS.split_at(2 + BYTES_ONLY).1;
 /// `bytes`'s locals (see [`SEQ_LOCALS`]).
-pub const BYTES_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(2).1.split_at(SEQ_LOCALS_LEN - 3).0;
+pub const BYTES_LOCALS: &[Entry] = SEQ_LOCALS.split_at(2).1.split_at(SEQ_LOCALS_LEN - 3).0;
 /// `bytearray`'s locals (see [`SEQ_LOCALS`]).
-pub const BYTEARRAY_LOCALS: &[(Qstr, Rom)] = SEQ_LOCALS.split_at(SEQ_LOCALS_LEN - 1).0;
+pub const BYTEARRAY_LOCALS: &[Entry] = SEQ_LOCALS.split_at(SEQ_LOCALS_LEN - 1).0;

@@ -6,10 +6,11 @@
 //! hashing from the items, `count` and `index` (`ValueError: object not in
 //! sequence`).
 
+use crate::typ::Entry;
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{flags, BinaryOp, Rom, Subscr, TypeObj, UnaryOp};
 use crate::PyResult;
@@ -144,7 +145,7 @@ pub fn slice_select(v: &[Obj], start: isize, stop: isize, step: isize, dst: &mut
     n
 }
 
-static TUPLE_LOCALS: [(Qstr, Rom); 2] = [(q::count, Rom::Fun(&seq::COUNT)), (q::index, Rom::Fun(&seq::INDEX))];
+static TUPLE_LOCALS: [Entry; 2] = [Entry::new(q::count, Rom::Fun(&seq::COUNT)), Entry::new(q::index, Rom::Fun(&seq::INDEX))];
 
 /// The `tuple` type.
 pub static TUPLE_TYPE: TypeObj = TypeObj {

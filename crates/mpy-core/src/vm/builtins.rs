@@ -29,17 +29,17 @@ pub fn lookup_builtin(vm: &mut Vm, name: Qstr) -> PyResult<Option<Obj>> {
         let slot = (name.0.wrapping_mul(0x9e37_79b9) >> 27) as usize % vm.vmstate.builtins_cache.len();
         let (cq, ci) = vm.vmstate.builtins_cache[slot];
         if cq == name.0 && ci > 0 {
-            if let Some((n, r)) = m.locals.get(ci as usize - 1) {
-                if *n == name {
-                    return Ok(Some(vm.rom_to_obj(*r)?));
+            if let Some(e) = m.locals.get(ci as usize - 1) {
+                if e.name() == name {
+                    return Ok(Some(vm.rom_to_obj(e.rom())?));
                 }
             }
         }
-        if let Some(k) = m.locals.iter().position(|(n, _)| *n == name) {
+        if let Some(k) = m.locals.iter().position(|e| e.name() == name) {
             if k < u16::MAX as usize {
                 vm.vmstate.builtins_cache[slot] = (name.0, k as u16 + 1);
             }
-            return Ok(Some(vm.rom_to_obj(m.locals[k].1)?));
+            return Ok(Some(vm.rom_to_obj(m.locals[k].rom())?));
         }
     }
     if let Some(t) = exception::ALL.iter().find(|t| t.name() == name) {

@@ -126,7 +126,7 @@ fn find_in_entry(vm: &Vm, e: Obj, name: Qstr, h: u32) -> Option<Found> {
         return k.st.dict.entry(p).map(|en| Found::Plain(en.value));
     }
     let t = e.as_type()?;
-    t.locals().iter().find(|(n, _)| *n == name).map(|(_, r)| Found::Rom(*r))
+    crate::typ::find(t.locals(), name).map(Found::Rom)
 }
 
 /// Finds `name` along `cls`'s MRO from position `from` (a user class),
@@ -213,8 +213,8 @@ pub(crate) fn find_cached(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<Found> {
                 }
             }
         } else if let Some(t) = e.as_type() {
-            if let Some((_, r)) = t.locals().iter().find(|(n, _)| *n == name) {
-                return Some(Found::Rom(*r));
+            if let Some(r) = crate::typ::find(t.locals(), name) {
+                return Some(Found::Rom(r));
             }
         }
     }
@@ -278,8 +278,7 @@ pub fn class_lookup_from(vm: &mut Vm, cls: Obj, name: Qstr, from: usize) -> PyRe
     if !is_class(vm, cls) {
         let mut ty = cls.as_type();
         while let Some(t) = ty {
-            if let Some((_, r)) = t.locals().iter().find(|(n, _)| *n == name) {
-                let r = *r;
+            if let Some(r) = crate::typ::find(t.locals(), name) {
                 return Ok(Some((vm.rom_to_obj(r)?, rom_kind(r))));
             }
             ty = t.base;

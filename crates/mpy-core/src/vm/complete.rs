@@ -115,8 +115,8 @@ pub fn candidates(
             // Private names only when asked for.
             keep(vm, out, prefix, prefix.is_empty());
             if out.is_empty() && !prefix.is_empty() {
-                for &(n, _) in crate::modules::builtins::BUILTINS_MODULE.locals {
-                    vm.vec_push_local(out, Obj::qstr(n))?;
+                for e in crate::modules::builtins::BUILTINS_MODULE.locals {
+                    vm.vec_push_local(out, Obj::qstr(e.name()))?;
                 }
                 let d = vm.vmstate.builtins_dict;
                 if !d.is_null() {

@@ -436,11 +436,11 @@ static GEN_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, gen_close);
 static GEN_NEXT: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, gen_next);
 
 /// The generator type's methods.
-pub static GEN_LOCALS: [(crate::Qstr, Rom); 4] = [
-    (q::send, Rom::Fun(&GEN_SEND)),
-    (q::throw, Rom::Fun(&GEN_THROW)),
-    (q::close, Rom::Fun(&GEN_CLOSE)),
-    (q::__next__, Rom::Fun(&GEN_NEXT)),
+pub static GEN_LOCALS: [crate::typ::Entry; 4] = [
+    crate::typ::Entry::new(q::send, Rom::Fun(&GEN_SEND)),
+    crate::typ::Entry::new(q::throw, Rom::Fun(&GEN_THROW)),
+    crate::typ::Entry::new(q::close, Rom::Fun(&GEN_CLOSE)),
+    crate::typ::Entry::new(q::__next__, Rom::Fun(&GEN_NEXT)),
 ];
 
 /// The generator type's `iternext` slot: STOP_ITERATION when finished

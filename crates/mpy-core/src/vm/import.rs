@@ -404,7 +404,8 @@ pub fn import_from(vm: &mut Vm, m: Obj, name: Qstr) -> PyResult<Obj> {
 /// Errors: `MemoryError`; whatever storing into `locals` raises.
 pub fn import_star(vm: &mut Vm, m: Obj, locals: Obj) -> PyResult<()> {
     if let Some(def) = m.as_builtin_module() {
-        for &(k, r) in def.locals {
+        for e in def.locals {
+            let (k, r) = (e.name(), e.rom());
             if !vm.qstr_str(k).starts_with('_') {
                 let v = vm.rom_to_obj(r)?;
                 vm.dict_store(locals, Obj::qstr(k), v)?;
