@@ -95,14 +95,14 @@ fn table_has_micropython_names() {
         assert!(
             super::builtins::BUILTINS_LOCALS
                 .iter()
-                .any(|(k, _)| *k == q),
+                .any(|e| e.name() == q),
             "missing {n}"
         );
     }
     for t in crate::types::exception::ALL {
         assert!(super::builtins::BUILTINS_LOCALS
             .iter()
-            .any(|(k, _)| *k == t.name));
+            .any(|e| e.name() == t.name));
     }
 }
 
@@ -443,7 +443,8 @@ fn empty_dict_lookup_does_not_hash() {
 #[test]
 fn table_has_no_duplicate_names() {
     let t = super::builtins::BUILTINS_LOCALS;
-    for (k, (a, _)) in t.iter().enumerate() {
-        assert!(t[k + 1..].iter().all(|(b, _)| b != a), "duplicate builtin {}", a.0);
+    for (k, e) in t.iter().enumerate() {
+        let a = e.name();
+        assert!(t[k + 1..].iter().all(|b| b.name() != a), "duplicate builtin {}", a.0);
     }
 }

@@ -143,7 +143,7 @@ fn cmath_values() {
     use super::super::cmath::CMATH_MODULE;
     with_vm(|mut vm| {
         let get = |name: crate::Qstr| {
-            CMATH_MODULE.locals.iter().find(|(n, _)| *n == name).and_then(|(_, r)| r.to_obj()).unwrap_or(Obj::NONE)
+            crate::typ::find(CMATH_MODULE.locals, name).and_then(|r| r.to_obj()).unwrap_or(Obj::NONE)
         };
         let run = |vm: &mut Vm, name: crate::Qstr, re: f64, im: f64| {
             let z = vm.new_complex(re, im).unwrap_or(Obj::NONE);

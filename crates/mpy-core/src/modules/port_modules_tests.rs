@@ -6,7 +6,7 @@
 
 use crate::typ::Entry;
 use crate::obj::Obj;
-use crate::qstr::{q, Qstr};
+use crate::qstr::q;
 use crate::state::Vm;
 use crate::typ::{flags, BuiltinFun, ModuleDef, Rom, TypeObj};
 use crate::types::testutil::*;

@@ -108,7 +108,7 @@ fn run_below(f: impl FnOnce(Vm, Rc<RefCell<HalState>>), vm: Vm, st: Rc<RefCell<H
 /// The builtin called `name`.
 pub fn builtin(vm: &mut Vm, name: &str) -> Obj {
     let q = crate::qstr::find_static(name).unwrap_or(Qstr(0));
-    let r = crate::modules::builtins::BUILTINS_LOCALS.iter().find(|(n, _)| *n == q).map(|(_, r)| *r);
+    let r = crate::typ::find(crate::modules::builtins::BUILTINS_LOCALS, q);
     vm.rom_to_obj(r.unwrap_or(crate::typ::Rom::None)).unwrap_or(Obj::NONE)
 }
 
