@@ -136,8 +136,8 @@ pub enum PrintKind {
     Repr,
 }
 
-/// An entry of a built-in type's or module's `locals` table: one object
-/// word (8 bytes of table with its qstr on the boards, instead of 12 for a
+/// The value of a built-in type's or module's `locals` table [`Entry`]: one
+/// object word (6 bytes of table with its qstr on the boards, not 12 for a
 /// tagged enum), made at compile time by the constructors named after what
 /// it holds (`Rom::Fun(&F)`, `Rom::Int(3)`, `Rom::None`, ...). Whether a
 /// built-in function binds as a method, a class method or not at all is
@@ -153,7 +153,7 @@ pub struct Rom {
 
 /// An entry of a built-in type's or module's `locals` table: a name and
 /// its value, made with [`Entry::new`]. Boards: the name's 16-bit id
-/// beside the value, six bytes a entry instead of eight (the table only
+/// beside the value, six bytes an entry instead of eight (the table only
 /// 2-aligned; the value is one unaligned load, which the Cortex-M4 does).
 #[derive(Clone, Copy)]
 #[cfg_attr(target_os = "none", repr(C, packed(2)))]
@@ -194,7 +194,16 @@ impl Entry {
     }
 }
 
-/// Finds `name` in the table `t` (inlined: the attribute lookups' loop).
+/// Finds `name` in the table `t` (the desktop: the slice search).
+#[cfg(not(target_os = "none"))]
+#[inline]
+pub fn find(t: &[Entry], name: Qstr) -> Option<Rom> {
+    t.iter().find(|e| e.name == name).map(|e| e.rom)
+}
+
+/// Finds `name` in the table `t` (the boards: a loop inlined into the
+/// attribute lookups, where `Iter::find` would be a call).
+#[cfg(target_os = "none")]
 #[inline(always)]
 pub fn find(t: &[Entry], name: Qstr) -> Option<Rom> {
     for e in t {
