@@ -446,18 +446,7 @@ fn modulo_write(vm: &Vm, fs: &str, cached: Option<usize>, rhs: Obj, w: &mut StrW
         if run == f.len() {
             break;
         }
-        let (mut left, mut zero) = (false, false);
-        loop {
-            match f.get(i) {
-                Some(b'-') => left = true,
-                Some(b'0') => zero = true,
-                _ => break,
-            }
-            i += 1;
-        }
-        let width = spec_number(f, &mut i).unwrap_or(0);
-        let t = *f.get(i)?;
-        i += 1;
+        let (left, zero, width, t) = parse_conversion(f, &mut i)?;
         if t == b'%' {
             if i != run + 2 || w.room() < 1 {
                 return None;
@@ -470,6 +459,28 @@ fn modulo_write(vm: &Vm, fs: &str, cached: Option<usize>, rhs: Obj, w: &mut StrW
         put_arg(vm, w, arg, t, width, left, zero)?;
     }
     (next == items.len()).then_some(())
+}
+
+/// The part of a simple conversion after its `%` in format `f` from
+/// `*i` (moved past it): the `-` and `0` flags, the width (0 if none) and
+/// the type letter; None at the format's end. Shared by [`modulo_write`]
+/// and [`compile_format`], so both read a format the same way.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn parse_conversion(f: &[u8], i: &mut usize) -> Option<(bool, bool, usize, u8)> {
+    let (mut left, mut zero) = (false, false);
+    loop {
+        match f.get(*i) {
+            Some(b'-') => left = true,
+            Some(b'0') => zero = true,
+            _ => break,
+        }
+        *i += 1;
+    }
+    let width = spec_number(f, i).unwrap_or(0);
+    let t = *f.get(*i)?;
+    *i += 1;
+    Some((left, zero, width, t))
 }
 
 /// One conversion of [`modulo_write`]: `arg` (a small int or, for `%s`, a
@@ -550,7 +561,7 @@ struct Conversion {
     t: u8,
 }
 
-/// A qstr format parsed by [`compile_format`].
+/// A short `%` format (any str object) parsed by [`compile_format`].
 #[cfg(not(target_os = "none"))]
 #[derive(Clone, Copy)]
 pub struct CachedFormat {
@@ -613,18 +624,9 @@ fn compile_format(key: usize, f: &[u8]) -> CachedFormat {
         }
         let lit = (i as u16, run as u16);
         i = run + 1;
-        let mut flags = 0;
-        loop {
-            match f.get(i) {
-                Some(b'-') => flags |= 1,
-                Some(b'0') => flags |= 2,
-                _ => break,
-            }
-            i += 1;
-        }
-        let Ok(width) = u16::try_from(super::str_format::spec_number(f, &mut i).unwrap_or(0)) else { return e };
-        let Some(&t) = f.get(i) else { return e };
-        i += 1;
+        let Some((left, zero, width, t)) = parse_conversion(f, &mut i) else { return e };
+        let Ok(width) = u16::try_from(width) else { return e };
+        let flags = u8::from(left) | u8::from(zero) << 1;
         if !matches!(t, b's' | b'd' | b'i' | b'u' | b'%') || (t == b'%' && i != run + 2) {
             return e;
         }

@@ -160,7 +160,7 @@ pub struct VmState {
     /// Desktop builds only.
     #[cfg(not(target_os = "none"))]
     pub attr_getter: usize,
-    /// `%`'s cache of parsed qstr formats (see
+    /// `%`'s cache of parsed short formats (see
     /// [`crate::types::str_modulo::ModuloCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub modulo_cache: Box<crate::types::str_modulo::ModuloCache>,
