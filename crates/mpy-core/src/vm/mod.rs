@@ -143,6 +143,10 @@ pub struct VmState {
     /// [`attrcache::MethodCache`]; desktop builds only).
     #[cfg(not(target_os = "none"))]
     pub method_cache: Box<attrcache::MethodCache>,
+    /// `super()`'s cache of methods (see [`sup::SuperCache`]; desktop
+    /// builds only).
+    #[cfg(not(target_os = "none"))]
+    pub super_cache: Box<sup::SuperCache>,
     /// Bumped whenever a class namespace gains a key or has a function
     /// (or other non-plain value) replaced or deleted, and when a class
     /// is made (see `attrcache::note_class_store`):
@@ -247,6 +251,8 @@ impl Default for VmState {
             attr_cache: Box::new(attrcache::ATTR_EMPTY),
             #[cfg(not(target_os = "none"))]
             method_cache: Box::new(attrcache::METHOD_EMPTY),
+            #[cfg(not(target_os = "none"))]
+            super_cache: Box::new(sup::SUPER_EMPTY),
             #[cfg(not(target_os = "none"))]
             class_version: 0,
             #[cfg(not(target_os = "none"))]

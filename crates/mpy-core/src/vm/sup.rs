@@ -15,6 +15,20 @@ use crate::PyResult;
 ///
 /// Errors: `AttributeError: 'super' object has no attribute 'x'`.
 pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    // Desktop: a Python function found for an instance of a user class
+    // before (see `SuperCache`).
+    #[cfg(not(target_os = "none"))]
+    let ta = match obj.ptr_type() {
+        Some(t) if t.flags & crate::typ::flags::IS_CLASS != 0 => {
+            let ta = t as *const TypeObj as usize;
+            let e = vm.vmstate.super_cache[super_slot(ta, cls, name)];
+            if e.ty == !ta && e.cls == !cls.raw() && e.name == name.0 && e.ver == vm.vmstate.class_version {
+                return Ok((Obj::from_raw(!e.fun), obj));
+            }
+            ta
+        }
+        _ => 0,
+    };
     let is_cls = obj.as_type().is_some();
     let t = if is_cls { obj } else { vm.type_of(obj) };
     let native = vm.heap.get::<super::class::InstanceNativeObj>(obj).map_or(obj, |i| i.native);
@@ -40,6 +54,11 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
                 _ => (v, Obj::NULL),
             });
         }
+        #[cfg(not(target_os = "none"))]
+        if ta != 0 && matches!(k, super::class::Kind::Plain) && crate::vmobj::is_function(v) && vm.heap.class(cls).is_some() {
+            let ver = vm.vmstate.class_version;
+            vm.vmstate.super_cache[super_slot(ta, cls, name)] = SuperEntry { ty: !ta, cls: !cls.raw(), name: name.0, ver, fun: !v.raw() };
+        }
         return bind_for_instance(vm, v, k, obj, native, t);
     }
     if let Some(r) = OBJECT_TYPE.lookup(name) {
@@ -48,6 +67,47 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
     }
     let n = vm.qstr_str(name);
     Err(vm.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, msg!("'super' object has no attribute '{}'"), &[n.into()]))
+}
+
+/// One entry of [`SuperCache`]: on an instance whose type is at `!ty`,
+/// `super()` of the user class at `!cls` gave Python function `!fun` for
+/// `name` in class version `ver`.
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+pub struct SuperEntry {
+    ty: usize,
+    cls: usize,
+    name: u32,
+    ver: usize,
+    fun: usize,
+}
+
+/// Entries of [`SuperCache`] (a power of two).
+#[cfg(not(target_os = "none"))]
+const SUPER_SIZE: usize = 64;
+
+/// Desktop: [`super_lookup`]'s direct-mapped cache of Python functions
+/// found along the MRO of an instance's user class (what the lookup binds
+/// to the instance). An entry holds while `VmState::class_version` is the
+/// one it was filled in, as the `attrcache` sites' K_METHOD entries do (no
+/// class was made, so the addresses are the same classes; no class
+/// namespace gained a key or had a function replaced or deleted, so the
+/// MRO still gives that function). Addresses are stored inverted, so the
+/// cache keeps nothing alive (and lives outside the gc heap anyway).
+#[cfg(not(target_os = "none"))]
+pub type SuperCache = [SuperEntry; SUPER_SIZE];
+
+/// An empty [`SuperCache`] (a `ty` word of 0 is never `!` an address).
+#[cfg(not(target_os = "none"))]
+pub const SUPER_EMPTY: SuperCache = [SuperEntry { ty: 0, cls: 0, name: 0, ver: 0, fun: 0 }; SUPER_SIZE];
+
+/// The [`SuperCache`] slot of `name` looked up after class `cls` for an
+/// instance of the type at `ta`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn super_slot(ta: usize, cls: Obj, name: Qstr) -> usize {
+    let h = ((ta ^ (cls.raw() >> 3)) as u32 ^ name.0).wrapping_mul(0x9e37_79b9);
+    (h >> 26) as usize & (SUPER_SIZE - 1)
 }
 
 /// A `super(cls, obj)` object.
