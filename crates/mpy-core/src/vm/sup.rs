@@ -14,6 +14,7 @@ use crate::PyResult;
 /// MRO), then in `object`; returns `(method, self)` or `(value, NULL)`.
 ///
 /// Errors: `AttributeError: 'super' object has no attribute 'x'`.
+#[cfg_attr(not(target_os = "none"), inline(always))]
 pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
     // Desktop: a Python function found for an instance of a user class
     // before (see `SuperCache`).
@@ -21,7 +22,7 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
     let ta = match obj.ptr_type() {
         Some(t) if t.flags & crate::typ::flags::IS_CLASS != 0 => {
             let ta = t as *const TypeObj as usize;
-            let e = vm.vmstate.super_cache[super_slot(ta, cls, name)];
+            let e = &vm.vmstate.super_cache[super_slot(ta, cls, name)];
             if e.ty == !ta && e.cls == !cls.raw() && e.name == name.0 && e.ver == vm.vmstate.class_version {
                 return Ok((Obj::from_raw(!e.fun), obj));
             }
@@ -29,6 +30,21 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
         }
         _ => 0,
     };
+    #[cfg(target_os = "none")]
+    let ta = 0;
+    super_lookup_mro(vm, cls, obj, name, ta)
+}
+
+/// [`super_lookup`] past its cache: the MRO search (desktop: a Python
+/// function found for an instance of a user class at `ta`, unless 0, is
+/// remembered).
+///
+/// Errors: as [`super_lookup`].
+#[cfg_attr(not(target_os = "none"), inline(never))]
+#[cfg_attr(target_os = "none", inline(always))]
+fn super_lookup_mro(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr, ta: usize) -> PyResult<(Obj, Obj)> {
+    #[cfg(target_os = "none")]
+    let _ = ta;
     let is_cls = obj.as_type().is_some();
     let t = if is_cls { obj } else { vm.type_of(obj) };
     let native = vm.heap.get::<super::class::InstanceNativeObj>(obj).map_or(obj, |i| i.native);
