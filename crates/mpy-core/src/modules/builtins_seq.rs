@@ -98,13 +98,51 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
     }
 }
 
+/// Desktop: `min(a, b)` / `max(a, b)` of two small ints, or (NaN-boxed
+/// doubles) of floats and small ints, without keywords: compared as
+/// [`min_max`] compares them (`b > a` for max, `b < a` for min; a small
+/// int is exact as a double), returning the argument itself. None:
+/// anything else.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn min_max_pair(args: &[Obj], kw: &[Obj], want_max: bool) -> Option<Obj> {
+    let &[a, b] = args else { return None };
+    if !kw.is_empty() {
+        return None;
+    }
+    let pick = |later: bool| Some(if later { b } else { a });
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return pick(if want_max { y > x } else { y < x });
+    }
+    #[cfg(all(feature = "float", feature = "nanbox", not(feature = "float-single")))]
+    {
+        let num = |o: Obj| match o.as_inline_float() {
+            Some(f) => Some(f),
+            None if o.is_small_int() => Some(o.small_int_unchecked() as f64),
+            None => None,
+        };
+        let (x, y) = (num(a)?, num(b)?);
+        return pick(if want_max { y > x } else { y < x });
+    }
+    #[allow(unreachable_code)]
+    None
+}
+
 /// `min(iterable, *, key=None, default=...)` / `min(a, b, *args, key=None)`.
 pub fn b_min(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if let Some(r) = min_max_pair(args, kw, false) {
+        return Ok(r);
+    }
     min_max(vm, args, kw, false)
 }
 
 /// `max(iterable, *, key=None, default=...)` / `max(a, b, *args, key=None)`.
 pub fn b_max(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    if let Some(r) = min_max_pair(args, kw, true) {
+        return Ok(r);
+    }
     min_max(vm, args, kw, true)
 }
 
