@@ -916,6 +916,26 @@ pub fn has_instance_layout(ty: &TypeObj) -> bool {
         && ((cfg!(not(target_os = "none")) && ty.base.is_none()) || !crate::types::exception::has_exception_layout(ty))
 }
 
+/// Desktop: `isinstance(o, classinfo)` when `o` is an instance of a user
+/// class and `classinfo` a user class or a tuple of them: whether one of
+/// them is in the MRO of `o`'s class (where every user-class base is; no
+/// checks or errors apply to such a `classinfo`). None: anything else.
+#[cfg(not(target_os = "none"))]
+pub fn isinstance_user(vm: &Vm, o: Obj, classinfo: Obj) -> Option<bool> {
+    let c = vm.heap.class_of(o)?;
+    let mro = vm.tuple_pinned(c.st.mro)?;
+    let t = Obj::from_type(&c.ty);
+    let one = |k: Obj| vm.heap.class(k).map(|_| k == t || mro.contains(&k));
+    if let Some(items) = vm.tuple_pinned(classinfo) {
+        let mut r = false;
+        for &k in items {
+            r |= one(k)?;
+        }
+        return Some(r);
+    }
+    one(classinfo)
+}
+
 /// Do objects of type `ty` have the [`InstanceNativeObj`] layout?
 pub fn has_native_instance_layout(ty: &TypeObj) -> bool {
     has_instance_layout(ty) && ty.flags & crate::typ::flags::NATIVE_INSTANCE != 0
