@@ -490,6 +490,24 @@ impl Heap {
         Some(unsafe { &*p })
     }
 
+    /// Desktop inline caches: [`Heap::class`] for an address the cache
+    /// proved to be a live class, without the check that it lies in the
+    /// heap (a type flagged IS_CLASS is always a heap `ClassObj`'s, as
+    /// [`Heap::class_of`] relies on).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn class_live(&self, o: Obj) -> Option<&crate::vm::class::ClassObj> {
+        let t = o.as_type()?;
+        if t.flags & crate::typ::flags::IS_CLASS == 0 {
+            return None;
+        }
+        let p: *const crate::vm::class::ClassObj = (t as *const crate::typ::TypeObj).cast();
+        // SAFETY: as in `class_of`: a type flagged IS_CLASS is the
+        // `TypeObj` at the start of a heap `ClassObj`; the caller's cache
+        // proved it alive (no class was made or freed since it was filled).
+        Some(unsafe { &*p })
+    }
+
     /// The class of `o` when its type is a user class (desktop fast paths:
     /// read off the type, without [`Heap::class`]'s checks of the class
     /// object).

@@ -263,7 +263,7 @@ fn load_class_site(vm: &mut Vm, e: Site, o: Obj, name: Qstr) -> Option<PyResult<
     if e.kind == K_GETTER {
         return Some(defer_getter(vm, Obj::from_raw(!e.val)));
     }
-    let c = vm.heap.class(Obj::from_raw(!e.val))?;
+    let c = vm.heap.class_live(Obj::from_raw(!e.val))?;
     c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name)).map(Ok)
 }
 
@@ -275,6 +275,30 @@ fn load_class_site(vm: &mut Vm, e: Site, o: Obj, name: Qstr) -> Option<PyResult<
 /// remembered), else the general lookup.
 #[inline(never)]
 fn load_instance_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
+    // A name no instance ever had (no own attribute to look for, so no
+    // call: this frame saves no registers): the entry's answer.
+    if !may_be_inst_name(vm, name) {
+        if let Some(t) = class_type(o) {
+            if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == vm.vmstate.class_version) {
+                if e.kind == K_GETTER {
+                    vm.vmstate.attr_getter = e.val;
+                    return Ok(Obj::NULL);
+                }
+                let c = vm.heap.class_live(Obj::from_raw(!e.val));
+                if let Some(v) = c.and_then(|c| c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name))) {
+                    return Ok(v);
+                }
+            }
+        }
+    }
+    load_instance_slow(vm, ip, o, name)
+}
+
+/// [`load_instance_attr`] past its quick [`Sites`] hit: the entry for a
+/// name instances may have (their own table checked first), else the
+/// lookups.
+#[inline(never)]
+fn load_instance_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     let Some(t) = class_type(o) else { return vm.load_attr(o, name) };
     let ver = vm.vmstate.class_version;
     if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == ver) {
@@ -507,7 +531,7 @@ fn class_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     let ta = o.raw() | 1;
     let ver = vm.vmstate.class_version;
     if let Some(e) = site(vm, ip, ta).filter(|e| e.ver == ver && e.kind == K_CLASS_VALUE) {
-        let c = vm.heap.class(Obj::from_raw(!e.val));
+        let c = vm.heap.class_live(Obj::from_raw(!e.val));
         if let Some(v) = c.and_then(|c| c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name))) {
             return Ok(v);
         }
@@ -617,7 +641,7 @@ pub(crate) fn mcache_probe(vm: &Vm, c: &ClassObj, name: Qstr) -> Option<Option<O
     let k = if ci == 0 {
         c
     } else {
-        vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class(e))?
+        vm.tuple_pinned(c.st.mro).and_then(|m| m.get(ci as usize)).and_then(|&e| vm.heap.class_live(e))?
     };
     k.st.dict.value_if_key(cp as usize, Obj::qstr(name)).map(Some)
 }
