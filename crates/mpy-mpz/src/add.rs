@@ -50,6 +50,27 @@ pub fn add_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Err
     }
 }
 
+/// [`add_mag`] for normalised `a` and `b` (no high zero digits, as a big
+/// int's digits are) with `a` the longer: no trimming or ordering first.
+/// A high zero digit gives an unnormalised length (a wrong value, never a
+/// panic).
+///
+/// Errors: [`Error::BufferTooSmall`] as [`add_mag`], and for `a` shorter
+/// than `b`.
+#[cfg_attr(not(target_os = "none"), inline)]
+pub fn add_mag_norm(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
+    if out.len() < a.len() || a.len() < b.len() {
+        return Err(Error::BufferTooSmall);
+    }
+    let carry = digits::add_to(out, a, b);
+    if carry == 0 {
+        return Ok(a.len());
+    }
+    let top = out.get_mut(a.len()).ok_or(Error::BufferTooSmall)?;
+    *top = carry;
+    Ok(a.len() + 1)
+}
+
 /// `out = ||a| - |b||`; returns `(|a| < |b|, normalised length)`.
 pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usize), Error> {
     let (a, b) = (trim(a), trim(b));
@@ -71,6 +92,21 @@ pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usi
 pub fn sub_mag_ordered(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
     let (a, b) = (trim(a), trim(b));
     if out.len() < a.len() {
+        return Err(Error::BufferTooSmall);
+    }
+    digits::sub_to(out, a, b);
+    Ok(digits::norm(out, a.len()))
+}
+
+/// [`sub_mag_ordered`] for normalised `a` and `b` (no high zero digits,
+/// as a big int's digits are), `|a| >= |b|`: no trimming first. Otherwise
+/// the digits are wrong, but nothing panics.
+///
+/// Errors: [`Error::BufferTooSmall`] as [`sub_mag_ordered`], and for `a`
+/// shorter than `b`.
+#[cfg_attr(not(target_os = "none"), inline)]
+pub fn sub_mag_norm(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
+    if out.len() < a.len() || a.len() < b.len() {
         return Err(Error::BufferTooSmall);
     }
     digits::sub_to(out, a, b);

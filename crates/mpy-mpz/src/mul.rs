@@ -163,6 +163,29 @@ pub fn mul_digit_mag(out: &mut [Digit], a: &[Digit], d: Digit) -> Result<usize, 
     Ok(a.len() + 1)
 }
 
+/// [`mul_digit_mag`] for a normalised `a` (no high zero digits, as a big
+/// int's digits are): no trimming first, so only the product's own loop
+/// reads `a`. A high zero digit in `a` gives an unnormalised length (a
+/// wrong value, never a panic).
+///
+/// Errors: [`Error::BufferTooSmall`] as [`mul_digit_mag`].
+#[cfg_attr(not(target_os = "none"), inline)]
+pub fn mul_digit_norm(out: &mut [Digit], a: &[Digit], d: Digit) -> Result<usize, Error> {
+    if d == 0 {
+        return Ok(0);
+    }
+    if out.len() < a.len() {
+        return Err(Error::BufferTooSmall);
+    }
+    let c = digits::mul_digit_to(out, a, d, 0);
+    if c == 0 {
+        return Ok(a.len());
+    }
+    let top = out.get_mut(a.len()).ok_or(Error::BufferTooSmall)?;
+    *top = c;
+    Ok(a.len() + 1)
+}
+
 /// In place, `acc[..len] = acc[..len] * m + add`; returns the new
 /// normalised length. Needs `acc.len() > len` when the result grows by a
 /// digit. The building block of text parsing and of the fast

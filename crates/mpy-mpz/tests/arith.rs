@@ -644,3 +644,61 @@ fn limb_boundaries() {
         }
     }
 }
+
+/// The entry points for normalised magnitudes (`mul_digit_norm`,
+/// `add_mag_norm`, `sub_mag_norm`) agree with the general ones, with
+/// carries into a new digit and borrows across limb boundaries (all-ones
+/// and power-of-two operands), for odd and even lengths.
+#[test]
+fn norm_entry_points() {
+    let mut rng = Rng::new(11);
+    let trimmed = |mut v: Vec<u32>| {
+        while v.last() == Some(&0) {
+            v.pop();
+        }
+        v
+    };
+    for i in 0..iters(4000) {
+        let la = 1 + rng.len(40);
+        let mut a = rng.mag(la);
+        let lb = 1 + rng.len(la);
+        let mut b = rng.mag(lb);
+        if i % 3 == 0 {
+            a.iter_mut().for_each(|x| *x = u32::MAX);
+        }
+        if i % 5 == 0 {
+            b.iter_mut().for_each(|x| *x = u32::MAX);
+        }
+        let (a, b) = (trimmed(a), trimmed(b));
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        let (long, short) = if a.len() >= b.len() { (&a, &b) } else { (&b, &a) };
+        let d = match rng.below(4) {
+            0 => u32::MAX,
+            1 => 10,
+            _ => rng.next_u64() as u32,
+        };
+        let (bl, bs) = (to_big(false, long), to_big(false, short));
+        let mut out = buf(long.len() + 1);
+        let l = mul::mul_digit_norm(&mut out, long, d).unwrap();
+        assert_eq!(mag_result(&out, l), &bl * d);
+        assert!(l == 0 || out[l - 1] != 0);
+        let mut out = buf(long.len() + 1);
+        let l = add::add_mag_norm(&mut out, long, short).unwrap();
+        assert_eq!(mag_result(&out, l), &bl + &bs);
+        assert!(l == 0 || out[l - 1] != 0);
+        let (big, small) = if bl >= bs { (long, short) } else { (short, long) };
+        let mut out = buf(big.len());
+        let l = add::sub_mag_norm(&mut out, big, small).unwrap();
+        assert_eq!(mag_result(&out, l), (&bl - &bs).abs());
+        assert!(l == 0 || out[l - 1] != 0);
+        // Too short an output is an error, never a panic.
+        assert_eq!(add::add_mag_norm(&mut [], long, short), Err(Error::BufferTooSmall));
+        assert_eq!(add::sub_mag_norm(&mut [0], &[1], &[1, 1]), Err(Error::BufferTooSmall));
+        if d != 0 {
+            assert_eq!(mul::mul_digit_norm(&mut [], long, d), Err(Error::BufferTooSmall));
+        }
+    }
+    assert_eq!(mul::mul_digit_norm(&mut [0; 3], &[1, 2], 0), Ok(0));
+}

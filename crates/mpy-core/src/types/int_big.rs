@@ -407,14 +407,48 @@ pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
 }
 
 /// The dispatch loop's path for binary op number `opn` on two exact ints
-/// at least one of which is long (see [`is_long_pair`]):
-/// [`long_binary_op`], or the general [`Vm::binary_op`] for the ops it
-/// does not take. Desktop only.
+/// at least one of which is long (see [`is_long_pair`]): the common
+/// arithmetic (a long value times a digit, sums, a floor quotient the top
+/// bits decide) straight from the operands, in few instructions; the rest
+/// through [`long_binary_op`], or the general [`Vm::binary_op`] for the
+/// ops it does not take. Desktop only.
 ///
 /// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 pub fn long_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    use BinaryOp::*;
+    // (The plain op's number: in-place ops are their plain op plus 13.)
+    let p = if (InplaceOr as u8..=InplacePower as u8).contains(&opn) { opn + 13 } else { opn };
+    let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
+    if let (Some(x), Some(y)) = (int_ref(vm, a, &mut ba), int_ref(vm, b, &mut bb)) {
+        // (Int objects and `int_ref`'s small values are normalised.)
+        if p == Multiply as u8 {
+            let (long, short) = if x.mag.len() >= y.mag.len() { (x, y) } else { (y, x) };
+            if let (3.., &[d]) = (long.mag.len(), short.mag) {
+                return mul_digit(vm, long, d, short.neg);
+            }
+        } else if p == Add as u8 || p == Subtract as u8 {
+            let y = if p == Subtract as u8 { MpzRef::new(!y.neg, y.mag) } else { y };
+            if x.mag.len().max(y.mag.len()) >= 3 {
+                return add_long(vm, x, y);
+            }
+        } else if p == FloorDivide as u8 && y.mag.len() >= 3 {
+            if let Some((neg, q)) = mpz::div::floordiv_small(x, y) {
+                let q = q as i64;
+                return vm.new_int(if neg { -q } else { q });
+            }
+        }
+    }
+    long_op_rest(vm, opn, a, b)
+}
+
+/// [`long_op`] past its common cases.
+///
+/// Errors: as [`long_op`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn long_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     let Some(op) = BinaryOp::from_u8(opn) else { return Err(crate::vm::dispatch::bad_code(vm)) };
     match long_binary_op(vm, op, a, b) {
         Some(r) => r,
@@ -535,7 +569,7 @@ fn mod_from_quotient(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>, q: u32) -> PyRes
 fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
     let top = a.mag.last().copied().unwrap_or(0) as u64;
     let n = a.mag.len() + (((top + 1) * d as u64 - 1) >> 32 != 0) as usize;
-    new_big(vm, a.neg != d_neg, n, |out| mpz::mul::mul_digit_mag(out, a.mag, d))
+    new_big(vm, a.neg != d_neg, n, |out| mpz::mul::mul_digit_norm(out, a.mag, d))
 }
 
 /// `a + b` for normalised `a` and `b`, one of at least three digits.
@@ -549,19 +583,30 @@ fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
 fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     let n = sum_len(a.mag, b.mag, a.neg == b.neg);
     if a.neg == b.neg {
-        return new_big(vm, a.neg, n, |out| mpz::add::add_mag(out, a.mag, b.mag));
+        let (long, short) = if a.mag.len() >= b.mag.len() { (a.mag, b.mag) } else { (b.mag, a.mag) };
+        return new_big(vm, a.neg, n, |out| mpz::add::add_mag_norm(out, long, short));
     }
-    let (big, small) = match mpz::cmp::cmp_mag(a.mag, b.mag) {
+    // (Normalised: the longer magnitude is the larger.)
+    let order = match a.mag.len().cmp(&b.mag.len()) {
+        Ordering::Equal => mpz::cmp::cmp_mag(a.mag, b.mag),
+        o => o,
+    };
+    let (big, small) = match order {
         Ordering::Greater => (a, b),
         Ordering::Less => (b, a),
         Ordering::Equal => return Ok(Obj::small_int(0)),
     };
-    let o = new_big(vm, big.neg, n, |out| mpz::add::sub_mag_ordered(out, big.mag, small.mag))?;
+    let mut len = 0;
+    let o = new_big(vm, big.neg, n, |out| {
+        let r = mpz::add::sub_mag_norm(out, big.mag, small.mag);
+        len = *r.as_ref().unwrap_or(&0);
+        r
+    })?;
     // (Cancelled down to a small int?)
-    match vm.int_digits_pinned(o) {
-        Some((_, d)) if d.len() <= 2 => finish(vm, o, SignedLen::new(big.neg, d.len()), big.neg),
-        _ => Ok(o),
+    if len <= 2 {
+        return finish(vm, o, SignedLen::new(big.neg, len), big.neg);
     }
+    Ok(o)
 }
 
 /// The digits of `|a| + |b|` (`same`) or `||a| - |b||` for normalised
