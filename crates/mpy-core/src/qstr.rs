@@ -56,6 +56,40 @@ pub fn hash_bytes(s: &[u8]) -> u32 {
     fold(h)
 }
 
+/// `a == b` for texts (qstr and str lookups, key compares). Desktop:
+/// texts of up to 32 bytes compared by overlapping word loads,
+/// without a `memcmp` call (most keys and words are that short).
+#[inline(always)]
+pub fn text_eq(a: &[u8], b: &[u8]) -> bool {
+    #[cfg(not(target_os = "none"))]
+    {
+        let n = a.len();
+        if n != b.len() {
+            return false;
+        }
+        // The word at byte `i` (within the texts: `i + 8 <= n`).
+        let w = |s: &[u8], i: usize| s.get(i..).and_then(|r| r.first_chunk::<8>()).map(|x| u64::from_ne_bytes(*x));
+        if n <= 32 && n >= 8 {
+            // Words at 0 and n - 8, and for longer texts at 8 and n - 16:
+            // together they cover every byte.
+            let ends = w(a, 0) == w(b, 0) && w(a, n - 8) == w(b, n - 8);
+            return ends && (n <= 16 || (w(a, 8) == w(b, 8) && w(a, n - 16) == w(b, n - 16)));
+        }
+        if n < 8 {
+            if n >= 4 {
+                return a.first_chunk::<4>().map(|x| u32::from_ne_bytes(*x)) == b.first_chunk::<4>().map(|x| u32::from_ne_bytes(*x))
+                    && a.last_chunk::<4>().map(|x| u32::from_ne_bytes(*x)) == b.last_chunk::<4>().map(|x| u32::from_ne_bytes(*x));
+            }
+            let mut same = true;
+            for (x, y) in a.iter().zip(b) {
+                same &= x == y;
+            }
+            return same;
+        }
+    }
+    a == b
+}
+
 /// The stored width of a hash: 16 bits on 32-bit targets.
 #[inline(always)]
 fn fold(h: u32) -> u32 {
@@ -292,7 +326,7 @@ impl QstrPool {
                 return None;
             }
             if let Some((t, th)) = strs.get(pos as usize).and_then(|&o| heap.text_of(o)) {
-                if th == h && t == s {
+                if th == h && text_eq(t.as_bytes(), s.as_bytes()) {
                     return Some(Qstr((N_STATIC + pos as usize) as u32));
                 }
             }
@@ -476,6 +510,21 @@ mod tests {
     use alloc::format;
     use alloc::string::String;
     use alloc::vec::Vec;
+
+    #[test]
+    fn text_eq_matches_slice_equality() {
+        let base: Vec<u8> = (0..40u8).map(|i| b'a' + i % 26).collect();
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(text_eq(a, a));
+            assert!(!text_eq(a, &base[..n.saturating_sub(1)]) || n == 0);
+            for i in 0..n {
+                let mut b = a.to_vec();
+                b[i] ^= 0x20;
+                assert!(!text_eq(a, &b), "len {n} at {i}");
+            }
+        }
+    }
 
     #[test]
     fn static_lookup_finds_every_builtin() {

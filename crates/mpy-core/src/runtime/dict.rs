@@ -336,7 +336,11 @@ impl Vm {
                         return Cmp::Differ;
                     }
                     if let Some(kq) = k.as_qstr() {
-                        return if self.qstr_str(kq) == text { Cmp::Equal } else { Cmp::Differ };
+                        return if crate::qstr::text_eq(self.qstr_str(kq).as_bytes(), text.as_bytes()) {
+                            Cmp::Equal
+                        } else {
+                            Cmp::Differ
+                        };
                     }
                     self.text_vs(k, h, text)
                 });
@@ -389,7 +393,7 @@ impl Vm {
     fn dict_set_at_hint_str(&mut self, d: Obj, p: usize, key: Obj, value: Obj) -> bool {
         let Some(k) = self.table(d).and_then(|m| m.entry(p)).map(|e| e.key) else { return false };
         match (self.heap.str_pinned(k), self.heap.str_pinned(key)) {
-            (Some(a), Some(b)) if a == b => {}
+            (Some(a), Some(b)) if crate::qstr::text_eq(a.as_bytes(), b.as_bytes()) => {}
             _ => return false,
         }
         if let Some(m) = self.table_values_mut(d) {
@@ -436,7 +440,9 @@ impl Vm {
         use crate::map::Cmp;
         match k.ptr_type() {
             Some(t) if core::ptr::eq(t, &crate::types::str::STR_TYPE) => {
-                if self.heap.str_hash(k) == Some(h) && self.heap.str_pinned(k) == Some(text) {
+                if self.heap.str_hash(k) == Some(h)
+                    && self.heap.str_pinned(k).is_some_and(|t| crate::qstr::text_eq(t.as_bytes(), text.as_bytes()))
+                {
                     Cmp::Equal
                 } else {
                     Cmp::Differ

@@ -299,8 +299,13 @@ impl Vm {
                 continue;
             }
             let (s, t) = (plain(p)?, plain(q)?);
-            if s != t {
-                return Some(s < t);
+            // (The same str object is equal; else one comparison of the
+            // texts, not `!=` then `<`.)
+            if p != q {
+                match s.as_bytes().cmp(t.as_bytes()) {
+                    core::cmp::Ordering::Equal => {}
+                    o => return Some(o.is_lt()),
+                }
             }
         }
         Some(x.len() < y.len())

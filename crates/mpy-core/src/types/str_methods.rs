@@ -791,6 +791,11 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
 /// (qstrs, exact heap strs) read without the general checks; a
 /// one-character ASCII qstr (its id is the char) is written as its byte.
 /// None when anything else needs the general path.
+/// Most items [`join_plain`] gathers on the stack when they are all
+/// one-character ASCII strs.
+#[cfg(not(target_os = "none"))]
+const JOIN_CHARS: usize = 32;
+
 #[cfg(not(target_os = "none"))]
 fn join_plain(vm: &mut Vm, sep: Obj, seq: Obj) -> Option<PyResult<Obj>> {
     fn text<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
@@ -801,25 +806,30 @@ fn join_plain(vm: &mut Vm, sep: Obj, seq: Obj) -> Option<PyResult<Obj>> {
     }
     let items = vm.seq_items(seq)?;
     let sep_len = text(vm, sep)?.len();
-    let mut total = sep_len.checked_mul(items.len().saturating_sub(1))?;
-    let mut chars = true;
-    for &it in items {
-        let n = if it.as_qstr().is_some_and(|q| q.0 < 0x80) {
-            1
-        } else {
-            chars = false;
-            text(vm, it)?.len()
-        };
-        total = total.checked_add(n)?;
-    }
-    if chars && sep_len == 0 {
-        // One-character ASCII strs joined by "" (a word gathered by
-        // characters): their ids are the bytes.
-        return Some(vm.new_str_from_parts(total, |vm, w| {
-            for &it in vm.seq_items(seq).unwrap_or(&[]) {
-                w.push_ascii(it.as_qstr().map_or(0, |q| q.0 as u8));
+    // One-character ASCII strs joined by "" (a word gathered by
+    // characters): their ids are the bytes, gathered on the stack in the
+    // same pass that checks them.
+    if sep_len == 0 && items.len() <= JOIN_CHARS {
+        let mut buf = [0u8; JOIN_CHARS];
+        let mut chars = true;
+        for (slot, &it) in buf.iter_mut().zip(items) {
+            match it.as_qstr() {
+                Some(q) if q.0 < 0x80 => *slot = q.0 as u8,
+                _ => {
+                    chars = false;
+                    break;
+                }
             }
-        }));
+        }
+        if chars {
+            let t = mpy_bytecode::utf8::str(buf.get(..items.len()).unwrap_or(&[])).unwrap_or("");
+            return Some(vm.new_str(t));
+        }
+    }
+    let mut total = sep_len.checked_mul(items.len().saturating_sub(1))?;
+    for &it in items {
+        let n = if it.as_qstr().is_some_and(|q| q.0 < 0x80) { 1 } else { text(vm, it)?.len() };
+        total = total.checked_add(n)?;
     }
     Some(vm.new_str_from_parts(total, |vm, w| {
         let sep_s = text(vm, sep).unwrap_or("");

@@ -583,7 +583,7 @@ impl CachedFormat {
     /// text is compared too: a freed str's address may hold another.)
     #[inline(always)]
     fn holds(&self, fmt: Obj, fs: &str) -> bool {
-        self.key == fmt.raw() && usize::from(self.len) == fs.len() && self.text.get(..fs.len()) == Some(fs.as_bytes())
+        self.key == fmt.raw() && self.text.get(..usize::from(self.len)).is_some_and(|t| crate::qstr::text_eq(t, fs.as_bytes()))
     }
 }
 

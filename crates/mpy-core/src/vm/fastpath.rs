@@ -311,6 +311,13 @@ fn binary_op_inst(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    // Ordering of two qstrs (`'a' <= ch <= 'z'` over a text's chars)
+    // first: two tag tests, before the numeric ones.
+    if matches!(opn, opn::LT | opn::GT | opn::LE | opn::GE) {
+        if let Some(r) = qstr_order(vm, opn, a, b) {
+            return Ok(r);
+        }
+    }
     let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
     // (A user-class instance's operator method: `binary_op_inst` tried it.)
     // Arithmetic and ordering of a float and a float or small int: the
@@ -337,10 +344,8 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
             return r;
         }
     } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
-        // Ordering of two plain strs: UTF-8 byte order is code point order.
-        if let Some(r) = qstr_order(vm, opn, a, b) {
-            return Ok(r);
-        }
+        // Ordering of two plain strs (two qstrs were ordered above):
+        // UTF-8 byte order is code point order.
         if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
             let o = x.as_bytes().cmp(y.as_bytes());
             return Ok(Obj::bool(match bop {
