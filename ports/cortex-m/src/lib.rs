@@ -68,6 +68,8 @@ pub mod reg;
 #[cfg(target_os = "none")]
 pub mod interp;
 #[cfg(target_os = "none")]
+mod mem;
+#[cfg(target_os = "none")]
 pub mod run;
 #[cfg(target_os = "none")]
 pub mod systick;

@@ -58,6 +58,43 @@ pub mod select;
 #[cfg(feature = "os")]
 pub mod vfs;
 
+/// `n / d` for `d > 0`. On 32-bit targets one bit of the quotient at a
+/// time (or one word division when both fit a word), so the boards link
+/// no 64-bit division routine (compiler_builtins' is about 450 B) for
+/// `random`'s ranges and `select`'s clock.
+#[cfg(any(feature = "random", feature = "select"))]
+pub(crate) fn div_u64(n: u64, d: u64) -> u64 {
+    #[cfg(target_pointer_width = "64")]
+    {
+        n / d
+    }
+    #[cfg(not(target_pointer_width = "64"))]
+    {
+        if (n | d) >> 32 == 0 {
+            return u64::from(n as u32 / d as u32);
+        }
+        div_u64_bits(n, d)
+    }
+}
+
+/// `n / d` (`d > 0`) by restoring division: `n` shifts out into the
+/// remainder `r` from the top while the quotient's bits shift in at the
+/// bottom (`r` can reach 2^64 - 1 < 2d when `d` has its top bit: `top`).
+#[cfg(all(any(feature = "random", feature = "select"), any(test, not(target_pointer_width = "64"))))]
+fn div_u64_bits(n: u64, d: u64) -> u64 {
+    let (mut n, mut r) = (n, 0u64);
+    for _ in 0..64 {
+        let top = r >> 63;
+        r = r << 1 | n >> 63;
+        n <<= 1;
+        if top != 0 || r >= d {
+            r = r.wrapping_sub(d);
+            n |= 1;
+        }
+    }
+    n
+}
+
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::runtime::print::Out;

@@ -195,3 +195,17 @@ fn hal_defaults_and_os() {
         assert!(vm.read_file("/none").unwrap().is_none());
     });
 }
+
+/// The 32-bit targets' 64-bit division (bit by bit) against `/`.
+#[cfg(any(feature = "random", feature = "select"))]
+#[test]
+fn div_u64_bits_divides() {
+    use super::{div_u64, div_u64_bits};
+    let vals = [0u64, 1, 2, 3, 7, 1000, 0xffff_ffff, 1 << 32, (1 << 32) + 1, 0x1234_5678_9abc_def0, 1 << 63, (1 << 63) + 5, u64::MAX - 1, u64::MAX];
+    for &n in &vals {
+        for &d in &vals[1..] {
+            assert_eq!(div_u64_bits(n, d), n / d, "{n} / {d}");
+            assert_eq!(div_u64(n, d), n / d);
+        }
+    }
+}

@@ -36,14 +36,16 @@ pub fn next_u64(vm: &mut Vm) -> u64 {
     z ^ (z >> 31)
 }
 
-/// A uniform value in `0..n` (`n > 0`), without modulo bias.
+/// A uniform value in `0..n` (`n > 0`): draws masked to the bits of
+/// `n - 1`, drawn again when `n` or above (less than half of them), so no
+/// modulo bias and no 64-bit division.
 pub fn below(vm: &mut Vm, n: u64) -> u64 {
     let n = n.max(1);
-    let zone = u64::MAX - (u64::MAX % n);
+    let mask = u64::MAX.checked_shr((n - 1).leading_zeros()).unwrap_or(0);
     loop {
-        let v = next_u64(vm);
-        if v < zone {
-            return v % n;
+        let v = next_u64(vm) & mask;
+        if v < n {
+            return v;
         }
     }
 }
@@ -89,7 +91,7 @@ fn range_pick(vm: &mut Vm, start: i64, stop: i64, step: i64, incl: bool) -> PyRe
     let span = (hi.wrapping_sub(lo) as u64).wrapping_sub(!incl as u64);
     let s = step.unsigned_abs();
     // Candidates: 0 when all 2^64 values are (randint's whole i64 range).
-    let n = (span / s).wrapping_add(1);
+    let n = super::div_u64(span, s).wrapping_add(1);
     let k = if n == 0 { next_u64(vm) } else { below(vm, n) }.wrapping_mul(s);
     let v = if step > 0 { start.wrapping_add_unsigned(k) } else { start.wrapping_sub_unsigned(k) };
     vm.new_int(v)

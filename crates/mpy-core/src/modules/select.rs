@@ -189,7 +189,7 @@ fn wait(vm: &mut Vm, p: Obj, timeout: i64) -> PyResult<Obj> {
         if !list.is_null() {
             return Ok(list);
         }
-        let waited_ms = (vm.hal.ticks_us().saturating_sub(start) / 1000) as i64;
+        let waited_ms = super::div_u64(vm.hal.ticks_us().saturating_sub(start), 1000) as i64;
         if timeout == 0 || (timeout > 0 && waited_ms >= timeout) {
             return vm.new_list_with_capacity(0);
         }

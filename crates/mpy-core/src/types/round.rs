@@ -100,7 +100,11 @@ fn round_int(vm: &mut Vm, x: Obj, v: IntVal<'_>, n: Option<i64>) -> PyResult<Obj
         return vm.new_int_mag(b.neg, b.mag);
     }
     let k = n.unsigned_abs();
-    if k > mpz::bits::bit_length(b.mag) / 3 + 2 {
+    // |v| < 2^L rounds to 0 when k > L / 3 + 2 (2^L < 8^(k-2) < 10^k / 2):
+    // tested as 3k > L + 6, the same for whole numbers, with no 64-bit
+    // division (k > L + 2 is tested first, so 3k cannot overflow).
+    let bits = mpz::bits::bit_length(b.mag);
+    if k > bits + 2 || 3 * k > bits + 6 {
         return Ok(Obj::small_int(0));
     }
     round_big(vm, b.trimmed(), k)

@@ -1,0 +1,137 @@
+//! `memcpy`, `memmove` and `memset` (and their `__aeabi_` forms) for the
+//! boards: one small Thumb-2 routine each instead of compiler_builtins'
+//! (which aligns the destination and merges misaligned source words with
+//! shifts: about 1 KB of flash at opt-level z).
+//!
+//! The Cortex-M4 loads and stores words at any address in normal memory
+//! (SRAM, flash; `CCR.UNALIGN_TRP` stays 0, its reset value), so these move
+//! a word at a time whatever the alignment, then the last 0-3 bytes singly.
+//! Device memory (peripheral registers) is never copied or filled with
+//! them: registers are read and written one volatile access at a time
+//! (`reg`). compiler_builtins' definitions are weak, so these strong ones
+//! replace them and its code is not linked (`memcmp` stays its own).
+//!
+//! `memmove` copies forwards unless the destination starts inside the
+//! source (`dst - src < n`, unsigned), then backwards from the ends; either
+//! way every source word is loaded before a store can overwrite it.
+
+// memmove: r3 = dst - src; below n, the backward copy at 5. memcpy and the
+// forward memmove: ip walks the destination, r1 the source, r2 counts down;
+// r0 (the result) is kept. memset: the byte in r1 spread over a word, then
+// as memcpy's loops. The __aeabi_ forms return nothing and their alignment
+// promises are not needed; __aeabi_memset takes (dst, n, c) and
+// __aeabi_memclr (dst, n), so they move their arguments into memset's
+// (dst, c, n) first.
+core::arch::global_asm!(
+    ".section .text.mpy_cortex_m_memmove,\"ax\",%progbits",
+    ".global memmove",
+    ".global memcpy",
+    ".global __aeabi_memmove",
+    ".global __aeabi_memmove4",
+    ".global __aeabi_memmove8",
+    ".global __aeabi_memcpy",
+    ".global __aeabi_memcpy4",
+    ".global __aeabi_memcpy8",
+    ".type memmove,%function",
+    ".type memcpy,%function",
+    ".type __aeabi_memmove,%function",
+    ".type __aeabi_memmove4,%function",
+    ".type __aeabi_memmove8,%function",
+    ".type __aeabi_memcpy,%function",
+    ".type __aeabi_memcpy4,%function",
+    ".type __aeabi_memcpy8,%function",
+    ".thumb_func",
+    "memmove:",
+    ".thumb_func",
+    "__aeabi_memmove:",
+    ".thumb_func",
+    "__aeabi_memmove4:",
+    ".thumb_func",
+    "__aeabi_memmove8:",
+    "    subs r3, r0, r1",
+    "    cmp r3, r2",
+    "    bcc 5f",
+    ".thumb_func",
+    "memcpy:",
+    ".thumb_func",
+    "__aeabi_memcpy:",
+    ".thumb_func",
+    "__aeabi_memcpy4:",
+    ".thumb_func",
+    "__aeabi_memcpy8:",
+    "    mov ip, r0",
+    "1:  cmp r2, #4",
+    "    bcc 2f",
+    "    ldr r3, [r1], #4",
+    "    str r3, [ip], #4",
+    "    subs r2, #4",
+    "    b 1b",
+    "2:  subs r2, #1",
+    "    bcc 3f",
+    "    ldrb r3, [r1], #1",
+    "    strb r3, [ip], #1",
+    "    b 2b",
+    "3:  bx lr",
+    "5:  add r1, r2",
+    "    add.w ip, r0, r2",
+    "6:  cmp r2, #4",
+    "    bcc 7f",
+    "    ldr r3, [r1, #-4]!",
+    "    str r3, [ip, #-4]!",
+    "    subs r2, #4",
+    "    b 6b",
+    "7:  subs r2, #1",
+    "    bcc 3b",
+    "    ldrb r3, [r1, #-1]!",
+    "    strb r3, [ip, #-1]!",
+    "    b 7b",
+    ".size memmove, . - memmove",
+    ".section .text.mpy_cortex_m_memset,\"ax\",%progbits",
+    ".global memset",
+    ".global __aeabi_memset",
+    ".global __aeabi_memset4",
+    ".global __aeabi_memset8",
+    ".global __aeabi_memclr",
+    ".global __aeabi_memclr4",
+    ".global __aeabi_memclr8",
+    ".type memset,%function",
+    ".type __aeabi_memset,%function",
+    ".type __aeabi_memset4,%function",
+    ".type __aeabi_memset8,%function",
+    ".type __aeabi_memclr,%function",
+    ".type __aeabi_memclr4,%function",
+    ".type __aeabi_memclr8,%function",
+    ".thumb_func",
+    "__aeabi_memclr:",
+    ".thumb_func",
+    "__aeabi_memclr4:",
+    ".thumb_func",
+    "__aeabi_memclr8:",
+    "    movs r2, #0",
+    ".thumb_func",
+    "__aeabi_memset:",
+    ".thumb_func",
+    "__aeabi_memset4:",
+    ".thumb_func",
+    "__aeabi_memset8:",
+    "    mov r3, r1",
+    "    mov r1, r2",
+    "    mov r2, r3",
+    ".thumb_func",
+    "memset:",
+    "    uxtb r1, r1",
+    "    orr r1, r1, r1, lsl #8",
+    "    orr r1, r1, r1, lsl #16",
+    "    mov ip, r0",
+    "1:  cmp r2, #4",
+    "    bcc 2f",
+    "    str r1, [ip], #4",
+    "    subs r2, #4",
+    "    b 1b",
+    "2:  subs r2, #1",
+    "    bcc 3f",
+    "    strb r1, [ip], #1",
+    "    b 2b",
+    "3:  bx lr",
+    ".size __aeabi_memclr, . - __aeabi_memclr",
+);
