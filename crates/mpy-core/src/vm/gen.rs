@@ -95,17 +95,23 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
             return None;
         }
     };
-    if mode != Mode::AfterDelegate {
-        if let Err(e) = super::call::check_recursion(vm) {
-            restore_flags(vm, g, flags);
-            return Some(Err(e));
-        }
-    }
     // SAFETY: `fp` points to the generator's `n_items == frame_size`
     // slots; `g` is held by the frame (so it stays alive) and is marked
     // running until this function returns, so nothing truncates or
     // re-enters it meanwhile.
     let mut frame = unsafe { Frame::new(fun, &v, Obj::NULL, fp, g) };
+    if mode != Mode::AfterDelegate {
+        // The recursion guard measures the native stack at the frame (a
+        // local that lives in memory anyway, as in `call::call_simple`):
+        // one comparison in the common case, where an unknown base (0)
+        // or a frame above it wraps to a large distance, which the cold
+        // check sorts out.
+        let here = core::ptr::addr_of!(frame).addr();
+        if vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here) {
+            restore_flags(vm, g, flags);
+            return Some(Err(super::call::recursion_error(vm)));
+        }
+    }
     frame.exc_sp = exc_sp;
     if mode == Mode::AfterDelegate {
         // Past the 1-byte YIELD_FROM (`resume_through` checked that it is
