@@ -157,12 +157,10 @@ fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -
     // The flag is only a hint: the opcode is checked before the frame is
     // resumed past it.
     let at_yield_from = d.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
-        && vm
-            .heap
-            .var::<crate::vmobj::FunHead>(fun)
-            .and_then(|(h, _)| crate::vmobj::Code::of(vm, h.code))
-            .is_some_and(|c| c.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
-    if !at_yield_from || super::call::check_recursion(vm).is_err() {
+        && FunView::of(vm, fun).is_some_and(|v| v.code.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
+    // The recursion guard at a local's address (as in `resume_fast`).
+    let here = core::ptr::addr_of!(at_yield_from).addr();
+    if !at_yield_from || (vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here)) {
         set_running(vm, g, false);
         return resume_direct(vm, g, send);
     }
