@@ -298,7 +298,7 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
 #[cfg(not(target_os = "none"))]
 #[cold]
 #[inline(never)]
-fn native_stack_over(vm: &Vm, here: usize) -> bool {
+pub(super) fn native_stack_over(vm: &Vm, here: usize) -> bool {
     if vm.stack_base != 0 {
         vm.stack_base.saturating_sub(here) > vm.config.stack_limit
     } else {

@@ -95,17 +95,23 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
             return None;
         }
     };
-    if mode != Mode::AfterDelegate {
-        if let Err(e) = super::call::check_recursion(vm) {
-            restore_flags(vm, g, flags);
-            return Some(Err(e));
-        }
-    }
     // SAFETY: `fp` points to the generator's `n_items == frame_size`
     // slots; `g` is held by the frame (so it stays alive) and is marked
     // running until this function returns, so nothing truncates or
     // re-enters it meanwhile.
     let mut frame = unsafe { Frame::new(fun, &v, Obj::NULL, fp, g) };
+    if mode != Mode::AfterDelegate {
+        // The recursion guard measures the native stack at the frame (a
+        // local that lives in memory anyway, as in `call::call_simple`):
+        // one comparison in the common case, where an unknown base (0)
+        // or a frame above it wraps to a large distance, which the cold
+        // check sorts out.
+        let here = core::ptr::addr_of!(frame).addr();
+        if vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here) {
+            restore_flags(vm, g, flags);
+            return Some(Err(super::call::recursion_error(vm)));
+        }
+    }
     frame.exc_sp = exc_sp;
     if mode == Mode::AfterDelegate {
         // Past the 1-byte YIELD_FROM (`resume_through` checked that it is
@@ -151,12 +157,10 @@ fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -
     // The flag is only a hint: the opcode is checked before the frame is
     // resumed past it.
     let at_yield_from = d.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
-        && vm
-            .heap
-            .var::<crate::vmobj::FunHead>(fun)
-            .and_then(|(h, _)| crate::vmobj::Code::of(vm, h.code))
-            .is_some_and(|c| c.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
-    if !at_yield_from || super::call::check_recursion(vm).is_err() {
+        && FunView::of(vm, fun).is_some_and(|v| v.code.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
+    // The recursion guard at a local's address (as in `resume_fast`).
+    let here = core::ptr::addr_of!(at_yield_from).addr();
+    if !at_yield_from || (vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here)) {
         set_running(vm, g, false);
         return resume_direct(vm, g, send);
     }
