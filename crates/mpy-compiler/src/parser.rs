@@ -107,7 +107,7 @@ pub(crate) fn parse_module(
         Ok(()) => p.module(mode),
         Err(e) => Err(e),
     };
-    core::mem::take(&mut p.long).release(mem);
+    p.long.release(mem);
     let module = match r {
         Ok(m) => m,
         Err(Stop) => return Err(p.error.take().unwrap_or_else(CompileError::memory)),
