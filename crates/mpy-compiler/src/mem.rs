@@ -227,7 +227,7 @@ impl Mem {
     /// `into_boxed_slice`'s shrinking path (a reallocation) from every
     /// copy.
     #[inline(always)]
-    fn exact_box<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
+    pub(crate) fn exact_box<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
         if size_of::<T>() != 0 && v.len() != v.capacity() {
             // Unreachable; leaking keeps drop glue out of the callers.
             core::mem::forget(v);

@@ -149,6 +149,15 @@ impl Parser<'_> {
         self.push_in(v, x, true)
     }
 
+    /// Appends to a vector that [`Parser::boxed`] makes a boxed slice: on
+    /// the boards it grows to the exact size at each push, so that no copy
+    /// to the exact size (one body per item type, ~270 B) is linked;
+    /// elsewhere by doubling (a long operator chain stays linear-time).
+    #[inline(always)]
+    fn push_bx<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
+        self.push_in(v, x, !cfg!(target_os = "none"))
+    }
+
     /// A `test`, boxed.
     #[inline(never)]
     fn test_bx(&mut self) -> PResult<P<Expr>> {
@@ -359,9 +368,13 @@ impl Parser<'_> {
         self.fail()
     }
 
-    /// `v` as an exactly sized boxed slice.
+    /// `v` (built by [`Parser::push_bx`] or [`Parser::vec1`]) as an
+    /// exactly sized boxed slice.
     #[inline(never)]
     fn boxed<T>(&self, v: Vec<T>) -> PResult<Box<[T]>> {
+        #[cfg(target_os = "none")]
+        return Ok(self.lx.mem.exact_box(v)?);
+        #[cfg(not(target_os = "none"))]
         Ok(self.lx.mem.boxed_slice(v)?)
     }
 
