@@ -67,8 +67,9 @@ impl LongNames {
         Ok(!is_name && found)
     }
 
-    /// Frees the lists, crediting `mem`.
-    pub(crate) fn release(self, mem: &Mem) {
+    /// Credits `mem` with the lists' memory (freed when the parser is
+    /// dropped, before anything else is allocated).
+    pub(crate) fn release(&self, mem: &Mem) {
         mem.credit(self.text.capacity() + self.names.capacity() * size_of::<(u32, u32)>() + self.index.bytes());
     }
 }

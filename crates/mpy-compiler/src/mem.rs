@@ -158,7 +158,11 @@ impl Mem {
     /// A vector with room for exactly `n` items.
     pub fn with_capacity<T>(&self, n: usize) -> MResult<Vec<T>> {
         let mut v = Vec::new();
-        self.reserve_exact(&mut v, n)?;
+        if let Err(e) = self.reserve_exact(&mut v, n) {
+            // Nothing was allocated: the empty vector needs no drop glue.
+            core::mem::forget(v);
+            return Err(e);
+        }
         Ok(v)
     }
 
@@ -223,7 +227,7 @@ impl Mem {
     /// `into_boxed_slice`'s shrinking path (a reallocation) from every
     /// copy.
     #[inline(always)]
-    fn exact_box<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
+    pub(crate) fn exact_box<T>(&self, v: Vec<T>) -> MResult<Box<[T]>> {
         if size_of::<T>() != 0 && v.len() != v.capacity() {
             // Unreachable; leaking keeps drop glue out of the callers.
             core::mem::forget(v);
@@ -286,8 +290,11 @@ impl Mem {
     pub fn string(&self, t: &str) -> MResult<String> {
         let mut s = String::new();
         if !t.is_empty() {
-            self.charge(t.len())?;
-            s.try_reserve_exact(t.len()).map_err(|_| self.fail())?;
+            if self.charge(t.len()).is_err() || s.try_reserve_exact(t.len()).is_err() {
+                // Nothing was allocated: the empty string needs no drop glue.
+                core::mem::forget(s);
+                return Err(self.fail());
+            }
             s.push_str(t);
         }
         Ok(s)

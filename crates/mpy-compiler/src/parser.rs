@@ -107,7 +107,7 @@ pub(crate) fn parse_module(
         Ok(()) => p.module(mode),
         Err(e) => Err(e),
     };
-    core::mem::take(&mut p.long).release(mem);
+    p.long.release(mem);
     let module = match r {
         Ok(m) => m,
         Err(Stop) => return Err(p.error.take().unwrap_or_else(CompileError::memory)),
@@ -147,6 +147,15 @@ impl Parser<'_> {
     #[inline(always)]
     fn push<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
         self.push_in(v, x, true)
+    }
+
+    /// Appends to a vector that [`Parser::boxed`] makes a boxed slice: on
+    /// the boards it grows to the exact size at each push, so that no copy
+    /// to the exact size (one body per item type, ~270 B) is linked;
+    /// elsewhere by doubling (a long operator chain stays linear-time).
+    #[inline(always)]
+    fn push_bx<T>(&self, v: &mut Vec<T>, x: T) -> PResult<()> {
+        self.push_in(v, x, !cfg!(target_os = "none"))
     }
 
     /// A `test`, boxed.
@@ -359,9 +368,13 @@ impl Parser<'_> {
         self.fail()
     }
 
-    /// `v` as an exactly sized boxed slice.
+    /// `v` (built by [`Parser::push_bx`] or [`Parser::vec1`]) as an
+    /// exactly sized boxed slice.
     #[inline(never)]
     fn boxed<T>(&self, v: Vec<T>) -> PResult<Box<[T]>> {
+        #[cfg(target_os = "none")]
+        return Ok(self.lx.mem.exact_box(v)?);
+        #[cfg(not(target_os = "none"))]
         Ok(self.lx.mem.boxed_slice(v)?)
     }
 

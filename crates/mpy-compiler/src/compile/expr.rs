@@ -227,7 +227,7 @@ impl<'a> Compiler<'a> {
                     BoolOp::And => op::JUMP_IF_FALSE_OR_POP,
                     BoolOp::Or => op::JUMP_IF_TRUE_OR_POP,
                 };
-                for (i, v) in values.iter().take(n).enumerate() {
+                for (i, v) in values.get(..n).unwrap_or(values).iter().enumerate() {
                     if i + 1 == n {
                         self.expr(v);
                     } else if !self.folds(v) {
@@ -634,7 +634,7 @@ impl<'a> Compiler<'a> {
                 // jump past the chain when they decide it.
                 let all_to_label = (*o == BoolOp::Or) == jump_if;
                 let l2 = if all_to_label { label } else { self.new_label() };
-                for (i, v) in values.iter().take(n).enumerate() {
+                for (i, v) in values.get(..n).unwrap_or(values).iter().enumerate() {
                     if i + 1 == n || all_to_label {
                         if i + 1 == n || !self.folds(v) {
                             self.c_if_cond(v, jump_if, label);

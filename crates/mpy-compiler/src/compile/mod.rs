@@ -231,6 +231,15 @@ fn trim_end(s: &[u8]) -> &[u8] {
     &s[..n]
 }
 
+/// The first line of `s` (without its `\n`) and the text after it (`None`
+/// if there is no `\n`).
+fn split_line(s: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match s.iter().position(|&b| b == b'\n') {
+        Some(p) => (s.get(..p).unwrap_or(s), s.get(p + 1..)),
+        None => (s, None),
+    }
+}
+
 fn trim_start(s: &[u8]) -> &[u8] {
     let n = s.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(s.len());
     &s[n..]
@@ -432,9 +441,14 @@ impl<'a> Compiler<'a> {
     /// comma: it ends with `,)`, or with `,` and the next non-blank line
     /// starts with `)` (the AST does not record trailing commas).
     pub fn trailing_comma_after_line(&self, line: u32) -> bool {
-        let Some(src) = self.source else { return false };
-        let mut lines = src.split(|&b| b == b'\n').skip(line.saturating_sub(1) as usize);
-        let Some(cur) = lines.next() else { return false };
+        // The lines are walked with `split_line` (a slice `Split` iterator
+        // is two more functions on the boards).
+        let mut rest = self.source;
+        for _ in 1..line {
+            rest = rest.and_then(|s| split_line(s).1);
+        }
+        let Some(s) = rest else { return false };
+        let (cur, mut rest) = split_line(s);
         let cur = trim_end(cur);
         if cur.ends_with(b",)") {
             return true;
@@ -442,12 +456,13 @@ impl<'a> Compiler<'a> {
         if !cur.ends_with(b",") {
             return false;
         }
-        for l in lines {
+        while let Some(s) = rest {
+            let (l, next) = split_line(s);
             let t = trim_start(l);
-            if t.is_empty() || t.starts_with(b"#") {
-                continue;
+            if !t.is_empty() && !t.starts_with(b"#") {
+                return t.starts_with(b")");
             }
-            return t.starts_with(b")");
+            rest = next;
         }
         false
     }

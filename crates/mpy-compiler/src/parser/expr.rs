@@ -374,7 +374,7 @@ impl Parser<'_> {
         while let Some(op) = self.comp_op()? {
             let mut t = (op, HOLE);
             self.binary(0, &mut t.1)?;
-            self.push(&mut rest, t)?;
+            self.push_bx(&mut rest, t)?;
         }
         if rest.is_empty() {
             return Ok(());
@@ -427,7 +427,7 @@ impl Parser<'_> {
                 self.skip()?;
                 let mut t = (op, HOLE);
                 if l == 5 { self.factor(&mut t.1) } else { self.binary(l + 1, &mut t.1) }?;
-                self.push(&mut rest, t)?;
+                self.push_bx(&mut rest, t)?;
             }
             let e = mk(
                 line,
@@ -767,7 +767,7 @@ impl Parser<'_> {
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test_call()?;
-                self.push(&mut gens, Comprehension {
+                self.push_bx(&mut gens, Comprehension {
                     line,
                     target,
                     iter,
@@ -938,7 +938,7 @@ impl Parser<'_> {
             } else {
                 Arg::Positional(e)
             };
-            self.push(&mut args, arg)?;
+            self.push_bx(&mut args, arg)?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
