@@ -147,20 +147,8 @@ pub fn mul(out: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digit
 /// carry into a new digit).
 #[cfg_attr(not(target_os = "none"), inline)]
 pub fn mul_digit_mag(out: &mut [Digit], a: &[Digit], d: Digit) -> Result<usize, Error> {
-    let a = trim(a);
-    if d == 0 || a.is_empty() {
-        return Ok(0);
-    }
-    if out.len() < a.len() {
-        return Err(Error::BufferTooSmall);
-    }
-    let c = digits::mul_digit_to(out, a, d, 0);
-    if c == 0 {
-        return Ok(a.len());
-    }
-    let top = out.get_mut(a.len()).ok_or(Error::BufferTooSmall)?;
-    *top = c;
-    Ok(a.len() + 1)
+    // An empty (zero) `a` needs no room: the product is 0.
+    mul_digit_norm(out, trim(a), d)
 }
 
 /// [`mul_digit_mag`] for a normalised `a` (no high zero digits, as a big

@@ -497,14 +497,22 @@ impl Heap {
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
     pub fn class_live(&self, o: Obj) -> Option<&crate::vm::class::ClassObj> {
-        let t = o.as_type()?;
+        // The caller's cache proved the class alive (no class was made or
+        // freed since it was filled).
+        Self::class_of_type(o.as_type()?)
+    }
+
+    /// The user class whose `TypeObj` is `t`, if `t` is flagged IS_CLASS
+    /// (desktop fast paths; the caller knows the class is alive).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn class_of_type(t: &crate::typ::TypeObj) -> Option<&crate::vm::class::ClassObj> {
         if t.flags & crate::typ::flags::IS_CLASS == 0 {
             return None;
         }
         let p: *const crate::vm::class::ClassObj = (t as *const crate::typ::TypeObj).cast();
-        // SAFETY: as in `class_of`: a type flagged IS_CLASS is the
-        // `TypeObj` at the start of a heap `ClassObj`; the caller's cache
-        // proved it alive (no class was made or freed since it was filled).
+        // SAFETY: a type flagged IS_CLASS is the `TypeObj` at the start of
+        // a heap `ClassObj` (as in `class`), kept alive as the callers say.
         Some(unsafe { &*p })
     }
 
@@ -514,15 +522,8 @@ impl Heap {
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
     pub fn class_of(&self, o: Obj) -> Option<&crate::vm::class::ClassObj> {
-        let t = o.ptr_type()?;
-        if t.flags & crate::typ::flags::IS_CLASS == 0 {
-            return None;
-        }
-        let p: *const crate::vm::class::ClassObj = (t as *const crate::typ::TypeObj).cast();
-        // SAFETY: as in `class`: a type flagged IS_CLASS is the `TypeObj`
-        // at the start of a heap `ClassObj`, which the live object `o`
-        // keeps alive (its header points to it).
-        Some(unsafe { &*p })
+        // The live object `o` keeps its class alive (its header points to it).
+        Self::class_of_type(o.ptr_type()?)
     }
 
     /// The mutable state of user class `o` (its `TypeObj` part is never
