@@ -18,6 +18,17 @@ use mpy_bytecode::prelude::{SCOPE_FLAG_GENERATOR, SCOPE_FLAG_VARARGS, SCOPE_FLAG
 /// exceeded` is raised when the native stack base is unknown.
 pub const MAX_DEPTH: usize = 10_000;
 
+/// Desktop: Python call depth (calls and generator resumes) past which a
+/// generator resume raises `RuntimeError: maximum recursion depth
+/// exceeded`. A generator's frame lives in the gc heap, not on the value
+/// stack that bounds plain calls (about 2,000 deep), and the desktop's
+/// native stack allows tens of thousands of resumes: without this cap,
+/// generators resuming generators ran until the heap was full
+/// (`MemoryError`, where official MicroPython and CPython raise a
+/// recursion error).
+#[cfg(not(target_os = "none"))]
+pub const MAX_RESUME_DEPTH: usize = 2_500;
+
 /// Calls a Python function object with positional args and flattened
 /// keyword pairs (`[name0, value0, ...]`).
 ///

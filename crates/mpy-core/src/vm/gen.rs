@@ -107,7 +107,9 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
         // or a frame above it wraps to a large distance, which the cold
         // check sorts out.
         let here = core::ptr::addr_of!(frame).addr();
-        if vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here) {
+        if (vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here))
+            || vm.vmstate.depth > super::call::MAX_RESUME_DEPTH
+        {
             restore_flags(vm, g, flags);
             return Some(Err(super::call::recursion_error(vm)));
         }
@@ -160,7 +162,10 @@ fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -
         && FunView::of(vm, fun).is_some_and(|v| v.code.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
     // The recursion guard at a local's address (as in `resume_fast`).
     let here = core::ptr::addr_of!(at_yield_from).addr();
-    if !at_yield_from || (vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here)) {
+    if !at_yield_from
+        || (vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && super::call::native_stack_over(vm, here))
+        || vm.vmstate.depth > super::call::MAX_RESUME_DEPTH
+    {
         set_running(vm, g, false);
         return resume_direct(vm, g, send);
     }
@@ -233,6 +238,10 @@ fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> 
         return Err(PyErr(throw));
     }
     super::call::check_recursion(vm)?;
+    #[cfg(not(target_os = "none"))]
+    if vm.vmstate.depth > super::call::MAX_RESUME_DEPTH {
+        return Err(super::call::recursion_error(vm));
+    }
     let size = v.code.frame_size();
     let fp = match vm.heap.var_mut::<GenHead>(g) {
         Some((h, items)) if items.len() == size => {
