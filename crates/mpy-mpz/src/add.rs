@@ -34,20 +34,7 @@ pub fn add_len_tight(a: MpzRef<'_>, b: MpzRef<'_>) -> usize {
 pub fn add_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
     let (a, b) = (trim(a), trim(b));
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    if out.len() < a.len() {
-        return Err(Error::BufferTooSmall);
-    }
-    let carry = digits::add_to(out, a, b);
-    if carry == 0 {
-        return Ok(a.len());
-    }
-    match out.get_mut(a.len()) {
-        Some(top) => {
-            *top = carry;
-            Ok(a.len() + 1)
-        }
-        None => Err(Error::BufferTooSmall),
-    }
+    add_mag_norm(out, a, b)
 }
 
 /// [`add_mag`] for normalised `a` and `b` (no high zero digits, as a big
@@ -78,24 +65,18 @@ pub fn sub_mag(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<(bool, usi
         Ordering::Less => (true, b, a),
         _ => (false, a, b),
     };
-    if out.len() < a.len() {
-        return Err(Error::BufferTooSmall);
-    }
-    digits::sub_to(out, a, b);
-    Ok((swap, digits::norm(out, a.len())))
+    Ok((swap, sub_mag_norm(out, a, b)?))
 }
 
 /// `out = |a| - |b|` for `|a| >= |b|` (as the caller knows, e.g. from
 /// [`crate::cmp::cmp_mag`]; otherwise the digits are wrong, but nothing
 /// panics); returns the normalised length. `out` needs `a`'s length.
+///
+/// Errors: [`Error::BufferTooSmall`] for a shorter `out`, or a trimmed `a`
+/// shorter than `b`.
 #[cfg_attr(not(target_os = "none"), inline)]
 pub fn sub_mag_ordered(out: &mut [Digit], a: &[Digit], b: &[Digit]) -> Result<usize, Error> {
-    let (a, b) = (trim(a), trim(b));
-    if out.len() < a.len() {
-        return Err(Error::BufferTooSmall);
-    }
-    digits::sub_to(out, a, b);
-    Ok(digits::norm(out, a.len()))
+    sub_mag_norm(out, trim(a), trim(b))
 }
 
 /// [`sub_mag_ordered`] for normalised `a` and `b` (no high zero digits,

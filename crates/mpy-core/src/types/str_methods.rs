@@ -787,15 +787,17 @@ fn join_items(vm: &mut Vm, kind: Kind, sep: Obj, seq: Obj) -> PyResult<Obj> {
     })
 }
 
-/// Desktop: [`join_items`] of a plain str separator and plain str items
-/// (qstrs, exact heap strs) read without the general checks; a
-/// one-character ASCII qstr (its id is the char) is written as its byte.
-/// None when anything else needs the general path.
 /// Most items [`join_plain`] gathers on the stack when they are all
 /// one-character ASCII strs.
 #[cfg(not(target_os = "none"))]
 const JOIN_CHARS: usize = 32;
 
+/// Desktop: [`join_items`] of a plain str separator and plain str items
+/// (qstrs, exact heap strs) read without the general checks; a
+/// one-character ASCII qstr (its id is the char) is written as its byte,
+/// and up to [`JOIN_CHARS`] such items joined by "" are gathered on the
+/// stack in the pass that checks them. None when anything else needs the
+/// general path.
 #[cfg(not(target_os = "none"))]
 fn join_plain(vm: &mut Vm, sep: Obj, seq: Obj) -> Option<PyResult<Obj>> {
     fn text<'a>(vm: &Vm, o: Obj) -> Option<&'a str> {
