@@ -23,6 +23,9 @@ pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
         #[cfg(not(target_os = "none"))]
         Some(bf) if args.len().wrapping_sub(bf.min_args as usize) <= (bf.max_args as usize).wrapping_sub(bf.min_args as usize) => (bf.f)(vm, args, &[]),
         Some(bf) => vm.call_builtin(bf, args, &[]),
+        // Desktop: `type(x)` is one load (what `type_make_new` answers).
+        #[cfg(not(target_os = "none"))]
+        None if fun == Obj::from_type(&crate::typ::TYPE_TYPE) && args.len() == 1 => Ok(vm.type_of(args[0])),
         // Desktop: a user class straight to its instantiation (what
         // `Vm::call` reaches for it after its other checks).
         #[cfg(not(target_os = "none"))]

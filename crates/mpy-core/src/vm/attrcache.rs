@@ -76,6 +76,10 @@ const K_METHOD: u32 = 3;
 const K_STORE: u32 = 4;
 /// A property whose setter is Python function `!val`. STORE_ATTR.
 const K_SETTER: u32 = 5;
+/// `__name__` of the class itself (keyed by its address plus one) when
+/// its namespace lacks that key: the class's name, qstr `pos`. LOAD_ATTR
+/// (a key gained bumps the class version).
+const K_CLASS_NAME: u32 = 6;
 
 /// log2 of the sets of [`Sites`].
 const SET_BITS: u32 = 9;
@@ -530,10 +534,26 @@ fn load_attr_other(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> 
 fn class_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Obj> {
     let ta = o.raw() | 1;
     let ver = vm.vmstate.class_version;
-    if let Some(e) = site(vm, ip, ta).filter(|e| e.ver == ver && e.kind == K_CLASS_VALUE) {
-        let c = vm.heap.class_live(Obj::from_raw(!e.val));
-        if let Some(v) = c.and_then(|c| c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name))) {
-            return Ok(v);
+    if let Some(e) = site(vm, ip, ta).filter(|e| e.ver == ver) {
+        if e.kind == K_CLASS_NAME {
+            return Ok(Obj::qstr(Qstr(e.pos)));
+        }
+        if e.kind == K_CLASS_VALUE {
+            let c = vm.heap.class_live(Obj::from_raw(!e.val));
+            if let Some(v) = c.and_then(|c| c.st.dict.value_if_key(e.pos as usize, Obj::qstr(name))) {
+                return Ok(v);
+            }
+        }
+    }
+    // `C.__name__` (what `members::class_load` answers when the class's
+    // namespace lacks the key).
+    if name == q::__name__ {
+        if let Some(c) = vm.heap.class(o) {
+            if super::class::dict_get_q(vm, &c.st.dict, name).is_none() {
+                let n = c.ty.name();
+                fill(vm, ip, ta, ver, K_CLASS_NAME, n.0 as usize, Obj::NULL);
+                return Ok(Obj::qstr(n));
+            }
         }
     }
     // (Past the names `members::class_load` answers before the MRO.)

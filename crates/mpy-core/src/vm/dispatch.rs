@@ -835,7 +835,20 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 out_of_line!(ops::cold(vm, f, opc));
                 continue;
             }
-            // (BUILD_SLICE has an arm of its own above on desktop builds.)
+            // Desktop: `super().name` straight to the cached lookup
+            // (`sup::load_super_method`), not the cold path's checked decoding.
+            #[cfg(not(target_os = "none"))]
+            op::LOAD_SUPER_METHOD => {
+                // (3 popped, 2 pushed: the method and self over `super`)
+                let q = qstr_arg!(pc);
+                let (m, s) = tri!(super::sup::load_super_method(vm, peek!(2), top!(), q));
+                let _ = pop!();
+                set_top!(s);
+                // SAFETY: see above (3 slots were in use).
+                unsafe { sp.sub(2).write(m) };
+            }
+            // (BUILD_SLICE and LOAD_SUPER_METHOD have arms of their own above
+            // on desktop builds.)
             #[cfg_attr(not(target_os = "none"), allow(unreachable_patterns))]
             op::LOAD_SUPER_METHOD
             | op::DELETE_NAME

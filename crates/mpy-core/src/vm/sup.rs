@@ -35,6 +35,17 @@ pub fn super_lookup(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Ob
     super_lookup_mro(vm, cls, obj, name, ta)
 }
 
+/// Desktop: LOAD_SUPER_METHOD from the dispatch loop's own arm (the
+/// cold path decodes and checks what the verifier proved): [`super_lookup`]
+/// of `name` after class `cls` for `obj`, kept out of the loop.
+///
+/// Errors: as [`super_lookup`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn load_super_method(vm: &mut Vm, cls: Obj, obj: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    super_lookup(vm, cls, obj, name)
+}
+
 /// [`super_lookup`] past its cache: the MRO search (desktop: a Python
 /// function found for an instance of a user class at `ta`, unless 0, is
 /// remembered).
