@@ -80,6 +80,12 @@ const K_SETTER: u32 = 5;
 /// its namespace lacks that key: the class's name, qstr `pos`. LOAD_ATTR
 /// (a key gained bumps the class version).
 const K_CLASS_NAME: u32 = 6;
+/// A store into the class itself (keyed by its address plus one) whose
+/// name was at `pos` in its namespace holding a plain value (a class
+/// counter): another plain value replacing it is written there (what
+/// `members::ns_store` does, no class fact depending on such a value; any
+/// version: the key at `pos` is checked). STORE_ATTR.
+const K_CLASS_STORE: u32 = 7;
 
 /// log2 of the sets of [`Sites`].
 const SET_BITS: u32 = 9;
@@ -389,8 +395,50 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
             }
             return store_attr_slow(vm, ip, o, name, value).map(|_| false);
         }
+        return store_attr_other(vm, ip, o, name, value).map(|_| false);
     }
     vm.store_attr(o, name, value).map(|_| false)
+}
+
+/// [`store_attr`] of a value on anything but an instance: `C.name = v`
+/// replacing a plain value of user class `C`'s own namespace by another
+/// in place, as a [`K_CLASS_STORE`] site remembers (filled after the
+/// general store made such a replacement); else the general store.
+///
+/// Errors: as [`Vm::store_attr`].
+#[inline(never)]
+fn store_attr_other(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
+    let ta = o.raw() | 1;
+    let key = Obj::qstr(name);
+    let plain = plain_class_value(vm, value);
+    if vm.heap.class(o).is_none() {
+        return vm.store_attr(o, name, value);
+    }
+    if plain {
+        if let Some(e) = site(vm, ip, ta).filter(|e| e.kind == K_CLASS_STORE) {
+            let p = e.pos as usize;
+            let old = vm.heap.class(o).and_then(|c| c.st.dict.value_if_key(p, key));
+            if old.is_some_and(|v| plain_class_value(vm, v)) {
+                if let Some(st) = vm.heap.class_state_mut(o) {
+                    st.dict.set_value(p, value);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    // (A replaced plain value left no class fact to void; names whose
+    // mere presence sets class flags are left to the general store.)
+    let old = match vm.heap.class(o) {
+        Some(c) if plain && !matches!(name, q::__setattr__ | q::__delattr__ | q::__new__) => {
+            c.st.dict.find_identical(key, vm.qstr_hash(name)).filter(|&p| c.st.dict.value_if_key(p, key).is_some_and(|v| plain_class_value(vm, v)))
+        }
+        _ => None,
+    };
+    vm.store_attr(o, name, value)?;
+    if let Some(p) = old {
+        fill(vm, ip, ta, vm.vmstate.class_version, K_CLASS_STORE, p, Obj::NULL);
+    }
+    Ok(())
 }
 
 /// After instance `o` gained its `n`-th attribute through a [`K_STORE`]
