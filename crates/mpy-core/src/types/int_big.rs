@@ -407,7 +407,8 @@ pub fn long_binary_op(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyRes
 }
 
 /// The dispatch loop's path for binary op number `opn` on two exact ints
-/// at least one of which is long (see [`is_long_pair`]): the common
+/// at least one of which does not fit 64 bits (see
+/// [`crate::types::int_fast::int_pair_kind`]): the common
 /// arithmetic (a long value times a digit, sums, a floor quotient the top
 /// bits decide) straight from the operands, in few instructions; the rest
 /// through [`long_binary_op`], or the general [`Vm::binary_op`] for the
@@ -454,18 +455,6 @@ fn long_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
         Some(r) => r,
         None => vm.binary_op(op, a, b),
     }
-}
-
-/// Are `a` and `b` exact ints (small or big), one of them of more than
-/// two digits (past 64 bits)? The dispatch loop's test for [`long_op`].
-#[cfg(not(target_os = "none"))]
-#[inline(always)]
-pub fn is_long_pair(vm: &Vm, a: Obj, b: Obj) -> bool {
-    let len = |o: Obj| if o.is_small_int() { Some(0) } else { vm.int_digits_pinned(o).map(|(_, d)| d.len()) };
-    // (Not an int: settled by the first operand alone, most often.)
-    let Some(x) = len(a) else { return false };
-    let Some(y) = len(b) else { return false };
-    x.max(y) > 2
 }
 
 /// [`fast_binary_op`] on the operands' values (normalised).

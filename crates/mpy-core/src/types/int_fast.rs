@@ -63,11 +63,31 @@ fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
     let m = v.unsigned_abs();
     let d = [m as u32, (m >> 32) as u32, (m >> 64) as u32, (m >> 96) as u32];
     // Outside the small range: at least 2 digits on 64-bit hosts, at
-    // least 1 on 32-bit ones.
-    let n = 4 - (d.iter().rev().take_while(|&&x| x == 0).count());
+    // least 1 on 32-bit ones (`m` is not 0).
+    let n = (128 - m.leading_zeros() as usize).div_ceil(32);
     let head = IntHead { base: ObjBase::new(&INT_TYPE), neg: v < 0 };
+    // (Digit by digit: no `memcpy` call for a length known only here.)
+    let fill = |items: &mut [u32]| match items {
+        [x] => *x = d[0],
+        [x, y] => (*x, *y) = (d[0], d[1]),
+        [x, y, z] => (*x, *y, *z) = (d[0], d[1], d[2]),
+        [x, y, z, w] => (*x, *y, *z, *w) = (d[0], d[1], d[2], d[3]),
+        _ => {}
+    };
+    // Desktop: one or two blocks from the allocator's fast path, written
+    // inline.
+    #[cfg(not(target_os = "none"))]
+    {
+        use crate::heap::var;
+        let bytes = var::items_offset::<IntHead>() + n * core::mem::size_of::<u32>();
+        if let Some(f) = vm.alloc_room_fast_for(bytes, var::no_scan::<IntHead>()) {
+            let (o, items) = var::write_var_items(f, head, n);
+            fill(items);
+            return Ok(o);
+        }
+    }
     vm.alloc_var_with(head, n, |items| {
-        items.copy_from_slice(&d[..n]);
+        fill(items);
         n
     })
 }
@@ -86,42 +106,110 @@ fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
 /// Errors: `MemoryError`.
 #[inline(never)]
 pub fn binary_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
-    use BinaryOp::*;
-    let op = BinaryOp::from_u8(opn)?.non_inplace();
     let (Some(x), Some(y)) = (as_i64(vm, a), as_i64(vm, b)) else {
         // Wider ints: the big-int arithmetic, directly.
         #[cfg(all(feature = "bigint", not(target_os = "none")))]
-        return super::int_ops::big::fast_binary_op(vm, op, a, b);
+        return super::int_ops::big::fast_binary_op(vm, BinaryOp::from_u8(opn)?.non_inplace(), a, b);
         #[cfg(not(all(feature = "bigint", not(target_os = "none"))))]
         return None;
     };
+    i64_op(vm, opn, x, y)
+}
+
+/// Which of the dispatch loop's int paths a binary op on `a` and `b`
+/// takes: None unless both are ints ([`is_int`]), Some(true) when both
+/// have at most two digits ([`int64_op`]), Some(false) when one is longer
+/// (the big-int arithmetic). Desktop only.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn int_pair_kind(vm: &Vm, a: Obj, b: Obj) -> Option<bool> {
+    let len = |o: Obj| if o.is_small_int() { Some(0) } else { vm.int_digits_pinned(o).map(|(_, d)| d.len()) };
+    // (Not an int: settled by the first operand alone, most often.)
+    let x = len(a)?;
+    let y = len(b)?;
+    Some(x.max(y) <= 2)
+}
+
+/// The dispatch loop's path for binary op number `opn` on two ints of at
+/// most two digits each (see [`int_pair_kind`]): [`binary_op`], else the
+/// general [`Vm::binary_op`] (other ops, errors). Desktop only.
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn int64_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    if let Some(r) = binary_op(vm, opn, a, b) {
+        return r;
+    }
+    match BinaryOp::from_u8(opn) {
+        Some(op) => vm.binary_op(op, a, b),
+        None => Err(crate::vm::dispatch::bad_code(vm)),
+    }
+}
+
+/// Binary op numbers as the bytecode carries them (plain ops), for
+/// [`i64_op`]'s match (no enum conversion tables).
+mod opn {
+    use crate::typ::BinaryOp as B;
+    pub const LT: u8 = B::Less as u8;
+    pub const GT: u8 = B::More as u8;
+    pub const EQ: u8 = B::Equal as u8;
+    pub const NE: u8 = B::NotEqual as u8;
+    pub const LE: u8 = B::LessEqual as u8;
+    pub const GE: u8 = B::MoreEqual as u8;
+    pub const ADD: u8 = B::Add as u8;
+    pub const SUB: u8 = B::Subtract as u8;
+    pub const MUL: u8 = B::Multiply as u8;
+    pub const AND: u8 = B::And as u8;
+    pub const OR: u8 = B::Or as u8;
+    pub const XOR: u8 = B::Xor as u8;
+    pub const FDIV: u8 = B::FloorDivide as u8;
+    pub const MOD: u8 = B::Modulo as u8;
+    pub const RSH: u8 = B::Rshift as u8;
+    pub const LSH: u8 = B::Lshift as u8;
+    pub const IOR: u8 = B::InplaceOr as u8;
+    pub const IPOW: u8 = B::InplacePower as u8;
+}
+
+/// `x op y` for binary op number `opn` (in-place ops as the plain op) of
+/// two ints that fit 64 bits: None for the ops (and errors) the general
+/// path does.
+///
+/// Errors: `MemoryError`.
+#[inline(always)]
+fn i64_op(vm: &mut Vm, opn: u8, x: i64, y: i64) -> Option<PyResult<Obj>> {
+    use opn::*;
+    const _: () = assert!(BinaryOp::InplaceOr as u8 + 13 == BinaryOp::Or as u8);
+    const _: () = assert!(BinaryOp::InplacePower as u8 + 13 == BinaryOp::Power as u8);
+    let p = if (IOR..=IPOW).contains(&opn) { opn + 13 } else { opn };
     let (wx, wy) = (x as i128, y as i128);
-    let r: i128 = match op {
-        Less => return Some(Ok(Obj::bool(x < y))),
-        More => return Some(Ok(Obj::bool(x > y))),
-        Equal => return Some(Ok(Obj::bool(x == y))),
-        NotEqual => return Some(Ok(Obj::bool(x != y))),
-        LessEqual => return Some(Ok(Obj::bool(x <= y))),
-        MoreEqual => return Some(Ok(Obj::bool(x >= y))),
-        Add => wx + wy,
-        Subtract => wx - wy,
-        Multiply => wx * wy,
-        And => (x & y) as i128,
-        Or => (x | y) as i128,
-        Xor => (x ^ y) as i128,
-        FloorDivide | Modulo if y != 0 => {
-            let (q, m) = (wx / wy, wx % wy);
+    let r: i128 = match p {
+        LT => return Some(Ok(Obj::bool(x < y))),
+        GT => return Some(Ok(Obj::bool(x > y))),
+        EQ => return Some(Ok(Obj::bool(x == y))),
+        NE => return Some(Ok(Obj::bool(x != y))),
+        LE => return Some(Ok(Obj::bool(x <= y))),
+        GE => return Some(Ok(Obj::bool(x >= y))),
+        ADD => wx + wy,
+        SUB => wx - wy,
+        MUL => wx * wy,
+        AND => (x & y) as i128,
+        OR => (x | y) as i128,
+        XOR => (x ^ y) as i128,
+        FDIV | MOD if y != 0 => {
+            // (In 64 bits but for `-2**63 // -1`: no 128-bit division.)
+            let (q, m) = if y == -1 { (-wx, 0) } else { ((x / y) as i128, (x % y) as i128) };
             let adjust = m != 0 && ((m < 0) != (wy < 0));
-            match (op, adjust) {
-                (FloorDivide, false) => q,
-                (FloorDivide, true) => q - 1,
-                (_, false) => m,
-                (_, true) => m + wy,
+            match (p == FDIV, adjust) {
+                (true, false) => q,
+                (true, true) => q - 1,
+                (false, false) => m,
+                (false, true) => m + wy,
             }
         }
-        Rshift if y >= 0 => (x >> y.min(63)) as i128,
+        RSH if y >= 0 => (x >> y.min(63)) as i128,
         // |x| <= 2**63, so shifts below 64 fit an i128.
-        Lshift if (0..64).contains(&y) => wx << y,
+        LSH if (0..64).contains(&y) => wx << y,
         _ => return None,
     };
     Some(new_int(vm, r))

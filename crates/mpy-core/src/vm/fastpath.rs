@@ -259,8 +259,8 @@ pub(super) fn float_binop(opn: u8, x: f64, y: f64) -> Option<Obj> {
 }
 
 /// A bytecode binary op (number `opn`) past the dispatch loop's small-int
-/// paths (out of line, keeping the loop's code small): ints that fit 64
-/// bits ([`int_fast`]), then the general [`Vm::binary_op`].
+/// paths (out of line, keeping the loop's code small): two ints
+/// ([`int_fast::int64_op`], or the big-int arithmetic), then the general [`Vm::binary_op`].
 ///
 /// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
 #[cfg(not(target_os = "none"))]
@@ -274,19 +274,22 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
         return Ok(r);
     }
     // A user-class instance's operator method (`__add__`, ...), or two
-    // ints, one past 64 bits (the big-int arithmetic directly). (One
-    // call through a pointer, so it stays a tail call.)
+    // ints (the 64-bit or big-int arithmetic directly). (One call through
+    // a pointer, so it stays a tail call.)
     let inst = a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0);
     #[cfg(feature = "bigint")]
+    let long: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = crate::types::int_ops::big::long_op;
+    #[cfg(not(feature = "bigint"))]
+    let long: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = binary_op_rest;
     let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = if inst {
         binary_op_inst
-    } else if crate::types::int_ops::big::is_long_pair(vm, a, b) {
-        crate::types::int_ops::big::long_op
     } else {
-        binary_op_rest
+        match int_fast::int_pair_kind(vm, a, b) {
+            Some(true) => int_fast::int64_op,
+            Some(false) => long,
+            None => binary_op_rest,
+        }
     };
-    #[cfg(not(feature = "bigint"))]
-    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = if inst { binary_op_inst } else { binary_op_rest };
     rest(vm, opn, a, b)
 }
 
@@ -338,10 +341,6 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
             if !r.is_null() {
                 return Ok(r);
             }
-        }
-    } else if int_fast::is_int(a) && int_fast::is_int(b) {
-        if let Some(r) = int_fast::binary_op(vm, opn, a, b) {
-            return r;
         }
     } else if matches!(bop, BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual) {
         // Ordering of two plain strs (two qstrs were ordered above):
