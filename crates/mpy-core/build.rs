@@ -7,7 +7,9 @@
 //!
 //! A module file left out by a feature (`#[cfg(feature = "math")] mod
 //! math;`, the module presets) or by the target (`#[cfg(target_os =
-//! "none")]`) is not scanned, so its names are not built in.
+//! "none")]`) is not scanned, so its names are not built in; nor are the
+//! names used only inside items under a `#[cfg(PRED)]` the scan decides
+//! false (`Cfg::excluded_items`).
 //!
 //! Layout: ids `0..128` are the one-character ASCII strings (id = the
 //! character code); the other ("named") qstrs follow, grouped by hash
