@@ -137,8 +137,7 @@ pub fn pin_arg(vm: &mut Vm, id: Obj) -> PyResult<u8> {
 }
 
 fn this(vm: &mut Vm, o: Obj) -> PyResult<u8> {
-    let s = crate::kw::slots_of(vm, o, &PIN_TYPE, mpy_core::msg!("expected a Pin"))?;
-    Ok(s[0].as_small_int().unwrap_or(0) as u8)
+    crate::kw::slot0_u8(vm, o, &PIN_TYPE, mpy_core::msg!("expected a Pin"))
 }
 
 /// A new Pin object for pin `pin`.
