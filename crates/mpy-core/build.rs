@@ -7,7 +7,9 @@
 //!
 //! A module file left out by a feature (`#[cfg(feature = "math")] mod
 //! math;`, the module presets) or by the target (`#[cfg(target_os =
-//! "none")]`) is not scanned, so its names are not built in.
+//! "none")]`) is not scanned, so its names are not built in; nor are the
+//! names used only inside items under a `#[cfg(PRED)]` the scan decides
+//! false (`Cfg::excluded_items`).
 //!
 //! Layout: ids `0..128` are the one-character ASCII strings (id = the
 //! character code); the other ("named") qstrs follow, grouped by hash
@@ -97,6 +99,63 @@ impl Cfg {
         }
     }
 
+    /// The byte ranges of `src` this build leaves out: each item,
+    /// statement, field or match arm under a `#[cfg(PRED)]` whose PRED is
+    /// false (with the attributes and comments after the `cfg`).
+    fn excluded_items(&self, src: &str) -> Vec<(usize, usize)> {
+        let b = src.as_bytes();
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(off) = src[from..].find("#[cfg(") {
+            let at = from + off;
+            from = at + 6;
+            // The predicate: up to the `)` matching `cfg(`, then `]`.
+            let mut depth = 1;
+            let mut j = from;
+            while j < b.len() && depth > 0 {
+                match b[j] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if b.get(j) != Some(&b']') || self.eval(&src[from..j - 1]) != Some(false) {
+                continue;
+            }
+            // Past further attributes, comments and white space.
+            let mut k = j + 1;
+            loop {
+                while k < b.len() && b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                if b[k..].starts_with(b"//") {
+                    k = skip_literal(b, k).unwrap_or(b.len());
+                } else if b[k..].starts_with(b"#[") {
+                    let mut d = 0;
+                    while k < b.len() {
+                        match b[k] {
+                            b'[' => d += 1,
+                            b']' => {
+                                d -= 1;
+                                if d == 0 {
+                                    k += 1;
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        k += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push((at, item_end(b, k)));
+        }
+        out
+    }
+
     /// The modules declared in `src` that this build leaves out
     /// (`#[cfg(PRED)]` on the line before `mod NAME;`, PRED false).
     fn excluded_mods(&self, src: &str) -> Vec<String> {
@@ -120,6 +179,73 @@ impl Cfg {
         }
         out
     }
+}
+
+/// Where `src[i..]` starts with a string or char literal, or a `//`
+/// comment: the byte after it (else None).
+fn skip_literal(b: &[u8], i: usize) -> Option<usize> {
+    match b[i] {
+        b'"' => {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != b'"' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            Some(j + 1)
+        }
+        // A char literal ('x', '\n', '\'', '\u{..}'); a lifetime is not one.
+        b'\'' => {
+            if b.get(i + 1) == Some(&b'\\') {
+                let mut j = i + 3;
+                while j < b.len() && b[j] != b'\'' {
+                    j += 1;
+                }
+                return Some(j + 1);
+            }
+            let ch_len = b.get(i + 1).map_or(1, |&c| if c < 0x80 { 1 } else if c >= 0xf0 { 4 } else if c >= 0xe0 { 3 } else { 2 });
+            (b.get(i + 1 + ch_len) == Some(&b'\'')).then_some(i + 2 + ch_len)
+        }
+        b'/' if b.get(i + 1) == Some(&b'/') => Some(b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |k| i + k + 1)),
+        _ => None,
+    }
+}
+
+/// The end of the item, statement, field, variant or match arm that
+/// starts at `src[i..]`: past the `;` or `,` that ends it at its own
+/// nesting level, or past its closing `}` (an `if`'s `else` goes on), or
+/// at a bracket that closes around it. May end too early (then names
+/// after it count as used: the table is only larger), never too late.
+fn item_end(b: &[u8], mut i: usize) -> usize {
+    let mut depth = 0i32;
+    while i < b.len() {
+        if let Some(j) = skip_literal(b, i) {
+            i = j;
+            continue;
+        }
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth < 0 {
+                    return i;
+                }
+                if depth == 0 && b[i] == b'}' {
+                    let mut k = i + 1;
+                    while k < b.len() && (b[k] == b' ' || b[k] == b'\t') {
+                        k += 1;
+                    }
+                    if b[k..].starts_with(b"else") {
+                        i = k;
+                        continue;
+                    }
+                    return if matches!(b.get(k), Some(b';' | b',')) { k + 1 } else { i + 1 };
+                }
+            }
+            b';' | b',' if depth == 0 => return i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// The comma-separated operands of a `cfg` list (commas inside
@@ -172,10 +298,16 @@ fn scan(dir: &Path, cfg: &Cfg, names: &mut BTreeMap<String, String>) {
             println!("cargo:rerun-if-changed={}", p.display());
             let Ok(src) = fs::read_to_string(&p) else { continue };
             let b = src.as_bytes();
+            let left_out = cfg.excluded_items(&src);
             let mut i = 0;
             while let Some(off) = src[i..].find("q::") {
                 let start = i + off;
                 i = start + 3;
+                // Inside an item this build leaves out (`#[cfg(PRED)]`,
+                // PRED false): not a use.
+                if left_out.iter().any(|&(a, z)| (a..z).contains(&start)) {
+                    continue;
+                }
                 // Must not be part of a longer path segment like `xq::`.
                 if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_') {
                     continue;

@@ -13,8 +13,7 @@ use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Vm};
 
 fn channel(vm: &mut Vm, o: Obj) -> PyResult<u8> {
-    let s = crate::kw::slots_of(vm, o, &ADC_TYPE, mpy_core::msg!("expected an ADC"))?;
-    Ok(s[0].as_small_int().unwrap_or(0) as u8)
+    crate::kw::slot0_u8(vm, o, &ADC_TYPE, mpy_core::msg!("expected an ADC"))
 }
 
 /// `ADC(id)`: a channel number, or a pin (made an analog input).

@@ -60,6 +60,15 @@ pub fn first_arg(vm: &mut Vm, a: &[Obj]) -> PyResult<Obj> {
     }
 }
 
+/// The first slot of `o`, an object of hardware type `ty`, as a byte (a
+/// Pin's pin number, an ADC's channel).
+///
+/// Errors: `TypeError: {expected}` if `o` is not one.
+#[inline(never)]
+pub fn slot0_u8(vm: &mut Vm, o: Obj, ty: &'static TypeObj, expected: &'static str) -> PyResult<u8> {
+    Ok(slots_of(vm, o, ty, expected)?[0].as_small_int().unwrap_or(0) as u8)
+}
+
 /// The slots of `o`, an object of hardware type `ty` (one copy of the
 /// check for every hardware type).
 ///

@@ -137,8 +137,7 @@ pub fn pin_arg(vm: &mut Vm, id: Obj) -> PyResult<u8> {
 }
 
 fn this(vm: &mut Vm, o: Obj) -> PyResult<u8> {
-    let s = crate::kw::slots_of(vm, o, &PIN_TYPE, mpy_core::msg!("expected a Pin"))?;
-    Ok(s[0].as_small_int().unwrap_or(0) as u8)
+    crate::kw::slot0_u8(vm, o, &PIN_TYPE, mpy_core::msg!("expected a Pin"))
 }
 
 /// A new Pin object for pin `pin`.
@@ -160,10 +159,11 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `init(mode=-1, pull=-1, *, value=None, drive=0, alt=-1)`: -1 keeps the
-/// current setting.
+/// current setting. Returns None (so `init` and the mode/pull setters
+/// are tail calls).
 ///
 /// Errors: `ValueError: invalid pin mode`/`invalid pull`; `TypeError`.
-fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<()> {
+fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::mode, q::pull, q::value, q::drive, q::alt, q::af])?;
     let (cur_mode, cur_pull) = mode_pull(pin);
     let arg = |vm: &mut Vm, i: usize, name: Qstr, cur: i64| -> PyResult<i64> {
@@ -195,13 +195,12 @@ fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<()> {
         write(pin, level);
     }
     configure(pin, mode as u8, pull as u8, alt.clamp(0, 15) as u8);
-    Ok(())
+    Ok(Obj::NONE)
 }
 
 fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let pin = this(vm, a[0])?;
-    init_kw(vm, pin, &a[1..], k)?;
-    Ok(Obj::NONE)
+    init_kw(vm, pin, &a[1..], k)
 }
 
 /// `value([x])`: the pin's level, or sets it.
@@ -245,7 +244,7 @@ fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn mode(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let pin = this(vm, a[0])?;
     match a.get(1) {
-        Some(&m) => init_kw(vm, pin, &[m], &[]).map(|()| Obj::NONE),
+        Some(&m) => init_kw(vm, pin, &[m], &[]),
         None => Ok(Obj::small_int(isize::from(mode_pull(pin).0))),
     }
 }
@@ -253,7 +252,7 @@ fn mode(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn pull(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let pin = this(vm, a[0])?;
     match a.get(1) {
-        Some(&p) => init_kw(vm, pin, &[Obj::NONE, p], &[]).map(|()| Obj::NONE),
+        Some(&p) => init_kw(vm, pin, &[Obj::NONE, p], &[]),
         None => Ok(Obj::small_int(isize::from(mode_pull(pin).1))),
     }
 }

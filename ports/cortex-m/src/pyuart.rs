@@ -61,7 +61,9 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     Ok(u)
 }
 
-fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
+/// Applies `init`'s arguments to UART `u`; returns None (so `init` is a
+/// tail call).
+fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::baudrate, q::timeout, q::bits, q::parity, q::stop, q::timeout_char, q::rxbuf])?;
     let (id, _) = slots(vm, u)?;
     let baud = kw_int(vm, k, q::baudrate, a.first(), 9600)?;
@@ -75,7 +77,7 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
     vm.set_port_slot(u, &UART_TYPE, S_BAUD, Obj::small_int(baud as isize));
     set_rxbuf(vm, id, rxbuf)?;
     (ops().uart_init)(id, baud as u32);
-    Ok(())
+    Ok(Obj::NONE)
 }
 
 /// Gives UART `id` an empty receive ring of `n` bytes: the board's own
@@ -114,8 +116,7 @@ fn set_rxbuf(vm: &mut Vm, id: u8, n: usize) -> PyResult<()> {
 }
 
 fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    init_kw(vm, a[0], &a[1..], k)?;
-    Ok(Obj::NONE)
+    init_kw(vm, a[0], &a[1..], k)
 }
 
 fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {

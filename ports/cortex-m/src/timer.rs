@@ -57,10 +57,11 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `init(*, mode, freq, period, callback, hard)` (pyb: `init(freq=...)`).
+/// Returns None (so `init` is a tail call).
 ///
 /// Errors: `ValueError` for a bad frequency; `TypeError` for an unknown
 /// keyword.
-fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
+fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::mode, q::freq, q::period, q::callback, q::hard])?;
     let s = slots(vm, t)?;
     let slot = slot_of(&s);
@@ -93,12 +94,11 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<()> {
     (ops().timer_start)(slot, hz32);
     hw::soft_start(slot, (1000 + hz32 / 2) / hz32);
     vm.set_port_slot(t, &TIMER_TYPE, S_FREQ, Obj::small_int(hz as isize));
-    Ok(())
+    Ok(Obj::NONE)
 }
 
 fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
-    init_kw(vm, a[0], &a[1..], k)?;
-    Ok(Obj::NONE)
+    init_kw(vm, a[0], &a[1..], k)
 }
 
 /// `deinit()`: stops the timer and drops its callback.

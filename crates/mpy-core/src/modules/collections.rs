@@ -351,12 +351,14 @@ fn grow(vm: &mut Vm, d: Obj) -> PyResult<()> {
     Ok(())
 }
 
-fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<()> {
+/// Appends `x` to deque `d` (at the left if `left`); returns None (so
+/// `append` and `appendleft` are tail calls).
+fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<Obj> {
     let Some((len, cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.len, q.buf.len(), q.maxlen)) else {
         return Err(vm.type_error(msg!("expected a deque")));
     };
     if maxlen == 0 {
-        return Ok(());
+        return Ok(Obj::NONE);
     }
     if len >= cap && len < maxlen {
         grow(vm, d)?;
@@ -380,17 +382,15 @@ fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<()> {
             }
         }
     }
-    Ok(())
+    Ok(Obj::NONE)
 }
 
 fn append(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    push(vm, a[0], a[1], false)?;
-    Ok(Obj::NONE)
+    push(vm, a[0], a[1], false)
 }
 
 fn appendleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    push(vm, a[0], a[1], true)?;
-    Ok(Obj::NONE)
+    push(vm, a[0], a[1], true)
 }
 
 /// `extend(iterable)`: collects the items first (so extending a deque by
