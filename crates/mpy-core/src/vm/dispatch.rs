@@ -650,7 +650,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             | 0x88 | 0x89 | 0x8a | 0x8b | 0x8c | 0x8d | 0x8e | 0x8f | 0x90 | 0x91 | 0x92 | 0x93
             | 0x94 | 0x95 | 0x96 | 0x97 | 0x98 | 0x99 | 0x9a | 0x9b | 0x9c | 0x9d | 0x9e | 0x9f
             | 0xa0 | 0xa1 | 0xa2 | 0xa3 | 0xa4 | 0xa5 | 0xa6 | 0xa7 | 0xa8 | 0xa9 | 0xaa | 0xab
-            | 0xac | 0xad | 0xae | 0xaf => push!(Obj::small_int(opc as isize - 0x80)),
+            | 0xac | 0xad | 0xae | 0xaf => {
+                // Desktop: the word from a table (one load instead of the
+                // tagging arithmetic).
+                #[cfg(not(target_os = "none"))]
+                push!(SMALL_INT_OPS[usize::from(opc & 0x3f)].obj());
+                #[cfg(target_os = "none")]
+                push!(Obj::small_int(opc as isize - 0x80));
+            }
             // The commonest small-int ops get their own arms (one jump
             // instead of two; desktop only, they cost flash): compare,
             // add, subtract, on the tagged words. Anything else takes the
@@ -1359,6 +1366,21 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
         ip = pc;
     }
 }
+
+/// LOAD_CONST_SMALL_INT_MULTI's values (opcodes 0x70..=0xaf push -16..=47)
+/// indexed by the opcode's low 6 bits (desktop).
+#[cfg(not(target_os = "none"))]
+static SMALL_INT_OPS: [crate::obj::ConstObj; 64] = {
+    let mut t = [crate::obj::ConstObj::NULL; 64];
+    let mut j = 0;
+    while j < 64 {
+        // 0x80..=0xaf (low bits 0..48) push 0..=47; 0x70..=0x7f (low
+        // bits 48..64) push -16..=-1.
+        t[j] = crate::obj::ConstObj::small_int(if j < 48 { j as isize } else { j as isize - 64 });
+        j += 1;
+    }
+    t
+};
 
 /// Clears the slots `from..to` of a frame (dead values would pin garbage).
 /// The ranges are a few slots: on desktop builds written one by one
