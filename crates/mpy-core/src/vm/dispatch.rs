@@ -545,6 +545,15 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
         {
             vm.vmstate.op_count += 1;
         }
+        // Desktop: `fast_end` named in a register at every instruction, so
+        // that the register allocator keeps it in one (it spilled it, and
+        // every LOAD_FAST/STORE_FAST reloaded it from the stack).
+        #[cfg(all(not(target_os = "none"), target_arch = "x86_64"))]
+        // SAFETY: an empty instruction sequence: it reads the register and
+        // changes nothing.
+        unsafe {
+            core::arch::asm!("/* {0} */", in(reg) fast_end, options(nomem, nostack, preserves_flags));
+        }
         // SAFETY: `ip` is an instruction (see above).
         let opc = unsafe { *ip };
         // SAFETY: the opcode's operands (if any) follow it inside the code.
@@ -641,7 +650,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             | 0x88 | 0x89 | 0x8a | 0x8b | 0x8c | 0x8d | 0x8e | 0x8f | 0x90 | 0x91 | 0x92 | 0x93
             | 0x94 | 0x95 | 0x96 | 0x97 | 0x98 | 0x99 | 0x9a | 0x9b | 0x9c | 0x9d | 0x9e | 0x9f
             | 0xa0 | 0xa1 | 0xa2 | 0xa3 | 0xa4 | 0xa5 | 0xa6 | 0xa7 | 0xa8 | 0xa9 | 0xaa | 0xab
-            | 0xac | 0xad | 0xae | 0xaf => push!(Obj::small_int(opc as isize - 0x80)),
+            | 0xac | 0xad | 0xae | 0xaf => {
+                // Desktop: the word from a table (one load instead of the
+                // tagging arithmetic).
+                #[cfg(not(target_os = "none"))]
+                push!(SMALL_INT_OPS[usize::from(opc & 0x3f)].obj());
+                #[cfg(target_os = "none")]
+                push!(Obj::small_int(opc as isize - 0x80));
+            }
             // The commonest small-int ops get their own arms (one jump
             // instead of two; desktop only, they cost flash): compare,
             // add, subtract, on the tagged words. Anything else takes the
@@ -705,6 +721,21 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 };
                 set_top!(r);
             }
+            // Desktop: `not` has an arm of its own (no second jump on the
+            // operator).
+            #[cfg(not(target_os = "none"))]
+            0xd3 => {
+                let a = top!();
+                let r = if a == Obj::TRUE || a == Obj::FALSE || a == Obj::NONE {
+                    Obj::bool(a != Obj::TRUE)
+                } else if a.is_small_int() {
+                    Obj::bool(a == Obj::small_int(0))
+                } else {
+                    Obj::bool(!tri!(vm.is_true(a)))
+                };
+                set_top!(r);
+            }
+            #[cfg_attr(not(target_os = "none"), allow(unreachable_patterns))]
             0xd0 | 0xd1 | 0xd2 | 0xd3 => {
                 let a = top!();
                 let r = match opc - 0xd0 {
@@ -1348,6 +1379,21 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
         ip = pc;
     }
 }
+
+/// LOAD_CONST_SMALL_INT_MULTI's values (opcodes 0x70..=0xaf push -16..=47)
+/// indexed by the opcode's low 6 bits (desktop).
+#[cfg(not(target_os = "none"))]
+static SMALL_INT_OPS: [crate::obj::ConstObj; 64] = {
+    let mut t = [crate::obj::ConstObj::NULL; 64];
+    let mut j = 0;
+    while j < 64 {
+        // 0x80..=0xaf (low bits 0..48) push 0..=47; 0x70..=0x7f (low
+        // bits 48..64) push -16..=-1.
+        t[j] = crate::obj::ConstObj::small_int(if j < 48 { j as isize } else { j as isize - 64 });
+        j += 1;
+    }
+    t
+};
 
 /// Clears the slots `from..to` of a frame (dead values would pin garbage).
 /// The ranges are a few slots: on desktop builds written one by one
