@@ -175,6 +175,8 @@ fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyRes
     if first.is_null() {
         return match call_simple(vm, f, args) {
             Some(r) => r,
+            // (`Vm::call` of a function comes back here.)
+            None if crate::vmobj::is_function(f) => call_general(vm, f, args, &[], Obj::NULL),
             None => vm.call(f, args, &[]),
         };
     }
