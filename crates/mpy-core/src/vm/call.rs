@@ -90,7 +90,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         let ndef = (h.n_def_pos_args as usize).min(np);
         if missing <= ndef {
             let d = vm.tuple_pinned(v.head.defaults)?.get(ndef - missing..ndef)?;
-            return Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, d));
+            return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, d));
         }
     }
     // A closure's cells are its first parameters.
@@ -172,6 +172,23 @@ pub fn call_positional(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResul
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    // A plain function passed fewer arguments, the missing last ones
+    // having defaults (`__init__(self, x, y=0)`): bound here, `first`
+    // included.
+    if let Some(v) = FunView::of(vm, f) {
+        let h = v.code.head;
+        if h.scope_flags & SCOPE_PLAIN != 0 {
+            let n = (args.len() + usize::from(!first.is_null())).wrapping_add(v.cells.len());
+            let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
+            let missing = (h.n_pos_args as usize).wrapping_sub(n);
+            let ndef = (h.n_def_pos_args as usize).min(np);
+            if missing <= ndef {
+                if let Some(d) = vm.tuple_pinned(v.head.defaults).and_then(|d| d.get(ndef - missing..ndef)) {
+                    return call_simple_inner::<true>(vm, f, &v, first, args, d);
+                }
+            }
+        }
+    }
     if first.is_null() {
         return match call_simple(vm, f, args) {
             Some(r) => r,
@@ -229,8 +246,8 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 }
 
 /// [`call_simple`]'s call proper (desktop: inlined, so that the function
-/// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] and
-/// `defaults` is empty. `first`, unless NULL, is an argument before
+/// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] (no
+/// cell locals to make). `first`, unless NULL, is an argument before
 /// `args` (desktop only).
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: Obj, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
@@ -283,7 +300,7 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
         }
         // SAFETY: as above.
         d = unsafe { put_locals(d, args) };
-        if !PLAIN && !defaults.is_empty() {
+        if !defaults.is_empty() {
             // SAFETY: as above.
             unsafe { put_locals(d, defaults) };
         }
