@@ -319,7 +319,13 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
             return Err(e);
         }
     }
-    run_new_frame(vm, &mut frame, base)
+    // Desktop: whether the caller runs in the callee's module, tested
+    // against the globals still in a register.
+    #[cfg(not(target_os = "none"))]
+    let same = vm.vmstate.globals == v.globals && vm.vmstate.locals == v.globals;
+    #[cfg(target_os = "none")]
+    let same = false;
+    run_frame(vm, &mut frame, base, same)
 }
 
 /// The recursion guard at native stack address `here` (desktop, out of
@@ -540,12 +546,26 @@ fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
 #[cfg_attr(not(target_os = "none"), inline(always))]
 #[cfg_attr(target_os = "none", inline)]
 fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    let same = vm.vmstate.globals == frame.globals && vm.vmstate.locals == frame.locals;
+    #[cfg(target_os = "none")]
+    let same = false;
+    run_frame(vm, frame, base, same)
+}
+
+/// [`run_new_frame`] given `same`: whether the running globals and
+/// locals are the frame's already (always false on boards).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline)]
+fn run_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize, same: bool) -> PyResult<Obj> {
+    #[cfg(target_os = "none")]
+    let _ = same;
     vm.vmstate.depth += 1;
     // Desktop: a call within the module (the globals and locals already
     // the callee's) leaves them alone; every frame run restores what it
     // changed, so they are the same again when it returns.
     #[cfg(not(target_os = "none"))]
-    if vm.vmstate.globals == frame.globals && vm.vmstate.locals == frame.locals {
+    if same {
         let r = dispatch::run(vm, frame, None);
         vm.vmstate.depth -= 1;
         pop_frame_slots(vm, base);
