@@ -15,7 +15,33 @@ impl Vm {
     /// Errors: `TypeError: 'int' object isn't callable`, `TypeError: can't
     /// create 'X' instances`, argument-count errors in MicroPython's words,
     /// and whatever the callee raises.
+    ///
+    /// Desktop: a Python function called without keywords (sort keys,
+    /// `map`, special methods reached through here) goes straight to the
+    /// native callers' entry (a test and a tail call: no frame of its own).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
     pub fn call(&mut self, f: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+        if kw.is_empty() && crate::vmobj::is_function(f) {
+            return crate::vm::call::call_positional(self, f, Obj::NULL, args);
+        }
+        self.call_any(f, args, kw)
+    }
+
+    /// `f(*args, **kw)` (see the desktop version).
+    ///
+    /// Errors: as the desktop version.
+    #[cfg(target_os = "none")]
+    pub fn call(&mut self, f: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+        self.call_any(f, args, kw)
+    }
+
+    /// [`Vm::call`]'s body (boards: all of it, inlined there).
+    ///
+    /// Errors: as [`Vm::call`].
+    #[cfg_attr(not(target_os = "none"), inline(never))]
+    #[cfg_attr(target_os = "none", inline(always))]
+    fn call_any(&mut self, f: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         if crate::vmobj::is_function(f) {
             return crate::vm::call_function(self, f, args, kw);
         }
@@ -47,7 +73,32 @@ impl Vm {
     /// temporary heap vector for more than 7 arguments).
     ///
     /// Errors: as [`Vm::call`], `MemoryError`.
+    ///
+    /// Desktop: a Python function without keywords gets `self_obj`
+    /// written straight into its frame (a test and a tail call).
+    #[cfg(not(target_os = "none"))]
+    #[inline(never)]
     pub fn call_with_self(&mut self, f: Obj, self_obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+        if kw.is_empty() && crate::vmobj::is_function(f) {
+            return crate::vm::call::call_positional(self, f, self_obj, args);
+        }
+        self.call_with_self_any(f, self_obj, args, kw)
+    }
+
+    /// `f(self_obj, *args, **kw)` (see the desktop version).
+    ///
+    /// Errors: as [`Vm::call`], `MemoryError`.
+    #[cfg(target_os = "none")]
+    pub fn call_with_self(&mut self, f: Obj, self_obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+        self.call_with_self_any(f, self_obj, args, kw)
+    }
+
+    /// [`Vm::call_with_self`]'s body (boards: all of it, inlined there).
+    ///
+    /// Errors: as [`Vm::call`], `MemoryError`.
+    #[cfg_attr(not(target_os = "none"), inline(never))]
+    #[cfg_attr(target_os = "none", inline(always))]
+    fn call_with_self_any(&mut self, f: Obj, self_obj: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         let mut buf = [Obj::NULL; 8];
         if args.len() < buf.len() {
             buf[0] = self_obj;

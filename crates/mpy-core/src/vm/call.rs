@@ -90,7 +90,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         let ndef = (h.n_def_pos_args as usize).min(np);
         if missing <= ndef {
             let d = vm.tuple_pinned(v.head.defaults)?.get(ndef - missing..ndef)?;
-            return Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, d));
+            return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, d));
         }
     }
     // A closure's cells are its first parameters.
@@ -172,9 +172,28 @@ pub fn call_positional(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResul
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    // A plain function passed fewer arguments, the missing last ones
+    // having defaults (`__init__(self, x, y=0)`): bound here, `first`
+    // included.
+    if let Some(v) = FunView::of(vm, f) {
+        let h = v.code.head;
+        if h.scope_flags & SCOPE_PLAIN != 0 {
+            let n = (args.len() + usize::from(!first.is_null())).wrapping_add(v.cells.len());
+            let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
+            let missing = (h.n_pos_args as usize).wrapping_sub(n);
+            let ndef = (h.n_def_pos_args as usize).min(np);
+            if missing <= ndef {
+                if let Some(d) = vm.tuple_pinned(v.head.defaults).and_then(|d| d.get(ndef - missing..ndef)) {
+                    return call_simple_inner::<true>(vm, f, &v, first, args, d);
+                }
+            }
+        }
+    }
     if first.is_null() {
         return match call_simple(vm, f, args) {
             Some(r) => r,
+            // (`Vm::call` of a function comes back here.)
+            None if crate::vmobj::is_function(f) => call_general(vm, f, args, &[], Obj::NULL),
             None => vm.call(f, args, &[]),
         };
     }
@@ -227,8 +246,8 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
 }
 
 /// [`call_simple`]'s call proper (desktop: inlined, so that the function
-/// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] and
-/// `defaults` is empty. `first`, unless NULL, is an argument before
+/// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] (no
+/// cell locals to make). `first`, unless NULL, is an argument before
 /// `args` (desktop only).
 #[cfg_attr(not(target_os = "none"), inline(always))]
 fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: Obj, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
@@ -281,7 +300,7 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
         }
         // SAFETY: as above.
         d = unsafe { put_locals(d, args) };
-        if !PLAIN && !defaults.is_empty() {
+        if !defaults.is_empty() {
             // SAFETY: as above.
             unsafe { put_locals(d, defaults) };
         }
@@ -300,7 +319,13 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
             return Err(e);
         }
     }
-    run_new_frame(vm, &mut frame, base)
+    // Desktop: whether the caller runs in the callee's module, tested
+    // against the globals still in a register.
+    #[cfg(not(target_os = "none"))]
+    let same = vm.vmstate.globals == v.globals && vm.vmstate.locals == v.globals;
+    #[cfg(target_os = "none")]
+    let same = false;
+    run_frame(vm, &mut frame, base, same)
 }
 
 /// The recursion guard at native stack address `here` (desktop, out of
@@ -521,12 +546,26 @@ fn new_generator(vm: &mut Vm, f: Obj, frame: &Frame<'_>) -> PyResult<Obj> {
 #[cfg_attr(not(target_os = "none"), inline(always))]
 #[cfg_attr(target_os = "none", inline)]
 fn run_new_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize) -> PyResult<Obj> {
+    #[cfg(not(target_os = "none"))]
+    let same = vm.vmstate.globals == frame.globals && vm.vmstate.locals == frame.locals;
+    #[cfg(target_os = "none")]
+    let same = false;
+    run_frame(vm, frame, base, same)
+}
+
+/// [`run_new_frame`] given `same`: whether the running globals and
+/// locals are the frame's already (always false on boards).
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline)]
+fn run_frame(vm: &mut Vm, frame: &mut Frame<'_>, base: usize, same: bool) -> PyResult<Obj> {
+    #[cfg(target_os = "none")]
+    let _ = same;
     vm.vmstate.depth += 1;
     // Desktop: a call within the module (the globals and locals already
     // the callee's) leaves them alone; every frame run restores what it
     // changed, so they are the same again when it returns.
     #[cfg(not(target_os = "none"))]
-    if vm.vmstate.globals == frame.globals && vm.vmstate.locals == frame.locals {
+    if same {
         let r = dispatch::run(vm, frame, None);
         vm.vmstate.depth -= 1;
         pop_frame_slots(vm, base);

@@ -425,26 +425,46 @@ pub fn add_traceback(vm: &mut Vm, exc: Obj, e: TracebackEntry) {
 pub fn push_frame_slots(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)> {
     let base = vm.stack.len();
     let cap = vm.stack.capacity();
-    let spare = vm.stack.spare_capacity_mut();
     // Desktop, a small frame (most are): 8 or 16 slots cleared by a few
     // wide stores, past the frame into the spare capacity (harmless),
-    // instead of a loop (or a call to `memset`).
+    // instead of a loop (or a call to `memset`). The slots are reached
+    // through a raw pointer (`as_mut_ptr` makes no reference to the
+    // buffer), which stays valid across `set_len`.
     #[cfg(not(target_os = "none"))]
-    if size <= 16 && spare.len() >= 16 {
-        let p = spare.as_mut_ptr();
-        if size <= 8 {
-            // SAFETY: 8 <= spare.len() slots, aligned.
-            unsafe { p.cast::<[Obj; 8]>().write([Obj::NULL; 8]) };
-        } else {
-            // SAFETY: 16 <= spare.len() slots, aligned.
-            unsafe { p.cast::<[Obj; 16]>().write([Obj::NULL; 16]) };
+    {
+        let room = cap.wrapping_sub(base);
+        let fp = vm.stack.as_mut_ptr().wrapping_add(base);
+        if size <= 8 && room >= 8 {
+            // SAFETY: 8 <= room slots past the length, aligned.
+            unsafe { fp.cast::<[Obj; 8]>().write([Obj::NULL; 8]) };
+            // SAFETY: the `size` slots after the old length were just
+            // initialised and are within the capacity.
+            unsafe { vm.stack.set_len(base + size) };
+            return Ok((base, fp));
         }
-        // SAFETY: as below.
-        unsafe { vm.stack.set_len(base + size) };
-        // SAFETY: as below.
-        let fp = unsafe { vm.stack.as_mut_ptr().add(base) };
-        return Ok((base, fp));
+        if size <= 16 && room >= 16 {
+            // SAFETY: 16 <= room slots past the length, aligned.
+            unsafe { fp.cast::<[Obj; 16]>().write([Obj::NULL; 16]) };
+            // SAFETY: as above.
+            unsafe { vm.stack.set_len(base + size) };
+            return Ok((base, fp));
+        }
     }
+    #[cfg(target_os = "none")]
+    let _ = (base, cap);
+    push_frame_slots_other(vm, size)
+}
+
+/// [`push_frame_slots`] in general (desktop: a frame of more than 16
+/// slots, or one near the value stack's end; boards: every frame).
+///
+/// Errors: as [`push_frame_slots`].
+#[cfg_attr(not(target_os = "none"), inline(never))]
+#[cfg_attr(target_os = "none", inline(always))]
+fn push_frame_slots_other(vm: &mut Vm, size: usize) -> PyResult<(usize, *mut Obj)> {
+    let base = vm.stack.len();
+    let cap = vm.stack.capacity();
+    let spare = vm.stack.spare_capacity_mut();
     let Some(slots) = spare.get_mut(..size) else {
         if size > cap / 4 {
             return heap_frame_slots(vm, size, base);
