@@ -147,29 +147,6 @@ pub fn int64_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     }
 }
 
-/// Binary op numbers as the bytecode carries them (plain ops), for
-/// [`i64_op`]'s match (no enum conversion tables).
-mod opn {
-    use crate::typ::BinaryOp as B;
-    pub const LT: u8 = B::Less as u8;
-    pub const GT: u8 = B::More as u8;
-    pub const EQ: u8 = B::Equal as u8;
-    pub const NE: u8 = B::NotEqual as u8;
-    pub const LE: u8 = B::LessEqual as u8;
-    pub const GE: u8 = B::MoreEqual as u8;
-    pub const ADD: u8 = B::Add as u8;
-    pub const SUB: u8 = B::Subtract as u8;
-    pub const MUL: u8 = B::Multiply as u8;
-    pub const AND: u8 = B::And as u8;
-    pub const OR: u8 = B::Or as u8;
-    pub const XOR: u8 = B::Xor as u8;
-    pub const FDIV: u8 = B::FloorDivide as u8;
-    pub const MOD: u8 = B::Modulo as u8;
-    pub const RSH: u8 = B::Rshift as u8;
-    pub const LSH: u8 = B::Lshift as u8;
-    pub const IOR: u8 = B::InplaceOr as u8;
-    pub const IPOW: u8 = B::InplacePower as u8;
-}
 
 /// `x op y` for binary op number `opn` (in-place ops as the plain op) of
 /// two ints that fit 64 bits: None for the ops (and errors) the general
@@ -178,7 +155,7 @@ mod opn {
 /// Errors: `MemoryError`.
 #[inline(always)]
 fn i64_op(vm: &mut Vm, opn: u8, x: i64, y: i64) -> Option<PyResult<Obj>> {
-    use opn::*;
+    use crate::typ::opn::*;
     const _: () = assert!(BinaryOp::InplaceOr as u8 + 13 == BinaryOp::Or as u8);
     const _: () = assert!(BinaryOp::InplacePower as u8 + 13 == BinaryOp::Power as u8);
     let p = if (IOR..=IPOW).contains(&opn) { opn + 13 } else { opn };

@@ -202,37 +202,7 @@ pub(super) fn float_neg(a: Obj) -> Option<Obj> {
     None
 }
 
-/// Binary op numbers as the bytecode carries them (`BinaryOp as u8`), for
-/// the fast paths' matches (no enum conversion tables). The float path's
-/// ops are used only on NaN-boxed desktop builds.
-#[allow(dead_code)]
-mod opn {
-    use crate::typ::BinaryOp as B;
-    pub const IOR: u8 = B::InplaceOr as u8;
-    pub const IPOW: u8 = B::InplacePower as u8;
-    pub const IADD: u8 = B::InplaceAdd as u8;
-    pub const ISUB: u8 = B::InplaceSubtract as u8;
-    pub const IMUL: u8 = B::InplaceMultiply as u8;
-    pub const IDIV: u8 = B::InplaceTrueDivide as u8;
-    pub const LT: u8 = B::Less as u8;
-    pub const GT: u8 = B::More as u8;
-    pub const EQ: u8 = B::Equal as u8;
-    pub const IS: u8 = B::Is as u8;
-    pub const LE: u8 = B::LessEqual as u8;
-    pub const GE: u8 = B::MoreEqual as u8;
-    pub const NE: u8 = B::NotEqual as u8;
-    pub const ADD: u8 = B::Add as u8;
-    pub const SUB: u8 = B::Subtract as u8;
-    pub const MUL: u8 = B::Multiply as u8;
-    pub const DIV: u8 = B::TrueDivide as u8;
-    pub const OR: u8 = B::Or as u8;
-    pub const XOR: u8 = B::Xor as u8;
-    pub const AND: u8 = B::And as u8;
-    pub const FDIV: u8 = B::FloorDivide as u8;
-    pub const MOD: u8 = B::Modulo as u8;
-    pub const RSH: u8 = B::Rshift as u8;
-    pub const LSH: u8 = B::Lshift as u8;
-}
+use crate::typ::opn;
 
 /// `x op y` for the ops the dispatch loop's float path takes (number
 /// `opn`: `+ - * /`, their in-place forms, and the six comparisons) of
