@@ -85,11 +85,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         }
         // Fewer arguments, the missing last ones having defaults (the
         // checks below hold for a plain function).
-        let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
-        let missing = (h.n_pos_args as usize).wrapping_sub(n);
-        let ndef = (h.n_def_pos_args as usize).min(np);
-        if missing <= ndef {
-            let d = vm.tuple_pinned(v.head.defaults)?.get(ndef - missing..ndef)?;
+        if let Some(d) = plain_defaults(vm, &v, n) {
             return Some(call_simple_inner::<true>(vm, f, &v, Obj::NULL, args, d));
         }
     }
@@ -123,6 +119,23 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         return Some(new_generator_simple(vm, f, v.code, v.cells, args, defaults));
     }
     Some(call_simple_inner::<false>(vm, f, &v, Obj::NULL, args, defaults))
+}
+
+/// The defaults that complete a call of the plain function `v` (no
+/// `*args`, `**kw`, keyword-only parameters) passed `n` values, its cells
+/// counted: the last `missing` of its positional defaults, or None when
+/// more are missing than have defaults (or `n` is too many).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn plain_defaults<'a>(vm: &Vm, v: &FunView<'a>, n: usize) -> Option<&'a [Obj]> {
+    let h = v.code.head;
+    let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
+    let missing = (h.n_pos_args as usize).wrapping_sub(n);
+    let ndef = (h.n_def_pos_args as usize).min(np);
+    if missing > ndef {
+        return None;
+    }
+    vm.tuple_pinned(v.head.defaults)?.get(ndef - missing..ndef)
 }
 
 /// The CALL opcodes' entry to [`call_simple`]. Desktop: a plain
@@ -176,16 +189,10 @@ fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyRes
     // having defaults (`__init__(self, x, y=0)`): bound here, `first`
     // included.
     if let Some(v) = FunView::of(vm, f) {
-        let h = v.code.head;
-        if h.scope_flags & SCOPE_PLAIN != 0 {
+        if v.code.head.scope_flags & SCOPE_PLAIN != 0 {
             let n = (args.len() + usize::from(!first.is_null())).wrapping_add(v.cells.len());
-            let np = (h.n_pos_args as usize).wrapping_sub(v.cells.len());
-            let missing = (h.n_pos_args as usize).wrapping_sub(n);
-            let ndef = (h.n_def_pos_args as usize).min(np);
-            if missing <= ndef {
-                if let Some(d) = vm.tuple_pinned(v.head.defaults).and_then(|d| d.get(ndef - missing..ndef)) {
-                    return call_simple_inner::<true>(vm, f, &v, first, args, d);
-                }
+            if let Some(d) = plain_defaults(vm, &v, n) {
+                return call_simple_inner::<true>(vm, f, &v, first, args, d);
             }
         }
     }
