@@ -200,27 +200,20 @@ pub fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     Ok(Obj::NULL)
 }
 
-/// A bytecode binary op whose left operand `a` is an instance of a user
-/// class without a built-in base defining the operator as a Python
-/// function found in its class's lookup cache: the method called
-/// straight into its frame, then (for `NotImplemented`) the rest of
+/// A binary op whose left operand `a` is an instance of a user class
+/// without a built-in base defining the operator as a Python function
+/// (remembered per class and op, see
+/// [`crate::vm::attrcache::special_hit`]): the method called straight
+/// into its frame, then (for `NotImplemented`) the rest of
 /// [`Vm::binary_op`] past the left operand's slot. What `binary_op`
 /// reaches through [`inst_binary`], without its layers; None: take the
 /// general path (nothing done yet). Not for `==`, `!=`, `is`, `in` and
 /// exception matching, which `binary_op` answers before the slots.
+/// Inlined into its callers (the dispatch loop's binary-op path, `less`):
+/// one native frame less.
 ///
 /// Errors: whatever the method or the reflected operator raises;
 /// `TypeError` for unsupported operands.
-#[cfg(not(target_os = "none"))]
-#[inline(never)]
-pub fn inst_binary_direct(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
-    inst_binary_inline(vm, op, a, b)
-}
-
-/// [`inst_binary_direct`] inlined into its caller (the dispatch loop's
-/// binary-op path, one native frame less).
-///
-/// Errors: as [`inst_binary_direct`].
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub fn inst_binary_inline(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {

@@ -149,7 +149,7 @@ fn fill(vm: &mut Vm, ip: usize, ta: usize, ver: usize, kind: u32, pos: usize, va
 /// replaced). None: not remembered.
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
-pub(crate) fn special_hit(vm: &Vm, opn: u8, t: &TypeObj) -> Option<Obj> {
+pub fn special_hit(vm: &Vm, opn: u8, t: &TypeObj) -> Option<Obj> {
     let e = site(vm, opn as usize, addr(t))?;
     (e.ver == vm.vmstate.class_version).then_some(Obj::from_raw(!e.val))
 }
@@ -159,7 +159,7 @@ pub(crate) fn special_hit(vm: &Vm, opn: u8, t: &TypeObj) -> Option<Obj> {
 /// operand (see [`special_hit`]).
 #[cfg(not(target_os = "none"))]
 #[inline]
-pub(crate) fn special_fill(vm: &mut Vm, opn: u8, t: &TypeObj, f: Obj) {
+pub fn special_fill(vm: &mut Vm, opn: u8, t: &TypeObj, f: Obj) {
     let ver = vm.vmstate.class_version;
     fill(vm, opn as usize, addr(t), ver, K_SPECIAL, 0, f);
 }

@@ -298,8 +298,7 @@ fn binary_op_declined(vm: &mut Vm, opn: u8, a: Obj, b: Obj, t: &'static crate::t
 
 /// [`binary_op_inst`] past its cache: the operator method found and
 /// called straight into its frame
-/// ([`crate::types::instance::inst_binary_direct`], inlined here: one
-/// native frame less between the loop and the method's), else
+/// ([`crate::types::instance::inst_binary_inline`]), else
 /// [`binary_op_rest`].
 ///
 /// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
