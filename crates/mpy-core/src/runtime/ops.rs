@@ -373,8 +373,12 @@ impl Vm {
         // A user-class instance's `__lt__` (sorting a list of them).
         #[cfg(not(target_os = "none"))]
         if a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
-            if let Some(r) = types::instance::inst_binary_direct(self, BinaryOp::Less, a, b) {
+            if let Some(r) = types::instance::inst_binary_inline(self, BinaryOp::Less, a, b) {
                 let r = r?;
+                // (A bool, the usual answer, without `is_true`.)
+                if r == Obj::TRUE || r == Obj::FALSE {
+                    return Ok(r == Obj::TRUE);
+                }
                 return self.is_true(r);
             }
         }

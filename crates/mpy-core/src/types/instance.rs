@@ -200,37 +200,53 @@ pub fn inst_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     Ok(Obj::NULL)
 }
 
-/// A bytecode binary op whose left operand `a` is an instance of a user
-/// class without a built-in base defining the operator as a Python
-/// function found in its class's lookup cache: the method called
-/// straight into its frame, then (for `NotImplemented`) the rest of
+/// A binary op whose left operand `a` is an instance of a user class
+/// without a built-in base defining the operator as a Python function
+/// (remembered per class and op, see
+/// [`crate::vm::attrcache::special_hit`]): the method called straight
+/// into its frame, then (for `NotImplemented`) the rest of
 /// [`Vm::binary_op`] past the left operand's slot. What `binary_op`
 /// reaches through [`inst_binary`], without its layers; None: take the
 /// general path (nothing done yet). Not for `==`, `!=`, `is`, `in` and
 /// exception matching, which `binary_op` answers before the slots.
+/// Inlined into its callers (the dispatch loop's binary-op path, `less`):
+/// one native frame less.
 ///
 /// Errors: whatever the method or the reflected operator raises;
 /// `TypeError` for unsupported operands.
 #[cfg(not(target_os = "none"))]
-#[inline(never)]
-pub fn inst_binary_direct(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
-    inst_binary_inline(vm, op, a, b)
-}
-
-/// [`inst_binary_direct`] inlined into its caller (the dispatch loop's
-/// binary-op path, one native frame less).
-///
-/// Errors: as [`inst_binary_direct`].
-#[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub fn inst_binary_inline(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
+    let t = a.ptr_type()?;
+    let f = match crate::vm::attrcache::special_hit(vm, op as u8, t) {
+        Some(f) => f,
+        None => inst_binary_find(vm, op, a, t)?,
+    };
+    let r = match crate::vm::attrcache::call_fast(vm, f, &[a, b]) {
+        Ok(r) => r,
+        Err(e) => return Some(Err(e)),
+    };
+    if r != Obj::NOT_IMPLEMENTED {
+        return Some(Ok(r));
+    }
+    Some(vm.binary_op_unsupported(op, a, b, t))
+}
+
+/// [`inst_binary_inline`] past the [`crate::vm::attrcache::special_hit`]
+/// cache: the operator's Python function along the MRO of `a`'s class
+/// `t` (a user class without a built-in base), through the class's
+/// lookup cache, remembered for the next time; None when `op` takes the
+/// general path (no such function, or an op `binary_op` answers before
+/// the slots).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn inst_binary_find(vm: &mut Vm, op: BinaryOp, a: Obj, t: &'static crate::typ::TypeObj) -> Option<Obj> {
     if matches!(
         op,
         BinaryOp::Is | BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::In | BinaryOp::ExceptionMatch | BinaryOp::Contains
     ) {
         return None;
     }
-    let t = a.ptr_type()?;
     let c = vm.heap.class_of(a)?;
     if t.base.is_some() {
         return None;
@@ -247,14 +263,8 @@ pub fn inst_binary_inline(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> Option<P
     if !crate::vmobj::is_function(f) {
         return None;
     }
-    let r = match crate::vm::attrcache::call_fast(vm, f, &[a, b]) {
-        Ok(r) => r,
-        Err(e) => return Some(Err(e)),
-    };
-    if r != Obj::NOT_IMPLEMENTED {
-        return Some(Ok(r));
-    }
-    Some(vm.binary_op_unsupported(op, a, b, t))
+    crate::vm::attrcache::special_fill(vm, op as u8, t, f);
+    Some(f)
 }
 
 /// `subscr` slot: `__getitem__`/`__setitem__`/`__delitem__`, else the

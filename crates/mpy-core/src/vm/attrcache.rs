@@ -87,6 +87,14 @@ const K_CLASS_NAME: u32 = 6;
 /// version: the key at `pos` is checked). STORE_ATTR.
 const K_CLASS_STORE: u32 = 7;
 
+/// The Python function `!val` that a binary op calls on an instance of
+/// the class as its left operand (its `__add__`, ...), found along the
+/// class's MRO; keyed by the op's number in place of an instruction
+/// address (op numbers are below any code's address). See
+/// [`special_hit`].
+#[cfg(not(target_os = "none"))]
+const K_SPECIAL: u32 = 8;
+
 /// log2 of the sets of [`Sites`].
 const SET_BITS: u32 = 9;
 
@@ -132,6 +140,28 @@ fn fill(vm: &mut Vm, ip: usize, ta: usize, ver: usize, kind: u32, pos: usize, va
     }
     set[1] = set[0];
     set[0] = e;
+}
+
+/// The Python function that binary op number `opn` calls on an instance
+/// of user class `t` as its left operand, as [`special_fill`] remembered
+/// it in this class version (no class made since, so `t` is that class;
+/// no namespace along its MRO gained the name or had the function
+/// replaced). None: not remembered.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn special_hit(vm: &Vm, opn: u8, t: &TypeObj) -> Option<Obj> {
+    let e = site(vm, opn as usize, addr(t))?;
+    (e.ver == vm.vmstate.class_version).then_some(Obj::from_raw(!e.val))
+}
+
+/// Remembers Python function `f` as what binary op number `opn` calls on
+/// an instance of user class `t` (without a built-in base) as its left
+/// operand (see [`special_hit`]).
+#[cfg(not(target_os = "none"))]
+#[inline]
+pub fn special_fill(vm: &mut Vm, opn: u8, t: &TypeObj, f: Obj) {
+    let ver = vm.vmstate.class_version;
+    fill(vm, opn as usize, addr(t), ver, K_SPECIAL, 0, f);
 }
 
 /// The address of type `t`.
@@ -510,41 +540,52 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
     Ok(())
 }
 
-/// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as
-/// [`Vm::load_method_maybe`]. An instance of a plain user class (no
-/// built-in part) whose own namespace lacks `name`, finding a Python
-/// function along its class's MRO, gets it bound without the general
-/// lookup's layers; a name in the instance's namespace is returned as is
-/// (as the general path does); both are remembered.
-///
-/// Errors: as [`Vm::load_method_maybe`].
+/// LOAD_METHOD's hits, inlined into the dispatch loop's arm (which
+/// pushes the pair itself, so it never goes through memory): `(method,
+/// self)` or `(value, NULL)` as [`load_method`] answers from its caches
+/// (a remembered Python method or own attribute of a user-class
+/// instance, a built-in type's or module's remembered method); None:
+/// [`load_method`].
 #[inline(always)]
-pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+pub fn method_hit(vm: &Vm, ip: usize, o: Obj, name: Qstr) -> Option<(Obj, Obj)> {
     if let Some(t) = class_type(o) {
-        if let Some(e) = site(vm, ip, addr(t)) {
-            if e.kind == K_METHOD && e.ver == vm.vmstate.class_version && not_own(vm, o, name) {
-                return Ok((Obj::from_raw(!e.val), o));
-            }
-            if e.kind == K_INST {
-                let own = vm.heap.get::<InstanceObj>(o).and_then(|i| i.members.value_if_key(e.pos as usize, Obj::qstr(name)));
-                if let Some(v) = own {
-                    return Ok((v, Obj::NULL));
-                }
-            }
+        let e = site(vm, ip, addr(t))?;
+        if e.kind == K_METHOD && e.ver == vm.vmstate.class_version && not_own(vm, o, name) {
+            return Some((Obj::from_raw(!e.val), o));
         }
-        return instance_method(vm, ip, o, t, name);
+        if e.kind == K_INST {
+            let own = vm.heap.get::<InstanceObj>(o).and_then(|i| i.members.value_if_key(e.pos as usize, Obj::qstr(name)));
+            return own.map(|v| (v, Obj::NULL));
+        }
+        return None;
     }
     let t = vm.builtin_type(o);
     // (A built-in module's attributes are entered under the module.)
     let module = core::ptr::eq(t, &crate::typ::BUILTIN_MODULE_TYPE);
     let ta = if module { o.raw() } else { addr(t) };
     let s = method_slot(ta, name);
-    for &(ct, cq, f) in &vm.vmstate.method_cache[s..s + 2] {
-        if ct == ta && cq == name.0 {
-            return Ok((Obj::from_raw(f), if module { Obj::NULL } else { o }));
-        }
+    let set = vm.vmstate.method_cache.get(s..s + 2)?;
+    let &(_, _, f) = set.iter().find(|&&(ct, cq, _)| ct == ta && cq == name.0)?;
+    Some((Obj::from_raw(f), if module { Obj::NULL } else { o }))
+}
+
+/// LOAD_METHOD: `(method, self)`, `(value, NULL)` or `(NULL, NULL)` as
+/// [`Vm::load_method_maybe`]. An instance of a plain user class (no
+/// built-in part) whose own namespace lacks `name`, finding a Python
+/// function along its class's MRO, gets it bound without the general
+/// lookup's layers; a name in the instance's namespace is returned as is
+/// (as the general path does); both are remembered (see [`method_hit`]).
+///
+/// Errors: as [`Vm::load_method_maybe`].
+#[inline(never)]
+pub fn load_method(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
+    if let Some(r) = method_hit(vm, ip, o, name) {
+        return Ok(r);
     }
-    builtin_method(vm, o, t, name)
+    if let Some(t) = class_type(o) {
+        return instance_method(vm, ip, o, t, name);
+    }
+    builtin_method(vm, o, vm.builtin_type(o), name)
 }
 
 /// LOAD_ATTR on anything but an instance of a user class: a user class's

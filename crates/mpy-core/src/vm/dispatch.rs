@@ -800,6 +800,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 // (1 popped, 2 pushed)
                 let q = qstr_arg!(pc);
                 let o = top!();
+                // Desktop: a cache hit pushed here (the miss out of line).
+                #[cfg(not(target_os = "none"))]
+                if let Some((m, s)) = super::attrcache::method_hit(vm, ip.addr(), o, q) {
+                    set_top!(m);
+                    push!(s);
+                    ip = pc;
+                    continue;
+                }
                 #[cfg(not(target_os = "none"))]
                 let (m, s) = tri!(super::attrcache::load_method(vm, ip.addr(), o, q));
                 #[cfg(target_os = "none")]

@@ -263,16 +263,48 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     rest(vm, opn, a, b)
 }
 
-/// [`binary_op_slow`] with a user-class instance on the left: its
-/// operator method called straight into its frame
-/// ([`crate::types::instance::inst_binary_direct`], inlined here: one
-/// native frame less between the loop and the method's), else
+/// [`binary_op_slow`] with a user-class instance on the left: the
+/// operator's Python function as remembered for the class
+/// ([`super::attrcache::special_hit`]) called straight into its frame;
+/// else [`binary_op_inst_miss`].
+///
+/// Errors: as [`Vm::binary_op`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn binary_op_inst(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    if let Some(t) = a.ptr_type() {
+        if let Some(f) = super::attrcache::special_hit(vm, opn, t) {
+            let r = super::call::call_positional(vm, f, Obj::NULL, &[a, b])?;
+            if r != Obj::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+            return binary_op_declined(vm, opn, a, b, t);
+        }
+    }
+    binary_op_inst_miss(vm, opn, a, b)
+}
+
+/// [`binary_op_inst`] once the left operand's operator method (of class
+/// `t`) returned `NotImplemented`: the rest of [`Vm::binary_op`] past the
+/// left operand's slot.
+///
+/// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn binary_op_declined(vm: &mut Vm, opn: u8, a: Obj, b: Obj, t: &'static crate::typ::TypeObj) -> PyResult<Obj> {
+    let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
+    vm.binary_op_unsupported(bop, a, b, t)
+}
+
+/// [`binary_op_inst`] past its cache: the operator method found and
+/// called straight into its frame
+/// ([`crate::types::instance::inst_binary_inline`]), else
 /// [`binary_op_rest`].
 ///
 /// Errors: as [`Vm::binary_op`]; a bad op number is bad code.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn binary_op_inst(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+fn binary_op_inst_miss(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     let Some(bop) = BinaryOp::from_u8(opn) else { return Err(bad_code(vm)) };
     match crate::types::instance::inst_binary_inline(vm, bop, a, b) {
         Some(r) => r,
