@@ -498,6 +498,45 @@ fn stop_or_raise(vm: &mut Vm, e: PyErr) -> PyResult<Option<Obj>> {
     }
 }
 
+/// Appends every item generator `g` yields to list `l` (`list(g)`,
+/// `str.join`'s items, desktop builds): `g` is resumed as by
+/// [`next_item`], but while it runs its YIELD_VALUE appends the value to
+/// `l` itself and goes on (with None as the yield's value, as `next`
+/// sends), so the frame is left and re-entered only for what it does not
+/// append that way (`yield from`, an append that failed), which is
+/// appended here. Nothing else runs between the items in either case, so
+/// this is not observable. The caller keeps `l` alive.
+///
+/// Errors: as [`next_item`]; `MemoryError`.
+#[cfg(not(target_os = "none"))]
+pub fn drain_into(vm: &mut Vm, g: Obj, l: Obj) -> PyResult<()> {
+    let saved = (vm.vmstate.drain_gen, vm.vmstate.drain_list);
+    (vm.vmstate.drain_gen, vm.vmstate.drain_list) = (g, l);
+    let r = loop {
+        match next_item(vm, g) {
+            Ok(Some(v)) => {
+                if let Err(e) = crate::types::list::list_append(vm, l, v) {
+                    break Err(e);
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    (vm.vmstate.drain_gen, vm.vmstate.drain_list) = saved;
+    r
+}
+
+/// YIELD_VALUE of the generator being drained ([`drain_into`]): appends
+/// `v` to the list. False if that failed (the frame then yields `v` as
+/// usual, and [`drain_into`] appends it or raises the error).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn drain_push(vm: &mut Vm, v: Obj) -> bool {
+    let l = vm.vmstate.drain_list;
+    crate::types::list::list_append(vm, l, v).is_ok()
+}
+
 /// FOR_ITER's step of iterator `it`: [`Vm::iter_next`] (which steps list
 /// and tuple iterators in place on desktop builds), with a generator
 /// resumed directly ([`next_item`]) and a range iterator stepped here.

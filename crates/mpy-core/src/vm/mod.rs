@@ -195,6 +195,15 @@ pub struct VmState {
     /// (`gen::run_frame`).
     #[cfg(not(target_os = "none"))]
     pub suspend_flags: u32,
+    /// Desktop: the generator being drained into [`VmState::drain_list`]
+    /// (`gen::drain_into`), whose YIELD_VALUE appends there and runs on;
+    /// NULL when none.
+    #[cfg(not(target_os = "none"))]
+    pub drain_gen: Obj,
+    /// Desktop: the list [`VmState::drain_gen`] is drained into (kept
+    /// alive by `gen::drain_into`'s caller).
+    #[cfg(not(target_os = "none"))]
+    pub drain_list: Obj,
     /// Class flag bits (`class::CF_*`) that hold for every class: set when
     /// an existing class gains e.g. a `__setattr__` (its subclasses cannot
     /// be found to update their own flags).
@@ -272,6 +281,10 @@ impl Default for VmState {
             scrub_pending: false,
             #[cfg(not(target_os = "none"))]
             suspend_flags: 0,
+            #[cfg(not(target_os = "none"))]
+            drain_gen: Obj::NULL,
+            #[cfg(not(target_os = "none"))]
+            drain_list: Obj::NULL,
             class_flags_extra: 0,
             mcache_epoch: 0,
             #[cfg(feature = "opcode-stats")]
