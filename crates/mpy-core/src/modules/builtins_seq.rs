@@ -16,6 +16,19 @@ use crate::PyResult;
 /// Shared body of `all` (`stop_on` false) and `any`: `stop_on` as soon as
 /// an item's truth is `stop_on`, else its negation.
 fn all_any(vm: &mut Vm, o: Obj, stop_on: bool) -> PyResult<Obj> {
+    // Desktop: a generator's plainly true (all) or false (any) items
+    // passed over inside it.
+    #[cfg(not(target_os = "none"))]
+    if o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE)) {
+        use crate::vm::gen::{drain_step, DRAIN_ALL, DRAIN_ANY};
+        let kind = if stop_on { DRAIN_ANY } else { DRAIN_ALL };
+        while let (Some(x), _) = drain_step(vm, o, kind, Obj::NULL)? {
+            if vm.is_true(x)? == stop_on {
+                return Ok(Obj::bool(stop_on));
+            }
+        }
+        return Ok(Obj::bool(!stop_on));
+    }
     let it = vm.get_iter(o)?;
     while let Some(x) = vm.iter_next(it)? {
         if vm.is_true(x)? == stop_on {
@@ -149,6 +162,16 @@ pub fn b_max(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 /// `sum(iterable, start=0)`.
 pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let mut acc = args.get(1).copied().unwrap_or(Obj::small_int(0));
+    // Desktop: a generator's small ints added inside it.
+    #[cfg(not(target_os = "none"))]
+    if args[0].ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE)) {
+        loop {
+            let (x, a) = crate::vm::gen::drain_step(vm, args[0], crate::vm::gen::DRAIN_SUM, acc)?;
+            acc = a;
+            let Some(x) = x else { return Ok(acc) };
+            acc = vm.binary_op(BinaryOp::Add, acc, x)?;
+        }
+    }
     let it = vm.get_iter(args[0])?;
     while let Some(x) = vm.iter_next(it)? {
         acc = match (acc.as_small_int(), x.as_small_int()) {

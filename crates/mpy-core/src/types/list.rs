@@ -138,6 +138,11 @@ pub fn list_extend(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<()> {
     if extend_from_table(vm, l, it)? {
         return Ok(());
     }
+    // Desktop: a generator drained straight into `l`.
+    #[cfg(not(target_os = "none"))]
+    if it.ptr_type().is_some_and(|t| core::ptr::eq(t, &super::misc::GENERATOR_TYPE)) {
+        return crate::vm::gen::drain_into(vm, it, l);
+    }
     let iter = vm.get_iter(it)?;
     while let Some(x) = vm.iter_next(iter)? {
         list_append(vm, l, x)?;

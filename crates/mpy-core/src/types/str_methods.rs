@@ -583,25 +583,71 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
 }
 
 
+/// Desktop `str.split`'s parts as they are found: the first ones on the
+/// stack (a gc root: the native stack) until they are all known, made
+/// into one list of the final size; a list grown from them past that.
+#[cfg(not(target_os = "none"))]
+struct Parts<'t> {
+    /// The text split (pinned).
+    text: &'t str,
+    /// The first parts.
+    first: [Obj; 16],
+    /// Parts so far.
+    n: usize,
+    /// The list, once there are more than `first` holds (else NULL).
+    list: Obj,
+}
+
+#[cfg(not(target_os = "none"))]
+impl Parts<'_> {
+    /// Adds `text[a..b]`.
+    ///
+    /// Errors: `MemoryError`.
+    #[inline(always)]
+    fn put(&mut self, vm: &mut Vm, a: usize, b: usize) -> PyResult<()> {
+        let part = vm.new_str(self.text.get(a..b).unwrap_or(""))?;
+        match self.first.get_mut(self.n) {
+            Some(slot) => *slot = part,
+            None => self.spill(vm, part)?,
+        }
+        self.n += 1;
+        Ok(())
+    }
+
+    /// [`Parts::put`] past the first parts: into the list.
+    #[inline(never)]
+    fn spill(&mut self, vm: &mut Vm, part: Obj) -> PyResult<()> {
+        if self.list.is_null() {
+            self.list = vm.new_list_with_capacity(2 * self.first.len())?;
+            let first = self.first;
+            for p in first {
+                list_push(vm, self.list, p)?;
+            }
+        }
+        list_push(vm, self.list, part)
+    }
+
+    /// The list of the parts.
+    ///
+    /// Errors: `MemoryError`.
+    fn finish(&self, vm: &mut Vm) -> PyResult<Obj> {
+        match self.first.get(..self.n) {
+            Some(p) if self.list.is_null() => vm.new_list(p),
+            _ => Ok(self.list),
+        }
+    }
+}
+
 /// Desktop `str.split`: `text` (pinned) split at `sep` (non-empty; None:
-/// runs of whitespace) at most `max` times (negative: no limit). Short
-/// results are made from the parts kept on the stack, in one list of the
-/// final size.
+/// runs of whitespace) at most `max` times (negative: no limit), in one
+/// scan making the parts as they are found ([`Parts`]).
 ///
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> PyResult<Obj> {
     let s = text.as_bytes();
-    // The first parts' ranges are kept, so short texts are scanned once.
-    let mut spans = [(0usize, 0usize); 16];
-    let mut n = 0;
-    let mut keep = |r: (usize, usize)| {
-        if let Some(slot) = spans.get_mut(n) {
-            *slot = r;
-        }
-        n += 1;
-    };
+    let mut parts = Parts { text, first: [Obj::NULL; 16], n: 0, list: Obj::NULL };
     match sep_b {
         // One-byte separator, no limit: one plain scan.
         Some(&[c]) if max < 0 => {
@@ -619,7 +665,7 @@ fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> 
                 let mut z = !(((w & LOW7).wrapping_add(LOW7)) | w | LOW7);
                 while z != 0 {
                     let i = at + (z.trailing_zeros() / 8) as usize;
-                    keep((st, i));
+                    parts.put(vm, st, i)?;
                     st = i + 1;
                     z &= z - 1;
                 }
@@ -627,35 +673,20 @@ fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> 
             }
             for (k, &b) in words.remainder().iter().enumerate() {
                 if b == c {
-                    keep((st, at + k));
+                    parts.put(vm, st, at + k)?;
                     st = at + k + 1;
                 }
             }
-            keep((st, s.len()));
+            parts.put(vm, st, s.len())?;
         }
         _ => {
-            let mut count = Splitter::new(max);
-            while let Some(r) = count.next(s, sep_b) {
-                keep(r);
+            let mut fwd = Splitter::new(max);
+            while let Some((a, b)) = fwd.next(s, sep_b) {
+                parts.put(vm, a, b)?;
             }
         }
     }
-    if n <= spans.len() {
-        // The parts live in this array (a gc root: the native stack) until
-        // the list holds them.
-        let mut parts = [Obj::NULL; 16];
-        for (slot, &(a, b)) in parts.iter_mut().zip(&spans[..n]) {
-            *slot = vm.new_str(text.get(a..b).unwrap_or(""))?;
-        }
-        return vm.new_list(&parts[..n]);
-    }
-    let l = vm.new_list_with_capacity(n)?;
-    let mut fwd = Splitter::new(max);
-    while let Some((a, b)) = fwd.next(s, sep_b) {
-        let part = vm.new_str(text.get(a..b).unwrap_or(""))?;
-        list_push(vm, l, part)?;
-    }
-    Ok(l)
+    parts.finish(vm)
 }
 
 fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {

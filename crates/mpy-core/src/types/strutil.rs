@@ -536,6 +536,12 @@ pub fn items_seq(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     // A temporary list (`str.join`'s): room for a short line's parts
     // upfront (desktop), instead of growing from 4 by halves.
     let l = vm.new_list_with_capacity(if cfg!(target_os = "none") { 0 } else { 16 })?;
+    // Desktop: a generator drained straight into the list.
+    #[cfg(not(target_os = "none"))]
+    if o.ptr_type().is_some_and(|t| core::ptr::eq(t, &super::misc::GENERATOR_TYPE)) {
+        crate::vm::gen::drain_into(vm, o, l)?;
+        return Ok(l);
+    }
     let it = vm.get_iter(o)?;
     while let Some(x) = vm.iter_next(it)? {
         list_push(vm, l, x)?;

@@ -1345,6 +1345,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             op::YIELD_VALUE => {
                 // (1 popped, 1 pushed on resume)
                 let v = pop!();
+                // Desktop: a generator drained into a list appends there
+                // and runs on, given None as `next` would (`gen::drain_into`).
+                #[cfg(not(target_os = "none"))]
+                if f.gen == vm.vmstate.drain_gen && super::gen::drain_push(vm, v) {
+                    push!(Obj::NONE);
+                    ip = pc;
+                    continue;
+                }
                 // SAFETY: the slot just popped.
                 unsafe { sp.write(Obj::NULL) };
                 // Desktop: a `yield` statement (POP_TOP next) is resumed

@@ -498,6 +498,76 @@ fn stop_or_raise(vm: &mut Vm, e: PyErr) -> PyResult<Option<Obj>> {
     }
 }
 
+/// [`drain_step`]'s consumer: appending to a list.
+#[cfg(not(target_os = "none"))]
+pub const DRAIN_LIST: u32 = 0;
+/// [`drain_step`]'s consumer: `sum` (small ints added in place).
+#[cfg(not(target_os = "none"))]
+pub const DRAIN_SUM: u32 = 1;
+/// [`drain_step`]'s consumer: `all` (true values passed over in place).
+#[cfg(not(target_os = "none"))]
+pub const DRAIN_ALL: u32 = 2;
+/// [`drain_step`]'s consumer: `any` (false values passed over in place).
+#[cfg(not(target_os = "none"))]
+pub const DRAIN_ANY: u32 = 3;
+
+/// Resumes generator `g` for a consumer that takes all its items in
+/// turn (`kind`, with state `acc`: the list appended to, the running
+/// sum), desktop builds: as [`next_item`], but while `g` runs its
+/// YIELD_VALUE takes what the consumer would do with the value in place
+/// when that runs no code and cannot fail ([`drain_push`]) and runs on
+/// (with None as the yield's value, as `next` sends); nothing else runs
+/// between the items in either case, so this is not observable. Returns
+/// the next item left to the consumer (None at the end) and the state.
+/// The consumer keeps `acc` alive.
+///
+/// Errors: as [`next_item`].
+#[cfg(not(target_os = "none"))]
+pub fn drain_step(vm: &mut Vm, g: Obj, kind: u32, acc: Obj) -> PyResult<(Option<Obj>, Obj)> {
+    let st = &mut vm.vmstate;
+    let saved = (st.drain_gen, st.drain_acc, st.drain_kind);
+    (st.drain_gen, st.drain_acc, st.drain_kind) = (g, acc, kind);
+    let r = next_item(vm, g);
+    let st = &mut vm.vmstate;
+    let acc = st.drain_acc;
+    (st.drain_gen, st.drain_acc, st.drain_kind) = saved;
+    Ok((r?, acc))
+}
+
+/// Appends every item generator `g` yields to list `l` (`list(g)`,
+/// `l.extend(g)`, `str.join`'s items) through [`drain_step`].
+///
+/// Errors: as [`next_item`]; `MemoryError`.
+#[cfg(not(target_os = "none"))]
+pub fn drain_into(vm: &mut Vm, g: Obj, l: Obj) -> PyResult<()> {
+    while let (Some(v), _) = drain_step(vm, g, DRAIN_LIST, l)? {
+        crate::types::list::list_append(vm, l, v)?;
+    }
+    Ok(())
+}
+
+/// YIELD_VALUE of the generator being drained ([`drain_step`]): does the
+/// consumer's step with `v` in place if it can. False if not (the frame
+/// then yields `v` as usual, for the consumer).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+pub fn drain_push(vm: &mut Vm, v: Obj) -> bool {
+    let acc = vm.vmstate.drain_acc;
+    match vm.vmstate.drain_kind {
+        DRAIN_LIST => crate::types::list::list_append(vm, acc, v).is_ok(),
+        DRAIN_SUM => match (acc.as_small_int(), v.as_small_int()) {
+            (Some(a), Some(b)) if Obj::fits_small_int(a as i64 + b as i64) => {
+                vm.vmstate.drain_acc = Obj::small_int(a + b);
+                true
+            }
+            _ => false,
+        },
+        DRAIN_ALL => v == Obj::TRUE || v.as_small_int().is_some_and(|i| i != 0),
+        DRAIN_ANY => v == Obj::FALSE || v == Obj::NONE || v == Obj::small_int(0),
+        _ => false,
+    }
+}
+
 /// FOR_ITER's step of iterator `it`: [`Vm::iter_next`] (which steps list
 /// and tuple iterators in place on desktop builds), with a generator
 /// resumed directly ([`next_item`]) and a range iterator stepped here.

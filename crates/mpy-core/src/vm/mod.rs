@@ -195,6 +195,18 @@ pub struct VmState {
     /// (`gen::run_frame`).
     #[cfg(not(target_os = "none"))]
     pub suspend_flags: u32,
+    /// Desktop: the generator being drained (`gen::drain_step`), whose
+    /// YIELD_VALUE hands the value to the consumer in place and runs on
+    /// when it can; NULL when none.
+    #[cfg(not(target_os = "none"))]
+    pub drain_gen: Obj,
+    /// Desktop: the consumer's state while [`VmState::drain_gen`] runs:
+    /// the list it appends to or the running sum.
+    #[cfg(not(target_os = "none"))]
+    pub drain_acc: Obj,
+    /// Desktop: the consumer of [`VmState::drain_gen`] (`gen::DRAIN_*`).
+    #[cfg(not(target_os = "none"))]
+    pub drain_kind: u32,
     /// Class flag bits (`class::CF_*`) that hold for every class: set when
     /// an existing class gains e.g. a `__setattr__` (its subclasses cannot
     /// be found to update their own flags).
@@ -272,6 +284,12 @@ impl Default for VmState {
             scrub_pending: false,
             #[cfg(not(target_os = "none"))]
             suspend_flags: 0,
+            #[cfg(not(target_os = "none"))]
+            drain_gen: Obj::NULL,
+            #[cfg(not(target_os = "none"))]
+            drain_acc: Obj::NULL,
+            #[cfg(not(target_os = "none"))]
+            drain_kind: 0,
             class_flags_extra: 0,
             mcache_epoch: 0,
             #[cfg(feature = "opcode-stats")]
