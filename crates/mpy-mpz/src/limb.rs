@@ -378,7 +378,10 @@ fn copy_ripple(out: &mut [Digit], a: &[Digit], mut c: bool, sub: bool) -> bool {
 /// Digit-slice `out[..a.len()] = a * d + carry_in`; returns the carry
 /// digit. Requires `a.len() <= out.len()`.
 pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: Digit) -> Digit {
-    let (op, ot) = split_mut(head(out, a.len()));
+    // (Both of `a`'s length: the compiler sees that the limb slices and
+    // their groups of four match, with no checks of its own.)
+    let Some(out) = out.get_mut(..a.len()) else { return 0 };
+    let (op, ot) = split_mut(out);
     let (ap, at) = split(a);
     let dd = d as u128;
     // a limb times a digit plus a digit carry stays below 2^96.
@@ -387,8 +390,6 @@ pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: D
     // of adds with carry (each product's high limb into the next one's
     // low limb; the last high limb takes the final carry: it is at most
     // `2^64 - 2`). The rest one limb at a time.
-    let n = op.len().min(ap.len());
-    let (op, ap) = (op.get_mut(..n).unwrap_or_default(), ap.get(..n).unwrap_or_default());
     let (o4, o_rest) = op.as_chunks_mut::<4>();
     let (a4, a_rest) = ap.as_chunks::<4>();
     for (o, x) in o4.iter_mut().zip(a4) {
