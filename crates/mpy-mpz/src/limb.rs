@@ -97,15 +97,27 @@ pub(crate) fn sub_n(out: &mut [L2], a: &[L2], b: &[L2], c: u8) -> u8 {
 }
 
 /// `out = a op b` limb by limb with `op` an add or subtract with carry,
-/// over the shortest of the three; returns the final carry. Four limbs
-/// per iteration (one loop test per four carry steps), then the rest.
+/// over the shortest of the three; returns the final carry. Eight limbs
+/// per iteration (one loop test, and one save and restore of the carry
+/// flag around it, per eight carry steps), then at most one group of
+/// four, then the rest.
 #[inline(always)]
 fn op_n(out: &mut [L2], a: &[L2], b: &[L2], mut c: u8, op: fn(u8, u64, u64) -> (u64, u8)) -> u8 {
     let n = out.len().min(a.len()).min(b.len());
     let (out, a, b) = (out.get_mut(..n).unwrap_or_default(), a.get(..n).unwrap_or_default(), b.get(..n).unwrap_or_default());
-    let (o4, o_rest) = out.as_chunks_mut::<4>();
-    let (a4, a_rest) = a.as_chunks::<4>();
-    let (b4, b_rest) = b.as_chunks::<4>();
+    let (o8, o_rest) = out.as_chunks_mut::<8>();
+    let (a8, a_rest) = a.as_chunks::<8>();
+    let (b8, b_rest) = b.as_chunks::<8>();
+    for ((o, x), y) in o8.iter_mut().zip(a8).zip(b8) {
+        for ((o, x), y) in o.iter_mut().zip(x).zip(y) {
+            let (s, k) = op(c, ld(x), ld(y));
+            st(o, s);
+            c = k;
+        }
+    }
+    let (o4, o_rest) = o_rest.as_chunks_mut::<4>();
+    let (a4, a_rest) = a_rest.as_chunks::<4>();
+    let (b4, b_rest) = b_rest.as_chunks::<4>();
     for ((o, x), y) in o4.iter_mut().zip(a4).zip(b4) {
         for ((o, x), y) in o.iter_mut().zip(x).zip(y) {
             let (s, k) = op(c, ld(x), ld(y));
@@ -366,7 +378,10 @@ fn copy_ripple(out: &mut [Digit], a: &[Digit], mut c: bool, sub: bool) -> bool {
 /// Digit-slice `out[..a.len()] = a * d + carry_in`; returns the carry
 /// digit. Requires `a.len() <= out.len()`.
 pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: Digit) -> Digit {
-    let (op, ot) = split_mut(head(out, a.len()));
+    // (Both of `a`'s length: the compiler sees that the limb slices and
+    // their groups of four match, with no checks of its own.)
+    let Some(out) = out.get_mut(..a.len()) else { return 0 };
+    let (op, ot) = split_mut(out);
     let (ap, at) = split(a);
     let dd = d as u128;
     // a limb times a digit plus a digit carry stays below 2^96.
@@ -375,8 +390,6 @@ pub(crate) fn mul_digit_to(out: &mut [Digit], a: &[Digit], d: Digit, carry_in: D
     // of adds with carry (each product's high limb into the next one's
     // low limb; the last high limb takes the final carry: it is at most
     // `2^64 - 2`). The rest one limb at a time.
-    let n = op.len().min(ap.len());
-    let (op, ap) = (op.get_mut(..n).unwrap_or_default(), ap.get(..n).unwrap_or_default());
     let (o4, o_rest) = op.as_chunks_mut::<4>();
     let (a4, a_rest) = ap.as_chunks::<4>();
     for (o, x) in o4.iter_mut().zip(a4) {

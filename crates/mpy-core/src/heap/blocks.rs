@@ -1244,24 +1244,30 @@ impl Blocks {
     #[inline(always)]
     fn take_in_two_words(&mut self, start: usize, n: usize) -> bool {
         let (i, o) = (start / EPW, start % EPW);
+        // In word-sized arithmetic (no 128-bit shifts). FREE entries are
+        // zero; the run gets TAIL (0b10) in every entry, HEAD (0b01) in
+        // the first.
+        if o + n <= EPW {
+            let w = self.aw(i);
+            let mask = run_mask(o, n);
+            if w & mask != 0 {
+                return false;
+            }
+            self.set_aw(i, w | ((mask & !LO) ^ (3usize << (2 * o))));
+            return true;
+        }
         if o + n > 2 * EPW {
             return false;
         }
-        // The run's last entry is in word `i + 1` (which then exists).
-        let two = o + n > EPW;
-        let w = self.aw(i) as u128 | if two { (self.aw(i + 1) as u128) << 64 } else { 0 };
-        let mask = u128::MAX >> (128 - 2 * n) << (2 * o);
-        // FREE entries are zero.
-        if w & mask != 0 {
+        // Entries `o..` of word `i`, then the first `o + n - EPW` (1 to
+        // EPW) of word `i + 1` (which then exists).
+        let (w0, w1) = (self.aw(i), self.aw(i + 1));
+        let (m0, m1) = (!below(o), run_mask(0, o + n - EPW));
+        if (w0 & m0) | (w1 & m1) != 0 {
             return false;
         }
-        // TAIL (0b10) in every entry, HEAD (0b01) in the first.
-        let run = (mask & !(u128::MAX / 3)) ^ (3u128 << (2 * o));
-        let w = w | run;
-        self.set_aw(i, w as usize);
-        if two {
-            self.set_aw(i + 1, (w >> 64) as usize);
-        }
+        self.set_aw(i, w0 | ((m0 & !LO) ^ (3usize << (2 * o))));
+        self.set_aw(i + 1, w1 | (m1 & !LO));
         true
     }
 

@@ -421,6 +421,16 @@ pub fn long_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     use BinaryOp::*;
     // (The plain op's number: in-place ops are their plain op plus 13.)
     let p = if (InplaceOr as u8..=InplacePower as u8).contains(&opn) { opn + 13 } else { opn };
+    // A long value times a small int of one digit (the common product)
+    // first: the small one's digit straight from its tag, no `int_ref`.
+    if p == Multiply as u8 {
+        let (long, small) = if b.is_small_int() { (a, b) } else { (b, a) };
+        if let Some(i) = small.as_small_int() {
+            if let (Ok(d @ 1..), Some((neg, mag @ [_, _, _, ..]))) = (u32::try_from(i.unsigned_abs()), vm.int_digits_pinned(long)) {
+                return mul_digit(vm, MpzRef::new(neg, mag), d, i < 0);
+            }
+        }
+    }
     let (mut ba, mut bb) = ([0u32; 2], [0u32; 2]);
     if let (Some(x), Some(y)) = (int_ref(vm, a, &mut ba), int_ref(vm, b, &mut bb)) {
         // (Int objects and `int_ref`'s small values are normalised.)
