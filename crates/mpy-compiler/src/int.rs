@@ -208,7 +208,11 @@ impl Int {
     }
 
     /// `a | b`, `a ^ b`, `a & b`.
+    /// (The small-operand shortcuts of this and [`Int::add`] are the
+    /// desktop's: on the boards every operand goes through `mpy-mpz`, as
+    /// in [`Int::mul`].)
     pub fn bitop(op: bits::BitOp, a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
         if let (Int::Small(x), Int::Small(y)) = (a, b) {
             return Ok(Int::Small(match op {
                 bits::BitOp::And => x & y,
@@ -221,6 +225,7 @@ impl Int {
 
     /// `a + b` (`sub`: `a - b`).
     pub fn add(a: &Int, b: &Int, sub: bool, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
         if let (Int::Small(x), Int::Small(y)) = (a, b) {
             let r = if sub { x.checked_sub(*y) } else { x.checked_add(*y) };
             if let Some(r) = r {
@@ -363,6 +368,28 @@ mod tests {
                 assert_eq!(l, Int::shl(&a, n, &mem).map(|v| dec(&v)), "{x} << {n}");
                 let r = Int::big(BigOp::Shr(n), &a, &a, shift::shr_len(a.len(), n), 0, &mem);
                 assert_eq!(r, Int::shr(&a, n, &mem), "{x} >> {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn small_adds_and_bitops_agree_with_the_boards_path() {
+        // The boards add and combine bits of small ints through `mpy-mpz`.
+        let mem = m();
+        let xs = [0i64, 1, -1, 5, -6, 3 << 40, -(3 << 40), i64::MAX, i64::MIN, i64::MIN + 1];
+        for x in xs {
+            for y in xs {
+                let (a, b) = (Int::Small(x), Int::Small(y));
+                for sub in [false, true] {
+                    let op = if sub { BigOp::Sub } else { BigOp::Add };
+                    let n = mpy_mpz::add::add_len(a.len(), b.len());
+                    let big = Int::big(op, &a, &b, n, 0, &mem).map(|v| dec(&v));
+                    assert_eq!(big, Int::add(&a, &b, sub, &mem).map(|v| dec(&v)), "{x} {y} {sub}");
+                }
+                for k in [bits::BitOp::And, bits::BitOp::Or, bits::BitOp::Xor] {
+                    let big = Int::big(BigOp::Bit(k), &a, &b, bits::bitop_len(a.len(), b.len()), 0, &mem);
+                    assert_eq!(big, Int::bitop(k, &a, &b, &mem), "{x} {y}");
+                }
             }
         }
     }
