@@ -196,7 +196,8 @@ pub fn fold_unary<'a>(op: UnaryOp, v: CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
         (UnaryOp::Not, v) => Some(if v.truthy() { CVal::False } else { CVal::True }),
         (UnaryOp::Pos, CVal::Int(_) | CVal::Float(_)) => Some(v),
         (UnaryOp::Neg, CVal::Int(i)) => i.neg(mem).ok().map(CVal::Int),
-        (UnaryOp::Neg, CVal::Float(f)) => Some(CVal::Float(-f)),
+        // The sign bit flipped (no soft-double negation on the boards).
+        (UnaryOp::Neg, CVal::Float(f)) => Some(CVal::Float(f64::from_bits(f.to_bits() ^ (1 << 63)))),
         (UnaryOp::Invert, CVal::Int(i)) => i.invert(mem).ok().map(CVal::Int),
         _ => None,
     }
@@ -351,8 +352,14 @@ fn fold_float<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>) -> Option<CVal<'a>> {
             }
             x / y
         }
-        BinOp::FloorDiv => float_divmod(x, y)?.0,
-        BinOp::Mod => float_divmod(x, y)?.1,
+        BinOp::FloorDiv | BinOp::Mod => {
+            let (d, m) = float_divmod(x, y)?;
+            if op == BinOp::Mod {
+                m
+            } else {
+                d
+            }
+        }
         BinOp::Pow => float_pow(x, y)?,
         _ => return None,
     };
