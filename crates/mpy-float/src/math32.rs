@@ -594,6 +594,18 @@ mod tests {
     }
 
     #[test]
+    fn divmod_is_pythons() {
+        // (a, b, a // b, a % b) as CPython gives them.
+        let cases = [(7.0f32, 2.0f32, 3.0f32, 1.0f32), (-7.0, 2.0, -4.0, 1.0), (7.0, -2.0, -4.0, -1.0),
+            (-7.0, -2.0, 3.0, -1.0), (0.0, 5.0, 0.0, 0.0), (-0.0, 5.0, -0.0, 0.0), (0.0, -5.0, -0.0, -0.0),
+            (1.5, 0.5, 3.0, 0.0), (-1.5, 0.5, -3.0, 0.0), (5.5, 2.0, 2.0, 1.5)];
+        for (a, b, d, m) in cases {
+            let (gd, gm) = divmod(a, b);
+            assert!(gd.to_bits() == d.to_bits() && gm.to_bits() == m.to_bits(), "{a} {b}: {gd} {gm}");
+        }
+    }
+
+    #[test]
     fn as_libm_f64() {
         check1("exp", exp, libm::exp);
         check1("expm1", expm1, libm::expm1);
