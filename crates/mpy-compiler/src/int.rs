@@ -208,7 +208,11 @@ impl Int {
     }
 
     /// `a | b`, `a ^ b`, `a & b`.
+    /// (The small-operand shortcuts of this and [`Int::add`] are the
+    /// desktop's: on the boards every operand goes through `mpy-mpz`, as
+    /// in [`Int::mul`].)
     pub fn bitop(op: bits::BitOp, a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
         if let (Int::Small(x), Int::Small(y)) = (a, b) {
             return Ok(Int::Small(match op {
                 bits::BitOp::And => x & y,
@@ -221,6 +225,7 @@ impl Int {
 
     /// `a + b` (`sub`: `a - b`).
     pub fn add(a: &Int, b: &Int, sub: bool, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
         if let (Int::Small(x), Int::Small(y)) = (a, b) {
             let r = if sub { x.checked_sub(*y) } else { x.checked_add(*y) };
             if let Some(r) = r {
@@ -250,8 +255,10 @@ impl Int {
         }
     }
 
-    /// `a << n`.
+    /// `a << n`. (On the boards small operands too go through `mpy-mpz`,
+    /// as in [`Int::pow`]: the `i64` shifts are library calls there.)
     pub fn shl(a: &Int, n: usize, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
         if let Int::Small(x) = a {
             if *x == 0 {
                 return Ok(Int::Small(0));
@@ -266,8 +273,9 @@ impl Int {
         Int::big(BigOp::Shl(n), a, a, shift::shl_len(a.len(), n), 0, mem)
     }
 
-    /// `a >> n` (floor).
+    /// `a >> n` (floor; on the boards through `mpy-mpz` as [`Int::shl`]).
     pub fn shr(a: &Int, n: usize, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
         if let Int::Small(x) = a {
             return Ok(Int::Small(if n >= 64 { if *x < 0 { -1 } else { 0 } } else { x >> n }));
         }
@@ -347,6 +355,43 @@ mod tests {
         assert_eq!(Int::shl(&Int::Small(1), 63, &mem).map(|v| dec(&v)).ok(), Some(String::from("9223372036854775808")));
         #[cfg(feature = "float")]
         assert_eq!(p.to_f64(), 1.2676506002282294e30);
+    }
+
+    #[test]
+    fn small_shifts_agree_with_the_boards_path() {
+        // The boards shift small ints through `mpy-mpz` too.
+        let mem = m();
+        for x in [0i64, 1, -1, 5, -5, 3 << 40, -(3 << 40), i64::MAX, i64::MIN] {
+            let a = Int::Small(x);
+            for n in [0usize, 1, 2, 31, 32, 62, 63, 64, 100] {
+                let l = Int::big(BigOp::Shl(n), &a, &a, shift::shl_len(a.len(), n), 0, &mem).map(|v| dec(&v));
+                assert_eq!(l, Int::shl(&a, n, &mem).map(|v| dec(&v)), "{x} << {n}");
+                let r = Int::big(BigOp::Shr(n), &a, &a, shift::shr_len(a.len(), n), 0, &mem);
+                assert_eq!(r, Int::shr(&a, n, &mem), "{x} >> {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn small_adds_and_bitops_agree_with_the_boards_path() {
+        // The boards add and combine bits of small ints through `mpy-mpz`.
+        let mem = m();
+        let xs = [0i64, 1, -1, 5, -6, 3 << 40, -(3 << 40), i64::MAX, i64::MIN, i64::MIN + 1];
+        for x in xs {
+            for y in xs {
+                let (a, b) = (Int::Small(x), Int::Small(y));
+                for sub in [false, true] {
+                    let op = if sub { BigOp::Sub } else { BigOp::Add };
+                    let n = mpy_mpz::add::add_len(a.len(), b.len());
+                    let big = Int::big(op, &a, &b, n, 0, &mem).map(|v| dec(&v));
+                    assert_eq!(big, Int::add(&a, &b, sub, &mem).map(|v| dec(&v)), "{x} {y} {sub}");
+                }
+                for k in [bits::BitOp::And, bits::BitOp::Or, bits::BitOp::Xor] {
+                    let big = Int::big(BigOp::Bit(k), &a, &b, bits::bitop_len(a.len(), b.len()), 0, &mem);
+                    assert_eq!(big, Int::bitop(k, &a, &b, &mem), "{x} {y}");
+                }
+            }
+        }
     }
 
     #[test]

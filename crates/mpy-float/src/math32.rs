@@ -477,6 +477,34 @@ pub fn fmod(x: f32, y: f32) -> f32 {
     }
 }
 
+/// Python's float floor division and modulo, `(a // b, a % b)`, the
+/// modulo taking the divisor's sign (CPython's algorithm); `b` must be
+/// nonzero. One copy for the run time's `//`, `%` and `divmod` and the
+/// compiler's constant folding on single-precision builds.
+#[inline(never)]
+pub fn divmod(a: f32, b: f32) -> (f32, f32) {
+    let mut m = fmod(a, b);
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = libm::copysignf(0.0, b);
+    }
+    let fd = if div != 0.0 {
+        let mut fd = floor(div);
+        if div - fd > 0.5 {
+            fd += 1.0;
+        }
+        fd
+    } else {
+        libm::copysignf(0.0, a / b)
+    };
+    (fd, m)
+}
+
 /// 2**23: every `f32` of this magnitude or more is an integer.
 const TWO_23: f32 = 8_388_608.0;
 
@@ -562,6 +590,18 @@ mod tests {
             let w = want(x as f64) as f32;
             let g = f(x);
             assert!(close(g, w, 1), "{name}({x:e}): {g:e} != {w:e}");
+        }
+    }
+
+    #[test]
+    fn divmod_is_pythons() {
+        // (a, b, a // b, a % b) as CPython gives them.
+        let cases = [(7.0f32, 2.0f32, 3.0f32, 1.0f32), (-7.0, 2.0, -4.0, 1.0), (7.0, -2.0, -4.0, -1.0),
+            (-7.0, -2.0, 3.0, -1.0), (0.0, 5.0, 0.0, 0.0), (-0.0, 5.0, -0.0, 0.0), (0.0, -5.0, -0.0, -0.0),
+            (1.5, 0.5, 3.0, 0.0), (-1.5, 0.5, -3.0, 0.0), (5.5, 2.0, 2.0, 1.5)];
+        for (a, b, d, m) in cases {
+            let (gd, gm) = divmod(a, b);
+            assert!(gd.to_bits() == d.to_bits() && gm.to_bits() == m.to_bits(), "{a} {b}: {gd} {gm}");
         }
     }
 

@@ -151,8 +151,12 @@ impl<'a> CVal<'a> {
 type F = f32;
 #[cfg(all(feature = "float", not(feature = "float-single")))]
 type F = f64;
-#[cfg(feature = "float")]
+#[cfg(all(feature = "float", not(feature = "float-single")))]
 type M = libm::Libm<F>;
+/// The single-precision math of the run time (its `floor` and `pow`,
+/// already linked there: no `libm` copies for the folds).
+#[cfg(all(feature = "float", feature = "float-single"))]
+use mpy_float::math32 as M;
 
 /// A numeric constant's value in [`F`].
 #[cfg(feature = "float")]
@@ -192,7 +196,8 @@ pub fn fold_unary<'a>(op: UnaryOp, v: CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
         (UnaryOp::Not, v) => Some(if v.truthy() { CVal::False } else { CVal::True }),
         (UnaryOp::Pos, CVal::Int(_) | CVal::Float(_)) => Some(v),
         (UnaryOp::Neg, CVal::Int(i)) => i.neg(mem).ok().map(CVal::Int),
-        (UnaryOp::Neg, CVal::Float(f)) => Some(CVal::Float(-f)),
+        // The sign bit flipped (no soft-double negation on the boards).
+        (UnaryOp::Neg, CVal::Float(f)) => Some(CVal::Float(f64::from_bits(f.to_bits() ^ (1 << 63)))),
         (UnaryOp::Invert, CVal::Int(i)) => i.invert(mem).ok().map(CVal::Int),
         _ => None,
     }
@@ -230,15 +235,16 @@ fn fmod(a: F, b: F) -> F {
     M::copysign(r, a)
 }
 
-/// `a` modulo `b` with the sign of `a`, exactly, in single precision:
-/// the run time's `math.fmod` (the same exact result, one copy of the
-/// code on the boards).
 #[cfg(all(feature = "float", feature = "float-single"))]
-fn fmod(a: F, b: F) -> F {
-    mpy_float::math32::fmod(a, b)
+fn float_divmod(a: F, b: F) -> Option<(F, F)> {
+    if b == 0.0 {
+        return None;
+    }
+    // The run time's own (one copy of the code on the boards).
+    Some(mpy_float::math32::divmod(a, b))
 }
 
-#[cfg(feature = "float")]
+#[cfg(all(feature = "float", not(feature = "float-single")))]
 fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     if b == 0.0 {
         return None;
@@ -270,7 +276,7 @@ fn float_pow(a: F, b: F) -> Option<F> {
     if a == 0.0 && b < 0.0 {
         return None;
     }
-    if a < 0.0 && b != M::floor(b) {
+    if a < 0.0 && b != M::trunc(b) {
         return None;
     }
     // The boards' run-time `**` (mpy-core's `M::pow`), so folds round alike.
@@ -346,8 +352,14 @@ fn fold_float<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>) -> Option<CVal<'a>> {
             }
             x / y
         }
-        BinOp::FloorDiv => float_divmod(x, y)?.0,
-        BinOp::Mod => float_divmod(x, y)?.1,
+        BinOp::FloorDiv | BinOp::Mod => {
+            let (d, m) = float_divmod(x, y)?;
+            if op == BinOp::Mod {
+                m
+            } else {
+                d
+            }
+        }
         BinOp::Pow => float_pow(x, y)?,
         _ => return None,
     };

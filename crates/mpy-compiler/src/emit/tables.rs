@@ -83,8 +83,12 @@ fn heap_bytes(c: &Const) -> usize {
 }
 
 /// Strict constant equality: same type and same value (floats compared by
-/// bits, so `0.0` and `-0.0` differ), tuples element-wise.
+/// bits, so `0.0` and `-0.0` differ), tuples element-wise. (No derived
+/// float comparison: the boards would link the soft-double one.)
 fn strict_eq(a: &Const, b: &Const) -> bool {
+    if core::mem::discriminant(a) != core::mem::discriminant(b) {
+        return false;
+    }
     match (a, b) {
         (Const::Float(x), Const::Float(y)) | (Const::Complex(x), Const::Complex(y)) => {
             x.to_bits() == y.to_bits()
@@ -92,15 +96,18 @@ fn strict_eq(a: &Const, b: &Const) -> bool {
         (Const::Tuple(x), Const::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| strict_eq(p, q))
         }
-        (Const::Str(x), Const::Str(y)) | (Const::Int(x), Const::Int(y)) => x == y,
-        (Const::Bytes(x), Const::Bytes(y)) => x == y,
-        // The rest are unit variants (no float comparison: the boards
-        // would link the soft-double one for the derived `==`).
-        (Const::None, Const::None)
-        | (Const::False, Const::False)
-        | (Const::True, Const::True)
-        | (Const::Ellipsis, Const::Ellipsis) => true,
-        _ => false,
+        // The same variant: strings, bytes and decimal ints by their
+        // bytes; the unit variants (no bytes) are equal.
+        _ => payload(a) == payload(b),
+    }
+}
+
+/// The bytes of a str, bytes or int constant (empty for the others).
+fn payload(c: &Const) -> &[u8] {
+    match c {
+        Const::Str(s) | Const::Int(s) => s.as_bytes(),
+        Const::Bytes(b) => b,
+        _ => &[],
     }
 }
 

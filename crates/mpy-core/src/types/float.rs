@@ -180,7 +180,16 @@ pub fn float_hash(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 }
 
 /// Python's float floor-division and modulo: `(a // b, a % b)` with the
+/// modulo taking the divisor's sign. `b` must be nonzero. (Single
+/// precision: `mpy_float`'s, which the compiler's folding shares.)
+#[cfg(feature = "float-single")]
+pub fn float_divmod(a: Float, b: Float) -> (Float, Float) {
+    mpy_float::math32::divmod(a, b)
+}
+
+/// Python's float floor-division and modulo: `(a // b, a % b)` with the
 /// modulo taking the divisor's sign. `b` must be nonzero.
+#[cfg(not(feature = "float-single"))]
 pub fn float_divmod(a: Float, b: Float) -> (Float, Float) {
     let mut m = M::fmod(a, b);
     let mut div = (a - m) / b;
