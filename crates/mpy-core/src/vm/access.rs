@@ -27,11 +27,9 @@ pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
         #[cfg(not(target_os = "none"))]
         None if fun == Obj::from_type(&crate::typ::TYPE_TYPE) && args.len() == 1 => Ok(vm.type_of(args[0])),
         // Desktop: a user class straight to its instantiation (what
-        // `Vm::call` reaches for it after its other checks), which tests
-        // for one (anything else goes on to `Vm::call` there).
+        // `Vm::call` reaches for it after its other checks).
         #[cfg(not(target_os = "none"))]
-        None => super::class::call_class_positional(vm, fun, args),
-        #[cfg(target_os = "none")]
+        None if vm.heap.class(fun).is_some() => super::class::call_class_positional(vm, fun, args),
         None => vm.call(fun, args, &[]),
     }
 }
