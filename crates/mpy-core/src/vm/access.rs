@@ -29,7 +29,11 @@ pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
         // Desktop: a user class straight to its instantiation (what
         // `Vm::call` reaches for it after its other checks).
         #[cfg(not(target_os = "none"))]
-        None if vm.heap.class(fun).is_some() => super::class::call_class_positional(vm, fun, args),
+        // (The class flag only: the instantiation makes the full test,
+        // anything else going on to `Vm::call` there.)
+        None if fun.as_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) => {
+            super::class::call_class_positional(vm, fun, args)
+        }
         None => vm.call(fun, args, &[]),
     }
 }

@@ -168,6 +168,16 @@ pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
 pub fn call_positional(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
+    call_positional_inline(vm, f, first, args)
+}
+
+/// [`call_positional`] inlined into its caller (desktop: a class's
+/// instantiation runs `__init__` without a native frame in between).
+///
+/// Errors: whatever the call raises.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) fn call_positional_inline(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyResult<Obj> {
     if let Some(v) = FunView::of(vm, f) {
         let h = v.code.head;
         let n = args.len() + usize::from(!first.is_null());

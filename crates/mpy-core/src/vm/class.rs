@@ -431,7 +431,8 @@ pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
 
 /// [`call_class`] without keywords, out of line (desktop: the CALL
 /// opcodes' entry, which then passes the call on without a frame of its
-/// own).
+/// own). `cls` may be any callable but a built-in function: what is not
+/// a user class goes to [`Vm::call`] (the class test made once, here).
 ///
 /// Errors: as [`call_class`].
 #[cfg(not(target_os = "none"))]
@@ -439,7 +440,8 @@ pub fn call_class(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<O
 pub(super) fn call_class_positional(vm: &mut Vm, cls: Obj, args: &[Obj]) -> PyResult<Obj> {
     match call_plain_class(vm, cls, args) {
         Some(r) => r,
-        None => call_class_general(vm, cls, args, &[]),
+        None if vm.heap.class(cls).is_some() => call_class_general(vm, cls, args, &[]),
+        None => vm.call(cls, args, &[]),
     }
 }
 
@@ -515,7 +517,7 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         Err(e) => return Some(Err(e)),
     };
     let Some(init) = init else { return Some(Ok(obj)) };
-    Some(match super::call::call_positional(vm, init, obj, args) {
+    Some(match super::call::call_positional_inline(vm, init, obj, args) {
         Ok(Obj::NONE) => Ok(obj),
         Ok(_) => Err(vm.type_error(msg!("__init__() should return None"))),
         Err(e) => Err(e),

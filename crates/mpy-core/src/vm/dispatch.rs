@@ -511,13 +511,13 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             // Desktop: only a Python function tries the direct path
             // (the others skip its out-of-line call).
             let r = if nkw == 0 {
-                match if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
-                    super::call::call_fast(vm, fun, args)
+                if cfg!(target_os = "none") || crate::vmobj::is_function(fun) {
+                    match super::call::call_fast(vm, fun, args) {
+                        Some(r) => tri!(r),
+                        None => tri!(call_other(vm, fun, args)),
+                    }
                 } else {
-                    None
-                } {
-                    Some(r) => tri!(r),
-                    None => tri!(call_other(vm, fun, args)),
+                    tri!(call_other(vm, fun, args))
                 }
             } else {
                 tri!(vm.call(fun, &args[..nargs], &args[nargs..]))

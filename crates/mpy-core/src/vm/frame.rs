@@ -130,7 +130,7 @@ impl<'a> FunView<'a> {
     /// only maker of contexts, also immutable) that a context's qstr table
     /// and constants are a [`QstrTableHead`] and a tuple.
     #[cfg(not(target_os = "none"))]
-    #[inline]
+    #[inline(always)]
     pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
         let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
         // SAFETY: `head.code` is a raw code object and `head.context` a
