@@ -33,17 +33,20 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_port_obj(&LED_TYPE, [Obj::small_int(n as isize), Obj::NONE, Obj::NONE, Obj::NONE])
 }
 
-fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     crate::pin::write(this(vm, a[0])?.1, true);
     Ok(Obj::NONE)
 }
 
-fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     crate::pin::write(this(vm, a[0])?.1, false);
     Ok(Obj::NONE)
 }
 
-fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let pin = this(vm, a[0])?.1;
     crate::pin::write(pin, !crate::pin::read(pin));
     Ok(Obj::NONE)
@@ -68,9 +71,9 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, "LED({})", &[n.into()])
 }
 
-static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
-static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
-static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
+static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
+static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
+static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
 static INTENSITY: BuiltinFun = BuiltinFun::new(q::intensity, 1, 2, intensity);
 
 static LOCALS: [Entry; 4] = [

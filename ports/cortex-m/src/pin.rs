@@ -224,17 +224,20 @@ fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     write(this(vm, a[0])?, true);
     Ok(Obj::NONE)
 }
 
-fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     write(this(vm, a[0])?, false);
     Ok(Obj::NONE)
 }
 
-fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let pin = this(vm, a[0])?;
     write(pin, state(pin) & LEVEL == 0);
     Ok(Obj::NONE)
@@ -291,11 +294,11 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
 static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
-static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
-static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
-static HIGH: BuiltinFun = BuiltinFun::new(q::high, 1, 1, on);
-static LOW: BuiltinFun = BuiltinFun::new(q::low, 1, 1, off);
-static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
+static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
+static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
+static HIGH: BuiltinFun = BuiltinFun::new1(q::high, on);
+static LOW: BuiltinFun = BuiltinFun::new1(q::low, off);
+static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
 static MODE: BuiltinFun = BuiltinFun::new(q::mode, 1, 2, mode);
 static PULL: BuiltinFun = BuiltinFun::new(q::pull, 1, 2, pull);
 

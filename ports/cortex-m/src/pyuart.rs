@@ -119,14 +119,16 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     init_kw(vm, a[0], &a[1..], k)
 }
 
-fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn deinit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let (id, _) = slots(vm, a[0])?;
     (ops().uart_deinit)(id);
     Ok(Obj::NONE)
 }
 
 /// `any()`: how many received bytes are waiting.
-fn any(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let (id, _) = slots(vm, a[0])?;
     Ok(Obj::small_int(uartrx::waiting(id) as isize))
 }
@@ -173,7 +175,8 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `readline()`.
-fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn readline(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     read_some(vm, a[0], READ_MAX, true)
 }
 
@@ -199,7 +202,8 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `write(buf)`: sends the bytes, returns how many.
-fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let (id, _) = slots(vm, a[0])?;
     let Some(d) = buffer_of(&vm.qstrs, &vm.heap, a[1]) else {
         return Err(vm.type_error(mpy_core::runtime::exc::msg::BUFFER));
@@ -210,12 +214,12 @@ fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static DEINIT: BuiltinFun = BuiltinFun::new(q::deinit, 1, 1, deinit);
-static ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, any);
+static DEINIT: BuiltinFun = BuiltinFun::new1(q::deinit, deinit);
+static ANY: BuiltinFun = BuiltinFun::new1(q::any, any);
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
-static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 1, readline);
+static READLINE: BuiltinFun = BuiltinFun::new1(q::readline, readline);
 static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
-static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
+static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 
 static LOCALS: [Entry; 7] = [
     Entry::new(q::any, Rom::Fun(&ANY)),

@@ -57,11 +57,13 @@ fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     value(vm, &[a[0], Obj::TRUE], &[])
 }
 
-fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     value(vm, &[a[0], Obj::FALSE], &[])
 }
 
@@ -71,8 +73,8 @@ fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> 
 }
 
 static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
-static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
-static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
+static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
+static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
 
 static LOCALS: [Entry; 3] = [Entry::new(q::off, Rom::Fun(&OFF)), Entry::new(q::on, Rom::Fun(&ON)), Entry::new(q::value, Rom::Fun(&VALUE))];
 

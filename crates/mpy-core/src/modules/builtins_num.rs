@@ -18,7 +18,8 @@ use crate::types::int::int_to_str_radix;
 use crate::PyResult;
 
 /// `abs(x)`.
-pub fn b_abs(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_abs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     if args[0].is_bool() {
         return Ok(Obj::small_int((args[0] == Obj::TRUE) as isize));
     }
@@ -26,7 +27,8 @@ pub fn b_abs(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `divmod(a, b)`.
-pub fn b_divmod(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_divmod(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     vm.binary_op(BinaryOp::Divmod, args[0], args[1])
 }
 
@@ -62,17 +64,20 @@ fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
 }
 
 /// `hex(int)`: `0xff`, `-0xff`.
-pub fn b_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_hex(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     radix(vm, args[0], 16, "0x")
 }
 
 /// `oct(int)`: `0o10`.
-pub fn b_oct(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_oct(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     radix(vm, args[0], 8, "0o")
 }
 
 /// `bin(int)`: `0b101`.
-pub fn b_bin(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_bin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     radix(vm, args[0], 2, "0b")
 }
 
@@ -80,7 +85,8 @@ pub fn b_bin(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `ValueError: chr() arg not in range(0x110000)` (surrogates
 /// too: strs hold valid UTF-8 here).
-pub fn b_chr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_chr(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     // (Beyond a machine word: OverflowError, as MicroPython.)
     let v = crate::types::int::obj_to_i64(vm, args[0])?;
     let c = u32::try_from(v).ok().and_then(char::from_u32);
@@ -99,7 +105,8 @@ pub fn b_chr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError: ord() expected a character, but string of length 2
 /// found`.
-pub fn b_ord(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_ord(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let o = args[0];
     let n = if let Some(s) = vm.str_pinned(o) {
         let mut it = s.chars();

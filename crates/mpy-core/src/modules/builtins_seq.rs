@@ -26,12 +26,14 @@ fn all_any(vm: &mut Vm, o: Obj, stop_on: bool) -> PyResult<Obj> {
 }
 
 /// `all(iterable)`.
-pub fn b_all(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_all(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     all_any(vm, args[0], false)
 }
 
 /// `any(iterable)`.
-pub fn b_any(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     all_any(vm, args[0], true)
 }
 

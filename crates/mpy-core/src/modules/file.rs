@@ -334,8 +334,8 @@ fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `tell()`: the current position, in bytes from the start.
 ///
 /// Errors: `ValueError` if closed, `OSError(errno)` from the port.
-fn f_tell(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    f_seek(vm, &[args[0], Obj::small_int(0), Obj::small_int(1)], kw)
+fn f_tell(vm: &mut Vm, f: Obj) -> PyResult<Obj> {
+    f_seek(vm, &[f, Obj::small_int(0), Obj::small_int(1)], &[])
 }
 
 /// Writes `data` to file `o` (`print(..., file=o)`): the bytes written.
@@ -351,7 +351,8 @@ pub(super) fn write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
 }
 
 /// `write(data)`: str or bytes-like; returns the bytes written.
-fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let h = handle_of(vm, args[0])?;
     sync_position(vm, args[0], h)?;
     let Some(data) = buffer_of(&vm.qstrs, &vm.heap, args[1]) else {
@@ -363,7 +364,8 @@ fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn f_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_close(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let h = vm.heap.get_mut::<FileObj>(args[0]).filter(|f| f.open).map(|f| {
         f.open = false;
         f.handle
@@ -376,16 +378,17 @@ fn f_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// The finaliser: closes the handle of a file dropped while open.
 fn file_finalise(vm: &mut Vm, o: Obj) {
-    let _ = f_close(vm, &[o], &[]);
+    let _ = f_close(vm, o);
 }
 
-fn f_flush(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_flush(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     handle_of(vm, args[0])?;
     Ok(Obj::NONE)
 }
 
 fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    f_close(vm, &args[..1], &[])
+    f_close(vm, args.first().copied().unwrap_or(Obj::NONE))
 }
 
 fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -406,11 +409,11 @@ static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
 static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
 static F_READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, f_readline);
 static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines);
-static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
-static F_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, f_close);
-static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
+static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
+static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
+static F_FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, f_flush);
 static F_SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, f_seek);
-static F_TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, f_tell);
+static F_TELL: BuiltinFun = BuiltinFun::new1(q::tell, f_tell);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
 static FILE_LOCALS: [Entry; 12] = [

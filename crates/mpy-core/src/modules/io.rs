@@ -194,7 +194,8 @@ fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// past the end); returns the number of characters (StringIO) or bytes.
 ///
 /// Errors: `TypeError: object with buffer protocol required`.
-fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let text = check(vm, a[0])?;
     let Some(n) = buffer_of(&vm.qstrs, &vm.heap, a[1]).map(|b| b.len()) else {
         return Err(super::args::buffer_error(vm));
@@ -215,7 +216,8 @@ fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(count as i64)
 }
 
-fn getvalue(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn getvalue(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let text = check(vm, a[0])?;
     new_from_vec_field(vm, text, a[0], buf_ref, 0, usize::MAX)
 }
@@ -245,7 +247,8 @@ fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(new)
 }
 
-fn tell(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn tell(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     check(vm, a[0])?;
     let pos = vm.heap.get::<MemIoObj>(a[0]).map_or(0, |m| m.pos);
     vm.new_int(pos as i64)
@@ -263,7 +266,8 @@ fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn flush(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn flush(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     check(vm, a[0])?;
     Ok(Obj::NONE)
 }
@@ -286,12 +290,12 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
 static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
-static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
-static GETVALUE: BuiltinFun = BuiltinFun::new(q::getvalue, 1, 1, getvalue);
+static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
+static GETVALUE: BuiltinFun = BuiltinFun::new1(q::getvalue, getvalue);
 static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
-static TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, tell);
+static TELL: BuiltinFun = BuiltinFun::new1(q::tell, tell);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
-static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
+static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
 static MEMIO_LOCALS: [Entry; 12] = [

@@ -49,7 +49,7 @@ static EXIT: BuiltinFun = BuiltinFun::new(q::exit, 0, 1, exit);
 /// `sys.atexit`: desktop ports only (they run its function at exit); as
 /// official's MICROPY_PY_SYS_ATEXIT, which boards leave out.
 #[cfg(not(target_os = "none"))]
-static ATEXIT: BuiltinFun = BuiltinFun::new(q::atexit, 1, 1, super::sys_atexit::atexit);
+static ATEXIT: BuiltinFun = BuiltinFun::new1(q::atexit, super::sys_atexit::atexit);
 static PRINT_EXCEPTION: BuiltinFun = BuiltinFun::new(q::print_exception, 1, 2, print_exception);
 
 #[cfg(target_endian = "little")]

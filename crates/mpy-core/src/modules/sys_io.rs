@@ -195,7 +195,7 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(got.min(want) as isize))
 }
 
-fn flush(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn flush(_vm: &mut Vm, _: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
@@ -203,7 +203,7 @@ static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 3, write);
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
 static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
-static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
+static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
 
 static LOCALS: [Entry; 4] = [
     Entry::new(q::write, Rom::Fun(&WRITE)),

@@ -185,7 +185,7 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         // `d | other` / `d |= other`: like MicroPython, `other` may be
         // anything `update()` accepts.
         BinaryOp::Or | BinaryOp::InplaceOr => {
-            let d = if op == BinaryOp::Or { dict_copy(vm, &[a], &[])? } else { a };
+            let d = if op == BinaryOp::Or { dict_copy(vm, a)? } else { a };
             dict_update_from(vm, d, b)?;
             Ok(d)
         }
@@ -220,7 +220,8 @@ pub fn dict_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     super::dict_views::new_dict_iter(vm, d, super::dict_views::ViewKind::Keys)
 }
 
-fn dict_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_clear(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     if let Some(t) = vm.table_mut(d) {
         t.clear();
@@ -228,7 +229,8 @@ fn dict_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn dict_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_copy(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     new_map_copy(vm, &DICT_TYPE, d)
 }
@@ -280,15 +282,18 @@ fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
     vm.subscr(d, args[1], op)
 }
 
-fn dict_getitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_getitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     dict_item(vm, args, Subscr::Load)
 }
 
-fn dict_setitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_setitem(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1, a2];
     dict_item(vm, args, Subscr::Store(args[2]))
 }
 
-fn dict_delitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_delitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     dict_item(vm, args, Subscr::Delete)
 }
 
@@ -303,7 +308,8 @@ fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn dict_popitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_popitem(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     let e = vm.table_mut(d).and_then(|t| {
         let p = t.last_pos()?;
@@ -339,36 +345,39 @@ fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn dict_keys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_keys(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Keys)
 }
 
-fn dict_values(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_values(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Values)
 }
 
-fn dict_items(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_items(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Items)
 }
 
-static DICT_GETITEM: BuiltinFun = BuiltinFun::new(q::__getitem__, 2, 2, dict_getitem);
-static DICT_SETITEM: BuiltinFun = BuiltinFun::new(q::__setitem__, 3, 3, dict_setitem);
-static DICT_DELITEM: BuiltinFun = BuiltinFun::new(q::__delitem__, 2, 2, dict_delitem);
+static DICT_GETITEM: BuiltinFun = BuiltinFun::new2(q::__getitem__, dict_getitem);
+static DICT_SETITEM: BuiltinFun = BuiltinFun::new3(q::__setitem__, dict_setitem);
+static DICT_DELITEM: BuiltinFun = BuiltinFun::new2(q::__delitem__, dict_delitem);
 /// `clear` of dicts, sets (one method object for both).
-pub static CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, dict_clear);
-static DICT_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, dict_copy);
+pub static CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, dict_clear);
+static DICT_COPY: BuiltinFun = BuiltinFun::new1(q::copy, dict_copy);
 static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new(q::fromkeys, 2, 3, dict_fromkeys).class_method();
 static DICT_GET: BuiltinFun = BuiltinFun::new(q::get, 2, 3, dict_get);
-static DICT_ITEMS: BuiltinFun = BuiltinFun::new(q::items, 1, 1, dict_items);
-static DICT_KEYS: BuiltinFun = BuiltinFun::new(q::keys, 1, 1, dict_keys);
+static DICT_ITEMS: BuiltinFun = BuiltinFun::new1(q::items, dict_items);
+static DICT_KEYS: BuiltinFun = BuiltinFun::new1(q::keys, dict_keys);
 static DICT_POP: BuiltinFun = BuiltinFun::new(q::pop, 2, 3, dict_pop);
-static DICT_POPITEM: BuiltinFun = BuiltinFun::new(q::popitem, 1, 1, dict_popitem);
+static DICT_POPITEM: BuiltinFun = BuiltinFun::new1(q::popitem, dict_popitem);
 static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new(q::setdefault, 2, 3, dict_setdefault);
 static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
-static DICT_VALUES: BuiltinFun = BuiltinFun::new(q::values, 1, 1, dict_values);
+static DICT_VALUES: BuiltinFun = BuiltinFun::new1(q::values, dict_values);
 
 static DICT_LOCALS: [Entry; 14] = [
     Entry::new(q::__delitem__, Rom::Fun(&DICT_DELITEM)),

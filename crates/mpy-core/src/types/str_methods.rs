@@ -703,7 +703,8 @@ fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(l)
 }
 
-fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_join(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     // Desktop: a plain str joining a list or tuple of plain strs straight
     // away.
     #[cfg(not(target_os = "none"))]
@@ -945,11 +946,13 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
     vm.new_tuple(&t)
 }
 #[cfg(feature = "str-partition")]
-fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_partition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     partition_common(vm, args, false)
 }
 #[cfg(feature = "str-partition")]
-fn str_rpartition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_rpartition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     partition_common(vm, args, true)
 }
 
@@ -1036,10 +1039,12 @@ fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
     };
     build(vm, kind, n, |vm, out| map(self_ref(vm, args[0]), out))
 }
-fn str_lower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_lower(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     case_common(vm, args, false)
 }
-fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_upper(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     case_common(vm, args, true)
 }
 
@@ -1085,19 +1090,24 @@ fn is_common(vm: &mut Vm, o: Obj, class: u8) -> PyResult<Obj> {
     };
     Ok(Obj::bool(!s.is_empty() && r))
 }
-fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isdigit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_DIGIT)
 }
-fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isalpha(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_ALPHA)
 }
-fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isspace(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_SPACE)
 }
-fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isupper(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_UPPER)
 }
-fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_islower(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_LOWER)
 }
 
@@ -1187,7 +1197,8 @@ fn unhex(s: &[u8], mut out: Option<&mut [u8]>) -> Option<usize> {
 }
 
 #[cfg(feature = "bytes-hex")]
-fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn bytes_fromhex(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
     let Some(n) = buffer_ref(vm, args[1]).map(|s| unhex(s, None)) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
@@ -1228,34 +1239,34 @@ pub static RSPLIT: BuiltinFun = BuiltinFun::new_kw(q::rsplit, 1, str_rsplit);
 #[cfg(feature = "str-splitlines")]
 pub static SPLITLINES: BuiltinFun = BuiltinFun::new_kw(q::splitlines, 1, str_splitlines);
 /// `join(iterable)`.
-pub static JOIN: BuiltinFun = BuiltinFun::new(q::join, 2, 2, str_join);
+pub static JOIN: BuiltinFun = BuiltinFun::new2(q::join, str_join);
 /// `replace(old, new[, count])`.
 pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
 /// `partition`.
 #[cfg(feature = "str-partition")]
-pub static PARTITION: BuiltinFun = BuiltinFun::new(q::partition, 2, 2, str_partition);
+pub static PARTITION: BuiltinFun = BuiltinFun::new2(q::partition, str_partition);
 /// `rpartition`.
 #[cfg(feature = "str-partition")]
-pub static RPARTITION: BuiltinFun = BuiltinFun::new(q::rpartition, 2, 2, str_rpartition);
+pub static RPARTITION: BuiltinFun = BuiltinFun::new2(q::rpartition, str_rpartition);
 /// `center(width[, fillchar])` (MicroPython's padding split: the extra
 /// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
 /// CPython extension).
 #[cfg(feature = "str-center")]
 pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 3, str_center);
 /// `lower`.
-pub static LOWER: BuiltinFun = BuiltinFun::new(q::lower, 1, 1, str_lower);
+pub static LOWER: BuiltinFun = BuiltinFun::new1(q::lower, str_lower);
 /// `upper`.
-pub static UPPER: BuiltinFun = BuiltinFun::new(q::upper, 1, 1, str_upper);
+pub static UPPER: BuiltinFun = BuiltinFun::new1(q::upper, str_upper);
 /// `isdigit`.
-pub static ISDIGIT: BuiltinFun = BuiltinFun::new(q::isdigit, 1, 1, str_isdigit);
+pub static ISDIGIT: BuiltinFun = BuiltinFun::new1(q::isdigit, str_isdigit);
 /// `isalpha`.
-pub static ISALPHA: BuiltinFun = BuiltinFun::new(q::isalpha, 1, 1, str_isalpha);
+pub static ISALPHA: BuiltinFun = BuiltinFun::new1(q::isalpha, str_isalpha);
 /// `isspace`.
-pub static ISSPACE: BuiltinFun = BuiltinFun::new(q::isspace, 1, 1, str_isspace);
+pub static ISSPACE: BuiltinFun = BuiltinFun::new1(q::isspace, str_isspace);
 /// `isupper`.
-pub static ISUPPER: BuiltinFun = BuiltinFun::new(q::isupper, 1, 1, str_isupper);
+pub static ISUPPER: BuiltinFun = BuiltinFun::new1(q::isupper, str_isupper);
 /// `islower`.
-pub static ISLOWER: BuiltinFun = BuiltinFun::new(q::islower, 1, 1, str_islower);
+pub static ISLOWER: BuiltinFun = BuiltinFun::new1(q::islower, str_islower);
 /// `str.encode([encoding[, errors]])`: always UTF-8.
 pub static ENCODE: BuiltinFun = BuiltinFun::new(q::encode, 1, 3, str_encode);
 /// `bytes.decode([encoding[, errors]])`: UTF-8; invalid -> UnicodeError.
@@ -1265,7 +1276,7 @@ pub static DECODE: BuiltinFun = BuiltinFun::new(q::decode, 1, 3, bytes_decode);
 pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
 /// `fromhex(s)` (a classmethod).
 #[cfg(feature = "bytes-hex")]
-pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex).class_method();
+pub static FROMHEX: BuiltinFun = BuiltinFun::new2(q::fromhex, bytes_fromhex).class_method();
 /// `format(*args, **kw)`.
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
 
