@@ -42,12 +42,13 @@ fn micros(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `elapsed_millis(start)`: milliseconds since `start` (a `millis()`).
 fn elapsed_millis(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    elapsed(vm, a, crate::systick::ticks_ms)
+    elapsed(vm, a[0], crate::systick::ticks_ms)
 }
 
 /// Ticks of clock `now` since `a[0]` (one body for both clocks).
 #[inline(never)]
-fn elapsed(vm: &mut Vm, a: &[Obj], now: fn() -> u64) -> PyResult<Obj> {
+fn elapsed(vm: &mut Vm, h0: Obj, now: fn() -> u64) -> PyResult<Obj> {
+    let a = &[h0];
     let start = int_arg(vm, a[0])? as u64;
     Ok(Obj::small_int((now().wrapping_sub(start) & TICKS_MASK) as isize))
 }
@@ -55,7 +56,7 @@ fn elapsed(vm: &mut Vm, a: &[Obj], now: fn() -> u64) -> PyResult<Obj> {
 /// `elapsed_micros(start)`: microseconds since `start` (a `micros()`).
 fn elapsed_micros(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    elapsed(vm, a, crate::systick::ticks_us)
+    elapsed(vm, a[0], crate::systick::ticks_us)
 }
 
 /// `freq()`: `(sysclk, hclk, pclk1, pclk2)` in Hz (the STM32F405 at 168

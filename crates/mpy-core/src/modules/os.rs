@@ -183,7 +183,8 @@ fn listdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// The port's path for path argument `a[0]`, or (`Err`) the result of
 /// calling method `name` of the filesystem mounted there with the path
 /// inside it.
-fn host_path<'a>(vm: &mut Vm, a: &[Obj], name: Qstr) -> PyResult<Result<&'a str, Obj>> {
+fn host_path<'a>(vm: &mut Vm, h0: Obj, name: Qstr) -> PyResult<Result<&'a str, Obj>> {
+    let a = &[h0];
     let p = path_arg(vm, a[0])?;
     Ok(match vfs::resolve(vm, p)? {
         Target::Vfs(o, rest) => Err(vfs::call(vm, o, name, &[rest])?),
@@ -192,8 +193,9 @@ fn host_path<'a>(vm: &mut Vm, a: &[Obj], name: Qstr) -> PyResult<Result<&'a str,
 }
 
 /// `name(path)` through [`host_path`], else the port's `op`.
-fn path_op(vm: &mut Vm, a: &[Obj], name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
-    let p = match host_path(vm, a, name)? {
+fn path_op(vm: &mut Vm, h0: Obj, name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
+    let a = &[h0];
+    let p = match host_path(vm, a[0], name)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
@@ -203,7 +205,7 @@ fn path_op(vm: &mut Vm, a: &[Obj], name: Qstr, op: fn(&mut dyn crate::hal::Hal, 
 
 fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    let p = match host_path(vm, a, q::stat)? {
+    let p = match host_path(vm, a[0], q::stat)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
@@ -223,7 +225,7 @@ fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 /// filesystems fill it (no inode counts).
 fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    let p = match host_path(vm, a, q::statvfs)? {
+    let p = match host_path(vm, a[0], q::statvfs)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
@@ -240,17 +242,17 @@ fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 
 fn remove(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    path_op(vm, a, q::remove, |h, p| h.remove(p))
+    path_op(vm, a[0], q::remove, |h, p| h.remove(p))
 }
 
 fn mkdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    path_op(vm, a, q::mkdir, |h, p| h.mkdir(p))
+    path_op(vm, a[0], q::mkdir, |h, p| h.mkdir(p))
 }
 
 fn rmdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    path_op(vm, a, q::rmdir, |h, p| h.rmdir(p))
+    path_op(vm, a[0], q::rmdir, |h, p| h.rmdir(p))
 }
 
 fn rename(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {

@@ -107,8 +107,7 @@ fn randrange(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn randint(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
+fn randint(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut v = [0; 2];
     super::args::int_args(vm, a, &mut v)?;
     range_pick(vm, v[0], v[1], 1, true)
@@ -144,7 +143,7 @@ fn choice(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 static SEED: BuiltinFun = BuiltinFun::new(q::seed, 0, 1, seed);
 static GETRANDBITS: BuiltinFun = BuiltinFun::new1(q::getrandbits, getrandbits);
 static RANDRANGE: BuiltinFun = BuiltinFun::new(q::randrange, 1, 3, randrange);
-static RANDINT: BuiltinFun = BuiltinFun::new2(q::randint, randint);
+static RANDINT: BuiltinFun = BuiltinFun::new(q::randint, 2, 2, randint);
 #[cfg(feature = "float")]
 static RANDOM: BuiltinFun = BuiltinFun::new(q::random, 0, 0, random);
 #[cfg(feature = "float")]

@@ -153,8 +153,7 @@ fn ticks_cpu(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `OverflowError: ticks interval overflow` if `|delta|` exceeds
 /// half the period.
-fn ticks_add(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
+fn ticks_add(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut v = [0; 2];
     super::args::int_args(vm, a, &mut v)?;
     let [t, d] = v;
@@ -165,8 +164,7 @@ fn ticks_add(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 /// `ticks_diff(a, b)`: signed `a - b` modulo the period.
-fn ticks_diff(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
+fn ticks_diff(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let mut v = [0; 2];
     super::args::int_args(vm, a, &mut v)?;
     let [x, y] = v;
@@ -292,8 +290,8 @@ static SLEEP_US: BuiltinFun = BuiltinFun::new1(q::sleep_us, sleep_us);
 static TICKS_MS: BuiltinFun = BuiltinFun::new(q::ticks_ms, 0, 0, ticks_ms);
 static TICKS_US: BuiltinFun = BuiltinFun::new(q::ticks_us, 0, 0, ticks_us);
 static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
-static TICKS_ADD: BuiltinFun = BuiltinFun::new2(q::ticks_add, ticks_add);
-static TICKS_DIFF: BuiltinFun = BuiltinFun::new2(q::ticks_diff, ticks_diff);
+static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
+static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
 static MKTIME: BuiltinFun = BuiltinFun::new1(q::mktime, mktime);
 

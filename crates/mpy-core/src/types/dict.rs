@@ -274,7 +274,8 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError: argument should be a 'dict'` for a non-dict self;
 /// otherwise as `d[k]` (`KeyError`).
-fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
+fn dict_item(vm: &mut Vm, h0: Obj, h1: Obj, op: Subscr) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let d = native_of(vm, args[0]);
     if !is_dict(vm, d) {
         return Err(vm.type_error(crate::msg!("argument should be a 'dict'")));
@@ -284,17 +285,17 @@ fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
 
 fn dict_getitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    dict_item(vm, args, Subscr::Load)
+    dict_item(vm, args[0], args[1], Subscr::Load)
 }
 
 fn dict_setitem(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     let args = &[a0, a1, a2];
-    dict_item(vm, args, Subscr::Store(args[2]))
+    dict_item(vm, args[0], args[1], Subscr::Store(args[2]))
 }
 
 fn dict_delitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    dict_item(vm, args, Subscr::Delete)
+    dict_item(vm, args[0], args[1], Subscr::Delete)
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {

@@ -87,7 +87,8 @@ pub fn property_parts(vm: &Vm, p: Obj) -> (Obj, Obj, Obj) {
 
 /// A copy of property `args[0]` with accessor `which` (0 get, 1 set,
 /// 2 delete) replaced by `args[1]`: one body for the three methods.
-fn property_with(vm: &mut Vm, args: &[Obj], which: usize) -> PyResult<Obj> {
+fn property_with(vm: &mut Vm, h0: Obj, h1: Obj, which: usize) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let (g, s, d) = property_parts(vm, args[0]);
     let mut f = [g, s, d];
     f[which % 3] = args[1];
@@ -96,17 +97,17 @@ fn property_with(vm: &mut Vm, args: &[Obj], which: usize) -> PyResult<Obj> {
 
 fn property_getter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    property_with(vm, args, 0)
+    property_with(vm, args[0], args[1], 0)
 }
 
 fn property_setter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    property_with(vm, args, 1)
+    property_with(vm, args[0], args[1], 1)
 }
 
 fn property_deleter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    property_with(vm, args, 2)
+    property_with(vm, args[0], args[1], 2)
 }
 
 static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new2(q::getter, property_getter);

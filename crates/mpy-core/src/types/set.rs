@@ -359,8 +359,7 @@ fn op_symdiff(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
     sym_diff(vm, a, b, frozen)
 }
 
-fn m_union(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
+fn m_union(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, false, op_union)
 }
 fn m_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -369,12 +368,10 @@ fn m_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     Ok(Obj::NONE)
 }
-fn m_intersection(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
+fn m_intersection(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, false, op_inter)
 }
-fn m_intersection_update(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
+fn m_intersection_update(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, true, op_inter)
 }
 fn m_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -383,28 +380,27 @@ fn m_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn m_difference_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, true, op_diff)
 }
-fn m_symmetric_difference(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
+fn m_symmetric_difference(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, false, op_symdiff)
 }
-fn m_symmetric_difference_update(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
+fn m_symmetric_difference_update(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, true, op_symdiff)
 }
 
 /// `issubset` (`sup` false) and `issuperset`: one body.
-fn subset_meth(vm: &mut Vm, args: &[Obj], sup: bool) -> PyResult<Obj> {
+fn subset_meth(vm: &mut Vm, h0: Obj, h1: Obj, sup: bool) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let b = as_set(vm, args[1])?;
     let (x, y) = if sup { (b, args[0]) } else { (args[0], b) };
     Ok(Obj::bool(subset(vm, x, y)?))
 }
 fn m_issubset(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    subset_meth(vm, args, false)
+    subset_meth(vm, args[0], args[1], false)
 }
 fn m_issuperset(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    subset_meth(vm, args, true)
+    subset_meth(vm, args[0], args[1], true)
 }
 fn m_isdisjoint(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
@@ -425,18 +421,18 @@ static S_COPY: BuiltinFun = BuiltinFun::new1(q::copy, m_copy);
 static S_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::difference, 1, ANY, m_difference);
 static S_DIFFERENCE_UPDATE: BuiltinFun = BuiltinFun::new(q::difference_update, 1, ANY, m_difference_update);
 static S_DISCARD: BuiltinFun = BuiltinFun::new2(q::discard, m_discard);
-static S_INTERSECTION: BuiltinFun = BuiltinFun::new2(q::intersection, m_intersection);
-static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new2(q::intersection_update, m_intersection_update);
+static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 2, 2, m_intersection);
+static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 2, 2, m_intersection_update);
 static S_ISDISJOINT: BuiltinFun = BuiltinFun::new2(q::isdisjoint, m_isdisjoint);
 static S_ISSUBSET: BuiltinFun = BuiltinFun::new2(q::issubset, m_issubset);
 static S_ISSUPERSET: BuiltinFun = BuiltinFun::new2(q::issuperset, m_issuperset);
 static S_POP: BuiltinFun = BuiltinFun::new1(q::pop, m_pop);
 static S_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, m_remove);
-static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new2(q::symmetric_difference, m_symmetric_difference);
+static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_difference, 2, 2, m_symmetric_difference);
 static S_SYMMETRIC_DIFFERENCE_UPDATE: BuiltinFun =
-    BuiltinFun::new2(q::symmetric_difference_update, m_symmetric_difference_update);
+    BuiltinFun::new(q::symmetric_difference_update, 2, 2, m_symmetric_difference_update);
 static S_CONTAINS: BuiltinFun = BuiltinFun::new2(q::__contains__, m_contains);
-static S_UNION: BuiltinFun = BuiltinFun::new2(q::union, m_union);
+static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 2, 2, m_union);
 static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 
 /// `set`'s methods: `frozenset`'s first (its locals are that prefix),

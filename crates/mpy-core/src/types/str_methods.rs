@@ -918,7 +918,8 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 #[cfg(feature = "str-partition")]
-fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
+fn partition_common(vm: &mut Vm, h0: Obj, h1: Obj, rev: bool) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let kind = self_kind(vm, args[0])?;
     let sep = args[1];
     arg_check(vm, kind, sep)?;
@@ -948,12 +949,12 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
 #[cfg(feature = "str-partition")]
 fn str_partition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    partition_common(vm, args, false)
+    partition_common(vm, args[0], args[1], false)
 }
 #[cfg(feature = "str-partition")]
 fn str_rpartition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
-    partition_common(vm, args, true)
+    partition_common(vm, args[0], args[1], true)
 }
 
 #[cfg(feature = "str-center")]
@@ -1003,7 +1004,8 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     build(vm, kind, total, |vm, out| put(self_ref(vm, args[0]), out))
 }
 
-fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
+fn case_common(vm: &mut Vm, h0: Obj, upper: bool) -> PyResult<Obj> {
+    let args = &[h0];
     let conv = move |c: &u8| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
     // Desktop: a one-char ASCII qstr (its id is the char) first.
     #[cfg(not(target_os = "none"))]
@@ -1041,11 +1043,11 @@ fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
 }
 fn str_lower(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let args = &[a0];
-    case_common(vm, args, false)
+    case_common(vm, args[0], false)
 }
 fn str_upper(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let args = &[a0];
-    case_common(vm, args, true)
+    case_common(vm, args[0], true)
 }
 
 /// The `is*` tests' classes: bits of [`class_bits`].
