@@ -595,6 +595,18 @@ pub enum Native {
         /// The code.
         f: NativeFn3,
     },
+    /// `min..=max` positional arguments (`max` 3 at most) as values, the
+    /// absent ones `Obj::NULL` (see [`given`]), no keywords.
+    Opt {
+        /// How it binds.
+        kind: u8,
+        /// Fewest positional arguments.
+        min: u8,
+        /// Most positional arguments.
+        max: u8,
+        /// The code.
+        f: NativeFn3,
+    },
     /// `min..=max` positional arguments as a slice, no keywords
     /// (`max` [`BuiltinFun::UNLIMITED`]: no upper limit).
     Var {
@@ -616,6 +628,17 @@ pub enum Native {
         /// The code.
         f: NativeFn,
     },
+}
+
+/// An optional argument of a [`Native::Opt`] function as `args.get(i)`
+/// would give it: `None` if absent (`Obj::NULL`).
+#[inline(always)]
+pub fn given(o: &Obj) -> Option<&Obj> {
+    if o.is_null() {
+        None
+    } else {
+        Some(o)
+    }
 }
 
 /// A built-in function: arity, how it binds, and the native code.
@@ -647,7 +670,7 @@ impl BuiltinFun {
     pub const fn kind(&self) -> u8 {
         match self.code {
             Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => kind,
-            Native::Var { kind, .. } | Native::Kw { kind, .. } => kind,
+            Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => kind,
         }
     }
 
@@ -657,7 +680,7 @@ impl BuiltinFun {
             Native::Fix1 { .. } => 1,
             Native::Fix2 { .. } => 2,
             Native::Fix3 { .. } => 3,
-            Native::Var { min, .. } | Native::Kw { min, .. } => min,
+            Native::Opt { min, .. } | Native::Var { min, .. } | Native::Kw { min, .. } => min,
         }
     }
 
@@ -665,7 +688,7 @@ impl BuiltinFun {
     /// [`BuiltinFun::UNLIMITED`] = no limit.
     pub const fn max_args(&self) -> u8 {
         match self.code {
-            Native::Var { max, .. } => max,
+            Native::Opt { max, .. } | Native::Var { max, .. } => max,
             Native::Kw { .. } => BuiltinFun::UNLIMITED,
             _ => self.min_args(),
         }
@@ -680,7 +703,7 @@ impl BuiltinFun {
     const fn with_kind(mut self, k: u8) -> BuiltinFun {
         match &mut self.code {
             Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => *kind = k,
-            Native::Var { kind, .. } | Native::Kw { kind, .. } => *kind = k,
+            Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => *kind = k,
         }
         self
     }
@@ -737,6 +760,14 @@ impl BuiltinFun {
         BuiltinFun::of(Native::Fix3 { kind: BuiltinFun::PLAIN, f })
     }
 
+    /// A function taking `min..=max` positional arguments (`max` 3 at
+    /// most) as values, the absent ones `Obj::NULL` (see [`given`]).
+    pub const fn new_opt(name: Qstr, min: u8, max: u8, f: NativeFn3) -> BuiltinFun {
+        let _ = name;
+        assert!(min < max && max <= 3);
+        BuiltinFun::of(Native::Opt { kind: BuiltinFun::PLAIN, min, max, f })
+    }
+
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
         let _ = name;
@@ -752,6 +783,10 @@ impl BuiltinFun {
             (Native::Fix1 { f, .. }, &[a], true) => f(vm, a),
             (Native::Fix2 { f, .. }, &[a, b], true) => f(vm, a, b),
             (Native::Fix3 { f, .. }, &[a, b, c], true) => f(vm, a, b, c),
+            (Native::Opt { min, max, f, .. }, _, true) if n >= min as usize && n <= max as usize => {
+                let arg = |i: usize| args.get(i).copied().unwrap_or(Obj::NULL);
+                f(vm, arg(0), arg(1), arg(2))
+            }
             (Native::Var { min, max, f, .. }, _, true) if n >= min as usize && (n <= max as usize || max == BuiltinFun::UNLIMITED) => f(vm, args, kw),
             (Native::Kw { min, f, .. }, _, _) if n >= min as usize => f(vm, args, kw),
             _ => return None,

@@ -16,6 +16,7 @@
 //! GPIO on either board (writes vanish, reads give 0): there the shadow
 //! is what makes outputs read back, and inputs read 0.
 
+use mpy_core::typ::given;
 use crate::hw::ops;
 use crate::kw::{kw_arg, kw_check};
 use core::sync::atomic::{AtomicU8, Ordering};
@@ -204,9 +205,9 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `value([x])`: the pin's level, or sets it.
-fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?;
-    match a.get(1) {
+fn value(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    match given(&a1) {
         Some(&v) => {
             let level = vm.is_true(v)?;
             write(pin, level);
@@ -244,17 +245,17 @@ fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 }
 
 /// `mode([m])` and `pull([p])`: get, or set through `init`.
-fn mode(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?;
-    match a.get(1) {
+fn mode(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    match given(&a1) {
         Some(&m) => init_kw(vm, pin, &[m], &[]),
         None => Ok(Obj::small_int(isize::from(mode_pull(pin).0))),
     }
 }
 
-fn pull(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?;
-    match a.get(1) {
+fn pull(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    match given(&a1) {
         Some(&p) => init_kw(vm, pin, &[Obj::NONE, p], &[]),
         None => Ok(Obj::small_int(isize::from(mode_pull(pin).1))),
     }
@@ -293,14 +294,14 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
+static VALUE: BuiltinFun = BuiltinFun::new_opt(q::value, 1, 2, value);
 static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
 static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
 static HIGH: BuiltinFun = BuiltinFun::new1(q::high, on);
 static LOW: BuiltinFun = BuiltinFun::new1(q::low, off);
 static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
-static MODE: BuiltinFun = BuiltinFun::new(q::mode, 1, 2, mode);
-static PULL: BuiltinFun = BuiltinFun::new(q::pull, 1, 2, pull);
+static MODE: BuiltinFun = BuiltinFun::new_opt(q::mode, 1, 2, mode);
+static PULL: BuiltinFun = BuiltinFun::new_opt(q::pull, 1, 2, pull);
 
 static LOCALS: [Entry; 25] = [
     Entry::new(q::ALT, Rom::Int(ALT as isize)),

@@ -13,6 +13,7 @@
 //! `__import__` call the VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
 //! code's namespaces (`__main__`'s globals when none runs).
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::args::str_conv_error;
 use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
@@ -90,10 +91,10 @@ fn b_iter(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.get_iter(args[0])
 }
 
-fn b_next(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match vm.iter_next_allow_raise(args[0])? {
+fn b_next(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    match vm.iter_next_allow_raise(a0)? {
         Some(x) => Ok(x),
-        None => match args.get(1) {
+        None => match given(&a1) {
             Some(&d) => Ok(d),
             None => Err(vm.error_noargs(&e::STOP_ITERATION_TYPE)),
         },
@@ -181,11 +182,11 @@ fn b_issubclass(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], false)))
 }
 
-fn b_getattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let name = arg_qstr(vm, args[1])?;
-    match vm.load_attr(args[0], name) {
+fn b_getattr(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let name = arg_qstr(vm, a1)?;
+    match vm.load_attr(a0, name) {
         Ok(v) => Ok(v),
-        Err(err) => match args.get(2) {
+        Err(err) => match given(&a2) {
             Some(&d) if err_is(vm, err, &e::ATTRIBUTE_ERROR_TYPE) => Ok(d),
             _ => Err(err),
         },
@@ -584,7 +585,7 @@ static B_EVAL: BuiltinFun = BuiltinFun::new(q::eval, 1, 3, b_eval);
 static B_EXEC: BuiltinFun = BuiltinFun::new(q::exec, 1, 3, b_exec);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
 static B_EXECFILE: BuiltinFun = BuiltinFun::new(q::execfile, 1, 3, b_execfile);
-static B_GETATTR: BuiltinFun = BuiltinFun::new(q::getattr, 2, 3, b_getattr);
+static B_GETATTR: BuiltinFun = BuiltinFun::new_opt(q::getattr, 2, 3, b_getattr);
 static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
 static B_HASATTR: BuiltinFun = BuiltinFun::new2(q::hasattr, b_hasattr);
 static B_HASH: BuiltinFun = BuiltinFun::new1(q::hash, b_hash);
@@ -602,7 +603,7 @@ static B_LEN: BuiltinFun = BuiltinFun::new1(q::len, b_len);
 static B_LOCALS: BuiltinFun = BuiltinFun::new(q::locals, 0, 0, b_locals);
 static B_MAX: BuiltinFun = BuiltinFun::new_kw(q::max, 1, sq::b_max);
 static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
-static B_NEXT: BuiltinFun = BuiltinFun::new(q::next, 1, 2, b_next);
+static B_NEXT: BuiltinFun = BuiltinFun::new_opt(q::next, 1, 2, b_next);
 static B_OCT: BuiltinFun = BuiltinFun::new1(q::oct, num::b_oct);
 /// `open` (also `io.open`).
 #[cfg(feature = "os")]
@@ -612,10 +613,10 @@ static B_POW: BuiltinFun = BuiltinFun::new(q::pow, 2, 3, num::b_pow);
 static B_PRINT: BuiltinFun = BuiltinFun::new_kw(q::print, 0, io::b_print);
 static B_REPL_PRINT: BuiltinFun = BuiltinFun::new1(q::__repl_print__, b_repl_print);
 static B_REPR: BuiltinFun = BuiltinFun::new1(q::repr, b_repr);
-static B_ROUND: BuiltinFun = BuiltinFun::new(q::round, 1, 2, num::b_round);
+static B_ROUND: BuiltinFun = BuiltinFun::new_opt(q::round, 1, 2, num::b_round);
 static B_SETATTR: BuiltinFun = BuiltinFun::new3(q::setattr, b_setattr);
 static B_SORTED: BuiltinFun = BuiltinFun::new_kw(q::sorted, 1, sq::b_sorted);
-static B_SUM: BuiltinFun = BuiltinFun::new(q::sum, 1, 2, sq::b_sum);
+static B_SUM: BuiltinFun = BuiltinFun::new_opt(q::sum, 1, 2, sq::b_sum);
 
 /// The `builtins` module's table: functions, types and exception types.
 pub static BUILTINS_LOCALS: &[Entry] = &[

@@ -6,6 +6,7 @@
 //! (`types::int_ops::int_pow3`, `types::round::round`).
 
 #[cfg(feature = "float")]
+use crate::typ::given;
 use crate::flt::Float;
 use super::args::str_conv_error;
 use crate::obj::Obj;
@@ -55,8 +56,8 @@ pub fn float_to_int(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 
 /// `round(x[, ndigits])`: ints stay ints; floats round half to even (to an
 /// int without `ndigits`, to a float with it).
-pub fn b_round(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::types::round::round(vm, args[0], args.get(1).copied().unwrap_or(Obj::NULL))
+pub fn b_round(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    crate::types::round::round(vm, a0, given(&a1).copied().unwrap_or(Obj::NULL))
 }
 
 fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {

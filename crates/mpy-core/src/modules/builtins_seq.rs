@@ -6,6 +6,7 @@
 //! `sorted(iterable, key=, reverse=)` (`TypeError: must use keyword
 //! argument for key function`).
 
+use crate::typ::given;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
@@ -149,9 +150,9 @@ pub fn b_max(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `sum(iterable, start=0)`.
-pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let mut acc = args.get(1).copied().unwrap_or(Obj::small_int(0));
-    let it = vm.get_iter(args[0])?;
+pub fn b_sum(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let mut acc = given(&a1).copied().unwrap_or(Obj::small_int(0));
+    let it = vm.get_iter(a0)?;
     while let Some(x) = vm.iter_next(it)? {
         acc = match (acc.as_small_int(), x.as_small_int()) {
             (Some(a), Some(b)) if Obj::fits_small_int(a as i64 + b as i64) => Obj::small_int(a + b),

@@ -13,6 +13,7 @@
 //! port (e.g. errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O
 //! operation on closed file`.
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, int_args, new_from_vec_field, str_conv_error};
 use crate::heap::GcVec;
@@ -185,9 +186,9 @@ fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
 }
 
 /// `read([n])`: n characters (text) or bytes (binary), or the rest.
-fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
-    let n = match args.get(1) {
+fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let o = a0;
+    let n = match given(&a1) {
         Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
         _ => -1,
     };
@@ -270,14 +271,14 @@ fn is_empty_result(vm: &Vm, r: Obj) -> bool {
     r.as_qstr() == Some(q::empty) || vm.heap.str_bytes_pinned(r).is_some_and(|b| b.is_empty())
 }
 
-fn f_readline(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    read_line(vm, args[0])
+fn f_readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    read_line(vm, a0)
 }
 
-fn f_readlines(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_readlines(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let l = vm.new_list_with_capacity(0)?;
     loop {
-        let s = read_line(vm, args[0])?;
+        let s = read_line(vm, a0)?;
         if is_empty_result(vm, s) {
             return Ok(l);
         }
@@ -405,10 +406,10 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
     super::builtins_io::print_stream(vm, out, binary, h)
 }
 
-static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
+static F_READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, f_read);
 static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
-static F_READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, f_readline);
-static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines);
+static F_READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, f_readline);
+static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readlines);
 static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
 static F_FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, f_flush);

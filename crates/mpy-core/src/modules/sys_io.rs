@@ -128,8 +128,8 @@ fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
 /// `readline()`: one line, with its newline (empty at end of input).
 ///
 /// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
-fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    read_some(vm, a[0], None, true)
+fn readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    read_some(vm, a0, None, true)
 }
 
 /// `read([n])`: n bytes, or everything to end of input (text or bytes).
@@ -202,7 +202,7 @@ fn flush(_vm: &mut Vm, _: Obj) -> PyResult<Obj> {
 static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 3, write);
 static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
 static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
-static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
+static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
 static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
 
 static LOCALS: [Entry; 4] = [

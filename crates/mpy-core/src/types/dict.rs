@@ -7,6 +7,7 @@
 //! contents, ordering comparisons are unsupported, unhashable
 //! (`unsupported type for __hash__: 'dict'`), repr `{'a': 1}`.
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::seq::{check_recursion, native_of};
 use crate::map::Map;
@@ -235,9 +236,9 @@ fn dict_copy(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     new_map_copy(vm, &DICT_TYPE, d)
 }
 
-fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let value = args.get(2).copied().unwrap_or(Obj::NONE);
-    let keys = vm.collect_iter(args[1])?;
+fn dict_fromkeys(vm: &mut Vm, _a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let value = given(&a2).copied().unwrap_or(Obj::NONE);
+    let keys = vm.collect_iter(a1)?;
     let d = vm.new_dict()?;
     let mut i = 0;
     while let Some(k) = vm.seq_get(keys, i) {
@@ -247,14 +248,14 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(d)
 }
 
-fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_get(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     // Desktop: an exact dict and a key decided without running code.
     #[cfg(not(target_os = "none"))]
-    if let Some(m) = vm.table(args[0]) {
+    if let Some(m) = vm.table(a0) {
         use crate::runtime::dict::{PROBE_ABSENT, PROBE_UNKNOWN};
-        match vm.table_probe(m, args[1]).0 {
+        match vm.table_probe(m, a1).0 {
             PROBE_UNKNOWN => {}
-            PROBE_ABSENT => return Ok(args.get(2).copied().unwrap_or(Obj::NONE)),
+            PROBE_ABSENT => return Ok(given(&a2).copied().unwrap_or(Obj::NONE)),
             p => {
                 if let Some(e) = m.entry(p) {
                     // (`d[k] = d.get(k, 0) + 1` stores to the same place.)
@@ -264,8 +265,8 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             }
         }
     }
-    let d = native_of(vm, args[0]);
-    Ok(lookup(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
+    let d = native_of(vm, a0);
+    Ok(lookup(vm, d, a1)?.unwrap_or(given(&a2).copied().unwrap_or(Obj::NONE)))
 }
 
 /// `dict.__getitem__` / `__setitem__` / `__delitem__` called explicitly:
@@ -298,13 +299,13 @@ fn dict_delitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     dict_item(vm, args[0], args[1], Subscr::Delete)
 }
 
-fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let d = native_of(vm, args[0]);
-    match remove(vm, d, args[1])? {
+fn dict_pop(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let d = native_of(vm, a0);
+    match remove(vm, d, a1)? {
         Some(v) => Ok(v),
-        None => match args.get(2) {
+        None => match given(&a2) {
             Some(&def) => Ok(def),
-            None => Err(vm.key_error(args[1])),
+            None => Err(vm.key_error(a1)),
         },
     }
 }
@@ -325,13 +326,13 @@ fn dict_popitem(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     }
 }
 
-fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let d = native_of(vm, args[0]);
-    if let Some(v) = vm.dict_lookup(d, args[1])? {
+fn dict_setdefault(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let d = native_of(vm, a0);
+    if let Some(v) = vm.dict_lookup(d, a1)? {
         return Ok(v);
     }
-    let v = args.get(2).copied().unwrap_or(Obj::NONE);
-    vm.dict_store(d, args[1], v)?;
+    let v = given(&a2).copied().unwrap_or(Obj::NONE);
+    vm.dict_store(d, a1, v)?;
     Ok(v)
 }
 
@@ -370,13 +371,13 @@ static DICT_DELITEM: BuiltinFun = BuiltinFun::new2(q::__delitem__, dict_delitem)
 /// `clear` of dicts, sets (one method object for both).
 pub static CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, dict_clear);
 static DICT_COPY: BuiltinFun = BuiltinFun::new1(q::copy, dict_copy);
-static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new(q::fromkeys, 2, 3, dict_fromkeys).class_method();
-static DICT_GET: BuiltinFun = BuiltinFun::new(q::get, 2, 3, dict_get);
+static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new_opt(q::fromkeys, 2, 3, dict_fromkeys).class_method();
+static DICT_GET: BuiltinFun = BuiltinFun::new_opt(q::get, 2, 3, dict_get);
 static DICT_ITEMS: BuiltinFun = BuiltinFun::new1(q::items, dict_items);
 static DICT_KEYS: BuiltinFun = BuiltinFun::new1(q::keys, dict_keys);
-static DICT_POP: BuiltinFun = BuiltinFun::new(q::pop, 2, 3, dict_pop);
+static DICT_POP: BuiltinFun = BuiltinFun::new_opt(q::pop, 2, 3, dict_pop);
 static DICT_POPITEM: BuiltinFun = BuiltinFun::new1(q::popitem, dict_popitem);
-static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new(q::setdefault, 2, 3, dict_setdefault);
+static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new_opt(q::setdefault, 2, 3, dict_setdefault);
 static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
 static DICT_VALUES: BuiltinFun = BuiltinFun::new1(q::values, dict_values);
 

@@ -9,6 +9,7 @@
 //! `object not in sequence`. `sort` is a stable merge sort (see
 //! [`sort_items`]).
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
@@ -375,16 +376,16 @@ fn list_insert(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn list_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let len = list_len(vm, args[0]);
+fn list_pop(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let len = list_len(vm, a0);
     if len == 0 {
         return Err(vm.index_error(msg!("pop from empty list")));
     }
-    let i = match args.get(1) {
+    let i = match given(&a1) {
         Some(&ix) => seq_index(vm, ix, len, "list")?,
         None => len - 1,
     };
-    match items_mut(vm, args[0]).and_then(|v| v.remove(i)) {
+    match items_mut(vm, a0).and_then(|v| v.remove(i)) {
         Some(x) => Ok(x),
         None => Err(super::strutil::index_range_error(vm, "list")),
     }
@@ -673,7 +674,7 @@ static LIST_CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, list_clear);
 static LIST_COPY: BuiltinFun = BuiltinFun::new1(q::copy, list_copy);
 static LIST_EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, list_extend_meth);
 static LIST_INSERT: BuiltinFun = BuiltinFun::new3(q::insert, list_insert);
-static LIST_POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 2, list_pop);
+static LIST_POP: BuiltinFun = BuiltinFun::new_opt(q::pop, 1, 2, list_pop);
 static LIST_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, list_remove);
 static LIST_REVERSE: BuiltinFun = BuiltinFun::new1(q::reverse, list_reverse);
 static LIST_SORT: BuiltinFun = BuiltinFun::new_kw(q::sort, 1, list_sort);

@@ -958,24 +958,24 @@ fn str_rpartition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 #[cfg(feature = "str-center")]
-fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let width = int_arg(vm, args[1])?.max(0) as usize;
+fn str_center(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let kind = self_kind(vm, a0)?;
+    let width = int_arg(vm, a1)?.max(0) as usize;
     let (slen, len) = {
-        let s = self_ref(vm, args[0]);
+        let s = self_ref(vm, a0);
         (s.len(), if kind == Kind::Str { char_len(s) } else { s.len() })
     };
     if width <= len {
-        return if kind == Kind::ByteArray || !is_exact_immutable(vm, args[0]) {
-            part_of(vm, kind, args[0], 0, slen)
+        return if kind == Kind::ByteArray || !is_exact_immutable(vm, a0) {
+            part_of(vm, kind, a0, 0, slen)
         } else {
-            Ok(args[0])
+            Ok(a0)
         };
     }
     // Optional fill char (CPython; MicroPython takes only the width).
     let mut fill = [b' '; 4];
     let mut flen = 1;
-    if let Some(&f) = args.get(2) {
+    if let Some(&f) = crate::typ::given(&a2) {
         arg_check(vm, kind, f)?;
         let fb = arg_bytes(vm, kind, f).unwrap_or(&[]);
         let n = if kind == Kind::Str { char_len(fb) } else { fb.len() };
@@ -1001,7 +1001,7 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         k
     };
-    build(vm, kind, total, |vm, out| put(self_ref(vm, args[0]), out))
+    build(vm, kind, total, |vm, out| put(self_ref(vm, a0), out))
 }
 
 fn case_common(vm: &mut Vm, h0: Obj, upper: bool) -> PyResult<Obj> {
@@ -1122,12 +1122,12 @@ fn self_as(vm: &mut Vm, o: Obj, kind: Kind) -> PyResult<Obj> {
     super::strutil::copy_part(vm, kind, o, 0, n)
 }
 
-fn str_encode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    self_as(vm, args[0], Kind::Bytes)
+fn str_encode(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    self_as(vm, a0, Kind::Bytes)
 }
 
-fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    self_as(vm, args[0], Kind::Str)
+fn bytes_decode(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    self_as(vm, a0, Kind::Str)
 }
 
 #[cfg(feature = "bytes-hex")]
@@ -1140,11 +1140,11 @@ fn hex_digit(v: u8) -> u8 {
 }
 
 #[cfg(feature = "bytes-hex")]
-fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
+fn bytes_hex(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let Some(n) = buffer_ref(vm, a0).map(<[u8]>::len) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
-    let sep = match args.get(1) {
+    let sep = match crate::typ::given(&a1) {
         Some(&o) if vm.str_pinned(o).is_none() => arg_data(vm, Kind::Bytes, o)?,
         Some(&o) => Data::Pinned(vm.str_pinned(o).unwrap_or("").as_bytes()),
         None => Data::Pinned(&[]),
@@ -1164,7 +1164,7 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         k
     };
-    let r = build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out));
+    let r = build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, a0).unwrap_or(&[]), out));
     sep.free(vm);
     r
 }
@@ -1254,7 +1254,7 @@ pub static RPARTITION: BuiltinFun = BuiltinFun::new2(q::rpartition, str_rpartiti
 /// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
 /// CPython extension).
 #[cfg(feature = "str-center")]
-pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 3, str_center);
+pub static CENTER: BuiltinFun = BuiltinFun::new_opt(q::center, 2, 3, str_center);
 /// `lower`.
 pub static LOWER: BuiltinFun = BuiltinFun::new1(q::lower, str_lower);
 /// `upper`.
@@ -1270,12 +1270,12 @@ pub static ISUPPER: BuiltinFun = BuiltinFun::new1(q::isupper, str_isupper);
 /// `islower`.
 pub static ISLOWER: BuiltinFun = BuiltinFun::new1(q::islower, str_islower);
 /// `str.encode([encoding[, errors]])`: always UTF-8.
-pub static ENCODE: BuiltinFun = BuiltinFun::new(q::encode, 1, 3, str_encode);
+pub static ENCODE: BuiltinFun = BuiltinFun::new_opt(q::encode, 1, 3, str_encode);
 /// `bytes.decode([encoding[, errors]])`: UTF-8; invalid -> UnicodeError.
-pub static DECODE: BuiltinFun = BuiltinFun::new(q::decode, 1, 3, bytes_decode);
+pub static DECODE: BuiltinFun = BuiltinFun::new_opt(q::decode, 1, 3, bytes_decode);
 /// `hex([sep])`.
 #[cfg(feature = "bytes-hex")]
-pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
+pub static HEX: BuiltinFun = BuiltinFun::new_opt(q::hex, 1, 2, bytes_hex);
 /// `fromhex(s)` (a classmethod).
 #[cfg(feature = "bytes-hex")]
 pub static FROMHEX: BuiltinFun = BuiltinFun::new2(q::fromhex, bytes_fromhex).class_method();
