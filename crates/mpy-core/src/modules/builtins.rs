@@ -467,26 +467,21 @@ fn b_locals(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     b_globals(vm, args, kw)
 }
 
-#[cfg(feature = "compiler")]
-fn opt(args: &[Obj], i: usize) -> Obj {
-    args.get(i).copied().unwrap_or(Obj::NULL)
-}
-
 /// `exec(code, globals=None, locals=None)`: `code` is a str, bytes or code
 /// object; runs in `__main__`'s globals by default. (`exec`, `eval`,
 /// `execfile` and `compile` are left out of builds without the compiler,
 /// as official's MICROPY_PY_BUILTINS_EVAL_EXEC follows
 /// MICROPY_ENABLE_COMPILER: there is nothing they could run.)
 #[cfg(feature = "compiler")]
-fn b_exec(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
+fn b_exec(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    crate::vm::exec::builtin_exec_eval(vm, a0, a1, a2, crate::vm::CompileMode::Exec)?;
     Ok(Obj::NONE)
 }
 
 /// `eval(expr, globals=None, locals=None)`.
 #[cfg(feature = "compiler")]
-fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Eval)
+fn b_eval(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    crate::vm::exec::builtin_exec_eval(vm, a0, a1, a2, crate::vm::CompileMode::Eval)
 }
 
 /// `execfile(path, globals=None, locals=None)` (MicroPython unix).
@@ -494,8 +489,8 @@ fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// Errors: `OSError(2)` if the file cannot be read; what the code raises.
 /// (At official's EXTRA level, with `compile`.)
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let q = arg_qstr(vm, args[0])?;
+fn b_execfile(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let q = arg_qstr(vm, a0)?;
     let path = vm.qstr_str(q);
     let Some(src) = vm.read_file(path)? else {
         return Err(vm.error_arg(&e::OS_ERROR_TYPE, Obj::small_int(2)));
@@ -503,7 +498,7 @@ fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let code = vm.new_bytes(src.as_slice());
     vm.heap.free_vec(src);
     let code = code?;
-    crate::vm::exec::builtin_exec_eval(vm, code, opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
+    crate::vm::exec::builtin_exec_eval(vm, code, a1, a2, crate::vm::CompileMode::Exec)?;
     Ok(Obj::NONE)
 }
 
@@ -580,11 +575,11 @@ static B_DELATTR: BuiltinFun = BuiltinFun::new2(q::delattr, b_delattr);
 static B_DIR: BuiltinFun = BuiltinFun::new(q::dir, 0, 1, b_dir);
 static B_DIVMOD: BuiltinFun = BuiltinFun::new2(q::divmod, num::b_divmod);
 #[cfg(feature = "compiler")]
-static B_EVAL: BuiltinFun = BuiltinFun::new(q::eval, 1, 3, b_eval);
+static B_EVAL: BuiltinFun = BuiltinFun::new_opt(q::eval, 1, 3, b_eval);
 #[cfg(feature = "compiler")]
-static B_EXEC: BuiltinFun = BuiltinFun::new(q::exec, 1, 3, b_exec);
+static B_EXEC: BuiltinFun = BuiltinFun::new_opt(q::exec, 1, 3, b_exec);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-static B_EXECFILE: BuiltinFun = BuiltinFun::new(q::execfile, 1, 3, b_execfile);
+static B_EXECFILE: BuiltinFun = BuiltinFun::new_opt(q::execfile, 1, 3, b_execfile);
 static B_GETATTR: BuiltinFun = BuiltinFun::new_opt(q::getattr, 2, 3, b_getattr);
 static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
 static B_HASATTR: BuiltinFun = BuiltinFun::new2(q::hasattr, b_hasattr);

@@ -214,13 +214,13 @@ fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError` without a writable buffer, `ValueError` if
 /// closed, `OSError(errno)`.
-fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
+fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let o = a0;
     let h = handle_of(vm, o)?;
-    let Some(cap) = buffer_mut_of(&mut vm.heap, args[1]).map(|b| b.len()) else {
+    let Some(cap) = buffer_mut_of(&mut vm.heap, a1).map(|b| b.len()) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
-    let want = match args.get(2) {
+    let want = match given(&a2) {
         Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
         _ => cap,
     };
@@ -238,13 +238,13 @@ fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
             f.rpos += k;
         }
-        if let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..done + k)) {
+        if let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
             b.copy_from_slice(&chunk[..k]);
         }
         done += k;
     }
     while done < want && vm.heap.get::<FileObj>(o).is_some_and(|f| !f.eof) {
-        let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..want)) else { break };
+        let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..want)) else { break };
         match vm.hal.read(h, b) {
             Ok(0) => {
                 if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
@@ -407,7 +407,7 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
 }
 
 static F_READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, f_read);
-static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
+static F_READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, f_readinto);
 static F_READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, f_readline);
 static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readlines);
 static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);

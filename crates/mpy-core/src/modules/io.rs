@@ -117,22 +117,22 @@ fn rest_len(vm: &Vm, o: Obj) -> (usize, usize) {
 
 /// The optional size argument of `read`/`readline`: None when absent,
 /// `None` or negative (read everything), else the count.
-fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let text = check(vm, a[0])?;
-    let n = size_arg(vm, a, 1)?;
-    let (start, rest) = rest_len(vm, a[0]);
+fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let text = check(vm, a0)?;
+    let n = size_arg(vm, a1)?;
+    let (start, rest) = rest_len(vm, a0);
     let len = match n {
         None => rest,
         Some(n) if text => vm
             .heap
-            .get::<MemIoObj>(a[0])
+            .get::<MemIoObj>(a0)
             .map_or(0, |m| {
                 let b = m.buf.as_slice().get(start..).unwrap_or(&[]);
                 char_prefix(b, n).unwrap_or(b.len())
             }),
         Some(n) => n.min(rest),
     };
-    take(vm, a[0], text, start, len)
+    take(vm, a0, text, start, len)
 }
 
 /// `readinto(buf[, n])`: copies the bytes at the position (UTF-8 for a
@@ -142,13 +142,13 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError: object with buffer protocol required` when `buf`
 /// is not writable; `ValueError` on a closed stream.
-fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    check(vm, a[0])?;
-    let limit = size_arg(vm, a, 2)?;
-    let Some(cap) = buffer_mut_of(&mut vm.heap, a[1]).map(|b| b.len()) else {
+fn readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    check(vm, a0)?;
+    let limit = size_arg(vm, a2)?;
+    let Some(cap) = buffer_mut_of(&mut vm.heap, a1).map(|b| b.len()) else {
         return Err(super::args::buffer_error(vm));
     };
-    let (start, rest) = rest_len(vm, a[0]);
+    let (start, rest) = rest_len(vm, a0);
     let want = limit.map_or(cap, |n| n.min(cap)).min(rest);
     // Both are heap buffers: through a stack chunk.
     let mut done = 0;
@@ -156,17 +156,17 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         let mut chunk = [0u8; CHUNK];
         let k = (want - done).min(CHUNK);
         let at = start + done;
-        match vm.heap.get::<MemIoObj>(a[0]).and_then(|m| m.buf.as_slice().get(at..at + k)) {
+        match vm.heap.get::<MemIoObj>(a0).and_then(|m| m.buf.as_slice().get(at..at + k)) {
             Some(src) => chunk[..k].copy_from_slice(src),
             None => break,
         }
-        match buffer_mut_of(&mut vm.heap, a[1]).and_then(|b| b.get_mut(done..done + k)) {
+        match buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
             Some(dst) => dst.copy_from_slice(&chunk[..k]),
             None => break,
         }
         done += k;
     }
-    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a0) {
         m.pos = start + done;
     }
     Ok(Obj::small_int(done as isize))
@@ -183,11 +183,11 @@ fn line_len(vm: &Vm, o: Obj, limit: Option<usize>) -> (usize, usize) {
     (start, limit.map_or(len, |l| len.min(l)))
 }
 
-fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let text = check(vm, a[0])?;
-    let limit = size_arg(vm, a, 1)?;
-    let (start, len) = line_len(vm, a[0], limit);
-    take(vm, a[0], text, start, len)
+fn readline(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let text = check(vm, a0)?;
+    let limit = size_arg(vm, a1)?;
+    let (start, len) = line_len(vm, a0, limit);
+    take(vm, a0, text, start, len)
 }
 
 /// `write(data)`: writes at the position (padding with zero bytes when
@@ -287,9 +287,9 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, crate::msg!("<io.{} 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
-static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
-static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
-static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
+static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
+static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
+static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 static GETVALUE: BuiltinFun = BuiltinFun::new1(q::getvalue, getvalue);
 static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
