@@ -219,10 +219,7 @@ fn value(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
 
 /// `pin([x])`: as `value`.
 fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    match a.first() {
-        Some(&v) => value(vm, &[o, v], &[]),
-        None => value(vm, &[o], &[]),
-    }
+    value(vm, o, a.first().copied().unwrap_or(Obj::NULL), Obj::NULL)
 }
 
 fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {

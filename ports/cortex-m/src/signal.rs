@@ -52,20 +52,17 @@ fn value(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
 }
 
 fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    match a.first() {
-        Some(&v) => value(vm, &[o, v], &[]),
-        None => value(vm, &[o], &[]),
-    }
+    value(vm, o, a.first().copied().unwrap_or(Obj::NULL), Obj::NULL)
 }
 
 fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    value(vm, &[a[0], Obj::TRUE], &[])
+    value(vm, a[0], Obj::TRUE, Obj::NULL)
 }
 
 fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let a = &[a0];
-    value(vm, &[a[0], Obj::FALSE], &[])
+    value(vm, a[0], Obj::FALSE, Obj::NULL)
 }
 
 /// `<Signal>`.
