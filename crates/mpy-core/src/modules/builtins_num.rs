@@ -34,12 +34,12 @@ pub fn b_divmod(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 /// `pow(base, exp[, mod])`.
-pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    if args.len() == 2 {
-        return vm.binary_op(BinaryOp::Power, args[0], args[1]);
+pub fn b_pow(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    if a2.is_null() {
+        return vm.binary_op(BinaryOp::Power, a0, a1);
     }
     #[cfg(feature = "pow3")]
-    return crate::types::int_ops::int_pow3(vm, args[0], args[1], args[2]);
+    return crate::types::int_ops::int_pow3(vm, a0, a1, a2);
     // As official builds without MICROPY_PY_BUILTINS_POW3.
     #[cfg(not(feature = "pow3"))]
     Err(vm.error(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE, msg!("3-arg pow() not supported")))

@@ -15,7 +15,7 @@
 
 use crate::typ::given;
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, int_args, new_from_vec_field, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, new_from_vec_field, str_conv_error};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -324,11 +324,11 @@ fn seek_to(vm: &mut Vm, o: Obj, h: usize, offset: i64, whence: i64) -> PyResult<
 ///
 /// Errors: `ValueError` if closed, `OSError(EINVAL)` for a negative
 /// position or another `whence`, `OSError(errno)` from the port.
-fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let h = handle_of(vm, args[0])?;
-    let mut v = [0; 2];
-    int_args(vm, &args[1..], &mut v)?;
-    let p = seek_to(vm, args[0], h, v[0], v[1])?;
+fn f_seek(vm: &mut Vm, f: Obj, off: Obj, whence: Obj) -> PyResult<Obj> {
+    let h = handle_of(vm, f)?;
+    let off = int_arg(vm, off)?;
+    let whence = if whence.is_null() { 0 } else { int_arg(vm, whence)? };
+    let p = seek_to(vm, f, h, off, whence)?;
     vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
 }
 
@@ -336,7 +336,7 @@ fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `ValueError` if closed, `OSError(errno)` from the port.
 fn f_tell(vm: &mut Vm, f: Obj) -> PyResult<Obj> {
-    f_seek(vm, &[f, Obj::small_int(0), Obj::small_int(1)], &[])
+    f_seek(vm, f, Obj::small_int(0), Obj::small_int(1))
 }
 
 /// Writes `data` to file `o` (`print(..., file=o)`): the bytes written.
@@ -413,7 +413,7 @@ static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readl
 static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
 static F_FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, f_flush);
-static F_SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, f_seek);
+static F_SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, f_seek);
 static F_TELL: BuiltinFun = BuiltinFun::new1(q::tell, f_tell);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 

@@ -9,7 +9,7 @@
 //! with an int makes an empty stream, and iteration yields lines.
 
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
+use super::args::{buffer_mut_of, buffer_of, buffer_read, char_count, char_prefix, int_arg, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::q;
@@ -225,11 +225,11 @@ fn getvalue(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 /// `seek(offset, whence=0)`: returns the new position.
 ///
 /// Errors: `OSError(22)` for a negative position or a bad `whence`.
-fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn seek(vm: &mut Vm, a0: Obj, off: Obj, whence: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     check(vm, a[0])?;
-    let mut v = [0; 2];
-    int_args(vm, &a[1..], &mut v)?;
-    let [off, whence] = v;
+    let off = int_arg(vm, off)?;
+    let whence = if whence.is_null() { 0 } else { int_arg(vm, whence)? };
     let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let base = match whence {
         0 => 0i64,
@@ -292,7 +292,7 @@ static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 static GETVALUE: BuiltinFun = BuiltinFun::new1(q::getvalue, getvalue);
-static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
+static SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, seek);
 static TELL: BuiltinFun = BuiltinFun::new1(q::tell, tell);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
 static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);

@@ -390,28 +390,28 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
     (a, b)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let chars = args.get(1).copied().filter(|o| !absent(*o));
+fn strip_common(vm: &mut Vm, this: Obj, chars: Obj, left: bool, right: bool) -> PyResult<Obj> {
+    let kind = self_kind(vm, this)?;
+    let chars = Some(chars).filter(|o| !absent(*o));
     if let Some(c) = chars {
         arg_check(vm, kind, c)?;
     }
-    let s = self_ref(vm, args[0]);
+    let s = self_ref(vm, this);
     let set = chars.and_then(|c| arg_bytes(vm, kind, c));
     let (a, b) = strip_range(kind, s, set, left, right);
-    if kind != Kind::ByteArray && b - a == s.len() && is_exact_immutable(vm, args[0]) {
-        return Ok(args[0]);
+    if kind != Kind::ByteArray && b - a == s.len() && is_exact_immutable(vm, this) {
+        return Ok(this);
     }
-    part_of(vm, kind, args[0], a, b)
+    part_of(vm, kind, this, a, b)
 }
-fn str_strip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    strip_common(vm, args, true, true)
+fn str_strip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
+    strip_common(vm, this, chars, true, true)
 }
-fn str_lstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    strip_common(vm, args, true, false)
+fn str_lstrip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
+    strip_common(vm, this, chars, true, false)
 }
-fn str_rstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    strip_common(vm, args, false, true)
+fn str_rstrip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
+    strip_common(vm, this, chars, false, true)
 }
 
 /// Splitting from the left, one part at a time: `s` split on `sep` (None
@@ -1228,11 +1228,11 @@ pub static STARTSWITH: BuiltinFun = BuiltinFun::new(q::startswith, 2, 4, str_sta
 /// `endswith`.
 pub static ENDSWITH: BuiltinFun = BuiltinFun::new(q::endswith, 2, 4, str_endswith);
 /// `strip`.
-pub static STRIP: BuiltinFun = BuiltinFun::new(q::strip, 1, 2, str_strip);
+pub static STRIP: BuiltinFun = BuiltinFun::new_opt(q::strip, 1, 2, str_strip);
 /// `lstrip`.
-pub static LSTRIP: BuiltinFun = BuiltinFun::new(q::lstrip, 1, 2, str_lstrip);
+pub static LSTRIP: BuiltinFun = BuiltinFun::new_opt(q::lstrip, 1, 2, str_lstrip);
 /// `rstrip`.
-pub static RSTRIP: BuiltinFun = BuiltinFun::new(q::rstrip, 1, 2, str_rstrip);
+pub static RSTRIP: BuiltinFun = BuiltinFun::new_opt(q::rstrip, 1, 2, str_rstrip);
 /// `split(sep=None, maxsplit=-1)`.
 pub static SPLIT: BuiltinFun = BuiltinFun::new_kw(q::split, 1, str_split);
 /// `rsplit(sep=None, maxsplit=-1)`.
