@@ -774,12 +774,15 @@ impl BuiltinFun {
         BuiltinFun::of(Native::Kw { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), f })
     }
 
-    /// Calls it with `args` and `kw` if they fit its arity; `None` if
-    /// not (`Vm::call_builtin` raises the error).
+    /// Calls it with `args` and `kw` after checking they fit its arity
+    /// (each call a tail call).
+    ///
+    /// Errors: `TypeError` for keywords it does not take or a wrong number
+    /// of arguments (see `Vm::builtin_arity_error`); whatever it raises.
     #[inline(always)]
-    pub fn call_fitting(&self, vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> Option<PyResult<Obj>> {
+    pub fn call_checked(&'static self, vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
         let n = args.len();
-        Some(match (self.code, args, kw.is_empty()) {
+        match (self.code, args, kw.is_empty()) {
             (Native::Fix1 { f, .. }, &[a], true) => f(vm, a),
             (Native::Fix2 { f, .. }, &[a, b], true) => f(vm, a, b),
             (Native::Fix3 { f, .. }, &[a, b, c], true) => f(vm, a, b, c),
@@ -789,8 +792,8 @@ impl BuiltinFun {
             }
             (Native::Var { min, max, f, .. }, _, true) if n >= min as usize && (n <= max as usize || max == BuiltinFun::UNLIMITED) => f(vm, args, kw),
             (Native::Kw { min, f, .. }, _, _) if n >= min as usize => f(vm, args, kw),
-            _ => return None,
-        })
+            _ => Err(vm.builtin_arity_error(self, n, kw)),
+        }
     }
 
     /// This function as an object.

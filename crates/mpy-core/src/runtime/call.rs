@@ -118,10 +118,7 @@ impl Vm {
     /// Errors: `TypeError` for keywords it does not take or a wrong number
     /// of arguments (MicroPython's words); whatever it raises.
     pub fn call_builtin(&mut self, bf: &'static BuiltinFun, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-        match bf.call_fitting(self, args, kw) {
-            Some(r) => r,
-            None => Err(self.builtin_arity_error(bf, args.len(), kw)),
-        }
+        bf.call_checked(self, args, kw)
     }
 
     /// The `TypeError` for a call of `bf` whose `n` positional arguments

@@ -21,10 +21,7 @@ pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
         // Desktop: an argument count in range calls the function here
         // (what `call_builtin` does, inlined).
         #[cfg(not(target_os = "none"))]
-        Some(bf) => match bf.call_fitting(vm, args, &[]) {
-            Some(r) => r,
-            None => Err(vm.builtin_arity_error(bf, args.len(), &[])),
-        },
+        Some(bf) => bf.call_checked(vm, args, &[]),
         #[cfg(target_os = "none")]
         Some(bf) => vm.call_builtin(bf, args, &[]),
         // Desktop: `type(x)` is one load (what `type_make_new` answers).
