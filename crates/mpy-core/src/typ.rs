@@ -268,21 +268,21 @@ impl Rom {
 
     /// A method (or a module-level function): `f` must be a plain function.
     pub const fn Fun(f: &'static BuiltinFun) -> Rom {
-        assert!(f.kind == BuiltinFun::PLAIN);
+        assert!(f.kind() == BuiltinFun::PLAIN);
         Rom::of(ConstObj::from_static(&f.base))
     }
 
     /// A staticmethod of a built-in type (made with
     /// [`BuiltinFun::static_method`]).
     pub const fn StaticMethod(f: &'static BuiltinFun) -> Rom {
-        assert!(f.kind == BuiltinFun::STATIC);
+        assert!(f.kind() == BuiltinFun::STATIC);
         Rom::of(ConstObj::from_static(&f.base))
     }
 
     /// A classmethod of a built-in type (made with
     /// [`BuiltinFun::class_method`]): receives the type as `args[0]`.
     pub const fn ClassMethod(f: &'static BuiltinFun) -> Rom {
-        assert!(f.kind == BuiltinFun::CLASS);
+        assert!(f.kind() == BuiltinFun::CLASS);
         Rom::of(ConstObj::from_static(&f.base))
     }
 
@@ -345,8 +345,8 @@ impl Rom {
     /// Whether the entry binds when looked up on a type.
     pub fn kind(self) -> RomKind {
         match self.o.obj().as_builtin_fun() {
-            Some(f) if f.kind == BuiltinFun::PLAIN => RomKind::Fun(f),
-            Some(f) if f.kind == BuiltinFun::CLASS => RomKind::ClassMethod(f),
+            Some(f) if f.kind() == BuiltinFun::PLAIN => RomKind::Fun(f),
+            Some(f) if f.kind() == BuiltinFun::CLASS => RomKind::ClassMethod(f),
             _ => RomKind::Value,
         }
     }
@@ -558,24 +558,100 @@ impl TypeObj {
     }
 }
 
+/// A native function of exactly one positional argument (self, for a
+/// method). The caller has checked the count, so the function reads no
+/// slice and has no bounds checks.
+pub type NativeFn1 = fn(vm: &mut Vm, a: Obj) -> PyResult<Obj>;
+/// A native function of exactly two positional arguments.
+pub type NativeFn2 = fn(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj>;
+/// A native function of exactly three positional arguments.
+pub type NativeFn3 = fn(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> PyResult<Obj>;
+
+/// A built-in function's code and arity. `kind` (in every variant, at the
+/// same offset) is how it binds: [`BuiltinFun::PLAIN`],
+/// [`BuiltinFun::CLASS`] or [`BuiltinFun::STATIC`]. (`#[repr(u8)]`: the
+/// tag and the byte fields share the first word, the pointer the second.)
+#[repr(u8)]
+#[derive(Clone, Copy)]
+pub enum Native {
+    /// Exactly one positional argument, no keywords.
+    Fix1 {
+        /// How it binds.
+        kind: u8,
+        /// The code.
+        f: NativeFn1,
+    },
+    /// Exactly two positional arguments, no keywords.
+    Fix2 {
+        /// How it binds.
+        kind: u8,
+        /// The code.
+        f: NativeFn2,
+    },
+    /// Exactly three positional arguments, no keywords.
+    Fix3 {
+        /// How it binds.
+        kind: u8,
+        /// The code.
+        f: NativeFn3,
+    },
+    /// `min..=max` positional arguments (`max` 3 at most) as values, the
+    /// absent ones `Obj::NULL` (see [`given`]), no keywords.
+    Opt {
+        /// How it binds.
+        kind: u8,
+        /// Fewest positional arguments.
+        min: u8,
+        /// Most positional arguments.
+        max: u8,
+        /// The code.
+        f: NativeFn3,
+    },
+    /// `min..=max` positional arguments as a slice, no keywords
+    /// (`max` [`BuiltinFun::UNLIMITED`]: no upper limit).
+    Var {
+        /// How it binds.
+        kind: u8,
+        /// Fewest positional arguments (self included for methods).
+        min: u8,
+        /// Most positional arguments (self included).
+        max: u8,
+        /// The code.
+        f: NativeFn,
+    },
+    /// `min..` positional arguments and keywords.
+    Kw {
+        /// How it binds.
+        kind: u8,
+        /// Fewest positional arguments.
+        min: u8,
+        /// The code.
+        f: NativeFn,
+    },
+}
+
+/// An optional argument of a [`Native::Opt`] function as `args.get(i)`
+/// would give it: `None` if absent (`Obj::NULL`).
+#[inline(always)]
+pub fn given(o: &Obj) -> Option<&Obj> {
+    if o.is_null() {
+        None
+    } else {
+        Some(o)
+    }
+}
+
 /// A built-in function: arity, how it binds, and the native code.
 #[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
     pub base: ObjBase,
-    /// Fewest positional arguments (self included for methods).
-    pub min_args: u8,
-    /// Most positional arguments (self included); [`BuiltinFun::UNLIMITED`]
-    /// = no limit.
-    pub max_args: u8,
-    /// Whether keyword arguments are accepted (else `TypeError`).
-    pub takes_kw: bool,
-    /// How it binds in a type's locals: [`BuiltinFun::PLAIN`] (a method),
-    /// [`BuiltinFun::CLASS`] or [`BuiltinFun::STATIC`].
-    pub kind: u8,
-    /// The code.
-    pub f: NativeFn,
+    /// The code, its arity and how it binds.
+    pub code: Native,
 }
+
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(core::mem::size_of::<BuiltinFun>() == 12);
 
 impl BuiltinFun {
     /// `max_args` of a function taking any number of positional arguments.
@@ -588,16 +664,58 @@ impl BuiltinFun {
     /// [`BuiltinFun::kind`]: a static method.
     pub const STATIC: u8 = 2;
 
-    /// This function as a class method (for `Rom::ClassMethod`).
-    pub const fn class_method(mut self) -> BuiltinFun {
-        self.kind = BuiltinFun::CLASS;
+    /// How it binds: [`BuiltinFun::PLAIN`], [`BuiltinFun::CLASS`] or
+    /// [`BuiltinFun::STATIC`].
+    #[inline]
+    pub const fn kind(&self) -> u8 {
+        match self.code {
+            Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => kind,
+            Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => kind,
+        }
+    }
+
+    /// Fewest positional arguments (self included for methods).
+    pub const fn min_args(&self) -> u8 {
+        match self.code {
+            Native::Fix1 { .. } => 1,
+            Native::Fix2 { .. } => 2,
+            Native::Fix3 { .. } => 3,
+            Native::Opt { min, .. } | Native::Var { min, .. } | Native::Kw { min, .. } => min,
+        }
+    }
+
+    /// Most positional arguments (self included);
+    /// [`BuiltinFun::UNLIMITED`] = no limit.
+    pub const fn max_args(&self) -> u8 {
+        match self.code {
+            Native::Opt { max, .. } | Native::Var { max, .. } => max,
+            Native::Kw { .. } => BuiltinFun::UNLIMITED,
+            _ => self.min_args(),
+        }
+    }
+
+    /// Whether keyword arguments are accepted (else `TypeError`).
+    pub const fn takes_kw(&self) -> bool {
+        matches!(self.code, Native::Kw { .. })
+    }
+
+    /// This function with binding `k`.
+    const fn with_kind(mut self, k: u8) -> BuiltinFun {
+        match &mut self.code {
+            Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => *kind = k,
+            Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => *kind = k,
+        }
         self
     }
 
+    /// This function as a class method (for `Rom::ClassMethod`).
+    pub const fn class_method(self) -> BuiltinFun {
+        self.with_kind(BuiltinFun::CLASS)
+    }
+
     /// This function as a static method (for `Rom::StaticMethod`).
-    pub const fn static_method(mut self) -> BuiltinFun {
-        self.kind = BuiltinFun::STATIC;
-        self
+    pub const fn static_method(self) -> BuiltinFun {
+        self.with_kind(BuiltinFun::STATIC)
     }
 
     /// An argument count as stored (254 at most; anything larger, e.g.
@@ -610,32 +728,71 @@ impl BuiltinFun {
         }
     }
 
+    /// A function of `code`.
+    const fn of(code: Native) -> BuiltinFun {
+        BuiltinFun { base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE }, code }
+    }
+
     /// A function taking `min..=max` positional arguments, no keywords
     /// (`max` 255 or more, e.g. `u16::MAX`: no upper limit).
     /// (`name`, the function's `__name__`, documents the definition; it
     /// is not stored: nothing reads it, and 4 bytes per function add up.)
     pub const fn new(name: Qstr, min_args: u16, max_args: u16, f: NativeFn) -> BuiltinFun {
         let _ = name;
-        BuiltinFun {
-            base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
-            min_args: BuiltinFun::count(min_args),
-            max_args: BuiltinFun::count(max_args),
-            takes_kw: false,
-            kind: BuiltinFun::PLAIN,
-            f,
-        }
+        BuiltinFun::of(Native::Var { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), max: BuiltinFun::count(max_args), f })
+    }
+
+    /// A function taking exactly one positional argument (see [`NativeFn1`]).
+    pub const fn new1(name: Qstr, f: NativeFn1) -> BuiltinFun {
+        let _ = name;
+        BuiltinFun::of(Native::Fix1 { kind: BuiltinFun::PLAIN, f })
+    }
+
+    /// A function taking exactly two positional arguments.
+    pub const fn new2(name: Qstr, f: NativeFn2) -> BuiltinFun {
+        let _ = name;
+        BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, f })
+    }
+
+    /// A function taking exactly three positional arguments.
+    pub const fn new3(name: Qstr, f: NativeFn3) -> BuiltinFun {
+        let _ = name;
+        BuiltinFun::of(Native::Fix3 { kind: BuiltinFun::PLAIN, f })
+    }
+
+    /// A function taking `min..=max` positional arguments (`max` 3 at
+    /// most) as values, the absent ones `Obj::NULL` (see [`given`]).
+    pub const fn new_opt(name: Qstr, min: u8, max: u8, f: NativeFn3) -> BuiltinFun {
+        let _ = name;
+        assert!(min < max && max <= 3);
+        BuiltinFun::of(Native::Opt { kind: BuiltinFun::PLAIN, min, max, f })
     }
 
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
         let _ = name;
-        BuiltinFun {
-            base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
-            min_args: BuiltinFun::count(min_args),
-            max_args: BuiltinFun::UNLIMITED,
-            takes_kw: true,
-            kind: BuiltinFun::PLAIN,
-            f,
+        BuiltinFun::of(Native::Kw { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), f })
+    }
+
+    /// Calls it with `args` and `kw` after checking they fit its arity
+    /// (each call a tail call).
+    ///
+    /// Errors: `TypeError` for keywords it does not take or a wrong number
+    /// of arguments (see `Vm::builtin_arity_error`); whatever it raises.
+    #[inline(always)]
+    pub fn call_checked(&'static self, vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
+        let n = args.len();
+        match (self.code, args, kw.is_empty()) {
+            (Native::Fix1 { f, .. }, &[a], true) => f(vm, a),
+            (Native::Fix2 { f, .. }, &[a, b], true) => f(vm, a, b),
+            (Native::Fix3 { f, .. }, &[a, b, c], true) => f(vm, a, b, c),
+            (Native::Opt { min, max, f, .. }, _, true) if n >= min as usize && n <= max as usize => {
+                let arg = |i: usize| args.get(i).copied().unwrap_or(Obj::NULL);
+                f(vm, arg(0), arg(1), arg(2))
+            }
+            (Native::Var { min, max, f, .. }, _, true) if n >= min as usize && (n <= max as usize || max == BuiltinFun::UNLIMITED) => f(vm, args, kw),
+            (Native::Kw { min, f, .. }, _, _) if n >= min as usize => f(vm, args, kw),
+            _ => Err(vm.builtin_arity_error(self, n, kw)),
         }
     }
 

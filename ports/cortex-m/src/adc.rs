@@ -49,12 +49,14 @@ fn convert(vm: &mut Vm, o: Obj) -> PyResult<u16> {
 }
 
 /// `read()`: 0-4095.
-fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn read(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     Ok(Obj::small_int(convert(vm, a[0])? as isize))
 }
 
 /// `read_u16()`: 0-65535 (the 12 bits, repeated into the low ones).
-fn read_u16(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn read_u16(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let v = convert(vm, a[0])?;
     Ok(Obj::small_int((v << 4 | v >> 8) as isize))
 }
@@ -65,8 +67,8 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, "<ADC channel={}>", &[ch.into()])
 }
 
-static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 1, read);
-static READ_U16: BuiltinFun = BuiltinFun::new(q::read_u16, 1, 1, read_u16);
+static READ: BuiltinFun = BuiltinFun::new1(q::read, read);
+static READ_U16: BuiltinFun = BuiltinFun::new1(q::read_u16, read_u16);
 
 static LOCALS: [Entry; 2] = [Entry::new(q::read, Rom::Fun(&READ)), Entry::new(q::read_u16, Rom::Fun(&READ_U16))];
 

@@ -5,6 +5,7 @@
 //! off, anything else on, and it reads 0 or 255. Each LED is its pin set
 //! to output ([`crate::pin`]), so `Pin('LED').value()` shows it.
 
+use mpy_core::typ::given;
 use crate::hw::ops;
 use mpy_core::modules::args::int_arg;
 use mpy_core::q;
@@ -33,26 +34,29 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_port_obj(&LED_TYPE, [Obj::small_int(n as isize), Obj::NONE, Obj::NONE, Obj::NONE])
 }
 
-fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     crate::pin::write(this(vm, a[0])?.1, true);
     Ok(Obj::NONE)
 }
 
-fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     crate::pin::write(this(vm, a[0])?.1, false);
     Ok(Obj::NONE)
 }
 
-fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let pin = this(vm, a[0])?.1;
     crate::pin::write(pin, !crate::pin::read(pin));
     Ok(Obj::NONE)
 }
 
 /// `intensity([value])`: 0 or 255 (no dimming); setting: 0 off, else on.
-fn intensity(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?.1;
-    match a.get(1) {
+fn intensity(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?.1;
+    match given(&a1) {
         Some(&v) => {
             let v = int_arg(vm, v)?;
             crate::pin::write(pin, v > 0);
@@ -68,10 +72,10 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, "LED({})", &[n.into()])
 }
 
-static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
-static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
-static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
-static INTENSITY: BuiltinFun = BuiltinFun::new(q::intensity, 1, 2, intensity);
+static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
+static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
+static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
+static INTENSITY: BuiltinFun = BuiltinFun::new_opt(q::intensity, 1, 2, intensity);
 
 static LOCALS: [Entry; 4] = [
     Entry::new(q::intensity, Rom::Fun(&INTENSITY)),

@@ -16,6 +16,7 @@
 //! GPIO on either board (writes vanish, reads give 0): there the shadow
 //! is what makes outputs read back, and inputs read 0.
 
+use mpy_core::typ::given;
 use crate::hw::ops;
 use crate::kw::{kw_arg, kw_check};
 use core::sync::atomic::{AtomicU8, Ordering};
@@ -204,9 +205,9 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `value([x])`: the pin's level, or sets it.
-fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?;
-    match a.get(1) {
+fn value(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    match given(&a1) {
         Some(&v) => {
             let level = vm.is_true(v)?;
             write(pin, level);
@@ -218,40 +219,40 @@ fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `pin([x])`: as `value`.
 fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    match a.first() {
-        Some(&v) => value(vm, &[o, v], &[]),
-        None => value(vm, &[o], &[]),
-    }
+    value(vm, o, a.first().copied().unwrap_or(Obj::NULL), Obj::NULL)
 }
 
-fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     write(this(vm, a[0])?, true);
     Ok(Obj::NONE)
 }
 
-fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     write(this(vm, a[0])?, false);
     Ok(Obj::NONE)
 }
 
-fn toggle(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let pin = this(vm, a[0])?;
     write(pin, state(pin) & LEVEL == 0);
     Ok(Obj::NONE)
 }
 
 /// `mode([m])` and `pull([p])`: get, or set through `init`.
-fn mode(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?;
-    match a.get(1) {
+fn mode(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    match given(&a1) {
         Some(&m) => init_kw(vm, pin, &[m], &[]),
         None => Ok(Obj::small_int(isize::from(mode_pull(pin).0))),
     }
 }
 
-fn pull(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let pin = this(vm, a[0])?;
-    match a.get(1) {
+fn pull(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    match given(&a1) {
         Some(&p) => init_kw(vm, pin, &[Obj::NONE, p], &[]),
         None => Ok(Obj::small_int(isize::from(mode_pull(pin).1))),
     }
@@ -290,14 +291,14 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
-static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
-static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
-static HIGH: BuiltinFun = BuiltinFun::new(q::high, 1, 1, on);
-static LOW: BuiltinFun = BuiltinFun::new(q::low, 1, 1, off);
-static TOGGLE: BuiltinFun = BuiltinFun::new(q::toggle, 1, 1, toggle);
-static MODE: BuiltinFun = BuiltinFun::new(q::mode, 1, 2, mode);
-static PULL: BuiltinFun = BuiltinFun::new(q::pull, 1, 2, pull);
+static VALUE: BuiltinFun = BuiltinFun::new_opt(q::value, 1, 2, value);
+static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
+static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
+static HIGH: BuiltinFun = BuiltinFun::new1(q::high, on);
+static LOW: BuiltinFun = BuiltinFun::new1(q::low, off);
+static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
+static MODE: BuiltinFun = BuiltinFun::new_opt(q::mode, 1, 2, mode);
+static PULL: BuiltinFun = BuiltinFun::new_opt(q::pull, 1, 2, pull);
 
 static LOCALS: [Entry; 25] = [
     Entry::new(q::ALT, Rom::Int(ALT as isize)),

@@ -12,7 +12,8 @@ use mpy_core::{Obj, PyResult, Vm};
 const TICKS_MASK: u64 = (1 << 30) - 1;
 
 /// `delay(ms)`.
-fn delay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn delay(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let ms = int_arg(vm, a[0])?;
     if ms > 0 {
         return mpy_core::vm::pending::sleep_us(vm, (ms as u64).saturating_mul(1000));
@@ -21,7 +22,8 @@ fn delay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `udelay(us)`.
-fn udelay(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn udelay(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let us = int_arg(vm, a[0])?;
     if us > 0 {
         return mpy_core::vm::pending::sleep_us(vm, us as u64);
@@ -38,20 +40,23 @@ fn micros(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `elapsed_millis(start)`: milliseconds since `start` (a `millis()`).
-fn elapsed_millis(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    elapsed(vm, a, crate::systick::ticks_ms)
+fn elapsed_millis(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    elapsed(vm, a[0], crate::systick::ticks_ms)
 }
 
 /// Ticks of clock `now` since `a[0]` (one body for both clocks).
 #[inline(never)]
-fn elapsed(vm: &mut Vm, a: &[Obj], now: fn() -> u64) -> PyResult<Obj> {
+fn elapsed(vm: &mut Vm, h0: Obj, now: fn() -> u64) -> PyResult<Obj> {
+    let a = &[h0];
     let start = int_arg(vm, a[0])? as u64;
     Ok(Obj::small_int((now().wrapping_sub(start) & TICKS_MASK) as isize))
 }
 
 /// `elapsed_micros(start)`: microseconds since `start` (a `micros()`).
-fn elapsed_micros(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    elapsed(vm, a, crate::systick::ticks_us)
+fn elapsed_micros(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    elapsed(vm, a[0], crate::systick::ticks_us)
 }
 
 /// `freq()`: `(sysclk, hclk, pclk1, pclk2)` in Hz (the STM32F405 at 168
@@ -78,12 +83,12 @@ fn info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-static DELAY: BuiltinFun = BuiltinFun::new(q::delay, 1, 1, delay);
-static UDELAY: BuiltinFun = BuiltinFun::new(q::udelay, 1, 1, udelay);
+static DELAY: BuiltinFun = BuiltinFun::new1(q::delay, delay);
+static UDELAY: BuiltinFun = BuiltinFun::new1(q::udelay, udelay);
 static MILLIS: BuiltinFun = BuiltinFun::new(q::millis, 0, 0, millis);
 static MICROS: BuiltinFun = BuiltinFun::new(q::micros, 0, 0, micros);
-static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new(q::elapsed_millis, 1, 1, elapsed_millis);
-static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new(q::elapsed_micros, 1, 1, elapsed_micros);
+static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new1(q::elapsed_millis, elapsed_millis);
+static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new1(q::elapsed_micros, elapsed_micros);
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
 static INFO: BuiltinFun = BuiltinFun::new(q::info, 0, 1, info);
 

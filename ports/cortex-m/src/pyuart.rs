@@ -7,6 +7,7 @@
 //! `timeout` is how many milliseconds `read`/`readline`/`readinto` wait
 //! for the next byte; they return what arrived (None if nothing did).
 
+use mpy_core::typ::given;
 use crate::hw::ops;
 use crate::kw::{kw_check, kw_int};
 use crate::uartrx;
@@ -119,14 +120,16 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     init_kw(vm, a[0], &a[1..], k)
 }
 
-fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn deinit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let (id, _) = slots(vm, a[0])?;
     (ops().uart_deinit)(id);
     Ok(Obj::NONE)
 }
 
 /// `any()`: how many received bytes are waiting.
-fn any(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let (id, _) = slots(vm, a[0])?;
     Ok(Obj::small_int(uartrx::waiting(id) as isize))
 }
@@ -164,16 +167,17 @@ fn read_some(vm: &mut Vm, u: Obj, n: usize, line: bool) -> PyResult<Obj> {
 }
 
 /// `read([n])`.
-fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let n = match a.get(1) {
+fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let n = match given(&a1) {
         Some(&n) if n != Obj::NONE => int_arg(vm, n)?.max(0) as usize,
         _ => READ_MAX,
     };
-    read_some(vm, a[0], n, false)
+    read_some(vm, a0, n, false)
 }
 
 /// `readline()`.
-fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn readline(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     read_some(vm, a[0], READ_MAX, true)
 }
 
@@ -181,25 +185,26 @@ fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// (None if none did).
 ///
 /// Errors: `TypeError` for a buffer that cannot be written.
-fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (id, timeout) = slots(vm, a[0])?;
-    let limit = match a.get(2) {
+fn readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let (id, timeout) = slots(vm, a0)?;
+    let limit = match given(&a2) {
         Some(&n) => int_arg(vm, n)?.max(0) as usize,
         None => usize::MAX,
     };
     let mut tmp = [0u8; READ_MAX];
-    let Some(len) = buffer_mut_of(&mut vm.heap, a[1]).map(|b| b.len()) else {
+    let Some(len) = buffer_mut_of(&mut vm.heap, a1).map(|b| b.len()) else {
         return Err(vm.type_error(mpy_core::runtime::exc::msg::BUFFER));
     };
     let got = recv(vm, id, timeout, &mut tmp[..len.min(limit).min(READ_MAX)], false)?;
-    if let Some(d) = buffer_mut_of(&mut vm.heap, a[1]).and_then(|b| b.get_mut(..got)) {
+    if let Some(d) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(..got)) {
         d.copy_from_slice(&tmp[..got]);
     }
     Ok(if got == 0 { Obj::NONE } else { Obj::small_int(got as isize) })
 }
 
 /// `write(buf)`: sends the bytes, returns how many.
-fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let (id, _) = slots(vm, a[0])?;
     let Some(d) = buffer_of(&vm.qstrs, &vm.heap, a[1]) else {
         return Err(vm.type_error(mpy_core::runtime::exc::msg::BUFFER));
@@ -210,12 +215,12 @@ fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static DEINIT: BuiltinFun = BuiltinFun::new(q::deinit, 1, 1, deinit);
-static ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, any);
-static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
-static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 1, readline);
-static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
-static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
+static DEINIT: BuiltinFun = BuiltinFun::new1(q::deinit, deinit);
+static ANY: BuiltinFun = BuiltinFun::new1(q::any, any);
+static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
+static READLINE: BuiltinFun = BuiltinFun::new1(q::readline, readline);
+static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
+static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 
 static LOCALS: [Entry; 7] = [
     Entry::new(q::any, Rom::Fun(&ANY)),

@@ -3,6 +3,7 @@
 //! invert=False)` (the other arguments make the Pin); methods
 //! `value([x])`, `__call__([x])`, `on()`, `off()`.
 
+use mpy_core::typ::given;
 use mpy_core::q;
 use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
 use mpy_core::runtime::print::Out;
@@ -38,9 +39,9 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `value([x])`: the logical value (the pin's level, inverted if asked).
-fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (pin, invert) = this(vm, a[0])?;
-    match a.get(1) {
+fn value(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let (pin, invert) = this(vm, a0)?;
+    match given(&a1) {
         Some(&v) => {
             let on = vm.is_true(v)?;
             crate::pin::write(pin, on != invert);
@@ -51,18 +52,17 @@ fn value(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    match a.first() {
-        Some(&v) => value(vm, &[o, v], &[]),
-        None => value(vm, &[o], &[]),
-    }
+    value(vm, o, a.first().copied().unwrap_or(Obj::NULL), Obj::NULL)
 }
 
-fn on(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    value(vm, &[a[0], Obj::TRUE], &[])
+fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    value(vm, a[0], Obj::TRUE, Obj::NULL)
 }
 
-fn off(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    value(vm, &[a[0], Obj::FALSE], &[])
+fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    value(vm, a[0], Obj::FALSE, Obj::NULL)
 }
 
 /// `<Signal>`.
@@ -70,9 +70,9 @@ fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> 
     out.str(vm, "<Signal>")
 }
 
-static VALUE: BuiltinFun = BuiltinFun::new(q::value, 1, 2, value);
-static ON: BuiltinFun = BuiltinFun::new(q::on, 1, 1, on);
-static OFF: BuiltinFun = BuiltinFun::new(q::off, 1, 1, off);
+static VALUE: BuiltinFun = BuiltinFun::new_opt(q::value, 1, 2, value);
+static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
+static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
 
 static LOCALS: [Entry; 3] = [Entry::new(q::off, Rom::Fun(&OFF)), Entry::new(q::on, Rom::Fun(&ON)), Entry::new(q::value, Rom::Fun(&VALUE))];
 

@@ -102,7 +102,8 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `deinit()`: stops the timer and drops its callback.
-fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn deinit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let s = slots(vm, a[0])?;
     let slot = slot_of(&s);
     (ops().timer_stop)(slot);
@@ -113,21 +114,24 @@ fn deinit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `callback(fn)`: sets (None: removes) the callback (pyb.Timer).
-fn callback(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn callback(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     slots(vm, a[0])?;
     vm.set_port_slot(a[0], &TIMER_TYPE, S_CB, a[1]);
     Ok(Obj::NONE)
 }
 
 /// `counter()`: the hardware counter.
-fn counter(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn counter(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let s = slots(vm, a[0])?;
     let c = (ops().timer_counter)(slot_of(&s));
     vm.new_int(i64::from(c))
 }
 
 /// `freq()`: the frequency set (0 when stopped).
-fn freq(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn freq(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     Ok(slots(vm, a[0])?[S_FREQ])
 }
 
@@ -156,10 +160,10 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static DEINIT: BuiltinFun = BuiltinFun::new(q::deinit, 1, 1, deinit);
-static CALLBACK: BuiltinFun = BuiltinFun::new(q::callback, 2, 2, callback);
-static COUNTER: BuiltinFun = BuiltinFun::new(q::counter, 1, 1, counter);
-static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 1, 1, freq);
+static DEINIT: BuiltinFun = BuiltinFun::new1(q::deinit, deinit);
+static CALLBACK: BuiltinFun = BuiltinFun::new2(q::callback, callback);
+static COUNTER: BuiltinFun = BuiltinFun::new1(q::counter, counter);
+static FREQ: BuiltinFun = BuiltinFun::new1(q::freq, freq);
 
 static LOCALS: [Entry; 7] = [
     Entry::new(q::ONE_SHOT, Rom::Int(ONE_SHOT)),

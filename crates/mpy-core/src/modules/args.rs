@@ -145,14 +145,14 @@ pub fn write_lossy(vm: &mut Vm, out: &mut crate::runtime::print::Out, b: &[u8]) 
     }
 }
 
-/// Optional size argument `a[i]`: None when absent, None or negative.
+/// Optional size argument `o`: None when absent (NULL), None or negative.
 ///
 /// Errors: as [`int_arg`].
-pub fn size_arg(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Option<usize>> {
-    match a.get(i) {
-        Some(&o) if o != Obj::NONE => Ok(usize::try_from(int_arg(vm, o)?).ok()),
-        _ => Ok(None),
+pub fn size_arg(vm: &mut Vm, o: Obj) -> PyResult<Option<usize>> {
+    if o.is_null() || o == Obj::NONE {
+        return Ok(None);
     }
+    Ok(usize::try_from(int_arg(vm, o)?).ok())
 }
 
 /// The byte length of the first `n` characters of UTF-8 text `b`

@@ -13,6 +13,7 @@
 //! `__import__` call the VM (`vm::exec`, `vm::import`); `globals`/`locals` give the running
 //! code's namespaces (`__main__`'s globals when none runs).
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::args::str_conv_error;
 use super::{builtins_io as io, builtins_num as num, builtins_seq as sq};
@@ -48,11 +49,13 @@ pub fn err_is(vm: &mut Vm, err: crate::PyErr, t: &'static TypeObj) -> bool {
     vm.exception_match(err.0, Obj::from_type(t)).unwrap_or(false)
 }
 
-fn b_callable(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_callable(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     Ok(Obj::bool(vm.is_callable(args[0])))
 }
 
-fn b_len(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_len(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     // Desktop: a str, list or tuple (exactly, not a subclass instance)
     // counted here, without the type's unary-op slot.
     #[cfg(not(target_os = "none"))]
@@ -83,26 +86,29 @@ fn seq_len(vm: &Vm, o: Obj) -> Option<usize> {
     None
 }
 
-fn b_iter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_iter(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     vm.get_iter(args[0])
 }
 
-fn b_next(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    match vm.iter_next_allow_raise(args[0])? {
+fn b_next(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    match vm.iter_next_allow_raise(a0)? {
         Some(x) => Ok(x),
-        None => match args.get(1) {
+        None => match given(&a1) {
             Some(&d) => Ok(d),
             None => Err(vm.error_noargs(&e::STOP_ITERATION_TYPE)),
         },
     }
 }
 
-fn b_id(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_id(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let o = args[0];
     vm.new_int((o.raw() >> 1) as i64)
 }
 
-fn b_hash(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_hash(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let o = args[0];
     if o.is_small_int() {
         return Ok(o);
@@ -114,7 +120,8 @@ fn b_hash(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     vm.unary_op(UnaryOp::Hash, o)
 }
 
-fn b_repr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_repr(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     vm.repr_obj(args[0])
 }
 
@@ -151,7 +158,8 @@ fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
     }
 }
 
-fn b_isinstance(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_isinstance(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     // Desktop: `type(o)` is the class itself (a class: no checks needed).
     #[cfg(not(target_os = "none"))]
     if vm.type_of(args[0]) == args[1] {
@@ -165,7 +173,8 @@ fn b_isinstance(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], true)))
 }
 
-fn b_issubclass(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_issubclass(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     if !vm.is_type(args[0]) {
         return Err(vm.type_error(msg!("issubclass() arg 1 must be a class")));
     }
@@ -173,30 +182,33 @@ fn b_issubclass(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], false)))
 }
 
-fn b_getattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let name = arg_qstr(vm, args[1])?;
-    match vm.load_attr(args[0], name) {
+fn b_getattr(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let name = arg_qstr(vm, a1)?;
+    match vm.load_attr(a0, name) {
         Ok(v) => Ok(v),
-        Err(err) => match args.get(2) {
+        Err(err) => match given(&a2) {
             Some(&d) if err_is(vm, err, &e::ATTRIBUTE_ERROR_TYPE) => Ok(d),
             _ => Err(err),
         },
     }
 }
 
-fn b_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_setattr(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1, a2];
     let name = arg_qstr(vm, args[1])?;
     vm.store_attr(args[0], name, args[2])?;
     Ok(Obj::NONE)
 }
 
-fn b_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_delattr(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let name = arg_qstr(vm, args[1])?;
     vm.store_attr(args[0], name, Obj::NULL)?;
     Ok(Obj::NONE)
 }
 
-fn b_hasattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_hasattr(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let name = arg_qstr(vm, args[1])?;
     match vm.load_attr_maybe(args[0], name) {
         Ok(v) => Ok(Obj::bool(!v.is_null())),
@@ -407,7 +419,8 @@ fn b_help(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `__repl_print__(o)`: what the REPL calls on each expression statement's
 /// value: unless `o` is None, prints `repr(o)` and a newline and makes `o`
 /// available as `_` (as MicroPython's REPL does).
-fn b_repl_print(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn b_repl_print(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let o = args[0];
     if o != Obj::NONE {
         let underscore = vm.intern("_")?;
@@ -454,26 +467,21 @@ fn b_locals(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     b_globals(vm, args, kw)
 }
 
-#[cfg(feature = "compiler")]
-fn opt(args: &[Obj], i: usize) -> Obj {
-    args.get(i).copied().unwrap_or(Obj::NULL)
-}
-
 /// `exec(code, globals=None, locals=None)`: `code` is a str, bytes or code
 /// object; runs in `__main__`'s globals by default. (`exec`, `eval`,
 /// `execfile` and `compile` are left out of builds without the compiler,
 /// as official's MICROPY_PY_BUILTINS_EVAL_EXEC follows
 /// MICROPY_ENABLE_COMPILER: there is nothing they could run.)
 #[cfg(feature = "compiler")]
-fn b_exec(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
+fn b_exec(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    crate::vm::exec::builtin_exec_eval(vm, a0, a1, a2, crate::vm::CompileMode::Exec)?;
     Ok(Obj::NONE)
 }
 
 /// `eval(expr, globals=None, locals=None)`.
 #[cfg(feature = "compiler")]
-fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::vm::exec::builtin_exec_eval(vm, args[0], opt(args, 1), opt(args, 2), crate::vm::CompileMode::Eval)
+fn b_eval(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    crate::vm::exec::builtin_exec_eval(vm, a0, a1, a2, crate::vm::CompileMode::Eval)
 }
 
 /// `execfile(path, globals=None, locals=None)` (MicroPython unix).
@@ -481,8 +489,8 @@ fn b_eval(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// Errors: `OSError(2)` if the file cannot be read; what the code raises.
 /// (At official's EXTRA level, with `compile`.)
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let q = arg_qstr(vm, args[0])?;
+fn b_execfile(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let q = arg_qstr(vm, a0)?;
     let path = vm.qstr_str(q);
     let Some(src) = vm.read_file(path)? else {
         return Err(vm.error_arg(&e::OS_ERROR_TYPE, Obj::small_int(2)));
@@ -490,7 +498,7 @@ fn b_execfile(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     let code = vm.new_bytes(src.as_slice());
     vm.heap.free_vec(src);
     let code = code?;
-    crate::vm::exec::builtin_exec_eval(vm, code, opt(args, 1), opt(args, 2), crate::vm::CompileMode::Exec)?;
+    crate::vm::exec::builtin_exec_eval(vm, code, a1, a2, crate::vm::CompileMode::Exec)?;
     Ok(Obj::NONE)
 }
 
@@ -555,55 +563,55 @@ fn builtins_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
     }
 }
 
-static B_ABS: BuiltinFun = BuiltinFun::new(q::abs, 1, 1, num::b_abs);
-static B_ALL: BuiltinFun = BuiltinFun::new(q::all, 1, 1, sq::b_all);
-static B_ANY: BuiltinFun = BuiltinFun::new(q::any, 1, 1, sq::b_any);
-static B_BIN: BuiltinFun = BuiltinFun::new(q::bin, 1, 1, num::b_bin);
-static B_CALLABLE: BuiltinFun = BuiltinFun::new(q::callable, 1, 1, b_callable);
-static B_CHR: BuiltinFun = BuiltinFun::new(q::chr, 1, 1, num::b_chr);
+static B_ABS: BuiltinFun = BuiltinFun::new1(q::abs, num::b_abs);
+static B_ALL: BuiltinFun = BuiltinFun::new1(q::all, sq::b_all);
+static B_ANY: BuiltinFun = BuiltinFun::new1(q::any, sq::b_any);
+static B_BIN: BuiltinFun = BuiltinFun::new1(q::bin, num::b_bin);
+static B_CALLABLE: BuiltinFun = BuiltinFun::new1(q::callable, b_callable);
+static B_CHR: BuiltinFun = BuiltinFun::new1(q::chr, num::b_chr);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
 static B_COMPILE: BuiltinFun = BuiltinFun::new(q::compile, 3, 6, b_compile);
-static B_DELATTR: BuiltinFun = BuiltinFun::new(q::delattr, 2, 2, b_delattr);
+static B_DELATTR: BuiltinFun = BuiltinFun::new2(q::delattr, b_delattr);
 static B_DIR: BuiltinFun = BuiltinFun::new(q::dir, 0, 1, b_dir);
-static B_DIVMOD: BuiltinFun = BuiltinFun::new(q::divmod, 2, 2, num::b_divmod);
+static B_DIVMOD: BuiltinFun = BuiltinFun::new2(q::divmod, num::b_divmod);
 #[cfg(feature = "compiler")]
-static B_EVAL: BuiltinFun = BuiltinFun::new(q::eval, 1, 3, b_eval);
+static B_EVAL: BuiltinFun = BuiltinFun::new_opt(q::eval, 1, 3, b_eval);
 #[cfg(feature = "compiler")]
-static B_EXEC: BuiltinFun = BuiltinFun::new(q::exec, 1, 3, b_exec);
+static B_EXEC: BuiltinFun = BuiltinFun::new_opt(q::exec, 1, 3, b_exec);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-static B_EXECFILE: BuiltinFun = BuiltinFun::new(q::execfile, 1, 3, b_execfile);
-static B_GETATTR: BuiltinFun = BuiltinFun::new(q::getattr, 2, 3, b_getattr);
+static B_EXECFILE: BuiltinFun = BuiltinFun::new_opt(q::execfile, 1, 3, b_execfile);
+static B_GETATTR: BuiltinFun = BuiltinFun::new_opt(q::getattr, 2, 3, b_getattr);
 static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
-static B_HASATTR: BuiltinFun = BuiltinFun::new(q::hasattr, 2, 2, b_hasattr);
-static B_HASH: BuiltinFun = BuiltinFun::new(q::hash, 1, 1, b_hash);
+static B_HASATTR: BuiltinFun = BuiltinFun::new2(q::hasattr, b_hasattr);
+static B_HASH: BuiltinFun = BuiltinFun::new1(q::hash, b_hash);
 #[cfg(feature = "builtin-help")]
 static B_HELP: BuiltinFun = BuiltinFun::new(q::help, 0, 1, b_help);
-static B_HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 1, num::b_hex);
-static B_ID: BuiltinFun = BuiltinFun::new(q::id, 1, 1, b_id);
+static B_HEX: BuiltinFun = BuiltinFun::new1(q::hex, num::b_hex);
+static B_ID: BuiltinFun = BuiltinFun::new1(q::id, b_id);
 static B_IMPORT: BuiltinFun = BuiltinFun::new(q::__import__, 1, 5, b_import);
 #[cfg(feature = "builtin-input")]
 static B_INPUT: BuiltinFun = BuiltinFun::new(q::input, 0, 1, io::b_input);
-static B_ISINSTANCE: BuiltinFun = BuiltinFun::new(q::isinstance, 2, 2, b_isinstance);
-static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new(q::issubclass, 2, 2, b_issubclass);
-static B_ITER: BuiltinFun = BuiltinFun::new(q::iter, 1, 1, b_iter);
-static B_LEN: BuiltinFun = BuiltinFun::new(q::len, 1, 1, b_len);
+static B_ISINSTANCE: BuiltinFun = BuiltinFun::new2(q::isinstance, b_isinstance);
+static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new2(q::issubclass, b_issubclass);
+static B_ITER: BuiltinFun = BuiltinFun::new1(q::iter, b_iter);
+static B_LEN: BuiltinFun = BuiltinFun::new1(q::len, b_len);
 static B_LOCALS: BuiltinFun = BuiltinFun::new(q::locals, 0, 0, b_locals);
 static B_MAX: BuiltinFun = BuiltinFun::new_kw(q::max, 1, sq::b_max);
 static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
-static B_NEXT: BuiltinFun = BuiltinFun::new(q::next, 1, 2, b_next);
-static B_OCT: BuiltinFun = BuiltinFun::new(q::oct, 1, 1, num::b_oct);
+static B_NEXT: BuiltinFun = BuiltinFun::new_opt(q::next, 1, 2, b_next);
+static B_OCT: BuiltinFun = BuiltinFun::new1(q::oct, num::b_oct);
 /// `open` (also `io.open`).
 #[cfg(feature = "os")]
 pub static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::file::b_open);
-static B_ORD: BuiltinFun = BuiltinFun::new(q::ord, 1, 1, num::b_ord);
-static B_POW: BuiltinFun = BuiltinFun::new(q::pow, 2, 3, num::b_pow);
+static B_ORD: BuiltinFun = BuiltinFun::new1(q::ord, num::b_ord);
+static B_POW: BuiltinFun = BuiltinFun::new_opt(q::pow, 2, 3, num::b_pow);
 static B_PRINT: BuiltinFun = BuiltinFun::new_kw(q::print, 0, io::b_print);
-static B_REPL_PRINT: BuiltinFun = BuiltinFun::new(q::__repl_print__, 1, 1, b_repl_print);
-static B_REPR: BuiltinFun = BuiltinFun::new(q::repr, 1, 1, b_repr);
-static B_ROUND: BuiltinFun = BuiltinFun::new(q::round, 1, 2, num::b_round);
-static B_SETATTR: BuiltinFun = BuiltinFun::new(q::setattr, 3, 3, b_setattr);
+static B_REPL_PRINT: BuiltinFun = BuiltinFun::new1(q::__repl_print__, b_repl_print);
+static B_REPR: BuiltinFun = BuiltinFun::new1(q::repr, b_repr);
+static B_ROUND: BuiltinFun = BuiltinFun::new_opt(q::round, 1, 2, num::b_round);
+static B_SETATTR: BuiltinFun = BuiltinFun::new3(q::setattr, b_setattr);
 static B_SORTED: BuiltinFun = BuiltinFun::new_kw(q::sorted, 1, sq::b_sorted);
-static B_SUM: BuiltinFun = BuiltinFun::new(q::sum, 1, 2, sq::b_sum);
+static B_SUM: BuiltinFun = BuiltinFun::new_opt(q::sum, 1, 2, sq::b_sum);
 
 /// The `builtins` module's table: functions, types and exception types.
 pub static BUILTINS_LOCALS: &[Entry] = &[

@@ -144,7 +144,8 @@ fn read_raw(vm: &mut Vm, line: &mut GcVec<u8>) -> PyResult<Obj> {
     new_str_lossy(vm, line.as_slice())
 }
 
-fn f_enter(_vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_enter(_vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     Ok(args[0])
 }
 
@@ -161,4 +162,4 @@ pub(super) fn print_stream(vm: &mut Vm, out: &mut Out, binary: bool, fd: Option<
 }
 
 /// `__enter__` of files and streams (returns the object).
-pub static F_ENTER: BuiltinFun = BuiltinFun::new(q::__enter__, 1, 1, f_enter);
+pub static F_ENTER: BuiltinFun = BuiltinFun::new1(q::__enter__, f_enter);

@@ -6,6 +6,7 @@
 //! (`types::int_ops::int_pow3`, `types::round::round`).
 
 #[cfg(feature = "float")]
+use crate::typ::given;
 use crate::flt::Float;
 use super::args::str_conv_error;
 use crate::obj::Obj;
@@ -18,7 +19,8 @@ use crate::types::int::int_to_str_radix;
 use crate::PyResult;
 
 /// `abs(x)`.
-pub fn b_abs(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_abs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     if args[0].is_bool() {
         return Ok(Obj::small_int((args[0] == Obj::TRUE) as isize));
     }
@@ -26,17 +28,18 @@ pub fn b_abs(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `divmod(a, b)`.
-pub fn b_divmod(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_divmod(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     vm.binary_op(BinaryOp::Divmod, args[0], args[1])
 }
 
 /// `pow(base, exp[, mod])`.
-pub fn b_pow(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    if args.len() == 2 {
-        return vm.binary_op(BinaryOp::Power, args[0], args[1]);
+pub fn b_pow(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    if a2.is_null() {
+        return vm.binary_op(BinaryOp::Power, a0, a1);
     }
     #[cfg(feature = "pow3")]
-    return crate::types::int_ops::int_pow3(vm, args[0], args[1], args[2]);
+    return crate::types::int_ops::int_pow3(vm, a0, a1, a2);
     // As official builds without MICROPY_PY_BUILTINS_POW3.
     #[cfg(not(feature = "pow3"))]
     Err(vm.error(&crate::types::exception::NOT_IMPLEMENTED_ERROR_TYPE, msg!("3-arg pow() not supported")))
@@ -53,8 +56,8 @@ pub fn float_to_int(vm: &mut Vm, f: Float) -> PyResult<Obj> {
 
 /// `round(x[, ndigits])`: ints stay ints; floats round half to even (to an
 /// int without `ndigits`, to a float with it).
-pub fn b_round(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    crate::types::round::round(vm, args[0], args.get(1).copied().unwrap_or(Obj::NULL))
+pub fn b_round(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    crate::types::round::round(vm, a0, given(&a1).copied().unwrap_or(Obj::NULL))
 }
 
 fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
@@ -62,17 +65,20 @@ fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
 }
 
 /// `hex(int)`: `0xff`, `-0xff`.
-pub fn b_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_hex(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     radix(vm, args[0], 16, "0x")
 }
 
 /// `oct(int)`: `0o10`.
-pub fn b_oct(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_oct(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     radix(vm, args[0], 8, "0o")
 }
 
 /// `bin(int)`: `0b101`.
-pub fn b_bin(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_bin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     radix(vm, args[0], 2, "0b")
 }
 
@@ -80,7 +86,8 @@ pub fn b_bin(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `ValueError: chr() arg not in range(0x110000)` (surrogates
 /// too: strs hold valid UTF-8 here).
-pub fn b_chr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_chr(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     // (Beyond a machine word: OverflowError, as MicroPython.)
     let v = crate::types::int::obj_to_i64(vm, args[0])?;
     let c = u32::try_from(v).ok().and_then(char::from_u32);
@@ -99,7 +106,8 @@ pub fn b_chr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError: ord() expected a character, but string of length 2
 /// found`.
-pub fn b_ord(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_ord(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let o = args[0];
     let n = if let Some(s) = vm.str_pinned(o) {
         let mut it = s.chars();

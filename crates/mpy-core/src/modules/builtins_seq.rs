@@ -6,6 +6,7 @@
 //! `sorted(iterable, key=, reverse=)` (`TypeError: must use keyword
 //! argument for key function`).
 
+use crate::typ::given;
 use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BinaryOp;
@@ -39,12 +40,14 @@ fn all_any(vm: &mut Vm, o: Obj, stop_on: bool) -> PyResult<Obj> {
 }
 
 /// `all(iterable)`.
-pub fn b_all(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_all(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     all_any(vm, args[0], false)
 }
 
 /// `any(iterable)`.
-pub fn b_any(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn b_any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     all_any(vm, args[0], true)
 }
 
@@ -160,19 +163,19 @@ pub fn b_max(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `sum(iterable, start=0)`.
-pub fn b_sum(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let mut acc = args.get(1).copied().unwrap_or(Obj::small_int(0));
+pub fn b_sum(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let mut acc = given(&a1).copied().unwrap_or(Obj::small_int(0));
     // Desktop: a generator's small ints added inside it.
     #[cfg(not(target_os = "none"))]
-    if args[0].ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE)) {
+    if a0.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE)) {
         loop {
-            let (x, a) = crate::vm::gen::drain_step(vm, args[0], crate::vm::gen::DRAIN_SUM, acc)?;
+            let (x, a) = crate::vm::gen::drain_step(vm, a0, crate::vm::gen::DRAIN_SUM, acc)?;
             acc = a;
             let Some(x) = x else { return Ok(acc) };
             acc = vm.binary_op(BinaryOp::Add, acc, x)?;
         }
     }
-    let it = vm.get_iter(args[0])?;
+    let it = vm.get_iter(a0)?;
     while let Some(x) = vm.iter_next(it)? {
         acc = match (acc.as_small_int(), x.as_small_int()) {
             (Some(a), Some(b)) if Obj::fits_small_int(a as i64 + b as i64) => Obj::small_int(a + b),

@@ -29,12 +29,14 @@ fn abs(z: (Float, Float)) -> Float {
     M::sqrt(z.0 * z.0 + z.1 * z.1)
 }
 
-fn c_phase(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_phase(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let z = carg(vm, a[0])?;
     vm.new_float(M::atan2(z.1, z.0))
 }
 
-fn c_polar(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_polar(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let z = carg(vm, a[0])?;
     let r = vm.new_float(abs(z))?;
     let p = vm.new_float(M::atan2(z.1, z.0))?;
@@ -48,28 +50,33 @@ fn from_polar(vm: &mut Vm, r: Float, t: Float) -> PyResult<Obj> {
     vm.new_complex(r * trig::cos(t), r * trig::sin(t))
 }
 
-fn c_rect(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_rect(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let r = crate::types::int::obj_to_f64(vm, a[0])?;
     let p = crate::types::int::obj_to_f64(vm, a[1])?;
     from_polar(vm, r, p)
 }
 
-fn c_exp(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_exp(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let (re, im) = carg(vm, a[0])?;
     from_polar(vm, crate::types::float_acc::exp(re), im)
 }
 
-fn c_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_log(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let z = carg(vm, a[0])?;
     vm.new_complex(crate::types::float_acc::log(abs(z)), M::atan2(z.1, z.0))
 }
 
-fn c_log10(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_log10(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let z = carg(vm, a[0])?;
     vm.new_complex(M::log10(abs(z)), M::atan2(z.1, z.0) / crate::flt::consts::LN_10)
 }
 
-fn c_sqrt(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_sqrt(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let z = carg(vm, a[0])?;
     from_polar(vm, M::sqrt(abs(z)), M::atan2(z.1, z.0) / 2.0)
 }
@@ -85,23 +92,25 @@ fn cos_sin(vm: &mut Vm, o: Obj, sin: bool) -> PyResult<Obj> {
     }
 }
 
-fn c_cos(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_cos(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     cos_sin(vm, a[0], false)
 }
 
-fn c_sin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn c_sin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     cos_sin(vm, a[0], true)
 }
 
-static PHASE: BuiltinFun = BuiltinFun::new(q::phase, 1, 1, c_phase);
-static POLAR: BuiltinFun = BuiltinFun::new(q::polar, 1, 1, c_polar);
-static RECT: BuiltinFun = BuiltinFun::new(q::rect, 2, 2, c_rect);
-static EXP: BuiltinFun = BuiltinFun::new(q::exp, 1, 1, c_exp);
-static LOG: BuiltinFun = BuiltinFun::new(q::log, 1, 1, c_log);
-static LOG10: BuiltinFun = BuiltinFun::new(q::log10, 1, 1, c_log10);
-static SQRT: BuiltinFun = BuiltinFun::new(q::sqrt, 1, 1, c_sqrt);
-static COS: BuiltinFun = BuiltinFun::new(q::cos, 1, 1, c_cos);
-static SIN: BuiltinFun = BuiltinFun::new(q::sin, 1, 1, c_sin);
+static PHASE: BuiltinFun = BuiltinFun::new1(q::phase, c_phase);
+static POLAR: BuiltinFun = BuiltinFun::new1(q::polar, c_polar);
+static RECT: BuiltinFun = BuiltinFun::new2(q::rect, c_rect);
+static EXP: BuiltinFun = BuiltinFun::new1(q::exp, c_exp);
+static LOG: BuiltinFun = BuiltinFun::new1(q::log, c_log);
+static LOG10: BuiltinFun = BuiltinFun::new1(q::log10, c_log10);
+static SQRT: BuiltinFun = BuiltinFun::new1(q::sqrt, c_sqrt);
+static COS: BuiltinFun = BuiltinFun::new1(q::cos, c_cos);
+static SIN: BuiltinFun = BuiltinFun::new1(q::sin, c_sin);
 
 static CMATH_LOCALS: [Entry; 12] = [
     Entry::new(q::__name__, Rom::Str(q::cmath)),

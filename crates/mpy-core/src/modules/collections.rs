@@ -61,7 +61,8 @@ fn push_name(vm: &mut Vm, names: &mut GcVec<Obj>, s: &str) -> PyResult<()> {
 /// spaces or commas, or an iterable of strs.
 ///
 /// Errors: `TypeError: can't convert to str implicitly`, `MemoryError`.
-fn namedtuple(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn namedtuple(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let Some(name) = vm.str_pinned(a[0]) else {
         return Err(super::args::str_required(vm));
     };
@@ -385,17 +386,20 @@ fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn append(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn append(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     push(vm, a[0], a[1], false)
 }
 
-fn appendleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn appendleft(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     push(vm, a[0], a[1], true)
 }
 
 /// `extend(iterable)`: collects the items first (so extending a deque by
 /// itself is well defined), then appends each.
-fn extend(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn extend(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let items = if vm.heap.get::<DequeObj>(a[1]).is_some() { deque_list(vm, a[1])? } else { vm.collect_iter(a[1])? };
     push_all(vm, a[0], items)?;
     Ok(Obj::NONE)
@@ -408,11 +412,13 @@ fn pop_end(vm: &mut Vm, d: Obj, left: bool) -> PyResult<Obj> {
     }
 }
 
-fn pop(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn pop(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     pop_end(vm, a[0], false)
 }
 
-fn popleft(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn popleft(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     pop_end(vm, a[0], true)
 }
 
@@ -472,11 +478,11 @@ fn deque_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<(
     out.str(vm, "<deque>")
 }
 
-static APPEND: BuiltinFun = BuiltinFun::new(q::append, 2, 2, append);
-static APPENDLEFT: BuiltinFun = BuiltinFun::new(q::appendleft, 2, 2, appendleft);
-static EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, extend);
-static POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 1, pop);
-static POPLEFT: BuiltinFun = BuiltinFun::new(q::popleft, 1, 1, popleft);
+static APPEND: BuiltinFun = BuiltinFun::new2(q::append, append);
+static APPENDLEFT: BuiltinFun = BuiltinFun::new2(q::appendleft, appendleft);
+static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, extend);
+static POP: BuiltinFun = BuiltinFun::new1(q::pop, pop);
+static POPLEFT: BuiltinFun = BuiltinFun::new1(q::popleft, popleft);
 
 static DEQUE_LOCALS: [Entry; 5] = [
     Entry::new(q::append, Rom::Fun(&APPEND)),
@@ -497,7 +503,7 @@ pub static DEQUE_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-static NAMEDTUPLE: BuiltinFun = BuiltinFun::new(q::namedtuple, 2, 2, namedtuple);
+static NAMEDTUPLE: BuiltinFun = BuiltinFun::new2(q::namedtuple, namedtuple);
 
 static LOCALS: [Entry; 4] = [
     Entry::new(q::__name__, Rom::Str(q::collections)),

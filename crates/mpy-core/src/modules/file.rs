@@ -13,8 +13,9 @@
 //! port (e.g. errno 2, printed `[Errno 2] ENOENT`), `ValueError: I/O
 //! operation on closed file`.
 
+use crate::typ::given;
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, int_args, new_from_vec_field, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, new_from_vec_field, str_conv_error};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -185,9 +186,9 @@ fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
 }
 
 /// `read([n])`: n characters (text) or bytes (binary), or the rest.
-fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
-    let n = match args.get(1) {
+fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let o = a0;
+    let n = match given(&a1) {
         Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
         _ => -1,
     };
@@ -213,13 +214,13 @@ fn f_read(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError` without a writable buffer, `ValueError` if
 /// closed, `OSError(errno)`.
-fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let o = args[0];
+fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let o = a0;
     let h = handle_of(vm, o)?;
-    let Some(cap) = buffer_mut_of(&mut vm.heap, args[1]).map(|b| b.len()) else {
+    let Some(cap) = buffer_mut_of(&mut vm.heap, a1).map(|b| b.len()) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
-    let want = match args.get(2) {
+    let want = match given(&a2) {
         Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
         _ => cap,
     };
@@ -237,13 +238,13 @@ fn f_readinto(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
             f.rpos += k;
         }
-        if let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..done + k)) {
+        if let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
             b.copy_from_slice(&chunk[..k]);
         }
         done += k;
     }
     while done < want && vm.heap.get::<FileObj>(o).is_some_and(|f| !f.eof) {
-        let Some(b) = buffer_mut_of(&mut vm.heap, args[1]).and_then(|b| b.get_mut(done..want)) else { break };
+        let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..want)) else { break };
         match vm.hal.read(h, b) {
             Ok(0) => {
                 if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
@@ -270,14 +271,14 @@ fn is_empty_result(vm: &Vm, r: Obj) -> bool {
     r.as_qstr() == Some(q::empty) || vm.heap.str_bytes_pinned(r).is_some_and(|b| b.is_empty())
 }
 
-fn f_readline(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    read_line(vm, args[0])
+fn f_readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    read_line(vm, a0)
 }
 
-fn f_readlines(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_readlines(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let l = vm.new_list_with_capacity(0)?;
     loop {
-        let s = read_line(vm, args[0])?;
+        let s = read_line(vm, a0)?;
         if is_empty_result(vm, s) {
             return Ok(l);
         }
@@ -323,19 +324,19 @@ fn seek_to(vm: &mut Vm, o: Obj, h: usize, offset: i64, whence: i64) -> PyResult<
 ///
 /// Errors: `ValueError` if closed, `OSError(EINVAL)` for a negative
 /// position or another `whence`, `OSError(errno)` from the port.
-fn f_seek(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let h = handle_of(vm, args[0])?;
-    let mut v = [0; 2];
-    int_args(vm, &args[1..], &mut v)?;
-    let p = seek_to(vm, args[0], h, v[0], v[1])?;
+fn f_seek(vm: &mut Vm, f: Obj, off: Obj, whence: Obj) -> PyResult<Obj> {
+    let h = handle_of(vm, f)?;
+    let off = int_arg(vm, off)?;
+    let whence = if whence.is_null() { 0 } else { int_arg(vm, whence)? };
+    let p = seek_to(vm, f, h, off, whence)?;
     vm.new_int(i64::try_from(p).unwrap_or(i64::MAX))
 }
 
 /// `tell()`: the current position, in bytes from the start.
 ///
 /// Errors: `ValueError` if closed, `OSError(errno)` from the port.
-fn f_tell(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    f_seek(vm, &[args[0], Obj::small_int(0), Obj::small_int(1)], kw)
+fn f_tell(vm: &mut Vm, f: Obj) -> PyResult<Obj> {
+    f_seek(vm, f, Obj::small_int(0), Obj::small_int(1))
 }
 
 /// Writes `data` to file `o` (`print(..., file=o)`): the bytes written.
@@ -351,7 +352,8 @@ pub(super) fn write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
 }
 
 /// `write(data)`: str or bytes-like; returns the bytes written.
-fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let h = handle_of(vm, args[0])?;
     sync_position(vm, args[0], h)?;
     let Some(data) = buffer_of(&vm.qstrs, &vm.heap, args[1]) else {
@@ -363,7 +365,8 @@ fn f_write(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn f_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_close(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let h = vm.heap.get_mut::<FileObj>(args[0]).filter(|f| f.open).map(|f| {
         f.open = false;
         f.handle
@@ -376,16 +379,17 @@ fn f_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// The finaliser: closes the handle of a file dropped while open.
 fn file_finalise(vm: &mut Vm, o: Obj) {
-    let _ = f_close(vm, &[o], &[]);
+    let _ = f_close(vm, o);
 }
 
-fn f_flush(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn f_flush(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     handle_of(vm, args[0])?;
     Ok(Obj::NONE)
 }
 
 fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    f_close(vm, &args[..1], &[])
+    f_close(vm, args.first().copied().unwrap_or(Obj::NONE))
 }
 
 fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -402,15 +406,15 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
     super::builtins_io::print_stream(vm, out, binary, h)
 }
 
-static F_READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, f_read);
-static F_READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, f_readinto);
-static F_READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, f_readline);
-static F_READLINES: BuiltinFun = BuiltinFun::new(q::readlines, 1, 2, f_readlines);
-static F_WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, f_write);
-static F_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, f_close);
-static F_FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, f_flush);
-static F_SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, f_seek);
-static F_TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, f_tell);
+static F_READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, f_read);
+static F_READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, f_readinto);
+static F_READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, f_readline);
+static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readlines);
+static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
+static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
+static F_FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, f_flush);
+static F_SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, f_seek);
+static F_TELL: BuiltinFun = BuiltinFun::new1(q::tell, f_tell);
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
 static FILE_LOCALS: [Entry; 12] = [

@@ -142,7 +142,8 @@ fn live_state(vm: &mut Vm, o: Obj) -> PyResult<Sha256State> {
     }
 }
 
-fn update(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn update(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let mut st = live_state(vm, a[0])?;
     feed(vm, &mut st, a[1])?;
     if let Some(s) = vm.heap.get_mut::<Sha256Obj>(a[0]) {
@@ -151,7 +152,8 @@ fn update(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn digest(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn digest(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let st = live_state(vm, a[0])?;
     if let Some(s) = vm.heap.get_mut::<Sha256Obj>(a[0]) {
         s.finished = true;
@@ -163,8 +165,8 @@ fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     out.str(vm, "<sha256>")
 }
 
-static UPDATE: BuiltinFun = BuiltinFun::new(q::update, 2, 2, update);
-static DIGEST: BuiltinFun = BuiltinFun::new(q::digest, 1, 1, digest);
+static UPDATE: BuiltinFun = BuiltinFun::new2(q::update, update);
+static DIGEST: BuiltinFun = BuiltinFun::new1(q::digest, digest);
 
 static SHA256_LOCALS: [Entry; 2] = [Entry::new(q::digest, Rom::Fun(&DIGEST)), Entry::new(q::update, Rom::Fun(&UPDATE))];
 

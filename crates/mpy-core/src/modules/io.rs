@@ -9,7 +9,7 @@
 //! with an int makes an empty stream, and iteration yields lines.
 
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, buffer_read, char_count, char_prefix, int_args, new_from_vec_field, size_arg, CHUNK};
+use super::args::{buffer_mut_of, buffer_of, buffer_read, char_count, char_prefix, int_arg, new_from_vec_field, size_arg, CHUNK};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::q;
@@ -117,22 +117,22 @@ fn rest_len(vm: &Vm, o: Obj) -> (usize, usize) {
 
 /// The optional size argument of `read`/`readline`: None when absent,
 /// `None` or negative (read everything), else the count.
-fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let text = check(vm, a[0])?;
-    let n = size_arg(vm, a, 1)?;
-    let (start, rest) = rest_len(vm, a[0]);
+fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let text = check(vm, a0)?;
+    let n = size_arg(vm, a1)?;
+    let (start, rest) = rest_len(vm, a0);
     let len = match n {
         None => rest,
         Some(n) if text => vm
             .heap
-            .get::<MemIoObj>(a[0])
+            .get::<MemIoObj>(a0)
             .map_or(0, |m| {
                 let b = m.buf.as_slice().get(start..).unwrap_or(&[]);
                 char_prefix(b, n).unwrap_or(b.len())
             }),
         Some(n) => n.min(rest),
     };
-    take(vm, a[0], text, start, len)
+    take(vm, a0, text, start, len)
 }
 
 /// `readinto(buf[, n])`: copies the bytes at the position (UTF-8 for a
@@ -142,13 +142,13 @@ fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError: object with buffer protocol required` when `buf`
 /// is not writable; `ValueError` on a closed stream.
-fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    check(vm, a[0])?;
-    let limit = size_arg(vm, a, 2)?;
-    let Some(cap) = buffer_mut_of(&mut vm.heap, a[1]).map(|b| b.len()) else {
+fn readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    check(vm, a0)?;
+    let limit = size_arg(vm, a2)?;
+    let Some(cap) = buffer_mut_of(&mut vm.heap, a1).map(|b| b.len()) else {
         return Err(super::args::buffer_error(vm));
     };
-    let (start, rest) = rest_len(vm, a[0]);
+    let (start, rest) = rest_len(vm, a0);
     let want = limit.map_or(cap, |n| n.min(cap)).min(rest);
     // Both are heap buffers: through a stack chunk.
     let mut done = 0;
@@ -156,17 +156,17 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
         let mut chunk = [0u8; CHUNK];
         let k = (want - done).min(CHUNK);
         let at = start + done;
-        match vm.heap.get::<MemIoObj>(a[0]).and_then(|m| m.buf.as_slice().get(at..at + k)) {
+        match vm.heap.get::<MemIoObj>(a0).and_then(|m| m.buf.as_slice().get(at..at + k)) {
             Some(src) => chunk[..k].copy_from_slice(src),
             None => break,
         }
-        match buffer_mut_of(&mut vm.heap, a[1]).and_then(|b| b.get_mut(done..done + k)) {
+        match buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
             Some(dst) => dst.copy_from_slice(&chunk[..k]),
             None => break,
         }
         done += k;
     }
-    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a[0]) {
+    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a0) {
         m.pos = start + done;
     }
     Ok(Obj::small_int(done as isize))
@@ -183,18 +183,19 @@ fn line_len(vm: &Vm, o: Obj, limit: Option<usize>) -> (usize, usize) {
     (start, limit.map_or(len, |l| len.min(l)))
 }
 
-fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let text = check(vm, a[0])?;
-    let limit = size_arg(vm, a, 1)?;
-    let (start, len) = line_len(vm, a[0], limit);
-    take(vm, a[0], text, start, len)
+fn readline(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let text = check(vm, a0)?;
+    let limit = size_arg(vm, a1)?;
+    let (start, len) = line_len(vm, a0, limit);
+    take(vm, a0, text, start, len)
 }
 
 /// `write(data)`: writes at the position (padding with zero bytes when
 /// past the end); returns the number of characters (StringIO) or bytes.
 ///
 /// Errors: `TypeError: object with buffer protocol required`.
-fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let text = check(vm, a[0])?;
     let Some(n) = buffer_of(&vm.qstrs, &vm.heap, a[1]).map(|b| b.len()) else {
         return Err(super::args::buffer_error(vm));
@@ -215,7 +216,8 @@ fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(count as i64)
 }
 
-fn getvalue(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn getvalue(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let text = check(vm, a[0])?;
     new_from_vec_field(vm, text, a[0], buf_ref, 0, usize::MAX)
 }
@@ -223,11 +225,11 @@ fn getvalue(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `seek(offset, whence=0)`: returns the new position.
 ///
 /// Errors: `OSError(22)` for a negative position or a bad `whence`.
-fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn seek(vm: &mut Vm, a0: Obj, off: Obj, whence: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     check(vm, a[0])?;
-    let mut v = [0; 2];
-    int_args(vm, &a[1..], &mut v)?;
-    let [off, whence] = v;
+    let off = int_arg(vm, off)?;
+    let whence = if whence.is_null() { 0 } else { int_arg(vm, whence)? };
     let (pos, len) = vm.heap.get::<MemIoObj>(a[0]).map_or((0, 0), |m| (m.pos, m.buf.len()));
     let base = match whence {
         0 => 0i64,
@@ -245,7 +247,8 @@ fn seek(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_int(new)
 }
 
-fn tell(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn tell(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     check(vm, a[0])?;
     let pos = vm.heap.get::<MemIoObj>(a[0]).map_or(0, |m| m.pos);
     vm.new_int(pos as i64)
@@ -263,7 +266,8 @@ fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn flush(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn flush(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     check(vm, a[0])?;
     Ok(Obj::NONE)
 }
@@ -283,15 +287,15 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, crate::msg!("<io.{} 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
-static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
-static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
-static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
-static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 2, write);
-static GETVALUE: BuiltinFun = BuiltinFun::new(q::getvalue, 1, 1, getvalue);
-static SEEK: BuiltinFun = BuiltinFun::new(q::seek, 2, 3, seek);
-static TELL: BuiltinFun = BuiltinFun::new(q::tell, 1, 1, tell);
+static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
+static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
+static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
+static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
+static GETVALUE: BuiltinFun = BuiltinFun::new1(q::getvalue, getvalue);
+static SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, seek);
+static TELL: BuiltinFun = BuiltinFun::new1(q::tell, tell);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
-static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
+static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
 static MEMIO_LOCALS: [Entry; 12] = [

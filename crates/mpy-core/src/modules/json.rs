@@ -382,19 +382,21 @@ fn loads_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     r
 }
 
-fn loads(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn loads(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     loads_obj(vm, a[0])
 }
 
-fn load(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn load(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let data = super::args::call_method(vm, a[0], q::read, &[])?;
     loads_obj(vm, data)
 }
 
 static DUMPS: BuiltinFun = BuiltinFun::new_kw(q::dumps, 1, dumps);
 static DUMP: BuiltinFun = BuiltinFun::new_kw(q::dump, 1, dump);
-static LOADS: BuiltinFun = BuiltinFun::new(q::loads, 1, 1, loads);
-static LOAD: BuiltinFun = BuiltinFun::new(q::load, 1, 1, load);
+static LOADS: BuiltinFun = BuiltinFun::new1(q::loads, loads);
+static LOAD: BuiltinFun = BuiltinFun::new1(q::load, load);
 
 static LOCALS: [Entry; 5] = [
     Entry::new(q::__name__, Rom::Str(q::json)),

@@ -11,7 +11,8 @@ use crate::typ::{BuiltinFun, ModuleDef, Rom};
 use crate::PyResult;
 
 /// `micropython.const(x)`: x (the compiler folds it where it can).
-fn const_(_vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn const_(_vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     Ok(a[0])
 }
 
@@ -159,7 +160,8 @@ fn heap_unlock(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `kbd_intr(c)`: sets the console byte that raises `KeyboardInterrupt`
 /// while code runs (-1: none), through the port
 /// ([`crate::hal::Hal::set_interrupt_char`]).
-fn kbd_intr(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn kbd_intr(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let c = int_arg(vm, a[0])?;
     vm.hal.set_interrupt_char(c.clamp(-1, 255) as i32);
     Ok(Obj::NONE)
@@ -175,18 +177,19 @@ fn stack_use(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// ([`crate::vm::pending`]).
 ///
 /// Errors: `RuntimeError: schedule queue full`.
-fn schedule(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn schedule(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     crate::vm::pending::schedule(vm, a[0], a[1])?;
     Ok(Obj::NONE)
 }
 
 /// `alloc_emergency_exception_buf(size)`: nothing to do, callbacks run
 /// outside interrupts and `MemoryError` is preallocated.
-fn alloc_emergency_exception_buf(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn alloc_emergency_exception_buf(_vm: &mut Vm, _: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-static CONST: BuiltinFun = BuiltinFun::new(q::r#const, 1, 1, const_);
+static CONST: BuiltinFun = BuiltinFun::new1(q::r#const, const_);
 static OPT_LEVEL: BuiltinFun = BuiltinFun::new(q::opt_level, 0, 1, opt_level);
 #[cfg(feature = "mem-info")]
 static MEM_INFO: BuiltinFun = BuiltinFun::new(q::mem_info, 0, 1, mem_info);
@@ -194,12 +197,12 @@ static MEM_INFO: BuiltinFun = BuiltinFun::new(q::mem_info, 0, 1, mem_info);
 static QSTR_INFO: BuiltinFun = BuiltinFun::new(q::qstr_info, 0, 1, qstr_info);
 static HEAP_LOCK: BuiltinFun = BuiltinFun::new(q::heap_lock, 0, 0, heap_lock);
 static HEAP_UNLOCK: BuiltinFun = BuiltinFun::new(q::heap_unlock, 0, 0, heap_unlock);
-static KBD_INTR: BuiltinFun = BuiltinFun::new(q::kbd_intr, 1, 1, kbd_intr);
+static KBD_INTR: BuiltinFun = BuiltinFun::new1(q::kbd_intr, kbd_intr);
 #[cfg(feature = "mem-info")]
 static STACK_USE: BuiltinFun = BuiltinFun::new(q::stack_use, 0, 0, stack_use);
-static SCHEDULE: BuiltinFun = BuiltinFun::new(q::schedule, 2, 2, schedule);
+static SCHEDULE: BuiltinFun = BuiltinFun::new2(q::schedule, schedule);
 static ALLOC_EMERGENCY_EXCEPTION_BUF: BuiltinFun =
-    BuiltinFun::new(q::alloc_emergency_exception_buf, 1, 1, alloc_emergency_exception_buf);
+    BuiltinFun::new1(q::alloc_emergency_exception_buf, alloc_emergency_exception_buf);
 
 static LOCALS: &[Entry] = &[
     Entry::new(q::__name__, Rom::Str(q::micropython)),

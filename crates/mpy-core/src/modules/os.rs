@@ -72,7 +72,8 @@ fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn chdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn chdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let p = path_arg(vm, a[0])?;
     vfs::chdir(vm, p)?;
     Ok(Obj::NONE)
@@ -182,7 +183,8 @@ fn listdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// The port's path for path argument `a[0]`, or (`Err`) the result of
 /// calling method `name` of the filesystem mounted there with the path
 /// inside it.
-fn host_path<'a>(vm: &mut Vm, a: &[Obj], name: Qstr) -> PyResult<Result<&'a str, Obj>> {
+fn host_path<'a>(vm: &mut Vm, h0: Obj, name: Qstr) -> PyResult<Result<&'a str, Obj>> {
+    let a = &[h0];
     let p = path_arg(vm, a[0])?;
     Ok(match vfs::resolve(vm, p)? {
         Target::Vfs(o, rest) => Err(vfs::call(vm, o, name, &[rest])?),
@@ -191,8 +193,9 @@ fn host_path<'a>(vm: &mut Vm, a: &[Obj], name: Qstr) -> PyResult<Result<&'a str,
 }
 
 /// `name(path)` through [`host_path`], else the port's `op`.
-fn path_op(vm: &mut Vm, a: &[Obj], name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
-    let p = match host_path(vm, a, name)? {
+fn path_op(vm: &mut Vm, h0: Obj, name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
+    let a = &[h0];
+    let p = match host_path(vm, a[0], name)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
@@ -200,8 +203,9 @@ fn path_op(vm: &mut Vm, a: &[Obj], name: Qstr, op: fn(&mut dyn crate::hal::Hal, 
     unit(vm, r)
 }
 
-fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = match host_path(vm, a, q::stat)? {
+fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    let p = match host_path(vm, a[0], q::stat)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
@@ -219,8 +223,9 @@ fn stat(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `statvfs(path)`: `(f_bsize, f_frsize, f_blocks, f_bfree, f_bavail,
 /// f_files, f_ffree, f_favail, f_flag, f_namemax)`, as MicroPython's
 /// filesystems fill it (no inode counts).
-fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let p = match host_path(vm, a, q::statvfs)? {
+fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    let p = match host_path(vm, a[0], q::statvfs)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
@@ -235,19 +240,23 @@ fn statvfs(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_tuple(&items)
 }
 
-fn remove(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    path_op(vm, a, q::remove, |h, p| h.remove(p))
+fn remove(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    path_op(vm, a[0], q::remove, |h, p| h.remove(p))
 }
 
-fn mkdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    path_op(vm, a, q::mkdir, |h, p| h.mkdir(p))
+fn mkdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    path_op(vm, a[0], q::mkdir, |h, p| h.mkdir(p))
 }
 
-fn rmdir(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    path_op(vm, a, q::rmdir, |h, p| h.rmdir(p))
+fn rmdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
+    path_op(vm, a[0], q::rmdir, |h, p| h.rmdir(p))
 }
 
-fn rename(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn rename(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let f = path_arg(vm, a[0])?;
     let t = path_arg(vm, a[1])?;
     if vfs::rename(vm, f, t)?.is_some() {
@@ -258,15 +267,15 @@ fn rename(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static GETCWD: BuiltinFun = BuiltinFun::new(q::getcwd, 0, 0, getcwd);
-static CHDIR: BuiltinFun = BuiltinFun::new(q::chdir, 1, 1, chdir);
+static CHDIR: BuiltinFun = BuiltinFun::new1(q::chdir, chdir);
 static LISTDIR: BuiltinFun = BuiltinFun::new(q::listdir, 0, 1, listdir);
 static ILISTDIR: BuiltinFun = BuiltinFun::new(q::ilistdir, 0, 1, ilistdir);
-static STAT: BuiltinFun = BuiltinFun::new(q::stat, 1, 1, stat);
-static REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 1, 1, remove);
-static MKDIR: BuiltinFun = BuiltinFun::new(q::mkdir, 1, 1, mkdir);
-static RMDIR: BuiltinFun = BuiltinFun::new(q::rmdir, 1, 1, rmdir);
-static RENAME: BuiltinFun = BuiltinFun::new(q::rename, 2, 2, rename);
-static STATVFS: BuiltinFun = BuiltinFun::new(q::statvfs, 1, 1, statvfs);
+static STAT: BuiltinFun = BuiltinFun::new1(q::stat, stat);
+static REMOVE: BuiltinFun = BuiltinFun::new1(q::remove, remove);
+static MKDIR: BuiltinFun = BuiltinFun::new1(q::mkdir, mkdir);
+static RMDIR: BuiltinFun = BuiltinFun::new1(q::rmdir, rmdir);
+static RENAME: BuiltinFun = BuiltinFun::new2(q::rename, rename);
+static STATVFS: BuiltinFun = BuiltinFun::new1(q::statvfs, statvfs);
 
 static LOCALS: [Entry; 15] = [
     Entry::new(q::__name__, Rom::Str(q::os)),

@@ -32,12 +32,13 @@ fn freq(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 static PIN_TYPE: TypeObj = TypeObj { name: q::Pin.tn(), flags: flags::PORT_OBJ, ..TypeObj::EMPTY };
 
-fn pin(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn pin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     vm.new_port_obj(&PIN_TYPE, [a[0], Obj::NONE, Obj::NONE, Obj::NONE])
 }
 
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
-static PIN: BuiltinFun = BuiltinFun::new(q::Pin, 1, 1, pin);
+static PIN: BuiltinFun = BuiltinFun::new1(q::Pin, pin);
 static LOCALS: [Entry; 3] =
     [Entry::new(q::__name__, Rom::Str(q::machine)), Entry::new(q::Pin, Rom::Fun(&PIN)), Entry::new(q::freq, Rom::Fun(&FREQ))];
 static MACHINE: ModuleDef = ModuleDef::new(q::machine, &LOCALS);

@@ -67,7 +67,8 @@ fn seed(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn getrandbits(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn getrandbits(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let n = int_arg(vm, a[0])?;
     if !(0..=32).contains(&n) {
         return Err(vm.value_error(msg!("bits must be 32 or less")));
@@ -120,14 +121,16 @@ fn random(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 #[cfg(feature = "float")]
-fn uniform(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn uniform(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     let lo = float_arg(vm, a[0])?;
     let hi = float_arg(vm, a[1])?;
     let f = next_f64(vm);
     vm.new_float(lo + (hi - lo) * f)
 }
 
-fn choice(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn choice(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let n = vm.len(a[0])?;
     if n == 0 {
         return Err(vm.error(&INDEX_ERROR_TYPE, msg!("")));
@@ -138,14 +141,14 @@ fn choice(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static SEED: BuiltinFun = BuiltinFun::new(q::seed, 0, 1, seed);
-static GETRANDBITS: BuiltinFun = BuiltinFun::new(q::getrandbits, 1, 1, getrandbits);
+static GETRANDBITS: BuiltinFun = BuiltinFun::new1(q::getrandbits, getrandbits);
 static RANDRANGE: BuiltinFun = BuiltinFun::new(q::randrange, 1, 3, randrange);
 static RANDINT: BuiltinFun = BuiltinFun::new(q::randint, 2, 2, randint);
 #[cfg(feature = "float")]
 static RANDOM: BuiltinFun = BuiltinFun::new(q::random, 0, 0, random);
 #[cfg(feature = "float")]
-static UNIFORM: BuiltinFun = BuiltinFun::new(q::uniform, 2, 2, uniform);
-static CHOICE: BuiltinFun = BuiltinFun::new(q::choice, 1, 1, choice);
+static UNIFORM: BuiltinFun = BuiltinFun::new2(q::uniform, uniform);
+static CHOICE: BuiltinFun = BuiltinFun::new1(q::choice, choice);
 
 static LOCALS: [Entry; if cfg!(feature = "float") { 8 } else { 6 }] = [
     Entry::new(q::__name__, Rom::Str(q::random)),

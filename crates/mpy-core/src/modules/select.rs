@@ -96,7 +96,8 @@ fn register(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `unregister(obj)`.
-fn unregister(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn unregister(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1];
     if let Some(i) = position(vm, a[0], a[1]) {
         if let Some(p) = vm.heap.get_mut::<PollObj>(a[0]) {
             p.entries.remove(2 * i + 1);
@@ -109,7 +110,8 @@ fn unregister(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// `modify(obj, eventmask)`.
 ///
 /// Errors: `OSError(ENOENT)` when `obj` is not registered.
-fn modify(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn modify(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let a = &[a0, a1, a2];
     let mask = mask_arg(vm, a.get(2))?;
     match position(vm, a[0], a[1]) {
         Some(i) => {
@@ -230,8 +232,8 @@ fn ipoll(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 }
 
 static REGISTER: BuiltinFun = BuiltinFun::new(q::register, 2, 3, register);
-static UNREGISTER: BuiltinFun = BuiltinFun::new(q::unregister, 2, 2, unregister);
-static MODIFY: BuiltinFun = BuiltinFun::new(q::modify, 3, 3, modify);
+static UNREGISTER: BuiltinFun = BuiltinFun::new2(q::unregister, unregister);
+static MODIFY: BuiltinFun = BuiltinFun::new3(q::modify, modify);
 static POLL_METH: BuiltinFun = BuiltinFun::new(q::poll, 1, 2, poll);
 static IPOLL: BuiltinFun = BuiltinFun::new(q::ipoll, 1, 3, ipoll);
 

@@ -6,6 +6,7 @@
 //! streams are static objects, and `implementation`, `version`,
 //! `version_info`, `platform` and `maxsize` are made when read.
 
+use crate::typ::given;
 use crate::typ::Entry;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
@@ -32,15 +33,15 @@ fn exit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `sys.print_exception(exc, file=sys.stdout)`: the traceback and message
 /// in MicroPython's format, written to the console or with `file.write`.
-fn print_exception(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    match a.get(1) {
+fn print_exception(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    match given(&a1) {
         Some(&f) if f != Obj::NONE && f != super::sys_io::stream(1) => {
             let mut out = Out::buf();
-            crate::vm::print_exception(vm, a[0], &mut out)?;
+            crate::vm::print_exception(vm, a0, &mut out)?;
             let text = out.into_str(vm)?;
             super::args::call_method(vm, f, q::write, &[text])?;
         }
-        _ => crate::vm::print_exception(vm, a[0], &mut Out::Stdout)?,
+        _ => crate::vm::print_exception(vm, a0, &mut Out::Stdout)?,
     }
     Ok(Obj::NONE)
 }
@@ -49,8 +50,8 @@ static EXIT: BuiltinFun = BuiltinFun::new(q::exit, 0, 1, exit);
 /// `sys.atexit`: desktop ports only (they run its function at exit); as
 /// official's MICROPY_PY_SYS_ATEXIT, which boards leave out.
 #[cfg(not(target_os = "none"))]
-static ATEXIT: BuiltinFun = BuiltinFun::new(q::atexit, 1, 1, super::sys_atexit::atexit);
-static PRINT_EXCEPTION: BuiltinFun = BuiltinFun::new(q::print_exception, 1, 2, print_exception);
+static ATEXIT: BuiltinFun = BuiltinFun::new1(q::atexit, super::sys_atexit::atexit);
+static PRINT_EXCEPTION: BuiltinFun = BuiltinFun::new_opt(q::print_exception, 1, 2, print_exception);
 
 #[cfg(target_endian = "little")]
 const BYTEORDER: Qstr = q::little;

@@ -11,7 +11,8 @@ use crate::PyResult;
 /// or None to clear); returns the previous one (initially None).
 ///
 /// Errors: `TypeError` when `func` is neither callable nor None.
-pub fn atexit(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+pub fn atexit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let f = a[0];
     if f != Obj::NONE && !vm.is_callable(f) {
         return Err(vm.type_error(msg!("'atexit' argument must be callable")));

@@ -85,14 +85,14 @@ fn attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
 }
 
 /// Optional size argument `a[i]`: None when absent, None or negative.
-fn write(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let (fd, binary) = stream_of(vm, a[0]);
-    let limit = size_arg(vm, a, 2)?;
-    let is_str = vm.str_pinned(a[1]).is_some();
-    let data = match buffer_of(&vm.qstrs, &vm.heap, a[1]) {
+fn write(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let (fd, binary) = stream_of(vm, a0);
+    let limit = size_arg(vm, a2)?;
+    let is_str = vm.str_pinned(a1).is_some();
+    let data = match buffer_of(&vm.qstrs, &vm.heap, a1) {
         Some(d) if !(binary && is_str) => d,
         _ => {
-            let t = type_name(vm, a[1]);
+            let t = type_name(vm, a1);
             return Err(vm.type_error_fmt(crate::runtime::exc::msg::BUFFER_NOT, &[t.into()]));
         }
     };
@@ -128,16 +128,16 @@ fn make(vm: &mut Vm, binary: bool, data: &[u8]) -> PyResult<Obj> {
 /// `readline()`: one line, with its newline (empty at end of input).
 ///
 /// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
-fn readline(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    read_some(vm, a[0], None, true)
+fn readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    read_some(vm, a0, None, true)
 }
 
 /// `read([n])`: n bytes, or everything to end of input (text or bytes).
 ///
 /// Errors: `KeyboardInterrupt` when Ctrl-C ended the read; `MemoryError`.
-fn read(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let limit = size_arg(vm, a, 1)?;
-    read_some(vm, a[0], limit, false)
+fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let limit = size_arg(vm, a1)?;
+    read_some(vm, a0, limit, false)
 }
 
 /// Reads up to `limit` bytes (None: to end of input), or (`line`) up to
@@ -179,9 +179,9 @@ fn read_some(vm: &mut Vm, o: Obj, limit: Option<usize>, line: bool) -> PyResult<
 ///
 /// Errors: `TypeError` without a writable buffer; `KeyboardInterrupt`
 /// when Ctrl-C ended the read.
-fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    let limit = size_arg(vm, a, 2)?;
-    let Some(buf) = buffer_mut_of(&mut vm.heap, a[1]) else {
+fn readinto(vm: &mut Vm, _a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let limit = size_arg(vm, a2)?;
+    let Some(buf) = buffer_mut_of(&mut vm.heap, a1) else {
         return Err(super::args::buffer_error(vm));
     };
     let want = limit.map_or(buf.len(), |n| n.min(buf.len()));
@@ -195,15 +195,15 @@ fn readinto(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(got.min(want) as isize))
 }
 
-fn flush(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn flush(_vm: &mut Vm, _: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-static WRITE: BuiltinFun = BuiltinFun::new(q::write, 2, 3, write);
-static READ: BuiltinFun = BuiltinFun::new(q::read, 1, 2, read);
-static READINTO: BuiltinFun = BuiltinFun::new(q::readinto, 2, 3, readinto);
-static READLINE: BuiltinFun = BuiltinFun::new(q::readline, 1, 2, readline);
-static FLUSH: BuiltinFun = BuiltinFun::new(q::flush, 1, 1, flush);
+static WRITE: BuiltinFun = BuiltinFun::new_opt(q::write, 2, 3, write);
+static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
+static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
+static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
+static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
 
 static LOCALS: [Entry; 4] = [
     Entry::new(q::write, Rom::Fun(&WRITE)),

@@ -54,7 +54,8 @@ fn time_ns(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `sleep(secs)`: int seconds without floats (as official's).
 #[cfg(not(feature = "float"))]
-fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn sleep(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let s = int_arg(vm, a[0])?;
     if s > 0 {
         return crate::vm::pending::sleep_us(vm, (s as u64).saturating_mul(1_000_000));
@@ -98,7 +99,8 @@ fn f32_to_i64(x: f32) -> i64 {
 }
 
 #[cfg(feature = "float")]
-fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn sleep(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let s = float_arg(vm, a[0])?;
     if s > 0.0 {
         // Through i64 (saturating: ~292,000 years at most, as good as
@@ -108,7 +110,8 @@ fn sleep(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn sleep_ms(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let ms = int_arg(vm, a[0])?;
     if ms > 0 {
         return crate::vm::pending::sleep_us(vm, (ms as u64).saturating_mul(1000));
@@ -116,7 +119,8 @@ fn sleep_ms(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn sleep_us(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn sleep_us(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let us = int_arg(vm, a[0])?;
     if us > 0 {
         return crate::vm::pending::sleep_us(vm, us as u64);
@@ -252,7 +256,8 @@ fn gmtime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 /// `mktime(tuple)`: the inverse of `localtime`, normalising out-of-range
 /// fields as MicroPython does.
-fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn mktime(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let mut items = [Obj::NULL; 6];
     match vm.seq_items(a[0]) {
         Some(v) if v.len() >= 8 => items.copy_from_slice(&v[..6]),
@@ -279,16 +284,16 @@ fn mktime(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 static TIME: BuiltinFun = BuiltinFun::new(q::time, 0, 0, time);
 static TIME_NS: BuiltinFun = BuiltinFun::new(q::time_ns, 0, 0, time_ns);
-static SLEEP: BuiltinFun = BuiltinFun::new(q::sleep, 1, 1, sleep);
-static SLEEP_MS: BuiltinFun = BuiltinFun::new(q::sleep_ms, 1, 1, sleep_ms);
-static SLEEP_US: BuiltinFun = BuiltinFun::new(q::sleep_us, 1, 1, sleep_us);
+static SLEEP: BuiltinFun = BuiltinFun::new1(q::sleep, sleep);
+static SLEEP_MS: BuiltinFun = BuiltinFun::new1(q::sleep_ms, sleep_ms);
+static SLEEP_US: BuiltinFun = BuiltinFun::new1(q::sleep_us, sleep_us);
 static TICKS_MS: BuiltinFun = BuiltinFun::new(q::ticks_ms, 0, 0, ticks_ms);
 static TICKS_US: BuiltinFun = BuiltinFun::new(q::ticks_us, 0, 0, ticks_us);
 static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
 static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
 static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
-static MKTIME: BuiltinFun = BuiltinFun::new(q::mktime, 1, 1, mktime);
+static MKTIME: BuiltinFun = BuiltinFun::new1(q::mktime, mktime);
 
 static LOCALS: [Entry; 14] = [
     Entry::new(q::__name__, Rom::Str(q::time)),

@@ -312,7 +312,8 @@ fn unpack_values(vm: &mut Vm, f: &Format<'_>, data: &[u8]) -> PyResult<Obj> {
     r
 }
 
-fn calcsize(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+fn calcsize(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let mut holder = GcVec::new();
     let (_, n) = parse_fmt(vm, a[0], &mut holder)?;
     vm.new_int(n as i64)
@@ -406,7 +407,7 @@ fn unpack_from(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     unpack_common(vm, a[0], a[1], a.get(2).copied())
 }
 
-static CALCSIZE: BuiltinFun = BuiltinFun::new(q::calcsize, 1, 1, calcsize);
+static CALCSIZE: BuiltinFun = BuiltinFun::new1(q::calcsize, calcsize);
 static PACK: BuiltinFun = BuiltinFun::new(q::pack, 1, u16::MAX, pack);
 static PACK_INTO: BuiltinFun = BuiltinFun::new(q::pack_into, 3, u16::MAX, pack_into);
 static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack_from);

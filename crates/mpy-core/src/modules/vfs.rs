@@ -151,7 +151,8 @@ pub fn mount(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `OSError(EINVAL)` when nothing is mounted there; whatever
 /// `vfs.umount` raises.
-pub fn umount(vm: &mut Vm, a: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+pub fn umount(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let a = &[a0];
     let point = vm.str_pinned(a[0]).map(normalise);
     let Some((i, t)) = find(vm, point, a[0]).and_then(|i| Some((i, *mounts(vm).get(i)?))) else {
         return Err(os_error(vm, EINVAL));
@@ -288,7 +289,7 @@ pub fn open(vm: &mut Vm, path: &str, mode: Obj) -> PyResult<Option<Obj>> {
 }
 
 static MOUNT: BuiltinFun = BuiltinFun::new_kw(q::mount, 2, mount);
-static UMOUNT: BuiltinFun = BuiltinFun::new(q::umount, 1, 1, umount);
+static UMOUNT: BuiltinFun = BuiltinFun::new1(q::umount, umount);
 
 /// `os.mount` / `vfs.mount`.
 pub static MOUNT_FUN: &BuiltinFun = &MOUNT;

@@ -7,7 +7,7 @@ use crate::obj::Obj;
 use crate::state::Vm;
 use crate::typ::BuiltinFun;
 use crate::types::misc::BoundMethObj;
-use crate::PyResult;
+use crate::{PyErr, PyResult};
 
 impl Vm {
     /// `f(*args, **kw)`; `kw` holds flattened (name, value) pairs.
@@ -118,20 +118,24 @@ impl Vm {
     /// Errors: `TypeError` for keywords it does not take or a wrong number
     /// of arguments (MicroPython's words); whatever it raises.
     pub fn call_builtin(&mut self, bf: &'static BuiltinFun, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-        if !kw.is_empty() && !bf.takes_kw {
-            return Err(self.type_error(msg!("function doesn't take keyword arguments")));
+        bf.call_checked(self, args, kw)
+    }
+
+    /// The `TypeError` for a call of `bf` whose `n` positional arguments
+    /// or keywords `kw` do not fit it.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn builtin_arity_error(&mut self, bf: &'static BuiltinFun, n: usize, kw: &[Obj]) -> PyErr {
+        let (min, max) = (bf.min_args(), bf.max_args());
+        if !kw.is_empty() && !bf.takes_kw() {
+            self.type_error(msg!("function doesn't take keyword arguments"))
+        } else if min == max {
+            self.type_error_fmt(msg!("function takes {} positional arguments but {} were given"), &[min.into(), n.into()])
+        } else if n < min as usize {
+            self.type_error_fmt(msg!("function missing {} required positional arguments"), &[(min as usize - n).into()])
+        } else {
+            self.type_error_fmt(msg!("function expected at most {} arguments, got {}"), &[max.into(), n.into()])
         }
-        let n = args.len();
-        if n < bf.min_args as usize || (bf.max_args != BuiltinFun::UNLIMITED && n > bf.max_args as usize) {
-            return Err(if bf.min_args == bf.max_args {
-                self.type_error_fmt(msg!("function takes {} positional arguments but {} were given"), &[bf.min_args.into(), n.into()])
-            } else if n < bf.min_args as usize {
-                self.type_error_fmt(msg!("function missing {} required positional arguments"), &[(bf.min_args as usize - n).into()])
-            } else {
-                self.type_error_fmt(msg!("function expected at most {} arguments, got {}"), &[bf.max_args.into(), n.into()])
-            });
-        }
-        (bf.f)(self, args, kw)
     }
 
     /// Is `o` callable?

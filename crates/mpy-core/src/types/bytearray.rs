@@ -190,14 +190,16 @@ fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn ba_append(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn ba_append(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let x = byte_value(vm, args[1])?;
     let o = unwrap_native(vm, args[0]);
     vm.vec_push(o, data_mut, x)?;
     Ok(Obj::NONE)
 }
 
-fn ba_extend(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn ba_extend(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let o = unwrap_native(vm, args[0]);
     if vm.str_pinned(args[1]).is_none() && buffer_ref(vm, args[1]).is_some() {
         extend_from_buffer(vm, o, args[1])?;
@@ -210,9 +212,9 @@ fn ba_extend(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `bytearray.append(x)`.
-pub static APPEND: BuiltinFun = BuiltinFun::new(q::append, 2, 2, ba_append);
+pub static APPEND: BuiltinFun = BuiltinFun::new2(q::append, ba_append);
 /// `bytearray.extend(iterable)`.
-pub static EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, ba_extend);
+pub static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, ba_extend);
 
 
 /// The `bytearray` type.

@@ -7,6 +7,7 @@
 //! contents, ordering comparisons are unsupported, unhashable
 //! (`unsupported type for __hash__: 'dict'`), repr `{'a': 1}`.
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::seq::{check_recursion, native_of};
 use crate::map::Map;
@@ -185,7 +186,7 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         // `d | other` / `d |= other`: like MicroPython, `other` may be
         // anything `update()` accepts.
         BinaryOp::Or | BinaryOp::InplaceOr => {
-            let d = if op == BinaryOp::Or { dict_copy(vm, &[a], &[])? } else { a };
+            let d = if op == BinaryOp::Or { dict_copy(vm, a)? } else { a };
             dict_update_from(vm, d, b)?;
             Ok(d)
         }
@@ -220,7 +221,8 @@ pub fn dict_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     super::dict_views::new_dict_iter(vm, d, super::dict_views::ViewKind::Keys)
 }
 
-fn dict_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_clear(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     if let Some(t) = vm.table_mut(d) {
         t.clear();
@@ -228,14 +230,15 @@ fn dict_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn dict_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_copy(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     new_map_copy(vm, &DICT_TYPE, d)
 }
 
-fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let value = args.get(2).copied().unwrap_or(Obj::NONE);
-    let keys = vm.collect_iter(args[1])?;
+fn dict_fromkeys(vm: &mut Vm, _a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let value = given(&a2).copied().unwrap_or(Obj::NONE);
+    let keys = vm.collect_iter(a1)?;
     let d = vm.new_dict()?;
     let mut i = 0;
     while let Some(k) = vm.seq_get(keys, i) {
@@ -245,14 +248,14 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(d)
 }
 
-fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_get(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     // Desktop: an exact dict and a key decided without running code.
     #[cfg(not(target_os = "none"))]
-    if let Some(m) = vm.table(args[0]) {
+    if let Some(m) = vm.table(a0) {
         use crate::runtime::dict::{PROBE_ABSENT, PROBE_UNKNOWN};
-        match vm.table_probe(m, args[1]).0 {
+        match vm.table_probe(m, a1).0 {
             PROBE_UNKNOWN => {}
-            PROBE_ABSENT => return Ok(args.get(2).copied().unwrap_or(Obj::NONE)),
+            PROBE_ABSENT => return Ok(given(&a2).copied().unwrap_or(Obj::NONE)),
             p => {
                 if let Some(e) = m.entry(p) {
                     // (`d[k] = d.get(k, 0) + 1` stores to the same place.)
@@ -262,8 +265,8 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
             }
         }
     }
-    let d = native_of(vm, args[0]);
-    Ok(lookup(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Obj::NONE)))
+    let d = native_of(vm, a0);
+    Ok(lookup(vm, d, a1)?.unwrap_or(given(&a2).copied().unwrap_or(Obj::NONE)))
 }
 
 /// `dict.__getitem__` / `__setitem__` / `__delitem__` called explicitly:
@@ -272,7 +275,8 @@ fn dict_get(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 ///
 /// Errors: `TypeError: argument should be a 'dict'` for a non-dict self;
 /// otherwise as `d[k]` (`KeyError`).
-fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
+fn dict_item(vm: &mut Vm, h0: Obj, h1: Obj, op: Subscr) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let d = native_of(vm, args[0]);
     if !is_dict(vm, d) {
         return Err(vm.type_error(crate::msg!("argument should be a 'dict'")));
@@ -280,30 +284,34 @@ fn dict_item(vm: &mut Vm, args: &[Obj], op: Subscr) -> PyResult<Obj> {
     vm.subscr(d, args[1], op)
 }
 
-fn dict_getitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    dict_item(vm, args, Subscr::Load)
+fn dict_getitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    dict_item(vm, args[0], args[1], Subscr::Load)
 }
 
-fn dict_setitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    dict_item(vm, args, Subscr::Store(args[2]))
+fn dict_setitem(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1, a2];
+    dict_item(vm, args[0], args[1], Subscr::Store(args[2]))
 }
 
-fn dict_delitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    dict_item(vm, args, Subscr::Delete)
+fn dict_delitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    dict_item(vm, args[0], args[1], Subscr::Delete)
 }
 
-fn dict_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let d = native_of(vm, args[0]);
-    match remove(vm, d, args[1])? {
+fn dict_pop(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let d = native_of(vm, a0);
+    match remove(vm, d, a1)? {
         Some(v) => Ok(v),
-        None => match args.get(2) {
+        None => match given(&a2) {
             Some(&def) => Ok(def),
-            None => Err(vm.key_error(args[1])),
+            None => Err(vm.key_error(a1)),
         },
     }
 }
 
-fn dict_popitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_popitem(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     let e = vm.table_mut(d).and_then(|t| {
         let p = t.last_pos()?;
@@ -318,13 +326,13 @@ fn dict_popitem(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn dict_setdefault(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let d = native_of(vm, args[0]);
-    if let Some(v) = vm.dict_lookup(d, args[1])? {
+fn dict_setdefault(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let d = native_of(vm, a0);
+    if let Some(v) = vm.dict_lookup(d, a1)? {
         return Ok(v);
     }
-    let v = args.get(2).copied().unwrap_or(Obj::NONE);
-    vm.dict_store(d, args[1], v)?;
+    let v = given(&a2).copied().unwrap_or(Obj::NONE);
+    vm.dict_store(d, a1, v)?;
     Ok(v)
 }
 
@@ -339,36 +347,39 @@ fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn dict_keys(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_keys(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Keys)
 }
 
-fn dict_values(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_values(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Values)
 }
 
-fn dict_items(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn dict_items(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let d = native_of(vm, args[0]);
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Items)
 }
 
-static DICT_GETITEM: BuiltinFun = BuiltinFun::new(q::__getitem__, 2, 2, dict_getitem);
-static DICT_SETITEM: BuiltinFun = BuiltinFun::new(q::__setitem__, 3, 3, dict_setitem);
-static DICT_DELITEM: BuiltinFun = BuiltinFun::new(q::__delitem__, 2, 2, dict_delitem);
+static DICT_GETITEM: BuiltinFun = BuiltinFun::new2(q::__getitem__, dict_getitem);
+static DICT_SETITEM: BuiltinFun = BuiltinFun::new3(q::__setitem__, dict_setitem);
+static DICT_DELITEM: BuiltinFun = BuiltinFun::new2(q::__delitem__, dict_delitem);
 /// `clear` of dicts, sets (one method object for both).
-pub static CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, dict_clear);
-static DICT_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, dict_copy);
-static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new(q::fromkeys, 2, 3, dict_fromkeys).class_method();
-static DICT_GET: BuiltinFun = BuiltinFun::new(q::get, 2, 3, dict_get);
-static DICT_ITEMS: BuiltinFun = BuiltinFun::new(q::items, 1, 1, dict_items);
-static DICT_KEYS: BuiltinFun = BuiltinFun::new(q::keys, 1, 1, dict_keys);
-static DICT_POP: BuiltinFun = BuiltinFun::new(q::pop, 2, 3, dict_pop);
-static DICT_POPITEM: BuiltinFun = BuiltinFun::new(q::popitem, 1, 1, dict_popitem);
-static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new(q::setdefault, 2, 3, dict_setdefault);
+pub static CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, dict_clear);
+static DICT_COPY: BuiltinFun = BuiltinFun::new1(q::copy, dict_copy);
+static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new_opt(q::fromkeys, 2, 3, dict_fromkeys).class_method();
+static DICT_GET: BuiltinFun = BuiltinFun::new_opt(q::get, 2, 3, dict_get);
+static DICT_ITEMS: BuiltinFun = BuiltinFun::new1(q::items, dict_items);
+static DICT_KEYS: BuiltinFun = BuiltinFun::new1(q::keys, dict_keys);
+static DICT_POP: BuiltinFun = BuiltinFun::new_opt(q::pop, 2, 3, dict_pop);
+static DICT_POPITEM: BuiltinFun = BuiltinFun::new1(q::popitem, dict_popitem);
+static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new_opt(q::setdefault, 2, 3, dict_setdefault);
 static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
-static DICT_VALUES: BuiltinFun = BuiltinFun::new(q::values, 1, 1, dict_values);
+static DICT_VALUES: BuiltinFun = BuiltinFun::new1(q::values, dict_values);
 
 static DICT_LOCALS: [Entry; 14] = [
     Entry::new(q::__delitem__, Rom::Fun(&DICT_DELITEM)),

@@ -21,7 +21,8 @@ use crate::PyResult;
 /// `it.__next__()`: the next item.
 ///
 /// Errors: `StopIteration` when exhausted.
-fn next_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn next_meth(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     match vm.iter_next(args[0])? {
         Some(x) => Ok(x),
         None => Err(vm.error_noargs(&crate::types::exception::STOP_ITERATION_TYPE)),
@@ -29,7 +30,7 @@ fn next_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `__next__` for iterator types.
-pub static NEXT_METH: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, next_meth);
+pub static NEXT_METH: BuiltinFun = BuiltinFun::new1(q::__next__, next_meth);
 
 /// The locals of every iterator type: `__next__` (as MicroPython's
 /// iterators have).

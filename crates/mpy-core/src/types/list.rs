@@ -9,6 +9,7 @@
 //! `object not in sequence`. `sort` is a stable merge sort (see
 //! [`sort_items`]).
 
+use crate::typ::given;
 use crate::typ::Entry;
 use super::seq::{self, native_of};
 use super::slice::{is_slice, seq_index, slice_indices};
@@ -320,7 +321,8 @@ fn list_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     }
 }
 
-fn list_append_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_append_meth(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     // Desktop: a list (exactly) with room in its buffer.
     #[cfg(not(target_os = "none"))]
     if let Some(l) = vm.heap.get_mut::<ListObj>(args[0]) {
@@ -358,12 +360,14 @@ pub(crate) fn first_append(vm: &mut Vm, l: Obj, x: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn list_extend_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_extend_meth(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     list_extend(vm, args[0], args[1])?;
     Ok(Obj::NONE)
 }
 
-fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_insert(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1, a2];
     let Some(i) = super::slice::int_clamped(vm, args[1]) else {
         return Err(super::strutil::cant_convert(vm, args[1], "int"));
     };
@@ -377,22 +381,23 @@ fn list_insert(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn list_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let len = list_len(vm, args[0]);
+fn list_pop(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let len = list_len(vm, a0);
     if len == 0 {
         return Err(vm.index_error(msg!("pop from empty list")));
     }
-    let i = match args.get(1) {
+    let i = match given(&a1) {
         Some(&ix) => seq_index(vm, ix, len, "list")?,
         None => len - 1,
     };
-    match items_mut(vm, args[0]).and_then(|v| v.remove(i)) {
+    match items_mut(vm, a0).and_then(|v| v.remove(i)) {
         Some(x) => Ok(x),
         None => Err(super::strutil::index_range_error(vm, "list")),
     }
 }
 
-fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_remove(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let l = native_of(vm, args[0]);
     match seq::find_index(vm, l, args[1], None, None)? {
         Some(i) => {
@@ -411,17 +416,20 @@ fn list_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn list_clear(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_clear(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     set_items(vm, args[0], GcVec::new());
     Ok(Obj::NONE)
 }
 
-fn list_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_copy(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let l = native_of(vm, args[0]);
     list_from_range(vm, l, 0, usize::MAX)
 }
 
-fn list_reverse(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn list_reverse(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     if let Some(v) = items_mut(vm, args[0]) {
         v.as_mut_slice().reverse();
     }
@@ -666,14 +674,14 @@ fn list_sort(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-static LIST_APPEND: BuiltinFun = BuiltinFun::new(q::append, 2, 2, list_append_meth);
-static LIST_CLEAR: BuiltinFun = BuiltinFun::new(q::clear, 1, 1, list_clear);
-static LIST_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, list_copy);
-static LIST_EXTEND: BuiltinFun = BuiltinFun::new(q::extend, 2, 2, list_extend_meth);
-static LIST_INSERT: BuiltinFun = BuiltinFun::new(q::insert, 3, 3, list_insert);
-static LIST_POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 2, list_pop);
-static LIST_REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 2, 2, list_remove);
-static LIST_REVERSE: BuiltinFun = BuiltinFun::new(q::reverse, 1, 1, list_reverse);
+static LIST_APPEND: BuiltinFun = BuiltinFun::new2(q::append, list_append_meth);
+static LIST_CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, list_clear);
+static LIST_COPY: BuiltinFun = BuiltinFun::new1(q::copy, list_copy);
+static LIST_EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, list_extend_meth);
+static LIST_INSERT: BuiltinFun = BuiltinFun::new3(q::insert, list_insert);
+static LIST_POP: BuiltinFun = BuiltinFun::new_opt(q::pop, 1, 2, list_pop);
+static LIST_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, list_remove);
+static LIST_REVERSE: BuiltinFun = BuiltinFun::new1(q::reverse, list_reverse);
 static LIST_SORT: BuiltinFun = BuiltinFun::new_kw(q::sort, 1, list_sort);
 
 static LIST_LOCALS: [Entry; 11] = [

@@ -87,28 +87,32 @@ pub fn property_parts(vm: &Vm, p: Obj) -> (Obj, Obj, Obj) {
 
 /// A copy of property `args[0]` with accessor `which` (0 get, 1 set,
 /// 2 delete) replaced by `args[1]`: one body for the three methods.
-fn property_with(vm: &mut Vm, args: &[Obj], which: usize) -> PyResult<Obj> {
+fn property_with(vm: &mut Vm, h0: Obj, h1: Obj, which: usize) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let (g, s, d) = property_parts(vm, args[0]);
     let mut f = [g, s, d];
     f[which % 3] = args[1];
     new_property(vm, f[0], f[1], f[2])
 }
 
-fn property_getter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    property_with(vm, args, 0)
+fn property_getter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    property_with(vm, args[0], args[1], 0)
 }
 
-fn property_setter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    property_with(vm, args, 1)
+fn property_setter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    property_with(vm, args[0], args[1], 1)
 }
 
-fn property_deleter(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    property_with(vm, args, 2)
+fn property_deleter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    property_with(vm, args[0], args[1], 2)
 }
 
-static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new(q::getter, 2, 2, property_getter);
-static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new(q::setter, 2, 2, property_setter);
-static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new(q::deleter, 2, 2, property_deleter);
+static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new2(q::getter, property_getter);
+static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new2(q::setter, property_setter);
+static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new2(q::deleter, property_deleter);
 static PROPERTY_LOCALS: [Entry; 3] = [
     Entry::new(q::getter, Rom::Fun(&PROPERTY_GETTER)),
     Entry::new(q::setter, Rom::Fun(&PROPERTY_SETTER)),

@@ -38,7 +38,8 @@ fn attr_name(vm: &mut Vm, n: Obj) -> PyResult<crate::Qstr> {
     }
 }
 
-fn object_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn object_setattr(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1, a2];
     let name = attr_name(vm, args[1])?;
     if !crate::vm::members::ns_store(vm, args[0], name, args[2])? {
         return Err(vm.no_attr_error(args[0], name));
@@ -46,7 +47,8 @@ fn object_setattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn object_delattr(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let name = attr_name(vm, args[1])?;
     if !crate::vm::members::ns_store(vm, args[0], name, Obj::NULL)? {
         return Err(vm.no_attr_error(args[0], name));
@@ -56,8 +58,8 @@ fn object_delattr(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 static OBJECT_INIT: BuiltinFun = BuiltinFun::new_kw(q::__init__, 1, object_init);
 static OBJECT_NEW: BuiltinFun = BuiltinFun::new_kw(q::__new__, 1, object_new).static_method();
-static OBJECT_SETATTR: BuiltinFun = BuiltinFun::new(q::__setattr__, 3, 3, object_setattr);
-static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new(q::__delattr__, 2, 2, object_delattr);
+static OBJECT_SETATTR: BuiltinFun = BuiltinFun::new3(q::__setattr__, object_setattr);
+static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new2(q::__delattr__, object_delattr);
 
 /// `object`'s methods (as MicroPython: no `__repr__`, `__eq__`,
 /// `__hash__`).

@@ -443,7 +443,8 @@ fn index_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 /// `list.count(x)` and `tuple.count(x)`: the items equal to `x`.
 ///
 /// Errors: whatever `__eq__` raises.
-fn count_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn count_meth(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let seq = native_of(vm, args[0]);
     let mut n = 0;
     let mut i = 0;
@@ -457,7 +458,7 @@ fn count_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `count` of lists and tuples (one method object for both).
-pub static COUNT: BuiltinFun = BuiltinFun::new(q::count, 2, 2, count_meth);
+pub static COUNT: BuiltinFun = BuiltinFun::new2(q::count, count_meth);
 /// `index` of lists and tuples (one method object for both).
 pub static INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, index_meth);
 

@@ -267,17 +267,20 @@ fn set_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
     Ok(r)
 }
 
-fn m_add(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_add(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     set_add(vm, args[0], args[1])?;
     Ok(Obj::NONE)
 }
 
-fn m_copy(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_copy(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let frozen = is_frozen(vm, args[0]);
     copy_as(vm, args[0], frozen)
 }
 
-fn m_discard(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_discard(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let s = native_of(vm, args[0]);
     super::dict::remove(vm, s, args[1])?;
     Ok(Obj::NONE)
@@ -285,7 +288,8 @@ fn m_discard(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 
 /// `set.__contains__(s, x)` (also on the built-in part of a subclass
 /// instance, so an override can call it without recursing).
-fn m_contains(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_contains(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let s = native_of(vm, args[0]);
     if !is_anyset(vm, s) {
         return Err(vm.type_error(msg!("argument should be a 'set'")));
@@ -293,7 +297,8 @@ fn m_contains(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::bool(has(vm, s, args[1])?))
 }
 
-fn m_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_remove(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let s = native_of(vm, args[0]);
     match super::dict::remove(vm, s, args[1])? {
         Some(_) => Ok(Obj::NONE),
@@ -301,7 +306,8 @@ fn m_remove(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-fn m_pop(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_pop(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let s = native_of(vm, args[0]);
     let e = vm.table_mut(s).and_then(|t| {
         let p = t.next_at(0)?.0;
@@ -353,7 +359,7 @@ fn op_symdiff(vm: &mut Vm, a: Obj, b: Obj, frozen: bool) -> PyResult<Obj> {
     sym_diff(vm, a, b, frozen)
 }
 
-fn m_union(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_union(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, false, op_union)
 }
 fn m_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -362,10 +368,10 @@ fn m_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     Ok(Obj::NONE)
 }
-fn m_intersection(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_intersection(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, false, op_inter)
 }
-fn m_intersection_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_intersection_update(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, true, op_inter)
 }
 fn m_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -374,26 +380,30 @@ fn m_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 fn m_difference_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, true, op_diff)
 }
-fn m_symmetric_difference(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_symmetric_difference(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, false, op_symdiff)
 }
-fn m_symmetric_difference_update(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_symmetric_difference_update(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     multi(vm, args, true, op_symdiff)
 }
 
 /// `issubset` (`sup` false) and `issuperset`: one body.
-fn subset_meth(vm: &mut Vm, args: &[Obj], sup: bool) -> PyResult<Obj> {
+fn subset_meth(vm: &mut Vm, h0: Obj, h1: Obj, sup: bool) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let b = as_set(vm, args[1])?;
     let (x, y) = if sup { (b, args[0]) } else { (args[0], b) };
     Ok(Obj::bool(subset(vm, x, y)?))
 }
-fn m_issubset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    subset_meth(vm, args, false)
+fn m_issubset(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    subset_meth(vm, args[0], args[1], false)
 }
-fn m_issuperset(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    subset_meth(vm, args, true)
+fn m_issuperset(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    subset_meth(vm, args[0], args[1], true)
 }
-fn m_isdisjoint(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn m_isdisjoint(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let b = as_set(vm, args[1])?;
     let mut pos = 0;
     while let Some((p, x)) = set_item_at(vm, b, pos) {
@@ -406,22 +416,22 @@ fn m_isdisjoint(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 const ANY: u16 = u16::MAX;
-static S_ADD: BuiltinFun = BuiltinFun::new(q::add, 2, 2, m_add);
-static S_COPY: BuiltinFun = BuiltinFun::new(q::copy, 1, 1, m_copy);
+static S_ADD: BuiltinFun = BuiltinFun::new2(q::add, m_add);
+static S_COPY: BuiltinFun = BuiltinFun::new1(q::copy, m_copy);
 static S_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::difference, 1, ANY, m_difference);
 static S_DIFFERENCE_UPDATE: BuiltinFun = BuiltinFun::new(q::difference_update, 1, ANY, m_difference_update);
-static S_DISCARD: BuiltinFun = BuiltinFun::new(q::discard, 2, 2, m_discard);
+static S_DISCARD: BuiltinFun = BuiltinFun::new2(q::discard, m_discard);
 static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 2, 2, m_intersection);
 static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 2, 2, m_intersection_update);
-static S_ISDISJOINT: BuiltinFun = BuiltinFun::new(q::isdisjoint, 2, 2, m_isdisjoint);
-static S_ISSUBSET: BuiltinFun = BuiltinFun::new(q::issubset, 2, 2, m_issubset);
-static S_ISSUPERSET: BuiltinFun = BuiltinFun::new(q::issuperset, 2, 2, m_issuperset);
-static S_POP: BuiltinFun = BuiltinFun::new(q::pop, 1, 1, m_pop);
-static S_REMOVE: BuiltinFun = BuiltinFun::new(q::remove, 2, 2, m_remove);
+static S_ISDISJOINT: BuiltinFun = BuiltinFun::new2(q::isdisjoint, m_isdisjoint);
+static S_ISSUBSET: BuiltinFun = BuiltinFun::new2(q::issubset, m_issubset);
+static S_ISSUPERSET: BuiltinFun = BuiltinFun::new2(q::issuperset, m_issuperset);
+static S_POP: BuiltinFun = BuiltinFun::new1(q::pop, m_pop);
+static S_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, m_remove);
 static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_difference, 2, 2, m_symmetric_difference);
 static S_SYMMETRIC_DIFFERENCE_UPDATE: BuiltinFun =
     BuiltinFun::new(q::symmetric_difference_update, 2, 2, m_symmetric_difference_update);
-static S_CONTAINS: BuiltinFun = BuiltinFun::new(q::__contains__, 2, 2, m_contains);
+static S_CONTAINS: BuiltinFun = BuiltinFun::new2(q::__contains__, m_contains);
 static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 2, 2, m_union);
 static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 

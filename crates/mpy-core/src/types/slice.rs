@@ -184,7 +184,8 @@ fn slice_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<O
     })
 }
 
-fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn slice_indices_meth(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let n = super::strutil::int_arg(vm, args[1])?;
     if n < 0 {
         return Err(vm.value_error(msg!("length should not be negative")));
@@ -194,7 +195,7 @@ fn slice_indices_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     vm.new_tuple(&items)
 }
 
-static SLICE_INDICES: BuiltinFun = BuiltinFun::new(q::indices, 2, 2, slice_indices_meth);
+static SLICE_INDICES: BuiltinFun = BuiltinFun::new2(q::indices, slice_indices_meth);
 static SLICE_LOCALS: [Entry; 1] = [Entry::new(q::indices, Rom::Fun(&SLICE_INDICES))];
 
 /// The `slice` type.

@@ -13,6 +13,7 @@
 //! Rust stack, those of big ints in a gc-heap buffer.
 
 #[cfg(feature = "float")]
+use crate::typ::given;
 use crate::flt::Float;
 #[cfg(feature = "float")]
 use super::float_format::FloatText;
@@ -734,8 +735,8 @@ pub fn str_format(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     super::strutil::finish_vec(vm, kind, v)
 }
 
-fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let spec = match args.get(1) {
+fn builtin_format(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let spec = match given(&a1) {
         Some(&s) => match vm.str_pinned(s) {
             Some(t) => t,
             None => {
@@ -745,9 +746,9 @@ fn builtin_format(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         },
         None => "",
     };
-    format_obj(vm, args[0], spec)
+    format_obj(vm, a0, spec)
 }
 
 /// The `format(value[, spec])` builtin (see [`format_obj`]).
 pub static FORMAT_BUILTIN: crate::typ::BuiltinFun =
-    crate::typ::BuiltinFun::new(crate::qstr::q::format, 1, 2, builtin_format);
+    crate::typ::BuiltinFun::new_opt(crate::qstr::q::format, 1, 2, builtin_format);

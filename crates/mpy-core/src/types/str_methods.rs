@@ -390,28 +390,28 @@ fn strip_range(kind: Kind, s: &[u8], set: Option<&[u8]>, left: bool, right: bool
     (a, b)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Obj], left: bool, right: bool) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let chars = args.get(1).copied().filter(|o| !absent(*o));
+fn strip_common(vm: &mut Vm, this: Obj, chars: Obj, left: bool, right: bool) -> PyResult<Obj> {
+    let kind = self_kind(vm, this)?;
+    let chars = Some(chars).filter(|o| !absent(*o));
     if let Some(c) = chars {
         arg_check(vm, kind, c)?;
     }
-    let s = self_ref(vm, args[0]);
+    let s = self_ref(vm, this);
     let set = chars.and_then(|c| arg_bytes(vm, kind, c));
     let (a, b) = strip_range(kind, s, set, left, right);
-    if kind != Kind::ByteArray && b - a == s.len() && is_exact_immutable(vm, args[0]) {
-        return Ok(args[0]);
+    if kind != Kind::ByteArray && b - a == s.len() && is_exact_immutable(vm, this) {
+        return Ok(this);
     }
-    part_of(vm, kind, args[0], a, b)
+    part_of(vm, kind, this, a, b)
 }
-fn str_strip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    strip_common(vm, args, true, true)
+fn str_strip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
+    strip_common(vm, this, chars, true, true)
 }
-fn str_lstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    strip_common(vm, args, true, false)
+fn str_lstrip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
+    strip_common(vm, this, chars, true, false)
 }
-fn str_rstrip(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    strip_common(vm, args, false, true)
+fn str_rstrip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
+    strip_common(vm, this, chars, false, true)
 }
 
 /// Splitting from the left, one part at a time: `s` split on `sep` (None
@@ -734,7 +734,8 @@ fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(l)
 }
 
-fn str_join(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_join(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     // Desktop: a plain str joining a list or tuple of plain strs straight
     // away.
     #[cfg(not(target_os = "none"))]
@@ -948,7 +949,8 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 #[cfg(feature = "str-partition")]
-fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
+fn partition_common(vm: &mut Vm, h0: Obj, h1: Obj, rev: bool) -> PyResult<Obj> {
+    let args = &[h0, h1];
     let kind = self_kind(vm, args[0])?;
     let sep = args[1];
     arg_check(vm, kind, sep)?;
@@ -976,33 +978,35 @@ fn partition_common(vm: &mut Vm, args: &[Obj], rev: bool) -> PyResult<Obj> {
     vm.new_tuple(&t)
 }
 #[cfg(feature = "str-partition")]
-fn str_partition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    partition_common(vm, args, false)
+fn str_partition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    partition_common(vm, args[0], args[1], false)
 }
 #[cfg(feature = "str-partition")]
-fn str_rpartition(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    partition_common(vm, args, true)
+fn str_rpartition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
+    partition_common(vm, args[0], args[1], true)
 }
 
 #[cfg(feature = "str-center")]
-fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let width = int_arg(vm, args[1])?.max(0) as usize;
+fn str_center(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
+    let kind = self_kind(vm, a0)?;
+    let width = int_arg(vm, a1)?.max(0) as usize;
     let (slen, len) = {
-        let s = self_ref(vm, args[0]);
+        let s = self_ref(vm, a0);
         (s.len(), if kind == Kind::Str { char_len(s) } else { s.len() })
     };
     if width <= len {
-        return if kind == Kind::ByteArray || !is_exact_immutable(vm, args[0]) {
-            part_of(vm, kind, args[0], 0, slen)
+        return if kind == Kind::ByteArray || !is_exact_immutable(vm, a0) {
+            part_of(vm, kind, a0, 0, slen)
         } else {
-            Ok(args[0])
+            Ok(a0)
         };
     }
     // Optional fill char (CPython; MicroPython takes only the width).
     let mut fill = [b' '; 4];
     let mut flen = 1;
-    if let Some(&f) = args.get(2) {
+    if let Some(&f) = crate::typ::given(&a2) {
         arg_check(vm, kind, f)?;
         let fb = arg_bytes(vm, kind, f).unwrap_or(&[]);
         let n = if kind == Kind::Str { char_len(fb) } else { fb.len() };
@@ -1028,10 +1032,11 @@ fn str_center(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         k
     };
-    build(vm, kind, total, |vm, out| put(self_ref(vm, args[0]), out))
+    build(vm, kind, total, |vm, out| put(self_ref(vm, a0), out))
 }
 
-fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
+fn case_common(vm: &mut Vm, h0: Obj, upper: bool) -> PyResult<Obj> {
+    let args = &[h0];
     let conv = move |c: &u8| if upper { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() };
     // Desktop: a one-char ASCII qstr (its id is the char) first.
     #[cfg(not(target_os = "none"))]
@@ -1067,11 +1072,13 @@ fn case_common(vm: &mut Vm, args: &[Obj], upper: bool) -> PyResult<Obj> {
     };
     build(vm, kind, n, |vm, out| map(self_ref(vm, args[0]), out))
 }
-fn str_lower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    case_common(vm, args, false)
+fn str_lower(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
+    case_common(vm, args[0], false)
 }
-fn str_upper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    case_common(vm, args, true)
+fn str_upper(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
+    case_common(vm, args[0], true)
 }
 
 /// The `is*` tests' classes: bits of [`class_bits`].
@@ -1116,19 +1123,24 @@ fn is_common(vm: &mut Vm, o: Obj, class: u8) -> PyResult<Obj> {
     };
     Ok(Obj::bool(!s.is_empty() && r))
 }
-fn str_isdigit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isdigit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_DIGIT)
 }
-fn str_isalpha(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isalpha(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_ALPHA)
 }
-fn str_isspace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isspace(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_SPACE)
 }
-fn str_isupper(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_isupper(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_UPPER)
 }
-fn str_islower(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn str_islower(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     is_common(vm, args[0], C_LOWER)
 }
 
@@ -1141,12 +1153,12 @@ fn self_as(vm: &mut Vm, o: Obj, kind: Kind) -> PyResult<Obj> {
     super::strutil::copy_part(vm, kind, o, 0, n)
 }
 
-fn str_encode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    self_as(vm, args[0], Kind::Bytes)
+fn str_encode(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    self_as(vm, a0, Kind::Bytes)
 }
 
-fn bytes_decode(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    self_as(vm, args[0], Kind::Str)
+fn bytes_decode(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    self_as(vm, a0, Kind::Str)
 }
 
 #[cfg(feature = "bytes-hex")]
@@ -1159,11 +1171,11 @@ fn hex_digit(v: u8) -> u8 {
 }
 
 #[cfg(feature = "bytes-hex")]
-fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
-    let Some(n) = buffer_ref(vm, args[0]).map(<[u8]>::len) else {
+fn bytes_hex(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let Some(n) = buffer_ref(vm, a0).map(<[u8]>::len) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
     };
-    let sep = match args.get(1) {
+    let sep = match crate::typ::given(&a1) {
         Some(&o) if vm.str_pinned(o).is_none() => arg_data(vm, Kind::Bytes, o)?,
         Some(&o) => Data::Pinned(vm.str_pinned(o).unwrap_or("").as_bytes()),
         None => Data::Pinned(&[]),
@@ -1183,7 +1195,7 @@ fn bytes_hex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
         }
         k
     };
-    let r = build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, args[0]).unwrap_or(&[]), out));
+    let r = build(vm, Kind::Str, total, |vm, out| put(buffer_ref(vm, a0).unwrap_or(&[]), out));
     sep.free(vm);
     r
 }
@@ -1218,7 +1230,8 @@ fn unhex(s: &[u8], mut out: Option<&mut [u8]>) -> Option<usize> {
 }
 
 #[cfg(feature = "bytes-hex")]
-fn bytes_fromhex(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn bytes_fromhex(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let kind = if args[0] == Obj::from_type(&super::bytearray::BYTEARRAY_TYPE) { Kind::ByteArray } else { Kind::Bytes };
     let Some(n) = buffer_ref(vm, args[1]).map(|s| unhex(s, None)) else {
         return Err(vm.type_error(crate::runtime::exc::msg::BUFFER));
@@ -1246,11 +1259,11 @@ pub static STARTSWITH: BuiltinFun = BuiltinFun::new(q::startswith, 2, 4, str_sta
 /// `endswith`.
 pub static ENDSWITH: BuiltinFun = BuiltinFun::new(q::endswith, 2, 4, str_endswith);
 /// `strip`.
-pub static STRIP: BuiltinFun = BuiltinFun::new(q::strip, 1, 2, str_strip);
+pub static STRIP: BuiltinFun = BuiltinFun::new_opt(q::strip, 1, 2, str_strip);
 /// `lstrip`.
-pub static LSTRIP: BuiltinFun = BuiltinFun::new(q::lstrip, 1, 2, str_lstrip);
+pub static LSTRIP: BuiltinFun = BuiltinFun::new_opt(q::lstrip, 1, 2, str_lstrip);
 /// `rstrip`.
-pub static RSTRIP: BuiltinFun = BuiltinFun::new(q::rstrip, 1, 2, str_rstrip);
+pub static RSTRIP: BuiltinFun = BuiltinFun::new_opt(q::rstrip, 1, 2, str_rstrip);
 /// `split(sep=None, maxsplit=-1)`.
 pub static SPLIT: BuiltinFun = BuiltinFun::new_kw(q::split, 1, str_split);
 /// `rsplit(sep=None, maxsplit=-1)`.
@@ -1259,44 +1272,44 @@ pub static RSPLIT: BuiltinFun = BuiltinFun::new_kw(q::rsplit, 1, str_rsplit);
 #[cfg(feature = "str-splitlines")]
 pub static SPLITLINES: BuiltinFun = BuiltinFun::new_kw(q::splitlines, 1, str_splitlines);
 /// `join(iterable)`.
-pub static JOIN: BuiltinFun = BuiltinFun::new(q::join, 2, 2, str_join);
+pub static JOIN: BuiltinFun = BuiltinFun::new2(q::join, str_join);
 /// `replace(old, new[, count])`.
 pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
 /// `partition`.
 #[cfg(feature = "str-partition")]
-pub static PARTITION: BuiltinFun = BuiltinFun::new(q::partition, 2, 2, str_partition);
+pub static PARTITION: BuiltinFun = BuiltinFun::new2(q::partition, str_partition);
 /// `rpartition`.
 #[cfg(feature = "str-partition")]
-pub static RPARTITION: BuiltinFun = BuiltinFun::new(q::rpartition, 2, 2, str_rpartition);
+pub static RPARTITION: BuiltinFun = BuiltinFun::new2(q::rpartition, str_rpartition);
 /// `center(width[, fillchar])` (MicroPython's padding split: the extra
 /// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
 /// CPython extension).
 #[cfg(feature = "str-center")]
-pub static CENTER: BuiltinFun = BuiltinFun::new(q::center, 2, 3, str_center);
+pub static CENTER: BuiltinFun = BuiltinFun::new_opt(q::center, 2, 3, str_center);
 /// `lower`.
-pub static LOWER: BuiltinFun = BuiltinFun::new(q::lower, 1, 1, str_lower);
+pub static LOWER: BuiltinFun = BuiltinFun::new1(q::lower, str_lower);
 /// `upper`.
-pub static UPPER: BuiltinFun = BuiltinFun::new(q::upper, 1, 1, str_upper);
+pub static UPPER: BuiltinFun = BuiltinFun::new1(q::upper, str_upper);
 /// `isdigit`.
-pub static ISDIGIT: BuiltinFun = BuiltinFun::new(q::isdigit, 1, 1, str_isdigit);
+pub static ISDIGIT: BuiltinFun = BuiltinFun::new1(q::isdigit, str_isdigit);
 /// `isalpha`.
-pub static ISALPHA: BuiltinFun = BuiltinFun::new(q::isalpha, 1, 1, str_isalpha);
+pub static ISALPHA: BuiltinFun = BuiltinFun::new1(q::isalpha, str_isalpha);
 /// `isspace`.
-pub static ISSPACE: BuiltinFun = BuiltinFun::new(q::isspace, 1, 1, str_isspace);
+pub static ISSPACE: BuiltinFun = BuiltinFun::new1(q::isspace, str_isspace);
 /// `isupper`.
-pub static ISUPPER: BuiltinFun = BuiltinFun::new(q::isupper, 1, 1, str_isupper);
+pub static ISUPPER: BuiltinFun = BuiltinFun::new1(q::isupper, str_isupper);
 /// `islower`.
-pub static ISLOWER: BuiltinFun = BuiltinFun::new(q::islower, 1, 1, str_islower);
+pub static ISLOWER: BuiltinFun = BuiltinFun::new1(q::islower, str_islower);
 /// `str.encode([encoding[, errors]])`: always UTF-8.
-pub static ENCODE: BuiltinFun = BuiltinFun::new(q::encode, 1, 3, str_encode);
+pub static ENCODE: BuiltinFun = BuiltinFun::new_opt(q::encode, 1, 3, str_encode);
 /// `bytes.decode([encoding[, errors]])`: UTF-8; invalid -> UnicodeError.
-pub static DECODE: BuiltinFun = BuiltinFun::new(q::decode, 1, 3, bytes_decode);
+pub static DECODE: BuiltinFun = BuiltinFun::new_opt(q::decode, 1, 3, bytes_decode);
 /// `hex([sep])`.
 #[cfg(feature = "bytes-hex")]
-pub static HEX: BuiltinFun = BuiltinFun::new(q::hex, 1, 2, bytes_hex);
+pub static HEX: BuiltinFun = BuiltinFun::new_opt(q::hex, 1, 2, bytes_hex);
 /// `fromhex(s)` (a classmethod).
 #[cfg(feature = "bytes-hex")]
-pub static FROMHEX: BuiltinFun = BuiltinFun::new(q::fromhex, 2, 2, bytes_fromhex).class_method();
+pub static FROMHEX: BuiltinFun = BuiltinFun::new2(q::fromhex, bytes_fromhex).class_method();
 /// `format(*args, **kw)`.
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
 

@@ -19,9 +19,10 @@ use crate::{PyErr, PyResult};
 pub(super) fn call_other(vm: &mut Vm, fun: Obj, args: &[Obj]) -> PyResult<Obj> {
     match fun.as_builtin_fun() {
         // Desktop: an argument count in range calls the function here
-        // (`call_builtin` checks again and raises the errors).
+        // (what `call_builtin` does, inlined).
         #[cfg(not(target_os = "none"))]
-        Some(bf) if args.len().wrapping_sub(bf.min_args as usize) <= (bf.max_args as usize).wrapping_sub(bf.min_args as usize) => (bf.f)(vm, args, &[]),
+        Some(bf) => bf.call_checked(vm, args, &[]),
+        #[cfg(target_os = "none")]
         Some(bf) => vm.call_builtin(bf, args, &[]),
         // Desktop: `type(x)` is one load (what `type_make_new` answers).
         #[cfg(not(target_os = "none"))]

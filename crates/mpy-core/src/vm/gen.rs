@@ -423,7 +423,8 @@ fn step_to_result(vm: &mut Vm, s: Step) -> PyResult<Obj> {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn gen_send(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
+    let args = &[a0, a1];
     let s = resume(vm, args[0], args[1], Obj::NULL)?;
     step_to_result(vm, s)
 }
@@ -434,19 +435,21 @@ fn gen_throw(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     step_to_result(vm, s)
 }
 
-fn gen_close(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn gen_close(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     close(vm, args[0])
 }
 
-fn gen_next(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
+fn gen_next(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+    let args = &[a0];
     let s = resume(vm, args[0], Obj::NONE, Obj::NULL)?;
     step_to_result(vm, s)
 }
 
-static GEN_SEND: BuiltinFun = BuiltinFun::new(q::send, 2, 2, gen_send);
+static GEN_SEND: BuiltinFun = BuiltinFun::new2(q::send, gen_send);
 static GEN_THROW: BuiltinFun = BuiltinFun::new(q::throw, 2, 4, gen_throw);
-static GEN_CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, gen_close);
-static GEN_NEXT: BuiltinFun = BuiltinFun::new(q::__next__, 1, 1, gen_next);
+static GEN_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, gen_close);
+static GEN_NEXT: BuiltinFun = BuiltinFun::new1(q::__next__, gen_next);
 
 /// The generator type's methods.
 pub static GEN_LOCALS: [crate::typ::Entry; 4] = [
