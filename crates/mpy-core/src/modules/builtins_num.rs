@@ -5,8 +5,8 @@
 //! 3-argument `pow` and `round` use the numeric types' helpers
 //! (`types::int_ops::int_pow3`, `types::round::round`).
 
-#[cfg(feature = "float")]
 use crate::typ::given;
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use super::args::str_conv_error;
 use crate::obj::Obj;

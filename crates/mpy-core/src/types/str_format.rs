@@ -12,8 +12,8 @@
 //! `format`); digits of machine ints and floats are made in buffers on the
 //! Rust stack, those of big ints in a gc-heap buffer.
 
-#[cfg(feature = "float")]
 use crate::typ::given;
+#[cfg(feature = "float")]
 use crate::flt::Float;
 #[cfg(feature = "float")]
 use super::float_format::FloatText;
