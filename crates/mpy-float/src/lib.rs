@@ -32,6 +32,34 @@ pub use conv::{f32_to_f64, f64_to_f32, round_f32};
 pub use digits::{decimal, div10, Round};
 pub use parse::{from_decimal, from_u64, parse, parse_python};
 
+/// Python's float floor division and modulo in double precision,
+/// `(a // b, a % b)`: the modulo exact (`fmod`) and taking the divisor's
+/// sign, the quotient floored (CPython's results). `b` must be nonzero.
+/// One copy for the run time's `//`, `%` and `divmod` and the compiler's
+/// constant folds (single precision: [`math32::divmod`]).
+pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
+    let mut m = libm::fmod(a, b);
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = libm::copysign(0.0, b);
+    }
+    let fd = if div != 0.0 {
+        let mut fd = libm::floor(div);
+        if div - fd > 0.5 {
+            fd += 1.0;
+        }
+        fd
+    } else {
+        libm::copysign(0.0, a / b)
+    };
+    (fd, m)
+}
+
 /// The binary formats: `f32` and `f64` (sealed).
 pub trait Float: Copy + core::ops::Neg<Output = Self> + sealed::Sealed {
     /// Significant decimal digits kept when parsing; the rest only count

@@ -203,38 +203,6 @@ pub fn fold_unary<'a>(op: UnaryOp, v: CVal<'a>, mem: &Mem) -> Option<CVal<'a>> {
     }
 }
 
-/// Python float floor-divmod (CPython's algorithm); `None` for b == 0.
-/// `a` modulo `b` with the sign of `a`, exactly (C's `fmod`), in a few
-/// hundred bytes of code: `|b|` is doubled up to just below the remainder,
-/// then each halving is subtracted when it fits. Every subtraction is
-/// exact (`t <= r < 2t`), so the result is too. At most ~2,100 steps (the
-/// exponent range) for extreme operands.
-#[cfg(all(feature = "float", not(feature = "float-single")))]
-fn fmod(a: F, b: F) -> F {
-    if !a.is_finite() || b.is_nan() || b == 0.0 {
-        return F::NAN;
-    }
-    let (mut r, y) = (a.abs(), b.abs());
-    if r < y {
-        return a;
-    }
-    let mut t = y;
-    while t <= r * 0.5 {
-        t *= 2.0;
-    }
-    // y <= t <= r < 2t
-    loop {
-        if r >= t {
-            r -= t;
-        }
-        if t == y {
-            break;
-        }
-        t *= 0.5;
-    }
-    M::copysign(r, a)
-}
-
 #[cfg(all(feature = "float", feature = "float-single"))]
 fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     if b == 0.0 {
@@ -244,31 +212,14 @@ fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     Some(mpy_float::math32::divmod(a, b))
 }
 
+/// Python float floor-divmod; `None` for b == 0. The run time's own
+/// (`mpy_float::divmod_f64`), so folds give its results.
 #[cfg(all(feature = "float", not(feature = "float-single")))]
 fn float_divmod(a: F, b: F) -> Option<(F, F)> {
     if b == 0.0 {
         return None;
     }
-    let mut m = fmod(a, b);
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = M::copysign(0.0, b);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = M::floor(div);
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        M::copysign(0.0, a / b)
-    };
-    Some((floordiv, m))
+    Some(mpy_float::divmod_f64(a, b))
 }
 
 #[cfg(feature = "float")]
@@ -384,27 +335,6 @@ mod tests {
         assert_eq!(fold_binary(BinOp::RShift, &i(-1), &i(100), &m), Some(i(-1)));
         assert_eq!(fold_unary(UnaryOp::Invert, i(5), &m), Some(i(-6)));
         assert_eq!(fold_binary(BinOp::Div, &i(3), &i(2), &m), Some(CVal::Float(1.5)));
-    }
-
-    #[test]
-    #[cfg(all(feature = "float", not(feature = "float-single")))]
-    fn fmod_is_exact() {
-        let mut v: Vec<f64> = alloc::vec![0.0, -0.0, 1.0, -1.0, 0.5, 3.0, 7.5, -7.5, 1e-310, -5e-324, 5e-324,
-            f64::MAX, -f64::MAX, f64::MIN_POSITIVE, 1e300, 1e-300, 0.1, 0.3, 2.0f64.powi(53), 1.0 / 3.0,
-            f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 123456.789, -0.7, 6.02e23];
-        let mut x: u64 = 0x9e3779b97f4a7c15;
-        for _ in 0..300 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            v.push(f64::from_bits(x));
-        }
-        for &a in &v {
-            for &b in &v {
-                let (got, want) = (fmod(a, b), libm::fmod(a, b));
-                assert!(got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()), "{a:e} {b:e}: {got:e} {want:e}");
-            }
-        }
     }
 
     #[test]

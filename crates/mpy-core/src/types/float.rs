@@ -191,26 +191,7 @@ pub fn float_divmod(a: Float, b: Float) -> (Float, Float) {
 /// modulo taking the divisor's sign. `b` must be nonzero.
 #[cfg(not(feature = "float-single"))]
 pub fn float_divmod(a: Float, b: Float) -> (Float, Float) {
-    let mut m = M::fmod(a, b);
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = M::copysign(0.0, b);
-    }
-    let fd = if div != 0.0 {
-        let mut fd = M::floor(div);
-        if div - fd > 0.5 {
-            fd += 1.0;
-        }
-        fd
-    } else {
-        M::copysign(0.0, a / b)
-    };
-    (fd, m)
+    mpy_float::divmod_f64(a, b)
 }
 
 /// `a ** b` for floats (a non-negative base or an integral exponent; the
