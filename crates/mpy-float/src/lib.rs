@@ -32,32 +32,87 @@ pub use conv::{f32_to_f64, f64_to_f32, round_f32};
 pub use digits::{decimal, div10, Round};
 pub use parse::{from_decimal, from_u64, parse, parse_python};
 
-/// Python's float floor division and modulo in double precision,
-/// `(a // b, a % b)`: the modulo exact (`fmod`) and taking the divisor's
-/// sign, the quotient floored (CPython's results). `b` must be nonzero.
-/// One copy for the run time's `//`, `%` and `divmod` and the compiler's
-/// constant folds (single precision: [`math32::divmod`]).
-pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
-    let mut m = libm::fmod(a, b);
+/// The operations of Python's float floor-divmod at one precision
+/// ([`floor_divmod`]): `f32` with [`math32`]'s, `f64` with `libm`'s.
+pub(crate) trait DivmodOps:
+    Copy + PartialOrd + core::ops::Add<Output = Self> + core::ops::Sub<Output = Self> + core::ops::Div<Output = Self>
+{
+    /// `0.0`.
+    const ZERO: Self;
+    /// `1.0`.
+    const ONE: Self;
+    /// `0.5`.
+    const HALF: Self;
+    /// C's `fmod` (exact, the sign of `a`).
+    fn fmod(a: Self, b: Self) -> Self;
+    /// The largest integer not above `x`.
+    fn floor(x: Self) -> Self;
+    /// `x`'s magnitude with `s`'s sign.
+    fn copysign(x: Self, s: Self) -> Self;
+}
+
+impl DivmodOps for f32 {
+    const ZERO: f32 = 0.0;
+    const ONE: f32 = 1.0;
+    const HALF: f32 = 0.5;
+    fn fmod(a: f32, b: f32) -> f32 {
+        math32::fmod(a, b)
+    }
+    fn floor(x: f32) -> f32 {
+        math32::floor(x)
+    }
+    fn copysign(x: f32, s: f32) -> f32 {
+        libm::copysignf(x, s)
+    }
+}
+
+impl DivmodOps for f64 {
+    const ZERO: f64 = 0.0;
+    const ONE: f64 = 1.0;
+    const HALF: f64 = 0.5;
+    fn fmod(a: f64, b: f64) -> f64 {
+        libm::fmod(a, b)
+    }
+    fn floor(x: f64) -> f64 {
+        libm::floor(x)
+    }
+    fn copysign(x: f64, s: f64) -> f64 {
+        libm::copysign(x, s)
+    }
+}
+
+/// Python's float floor division and modulo, `(a // b, a % b)`: the
+/// modulo exact (`fmod`) and taking the divisor's sign, the quotient
+/// floored (CPython's results). `b` must be nonzero.
+#[inline(always)]
+pub(crate) fn floor_divmod<F: DivmodOps>(a: F, b: F) -> (F, F) {
+    let mut m = F::fmod(a, b);
     let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
+    if m != F::ZERO {
+        if (b < F::ZERO) != (m < F::ZERO) {
+            m = m + b;
+            div = div - F::ONE;
         }
     } else {
-        m = libm::copysign(0.0, b);
+        m = F::copysign(F::ZERO, b);
     }
-    let fd = if div != 0.0 {
-        let mut fd = libm::floor(div);
-        if div - fd > 0.5 {
-            fd += 1.0;
+    let fd = if div != F::ZERO {
+        let mut fd = F::floor(div);
+        if div - fd > F::HALF {
+            fd = fd + F::ONE;
         }
         fd
     } else {
-        libm::copysign(0.0, a / b)
+        F::copysign(F::ZERO, a / b)
     };
     (fd, m)
+}
+
+/// [`floor_divmod`] in double precision, `(a // b, a % b)`; `b` must be
+/// nonzero. One copy for the run time's `//`, `%` and `divmod` and the
+/// compiler's constant folds (single precision: [`math32::divmod`]).
+pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
+    floor_divmod(a, b)
 }
 
 /// The binary formats: `f32` and `f64` (sealed).

@@ -483,26 +483,7 @@ pub fn fmod(x: f32, y: f32) -> f32 {
 /// compiler's constant folding on single-precision builds.
 #[inline(never)]
 pub fn divmod(a: f32, b: f32) -> (f32, f32) {
-    let mut m = fmod(a, b);
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = libm::copysignf(0.0, b);
-    }
-    let fd = if div != 0.0 {
-        let mut fd = floor(div);
-        if div - fd > 0.5 {
-            fd += 1.0;
-        }
-        fd
-    } else {
-        libm::copysignf(0.0, a / b)
-    };
-    (fd, m)
+    crate::floor_divmod(a, b)
 }
 
 /// 2**23: every `f32` of this magnitude or more is an integer.
