@@ -56,15 +56,7 @@ pub fn b_print(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     }
     out.str(vm, end)?;
     let (Some(f), Out::Buf(_)) = (file, &out) else { return Ok(Obj::NONE) };
-    #[cfg(feature = "os")]
-    if vm.heap.get::<super::file::FileObj>(f).is_some() {
-        let r = super::file::write_bytes(vm, f, out.as_bytes());
-        if let Out::Buf(v) = out {
-            vm.heap.free_vec(v);
-        }
-        r?;
-        return Ok(Obj::NONE);
-    }
+    // (Files too: their `write` takes the str's bytes.)
     let s = out.into_str(vm)?;
     super::args::call_method(vm, f, q::write, &[s])?;
     Ok(Obj::NONE)

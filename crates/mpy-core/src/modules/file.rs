@@ -339,18 +339,6 @@ fn f_tell(vm: &mut Vm, f: Obj) -> PyResult<Obj> {
     f_seek(vm, f, Obj::small_int(0), Obj::small_int(1))
 }
 
-/// Writes `data` to file `o` (`print(..., file=o)`): the bytes written.
-///
-/// Errors: `ValueError` if closed, `OSError(errno)` from the port.
-pub(super) fn write_bytes(vm: &mut Vm, o: Obj, data: &[u8]) -> PyResult<usize> {
-    let h = handle_of(vm, o)?;
-    sync_position(vm, o, h)?;
-    match vm.hal.write(h, data) {
-        Ok(n) => Ok(n),
-        Err(errno) => Err(os_error(vm, errno)),
-    }
-}
-
 /// `write(data)`: str or bytes-like; returns the bytes written.
 fn f_write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
