@@ -83,7 +83,13 @@ fn min_max(vm: &mut Vm, args: &[Obj], kw: &[Obj], want_max: bool) -> PyResult<Ob
             Some((bx, bk)) => {
                 // MicroPython compares `item > best` for max and
                 // `item < best` for min (this order shows in errors).
-                let better = match (k.as_small_int(), bk.as_small_int()) {
+                // (Desktop: small ints compared here; the boards leave
+                // them to the operators, in less flash.)
+                #[cfg(not(target_os = "none"))]
+                let pair = (k.as_small_int(), bk.as_small_int());
+                #[cfg(target_os = "none")]
+                let pair: (Option<isize>, Option<isize>) = (None, None);
+                let better = match pair {
                     (Some(a), Some(b)) => {
                         if want_max {
                             a > b
@@ -177,10 +183,16 @@ pub fn b_sum(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
     }
     let it = vm.get_iter(a0)?;
     while let Some(x) = vm.iter_next(it)? {
-        acc = match (acc.as_small_int(), x.as_small_int()) {
-            (Some(a), Some(b)) if Obj::fits_small_int(a as i64 + b as i64) => Obj::small_int(a + b),
-            _ => vm.binary_op(BinaryOp::Add, acc, x)?,
-        };
+        // (Desktop: small ints added here; the boards leave them to the
+        // operator, in less flash.)
+        #[cfg(not(target_os = "none"))]
+        if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
+            if Obj::fits_small_int(a as i64 + b as i64) {
+                acc = Obj::small_int(a + b);
+                continue;
+            }
+        }
+        acc = vm.binary_op(BinaryOp::Add, acc, x)?;
     }
     Ok(acc)
 }

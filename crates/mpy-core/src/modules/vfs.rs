@@ -207,15 +207,13 @@ pub fn getcwd(vm: &mut Vm) -> PyResult<Option<Obj>> {
     let Some((point, o)) = entry(vm, vm.vmstate.vfs_current) else { return Ok(None) };
     let cwd = call(vm, o, q::getcwd, &[])?;
     let c = vm.str_pinned(cwd).unwrap_or("/");
-    if c == "/" {
-        return vm.new_str(point).map(Some);
-    }
-    if point == "/" {
-        return vm.new_str(c).map(Some);
-    }
+    // The point (none for the root) then the object's path (none for its
+    // root under another point).
+    let head = if point == "/" { "" } else { point };
+    let tail = if c == "/" && !head.is_empty() { "" } else { c };
     let mut out = Out::buf();
-    out.str(vm, point)?;
-    out.str(vm, c)?;
+    out.str(vm, head)?;
+    out.str(vm, tail)?;
     out.into_str(vm).map(Some)
 }
 
