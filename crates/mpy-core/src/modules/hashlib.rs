@@ -69,15 +69,14 @@ impl Sha256State {
 
     /// Pads and returns the 32-byte digest (the state is spent).
     pub fn finish(mut self) -> [u8; 32] {
+        // The padding through `update`: 0x80, zeros up to 8 bytes before
+        // a block's end, the length in bits (which fills the block).
         let bits = self.total.wrapping_mul(8);
-        self.block[self.used] = 0x80;
-        self.block[self.used + 1..].fill(0);
-        if self.used >= 56 {
-            self.compress();
-            self.block = [0; 64];
+        self.update(&[0x80]);
+        while self.used != 56 {
+            self.update(&[0]);
         }
-        self.block[56..].copy_from_slice(&bits.to_be_bytes());
-        self.compress();
+        self.update(&bits.to_be_bytes());
         let mut out = [0u8; 32];
         for (o, w) in out.chunks_exact_mut(4).zip(self.h) {
             o.copy_from_slice(&w.to_be_bytes());
