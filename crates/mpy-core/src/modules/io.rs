@@ -69,12 +69,11 @@ fn make(vm: &mut Vm, args: &[Obj], ty: &'static TypeObj) -> PyResult<Obj> {
     }
     let o = vm.alloc_obj(MemIoObj { base: ObjBase::new(ty), buf: GcVec::new(), pos: 0, closed: false })?;
     if !init.is_null() {
-        let n = buffer_of(&vm.qstrs, &vm.heap, init).map_or(0, |b| b.len());
-        vm.vec_reserve(o, buf_of, n)?;
+        // The initial contents as a `write`, then back to the start.
+        write(vm, o, init)?;
         if let Some(m) = vm.heap.get_mut::<MemIoObj>(o) {
-            m.buf.resize_within_capacity(n, 0);
+            m.pos = 0;
         }
-        copy_in(vm, o, init, 0, n);
     }
     Ok(o)
 }
