@@ -103,14 +103,14 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
         return Ok(Obj::NONE);
     }
     let (ma, mi, pa) = MICROPY_VERSION;
-    Ok(match name {
-        q::argv => vm.sys_argv,
-        q::path => vm.sys_path,
-        q::modules => vm.modules,
-        q::stdin => super::sys_io::stream(0),
-        q::stdout => super::sys_io::stream(1),
-        q::stderr => super::sys_io::stream(2),
-        q::implementation => {
+    // (By position in [`ATTR_NAMES`]: a jump table, not a chain of qstr
+    // compares.)
+    Ok(match ATTR_NAMES.iter().position(|&n| n == name).unwrap_or(usize::MAX) {
+        0 => vm.sys_argv,
+        1 => vm.sys_path,
+        2 => vm.modules,
+        i @ 8..=10 => super::sys_io::stream(i - 8),
+        3 => {
             let empty = Obj::qstr(q::empty);
             let ver = vm.new_tuple(&[Obj::small_int(ma), Obj::small_int(mi), Obj::small_int(pa), empty])?;
             let machine = vm.hal.machine();
@@ -120,18 +120,18 @@ fn sys_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
             let items = [Obj::qstr(q::micropython), ver, machine, Obj::small_int(MPY_VERSION), build];
             crate::types::attrtuple::new(vm, &IMPL_FIELDS, &items)?
         }
-        q::version_info => vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?,
-        q::version => vm.new_str(VERSION_TEXT)?,
-        q::platform => {
+        4 => vm.new_tuple(&[Obj::small_int(3), Obj::small_int(4), Obj::small_int(0)])?,
+        5 => vm.new_str(VERSION_TEXT)?,
+        6 => {
             let platform = vm.hal.platform();
             vm.new_str(platform)?
         }
         #[cfg(feature = "bigint")]
-        q::maxsize => vm.new_int(isize::MAX as i64)?,
+        7 => vm.new_int(isize::MAX as i64)?,
         // Small ints only: the largest (as official's builds without
         // long ints).
         #[cfg(not(feature = "bigint"))]
-        q::maxsize => Obj::small_int(Obj::SMALL_INT_MAX),
+        7 => Obj::small_int(Obj::SMALL_INT_MAX),
         _ => Obj::NULL,
     })
 }
