@@ -186,16 +186,18 @@ fn scan(vm: &mut Vm, p: Obj) -> PyResult<(Obj, bool)> {
 /// Errors: `KeyboardInterrupt`; whatever an `ioctl` raises; `MemoryError`.
 fn wait(vm: &mut Vm, p: Obj, timeout: i64) -> PyResult<Obj> {
     let start = vm.hal.ticks_us();
+    // The limit in ms (no limit: more than any wait reaches).
+    let limit = u64::try_from(timeout).unwrap_or(u64::MAX);
     loop {
         let (list, stdin) = scan(vm, p)?;
         if !list.is_null() {
             return Ok(list);
         }
-        let waited_ms = super::div_u64(vm.hal.ticks_us().saturating_sub(start), 1000) as i64;
-        if timeout == 0 || (timeout > 0 && waited_ms >= timeout) {
+        let waited_ms = super::div_u64(vm.hal.ticks_us().saturating_sub(start), 1000);
+        if waited_ms >= limit {
             return vm.new_list_with_capacity(0);
         }
-        let slice = if timeout > 0 { (timeout - waited_ms).clamp(1, 10) as u64 } else { 10 };
+        let slice = (limit - waited_ms).min(10);
         if stdin {
             vm.hal.stdin_poll(Some(slice));
         } else {
