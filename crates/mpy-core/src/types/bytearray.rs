@@ -5,7 +5,7 @@ use super::bytes::{bytes_from_args, bytes_unary_op};
 use super::str::{seq_binary_op, seq_subscr_load};
 use super::str_methods as m;
 use super::strutil::{
-    buffer_ref, get_buffer, indices_error, int_arg, is_int, not_implemented, repr_bytes, seq_index,
+    buffer_ref, get_buffer, indices_error, Data, int_arg, is_int, not_implemented, repr_bytes, seq_index,
     slice_indices, unwrap_native, Kind,
 };
 use crate::heap::{GcVec, Heap};
@@ -164,30 +164,55 @@ fn ba_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
         Subscr::Delete => return Ok(Obj::NULL),
     };
     let len = buffer_ref(vm, o).map_or(0, <[u8]>::len);
+    match buf_place(vm, index, len, "bytearray")? {
+        Ok((a, b)) => {
+            let data = rhs_buffer(vm, value)?;
+            let r = splice(vm, o, a, b, data.get());
+            data.free(vm);
+            r.map(|()| Obj::NONE)
+        }
+        Err(i) => {
+            let x = byte_value(vm, value)?;
+            if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(i)) {
+                *p = x;
+            }
+            Ok(Obj::NONE)
+        }
+    }
+}
+
+/// Where a subscript of a byte buffer of `len` bytes (a bytearray or a
+/// memoryview, named `what` in errors) lands: `Ok((a, b))` for a step-1
+/// slice `a..b` (`a <= b`), `Err(i)` for the item at `i`. One body for
+/// both types.
+///
+/// Errors: `NotImplementedError` for another step, `TypeError` for an
+/// index that is no int or slice, `IndexError` out of range.
+pub(crate) fn buf_place(vm: &mut Vm, index: Obj, len: usize, what: &str) -> PyResult<Result<(usize, usize), usize>> {
     if let Some((a, b, c)) = slice_indices(vm, index, len)? {
         if c != 1 {
             return Err(not_implemented(vm, msg!("only slices with step=1 (aka None) are supported")));
         }
-        let data = match vm.str_pinned(value) {
-            None => get_buffer(vm, value)?,
-            Some(_) => None,
-        };
-        let Some(data) = data else { return Err(not_implemented(vm, msg!("array/bytes required on right side"))) };
-        let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-        let r = splice(vm, o, a, b, data.get());
-        data.free(vm);
-        return r.map(|()| Obj::NONE);
+        return Ok(Ok((a.max(0) as usize, b.max(a).max(0) as usize)));
     }
     if !is_int(vm, index) {
-        return Err(indices_error(vm, "bytearray", index));
+        return Err(indices_error(vm, what, index));
     }
     let i = int_arg(vm, index)?;
-    let i = seq_index(vm, i, len, "bytearray")?;
-    let x = byte_value(vm, value)?;
-    if let Some(p) = vec_of(vm, o).and_then(|v| v.as_mut_slice().get_mut(i)) {
-        *p = x;
-    }
-    Ok(Obj::NONE)
+    Ok(Err(seq_index(vm, i, len, what)?))
+}
+
+/// The bytes of the right side of a slice store into a byte buffer: a
+/// buffer, not a str (as MicroPython's arrays). Free it after use.
+///
+/// Errors: `NotImplementedError: array/bytes required on right side`,
+/// `MemoryError`.
+pub(crate) fn rhs_buffer<'a>(vm: &mut Vm, v: Obj) -> PyResult<Data<'a>> {
+    let data = match vm.str_pinned(v) {
+        None => get_buffer(vm, v)?,
+        Some(_) => None,
+    };
+    data.ok_or_else(|| not_implemented(vm, msg!("array/bytes required on right side")))
 }
 
 fn ba_append(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {

@@ -6,7 +6,7 @@
 
 use crate::typ::Entry;
 use super::strutil::{
-    buffer_ref, get_buffer, int_arg, is_int, new_seq_iter, not_implemented, pinned, seq_index, slice_indices,
+    buffer_ref, int_arg, new_seq_iter, pinned,
     unwrap_native,
 };
 use crate::heap::Heap;
@@ -137,55 +137,34 @@ fn write_view(vm: &mut Vm, o: Obj, pos: usize, data: &[u8]) {
 
 fn mv_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     let Some((obj, start, len, readonly)) = view(vm, o) else { return Ok(Obj::NULL) };
-    if let Some((a, b, c)) = slice_indices(vm, index, len)? {
-        if c != 1 {
-            return Err(not_implemented(vm, msg!("only slices with step=1 (aka None) are supported")));
-        }
-        let (a, b) = (a.max(0) as usize, b.max(a).max(0) as usize);
-        return match op {
-            Subscr::Load => alloc_view(vm, obj, start + a, b - a, readonly),
-            // Read-only: `TypeError: 'memoryview' object doesn't support
-            // item assignment`.
-            Subscr::Store(_) if readonly => Ok(Obj::NULL),
-            Subscr::Store(v) => {
-                // A buffer, not a str (as MicroPython's arrays).
-                let data = match vm.str_pinned(v) {
-                    None => get_buffer(vm, v)?,
-                    Some(_) => None,
-                };
-                let Some(data) = data else {
-                    return Err(not_implemented(vm, msg!("array/bytes required on right side")));
-                };
-                let r = if data.get().len() != b - a {
-                    Err(vm.value_error(msg!("lhs and rhs should be compatible")))
-                } else {
-                    write_view(vm, o, a, data.get());
-                    Ok(Obj::NONE)
-                };
-                data.free(vm);
-                r
-            }
-            Subscr::Delete => Ok(Obj::NULL),
-        };
-    }
-    if !is_int(vm, index) {
-        return Err(super::strutil::indices_error(vm, "memoryview", index));
-    }
-    let i = int_arg(vm, index)?;
-    let i = seq_index(vm, i, len, "memoryview")?;
-    match op {
-        Subscr::Load => {
+    let place = super::bytearray::buf_place(vm, index, len, "memoryview")?;
+    match (place, op) {
+        (Ok((a, b)), Subscr::Load) => alloc_view(vm, obj, start + a, b - a, readonly),
+        (Err(i), Subscr::Load) => {
             let v = buffer_ref(vm, o).and_then(|b| b.get(i).copied()).unwrap_or(0);
             Ok(Obj::small_int(v as isize))
         }
-        Subscr::Store(_) if readonly => Ok(Obj::NULL),
-        Subscr::Store(v) => {
+        // Read-only: `TypeError: 'memoryview' object doesn't support item
+        // assignment`.
+        (_, Subscr::Store(_)) if readonly => Ok(Obj::NULL),
+        (Ok((a, b)), Subscr::Store(v)) => {
+            let data = super::bytearray::rhs_buffer(vm, v)?;
+            let r = if data.get().len() != b - a {
+                Err(vm.value_error(msg!("lhs and rhs should be compatible")))
+            } else {
+                write_view(vm, o, a, data.get());
+                Ok(Obj::NONE)
+            };
+            data.free(vm);
+            r
+        }
+        (Err(i), Subscr::Store(v)) => {
             // The low 8 bits, unchecked (as MicroPython's arrays).
             let x = int_arg(vm, v)?;
             write_view(vm, o, i, &[x as u8]);
             Ok(Obj::NONE)
         }
-        Subscr::Delete => Ok(Obj::NULL),
+        (_, Subscr::Delete) => Ok(Obj::NULL),
     }
 }
 

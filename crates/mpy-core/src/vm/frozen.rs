@@ -20,7 +20,7 @@
 //! runs); any problem is
 //! `ValueError: incompatible .mpy file`, never a panic.
 
-use super::load::{decode_head, incompatible, int_from_decimal, module_function, qstr_table_from_fn, tuple_from_fn, Loaded};
+use super::load::{incompatible, int_from_decimal, module_function, qstr_table_from_fn, raw_code_obj, tuple_from_fn, Loaded};
 use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
@@ -108,12 +108,9 @@ pub fn frozen_stat(table: &'static [FrozenModule], path: &str) -> FrozenStat {
 }
 
 fn frozen_raw_code(vm: &mut Vm, rc: &'static FrozenRawCode, qstrs: Obj, n_consts: usize, file: Qstr) -> PyResult<Obj> {
-    let n = rc.children.len();
-    let children = tuple_from_fn(vm, n, &mut |vm, i| frozen_raw_code(vm, &rc.children[i], qstrs, n_consts, file))?;
-    let mut head = decode_head(vm, rc.fun_data, qstrs, n_consts, file, children, n)?;
+    let child = &mut |vm: &mut Vm, i| frozen_raw_code(vm, &rc.children[i], qstrs, n_consts, file);
     // The bytecode stays in read-only memory.
-    head.rom = rc.fun_data;
-    vm.alloc_var_with(head, 0, |_| 0)
+    raw_code_obj(vm, rc.fun_data, rc.fun_data, qstrs, n_consts, file, rc.children.len(), child)
 }
 
 fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {

@@ -197,12 +197,33 @@ fn load_raw_code(vm: &mut Vm, rc: &RawCode, qstrs: Obj, n_consts: usize, file: Q
     if rc.kind != RawCodeKind::Bytecode {
         return Err(incompatible(vm));
     }
-    let n = rc.children.len();
-    let children = tuple_from_fn(vm, n, &mut |vm, i| load_raw_code(vm, &rc.children[i], qstrs, n_consts, file))?;
-    let head = decode_head(vm, &rc.fun_data, qstrs, n_consts, file, children, n)?;
-    let data = &rc.fun_data[..];
-    vm.alloc_var_with(head, data.len(), |it| {
-        it.copy_from_slice(data);
+    let child = &mut |vm: &mut Vm, i| load_raw_code(vm, &rc.children[i], qstrs, n_consts, file);
+    raw_code_obj(vm, &rc.fun_data, &[], qstrs, n_consts, file, rc.children.len(), child)
+}
+
+/// A raw-code object for `data` (a `fun_data`) whose `n` children `child`
+/// makes, decoded and checked by [`decode_head`]: the bytecode is copied
+/// into the object, or, when `rom` (the same bytes in read-only memory,
+/// frozen code) is not empty, run from there. The loaders' one body.
+///
+/// Errors: as [`decode_head`], and what `child` returns.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn raw_code_obj(
+    vm: &mut Vm,
+    data: &[u8],
+    rom: &'static [u8],
+    qstrs: Obj,
+    n_consts: usize,
+    file: Qstr,
+    n: usize,
+    child: &mut dyn FnMut(&mut Vm, usize) -> PyResult<Obj>,
+) -> PyResult<Obj> {
+    let children = tuple_from_fn(vm, n, child)?;
+    let mut head = decode_head(vm, data, qstrs, n_consts, file, children, n)?;
+    head.rom = rom;
+    let copy: &[u8] = if rom.is_empty() { data } else { &[] };
+    vm.alloc_var_with(head, copy.len(), |it| {
+        it.copy_from_slice(copy);
         it.len()
     })
 }

@@ -559,34 +559,28 @@ impl Verifier<'_> {
     /// `return` (or END_FINALLY resuming one) at `ip` with blocks `n`: the
     /// first finally/with handler not yet running is entered with the
     /// value and the sentinel on top of its recorded depth.
-    fn unwind_return(&mut self, vm: &mut Vm, ip: usize, mut n: usize) -> PyResult<bool> {
-        while let Some(b) = self.node(n) {
-            if b.kind() != kind::EXCEPT && b.handler as usize > ip {
-                if b.bsp() + 2 > self.lim.n_state {
-                    return Ok(false);
-                }
-                let Some(id) = self.intern(vm, b.entered(mode::RETURN, 0))? else { return Ok(false) };
-                return self.reach(vm, b.handler as usize, pack(b.bsp() + 2, id));
-            }
-            n = b.parent();
-        }
-        Ok(true)
+    fn unwind_return(&mut self, vm: &mut Vm, ip: usize, n: usize) -> PyResult<bool> {
+        self.unwind(vm, ip, 0, n, usize::MAX, 0)
     }
 
     /// UNWIND_JUMP (or END_FINALLY resuming one) at `ip`, depth `d`, blocks
     /// `n`, to `dest` leaving `count & 0x7f` blocks (and a for-iterator if
-    /// bit 0x80 is set): mirrors `dispatch::unwind_jump`.
-    fn unwind_jump(&mut self, vm: &mut Vm, ip: usize, mut d: usize, mut n: usize, dest: usize, mut count: usize) -> PyResult<bool> {
-        while count & 0x7f > 0 {
-            count -= 1;
-            let Some(b) = self.node(n) else { return Ok(false) };
+    /// bit 0x80 is set): mirrors `dispatch::unwind_jump`. `dest`
+    /// `usize::MAX`: a `return` instead ([`Verifier::unwind_return`]), which
+    /// leaves every block. One body for both.
+    fn unwind(&mut self, vm: &mut Vm, ip: usize, mut d: usize, mut n: usize, dest: usize, mut count: usize) -> PyResult<bool> {
+        let ret = dest == usize::MAX;
+        while ret || count & 0x7f > 0 {
+            let Some(b) = self.node(n) else { return Ok(ret) };
+            count = count.wrapping_sub(1);
             if b.kind() != kind::EXCEPT && b.handler as usize > ip {
-                if d + 2 > self.lim.n_state {
+                let at = if ret { b.bsp() } else { d };
+                if at + 2 > self.lim.n_state {
                     return Ok(false);
                 }
-                let nd = b.entered(mode::JUMP, dest as u32 | (count as u32) << 24);
+                let nd = if ret { b.entered(mode::RETURN, 0) } else { b.entered(mode::JUMP, dest as u32 | (count as u32) << 24) };
                 let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
-                return self.reach(vm, b.handler as usize, pack(d + 2, id));
+                return self.reach(vm, b.handler as usize, pack(at + 2, id));
             }
             if b.handler as usize <= ip {
                 d = b.bsp();
@@ -706,12 +700,12 @@ impl Verifier<'_> {
                 op::END_FINALLY => match top {
                     Some(b) if b.mode() == mode::RETURN => return self.unwind_return(vm, ip, b.parent()),
                     Some(b) if b.mode() == mode::JUMP => {
-                        return self.unwind_jump(vm, ip, d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize)
+                        return self.unwind(vm, ip, d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize)
                     }
                     Some(b) => n = b.parent(),
                     None => return Ok(false),
                 },
-                op::UNWIND_JUMP => return self.unwind_jump(vm, ip, d, n, i.target, i.extra as usize),
+                op::UNWIND_JUMP => return self.unwind(vm, ip, d, n, i.target, i.extra as usize),
                 _ => {}
             }
             if i.next >= code.len() {
