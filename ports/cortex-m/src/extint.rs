@@ -6,7 +6,7 @@
 //! ones with the heap locked.
 
 use crate::hw::ops;
-use crate::kw::{kw_arg, kw_bool, kw_check, kw_int};
+use crate::kw::{kw_arg, kw_bool, kw_check};
 use core::sync::atomic::{AtomicU32, Ordering};
 use mpy_core::q;
 use mpy_core::typ::{BuiltinFun, Subscr};
@@ -40,7 +40,11 @@ fn irq(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::handler, q::trigger, q::hard, q::priority, q::wake])?;
     let pin = crate::pin::pin_arg(vm, a[0])?;
     let handler = kw_arg(k, q::handler).or_else(|| a.get(1).copied()).unwrap_or(Obj::NONE);
-    let trigger = kw_int(vm, k, q::trigger, a.get(2), (IRQ_RISING | IRQ_FALLING) as i64)? as isize;
+    // (Its low bits as given: not clamped as `kw_int`'s.)
+    let trigger = match kw_arg(k, q::trigger).or(a.get(2).copied()) {
+        Some(o) => mpy_core::modules::args::int_arg(vm, o)? as isize,
+        None => IRQ_RISING | IRQ_FALLING,
+    };
     let hard = kw_bool(vm, k, q::hard, false)?;
     let edges = u8::from(trigger & IRQ_RISING == IRQ_RISING) | u8::from(trigger & IRQ_FALLING == IRQ_FALLING) << 1;
     let line = usize::from(pin % 16);

@@ -14,15 +14,25 @@ pub fn kw_arg(k: &[Obj], name: Qstr) -> Option<Obj> {
 
 /// The int value of keyword argument `name`, else of the positional
 /// argument `pos`, else `default` (one body for the hardware modules'
-/// int options).
+/// int options), as [`int32`].
 ///
 /// Errors: `TypeError` for a non-int, `OverflowError`.
 #[inline(never)]
-pub fn kw_int(vm: &mut Vm, k: &[Obj], name: Qstr, pos: Option<&Obj>, default: i64) -> PyResult<i64> {
+pub fn kw_int(vm: &mut Vm, k: &[Obj], name: Qstr, pos: Option<&Obj>, default: i32) -> PyResult<i32> {
     match kw_arg(k, name).or(pos.copied()) {
-        Some(o) => mpy_core::modules::args::int_arg(vm, o),
+        Some(o) => int32(vm, o),
         None => Ok(default),
     }
+}
+
+/// An int argument clamped to `i32` (for ids, modes and ranges checked
+/// well inside it: the same answers as the full `i64`, in 32-bit code).
+///
+/// Errors: `TypeError` for a non-int, `OverflowError`.
+#[inline(never)]
+pub fn int32(vm: &mut Vm, o: Obj) -> PyResult<i32> {
+    let v = mpy_core::modules::args::int_arg(vm, o)?;
+    Ok(v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32)
 }
 
 /// The truth of keyword argument `name`, else `default`.

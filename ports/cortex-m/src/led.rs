@@ -7,7 +7,6 @@
 
 use mpy_core::typ::given;
 use crate::hw::ops;
-use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
 use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
@@ -26,8 +25,8 @@ fn this(vm: &mut Vm, o: Obj) -> PyResult<(u32, u8)> {
 /// Errors: `ValueError: LED(N) doesn't exist`.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let id = crate::kw::first_arg(vm, a)?;
-    let n = int_arg(vm, id)?;
-    let Some(&pin) = usize::try_from(n - 1).ok().and_then(|i| ops().leds.get(i)) else {
+    let n = crate::kw::int32(vm, id)?;
+    let Some(&pin) = usize::try_from(n.wrapping_sub(1)).ok().and_then(|i| ops().leds.get(i)) else {
         return Err(vm.value_error(mpy_core::msg!("LED doesn't exist")));
     };
     crate::pin::configure(pin, crate::pin::OUT, 0, 0);
@@ -58,7 +57,7 @@ fn intensity(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let pin = this(vm, a0)?.1;
     match given(&a1) {
         Some(&v) => {
-            let v = int_arg(vm, v)?;
+            let v = crate::kw::int32(vm, v)?;
             crate::pin::write(pin, v > 0);
             Ok(Obj::NONE)
         }

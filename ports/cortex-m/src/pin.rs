@@ -20,7 +20,6 @@ use mpy_core::typ::given;
 use crate::hw::ops;
 use crate::kw::{kw_arg, kw_check};
 use core::sync::atomic::{AtomicU8, Ordering};
-use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::runtime::print::Out;
 use mpy_core::typ::{flags, BuiltinFun, PrintKind, Entry, Rom, TypeObj};
@@ -167,9 +166,9 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::mode, q::pull, q::value, q::drive, q::alt, q::af])?;
     let (cur_mode, cur_pull) = mode_pull(pin);
-    let arg = |vm: &mut Vm, i: usize, name: Qstr, cur: i64| -> PyResult<i64> {
+    let arg = |vm: &mut Vm, i: usize, name: Qstr, cur: i32| -> PyResult<i32> {
         match kw_arg(k, name).or_else(|| a.get(i).copied()) {
-            Some(o) if o != Obj::NONE => int_arg(vm, o),
+            Some(o) if o != Obj::NONE => crate::kw::int32(vm, o),
             _ => Ok(cur),
         }
     };
@@ -180,12 +179,12 @@ fn init_kw(vm: &mut Vm, pin: u8, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
         alt = arg(vm, 9, q::af, -1)?;
     }
     if mode == -1 {
-        mode = i64::from(cur_mode);
+        mode = i32::from(cur_mode);
     }
     if pull == -1 {
-        pull = i64::from(cur_pull);
+        pull = i32::from(cur_pull);
     }
-    if !MODES.iter().any(|&m| i64::from(m) == mode) {
+    if !MODES.iter().any(|&m| i32::from(m) == mode) {
         return Err(vm.value_error(mpy_core::msg!("invalid pin mode")));
     }
     if !(0..=2).contains(&pull) {

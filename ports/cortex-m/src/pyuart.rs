@@ -28,15 +28,15 @@ const S_ID: usize = 0;
 const S_TIMEOUT: usize = 1;
 const S_BAUD: usize = 2;
 
-fn slots(vm: &mut Vm, u: Obj) -> PyResult<(u8, i64)> {
+fn slots(vm: &mut Vm, u: Obj) -> PyResult<(u8, u32)> {
     let s = crate::kw::slots_of(vm, u, &UART_TYPE, mpy_core::msg!("expected a UART"))?;
-    Ok((s[S_ID].as_small_int().unwrap_or(0) as u8, s[S_TIMEOUT].as_small_int().unwrap_or(0) as i64))
+    Ok((s[S_ID].as_small_int().unwrap_or(0) as u8, s[S_TIMEOUT].as_small_int().unwrap_or(0) as u32))
 }
 
 /// The next byte, waiting up to `timeout_ms` for it (sleeping between
-/// interrupts).
-fn wait_byte(id: u8, timeout_ms: i64) -> Option<u8> {
-    let end = crate::systick::ticks_us().saturating_add(timeout_ms.max(0) as u64 * 1000);
+/// interrupts; the timeout is `init`'s, 0..=2**29).
+fn wait_byte(id: u8, timeout_ms: u32) -> Option<u8> {
+    let end = crate::systick::ticks_us().saturating_add(u64::from(timeout_ms) * 1000);
     loop {
         if let Some(b) = uartrx::pop(id) {
             return Some(b);
@@ -53,8 +53,8 @@ fn wait_byte(id: u8, timeout_ms: i64) -> Option<u8> {
 /// Errors: `ValueError: UART doesn't exist`.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let id = crate::kw::first_arg(vm, a)?;
-    let id = int_arg(vm, id)?;
-    if !ops().uart_ids.iter().any(|&u| i64::from(u) == id) {
+    let id = crate::kw::int32(vm, id)?;
+    if !ops().uart_ids.iter().any(|&u| i32::from(u) == id) {
         return Err(vm.value_error(mpy_core::msg!("UART doesn't exist")));
     }
     let u = vm.new_port_obj(&UART_TYPE, [Obj::small_int(id as isize), Obj::small_int(0), Obj::small_int(9600), Obj::NONE])?;
@@ -73,7 +73,7 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     }
     let timeout = kw_int(vm, k, q::timeout, None, 0)?.clamp(0, 1 << 29);
     // (The default, RX_DEFAULT, is inside the clamp.)
-    let rxbuf = kw_int(vm, k, q::rxbuf, None, uartrx::RX_DEFAULT as i64)?.clamp(1, uartrx::RX_MAX as i64) as usize;
+    let rxbuf = kw_int(vm, k, q::rxbuf, None, uartrx::RX_DEFAULT as i32)?.clamp(1, uartrx::RX_MAX as i32) as usize;
     vm.set_port_slot(u, &UART_TYPE, S_TIMEOUT, Obj::small_int(timeout as isize));
     vm.set_port_slot(u, &UART_TYPE, S_BAUD, Obj::small_int(baud as isize));
     set_rxbuf(vm, id, rxbuf)?;
@@ -138,7 +138,7 @@ fn any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 /// `line`), each waited for up to the timeout; how many came.
 ///
 /// Errors: `KeyboardInterrupt` when Ctrl-C ended the wait.
-fn recv(vm: &mut Vm, id: u8, timeout: i64, buf: &mut [u8], line: bool) -> PyResult<usize> {
+fn recv(vm: &mut Vm, id: u8, timeout: u32, buf: &mut [u8], line: bool) -> PyResult<usize> {
     let mut got = 0;
     while got < buf.len() {
         let Some(b) = wait_byte(id, timeout) else { break };

@@ -10,7 +10,6 @@
 
 use crate::hw::{self, ops};
 use crate::kw::{kw_arg, kw_bool, kw_check, kw_int};
-use mpy_core::modules::args::int_arg;
 use mpy_core::q;
 use mpy_core::typ::{flags, BuiltinFun, Entry, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Vm};
@@ -41,8 +40,8 @@ fn slot_of(s: &[Obj; 4]) -> usize {
 /// Errors: `ValueError: Timer(N) doesn't exist`; `init`'s.
 fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let id = crate::kw::first_arg(vm, a)?;
-    let id = int_arg(vm, id)?;
-    let Some(slot) = ops().timer_ids.iter().position(|&t| i64::from(t) == id) else {
+    let id = crate::kw::int32(vm, id)?;
+    let Some(slot) = ops().timer_ids.iter().position(|&t| i32::from(t) == id) else {
         return Err(vm.value_error(mpy_core::msg!("Timer doesn't exist")));
     };
     let mut t = hw::timer_obj(vm, slot);
@@ -65,16 +64,16 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     kw_check(vm, k, &[q::mode, q::freq, q::period, q::callback, q::hard])?;
     let s = slots(vm, t)?;
     let slot = slot_of(&s);
-    let mode = kw_int(vm, k, q::mode, None, PERIODIC as i64)? as isize;
+    let mode = kw_int(vm, k, q::mode, None, PERIODIC as i32)? as isize;
     let hz = match (kw_arg(k, q::freq).or_else(|| a.first().copied()), kw_arg(k, q::period)) {
-        (Some(f), _) => int_arg(vm, f)?,
+        (Some(f), _) => crate::kw::int32(vm, f)?,
         (None, Some(p)) => {
-            let ms = int_arg(vm, p)?;
+            let ms = crate::kw::int32(vm, p)?;
             if ms <= 0 {
                 return Err(vm.value_error(mpy_core::msg!("period too small")));
             }
             // (In 32 bits: no call to the 64-bit division routine.)
-            i64::from(1000 / ms.min(1000) as u32)
+            (1000 / ms.min(1000) as u32) as i32
         }
         (None, None) => return Err(vm.value_error(mpy_core::msg!("must specify freq or period"))),
     };
