@@ -17,10 +17,9 @@
 //! access.
 //!
 //! The configuration is the one the `littlefs2` crate used to give
-//! littlefs (255-byte names, 256-byte blocks and caches, 32 bytes of
-//! lookahead), with littlefs's own on-disk version (2.1: the region is
-//! formatted at power-on, nothing older is ever mounted); calling the C
-//! functions directly left out that crate's wrappers (~1 KB).
+//! littlefs (on-disk version 2.0, 255-byte names, 256-byte blocks and
+//! caches, 32 bytes of lookahead), so filesystems stay compatible; calling
+//! the C functions directly left out that crate's wrappers (~1 KB).
 //!
 //! An open file is a path, a position and its mode in a small table, and
 //! each read or write opens the file, seeks, transfers and closes it again
@@ -373,6 +372,7 @@ impl<B: Board> BoardFs<B> {
                 attr_max: 1_022,
                 metadata_max: 0,
                 inline_max: 0,
+                disk_version: 0x0002_0000,
             });
             lfs.write_bytes(0, 1);
             let mut r = ll::lfs_mount(lfs, cfg);
