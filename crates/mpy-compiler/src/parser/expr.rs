@@ -698,15 +698,14 @@ impl Parser<'_> {
         if self.is_op(Op::RBrace) {
             return Ok(mk(line, ExprKind::Dict(Vec::new())));
         }
-        let first = self.test()?;
         // One loop for both displays (less code): a dict's items are
         // key, value, key, value, ...
+        let mut items = Vec::new();
+        self.push_test(&mut items)?;
+        let kline = items.first().map_or(line, Expr::line);
         let is_dict = self.eat_op(Op::Colon)?;
-        let kline = first.line();
-        let mut items = self.vec1(first)?;
         if is_dict {
-            let value = self.test()?;
-            self.push(&mut items, value)?;
+            self.push_test(&mut items)?;
         }
         if self.is_kw(Kw::For) {
             if is_dict {
@@ -720,25 +719,29 @@ impl Parser<'_> {
                 break;
             }
             let kline = self.tok.line;
-            let k = self.test()?;
+            self.push_test(&mut items)?;
             if is_dict {
                 if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
                     self.defer(CompileError::syntax("expecting key:value for dict", kline));
+                    items.pop();
                     continue;
                 }
                 self.expect_op(Op::Colon)?;
-                let v = self.test()?;
-                self.push(&mut items, k)?;
-                self.push(&mut items, v)?;
-            } else {
-                self.push(&mut items, k)?;
-                if self.eat_op(Op::Colon)? {
-                    self.defer(CompileError::syntax("expecting just a value for set", kline));
-                    self.test()?;
-                }
+                self.push_test(&mut items)?;
+            } else if self.eat_op(Op::Colon)? {
+                self.defer(CompileError::syntax("expecting just a value for set", kline));
+                self.test()?;
             }
         }
         Ok(mk(line, if is_dict { ExprKind::Dict(items) } else { ExprKind::Set(items) }))
+    }
+
+    /// A `test` appended to `v` (parsed in place: no move of the result).
+    #[inline(never)]
+    fn push_test(&mut self, v: &mut Vec<Expr>) -> PResult<()> {
+        let mut e = HOLE;
+        self.test_into(&mut e)?;
+        self.push(v, e)
     }
 
     /// A comprehension of `kind` with element `elt`, its clauses from the
