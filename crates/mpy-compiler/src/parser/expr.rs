@@ -116,14 +116,8 @@ impl Parser<'_> {
         if self.is_op(Op::Walrus) {
             let target = self.target_name(e, line, "can't assign to expression");
             self.skip()?;
-            let value = self.test()?;
-            return Ok(mk(
-                line,
-                ExprKind::NamedExpr {
-                    target,
-                    value: self.bx(value)?,
-                },
-            ));
+            let value = self.test_bx()?;
+            return Ok(mk(line, ExprKind::NamedExpr { target, value }));
         }
         Ok(e)
     }
@@ -929,8 +923,7 @@ impl Parser<'_> {
                 };
                 let name = self.target_name(e, line, msg);
                 self.skip()?;
-                let value = self.test()?;
-                let value = self.bx(value)?;
+                let value = self.test_bx()?;
                 if walrus {
                     Arg::Positional(mk(line, ExprKind::NamedExpr { target: name, value }))
                 } else {
