@@ -875,8 +875,7 @@ impl Parser<'_> {
             if p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket) {
                 Ok(None)
             } else {
-                let t = p.test()?;
-                Ok(Some(p.bx(t)?))
+                Ok(Some(p.test_bx()?))
             }
         };
         let upper = bound(self)?;
