@@ -205,12 +205,17 @@ impl Parser<'_> {
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond { self.test_nocond() } else { self.test() }?;
+        let body = if nocond {
+            let b = self.test_nocond()?;
+            self.bx(b)?
+        } else {
+            self.test_bx()?
+        };
         let f = FunctionDef {
             name: Ident::default(),
             args,
             bases: Box::default(),
-            returns: Some(self.bx(body)?),
+            returns: Some(body),
             body: Vec::new(),
             decorators: Vec::new(),
             is_async: false,
