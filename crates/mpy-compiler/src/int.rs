@@ -81,11 +81,23 @@ impl Int {
         Int::Big { neg: r.neg, mag: out }
     }
 
-    /// Runs `f` with the value as an `MpzRef`.
-    fn with<R>(&self, f: impl FnOnce(MpzRef<'_>) -> R) -> R {
+    /// The digits of a small value (none for a big value, whose vector
+    /// holds them): the storage [`Int::mpz`] borrows.
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn digits(&self) -> Digits {
         match self {
-            Int::Small(v) => f(Digits::of(*v).get()),
-            Int::Big { neg, mag } => f(MpzRef::new(*neg, mag)),
+            Int::Small(v) => Digits::of(*v),
+            Int::Big { .. } => Digits([0; 2], 0, false),
+        }
+    }
+
+    /// The value as an `MpzRef`, a small value's digits in `d` (from
+    /// [`Int::digits`]). No closure: one copy of each caller's body.
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn mpz<'s>(&'s self, d: &'s Digits) -> MpzRef<'s> {
+        match self {
+            Int::Small(_) => d.get(),
+            Int::Big { neg, mag } => MpzRef::new(*neg, mag),
         }
     }
 
@@ -125,7 +137,7 @@ impl Int {
     pub fn to_f64(&self) -> f64 {
         match self {
             Int::Small(v) => *v as f64,
-            Int::Big { neg, .. } => match self.with(conv::to_f64) {
+            Int::Big { neg, .. } => match conv::to_f64(self.mpz(&self.digits())) {
                 Ok(f) => f,
                 Err(_) if *neg => f64::NEG_INFINITY,
                 Err(_) => f64::INFINITY,
@@ -138,7 +150,7 @@ impl Int {
     #[cfg(all(feature = "float", feature = "float-single"))]
     pub fn to_f32(&self) -> f32 {
         let inf = if self.is_negative() { f32::NEG_INFINITY } else { f32::INFINITY };
-        self.with(conv::to_f32).unwrap_or(inf)
+        conv::to_f32(self.mpz(&self.digits())).unwrap_or(inf)
     }
 
     /// A copy.
@@ -155,7 +167,8 @@ impl Int {
         let mut text: Vec<u8> = mem.with_capacity(fmt::to_str_len(n, 10))?;
         text.resize(text.capacity(), 0);
         let mut scratch = buf(mem, fmt::to_str_scratch_len(n, 10))?;
-        let k = self.with(|r| fmt::to_str(&mut text, r, 10, false, &mut scratch)).unwrap_or(0);
+        let d = self.digits();
+        let k = fmt::to_str(&mut text, self.mpz(&d), 10, false, &mut scratch).unwrap_or(0);
         release(mem, scratch);
         text.truncate(k);
         // A copy (no unchecked String from the digit bytes); `text`'s
@@ -187,19 +200,19 @@ impl Int {
         let mut out = buf(mem, out_len)?;
         let mut scratch = buf(mem, scratch_len)?;
         let (o, s) = (&mut out[..], &mut scratch[..]);
-        let r = a.with(|x| {
-            b.with(|y| match op {
-                BigOp::Bit(k) => bits::bitop(o, k, x, y),
-                BigOp::Add => mpy_mpz::add::add(o, x, y),
-                BigOp::Sub => mpy_mpz::add::sub(o, x, y),
-                BigOp::Mul => mul::mul(o, x, y, s),
-                BigOp::Mod => div::modulo(o, x, y, s),
-                BigOp::FloorDiv => div::floordiv(o, x, y, s),
-                BigOp::Shl(n) => shift::shl(o, x, n),
-                BigOp::Shr(n) => shift::shr(o, x, n),
-                BigOp::Pow(e) => pow::pow(o, x, e, s),
-            })
-        });
+        let (da, db) = (a.digits(), b.digits());
+        let (x, y) = (a.mpz(&da), b.mpz(&db));
+        let r = match op {
+            BigOp::Bit(k) => bits::bitop(o, k, x, y),
+            BigOp::Add => mpy_mpz::add::add(o, x, y),
+            BigOp::Sub => mpy_mpz::add::sub(o, x, y),
+            BigOp::Mul => mul::mul(o, x, y, s),
+            BigOp::Mod => div::modulo(o, x, y, s),
+            BigOp::FloorDiv => div::floordiv(o, x, y, s),
+            BigOp::Shl(n) => shift::shl(o, x, n),
+            BigOp::Shr(n) => shift::shr(o, x, n),
+            BigOp::Pow(e) => pow::pow(o, x, e, s),
+        };
         release(mem, scratch);
         match r {
             Ok(r) => Ok(Int::from_result(out, r, mem)),
@@ -286,7 +299,9 @@ impl Int {
     /// [`Int::mul`]: a checked `i64` power is a 64-bit multiply loop of
     /// its own on the boards).
     pub fn pow(a: &Int, e: u32, mem: &Mem) -> MResult<Int> {
-        let (out, scratch) = a.with(|r| (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e))));
+        let d = a.digits();
+        let r = a.mpz(&d);
+        let (out, scratch) = (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e)));
         let (Some(out), Some(scratch)) = (out, scratch) else { return Err(mem.fail()) };
         Int::big(BigOp::Pow(u64::from(e)), a, a, out, scratch, mem)
     }

@@ -116,14 +116,8 @@ impl Parser<'_> {
         if self.is_op(Op::Walrus) {
             let target = self.target_name(e, line, "can't assign to expression");
             self.skip()?;
-            let value = self.test()?;
-            return Ok(mk(
-                line,
-                ExprKind::NamedExpr {
-                    target,
-                    value: self.bx(value)?,
-                },
-            ));
+            let value = self.test_bx()?;
+            return Ok(mk(line, ExprKind::NamedExpr { target, value }));
         }
         Ok(e)
     }
@@ -211,12 +205,17 @@ impl Parser<'_> {
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond { self.test_nocond() } else { self.test() }?;
+        let body = if nocond {
+            let b = self.test_nocond()?;
+            self.bx(b)?
+        } else {
+            self.test_bx()?
+        };
         let f = FunctionDef {
             name: Ident::default(),
             args,
             bases: Box::default(),
-            returns: Some(self.bx(body)?),
+            returns: Some(body),
             body: Vec::new(),
             decorators: Vec::new(),
             is_async: false,
@@ -698,15 +697,14 @@ impl Parser<'_> {
         if self.is_op(Op::RBrace) {
             return Ok(mk(line, ExprKind::Dict(Vec::new())));
         }
-        let first = self.test()?;
         // One loop for both displays (less code): a dict's items are
         // key, value, key, value, ...
+        let mut items = Vec::new();
+        self.push_test(&mut items)?;
+        let kline = items.first().map_or(line, Expr::line);
         let is_dict = self.eat_op(Op::Colon)?;
-        let kline = first.line();
-        let mut items = self.vec1(first)?;
         if is_dict {
-            let value = self.test()?;
-            self.push(&mut items, value)?;
+            self.push_test(&mut items)?;
         }
         if self.is_kw(Kw::For) {
             if is_dict {
@@ -720,25 +718,29 @@ impl Parser<'_> {
                 break;
             }
             let kline = self.tok.line;
-            let k = self.test()?;
+            self.push_test(&mut items)?;
             if is_dict {
                 if !self.is_op(Op::Colon) && (self.is_op(Op::Comma) || self.is_op(Op::RBrace)) {
                     self.defer(CompileError::syntax("expecting key:value for dict", kline));
+                    items.pop();
                     continue;
                 }
                 self.expect_op(Op::Colon)?;
-                let v = self.test()?;
-                self.push(&mut items, k)?;
-                self.push(&mut items, v)?;
-            } else {
-                self.push(&mut items, k)?;
-                if self.eat_op(Op::Colon)? {
-                    self.defer(CompileError::syntax("expecting just a value for set", kline));
-                    self.test()?;
-                }
+                self.push_test(&mut items)?;
+            } else if self.eat_op(Op::Colon)? {
+                self.defer(CompileError::syntax("expecting just a value for set", kline));
+                self.test()?;
             }
         }
         Ok(mk(line, if is_dict { ExprKind::Dict(items) } else { ExprKind::Set(items) }))
+    }
+
+    /// A `test` appended to `v` (parsed in place: no move of the result).
+    #[inline(never)]
+    fn push_test(&mut self, v: &mut Vec<Expr>) -> PResult<()> {
+        let mut e = HOLE;
+        self.test_into(&mut e)?;
+        self.push(v, e)
     }
 
     /// A comprehension of `kind` with element `elt`, its clauses from the
@@ -878,8 +880,7 @@ impl Parser<'_> {
             if p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket) {
                 Ok(None)
             } else {
-                let t = p.test()?;
-                Ok(Some(p.bx(t)?))
+                Ok(Some(p.test_bx()?))
             }
         };
         let upper = bound(self)?;
@@ -926,8 +927,7 @@ impl Parser<'_> {
                 };
                 let name = self.target_name(e, line, msg);
                 self.skip()?;
-                let value = self.test()?;
-                let value = self.bx(value)?;
+                let value = self.test_bx()?;
                 if walrus {
                     Arg::Positional(mk(line, ExprKind::NamedExpr { target: name, value }))
                 } else {
