@@ -115,6 +115,18 @@ pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
     floor_divmod(a, b)
 }
 
+/// `b**k` (wrapping; the callers' powers fit): one small loop for the
+/// powers of 5 and 10 here instead of `pow`'s squaring inlined at each
+/// (flash on the boards; `k` is small).
+#[inline(never)]
+pub(crate) fn ipow(b: u64, k: u32) -> u64 {
+    let mut r = 1u64;
+    for _ in 0..k {
+        r = r.wrapping_mul(b);
+    }
+    r
+}
+
 /// The binary formats: `f32` and `f64` (sealed).
 pub trait Float: Copy + core::ops::Neg<Output = Self> + sealed::Sealed {
     /// Significant decimal digits kept when parsing; the rest only count
@@ -208,7 +220,7 @@ impl Float for f32 {
         if cfg!(target_os = "none") || d >= 1 << 24 || e10.unsigned_abs() > 10 {
             return None;
         }
-        let p = 10u64.pow(e10.unsigned_abs() as u32) as f32;
+        let p = ipow(10, e10.unsigned_abs() as u32) as f32;
         let v = if e10 < 0 { d as f32 / p } else { d as f32 * p };
         Some(if neg { -v } else { v })
     }
