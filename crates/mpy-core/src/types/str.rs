@@ -216,7 +216,9 @@ fn str_binary_op(vm: &mut Vm, op: BinaryOp, lhs: Obj, rhs: Obj) -> PyResult<Obj>
     seq_binary_op(vm, Kind::Str, op, lhs, rhs)
 }
 
-/// The index error/type error message noun for a kind.
+/// The index error/type error message noun for a kind (error paths: one
+/// copy on the boards).
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn noun(kind: Kind) -> &'static str {
     match kind {
         Kind::Str => "string",
