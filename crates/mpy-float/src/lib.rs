@@ -115,16 +115,22 @@ pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
     floor_divmod(a, b)
 }
 
-/// `b**k` (wrapping; the callers' powers fit): one small loop for the
-/// powers of 5 and 10 here instead of `pow`'s squaring inlined at each
-/// (flash on the boards; `k` is small).
-#[inline(never)]
+/// `b**k` (wrapping; the callers' powers fit). Boards: one small loop
+/// for the powers of 5 and 10 here instead of `pow`'s squaring inlined at
+/// each (`k` is small); the desktop keeps `pow`.
+#[cfg_attr(not(target_os = "none"), inline)]
+#[cfg_attr(target_os = "none", inline(never))]
 pub(crate) fn ipow(b: u64, k: u32) -> u64 {
-    let mut r = 1u64;
-    for _ in 0..k {
-        r = r.wrapping_mul(b);
+    #[cfg(not(target_os = "none"))]
+    return b.wrapping_pow(k);
+    #[cfg(target_os = "none")]
+    {
+        let mut r = 1u64;
+        for _ in 0..k {
+            r = r.wrapping_mul(b);
+        }
+        r
     }
-    r
 }
 
 /// The binary formats: `f32` and `f64` (sealed).
