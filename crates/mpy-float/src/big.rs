@@ -44,7 +44,7 @@ impl<'a> Big<'a> {
             self.mul_add(1_220_703_125, 0)?;
             k -= 13;
         }
-        self.mul_add(5u32.pow(k as u32), 0)
+        self.mul_add(crate::ipow(5, k as u32) as u32, 0)
     }
 
     /// Significant bits.

@@ -44,7 +44,7 @@ fn digits(spec: &Spec, m: u64, e2: i64, p: u32, round: Round, a: &mut [u32], b: 
     // floor(log10(x)) is k or k + 1 (78913 / 2**18 is log10(2) to within
     // what exponents up to 1650 need).
     let mut k = (e_lead * 78913) >> 18;
-    let pw = 10u64.pow(p);
+    let pw = crate::ipow(10, p);
     // q = floor(x / 10**s) is in [10**(p-1), 10**(p+1)).
     let s = k - p as i64 + 1;
     let mut n = Big::from_u64(a, m)?;

@@ -115,6 +115,24 @@ pub fn divmod_f64(a: f64, b: f64) -> (f64, f64) {
     floor_divmod(a, b)
 }
 
+/// `b**k` (wrapping; the callers' powers fit). Boards: one small loop
+/// for the powers of 5 and 10 here instead of `pow`'s squaring inlined at
+/// each (`k` is small); the desktop keeps `pow`.
+#[cfg_attr(not(target_os = "none"), inline)]
+#[cfg_attr(target_os = "none", inline(never))]
+pub(crate) fn ipow(b: u64, k: u32) -> u64 {
+    #[cfg(not(target_os = "none"))]
+    return b.wrapping_pow(k);
+    #[cfg(target_os = "none")]
+    {
+        let mut r = 1u64;
+        for _ in 0..k {
+            r = r.wrapping_mul(b);
+        }
+        r
+    }
+}
+
 /// The binary formats: `f32` and `f64` (sealed).
 pub trait Float: Copy + core::ops::Neg<Output = Self> + sealed::Sealed {
     /// Significant decimal digits kept when parsing; the rest only count
@@ -203,10 +221,12 @@ impl Float for f32 {
         self.to_bits() as u64
     }
     fn exact(d: u64, e10: i64, neg: bool) -> Option<f32> {
-        if d >= 1 << 24 || e10.unsigned_abs() > 10 {
+        // The boards take the exact path (same result) for every number:
+        // the fast path's flash is worth more there than its speed.
+        if cfg!(target_os = "none") || d >= 1 << 24 || e10.unsigned_abs() > 10 {
             return None;
         }
-        let p = 10u64.pow(e10.unsigned_abs() as u32) as f32;
+        let p = ipow(10, e10.unsigned_abs() as u32) as f32;
         let v = if e10 < 0 { d as f32 / p } else { d as f32 * p };
         Some(if neg { -v } else { v })
     }

@@ -142,7 +142,7 @@ pub fn from_decimal<F: Float>(neg: bool, digits: impl Iterator<Item = u8>, e10: 
             nd += 1;
             e -= 1;
         }
-        big.mul_add(10u32.pow(chunk_len), chunk)?;
+        big.mul_add(crate::ipow(10, chunk_len) as u32, chunk)?;
         if nd <= 19 {
             if let Some(v) = F::exact(small, e, neg) {
                 return Some(v);

@@ -136,20 +136,29 @@ pub fn put_n(vm: &mut Vm, out: &mut Out, c: char, n: usize) -> PyResult<()> {
     let mut enc = [0u8; 4];
     let e = c.encode_utf8(&mut enc).as_bytes();
     reserve_out(vm, out, n.saturating_mul(e.len()))?;
-    // ASCII fill (the usual case) is one memset; wider chars are
-    // repeated.
-    let mut chunk = [e[0]; 64];
-    let per = chunk.len() / e.len();
-    if e.len() > 1 {
-        for k in 0..per {
-            chunk[k * e.len()..(k + 1) * e.len()].copy_from_slice(e);
-        }
+    // Boards: one char at a time (the room is reserved).
+    #[cfg(target_os = "none")]
+    for _ in 0..n {
+        out.bytes(vm, e)?;
     }
-    let mut left = n;
-    while left > 0 {
-        let k = left.min(per);
-        out.bytes(vm, &chunk[..k * e.len()])?;
-        left -= k;
+    // Desktop: ASCII fill (the usual case) is one memset; wider chars are
+    // repeated.
+    #[cfg(not(target_os = "none"))]
+    let mut chunk = [e[0]; 64];
+    #[cfg(not(target_os = "none"))]
+    {
+        let per = chunk.len() / e.len();
+        if e.len() > 1 {
+            for k in 0..per {
+                chunk[k * e.len()..(k + 1) * e.len()].copy_from_slice(e);
+            }
+        }
+        let mut left = n;
+        while left > 0 {
+            let k = left.min(per);
+            out.bytes(vm, &chunk[..k * e.len()])?;
+            left -= k;
+        }
     }
     Ok(())
 }

@@ -150,7 +150,8 @@ fn resolve_range(kind: Kind, s: &[u8], start: Option<isize>, end: Option<isize>)
     if start.is_none() && end.is_none() {
         return Some((0, s.len()));
     }
-    let ascii = kind != Kind::Str || crate::types::strutil::all_ascii(s);
+    // (Boards: ASCII text takes the code-point path too, the same offsets.)
+    let ascii = kind != Kind::Str || (cfg!(not(target_os = "none")) && crate::types::strutil::all_ascii(s));
     let len = if ascii { s.len() } else { char_len(s) } as isize;
     let norm = |v: isize| -> isize {
         if v < 0 {
@@ -256,7 +257,9 @@ fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
                 let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
                 pos.map(|p| {
                     let abs = bs + p;
-                    if kind == Kind::Str && !crate::types::strutil::all_ascii(&s[..abs]) {
+                    // (Desktop: ASCII text before it skips the count; the
+                    // count gives the same.)
+                    if kind == Kind::Str && (cfg!(target_os = "none") || !crate::types::strutil::all_ascii(&s[..abs])) {
                         byte_to_char(s, abs)
                     } else {
                         abs

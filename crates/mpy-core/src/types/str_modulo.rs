@@ -267,7 +267,8 @@ fn unsupported(vm: &mut Vm, fmt: &[u8], at: usize) -> crate::PyErr {
 fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: &mut Out) -> PyResult<()> {
     spec.zero = false;
     // A str argument of `%s` without a precision goes straight from its
-    // text.
+    // text (desktop; boards print it as below, the same text).
+    #[cfg(not(target_os = "none"))]
     if t == b's' && spec.precision.is_none() && core::ptr::eq(vm.builtin_type(arg), &super::str::STR_TYPE) {
         let text = vm.str_pinned(arg).unwrap_or("").as_bytes();
         // No padding: the text as is.

@@ -555,7 +555,9 @@ pub fn items_seq(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 
 /// Byte offset of code point `ci` in UTF-8 `s` (clamped to `s.len()`).
 pub fn char_to_byte(s: &[u8], ci: usize) -> usize {
-    if all_ascii(s) {
+    // Desktop: ASCII text at once (boards: the count below gives the same,
+    // stopping at `ci`).
+    if cfg!(not(target_os = "none")) && all_ascii(s) {
         return ci.min(s.len());
     }
     let mut n = 0;
