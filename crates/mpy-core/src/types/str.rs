@@ -276,28 +276,11 @@ pub fn seq_subscr_load(vm: &mut Vm, kind: Kind, o: Obj, index: Obj) -> PyResult<
         }
         return build(vm, kind, n, |vm, out| pick(buffer_ref(vm, o).unwrap_or(&[]), a, e, c, out));
     }
-    let mut out = Out::buf();
-    // Boards: each selected char's bytes found from its position (for
-    // non-ASCII text by counting from the start each time: less flash
-    // than the desktop's cursor, slower for long text).
-    #[cfg(target_os = "none")]
-    for p in slice_positions(a, e, c) {
-        let mut ch = [0u8; 4];
-        let n = {
-            let b = buffer_ref(vm, o).unwrap_or(&[]);
-            let src = b.get(at(p)..at(p + 1)).unwrap_or(&[]);
-            let n = src.len().min(4);
-            ch[..n].copy_from_slice(&src[..n]);
-            n
-        };
-        out.bytes(vm, &ch[..n])?;
-    }
     // A cursor walks the content char by char (byte by byte but for
     // non-ASCII text) to each selected position, in either direction, so
     // the whole slice costs one pass.
-    #[cfg(not(target_os = "none"))]
+    let mut out = Out::buf();
     let (mut ci, mut bi) = (0usize, 0usize);
-    #[cfg(not(target_os = "none"))]
     for p in slice_positions(a, e, c) {
         let mut ch = [0u8; 4];
         let n = {
