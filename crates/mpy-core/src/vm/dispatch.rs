@@ -34,6 +34,8 @@ mod run;
 #[cfg(not(target_os = "none"))]
 use iter::str_iter_next;
 use iter::{plain_str_any, range_slots};
+#[cfg(not(target_os = "none"))]
+use operand::read_small_int_multi;
 use operand::{read_jump, read_uint};
 use run::poll_interrupt;
 pub use run::run;
@@ -788,8 +790,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                     pc = unsafe { pc.add(1) };
                     Obj::small_int(if b & 0x40 != 0 { b as isize - 0x80 } else { b as isize })
                 } else {
+                    // Desktop: up to 5 bytes straight-line.
+                    #[cfg(not(target_os = "none"))]
+                    // SAFETY: see above (the first byte has bit 7 set).
+                    let v = unsafe { read_small_int_multi(&mut pc) };
                     // Multi-byte: MSB group first, sign in bit 6 of the first.
+                    #[cfg(target_os = "none")]
                     let mut v: i64 = if b & 0x40 != 0 { -1 } else { 0 };
+                    #[cfg(target_os = "none")]
                     loop {
                         // SAFETY: see above.
                         let b = unsafe { *pc };
