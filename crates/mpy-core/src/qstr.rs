@@ -228,6 +228,15 @@ pub fn find_static(s: &str) -> Option<Qstr> {
 /// Marks an empty slot of the run-time index.
 const EMPTY: u32 = u32::MAX;
 
+/// `u32`s per slot of the run-time index: the position in `strs`, and on
+/// the desktop also the entry's hash, so a probe passes other entries
+/// without reading their text objects.
+#[cfg(not(target_os = "none"))]
+const SLOT: usize = 2;
+/// `u32`s per slot of the run-time index: the position in `strs`.
+#[cfg(target_os = "none")]
+const SLOT: usize = 1;
+
 /// Words of a [`Filter`] (8192 bits).
 #[cfg(not(target_os = "none"))]
 const FILTER_WORDS: usize = 128;
@@ -304,8 +313,9 @@ pub struct QstrPool {
     /// Text object of run-time qstr `N_STATIC + i` at index `i`: a heap
     /// str, or a `heap::strs::StaticTextObj` for text in read-only memory.
     pub(crate) strs: GcVec<Obj>,
-    /// Open-addressing index (linear probing, load <= 1/2, length a power
-    /// of two or 0) of positions in `strs`; [`EMPTY`] marks a free slot.
+    /// Open-addressing index (linear probing, load <= 1/2, a power of two
+    /// or 0 slots of [`SLOT`] words) of positions in `strs` (desktop: each
+    /// followed by its entry's hash); [`EMPTY`] marks a free slot.
     pub(crate) index: GcVec<u32>,
     /// Bytes held by the pool's strings (reported by `micropython.qstr_info`).
     pub bytes: usize,
@@ -320,7 +330,32 @@ pub struct QstrPool {
 }
 
 impl QstrPool {
+    /// Finds a run-time qstr by text whose [`hash_bytes`] is `h` (desktop:
+    /// only entries of hash `h` are read).
+    #[cfg(not(target_os = "none"))]
+    #[inline]
+    fn find_dynamic(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
+        let index = self.index.as_slice();
+        let mask = (index.len() / SLOT).checked_sub(1)?;
+        let mut i = slot_of(h, mask);
+        loop {
+            let &[pos, ph] = index.get(i * SLOT..)?.first_chunk::<SLOT>()?;
+            if pos == EMPTY {
+                return None;
+            }
+            if ph == h {
+                if let Some((t, _)) = self.strs.as_slice().get(pos as usize).and_then(|&o| heap.text_of(o)) {
+                    if text_eq(t.as_bytes(), s.as_bytes()) {
+                        return Some(Qstr((N_STATIC + pos as usize) as u32));
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     /// Finds a run-time qstr by text whose [`hash_bytes`] is `h`.
+    #[cfg(target_os = "none")]
     #[inline]
     fn find_dynamic(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
         let index = self.index.as_slice();
@@ -375,7 +410,7 @@ impl QstrPool {
     }
 
     /// [`QstrPool::lookup_hashed`] once a filter holds `h` (`in_static`:
-    /// the built-ins' one), desktop.
+    /// the built-ins' one; if false, the pool's does), desktop.
     #[cfg(not(target_os = "none"))]
     #[inline(never)]
     fn lookup_filtered(&self, heap: &Heap, s: &str, h: u32, in_static: bool) -> Option<Qstr> {
@@ -386,9 +421,9 @@ impl QstrPool {
             if let Some(q) = find_static_hashed(s, h) {
                 return Some(q);
             }
-        }
-        if !Filter::holds(&self.filter.0, h) {
-            return None;
+            if !Filter::holds(&self.filter.0, h) {
+                return None;
+            }
         }
         self.find_dynamic(heap, s, h)
     }
@@ -442,12 +477,16 @@ impl QstrPool {
     /// Puts position `pos` (hash `h`) into the first free slot of its
     /// probe sequence (the index has a free slot: load <= 1/2).
     fn place(index: &mut [u32], pos: u32, h: u32) {
-        let mask = index.len() - 1;
+        let mask = index.len() / SLOT - 1;
         let mut i = slot_of(h, mask);
-        while index[i] != EMPTY {
+        while index[i * SLOT] != EMPTY {
             i = (i + 1) & mask;
         }
-        index[i] = pos;
+        index[i * SLOT] = pos;
+        #[cfg(not(target_os = "none"))]
+        if let Some(x) = index.get_mut(i * SLOT + 1) {
+            *x = h;
+        }
     }
 }
 
@@ -509,9 +548,9 @@ impl crate::state::Vm {
             self.qstrs.strs = v;
             r?;
         }
-        if (pos + 1) * 2 > self.qstrs.index.len() {
+        if (pos + 1) * 2 > self.qstrs.index.len() / SLOT {
             // Grow and rehash every entry (the new one is placed below).
-            let size = (self.qstrs.index.len() * 2).max(64);
+            let size = (self.qstrs.index.len() * 2).max(64 * SLOT);
             let mut index = self.new_vec::<u32>(size)?;
             index.resize_within_capacity(size, EMPTY);
             for p in 0..pos {

@@ -18,7 +18,6 @@ use crate::obj::Obj;
 use crate::qstr::Qstr;
 use crate::state::Vm;
 use crate::typ::{Subscr, UnaryOp};
-use crate::types::exception as exc;
 use crate::types::list::ListObj;
 use crate::types::misc::CellObj;
 use crate::{PyErr, PyResult};
@@ -28,9 +27,18 @@ pub use super::access::{list_append, load_global, name_error, ns_lookup, ns_stor
 use super::fastpath::*;
 #[cfg(not(target_os = "none"))]
 use super::fastpath::bin_op::*;
-use super::scrub::{scrub_after_call, scrub_native_stack};
+use super::scrub::scrub_after_call;
+mod iter;
 mod operand;
+mod run;
+#[cfg(not(target_os = "none"))]
+use iter::str_iter_next;
+use iter::{plain_str_any, range_slots};
+#[cfg(not(target_os = "none"))]
+use operand::read_small_int_multi;
 use operand::{read_jump, read_uint};
+use run::poll_interrupt;
+pub use run::run;
 
 /// How a frame stopped running.
 pub enum Outcome {
@@ -88,149 +96,6 @@ impl Exit {
             _ => Err(PyErr(self.v)),
         }
     }
-}
-
-/// Runs `f` until it returns or yields. `throw`, for a resumed generator,
-/// is an exception to raise at the resume point instead of continuing.
-#[cfg_attr(not(target_os = "none"), inline(always))]
-pub fn run(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Outcome> {
-    // Desktop: a fresh run goes straight into the loop; only an exception
-    // takes the out-of-line path (which catches it, or lets it out).
-    #[cfg(not(target_os = "none"))]
-    if throw.is_none() {
-        let x = execute(vm, f, Obj::NULL);
-        if x.kind == EXIT_RAISE {
-            let mut r = x.result();
-            return run_after_raise(vm, f, &mut r);
-        }
-        return x.result();
-    }
-    run_catching(vm, f, throw)
-}
-
-/// [`run`] after the loop let an exception out of `f` (desktop): `r` is
-/// the loop's result. The exception's handler runs on (as in
-/// [`run_catching`]), or it leaves the frame.
-#[cfg(not(target_os = "none"))]
-#[cold]
-#[inline(never)]
-fn run_after_raise(vm: &mut Vm, f: &mut Frame<'_>, r: &mut PyResult<Outcome>) -> PyResult<Outcome> {
-    if let Some(e) = uncaught(vm, f, r) {
-        return Err(e);
-    }
-    scrub_native_stack(vm);
-    vm.vmstate.scrub_pending = true;
-    run_catching(vm, f, None)
-}
-
-/// Takes the exception out of the loop's result `r` (overwriting it: `r`
-/// lives in the caller's native frame, which runs on, and the conservative
-/// collector would keep the exception alive through it) and hands it to
-/// `f`'s handlers: None if one caught it (the frame goes on there; the
-/// exception stays only in this function's, then dead, frame), else the
-/// exception, which leaves the frame.
-#[cfg(not(target_os = "none"))]
-#[inline(never)]
-fn uncaught(vm: &mut Vm, f: &mut Frame<'_>, r: &mut PyResult<Outcome>) -> Option<PyErr> {
-    let Err(e) = core::mem::replace(r, Ok(Outcome::Return(Obj::NULL))) else { return None };
-    if f.catch(vm, e.0) {
-        None
-    } else {
-        Some(e)
-    }
-}
-
-/// [`run`]'s general path: runs `f` (raising `throw` first, if any) until
-/// it returns or yields, going on from each handler that catches an
-/// exception.
-#[cfg_attr(target_os = "none", inline(always))]
-fn run_catching(vm: &mut Vm, f: &mut Frame<'_>, mut throw: Option<Obj>) -> PyResult<Outcome> {
-    loop {
-        if let Some(r) = run_until_caught(vm, f, throw.take()) {
-            return r;
-        }
-        // An exception was caught: it may be garbage by the time it is
-        // handled, but copies of it linger in the dead native frames that
-        // carried it here, where the conservative collector would find
-        // them. Zero that stack area before running on, and again when the
-        // frame returns to a calling dispatch loop (`scrub_after_call`).
-        scrub_native_stack(vm);
-        vm.vmstate.scrub_pending = true;
-    }
-}
-
-/// Runs `f` until it returns, yields, or an exception is caught by one of
-/// its handlers (None: run it again from the handler). The exception
-/// value lives only in this function's (then dead) frame.
-#[inline(never)]
-fn run_until_caught(vm: &mut Vm, f: &mut Frame<'_>, throw: Option<Obj>) -> Option<PyResult<Outcome>> {
-    let r = match throw {
-        Some(e) => {
-            let at_yield_from = f.code.code().get(f.ip) == Some(&op::YIELD_FROM);
-            if at_yield_from {
-                // Forward into the delegate: handled by YIELD_FROM, which
-                // pops a sent value (the verified depth includes it).
-                if !f.push(Obj::NONE) {
-                    return Some(Err(bad_code(vm)));
-                }
-                execute(vm, f, e).result()
-            } else {
-                Err(PyErr(e))
-            }
-        }
-        None => execute(vm, f, Obj::NULL).result(),
-    };
-    match r {
-        Ok(o) => Some(Ok(o)),
-        Err(PyErr(e)) => {
-            if f.catch(vm, e) {
-                None
-            } else {
-                Some(Err(PyErr(e)))
-            }
-        }
-    }
-}
-
-/// Backward jumps between two HAL interrupt polls.
-const POLL_EVERY: u32 = 32;
-
-/// Called at each backward jump: every [`POLL_EVERY`] jumps (counted
-/// across frames in `VmState`) a pending check: the HAL is asked for an
-/// interrupt (Ctrl-C: `KeyboardInterrupt`), then pending callbacks run
-/// ([`super::pending`]). Errors: what they raise.
-#[inline(always)]
-fn poll_interrupt(vm: &mut Vm) -> PyResult<()> {
-    // Desktop: one decrement in memory and a branch on its borrow (the
-    // countdown was 0), `sub [mem], 1; jb` (boards: unmeasured there, as
-    // before).
-    #[cfg(not(target_os = "none"))]
-    {
-        let (n, borrow) = vm.vmstate.poll_countdown.overflowing_sub(1);
-        vm.vmstate.poll_countdown = n;
-        if borrow {
-            return poll_hal(vm);
-        }
-        Ok(())
-    }
-    #[cfg(target_os = "none")]
-    match vm.vmstate.poll_countdown.checked_sub(1) {
-        Some(n) => {
-            vm.vmstate.poll_countdown = n;
-            Ok(())
-        }
-        None => poll_hal(vm),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn poll_hal(vm: &mut Vm) -> PyResult<()> {
-    vm.vmstate.poll_countdown = POLL_EVERY - 1;
-    if vm.hal.take_interrupt() {
-        return Err(vm.error_noargs(&exc::KEYBOARD_INTERRUPT_TYPE));
-    }
-    super::pending::run(vm)
 }
 
 /// The instruction loop proper. `pending` is an exception thrown into a
@@ -925,8 +790,14 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                     pc = unsafe { pc.add(1) };
                     Obj::small_int(if b & 0x40 != 0 { b as isize - 0x80 } else { b as isize })
                 } else {
+                    // Desktop: up to 5 bytes straight-line.
+                    #[cfg(not(target_os = "none"))]
+                    // SAFETY: see above (the first byte has bit 7 set).
+                    let v = unsafe { read_small_int_multi(&mut pc) };
                     // Multi-byte: MSB group first, sign in bit 6 of the first.
+                    #[cfg(target_os = "none")]
                     let mut v: i64 = if b & 0x40 != 0 { -1 } else { 0 };
+                    #[cfg(target_os = "none")]
                     loop {
                         // SAFETY: see above.
                         let b = unsafe { *pc };
@@ -1428,60 +1299,4 @@ fn clear(from: *mut Obj, to: *mut Obj) {
             p = p.add(1);
         }
     }
-}
-
-/// Is `o` a plain str (a qstr or an exact heap str)? Always false on
-/// the boards (no str fast path in FOR_ITER there).
-#[inline(always)]
-fn plain_str_any(vm: &Vm, o: Obj) -> bool {
-    #[cfg(not(target_os = "none"))]
-    return plain_str(vm, o).is_some();
-    #[cfg(target_os = "none")]
-    {
-        let _ = (vm, o);
-        false
-    }
-}
-
-/// FOR_ITER over a plain str, whose slots from `s0` are `[3, str, byte
-/// offset, NULL]`: the next character (an ASCII one is its built-in
-/// qstr), advancing the offset; None at the end.
-///
-/// Errors: `MemoryError` (a non-ASCII character's str).
-#[cfg(not(target_os = "none"))]
-#[inline(never)]
-fn str_iter_next(vm: &mut Vm, s0: *mut Obj) -> PyResult<Option<Obj>> {
-    // SAFETY: FOR_ITER's 4 slots from `s0` are in use (verified).
-    let (o, off) = unsafe { (s0.add(1).read(), s0.add(2).read()) };
-    let Some(text) = plain_str(vm, o) else { return Ok(None) };
-    let i = off.as_small_int().unwrap_or(isize::MAX) as usize;
-    let Some(&b) = text.as_bytes().get(i) else { return Ok(None) };
-    let (item, n) = match crate::qstr::ascii_char(b) {
-        Some(q) if b < 0x80 => (Obj::qstr(q), 1),
-        _ => str_iter_char(vm, text, i)?,
-    };
-    // SAFETY: as above.
-    unsafe { s0.add(2).write(Obj::small_int((i + n) as isize)) };
-    Ok(Some(item))
-}
-
-/// [`str_iter_next`]'s non-ASCII character at byte `i` of `text`: its str
-/// and byte length (out of line: the ASCII path saves no registers).
-///
-/// Errors: `MemoryError`.
-#[cfg(not(target_os = "none"))]
-#[inline(never)]
-fn str_iter_char(vm: &mut Vm, text: &str, i: usize) -> PyResult<(Obj, usize)> {
-    let n = text.get(i..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
-    let c = text.get(i..i + n).unwrap_or("");
-    Ok((vm.new_str(c)?, n))
-}
-
-/// The FOR_ITER slots `[1, start, stop, step]` for a range of small ints.
-#[inline]
-fn range_slots(vm: &Vm, o: Obj) -> Option<[Obj; 4]> {
-    let r = vm.heap.get::<crate::types::range::RangeObj>(o)?;
-    let ok = |v: isize| (Obj::SMALL_INT_MIN..=Obj::SMALL_INT_MAX).contains(&v);
-    (ok(r.start) && ok(r.stop) && ok(r.step) && r.step != 0)
-        .then(|| [Obj::small_int(1), Obj::small_int(r.start), Obj::small_int(r.stop), Obj::small_int(r.step)])
 }

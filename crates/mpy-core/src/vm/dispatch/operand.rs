@@ -121,3 +121,55 @@ unsafe fn read_jump_inline(pc: &mut *const u8, signed: bool) -> *const u8 {
         pc.offset(off)
     }
 }
+
+/// LOAD_CONST_SMALL_INT's operand of two bytes or more at `*pc` (desktop),
+/// advancing `pc` past it: the 7-bit groups, most significant first, the
+/// sign in bit 6 of the first. Up to 5 bytes (35 bits: the 32-bit
+/// constants of hashes and random number generators) straight-line, each
+/// later byte added whole (`(v << 7) + b`: one operation fewer than
+/// masking its bit 7 off) and the continuation bits taken off once at
+/// the end; longer ones in a loop.
+///
+/// # Safety
+/// `*pc` must point to a LOAD_CONST_SMALL_INT operand whose first byte has
+/// bit 7 set and that the verifier decoded inside the code.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub(super) unsafe fn read_small_int_multi(pc: &mut *const u8) -> i64 {
+    let p = *pc;
+    // SAFETY (all reads): per the contract, the operand's bytes up to the
+    // first with bit 7 clear are inside the code; each read below is of a
+    // byte after one with bit 7 set.
+    unsafe {
+        // The first group, sign-extended from its bit 6.
+        let mut v = i64::from(((*p << 1) as i8) >> 1);
+        // Byte `$k`, added whole; if it is the last, the value less the
+        // continuation bits of bytes 1..$k (`$c`).
+        macro_rules! step {
+            ($k:expr, $c:expr) => {{
+                let b = *p.add($k);
+                v = (v << 7).wrapping_add(i64::from(b));
+                if b < 0x80 {
+                    *pc = p.add($k + 1);
+                    return v.wrapping_sub($c);
+                }
+            }};
+        }
+        step!(1, 0);
+        step!(2, 1 << 14);
+        step!(3, (1 << 14) + (1 << 21));
+        step!(4, (1 << 14) + (1 << 21) + (1 << 28));
+        // Longer: decoded again from the start, masking each byte.
+        let mut v = i64::from(((*p << 1) as i8) >> 1);
+        let mut q = p.add(1);
+        loop {
+            let b = *q;
+            q = q.add(1);
+            v = (v << 7) | i64::from(b & 0x7f);
+            if b < 0x80 {
+                *pc = q;
+                return v;
+            }
+        }
+    }
+}
