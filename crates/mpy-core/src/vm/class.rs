@@ -485,6 +485,7 @@ fn call_class_general(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let t: &'static TypeObj = cls.as_type()?;
     let c = vm.heap.class(cls)?;
     if c.ty.base.is_some() || (c.st.flags | vm.vmstate.class_flags_extra) & CF_NEW != 0 || args.len() >= 8 {
         return None;
@@ -506,7 +507,6 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         None if args.is_empty() => {}
         _ => return None,
     }
-    let t: &'static TypeObj = cls.as_type()?;
     // A table of up to LINEAR_MAX entries: in the instance's own blocks,
     // their count a constant in each arm (the allocator's fast path and
     // the table's set-up fold to straight-line code).
