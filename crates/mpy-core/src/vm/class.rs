@@ -485,6 +485,7 @@ fn call_class_general(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResu
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
+    let t: &'static TypeObj = cls.as_type()?;
     let c = vm.heap.class(cls)?;
     if c.ty.base.is_some() || (c.st.flags | vm.vmstate.class_flags_extra) & CF_NEW != 0 || args.len() >= 8 {
         return None;
@@ -506,13 +507,21 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         None if args.is_empty() => {}
         _ => return None,
     }
-    let t: &'static TypeObj = cls.as_type()?;
-    let (members, words) = match first_table(vm, inst_attrs) {
-        Ok(x) => x,
-        Err(e) => return Some(Err(e)),
+    // A table of up to LINEAR_MAX entries: in the instance's own blocks,
+    // their count a constant in each arm (the allocator's fast path and
+    // the table's set-up fold to straight-line code).
+    let obj = match inst_attrs {
+        0 => new_plain_instance::<1>(vm, t),
+        1..=2 => new_plain_instance::<2>(vm, t),
+        3..=4 => new_plain_instance::<3>(vm, t),
+        5..=6 => new_plain_instance::<4>(vm, t),
+        7..=crate::map::LINEAR_MAX => new_plain_instance::<5>(vm, t),
+        _ => first_table(vm, inst_attrs).and_then(|(members, words)| {
+            let base = ObjBase::new(t);
+            vm.alloc_obj_with_table(words, members, |members| InstanceObj { base, members })
+        }),
     };
-    let base = ObjBase::new(t);
-    let obj = match vm.alloc_obj_with_table(words, members, |members| InstanceObj { base, members }) {
+    let obj = match obj {
         Ok(o) => o,
         Err(e) => return Some(Err(e)),
     };
@@ -522,6 +531,28 @@ fn call_plain_class(vm: &mut Vm, cls: Obj, args: &[Obj]) -> Option<PyResult<Obj>
         Ok(_) => Err(vm.type_error(msg!("__init__() should return None"))),
         Err(e) => Err(e),
     })
+}
+
+/// A new [`InstanceObj`] of class `t` in `N` blocks: the header's block
+/// and, after it, an empty small attribute table over the other `N - 1`
+/// (as [`first_table`] sizes it: 4 words, 2 entries, per block). Desktop:
+/// [`call_plain_class`]'s allocation with `N` a constant.
+///
+/// Errors: `MemoryError`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn new_plain_instance<const N: usize>(vm: &mut Vm, t: &'static TypeObj) -> PyResult<Obj> {
+    use crate::heap::{vec::vec_in_tail, BLOCK};
+    const HEAD: usize = core::mem::size_of::<InstanceObj>();
+    const { assert!(HEAD == BLOCK && N >= 1 && N <= 5) };
+    let finish = |f: crate::heap::Fresh| {
+        let v = vec_in_tail::<usize>(&f, HEAD, (N - 1) * (BLOCK / core::mem::size_of::<usize>()));
+        crate::heap::write_obj(f, InstanceObj { base: ObjBase::new(t), members: Map::small_in(v, Map::new()) })
+    };
+    match vm.alloc_room_fast::<N>(false) {
+        Some(f) => Ok(finish(f)),
+        None => vm.alloc_room(N * BLOCK, false, false).map(finish),
+    }
 }
 
 /// A plain `object()` instance (just the header).
