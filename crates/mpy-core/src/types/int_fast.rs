@@ -104,7 +104,7 @@ fn new_int(vm: &mut Vm, v: i128) -> PyResult<Obj> {
 /// fit 64 bits or the op (or its error) needs the general path.
 ///
 /// Errors: `MemoryError`.
-#[inline(never)]
+#[inline(always)]
 pub fn binary_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> Option<PyResult<Obj>> {
     let (Some(x), Some(y)) = (as_i64(vm, a), as_i64(vm, b)) else {
         // Wider ints: the big-int arithmetic, directly.
