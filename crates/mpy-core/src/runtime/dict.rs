@@ -609,6 +609,19 @@ impl Vm {
             }
         }
         #[cfg(not(target_os = "none"))]
+        return self.map_store_general::<O>(o, key, value);
+        #[cfg(target_os = "none")]
+        self.map_store_general::<O>(o, key, value)
+    }
+
+    /// [`Vm::map_store_in`] past its simple-key fast path (desktop: out
+    /// of line, so that the fast path's frame stays small; STORE_MAP).
+    ///
+    /// Errors: as [`Vm::map_store_in`].
+    #[cfg_attr(not(target_os = "none"), inline(never))]
+    #[cfg_attr(target_os = "none", inline(always))]
+    fn map_store_general<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
+        #[cfg(not(target_os = "none"))]
         if let Some(d) = self.heap.get::<O>(o) {
             // Decided without running code: the table stays as probed.
             let (p, h) = self.table_probe(d.map(), key);
@@ -732,35 +745,7 @@ impl Vm {
     /// ignored).
     ///
     /// Errors: `TypeError` for unhashable keys, `MemoryError`.
-    #[cfg_attr(not(target_os = "none"), inline(never))]
     pub fn dict_store(&mut self, d: Obj, key: Obj, value: Obj) -> PyResult<()> {
-        // Desktop: a small int or qstr key into a small table (STORE_MAP
-        // filling a dict literal), decided here by identity, out of the
-        // general path's larger frame.
-        #[cfg(not(target_os = "none"))]
-        if key.is_small_int() || key.as_qstr().is_some() {
-            if let Some(dd) = self.heap.get_mut::<DictObj>(d) {
-                match dd.map.store_small_simple(key, value) {
-                    Some(true) => {
-                        self.ns_changed_in(d);
-                        return Ok(());
-                    }
-                    Some(false) => return Ok(()),
-                    None => {}
-                }
-            }
-        }
-        #[cfg(not(target_os = "none"))]
-        return self.dict_store_general(d, key, value);
-        #[cfg(target_os = "none")]
-        self.map_store_in::<DictObj>(d, key, value)
-    }
-
-    /// [`Vm::dict_store`]'s general path, out of line so that the fast
-    /// path's frame stays small (desktop).
-    #[cfg(not(target_os = "none"))]
-    #[inline(never)]
-    fn dict_store_general(&mut self, d: Obj, key: Obj, value: Obj) -> PyResult<()> {
         self.map_store_in::<DictObj>(d, key, value)
     }
 
