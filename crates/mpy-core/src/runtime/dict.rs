@@ -609,6 +609,19 @@ impl Vm {
             }
         }
         #[cfg(not(target_os = "none"))]
+        return self.map_store_general::<O>(o, key, value);
+        #[cfg(target_os = "none")]
+        self.map_store_general::<O>(o, key, value)
+    }
+
+    /// [`Vm::map_store_in`] past its simple-key fast path (desktop: out
+    /// of line, so that the fast path's frame stays small; STORE_MAP).
+    ///
+    /// Errors: as [`Vm::map_store_in`].
+    #[cfg_attr(not(target_os = "none"), inline(never))]
+    #[cfg_attr(target_os = "none", inline(always))]
+    fn map_store_general<O: HasMap>(&mut self, o: Obj, key: Obj, value: Obj) -> PyResult<()> {
+        #[cfg(not(target_os = "none"))]
         if let Some(d) = self.heap.get::<O>(o) {
             // Decided without running code: the table stays as probed.
             let (p, h) = self.table_probe(d.map(), key);
