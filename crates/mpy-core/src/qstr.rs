@@ -331,48 +331,23 @@ pub struct QstrPool {
 
 impl QstrPool {
     /// Finds a run-time qstr by text whose [`hash_bytes`] is `h` (desktop:
-    /// only entries of hash `h` are read).
-    #[cfg(not(target_os = "none"))]
+    /// the slot's own hash turns other entries away without reading them).
     #[inline]
     fn find_dynamic(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
         let index = self.index.as_slice();
         let mask = (index.len() / SLOT).checked_sub(1)?;
         let mut i = slot_of(h, mask);
         loop {
-            let &[pos, ph] = index.get(i * SLOT..)?.first_chunk::<SLOT>()?;
+            let slot = index.get(i * SLOT..)?.first_chunk::<SLOT>()?;
+            let pos = slot[0];
             if pos == EMPTY {
                 return None;
             }
-            if ph == h {
-                if let Some((t, _)) = self.strs.as_slice().get(pos as usize).and_then(|&o| heap.text_of(o)) {
-                    if text_eq(t.as_bytes(), s.as_bytes()) {
+            if SLOT == 1 || slot[SLOT - 1] == h {
+                if let Some((t, th)) = self.strs.as_slice().get(pos as usize).and_then(|&o| heap.text_of(o)) {
+                    if th == h && text_eq(t.as_bytes(), s.as_bytes()) {
                         return Some(Qstr((N_STATIC + pos as usize) as u32));
                     }
-                }
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Finds a run-time qstr by text whose [`hash_bytes`] is `h`.
-    #[cfg(target_os = "none")]
-    #[inline]
-    fn find_dynamic(&self, heap: &Heap, s: &str, h: u32) -> Option<Qstr> {
-        let index = self.index.as_slice();
-        if index.is_empty() {
-            return None;
-        }
-        let strs = self.strs.as_slice();
-        let mask = index.len() - 1;
-        let mut i = slot_of(h, mask);
-        loop {
-            let pos = *index.get(i)?;
-            if pos == EMPTY {
-                return None;
-            }
-            if let Some((t, th)) = strs.get(pos as usize).and_then(|&o| heap.text_of(o)) {
-                if th == h && text_eq(t.as_bytes(), s.as_bytes()) {
-                    return Some(Qstr((N_STATIC + pos as usize) as u32));
                 }
             }
             i = (i + 1) & mask;

@@ -144,9 +144,8 @@ pub fn put_n(vm: &mut Vm, out: &mut Out, c: char, n: usize) -> PyResult<()> {
     // Desktop: ASCII fill (the usual case) is one memset; wider chars are
     // repeated.
     #[cfg(not(target_os = "none"))]
-    let mut chunk = [e[0]; 64];
-    #[cfg(not(target_os = "none"))]
     {
+        let mut chunk = [e[0]; 64];
         let per = chunk.len() / e.len();
         if e.len() > 1 {
             for k in 0..per {
