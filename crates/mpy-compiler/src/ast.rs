@@ -78,13 +78,11 @@
 //! the relative order with other compiler errors can differ. `{**a}` and
 //! `{*a}` are parse errors in MicroPython too (`invalid syntax`).
 
-pub use crate::mem::P;
-use alloc::boxed::Box;
-use alloc::vec::Vec;
+pub use crate::mem::{List, Own, P};
 
 /// An identifier or dotted name: its text, in an exactly sized box (two
 /// words, not a `String`'s three: trees hold many).
-pub type Ident = Box<str>;
+pub type Ident = Own<str>;
 
 /// What kind of input [`crate::parse`] expects, like the third argument of
 /// `compile()`.
@@ -106,12 +104,12 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Module {
     /// [`Mode::Exec`]: the statements of the file, in order.
-    Exec(Vec<Stmt>),
+    Exec(List<Stmt>),
     /// [`Mode::Eval`]: the single expression.
     Eval(Expr),
     /// [`Mode::Single`]: the statements of the interactive input (empty for a
     /// blank line, several for `a = 1; b = 2`, one for a compound statement).
-    Single(Vec<Stmt>),
+    Single(List<Stmt>),
 }
 
 /// A statement with its source line.
@@ -125,7 +123,7 @@ pub struct Stmt {
 }
 
 /// A block of statements (a suite).
-pub type Body = Vec<Stmt>;
+pub type Body = List<Stmt>;
 
 /// The statement forms.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,7 +136,7 @@ pub enum StmtKind {
     Return(Option<Expr>),
     /// `del t1, t2, ...`: one entry per comma-separated target
     /// (`del (a, b)` is a single `Tuple` target).
-    Delete(Vec<Expr>),
+    Delete(List<Expr>),
     /// `t1 = t2 = ... = value`: `targets` in source order (at least one).
     /// `value` may be a `Yield`/`YieldFrom` expression.
     Assign(AssignStmt),
@@ -177,7 +175,7 @@ pub enum StmtKind {
     /// `assert test` / `assert test, msg`.
     Assert(AssertStmt),
     /// `import a.b.c as d, e`.
-    Import(Vec<Alias>),
+    Import(List<Alias>),
     /// `from ..mod import a as b, c` / `from . import *`.
     ImportFrom {
         /// Dotted module name after the dots; `None` for `from . import x`.
@@ -185,15 +183,15 @@ pub enum StmtKind {
         /// Imported names; empty for `from m import *` (the grammar has no
         /// empty name list otherwise). A vector like [`StmtKind::Import`]'s:
         /// one list type for both.
-        names: Vec<Alias>,
+        names: List<Alias>,
         /// Number of leading dots (0 = absolute import); `...` counts as 3.
         level: u32,
     },
     /// `global a, b` (each an [`Alias`] with no `asname`: one list type
     /// with the imports', less code).
-    Global(Vec<Alias>),
+    Global(List<Alias>),
     /// `nonlocal a, b` (like [`StmtKind::Global`]).
-    Nonlocal(Vec<Alias>),
+    Nonlocal(List<Alias>),
     /// An expression statement (including docstrings, bare `yield`, calls).
     Expr(Expr),
     /// `pass`.
@@ -209,7 +207,7 @@ pub enum StmtKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AssignStmt {
     /// Assignment targets, left to right.
-    pub targets: Vec<Expr>,
+    pub targets: List<Expr>,
     /// Right-hand side (boxed alone: the statement holds the rest, see
     /// [`AnnAssignStmt`]).
     pub value: P<Expr>,
@@ -249,10 +247,10 @@ pub struct Compound {
     /// least one; one for a `while`: one list, so that parser and
     /// compiler handle every clause alike). `try`: the `except` clauses
     /// in order. Empty for `for`/`with`.
-    pub clauses: Vec<Clause>,
+    pub clauses: List<Clause>,
     /// `with`: the context managers, in order (at least one); `for`:
     /// exactly one (see [`ForStmt`]). Empty for the others.
-    pub items: Vec<WithItem>,
+    pub items: List<WithItem>,
     /// The block of a `for`, `with` or `try` (empty for `if`/`while`:
     /// their clauses hold the blocks).
     pub body: Body,
@@ -351,7 +349,7 @@ pub struct FunctionDef {
     /// A class's bases and keywords (incl. `*a` / `**k`), in source order,
     /// exactly as call arguments. `class A:` and `class A():` both give an
     /// empty list; always empty for a `def`.
-    pub bases: Box<[Arg]>,
+    pub bases: Own<[Arg]>,
     /// Return annotation (`-> expr`), ignored by MicroPython (none for a
     /// class).
     pub returns: Option<P<Expr>>,
@@ -360,7 +358,7 @@ pub struct FunctionDef {
     /// Decorator expressions, top to bottom as written (applied bottom-up).
     /// MicroPython's grammar only allows a dotted name optionally followed by
     /// one call: `@a.b` or `@a.b(args)`.
-    pub decorators: Vec<Expr>,
+    pub decorators: List<Expr>,
     /// `async def` (false for a class).
     pub is_async: bool,
 }
@@ -380,11 +378,11 @@ pub type ClassDef = FunctionDef;
 pub struct Arguments {
     /// Positional-or-keyword parameters, in order. (Vectors, not exactly
     /// sized boxes: a boxed slice type costs code; most lists are short.)
-    pub args: Vec<Param>,
+    pub args: List<Param>,
     /// `*name` (`default` is always `None`).
     pub vararg: Option<Param>,
     /// Keyword-only parameters (after `*` or `*name`), in order.
-    pub kwonly: Vec<Param>,
+    pub kwonly: List<Param>,
     /// `**name` (`default` is always `None`).
     pub kwarg: Option<Param>,
 }
@@ -504,7 +502,7 @@ pub enum ExprKind {
         /// `And` or `Or`.
         op: BoolOp,
         /// Operands in order.
-        values: Vec<Expr>,
+        values: List<Expr>,
     },
     /// n-ary binary operator chain of ONE precedence level (see module docs):
     /// `first rest[0].0 rest[0].1 rest[1].0 ...`, evaluated left to right,
@@ -515,7 +513,7 @@ pub enum ExprKind {
         /// Following operators and operands (at least one). An exactly
         /// sized box: a vector would make every [`Expr`] a word longer on
         /// 32-bit targets.
-        rest: Box<[(BinOp, Expr)]>,
+        rest: Own<[(BinOp, Expr)]>,
     },
     /// `not x`, `-x`, `+x`, `~x`.
     UnaryOp {
@@ -529,7 +527,7 @@ pub enum ExprKind {
         /// Leftmost operand.
         left: P<Expr>,
         /// Operators with their right operands.
-        rest: Box<[(CmpOp, Expr)]>,
+        rest: Own<[(CmpOp, Expr)]>,
     },
     /// `body if test else orelse`.
     IfExp {
@@ -564,7 +562,7 @@ pub enum ExprKind {
         /// Called expression.
         func: P<Expr>,
         /// Arguments in source order.
-        args: Box<[Arg]>,
+        args: Own<[Arg]>,
         /// Line of the `(` token, counted from the expression's line (see
         /// [`Expr::op_line`]).
         op_dline: u16,
@@ -604,16 +602,16 @@ pub enum ExprKind {
         step: Option<P<Expr>>,
     },
     /// `[a, *b]`.
-    List(Vec<Expr>),
+    List(List<Expr>),
     /// `a, *b` / `(a, b)` / `()`.
-    Tuple(Vec<Expr>),
+    Tuple(List<Expr>),
     /// `{a, b}` (never empty: `{}` is a dict; `{*a}` is rejected by the
     /// parser like MicroPython does).
-    Set(Vec<Expr>),
+    Set(List<Expr>),
     /// `{k0: v0, k1: v1}`: keys and values alternate (`[k0, v0, k1, v1]`;
     /// one list of expressions, no item type of its own: less code).
     /// MicroPython has no `**m` unpacking in a dict display.
-    Dict(Vec<Expr>),
+    Dict(List<Expr>),
     /// `[elt for ...]`, `{elt for ...}`, `{key: value for ...}`, `(elt
     /// for ...)` (also a bare generator call argument). One variant for
     /// the four: every variant costs code in each walk of the tree.
@@ -625,7 +623,7 @@ pub enum ExprKind {
         /// line): a boxed pair would be one more boxed type (code).
         elt: P<Expr>,
         /// `for`/`if` clauses (at least one).
-        generators: Box<[Comprehension]>,
+        generators: Own<[Comprehension]>,
     },
 }
 
@@ -659,7 +657,7 @@ pub enum Constant {
     /// An integer literal too large for `i64`: its value in decimal ASCII
     /// digits, no sign, no leading zeros (`0x10000000000000000` gives
     /// `"18446744073709551616"`). Same text as a `.mpy` int constant.
-    BigInt(Box<str>),
+    BigInt(Own<str>),
     /// A float literal (`1.5`, `1e10`, `1_0.0`), with the value MicroPython's
     /// number parser gives it.
     Float(F64),
@@ -668,9 +666,9 @@ pub enum Constant {
     /// A `str` literal (all adjacent literals already concatenated, escapes
     /// decoded). Bytes in MicroPython's UTF-8 encoding; may contain encoded
     /// surrogates from `\ud800`-style escapes, hence not a `String`.
-    Str(Box<[u8]>),
+    Str(Own<[u8]>),
     /// A `bytes` literal (concatenated, escapes decoded).
-    Bytes(Box<[u8]>),
+    Bytes(Own<[u8]>),
 }
 
 /// One `[async] for target in iter [if cond]...` clause of a comprehension.
@@ -684,7 +682,7 @@ pub struct Comprehension {
     /// enclosing scope.
     pub iter: Expr,
     /// `if` conditions following this `for`, in order.
-    pub ifs: Vec<Expr>,
+    pub ifs: List<Expr>,
     /// `async for`. Always `false` from this parser: MicroPython's grammar
     /// has no asynchronous comprehensions (`invalid syntax`).
     pub is_async: bool,

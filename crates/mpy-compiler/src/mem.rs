@@ -345,7 +345,7 @@ impl Mem {
         v.push(x);
         let b: Box<[T]> = self.exact_box(v)?;
         match Box::<[T; 1]>::try_from(b) {
-            Ok(b) => Ok(P(b)),
+            Ok(b) => Ok(P::new(b)),
             // Unreachable (the length is 1); leaking instead of dropping
             // keeps a drop glue per node type out of every caller.
             Err(b) => {
@@ -362,9 +362,22 @@ impl Mem {
 ///
 /// (Stable Rust has no fallible `Box::new`; a one-item boxed array is
 /// made from a vector whose capacity was reserved fallibly.)
+///
+/// On the boards (`target_os = "none"`) it is the leaked box (see
+/// [`Own`]): the tree has no drop glue there.
+#[cfg(not(target_os = "none"))]
 pub struct P<T>(Box<[T; 1]>);
 
+/// The boards' [`P`]: a leaked box (see [`Own`]).
+#[cfg(target_os = "none")]
+pub struct P<T: 'static>(&'static mut T);
+
+#[cfg(not(target_os = "none"))]
 impl<T> P<T> {
+    fn new(b: Box<[T; 1]>) -> P<T> {
+        P(b)
+    }
+
     /// The node, moved out of its box.
     pub fn into_inner(self) -> T {
         let [x] = *self.0;
@@ -372,18 +385,36 @@ impl<T> P<T> {
     }
 }
 
+#[cfg(target_os = "none")]
+impl<T> P<T> {
+    fn new(b: Box<[T; 1]>) -> P<T> {
+        let [x] = Box::leak(b);
+        P(x)
+    }
+}
+
 impl<T> Deref for P<T> {
     type Target = T;
+    #[cfg(not(target_os = "none"))]
     fn deref(&self) -> &T {
         let [x] = &*self.0;
         x
     }
+    #[cfg(target_os = "none")]
+    fn deref(&self) -> &T {
+        self.0
+    }
 }
 
 impl<T> DerefMut for P<T> {
+    #[cfg(not(target_os = "none"))]
     fn deref_mut(&mut self) -> &mut T {
         let [x] = &mut *self.0;
         x
+    }
+    #[cfg(target_os = "none")]
+    fn deref_mut(&mut self) -> &mut T {
+        self.0
     }
 }
 
@@ -411,7 +442,132 @@ impl<T: Eq> Eq for P<T> {}
 /// never clones a tree. Provided for users of the AST.
 impl<T: Clone> Clone for P<T> {
     fn clone(&self) -> Self {
-        P(Box::new([(**self).clone()]))
+        P::new(Box::new([(**self).clone()]))
+    }
+}
+
+/// An owned, exactly sized buffer of the tree (a name's text, a
+/// literal's bytes, a list of nodes): a `Box` on the desktop.
+///
+/// On the boards (`target_os = "none"`) the tree's buffers are leaked
+/// boxes instead, so that no tree type has drop glue (~2 KB of drop
+/// functions and calls on every error and normal path of the parser and
+/// compiler). Nothing leaks: a compile on a board runs in memory that is
+/// given back whole when it ends (the gc heap block the core lends it,
+/// or the port's arena, where the compile's allocations are tagged and
+/// freed together).
+#[cfg(not(target_os = "none"))]
+pub type Own<T> = Box<T>;
+
+/// A list of tree nodes: a `Vec` on the desktop, a leaked slice on the
+/// boards (see [`Own`]).
+#[cfg(not(target_os = "none"))]
+pub type List<T> = Vec<T>;
+
+/// `b` as a tree buffer (see [`Own`]).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn own<T: ?Sized>(b: Box<T>) -> Own<T> {
+    b
+}
+
+/// `v` as a list of tree nodes (see [`List`]).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+pub fn list<T>(v: Vec<T>) -> List<T> {
+    v
+}
+
+/// The boards' tree buffer: a leaked box (see the desktop's `Own`).
+#[cfg(target_os = "none")]
+pub struct Own<T: ?Sized + 'static>(&'static mut T);
+
+/// The boards' list of tree nodes: a leaked slice.
+#[cfg(target_os = "none")]
+pub type List<T> = Own<[T]>;
+
+/// `b` as a tree buffer (see [`Own`]).
+#[cfg(target_os = "none")]
+#[inline(always)]
+pub fn own<T: ?Sized>(b: Box<T>) -> Own<T> {
+    Own(Box::leak(b))
+}
+
+/// `v` as a list of tree nodes (see [`List`]).
+#[cfg(target_os = "none")]
+#[inline(always)]
+pub fn list<T>(v: Vec<T>) -> List<T> {
+    Own(v.leak())
+}
+
+#[cfg(target_os = "none")]
+impl<T: ?Sized> Deref for Own<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.0
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T: ?Sized> DerefMut for Own<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        self.0
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T: ?Sized + fmt::Debug> fmt::Debug for Own<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T: ?Sized + PartialEq> PartialEq for Own<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T: ?Sized + Eq> Eq for Own<T> {}
+
+#[cfg(target_os = "none")]
+impl<T> Default for Own<[T]> {
+    fn default() -> Self {
+        Own(&mut [])
+    }
+}
+
+#[cfg(target_os = "none")]
+impl Default for Own<str> {
+    fn default() -> Self {
+        Own(<&mut str>::default())
+    }
+}
+
+/// Cloning allocates infallibly; the compiler never clones a tree.
+#[cfg(target_os = "none")]
+impl<T: Clone> Clone for Own<[T]> {
+    fn clone(&self) -> Self {
+        list(self.to_vec())
+    }
+}
+
+/// Cloning allocates infallibly; the compiler never clones a tree.
+#[cfg(target_os = "none")]
+impl Clone for Own<str> {
+    fn clone(&self) -> Self {
+        own(Box::from(&**self))
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<'a, T> IntoIterator for &'a Own<[T]> {
+    type Item = &'a T;
+    type IntoIter = core::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 

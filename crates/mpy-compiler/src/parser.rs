@@ -26,10 +26,10 @@
 mod expr;
 mod stmt;
 
-use alloc::boxed::Box;
 use alloc::vec::Vec;
 
-use crate::ast::{Expr, Ident, Mode, Module, P};
+use crate::ast::{Expr, Ident, Mode, Module, Own, P};
+use crate::mem::{list, own};
 use crate::error::{CompileError, ErrorKind};
 use crate::interned::LongNames;
 use crate::lexer::Lexer;
@@ -214,7 +214,7 @@ impl Parser<'_> {
                     }
                     p.statement(&mut body)?;
                 }
-                Ok(Module::Exec(p.mem().fit(body)?))
+                Ok(Module::Exec(list(p.mem().fit(body)?)))
             }
             Mode::Eval => {
                 let e = p.testlist()?;
@@ -235,7 +235,7 @@ impl Parser<'_> {
                     p.skip()?;
                 }
                 p.expect_end()?;
-                Ok(Module::Single(body))
+                Ok(Module::Single(list(body)))
             }
         }
     }
@@ -362,7 +362,7 @@ impl Parser<'_> {
     fn expect_name(&mut self) -> PResult<Ident> {
         if let Tok::Name(_) = self.tok.kind {
             if let Tok::Name(n) = self.advance()?.kind {
-                return Ok(self.mem().boxed_str(n)?);
+                return Ok(own(self.mem().boxed_str(n)?));
             }
         }
         self.fail()
@@ -371,9 +371,10 @@ impl Parser<'_> {
     /// `v` (built by [`Parser::push_bx`] or [`Parser::vec1`]) as an
     /// exactly sized boxed slice.
     #[inline(never)]
-    fn boxed<T>(&self, v: Vec<T>) -> PResult<Box<[T]>> {
+    fn boxed<T>(&self, v: Vec<T>) -> PResult<Own<[T]>> {
+        // Exactly sized already (see `push_bx`): leaked as it is.
         #[cfg(target_os = "none")]
-        return Ok(self.lx.mem.exact_box(v)?);
+        return Ok(crate::mem::list(v));
         #[cfg(not(target_os = "none"))]
         Ok(self.lx.mem.boxed_slice(v)?)
     }

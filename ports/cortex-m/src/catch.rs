@@ -44,8 +44,9 @@ fn try_call(mut f: &mut dyn FnMut()) -> bool {
 /// The board's `Catcher`: runs `f(false)` with the lent gc-heap block as
 /// a second pool, then `f(true)` (moving the result into the arena) with
 /// that pool closed to new allocations. Returns false if either was
-/// abandoned because memory ran out; their arena allocations are freed
-/// then (the lent pool is dropped whole either way).
+/// abandoned because memory ran out. What `f(false)` left in the arena is
+/// freed either way, and what `f(true)` allocated if it was abandoned
+/// (the lent pool is dropped whole either way).
 pub fn catcher(lend: Option<(usize, usize)>, f: &mut dyn FnMut(bool)) -> bool {
     let (tag, prev_tag) = crate::heap::begin_tag();
     let prev_sp = crate::heap::CATCH_SP.load(Ordering::Relaxed);
@@ -56,13 +57,19 @@ pub fn catcher(lend: Option<(usize, usize)>, f: &mut dyn FnMut(bool)) -> bool {
     }
     let mut done = try_call(&mut || f(false));
     crate::heap::lend_stop_alloc();
+    // The result is moved out under a tag of its own, so that what the
+    // work left in the arena under `tag` is given back below: the
+    // compiler frees its syntax tree whole, not node by node
+    // (`mpy_compiler::mem::Own`).
+    let (moved_tag, _) = crate::heap::begin_tag();
     if done {
         done = try_call(&mut || f(true));
     }
     crate::heap::CATCH_SP.store(prev_sp, Ordering::Relaxed);
     crate::heap::end_tag(prev_tag);
+    crate::heap::free_tagged(tag);
     if !done {
-        crate::heap::free_tagged(tag);
+        crate::heap::free_tagged(moved_tag);
     }
     crate::heap::lend_end();
     done

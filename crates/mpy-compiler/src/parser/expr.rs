@@ -9,8 +9,8 @@
 //! makes the enclosing operator node start at the `(`, while the node
 //! inside the parentheses starts at its own first token.
 
-use crate::ast::{Ident, P};
-use alloc::boxed::Box;
+use crate::ast::{Ident, Own, P};
+use crate::mem::{list, own};
 use alloc::vec::Vec;
 
 use super::{PResult, Parser, Stop};
@@ -214,10 +214,10 @@ impl Parser<'_> {
         let f = FunctionDef {
             name: Ident::default(),
             args,
-            bases: Box::default(),
+            bases: Default::default(),
             returns: Some(body),
-            body: Vec::new(),
-            decorators: Vec::new(),
+            body: Default::default(),
+            decorators: Default::default(),
             is_async: false,
         };
         Ok(mk(line, ExprKind::Lambda(self.bx(f)?)))
@@ -227,6 +227,7 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn params(&mut self, close: Op, typed: bool) -> PResult<Arguments> {
         let mut a = Arguments::default();
+        let (mut args, mut kwonly) = (Vec::new(), Vec::new());
         let mut star = false;
         while !self.is_op(close) {
             if a.kwarg.is_some() {
@@ -251,7 +252,7 @@ impl Parser<'_> {
             if kind != 3 {
                 let p = self.param(typed, kind == 0)?;
                 if kind == 0 {
-                    let list = if star { &mut a.kwonly } else { &mut a.args };
+                    let list = if star { &mut kwonly } else { &mut args };
                     self.push(list, p)?;
                 } else {
                     let p = Some(p);
@@ -269,6 +270,8 @@ impl Parser<'_> {
         if !self.is_op(close) {
             return self.fail();
         }
+        a.args = list(args);
+        a.kwonly = list(kwonly);
         Ok(a)
     }
 
@@ -311,7 +314,7 @@ impl Parser<'_> {
             if and { self.not_test(&mut t) } else { self.bool_test(true, &mut t) }?;
             self.push(&mut values, t)?;
         }
-        put(out, mk(line, ExprKind::BoolOp { op, values }));
+        put(out, mk(line, ExprKind::BoolOp { op, values: list(values) }));
         Ok(())
     }
 
@@ -578,8 +581,8 @@ impl Parser<'_> {
                 let interned = self.tok_interned;
                 let k = match self.advance()?.kind {
                     Tok::Number(k) => k,
-                    Tok::Str(s) => Constant::Str(self.mem().boxed_bytes(s)?),
-                    Tok::Bytes(b) => Constant::Bytes(self.mem().boxed_bytes(b)?),
+                    Tok::Str(s) => Constant::Str(own(self.mem().boxed_bytes(s)?)),
+                    Tok::Bytes(b) => Constant::Bytes(own(self.mem().boxed_bytes(b)?)),
                     _ => return self.fail(),
                 };
                 let mut e = mk(line, ExprKind::Constant(k));
@@ -591,7 +594,7 @@ impl Parser<'_> {
             Tok::BadNumber(_) => Err(self.take_bad_number()),
             Tok::Kw(Kw::Debug) => {
                 self.skip()?;
-                Ok(mk(line, ExprKind::Name(self.mem().boxed_str(self.mem().string("__debug__")?)?)))
+                Ok(mk(line, ExprKind::Name(own(self.mem().boxed_str(self.mem().string("__debug__")?)?))))
             }
             Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis) => {
                 let k = match self.tok.kind {
@@ -660,7 +663,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn paren_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RParen) {
-            return Ok(mk(line, ExprKind::Tuple(Vec::new())));
+            return Ok(mk(line, ExprKind::Tuple(Default::default())));
         }
         if self.is_kw(Kw::Yield) {
             return self.yield_expr();
@@ -673,21 +676,21 @@ impl Parser<'_> {
             return Ok(first);
         }
         let elts = self.more_elems(first, Op::RParen)?;
-        Ok(mk(line, ExprKind::Tuple(elts)))
+        Ok(mk(line, ExprKind::Tuple(list(elts))))
     }
 
     /// Inside `[ ... ]`.
     #[inline(never)]
     fn list_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBracket) {
-            return Ok(mk(line, ExprKind::List(Vec::new())));
+            return Ok(mk(line, ExprKind::List(Default::default())));
         }
         let first = self.display_elem()?;
         if self.is_kw(Kw::For) {
             return self.comp(line, CompKind::List, first);
         }
         let elts = self.more_elems(first, Op::RBracket)?;
-        Ok(mk(line, ExprKind::List(elts)))
+        Ok(mk(line, ExprKind::List(list(elts))))
     }
 
     /// Inside `{ ... }`: dict or set display or comprehension. MicroPython
@@ -695,7 +698,7 @@ impl Parser<'_> {
     #[inline(never)]
     fn brace_contents(&mut self, line: u32) -> PResult<Expr> {
         if self.is_op(Op::RBrace) {
-            return Ok(mk(line, ExprKind::Dict(Vec::new())));
+            return Ok(mk(line, ExprKind::Dict(Default::default())));
         }
         // One loop for both displays (less code): a dict's items are
         // key, value, key, value, ...
@@ -708,7 +711,7 @@ impl Parser<'_> {
         }
         if self.is_kw(Kw::For) {
             if is_dict {
-                return self.comp(line, CompKind::Dict, mk(kline, ExprKind::Dict(items)));
+                return self.comp(line, CompKind::Dict, mk(kline, ExprKind::Dict(list(items))));
             }
             let Some(first) = items.pop() else { return self.fail() };
             return self.comp(line, CompKind::Set, first);
@@ -732,7 +735,7 @@ impl Parser<'_> {
                 self.test()?;
             }
         }
-        Ok(mk(line, if is_dict { ExprKind::Dict(items) } else { ExprKind::Set(items) }))
+        Ok(mk(line, if is_dict { ExprKind::Dict(list(items)) } else { ExprKind::Set(list(items)) }))
     }
 
     /// A `test` appended to `v` (parsed in place: no move of the result).
@@ -755,8 +758,10 @@ impl Parser<'_> {
     /// following `for`/`if` clauses. (MicroPython's grammar has no `async`
     /// comprehensions: `[x async for x in y]` is `invalid syntax`.)
     #[inline(never)]
-    pub(super) fn comp_for(&mut self) -> PResult<Box<[Comprehension]>> {
+    pub(super) fn comp_for(&mut self) -> PResult<Own<[Comprehension]>> {
         let mut gens: Vec<Comprehension> = Vec::new();
+        // The `if` conditions of the last `for` clause so far.
+        let mut ifs: Vec<Expr> = Vec::new();
         // Each `for` clause nests the compiled loops one level.
         let mut n = 0;
         loop {
@@ -769,20 +774,26 @@ impl Parser<'_> {
                 let target = self.exprlist()?;
                 self.expect_kw(Kw::In)?;
                 let iter = self.or_test_call()?;
+                if let Some(g) = gens.last_mut() {
+                    g.ifs = list(core::mem::take(&mut ifs));
+                }
                 self.push_bx(&mut gens, Comprehension {
                     line,
                     target,
                     iter,
-                    ifs: Vec::new(),
+                    ifs: Default::default(),
                     is_async,
                 })?;
             } else if self.eat_kw(Kw::If)? {
                 let cond = self.test_nocond()?;
-                match gens.last_mut() {
-                    Some(g) => self.push(&mut g.ifs, cond)?,
-                    None => return self.fail(),
+                if gens.is_empty() {
+                    return self.fail();
                 }
+                self.push(&mut ifs, cond)?;
             } else {
+                if let Some(g) = gens.last_mut() {
+                    g.ifs = list(ifs);
+                }
                 self.leave_n(n);
                 return self.boxed(gens);
             }
@@ -838,7 +849,7 @@ impl Parser<'_> {
                 break;
             }
         }
-        Ok(mk(line, ExprKind::Tuple(elts)))
+        Ok(mk(line, ExprKind::Tuple(list(elts))))
     }
 
     /// `yield_expr: 'yield' ['from' test | testlist]`.
@@ -901,7 +912,7 @@ impl Parser<'_> {
 
     /// Call (or class base) arguments up to `close` (not consumed).
     #[inline(never)]
-    pub(super) fn arglist(&mut self, close: Op) -> PResult<Box<[Arg]>> {
+    pub(super) fn arglist(&mut self, close: Op) -> PResult<Own<[Arg]>> {
         let mut args = Vec::new();
         while !self.is_op(close) {
             // One `test` and one push for every kind of argument.

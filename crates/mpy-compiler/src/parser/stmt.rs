@@ -1,12 +1,12 @@
 //! Statement grammar.
 
-use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 use super::{PResult, Parser};
+use crate::mem::{list, own};
 use crate::ast::{
-    Alias, AnnAssignStmt, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
-    ForStmt, FunctionDef, Ident, IfStmt, RaiseStmt, Stmt, StmtKind, TryStmt, WithItem, WithStmt,
+    Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
+    ForStmt, FunctionDef, Ident, IfStmt, Own, RaiseStmt, Stmt, StmtKind, TryStmt, WithItem, WithStmt,
 };
 use crate::token::{Kw, Op, Tok};
 
@@ -66,7 +66,7 @@ impl Parser<'_> {
             self.simple_stmt(&mut body)?;
         }
         self.leave();
-        Ok(self.mem().fit(body)?)
+        Ok(list(self.mem().fit(body)?))
     }
 
     /// `else: suite` if present.
@@ -94,7 +94,7 @@ impl Parser<'_> {
             }
         }
         let orelse = self.opt_else()?;
-        let node = self.bx(IfStmt { clauses, items: Vec::new(), body: Vec::new(), orelse, finalbody: None, is_async: false })?;
+        let node = self.bx(IfStmt { clauses: list(clauses), items: Default::default(), body: Default::default(), orelse, finalbody: None, is_async: false })?;
         Ok(if is_while { StmtKind::While(node) } else { StmtKind::If(node) })
     }
 
@@ -108,8 +108,8 @@ impl Parser<'_> {
         let body = self.suite()?;
         let orelse = self.opt_else()?;
         Ok(StmtKind::For(self.bx(ForStmt {
-            clauses: Vec::new(),
-            items,
+            clauses: Default::default(),
+            items: list(items),
             body,
             orelse,
             finalbody: None,
@@ -154,8 +154,8 @@ impl Parser<'_> {
             return self.fail();
         }
         Ok(StmtKind::Try(self.bx(TryStmt {
-            clauses: handlers,
-            items: Vec::new(),
+            clauses: list(handlers),
+            items: Default::default(),
             body,
             orelse,
             finalbody,
@@ -188,8 +188,8 @@ impl Parser<'_> {
         self.leave_n(n);
         let body = self.suite()?;
         Ok(StmtKind::With(self.bx(WithStmt {
-            clauses: Vec::new(),
-            items,
+            clauses: Default::default(),
+            items: list(items),
             body,
             orelse: None,
             finalbody: None,
@@ -209,10 +209,10 @@ impl Parser<'_> {
         let f = FunctionDef {
             name,
             args,
-            bases: Box::default(),
+            bases: Default::default(),
             returns,
             body,
-            decorators,
+            decorators: list(decorators),
             is_async,
         };
         Ok(StmtKind::FunctionDef(self.bx(f)?))
@@ -221,7 +221,7 @@ impl Parser<'_> {
     fn classdef(&mut self, decorators: Vec<Expr>) -> PResult<StmtKind> {
         self.expect_kw(Kw::Class)?;
         let name = self.expect_name()?;
-        let mut args = Box::default();
+        let mut args: Own<[Arg]> = Default::default();
         if self.eat_op(Op::LParen)? {
             args = self.arglist(Op::RParen)?;
             self.expect_op(Op::RParen)?;
@@ -233,7 +233,7 @@ impl Parser<'_> {
             bases: args,
             returns: None,
             body,
-            decorators,
+            decorators: list(decorators),
             is_async: false,
         })?))
     }
@@ -317,9 +317,9 @@ impl Parser<'_> {
                     }
                 }
                 if global {
-                    StmtKind::Global(names)
+                    StmtKind::Global(list(names))
                 } else {
-                    StmtKind::Nonlocal(names)
+                    StmtKind::Nonlocal(list(names))
                 }
             }
             Tok::Kw(Kw::Del) => {
@@ -332,7 +332,7 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                StmtKind::Delete(targets)
+                StmtKind::Delete(list(targets))
             }
             Tok::Kw(Kw::Assert) => {
                 self.skip()?;
@@ -349,7 +349,7 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                StmtKind::Import(names)
+                StmtKind::Import(list(names))
             }
             Tok::Kw(Kw::From) => self.import_from()?,
             Tok::Kw(Kw::Yield) => StmtKind::Expr(self.yield_expr()?),
@@ -378,15 +378,20 @@ impl Parser<'_> {
         if !self.is_op(Op::Dot) {
             return Ok(first);
         }
+        #[cfg(not(target_os = "none"))]
         let mut name = first.into_string();
+        // The boards' names are never freed one by one (see `Own`): a copy.
+        #[cfg(target_os = "none")]
+        let mut name = self.mem().string(&first)?;
         while self.eat_op(Op::Dot)? {
             let part = self.expect_name()?;
             let mem = self.mem();
             mem.push_str(&mut name, ".")?;
             mem.push_str(&mut name, &part)?;
+            #[cfg(not(target_os = "none"))]
             mem.credit(part.len());
         }
-        Ok(self.mem().boxed_str(name)?)
+        Ok(own(self.mem().boxed_str(name)?))
     }
 
     fn import_from(&mut self) -> PResult<StmtKind> {
@@ -408,7 +413,7 @@ impl Parser<'_> {
         };
         self.expect_kw(Kw::Import)?;
         if self.eat_op(Op::Bin(BinOp::Mult))? {
-            return Ok(StmtKind::ImportFrom { module, names: Vec::new(), level });
+            return Ok(StmtKind::ImportFrom { module, names: Default::default(), level });
         }
         let paren = self.eat_op(Op::LParen)?;
         let mut names = Vec::new();
@@ -424,7 +429,7 @@ impl Parser<'_> {
         if paren {
             self.expect_op(Op::RParen)?;
         }
-        Ok(StmtKind::ImportFrom { module, names, level })
+        Ok(StmtKind::ImportFrom { module, names: list(names), level })
     }
 
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
@@ -464,7 +469,7 @@ impl Parser<'_> {
             Some(v) => v,
             None => return self.fail(),
         };
-        Ok(StmtKind::Assign(AssignStmt { targets, value: self.bx(value)? }))
+        Ok(StmtKind::Assign(AssignStmt { targets: list(targets), value: self.bx(value)? }))
     }
 
     fn assign_rhs(&mut self) -> PResult<Expr> {
