@@ -44,6 +44,11 @@
 //!   them (MicroPython compiles `a, b = b, a` and `(a, b) = (b, a)`
 //!   differently).
 //!
+//! Boxed nodes and buffers are [`P`], [`Own`] and [`List`]: `Box` and
+//! `Vec` on the desktop; on the boards leaked boxes, so that no tree type
+//! has drop glue (the compile's memory is given back whole there; see
+//! [`Own`]).
+//!
 //! Type annotations are kept (MicroPython parses and ignores them; the
 //! compiler must not emit code for them).
 //!

@@ -16,7 +16,8 @@
 //! [`crate::ErrorKind::MemoryError`]. An arena of its own (a block the
 //! caller hands over) would bound memory just as well, but needs
 //! `unsafe` code or index-based trees everywhere; charging the global
-//! allocator keeps the compiler safe code with ordinary `Vec`s.
+//! allocator keeps the compiler safe code with ordinary `Vec`s. (On the
+//! boards the tree is freed whole, not node by node: see [`Own`].)
 //!
 //! Once an allocation has failed, [`Mem::failed`] stays true: the
 //! emitter's many small writes do not return errors, they are dropped and
