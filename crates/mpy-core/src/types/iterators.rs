@@ -363,8 +363,17 @@ fn zip_map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
         return Ok(Obj::STOP_ITERATION);
     };
-    if vm.tuple_pinned(iters).is_none_or(|t| t.is_empty()) {
+    let n = vm.tuple_pinned(iters).map_or(0, |t| t.len());
+    if n == 0 {
         return Ok(Obj::STOP_ITERATION);
+    }
+    // Desktop: a map of one iterable calls its function with the item
+    // directly (no argument array to gather).
+    #[cfg(not(target_os = "none"))]
+    if n == 1 && !fun.is_null() {
+        let Some(&[it]) = vm.tuple_pinned(iters) else { return Ok(Obj::STOP_ITERATION) };
+        let Some(x) = next_direct(vm, it)? else { return Ok(Obj::STOP_ITERATION) };
+        return vm.call(fun, &[x], &[]);
     }
     next_of_each(vm, iters, fun)
 }
@@ -419,9 +428,18 @@ fn filter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((fun, iter)) = vm.heap.get::<FilterObj>(o).map(|f| (f.fun, f.iter)) else {
         return Ok(Obj::STOP_ITERATION);
     };
-    while let Some(x) = vm.iter_next(iter)? {
+    #[cfg(not(target_os = "none"))]
+    let next = next_direct;
+    #[cfg(target_os = "none")]
+    let next = Vm::iter_next;
+    while let Some(x) = next(vm, iter)? {
         let keep = if fun == Obj::NONE {
-            vm.is_true(x)?
+            // (Desktop: the common constants and small ints in place.)
+            if cfg!(not(target_os = "none")) && (x.is_small_int() || x == Obj::TRUE || x == Obj::FALSE || x == Obj::NONE) {
+                !(x == Obj::small_int(0) || x == Obj::FALSE || x == Obj::NONE)
+            } else {
+                vm.is_true(x)?
+            }
         } else {
             let r = vm.call(fun, &[x], &[])?;
             vm.is_true(r)?
