@@ -77,7 +77,8 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
             let d = items.get((h.sp as usize).wrapping_sub(1)).copied().unwrap_or(Obj::NULL);
             let (fun, ip) = (h.fun, h.ip as usize);
             h.flags = flags | gen_flags::RUNNING;
-            return Some(resume_through(vm, g, d, fun, ip, send));
+            let hp = core::ptr::with_exposed_provenance_mut::<GenHead>((h as *mut GenHead).expose_provenance());
+            return Some(resume_through(vm, g, hp, d, fun, ip, send));
         }
         return None;
     }
@@ -158,7 +159,7 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
 /// everything to `g`'s own YIELD_FROM.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -> PyResult<Step> {
+fn resume_through(vm: &mut Vm, g: Obj, hp: *mut GenHead, d: Obj, fun: Obj, ip: usize, send: Obj) -> PyResult<Step> {
     // The flag is only a hint: the opcode is checked before the frame is
     // resumed past it.
     let at_yield_from = d.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
@@ -173,7 +174,11 @@ fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -
         return resume_direct(vm, g, send);
     }
     let r = resume_plain(vm, d, send);
-    set_running(vm, g, false);
+    // SAFETY: `hp` is `g`'s header (from `resume_fast`, which marked it
+    // running); `g` is alive (its frame's slots hold `d`, and the caller
+    // holds `g`), objects do not move, and a running generator keeps its
+    // header; no other reference into the heap is live here.
+    unsafe { (*hp).flags &= !gen_flags::RUNNING };
     match r {
         Ok(Step::Yield(v)) => Ok(Step::Yield(v)),
         Ok(Step::Return(v)) => match resume_fast(vm, g, v, Mode::AfterDelegate) {
