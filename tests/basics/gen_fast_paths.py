@@ -186,3 +186,15 @@ for i, x in enumerate(counter(3)):
     print(i, x)
 for a, b in zip(counter(2), counter(3)):
     print(a, b)
+try:
+    for i, x in enumerate(raiser()):
+        print('enum', i, x)
+except KeyError as e:
+    print('enum raised', e.args)
+try:
+    for a, b in zip([1, 2], raiser()):
+        print('zip', a, b)
+except KeyError as e:
+    print('zip raised', e.args)
+for k, v in {'a': 1}.items():
+    print(k, v)

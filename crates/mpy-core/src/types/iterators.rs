@@ -242,13 +242,27 @@ fn next_direct(vm: &mut Vm, it: Obj) -> PyResult<Option<Obj>> {
 /// The next item of `it` as a pair, without making its tuple, when `it`
 /// is an enumerate with a small-int count, a zip of two iterables or a
 /// dict items iterator (desktop FOR_ITER followed by `UNPACK_SEQUENCE 2`:
-/// the tuple would be unpacked at once). `None`: another iterator (take
-/// [`Vm::iter_next`] and unpack); `Some(None)`: exhausted.
-///
-/// Errors: whatever the underlying iterators raise (as `iter_next`).
+/// the tuple would be unpacked at once). Two words, returned in
+/// registers: `(x, y)` the pair; `(NULL, NULL)` another iterator (take
+/// [`Vm::iter_next`] and unpack); `(NULL, STOP_ITERATION)` exhausted;
+/// `(NULL, e)` exception `e` raised by an underlying iterator (as
+/// `iter_next` raises it).
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
+pub fn next_pair(vm: &mut Vm, it: Obj) -> (Obj, Obj) {
+    match next_pair_of(vm, it) {
+        Ok(Some(Some(p))) => p,
+        Ok(Some(None)) => (Obj::NULL, Obj::STOP_ITERATION),
+        Ok(None) => (Obj::NULL, Obj::NULL),
+        Err(e) => (Obj::NULL, e.0),
+    }
+}
+
+/// [`next_pair`]'s step: `None` for another iterator, `Some(None)` when
+/// exhausted.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn next_pair_of(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
     let Some(t) = it.ptr_type() else { return Ok(None) };
     if core::ptr::eq(t, &ENUMERATE_TYPE) {
         let Some((iter, count)) = vm.heap.get::<EnumerateObj>(it).map(|e| (e.iter, e.count)) else { return Ok(None) };
