@@ -242,13 +242,27 @@ fn next_direct(vm: &mut Vm, it: Obj) -> PyResult<Option<Obj>> {
 /// The next item of `it` as a pair, without making its tuple, when `it`
 /// is an enumerate with a small-int count, a zip of two iterables or a
 /// dict items iterator (desktop FOR_ITER followed by `UNPACK_SEQUENCE 2`:
-/// the tuple would be unpacked at once). `None`: another iterator (take
-/// [`Vm::iter_next`] and unpack); `Some(None)`: exhausted.
-///
-/// Errors: whatever the underlying iterators raise (as `iter_next`).
+/// the tuple would be unpacked at once). Two words, returned in
+/// registers: `(x, y)` the pair; `(NULL, NULL)` another iterator (take
+/// [`Vm::iter_next`] and unpack); `(NULL, STOP_ITERATION)` exhausted;
+/// `(NULL, e)` exception `e` raised by an underlying iterator (as
+/// `iter_next` raises it).
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-pub fn next_pair(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
+pub fn next_pair(vm: &mut Vm, it: Obj) -> (Obj, Obj) {
+    match next_pair_of(vm, it) {
+        Ok(Some(Some(p))) => p,
+        Ok(Some(None)) => (Obj::NULL, Obj::STOP_ITERATION),
+        Ok(None) => (Obj::NULL, Obj::NULL),
+        Err(e) => (Obj::NULL, e.0),
+    }
+}
+
+/// [`next_pair`]'s step: `None` for another iterator, `Some(None)` when
+/// exhausted.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn next_pair_of(vm: &mut Vm, it: Obj) -> PyResult<Option<Option<(Obj, Obj)>>> {
     let Some(t) = it.ptr_type() else { return Ok(None) };
     if core::ptr::eq(t, &ENUMERATE_TYPE) {
         let Some((iter, count)) = vm.heap.get::<EnumerateObj>(it).map(|e| (e.iter, e.count)) else { return Ok(None) };
@@ -363,8 +377,17 @@ fn zip_map_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((fun, iters)) = vm.heap.get::<ZipObj>(o).map(|m| (m.fun, m.iters)) else {
         return Ok(Obj::STOP_ITERATION);
     };
-    if vm.tuple_pinned(iters).is_none_or(|t| t.is_empty()) {
+    let n = vm.tuple_pinned(iters).map_or(0, |t| t.len());
+    if n == 0 {
         return Ok(Obj::STOP_ITERATION);
+    }
+    // Desktop: a map of one iterable calls its function with the item
+    // directly (no argument array to gather).
+    #[cfg(not(target_os = "none"))]
+    if n == 1 && !fun.is_null() {
+        let Some(&[it]) = vm.tuple_pinned(iters) else { return Ok(Obj::STOP_ITERATION) };
+        let Some(x) = next_direct(vm, it)? else { return Ok(Obj::STOP_ITERATION) };
+        return vm.call(fun, &[x], &[]);
     }
     next_of_each(vm, iters, fun)
 }
@@ -419,9 +442,18 @@ fn filter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let Some((fun, iter)) = vm.heap.get::<FilterObj>(o).map(|f| (f.fun, f.iter)) else {
         return Ok(Obj::STOP_ITERATION);
     };
-    while let Some(x) = vm.iter_next(iter)? {
+    #[cfg(not(target_os = "none"))]
+    let next = next_direct;
+    #[cfg(target_os = "none")]
+    let next = Vm::iter_next;
+    while let Some(x) = next(vm, iter)? {
         let keep = if fun == Obj::NONE {
-            vm.is_true(x)?
+            // (Desktop: the common constants and small ints in place.)
+            if cfg!(not(target_os = "none")) && (x.is_small_int() || x == Obj::TRUE || x == Obj::FALSE || x == Obj::NONE) {
+                !(x == Obj::small_int(0) || x == Obj::FALSE || x == Obj::NONE)
+            } else {
+                vm.is_true(x)?
+            }
         } else {
             let r = vm.call(fun, &[x], &[])?;
             vm.is_true(r)?

@@ -1016,25 +1016,26 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                     // inside the code (verified); an UNPACK_SEQUENCE has
                     // its operand byte after it.
                     if unsafe { *pc == op::UNPACK_SEQUENCE && *pc.add(1) == 2 } {
-                        match tri!(crate::types::iterators::next_pair(vm, a)) {
-                            Some(Some((x, y))) => {
-                                #[cfg(feature = "opcode-stats")]
-                                {
-                                    vm.vmstate.op_count += 1;
-                                }
-                                push!(y);
-                                push!(x);
-                                // SAFETY: past UNPACK_SEQUENCE 2 (2 bytes).
-                                ip = unsafe { pc.add(2) };
-                                continue;
+                        let (x, y) = crate::types::iterators::next_pair(vm, a);
+                        if !x.is_null() {
+                            #[cfg(feature = "opcode-stats")]
+                            {
+                                vm.vmstate.op_count += 1;
                             }
-                            Some(None) => {
-                                clear(s0, sp);
-                                sp = s0;
-                                ip = dest;
-                                continue;
-                            }
-                            None => {}
+                            push!(y);
+                            push!(x);
+                            // SAFETY: past UNPACK_SEQUENCE 2 (2 bytes).
+                            ip = unsafe { pc.add(2) };
+                            continue;
+                        }
+                        if y == Obj::STOP_ITERATION {
+                            clear(s0, sp);
+                            sp = s0;
+                            ip = dest;
+                            continue;
+                        }
+                        if !y.is_null() {
+                            fail!(PyErr(y));
                         }
                     }
                     tri!(super::gen::for_iter_next(vm, a))

@@ -77,13 +77,17 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
             let d = items.get((h.sp as usize).wrapping_sub(1)).copied().unwrap_or(Obj::NULL);
             let (fun, ip) = (h.fun, h.ip as usize);
             h.flags = flags | gen_flags::RUNNING;
-            return Some(resume_through(vm, g, d, fun, ip, send));
+            let hp = core::ptr::with_exposed_provenance_mut::<GenHead>((h as *mut GenHead).expose_provenance());
+            return Some(resume_through(vm, g, hp, d, fun, ip, send));
         }
         return None;
     }
     let (fun, ip, sp, exc_sp) = (h.fun, h.ip as usize, h.sp as usize, h.exc_sp as usize);
     // Marked running now; the flags are put back if it does not run.
     h.flags = flags | gen_flags::RUNNING | gen_flags::STARTED;
+    // The header is written through this pointer when the frame yields
+    // (`run_frame`: no second checked access).
+    let hp = core::ptr::with_exposed_provenance_mut::<GenHead>((h as *mut GenHead).expose_provenance());
     let n_items = items.len();
     // The slots are used through this pointer while the generator runs
     // (other code only reaches its header meanwhile).
@@ -140,7 +144,7 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
             return Some(Err(dispatch::bad_code(vm)));
         }
     }
-    Some(run_frame(vm, g, &mut frame, None))
+    Some(run_frame(vm, g, hp, &mut frame, None))
 }
 
 /// Resumes generator `g` (marked running), suspended at `yield from`
@@ -155,7 +159,7 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
 /// everything to `g`'s own YIELD_FROM.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -> PyResult<Step> {
+fn resume_through(vm: &mut Vm, g: Obj, hp: *mut GenHead, d: Obj, fun: Obj, ip: usize, send: Obj) -> PyResult<Step> {
     // The flag is only a hint: the opcode is checked before the frame is
     // resumed past it.
     let at_yield_from = d.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
@@ -170,7 +174,11 @@ fn resume_through(vm: &mut Vm, g: Obj, d: Obj, fun: Obj, ip: usize, send: Obj) -
         return resume_direct(vm, g, send);
     }
     let r = resume_plain(vm, d, send);
-    set_running(vm, g, false);
+    // SAFETY: `hp` is `g`'s header (from `resume_fast`, which marked it
+    // running); `g` is alive (its frame's slots hold `d`, and the caller
+    // holds `g`), objects do not move, and a running generator keeps its
+    // header; no other reference into the heap is live here.
+    unsafe { (*hp).flags &= !gen_flags::RUNNING };
     match r {
         Ok(Step::Yield(v)) => Ok(Step::Yield(v)),
         Ok(Step::Return(v)) => match resume_fast(vm, g, v, Mode::AfterDelegate) {
@@ -243,12 +251,16 @@ fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> 
         return Err(super::call::recursion_error(vm));
     }
     let size = v.code.frame_size();
-    let fp = match vm.heap.var_mut::<GenHead>(g) {
+    let (fp, hp) = match vm.heap.var_mut::<GenHead>(g) {
         Some((h, items)) if items.len() == size => {
             h.flags |= gen_flags::RUNNING | gen_flags::STARTED;
             // The slots are used through this pointer while the generator
-            // runs (other code only reaches its header meanwhile).
-            core::ptr::with_exposed_provenance_mut::<Obj>(items.as_mut_ptr().expose_provenance())
+            // runs (other code only reaches its header meanwhile); the
+            // header through the other when it yields.
+            (
+                core::ptr::with_exposed_provenance_mut::<Obj>(items.as_mut_ptr().expose_provenance()),
+                core::ptr::with_exposed_provenance_mut::<GenHead>((h as *mut GenHead).expose_provenance()),
+            )
         }
         _ => return Err(dispatch::bad_code(vm)),
     };
@@ -263,13 +275,14 @@ fn resume_general(vm: &mut Vm, g: Obj, send: Obj, throw: Obj) -> PyResult<Step> 
         set_finished(vm, g);
         return Err(dispatch::bad_code(vm));
     }
-    run_frame(vm, g, &mut frame, if throw.is_null() { None } else { Some(throw) })
+    run_frame(vm, g, hp, &mut frame, if throw.is_null() { None } else { Some(throw) })
 }
 
 /// Runs generator `g`'s resumed frame (marked running) until it yields,
-/// returns or raises, and records the outcome in the generator.
+/// returns or raises, and records the outcome in the generator, whose
+/// header is at `hp`.
 #[inline(always)]
-fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Step> {
+fn run_frame(vm: &mut Vm, g: Obj, hp: *mut GenHead, frame: &mut Frame<'_>, throw: Option<Obj>) -> PyResult<Step> {
     vm.vmstate.depth += 1;
     let saved = (vm.vmstate.globals, vm.vmstate.locals);
     vm.vmstate.globals = frame.globals;
@@ -285,12 +298,16 @@ fn run_frame(vm: &mut Vm, g: Obj, frame: &mut Frame<'_>, throw: Option<Obj>) -> 
             // `resume_through`) or POP_TOP (for `resume_fast`).
             #[cfg(target_os = "none")]
             let at = 0;
-            if let Some((h, _)) = vm.heap.var_mut::<GenHead>(g) {
-                h.ip = frame.ip as u32;
-                h.sp = frame.sp as u32;
-                h.exc_sp = frame.exc_sp as u32;
-                h.flags = (h.flags & !(gen_flags::RUNNING | gen_flags::AT_YIELD_FROM | gen_flags::AT_POP_TOP)) | at;
-            }
+            // SAFETY: `hp` is `g`'s header, taken when it was marked
+            // running; `g` is alive (the frame holds it), the heap does
+            // not move objects, and a running generator keeps its header
+            // (only finishing truncates its items), so it is still valid;
+            // no other reference into the heap is live here.
+            let h = unsafe { &mut *hp };
+            h.ip = frame.ip as u32;
+            h.sp = frame.sp as u32;
+            h.exc_sp = frame.exc_sp as u32;
+            h.flags = (h.flags & !(gen_flags::RUNNING | gen_flags::AT_YIELD_FROM | gen_flags::AT_POP_TOP)) | at;
             Ok(Step::Yield(y))
         }
         Ok(Outcome::Return(r)) => {
