@@ -33,7 +33,6 @@ use core::ffi::{c_char, c_int, c_void};
 use core::marker::PhantomData;
 use core::ptr::{addr_of, addr_of_mut};
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
-use critical_section::Mutex;
 use littlefs2_sys as ll;
 
 /// Bytes per littlefs block (and per cache).
@@ -193,11 +192,23 @@ impl Table {
     const EMPTY: Table = Table { files: [Self::CLOSED_FILE; MAX_FILES], dirs: [Self::CLOSED_DIR; MAX_DIRS] };
 }
 
-static TABLE: Mutex<RefCell<Table>> = Mutex::new(RefCell::new(Table::EMPTY));
+/// The table's cell. Only the filesystem calls of the interpreter use it,
+/// and they run in thread mode (no interrupt handler reaches the
+/// filesystem): no critical section is needed around a use (13 of them
+/// cost ~200 bytes of flash); the `RefCell` still rules out a nested one.
+struct TableCell(RefCell<Table>);
+
+// SAFETY: the boards are single-core, and only thread-mode code (the
+// filesystem functions, never an interrupt handler) touches the table, so
+// no two uses ever overlap in time except through nesting, which the
+// `RefCell` turns into a panic.
+unsafe impl Sync for TableCell {}
+
+static TABLE: TableCell = TableCell(RefCell::new(Table::EMPTY));
 
 /// Runs `f` on the table (briefly: no filesystem work inside).
 fn table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
-    critical_section::with(|cs| f(&mut TABLE.borrow_ref_mut(cs)))
+    f(&mut TABLE.0.borrow_mut())
 }
 
 /// The filesystem of board `B` and the current directory.
