@@ -4,15 +4,34 @@
 //! of being queued, as MicroPython's `mp_interrupt_char` does.
 
 use crate::ring::Ring;
-use core::cell::RefCell;
+use core::cell::UnsafeCell;
 use core::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use critical_section::Mutex;
 
 /// Receive buffer size in bytes: a raw-paste window (128) with room to
 /// spare.
 pub const RX_SIZE: usize = 512;
 
-static RX: Mutex<RefCell<Ring<RX_SIZE>>> = Mutex::new(RefCell::new(Ring::new()));
+/// The receive ring, used only through [`with_rx`].
+struct RxCell(UnsafeCell<Ring<RX_SIZE>>);
+
+// SAFETY: single core, and every use is inside [`with_rx`]'s critical
+// section: no two overlap.
+unsafe impl Sync for RxCell {}
+
+static RX: RxCell = RxCell(UnsafeCell::new(Ring::new()));
+
+/// Runs `f` (one ring operation) on the ring with interrupts masked (the
+/// receive interrupt fills it). No `RefCell`: the critical section
+/// already makes each use the only one (its borrow flag cost ~10 bytes of
+/// flash per use).
+fn with_rx<R>(f: impl FnOnce(&mut Ring<RX_SIZE>) -> R) -> R {
+    critical_section::with(|_| {
+        // SAFETY: interrupts are masked on the single core, and `f` (a
+        // ring method) does not call `with_rx`: the only reference to
+        // the ring while it runs.
+        f(unsafe { &mut *RX.0.get() })
+    })
+}
 static INTERRUPT: AtomicBool = AtomicBool::new(false);
 /// The interrupt character, or -1 for none.
 static INTERRUPT_CHAR: AtomicI32 = AtomicI32::new(-1);
@@ -23,22 +42,22 @@ pub fn on_rx_byte(b: u8) {
         INTERRUPT.store(true, Ordering::Relaxed);
         return;
     }
-    critical_section::with(|cs| RX.borrow_ref_mut(cs).push(b));
+    with_rx(|r| r.push(b));
 }
 
 /// The oldest received byte, if any (never waits).
 pub fn try_read() -> Option<u8> {
-    critical_section::with(|cs| RX.borrow_ref_mut(cs).pop())
+    with_rx(|r| r.pop())
 }
 
 /// Is a received byte waiting?
 pub fn has_input() -> bool {
-    critical_section::with(|cs| !RX.borrow_ref(cs).is_empty())
+    with_rx(|r| !r.is_empty())
 }
 
 /// Drops all received bytes not read yet.
 pub fn clear_input() {
-    critical_section::with(|cs| RX.borrow_ref_mut(cs).clear());
+    with_rx(|r| r.clear());
 }
 
 /// Sets the byte that requests a `KeyboardInterrupt` instead of being
