@@ -412,8 +412,9 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
                     if i.members.set_value_if_key(p, key, value) {
                         return Ok(false);
                     }
+                    // (The class's `inst_attrs` is at least `p + 1` already:
+                    // see `store_attr_slow`, which filled the site.)
                     if i.members.push_small_at(p, key, value) {
-                        new_inst_attr(vm, o, p + 1);
                         return Ok(false);
                     }
                     return store_attr_slow(vm, ip, o, name, value).map(|_| false);
@@ -471,11 +472,13 @@ fn store_attr_other(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> P
     Ok(())
 }
 
-/// After instance `o` gained its `n`-th attribute through a [`K_STORE`]
-/// site: what `members::ns_store` records for a new instance key (the
-/// most attributes the class's instances have had; the name is in
-/// [`InstNames`] already, as the store that filled the site put it
-/// there).
+/// Before a [`K_STORE`] site remembers position `n - 1` for instances of
+/// `o`'s class: makes its `inst_attrs` (the most attributes its
+/// instances have had, which only grows) at least `n`, what
+/// `members::ns_store` records for a new instance key; so a hit that
+/// appends the name at that position has nothing to record (the name is
+/// in [`InstNames`] already, as the store that filled the site put it
+/// there). A hit is in the same class: making a class voids the sites.
 #[inline(always)]
 fn new_inst_attr(vm: &mut Vm, o: Obj, n: usize) {
     if vm.heap.class_of(o).is_some_and(|c| (c.st.inst_attrs as usize) < n.min(64)) {
@@ -535,6 +538,7 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
         m.find_identical(key, vm.qstr_hash(name))
     };
     if let Some(p) = p {
+        new_inst_attr(vm, o, p + 1);
         fill(vm, ip, addr(t), ver, K_STORE, p, Obj::NULL);
     }
     Ok(())
