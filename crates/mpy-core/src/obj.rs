@@ -359,7 +359,8 @@ impl Obj {
     }
 
     /// The qstr if this str object is an interned one.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_qstr(self) -> Option<Qstr> {
         if self.0 & TAG_MASK == TAG_QSTR {
             Some(Qstr(((self.0 >> 3) & ID_MASK) as u32))
@@ -444,13 +445,15 @@ impl Obj {
     }
 
     /// The type implementing this pointer object's behaviour, if a pointer.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn ptr_type(self) -> Option<&'static TypeObj> {
         self.base().map(|b| b.ty)
     }
 
     /// The type if this object is a type (built-in or user class).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_type(self) -> Option<&'static TypeObj> {
         let b = self.base()?;
         if core::ptr::eq(b.ty, &crate::typ::TYPE_TYPE) {
@@ -465,7 +468,8 @@ impl Obj {
     }
 
     /// The built-in function if this is one.
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_builtin_fun(self) -> Option<&'static crate::typ::BuiltinFun> {
         let b = self.base()?;
         if core::ptr::eq(b.ty, &crate::typ::BUILTIN_FUNCTION_TYPE) {
@@ -480,7 +484,8 @@ impl Obj {
 
     /// The built-in module if this is one (a static `ModuleDef`).
     /// (added by modules)
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_builtin_module(self) -> Option<&'static crate::typ::ModuleDef> {
         let b = self.base()?;
         if core::ptr::eq(b.ty, &crate::typ::BUILTIN_MODULE_TYPE) {
@@ -529,7 +534,8 @@ impl Obj {
 
     /// The value of a NaN-boxed float.
     #[cfg(all(feature = "float", feature = "nanbox"))]
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_inline_float(self) -> Option<crate::Float> {
         if self.0 & HIGH != 0 {
             Some(crate::flt::from_f64(f64::from_bits((self.0 as u64).wrapping_sub(FLOAT_OFFSET))))
@@ -548,7 +554,8 @@ impl Obj {
 
     /// The value of a stuffed float.
     #[cfg(all(feature = "float", feature = "float-stuffed"))]
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_inline_float(self) -> Option<f32> {
         if is_stuffed_f32(self.0 as u32) {
             Some(unstuff_f32(self.0 as u32))
