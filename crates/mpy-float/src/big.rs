@@ -3,6 +3,7 @@
 //! shift, compare, subtract). Every operation that could outgrow the slice
 //! returns `None` instead.
 
+use crate::Ex;
 use core::cmp::Ordering;
 
 /// An unsigned integer: `d[..n]`, little-endian 32-bit digits, with no
@@ -38,30 +39,30 @@ impl<'a> Big<'a> {
     }
 
     /// `self *= 5**k`.
-    pub fn mul_pow5(&mut self, mut k: u64) -> Option<()> {
+    pub fn mul_pow5(&mut self, mut k: u32) -> Option<()> {
         // 5**13 is the largest power of 5 below 2**32.
         while k >= 13 {
             self.mul_add(1_220_703_125, 0)?;
             k -= 13;
         }
-        self.mul_add(crate::ipow(5, k as u32) as u32, 0)
+        self.mul_add(crate::ipow(5, k) as u32, 0)
     }
 
     /// Significant bits.
-    pub fn bit_len(&self) -> i64 {
+    pub fn bit_len(&self) -> Ex {
         match self.n.checked_sub(1).and_then(|i| self.d.get(i)) {
-            Some(&top) => (self.n as i64 - 1) * 32 + (32 - top.leading_zeros()) as i64,
+            Some(&top) => (self.n as Ex - 1) * 32 + (32 - top.leading_zeros()) as Ex,
             None => 0,
         }
     }
 
     /// `self <<= s`.
-    pub fn shl(&mut self, s: u64) -> Option<()> {
+    pub fn shl(&mut self, s: u32) -> Option<()> {
         if self.n == 0 {
             return Some(());
         }
-        let need = (self.bit_len() as u64).checked_add(s)?;
-        if need > self.d.len() as u64 * 32 {
+        let need = (self.bit_len() as u32).checked_add(s)?;
+        if need as usize > self.d.len() * 32 {
             return None;
         }
         let words = (s / 32) as usize;
@@ -158,7 +159,7 @@ pub fn ratio(n: &mut Big<'_>, m: &mut Big<'_>, nbits: u32) -> Option<(u64, Order
         }
         return Some((q as u64, r.cmp(&(b - r)), r != 0));
     }
-    m.shl(nbits as u64)?;
+    m.shl(nbits)?;
     quotient(n, m, nbits)
 }
 
