@@ -56,34 +56,36 @@ impl<'a> Big<'a> {
         }
     }
 
-    /// `self <<= s`.
+    /// `self <<= s`: the bits in place (a carry digit on top), then whole
+    /// digits up.
     pub fn shl(&mut self, s: u32) -> Option<()> {
-        if self.n == 0 {
-            return Some(());
+        let (words, bits) = ((s / 32) as usize, s % 32);
+        let mut carry = 0u32;
+        for x in self.d.iter_mut().take(self.n) {
+            let v = (*x as u64) << bits;
+            *x = v as u32 | carry;
+            carry = (v >> 32) as u32;
         }
-        let need = (self.bit_len() as u32).checked_add(s)?;
-        if need as usize > self.d.len() * 32 {
-            return None;
+        if carry != 0 {
+            *self.d.get_mut(self.n)? = carry;
+            self.n += 1;
         }
-        let words = (s / 32) as usize;
-        let bits = (s % 32) as u32;
-        let old = self.n;
-        let n = need.div_ceil(32) as usize;
-        // From the top down: word i takes old words i - words (and the one
-        // below it), which are not yet overwritten.
-        for i in (0..n).rev() {
-            let src = |k: Option<usize>, d: &[u32]| -> u32 {
-                k.filter(|&k| k < old).and_then(|k| d.get(k)).copied().unwrap_or(0)
-            };
-            let hi = src(i.checked_sub(words), self.d);
-            let lo = src(i.checked_sub(words + 1), self.d);
-            let v = if bits == 0 { hi } else { (hi << bits) | (lo >> (32 - bits)) };
-            if let Some(x) = self.d.get_mut(i) {
-                *x = v;
+        if words > 0 && self.n > 0 {
+            let n = self.n + words;
+            if n > self.d.len() {
+                return None;
             }
+            for i in (0..self.n).rev() {
+                let v = self.d.get(i).copied().unwrap_or(0);
+                if let Some(x) = self.d.get_mut(i + words) {
+                    *x = v;
+                }
+            }
+            for x in self.d.iter_mut().take(words) {
+                *x = 0;
+            }
+            self.n = n;
         }
-        self.n = n;
-        self.trim();
         Some(())
     }
 
@@ -102,7 +104,14 @@ impl<'a> Big<'a> {
         Some(self.digits().iter().rev().fold(0u128, |acc, &x| (acc << 32) | x as u128))
     }
 
+    /// `self <<= 1` (the boards: [`Big::shl`]'s code).
+    #[cfg(target_os = "none")]
+    fn shl1(&mut self) -> Option<()> {
+        self.shl(1)
+    }
+
     /// `self <<= 1`.
+    #[cfg(not(target_os = "none"))]
     fn shl1(&mut self) -> Option<()> {
         let mut carry = 0u32;
         for x in self.d.iter_mut().take(self.n) {
