@@ -3,6 +3,7 @@
 //! shift, compare, subtract). Every operation that could outgrow the slice
 //! returns `None` instead.
 
+use crate::Ex;
 use core::cmp::Ordering;
 
 /// An unsigned integer: `d[..n]`, little-endian 32-bit digits, with no
@@ -38,51 +39,53 @@ impl<'a> Big<'a> {
     }
 
     /// `self *= 5**k`.
-    pub fn mul_pow5(&mut self, mut k: u64) -> Option<()> {
+    pub fn mul_pow5(&mut self, mut k: u32) -> Option<()> {
         // 5**13 is the largest power of 5 below 2**32.
         while k >= 13 {
             self.mul_add(1_220_703_125, 0)?;
             k -= 13;
         }
-        self.mul_add(crate::ipow(5, k as u32) as u32, 0)
+        self.mul_add(crate::ipow(5, k) as u32, 0)
     }
 
     /// Significant bits.
-    pub fn bit_len(&self) -> i64 {
+    pub fn bit_len(&self) -> Ex {
         match self.n.checked_sub(1).and_then(|i| self.d.get(i)) {
-            Some(&top) => (self.n as i64 - 1) * 32 + (32 - top.leading_zeros()) as i64,
+            Some(&top) => (self.n as Ex - 1) * 32 + (32 - top.leading_zeros()) as Ex,
             None => 0,
         }
     }
 
-    /// `self <<= s`.
-    pub fn shl(&mut self, s: u64) -> Option<()> {
-        if self.n == 0 {
-            return Some(());
+    /// `self <<= s`: the bits in place (a carry digit on top), then whole
+    /// digits up.
+    pub fn shl(&mut self, s: u32) -> Option<()> {
+        let (words, bits) = ((s / 32) as usize, s % 32);
+        let mut carry = 0u32;
+        for x in self.d.iter_mut().take(self.n) {
+            let v = (*x as u64) << bits;
+            *x = v as u32 | carry;
+            carry = (v >> 32) as u32;
         }
-        let need = (self.bit_len() as u64).checked_add(s)?;
-        if need > self.d.len() as u64 * 32 {
-            return None;
+        if carry != 0 {
+            *self.d.get_mut(self.n)? = carry;
+            self.n += 1;
         }
-        let words = (s / 32) as usize;
-        let bits = (s % 32) as u32;
-        let old = self.n;
-        let n = need.div_ceil(32) as usize;
-        // From the top down: word i takes old words i - words (and the one
-        // below it), which are not yet overwritten.
-        for i in (0..n).rev() {
-            let src = |k: Option<usize>, d: &[u32]| -> u32 {
-                k.filter(|&k| k < old).and_then(|k| d.get(k)).copied().unwrap_or(0)
-            };
-            let hi = src(i.checked_sub(words), self.d);
-            let lo = src(i.checked_sub(words + 1), self.d);
-            let v = if bits == 0 { hi } else { (hi << bits) | (lo >> (32 - bits)) };
-            if let Some(x) = self.d.get_mut(i) {
-                *x = v;
+        if words > 0 && self.n > 0 {
+            let n = self.n + words;
+            if n > self.d.len() {
+                return None;
             }
+            for i in (0..self.n).rev() {
+                let v = self.d.get(i).copied().unwrap_or(0);
+                if let Some(x) = self.d.get_mut(i + words) {
+                    *x = v;
+                }
+            }
+            for x in self.d.iter_mut().take(words) {
+                *x = 0;
+            }
+            self.n = n;
         }
-        self.n = n;
-        self.trim();
         Some(())
     }
 
@@ -101,7 +104,14 @@ impl<'a> Big<'a> {
         Some(self.digits().iter().rev().fold(0u128, |acc, &x| (acc << 32) | x as u128))
     }
 
+    /// `self <<= 1` (the boards: [`Big::shl`]'s code).
+    #[cfg(target_os = "none")]
+    fn shl1(&mut self) -> Option<()> {
+        self.shl(1)
+    }
+
     /// `self <<= 1`.
+    #[cfg(not(target_os = "none"))]
     fn shl1(&mut self) -> Option<()> {
         let mut carry = 0u32;
         for x in self.d.iter_mut().take(self.n) {
@@ -158,7 +168,7 @@ pub fn ratio(n: &mut Big<'_>, m: &mut Big<'_>, nbits: u32) -> Option<(u64, Order
         }
         return Some((q as u64, r.cmp(&(b - r)), r != 0));
     }
-    m.shl(nbits as u64)?;
+    m.shl(nbits)?;
     quotient(n, m, nbits)
 }
 

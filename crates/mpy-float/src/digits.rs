@@ -2,7 +2,7 @@
 //! digits.
 
 use crate::big::{ratio, Big};
-use crate::{Float, Spec};
+use crate::{Ex, Float, Spec};
 use core::cmp::Ordering;
 
 /// How [`decimal`] rounds the exact value to its digits.
@@ -29,7 +29,7 @@ pub fn decimal<F: Float>(x: F, p: u32, round: Round) -> (u64, i32) {
     }
     let frac_bits = spec.p - 1;
     let frac = bits & ((1 << frac_bits) - 1);
-    let field = (bits >> frac_bits) as i64;
+    let field = (bits >> frac_bits) as Ex;
     let (m, e2) = if field == 0 {
         (frac, spec.min_lsb)
     } else {
@@ -38,27 +38,27 @@ pub fn decimal<F: Float>(x: F, p: u32, round: Round) -> (u64, i32) {
     F::with_scratch(|a, b| digits(&spec, m, e2, p.clamp(1, 17), round, a, b)).unwrap_or((0, 0))
 }
 
-fn digits(spec: &Spec, m: u64, e2: i64, p: u32, round: Round, a: &mut [u32], b: &mut [u32]) -> Option<(u64, i32)> {
+fn digits(spec: &Spec, m: u64, e2: Ex, p: u32, round: Round, a: &mut [u32], b: &mut [u32]) -> Option<(u64, i32)> {
     let _ = spec;
-    let e_lead = 63 - m.leading_zeros() as i64 + e2;
+    let e_lead = 63 - m.leading_zeros() as Ex + e2;
     // floor(log10(x)) is k or k + 1 (78913 / 2**18 is log10(2) to within
     // what exponents up to 1650 need).
     let mut k = (e_lead * 78913) >> 18;
     let pw = crate::ipow(10, p);
     // q = floor(x / 10**s) is in [10**(p-1), 10**(p+1)).
-    let s = k - p as i64 + 1;
+    let s = k - p as Ex + 1;
     let mut n = Big::from_u64(a, m)?;
     let mut d = Big::from_u64(b, 1)?;
     if s >= 0 {
-        d.mul_pow5(s as u64)?;
+        d.mul_pow5(s as u32)?;
     } else {
-        n.mul_pow5(s.unsigned_abs())?;
+        n.mul_pow5(s.unsigned_abs() as u32)?;
     }
     let b2 = e2 - s;
     if b2 >= 0 {
-        n.shl(b2 as u64)?;
+        n.shl(b2 as u32)?;
     } else {
-        d.shl(b2.unsigned_abs())?;
+        d.shl(b2.unsigned_abs() as u32)?;
     }
     let nbits = 64 - (pw * 10 - 1).leading_zeros();
     let (mut q, mut half, nonzero) = ratio(&mut n, &mut d, nbits)?;

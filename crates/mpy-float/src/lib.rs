@@ -146,7 +146,7 @@ pub trait Float: Copy + core::ops::Neg<Output = Self> + sealed::Sealed {
     #[doc(hidden)]
     fn bits64(self) -> u64;
     #[doc(hidden)]
-    fn exact(d: u64, e10: i64, neg: bool) -> Option<Self>;
+    fn exact(d: u64, e10: Ex, neg: bool) -> Option<Self>;
     #[doc(hidden)]
     fn with_scratch<R>(f: impl FnOnce(&mut [u32], &mut [u32]) -> R) -> R;
 }
@@ -157,6 +157,18 @@ mod sealed {
     impl Sealed for f64 {}
 }
 
+/// The exponent arithmetic of the exact conversions: `i64` on the desktop,
+/// `i32` on the boards (half the code there; their inputs fit: the
+/// parser caps exponents at `2**26`, and no text on a board holds
+/// `2**26` digits).
+#[doc(hidden)]
+#[cfg(not(target_os = "none"))]
+pub type Ex = i64;
+/// See the desktop's `Ex`.
+#[doc(hidden)]
+#[cfg(target_os = "none")]
+pub type Ex = i32;
+
 /// The parameters of a binary format.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
@@ -164,16 +176,16 @@ pub struct Spec {
     /// Mantissa bits, with the implicit one (24, 53).
     pub p: u32,
     /// Exponent of the smallest subnormal's bit (-149, -1074).
-    pub min_lsb: i64,
+    pub min_lsb: Ex,
     /// Bit pattern of +infinity.
     pub inf: u64,
     /// The sign bit.
     pub sign: u64,
     /// Decimal exponents (of the first digit) beyond which values are
     /// infinite or zero for sure.
-    pub max_dec: i64,
+    pub max_dec: Ex,
     /// See `max_dec`.
-    pub min_dec: i64,
+    pub min_dec: Ex,
 }
 
 /// Digits of the stack buffers: enough for every intermediate value
@@ -196,7 +208,7 @@ impl Float for f64 {
     fn bits64(self) -> u64 {
         self.to_bits()
     }
-    fn exact(d: u64, e10: i64, neg: bool) -> Option<f64> {
+    fn exact(d: u64, e10: Ex, neg: bool) -> Option<f64> {
         // The boards have no double-precision FPU: the exact path (same
         // result) instead of linking the soft-double multiply and divide.
         if cfg!(target_os = "none") || d >= 1 << 53 {
@@ -220,7 +232,7 @@ impl Float for f32 {
     fn bits64(self) -> u64 {
         self.to_bits() as u64
     }
-    fn exact(d: u64, e10: i64, neg: bool) -> Option<f32> {
+    fn exact(d: u64, e10: Ex, neg: bool) -> Option<f32> {
         // The boards take the exact path (same result) for every number:
         // the fast path's flash is worth more there than its speed.
         if cfg!(target_os = "none") || d >= 1 << 24 || e10.unsigned_abs() > 10 {

@@ -1,7 +1,7 @@
 //! Decimal to binary: the float nearest `digits × 10**e10` (ties to even).
 
 use crate::big::{ratio, Big};
-use crate::{Float, Spec};
+use crate::{Ex, Float, Spec};
 use core::cmp::Ordering;
 
 /// Parses Rust's float syntax as `str::parse` does: an optional sign, then
@@ -21,6 +21,18 @@ pub fn parse_python<F: Float>(text: &[u8]) -> Option<F> {
     scan(text, true)
 }
 
+/// Where the parser's decimal exponent saturates (beyond any float's
+/// range either way; small enough that `10 * cap + 9` fits [`Ex`]).
+#[cfg(not(target_os = "none"))]
+const EXP_CAP: Ex = 1 << 40;
+#[cfg(target_os = "none")]
+const EXP_CAP: Ex = 1 << 26;
+/// Where [`from_decimal`] clamps its exponent (see [`EXP_CAP`]).
+#[cfg(not(target_os = "none"))]
+const E10_CAP: i64 = 1 << 41;
+#[cfg(target_os = "none")]
+const E10_CAP: i64 = 1 << 28;
+
 /// The one body of [`parse`] and [`parse_python`].
 #[inline(never)]
 fn scan<F: Float>(text: &[u8], python: bool) -> Option<F> {
@@ -39,12 +51,12 @@ fn scan<F: Float>(text: &[u8], python: bool) -> Option<F> {
         return Some(if neg && python { -v } else { v });
     }
     // value = mantissa digits * 10**(exp - frac)
-    let (mut i, mut frac, mut ndigits, mut in_frac) = (0, 0i64, 0usize, false);
+    let (mut i, mut frac, mut ndigits, mut in_frac) = (0, 0 as Ex, 0usize, false);
     while let Some(&c) = b.get(i) {
         match c {
             b'0'..=b'9' => {
                 ndigits += 1;
-                frac += in_frac as i64;
+                frac += in_frac as Ex;
             }
             b'_' if python => {}
             b'.' if !in_frac => in_frac = true,
@@ -54,7 +66,7 @@ fn scan<F: Float>(text: &[u8], python: bool) -> Option<F> {
     }
     let mant = b.get(..i)?;
     let mut consumed = ndigits > 0 || (python && in_frac);
-    let mut exp: i64 = 0;
+    let mut exp: Ex = 0;
     if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
         consumed |= python;
@@ -66,7 +78,7 @@ fn scan<F: Float>(text: &[u8], python: bool) -> Option<F> {
         let mut any = false;
         while let Some(&c) = b.get(i) {
             if c.is_ascii_digit() {
-                exp = (exp * 10 + (c - b'0') as i64).min(1 << 40);
+                exp = (exp * 10 + (c - b'0') as Ex).min(EXP_CAP);
                 any = true;
             } else if !(python && c == b'_') {
                 break;
@@ -83,7 +95,7 @@ fn scan<F: Float>(text: &[u8], python: bool) -> Option<F> {
     if !consumed || i != b.len() {
         return None;
     }
-    from_decimal(neg, mant.iter().copied().filter(u8::is_ascii_digit), exp - frac)
+    from_decimal(neg, mant.iter().copied().filter(u8::is_ascii_digit), (exp - frac) as i64)
 }
 
 /// The float nearest `d × 10**e10` (ties to even).
@@ -110,11 +122,11 @@ pub fn from_u64<F: Float>(d: u64, e10: i64) -> Option<F> {
 /// too small (never, for the formats here).
 pub fn from_decimal<F: Float>(neg: bool, digits: impl Iterator<Item = u8>, e10: i64) -> Option<F> {
     let spec = F::SPEC;
-    let e10 = e10.clamp(-(1 << 41), 1 << 41);
+    let e10 = e10.clamp(-E10_CAP, E10_CAP) as Ex;
     F::with_scratch(|a, b| {
         let mut big = Big::from_u64(a, 0)?;
         let (mut nd, mut small, mut chunk, mut chunk_len) = (0usize, 0u64, 0u32, 0u32);
-        let (mut extra, mut sticky) = (0i64, false);
+        let (mut extra, mut sticky) = (0 as Ex, false);
         for c in digits {
             let v = c.wrapping_sub(b'0') as u32;
             if nd == 0 && v == 0 {
@@ -148,14 +160,14 @@ pub fn from_decimal<F: Float>(neg: bool, digits: impl Iterator<Item = u8>, e10: 
                 return Some(v);
             }
         }
-        let bits = binary(&spec, &mut big, nd as i64, e, b)?;
+        let bits = binary(&spec, &mut big, nd as Ex, e, b)?;
         let v = F::from_bits64(bits);
         Some(if neg { -v } else { v })
     })
 }
 
 /// The bits of the float nearest `n × 10**e` (`n` has `nd` digits).
-fn binary(spec: &Spec, n: &mut Big<'_>, nd: i64, e: i64, mbuf: &mut [u32]) -> Option<u64> {
+fn binary(spec: &Spec, n: &mut Big<'_>, nd: Ex, e: Ex, mbuf: &mut [u32]) -> Option<u64> {
     if n.is_zero() {
         return Some(0);
     }
@@ -169,13 +181,13 @@ fn binary(spec: &Spec, n: &mut Big<'_>, nd: i64, e: i64, mbuf: &mut [u32]) -> Op
     // value = n / m × 2**e
     let mut m = Big::from_u64(mbuf, 1)?;
     if e >= 0 {
-        n.mul_pow5(e as u64)?;
+        n.mul_pow5(e as u32)?;
     } else {
-        m.mul_pow5(e.unsigned_abs())?;
+        m.mul_pow5(e.unsigned_abs() as u32)?;
     }
     // floor(log2(value)) is e_hi or e_hi - 1.
     let e_hi = n.bit_len() - m.bit_len() + e;
-    let p = spec.p as i64;
+    let p = spec.p as Ex;
     let mut lsb = (e_hi - p).max(spec.min_lsb);
     let nbits = e_hi - lsb + 1;
     if nbits < 0 {
@@ -184,9 +196,9 @@ fn binary(spec: &Spec, n: &mut Big<'_>, nd: i64, e: i64, mbuf: &mut [u32]) -> Op
     // q = floor(value / 2**lsb) < 2**nbits
     let shift = e - lsb;
     if shift >= 0 {
-        n.shl(shift as u64)?;
+        n.shl(shift as u32)?;
     } else {
-        m.shl(shift.unsigned_abs())?;
+        m.shl(shift.unsigned_abs() as u32)?;
     }
     let (mut q, mut half, nonzero) = ratio(n, &mut m, nbits as u32)?;
     if q >> p != 0 {

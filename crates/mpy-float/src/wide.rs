@@ -18,7 +18,9 @@
 pub struct W {
     m: u64,
     e: i32,
-    neg: bool,
+    /// 1 for negative, else 0 (a word, not a `bool`: no padding bytes,
+    /// which the copies of a `W` would carry along byte by byte).
+    neg: u32,
 }
 
 /// The high 64 bits of `a · b`.
@@ -29,18 +31,18 @@ fn mul_hi(a: u64, b: u64) -> (u64, u64) {
 
 impl W {
     /// Zero.
-    pub const ZERO: W = W { m: 0, e: 0, neg: false };
+    pub const ZERO: W = W { m: 0, e: 0, neg: 0 };
     /// One.
     pub const ONE: W = W::from_u64(1);
 
     /// `m · 2**e`, `m` with its top bit set.
     pub const fn raw(m: u64, e: i32) -> W {
-        W { m, e, neg: false }
+        W { m, e, neg: 0 }
     }
 
     /// `m · 2**e` normalised.
     #[inline(never)]
-    const fn norm(m: u64, e: i32, neg: bool) -> W {
+    const fn norm(m: u64, e: i32, neg: u32) -> W {
         if m == 0 {
             return W { m: 0, e: 0, neg };
         }
@@ -52,7 +54,7 @@ impl W {
     /// float arithmetic happens).
     pub const fn c(x: f64) -> W {
         let b = x.to_bits();
-        let neg = b >> 63 != 0;
+        let neg = (b >> 63) as u32;
         let ex = ((b >> 52) & 0x7ff) as i32;
         let f = b & ((1 << 52) - 1);
         if ex == 0 {
@@ -67,7 +69,7 @@ impl W {
         let b = x.to_bits();
         let ex = ((b >> 23) & 0xff) as i32;
         let f = (b & 0x7f_ffff) as u64;
-        let neg = b >> 31 != 0;
+        let neg = b >> 31;
         if ex == 0 {
             W::norm(f, -149, neg)
         } else {
@@ -77,28 +79,28 @@ impl W {
 
     /// `v`, exactly.
     pub const fn from_u64(v: u64) -> W {
-        W::norm(v, 0, false)
+        W::norm(v, 0, 0)
     }
 
     /// `v`, exactly.
     #[inline(never)]
     pub fn from_i64(v: i64) -> W {
-        W::norm(v.unsigned_abs(), 0, v < 0)
+        W::norm(v.unsigned_abs(), 0, (v < 0) as u32)
     }
 
     /// `-self`.
     pub fn neg(self) -> W {
-        W { neg: !self.neg, ..self }
+        W { neg: self.neg ^ 1, ..self }
     }
 
     /// `|self|`.
     pub fn abs(self) -> W {
-        W { neg: false, ..self }
+        W { neg: 0, ..self }
     }
 
     /// Whether `self < 0`.
     pub fn is_neg(self) -> bool {
-        self.neg
+        self.neg != 0
     }
 
     /// `self · 2**k`.
@@ -145,7 +147,7 @@ impl W {
         }
         let (hi, lo) = mul_hi(self.m, o.m);
         let e = self.e + o.e + 64;
-        let neg = self.neg != o.neg;
+        let neg = self.neg ^ o.neg;
         if hi >> 63 == 0 {
             W { m: hi << 1 | lo >> 63, e: e - 1, neg }
         } else {
@@ -190,7 +192,7 @@ impl W {
             }
         } else {
             let d = a.m - bm;
-            W::norm(d, a.e, a.neg && d != 0)
+            W::norm(d, a.e, a.neg & (d != 0) as u32)
         }
     }
 
@@ -237,7 +239,7 @@ impl W {
                 q |= 1;
             }
         }
-        W { m: q, e, neg: self.neg != o.neg }
+        W { m: q, e, neg: self.neg ^ o.neg }
     }
 
     /// Whether `self < o`.
@@ -256,10 +258,10 @@ impl W {
     #[inline(always)]
     fn lt_val(self, o: W) -> bool {
         if self.neg != o.neg {
-            return self.neg;
+            return self.neg != 0;
         }
         let mag = |w: W| if w.m == 0 { (i32::MIN, 0) } else { (w.e, w.m) };
-        if self.neg {
+        if self.neg != 0 {
             mag(o) < mag(self)
         } else {
             mag(self) < mag(o)
@@ -275,7 +277,7 @@ impl W {
         } else {
             (self.m >> -self.e) as i64
         };
-        if self.neg {
+        if self.neg != 0 {
             -v
         } else {
             v
@@ -285,7 +287,7 @@ impl W {
     /// `self` rounded to the nearest `f32` (ties to even; `±inf` beyond
     /// the range, subnormals and `±0` below it).
     pub fn to_f32(self) -> f32 {
-        crate::conv::round_f32(self.neg, self.m, self.e)
+        crate::conv::round_f32(self.neg != 0, self.m, self.e)
     }
 
     /// The bits of `self` as an `f64`, rounded to nearest (for values

@@ -25,22 +25,31 @@ fn carg(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
     }
 }
 
-fn abs(z: (Float, Float)) -> Float {
-    M::sqrt(z.0 * z.0 + z.1 * z.1)
-}
-
-fn c_phase(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let z = carg(vm, a[0])?;
-    vm.new_float(M::atan2(z.1, z.0))
-}
-
-fn c_polar(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let z = carg(vm, a[0])?;
-    let r = vm.new_float(abs(z))?;
-    let p = vm.new_float(M::atan2(z.1, z.0))?;
-    vm.new_tuple(&[r, p])
+/// The one-argument functions' one body: `phase` (`which` 0), `polar`
+/// (1), `log` (2), `log10` (3), `sqrt` (4) from the argument's modulus
+/// and phase, `exp` (5), `cos` (6) and `sin` (7).
+#[inline(never)]
+fn cm(vm: &mut Vm, o: Obj, which: u8) -> PyResult<Obj> {
+    let (re, im) = carg(vm, o)?;
+    if which >= 5 {
+        if which == 5 {
+            return from_polar(vm, acc::exp(re), im);
+        }
+        let (c, s, ch, sh) = (trig::cos(re), trig::sin(re), acc::cosh(im), M::sinh(im));
+        return if which == 7 { vm.new_complex(s * ch, c * sh) } else { vm.new_complex(c * ch, -s * sh) };
+    }
+    let (r, t) = (M::sqrt(re * re + im * im), M::atan2(im, re));
+    match which {
+        0 => vm.new_float(t),
+        1 => {
+            let r = vm.new_float(r)?;
+            let p = vm.new_float(t)?;
+            vm.new_tuple(&[r, p])
+        }
+        2 => vm.new_complex(acc::log(r), t),
+        3 => vm.new_complex(M::log10(r), t / crate::flt::consts::LN_10),
+        _ => from_polar(vm, M::sqrt(r), t / 2.0),
+    }
 }
 
 /// The complex number of modulus `r` and phase `t`.
@@ -51,55 +60,30 @@ fn from_polar(vm: &mut Vm, r: Float, t: Float) -> PyResult<Obj> {
 }
 
 fn c_rect(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
-    let r = crate::types::int::obj_to_f64(vm, a[0])?;
-    let p = crate::types::int::obj_to_f64(vm, a[1])?;
+    let r = crate::types::int::obj_to_f64(vm, a0)?;
+    let p = crate::types::int::obj_to_f64(vm, a1)?;
     from_polar(vm, r, p)
 }
 
-fn c_exp(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let (re, im) = carg(vm, a[0])?;
-    from_polar(vm, crate::types::float_acc::exp(re), im)
+macro_rules! cmath_fun1 {
+    ($($fname:ident => $which:expr),* $(,)?) => {
+        $(
+            fn $fname(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
+                cm(vm, a0, $which)
+            }
+        )*
+    };
 }
 
-fn c_log(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let z = carg(vm, a[0])?;
-    vm.new_complex(crate::types::float_acc::log(abs(z)), M::atan2(z.1, z.0))
-}
-
-fn c_log10(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let z = carg(vm, a[0])?;
-    vm.new_complex(M::log10(abs(z)), M::atan2(z.1, z.0) / crate::flt::consts::LN_10)
-}
-
-fn c_sqrt(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let z = carg(vm, a[0])?;
-    from_polar(vm, M::sqrt(abs(z)), M::atan2(z.1, z.0) / 2.0)
-}
-
-/// `cmath.cos` (`sin` false) and `cmath.sin`.
-fn cos_sin(vm: &mut Vm, o: Obj, sin: bool) -> PyResult<Obj> {
-    let (re, im) = carg(vm, o)?;
-    let (c, s, ch, sh) = (trig::cos(re), trig::sin(re), acc::cosh(im), M::sinh(im));
-    if sin {
-        vm.new_complex(s * ch, c * sh)
-    } else {
-        vm.new_complex(c * ch, -s * sh)
-    }
-}
-
-fn c_cos(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    cos_sin(vm, a[0], false)
-}
-
-fn c_sin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    cos_sin(vm, a[0], true)
+cmath_fun1! {
+    c_phase => 0,
+    c_polar => 1,
+    c_log => 2,
+    c_log10 => 3,
+    c_sqrt => 4,
+    c_exp => 5,
+    c_cos => 6,
+    c_sin => 7,
 }
 
 static PHASE: BuiltinFun = BuiltinFun::new1(q::phase, c_phase);

@@ -90,35 +90,38 @@ fn sin_cos(x: f32) -> (W, W) {
     }
 }
 
-/// `sin(x)`.
-pub fn sin(x: f32) -> f32 {
+/// `sin(x)` (`which` 0), `cos(x)` (1) or `tan(x)` (2): one body (NaN for
+/// infinities and NaN, `±0` stays for `sin` and `tan`).
+#[inline(never)]
+fn trig(x: f32, which: u8) -> f32 {
     if !x.is_finite() {
         return x - x;
     }
-    if x == 0.0 {
+    if x == 0.0 && which != 1 {
         return x;
     }
-    sin_cos(x).0.to_f32()
+    let (s, c) = sin_cos(x);
+    match which {
+        0 => s,
+        1 => c,
+        _ => s.div(c),
+    }
+    .to_f32()
+}
+
+/// `sin(x)`.
+pub fn sin(x: f32) -> f32 {
+    trig(x, 0)
 }
 
 /// `cos(x)`.
 pub fn cos(x: f32) -> f32 {
-    if !x.is_finite() {
-        return x - x;
-    }
-    sin_cos(x).1.to_f32()
+    trig(x, 1)
 }
 
 /// `tan(x)`.
 pub fn tan(x: f32) -> f32 {
-    if !x.is_finite() {
-        return x - x;
-    }
-    if x == 0.0 {
-        return x;
-    }
-    let (s, c) = sin_cos(x);
-    s.div(c).to_f32()
+    trig(x, 2)
 }
 
 /// `asin(x) = atan2(x, sqrt((1-x)(1+x)))`: within two ulps, with the
