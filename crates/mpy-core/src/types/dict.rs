@@ -481,7 +481,7 @@ static DICT_LOCALS: [Entry; 14] = [
 /// The `dict` type.
 pub static DICT_TYPE: TypeObj = TypeObj {
     name: q::dict.tn(),
-    flags: flags::BASETYPE,
+    flags: flags::BASETYPE | flags::MAP_LAYOUT,
     make_new: Some(dict_make_new),
     print: Some(dict_print),
     binary_op: Some(dict_binary),
@@ -500,7 +500,7 @@ static DICT_EXT: crate::typ::TypeExt =
 /// it). Not subclassable, never a `make_new` target.
 pub static FIXED_DICT_TYPE: TypeObj = TypeObj {
     name: q::dict.tn(),
-    flags: 0,
+    flags: flags::MAP_LAYOUT,
     base: Some(&DICT_TYPE),
     print: Some(dict_print),
     binary_op: Some(dict_binary),
@@ -519,10 +519,10 @@ pub struct DictObj {
     pub map: Map,
 }
 
-/// Do objects of type `ty` have the [`DictObj`] layout?
+/// Do objects of type `ty` have the [`DictObj`] layout? (Exactly the
+/// types flagged [`flags::MAP_LAYOUT`]: dict, set, frozenset and fixed
+/// dicts; user classes never carry the flag.)
+#[inline(always)]
 pub fn has_map_layout(ty: &TypeObj) -> bool {
-    core::ptr::eq(ty, &DICT_TYPE)
-        || core::ptr::eq(ty, &crate::types::set::SET_TYPE)
-        || core::ptr::eq(ty, &crate::types::set::FROZENSET_TYPE)
-        || core::ptr::eq(ty, &FIXED_DICT_TYPE)
+    ty.flags & flags::MAP_LAYOUT != 0
 }
