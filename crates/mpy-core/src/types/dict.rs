@@ -11,7 +11,7 @@
 //! dicts to Python (`type(d) is dict`) whose table never changes (every
 //! mutation raises a bare `TypeError`, as MicroPython's fixed maps do).
 //! The store fast paths test `ty == DICT_TYPE`, so they miss a fixed dict
-//! at no extra cost and reach its `subscr` slot.
+//! at no extra cost and reach the `subscr` slot, which checks.
 
 use crate::typ::given;
 use crate::typ::Entry;
@@ -111,7 +111,8 @@ fn is_fixed(d: Obj) -> bool {
 /// one that would change nothing, as MicroPython).
 ///
 /// Errors: that `TypeError`.
-#[inline]
+#[cfg_attr(not(target_os = "none"), inline)]
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn check_not_fixed(vm: &mut Vm, d: Obj) -> PyResult<()> {
     if is_fixed(d) {
         return Err(vm.error_noargs(&super::exception::TYPE_ERROR_TYPE));
@@ -121,8 +122,10 @@ pub fn check_not_fixed(vm: &mut Vm, d: Obj) -> PyResult<()> {
 
 /// The table of `d` if it is exactly a dict (not a fixed one, nor a set),
 /// for replacing values of existing keys (see `Vm::table_values_mut`).
+/// (Boards: any table; `ns_store` refused a fixed dict already.)
 #[inline(always)]
 pub fn plain_table_values_mut(vm: &mut Vm, d: Obj) -> Option<&mut Map> {
+    #[cfg(not(target_os = "none"))]
     if !d.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE)) {
         return None;
     }
@@ -265,24 +268,21 @@ fn dict_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             Some(v) => Ok(v),
             None => Err(vm.key_error(index)),
         },
+        // (A fixed dict: `TypeError`. Desktop dict stores reach this slot
+        // only past the fast paths, which test `ty == DICT_TYPE`.)
         Subscr::Store(v) => {
+            check_not_fixed(vm, d)?;
             vm.dict_store(d, index, v)?;
             Ok(Obj::NONE)
         }
-        Subscr::Delete => match remove(vm, d, index)? {
-            Some(_) => Ok(Obj::NONE),
-            None => Err(vm.key_error(index)),
-        },
+        Subscr::Delete => {
+            check_not_fixed(vm, d)?;
+            match remove(vm, d, index)? {
+                Some(_) => Ok(Obj::NONE),
+                None => Err(vm.key_error(index)),
+            }
+        }
     }
-}
-
-/// The `subscr` slot of fixed dicts: loads as a dict's, stores and
-/// deletes a bare `TypeError`.
-fn fixed_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
-    if !matches!(op, Subscr::Load) {
-        check_not_fixed(vm, o)?;
-    }
-    dict_subscr(vm, o, index, op)
 }
 
 /// The iterator of dict, set or frozenset `o` (or a subclass instance)
@@ -496,15 +496,15 @@ static DICT_EXT: crate::typ::TypeExt =
 
 /// The type of fixed dicts (`o.__dict__`, `C.__dict__`): a dict to Python
 /// (`type()` and `__class__` give `dict`, see [`visible_type`]) whose
-/// mutations raise `TypeError` (its `subscr` slot and the methods check
-/// it). Not subclassable, never a `make_new` target.
+/// mutations raise `TypeError` (the `subscr` slot and the methods check
+/// for it). Not subclassable, never a `make_new` target.
 pub static FIXED_DICT_TYPE: TypeObj = TypeObj {
     name: q::dict.tn(),
     flags: flags::MAP_LAYOUT,
     base: Some(&DICT_TYPE),
     print: Some(dict_print),
     binary_op: Some(dict_binary),
-    subscr: Some(fixed_subscr),
+    subscr: Some(dict_subscr),
     locals: crate::typ::Locals::of(&DICT_LOCALS),
     ext: &DICT_EXT,
     ..TypeObj::EMPTY
