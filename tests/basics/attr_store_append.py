@@ -10,7 +10,11 @@ class P:
         if pre == 1:
             self.b = "early"
         elif pre == 2:
-            self.__dict__["a"] = "dict"
+            try:
+                self.__dict__["a"] = "dict"
+            except TypeError:
+                # (MicroPython: `__dict__` is a read-only snapshot.)
+                self.a = "dict"
         elif pre == 3:
             self.k = "own"
         self.a = 1

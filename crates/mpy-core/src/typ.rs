@@ -369,6 +369,10 @@ pub mod flags {
     /// Objects of this (port-defined) type are laid out as
     /// [`crate::types::port::PortObj`].
     pub const PORT_OBJ: u8 = 32;
+    /// Objects of this built-in type are laid out as
+    /// [`crate::types::dict::DictObj`] (dict, set, frozenset, fixed dict):
+    /// one bit test instead of a compare per type.
+    pub const MAP_LAYOUT: u8 = 64;
 }
 
 /// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a

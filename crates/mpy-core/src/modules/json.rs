@@ -19,7 +19,7 @@ use crate::qstr::q;
 use crate::runtime::print::Out;
 use crate::state::Vm;
 use crate::typ::{BuiltinFun, ModuleDef, PrintKind, Rom};
-use crate::types::dict::{DictObj, DICT_TYPE};
+use crate::types::dict::DictObj;
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
@@ -97,7 +97,7 @@ fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -
         }
         return out.str(vm, "]");
     }
-    let is_dict = vm.heap.get::<DictObj>(o).is_some_and(|d| core::ptr::eq(d.base.ty, &DICT_TYPE));
+    let is_dict = vm.heap.get::<DictObj>(o).is_some_and(|d| crate::types::dict::is_dict_type(d.base.ty));
     if is_dict {
         out.str(vm, "{")?;
         let mut pos = 0;

@@ -552,7 +552,7 @@ impl Vm {
     /// `type(o)`: a built-in type object or a user class object.
     #[inline]
     pub fn type_of(&self, o: Obj) -> Obj {
-        Obj::from_type(self.builtin_type(o))
+        Obj::from_type(types::dict::visible_type(self.builtin_type(o)))
     }
 
     /// The items of a tuple or list, borrowed (None for other objects).

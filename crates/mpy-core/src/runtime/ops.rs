@@ -517,7 +517,7 @@ impl Vm {
 /// Types whose instances are unhashable by default (`hash([])` raises).
 fn is_unhashable_type(t: &TypeObj) -> bool {
     core::ptr::eq(t, &types::list::LIST_TYPE)
-        || core::ptr::eq(t, &types::dict::DICT_TYPE)
+        || types::dict::is_dict_type(t)
         || core::ptr::eq(t, &types::set::SET_TYPE)
         || core::ptr::eq(t, &types::bytearray::BYTEARRAY_TYPE)
 }

@@ -6,6 +6,12 @@
 //! entry (`KeyError: popitem(): dictionary is empty`), `==` compares
 //! contents, ordering comparisons are unsupported, unhashable
 //! (`unsupported type for __hash__: 'dict'`), repr `{'a': 1}`.
+//!
+//! `o.__dict__` and `C.__dict__` are snapshots of type [`FIXED_DICT_TYPE`]:
+//! dicts to Python (`type(d) is dict`) whose table never changes (every
+//! mutation raises a bare `TypeError`, as MicroPython's fixed maps do).
+//! The store fast paths test `ty == DICT_TYPE`, so they miss a fixed dict
+//! at no extra cost and reach the `subscr` slot, which checks.
 
 use crate::typ::given;
 use crate::typ::Entry;
@@ -67,15 +73,73 @@ pub fn remove(vm: &mut Vm, d: Obj, key: Obj) -> PyResult<Option<Obj>> {
     vm.dict_remove(d, key)
 }
 
+/// Is `t` the type of dicts, fixed ones (see [`FIXED_DICT_TYPE`])
+/// included?
+#[inline]
+pub fn is_dict_type(t: &TypeObj) -> bool {
+    core::ptr::eq(t, &DICT_TYPE) || core::ptr::eq(t, &FIXED_DICT_TYPE)
+}
+
+/// The type Python sees for built-in type `t`: `dict` for a fixed dict.
+#[inline(always)]
+pub fn visible_type(t: &'static TypeObj) -> &'static TypeObj {
+    if core::ptr::eq(t, &FIXED_DICT_TYPE) {
+        &DICT_TYPE
+    } else {
+        t
+    }
+}
+
 /// Is `o` exactly a dict (not a subclass instance)?
 #[cfg(not(target_os = "none"))]
 fn is_exact_dict(o: Obj) -> bool {
-    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
+    o.ptr_type().is_some_and(is_dict_type)
 }
 
 /// Is `o` (or its native part) a dict?
 pub fn is_dict(vm: &Vm, o: Obj) -> bool {
-    native_of(vm, o).ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE))
+    native_of(vm, o).ptr_type().is_some_and(is_dict_type)
+}
+
+/// Is `d` a fixed dict ([`FIXED_DICT_TYPE`])?
+#[inline]
+fn is_fixed(d: Obj) -> bool {
+    d.ptr_type().is_some_and(|t| core::ptr::eq(t, &FIXED_DICT_TYPE))
+}
+
+/// `Err(TypeError())` if `d` is a fixed dict (before any mutation, even
+/// one that would change nothing, as MicroPython).
+///
+/// Errors: that `TypeError`.
+#[cfg_attr(not(target_os = "none"), inline)]
+#[cfg_attr(target_os = "none", inline(never))]
+pub fn check_not_fixed(vm: &mut Vm, d: Obj) -> PyResult<()> {
+    if is_fixed(d) {
+        return Err(vm.error_noargs(&super::exception::TYPE_ERROR_TYPE));
+    }
+    Ok(())
+}
+
+/// The table of `d` if it is exactly a dict (not a fixed one, nor a set),
+/// for replacing values of existing keys (see `Vm::table_values_mut`).
+/// (Boards: any table; `ns_store` refused a fixed dict already.)
+#[inline(always)]
+pub fn plain_table_values_mut(vm: &mut Vm, d: Obj) -> Option<&mut Map> {
+    #[cfg(not(target_os = "none"))]
+    if !d.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE)) {
+        return None;
+    }
+    vm.table_values_mut(d)
+}
+
+/// Makes dict `d` (fresh, not yet seen by Python code) fixed: a
+/// read-only snapshot (`o.__dict__`).
+pub fn freeze(vm: &mut Vm, d: Obj) {
+    if let Some(x) = vm.heap.get_mut::<DictObj>(d) {
+        if core::ptr::eq(x.base.ty, &DICT_TYPE) {
+            x.base.ty = &FIXED_DICT_TYPE;
+        }
+    }
 }
 
 /// `d.update(other)`, as MicroPython: a dict's entries (not a subclass
@@ -86,7 +150,7 @@ pub fn is_dict(vm: &Vm, o: Obj) -> bool {
 /// whatever iteration raises.
 pub fn dict_update_from(vm: &mut Vm, d: Obj, other: Obj) -> PyResult<()> {
     let d = native_of(vm, d);
-    if other.ptr_type().is_some_and(|t| core::ptr::eq(t, &DICT_TYPE)) {
+    if other.ptr_type().is_some_and(is_dict_type) {
         let mut pos = 0;
         while let Some((p, k, v)) = dict_entry_at(vm, other, pos) {
             vm.dict_store(d, k, v)?;
@@ -186,6 +250,9 @@ fn dict_binary(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<Obj> {
         // `d | other` / `d |= other`: like MicroPython, `other` may be
         // anything `update()` accepts.
         BinaryOp::Or | BinaryOp::InplaceOr => {
+            if op == BinaryOp::InplaceOr {
+                check_not_fixed(vm, a)?;
+            }
             let d = if op == BinaryOp::Or { dict_copy(vm, a)? } else { a };
             dict_update_from(vm, d, b)?;
             Ok(d)
@@ -201,14 +268,20 @@ fn dict_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
             Some(v) => Ok(v),
             None => Err(vm.key_error(index)),
         },
+        // (A fixed dict: `TypeError`. Desktop dict stores reach this slot
+        // only past the fast paths, which test `ty == DICT_TYPE`.)
         Subscr::Store(v) => {
+            check_not_fixed(vm, d)?;
             vm.dict_store(d, index, v)?;
             Ok(Obj::NONE)
         }
-        Subscr::Delete => match remove(vm, d, index)? {
-            Some(_) => Ok(Obj::NONE),
-            None => Err(vm.key_error(index)),
-        },
+        Subscr::Delete => {
+            check_not_fixed(vm, d)?;
+            match remove(vm, d, index)? {
+                Some(_) => Ok(Obj::NONE),
+                None => Err(vm.key_error(index)),
+            }
+        }
     }
 }
 
@@ -224,6 +297,7 @@ pub fn dict_iter(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 fn dict_clear(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let args = &[a0];
     let d = native_of(vm, args[0]);
+    check_not_fixed(vm, d)?;
     if let Some(t) = vm.table_mut(d) {
         t.clear();
     }
@@ -301,6 +375,7 @@ fn dict_delitem(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 
 fn dict_pop(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     let d = native_of(vm, a0);
+    check_not_fixed(vm, d)?;
     match remove(vm, d, a1)? {
         Some(v) => Ok(v),
         None => match given(&a2) {
@@ -313,6 +388,7 @@ fn dict_pop(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
 fn dict_popitem(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     let args = &[a0];
     let d = native_of(vm, args[0]);
+    check_not_fixed(vm, d)?;
     let e = vm.table_mut(d).and_then(|t| {
         let p = t.last_pos()?;
         t.remove_at(p)
@@ -328,6 +404,7 @@ fn dict_popitem(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 
 fn dict_setdefault(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     let d = native_of(vm, a0);
+    check_not_fixed(vm, d)?;
     if let Some(v) = vm.dict_lookup(d, a1)? {
         return Ok(v);
     }
@@ -339,6 +416,9 @@ fn dict_setdefault(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
 fn dict_update(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 2 {
         return Err(super::strutil::too_many_args(vm, 2, args.len()));
+    }
+    if let Some(&d) = args.first() {
+        check_not_fixed(vm, d)?;
     }
     if let Some(&o) = args.get(1) {
         dict_update_from(vm, args[0], o)?;
@@ -401,13 +481,32 @@ static DICT_LOCALS: [Entry; 14] = [
 /// The `dict` type.
 pub static DICT_TYPE: TypeObj = TypeObj {
     name: q::dict.tn(),
-    flags: flags::BASETYPE,
+    flags: flags::BASETYPE | flags::MAP_LAYOUT,
     make_new: Some(dict_make_new),
     print: Some(dict_print),
     binary_op: Some(dict_binary),
     subscr: Some(dict_subscr),
     locals: crate::typ::Locals::of(&DICT_LOCALS),
-    ext: &crate::typ::TypeExt { unary_op: Some(dict_unary), iter: Some(dict_iter), ..crate::typ::TypeExt::NONE },
+    ext: &DICT_EXT,
+    ..TypeObj::EMPTY
+};
+
+static DICT_EXT: crate::typ::TypeExt =
+    crate::typ::TypeExt { unary_op: Some(dict_unary), iter: Some(dict_iter), ..crate::typ::TypeExt::NONE };
+
+/// The type of fixed dicts (`o.__dict__`, `C.__dict__`): a dict to Python
+/// (`type()` and `__class__` give `dict`, see [`visible_type`]) whose
+/// mutations raise `TypeError` (the `subscr` slot and the methods check
+/// for it). Not subclassable, never a `make_new` target.
+pub static FIXED_DICT_TYPE: TypeObj = TypeObj {
+    name: q::dict.tn(),
+    flags: flags::MAP_LAYOUT,
+    base: Some(&DICT_TYPE),
+    print: Some(dict_print),
+    binary_op: Some(dict_binary),
+    subscr: Some(dict_subscr),
+    locals: crate::typ::Locals::of(&DICT_LOCALS),
+    ext: &DICT_EXT,
     ..TypeObj::EMPTY
 };
 
@@ -420,9 +519,10 @@ pub struct DictObj {
     pub map: Map,
 }
 
-/// Do objects of type `ty` have the [`DictObj`] layout?
+/// Do objects of type `ty` have the [`DictObj`] layout? (Exactly the
+/// types flagged [`flags::MAP_LAYOUT`]: dict, set, frozenset and fixed
+/// dicts; user classes never carry the flag.)
+#[inline(always)]
 pub fn has_map_layout(ty: &TypeObj) -> bool {
-    core::ptr::eq(ty, &DICT_TYPE)
-        || core::ptr::eq(ty, &crate::types::set::SET_TYPE)
-        || core::ptr::eq(ty, &crate::types::set::FROZENSET_TYPE)
+    ty.flags & flags::MAP_LAYOUT != 0
 }

@@ -464,7 +464,7 @@ const FROZENSET_LOCALS: &[Entry] = SET_LOCALS.split_at(9).0;
 /// The `set` type.
 pub static SET_TYPE: TypeObj = TypeObj {
     name: q::set.tn(),
-    flags: flags::BASETYPE,
+    flags: flags::BASETYPE | flags::MAP_LAYOUT,
     make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),
@@ -476,7 +476,7 @@ pub static SET_TYPE: TypeObj = TypeObj {
 /// The `frozenset` type.
 pub static FROZENSET_TYPE: TypeObj = TypeObj {
     name: q::frozenset.tn(),
-    flags: flags::BASETYPE,
+    flags: flags::BASETYPE | flags::MAP_LAYOUT,
     make_new: Some(set_make_new),
     print: Some(set_print),
     binary_op: Some(set_binary),

@@ -81,7 +81,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
     let one = [rhs];
     let (items, mapping): (&[Obj], Obj) = if let Some(t) = vm.tuple_pinned(rhs) {
         (t, Obj::NULL)
-    } else if core::ptr::eq(vm.builtin_type(rhs), &super::dict::DICT_TYPE) {
+    } else if super::dict::is_dict_type(vm.builtin_type(rhs)) {
         (&one, rhs)
     } else {
         (&one, Obj::NULL)

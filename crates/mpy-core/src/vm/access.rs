@@ -446,11 +446,17 @@ pub(super) fn ns_find(vm: &mut Vm, d: Obj, name: Qstr) -> PyResult<Found> {
 pub fn ns_store(vm: &mut Vm, d: Obj, name: Qstr, v: Obj) -> PyResult<()> {
     let h = vm.qstr_hash(name);
     let key = Obj::qstr(name);
-    if let Some(t) = vm.table_values_mut(d) {
+    // (Boards: a fixed dict refused at once, in less code.)
+    #[cfg(target_os = "none")]
+    crate::types::dict::check_not_fixed(vm, d)?;
+    if let Some(t) = crate::types::dict::plain_table_values_mut(vm, d) {
         if let Some(p) = t.find_identical(key, h) {
             t.set_value(p, v);
             return Ok(());
         }
     }
+    // (A fixed dict as `exec`'s globals or locals: `TypeError`.)
+    #[cfg(not(target_os = "none"))]
+    crate::types::dict::check_not_fixed(vm, d)?;
     vm.dict_store(d, key, v)
 }

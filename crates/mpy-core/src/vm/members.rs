@@ -169,8 +169,8 @@ pub fn load_method_special(vm: &mut Vm, o: Obj, name: Qstr) -> PyResult<(Obj, Ob
     Ok((Obj::NULL, Obj::NULL))
 }
 
-/// A dict object copying an instance's, class's or exception's
-/// attributes (`o.__dict__`).
+/// A fixed dict object copying an instance's, class's or exception's
+/// attributes (`o.__dict__`: a read-only snapshot, as MicroPython's).
 ///
 /// Errors: `MemoryError`.
 fn namespace_dict_copy(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
@@ -180,6 +180,7 @@ fn namespace_dict_copy(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
         p = pos + 1;
         vm.dict_store(d, e.key, e.value)?;
     }
+    crate::types::dict::freeze(vm, d);
     Ok(d)
 }
 
