@@ -120,7 +120,8 @@ impl Heap {
 
     /// The text of heap str `o`, not tied to the heap borrow (str objects
     /// never change; see [`Heap::var_pinned`] for how long it is valid).
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn str_pinned<'a>(&self, o: Obj) -> Option<&'a str> {
         let (h, b) = self.var_pinned::<StrHead>(o)?;
         if !core::ptr::eq(h.base.ty, &STR_TYPE) {
@@ -134,7 +135,8 @@ impl Heap {
 
     /// The bytes of a heap str or bytes object `o`, pinned as
     /// [`Heap::str_pinned`].
-    #[inline(always)]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn str_bytes_pinned<'a>(&self, o: Obj) -> Option<&'a [u8]> {
         self.var_pinned::<StrHead>(o).map(|(_, b)| b)
     }
