@@ -159,7 +159,8 @@ pub struct QstrTableHead {
 }
 
 /// The qstr table `o`, pinned (empty if `o` is not one).
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn qstr_table<'a>(vm: &Vm, o: Obj) -> &'a [Qstr] {
     vm.heap.var_pinned::<QstrTableHead>(o).map(|(_, q)| q).unwrap_or(&[])
 }
