@@ -127,7 +127,8 @@ pub(super) fn seq_item<T: Copy>(s: &[T], k: isize) -> Option<T> {
 }
 
 /// [`seq_item`] for a store: `s[k] = v`; false when out of range.
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline(never))]
 pub(super) fn seq_store<T>(s: &mut [T], k: isize, v: T) -> bool {
     let n = s.len();
     if (k as usize) < n {
@@ -148,7 +149,8 @@ pub(super) fn seq_store<T>(s: &mut [T], k: isize, v: T) -> bool {
 /// end `k` counts from (then byte and code point positions agree). The
 /// result is the built-in 1-char qstr. None for the general path
 /// (non-ASCII text there, out of range).
-#[inline(always)]
+#[cfg_attr(not(target_os = "none"), inline(always))]
+#[cfg_attr(target_os = "none", inline(never))]
 pub(super) fn str_index_small(s: &[u8], k: isize) -> Option<Obj> {
     let j = seq_pos(k, s.len())?;
     let b = s[j];
