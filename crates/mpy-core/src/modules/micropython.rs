@@ -77,7 +77,7 @@ fn block_char(vm: &Vm, i: usize) -> u8 {
         b'T'
     } else if is(&types::list::LIST_TYPE) {
         b'L'
-    } else if is(&types::dict::DICT_TYPE) {
+    } else if is(&types::dict::DICT_TYPE) || is(&types::dict::FIXED_DICT_TYPE) {
         b'D'
     } else if is(&types::str::STR_TYPE) || is(&types::bytes::BYTES_TYPE) {
         b'S'

@@ -448,12 +448,7 @@ fn filter_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     let next = Vm::iter_next;
     while let Some(x) = next(vm, iter)? {
         let keep = if fun == Obj::NONE {
-            // (Desktop: the common constants and small ints in place.)
-            if cfg!(not(target_os = "none")) && (x.is_small_int() || x == Obj::TRUE || x == Obj::FALSE || x == Obj::NONE) {
-                !(x == Obj::small_int(0) || x == Obj::FALSE || x == Obj::NONE)
-            } else {
-                vm.is_true(x)?
-            }
+            vm.is_true(x)?
         } else {
             let r = vm.call(fun, &[x], &[])?;
             vm.is_true(r)?

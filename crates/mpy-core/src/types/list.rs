@@ -161,10 +161,7 @@ pub fn list_extend(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<()> {
 fn extend_from_table(vm: &mut Vm, l: Obj, it: Obj) -> PyResult<bool> {
     use super::dict_views::{DictViewObj, ViewKind, DICT_VIEW_TYPE};
     let Some(t) = it.ptr_type() else { return Ok(false) };
-    let (d, values) = if [&super::dict::DICT_TYPE, &super::set::SET_TYPE, &super::set::FROZENSET_TYPE]
-        .iter()
-        .any(|x| core::ptr::eq(t, *x))
-    {
+    let (d, values) = if super::dict::has_map_layout(t) {
         (it, false)
     } else if core::ptr::eq(t, &DICT_VIEW_TYPE) {
         match vm.heap.get::<DictViewObj>(it).map(|v| (v.dict, v.kind)) {

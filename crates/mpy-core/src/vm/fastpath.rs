@@ -33,16 +33,13 @@ pub(super) mod bin_op {
     pub(in crate::vm) const BIN_IS: u8 = 0xd7 + BinaryOp::Is as u8;
 }
 
-/// Is `o` exactly a dict, set or frozenset (not a subclass instance)?
-/// Their `in`, and a dict's subscripts, are table lookups with nothing
-/// to dispatch on.
+/// Is `o` exactly a dict (fixed ones included), set or frozenset (not a
+/// subclass instance)? Their `in` is a table lookup with nothing to
+/// dispatch on.
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn exact_table(o: Obj) -> bool {
-    use crate::types::{dict::DICT_TYPE, set};
-    o.ptr_type().is_some_and(|t| {
-        core::ptr::eq(t, &DICT_TYPE) || core::ptr::eq(t, &set::SET_TYPE) || core::ptr::eq(t, &set::FROZENSET_TYPE)
-    })
+    o.ptr_type().is_some_and(crate::types::dict::has_map_layout)
 }
 
 /// `a in b` (out of line): a table lookup for an exact dict, set or

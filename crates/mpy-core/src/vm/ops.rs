@@ -502,7 +502,7 @@ pub fn extend_from_iterable(vm: &mut Vm, out: &mut GcVec<Obj>, o: Obj) -> PyResu
 /// object with `keys()` and subscription) to `out`.
 fn mapping_pairs(vm: &mut Vm, out: &mut GcVec<Obj>, m: Obj) -> PyResult<()> {
     if let Some(n) = vm.heap.get::<DictObj>(m).map(|d| d.map.len()) {
-        if core::ptr::eq(vm.builtin_type(m), &crate::types::dict::DICT_TYPE) {
+        if crate::types::dict::is_dict_type(vm.builtin_type(m)) {
             vm.vec_reserve_local(out, 2 * n)?;
             if let Some(d) = vm.heap.get::<DictObj>(m) {
                 for e in d.map.iter() {
