@@ -116,6 +116,8 @@ pub fn cold(vm: &mut Vm, f: &mut Frame<'_>, opc: u8) -> PyResult<()> {
         op::DELETE_NAME | op::DELETE_GLOBAL => {
             let Some(name) = qstr(f) else { return Err(bad_code(vm)) };
             let d = if opc == op::DELETE_NAME { f.locals } else { f.globals };
+            // (`exec` into a fixed `__dict__` snapshot: `TypeError`.)
+            crate::types::dict::check_not_fixed(vm, d)?;
             if vm.dict_remove(d, Obj::qstr(name))?.is_none() {
                 return Err(super::dispatch::name_error(vm, name));
             }
