@@ -216,7 +216,9 @@ pub const ATTR_EMPTY: AttrCache = [(0, 0); ATTR_SIZE];
 /// The first [`AttrCache`] entry of the set of the instruction at `ip`.
 #[inline(always)]
 fn attr_set(ip: usize) -> usize {
-    (ip ^ (ip >> ATTR_BITS)) * 2 & (ATTR_SIZE - 2)
+    // (The low bits of the address: instructions a few bytes apart fall
+    // in different sets, and the second way takes most of the rest.)
+    ip * 2 & (ATTR_SIZE - 2)
 }
 
 /// The remembered position for the instruction at `ip`, if any.
@@ -399,6 +401,19 @@ fn class_locate(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<(Obj, Option<(Obj, 
 pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
     if !value.is_null() {
         if let Some(t) = class_type(o) {
+            if let Some((p, n)) = plain_store_hint(vm, ip, o, t) {
+                // A class without `__setattr__` or properties: the name
+                // where this instruction stored it last; else, appended
+                // where it was then when that is where the next entry of
+                // this (new) instance's small table goes and its class
+                // has recorded as many attributes (see `store_attr_slow`).
+                let key = Obj::qstr(name);
+                if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+                    if i.members.set_or_push_small_at(p, key, value, p < n) {
+                        return Ok(false);
+                    }
+                }
+            }
             if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == vm.vmstate.class_version) {
                 if e.kind == K_STORE {
                     // The name where it was; else, when this (new) instance's
@@ -429,6 +444,27 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         return store_attr_other(vm, ip, o, name, value).map(|_| false);
     }
     vm.store_attr(o, name, value).map(|_| false)
+}
+
+/// [`store_attr`]'s quick hit: for an instance of user class `t` with the
+/// instance layout whose class and bases have no `__setattr__` and no
+/// property (so a store is [`members::ns_store`](super::members::ns_store)
+/// into the instance's own table, what `store_attr_slow` does for them),
+/// (`t`, the type of instance `o`) the position instruction `ip` stored
+/// its name at last (remembered by
+/// `store_attr_slow` after such a store: the name is in [`InstNames`])
+/// and the class's `inst_attrs`.
+#[inline(always)]
+fn plain_store_hint(vm: &Vm, ip: usize, o: Obj, t: &TypeObj) -> Option<(usize, usize)> {
+    if !super::class::has_instance_layout(t) {
+        return None;
+    }
+    let c = vm.heap.class_of(o)?;
+    if (c.st.flags | vm.vmstate.class_flags_extra) & (CF_SETATTR | CF_PROPERTY) != 0 {
+        return None;
+    }
+    let n = c.st.inst_attrs as usize;
+    Some((hint(vm, ip)?, n))
 }
 
 /// [`store_attr`] of a value on anything but an instance: `C.name = v`
@@ -540,6 +576,7 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
     if let Some(p) = p {
         new_inst_attr(vm, o, p + 1);
         fill(vm, ip, addr(t), ver, K_STORE, p, Obj::NULL);
+        remember(vm, ip, p);
     }
     Ok(())
 }
