@@ -240,6 +240,43 @@ impl Map {
         false
     }
 
+    /// Replaces the value at `pos` if the key there is `key`, else (if
+    /// `append`) appends `key: value` as entry `pos` of a small table as
+    /// [`Map::push_small_at`] does; false, changing nothing, otherwise
+    /// (desktop inline caches: a store into an instance's table at the
+    /// position an instruction remembers, one look at the table's size).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn set_or_push_small_at(&mut self, pos: usize, key: Obj, value: Obj, append: bool) -> bool {
+        let cap = self.t.capacity();
+        if cap > SMALL_WORDS {
+            return self.set_value_if_key(pos, key, value);
+        }
+        // (As in `value_if_key`.)
+        let k = 2 * (pos as u32 as usize);
+        let kv = self.t.as_mut_slice();
+        if k + 1 < kv.len() {
+            if kv[k] == key.raw() {
+                kv[k + 1] = value.raw();
+                return true;
+            }
+            return false;
+        }
+        if !append || kv.len() != k || k + 2 > cap {
+            return false;
+        }
+        let mut i = 0;
+        while i < kv.len() {
+            if kv[i] == key.raw() {
+                return false;
+            }
+            i += 2;
+        }
+        let _ = self.t.push_within_capacity(key.raw());
+        let _ = self.t.push_within_capacity(value.raw());
+        true
+    }
+
     /// Appends `key: value` as entry `pos` of a small table with room for
     /// it if `pos` is where the next entry goes and no key is identical to
     /// `key` (desktop inline caches: a new attribute of an instance);

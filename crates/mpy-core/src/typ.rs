@@ -373,6 +373,10 @@ pub mod flags {
     /// [`crate::types::dict::DictObj`] (dict, set, frozenset, fixed dict):
     /// one bit test instead of a compare per type.
     pub const MAP_LAYOUT: u8 = 64;
+    /// Objects of this user class are laid out as
+    /// `vm::class::InstanceObj` (a user class not deriving from an
+    /// exception): one bit test instead of a walk up the bases.
+    pub const INST_LAYOUT: u8 = 128;
 }
 
 /// How a [`TypeObj`] stores its name: on the boards a 16-bit qstr id (a

@@ -203,20 +203,23 @@ const ATTR_BITS: u32 = 9;
 /// Entries of [`AttrCache`] (two per set).
 pub const ATTR_SIZE: usize = 2 << ATTR_BITS;
 
-/// LOAD_ATTR's cache of positions in instances' own tables:
-/// `(!instruction address, position)` pairs, two-way set-associative by
+/// LOAD_ATTR's and STORE_ATTR's cache of positions in instances' own
+/// tables: `(!instruction address, position, qstr id)` triples (the name
+/// stored or found there), two-way set-associative by
 /// instruction (the newest entry of a set first), whatever the instance's
 /// class (the key at the position is checked, and instances of related
 /// classes tend to share their layout).
-pub type AttrCache = [(usize, u32); ATTR_SIZE];
+pub type AttrCache = [(usize, u32, u32); ATTR_SIZE];
 
 /// An empty [`AttrCache`].
-pub const ATTR_EMPTY: AttrCache = [(0, 0); ATTR_SIZE];
+pub const ATTR_EMPTY: AttrCache = [(0, 0, 0); ATTR_SIZE];
 
 /// The first [`AttrCache`] entry of the set of the instruction at `ip`.
 #[inline(always)]
 fn attr_set(ip: usize) -> usize {
-    (ip ^ (ip >> ATTR_BITS)) * 2 & (ATTR_SIZE - 2)
+    // (The low bits of the address: instructions a few bytes apart fall
+    // in different sets, and the second way takes most of the rest.)
+    ip * 2 & (ATTR_SIZE - 2)
 }
 
 /// The remembered position for the instruction at `ip`, if any.
@@ -227,19 +230,29 @@ fn hint(vm: &Vm, ip: usize) -> Option<usize> {
     set.iter().find(|e| e.0 == !ip).map(|e| e.1 as usize)
 }
 
-/// Remembers position `p` for the instruction at `ip`.
+/// The remembered position for the instruction at `ip` if it was
+/// remembered for `name` (an entry left by code freed since, at the same
+/// address, may be for another name).
 #[inline(always)]
-fn remember(vm: &mut Vm, ip: usize, p: usize) {
+fn name_hint(vm: &Vm, ip: usize, name: Qstr) -> Option<usize> {
+    let s = attr_set(ip);
+    let set = vm.vmstate.attr_cache.get(s..s + 2)?;
+    set.iter().find(|e| e.0 == !ip && e.2 == name.0).map(|e| e.1 as usize)
+}
+
+/// Remembers position `p` of `name` for the instruction at `ip`.
+#[inline(always)]
+fn remember(vm: &mut Vm, ip: usize, p: usize, name: Qstr) {
     let Ok(p) = u32::try_from(p) else { return };
     let s = attr_set(ip);
     let Some(set) = vm.vmstate.attr_cache.get_mut(s..s + 2) else { return };
     if set[1].0 == !ip {
-        set[1].1 = p;
+        set[1] = (!ip, p, name.0);
     } else {
         if set[0].0 != !ip {
             set[1] = set[0];
         }
-        set[0] = (!ip, p);
+        set[0] = (!ip, p, name.0);
     }
 }
 
@@ -348,7 +361,7 @@ fn load_instance_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr) -> PyResult<Ob
     }
     if may_be_inst_name(vm, name) {
         if let Some((p, v)) = own_attr(vm, o, name) {
-            remember(vm, ip, p);
+            remember(vm, ip, p, name);
             return Ok(v);
         }
     }
@@ -399,6 +412,19 @@ fn class_locate(vm: &mut Vm, cls: Obj, name: Qstr) -> Option<(Obj, Option<(Obj, 
 pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyResult<bool> {
     if !value.is_null() {
         if let Some(t) = class_type(o) {
+            if let Some((p, n)) = plain_store_hint(vm, ip, o, t, name) {
+                // A class without `__setattr__` or properties: the name
+                // where this instruction stored it last; else, appended
+                // where it was then when that is where the next entry of
+                // this (new) instance's small table goes and its class
+                // has recorded as many attributes (see `store_attr_slow`).
+                let key = Obj::qstr(name);
+                if let Some(i) = vm.heap.get_mut::<InstanceObj>(o) {
+                    if i.members.set_or_push_small_at(p, key, value, p < n) {
+                        return Ok(false);
+                    }
+                }
+            }
             if let Some(e) = site(vm, ip, addr(t)).filter(|e| e.ver == vm.vmstate.class_version) {
                 if e.kind == K_STORE {
                     // The name where it was; else, when this (new) instance's
@@ -406,6 +432,7 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
                     // appended to last, appended again if absent (what
                     // `members::ns_store` does, minus its layers).
                     let (p, key) = (e.pos as usize, Obj::qstr(name));
+                    let append = may_be_inst_name(vm, name);
                     let Some(i) = vm.heap.get_mut::<InstanceObj>(o) else {
                         return store_attr_slow(vm, ip, o, name, value).map(|_| false);
                     };
@@ -413,8 +440,9 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
                         return Ok(false);
                     }
                     // (The class's `inst_attrs` is at least `p + 1` already:
-                    // see `store_attr_slow`, which filled the site.)
-                    if i.members.push_small_at(p, key, value) {
+                    // see `store_attr_slow`, which filled the site; the
+                    // name's bit is checked as in the quick hit above.)
+                    if append && i.members.push_small_at(p, key, value) {
                         return Ok(false);
                     }
                     return store_attr_slow(vm, ip, o, name, value).map(|_| false);
@@ -429,6 +457,27 @@ pub fn store_attr(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> PyR
         return store_attr_other(vm, ip, o, name, value).map(|_| false);
     }
     vm.store_attr(o, name, value).map(|_| false)
+}
+
+/// [`store_attr`]'s quick hit: for an instance of user class `t` with the
+/// instance layout whose class and bases have no `__setattr__` and no
+/// property (so a store is [`members::ns_store`](super::members::ns_store)
+/// into the instance's own table, what `store_attr_slow` does for them),
+/// (`t`, the type of instance `o`) the position instruction `ip` stored
+/// `name` at last (remembered by `store_attr_slow` after such a store:
+/// the name is in [`InstNames`])
+/// and the class's `inst_attrs`.
+#[inline(always)]
+fn plain_store_hint(vm: &Vm, ip: usize, o: Obj, t: &TypeObj, name: Qstr) -> Option<(usize, usize)> {
+    if !super::class::has_instance_layout(t) {
+        return None;
+    }
+    let c = vm.heap.class_of(o)?;
+    if (c.st.flags | vm.vmstate.class_flags_extra) & (CF_SETATTR | CF_PROPERTY) != 0 {
+        return None;
+    }
+    let n = c.st.inst_attrs as usize;
+    Some((name_hint(vm, ip, name)?, n))
 }
 
 /// [`store_attr`] of a value on anything but an instance: `C.name = v`
@@ -540,6 +589,7 @@ fn store_attr_slow(vm: &mut Vm, ip: usize, o: Obj, name: Qstr, value: Obj) -> Py
     if let Some(p) = p {
         new_inst_attr(vm, o, p + 1);
         fill(vm, ip, addr(t), ver, K_STORE, p, Obj::NULL);
+        remember(vm, ip, p, name);
     }
     Ok(())
 }

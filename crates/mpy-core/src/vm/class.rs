@@ -769,7 +769,10 @@ fn class_type(name: crate::typ::TypeName, nb: Option<&'static TypeObj>) -> TypeO
         header: ObjBase::new(&TYPE_TYPE),
         name,
         base: nb,
-        flags: flags::IS_CLASS | flags::BASETYPE | if native { flags::NATIVE_INSTANCE } else { 0 },
+        flags: flags::IS_CLASS
+            | flags::BASETYPE
+            | if native { flags::NATIVE_INSTANCE } else { 0 }
+            | if is_exc { 0 } else { flags::INST_LAYOUT },
         // Calling a class is `call_class` (`Vm::call` checks for classes);
         // `object.__new__(C)` sees no `make_new` and makes a bare instance.
         make_new: None,
@@ -941,12 +944,10 @@ pub struct InstanceNativeObj {
 /// Do objects of type `ty` have the [`InstanceObj`] layout (instances of
 /// user classes not deriving from an exception)?
 ///
-/// Desktop: a class without a native base (most) is answered without the
-/// walk up its bases.
-#[cfg_attr(not(target_os = "none"), inline(always))]
+/// (`flags::INST_LAYOUT`, set by `class_type` on such classes only.)
+#[inline(always)]
 pub fn has_instance_layout(ty: &TypeObj) -> bool {
-    ty.flags & crate::typ::flags::IS_CLASS != 0
-        && ((cfg!(not(target_os = "none")) && ty.base.is_none()) || !crate::types::exception::has_exception_layout(ty))
+    ty.flags & crate::typ::flags::INST_LAYOUT != 0
 }
 
 /// Desktop: `isinstance(o, classinfo)` when `o` is an instance of a user
