@@ -31,6 +31,7 @@ use super::scrub::scrub_after_call;
 mod iter;
 mod operand;
 mod run;
+mod slots;
 #[cfg(not(target_os = "none"))]
 use iter::str_iter_next;
 use iter::{plain_str_any, range_slots};
@@ -38,6 +39,9 @@ use iter::{plain_str_any, range_slots};
 use operand::read_small_int_multi;
 use operand::{read_jump, read_uint};
 use run::poll_interrupt;
+use slots::clear;
+#[cfg(not(target_os = "none"))]
+use slots::SMALL_INT_OPS;
 pub use run::run;
 
 /// How a frame stopped running.
@@ -1265,39 +1269,5 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             _ => fail!(bad_code(vm)),
         }
         ip = pc;
-    }
-}
-
-/// LOAD_CONST_SMALL_INT_MULTI's values (opcodes 0x70..=0xaf push -16..=47)
-/// indexed by the opcode's low 6 bits (desktop).
-#[cfg(not(target_os = "none"))]
-static SMALL_INT_OPS: [crate::obj::ConstObj; 64] = {
-    let mut t = [crate::obj::ConstObj::NULL; 64];
-    let mut j = 0;
-    while j < 64 {
-        // 0x80..=0xaf (low bits 0..48) push 0..=47; 0x70..=0x7f (low
-        // bits 48..64) push -16..=-1.
-        t[j] = crate::obj::ConstObj::small_int(if j < 48 { j as isize } else { j as isize - 64 });
-        j += 1;
-    }
-    t
-};
-
-/// Clears the slots `from..to` of a frame (dead values would pin garbage).
-/// The ranges are a few slots: on desktop builds written one by one
-/// (volatile, so that the loop does not become a call to `memset`).
-#[inline(always)]
-fn clear(from: *mut Obj, to: *mut Obj) {
-    let mut p = from;
-    while p < to {
-        // SAFETY: callers pass a range of slots of the running frame
-        // (between a verified depth and the current top).
-        unsafe {
-            #[cfg(not(target_os = "none"))]
-            p.write_volatile(Obj::NULL);
-            #[cfg(target_os = "none")]
-            p.write(Obj::NULL);
-            p = p.add(1);
-        }
     }
 }
