@@ -1011,7 +1011,27 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let s0 = unsafe { sp.sub(4) };
                 // SAFETY: as above.
                 let [kind, a, b, c] = unsafe { s0.cast::<[Obj; 4]>().read() };
-                let next = if kind.is_null() {
+                // The list/tuple fast path: [2, seq, index, NULL].
+                macro_rules! seq_next {
+                    () => {{
+                        let i = b.small_int_unchecked() as usize;
+                        let item = match vm.heap.get::<ListObj>(a) {
+                            Some(l) => l.items.as_slice().get(i).copied(),
+                            None => vm.tuple_pinned(a).and_then(|t| t.get(i).copied()),
+                        };
+                        if item.is_some() {
+                            // The next index, `i + 1 <= len <= SMALL_INT_MAX`:
+                            // the small int's word plus 2 (`2 n + 1` for n >= 0).
+                            // SAFETY: as above.
+                            unsafe { s0.add(2).write(Obj::from_raw(b.raw() + 2)) };
+                        }
+                        item
+                    }};
+                }
+                // Desktop: the commonest kind (list/tuple) tested first.
+                let next = if cfg!(not(target_os = "none")) && kind == Obj::small_int(2) {
+                    seq_next!()
+                } else if kind.is_null() {
                     // Desktop: an enumerate, zip of two or dict items
                     // unpacked at once (`for i, x in ...`) yields its
                     // pair without the tuple.
@@ -1067,17 +1087,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                     let r = None;
                     r
                 } else {
-                    // list/tuple fast path: [2, seq, index, NULL]
-                    let i = b.small_int_unchecked() as usize;
-                    let item = match vm.heap.get::<ListObj>(a) {
-                        Some(l) => l.items.as_slice().get(i).copied(),
-                        None => vm.tuple_pinned(a).and_then(|t| t.get(i).copied()),
-                    };
-                    if item.is_some() {
-                        // SAFETY: as above.
-                        unsafe { s0.add(2).write(Obj::small_int(i as isize + 1)) };
-                    }
-                    item
+                    seq_next!()
                 };
                 match next {
                     Some(x) => push!(x),
