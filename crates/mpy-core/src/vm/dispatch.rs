@@ -31,6 +31,7 @@ use super::scrub::scrub_after_call;
 mod iter;
 mod operand;
 mod run;
+mod slots;
 #[cfg(not(target_os = "none"))]
 use iter::str_iter_next;
 use iter::{plain_str_any, range_slots};
@@ -38,6 +39,9 @@ use iter::{plain_str_any, range_slots};
 use operand::read_small_int_multi;
 use operand::{read_jump, read_uint};
 use run::poll_interrupt;
+use slots::clear;
+#[cfg(not(target_os = "none"))]
+use slots::SMALL_INT_OPS;
 pub use run::run;
 
 /// How a frame stopped running.
@@ -1007,7 +1011,27 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                 let s0 = unsafe { sp.sub(4) };
                 // SAFETY: as above.
                 let [kind, a, b, c] = unsafe { s0.cast::<[Obj; 4]>().read() };
-                let next = if kind.is_null() {
+                // The list/tuple fast path: [2, seq, index, NULL].
+                macro_rules! seq_next {
+                    () => {{
+                        let i = b.small_int_unchecked() as usize;
+                        let item = match vm.heap.get::<ListObj>(a) {
+                            Some(l) => l.items.as_slice().get(i).copied(),
+                            None => vm.tuple_pinned(a).and_then(|t| t.get(i).copied()),
+                        };
+                        if item.is_some() {
+                            // The next index, `i + 1 <= len <= SMALL_INT_MAX`:
+                            // the small int's word plus 2 (`2 n + 1` for n >= 0).
+                            // SAFETY: as above.
+                            unsafe { s0.add(2).write(Obj::from_raw(b.raw() + 2)) };
+                        }
+                        item
+                    }};
+                }
+                // Desktop: the commonest kind (list/tuple) tested first.
+                let next = if cfg!(not(target_os = "none")) && kind == Obj::small_int(2) {
+                    seq_next!()
+                } else if kind.is_null() {
                     // Desktop: an enumerate, zip of two or dict items
                     // unpacked at once (`for i, x in ...`) yields its
                     // pair without the tuple.
@@ -1063,17 +1087,7 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
                     let r = None;
                     r
                 } else {
-                    // list/tuple fast path: [2, seq, index, NULL]
-                    let i = b.small_int_unchecked() as usize;
-                    let item = match vm.heap.get::<ListObj>(a) {
-                        Some(l) => l.items.as_slice().get(i).copied(),
-                        None => vm.tuple_pinned(a).and_then(|t| t.get(i).copied()),
-                    };
-                    if item.is_some() {
-                        // SAFETY: as above.
-                        unsafe { s0.add(2).write(Obj::small_int(i as isize + 1)) };
-                    }
-                    item
+                    seq_next!()
                 };
                 match next {
                     Some(x) => push!(x),
@@ -1265,39 +1279,5 @@ fn execute(vm: &mut Vm, f: &mut Frame<'_>, mut pending: Obj) -> Exit {
             _ => fail!(bad_code(vm)),
         }
         ip = pc;
-    }
-}
-
-/// LOAD_CONST_SMALL_INT_MULTI's values (opcodes 0x70..=0xaf push -16..=47)
-/// indexed by the opcode's low 6 bits (desktop).
-#[cfg(not(target_os = "none"))]
-static SMALL_INT_OPS: [crate::obj::ConstObj; 64] = {
-    let mut t = [crate::obj::ConstObj::NULL; 64];
-    let mut j = 0;
-    while j < 64 {
-        // 0x80..=0xaf (low bits 0..48) push 0..=47; 0x70..=0x7f (low
-        // bits 48..64) push -16..=-1.
-        t[j] = crate::obj::ConstObj::small_int(if j < 48 { j as isize } else { j as isize - 64 });
-        j += 1;
-    }
-    t
-};
-
-/// Clears the slots `from..to` of a frame (dead values would pin garbage).
-/// The ranges are a few slots: on desktop builds written one by one
-/// (volatile, so that the loop does not become a call to `memset`).
-#[inline(always)]
-fn clear(from: *mut Obj, to: *mut Obj) {
-    let mut p = from;
-    while p < to {
-        // SAFETY: callers pass a range of slots of the running frame
-        // (between a verified depth and the current top).
-        unsafe {
-            #[cfg(not(target_os = "none"))]
-            p.write_volatile(Obj::NULL);
-            #[cfg(target_os = "none")]
-            p.write(Obj::NULL);
-            p = p.add(1);
-        }
     }
 }
