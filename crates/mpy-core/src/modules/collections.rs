@@ -405,21 +405,12 @@ fn extend(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn pop_end(vm: &mut Vm, d: Obj, left: bool) -> PyResult<Obj> {
-    match vm.heap.get_mut::<DequeObj>(d).and_then(|q| q.pop(left)) {
+/// `pop()` (`left` 0) and `popleft()` (`left` 1), one body.
+fn pop_end(vm: &mut Vm, d: Obj, left: usize) -> PyResult<Obj> {
+    match vm.heap.get_mut::<DequeObj>(d).and_then(|q| q.pop(left != 0)) {
         Some(v) => Ok(v),
         None => Err(vm.error(&INDEX_ERROR_TYPE, msg!("empty"))),
     }
-}
-
-fn pop(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    pop_end(vm, a[0], false)
-}
-
-fn popleft(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    pop_end(vm, a[0], true)
 }
 
 /// A new list of the deque's items, front first.
@@ -481,8 +472,8 @@ fn deque_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<(
 static APPEND: BuiltinFun = BuiltinFun::new2(q::append, append);
 static APPENDLEFT: BuiltinFun = BuiltinFun::new2(q::appendleft, appendleft);
 static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, extend);
-static POP: BuiltinFun = BuiltinFun::new1(q::pop, pop);
-static POPLEFT: BuiltinFun = BuiltinFun::new1(q::popleft, popleft);
+static POP: BuiltinFun = BuiltinFun::new1_at(q::pop, pop_end, 0);
+static POPLEFT: BuiltinFun = BuiltinFun::new1_at(q::popleft, pop_end, 1);
 
 static DEQUE_LOCALS: [Entry; 5] = [
     Entry::new(q::append, Rom::Fun(&APPEND)),
