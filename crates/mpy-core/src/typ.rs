@@ -573,6 +573,8 @@ pub type NativeFn1 = fn(vm: &mut Vm, a: Obj) -> PyResult<Obj>;
 pub type NativeFn1At = fn(vm: &mut Vm, a: Obj, at: usize) -> PyResult<Obj>;
 /// A native function of exactly two positional arguments.
 pub type NativeFn2 = fn(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj>;
+/// [`NativeFn1At`] of exactly two positional arguments.
+pub type NativeFn2At = fn(vm: &mut Vm, a: Obj, b: Obj, at: usize) -> PyResult<Obj>;
 /// A native function of exactly three positional arguments.
 pub type NativeFn3 = fn(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> PyResult<Obj>;
 
@@ -606,6 +608,16 @@ pub enum Native {
         kind: u8,
         /// The code.
         f: NativeFn2,
+    },
+    /// Exactly two positional arguments, no keywords; the code serves a
+    /// family of functions and is told which by `at`.
+    Fix2At {
+        /// How it binds.
+        kind: u8,
+        /// Which member of the family.
+        at: u8,
+        /// The code.
+        f: NativeFn2At,
     },
     /// Exactly three positional arguments, no keywords.
     Fix3 {
@@ -689,7 +701,7 @@ impl BuiltinFun {
     pub const fn kind(&self) -> u8 {
         match self.code {
             Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => kind,
-            Native::Fix1At { kind, .. } => kind,
+            Native::Fix1At { kind, .. } | Native::Fix2At { kind, .. } => kind,
             Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => kind,
         }
     }
@@ -698,7 +710,7 @@ impl BuiltinFun {
     pub const fn min_args(&self) -> u8 {
         match self.code {
             Native::Fix1 { .. } | Native::Fix1At { .. } => 1,
-            Native::Fix2 { .. } => 2,
+            Native::Fix2 { .. } | Native::Fix2At { .. } => 2,
             Native::Fix3 { .. } => 3,
             Native::Opt { min, .. } | Native::Var { min, .. } | Native::Kw { min, .. } => min,
         }
@@ -723,7 +735,7 @@ impl BuiltinFun {
     const fn with_kind(mut self, k: u8) -> BuiltinFun {
         match &mut self.code {
             Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => *kind = k,
-            Native::Fix1At { kind, .. } => *kind = k,
+            Native::Fix1At { kind, .. } | Native::Fix2At { kind, .. } => *kind = k,
             Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => *kind = k,
         }
         self
@@ -782,6 +794,13 @@ impl BuiltinFun {
         BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, f })
     }
 
+    /// A function taking exactly two positional arguments, member `at` of
+    /// the family `f` serves (see [`NativeFn1At`]).
+    pub const fn new2_at(name: Qstr, f: NativeFn2At, at: u8) -> BuiltinFun {
+        let _ = name;
+        BuiltinFun::of(Native::Fix2At { kind: BuiltinFun::PLAIN, at, f })
+    }
+
     /// A function taking exactly three positional arguments.
     pub const fn new3(name: Qstr, f: NativeFn3) -> BuiltinFun {
         let _ = name;
@@ -814,6 +833,7 @@ impl BuiltinFun {
             (Native::Fix1 { f, .. }, &[a], true) => f(vm, a),
             (Native::Fix1At { at, f, .. }, &[a], true) => f(vm, a, at as usize),
             (Native::Fix2 { f, .. }, &[a, b], true) => f(vm, a, b),
+            (Native::Fix2At { at, f, .. }, &[a, b], true) => f(vm, a, b, at as usize),
             (Native::Fix3 { f, .. }, &[a, b, c], true) => f(vm, a, b, c),
             (Native::Opt { min, max, f, .. }, _, true) if n >= min as usize && n <= max as usize => {
                 let arg = |i: usize| args.get(i).copied().unwrap_or(Obj::NULL);

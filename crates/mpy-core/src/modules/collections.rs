@@ -313,7 +313,7 @@ fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn push_all(vm: &mut Vm, d: Obj, items: Obj) -> PyResult<()> {
     let mut i = 0;
     while let Some(x) = vm.seq_get(items, i) {
-        push(vm, d, x, false)?;
+        push(vm, d, x, 0)?;
         i += 1;
     }
     Ok(())
@@ -352,9 +352,10 @@ fn grow(vm: &mut Vm, d: Obj) -> PyResult<()> {
     Ok(())
 }
 
-/// Appends `x` to deque `d` (at the left if `left`); returns None (so
-/// `append` and `appendleft` are tail calls).
-fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<Obj> {
+/// Appends `x` to deque `d` (at the left if `left` is 1); returns None
+/// (`append` and `appendleft`: a [`BuiltinFun::new2_at`] each).
+fn push(vm: &mut Vm, d: Obj, x: Obj, left: usize) -> PyResult<Obj> {
+    let left = left != 0;
     let Some((len, cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.len, q.buf.len(), q.maxlen)) else {
         return Err(vm.type_error(msg!("expected a deque")));
     };
@@ -384,16 +385,6 @@ fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<Obj> {
         }
     }
     Ok(Obj::NONE)
-}
-
-fn append(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
-    push(vm, a[0], a[1], false)
-}
-
-fn appendleft(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
-    push(vm, a[0], a[1], true)
 }
 
 /// `extend(iterable)`: collects the items first (so extending a deque by
@@ -469,8 +460,8 @@ fn deque_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<(
     out.str(vm, "<deque>")
 }
 
-static APPEND: BuiltinFun = BuiltinFun::new2(q::append, append);
-static APPENDLEFT: BuiltinFun = BuiltinFun::new2(q::appendleft, appendleft);
+static APPEND: BuiltinFun = BuiltinFun::new2_at(q::append, push, 0);
+static APPENDLEFT: BuiltinFun = BuiltinFun::new2_at(q::appendleft, push, 1);
 static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, extend);
 static POP: BuiltinFun = BuiltinFun::new1_at(q::pop, pop_end, 0);
 static POPLEFT: BuiltinFun = BuiltinFun::new1_at(q::popleft, pop_end, 1);

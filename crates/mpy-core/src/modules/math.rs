@@ -138,31 +138,25 @@ fn lgamma(x: Float) -> Float {
     M::lgamma(x)
 }
 
-/// The two-argument functions' shared body: `f(float(a[0]), float(a[1]))`,
-/// checked.
-#[inline(never)]
-fn call2(vm: &mut Vm, a: &[Obj], f: fn(Float, Float) -> Float) -> PyResult<Obj> {
-    let x = float_arg(vm, a[0])?;
-    let y = float_arg(vm, a[1])?;
+/// The two-argument functions' shared body: `f(float(a), float(b))` for
+/// `pow` (`which` 0), `atan2` (1), `fmod` (2) and `copysign` (3),
+/// checked (a [`BuiltinFun::new2_at`] each).
+fn call2(vm: &mut Vm, a: Obj, b: Obj, which: usize) -> PyResult<Obj> {
+    let x = float_arg(vm, a)?;
+    let y = float_arg(vm, b)?;
+    let f: fn(Float, Float) -> Float = match which {
+        0 => crate::types::float::float_pow,
+        1 => M::atan2,
+        2 => M::fmod,
+        _ => M::copysign,
+    };
     ret2(vm, x, y, f(x, y))
 }
 
-macro_rules! math_fun2 {
-    ($($fname:ident => $f:expr),* $(,)?) => {
-        $(
-            fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                call2(vm, a, $f)
-            }
-        )*
-    };
-}
-
-math_fun2! {
-    m_pow => crate::types::float::float_pow,
-    m_atan2 => M::atan2,
-    m_fmod => M::fmod,
-    m_copysign => M::copysign,
-}
+static POW: BuiltinFun = BuiltinFun::new2_at(q::pow, call2, 0);
+static ATAN2: BuiltinFun = BuiltinFun::new2_at(q::atan2, call2, 1);
+static FMOD: BuiltinFun = BuiltinFun::new2_at(q::fmod, call2, 2);
+static COPYSIGN: BuiltinFun = BuiltinFun::new2_at(q::copysign, call2, 3);
 
 /// `log(x[, base])`.
 fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -323,14 +317,10 @@ macro_rules! funs {
 }
 
 funs! {
-    POW = pow, 2, 2, m_pow;
     LOG = log, 1, 2, m_log;
-    ATAN2 = atan2, 2, 2, m_atan2;
-    FMOD = fmod, 2, 2, m_fmod;
     MODF = modf, 1, 1, m_modf;
     FREXP = frexp, 1, 1, m_frexp;
     LDEXP = ldexp, 2, 2, m_ldexp;
-    COPYSIGN = copysign, 2, 2, m_copysign;
     FACTORIAL = factorial, 1, 1, m_factorial;
 }
 
