@@ -570,8 +570,15 @@ impl TypeObj {
 /// method). The caller has checked the count, so the function reads no
 /// slice and has no bounds checks.
 pub type NativeFn1 = fn(vm: &mut Vm, a: Obj) -> PyResult<Obj>;
+/// A native function of exactly one positional argument that serves a
+/// family of built-ins (e.g. `math.sin`, `math.cos`, ...): `at` (stored in
+/// the [`BuiltinFun`], see [`BuiltinFun::new1_at`]) says which one, so the
+/// family needs no entry point per member.
+pub type NativeFn1At = fn(vm: &mut Vm, a: Obj, at: usize) -> PyResult<Obj>;
 /// A native function of exactly two positional arguments.
 pub type NativeFn2 = fn(vm: &mut Vm, a: Obj, b: Obj) -> PyResult<Obj>;
+/// [`NativeFn1At`] of exactly two positional arguments.
+pub type NativeFn2At = fn(vm: &mut Vm, a: Obj, b: Obj, at: usize) -> PyResult<Obj>;
 /// A native function of exactly three positional arguments.
 pub type NativeFn3 = fn(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> PyResult<Obj>;
 
@@ -589,12 +596,32 @@ pub enum Native {
         /// The code.
         f: NativeFn1,
     },
+    /// Exactly one positional argument, no keywords; the code serves a
+    /// family of functions and is told which by `at`.
+    Fix1At {
+        /// How it binds.
+        kind: u8,
+        /// Which member of the family.
+        at: u8,
+        /// The code.
+        f: NativeFn1At,
+    },
     /// Exactly two positional arguments, no keywords.
     Fix2 {
         /// How it binds.
         kind: u8,
         /// The code.
         f: NativeFn2,
+    },
+    /// Exactly two positional arguments, no keywords; the code serves a
+    /// family of functions and is told which by `at`.
+    Fix2At {
+        /// How it binds.
+        kind: u8,
+        /// Which member of the family.
+        at: u8,
+        /// The code.
+        f: NativeFn2At,
     },
     /// Exactly three positional arguments, no keywords.
     Fix3 {
@@ -678,6 +705,7 @@ impl BuiltinFun {
     pub const fn kind(&self) -> u8 {
         match self.code {
             Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => kind,
+            Native::Fix1At { kind, .. } | Native::Fix2At { kind, .. } => kind,
             Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => kind,
         }
     }
@@ -685,8 +713,8 @@ impl BuiltinFun {
     /// Fewest positional arguments (self included for methods).
     pub const fn min_args(&self) -> u8 {
         match self.code {
-            Native::Fix1 { .. } => 1,
-            Native::Fix2 { .. } => 2,
+            Native::Fix1 { .. } | Native::Fix1At { .. } => 1,
+            Native::Fix2 { .. } | Native::Fix2At { .. } => 2,
             Native::Fix3 { .. } => 3,
             Native::Opt { min, .. } | Native::Var { min, .. } | Native::Kw { min, .. } => min,
         }
@@ -711,6 +739,7 @@ impl BuiltinFun {
     const fn with_kind(mut self, k: u8) -> BuiltinFun {
         match &mut self.code {
             Native::Fix1 { kind, .. } | Native::Fix2 { kind, .. } | Native::Fix3 { kind, .. } => *kind = k,
+            Native::Fix1At { kind, .. } | Native::Fix2At { kind, .. } => *kind = k,
             Native::Opt { kind, .. } | Native::Var { kind, .. } | Native::Kw { kind, .. } => *kind = k,
         }
         self
@@ -756,10 +785,24 @@ impl BuiltinFun {
         BuiltinFun::of(Native::Fix1 { kind: BuiltinFun::PLAIN, f })
     }
 
+    /// A function taking exactly one positional argument, member `at` of
+    /// the family `f` serves (see [`NativeFn1At`]).
+    pub const fn new1_at(name: Qstr, f: NativeFn1At, at: u8) -> BuiltinFun {
+        let _ = name;
+        BuiltinFun::of(Native::Fix1At { kind: BuiltinFun::PLAIN, at, f })
+    }
+
     /// A function taking exactly two positional arguments.
     pub const fn new2(name: Qstr, f: NativeFn2) -> BuiltinFun {
         let _ = name;
         BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, f })
+    }
+
+    /// A function taking exactly two positional arguments, member `at` of
+    /// the family `f` serves (see [`NativeFn1At`]).
+    pub const fn new2_at(name: Qstr, f: NativeFn2At, at: u8) -> BuiltinFun {
+        let _ = name;
+        BuiltinFun::of(Native::Fix2At { kind: BuiltinFun::PLAIN, at, f })
     }
 
     /// A function taking exactly three positional arguments.
@@ -792,7 +835,9 @@ impl BuiltinFun {
         let n = args.len();
         match (self.code, args, kw.is_empty()) {
             (Native::Fix1 { f, .. }, &[a], true) => f(vm, a),
+            (Native::Fix1At { at, f, .. }, &[a], true) => f(vm, a, at as usize),
             (Native::Fix2 { f, .. }, &[a, b], true) => f(vm, a, b),
+            (Native::Fix2At { at, f, .. }, &[a, b], true) => f(vm, a, b, at as usize),
             (Native::Fix3 { f, .. }, &[a, b, c], true) => f(vm, a, b, c),
             (Native::Opt { min, max, f, .. }, _, true) if n >= min as usize && n <= max as usize => {
                 let arg = |i: usize| args.get(i).copied().unwrap_or(Obj::NULL);

@@ -39,24 +39,13 @@ fn micros(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int((crate::systick::ticks_us() & TICKS_MASK) as isize))
 }
 
-/// `elapsed_millis(start)`: milliseconds since `start` (a `millis()`).
-fn elapsed_millis(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    elapsed(vm, a[0], crate::systick::ticks_ms)
-}
-
-/// Ticks of clock `now` since `a[0]` (one body for both clocks).
-#[inline(never)]
-fn elapsed(vm: &mut Vm, h0: Obj, now: fn() -> u64) -> PyResult<Obj> {
-    let a = &[h0];
-    let start = int_arg(vm, a[0])? as u64;
-    Ok(Obj::small_int((now().wrapping_sub(start) & TICKS_MASK) as isize))
-}
-
-/// `elapsed_micros(start)`: microseconds since `start` (a `micros()`).
-fn elapsed_micros(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    elapsed(vm, a[0], crate::systick::ticks_us)
+/// `elapsed_millis(start)` (`which` 0) and `elapsed_micros(start)` (1):
+/// ticks of that clock since `start` (a `millis()` or `micros()`), one
+/// body.
+fn elapsed(vm: &mut Vm, h0: Obj, which: usize) -> PyResult<Obj> {
+    let start = int_arg(vm, h0)? as u64;
+    let now = if which == 0 { crate::systick::ticks_ms() } else { crate::systick::ticks_us() };
+    Ok(Obj::small_int((now.wrapping_sub(start) & TICKS_MASK) as isize))
 }
 
 /// `freq()`: `(sysclk, hclk, pclk1, pclk2)` in Hz (the STM32F405 at 168
@@ -87,8 +76,8 @@ static DELAY: BuiltinFun = BuiltinFun::new1(q::delay, delay);
 static UDELAY: BuiltinFun = BuiltinFun::new1(q::udelay, udelay);
 static MILLIS: BuiltinFun = BuiltinFun::new(q::millis, 0, 0, millis);
 static MICROS: BuiltinFun = BuiltinFun::new(q::micros, 0, 0, micros);
-static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new1(q::elapsed_millis, elapsed_millis);
-static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new1(q::elapsed_micros, elapsed_micros);
+static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new1_at(q::elapsed_millis, elapsed, 0);
+static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new1_at(q::elapsed_micros, elapsed, 1);
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
 static INFO: BuiltinFun = BuiltinFun::new(q::info, 0, 1, info);
 

@@ -266,17 +266,18 @@ impl Heap {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn get<T: ObjType>(&self, o: Obj) -> Option<&T> {
         #[cfg(target_os = "none")]
-        if let (true, Some([a, b])) = (T::COLD, T::TYPES) {
-            let p = of_types(o, a, b)?.cast::<T>();
+        if let Some([a, b]) = T::TYPES {
+            let p = if core::ptr::eq(a, b) { self.of_type(o, a) } else { self.of_types(o, a, b) };
+            let p = p?.cast::<T>();
             self.debug_check_live(o);
             // SAFETY: as in `get_inline`: `o` is a live object of one of
             // `T`'s types.
-            return Some(unsafe { &*p });
+            return Some(unsafe { p.as_ref() });
         }
         self.get_inline(o)
     }
 
-    /// [`Heap::get`]'s own check (the hot types' on the board).
+    /// [`Heap::get`]'s own check (types given by a predicate on the board).
     #[inline(always)]
     fn get_inline<T: ObjType>(&self, o: Obj) -> Option<&T> {
         let ty = o.ptr_type()?;
@@ -312,17 +313,18 @@ impl Heap {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     pub fn get_mut<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
         #[cfg(target_os = "none")]
-        if let (true, Some([a, b])) = (T::COLD, T::TYPES) {
-            let p = self.heap_of_types(o, a, b)?.cast::<T>();
+        if let Some([a, b]) = T::TYPES {
+            let p = if core::ptr::eq(a, b) { self.heap_of_type(o, a) } else { self.heap_of_types(o, a, b) };
+            let mut p = p?.cast::<T>();
             self.debug_check_live(o);
             // SAFETY: as in `get_mut_inline`: a live heap object of one of
             // `T`'s types.
-            return Some(unsafe { &mut *p });
+            return Some(unsafe { p.as_mut() });
         }
         self.get_mut_inline(o)
     }
 
-    /// [`Heap::get_mut`]'s own check (the hot types' on the board).
+    /// [`Heap::get_mut`]'s own check (types given by a predicate on the board).
     #[inline(always)]
     fn get_mut_inline<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
         let ty = o.ptr_type()?;
@@ -341,12 +343,40 @@ impl Heap {
     /// pointer if it is a heap object of type `a` or `b`.
     #[cfg(target_os = "none")]
     #[inline(never)]
-    fn heap_of_types(&self, o: Obj, a: &TypeObj, b: &TypeObj) -> Option<*mut u8> {
+    fn heap_of_types(&self, o: Obj, a: &TypeObj, b: &TypeObj) -> Option<NonNull<u8>> {
         let ty = o.ptr_type()?;
         if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) || !self.blocks.contains(o.raw()) {
             return None;
         }
-        Some(self.blocks.block_ptr(0).with_addr(o.raw()))
+        NonNull::new(self.blocks.block_ptr(0).with_addr(o.raw()))
+    }
+
+    /// [`Heap::heap_of_types`] for a layout of one type (one argument less
+    /// in each caller's copy).
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn heap_of_type(&self, o: Obj, a: &TypeObj) -> Option<NonNull<u8>> {
+        self.heap_of_types(o, a, a)
+    }
+
+    /// [`Heap::get`]'s shared body on the board (one out-of-line check
+    /// instead of a copy per object type): `o` as a pointer if it is a
+    /// pointer object of type `a` or `b`.
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn of_types(&self, o: Obj, a: &TypeObj, b: &TypeObj) -> Option<NonNull<u8>> {
+        let ty = o.ptr_type()?;
+        if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) {
+            return None;
+        }
+        NonNull::new(core::ptr::with_exposed_provenance_mut(o.raw()))
+    }
+
+    /// [`Heap::of_types`] for a layout of one type.
+    #[cfg(target_os = "none")]
+    #[inline(never)]
+    fn of_type(&self, o: Obj, a: &TypeObj) -> Option<NonNull<u8>> {
+        self.of_types(o, a, a)
     }
 
     /// In debug builds, checks that `o` is the start of a live allocation
@@ -453,19 +483,6 @@ pub fn write_obj<T: ObjType>(f: Fresh, value: T) -> Obj {
     // type in `registry`.
     unsafe { p.as_ptr().write(value) };
     Obj::from_addr(p.as_ptr() as usize)
-}
-
-/// [`Heap::get`]'s shared body on the board (one out-of-line check instead
-/// of a copy per object type): `o` as a pointer if it is a pointer object
-/// of type `a` or `b`.
-#[cfg(target_os = "none")]
-#[inline(never)]
-fn of_types(o: Obj, a: &TypeObj, b: &TypeObj) -> Option<*const u8> {
-    let ty = o.ptr_type()?;
-    if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) {
-        return None;
-    }
-    Some(core::ptr::with_exposed_provenance(o.raw()))
 }
 
 /// Base of an object as a typed pointer in the region (for the var and vec

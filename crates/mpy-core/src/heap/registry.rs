@@ -22,11 +22,10 @@ pub unsafe trait ObjType: Sized {
     fn is_type(ty: &TypeObj) -> bool;
     /// The (at most two) types [`ObjType::is_type`] accepts, when it is a
     /// plain list of types (the second repeats the first for one type).
+    /// With them, the board's [`super::Heap::get`] and
+    /// [`super::Heap::get_mut`] call one shared out-of-line check instead
+    /// of a copy per type.
     const TYPES: Option<[&'static TypeObj; 2]> = None;
-    /// Off the hot paths (registered `cold`): the board's
-    /// [`super::Heap::get`] and [`super::Heap::get_mut`] call one shared
-    /// out-of-line check of [`ObjType::TYPES`] instead of a copy per type.
-    const COLD: bool = false;
 }
 
 /// The header of a variable-size object ([`super::Var`]).
@@ -92,11 +91,11 @@ macro_rules! is {
 }
 
 /// Registers a plain object layout: `obj_type!(Struct, predicate)`, or
-/// `obj_type!(Struct, cold is!(...))` for one whose [`super::Heap::get`] and
-/// `get_mut` are not on hot paths (the board then shares one out-of-line
+/// `obj_type!(Struct, is!(...))` for a list of at most two types (the
+/// board's [`super::Heap::get`] and `get_mut` then share one out-of-line
 /// check).
 macro_rules! obj_type {
-    (@ $s:ty, $pred:expr, $types:expr, $cold:expr) => {
+    (@ $s:ty, $pred:expr, $types:expr) => {
         const _: () = assert!(core::mem::align_of::<$s>() <= super::BLOCK);
         const _: () = assert!(core::mem::offset_of!($s, base) == 0);
         // SAFETY: `$s` is `#[repr(C)]` with `base: ObjBase` first (checked
@@ -109,23 +108,16 @@ macro_rules! obj_type {
                 f(ty)
             }
             const TYPES: Option<[&'static TypeObj; 2]> = $types;
-            const COLD: bool = $cold;
         }
     };
-    ($s:ty, cold is!($t:expr)) => {
-        obj_type!(@ $s, is!($t), Some([&$t, &$t]), true);
-    };
-    ($s:ty, cold is!($t:expr, $u:expr)) => {
-        obj_type!(@ $s, is!($t, $u), Some([&$t, &$u]), true);
-    };
     ($s:ty, is!($t:expr)) => {
-        obj_type!(@ $s, is!($t), Some([&$t, &$t]), false);
+        obj_type!(@ $s, is!($t), Some([&$t, &$t]));
     };
     ($s:ty, is!($t:expr, $u:expr)) => {
-        obj_type!(@ $s, is!($t, $u), Some([&$t, &$u]), false);
+        obj_type!(@ $s, is!($t, $u), Some([&$t, &$u]));
     };
     ($s:ty, $pred:expr) => {
-        obj_type!(@ $s, $pred, None, false);
+        obj_type!(@ $s, $pred, None);
     };
 }
 
@@ -187,26 +179,26 @@ var_head!(crate::vmobj::FunHead, Obj, true, is!(types::misc::FUNCTION_TYPE));
 var_head!(crate::vmobj::GenHead, Obj, false, is!(types::misc::GENERATOR_TYPE));
 obj_type!(crate::vm::module::ModuleObj, is!(types::misc::MODULE_TYPE));
 obj_type!(crate::vm::class::SuperObj, is!(crate::vm::class::SUPER_TYPE));
-obj_type!(crate::vm::exec::CodeObj, cold is!(crate::vm::exec::CODE_TYPE));
+obj_type!(crate::vm::exec::CodeObj, is!(crate::vm::exec::CODE_TYPE));
 // (added by strings)
 #[cfg(feature = "memoryview")]
 obj_type!(types::memoryview::MemViewObj, is!(types::memoryview::MEMORYVIEW_TYPE));
 // (added by modules)
-obj_type!(crate::modules::sys_io::ConsoleStream, cold is!(crate::modules::sys_io::TEXTIO_TYPE, crate::modules::sys_io::FILEIO_TYPE));
+obj_type!(crate::modules::sys_io::ConsoleStream, is!(crate::modules::sys_io::TEXTIO_TYPE, crate::modules::sys_io::FILEIO_TYPE));
 #[cfg(feature = "hashlib")]
-obj_type!(crate::modules::hashlib::Sha256Obj, cold is!(crate::modules::hashlib::SHA256_TYPE));
+obj_type!(crate::modules::hashlib::Sha256Obj, is!(crate::modules::hashlib::SHA256_TYPE));
 #[cfg(feature = "select")]
-obj_type!(crate::modules::select::PollObj, cold is!(crate::modules::select::POLL_TYPE));
+obj_type!(crate::modules::select::PollObj, is!(crate::modules::select::POLL_TYPE));
 #[cfg(feature = "io")]
-obj_type!(crate::modules::io::MemIoObj, cold is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
+obj_type!(crate::modules::io::MemIoObj, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
 #[cfg(feature = "os")]
-obj_type!(crate::modules::file::FileObj, cold is!(crate::modules::file::TEXTIO_TYPE, crate::modules::file::FILEIO_TYPE));
+obj_type!(crate::modules::file::FileObj, is!(crate::modules::file::TEXTIO_TYPE, crate::modules::file::FILEIO_TYPE));
 #[cfg(feature = "collections")]
-obj_type!(crate::modules::collections::NtClassObj, cold is!(crate::modules::collections::NT_CLASS_TYPE));
+obj_type!(crate::modules::collections::NtClassObj, is!(crate::modules::collections::NT_CLASS_TYPE));
 #[cfg(feature = "collections")]
-obj_type!(crate::modules::collections::NtObj, cold is!(crate::modules::collections::NT_TYPE));
+obj_type!(crate::modules::collections::NtObj, is!(crate::modules::collections::NT_TYPE));
 #[cfg(feature = "collections")]
-obj_type!(crate::modules::collections::DequeObj, cold is!(crate::modules::collections::DEQUE_TYPE));
+obj_type!(crate::modules::collections::DequeObj, is!(crate::modules::collections::DEQUE_TYPE));
 // (added by vm)
 obj_type!(crate::vm::class::BareObj, is!(crate::typ::OBJECT_TYPE));
 // (added by containers)
@@ -214,9 +206,9 @@ obj_type!(types::dict_views::DictViewObj, is!(types::dict_views::DICT_VIEW_TYPE)
 obj_type!(types::dict_views::DictIterObj, is!(types::dict_views::DICT_ITERATOR_TYPE));
 obj_type!(types::iterators::SeqIterObj, is!(types::iterators::ITERATOR_TYPE, types::iterators::SUBSCR_ITERATOR_TYPE));
 obj_type!(types::iterators::EnumerateObj, is!(types::iterators::ENUMERATE_TYPE));
-obj_type!(types::iterators::ZipObj, cold is!(types::iterators::ZIP_TYPE, types::iterators::MAP_TYPE));
+obj_type!(types::iterators::ZipObj, is!(types::iterators::ZIP_TYPE, types::iterators::MAP_TYPE));
 obj_type!(types::iterators::FilterObj, is!(types::iterators::FILTER_TYPE));
-obj_type!(types::iterators::ReversedObj, cold is!(types::iterators::REVERSED_TYPE));
+obj_type!(types::iterators::ReversedObj, is!(types::iterators::REVERSED_TYPE));
 obj_type!(types::range::RangeObj, is!(types::range::RANGE_TYPE));
 obj_type!(types::range::RangeIterObj, is!(types::range::RANGE_ITERATOR_TYPE));
 var_head!(types::attrtuple::AttrTupleHead, Obj, true, is!(types::attrtuple::ATTRTUPLE_TYPE));

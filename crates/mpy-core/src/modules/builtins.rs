@@ -564,9 +564,9 @@ fn builtins_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
 }
 
 static B_ABS: BuiltinFun = BuiltinFun::new1(q::abs, num::b_abs);
-static B_ALL: BuiltinFun = BuiltinFun::new1(q::all, sq::b_all);
-static B_ANY: BuiltinFun = BuiltinFun::new1(q::any, sq::b_any);
-static B_BIN: BuiltinFun = BuiltinFun::new1(q::bin, num::b_bin);
+static B_ALL: BuiltinFun = BuiltinFun::new1_at(q::all, sq::all_any, 0);
+static B_ANY: BuiltinFun = BuiltinFun::new1_at(q::any, sq::all_any, 1);
+static B_BIN: BuiltinFun = BuiltinFun::new1_at(q::bin, num::b_radix, 0);
 static B_CALLABLE: BuiltinFun = BuiltinFun::new1(q::callable, b_callable);
 static B_CHR: BuiltinFun = BuiltinFun::new1(q::chr, num::b_chr);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
@@ -586,7 +586,7 @@ static B_HASATTR: BuiltinFun = BuiltinFun::new2(q::hasattr, b_hasattr);
 static B_HASH: BuiltinFun = BuiltinFun::new1(q::hash, b_hash);
 #[cfg(feature = "builtin-help")]
 static B_HELP: BuiltinFun = BuiltinFun::new(q::help, 0, 1, b_help);
-static B_HEX: BuiltinFun = BuiltinFun::new1(q::hex, num::b_hex);
+static B_HEX: BuiltinFun = BuiltinFun::new1_at(q::hex, num::b_radix, 2);
 static B_ID: BuiltinFun = BuiltinFun::new1(q::id, b_id);
 static B_IMPORT: BuiltinFun = BuiltinFun::new(q::__import__, 1, 5, b_import);
 #[cfg(feature = "builtin-input")]
@@ -599,7 +599,7 @@ static B_LOCALS: BuiltinFun = BuiltinFun::new(q::locals, 0, 0, b_locals);
 static B_MAX: BuiltinFun = BuiltinFun::new_kw(q::max, 1, sq::b_max);
 static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
 static B_NEXT: BuiltinFun = BuiltinFun::new_opt(q::next, 1, 2, b_next);
-static B_OCT: BuiltinFun = BuiltinFun::new1(q::oct, num::b_oct);
+static B_OCT: BuiltinFun = BuiltinFun::new1_at(q::oct, num::b_radix, 1);
 /// `open` (also `io.open`).
 #[cfg(feature = "os")]
 pub static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::file::b_open);

@@ -60,26 +60,16 @@ pub fn b_round(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
     crate::types::round::round(vm, a0, given(&a1).copied().unwrap_or(Obj::NULL))
 }
 
-fn radix(vm: &mut Vm, o: Obj, base: u32, prefix: &str) -> PyResult<Obj> {
+/// `bin(int)` (`which` 0: `0b101`), `oct(int)` (1: `0o17`) and
+/// `hex(int)` (2: `0xff`, `-0xff`): one body (a
+/// [`crate::typ::BuiltinFun::new1_at`] each).
+pub fn b_radix(vm: &mut Vm, o: Obj, which: usize) -> PyResult<Obj> {
+    let (base, prefix) = match which {
+        0 => (2, "0b"),
+        1 => (8, "0o"),
+        _ => (16, "0x"),
+    };
     int_to_str_radix(vm, o, base, prefix)
-}
-
-/// `hex(int)`: `0xff`, `-0xff`.
-pub fn b_hex(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let args = &[a0];
-    radix(vm, args[0], 16, "0x")
-}
-
-/// `oct(int)`: `0o10`.
-pub fn b_oct(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let args = &[a0];
-    radix(vm, args[0], 8, "0o")
-}
-
-/// `bin(int)`: `0b101`.
-pub fn b_bin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let args = &[a0];
-    radix(vm, args[0], 2, "0b")
 }
 
 /// `chr(i)`: the one-character str with code point `i`.

@@ -14,9 +14,11 @@ use crate::types::list::{list_from_iter, sort_items, sort_kw};
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
-/// Shared body of `all` (`stop_on` false) and `any`: `stop_on` as soon as
-/// an item's truth is `stop_on`, else its negation.
-fn all_any(vm: &mut Vm, o: Obj, stop_on: bool) -> PyResult<Obj> {
+/// `all(iterable)` (`any` 0) and `any(iterable)` (`any` 1), one body (a
+/// [`crate::typ::BuiltinFun::new1_at`] each): `stop_on` (`any != 0`) as
+/// soon as an item's truth is `stop_on`, else its negation.
+pub fn all_any(vm: &mut Vm, o: Obj, any: usize) -> PyResult<Obj> {
+    let stop_on = any != 0;
     // Desktop: a generator's plainly true (all) or false (any) items
     // passed over inside it.
     #[cfg(not(target_os = "none"))]
@@ -37,18 +39,6 @@ fn all_any(vm: &mut Vm, o: Obj, stop_on: bool) -> PyResult<Obj> {
         }
     }
     Ok(Obj::bool(!stop_on))
-}
-
-/// `all(iterable)`.
-pub fn b_all(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let args = &[a0];
-    all_any(vm, args[0], false)
-}
-
-/// `any(iterable)`.
-pub fn b_any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let args = &[a0];
-    all_any(vm, args[0], true)
 }
 
 /// Shared body of `min` (`want_max` false) and `max`.

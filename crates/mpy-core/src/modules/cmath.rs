@@ -27,9 +27,9 @@ fn carg(vm: &mut Vm, o: Obj) -> PyResult<(Float, Float)> {
 
 /// The one-argument functions' one body: `phase` (`which` 0), `polar`
 /// (1), `log` (2), `log10` (3), `sqrt` (4) from the argument's modulus
-/// and phase, `exp` (5), `cos` (6) and `sin` (7).
-#[inline(never)]
-fn cm(vm: &mut Vm, o: Obj, which: u8) -> PyResult<Obj> {
+/// and phase, `exp` (5), `cos` (6) and `sin` (7) (each a
+/// [`BuiltinFun::new1_at`] of it).
+fn cm(vm: &mut Vm, o: Obj, which: usize) -> PyResult<Obj> {
     let (re, im) = carg(vm, o)?;
     if which >= 5 {
         if which == 5 {
@@ -65,36 +65,15 @@ fn c_rect(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     from_polar(vm, r, p)
 }
 
-macro_rules! cmath_fun1 {
-    ($($fname:ident => $which:expr),* $(,)?) => {
-        $(
-            fn $fname(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-                cm(vm, a0, $which)
-            }
-        )*
-    };
-}
-
-cmath_fun1! {
-    c_phase => 0,
-    c_polar => 1,
-    c_log => 2,
-    c_log10 => 3,
-    c_sqrt => 4,
-    c_exp => 5,
-    c_cos => 6,
-    c_sin => 7,
-}
-
-static PHASE: BuiltinFun = BuiltinFun::new1(q::phase, c_phase);
-static POLAR: BuiltinFun = BuiltinFun::new1(q::polar, c_polar);
+static PHASE: BuiltinFun = BuiltinFun::new1_at(q::phase, cm, 0);
+static POLAR: BuiltinFun = BuiltinFun::new1_at(q::polar, cm, 1);
 static RECT: BuiltinFun = BuiltinFun::new2(q::rect, c_rect);
-static EXP: BuiltinFun = BuiltinFun::new1(q::exp, c_exp);
-static LOG: BuiltinFun = BuiltinFun::new1(q::log, c_log);
-static LOG10: BuiltinFun = BuiltinFun::new1(q::log10, c_log10);
-static SQRT: BuiltinFun = BuiltinFun::new1(q::sqrt, c_sqrt);
-static COS: BuiltinFun = BuiltinFun::new1(q::cos, c_cos);
-static SIN: BuiltinFun = BuiltinFun::new1(q::sin, c_sin);
+static EXP: BuiltinFun = BuiltinFun::new1_at(q::exp, cm, 5);
+static LOG: BuiltinFun = BuiltinFun::new1_at(q::log, cm, 2);
+static LOG10: BuiltinFun = BuiltinFun::new1_at(q::log10, cm, 3);
+static SQRT: BuiltinFun = BuiltinFun::new1_at(q::sqrt, cm, 4);
+static COS: BuiltinFun = BuiltinFun::new1_at(q::cos, cm, 6);
+static SIN: BuiltinFun = BuiltinFun::new1_at(q::sin, cm, 7);
 
 static CMATH_LOCALS: [Entry; 12] = [
     Entry::new(q::__name__, Rom::Str(q::cmath)),

@@ -313,7 +313,7 @@ fn deque_new(vm: &mut Vm, _c: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 fn push_all(vm: &mut Vm, d: Obj, items: Obj) -> PyResult<()> {
     let mut i = 0;
     while let Some(x) = vm.seq_get(items, i) {
-        push(vm, d, x, false)?;
+        push(vm, d, x, 0)?;
         i += 1;
     }
     Ok(())
@@ -352,9 +352,10 @@ fn grow(vm: &mut Vm, d: Obj) -> PyResult<()> {
     Ok(())
 }
 
-/// Appends `x` to deque `d` (at the left if `left`); returns None (so
-/// `append` and `appendleft` are tail calls).
-fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<Obj> {
+/// Appends `x` to deque `d` (at the left if `left` is 1); returns None
+/// (`append` and `appendleft`: a [`BuiltinFun::new2_at`] each).
+fn push(vm: &mut Vm, d: Obj, x: Obj, left: usize) -> PyResult<Obj> {
+    let left = left != 0;
     let Some((len, cap, maxlen)) = vm.heap.get::<DequeObj>(d).map(|q| (q.len, q.buf.len(), q.maxlen)) else {
         return Err(vm.type_error(msg!("expected a deque")));
     };
@@ -386,16 +387,6 @@ fn push(vm: &mut Vm, d: Obj, x: Obj, left: bool) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn append(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
-    push(vm, a[0], a[1], false)
-}
-
-fn appendleft(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let a = &[a0, a1];
-    push(vm, a[0], a[1], true)
-}
-
 /// `extend(iterable)`: collects the items first (so extending a deque by
 /// itself is well defined), then appends each.
 fn extend(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
@@ -405,21 +396,12 @@ fn extend(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn pop_end(vm: &mut Vm, d: Obj, left: bool) -> PyResult<Obj> {
-    match vm.heap.get_mut::<DequeObj>(d).and_then(|q| q.pop(left)) {
+/// `pop()` (`left` 0) and `popleft()` (`left` 1), one body.
+fn pop_end(vm: &mut Vm, d: Obj, left: usize) -> PyResult<Obj> {
+    match vm.heap.get_mut::<DequeObj>(d).and_then(|q| q.pop(left != 0)) {
         Some(v) => Ok(v),
         None => Err(vm.error(&INDEX_ERROR_TYPE, msg!("empty"))),
     }
-}
-
-fn pop(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    pop_end(vm, a[0], false)
-}
-
-fn popleft(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    pop_end(vm, a[0], true)
 }
 
 /// A new list of the deque's items, front first.
@@ -478,11 +460,11 @@ fn deque_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<(
     out.str(vm, "<deque>")
 }
 
-static APPEND: BuiltinFun = BuiltinFun::new2(q::append, append);
-static APPENDLEFT: BuiltinFun = BuiltinFun::new2(q::appendleft, appendleft);
+static APPEND: BuiltinFun = BuiltinFun::new2_at(q::append, push, 0);
+static APPENDLEFT: BuiltinFun = BuiltinFun::new2_at(q::appendleft, push, 1);
 static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, extend);
-static POP: BuiltinFun = BuiltinFun::new1(q::pop, pop);
-static POPLEFT: BuiltinFun = BuiltinFun::new1(q::popleft, popleft);
+static POP: BuiltinFun = BuiltinFun::new1_at(q::pop, pop_end, 0);
+static POPLEFT: BuiltinFun = BuiltinFun::new1_at(q::popleft, pop_end, 1);
 
 static DEQUE_LOCALS: [Entry; 5] = [
     Entry::new(q::append, Rom::Fun(&APPEND)),

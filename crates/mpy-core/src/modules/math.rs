@@ -45,61 +45,56 @@ fn ret2(vm: &mut Vm, x: Float, y: Float, r: Float) -> PyResult<Obj> {
     vm.new_float(r)
 }
 
-/// The one-argument functions' shared body: `f(float(a[0]))` for the
-/// `i`-th function of [`FUN1`], checked. (An index, not the function
-/// pointer: each entry point is then two instructions.)
-#[inline(never)]
-fn call1(vm: &mut Vm, a: &[Obj], i: usize) -> PyResult<Obj> {
-    let x = float_arg(vm, a[0])?;
+/// The one-argument functions' shared body: `f(float(a))` for the
+/// `i`-th function of [`FUN1`], checked. (Every one of them is a
+/// [`BuiltinFun::new1_at`] of this body: no entry point per function.)
+fn call1(vm: &mut Vm, a: Obj, i: usize) -> PyResult<Obj> {
+    let x = float_arg(vm, a)?;
     let r = FUN1.get(i).map_or(Float::NAN, |f| f(x));
     ret1(vm, x, r)
 }
 
 macro_rules! math_fun1 {
-    ($($fname:ident => $f:expr),* $(,)?) => {
+    ($($stat:ident = $name:ident => $f:expr),* $(,)?) => {
         /// The one-argument functions' positions in [`FUN1`].
         #[allow(non_camel_case_types)]
         enum Fun1 {
-            $($fname,)*
+            $($name,)*
         }
 
         /// The one-argument functions, by [`Fun1`].
         static FUN1: &[fn(Float) -> Float] = &[$($f,)*];
 
-        $(
-            fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                call1(vm, a, Fun1::$fname as usize)
-            }
-        )*
+        $(static $stat: BuiltinFun = BuiltinFun::new1_at(q::$name, call1, Fun1::$name as u8);)*
     };
 }
 
 math_fun1! {
-    m_sqrt => M::sqrt,
-    m_exp => acc::exp,
-    m_expm1 => M::expm1,
+    SQRT = sqrt => M::sqrt,
+    EXP = exp => acc::exp,
+    EXPM1 = expm1 => M::expm1,
     // (Zero gives -inf and negatives NaN: a domain error, as `ret1` checks.)
-    m_log2 => acc::log2,
-    m_log10 => M::log10,
-    m_cos => super::trig::cos,
-    m_sin => super::trig::sin,
-    m_tan => super::trig::tan,
-    m_acos => super::trig::acos,
-    m_asin => super::trig::asin,
-    m_atan => M::atan,
-    m_cosh => acc::cosh,
-    m_sinh => M::sinh,
-    m_tanh => M::tanh,
-    m_acosh => M::acosh,
-    m_asinh => acc::asinh,
-    m_atanh => M::atanh,
-    m_erf => erf,
-    m_erfc => erfc,
-    m_gamma => gamma,
-    m_lgamma => lgamma,
-    m_fabs => M::fabs,
-    m_degrees => |x| x * (180.0 / crate::flt::consts::PI),
-    m_radians => |x| x * (crate::flt::consts::PI / 180.0),
+    LOG2 = log2 => acc::log2,
+    LOG10 = log10 => M::log10,
+    COS = cos => super::trig::cos,
+    SIN = sin => super::trig::sin,
+    TAN = tan => super::trig::tan,
+    ACOS = acos => super::trig::acos,
+    ASIN = asin => super::trig::asin,
+    ATAN = atan => M::atan,
+    COSH = cosh => acc::cosh,
+    SINH = sinh => M::sinh,
+    TANH = tanh => M::tanh,
+    ACOSH = acosh => M::acosh,
+    ASINH = asinh => acc::asinh,
+    ATANH = atanh => M::atanh,
+    ERF = erf => erf,
+    ERFC = erfc => erfc,
+    GAMMA = gamma => gamma,
+    LGAMMA = lgamma => lgamma,
+    FABS = fabs => M::fabs,
+    DEGREES = degrees => |x| x * (180.0 / crate::flt::consts::PI),
+    RADIANS = radians => |x| x * (crate::flt::consts::PI / 180.0),
 }
 
 /// `erf`: on single-precision builds the compact one of `math_erf32`.
@@ -143,31 +138,25 @@ fn lgamma(x: Float) -> Float {
     M::lgamma(x)
 }
 
-/// The two-argument functions' shared body: `f(float(a[0]), float(a[1]))`,
-/// checked.
-#[inline(never)]
-fn call2(vm: &mut Vm, a: &[Obj], f: fn(Float, Float) -> Float) -> PyResult<Obj> {
-    let x = float_arg(vm, a[0])?;
-    let y = float_arg(vm, a[1])?;
+/// The two-argument functions' shared body: `f(float(a), float(b))` for
+/// `pow` (`which` 0), `atan2` (1), `fmod` (2) and `copysign` (3),
+/// checked (a [`BuiltinFun::new2_at`] each).
+fn call2(vm: &mut Vm, a: Obj, b: Obj, which: usize) -> PyResult<Obj> {
+    let x = float_arg(vm, a)?;
+    let y = float_arg(vm, b)?;
+    let f: fn(Float, Float) -> Float = match which {
+        0 => crate::types::float::float_pow,
+        1 => M::atan2,
+        2 => M::fmod,
+        _ => M::copysign,
+    };
     ret2(vm, x, y, f(x, y))
 }
 
-macro_rules! math_fun2 {
-    ($($fname:ident => $f:expr),* $(,)?) => {
-        $(
-            fn $fname(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-                call2(vm, a, $f)
-            }
-        )*
-    };
-}
-
-math_fun2! {
-    m_pow => crate::types::float::float_pow,
-    m_atan2 => M::atan2,
-    m_fmod => M::fmod,
-    m_copysign => M::copysign,
-}
+static POW: BuiltinFun = BuiltinFun::new2_at(q::pow, call2, 0);
+static ATAN2: BuiltinFun = BuiltinFun::new2_at(q::atan2, call2, 1);
+static FMOD: BuiltinFun = BuiltinFun::new2_at(q::fmod, call2, 2);
+static COPYSIGN: BuiltinFun = BuiltinFun::new2_at(q::copysign, call2, 3);
 
 /// `log(x[, base])`.
 fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
@@ -190,52 +179,33 @@ fn m_log(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_float(l / lb)
 }
 
-/// `ceil`, `floor`, `trunc`: ints stay as they are, floats round to ints.
-fn rounding(vm: &mut Vm, o: Obj, f: fn(Float) -> Float) -> PyResult<Obj> {
+/// `ceil` (`which` 0), `floor` (1) and `trunc` (2): ints stay as they
+/// are, floats round to ints.
+fn rounding(vm: &mut Vm, o: Obj, which: usize) -> PyResult<Obj> {
     match num_of(vm, o) {
         Some(Num::Small(i)) => Ok(Obj::small_int(i)),
         #[cfg(feature = "bigint")]
         Some(Num::Big(_)) => Ok(o),
         _ => {
             let x = float_arg(vm, o)?;
-            int_from_f64(vm, f(x))
+            let r = match which {
+                0 => M::ceil(x),
+                1 => M::floor(x),
+                _ => M::trunc(x),
+            };
+            int_from_f64(vm, r)
         }
     }
 }
 
-fn m_ceil(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    rounding(vm, a[0], M::ceil)
-}
-
-fn m_floor(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    rounding(vm, a[0], M::floor)
-}
-
-fn m_trunc(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    rounding(vm, a[0], M::trunc)
-}
-
 /// `isfinite` (`which` 0), `isinf` (1) and `isnan` (2): one body.
-#[inline(never)]
-fn classify(vm: &mut Vm, a: &[Obj], which: u8) -> PyResult<Obj> {
-    let x = float_arg(vm, a[0])?;
+fn classify(vm: &mut Vm, a: Obj, which: usize) -> PyResult<Obj> {
+    let x = float_arg(vm, a)?;
     Ok(Obj::bool(match which {
         0 => x.is_finite(),
         1 => x.is_infinite(),
         _ => x.is_nan(),
     }))
-}
-
-fn m_isfinite(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    classify(vm, a, 0)
-}
-
-fn m_isinf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    classify(vm, a, 1)
-}
-
-fn m_isnan(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
-    classify(vm, a, 2)
 }
 
 /// `ldexp(x, exp)` (no range check, as MicroPython).
@@ -347,47 +317,19 @@ macro_rules! funs {
 }
 
 funs! {
-    SQRT = sqrt, 1, 1, m_sqrt;
-    POW = pow, 2, 2, m_pow;
-    EXP = exp, 1, 1, m_exp;
-    EXPM1 = expm1, 1, 1, m_expm1;
     LOG = log, 1, 2, m_log;
-    LOG2 = log2, 1, 1, m_log2;
-    LOG10 = log10, 1, 1, m_log10;
-    COS = cos, 1, 1, m_cos;
-    SIN = sin, 1, 1, m_sin;
-    TAN = tan, 1, 1, m_tan;
-    ACOS = acos, 1, 1, m_acos;
-    ASIN = asin, 1, 1, m_asin;
-    ATAN = atan, 1, 1, m_atan;
-    ATAN2 = atan2, 2, 2, m_atan2;
-    COSH = cosh, 1, 1, m_cosh;
-    SINH = sinh, 1, 1, m_sinh;
-    TANH = tanh, 1, 1, m_tanh;
-    ACOSH = acosh, 1, 1, m_acosh;
-    ASINH = asinh, 1, 1, m_asinh;
-    ATANH = atanh, 1, 1, m_atanh;
-    CEIL = ceil, 1, 1, m_ceil;
-    FLOOR = floor, 1, 1, m_floor;
-    TRUNC = trunc, 1, 1, m_trunc;
-    FABS = fabs, 1, 1, m_fabs;
-    FMOD = fmod, 2, 2, m_fmod;
     MODF = modf, 1, 1, m_modf;
     FREXP = frexp, 1, 1, m_frexp;
     LDEXP = ldexp, 2, 2, m_ldexp;
-    COPYSIGN = copysign, 2, 2, m_copysign;
-    ISFINITE = isfinite, 1, 1, m_isfinite;
-    ISINF = isinf, 1, 1, m_isinf;
-    ISNAN = isnan, 1, 1, m_isnan;
-    DEGREES = degrees, 1, 1, m_degrees;
-    RADIANS = radians, 1, 1, m_radians;
-    ERF = erf, 1, 1, m_erf;
-    ERFC = erfc, 1, 1, m_erfc;
-    GAMMA = gamma, 1, 1, m_gamma;
-    LGAMMA = lgamma, 1, 1, m_lgamma;
     FACTORIAL = factorial, 1, 1, m_factorial;
 }
 
+static CEIL: BuiltinFun = BuiltinFun::new1_at(q::ceil, rounding, 0);
+static FLOOR: BuiltinFun = BuiltinFun::new1_at(q::floor, rounding, 1);
+static TRUNC: BuiltinFun = BuiltinFun::new1_at(q::trunc, rounding, 2);
+static ISFINITE: BuiltinFun = BuiltinFun::new1_at(q::isfinite, classify, 0);
+static ISINF: BuiltinFun = BuiltinFun::new1_at(q::isinf, classify, 1);
+static ISNAN: BuiltinFun = BuiltinFun::new1_at(q::isnan, classify, 2);
 static ISCLOSE: BuiltinFun = BuiltinFun::new_kw(q::isclose, 2, m_isclose);
 
 static MATH_LOCALS: [Entry; 46] = [

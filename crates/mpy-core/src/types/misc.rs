@@ -95,24 +95,9 @@ fn property_with(vm: &mut Vm, h0: Obj, h1: Obj, which: usize) -> PyResult<Obj> {
     new_property(vm, f[0], f[1], f[2])
 }
 
-fn property_getter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    property_with(vm, args[0], args[1], 0)
-}
-
-fn property_setter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    property_with(vm, args[0], args[1], 1)
-}
-
-fn property_deleter(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    property_with(vm, args[0], args[1], 2)
-}
-
-static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new2(q::getter, property_getter);
-static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new2(q::setter, property_setter);
-static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new2(q::deleter, property_deleter);
+static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new2_at(q::getter, property_with, 0);
+static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new2_at(q::setter, property_with, 1);
+static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new2_at(q::deleter, property_with, 2);
 static PROPERTY_LOCALS: [Entry; 3] = [
     Entry::new(q::getter, Rom::Fun(&PROPERTY_GETTER)),
     Entry::new(q::setter, Rom::Fun(&PROPERTY_SETTER)),

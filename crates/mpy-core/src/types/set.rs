@@ -387,20 +387,13 @@ fn m_symmetric_difference_update(vm: &mut Vm, args: &[Obj], _k: &[Obj]) -> PyRes
     multi(vm, args, true, op_symdiff)
 }
 
-/// `issubset` (`sup` false) and `issuperset`: one body.
-fn subset_meth(vm: &mut Vm, h0: Obj, h1: Obj, sup: bool) -> PyResult<Obj> {
+/// `issubset` (`sup` 0) and `issuperset` (1): one body.
+fn subset_meth(vm: &mut Vm, h0: Obj, h1: Obj, sup: usize) -> PyResult<Obj> {
+    let sup = sup != 0;
     let args = &[h0, h1];
     let b = as_set(vm, args[1])?;
     let (x, y) = if sup { (b, args[0]) } else { (args[0], b) };
     Ok(Obj::bool(subset(vm, x, y)?))
-}
-fn m_issubset(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    subset_meth(vm, args[0], args[1], false)
-}
-fn m_issuperset(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    subset_meth(vm, args[0], args[1], true)
 }
 fn m_isdisjoint(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
@@ -424,8 +417,8 @@ static S_DISCARD: BuiltinFun = BuiltinFun::new2(q::discard, m_discard);
 static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 2, 2, m_intersection);
 static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 2, 2, m_intersection_update);
 static S_ISDISJOINT: BuiltinFun = BuiltinFun::new2(q::isdisjoint, m_isdisjoint);
-static S_ISSUBSET: BuiltinFun = BuiltinFun::new2(q::issubset, m_issubset);
-static S_ISSUPERSET: BuiltinFun = BuiltinFun::new2(q::issuperset, m_issuperset);
+static S_ISSUBSET: BuiltinFun = BuiltinFun::new2_at(q::issubset, subset_meth, 0);
+static S_ISSUPERSET: BuiltinFun = BuiltinFun::new2_at(q::issuperset, subset_meth, 1);
 static S_POP: BuiltinFun = BuiltinFun::new1(q::pop, m_pop);
 static S_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, m_remove);
 static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_difference, 2, 2, m_symmetric_difference);

@@ -247,8 +247,8 @@ impl Default for VmState {
             // All zero bytes (cheaper to make than a pattern): an index
             // of 0 and a dict word of 0 (never `!` a dict's address) are
             // misses.
-            builtins_cache: [(0, 0); BUILTINS_CACHE_LEN],
-            global_cache: boxed([(0, 0, 0); GLOBAL_CACHE_LEN]),
+            builtins_cache: const { [(0, 0); BUILTINS_CACHE_LEN] },
+            global_cache: boxed(const { [(0, 0, 0); GLOBAL_CACHE_LEN] }),
             #[cfg(not(target_os = "none"))]
             builtin_hits: Box::new([(usize::MAX, 0); GLOBAL_CACHE_LEN]),
             #[cfg(not(target_os = "none"))]
@@ -277,7 +277,7 @@ impl Default for VmState {
             locals: Obj::NULL,
             frozen: &[],
             port_modules: &[],
-            pending: pending::Pending::new(),
+            pending: const { pending::Pending::new() },
             alloc_catcher: None,
             lent: 0,
             poll_countdown: 0,
