@@ -49,9 +49,11 @@ const LEVEL_STACK: usize = 256;
 
 /// A failed parse: the error is in [`Parser::error`] (none there: the
 /// compilation ran out of memory). A zero-sized error keeps every parser
-/// result small (`PResult<()>`/`PResult<bool>` fit in a register, a
-/// `PResult<Expr>` is as large as an `Expr`), so the many `?` exits copy
-/// no error value and the board's code stays small.
+/// result small (`PResult<()>`/`PResult<bool>` fit in a register), so the
+/// many `?` exits copy no error value and the board's code stays small.
+/// No rule returns an expression: each parses into a slot its caller
+/// holds (a local, a list item pushed as a hole first, a node's field),
+/// so no expression is moved out of a result at each level.
 pub(crate) struct Stop;
 
 impl From<crate::mem::Oom> for Stop {
@@ -161,7 +163,8 @@ impl Parser<'_> {
     /// A `test`, boxed.
     #[inline(never)]
     fn test_bx(&mut self) -> PResult<P<Expr>> {
-        let e = self.test()?;
+        let mut e = expr::HOLE;
+        self.test_into(&mut e)?;
         self.bx(e)
     }
 
@@ -217,7 +220,8 @@ impl Parser<'_> {
                 Ok(Module::Exec(list(p.mem().fit(body)?)))
             }
             Mode::Eval => {
-                let e = p.testlist()?;
+                let mut e = expr::HOLE;
+                p.testlist(&mut e)?;
                 while matches!(p.tok.kind, Tok::Newline) {
                     p.skip()?;
                 }

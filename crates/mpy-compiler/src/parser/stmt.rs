@@ -2,7 +2,8 @@
 
 use alloc::vec::Vec;
 
-use super::{PResult, Parser};
+use super::expr::HOLE;
+use super::{PResult, Parser, Stop};
 use crate::mem::{list, own};
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
@@ -86,7 +87,8 @@ impl Parser<'_> {
         loop {
             let cline = self.tok.line;
             self.skip()?;
-            let test = self.namedexpr_test()?;
+            let mut test = HOLE;
+            self.namedexpr_test(&mut test)?;
             let body = self.suite()?;
             self.push(&mut clauses, Elif { line: cline, test: Some(test), name: None, body })?;
             if is_while || !self.is_kw(Kw::Elif) {
@@ -100,11 +102,15 @@ impl Parser<'_> {
 
     fn for_stmt(&mut self, is_async: bool) -> PResult<StmtKind> {
         self.expect_kw(Kw::For)?;
-        let target = self.exprlist()?;
-        self.expect_kw(Kw::In)?;
-        let iter = self.testlist()?;
+        // The item is parsed in place (see `push_hole`).
         let mut items = Vec::new();
-        self.push(&mut items, WithItem { context_expr: iter, optional_vars: Some(target) })?;
+        self.push(&mut items, WithItem { context_expr: HOLE, optional_vars: Some(HOLE) })?;
+        let Some(WithItem { context_expr, optional_vars: Some(target) }) = items.last_mut() else {
+            return Err(Stop);
+        };
+        self.exprlist(target)?;
+        self.expect_kw(Kw::In)?;
+        self.testlist(context_expr)?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
         Ok(StmtKind::For(self.bx(ForStmt {
@@ -127,7 +133,7 @@ impl Parser<'_> {
             let mut test = None;
             let mut name = None;
             if !self.is_op(Op::Colon) {
-                test = Some(self.test()?);
+                self.test_into(test.insert(HOLE))?;
                 if self.eat_kw(Kw::As)? {
                     name = Some(self.expect_name()?);
                 }
@@ -171,16 +177,13 @@ impl Parser<'_> {
         loop {
             self.enter()?;
             n += 1;
-            let context_expr = self.test()?;
-            let optional_vars = if self.eat_kw(Kw::As)? {
-                Some(self.expr()?)
-            } else {
-                None
-            };
-            self.push(&mut items, WithItem {
-                context_expr,
-                optional_vars,
-            })?;
+            // Parsed in place (see `push_hole`).
+            self.push(&mut items, WithItem { context_expr: HOLE, optional_vars: None })?;
+            let Some(item) = items.last_mut() else { return Err(Stop) };
+            self.test_into(&mut item.context_expr)?;
+            if self.eat_kw(Kw::As)? {
+                self.binary(0, item.optional_vars.insert(HOLE))?;
+            }
             if !self.eat_op(Op::Comma)? {
                 break;
             }
@@ -286,11 +289,10 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Return) => {
                 self.skip()?;
-                let v = if self.starts_value() {
-                    Some(self.testlist()?)
-                } else {
-                    None
-                };
+                let mut v = None;
+                if self.starts_value() {
+                    self.testlist(v.insert(HOLE))?;
+                }
                 StmtKind::Return(v)
             }
             Tok::Kw(Kw::Raise) => {
@@ -326,8 +328,8 @@ impl Parser<'_> {
                 self.skip()?;
                 let mut targets = Vec::new();
                 loop {
-                    let t = if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr() } else { self.expr() }?;
-                    self.push(&mut targets, t)?;
+                    let t = self.push_hole(&mut targets)?;
+                    if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr(t) } else { self.binary(0, t) }?;
                     if !self.eat_op(Op::Comma)? || !self.starts_expr() {
                         break;
                     }
@@ -352,7 +354,11 @@ impl Parser<'_> {
                 StmtKind::Import(list(names))
             }
             Tok::Kw(Kw::From) => self.import_from()?,
-            Tok::Kw(Kw::Yield) => StmtKind::Expr(self.yield_expr()?),
+            Tok::Kw(Kw::Yield) => {
+                let mut e = HOLE;
+                self.yield_expr(&mut e)?;
+                StmtKind::Expr(e)
+            }
             _ => self.expr_stmt()?,
         };
         Ok(st(line, kind))
@@ -435,12 +441,14 @@ impl Parser<'_> {
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
     /// testlist) | ('=' (yield_expr | testlist_star_expr))*)`.
     fn expr_stmt(&mut self) -> PResult<StmtKind> {
-        let first = self.testlist_star_expr()?;
+        let mut first = HOLE;
+        self.testlist_star_expr(&mut first)?;
         if self.eat_op(Op::Colon)? {
             let target = self.bx(first)?;
             let annotation = self.test_bx()?;
             let value = if self.eat_op(Op::Assign)? {
-                let v = self.assign_rhs()?;
+                let mut v = HOLE;
+                self.assign_rhs(&mut v)?;
                 Some(self.bx(v)?)
             } else {
                 None
@@ -453,7 +461,8 @@ impl Parser<'_> {
         }
         if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.skip()?;
-            let value = if self.is_kw(Kw::Yield) { self.yield_expr() } else { self.testlist() }?;
+            let mut value = HOLE;
+            if self.is_kw(Kw::Yield) { self.yield_expr(&mut value) } else { self.testlist(&mut value) }?;
             let target = self.bx(first)?;
             let value = self.bx(value)?;
             return Ok(StmtKind::AugAssign { op, target, value });
@@ -463,7 +472,8 @@ impl Parser<'_> {
         }
         let mut targets = self.vec1(first)?;
         while self.eat_op(Op::Assign)? {
-            { let t = self.assign_rhs()?; self.push(&mut targets, t)? };
+            let t = self.push_hole(&mut targets)?;
+            self.assign_rhs(t)?;
         }
         let value = match targets.pop() {
             Some(v) => v,
@@ -472,11 +482,12 @@ impl Parser<'_> {
         Ok(StmtKind::Assign(AssignStmt { targets: list(targets), value: self.bx(value)? }))
     }
 
-    fn assign_rhs(&mut self) -> PResult<Expr> {
+    /// The right-hand side of an assignment, into `out`.
+    fn assign_rhs(&mut self, out: &mut Expr) -> PResult<()> {
         if self.is_kw(Kw::Yield) {
-            self.yield_expr()
+            self.yield_expr(out)
         } else {
-            self.testlist_star_expr()
+            self.testlist_star_expr(out)
         }
     }
 }
