@@ -10,10 +10,9 @@
 //! inside the parentheses starts at its own first token.
 
 use crate::ast::{Ident, Own, P};
-use crate::mem::{list, own};
-use alloc::vec::Vec;
+use crate::mem::own;
 
-use super::{PResult, Parser, Stop};
+use super::{list, PResult, Parser, Vec, Stop};
 use crate::ast::{
     Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, FunctionDef, Param,
     UnaryOp,
@@ -577,7 +576,9 @@ impl Parser<'_> {
             }
             Tok::Number(_) | Tok::Str(_) | Tok::Bytes(_) => {
                 let interned = self.tok_interned;
-                let k = match self.advance()?.kind {
+                let t = core::mem::replace(&mut self.tok.kind, Tok::EndMarker);
+                self.skip()?;
+                let k = match t {
                     Tok::Number(k) => k,
                     Tok::Str(s) => Constant::Str(own(self.mem().boxed_bytes(s)?)),
                     Tok::Bytes(b) => Constant::Bytes(own(self.mem().boxed_bytes(b)?)),
@@ -722,6 +723,9 @@ impl Parser<'_> {
                 CompKind::Dict
             } else {
                 let Some(first) = items.pop() else { return self.fail() };
+                // The empty list is freed (the boards' lists are not
+                // dropped: see `Vec`).
+                drop(super::done(items));
                 put(out, first);
                 CompKind::Set
             };

@@ -1,10 +1,9 @@
 //! Statement grammar.
 
-use alloc::vec::Vec;
 
 use super::expr::HOLE;
-use super::{PResult, Parser, Stop};
-use crate::mem::{list, own};
+use super::{list, PResult, Parser, Vec, Stop};
+use crate::mem::own;
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
     ForStmt, FunctionDef, Ident, IfStmt, Own, RaiseStmt, Stmt, StmtKind, TryStmt, WithItem, WithStmt,
@@ -67,7 +66,7 @@ impl Parser<'_> {
             self.simple_stmt(&mut body)?;
         }
         self.leave();
-        Ok(list(self.mem().fit(body)?))
+        Ok(crate::mem::list(self.mem().fit(super::done(body))?))
     }
 
     /// `else: suite` if present.
