@@ -220,9 +220,9 @@ impl Parser<'_> {
     /// A `test`, boxed.
     #[inline(never)]
     fn test_bx(&mut self) -> PResult<P<Expr>> {
-        let mut e = expr::HOLE;
+        let mut e = self.bx_hole()?;
         self.test_into(&mut e)?;
-        self.bx(e)
+        Ok(e)
     }
 
     /// `op test`, the test boxed, if the current token is `op`.

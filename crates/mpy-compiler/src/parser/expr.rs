@@ -39,7 +39,7 @@ pub(super) const HOLE: Expr = Expr::new(0, ExprKind::Constant(Constant::None));
 
 /// The expression in `out`, leaving [`HOLE`] there.
 #[inline(always)]
-fn take(out: &mut Expr) -> Expr {
+pub(super) fn take(out: &mut Expr) -> Expr {
     core::mem::replace(out, HOLE)
 }
 
@@ -73,8 +73,15 @@ fn bin_op(tok: &Tok) -> Option<(u8, BinOp)> {
 impl Parser<'_> {
     /// The expression in `out`, boxed (leaving [`HOLE`] there).
     #[inline(never)]
-    fn bx_take(&self, out: &mut Expr) -> PResult<P<Expr>> {
+    pub(super) fn bx_take(&self, out: &mut Expr) -> PResult<P<Expr>> {
         self.bx(take(out))
+    }
+
+    /// A boxed [`HOLE`], for a rule to parse a boxed child in place (the
+    /// box is allocated before the child's nodes, not after).
+    #[inline(never)]
+    pub(super) fn bx_hole(&self) -> PResult<P<Expr>> {
+        self.bx(HOLE)
     }
 
     /// Appends a [`HOLE`] to `v` (growing it by doubling) and returns it,
@@ -174,14 +181,14 @@ impl Parser<'_> {
     #[inline(never)]
     fn ifexp_tail(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
         self.expect_kw(Kw::If)?;
-        let mut test = HOLE;
+        let mut test = self.bx_hole()?;
         self.bool_test(false, &mut test)?;
         self.expect_kw(Kw::Else)?;
         let orelse = self.test_bx()?;
         let e = mk(
             line,
             ExprKind::IfExp {
-                test: self.bx(test)?,
+                test,
                 body: self.bx_take(out)?,
                 orelse,
             },
@@ -210,9 +217,9 @@ impl Parser<'_> {
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
         let body = if nocond {
-            let mut b = HOLE;
+            let mut b = self.bx_hole()?;
             self.test_nocond(&mut b)?;
-            self.bx(b)?
+            b
         } else {
             self.test_bx()?
         };
@@ -397,10 +404,10 @@ impl Parser<'_> {
         let line = self.tok.line;
         self.expect_op(Op::Bin(BinOp::Mult))?;
         self.enter()?;
-        let mut e = HOLE;
+        let mut e = self.bx_hole()?;
         self.binary(0, &mut e)?;
         self.leave();
-        put(out, mk(line, ExprKind::Starred(self.bx(e)?)));
+        put(out, mk(line, ExprKind::Starred(e)));
         Ok(())
     }
 
@@ -892,9 +899,9 @@ impl Parser<'_> {
         let kind = if self.eat_kw(Kw::From)? {
             ExprKind::YieldFrom(self.test_bx()?)
         } else if self.starts_value() {
-            let mut e = HOLE;
+            let mut e = self.bx_hole()?;
             self.testlist(&mut e)?;
-            ExprKind::Yield(Some(self.bx(e)?))
+            ExprKind::Yield(Some(e))
         } else {
             ExprKind::Yield(None)
         };

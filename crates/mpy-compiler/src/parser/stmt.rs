@@ -1,7 +1,7 @@
 //! Statement grammar.
 
 
-use super::expr::HOLE;
+use super::expr::{take, HOLE};
 use super::{list, PResult, Parser, Vec, Stop};
 use crate::mem::own;
 use crate::ast::{
@@ -38,8 +38,7 @@ impl Parser<'_> {
     /// `simple_stmt: small_stmt (';' small_stmt)* [';'] NEWLINE`.
     fn simple_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         loop {
-            let s = self.small_stmt()?;
-            self.push(out, s)?;
+            self.small_stmt(out)?;
             if !self.eat_op(Op::Semi)? || matches!(self.tok.kind, Tok::Newline) {
                 break;
             }
@@ -275,8 +274,12 @@ impl Parser<'_> {
         self.push(out, st(line, kind))
     }
 
-    fn small_stmt(&mut self) -> PResult<Stmt> {
+    /// One `small_stmt`, appended to `out` (pushed first and parsed in
+    /// place: an expression statement's expression is not moved).
+    fn small_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let line = self.tok.line;
+        self.push(out, st(line, StmtKind::Expr(HOLE)))?;
+        let Some(Stmt { kind: slot, .. }) = out.last_mut() else { return Err(Stop) };
         let kind = match self.tok.kind {
             Tok::Kw(k @ (Kw::Pass | Kw::Break | Kw::Continue)) => {
                 self.skip()?;
@@ -353,14 +356,11 @@ impl Parser<'_> {
                 StmtKind::Import(list(names))
             }
             Tok::Kw(Kw::From) => self.import_from()?,
-            Tok::Kw(Kw::Yield) => {
-                let mut e = HOLE;
-                self.yield_expr(&mut e)?;
-                StmtKind::Expr(e)
-            }
-            _ => self.expr_stmt()?,
+            _ => return self.expr_stmt(slot),
         };
-        Ok(st(line, kind))
+        // Nothing to drop: the slot holds a `HOLE`.
+        core::mem::forget(core::mem::replace(slot, kind));
+        Ok(())
     }
 
     /// `name [as NAME]` appended to `names`; `name` is a dotted name if
@@ -439,46 +439,53 @@ impl Parser<'_> {
 
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
     /// testlist) | ('=' (yield_expr | testlist_star_expr))*)`.
-    fn expr_stmt(&mut self) -> PResult<StmtKind> {
-        let mut first = HOLE;
-        self.testlist_star_expr(&mut first)?;
-        if self.eat_op(Op::Colon)? {
-            let target = self.bx(first)?;
+    ///
+    /// Also `yield_expr` as a statement. Parsed into `slot`, which holds
+    /// `StmtKind::Expr(HOLE)`.
+    fn expr_stmt(&mut self, slot: &mut StmtKind) -> PResult<()> {
+        let StmtKind::Expr(first) = slot else { return Err(Stop) };
+        if self.is_kw(Kw::Yield) {
+            return self.yield_expr(first);
+        }
+        self.testlist_star_expr(first)?;
+        let kind = if self.eat_op(Op::Colon)? {
+            let target = self.bx_take(first)?;
             let annotation = self.test_bx()?;
             let value = if self.eat_op(Op::Assign)? {
-                let mut v = HOLE;
+                let mut v = self.bx_hole()?;
                 self.assign_rhs(&mut v)?;
-                Some(self.bx(v)?)
+                Some(v)
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign(AnnAssignStmt {
+            StmtKind::AnnAssign(AnnAssignStmt {
                 target,
                 annotation,
                 value,
-            }));
-        }
-        if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
+            })
+        } else if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.skip()?;
-            let mut value = HOLE;
+            let mut value = self.bx_hole()?;
             if self.is_kw(Kw::Yield) { self.yield_expr(&mut value) } else { self.testlist(&mut value) }?;
-            let target = self.bx(first)?;
-            let value = self.bx(value)?;
-            return Ok(StmtKind::AugAssign { op, target, value });
-        }
-        if !self.is_op(Op::Assign) {
-            return Ok(StmtKind::Expr(first));
-        }
-        let mut targets = self.vec1(first)?;
-        while self.eat_op(Op::Assign)? {
-            let t = self.push_hole(&mut targets)?;
-            self.assign_rhs(t)?;
-        }
-        let value = match targets.pop() {
-            Some(v) => v,
-            None => return self.fail(),
+            let target = self.bx_take(first)?;
+            StmtKind::AugAssign { op, target, value }
+        } else if !self.is_op(Op::Assign) {
+            return Ok(());
+        } else {
+            let mut targets = self.vec1(take(first))?;
+            while self.eat_op(Op::Assign)? {
+                let t = self.push_hole(&mut targets)?;
+                self.assign_rhs(t)?;
+            }
+            let value = match targets.pop() {
+                Some(v) => v,
+                None => return self.fail(),
+            };
+            StmtKind::Assign(AssignStmt { targets: list(targets), value: self.bx(value)? })
         };
-        Ok(StmtKind::Assign(AssignStmt { targets: list(targets), value: self.bx(value)? }))
+        // Nothing to drop: the expression was taken out of the slot.
+        core::mem::forget(core::mem::replace(slot, kind));
+        Ok(())
     }
 
     /// The right-hand side of an assignment, into `out`.
