@@ -303,8 +303,9 @@ impl Parser<'_> {
         })
     }
 
-    /// `or_test: and_test ('or' and_test)*` (`and` false) or `and_test: not_test ('and' not_test)*`
-    /// (`and` true): one loop for both.
+    /// `or_test: and_test ('or' and_test)*` (`and` false) or `and_test:
+    /// not_test ('and' not_test)*` (`and` true), into `out`: one loop for
+    /// both.
     #[inline(never)]
     fn bool_test(&mut self, and: bool, out: &mut Expr) -> PResult<()> {
         let (kw, op) = if and { (Kw::And, BoolOp::And) } else { (Kw::Or, BoolOp::Or) };
@@ -316,9 +317,8 @@ impl Parser<'_> {
         let mut values = Vec::new();
         self.push(&mut values, take(out))?;
         while self.eat_kw(kw)? {
-            let mut t = HOLE;
-            if and { self.not_test(&mut t) } else { self.bool_test(true, &mut t) }?;
-            self.push(&mut values, t)?;
+            let t = self.push_hole(&mut values)?;
+            if and { self.not_test(t) } else { self.bool_test(true, t) }?;
         }
         put(out, mk(line, ExprKind::BoolOp { op, values: list(values) }));
         Ok(())
