@@ -26,10 +26,8 @@
 mod expr;
 mod stmt;
 
-use alloc::vec::Vec;
-
-use crate::ast::{Expr, Ident, Mode, Module, Own, P};
-use crate::mem::{list, own};
+use crate::ast::{Expr, Ident, List, Mode, Module, Own, P};
+use crate::mem::own;
 use crate::error::{CompileError, ErrorKind};
 use crate::interned::LongNames;
 use crate::lexer::Lexer;
@@ -49,9 +47,11 @@ const LEVEL_STACK: usize = 256;
 
 /// A failed parse: the error is in [`Parser::error`] (none there: the
 /// compilation ran out of memory). A zero-sized error keeps every parser
-/// result small (`PResult<()>`/`PResult<bool>` fit in a register, a
-/// `PResult<Expr>` is as large as an `Expr`), so the many `?` exits copy
-/// no error value and the board's code stays small.
+/// result small (`PResult<()>`/`PResult<bool>` fit in a register), so the
+/// many `?` exits copy no error value and the board's code stays small.
+/// No rule returns an expression: each parses into a slot its caller
+/// holds (a local, a list item pushed as a hole first, a node's field),
+/// so no expression is moved out of a result at each level.
 pub(crate) struct Stop;
 
 impl From<crate::mem::Oom> for Stop {
@@ -61,6 +61,65 @@ impl From<crate::mem::Oom> for Stop {
 }
 
 type PResult<T> = Result<T, Stop>;
+
+/// The parser's lists under construction: an `alloc` vector on the
+/// desktop.
+#[cfg(not(target_os = "none"))]
+pub(crate) use alloc::vec::Vec;
+
+/// The boards' lists under construction: an `alloc` vector that is never
+/// dropped, so that the parser's many error exits call no destructor (as
+/// the tree's types have none there: see [`crate::mem::Own`]). A list an
+/// error abandons stays allocated until the compile's memory is given
+/// back whole; its bytes were charged to the budget, which credits no
+/// dropped list back anyway. Finished lists leave through [`done`].
+#[cfg(target_os = "none")]
+pub(crate) struct Vec<T>(core::mem::ManuallyDrop<alloc::vec::Vec<T>>);
+
+#[cfg(target_os = "none")]
+impl<T> Vec<T> {
+    /// An empty list (allocates nothing).
+    pub(crate) const fn new() -> Vec<T> {
+        Vec(core::mem::ManuallyDrop::new(alloc::vec::Vec::new()))
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T> Default for Vec<T> {
+    fn default() -> Vec<T> {
+        Vec::new()
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T> core::ops::Deref for Vec<T> {
+    type Target = alloc::vec::Vec<T>;
+    fn deref(&self) -> &alloc::vec::Vec<T> {
+        &self.0
+    }
+}
+
+#[cfg(target_os = "none")]
+impl<T> core::ops::DerefMut for Vec<T> {
+    fn deref_mut(&mut self) -> &mut alloc::vec::Vec<T> {
+        &mut self.0
+    }
+}
+
+/// A finished list as an `alloc` vector (see [`Vec`]).
+#[inline(always)]
+pub(crate) fn done<T>(v: Vec<T>) -> alloc::vec::Vec<T> {
+    #[cfg(target_os = "none")]
+    return core::mem::ManuallyDrop::into_inner(v.0);
+    #[cfg(not(target_os = "none"))]
+    v
+}
+
+/// A finished list as a list of tree nodes ([`crate::mem::list`]).
+#[inline(always)]
+pub(crate) fn list<T>(v: Vec<T>) -> List<T> {
+    crate::mem::list(done(v))
+}
 
 /// Parser state: the lexer, the current token and the nesting depth.
 pub(crate) struct Parser<'a> {
@@ -161,8 +220,9 @@ impl Parser<'_> {
     /// A `test`, boxed.
     #[inline(never)]
     fn test_bx(&mut self) -> PResult<P<Expr>> {
-        let e = self.test()?;
-        self.bx(e)
+        let mut e = self.bx_hole()?;
+        self.test_into(&mut e)?;
+        Ok(e)
     }
 
     /// `op test`, the test boxed, if the current token is `op`.
@@ -214,10 +274,11 @@ impl Parser<'_> {
                     }
                     p.statement(&mut body)?;
                 }
-                Ok(Module::Exec(list(p.mem().fit(body)?)))
+                Ok(Module::Exec(crate::mem::list(p.mem().fit(done(body))?)))
             }
             Mode::Eval => {
-                let e = p.testlist()?;
+                let mut e = expr::HOLE;
+                p.testlist(&mut e)?;
                 while matches!(p.tok.kind, Tok::Newline) {
                     p.skip()?;
                 }
@@ -242,29 +303,23 @@ impl Parser<'_> {
 }
 
 impl Parser<'_> {
-    /// Moves to the next token; returns the previous current token.
+    /// Moves to the next token, dropping the current one. A rule that
+    /// needs the current token's text takes it out of [`Parser::tok`]
+    /// first: no token is moved out through a result.
     /// Never inlined: the lexer's large frame must not be merged into every
     /// recursive parser frame (that would multiply the stack per nesting
     /// level).
     #[inline(never)]
-    fn advance(&mut self) -> PResult<Token> {
+    fn skip(&mut self) -> PResult<()> {
         match self.lx.next_tok() {
             Ok(next) => {
-                let prev = core::mem::replace(&mut self.tok, next);
+                self.tok = next;
                 self.tok_interned = self.long.note(self.lx.mem, &self.tok.kind)?;
-                Ok(prev)
+                Ok(())
             }
             Err(crate::lexer::Hard::Memory) => Err(Stop),
             Err(h) => Err(self.stop(h.error())),
         }
-    }
-
-    /// Moves to the next token, dropping the current one (one small call
-    /// instead of a token moved out and dropped at every call site).
-    #[inline(never)]
-    fn skip(&mut self) -> PResult<()> {
-        self.advance()?;
-        Ok(())
     }
 
     /// Records `e` as the error that ends the parse.
@@ -360,12 +415,10 @@ impl Parser<'_> {
 
     /// Consumes a name token and returns it.
     fn expect_name(&mut self) -> PResult<Ident> {
-        if let Tok::Name(_) = self.tok.kind {
-            if let Tok::Name(n) = self.advance()?.kind {
-                return Ok(own(self.mem().boxed_str(n)?));
-            }
-        }
-        self.fail()
+        let Tok::Name(n) = &mut self.tok.kind else { return self.fail() };
+        let n = core::mem::take(n);
+        self.skip()?;
+        Ok(own(self.mem().boxed_str(n)?))
     }
 
     /// `v` (built by [`Parser::push_bx`] or [`Parser::vec1`]) as an
@@ -374,7 +427,7 @@ impl Parser<'_> {
     fn boxed<T>(&self, v: Vec<T>) -> PResult<Own<[T]>> {
         // Exactly sized already (see `push_bx`): leaked as it is.
         #[cfg(target_os = "none")]
-        return Ok(crate::mem::list(v));
+        return Ok(list(v));
         #[cfg(not(target_os = "none"))]
         Ok(self.lx.mem.boxed_slice(v)?)
     }

@@ -10,10 +10,9 @@
 //! inside the parentheses starts at its own first token.
 
 use crate::ast::{Ident, Own, P};
-use crate::mem::{list, own};
-use alloc::vec::Vec;
+use crate::mem::own;
 
-use super::{PResult, Parser, Stop};
+use super::{list, PResult, Parser, Vec, Stop};
 use crate::ast::{
     Arg, Arguments, BinOp, BoolOp, CmpOp, CompKind, Comprehension, Constant, Expr, ExprKind, FunctionDef, Param,
     UnaryOp,
@@ -36,11 +35,11 @@ fn mk(line: u32, kind: ExprKind) -> Expr {
 
 /// An empty slot for a rule that parses into place (owns nothing, so
 /// overwriting it needs no drop).
-const HOLE: Expr = Expr::new(0, ExprKind::Constant(Constant::None));
+pub(super) const HOLE: Expr = Expr::new(0, ExprKind::Constant(Constant::None));
 
 /// The expression in `out`, leaving [`HOLE`] there.
 #[inline(always)]
-fn take(out: &mut Expr) -> Expr {
+pub(super) fn take(out: &mut Expr) -> Expr {
     core::mem::replace(out, HOLE)
 }
 
@@ -74,8 +73,24 @@ fn bin_op(tok: &Tok) -> Option<(u8, BinOp)> {
 impl Parser<'_> {
     /// The expression in `out`, boxed (leaving [`HOLE`] there).
     #[inline(never)]
-    fn bx_take(&self, out: &mut Expr) -> PResult<P<Expr>> {
+    pub(super) fn bx_take(&self, out: &mut Expr) -> PResult<P<Expr>> {
         self.bx(take(out))
+    }
+
+    /// A boxed [`HOLE`], for a rule to parse a boxed child in place (the
+    /// box is allocated before the child's nodes, not after).
+    #[inline(never)]
+    pub(super) fn bx_hole(&self) -> PResult<P<Expr>> {
+        self.bx(HOLE)
+    }
+
+    /// Appends a [`HOLE`] to `v` (growing it by doubling) and returns it,
+    /// for a rule to parse the item in place: the item is not moved into
+    /// the list after it is built.
+    #[inline(never)]
+    pub(super) fn push_hole<'v>(&self, v: &'v mut Vec<Expr>) -> PResult<&'v mut Expr> {
+        self.push(v, HOLE)?;
+        v.last_mut().ok_or(Stop)
     }
 
     /// Whether the current token can start an expression (`test` or
@@ -109,25 +124,28 @@ impl Parser<'_> {
         self.starts_expr() && !self.is_op(Op::Bin(BinOp::Mult))
     }
 
-    /// `namedexpr_test: test [':=' test]`.
-    pub(super) fn namedexpr_test(&mut self) -> PResult<Expr> {
+    /// `namedexpr_test: test [':=' test]`, into `out` (every rule below
+    /// parses into a slot its caller holds, so that no expression is moved
+    /// through the `?` of each level).
+    pub(super) fn namedexpr_test(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
-        let e = self.test()?;
+        self.test_into(out)?;
         if self.is_op(Op::Walrus) {
-            let target = self.target_name(e, line, "can't assign to expression");
+            let target = self.target_name(out, line, "can't assign to expression");
             self.skip()?;
             let value = self.test_bx()?;
-            return Ok(mk(line, ExprKind::NamedExpr { target, value }));
+            put(out, mk(line, ExprKind::NamedExpr { target, value }));
         }
-        Ok(e)
+        Ok(())
     }
 
     /// The name assigned to by `e` (a `:=` target or a keyword argument's
-    /// name); anything but a plain name (`__debug__` is a keyword in
-    /// MicroPython) defers `msg` and gives an empty name.
+    /// name), taken out of `e` (leaving [`HOLE`]); anything but a plain
+    /// name (`__debug__` is a keyword in MicroPython) defers `msg` and
+    /// gives an empty name.
     #[inline(never)]
-    fn target_name(&mut self, e: Expr, line: u32, msg: &'static str) -> Ident {
-        match e.kind {
+    fn target_name(&mut self, e: &mut Expr, line: u32, msg: &'static str) -> Ident {
+        match take(e).kind {
             ExprKind::Name(t) if !crate::is(&t, "__debug__") => t,
             _ => {
                 self.defer(CompileError::syntax(msg, line));
@@ -136,14 +154,7 @@ impl Parser<'_> {
         }
     }
 
-    /// `test: or_test ['if' or_test 'else' test] | lambdef`.
-    pub(super) fn test(&mut self) -> PResult<Expr> {
-        let mut e = HOLE;
-        self.test_into(&mut e)?;
-        Ok(e)
-    }
-
-    /// [`Parser::test`] into `out`.
+    /// `test: or_test ['if' or_test 'else' test] | lambdef`, into `out`.
     #[inline(never)]
     pub(super) fn test_into(&mut self, out: &mut Expr) -> PResult<()> {
         self.enter()?;
@@ -155,8 +166,7 @@ impl Parser<'_> {
     #[inline(always)]
     fn test_inner(&mut self, out: &mut Expr) -> PResult<()> {
         if self.is_kw(Kw::Lambda) {
-            put(out, self.lambdef(false)?);
-            return Ok(());
+            return self.lambdef(false, out);
         }
         let line = self.tok.line;
         self.bool_test(false, out)?;
@@ -171,13 +181,14 @@ impl Parser<'_> {
     #[inline(never)]
     fn ifexp_tail(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
         self.expect_kw(Kw::If)?;
-        let test = self.or_test_call()?;
+        let mut test = self.bx_hole()?;
+        self.bool_test(false, &mut test)?;
         self.expect_kw(Kw::Else)?;
         let orelse = self.test_bx()?;
         let e = mk(
             line,
             ExprKind::IfExp {
-                test: self.bx(test)?,
+                test,
                 body: self.bx_take(out)?,
                 orelse,
             },
@@ -187,12 +198,12 @@ impl Parser<'_> {
     }
 
     /// `test_nocond: or_test | lambdef_nocond` (comprehension conditions).
-    fn test_nocond(&mut self) -> PResult<Expr> {
+    fn test_nocond(&mut self, out: &mut Expr) -> PResult<()> {
         self.enter()?;
         let r = if self.is_kw(Kw::Lambda) {
-            self.lambdef(true)
+            self.lambdef(true, out)
         } else {
-            self.or_test_call()
+            self.bool_test(false, out)
         };
         self.leave();
         r
@@ -200,14 +211,15 @@ impl Parser<'_> {
 
     /// `lambda [varargslist]: test` (`test_nocond` body if `nocond`).
     #[inline(never)]
-    fn lambdef(&mut self, nocond: bool) -> PResult<Expr> {
+    fn lambdef(&mut self, nocond: bool, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
         self.expect_kw(Kw::Lambda)?;
         let args = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
         let body = if nocond {
-            let b = self.test_nocond()?;
-            self.bx(b)?
+            let mut b = self.bx_hole()?;
+            self.test_nocond(&mut b)?;
+            b
         } else {
             self.test_bx()?
         };
@@ -220,7 +232,8 @@ impl Parser<'_> {
             decorators: Default::default(),
             is_async: false,
         };
-        Ok(mk(line, ExprKind::Lambda(self.bx(f)?)))
+        put(out, mk(line, ExprKind::Lambda(self.bx(f)?)));
+        Ok(())
     }
 
     /// Parameter list up to (not including) `close`; annotations if `typed`.
@@ -290,15 +303,9 @@ impl Parser<'_> {
         })
     }
 
-    /// `or_test: and_test ('or' and_test)*`.
-    fn or_test_call(&mut self) -> PResult<Expr> {
-        let mut e = HOLE;
-        self.bool_test(false, &mut e)?;
-        Ok(e)
-    }
-
-    /// `or_test` (`and` false) or `and_test: not_test ('and' not_test)*`
-    /// (`and` true): one loop for both.
+    /// `or_test: and_test ('or' and_test)*` (`and` false) or `and_test:
+    /// not_test ('and' not_test)*` (`and` true), into `out`: one loop for
+    /// both.
     #[inline(never)]
     fn bool_test(&mut self, and: bool, out: &mut Expr) -> PResult<()> {
         let (kw, op) = if and { (Kw::And, BoolOp::And) } else { (Kw::Or, BoolOp::Or) };
@@ -310,9 +317,8 @@ impl Parser<'_> {
         let mut values = Vec::new();
         self.push(&mut values, take(out))?;
         while self.eat_kw(kw)? {
-            let mut t = HOLE;
-            if and { self.not_test(&mut t) } else { self.bool_test(true, &mut t) }?;
-            self.push(&mut values, t)?;
+            let t = self.push_hole(&mut values)?;
+            if and { self.not_test(t) } else { self.bool_test(true, t) }?;
         }
         put(out, mk(line, ExprKind::BoolOp { op, values: list(values) }));
         Ok(())
@@ -394,27 +400,24 @@ impl Parser<'_> {
 
     /// `star_expr: '*' expr`.
     #[inline(never)]
-    pub(super) fn star_expr(&mut self) -> PResult<Expr> {
+    pub(super) fn star_expr(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
         self.expect_op(Op::Bin(BinOp::Mult))?;
         self.enter()?;
-        let e = self.expr()?;
-        self.leave();
-        Ok(mk(line, ExprKind::Starred(self.bx(e)?)))
-    }
-
-    /// `expr: xor_expr ('|' xor_expr)*` and the levels below it.
-    pub(super) fn expr(&mut self) -> PResult<Expr> {
-        let mut e = HOLE;
+        let mut e = self.bx_hole()?;
         self.binary(0, &mut e)?;
-        Ok(e)
+        self.leave();
+        put(out, mk(line, ExprKind::Starred(e)));
+        Ok(())
     }
 
-    /// Precedence climbing over the six n-ary levels: builds one `BinOp`
-    /// per run of same-level operators (MicroPython's rule nodes). Recursion
-    /// happens only for operators of a higher level than the current run,
-    /// so its depth is at most six regardless of the input.
-    fn binary(&mut self, min: u8, out: &mut Expr) -> PResult<()> {
+    /// `expr: xor_expr ('|' xor_expr)*` and the levels below it (`min`
+    /// 0: the rule `expr`), into `out`. Precedence climbing over the six
+    /// n-ary levels: builds one `BinOp` per run of same-level operators
+    /// (MicroPython's rule nodes). Recursion happens only for operators of
+    /// a higher level than the current run, so its depth is at most six
+    /// regardless of the input.
+    pub(super) fn binary(&mut self, min: u8, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
         self.factor(out)?;
         while let Some((l, _)) = bin_op(&self.tok.kind) {
@@ -497,7 +500,7 @@ impl Parser<'_> {
     fn atom_expr(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
         let is_await = self.eat_kw(Kw::Await)?;
-        put(out, self.atom()?);
+        self.atom(out)?;
         if matches!(self.tok.kind, Tok::Op(Op::LParen | Op::LBracket | Op::Dot)) {
             self.trailers(line, out, false)?;
         }
@@ -538,7 +541,8 @@ impl Parser<'_> {
                     break;
                 }
             } else if !deco && self.eat_op(Op::LBracket)? {
-                let index = self.subscriptlist()?;
+                let mut index = HOLE;
+                self.subscriptlist(&mut index)?;
                 self.expect_op(Op::RBracket)?;
                 let e = mk(
                     line,
@@ -568,18 +572,20 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// `atom`, into `out`.
     #[inline(always)]
-    fn atom(&mut self) -> PResult<Expr> {
+    fn atom(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
-        let c = |k| Ok(mk(line, ExprKind::Constant(k)));
-        match &self.tok.kind {
+        let e = match &self.tok.kind {
             Tok::Name(_) => {
                 let n = self.expect_name()?;
-                Ok(mk(line, ExprKind::Name(n)))
+                mk(line, ExprKind::Name(n))
             }
             Tok::Number(_) | Tok::Str(_) | Tok::Bytes(_) => {
                 let interned = self.tok_interned;
-                let k = match self.advance()?.kind {
+                let t = core::mem::replace(&mut self.tok.kind, Tok::EndMarker);
+                self.skip()?;
+                let k = match t {
                     Tok::Number(k) => k,
                     Tok::Str(s) => Constant::Str(own(self.mem().boxed_bytes(s)?)),
                     Tok::Bytes(b) => Constant::Bytes(own(self.mem().boxed_bytes(b)?)),
@@ -589,12 +595,12 @@ impl Parser<'_> {
                 if interned {
                     e.set_interned();
                 }
-                Ok(e)
+                e
             }
-            Tok::BadNumber(_) => Err(self.take_bad_number()),
+            Tok::BadNumber(_) => return Err(self.take_bad_number()),
             Tok::Kw(Kw::Debug) => {
                 self.skip()?;
-                Ok(mk(line, ExprKind::Name(own(self.mem().boxed_str(self.mem().string("__debug__")?)?))))
+                mk(line, ExprKind::Name(own(self.mem().boxed_str(self.mem().string("__debug__")?)?)))
             }
             Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis) => {
                 let k = match self.tok.kind {
@@ -604,24 +610,25 @@ impl Parser<'_> {
                     _ => Constant::Ellipsis,
                 };
                 self.skip()?;
-                c(k)
+                mk(line, ExprKind::Constant(k))
             }
             &Tok::Op(open @ (Op::LParen | Op::LBracket | Op::LBrace)) => {
                 self.skip()?;
                 let (r, close) = match open {
-                    Op::LParen => (self.paren_contents(line), Op::RParen),
-                    Op::LBracket => (self.list_contents(line), Op::RBracket),
-                    _ => (self.brace_contents(line), Op::RBrace),
+                    Op::LParen => (self.paren_contents(line, out), Op::RParen),
+                    Op::LBracket => (self.list_contents(line, out), Op::RBracket),
+                    _ => (self.brace_contents(line, out), Op::RBrace),
                 };
-                let mut e = r?;
+                r?;
                 if open == Op::LParen {
-                    e.set_parenthesized();
+                    out.set_parenthesized();
                 }
-                self.expect_op(close)?;
-                Ok(e)
+                return self.expect_op(close);
             }
-            _ => self.fail(),
-        }
+            _ => return self.fail(),
+        };
+        put(out, e);
+        Ok(())
     }
 
     /// The error of the current `BadNumber` token, moved out (the parse
@@ -636,69 +643,77 @@ impl Parser<'_> {
         self.stop(e)
     }
 
-    /// One element of a parenthesised or bracketed display.
+    /// One element of a parenthesised or bracketed display, into `out`.
     #[inline(always)]
-    fn display_elem(&mut self) -> PResult<Expr> {
+    fn display_elem(&mut self, out: &mut Expr) -> PResult<()> {
         if self.is_op(Op::Bin(BinOp::Mult)) {
-            self.star_expr()
+            self.star_expr(out)
         } else {
-            self.namedexpr_test()
+            self.namedexpr_test(out)
         }
     }
 
-    /// Elements after the first, up to the closing bracket (not consumed).
+    /// The first element (taken from `out`) and the elements after it,
+    /// up to the closing bracket (not consumed).
     #[inline(never)]
-    fn more_elems(&mut self, first: Expr, close: Op) -> PResult<Vec<Expr>> {
-        let mut elts = self.vec1(first)?;
+    fn more_elems(&mut self, out: &mut Expr, close: Op) -> PResult<Vec<Expr>> {
+        let mut elts = self.vec1(take(out))?;
         while self.eat_op(Op::Comma)? {
             if self.is_op(close) {
                 break;
             }
-            { let t = self.display_elem()?; self.push(&mut elts, t)? };
+            let slot = self.push_hole(&mut elts)?;
+            self.display_elem(slot)?;
         }
         Ok(elts)
     }
 
-    /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`.
+    /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`,
+    /// into `out`.
     #[inline(never)]
-    fn paren_contents(&mut self, line: u32) -> PResult<Expr> {
+    fn paren_contents(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
         if self.is_op(Op::RParen) {
-            return Ok(mk(line, ExprKind::Tuple(Default::default())));
+            put(out, mk(line, ExprKind::Tuple(Default::default())));
+            return Ok(());
         }
         if self.is_kw(Kw::Yield) {
-            return self.yield_expr();
+            return self.yield_expr(out);
         }
-        let first = self.display_elem()?;
+        self.display_elem(out)?;
         if self.is_kw(Kw::For) {
-            return self.comp(line, CompKind::Generator, first);
+            return self.comp(line, CompKind::Generator, out);
         }
         if !self.is_op(Op::Comma) {
-            return Ok(first);
+            return Ok(());
         }
-        let elts = self.more_elems(first, Op::RParen)?;
-        Ok(mk(line, ExprKind::Tuple(list(elts))))
+        let elts = self.more_elems(out, Op::RParen)?;
+        put(out, mk(line, ExprKind::Tuple(list(elts))));
+        Ok(())
     }
 
-    /// Inside `[ ... ]`.
+    /// Inside `[ ... ]`, into `out`.
     #[inline(never)]
-    fn list_contents(&mut self, line: u32) -> PResult<Expr> {
+    fn list_contents(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
         if self.is_op(Op::RBracket) {
-            return Ok(mk(line, ExprKind::List(Default::default())));
+            put(out, mk(line, ExprKind::List(Default::default())));
+            return Ok(());
         }
-        let first = self.display_elem()?;
+        self.display_elem(out)?;
         if self.is_kw(Kw::For) {
-            return self.comp(line, CompKind::List, first);
+            return self.comp(line, CompKind::List, out);
         }
-        let elts = self.more_elems(first, Op::RBracket)?;
-        Ok(mk(line, ExprKind::List(list(elts))))
+        let elts = self.more_elems(out, Op::RBracket)?;
+        put(out, mk(line, ExprKind::List(list(elts))));
+        Ok(())
     }
 
-    /// Inside `{ ... }`: dict or set display or comprehension. MicroPython
-    /// has no `*`/`**` unpacking here.
+    /// Inside `{ ... }`: dict or set display or comprehension, into `out`.
+    /// MicroPython has no `*`/`**` unpacking here.
     #[inline(never)]
-    fn brace_contents(&mut self, line: u32) -> PResult<Expr> {
+    fn brace_contents(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
         if self.is_op(Op::RBrace) {
-            return Ok(mk(line, ExprKind::Dict(Default::default())));
+            put(out, mk(line, ExprKind::Dict(Default::default())));
+            return Ok(());
         }
         // One loop for both displays (less code): a dict's items are
         // key, value, key, value, ...
@@ -710,11 +725,18 @@ impl Parser<'_> {
             self.push_test(&mut items)?;
         }
         if self.is_kw(Kw::For) {
-            if is_dict {
-                return self.comp(line, CompKind::Dict, mk(kline, ExprKind::Dict(list(items))));
-            }
-            let Some(first) = items.pop() else { return self.fail() };
-            return self.comp(line, CompKind::Set, first);
+            let kind = if is_dict {
+                put(out, mk(kline, ExprKind::Dict(list(items))));
+                CompKind::Dict
+            } else {
+                let Some(first) = items.pop() else { return self.fail() };
+                // The empty list is freed (the boards' lists are not
+                // dropped: see `Vec`).
+                drop(super::done(items));
+                put(out, first);
+                CompKind::Set
+            };
+            return self.comp(line, kind, out);
         }
         while self.eat_op(Op::Comma)? {
             if self.is_op(Op::RBrace) {
@@ -732,26 +754,29 @@ impl Parser<'_> {
                 self.push_test(&mut items)?;
             } else if self.eat_op(Op::Colon)? {
                 self.defer(CompileError::syntax("expecting just a value for set", kline));
-                self.test()?;
+                let mut t = HOLE;
+                self.test_into(&mut t)?;
             }
         }
-        Ok(mk(line, if is_dict { ExprKind::Dict(list(items)) } else { ExprKind::Set(list(items)) }))
+        put(out, mk(line, if is_dict { ExprKind::Dict(list(items)) } else { ExprKind::Set(list(items)) }));
+        Ok(())
     }
 
     /// A `test` appended to `v` (parsed in place: no move of the result).
     #[inline(never)]
     fn push_test(&mut self, v: &mut Vec<Expr>) -> PResult<()> {
-        let mut e = HOLE;
-        self.test_into(&mut e)?;
-        self.push(v, e)
+        let slot = self.push_hole(v)?;
+        self.test_into(slot)
     }
 
-    /// A comprehension of `kind` with element `elt`, its clauses from the
-    /// current `for` on.
+    /// A comprehension of `kind` with the element in `out`, its clauses
+    /// from the current `for` on, into `out`.
     #[inline(never)]
-    fn comp(&mut self, line: u32, kind: CompKind, elt: Expr) -> PResult<Expr> {
+    fn comp(&mut self, line: u32, kind: CompKind, out: &mut Expr) -> PResult<()> {
         let generators = self.comp_for()?;
-        Ok(mk(line, ExprKind::Comp { kind, elt: self.bx(elt)?, generators }))
+        let e = mk(line, ExprKind::Comp { kind, elt: self.bx_take(out)?, generators });
+        put(out, e);
+        Ok(())
     }
 
     /// `comp_for: 'for' exprlist 'in' or_test [comp_iter]`, with all
@@ -771,25 +796,29 @@ impl Parser<'_> {
                 n += 1;
                 // MicroPython has no `async for` in comprehensions.
                 let is_async = false;
-                let target = self.exprlist()?;
-                self.expect_kw(Kw::In)?;
-                let iter = self.or_test_call()?;
                 if let Some(g) = gens.last_mut() {
                     g.ifs = list(core::mem::take(&mut ifs));
                 }
+                // The clause is parsed in place (see `push_hole`).
                 self.push_bx(&mut gens, Comprehension {
                     line,
-                    target,
-                    iter,
+                    target: HOLE,
+                    iter: HOLE,
                     ifs: Default::default(),
                     is_async,
                 })?;
+                let Some(g) = gens.last_mut() else { return Err(Stop) };
+                self.exprlist(&mut g.target)?;
+                self.expect_kw(Kw::In)?;
+                self.bool_test(false, &mut g.iter)?;
             } else if self.eat_kw(Kw::If)? {
-                let cond = self.test_nocond()?;
                 if gens.is_empty() {
+                    let mut cond = HOLE;
+                    self.test_nocond(&mut cond)?;
                     return self.fail();
                 }
-                self.push(&mut ifs, cond)?;
+                let slot = self.push_hole(&mut ifs)?;
+                self.test_nocond(slot)?;
             } else {
                 if let Some(g) = gens.last_mut() {
                     g.ifs = list(ifs);
@@ -801,42 +830,49 @@ impl Parser<'_> {
     }
 
     /// `exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']` (a `Tuple`
-    /// if there is a comma).
-    pub(super) fn exprlist(&mut self) -> PResult<Expr> {
-        self.list_of(EXPRLIST)
+    /// if there is a comma), into `out`.
+    pub(super) fn exprlist(&mut self, out: &mut Expr) -> PResult<()> {
+        self.list_of(EXPRLIST, out)
     }
 
-    /// `testlist: test (',' test)* [',']`.
-    pub(super) fn testlist(&mut self) -> PResult<Expr> {
-        self.list_of(TESTLIST)
+    /// `testlist: test (',' test)* [',']`, into `out`.
+    pub(super) fn testlist(&mut self, out: &mut Expr) -> PResult<()> {
+        self.list_of(TESTLIST, out)
     }
 
-    /// `testlist_star_expr: (test|star_expr) (',' (test|star_expr))* [',']`.
-    pub(super) fn testlist_star_expr(&mut self) -> PResult<Expr> {
-        self.list_of(TESTLIST_STAR)
+    /// `testlist_star_expr: (test|star_expr) (',' (test|star_expr))* [',']`,
+    /// into `out`.
+    pub(super) fn testlist_star_expr(&mut self, out: &mut Expr) -> PResult<()> {
+        self.list_of(TESTLIST_STAR, out)
+    }
+
+    /// One item of [`Parser::list_of`]'s list `kind`, into `out`.
+    #[inline(never)]
+    fn list_item(&mut self, kind: u8, out: &mut Expr) -> PResult<()> {
+        if kind == SUBSCRIPTS {
+            self.subscript(out)
+        } else if kind != TESTLIST && self.is_op(Op::Bin(BinOp::Mult)) {
+            self.star_expr(out)
+        } else if kind == EXPRLIST {
+            self.binary(0, out)
+        } else {
+            self.test_into(out)
+        }
     }
 
     /// The comma-separated lists (a `Tuple` if there is a comma; the
     /// `kind` is [`EXPRLIST`], [`TESTLIST`], [`TESTLIST_STAR`] or
-    /// [`SUBSCRIPTS`]): one loop for all four.
+    /// [`SUBSCRIPTS`]), into `out`: one loop for all four.
     #[inline(never)]
-    fn list_of(&mut self, kind: u8) -> PResult<Expr> {
+    fn list_of(&mut self, kind: u8, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
+        self.list_item(kind, out)?;
+        if !self.is_op(Op::Comma) {
+            return Ok(());
+        }
         let mut elts = Vec::new();
+        self.push(&mut elts, take(out))?;
         loop {
-            let t = if kind == SUBSCRIPTS {
-                self.subscript()
-            } else if kind != TESTLIST && self.is_op(Op::Bin(BinOp::Mult)) {
-                self.star_expr()
-            } else if kind == EXPRLIST {
-                self.expr()
-            } else {
-                self.test()
-            }?;
-            if elts.is_empty() && !self.is_op(Op::Comma) {
-                return Ok(t);
-            }
-            self.push(&mut elts, t)?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
@@ -848,44 +884,46 @@ impl Parser<'_> {
             if !more {
                 break;
             }
+            let slot = self.push_hole(&mut elts)?;
+            self.list_item(kind, slot)?;
         }
-        Ok(mk(line, ExprKind::Tuple(list(elts))))
+        put(out, mk(line, ExprKind::Tuple(list(elts))));
+        Ok(())
     }
 
-    /// `yield_expr: 'yield' ['from' test | testlist]`.
+    /// `yield_expr: 'yield' ['from' test | testlist]`, into `out`.
     #[inline(never)]
-    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+    pub(super) fn yield_expr(&mut self, out: &mut Expr) -> PResult<()> {
         let line = self.tok.line;
         self.expect_kw(Kw::Yield)?;
-        if self.eat_kw(Kw::From)? {
-            return Ok(mk(line, ExprKind::YieldFrom(self.test_bx()?)));
-        }
-        if self.starts_value() {
-            let e = self.testlist()?;
-            return Ok(mk(line, ExprKind::Yield(Some(self.bx(e)?))));
-        }
-        Ok(mk(line, ExprKind::Yield(None)))
-    }
-
-    /// `subscriptlist: subscript (',' subscript)* [',']`.
-    fn subscriptlist(&mut self) -> PResult<Expr> {
-        self.list_of(SUBSCRIPTS)
-    }
-
-    /// `subscript: test | [test] ':' [test] [':' [test]]`.
-    #[inline(never)]
-    fn subscript(&mut self) -> PResult<Expr> {
-        let line = self.tok.line;
-        let lower = if self.is_op(Op::Colon) {
-            None
+        let kind = if self.eat_kw(Kw::From)? {
+            ExprKind::YieldFrom(self.test_bx()?)
+        } else if self.starts_value() {
+            let mut e = self.bx_hole()?;
+            self.testlist(&mut e)?;
+            ExprKind::Yield(Some(e))
         } else {
-            Some(self.test()?)
+            ExprKind::Yield(None)
         };
+        put(out, mk(line, kind));
+        Ok(())
+    }
+
+    /// `subscriptlist: subscript (',' subscript)* [',']`, into `out`.
+    fn subscriptlist(&mut self, out: &mut Expr) -> PResult<()> {
+        self.list_of(SUBSCRIPTS, out)
+    }
+
+    /// `subscript: test | [test] ':' [test] [':' [test]]`, into `out`.
+    #[inline(never)]
+    fn subscript(&mut self, out: &mut Expr) -> PResult<()> {
+        let line = self.tok.line;
+        let has_lower = !self.is_op(Op::Colon);
+        if has_lower {
+            self.test_into(out)?;
+        }
         if !self.eat_op(Op::Colon)? {
-            return match lower {
-                Some(e) => Ok(e),
-                None => self.fail(),
-            };
+            return if has_lower { Ok(()) } else { self.fail() };
         }
         let bound = |p: &mut Self| -> PResult<Option<P<Expr>>> {
             if p.is_op(Op::Colon) || p.is_op(Op::Comma) || p.is_op(Op::RBracket) {
@@ -900,14 +938,9 @@ impl Parser<'_> {
         } else {
             None
         };
-        Ok(mk(
-            line,
-            ExprKind::Slice {
-                lower: match lower { Some(l) => Some(self.bx(l)?), None => None },
-                upper,
-                step,
-            },
-        ))
+        let lower = if has_lower { Some(self.bx_take(out)?) } else { None };
+        put(out, mk(line, ExprKind::Slice { lower, upper, step }));
+        Ok(())
     }
 
     /// Call (or class base) arguments up to `close` (not consumed).
@@ -924,11 +957,16 @@ impl Parser<'_> {
                 0
             };
             let line = self.tok.line;
-            let e = self.test()?;
+            // Parsed in place (see `push_hole`), as a positional argument
+            // that the other kinds replace.
+            self.push_bx(&mut args, Arg::Positional(HOLE))?;
+            let Some(slot) = args.last_mut() else { return Err(Stop) };
+            let Arg::Positional(e) = slot else { return Err(Stop) };
+            self.test_into(e)?;
             let arg = if star == 1 {
-                Arg::Starred(e)
+                Some(Arg::Starred(take(e)))
             } else if star == 2 {
-                Arg::DoubleStarred(e)
+                Some(Arg::DoubleStarred(take(e)))
             } else if self.is_op(Op::Assign) || self.is_op(Op::Walrus) {
                 let walrus = self.is_op(Op::Walrus);
                 let msg = if walrus {
@@ -940,16 +978,21 @@ impl Parser<'_> {
                 self.skip()?;
                 let value = self.test_bx()?;
                 if walrus {
-                    Arg::Positional(mk(line, ExprKind::NamedExpr { target: name, value }))
+                    put(e, mk(line, ExprKind::NamedExpr { target: name, value }));
+                    None
                 } else {
-                    Arg::Keyword(name, value)
+                    Some(Arg::Keyword(name, value))
                 }
-            } else if self.is_kw(Kw::For) {
-                Arg::Positional(self.comp(line, CompKind::Generator, e)?)
             } else {
-                Arg::Positional(e)
+                if self.is_kw(Kw::For) {
+                    self.comp(line, CompKind::Generator, e)?;
+                }
+                None
             };
-            self.push_bx(&mut args, arg)?;
+            if let Some(arg) = arg {
+                // Nothing to drop: the slot's expression was taken above.
+                core::mem::forget(core::mem::replace(slot, arg));
+            }
             if !self.eat_op(Op::Comma)? {
                 break;
             }

@@ -1,9 +1,9 @@
 //! Statement grammar.
 
-use alloc::vec::Vec;
 
-use super::{PResult, Parser};
-use crate::mem::{list, own};
+use super::expr::{take, HOLE};
+use super::{list, PResult, Parser, Vec, Stop};
+use crate::mem::own;
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
     ForStmt, FunctionDef, Ident, IfStmt, Own, RaiseStmt, Stmt, StmtKind, TryStmt, WithItem, WithStmt,
@@ -38,8 +38,7 @@ impl Parser<'_> {
     /// `simple_stmt: small_stmt (';' small_stmt)* [';'] NEWLINE`.
     fn simple_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         loop {
-            let s = self.small_stmt()?;
-            self.push(out, s)?;
+            self.small_stmt(out)?;
             if !self.eat_op(Op::Semi)? || matches!(self.tok.kind, Tok::Newline) {
                 break;
             }
@@ -66,7 +65,7 @@ impl Parser<'_> {
             self.simple_stmt(&mut body)?;
         }
         self.leave();
-        Ok(list(self.mem().fit(body)?))
+        Ok(crate::mem::list(self.mem().fit(super::done(body))?))
     }
 
     /// `else: suite` if present.
@@ -86,7 +85,8 @@ impl Parser<'_> {
         loop {
             let cline = self.tok.line;
             self.skip()?;
-            let test = self.namedexpr_test()?;
+            let mut test = HOLE;
+            self.namedexpr_test(&mut test)?;
             let body = self.suite()?;
             self.push(&mut clauses, Elif { line: cline, test: Some(test), name: None, body })?;
             if is_while || !self.is_kw(Kw::Elif) {
@@ -100,11 +100,15 @@ impl Parser<'_> {
 
     fn for_stmt(&mut self, is_async: bool) -> PResult<StmtKind> {
         self.expect_kw(Kw::For)?;
-        let target = self.exprlist()?;
-        self.expect_kw(Kw::In)?;
-        let iter = self.testlist()?;
+        // The item is parsed in place (see `push_hole`).
         let mut items = Vec::new();
-        self.push(&mut items, WithItem { context_expr: iter, optional_vars: Some(target) })?;
+        self.push(&mut items, WithItem { context_expr: HOLE, optional_vars: Some(HOLE) })?;
+        let Some(WithItem { context_expr, optional_vars: Some(target) }) = items.last_mut() else {
+            return Err(Stop);
+        };
+        self.exprlist(target)?;
+        self.expect_kw(Kw::In)?;
+        self.testlist(context_expr)?;
         let body = self.suite()?;
         let orelse = self.opt_else()?;
         Ok(StmtKind::For(self.bx(ForStmt {
@@ -127,7 +131,7 @@ impl Parser<'_> {
             let mut test = None;
             let mut name = None;
             if !self.is_op(Op::Colon) {
-                test = Some(self.test()?);
+                self.test_into(test.insert(HOLE))?;
                 if self.eat_kw(Kw::As)? {
                     name = Some(self.expect_name()?);
                 }
@@ -171,16 +175,13 @@ impl Parser<'_> {
         loop {
             self.enter()?;
             n += 1;
-            let context_expr = self.test()?;
-            let optional_vars = if self.eat_kw(Kw::As)? {
-                Some(self.expr()?)
-            } else {
-                None
-            };
-            self.push(&mut items, WithItem {
-                context_expr,
-                optional_vars,
-            })?;
+            // Parsed in place (see `push_hole`).
+            self.push(&mut items, WithItem { context_expr: HOLE, optional_vars: None })?;
+            let Some(item) = items.last_mut() else { return Err(Stop) };
+            self.test_into(&mut item.context_expr)?;
+            if self.eat_kw(Kw::As)? {
+                self.binary(0, item.optional_vars.insert(HOLE))?;
+            }
             if !self.eat_op(Op::Comma)? {
                 break;
             }
@@ -273,8 +274,12 @@ impl Parser<'_> {
         self.push(out, st(line, kind))
     }
 
-    fn small_stmt(&mut self) -> PResult<Stmt> {
+    /// One `small_stmt`, appended to `out` (pushed first and parsed in
+    /// place: an expression statement's expression is not moved).
+    fn small_stmt(&mut self, out: &mut Vec<Stmt>) -> PResult<()> {
         let line = self.tok.line;
+        self.push(out, st(line, StmtKind::Expr(HOLE)))?;
+        let Some(Stmt { kind: slot, .. }) = out.last_mut() else { return Err(Stop) };
         let kind = match self.tok.kind {
             Tok::Kw(k @ (Kw::Pass | Kw::Break | Kw::Continue)) => {
                 self.skip()?;
@@ -286,11 +291,10 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Return) => {
                 self.skip()?;
-                let v = if self.starts_value() {
-                    Some(self.testlist()?)
-                } else {
-                    None
-                };
+                let mut v = None;
+                if self.starts_value() {
+                    self.testlist(v.insert(HOLE))?;
+                }
                 StmtKind::Return(v)
             }
             Tok::Kw(Kw::Raise) => {
@@ -326,8 +330,8 @@ impl Parser<'_> {
                 self.skip()?;
                 let mut targets = Vec::new();
                 loop {
-                    let t = if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr() } else { self.expr() }?;
-                    self.push(&mut targets, t)?;
+                    let t = self.push_hole(&mut targets)?;
+                    if self.is_op(Op::Bin(BinOp::Mult)) { self.star_expr(t) } else { self.binary(0, t) }?;
                     if !self.eat_op(Op::Comma)? || !self.starts_expr() {
                         break;
                     }
@@ -352,10 +356,11 @@ impl Parser<'_> {
                 StmtKind::Import(list(names))
             }
             Tok::Kw(Kw::From) => self.import_from()?,
-            Tok::Kw(Kw::Yield) => StmtKind::Expr(self.yield_expr()?),
-            _ => self.expr_stmt()?,
+            _ => return self.expr_stmt(slot),
         };
-        Ok(st(line, kind))
+        // Nothing to drop: the slot holds a `HOLE`.
+        core::mem::forget(core::mem::replace(slot, kind));
+        Ok(())
     }
 
     /// `name [as NAME]` appended to `names`; `name` is a dotted name if
@@ -434,49 +439,61 @@ impl Parser<'_> {
 
     /// `expr_stmt: testlist_star_expr (annassign | augassign (yield_expr |
     /// testlist) | ('=' (yield_expr | testlist_star_expr))*)`.
-    fn expr_stmt(&mut self) -> PResult<StmtKind> {
-        let first = self.testlist_star_expr()?;
-        if self.eat_op(Op::Colon)? {
-            let target = self.bx(first)?;
+    ///
+    /// Also `yield_expr` as a statement. Parsed into `slot`, which holds
+    /// `StmtKind::Expr(HOLE)`.
+    fn expr_stmt(&mut self, slot: &mut StmtKind) -> PResult<()> {
+        let StmtKind::Expr(first) = slot else { return Err(Stop) };
+        if self.is_kw(Kw::Yield) {
+            return self.yield_expr(first);
+        }
+        self.testlist_star_expr(first)?;
+        let kind = if self.eat_op(Op::Colon)? {
+            let target = self.bx_take(first)?;
             let annotation = self.test_bx()?;
             let value = if self.eat_op(Op::Assign)? {
-                let v = self.assign_rhs()?;
-                Some(self.bx(v)?)
+                let mut v = self.bx_hole()?;
+                self.assign_rhs(&mut v)?;
+                Some(v)
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign(AnnAssignStmt {
+            StmtKind::AnnAssign(AnnAssignStmt {
                 target,
                 annotation,
                 value,
-            }));
-        }
-        if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
+            })
+        } else if let Tok::Op(Op::AugAssign(op)) = self.tok.kind {
             self.skip()?;
-            let value = if self.is_kw(Kw::Yield) { self.yield_expr() } else { self.testlist() }?;
-            let target = self.bx(first)?;
-            let value = self.bx(value)?;
-            return Ok(StmtKind::AugAssign { op, target, value });
-        }
-        if !self.is_op(Op::Assign) {
-            return Ok(StmtKind::Expr(first));
-        }
-        let mut targets = self.vec1(first)?;
-        while self.eat_op(Op::Assign)? {
-            { let t = self.assign_rhs()?; self.push(&mut targets, t)? };
-        }
-        let value = match targets.pop() {
-            Some(v) => v,
-            None => return self.fail(),
+            let mut value = self.bx_hole()?;
+            if self.is_kw(Kw::Yield) { self.yield_expr(&mut value) } else { self.testlist(&mut value) }?;
+            let target = self.bx_take(first)?;
+            StmtKind::AugAssign { op, target, value }
+        } else if !self.is_op(Op::Assign) {
+            return Ok(());
+        } else {
+            let mut targets = self.vec1(take(first))?;
+            while self.eat_op(Op::Assign)? {
+                let t = self.push_hole(&mut targets)?;
+                self.assign_rhs(t)?;
+            }
+            let value = match targets.pop() {
+                Some(v) => v,
+                None => return self.fail(),
+            };
+            StmtKind::Assign(AssignStmt { targets: list(targets), value: self.bx(value)? })
         };
-        Ok(StmtKind::Assign(AssignStmt { targets: list(targets), value: self.bx(value)? }))
+        // Nothing to drop: the expression was taken out of the slot.
+        core::mem::forget(core::mem::replace(slot, kind));
+        Ok(())
     }
 
-    fn assign_rhs(&mut self) -> PResult<Expr> {
+    /// The right-hand side of an assignment, into `out`.
+    fn assign_rhs(&mut self, out: &mut Expr) -> PResult<()> {
         if self.is_kw(Kw::Yield) {
-            self.yield_expr()
+            self.yield_expr(out)
         } else {
-            self.testlist_star_expr()
+            self.testlist_star_expr(out)
         }
     }
 }
