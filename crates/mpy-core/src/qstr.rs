@@ -327,6 +327,56 @@ pub struct QstrPool {
     /// Desktop: the hashes of the run-time qstrs.
     #[cfg(not(target_os = "none"))]
     filter: Filter,
+    /// Desktop: qstrs recently found by text ([`Hit`]s in slot `hash %
+    /// HITS`), so a text made again and again (the words of a split line,
+    /// a formatted field) is found with one text comparison.
+    #[cfg(not(target_os = "none"))]
+    hits: Hits,
+}
+
+/// Slots of the desktop qstr hit cache.
+#[cfg(not(target_os = "none"))]
+const HITS: usize = 64;
+
+/// A qstr found by text: its hash, id and text (interned texts are never
+/// freed or moved while the interpreter lives, so the text stays valid;
+/// it is only read through the pool, which the interpreter owns). An
+/// empty slot has id 0 (the one-character qstr `"\0"`, never cached).
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+struct Hit {
+    h: u32,
+    q: u32,
+    text: &'static str,
+}
+
+/// The desktop qstr hit cache ([`QstrPool::hits`]).
+#[cfg(not(target_os = "none"))]
+struct Hits([core::cell::Cell<Hit>; HITS]);
+
+#[cfg(not(target_os = "none"))]
+impl Default for Hits {
+    fn default() -> Hits {
+        Hits(core::array::from_fn(|_| core::cell::Cell::new(Hit { h: 0, q: 0, text: "" })))
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+impl Hits {
+    /// The cached qstr of text `s` (hash `h`), if any.
+    #[inline(always)]
+    fn find(&self, s: &str, h: u32) -> Option<Qstr> {
+        let e = self.0.get(h as usize % HITS)?.get();
+        (e.h == h && e.q != 0 && text_eq(e.text.as_bytes(), s.as_bytes())).then_some(Qstr(e.q))
+    }
+
+    /// Notes that `q`, of text `text` and hash `h`, was found.
+    #[inline(always)]
+    fn put(&self, q: Qstr, text: &'static str, h: u32) {
+        if let Some(c) = self.0.get(h as usize % HITS) {
+            c.set(Hit { h, q: q.0, text });
+        }
+    }
 }
 
 impl QstrPool {
@@ -373,6 +423,9 @@ impl QstrPool {
             if !in_static && !Filter::holds(&self.filter.0, h) {
                 return if let [c] = s.as_bytes() { ascii_char(*c) } else { None };
             }
+            if let Some(q) = self.hits.find(s, h) {
+                return Some(q);
+            }
             self.lookup_filtered(heap, s, h, in_static)
         }
         #[cfg(target_os = "none")]
@@ -392,15 +445,19 @@ impl QstrPool {
         if let [c] = s.as_bytes() {
             return ascii_char(*c);
         }
-        if in_static {
-            if let Some(q) = find_static_hashed(s, h) {
-                return Some(q);
+        let q = 'found: {
+            if in_static {
+                if let Some(q) = find_static_hashed(s, h) {
+                    break 'found q;
+                }
+                if !Filter::holds(&self.filter.0, h) {
+                    return None;
+                }
             }
-            if !Filter::holds(&self.filter.0, h) {
-                return None;
-            }
-        }
-        self.find_dynamic(heap, s, h)
+            self.find_dynamic(heap, s, h)?
+        };
+        self.hits.put(q, self.str(heap, q), h);
+        Some(q)
     }
 
     /// The text of `q` (empty for an id never handed out). Not tied to
