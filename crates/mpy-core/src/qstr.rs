@@ -710,6 +710,33 @@ mod tests {
     }
 
     #[test]
+    fn lookups_sharing_a_hit_slot() {
+        with_vm(64 * 1024, hit_slot_body);
+    }
+
+    /// Texts whose hashes share a slot of the desktop hit cache are told
+    /// apart (each lookup compares the text), and a text that is no qstr
+    /// is never found through a slot.
+    fn hit_slot_body(vm: &mut crate::state::Vm) {
+        let slot = |s: &str| hash_bytes(s.as_bytes()) % 64;
+        let names: Vec<String> = (0..5000).map(|i| format!("slot_{i}")).filter(|s| slot(s) == slot("slot_0")).collect();
+        assert!(names.len() >= 4);
+        let a = vm.intern(&names[0]).expect("intern");
+        let b = vm.intern(&names[1]).expect("intern");
+        for _ in 0..3 {
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &names[0]), Some(a));
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &names[1]), Some(b));
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &names[2]), None);
+            assert_eq!(vm.new_str(&names[0]).expect("str").as_qstr(), Some(a));
+            assert!(vm.new_str(&names[3]).expect("str").as_qstr().is_none());
+        }
+        // A built-in found twice, and "" (never cached).
+        assert_eq!(vm.qstrs.lookup(&vm.heap, "append"), Some(q::append));
+        assert_eq!(vm.qstrs.lookup(&vm.heap, "append"), Some(q::append));
+        assert_eq!(vm.qstrs.lookup(&vm.heap, ""), Some(q::empty));
+    }
+
+    #[test]
     fn intern_exhaustion_is_memory_error() {
         with_vm(16 * 1024, intern_exhaustion_body);
     }
