@@ -327,6 +327,56 @@ pub struct QstrPool {
     /// Desktop: the hashes of the run-time qstrs.
     #[cfg(not(target_os = "none"))]
     filter: Filter,
+    /// Desktop: qstrs recently found by text ([`Hit`]s in slot `hash %
+    /// HITS`), so a text made again and again (the words of a split line,
+    /// a formatted field) is found with one text comparison.
+    #[cfg(not(target_os = "none"))]
+    hits: Hits,
+}
+
+/// Slots of the desktop qstr hit cache.
+#[cfg(not(target_os = "none"))]
+const HITS: usize = 64;
+
+/// A qstr found by text: its hash, id and text (interned texts are never
+/// freed or moved while the interpreter lives, so the text stays valid;
+/// it is only read through the pool, which the interpreter owns). An
+/// empty slot has id 0 (the one-character qstr `"\0"`, never cached).
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+struct Hit {
+    h: u32,
+    q: u32,
+    text: &'static str,
+}
+
+/// The desktop qstr hit cache ([`QstrPool::hits`]).
+#[cfg(not(target_os = "none"))]
+struct Hits([core::cell::Cell<Hit>; HITS]);
+
+#[cfg(not(target_os = "none"))]
+impl Default for Hits {
+    fn default() -> Hits {
+        Hits(core::array::from_fn(|_| core::cell::Cell::new(Hit { h: 0, q: 0, text: "" })))
+    }
+}
+
+#[cfg(not(target_os = "none"))]
+impl Hits {
+    /// The cached qstr of text `s` (hash `h`), if any.
+    #[inline(always)]
+    fn find(&self, s: &str, h: u32) -> Option<Qstr> {
+        let e = self.0.get(h as usize % HITS)?.get();
+        (e.h == h && e.q != 0 && text_eq(e.text.as_bytes(), s.as_bytes())).then_some(Qstr(e.q))
+    }
+
+    /// Notes that `q`, of text `text` and hash `h`, was found.
+    #[inline(always)]
+    fn put(&self, q: Qstr, text: &'static str, h: u32) {
+        if let Some(c) = self.0.get(h as usize % HITS) {
+            c.set(Hit { h, q: q.0, text });
+        }
+    }
 }
 
 impl QstrPool {
@@ -373,6 +423,9 @@ impl QstrPool {
             if !in_static && !Filter::holds(&self.filter.0, h) {
                 return if let [c] = s.as_bytes() { ascii_char(*c) } else { None };
             }
+            if let Some(q) = self.hits.find(s, h) {
+                return Some(q);
+            }
             self.lookup_filtered(heap, s, h, in_static)
         }
         #[cfg(target_os = "none")]
@@ -392,15 +445,19 @@ impl QstrPool {
         if let [c] = s.as_bytes() {
             return ascii_char(*c);
         }
-        if in_static {
-            if let Some(q) = find_static_hashed(s, h) {
-                return Some(q);
+        let q = 'found: {
+            if in_static {
+                if let Some(q) = find_static_hashed(s, h) {
+                    break 'found q;
+                }
+                if !Filter::holds(&self.filter.0, h) {
+                    return None;
+                }
             }
-            if !Filter::holds(&self.filter.0, h) {
-                return None;
-            }
-        }
-        self.find_dynamic(heap, s, h)
+            self.find_dynamic(heap, s, h)?
+        };
+        self.hits.put(q, self.str(heap, q), h);
+        Some(q)
     }
 
     /// The text of `q` (empty for an id never handed out). Not tied to
@@ -650,6 +707,33 @@ mod tests {
         // A heap str with interned text becomes the qstr.
         let o = vm.new_str("dyn_7").expect("str");
         assert_eq!(o.as_qstr(), Some(ids[7]));
+    }
+
+    #[test]
+    fn lookups_sharing_a_hit_slot() {
+        with_vm(64 * 1024, hit_slot_body);
+    }
+
+    /// Texts whose hashes share a slot of the desktop hit cache are told
+    /// apart (each lookup compares the text), and a text that is no qstr
+    /// is never found through a slot.
+    fn hit_slot_body(vm: &mut crate::state::Vm) {
+        let slot = |s: &str| hash_bytes(s.as_bytes()) % 64;
+        let names: Vec<String> = (0..5000).map(|i| format!("slot_{i}")).filter(|s| slot(s) == slot("slot_0")).collect();
+        assert!(names.len() >= 4);
+        let a = vm.intern(&names[0]).expect("intern");
+        let b = vm.intern(&names[1]).expect("intern");
+        for _ in 0..3 {
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &names[0]), Some(a));
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &names[1]), Some(b));
+            assert_eq!(vm.qstrs.lookup(&vm.heap, &names[2]), None);
+            assert_eq!(vm.new_str(&names[0]).expect("str").as_qstr(), Some(a));
+            assert!(vm.new_str(&names[3]).expect("str").as_qstr().is_none());
+        }
+        // A built-in found twice, and "" (never cached).
+        assert_eq!(vm.qstrs.lookup(&vm.heap, "append"), Some(q::append));
+        assert_eq!(vm.qstrs.lookup(&vm.heap, "append"), Some(q::append));
+        assert_eq!(vm.qstrs.lookup(&vm.heap, ""), Some(q::empty));
     }
 
     #[test]
