@@ -265,6 +265,16 @@ impl Map {
         if !append || kv.len() != k || k + 2 > cap {
             return false;
         }
+        self.push_new_small(key, value)
+    }
+
+    /// Appends `key: value` to a small table with room for one more entry
+    /// unless a key there is identical to `key` (then false, changing
+    /// nothing): the shared tail of the desktop caches' appends.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn push_new_small(&mut self, key: Obj, value: Obj) -> bool {
+        let kv = self.t.as_slice();
         let mut i = 0;
         while i < kv.len() {
             if kv[i] == key.raw() {
@@ -289,16 +299,7 @@ impl Map {
         if cap > SMALL_WORDS || kv.len() != 2 * pos || kv.len() + 2 > cap {
             return false;
         }
-        let mut i = 0;
-        while i < kv.len() {
-            if kv[i] == key.raw() {
-                return false;
-            }
-            i += 2;
-        }
-        let _ = self.t.push_within_capacity(key.raw());
-        let _ = self.t.push_within_capacity(value.raw());
-        true
+        self.push_new_small(key, value)
     }
 
     /// Desktop `table[key] = value` for a small table and a key that is a
