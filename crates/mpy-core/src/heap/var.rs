@@ -240,6 +240,27 @@ impl Heap {
         }
     }
 
+    /// [`Heap::var_mut`] without the checks, for an object whose type the
+    /// caller checked and which only the heap ever holds (a generator:
+    /// desktop, `vm::gen`'s resume fast path).
+    ///
+    /// # Safety
+    /// `o` must be a live heap object of `H`'s layout.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub unsafe fn var_mut_unchecked<H: VarHead>(&mut self, o: Obj) -> (&mut H, &mut [H::Item]) {
+        const { assert!(!H::IMMUTABLE, "immutable objects are never written") };
+        debug_assert!(o.ptr_type().is_some_and(H::is_type) && self.blocks.contains(o.raw()));
+        let p = super::obj_ptr::<Var<H>>(self, o);
+        // SAFETY: as in `var_mut` (the caller's contract stands for its
+        // checks).
+        unsafe {
+            let len = (*p).len;
+            let items = p.cast::<u8>().add(items_offset::<H>()).cast::<H::Item>();
+            (&mut (*p).head, core::slice::from_raw_parts_mut(items, len))
+        }
+    }
+
     /// Shortens `o`'s items to `n` (e.g. a big int after normalising);
     /// freed whole blocks at the end go back to the heap. False if `o` is
     /// not such a heap object or `n` is larger than its length.

@@ -132,20 +132,36 @@ impl<'a> FunView<'a> {
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
     pub fn of(vm: &Vm, fun: Obj) -> Option<FunView<'a>> {
-        let (head, cells) = vm.heap.var_pinned::<FunHead>(fun)?;
+        let _ = vm.heap.var_pinned::<FunHead>(fun)?;
+        // SAFETY: `fun` is a function object (checked above), which holds
+        // a raw code object and a context (the invariant above).
+        Some(unsafe { Self::of_function(vm, fun) })
+    }
+
+    /// [`FunView::of`] of what is known to be a Python function (desktop:
+    /// a generator's, which `vm::call` made it with), without the type
+    /// check.
+    ///
+    /// # Safety
+    /// `fun` must be a live function object.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub unsafe fn of_function(vm: &Vm, fun: Obj) -> FunView<'a> {
+        // SAFETY: the caller's contract.
+        let (head, cells) = unsafe { vm.heap.var_pinned_unchecked::<FunHead>(fun) };
         // SAFETY: `head.code` is a raw code object and `head.context` a
-        // context, which `fun` keeps alive (the invariant above).
+        // context, which `fun` keeps alive (the invariant in `of`).
         let (rc, bytes) = unsafe { vm.heap.var_pinned_unchecked::<RawCodeHead>(head.code) };
         let code = Code::from_parts(rc, bytes);
         // SAFETY: as above.
         let ctx: &ContextObj = unsafe { vm.heap.get_unchecked::<ContextObj>(head.context) };
         let (globals, qstrs, consts) = (ctx.globals, ctx.qstrs, ctx.consts);
         // SAFETY: a context's qstr table and constants are of these types
-        // (the invariant above), kept alive by the context.
+        // (the invariant in `of`), kept alive by the context.
         let ((_, qstrs), (_, consts)) = unsafe {
             (vm.heap.var_pinned_unchecked::<QstrTableHead>(qstrs), vm.heap.var_pinned_unchecked::<TupleHead>(consts))
         };
-        Some(FunView { code, cells, head, qstrs, consts, globals })
+        FunView { code, cells, head, qstrs, consts, globals }
     }
 }
 

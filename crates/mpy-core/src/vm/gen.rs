@@ -67,7 +67,30 @@ fn resume_plain(vm: &mut Vm, g: Obj, send: Obj) -> PyResult<Step> {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<Step>> {
-    let (h, items) = vm.heap.var_mut::<GenHead>(g)?;
+    if !is_generator(g) {
+        return None;
+    }
+    // SAFETY: checked just above.
+    unsafe { resume_generator(vm, g, send, mode) }
+}
+
+/// Is `o` a generator?
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn is_generator(o: Obj) -> bool {
+    o.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
+}
+
+/// [`resume_fast`] of what is known to be a generator.
+///
+/// # Safety
+/// `g` must be a generator.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+unsafe fn resume_generator(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<Step>> {
+    // SAFETY: a generator (the caller's contract) is a heap object:
+    // `vm::call` allocates every one.
+    let (h, items) = unsafe { vm.heap.var_mut_unchecked::<GenHead>(g) };
     let flags = h.flags;
     let started = flags & gen_flags::STARTED != 0;
     let at_yield_from = if mode == Mode::Delegating { gen_flags::AT_YIELD_FROM } else { 0 };
@@ -92,13 +115,12 @@ fn resume_fast(vm: &mut Vm, g: Obj, send: Obj, mode: Mode) -> Option<PyResult<St
     // The slots are used through this pointer while the generator runs
     // (other code only reaches its header meanwhile).
     let fp = core::ptr::with_exposed_provenance_mut::<Obj>(items.as_mut_ptr().expose_provenance());
-    let v = match FunView::of(vm, fun) {
-        Some(v) if n_items == v.code.frame_size() => v,
-        _ => {
-            restore_flags(vm, g, flags);
-            return None;
-        }
-    };
+    // SAFETY: a generator's function is the Python function `vm::call`
+    // made it for (never changed after), and its slots are that
+    // function's `frame_size` (allocated so, never truncated on the
+    // desktop): neither is checked again here.
+    let v = unsafe { FunView::of_function(vm, fun) };
+    debug_assert_eq!(n_items, v.code.frame_size());
     // SAFETY: `fp` points to the generator's `n_items == frame_size`
     // slots; `g` is held by the frame (so it stays alive) and is marked
     // running until this function returns, so nothing truncates or
@@ -163,7 +185,8 @@ fn resume_through(vm: &mut Vm, g: Obj, hp: *mut GenHead, d: Obj, fun: Obj, ip: u
     // The flag is only a hint: the opcode is checked before the frame is
     // resumed past it.
     let at_yield_from = d.ptr_type().is_some_and(|t| core::ptr::eq(t, &crate::types::misc::GENERATOR_TYPE))
-        && FunView::of(vm, fun).is_some_and(|v| v.code.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM));
+        // SAFETY: `fun` is generator `g`'s function (see `resume_fast`).
+        && unsafe { FunView::of_function(vm, fun) }.code.code().get(ip) == Some(&mpy_bytecode::opcode::YIELD_FROM);
     // The recursion guard at a local's address (as in `resume_fast`).
     let here = core::ptr::addr_of!(at_yield_from).addr();
     if !at_yield_from
@@ -491,16 +514,67 @@ pub fn gen_iternext(vm: &mut Vm, g: Obj) -> PyResult<Obj> {
 /// and the built-ins that consume iterators): None once it has returned
 /// (whatever the value) or raised StopIteration, without the type's
 /// `iternext` slot, a `Step` in memory or a StopIteration object (desktop
-/// builds), with [`resume_fast`] inlined here.
+/// builds). Inlined: the step itself ([`next_step`]) comes back in
+/// registers.
 ///
 /// Errors: as [`resume`].
 #[cfg(not(target_os = "none"))]
-#[inline(never)]
+#[inline(always)]
 pub fn next_item(vm: &mut Vm, g: Obj) -> PyResult<Option<Obj>> {
-    match resume_plain(vm, g, Obj::NONE) {
-        Ok(Step::Yield(v)) => Ok(Some(v)),
-        Ok(Step::Return(_)) => Ok(None),
-        Err(e) => stop_or_raise(vm, e),
+    if !is_generator(g) {
+        return Err(vm.type_error(crate::msg!("not a generator")));
+    }
+    // SAFETY: checked just above (the callers checked already: this
+    // check folds into theirs).
+    let s = unsafe { next_step(vm, g) };
+    match s.kind {
+        NEXT_ITEM => Ok(Some(s.v)),
+        NEXT_END => Ok(None),
+        _ => Err(PyErr(s.v)),
+    }
+}
+
+/// [`next_step`]'s result (two words, returned in registers): `kind`
+/// [`NEXT_ITEM`], [`NEXT_END`] or [`NEXT_RAISE`], and the item or the
+/// exception.
+#[cfg(not(target_os = "none"))]
+#[derive(Clone, Copy)]
+pub struct NextStep {
+    /// What happened.
+    pub kind: usize,
+    /// The item, or the exception.
+    pub v: Obj,
+}
+
+/// [`NextStep::kind`]: an item.
+#[cfg(not(target_os = "none"))]
+const NEXT_ITEM: usize = 0;
+/// [`NextStep::kind`]: the end of the iteration.
+#[cfg(not(target_os = "none"))]
+const NEXT_END: usize = 1;
+/// [`NextStep::kind`]: an exception.
+#[cfg(not(target_os = "none"))]
+const NEXT_RAISE: usize = 2;
+
+/// [`next_item`]'s step, with [`resume_fast`] inlined here.
+///
+/// # Safety
+/// `g` must be a generator.
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+unsafe fn next_step(vm: &mut Vm, g: Obj) -> NextStep {
+    // SAFETY: the caller's contract.
+    let r = match unsafe { resume_generator(vm, g, Obj::NONE, Mode::Delegating) } {
+        Some(r) => r,
+        None => resume_general(vm, g, Obj::NONE, Obj::NULL),
+    };
+    match r {
+        Ok(Step::Yield(v)) => NextStep { kind: NEXT_ITEM, v },
+        Ok(Step::Return(_)) => NextStep { kind: NEXT_END, v: Obj::NULL },
+        Err(e) => match stop_or_raise(vm, e) {
+            Ok(_) => NextStep { kind: NEXT_END, v: Obj::NULL },
+            Err(e) => NextStep { kind: NEXT_RAISE, v: e.0 },
+        },
     }
 }
 
