@@ -246,6 +246,19 @@ fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args
     let top = code.n_state().wrapping_sub(1);
     let head = GenHead { base: ObjBase::new(&crate::types::misc::GENERATOR_TYPE), fun: f, ip: 0, sp: 0, exc_sp: 0, flags: 0 };
     let g = vm.alloc_var(head, size)?;
+    // Desktop: written straight (the slots were just made).
+    #[cfg(not(target_os = "none"))]
+    {
+        // SAFETY: `g` was just made a generator of `size` slots.
+        let (_, items) = unsafe { vm.heap.var_mut_unchecked::<GenHead>(g) };
+        // Local i is slot `n_state - 1 - i`: the cells, arguments and
+        // defaults are `n_pos_args <= n_state <= size` locals (checked by
+        // `call_simple`); the other slots stay NULL.
+        let d = items.as_mut_ptr().wrapping_add(top);
+        // SAFETY: as just said.
+        unsafe { put_locals(put_locals(put_locals(d, cells), args), defaults) };
+    }
+    #[cfg(target_os = "none")]
     if let Some((_, items)) = vm.heap.var_mut::<GenHead>(g) {
         // Local i is slot `n_state - 1 - i` (all within `n_state`, see
         // `call_simple_inner`); the other slots stay NULL.
