@@ -166,18 +166,16 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            // Desktop: two plain strs (not subclasses, which may override
+            // the comparison) at once: UTF-8 byte order is code point
+            // order. (Boards: str's slot below compares them the same way.)
+            #[cfg(not(target_os = "none"))]
             BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual => {
-                // Two plain strs (not subclasses, which may override the
-                // comparison): UTF-8 byte order is code point order.
                 let plain = |vm: &Self, o: Obj| match o.as_qstr() {
                     Some(q) => Some(vm.qstr_str(q)),
                     None => vm.heap.str_pinned(o),
                 };
                 if let (Some(x), Some(y)) = (plain(self, a), plain(self, b)) {
-                    // Boards: one comparison and the op's table lookup.
-                    #[cfg(target_os = "none")]
-                    return Ok(Obj::bool(types::seq::cmp_op(op, Some(x.cmp(y)))));
-                    #[cfg(not(target_os = "none"))]
                     return Ok(Obj::bool(match op {
                         BinaryOp::Less => x < y,
                         BinaryOp::More => x > y,
