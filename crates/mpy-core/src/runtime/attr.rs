@@ -8,7 +8,9 @@ use crate::qstr::{q, Qstr};
 use crate::state::Vm;
 use crate::typ::{Rom, RomKind, TYPE_TYPE};
 use crate::types::misc::{BoundMethObj, BOUND_METHOD_TYPE};
-use crate::vm::class::{is_class, InstanceObj};
+use crate::vm::class::is_class;
+#[cfg(not(target_os = "none"))]
+use crate::vm::class::InstanceObj;
 use crate::PyResult;
 
 impl Vm {
@@ -46,19 +48,16 @@ impl Vm {
     /// Errors: `AttributeError: 'int' object has no attribute 'x'`, and as
     /// [`Vm::load_attr_maybe`].
     pub fn load_attr(&mut self, o: Obj, name: Qstr) -> PyResult<Obj> {
+        // Desktop fast path: an attribute in the instance's own namespace,
+        // then the rest of the instance's lookup. (Boards: instances take
+        // `load_attr_maybe`, which reaches the same `instance_load`.)
+        #[cfg(not(target_os = "none"))]
         if let Some(i) = self.heap.get::<InstanceObj>(o) {
-            // Desktop fast path: an attribute in the instance's own
-            // namespace (the boards' `instance_load` looks there first).
-            #[cfg(not(target_os = "none"))]
-            {
-                let h = self.qstr_hash(name);
-                if let Some(e) = i.members.find_identical(Obj::qstr(name), h).and_then(|p| i.members.entry(p)) {
-                    return Ok(e.value);
-                }
+            let h = self.qstr_hash(name);
+            if let Some(e) = i.members.find_identical(Obj::qstr(name), h).and_then(|p| i.members.entry(p)) {
+                return Ok(e.value);
             }
-            #[cfg(target_os = "none")]
-            let _ = i;
-            let (m, s) = crate::vm::members::instance_load(self, o, name, cfg!(target_os = "none"))?;
+            let (m, s) = crate::vm::members::instance_load(self, o, name, false)?;
             if m.is_null() {
                 return Err(self.no_attr_error(o, name));
             }

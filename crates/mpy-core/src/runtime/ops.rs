@@ -2,7 +2,7 @@
 //! ordering, dispatched to type slots (MicroPython's `mp_unary_op` /
 //! `mp_binary_op` logic and error messages).
 
-#[cfg(feature = "float")]
+#[cfg(all(feature = "float", not(target_os = "none")))]
 use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -124,8 +124,9 @@ impl Vm {
         // Fast path: float/complex op float/complex/small int (either
         // side), the same arithmetic `num_binary_slot` reaches through the
         // numeric tower, without copying the operands into `Num`s first.
-        // (Equality, `is`, `in` and reflected ops take the general path.)
-        #[cfg(feature = "float")]
+        // (Equality, `is`, `in` and reflected ops take the general path.
+        // Boards: the general path only, which gives the same results.)
+        #[cfg(all(feature = "float", not(target_os = "none")))]
         if (op as u8) < BinaryOp::ReverseOr as u8
             && !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch)
         {
@@ -166,18 +167,16 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            // Desktop: two plain strs (not subclasses, which may override
+            // the comparison) at once: UTF-8 byte order is code point
+            // order. (Boards: str's slot below compares them the same way.)
+            #[cfg(not(target_os = "none"))]
             BinaryOp::Less | BinaryOp::More | BinaryOp::LessEqual | BinaryOp::MoreEqual => {
-                // Two plain strs (not subclasses, which may override the
-                // comparison): UTF-8 byte order is code point order.
                 let plain = |vm: &Self, o: Obj| match o.as_qstr() {
                     Some(q) => Some(vm.qstr_str(q)),
                     None => vm.heap.str_pinned(o),
                 };
                 if let (Some(x), Some(y)) = (plain(self, a), plain(self, b)) {
-                    // Boards: one comparison and the op's table lookup.
-                    #[cfg(target_os = "none")]
-                    return Ok(Obj::bool(types::seq::cmp_op(op, Some(x.cmp(y)))));
-                    #[cfg(not(target_os = "none"))]
                     return Ok(Obj::bool(match op {
                         BinaryOp::Less => x < y,
                         BinaryOp::More => x > y,
@@ -238,7 +237,7 @@ impl Vm {
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
     /// kind 0, 1, 2 respectively (None for anything else).
-    #[cfg(feature = "float")]
+    #[cfg(all(feature = "float", not(target_os = "none")))]
     #[inline(always)]
     fn fast_num(&self, o: Obj) -> Option<(u8, Float, Float)> {
         if let Some(i) = o.as_small_int() {

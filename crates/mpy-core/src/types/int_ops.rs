@@ -291,11 +291,20 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
     use BinaryOp::*;
     let (x, y) = (a as i64, b as i64);
     let r: i64 = match op.non_inplace() {
+        // Boards: one comparison and the op's table lookup.
+        #[cfg(target_os = "none")]
+        c @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => return Ok(Obj::bool(super::seq::cmp_op(c, Some(a.cmp(&b))))),
+        #[cfg(not(target_os = "none"))]
         Less => return Ok(Obj::bool(a < b)),
+        #[cfg(not(target_os = "none"))]
         More => return Ok(Obj::bool(a > b)),
+        #[cfg(not(target_os = "none"))]
         Equal => return Ok(Obj::bool(a == b)),
+        #[cfg(not(target_os = "none"))]
         NotEqual => return Ok(Obj::bool(a != b)),
+        #[cfg(not(target_os = "none"))]
         LessEqual => return Ok(Obj::bool(a <= b)),
+        #[cfg(not(target_os = "none"))]
         MoreEqual => return Ok(Obj::bool(a >= b)),
         Or => x | y,
         Xor => x ^ y,
@@ -361,7 +370,13 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
                 #[cfg(not(feature = "float"))]
                 return Err(no_float_power(vm));
             }
-            match checked_pow(x, y) {
+            // (Boards: in machine words; a result past them takes the
+            // big-int path, which gives the same value.)
+            #[cfg(target_os = "none")]
+            let p = u32::try_from(b).ok().and_then(|e| a.checked_pow(e)).map(|v| v as i64);
+            #[cfg(not(target_os = "none"))]
+            let p = checked_pow(x, y);
+            match p {
                 Some(v) => v,
                 #[cfg(not(feature = "bigint"))]
                 None => return Err(super::int::small_int_overflow(vm)),
@@ -377,6 +392,7 @@ pub fn small_int_binary_op(vm: &mut Vm, op: BinaryOp, a: isize, b: isize) -> PyR
     vm.new_int(r)
 }
 
+#[cfg(not(target_os = "none"))]
 fn checked_pow(mut base: i64, mut exp: i64) -> Option<i64> {
     let mut acc: i64 = 1;
     while exp > 0 {

@@ -104,7 +104,8 @@ pub(super) fn slice_load(vm: &mut Vm, o: Obj, a: Obj, b: Obj, c: Obj) -> Option<
 }
 
 /// The position of index `k` (negative counts from the end) in a
-/// sequence of `n` items; None when out of range.
+/// sequence of `n` items; None when out of range. (Desktop only.)
+#[cfg(not(target_os = "none"))]
 #[inline(always)]
 pub(super) fn seq_pos(k: isize, n: usize) -> Option<usize> {
     let n = n as isize;
@@ -149,8 +150,9 @@ pub(super) fn seq_store<T>(s: &mut [T], k: isize, v: T) -> bool {
 /// end `k` counts from (then byte and code point positions agree). The
 /// result is the built-in 1-char qstr. None for the general path
 /// (non-ASCII text there, out of range).
-#[cfg_attr(not(target_os = "none"), inline(always))]
-#[cfg_attr(target_os = "none", inline(never))]
+/// (Desktop only: boards index strs by the general path.)
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
 pub(super) fn str_index_small(s: &[u8], k: isize) -> Option<Obj> {
     let j = seq_pos(k, s.len())?;
     let b = s[j];
@@ -167,7 +169,8 @@ pub(super) fn str_index_small(s: &[u8], k: isize) -> Option<Obj> {
 /// (the caller takes the general path, which also raises the errors).
 #[inline(always)]
 pub(super) fn index_small(vm: &Vm, o: Obj, k: isize) -> Option<Obj> {
-    use crate::types::{bytearray, bytes, str as pstr, tuple};
+    use crate::types::tuple;
+    #[cfg(not(target_os = "none"))]
     if let Some(q) = o.as_qstr() {
         return str_index_small(vm.qstr_str(q).as_bytes(), k);
     }
@@ -178,6 +181,19 @@ pub(super) fn index_small(vm: &Vm, o: Obj, k: isize) -> Option<Obj> {
     if core::ptr::eq(ty, &tuple::TUPLE_TYPE) {
         return seq_item(vm.tuple_pinned(o)?, k);
     }
+    // Boards: lists and tuples only; the rest take the general path (same
+    // results).
+    #[cfg(target_os = "none")]
+    return None;
+    #[cfg(not(target_os = "none"))]
+    index_small_buffer(vm, o, ty, k)
+}
+
+/// [`index_small`] for bytes, bytearray and str (desktop).
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
+fn index_small_buffer(vm: &Vm, o: Obj, ty: &crate::typ::TypeObj, k: isize) -> Option<Obj> {
+    use crate::types::{bytearray, bytes, str as pstr};
     if core::ptr::eq(ty, &bytes::BYTES_TYPE) {
         let b = vm.heap.str_bytes_pinned(o)?;
         return seq_pos(k, b.len()).map(|j| Obj::small_int(b[j] as isize));
@@ -202,7 +218,8 @@ pub(super) fn store_subscr(vm: &mut Vm, o: Obj, i: Obj, v: Obj) -> PyResult<()> 
             if seq_store(l.items.as_mut_slice(), k, v) {
                 return Ok(());
             }
-        } else if let Some(x) = v.as_small_int().and_then(|x| u8::try_from(x).ok()) {
+        } else if let Some(x) = v.as_small_int().and_then(|x| u8::try_from(x).ok()).filter(|_| cfg!(not(target_os = "none"))) {
+            // (Boards: bytearrays take the general path, same results.)
             if let Some(b) = vm.heap.get_mut::<crate::types::bytearray::ByteArrayObj>(o) {
                 if seq_store(b.data.as_mut_slice(), k, x) {
                     return Ok(());
