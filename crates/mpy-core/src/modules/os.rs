@@ -184,14 +184,20 @@ fn host_path<'a>(vm: &mut Vm, h0: Obj, name: Qstr) -> PyResult<Result<&'a str, O
     })
 }
 
-/// `name(path)` through [`host_path`], else the port's `op`.
-fn path_op(vm: &mut Vm, h0: Obj, name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
-    let a = &[h0];
-    let p = match host_path(vm, a[0], name)? {
+/// The path operations `remove`, `mkdir` and `rmdir` (member `at`, in
+/// that order: one body, [`BuiltinFun::new1_at`]): through [`host_path`],
+/// else the port's.
+fn path_op(vm: &mut Vm, h0: Obj, at: usize) -> PyResult<Obj> {
+    let name = [q::remove, q::mkdir, q::rmdir].get(at).copied().unwrap_or(q::rmdir);
+    let p = match host_path(vm, h0, name)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
-    let r = op(&mut *vm.hal, p);
+    let r = match at {
+        0 => vm.hal.remove(p),
+        1 => vm.hal.mkdir(p),
+        _ => vm.hal.rmdir(p),
+    };
     unit(vm, r)
 }
 
@@ -232,21 +238,6 @@ fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.new_tuple(&items)
 }
 
-fn remove(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    path_op(vm, a[0], q::remove, |h, p| h.remove(p))
-}
-
-fn mkdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    path_op(vm, a[0], q::mkdir, |h, p| h.mkdir(p))
-}
-
-fn rmdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    path_op(vm, a[0], q::rmdir, |h, p| h.rmdir(p))
-}
-
 fn rename(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let a = &[a0, a1];
     let f = path_arg(vm, a[0])?;
@@ -263,9 +254,9 @@ static CHDIR: BuiltinFun = BuiltinFun::new1(q::chdir, chdir);
 static LISTDIR: BuiltinFun = BuiltinFun::new(q::listdir, 0, 1, listdir);
 static ILISTDIR: BuiltinFun = BuiltinFun::new(q::ilistdir, 0, 1, ilistdir);
 static STAT: BuiltinFun = BuiltinFun::new1(q::stat, stat);
-static REMOVE: BuiltinFun = BuiltinFun::new1(q::remove, remove);
-static MKDIR: BuiltinFun = BuiltinFun::new1(q::mkdir, mkdir);
-static RMDIR: BuiltinFun = BuiltinFun::new1(q::rmdir, rmdir);
+static REMOVE: BuiltinFun = BuiltinFun::new1_at(q::remove, path_op, 0);
+static MKDIR: BuiltinFun = BuiltinFun::new1_at(q::mkdir, path_op, 1);
+static RMDIR: BuiltinFun = BuiltinFun::new1_at(q::rmdir, path_op, 2);
 static RENAME: BuiltinFun = BuiltinFun::new2(q::rename, rename);
 static STATVFS: BuiltinFun = BuiltinFun::new1(q::statvfs, statvfs);
 
