@@ -25,6 +25,7 @@ use crate::PyResult;
 /// Longest directory entry name `listdir` accepts, in bytes.
 const NAME_MAX: usize = 1024;
 /// Longest current directory `getcwd` accepts, in bytes.
+#[cfg(not(target_os = "none"))]
 const PATH_MAX: usize = 64 * 1024;
 
 fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
@@ -45,8 +46,27 @@ fn unit(vm: &mut Vm, r: Result<(), i32>) -> PyResult<Obj> {
     }
 }
 
+/// `getcwd()` on the boards: their paths are littlefs paths of at most
+/// 255 bytes, so a stack buffer holds any (a longer answer would be
+/// `OSError(ERANGE)`, as on the desktop beyond its limit).
+#[cfg(target_os = "none")]
+fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    if let Some(cwd) = vfs::getcwd(vm)? {
+        return Ok(cwd);
+    }
+    let mut buf = [0u8; 256];
+    match vm.hal.getcwd(&mut buf) {
+        Ok(n) => match buf.get(..n) {
+            Some(b) => vm.new_str_from_utf8(b),
+            None => Err(os_error(vm, 34)),
+        },
+        Err(e) => Err(os_error(vm, e)),
+    }
+}
+
 /// `getcwd()`: asks the HAL with a heap buffer, doubling it until the
 /// path fits.
+#[cfg(not(target_os = "none"))]
 fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if let Some(cwd) = vfs::getcwd(vm)? {
         return Ok(cwd);
