@@ -204,11 +204,11 @@ fn host_path<'a>(vm: &mut Vm, h0: Obj, name: Qstr) -> PyResult<Result<&'a str, O
     })
 }
 
-/// The path operations `remove`, `mkdir` and `rmdir` (member `at`, in
-/// that order: one body, [`BuiltinFun::new1_at`]): through [`host_path`],
-/// else the port's.
+/// The one-path functions `remove`, `mkdir`, `rmdir`, `stat` and
+/// `statvfs` (member `at`, in that order: one body,
+/// [`BuiltinFun::new1_at`]): through [`host_path`], else the port's.
 fn path_op(vm: &mut Vm, h0: Obj, at: usize) -> PyResult<Obj> {
-    let name = [q::remove, q::mkdir, q::rmdir].get(at).copied().unwrap_or(q::rmdir);
+    let name = [q::remove, q::mkdir, q::rmdir, q::stat, q::statvfs].get(at).copied().unwrap_or(q::statvfs);
     let p = match host_path(vm, h0, name)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
@@ -216,17 +216,15 @@ fn path_op(vm: &mut Vm, h0: Obj, at: usize) -> PyResult<Obj> {
     let r = match at {
         0 => vm.hal.remove(p),
         1 => vm.hal.mkdir(p),
-        _ => vm.hal.rmdir(p),
+        2 => vm.hal.rmdir(p),
+        3 => return stat(vm, p),
+        _ => return statvfs(vm, p),
     };
     unit(vm, r)
 }
 
-fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let p = match host_path(vm, a[0], q::stat)? {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
-    };
+/// `stat(path)` of the port's path `p`.
+fn stat(vm: &mut Vm, p: &str) -> PyResult<Obj> {
     let (mode, size, mtime) = match vm.hal.stat_info(p) {
         Ok(v) => v,
         Err(e) => return Err(os_error(vm, e)),
@@ -238,15 +236,10 @@ fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.new_tuple(&[mode, z, z, z, z, z, size, t, t, t])
 }
 
-/// `statvfs(path)`: `(f_bsize, f_frsize, f_blocks, f_bfree, f_bavail,
-/// f_files, f_ffree, f_favail, f_flag, f_namemax)`, as MicroPython's
-/// filesystems fill it (no inode counts).
-fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let p = match host_path(vm, a[0], q::statvfs)? {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
-    };
+/// `statvfs(path)` of the port's path `p`: `(f_bsize, f_frsize,
+/// f_blocks, f_bfree, f_bavail, f_files, f_ffree, f_favail, f_flag,
+/// f_namemax)`, as MicroPython's filesystems fill it (no inode counts).
+fn statvfs(vm: &mut Vm, p: &str) -> PyResult<Obj> {
     let fields = match vm.hal.statvfs(p) {
         Ok(v) => v,
         Err(e) => return Err(os_error(vm, e)),
@@ -273,12 +266,12 @@ static GETCWD: BuiltinFun = BuiltinFun::new(q::getcwd, 0, 0, getcwd);
 static CHDIR: BuiltinFun = BuiltinFun::new1(q::chdir, chdir);
 static LISTDIR: BuiltinFun = BuiltinFun::new(q::listdir, 0, 1, listdir);
 static ILISTDIR: BuiltinFun = BuiltinFun::new(q::ilistdir, 0, 1, ilistdir);
-static STAT: BuiltinFun = BuiltinFun::new1(q::stat, stat);
+static STAT: BuiltinFun = BuiltinFun::new1_at(q::stat, path_op, 3);
 static REMOVE: BuiltinFun = BuiltinFun::new1_at(q::remove, path_op, 0);
 static MKDIR: BuiltinFun = BuiltinFun::new1_at(q::mkdir, path_op, 1);
 static RMDIR: BuiltinFun = BuiltinFun::new1_at(q::rmdir, path_op, 2);
 static RENAME: BuiltinFun = BuiltinFun::new2(q::rename, rename);
-static STATVFS: BuiltinFun = BuiltinFun::new1(q::statvfs, statvfs);
+static STATVFS: BuiltinFun = BuiltinFun::new1_at(q::statvfs, path_op, 4);
 
 static LOCALS: [Entry; 15] = [
     Entry::new(q::__name__, Rom::Str(q::os)),
