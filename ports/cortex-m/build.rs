@@ -26,5 +26,15 @@ fn main() -> Result<(), String> {
         &root,
         mpy_freeze::target_small_int_bits(),
         "Modules frozen from ports/cortex-m/manifest.txt (and $MPY_FROZEN_MANIFEST).",
+    )?;
+    // Whether a `_boot.py` is among them, as a constant: without one the
+    // boot code that imports it is not linked.
+    let out = PathBuf::from(std::env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    let frozen = std::fs::read_to_string(out.join("frozen.rs")).map_err(|e| e.to_string())?;
+    let has_boot = frozen.contains("path: \"_boot.py\",");
+    std::fs::write(
+        out.join("frozen_boot.rs"),
+        format!("/// Whether a frozen `_boot.py` exists.\nconst HAS_BOOT: bool = {has_boot};\n"),
     )
+    .map_err(|e| e.to_string())
 }

@@ -72,20 +72,24 @@ impl KeyDecoder {
 
     /// Feeds one byte; returns the key it completes, if any.
     pub fn feed(&mut self, c: u8) -> Option<Key> {
-        match self.state {
-            State::Normal => {
-                if c == 0x1b {
-                    self.state = State::Esc;
-                    None
-                } else if c < 0x20 || c == 0x7f {
-                    Some(Key::Ctrl(c))
-                } else {
-                    Some(Key::Char(c))
-                }
+        let st = self.state;
+        if c < 0x20 || c == 0x7f {
+            // ESC starts a sequence (a new one inside a sequence, which
+            // then means nothing) except right after `ESC O`; any other
+            // control byte ends a sequence and still counts (so Ctrl-C
+            // always gets through).
+            if c == 0x1b && st != State::Ss3 {
+                self.state = State::Esc;
+                return (st != State::Normal).then_some(Key::Ignored);
             }
+            self.state = State::Normal;
+            return Some(Key::Ctrl(c));
+        }
+        let mut params = [0u16; 2];
+        match st {
+            State::Normal => return Some(Key::Char(c)),
             State::Esc => {
-                self.state = State::Normal;
-                match c {
+                return match c {
                     b'[' => {
                         self.state = State::Csi;
                         self.params = [0; 2];
@@ -96,34 +100,13 @@ impl KeyDecoder {
                         self.state = State::Ss3;
                         None
                     }
-                    b'b' | b'B' => Some(Key::WordLeft),
-                    b'f' | b'F' => Some(Key::WordRight),
-                    b'd' | b'D' => Some(Key::DeleteWordRight),
-                    0x1b => {
-                        self.state = State::Esc;
-                        Some(Key::Ignored)
-                    }
-                    // A control key ends the sequence and still counts
-                    // (so Ctrl-C always gets through).
-                    c if c < 0x20 || c == 0x7f => Some(Key::Ctrl(c)),
-                    _ => Some(Key::Ignored),
-                }
+                    b'b' | b'B' => self.done(Key::WordLeft),
+                    b'f' | b'F' => self.done(Key::WordRight),
+                    b'd' | b'D' => self.done(Key::DeleteWordRight),
+                    _ => self.done(Key::Ignored),
+                };
             }
-            State::Ss3 => {
-                self.state = State::Normal;
-                if c < 0x20 || c == 0x7f {
-                    return Some(Key::Ctrl(c));
-                }
-                Some(match c {
-                    b'A' => Key::Up,
-                    b'B' => Key::Down,
-                    b'C' => Key::Right,
-                    b'D' => Key::Left,
-                    b'H' => Key::Home,
-                    b'F' => Key::End,
-                    _ => Key::Ignored,
-                })
-            }
+            State::Ss3 => {}
             State::Csi => {
                 if c.is_ascii_digit() {
                     if self.n_params == 0 {
@@ -139,41 +122,41 @@ impl KeyDecoder {
                     return None;
                 }
                 if !(0x40..=0x7e).contains(&c) {
-                    // Intermediate bytes: keep collecting; a control byte
-                    // aborts the sequence.
-                    if c == 0x1b {
-                        // A new sequence starts.
-                        self.state = State::Esc;
-                        return Some(Key::Ignored);
-                    }
-                    if c < 0x20 || c == 0x7f {
-                        self.state = State::Normal;
-                        return Some(Key::Ctrl(c));
-                    }
+                    // Intermediate bytes: keep collecting.
                     return None;
                 }
-                self.state = State::Normal;
-                let modifier = if self.n_params >= 2 { self.params[1] } else { 0 };
-                let word = modifier == 5 || modifier == 3;
-                Some(match c {
-                    b'A' => Key::Up,
-                    b'B' => Key::Down,
-                    b'C' if word => Key::WordRight,
-                    b'D' if word => Key::WordLeft,
-                    b'C' => Key::Right,
-                    b'D' => Key::Left,
-                    b'H' => Key::Home,
-                    b'F' => Key::End,
-                    b'~' => match self.params[0] {
-                        1 | 7 => Key::Home,
-                        4 | 8 => Key::End,
-                        3 => Key::Delete,
-                        _ => Key::Ignored,
-                    },
-                    _ => Key::Ignored,
-                })
+                params = self.params;
+                if self.n_params < 2 {
+                    params[1] = 0;
+                }
             }
         }
+        // The final byte of `ESC [ ...` or `ESC O`.
+        let word = matches!(params[1], 3 | 5);
+        let key = match c {
+            b'A' => Key::Up,
+            b'B' => Key::Down,
+            b'C' if word => Key::WordRight,
+            b'D' if word => Key::WordLeft,
+            b'C' => Key::Right,
+            b'D' => Key::Left,
+            b'H' => Key::Home,
+            b'F' => Key::End,
+            b'~' if st == State::Csi => match params[0] {
+                1 | 7 => Key::Home,
+                4 | 8 => Key::End,
+                3 => Key::Delete,
+                _ => Key::Ignored,
+            },
+            _ => Key::Ignored,
+        };
+        self.done(key)
+    }
+
+    /// Ends the sequence with `key`.
+    fn done(&mut self, key: Key) -> Option<Key> {
+        self.state = State::Normal;
+        Some(key)
     }
 }
 

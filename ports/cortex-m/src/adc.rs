@@ -40,35 +40,25 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// One 12-bit conversion.
 ///
 /// Errors: `OSError: ADC timeout` if it never finished.
-fn convert(vm: &mut Vm, o: Obj) -> PyResult<u16> {
-    let ch = channel(vm, o)?;
-    match (ops().adc_read)(ch) {
-        Some(v) => Ok(v),
-        None => Err(vm.error(&mpy_core::types::exception::OS_ERROR_TYPE, mpy_core::msg!("ADC timeout"))),
-    }
+/// `read()` (member 0: the 12-bit conversion) and `read_u16()` (1: scaled
+/// to 16 bits): one body ([`BuiltinFun::new1_at`]).
+///
+/// Errors: `OSError: ADC timeout`.
+fn read(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let ch = channel(vm, a0)?;
+    let Some(v) = (ops().adc_read)(ch) else {
+        return Err(vm.error(&mpy_core::types::exception::OS_ERROR_TYPE, mpy_core::msg!("ADC timeout")));
+    };
+    Ok(Obj::small_int(if at == 0 { v } else { v << 4 | v >> 8 } as isize))
 }
 
-/// `read()`: 0-4095.
-fn read(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    Ok(Obj::small_int(convert(vm, a[0])? as isize))
-}
-
-/// `read_u16()`: 0-65535 (the 12 bits, repeated into the low ones).
-fn read_u16(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let v = convert(vm, a[0])?;
-    Ok(Obj::small_int((v << 4 | v >> 8) as isize))
-}
-
-/// `<ADC channel=N>`.
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let ch = channel(vm, o)?;
     out.fmt(vm, "<ADC channel={}>", &[ch.into()])
 }
 
-static READ: BuiltinFun = BuiltinFun::new1(q::read, read);
-static READ_U16: BuiltinFun = BuiltinFun::new1(q::read_u16, read_u16);
+static READ: BuiltinFun = BuiltinFun::new1_at(q::read, read, 0);
+static READ_U16: BuiltinFun = BuiltinFun::new1_at(q::read_u16, read, 1);
 
 static LOCALS: [Entry; 2] = [Entry::new(q::read, Rom::Fun(&READ)), Entry::new(q::read_u16, Rom::Fun(&READ_U16))];
 

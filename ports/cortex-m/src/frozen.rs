@@ -10,11 +10,13 @@ use mpy_core::vm::print_exception;
 use mpy_core::{Obj, Vm};
 
 include!(concat!(env!("OUT_DIR"), "/frozen.rs"));
+include!(concat!(env!("OUT_DIR"), "/frozen_boot.rs"));
 
 /// Imports the frozen `_boot` module if this firmware has one, printing
 /// any exception it raises (the REPL starts anyway).
 pub fn run_boot(vm: &mut Vm) {
-    if !FROZEN.iter().any(|m| m.path == "_boot.py") {
+    // (Known when the image is built: see build.rs.)
+    if !HAS_BOOT {
         return;
     }
     let r = vm

@@ -33,26 +33,19 @@ fn make_new(vm: &mut Vm, _cls: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.new_port_obj(&LED_TYPE, [Obj::small_int(n as isize), Obj::NONE, Obj::NONE, Obj::NONE])
 }
 
-fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    crate::pin::write(this(vm, a[0])?.1, true);
+/// `off()` (member 0), `on()` (1) and `toggle()` (2): one body
+/// ([`BuiltinFun::new1_at`]).
+fn level(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let pin = this(vm, a0)?.1;
+    let v = match at {
+        0 => false,
+        1 => true,
+        _ => !crate::pin::read(pin),
+    };
+    crate::pin::write(pin, v);
     Ok(Obj::NONE)
 }
 
-fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    crate::pin::write(this(vm, a[0])?.1, false);
-    Ok(Obj::NONE)
-}
-
-fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let pin = this(vm, a[0])?.1;
-    crate::pin::write(pin, !crate::pin::read(pin));
-    Ok(Obj::NONE)
-}
-
-/// `intensity([value])`: 0 or 255 (no dimming); setting: 0 off, else on.
 fn intensity(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let pin = this(vm, a0)?.1;
     match given(&a1) {
@@ -71,9 +64,9 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, "LED({})", &[n.into()])
 }
 
-static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
-static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
-static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
+static ON: BuiltinFun = BuiltinFun::new1_at(q::on, level, 1);
+static OFF: BuiltinFun = BuiltinFun::new1_at(q::off, level, 0);
+static TOGGLE: BuiltinFun = BuiltinFun::new1_at(q::toggle, level, 2);
 static INTENSITY: BuiltinFun = BuiltinFun::new_opt(q::intensity, 1, 2, intensity);
 
 static LOCALS: [Entry; 4] = [

@@ -221,22 +221,16 @@ fn call(vm: &mut Vm, o: Obj, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     value(vm, o, a.first().copied().unwrap_or(Obj::NULL), Obj::NULL)
 }
 
-fn on(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    write(this(vm, a[0])?, true);
-    Ok(Obj::NONE)
-}
-
-fn off(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    write(this(vm, a[0])?, false);
-    Ok(Obj::NONE)
-}
-
-fn toggle(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let pin = this(vm, a[0])?;
-    write(pin, state(pin) & LEVEL == 0);
+/// `off()`/`low()` (member 0), `on()`/`high()` (1) and `toggle()` (2):
+/// one body ([`BuiltinFun::new1_at`]).
+fn level(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let pin = this(vm, a0)?;
+    let v = match at {
+        0 => false,
+        1 => true,
+        _ => state(pin) & LEVEL == 0,
+    };
+    write(pin, v);
     Ok(Obj::NONE)
 }
 
@@ -291,11 +285,11 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
 static VALUE: BuiltinFun = BuiltinFun::new_opt(q::value, 1, 2, value);
-static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
-static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
-static HIGH: BuiltinFun = BuiltinFun::new1(q::high, on);
-static LOW: BuiltinFun = BuiltinFun::new1(q::low, off);
-static TOGGLE: BuiltinFun = BuiltinFun::new1(q::toggle, toggle);
+static ON: BuiltinFun = BuiltinFun::new1_at(q::on, level, 1);
+static OFF: BuiltinFun = BuiltinFun::new1_at(q::off, level, 0);
+static HIGH: BuiltinFun = BuiltinFun::new1_at(q::high, level, 1);
+static LOW: BuiltinFun = BuiltinFun::new1_at(q::low, level, 0);
+static TOGGLE: BuiltinFun = BuiltinFun::new1_at(q::toggle, level, 2);
 static MODE: BuiltinFun = BuiltinFun::new_opt(q::mode, 1, 2, mode);
 static PULL: BuiltinFun = BuiltinFun::new_opt(q::pull, 1, 2, pull);
 

@@ -11,26 +11,6 @@ use mpy_core::{Obj, PyResult, Vm};
 
 const TICKS_MASK: u64 = (1 << 30) - 1;
 
-/// `delay(ms)`.
-fn delay(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let ms = int_arg(vm, a[0])?;
-    if ms > 0 {
-        return mpy_core::vm::pending::sleep_us(vm, (ms as u64).saturating_mul(1000));
-    }
-    Ok(Obj::NONE)
-}
-
-/// `udelay(us)`.
-fn udelay(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let us = int_arg(vm, a[0])?;
-    if us > 0 {
-        return mpy_core::vm::pending::sleep_us(vm, us as u64);
-    }
-    Ok(Obj::NONE)
-}
-
 fn millis(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::small_int(((crate::systick::ticks_ms()) & TICKS_MASK) as isize))
 }
@@ -72,8 +52,8 @@ fn info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-static DELAY: BuiltinFun = BuiltinFun::new1(q::delay, delay);
-static UDELAY: BuiltinFun = BuiltinFun::new1(q::udelay, udelay);
+static DELAY: BuiltinFun = BuiltinFun::new1_at(q::delay, mpy_core::modules::sleep_int, 0);
+static UDELAY: BuiltinFun = BuiltinFun::new1_at(q::udelay, mpy_core::modules::sleep_int, 1);
 static MILLIS: BuiltinFun = BuiltinFun::new(q::millis, 0, 0, millis);
 static MICROS: BuiltinFun = BuiltinFun::new(q::micros, 0, 0, micros);
 static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new1_at(q::elapsed_millis, elapsed, 0);

@@ -120,18 +120,15 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     init_kw(vm, a[0], &a[1..], k)
 }
 
-fn deinit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let (id, _) = slots(vm, a[0])?;
+/// `any()` (member 0: how many received bytes are waiting) and
+/// `deinit()` (1): one body ([`BuiltinFun::new1_at`]).
+fn any_deinit(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let (id, _) = slots(vm, a0)?;
+    if at == 0 {
+        return Ok(Obj::small_int(uartrx::waiting(id) as isize));
+    }
     (ops().uart_deinit)(id);
     Ok(Obj::NONE)
-}
-
-/// `any()`: how many received bytes are waiting.
-fn any(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let (id, _) = slots(vm, a[0])?;
-    Ok(Obj::small_int(uartrx::waiting(id) as isize))
 }
 
 /// Receives up to `buf.len()` bytes into `buf` (stopping after `\n` if
@@ -215,8 +212,8 @@ fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static DEINIT: BuiltinFun = BuiltinFun::new1(q::deinit, deinit);
-static ANY: BuiltinFun = BuiltinFun::new1(q::any, any);
+static DEINIT: BuiltinFun = BuiltinFun::new1_at(q::deinit, any_deinit, 1);
+static ANY: BuiltinFun = BuiltinFun::new1_at(q::any, any_deinit, 0);
 static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
 static READLINE: BuiltinFun = BuiltinFun::new1(q::readline, readline);
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);

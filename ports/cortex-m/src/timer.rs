@@ -100,16 +100,23 @@ fn init(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     init_kw(vm, a[0], &a[1..], k)
 }
 
-/// `deinit()`: stops the timer and drops its callback.
-fn deinit(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let s = slots(vm, a[0])?;
+/// `counter()` (member 0: the hardware counter), `freq()` (1: the
+/// frequency set, 0 when stopped) and `deinit()` (2: stops the timer and
+/// drops its callback): one body ([`BuiltinFun::new1_at`]).
+fn query(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let s = slots(vm, a0)?;
     let slot = slot_of(&s);
-    (ops().timer_stop)(slot);
-    hw::soft_stop(slot);
-    vm.set_port_slot(a[0], &TIMER_TYPE, S_CB, Obj::NONE);
-    vm.set_port_slot(a[0], &TIMER_TYPE, S_FREQ, Obj::small_int(0));
-    Ok(Obj::NONE)
+    match at {
+        0 => vm.new_int(i64::from((ops().timer_counter)(slot))),
+        1 => Ok(s[S_FREQ]),
+        _ => {
+            (ops().timer_stop)(slot);
+            hw::soft_stop(slot);
+            vm.set_port_slot(a0, &TIMER_TYPE, S_CB, Obj::NONE);
+            vm.set_port_slot(a0, &TIMER_TYPE, S_FREQ, Obj::small_int(0));
+            Ok(Obj::NONE)
+        }
+    }
 }
 
 /// `callback(fn)`: sets (None: removes) the callback (pyb.Timer).
@@ -118,20 +125,6 @@ fn callback(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     slots(vm, a[0])?;
     vm.set_port_slot(a[0], &TIMER_TYPE, S_CB, a[1]);
     Ok(Obj::NONE)
-}
-
-/// `counter()`: the hardware counter.
-fn counter(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let s = slots(vm, a[0])?;
-    let c = (ops().timer_counter)(slot_of(&s));
-    vm.new_int(i64::from(c))
-}
-
-/// `freq()`: the frequency set (0 when stopped).
-fn freq(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    Ok(slots(vm, a[0])?[S_FREQ])
 }
 
 /// Runs the callback of timer `slot` `n` times (from the pending hook).
@@ -159,10 +152,10 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
 }
 
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-static DEINIT: BuiltinFun = BuiltinFun::new1(q::deinit, deinit);
+static DEINIT: BuiltinFun = BuiltinFun::new1_at(q::deinit, query, 2);
 static CALLBACK: BuiltinFun = BuiltinFun::new2(q::callback, callback);
-static COUNTER: BuiltinFun = BuiltinFun::new1(q::counter, counter);
-static FREQ: BuiltinFun = BuiltinFun::new1(q::freq, freq);
+static COUNTER: BuiltinFun = BuiltinFun::new1_at(q::counter, query, 0);
+static FREQ: BuiltinFun = BuiltinFun::new1_at(q::freq, query, 1);
 
 static LOCALS: [Entry; 7] = [
     Entry::new(q::ONE_SHOT, Rom::Int(ONE_SHOT)),

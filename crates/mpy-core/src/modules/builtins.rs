@@ -158,6 +158,19 @@ fn matches_classinfo(vm: &Vm, o: Obj, cls: Obj, instance: bool) -> bool {
     }
 }
 
+/// `isinstance(o, classinfo)` (member 0) and `issubclass(cls, classinfo)`
+/// (1) on the boards: one body ([`BuiltinFun::new2_at`]; the desktop
+/// keeps `isinstance`'s fast paths in its own).
+#[cfg(target_os = "none")]
+fn b_is(vm: &mut Vm, a0: Obj, a1: Obj, at: usize) -> PyResult<Obj> {
+    if at == 1 && !vm.is_type(a0) {
+        return Err(vm.type_error(msg!("issubclass() arg 1 must be a class")));
+    }
+    check_classinfo(vm, a1)?;
+    Ok(Obj::bool(matches_classinfo(vm, a0, a1, at == 0)))
+}
+
+#[cfg(not(target_os = "none"))]
 fn b_isinstance(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
     // Desktop: `type(o)` is the class itself (a class: no checks needed).
@@ -173,6 +186,7 @@ fn b_isinstance(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     Ok(Obj::bool(matches_classinfo(vm, args[0], args[1], true)))
 }
 
+#[cfg(not(target_os = "none"))]
 fn b_issubclass(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let args = &[a0, a1];
     if !vm.is_type(args[0]) {
@@ -591,8 +605,14 @@ static B_ID: BuiltinFun = BuiltinFun::new1(q::id, b_id);
 static B_IMPORT: BuiltinFun = BuiltinFun::new(q::__import__, 1, 5, b_import);
 #[cfg(feature = "builtin-input")]
 static B_INPUT: BuiltinFun = BuiltinFun::new(q::input, 0, 1, io::b_input);
+#[cfg(not(target_os = "none"))]
 static B_ISINSTANCE: BuiltinFun = BuiltinFun::new2(q::isinstance, b_isinstance);
+#[cfg(not(target_os = "none"))]
 static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new2(q::issubclass, b_issubclass);
+#[cfg(target_os = "none")]
+static B_ISINSTANCE: BuiltinFun = BuiltinFun::new2_at(q::isinstance, b_is, 0);
+#[cfg(target_os = "none")]
+static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new2_at(q::issubclass, b_is, 1);
 static B_ITER: BuiltinFun = BuiltinFun::new1(q::iter, b_iter);
 static B_LEN: BuiltinFun = BuiltinFun::new1(q::len, b_len);
 static B_LOCALS: BuiltinFun = BuiltinFun::new(q::locals, 0, 0, b_locals);

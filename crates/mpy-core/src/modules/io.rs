@@ -215,12 +215,6 @@ fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     vm.new_int(count as i64)
 }
 
-fn getvalue(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let text = check(vm, a[0])?;
-    new_from_vec_field(vm, text, a[0], buf_ref, 0, usize::MAX)
-}
-
 /// `seek(offset, whence=0)`: returns the new position.
 ///
 /// Errors: `OSError(22)` for a negative position or a bad `whence`.
@@ -246,11 +240,20 @@ fn seek(vm: &mut Vm, a0: Obj, off: Obj, whence: Obj) -> PyResult<Obj> {
     vm.new_int(new)
 }
 
-fn tell(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    check(vm, a[0])?;
-    let pos = vm.heap.get::<MemIoObj>(a[0]).map_or(0, |m| m.pos);
-    vm.new_int(pos as i64)
+/// `tell()` (member 0), `flush()` (1) and `getvalue()` (2): one body
+/// ([`BuiltinFun::new1_at`]).
+///
+/// Errors: `ValueError` on a closed stream; `MemoryError`.
+fn query(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let text = check(vm, a0)?;
+    match at {
+        0 => {
+            let pos = vm.heap.get::<MemIoObj>(a0).map_or(0, |m| m.pos);
+            vm.new_int(pos as i64)
+        }
+        1 => Ok(Obj::NONE),
+        _ => new_from_vec_field(vm, text, a0, buf_ref, 0, usize::MAX),
+    }
 }
 
 /// `close()` (and `__exit__(*exc)`): the contents go back to the heap.
@@ -262,12 +265,6 @@ fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if let Some(b) = b {
         vm.heap.free_vec(b);
     }
-    Ok(Obj::NONE)
-}
-
-fn flush(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    check(vm, a[0])?;
     Ok(Obj::NONE)
 }
 
@@ -290,11 +287,11 @@ static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
 static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
-static GETVALUE: BuiltinFun = BuiltinFun::new1(q::getvalue, getvalue);
+static GETVALUE: BuiltinFun = BuiltinFun::new1_at(q::getvalue, query, 2);
 static SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, seek);
-static TELL: BuiltinFun = BuiltinFun::new1(q::tell, tell);
+static TELL: BuiltinFun = BuiltinFun::new1_at(q::tell, query, 0);
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
-static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
+static FLUSH: BuiltinFun = BuiltinFun::new1_at(q::flush, query, 1);
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
 static MEMIO_LOCALS: [Entry; 12] = [

@@ -382,21 +382,17 @@ fn loads_obj(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
     r
 }
 
-fn loads(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    loads_obj(vm, a[0])
-}
-
-fn load(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let data = super::args::call_method(vm, a[0], q::read, &[])?;
+/// `loads(text)` (member 0) and `load(stream)` (1: parses what
+/// `stream.read()` returns): one body ([`BuiltinFun::new1_at`]).
+fn load(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let data = if at == 0 { a0 } else { super::args::call_method(vm, a0, q::read, &[])? };
     loads_obj(vm, data)
 }
 
 static DUMPS: BuiltinFun = BuiltinFun::new_kw(q::dumps, 1, dumps);
 static DUMP: BuiltinFun = BuiltinFun::new_kw(q::dump, 1, dump);
-static LOADS: BuiltinFun = BuiltinFun::new1(q::loads, loads);
-static LOAD: BuiltinFun = BuiltinFun::new1(q::load, load);
+static LOADS: BuiltinFun = BuiltinFun::new1_at(q::loads, load, 0);
+static LOAD: BuiltinFun = BuiltinFun::new1_at(q::load, load, 1);
 
 static LOCALS: [Entry; 5] = [
     Entry::new(q::__name__, Rom::Str(q::json)),

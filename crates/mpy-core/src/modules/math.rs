@@ -276,6 +276,9 @@ fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if n < 0 {
         return Err(vm.value_error(msg!("negative factorial")));
     }
+    // (The boards with big ints make small results through the big path
+    // too, which normalises them: no 64-bit product code.)
+    #[cfg(any(not(feature = "bigint"), not(target_os = "none")))]
     if n <= 20 {
         let f: u64 = (2..=n as u64).product();
         return vm.new_int_i128(f as i128);
@@ -284,8 +287,8 @@ fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     return Err(crate::types::int::small_int_overflow(vm));
     #[cfg(feature = "bigint")]
     {
-        // log2(n!) < n * log2(n): the digits needed.
-        let digits = (n as Float) * M::log2(n as Float) / 32.0 + 2.0;
+        // log2(n!) < n * log2(n): the digits needed (two at least).
+        let digits = (n as Float) * M::log2(n.max(1) as Float) / 32.0 + 2.0;
         if n > u32::MAX as i64 || digits > (isize::MAX / 8) as Float {
             return Err(vm.memory_error());
         }

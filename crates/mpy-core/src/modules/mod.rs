@@ -58,6 +58,23 @@ pub mod select;
 #[cfg(feature = "os")]
 pub mod vfs;
 
+/// `time.sleep_ms(n)` and `pyb.delay(n)` (member 0), `time.sleep_us(n)`
+/// and `pyb.udelay(n)` (member 1): one body ([`BuiltinFun::new1_at`]);
+/// nothing for `n <= 0`.
+///
+/// Errors: `TypeError`/`OverflowError` for a bad `n`; `KeyboardInterrupt`
+/// and whatever a scheduled callback raises while waiting.
+///
+/// [`BuiltinFun::new1_at`]: crate::typ::BuiltinFun::new1_at
+pub fn sleep_int(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
+    let n = args::int_arg(vm, a0)?;
+    if n > 0 {
+        let scale: u64 = if at == 0 { 1000 } else { 1 };
+        return crate::vm::pending::sleep_us(vm, (n as u64).saturating_mul(scale));
+    }
+    Ok(Obj::NONE)
+}
+
 /// `n / d` for `d > 0`. On 32-bit targets one bit of the quotient at a
 /// time (or one word division when both fit a word), so the boards link
 /// no 64-bit division routine (compiler_builtins' is about 450 B) for

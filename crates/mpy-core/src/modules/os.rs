@@ -25,6 +25,7 @@ use crate::PyResult;
 /// Longest directory entry name `listdir` accepts, in bytes.
 const NAME_MAX: usize = 1024;
 /// Longest current directory `getcwd` accepts, in bytes.
+#[cfg(not(target_os = "none"))]
 const PATH_MAX: usize = 64 * 1024;
 
 fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
@@ -45,8 +46,27 @@ fn unit(vm: &mut Vm, r: Result<(), i32>) -> PyResult<Obj> {
     }
 }
 
+/// `getcwd()` on the boards: their paths are littlefs paths of at most
+/// 255 bytes, so a stack buffer holds any (a longer answer would be
+/// `OSError(ERANGE)`, as on the desktop beyond its limit).
+#[cfg(target_os = "none")]
+fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
+    if let Some(cwd) = vfs::getcwd(vm)? {
+        return Ok(cwd);
+    }
+    let mut buf = [0u8; 256];
+    match vm.hal.getcwd(&mut buf) {
+        Ok(n) => match buf.get(..n) {
+            Some(b) => vm.new_str_from_utf8(b),
+            None => Err(os_error(vm, 34)),
+        },
+        Err(e) => Err(os_error(vm, e)),
+    }
+}
+
 /// `getcwd()`: asks the HAL with a heap buffer, doubling it until the
 /// path fits.
+#[cfg(not(target_os = "none"))]
 fn getcwd(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     if let Some(cwd) = vfs::getcwd(vm)? {
         return Ok(cwd);
@@ -184,23 +204,27 @@ fn host_path<'a>(vm: &mut Vm, h0: Obj, name: Qstr) -> PyResult<Result<&'a str, O
     })
 }
 
-/// `name(path)` through [`host_path`], else the port's `op`.
-fn path_op(vm: &mut Vm, h0: Obj, name: Qstr, op: fn(&mut dyn crate::hal::Hal, &str) -> Result<(), i32>) -> PyResult<Obj> {
-    let a = &[h0];
-    let p = match host_path(vm, a[0], name)? {
+/// The one-path functions `remove`, `mkdir`, `rmdir`, `stat` and
+/// `statvfs` (member `at`, in that order: one body,
+/// [`BuiltinFun::new1_at`]): through [`host_path`], else the port's.
+fn path_op(vm: &mut Vm, h0: Obj, at: usize) -> PyResult<Obj> {
+    let name = [q::remove, q::mkdir, q::rmdir, q::stat, q::statvfs].get(at).copied().unwrap_or(q::statvfs);
+    let p = match host_path(vm, h0, name)? {
         Ok(p) => p,
         Err(r) => return Ok(r),
     };
-    let r = op(&mut *vm.hal, p);
+    let r = match at {
+        0 => vm.hal.remove(p),
+        1 => vm.hal.mkdir(p),
+        2 => vm.hal.rmdir(p),
+        3 => return stat(vm, p),
+        _ => return statvfs(vm, p),
+    };
     unit(vm, r)
 }
 
-fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let p = match host_path(vm, a[0], q::stat)? {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
-    };
+/// `stat(path)` of the port's path `p`.
+fn stat(vm: &mut Vm, p: &str) -> PyResult<Obj> {
     let (mode, size, mtime) = match vm.hal.stat_info(p) {
         Ok(v) => v,
         Err(e) => return Err(os_error(vm, e)),
@@ -212,15 +236,10 @@ fn stat(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.new_tuple(&[mode, z, z, z, z, z, size, t, t, t])
 }
 
-/// `statvfs(path)`: `(f_bsize, f_frsize, f_blocks, f_bfree, f_bavail,
-/// f_files, f_ffree, f_favail, f_flag, f_namemax)`, as MicroPython's
-/// filesystems fill it (no inode counts).
-fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let p = match host_path(vm, a[0], q::statvfs)? {
-        Ok(p) => p,
-        Err(r) => return Ok(r),
-    };
+/// `statvfs(path)` of the port's path `p`: `(f_bsize, f_frsize,
+/// f_blocks, f_bfree, f_bavail, f_files, f_ffree, f_favail, f_flag,
+/// f_namemax)`, as MicroPython's filesystems fill it (no inode counts).
+fn statvfs(vm: &mut Vm, p: &str) -> PyResult<Obj> {
     let fields = match vm.hal.statvfs(p) {
         Ok(v) => v,
         Err(e) => return Err(os_error(vm, e)),
@@ -230,21 +249,6 @@ fn statvfs(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
         *item = vm.new_int(i64::from(*v))?;
     }
     vm.new_tuple(&items)
-}
-
-fn remove(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    path_op(vm, a[0], q::remove, |h, p| h.remove(p))
-}
-
-fn mkdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    path_op(vm, a[0], q::mkdir, |h, p| h.mkdir(p))
-}
-
-fn rmdir(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    path_op(vm, a[0], q::rmdir, |h, p| h.rmdir(p))
 }
 
 fn rename(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
@@ -262,12 +266,12 @@ static GETCWD: BuiltinFun = BuiltinFun::new(q::getcwd, 0, 0, getcwd);
 static CHDIR: BuiltinFun = BuiltinFun::new1(q::chdir, chdir);
 static LISTDIR: BuiltinFun = BuiltinFun::new(q::listdir, 0, 1, listdir);
 static ILISTDIR: BuiltinFun = BuiltinFun::new(q::ilistdir, 0, 1, ilistdir);
-static STAT: BuiltinFun = BuiltinFun::new1(q::stat, stat);
-static REMOVE: BuiltinFun = BuiltinFun::new1(q::remove, remove);
-static MKDIR: BuiltinFun = BuiltinFun::new1(q::mkdir, mkdir);
-static RMDIR: BuiltinFun = BuiltinFun::new1(q::rmdir, rmdir);
+static STAT: BuiltinFun = BuiltinFun::new1_at(q::stat, path_op, 3);
+static REMOVE: BuiltinFun = BuiltinFun::new1_at(q::remove, path_op, 0);
+static MKDIR: BuiltinFun = BuiltinFun::new1_at(q::mkdir, path_op, 1);
+static RMDIR: BuiltinFun = BuiltinFun::new1_at(q::rmdir, path_op, 2);
 static RENAME: BuiltinFun = BuiltinFun::new2(q::rename, rename);
-static STATVFS: BuiltinFun = BuiltinFun::new1(q::statvfs, statvfs);
+static STATVFS: BuiltinFun = BuiltinFun::new1_at(q::statvfs, path_op, 4);
 
 static LOCALS: [Entry; 15] = [
     Entry::new(q::__name__, Rom::Str(q::os)),

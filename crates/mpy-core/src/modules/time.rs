@@ -110,24 +110,6 @@ fn sleep(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn sleep_ms(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let ms = int_arg(vm, a[0])?;
-    if ms > 0 {
-        return crate::vm::pending::sleep_us(vm, (ms as u64).saturating_mul(1000));
-    }
-    Ok(Obj::NONE)
-}
-
-fn sleep_us(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
-    let a = &[a0];
-    let us = int_arg(vm, a[0])?;
-    if us > 0 {
-        return crate::vm::pending::sleep_us(vm, us as u64);
-    }
-    Ok(Obj::NONE)
-}
-
 fn ticks_ms(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     let us = vm.hal.ticks_us();
     // 32-bit targets: by word divisions ([`floor_div`]; the count is far
@@ -285,8 +267,8 @@ fn mktime(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 static TIME: BuiltinFun = BuiltinFun::new(q::time, 0, 0, time);
 static TIME_NS: BuiltinFun = BuiltinFun::new(q::time_ns, 0, 0, time_ns);
 static SLEEP: BuiltinFun = BuiltinFun::new1(q::sleep, sleep);
-static SLEEP_MS: BuiltinFun = BuiltinFun::new1(q::sleep_ms, sleep_ms);
-static SLEEP_US: BuiltinFun = BuiltinFun::new1(q::sleep_us, sleep_us);
+static SLEEP_MS: BuiltinFun = BuiltinFun::new1_at(q::sleep_ms, super::sleep_int, 0);
+static SLEEP_US: BuiltinFun = BuiltinFun::new1_at(q::sleep_us, super::sleep_int, 1);
 static TICKS_MS: BuiltinFun = BuiltinFun::new(q::ticks_ms, 0, 0, ticks_ms);
 static TICKS_US: BuiltinFun = BuiltinFun::new(q::ticks_us, 0, 0, ticks_us);
 static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
