@@ -132,10 +132,10 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         while let Some(&f) = fmt.get(i) {
             match f {
                 b'-' => left = true,
-                b'+' => spec.sign = Some('+'),
+                b'+' => spec.sign = b'+',
                 b' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
+                    if spec.sign == 0 {
+                        spec.sign = b' '
                     }
                 }
                 b'#' => spec.alt = true,
@@ -178,7 +178,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             continue;
         }
         if left {
-            spec.align = Some('<');
+            spec.align = b'<';
             spec.zero = false;
         }
         // The conversions (each takes an argument): `sradiuoxXeEfFgGc`
@@ -207,7 +207,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
                     return Err(super::strutil::cant_convert(vm, arg, "float"));
                 }
             };
-            spec.ty = Some(t as char);
+            spec.ty = t;
             if spec.precision.is_none() {
                 spec.precision = Some(6);
             }
@@ -217,13 +217,13 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             // `diuoxX`
             let decimal = matches!(t, b'd' | b'i' | b'u');
             #[cfg(not(target_os = "none"))]
-            if decimal && spec.sign.is_none() && spec.precision.is_none() {
+            if decimal && spec.sign == 0 && spec.precision.is_none() {
                 if let Some(i) = arg.as_small_int() {
                     small_int_into(vm, i as i64, &spec, out)?;
                     continue;
                 }
             }
-            spec.ty = Some(if decimal { 'd' } else { t as char });
+            spec.ty = if decimal { b'd' } else { t };
             let prec = spec.precision.take();
             let conv = match int_value(vm, arg) {
                 Some(v) => v,
@@ -307,7 +307,7 @@ fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
         None => b.len(),
     };
     let b = b.get(..cut).unwrap_or(b);
-    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, '>')
+    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, b'>')
 }
 
 /// `%c`: an int code point or a one-char str (for bytes formats, the low
@@ -363,7 +363,7 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     if padn == 0 {
         return out.bytes(vm, &buf[k..]);
     }
-    if spec.align == Some('<') {
+    if spec.align == b'<' {
         out.bytes(vm, &buf[k..])?;
         return put_n(vm, out, ' ', padn);
     }
