@@ -458,6 +458,76 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
     pad_into(vm, out, spec, sp, 0, body.as_str(), b'>')
 }
 
+/// Float presentation types `eEfFgG` (a [`letter_in`] set; `%` is the
+/// other).
+pub const FLOAT_TYPES: u64 = 0x70_0000_0070;
+/// Int presentation types `bcdnoxX` (a [`letter_in`] set; none is `d`).
+const INT_TYPES: u64 = 0x80_600e_0080_0000;
+
+/// [`format_number`]: the number was written.
+pub const NUM_DONE: u8 = 0;
+/// [`format_number`]: a number of a kind the type does not take.
+pub const NUM_WRONG_TYPE: u8 = 1;
+
+/// The number half of the one formatting engine behind `format()`,
+/// `str.format`, f-strings and `%`: writes `obj` (an int, bool or float;
+/// for `%` (`pct`) also an int subclass instance) formatted per `sp` with
+/// a number type (`bcdnoxX`, none, `eEfFgG%`), `min_digits` as
+/// [`format_int_into`]'s. Returns [`NUM_DONE`], [`NUM_WRONG_TYPE`] or 2
+/// (not a number; nothing written). An int takes every type (a float
+/// type through its float value), a float the float types, none and `n`,
+/// and with `pct` also `d` (truncated).
+///
+/// Errors: as [`format_int_into`]; `int()`'s of a float.
+pub fn format_number(vm: &mut Vm, obj: Obj, sp: &Spec, pct: bool, min_digits: Option<usize>, out: &mut Out) -> PyResult<u8> {
+    let t = sp.ty;
+    let iv = if pct || is_int(vm, obj) { int_value(vm, obj) } else { None };
+    #[cfg(feature = "float")]
+    {
+        let fv = if iv.is_none() { vm.float_of(obj) } else { None };
+        if t == b'%' || letter_in(t, FLOAT_TYPES) || (fv.is_some() && matches!(t, 0 | b'n')) {
+            let f = match (fv, iv) {
+                (Some(f), _) => f,
+                (None, Some(v)) => v.to_f64(),
+                _ => return Ok(2),
+            };
+            format_float_into(vm, f, sp, out)?;
+            return Ok(NUM_DONE);
+        }
+        if let Some(f) = fv {
+            if !(pct && t == b'd') {
+                return Ok(NUM_WRONG_TYPE);
+            }
+            let o = super::int::int_from_f64(vm, f)?;
+            let v = int_value(vm, o).unwrap_or(IntVal::Small(0));
+            format_int_into(vm, v, sp, min_digits, out)?;
+            return Ok(NUM_DONE);
+        }
+    }
+    let Some(v) = iv else { return Ok(2) };
+    if t != 0 && !letter_in(t, INT_TYPES) {
+        return Ok(NUM_WRONG_TYPE);
+    }
+    format_int_into(vm, v, sp, min_digits, out)?;
+    Ok(NUM_DONE)
+}
+
+/// Writes text or bytes `b` truncated to the precision (in chars when `b`
+/// is valid UTF-8, else in bytes) and padded to the width (`default_align`
+/// `<` for `format()`, `>` for `%`): the str half of the engine.
+///
+/// Errors: `MemoryError`.
+pub fn pad_text(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8], default_align: u8) -> PyResult<()> {
+    let text = mpy_bytecode::utf8::valid(b);
+    let cut = match spec.precision {
+        Some(p) if text => char_to_byte(b, p),
+        Some(p) => p.min(b.len()),
+        None => b.len(),
+    };
+    let b = b.get(..cut).unwrap_or(b);
+    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, default_align)
+}
+
 /// Writes `format(obj, spec)`: the text of `obj` formatted per `spec`
 /// (ints, floats and strs; other objects only with an empty spec, which
 /// gives `str(obj)`). `spec` must not borrow the `Vm`.
@@ -473,41 +543,19 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
     let sp = parse_spec(vm, spec)?;
     // Huge widths/precisions: MemoryError before building the text.
     reserve_out(vm, out, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
-    let unknown = |vm: &mut Vm, t: u8, obj: Obj| {
-        let name = type_name(vm, obj);
-        Err(vm.value_error_fmt(msg!("unknown format code '{}' for object of type '{}'"), &[(t as char).into(), name.into()]))
-    };
-    if is_int(vm, obj) {
-        let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
-        return match sp.ty {
-            0 | b'b' | b'c' | b'd' | b'n' | b'o' | b'x' | b'X' => format_int_into(vm, v, &sp, None, out),
-            // (Without floats, as official's, an unknown code for ints.)
-            #[cfg(feature = "float")]
-            b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' => format_float_into(vm, v.to_f64(), &sp, out),
-            t => unknown(vm, t, obj),
-        };
+    let r = format_number(vm, obj, &sp, false, None, out)?;
+    if r == NUM_DONE {
+        return Ok(());
     }
-    #[cfg(feature = "float")]
-    if let Some(f) = vm.float_of(obj) {
-        return match sp.ty {
-            0 | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%' | b'n' => format_float_into(vm, f, &sp, out),
-            t => unknown(vm, t, obj),
-        };
-    }
-    if let Some(s) = vm.str_pinned(obj) {
-        return match sp.ty {
-            0 | b's' => {
-                if sp.align == b'=' {
-                    return Err(vm.value_error(msg!("'=' alignment not allowed in string format specifier")));
-                }
-                let body = match sp.precision {
-                    Some(p) => s.get(..char_to_byte(s.as_bytes(), p)).unwrap_or(""),
-                    None => s,
-                };
-                pad_into(vm, out, &sp, "", 0, body, b'<')
+    if r == NUM_WRONG_TYPE || vm.str_pinned(obj).is_some() {
+        if let (0 | b's', Some(s)) = (sp.ty, vm.str_pinned(obj)) {
+            if sp.align == b'=' {
+                return Err(vm.value_error(msg!("'=' alignment not allowed in string format specifier")));
             }
-            t => unknown(vm, t, obj),
-        };
+            return pad_text(vm, out, &sp, s.as_bytes(), b'<');
+        }
+        let name = type_name(vm, obj);
+        return Err(vm.value_error_fmt(msg!("unknown format code '{}' for object of type '{}'"), &[(sp.ty as char).into(), name.into()]));
     }
     Err(super::strutil::not_str_implicitly(vm, obj))
 }
