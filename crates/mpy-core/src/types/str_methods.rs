@@ -232,17 +232,21 @@ const FIND_RAISE: u8 = 2;
 const COUNT_MODE: u8 = 4;
 const STARTS: u8 = 8;
 const ENDS: u8 = 16;
+/// [`find_common`]: `partition` (with [`FIND_LAST`]: `rpartition`).
+#[cfg(feature = "str-partition")]
+const PART: u8 = 32;
 
 /// `find`/`rfind` (the position, -1 if absent), `index`/`rindex` (the
 /// position, raising if absent), `count` of `args[1]` in
-/// `args[0][start:end]`, and `startswith`/`endswith` of `args[1]` (or of
-/// any of a tuple of them) there: one body for the argument checks, the
-/// window and the result.
+/// `args[0][start:end]`, `startswith`/`endswith` of `args[1]` (or of
+/// any of a tuple of them) there and `partition`/`rpartition` at
+/// `args[1]`: one body for the argument checks, the window and the
+/// result.
 ///
 /// Errors: `ValueError: substring not found` (`index`, `rindex`).
 fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    let affix = mode >= STARTS;
+    let affix = mode & (STARTS | ENDS) != 0;
     if !affix {
         arg_check(vm, kind, args[1])?;
     }
@@ -277,6 +281,11 @@ fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
                     })
                 } else {
                     let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
+                    #[cfg(feature = "str-partition")]
+                    if mode & PART != 0 {
+                        let (n, sep_len) = (s.len(), needle.len());
+                        return partition_parts(vm, kind, args, pos.map(|p| bs + p), n, sep_len, mode & FIND_LAST != 0);
+                    }
                     pos.map(|p| {
                         let abs = bs + p;
                         // (Desktop: ASCII text before it skips the count; the
@@ -924,19 +933,14 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     build(vm, kind, total, |vm, out| run(vm, Some(out)).0)
 }
 
+/// The tuple of `partition`/`rpartition` (see [`find_common`]) of a
+/// receiver `args[0]` of `n` bytes at the byte position `pos` of
+/// separator `args[1]` (`sep_len` bytes), if found (`rev`: `rpartition`).
+///
+/// Errors: `ValueError: empty separator`, `MemoryError`.
 #[cfg(feature = "str-partition")]
-fn partition_common(vm: &mut Vm, h0: Obj, h1: Obj, rev: bool) -> PyResult<Obj> {
-    let args = &[h0, h1];
-    let kind = self_kind(vm, args[0])?;
+fn partition_parts(vm: &mut Vm, kind: Kind, args: &[Obj], pos: Option<usize>, n: usize, sep_len: usize, rev: bool) -> PyResult<Obj> {
     let sep = args[1];
-    arg_check(vm, kind, sep)?;
-    let (pos, n, sep_len) = {
-        let s = self_ref(vm, args[0]);
-        let sep_b = arg_bytes(vm, kind, sep).unwrap_or(&[]);
-        let n = s.len();
-        let pos = if rev { rfind_bytes(s, sep_b, n) } else { find_bytes(s, sep_b, 0) };
-        (pos, n, sep_b.len())
-    };
     if sep_len == 0 {
         return Err(vm.value_error(msg!("empty separator")));
     }
@@ -955,13 +959,11 @@ fn partition_common(vm: &mut Vm, h0: Obj, h1: Obj, rev: bool) -> PyResult<Obj> {
 }
 #[cfg(feature = "str-partition")]
 fn str_partition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    partition_common(vm, args[0], args[1], false)
+    find_common(vm, &[a0, a1], PART)
 }
 #[cfg(feature = "str-partition")]
 fn str_rpartition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    partition_common(vm, args[0], args[1], true)
+    find_common(vm, &[a0, a1], PART | FIND_LAST)
 }
 
 #[cfg(feature = "str-center")]
