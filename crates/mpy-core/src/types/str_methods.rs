@@ -517,10 +517,19 @@ impl Splitter {
     }
 }
 
-fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
+/// [`split_common`]'s modes: `split`, `rsplit`, `splitlines`.
+const MODE_SPLIT: u8 = 0;
+const MODE_RSPLIT: u8 = 1;
+#[cfg(feature = "str-splitlines")]
+const MODE_LINES: u8 = 2;
+
+/// `split`, `rsplit` and `splitlines` (by `mode`): one body for the
+/// arguments and the list of parts.
+fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], mode: u8) -> PyResult<Obj> {
+    let rev = mode == MODE_RSPLIT;
     // Desktop: `s.split()` / `s.split(sep)` of plain strs straight away.
     #[cfg(not(target_os = "none"))]
-    if !rev && kw.is_empty() {
+    if mode == MODE_SPLIT && kw.is_empty() {
         if let Some(text) = super::strutil::exact_str(vm, args[0]) {
             match args.get(1).copied() {
                 None => return split_str_fast(vm, text, None, -1),
@@ -535,9 +544,18 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
         }
     }
     let kind = self_kind(vm, args[0])?;
-    let [sep, max] = merge_kw(vm, args, kw, [q::sep, q::maxsplit])?;
+    #[cfg(feature = "str-splitlines")]
+    let lines = mode == MODE_LINES;
+    #[cfg(not(feature = "str-splitlines"))]
+    let lines = false;
+    let names: &[Qstr] = if lines { &[q::keepends] } else { &[q::sep, q::maxsplit] };
+    let mut given = [Obj::NULL; 2];
+    merge_kw_into(vm, args, kw, names, given.get_mut(..names.len()).unwrap_or(&mut []))?;
+    let [sep, max] = given;
+    // `splitlines`: keep the line breaks? (Its argument comes first.)
+    let keep = lines && !absent(sep) && vm.is_true(sep)?;
+    let sep = if lines || absent(sep) { None } else { Some(sep) };
     let max = if absent(max) { -1 } else { int_arg(vm, max)? };
-    let sep = if absent(sep) { None } else { Some(sep) };
     if let Some(o) = sep {
         arg_check(vm, kind, o)?;
         if arg_bytes(vm, kind, o).is_some_and(<[u8]>::is_empty) {
@@ -545,7 +563,7 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
         }
     }
     #[cfg(not(target_os = "none"))]
-    if kind == Kind::Str && !rev {
+    if kind == Kind::Str && mode == MODE_SPLIT {
         let text = vm.str_pinned(args[0]).unwrap_or("");
         let sep_b = sep.map(|so| vm.str_pinned(so).unwrap_or(" ").as_bytes());
         return split_str_fast(vm, text, sep_b, max);
@@ -555,7 +573,18 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
     loop {
         let s = self_ref(vm, args[0]);
         let sep_b = sep.and_then(|o| arg_bytes(vm, kind, o));
-        let Some((a, b)) = sp.next(s, sep_b) else { break };
+        #[cfg(feature = "str-splitlines")]
+        let r = if lines {
+            next_line(s, sp.lo).map(|(a, b, next)| {
+                sp.lo = next;
+                (a, if keep { next } else { b })
+            })
+        } else {
+            sp.next(s, sep_b)
+        };
+        #[cfg(not(feature = "str-splitlines"))]
+        let r = { let _ = keep; sp.next(s, sep_b) };
+        let Some((a, b)) = r else { break };
         let part = part_of(vm, kind, args[0], a, b)?;
         list_push(vm, l, part)?;
     }
@@ -675,10 +704,10 @@ fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> 
 }
 
 fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    split_common(vm, args, kw, false)
+    split_common(vm, args, kw, MODE_SPLIT)
 }
 fn str_rsplit(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    split_common(vm, args, kw, true)
+    split_common(vm, args, kw, MODE_RSPLIT)
 }
 
 /// The next line of `s` at or after `i`: `(start, end without the line
@@ -706,17 +735,7 @@ fn next_line(s: &[u8], i: usize) -> Option<(usize, usize, usize)> {
 
 #[cfg(feature = "str-splitlines")]
 fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
-    let keep = !absent(keep) && vm.is_true(keep)?;
-    let l = vm.new_list_with_capacity(0)?;
-    let mut i = 0;
-    while let Some((a, b, next)) = next_line(self_ref(vm, args[0]), i) {
-        let part = part_of(vm, kind, args[0], a, if keep { next } else { b })?;
-        list_push(vm, l, part)?;
-        i = next;
-    }
-    Ok(l)
+    split_common(vm, args, kw, MODE_LINES)
 }
 
 fn str_join(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
