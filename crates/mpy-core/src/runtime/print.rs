@@ -79,6 +79,10 @@ impl From<char> for Arg<'_> {
     }
 }
 
+/// [`crate::types::strutil::repr_quoted`]'s mode for [`Arg::Quoted`]:
+/// bytes, in single quotes.
+const QUOTED: u8 = 2;
+
 /// Where printed text goes.
 pub enum Out {
     /// The console's standard output.
@@ -232,28 +236,8 @@ impl Out {
             Arg::UInt(u) => self.digits(vm, u, 10, 1, false),
             Arg::Hex(u, w) => self.digits(vm, u, 16, w, false),
             Arg::Char(c) => self.char(vm, c),
-            Arg::Quoted(b) => {
-                self.str(vm, "'")?;
-                for &c in b {
-                    // The escaped letter, if `c` takes a two-character escape.
-                    let esc = match c {
-                        b'\\' | b'\'' => c,
-                        b'\n' => b'n',
-                        b'\r' => b'r',
-                        b'\t' => b't',
-                        _ => 0,
-                    };
-                    if esc != 0 {
-                        self.bytes(vm, &[b'\\', esc])?;
-                    } else if (0x20..=0x7e).contains(&c) {
-                        self.bytes(vm, &[c])?;
-                    } else {
-                        self.str(vm, "\\x")?;
-                        self.digits(vm, c as usize, 16, 2, false)?;
-                    }
-                }
-                self.str(vm, "'")
-            }
+            // The quoting of a bytes repr, always in single quotes.
+            Arg::Quoted(b) => crate::types::strutil::repr_quoted(vm, b, QUOTED, self),
         }
     }
 

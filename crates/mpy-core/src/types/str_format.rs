@@ -30,22 +30,22 @@ use crate::PyResult;
 pub struct Spec {
     /// Fill character (None = not given: space, or `0` with the zero flag).
     pub fill: Option<char>,
-    /// `<`, `>`, `^` or `=` (None = type's default).
-    pub align: Option<char>,
-    /// `+`, `-` or ` `.
-    pub sign: Option<char>,
+    /// `<`, `>`, `^` or `=` (0 = the type's default).
+    pub align: u8,
+    /// `+`, `-` or ` ` (0 = not given).
+    pub sign: u8,
     /// `#`: alternate form (radix prefixes, keep the point).
     pub alt: bool,
     /// `0` before the width.
     pub zero: bool,
     /// Minimum width in characters.
     pub width: usize,
-    /// `,` or `_` digit grouping.
-    pub grouping: Option<char>,
+    /// `,` or `_` digit grouping (0 = none).
+    pub grouping: u8,
     /// Precision.
     pub precision: Option<usize>,
-    /// The type character.
-    pub ty: Option<char>,
+    /// The type character (0 = none).
+    pub ty: u8,
 }
 
 /// Parses a format spec.
@@ -64,7 +64,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         i = 0;
     }
     if is_align(c.get(i)) {
-        s.align = Some(c[i] as char);
+        s.align = c[i];
         i += 1;
     }
     // The next byte if it is one of `set`, consumed.
@@ -72,11 +72,11 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         let b = *c.get(*i)?;
         crate::types::strutil::has_byte(set, b).then(|| *i += 1).map(|()| b)
     };
-    s.sign = eat(&mut i, b"+- ").map(char::from);
+    s.sign = eat(&mut i, b"+- ").unwrap_or(0);
     s.alt = eat(&mut i, b"#").is_some();
     s.zero = eat(&mut i, b"0").is_some();
     s.width = spec_number(c, &mut i).unwrap_or(0);
-    s.grouping = eat(&mut i, b",_").map(char::from);
+    s.grouping = eat(&mut i, b",_").unwrap_or(0);
     if eat(&mut i, b".").is_some() {
         let Some(p) = spec_number(c, &mut i) else { return Err(vm.value_error(msg!("invalid format specifier"))) };
         s.precision = Some(p);
@@ -86,7 +86,7 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
         if t != b'%' && !letter_in(t, 0x84_607e_0080_0070) {
             return Err(vm.value_error(msg!("invalid format specifier")));
         }
-        s.ty = Some(t as char);
+        s.ty = t;
         i += 1;
     }
     if i < c.len() {
@@ -174,7 +174,7 @@ pub fn pad_into(
     sign_prefix: &str,
     zeros: usize,
     body: &str,
-    default_align: char,
+    default_align: u8,
 ) -> PyResult<()> {
     pad_bytes(vm, out, spec, sign_prefix.as_bytes(), zeros, body.as_bytes(), None, default_align)
 }
@@ -193,13 +193,14 @@ pub fn pad_bytes(
     zeros: usize,
     body: &[u8],
     body_len: Option<usize>,
-    default_align: char,
+    default_align: u8,
 ) -> PyResult<()> {
-    let (fill, align) = if spec.zero && spec.fill.is_none() {
-        ('0', spec.align.unwrap_or(if default_align == '<' { '<' } else { '=' }))
+    let (fill, default_align) = if spec.zero && spec.fill.is_none() {
+        ('0', if default_align == b'<' { b'<' } else { b'=' })
     } else {
-        (spec.fill.unwrap_or(' '), spec.align.unwrap_or(default_align))
+        (spec.fill.unwrap_or(' '), default_align)
     };
+    let align = if spec.align != 0 { spec.align } else { default_align };
     let padn = if spec.width == 0 {
         0
     } else {
@@ -209,9 +210,9 @@ pub fn pad_bytes(
     reserve_out(vm, out, sign_prefix.len().saturating_add(zeros).saturating_add(body.len()))?;
     // Fill before the sign, between the sign and the zeros, after the body.
     let (before, mid, after) = match align {
-        '<' => (0, 0, padn),
-        '^' => (padn / 2, 0, padn - padn / 2),
-        '=' => (0, padn, 0),
+        b'<' => (0, 0, padn),
+        b'^' => (padn / 2, 0, padn - padn / 2),
+        b'=' => (0, padn, 0),
         _ => (padn, 0, 0),
     };
     put_n(vm, out, fill, before)?;
@@ -288,11 +289,11 @@ pub fn code_point(vm: &mut Vm, v: IntVal<'_>) -> PyResult<char> {
 
 /// The radix of an integer presentation type (the `#` prefix of a
 /// non-decimal one is `0` and the type letter).
-fn radix_of(ty: char) -> u32 {
+fn radix_of(ty: u8) -> u32 {
     match ty {
-        'b' => 2,
-        'o' => 8,
-        'x' | 'X' => 16,
+        b'b' => 2,
+        b'o' => 8,
+        b'x' | b'X' => 16,
         _ => 10,
     }
 }
@@ -302,14 +303,14 @@ fn radix_of(ty: char) -> u32 {
 ///
 /// Errors: `OverflowError: %c arg not in range(0x110000)`, `MemoryError`.
 pub fn format_int_into(vm: &mut Vm, v: IntVal<'_>, spec: &Spec, min_digits: Option<usize>, out: &mut Out) -> PyResult<()> {
-    let ty = spec.ty.unwrap_or('d');
-    if ty == 'c' {
+    let ty = if spec.ty == 0 { b'd' } else { spec.ty };
+    if ty == b'c' {
         let ch = code_point(vm, v)?;
         let mut b = [0u8; 4];
-        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), '>');
+        return pad_into(vm, out, spec, "", 0, ch.encode_utf8(&mut b), b'>');
     }
     let radix = radix_of(ty);
-    let upper = ty == 'X';
+    let upper = ty == b'X';
     match v {
         // Desktop (and without big ints): machine ints on the stack
         // (boards: one digit path).
@@ -365,7 +366,7 @@ fn int_body_into(
     spec: &Spec,
     min_digits: Option<usize>,
 ) -> PyResult<()> {
-    let ty = spec.ty.unwrap_or('d');
+    let ty = if spec.ty == 0 { b'd' } else { spec.ty };
     let radix = radix_of(ty);
     let zeros = min_digits.map_or(0, |m| m.saturating_sub(digits.len()));
     // Sign and prefix: at most 3 ASCII chars.
@@ -374,25 +375,26 @@ fn int_body_into(
     if neg {
         spb[0] = b'-';
         spn = 1;
-    } else if let Some(s @ ('+' | ' ')) = spec.sign {
-        spb[0] = s as u8;
+    } else if let s @ (b'+' | b' ') = spec.sign {
+        spb[0] = s;
         spn = 1;
     }
     if spec.alt && radix != 10 {
         spb[spn] = b'0';
-        spb[spn + 1] = ty as u8;
+        spb[spn + 1] = ty;
         spn += 2;
     }
     let sp = &spb[..spn];
-    let Some(g) = spec.grouping else {
-        return pad_bytes(vm, out, spec, sp, zeros, digits, Some(digits.len()), '>');
-    };
+    let g = spec.grouping;
+    if g == 0 {
+        return pad_bytes(vm, out, spec, sp, zeros, digits, Some(digits.len()), b'>');
+    }
     // Grouping; with zero padding to a width (`{:08,}`), the padding zeros
     // are grouped too (`0,001,234`), as CPython and MicroPython do.
     let every = if radix == 10 { 3 } else { 4 };
     let cur = digits.len() + zeros;
     let mut m = cur;
-    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, None | Some('='));
+    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, 0 | b'=');
     let target = spec.width.saturating_sub(sp.len());
     if zero_fill && grouped_len(m, every) < target {
         // About `target * every / (every + 1)`; the loops settle it.
@@ -410,11 +412,11 @@ fn int_body_into(
     let lead = m - d.len();
     for pos in 0..m {
         if pos > 0 && (m - pos).is_multiple_of(every) {
-            let _ = gb.push_within_capacity(g as u8);
+            let _ = gb.push_within_capacity(g);
         }
         let _ = gb.push_within_capacity(if pos < lead { b'0' } else { d[pos - lead] });
     }
-    let r = pad_bytes(vm, out, spec, sp, 0, gb.as_slice(), Some(glen), '>');
+    let r = pad_bytes(vm, out, spec, sp, 0, gb.as_slice(), Some(glen), b'>');
     vm.heap.free_vec(gb);
     r
 }
@@ -438,8 +440,8 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
         "-"
     } else {
         match spec.sign {
-            Some('+') => "+",
-            Some(' ') => " ",
+            b'+' => "+",
+            b' ' => " ",
             _ => "",
         }
     };
@@ -448,12 +450,82 @@ pub fn format_float_into(vm: &mut Vm, x: Float, spec: &Spec, out: &mut Out) -> P
     // No type (or `n`) is `g`, with 6 digits by default as on MicroPython
     // (`'{:>}'.format(1/3) == '0.333333'`).
     let t = match spec.ty {
-        None | Some('n') => 'g',
-        Some(t) => t,
+        0 | b'n' => 'g',
+        t => t as char,
     };
     let body = float_digits(ax, t, spec.precision, spec.alt);
     // MicroPython ignores `,`/`_` grouping for floats.
-    pad_into(vm, out, spec, sp, 0, body.as_str(), '>')
+    pad_into(vm, out, spec, sp, 0, body.as_str(), b'>')
+}
+
+/// Float presentation types `eEfFgG` (a [`letter_in`] set; `%` is the
+/// other).
+pub const FLOAT_TYPES: u64 = 0x70_0000_0070;
+/// Int presentation types `bcdnoxX` (a [`letter_in`] set; none is `d`).
+const INT_TYPES: u64 = 0x80_600e_0080_0000;
+
+/// [`format_number`]: the number was written.
+pub const NUM_DONE: u8 = 0;
+/// [`format_number`]: a number of a kind the type does not take.
+pub const NUM_WRONG_TYPE: u8 = 1;
+
+/// The number half of the one formatting engine behind `format()`,
+/// `str.format`, f-strings and `%`: writes `obj` (an int, bool or float;
+/// for `%` (`pct`) also an int subclass instance) formatted per `sp` with
+/// a number type (`bcdnoxX`, none, `eEfFgG%`), `min_digits` as
+/// [`format_int_into`]'s. Returns [`NUM_DONE`], [`NUM_WRONG_TYPE`] or 2
+/// (not a number; nothing written). An int takes every type (a float
+/// type through its float value), a float the float types, none and `n`,
+/// and with `pct` also `d` (truncated).
+///
+/// Errors: as [`format_int_into`]; `int()`'s of a float.
+pub fn format_number(vm: &mut Vm, obj: Obj, sp: &Spec, pct: bool, min_digits: Option<usize>, out: &mut Out) -> PyResult<u8> {
+    let t = sp.ty;
+    let iv = if pct || is_int(vm, obj) { int_value(vm, obj) } else { None };
+    #[cfg(feature = "float")]
+    {
+        let fv = if iv.is_none() { vm.float_of(obj) } else { None };
+        if t == b'%' || letter_in(t, FLOAT_TYPES) || (fv.is_some() && matches!(t, 0 | b'n')) {
+            let f = match (fv, iv) {
+                (Some(f), _) => f,
+                (None, Some(v)) => v.to_f64(),
+                _ => return Ok(2),
+            };
+            format_float_into(vm, f, sp, out)?;
+            return Ok(NUM_DONE);
+        }
+        if let Some(f) = fv {
+            if !(pct && t == b'd') {
+                return Ok(NUM_WRONG_TYPE);
+            }
+            let o = super::int::int_from_f64(vm, f)?;
+            let v = int_value(vm, o).unwrap_or(IntVal::Small(0));
+            format_int_into(vm, v, sp, min_digits, out)?;
+            return Ok(NUM_DONE);
+        }
+    }
+    let Some(v) = iv else { return Ok(2) };
+    if t != 0 && !letter_in(t, INT_TYPES) {
+        return Ok(NUM_WRONG_TYPE);
+    }
+    format_int_into(vm, v, sp, min_digits, out)?;
+    Ok(NUM_DONE)
+}
+
+/// Writes text or bytes `b` truncated to the precision (in chars when `b`
+/// is valid UTF-8, else in bytes) and padded to the width (`default_align`
+/// `<` for `format()`, `>` for `%`): the str half of the engine.
+///
+/// Errors: `MemoryError`.
+pub fn pad_text(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8], default_align: u8) -> PyResult<()> {
+    let text = mpy_bytecode::utf8::valid(b);
+    let cut = match spec.precision {
+        Some(p) if text => char_to_byte(b, p),
+        Some(p) => p.min(b.len()),
+        None => b.len(),
+    };
+    let b = b.get(..cut).unwrap_or(b);
+    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, default_align)
 }
 
 /// Writes `format(obj, spec)`: the text of `obj` formatted per `spec`
@@ -471,41 +543,19 @@ pub fn format_obj_into(vm: &mut Vm, obj: Obj, spec: &str, out: &mut Out) -> PyRe
     let sp = parse_spec(vm, spec)?;
     // Huge widths/precisions: MemoryError before building the text.
     reserve_out(vm, out, sp.width.saturating_add(sp.precision.unwrap_or(0)))?;
-    let unknown = |vm: &mut Vm, t: char, obj: Obj| {
-        let name = type_name(vm, obj);
-        Err(vm.value_error_fmt(msg!("unknown format code '{}' for object of type '{}'"), &[t.into(), name.into()]))
-    };
-    if is_int(vm, obj) {
-        let v = int_value(vm, obj).unwrap_or(IntVal::Small(0));
-        return match sp.ty {
-            None | Some('b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X') => format_int_into(vm, v, &sp, None, out),
-            // (Without floats, as official's, an unknown code for ints.)
-            #[cfg(feature = "float")]
-            Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float_into(vm, v.to_f64(), &sp, out),
-            Some(t) => unknown(vm, t, obj),
-        };
+    let r = format_number(vm, obj, &sp, false, None, out)?;
+    if r == NUM_DONE {
+        return Ok(());
     }
-    #[cfg(feature = "float")]
-    if let Some(f) = vm.float_of(obj) {
-        return match sp.ty {
-            None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') => format_float_into(vm, f, &sp, out),
-            Some(t) => unknown(vm, t, obj),
-        };
-    }
-    if let Some(s) = vm.str_pinned(obj) {
-        return match sp.ty {
-            None | Some('s') => {
-                if sp.align == Some('=') {
-                    return Err(vm.value_error(msg!("'=' alignment not allowed in string format specifier")));
-                }
-                let body = match sp.precision {
-                    Some(p) => s.get(..char_to_byte(s.as_bytes(), p)).unwrap_or(""),
-                    None => s,
-                };
-                pad_into(vm, out, &sp, "", 0, body, '<')
+    if r == NUM_WRONG_TYPE || vm.str_pinned(obj).is_some() {
+        if let (0 | b's', Some(s)) = (sp.ty, vm.str_pinned(obj)) {
+            if sp.align == b'=' {
+                return Err(vm.value_error(msg!("'=' alignment not allowed in string format specifier")));
             }
-            Some(t) => unknown(vm, t, obj),
-        };
+            return pad_text(vm, out, &sp, s.as_bytes(), b'<');
+        }
+        let name = type_name(vm, obj);
+        return Err(vm.value_error_fmt(msg!("unknown format code '{}' for object of type '{}'"), &[(sp.ty as char).into(), name.into()]));
     }
     Err(super::strutil::not_str_implicitly(vm, obj))
 }

@@ -225,54 +225,87 @@ pub fn rfind_bytes(hay: &[u8], needle: &[u8], to: usize) -> Option<usize> {
 }
 
 /// What [`find_common`] computes: bit 0 searches from the right, bit 1
-/// raises when absent (`index`/`rindex`), [`COUNT_MODE`] counts.
+/// raises when absent (`index`/`rindex`), [`COUNT_MODE`] counts,
+/// [`STARTS`] and [`ENDS`] test a prefix or suffix.
 const FIND_LAST: u8 = 1;
 const FIND_RAISE: u8 = 2;
 const COUNT_MODE: u8 = 4;
+const STARTS: u8 = 8;
+const ENDS: u8 = 16;
+/// [`find_common`]: `partition` (with [`FIND_LAST`]: `rpartition`).
+#[cfg(feature = "str-partition")]
+const PART: u8 = 32;
 
 /// `find`/`rfind` (the position, -1 if absent), `index`/`rindex` (the
-/// position, raising if absent) and `count` of `args[1]` in
-/// `args[0][start:end]`: one body for the argument checks, the window and
-/// the result.
+/// position, raising if absent), `count` of `args[1]` in
+/// `args[0][start:end]`, `startswith`/`endswith` of `args[1]` (or of
+/// any of a tuple of them) there and `partition`/`rpartition` at
+/// `args[1]`: one body for the argument checks, the window and the
+/// result.
 ///
 /// Errors: `ValueError: substring not found` (`index`, `rindex`).
 fn find_common(vm: &mut Vm, args: &[Obj], mode: u8) -> PyResult<Obj> {
     let kind = self_kind(vm, args[0])?;
-    arg_check(vm, kind, args[1])?;
-    let (a, b) = range_ints(vm, kind, args)?;
-    let s = self_ref(vm, args[0]);
-    let needle = arg_bytes(vm, kind, args[1]).unwrap_or(&[]);
-    let count = mode == COUNT_MODE;
-    let r = match resolve_range(kind, s, a, b) {
-        None => count.then_some(0),
-        Some((bs, be)) => {
-            let win = &s[bs..be];
-            if count {
-                Some(if needle.is_empty() {
-                    (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
-                } else {
-                    count_bytes(win, needle, usize::MAX)
-                })
-            } else {
-                let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
-                pos.map(|p| {
-                    let abs = bs + p;
-                    // (Desktop: ASCII text before it skips the count; the
-                    // count gives the same.)
-                    if kind == Kind::Str && (cfg!(target_os = "none") || !crate::types::strutil::all_ascii(&s[..abs])) {
-                        byte_to_char(s, abs)
-                    } else {
-                        abs
-                    }
-                })
-            }
-        }
-    };
-    match r {
-        Some(i) => Ok(Obj::small_int(i as isize)),
-        None if mode & FIND_RAISE != 0 => Err(vm.value_error(msg!("substring not found"))),
-        None => Ok(Obj::small_int(-1)),
+    let affix = mode & (STARTS | ENDS) != 0;
+    if !affix {
+        arg_check(vm, kind, args[1])?;
     }
+    let (a, b) = range_ints(vm, kind, args)?;
+    let cands = if affix { vm.tuple_pinned(args[1]) } else { None };
+    let count = mode == COUNT_MODE;
+    for idx in 0..cands.map_or(1, <[Obj]>::len) {
+        let c = cands.map_or(args[1], |t| t[idx]);
+        if affix {
+            arg_check(vm, kind, c)?;
+        }
+        let s = self_ref(vm, args[0]);
+        let needle = arg_bytes(vm, kind, c).unwrap_or(&[]);
+        let range = resolve_range(kind, s, a, b);
+        if affix {
+            let Some((bs, be)) = range else { return Ok(Obj::FALSE) };
+            let win = &s[bs..be];
+            if if mode == ENDS { win.ends_with(needle) } else { win.starts_with(needle) } {
+                return Ok(Obj::TRUE);
+            }
+            continue;
+        }
+        let r = match range {
+            None => count.then_some(0),
+            Some((bs, be)) => {
+                let win = &s[bs..be];
+                if count {
+                    Some(if needle.is_empty() {
+                        (if kind == Kind::Str { char_len(win) } else { win.len() }) + 1
+                    } else {
+                        count_bytes(win, needle, usize::MAX)
+                    })
+                } else {
+                    let pos = if mode & FIND_LAST != 0 { rfind_bytes(win, needle, win.len()) } else { find_bytes(win, needle, 0) };
+                    #[cfg(feature = "str-partition")]
+                    if mode & PART != 0 {
+                        let (n, sep_len) = (s.len(), needle.len());
+                        return partition_parts(vm, kind, args, pos.map(|p| bs + p), n, sep_len, mode & FIND_LAST != 0);
+                    }
+                    pos.map(|p| {
+                        let abs = bs + p;
+                        // (Desktop: ASCII text before it skips the count; the
+                        // count gives the same.)
+                        if kind == Kind::Str && (cfg!(target_os = "none") || !crate::types::strutil::all_ascii(&s[..abs])) {
+                            byte_to_char(s, abs)
+                        } else {
+                            abs
+                        }
+                    })
+                }
+            }
+        };
+        return match r {
+            Some(i) => Ok(Obj::small_int(i as isize)),
+            None if mode & FIND_RAISE != 0 => Err(vm.value_error(msg!("substring not found"))),
+            None => Ok(Obj::small_int(-1)),
+        };
+    }
+    Ok(Obj::FALSE)
 }
 
 fn str_find(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -323,22 +356,7 @@ fn starts_ends(vm: &mut Vm, args: &[Obj], ends: bool) -> PyResult<Obj> {
             }
         }
     }
-    let kind = self_kind(vm, args[0])?;
-    let (a, b) = range_ints(vm, kind, args)?;
-    let cands = vm.tuple_pinned(args[1]);
-    for idx in 0..cands.map_or(1, <[Obj]>::len) {
-        let c = cands.map_or(args[1], |t| t[idx]);
-        arg_check(vm, kind, c)?;
-        let s = self_ref(vm, args[0]);
-        let p = arg_bytes(vm, kind, c).unwrap_or(&[]);
-        let Some((bs, be)) = resolve_range(kind, s, a, b) else { return Ok(Obj::FALSE) };
-        let win = &s[bs..be];
-        let hit = if ends { win.ends_with(p) } else { win.starts_with(p) };
-        if hit {
-            return Ok(Obj::TRUE);
-        }
-    }
-    Ok(Obj::FALSE)
+    find_common(vm, args, if ends { ENDS } else { STARTS })
 }
 
 fn str_startswith(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
@@ -417,20 +435,24 @@ fn str_rstrip(vm: &mut Vm, this: Obj, chars: Obj, _: Obj) -> PyResult<Obj> {
     strip_common(vm, this, chars, false, true)
 }
 
-/// Splitting from the left, one part at a time: `s` split on `sep` (None
-/// = runs of whitespace), at most `max` times (negative = no limit). The
-/// text is passed to each [`Splitter::next`] call, so the caller can
-/// allocate between parts.
+/// Splitting one part at a time, from the left or (`rev`) from the right:
+/// `s` split on `sep` (None = runs of whitespace), at most `max` times
+/// (negative = no limit); from the right the parts come right to left.
+/// The text is passed to each [`Splitter::next`] call, so the caller can
+/// allocate between parts. One body for `split` and `rsplit`: the window
+/// `lo..hi` not yet split shrinks from the taken end.
 pub struct Splitter {
-    pos: usize,
+    lo: usize,
+    hi: usize,
     left: isize,
     done: bool,
+    rev: bool,
 }
 
 impl Splitter {
-    /// A splitter making at most `max` splits.
-    pub fn new(max: isize) -> Splitter {
-        Splitter { pos: 0, left: max, done: false }
+    /// A splitter making at most `max` splits, from the right if `rev`.
+    pub fn new(max: isize, rev: bool) -> Splitter {
+        Splitter { lo: 0, hi: usize::MAX, left: max, done: false, rev }
     }
 
     /// The byte range of the next part of `s` (the same `s` and `sep` on
@@ -439,105 +461,75 @@ impl Splitter {
         if self.done {
             return None;
         }
-        match sep {
-            Some(sep) => {
-                if self.left != 0 {
-                    if let Some(p) = find_bytes(s, sep, self.pos) {
-                        let r = (self.pos, p);
-                        self.pos = p + sep.len();
-                        self.left -= 1;
-                        return Some(r);
-                    }
+        let rev = self.rev;
+        let hi = self.hi.min(s.len());
+        let lo = self.lo.min(hi);
+        if let Some(sep) = sep {
+            if self.left != 0 {
+                // (From the left `hi` is the end, from the right `lo` is 0.)
+                let p = if rev { rfind_bytes(s, sep, hi) } else { find_bytes(s, sep, lo) };
+                if let Some(p) = p {
+                    self.left -= 1;
+                    let e = p + sep.len();
+                    return Some(if rev {
+                        self.hi = p;
+                        (e, hi)
+                    } else {
+                        self.lo = e;
+                        (lo, p)
+                    });
                 }
-                self.done = true;
-                Some((self.pos.min(s.len()), s.len()))
             }
-            None => {
-                let mut i = self.pos;
-                while i < s.len() && is_space(s[i]) {
-                    i += 1;
-                }
-                if i >= s.len() {
-                    self.done = true;
-                    return None;
-                }
-                if self.left == 0 {
-                    self.done = true;
-                    return Some((i, s.len()));
-                }
-                let st = i;
-                while i < s.len() && !is_space(s[i]) {
-                    i += 1;
-                }
-                self.pos = i;
-                self.left -= 1;
-                Some((st, i))
-            }
+            self.done = true;
+            return Some((lo, hi));
         }
-    }
-}
-
-/// Splitting from the right, one part at a time (see [`Splitter`]): the
-/// parts come right to left.
-pub struct RSplitter {
-    end: Option<usize>,
-    left: isize,
-    done: bool,
-}
-
-impl RSplitter {
-    /// A splitter making at most `max` splits.
-    pub fn new(max: isize) -> RSplitter {
-        RSplitter { end: None, left: max, done: false }
-    }
-
-    /// The byte range of the next part of `s` from the right.
-    pub fn next(&mut self, s: &[u8], sep: Option<&[u8]>) -> Option<(usize, usize)> {
-        if self.done {
+        // Whitespace: from the taken end `t` towards the other end `o`,
+        // over the bytes that are (`space`) or are not whitespace.
+        let (t, o) = if rev { (hi, lo) } else { (lo, hi) };
+        let skip = |mut k: usize, space: bool| -> usize {
+            while k != o {
+                let at = if rev { k - 1 } else { k };
+                if !s.get(at).is_some_and(|&c| is_space(c) == space) {
+                    break;
+                }
+                k = if rev { k - 1 } else { k + 1 };
+            }
+            k
+        };
+        let a = skip(t, true);
+        if a == o {
+            self.done = true;
             return None;
         }
-        let end = self.end.unwrap_or(s.len()).min(s.len());
-        match sep {
-            Some(sep) => {
-                if self.left != 0 {
-                    if let Some(p) = rfind_bytes(s, sep, end) {
-                        self.end = Some(p);
-                        self.left -= 1;
-                        return Some((p + sep.len(), end));
-                    }
-                }
-                self.done = true;
-                Some((0, end))
-            }
-            None => {
-                let mut i = end;
-                while i > 0 && is_space(s[i - 1]) {
-                    i -= 1;
-                }
-                if i == 0 {
-                    self.done = true;
-                    return None;
-                }
-                if self.left == 0 {
-                    self.done = true;
-                    return Some((0, i));
-                }
-                let en = i;
-                while i > 0 && !is_space(s[i - 1]) {
-                    i -= 1;
-                }
-                self.end = Some(i);
-                self.left -= 1;
-                Some((i, en))
-            }
+        let b = if self.left == 0 {
+            self.done = true;
+            o
+        } else {
+            self.left -= 1;
+            skip(a, false)
+        };
+        if rev {
+            self.hi = b;
+        } else {
+            self.lo = b;
         }
+        Some((a.min(b), a.max(b)))
     }
 }
 
-fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Obj> {
+/// [`split_common`]'s modes: `split`, `rsplit`, `splitlines`.
+const MODE_SPLIT: u8 = 0;
+const MODE_RSPLIT: u8 = 1;
+#[cfg(feature = "str-splitlines")]
+const MODE_LINES: u8 = 2;
+
+/// `split`, `rsplit` and `splitlines` (by `mode`): one body for the
+/// arguments and the list of parts.
+fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], mode: u8) -> PyResult<Obj> {
+    let rev = mode == MODE_RSPLIT;
     // Desktop: `s.split()` / `s.split(sep)` of plain strs straight away.
     #[cfg(not(target_os = "none"))]
-    if !rev && kw.is_empty() {
+    if mode == MODE_SPLIT && kw.is_empty() {
         if let Some(text) = super::strutil::exact_str(vm, args[0]) {
             match args.get(1).copied() {
                 None => return split_str_fast(vm, text, None, -1),
@@ -552,9 +544,18 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
         }
     }
     let kind = self_kind(vm, args[0])?;
-    let [sep, max] = merge_kw(vm, args, kw, [q::sep, q::maxsplit])?;
+    #[cfg(feature = "str-splitlines")]
+    let lines = mode == MODE_LINES;
+    #[cfg(not(feature = "str-splitlines"))]
+    let lines = false;
+    let names: &[Qstr] = if lines { &[q::keepends] } else { &[q::sep, q::maxsplit] };
+    let mut given = [Obj::NULL; 2];
+    merge_kw_into(vm, args, kw, names, given.get_mut(..names.len()).unwrap_or(&mut []))?;
+    let [sep, max] = given;
+    // `splitlines`: keep the line breaks? (Its argument comes first.)
+    let keep = lines && !absent(sep) && vm.is_true(sep)?;
+    let sep = if lines || absent(sep) { None } else { Some(sep) };
     let max = if absent(max) { -1 } else { int_arg(vm, max)? };
-    let sep = if absent(sep) { None } else { Some(sep) };
     if let Some(o) = sep {
         arg_check(vm, kind, o)?;
         if arg_bytes(vm, kind, o).is_some_and(<[u8]>::is_empty) {
@@ -562,17 +563,27 @@ fn split_common(vm: &mut Vm, args: &[Obj], kw: &[Obj], rev: bool) -> PyResult<Ob
         }
     }
     #[cfg(not(target_os = "none"))]
-    if kind == Kind::Str && !rev {
+    if kind == Kind::Str && mode == MODE_SPLIT {
         let text = vm.str_pinned(args[0]).unwrap_or("");
         let sep_b = sep.map(|so| vm.str_pinned(so).unwrap_or(" ").as_bytes());
         return split_str_fast(vm, text, sep_b, max);
     }
     let l = vm.new_list_with_capacity(0)?;
-    let (mut fwd, mut back) = (Splitter::new(max), RSplitter::new(max));
+    let mut sp = Splitter::new(max, rev);
     loop {
         let s = self_ref(vm, args[0]);
         let sep_b = sep.and_then(|o| arg_bytes(vm, kind, o));
-        let r = if rev { back.next(s, sep_b) } else { fwd.next(s, sep_b) };
+        #[cfg(feature = "str-splitlines")]
+        let r = if lines {
+            next_line(s, sp.lo).map(|(a, b, next)| {
+                sp.lo = next;
+                (a, if keep { next } else { b })
+            })
+        } else {
+            sp.next(s, sep_b)
+        };
+        #[cfg(not(feature = "str-splitlines"))]
+        let r = { let _ = keep; sp.next(s, sep_b) };
         let Some((a, b)) = r else { break };
         let part = part_of(vm, kind, args[0], a, b)?;
         list_push(vm, l, part)?;
@@ -683,7 +694,7 @@ fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> 
             parts.put(vm, st, s.len())?;
         }
         _ => {
-            let mut fwd = Splitter::new(max);
+            let mut fwd = Splitter::new(max, false);
             while let Some((a, b)) = fwd.next(s, sep_b) {
                 parts.put(vm, a, b)?;
             }
@@ -693,10 +704,10 @@ fn split_str_fast(vm: &mut Vm, text: &str, sep_b: Option<&[u8]>, max: isize) -> 
 }
 
 fn str_split(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    split_common(vm, args, kw, false)
+    split_common(vm, args, kw, MODE_SPLIT)
 }
 fn str_rsplit(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    split_common(vm, args, kw, true)
+    split_common(vm, args, kw, MODE_RSPLIT)
 }
 
 /// The next line of `s` at or after `i`: `(start, end without the line
@@ -724,17 +735,7 @@ fn next_line(s: &[u8], i: usize) -> Option<(usize, usize, usize)> {
 
 #[cfg(feature = "str-splitlines")]
 fn str_splitlines(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
-    let kind = self_kind(vm, args[0])?;
-    let [keep] = merge_kw(vm, args, kw, [q::keepends])?;
-    let keep = !absent(keep) && vm.is_true(keep)?;
-    let l = vm.new_list_with_capacity(0)?;
-    let mut i = 0;
-    while let Some((a, b, next)) = next_line(self_ref(vm, args[0]), i) {
-        let part = part_of(vm, kind, args[0], a, if keep { next } else { b })?;
-        list_push(vm, l, part)?;
-        i = next;
-    }
-    Ok(l)
+    split_common(vm, args, kw, MODE_LINES)
 }
 
 fn str_join(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
@@ -951,19 +952,14 @@ fn str_replace(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     build(vm, kind, total, |vm, out| run(vm, Some(out)).0)
 }
 
+/// The tuple of `partition`/`rpartition` (see [`find_common`]) of a
+/// receiver `args[0]` of `n` bytes at the byte position `pos` of
+/// separator `args[1]` (`sep_len` bytes), if found (`rev`: `rpartition`).
+///
+/// Errors: `ValueError: empty separator`, `MemoryError`.
 #[cfg(feature = "str-partition")]
-fn partition_common(vm: &mut Vm, h0: Obj, h1: Obj, rev: bool) -> PyResult<Obj> {
-    let args = &[h0, h1];
-    let kind = self_kind(vm, args[0])?;
+fn partition_parts(vm: &mut Vm, kind: Kind, args: &[Obj], pos: Option<usize>, n: usize, sep_len: usize, rev: bool) -> PyResult<Obj> {
     let sep = args[1];
-    arg_check(vm, kind, sep)?;
-    let (pos, n, sep_len) = {
-        let s = self_ref(vm, args[0]);
-        let sep_b = arg_bytes(vm, kind, sep).unwrap_or(&[]);
-        let n = s.len();
-        let pos = if rev { rfind_bytes(s, sep_b, n) } else { find_bytes(s, sep_b, 0) };
-        (pos, n, sep_b.len())
-    };
     if sep_len == 0 {
         return Err(vm.value_error(msg!("empty separator")));
     }
@@ -982,13 +978,11 @@ fn partition_common(vm: &mut Vm, h0: Obj, h1: Obj, rev: bool) -> PyResult<Obj> {
 }
 #[cfg(feature = "str-partition")]
 fn str_partition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    partition_common(vm, args[0], args[1], false)
+    find_common(vm, &[a0, a1], PART)
 }
 #[cfg(feature = "str-partition")]
 fn str_rpartition(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
-    let args = &[a0, a1];
-    partition_common(vm, args[0], args[1], true)
+    find_common(vm, &[a0, a1], PART | FIND_LAST)
 }
 
 #[cfg(feature = "str-center")]

@@ -11,10 +11,8 @@
 //!
 //! The result is written piecewise into a gc-heap buffer ([`Out`]).
 
-#[cfg(feature = "float")]
-use super::str_format::{format_float_into, IntVal};
-use super::str_format::{format_int_into, int_value, letter_in, pad_bytes, spec_number, Spec};
-use super::strutil::{char_to_byte, finish_vec, get_buffer, Kind};
+use super::str_format::{format_number, letter_in, pad_text, spec_number, Spec, NUM_DONE};
+use super::strutil::{finish_vec, get_buffer, Kind};
 #[cfg(not(target_os = "none"))]
 use crate::heap::strs::StrWriter;
 use crate::obj::Obj;
@@ -132,10 +130,10 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
         while let Some(&f) = fmt.get(i) {
             match f {
                 b'-' => left = true,
-                b'+' => spec.sign = Some('+'),
+                b'+' => spec.sign = b'+',
                 b' ' => {
-                    if spec.sign.is_none() {
-                        spec.sign = Some(' ')
+                    if spec.sign == 0 {
+                        spec.sign = b' '
                     }
                 }
                 b'#' => spec.alt = true,
@@ -178,7 +176,7 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             continue;
         }
         if left {
-            spec.align = Some('<');
+            spec.align = b'<';
             spec.zero = false;
         }
         // The conversions (each takes an argument): `sradiuoxXeEfFgGc`
@@ -197,50 +195,23 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             convert_text(vm, kind, t, arg, &mut spec, out)?;
         } else if t == b'c' {
             convert_char(vm, kind, arg, &mut spec, out)?;
-        } else if cfg!(feature = "float") && letter_in(t, 0x70_0000_0070) {
-            // `eEfFgG`
-            #[cfg(feature = "float")]
-            let f = match (vm.float_of(arg), int_value(vm, arg)) {
-                (Some(f), _) => f,
-                (None, Some(v)) => v.to_f64(),
-                _ => {
-                    return Err(super::strutil::cant_convert(vm, arg, "float"));
-                }
-            };
-            spec.ty = Some(t as char);
-            if spec.precision.is_none() {
-                spec.precision = Some(6);
-            }
-            #[cfg(feature = "float")]
-            format_float_into(vm, f, &spec, out)?;
         } else {
-            // `diuoxX`
+            // `eEfFgG`, `diuoxX`
+            let float = letter_in(t, super::str_format::FLOAT_TYPES);
             let decimal = matches!(t, b'd' | b'i' | b'u');
             #[cfg(not(target_os = "none"))]
-            if decimal && spec.sign.is_none() && spec.precision.is_none() {
+            if decimal && spec.sign == 0 && spec.precision.is_none() {
                 if let Some(i) = arg.as_small_int() {
                     small_int_into(vm, i as i64, &spec, out)?;
                     continue;
                 }
             }
-            spec.ty = Some(if decimal { 'd' } else { t as char });
-            let prec = spec.precision.take();
-            let conv = match int_value(vm, arg) {
-                Some(v) => v,
-                #[cfg(not(feature = "float"))]
-                None => return Err(super::strutil::cant_convert(vm, arg, "int")),
-                #[cfg(feature = "float")]
-                None => match vm.float_of(arg) {
-                    Some(f) if decimal => {
-                        let o = super::int::int_from_f64(vm, f)?;
-                        int_value(vm, o).unwrap_or(IntVal::Small(0))
-                    }
-                    _ => {
-                        return Err(super::strutil::cant_convert(vm, arg, "int"));
-                    }
-                },
-            };
-            format_int_into(vm, conv, &spec, prec, out)?;
+            spec.ty = if decimal { b'd' } else { t };
+            // An int's precision is its least number of digits.
+            let prec = if float { None } else { spec.precision.take() };
+            if format_number(vm, arg, &spec, true, prec, out)? != NUM_DONE {
+                return Err(super::strutil::cant_convert(vm, arg, if float { "float" } else { "int" }));
+            }
         }
     }
     if mapping.is_null() && args.next < args.items.len() {
@@ -297,17 +268,10 @@ fn convert_text(vm: &mut Vm, kind: Kind, t: u8, arg: Obj, spec: &mut Spec, out: 
 }
 
 /// Writes `b` (text, or a bytes format's `%s` of a buffer) truncated to
-/// the precision and padded with spaces to the width: valid UTF-8 is
-/// measured in chars, other bytes count one each.
+/// the precision and padded with spaces to the width (see
+/// [`pad_text`]).
 fn pad_raw(vm: &mut Vm, out: &mut Out, spec: &Spec, b: &[u8]) -> PyResult<()> {
-    let text = mpy_bytecode::utf8::valid(b);
-    let cut = match spec.precision {
-        Some(p) if text => char_to_byte(b, p),
-        Some(p) => p.min(b.len()),
-        None => b.len(),
-    };
-    let b = b.get(..cut).unwrap_or(b);
-    pad_bytes(vm, out, spec, b"", 0, b, if text { None } else { Some(b.len()) }, '>')
+    pad_text(vm, out, spec, b, b'>')
 }
 
 /// `%c`: an int code point or a one-char str (for bytes formats, the low
@@ -322,7 +286,7 @@ fn convert_char(vm: &mut Vm, kind: Kind, arg: Obj, spec: &mut Spec, out: &mut Ou
             (Some(c), None) => c,
             _ => return Err(vm.type_error(msg!("%c needs int or char"))),
         }
-    } else if let Some(v) = int_value(vm, arg) {
+    } else if let Some(v) = super::str_format::int_value(vm, arg) {
         super::str_format::code_point(vm, v)?
     } else {
         return Err(vm.type_error(msg!("integer needed")));
@@ -363,7 +327,7 @@ fn small_int_into(vm: &mut Vm, i: i64, spec: &Spec, out: &mut Out) -> PyResult<(
     if padn == 0 {
         return out.bytes(vm, &buf[k..]);
     }
-    if spec.align == Some('<') {
+    if spec.align == b'<' {
         out.bytes(vm, &buf[k..])?;
         return put_n(vm, out, ' ', padn);
     }

@@ -769,7 +769,7 @@ fn gc_body(v: &mut Vm) {
 
 /// All parts of `s` split from the left (see `Splitter`).
 fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
-    let mut sp = crate::types::str_methods::Splitter::new(max);
+    let mut sp = crate::types::str_methods::Splitter::new(max, false);
     let mut out = Vec::new();
     while let Some((a, b)) = sp.next(s, sep) {
         out.push(&s[a..b]);
@@ -779,7 +779,7 @@ fn split_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]>
 
 /// All parts of `s` split from the right, in left-to-right order.
 fn rsplit_parts<'a>(s: &'a [u8], sep: Option<&[u8]>, max: isize) -> Vec<&'a [u8]> {
-    let mut sp = crate::types::str_methods::RSplitter::new(max);
+    let mut sp = crate::types::str_methods::Splitter::new(max, true);
     let mut out = Vec::new();
     while let Some((a, b)) = sp.next(s, sep) {
         out.push(&s[a..b]);

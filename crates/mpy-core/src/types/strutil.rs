@@ -596,7 +596,7 @@ pub fn char_len(s: &[u8]) -> usize {
 ///
 /// Errors: `MemoryError` (buffers only).
 pub fn repr_str(vm: &mut Vm, s: &str, out: &mut Out) -> PyResult<()> {
-    repr_quoted(vm, s.as_bytes(), true, out)
+    repr_quoted(vm, s.as_bytes(), 1, out)
 }
 
 /// Writes `b'...'` for bytes content (CPython's quoting: printable ASCII
@@ -606,14 +606,16 @@ pub fn repr_str(vm: &mut Vm, s: &str, out: &mut Out) -> PyResult<()> {
 /// Errors: `MemoryError` (buffers only).
 pub fn repr_bytes(vm: &mut Vm, b: &[u8], out: &mut Out) -> PyResult<()> {
     out.bytes(vm, b"b")?;
-    repr_quoted(vm, b, false, out)
+    repr_quoted(vm, b, 0, out)
 }
 
-/// [`repr_str`] and [`repr_bytes`]'s one body: the quoted text of `b`,
-/// read as UTF-8 code points when `text` (then valid UTF-8), else as
-/// bytes.
-fn repr_quoted(vm: &mut Vm, b: &[u8], text: bool, out: &mut Out) -> PyResult<()> {
-    let q = if has_byte(b, b'\'') && !has_byte(b, b'"') { b'"' } else { b'\'' };
+/// [`repr_str`] and [`repr_bytes`]'s one body (and that of
+/// [`crate::runtime::print::Arg::Quoted`]): the quoted text of `b`, read as
+/// UTF-8 code points when `mode` is 1 (then valid UTF-8), else as bytes;
+/// mode 2 always quotes with `'`.
+pub fn repr_quoted(vm: &mut Vm, b: &[u8], mode: u8, out: &mut Out) -> PyResult<()> {
+    let text = mode == 1;
+    let q = if mode < 2 && has_byte(b, b'\'') && !has_byte(b, b'"') { b'"' } else { b'\'' };
     out.bytes(vm, &[q])?;
     let mut run = 0;
     let mut i = 0;
