@@ -632,15 +632,16 @@ pub enum ExprKind {
     },
 }
 
-/// The kind of an [`ExprKind::Comp`].
+/// The kind of an [`ExprKind::Comp`] (in the order of the comprehension
+/// scope kinds, so the compiler maps one to the other with an add).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CompKind {
     /// `[elt for ...]`.
     List,
-    /// `{elt for ...}`.
-    Set,
     /// `{key: value for ...}`.
     Dict,
+    /// `{elt for ...}`.
+    Set,
     /// `(elt for ...)`.
     Generator,
 }
