@@ -40,15 +40,21 @@ pub(crate) enum Node<'a> {
     Comp(&'a ast::Expr),
 }
 
-/// Loop context for `break`/`continue`.
+/// Loop context for `break`/`continue`: two words, returned in
+/// registers (the loops save and restore it around their bodies).
 #[derive(Clone, Copy)]
 pub(crate) struct LoopCtx {
-    pub break_label: Label,
-    pub continue_label: Label,
+    /// The `break` label; the `continue` label is the next one
+    /// ([`Label`]`::MAX`: not in a loop).
+    pub brk: Label,
+    /// Exception level at the loop's start, shifted left by one; bit 0:
     /// `break` must pop a for-iterator (4 slots).
-    pub break_from_for: bool,
-    /// Exception level at the loop's start.
-    pub except_level: u32,
+    pub level: u32,
+}
+
+impl LoopCtx {
+    /// No loop.
+    pub const NONE: LoopCtx = LoopCtx { brk: Label::MAX, level: 0 };
 }
 
 /// Names bound with `X = const(...)`: values in definition order with a
@@ -204,7 +210,7 @@ pub(crate) struct Compiler<'a> {
     pub scopes: Vec<Scope<'a>>,
     pub next_label: u32,
     pub except_level: u32,
-    pub loop_ctx: Option<LoopCtx>,
+    pub loop_ctx: LoopCtx,
     pub opts: &'a CompileOptions,
     /// Native stack bound (see [`crate::stack`]).
     pub stack: StackGuard,
@@ -267,7 +273,7 @@ impl<'a> Compiler<'a> {
             cur: 0,
             e: Emitter::new(mem),
             next_label: 0,
-            loop_ctx: None,
+            loop_ctx: LoopCtx::NONE,
             except_level: 0,
             consts: ConstNames::default(),
             error: None,
@@ -616,7 +622,7 @@ impl<'a> Compiler<'a> {
         self.e.start_pass(pass);
         self.e.record_lines = self.opts.opt_level < 3 && self.source_lines;
         self.next_label = 0;
-        self.loop_ctx = None;
+        self.loop_ctx = LoopCtx::NONE;
         self.except_level = 0;
         self.child_cursor = 0;
         let name = self.scope_at(idx).name;

@@ -171,17 +171,19 @@ impl<'a> Compiler<'a> {
                 self.e.op(op::POP_TOP);
             }
             StmtKind::Pass => {}
-            StmtKind::Break | StmtKind::Continue => match self.loop_ctx {
-                None => self.syntax_error(Msg::BreakContinueOutsideLoop, line),
-                Some(l) => {
-                    let depth = self.except_level - l.except_level;
-                    if matches!(s.kind, StmtKind::Break) {
-                        self.unwind_jump(l.break_label, depth, l.break_from_for);
-                    } else {
-                        self.unwind_jump(l.continue_label, depth, false);
-                    }
+            StmtKind::Break | StmtKind::Continue => {
+                let l = self.loop_ctx;
+                if l.brk == Label::MAX {
+                    self.syntax_error(Msg::BreakContinueOutsideLoop, line);
+                    return;
                 }
-            },
+                let depth = self.except_level - (l.level >> 1);
+                if matches!(s.kind, StmtKind::Break) {
+                    self.unwind_jump(l.brk, depth, l.level & 1 != 0);
+                } else {
+                    self.unwind_jump(l.brk + 1, depth, false);
+                }
+            }
         }
     }
 
@@ -430,35 +432,33 @@ impl<'a> Compiler<'a> {
 
     // ---- loops ----------------------------------------------------------------
 
-    fn start_loop(&mut self, from_for: bool) -> (Option<LoopCtx>, LoopCtx) {
-        let ctx = LoopCtx {
-            break_label: self.new_label(),
-            continue_label: self.new_label(),
-            break_from_for: from_for,
-            except_level: self.except_level,
-        };
-        let old = self.loop_ctx.replace(ctx);
-        (old, ctx)
+    /// Enters a loop: its `break` and `continue` labels are the next two
+    /// (`self.loop_ctx.brk` and the one after). Returns the enclosing
+    /// loop's context, restored when the body ends.
+    fn start_loop(&mut self, from_for: bool) -> LoopCtx {
+        let ctx = LoopCtx { brk: self.new_labels(2), level: self.except_level << 1 | u32::from(from_for) };
+        core::mem::replace(&mut self.loop_ctx, ctx)
     }
 
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: Option<&'a [Stmt]>) {
-        let (old, ctx) = self.start_loop(false);
+        let old = self.start_loop(false);
+        let brk = self.loop_ctx.brk;
         let t = self.const_truth(test);
         if t != Some(false) {
             let top = self.new_label();
             if t != Some(true) {
-                self.e.jump(op::JUMP, ctx.continue_label);
+                self.e.jump(op::JUMP, brk + 1);
             }
             self.e.label(top);
             self.stmts(body);
-            self.e.label(ctx.continue_label);
+            self.e.label(brk + 1);
             self.c_if_cond(test, true, top);
         }
         self.loop_ctx = old;
         if let Some(b) = orelse {
             self.stmts(b);
         }
-        self.e.label(ctx.break_label);
+        self.e.label(brk);
     }
 
     /// Range arguments (start, end, step) if `iter` is `range(...)` in the
@@ -501,22 +501,23 @@ impl<'a> Compiler<'a> {
             self.for_range(target, start, end, step, step_v, body, orelse);
             return;
         }
-        let (old, ctx) = self.start_loop(true);
+        let old = self.start_loop(true);
+        let brk = self.loop_ctx.brk;
         let pop_label = self.new_label();
         self.expr(iter);
         self.e.op(op::GET_ITER_STACK);
-        self.e.label(ctx.continue_label);
+        self.e.label(brk + 1);
         self.e.jump(op::FOR_ITER, pop_label);
         self.assign(target);
         self.stmts(body);
-        self.e.jump(op::JUMP, ctx.continue_label);
+        self.e.jump(op::JUMP, brk + 1);
         self.e.label(pop_label);
         self.e.adjust_stack(-4);
         self.loop_ctx = old;
         if let Some(b) = orelse {
             self.stmts(b);
         }
-        self.e.label(ctx.break_label);
+        self.e.label(brk);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -530,7 +531,8 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         orelse: Option<&'a [Stmt]>,
     ) {
-        let (old, ctx) = self.start_loop(false);
+        let old = self.start_loop(false);
+        let brk = self.loop_ctx.brk;
         let top = self.new_label();
         let entry = self.new_label();
         let end_small = self.fold(end).map(|v| self.is_small_int(&v)).unwrap_or(false);
@@ -547,7 +549,7 @@ impl<'a> Compiler<'a> {
         self.e.op(op::DUP_TOP);
         self.assign(target);
         self.stmts(body);
-        self.e.label(ctx.continue_label);
+        self.e.label(brk + 1);
         match step {
             Some(s) => self.expr(s),
             None => self.e.load_small_int(1),
@@ -576,7 +578,7 @@ impl<'a> Compiler<'a> {
             self.e.adjust_stack(1 + i32::from(end_on_stack));
             end_label = Some(l);
         }
-        self.e.label(ctx.break_label);
+        self.e.label(brk);
         self.e.op(op::POP_TOP);
         if end_on_stack {
             self.e.op(op::POP_TOP);
@@ -586,7 +588,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(crate) fn loop_start_for_async(&mut self) -> (Option<LoopCtx>, LoopCtx) {
+    pub(crate) fn loop_start_for_async(&mut self) -> LoopCtx {
         self.start_loop(false)
     }
 
