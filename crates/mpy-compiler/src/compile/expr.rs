@@ -542,25 +542,37 @@ impl<'a> Compiler<'a> {
     pub(crate) fn call_args(&mut self, args: &'a [Arg], method: bool, extra: u32) {
         let mut n_pos = extra;
         let mut n_kw = 0u32;
-        let mut star = false;
+        let mut star_seen = false;
         let mut dbl = false;
         let mut bitmap: i64 = 0;
         for (i, a) in args.iter().enumerate() {
             match a {
-                Arg::Starred(x) => {
-                    if dbl {
-                        self.syntax_error(Msg::StarArgAfterDoubleStar, x.line());
-                        return;
-                    }
+                Arg::Starred(x) | Arg::Positional(x) => {
+                    let star = matches!(a, Arg::Starred(_));
+                    // (A `**` argument counts as a keyword too.)
                     if n_kw > 0 {
-                        self.syntax_error(Msg::StarArgAfterKwarg, x.line());
+                        // One site for the four messages, in `Msg`'s order:
+                        // `*`/positional, after `**`/after a keyword.
+                        let k = Msg::StarArgAfterDoubleStar as u8 + 2 * u8::from(!star) + u8::from(!dbl);
+                        self.syntax_error_nth(k, x.line());
                         return;
                     }
-                    star = true;
-                    if i < 62 {
-                        bitmap |= 1i64 << i;
+                    if star {
+                        star_seen = true;
+                        if i < 62 {
+                            bitmap |= 1i64 << i;
+                        }
+                        self.expr(x);
+                    } else {
+                        match &x.kind {
+                            // A bare generator argument (only possible as the
+                            // sole argument) is compiled without setting its line.
+                            ExprKind::Comp { kind: CompKind::Generator, .. } if !x.parenthesized() && args.len() == 1 => {
+                                self.expr_node(x)
+                            }
+                            _ => self.expr(x),
+                        }
                     }
-                    self.expr(x);
                     n_pos += 1;
                 }
                 Arg::DoubleStarred(x) => {
@@ -574,28 +586,11 @@ impl<'a> Compiler<'a> {
                     self.expr(x);
                     n_kw += 1;
                 }
-                Arg::Positional(x) => {
-                    if dbl {
-                        self.syntax_error(Msg::PositionalArgAfterDoubleStar, x.line());
-                        return;
-                    }
-                    if n_kw > 0 {
-                        self.syntax_error(Msg::PositionalArgAfterKeywordArg, x.line());
-                        return;
-                    }
-                    match &x.kind {
-                        // A bare generator argument (only possible as the
-                        // sole argument) is compiled without setting its line.
-                        ExprKind::Comp { kind: CompKind::Generator, .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
-                        _ => self.expr(x),
-                    }
-                    n_pos += 1;
-                }
             }
         }
         let arg = n_pos | (n_kw << 8);
         let base = n_pos as i32 + 2 * n_kw as i32;
-        if star || dbl {
+        if star_seen || dbl {
             self.e.load_small_int(bitmap);
             if method {
                 self.e.op_uint(op::CALL_METHOD_VAR_KW, arg, -(base + 2));

@@ -144,10 +144,13 @@ pub(crate) enum Msg {
     /// `* arg after **`
     StarArgAfterDoubleStar,
     /// `* arg after kwarg`
+    #[allow(dead_code)] // Numbered by `call_args`.
     StarArgAfterKwarg,
     /// `positional arg after **`
+    #[allow(dead_code)] // Numbered by `call_args`.
     PositionalArgAfterDoubleStar,
     /// `positional arg after keyword arg`
+    #[allow(dead_code)] // Numbered by `call_args`.
     PositionalArgAfterKeywordArg,
 }
 
@@ -180,17 +183,17 @@ positional arg after **\0\
 positional arg after keyword arg\0";
 
 impl Msg {
-    /// The message text.
+    /// The text of message number `k`.
     #[cold]
     #[inline(never)]
-    fn text(self) -> &'static str {
-        let (mut start, mut k) = (0, 0);
+    fn text(k: u8) -> &'static str {
+        let (mut start, mut n) = (0, 0);
         for (i, &c) in MSGS.as_bytes().iter().enumerate() {
             if c == 0 {
-                if k == self as u8 {
+                if n == k {
                     return MSGS.get(start..i).unwrap_or("");
                 }
-                k += 1;
+                n += 1;
                 start = i + 1;
             }
         }
@@ -289,8 +292,15 @@ impl<'a> Compiler<'a> {
 
     /// Records a SyntaxError (only the first one is kept).
     pub fn syntax_error(&mut self, msg: Msg, line: u32) {
+        self.syntax_error_nth(msg as u8, line);
+    }
+
+    /// [`Compiler::syntax_error`] with message number `k` of [`MSGS`]
+    /// (for a caller that computes which of neighbouring messages).
+    #[inline(never)]
+    pub fn syntax_error_nth(&mut self, k: u8, line: u32) {
         if self.error.is_none() {
-            self.error = Some(CompileError::syntax(msg.text(), line));
+            self.error = Some(CompileError::syntax(Msg::text(k), line));
             self.error_scope = Some(self.cur);
         }
     }
@@ -298,7 +308,7 @@ impl<'a> Compiler<'a> {
     /// Records an error MicroPython's parser reports (no block name).
     pub fn parse_error(&mut self, msg: Msg, line: u32) {
         if self.error.is_none() {
-            self.error = Some(CompileError::syntax(msg.text(), line));
+            self.error = Some(CompileError::syntax(Msg::text(msg as u8), line));
             self.error_scope = None;
         }
     }
