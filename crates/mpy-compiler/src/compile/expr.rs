@@ -393,15 +393,10 @@ impl<'a> Compiler<'a> {
                 if self.scope_at(i).kind.is_func_like() {
                     self.scope_at_mut(i).modify(mem, target);
                     if self.scope().ids[j].kind == IdKind::Undecided {
-                        self.scope_mut().ids[j].kind = IdKind::GlobalImplicit;
-                        let cur = self.cur;
-                        crate::scope::check_to_close_over(mem, &mut self.scopes, cur, j);
+                        self.close_over(j);
                     }
                 } else {
-                    self.scope_mut().ids[j].kind = IdKind::GlobalExplicit;
-                    if let Some(k) = self.scope_at(0).find(target) {
-                        self.scope_at_mut(0).ids[k].kind = IdKind::GlobalExplicit;
-                    }
+                    self.make_global(j, target);
                 }
                 return;
             }

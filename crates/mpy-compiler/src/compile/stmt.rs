@@ -659,15 +659,9 @@ impl<'a> Compiler<'a> {
                     self.syntax_error(Msg::IdentifierRedefinedAsGlobal, line);
                     return;
                 }
-                self.scope_mut().ids[i].kind = IdKind::GlobalExplicit;
-                if let Some(j) = self.scope_at(0).find(n) {
-                    self.scope_at_mut(0).ids[j].kind = IdKind::GlobalExplicit;
-                }
+                self.make_global(i, n);
             } else if kind == IdKind::Undecided {
-                self.scope_mut().ids[i].kind = IdKind::GlobalImplicit;
-                let cur = self.cur;
-                crate::scope::check_to_close_over(mem, &mut self.scopes, cur, i);
-                if self.scope().ids[i].kind == IdKind::GlobalImplicit {
+                if self.close_over(i) == IdKind::GlobalImplicit {
                     self.syntax_error(Msg::NoBindingForNonlocalFound, line);
                     return;
                 }
@@ -676,6 +670,35 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// Makes identifier `i` (named `name`) of the current scope an
+    /// explicit global, and the module's own `name` too if it has one.
+    #[inline(never)]
+    pub(crate) fn make_global(&mut self, i: usize, name: &str) {
+        if let Some(id) = self.scope_mut().ids.get_mut(i) {
+            id.kind = IdKind::GlobalExplicit;
+        }
+        if let Some(j) = self.scope_at(0).find(name) {
+            if let Some(id) = self.scope_at_mut(0).ids.get_mut(j) {
+                id.kind = IdKind::GlobalExplicit;
+            }
+        }
+    }
+
+    /// Binds identifier `i` of the current scope to a variable of an
+    /// enclosing function if there is one (it stays an implicit global
+    /// otherwise); returns its kind then.
+    #[inline(never)]
+    pub(crate) fn close_over(&mut self, i: usize) -> IdKind {
+        if let Some(id) = self.scope_mut().ids.get_mut(i) {
+            id.kind = IdKind::GlobalImplicit;
+        }
+        let (mem, cur) = (self.mem, self.cur);
+        crate::scope::check_to_close_over(mem, &mut self.scopes, cur, i);
+        self.scope().ids.get(i).map_or(IdKind::GlobalImplicit, |id| id.kind)
     }
 }
 
