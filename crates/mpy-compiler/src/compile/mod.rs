@@ -552,10 +552,13 @@ impl<'a> Compiler<'a> {
     /// later the opcode of its kind is written. (One body on the boards.)
     #[cfg_attr(target_os = "none", inline(never))]
     fn name_op(&mut self, name: &'a str, k: usize) {
-        const GLOBAL: [u8; 3] = [op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL];
-        const NAME: [u8; 3] = [op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME];
-        const FAST: [u8; 3] = [op::LOAD_FAST_N, op::STORE_FAST_N, op::DELETE_FAST];
-        const DEREF: [u8; 3] = [op::LOAD_DEREF, op::STORE_DEREF, op::DELETE_DEREF];
+        // Load, store, delete for globals, names, fast locals, cells.
+        const OPS: [u8; 12] = [
+            op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL,
+            op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME,
+            op::LOAD_FAST_N, op::STORE_FAST_N, op::DELETE_FAST,
+            op::LOAD_DEREF, op::STORE_DEREF, op::DELETE_DEREF,
+        ];
         if self.pass() == Pass::Scope {
             let mem = self.mem;
             let s = self.scope_mut();
@@ -567,21 +570,22 @@ impl<'a> Compiler<'a> {
             return;
         }
         let s = self.scope();
-        let (kind, n) = match s.find(name) {
-            Some(i) => (s.ids[i].kind, s.ids[i].local_num),
+        let (kind, n) = match s.find(name).and_then(|i| s.ids.get(i)) {
+            Some(id) => (id.kind, id.local_num),
             None => (IdKind::GlobalImplicit, 0),
         };
-        let (ops, slot) = match kind {
-            IdKind::GlobalExplicit => (GLOBAL, false),
-            IdKind::Local => (FAST, true),
-            IdKind::Cell | IdKind::Free => (DEREF, true),
-            _ if s.kind.is_func_like() => (GLOBAL, false),
-            _ => (NAME, false),
+        // The row of `OPS`.
+        let row = match kind {
+            IdKind::GlobalExplicit => 0,
+            IdKind::Local => 2,
+            IdKind::Cell | IdKind::Free => 3,
+            _ if s.kind.is_func_like() => 0,
+            _ => 1,
         };
-        let o = ops.get(k).copied().unwrap_or(0);
-        if !slot {
+        let o = OPS.get(row * 3 + k).copied().unwrap_or(0);
+        if row < 2 {
             self.op_q(o, name);
-        } else if ops == FAST && k < 2 && n < 16 {
+        } else if row == 2 && k < 2 && n < 16 {
             // LOAD_FAST_MULTI, STORE_FAST_MULTI
             let base = if k == 0 { op::LOAD_FAST_MULTI } else { op::STORE_FAST_MULTI };
             self.e.op(base + n as u8);
