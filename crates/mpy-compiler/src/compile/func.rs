@@ -281,9 +281,10 @@ impl<'a> Compiler<'a> {
         self.load_const_str_qstr(&c.name);
         self.store_id("__qualname__");
         self.stmts(&c.body);
-        let cell = self.scope().find("__class__").map(|i| (self.scope().ids[i].kind, self.scope().ids[i].local_num));
+        // (Names are unique in a scope: the first `__class__` is the one.)
+        let cell = self.scope().ids.iter().find(|id| crate::is(id.name, "__class__"));
         match cell {
-            Some((IdKind::Cell, n)) => self.load_fast(n),
+            Some(id) if id.kind == IdKind::Cell => self.load_fast(id.local_num),
             _ => self.e.op(op::LOAD_CONST_NONE),
         }
         self.e.op(op::RETURN_VALUE);
