@@ -440,6 +440,16 @@ impl<'a> Compiler<'a> {
         core::mem::replace(&mut self.loop_ctx, ctx)
     }
 
+    /// Ends a loop started by [`Compiler::start_loop`]: the enclosing
+    /// loop's context `old` comes back, then the `else` body and the
+    /// `break` label.
+    pub(crate) fn end_loop(&mut self, old: LoopCtx, orelse: Option<&'a [Stmt]>) {
+        let brk = self.loop_ctx.brk;
+        self.loop_ctx = old;
+        self.stmts(orelse.unwrap_or_default());
+        self.e.label(brk);
+    }
+
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: Option<&'a [Stmt]>) {
         let old = self.start_loop(false);
         let brk = self.loop_ctx.brk;
@@ -454,11 +464,7 @@ impl<'a> Compiler<'a> {
             self.e.label(brk + 1);
             self.c_if_cond(test, true, top);
         }
-        self.loop_ctx = old;
-        if let Some(b) = orelse {
-            self.stmts(b);
-        }
-        self.e.label(brk);
+        self.end_loop(old, orelse);
     }
 
     /// Range arguments (start, end, step) if `iter` is `range(...)` in the
@@ -513,11 +519,7 @@ impl<'a> Compiler<'a> {
         self.e.jump(op::JUMP, brk + 1);
         self.e.label(pop_label);
         self.e.adjust_stack(-4);
-        self.loop_ctx = old;
-        if let Some(b) = orelse {
-            self.stmts(b);
-        }
-        self.e.label(brk);
+        self.end_loop(old, orelse);
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -195,12 +195,8 @@ impl<'a> Compiler<'a> {
         self.seq(STOP, base);
         self.stmts(body);
         self.e.jump(op::JUMP, brk + 1);
-        self.loop_ctx = old;
         self.e.label(base);
-        if let Some(b) = orelse {
-            self.stmts(b);
-        }
-        self.e.label(brk);
+        self.end_loop(old, orelse);
         self.e.op(op::POP_TOP);
     }
 }
