@@ -28,8 +28,7 @@ impl<'a> Compiler<'a> {
         }
         let line = s.line;
         let first_line = match &s.kind {
-            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line()).unwrap_or(line),
-            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line()).unwrap_or(line),
+            StmtKind::FunctionDef(f) | StmtKind::ClassDef(f) => f.decorators.first().map_or(line, |d| d.line()),
             _ => line,
         };
         if !self.is_hidden_const_def(s) {
