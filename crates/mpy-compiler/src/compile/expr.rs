@@ -585,18 +585,14 @@ impl<'a> Compiler<'a> {
         }
         let arg = n_pos | (n_kw << 8);
         let base = n_pos as i32 + 2 * n_kw as i32;
-        if star_seen || dbl {
+        // CALL_FUNCTION, CALL_METHOD (which pops the method's object too),
+        // each followed by its _VAR_KW form (which pops the bitmap too).
+        let var = star_seen || dbl;
+        if var {
             self.e.load_small_int(bitmap);
-            if method {
-                self.e.op_uint(op::CALL_METHOD_VAR_KW, arg, -(base + 2));
-            } else {
-                self.e.op_uint(op::CALL_FUNCTION_VAR_KW, arg, -(base + 1));
-            }
-        } else if method {
-            self.e.op_uint(op::CALL_METHOD, arg, -(base + 1));
-        } else {
-            self.e.op_uint(op::CALL_FUNCTION, arg, -base);
         }
+        let o = op::CALL_FUNCTION + 2 * u8::from(method) + u8::from(var);
+        self.e.op_uint(o, arg, -(base + i32::from(method) + i32::from(var)));
     }
 
     // ---- conditions -----------------------------------------------------------

@@ -69,16 +69,13 @@ impl<'a> Compiler<'a> {
         self.e.next_child += 1;
         let _ = self.mem.push(&mut self.e.children, child as u32);
         let has_def = n_pos_def > 0 || n_kw_def > 0;
+        // MAKE_FUNCTION, MAKE_CLOSURE, each followed by its _DEFARGS form
+        // (which pops the defaults: two values).
+        let stack = 1 - 2 * i32::from(has_def) - nfree as i32;
         if nfree == 0 {
-            if has_def {
-                self.e.op_uint(op::MAKE_FUNCTION_DEFARGS, idx, -1);
-            } else {
-                self.e.op_uint(op::MAKE_FUNCTION, idx, 1);
-            }
-        } else if has_def {
-            self.e.op_uint_byte(op::MAKE_CLOSURE_DEFARGS, idx, nfree as u8, -1 - nfree as i32);
+            self.e.op_uint(op::MAKE_FUNCTION + u8::from(has_def), idx, stack);
         } else {
-            self.e.op_uint_byte(op::MAKE_CLOSURE, idx, nfree as u8, 1 - nfree as i32);
+            self.e.op_uint_byte(op::MAKE_CLOSURE + u8::from(has_def), idx, nfree as u8, stack);
         }
     }
 
