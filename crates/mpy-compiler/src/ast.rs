@@ -633,7 +633,8 @@ pub enum ExprKind {
 }
 
 /// The kind of an [`ExprKind::Comp`] (in the order of the comprehension
-/// scope kinds, so the compiler maps one to the other with an add).
+/// scope kinds, so the compiler maps one to the other with an add; list,
+/// dict, set are also the low bits of their STORE_COMP operand).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CompKind {
     /// `[elt for ...]`.

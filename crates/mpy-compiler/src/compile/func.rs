@@ -343,29 +343,26 @@ impl<'a> Compiler<'a> {
             self.comp_iter(e, &gens[1..], depth + 1);
         } else {
             let ExprKind::Comp { kind, elt, .. } = &e.kind else { return };
-            match kind {
-                CompKind::Generator => {
-                    self.expr(elt);
-                    self.e.op(op::YIELD_VALUE);
-                    self.e.op(op::POP_TOP);
-                }
-                CompKind::List => {
-                    self.expr(elt);
-                    self.e.op_uint(op::STORE_COMP, (4 * depth + 5) << 2, -1);
-                }
-                CompKind::Set => {
-                    self.expr(elt);
-                    self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 2, -1);
-                }
-                CompKind::Dict => {
+            if *kind == CompKind::Generator {
+                self.expr(elt);
+                self.e.op(op::YIELD_VALUE);
+                self.e.op(op::POP_TOP);
+            } else {
+                let dict = *kind == CompKind::Dict;
+                match &elt.kind {
                     // The value, then the key.
-                    if let ExprKind::Dict(kv) = &elt.kind {
+                    ExprKind::Dict(kv) if dict => {
                         for x in kv.iter().rev() {
                             self.expr(x);
                         }
                     }
-                    self.e.op_uint(op::STORE_COMP, ((4 * depth + 6) << 2) | 1, -2);
+                    _ => self.expr(elt),
                 }
+                // The collection's stack slot below the iterators and the
+                // item(s), then its kind in the low bits: list 0, dict 1,
+                // set 2 (`CompKind`'s order).
+                let slot = 4 * depth + 5 + u32::from(dict);
+                self.e.op_uint(op::STORE_COMP, slot << 2 | *kind as u32, -1 - i32::from(dict));
             }
         }
         self.e.jump(op::JUMP, l_top);
