@@ -452,13 +452,11 @@ impl<'a> Compiler<'a> {
                 self.e.set_line(index.line());
                 self.expr_or_none(lower.as_deref());
                 self.expr_or_none(upper.as_deref());
-                match step {
-                    Some(x) => {
-                        self.expr(x);
-                        self.e.op_uint(op::BUILD_SLICE, 3, -2);
-                    }
-                    None => self.e.op_uint(op::BUILD_SLICE, 2, -1),
+                if let Some(x) = step {
+                    self.expr(x);
                 }
+                let n = 2 + u32::from(step.is_some());
+                self.e.op_uint(op::BUILD_SLICE, n, 1 - n as i32);
             }
             ExprKind::Tuple(items) if !self.folds(index) => {
                 self.e.set_line(index.line());
