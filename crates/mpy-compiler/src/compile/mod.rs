@@ -631,6 +631,17 @@ impl<'a> Compiler<'a> {
             .map_or("*", |id| id.name)
     }
 
+    /// Qstr `i` of scope `idx`'s prelude: its name (0), then its
+    /// argument names ([`Compiler::arg_name`]).
+    #[inline(never)]
+    fn prelude_qstr(&mut self, idx: usize, i: u32) -> u32 {
+        let a = match i.checked_sub(1) {
+            None => self.scope_at(idx).name,
+            Some(j) => self.arg_name(idx, j),
+        };
+        self.t.qstr(self.mem, a)
+    }
+
     fn run_pass(&mut self, idx: usize, pass: Pass) {
         self.cur = idx;
         self.e.start_pass(pass);
@@ -639,13 +650,10 @@ impl<'a> Compiler<'a> {
         self.loop_ctx = LoopCtx::NONE;
         self.except_level = 0;
         self.child_cursor = 0;
-        let name = self.scope_at(idx).name;
-        self.t.qstr(self.mem, name);
-        if pass != Pass::Scope {
-            for i in 0..self.n_arg_names(idx) {
-                let a = self.arg_name(idx, i);
-                self.t.qstr(self.mem, a);
-            }
+        // The name, then (after the scope pass) the argument names.
+        let n = if pass != Pass::Scope { self.n_arg_names(idx) } else { 0 };
+        for i in 0..=n {
+            self.prelude_qstr(idx, i);
         }
         match self.scope_at(idx).node {
             Node::Module(m) => self.compile_module_body(m),
@@ -677,23 +685,19 @@ impl<'a> Compiler<'a> {
         };
         let n_cells = s.ids.iter().filter(|id| id.kind == IdKind::Cell).count();
         let lines = crate::emit::encode_lines(mem, &self.e.lines)?;
-        let name = s.name;
         let n_args = self.n_arg_names(idx);
         // The info block: name and argument qstrs, then the line table;
         // its size is written first.
         let mut n_info = lines.len();
         for i in 0..=n_args {
-            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
-            n_info += vuint_len(self.t.qstr(mem, a));
+            n_info += vuint_len(self.prelude_qstr(idx, i));
         }
-        let code = &self.e.code;
         // Signature and prelude size: at most 33 bytes each.
-        let mut out: Vec<u8> = mem.with_capacity(70 + n_info + n_cells + code.len())?;
+        let mut out: Vec<u8> = mem.with_capacity(70 + n_info + n_cells + self.e.code.len())?;
         sig.encode(&mut out);
         encode_prelude_size(&mut out, n_info as u32, n_cells as u32);
         for i in 0..=n_args {
-            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
-            let q = self.t.qstr(mem, a);
+            let q = self.prelude_qstr(idx, i);
             encode_vuint(&mut out, q);
         }
         out.extend_from_slice(&lines);
@@ -703,7 +707,7 @@ impl<'a> Compiler<'a> {
                 out.push(id.local_num as u8);
             }
         }
-        mem.extend(&mut out, code)?;
+        mem.extend(&mut out, &self.e.code)?;
         self.e.finish_scope();
         Ok(out)
     }
