@@ -138,7 +138,7 @@ impl<'a> Compiler<'a> {
         }
         self.make_function(child, np, nk);
         for _ in 0..n_calls {
-            self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+            self.call1();
         }
         self.store_id(&f.name);
     }
@@ -161,7 +161,7 @@ impl<'a> Compiler<'a> {
         self.load_const_str_qstr(&c.name);
         self.call_args(&c.bases, false, 2);
         for _ in &c.decorators {
-            self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+            self.call1();
         }
         self.store_id(&c.name);
     }
@@ -187,7 +187,7 @@ impl<'a> Compiler<'a> {
         if kind == ScopeKind::GenExpr {
             self.e.op(op::GET_ITER);
         }
-        self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+        self.call1();
     }
 
     // ---- scope bodies ---------------------------------------------------------

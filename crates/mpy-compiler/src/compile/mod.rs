@@ -594,6 +594,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// CALL_FUNCTION with one positional argument (decorators, the REPL
+    /// printer, `AssertionError(msg)`, a comprehension's iterable).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub fn call1(&mut self) {
+        self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+    }
+
     // ---- exception levels ---------------------------------------------------
 
     /// Enters a block that pushes an exception handler (try, with): the

@@ -143,7 +143,7 @@ impl<'a> Compiler<'a> {
                 self.op_q(op::LOAD_GLOBAL, "AssertionError");
                 if let Some(m) = msg {
                     self.expr(m);
-                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                    self.call1();
                 }
                 self.e.op(op::RAISE_OBJ);
                 self.e.label(l_end);
@@ -165,7 +165,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(e);
                 if repl {
-                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                    self.call1();
                 }
                 self.e.op(op::POP_TOP);
             }
