@@ -297,7 +297,7 @@ impl<'a> Compiler<'a> {
 
     /// [`Compiler::syntax_error`] with message number `k` of [`MSGS`]
     /// (for a caller that computes which of neighbouring messages).
-    #[inline(never)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn syntax_error_nth(&mut self, k: u8, line: u32) {
         if self.error.is_none() {
             self.error = Some(CompileError::syntax(Msg::text(k), line));
@@ -640,7 +640,7 @@ impl<'a> Compiler<'a> {
 
     /// Qstr `i` of scope `idx`'s prelude: its name (0), then its
     /// argument names ([`Compiler::arg_name`]).
-    #[inline(never)]
+    #[cfg_attr(target_os = "none", inline(never))]
     fn prelude_qstr(&mut self, idx: usize, i: u32) -> u32 {
         let a = match i.checked_sub(1) {
             None => self.scope_at(idx).name,

@@ -677,7 +677,7 @@ impl<'a> Compiler<'a> {
 impl<'a> Compiler<'a> {
     /// Makes identifier `i` (named `name`) of the current scope an
     /// explicit global, and the module's own `name` too if it has one.
-    #[inline(never)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub(crate) fn make_global(&mut self, i: usize, name: &str) {
         if let Some(id) = self.scope_mut().ids.get_mut(i) {
             id.kind = IdKind::GlobalExplicit;
@@ -692,7 +692,7 @@ impl<'a> Compiler<'a> {
     /// Binds identifier `i` of the current scope to a variable of an
     /// enclosing function if there is one (it stays an implicit global
     /// otherwise); returns its kind then.
-    #[inline(never)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub(crate) fn close_over(&mut self, i: usize) -> IdKind {
         if let Some(id) = self.scope_mut().ids.get_mut(i) {
             id.kind = IdKind::GlobalImplicit;
