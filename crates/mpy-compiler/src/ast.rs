@@ -493,6 +493,8 @@ impl Expr {
 /// The expression forms.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
+    /// A literal (numbers, strings, bytes, `None`, `True`, `False`, `...`).
+    Constant(Constant),
     /// An identifier (`print`, `__name__`, `True` is NOT a name: see
     /// [`Constant`]). `Name("__debug__")` is MicroPython's `__debug__`
     /// keyword: it only occurs in expression position (never as an
@@ -500,8 +502,6 @@ pub enum ExprKind {
     /// treats it as the constant `True` (`False` when optimising) and
     /// rejects assigning to it with `can't assign to expression`.
     Name(Ident),
-    /// A literal (numbers, strings, bytes, `None`, `True`, `False`, `...`).
-    Constant(Constant),
     /// `and` / `or` chain: `values.len() >= 2`, all joined by `op`.
     BoolOp {
         /// `And` or `Or`.
@@ -632,15 +632,17 @@ pub enum ExprKind {
     },
 }
 
-/// The kind of an [`ExprKind::Comp`].
+/// The kind of an [`ExprKind::Comp`] (in the order of the comprehension
+/// scope kinds, so the compiler maps one to the other with an add; list,
+/// dict, set are also the low bits of their STORE_COMP operand).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CompKind {
     /// `[elt for ...]`.
     List,
-    /// `{elt for ...}`.
-    Set,
     /// `{key: value for ...}`.
     Dict,
+    /// `{elt for ...}`.
+    Set,
     /// `(elt for ...)`.
     Generator,
 }

@@ -393,15 +393,10 @@ impl<'a> Compiler<'a> {
                 if self.scope_at(i).kind.is_func_like() {
                     self.scope_at_mut(i).modify(mem, target);
                     if self.scope().ids[j].kind == IdKind::Undecided {
-                        self.scope_mut().ids[j].kind = IdKind::GlobalImplicit;
-                        let cur = self.cur;
-                        crate::scope::check_to_close_over(mem, &mut self.scopes, cur, j);
+                        self.close_over(j);
                     }
                 } else {
-                    self.scope_mut().ids[j].kind = IdKind::GlobalExplicit;
-                    if let Some(k) = self.scope_at(0).find(target) {
-                        self.scope_at_mut(0).ids[k].kind = IdKind::GlobalExplicit;
-                    }
+                    self.make_global(j, target);
                 }
                 return;
             }
@@ -457,13 +452,11 @@ impl<'a> Compiler<'a> {
                 self.e.set_line(index.line());
                 self.expr_or_none(lower.as_deref());
                 self.expr_or_none(upper.as_deref());
-                match step {
-                    Some(x) => {
-                        self.expr(x);
-                        self.e.op_uint(op::BUILD_SLICE, 3, -2);
-                    }
-                    None => self.e.op_uint(op::BUILD_SLICE, 2, -1),
+                if let Some(x) = step {
+                    self.expr(x);
                 }
+                let n = 2 + u32::from(step.is_some());
+                self.e.op_uint(op::BUILD_SLICE, n, 1 - n as i32);
             }
             ExprKind::Tuple(items) if !self.folds(index) => {
                 self.e.set_line(index.line());
@@ -542,25 +535,37 @@ impl<'a> Compiler<'a> {
     pub(crate) fn call_args(&mut self, args: &'a [Arg], method: bool, extra: u32) {
         let mut n_pos = extra;
         let mut n_kw = 0u32;
-        let mut star = false;
+        let mut star_seen = false;
         let mut dbl = false;
         let mut bitmap: i64 = 0;
         for (i, a) in args.iter().enumerate() {
             match a {
-                Arg::Starred(x) => {
-                    if dbl {
-                        self.syntax_error(Msg::StarArgAfterDoubleStar, x.line());
-                        return;
-                    }
+                Arg::Starred(x) | Arg::Positional(x) => {
+                    let star = matches!(a, Arg::Starred(_));
+                    // (A `**` argument counts as a keyword too.)
                     if n_kw > 0 {
-                        self.syntax_error(Msg::StarArgAfterKwarg, x.line());
+                        // One site for the four messages, in `Msg`'s order:
+                        // `*`/positional, after `**`/after a keyword.
+                        let k = Msg::StarArgAfterDoubleStar as u8 + 2 * u8::from(!star) + u8::from(!dbl);
+                        self.syntax_error_nth(k, x.line());
                         return;
                     }
-                    star = true;
-                    if i < 62 {
-                        bitmap |= 1i64 << i;
+                    if star {
+                        star_seen = true;
+                        if i < 62 {
+                            bitmap |= 1i64 << i;
+                        }
+                        self.expr(x);
+                    } else {
+                        match &x.kind {
+                            // A bare generator argument (only possible as the
+                            // sole argument) is compiled without setting its line.
+                            ExprKind::Comp { kind: CompKind::Generator, .. } if !x.parenthesized() && args.len() == 1 => {
+                                self.expr_node(x)
+                            }
+                            _ => self.expr(x),
+                        }
                     }
-                    self.expr(x);
                     n_pos += 1;
                 }
                 Arg::DoubleStarred(x) => {
@@ -574,39 +579,18 @@ impl<'a> Compiler<'a> {
                     self.expr(x);
                     n_kw += 1;
                 }
-                Arg::Positional(x) => {
-                    if dbl {
-                        self.syntax_error(Msg::PositionalArgAfterDoubleStar, x.line());
-                        return;
-                    }
-                    if n_kw > 0 {
-                        self.syntax_error(Msg::PositionalArgAfterKeywordArg, x.line());
-                        return;
-                    }
-                    match &x.kind {
-                        // A bare generator argument (only possible as the
-                        // sole argument) is compiled without setting its line.
-                        ExprKind::Comp { kind: CompKind::Generator, .. } if !x.parenthesized() && args.len() == 1 => self.expr_node(x),
-                        _ => self.expr(x),
-                    }
-                    n_pos += 1;
-                }
             }
         }
         let arg = n_pos | (n_kw << 8);
         let base = n_pos as i32 + 2 * n_kw as i32;
-        if star || dbl {
+        // CALL_FUNCTION, CALL_METHOD (which pops the method's object too),
+        // each followed by its _VAR_KW form (which pops the bitmap too).
+        let var = star_seen || dbl;
+        if var {
             self.e.load_small_int(bitmap);
-            if method {
-                self.e.op_uint(op::CALL_METHOD_VAR_KW, arg, -(base + 2));
-            } else {
-                self.e.op_uint(op::CALL_FUNCTION_VAR_KW, arg, -(base + 1));
-            }
-        } else if method {
-            self.e.op_uint(op::CALL_METHOD, arg, -(base + 1));
-        } else {
-            self.e.op_uint(op::CALL_FUNCTION, arg, -base);
         }
+        let o = op::CALL_FUNCTION + 2 * u8::from(method) + u8::from(var);
+        self.e.op_uint(o, arg, -(base + i32::from(method) + i32::from(var)));
     }
 
     // ---- conditions -----------------------------------------------------------

@@ -69,16 +69,13 @@ impl<'a> Compiler<'a> {
         self.e.next_child += 1;
         let _ = self.mem.push(&mut self.e.children, child as u32);
         let has_def = n_pos_def > 0 || n_kw_def > 0;
+        // MAKE_FUNCTION, MAKE_CLOSURE, each followed by its _DEFARGS form
+        // (which pops the defaults: two values).
+        let stack = 1 - 2 * i32::from(has_def) - nfree as i32;
         if nfree == 0 {
-            if has_def {
-                self.e.op_uint(op::MAKE_FUNCTION_DEFARGS, idx, -1);
-            } else {
-                self.e.op_uint(op::MAKE_FUNCTION, idx, 1);
-            }
-        } else if has_def {
-            self.e.op_uint_byte(op::MAKE_CLOSURE_DEFARGS, idx, nfree as u8, -1 - nfree as i32);
+            self.e.op_uint(op::MAKE_FUNCTION + u8::from(has_def), idx, stack);
         } else {
-            self.e.op_uint_byte(op::MAKE_CLOSURE, idx, nfree as u8, 1 - nfree as i32);
+            self.e.op_uint_byte(op::MAKE_CLOSURE + u8::from(has_def), idx, nfree as u8, stack);
         }
     }
 
@@ -141,7 +138,7 @@ impl<'a> Compiler<'a> {
         }
         self.make_function(child, np, nk);
         for _ in 0..n_calls {
-            self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+            self.call1();
         }
         self.store_id(&f.name);
     }
@@ -164,7 +161,7 @@ impl<'a> Compiler<'a> {
         self.load_const_str_qstr(&c.name);
         self.call_args(&c.bases, false, 2);
         for _ in &c.decorators {
-            self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+            self.call1();
         }
         self.store_id(&c.name);
     }
@@ -190,7 +187,7 @@ impl<'a> Compiler<'a> {
         if kind == ScopeKind::GenExpr {
             self.e.op(op::GET_ITER);
         }
-        self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+        self.call1();
     }
 
     // ---- scope bodies ---------------------------------------------------------
@@ -281,9 +278,10 @@ impl<'a> Compiler<'a> {
         self.load_const_str_qstr(&c.name);
         self.store_id("__qualname__");
         self.stmts(&c.body);
-        let cell = self.scope().find("__class__").map(|i| (self.scope().ids[i].kind, self.scope().ids[i].local_num));
+        // (Names are unique in a scope: the first `__class__` is the one.)
+        let cell = self.scope().ids.iter().find(|id| crate::is(id.name, "__class__"));
         match cell {
-            Some((IdKind::Cell, n)) => self.load_fast(n),
+            Some(id) if id.kind == IdKind::Cell => self.load_fast(id.local_num),
             _ => self.e.op(op::LOAD_CONST_NONE),
         }
         self.e.op(op::RETURN_VALUE);
@@ -345,29 +343,26 @@ impl<'a> Compiler<'a> {
             self.comp_iter(e, &gens[1..], depth + 1);
         } else {
             let ExprKind::Comp { kind, elt, .. } = &e.kind else { return };
-            match kind {
-                CompKind::Generator => {
-                    self.expr(elt);
-                    self.e.op(op::YIELD_VALUE);
-                    self.e.op(op::POP_TOP);
-                }
-                CompKind::List => {
-                    self.expr(elt);
-                    self.e.op_uint(op::STORE_COMP, (4 * depth + 5) << 2, -1);
-                }
-                CompKind::Set => {
-                    self.expr(elt);
-                    self.e.op_uint(op::STORE_COMP, ((4 * depth + 5) << 2) | 2, -1);
-                }
-                CompKind::Dict => {
+            if *kind == CompKind::Generator {
+                self.expr(elt);
+                self.e.op(op::YIELD_VALUE);
+                self.e.op(op::POP_TOP);
+            } else {
+                let dict = *kind == CompKind::Dict;
+                match &elt.kind {
                     // The value, then the key.
-                    if let ExprKind::Dict(kv) = &elt.kind {
+                    ExprKind::Dict(kv) if dict => {
                         for x in kv.iter().rev() {
                             self.expr(x);
                         }
                     }
-                    self.e.op_uint(op::STORE_COMP, ((4 * depth + 6) << 2) | 1, -2);
+                    _ => self.expr(elt),
                 }
+                // The collection's stack slot below the iterators and the
+                // item(s), then its kind in the low bits: list 0, dict 1,
+                // set 2 (`CompKind`'s order).
+                let slot = 4 * depth + 5 + u32::from(dict);
+                self.e.op_uint(op::STORE_COMP, slot << 2 | *kind as u32, -1 - i32::from(dict));
             }
         }
         self.e.jump(op::JUMP, l_top);

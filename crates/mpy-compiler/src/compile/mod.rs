@@ -40,15 +40,21 @@ pub(crate) enum Node<'a> {
     Comp(&'a ast::Expr),
 }
 
-/// Loop context for `break`/`continue`.
+/// Loop context for `break`/`continue`: two words, returned in
+/// registers (the loops save and restore it around their bodies).
 #[derive(Clone, Copy)]
 pub(crate) struct LoopCtx {
-    pub break_label: Label,
-    pub continue_label: Label,
+    /// The `break` label; the `continue` label is the next one
+    /// ([`Label`]`::MAX`: not in a loop).
+    pub brk: Label,
+    /// Exception level at the loop's start, shifted left by one; bit 0:
     /// `break` must pop a for-iterator (4 slots).
-    pub break_from_for: bool,
-    /// Exception level at the loop's start.
-    pub except_level: u32,
+    pub level: u32,
+}
+
+impl LoopCtx {
+    /// No loop.
+    pub const NONE: LoopCtx = LoopCtx { brk: Label::MAX, level: 0 };
 }
 
 /// Names bound with `X = const(...)`: values in definition order with a
@@ -138,10 +144,13 @@ pub(crate) enum Msg {
     /// `* arg after **`
     StarArgAfterDoubleStar,
     /// `* arg after kwarg`
+    #[allow(dead_code)] // Numbered by `call_args`.
     StarArgAfterKwarg,
     /// `positional arg after **`
+    #[allow(dead_code)] // Numbered by `call_args`.
     PositionalArgAfterDoubleStar,
     /// `positional arg after keyword arg`
+    #[allow(dead_code)] // Numbered by `call_args`.
     PositionalArgAfterKeywordArg,
 }
 
@@ -174,17 +183,17 @@ positional arg after **\0\
 positional arg after keyword arg\0";
 
 impl Msg {
-    /// The message text.
+    /// The text of message number `k`.
     #[cold]
     #[inline(never)]
-    fn text(self) -> &'static str {
-        let (mut start, mut k) = (0, 0);
+    fn text(k: u8) -> &'static str {
+        let (mut start, mut n) = (0, 0);
         for (i, &c) in MSGS.as_bytes().iter().enumerate() {
             if c == 0 {
-                if k == self as u8 {
+                if n == k {
                     return MSGS.get(start..i).unwrap_or("");
                 }
-                k += 1;
+                n += 1;
                 start = i + 1;
             }
         }
@@ -204,7 +213,7 @@ pub(crate) struct Compiler<'a> {
     pub scopes: Vec<Scope<'a>>,
     pub next_label: u32,
     pub except_level: u32,
-    pub loop_ctx: Option<LoopCtx>,
+    pub loop_ctx: LoopCtx,
     pub opts: &'a CompileOptions,
     /// Native stack bound (see [`crate::stack`]).
     pub stack: StackGuard,
@@ -267,7 +276,7 @@ impl<'a> Compiler<'a> {
             cur: 0,
             e: Emitter::new(mem),
             next_label: 0,
-            loop_ctx: None,
+            loop_ctx: LoopCtx::NONE,
             except_level: 0,
             consts: ConstNames::default(),
             error: None,
@@ -283,8 +292,15 @@ impl<'a> Compiler<'a> {
 
     /// Records a SyntaxError (only the first one is kept).
     pub fn syntax_error(&mut self, msg: Msg, line: u32) {
+        self.syntax_error_nth(msg as u8, line);
+    }
+
+    /// [`Compiler::syntax_error`] with message number `k` of [`MSGS`]
+    /// (for a caller that computes which of neighbouring messages).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub fn syntax_error_nth(&mut self, k: u8, line: u32) {
         if self.error.is_none() {
-            self.error = Some(CompileError::syntax(msg.text(), line));
+            self.error = Some(CompileError::syntax(Msg::text(k), line));
             self.error_scope = Some(self.cur);
         }
     }
@@ -292,7 +308,7 @@ impl<'a> Compiler<'a> {
     /// Records an error MicroPython's parser reports (no block name).
     pub fn parse_error(&mut self, msg: Msg, line: u32) {
         if self.error.is_none() {
-            self.error = Some(CompileError::syntax(msg.text(), line));
+            self.error = Some(CompileError::syntax(Msg::text(msg as u8), line));
             self.error_scope = None;
         }
     }
@@ -536,10 +552,13 @@ impl<'a> Compiler<'a> {
     /// later the opcode of its kind is written. (One body on the boards.)
     #[cfg_attr(target_os = "none", inline(never))]
     fn name_op(&mut self, name: &'a str, k: usize) {
-        const GLOBAL: [u8; 3] = [op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL];
-        const NAME: [u8; 3] = [op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME];
-        const FAST: [u8; 3] = [op::LOAD_FAST_N, op::STORE_FAST_N, op::DELETE_FAST];
-        const DEREF: [u8; 3] = [op::LOAD_DEREF, op::STORE_DEREF, op::DELETE_DEREF];
+        // Load, store, delete for globals, names, fast locals, cells.
+        const OPS: [u8; 12] = [
+            op::LOAD_GLOBAL, op::STORE_GLOBAL, op::DELETE_GLOBAL,
+            op::LOAD_NAME, op::STORE_NAME, op::DELETE_NAME,
+            op::LOAD_FAST_N, op::STORE_FAST_N, op::DELETE_FAST,
+            op::LOAD_DEREF, op::STORE_DEREF, op::DELETE_DEREF,
+        ];
         if self.pass() == Pass::Scope {
             let mem = self.mem;
             let s = self.scope_mut();
@@ -551,27 +570,35 @@ impl<'a> Compiler<'a> {
             return;
         }
         let s = self.scope();
-        let (kind, n) = match s.find(name) {
-            Some(i) => (s.ids[i].kind, s.ids[i].local_num),
+        let (kind, n) = match s.find(name).and_then(|i| s.ids.get(i)) {
+            Some(id) => (id.kind, id.local_num),
             None => (IdKind::GlobalImplicit, 0),
         };
-        let (ops, slot) = match kind {
-            IdKind::GlobalExplicit => (GLOBAL, false),
-            IdKind::Local => (FAST, true),
-            IdKind::Cell | IdKind::Free => (DEREF, true),
-            _ if s.kind.is_func_like() => (GLOBAL, false),
-            _ => (NAME, false),
+        // The row of `OPS`.
+        let row = match kind {
+            IdKind::GlobalExplicit => 0,
+            IdKind::Local => 2,
+            IdKind::Cell | IdKind::Free => 3,
+            _ if s.kind.is_func_like() => 0,
+            _ => 1,
         };
-        let o = ops.get(k).copied().unwrap_or(0);
-        if !slot {
+        let o = OPS.get(row * 3 + k).copied().unwrap_or(0);
+        if row < 2 {
             self.op_q(o, name);
-        } else if ops == FAST && k < 2 && n < 16 {
+        } else if row == 2 && k < 2 && n < 16 {
             // LOAD_FAST_MULTI, STORE_FAST_MULTI
             let base = if k == 0 { op::LOAD_FAST_MULTI } else { op::STORE_FAST_MULTI };
             self.e.op(base + n as u8);
         } else {
             self.e.op_uint(o, n, crate::emit::stack_effect(o));
         }
+    }
+
+    /// CALL_FUNCTION with one positional argument (decorators, the REPL
+    /// printer, `AssertionError(msg)`, a comprehension's iterable).
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub fn call1(&mut self) {
+        self.e.op_uint(op::CALL_FUNCTION, 1, -1);
     }
 
     // ---- exception levels ---------------------------------------------------
@@ -611,21 +638,29 @@ impl<'a> Compiler<'a> {
             .map_or("*", |id| id.name)
     }
 
+    /// Qstr `i` of scope `idx`'s prelude: its name (0), then its
+    /// argument names ([`Compiler::arg_name`]).
+    #[cfg_attr(target_os = "none", inline(never))]
+    fn prelude_qstr(&mut self, idx: usize, i: u32) -> u32 {
+        let a = match i.checked_sub(1) {
+            None => self.scope_at(idx).name,
+            Some(j) => self.arg_name(idx, j),
+        };
+        self.t.qstr(self.mem, a)
+    }
+
     fn run_pass(&mut self, idx: usize, pass: Pass) {
         self.cur = idx;
         self.e.start_pass(pass);
         self.e.record_lines = self.opts.opt_level < 3 && self.source_lines;
         self.next_label = 0;
-        self.loop_ctx = None;
+        self.loop_ctx = LoopCtx::NONE;
         self.except_level = 0;
         self.child_cursor = 0;
-        let name = self.scope_at(idx).name;
-        self.t.qstr(self.mem, name);
-        if pass != Pass::Scope {
-            for i in 0..self.n_arg_names(idx) {
-                let a = self.arg_name(idx, i);
-                self.t.qstr(self.mem, a);
-            }
+        // The name, then (after the scope pass) the argument names.
+        let n = if pass != Pass::Scope { self.n_arg_names(idx) } else { 0 };
+        for i in 0..=n {
+            self.prelude_qstr(idx, i);
         }
         match self.scope_at(idx).node {
             Node::Module(m) => self.compile_module_body(m),
@@ -657,23 +692,19 @@ impl<'a> Compiler<'a> {
         };
         let n_cells = s.ids.iter().filter(|id| id.kind == IdKind::Cell).count();
         let lines = crate::emit::encode_lines(mem, &self.e.lines)?;
-        let name = s.name;
         let n_args = self.n_arg_names(idx);
         // The info block: name and argument qstrs, then the line table;
         // its size is written first.
         let mut n_info = lines.len();
         for i in 0..=n_args {
-            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
-            n_info += vuint_len(self.t.qstr(mem, a));
+            n_info += vuint_len(self.prelude_qstr(idx, i));
         }
-        let code = &self.e.code;
         // Signature and prelude size: at most 33 bytes each.
-        let mut out: Vec<u8> = mem.with_capacity(70 + n_info + n_cells + code.len())?;
+        let mut out: Vec<u8> = mem.with_capacity(70 + n_info + n_cells + self.e.code.len())?;
         sig.encode(&mut out);
         encode_prelude_size(&mut out, n_info as u32, n_cells as u32);
         for i in 0..=n_args {
-            let a = if i == 0 { name } else { self.arg_name(idx, i - 1) };
-            let q = self.t.qstr(mem, a);
+            let q = self.prelude_qstr(idx, i);
             encode_vuint(&mut out, q);
         }
         out.extend_from_slice(&lines);
@@ -683,7 +714,7 @@ impl<'a> Compiler<'a> {
                 out.push(id.local_num as u8);
             }
         }
-        mem.extend(&mut out, code)?;
+        mem.extend(&mut out, &self.e.code)?;
         self.e.finish_scope();
         Ok(out)
     }

@@ -28,8 +28,7 @@ impl<'a> Compiler<'a> {
         }
         let line = s.line;
         let first_line = match &s.kind {
-            StmtKind::FunctionDef(f) => f.decorators.first().map(|d| d.line()).unwrap_or(line),
-            StmtKind::ClassDef(c) => c.decorators.first().map(|d| d.line()).unwrap_or(line),
+            StmtKind::FunctionDef(f) | StmtKind::ClassDef(f) => f.decorators.first().map_or(line, |d| d.line()),
             _ => line,
         };
         if !self.is_hidden_const_def(s) {
@@ -144,7 +143,7 @@ impl<'a> Compiler<'a> {
                 self.op_q(op::LOAD_GLOBAL, "AssertionError");
                 if let Some(m) = msg {
                     self.expr(m);
-                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                    self.call1();
                 }
                 self.e.op(op::RAISE_OBJ);
                 self.e.label(l_end);
@@ -166,22 +165,24 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(e);
                 if repl {
-                    self.e.op_uint(op::CALL_FUNCTION, 1, -1);
+                    self.call1();
                 }
                 self.e.op(op::POP_TOP);
             }
             StmtKind::Pass => {}
-            StmtKind::Break | StmtKind::Continue => match self.loop_ctx {
-                None => self.syntax_error(Msg::BreakContinueOutsideLoop, line),
-                Some(l) => {
-                    let depth = self.except_level - l.except_level;
-                    if matches!(s.kind, StmtKind::Break) {
-                        self.unwind_jump(l.break_label, depth, l.break_from_for);
-                    } else {
-                        self.unwind_jump(l.continue_label, depth, false);
-                    }
+            StmtKind::Break | StmtKind::Continue => {
+                let l = self.loop_ctx;
+                if l.brk == Label::MAX {
+                    self.syntax_error(Msg::BreakContinueOutsideLoop, line);
+                    return;
                 }
-            },
+                let depth = self.except_level - (l.level >> 1);
+                if matches!(s.kind, StmtKind::Break) {
+                    self.unwind_jump(l.brk, depth, l.level & 1 != 0);
+                } else {
+                    self.unwind_jump(l.brk + 1, depth, false);
+                }
+            }
         }
     }
 
@@ -430,35 +431,39 @@ impl<'a> Compiler<'a> {
 
     // ---- loops ----------------------------------------------------------------
 
-    fn start_loop(&mut self, from_for: bool) -> (Option<LoopCtx>, LoopCtx) {
-        let ctx = LoopCtx {
-            break_label: self.new_label(),
-            continue_label: self.new_label(),
-            break_from_for: from_for,
-            except_level: self.except_level,
-        };
-        let old = self.loop_ctx.replace(ctx);
-        (old, ctx)
+    /// Enters a loop: its `break` and `continue` labels are the next two
+    /// (`self.loop_ctx.brk` and the one after). Returns the enclosing
+    /// loop's context, restored when the body ends.
+    fn start_loop(&mut self, from_for: bool) -> LoopCtx {
+        let ctx = LoopCtx { brk: self.new_labels(2), level: self.except_level << 1 | u32::from(from_for) };
+        core::mem::replace(&mut self.loop_ctx, ctx)
+    }
+
+    /// Ends a loop started by [`Compiler::start_loop`]: the enclosing
+    /// loop's context `old` comes back, then the `else` body and the
+    /// `break` label.
+    pub(crate) fn end_loop(&mut self, old: LoopCtx, orelse: Option<&'a [Stmt]>) {
+        let brk = self.loop_ctx.brk;
+        self.loop_ctx = old;
+        self.stmts(orelse.unwrap_or_default());
+        self.e.label(brk);
     }
 
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: Option<&'a [Stmt]>) {
-        let (old, ctx) = self.start_loop(false);
+        let old = self.start_loop(false);
+        let brk = self.loop_ctx.brk;
         let t = self.const_truth(test);
         if t != Some(false) {
             let top = self.new_label();
             if t != Some(true) {
-                self.e.jump(op::JUMP, ctx.continue_label);
+                self.e.jump(op::JUMP, brk + 1);
             }
             self.e.label(top);
             self.stmts(body);
-            self.e.label(ctx.continue_label);
+            self.e.label(brk + 1);
             self.c_if_cond(test, true, top);
         }
-        self.loop_ctx = old;
-        if let Some(b) = orelse {
-            self.stmts(b);
-        }
-        self.e.label(ctx.break_label);
+        self.end_loop(old, orelse);
     }
 
     /// Range arguments (start, end, step) if `iter` is `range(...)` in the
@@ -501,22 +506,19 @@ impl<'a> Compiler<'a> {
             self.for_range(target, start, end, step, step_v, body, orelse);
             return;
         }
-        let (old, ctx) = self.start_loop(true);
+        let old = self.start_loop(true);
+        let brk = self.loop_ctx.brk;
         let pop_label = self.new_label();
         self.expr(iter);
         self.e.op(op::GET_ITER_STACK);
-        self.e.label(ctx.continue_label);
+        self.e.label(brk + 1);
         self.e.jump(op::FOR_ITER, pop_label);
         self.assign(target);
         self.stmts(body);
-        self.e.jump(op::JUMP, ctx.continue_label);
+        self.e.jump(op::JUMP, brk + 1);
         self.e.label(pop_label);
         self.e.adjust_stack(-4);
-        self.loop_ctx = old;
-        if let Some(b) = orelse {
-            self.stmts(b);
-        }
-        self.e.label(ctx.break_label);
+        self.end_loop(old, orelse);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -530,7 +532,8 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         orelse: Option<&'a [Stmt]>,
     ) {
-        let (old, ctx) = self.start_loop(false);
+        let old = self.start_loop(false);
+        let brk = self.loop_ctx.brk;
         let top = self.new_label();
         let entry = self.new_label();
         let end_small = self.fold(end).map(|v| self.is_small_int(&v)).unwrap_or(false);
@@ -547,7 +550,7 @@ impl<'a> Compiler<'a> {
         self.e.op(op::DUP_TOP);
         self.assign(target);
         self.stmts(body);
-        self.e.label(ctx.continue_label);
+        self.e.label(brk + 1);
         match step {
             Some(s) => self.expr(s),
             None => self.e.load_small_int(1),
@@ -576,7 +579,7 @@ impl<'a> Compiler<'a> {
             self.e.adjust_stack(1 + i32::from(end_on_stack));
             end_label = Some(l);
         }
-        self.e.label(ctx.break_label);
+        self.e.label(brk);
         self.e.op(op::POP_TOP);
         if end_on_stack {
             self.e.op(op::POP_TOP);
@@ -586,7 +589,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(crate) fn loop_start_for_async(&mut self) -> (Option<LoopCtx>, LoopCtx) {
+    pub(crate) fn loop_start_for_async(&mut self) -> LoopCtx {
         self.start_loop(false)
     }
 
@@ -657,15 +660,9 @@ impl<'a> Compiler<'a> {
                     self.syntax_error(Msg::IdentifierRedefinedAsGlobal, line);
                     return;
                 }
-                self.scope_mut().ids[i].kind = IdKind::GlobalExplicit;
-                if let Some(j) = self.scope_at(0).find(n) {
-                    self.scope_at_mut(0).ids[j].kind = IdKind::GlobalExplicit;
-                }
+                self.make_global(i, n);
             } else if kind == IdKind::Undecided {
-                self.scope_mut().ids[i].kind = IdKind::GlobalImplicit;
-                let cur = self.cur;
-                crate::scope::check_to_close_over(mem, &mut self.scopes, cur, i);
-                if self.scope().ids[i].kind == IdKind::GlobalImplicit {
+                if self.close_over(i) == IdKind::GlobalImplicit {
                     self.syntax_error(Msg::NoBindingForNonlocalFound, line);
                     return;
                 }
@@ -674,6 +671,35 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
+    }
+}
+
+impl<'a> Compiler<'a> {
+    /// Makes identifier `i` (named `name`) of the current scope an
+    /// explicit global, and the module's own `name` too if it has one.
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn make_global(&mut self, i: usize, name: &str) {
+        if let Some(id) = self.scope_mut().ids.get_mut(i) {
+            id.kind = IdKind::GlobalExplicit;
+        }
+        if let Some(j) = self.scope_at(0).find(name) {
+            if let Some(id) = self.scope_at_mut(0).ids.get_mut(j) {
+                id.kind = IdKind::GlobalExplicit;
+            }
+        }
+    }
+
+    /// Binds identifier `i` of the current scope to a variable of an
+    /// enclosing function if there is one (it stays an implicit global
+    /// otherwise); returns its kind then.
+    #[cfg_attr(target_os = "none", inline(never))]
+    pub(crate) fn close_over(&mut self, i: usize) -> IdKind {
+        if let Some(id) = self.scope_mut().ids.get_mut(i) {
+            id.kind = IdKind::GlobalImplicit;
+        }
+        let (mem, cur) = (self.mem, self.cur);
+        crate::scope::check_to_close_over(mem, &mut self.scopes, cur, i);
+        self.scope().ids.get(i).map_or(IdKind::GlobalImplicit, |id| id.kind)
     }
 }
 

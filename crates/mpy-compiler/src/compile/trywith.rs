@@ -173,8 +173,9 @@ impl<'a> Compiler<'a> {
         let base = self.new_labels(4);
         self.expr(iter);
         self.seq(&[NAME, op::LOAD_METHOD, N_AITER, CALL_METHOD_N, 0], base);
-        let (old, ctx) = self.loop_start_for_async();
-        self.e.label(ctx.continue_label);
+        let old = self.loop_start_for_async();
+        let brk = self.loop_ctx.brk;
+        self.e.label(brk + 1);
         const NEXT: &[u8] = &[
             EXC_UP, JUMP, op::SETUP_EXCEPT, 1, op::DUP_TOP, NAME, op::LOAD_METHOD, N_ANEXT, CALL_METHOD_N, 0,
             op::GET_ITER, op::LOAD_CONST_NONE, op::YIELD_FROM,
@@ -193,13 +194,9 @@ impl<'a> Compiler<'a> {
         ];
         self.seq(STOP, base);
         self.stmts(body);
-        self.e.jump(op::JUMP, ctx.continue_label);
-        self.loop_ctx = old;
+        self.e.jump(op::JUMP, brk + 1);
         self.e.label(base);
-        if let Some(b) = orelse {
-            self.stmts(b);
-        }
-        self.e.label(ctx.break_label);
+        self.end_loop(old, orelse);
         self.e.op(op::POP_TOP);
     }
 }
