@@ -2,7 +2,7 @@
 //! ordering, dispatched to type slots (MicroPython's `mp_unary_op` /
 //! `mp_binary_op` logic and error messages).
 
-#[cfg(all(feature = "float", not(target_os = "none")))]
+#[cfg(feature = "float")]
 use crate::flt::Float;
 use crate::obj::Obj;
 use crate::state::Vm;
@@ -124,9 +124,8 @@ impl Vm {
         // Fast path: float/complex op float/complex/small int (either
         // side), the same arithmetic `num_binary_slot` reaches through the
         // numeric tower, without copying the operands into `Num`s first.
-        // (Equality, `is`, `in` and reflected ops take the general path.
-        // Boards: the general path only, which gives the same results.)
-        #[cfg(all(feature = "float", not(target_os = "none")))]
+        // (Equality, `is`, `in` and reflected ops take the general path.)
+        #[cfg(feature = "float")]
         if (op as u8) < BinaryOp::ReverseOr as u8
             && !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Is | BinaryOp::In | BinaryOp::ExceptionMatch)
         {
@@ -237,7 +236,7 @@ impl Vm {
 
     /// A small int, float or complex operand as `(kind, real, imag)` with
     /// kind 0, 1, 2 respectively (None for anything else).
-    #[cfg(all(feature = "float", not(target_os = "none")))]
+    #[cfg(feature = "float")]
     #[inline(always)]
     fn fast_num(&self, o: Obj) -> Option<(u8, Float, Float)> {
         if let Some(i) = o.as_small_int() {
