@@ -9,6 +9,7 @@ use crate::ast::{
 };
 use crate::emit::{Label, Pass};
 use crate::scope::{IdKind, ScopeKind};
+use super::seq::{ADJUST, JUMP, LABEL};
 use mpy_bytecode::opcode as op;
 
 impl<'a> Compiler<'a> {
@@ -508,16 +509,13 @@ impl<'a> Compiler<'a> {
         }
         let old = self.start_loop(true);
         let brk = self.loop_ctx.brk;
-        let pop_label = self.new_label();
+        // Labels from `brk`: break, continue, and the exhausted iterator's.
+        self.new_label();
         self.expr(iter);
-        self.e.op(op::GET_ITER_STACK);
-        self.e.label(brk + 1);
-        self.e.jump(op::FOR_ITER, pop_label);
+        self.seq(&[op::GET_ITER_STACK, LABEL + 1, JUMP, op::FOR_ITER, 2], brk);
         self.assign(target);
         self.stmts(body);
-        self.e.jump(op::JUMP, brk + 1);
-        self.e.label(pop_label);
-        self.e.adjust_stack(-4);
+        self.seq(&[JUMP, op::JUMP, 1, LABEL + 2, ADJUST, -4i8 as u8], brk);
         self.end_loop(old, orelse);
     }
 
@@ -545,9 +543,8 @@ impl<'a> Compiler<'a> {
             Some(s) => self.expr(s),
             None => self.e.load_small_int(0),
         }
-        self.e.jump(op::JUMP, entry);
-        self.e.label(top);
-        self.e.op(op::DUP_TOP);
+        // Labels from `brk`: break, continue, `top`, `entry`.
+        self.seq(&[JUMP, op::JUMP, 3, LABEL + 2, op::DUP_TOP], brk);
         self.assign(target);
         self.stmts(body);
         self.e.label(brk + 1);
