@@ -191,6 +191,8 @@ obj_type!(crate::modules::hashlib::Sha256Obj, is!(crate::modules::hashlib::SHA25
 obj_type!(crate::modules::select::PollObj, is!(crate::modules::select::POLL_TYPE));
 #[cfg(feature = "io")]
 obj_type!(crate::modules::io::MemIoObj, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
+#[cfg(feature = "io")]
+obj_type!(crate::modules::io::Stream, crate::modules::io::is_stream);
 #[cfg(feature = "os")]
 obj_type!(crate::modules::file::FileObj, is!(crate::modules::file::TEXTIO_TYPE, crate::modules::file::FILEIO_TYPE));
 #[cfg(feature = "collections")]

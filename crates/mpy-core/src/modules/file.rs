@@ -15,7 +15,7 @@
 
 use crate::typ::given;
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, new_from_vec_field, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, str_conv_error};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -27,31 +27,30 @@ use crate::types::list::ListObj;
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
-/// An open file: a port handle plus a read-ahead buffer. Its type is
+/// An open file: a port handle plus a read-ahead buffer; begins as a
+/// [`super::io::Stream`]. Its type is
 /// [`TEXTIO_TYPE`] or [`FILEIO_TYPE`] (binary). Allocated with the
 /// finaliser bit: the collector closes a file nobody refers to.
 #[repr(C)]
 pub struct FileObj {
     /// Header ([`TEXTIO_TYPE`] or [`FILEIO_TYPE`]).
     pub base: ObjBase,
+    /// Bytes read ahead from the port; those before `rpos` are consumed.
+    /// (With `rpos`, the [`super::io::Stream`] layout files share with
+    /// the memory streams.)
+    pub rbuf: GcVec<u8>,
+    /// Consumed prefix of `rbuf`.
+    pub rpos: usize,
     /// The port's handle (meaningless once closed).
     pub handle: usize,
     /// Not yet closed.
     pub open: bool,
     /// The port reported the end of the file.
     pub eof: bool,
-    /// Bytes read ahead from the port; those before `rpos` are consumed.
-    pub rbuf: GcVec<u8>,
-    /// Consumed prefix of `rbuf`.
-    pub rpos: usize,
 }
 
 fn rbuf_mut(f: &mut FileObj) -> &mut GcVec<u8> {
     &mut f.rbuf
-}
-
-fn rbuf_ref(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
-    h.get::<FileObj>(o).map(|f| f.rbuf.as_slice())
 }
 
 fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
@@ -96,11 +95,11 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let ty = if binary { &FILEIO_TYPE } else { &TEXTIO_TYPE };
     let o = vm.alloc_obj_final(FileObj {
         base: ObjBase::new(ty),
+        rbuf: GcVec::new(),
+        rpos: 0,
         handle: 0,
         open: false,
         eof: false,
-        rbuf: GcVec::new(),
-        rpos: 0,
     })?;
     if pm[0] == 0 {
         pm[0] = b'r';
@@ -170,21 +169,6 @@ fn fill(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8]) -> bool) -> PyResult<()> {
     }
 }
 
-/// Takes `n` unconsumed bytes (or all) from the file's buffer as a str
-/// (invalid UTF-8 replaced) or bytes object.
-///
-/// Errors: `MemoryError`.
-fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
-    let text = !is_binary(vm, o);
-    let (start, avail) = vm.heap.get::<FileObj>(o).map_or((0, 0), |f| (f.rpos, f.rbuf.len().saturating_sub(f.rpos)));
-    let n = n.unwrap_or(avail).min(avail);
-    let r = new_from_vec_field(vm, text, o, rbuf_ref, start, n)?;
-    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-        f.rpos = start + n;
-    }
-    Ok(r)
-}
-
 /// `read([n])`: n characters (text) or bytes (binary), or the rest.
 fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let o = a0;
@@ -192,20 +176,14 @@ fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
         Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
         _ => -1,
     };
-    if n < 0 {
-        fill(vm, o, &|_| false)?;
-        take(vm, o, None)
-    } else if is_binary(vm, o) {
-        let n = n as usize;
-        fill(vm, o, &|b| b.len() >= n)?;
-        take(vm, o, Some(n))
-    } else {
-        let n = n as usize;
-        fill(vm, o, &|b| char_prefix(b, n).is_some())?;
-        let p = pending(vm, o);
-        let len = char_prefix(p, n).unwrap_or(p.len());
-        take(vm, o, Some(len))
+    let text = !is_binary(vm, o);
+    let n = usize::try_from(n).ok();
+    match n {
+        None => fill(vm, o, &|_| false)?,
+        Some(n) if text => fill(vm, o, &|b| char_prefix(b, n).is_some())?,
+        Some(n) => fill(vm, o, &|b| b.len() >= n)?,
     }
+    super::io::read_held(vm, o, text, n)
 }
 
 /// `readinto(buf[, n])`: reads up to `len(buf)` (or `n`) bytes into the
@@ -224,25 +202,9 @@ fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
         Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
         _ => cap,
     };
-    // First what was read ahead, through a stack chunk (both are heap
-    // buffers), then straight from the port into the buffer.
-    let mut done = 0;
-    while done < want {
-        let mut chunk = [0u8; super::args::CHUNK];
-        let p = pending(vm, o);
-        let k = p.len().min(want - done).min(chunk.len());
-        if k == 0 {
-            break;
-        }
-        chunk[..k].copy_from_slice(&p[..k]);
-        if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-            f.rpos += k;
-        }
-        if let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
-            b.copy_from_slice(&chunk[..k]);
-        }
-        done += k;
-    }
+    // First what was read ahead, then straight from the port into the
+    // buffer.
+    let mut done = super::io::copy_held(vm, o, a1, 0, want);
     while done < want && vm.heap.get::<FileObj>(o).is_some_and(|f| !f.eof) {
         let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..want)) else { break };
         match vm.hal.read(h, b) {
@@ -259,27 +221,22 @@ fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
 }
 
 /// Reads one line (through its newline) as the file's kind of object;
-/// empty at end of file.
-fn read_line(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+/// at end of file an empty one, or `STOP_ITERATION` if `stop`.
+fn read_line(vm: &mut Vm, o: Obj, stop: bool) -> PyResult<Obj> {
     fill(vm, o, &|b| crate::types::strutil::has_byte(b, b'\n'))?;
-    let p = pending(vm, o);
-    let len = p.iter().position(|&c| c == b'\n').map_or(p.len(), |i| i + 1);
-    take(vm, o, Some(len))
-}
-
-fn is_empty_result(vm: &Vm, r: Obj) -> bool {
-    r.as_qstr() == Some(q::empty) || vm.heap.str_bytes_pinned(r).is_some_and(|b| b.is_empty())
+    let text = !is_binary(vm, o);
+    super::io::line_held(vm, o, text, None, stop)
 }
 
 fn f_readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    read_line(vm, a0)
+    read_line(vm, a0, false)
 }
 
 fn f_readlines(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let l = vm.new_list_with_capacity(0)?;
     loop {
-        let s = read_line(vm, a0)?;
-        if is_empty_result(vm, s) {
+        let s = read_line(vm, a0, true)?;
+        if s == Obj::STOP_ITERATION {
             return Ok(l);
         }
         vm.vec_push(l, |x: &mut ListObj| &mut x.items, s)?;
@@ -381,11 +338,7 @@ fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let line = read_line(vm, o)?;
-    if is_empty_result(vm, line) {
-        return Ok(Obj::STOP_ITERATION);
-    }
-    Ok(line)
+    read_line(vm, o, true)
 }
 
 fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
