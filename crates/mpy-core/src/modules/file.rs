@@ -15,7 +15,7 @@
 
 use crate::typ::given;
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, int_arg, str_conv_error};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -169,21 +169,18 @@ fn fill(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8]) -> bool) -> PyResult<()> {
     }
 }
 
-/// `read([n])`: n characters (text) or bytes (binary), or the rest.
-fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    let o = a0;
-    let n = match given(&a1) {
-        Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
-        _ => -1,
-    };
-    let text = !is_binary(vm, o);
-    let n = usize::try_from(n).ok();
-    match n {
-        None => fill(vm, o, &|_| false)?,
-        Some(n) if text => fill(vm, o, &|b| char_prefix(b, n).is_some())?,
-        Some(n) => fill(vm, o, &|b| b.len() >= n)?,
+/// If `o` is a file: reads ahead from the port until
+/// `enough(unconsumed, text)` or end of file and says whether it is text
+/// (for [`super::io`]'s read path, which files share).
+///
+/// Errors: `ValueError` if closed, `OSError(errno)`, `MemoryError`.
+pub(super) fn ready(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8], bool) -> bool) -> PyResult<Option<bool>> {
+    if vm.heap.get::<FileObj>(o).is_none() {
+        return Ok(None);
     }
-    super::io::read_held(vm, o, text, n)
+    let text = !is_binary(vm, o);
+    fill(vm, o, &|b| enough(b, text))?;
+    Ok(Some(text))
 }
 
 /// `readinto(buf[, n])`: reads up to `len(buf)` (or `n`) bytes into the
@@ -220,22 +217,10 @@ fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     Ok(Obj::small_int(done as isize))
 }
 
-/// Reads one line (through its newline) as the file's kind of object;
-/// at end of file an empty one, or `STOP_ITERATION` if `stop`.
-fn read_line(vm: &mut Vm, o: Obj, stop: bool) -> PyResult<Obj> {
-    fill(vm, o, &|b| crate::types::strutil::has_byte(b, b'\n'))?;
-    let text = !is_binary(vm, o);
-    super::io::line_held(vm, o, text, None, stop)
-}
-
-fn f_readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    read_line(vm, a0, false)
-}
-
 fn f_readlines(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let l = vm.new_list_with_capacity(0)?;
     loop {
-        let s = read_line(vm, a0, true)?;
+        let s = super::io::line(vm, a0, None, true)?;
         if s == Obj::STOP_ITERATION {
             return Ok(l);
         }
@@ -337,19 +322,13 @@ fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     f_close(vm, args.first().copied().unwrap_or(Obj::NONE))
 }
 
-fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    read_line(vm, o, true)
-}
-
 fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let binary = is_binary(vm, o);
     let h = vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle);
     super::builtins_io::print_stream(vm, out, binary, h)
 }
 
-static F_READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, f_read);
 static F_READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, f_readinto);
-static F_READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, f_readline);
 static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readlines);
 static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
@@ -364,9 +343,9 @@ static FILE_LOCALS: [Entry; 12] = [
     Entry::new(q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     Entry::new(q::close, Rom::Fun(&F_CLOSE)),
     Entry::new(q::flush, Rom::Fun(&F_FLUSH)),
-    Entry::new(q::read, Rom::Fun(&F_READ)),
+    Entry::new(q::read, Rom::Fun(&super::io::READ)),
     Entry::new(q::readinto, Rom::Fun(&F_READINTO)),
-    Entry::new(q::readline, Rom::Fun(&F_READLINE)),
+    Entry::new(q::readline, Rom::Fun(&super::io::READLINE)),
     Entry::new(q::readlines, Rom::Fun(&F_READLINES)),
     Entry::new(q::seek, Rom::Fun(&F_SEEK)),
     Entry::new(q::tell, Rom::Fun(&F_TELL)),
@@ -381,7 +360,7 @@ const fn file_type(name: Qstr) -> TypeObj {
         name: name.tn(),
         flags: flags::ITER_IS_SELF,
         print: Some(file_print),
-        iternext: Some(file_next),
+        iternext: Some(super::io::iternext),
         ext: &FILE_EXT,
         locals: crate::typ::Locals::of(&FILE_LOCALS),
         ..TypeObj::EMPTY

@@ -157,25 +157,45 @@ fn take(vm: &mut Vm, o: Obj, text: bool, len: usize) -> PyResult<Obj> {
     Ok(r)
 }
 
-/// `read`'s result from what stream `o` holds: `n` characters (`text`)
-/// or bytes, or everything (`None`).
+/// Readies stream `o` for a read and says whether it is text: a file
+/// ([`super::file::ready`]) reads ahead from the port until
+/// `enough(held bytes, text)` or its end; a memory stream holds it all.
 ///
-/// Errors: `MemoryError`.
-pub(super) fn read_held(vm: &mut Vm, o: Obj, text: bool, n: Option<usize>) -> PyResult<Obj> {
-    let (_, b) = rest(vm, o);
+/// Errors: `ValueError: I/O operation on closed file`, a file's
+/// `OSError(errno)`, `MemoryError`.
+fn ready(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8], bool) -> bool) -> PyResult<bool> {
+    #[cfg(feature = "os")]
+    if let Some(text) = super::file::ready(vm, o, enough)? {
+        return Ok(text);
+    }
+    let _ = enough;
+    check(vm, o)
+}
+
+/// `read([n])`: `n` characters (text) or bytes, or the rest; files and
+/// memory streams.
+fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
+    let n = size_arg(vm, a1)?;
+    let text = ready(vm, a0, &|b, text| match n {
+        None => false,
+        Some(n) if text => char_prefix(b, n).is_some(),
+        Some(n) => b.len() >= n,
+    })?;
+    let (_, b) = rest(vm, a0);
     let len = match n {
         None => b.len(),
         Some(n) if text => char_prefix(b, n).unwrap_or(b.len()),
         Some(n) => n.min(b.len()),
     };
-    take(vm, o, text, len)
+    take(vm, a0, text, len)
 }
 
 /// The line at the position of stream `o` (through its newline, at most
 /// `limit` bytes); at the end an empty one, or `STOP_ITERATION` if `stop`.
 ///
-/// Errors: `MemoryError`.
-pub(super) fn line_held(vm: &mut Vm, o: Obj, text: bool, limit: Option<usize>, stop: bool) -> PyResult<Obj> {
+/// Errors: as [`ready`].
+pub(super) fn line(vm: &mut Vm, o: Obj, limit: Option<usize>, stop: bool) -> PyResult<Obj> {
+    let text = ready(vm, o, &|b, _| crate::types::strutil::has_byte(b, b'\n') || limit.is_some_and(|l| b.len() >= l))?;
     let (_, b) = rest(vm, o);
     let len = b.iter().position(|&c| c == b'\n').map_or(b.len(), |i| i + 1);
     let len = limit.map_or(len, |l| len.min(l));
@@ -213,12 +233,6 @@ pub(super) fn copy_held(vm: &mut Vm, o: Obj, dst: Obj, mut done: usize, want: us
     done
 }
 
-fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    let text = check(vm, a0)?;
-    let n = size_arg(vm, a1)?;
-    read_held(vm, a0, text, n)
-}
-
 /// `readinto(buf[, n])`: copies the bytes at the position (UTF-8 for a
 /// `StringIO`, as official MicroPython, which CPython's `StringIO` lacks)
 /// into the writable buffer `buf`, at most `n` of them, and moves the
@@ -236,10 +250,10 @@ fn readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     Ok(Obj::small_int(done as isize))
 }
 
+/// `readline([limit])`: files and memory streams.
 fn readline(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    let text = check(vm, a0)?;
     let limit = size_arg(vm, a1)?;
-    line_held(vm, a0, text, limit, false)
+    line(vm, a0, limit, false)
 }
 
 /// `write(data)`: writes at the position (padding with zero bytes when
@@ -321,9 +335,9 @@ fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let text = check(vm, o)?;
-    line_held(vm, o, text, None, true)
+/// The `iternext` slot of files and memory streams: the next line.
+pub(super) fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    line(vm, o, None, true)
 }
 
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
@@ -332,9 +346,11 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, crate::msg!("<io.{} 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
-static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
+/// `read` of files and memory streams.
+pub(super) static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
-static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
+/// `readline` of files and memory streams.
+pub(super) static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 static GETVALUE: BuiltinFun = BuiltinFun::new1_at(q::getvalue, query, 2);
 static SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, seek);
