@@ -98,25 +98,12 @@ fn check(vm: &mut Vm, o: Obj) -> PyResult<bool> {
 /// its buffer from the port).
 #[repr(C)]
 pub struct Stream {
-    /// Header (one of the types [`is_stream`] accepts).
+    /// Header ([`STRINGIO_TYPE`], [`BYTESIO_TYPE`] or a file type).
     pub base: ObjBase,
     /// The bytes at hand.
     pub buf: GcVec<u8>,
     /// Byte position of the next read in `buf` (may be past the end).
     pub pos: usize,
-}
-
-/// Whether objects of type `ty` begin with a [`Stream`].
-pub fn is_stream(ty: &TypeObj) -> bool {
-    let file = {
-        #[cfg(feature = "os")]
-        {
-            core::ptr::eq(ty, &super::file::TEXTIO_TYPE) || core::ptr::eq(ty, &super::file::FILEIO_TYPE)
-        }
-        #[cfg(not(feature = "os"))]
-        false
-    };
-    file || core::ptr::eq(ty, &STRINGIO_TYPE) || core::ptr::eq(ty, &BYTESIO_TYPE)
 }
 
 /// `o` as a [`Stream`] (one out-of-line check for every caller).
