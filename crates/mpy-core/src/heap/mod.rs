@@ -267,7 +267,10 @@ impl Heap {
     pub fn get<T: ObjType>(&self, o: Obj) -> Option<&T> {
         #[cfg(target_os = "none")]
         if let Some([a, b]) = T::TYPES {
-            let p = if core::ptr::eq(a, b) { self.of_type(o, a) } else { self.of_types(o, a, b) };
+            let mut p = if core::ptr::eq(a, b) { self.of_type(o, a) } else { self.of_types(o, a, b) };
+            if let (None, Some([c, d])) = (p, T::MORE_TYPES) {
+                p = self.of_types(o, c, d);
+            }
             let p = p?.cast::<T>();
             self.debug_check_live(o);
             // SAFETY: as in `get_inline`: `o` is a live object of one of
@@ -314,7 +317,10 @@ impl Heap {
     pub fn get_mut<T: ObjType>(&mut self, o: Obj) -> Option<&mut T> {
         #[cfg(target_os = "none")]
         if let Some([a, b]) = T::TYPES {
-            let p = if core::ptr::eq(a, b) { self.heap_of_type(o, a) } else { self.heap_of_types(o, a, b) };
+            let mut p = if core::ptr::eq(a, b) { self.heap_of_type(o, a) } else { self.heap_of_types(o, a, b) };
+            if let (None, Some([c, d])) = (p, T::MORE_TYPES) {
+                p = self.heap_of_types(o, c, d);
+            }
             let mut p = p?.cast::<T>();
             self.debug_check_live(o);
             // SAFETY: as in `get_mut_inline`: a live heap object of one of

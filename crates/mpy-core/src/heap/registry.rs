@@ -26,6 +26,9 @@ pub unsafe trait ObjType: Sized {
     /// [`super::Heap::get_mut`] call one shared out-of-line check instead
     /// of a copy per type.
     const TYPES: Option<[&'static TypeObj; 2]> = None;
+    /// Two more types for a layout of four (with [`ObjType::TYPES`]): the
+    /// board's check then calls the shared one once per pair.
+    const MORE_TYPES: Option<[&'static TypeObj; 2]> = None;
 }
 
 /// The header of a variable-size object ([`super::Var`]).
@@ -91,11 +94,14 @@ macro_rules! is {
 }
 
 /// Registers a plain object layout: `obj_type!(Struct, predicate)`, or
-/// `obj_type!(Struct, is!(...))` for a list of at most two types (the
-/// board's [`super::Heap::get`] and `get_mut` then share one out-of-line
-/// check).
+/// `obj_type!(Struct, is!(...))` for a list of one, two or four types
+/// (the board's [`super::Heap::get`] and `get_mut` then share one
+/// out-of-line check, called once per pair).
 macro_rules! obj_type {
     (@ $s:ty, $pred:expr, $types:expr) => {
+        obj_type!(@ $s, $pred, $types, None);
+    };
+    (@ $s:ty, $pred:expr, $types:expr, $more:expr) => {
         const _: () = assert!(core::mem::align_of::<$s>() <= super::BLOCK);
         const _: () = assert!(core::mem::offset_of!($s, base) == 0);
         // SAFETY: `$s` is `#[repr(C)]` with `base: ObjBase` first (checked
@@ -108,6 +114,7 @@ macro_rules! obj_type {
                 f(ty)
             }
             const TYPES: Option<[&'static TypeObj; 2]> = $types;
+            const MORE_TYPES: Option<[&'static TypeObj; 2]> = $more;
         }
     };
     ($s:ty, is!($t:expr)) => {
@@ -115,6 +122,9 @@ macro_rules! obj_type {
     };
     ($s:ty, is!($t:expr, $u:expr)) => {
         obj_type!(@ $s, is!($t, $u), Some([&$t, &$u]));
+    };
+    ($s:ty, is!($t:expr, $u:expr, $v:expr, $w:expr)) => {
+        obj_type!(@ $s, is!($t, $u, $v, $w), Some([&$t, &$u]), Some([&$v, &$w]));
     };
     ($s:ty, $pred:expr) => {
         obj_type!(@ $s, $pred, None);
@@ -191,6 +201,13 @@ obj_type!(crate::modules::hashlib::Sha256Obj, is!(crate::modules::hashlib::SHA25
 obj_type!(crate::modules::select::PollObj, is!(crate::modules::select::POLL_TYPE));
 #[cfg(feature = "io")]
 obj_type!(crate::modules::io::MemIoObj, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
+#[cfg(all(feature = "io", feature = "os"))]
+obj_type!(
+    crate::modules::io::Stream,
+    is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE, crate::modules::file::TEXTIO_TYPE, crate::modules::file::FILEIO_TYPE)
+);
+#[cfg(all(feature = "io", not(feature = "os")))]
+obj_type!(crate::modules::io::Stream, is!(crate::modules::io::STRINGIO_TYPE, crate::modules::io::BYTESIO_TYPE));
 #[cfg(feature = "os")]
 obj_type!(crate::modules::file::FileObj, is!(crate::modules::file::TEXTIO_TYPE, crate::modules::file::FILEIO_TYPE));
 #[cfg(feature = "collections")]

@@ -15,7 +15,7 @@
 
 use crate::typ::given;
 use crate::typ::Entry;
-use super::args::{buffer_mut_of, buffer_of, char_prefix, int_arg, new_from_vec_field, str_conv_error};
+use super::args::{buffer_mut_of, buffer_of, int_arg, str_conv_error};
 use crate::heap::GcVec;
 use crate::obj::{Obj, ObjBase};
 use crate::qstr::{q, Qstr};
@@ -27,31 +27,30 @@ use crate::types::list::ListObj;
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
-/// An open file: a port handle plus a read-ahead buffer. Its type is
+/// An open file: a port handle plus a read-ahead buffer; begins as a
+/// [`super::io::Stream`]. Its type is
 /// [`TEXTIO_TYPE`] or [`FILEIO_TYPE`] (binary). Allocated with the
 /// finaliser bit: the collector closes a file nobody refers to.
 #[repr(C)]
 pub struct FileObj {
     /// Header ([`TEXTIO_TYPE`] or [`FILEIO_TYPE`]).
     pub base: ObjBase,
+    /// Bytes read ahead from the port; those before `rpos` are consumed.
+    /// (With `rpos`, the [`super::io::Stream`] layout files share with
+    /// the memory streams.)
+    pub rbuf: GcVec<u8>,
+    /// Consumed prefix of `rbuf`.
+    pub rpos: usize,
     /// The port's handle (meaningless once closed).
     pub handle: usize,
     /// Not yet closed.
     pub open: bool,
     /// The port reported the end of the file.
     pub eof: bool,
-    /// Bytes read ahead from the port; those before `rpos` are consumed.
-    pub rbuf: GcVec<u8>,
-    /// Consumed prefix of `rbuf`.
-    pub rpos: usize,
 }
 
 fn rbuf_mut(f: &mut FileObj) -> &mut GcVec<u8> {
     &mut f.rbuf
-}
-
-fn rbuf_ref(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
-    h.get::<FileObj>(o).map(|f| f.rbuf.as_slice())
 }
 
 fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
@@ -96,11 +95,11 @@ pub fn b_open(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     let ty = if binary { &FILEIO_TYPE } else { &TEXTIO_TYPE };
     let o = vm.alloc_obj_final(FileObj {
         base: ObjBase::new(ty),
+        rbuf: GcVec::new(),
+        rpos: 0,
         handle: 0,
         open: false,
         eof: false,
-        rbuf: GcVec::new(),
-        rpos: 0,
     })?;
     if pm[0] == 0 {
         pm[0] = b'r';
@@ -170,42 +169,18 @@ fn fill(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8]) -> bool) -> PyResult<()> {
     }
 }
 
-/// Takes `n` unconsumed bytes (or all) from the file's buffer as a str
-/// (invalid UTF-8 replaced) or bytes object.
+/// If `o` is a file: reads ahead from the port until
+/// `enough(unconsumed, text)` or end of file and says whether it is text
+/// (for [`super::io`]'s read path, which files share).
 ///
-/// Errors: `MemoryError`.
-fn take(vm: &mut Vm, o: Obj, n: Option<usize>) -> PyResult<Obj> {
+/// Errors: `ValueError` if closed, `OSError(errno)`, `MemoryError`.
+pub(super) fn ready(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8], bool) -> bool) -> PyResult<Option<bool>> {
+    if vm.heap.get::<FileObj>(o).is_none() {
+        return Ok(None);
+    }
     let text = !is_binary(vm, o);
-    let (start, avail) = vm.heap.get::<FileObj>(o).map_or((0, 0), |f| (f.rpos, f.rbuf.len().saturating_sub(f.rpos)));
-    let n = n.unwrap_or(avail).min(avail);
-    let r = new_from_vec_field(vm, text, o, rbuf_ref, start, n)?;
-    if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-        f.rpos = start + n;
-    }
-    Ok(r)
-}
-
-/// `read([n])`: n characters (text) or bytes (binary), or the rest.
-fn f_read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    let o = a0;
-    let n = match given(&a1) {
-        Some(&x) if x != Obj::NONE => int_arg(vm, x)?,
-        _ => -1,
-    };
-    if n < 0 {
-        fill(vm, o, &|_| false)?;
-        take(vm, o, None)
-    } else if is_binary(vm, o) {
-        let n = n as usize;
-        fill(vm, o, &|b| b.len() >= n)?;
-        take(vm, o, Some(n))
-    } else {
-        let n = n as usize;
-        fill(vm, o, &|b| char_prefix(b, n).is_some())?;
-        let p = pending(vm, o);
-        let len = char_prefix(p, n).unwrap_or(p.len());
-        take(vm, o, Some(len))
-    }
+    fill(vm, o, &|b| enough(b, text))?;
+    Ok(Some(text))
 }
 
 /// `readinto(buf[, n])`: reads up to `len(buf)` (or `n`) bytes into the
@@ -224,25 +199,9 @@ fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
         Some(&n) if n != Obj::NONE => usize::try_from(int_arg(vm, n)?).unwrap_or(0).min(cap),
         _ => cap,
     };
-    // First what was read ahead, through a stack chunk (both are heap
-    // buffers), then straight from the port into the buffer.
-    let mut done = 0;
-    while done < want {
-        let mut chunk = [0u8; super::args::CHUNK];
-        let p = pending(vm, o);
-        let k = p.len().min(want - done).min(chunk.len());
-        if k == 0 {
-            break;
-        }
-        chunk[..k].copy_from_slice(&p[..k]);
-        if let Some(f) = vm.heap.get_mut::<FileObj>(o) {
-            f.rpos += k;
-        }
-        if let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
-            b.copy_from_slice(&chunk[..k]);
-        }
-        done += k;
-    }
+    // First what was read ahead, then straight from the port into the
+    // buffer.
+    let mut done = super::io::copy_held(vm, o, a1, 0, want);
     while done < want && vm.heap.get::<FileObj>(o).is_some_and(|f| !f.eof) {
         let Some(b) = buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..want)) else { break };
         match vm.hal.read(h, b) {
@@ -258,28 +217,11 @@ fn f_readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     Ok(Obj::small_int(done as isize))
 }
 
-/// Reads one line (through its newline) as the file's kind of object;
-/// empty at end of file.
-fn read_line(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    fill(vm, o, &|b| crate::types::strutil::has_byte(b, b'\n'))?;
-    let p = pending(vm, o);
-    let len = p.iter().position(|&c| c == b'\n').map_or(p.len(), |i| i + 1);
-    take(vm, o, Some(len))
-}
-
-fn is_empty_result(vm: &Vm, r: Obj) -> bool {
-    r.as_qstr() == Some(q::empty) || vm.heap.str_bytes_pinned(r).is_some_and(|b| b.is_empty())
-}
-
-fn f_readline(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    read_line(vm, a0)
-}
-
 fn f_readlines(vm: &mut Vm, a0: Obj, _a1: Obj, _a2: Obj) -> PyResult<Obj> {
     let l = vm.new_list_with_capacity(0)?;
     loop {
-        let s = read_line(vm, a0)?;
-        if is_empty_result(vm, s) {
+        let s = super::io::line(vm, a0, None, true)?;
+        if s == Obj::STOP_ITERATION {
             return Ok(l);
         }
         vm.vec_push(l, |x: &mut ListObj| &mut x.items, s)?;
@@ -380,23 +322,13 @@ fn f_exit(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     f_close(vm, args.first().copied().unwrap_or(Obj::NONE))
 }
 
-fn file_next(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let line = read_line(vm, o)?;
-    if is_empty_result(vm, line) {
-        return Ok(Obj::STOP_ITERATION);
-    }
-    Ok(line)
-}
-
 fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     let binary = is_binary(vm, o);
     let h = vm.heap.get::<FileObj>(o).filter(|f| f.open).map(|f| f.handle);
     super::builtins_io::print_stream(vm, out, binary, h)
 }
 
-static F_READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, f_read);
 static F_READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, f_readinto);
-static F_READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, f_readline);
 static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readlines);
 static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
 static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
@@ -411,9 +343,9 @@ static FILE_LOCALS: [Entry; 12] = [
     Entry::new(q::__next__, Rom::Fun(&crate::types::iterators::NEXT_METH)),
     Entry::new(q::close, Rom::Fun(&F_CLOSE)),
     Entry::new(q::flush, Rom::Fun(&F_FLUSH)),
-    Entry::new(q::read, Rom::Fun(&F_READ)),
+    Entry::new(q::read, Rom::Fun(&super::io::READ)),
     Entry::new(q::readinto, Rom::Fun(&F_READINTO)),
-    Entry::new(q::readline, Rom::Fun(&F_READLINE)),
+    Entry::new(q::readline, Rom::Fun(&super::io::READLINE)),
     Entry::new(q::readlines, Rom::Fun(&F_READLINES)),
     Entry::new(q::seek, Rom::Fun(&F_SEEK)),
     Entry::new(q::tell, Rom::Fun(&F_TELL)),
@@ -428,7 +360,7 @@ const fn file_type(name: Qstr) -> TypeObj {
         name: name.tn(),
         flags: flags::ITER_IS_SELF,
         print: Some(file_print),
-        iternext: Some(file_next),
+        iternext: Some(super::io::iternext),
         ext: &FILE_EXT,
         locals: crate::typ::Locals::of(&FILE_LOCALS),
         ..TypeObj::EMPTY

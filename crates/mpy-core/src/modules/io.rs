@@ -19,7 +19,7 @@ use crate::typ::{flags, BuiltinFun, ModuleDef, PrintKind, Rom, TypeObj};
 use crate::PyResult;
 
 /// An in-memory stream: its bytes (UTF-8 for a `StringIO`, whose type
-/// is [`STRINGIO_TYPE`]) and the position.
+/// is [`STRINGIO_TYPE`]) and the position; begins as a [`Stream`].
 #[repr(C)]
 pub struct MemIoObj {
     /// Header ([`STRINGIO_TYPE`] or [`BYTESIO_TYPE`]).
@@ -34,10 +34,6 @@ pub struct MemIoObj {
 
 fn buf_of(m: &mut MemIoObj) -> &mut GcVec<u8> {
     &mut m.buf
-}
-
-fn buf_ref(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
-    h.get::<MemIoObj>(o).map(|m| m.buf.as_slice())
 }
 
 /// Copies all of `src`'s buffer into `o`'s contents at byte `at` (which
@@ -95,43 +91,133 @@ fn check(vm: &mut Vm, o: Obj) -> PyResult<bool> {
     }
 }
 
-/// Takes bytes `pos..pos + len` (clamped) as the result object and moves
-/// the position past them.
-fn take(vm: &mut Vm, o: Obj, text: bool, start: usize, len: usize) -> PyResult<Obj> {
-    let r = new_from_vec_field(vm, text, o, buf_ref, start, len)?;
-    if let Some(m) = vm.heap.get_mut::<MemIoObj>(o) {
+/// The layout both kinds of stream begin with: the memory streams
+/// ([`MemIoObj`]) and the port's files ([`super::file::FileObj`], whose
+/// `buf` is the read-ahead). The read path below serves both: it takes
+/// from `buf` at `pos` what the stream already holds (a file first fills
+/// its buffer from the port).
+#[repr(C)]
+pub struct Stream {
+    /// Header ([`STRINGIO_TYPE`], [`BYTESIO_TYPE`] or a file type).
+    pub base: ObjBase,
+    /// The bytes at hand.
+    pub buf: GcVec<u8>,
+    /// Byte position of the next read in `buf` (may be past the end).
+    pub pos: usize,
+}
+
+/// `o` as a [`Stream`] (one out-of-line check for every caller).
+#[inline(never)]
+fn stream(h: &crate::heap::Heap, o: Obj) -> Option<&Stream> {
+    h.get::<Stream>(o)
+}
+
+/// `o` as a mutable [`Stream`].
+#[inline(never)]
+fn stream_mut(h: &mut crate::heap::Heap, o: Obj) -> Option<&mut Stream> {
+    h.get_mut::<Stream>(o)
+}
+
+fn stream_buf(h: &crate::heap::Heap, o: Obj) -> Option<&[u8]> {
+    stream(h, o).map(|m| m.buf.as_slice())
+}
+
+/// The position (clamped to the end) and the bytes after it.
+fn rest(vm: &Vm, o: Obj) -> (usize, &[u8]) {
+    stream(&vm.heap, o).map_or((0, &[][..]), |m| {
+        let start = m.pos.min(m.buf.len());
+        (start, m.buf.as_slice().get(start..).unwrap_or(&[]))
+    })
+}
+
+/// Takes `len` bytes (clamped) at the position of stream `o` as a str
+/// (`text`, invalid UTF-8 replaced) or bytes object and moves the
+/// position past them.
+///
+/// Errors: `MemoryError`.
+fn take(vm: &mut Vm, o: Obj, text: bool, len: usize) -> PyResult<Obj> {
+    let (start, _) = rest(vm, o);
+    let r = new_from_vec_field(vm, text, o, stream_buf, start, len)?;
+    if let Some(m) = stream_mut(&mut vm.heap, o) {
         m.pos = (start + len).min(m.buf.len()).max(start);
     }
     Ok(r)
 }
 
-/// Byte length of the first `n` characters of UTF-8 `b` (all of it if it
-/// holds fewer).
-fn rest_len(vm: &Vm, o: Obj) -> (usize, usize) {
-    vm.heap.get::<MemIoObj>(o).map_or((0, 0), |m| {
-        let start = m.pos.min(m.buf.len());
-        (start, m.buf.len() - start)
-    })
+/// Readies stream `o` for a read and says whether it is text: a file
+/// ([`super::file::ready`]) reads ahead from the port until
+/// `enough(held bytes, text)` or its end; a memory stream holds it all.
+///
+/// Errors: `ValueError: I/O operation on closed file`, a file's
+/// `OSError(errno)`, `MemoryError`.
+fn ready(vm: &mut Vm, o: Obj, enough: &dyn Fn(&[u8], bool) -> bool) -> PyResult<bool> {
+    #[cfg(feature = "os")]
+    if let Some(text) = super::file::ready(vm, o, enough)? {
+        return Ok(text);
+    }
+    let _ = enough;
+    check(vm, o)
 }
 
-/// The optional size argument of `read`/`readline`: None when absent,
-/// `None` or negative (read everything), else the count.
+/// `read([n])`: `n` characters (text) or bytes, or the rest; files and
+/// memory streams.
 fn read(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    let text = check(vm, a0)?;
     let n = size_arg(vm, a1)?;
-    let (start, rest) = rest_len(vm, a0);
+    let text = ready(vm, a0, &|b, text| match n {
+        None => false,
+        Some(n) if text => char_prefix(b, n).is_some(),
+        Some(n) => b.len() >= n,
+    })?;
+    let (_, b) = rest(vm, a0);
     let len = match n {
-        None => rest,
-        Some(n) if text => vm
-            .heap
-            .get::<MemIoObj>(a0)
-            .map_or(0, |m| {
-                let b = m.buf.as_slice().get(start..).unwrap_or(&[]);
-                char_prefix(b, n).unwrap_or(b.len())
-            }),
-        Some(n) => n.min(rest),
+        None => b.len(),
+        Some(n) if text => char_prefix(b, n).unwrap_or(b.len()),
+        Some(n) => n.min(b.len()),
     };
-    take(vm, a0, text, start, len)
+    take(vm, a0, text, len)
+}
+
+/// The line at the position of stream `o` (through its newline, at most
+/// `limit` bytes); at the end an empty one, or `STOP_ITERATION` if `stop`.
+///
+/// Errors: as [`ready`].
+pub(super) fn line(vm: &mut Vm, o: Obj, limit: Option<usize>, stop: bool) -> PyResult<Obj> {
+    let text = ready(vm, o, &|b, _| crate::types::strutil::has_byte(b, b'\n') || limit.is_some_and(|l| b.len() >= l))?;
+    let (_, b) = rest(vm, o);
+    let len = b.iter().position(|&c| c == b'\n').map_or(b.len(), |i| i + 1);
+    let len = limit.map_or(len, |l| len.min(l));
+    if len == 0 && stop {
+        return Ok(Obj::STOP_ITERATION);
+    }
+    take(vm, o, text, len)
+}
+
+/// Copies the bytes at the position of stream `o` into the writable
+/// buffer `dst` at `done..want` (as many as it holds), moving the
+/// position past them; returns the new `done`.
+pub(super) fn copy_held(vm: &mut Vm, o: Obj, dst: Obj, mut done: usize, want: usize) -> usize {
+    if let Some(m) = stream_mut(&mut vm.heap, o) {
+        m.pos = m.pos.min(m.buf.len());
+    }
+    // Both are heap buffers: through a stack chunk.
+    while done < want {
+        let mut chunk = [0u8; CHUNK];
+        let (_, b) = rest(vm, o);
+        let k = b.len().min(want - done).min(CHUNK);
+        if k == 0 {
+            break;
+        }
+        chunk[..k].copy_from_slice(&b[..k]);
+        match buffer_mut_of(&mut vm.heap, dst).and_then(|b| b.get_mut(done..done + k)) {
+            Some(d) => d.copy_from_slice(&chunk[..k]),
+            None => break,
+        }
+        if let Some(m) = stream_mut(&mut vm.heap, o) {
+            m.pos += k;
+        }
+        done += k;
+    }
+    done
 }
 
 /// `readinto(buf[, n])`: copies the bytes at the position (UTF-8 for a
@@ -147,46 +233,14 @@ fn readinto(vm: &mut Vm, a0: Obj, a1: Obj, a2: Obj) -> PyResult<Obj> {
     let Some(cap) = buffer_mut_of(&mut vm.heap, a1).map(|b| b.len()) else {
         return Err(super::args::buffer_error(vm));
     };
-    let (start, rest) = rest_len(vm, a0);
-    let want = limit.map_or(cap, |n| n.min(cap)).min(rest);
-    // Both are heap buffers: through a stack chunk.
-    let mut done = 0;
-    while done < want {
-        let mut chunk = [0u8; CHUNK];
-        let k = (want - done).min(CHUNK);
-        let at = start + done;
-        match vm.heap.get::<MemIoObj>(a0).and_then(|m| m.buf.as_slice().get(at..at + k)) {
-            Some(src) => chunk[..k].copy_from_slice(src),
-            None => break,
-        }
-        match buffer_mut_of(&mut vm.heap, a1).and_then(|b| b.get_mut(done..done + k)) {
-            Some(dst) => dst.copy_from_slice(&chunk[..k]),
-            None => break,
-        }
-        done += k;
-    }
-    if let Some(m) = vm.heap.get_mut::<MemIoObj>(a0) {
-        m.pos = start + done;
-    }
+    let done = copy_held(vm, a0, a1, 0, limit.map_or(cap, |n| n.min(cap)));
     Ok(Obj::small_int(done as isize))
 }
 
-/// Length of the line at the position (through its newline), at most
-/// `limit` bytes.
-fn line_len(vm: &Vm, o: Obj, limit: Option<usize>) -> (usize, usize) {
-    let (start, rest) = rest_len(vm, o);
-    let len = vm.heap.get::<MemIoObj>(o).map_or(0, |m| {
-        let b = m.buf.as_slice().get(start..).unwrap_or(&[]);
-        b.iter().position(|&c| c == b'\n').map_or(rest, |i| i + 1)
-    });
-    (start, limit.map_or(len, |l| len.min(l)))
-}
-
+/// `readline([limit])`: files and memory streams.
 fn readline(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
-    let text = check(vm, a0)?;
     let limit = size_arg(vm, a1)?;
-    let (start, len) = line_len(vm, a0, limit);
-    take(vm, a0, text, start, len)
+    line(vm, a0, limit, false)
 }
 
 /// `write(data)`: writes at the position (padding with zero bytes when
@@ -252,7 +306,7 @@ fn query(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
             vm.new_int(pos as i64)
         }
         1 => Ok(Obj::NONE),
-        _ => new_from_vec_field(vm, text, a0, buf_ref, 0, usize::MAX),
+        _ => new_from_vec_field(vm, text, a0, stream_buf, 0, usize::MAX),
     }
 }
 
@@ -268,13 +322,9 @@ fn close(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
-    let text = check(vm, o)?;
-    let (start, len) = line_len(vm, o, None);
-    if len == 0 {
-        return Ok(Obj::STOP_ITERATION);
-    }
-    take(vm, o, text, start, len)
+/// The `iternext` slot of files and memory streams: the next line.
+pub(super) fn iternext(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
+    line(vm, o, None, true)
 }
 
 fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
@@ -283,9 +333,11 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, crate::msg!("<io.{} 0x{}>"), &[name.into(), crate::runtime::print::Arg::Hex(o.raw(), 0)])
 }
 
-static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
+/// `read` of files and memory streams.
+pub(super) static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
-static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
+/// `readline` of files and memory streams.
+pub(super) static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 static GETVALUE: BuiltinFun = BuiltinFun::new1_at(q::getvalue, query, 2);
 static SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, seek);
