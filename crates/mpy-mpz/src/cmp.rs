@@ -20,6 +20,34 @@ pub fn cmp_mag(a: &[Digit], b: &[Digit]) -> Ordering {
     Ordering::Equal
 }
 
+/// [`cmp_mag`] for normalised magnitudes (no high zero digits, as a big
+/// int's are): no trimming first. A high zero digit gives a wrong order
+/// (never a panic).
+#[inline]
+pub fn cmp_mag_norm(a: &[Digit], b: &[Digit]) -> Ordering {
+    if a.len() != b.len() {
+        return a.len().cmp(&b.len());
+    }
+    for (x, y) in a.iter().rev().zip(b.iter().rev()) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    Ordering::Equal
+}
+
+/// [`cmp`] for normalised values (no high zero digits, and zero never
+/// negative): no trimming first.
+#[inline]
+pub fn cmp_norm(a: MpzRef<'_>, b: MpzRef<'_>) -> Ordering {
+    match (a.neg, b.neg) {
+        (false, true) => Ordering::Greater,
+        (true, false) => Ordering::Less,
+        (false, false) => cmp_mag_norm(a.mag, b.mag),
+        (true, true) => cmp_mag_norm(b.mag, a.mag),
+    }
+}
+
 /// Compares two signed integers (`-0` equals `0`), as Python's `<`, `==`
 /// and `>` on ints do.
 pub fn cmp(a: MpzRef<'_>, b: MpzRef<'_>) -> Ordering {

@@ -153,7 +153,14 @@ pub fn modulo(r: &mut [Digit], a: MpzRef<'_>, b: MpzRef<'_>, scratch: &mut [Digi
 /// nonzero (which the floor adjustment of a negative quotient needs).
 #[inline]
 pub fn floordiv_small(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
-    let (a, b) = (a.trimmed(), b.trimmed());
+    floordiv_small_norm(a.trimmed(), b.trimmed())
+}
+
+/// [`floordiv_small`] for normalised operands (no high zero digits, as a
+/// big int's are; a zero `a` may say negative): no trimming first. A high
+/// zero digit gives a wrong answer or None, never a panic.
+#[inline]
+pub fn floordiv_small_norm(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<(bool, u64)> {
     // The divisor's top three digits (its top one nonzero: more than 64
     // bits).
     let (nb, &[b0, b1, bt]) = (b.mag.len(), b.mag.last_chunk::<3>()?);

@@ -37,6 +37,10 @@ fn check_add_sub(a: &(bool, Vec<u32>), b: &(bool, Vec<u32>)) {
     assert!(add::add_len_tight(r(a), r(b)) <= n);
     assert_eq!(cmp::cmp(r(a), r(b)), ba.cmp(&bb), "cmp {ba} {bb}");
     assert_eq!(cmp::cmp_mag(&a.1, &b.1), ba.abs().cmp(&bb.abs()));
+    // The variants for normalised operands, on normalised operands.
+    let (na, nb) = (r(a).trimmed(), r(b).trimmed());
+    assert_eq!(cmp::cmp_norm(na, nb), ba.cmp(&bb), "cmp_norm {ba} {bb}");
+    assert_eq!(cmp::cmp_mag_norm(na.mag, nb.mag), ba.abs().cmp(&bb.abs()));
     // The difference of magnitudes, larger first, into the larger's length.
     let (big, small) = if ba.abs() >= bb.abs() { (&a.1, &b.1) } else { (&b.1, &a.1) };
     let mut out = buf(mpy_mpz::normalized_len(big));
@@ -511,6 +515,9 @@ fn small_quotients() {
             let (bx, by) = (to_big(x.0, &x.1), to_big(y.0, &y.1));
             let want = bx.div_floor(&by);
             asked += 1;
+            // (The variant for normalised operands answers the same.)
+            let norm = div::floordiv_small_norm(r(&x).trimmed(), r(&y).trimmed());
+            assert_eq!(norm, div::floordiv_small(r(&x), r(&y)), "{bx} // {by}, norm");
             if let Some((neg, got)) = div::floordiv_small(r(&x), r(&y)) {
                 answered += 1;
                 let got = if neg { -BigInt::from(got) } else { BigInt::from(got) };

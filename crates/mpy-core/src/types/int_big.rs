@@ -445,10 +445,14 @@ pub fn long_op(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
                 return add_long(vm, x, y);
             }
         } else if p == FloorDivide as u8 && y.mag.len() >= 3 {
-            if let Some((neg, q)) = mpz::div::floordiv_small(x, y) {
+            if let Some((neg, q)) = mpz::div::floordiv_small_norm(x, y) {
                 let q = q as i64;
                 return vm.new_int(if neg { -q } else { q });
             }
+        } else if p <= NotEqual as u8 {
+            // A comparison (`Less` to `NotEqual` are 0 to 5): at once.
+            let c = mpz::cmp::cmp_norm(x, y);
+            return Ok(Obj::bool(BinaryOp::from_u8(p).is_some_and(|op| crate::types::seq::cmp_op(op, Some(c)))));
         }
     }
     long_op_rest(vm, opn, a, b)
@@ -492,7 +496,7 @@ fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<
         FloorDivide if y.mag.len() >= 3 => {
             // A quotient the top bits decide (the common case of a small
             // one): no division of the digits at all.
-            if let Some((neg, q)) = mpz::div::floordiv_small(x, y) {
+            if let Some((neg, q)) = mpz::div::floordiv_small_norm(x, y) {
                 let q = q as i64;
                 return Some(vm.new_int(if neg { -q } else { q }));
             }
@@ -515,7 +519,7 @@ fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<
         }
         // (Comparisons at once: no build machinery.)
         cmp @ (Less | More | Equal | NotEqual | LessEqual | MoreEqual) => {
-            return Some(Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp(x, y))))));
+            return Some(Ok(Obj::bool(crate::types::seq::cmp_op(cmp, Some(mpz::cmp::cmp_norm(x, y))))));
         }
         FloorDivide | Modulo if !y.is_zero() => {}
         _ => return None,
@@ -529,7 +533,7 @@ fn fast_refs(vm: &mut Vm, op: BinaryOp, x: MpzRef<'_>, y: MpzRef<'_>) -> Option<
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn small_quotient(a: MpzRef<'_>, b: MpzRef<'_>) -> Option<u32> {
-    let (_, q) = mpz::div::floordiv_small(a, b)?;
+    let (_, q) = mpz::div::floordiv_small_norm(a, b)?;
     u32::try_from(q).ok()
 }
 
@@ -587,7 +591,7 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
     }
     // (Normalised: the longer magnitude is the larger.)
     let order = match a.mag.len().cmp(&b.mag.len()) {
-        Ordering::Equal => mpz::cmp::cmp_mag(a.mag, b.mag),
+        Ordering::Equal => mpz::cmp::cmp_mag_norm(a.mag, b.mag),
         o => o,
     };
     let (big, small) = match order {
@@ -868,7 +872,7 @@ mod tests {
                         let x = make(&mut vm, sx, nx);
                         let y = make(&mut vm, sy, ny);
                         let ops = [Add, Subtract, Multiply, InplaceMultiply, FloorDivide, Modulo];
-                        for op in ops.into_iter().chain([Less, Equal, MoreEqual, And, Xor]) {
+                        for op in ops.into_iter().chain([Less, More, Equal, NotEqual, LessEqual, MoreEqual, And, Xor]) {
                             // (The dispatch loop's entry, which also takes the
                             // general path for the other ops, then the
                             // fast path itself.)
@@ -877,6 +881,11 @@ mod tests {
                                 let want = bin(&mut vm, op, x, y);
                                 assert_eq!(got, want, "{sx} {op:?} {sy} ({nx} {ny}), long");
                             }
+                            // (The dispatch loop's path by op number.)
+                            let r = long_op(&mut vm, op as u8, x, y);
+                            let got = show(&mut vm, r);
+                            let want = bin(&mut vm, op, x, y);
+                            assert_eq!(got, want, "{sx} {op:?} {sy} ({nx} {ny}), long_op");
                             let Some(r) = fast_binary_op(&mut vm, op, x, y) else { continue };
                             n += 1;
                             let small = r.as_ref().ok().is_some_and(|o| o.is_small_int());
