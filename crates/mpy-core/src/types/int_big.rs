@@ -584,14 +584,12 @@ fn mul_digit(vm: &mut Vm, a: MpzRef<'_>, d: u32, d_neg: bool) -> PyResult<Obj> {
 #[cfg(not(target_os = "none"))]
 #[inline(always)]
 fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
-    let n = sum_len(a.mag, b.mag, a.neg == b.neg);
-    if a.neg == b.neg {
-        let (long, short) = if a.mag.len() >= b.mag.len() { (a.mag, b.mag) } else { (b.mag, a.mag) };
-        return new_big(vm, a.neg, n, |out| mpz::add::add_mag_norm(out, long, short));
-    }
+    let same = a.neg == b.neg;
+    let n = sum_len(a.mag, b.mag, same);
     // (Normalised: the longer magnitude is the larger.)
     let order = match a.mag.len().cmp(&b.mag.len()) {
-        Ordering::Equal => mpz::cmp::cmp_mag_norm(a.mag, b.mag),
+        Ordering::Equal if !same => mpz::cmp::cmp_mag_norm(a.mag, b.mag),
+        Ordering::Equal => Ordering::Greater,
         o => o,
     };
     let (big, small) = match order {
@@ -599,13 +597,18 @@ fn add_long(vm: &mut Vm, a: MpzRef<'_>, b: MpzRef<'_>) -> PyResult<Obj> {
         Ordering::Less => (b, a),
         Ordering::Equal => return Ok(Obj::small_int(0)),
     };
+    // (One computation for both: one copy of the allocation's code.)
     let mut len = 0;
     let o = new_big(vm, big.neg, n, |out| {
-        let r = mpz::add::sub_mag_norm(out, big.mag, small.mag);
+        let r = if same {
+            mpz::add::add_mag_norm(out, big.mag, small.mag)
+        } else {
+            mpz::add::sub_mag_norm(out, big.mag, small.mag)
+        };
         len = *r.as_ref().unwrap_or(&0);
         r
     })?;
-    // (Cancelled down to a small int?)
+    // (A difference cancelled down to a small int?)
     if len <= 2 {
         return finish(vm, o, SignedLen::new(big.neg, len), big.neg);
     }
