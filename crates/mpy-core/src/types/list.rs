@@ -35,7 +35,8 @@ pub fn list_items(vm: &Vm, o: Obj) -> &[Obj] {
 }
 
 /// Number of items of list `o` (or a list subclass instance).
-#[inline]
+#[cfg_attr(not(target_os = "none"), inline)]
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn list_len(vm: &Vm, o: Obj) -> usize {
     list_items(vm, o).len()
 }
