@@ -54,13 +54,9 @@ pub fn seq_len(vm: &Vm, seq: Obj) -> usize {
 
 /// Raises `RuntimeError: maximum recursion depth exceeded` when the native
 /// stack use passes the configured limit (guards printing and comparing
-/// self-referencing containers, which MicroPython also reports this way).
-pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
-    if vm.stack_base != 0 && vm.stack_used() > vm.config.stack_limit {
-        return Err(vm.runtime_error(msg!("maximum recursion depth exceeded")));
-    }
-    Ok(())
-}
+/// self-referencing containers, which MicroPython also reports this way):
+/// the calls' one check.
+pub use crate::vm::call::check_recursion;
 
 /// Does ordering `c` (None: unordered, a NaN) satisfy comparison `op`
 /// (`<`, `>`, `==`, `<=`, `>=` or `!=`)? One table lookup instead of a
