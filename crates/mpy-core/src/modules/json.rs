@@ -71,7 +71,7 @@ fn seq_item(vm: &Vm, o: Obj, i: usize) -> Option<Obj> {
 
 fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -> PyResult<()> {
     if depth > MAX_DEPTH {
-        return Err(vm.runtime_error(msg!("maximum recursion depth exceeded")));
+        return Err(crate::vm::call::recursion_error(vm));
     }
     let word = match o {
         Obj::NONE => "null",

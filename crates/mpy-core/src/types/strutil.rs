@@ -164,6 +164,14 @@ pub fn unhashable(vm: &mut Vm, o: Obj) -> crate::PyErr {
     vm.type_error_fmt(crate::runtime::exc::msg::UNSUPPORTED_TYPE, &[h.into(), t.into()])
 }
 
+/// `TypeError: unhashable type: 'T'` for `o` (instances with `__eq__` but
+/// no `__hash__`, and the mutable built-in types).
+#[inline(never)]
+pub fn unhashable_type(vm: &mut Vm, o: Obj) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt(msg!("unhashable type: '{}'"), &[t.into()])
+}
+
 /// `TypeError: function takes {want} positional arguments but {got} were
 /// given` (the runtime's text for native functions, one string).
 #[inline(never)]
