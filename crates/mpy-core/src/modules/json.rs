@@ -273,7 +273,7 @@ fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
         #[cfg(feature = "float")]
         match mpy_bytecode::utf8::str(t).and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
-            None => Err(vm.value_error(msg!("invalid syntax for number"))),
+            None => Err(crate::types::strutil::number_syntax(vm)),
         }
     } else {
         crate::types::int_parse::parse_int(vm, t, 10)

@@ -432,7 +432,7 @@ fn index_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     match find_index(vm, s, args[1], args.get(2).copied(), args.get(3).copied())? {
         Some(i) => Ok(Obj::small_int(i as isize)),
-        None => Err(vm.value_error(msg!("object not in sequence"))),
+        None => Err(super::strutil::not_in_sequence(vm)),
     }
 }
 
