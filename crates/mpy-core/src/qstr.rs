@@ -554,8 +554,10 @@ impl crate::state::Vm {
         self.qstr_add(text, h)
     }
 
-    /// The text of `q` (see [`QstrPool::str`]).
-    #[inline]
+    /// The text of `q` (see [`QstrPool::str`]). Boards: out of line (one
+    /// copy of the argument set-up for the pool's lookup).
+    #[cfg_attr(not(target_os = "none"), inline)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn qstr_str<'a>(&self, q: Qstr) -> &'a str {
         self.qstrs.str(&self.heap, q)
     }

@@ -49,6 +49,7 @@ fn is_word(c: u8) -> bool {
 }
 
 /// Display columns of `s` (one per character).
+#[cfg_attr(target_os = "none", inline(never))]
 pub fn cols(s: &[u8]) -> usize {
     s.iter().filter(|&&c| !is_cont(c)).count()
 }
@@ -60,6 +61,7 @@ impl<const L: usize> LineBuf<L> {
     }
 
     /// The line's bytes.
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn text(&self) -> &[u8] {
         &self.buf[..self.len]
     }

@@ -62,6 +62,7 @@ pub fn clear_input() {
 
 /// Sets the byte that requests a `KeyboardInterrupt` instead of being
 /// queued (`-1`: none). A request still pending is dropped.
+#[inline(never)]
 pub fn set_interrupt_char(c: i32) {
     INTERRUPT_CHAR.store(c, Ordering::Relaxed);
     INTERRUPT.store(false, Ordering::Relaxed);

@@ -97,6 +97,7 @@ pub fn cycles() -> Option<u32> {
 
 /// Enables (`on`) or disables device interrupt `irq` in the NVIC
 /// (ISER/ICER). Enable only once its handler is ready.
+#[inline(never)]
 pub fn nvic_enable(irq: u16, on: bool) {
     let base = if on { 0xE000_E100 } else { 0xE000_E180 };
     // SAFETY: NVIC_ISERn / NVIC_ICERn (ARMv7-M), write-one-to-set/clear

@@ -66,7 +66,7 @@ pub fn kw_check(vm: &mut Vm, k: &[Obj], allowed: &[Qstr]) -> PyResult<()> {
 pub fn first_arg(vm: &mut Vm, a: &[Obj]) -> PyResult<Obj> {
     match a.first() {
         Some(&o) => Ok(o),
-        None => Err(vm.type_error(mpy_core::msg!("function missing 1 required positional arguments"))),
+        None => Err(mpy_core::types::strutil::missing_one(vm)),
     }
 }
 

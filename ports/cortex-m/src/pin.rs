@@ -54,6 +54,7 @@ const MODES: [u8; 6] = [IN, OUT, OPEN_DRAIN, ALT, ALT_OPEN_DRAIN, ANALOG];
 static STATE: [AtomicU8; MAX_PINS] = [const { AtomicU8::new(0) }; MAX_PINS];
 const LEVEL: u8 = 1 << 5;
 
+#[inline(never)]
 fn state(pin: u8) -> u8 {
     STATE.get(usize::from(pin)).map_or(0, |s| s.load(Ordering::Relaxed))
 }

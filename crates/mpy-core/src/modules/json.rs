@@ -71,7 +71,7 @@ fn seq_item(vm: &Vm, o: Obj, i: usize) -> Option<Obj> {
 
 fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -> PyResult<()> {
     if depth > MAX_DEPTH {
-        return Err(vm.runtime_error(msg!("maximum recursion depth exceeded")));
+        return Err(crate::vm::call::recursion_error(vm));
     }
     let word = match o {
         Obj::NONE => "null",
@@ -273,7 +273,7 @@ fn parse_number(vm: &mut Vm, t: &[u8]) -> PyResult<Obj> {
         #[cfg(feature = "float")]
         match mpy_bytecode::utf8::str(t).and_then(crate::flt::parse) {
             Some(f) => vm.new_float(f),
-            None => Err(vm.value_error(msg!("invalid syntax for number"))),
+            None => Err(crate::types::strutil::number_syntax(vm)),
         }
     } else {
         crate::types::int_parse::parse_int(vm, t, 10)

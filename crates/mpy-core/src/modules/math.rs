@@ -240,7 +240,7 @@ fn m_modf(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 /// arguments), `ValueError: math domain error` for negative tolerances.
 fn m_isclose(vm: &mut Vm, a: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if a.len() > 2 {
-        return Err(vm.type_error(msg!("extra positional arguments given")));
+        return Err(crate::types::strutil::extra_args(vm));
     }
     crate::types::seq::kw_check(vm, kw, &["rel_tol", "abs_tol"])?;
     let x = float_arg(vm, a[0])?;

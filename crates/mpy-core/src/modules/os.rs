@@ -35,7 +35,7 @@ fn os_error(vm: &mut Vm, errno: i32) -> crate::PyErr {
 fn path_arg<'a>(vm: &mut Vm, o: Obj) -> PyResult<&'a str> {
     match vm.str_pinned(o) {
         Some(s) => Ok(s),
-        None => Err(vm.type_error(msg!("can't convert to str implicitly"))),
+        None => Err(super::args::str_required(vm)),
     }
 }
 

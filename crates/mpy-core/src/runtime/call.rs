@@ -127,14 +127,16 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn builtin_arity_error(&mut self, bf: &'static BuiltinFun, n: usize, kw: &[Obj]) -> PyErr {
         let (min, max) = (bf.min_args(), bf.max_args());
+        // (The shared bodies of these messages.)
+        use crate::types::strutil as su;
         if !kw.is_empty() && !bf.takes_kw() {
-            self.type_error(msg!("function doesn't take keyword arguments"))
+            su::no_kw(self)
         } else if min == max {
-            self.type_error_fmt(msg!("function takes {} positional arguments but {} were given"), &[min.into(), n.into()])
+            su::positional_count(self, min as usize, n)
         } else if n < min as usize {
             self.type_error_fmt(msg!("function missing {} required positional arguments"), &[(min as usize - n).into()])
         } else {
-            self.type_error_fmt(msg!("function expected at most {} arguments, got {}"), &[max.into(), n.into()])
+            su::too_many_args(self, max as usize, n)
         }
     }
 

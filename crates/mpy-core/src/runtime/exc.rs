@@ -34,12 +34,10 @@ impl Vm {
         let r = (|| {
             let mut out = Out::buf();
             out.fmt(self, tpl, args)?;
-            let m = out.into_str(self)?;
-            let args = self.new_tuple(&[m])?;
-            self.new_exception_obj(Obj::from_type(ty), args)
+            out.into_str(self)
         })();
         match r {
-            Ok(o) => PyErr(o),
+            Ok(m) => self.error_arg(ty, m),
             Err(e) => e,
         }
     }
@@ -59,17 +57,8 @@ impl Vm {
     /// nothing); if memory runs out while building it, the `MemoryError`
     /// instead.
     pub fn error(&mut self, ty: &'static TypeObj, msg: &str) -> PyErr {
-        let r = (|| {
-            let mut out = Out::buf();
-            out.fmt(self, msg, &[])?;
-            let m = out.into_str(self)?;
-            let args = self.new_tuple(&[m])?;
-            self.new_exception_obj(Obj::from_type(ty), args)
-        })();
-        match r {
-            Ok(o) => PyErr(o),
-            Err(e) => e,
-        }
+        // (A template without markers: the one formatting body.)
+        self.error_fmt(ty, msg, &[])
     }
 
     /// An error of type `ty` with no arguments (`ty()`).

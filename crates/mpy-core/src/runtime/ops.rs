@@ -430,8 +430,7 @@ impl Vm {
             }
         }
         if is_unhashable_type(t) {
-            let tn = self.type_name(o);
-            return Err(self.type_error_fmt(msg!("unhashable type: '{}'"), &[tn.into()]));
+            return Err(crate::types::strutil::unhashable_type(self, o));
         }
         // Identity hash for everything else.
         Ok((o.raw() >> 3) as u32)

@@ -126,7 +126,9 @@ impl SmallBuf {
 }
 
 impl Out {
-    /// An empty buffer (allocates nothing until written).
+    /// An empty buffer (allocates nothing until written). Boards: out of
+    /// line (the enum written by one copy of the code).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub const fn buf() -> Out {
         Out::Buf(GcVec::new())
     }
@@ -271,6 +273,7 @@ impl Out {
         self.bytes(vm, &buf[n..])
     }
     /// The bytes written so far (empty for the console).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Out::Buf(v) => v.as_slice(),

@@ -97,7 +97,7 @@ fn complex_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResul
             }
             let parsed = with_bytes_of(vm, args[0], false, |vm, text| match parse_complex(text) {
                 Some((re, im)) => vm.new_complex(re, im),
-                None => Err(vm.value_error(msg!("invalid syntax for number"))),
+                None => Err(super::strutil::number_syntax(vm)),
             });
             if let Some(r) = parsed {
                 return r;

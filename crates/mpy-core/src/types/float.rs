@@ -87,7 +87,7 @@ pub fn float_of(vm: &mut Vm, o: Obj) -> PyResult<Float> {
     }
     let parsed = with_bytes_of(vm, o, false, |vm, text| match parse_float(text) {
         Some(f) => Ok(f),
-        None => Err(vm.value_error(msg!("invalid syntax for number"))),
+        None => Err(super::strutil::number_syntax(vm)),
     });
     if let Some(r) = parsed {
         return r;

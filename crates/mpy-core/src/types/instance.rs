@@ -116,8 +116,7 @@ pub fn inst_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
             }
         }
         if op == UnaryOp::Hash && special(vm, o, q::__eq__).is_some() {
-            let n = super::strutil::type_name(vm, o);
-            return Err(vm.type_error_fmt(msg!("unhashable type: '{}'"), &[n.into()]));
+            return Err(super::strutil::unhashable_type(vm, o));
         }
     }
     let (_, native) = parts(vm, o);

@@ -191,7 +191,7 @@ fn enumerate_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyRes
         None => return Err(vm.type_error(msg!("'iterable' argument required"))),
     };
     if args.len() > 2 {
-        return Err(vm.type_error(msg!("extra positional arguments given")));
+        return Err(super::strutil::extra_args(vm));
     }
     let start = args.get(1).copied().or_else(|| kw_get(vm, kw, "start")).unwrap_or(Obj::small_int(0));
     if super::slice::int_clamped(vm, start).is_none() {
@@ -337,7 +337,7 @@ fn zip_map_make_new(vm: &mut Vm, cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult
     }
     let (ty, fun, its) = if cls == Obj::from_type(&MAP_TYPE) {
         if args.len() < 2 {
-            return Err(vm.type_error(msg!("function missing 1 required positional arguments")));
+            return Err(super::strutil::missing_one(vm));
         }
         (&MAP_TYPE, args[0], &args[1..])
     } else {

@@ -409,7 +409,7 @@ fn list_remove(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
             }
             Ok(Obj::NONE)
         }
-        None => Err(vm.value_error(msg!("object not in sequence"))),
+        None => Err(super::strutil::not_in_sequence(vm)),
     }
 }
 
@@ -664,7 +664,7 @@ pub fn sort_kw(vm: &mut Vm, kw: &[Obj]) -> PyResult<(Obj, bool)> {
 
 fn list_sort(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     if args.len() > 1 {
-        return Err(vm.type_error(msg!("extra positional arguments given")));
+        return Err(super::strutil::extra_args(vm));
     }
     let (key, reverse) = sort_kw(vm, kw)?;
     sort_items(vm, args[0], key, reverse)?;

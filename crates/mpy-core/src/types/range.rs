@@ -91,7 +91,7 @@ fn range_make_new(vm: &mut Vm, _cls: Obj, args: &[Obj], kw: &[Obj]) -> PyResult<
         return Err(super::strutil::no_kw(vm));
     }
     match args.len() {
-        0 => return Err(vm.type_error(msg!("function missing 1 required positional arguments"))),
+        0 => return Err(super::strutil::missing_one(vm)),
         1..=3 => {}
         n => return Err(super::strutil::too_many_args(vm, 3, n)),
     }

@@ -54,13 +54,9 @@ pub fn seq_len(vm: &Vm, seq: Obj) -> usize {
 
 /// Raises `RuntimeError: maximum recursion depth exceeded` when the native
 /// stack use passes the configured limit (guards printing and comparing
-/// self-referencing containers, which MicroPython also reports this way).
-pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
-    if vm.stack_base != 0 && vm.stack_used() > vm.config.stack_limit {
-        return Err(vm.runtime_error(msg!("maximum recursion depth exceeded")));
-    }
-    Ok(())
-}
+/// self-referencing containers, which MicroPython also reports this way):
+/// the calls' one check.
+pub use crate::vm::call::check_recursion;
 
 /// Does ordering `c` (None: unordered, a NaN) satisfy comparison `op`
 /// (`<`, `>`, `==`, `<=`, `>=` or `!=`)? One table lookup instead of a
@@ -436,7 +432,7 @@ fn index_meth(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     }
     match find_index(vm, s, args[1], args.get(2).copied(), args.get(3).copied())? {
         Some(i) => Ok(Obj::small_int(i as isize)),
-        None => Err(vm.value_error(msg!("object not in sequence"))),
+        None => Err(super::strutil::not_in_sequence(vm)),
     }
 }
 

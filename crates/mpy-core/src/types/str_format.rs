@@ -351,6 +351,7 @@ pub fn format_small_int_into(vm: &mut Vm, v: i64, spec: &Spec, min_digits: Optio
 }
 
 /// Characters of `m` digits grouped by `every` with one-char separators.
+#[cfg_attr(target_os = "none", inline(never))]
 fn grouped_len(m: usize, every: usize) -> usize {
     m + m.saturating_sub(1) / every
 }

@@ -164,6 +164,38 @@ pub fn unhashable(vm: &mut Vm, o: Obj) -> crate::PyErr {
     vm.type_error_fmt(crate::runtime::exc::msg::UNSUPPORTED_TYPE, &[h.into(), t.into()])
 }
 
+/// `TypeError: extra positional arguments given`.
+#[inline(never)]
+pub fn extra_args(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error(msg!("extra positional arguments given"))
+}
+
+/// `TypeError: function missing 1 required positional arguments`.
+#[inline(never)]
+pub fn missing_one(vm: &mut Vm) -> crate::PyErr {
+    vm.type_error(msg!("function missing 1 required positional arguments"))
+}
+
+/// `ValueError: invalid syntax for number`.
+#[inline(never)]
+pub fn number_syntax(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error(msg!("invalid syntax for number"))
+}
+
+/// `ValueError: object not in sequence` (`index`, `remove`).
+#[inline(never)]
+pub fn not_in_sequence(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error(msg!("object not in sequence"))
+}
+
+/// `TypeError: unhashable type: 'T'` for `o` (instances with `__eq__` but
+/// no `__hash__`, and the mutable built-in types).
+#[inline(never)]
+pub fn unhashable_type(vm: &mut Vm, o: Obj) -> crate::PyErr {
+    let t = type_name(vm, o);
+    vm.type_error_fmt(msg!("unhashable type: '{}'"), &[t.into()])
+}
+
 /// `TypeError: function takes {want} positional arguments but {got} were
 /// given` (the runtime's text for native functions, one string).
 #[inline(never)]

@@ -117,7 +117,7 @@ pub fn compile_builtin(vm: &mut Vm, src: &[u8], filename: &str, mode: CompileMod
                 mpy_compiler::ErrorKind::IndentationError => &exc::INDENTATION_ERROR_TYPE,
                 mpy_compiler::ErrorKind::NotImplementedError => &exc::NOT_IMPLEMENTED_ERROR_TYPE,
                 mpy_compiler::ErrorKind::MemoryError => return Err(vm.memory_error()),
-                mpy_compiler::ErrorKind::RuntimeError => return Err(vm.runtime_error(msg!("maximum recursion depth exceeded"))),
+                mpy_compiler::ErrorKind::RuntimeError => return Err(super::call::recursion_error(vm)),
             };
             let e = vm.error(ty, &f.error.msg);
             let file = vm.intern(filename)?;

@@ -27,6 +27,7 @@ impl PathBuf {
         PathBuf(GcVec::new())
     }
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn push(&mut self, vm: &mut Vm, s: &str) -> PyResult<()> {
         vm.vec_extend_local(&mut self.0, s.as_bytes())
     }
@@ -55,6 +56,7 @@ impl PathBuf {
         self.push(vm, rel)
     }
 
+    #[cfg_attr(target_os = "none", inline(never))]
     fn free(self, vm: &mut Vm) {
         vm.heap.free_vec(self.0);
     }
