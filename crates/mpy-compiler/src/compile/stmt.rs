@@ -243,7 +243,7 @@ impl<'a> Compiler<'a> {
     /// `X = const(v)`: returns true if handled as a constant definition.
     fn const_def(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) -> bool {
         let Some((name, [Arg::Positional(arg)])) = const_call(targets, value) else { return false };
-        let Some(v) = self.fold(arg) else {
+        let Some(mut v) = self.fold(arg) else {
             self.parse_error(Msg::NotAConstant, line);
             return true;
         };
@@ -253,10 +253,9 @@ impl<'a> Compiler<'a> {
         }
         // A use of the name loads a str object, even a short or interned
         // one (MicroPython's parser keeps the value as an object).
-        let v = match v {
-            CVal::Str(s, _) => CVal::Str(s, Intern::Object),
-            v => v,
-        };
+        if let CVal::Str(_, q) = &mut v {
+            *q = Intern::Object;
+        }
         let mem = self.mem;
         self.consts.insert(mem, name, v);
         true
