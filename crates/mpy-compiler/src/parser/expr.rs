@@ -525,46 +525,36 @@ impl Parser<'_> {
                 self.enter()?;
             }
             n += 1;
-            if self.eat_op(Op::LParen)? {
+            let call = self.eat_op(Op::LParen)?;
+            let kind = if call {
                 let args = self.arglist(Op::RParen)?;
                 self.expect_op(Op::RParen)?;
-                let e = mk(
-                    line,
-                    ExprKind::Call {
-                        func: self.bx_take(out)?,
-                        args,
-                        op_dline: Self::dline(line, op_line),
-                    },
-                );
-                put(out, e);
-                if deco {
-                    break;
+                ExprKind::Call {
+                    func: self.bx_take(out)?,
+                    args,
+                    op_dline: Self::dline(line, op_line),
                 }
             } else if !deco && self.eat_op(Op::LBracket)? {
                 let mut index = HOLE;
                 self.subscriptlist(&mut index)?;
                 self.expect_op(Op::RBracket)?;
-                let e = mk(
-                    line,
-                    ExprKind::Subscript {
-                        value: self.bx_take(out)?,
-                        index: self.bx(index)?,
-                        op_line,
-                    },
-                );
-                put(out, e);
+                ExprKind::Subscript {
+                    value: self.bx_take(out)?,
+                    index: self.bx(index)?,
+                    op_line,
+                }
             } else if self.eat_op(Op::Dot)? {
                 let attr = self.expect_name()?;
-                let e = mk(
-                    line,
-                    ExprKind::Attribute {
-                        value: self.bx_take(out)?,
-                        attr,
-                        op_dline: Self::dline(line, op_line),
-                    },
-                );
-                put(out, e);
+                ExprKind::Attribute {
+                    value: self.bx_take(out)?,
+                    attr,
+                    op_dline: Self::dline(line, op_line),
+                }
             } else {
+                break;
+            };
+            put(out, mk(line, kind));
+            if deco && call {
                 break;
             }
         }
