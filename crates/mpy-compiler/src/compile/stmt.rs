@@ -618,17 +618,18 @@ impl<'a> Compiler<'a> {
                 return;
             }
             self.load_const_str_qstr("*");
-            self.e.op_uint(op::BUILD_TUPLE, 1, 0);
-            self.op_q(op::IMPORT_NAME, m);
-            self.e.op(op::IMPORT_STAR);
-            return;
         }
         for a in names {
             self.load_const_str_qstr(&a.name);
         }
-        let n = names.len() as u32;
+        // The names' tuple (`('*',)` for a star import), then the module.
+        let n = names.len().max(usize::from(star)) as u32;
         self.e.op_uint(op::BUILD_TUPLE, n, 1 - n as i32);
         self.op_q(op::IMPORT_NAME, m);
+        if star {
+            self.e.op(op::IMPORT_STAR);
+            return;
+        }
         for a in names {
             self.op_q(op::IMPORT_FROM, &a.name);
             self.store_id(a.asname.as_deref().unwrap_or(&a.name));
