@@ -2,6 +2,7 @@
 //! subscripts, conditional and boolean expressions.
 
 use super::fold::{fold_binary, fold_unary, CVal};
+use super::seq::{ADJUST, JUMP, LABEL};
 use super::{Compiler, Msg};
 use crate::ast::{Arg, BinOp, BoolOp, CmpOp, CompKind, Expr, ExprKind, UnaryOp};
 use crate::emit::{Label, Pass};
@@ -252,15 +253,13 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Compare { left, rest } => self.compare(left, rest),
             ExprKind::IfExp { test, body, orelse } => {
-                let l_fail = self.new_label();
-                let l_end = self.new_label();
+                // Labels: fail, end.
+                let l_fail = self.new_labels(2);
                 self.c_if_cond(test, false, l_fail);
                 self.expr(body);
-                self.e.jump(op::JUMP, l_end);
-                self.e.label(l_fail);
-                self.e.adjust_stack(-1);
+                self.seq(&[JUMP, op::JUMP, 1, LABEL, ADJUST, -1i8 as u8], l_fail);
                 self.expr(orelse);
-                self.e.label(l_end);
+                self.e.label(l_fail + 1);
             }
             ExprKind::Lambda(f) => self.lambda(f, e.line()),
             ExprKind::NamedExpr { target, value } => {
@@ -407,7 +406,8 @@ impl<'a> Compiler<'a> {
     fn compare(&mut self, left: &'a Expr, rest: &'a [(CmpOp, Expr)]) {
         self.expr(left);
         let n = rest.len();
-        let l_fail = self.new_label();
+        // Labels: fail, and end if there is more than one comparison.
+        let l_fail = self.new_labels(1 + u32::from(n > 1));
         for (i, (o, x)) in rest.iter().enumerate() {
             self.expr(x);
             let last = i + 1 == n;
@@ -421,13 +421,7 @@ impl<'a> Compiler<'a> {
             }
         }
         if n > 1 {
-            let l_end = self.new_label();
-            self.e.jump(op::JUMP, l_end);
-            self.e.label(l_fail);
-            self.e.adjust_stack(1);
-            self.e.op(op::ROT_TWO);
-            self.e.op(op::POP_TOP);
-            self.e.label(l_end);
+            self.seq(&[JUMP, op::JUMP, 1, LABEL, ADJUST, 1, op::ROT_TWO, op::POP_TOP, LABEL + 1], l_fail);
         }
     }
 

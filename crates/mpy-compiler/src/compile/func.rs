@@ -1,6 +1,7 @@
 //! Functions, lambdas, classes and comprehensions: creating their scopes,
 //! default arguments, closures, decorators, and compiling their bodies.
 
+use super::seq::{ADJUST, JUMP, LABEL};
 use super::{Compiler, Msg, Node};
 use crate::ast::{Arguments, ClassDef, CompKind, Comprehension, Expr, ExprKind, FunctionDef, Module, Stmt};
 use crate::emit::Pass;
@@ -331,10 +332,10 @@ impl<'a> Compiler<'a> {
             self.expr(&g.iter);
             self.e.op(op::GET_ITER_STACK);
         }
-        let l_end = self.new_label();
-        let l_top = self.new_label();
-        self.e.label(l_top);
-        self.e.jump(op::FOR_ITER, l_end);
+        // Labels: end, top.
+        let l_end = self.new_labels(2);
+        let l_top = l_end + 1;
+        self.seq(&[LABEL + 1, JUMP, op::FOR_ITER, 0], l_end);
         self.assign(&g.target);
         for cond in &g.ifs {
             self.c_if_cond(cond, false, l_top);
@@ -365,9 +366,7 @@ impl<'a> Compiler<'a> {
                 self.e.op_uint(op::STORE_COMP, slot << 2 | *kind as u32, -1 - i32::from(dict));
             }
         }
-        self.e.jump(op::JUMP, l_top);
-        self.e.label(l_end);
-        self.e.adjust_stack(-4);
+        self.seq(&[JUMP, op::JUMP, 1, LABEL, ADJUST, -4i8 as u8], l_end);
     }
 }
 

@@ -243,7 +243,7 @@ impl<'a> Compiler<'a> {
     /// `X = const(v)`: returns true if handled as a constant definition.
     fn const_def(&mut self, targets: &'a [Expr], value: &'a Expr, line: u32) -> bool {
         let Some((name, [Arg::Positional(arg)])) = const_call(targets, value) else { return false };
-        let Some(v) = self.fold(arg) else {
+        let Some(mut v) = self.fold(arg) else {
             self.parse_error(Msg::NotAConstant, line);
             return true;
         };
@@ -253,10 +253,9 @@ impl<'a> Compiler<'a> {
         }
         // A use of the name loads a str object, even a short or interned
         // one (MicroPython's parser keeps the value as an object).
-        let v = match v {
-            CVal::Str(s, _) => CVal::Str(s, Intern::Object),
-            v => v,
-        };
+        if let CVal::Str(_, q) = &mut v {
+            *q = Intern::Object;
+        }
         let mem = self.mem;
         self.consts.insert(mem, name, v);
         true
@@ -619,17 +618,18 @@ impl<'a> Compiler<'a> {
                 return;
             }
             self.load_const_str_qstr("*");
-            self.e.op_uint(op::BUILD_TUPLE, 1, 0);
-            self.op_q(op::IMPORT_NAME, m);
-            self.e.op(op::IMPORT_STAR);
-            return;
         }
         for a in names {
             self.load_const_str_qstr(&a.name);
         }
-        let n = names.len() as u32;
+        // The names' tuple (`('*',)` for a star import), then the module.
+        let n = names.len().max(usize::from(star)) as u32;
         self.e.op_uint(op::BUILD_TUPLE, n, 1 - n as i32);
         self.op_q(op::IMPORT_NAME, m);
+        if star {
+            self.e.op(op::IMPORT_STAR);
+            return;
+        }
         for a in names {
             self.op_q(op::IMPORT_FROM, &a.name);
             self.store_id(a.asname.as_deref().unwrap_or(&a.name));

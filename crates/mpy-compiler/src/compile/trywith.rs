@@ -63,8 +63,7 @@ impl<'a> Compiler<'a> {
                 Some(t) => {
                     self.e.op(op::DUP_TOP);
                     self.expr(t);
-                    self.binary_op(8);
-                    self.e.jump(op::POP_JUMP_IF_FALSE, end_finally);
+                    self.seq(&[EXC_MATCH, JUMP, op::POP_JUMP_IF_FALSE, 0], end_finally);
                 }
             }
             let name = h.name.as_deref().filter(|_| h.test.is_some());

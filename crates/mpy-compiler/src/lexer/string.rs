@@ -294,33 +294,17 @@ impl<'a> Lexer<'a> {
                     self.pos += 3;
                     return Ok(());
                 }
-                put(self.mem, buf, &[c])?;
-                self.pos += 1;
+                self.copy_byte(buf)?;
                 continue;
             }
             match c {
-                b'\n' => {
-                    if !triple {
-                        return Err(Fail::Invalid(start_line));
-                    }
-                    put(self.mem, buf, &[c])?;
-                    self.pos += 1;
-                    self.line += 1;
-                }
+                b'\n' if !triple => return Err(Fail::Invalid(start_line)),
                 b'\\' if p.raw => {
-                    put(self.mem, buf, &[c])?;
-                    self.pos += 1;
-                    match self.cur() {
-                        Some(n) if n == q || n == b'\\' || (p.fstr && n == b'{') => {
-                            put(self.mem, buf, &[n])?;
-                            self.pos += 1;
-                        }
-                        Some(b'\n') => {
-                            put(self.mem, buf, &[b'\n'])?;
-                            self.pos += 1;
-                            self.line += 1;
-                        }
-                        _ => {}
+                    // The backslash, and the quote, backslash, newline or
+                    // (f-string) `{` after it.
+                    self.copy_byte(buf)?;
+                    if matches!(self.cur(), Some(n) if n == q || n == b'\\' || n == b'\n' || (p.fstr && n == b'{')) {
+                        self.copy_byte(buf)?;
                     }
                 }
                 b'\\' => self.escape(p, buf, start_line)?,
@@ -333,12 +317,20 @@ impl<'a> Lexer<'a> {
                         self.field(buf, fargs, start_line)?;
                     }
                 }
-                _ => {
-                    put(self.mem, buf, &[c])?;
-                    self.pos += 1;
-                }
+                _ => self.copy_byte(buf)?,
             }
         }
+    }
+
+    /// Copies the byte at `self.pos` into `buf` and steps past it
+    /// (counting a newline's line).
+    fn copy_byte(&mut self, buf: &mut Vec<u8>) -> Result<(), Fail> {
+        let c = self.at(0);
+        if c == b'\n' {
+            self.line += 1;
+        }
+        self.pos += 1;
+        put(self.mem, buf, &[c])
     }
 
     /// Reads `n` hex digits after the current position; advances past them.
@@ -364,10 +356,13 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
             return Ok(());
         }
-        match e {
+        // The code point (a byte in bytes) of a numeric escape; the other
+        // escapes are written here.
+        let v = match e {
             b'\n' => {
                 self.pos += 1;
                 self.line += 1;
+                return Ok(());
             }
             b'0'..=b'7' => {
                 let mut v: u32 = 0;
@@ -377,36 +372,19 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                     n += 1;
                 }
-                if p.bytes {
-                    if v > 0xff {
-                        return Err(Fail::Invalid(start_line));
-                    }
-                    put(self.mem, buf, &[v as u8])?;
-                } else {
-                    push_utf8(self.mem, buf, v)?;
-                }
+                v
             }
-            b'x' => {
+            b'x' | b'u' | b'U' if !p.bytes || e == b'x' => {
                 self.pos += 1;
-                let Some(v) = self.hex_digits(2) else {
-                    return Err(Fail::Invalid(start_line));
+                let n = match e {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
                 };
-                if p.bytes {
-                    put(self.mem, buf, &[v as u8])?;
-                } else {
-                    push_utf8(self.mem, buf, v)?;
-                }
-            }
-            b'u' | b'U' if !p.bytes => {
-                self.pos += 1;
-                let n = if e == b'u' { 4 } else { 8 };
                 let Some(v) = self.hex_digits(n) else {
                     return Err(Fail::Invalid(start_line));
                 };
-                if v > 0x10ffff {
-                    return Err(Fail::Invalid(start_line));
-                }
-                push_utf8(self.mem, buf, v)?;
+                v
             }
             b'N' => {
                 return Err(Fail::Hard(Hard::NameEscape))
@@ -415,10 +393,18 @@ impl<'a> Lexer<'a> {
                 // `\{` in an f-string is a literal `\{`, not a field.
                 put(self.mem, buf, b"\\{")?;
                 self.pos += 1;
+                return Ok(());
             }
-            _ => put(self.mem, buf, b"\\")?,
+            _ => return put(self.mem, buf, b"\\"),
+        };
+        if v > if p.bytes { 0xff } else { 0x10ffff } {
+            return Err(Fail::Invalid(start_line));
         }
-        Ok(())
+        if p.bytes {
+            put(self.mem, buf, &[v as u8])
+        } else {
+            push_utf8(self.mem, buf, v)
+        }
     }
 
     /// Scans one f-string replacement field (after its `{`): records the
@@ -479,8 +465,7 @@ impl<'a> Lexer<'a> {
         put(self.mem, buf, &[b'{'])?;
         if self.cur() == Some(b'!') {
             let conv = self.at(1);
-            put(self.mem, buf, &[b'!'])?;
-            put(self.mem, buf, &[conv])?;
+            put(self.mem, buf, &[b'!', conv])?;
             self.pos += 2;
         }
         self.mem.push(fargs, expr)?;

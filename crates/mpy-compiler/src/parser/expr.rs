@@ -525,46 +525,36 @@ impl Parser<'_> {
                 self.enter()?;
             }
             n += 1;
-            if self.eat_op(Op::LParen)? {
+            let call = self.eat_op(Op::LParen)?;
+            let kind = if call {
                 let args = self.arglist(Op::RParen)?;
                 self.expect_op(Op::RParen)?;
-                let e = mk(
-                    line,
-                    ExprKind::Call {
-                        func: self.bx_take(out)?,
-                        args,
-                        op_dline: Self::dline(line, op_line),
-                    },
-                );
-                put(out, e);
-                if deco {
-                    break;
+                ExprKind::Call {
+                    func: self.bx_take(out)?,
+                    args,
+                    op_dline: Self::dline(line, op_line),
                 }
             } else if !deco && self.eat_op(Op::LBracket)? {
                 let mut index = HOLE;
                 self.subscriptlist(&mut index)?;
                 self.expect_op(Op::RBracket)?;
-                let e = mk(
-                    line,
-                    ExprKind::Subscript {
-                        value: self.bx_take(out)?,
-                        index: self.bx(index)?,
-                        op_line,
-                    },
-                );
-                put(out, e);
+                ExprKind::Subscript {
+                    value: self.bx_take(out)?,
+                    index: self.bx(index)?,
+                    op_line,
+                }
             } else if self.eat_op(Op::Dot)? {
                 let attr = self.expect_name()?;
-                let e = mk(
-                    line,
-                    ExprKind::Attribute {
-                        value: self.bx_take(out)?,
-                        attr,
-                        op_dline: Self::dline(line, op_line),
-                    },
-                );
-                put(out, e);
+                ExprKind::Attribute {
+                    value: self.bx_take(out)?,
+                    attr,
+                    op_dline: Self::dline(line, op_line),
+                }
             } else {
+                break;
+            };
+            put(out, mk(line, kind));
+            if deco && call {
                 break;
             }
         }
@@ -615,8 +605,8 @@ impl Parser<'_> {
             &Tok::Op(open @ (Op::LParen | Op::LBracket | Op::LBrace)) => {
                 self.skip()?;
                 let (r, close) = match open {
-                    Op::LParen => (self.paren_contents(line, out), Op::RParen),
-                    Op::LBracket => (self.list_contents(line, out), Op::RBracket),
+                    Op::LParen => (self.bracket_contents(line, out, true), Op::RParen),
+                    Op::LBracket => (self.bracket_contents(line, out, false), Op::RBracket),
                     _ => (self.brace_contents(line, out), Op::RBrace),
                 };
                 r?;
@@ -653,57 +643,36 @@ impl Parser<'_> {
         }
     }
 
-    /// The first element (taken from `out`) and the elements after it,
-    /// up to the closing bracket (not consumed).
+    /// Inside `( ... )` (`paren`): `()`, `(yield ...)`, `(x)`, `(x,)`,
+    /// `(x for ...)`; or inside `[ ... ]`: `[]`, `[x, ...]`, `[x for ...]`;
+    /// into `out` (one body for both).
     #[inline(never)]
-    fn more_elems(&mut self, out: &mut Expr, close: Op) -> PResult<Vec<Expr>> {
-        let mut elts = self.vec1(take(out))?;
-        while self.eat_op(Op::Comma)? {
-            if self.is_op(close) {
-                break;
+    fn bracket_contents(&mut self, line: u32, out: &mut Expr, paren: bool) -> PResult<()> {
+        let (close, comp) = if paren { (Op::RParen, CompKind::Generator) } else { (Op::RBracket, CompKind::List) };
+        let mut elts = Vec::new();
+        if !self.is_op(close) {
+            if paren && self.is_kw(Kw::Yield) {
+                return self.yield_expr(out);
             }
-            let slot = self.push_hole(&mut elts)?;
-            self.display_elem(slot)?;
+            self.display_elem(out)?;
+            if self.is_kw(Kw::For) {
+                return self.comp(line, comp, out);
+            }
+            if paren && !self.is_op(Op::Comma) {
+                return Ok(());
+            }
+            // The first element and those after it, up to the bracket.
+            elts = self.vec1(take(out))?;
+            while self.eat_op(Op::Comma)? {
+                if self.is_op(close) {
+                    break;
+                }
+                let slot = self.push_hole(&mut elts)?;
+                self.display_elem(slot)?;
+            }
         }
-        Ok(elts)
-    }
-
-    /// Inside `( ... )`: `()`, `(yield ...)`, `(x)`, `(x,)`, `(x for ...)`,
-    /// into `out`.
-    #[inline(never)]
-    fn paren_contents(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
-        if self.is_op(Op::RParen) {
-            put(out, mk(line, ExprKind::Tuple(Default::default())));
-            return Ok(());
-        }
-        if self.is_kw(Kw::Yield) {
-            return self.yield_expr(out);
-        }
-        self.display_elem(out)?;
-        if self.is_kw(Kw::For) {
-            return self.comp(line, CompKind::Generator, out);
-        }
-        if !self.is_op(Op::Comma) {
-            return Ok(());
-        }
-        let elts = self.more_elems(out, Op::RParen)?;
-        put(out, mk(line, ExprKind::Tuple(list(elts))));
-        Ok(())
-    }
-
-    /// Inside `[ ... ]`, into `out`.
-    #[inline(never)]
-    fn list_contents(&mut self, line: u32, out: &mut Expr) -> PResult<()> {
-        if self.is_op(Op::RBracket) {
-            put(out, mk(line, ExprKind::List(Default::default())));
-            return Ok(());
-        }
-        self.display_elem(out)?;
-        if self.is_kw(Kw::For) {
-            return self.comp(line, CompKind::List, out);
-        }
-        let elts = self.more_elems(out, Op::RBracket)?;
-        put(out, mk(line, ExprKind::List(list(elts))));
+        let elts = list(elts);
+        put(out, mk(line, if paren { ExprKind::Tuple(elts) } else { ExprKind::List(elts) }));
         Ok(())
     }
 

@@ -10,6 +10,13 @@ use crate::ast::{
 };
 use crate::token::{Kw, Op, Tok};
 
+/// [`Parser::alias`]: a plain name (`global`, `nonlocal`).
+const NAME: u8 = 0;
+/// [`Parser::alias`]: `NAME [as NAME]` (`from ... import`).
+const NAME_AS: u8 = 1;
+/// [`Parser::alias`]: `dotted_name [as NAME]` (`import`).
+const DOTTED_AS: u8 = 2;
+
 fn st(line: u32, kind: StmtKind) -> Stmt {
     Stmt { line, kind }
 }
@@ -309,21 +316,22 @@ impl Parser<'_> {
                 }
                 StmtKind::Raise(RaiseStmt { exc, cause })
             }
-            Tok::Kw(Kw::Global) | Tok::Kw(Kw::Nonlocal) => {
-                let global = self.is_kw(Kw::Global);
+            // `global` and `nonlocal` names, `import` dotted names with
+            // `as`: one loop.
+            Tok::Kw(k @ (Kw::Global | Kw::Nonlocal | Kw::Import)) => {
                 self.skip()?;
                 let mut names = Vec::new();
                 loop {
-                    let name = self.expect_name()?;
-                    self.push(&mut names, Alias { name, asname: None })?;
+                    self.alias(if k == Kw::Import { DOTTED_AS } else { NAME }, &mut names)?;
                     if !self.eat_op(Op::Comma)? {
                         break;
                     }
                 }
-                if global {
-                    StmtKind::Global(list(names))
-                } else {
-                    StmtKind::Nonlocal(list(names))
+                let names = list(names);
+                match k {
+                    Kw::Global => StmtKind::Global(names),
+                    Kw::Nonlocal => StmtKind::Nonlocal(names),
+                    _ => StmtKind::Import(names),
                 }
             }
             Tok::Kw(Kw::Del) => {
@@ -344,17 +352,6 @@ impl Parser<'_> {
                 let msg = self.opt_test_after(Op::Comma)?;
                 StmtKind::Assert(AssertStmt { test, msg })
             }
-            Tok::Kw(Kw::Import) => {
-                self.skip()?;
-                let mut names = Vec::new();
-                loop {
-                    self.alias(true, &mut names)?;
-                    if !self.eat_op(Op::Comma)? {
-                        break;
-                    }
-                }
-                StmtKind::Import(list(names))
-            }
             Tok::Kw(Kw::From) => self.import_from()?,
             _ => return self.expr_stmt(slot),
         };
@@ -363,12 +360,13 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// `name [as NAME]` appended to `names`; `name` is a dotted name if
-    /// `dotted`, else a plain name.
+    /// A name appended to `names`: a plain name ([`NAME`]), a plain name
+    /// with an optional `as NAME` ([`NAME_AS`]) or a dotted name with one
+    /// ([`DOTTED_AS`]).
     #[inline(never)]
-    fn alias(&mut self, dotted: bool, names: &mut Vec<Alias>) -> PResult<()> {
-        let name = if dotted { self.dotted_name() } else { self.expect_name() }?;
-        let asname = if self.eat_kw(Kw::As)? {
+    fn alias(&mut self, form: u8, names: &mut Vec<Alias>) -> PResult<()> {
+        let name = if form == DOTTED_AS { self.dotted_name() } else { self.expect_name() }?;
+        let asname = if form != NAME && self.eat_kw(Kw::As)? {
             Some(self.expect_name()?)
         } else {
             None
@@ -423,7 +421,7 @@ impl Parser<'_> {
         let paren = self.eat_op(Op::LParen)?;
         let mut names = Vec::new();
         loop {
-            self.alias(false, &mut names)?;
+            self.alias(NAME_AS, &mut names)?;
             if !self.eat_op(Op::Comma)? {
                 break;
             }
