@@ -358,7 +358,9 @@ impl Heap {
 
     /// [`Heap::finish_str_valid`] given the `hash_bytes` of the text
     /// written (the caller computed it from [`StrWriter::into_text`]).
+    // (Desktop: inline, it is a few stores on every new str's path.)
     #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub(crate) fn finish_str_valid_hashed(&mut self, o: Obj, n: usize, w_len: usize, hash: u32) -> Obj {
         self.var_keep::<StrHead>(o, n, w_len);
         let p = super::obj_ptr::<StrHead>(self, o);
