@@ -141,6 +141,18 @@ impl Heap {
         self.var_pinned::<StrHead>(o).map(|(_, b)| b)
     }
 
+    /// Desktop: the text (as bytes) and stored hash of a heap str (not
+    /// bytes) in one header read, pinned as [`Heap::str_pinned`].
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn str_text_hash<'a>(&self, o: Obj) -> Option<(&'a [u8], u32)> {
+        let (h, b) = self.var_pinned::<StrHead>(o)?;
+        if !core::ptr::eq(h.base.ty, &STR_TYPE) {
+            return None;
+        }
+        Some((b, h.hash))
+    }
+
     /// The stored hash of a heap str or bytes object.
     #[inline(always)]
     pub fn str_hash(&self, o: Obj) -> Option<u32> {
