@@ -141,6 +141,18 @@ impl Heap {
         self.var_pinned::<StrHead>(o).map(|(_, b)| b)
     }
 
+    /// Desktop: the text (as bytes) and stored hash of a heap str (not
+    /// bytes) in one header read, pinned as [`Heap::str_pinned`].
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn str_text_hash<'a>(&self, o: Obj) -> Option<(&'a [u8], u32)> {
+        let (h, b) = self.var_pinned::<StrHead>(o)?;
+        if !core::ptr::eq(h.base.ty, &STR_TYPE) {
+            return None;
+        }
+        Some((b, h.hash))
+    }
+
     /// The stored hash of a heap str or bytes object.
     #[inline(always)]
     pub fn str_hash(&self, o: Obj) -> Option<u32> {
@@ -358,7 +370,9 @@ impl Heap {
 
     /// [`Heap::finish_str_valid`] given the `hash_bytes` of the text
     /// written (the caller computed it from [`StrWriter::into_text`]).
+    // (Desktop: inline, it is a few stores on every new str's path.)
     #[cfg_attr(target_os = "none", inline(never))]
+    #[cfg_attr(not(target_os = "none"), inline(always))]
     pub(crate) fn finish_str_valid_hashed(&mut self, o: Obj, n: usize, w_len: usize, hash: u32) -> Obj {
         self.var_keep::<StrHead>(o, n, w_len);
         let p = super::obj_ptr::<StrHead>(self, o);

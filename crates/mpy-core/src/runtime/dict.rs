@@ -317,7 +317,7 @@ impl Vm {
     #[cfg(not(target_os = "none"))]
     #[inline(never)]
     fn heap_str_vs_qstr(&self, k: Obj, h: Option<u32>, q: crate::qstr::Qstr) -> crate::map::Cmp {
-        self.text_vs(k, h.unwrap_or_else(|| self.qstr_hash(q)), self.qstr_str(q))
+        self.text_vs(k, h.unwrap_or_else(|| self.qstr_hash(q)), self.qstr_str(q).as_bytes())
     }
 
     /// [`Vm::table_probe`] for a key that is neither a small int nor a
@@ -328,15 +328,20 @@ impl Vm {
         use crate::map::Cmp;
         match key.ptr_type() {
             Some(t) if core::ptr::eq(t, &crate::types::str::STR_TYPE) => {
-                let (Some(text), Some(h)) = (self.heap.str_pinned(key), self.heap.str_hash(key)) else {
+                let Some((text, h)) = self.heap.str_text_hash(key) else {
                     return (PROBE_UNKNOWN, 0);
                 };
                 let r = m.find_decided(key, h, |k| {
+                    // The usual candidate first: a heap str, its hash and
+                    // text from one header read.
+                    if let Some((kt, kh)) = self.heap.str_text_hash(k) {
+                        return if kh == h && crate::qstr::text_eq(kt, text) { Cmp::Equal } else { Cmp::Differ };
+                    }
                     if k.is_small_int() {
                         return Cmp::Differ;
                     }
                     if let Some(kq) = k.as_qstr() {
-                        return if crate::qstr::text_eq(self.qstr_str(kq).as_bytes(), text.as_bytes()) {
+                        return if crate::qstr::text_eq(self.qstr_str(kq).as_bytes(), text) {
                             Cmp::Equal
                         } else {
                             Cmp::Differ
@@ -436,12 +441,12 @@ impl Vm {
     /// decided, anything else unknown.
     #[cfg(not(target_os = "none"))]
     #[inline(always)]
-    fn text_vs(&self, k: Obj, h: u32, text: &str) -> crate::map::Cmp {
+    fn text_vs(&self, k: Obj, h: u32, text: &[u8]) -> crate::map::Cmp {
         use crate::map::Cmp;
         match k.ptr_type() {
             Some(t) if core::ptr::eq(t, &crate::types::str::STR_TYPE) => {
                 if self.heap.str_hash(k) == Some(h)
-                    && self.heap.str_pinned(k).is_some_and(|t| crate::qstr::text_eq(t.as_bytes(), text.as_bytes()))
+                    && self.heap.str_pinned(k).is_some_and(|t| crate::qstr::text_eq(t.as_bytes(), text))
                 {
                     Cmp::Equal
                 } else {
