@@ -132,9 +132,24 @@ build() {
     # 22 fewer instructions at boot. (Running the machine outliner twice,
     # -Cllvm-args=-machine-outliner-reruns=2, saved 100 B more but the
     # image faulted in the deep-recursion firmware test.)
+    # No shrink wrapping (-enable-shrink-wrap=false): a function saves its
+    # registers at entry rather than only on the paths that use them
+    # (fewer save/restore sequences and branches around them): -244 B.
+    # Measured and left out (B against 272,204): -inline-threshold=0
+    # +1,200, =2 same code, =10 +1,772, =25 +4,112; -Zinline-mir=no same
+    # code (off at opt-level z); -Zmir-opt-level=1 +312 (2 is the default);
+    # -Zmerge-functions=disabled +116, trampolines/aliases 0;
+    # -enable-machine-outliner=always 0 (on by default; =never +3,700);
+    # -outliner-leaf-descendants=false +256; -hot-cold-split 0;
+    # -enable-global-merge-func +48; -optsize-jump-table-density=10
+    # +1,720; -tail-merge-threshold=1000 0; opt-level s for mpy-compiler
+    # +9,144, for mpy-core +37,920. No-ops here: -Crelocation-model=static
+    # and no unwind tables (the target's defaults), +no-movt (constants
+    # already come from literal pools), -Zfmt-debug/-Zlocation-detail (no
+    # core::fmt is linked), -Zshare-generics/-Zfunction-sections (fat LTO).
     # shellcheck disable=SC2086
     CFLAGS_thumbv7em_none_eabihf="-fno-move-loop-invariants -fno-schedule-insns2 -fno-gcse -fno-tree-tail-merge -fno-tree-coalesce-vars -fno-ivopts -fno-inline-small-functions -fno-caller-saves -fno-tree-ch -fno-if-conversion -fno-ipa-modref --param=max-jump-thread-duplication-stmts=2 -fno-tree-copy-prop -fno-tree-phiprop -fno-tree-cselim -fno-auto-inc-dec" \
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-cpu=cortex-m4 -Cllvm-args=-tail-merge-size=1" \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Ctarget-cpu=cortex-m4 -Cllvm-args=-tail-merge-size=1 -Cllvm-args=-enable-shrink-wrap=false" \
         cargo +nightly build -q --profile firmware --target "$spec_dir/thumbv7em-none-eabihf.json" \
         -Zjson-target-spec --target-dir "$target_dir" \
         --config 'profile.firmware.package.compiler_builtins.opt-level="z"' \
