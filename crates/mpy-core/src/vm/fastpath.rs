@@ -243,13 +243,20 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     // A user-class instance's operator method (`__add__`, ...), or two
     // ints (the 64-bit or big-int arithmetic directly). (One call through
     // a pointer, so it stays a tail call.)
-    let inst = a.ptr_type().is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0);
+    let ta = a.ptr_type();
+    let inst = ta.is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0);
+    // A plain str on the left of `+`: the concatenation before the
+    // numeric tests.
+    let text = matches!(opn, opn::ADD | opn::IADD)
+        && (a.as_qstr().is_some() || ta.is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)));
     #[cfg(feature = "bigint")]
     let long: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = crate::types::int_ops::big::long_op;
     #[cfg(not(feature = "bigint"))]
     let long: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = binary_op_rest;
     let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = if inst {
         binary_op_inst
+    } else if text {
+        str_add
     } else {
         match int_fast::int_pair_kind(vm, a, b) {
             Some(true) => int_fast::int64_op,
@@ -309,6 +316,28 @@ fn binary_op_inst_miss(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
     }
 }
 
+/// [`binary_op_slow`] for `+` (or `+=`) with a plain str on the left: two
+/// plain strs concatenated straight into the new str, else
+/// [`binary_op_rest`].
+///
+/// Errors: as [`Vm::binary_op`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn str_add(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
+        if y.is_empty() && a.as_qstr().is_some() {
+            return Ok(a);
+        }
+        if let Some(n) = x.len().checked_add(y.len()) {
+            return vm.new_str_from_parts(n, |_, w| {
+                w.push(x);
+                w.push(y);
+            });
+        }
+    }
+    binary_op_rest(vm, opn, a, b)
+}
+
 /// [`binary_op_slow`] past the NaN-boxed float ops.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
@@ -354,18 +383,7 @@ fn binary_op_rest(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
             }));
         }
     } else if matches!(bop, BinaryOp::Add | BinaryOp::InplaceAdd) {
-        // Two plain strs: the concatenation straight into the new str.
-        if let (Some(x), Some(y)) = (plain_str(vm, a), plain_str(vm, b)) {
-            if y.is_empty() && a.as_qstr().is_some() {
-                return Ok(a);
-            }
-            if let Some(n) = x.len().checked_add(y.len()) {
-                return vm.new_str_from_parts(n, |_, w| {
-                    w.push(x);
-                    w.push(y);
-                });
-            }
-        }
+        // (Two plain strs: `str_add` concatenated them.)
         // Two lists (`+`) or two tuples: the concatenation directly.
         if let Some(r) = crate::types::seq::concat_exact(vm, bop == BinaryOp::Add, a, b) {
             return r;
