@@ -240,28 +240,28 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
     if let Some(r) = float_pair(a, b).and_then(|(x, y)| float_binop(opn, x, y)) {
         return Ok(r);
     }
-    // A user-class instance's operator method (`__add__`, ...), or two
-    // ints (the 64-bit or big-int arithmetic directly). (One call through
-    // a pointer, so it stays a tail call.)
-    let ta = a.ptr_type();
-    let inst = ta.is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0);
-    // A plain str on the left of `+`: the concatenation before the
-    // numeric tests.
-    let text = matches!(opn, opn::ADD | opn::IADD)
-        && (a.as_qstr().is_some() || ta.is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)));
+    // Two ints (the 64-bit or big-int arithmetic directly), a plain str
+    // on the left of `+` (the concatenation), or a user-class instance's
+    // operator method (`__add__`, ...). (One call through a pointer, so it
+    // stays a tail call.)
     #[cfg(feature = "bigint")]
     let long: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = crate::types::int_ops::big::long_op;
     #[cfg(not(feature = "bigint"))]
     let long: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = binary_op_rest;
-    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = if inst {
-        binary_op_inst
-    } else if text {
-        str_add
-    } else {
-        match int_fast::int_pair_kind(vm, a, b) {
-            Some(true) => int_fast::int64_op,
-            Some(false) => long,
-            None => binary_op_rest,
+    let rest: fn(&mut Vm, u8, Obj, Obj) -> PyResult<Obj> = match int_fast::int_pair_kind(vm, a, b) {
+        Some(true) => int_fast::int64_op,
+        Some(false) => long,
+        None => {
+            let ta = a.ptr_type();
+            if ta.is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
+                binary_op_inst
+            } else if matches!(opn, opn::ADD | opn::IADD)
+                && (a.as_qstr().is_some() || ta.is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)))
+            {
+                str_add
+            } else {
+                binary_op_rest
+            }
         }
     };
     rest(vm, opn, a, b)
