@@ -54,16 +54,27 @@ impl fmt::Display for MpyError {
 }
 
 /// `.mpy` constant-object type codes.
-pub(crate) mod obj_type {
+pub mod obj_type {
+    /// A native function table (native code only).
     pub const FUN_TABLE: u8 = 0;
+    /// `None`.
     pub const NONE: u8 = 1;
+    /// `False`.
     pub const FALSE: u8 = 2;
+    /// `True`.
     pub const TRUE: u8 = 3;
+    /// `...`.
     pub const ELLIPSIS: u8 = 4;
+    /// A str: length, UTF-8 text, 0.
     pub const STR: u8 = 5;
+    /// A bytes: length, bytes, 0.
     pub const BYTES: u8 = 6;
+    /// An int: length, decimal text.
     pub const INT: u8 = 7;
+    /// A float: length, text.
     pub const FLOAT: u8 = 8;
+    /// A complex (imaginary part): length, text ending in `j`.
     pub const COMPLEX: u8 = 9;
+    /// A tuple: count, items.
     pub const TUPLE: u8 = 10;
 }

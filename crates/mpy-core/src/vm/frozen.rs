@@ -173,6 +173,179 @@ pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
     parsed.unwrap_or_else(|| Err(vm.memory_error()))
 }
 
+/// A cursor over `.mpy` file contents for [`load_mpy`]; every read past
+/// the end or of a malformed field is `ValueError: incompatible .mpy file`.
+#[cfg(any(target_os = "none", feature = "board-mpy"))]
+struct MpyIn<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+#[cfg(any(target_os = "none", feature = "board-mpy"))]
+impl<'a> MpyIn<'a> {
+    fn bytes(&mut self, vm: &mut Vm, n: usize) -> PyResult<&'a [u8]> {
+        let data = self.data;
+        match self.pos.checked_add(n).and_then(|end| data.get(self.pos..end)) {
+            Some(s) => {
+                self.pos += n;
+                Ok(s)
+            }
+            None => Err(incompatible(vm)),
+        }
+    }
+
+    fn byte(&mut self, vm: &mut Vm) -> PyResult<u8> {
+        let Some(&b) = self.data.get(self.pos) else { return Err(incompatible(vm)) };
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn vuint(&mut self, vm: &mut Vm) -> PyResult<usize> {
+        mpy_bytecode::varint::decode_vuint_usize(self.data, &mut self.pos).or_else(|_| Err(incompatible(vm)))
+    }
+
+    /// A count of items of at least one byte each (bounded by what is
+    /// left, so nothing larger than the file is allocated for it).
+    fn count(&mut self, vm: &mut Vm) -> PyResult<usize> {
+        let n = self.vuint(vm)?;
+        if n > self.data.len().saturating_sub(self.pos) {
+            return Err(incompatible(vm));
+        }
+        Ok(n)
+    }
+
+    /// `n` bytes of text (UTF-8), then a 0 byte when `nul`.
+    fn text(&mut self, vm: &mut Vm, n: usize, nul: bool) -> PyResult<&'a str> {
+        let s = self.bytes(vm, n)?;
+        if nul && self.byte(vm)? != 0 {
+            return Err(incompatible(vm));
+        }
+        mpy_bytecode::utf8::str(s).ok_or_else(|| incompatible(vm))
+    }
+
+    /// A qstr-table entry: a static qstr id (odd) or a text.
+    fn qstr(&mut self, vm: &mut Vm) -> PyResult<Qstr> {
+        let l = self.vuint(vm)?;
+        if l & 1 == 1 {
+            return u16::try_from(l >> 1).ok().and_then(crate::qstr::mpy_static).ok_or_else(|| incompatible(vm));
+        }
+        let s = self.text(vm, l >> 1, true)?;
+        vm.intern(s)
+    }
+
+    /// A constant object (tuples nest at most `MAX_NESTING` deep).
+    fn constant(&mut self, vm: &mut Vm, depth: usize) -> PyResult<Obj> {
+        use mpy_bytecode::mpy::obj_type as t;
+        if depth > mpy_bytecode::mpy::MAX_NESTING {
+            return Err(incompatible(vm));
+        }
+        let kind = self.byte(vm)?;
+        Ok(match kind {
+            t::FUN_TABLE => return Err(bad_arch(vm)),
+            t::NONE => Obj::NONE,
+            t::FALSE => Obj::FALSE,
+            t::TRUE => Obj::TRUE,
+            t::ELLIPSIS => Obj::ELLIPSIS,
+            t::STR | t::BYTES => {
+                let n = self.vuint(vm)?;
+                let b = self.bytes(vm, n)?;
+                if self.byte(vm)? != 0 {
+                    return Err(incompatible(vm));
+                }
+                if kind == t::BYTES {
+                    vm.new_bytes(b)?
+                } else {
+                    let s = mpy_bytecode::utf8::str(b).ok_or_else(|| incompatible(vm))?;
+                    vm.new_str(s)?
+                }
+            }
+            t::INT => {
+                let n = self.vuint(vm)?;
+                let s = self.text(vm, n, false)?;
+                int_from_decimal(vm, s)?
+            }
+            #[cfg(not(feature = "float"))]
+            t::FLOAT | t::COMPLEX => return Err(super::load::no_float(vm)),
+            #[cfg(feature = "float")]
+            t::FLOAT | t::COMPLEX => {
+                let n = self.vuint(vm)?;
+                let s = self.text(vm, n, false)?;
+                let v = if kind == t::FLOAT { mpy_bytecode::float_repr::parse_float(s) } else { mpy_bytecode::float_repr::parse_complex(s) };
+                let Some(v) = v else { return Err(incompatible(vm)) };
+                let c = if kind == t::FLOAT { mpy_bytecode::Const::Float(v) } else { mpy_bytecode::Const::Complex(v) };
+                super::load::const_to_obj(vm, &c)?
+            }
+            t::TUPLE => {
+                let n = self.count(vm)?;
+                tuple_from_fn(vm, n, &mut |vm, _| self.constant(vm, depth + 1))?
+            }
+            _ => return Err(incompatible(vm)),
+        })
+    }
+
+    /// A raw code and its children (bytecode only), loaded and checked as
+    /// the compiler's ([`raw_code_obj`]).
+    fn raw_code(&mut self, vm: &mut Vm, qstrs: Obj, n_consts: usize, file: Qstr, depth: usize) -> PyResult<Obj> {
+        if depth > mpy_bytecode::mpy::MAX_NESTING {
+            return Err(incompatible(vm));
+        }
+        let kind_len = self.vuint(vm)?;
+        if kind_len & 3 != mpy_bytecode::RawCodeKind::Bytecode as usize {
+            return Err(bad_arch(vm));
+        }
+        let fun_data = self.bytes(vm, kind_len >> 3)?;
+        let n = if kind_len & 4 != 0 { self.count(vm)? } else { 0 };
+        let child = &mut |vm: &mut Vm, _| self.raw_code(vm, qstrs, n_consts, file, depth + 1);
+        raw_code_obj(vm, fun_data, &[], qstrs, n_consts, file, n, child)
+    }
+}
+
+/// `ValueError: incompatible .mpy arch` (native code).
+#[cfg(any(target_os = "none", feature = "board-mpy"))]
+fn bad_arch(vm: &mut Vm) -> crate::PyErr {
+    vm.value_error(msg!("incompatible .mpy arch"))
+}
+
+/// Loads `.mpy` file contents straight into the heap (the boards' and
+/// feature `board-mpy`'s path: no [`CompiledModule`] in between, so no
+/// second reader and no compiler memory): the header as
+/// [`mpy_bytecode::read_mpy_with`] checks it (at this VM's small-int
+/// width), then the qstrs, constants and raw codes in file order, each
+/// raw code checked by the loader ([`raw_code_obj`]) as it is read.
+///
+/// Errors: `ValueError: incompatible .mpy file` for a wrong header,
+/// truncated or malformed contents or code that fails the checks;
+/// `ValueError: incompatible .mpy arch` for native code; `MemoryError`.
+#[cfg(any(target_os = "none", feature = "board-mpy"))]
+pub fn load_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<Loaded> {
+    use mpy_bytecode::mpy::{MPY_ARCH_RV32IMC, MPY_MAGIC, MPY_SUB_VERSION, MPY_VERSION};
+    let mut r = MpyIn { data, pos: 4 };
+    let &[magic, version, features, bits, ..] = data else { return Err(incompatible(vm)) };
+    let arch = (features >> 2) & 0xf;
+    if magic != MPY_MAGIC
+        || version != MPY_VERSION
+        || features & 0x80 != 0
+        || (arch != 0 && features & 3 != MPY_SUB_VERSION)
+        || bits > Obj::SMALL_INT_BITS as u8
+        || (features & 0x40 != 0 && arch != MPY_ARCH_RV32IMC)
+    {
+        return Err(incompatible(vm));
+    }
+    if features & 0x40 != 0 {
+        r.vuint(vm)?;
+    }
+    let n_qstrs = r.count(vm)?;
+    let n_consts = r.count(vm)?;
+    let qstrs = qstr_table_from_fn(vm, n_qstrs, &mut |vm, _| r.qstr(vm))?;
+    let consts = tuple_from_fn(vm, n_consts, &mut |vm, _| r.constant(vm, 0))?;
+    let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
+    let root = r.raw_code(vm, qstrs, n_consts, file, 0)?;
+    if r.pos != data.len() {
+        return Err(incompatible(vm));
+    }
+    Ok(Loaded { qstrs, consts, root })
+}
+
 /// Whether `m` passes [`mpy_bytecode::validate::validate_module`]. On the
 /// boards every parsed module is loaded at once, and loading checks the
 /// preludes and runs the verifier ([`super::verify`]) on every raw code,
@@ -195,8 +368,16 @@ fn structurally_valid(_: &CompiledModule) -> bool {
 ///
 /// Errors: see [`parse_mpy`], plus whatever the module raises.
 pub fn exec_mpy_in(vm: &mut Vm, data: &[u8], globals: Obj) -> PyResult<Obj> {
-    let m = parse_mpy(vm, data)?;
-    super::exec::run_compiled(vm, &m, globals, globals)
+    #[cfg(any(target_os = "none", feature = "board-mpy"))]
+    {
+        let l = load_mpy(vm, data)?;
+        super::exec::run_loaded(vm, &l, globals, globals)
+    }
+    #[cfg(not(any(target_os = "none", feature = "board-mpy")))]
+    {
+        let m = parse_mpy(vm, data)?;
+        super::exec::run_compiled(vm, &m, globals, globals)
+    }
 }
 
 /// Runs frozen module `fm` as a module body with `globals`.

@@ -147,23 +147,25 @@ fn exec_file_in(vm: &mut Vm, m: Obj, found: &Found, path: &str) -> PyResult<()> 
             Ok(())
         }
         Found::File => {
-            let c = read_and_compile(vm, path);
+            let l = read_and_load(vm, path);
             after_loading(vm);
-            let c = c?;
+            let l = l?;
             let pq = vm.intern(path)?;
             vm.dict_store(g, Obj::qstr(q::__file__), Obj::qstr(pq))?;
-            super::exec::run_compiled(vm, &c, g, g).map(|_| ())
+            super::exec::run_loaded(vm, &l, g, g).map(|_| ())
         }
     }
 }
 
-/// Reads a module's file and compiles it (or parses it, for `.mpy`),
-/// giving the file's bytes back to the heap before returning.
+/// Reads a module's file, compiles it (or parses it, for `.mpy`) and
+/// loads it into the heap, giving the file's bytes back to the heap
+/// before loading compiled code (on the boards `.mpy` contents load
+/// straight from the bytes: [`super::frozen::load_mpy`]).
 ///
 /// Errors: `ImportError` if the file cannot be read; `SyntaxError`,
 /// `ValueError: incompatible .mpy file`, `MemoryError`.
 #[inline(never)]
-fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledModule> {
+fn read_and_load(vm: &mut Vm, path: &str) -> PyResult<super::load::Loaded> {
     // Through a mounted filesystem object or the port (without `os`: the
     // port's files only).
     #[cfg(feature = "os")]
@@ -174,6 +176,13 @@ fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledM
         return Err(import_error(vm, path));
     };
     let c = if path.ends_with(".mpy") {
+        #[cfg(any(target_os = "none", feature = "board-mpy"))]
+        {
+            let l = super::frozen::load_mpy(vm, src.as_slice());
+            vm.heap.free_vec(src);
+            return l;
+        }
+        #[cfg(not(any(target_os = "none", feature = "board-mpy")))]
         super::frozen::parse_mpy(vm, src.as_slice())
     } else if vm.vmstate.compile.is_none() {
         // MicroPython built without its compiler says this.
@@ -182,7 +191,7 @@ fn read_and_compile(vm: &mut Vm, path: &str) -> PyResult<mpy_bytecode::CompiledM
         super::exec::compile_source(vm, src.as_slice(), path, super::CompileMode::Exec)
     };
     vm.heap.free_vec(src);
-    c
+    super::load::load_compiled(vm, &c?)
 }
 
 /// `__file__` of a frozen module: `.frozen/<path>` interned.
