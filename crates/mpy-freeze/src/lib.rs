@@ -1,8 +1,8 @@
 //! Frozen modules at build time: a port's build script ([`freeze`]) turns
 //! a manifest of `.py`/`.mpy` files into Rust source for a
-//! `static FROZEN: &[mpy_core::vm::frozen::FrozenModule]`, whose bytecode
-//! and strings are `'static` data the VM runs in place (from flash on a
-//! board). Used by the unix port and the Cortex-M boards.
+//! `static FROZEN: &[mpy_core::vm::frozen::FrozenModule]` of `.mpy` images,
+//! whose bytecode and strings are `'static` data the VM runs in place (from
+//! flash on a board). Used by the unix port and the Cortex-M boards.
 //!
 //! Each manifest line (blank lines and `#` comments ignored) is a path
 //! relative to the repository root: a `.py` file (compiled here with the
@@ -10,7 +10,7 @@
 //! or a directory (every `.py`/`.mpy` below it, named by their path
 //! relative to that directory, so `dir/pkg/__init__.py` is package `pkg`).
 
-use mpy_bytecode::{CompiledModule, Const, RawCode, RawCodeKind};
+use mpy_bytecode::{CompiledModule, RawCode, RawCodeKind};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -92,53 +92,14 @@ fn collect_dir(base: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) -> R
 }
 
 fn emit_module(out: &mut String, name: &str, m: &CompiledModule) -> Result<(), String> {
-    let _ = write!(out, "    mpy_core::vm::frozen::FrozenModule {{\n        path: {name:?},\n        qstrs: &[");
-    for q in &m.qstrs {
-        let _ = write!(out, "{q:?}, ");
-    }
-    out.push_str("],\n        consts: &[");
-    for c in &m.consts {
-        emit_const(out, c);
-        out.push_str(", ");
-    }
-    out.push_str("],\n        raw_code: ");
-    emit_raw_code(out, &m.raw_code)?;
-    out.push_str(",\n    },\n");
-    Ok(())
-}
-
-fn emit_const(out: &mut String, c: &Const) {
-    let p = "mpy_core::vm::frozen::FrozenConst::";
-    let _ = match c {
-        Const::None => write!(out, "{p}None"),
-        Const::False => write!(out, "{p}False"),
-        Const::True => write!(out, "{p}True"),
-        Const::Ellipsis => write!(out, "{p}Ellipsis"),
-        Const::Str(s) => write!(out, "{p}Str({s:?})"),
-        Const::Bytes(b) => write!(out, "{p}Bytes(&{b:?})"),
-        Const::Int(t) => write!(out, "{p}Int({t:?})"),
-        Const::Float(f) => write!(out, "{p}Float(f64::from_bits({:#x}))", f.to_bits()),
-        Const::Complex(f) => write!(out, "{p}Complex(f64::from_bits({:#x}))", f.to_bits()),
-        Const::Tuple(items) => {
-            let _ = write!(out, "{p}Tuple(&[");
-            for it in items {
-                emit_const(out, it);
-                out.push_str(", ");
-            }
-            write!(out, "])")
-        }
-    };
-}
-
-fn emit_raw_code(out: &mut String, rc: &RawCode) -> Result<(), String> {
-    if rc.kind != RawCodeKind::Bytecode {
+    if !all_bytecode(&m.raw_code) {
         return Err("frozen modules must be bytecode".into());
     }
-    let _ = write!(out, "mpy_core::vm::frozen::FrozenRawCode {{ fun_data: &{:?}, children: &[", rc.fun_data);
-    for c in &rc.children {
-        emit_raw_code(out, c)?;
-        out.push_str(", ");
-    }
-    out.push_str("] }");
+    let mpy = mpy_bytecode::write_mpy(m);
+    let _ = write!(out, "    mpy_core::vm::frozen::FrozenModule {{\n        path: {name:?},\n        mpy: &{mpy:?},\n    }},\n");
     Ok(())
+}
+
+fn all_bytecode(rc: &RawCode) -> bool {
+    rc.kind == RawCodeKind::Bytecode && rc.children.iter().all(all_bytecode)
 }

@@ -2,23 +2,25 @@
 //! compiled.
 //!
 //! A port bakes frozen modules into its image as a `&'static [FrozenModule]`
-//! table (the unix port's build script generates one from
-//! `ports/unix/manifest.txt`) and installs it in [`super::VmState::frozen`].
-//! `import` finds them through the `.frozen` entry of `sys.path`, like
-//! MicroPython. Their bytecode is executed in place ([`CodeBytes::Static`]):
-//! it is never copied into the heap, and their names and str constants
-//! become qstrs that refer to the text in place
-//! ([`Vm::intern_static`]; immediate objects, no heap
-//! allocation, no copy), which is what MicroPython's frozen modules achieve
-//! with ROM qstrs and str objects.
+//! table of `.mpy` images (the unix port's build script generates one from
+//! `ports/unix/manifest.txt`, with the `mpy-freeze` crate) and installs it
+//! in [`super::VmState::frozen`]. `import` finds them through the
+//! `.frozen` entry of `sys.path`, like MicroPython. They are loaded by the
+//! same `.mpy` loader as files on the boards ([`load_mpy_in`]), but their
+//! bytecode is executed in place: it is never copied into the heap, and
+//! their names and str constants become qstrs that refer to the text in
+//! place ([`Vm::intern_static`]; immediate objects, no heap allocation, no
+//! copy), which is what MicroPython's frozen modules achieve with ROM
+//! qstrs and str objects.
 //!
-//! `.mpy` files found on `sys.path` are read with
-//! [`mpy_bytecode::read_mpy_with`] (at this VM's small-int width, static
-//! qstrs from the built-in qstr table) and
-//! [`mpy_bytecode::validate::validate_module`] (on the desktop; the boards,
-//! and builds with feature `board-mpy`, rely on the verifier that loading
-//! runs); any problem is
-//! `ValueError: incompatible .mpy file`, never a panic.
+//! `.mpy` files found on `sys.path` are loaded straight into the heap on
+//! the boards and with feature `board-mpy` ([`load_mpy`]); the desktop reads
+//! them with [`mpy_bytecode::read_mpy_with`] (at this VM's small-int
+//! width, static qstrs from the built-in qstr table), checks them with
+//! [`mpy_bytecode::validate::validate_module`] and then loads the
+//! [`CompiledModule`] (its `-X compile-only` and bytecode dump stop after
+//! parsing). Any problem is `ValueError: incompatible .mpy file`, never a
+//! panic.
 
 use super::load::{incompatible, int_from_decimal, module_function, qstr_table_from_fn, raw_code_obj, tuple_from_fn, Loaded};
 use crate::obj::Obj;
@@ -28,53 +30,16 @@ use crate::vmobj::qstr_table;
 use crate::PyResult;
 use mpy_bytecode::CompiledModule;
 
-/// One frozen raw code: its `fun_data` (signature, prelude, opcodes) in
-/// read-only memory, and its nested raw codes.
-#[derive(Debug)]
-pub struct FrozenRawCode {
-    /// Bytecode `fun_data`, exactly as in a `.mpy` file.
-    pub fun_data: &'static [u8],
-    /// Children, indexed by MAKE_FUNCTION/MAKE_CLOSURE.
-    pub children: &'static [FrozenRawCode],
-}
-
-/// A frozen constant object (the `.mpy` constant table, in ROM).
-#[derive(Debug)]
-pub enum FrozenConst {
-    /// `None`.
-    None,
-    /// `False`.
-    False,
-    /// `True`.
-    True,
-    /// `...`.
-    Ellipsis,
-    /// A str: becomes a qstr referring to this text when loaded (no copy).
-    Str(&'static str),
-    /// A bytes object (copied into a heap bytes object when loaded).
-    Bytes(&'static [u8]),
-    /// An int too big for a small int in the bytecode, as decimal text.
-    Int(&'static str),
-    /// A float.
-    Float(f64),
-    /// The imaginary part of a complex constant.
-    Complex(f64),
-    /// A tuple of constants.
-    Tuple(&'static [FrozenConst]),
-}
-
-/// A frozen module.
+/// A frozen module: its contents in `.mpy` form, in read-only memory
+/// (loaded by the `.mpy` loader, [`load_frozen`], with the bytecode and
+/// str texts left in place).
 #[derive(Debug)]
 pub struct FrozenModule {
     /// Path under `.frozen`, with extension: `m.py`, `m.mpy`,
     /// `pkg/__init__.py`, `pkg/sub.py`.
     pub path: &'static str,
-    /// The qstr table (entry 0 is the source file name).
-    pub qstrs: &'static [&'static str],
-    /// The constant table.
-    pub consts: &'static [FrozenConst],
-    /// The module's top-level code.
-    pub raw_code: FrozenRawCode,
+    /// The module as a `.mpy` file (its small-int width is the target's).
+    pub mpy: &'static [u8],
 }
 
 /// The name of the `sys.path` entry that stands for the frozen modules.
@@ -107,33 +72,6 @@ pub fn frozen_stat(table: &'static [FrozenModule], path: &str) -> FrozenStat {
     }
 }
 
-fn frozen_raw_code(vm: &mut Vm, rc: &'static FrozenRawCode, qstrs: Obj, n_consts: usize, file: Qstr) -> PyResult<Obj> {
-    let child = &mut |vm: &mut Vm, i| frozen_raw_code(vm, &rc.children[i], qstrs, n_consts, file);
-    // The bytecode stays in read-only memory.
-    raw_code_obj(vm, rc.fun_data, rc.fun_data, qstrs, n_consts, file, rc.children.len(), child)
-}
-
-fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
-    Ok(match c {
-        FrozenConst::None => Obj::NONE,
-        FrozenConst::False => Obj::FALSE,
-        FrozenConst::True => Obj::TRUE,
-        FrozenConst::Ellipsis => Obj::ELLIPSIS,
-        FrozenConst::Str(s) => Obj::qstr(vm.intern_static(s)?),
-        FrozenConst::Bytes(b) => vm.new_bytes(b)?,
-        FrozenConst::Int(t) => int_from_decimal(vm, t)?,
-        #[cfg(feature = "float")]
-        FrozenConst::Float(f) => vm.new_float(crate::flt::from_f64(*f))?,
-        #[cfg(feature = "complex")]
-        FrozenConst::Complex(f) => vm.new_complex(0.0, crate::flt::from_f64(*f))?,
-        #[cfg(all(feature = "float", not(feature = "complex")))]
-        FrozenConst::Complex(_) => return Err(super::load::no_complex(vm)),
-        #[cfg(not(feature = "float"))]
-        FrozenConst::Float(_) | FrozenConst::Complex(_) => return Err(super::load::no_float(vm)),
-        FrozenConst::Tuple(items) => tuple_from_fn(vm, items.len(), &mut |vm, i| frozen_const(vm, &items[i]))?,
-    })
-}
-
 /// Loads frozen module `fm` into the heap: its names and str constants
 /// become qstrs referring to the text in place, and its raw codes keep
 /// their bytecode in `fm` (read-only memory).
@@ -141,11 +79,7 @@ fn frozen_const(vm: &mut Vm, c: &'static FrozenConst) -> PyResult<Obj> {
 /// Errors: `ValueError: incompatible .mpy file` if the frozen code does not
 /// pass the loader's checks, `MemoryError`.
 pub fn load_frozen(vm: &mut Vm, fm: &'static FrozenModule) -> PyResult<Loaded> {
-    let qstrs = qstr_table_from_fn(vm, fm.qstrs.len(), &mut |vm, i| vm.intern_static(fm.qstrs[i]))?;
-    let consts = tuple_from_fn(vm, fm.consts.len(), &mut |vm, i| frozen_const(vm, &fm.consts[i]))?;
-    let file = qstr_table(vm, qstrs).first().copied().unwrap_or(crate::q::angle_string);
-    let root = frozen_raw_code(vm, &fm.raw_code, qstrs, fm.consts.len(), file)?;
-    Ok(Loaded { qstrs, consts, root })
+    load_mpy_in(vm, fm.mpy, fm.mpy)
 }
 
 /// Parses and checks `.mpy` file contents for this VM.
@@ -175,14 +109,31 @@ pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
 
 /// A cursor over `.mpy` file contents for [`load_mpy`]; every read past
 /// the end or of a malformed field is `ValueError: incompatible .mpy file`.
-#[cfg(any(target_os = "none", feature = "board-mpy"))]
 struct MpyIn<'a> {
     data: &'a [u8],
+    /// The same bytes when they are static (a frozen module), else empty:
+    /// bytecode and str texts are then used in place.
+    rom: &'static [u8],
     pos: usize,
 }
 
-#[cfg(any(target_os = "none", feature = "board-mpy"))]
 impl<'a> MpyIn<'a> {
+    /// The static copy of the `len` bytes read before the last `back`
+    /// ones, empty if none.
+    fn rom_of(&self, len: usize, back: usize) -> &'static [u8] {
+        let end = self.pos.saturating_sub(back);
+        self.rom.get(end.saturating_sub(len)..end).unwrap_or(&[])
+    }
+
+    /// The static copy of a text of `len` bytes before its 0 terminator
+    /// (just read), if static.
+    fn rom_str(&self, len: usize) -> Option<&'static str> {
+        if self.rom.is_empty() {
+            return None;
+        }
+        mpy_bytecode::utf8::str(self.rom_of(len, 1))
+    }
+
     fn bytes(&mut self, vm: &mut Vm, n: usize) -> PyResult<&'a [u8]> {
         let data = self.data;
         match self.pos.checked_add(n).and_then(|end| data.get(self.pos..end)) {
@@ -230,7 +181,10 @@ impl<'a> MpyIn<'a> {
             return u16::try_from(l >> 1).ok().and_then(crate::qstr::mpy_static).ok_or_else(|| incompatible(vm));
         }
         let s = self.text(vm, l >> 1, true)?;
-        vm.intern(s)
+        match self.rom_str(s.len()) {
+            Some(st) => vm.intern_static(st),
+            None => vm.intern(s),
+        }
     }
 
     /// A constant object (tuples nest at most `MAX_NESTING` deep).
@@ -253,10 +207,13 @@ impl<'a> MpyIn<'a> {
                     return Err(incompatible(vm));
                 }
                 if kind == t::BYTES {
-                    vm.new_bytes(b)?
-                } else {
-                    let s = mpy_bytecode::utf8::str(b).ok_or_else(|| incompatible(vm))?;
-                    vm.new_str(s)?
+                    return vm.new_bytes(b);
+                }
+                let s = mpy_bytecode::utf8::str(b).ok_or_else(|| incompatible(vm))?;
+                match self.rom_str(s.len()) {
+                    // A frozen str: a qstr referring to the text in place.
+                    Some(st) => Obj::qstr(vm.intern_static(st)?),
+                    None => vm.new_str(s)?,
                 }
             }
             t::INT => {
@@ -294,39 +251,47 @@ impl<'a> MpyIn<'a> {
             return Err(bad_arch(vm));
         }
         let fun_data = self.bytes(vm, kind_len >> 3)?;
+        // (Frozen bytecode stays in read-only memory.)
+        let rom = self.rom_of(fun_data.len(), 0);
         let n = if kind_len & 4 != 0 { self.count(vm)? } else { 0 };
         let child = &mut |vm: &mut Vm, _| self.raw_code(vm, qstrs, n_consts, file, depth + 1);
-        raw_code_obj(vm, fun_data, &[], qstrs, n_consts, file, n, child)
+        raw_code_obj(vm, fun_data, rom, qstrs, n_consts, file, n, child)
     }
 }
 
 /// `ValueError: incompatible .mpy arch` (native code).
-#[cfg(any(target_os = "none", feature = "board-mpy"))]
 fn bad_arch(vm: &mut Vm) -> crate::PyErr {
     vm.value_error(msg!("incompatible .mpy arch"))
 }
 
 /// Loads `.mpy` file contents straight into the heap (the boards' and
 /// feature `board-mpy`'s path: no [`CompiledModule`] in between, so no
-/// second reader and no compiler memory): the header as
-/// [`mpy_bytecode::read_mpy_with`] checks it (at this VM's small-int
-/// width), then the qstrs, constants and raw codes in file order, each
-/// raw code checked by the loader ([`raw_code_obj`]) as it is read.
+/// second reader and no compiler memory): see [`load_mpy_in`].
 ///
 /// Errors: `ValueError: incompatible .mpy file` for a wrong header,
 /// truncated or malformed contents or code that fails the checks;
 /// `ValueError: incompatible .mpy arch` for native code; `MemoryError`.
 #[cfg(any(target_os = "none", feature = "board-mpy"))]
 pub fn load_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<Loaded> {
+    load_mpy_in(vm, data, &[])
+}
+
+/// The `.mpy` loader of files and frozen modules: the header as
+/// [`mpy_bytecode::read_mpy_with`] checks it (at this VM's small-int
+/// width, for a file), then the qstrs, constants and raw codes in file
+/// order, each raw code checked by the loader ([`raw_code_obj`]) as it is
+/// read. `rom`: `data` itself when static (a frozen module, whose texts and
+/// bytecode are then used in place), else empty.
+fn load_mpy_in(vm: &mut Vm, data: &[u8], rom: &'static [u8]) -> PyResult<Loaded> {
     use mpy_bytecode::mpy::{MPY_ARCH_RV32IMC, MPY_MAGIC, MPY_SUB_VERSION, MPY_VERSION};
-    let mut r = MpyIn { data, pos: 4 };
+    let mut r = MpyIn { data, rom, pos: 4 };
     let &[magic, version, features, bits, ..] = data else { return Err(incompatible(vm)) };
     let arch = (features >> 2) & 0xf;
     if magic != MPY_MAGIC
         || version != MPY_VERSION
         || features & 0x80 != 0
         || (arch != 0 && features & 3 != MPY_SUB_VERSION)
-        || bits > Obj::SMALL_INT_BITS as u8
+        || (rom.is_empty() && bits > Obj::SMALL_INT_BITS as u8)
         || (features & 0x40 != 0 && arch != MPY_ARCH_RV32IMC)
     {
         return Err(incompatible(vm));
