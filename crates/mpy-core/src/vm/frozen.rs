@@ -107,7 +107,7 @@ pub fn parse_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
     parsed.unwrap_or_else(|| Err(vm.memory_error()))
 }
 
-/// A cursor over `.mpy` file contents for [`load_mpy`]; every read past
+/// A cursor over `.mpy` contents for [`load_mpy_in`]; every read past
 /// the end or of a malformed field is `ValueError: incompatible .mpy file`.
 struct MpyIn<'a> {
     data: &'a [u8],
@@ -152,7 +152,7 @@ impl<'a> MpyIn<'a> {
     }
 
     fn vuint(&mut self, vm: &mut Vm) -> PyResult<usize> {
-        mpy_bytecode::varint::decode_vuint_usize(self.data, &mut self.pos).or_else(|_| Err(incompatible(vm)))
+        mpy_bytecode::varint::decode_vuint_usize(self.data, &mut self.pos).map_err(|_| incompatible(vm))
     }
 
     /// A count of items of at least one byte each (bounded by what is
