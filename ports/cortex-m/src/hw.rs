@@ -94,8 +94,11 @@ pub fn soft_start(slot: usize, period_ms: u32) {
     timer_clear(slot);
 }
 
-/// Stops software timer `slot` and forgets its unhandled firings.
-pub fn soft_stop(slot: usize) {
+/// Stops timer `slot`: the board's hardware counter, then the software
+/// timer, whose unhandled firings are forgotten (one body for every
+/// stop).
+pub fn stop_timer(slot: usize) {
+    (ops().timer_stop)(slot);
     if let Some(p) = PERIOD.get(slot) {
         p.store(0, Ordering::Relaxed);
     }

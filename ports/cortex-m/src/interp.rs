@@ -85,8 +85,7 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
 fn stop_peripherals<B: Board>() {
     // Timers of an earlier interpreter must not call into this one.
     for slot in 0..B::OPS.timer_ids.len() {
-        (B::OPS.timer_stop)(slot);
-        crate::hw::soft_stop(slot);
+        crate::hw::stop_timer(slot);
     }
     // So do pin interrupts; UARTs stop receiving.
     for line in 0..crate::extint::LINES as u8 {
