@@ -179,6 +179,15 @@ pub fn report_handler_error(vm: &mut Vm, what: &str, n: u32, tail: &str, e: mpy_
     let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
 }
 
+/// Stores `v` at index `i` of `table` (a [`root_table`]; one call
+/// sequence for every store).
+///
+/// Errors: `IndexError` (none for an index below the table's length).
+#[inline(never)]
+pub fn root_store(vm: &mut Vm, table: Obj, i: usize, v: Obj) -> PyResult<()> {
+    vm.subscr(table, Obj::small_int(i as isize), mpy_core::typ::Subscr::Store(v)).map(drop)
+}
+
 /// The table list in port root `root`, made (`n` Nones) at its first use.
 /// (Filled in the heap, not copied from a table of Nones in flash.)
 ///
