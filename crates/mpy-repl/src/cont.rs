@@ -111,26 +111,37 @@ fn scan(src: &[u8]) -> Scan {
 /// plus 4 when it ends in `:`; none when it and the line before it both
 /// hold only spaces (two "empty" lines end the auto-indent).
 pub fn auto_indent(src: &[u8]) -> usize {
+    // (Byte loops: no splitting iterators on the boards.)
     let Some(body) = src.strip_suffix(b"\n") else { return 0 };
-    let (before, last) = match body.iter().rposition(|&c| c == b'\n') {
-        Some(p) => (Some(&body[..p]), &body[p + 1..]),
-        None => (None, body),
-    };
-    let all_spaces = |l: &[u8]| l.iter().all(|&c| c == b' ');
-    if all_spaces(last) {
-        if let Some(before) = before {
-            let prev = before.rsplit(|&c| c == b'\n').next().unwrap_or(b"");
-            if all_spaces(prev) {
-                return 0;
-            }
+    let start = line_start(body);
+    let last = body.get(start..).unwrap_or(&[]);
+    let lead = lead_spaces(last);
+    if lead == last.len() && start > 0 {
+        let before = body.get(..start - 1).unwrap_or(&[]);
+        let prev = before.get(line_start(before)..).unwrap_or(&[]);
+        if lead_spaces(prev) == prev.len() {
+            return 0;
         }
     }
-    let lead = last.iter().take_while(|&&c| c == b' ').count();
-    let mut n = lead / 4;
-    if last.last() == Some(&b':') {
+    (lead / 4 + usize::from(last.last() == Some(&b':'))) * 4
+}
+
+/// Where the last line of `s` starts (after its last `\n`, else 0).
+fn line_start(s: &[u8]) -> usize {
+    let mut i = s.len();
+    while i > 0 && s.get(i - 1) != Some(&b'\n') {
+        i -= 1;
+    }
+    i
+}
+
+/// How many spaces `l` starts with.
+fn lead_spaces(l: &[u8]) -> usize {
+    let mut n = 0;
+    while l.get(n) == Some(&b' ') {
         n += 1;
     }
-    n * 4
+    n
 }
 
 #[cfg(test)]

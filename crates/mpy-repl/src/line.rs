@@ -214,7 +214,10 @@ impl<const L: usize> LineBuf<L> {
     }
 
     /// Moves the cursor to `t` or, if `cut`, deletes the text between the
-    /// cursor and `t` (one body for every cursor and deletion key).
+    /// cursor and `t` (one body for every cursor and deletion key; out of
+    /// line on the boards, else the editor's key dispatch gets a copy of
+    /// the position code for each key: -4 B).
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn edit(&mut self, con: &mut dyn Console, t: Target, cut: bool) {
         let p = self.pos(t);
         if !cut {

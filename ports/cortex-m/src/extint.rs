@@ -9,7 +9,7 @@ use crate::hw::ops;
 use crate::kw::{kw_arg, kw_bool, kw_check};
 use core::sync::atomic::{AtomicU32, Ordering};
 use mpy_core::q;
-use mpy_core::typ::{BuiltinFun, Subscr};
+use mpy_core::typ::BuiltinFun;
 use mpy_core::{Obj, PyResult, Vm};
 
 /// `Pin.IRQ_RISING` and `Pin.IRQ_FALLING` (official stm32's values).
@@ -51,7 +51,7 @@ fn irq(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let edges = if handler == Obj::NONE { 0 } else { edges };
     let table = crate::hw::root_table(vm, ROOT, 3 * LINES)?;
     for (i, v) in [a[0], handler, Obj::bool(hard)].into_iter().enumerate() {
-        vm.subscr(table, Obj::small_int((3 * line + i) as isize), Subscr::Store(v))?;
+        crate::hw::root_store(vm, table, 3 * line + i, v)?;
     }
     FIRED.fetch_and(!(1 << line), Ordering::Relaxed);
     if !(ops().pin_irq)(pin, edges) {
@@ -81,7 +81,7 @@ pub fn pending_hook(vm: &mut Vm) {
             continue;
         }
         if let Err(e) = crate::hw::call_handler(vm, handler, pin, hard) {
-            let _ = vm.subscr(table, Obj::small_int((3 * line + 1) as isize), Subscr::Store(Obj::NONE));
+            let _ = crate::hw::root_store(vm, table, 3 * line + 1, Obj::NONE);
             crate::hw::report_handler_error(vm, "ExtInt interrupt handler line ", line as u32, "\n", e);
         }
     }

@@ -51,6 +51,23 @@ fn hooks() -> Option<Hooks> {
     critical_section::with(|cs| HOOKS.borrow(cs).get())
 }
 
+/// Writes `data` with `write` (the console), each `\n` as `\r\n` (what
+/// a terminal on a UART needs; MicroPython's "cooked" output). One body
+/// for `sys.stdout` (the HAL) and the fault reports.
+pub fn write_cooked(write: fn(&[u8]), mut data: &[u8]) {
+    // (A byte loop: no `str::split` instance in this crate.)
+    while let Some(i) = data.iter().position(|&b| b == b'\n') {
+        if i > 0 {
+            write(&data[..i]);
+        }
+        write(b"\r\n");
+        data = &data[i + 1..];
+    }
+    if !data.is_empty() {
+        write(data);
+    }
+}
+
 /// Console output for fault reports (dropped before hooks are installed):
 /// text pieces and numbers, without `core::fmt` (whose machinery would
 /// otherwise be linked into every image for this one use).
@@ -60,14 +77,7 @@ impl Out {
     /// Writes `s`, each `\n` as `\r\n`.
     fn str(&mut self, s: &str) -> &mut Self {
         if let Some(h) = hooks() {
-            // (A byte loop: no `str::split` instance in this crate.)
-            let mut rest = s.as_bytes();
-            while let Some(i) = rest.iter().position(|&b| b == b'\n') {
-                (h.write)(&rest[..i]);
-                (h.write)(b"\r\n");
-                rest = &rest[i + 1..];
-            }
-            (h.write)(rest);
+            write_cooked(h.write, s.as_bytes());
         }
         self
     }

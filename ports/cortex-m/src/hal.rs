@@ -72,21 +72,6 @@ impl<B: Board> mpy_repl::Console for InputConsole<B> {
     }
 }
 
-/// Writes `data` to the console with each `\n` sent as `\r\n` (what a
-/// terminal on a UART needs; MicroPython's "cooked" output).
-pub fn write_cooked<B: Board>(mut data: &[u8]) {
-    while let Some(i) = data.iter().position(|&b| b == b'\n') {
-        if i > 0 {
-            B::console_write(&data[..i]);
-        }
-        B::console_write(b"\r\n");
-        data = &data[i + 1..];
-    }
-    if !data.is_empty() {
-        B::console_write(data);
-    }
-}
-
 /// The HAL the interpreter runs on, for board `B`.
 pub struct BoardHal<B: Board> {
     stack_limit: usize,
@@ -125,7 +110,7 @@ impl<B: Board> BoardHal<B> {
 
 impl<B: Board> Hal for BoardHal<B> {
     fn stdout_write(&mut self, data: &[u8]) {
-        write_cooked::<B>(data);
+        crate::fault::write_cooked(B::console_write, data);
     }
 
     fn stdout_write_raw(&mut self, data: &[u8]) {

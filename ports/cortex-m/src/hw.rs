@@ -94,8 +94,11 @@ pub fn soft_start(slot: usize, period_ms: u32) {
     timer_clear(slot);
 }
 
-/// Stops software timer `slot` and forgets its unhandled firings.
-pub fn soft_stop(slot: usize) {
+/// Stops timer `slot`: the board's hardware counter, then the software
+/// timer, whose unhandled firings are forgotten (one body for every
+/// stop).
+pub fn stop_timer(slot: usize) {
+    (ops().timer_stop)(slot);
     if let Some(p) = PERIOD.get(slot) {
         p.store(0, Ordering::Relaxed);
     }
@@ -174,6 +177,15 @@ pub fn report_handler_error(vm: &mut Vm, what: &str, n: u32, tail: &str, e: mpy_
     let mut out = mpy_core::runtime::print::Out::Stdout;
     let _ = out.fmt(vm, mpy_core::msg!("uncaught exception in {}{}{}"), &[what.into(), n.into(), tail.into()]);
     let _ = mpy_core::vm::print_exception(vm, e.0, &mut out);
+}
+
+/// Stores `v` at index `i` of `table` (a [`root_table`]; one call
+/// sequence for every store).
+///
+/// Errors: `IndexError` (none for an index below the table's length).
+#[inline(never)]
+pub fn root_store(vm: &mut Vm, table: Obj, i: usize, v: Obj) -> PyResult<()> {
+    vm.subscr(table, Obj::small_int(i as isize), mpy_core::typ::Subscr::Store(v)).map(drop)
 }
 
 /// The table list in port root `root`, made (`n` Nones) at its first use.

@@ -85,8 +85,7 @@ pub(crate) fn new_vm<B: Board>(slot: &mut Option<Vm>, stack_base: usize) -> bool
 fn stop_peripherals<B: Board>() {
     // Timers of an earlier interpreter must not call into this one.
     for slot in 0..B::OPS.timer_ids.len() {
-        (B::OPS.timer_stop)(slot);
-        crate::hw::soft_stop(slot);
+        crate::hw::stop_timer(slot);
     }
     // So do pin interrupts; UARTs stop receiving.
     for line in 0..crate::extint::LINES as u8 {
@@ -317,9 +316,21 @@ fn guard_off<B: Board>() {
     }
 }
 
-/// Is `src` only blank lines and comment lines?
+/// Is `src` only blank lines and comment lines? (One byte loop: no line
+/// splitting and trimming iterators on the board.)
 fn only_comments(src: &[u8]) -> bool {
-    src.split(|&b| b == b'\n' || b == b'\r').all(|l| matches!(l.trim_ascii().first(), None | Some(b'#')))
+    let mut comment = false;
+    for &b in src {
+        match b {
+            b'\n' | b'\r' => comment = false,
+            _ if comment => {}
+            b'#' => comment = true,
+            // The rest of `u8::is_ascii_whitespace`.
+            b' ' | b'\t' | 0x0c => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Reads, compiles and runs file `path` in `__main__` (the source goes
@@ -351,3 +362,4 @@ fn name_scope(scope: CompletionScope<'_>) -> NameScope<'_> {
         CompletionScope::Modules => NameScope::Modules,
     }
 }
+

@@ -14,7 +14,7 @@ use crate::uartrx;
 use mpy_core::modules::args::{buffer_mut_of, buffer_of, int_arg};
 use mpy_core::types::strutil::{new_of_kind_with, Kind};
 use mpy_core::q;
-use mpy_core::typ::{flags, BuiltinFun, Entry, Rom, Subscr, TypeObj};
+use mpy_core::typ::{flags, BuiltinFun, Entry, Rom, TypeObj};
 use mpy_core::{Obj, PyResult, Vm};
 
 /// Most bytes one `read`/`readline` call returns.
@@ -91,11 +91,10 @@ fn init_kw(vm: &mut Vm, u: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 fn set_rxbuf(vm: &mut Vm, id: u8, n: usize) -> PyResult<()> {
     let Some(s) = uartrx::slot(id) else { return Ok(()) };
     let table = crate::hw::root_table(vm, ROOT, uartrx::MAX_UARTS)?;
-    let index = Obj::small_int(s as isize);
     if n <= uartrx::RX_DEFAULT {
         // Off the old buffer first, then it may go.
         uartrx::reset(id, n);
-        vm.subscr(table, index, Subscr::Store(Obj::NONE))?;
+        crate::hw::root_store(vm, table, s, Obj::NONE)?;
         return Ok(());
     }
     let buf = new_of_kind_with(vm, Kind::ByteArray, n, |b| b.len())?;
@@ -105,7 +104,7 @@ fn set_rxbuf(vm: &mut Vm, id: u8, n: usize) -> PyResult<()> {
     // Rooted before the ring uses it; nothing allocates between the two
     // (so the old buffer, unrooted here, is not reused before the ring
     // leaves it).
-    vm.subscr(table, index, Subscr::Store(buf))?;
+    crate::hw::root_store(vm, table, s, buf)?;
     // SAFETY: `addr` is the start of the `n` bytes of `buf`, a bytearray
     // in the gc heap, which does not move objects; `table` (a port root)
     // keeps it alive until this function replaces it, after moving the

@@ -31,6 +31,12 @@ fn slots(vm: &mut Vm, t: Obj) -> PyResult<[Obj; 4]> {
     crate::kw::slots_of(vm, t, &TIMER_TYPE, mpy_core::msg!("expected a Timer"))
 }
 
+/// Sets slot `i` of timer `t` (one call sequence for every store).
+#[inline(never)]
+fn set(vm: &mut Vm, t: Obj, i: usize, v: Obj) {
+    vm.set_port_slot(t, &TIMER_TYPE, i, v);
+}
+
 fn slot_of(s: &[Obj; 4]) -> usize {
     s[S_SLOT].as_small_int().unwrap_or(0) as usize
 }
@@ -78,13 +84,12 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
         (None, None) => return Err(vm.value_error(mpy_core::msg!("must specify freq or period"))),
     };
     let soft = !kw_bool(vm, k, q::hard, true)?;
-    (ops().timer_stop)(slot);
-    hw::soft_stop(slot);
+    hw::stop_timer(slot);
     if let Some(cb) = kw_arg(k, q::callback) {
-        vm.set_port_slot(t, &TIMER_TYPE, S_CB, cb);
+        set(vm, t, S_CB, cb);
     }
     let f = (if soft { F_SOFT } else { 0 }) | (if mode == ONE_SHOT { F_ONE_SHOT } else { 0 });
-    vm.set_port_slot(t, &TIMER_TYPE, S_FLAGS, Obj::small_int(f));
+    set(vm, t, S_FLAGS, Obj::small_int(f));
     if !(1..=1000).contains(&hz) {
         return Err(vm.value_error(mpy_core::msg!("freq out of range")));
     }
@@ -92,7 +97,7 @@ fn init_kw(vm: &mut Vm, t: Obj, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
     let hz32 = hz as u32;
     (ops().timer_start)(slot, hz32);
     hw::soft_start(slot, (1000 + hz32 / 2) / hz32);
-    vm.set_port_slot(t, &TIMER_TYPE, S_FREQ, Obj::small_int(hz as isize));
+    set(vm, t, S_FREQ, Obj::small_int(hz as isize));
     Ok(Obj::NONE)
 }
 
@@ -110,10 +115,9 @@ fn query(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
         0 => vm.new_int(i64::from((ops().timer_counter)(slot))),
         1 => Ok(s[S_FREQ]),
         _ => {
-            (ops().timer_stop)(slot);
-            hw::soft_stop(slot);
-            vm.set_port_slot(a0, &TIMER_TYPE, S_CB, Obj::NONE);
-            vm.set_port_slot(a0, &TIMER_TYPE, S_FREQ, Obj::small_int(0));
+            hw::stop_timer(slot);
+            set(vm, a0, S_CB, Obj::NONE);
+            set(vm, a0, S_FREQ, Obj::small_int(0));
             Ok(Obj::NONE)
         }
     }
@@ -123,7 +127,7 @@ fn query(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
 fn callback(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     let a = &[a0, a1];
     slots(vm, a[0])?;
-    vm.set_port_slot(a[0], &TIMER_TYPE, S_CB, a[1]);
+    set(vm, a[0], S_CB, a[1]);
     Ok(Obj::NONE)
 }
 
@@ -133,8 +137,7 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
     let Some(s) = vm.port_slots(t, &TIMER_TYPE) else { return };
     let f = s[S_FLAGS].as_small_int().unwrap_or(0);
     if f & F_ONE_SHOT != 0 {
-        (ops().timer_stop)(slot);
-        hw::soft_stop(slot);
+        hw::stop_timer(slot);
     }
     let cb = s[S_CB];
     if cb == Obj::NONE || cb.is_null() {
@@ -143,7 +146,7 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
     let hard = f & F_SOFT == 0;
     for _ in 0..n {
         if let Err(e) = hw::call_handler(vm, cb, t, hard) {
-            vm.set_port_slot(t, &TIMER_TYPE, S_CB, Obj::NONE);
+            set(vm, t, S_CB, Obj::NONE);
             let id = ops().timer_ids.get(slot).copied().unwrap_or(0);
             hw::report_handler_error(vm, "Timer(", u32::from(id), ") interrupt handler\n", e);
             return;

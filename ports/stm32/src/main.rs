@@ -35,12 +35,22 @@ mod vectors {
     }
 
     /// The device part of the vector table (cortex-m-rt's `device`
-    /// feature): the STM32F405's 82 interrupts (RM0090: 0-81, the last
-    /// the FPU's), all to `DefaultHandler`. (Without the feature
-    /// cortex-m-rt links 240 entries, 960 bytes of flash.)
+    /// feature), all to `DefaultHandler`: the STM32F405 has 82 interrupts
+    /// (RM0090: 0-81, the last the FPU's), but the table only reaches the
+    /// highest one this firmware enables in the NVIC: USART6 (71) with
+    /// `machine` (UARTs 37-39, 52, 53, 71; pin interrupts 6-10, 23, 40),
+    /// else USART1 (37), the console. An interrupt past the table is never
+    /// unmasked, so it never fires (-40 B of flash with `machine`).
+    /// (Without the feature cortex-m-rt links 240 entries, 960 bytes.)
     #[link_section = ".vector_table.interrupts"]
     #[no_mangle]
-    static __INTERRUPTS: [unsafe extern "C" fn(); 82] = [DefaultHandler; 82];
+    static __INTERRUPTS: [unsafe extern "C" fn(); IRQS] = [DefaultHandler; IRQS];
+
+    /// Entries of [`__INTERRUPTS`]: one past the highest interrupt enabled.
+    #[cfg(feature = "machine")]
+    pub(crate) const IRQS: usize = 72;
+    #[cfg(not(feature = "machine"))]
+    pub(crate) const IRQS: usize = crate::usart::USART1_IRQ as usize + 1;
 
     /// Every device interrupt lands here (no PAC): dispatch by number.
     // SAFETY: cortex-m-rt declares DefaultHandler `unsafe fn`; the body

@@ -18,6 +18,15 @@ const INFO: [(usize, usize, u32, u16); 5] = [
     (0x4001_1400, 0x44, 5, 71),
 ];
 
+// Every interrupt here has an entry in the vector table (main.rs).
+const _: () = {
+    let mut i = 0;
+    while i < INFO.len() {
+        assert!((INFO[i].3 as usize) < crate::vectors::IRQS);
+        i += 1;
+    }
+};
+
 /// [`INFO`] of UART `id`.
 fn info(id: u8) -> Option<(usize, usize, u32, u16)> {
     INFO.get(usize::from(id).wrapping_sub(2)).copied()
