@@ -112,7 +112,9 @@ pub fn spec_number(c: &[u8], i: &mut usize) -> Option<usize> {
 #[inline]
 pub fn letter_in(c: u8, set: u64) -> bool {
     let i = c.wrapping_sub(b'A');
-    i < 58 && (set >> i) & 1 != 0
+    // One 32-bit half (no 64-bit shift helper on 32-bit targets).
+    let half = if i < 32 { set as u32 } else { (set >> 32) as u32 };
+    i < 58 && (half >> (i & 31)) & 1 != 0
 }
 
 /// Makes sure a buffer `out` has room for `n` more bytes (so huge widths
