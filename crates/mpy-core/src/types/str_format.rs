@@ -397,17 +397,15 @@ fn int_body_into(
     let every = if radix == 10 { 3 } else { 4 };
     let cur = digits.len() + zeros;
     let mut m = cur;
-    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, 0 | b'=');
+    // (Also a `0` fill char with `=` alignment, as CPython and MicroPython.)
+    let zero_fill = spec.fill.map_or(spec.zero, |f| f == '0') && matches!(spec.align, 0 | b'=');
     let target = spec.width.saturating_sub(sp.len());
     if zero_fill && grouped_len(m, every) < target {
-        // About `target * every / (every + 1)`; the loops settle it.
-        m = (target - target / (every + 1)).max(cur);
-        while grouped_len(m, every) < target {
-            m += 1;
-        }
-        while m > cur && grouped_len(m - 1, every) >= target {
-            m -= 1;
-        }
+        // The fewest digits whose grouped text is `target` long (or one
+        // more, where that length falls on a separator): `m - 1 = q *
+        // every + r` gives `q * (every + 1) + r + 1` chars.
+        let u = target - 1;
+        m = (1 + u / (every + 1) * every + u % (every + 1)).max(cur);
     }
     let glen = grouped_len(m, every);
     let mut gb: GcVec<u8> = vm.new_vec(glen)?;
