@@ -112,9 +112,12 @@ pub fn spec_number(c: &[u8], i: &mut usize) -> Option<usize> {
 #[inline]
 pub fn letter_in(c: u8, set: u64) -> bool {
     let i = c.wrapping_sub(b'A');
-    // One 32-bit half (no 64-bit shift helper on 32-bit targets).
-    let half = if i < 32 { set as u32 } else { (set >> 32) as u32 };
-    i < 58 && (half >> (i & 31)) & 1 != 0
+    // 32-bit targets: one 32-bit half (no 64-bit shift helper call).
+    #[cfg(target_pointer_width = "32")]
+    let set = (if i < 32 { set as u32 } else { (set >> 32) as u32 } >> (i & 31)) as u64;
+    #[cfg(not(target_pointer_width = "32"))]
+    let set = set >> (i & 63);
+    i < 58 && set & 1 != 0
 }
 
 /// Makes sure a buffer `out` has room for `n` more bytes (so huge widths
