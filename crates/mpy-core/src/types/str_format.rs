@@ -112,7 +112,12 @@ pub fn spec_number(c: &[u8], i: &mut usize) -> Option<usize> {
 #[inline]
 pub fn letter_in(c: u8, set: u64) -> bool {
     let i = c.wrapping_sub(b'A');
-    i < 58 && (set >> i) & 1 != 0
+    // 32-bit targets: one 32-bit half (no 64-bit shift helper call).
+    #[cfg(target_pointer_width = "32")]
+    let set = (if i < 32 { set as u32 } else { (set >> 32) as u32 } >> (i & 31)) as u64;
+    #[cfg(not(target_pointer_width = "32"))]
+    let set = set >> (i & 63);
+    i < 58 && set & 1 != 0
 }
 
 /// Makes sure a buffer `out` has room for `n` more bytes (so huge widths
@@ -395,17 +400,15 @@ fn int_body_into(
     let every = if radix == 10 { 3 } else { 4 };
     let cur = digits.len() + zeros;
     let mut m = cur;
-    let zero_fill = spec.zero && spec.fill.is_none() && matches!(spec.align, 0 | b'=');
+    // (Also a `0` fill char with `=` alignment, as CPython and MicroPython.)
+    let zero_fill = spec.fill.map_or(spec.zero, |f| f == '0') && matches!(spec.align, 0 | b'=');
     let target = spec.width.saturating_sub(sp.len());
     if zero_fill && grouped_len(m, every) < target {
-        // About `target * every / (every + 1)`; the loops settle it.
-        m = (target - target / (every + 1)).max(cur);
-        while grouped_len(m, every) < target {
-            m += 1;
-        }
-        while m > cur && grouped_len(m - 1, every) >= target {
-            m -= 1;
-        }
+        // The fewest digits whose grouped text is `target` long (or one
+        // more, where that length falls on a separator): `m - 1 = q *
+        // every + r` gives `q * (every + 1) + r + 1` chars.
+        let u = target - 1;
+        m = (1 + u / (every + 1) * every + u % (every + 1)).max(cur);
     }
     let glen = grouped_len(m, every);
     let mut gb: GcVec<u8> = vm.new_vec(glen)?;

@@ -40,9 +40,18 @@ impl Args<'_> {
     }
 }
 
-fn star_arg(vm: &mut Vm, args: &mut Args) -> PyResult<usize> {
-    let o = args.next(vm)?;
-    Ok(super::strutil::int_arg(vm, o)?.max(0) as usize)
+/// A width or precision at `fmt[*i..]` (moved past it): `*` takes the
+/// next argument (negative: 0), else the decimal digits there (none: 0).
+///
+/// Errors: too few arguments, a non-int `*` argument.
+#[cfg_attr(target_os = "none", inline(never))]
+fn num_or_star(vm: &mut Vm, fmt: &[u8], i: &mut usize, args: &mut Args) -> PyResult<usize> {
+    if fmt.get(*i) == Some(&b'*') {
+        *i += 1;
+        let o = args.next(vm)?;
+        return Ok(super::strutil::int_arg(vm, o)?.max(0) as usize);
+    }
+    Ok(spec_number(fmt, i).unwrap_or(0))
 }
 
 /// `fmt % rhs` for a str (`kind == Str`) or bytes/bytearray format `fmt`
@@ -142,21 +151,10 @@ fn modulo_into(vm: &mut Vm, kind: Kind, fmt: &[u8], rhs: Obj, out: &mut Out) -> 
             }
             i += 1;
         }
-        if fmt.get(i) == Some(&b'*') {
-            spec.width = star_arg(vm, &mut args)?;
-            i += 1;
-        } else {
-            spec.width = spec_number(fmt, &mut i).unwrap_or(0);
-        }
+        spec.width = num_or_star(vm, fmt, &mut i, &mut args)?;
         if fmt.get(i) == Some(&b'.') {
             i += 1;
-            let p = if fmt.get(i) == Some(&b'*') {
-                i += 1;
-                star_arg(vm, &mut args)?
-            } else {
-                spec_number(fmt, &mut i).unwrap_or(0)
-            };
-            spec.precision = Some(p);
+            spec.precision = Some(num_or_star(vm, fmt, &mut i, &mut args)?);
         }
         let Some(&t) = fmt.get(i) else { return Err(vm.value_error(msg!("incomplete format"))) };
         // Huge widths/precisions: MemoryError before building the text.
