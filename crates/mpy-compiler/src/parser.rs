@@ -234,7 +234,7 @@ impl Parser<'_> {
     }
 
     /// A one-item vector (exactly sized).
-    #[cfg_attr(target_os = "none", inline(never))]
+    #[inline(always)]
     fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
         let mut v = Vec::new();
         self.push_in(&mut v, x, false)?;
