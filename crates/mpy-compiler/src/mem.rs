@@ -268,6 +268,43 @@ impl Mem {
         Ok(b.into_boxed_str())
     }
 
+    /// `v` as an exactly sized tree buffer ([`Own`]): [`Mem::boxed_bytes`]
+    /// on the desktop; on the boards the exact vector is leaked as it is
+    /// (no boxed-slice conversion).
+    pub fn own_bytes(&self, v: Vec<u8>) -> MResult<Own<[u8]>> {
+        #[cfg(not(target_os = "none"))]
+        return self.boxed_bytes(v);
+        #[cfg(target_os = "none")]
+        {
+            let b = if v.len() == v.capacity() {
+                v
+            } else {
+                let b = self.vec_from(&v)?;
+                self.credit(v.capacity());
+                b
+            };
+            Ok(Own(b.leak()))
+        }
+    }
+
+    /// `s` as an exactly sized tree buffer ([`Own`]): [`Mem::boxed_str`]
+    /// on the desktop; on the boards the exact string is leaked as it is.
+    pub fn own_str(&self, s: String) -> MResult<Own<str>> {
+        #[cfg(not(target_os = "none"))]
+        return self.boxed_str(s);
+        #[cfg(target_os = "none")]
+        {
+            let b = if s.len() == s.capacity() {
+                s
+            } else {
+                let b = self.string(&s)?;
+                self.credit(s.capacity());
+                b
+            };
+            Ok(Own(b.leak()))
+        }
+    }
+
     /// A one-item vector.
     pub fn vec1<T>(&self, x: T) -> MResult<Vec<T>> {
         let mut v = self.with_capacity(1)?;
@@ -326,7 +363,29 @@ impl Mem {
         Ok(s)
     }
 
+    /// Boxes `x` (a fallible `Box::new`). On the boards the node is
+    /// leaked (see [`P`]) straight from its one-item vector, with no
+    /// boxed-slice conversions on the way.
+    #[cfg(target_os = "none")]
+    pub fn boxed<T>(&self, x: T) -> MResult<P<T>> {
+        let mut v: Vec<T> = Vec::new();
+        // (`len < capacity` always holds after the reservation; checked
+        // so that the push below has no growth path.)
+        if self.reserve_exact(&mut v, 1).is_err() || v.len() >= v.capacity() {
+            // Nothing to drop (an empty vector): no drop glue.
+            core::mem::forget(v);
+            core::mem::forget(x);
+            return Err(self.fail());
+        }
+        v.push(x);
+        match v.leak().first_mut() {
+            Some(r) => Ok(P(r)),
+            None => Err(self.fail()),
+        }
+    }
+
     /// Boxes `x` (a fallible `Box::new`).
+    #[cfg(not(target_os = "none"))]
     pub fn boxed<T>(&self, x: T) -> MResult<P<T>> {
         let mut v: Vec<T> = Vec::new();
         if let Err(e) = self.reserve_exact(&mut v, 1) {

@@ -27,7 +27,6 @@ mod expr;
 mod stmt;
 
 use crate::ast::{Expr, Ident, List, Mode, Module, Own, P};
-use crate::mem::own;
 use crate::error::{CompileError, ErrorKind};
 use crate::interned::LongNames;
 use crate::lexer::Lexer;
@@ -235,7 +234,7 @@ impl Parser<'_> {
     }
 
     /// A one-item vector (exactly sized).
-    #[cfg_attr(target_os = "none", inline(never))]
+    #[inline(always)]
     fn vec1<T>(&self, x: T) -> PResult<Vec<T>> {
         let mut v = Vec::new();
         self.push_in(&mut v, x, false)?;
@@ -418,7 +417,7 @@ impl Parser<'_> {
         let Tok::Name(n) = &mut self.tok.kind else { return self.fail() };
         let n = core::mem::take(n);
         self.skip()?;
-        Ok(own(self.mem().boxed_str(n)?))
+        Ok(self.mem().own_str(n)?)
     }
 
     /// `v` (built by [`Parser::push_bx`] or [`Parser::vec1`]) as an

@@ -153,7 +153,7 @@ fn big_int(digits: &[u8], base: u32, mem: &Mem) -> Result<Constant, CompileError
         return Ok(Constant::Int(I64::new(i)));
     }
     let d = v.to_decimal(mem)?;
-    Ok(Constant::BigInt(crate::mem::own(mem.boxed_str(d)?)))
+    Ok(Constant::BigInt(mem.own_str(d)?))
 }
 
 /// Without floats every float or imaginary literal, well formed or not, is

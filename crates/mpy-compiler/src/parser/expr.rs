@@ -10,7 +10,6 @@
 //! inside the parentheses starts at its own first token.
 
 use crate::ast::{Ident, Own, P};
-use crate::mem::own;
 
 use super::{list, PResult, Parser, Vec, Stop};
 use crate::ast::{
@@ -577,8 +576,8 @@ impl Parser<'_> {
                 self.skip()?;
                 let k = match t {
                     Tok::Number(k) => k,
-                    Tok::Str(s) => Constant::Str(own(self.mem().boxed_bytes(s)?)),
-                    Tok::Bytes(b) => Constant::Bytes(own(self.mem().boxed_bytes(b)?)),
+                    Tok::Str(s) => Constant::Str(self.mem().own_bytes(s)?),
+                    Tok::Bytes(b) => Constant::Bytes(self.mem().own_bytes(b)?),
                     _ => return self.fail(),
                 };
                 let mut e = mk(line, ExprKind::Constant(k));
@@ -590,7 +589,7 @@ impl Parser<'_> {
             Tok::BadNumber(_) => return Err(self.take_bad_number()),
             Tok::Kw(Kw::Debug) => {
                 self.skip()?;
-                mk(line, ExprKind::Name(own(self.mem().boxed_str(self.mem().string("__debug__")?)?)))
+                mk(line, ExprKind::Name(self.mem().own_str(self.mem().string("__debug__")?)?))
             }
             Tok::Kw(Kw::None | Kw::True | Kw::False) | Tok::Op(Op::Ellipsis) => {
                 let k = match self.tok.kind {

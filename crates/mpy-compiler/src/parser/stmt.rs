@@ -3,7 +3,6 @@
 
 use super::expr::{take, HOLE};
 use super::{list, PResult, Parser, Vec, Stop};
-use crate::mem::own;
 use crate::ast::{
     Alias, AnnAssignStmt, Arg, AssertStmt, AssignStmt, BinOp, Body, ClassDef, Elif, ExceptHandler, Expr, ExprKind,
     ForStmt, FunctionDef, Ident, IfStmt, Own, RaiseStmt, Stmt, StmtKind, TryStmt, WithItem, WithStmt,
@@ -394,7 +393,7 @@ impl Parser<'_> {
             #[cfg(not(target_os = "none"))]
             mem.credit(part.len());
         }
-        Ok(own(self.mem().boxed_str(name)?))
+        Ok(self.mem().own_str(name)?)
     }
 
     fn import_from(&mut self) -> PResult<StmtKind> {
