@@ -126,11 +126,14 @@ impl Blocks {
                 }
             }
         }
-        self.used = used - (s.count_ones() as usize);
+        self.used_base = used - (s.count_ones() as usize);
+        self.small_since_gc = 0;
+        self.large_since_gc = 0;
+        self.freed_since_gc = 0;
         self.set_first_free(first_free);
     }
 
-    /// Resets the search hints (after a sweep, once `used` is recounted):
+    /// Resets the search hints (after a sweep, once `used_base` is recounted):
     /// `b` is the first free block.
     pub fn set_first_free(&mut self, b: usize) {
         self.rover = [b.min(self.n_blocks); ROVERS];
@@ -139,8 +142,13 @@ impl Blocks {
             self.skip = [(0, 0); ROVERS];
         }
         self.top = self.n_blocks;
-        self.thorough = true;
-        self.ceiling = (self.n_blocks / 2).max(2 * self.used).min(self.n_blocks);
+        // The counts since the last collection start again (folded into
+        // the base: a sweep has set them to zero already).
+        self.used_base = self.used_blocks();
         self.small_since_gc = 0;
+        self.large_since_gc = 0;
+        self.freed_since_gc = 0;
+        self.set_thorough();
+        self.ceiling = (self.n_blocks / 2).max(2 * self.used_base).min(self.n_blocks);
     }
 }
