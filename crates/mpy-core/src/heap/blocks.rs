@@ -214,14 +214,12 @@ pub struct Blocks {
     /// below `rover[k]`. Allocation only consumes free blocks, so it keeps
     /// them true; freeing moves them back.
     rover: [usize; ROVERS],
-    /// Blocks allocated (heads and tails) after the last collection:
-    /// [`Blocks::used_blocks`] adds the blocks taken since
-    /// (`small_since_gc`, `large_since_gc`) and takes off those freed
-    /// since (`freed_since_gc`), so an allocation updates no count of its
-    /// own.
+    /// Blocks allocated (heads and tails) after the last collection, less
+    /// those freed one by one since (modulo 2^BITS: it may go "below
+    /// zero" when blocks taken since are freed): [`Blocks::used_blocks`]
+    /// adds the blocks taken since (`small_since_gc`, `large_since_gc`),
+    /// so an allocation updates no count of its own.
     used_base: usize,
-    /// Blocks freed one by one (not by a sweep) since the last collection.
-    freed_since_gc: usize,
     /// Start of the lowest large allocation made since the last
     /// collection: the next one goes below it.
     top: usize,
@@ -326,7 +324,6 @@ impl Blocks {
             n_blocks: n,
             rover: [0; ROVERS],
             used_base: 0,
-            freed_since_gc: 0,
             top: n,
             thorough: false,
             thorough_at: 0,
@@ -460,10 +457,11 @@ impl Blocks {
         self.n_blocks
     }
 
-    /// Blocks allocated.
-    #[inline]
+    /// Blocks allocated (boards: one shared copy of the sum).
+    #[cfg_attr(not(target_os = "none"), inline)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn used_blocks(&self) -> usize {
-        (self.used_base + self.small_since_gc + self.large_since_gc).saturating_sub(self.freed_since_gc)
+        self.used_base.wrapping_add(self.small_since_gc).wrapping_add(self.large_since_gc)
     }
 
     /// Blocks allocated since the last collection (by new allocations and
@@ -1384,7 +1382,7 @@ impl Blocks {
                 self.set_ftb(b + 1, false);
             }
         }
-        self.freed_since_gc += n;
+        self.used_base = self.used_base.wrapping_sub(n);
         if b == self.top {
             // Undo the placement step of a large allocation freed at once.
             self.top = b + n;
@@ -1421,7 +1419,7 @@ impl Blocks {
                     // The first tail's no-scan bit goes with it.
                     self.set_ftb(b + 1, false);
                 }
-                self.freed_since_gc += have - want;
+                self.used_base = self.used_base.wrapping_sub(have - want);
                 self.freed(b + want, b + have);
             }
             return Some((have, want));
