@@ -311,7 +311,7 @@ fn collect_above(vm: &mut Vm, stack_top: usize) {
     }
     run_finalisers(vm);
     sweep(&mut vm.heap.blocks);
-    vm.heap.stats.since_gc = 0;
+    // (The sweep reset the allocator's counts since the last collection.)
     vm.heap.stats.collections += 1;
 }
 

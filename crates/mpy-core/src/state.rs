@@ -146,7 +146,7 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn collect_first(&self, bytes: usize) -> bool {
         let s = &self.heap.stats;
-        cfg!(feature = "gc-stress") || (s.enabled && s.threshold > 0 && s.since_gc.saturating_add(bytes) > s.threshold)
+        cfg!(feature = "gc-stress") || (s.enabled && s.threshold > 0 && self.heap.since_gc().saturating_add(bytes) > s.threshold)
     }
 
     /// Allocates `bytes` of zeroed heap memory (at least one block).
@@ -173,6 +173,15 @@ impl Vm {
         let may = (!cfg!(target_os = "none") && !cfg!(feature = "gc-stress") && (s.lock_depth as usize | s.threshold) == 0)
             || (s.lock_depth == 0 && !self.collect_first(bytes));
         if may {
+            // Desktop: one or two blocks (most objects) by the allocator's
+            // code for a constant size.
+            #[cfg(not(target_os = "none"))]
+            if bytes <= 2 * crate::heap::BLOCK {
+                if let Some(p) = self.heap.alloc_fresh_small(bytes, finaliser, no_scan) {
+                    return Ok(p);
+                }
+                return self.alloc_room_slow(bytes, finaliser, no_scan);
+            }
             if let Some(p) = self.heap.alloc_fresh(bytes, finaliser, no_scan) {
                 return Ok(p);
             }

@@ -214,14 +214,23 @@ pub struct Blocks {
     /// below `rover[k]`. Allocation only consumes free blocks, so it keeps
     /// them true; freeing moves them back.
     rover: [usize; ROVERS],
-    /// Blocks currently allocated (heads and tails).
-    used: usize,
+    /// Blocks allocated (heads and tails) after the last collection, less
+    /// those freed one by one since (modulo 2^BITS: it may go "below
+    /// zero" when blocks taken since are freed): [`Blocks::used_blocks`]
+    /// adds the blocks taken since (`small_since_gc`, `large_since_gc`),
+    /// so an allocation updates no count of its own.
+    used_base: usize,
     /// Start of the lowest large allocation made since the last
     /// collection: the next one goes below it.
     top: usize,
     /// The next request looks at every hole before failing (set after a
-    /// collection, for the allocation that triggered it).
-    pub thorough: bool,
+    /// collection, for the allocation that triggered it): if no small
+    /// request was met since it was set (`small_since_gc` is still
+    /// `thorough_at`; the small paths do not clear it themselves), and no
+    /// other request took it.
+    thorough: bool,
+    /// `small_since_gc` when `thorough` was set.
+    thorough_at: usize,
     /// Small requests that would end above this block ask for a
     /// collection first (once enough has been allocated since the last
     /// one), so the small objects that survive collections stay in the
@@ -230,6 +239,10 @@ pub struct Blocks {
     ceiling: usize,
     /// Blocks taken by small requests since the last collection.
     small_since_gc: usize,
+    /// Blocks taken by large requests and by growth in place since the
+    /// last collection: with `small_since_gc`, what the heap's
+    /// `gc.threshold()` counts (no counter of its own on the small paths).
+    large_since_gc: usize,
     /// Whether the region came from the global allocator at start-up (and
     /// goes back to it on drop).
     owned: bool,
@@ -310,11 +323,13 @@ impl Blocks {
             pool: p.wrapping_add(pool_off),
             n_blocks: n,
             rover: [0; ROVERS],
-            used: 0,
+            used_base: 0,
             top: n,
             thorough: false,
+            thorough_at: 0,
             ceiling: n / 2,
             small_since_gc: 0,
+            large_since_gc: 0,
             owned,
             lo: atb_words,
             hi: atb_words,
@@ -442,10 +457,26 @@ impl Blocks {
         self.n_blocks
     }
 
-    /// Blocks allocated.
-    #[inline]
+    /// Blocks allocated (boards: one shared copy of the sum).
+    #[cfg_attr(not(target_os = "none"), inline)]
+    #[cfg_attr(target_os = "none", inline(never))]
     pub fn used_blocks(&self) -> usize {
-        self.used
+        self.used_base.wrapping_add(self.small_since_gc).wrapping_add(self.large_since_gc)
+    }
+
+    /// Blocks allocated since the last collection (by new allocations and
+    /// growth in place; frees do not count).
+    #[inline]
+    pub fn since_gc_blocks(&self) -> usize {
+        self.small_since_gc + self.large_since_gc
+    }
+
+    /// Makes the next request thorough (see `thorough`): after a
+    /// collection, and in tests.
+    #[inline]
+    pub fn set_thorough(&mut self) {
+        self.thorough = true;
+        self.thorough_at = self.small_since_gc;
     }
 
     /// Was the region allocated by the heap itself?
@@ -703,7 +734,7 @@ impl Blocks {
         if n > self.n_blocks {
             return None;
         }
-        let thorough = core::mem::take(&mut self.thorough);
+        let thorough = core::mem::take(&mut self.thorough) && self.small_since_gc == self.thorough_at;
         if n <= SMALL {
             let start = self.scan_up(n)?;
             if start + n > self.ceiling {
@@ -716,7 +747,9 @@ impl Blocks {
             self.small_since_gc += n;
             return Some(start);
         }
-        self.find_large(n, thorough)
+        let start = self.find_large(n, thorough)?;
+        self.large_since_gc += n;
+        Some(start)
     }
 
     /// The large-request part of [`Blocks::find_free`].
@@ -1113,6 +1146,7 @@ impl Blocks {
             if start < self.top && start / EPW >= self.down_stop && self.take_in_two_words(start, n) {
                 self.thorough = false;
                 self.top = start;
+                self.large_since_gc += n;
                 return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
             }
         }
@@ -1127,13 +1161,17 @@ impl Blocks {
                 // takes the lowest free entry, whose low bit is its HEAD
                 // entry, in code of its own.
                 if !cfg!(target_os = "none") && n == 1 {
+                    // No free block lies below the hint (runs of one
+                    // block are single free blocks), so the free entries
+                    // of the whole word need no mask.
+                    let f = free_bits(w);
+                    debug_assert!(f & below(hint % EPW) == 0, "free block below the hint");
                     if f != 0 {
                         // Even: `f` has only entries' low bits set.
                         let t = f.trailing_zeros();
                         let start = i * EPW + (t / 2) as usize;
                         if start < self.ceiling {
                             self.rover[0] = start + 1;
-                            self.thorough = false;
                             self.small_since_gc += 1;
                             self.set_aw(i, w | (HEAD as usize) << t);
                             return Some(self.finish_alloc::<ZERO>(start, 1, finaliser, false));
@@ -1152,7 +1190,6 @@ impl Blocks {
                     if start + n <= self.ceiling {
                         // No run of `n` starts inside the blocks taken.
                         self.rover[n - 1] = start + n;
-                        self.thorough = false;
                         self.small_since_gc += n;
                         // The run lies inside the word: `o + n <= EPW`.
                         self.set_aw(i, w | (head_run(n) << (2 * o)));
@@ -1162,6 +1199,19 @@ impl Blocks {
             }
         }
         None
+    }
+
+    /// Desktop: [`Blocks::alloc`] of exactly `N` blocks (zeroed): the fast
+    /// path for a constant size, then the search as a call of its own.
+    /// With `N` known, the fast path folds its run and zeroing code (a
+    /// size known only at run time pays for both in every allocation).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub fn alloc_n<const N: usize>(&mut self, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
+        if let Some(p) = self.alloc_fast::<true>(N, finaliser, no_scan) {
+            return Some(p);
+        }
+        self.alloc_slow::<true>(N, finaliser, no_scan)
     }
 
     /// [`Blocks::alloc`] after the fast path: searches the table.
@@ -1174,7 +1224,6 @@ impl Blocks {
         if n <= SMALL {
             if let Some(start) = self.next_word_fit(n) {
                 self.rover[n - 1] = start + n;
-                self.thorough = false;
                 self.small_since_gc += n;
                 self.fill_run(start, n, HEAD);
                 return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
@@ -1189,6 +1238,7 @@ impl Blocks {
             if start < self.top && start / EPW >= self.down_stop && self.take_in_two_words(start, n) {
                 self.thorough = false;
                 self.top = start;
+                self.large_since_gc += n;
                 return Some(self.finish_alloc::<ZERO>(start, n, finaliser, no_scan));
             }
         }
@@ -1282,7 +1332,6 @@ impl Blocks {
         let start = self.find_free(n)?;
         self.fill_run(start, n, HEAD);
         self.set_ftb(start + 1, true);
-        self.used += n;
         self.zero(start, 1);
         Some(NonNull::new(self.block_ptr(start)).unwrap_or(self.base))
     }
@@ -1297,7 +1346,6 @@ impl Blocks {
         if no_scan && n > 1 {
             self.set_ftb(start + 1, true);
         }
-        self.used += n;
         if ZERO {
             self.zero(start, n);
         } else {
@@ -1334,7 +1382,7 @@ impl Blocks {
                 self.set_ftb(b + 1, false);
             }
         }
-        self.used -= n;
+        self.used_base = self.used_base.wrapping_sub(n);
         if b == self.top {
             // Undo the placement step of a large allocation freed at once.
             self.top = b + n;
@@ -1371,7 +1419,7 @@ impl Blocks {
                     // The first tail's no-scan bit goes with it.
                     self.set_ftb(b + 1, false);
                 }
-                self.used -= have - want;
+                self.used_base = self.used_base.wrapping_sub(have - want);
                 self.freed(b + want, b + have);
             }
             return Some((have, want));
@@ -1380,7 +1428,7 @@ impl Blocks {
             return None;
         }
         self.fill_run(b + have, want - have, TAIL);
-        self.used += want - have;
+        self.large_since_gc += want - have;
         self.zero(b + have, want - have);
         Some((have, want))
     }

@@ -126,11 +126,12 @@ impl Blocks {
                 }
             }
         }
-        self.used = used - (s.count_ones() as usize);
+        self.used_base = used - (s.count_ones() as usize);
         self.set_first_free(first_free);
     }
 
-    /// Resets the search hints (after a sweep, once `used` is recounted):
+    /// Resets the search hints and the counts since the last collection
+    /// (after a sweep, once `used_base` is recounted):
     /// `b` is the first free block.
     pub fn set_first_free(&mut self, b: usize) {
         self.rover = [b.min(self.n_blocks); ROVERS];
@@ -139,8 +140,12 @@ impl Blocks {
             self.skip = [(0, 0); ROVERS];
         }
         self.top = self.n_blocks;
-        self.thorough = true;
-        self.ceiling = (self.n_blocks / 2).max(2 * self.used).min(self.n_blocks);
+        // The counts since the last collection start again (`used_base`
+        // holds every block in use).
         self.small_since_gc = 0;
+        self.large_since_gc = 0;
+        self.thorough = true;
+        self.thorough_at = 0;
+        self.ceiling = (self.n_blocks / 2).max(2 * self.used_base).min(self.n_blocks);
     }
 }

@@ -38,7 +38,7 @@ fn big_heap_clears_its_table_lazily() {
         // Small requests fill it from the bottom, clearing as they go.
         let mut got = 0;
         while h.alloc(BLOCK, false, false).is_some() || {
-            h.thorough = true;
+            h.set_thorough();
             h.alloc(BLOCK, false, false).is_some()
         } {
             got += 1;
@@ -121,7 +121,7 @@ fn exhaustion_and_resize() {
             // Past the small-object ceiling an allocation fails until
             // a collection (here: a thorough retry) lets it through.
             if h.alloc(BLOCK, false, false).is_none() {
-                h.thorough = true;
+                h.set_thorough();
                 if h.alloc(BLOCK, false, false).is_none() {
                     break;
                 }
@@ -131,7 +131,7 @@ fn exhaustion_and_resize() {
         assert_eq!(count, n);
         assert_eq!(h.used_blocks(), n);
         assert!(!h.resize_in_place(ab, 3 * BLOCK));
-        h.thorough = true;
+        h.set_thorough();
         assert!(h.alloc(1, false, false).is_none());
     });
 }
@@ -253,7 +253,7 @@ fn word_ops_match_the_reference() {
                     0..=4 => {
                         let nb = if r.below(4) == 0 { 9 + r.below(3 * EPW) } else { 1 + r.below(SMALL) };
                         if r.below(3) == 0 {
-                            h.thorough = true;
+                            h.set_thorough();
                         }
                         if let Some(p) = h.alloc(nb * BLOCK, false, r.below(2) == 0) {
                             let b = h.block_of_addr(p.as_ptr() as usize).unwrap();

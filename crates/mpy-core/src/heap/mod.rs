@@ -60,9 +60,7 @@ const REGION_ALIGN: usize = WORD;
 /// expose.
 #[derive(Clone, Copy, Debug)]
 pub struct GcStats {
-    /// Bytes allocated since the last collection.
-    pub since_gc: usize,
-    /// Collect when `since_gc` exceeds this (`gc.threshold()`); 0 = off.
+    /// Collect when [`Heap::since_gc`] exceeds this (`gc.threshold()`); 0 = off.
     pub threshold: usize,
     /// `gc.disable()` stops automatic collection (not the ones an
     /// allocation failure triggers).
@@ -127,7 +125,7 @@ impl Heap {
         Heap {
             // SAFETY: forwarded from the caller.
             blocks: unsafe { Blocks::new(p, size, owned) },
-            stats: GcStats { since_gc: 0, threshold: 0, enabled: true, lock_depth: 0, collections: 0 },
+            stats: GcStats { threshold: 0, enabled: true, lock_depth: 0, collections: 0 },
         }
     }
 
@@ -135,6 +133,13 @@ impl Heap {
     #[inline]
     pub fn size(&self) -> usize {
         self.blocks.size()
+    }
+
+    /// Bytes allocated since the last collection (what `gc.threshold()`
+    /// counts), from the allocator's own counts.
+    #[inline]
+    pub fn since_gc(&self) -> usize {
+        self.blocks.since_gc_blocks() * BLOCK
     }
 
     /// Bytes in use (`gc.mem_alloc()`): allocated blocks plus the tables
@@ -186,9 +191,7 @@ impl Heap {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn alloc_raw_flags(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<NonNull<u8>> {
-        let p = self.blocks.alloc(bytes, finaliser, no_scan)?;
-        self.stats.since_gc += bytes.div_ceil(BLOCK).max(1) * BLOCK;
-        Some(p)
+        self.blocks.alloc(bytes, finaliser, no_scan)
     }
 
     /// Allocates `bytes` (at least two blocks) of raw memory the collector
@@ -197,9 +200,7 @@ impl Heap {
     /// owner writes before reading and that holds no objects. No collection.
     pub fn alloc_raw_unzeroed(&mut self, bytes: usize) -> Option<NonNull<u8>> {
         let n = bytes.div_ceil(BLOCK).max(2);
-        let p = self.blocks.alloc_raw_unzeroed(n)?;
-        self.stats.since_gc += n * BLOCK;
-        Some(p)
+        self.blocks.alloc_raw_unzeroed(n)
     }
 
     /// Frees the allocation that starts at `addr` (anything else is
@@ -237,7 +238,6 @@ impl Heap {
     #[inline(always)]
     pub(crate) fn alloc_fresh_unzeroed(&mut self, bytes: usize) -> Option<Fresh> {
         let p = self.blocks.alloc_no_scan_unzeroed(bytes)?;
-        self.stats.since_gc += bytes.div_ceil(BLOCK).max(1) * BLOCK;
         Some(Fresh { p, bytes })
     }
 
@@ -249,8 +249,22 @@ impl Heap {
     #[inline(always)]
     pub(crate) fn alloc_fresh_fast<const N: usize>(&mut self, no_scan: bool) -> Option<Fresh> {
         let p = self.blocks.alloc_fast::<true>(N, false, no_scan)?;
-        self.stats.since_gc += N * BLOCK;
         Some(Fresh { p, bytes: N * BLOCK })
+    }
+
+    /// Desktop: [`Heap::alloc_fresh`] for `bytes <= 2 * BLOCK`, through
+    /// the allocator's code for one or for two blocks (a size known only
+    /// at run time, as in `Vm::alloc_room`, becomes one of two constants:
+    /// the common small objects skip the general size's work).
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    pub(crate) fn alloc_fresh_small(&mut self, bytes: usize, finaliser: bool, no_scan: bool) -> Option<Fresh> {
+        let p = if bytes <= BLOCK {
+            self.blocks.alloc_n::<1>(finaliser, no_scan)?
+        } else {
+            self.blocks.alloc_n::<2>(finaliser, no_scan)?
+        };
+        Some(Fresh { p, bytes })
     }
 
     /// [`Heap::alloc_raw_flags`] as a [`Fresh`] allocation, for the typed

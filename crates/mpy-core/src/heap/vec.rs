@@ -336,7 +336,6 @@ impl Heap {
         if no_ptrs && before == 1 && after > 1 {
             self.blocks.set_no_scan(b);
         }
-        self.stats.since_gc += after.saturating_sub(before) * super::BLOCK;
         Some(Resized { addr, bytes: after * super::BLOCK })
     }
 
