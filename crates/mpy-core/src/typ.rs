@@ -269,21 +269,21 @@ impl Rom {
     /// A method (or a module-level function): `f` must be a plain function.
     pub const fn Fun(f: &'static BuiltinFun) -> Rom {
         assert!(f.kind() == BuiltinFun::PLAIN);
-        Rom::of(ConstObj::from_static(&f.base))
+        Rom::of(ConstObj::from_fun(f))
     }
 
     /// A staticmethod of a built-in type (made with
     /// [`BuiltinFun::static_method`]).
     pub const fn StaticMethod(f: &'static BuiltinFun) -> Rom {
         assert!(f.kind() == BuiltinFun::STATIC);
-        Rom::of(ConstObj::from_static(&f.base))
+        Rom::of(ConstObj::from_fun(f))
     }
 
     /// A classmethod of a built-in type (made with
     /// [`BuiltinFun::class_method`]): receives the type as `args[0]`.
     pub const fn ClassMethod(f: &'static BuiltinFun) -> Rom {
         assert!(f.kind() == BuiltinFun::CLASS);
-        Rom::of(ConstObj::from_static(&f.base))
+        Rom::of(ConstObj::from_fun(f))
     }
 
     /// A nested built-in type (e.g. an exception type in a module).
@@ -677,16 +677,26 @@ pub fn given(o: &Obj) -> Option<&Obj> {
 }
 
 /// A built-in function: arity, how it binds, and the native code.
+///
+/// On the boards a `BuiltinFun` has no header: every one is a static in
+/// the linker section `.mpy_bfun` (the line
+/// `#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]` right
+/// above each definition), and [`Obj::base`] answers `function` for an
+/// address in that section (4 bytes less per function; the desktop keeps
+/// the header and reads it).
 #[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
+    #[cfg(not(target_os = "none"))]
     pub base: ObjBase,
     /// The code, its arity and how it binds.
     pub code: Native,
 }
 
-#[cfg(target_pointer_width = "32")]
+#[cfg(all(target_pointer_width = "32", not(target_os = "none")))]
 const _: () = assert!(core::mem::size_of::<BuiltinFun>() == 12);
+#[cfg(target_os = "none")]
+const _: () = assert!(core::mem::size_of::<BuiltinFun>() == 8);
 
 impl BuiltinFun {
     /// `max_args` of a function taking any number of positional arguments.
@@ -767,7 +777,11 @@ impl BuiltinFun {
 
     /// A function of `code`.
     const fn of(code: Native) -> BuiltinFun {
-        BuiltinFun { base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE }, code }
+        BuiltinFun {
+            #[cfg(not(target_os = "none"))]
+            base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
+            code,
+        }
     }
 
     /// A function taking `min..=max` positional arguments, no keywords
@@ -851,7 +865,7 @@ impl BuiltinFun {
 
     /// This function as an object.
     pub fn obj(&'static self) -> Obj {
-        Obj::from_static(&self.base)
+        Obj::from_fun(self)
     }
 }
 
