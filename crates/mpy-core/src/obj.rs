@@ -490,16 +490,63 @@ impl Obj {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn ptr_type(self) -> Option<&'static TypeObj> {
+        #[cfg(target_os = "none")]
+        {
+            // One load and a bit test (no range test, no second load): a
+            // board function's first word is odd (see `typ::Native`),
+            // every other object's is its header's type.
+            if !self.is_ptr() {
+                return None;
+            }
+            let p: *const *const TypeObj = core::ptr::with_exposed_provenance(self.0);
+            // SAFETY: as in `head_word` (`self` is a pointer word).
+            let w = unsafe { p.read() };
+            if w.addr() & 1 != 0 {
+                return Some(&crate::typ::BUILTIN_FUNCTION_TYPE);
+            }
+            // SAFETY: an even first word is the object's `ObjBase::ty`, a
+            // `&'static TypeObj` (see `head_word`).
+            Some(unsafe { &*w })
+        }
+        #[cfg(not(target_os = "none"))]
         self.base().map(|b| b.ty)
+    }
+
+    /// The first word of the pointer object `self` as it lies, if a
+    /// pointer: its header's type, except on the boards for a built-in
+    /// function, which has no header and whose first word is odd (its
+    /// `typ::Native` tag), so never the address of any `TypeObj`. Comparing
+    /// it with a type other than `function` is thus an exact type test.
+    #[inline(always)]
+    fn head_word(self) -> Option<*const TypeObj> {
+        if !self.is_ptr() {
+            return None;
+        }
+        let p: *const *const TypeObj = core::ptr::with_exposed_provenance(self.0);
+        // SAFETY: pointer words are only made by `from_addr` from the
+        // address of a live (or static) object, aligned, that starts with
+        // an `ObjBase` (a `*const TypeObj`, read with its provenance) or,
+        // on the boards, is a `BuiltinFun`, whose first word is all
+        // initialised bytes (the `Native` tag, byte fields and explicit
+        // padding): read as a pointer without provenance, only compared
+        // and bit-tested, never dereferenced.
+        Some(unsafe { p.read() })
+    }
+
+    /// Is `self` a pointer object of exactly the type `t`? For any `t`
+    /// but `function` (whose board objects have no header): one load and
+    /// compare.
+    #[inline(always)]
+    pub fn is_exactly(self, t: &TypeObj) -> bool {
+        self.head_word().is_some_and(|w| core::ptr::eq(w, t))
     }
 
     /// The type if this object is a type (built-in or user class).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_type(self) -> Option<&'static TypeObj> {
-        let b = self.base()?;
-        if core::ptr::eq(b.ty, &crate::typ::TYPE_TYPE) {
-            let p = b as *const ObjBase as *const TypeObj;
+        if self.is_exactly(&crate::typ::TYPE_TYPE) {
+            let p: *const TypeObj = core::ptr::with_exposed_provenance(self.0);
             // SAFETY: every object whose header type is `type` is a
             // `TypeObj` (a static, or the first field of a heap `ClassObj`),
             // and the header is its first field under `#[repr(C)]`.
@@ -552,9 +599,8 @@ impl Obj {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_builtin_module(self) -> Option<&'static crate::typ::ModuleDef> {
-        let b = self.base()?;
-        if core::ptr::eq(b.ty, &crate::typ::BUILTIN_MODULE_TYPE) {
-            let p = b as *const ObjBase as *const crate::typ::ModuleDef;
+        if self.is_exactly(&crate::typ::BUILTIN_MODULE_TYPE) {
+            let p: *const crate::typ::ModuleDef = core::ptr::with_exposed_provenance(self.0);
             // SAFETY: only `ModuleDef` statics carry the built-in module
             // header, as their first `#[repr(C)]` field.
             Some(unsafe { &*p })

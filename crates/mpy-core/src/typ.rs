@@ -586,6 +586,12 @@ pub type NativeFn3 = fn(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> PyResult<Obj>;
 /// same offset) is how it binds: [`BuiltinFun::PLAIN`],
 /// [`BuiltinFun::CLASS`] or [`BuiltinFun::STATIC`]. (`#[repr(u8)]`: the
 /// tag and the byte fields share the first word, the pointer the second.)
+///
+/// The tags are odd: the tag is the lowest byte of the first word (the
+/// boards are little-endian), so on the boards, where a [`BuiltinFun`]
+/// has no header, its first word is odd and never the (4-aligned)
+/// address of a `TypeObj` that every other object's first word is
+/// (`Obj::ptr_type` tells a function by that bit).
 #[repr(u8)]
 #[derive(Clone, Copy)]
 pub enum Native {
@@ -593,9 +599,11 @@ pub enum Native {
     Fix1 {
         /// How it binds.
         kind: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: [u8; 2],
         /// The code.
         f: NativeFn1,
-    },
+    } = 1,
     /// Exactly one positional argument, no keywords; the code serves a
     /// family of functions and is told which by `at`.
     Fix1At {
@@ -603,16 +611,20 @@ pub enum Native {
         kind: u8,
         /// Which member of the family.
         at: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: u8,
         /// The code.
         f: NativeFn1At,
-    },
+    } = 3,
     /// Exactly two positional arguments, no keywords.
     Fix2 {
         /// How it binds.
         kind: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: [u8; 2],
         /// The code.
         f: NativeFn2,
-    },
+    } = 5,
     /// Exactly two positional arguments, no keywords; the code serves a
     /// family of functions and is told which by `at`.
     Fix2At {
@@ -620,16 +632,20 @@ pub enum Native {
         kind: u8,
         /// Which member of the family.
         at: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: u8,
         /// The code.
         f: NativeFn2At,
-    },
+    } = 7,
     /// Exactly three positional arguments, no keywords.
     Fix3 {
         /// How it binds.
         kind: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: [u8; 2],
         /// The code.
         f: NativeFn3,
-    },
+    } = 9,
     /// `min..=max` positional arguments (`max` 3 at most) as values, the
     /// absent ones `Obj::NULL` (see [`given`]), no keywords.
     Opt {
@@ -641,7 +657,7 @@ pub enum Native {
         max: u8,
         /// The code.
         f: NativeFn3,
-    },
+    } = 11,
     /// `min..=max` positional arguments as a slice, no keywords
     /// (`max` [`BuiltinFun::UNLIMITED`]: no upper limit).
     Var {
@@ -653,16 +669,18 @@ pub enum Native {
         max: u8,
         /// The code.
         f: NativeFn,
-    },
+    } = 13,
     /// `min..` positional arguments and keywords.
     Kw {
         /// How it binds.
         kind: u8,
         /// Fewest positional arguments.
         min: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: u8,
         /// The code.
         f: NativeFn,
-    },
+    } = 15,
 }
 
 /// An optional argument of a [`Native::Opt`] function as `args.get(i)`
@@ -796,33 +814,33 @@ impl BuiltinFun {
     /// A function taking exactly one positional argument (see [`NativeFn1`]).
     pub const fn new1(name: Qstr, f: NativeFn1) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix1 { kind: BuiltinFun::PLAIN, f })
+        BuiltinFun::of(Native::Fix1 { kind: BuiltinFun::PLAIN, pad: [0; 2], f })
     }
 
     /// A function taking exactly one positional argument, member `at` of
     /// the family `f` serves (see [`NativeFn1At`]).
     pub const fn new1_at(name: Qstr, f: NativeFn1At, at: u8) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix1At { kind: BuiltinFun::PLAIN, at, f })
+        BuiltinFun::of(Native::Fix1At { kind: BuiltinFun::PLAIN, at, pad: 0, f })
     }
 
     /// A function taking exactly two positional arguments.
     pub const fn new2(name: Qstr, f: NativeFn2) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, f })
+        BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, pad: [0; 2], f })
     }
 
     /// A function taking exactly two positional arguments, member `at` of
     /// the family `f` serves (see [`NativeFn1At`]).
     pub const fn new2_at(name: Qstr, f: NativeFn2At, at: u8) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix2At { kind: BuiltinFun::PLAIN, at, f })
+        BuiltinFun::of(Native::Fix2At { kind: BuiltinFun::PLAIN, at, pad: 0, f })
     }
 
     /// A function taking exactly three positional arguments.
     pub const fn new3(name: Qstr, f: NativeFn3) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix3 { kind: BuiltinFun::PLAIN, f })
+        BuiltinFun::of(Native::Fix3 { kind: BuiltinFun::PLAIN, pad: [0; 2], f })
     }
 
     /// A function taking `min..=max` positional arguments (`max` 3 at
@@ -836,7 +854,7 @@ impl BuiltinFun {
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Kw { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), f })
+        BuiltinFun::of(Native::Kw { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), pad: 0, f })
     }
 
     /// Calls it with `args` and `kw` after checking they fit its arity
