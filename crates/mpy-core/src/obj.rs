@@ -193,6 +193,14 @@ mod bfun {
     /// The header every built-in function shares.
     pub(super) static HEADER: ObjBase = ObjBase::new(&crate::typ::BUILTIN_FUNCTION_TYPE);
 
+    /// `function` (out of line and cold: keeps `Obj::ptr_type`'s path for
+    /// every other object one test and branch longer than a plain load).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn fun_type() -> &'static crate::typ::TypeObj {
+        &crate::typ::BUILTIN_FUNCTION_TYPE
+    }
+
     /// Is the pointer word `addr` (non-NULL, so not in the vector table
     /// at 0 on mps2-an386) a built-in function, in `.mpy_bfun`?
     #[inline(always)]
@@ -502,7 +510,7 @@ impl Obj {
             // SAFETY: as in `head_word` (`self` is a pointer word).
             let w = unsafe { p.read() };
             if w.addr() & 1 != 0 {
-                return Some(&crate::typ::BUILTIN_FUNCTION_TYPE);
+                return Some(bfun::fun_type());
             }
             // SAFETY: an even first word is the object's `ObjBase::ty`, a
             // `&'static TypeObj` (see `head_word`).
