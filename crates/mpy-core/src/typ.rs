@@ -1034,3 +1034,31 @@ mod bfun_section_tests {
         assert!(bad.is_empty(), "BuiltinFun statics without the .mpy_bfun line: {bad:?}");
     }
 }
+
+#[cfg(test)]
+mod native_tag_tests {
+    use super::*;
+
+    /// Every `Native` variant's first byte (its tag, the lowest byte of the
+    /// first word) is odd: what tells a headerless board `BuiltinFun` from
+    /// every object whose first word is a `TypeObj`'s address.
+    #[test]
+    fn every_native_tag_is_odd() {
+        let funs = [
+            BuiltinFun::new(q::clear, 0, 1, |_, _, _| Ok(Obj::NONE)),
+            BuiltinFun::new1(q::clear, |_, a| Ok(a)),
+            BuiltinFun::new1_at(q::clear, |_, a, _| Ok(a), 1),
+            BuiltinFun::new2(q::clear, |_, a, _| Ok(a)),
+            BuiltinFun::new2_at(q::clear, |_, a, _, _| Ok(a), 1),
+            BuiltinFun::new3(q::clear, |_, a, _, _| Ok(a)),
+            BuiltinFun::new_opt(q::clear, 1, 2, |_, a, _, _| Ok(a)),
+            BuiltinFun::new_kw(q::clear, 0, |_, _, _| Ok(Obj::NONE)),
+        ];
+        for f in &funs {
+            let p: *const u8 = (&f.code as *const Native).cast();
+            // SAFETY: `Native` is `#[repr(u8)]`: its first byte is the
+            // (initialised) tag.
+            assert_eq!(unsafe { p.read() } & 1, 1);
+        }
+    }
+}
