@@ -117,6 +117,12 @@ impl ConstObj {
         ConstObj(b)
     }
 
+    /// The built-in function `f` (see [`crate::typ::BuiltinFun`]: no
+    /// header on the boards, so not through [`ConstObj::from_static`]).
+    pub const fn from_fun(f: &'static crate::typ::BuiltinFun) -> ConstObj {
+        ConstObj((f as *const crate::typ::BuiltinFun).cast())
+    }
+
     /// An immediate word (not a pointer: no provenance).
     const fn word(w: usize) -> ConstObj {
         ConstObj(core::ptr::without_provenance(w))
@@ -167,6 +173,39 @@ impl ObjBase {
     #[inline(always)]
     pub const fn new(ty: &'static TypeObj) -> ObjBase {
         ObjBase { ty }
+    }
+}
+
+/// The boards' built-in functions: statics without a header, all in the
+/// linker output section `.mpy_bfun` (ports/*/memory.x), which comes first
+/// in flash: every other object lies above `__mpy_bfun_end` (the linker
+/// scripts assert it), and below `.mpy_bfun` is only the vector table.
+#[cfg(target_os = "none")]
+mod bfun {
+    use super::ObjBase;
+
+    extern "C" {
+        /// One past the last byte of `.mpy_bfun` (a linker symbol, no
+        /// storage).
+        static __mpy_bfun_end: u8;
+    }
+
+    /// The header every built-in function shares.
+    pub(super) static HEADER: ObjBase = ObjBase::new(&crate::typ::BUILTIN_FUNCTION_TYPE);
+
+    /// `function` (out of line and cold: keeps `Obj::ptr_type`'s path for
+    /// every other object one test and branch longer than a plain load).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn fun_type() -> &'static crate::typ::TypeObj {
+        &crate::typ::BUILTIN_FUNCTION_TYPE
+    }
+
+    /// Is the pointer word `addr` (non-NULL, so not in the vector table
+    /// at 0 on mps2-an386) a built-in function, in `.mpy_bfun`?
+    #[inline(always)]
+    pub(super) fn contains(addr: usize) -> bool {
+        addr < (&raw const __mpy_bfun_end).addr()
     }
 }
 
@@ -427,10 +466,21 @@ impl Obj {
         Obj::from_addr((b as *const ObjBase).expose_provenance())
     }
 
-    /// The object header behind a pointer.
+    /// A handle to the built-in function `f`.
+    #[inline(always)]
+    pub fn from_fun(f: &'static crate::typ::BuiltinFun) -> Obj {
+        Obj::from_addr((f as *const crate::typ::BuiltinFun).expose_provenance())
+    }
+
+    /// The object header behind a pointer (on the boards, a built-in
+    /// function's shared one: see [`crate::typ::BuiltinFun`]).
     #[inline(always)]
     pub fn base(self) -> Option<&'static ObjBase> {
         if self.is_ptr() {
+            #[cfg(target_os = "none")]
+            if bfun::contains(self.0) {
+                return Some(&bfun::HEADER);
+            }
             let p: *const ObjBase = core::ptr::with_exposed_provenance(self.0);
             // SAFETY: pointer words are only made by `from_addr` from the
             // address of a live object that starts with an `ObjBase`
@@ -448,16 +498,63 @@ impl Obj {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn ptr_type(self) -> Option<&'static TypeObj> {
+        #[cfg(target_os = "none")]
+        {
+            // One load and a bit test (no range test, no second load): a
+            // board function's first word is odd (see `typ::Native`),
+            // every other object's is its header's type.
+            if !self.is_ptr() {
+                return None;
+            }
+            let p: *const *const TypeObj = core::ptr::with_exposed_provenance(self.0);
+            // SAFETY: as in `head_word` (`self` is a pointer word).
+            let w = unsafe { p.read() };
+            if w.addr() & 1 != 0 {
+                return Some(bfun::fun_type());
+            }
+            // SAFETY: an even first word is the object's `ObjBase::ty`, a
+            // `&'static TypeObj` (see `head_word`).
+            Some(unsafe { &*w })
+        }
+        #[cfg(not(target_os = "none"))]
         self.base().map(|b| b.ty)
+    }
+
+    /// The first word of the pointer object `self` as it lies, if a
+    /// pointer: its header's type, except on the boards for a built-in
+    /// function, which has no header and whose first word is odd (its
+    /// `typ::Native` tag), so never the address of any `TypeObj`. Comparing
+    /// it with a type other than `function` is thus an exact type test.
+    #[inline(always)]
+    fn head_word(self) -> Option<*const TypeObj> {
+        if !self.is_ptr() {
+            return None;
+        }
+        let p: *const *const TypeObj = core::ptr::with_exposed_provenance(self.0);
+        // SAFETY: pointer words are only made by `from_addr` from the
+        // address of a live (or static) object, aligned, that starts with
+        // an `ObjBase` (a `*const TypeObj`, read with its provenance) or,
+        // on the boards, is a `BuiltinFun`, whose first word is all
+        // initialised bytes (the `Native` tag, byte fields and explicit
+        // padding): read as a pointer without provenance, only compared
+        // and bit-tested, never dereferenced.
+        Some(unsafe { p.read() })
+    }
+
+    /// Is `self` a pointer object of exactly the type `t`? For any `t`
+    /// but `function` (whose board objects have no header): one load and
+    /// compare.
+    #[inline(always)]
+    pub fn is_exactly(self, t: &TypeObj) -> bool {
+        self.head_word().is_some_and(|w| core::ptr::eq(w, t))
     }
 
     /// The type if this object is a type (built-in or user class).
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_type(self) -> Option<&'static TypeObj> {
-        let b = self.base()?;
-        if core::ptr::eq(b.ty, &crate::typ::TYPE_TYPE) {
-            let p = b as *const ObjBase as *const TypeObj;
+        if self.is_exactly(&crate::typ::TYPE_TYPE) {
+            let p: *const TypeObj = core::ptr::with_exposed_provenance(self.0);
             // SAFETY: every object whose header type is `type` is a
             // `TypeObj` (a static, or the first field of a heap `ClassObj`),
             // and the header is its first field under `#[repr(C)]`.
@@ -471,6 +568,29 @@ impl Obj {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_builtin_fun(self) -> Option<&'static crate::typ::BuiltinFun> {
+        #[cfg(target_os = "none")]
+        {
+            if self.is_ptr() && bfun::contains(self.0) {
+                let p: *const crate::typ::BuiltinFun = core::ptr::with_exposed_provenance(self.0);
+                // SAFETY: only `BuiltinFun` statics are placed in the
+                // `.mpy_bfun` section (the linker scripts keep it apart),
+                // and `self` points into it at one of them: pointer words
+                // are only made from objects' addresses (`from_fun` for
+                // these).
+                return Some(unsafe { &*p });
+            }
+            None
+        }
+        #[cfg(not(target_os = "none"))]
+        {
+            self.as_builtin_fun_by_header()
+        }
+    }
+
+    /// [`Obj::as_builtin_fun`] on the desktop: by the header's type.
+    #[cfg(not(target_os = "none"))]
+    #[inline(always)]
+    fn as_builtin_fun_by_header(self) -> Option<&'static crate::typ::BuiltinFun> {
         let b = self.base()?;
         if core::ptr::eq(b.ty, &crate::typ::BUILTIN_FUNCTION_TYPE) {
             let p = b as *const ObjBase as *const crate::typ::BuiltinFun;
@@ -487,9 +607,8 @@ impl Obj {
     #[cfg_attr(not(target_os = "none"), inline(always))]
     #[cfg_attr(target_os = "none", inline(never))]
     pub fn as_builtin_module(self) -> Option<&'static crate::typ::ModuleDef> {
-        let b = self.base()?;
-        if core::ptr::eq(b.ty, &crate::typ::BUILTIN_MODULE_TYPE) {
-            let p = b as *const ObjBase as *const crate::typ::ModuleDef;
+        if self.is_exactly(&crate::typ::BUILTIN_MODULE_TYPE) {
+            let p: *const crate::typ::ModuleDef = core::ptr::with_exposed_provenance(self.0);
             // SAFETY: only `ModuleDef` statics carry the built-in module
             // header, as their first `#[repr(C)]` field.
             Some(unsafe { &*p })

@@ -269,21 +269,21 @@ impl Rom {
     /// A method (or a module-level function): `f` must be a plain function.
     pub const fn Fun(f: &'static BuiltinFun) -> Rom {
         assert!(f.kind() == BuiltinFun::PLAIN);
-        Rom::of(ConstObj::from_static(&f.base))
+        Rom::of(ConstObj::from_fun(f))
     }
 
     /// A staticmethod of a built-in type (made with
     /// [`BuiltinFun::static_method`]).
     pub const fn StaticMethod(f: &'static BuiltinFun) -> Rom {
         assert!(f.kind() == BuiltinFun::STATIC);
-        Rom::of(ConstObj::from_static(&f.base))
+        Rom::of(ConstObj::from_fun(f))
     }
 
     /// A classmethod of a built-in type (made with
     /// [`BuiltinFun::class_method`]): receives the type as `args[0]`.
     pub const fn ClassMethod(f: &'static BuiltinFun) -> Rom {
         assert!(f.kind() == BuiltinFun::CLASS);
-        Rom::of(ConstObj::from_static(&f.base))
+        Rom::of(ConstObj::from_fun(f))
     }
 
     /// A nested built-in type (e.g. an exception type in a module).
@@ -586,6 +586,12 @@ pub type NativeFn3 = fn(vm: &mut Vm, a: Obj, b: Obj, c: Obj) -> PyResult<Obj>;
 /// same offset) is how it binds: [`BuiltinFun::PLAIN`],
 /// [`BuiltinFun::CLASS`] or [`BuiltinFun::STATIC`]. (`#[repr(u8)]`: the
 /// tag and the byte fields share the first word, the pointer the second.)
+///
+/// The tags are odd: the tag is the lowest byte of the first word (the
+/// boards are little-endian), so on the boards, where a [`BuiltinFun`]
+/// has no header, its first word is odd and never the (4-aligned)
+/// address of a `TypeObj` that every other object's first word is
+/// (`Obj::ptr_type` tells a function by that bit).
 #[repr(u8)]
 #[derive(Clone, Copy)]
 pub enum Native {
@@ -593,9 +599,11 @@ pub enum Native {
     Fix1 {
         /// How it binds.
         kind: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: [u8; 2],
         /// The code.
         f: NativeFn1,
-    },
+    } = 1,
     /// Exactly one positional argument, no keywords; the code serves a
     /// family of functions and is told which by `at`.
     Fix1At {
@@ -603,16 +611,20 @@ pub enum Native {
         kind: u8,
         /// Which member of the family.
         at: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: u8,
         /// The code.
         f: NativeFn1At,
-    },
+    } = 3,
     /// Exactly two positional arguments, no keywords.
     Fix2 {
         /// How it binds.
         kind: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: [u8; 2],
         /// The code.
         f: NativeFn2,
-    },
+    } = 5,
     /// Exactly two positional arguments, no keywords; the code serves a
     /// family of functions and is told which by `at`.
     Fix2At {
@@ -620,16 +632,20 @@ pub enum Native {
         kind: u8,
         /// Which member of the family.
         at: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: u8,
         /// The code.
         f: NativeFn2At,
-    },
+    } = 7,
     /// Exactly three positional arguments, no keywords.
     Fix3 {
         /// How it binds.
         kind: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: [u8; 2],
         /// The code.
         f: NativeFn3,
-    },
+    } = 9,
     /// `min..=max` positional arguments (`max` 3 at most) as values, the
     /// absent ones `Obj::NULL` (see [`given`]), no keywords.
     Opt {
@@ -641,7 +657,7 @@ pub enum Native {
         max: u8,
         /// The code.
         f: NativeFn3,
-    },
+    } = 11,
     /// `min..=max` positional arguments as a slice, no keywords
     /// (`max` [`BuiltinFun::UNLIMITED`]: no upper limit).
     Var {
@@ -653,16 +669,18 @@ pub enum Native {
         max: u8,
         /// The code.
         f: NativeFn,
-    },
+    } = 13,
     /// `min..` positional arguments and keywords.
     Kw {
         /// How it binds.
         kind: u8,
         /// Fewest positional arguments.
         min: u8,
+        /// Zero (explicit padding: the first word is all initialised).
+        pad: u8,
         /// The code.
         f: NativeFn,
-    },
+    } = 15,
 }
 
 /// An optional argument of a [`Native::Opt`] function as `args.get(i)`
@@ -677,16 +695,26 @@ pub fn given(o: &Obj) -> Option<&Obj> {
 }
 
 /// A built-in function: arity, how it binds, and the native code.
+///
+/// On the boards a `BuiltinFun` has no header: every one is a static in
+/// the linker section `.mpy_bfun` (the line
+/// `#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]` right
+/// above each definition), and [`Obj::base`] answers `function` for an
+/// address in that section (4 bytes less per function; the desktop keeps
+/// the header and reads it).
 #[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
+    #[cfg(not(target_os = "none"))]
     pub base: ObjBase,
     /// The code, its arity and how it binds.
     pub code: Native,
 }
 
-#[cfg(target_pointer_width = "32")]
+#[cfg(all(target_pointer_width = "32", not(target_os = "none")))]
 const _: () = assert!(core::mem::size_of::<BuiltinFun>() == 12);
+#[cfg(target_os = "none")]
+const _: () = assert!(core::mem::size_of::<BuiltinFun>() == 8);
 
 impl BuiltinFun {
     /// `max_args` of a function taking any number of positional arguments.
@@ -767,7 +795,11 @@ impl BuiltinFun {
 
     /// A function of `code`.
     const fn of(code: Native) -> BuiltinFun {
-        BuiltinFun { base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE }, code }
+        BuiltinFun {
+            #[cfg(not(target_os = "none"))]
+            base: ObjBase { ty: &BUILTIN_FUNCTION_TYPE },
+            code,
+        }
     }
 
     /// A function taking `min..=max` positional arguments, no keywords
@@ -782,33 +814,33 @@ impl BuiltinFun {
     /// A function taking exactly one positional argument (see [`NativeFn1`]).
     pub const fn new1(name: Qstr, f: NativeFn1) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix1 { kind: BuiltinFun::PLAIN, f })
+        BuiltinFun::of(Native::Fix1 { kind: BuiltinFun::PLAIN, pad: [0; 2], f })
     }
 
     /// A function taking exactly one positional argument, member `at` of
     /// the family `f` serves (see [`NativeFn1At`]).
     pub const fn new1_at(name: Qstr, f: NativeFn1At, at: u8) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix1At { kind: BuiltinFun::PLAIN, at, f })
+        BuiltinFun::of(Native::Fix1At { kind: BuiltinFun::PLAIN, at, pad: 0, f })
     }
 
     /// A function taking exactly two positional arguments.
     pub const fn new2(name: Qstr, f: NativeFn2) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, f })
+        BuiltinFun::of(Native::Fix2 { kind: BuiltinFun::PLAIN, pad: [0; 2], f })
     }
 
     /// A function taking exactly two positional arguments, member `at` of
     /// the family `f` serves (see [`NativeFn1At`]).
     pub const fn new2_at(name: Qstr, f: NativeFn2At, at: u8) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix2At { kind: BuiltinFun::PLAIN, at, f })
+        BuiltinFun::of(Native::Fix2At { kind: BuiltinFun::PLAIN, at, pad: 0, f })
     }
 
     /// A function taking exactly three positional arguments.
     pub const fn new3(name: Qstr, f: NativeFn3) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Fix3 { kind: BuiltinFun::PLAIN, f })
+        BuiltinFun::of(Native::Fix3 { kind: BuiltinFun::PLAIN, pad: [0; 2], f })
     }
 
     /// A function taking `min..=max` positional arguments (`max` 3 at
@@ -822,7 +854,7 @@ impl BuiltinFun {
     /// A function taking `min..` positional arguments and keywords.
     pub const fn new_kw(name: Qstr, min_args: u16, f: NativeFn) -> BuiltinFun {
         let _ = name;
-        BuiltinFun::of(Native::Kw { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), f })
+        BuiltinFun::of(Native::Kw { kind: BuiltinFun::PLAIN, min: BuiltinFun::count(min_args), pad: 0, f })
     }
 
     /// Calls it with `args` and `kw` after checking they fit its arity
@@ -851,7 +883,7 @@ impl BuiltinFun {
 
     /// This function as an object.
     pub fn obj(&'static self) -> Obj {
-        Obj::from_static(&self.base)
+        Obj::from_fun(self)
     }
 }
 
@@ -951,3 +983,82 @@ pub static BUILTIN_MODULE_TYPE: TypeObj = TypeObj {
     ext: &TypeExt { attr: Some(crate::modules::module_attr), ..TypeExt::NONE },
     ..TypeObj::EMPTY
 };
+
+#[cfg(test)]
+mod bfun_section_tests {
+    /// Every `BuiltinFun` static in the sources (core and board port) is
+    /// marked for the boards' `.mpy_bfun` section, on the line right above
+    /// it (or inside the macro repetition that defines it): one left out
+    /// would have no header on the boards and not be recognised.
+    #[test]
+    fn every_builtin_fun_static_is_in_the_section() {
+        use std::string::String;
+        use std::vec::Vec;
+        const ATTR: &str = "#[cfg_attr(target_os = \"none\", link_section = \".mpy_bfun\")]";
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = std::vec![root.join("src"), root.join("../../ports/cortex-m/src")];
+        let (mut seen, mut bad) = (0, Vec::<String>::new());
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                if p.extension().is_none_or(|x| x != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&p).unwrap();
+                let mut prev = "";
+                for (i, line) in text.lines().enumerate() {
+                    let t = line.trim_start();
+                    let t = t.strip_prefix("$(").unwrap_or(t).trim_start_matches(ATTR).trim_start();
+                    let t = t.strip_prefix("pub(crate) ").or_else(|| t.strip_prefix("pub(super) ")).unwrap_or(t);
+                    let t = t.strip_prefix("pub ").unwrap_or(t);
+                    let is_static = t.strip_prefix("static ").and_then(|r| r.split_once(':')).is_some_and(|(_, ty)| {
+                        let ty = ty.trim_start().trim_start_matches("crate::").trim_start_matches("mpy_core::");
+                        let ty = ty.trim_start_matches("typ::");
+                        ty.strip_prefix("BuiltinFun").is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                    });
+                    if is_static {
+                        seen += 1;
+                        if prev.trim() != ATTR && !line.contains(ATTR) {
+                            bad.push(std::format!("{}:{}", p.display(), i + 1));
+                        }
+                    }
+                    prev = line;
+                }
+            }
+        }
+        assert!(seen > 250, "found only {seen} BuiltinFun statics");
+        assert!(bad.is_empty(), "BuiltinFun statics without the .mpy_bfun line: {bad:?}");
+    }
+}
+
+#[cfg(test)]
+mod native_tag_tests {
+    use super::*;
+
+    /// Every `Native` variant's first byte (its tag, the lowest byte of the
+    /// first word) is odd: what tells a headerless board `BuiltinFun` from
+    /// every object whose first word is a `TypeObj`'s address.
+    #[test]
+    fn every_native_tag_is_odd() {
+        let funs = [
+            BuiltinFun::new(q::clear, 0, 1, |_, _, _| Ok(Obj::NONE)),
+            BuiltinFun::new1(q::clear, |_, a| Ok(a)),
+            BuiltinFun::new1_at(q::clear, |_, a, _| Ok(a), 1),
+            BuiltinFun::new2(q::clear, |_, a, _| Ok(a)),
+            BuiltinFun::new2_at(q::clear, |_, a, _, _| Ok(a), 1),
+            BuiltinFun::new3(q::clear, |_, a, _, _| Ok(a)),
+            BuiltinFun::new_opt(q::clear, 1, 2, |_, a, _, _| Ok(a)),
+            BuiltinFun::new_kw(q::clear, 0, |_, _, _| Ok(Obj::NONE)),
+        ];
+        for f in &funs {
+            let p: *const u8 = (&f.code as *const Native).cast();
+            // SAFETY: `Native` is `#[repr(u8)]`: its first byte is the
+            // (initialised) tag.
+            assert_eq!(unsafe { p.read() } & 1, 1);
+        }
+    }
+}

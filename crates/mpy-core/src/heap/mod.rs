@@ -364,8 +364,9 @@ impl Heap {
     #[cfg(target_os = "none")]
     #[inline(never)]
     fn heap_of_types(&self, o: Obj, a: &TypeObj, b: &TypeObj) -> Option<NonNull<u8>> {
-        let ty = o.ptr_type()?;
-        if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) || !self.blocks.contains(o.raw()) {
+        // (No layout of the heap is `function`'s, whose board objects have
+        // no header: `is_exactly` is exact for `a` and `b`.)
+        if !o.is_exactly(a) && !o.is_exactly(b) || !self.blocks.contains(o.raw()) {
             return None;
         }
         NonNull::new(self.blocks.block_ptr(0).with_addr(o.raw()))
@@ -385,8 +386,8 @@ impl Heap {
     #[cfg(target_os = "none")]
     #[inline(never)]
     fn of_types(&self, o: Obj, a: &TypeObj, b: &TypeObj) -> Option<NonNull<u8>> {
-        let ty = o.ptr_type()?;
-        if !core::ptr::eq(ty, a) && !core::ptr::eq(ty, b) {
+        // (As in `heap_of_types`: `is_exactly` is exact for these types.)
+        if !o.is_exactly(a) && !o.is_exactly(b) {
             return None;
         }
         NonNull::new(core::ptr::with_exposed_provenance_mut(o.raw()))
