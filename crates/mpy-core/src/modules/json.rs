@@ -63,12 +63,6 @@ struct Seps<'a> {
     key: &'a str,
 }
 
-/// Item `i` of a list or tuple (None past the end: lists may change while
-/// their items are written).
-fn seq_item(vm: &Vm, o: Obj, i: usize) -> Option<Obj> {
-    vm.seq_items(o).and_then(|items| items.get(i).copied())
-}
-
 fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -> PyResult<()> {
     if depth > MAX_DEPTH {
         return Err(crate::vm::call::recursion_error(vm));
@@ -85,41 +79,39 @@ fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -
     if let Some(s) = vm.str_pinned(o) {
         return escape_into(vm, out, s);
     }
-    if vm.seq_items(o).is_some() {
-        out.str(vm, "[")?;
-        let mut i = 0;
-        while let Some(x) = seq_item(vm, o, i) {
-            if i > 0 {
-                out.str(vm, seps.item)?;
-            }
-            dump_obj(vm, x, seps, out, depth + 1)?;
-            i += 1;
-        }
-        return out.str(vm, "]");
-    }
+    // Lists/tuples and dicts: one loop over their entries (read live, as
+    // the reprs do: an item's repr may change the container).
     let is_dict = vm.heap.get::<DictObj>(o).is_some_and(|d| crate::types::dict::is_dict_type(d.base.ty));
-    if is_dict {
-        out.str(vm, "{")?;
-        let mut pos = 0;
-        let mut first = true;
-        while let Some((p, e)) = vm.heap.get::<DictObj>(o).and_then(|d| d.map.next_at(pos)) {
-            pos = p + 1;
-            if !first {
-                out.str(vm, seps.item)?;
-            }
-            first = false;
-            if vm.str_pinned(e.key).is_some() {
-                dump_obj(vm, e.key, seps, out, depth + 1)?;
-            } else {
-                out.str(vm, "\"")?;
-                dump_obj(vm, e.key, seps, out, depth + 1)?;
-                out.str(vm, "\"")?;
-            }
-            out.str(vm, seps.key)?;
-            dump_obj(vm, e.value, seps, out, depth + 1)?;
+    let (at, open, close): (crate::types::seq::EntryAt, _, _) = if vm.seq_items(o).is_some() {
+        (crate::types::seq::seq_entry_at, "[", "]")
+    } else if is_dict {
+        (crate::types::dict::dict_entry_at, "{", "}")
+    } else {
+        return dump_other(vm, o, out);
+    };
+    out.str(vm, open)?;
+    let mut pos = 0;
+    while let Some((p, k, v)) = at(vm, o, pos) {
+        if pos > 0 {
+            out.str(vm, seps.item)?;
         }
-        return out.str(vm, "}");
+        pos = p + 1;
+        // A non-str dict key is written as its JSON text in quotes.
+        let quote = if is_dict && vm.str_pinned(k).is_none() { "\"" } else { "" };
+        out.str(vm, quote)?;
+        dump_obj(vm, k, seps, out, depth + 1)?;
+        if is_dict {
+            out.str(vm, quote)?;
+            out.str(vm, seps.key)?;
+            dump_obj(vm, v, seps, out, depth + 1)?;
+        }
     }
+    out.str(vm, close)
+}
+
+/// Writes an object that is not a JSON container, str or constant: a
+/// bytes-like one's bytes in quotes, anything else as its repr.
+fn dump_other(vm: &mut Vm, o: Obj, out: &mut Out) -> PyResult<()> {
     let bytes_like = vm.bytes_pinned(o).is_some() || vm.heap.get::<crate::types::bytearray::ByteArrayObj>(o).is_some();
     if let Some(d) = if bytes_like { crate::types::strutil::get_buffer(vm, o)? } else { None } {
         // (A bytearray's bytes are copied first: they are not pinned.)

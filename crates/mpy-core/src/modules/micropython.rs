@@ -44,12 +44,13 @@ fn block_stats(vm: &Vm) -> (usize, usize, usize, usize) {
         }
         run = 0;
         if t == HEAD || t == MARK {
-            match b.alloc_blocks(i) {
+            let k = b.alloc_blocks(i);
+            match k {
                 1 => n1 += 1,
                 2 => n2 += 1,
                 _ => {}
             }
-            max_blk = max_blk.max(b.alloc_blocks(i));
+            max_blk = max_blk.max(k);
         }
     }
     (n1, n2, max_blk, max_free)
@@ -117,13 +118,12 @@ fn mem_info(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
                 break;
             }
             out.fmt(vm, crate::msg!("\n{}: "), &[crate::runtime::print::Arg::Hex(i * crate::heap::BLOCK, 8)])?;
-            let mut line = [0u8; PER_LINE];
-            let m = (n - i).min(PER_LINE);
-            for (k, c) in line[..m].iter_mut().enumerate() {
-                *c = block_char(vm, i + k);
+            let end = n.min(i + PER_LINE);
+            while i < end {
+                let c = block_char(vm, i);
+                out.bytes(vm, &[c])?;
+                i += 1;
             }
-            out.bytes(vm, &line[..m])?;
-            i += m;
         }
         out.str(vm, "\n")?;
     }
