@@ -352,16 +352,13 @@ pub fn dir_names(vm: &mut Vm, o: Obj) -> PyResult<Obj> {
 fn b_dir(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     match args.first() {
         Some(&o) => dir_names(vm, o),
+        // The keys of the locals dict, in a new list (as `list(d)`).
         None => {
             let l = b_locals(vm, &[], &[])?;
-            let n = vm.heap.get::<DictObj>(l).map_or(0, |d| d.map.len());
-            let out = vm.new_list_with_capacity(n)?;
-            let mut pos = 0;
-            while let Some((p, en)) = vm.heap.get::<DictObj>(l).and_then(|d| d.map.next_at(pos)) {
-                pos = p + 1;
-                vm.vec_push(out, |x: &mut ListObj| &mut x.items, en.key)?;
+            if vm.heap.get::<DictObj>(l).is_none() {
+                return vm.new_list_with_capacity(0);
             }
-            Ok(out)
+            vm.collect_iter(l)
         }
     }
 }

@@ -160,25 +160,21 @@ fn nt_items(vm: &Vm, o: Obj) -> Obj {
     vm.heap.get::<NtObj>(o).map_or(Obj::NULL, |i| i.items)
 }
 
+/// Field `i` of namedtuple instance `o` as an entry (name, value) for
+/// [`print_entries`](crate::types::seq::print_entries).
+fn nt_field_at(vm: &Vm, o: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
+    let (cls, items) = vm.heap.get::<NtObj>(o).map(|x| (x.class, x.items))?;
+    let fields = class_parts(vm, cls)?.1;
+    Some((i, *vm.tuple_pinned(fields)?.get(i)?, *vm.tuple_pinned(items)?.get(i)?))
+}
+
+/// `Name(f1=repr(v1), ...)`: the attrtuple layout after the class name.
 fn nt_print(vm: &mut Vm, o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
-    let Some((cls, items)) = vm.heap.get::<NtObj>(o).map(|i| (i.class, i.items)) else { return Ok(()) };
-    let (name, fields) = class_parts(vm, cls).unwrap_or((q::namedtuple, Obj::NULL));
+    let Some(cls) = vm.heap.get::<NtObj>(o).map(|i| i.class) else { return Ok(()) };
+    let name = class_parts(vm, cls).map_or(q::namedtuple, |c| c.0);
     let name = vm.qstr_str(name);
     out.str(vm, name)?;
-    out.str(vm, "(")?;
-    let items = vm.tuple_pinned(items).unwrap_or(&[]);
-    let fields = vm.tuple_pinned(fields).unwrap_or(&[]);
-    for (i, &x) in items.iter().enumerate() {
-        if i > 0 {
-            out.str(vm, ", ")?;
-        }
-        if let Some(f) = fields.get(i).and_then(|&f| vm.str_pinned(f)) {
-            out.str(vm, f)?;
-            out.str(vm, "=")?;
-        }
-        vm.print_obj(x, out, PrintKind::Repr)?;
-    }
-    out.str(vm, ")")
+    crate::types::seq::print_entries(vm, o, nt_field_at, usize::MAX, crate::types::seq::Entry::Named, "(", ")", out)
 }
 
 fn nt_attr(vm: &mut Vm, o: Obj, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
