@@ -409,11 +409,7 @@ fn deque_list(vm: &mut Vm, d: Obj) -> PyResult<Obj> {
 
 fn deque_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
     let n = vm.heap.get::<DequeObj>(o).map_or(0, |q| q.len);
-    match op {
-        UnaryOp::Len => Ok(Obj::small_int(n as isize)),
-        UnaryOp::Bool => Ok(Obj::bool(n > 0)),
-        _ => Ok(Obj::NULL),
-    }
+    crate::types::seq::sized_unary(vm, op, o, n, true)
 }
 
 /// `d[i]` (as a list would: negative indexes, slices, the list's errors),
@@ -424,12 +420,9 @@ fn deque_unary(vm: &mut Vm, op: UnaryOp, o: Obj) -> PyResult<Obj> {
 fn deque_subscr(vm: &mut Vm, o: Obj, index: Obj, op: Subscr) -> PyResult<Obj> {
     if let Subscr::Store(v) = op {
         let i = int_arg(vm, index)?;
-        let n = vm.heap.get::<DequeObj>(o).map_or(0, |q| q.len) as i64;
-        let i = if i < 0 { i + n } else { i };
-        if i < 0 || i >= n {
-            return Err(vm.error(&INDEX_ERROR_TYPE, msg!("deque index out of range")));
-        }
-        if let Some(s) = vm.heap.get_mut::<DequeObj>(o).and_then(|q| q.slot(i as usize)) {
+        let n = vm.heap.get::<DequeObj>(o).map_or(0, |q| q.len);
+        let i = crate::types::strutil::seq_index(vm, isize::try_from(i).unwrap_or(isize::MAX), n, "deque")?;
+        if let Some(s) = vm.heap.get_mut::<DequeObj>(o).and_then(|q| q.slot(i)) {
             *s = v;
         }
         return Ok(Obj::NONE);
