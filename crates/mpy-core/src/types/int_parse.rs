@@ -205,6 +205,24 @@ pub fn parse_int(vm: &mut Vm, s: &[u8], base: i64) -> PyResult<Obj> {
 /// Returns the value when the text has exactly that shape (so it always
 /// agrees with `parse_int(s, 10)`), else None: use [`parse_int`].
 pub fn parse_small_decimal(s: &[u8]) -> Option<i64> {
+    // Desktop: the usual text, digits only, in one plain pass (the
+    // early exit keeps it a short scalar loop).
+    #[cfg(not(target_os = "none"))]
+    if (1..=18).contains(&s.len()) {
+        let mut v: i64 = 0;
+        let mut ok = true;
+        for &c in s {
+            let d = c.wrapping_sub(b'0');
+            if d >= 10 {
+                ok = false;
+                break;
+            }
+            v = v * 10 + i64::from(d);
+        }
+        if ok {
+            return Some(v);
+        }
+    }
     let mut i = 0;
     while i < s.len() && s[i].is_ascii_whitespace() {
         i += 1;
@@ -267,6 +285,11 @@ mod tests {
         assert_eq!(parse_small_decimal(b"1000000000000000000"), None);
         assert_eq!(parse_small_decimal(b"1_0"), None);
         assert_eq!(parse_small_decimal(b"-"), None);
+        assert_eq!(parse_small_decimal(b"000123"), Some(123));
+        assert_eq!(parse_small_decimal(b"999999999999999999"), Some(999_999_999_999_999_999));
+        assert_eq!(parse_small_decimal(b"12a"), None);
+        assert_eq!(parse_small_decimal(b"/9"), None);
+        assert_eq!(parse_small_decimal(b"9:"), None);
     }
 
     #[test]

@@ -68,6 +68,16 @@ pub fn format_modulo(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Ob
             return r;
         }
     }
+    modulo_general(vm, kind, fmt, rhs)
+}
+
+/// [`format_modulo`] past the desktop's one-pass path (a desktop `%`
+/// whose [`modulo_fast`] declined comes here directly). NULL if `fmt` has
+/// no buffer.
+///
+/// Errors: as [`format_modulo`].
+#[cfg_attr(target_os = "none", inline(always))]
+pub(crate) fn modulo_general(vm: &mut Vm, kind: Kind, fmt: Obj, rhs: Obj) -> PyResult<Obj> {
     let Some(f) = get_buffer(vm, fmt)? else { return Ok(Obj::NULL) };
     let mut out = Out::buf();
     // Desktop: start with room for the usual result, so the pieces don't
@@ -354,7 +364,7 @@ const FAST_BUF: usize = 256;
 /// Errors: `MemoryError`.
 #[cfg(not(target_os = "none"))]
 #[inline(never)]
-fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
+pub(crate) fn modulo_fast(vm: &mut Vm, fmt: Obj, rhs: Obj) -> Option<PyResult<Obj>> {
     let fs = super::strutil::exact_str(vm, fmt)?;
     // A short format is parsed once into its slot of the cache.
     let slot = (fmt.raw() >> 4) % MODULO_CACHE_LEN;
@@ -542,11 +552,14 @@ pub struct CachedFormat {
 
 #[cfg(not(target_os = "none"))]
 impl CachedFormat {
-    /// Is this the parsed format of str object `fmt` of text `fs`? (The
-    /// text is compared too: a freed str's address may hold another.)
+    /// Is this the parsed format of str object `fmt` of text `fs`? (A
+    /// heap str's text is compared too: a freed str's address may hold
+    /// another; a qstr's word names one text for good.)
     #[inline(always)]
     fn holds(&self, fmt: Obj, fs: &str) -> bool {
-        self.key == fmt.raw() && self.text.get(..usize::from(self.len)).is_some_and(|t| crate::qstr::text_eq(t, fs.as_bytes()))
+        self.key == fmt.raw()
+            && (fmt.as_qstr().is_some()
+                || self.text.get(..usize::from(self.len)).is_some_and(|t| crate::qstr::text_eq(t, fs.as_bytes())))
     }
 }
 

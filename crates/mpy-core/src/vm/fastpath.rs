@@ -255,10 +255,12 @@ pub(super) fn binary_op_slow(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<O
             let ta = a.ptr_type();
             if ta.is_some_and(|t| t.flags & crate::typ::flags::IS_CLASS != 0) {
                 binary_op_inst
-            } else if matches!(opn, opn::ADD | opn::IADD)
-                && (a.as_qstr().is_some() || ta.is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE)))
-            {
+            } else if !(a.as_qstr().is_some() || ta.is_some_and(|t| core::ptr::eq(t, &crate::types::str::STR_TYPE))) {
+                binary_op_rest
+            } else if matches!(opn, opn::ADD | opn::IADD) {
                 str_add
+            } else if opn == BinaryOp::Modulo as u8 || opn == BinaryOp::InplaceModulo as u8 {
+                str_mod
             } else {
                 binary_op_rest
             }
@@ -334,6 +336,26 @@ fn str_add(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
                 w.push(y);
             });
         }
+    }
+    binary_op_rest(vm, opn, a, b)
+}
+
+/// [`binary_op_slow`] for `%` with a plain str on the left: the
+/// formatter's one-pass path ([`crate::types::str_modulo::modulo_fast`])
+/// straight away, else [`binary_op_rest`] (which reaches the general
+/// formatter).
+///
+/// Errors: as [`Vm::binary_op`].
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
+fn str_mod(vm: &mut Vm, opn: u8, a: Obj, b: Obj) -> PyResult<Obj> {
+    use crate::types::str_modulo as m;
+    if let Some(r) = m::modulo_fast(vm, a, b) {
+        return r;
+    }
+    let r = m::modulo_general(vm, crate::types::strutil::Kind::Str, a, b)?;
+    if !r.is_null() {
+        return Ok(r);
     }
     binary_op_rest(vm, opn, a, b)
 }
