@@ -94,23 +94,6 @@ impl Vm {
         self.error_fmt(&crate::types::exception::ATTRIBUTE_ERROR_TYPE, tpl, args)
     }
 
-    /// The built-in type of `o` whose `locals` and `attr` slot give its
-    /// attributes, or None when `o` has a namespace of its own (instances
-    /// of user classes, exceptions, user modules and classes themselves:
-    /// `vm::members`). Boards: one body for loads and stores.
-    #[cfg_attr(target_os = "none", inline(never))]
-    fn builtin_attr_type(&self, o: Obj) -> Option<&'static crate::typ::TypeObj> {
-        let t = self.builtin_type(o);
-        if t.flags & crate::typ::flags::IS_CLASS != 0
-            || core::ptr::eq(t, &crate::types::misc::MODULE_TYPE)
-            || t.is_subtype_any(&crate::types::exception::BASE_EXCEPTION_TYPE)
-            || (core::ptr::eq(t, &TYPE_TYPE) && is_class(self, o))
-        {
-            return None;
-        }
-        Some(t)
-    }
-
     /// LOAD_METHOD: returns `(method, self)` when `o.name` is a method that
     /// should receive `o` as its first argument, `(value, NULL)` for a plain
     /// attribute, and `(NULL, NULL)` when absent.
@@ -118,9 +101,16 @@ impl Vm {
     /// Errors: whatever a descriptor, `__getattr__` or an `attr` slot
     /// raises; `MemoryError`.
     pub fn load_method_maybe(&mut self, o: Obj, name: Qstr) -> PyResult<(Obj, Obj)> {
-        let Some(t) = self.builtin_attr_type(o) else {
+        let t = self.builtin_type(o);
+        // Instances of user classes (and exceptions, user modules and
+        // classes themselves) have namespaces.
+        if t.flags & crate::typ::flags::IS_CLASS != 0
+            || core::ptr::eq(t, &crate::types::misc::MODULE_TYPE)
+            || t.is_subtype_any(&crate::types::exception::BASE_EXCEPTION_TYPE)
+            || (core::ptr::eq(t, &TYPE_TYPE) && is_class(self, o))
+        {
             return crate::vm::load_method_special(self, o, name);
-        };
+        }
         if name == q::__class__ {
             return Ok((self.type_of(o), Obj::NULL));
         }
@@ -168,9 +158,14 @@ impl Vm {
     /// Errors: `AttributeError: 'int' object has no attribute 'x'`, and
     /// whatever `__setattr__`/`__delattr__`/setters raise.
     pub fn store_attr(&mut self, o: Obj, name: Qstr, value: Obj) -> PyResult<()> {
-        let Some(t) = self.builtin_attr_type(o) else {
+        let t = self.builtin_type(o);
+        if t.flags & crate::typ::flags::IS_CLASS != 0
+            || core::ptr::eq(t, &crate::types::misc::MODULE_TYPE)
+            || t.is_subtype_any(&crate::types::exception::BASE_EXCEPTION_TYPE)
+            || (core::ptr::eq(t, &TYPE_TYPE) && is_class(self, o))
+        {
             return crate::vm::store_attr_special(self, o, name, value);
-        };
+        }
         if let Some(a) = t.ext.attr {
             let r = a(self, o, name, Some(value))?;
             if !r.is_null() {
