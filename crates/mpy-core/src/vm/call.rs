@@ -68,16 +68,17 @@ pub fn check_recursion(vm: &mut Vm) -> PyResult<()> {
 /// runs it. Returns None when the general path is needed (nothing has
 /// been done then).
 ///
-/// Desktop: out of line, with the frame setup inlined into it (the
-/// callers' registers stay free, the function view stays in registers).
-#[cfg_attr(not(target_os = "none"), inline(never))]
-#[cfg_attr(target_os = "none", inline)]
+/// Out of line, with the frame setup inlined into it (the callers'
+/// registers stay free, the function view stays in registers). Desktop
+/// only: the boards bind every call in [`call_general`] (one binding
+/// body in flash).
+#[cfg(not(target_os = "none"))]
+#[inline(never)]
 pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
     let v = FunView::of(vm, f)?;
     let h = v.code.head;
-    // Desktop: a plain function passed exactly its parameters (a
-    // closure's cells are its first ones) needs none of the checks below.
-    #[cfg(not(target_os = "none"))]
+    // A plain function passed exactly its parameters (a closure's cells
+    // are its first ones) needs none of the checks below.
     if h.scope_flags & SCOPE_PLAIN != 0 {
         let n = args.len().wrapping_add(v.cells.len());
         if h.n_pos_args as usize == n {
@@ -99,8 +100,7 @@ pub fn call_simple(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
         return None;
     }
     let generator = h.scope_flags & SCOPE_FLAG_GENERATOR != 0;
-    // Generators take the general path on boards (flash).
-    if generator && (cfg!(target_os = "none") || !v.code.cells().is_empty()) {
+    if generator && !v.code.cells().is_empty() {
         return None;
     }
     let defaults: &[Obj] = if args.len() == np {
@@ -228,11 +228,15 @@ fn call_positional_other(vm: &mut Vm, f: Obj, first: Obj, args: &[Obj]) -> PyRes
     call_positional_other(vm, f, Obj::NULL, &buf[..=args.len()])
 }
 
-/// The CALL opcodes' entry to [`call_simple`].
+/// The CALL opcodes' entry for a Python function (boards: the general
+/// binding, [`call_general`]); None for anything else.
 #[cfg(target_os = "none")]
 #[inline(always)]
 pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
-    call_simple(vm, f, args)
+    if !crate::vmobj::is_function(f) {
+        return None;
+    }
+    Some(call_general(vm, f, args, &[], Obj::NULL))
 }
 
 /// [`call_simple`] of a generator function without cell locals: the
@@ -240,72 +244,45 @@ pub fn call_fast(vm: &mut Vm, f: Obj, args: &[Obj]) -> Option<PyResult<Obj>> {
 ///
 /// Errors: `RuntimeError: maximum recursion depth exceeded` (as a call),
 /// `MemoryError`.
+#[cfg(not(target_os = "none"))]
 fn new_generator_simple(vm: &mut Vm, f: Obj, code: Code<'_>, cells: &[Obj], args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
     check_recursion(vm)?;
     let size = code.frame_size();
     let top = code.n_state().wrapping_sub(1);
     let head = GenHead { base: ObjBase::new(&crate::types::misc::GENERATOR_TYPE), fun: f, ip: 0, sp: 0, exc_sp: 0, flags: 0 };
     let g = vm.alloc_var(head, size)?;
-    // Desktop: written straight (the slots were just made).
-    #[cfg(not(target_os = "none"))]
-    {
-        // SAFETY: `g` was just made a generator of `size` slots.
-        let (_, items) = unsafe { vm.heap.var_mut_unchecked::<GenHead>(g) };
-        // Local i is slot `n_state - 1 - i`: the cells, arguments and
-        // defaults are `n_pos_args <= n_state <= size` locals (checked by
-        // `call_simple`); the other slots stay NULL.
-        let d = items.as_mut_ptr().wrapping_add(top);
-        // SAFETY: as just said.
-        unsafe { put_locals(put_locals(put_locals(d, cells), args), defaults) };
-    }
-    #[cfg(target_os = "none")]
-    if let Some((_, items)) = vm.heap.var_mut::<GenHead>(g) {
-        // Local i is slot `n_state - 1 - i` (all within `n_state`, see
-        // `call_simple_inner`); the other slots stay NULL.
-        let mut i = 0;
-        for part in [cells, args, defaults] {
-            for &a in part {
-                if let Some(s) = items.get_mut(top.wrapping_sub(i)) {
-                    *s = a;
-                }
-                i += 1;
-            }
-        }
-    }
+    // Written straight (the slots were just made).
+    // SAFETY: `g` was just made a generator of `size` slots.
+    let (_, items) = unsafe { vm.heap.var_mut_unchecked::<GenHead>(g) };
+    // Local i is slot `n_state - 1 - i`: the cells, arguments and
+    // defaults are `n_pos_args <= n_state <= size` locals (checked by
+    // `call_simple`); the other slots stay NULL.
+    let d = items.as_mut_ptr().wrapping_add(top);
+    // SAFETY: as just said.
+    unsafe { put_locals(put_locals(put_locals(d, cells), args), defaults) };
     Ok(g)
 }
 
-/// [`call_simple`]'s call proper (desktop: inlined, so that the function
-/// view stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] (no
-/// cell locals to make). `first`, unless NULL, is an argument before
-/// `args` (desktop only).
-#[cfg_attr(not(target_os = "none"), inline(always))]
+/// [`call_simple`]'s call proper (inlined, so that the function view
+/// stays in registers). `PLAIN`: the code has [`SCOPE_PLAIN`] (no cell
+/// locals to make). `first`, unless NULL, is an argument before `args`.
+#[cfg(not(target_os = "none"))]
+#[inline(always)]
 fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, first: Obj, args: &[Obj], defaults: &[Obj]) -> PyResult<Obj> {
-    #[cfg(target_os = "none")]
-    let _ = first;
-    #[cfg(target_os = "none")]
-    check_recursion(vm)?;
-    // Desktop: the frame is written first, straight from the function
-    // view (not kept in registers or spilled across the slot set-up).
+    // The frame is written first, straight from the function view (not
+    // kept in registers or spilled across the slot set-up).
     // SAFETY: its slot pointer is set below, before the frame is used.
-    #[cfg(not(target_os = "none"))]
     let mut frame = unsafe { Frame::new(f, v, Obj::NULL, core::ptr::null_mut(), Obj::NULL) };
     let (base, fp) = push_frame_slots(vm, v.code.frame_size())?;
     // SAFETY: `fp` points to `frame_size` fresh slots that stay on the
     // value stack until `run_new_frame` pops them.
-    #[cfg(target_os = "none")]
-    let mut frame = unsafe { Frame::new(f, v, Obj::NULL, fp, Obj::NULL) };
-    // SAFETY: as above.
-    #[cfg(not(target_os = "none"))]
     unsafe {
         frame.set_fp(fp)
     };
-    // Desktop: the recursion guard measures the native stack at the frame
-    // (a local that lives in memory anyway) instead of at a marker.
-    // One comparison in the common case: an unknown base (0) or a
-    // frame above it wraps to a large distance, which the cold
-    // `native_stack_over` sorts out.
-    #[cfg(not(target_os = "none"))]
+    // The recursion guard measures the native stack at the frame (a local
+    // that lives in memory anyway) instead of at a marker. One comparison
+    // in the common case: an unknown base (0) or a frame above it wraps
+    // to a large distance, which the cold `native_stack_over` sorts out.
     {
         let here = core::ptr::addr_of!(frame).addr();
         if vm.stack_base.wrapping_sub(here) > vm.config.stack_limit && native_stack_over(vm, here) {
@@ -317,31 +294,20 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
     // make `n_pos_args <= n_state` locals (checked by `call_simple`), so
     // every slot written below is one of the frame's.
     let mut d = fp.wrapping_add(v.code.n_state()).wrapping_sub(1);
-    #[cfg(not(target_os = "none"))]
-    {
-        if !v.cells.is_empty() {
-            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
-            d = unsafe { put_locals(d, v.cells) };
-        }
-        if !first.is_null() {
-            // SAFETY: as above (`first` counts as an argument).
-            unsafe { d.write(first) };
-            d = d.wrapping_sub(1);
-        }
-        // SAFETY: as above.
-        d = unsafe { put_locals(d, args) };
-        if !defaults.is_empty() {
-            // SAFETY: as above.
-            unsafe { put_locals(d, defaults) };
-        }
+    if !v.cells.is_empty() {
+        // SAFETY: at most `n_state` slots, from `n_state - 1` down.
+        d = unsafe { put_locals(d, v.cells) };
     }
-    #[cfg(target_os = "none")]
-    for part in [v.cells, args, defaults] {
-        for &a in part {
-            // SAFETY: at most `n_state` slots, from `n_state - 1` down.
-            unsafe { *d = a };
-            d = d.wrapping_sub(1);
-        }
+    if !first.is_null() {
+        // SAFETY: as above (`first` counts as an argument).
+        unsafe { d.write(first) };
+        d = d.wrapping_sub(1);
+    }
+    // SAFETY: as above.
+    d = unsafe { put_locals(d, args) };
+    if !defaults.is_empty() {
+        // SAFETY: as above.
+        unsafe { put_locals(d, defaults) };
     }
     if !PLAIN && !v.code.cells().is_empty() {
         if let Err(e) = wrap_cells(vm, &mut frame) {
@@ -349,12 +315,9 @@ fn call_simple_inner<const PLAIN: bool>(vm: &mut Vm, f: Obj, v: &FunView<'_>, fi
             return Err(e);
         }
     }
-    // Desktop: whether the caller runs in the callee's module, tested
-    // against the globals still in a register.
-    #[cfg(not(target_os = "none"))]
+    // Whether the caller runs in the callee's module, tested against the
+    // globals still in a register.
     let same = vm.vmstate.globals == v.globals && vm.vmstate.locals == v.globals;
-    #[cfg(target_os = "none")]
-    let same = false;
     run_frame(vm, &mut frame, base, same)
 }
 
@@ -415,6 +378,8 @@ unsafe fn put_locals(d: *mut Obj, src: &[Obj]) -> *mut Obj {
 /// [`call_function`] with an explicit locals dict for LOAD_NAME/STORE_NAME
 /// (class bodies, `exec`); NULL means the function's globals.
 pub fn call_function_locals(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
+    // Desktop: the simple binding first (boards: one binding body).
+    #[cfg(not(target_os = "none"))]
     if kw.is_empty() && locals.is_null() {
         if let Some(r) = call_simple(vm, f, args) {
             return r;
@@ -535,8 +500,8 @@ fn param_named_long(names: &[u8], qstrs: &[Qstr], q: Qstr, n: usize) -> Option<u
 }
 
 /// [`call_function_locals`] past [`call_simple`]: the full argument
-/// binding.
-#[cfg_attr(not(target_os = "none"), inline(never))]
+/// binding (boards: every call of a Python function).
+#[inline(never)]
 fn call_general(vm: &mut Vm, f: Obj, args: &[Obj], kw: &[Obj], locals: Obj) -> PyResult<Obj> {
     let Some(v) = FunView::of(vm, f) else { return Err(vm.type_error(crate::msg!("not a function"))) };
     check_recursion(vm)?;
