@@ -183,25 +183,74 @@ impl Int {
 
     /// `-self` (as `0 - self`: one subtraction body serves both).
     pub fn neg(&self, mem: &Mem) -> MResult<Int> {
-        Int::add(&Int::Small(0), self, true, mem)
+        Int::op(BigOp::Sub, &Int::Small(0), self, mem)
     }
 
     /// `~self` (as `-1 - self`).
     pub fn invert(&self, mem: &Mem) -> MResult<Int> {
-        Int::add(&Int::Small(-1), self, true, mem)
+        Int::op(BigOp::Sub, &Int::Small(-1), self, mem)
     }
 
-    /// Runs big operation `op` of `a` and `b` (`b` unused by the shifts
-    /// and the power) with an `out_len`-digit output and `scratch_len`
-    /// scratch digits: one body for every operation. A failure of the
-    /// operation itself (none can happen with the bounds given) is
-    /// reported as running out of memory.
-    fn big(op: BigOp, a: &Int, b: &Int, out_len: usize, scratch_len: usize, mem: &Mem) -> MResult<Int> {
+    /// `a op b` (`b` is ignored by the shifts and the power, whose
+    /// right operand is in `op`): the one entry of every operation. The
+    /// operation's preconditions are the caller's (a non-zero divisor, a
+    /// non-negative shift count). On the desktop, small operands that
+    /// need no big digits take an `i64` shortcut first.
+    pub fn op(op: BigOp, a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
+        #[cfg(not(target_os = "none"))]
+        if let Some(r) = Int::small_op(op, a, b) {
+            return Ok(Int::Small(r));
+        }
+        Int::big(op, a, b, mem)
+    }
+
+    /// The desktop's `i64` shortcut of [`Int::op`] (on the boards every
+    /// operand goes through `mpy-mpz`: the `i64` shifts and the checked
+    /// 64-bit operations are library calls there, folding is rare and
+    /// code size is not).
+    #[cfg(not(target_os = "none"))]
+    fn small_op(op: BigOp, a: &Int, b: &Int) -> Option<i64> {
+        let Int::Small(x) = *a else { return None };
+        match (op, b) {
+            (BigOp::Bit(k), &Int::Small(y)) => Some(match k {
+                bits::BitOp::And => x & y,
+                bits::BitOp::Or => x | y,
+                bits::BitOp::Xor => x ^ y,
+            }),
+            (BigOp::Add, &Int::Small(y)) => x.checked_add(y),
+            (BigOp::Sub, &Int::Small(y)) => x.checked_sub(y),
+            (BigOp::Shl(_), _) if x == 0 => Some(0),
+            (BigOp::Shl(n), _) if n < 63 && (x << n) >> n == x => Some(x << n),
+            (BigOp::Shr(n), _) => Some(if n >= 64 { if x < 0 { -1 } else { 0 } } else { x >> n }),
+            _ => None,
+        }
+    }
+
+    /// `a op b` through `mpy-mpz` (see [`Int::op`]): the result and
+    /// scratch sizes by the operation, digit vectors allocated through
+    /// `mem`, one body for every operation. A failure of the operation
+    /// itself (none can happen with the bounds given) is reported as
+    /// running out of memory.
+    fn big(op: BigOp, a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
+        let (da, db) = (a.digits(), b.digits());
+        let (x, y) = (a.mpz(&da), b.mpz(&db));
+        let (la, lb) = (x.mag.len(), y.mag.len());
+        let (out_len, scratch_len) = match op {
+            BigOp::Bit(_) => (bits::bitop_len(la, lb), 0),
+            BigOp::Add | BigOp::Sub => (mpy_mpz::add::add_len(la, lb), 0),
+            BigOp::Mul => (mul::mul_len(la, lb), mul::mul_scratch_len(la, lb)),
+            BigOp::Mod => (div::divmod_r_len(lb), div::divmod_scratch_len(la, lb)),
+            BigOp::FloorDiv => (div::divmod_q_len(la, lb), div::divmod_scratch_len(la, lb)),
+            BigOp::Shl(n) => (shift::shl_len(la, n), 0),
+            BigOp::Shr(n) => (shift::shr_len(la, n), 0),
+            BigOp::Pow(e) => match (pow::pow_len(x.mag, e), pow::pow_scratch_len(x.mag, e)) {
+                (Some(o), Some(s)) => (o, s),
+                _ => return Err(mem.fail()),
+            },
+        };
         let mut out = buf(mem, out_len)?;
         let mut scratch = buf(mem, scratch_len)?;
         let (o, s) = (&mut out[..], &mut scratch[..]);
-        let (da, db) = (a.digits(), b.digits());
-        let (x, y) = (a.mpz(&da), b.mpz(&db));
         let r = match op {
             BigOp::Bit(k) => bits::bitop(o, k, x, y),
             BigOp::Add => mpy_mpz::add::add(o, x, y),
@@ -220,104 +269,62 @@ impl Int {
         }
     }
 
-    /// `a | b`, `a ^ b`, `a & b`.
-    /// (The small-operand shortcuts of this and [`Int::add`] are the
-    /// desktop's: on the boards every operand goes through `mpy-mpz`, as
-    /// in [`Int::mul`].)
+    /// `a & b`, `a | b` or `a ^ b` (two's complement).
     pub fn bitop(op: bits::BitOp, a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
-        #[cfg(not(target_os = "none"))]
-        if let (Int::Small(x), Int::Small(y)) = (a, b) {
-            return Ok(Int::Small(match op {
-                bits::BitOp::And => x & y,
-                bits::BitOp::Or => x | y,
-                bits::BitOp::Xor => x ^ y,
-            }));
-        }
-        Int::big(BigOp::Bit(op), a, b, bits::bitop_len(a.len(), b.len()), 0, mem)
+        Int::op(BigOp::Bit(op), a, b, mem)
     }
 
     /// `a + b` (`sub`: `a - b`).
     pub fn add(a: &Int, b: &Int, sub: bool, mem: &Mem) -> MResult<Int> {
-        #[cfg(not(target_os = "none"))]
-        if let (Int::Small(x), Int::Small(y)) = (a, b) {
-            let r = if sub { x.checked_sub(*y) } else { x.checked_add(*y) };
-            if let Some(r) = r {
-                return Ok(Int::Small(r));
-            }
-        }
-        let n = mpy_mpz::add::add_len(a.len(), b.len());
-        Int::big(if sub { BigOp::Sub } else { BigOp::Add }, a, b, n, 0, mem)
+        Int::op(if sub { BigOp::Sub } else { BigOp::Add }, a, b, mem)
     }
 
-    /// `a * b` (small operands too go through `mpy-mpz`: folding is
-    /// rare, code size is not).
+    /// `a * b`.
     pub fn mul(a: &Int, b: &Int, mem: &Mem) -> MResult<Int> {
-        let (la, lb) = (a.len(), b.len());
-        Int::big(BigOp::Mul, a, b, mul::mul_len(la, lb), mul::mul_scratch_len(la, lb), mem)
+        Int::op(BigOp::Mul, a, b, mem)
     }
 
-    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero
-    /// (small operands too go through `mpy-mpz`, as in [`Int::mul`]).
+    /// `a // b` (`modulo`: `a % b`), floor semantics; `b` is not zero.
     pub fn divmod(a: &Int, b: &Int, modulo: bool, mem: &Mem) -> MResult<Int> {
-        let (la, lb) = (a.len(), b.len());
-        let s = div::divmod_scratch_len(la, lb);
-        if modulo {
-            Int::big(BigOp::Mod, a, b, div::divmod_r_len(lb), s, mem)
-        } else {
-            Int::big(BigOp::FloorDiv, a, b, div::divmod_q_len(la, lb), s, mem)
-        }
+        Int::op(if modulo { BigOp::Mod } else { BigOp::FloorDiv }, a, b, mem)
     }
 
-    /// `a << n`. (On the boards small operands too go through `mpy-mpz`,
-    /// as in [`Int::pow`]: the `i64` shifts are library calls there.)
+    /// `a << n`.
     pub fn shl(a: &Int, n: usize, mem: &Mem) -> MResult<Int> {
-        #[cfg(not(target_os = "none"))]
-        if let Int::Small(x) = a {
-            if *x == 0 {
-                return Ok(Int::Small(0));
-            }
-            if n < 63 {
-                let r = x << n;
-                if r >> n == *x {
-                    return Ok(Int::Small(r));
-                }
-            }
-        }
-        Int::big(BigOp::Shl(n), a, a, shift::shl_len(a.len(), n), 0, mem)
+        Int::op(BigOp::Shl(n), a, a, mem)
     }
 
-    /// `a >> n` (floor; on the boards through `mpy-mpz` as [`Int::shl`]).
+    /// `a >> n` (floor).
     pub fn shr(a: &Int, n: usize, mem: &Mem) -> MResult<Int> {
-        #[cfg(not(target_os = "none"))]
-        if let Int::Small(x) = a {
-            return Ok(Int::Small(if n >= 64 { if *x < 0 { -1 } else { 0 } } else { x >> n }));
-        }
-        Int::big(BigOp::Shr(n), a, a, shift::shr_len(a.len(), n), 0, mem)
+        Int::op(BigOp::Shr(n), a, a, mem)
     }
 
-    /// `a ** e` (small operands too go through `mpy-mpz`, as in
-    /// [`Int::mul`]: a checked `i64` power is a 64-bit multiply loop of
-    /// its own on the boards).
+    /// `a ** e`.
     pub fn pow(a: &Int, e: u32, mem: &Mem) -> MResult<Int> {
-        let d = a.digits();
-        let r = a.mpz(&d);
-        let (out, scratch) = (pow::pow_len(r.mag, u64::from(e)), pow::pow_scratch_len(r.mag, u64::from(e)));
-        let (Some(out), Some(scratch)) = (out, scratch) else { return Err(mem.fail()) };
-        Int::big(BigOp::Pow(u64::from(e)), a, a, out, scratch, mem)
+        Int::op(BigOp::Pow(u64::from(e)), a, a, mem)
     }
 }
 
-/// A big-integer operation run by [`Int::big`].
-#[derive(Clone, Copy)]
-enum BigOp {
+/// A big-integer operation of [`Int::op`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BigOp {
+    /// `a & b`, `a | b` or `a ^ b`.
     Bit(bits::BitOp),
+    /// `a + b`.
     Add,
+    /// `a - b`.
     Sub,
+    /// `a * b`.
     Mul,
+    /// `a % b` (floor; `b` not zero).
     Mod,
+    /// `a // b` (floor; `b` not zero).
     FloorDiv,
+    /// `a << n`.
     Shl(usize),
+    /// `a >> n` (floor).
     Shr(usize),
+    /// `a ** e`.
     Pow(u64),
 }
 
@@ -379,9 +386,9 @@ mod tests {
         for x in [0i64, 1, -1, 5, -5, 3 << 40, -(3 << 40), i64::MAX, i64::MIN] {
             let a = Int::Small(x);
             for n in [0usize, 1, 2, 31, 32, 62, 63, 64, 100] {
-                let l = Int::big(BigOp::Shl(n), &a, &a, shift::shl_len(a.len(), n), 0, &mem).map(|v| dec(&v));
+                let l = Int::big(BigOp::Shl(n), &a, &a, &mem).map(|v| dec(&v));
                 assert_eq!(l, Int::shl(&a, n, &mem).map(|v| dec(&v)), "{x} << {n}");
-                let r = Int::big(BigOp::Shr(n), &a, &a, shift::shr_len(a.len(), n), 0, &mem);
+                let r = Int::big(BigOp::Shr(n), &a, &a, &mem);
                 assert_eq!(r, Int::shr(&a, n, &mem), "{x} >> {n}");
             }
         }
@@ -397,12 +404,11 @@ mod tests {
                 let (a, b) = (Int::Small(x), Int::Small(y));
                 for sub in [false, true] {
                     let op = if sub { BigOp::Sub } else { BigOp::Add };
-                    let n = mpy_mpz::add::add_len(a.len(), b.len());
-                    let big = Int::big(op, &a, &b, n, 0, &mem).map(|v| dec(&v));
+                    let big = Int::big(op, &a, &b, &mem).map(|v| dec(&v));
                     assert_eq!(big, Int::add(&a, &b, sub, &mem).map(|v| dec(&v)), "{x} {y} {sub}");
                 }
                 for k in [bits::BitOp::And, bits::BitOp::Or, bits::BitOp::Xor] {
-                    let big = Int::big(BigOp::Bit(k), &a, &b, bits::bitop_len(a.len(), b.len()), 0, &mem);
+                    let big = Int::big(BigOp::Bit(k), &a, &b, &mem);
                     assert_eq!(big, Int::bitop(k, &a, &b, &mem), "{x} {y}");
                 }
             }

@@ -351,16 +351,21 @@ impl Mem {
         if let Some(t) = mpy_bytecode::utf8::str(bytes) {
             return self.string(t);
         }
+        // Each valid run, then a replacement character if an invalid
+        // sequence ends it (one loop, the last run included).
         let mut s = String::new();
         let mut b = bytes;
-        while let Err((up_to, len)) = mpy_bytecode::utf8::check(b) {
-            let (good, rest) = b.split_at(up_to);
+        loop {
+            let (up_to, bad) = match mpy_bytecode::utf8::check(b) {
+                Ok(()) => (b.len(), None),
+                Err((up_to, len)) => (up_to, Some(len)),
+            };
+            let (good, rest) = b.split_at(up_to.min(b.len()));
             self.push_str(&mut s, mpy_bytecode::utf8::str(good).unwrap_or(""))?;
+            let Some(len) = bad else { return Ok(s) };
             self.push_str(&mut s, "\u{fffd}")?;
             b = rest.get(len.unwrap_or(rest.len())..).unwrap_or(&[]);
         }
-        self.push_str(&mut s, mpy_bytecode::utf8::str(b).unwrap_or(""))?;
-        Ok(s)
     }
 
     /// Boxes `x` (a fallible `Box::new`). On the boards the node is

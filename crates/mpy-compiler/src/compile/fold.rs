@@ -9,7 +9,7 @@
 //! `X = const(...)` and `__debug__` are constants too.
 
 use crate::ast::{BinOp, Constant, UnaryOp};
-use crate::int::Int;
+use crate::int::{BigOp, Int};
 use crate::mem::{MResult, Mem};
 use alloc::vec::Vec;
 use mpy_bytecode::Const;
@@ -244,41 +244,39 @@ pub fn fold_binary<'a>(op: BinOp, a: &CVal<'a>, b: &CVal<'a>, mem: &Mem) -> Opti
         return None;
     }
     if let (CVal::Int(x), CVal::Int(y)) = (a, b) {
-        let r = match op {
-            BinOp::BitOr => Int::bitop(BitOp::Or, x, y, mem),
-            BinOp::BitXor => Int::bitop(BitOp::Xor, x, y, mem),
-            BinOp::BitAnd => Int::bitop(BitOp::And, x, y, mem),
-            BinOp::LShift => {
-                let n = y.as_i64().filter(|n| (0..=1 << 20).contains(n))?;
-                Int::shl(x, n as usize, mem)
-            }
+        // The operation, then one call of the big-int engine.
+        let k = match op {
+            BinOp::BitOr => BigOp::Bit(BitOp::Or),
+            BinOp::BitXor => BigOp::Bit(BitOp::Xor),
+            BinOp::BitAnd => BigOp::Bit(BitOp::And),
+            BinOp::LShift => BigOp::Shl(y.as_i64().filter(|n| (0..=1 << 20).contains(n))? as usize),
             BinOp::RShift => {
                 if y.is_negative() {
                     return None;
                 }
-                let n = y.as_i64().map_or(1 << 24, |n| n.min(1 << 24));
-                Int::shr(x, n as usize, mem)
+                BigOp::Shr(y.as_i64().map_or(1 << 24, |n| n.min(1 << 24)) as usize)
             }
-            BinOp::Add => Int::add(x, y, false, mem),
-            BinOp::Sub => Int::add(x, y, true, mem),
-            BinOp::Mult => Int::mul(x, y, mem),
+            BinOp::Add => BigOp::Add,
+            BinOp::Sub => BigOp::Sub,
+            BinOp::Mult => BigOp::Mul,
             BinOp::FloorDiv | BinOp::Mod => {
                 if y.is_zero() {
                     return None;
                 }
-                Int::divmod(x, y, op == BinOp::Mod, mem)
+                if op == BinOp::Mod {
+                    BigOp::Mod
+                } else {
+                    BigOp::FloorDiv
+                }
             }
             // A negative power and `/` fold as floats, like the float
             // operands below (without floats: `None`, ValueError and
             // TypeError at run time).
-            BinOp::Pow if !y.is_negative() => {
-                let n = y.as_i64().filter(|n| *n <= 1 << 20)?;
-                Int::pow(x, n as u32, mem)
-            }
+            BinOp::Pow if !y.is_negative() => BigOp::Pow(y.as_i64().filter(|n| *n <= 1 << 20)? as u64),
             BinOp::Pow | BinOp::Div => return fold_float(op, a, b),
             BinOp::MatMult => return None,
         };
-        return r.ok().map(CVal::Int);
+        return Int::op(k, x, y, mem).ok().map(CVal::Int);
     }
     fold_float(op, a, b)
 }
