@@ -155,31 +155,31 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         }
     }
 
-    /// Feeds one byte of a UTF-8 character; inserts the character once it
-    /// is complete and valid. Malformed bytes are dropped.
+    /// Feeds one byte of a UTF-8 character (ASCII is a character of one
+    /// byte: one path for both); inserts the character once it is
+    /// complete and valid. Malformed bytes are dropped.
     fn utf8_byte(&mut self, con: &mut dyn Console, b: u8) {
-        if b < 0x80 {
-            self.utf8_len = 0;
-            self.line.insert(con, &[b]);
-        } else if b >= 0xc0 {
-            self.utf8_need = match b {
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                0xf0..=0xf7 => 4,
+        if b & 0xc0 != 0x80 {
+            // Not a continuation byte: a character of 1-4 bytes starts
+            // (0: a byte that starts none).
+            let n = b.leading_ones() as usize;
+            self.utf8_need = match n {
+                0 => 1,
+                2..=4 => n,
                 _ => 0,
             };
-            self.utf8[0] = b;
-            self.utf8_len = usize::from(self.utf8_need > 0);
-        } else if self.utf8_len > 0 && self.utf8_len < self.utf8_need {
-            self.utf8[self.utf8_len] = b;
-            self.utf8_len += 1;
-            if self.utf8_len == self.utf8_need {
-                let ch = self.utf8;
-                let n = self.utf8_len;
-                self.utf8_len = 0;
-                if mpy_bytecode::utf8::valid(&ch[..n]) {
-                    self.line.insert(con, &ch[..n]);
-                }
+            self.utf8_len = 0;
+        }
+        let len = self.utf8_len;
+        let Some(slot) = self.utf8.get_mut(len).filter(|_| len < self.utf8_need) else { return };
+        *slot = b;
+        self.utf8_len = len + 1;
+        if len + 1 == self.utf8_need {
+            // Complete: later continuation bytes are stray.
+            self.utf8_need = 0;
+            let ch = self.utf8;
+            if let Some(ch) = ch.get(..=len).filter(|c| mpy_bytecode::utf8::valid(c)) {
+                self.line.insert(con, ch);
             }
         }
     }
@@ -201,7 +201,7 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         self.line.clear();
         self.line.insert(con, initial);
         self.decoder.reset();
-        self.utf8_len = 0;
+        self.utf8_need = 0;
         // History entries recalled so far (0: the line being typed).
         #[cfg(feature = "interactive")]
         let mut hist: usize = 0;
