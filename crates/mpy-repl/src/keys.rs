@@ -60,9 +60,11 @@ enum State {
 #[derive(Clone, Debug)]
 pub struct KeyDecoder {
     state: State,
-    /// Numeric parameters of a CSI sequence (first two; more are ignored).
+    /// Numeric parameters of a CSI sequence (first two; more are ignored;
+    /// both 0 for `ESC O`).
     params: [u16; 2],
-    n_params: usize,
+    /// The parameter the digits go to.
+    at: usize,
 }
 
 impl Default for KeyDecoder {
@@ -74,7 +76,7 @@ impl Default for KeyDecoder {
 impl KeyDecoder {
     /// A decoder in its initial state.
     pub const fn new() -> KeyDecoder {
-        KeyDecoder { state: State::Normal, params: [0; 2], n_params: 0 }
+        KeyDecoder { state: State::Normal, params: [0; 2], at: 0 }
     }
 
     /// Forgets a partly received sequence.
@@ -97,19 +99,14 @@ impl KeyDecoder {
             self.state = State::Normal;
             return Some(Key::Ctrl(c));
         }
-        let mut params = [0u16; 2];
         match st {
             State::Normal => return Some(Key::Char(c)),
             State::Esc => {
                 return match c {
-                    b'[' => {
-                        self.state = State::Csi;
+                    b'[' | b'O' => {
+                        self.state = if c == b'[' { State::Csi } else { State::Ss3 };
                         self.params = [0; 2];
-                        self.n_params = 0;
-                        None
-                    }
-                    b'O' => {
-                        self.state = State::Ss3;
+                        self.at = 0;
                         None
                     }
                     _ => self.done(match c | 0x20 {
@@ -123,29 +120,23 @@ impl KeyDecoder {
             State::Ss3 => {}
             State::Csi => {
                 if c.is_ascii_digit() {
-                    if self.n_params == 0 {
-                        self.n_params = 1;
-                    }
-                    if let Some(p) = self.params.get_mut(self.n_params - 1) {
+                    if let Some(p) = self.params.get_mut(self.at) {
                         *p = p.saturating_mul(10).saturating_add(u16::from(c - b'0'));
                     }
                     return None;
                 }
                 if c == b';' {
-                    self.n_params = self.n_params.max(1) + 1;
+                    self.at = self.at.saturating_add(1);
                     return None;
                 }
                 if !(0x40..=0x7e).contains(&c) {
                     // Intermediate bytes: keep collecting.
                     return None;
                 }
-                params = self.params;
-                if self.n_params < 2 {
-                    params[1] = 0;
-                }
             }
         }
         // The final byte of `ESC [ ...` or `ESC O`.
+        let params = self.params;
         let key = if c == b'~' && st == State::Csi {
             TILDE.get(usize::from(params[0])).copied().unwrap_or(IGNORED)
         } else {
