@@ -1,6 +1,7 @@
 //! The line history: a fixed byte buffer holding the most recent lines,
-//! newest first, each as a 2-byte little-endian length then its bytes.
-//! Old lines fall off when a new one does not fit.
+//! newest first, each followed by a 0 byte (the editor never puts a
+//! control byte in a line; one that did would only read back as two
+//! entries). Old lines fall off when a new one does not fit.
 
 /// History of entered lines, `H` bytes of storage.
 #[derive(Clone, Debug)]
@@ -23,18 +24,16 @@ impl<const H: usize> History<H> {
 
     /// Entry `i` (0 = the most recent line), if there are that many.
     pub fn get(&self, i: usize) -> Option<&[u8]> {
-        let mut pos = 0;
+        let mut rest = self.buf.get(..self.used)?;
         let mut k = 0;
-        while pos + 2 <= self.used {
-            let len = usize::from(u16::from_le_bytes([self.buf[pos], self.buf[pos + 1]]));
-            let end = (pos + 2 + len).min(self.used);
+        loop {
+            let end = rest.iter().position(|&c| c == 0)?;
             if k == i {
-                return Some(&self.buf[pos + 2..end]);
+                return rest.get(..end);
             }
-            pos = end;
+            rest = rest.get(end + 1..)?;
             k += 1;
         }
-        None
     }
 
     /// Number of stored lines.
@@ -54,27 +53,22 @@ impl<const H: usize> History<H> {
     /// Adds `line` as the newest entry unless it is empty, repeats the
     /// newest entry, or is too long to ever fit.
     pub fn push(&mut self, line: &[u8]) {
-        let need = line.len() + 2;
-        if line.is_empty() || need > H || line.len() > usize::from(u16::MAX) || self.get(0) == Some(line) {
+        let n = line.len();
+        if n == 0 || n >= H || self.get(0) == Some(line) {
             return;
         }
-        // Drop the oldest entries until the new one fits.
-        while self.used + need > H {
-            let mut pos = 0;
-            let mut last_start = 0;
-            while pos + 2 <= self.used {
-                last_start = pos;
-                let len = usize::from(u16::from_le_bytes([self.buf[pos], self.buf[pos + 1]]));
-                pos = (pos + 2 + len).min(self.used);
-            }
-            self.used = last_start;
+        // Drop the oldest entries until the new one fits (the last one
+        // starts after the 0 before its own).
+        while self.used + n >= H {
+            let head = self.buf.get(..self.used.saturating_sub(1)).unwrap_or(&[]);
+            self.used = head.iter().rposition(|&c| c == 0).map_or(0, |p| p + 1);
         }
-        self.buf.copy_within(0..self.used, need);
-        let len = (line.len() as u16).to_le_bytes();
-        self.buf[0] = len[0];
-        self.buf[1] = len[1];
-        self.buf[2..need].copy_from_slice(line);
-        self.used += need;
+        self.buf.copy_within(0..self.used, n + 1);
+        if let Some(d) = self.buf.get_mut(..=n) {
+            d[..n].copy_from_slice(line);
+            d[n] = 0;
+        }
+        self.used += n + 1;
     }
 }
 
@@ -93,12 +87,16 @@ mod tests {
         h.push(b"defg");
         assert_eq!(h.get(0), Some(&b"defg"[..]));
         assert_eq!(h.get(1), Some(&b"abc"[..]));
-        h.push(b"hijklm");
-        // 8 + 6 + 5 > 16: "abc" fell off.
-        assert_eq!(h.get(0), Some(&b"hijklm"[..]));
+        h.push(b"hijklmn");
+        // 8 + 5 + 4 > 16: "abc" fell off.
+        assert_eq!(h.get(0), Some(&b"hijklmn"[..]));
         assert_eq!(h.get(1), Some(&b"defg"[..]));
         assert_eq!(h.get(2), None);
         h.push(b"0123456789abcdefgh");
         assert_eq!(h.len(), 2);
+        // A line that fills the buffer exactly drops everything else.
+        h.push(b"0123456789abcde");
+        assert_eq!(h.len(), 1);
+        assert_eq!(h.get(0), Some(&b"0123456789abcde"[..]));
     }
 }

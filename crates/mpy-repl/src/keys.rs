@@ -7,31 +7,43 @@
 pub enum Key {
     /// A byte to insert (printable ASCII or part of a UTF-8 character).
     Char(u8),
-    /// A control character (0x00-0x1f, 0x7f) not part of a sequence.
+    /// A control character (0x00-0x1f, 0x7f) not part of a sequence, or
+    /// one of the key codes below (0x20-0x2a) for a sequence: one byte
+    /// per key, so the editor finds every key's action in one table.
     Ctrl(u8),
-    /// Cursor up (`ESC [ A`).
-    Up,
-    /// Cursor down.
-    Down,
-    /// Cursor left.
-    Left,
-    /// Cursor right.
-    Right,
-    /// Home (`ESC [ H`, `ESC [ 1 ~`, `ESC [ 7 ~`, `ESC O H`).
-    Home,
-    /// End (`ESC [ F`, `ESC [ 4 ~`, `ESC [ 8 ~`, `ESC O F`).
-    End,
-    /// Delete the character under the cursor (`ESC [ 3 ~`).
-    Delete,
-    /// One word left (Ctrl-Left `ESC [ 1 ; 5 D`, Alt-B).
-    WordLeft,
-    /// One word right (Ctrl-Right `ESC [ 1 ; 5 C`, Alt-F).
-    WordRight,
-    /// Delete the word after the cursor (Alt-D).
-    DeleteWordRight,
-    /// A sequence that means nothing here.
-    Ignored,
 }
+
+/// Cursor up (`ESC [ A`).
+pub const UP: u8 = 0x20;
+/// Cursor down.
+pub const DOWN: u8 = 0x21;
+/// Cursor right.
+pub const RIGHT: u8 = 0x22;
+/// Cursor left.
+pub const LEFT: u8 = 0x23;
+/// Home (`ESC [ H`, `ESC [ 1 ~`, `ESC [ 7 ~`, `ESC O H`).
+pub const HOME: u8 = 0x24;
+/// End (`ESC [ F`, `ESC [ 4 ~`, `ESC [ 8 ~`, `ESC O F`).
+pub const END: u8 = 0x25;
+/// Delete the character under the cursor (`ESC [ 3 ~`).
+pub const DELETE: u8 = 0x26;
+/// One word right (Ctrl-Right `ESC [ 1 ; 5 C`, Alt-F).
+pub const WORD_RIGHT: u8 = 0x27;
+/// One word left (Ctrl-Left `ESC [ 1 ; 5 D`, Alt-B).
+pub const WORD_LEFT: u8 = 0x28;
+/// Delete the word after the cursor (Alt-D).
+pub const DELETE_WORD_RIGHT: u8 = 0x29;
+/// A sequence that means nothing here.
+pub const IGNORED: u8 = 0x2a;
+/// One more than the highest key code.
+pub const CODES: usize = 0x2b;
+
+/// The final bytes `A B C D H F` of `ESC [ ...`/`ESC O ...`, in key code
+/// order from [`UP`].
+const FINALS: &[u8; 6] = b"ABCDHF";
+
+/// `ESC [ n ~` for n = 0..=8.
+const TILDE: [u8; 9] = [IGNORED, HOME, IGNORED, DELETE, END, IGNORED, IGNORED, HOME, END];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum State {
@@ -48,9 +60,11 @@ enum State {
 #[derive(Clone, Debug)]
 pub struct KeyDecoder {
     state: State,
-    /// Numeric parameters of a CSI sequence (first two; more are ignored).
+    /// Numeric parameters of a CSI sequence (first two; more are ignored;
+    /// both 0 for `ESC O`).
     params: [u16; 2],
-    n_params: usize,
+    /// The parameter the digits go to.
+    at: usize,
 }
 
 impl Default for KeyDecoder {
@@ -62,7 +76,7 @@ impl Default for KeyDecoder {
 impl KeyDecoder {
     /// A decoder in its initial state.
     pub const fn new() -> KeyDecoder {
-        KeyDecoder { state: State::Normal, params: [0; 2], n_params: 0 }
+        KeyDecoder { state: State::Normal, params: [0; 2], at: 0 }
     }
 
     /// Forgets a partly received sequence.
@@ -80,83 +94,67 @@ impl KeyDecoder {
             // always gets through).
             if c == 0x1b && st != State::Ss3 {
                 self.state = State::Esc;
-                return (st != State::Normal).then_some(Key::Ignored);
+                return (st != State::Normal).then_some(Key::Ctrl(IGNORED));
             }
             self.state = State::Normal;
             return Some(Key::Ctrl(c));
         }
-        let mut params = [0u16; 2];
         match st {
             State::Normal => return Some(Key::Char(c)),
             State::Esc => {
                 return match c {
-                    b'[' => {
-                        self.state = State::Csi;
+                    b'[' | b'O' => {
+                        self.state = if c == b'[' { State::Csi } else { State::Ss3 };
                         self.params = [0; 2];
-                        self.n_params = 0;
+                        self.at = 0;
                         None
                     }
-                    b'O' => {
-                        self.state = State::Ss3;
-                        None
-                    }
-                    b'b' | b'B' => self.done(Key::WordLeft),
-                    b'f' | b'F' => self.done(Key::WordRight),
-                    b'd' | b'D' => self.done(Key::DeleteWordRight),
-                    _ => self.done(Key::Ignored),
+                    _ => self.done(match c | 0x20 {
+                        b'b' => WORD_LEFT,
+                        b'f' => WORD_RIGHT,
+                        b'd' => DELETE_WORD_RIGHT,
+                        _ => IGNORED,
+                    }),
                 };
             }
             State::Ss3 => {}
             State::Csi => {
                 if c.is_ascii_digit() {
-                    if self.n_params == 0 {
-                        self.n_params = 1;
-                    }
-                    if let Some(p) = self.params.get_mut(self.n_params - 1) {
+                    if let Some(p) = self.params.get_mut(self.at) {
                         *p = p.saturating_mul(10).saturating_add(u16::from(c - b'0'));
                     }
                     return None;
                 }
                 if c == b';' {
-                    self.n_params = self.n_params.max(1) + 1;
+                    self.at = self.at.saturating_add(1);
                     return None;
                 }
                 if !(0x40..=0x7e).contains(&c) {
                     // Intermediate bytes: keep collecting.
                     return None;
                 }
-                params = self.params;
-                if self.n_params < 2 {
-                    params[1] = 0;
-                }
             }
         }
         // The final byte of `ESC [ ...` or `ESC O`.
-        let word = matches!(params[1], 3 | 5);
-        let key = match c {
-            b'A' => Key::Up,
-            b'B' => Key::Down,
-            b'C' if word => Key::WordRight,
-            b'D' if word => Key::WordLeft,
-            b'C' => Key::Right,
-            b'D' => Key::Left,
-            b'H' => Key::Home,
-            b'F' => Key::End,
-            b'~' if st == State::Csi => match params[0] {
-                1 | 7 => Key::Home,
-                4 | 8 => Key::End,
-                3 => Key::Delete,
-                _ => Key::Ignored,
-            },
-            _ => Key::Ignored,
+        let params = self.params;
+        let key = if c == b'~' && st == State::Csi {
+            TILDE.get(usize::from(params[0])).copied().unwrap_or(IGNORED)
+        } else {
+            match FINALS.iter().position(|&f| f == c) {
+                // Ctrl-Right/Left (modifier 5, or Alt 3): word moves.
+                Some(i @ 2..=3) if matches!(params[1], 3 | 5) => WORD_RIGHT + i as u8 - 2,
+                // (`i < 6`: no truncation.)
+                Some(i) => UP + i as u8,
+                None => IGNORED,
+            }
         };
         self.done(key)
     }
 
     /// Ends the sequence with `key`.
-    fn done(&mut self, key: Key) -> Option<Key> {
+    fn done(&mut self, key: u8) -> Option<Key> {
         self.state = State::Normal;
-        Some(key)
+        Some(Key::Ctrl(key))
     }
 }
 
@@ -179,13 +177,19 @@ mod tests {
 
     #[test]
     fn sequences() {
-        assert_eq!(keys(b"a\x1b[D")[..2], [Some(Key::Char(b'a')), Some(Key::Left)]);
-        assert_eq!(keys(b"\x1b[1;5C\x1b[1;5D")[..2], [Some(Key::WordRight), Some(Key::WordLeft)]);
-        assert_eq!(keys(b"\x1b[3~\x1b[1~\x1b[4~")[..3], [Some(Key::Delete), Some(Key::Home), Some(Key::End)]);
-        assert_eq!(keys(b"\x1bb\x1bf\x1bd")[..3], [Some(Key::WordLeft), Some(Key::WordRight), Some(Key::DeleteWordRight)]);
-        assert_eq!(keys(b"\x1bOH\x1bOF")[..2], [Some(Key::Home), Some(Key::End)]);
+        assert_eq!(keys(b"a\x1b[D")[..2], [Some(Key::Char(b'a')), Some(Key::Ctrl(LEFT))]);
+        assert_eq!(keys(b"\x1b[1;5C\x1b[1;5D")[..2], [Some(Key::Ctrl(WORD_RIGHT)), Some(Key::Ctrl(WORD_LEFT))]);
+        assert_eq!(
+            keys(b"\x1b[3~\x1b[1~\x1b[4~")[..3],
+            [Some(Key::Ctrl(DELETE)), Some(Key::Ctrl(HOME)), Some(Key::Ctrl(END))]
+        );
+        assert_eq!(
+            keys(b"\x1bb\x1bf\x1bd")[..3],
+            [Some(Key::Ctrl(WORD_LEFT)), Some(Key::Ctrl(WORD_RIGHT)), Some(Key::Ctrl(DELETE_WORD_RIGHT))]
+        );
+        assert_eq!(keys(b"\x1bOH\x1bOF")[..2], [Some(Key::Ctrl(HOME)), Some(Key::Ctrl(END))]);
         assert_eq!(keys(b"\x03")[0], Some(Key::Ctrl(3)));
-        assert_eq!(keys(b"\x1b[99999999999;77777777x")[..2], [Some(Key::Ignored), None]);
+        assert_eq!(keys(b"\x1b[99999999999;77777777x")[..2], [Some(Key::Ctrl(IGNORED)), None]);
         assert_eq!(keys(b"\x1b[\x03x")[..2], [Some(Key::Ctrl(3)), Some(Key::Char(b'x'))]);
         assert_eq!(keys(b"\x1b\x03")[..1], [Some(Key::Ctrl(3))]);
         assert_eq!(keys(b"\x1bO\x03")[..1], [Some(Key::Ctrl(3))]);

@@ -8,21 +8,23 @@
 use crate::console::{move_back, Console};
 
 /// Where a cursor or deletion key goes: [`LineBuf::edit`] moves the
-/// cursor there or deletes up to it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Target {
+/// cursor there or (with `CUT`) deletes up to it. Plain byte codes, so
+/// the editor keeps each key's whole action in one byte of a table.
+pub mod target {
     /// The start of the line (Home, Ctrl-A; Ctrl-U deletes to it).
-    Start,
+    pub const START: u8 = 0;
     /// The end of the line (End, Ctrl-E; Ctrl-K deletes to it).
-    End,
+    pub const END: u8 = 1;
     /// The character before the cursor (Left, Ctrl-B; Backspace).
-    Prev,
+    pub const PREV: u8 = 2;
     /// The character after the cursor (Right, Ctrl-F; Delete, Ctrl-D).
-    Next,
+    pub const NEXT: u8 = 3;
     /// The start of the word left of the cursor (Alt-B, Ctrl-Left; Ctrl-W).
-    WordLeft,
+    pub const WORD_LEFT: u8 = 4;
     /// The end of the word right of the cursor (Alt-F, Ctrl-Right; Alt-D).
-    WordRight,
+    pub const WORD_RIGHT: u8 = 5;
+    /// Added to a target: delete up to it instead of moving there.
+    pub const CUT: u8 = 8;
 }
 
 /// A line of at most `L` bytes, always valid UTF-8 when only whole
@@ -201,26 +203,27 @@ impl<const L: usize> LineBuf<L> {
         self.cursor = p;
     }
 
-    /// Where `t` is in the line.
-    fn pos(&self, t: Target) -> usize {
+    /// Where target `t` (a [`target`] code) is in the line.
+    fn pos(&self, t: u8) -> usize {
         match t {
-            Target::Start => 0,
-            Target::End => self.len,
-            Target::Prev => self.prev(self.cursor),
-            Target::Next => self.next(self.cursor),
-            Target::WordLeft => self.word_left_pos(),
-            Target::WordRight => self.word_right_pos(),
+            target::START => 0,
+            target::PREV => self.prev(self.cursor),
+            target::NEXT => self.next(self.cursor),
+            target::WORD_LEFT => self.word_left_pos(),
+            target::WORD_RIGHT => self.word_right_pos(),
+            _ => self.len,
         }
     }
 
-    /// Moves the cursor to `t` or, if `cut`, deletes the text between the
-    /// cursor and `t` (one body for every cursor and deletion key; out of
-    /// line on the boards, else the editor's key dispatch gets a copy of
-    /// the position code for each key: -4 B).
+    /// Moves the cursor to target `a & 7` (a [`target`] code) or, if `a`
+    /// has [`target::CUT`], deletes the text between the cursor and it
+    /// (one body for every cursor and deletion key; out of line on the
+    /// boards, else the editor's key dispatch gets a copy of the position
+    /// code).
     #[cfg_attr(target_os = "none", inline(never))]
-    pub fn edit(&mut self, con: &mut dyn Console, t: Target, cut: bool) {
-        let p = self.pos(t);
-        if !cut {
+    pub fn edit(&mut self, con: &mut dyn Console, a: u8) {
+        let p = self.pos(a & 7);
+        if a & target::CUT == 0 {
             self.move_to(con, p);
         } else if p < self.cursor {
             self.cut(con, p, self.cursor);

@@ -12,16 +12,17 @@
 
 #[cfg(feature = "interactive")]
 use crate::complete::{self, Action, Completed};
-use crate::console::Console;
 #[cfg(feature = "interactive")]
 use crate::console::move_back;
+use crate::console::Console;
 #[cfg(feature = "interactive")]
 use crate::history::History;
 use crate::interp::Interpreter;
-use crate::keys::{Key, KeyDecoder};
+use crate::keys::{self, Key, KeyDecoder};
 #[cfg(feature = "interactive")]
 use crate::line::cols;
-use crate::line::{LineBuf, Target};
+use crate::line::target::{CUT, END, NEXT, PREV, START, WORD_LEFT, WORD_RIGHT};
+use crate::line::LineBuf;
 
 /// Why [`Editor::read_line`] returned.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -34,6 +35,67 @@ pub enum LineEnd {
     Ctrl(u8),
     /// The console input ended.
     Eof,
+}
+
+// What a control key does: one byte per key code (`keys`), the kind in
+// the high nibble, a `line::target` code (with `CUT`) in the low one.
+/// Always [`LineBuf::edit`].
+const EDIT: u8 = 0x00;
+/// Ends editing on an empty first line (Ctrl-A/B/E), else edits.
+const SPECIAL: u8 = 0x10;
+/// Ctrl-D: ends editing on an empty (continuation: blank) line, else edits.
+const EOT: u8 = 0x20;
+/// Ctrl-C: always ends editing.
+const INTERRUPT: u8 = 0x30;
+/// Enter.
+const ENTER: u8 = 0x40;
+/// Tab: completion.
+#[cfg(feature = "interactive")]
+const TAB: u8 = 0x50;
+/// History: low bit 1 for an older entry, 0 for a newer one.
+#[cfg(feature = "interactive")]
+const HISTORY: u8 = 0x60;
+/// Does nothing.
+const NONE: u8 = 0xf0;
+
+/// The action of each key code ([`keys::CODES`]; DEL 0x7f is read as 0x08).
+const ACTIONS: [u8; keys::CODES] = {
+    let mut t = [NONE; keys::CODES];
+    t[0x01] = SPECIAL | START;
+    t[0x02] = SPECIAL | PREV;
+    t[0x03] = INTERRUPT;
+    t[0x04] = EOT | NEXT | CUT;
+    // (Paste mode needs the compiler.)
+    t[0x05] = if cfg!(feature = "interactive") { SPECIAL | END } else { EDIT | END };
+    t[0x06] = EDIT | NEXT;
+    t[0x08] = EDIT | PREV | CUT;
+    t[0x0a] = ENTER;
+    t[0x0b] = EDIT | END | CUT;
+    t[0x0d] = ENTER;
+    t[0x15] = EDIT | START | CUT;
+    t[0x17] = EDIT | WORD_LEFT | CUT;
+    #[cfg(feature = "interactive")]
+    {
+        t[0x09] = TAB;
+        t[0x0e] = HISTORY;
+        t[0x10] = HISTORY | 1;
+        t[keys::UP as usize] = HISTORY | 1;
+        t[keys::DOWN as usize] = HISTORY;
+    }
+    t[keys::RIGHT as usize] = EDIT | NEXT;
+    t[keys::LEFT as usize] = EDIT | PREV;
+    t[keys::HOME as usize] = EDIT | START;
+    t[keys::END as usize] = EDIT | END;
+    t[keys::DELETE as usize] = EDIT | NEXT | CUT;
+    t[keys::WORD_RIGHT as usize] = EDIT | WORD_RIGHT;
+    t[keys::WORD_LEFT as usize] = EDIT | WORD_LEFT;
+    t[keys::DELETE_WORD_RIGHT as usize] = EDIT | WORD_RIGHT | CUT;
+    t
+};
+
+/// True when `s` is only spaces (or empty).
+fn blank(s: &[u8]) -> bool {
+    s.iter().all(|&c| c == b' ')
 }
 
 /// The editor: the current line of up to `L` bytes, `H` bytes of history
@@ -93,31 +155,31 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         }
     }
 
-    /// Feeds one byte of a UTF-8 character; inserts the character once it
-    /// is complete and valid. Malformed bytes are dropped.
+    /// Feeds one byte of a UTF-8 character (ASCII is a character of one
+    /// byte: one path for both); inserts the character once it is
+    /// complete and valid. Malformed bytes are dropped.
     fn utf8_byte(&mut self, con: &mut dyn Console, b: u8) {
-        if b < 0x80 {
-            self.utf8_len = 0;
-            self.line.insert(con, &[b]);
-        } else if b >= 0xc0 {
-            self.utf8_need = match b {
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                0xf0..=0xf7 => 4,
+        if b & 0xc0 != 0x80 {
+            // Not a continuation byte: a character of 1-4 bytes starts
+            // (0: a byte that starts none).
+            let n = b.leading_ones() as usize;
+            self.utf8_need = match n {
+                0 => 1,
+                2..=4 => n,
                 _ => 0,
             };
-            self.utf8[0] = b;
-            self.utf8_len = usize::from(self.utf8_need > 0);
-        } else if self.utf8_len > 0 && self.utf8_len < self.utf8_need {
-            self.utf8[self.utf8_len] = b;
-            self.utf8_len += 1;
-            if self.utf8_len == self.utf8_need {
-                let ch = self.utf8;
-                let n = self.utf8_len;
-                self.utf8_len = 0;
-                if mpy_bytecode::utf8::valid(&ch[..n]) {
-                    self.line.insert(con, &ch[..n]);
-                }
+            self.utf8_len = 0;
+        }
+        let len = self.utf8_len;
+        let Some(slot) = self.utf8.get_mut(len).filter(|_| len < self.utf8_need) else { return };
+        *slot = b;
+        self.utf8_len = len + 1;
+        if len + 1 == self.utf8_need {
+            // Complete: later continuation bytes are stray.
+            self.utf8_need = 0;
+            let ch = self.utf8;
+            if let Some(ch) = ch.get(..=len).filter(|c| mpy_bytecode::utf8::valid(c)) {
+                self.line.insert(con, ch);
             }
         }
     }
@@ -139,92 +201,72 @@ impl<const L: usize, const H: usize> Editor<L, H> {
         self.line.clear();
         self.line.insert(con, initial);
         self.decoder.reset();
-        self.utf8_len = 0;
+        self.utf8_need = 0;
+        // History entries recalled so far (0: the line being typed).
         #[cfg(feature = "interactive")]
-        let mut hist: Option<usize> = None;
+        let mut hist: usize = 0;
         #[cfg(not(feature = "interactive"))]
         let _ = interp;
         loop {
-            let Some(c) = self.read_byte(con) else { return LineEnd::Eof };
-            let Some(key) = self.decoder.feed(c) else { continue };
-            let empty = self.line.is_empty();
-            // Cursor and deletion keys: where to, and whether to delete.
-            let (to, cut) = match key {
-                Key::Char(b) => {
+            let Some(c) = self.read_byte(con) else {
+                return LineEnd::Eof;
+            };
+            let c = match self.decoder.feed(c) {
+                None => continue,
+                Some(Key::Char(b)) => {
                     self.utf8_byte(con, b);
                     continue;
                 }
-                Key::Ctrl(b'\r') | Key::Ctrl(b'\n') => {
+                Some(Key::Ctrl(c)) => c,
+            };
+            let k = if c == 0x7f { 0x08 } else { c };
+            let a = ACTIONS.get(usize::from(k)).copied().unwrap_or(NONE);
+            let empty = self.line.is_empty();
+            let ends = match a & 0xf0 {
+                EDIT => false,
+                SPECIAL => specials && empty,
+                EOT => empty || (!specials && blank(self.line.text())),
+                INTERRUPT => true,
+                ENTER => {
                     con.write(b"\r\n");
                     #[cfg(feature = "interactive")]
                     {
                         let t = self.line.text();
-                        if !t.iter().all(|&c| c == b' ') {
+                        if !blank(t) {
                             self.history.push(t);
                         }
                     }
                     return LineEnd::Enter;
                 }
                 #[cfg(feature = "interactive")]
-                Key::Ctrl(c @ (0x01 | 0x02 | 0x05)) if specials && empty => return LineEnd::Ctrl(c),
-                #[cfg(not(feature = "interactive"))]
-                Key::Ctrl(c @ (0x01 | 0x02)) if specials && empty => return LineEnd::Ctrl(c),
-                Key::Ctrl(0x03) => return LineEnd::Ctrl(0x03),
-                Key::Ctrl(0x04) => {
-                    let blank = self.line.text().iter().all(|&c| c == b' ');
-                    if empty || (!specials && blank) {
-                        return LineEnd::Ctrl(0x04);
-                    }
-                    (Target::Next, true)
-                }
-                Key::Ctrl(0x01) | Key::Home => (Target::Start, false),
-                Key::Ctrl(0x05) | Key::End => (Target::End, false),
-                Key::Ctrl(0x02) | Key::Left => (Target::Prev, false),
-                Key::Ctrl(0x06) | Key::Right => (Target::Next, false),
-                Key::Ctrl(0x08) | Key::Ctrl(0x7f) => (Target::Prev, true),
-                Key::Delete => (Target::Next, true),
-                Key::Ctrl(0x0b) => (Target::End, true),
-                Key::Ctrl(0x15) => (Target::Start, true),
-                Key::Ctrl(0x17) => (Target::WordLeft, true),
-                Key::WordLeft => (Target::WordLeft, false),
-                Key::WordRight => (Target::WordRight, false),
-                Key::DeleteWordRight => (Target::WordRight, true),
-                #[cfg(feature = "interactive")]
-                Key::Ctrl(0x09) => {
+                TAB => {
                     self.tab(con, interp, prompt);
                     continue;
                 }
                 #[cfg(feature = "interactive")]
-                Key::Ctrl(0x10) | Key::Up => {
-                    let next = hist.map_or(0, |h| h + 1);
+                HISTORY => {
+                    let want = if a & 1 != 0 {
+                        hist + 1
+                    } else if hist > 0 {
+                        hist - 1
+                    } else {
+                        continue;
+                    };
                     // (The entry is borrowed from `history` while `line`
                     // changes: no copy through a stack buffer.)
-                    if let Some(entry) = self.history.get(next) {
-                        self.line.replace(con, entry);
-                        hist = Some(next);
-                    }
-                    continue;
-                }
-                #[cfg(feature = "interactive")]
-                Key::Ctrl(0x0e) | Key::Down => {
-                    match hist {
-                        Some(0) => {
-                            self.line.replace(con, b"");
-                            hist = None;
-                        }
-                        Some(h) => {
-                            if let Some(entry) = self.history.get(h - 1) {
-                                self.line.replace(con, entry);
-                            }
-                            hist = Some(h - 1);
-                        }
-                        None => {}
+                    let entry = if want == 0 { Some(&b""[..]) } else { self.history.get(want - 1) };
+                    if let Some(e) = entry {
+                        self.line.replace(con, e);
+                        hist = want;
                     }
                     continue;
                 }
                 _ => continue,
             };
-            self.line.edit(con, to, cut);
+            if ends {
+                return LineEnd::Ctrl(c);
+            }
+            self.line.edit(con, a & 0x0f);
         }
     }
 

@@ -366,3 +366,21 @@ fn garbage_never_panics() {
     let r = run_with(&long, true, false);
     assert_eq!(r.out.len(), BANNER.len() + 4 + 64);
 }
+
+#[test]
+fn utf8_input_keeps_whole_characters() {
+    // A stray continuation byte, é, another stray, a cut-off character
+    // (ended by `b`), a byte that starts nothing.
+    let r = run_with(b"print(a\x80\xc3\xa9\xa9\xe2\x82b\xf8z)\r\x04", true, false);
+    assert_eq!(r.fake.ran, vec![("print(a\u{e9}bz)".to_string(), ExecMode::Single)]);
+}
+
+#[cfg(feature = "interactive")]
+#[test]
+fn history_up_and_down() {
+    let r = run_with(b"print(1)\rprint(22)\r\x1b[A\x1b[A\x1b[A\x1b[B\r\x10\x0e\x0e\x0e\r\x04", true, false);
+    let ran: Vec<&str> = r.fake.ran.iter().map(|(s, _)| s.as_str()).collect();
+    // Up past the oldest entry stays there; Down past the newest gives an
+    // empty line (which runs nothing).
+    assert_eq!(ran, ["print(1)", "print(22)", "print(22)"]);
+}
