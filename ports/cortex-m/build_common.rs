@@ -54,6 +54,13 @@ fn configure(default_heap: usize, default_arena: usize, default_fs: usize) {
         // (`--icf=safe` folded nothing). lld folds only code this way, not
         // read-only data (statics keep their own addresses).
         println!("cargo:rustc-link-arg-bins=--icf=all");
+        // Input sections (one per function and static) placed by
+        // decreasing alignment within each output section, so that few
+        // alignment gaps remain between them (-408 B of .text, -200 B of
+        // .rodata on netduinoplus2 `full`). Only the order inside each of
+        // link.x's input patterns changes, never the order of the patterns
+        // (vector table, .Reset first, ...).
+        println!("cargo:rustc-link-arg-bins=--sort-section=alignment");
     }
 }
 

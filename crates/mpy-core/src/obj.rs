@@ -176,19 +176,11 @@ impl ObjBase {
     }
 }
 
-/// The boards' built-in functions: statics without a header, all in the
-/// linker output section `.mpy_bfun` (ports/*/memory.x), which comes first
-/// in flash: every other object lies above `__mpy_bfun_end` (the linker
-/// scripts assert it), and below `.mpy_bfun` is only the vector table.
+/// The boards' built-in functions: statics without a header, told from
+/// every other object by their odd first word (see `typ::Native`).
 #[cfg(target_os = "none")]
 mod bfun {
     use super::ObjBase;
-
-    extern "C" {
-        /// One past the last byte of `.mpy_bfun` (a linker symbol, no
-        /// storage).
-        static __mpy_bfun_end: u8;
-    }
 
     /// The header every built-in function shares.
     pub(super) static HEADER: ObjBase = ObjBase::new(&crate::typ::BUILTIN_FUNCTION_TYPE);
@@ -199,13 +191,6 @@ mod bfun {
     #[inline(never)]
     pub(super) fn fun_type() -> &'static crate::typ::TypeObj {
         &crate::typ::BUILTIN_FUNCTION_TYPE
-    }
-
-    /// Is the pointer word `addr` (non-NULL, so not in the vector table
-    /// at 0 on mps2-an386) a built-in function, in `.mpy_bfun`?
-    #[inline(always)]
-    pub(super) fn contains(addr: usize) -> bool {
-        addr < (&raw const __mpy_bfun_end).addr()
     }
 }
 
@@ -478,7 +463,7 @@ impl Obj {
     pub fn base(self) -> Option<&'static ObjBase> {
         if self.is_ptr() {
             #[cfg(target_os = "none")]
-            if bfun::contains(self.0) {
+            if self.is_builtin_fun_word() {
                 return Some(&bfun::HEADER);
             }
             let p: *const ObjBase = core::ptr::with_exposed_provenance(self.0);
@@ -541,6 +526,14 @@ impl Obj {
         Some(unsafe { p.read() })
     }
 
+    /// Boards: is `self` a pointer to a built-in function (a header-less
+    /// `BuiltinFun`, whose first word, its `typ::Native` tag, is odd)?
+    #[cfg(target_os = "none")]
+    #[inline(always)]
+    fn is_builtin_fun_word(self) -> bool {
+        self.head_word().is_some_and(|w| w.addr() & 1 != 0)
+    }
+
     /// Is `self` a pointer object of exactly the type `t`? For any `t`
     /// but `function` (whose board objects have no header): one load and
     /// compare.
@@ -570,13 +563,13 @@ impl Obj {
     pub fn as_builtin_fun(self) -> Option<&'static crate::typ::BuiltinFun> {
         #[cfg(target_os = "none")]
         {
-            if self.is_ptr() && bfun::contains(self.0) {
+            if self.is_builtin_fun_word() {
                 let p: *const crate::typ::BuiltinFun = core::ptr::with_exposed_provenance(self.0);
-                // SAFETY: only `BuiltinFun` statics are placed in the
-                // `.mpy_bfun` section (the linker scripts keep it apart),
-                // and `self` points into it at one of them: pointer words
-                // are only made from objects' addresses (`from_fun` for
-                // these).
+                // SAFETY: `self` is a pointer word whose object's first
+                // word is odd: only a `BuiltinFun` static starts so (its
+                // `Native` tag; every other object starts with the address
+                // of a 4-aligned `TypeObj`), and pointer words are only
+                // made from objects' addresses (`from_fun` for these).
                 return Some(unsafe { &*p });
             }
             None

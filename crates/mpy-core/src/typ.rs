@@ -696,12 +696,11 @@ pub fn given(o: &Obj) -> Option<&Obj> {
 
 /// A built-in function: arity, how it binds, and the native code.
 ///
-/// On the boards a `BuiltinFun` has no header: every one is a static in
-/// the linker section `.mpy_bfun` (the line
-/// `#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]` right
-/// above each definition), and [`Obj::base`] answers `function` for an
-/// address in that section (4 bytes less per function; the desktop keeps
-/// the header and reads it).
+/// On the boards a `BuiltinFun` has no header (4 bytes less per
+/// function): its first word is its [`Native`] tag, which is odd, where
+/// every other object's first word is a 4-aligned `TypeObj` address, so
+/// [`Obj::base`] and [`Obj::ptr_type`] answer `function` for an object
+/// whose first word is odd (the desktop keeps the header and reads it).
 #[repr(C)]
 pub struct BuiltinFun {
     /// Always `function` (MicroPython's `builtin_function_or_method`).
@@ -983,57 +982,6 @@ pub static BUILTIN_MODULE_TYPE: TypeObj = TypeObj {
     ext: &TypeExt { attr: Some(crate::modules::module_attr), ..TypeExt::NONE },
     ..TypeObj::EMPTY
 };
-
-#[cfg(test)]
-mod bfun_section_tests {
-    /// Every `BuiltinFun` static in the sources (core and board port) is
-    /// marked for the boards' `.mpy_bfun` section, on the line right above
-    /// it (or inside the macro repetition that defines it): one left out
-    /// would have no header on the boards and not be recognised.
-    #[test]
-    fn every_builtin_fun_static_is_in_the_section() {
-        use std::string::String;
-        use std::vec::Vec;
-        const ATTR: &str = "#[cfg_attr(target_os = \"none\", link_section = \".mpy_bfun\")]";
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut dirs = std::vec![root.join("src"), root.join("../../ports/cortex-m/src")];
-        let (mut seen, mut bad) = (0, Vec::<String>::new());
-        while let Some(d) = dirs.pop() {
-            for e in std::fs::read_dir(&d).unwrap().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    dirs.push(p);
-                    continue;
-                }
-                if p.extension().is_none_or(|x| x != "rs") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&p).unwrap();
-                let mut prev = "";
-                for (i, line) in text.lines().enumerate() {
-                    let t = line.trim_start();
-                    let t = t.strip_prefix("$(").unwrap_or(t).trim_start_matches(ATTR).trim_start();
-                    let t = t.strip_prefix("pub(crate) ").or_else(|| t.strip_prefix("pub(super) ")).unwrap_or(t);
-                    let t = t.strip_prefix("pub ").unwrap_or(t);
-                    let is_static = t.strip_prefix("static ").and_then(|r| r.split_once(':')).is_some_and(|(_, ty)| {
-                        let ty = ty.trim_start().trim_start_matches("crate::").trim_start_matches("mpy_core::");
-                        let ty = ty.trim_start_matches("typ::");
-                        ty.strip_prefix("BuiltinFun").is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
-                    });
-                    if is_static {
-                        seen += 1;
-                        if prev.trim() != ATTR && !line.contains(ATTR) {
-                            bad.push(std::format!("{}:{}", p.display(), i + 1));
-                        }
-                    }
-                    prev = line;
-                }
-            }
-        }
-        assert!(seen > 250, "found only {seen} BuiltinFun statics");
-        assert!(bad.is_empty(), "BuiltinFun statics without the .mpy_bfun line: {bad:?}");
-    }
-}
 
 #[cfg(test)]
 mod native_tag_tests {

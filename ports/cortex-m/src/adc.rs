@@ -57,9 +57,7 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, "<ADC channel={}>", &[ch.into()])
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READ: BuiltinFun = BuiltinFun::new1_at(q::read, read, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READ_U16: BuiltinFun = BuiltinFun::new1_at(q::read_u16, read, 1);
 
 static LOCALS: [Entry; 2] = [Entry::new(q::read, Rom::Fun(&READ)), Entry::new(q::read_u16, Rom::Fun(&READ_U16))];

@@ -61,7 +61,6 @@ fn irq(vm: &mut Vm, a: &[Obj], k: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `Pin.irq`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static IRQ: BuiltinFun = BuiltinFun::new_kw(q::irq, 1, irq);
 
 /// Runs the handlers of the lines that fired (from the VM's pending

@@ -64,13 +64,9 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, "LED({})", &[n.into()])
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ON: BuiltinFun = BuiltinFun::new1_at(q::on, level, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OFF: BuiltinFun = BuiltinFun::new1_at(q::off, level, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TOGGLE: BuiltinFun = BuiltinFun::new1_at(q::toggle, level, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INTENSITY: BuiltinFun = BuiltinFun::new_opt(q::intensity, 1, 2, intensity);
 
 static LOCALS: [Entry; 4] = [

@@ -101,19 +101,12 @@ fn idle(_vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 1, freq);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RESET: BuiltinFun = BuiltinFun::new(q::reset, 0, 0, reset);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SOFT_RESET: BuiltinFun = BuiltinFun::new(q::soft_reset, 0, 0, soft_reset);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UNIQUE_ID: BuiltinFun = BuiltinFun::new(q::unique_id, 0, 0, unique_id);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DISABLE_IRQ: BuiltinFun = BuiltinFun::new(q::disable_irq, 0, 0, disable_irq);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ENABLE_IRQ: BuiltinFun = BuiltinFun::new(q::enable_irq, 0, 1, enable_irq);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static IDLE: BuiltinFun = BuiltinFun::new(q::idle, 0, 0, idle);
 
 static LOCALS: [Entry; 16] = [

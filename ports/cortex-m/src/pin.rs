@@ -284,23 +284,14 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
     out.fmt(vm, ", pull=Pin.{})", &[p.into()])
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static VALUE: BuiltinFun = BuiltinFun::new_opt(q::value, 1, 2, value);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ON: BuiltinFun = BuiltinFun::new1_at(q::on, level, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OFF: BuiltinFun = BuiltinFun::new1_at(q::off, level, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static HIGH: BuiltinFun = BuiltinFun::new1_at(q::high, level, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LOW: BuiltinFun = BuiltinFun::new1_at(q::low, level, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TOGGLE: BuiltinFun = BuiltinFun::new1_at(q::toggle, level, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MODE: BuiltinFun = BuiltinFun::new_opt(q::mode, 1, 2, mode);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PULL: BuiltinFun = BuiltinFun::new_opt(q::pull, 1, 2, pull);
 
 static LOCALS: [Entry; 25] = [

@@ -52,21 +52,13 @@ fn info(vm: &mut Vm, _a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DELAY: BuiltinFun = BuiltinFun::new1_at(q::delay, mpy_core::modules::sleep_int, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UDELAY: BuiltinFun = BuiltinFun::new1_at(q::udelay, mpy_core::modules::sleep_int, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MILLIS: BuiltinFun = BuiltinFun::new(q::millis, 0, 0, millis);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MICROS: BuiltinFun = BuiltinFun::new(q::micros, 0, 0, micros);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ELAPSED_MILLIS: BuiltinFun = BuiltinFun::new1_at(q::elapsed_millis, elapsed, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ELAPSED_MICROS: BuiltinFun = BuiltinFun::new1_at(q::elapsed_micros, elapsed, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INFO: BuiltinFun = BuiltinFun::new(q::info, 0, 1, info);
 
 static LOCALS: [Entry; 14] = [

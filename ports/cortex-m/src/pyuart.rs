@@ -210,19 +210,12 @@ fn write(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     vm.new_int(n as i64)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DEINIT: BuiltinFun = BuiltinFun::new1_at(q::deinit, any_deinit, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ANY: BuiltinFun = BuiltinFun::new1_at(q::any, any_deinit, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READLINE: BuiltinFun = BuiltinFun::new1(q::readline, readline);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
 
 static LOCALS: [Entry; 7] = [

@@ -70,11 +70,8 @@ fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> 
     out.str(vm, "<Signal>")
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static VALUE: BuiltinFun = BuiltinFun::new_opt(q::value, 1, 2, value);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ON: BuiltinFun = BuiltinFun::new1(q::on, on);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OFF: BuiltinFun = BuiltinFun::new1(q::off, off);
 
 static LOCALS: [Entry; 3] = [Entry::new(q::off, Rom::Fun(&OFF)), Entry::new(q::on, Rom::Fun(&ON)), Entry::new(q::value, Rom::Fun(&VALUE))];

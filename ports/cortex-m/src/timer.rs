@@ -154,15 +154,10 @@ pub fn run_callback(vm: &mut Vm, slot: usize, n: u32) {
     }
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INIT: BuiltinFun = BuiltinFun::new_kw(q::init, 1, init);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DEINIT: BuiltinFun = BuiltinFun::new1_at(q::deinit, query, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CALLBACK: BuiltinFun = BuiltinFun::new2(q::callback, callback);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static COUNTER: BuiltinFun = BuiltinFun::new1_at(q::counter, query, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FREQ: BuiltinFun = BuiltinFun::new1_at(q::freq, query, 1);
 
 static LOCALS: [Entry; 7] = [

@@ -574,103 +574,60 @@ fn builtins_attr(vm: &mut Vm, name: Qstr, store: Option<Obj>) -> PyResult<Obj> {
     }
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ABS: BuiltinFun = BuiltinFun::new1(q::abs, num::b_abs);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ALL: BuiltinFun = BuiltinFun::new1_at(q::all, sq::all_any, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ANY: BuiltinFun = BuiltinFun::new1_at(q::any, sq::all_any, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_BIN: BuiltinFun = BuiltinFun::new1_at(q::bin, num::b_radix, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_CALLABLE: BuiltinFun = BuiltinFun::new1(q::callable, b_callable);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_CHR: BuiltinFun = BuiltinFun::new1(q::chr, num::b_chr);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_COMPILE: BuiltinFun = BuiltinFun::new(q::compile, 3, 6, b_compile);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_DELATTR: BuiltinFun = BuiltinFun::new2(q::delattr, b_delattr);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_DIR: BuiltinFun = BuiltinFun::new(q::dir, 0, 1, b_dir);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_DIVMOD: BuiltinFun = BuiltinFun::new2(q::divmod, num::b_divmod);
 #[cfg(feature = "compiler")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_EVAL: BuiltinFun = BuiltinFun::new_opt(q::eval, 1, 3, b_eval);
 #[cfg(feature = "compiler")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_EXEC: BuiltinFun = BuiltinFun::new_opt(q::exec, 1, 3, b_exec);
 #[cfg(all(feature = "compiler", feature = "builtin-compile"))]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_EXECFILE: BuiltinFun = BuiltinFun::new_opt(q::execfile, 1, 3, b_execfile);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_GETATTR: BuiltinFun = BuiltinFun::new_opt(q::getattr, 2, 3, b_getattr);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_GLOBALS: BuiltinFun = BuiltinFun::new(q::globals, 0, 0, b_globals);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_HASATTR: BuiltinFun = BuiltinFun::new2(q::hasattr, b_hasattr);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_HASH: BuiltinFun = BuiltinFun::new1(q::hash, b_hash);
 #[cfg(feature = "builtin-help")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_HELP: BuiltinFun = BuiltinFun::new(q::help, 0, 1, b_help);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_HEX: BuiltinFun = BuiltinFun::new1_at(q::hex, num::b_radix, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ID: BuiltinFun = BuiltinFun::new1(q::id, b_id);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_IMPORT: BuiltinFun = BuiltinFun::new(q::__import__, 1, 5, b_import);
 #[cfg(feature = "builtin-input")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_INPUT: BuiltinFun = BuiltinFun::new(q::input, 0, 1, io::b_input);
 #[cfg(not(target_os = "none"))]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ISINSTANCE: BuiltinFun = BuiltinFun::new2(q::isinstance, b_isinstance);
 #[cfg(not(target_os = "none"))]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new2(q::issubclass, b_issubclass);
 #[cfg(target_os = "none")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ISINSTANCE: BuiltinFun = BuiltinFun::new2_at(q::isinstance, b_is, 0);
 #[cfg(target_os = "none")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ISSUBCLASS: BuiltinFun = BuiltinFun::new2_at(q::issubclass, b_is, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ITER: BuiltinFun = BuiltinFun::new1(q::iter, b_iter);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_LEN: BuiltinFun = BuiltinFun::new1(q::len, b_len);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_LOCALS: BuiltinFun = BuiltinFun::new(q::locals, 0, 0, b_locals);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_MAX: BuiltinFun = BuiltinFun::new_kw(q::max, 1, sq::b_max);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_MIN: BuiltinFun = BuiltinFun::new_kw(q::min, 1, sq::b_min);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_NEXT: BuiltinFun = BuiltinFun::new_opt(q::next, 1, 2, b_next);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_OCT: BuiltinFun = BuiltinFun::new1_at(q::oct, num::b_radix, 1);
 /// `open` (also `io.open`).
 #[cfg(feature = "os")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static B_OPEN: BuiltinFun = BuiltinFun::new_kw(q::open, 1, super::file::b_open);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ORD: BuiltinFun = BuiltinFun::new1(q::ord, num::b_ord);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_POW: BuiltinFun = BuiltinFun::new_opt(q::pow, 2, 3, num::b_pow);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_PRINT: BuiltinFun = BuiltinFun::new_kw(q::print, 0, io::b_print);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_REPL_PRINT: BuiltinFun = BuiltinFun::new1(q::__repl_print__, b_repl_print);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_REPR: BuiltinFun = BuiltinFun::new1(q::repr, b_repr);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_ROUND: BuiltinFun = BuiltinFun::new_opt(q::round, 1, 2, num::b_round);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_SETATTR: BuiltinFun = BuiltinFun::new3(q::setattr, b_setattr);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_SORTED: BuiltinFun = BuiltinFun::new_kw(q::sorted, 1, sq::b_sorted);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static B_SUM: BuiltinFun = BuiltinFun::new_opt(q::sum, 1, 2, sq::b_sum);
 
 /// The `builtins` module's table: functions, types and exception types.

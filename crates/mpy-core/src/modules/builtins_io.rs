@@ -154,5 +154,4 @@ pub(super) fn print_stream(vm: &mut Vm, out: &mut Out, binary: bool, fd: Option<
 }
 
 /// `__enter__` of files and streams (returns the object).
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static F_ENTER: BuiltinFun = BuiltinFun::new1(q::__enter__, f_enter);

@@ -65,23 +65,14 @@ fn c_rect(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     from_polar(vm, r, p)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PHASE: BuiltinFun = BuiltinFun::new1_at(q::phase, cm, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static POLAR: BuiltinFun = BuiltinFun::new1_at(q::polar, cm, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RECT: BuiltinFun = BuiltinFun::new2(q::rect, c_rect);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static EXP: BuiltinFun = BuiltinFun::new1_at(q::exp, cm, 5);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LOG: BuiltinFun = BuiltinFun::new1_at(q::log, cm, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LOG10: BuiltinFun = BuiltinFun::new1_at(q::log10, cm, 3);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SQRT: BuiltinFun = BuiltinFun::new1_at(q::sqrt, cm, 4);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static COS: BuiltinFun = BuiltinFun::new1_at(q::cos, cm, 6);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SIN: BuiltinFun = BuiltinFun::new1_at(q::sin, cm, 7);
 
 static CMATH_LOCALS: [Entry; 12] = [

@@ -449,15 +449,10 @@ fn deque_print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<(
     out.str(vm, "<deque>")
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static APPEND: BuiltinFun = BuiltinFun::new2_at(q::append, push, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static APPENDLEFT: BuiltinFun = BuiltinFun::new2_at(q::appendleft, push, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, extend);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static POP: BuiltinFun = BuiltinFun::new1_at(q::pop, pop_end, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static POPLEFT: BuiltinFun = BuiltinFun::new1_at(q::popleft, pop_end, 1);
 
 static DEQUE_LOCALS: [Entry; 5] = [
@@ -479,7 +474,6 @@ pub static DEQUE_TYPE: TypeObj = TypeObj {
     ..TypeObj::EMPTY
 };
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static NAMEDTUPLE: BuiltinFun = BuiltinFun::new2(q::namedtuple, namedtuple);
 
 static LOCALS: [Entry; 4] = [

@@ -328,21 +328,13 @@ fn file_print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<
     super::builtins_io::print_stream(vm, out, binary, h)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, f_readinto);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_READLINES: BuiltinFun = BuiltinFun::new_opt(q::readlines, 1, 2, f_readlines);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_WRITE: BuiltinFun = BuiltinFun::new2(q::write, f_write);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, f_close);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, f_flush);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, f_seek);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_TELL: BuiltinFun = BuiltinFun::new1(q::tell, f_tell);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static F_EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, f_exit);
 
 static FILE_LOCALS: [Entry; 12] = [

@@ -164,9 +164,7 @@ fn print(vm: &mut Vm, _o: Obj, out: &mut Out, _k: PrintKind) -> PyResult<()> {
     out.str(vm, "<sha256>")
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UPDATE: BuiltinFun = BuiltinFun::new2(q::update, update);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DIGEST: BuiltinFun = BuiltinFun::new1(q::digest, digest);
 
 static SHA256_LOCALS: [Entry; 2] = [Entry::new(q::digest, Rom::Fun(&DIGEST)), Entry::new(q::update, Rom::Fun(&UPDATE))];

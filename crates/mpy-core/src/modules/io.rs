@@ -334,26 +334,16 @@ fn print(vm: &mut Vm, o: Obj, out: &mut Out, _kind: PrintKind) -> PyResult<()> {
 }
 
 /// `read` of files and memory streams.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub(super) static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
 /// `readline` of files and memory streams.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub(super) static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static WRITE: BuiltinFun = BuiltinFun::new2(q::write, write);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GETVALUE: BuiltinFun = BuiltinFun::new1_at(q::getvalue, query, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SEEK: BuiltinFun = BuiltinFun::new_opt(q::seek, 2, 3, seek);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TELL: BuiltinFun = BuiltinFun::new1_at(q::tell, query, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CLOSE: BuiltinFun = BuiltinFun::new(q::close, 1, 1, close);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FLUSH: BuiltinFun = BuiltinFun::new1_at(q::flush, query, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static EXIT: BuiltinFun = BuiltinFun::new(q::__exit__, 1, 4, close);
 
 static MEMIO_LOCALS: [Entry; 12] = [

@@ -381,13 +381,9 @@ fn load(vm: &mut Vm, a0: Obj, at: usize) -> PyResult<Obj> {
     loads_obj(vm, data)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DUMPS: BuiltinFun = BuiltinFun::new_kw(q::dumps, 1, dumps);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DUMP: BuiltinFun = BuiltinFun::new_kw(q::dump, 1, dump);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LOADS: BuiltinFun = BuiltinFun::new1_at(q::loads, load, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LOAD: BuiltinFun = BuiltinFun::new1_at(q::load, load, 1);
 
 static LOCALS: [Entry; 5] = [

@@ -65,7 +65,7 @@ macro_rules! math_fun1 {
         /// The one-argument functions, by [`Fun1`].
         static FUN1: &[fn(Float) -> Float] = &[$($f,)*];
 
-        $(#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")] static $stat: BuiltinFun = BuiltinFun::new1_at(q::$name, call1, Fun1::$name as u8);)*
+        $(static $stat: BuiltinFun = BuiltinFun::new1_at(q::$name, call1, Fun1::$name as u8);)*
     };
 }
 
@@ -153,13 +153,9 @@ fn call2(vm: &mut Vm, a: Obj, b: Obj, which: usize) -> PyResult<Obj> {
     ret2(vm, x, y, f(x, y))
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static POW: BuiltinFun = BuiltinFun::new2_at(q::pow, call2, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ATAN2: BuiltinFun = BuiltinFun::new2_at(q::atan2, call2, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FMOD: BuiltinFun = BuiltinFun::new2_at(q::fmod, call2, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static COPYSIGN: BuiltinFun = BuiltinFun::new2_at(q::copysign, call2, 3);
 
 /// `log(x[, base])`.
@@ -319,7 +315,7 @@ fn m_factorial(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
 
 macro_rules! funs {
     ($($stat:ident = $name:ident, $min:expr, $max:expr, $f:ident;)*) => {
-        $(#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")] static $stat: BuiltinFun = BuiltinFun::new(q::$name, $min, $max, $f);)*
+        $(static $stat: BuiltinFun = BuiltinFun::new(q::$name, $min, $max, $f);)*
     };
 }
 
@@ -331,19 +327,12 @@ funs! {
     FACTORIAL = factorial, 1, 1, m_factorial;
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CEIL: BuiltinFun = BuiltinFun::new1_at(q::ceil, rounding, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FLOOR: BuiltinFun = BuiltinFun::new1_at(q::floor, rounding, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TRUNC: BuiltinFun = BuiltinFun::new1_at(q::trunc, rounding, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ISFINITE: BuiltinFun = BuiltinFun::new1_at(q::isfinite, classify, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ISINF: BuiltinFun = BuiltinFun::new1_at(q::isinf, classify, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ISNAN: BuiltinFun = BuiltinFun::new1_at(q::isnan, classify, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ISCLOSE: BuiltinFun = BuiltinFun::new_kw(q::isclose, 2, m_isclose);
 
 static MATH_LOCALS: [Entry; 46] = [

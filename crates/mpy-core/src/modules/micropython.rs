@@ -189,28 +189,18 @@ fn alloc_emergency_exception_buf(_vm: &mut Vm, _: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CONST: BuiltinFun = BuiltinFun::new1(q::r#const, const_);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OPT_LEVEL: BuiltinFun = BuiltinFun::new(q::opt_level, 0, 1, opt_level);
 #[cfg(feature = "mem-info")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MEM_INFO: BuiltinFun = BuiltinFun::new(q::mem_info, 0, 1, mem_info);
 #[cfg(feature = "mem-info")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static QSTR_INFO: BuiltinFun = BuiltinFun::new(q::qstr_info, 0, 1, qstr_info);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static HEAP_LOCK: BuiltinFun = BuiltinFun::new(q::heap_lock, 0, 0, heap_lock);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static HEAP_UNLOCK: BuiltinFun = BuiltinFun::new(q::heap_unlock, 0, 0, heap_unlock);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static KBD_INTR: BuiltinFun = BuiltinFun::new1(q::kbd_intr, kbd_intr);
 #[cfg(feature = "mem-info")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static STACK_USE: BuiltinFun = BuiltinFun::new(q::stack_use, 0, 0, stack_use);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SCHEDULE: BuiltinFun = BuiltinFun::new2(q::schedule, schedule);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ALLOC_EMERGENCY_EXCEPTION_BUF: BuiltinFun =
     BuiltinFun::new1(q::alloc_emergency_exception_buf, alloc_emergency_exception_buf);
 

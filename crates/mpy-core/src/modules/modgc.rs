@@ -55,19 +55,12 @@ fn threshold(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     }
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static COLLECT: BuiltinFun = BuiltinFun::new(q::collect, 0, 0, collect);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MEM_FREE: BuiltinFun = BuiltinFun::new(q::mem_free, 0, 0, mem_free);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MEM_ALLOC: BuiltinFun = BuiltinFun::new(q::mem_alloc, 0, 0, mem_alloc);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ENABLE: BuiltinFun = BuiltinFun::new(q::enable, 0, 0, enable);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DISABLE: BuiltinFun = BuiltinFun::new(q::disable, 0, 0, disable);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ISENABLED: BuiltinFun = BuiltinFun::new(q::isenabled, 0, 0, isenabled);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static THRESHOLD: BuiltinFun = BuiltinFun::new(q::threshold, 0, 1, threshold);
 
 static LOCALS: [Entry; 8] = [

@@ -262,25 +262,15 @@ fn rename(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     unit(vm, r)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GETCWD: BuiltinFun = BuiltinFun::new(q::getcwd, 0, 0, getcwd);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CHDIR: BuiltinFun = BuiltinFun::new1(q::chdir, chdir);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LISTDIR: BuiltinFun = BuiltinFun::new(q::listdir, 0, 1, listdir);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ILISTDIR: BuiltinFun = BuiltinFun::new(q::ilistdir, 0, 1, ilistdir);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static STAT: BuiltinFun = BuiltinFun::new1_at(q::stat, path_op, 3);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static REMOVE: BuiltinFun = BuiltinFun::new1_at(q::remove, path_op, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MKDIR: BuiltinFun = BuiltinFun::new1_at(q::mkdir, path_op, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RMDIR: BuiltinFun = BuiltinFun::new1_at(q::rmdir, path_op, 2);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RENAME: BuiltinFun = BuiltinFun::new2(q::rename, rename);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static STATVFS: BuiltinFun = BuiltinFun::new1_at(q::statvfs, path_op, 4);
 
 static LOCALS: [Entry; 15] = [

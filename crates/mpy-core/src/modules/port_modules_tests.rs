@@ -37,9 +37,7 @@ fn pin(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.new_port_obj(&PIN_TYPE, [a[0], Obj::NONE, Obj::NONE, Obj::NONE])
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FREQ: BuiltinFun = BuiltinFun::new(q::freq, 0, 0, freq);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PIN: BuiltinFun = BuiltinFun::new1(q::Pin, pin);
 static LOCALS: [Entry; 3] =
     [Entry::new(q::__name__, Rom::Str(q::machine)), Entry::new(q::Pin, Rom::Fun(&PIN)), Entry::new(q::freq, Rom::Fun(&FREQ))];

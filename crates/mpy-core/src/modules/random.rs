@@ -140,21 +140,14 @@ fn choice(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.subscr(a[0], idx, crate::typ::Subscr::Load)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SEED: BuiltinFun = BuiltinFun::new(q::seed, 0, 1, seed);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GETRANDBITS: BuiltinFun = BuiltinFun::new1(q::getrandbits, getrandbits);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RANDRANGE: BuiltinFun = BuiltinFun::new(q::randrange, 1, 3, randrange);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RANDINT: BuiltinFun = BuiltinFun::new(q::randint, 2, 2, randint);
 #[cfg(feature = "float")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static RANDOM: BuiltinFun = BuiltinFun::new(q::random, 0, 0, random);
 #[cfg(feature = "float")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UNIFORM: BuiltinFun = BuiltinFun::new2(q::uniform, uniform);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CHOICE: BuiltinFun = BuiltinFun::new1(q::choice, choice);
 
 static LOCALS: [Entry; if cfg!(feature = "float") { 8 } else { 6 }] = [

@@ -233,15 +233,10 @@ fn ipoll(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     vm.get_iter(l)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static REGISTER: BuiltinFun = BuiltinFun::new(q::register, 2, 3, register);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UNREGISTER: BuiltinFun = BuiltinFun::new2(q::unregister, unregister);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MODIFY: BuiltinFun = BuiltinFun::new3(q::modify, modify);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static POLL_METH: BuiltinFun = BuiltinFun::new(q::poll, 1, 2, poll);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static IPOLL: BuiltinFun = BuiltinFun::new(q::ipoll, 1, 3, ipoll);
 
 static POLL_LOCALS: [Entry; 5] = [
@@ -255,7 +250,6 @@ static POLL_LOCALS: [Entry; 5] = [
 /// The type of `select.poll()` objects.
 pub static POLL_TYPE: TypeObj = TypeObj { name: q::poll.tn(), locals: crate::typ::Locals::of(&POLL_LOCALS), ..TypeObj::EMPTY };
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static POLL: BuiltinFun = BuiltinFun::new(q::poll, 0, 0, poll_new);
 
 static LOCALS: [Entry; 6] = [

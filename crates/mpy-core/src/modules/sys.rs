@@ -46,14 +46,11 @@ fn print_exception(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static EXIT: BuiltinFun = BuiltinFun::new(q::exit, 0, 1, exit);
 /// `sys.atexit`: desktop ports only (they run its function at exit); as
 /// official's MICROPY_PY_SYS_ATEXIT, which boards leave out.
 #[cfg(not(target_os = "none"))]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static ATEXIT: BuiltinFun = BuiltinFun::new1(q::atexit, super::sys_atexit::atexit);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PRINT_EXCEPTION: BuiltinFun = BuiltinFun::new_opt(q::print_exception, 1, 2, print_exception);
 
 #[cfg(target_endian = "little")]

@@ -199,15 +199,10 @@ fn flush(_vm: &mut Vm, _: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static WRITE: BuiltinFun = BuiltinFun::new_opt(q::write, 2, 3, write);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READ: BuiltinFun = BuiltinFun::new_opt(q::read, 1, 2, read);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READINTO: BuiltinFun = BuiltinFun::new_opt(q::readinto, 2, 3, readinto);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static READLINE: BuiltinFun = BuiltinFun::new_opt(q::readline, 1, 2, readline);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static FLUSH: BuiltinFun = BuiltinFun::new1(q::flush, flush);
 
 static LOCALS: [Entry; 4] = [

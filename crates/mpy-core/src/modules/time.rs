@@ -264,29 +264,17 @@ fn mktime(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     vm.new_int(secs)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TIME: BuiltinFun = BuiltinFun::new(q::time, 0, 0, time);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TIME_NS: BuiltinFun = BuiltinFun::new(q::time_ns, 0, 0, time_ns);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SLEEP: BuiltinFun = BuiltinFun::new1(q::sleep, sleep);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SLEEP_MS: BuiltinFun = BuiltinFun::new1_at(q::sleep_ms, super::sleep_int, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SLEEP_US: BuiltinFun = BuiltinFun::new1_at(q::sleep_us, super::sleep_int, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TICKS_MS: BuiltinFun = BuiltinFun::new(q::ticks_ms, 0, 0, ticks_ms);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TICKS_US: BuiltinFun = BuiltinFun::new(q::ticks_us, 0, 0, ticks_us);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TICKS_CPU: BuiltinFun = BuiltinFun::new(q::ticks_cpu, 0, 0, ticks_cpu);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TICKS_ADD: BuiltinFun = BuiltinFun::new(q::ticks_add, 2, 2, ticks_add);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static TICKS_DIFF: BuiltinFun = BuiltinFun::new(q::ticks_diff, 2, 2, ticks_diff);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GMTIME: BuiltinFun = BuiltinFun::new(q::gmtime, 0, 1, gmtime);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MKTIME: BuiltinFun = BuiltinFun::new1(q::mktime, mktime);
 
 static LOCALS: [Entry; 14] = [

@@ -407,15 +407,10 @@ fn unpack_from(vm: &mut Vm, a: &[Obj], _k: &[Obj]) -> PyResult<Obj> {
     unpack_common(vm, a[0], a[1], a.get(2).copied())
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static CALCSIZE: BuiltinFun = BuiltinFun::new1(q::calcsize, calcsize);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PACK: BuiltinFun = BuiltinFun::new(q::pack, 1, u16::MAX, pack);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PACK_INTO: BuiltinFun = BuiltinFun::new(q::pack_into, 3, u16::MAX, pack_into);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UNPACK: BuiltinFun = BuiltinFun::new(q::unpack, 2, 2, unpack_from);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UNPACK_FROM: BuiltinFun = BuiltinFun::new(q::unpack_from, 2, 3, unpack_from);
 
 static LOCALS: [Entry; 6] = [

@@ -286,9 +286,7 @@ pub fn open(vm: &mut Vm, path: &str, mode: Obj) -> PyResult<Option<Obj>> {
     }
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static MOUNT: BuiltinFun = BuiltinFun::new_kw(q::mount, 2, mount);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static UMOUNT: BuiltinFun = BuiltinFun::new1(q::umount, umount);
 
 /// `os.mount` / `vfs.mount`.

@@ -237,10 +237,8 @@ fn ba_extend(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 /// `bytearray.append(x)`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static APPEND: BuiltinFun = BuiltinFun::new2(q::append, ba_append);
 /// `bytearray.extend(iterable)`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, ba_extend);
 
 

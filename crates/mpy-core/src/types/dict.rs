@@ -445,34 +445,20 @@ fn dict_items(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     super::dict_views::new_view(vm, d, super::dict_views::ViewKind::Items)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_GETITEM: BuiltinFun = BuiltinFun::new2(q::__getitem__, dict_getitem);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_SETITEM: BuiltinFun = BuiltinFun::new3(q::__setitem__, dict_setitem);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_DELITEM: BuiltinFun = BuiltinFun::new2(q::__delitem__, dict_delitem);
 /// `clear` of dicts, sets (one method object for both).
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, dict_clear);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_COPY: BuiltinFun = BuiltinFun::new1(q::copy, dict_copy);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_FROMKEYS: BuiltinFun = BuiltinFun::new_opt(q::fromkeys, 2, 3, dict_fromkeys).class_method();
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_GET: BuiltinFun = BuiltinFun::new_opt(q::get, 2, 3, dict_get);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_ITEMS: BuiltinFun = BuiltinFun::new1(q::items, dict_items);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_KEYS: BuiltinFun = BuiltinFun::new1(q::keys, dict_keys);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_POP: BuiltinFun = BuiltinFun::new_opt(q::pop, 2, 3, dict_pop);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_POPITEM: BuiltinFun = BuiltinFun::new1(q::popitem, dict_popitem);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_SETDEFAULT: BuiltinFun = BuiltinFun::new_opt(q::setdefault, 2, 3, dict_setdefault);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_UPDATE: BuiltinFun = BuiltinFun::new_kw(q::update, 1, dict_update);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static DICT_VALUES: BuiltinFun = BuiltinFun::new1(q::values, dict_values);
 
 static DICT_LOCALS: [Entry; 14] = [

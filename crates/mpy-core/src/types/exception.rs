@@ -110,7 +110,6 @@ fn exc_init(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static EXC_INIT: BuiltinFun = BuiltinFun::new(q::__init__, 1, u16::MAX, exc_init);
 static BASE_EXCEPTION_LOCALS: [Entry; 1] = [Entry::new(q::__init__, Rom::Fun(&EXC_INIT))];
 

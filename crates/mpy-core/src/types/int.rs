@@ -36,9 +36,7 @@ use crate::PyResult;
 #[cfg(feature = "bigint")]
 use mpy_mpz::{self as mpz, MpzRef};
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INT_FROM_BYTES: BuiltinFun = BuiltinFun::new(q::from_bytes, 2, 4, int_from_bytes).class_method();
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static INT_TO_BYTES: BuiltinFun = BuiltinFun::new(q::to_bytes, 2, 4, int_to_bytes);
 
 static INT_LOCALS: [crate::typ::Entry; 2] = [

@@ -30,7 +30,6 @@ fn next_meth(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
 }
 
 /// `__next__` for iterator types.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static NEXT_METH: BuiltinFun = BuiltinFun::new1(q::__next__, next_meth);
 
 /// The locals of every iterator type: `__next__` (as MicroPython's

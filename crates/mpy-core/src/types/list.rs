@@ -671,23 +671,14 @@ fn list_sort(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_APPEND: BuiltinFun = BuiltinFun::new2(q::append, list_append_meth);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_CLEAR: BuiltinFun = BuiltinFun::new1(q::clear, list_clear);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_COPY: BuiltinFun = BuiltinFun::new1(q::copy, list_copy);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_EXTEND: BuiltinFun = BuiltinFun::new2(q::extend, list_extend_meth);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_INSERT: BuiltinFun = BuiltinFun::new3(q::insert, list_insert);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_POP: BuiltinFun = BuiltinFun::new_opt(q::pop, 1, 2, list_pop);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, list_remove);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_REVERSE: BuiltinFun = BuiltinFun::new1(q::reverse, list_reverse);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static LIST_SORT: BuiltinFun = BuiltinFun::new_kw(q::sort, 1, list_sort);
 
 static LIST_LOCALS: [Entry; 11] = [

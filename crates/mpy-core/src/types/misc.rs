@@ -95,11 +95,8 @@ fn property_with(vm: &mut Vm, h0: Obj, h1: Obj, which: usize) -> PyResult<Obj> {
     new_property(vm, f[0], f[1], f[2])
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PROPERTY_GETTER: BuiltinFun = BuiltinFun::new2_at(q::getter, property_with, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PROPERTY_SETTER: BuiltinFun = BuiltinFun::new2_at(q::setter, property_with, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static PROPERTY_DELETER: BuiltinFun = BuiltinFun::new2_at(q::deleter, property_with, 2);
 static PROPERTY_LOCALS: [Entry; 3] = [
     Entry::new(q::getter, Rom::Fun(&PROPERTY_GETTER)),

@@ -56,13 +56,9 @@ fn object_delattr(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     Ok(Obj::NONE)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OBJECT_INIT: BuiltinFun = BuiltinFun::new_kw(q::__init__, 1, object_init);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OBJECT_NEW: BuiltinFun = BuiltinFun::new_kw(q::__new__, 1, object_new).static_method();
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OBJECT_SETATTR: BuiltinFun = BuiltinFun::new3(q::__setattr__, object_setattr);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static OBJECT_DELATTR: BuiltinFun = BuiltinFun::new2(q::__delattr__, object_delattr);
 
 /// `object`'s methods (as MicroPython: no `__repr__`, `__eq__`,

@@ -454,10 +454,8 @@ fn count_meth(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 /// `count` of lists and tuples (one method object for both).
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static COUNT: BuiltinFun = BuiltinFun::new2(q::count, count_meth);
 /// `index` of lists and tuples (one method object for both).
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, index_meth);
 
 /// The iterator of list or tuple `o` (or a subclass instance): the `iter`

@@ -409,40 +409,23 @@ fn m_isdisjoint(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
 }
 
 const ANY: u16 = u16::MAX;
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_ADD: BuiltinFun = BuiltinFun::new2(q::add, m_add);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_COPY: BuiltinFun = BuiltinFun::new1(q::copy, m_copy);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::difference, 1, ANY, m_difference);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_DIFFERENCE_UPDATE: BuiltinFun = BuiltinFun::new(q::difference_update, 1, ANY, m_difference_update);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_DISCARD: BuiltinFun = BuiltinFun::new2(q::discard, m_discard);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_INTERSECTION: BuiltinFun = BuiltinFun::new(q::intersection, 2, 2, m_intersection);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_INTERSECTION_UPDATE: BuiltinFun = BuiltinFun::new(q::intersection_update, 2, 2, m_intersection_update);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_ISDISJOINT: BuiltinFun = BuiltinFun::new2(q::isdisjoint, m_isdisjoint);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_ISSUBSET: BuiltinFun = BuiltinFun::new2_at(q::issubset, subset_meth, 0);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_ISSUPERSET: BuiltinFun = BuiltinFun::new2_at(q::issuperset, subset_meth, 1);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_POP: BuiltinFun = BuiltinFun::new1(q::pop, m_pop);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_REMOVE: BuiltinFun = BuiltinFun::new2(q::remove, m_remove);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_SYMMETRIC_DIFFERENCE: BuiltinFun = BuiltinFun::new(q::symmetric_difference, 2, 2, m_symmetric_difference);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_SYMMETRIC_DIFFERENCE_UPDATE: BuiltinFun =
     BuiltinFun::new(q::symmetric_difference_update, 2, 2, m_symmetric_difference_update);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_CONTAINS: BuiltinFun = BuiltinFun::new2(q::__contains__, m_contains);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_UNION: BuiltinFun = BuiltinFun::new(q::union, 2, 2, m_union);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static S_UPDATE: BuiltinFun = BuiltinFun::new(q::update, 1, ANY, m_update);
 
 /// `set`'s methods: `frozenset`'s first (its locals are that prefix),

@@ -195,7 +195,6 @@ fn slice_indices_meth(vm: &mut Vm, a0: Obj, a1: Obj) -> PyResult<Obj> {
     vm.new_tuple(&items)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static SLICE_INDICES: BuiltinFun = BuiltinFun::new2(q::indices, slice_indices_meth);
 static SLICE_LOCALS: [Entry; 1] = [Entry::new(q::indices, Rom::Fun(&SLICE_INDICES))];
 

@@ -812,6 +812,5 @@ fn builtin_format(vm: &mut Vm, a0: Obj, a1: Obj, _a2: Obj) -> PyResult<Obj> {
 }
 
 /// The `format(value[, spec])` builtin (see [`format_obj`]).
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static FORMAT_BUILTIN: crate::typ::BuiltinFun =
     crate::typ::BuiltinFun::new_opt(crate::qstr::q::format, 1, 2, builtin_format);

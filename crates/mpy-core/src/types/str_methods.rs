@@ -1242,102 +1242,72 @@ fn str_format_method(vm: &mut Vm, args: &[Obj], kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// `find`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static FIND: BuiltinFun = BuiltinFun::new(q::find, 2, 4, str_find);
 /// `rfind`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static RFIND: BuiltinFun = BuiltinFun::new(q::rfind, 2, 4, str_rfind);
 /// `index`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static INDEX: BuiltinFun = BuiltinFun::new(q::index, 2, 4, str_index);
 /// `rindex`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static RINDEX: BuiltinFun = BuiltinFun::new(q::rindex, 2, 4, str_rindex);
 /// `count`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static COUNT: BuiltinFun = BuiltinFun::new(q::count, 2, 4, str_count);
 /// `startswith`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static STARTSWITH: BuiltinFun = BuiltinFun::new(q::startswith, 2, 4, str_startswith);
 /// `endswith`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ENDSWITH: BuiltinFun = BuiltinFun::new(q::endswith, 2, 4, str_endswith);
 /// `strip`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static STRIP: BuiltinFun = BuiltinFun::new_opt(q::strip, 1, 2, str_strip);
 /// `lstrip`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static LSTRIP: BuiltinFun = BuiltinFun::new_opt(q::lstrip, 1, 2, str_lstrip);
 /// `rstrip`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static RSTRIP: BuiltinFun = BuiltinFun::new_opt(q::rstrip, 1, 2, str_rstrip);
 /// `split(sep=None, maxsplit=-1)`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static SPLIT: BuiltinFun = BuiltinFun::new_kw(q::split, 1, str_split);
 /// `rsplit(sep=None, maxsplit=-1)`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static RSPLIT: BuiltinFun = BuiltinFun::new_kw(q::rsplit, 1, str_rsplit);
 /// `splitlines(keepends=False)`.
 #[cfg(feature = "str-splitlines")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static SPLITLINES: BuiltinFun = BuiltinFun::new_kw(q::splitlines, 1, str_splitlines);
 /// `join(iterable)`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static JOIN: BuiltinFun = BuiltinFun::new2(q::join, str_join);
 /// `replace(old, new[, count])`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static REPLACE: BuiltinFun = BuiltinFun::new(q::replace, 3, 4, str_replace);
 /// `partition`.
 #[cfg(feature = "str-partition")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static PARTITION: BuiltinFun = BuiltinFun::new2(q::partition, str_partition);
 /// `rpartition`.
 #[cfg(feature = "str-partition")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static RPARTITION: BuiltinFun = BuiltinFun::new2(q::rpartition, str_rpartition);
 /// `center(width[, fillchar])` (MicroPython's padding split: the extra
 /// space goes right, `'ab'.center(7) == '  ab   '`; the fill char is a
 /// CPython extension).
 #[cfg(feature = "str-center")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static CENTER: BuiltinFun = BuiltinFun::new_opt(q::center, 2, 3, str_center);
 /// `lower`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static LOWER: BuiltinFun = BuiltinFun::new1(q::lower, str_lower);
 /// `upper`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static UPPER: BuiltinFun = BuiltinFun::new1(q::upper, str_upper);
 /// `isdigit`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ISDIGIT: BuiltinFun = BuiltinFun::new1(q::isdigit, str_isdigit);
 /// `isalpha`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ISALPHA: BuiltinFun = BuiltinFun::new1(q::isalpha, str_isalpha);
 /// `isspace`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ISSPACE: BuiltinFun = BuiltinFun::new1(q::isspace, str_isspace);
 /// `isupper`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ISUPPER: BuiltinFun = BuiltinFun::new1(q::isupper, str_isupper);
 /// `islower`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ISLOWER: BuiltinFun = BuiltinFun::new1(q::islower, str_islower);
 /// `str.encode([encoding[, errors]])`: always UTF-8.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static ENCODE: BuiltinFun = BuiltinFun::new_opt(q::encode, 1, 3, str_encode);
 /// `bytes.decode([encoding[, errors]])`: UTF-8; invalid -> UnicodeError.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static DECODE: BuiltinFun = BuiltinFun::new_opt(q::decode, 1, 3, bytes_decode);
 /// `hex([sep])`.
 #[cfg(feature = "bytes-hex")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static HEX: BuiltinFun = BuiltinFun::new_opt(q::hex, 1, 2, bytes_hex);
 /// `fromhex(s)` (a classmethod).
 #[cfg(feature = "bytes-hex")]
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static FROMHEX: BuiltinFun = BuiltinFun::new2(q::fromhex, bytes_fromhex).class_method();
 /// `format(*args, **kw)`.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static FORMAT: BuiltinFun = BuiltinFun::new_kw(q::format, 1, str_format_method);
 
 /// The methods of str, bytes and bytearray in one table: each type's

@@ -878,7 +878,6 @@ fn build_class(vm: &mut Vm, args: &[Obj], _kw: &[Obj]) -> PyResult<Obj> {
 }
 
 /// The `__build_class__` builtin that LOAD_BUILD_CLASS pushes.
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 pub static BUILD_CLASS: BuiltinFun = BuiltinFun::new_kw(q::__build_class__, 2, build_class);
 
 /// A user class (made by a `class` statement or `type(name, bases, dict)`):

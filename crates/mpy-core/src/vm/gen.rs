@@ -486,13 +486,9 @@ fn gen_next(vm: &mut Vm, a0: Obj) -> PyResult<Obj> {
     step_to_result(vm, s)
 }
 
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GEN_SEND: BuiltinFun = BuiltinFun::new2(q::send, gen_send);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GEN_THROW: BuiltinFun = BuiltinFun::new(q::throw, 2, 4, gen_throw);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GEN_CLOSE: BuiltinFun = BuiltinFun::new1(q::close, gen_close);
-#[cfg_attr(target_os = "none", link_section = ".mpy_bfun")]
 static GEN_NEXT: BuiltinFun = BuiltinFun::new1(q::__next__, gen_next);
 
 /// The generator type's methods.
