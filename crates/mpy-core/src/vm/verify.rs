@@ -153,55 +153,40 @@ fn operand(opc: u8) -> Option<mpy_bytecode::opcode::Operand> {
 /// Decodes the instruction at `ip` and checks its operand against `lim`
 /// (None if malformed).
 pub(crate) fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
-    use mpy_bytecode::opcode::Operand;
+    use mpy_bytecode::opcode::Operand as O;
     let opc = *code.get(ip)?;
     let mut pos = ip + 1;
     let (mut arg, mut target, mut extra) = (0, usize::MAX, 0);
-    match operand(opc)? {
-        Operand::None => {}
-        Operand::Qstr => {
-            arg = vuint(code, &mut pos)?;
-            if arg >= lim.n_qstrs {
-                return None;
-            }
-        }
-        Operand::ConstIdx => {
-            arg = vuint(code, &mut pos)?;
-            if arg >= lim.n_consts {
-                return None;
-            }
-        }
-        Operand::Child | Operand::ChildAndByte => {
-            arg = vuint(code, &mut pos)?;
-            if arg >= lim.n_children {
-                return None;
-            }
-            if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
-                extra = *code.get(pos)?;
-                pos += 1;
-            }
-        }
-        Operand::Uint => {
-            arg = vuint(code, &mut pos)?;
-            if matches!(opc, op::LOAD_FAST_N | op::STORE_FAST_N | op::DELETE_FAST | op::LOAD_DEREF | op::STORE_DEREF | op::DELETE_DEREF)
-                && arg >= lim.n_state
-            {
-                return None;
-            }
-        }
-        Operand::SmallInt => pos += small_int_len(code, pos)?,
-        o @ (Operand::JumpSigned | Operand::JumpUnsigned | Operand::JumpSignedAndByte) => {
-            let off = jump(code, &mut pos, o != Operand::JumpUnsigned)?;
+    let o = operand(opc)?;
+    match o {
+        O::None => {}
+        O::SmallInt => pos += small_int_len(code, pos)?,
+        O::JumpSigned | O::JumpUnsigned | O::JumpSignedAndByte => {
+            let off = jump(code, &mut pos, o != O::JumpUnsigned)?;
             let t = pos as isize + off;
             if t < 0 || t as usize >= code.len() {
                 return None;
             }
             target = t as usize;
-            if opc == op::UNWIND_JUMP {
-                extra = *code.get(pos)?;
-                pos += 1;
+        }
+        // A vuint, checked against the table it indexes (if any).
+        _ => {
+            arg = vuint(code, &mut pos)?;
+            let max = match o {
+                O::Qstr => lim.n_qstrs,
+                O::ConstIdx => lim.n_consts,
+                O::Child | O::ChildAndByte => lim.n_children,
+                _ if (op::LOAD_FAST_N..=op::DELETE_DEREF).contains(&opc) => lim.n_state,
+                _ => usize::MAX,
+            };
+            if arg >= max {
+                return None;
             }
         }
+    }
+    if matches!(o, O::ChildAndByte | O::JumpSignedAndByte) {
+        extra = *code.get(pos)?;
+        pos += 1;
     }
     if pos > code.len() {
         return None;
@@ -213,7 +198,6 @@ pub(crate) fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
     }
     Some(Instr { opc, arg, target, extra, next: pos })
 }
-
 
 /// [`EFFECTS`] entry whose stack effect depends on the operand or the
 /// block state (worked out in [`Verifier::run_block`]), or that is no
@@ -417,6 +401,13 @@ struct Verifier<'c> {
     budget: usize,
 }
 
+/// Sets bit `at` of bitmap `m` (if inside).
+fn mark(m: &mut [u32], at: usize) {
+    if let Some(w) = m.get_mut(at / 32) {
+        *w |= 1 << (at % 32);
+    }
+}
+
 /// Verifies the opcodes `code` of one raw code (see the module docs).
 /// Returns false if any check fails.
 ///
@@ -448,43 +439,45 @@ pub fn verify(vm: &mut Vm, code: &[u8], lim: &Limits) -> PyResult<bool> {
 impl Verifier<'_> {
     fn run(&mut self, vm: &mut Vm) -> PyResult<bool> {
         let code = self.code;
-        // Mark the leaders (the entry, jump targets and the instruction
-        // after any jump) in a bitmap over the code, counting them.
         let lim = self.lim;
         let words = code.len().div_ceil(32);
         self.marks = vm.new_vec(words)?;
         let _ = self.marks.resize_within_capacity(words, 0);
-        let m = self.marks.as_mut_slice();
-        m[0] = 1;
-        let (mut n, mut ip) = (1usize, 0);
-        while ip < code.len() {
-            let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
-            if i.target != usize::MAX {
-                if i.target >= code.len() {
-                    return Ok(false);
+        self.marks.as_mut_slice()[0] = 1;
+        // Pass 0 marks the leaders (the entry, jump targets and the
+        // instruction after any jump) in a bitmap over the code, counting
+        // them; pass 1 collects them in order from the instruction starts,
+        // clearing their marks (a mark left over is a leader inside an
+        // instruction).
+        let mut n = 1usize;
+        for pass in 0..2 {
+            let mut ip = 0;
+            while ip < code.len() {
+                let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
+                let m = self.marks.as_mut_slice();
+                if pass == 0 {
+                    // (decode checked the target is inside the code.)
+                    if i.target != usize::MAX {
+                        mark(m, i.target);
+                        if i.next < code.len() {
+                            mark(m, i.next);
+                        }
+                        n += 2;
+                    }
+                } else if let Some(w) = m.get_mut(ip / 32) {
+                    let bit = 1 << (ip % 32);
+                    if *w & bit != 0 {
+                        *w &= !bit;
+                        let _ = self.leaders.push_within_capacity(ip as u32);
+                    }
                 }
-                m[i.target / 32] |= 1 << (i.target % 32);
-                if i.next < code.len() {
-                    m[i.next / 32] |= 1 << (i.next % 32);
-                }
-                n += 2;
+                ip = i.next;
             }
-            ip = i.next;
-        }
-        // The leaders in order, from the instruction starts; a mark left
-        // over is a leader inside an instruction.
-        self.leaders = vm.new_vec(n)?;
-        let m = self.marks.as_mut_slice();
-        let mut ip = 0;
-        while ip < code.len() {
-            let (w, bit) = (&mut m[ip / 32], 1 << (ip % 32));
-            if *w & bit != 0 {
-                *w &= !bit;
-                let _ = self.leaders.push_within_capacity(ip as u32);
+            if pass == 0 {
+                self.leaders = vm.new_vec(n)?;
             }
-            let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
-            ip = i.next;
         }
+        let m = self.marks.as_slice();
         if m.iter().any(|&w| w != 0) {
             return Ok(false);
         }
