@@ -575,18 +575,12 @@ impl Verifier<'_> {
         }
     }
 
-    /// `return` (or END_FINALLY resuming one) at `ip` with blocks `n`: the
-    /// first finally/with handler not yet running is entered with the
-    /// value and the sentinel on top of its recorded depth.
-    fn unwind_return(&mut self, vm: &mut Vm, ip: usize, n: usize) -> PyResult<bool> {
-        self.unwind(vm, ip, 0, n, usize::MAX, 0)
-    }
-
     /// UNWIND_JUMP (or END_FINALLY resuming one) at `ip`, depth `d`, blocks
     /// `n`, to `dest` leaving `count & 0x7f` blocks (and a for-iterator if
     /// bit 0x80 is set): mirrors `dispatch::unwind_jump`. `dest`
-    /// `usize::MAX`: a `return` instead ([`Verifier::unwind_return`]), which
-    /// leaves every block. One body for both.
+    /// `usize::MAX`: a `return` (or END_FINALLY resuming one) instead: the
+    /// first finally/with handler not yet running is entered with the value
+    /// and the sentinel on top of its recorded depth. One body for both.
     fn unwind(&mut self, vm: &mut Vm, ip: usize, mut d: usize, mut n: usize, dest: usize, mut count: usize) -> PyResult<bool> {
         let ret = dest == usize::MAX;
         while ret || count & 0x7f > 0 {
@@ -670,25 +664,17 @@ impl Verifier<'_> {
             }
             let before = d;
             d = d - pop + push;
+            // A branch to `i.target` in state `to` (`ends`: the only
+            // successor), or an unwind (depth, blocks, destination, count
+            // as [`Verifier::unwind`] takes them).
+            let (mut to, mut ends, mut unw) = (None, false, None);
             match i.opc {
-                op::RETURN_VALUE => return self.unwind_return(vm, ip, n),
+                op::RETURN_VALUE => unw = Some((0, n, usize::MAX, 0)),
                 op::RAISE_OBJ | op::RAISE_FROM | op::RAISE_LAST => return Ok(true),
-                op::JUMP => return self.reach(vm, i.target, pack(d, n)),
-                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
-                    if !self.reach(vm, i.target, pack(d, n))? {
-                        return Ok(false);
-                    }
-                }
-                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
-                    if !self.reach(vm, i.target, pack(before, n))? {
-                        return Ok(false);
-                    }
-                }
-                op::FOR_ITER => {
-                    if !self.reach(vm, i.target, pack(before - 4, n))? {
-                        return Ok(false);
-                    }
-                }
+                op::JUMP => (to, ends) = (Some(pack(d, n)), true),
+                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => to = Some(pack(d, n)),
+                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => to = Some(pack(before, n)),
+                op::FOR_ITER => to = Some(pack(before - 4, n)),
                 op::SETUP_EXCEPT | op::SETUP_FINALLY | op::SETUP_WITH => {
                     let (k, bsp) = match i.opc {
                         op::SETUP_EXCEPT => (kind::EXCEPT, before),
@@ -708,24 +694,31 @@ impl Verifier<'_> {
                     };
                     let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
                     n = id;
-                    if !self.reach(vm, i.target, pack(bsp + 1, n))? {
-                        return Ok(false);
-                    }
+                    to = Some(pack(bsp + 1, n));
                 }
-                op::POP_EXCEPT_JUMP => match top {
-                    Some(b) => return self.reach(vm, i.target, pack(d, b.parent())),
-                    None => return Ok(false),
-                },
+                op::POP_EXCEPT_JUMP => {
+                    let Some(b) = top else { return Ok(false) };
+                    (to, ends) = (Some(pack(d, b.parent())), true);
+                }
                 op::END_FINALLY => match top {
-                    Some(b) if b.mode() == mode::RETURN => return self.unwind_return(vm, ip, b.parent()),
+                    Some(b) if b.mode() == mode::RETURN => unw = Some((0, b.parent(), usize::MAX, 0)),
                     Some(b) if b.mode() == mode::JUMP => {
-                        return self.unwind(vm, ip, d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize)
+                        unw = Some((d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize))
                     }
                     Some(b) => n = b.parent(),
                     None => return Ok(false),
                 },
-                op::UNWIND_JUMP => return self.unwind(vm, ip, d, n, i.target, i.extra as usize),
+                op::UNWIND_JUMP => unw = Some((d, n, i.target, i.extra as usize)),
                 _ => {}
+            }
+            if let Some((d, n, dest, count)) = unw {
+                return self.unwind(vm, ip, d, n, dest, count);
+            }
+            if let Some(s) = to {
+                let ok = self.reach(vm, i.target, s)?;
+                if !ok || ends {
+                    return Ok(ok);
+                }
             }
             if i.next >= code.len() {
                 // Running off the end of the code.
