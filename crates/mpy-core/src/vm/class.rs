@@ -654,6 +654,33 @@ fn push_linearization(vm: &mut Vm, out: &mut GcVec<Obj>, b: Obj) -> PyResult<()>
     Ok(())
 }
 
+/// The head of the merge's list at `f[*at]` (see [`c3_order`]; NULL if
+/// it is empty), moving `at` to the next list; None past the last.
+fn c3_head(f: &[Obj], at: &mut usize) -> Option<Obj> {
+    let mut h = Obj::NULL;
+    loop {
+        let o = *f.get(*at)?;
+        *at += 1;
+        if o == Obj::NULL {
+            return Some(h);
+        }
+        if h == Obj::NULL && o != Obj::NONE {
+            h = o;
+        }
+    }
+}
+
+/// Whether `x` is in the tail of one of the merge's lists: found more
+/// often than as a head (each list holds it at most once).
+fn c3_in_tail(f: &[Obj], x: Obj) -> bool {
+    let mut n = f.iter().filter(|&&o| o == x).count();
+    let mut at = 0;
+    while let Some(h) = c3_head(f, &mut at) {
+        n -= usize::from(h == x);
+    }
+    n != 0
+}
+
 /// The C3 linearisation of a new class with `bases`, without the class
 /// itself and without the final `object`, appended to `out` (CPython's
 /// order: merge the bases' linearisations and the bases list, each step
@@ -670,73 +697,67 @@ fn c3_order(vm: &mut Vm, bases: &[Obj], out: &mut GcVec<Obj>) -> PyResult<()> {
         }
     }
     let obj = Obj::from_type(&OBJECT_TYPE);
-    // All the lists, concatenated; `bounds` holds (start, end) per list
-    // and `pos` how much of each is merged.
+    // All the lists, each ended by NULL; a merged element becomes None
+    // (no base is None), so a list's head is its first other element.
     let mut flat: GcVec<Obj> = GcVec::new();
-    // (u32: the verifier's tables share the code growing them.)
-    let mut bounds: GcVec<u32> = GcVec::new();
     let r = (|| {
         for k in 0..=bases.len() {
-            let start = flat.len();
             match bases.get(k) {
                 Some(&b) => push_linearization(vm, &mut flat, b)?,
                 None => vm.vec_extend_local(&mut flat, bases)?,
             }
-            vm.vec_extend_local(&mut bounds, &[start as u32, flat.len() as u32])?;
+            vm.vec_push_local(&mut flat, Obj::NULL)?;
         }
-        let nl = bounds.len() / 2;
-        // The start fields are the merge positions.
         loop {
-            let (f, bd) = (flat.as_slice(), bounds.as_slice());
-            let head_of = |i: usize| (bd[2 * i] < bd[2 * i + 1]).then(|| f[bd[2 * i] as usize]);
-            let in_tail =
-                |x: Obj| (0..nl).any(|j| f.get(bd[2 * j] as usize + 1..bd[2 * j + 1] as usize).is_some_and(|t| t.contains(&x)));
-            let mut any_left = false;
-            let mut pick = None;
-            for i in 0..nl {
-                let Some(h) = head_of(i) else { continue };
-                any_left = true;
-                if !in_tail(h) {
-                    pick = Some(h);
-                    break;
+            let f = flat.as_slice();
+            let (mut at, mut pick, mut any_left) = (0, Obj::NULL, false);
+            while let Some(h) = c3_head(f, &mut at) {
+                if h != Obj::NULL {
+                    any_left = true;
+                    if !c3_in_tail(f, h) {
+                        pick = h;
+                        break;
+                    }
                 }
             }
             if !any_left {
                 return Ok(());
             }
-            let Some(head) = pick else {
+            if pick == Obj::NULL {
                 let mut msg = Out::buf();
                 msg.str(vm, "Cannot create a consistent method resolution\norder (MRO) for bases ")?;
-                let mut first = true;
-                for i in 0..nl {
-                    let Some(h) = head_of(i) else { continue };
-                    if (0..i).any(|j| head_of(j) == Some(h)) {
+                let (mut at, mut sep) = (0, "");
+                loop {
+                    let start = at;
+                    let Some(h) = c3_head(f, &mut at) else { break };
+                    // (Each head once: not if an earlier list has it.)
+                    let (mut j, mut seen) = (0, false);
+                    while j < start {
+                        seen |= c3_head(f, &mut j) == Some(h);
+                    }
+                    if h == Obj::NULL || seen {
                         continue;
                     }
-                    if !first {
-                        msg.str(vm, ", ")?;
-                    }
-                    first = false;
+                    msg.str(vm, sep)?;
+                    sep = ", ";
                     let n = type_name_of(vm, h);
                     msg.str(vm, n)?;
                 }
                 let m = msg.into_str(vm)?;
                 return Err(vm.error_arg(&exc::TYPE_ERROR_TYPE, m));
-            };
-            let f = flat.as_slice();
-            let bd = bounds.as_mut_slice();
-            for i in 0..nl {
-                if bd[2 * i] < bd[2 * i + 1] && f[bd[2 * i] as usize] == head {
-                    bd[2 * i] += 1;
+            }
+            // Every copy of `pick` heads its list.
+            for o in flat.as_mut_slice() {
+                if *o == pick {
+                    *o = Obj::NONE;
                 }
             }
-            if head != obj {
-                vm.vec_push_local(out, head)?;
+            if pick != obj {
+                vm.vec_push_local(out, pick)?;
             }
         }
     })();
     vm.heap.free_vec(flat);
-    vm.heap.free_vec(bounds);
     r
 }
 

@@ -153,55 +153,40 @@ fn operand(opc: u8) -> Option<mpy_bytecode::opcode::Operand> {
 /// Decodes the instruction at `ip` and checks its operand against `lim`
 /// (None if malformed).
 pub(crate) fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
-    use mpy_bytecode::opcode::Operand;
+    use mpy_bytecode::opcode::Operand as O;
     let opc = *code.get(ip)?;
     let mut pos = ip + 1;
     let (mut arg, mut target, mut extra) = (0, usize::MAX, 0);
-    match operand(opc)? {
-        Operand::None => {}
-        Operand::Qstr => {
-            arg = vuint(code, &mut pos)?;
-            if arg >= lim.n_qstrs {
-                return None;
-            }
-        }
-        Operand::ConstIdx => {
-            arg = vuint(code, &mut pos)?;
-            if arg >= lim.n_consts {
-                return None;
-            }
-        }
-        Operand::Child | Operand::ChildAndByte => {
-            arg = vuint(code, &mut pos)?;
-            if arg >= lim.n_children {
-                return None;
-            }
-            if opc == op::MAKE_CLOSURE || opc == op::MAKE_CLOSURE_DEFARGS {
-                extra = *code.get(pos)?;
-                pos += 1;
-            }
-        }
-        Operand::Uint => {
-            arg = vuint(code, &mut pos)?;
-            if matches!(opc, op::LOAD_FAST_N | op::STORE_FAST_N | op::DELETE_FAST | op::LOAD_DEREF | op::STORE_DEREF | op::DELETE_DEREF)
-                && arg >= lim.n_state
-            {
-                return None;
-            }
-        }
-        Operand::SmallInt => pos += small_int_len(code, pos)?,
-        o @ (Operand::JumpSigned | Operand::JumpUnsigned | Operand::JumpSignedAndByte) => {
-            let off = jump(code, &mut pos, o != Operand::JumpUnsigned)?;
+    let o = operand(opc)?;
+    match o {
+        O::None => {}
+        O::SmallInt => pos += small_int_len(code, pos)?,
+        O::JumpSigned | O::JumpUnsigned | O::JumpSignedAndByte => {
+            let off = jump(code, &mut pos, o != O::JumpUnsigned)?;
             let t = pos as isize + off;
             if t < 0 || t as usize >= code.len() {
                 return None;
             }
             target = t as usize;
-            if opc == op::UNWIND_JUMP {
-                extra = *code.get(pos)?;
-                pos += 1;
+        }
+        // A vuint, checked against the table it indexes (if any).
+        _ => {
+            arg = vuint(code, &mut pos)?;
+            let max = match o {
+                O::Qstr => lim.n_qstrs,
+                O::ConstIdx => lim.n_consts,
+                O::Child | O::ChildAndByte => lim.n_children,
+                _ if (op::LOAD_FAST_N..=op::DELETE_DEREF).contains(&opc) => lim.n_state,
+                _ => usize::MAX,
+            };
+            if arg >= max {
+                return None;
             }
         }
+    }
+    if matches!(o, O::ChildAndByte | O::JumpSignedAndByte) {
+        extra = *code.get(pos)?;
+        pos += 1;
     }
     if pos > code.len() {
         return None;
@@ -213,7 +198,6 @@ pub(crate) fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
     }
     Some(Instr { opc, arg, target, extra, next: pos })
 }
-
 
 /// [`EFFECTS`] entry whose stack effect depends on the operand or the
 /// block state (worked out in [`Verifier::run_block`]), or that is no
@@ -417,6 +401,13 @@ struct Verifier<'c> {
     budget: usize,
 }
 
+/// Sets bit `at` of bitmap `m` (if inside).
+fn mark(m: &mut [u32], at: usize) {
+    if let Some(w) = m.get_mut(at / 32) {
+        *w |= 1 << (at % 32);
+    }
+}
+
 /// Verifies the opcodes `code` of one raw code (see the module docs).
 /// Returns false if any check fails.
 ///
@@ -448,43 +439,45 @@ pub fn verify(vm: &mut Vm, code: &[u8], lim: &Limits) -> PyResult<bool> {
 impl Verifier<'_> {
     fn run(&mut self, vm: &mut Vm) -> PyResult<bool> {
         let code = self.code;
-        // Mark the leaders (the entry, jump targets and the instruction
-        // after any jump) in a bitmap over the code, counting them.
         let lim = self.lim;
         let words = code.len().div_ceil(32);
         self.marks = vm.new_vec(words)?;
         let _ = self.marks.resize_within_capacity(words, 0);
-        let m = self.marks.as_mut_slice();
-        m[0] = 1;
-        let (mut n, mut ip) = (1usize, 0);
-        while ip < code.len() {
-            let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
-            if i.target != usize::MAX {
-                if i.target >= code.len() {
-                    return Ok(false);
+        self.marks.as_mut_slice()[0] = 1;
+        // Pass 0 marks the leaders (the entry, jump targets and the
+        // instruction after any jump) in a bitmap over the code, counting
+        // them; pass 1 collects them in order from the instruction starts,
+        // clearing their marks (a mark left over is a leader inside an
+        // instruction).
+        let mut n = 1usize;
+        for pass in 0..2 {
+            let mut ip = 0;
+            while ip < code.len() {
+                let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
+                let m = self.marks.as_mut_slice();
+                if pass == 0 {
+                    // (decode checked the target is inside the code.)
+                    if i.target != usize::MAX {
+                        mark(m, i.target);
+                        if i.next < code.len() {
+                            mark(m, i.next);
+                        }
+                        n += 2;
+                    }
+                } else if let Some(w) = m.get_mut(ip / 32) {
+                    let bit = 1 << (ip % 32);
+                    if *w & bit != 0 {
+                        *w &= !bit;
+                        let _ = self.leaders.push_within_capacity(ip as u32);
+                    }
                 }
-                m[i.target / 32] |= 1 << (i.target % 32);
-                if i.next < code.len() {
-                    m[i.next / 32] |= 1 << (i.next % 32);
-                }
-                n += 2;
+                ip = i.next;
             }
-            ip = i.next;
-        }
-        // The leaders in order, from the instruction starts; a mark left
-        // over is a leader inside an instruction.
-        self.leaders = vm.new_vec(n)?;
-        let m = self.marks.as_mut_slice();
-        let mut ip = 0;
-        while ip < code.len() {
-            let (w, bit) = (&mut m[ip / 32], 1 << (ip % 32));
-            if *w & bit != 0 {
-                *w &= !bit;
-                let _ = self.leaders.push_within_capacity(ip as u32);
+            if pass == 0 {
+                self.leaders = vm.new_vec(n)?;
             }
-            let Some(i) = decode(code, ip, &lim) else { return Ok(false) };
-            ip = i.next;
         }
+        let m = self.marks.as_slice();
         if m.iter().any(|&w| w != 0) {
             return Ok(false);
         }
@@ -582,18 +575,12 @@ impl Verifier<'_> {
         }
     }
 
-    /// `return` (or END_FINALLY resuming one) at `ip` with blocks `n`: the
-    /// first finally/with handler not yet running is entered with the
-    /// value and the sentinel on top of its recorded depth.
-    fn unwind_return(&mut self, vm: &mut Vm, ip: usize, n: usize) -> PyResult<bool> {
-        self.unwind(vm, ip, 0, n, usize::MAX, 0)
-    }
-
     /// UNWIND_JUMP (or END_FINALLY resuming one) at `ip`, depth `d`, blocks
     /// `n`, to `dest` leaving `count & 0x7f` blocks (and a for-iterator if
     /// bit 0x80 is set): mirrors `dispatch::unwind_jump`. `dest`
-    /// `usize::MAX`: a `return` instead ([`Verifier::unwind_return`]), which
-    /// leaves every block. One body for both.
+    /// `usize::MAX`: a `return` (or END_FINALLY resuming one) instead: the
+    /// first finally/with handler not yet running is entered with the value
+    /// and the sentinel on top of its recorded depth. One body for both.
     fn unwind(&mut self, vm: &mut Vm, ip: usize, mut d: usize, mut n: usize, dest: usize, mut count: usize) -> PyResult<bool> {
         let ret = dest == usize::MAX;
         while ret || count & 0x7f > 0 {
@@ -677,25 +664,17 @@ impl Verifier<'_> {
             }
             let before = d;
             d = d - pop + push;
+            // A branch to `i.target` in state `to` (`ends`: the only
+            // successor), or an unwind (depth, blocks, destination, count
+            // as [`Verifier::unwind`] takes them).
+            let (mut to, mut ends, mut unw) = (None, false, None);
             match i.opc {
-                op::RETURN_VALUE => return self.unwind_return(vm, ip, n),
+                op::RETURN_VALUE => unw = Some((0, n, usize::MAX, 0)),
                 op::RAISE_OBJ | op::RAISE_FROM | op::RAISE_LAST => return Ok(true),
-                op::JUMP => return self.reach(vm, i.target, pack(d, n)),
-                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => {
-                    if !self.reach(vm, i.target, pack(d, n))? {
-                        return Ok(false);
-                    }
-                }
-                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => {
-                    if !self.reach(vm, i.target, pack(before, n))? {
-                        return Ok(false);
-                    }
-                }
-                op::FOR_ITER => {
-                    if !self.reach(vm, i.target, pack(before - 4, n))? {
-                        return Ok(false);
-                    }
-                }
+                op::JUMP => (to, ends) = (Some(pack(d, n)), true),
+                op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_FALSE => to = Some(pack(d, n)),
+                op::JUMP_IF_TRUE_OR_POP | op::JUMP_IF_FALSE_OR_POP => to = Some(pack(before, n)),
+                op::FOR_ITER => to = Some(pack(before - 4, n)),
                 op::SETUP_EXCEPT | op::SETUP_FINALLY | op::SETUP_WITH => {
                     let (k, bsp) = match i.opc {
                         op::SETUP_EXCEPT => (kind::EXCEPT, before),
@@ -715,24 +694,31 @@ impl Verifier<'_> {
                     };
                     let Some(id) = self.intern(vm, nd)? else { return Ok(false) };
                     n = id;
-                    if !self.reach(vm, i.target, pack(bsp + 1, n))? {
-                        return Ok(false);
-                    }
+                    to = Some(pack(bsp + 1, n));
                 }
-                op::POP_EXCEPT_JUMP => match top {
-                    Some(b) => return self.reach(vm, i.target, pack(d, b.parent())),
-                    None => return Ok(false),
-                },
+                op::POP_EXCEPT_JUMP => {
+                    let Some(b) = top else { return Ok(false) };
+                    (to, ends) = (Some(pack(d, b.parent())), true);
+                }
                 op::END_FINALLY => match top {
-                    Some(b) if b.mode() == mode::RETURN => return self.unwind_return(vm, ip, b.parent()),
+                    Some(b) if b.mode() == mode::RETURN => unw = Some((0, b.parent(), usize::MAX, 0)),
                     Some(b) if b.mode() == mode::JUMP => {
-                        return self.unwind(vm, ip, d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize)
+                        unw = Some((d, b.parent(), (b.pend & 0xff_ffff) as usize, (b.pend >> 24) as usize))
                     }
                     Some(b) => n = b.parent(),
                     None => return Ok(false),
                 },
-                op::UNWIND_JUMP => return self.unwind(vm, ip, d, n, i.target, i.extra as usize),
+                op::UNWIND_JUMP => unw = Some((d, n, i.target, i.extra as usize)),
                 _ => {}
+            }
+            if let Some((d, n, dest, count)) = unw {
+                return self.unwind(vm, ip, d, n, dest, count);
+            }
+            if let Some(s) = to {
+                let ok = self.reach(vm, i.target, s)?;
+                if !ok || ends {
+                    return Ok(ok);
+                }
             }
             if i.next >= code.len() {
                 // Running off the end of the code.
