@@ -196,12 +196,11 @@ impl<'a> Lexer<'a> {
         self.push(Tok::Op(Op::LParen), line)?;
         let mut failed = false;
         for a in fargs {
-            let newlines = a.iter().filter(|&&c| c == b'\n').count() as u32;
-            if !self.lex_field(a, line)? {
+            let Some(next) = self.lex_field(a, line)? else {
                 failed = true;
                 break;
-            }
-            line = line.saturating_add(newlines);
+            };
+            line = next;
             self.push(Tok::Op(Op::Comma), line)?;
         }
         if !failed {
@@ -233,20 +232,17 @@ impl<'a> Lexer<'a> {
         Ok(())
     }
 
-    /// Lexes one field expression as `(text)` starting at `line` and
-    /// queues its tokens; false (an error token queued instead) if it is
-    /// not a well-formed bracketed token sequence.
+    /// Lexes one field expression `src` (already wrapped as `(text)`)
+    /// starting at `line` and queues its tokens; returns the line after it
+    /// (`line` advanced by its newlines), or `None` (an error token queued
+    /// instead) if it is not a well-formed bracketed token sequence.
     #[inline(never)]
-    fn lex_field(&mut self, text: Vec<u8>, line: u32) -> LResult<bool> {
+    fn lex_field(&mut self, src: Vec<u8>, line: u32) -> LResult<Option<u32>> {
         let start = self.pending.len();
         let e = 'soft: {
             if self.fdepth >= MAX_FSTRING_DEPTH {
                 break 'soft CompileError::syntax("too complex", line);
             }
-            let mut src = self.mem.with_capacity(text.len() + 2)?;
-            src.push(b'(');
-            src.extend_from_slice(&text);
-            src.push(b')');
             let mut sub = Lexer::new_sub(src, line, self.fdepth + 1, self.mem);
             loop {
                 let t = sub.next_tok()?;
@@ -261,11 +257,11 @@ impl<'a> Lexer<'a> {
             if sub.paren != 0 || self.pending.len() == start {
                 break 'soft CompileError::invalid_syntax(sub.line);
             }
-            return Ok(true);
+            return Ok(Some(sub.line));
         };
         self.pending.truncate(start);
         self.push(Tok::Error(e), line)?;
-        Ok(false)
+        Ok(None)
     }
 
     /// Lexes one literal (at its opening quote), appending its decoded
@@ -408,7 +404,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Scans one f-string replacement field (after its `{`): records the
-    /// expression text in `fargs` and writes `{`, `expr=` and `!r`/`!s` into
+    /// expression text, as `(text)`, in `fargs` and writes `{`, `expr=` and `!r`/`!s` into
     /// the format string. The terminating `:` or `}` is left for the caller.
     #[inline(never)]
     fn field(
@@ -454,14 +450,19 @@ impl<'a> Lexer<'a> {
             }
             self.pos += 1;
         }
-        let mut expr = self.mem.vec_from(self.src.get(start..self.pos).unwrap_or_default())?;
-        if expr.is_empty() {
+        let mut text = self.src.get(start..self.pos).unwrap_or_default();
+        let Some((&last, init)) = text.split_last() else {
             return Err(Fail::Malformed(start_line));
+        };
+        if last == b'=' {
+            put(self.mem, buf, text)?;
+            text = init;
         }
-        if expr.last() == Some(&b'=') {
-            put(self.mem, buf, &expr)?;
-            expr.pop();
-        }
+        // The expression as `(text)`, the source its tokens are lexed from.
+        let mut expr = self.mem.with_capacity(text.len() + 2)?;
+        expr.push(b'(');
+        expr.extend_from_slice(text);
+        expr.push(b')');
         put(self.mem, buf, &[b'{'])?;
         if self.cur() == Some(b'!') {
             let conv = self.at(1);
