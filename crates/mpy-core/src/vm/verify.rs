@@ -204,7 +204,10 @@ pub(crate) fn decode(code: &[u8], ip: usize, lim: &Limits) -> Option<Instr> {
 /// opcode.
 const VAR: u8 = 0x80;
 
-/// A fixed stack effect: pops (and needs) `pop` slots, pushes `push`.
+/// A fixed stack effect: needs and pops `pop` slots, pushes `push`.
+/// (An instruction that needs more slots than it consumes is described
+/// as popping all it needs and pushing the rest back: the same checks
+/// and the same resulting depth.)
 const fn fx(pop: u8, push: u8) -> u8 {
     pop | push << 3
 }
@@ -213,7 +216,10 @@ const fn fx(pop: u8, push: u8) -> u8 {
 /// of a match: much smaller on the board).
 const EFFECTS: [u8; 0x60] = {
     let mut t = [VAR; 0x60];
-    let fixed: [(u8, u8); 50] = [
+    let fixed: [(u8, u8); 53] = [
+        (op::IMPORT_FROM, fx(1, 2)),
+        (op::STORE_MAP, fx(3, 1)),
+        (op::FOR_ITER, fx(4, 5)),
         (op::LOAD_CONST_STRING, fx(0, 1)),
         (op::LOAD_NAME, fx(0, 1)),
         (op::LOAD_GLOBAL, fx(0, 1)),
@@ -619,48 +625,42 @@ impl Verifier<'_> {
             let Some(i) = decode(code, ip, &self.lim) else { return Ok(false) };
             let top = self.node(n);
             let unwinding = top.is_some_and(|b| b.mode() != mode::NORMAL);
-            // (slots needed on entry, slots popped, slots pushed)
+            // (slots needed and popped, slots pushed: see [`fx`])
             let fx = effect(i.opc);
-            let (need, pop, push): (usize, usize, usize) = if fx & VAR == 0 {
-                let p = (fx & 7) as usize;
-                (p, p, (fx >> 3) as usize)
+            let u = usize::from(unwinding);
+            let (pop, push): (usize, usize) = if fx & VAR == 0 {
+                ((fx & 7) as usize, (fx >> 3) as usize)
             } else {
                 match i.opc {
-                    op::IMPORT_FROM => (1, 0, 1),
-                    op::MAKE_CLOSURE => (i.extra as usize, i.extra as usize, 1),
-                    op::MAKE_CLOSURE_DEFARGS => (i.extra as usize + 2, i.extra as usize + 2, 1),
-                    op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => (i.arg, i.arg, 1),
-                    op::BUILD_SLICE => {
-                        let k = if i.arg == 3 { 3 } else { 2 };
-                        (k, k, 1)
-                    }
-                    op::STORE_MAP => (3, 2, 0),
+                    op::MAKE_CLOSURE => (i.extra as usize, 1),
+                    op::MAKE_CLOSURE_DEFARGS => (i.extra as usize + 2, 1),
+                    op::BUILD_TUPLE | op::BUILD_LIST | op::BUILD_SET => (i.arg, 1),
+                    op::BUILD_SLICE => (2 + usize::from(i.arg == 3), 1),
                     op::STORE_COMP => {
-                        let p = if i.arg & 3 == 1 { 2 } else { 1 };
-                        ((i.arg >> 2).saturating_add(1).max(p), p, 0)
+                        // Pops 2 for a dict, 1 else; needs the container.
+                        let p = 1 + usize::from(i.arg & 3 == 1);
+                        let need = (i.arg >> 2).saturating_add(1).max(p);
+                        (need, need - p)
                     }
-                    op::UNPACK_SEQUENCE => (1, 1, i.arg),
-                    op::UNPACK_EX => (1, 1, (i.arg & 0xff) + ((i.arg >> 8) & 0xff) + 1),
+                    op::UNPACK_SEQUENCE => (1, i.arg),
+                    op::UNPACK_EX => (1, (i.arg & 0xff) + ((i.arg >> 8) & 0xff) + 1),
                     op::CALL_FUNCTION | op::CALL_FUNCTION_VAR_KW | op::CALL_METHOD | op::CALL_METHOD_VAR_KW => {
                         let var = usize::from(i.opc & 1 != 0);
                         let method = usize::from(i.opc & 2 != 0);
-                        let k = (i.arg & 0xff) + 2 * ((i.arg >> 8) & 0xff) + var + 1 + method;
-                        (k, k, 1)
+                        ((i.arg & 0xff) + 2 * ((i.arg >> 8) & 0xff) + var + 1 + method, 1)
                     }
-                    op::WITH_CLEANUP if unwinding => (4, 4, 2),
-                    op::WITH_CLEANUP => (3, 3, 1),
-                    op::END_FINALLY if unwinding => (2, 2, 0),
-                    op::END_FINALLY => (1, 1, 0),
-                    op::FOR_ITER => (4, 0, 1),
+                    // Unwinding: the pending action's two slots too.
+                    op::WITH_CLEANUP => (3 + u, 1 + u),
+                    op::END_FINALLY => (1 + u, 0),
                     _ => return Ok(false),
                 }
             };
-            if d < need || d - pop + push > ns {
+            if d < pop || d - pop + push > ns {
                 // ROT_TWO/ROT_THREE check their depth at run time (raising
                 // RuntimeError): MicroPython's `async with` code has a path
                 // that reaches them too shallow for an exception (which
                 // never takes it), so such a path just ends here.
-                return Ok(matches!(i.opc, op::ROT_TWO | op::ROT_THREE) && d < need);
+                return Ok(matches!(i.opc, op::ROT_TWO | op::ROT_THREE) && d < pop);
             }
             let before = d;
             d = d - pop + push;
