@@ -455,6 +455,18 @@ impl Map {
         Candidates { t, hash, s: start_slot(hash), left: mask + 1, mask, hbase, ibase, indexed: true }
     }
 
+    /// [`Map::candidates`] going on from `at` ([`Candidates::at`] of an
+    /// earlier walk with the same hash), or from the start for None.
+    #[inline]
+    pub fn candidates_at(&self, hash: u32, at: Option<(usize, usize)>) -> Candidates<'_> {
+        let mut c = self.candidates(hash);
+        if let Some((s, left)) = at {
+            c.s = s;
+            c.left = left;
+        }
+        c
+    }
+
     #[inline(always)]
     fn index_base(&self) -> (usize, usize) {
         let cap = self.w(0);
@@ -775,6 +787,13 @@ pub struct Candidates<'a> {
 }
 
 impl Candidates<'_> {
+    /// Where the walk stands, for [`Map::candidates_at`] to go on from
+    /// (after the table may have changed: every read stays checked).
+    #[inline]
+    pub fn at(&self) -> (usize, usize) {
+        (self.s, self.left)
+    }
+
     /// The next candidate position.
     #[inline]
     pub fn next_pos(&mut self) -> Option<usize> {

@@ -639,39 +639,23 @@ impl Vm {
         extra: usize,
     ) -> PyResult<()> {
         for _ in 0..4 {
-            let m = match local.as_deref_mut() {
-                Some(m) => m,
-                None => match get(&mut self.heap, o) {
-                    Some(m) => m,
-                    None => return Ok(()),
-                },
-            };
+            let Some(m) = grow_target(&mut self.heap, o, get, &mut local) else { return Ok(()) };
             if m.capacity() - m.end_pos().min(m.capacity()) >= extra && !(extra > 0 && m.is_full()) {
                 return Ok(());
             }
             let (cap, words) = m.grow_words(extra);
-            let mut keys = [Obj::NULL; crate::map::LINEAR_MAX];
-            let mut n = 0;
-            if m.needs_hashes(cap) {
-                for e in m.iter() {
-                    if n < keys.len() {
-                        keys[n] = e.key;
-                        n += 1;
-                    }
-                }
-            }
+            // A small table becoming indexed: its keys' hashes (a small
+            // table has no deleted places: entry `i` is the `i`-th key).
+            let n = if m.needs_hashes(cap) { m.len().min(crate::map::LINEAR_MAX) } else { 0 };
             let mut hashes = [0u32; crate::map::LINEAR_MAX];
-            for i in 0..n {
-                hashes[i] = self.hash(keys[i])?;
+            for (i, h) in hashes.iter_mut().enumerate().take(n) {
+                let Some(k) = grow_target(&mut self.heap, o, get, &mut local).and_then(|m| m.entry(i)) else {
+                    break;
+                };
+                *h = self.hash(k.key)?;
             }
             let new = self.new_vec::<usize>(words)?;
-            let m = match local.as_deref_mut() {
-                Some(m) => m,
-                None => match get(&mut self.heap, o) {
-                    Some(m) => m,
-                    None => return Ok(()),
-                },
-            };
+            let Some(m) = grow_target(&mut self.heap, o, get, &mut local) else { return Ok(()) };
             if m.needs_hashes(cap) && m.len() != n {
                 // A `__hash__` changed the table: start again.
                 self.heap.free_vec(new);
@@ -781,5 +765,19 @@ fn apply_grow<T: GcItem>(v: &mut GcVec<T>, g: Grow) -> GcVec<T> {
             Ok(old) => old,
             Err(new) => new,
         },
+    }
+}
+
+/// The table [`Vm::map_grow`] works on: `local`, or else `get(heap, o)`.
+#[inline(always)]
+fn grow_target<'a>(
+    heap: &'a mut Heap,
+    o: Obj,
+    get: fn(&mut Heap, Obj) -> Option<&mut Map>,
+    local: &'a mut Option<&mut Map>,
+) -> Option<&'a mut Map> {
+    match local.as_deref_mut() {
+        Some(m) => Some(m),
+        None => get(heap, o),
     }
 }

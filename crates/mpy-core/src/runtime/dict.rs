@@ -227,6 +227,7 @@ impl Vm {
     /// candidate needs `vm.eq`. One pass over the candidates: an
     /// identical key matches at once, distinct qstrs and small ints are
     /// skipped without a closer look.
+    #[cfg(not(target_os = "none"))]
     #[inline]
     fn map_find_quick(&self, m: &Map, key: Obj, hash: u32) -> Result<Option<usize>, ()> {
         let simple = key.is_small_int() || key.as_qstr().is_some();
@@ -519,35 +520,57 @@ impl Vm {
     ///
     /// Errors: whatever a key's `__eq__` raises.
     pub fn map_find_in<O: HasMap>(&mut self, o: Obj, key: Obj, hash: u32) -> PyResult<Option<usize>> {
-        let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
-        if let Ok(r) = self.map_find_quick(d.map(), key, hash) {
-            return Ok(r);
+        // Desktop: the pass without `vm.eq` over a borrowed table first.
+        #[cfg(not(target_os = "none"))]
+        {
+            let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
+            if let Ok(r) = self.map_find_quick(d.map(), key, hash) {
+                return Ok(r);
+            }
         }
-        // Slow path: compare candidates one by one.
-        let mut i = 0;
+        let simple = key.is_small_int() || key.as_qstr().is_some();
+        // One walk for both passes: the first decides candidates without
+        // running code (an undecided one makes a second pass needed), the
+        // second also compares with `vm.eq`, in the same order, finding
+        // the table again after each comparison (which may change it).
+        let mut with_eq = cfg!(not(target_os = "none"));
+        let mut at = None;
         loop {
             let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
             let m = d.map();
-            let Some(p) = m.candidates(hash).nth(i) else { return Ok(None) };
-            i += 1;
-            let Some(k) = m.entry(p).map(|e| e.key) else { return Ok(None) };
-            let small = m.hash_at(p).is_none();
-            if k.is_null() {
+            let mut c = m.candidates_at(hash, at);
+            let mut undecided = false;
+            let need = loop {
+                let Some((p, k)) = c.next_key() else { break None };
+                if k == key {
+                    return Ok(Some(p));
+                }
+                if k.is_null() || (simple && (k.is_small_int() || k.as_qstr().is_some())) {
+                    continue;
+                }
+                match self.decide_key(key, hash, k) {
+                    Decide::Match => return Ok(Some(p)),
+                    Decide::Skip => {}
+                    Decide::NeedEq if with_eq => break Some((p, k, m.hash_at(p).is_none())),
+                    Decide::NeedEq => undecided = true,
+                }
+            };
+            at = Some(c.at());
+            let Some((p, k, small)) = need else {
+                if undecided {
+                    with_eq = true;
+                    at = None;
+                    continue;
+                }
+                return Ok(None);
+            };
+            // A small table stores no hashes: compare them here when the
+            // key's hash runs no Python code.
+            if small && self.plain_hash(k)?.is_some_and(|hk| hk != hash) {
                 continue;
             }
-            match self.decide_key(key, hash, k) {
-                Decide::Match => return Ok(Some(p)),
-                Decide::Skip => {}
-                Decide::NeedEq => {
-                    // A small table stores no hashes: compare them here
-                    // when the key's hash runs no Python code.
-                    if small && self.plain_hash(k)?.is_some_and(|hk| hk != hash) {
-                        continue;
-                    }
-                    if self.eq(key, k)? {
-                        return Ok(Some(p));
-                    }
-                }
+            if self.eq(key, k)? {
+                return Ok(Some(p));
             }
         }
     }
