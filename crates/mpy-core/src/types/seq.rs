@@ -105,7 +105,7 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> 
 }
 
 /// How [`print_entries`] writes an entry `(k, v)`.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Entry<'a> {
     /// `repr(k)` (sequence and set items, dict keys).
     Key,
@@ -175,8 +175,9 @@ pub fn print_entries(
             _ => ("", "", ""),
         };
         out.str(vm, pre)?;
-        if fmt != Entry::Value {
-            print_entry(vm, k, out, json, if fmt == Entry::Named { PrintKind::Str } else { PrintKind::Repr }, seps)?;
+        if !matches!(fmt, Entry::Value) {
+            let kind = if matches!(fmt, Entry::Named) { PrintKind::Str } else { PrintKind::Repr };
+            print_entry(vm, k, out, json, kind, seps)?;
         }
         out.str(vm, mid)?;
         if matches!(fmt, Entry::KeyValue | Entry::JsonKeyValue(_)) {
