@@ -156,6 +156,10 @@ pub fn print_entries(
 ) -> PyResult<()> {
     let seps = match fmt {
         Entry::Json(s) | Entry::JsonKeyValue(s) => s,
+        // Desktop: the reprs through their own tighter loop.
+        #[cfg(not(target_os = "none"))]
+        _ => return repr_entries(vm, c, at, end, fmt, open, close, out),
+        #[cfg(target_os = "none")]
         _ => &[", ", ": "],
     };
     check_recursion(vm)?;
@@ -174,21 +178,65 @@ pub fn print_entries(
             Entry::JsonKeyValue(_) if vm.str_pinned(k).is_none() => ("\"", "\"", ""),
             _ => ("", "", ""),
         };
-        out.str(vm, pre)?;
+        put(vm, out, pre)?;
         if !matches!(fmt, Entry::Value) {
             let kind = if matches!(fmt, Entry::Named) { PrintKind::Str } else { PrintKind::Repr };
             print_entry(vm, k, out, json, kind, seps)?;
         }
-        out.str(vm, mid)?;
+        put(vm, out, mid)?;
         if matches!(fmt, Entry::KeyValue | Entry::JsonKeyValue(_)) {
             out.str(vm, seps[1])?;
         }
         if !matches!(fmt, Entry::Key | Entry::Json(_)) {
             print_entry(vm, v, out, json, PrintKind::Repr, seps)?;
         }
-        out.str(vm, post)?;
+        put(vm, out, post)?;
     }
     out.str(vm, close)
+}
+
+/// Desktop: [`print_entries`] for the repr formats (not JSON), with no
+/// per-entry decision on separators.
+#[cfg(not(target_os = "none"))]
+#[allow(clippy::too_many_arguments)]
+fn repr_entries(vm: &mut Vm, c: Obj, at: EntryAt, end: usize, fmt: Entry<'_>, open: &str, close: &str, out: &mut Out) -> PyResult<()> {
+    check_recursion(vm)?;
+    out.str(vm, open)?;
+    let mut pos = 0;
+    while let Some((p, k, v)) = at(vm, c, pos).filter(|e| e.0 < end) {
+        if pos > 0 {
+            out.str(vm, ", ")?;
+        }
+        pos = p + 1;
+        if matches!(fmt, Entry::Pair) {
+            out.str(vm, "(")?;
+        }
+        if !matches!(fmt, Entry::Value) {
+            vm.print_obj(k, out, if matches!(fmt, Entry::Named) { PrintKind::Str } else { PrintKind::Repr })?;
+        }
+        match fmt {
+            Entry::KeyValue => out.str(vm, ": ")?,
+            Entry::Pair => out.str(vm, ", ")?,
+            Entry::Named => out.str(vm, "=")?,
+            _ => {}
+        }
+        if !matches!(fmt, Entry::Key) {
+            vm.print_obj(v, out, PrintKind::Repr)?;
+        }
+        if matches!(fmt, Entry::Pair) {
+            out.str(vm, ")")?;
+        }
+    }
+    out.str(vm, close)
+}
+
+/// Writes `s` unless it is empty (most entries' decorations are: a
+/// write costs a buffer check).
+fn put(vm: &mut Vm, out: &mut Out, s: &str) -> PyResult<()> {
+    if s.is_empty() {
+        return Ok(());
+    }
+    out.str(vm, s)
 }
 
 /// Writes one part of an entry: as JSON if `json`, else as `kind`.
