@@ -23,50 +23,15 @@ use crate::types::dict::DictObj;
 use crate::types::seq::{kw_check, kw_get};
 use crate::PyResult;
 
-/// Deepest nesting `dumps` follows before `RuntimeError`.
-const MAX_DEPTH: usize = 1000;
-
-/// Writes `s` as a JSON string literal.
+/// Writes `o` as JSON with item and key separators `seps`: lists,
+/// tuples and dicts through the entry printer the reprs share
+/// ([`crate::types::seq::print_entries`], which comes back here for
+/// each entry).
 ///
-/// Errors: `MemoryError` (buffers only).
-pub fn escape_into(vm: &mut Vm, out: &mut Out, s: &str) -> PyResult<()> {
-    out.str(vm, "\"")?;
-    let b = s.as_bytes();
-    let mut run = 0;
-    for (i, &c) in b.iter().enumerate() {
-        let esc: &str = match c {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            c if c < 0x20 => "",
-            _ => continue,
-        };
-        out.str(vm, s.get(run..i).unwrap_or(""))?;
-        run = i + 1;
-        if esc.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            let u = [b'\\', b'u', b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]];
-            out.bytes(vm, &u)?;
-        } else {
-            out.str(vm, esc)?;
-        }
-    }
-    out.str(vm, s.get(run..).unwrap_or(""))?;
-    out.str(vm, "\"")
-}
-
-/// The item and key separators (pinned str texts).
-struct Seps<'a> {
-    item: &'a str,
-    key: &'a str,
-}
-
-fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -> PyResult<()> {
-    if depth > MAX_DEPTH {
-        return Err(crate::vm::call::recursion_error(vm));
-    }
+/// Errors: `RuntimeError` on runaway nesting, whatever a `repr` raises,
+/// `MemoryError`.
+pub fn print_json(vm: &mut Vm, o: Obj, seps: &[&str; 2], out: &mut Out) -> PyResult<()> {
+    use crate::types::seq::Entry as E;
     let word = match o {
         Obj::NONE => "null",
         Obj::TRUE => "true",
@@ -77,36 +42,19 @@ fn dump_obj(vm: &mut Vm, o: Obj, seps: &Seps<'_>, out: &mut Out, depth: usize) -
         return out.str(vm, word);
     }
     if let Some(s) = vm.str_pinned(o) {
-        return escape_into(vm, out, s);
+        return crate::types::strutil::repr_quoted(vm, s.as_bytes(), 3, out);
     }
-    // Lists/tuples and dicts: one loop over their entries (read live, as
-    // the reprs do: an item's repr may change the container).
+    // Lists/tuples and dicts: their entries read live, as the reprs do
+    // (an item's repr may change the container).
     let is_dict = vm.heap.get::<DictObj>(o).is_some_and(|d| crate::types::dict::is_dict_type(d.base.ty));
-    let (at, open, close): (crate::types::seq::EntryAt, _, _) = if vm.seq_items(o).is_some() {
-        (crate::types::seq::seq_entry_at, "[", "]")
+    let (at, fmt, open, close): (crate::types::seq::EntryAt, _, _, _) = if vm.seq_items(o).is_some() {
+        (crate::types::seq::seq_entry_at, E::Json(seps), "[", "]")
     } else if is_dict {
-        (crate::types::dict::dict_entry_at, "{", "}")
+        (crate::types::dict::dict_entry_at, E::JsonKeyValue(seps), "{", "}")
     } else {
         return dump_other(vm, o, out);
     };
-    out.str(vm, open)?;
-    let mut pos = 0;
-    while let Some((p, k, v)) = at(vm, o, pos) {
-        if pos > 0 {
-            out.str(vm, seps.item)?;
-        }
-        pos = p + 1;
-        // A non-str dict key is written as its JSON text in quotes.
-        let quote = if is_dict && vm.str_pinned(k).is_none() { "\"" } else { "" };
-        out.str(vm, quote)?;
-        dump_obj(vm, k, seps, out, depth + 1)?;
-        if is_dict {
-            out.str(vm, quote)?;
-            out.str(vm, seps.key)?;
-            dump_obj(vm, v, seps, out, depth + 1)?;
-        }
-    }
-    out.str(vm, close)
+    crate::types::seq::print_entries(vm, o, at, usize::MAX, fmt, open, close, out)
 }
 
 /// Writes an object that is not a JSON container, str or constant: a
@@ -122,31 +70,25 @@ fn dump_other(vm: &mut Vm, o: Obj, out: &mut Out) -> PyResult<()> {
     vm.print_obj(o, out, PrintKind::Repr)
 }
 
-fn get_seps<'a>(vm: &mut Vm, so: Option<Obj>) -> PyResult<Seps<'a>> {
-    let mut seps = Seps { item: ", ", key: ": " };
-    if let Some(so) = so.filter(|&o| o != Obj::NONE) {
-        let (a, b) = match vm.seq_items(so) {
-            Some(&[a, b]) => (a, b),
-            _ => return Err(vm.value_error(msg!("separators must be a 2-tuple"))),
-        };
-        match (vm.str_pinned(a), vm.str_pinned(b)) {
-            (Some(a), Some(b)) => {
-                seps.item = a;
-                seps.key = b;
-            }
-            _ => return Err(vm.type_error(msg!("separators must be str"))),
-        }
+fn get_seps<'a>(vm: &mut Vm, so: Option<Obj>) -> PyResult<[&'a str; 2]> {
+    let Some(so) = so.filter(|&o| o != Obj::NONE) else { return Ok([", ", ": "]) };
+    let (a, b) = match vm.seq_items(so) {
+        Some(&[a, b]) => (a, b),
+        _ => return Err(vm.value_error(msg!("separators must be a 2-tuple"))),
+    };
+    match (vm.str_pinned(a), vm.str_pinned(b)) {
+        (Some(a), Some(b)) => Ok([a, b]),
+        _ => Err(vm.type_error(msg!("separators must be str"))),
     }
-    Ok(seps)
 }
 
 /// Writes `o` as JSON text to `out`.
 ///
 /// Errors: `ValueError`/`TypeError` for bad separators, `RuntimeError`
-/// for nesting deeper than 1000, whatever a `repr` raises, `MemoryError`.
+/// for runaway nesting, whatever a `repr` raises, `MemoryError`.
 pub fn to_json(vm: &mut Vm, o: Obj, separators: Option<Obj>, out: &mut Out) -> PyResult<()> {
     let seps = get_seps(vm, separators)?;
-    dump_obj(vm, o, &seps, out, 0)
+    print_json(vm, o, &seps, out)
 }
 
 /// The JSON text of `a[0]` as a str: `dumps` (`n` 1) and `dump` (`n` 2,

@@ -105,8 +105,8 @@ pub fn seq_compare(vm: &mut Vm, op: BinaryOp, a: Obj, b: Obj) -> PyResult<bool> 
 }
 
 /// How [`print_entries`] writes an entry `(k, v)`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+#[derive(Clone, Copy)]
+pub enum Entry<'a> {
     /// `repr(k)` (sequence and set items, dict keys).
     Key,
     /// `repr(v)` (dict values).
@@ -117,6 +117,12 @@ pub enum Entry {
     Pair,
     /// `str(k)=repr(v)` (attrtuple fields).
     Named,
+    /// JSON `k` (json arrays), entries apart by the item separator
+    /// `.0[0]` (see [`crate::modules::json::print_json`]).
+    Json(&'a [&'a str; 2]),
+    /// JSON `k`, then the key separator `.0[1]`, then JSON `v`, a non-str
+    /// key in quotes (json objects).
+    JsonKeyValue(&'a [&'a str; 2]),
 }
 
 /// The entry of a container at position `pos` or later, with its
@@ -131,7 +137,8 @@ pub fn seq_entry_at(vm: &Vm, seq: Obj, i: usize) -> Option<(usize, Obj, Obj)> {
 /// Prints the entries of container `c` (read with `at`, positions below
 /// `end`) as `open` entry, entry, ... `close`, each entry written as
 /// `fmt`: the one body behind the list, tuple, dict, set, dict-view and
-/// attrtuple reprs. Entries are read live, so a container changed by an
+/// attrtuple reprs and `json.dumps`' arrays and objects (their separators
+/// in the [`Entry`]). Entries are read live, so a container changed by an
 /// item's `__repr__` is printed as it then is.
 ///
 /// Errors: `RuntimeError` on runaway recursion; an item's `__repr__`;
@@ -142,11 +149,57 @@ pub fn print_entries(
     c: Obj,
     at: EntryAt,
     end: usize,
-    fmt: Entry,
+    fmt: Entry<'_>,
     open: &str,
     close: &str,
     out: &mut Out,
 ) -> PyResult<()> {
+    let seps = match fmt {
+        Entry::Json(s) | Entry::JsonKeyValue(s) => s,
+        // Desktop: the reprs through their own tighter loop.
+        #[cfg(not(target_os = "none"))]
+        _ => return repr_entries(vm, c, at, end, fmt, open, close, out),
+        #[cfg(target_os = "none")]
+        _ => &[", ", ": "],
+    };
+    check_recursion(vm)?;
+    out.str(vm, open)?;
+    let mut pos = 0;
+    while let Some((p, k, v)) = at(vm, c, pos).filter(|e| e.0 < end) {
+        if pos > 0 {
+            out.str(vm, seps[0])?;
+        }
+        pos = p + 1;
+        let json = matches!(fmt, Entry::Json(_) | Entry::JsonKeyValue(_));
+        let (pre, mid, post) = match fmt {
+            Entry::Pair => ("(", ", ", ")"),
+            Entry::Named => ("", "=", ""),
+            // A non-str JSON object key is written as its JSON text in quotes.
+            Entry::JsonKeyValue(_) if vm.str_pinned(k).is_none() => ("\"", "\"", ""),
+            _ => ("", "", ""),
+        };
+        put(vm, out, pre)?;
+        if !matches!(fmt, Entry::Value) {
+            let kind = if matches!(fmt, Entry::Named) { PrintKind::Str } else { PrintKind::Repr };
+            print_entry(vm, k, out, json, kind, seps)?;
+        }
+        put(vm, out, mid)?;
+        if matches!(fmt, Entry::KeyValue | Entry::JsonKeyValue(_)) {
+            out.str(vm, seps[1])?;
+        }
+        if !matches!(fmt, Entry::Key | Entry::Json(_)) {
+            print_entry(vm, v, out, json, PrintKind::Repr, seps)?;
+        }
+        put(vm, out, post)?;
+    }
+    out.str(vm, close)
+}
+
+/// Desktop: [`print_entries`] for the repr formats (not JSON), with no
+/// per-entry decision on separators.
+#[cfg(not(target_os = "none"))]
+#[allow(clippy::too_many_arguments)]
+fn repr_entries(vm: &mut Vm, c: Obj, at: EntryAt, end: usize, fmt: Entry<'_>, open: &str, close: &str, out: &mut Out) -> PyResult<()> {
     check_recursion(vm)?;
     out.str(vm, open)?;
     let mut pos = 0;
@@ -155,11 +208,11 @@ pub fn print_entries(
             out.str(vm, ", ")?;
         }
         pos = p + 1;
-        if fmt == Entry::Pair {
+        if matches!(fmt, Entry::Pair) {
             out.str(vm, "(")?;
         }
-        if fmt != Entry::Value {
-            vm.print_obj(k, out, if fmt == Entry::Named { PrintKind::Str } else { PrintKind::Repr })?;
+        if !matches!(fmt, Entry::Value) {
+            vm.print_obj(k, out, if matches!(fmt, Entry::Named) { PrintKind::Str } else { PrintKind::Repr })?;
         }
         match fmt {
             Entry::KeyValue => out.str(vm, ": ")?,
@@ -167,14 +220,34 @@ pub fn print_entries(
             Entry::Named => out.str(vm, "=")?,
             _ => {}
         }
-        if fmt != Entry::Key {
+        if !matches!(fmt, Entry::Key) {
             vm.print_obj(v, out, PrintKind::Repr)?;
         }
-        if fmt == Entry::Pair {
+        if matches!(fmt, Entry::Pair) {
             out.str(vm, ")")?;
         }
     }
     out.str(vm, close)
+}
+
+/// Writes `s`; desktop: not if it is empty (most entries' decorations
+/// are: a write costs a buffer check).
+fn put(vm: &mut Vm, out: &mut Out, s: &str) -> PyResult<()> {
+    #[cfg(not(target_os = "none"))]
+    if s.is_empty() {
+        return Ok(());
+    }
+    out.str(vm, s)
+}
+
+/// Writes one part of an entry: as JSON if `json`, else as `kind`.
+fn print_entry(vm: &mut Vm, o: Obj, out: &mut Out, json: bool, kind: PrintKind, seps: &[&str; 2]) -> PyResult<()> {
+    #[cfg(feature = "json")]
+    if json {
+        return crate::modules::json::print_json(vm, o, seps, out);
+    }
+    let _ = (json, seps);
+    vm.print_obj(o, out, kind)
 }
 
 /// The `print` slot of lists and tuples: `[a, b]`, `(a, b)`, `(a,)`.

@@ -644,10 +644,13 @@ pub fn repr_bytes(vm: &mut Vm, b: &[u8], out: &mut Out) -> PyResult<()> {
 /// [`repr_str`] and [`repr_bytes`]'s one body (and that of
 /// [`crate::runtime::print::Arg::Quoted`]): the quoted text of `b`, read as
 /// UTF-8 code points when `mode` is 1 (then valid UTF-8), else as bytes;
-/// mode 2 always quotes with `'`.
+/// mode 2 always quotes with `'`; mode 3 is a JSON string (`b` UTF-8
+/// text in `"`, only `"`, `\\` and control characters escaped, those
+/// without a letter as `\u00XX`).
 pub fn repr_quoted(vm: &mut Vm, b: &[u8], mode: u8, out: &mut Out) -> PyResult<()> {
     let text = mode == 1;
-    let q = if mode < 2 && has_byte(b, b'\'') && !has_byte(b, b'"') { b'"' } else { b'\'' };
+    let json = mode == 3;
+    let q = if json || (mode < 2 && has_byte(b, b'\'') && !has_byte(b, b'"')) { b'"' } else { b'\'' };
     out.bytes(vm, &[q])?;
     let mut run = 0;
     let mut i = 0;
@@ -669,7 +672,7 @@ pub fn repr_quoted(vm: &mut Vm, b: &[u8], mode: u8, out: &mut Out) -> PyResult<(
         };
         let at = i;
         i += len;
-        if (0x20..0x7f).contains(&n) && c0 != b'\\' && c0 != q {
+        if n >= 0x20 && (json || n < 0x7f) && c0 != b'\\' && c0 != q {
             continue;
         }
         out.bytes(vm, &b[run..at])?;
@@ -682,8 +685,8 @@ pub fn repr_quoted(vm: &mut Vm, b: &[u8], mode: u8, out: &mut Out) -> PyResult<(
             0x0d => (b'r', 0),
             0x09 => (b't', 0),
             _ if n == q as u32 => (q, 0),
-            0..0x100 => (b'x', 2),
-            0x100..0x10000 => (b'u', 4),
+            0..0x100 if !json => (b'x', 2),
+            0..0x10000 => (b'u', 4),
             _ => (b'U', 8),
         };
         out.bytes(vm, &[b'\\', c])?;
