@@ -222,37 +222,6 @@ impl Vm {
         }
     }
 
-    /// Position of `key` (hash `hash`) in `m` when it can be decided
-    /// without running code: `Ok(found)`, or `Err(())` when some
-    /// candidate needs `vm.eq`. One pass over the candidates: an
-    /// identical key matches at once, distinct qstrs and small ints are
-    /// skipped without a closer look.
-    #[cfg(not(target_os = "none"))]
-    #[inline]
-    fn map_find_quick(&self, m: &Map, key: Obj, hash: u32) -> Result<Option<usize>, ()> {
-        let simple = key.is_small_int() || key.as_qstr().is_some();
-        let mut undecided = false;
-        let mut c = m.candidates(hash);
-        while let Some((p, k)) = c.next_key() {
-            if k == key {
-                return Ok(Some(p));
-            }
-            if k.is_null() || (simple && (k.is_small_int() || k.as_qstr().is_some())) {
-                continue;
-            }
-            match self.decide_key(key, hash, k) {
-                Decide::Match => return Ok(Some(p)),
-                Decide::Skip => {}
-                Decide::NeedEq => undecided = true,
-            }
-        }
-        if undecided {
-            Err(())
-        } else {
-            Ok(None)
-        }
-    }
-
     /// The position of `key` in table `m` and the key's hash, decided
     /// without running code: `(position, _)`, `(PROBE_ABSENT, hash)`,
     /// or `(PROBE_UNKNOWN, _)` when the general path is needed. The hash
@@ -520,20 +489,12 @@ impl Vm {
     ///
     /// Errors: whatever a key's `__eq__` raises.
     pub fn map_find_in<O: HasMap>(&mut self, o: Obj, key: Obj, hash: u32) -> PyResult<Option<usize>> {
-        // Desktop: the pass without `vm.eq` over a borrowed table first.
-        #[cfg(not(target_os = "none"))]
-        {
-            let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
-            if let Ok(r) = self.map_find_quick(d.map(), key, hash) {
-                return Ok(r);
-            }
-        }
         let simple = key.is_small_int() || key.as_qstr().is_some();
         // One walk for both passes: the first decides candidates without
         // running code (an undecided one makes a second pass needed), the
         // second also compares with `vm.eq`, in the same order, finding
         // the table again after each comparison (which may change it).
-        let mut with_eq = cfg!(not(target_os = "none"));
+        let mut with_eq = false;
         let mut at = None;
         loop {
             let Some(d) = self.heap.get::<O>(o) else { return Ok(None) };
